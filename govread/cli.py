@@ -1,0 +1,153 @@
+"""The `govread` command: the TUI by default, and subcommands that share its services.
+
+    govread [PATH ...]                      browse reports (the bundled samples by default)
+    govread outline [PATH ...] [--format]   print each report's outline (text or JSON)
+
+Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+from govread import __version__
+from govread.corpus import LoadResult, load
+from govread.parsers.model import Report, Section
+
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+def _paths_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH",
+        help="report files or folders (default: the bundled sample reports)",
+    )
+
+
+def _tui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govread",
+        description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
+        "as collapsible outlines; filter, compare and export them from the keyboard.",
+        epilog="Subcommands: govread outline --help. With no PATH, the bundled sample reports open.",
+    )
+    parser.add_argument("--version", action="version", version=f"govread {__version__}")
+    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run (and the next)")
+    _paths_argument(parser)
+    return parser
+
+
+def _outline_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govread outline",
+        description="Print the outline of each report: an indented tree, or JSON for other tools.",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    _paths_argument(parser)
+    return parser
+
+
+def _report_problems(result: LoadResult) -> None:
+    for problem in result.problems:
+        prefix = "govread: error" if problem.explicit else "govread: skipped"
+        print(f"{prefix}: {problem}", file=sys.stderr)
+
+
+def _load_or_exit(paths: list[str]) -> LoadResult:
+    result = load(paths)
+    _report_problems(result)
+    if not result.reports:
+        raise SystemExit(EXIT_NOTHING)
+    return result
+
+
+def report_header(report: Report) -> dict[str, object]:
+    """The metadata every JSON output of govread carries for a report."""
+    return {
+        "path": report.path,
+        "sha256": report.sha256,
+        "title": report.title,
+        "display_title": report.display_title,
+        "region": report.region,
+        "year": report.year,
+        "published": report.published,
+        "issuer": report.issuer,
+        "source": report.source,
+    }
+
+
+def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": s.id, "level": s.level, "number": s.number, "heading": s.heading,
+            "items": [{"number": i.number, "heading": i.heading} for i in s.items],
+            "children": _nested(s.children),
+        }
+        for s in sections
+    ]
+
+
+def run_outline(argv: Sequence[str]) -> int:
+    args = _outline_parser().parse_args(argv)
+    result = _load_or_exit(args.paths)
+    if args.format == "json":
+        payload = [
+            {**report_header(r), "outline": r.outline(), "tree": _nested(r.sections)}
+            for r in result.reports
+        ]
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for index, report in enumerate(result.reports):
+            if index:
+                print()
+            print(_text_outline(report))
+    return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
+
+
+def _text_outline(report: Report) -> str:
+    facts = [report.region, f"{report.year}年" if report.year else None,
+             f"发布 {report.published}" if report.published else None, report.issuer]
+    lines = [report.display_title, "  " + " · ".join(f for f in facts if f), f"  {report.path}"]
+    for section in report.walk():
+        lines.append("  " * section.level + section.label)
+        lines.extend("  " * (section.level + 1) + "· " + item.marker + item.heading
+                     for item in section.items)
+    return "\n".join(lines)
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    args = _tui_parser().parse_args(argv)
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        print("govread: the browser needs a terminal; try `govread outline` for plain output",
+              file=sys.stderr)
+        return EXIT_USAGE
+    from govread.tui.app import GovreadApp  # Textual is imported only for the TUI
+
+    app = GovreadApp(paths=args.paths, theme_name=args.theme)
+    app.run()
+    return app.return_code or 0
+
+
+SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
+    "outline": run_outline,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            return SUBCOMMANDS[argv[0]](argv[1:])
+        return run_tui(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""Opening reports: paths and folders in, parsed reports and the problems met out.
+
+Shared by the CLI and the TUI, so a file that fails fails the same way in both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from govread.parsers.model import Report
+from govread.parsers.readers import ReportError, read_report, report_files
+
+
+@dataclass(slots=True)
+class Problem:
+    """A file that was not opened, and why (one line for a person)."""
+
+    path: str
+    reason: str
+    explicit: bool  # named by the user, rather than found in a folder
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class LoadResult:
+    reports: list[Report] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def sample_dir() -> Path:
+    """The folder of bundled sample reports inside the installed package."""
+    return Path(str(resources.files("govread.sample_reports")))
+
+
+def sample_paths() -> list[Path]:
+    return report_files(sample_dir())
+
+
+def iter_load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Report | Problem]:
+    """Open files one by one, yielding each report or problem as soon as it is known.
+
+    A folder is searched recursively; its files that fail are problems with
+    ``explicit=False``, so callers can tell them from files the user named.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = report_files(path)
+            if not files:
+                yield Problem(str(path), "holds no report files", True)
+            for found in files:
+                yield _open(found, explicit=False)
+        else:
+            yield _open(path, explicit=True)
+
+
+def _open(path: Path, *, explicit: bool) -> Report | Problem:
+    try:
+        return read_report(path)
+    except ReportError as error:
+        return Problem(error.path, error.reason, explicit)
+    except Exception as error:  # a bug must not cost the user the other files
+        return Problem(str(path), f"could not be parsed ({type(error).__name__}: {error})", explicit)
+
+
+def load(paths: Iterable[str | os.PathLike[str]] | None = None) -> LoadResult:
+    """Open every file (the bundled samples when `paths` is None or empty)."""
+    result = LoadResult()
+    for entry in iter_load(list(paths or []) or sample_paths()):
+        if isinstance(entry, Problem):
+            result.problems.append(entry)
+        else:
+            result.reports.append(entry)
+    return result

@@ -1,0 +1,107 @@
+"""The plain data a parsed report is made of: frozen dataclasses, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An inline enumeration item (一是… 二是…) inside one of a section's paragraphs.
+
+    Items are views on the text, not copies taken out of it: ``paragraph`` indexes the
+    section's ``paragraphs`` and ``start``/``end`` delimit the item inside it, so the
+    paragraphs stay exactly as written.
+    """
+
+    id: str
+    number: str  # "一", "二", …
+    ordinal: int  # 1, 2, …
+    marker: str  # the marker as written: "一是"
+    heading: str  # the item's first sentence, without the marker and the closing 。
+    text: str  # the item's whole text, marker included
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered section (一、 / (一) / 1. / (1)) with its body and subsections."""
+
+    id: str
+    level: int  # 1-4, by the heading forms this report uses
+    number: str  # "一" for Chinese numerals, "1" for Arabic ones
+    ordinal: int  # the number as an integer
+    marker: str  # the number as written: "一、", "(一)", "1.", "⑴"
+    heading: str  # without the number and the trailing 。
+    raw_heading: str  # the heading as written in the source line, marker included
+    inline: bool  # True when the body's first paragraph continued the heading's line
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[Item, ...] = ()
+    children: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all its descendants, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def label(self) -> str:
+        """The heading with its number, as a reader expects to see it in an outline."""
+        return f"{self.marker}{self.heading}"
+
+    def full_text(self) -> str:
+        """The exact text of this section and its descendants, paragraphs separated by newlines."""
+        lines = [self.raw_heading] if self.raw_heading and not self.inline else []
+        for index, paragraph in enumerate(self.paragraphs):
+            lines.append(self.raw_heading + paragraph if self.inline and index == 0 else paragraph)
+        if self.inline and not self.paragraphs:
+            lines.append(self.raw_heading)
+        lines.extend(child.full_text() for child in self.children)
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One parsed report: metadata, preamble, the section tree and the closing."""
+
+    sha256: str
+    title: str | None  # as written; None when the document has none
+    display_title: str  # the title, or one made up from region and year
+    region: str | None
+    year: int | None
+    published: str | None  # ISO date
+    issuer: str | None
+    source: str | None
+    preamble: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: tuple[str, ...] = ()
+    chrome: tuple[str, ...] = ()  # web-page furniture removed from the body, kept for the record
+    path: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def walk(self) -> Iterator[Section]:
+        """Every section of the report, in document order."""
+        for section in self.sections:
+            yield from section.walk()
+
+    def outline(self) -> list[dict[str, object]]:
+        """The flat outline: one ``{"level", "number", "heading"}`` per section, in order."""
+        return [{"level": s.level, "number": s.number, "heading": s.heading} for s in self.walk()]
+
+    def find(self, node_id: str) -> Section | None:
+        """The section with this id, if the report has one."""
+        for section in self.walk():
+            if section.id == node_id:
+                return section
+        return None
+
+    def full_text(self) -> str:
+        """The report's text without page chrome: preamble, sections and closing."""
+        parts = [*self.preamble, *(s.full_text() for s in self.sections), *self.closing]
+        if self.title:
+            parts.insert(0, self.title)
+        return "\n".join(parts)

@@ -1,0 +1,348 @@
+"""The report parser: normalised text in, a `Report` (metadata + section tree) out.
+
+The genre numbers its sections 一、 / (一) / 1. / (1), in half- or full-width forms. A line
+that merely *starts* like a heading ("2.5个百分点", "12345热线", "2023年…") is not one: a
+candidate is accepted only when its number is the one expected next at its level (or 1
+for a level that opens), so numbering decides, not the line's shape alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from govread.parsers.chrome import is_chrome, page_metadata
+from govread.parsers.metadata import Metadata, find_metadata, is_signature_line, take_title
+from govread.parsers.model import Item, Report, Section
+from govread.parsers.normalize import normalize
+from govread.parsers.numerals import ascii_digits, chinese_to_int
+
+# Bump when the parser's output changes, so caches keyed on it are rebuilt.
+PARSER_VERSION = "1"
+
+_CN = "一二三四五六七八九十"
+_OPEN = "(\uff08"  # ( （
+_CLOSE = ")\uff09"  # ) ）
+_DIGIT = "0-9\uff10-\uff19"
+_SENTENCE_END = "\u3002!?\uff01\uff1f"  # 。 ! ? ！ ？
+_TRAILING = "\u3002:\uff1a;\uff1b,\uff0c \t"  # stripped from the end of a heading
+
+# (rank, pattern): rank 0 一、 / rank 1 (一) / rank 2 1. / rank 3 (1) and ⑴.
+_FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (0, re.compile(rf"([{_CN}]{{1,3}})\s*(?:\u3001|[.\uff0e](?![{_DIGIT}]))\s*")),
+    (1, re.compile(rf"[{_OPEN}]\s*([{_CN}]{{1,3}})\s*[{_CLOSE}][\u3001]?\s*")),
+    (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?![{_DIGIT}])\s*")),
+    (3, re.compile(rf"(?:[{_OPEN}]\s*([{_DIGIT}]{{1,2}})\s*[{_CLOSE}]|([\u2474-\u2487]))\s*")),
+)
+# A heading's own line longer than this without a sentence end is a paragraph.
+_MAX_OWN_LINE_HEADING = 60
+
+_ITEM_MARKER = re.compile(rf"(?:^|(?<=[{_SENTENCE_END};\uff1b:\uff1a,\uff0c]))\s*([{_CN}]{{1,2}})是")
+
+_EPILOGUE = re.compile(r"^(一年来|过去一年|回顾.{0,6}一年|总的来看|总体来看|总体而言|下一步|今后|展望)")
+_YEAR_OPENING = re.compile(r"^\d{4}\s*年(度)?[,\uff0c]")
+_EPILOGUE_WORDS = re.compile(r"存在|不足|问题|短板|弱项|薄弱|差距|下一步|将")
+# An appendix (附件 / 名词、术语注释) ends the report's own numbering: its lines are closing.
+_APPENDIX = re.compile(r"^(附件\s*[0-9\uff10-\uff19]*[:\uff1a]?$|附[:\uff1a]|.{0,12}(名词|术语)[、,\uff0c]?(术语)?(注释|解释))")
+_PLAN_HEADING = re.compile(r"下一步|工作安排|工作计划|打算|存在|问题|不足|思路")
+
+
+@dataclass(slots=True)
+class _Heading:
+    rank: int
+    ordinal: int
+    number: str
+    marker: str
+    heading: str
+    raw_heading: str
+    rest: str  # body text that followed the heading on its line ("" when none)
+
+
+@dataclass(slots=True)
+class _Node:
+    head: _Heading
+    paragraphs: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+
+
+def parse_text(text: str, *, path: str | None = None, sha256: str | None = None) -> Report:
+    """Parse a report's text. Never raises on any `str`.
+
+    `sha256` identifies the source file (hash of its bytes); when omitted it is the hash
+    of the text's UTF-8 encoding.
+    """
+    if sha256 is None:
+        sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    lines = [line.strip() for line in normalize(text).split("\n")]
+    lines = [line for line in lines if line]
+
+    chrome = [line for line in lines if is_chrome(line)]
+    body = [line for line in lines if not is_chrome(line)]
+    page = page_metadata(chrome)
+
+    title, body = take_title(body)
+    roots, preamble, tail, appendix = _build_tree(body)
+    body_tail, closing = _split_closing(roots, tail)
+    closing.extend(appendix)
+    if roots:
+        _last_leaf(roots).paragraphs.extend(body_tail)
+    else:
+        preamble.extend(body_tail)
+
+    meta = find_metadata(title=title, preamble=preamble, closing=closing, page=page,
+                         headings=[n.head.heading for n in _iter_nodes(roots)])
+    sections = _freeze(roots, sha256[:12], _levels(roots))
+    if not sections and preamble:
+        # A text with no headings is a report with one section, not an error.
+        sections = (_single_section(sha256[:12], meta, preamble),)
+        preamble = []
+    return Report(
+        sha256=sha256,
+        title=title,
+        display_title=meta.display_title,
+        region=meta.region,
+        year=meta.year,
+        published=meta.published,
+        issuer=meta.issuer,
+        source=meta.source,
+        preamble=tuple(preamble),
+        sections=sections,
+        closing=tuple(closing),
+        chrome=tuple(chrome),
+        path=path,
+        meta=dict(page),
+    )
+
+
+# -- headings ---------------------------------------------------------------------------
+
+
+def _match_heading(line: str) -> _Heading | None:
+    """The heading a line starts with, if its shape is one; its number is checked later."""
+    for rank, pattern in _FORMS:
+        match = pattern.match(line)
+        if not match:
+            continue
+        raw_number = next(g for g in match.groups() if g)
+        if rank in (0, 1):
+            ordinal = chinese_to_int(raw_number)
+            number = raw_number
+        elif "\u2474" <= raw_number <= "\u2487":
+            ordinal = ord(raw_number) - 0x2474 + 1
+            number = str(ordinal)
+        else:
+            ordinal = int(ascii_digits(raw_number))
+            number = str(ordinal)
+        if not ordinal or ordinal > 99:
+            return None
+        marker = match.group(0).rstrip()
+        rest = line[match.end():]
+        if not rest:
+            return None
+        return _split_heading(rank, ordinal, number, marker, line, match.end())
+    return None
+
+
+def _split_heading(rank: int, ordinal: int, number: str, marker: str, line: str,
+                   start: int) -> _Heading | None:
+    rest = line[start:]
+    end = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
+    if end == -1 or not rest[end + 1:].strip():
+        # The whole line is the heading.
+        if len(rest) > _MAX_OWN_LINE_HEADING and end == -1:
+            return None
+        heading = rest.rstrip(_TRAILING)
+        return _Heading(rank, ordinal, number, marker, heading, line, "") if heading else None
+    # "一、加强党的领导。正文…": the first sentence is the heading, the rest is body.
+    heading = rest[:end].rstrip(_TRAILING)
+    if not heading:
+        return None
+    body_start = start + end + 1
+    while body_start < len(line) and line[body_start] in " \t":
+        body_start += 1
+    return _Heading(rank, ordinal, number, marker, heading, line[:body_start], line[body_start:])
+
+
+def _build_tree(lines: list[str]) -> tuple[list[_Node], list[str], list[str], list[str]]:
+    """Headings into a tree; returns the roots, the preamble, the lines after the last
+    heading's own paragraph (candidates for the closing) and an appendix, if any."""
+    roots: list[_Node] = []
+    preamble: list[str] = []
+    stack: list[_Node] = []  # open sections, ranks strictly increasing
+    last: _Node | None = None
+    since_heading: list[str] = []  # paragraphs after the latest heading's first one
+    appendix: list[str] = []
+
+    for index, line in enumerate(lines):
+        if len(line) <= 30 and _APPENDIX.match(line):
+            appendix = lines[index:]
+            break
+        head = _match_heading(line)
+        if head is not None and _expected(stack, head):
+            while stack and stack[-1].head.rank >= head.rank:
+                stack.pop()
+            node = _Node(head, [head.rest] if head.rest else [])
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+            last = node
+            since_heading = []
+            continue
+        if last is None:
+            preamble.append(line)
+        elif not last.paragraphs and not since_heading:
+            last.paragraphs.append(line)
+        else:
+            since_heading.append(line)
+            last.paragraphs.append(line)
+    # The trailing paragraphs are handed back so the closing can be split off them.
+    if last is not None and since_heading:
+        del last.paragraphs[len(last.paragraphs) - len(since_heading):]
+    return roots, preamble, since_heading, appendix
+
+
+def _expected(stack: list[_Node], head: _Heading) -> bool:
+    """Is this the number expected next at the heading's level?"""
+    same = [n for n in stack if n.head.rank == head.rank]
+    if not same:
+        # A level that opens starts at 1; at the top, one missing heading is forgiven.
+        return head.ordinal == 1 or (head.ordinal == 2 and not stack and head.rank == 0)
+    previous = same[-1].head.ordinal
+    if previous < head.ordinal <= previous + 2:
+        return True
+    # A restart at 1 on a heading's own line (a second part numbered anew).
+    return head.ordinal == 1 and not head.rest
+
+
+def _levels(roots: list[_Node]) -> dict[int, int]:
+    """Rank → level 1-4, dense over the heading forms this report uses."""
+    ranks = sorted({n.head.rank for n in _iter_nodes(roots)})
+    return {rank: index + 1 for index, rank in enumerate(ranks)}
+
+
+def _iter_nodes(nodes: list[_Node]) -> list[_Node]:
+    out: list[_Node] = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_iter_nodes(node.children))
+    return out
+
+
+def _last_leaf(nodes: list[_Node]) -> _Node:
+    node = nodes[-1]
+    while node.children:
+        node = node.children[-1]
+    return node
+
+
+# -- closing ----------------------------------------------------------------------------
+
+
+def _split_closing(roots: list[_Node], tail: list[str]) -> tuple[list[str], list[str]]:
+    """Split the lines after the last heading into (body of that section, closing).
+
+    The closing is the signature and date, and the summing-up paragraphs that follow
+    the last section (存在的问题 / 下一步) when the report has no section of its own
+    for them.
+    """
+    end = len(tail)
+    while end > 0 and (is_signature_line(tail[end - 1]) or _is_formula(tail[end - 1])):
+        end -= 1
+    start = end
+    if roots and not _PLAN_HEADING.search(roots[-1].head.heading):
+        for index, line in enumerate(tail[:end]):
+            first_sentence = line.split("\u3002", 1)[0]
+            if _EPILOGUE.match(line) or (
+                _YEAR_OPENING.match(line) and _EPILOGUE_WORDS.search(first_sentence)
+            ):
+                start = index
+                break
+    return tail[:start], tail[start:]
+
+
+def _is_formula(line: str) -> bool:
+    return line.rstrip("\u3002.") in {"特此报告", "专此报告", "以上报告", "特此报告如上"}
+
+
+# -- freezing ---------------------------------------------------------------------------
+
+
+def _freeze(nodes: list[_Node], report_id: str, levels: dict[int, int],
+            prefix: str = "") -> tuple[Section, ...]:
+    sections = []
+    for index, node in enumerate(nodes, start=1):
+        section_id = f"{report_id}/{prefix}{index}"
+        head = node.head
+        paragraphs = tuple(node.paragraphs)
+        sections.append(Section(
+            id=section_id,
+            level=min(levels.get(head.rank, 1), 4),
+            number=head.number,
+            ordinal=head.ordinal,
+            marker=head.marker,
+            heading=head.heading,
+            raw_heading=head.raw_heading,
+            inline=bool(head.rest),
+            paragraphs=paragraphs,
+            items=find_items(paragraphs, section_id),
+            children=_freeze(node.children, report_id, levels, f"{prefix}{index}."),
+        ))
+    return tuple(sections)
+
+
+def _single_section(report_id: str, meta: Metadata, paragraphs: list[str]) -> Section:
+    section_id = f"{report_id}/1"
+    return Section(
+        id=section_id, level=1, number="", ordinal=0, marker="", heading=meta.display_title,
+        raw_heading="", inline=False, paragraphs=tuple(paragraphs),
+        items=find_items(tuple(paragraphs), section_id),
+    )
+
+
+def find_items(paragraphs: tuple[str, ...], section_id: str) -> tuple[Item, ...]:
+    """The 一是… 二是… run of a section's paragraphs, as items (at least two of them)."""
+    found: list[tuple[int, int, int, str, str]] = []  # paragraph, start, ordinal, number, marker
+    expected = 1
+    for p_index, paragraph in enumerate(paragraphs):
+        for match in _ITEM_MARKER.finditer(paragraph):
+            ordinal = chinese_to_int(match.group(1))
+            if ordinal == expected:
+                marker_start = match.start(1)
+                found.append((p_index, marker_start, expected, match.group(1), match.group(1) + "是"))
+                expected += 1
+            elif ordinal == 1 and expected > 1 and len(found) < 2:
+                # a false start (a lone 一是): begin the run again here
+                found = [(p_index, match.start(1), 1, match.group(1), match.group(1) + "是")]
+                expected = 2
+    if len(found) < 2:
+        return ()
+    items = []
+    for index, (p_index, start, ordinal, number, marker) in enumerate(found):
+        paragraph = paragraphs[p_index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        end = following[1] if following and following[0] == p_index else len(paragraph)
+        text = paragraph[start:end].rstrip()
+        items.append(Item(
+            id=f"{section_id}#{ordinal}",
+            number=number,
+            ordinal=ordinal,
+            marker=marker,
+            heading=_first_sentence(text[len(marker):]),
+            text=text,
+            paragraph=p_index,
+            start=start,
+            end=start + len(text),
+        ))
+    return tuple(items)
+
+
+def _first_sentence(text: str, limit: int = 60) -> str:
+    for index, ch in enumerate(text):
+        if ch in _SENTENCE_END + ";\uff1b":
+            if index <= limit:
+                return text[:index].rstrip(_TRAILING)
+            break
+    for index, ch in enumerate(text[: limit + 1]):
+        if ch in ",\uff0c:\uff1a" and index >= 4:
+            return text[:index]
+    return text[:limit].rstrip(_TRAILING) + ("…" if len(text) > limit else "")
