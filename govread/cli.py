@@ -22,7 +22,9 @@ EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH",
+        "paths",
+        nargs="*",
+        metavar="PATH",
         help="report files or folders (default: the bundled sample reports)",
     )
 
@@ -82,7 +84,10 @@ def report_header(report: Report) -> dict[str, object]:
 def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
     return [
         {
-            "id": s.id, "level": s.level, "number": s.number, "heading": s.heading,
+            "id": s.id,
+            "level": s.level,
+            "number": s.number,
+            "heading": s.heading,
             "items": [{"number": i.number, "heading": i.heading} for i in s.items],
             "children": _nested(s.children),
         }
@@ -109,21 +114,28 @@ def run_outline(argv: Sequence[str]) -> int:
 
 
 def _text_outline(report: Report) -> str:
-    facts = [report.region, f"{report.year}年" if report.year else None,
-             f"发布 {report.published}" if report.published else None, report.issuer]
+    facts = [
+        report.region,
+        f"{report.year}年" if report.year else None,
+        f"发布 {report.published}" if report.published else None,
+        report.issuer,
+    ]
     lines = [report.display_title, "  " + " · ".join(f for f in facts if f), f"  {report.path}"]
     for section in report.walk():
         lines.append("  " * section.level + section.label)
-        lines.extend("  " * (section.level + 1) + "· " + item.marker + item.heading
-                     for item in section.items)
+        lines.extend(
+            "  " * (section.level + 1) + "· " + item.marker + item.heading for item in section.items
+        )
     return "\n".join(lines)
 
 
 def run_tui(argv: Sequence[str]) -> int:
     args = _tui_parser().parse_args(argv)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        print("govread: the browser needs a terminal; try `govread outline` for plain output",
-              file=sys.stderr)
+        print(
+            "govread: the browser needs a terminal; try `govread outline` for plain output",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from govread.tui.app import GovreadApp  # Textual is imported only for the TUI
 

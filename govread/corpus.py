@@ -66,7 +66,9 @@ def _open(path: Path, *, explicit: bool) -> Report | Problem:
     except ReportError as error:
         return Problem(error.path, error.reason, explicit)
     except Exception as error:  # a bug must not cost the user the other files
-        return Problem(str(path), f"could not be parsed ({type(error).__name__}: {error})", explicit)
+        return Problem(
+            str(path), f"could not be parsed ({type(error).__name__}: {error})", explicit
+        )
 
 
 def load(paths: Iterable[str | os.PathLike[str]] | None = None) -> LoadResult:

@@ -18,7 +18,9 @@ _NOT_TITLE_END = ":\uff1a,\uff0c;\uff1b\u3002"
 _MAX_TITLE = 60
 
 _ADMIN = "省市县区州旗盟"
-_REGION_BEFORE = re.compile(rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局)")
+_REGION_BEFORE = re.compile(
+    rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局)"
+)
 _ORG_SUFFIX = re.compile(
     r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府|司法局|委员会|领导小组|办公室)$"
 )
@@ -30,7 +32,9 @@ _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
-_CN_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_CN_DATE = re.compile(
+    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
 
@@ -57,7 +61,7 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
             and _TOPIC.search(line)
             and not line.startswith("现将")
         ):
-            return line, lines[:index] + lines[index + 1:]
+            return line, lines[:index] + lines[index + 1 :]
     return None, lines
 
 
@@ -69,9 +73,9 @@ def parse_date(line: str) -> str | None:
             year, month, day = (int(g) for g in match.groups())
             return iso_date(year, month, day)
     if match := _CN_DATE.match(line):
-        year, month, day = (chinese_to_int(g) for g in match.groups())
-        if year and month and day:
-            return iso_date(year, month, day)
+        cn_year, cn_month, cn_day = (chinese_to_int(g) for g in match.groups())
+        if cn_year and cn_month and cn_day:
+            return iso_date(cn_year, cn_month, cn_day)
     return None
 
 
@@ -131,8 +135,9 @@ def find_metadata(
     return Metadata(display, region, year, published, issuer, page.get("source"))
 
 
-def _year(title: str | None, preamble: list[str], headings: list[str],
-          published: str | None) -> int | None:
+def _year(
+    title: str | None, preamble: list[str], headings: list[str], published: str | None
+) -> int | None:
     if title and (match := _YEAR.search(title)):
         return int(match.group(1))
     for line in preamble[:3] + headings[:3]:

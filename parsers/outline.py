@@ -38,13 +38,19 @@ _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
 # A heading's own line longer than this without a sentence end is a paragraph.
 _MAX_OWN_LINE_HEADING = 60
 
-_ITEM_MARKER = re.compile(rf"(?:^|(?<=[{_SENTENCE_END};\uff1b:\uff1a,\uff0c]))\s*([{_CN}]{{1,2}})是")
+_ITEM_MARKER = re.compile(
+    rf"(?:^|(?<=[{_SENTENCE_END};\uff1b:\uff1a,\uff0c]))\s*([{_CN}]{{1,2}})是"
+)
 
-_EPILOGUE = re.compile(r"^(一年来|过去一年|回顾.{0,6}一年|总的来看|总体来看|总体而言|下一步|今后|展望)")
+_EPILOGUE = re.compile(
+    r"^(一年来|过去一年|回顾.{0,6}一年|总的来看|总体来看|总体而言|下一步|今后|展望)"
+)
 _YEAR_OPENING = re.compile(r"^\d{4}\s*年(度)?[,\uff0c]")
 _EPILOGUE_WORDS = re.compile(r"存在|不足|问题|短板|弱项|薄弱|差距|下一步|将")
 # An appendix (附件 / 名词、术语注释) ends the report's own numbering: its lines are closing.
-_APPENDIX = re.compile(r"^(附件\s*[0-9\uff10-\uff19]*[:\uff1a]?$|附[:\uff1a]|.{0,12}(名词|术语)[、,\uff0c]?(术语)?(注释|解释))")
+_APPENDIX = re.compile(
+    r"^(附件\s*[0-9\uff10-\uff19]*[:\uff1a]?$|附[:\uff1a]|.{0,12}(名词|术语)[、,\uff0c]?(术语)?(注释|解释))"
+)
 _PLAN_HEADING = re.compile(r"下一步|工作安排|工作计划|打算|存在|问题|不足|思路")
 
 
@@ -77,8 +83,10 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     lines = [line.strip() for line in normalize(text).split("\n")]
     lines = [line for line in lines if line]
 
-    chrome = [line for line in lines if is_chrome(line)]
-    body = [line for line in lines if not is_chrome(line)]
+    # A numbered line is never chrome, whatever words it holds (a heading may say 字体:[ ]).
+    flags = [is_chrome(line) and _match_heading(line) is None for line in lines]
+    chrome = [line for line, flag in zip(lines, flags, strict=True) if flag]
+    body = [line for line, flag in zip(lines, flags, strict=True) if not flag]
     page = page_metadata(chrome)
 
     title, body = take_title(body)
@@ -90,8 +98,13 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     else:
         preamble.extend(body_tail)
 
-    meta = find_metadata(title=title, preamble=preamble, closing=closing, page=page,
-                         headings=[n.head.heading for n in _iter_nodes(roots)])
+    meta = find_metadata(
+        title=title,
+        preamble=preamble,
+        closing=closing,
+        page=page,
+        headings=[n.head.heading for n in _iter_nodes(roots)],
+    )
     sections = _freeze(roots, sha256[:12], _levels(roots))
     if not sections and preamble:
         # A text with no headings is a report with one section, not an error.
@@ -137,18 +150,19 @@ def _match_heading(line: str) -> _Heading | None:
         if not ordinal or ordinal > 99:
             return None
         marker = match.group(0).rstrip()
-        rest = line[match.end():]
+        rest = line[match.end() :]
         if not rest:
             return None
         return _split_heading(rank, ordinal, number, marker, line, match.end())
     return None
 
 
-def _split_heading(rank: int, ordinal: int, number: str, marker: str, line: str,
-                   start: int) -> _Heading | None:
+def _split_heading(
+    rank: int, ordinal: int, number: str, marker: str, line: str, start: int
+) -> _Heading | None:
     rest = line[start:]
     end = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
-    if end == -1 or not rest[end + 1:].strip():
+    if end == -1 or not rest[end + 1 :].strip():
         # The whole line is the heading.
         if len(rest) > _MAX_OWN_LINE_HEADING and end == -1:
             return None
@@ -197,7 +211,7 @@ def _build_tree(lines: list[str]) -> tuple[list[_Node], list[str], list[str], li
             last.paragraphs.append(line)
     # The trailing paragraphs are handed back so the closing can be split off them.
     if last is not None and since_heading:
-        del last.paragraphs[len(last.paragraphs) - len(since_heading):]
+        del last.paragraphs[len(last.paragraphs) - len(since_heading) :]
     return roots, preamble, since_heading, appendix
 
 
@@ -267,34 +281,44 @@ def _is_formula(line: str) -> bool:
 # -- freezing ---------------------------------------------------------------------------
 
 
-def _freeze(nodes: list[_Node], report_id: str, levels: dict[int, int],
-            prefix: str = "") -> tuple[Section, ...]:
+def _freeze(
+    nodes: list[_Node], report_id: str, levels: dict[int, int], prefix: str = ""
+) -> tuple[Section, ...]:
     sections = []
     for index, node in enumerate(nodes, start=1):
         section_id = f"{report_id}/{prefix}{index}"
         head = node.head
         paragraphs = tuple(node.paragraphs)
-        sections.append(Section(
-            id=section_id,
-            level=min(levels.get(head.rank, 1), 4),
-            number=head.number,
-            ordinal=head.ordinal,
-            marker=head.marker,
-            heading=head.heading,
-            raw_heading=head.raw_heading,
-            inline=bool(head.rest),
-            paragraphs=paragraphs,
-            items=find_items(paragraphs, section_id),
-            children=_freeze(node.children, report_id, levels, f"{prefix}{index}."),
-        ))
+        sections.append(
+            Section(
+                id=section_id,
+                level=min(levels.get(head.rank, 1), 4),
+                number=head.number,
+                ordinal=head.ordinal,
+                marker=head.marker,
+                heading=head.heading,
+                raw_heading=head.raw_heading,
+                inline=bool(head.rest),
+                paragraphs=paragraphs,
+                items=find_items(paragraphs, section_id),
+                children=_freeze(node.children, report_id, levels, f"{prefix}{index}."),
+            )
+        )
     return tuple(sections)
 
 
 def _single_section(report_id: str, meta: Metadata, paragraphs: list[str]) -> Section:
     section_id = f"{report_id}/1"
     return Section(
-        id=section_id, level=1, number="", ordinal=0, marker="", heading=meta.display_title,
-        raw_heading="", inline=False, paragraphs=tuple(paragraphs),
+        id=section_id,
+        level=1,
+        number="",
+        ordinal=0,
+        marker="",
+        heading=meta.display_title,
+        raw_heading="",
+        inline=False,
+        paragraphs=tuple(paragraphs),
         items=find_items(tuple(paragraphs), section_id),
     )
 
@@ -308,7 +332,9 @@ def find_items(paragraphs: tuple[str, ...], section_id: str) -> tuple[Item, ...]
             ordinal = chinese_to_int(match.group(1))
             if ordinal == expected:
                 marker_start = match.start(1)
-                found.append((p_index, marker_start, expected, match.group(1), match.group(1) + "是"))
+                found.append(
+                    (p_index, marker_start, expected, match.group(1), match.group(1) + "是")
+                )
                 expected += 1
             elif ordinal == 1 and expected > 1 and len(found) < 2:
                 # a false start (a lone 一是): begin the run again here
@@ -322,17 +348,19 @@ def find_items(paragraphs: tuple[str, ...], section_id: str) -> tuple[Item, ...]
         following = found[index + 1] if index + 1 < len(found) else None
         end = following[1] if following and following[0] == p_index else len(paragraph)
         text = paragraph[start:end].rstrip()
-        items.append(Item(
-            id=f"{section_id}#{ordinal}",
-            number=number,
-            ordinal=ordinal,
-            marker=marker,
-            heading=_first_sentence(text[len(marker):]),
-            text=text,
-            paragraph=p_index,
-            start=start,
-            end=start + len(text),
-        ))
+        items.append(
+            Item(
+                id=f"{section_id}#{ordinal}",
+                number=number,
+                ordinal=ordinal,
+                marker=marker,
+                heading=_first_sentence(text[len(marker) :]),
+                text=text,
+                paragraph=p_index,
+                start=start,
+                end=start + len(text),
+            )
+        )
     return tuple(items)
 
 

@@ -38,8 +38,9 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise ReportError(
-                path, f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
-                f"{MAX_BYTES // 1024 // 1024} MB)"
+                path,
+                f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
+                f"{MAX_BYTES // 1024 // 1024} MB)",
             )
         return p.read_bytes()
     except FileNotFoundError:
@@ -67,13 +68,15 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError:
-                raise ReportError(path, f"is not valid {encoding} despite its byte-order mark") from None
+                raise ReportError(
+                    path, f"is not valid {encoding} despite its byte-order mark"
+                ) from None
+    if _looks_binary(data):
+        raise ReportError(path, "is a binary file, not text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    if _looks_binary(data):
-        raise ReportError(path, "is a binary file, not text")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -111,7 +114,8 @@ def report_files(folder: str | os.PathLike[str]) -> list[Path]:
     for root, dirs, files in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(
-            Path(root, name) for name in files
+            Path(root, name)
+            for name in files
             if not name.startswith(".") and Path(name).suffix.lower() in REPORT_SUFFIXES
         )
     return sorted(found)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -33,15 +35,35 @@ def expected_files() -> list[Path]:
     return EXPECTED
 
 
+def installed_govread() -> str:
+    """The `govread` command installed beside this Python (the venv's), else the one on PATH."""
+    beside = shutil.which("govread", path=str(Path(sys.executable).parent))
+    found = beside or shutil.which("govread")
+    if found is None:
+        pytest.fail("the govread command is not installed: pip install '.[test]' first")
+    return found
+
+
+@pytest.fixture(scope="session")
+def govread_exe() -> str:
+    return installed_govread()
+
+
 @pytest.fixture(scope="session")
 def samples() -> list[Report]:
     return [read_report(path) for path in sample_paths()]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_dirs(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Config, data and cache go to a temporary home: tests never touch the user's files."""
     home = tmp_path_factory.mktemp("home")
-    for var, sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                     ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
+    for var, sub in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
         monkeypatch.setenv(var, str(home / sub))

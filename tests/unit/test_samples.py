@@ -50,7 +50,7 @@ def test_inline_items_become_items_of_their_section(samples) -> None:
     assert [i.marker for i in first.items][:3] == ["一是", "二是", "三是"]
     assert first.items[0].heading == "领导干部法治能力不断提升"
     for item in first.items:
-        assert first.paragraphs[item.paragraph][item.start:item.end] == item.text
+        assert first.paragraphs[item.paragraph][item.start : item.end] == item.text
 
 
 def test_summing_up_paragraphs_after_the_last_section_are_the_closing(samples) -> None:

@@ -1,0 +1,92 @@
+"""Page chrome, normalisation and metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.parsers import normalize, parse_text
+from govread.parsers.metadata import parse_date, region_of
+
+
+def test_chrome_lines_are_dropped_and_their_metadata_used() -> None:
+    text = "\n".join(
+        [
+            "• 设为首页|",
+            "当前位置: 首页 > 新闻",
+            "某县人民政府关于2022年法治政府建设情况的报告",
+            "浏览次数: 来源:县司法局 发布时间:2023-03-07 16:49",
+            "字体:[ 大 中 小 ]",
+            "一、工作成效",
+            "正文。",
+            "打印本页 关闭窗口",
+            "扫一扫在手机打开当前页",
+        ]
+    )
+    report = parse_text(text)
+    assert report.title == "某县人民政府关于2022年法治政府建设情况的报告"
+    assert (report.region, report.year, report.issuer) == ("某县", 2022, "某县人民政府")
+    assert (report.source, report.published) == ("县司法局", "2023-03-07")
+    assert "打印本页" not in report.full_text()
+    assert "字体:[ 大 中 小 ]" in report.chrome
+
+
+def test_a_sentence_that_mentions_a_chrome_word_is_not_chrome() -> None:
+    text = "一、工作\n群众来源广泛,发布时间及时。全年浏览次数大幅增长。"
+    assert parse_text(text).sections[0].paragraphs == (
+        "群众来源广泛,发布时间及时。全年浏览次数大幅增长。",
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024年2月29日", "2024-02-29"),
+        ("2023-12-29", "2023-12-29"),
+        ("20231229", "2023-12-29"),
+        ("二〇二四年二月二十九日", "2024-02-29"),
+        ("2023年2月30日", None),
+        ("12345", None),
+    ],
+)
+def test_dates(raw: str, iso: str | None) -> None:
+    assert parse_date(raw) == iso
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("泾县人民政府关于2022年", "泾县"),
+        ("秦皇岛市人民政府2023年度", "秦皇岛市"),
+        ("宝鸡市2023年度法治政府建设工作总结", "宝鸡市"),
+        ("深圳市光明区人民政府", "深圳市光明区"),
+        ("株洲市司法局", "株洲市"),
+        ("市司法局", None),
+    ],
+)
+def test_regions(name: str, region: str | None) -> None:
+    assert region_of(name) == region
+
+
+def test_year_falls_back_to_the_publication_date() -> None:
+    report = parse_text("一、甲\n正文\n某市人民政府\n2024年3月1日")
+    assert report.year == 2023
+
+
+def test_normalize_removes_controls_and_exotic_spaces() -> None:
+    raw = "a\x1b]0;pwned\x07b\r\nc\u3000d\u00a0e\u202ef\u200bg\x9bh\ri\ufeff"
+    assert normalize(raw) == "a]0;pwnedb\nc d efgh\ni"
+
+
+def test_normalize_is_nfc() -> None:
+    assert normalize("e\u0301") == "\u00e9"
+
+
+def test_escape_sequence_in_a_heading_never_survives() -> None:
+    report = parse_text("一、标题\x1b[31m红色\x1b[0m\n正文\x1b]0;title\x07")
+    assert report.sections[0].heading == "标题[31m红色[0m"
+    assert "\x1b" not in report.full_text() and "\x07" not in report.full_text()
+
+
+def test_markup_lookalikes_are_kept_as_written() -> None:
+    report = parse_text("一、字体:[   ]与[bold]粗体[/]\n正文[/]")
+    assert report.sections[0].heading == "字体:[   ]与[bold]粗体[/]"

@@ -1,0 +1,161 @@
+"""Heading forms, inline headings, false positives and the numbering rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.parsers import parse_text
+
+
+def outline(text: str) -> list[tuple[int, str, str]]:
+    return [(s.level, s.number, s.heading) for s in parse_text(text).walk()]
+
+
+@pytest.mark.parametrize(
+    ("line", "number", "heading"),
+    [
+        ("一、主要做法和成效", "一", "主要做法和成效"),
+        ("一．主要做法", "一", "主要做法"),
+        ("十一、第十一部分", None, None),  # 十一 is not expected first
+    ],
+)
+def test_level_one_forms(line: str, number: str | None, heading: str | None) -> None:
+    got = outline(line + "\n正文。")
+    if number is None:
+        assert got == [(1, "", parse_text(line).display_title)] or all(
+            n != "十一" for _, n, _ in got
+        )
+    else:
+        assert got[0][1:] == (number, heading)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、总体\n(一)加强领导\n(二)完善制度",
+        "一、总体\n（一）加强领导\n（二）完善制度",
+        "一、总体\n( 一 )加强领导\n( 二 )完善制度",
+    ],
+)
+def test_parenthesised_chinese_numbers_half_and_full_width(text: str) -> None:
+    assert outline(text) == [(1, "一", "总体"), (2, "一", "加强领导"), (2, "二", "完善制度")]
+
+
+@pytest.mark.parametrize("marker", ["1.", "1．", "1、", "１．", "１、"])
+def test_arabic_forms(marker: str) -> None:
+    second = marker.replace("1", "2").replace("１", "２")
+    text = f"一、总体\n{marker}第一项工作\n{second}第二项工作"
+    assert outline(text) == [(1, "一", "总体"), (2, "1", "第一项工作"), (2, "2", "第二项工作")]
+
+
+@pytest.mark.parametrize(("first", "second"), [("(1)", "(2)"), ("（1）", "（2）"), ("⑴", "⑵")])
+def test_fourth_level_forms(first: str, second: str) -> None:
+    text = f"一、甲\n(一)乙\n1.丙\n{first}丁\n{second}戊"
+    levels = outline(text)
+    assert levels[-2:] == [(4, "1", "丁"), (4, "2", "戊")]
+
+
+def test_levels_are_dense_over_the_forms_a_report_uses() -> None:
+    # No 一、 at all: (一) is the top level.
+    assert outline("(一)甲\n1.乙\n2.丙\n(二)丁") == [
+        (1, "一", "甲"),
+        (2, "1", "乙"),
+        (2, "2", "丙"),
+        (1, "二", "丁"),
+    ]
+
+
+def test_inline_heading_is_the_first_sentence() -> None:
+    report = parse_text("一、加强党的领导。正文第一句。正文第二句。\n二、依法行政。正文")
+    first, second = report.sections
+    assert (first.heading, first.inline) == ("加强党的领导", True)
+    assert first.paragraphs == ("正文第一句。正文第二句。",)
+    assert first.raw_heading + first.paragraphs[0] == "一、加强党的领导。正文第一句。正文第二句。"
+    assert second.heading == "依法行政"
+
+
+def test_heading_on_its_own_line_drops_the_trailing_full_stop() -> None:
+    report = parse_text("(一)坚持政治引领,全面统筹推进法治政府建设。\n正文")
+    assert report.sections[0].heading == "坚持政治引领,全面统筹推进法治政府建设"
+    assert not report.sections[0].inline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2.5个百分点的增长来自执法改革。",
+        "12345热线办结率99%。",
+        "2023年,我市深入推进法治政府建设。",
+        "3、4月份开展专项行动。",
+    ],
+)
+def test_lines_that_merely_start_with_a_number_are_not_headings(line: str) -> None:
+    text = f"一、总体情况\n1.第一项\n{line}\n2.第二项"
+    assert outline(text) == [(1, "一", "总体情况"), (2, "1", "第一项"), (2, "2", "第二项")]
+    assert line in parse_text(text).sections[0].children[0].paragraphs
+
+
+def test_numbering_decides_not_shape() -> None:
+    # "5." where 2. is expected is body text, however much it looks like a heading.
+    text = "一、总体\n1.第一项\n5.不是标题\n2.第二项"
+    assert [h for _, _, h in outline(text)] == ["总体", "第一项", "第二项"]
+
+
+def test_numbering_that_skips_one_is_followed() -> None:
+    text = "一、甲\n二、乙\n四、丁"
+    assert [n for _, n, _ in outline(text)] == ["一", "二", "四"]
+
+
+def test_subsection_numbering_restarts_under_each_parent() -> None:
+    text = "一、甲\n(一)a\n(二)b\n二、乙\n(一)c"
+    assert outline(text) == [
+        (1, "一", "甲"),
+        (2, "一", "a"),
+        (2, "二", "b"),
+        (1, "二", "乙"),
+        (2, "一", "c"),
+    ]
+
+
+def test_a_second_part_numbered_anew_is_followed() -> None:
+    text = "一、甲\n二、乙\n附:下一年计划\n一、丙"
+    # 附: starts the appendix: the rest is closing, never a heading
+    assert [h for _, _, h in outline(text)] == ["甲", "乙"]
+    text = "一、甲\n二、乙\n一、丙\n二、丁"
+    assert [h for _, _, h in outline(text)] == ["甲", "乙", "丙", "丁"]
+
+
+def test_text_with_no_headings_is_one_section() -> None:
+    report = parse_text("我市2023年推进法治政府建设。\n取得了成效。")
+    assert len(report.sections) == 1
+    assert report.sections[0].paragraphs == ("我市2023年推进法治政府建设。", "取得了成效。")
+    assert report.preamble == ()
+
+
+def test_inline_items() -> None:
+    report = parse_text(
+        "一、执法。一是改革实现新发展。挂牌成立。二是标准实现新规范。三是监督常态化"
+    )
+    items = report.sections[0].items
+    assert [(i.number, i.heading) for i in items] == [
+        ("一", "改革实现新发展"),
+        ("二", "标准实现新规范"),
+        ("三", "监督常态化"),
+    ]
+    assert items[0].text == "一是改革实现新发展。挂牌成立。"
+
+
+def test_a_lone_yi_shi_is_not_an_enumeration() -> None:
+    assert parse_text("一、甲。一是唯一的一项。").sections[0].items == ()
+
+
+def test_preamble_and_closing_are_kept() -> None:
+    text = "2023年,我市推进法治建设。\n一、甲\n正文\n某某市人民政府\n2024年1月5日"
+    report = parse_text(text)
+    assert report.preamble == ("2023年,我市推进法治建设。",)
+    assert report.closing == ("某某市人民政府", "2024年1月5日")
+    assert (report.issuer, report.region, report.published) == (
+        "某某市人民政府",
+        "某某市",
+        "2024-01-05",
+    )

@@ -1,0 +1,131 @@
+"""Properties of the parser on any text: it never raises, nothing unsafe survives, nothing is lost."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govread.parsers import Report, normalize, parse_text
+from govread.parsers.chrome import is_chrome
+
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
+
+# Pieces that look like the genre, so the heading logic is exercised and not only random noise.
+FRAGMENTS = st.sampled_from(
+    [
+        "一、",
+        "二、",
+        "三、",
+        "(一)",
+        "(二)",
+        "（三）",
+        "1.",
+        "2.",
+        "3、",
+        "(1)",
+        "⑵",
+        "一是",
+        "二是",
+        "加强党的领导",
+        "。",
+        ",",
+        "行政执法",
+        "2023年",
+        "2.5个百分点",
+        "12345热线",
+        "出庭应诉率达100%",
+        "\n",
+        "\n",
+        "\n",
+        "\r\n",
+        "\u3000",
+        "\xa0",
+        "\x1b]0;x\x07",
+        "\x1b[31m",
+        "字体:[ ]",
+        "[/]",
+        "[bold]",
+        "来源:市司法局",
+        "发布时间:2023-03-07",
+        "某市人民政府",
+        "2024年2月29日",
+        "下一步,我市将",
+        "附件",
+    ]
+)
+GENRE_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join)
+ANY_TEXT = st.one_of(st.text(), GENRE_TEXT)
+
+
+def strings_of(report: Report) -> list[str]:
+    out = [
+        report.display_title,
+        *(
+            v
+            for v in (report.title, report.region, report.issuer, report.source, report.published)
+            if v
+        ),
+    ]
+    out += [*report.preamble, *report.closing, *report.chrome]
+    for section in report.walk():
+        out += [section.heading, section.raw_heading, section.marker, *section.paragraphs]
+        out += [t for item in section.items for t in (item.heading, item.text, item.marker)]
+    return out
+
+
+def body_lines(report: Report) -> list[str]:
+    lines = list(report.preamble)
+    for section in report.walk():
+        if section.inline:
+            lines.append(section.raw_heading + section.paragraphs[0])
+            lines.extend(section.paragraphs[1:])
+        else:
+            if section.raw_heading:
+                lines.append(section.raw_heading)
+            lines.extend(section.paragraphs)
+    return lines + list(report.closing)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_never_raises_and_nothing_unsafe_survives(text: str) -> None:
+    report = parse_text(text)
+    for value in strings_of(report):
+        assert not UNSAFE.search(value), repr(value)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(ANY_TEXT)
+def test_every_line_of_the_body_is_kept_somewhere(text: str) -> None:
+    report = parse_text(text)
+    source = [line.strip() for line in normalize(text).split("\n")]
+    source = [line for line in source if line]
+    expected = Counter(line for line in source if line not in report.chrome)
+    if report.title:
+        expected[report.title] -= 1
+    got = Counter(body_lines(report))
+    assert +expected == +got
+    assert all(is_chrome(line) for line in report.chrome)
+
+
+@settings(max_examples=200)
+@given(GENRE_TEXT)
+def test_items_are_exact_views_on_their_paragraphs(text: str) -> None:
+    for section in parse_text(text).walk():
+        for item in section.items:
+            assert section.paragraphs[item.paragraph][item.start : item.end] == item.text
+            assert item.text.startswith(item.marker)
+
+
+@settings(max_examples=200)
+@given(GENRE_TEXT)
+def test_levels_are_between_one_and_four_and_ids_unique(text: str) -> None:
+    report = parse_text(text)
+    ids = [s.id for s in report.walk()]
+    assert len(ids) == len(set(ids))
+    for section in report.walk():
+        assert 1 <= section.level <= 4
+        assert all(child.level > section.level for child in section.children)
