@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
 from govread.parsers.numerals import chinese_to_int
@@ -19,8 +20,10 @@ _MAX_TITLE = 60
 
 _ADMIN = "省市县区州旗盟"
 _REGION_BEFORE = re.compile(
-    rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局)"
+    rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$)"
 )
+_NAME_PARTS = re.compile(r"[\s_\-.·()\[\]（）]+")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORG_SUFFIX = re.compile(
     r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府|司法局|委员会|领导小组|办公室)$"
 )
@@ -101,6 +104,7 @@ def find_metadata(
     closing: list[str],
     page: dict[str, str],
     headings: list[str],
+    path: str | None = None,
 ) -> Metadata:
     signature_orgs = [line for line in closing if _ORG_SUFFIX.search(line) and len(line) <= 40]
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
@@ -122,10 +126,17 @@ def find_metadata(
             if match := _SPEAKING_FOR.search(line):
                 region = match.group(1)
                 break
+    stem = PurePath(path).stem if path else ""
+    if region is None and stem:
+        # Last resort: a file saved as "咸宁市2023年法治政府建设情况.txt" names its region.
+        parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
+        region = next(filter(None, (region_of(part) for part in parts)), None)
 
     published = signature_dates[-1] if signature_dates else page.get("published")
 
     year = _year(title, preamble, headings, published)
+    if year is None and (match := _FILE_YEAR.search(stem)):
+        year = int(match.group(1))
 
     if title:
         display = title

@@ -104,6 +104,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         closing=closing,
         page=page,
         headings=[n.head.heading for n in _iter_nodes(roots)],
+        path=path,
     )
     sections = _freeze(roots, sha256[:12], _levels(roots))
     if not sections and preamble:
