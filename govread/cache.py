@@ -1,0 +1,150 @@
+"""A persistent cache of parsed reports, so a second start re-parses nothing that did not change.
+
+One SQLite file under the user cache directory, keyed by the SHA-256 of a file's bytes and
+the parser version. Values are JSON (never pickle: a cache is data, not code). SQLite's WAL
+mode lets two govread processes share it; a corrupt or foreign file is moved aside and
+rebuilt, never trusted; every failure degrades to "not cached", never to an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import threading
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+from typing import Any
+
+from govread.parsers.model import Item, Report, Section
+from govread.parsers.outline import PARSER_VERSION
+
+SCHEMA = 1
+
+
+def default_path() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("govread") / "reports.sqlite3"
+
+
+class ReportCache:
+    """get/put of parsed reports by content hash; safe to share between threads."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self.hits = 0
+        self.misses = 0
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open()
+        except sqlite3.DatabaseError:
+            self._move_aside()
+            try:
+                self._db = self._open()
+            except (sqlite3.Error, OSError):
+                self._db = None
+        except OSError:
+            self._db = None
+        return self._db
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA:
+            db.execute("DROP TABLE IF EXISTS reports")
+            db.execute(
+                "CREATE TABLE reports (sha256 TEXT, parser TEXT, body TEXT, used REAL,"
+                " PRIMARY KEY (sha256, parser))"
+            )
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.commit()
+        return db
+
+    def _move_aside(self) -> None:
+        with contextlib.suppress(OSError):
+            self.path.rename(self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}"))
+
+    def get(self, sha256: str, path: str | None = None) -> Report | None:
+        """The cached report for these bytes (with `path` set), or None."""
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return None
+            try:
+                row = db.execute(
+                    "SELECT body FROM reports WHERE sha256=? AND parser=?",
+                    (sha256, PARSER_VERSION),
+                ).fetchone()
+            except sqlite3.Error:
+                return None
+        if row is None:
+            self.misses += 1
+            return None
+        try:
+            report = report_from_dict(json.loads(row[0]))
+        except (ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None  # an entry we cannot read is no entry; put() will replace it
+        if report.sha256 != sha256:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return replace(report, path=path)
+
+    def put(self, report: Report) -> None:
+        body = json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return
+            with contextlib.suppress(sqlite3.Error):
+                db.execute(
+                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
+                    (report.sha256, PARSER_VERSION, body, time.time()),
+                )
+                db.commit()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.close()
+                self._db = None
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    data = asdict(report)
+    data.pop("path", None)
+    return data
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    def section(raw: dict[str, Any]) -> Section:
+        return Section(
+            **{
+                **raw,
+                "paragraphs": tuple(raw["paragraphs"]),
+                "items": tuple(Item(**item) for item in raw["items"]),
+                "children": tuple(section(child) for child in raw["children"]),
+            }
+        )
+
+    return Report(
+        **{
+            **data,
+            "preamble": tuple(data["preamble"]),
+            "closing": tuple(data["closing"]),
+            "chrome": tuple(data["chrome"]),
+            "sections": tuple(section(s) for s in data["sections"]),
+            "meta": dict(data.get("meta", {})),
+        }
+    )

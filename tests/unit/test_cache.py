@@ -1,0 +1,86 @@
+"""The parsed-report cache: exact round trip, keyed by content and parser, never trusted blindly."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from govread.cache import ReportCache, report_from_dict, report_to_dict
+from govread.parsers import parse_text
+
+
+def test_round_trip_is_exact(samples) -> None:
+    for report in samples:
+        assert report_from_dict(report_to_dict(report)).outline() == report.outline()
+        assert report_from_dict(report_to_dict(report)) == type(report)(
+            **{f: getattr(report, f) for f in report.__slots__ if f != "path"}, path=None
+        )
+
+
+def test_get_put_hit_and_miss(tmp_path: Path, samples) -> None:
+    cache = ReportCache(tmp_path / "c.sqlite3")
+    report = samples[0]
+    assert cache.get(report.sha256) is None
+    cache.put(report)
+    again = cache.get(report.sha256, path="/elsewhere/a.txt")
+    assert again is not None
+    assert again.path == "/elsewhere/a.txt"
+    assert again.outline() == report.outline() and again.sections == report.sections
+    assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_another_parser_version_is_a_miss(tmp_path: Path, samples, monkeypatch) -> None:
+    cache = ReportCache(tmp_path / "c.sqlite3")
+    cache.put(samples[0])
+    monkeypatch.setattr("govread.cache.PARSER_VERSION", "999")
+    assert cache.get(samples[0].sha256) is None
+
+
+def test_a_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, samples) -> None:
+    path = tmp_path / "c.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    cache = ReportCache(path)
+    assert cache.get(samples[0].sha256) is None
+    cache.put(samples[0])
+    assert cache.get(samples[0].sha256) is not None
+    assert list(tmp_path.glob("c.sqlite3.corrupt-*"))
+
+
+def test_a_tampered_entry_is_not_trusted(tmp_path: Path, samples) -> None:
+    cache = ReportCache(tmp_path / "c.sqlite3")
+    cache.put(samples[0])
+    db = cache._connect()
+    assert db is not None
+    db.execute('UPDATE reports SET body = \'{"not": "a report"}\'')
+    db.commit()
+    assert cache.get(samples[0].sha256) is None
+
+
+def test_an_unwritable_location_degrades_to_no_cache(tmp_path: Path, samples) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cache = ReportCache(blocker / "sub" / "c.sqlite3")
+    cache.put(samples[0])
+    assert cache.get(samples[0].sha256) is None
+
+
+WRITER = """
+import sys
+from pathlib import Path
+from govread.cache import ReportCache
+from govread.parsers import parse_text
+cache = ReportCache(Path(sys.argv[1]))
+for index in range(30):
+    cache.put(parse_text(f"一、标题{sys.argv[2]}-{index}\\n正文{index}"))
+"""
+
+
+def test_two_processes_writing_at_once_do_not_corrupt_it(tmp_path: Path) -> None:
+    path = str(tmp_path / "c.sqlite3")
+    workers = [subprocess.Popen([sys.executable, "-c", WRITER, path, str(seed)]) for seed in (1, 2)]
+    assert [worker.wait(60) for worker in workers] == [0, 0]
+    cache = ReportCache(Path(path))
+    for seed in (1, 2):
+        report = parse_text(f"一、标题{seed}-29\n正文29")
+        assert cache.get(report.sha256) == report
