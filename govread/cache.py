@@ -45,7 +45,10 @@ class ReportCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
+        except sqlite3.OperationalError:
+            self._db = None  # busy or unwritable: run without a cache this time
         except sqlite3.DatabaseError:
+            # Not a database, or a damaged one: move it aside and start afresh.
             self._move_aside()
             try:
                 self._db = self._open()
@@ -56,18 +59,26 @@ class ReportCache:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=5, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA:
-            db.execute("DROP TABLE IF EXISTS reports")
-            db.execute(
-                "CREATE TABLE reports (sha256 TEXT, parser TEXT, body TEXT, used REAL,"
-                " PRIMARY KEY (sha256, parser))"
-            )
-            db.execute(f"PRAGMA user_version={SCHEMA}")
-            db.commit()
+        # Autocommit mode with explicit transactions; the busy timeout lets two govread
+        # processes take turns instead of failing.
+        db = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("BEGIN IMMEDIATE")  # one process at a time sets the schema up
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version != SCHEMA:
+                if version:
+                    db.execute("DROP TABLE IF EXISTS reports")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, body TEXT,"
+                    " used REAL, PRIMARY KEY (sha256, parser))"
+                )
+                db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
         return db
 
     def _move_aside(self) -> None:
@@ -112,7 +123,6 @@ class ReportCache:
                     "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
                     (report.sha256, PARSER_VERSION, body, time.time()),
                 )
-                db.commit()
 
     def close(self) -> None:
         with self._lock:
