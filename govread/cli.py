@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from govread import __version__
+from govread.commands import export as export_command
 from govread.corpus import LoadResult, load
 from govread.parsers.model import Report, Section
 
@@ -134,6 +135,7 @@ def run_tui(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "outline": run_outline,
+    "export": export_command.run,
 }
 
 
