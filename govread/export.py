@@ -228,7 +228,29 @@ def write_export(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     return atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
 
 
+def write_items(
+    path: str | os.PathLike[str],
+    refs: Iterable[NodeRef],
+    *,
+    overwrite: bool = False,
+    figures: FiguresHook | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Export nodes straight to a file: `export_items` then `write_export`.
+
+    The browser's export dialog calls this with the marks in order; on
+    `OverwriteRefused` it asks, then calls again with ``overwrite=True``.
+    """
+    return write_export(path, export_items(refs, figures=figures, now=now), overwrite=overwrite)
+
+
 # -- reading back -----------------------------------------------------------------------
+
+
+def is_export_path(path: str | os.PathLike[str]) -> bool:
+    """Whether a path given on the command line names an export (``*.toml``) to restore
+    marks from, rather than a report to open."""
+    return Path(path).suffix.lower() == ".toml"
 
 
 def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:

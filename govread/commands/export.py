@@ -119,9 +119,13 @@ def run(argv: Sequence[str]) -> int:
     text = export_items(refs)
 
     if to_stdout:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # stdout replaced by a text-only stream
+            sys.stdout.write(text)
+        else:  # UTF-8 whatever the locale says, as in the file
+            sys.stdout.flush()
+            binary.write(text.encode("utf-8"))
+            binary.flush()
     else:
         assert output is not None
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -22,9 +23,11 @@ from govread.export import (
     export_document,
     export_items,
     export_pairs,
+    is_export_path,
     marks_from_export,
     read_export,
     write_export,
+    write_items,
 )
 from govread.marks import NodeRef, iter_nodes, report_id, resolve
 
@@ -311,8 +314,10 @@ def _report_with(paragraphs: list[str], heading: str, title: str) -> tuple[Repor
 def test_text_round_trips_byte_for_byte(paragraphs: list[str], heading: str, title: str) -> None:
     report, _ = _report_with(paragraphs, heading, title)
     refs = list(iter_nodes(report))
-    text = export_items(refs)
-    tables = tomllib.loads(text)["item"]
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_items(Path(folder) / "out.toml", refs)
+        with path.open("rb") as handle:
+            tables = tomllib.load(handle)["item"]
     for table, node in zip(tables, refs, strict=True):
         assert table["text"] == node.text()
         assert table["text"].encode("utf-8") == node.text().encode("utf-8")
@@ -348,3 +353,21 @@ def test_multiline_text_is_readable_when_exact(samples: list[Report]) -> None:
     text = export_items([ref])
     assert 'text = """\n' in text  # paragraphs one per line, not one long escaped line
     assert ref.text().split("\n")[0] in text.splitlines()
+
+
+def test_write_items_refuses_then_overwrites(samples: list[Report], tmp_path: Path) -> None:
+    from govread.atomic import OverwriteRefused
+
+    refs = _all_refs(samples)[:2]
+    path = write_items(tmp_path / "marks.toml", refs)
+    first = path.read_bytes()
+    with pytest.raises(OverwriteRefused):
+        write_items(path, refs[:1])
+    assert path.read_bytes() == first
+    write_items(path, refs[:1], overwrite=True)
+    assert [r.id for r in read_export(path)] == [refs[0].id]
+
+
+def test_is_export_path() -> None:
+    assert is_export_path("notes/govread-20260101-000000.TOML")
+    assert not is_export_path("reports/咸宁.txt")

@@ -185,3 +185,13 @@ def test_usage_errors(argv: list[str], capsys: pytest.CaptureFixture[str]) -> No
         main(argv)
     assert caught.value.code == 2
     assert "usage: govread export" in capsys.readouterr().err
+
+
+def test_dash_to_a_text_only_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    import contextlib
+    import io
+
+    stream = io.StringIO()
+    with contextlib.redirect_stdout(stream):
+        assert main(["export", "--all", "-o", "-"]) == 0
+    assert tomllib.loads(stream.getvalue())["format"] == FORMAT
