@@ -168,12 +168,10 @@ def _section_chain(report: Report, section_id: str, numbers: str) -> list[Sectio
     prefix = report_id(report) + "/"
     for index, part in enumerate(numbers.split(".")):
         position = int(part) - 1
-        if not 0 <= position < len(siblings):
-            return None
-        section = siblings[position]
         expected = prefix + ".".join(numbers.split(".")[: index + 1])
-        if section.id != expected:
+        if not 0 <= position < len(siblings) or siblings[position].id != expected:
             return _search_chain(report, section_id)
+        section = siblings[position]
         chain.append(section)
         siblings = section.children
     return chain

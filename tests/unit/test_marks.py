@@ -298,3 +298,45 @@ def test_a_set_without_a_file_never_writes(tmp_path: Path, monkeypatch: pytest.M
     marks.toggle("0123456789ab")
     assert marks.save() is None
     assert list(tmp_path.iterdir()) == []
+
+
+def test_ids_that_are_not_positional_still_resolve() -> None:
+    from govread.parsers.model import Section
+
+    child = Section(
+        id="0123456789ab/x9",
+        level=2,
+        number="1",
+        ordinal=1,
+        marker="(一)",
+        heading="子",
+        raw_heading="(一)子",
+        inline=False,
+        paragraphs=("子文",),
+    )
+    top = Section(
+        id="0123456789ab/7",
+        level=1,
+        number="一",
+        ordinal=1,
+        marker="一、",
+        heading="顶",
+        raw_heading="一、顶",
+        inline=False,
+        children=(child,),
+    )
+    report = Report(
+        sha256="0123456789ab" + "0" * 52,
+        title=None,
+        display_title="x",
+        region=None,
+        year=None,
+        published=None,
+        issuer=None,
+        source=None,
+        sections=(top,),
+    )
+    found = resolve_in(report, "0123456789ab/7")
+    assert found is not None and found.section is top and found.path == ("一、顶",)
+    assert resolve_in(report, "0123456789ab/1") is None
+    assert resolve_in(report, "0123456789ab/9") is None
