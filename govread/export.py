@@ -12,12 +12,14 @@ takes `NodeRef`s and gives node ids back, so the browser and the CLI share it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import os
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
@@ -124,6 +126,8 @@ def _toml_value(value: object) -> object:
     """A figures value made TOML-able: unknowns (None, "") dropped, containers copied."""
     if value is None or value == "":
         return None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
     if isinstance(value, Mapping):
         table = {}
         for key, inner in value.items():
@@ -135,7 +139,7 @@ def _toml_value(value: object) -> object:
         return [converted for inner in value if (converted := _toml_value(inner)) is not None]
     if isinstance(value, float) and not math.isfinite(value):
         return None  # nan / inf are not figures anyone can use
-    if isinstance(value, (str, bool, int, float, dt.date, dt.time)):
+    if isinstance(value, (str, bool, int, float, Decimal, dt.date, dt.time)):
         return value
     raise TypeError(f"figures hold a {type(value).__name__}, which TOML cannot represent")
 
@@ -189,6 +193,8 @@ def dumps(document: Mapping[str, object]) -> str:
 def _holds_carriage_return(value: object) -> bool:
     if isinstance(value, str):
         return "\r" in value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
     if isinstance(value, Mapping):
         return any(_holds_carriage_return(k) or _holds_carriage_return(v) for k, v in value.items())
     if isinstance(value, (list, tuple)):

@@ -154,6 +154,21 @@ def test_figures_hook(samples: list[Report]) -> None:
     assert tables[2]["figures"] == [{"label": "出庭应诉率", "value": 100, "unit": "%"}]
 
 
+def test_figures_may_be_dataclasses(samples: list[Report]) -> None:
+    import dataclasses
+
+    @dataclasses.dataclass
+    class Figure:
+        label: str
+        value: float
+        unit: str | None = None
+
+    tables = tomllib.loads(
+        export_items(_all_refs(samples)[1:2], figures=lambda ref: [Figure("结案率", 96.5)])
+    )["item"]
+    assert tables[0]["figures"] == [{"label": "结案率", "value": 96.5}]
+
+
 def test_figures_that_toml_cannot_hold_are_an_error(samples: list[Report]) -> None:
     with pytest.raises(TypeError, match="TOML cannot represent"):
         export_items(_all_refs(samples)[:1], figures=lambda ref: {"x": object()})
