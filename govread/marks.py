@@ -251,13 +251,13 @@ class MarkSet:
         self,
         node_ids: Iterable[str] = (),
         *,
-        path: Path | None = None,
+        path: str | os.PathLike[str] | None = None,
         on_save_error: Callable[[str], None] | None = None,
     ) -> None:
         self._ids: set[str] = set()
         for node_id in node_ids:
             self._ids.add(_checked(node_id))
-        self.path = path
+        self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.save_error: str | None = None
         self._saving = path is not None
@@ -266,7 +266,10 @@ class MarkSet:
 
     @classmethod
     def load(
-        cls, path: Path | None = None, *, on_save_error: Callable[[str], None] | None = None
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        on_save_error: Callable[[str], None] | None = None,
     ) -> tuple[MarkSet, str | None]:
         """The marks saved at `path` (default `marks_path()`), and a warning or None.
 
@@ -275,7 +278,7 @@ class MarkSet:
         starts empty. A file that cannot be read at all (permissions…) is left alone and
         the set does not save this session, so it is never overwritten blindly.
         """
-        path = marks_path() if path is None else path
+        path = marks_path() if path is None else Path(path)
         marks = cls(path=path, on_save_error=on_save_error)
         try:
             data = path.read_bytes()
