@@ -9,6 +9,7 @@ Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -34,7 +35,8 @@ def _tui_parser() -> argparse.ArgumentParser:
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands: govread outline --help. With no PATH, the bundled sample reports open.",
+        epilog="Subcommands (each has --help): outline, export. "
+        "With no PATH, the bundled sample reports open.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
     parser.add_argument("--theme", metavar="NAME", help="colour theme for this run (and the next)")
@@ -144,16 +146,24 @@ def run_tui(argv: Sequence[str]) -> int:
     return app.return_code or 0
 
 
-SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
-    "outline": run_outline,
+# name → "module:function"; imported only when used, so `govread` starts fast.
+SUBCOMMANDS: dict[str, str] = {
+    "outline": "govread.cli:run_outline",
+    "export": "govread.commands.export:run",
 }
+
+
+def _subcommand(name: str) -> Callable[[Sequence[str]], int]:
+    module, function = SUBCOMMANDS[name].split(":")
+    command: Callable[[Sequence[str]], int] = getattr(importlib.import_module(module), function)
+    return command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] in SUBCOMMANDS:
-            return SUBCOMMANDS[argv[0]](argv[1:])
+            return _subcommand(argv[0])(argv[1:])
         return run_tui(argv)
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,185 @@
+"""Atomic file writes: a temporary file in the target's folder, fsync, then rename.
+
+A reader (or a crash) sees either the old file or the whole new one, never half of
+either. An existing file is replaced only with ``overwrite=True``; without it the new
+file is *linked* into place, which fails if the name exists, so there is no window in
+which a file created meanwhile by someone else could be replaced. Every failure is a
+`WriteError` whose ``reason`` is one line for a person.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+# errno → what a person should read. Anything else falls back to the OS's own words.
+_REASONS: dict[int, str] = {
+    errno.ENOENT: "no such folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "no space left on the device",
+    errno.EROFS: "the file system is read-only",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ENAMETOOLONG: "the file name is too long",
+    errno.EEXIST: "already exists",
+    errno.EIO: "input/output error on the device",
+}
+if hasattr(errno, "EDQUOT"):  # not on Windows
+    _REASONS[errno.EDQUOT] = "disk quota exceeded"
+
+# Where linking cannot be used to refuse replacing (FAT, some network shares), fall
+# back to a check-then-rename, which has a small race but is the best available.
+_NO_LINK = {
+    errno.EPERM,
+    errno.EXDEV,
+    errno.EMLINK,
+    getattr(errno, "ENOTSUP", -1),
+    getattr(errno, "EOPNOTSUPP", -1),
+    errno.ENOSYS,
+}
+
+
+class WriteError(Exception):
+    """A file that could not be written; ``str()`` is ``"<path>: <reason>"`` on one line."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class OverwriteRefused(WriteError):
+    """The target exists and replacing it was not allowed (pass ``overwrite=True``)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        super().__init__(path, "already exists")
+
+
+def describe_os_error(error: OSError) -> str:
+    """One line saying why an operating-system call failed, without the path."""
+    if error.errno in _REASONS:
+        return _REASONS[error.errno]
+    text = error.strerror or str(error) or type(error).__name__
+    return text[:1].lower() + text[1:]
+
+
+def atomic_write_text(
+    path: str | os.PathLike[str], text: str, *, overwrite: bool = False, encoding: str = "utf-8"
+) -> Path:
+    """Write `text` to `path` atomically; see `atomic_write_bytes`."""
+    return atomic_write_bytes(path, text.encode(encoding), overwrite=overwrite)
+
+
+def atomic_write_bytes(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False
+) -> Path:
+    """Write `data` to `path` atomically and durably; return the path written.
+
+    Raises `OverwriteRefused` when `path` exists and `overwrite` is false (the file is
+    left exactly as it was), and `WriteError` for every other failure; in every case
+    the temporary file is removed.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise WriteError(target, "is a folder, not a file")
+    if not overwrite and os.path.lexists(target):
+        raise OverwriteRefused(target)
+    folder = target.parent
+    temp = _create_temp(target)
+    try:
+        _write_all(temp, data)
+        if overwrite:
+            _keep_mode(target, temp)
+            os.replace(temp, target)
+        else:
+            _place_new(temp, target)
+    except BaseException as error:  # KeyboardInterrupt too: never leave a temp file behind
+        _remove_quietly(temp)
+        if isinstance(error, WriteError):
+            raise
+        if isinstance(error, OSError):
+            raise WriteError(target, describe_os_error(error)) from None
+        raise
+    _sync_folder(folder)
+    return target
+
+
+def _create_temp(target: Path) -> Path:
+    """A new, empty, uniquely named file beside `target` (hidden, so folder views skip it)."""
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            # 0o666 and the user's umask, like any new file (mkstemp would make it 0o600)
+            fd = os.open(
+                temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666
+            )
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise WriteError(target, _folder_reason(error, target)) from None
+        os.close(fd)
+        return temp
+    raise WriteError(target, "could not create a temporary file beside it")  # pragma: no cover
+
+
+def _folder_reason(error: OSError, target: Path) -> str:
+    if error.errno == errno.ENOENT:
+        if target.parent.is_dir():  # e.g. /proc: the folder is there but takes no new files
+            return "cannot create a file in that folder"
+        return f"no such folder: {target.parent}"
+    return describe_os_error(error)
+
+
+def _write_all(temp: Path, data: bytes) -> None:
+    with open(temp, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _keep_mode(target: Path, temp: Path) -> None:
+    """A replaced file keeps its permissions."""
+    try:
+        mode = os.stat(target).st_mode & 0o7777
+    except OSError:
+        return
+    os.chmod(temp, mode)
+
+
+def _place_new(temp: Path, target: Path) -> None:
+    """Move `temp` to `target`, failing if `target` exists (even if it appeared just now)."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise OverwriteRefused(target) from None
+    except OSError as error:
+        if error.errno not in _NO_LINK:
+            raise
+        if os.path.lexists(target):
+            raise OverwriteRefused(target) from None
+        os.replace(temp, target)
+        return
+    _remove_quietly(temp)  # the data is in place under its name; the extra link goes
+
+
+def _remove_quietly(temp: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temp)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

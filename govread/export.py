@@ -1,0 +1,335 @@
+"""Export marked nodes and comparisons as TOML (format ``govread-export/1``), and read them back.
+
+The schema is documented in the README ("Export format"). In short: top-level ``format``,
+``exported`` (an offset date-time) and ``govread`` (the version), then one ``[[item]]`` per
+exported node and, for a comparison, one ``[[pair]]`` per theme holding both sides. A field
+whose value is unknown is left out, never written as an empty string. Text is written so
+that `tomllib` gives it back byte for byte.
+
+This module knows nothing of how reports are found or opened (no `govread.corpus`): it
+takes `NodeRef`s and gives node ids back, so the browser and the CLI share it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import os
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import NamedTuple
+
+import tomli_w
+
+from govread import __version__
+from govread.atomic import atomic_write_bytes, describe_os_error
+from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
+from govread.parsers.model import Report
+
+FORMAT = "govread-export/1"
+_FORMAT_FAMILY = "govread-export/"
+NODE_KINDS = ("report", "section", "item")
+
+# Figures for a node (the comparison engine's business): a table, or a list of tables,
+# of TOML-able values. None, or nothing, means "not known" and the key is left out.
+FiguresHook = Callable[[NodeRef], object]
+
+
+class ExportError(Exception):
+    """An export file that cannot be read back; ``str()`` is ``"<path>: <reason>"``."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class Pair(NamedTuple):
+    """One theme of a comparison: the nodes of side a and of side b that treat it."""
+
+    theme: str | None
+    a: Sequence[NodeRef]
+    b: Sequence[NodeRef]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportedRef:
+    """A node named in an export: the full SHA-256 of its file and its node id."""
+
+    sha256: str
+    id: str
+    kind: NodeKind
+
+
+# -- file names -------------------------------------------------------------------------
+
+
+def default_export_path(
+    now: dt.datetime | None = None, folder: str | os.PathLike[str] | None = None
+) -> Path:
+    """``govread-YYYYMMDD-HHMMSS.toml`` (local time) in `folder`, by default the working one."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return Path(folder if folder is not None else Path.cwd()) / f"govread-{stamp}.toml"
+
+
+# -- building ---------------------------------------------------------------------------
+
+
+def _known(fields: Iterable[tuple[str, object]]) -> dict[str, object]:
+    """Only the fields whose value is known: None and empty strings are left out."""
+    return {key: value for key, value in fields if value is not None and value != ""}
+
+
+def _date(iso: str | None) -> dt.date | None:
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso)
+    except ValueError:
+        return None
+
+
+def report_fields(report: Report) -> dict[str, object]:
+    """What an export says about a node's report (unknown fields omitted)."""
+    return _known(
+        (
+            ("region", report.region),
+            ("year", report.year),
+            ("title", report.title),
+            ("published", _date(report.published)),
+            ("issuer", report.issuer),
+            ("file", report.path),
+            ("sha256", report.sha256),
+        )
+    )
+
+
+def node_table(ref: NodeRef, figures: FiguresHook | None = None) -> dict[str, object]:
+    """The TOML table for one node: its report's fields, then the node's own."""
+    table: dict[str, object] = {"id": ref.id, "kind": ref.kind}
+    table.update(report_fields(ref.report))
+    table["path"] = list(ref.path)
+    table.update(_known((("number", ref.number), ("level", ref.level), ("heading", ref.heading))))
+    table["text"] = ref.text()
+    if figures is not None:
+        found = _toml_value(figures(ref))
+        if found is not None and found != {} and found != []:
+            table["figures"] = found
+    return table
+
+
+def _toml_value(value: object) -> object:
+    """A figures value made TOML-able: unknowns (None, "") dropped, containers copied."""
+    if value is None or value == "":
+        return None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if isinstance(value, Mapping):
+        table = {}
+        for key, inner in value.items():
+            converted = _toml_value(inner)
+            if converted is not None:
+                table[str(key)] = converted
+        return table
+    if isinstance(value, (list, tuple)):
+        return [converted for inner in value if (converted := _toml_value(inner)) is not None]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # nan / inf are not figures anyone can use
+    if isinstance(value, (str, bool, int, float, Decimal, dt.date, dt.time)):
+        return value
+    raise TypeError(f"figures hold a {type(value).__name__}, which TOML cannot represent")
+
+
+def _timestamp(now: dt.datetime | None) -> dt.datetime:
+    """A timezone-aware time to the second (local zone when `now` is naive or absent)."""
+    moment = now or dt.datetime.now()
+    return moment.astimezone().replace(microsecond=0)
+
+
+def export_document(
+    *,
+    items: Iterable[NodeRef] = (),
+    pairs: Iterable[Pair | tuple[str | None, Sequence[NodeRef], Sequence[NodeRef]]] = (),
+    sides: tuple[Report, Report] | None = None,
+    figures: FiguresHook | None = None,
+    now: dt.datetime | None = None,
+) -> dict[str, object]:
+    """The export as plain data (what `tomllib` will read back, apart from dates)."""
+    document: dict[str, object] = {
+        "format": FORMAT,
+        "exported": _timestamp(now),
+        "govread": __version__,
+    }
+    if sides is not None:
+        document["compare"] = {"a": report_fields(sides[0]), "b": report_fields(sides[1])}
+    item_tables = [node_table(ref, figures) for ref in items]
+    if item_tables:
+        document["item"] = item_tables
+    pair_tables = []
+    for theme, side_a, side_b in pairs:
+        pair: dict[str, object] = _known((("theme", theme),))
+        pair["a"] = [node_table(ref, figures) for ref in side_a]
+        pair["b"] = [node_table(ref, figures) for ref in side_b]
+        pair_tables.append(pair)
+    if pair_tables:
+        document["pair"] = pair_tables
+    return document
+
+
+def dumps(document: Mapping[str, object]) -> str:
+    """TOML text for a document, exact for every string in it.
+
+    Strings with newlines are written as multi-line strings, which people read easily,
+    unless some string holds a carriage return: tomli-w's multi-line form turns CRLF into
+    LF, so then every string is written on one line with escapes instead.
+    """
+    return tomli_w.dumps(document, multiline_strings=not _holds_carriage_return(document))
+
+
+def _holds_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    if isinstance(value, Mapping):
+        return any(_holds_carriage_return(k) or _holds_carriage_return(v) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return any(_holds_carriage_return(v) for v in value)
+    return False
+
+
+def export_items(
+    refs: Iterable[NodeRef], *, figures: FiguresHook | None = None, now: dt.datetime | None = None
+) -> str:
+    """TOML text with one ``[[item]]`` per node, in the order given."""
+    return dumps(export_document(items=refs, figures=figures, now=now))
+
+
+def export_pairs(
+    pairs: Iterable[Pair | tuple[str | None, Sequence[NodeRef], Sequence[NodeRef]]],
+    *,
+    sides: tuple[Report, Report] | None = None,
+    items: Iterable[NodeRef] = (),
+    figures: FiguresHook | None = None,
+    now: dt.datetime | None = None,
+) -> str:
+    """TOML text with one ``[[pair]]`` per (theme, a nodes, b nodes).
+
+    `sides` names the two reports compared (written as ``[compare.a]`` / ``[compare.b]``),
+    so a side with no node for a theme still says which report it is; marked `items`
+    may be exported with the pairs.
+    """
+    return dumps(export_document(items=items, pairs=pairs, sides=sides, figures=figures, now=now))
+
+
+def write_export(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
+    """Write export text atomically; never replaces a file unless `overwrite`.
+
+    Raises `govread.atomic.OverwriteRefused` / `WriteError` (one-line reasons).
+    """
+    return atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+
+
+def write_items(
+    path: str | os.PathLike[str],
+    refs: Iterable[NodeRef],
+    *,
+    overwrite: bool = False,
+    figures: FiguresHook | None = None,
+    now: dt.datetime | None = None,
+) -> Path:
+    """Export nodes straight to a file: `export_items` then `write_export`.
+
+    The browser's export dialog calls this with the marks in order; on
+    `OverwriteRefused` it asks, then calls again with ``overwrite=True``.
+    """
+    return write_export(path, export_items(refs, figures=figures, now=now), overwrite=overwrite)
+
+
+# -- reading back -----------------------------------------------------------------------
+
+
+def is_export_path(path: str | os.PathLike[str]) -> bool:
+    """Whether a path given on the command line names an export (``*.toml``) to restore
+    marks from, rather than a report to open."""
+    return Path(path).suffix.lower() == ".toml"
+
+
+def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:
+    """The nodes an export names (its items, then both sides of its pairs), in file order.
+
+    Raises `ExportError` with one line when the file cannot be read, is not TOML, or is
+    not a govread export this version understands.
+    """
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise ExportError(path, describe_os_error(error)) from None
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ExportError(path, "is not UTF-8 text, so not a govread export") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ExportError(path, f"is not valid TOML ({error})") from None
+    _check_format(path, document.get("format"))
+    refs: list[ExportedRef] = []
+    for index, table in enumerate(_tables(path, document, "item"), start=1):
+        refs.append(_ref(path, table, f"item {index}"))
+    for index, pair in enumerate(_tables(path, document, "pair"), start=1):
+        for side in ("a", "b"):
+            for number, table in enumerate(_tables(path, pair, side), start=1):
+                refs.append(_ref(path, table, f"pair {index} side {side} node {number}"))
+    return refs
+
+
+def marks_from_export(
+    path: str | os.PathLike[str], reports: Iterable[Report] | None = None
+) -> set[str]:
+    """The node ids an export names, to mark them again.
+
+    With `reports`, only ids of those reports (matched by the file's full SHA-256).
+    Raises `ExportError` like `read_export`.
+    """
+    refs = read_export(path)
+    if reports is not None:
+        hashes = {report.sha256 for report in reports}
+        refs = [ref for ref in refs if ref.sha256 in hashes]
+    return {ref.id for ref in refs}
+
+
+def _check_format(path: str | os.PathLike[str], found: object) -> None:
+    if found == FORMAT:
+        return
+    if isinstance(found, str) and found.startswith(_FORMAT_FAMILY):
+        raise ExportError(
+            path,
+            f"is in format {found}, which this govread ({__version__}) "
+            f"does not know; it reads {FORMAT}",
+        )
+    raise ExportError(path, f'is not a govread export (no format = "{FORMAT}")')
+
+
+def _tables(
+    path: str | os.PathLike[str], parent: Mapping[str, object], key: str
+) -> list[Mapping[str, object]]:
+    value = parent.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise ExportError(path, f"{key} is not an array of tables")
+    return value
+
+
+def _ref(path: str | os.PathLike[str], table: Mapping[str, object], where: str) -> ExportedRef:
+    sha256, node_id = table.get("sha256"), table.get("id")
+    if not isinstance(sha256, str) or len(sha256) < 12:
+        raise ExportError(path, f"{where} has no sha256")
+    if node_id is None and table.get("kind") == "report":
+        node_id = sha256[:12]
+    if not isinstance(node_id, str) or not is_node_id(node_id):
+        raise ExportError(path, f"{where} has no valid id")
+    if report_id_of(node_id) != sha256[:12]:
+        raise ExportError(path, f"{where}: id {node_id} does not belong to sha256 {sha256[:12]}…")
+    return ExportedRef(sha256=sha256, id=node_id, kind=kind_of(node_id))

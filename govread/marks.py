@@ -1,0 +1,463 @@
+"""Marks: the set of nodes (reports, sections, inline items) a reader has collected.
+
+A node is named by its id, which starts with the report's id, the first 12 hex digits of
+the SHA-256 of the file's bytes: ``"<sha12>"`` for a report, ``"<sha12>/1.2"`` for a
+section, ``"<sha12>/1.2#3"`` for an item. Marks are therefore keyed by file content, not
+by path: the same file opened from anywhere shows its marks, and marks of reports that
+are not open are kept untouched for the next time they are.
+
+`MarkSet` saves itself atomically after every change to ``marks.json`` under the user's
+data directory; a file that cannot be understood is moved aside and reported, never
+fatal. `NodeRef` / `resolve` / `iter_nodes` turn ids back into report nodes with the
+path of headings above them, for the browser and the exporter alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import platformdirs
+
+from govread.atomic import WriteError, atomic_write_text, describe_os_error
+from govread.parsers.model import Item, Report, Section
+
+MARKS_FORMAT = "govread-marks/1"
+NodeKind = Literal["report", "section", "item"]
+
+_NODE_ID = re.compile(
+    r"(?P<report>[0-9a-f]{12})(?:/(?P<section>[0-9]+(?:\.[0-9]+)*)(?:#(?P<item>[0-9]+))?)?"
+)
+
+
+# -- node ids ---------------------------------------------------------------------------
+
+
+def report_id(report: Report) -> str:
+    """A report's node id: the first 12 hex digits of its file's SHA-256."""
+    return report.sha256[:12]
+
+
+def is_node_id(node_id: str) -> bool:
+    return isinstance(node_id, str) and _NODE_ID.fullmatch(node_id) is not None
+
+
+def report_id_of(node_id: str) -> str:
+    """The id of the report a node id belongs to."""
+    return node_id.split("/", 1)[0]
+
+
+def kind_of(node_id: str) -> NodeKind:
+    """Whether an id names a report, a section or an item."""
+    if "/" not in node_id:
+        return "report"
+    return "item" if "#" in node_id else "section"
+
+
+def document_order_key(node_id: str) -> tuple[str, tuple[int, ...], int]:
+    """Sorts the ids of one report in document order, from the ids alone.
+
+    The report comes first; a section precedes its items, which precede its
+    subsections (items live in the section's own paragraphs, before any child).
+    """
+    match = _NODE_ID.fullmatch(node_id)
+    if match is None:
+        raise ValueError(f"not a govread node id: {node_id!r}")
+    section = match["section"]
+    numbers = tuple(int(part) for part in section.split(".")) if section else ()
+    return match["report"], numbers, int(match["item"] or 0)
+
+
+# -- nodes ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """One node of an open report, with what is needed to show or export it."""
+
+    id: str
+    kind: NodeKind
+    report: Report
+    section: Section | None  # the section itself, or the item's section; None for a report
+    item: Item | None
+    path: tuple[str, ...]  # labels from the top-level section down to this node, inclusive
+
+    @property
+    def node(self) -> Report | Section | Item:
+        return self.item or self.section or self.report
+
+    @property
+    def number(self) -> str | None:
+        node = self.item or self.section
+        return (node.number or None) if node else None
+
+    @property
+    def level(self) -> int | None:
+        """The section's level (1-4, by heading form); None for reports and items."""
+        return self.section.level if self.kind == "section" and self.section else None
+
+    @property
+    def heading(self) -> str | None:
+        node = self.item or self.section
+        return (node.heading or None) if node else None
+
+    def text(self) -> str:
+        """The exact text of the node and its descendants, paragraphs separated by newlines."""
+        if self.item is not None:
+            return self.item.text
+        if self.section is not None:
+            return self.section.full_text()
+        return self.report.full_text()
+
+
+def _item_label(item: Item) -> str:
+    return f"{item.marker}{item.heading}"
+
+
+def iter_nodes(report: Report) -> Iterator[NodeRef]:
+    """Every node of a report in document order: the report, then each section and its items."""
+    yield NodeRef(report_id(report), "report", report, None, None, ())
+
+    def visit(section: Section, above: tuple[str, ...]) -> Iterator[NodeRef]:
+        path = (*above, section.label)
+        yield NodeRef(section.id, "section", report, section, None, path)
+        for item in section.items:
+            yield NodeRef(item.id, "item", report, section, item, (*path, _item_label(item)))
+        for child in section.children:
+            yield from visit(child, path)
+
+    for top in report.sections:
+        yield from visit(top, ())
+
+
+def resolve_in(report: Report, node_id: str) -> NodeRef | None:
+    """The node of `report` with this id, or None (the id names another report, or no node)."""
+    match = _NODE_ID.fullmatch(node_id)
+    if match is None or match["report"] != report_id(report):
+        return None
+    if match["section"] is None:
+        return NodeRef(node_id, "report", report, None, None, ())
+    section_id, _, _ = node_id.partition("#")
+    chain = _section_chain(report, section_id, match["section"])
+    if chain is None:
+        return None
+    section = chain[-1]
+    path = tuple(s.label for s in chain)
+    if match["item"] is None:
+        return NodeRef(node_id, "section", report, section, None, path)
+    item = next((i for i in section.items if i.id == node_id), None)
+    if item is None:
+        return None
+    return NodeRef(node_id, "item", report, section, item, (*path, _item_label(item)))
+
+
+def _section_chain(report: Report, section_id: str, numbers: str) -> list[Section] | None:
+    """The sections from the top level down to `section_id`.
+
+    Ids are positional (``/2.3`` is the third child of the second section), so this is a
+    walk down the tree; each step is checked against the real id in case that changes.
+    """
+    chain: list[Section] = []
+    siblings = report.sections
+    prefix = report_id(report) + "/"
+    for index, part in enumerate(numbers.split(".")):
+        position = int(part) - 1
+        expected = prefix + ".".join(numbers.split(".")[: index + 1])
+        if not 0 <= position < len(siblings) or siblings[position].id != expected:
+            return _search_chain(report, section_id)
+        section = siblings[position]
+        chain.append(section)
+        siblings = section.children
+    return chain
+
+
+def _search_chain(report: Report, section_id: str) -> list[Section] | None:
+    def visit(section: Section, above: list[Section]) -> list[Section] | None:
+        chain = [*above, section]
+        if section.id == section_id:
+            return chain
+        for child in section.children:
+            found = visit(child, chain)
+            if found:
+                return found
+        return None
+
+    for top in report.sections:
+        found = visit(top, [])
+        if found:
+            return found
+    return None
+
+
+def resolve(reports: Iterable[Report], node_id: str) -> NodeRef | None:
+    """The node with this id among `reports`, or None when none of them holds it."""
+    owner = report_id_of(node_id)
+    for report in reports:
+        if report_id(report) == owner:
+            found = resolve_in(report, node_id)
+            if found is not None:
+                return found
+    return None
+
+
+def refs_in_order(reports: Sequence[Report], node_ids: Iterable[str]) -> list[NodeRef]:
+    """The nodes these ids name, in document order: reports in the order given, then by
+    position in each report. Ids of reports not given, or of no node, are left out."""
+    wanted: dict[str, list[str]] = {}
+    for node_id in node_ids:
+        if is_node_id(node_id):
+            wanted.setdefault(report_id_of(node_id), []).append(node_id)
+    refs: list[NodeRef] = []
+    seen: set[str] = set()
+    for report in reports:
+        rid = report_id(report)
+        if rid not in wanted or rid in seen:
+            continue
+        seen.add(rid)
+        for node_id in sorted(set(wanted[rid]), key=document_order_key):
+            ref = resolve_in(report, node_id)
+            if ref is not None:
+                refs.append(ref)
+    return refs
+
+
+# -- the mark set -----------------------------------------------------------------------
+
+
+def marks_path() -> Path:
+    """Where marks are kept: ``marks.json`` in the user's data directory."""
+    return Path(platformdirs.user_data_dir("govread")) / "marks.json"
+
+
+class MarksFileError(ValueError):
+    """The marks file's content is not a govread marks file."""
+
+
+class MarkSet:
+    """The marked node ids, saved after every change when the set has a file.
+
+    Mutating methods never raise on a failed save: the change stays in memory,
+    `save_error` holds one line saying why, and `on_save_error` (if given) is called
+    with it, so the browser can tell the user while the marks stay.
+    """
+
+    def __init__(
+        self,
+        node_ids: Iterable[str] = (),
+        *,
+        path: str | os.PathLike[str] | None = None,
+        on_save_error: Callable[[str], None] | None = None,
+    ) -> None:
+        self._ids: set[str] = set()
+        for node_id in node_ids:
+            self._ids.add(_checked(node_id))
+        self.path = Path(path) if path is not None else None
+        self.on_save_error = on_save_error
+        self.save_error: str | None = None
+        self._saving = path is not None
+
+    # -- loading ------------------------------------------------------------------
+
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        on_save_error: Callable[[str], None] | None = None,
+    ) -> tuple[MarkSet, str | None]:
+        """The marks saved at `path` (default `marks_path()`), and a warning or None.
+
+        A missing file is an empty set. A file that is not a marks file is renamed to
+        ``<name>.corrupt-<timestamp>`` (kept for the user, never deleted) and the set
+        starts empty. A file that cannot be read at all (permissions…) is left alone and
+        the set does not save this session, so it is never overwritten blindly.
+        """
+        path = marks_path() if path is None else Path(path)
+        marks = cls(path=path, on_save_error=on_save_error)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return marks, None
+        except OSError as error:
+            marks._saving = False
+            return marks, (
+                f"marks file {path} cannot be read ({describe_os_error(error)}); "
+                "marks made now will not be saved"
+            )
+        try:
+            marks._ids = _parse_marks(data)
+        except MarksFileError as error:
+            return marks, marks._move_aside(path, str(error))
+        return marks, None
+
+    def _move_aside(self, path: Path, reason: str) -> str:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        counter = 1
+        while os.path.lexists(aside):
+            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+            counter += 1
+        try:
+            os.rename(path, aside)
+        except OSError as error:
+            self._saving = False
+            return (
+                f"marks file {path} is damaged ({reason}) and could not be moved aside "
+                f"({describe_os_error(error)}); marks made now will not be saved"
+            )
+        return (
+            f"marks file {path} was damaged ({reason}); moved it to {aside.name} and started empty"
+        )
+
+    # -- reading ------------------------------------------------------------------
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self._ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        """Every marked id, open or not, grouped by report and in document order within each."""
+        return iter(sorted(self._ids, key=document_order_key))
+
+    def __repr__(self) -> str:
+        return f"MarkSet({len(self._ids)} marks, path={self.path})"
+
+    def count(self, reports: Iterable[Report] | None = None) -> int:
+        """How many marks there are, in all or only in these reports."""
+        if reports is None:
+            return len(self._ids)
+        wanted = {report_id(r) for r in reports}
+        return sum(1 for node_id in self._ids if report_id_of(node_id) in wanted)
+
+    def ids_of(self, report: Report) -> set[str]:
+        """The marked ids of one report."""
+        rid = report_id(report)
+        return {node_id for node_id in self._ids if report_id_of(node_id) == rid}
+
+    def ordered(self, reports: Sequence[Report]) -> list[NodeRef]:
+        """The marked nodes of these reports, resolved, in document order."""
+        return refs_in_order(reports, self._ids)
+
+    # -- changing -----------------------------------------------------------------
+
+    def toggle(self, node_id: str) -> bool:
+        """Mark the node if unmarked, else unmark it; returns whether it is now marked."""
+        node_id = _checked(node_id)
+        if node_id in self._ids:
+            self._ids.remove(node_id)
+            marked = False
+        else:
+            self._ids.add(node_id)
+            marked = True
+        self._changed()
+        return marked
+
+    def add(self, node_id: str) -> bool:
+        """Mark the node; returns False when it was marked already."""
+        node_id = _checked(node_id)
+        if node_id in self._ids:
+            return False
+        self._ids.add(node_id)
+        self._changed()
+        return True
+
+    def update(self, node_ids: Iterable[str]) -> int:
+        """Mark many nodes with one save; returns how many were new."""
+        new = {_checked(node_id) for node_id in node_ids} - self._ids
+        if new:
+            self._ids |= new
+            self._changed()
+        return len(new)
+
+    def remove(self, node_id: str) -> bool:
+        """Unmark the node; returns False when it was not marked."""
+        if node_id not in self._ids:
+            return False
+        self._ids.remove(node_id)
+        self._changed()
+        return True
+
+    def clear(self, reports: Iterable[Report] | None = None) -> int:
+        """Unmark everything, or only the nodes of these reports; returns how many went."""
+        if reports is None:
+            gone = set(self._ids)
+        else:
+            wanted = {report_id(r) for r in reports}
+            gone = {node_id for node_id in self._ids if report_id_of(node_id) in wanted}
+        if gone:
+            self._ids -= gone
+            self._changed()
+        return len(gone)
+
+    # -- saving -------------------------------------------------------------------
+
+    def save(self) -> str | None:
+        """Write the marks file now; returns None, or why it failed (one line)."""
+        if self.path is None:
+            return None
+        if not self._saving:
+            return self.save_error
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, self.dumps(), overwrite=True)
+        except WriteError as error:
+            self.save_error = f"marks not saved: {error}"
+        except OSError as error:  # the data folder itself could not be made
+            self.save_error = f"marks not saved: {self.path.parent}: {describe_os_error(error)}"
+        else:
+            self.save_error = None
+        return self.save_error
+
+    def dumps(self) -> str:
+        """The marks file's content: ids grouped by report id, sorted, so diffs stay small."""
+        grouped: dict[str, list[str]] = {}
+        for node_id in self:
+            grouped.setdefault(report_id_of(node_id), []).append(node_id)
+        return (
+            json.dumps({"format": MARKS_FORMAT, "marks": grouped}, ensure_ascii=False, indent=1)
+            + "\n"
+        )
+
+    def _changed(self) -> None:
+        if self.path is None:
+            return
+        error = self.save()
+        if error and self.on_save_error is not None:
+            self.on_save_error(error)
+
+
+def _checked(node_id: str) -> str:
+    if not is_node_id(node_id):
+        raise ValueError(f"not a govread node id: {node_id!r}")
+    return node_id
+
+
+def _parse_marks(data: bytes) -> set[str]:
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise MarksFileError("not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise MarksFileError(f"not JSON: {error.msg} at line {error.lineno}") from None
+    if not isinstance(document, dict) or document.get("format") != MARKS_FORMAT:
+        raise MarksFileError(f"not a {MARKS_FORMAT} file")
+    grouped = document.get("marks")
+    if not isinstance(grouped, dict):
+        raise MarksFileError("no marks table")
+    ids: set[str] = set()
+    for key, node_ids in grouped.items():
+        if not isinstance(node_ids, list):
+            raise MarksFileError(f"marks of {key} are not a list")
+        for node_id in node_ids:
+            if not is_node_id(node_id) or report_id_of(node_id) != key:
+                raise MarksFileError(f"{node_id!r} is not a node id of report {key}")
+            ids.add(node_id)
+    return ids
