@@ -134,6 +134,7 @@ def run_tui(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "outline": run_outline,
+    "search": lambda argv: __import__("govread.commands.search", fromlist=["run"]).run(argv),
 }
 
 

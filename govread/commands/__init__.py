@@ -1,0 +1,1 @@
+"""Subcommands of the `govread` command, each a module with ``run(argv) -> int``."""
