@@ -28,9 +28,11 @@ import math
 import threading
 import unicodedata
 from array import array
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Literal
 
 from govread import segment
@@ -503,9 +505,13 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._needle_cache: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._vocab: dict[str, int] = {}
-        self._df_cache: dict[int, int] = {}
-        self._freq: Counter[int] = Counter()
-        self._freq_done = 0  # units counted into _freq so far (in index order)
+        self._freq: Counter[int] = Counter()  # token id -> occurrences in the corpus
+        self._doc_freq: Counter[int] = Counter()  # token id -> units holding it
+        self._counted = 0  # units counted into _freq and _doc_freq so far (in index order)
+        self._counted_length = 0  # their total token count (for BM25's average length)
+        # per unit, precomputed so that filtering thousands of matches stays in C loops
+        self._unit_ids: list[str] = []
+        self._count_keys: list[tuple[str, ...]] = []  # enclosing sections (+ itself if one)
         self._sorted_vocab: list[str] | None = None
         self._term_counts: dict[str, int] = {}
 
@@ -531,9 +537,11 @@ class SearchIndex:
             self._units.extend(units)
             for offset, unit in enumerate(units):
                 self._by_id.setdefault(unit.id, start + offset)
+                self._unit_ids.append(unit.id)
+                own = (unit.id,) if unit.kind == "section" else ()
+                self._count_keys.append((*unit.ancestors, *own))
             self._entries.append(_Entry(report, start, start + len(units), folded))
             self._needle_cache.clear()
-            self._df_cache.clear()
             self._term_counts.clear()
 
     @property
@@ -563,22 +571,21 @@ class SearchIndex:
                 texts[unit.id + "|b"] = unit.body_fold.text
             found = segment.cached_tokens(entry.report.sha256, texts, use_cache=self.use_cache)
             with self._lock:
+                vocab = self._vocab
+                for tokens in found.values():
+                    for token in set(tokens).difference(vocab):
+                        vocab[token] = len(vocab)
+                        self._sorted_vocab = None
                 for unit in units:
-                    ids = [self._token_id(t) for t in found[unit.id + "|h"]] * HEADING_WEIGHT
-                    ids.extend(self._token_id(t) for t in found[unit.id + "|b"])
-                    unit.tokens = array("I", ids)
+                    heading = array("I", map(vocab.__getitem__, found[unit.id + "|h"]))
+                    unit.tokens = heading * HEADING_WEIGHT
+                    unit.tokens.extend(map(vocab.__getitem__, found[unit.id + "|b"]))
                 entry.tokenized = True
-                self._df_cache.clear()
             if progress is not None:
                 progress(done, len(pending))
+        with self._lock:
+            self._count_tokens()  # here, so the worker pays for it rather than a keystroke
         return len(pending)
-
-    def _token_id(self, token: str) -> int:
-        found = self._vocab.get(token)
-        if found is None:
-            found = self._vocab[token] = len(self._vocab)
-            self._sorted_vocab = None
-        return found
 
     # -- matching --
 
@@ -676,28 +683,26 @@ class SearchIndex:
         if q.is_empty:
             return FilterResult(q)
         match = self._match(q, allow_words=allow_words)
+        matched = match.units
+        unit_ids = self._unit_ids
+        ids = [unit_ids[i] for i in matched]
+        keys = self._count_keys
+        section_counts = Counter(chain.from_iterable([keys[i] for i in matched]))
         units = self._units
-        entries = self._entries
-        ids: list[str] = []
-        ancestors: set[str] = set()
-        report_counts: Counter[str] = Counter()
-        section_counts: Counter[str] = Counter()
-        for index in match.units:
-            unit = units[index]
-            ids.append(unit.id)
-            ancestors.update(unit.ancestors)
-            report_counts[entries[unit.report].report.sha256] += 1
-            section_counts.update(unit.ancestors)
-            if unit.kind == "section":
-                section_counts[unit.id] += 1
+        ancestors = frozenset(chain.from_iterable([units[i].ancestors for i in matched]))
+        report_counts: dict[str, int] = {}
+        for entry in self._entries:  # `matched` is sorted: count each report's range by bisection
+            found = bisect_left(matched, entry.end) - bisect_left(matched, entry.start)
+            if found:
+                report_counts[entry.report.sha256] = found
         return FilterResult(
             query=q,
             ids=frozenset(ids),
-            ancestors=frozenset(ancestors),
+            ancestors=ancestors,
             order=tuple(ids),
-            report_counts=dict(report_counts),
+            report_counts=report_counts,
             section_counts=dict(section_counts),
-            word_ids=frozenset(units[i].id for i in match.words_units),
+            word_ids=frozenset(unit_ids[i] for i in match.words_units),
             words_pending=match.words_pending,
         )
 
@@ -718,9 +723,10 @@ class SearchIndex:
         if not match.units:
             return []
         matched = set(match.units)
+        with self._lock:
+            self._count_tokens()
         scorers = self._scorers(match.plans)
         needles = [n for plan in match.plans for n in plan.needles]
-        hits: list[tuple[tuple[bool, int, float, int], Hit]] = []
         spans_cache: dict[int, tuple[list[Span], list[Span]]] = {}
 
         def spans_of(i: int) -> tuple[list[Span], list[Span]]:
@@ -728,25 +734,25 @@ class SearchIndex:
                 spans_cache[i] = self._units[i].split_spans(needles)
             return spans_cache[i]
 
+        ranked: list[tuple[tuple[bool, int, float, int], int]] = []
         for index in match.units:
             unit = self._units[index]
+            score = sum(scorer(unit) for scorer in scorers)
+            key = (index in match.words_units, match.missing[index], -score, index)
+            ranked.append((key, index))
+        ranked.sort()
+        hits: list[Hit] = []
+        for (is_words, _, negative_score, _), index in ranked:
+            if limit is not None and len(hits) >= limit:
+                break
             if not self._reported(index, matched, spans_of):
                 continue
-            score = sum(scorer(unit) for scorer in scorers)
-            is_words = index in match.words_units
+            unit = self._units[index]
             heading_spans, body_spans = spans_of(index)
-            hit = _make_hit(
-                self._entries[unit.report].report,
-                unit,
-                score,
-                "words" if is_words else "exact",
-                heading_spans,
-                body_spans,
-            )
-            hits.append(((is_words, match.missing[index], -score, index), hit))
-        hits.sort(key=lambda pair: pair[0])
-        ranked = [hit for _, hit in hits]
-        return ranked if limit is None else ranked[: max(limit, 0)]
+            kind: MatchKind = "words" if is_words else "exact"
+            report = self._entries[unit.report].report
+            hits.append(_make_hit(report, unit, -negative_score, kind, heading_spans, body_spans))
+        return hits
 
     def _reported(
         self,
@@ -794,10 +800,8 @@ class SearchIndex:
 
     def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:
         """One BM25 scorer per distinct query token (or substring, when no token fits)."""
-        units = self._units
-        tokenized = [u for u in units if u.tokens is not None]
-        count = max(len(tokenized), 1)
-        average = sum(len(u.tokens) for u in tokenized if u.tokens is not None) / count or 1.0
+        count = max(self._counted, 1)
+        average = self._counted_length / count or 1.0
         seen: set[str] = set()
         scorers: list[Callable[[_Unit], float]] = []
 
@@ -841,11 +845,7 @@ class SearchIndex:
         return parts or [needle]
 
     def _df(self, token_id: int) -> int:
-        found = self._df_cache.get(token_id)
-        if found is None:
-            found = sum(1 for u in self._units if u.tokens is not None and token_id in u.tokens)
-            self._df_cache[token_id] = found
-        return found
+        return self._doc_freq[token_id]
 
     # -- suggestions --
 
@@ -863,9 +863,7 @@ class SearchIndex:
             if self._sorted_vocab is None:
                 self._sorted_vocab = sorted(self._vocab)
             vocab = self._sorted_vocab
-        import bisect
-
-        position = bisect.bisect_left(vocab, key)
+        position = bisect_left(vocab, key)
         while position < len(vocab) and vocab[position].startswith(key):
             token = vocab[position]
             position += 1
@@ -881,13 +879,16 @@ class SearchIndex:
         return ranked[:limit]
 
     def _count_tokens(self) -> None:
-        """Bring the corpus token frequencies up to date with the units segmented so far."""
+        """Bring the corpus statistics up to date with the units segmented so far."""
         units = self._units
-        while self._freq_done < len(units) and units[self._freq_done].tokens is not None:
-            tokens = units[self._freq_done].tokens
-            if tokens is not None:
-                self._freq.update(tokens)
-            self._freq_done += 1
+        while self._counted < len(units):
+            tokens = units[self._counted].tokens
+            if tokens is None:
+                break
+            self._freq.update(tokens)
+            self._doc_freq.update(set(tokens))
+            self._counted_length += len(tokens)
+            self._counted += 1
 
     def _term_count(self, folded: str) -> int:
         found = self._term_counts.get(folded)

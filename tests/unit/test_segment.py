@@ -129,7 +129,17 @@ def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(samples: list[Report]) -> 
     SearchIndex.build([report], segment_now=True)
     [path] = _cache_files()
     good = json.loads(path.read_text("utf-8"))
-    for damage in ("{not json", json.dumps({"units": {"x": "y"}}), "", "[]"):
+    wrong_tokens = {**good, "units": {key: [1, 2] for key in good["units"]}}
+    wrong_shape = {**good, "units": {key: "法治" for key in good["units"]}}
+    damages = [
+        "{not json",
+        json.dumps({"units": {"x": "y"}}),
+        "",
+        "[]",
+        json.dumps(wrong_tokens),
+        json.dumps(wrong_shape),
+    ]
+    for damage in damages:
         path.write_text(damage, "utf-8")
         index = SearchIndex.build([report], segment_now=True)
         assert index.search("法治政府")
