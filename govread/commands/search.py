@@ -76,7 +76,7 @@ def run(argv: Sequence[str]) -> int:
         json.dump([hit.to_json() for hit in hits], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        console = Console(highlight=False, emoji=False, markup=False)
+        console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
         if not hits:
             console.print(Text(f"no hits for {args.query}", style="dim"))
         for number, hit in enumerate(hits, start=1):
