@@ -20,6 +20,13 @@ each report's preamble and closing as pseudo-units. `SearchIndex.filter` answers
 substring tests on text folded at index time (no jieba needed, fast enough for every
 keystroke); `SearchIndex.search` ranks with BM25 over jieba tokens (the heading counted twice)
 and returns `Hit`s with snippets and highlight spans.
+
+Use from the TUI: build the index as reports load (`SearchIndex.build` / `add`, no jieba);
+call `filter(text)` on each (debounced) keystroke and narrow the outline to `ids` plus
+`ancestors`, showing `report_counts` / `section_counts` and stepping through `order` with
+n / N; in a worker after first paint call `segment.ensure_loaded()` then
+`index.segment_reports()`, and filter again if the last result had `words_pending`. Highlight
+any shown text with `highlight_spans(text, query)`; complete the input with `suggest(prefix)`.
 """
 
 from __future__ import annotations

@@ -100,8 +100,16 @@ def _import_jieba() -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import jieba
+    # Its logger writes to stderr through a handler of its own, even for a failed cache dump
+    # (which only costs the next start a second): silence it entirely, as a library should.
+    logger = logging.getLogger("jieba")
+    for handler in list(logger.handlers):
+        if not isinstance(handler, logging.NullHandler):
+            logger.removeHandler(handler)
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
     jieba.setLogLevel(logging.WARNING)
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     return jieba
 
 

@@ -160,3 +160,13 @@ def test_cache_key_holds_parser_version_and_dictionary_hash(samples: list[Report
 def test_no_cache_mode_writes_nothing(samples: list[Report]) -> None:
     SearchIndex.build(samples[:1], use_cache=False, segment_now=True)
     assert _cache_files() == []
+
+
+def test_jieba_logger_cannot_reach_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    segment.ensure_loaded()
+    logger = logging.getLogger("jieba")
+    logger.error("Dump cache file failed.")  # what jieba logs when its cache dir is read-only
+    assert capfd.readouterr().err == ""
+    assert not logger.propagate
