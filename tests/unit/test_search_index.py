@@ -210,3 +210,24 @@ def test_suggestions_before_segmentation_use_dictionary_terms(samples: list[Repo
     found = unsegmented.suggest("枫桥", 5)
     assert found == ["枫桥经验"]
     assert "营商环境" in unsegmented.suggest("营商", 5)
+
+
+def test_matching_ids_gives_ids_and_counts_per_report(index: SearchIndex) -> None:
+    ids, counts = index.matching_ids("行政复议 | 枫桥经验")
+    result = index.filter("行政复议 | 枫桥经验")
+    assert ids == set(result.ids) and counts == result.report_counts
+    assert sum(counts.values()) == len(ids)
+
+
+def test_filtering_while_a_worker_segments(samples: list[Report]) -> None:
+    import threading
+
+    fresh = SearchIndex.build(samples, use_cache=False)
+    expected = fresh.filter("行政执法 -信访").ids
+    worker = threading.Thread(target=fresh.segment_reports)
+    worker.start()
+    answers = [fresh.filter(q).ids for q in ("行", "行政", "行政执", "行政执法 -信访") * 5]
+    worker.join()
+    assert fresh.tokens_ready
+    assert answers[-1] == expected
+    assert fresh.search("行政执法 -信访")
