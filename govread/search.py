@@ -1,0 +1,968 @@
+"""Chinese-aware search over reports: the query language, a substring index and BM25 ranking.
+
+Query language (what `parse_query` accepts; it never raises):
+
+    行政复议 出庭应诉      both terms in the same section (AND)
+    行政复议 | 行政诉讼    either term (OR binds tighter than AND: ``a b | c`` is a AND (b OR c))
+    -信访                 no section containing the term
+    "严格规范公正文明执法"  an exact phrase (also “…” and 「…」); spaces inside are kept
+    １００％ = 100%        full- and half-width forms, and letter case, match each other
+
+Text and query are folded alike (NFKC + casefold, character by character, keeping a map from
+folded offsets back to the original so highlights land on the text as written). A term found
+verbatim somewhere in the index matches as a substring; a term found nowhere verbatim is
+segmented with jieba and matches the units holding its words (all of them, or all but one of
+three or more: see `words_suffice`) — a "words" match, ranked below exact ones. Phrases always
+match verbatim.
+
+Units searched: every Section (its heading and its own paragraphs), every inline Item, and
+each report's preamble and closing as pseudo-units. `SearchIndex.filter` answers a query with
+substring tests on text folded at index time (no jieba needed, fast enough for every
+keystroke); `SearchIndex.search` ranks with BM25 over jieba tokens (the heading counted twice)
+and returns `Hit`s with snippets and highlight spans.
+
+Use from the TUI: build the index as reports load (`SearchIndex.build` / `add`, no jieba);
+call `filter(text)` on each (debounced) keystroke and narrow the outline to `ids` plus
+`ancestors`, showing `report_counts` / `section_counts` and stepping through `order` with
+n / N; in a worker after first paint call `segment.ensure_loaded()` then
+`index.segment_reports()`, and filter again if the last result had `words_pending`. Highlight
+any shown text with `highlight_spans(text, query)`; complete the input with `suggest(prefix)`.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import chain
+from typing import Literal
+
+from govread import segment
+from govread.parsers.model import Item, Report, Section
+
+Span = tuple[int, int]
+MatchKind = Literal["exact", "words"]
+UnitKind = Literal["section", "item", "preamble", "closing"]
+
+PREAMBLE_LABEL = "前言"
+CLOSING_LABEL = "结尾"
+SNIPPET_CONTEXT = 40
+ELLIPSIS = "…"
+
+# BM25 parameters (the usual ones) and how much more a heading token weighs than a body one.
+BM25_K1 = 1.2
+BM25_B = 0.75
+HEADING_WEIGHT = 2
+
+# -- folding ------------------------------------------------------------------------------
+
+_FOLD_TABLE: dict[int, str] = {}  # code point -> folded form, only where it differs
+_RESIZING: set[str] = set()  # characters whose folded form is not exactly one character
+_KNOWN: set[str] = set()
+
+
+def _fold_char(ch: str) -> str:
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
+
+
+def _learn(chars: set[str]) -> None:
+    for ch in chars:
+        folded = _fold_char(ch)
+        if folded != ch:
+            _FOLD_TABLE[ord(ch)] = folded
+        if len(folded) != 1:
+            _RESIZING.add(ch)
+        _KNOWN.add(ch)  # last, so a reader never sees a known char without its table entry
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text and the way back: ``offsets[i]`` is the original index of folded char i."""
+
+    text: str
+    original_length: int
+    offsets: tuple[int, ...] | None = None  # None when folding kept every length
+
+    def original_span(self, start: int, end: int) -> Span:
+        """The span of the original text that folded span [start, end) came from."""
+        if self.offsets is None:
+            return start, end
+        if start >= len(self.offsets):
+            return self.original_length, self.original_length
+        first = self.offsets[start]
+        last = self.offsets[max(end - 1, start)] + 1 if end > start else first
+        return first, last
+
+
+def fold(text: str) -> Folded:
+    """NFKC + casefold, character by character, with the map back to the original offsets."""
+    chars = set(text)
+    unknown = chars - _KNOWN
+    if unknown:
+        _learn(unknown)
+    folded = text.translate(_FOLD_TABLE)
+    if not (chars & _RESIZING):
+        return Folded(folded, len(text))
+    offsets: list[int] = []
+    for index, ch in enumerate(text):
+        offsets.extend([index] * len(_FOLD_TABLE.get(ord(ch), ch)))
+    return Folded(folded, len(text), tuple(offsets))
+
+
+def fold_text(text: str) -> str:
+    return fold(text).text
+
+
+# -- the query language -------------------------------------------------------------------
+
+_QUOTES = frozenset('"“”「」『』')
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One search term: as typed (after NFKC) and folded; a phrase never falls back to words."""
+
+    text: str
+    folded: str
+    phrase: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """AND of groups, each group an OR of terms, minus the excluded terms."""
+
+    text: str
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query asks for nothing (no terms at all)."""
+        return not self.groups and not self.excluded
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        """The positive terms, in order."""
+        return tuple(term for group in self.groups for term in group)
+
+
+def _make_term(value: str, phrase: bool) -> Term | None:
+    text = " ".join(value.split()) if phrase else value.strip()
+    folded = fold_text(text)
+    return Term(text, folded, phrase) if folded.strip() else None
+
+
+def parse_query(text: str) -> Query:
+    """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored."""
+    s = unicodedata.normalize("NFKC", text)
+    n = len(s)
+    groups: list[list[Term]] = []
+    excluded: list[Term] = []
+    want_or = False
+    i = 0
+    while i < n:
+        ch = s[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch == "|":
+            want_or = bool(groups)
+            i += 1
+            continue
+        negated = ch == "-"
+        if negated:
+            i += 1
+            if i >= n or s[i].isspace() or s[i] == "|":
+                continue  # a lone "-"
+            ch = s[i]
+        if ch in _QUOTES:
+            end = i + 1
+            while end < n and s[end] not in _QUOTES:
+                end += 1
+            term = _make_term(s[i + 1 : end], phrase=True)
+            i = end + 1
+        else:
+            end = i
+            while end < n and not s[end].isspace() and s[end] != "|" and s[end] not in _QUOTES:
+                end += 1
+            term = _make_term(s[i:end], phrase=False)
+            i = end
+        if term is None:
+            continue
+        if negated:
+            excluded.append(term)
+        elif want_or and groups:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        want_or = False
+    return Query(text, tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def _as_query(query: Query | str) -> Query:
+    return query if isinstance(query, Query) else parse_query(query)
+
+
+# -- spans --------------------------------------------------------------------------------
+
+
+def _find_all(haystack: str, needle: str) -> list[Span]:
+    spans: list[Span] = []
+    if not needle:
+        return spans
+    start = haystack.find(needle)
+    while start != -1:
+        spans.append((start, start + len(needle)))
+        start = haystack.find(needle, start + 1)
+    return spans
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _spans_in(folded: Folded, needles: Iterable[str]) -> list[Span]:
+    found = [s for needle in needles for s in _find_all(folded.text, needle)]
+    return _merge(folded.original_span(a, b) for a, b in _merge(found))
+
+
+def _term_needles(term: Term, folded_text: str, *, allow_words: bool) -> list[str]:
+    """What to look for of one term in one text: itself, or its words when it is not there."""
+    if term.folded in folded_text:
+        return [term.folded]
+    if term.phrase or not allow_words or not segment.is_loaded():
+        return []
+    words = segment.words(term.folded)
+    present = [w for w in words if w in folded_text]
+    return present if present and words_suffice(len(present), len(words)) else []
+
+
+def words_suffice(present: int, total: int) -> bool:
+    """Whether a unit holding `present` of a term's `total` words matches it.
+
+    All words when there are one or two; one may be missing from three or more, since a
+    phrase written differently rarely repeats every word ("规范执法人员资格" vs a section on
+    "行政执法人员培训和资格管理"). Units holding every word rank first.
+    """
+    return present >= (total if total <= 2 else total - 1)
+
+
+def highlight_spans(text: str, query: Query | str) -> list[Span]:
+    """Spans of `text` (original offsets, sorted, merged) where the query's terms occur.
+
+    A term absent verbatim is highlighted by its words when jieba is loaded and all of them
+    occur. Excluded terms are not highlighted.
+    """
+    q = _as_query(query)
+    folded = fold(text)
+    needles = [n for t in q.terms for n in _term_needles(t, folded.text, allow_words=True)]
+    return _spans_in(folded, needles)
+
+
+# -- units --------------------------------------------------------------------------------
+
+
+class _Unit:
+    """One searchable unit, folded at index time; tokens are filled in by segmentation."""
+
+    __slots__ = (
+        "ancestors",
+        "body",
+        "body_fold",
+        "folded",
+        "heading",
+        "heading_fold",
+        "id",
+        "item",
+        "kind",
+        "label",
+        "path",
+        "report",
+        "section",
+        "tokens",
+    )
+
+    def __init__(
+        self,
+        *,
+        unit_id: str,
+        kind: UnitKind,
+        report: int,
+        heading: str,
+        label: str,
+        body: str,
+        path: tuple[str, ...],
+        ancestors: tuple[str, ...],
+        section: Section | None = None,
+        item: Item | None = None,
+    ) -> None:
+        self.id = unit_id
+        self.kind = kind
+        self.report = report
+        self.heading = heading  # searchable heading text ("" for the pseudo-units)
+        self.label = label  # what a hit shows as its heading
+        self.body = body
+        self.path = path
+        self.ancestors = ancestors  # enclosing section ids, outermost first
+        self.section = section
+        self.item = item
+        self.heading_fold = fold(heading)
+        self.body_fold = fold(body)
+        self.folded = self.heading_fold.text + "\n" + self.body_fold.text
+        self.tokens: array[int] | None = None
+
+    def split_spans(self, needles: Iterable[str]) -> tuple[list[Span], list[Span]]:
+        """Spans of the needles in the heading and in the body, in original offsets."""
+        needles = list(needles)
+        return _spans_in(self.heading_fold, needles), _spans_in(self.body_fold, needles)
+
+
+@dataclass(slots=True)
+class _Entry:
+    report: Report
+    start: int  # first unit index
+    end: int  # one past the last
+    folded: str  # all units' folded text, for skipping a report in one test
+    tokenized: bool = False
+
+
+def _report_units(report: Report, number: int) -> list[_Unit]:
+    key = report.sha256[:12]
+    units: list[_Unit] = []
+    if report.preamble:
+        units.append(
+            _Unit(
+                unit_id=f"{key}/preamble",
+                kind="preamble",
+                report=number,
+                heading="",
+                label=PREAMBLE_LABEL,
+                body="\n".join(report.preamble),
+                path=(PREAMBLE_LABEL,),
+                ancestors=(),
+            )
+        )
+
+    def visit(section: Section, path: tuple[str, ...], ancestors: tuple[str, ...]) -> None:
+        own_path = (*path, section.heading)
+        units.append(
+            _Unit(
+                unit_id=section.id,
+                kind="section",
+                report=number,
+                heading=section.heading,
+                label=section.heading,
+                body="\n".join(section.paragraphs),
+                path=own_path,
+                ancestors=ancestors,
+                section=section,
+            )
+        )
+        for item in section.items:
+            units.append(
+                _Unit(
+                    unit_id=item.id,
+                    kind="item",
+                    report=number,
+                    heading=item.heading,
+                    label=item.heading,
+                    body=item.text,
+                    path=(*own_path, item.heading),
+                    ancestors=(*ancestors, section.id),
+                    section=section,
+                    item=item,
+                )
+            )
+        for child in section.children:
+            visit(child, own_path, (*ancestors, section.id))
+
+    for section in report.sections:
+        visit(section, (), ())
+    if report.closing:
+        units.append(
+            _Unit(
+                unit_id=f"{key}/closing",
+                kind="closing",
+                report=number,
+                heading="",
+                label=CLOSING_LABEL,
+                body="\n".join(report.closing),
+                path=(CLOSING_LABEL,),
+                ancestors=(),
+            )
+        )
+    return units
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One ranked search result."""
+
+    report: Report
+    node_id: str  # section id, item id, or "<sha12>/preamble" | "<sha12>/closing"
+    kind: UnitKind
+    section: tuple[str, ...]  # headings from the root down to this unit
+    heading: str
+    snippet: str
+    score: float
+    match: MatchKind
+    heading_spans: tuple[Span, ...]  # in `heading`
+    snippet_spans: tuple[Span, ...]  # in `snippet`
+    text: str  # the unit's body text (paragraphs joined by newlines, or the item's text)
+    text_spans: tuple[Span, ...]  # in `text`
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.report.path,
+            "sha256": self.report.sha256,
+            "region": self.report.region,
+            "year": self.report.year,
+            "title": self.report.display_title,
+            "id": self.node_id,
+            "kind": self.kind,
+            "section": list(self.section),
+            "heading": self.heading,
+            "snippet": self.snippet,
+            "score": round(self.score, 4),
+            "match": self.match,
+            "heading_spans": [list(s) for s in self.heading_spans],
+            "snippet_spans": [list(s) for s in self.snippet_spans],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FilterResult:
+    """What the TUI's filter needs after a keystroke.
+
+    `ids` are the matching units (section ids, item ids, pseudo-unit ids); `ancestors` the
+    sections to keep visible above them; `order` the matches in document order across reports
+    (for n / N); `report_counts` by report sha256 and `section_counts` by section id (matches in
+    the section's subtree, itself and its items included). `words_pending` is True when a term
+    was found nowhere verbatim and its word fallback was skipped because jieba is still
+    loading: filter again once `segment.is_loaded()`.
+    """
+
+    query: Query
+    ids: frozenset[str] = frozenset()
+    ancestors: frozenset[str] = frozenset()
+    order: tuple[str, ...] = ()
+    report_counts: dict[str, int] = field(default_factory=dict)
+    section_counts: dict[str, int] = field(default_factory=dict)
+    word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
+    words_pending: bool = False
+
+    @property
+    def total(self) -> int:
+        return len(self.order)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """How one positive term matches: its needles and the units it matches."""
+
+    term: Term
+    kind: MatchKind
+    needles: list[str]
+    units: set[int]
+    missing: dict[int, int] = field(default_factory=dict)  # words absent from a unit
+
+
+@dataclass(slots=True)
+class _Match:
+    units: list[int]  # document order
+    words_units: set[int]
+    missing: Counter[int]  # per unit, the query's words it lacks (0 when absent)
+    plans: list[_Plan]
+    words_pending: bool
+
+
+# -- the index ----------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """Reports folded into searchable units; substring filtering, BM25 ranking, suggestions.
+
+    Adding a report folds its text (fast, no jieba). Ranking and token suggestions need the
+    reports segmented: `segment_reports()` does it (from the disk cache when possible) and
+    `search` calls it itself. `filter` never needs it.
+    """
+
+    CACHE_SIZE = 256
+
+    def __init__(self, *, use_cache: bool = True) -> None:
+        self.use_cache = use_cache
+        self._entries: list[_Entry] = []
+        self._units: list[_Unit] = []
+        self._by_id: dict[str, int] = {}
+        self._lock = threading.RLock()
+        self._needle_cache: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._vocab: dict[str, int] = {}
+        self._freq: Counter[int] = Counter()  # token id -> occurrences in the corpus
+        self._doc_freq: Counter[int] = Counter()  # token id -> units holding it
+        self._counted = 0  # units counted into _freq and _doc_freq so far (in index order)
+        self._counted_length = 0  # their total token count (for BM25's average length)
+        # per unit, precomputed so that filtering thousands of matches stays in C loops
+        self._unit_ids: list[str] = []
+        self._count_keys: list[tuple[str, ...]] = []  # enclosing sections (+ itself if one)
+        self._sorted_vocab: list[str] | None = None
+        self._term_counts: dict[str, int] = {}
+
+    # -- building --
+
+    @classmethod
+    def build(
+        cls, reports: Iterable[Report], *, use_cache: bool = True, segment_now: bool = False
+    ) -> SearchIndex:
+        index = cls(use_cache=use_cache)
+        for report in reports:
+            index.add(report)
+        if segment_now:
+            index.segment_reports()
+        return index
+
+    def add(self, report: Report) -> None:
+        """Add one report (folded now; segmented later by `segment_reports`)."""
+        units = _report_units(report, len(self._entries))
+        folded = "\x00".join(u.folded for u in units)
+        with self._lock:
+            start = len(self._units)
+            self._units.extend(units)
+            for offset, unit in enumerate(units):
+                self._by_id.setdefault(unit.id, start + offset)
+                self._unit_ids.append(unit.id)
+                own = (unit.id,) if unit.kind == "section" else ()
+                self._count_keys.append((*unit.ancestors, *own))
+            self._entries.append(_Entry(report, start, start + len(units), folded))
+            self._needle_cache.clear()
+            self._term_counts.clear()
+
+    @property
+    def reports(self) -> list[Report]:
+        return [entry.report for entry in self._entries]
+
+    def __len__(self) -> int:
+        return len(self._units)
+
+    @property
+    def tokens_ready(self) -> bool:
+        """True when every report is segmented (ranking and token suggestions are complete)."""
+        return all(entry.tokenized for entry in self._entries)
+
+    def segment_reports(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Segment every report not yet segmented (disk cache first); returns how many were.
+
+        Loads jieba if needed. Safe to run in a worker thread while `filter` is used.
+        """
+        segment.ensure_loaded()
+        pending = [e for e in self._entries if not e.tokenized]
+        for done, entry in enumerate(pending, start=1):
+            units = self._units[entry.start : entry.end]
+            texts: dict[str, str] = {}
+            for unit in units:
+                texts[unit.id + "|h"] = unit.heading_fold.text
+                texts[unit.id + "|b"] = unit.body_fold.text
+            found = segment.cached_tokens(entry.report.sha256, texts, use_cache=self.use_cache)
+            with self._lock:
+                vocab = self._vocab
+                for tokens in found.values():
+                    for token in set(tokens).difference(vocab):
+                        vocab[token] = len(vocab)
+                        self._sorted_vocab = None
+                for unit in units:
+                    heading = array("I", map(vocab.__getitem__, found[unit.id + "|h"]))
+                    unit.tokens = heading * HEADING_WEIGHT
+                    unit.tokens.extend(map(vocab.__getitem__, found[unit.id + "|b"]))
+                entry.tokenized = True
+            if progress is not None:
+                progress(done, len(pending))
+        with self._lock:
+            self._count_tokens()  # here, so the worker pays for it rather than a keystroke
+        return len(pending)
+
+    # -- matching --
+
+    def _units_with(self, needle: str) -> frozenset[int]:
+        """The units whose folded text contains `needle` (cached; narrowed incrementally)."""
+        with self._lock:
+            cached = self._needle_cache.get(needle)
+            if cached is not None:
+                self._needle_cache.move_to_end(needle)
+                return cached
+            # Typing extends a term: the units holding "行政复议" are among those holding
+            # "行政复", so scan only the best cached sub-needle's units.
+            base: frozenset[int] | None = None
+            for key, units in self._needle_cache.items():
+                if key in needle and (base is None or len(units) < len(base)):
+                    base = units
+            units_list = self._units
+            if base is not None:
+                found = frozenset(i for i in base if needle in units_list[i].folded)
+            else:
+                hits: list[int] = []
+                for entry in self._entries:
+                    if needle in entry.folded:
+                        hits.extend(
+                            i
+                            for i in range(entry.start, entry.end)
+                            if needle in units_list[i].folded
+                        )
+                found = frozenset(hits)
+            self._needle_cache[needle] = found
+            if len(self._needle_cache) > self.CACHE_SIZE:
+                self._needle_cache.popitem(last=False)
+            return found
+
+    def _plan(self, term: Term, *, allow_words: bool) -> tuple[_Plan, bool]:
+        """How `term` matches here; the flag is True when a words fallback had to be skipped."""
+        exact = self._units_with(term.folded)
+        if exact or term.phrase:
+            return _Plan(term, "exact", [term.folded], set(exact)), False
+        if not allow_words or len(term.folded) < 2:
+            return _Plan(term, "exact", [], set()), False
+        if not segment.is_loaded():
+            return _Plan(term, "words", [], set()), True
+        words = segment.words(term.folded)
+        if not words or words == [term.folded]:
+            return _Plan(term, "words", [], set()), False
+        present: Counter[int] = Counter()
+        for word in words:
+            present.update(self._units_with(word))
+        units = {i for i, n in present.items() if words_suffice(n, len(words))}
+        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+        return _Plan(term, "words", words, units, missing), False
+
+    def _match(self, query: Query, *, allow_words: bool = True) -> _Match:
+        plans: list[_Plan] = []
+        pending = False
+        matched: set[int] | None = None
+        words_units: set[int] = set()
+        missing: Counter[int] = Counter()
+        for group in query.groups:
+            group_units: set[int] = set()
+            group_exact: set[int] = set()
+            group_missing: dict[int, int] = {}
+            for term in group:
+                plan, skipped = self._plan(term, allow_words=allow_words)
+                pending = pending or skipped
+                plans.append(plan)
+                group_units |= plan.units
+                if plan.kind == "exact":
+                    group_exact |= plan.units
+                for i in plan.units:
+                    lacking = plan.missing.get(i, 0)
+                    group_missing[i] = min(group_missing.get(i, lacking), lacking)
+            words_units |= group_units - group_exact
+            missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
+            matched = group_units if matched is None else matched & group_units
+        if matched is None:
+            matched = set(range(len(self._units))) if query.excluded else set()
+        for term in query.excluded:
+            if matched:
+                matched -= self._units_with(term.folded)
+        return _Match(sorted(matched), words_units & matched, missing, plans, pending)
+
+    def matching_ids(self, query: Query | str) -> tuple[set[str], dict[str, int]]:
+        """The ids of the matching units and the number of matches per report (by sha256)."""
+        result = self.filter(query)
+        return set(result.ids), dict(result.report_counts)
+
+    def filter(self, query: Query | str, *, allow_words: bool = True) -> FilterResult:
+        """Answer a query for the outline filter: substring tests only, no ranking.
+
+        The word fallback runs only when jieba is already loaded (it never loads it here).
+        """
+        q = _as_query(query)
+        if q.is_empty:
+            return FilterResult(q)
+        match = self._match(q, allow_words=allow_words)
+        matched = match.units
+        unit_ids = self._unit_ids
+        ids = [unit_ids[i] for i in matched]
+        keys = self._count_keys
+        section_counts = Counter(chain.from_iterable([keys[i] for i in matched]))
+        units = self._units
+        ancestors = frozenset(chain.from_iterable([units[i].ancestors for i in matched]))
+        report_counts: dict[str, int] = {}
+        for entry in self._entries:  # `matched` is sorted: count each report's range by bisection
+            found = bisect_left(matched, entry.end) - bisect_left(matched, entry.start)
+            if found:
+                report_counts[entry.report.sha256] = found
+        return FilterResult(
+            query=q,
+            ids=frozenset(ids),
+            ancestors=ancestors,
+            order=tuple(ids),
+            report_counts=report_counts,
+            section_counts=dict(section_counts),
+            word_ids=frozenset(unit_ids[i] for i in match.words_units),
+            words_pending=match.words_pending,
+        )
+
+    # -- ranking --
+
+    def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
+        """Ranked hits, best first: exact matches, then word matches holding every word, then
+        the others; BM25 score within each.
+
+        An item and its section are not both listed: the item when all the section's matches
+        fall inside it, the section otherwise. Loads jieba and segments reports if needed.
+        """
+        q = _as_query(query)
+        if q.is_empty:
+            return []
+        self.segment_reports()
+        match = self._match(q)
+        if not match.units:
+            return []
+        matched = set(match.units)
+        with self._lock:
+            self._count_tokens()
+        scorers = self._scorers(match.plans)
+        needles = [n for plan in match.plans for n in plan.needles]
+        spans_cache: dict[int, tuple[list[Span], list[Span]]] = {}
+
+        def spans_of(i: int) -> tuple[list[Span], list[Span]]:
+            if i not in spans_cache:
+                spans_cache[i] = self._units[i].split_spans(needles)
+            return spans_cache[i]
+
+        ranked: list[tuple[tuple[bool, int, float, int], int]] = []
+        for index in match.units:
+            unit = self._units[index]
+            score = sum(scorer(unit) for scorer in scorers)
+            key = (index in match.words_units, match.missing[index], -score, index)
+            ranked.append((key, index))
+        ranked.sort()
+        hits: list[Hit] = []
+        for (is_words, _, negative_score, _), index in ranked:
+            if limit is not None and len(hits) >= limit:
+                break
+            if not self._reported(index, matched, spans_of):
+                continue
+            unit = self._units[index]
+            heading_spans, body_spans = spans_of(index)
+            kind: MatchKind = "words" if is_words else "exact"
+            report = self._entries[unit.report].report
+            hits.append(_make_hit(report, unit, -negative_score, kind, heading_spans, body_spans))
+        return hits
+
+    def _reported(
+        self,
+        index: int,
+        matched: set[int],
+        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
+    ) -> bool:
+        """Whether a matching unit is listed, or left to its section or to one of its items."""
+        unit = self._units[index]
+        if unit.kind == "item":
+            assert unit.section is not None
+            section_index = self._by_id.get(unit.section.id)
+            if section_index is None or section_index not in matched:
+                return True
+            return self._sole_item(section_index, matched, spans_of) == index
+        if unit.kind == "section":
+            return self._sole_item(index, matched, spans_of) is None
+        return True
+
+    def _sole_item(
+        self,
+        section_index: int,
+        matched: set[int],
+        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
+    ) -> int | None:
+        """The one matching item of a section holding all of the section's matches, if any."""
+        section = self._units[section_index].section
+        if section is None or not section.items:
+            return None
+        heading_spans, body_spans = spans_of(section_index)
+        if heading_spans or not body_spans:
+            return None
+        starts = [0]
+        for paragraph in section.paragraphs:
+            starts.append(starts[-1] + len(paragraph) + 1)
+        for item in section.items:
+            item_index = self._by_id.get(item.id)
+            if item_index is None or item_index not in matched:
+                continue
+            low = starts[item.paragraph] + item.start
+            high = starts[item.paragraph] + item.end
+            if all(low <= a and b <= high for a, b in body_spans):
+                return item_index
+        return None
+
+    def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:
+        """One BM25 scorer per distinct query token (or substring, when no token fits)."""
+        count = max(self._counted, 1)
+        average = self._counted_length / count or 1.0
+        seen: set[str] = set()
+        scorers: list[Callable[[_Unit], float]] = []
+
+        def weight(tf: float, length: int) -> float:
+            norm = BM25_K1 * (1 - BM25_B + BM25_B * length / average)
+            return tf * (BM25_K1 + 1) / (tf + norm)
+
+        def idf(df: int) -> float:
+            return math.log(1 + (count - df + 0.5) / (df + 0.5))
+
+        for plan in plans:
+            for needle in plan.needles:
+                for token in self._scoring_tokens(needle):
+                    if token in seen:
+                        continue
+                    seen.add(token)
+                    token_id = self._vocab.get(token)
+                    if token_id is not None:
+                        token_idf = idf(self._df(token_id))
+
+                        def by_token(u: _Unit, t: int = token_id, w: float = token_idf) -> float:
+                            tf = u.tokens.count(t) if u.tokens is not None else 0
+                            return w * weight(tf, len(u.tokens or ())) if tf else 0.0
+
+                        scorers.append(by_token)
+                    else:
+                        needle_idf = idf(len(self._units_with(token)))
+
+                        def by_text(u: _Unit, s: str = token, w: float = needle_idf) -> float:
+                            tf = u.folded.count(s)
+                            return w * weight(tf, len(u.tokens or ())) if tf else 0.0
+
+                        scorers.append(by_text)
+        return scorers
+
+    def _scoring_tokens(self, needle: str) -> list[str]:
+        """The index tokens a needle is scored by: itself when it is one, else its known parts."""
+        if needle in self._vocab:
+            return [needle]
+        parts = [t for t in dict.fromkeys(segment.tokens(needle)) if t in self._vocab]
+        return parts or [needle]
+
+    def _df(self, token_id: int) -> int:
+        return self._doc_freq[token_id]
+
+    # -- suggestions --
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[str]:
+        """Completions of `prefix` from the open reports: tokens and dictionary terms, by frequency.
+
+        Before segmentation only the user dictionary's terms found in the reports are offered.
+        """
+        key = fold_text(prefix).strip()
+        if not key or limit <= 0:
+            return []
+        counts: dict[str, int] = {}
+        with self._lock:
+            self._count_tokens()
+            if self._sorted_vocab is None:
+                self._sorted_vocab = sorted(self._vocab)
+            vocab = self._sorted_vocab
+        position = bisect_left(vocab, key)
+        while position < len(vocab) and vocab[position].startswith(key):
+            token = vocab[position]
+            position += 1
+            if token != key and len(token) >= 2 and _is_suggestible(token):
+                counts[token] = self._freq[self._vocab[token]]
+        for term in segment.user_terms():
+            folded = fold_text(term)
+            if folded.startswith(key) and folded != key and folded not in counts:
+                occurrences = self._term_count(folded)
+                if occurrences:
+                    counts[folded] = occurrences
+        ranked = sorted(counts, key=lambda t: (-counts[t], len(t), t))
+        return ranked[:limit]
+
+    def _count_tokens(self) -> None:
+        """Bring the corpus statistics up to date with the units segmented so far."""
+        units = self._units
+        while self._counted < len(units):
+            tokens = units[self._counted].tokens
+            if tokens is None:
+                break
+            self._freq.update(tokens)
+            self._doc_freq.update(set(tokens))
+            self._counted_length += len(tokens)
+            self._counted += 1
+
+    def _term_count(self, folded: str) -> int:
+        found = self._term_counts.get(folded)
+        if found is None:
+            found = sum(entry.folded.count(folded) for entry in self._entries)
+            self._term_counts[folded] = found
+        return found
+
+    # -- lookup --
+
+    def unit_text(self, node_id: str) -> tuple[str, str] | None:
+        """The searchable (heading, body) of a unit, as the spans of its hits index them."""
+        index = self._by_id.get(node_id)
+        if index is None:
+            return None
+        unit = self._units[index]
+        return unit.heading, unit.body
+
+
+def _is_suggestible(token: str) -> bool:
+    return any(unicodedata.category(ch) == "Lo" or ch.isalpha() for ch in token) and not (
+        token.isdigit()
+    )
+
+
+def _make_hit(
+    report: Report,
+    unit: _Unit,
+    score: float,
+    kind: MatchKind,
+    heading_spans: list[Span],
+    body_spans: list[Span],
+) -> Hit:
+    snippet, snippet_spans = make_snippet(unit.body, body_spans)
+    return Hit(
+        report=report,
+        node_id=unit.id,
+        kind=unit.kind,
+        section=unit.path,
+        heading=unit.label,
+        snippet=snippet,
+        score=score,
+        match=kind,
+        heading_spans=tuple(heading_spans) if unit.heading else (),
+        snippet_spans=tuple(snippet_spans),
+        text=unit.body,
+        text_spans=tuple(body_spans),
+    )
+
+
+def make_snippet(
+    text: str, spans: Sequence[Span], context: int = SNIPPET_CONTEXT
+) -> tuple[str, list[Span]]:
+    """About `context` characters either side of the first span, with ellipses where cut.
+
+    Newlines become spaces (one for one), so the returned spans index the snippet.
+    """
+    first_start, first_end = spans[0] if spans else (0, 0)
+    start = max(0, first_start - context)
+    end = min(len(text), max(first_end, first_start) + context)
+    if not spans:
+        end = min(len(text), 2 * context)
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    body = text[start:end].replace("\n", " ")
+    shift = len(prefix) - start
+    shown = [
+        (max(a, start) + shift, min(b, end) + shift) for a, b in spans if a < end and b > start
+    ]
+    return prefix + body + suffix, shown

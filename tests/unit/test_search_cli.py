@@ -1,0 +1,98 @@
+"""`govread search`: JSON and text output, exit codes, the installed command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from govread.cli import main
+from govread.corpus import sample_paths
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["search", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_lists_hits_best_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "行政复议", "--format", "json")
+    assert code == 0 and err == ""
+    hits = json.loads(out)
+    assert hits
+    for hit in hits:
+        for key in ("path", "region", "year", "section", "heading", "snippet", "score", "match"):
+            assert key in hit
+        assert hit["match"] in {"exact", "words"}
+        assert isinstance(hit["section"], list) and hit["section"][-1] == hit["heading"]
+    scores = [hit["score"] for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert hits[0]["region"] == "秦皇岛市" and hits[0]["year"] == 2023
+
+
+def test_word_matches_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "规范执法人员资格", "--format", "json", "--limit", "0")
+    assert code == 0
+    hits = json.loads(out)
+    assert {hit["match"] for hit in hits} == {"words"}
+    assert any(hit["heading"] == "加强行政执法人员培训和资格管理" for hit in hits)
+
+
+def test_paths_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    one = str(sample_paths()[0])  # 咸宁
+    code, out, _ = run(capsys, "法治", one, "--format", "json", "--limit", "2")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 2 and {h["path"] for h in hits} == {one}
+
+
+def test_text_output_shows_report_text_as_written(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某市2023年法治政府建设情况报告\n一、[bold]加强[/]领导\n推进行政复议[red]工作。\n", "utf-8"
+    )
+    code, out, err = run(capsys, "行政复议", str(report))
+    assert code == 0 and err == ""
+    assert "[bold]加强[/]领导" in out
+    assert "推进行政复议[red]工作" in out
+
+
+def test_text_output_lists_region_year_path(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "枫桥经验")
+    assert code == 0
+    assert "咸宁市 2023年" in out and "宝鸡市 2023年" in out and "枫桥经验" in out
+    assert "1." in out and "sample_reports" in out
+
+
+def test_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert run(capsys, "这个词不会出现在报告里")[0] == 1
+    code, _, err = run(capsys, "  ")
+    assert code == 2 and err.startswith("govread: error: empty query")
+    assert run(capsys, "|")[0] == 2
+    assert run(capsys, "行政复议", "--limit", "-1")[0] == 2
+    code, _, err = run(capsys, "行政复议", str(tmp_path / "missing.txt"))
+    assert code == 1 and "missing.txt: no such file" in err
+    assert run(capsys, "--format", "xml", "法治")[0] == 2
+    assert run(capsys, "--", "-信访 行政复议")[0] == 0
+
+
+@pytest.mark.skipif(shutil.which("govread") is None, reason="govread is not installed on PATH")
+def test_installed_command_is_quiet_on_stderr() -> None:
+    done = subprocess.run(
+        ["govread", "search", "行政复议 | 枫桥经验", "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    assert done.stderr == ""
+    assert json.loads(done.stdout)
+    none = subprocess.run(
+        ["govread", "search", "无此词语"], capture_output=True, text=True, timeout=120
+    )
+    assert none.returncode == 1

@@ -1,0 +1,233 @@
+"""The search index on the five samples: query language, ranking, filter results, suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread import segment
+from govread.parsers import Report
+from govread.search import FilterResult, Hit, SearchIndex
+
+
+@pytest.fixture(scope="module")
+def index(samples: list[Report]) -> SearchIndex:
+    return SearchIndex.build(samples)
+
+
+def regions(result: FilterResult | list[Hit], index: SearchIndex) -> set[str | None]:
+    by_sha = {r.sha256: r.region for r in index.reports}
+    if isinstance(result, FilterResult):
+        return {by_sha[sha] for sha in result.report_counts}
+    return {hit.report.region for hit in result}
+
+
+def unit_texts(index: SearchIndex, ids: frozenset[str] | set[str]) -> list[str]:
+    found = [index.unit_text(node_id) for node_id in ids]
+    return [heading + "\n" + body for heading, body in (f for f in found if f is not None)]
+
+
+def test_a_term_matches_as_a_substring(index: SearchIndex) -> None:
+    result = index.filter("枫桥经验")
+    assert regions(result, index) == {"咸宁市", "宝鸡市"}
+    assert all("枫桥经验" in text for text in unit_texts(index, result.ids))
+
+
+def test_and_means_the_same_section(index: SearchIndex) -> None:
+    both = index.filter("行政复议 出庭应诉")
+    assert both.ids
+    for text in unit_texts(index, both.ids):
+        assert "行政复议" in text and "出庭应诉" in text
+    # every unit holding both is found: AND is the intersection of the single-term results
+    assert both.ids == index.filter("行政复议").ids & index.filter("出庭应诉").ids
+    assert len(both.ids) < len(index.filter("行政复议").ids)
+
+
+def test_or_and_not(index: SearchIndex) -> None:
+    either = index.filter("枫桥经验 | 证明事项告知承诺制")
+    assert either.ids == index.filter("枫桥经验").ids | index.filter("证明事项告知承诺制").ids
+    assert regions(either, index) == {"咸宁市", "宝鸡市", "泾县"}
+    without = index.filter("行政复议 -信访")
+    assert without.ids == index.filter("行政复议").ids - index.filter("信访").ids
+    assert all("信访" not in text for text in unit_texts(index, without.ids))
+    assert without.ids < index.filter("行政复议").ids  # 泾县 mentions 信访 next to 行政复议
+
+
+def test_exclusion_alone_keeps_everything_else(index: SearchIndex) -> None:
+    result = index.filter("-法治")
+    assert result.ids and all("法治" not in text for text in unit_texts(index, result.ids))
+
+
+def test_phrase_is_exact_and_never_falls_back_to_words(index: SearchIndex) -> None:
+    segment.ensure_loaded()
+    phrase = index.filter('"严格规范公正文明执法"')
+    assert phrase.ids == index.filter("严格规范公正文明执法").ids
+    assert regions(phrase, index) >= {"咸宁市", "株洲市", "秦皇岛市", "宝鸡市"}
+    assert not index.filter('"规范执法人员资格"').ids
+    spaced = index.filter('"不刁难企业 负面清单"')
+    assert not spaced.ids  # the space is part of the phrase; the text has none
+
+
+def test_full_and_half_width_forms_match_each_other(index: SearchIndex) -> None:
+    full = index.filter("１００％")
+    assert full.ids and full.ids == index.filter("100%").ids
+    assert "咸宁市" in regions(full, index)  # 出庭应诉率达100%
+    hit = index.search("出庭应诉率达１００％")[0]
+    assert hit.match == "exact"
+    assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["出庭应诉率达100%"]
+
+
+def test_word_fallback_finds_a_phrase_written_differently(index: SearchIndex) -> None:
+    segment.ensure_loaded()
+    assert not index.filter('"规范执法人员资格"').ids  # nowhere verbatim
+    result = index.filter("规范执法人员资格")
+    assert not result.words_pending
+    qhd = next(r for r in index.reports if r.region == "秦皇岛市")
+    section = next(s for s in qhd.walk() if s.heading == "加强行政执法人员培训和资格管理")
+    assert section.id in result.ids
+    assert section.id in result.word_ids
+    hits = index.search("规范执法人员资格")
+    assert hits and all(hit.match == "words" for hit in hits)
+    qhd_hit = next(hit for hit in hits if hit.node_id == section.id)
+    assert [qhd_hit.heading[a:b] for a, b in qhd_hit.heading_spans] == ["执法人员", "资格"]
+    # units holding every word rank above those missing one
+    full = [h for h in hits if all(w in h.heading + h.text for w in ("规范", "执法人员", "资格"))]
+    assert full and hits.index(full[-1]) < hits.index(qhd_hit)
+
+
+def test_exact_hits_rank_above_word_hits(index: SearchIndex) -> None:
+    segment.ensure_loaded()
+    hits = index.search("枫桥经验 | 规范执法人员资格")
+    kinds = [hit.match for hit in hits]
+    assert "exact" in kinds and "words" in kinds
+    assert kinds == sorted(kinds)  # "exact" < "words"
+
+
+def test_word_fallback_is_pending_until_jieba_is_loaded(
+    index: SearchIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segment, "is_loaded", lambda: False)
+    result = index.filter("规范执法人员资格")
+    assert result.words_pending and not result.ids
+    assert index.filter("行政复议").ids and not index.filter("行政复议").words_pending
+
+
+def test_ranking_prefers_the_section_about_the_term(index: SearchIndex) -> None:
+    hits = index.search("行政复议")
+    assert hits[0].heading == "深化行政复议与应诉工作"  # 秦皇岛's section on it
+    scores = [hit.score for hit in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(hit.score > 0 for hit in hits)
+    assert len({hit.node_id for hit in hits}) == len(hits)
+
+
+def test_hits_carry_what_the_hit_list_shows(index: SearchIndex) -> None:
+    hit = index.search("证明事项告知承诺制")[0]
+    assert hit.report.region in {"泾县", "宝鸡市"}
+    assert hit.section[-1] == hit.heading
+    assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["证明事项告知承诺制"]
+    assert [hit.text[a:b] for a, b in hit.text_spans] == ["证明事项告知承诺制"]
+    assert len(hit.snippet) <= 2 + 40 + len("证明事项告知承诺制") + 40
+    record = hit.to_json()
+    for key in ("path", "region", "year", "section", "heading", "snippet", "score", "match"):
+        assert key in record
+
+
+def test_an_item_is_listed_instead_of_its_section_when_it_holds_every_match(
+    index: SearchIndex,
+) -> None:
+    hits = index.search("资格考试")
+    zz = next(hit for hit in hits if hit.report.region == "株洲市")
+    assert zz.kind == "item" and zz.heading == "严格行政执法人员资格管理"
+    assert zz.section == ("全面推进严格规范公正文明执法", "严格行政执法人员资格管理")
+    filtered = index.filter("资格考试")
+    assert zz.node_id in filtered.ids
+    assert zz.node_id.split("#")[0] in filtered.ids  # the filter keeps the section too
+
+
+def test_preamble_and_closing_are_searched(index: SearchIndex) -> None:
+    result = index.filter("自然生态公园城市")  # only in 咸宁's preamble
+    assert len(result.ids) == 1 and next(iter(result.ids)).endswith("/preamble")
+    hit = index.search("自然生态公园城市")[0]
+    assert hit.kind == "preamble" and hit.section == ("前言",)
+    closing = index.filter("全力争创全国法治政府建设示范市")  # 株洲's closing
+    assert any(node_id.endswith("/closing") for node_id in closing.ids)
+
+
+def test_filter_gives_ancestors_counts_and_order(index: SearchIndex) -> None:
+    result = index.filter("首违不罚")
+    zz = next(r for r in index.reports if r.region == "株洲市")
+    assert result.report_counts == {zz.sha256: result.total}
+    for node_id in result.ids:
+        section_id = node_id.split("#")[0]
+        parts = section_id.split("/")[1].split(".") if "/" in section_id else []
+        for depth in range(1, len(parts)):
+            assert f"{section_id.split('/')[0]}/{'.'.join(parts[:depth])}" in result.ancestors
+    # document order across reports, each id once
+    assert len(result.order) == len(set(result.order)) == len(result.ids)
+    whole = index.filter("行政复议")
+    positions = [(r.sha256[:12]) for r in index.reports]
+    keys = [positions.index(node_id.split("/")[0]) for node_id in whole.order]
+    assert keys == sorted(keys)
+    assert sum(whole.report_counts.values()) == whole.total
+    top = next(s for s in zz.sections if s.heading == "全面推进严格规范公正文明执法")
+    assert result.section_counts[top.id] >= 1
+
+
+def test_empty_query_matches_nothing(index: SearchIndex) -> None:
+    assert index.filter("").total == 0
+    assert index.filter(" | ").ids == frozenset()
+    assert index.search("") == []
+
+
+def test_typing_narrows_incrementally_with_the_same_answers(samples: list[Report]) -> None:
+    fresh = SearchIndex.build(samples)
+    typed = [fresh.filter(prefix).ids for prefix in ("行", "行政", "行政复", "行政复议")]
+    cold = SearchIndex.build(samples)
+    assert typed[-1] == cold.filter("行政复议").ids
+    assert typed[0] >= typed[1] >= typed[2] >= typed[3]
+
+
+def test_add_makes_a_report_searchable(samples: list[Report]) -> None:
+    grown = SearchIndex.build(samples[:1])
+    assert not grown.filter("秦皇岛").ids
+    for report in samples[1:]:
+        grown.add(report)
+    assert grown.filter("秦皇岛").ids
+
+
+def test_suggestions_come_from_the_open_reports(index: SearchIndex) -> None:
+    index.segment_reports()
+    found = index.suggest("行政", 10)
+    assert found and all(s.startswith("行政") and s != "行政" for s in found)
+    assert "行政复议" in found and "行政执法" in found
+    assert len(found) <= 10
+    assert "证明事项告知承诺制" in index.suggest("证明事项", 5)
+    assert index.suggest("", 5) == [] and index.suggest("行政", 0) == []
+
+
+def test_suggestions_before_segmentation_use_dictionary_terms(samples: list[Report]) -> None:
+    unsegmented = SearchIndex.build(samples)
+    found = unsegmented.suggest("枫桥", 5)
+    assert found == ["枫桥经验"]
+    assert "营商环境" in unsegmented.suggest("营商", 5)
+
+
+def test_matching_ids_gives_ids_and_counts_per_report(index: SearchIndex) -> None:
+    ids, counts = index.matching_ids("行政复议 | 枫桥经验")
+    result = index.filter("行政复议 | 枫桥经验")
+    assert ids == set(result.ids) and counts == result.report_counts
+    assert sum(counts.values()) == len(ids)
+
+
+def test_filtering_while_a_worker_segments(samples: list[Report]) -> None:
+    import threading
+
+    fresh = SearchIndex.build(samples, use_cache=False)
+    expected = fresh.filter("行政执法 -信访").ids
+    worker = threading.Thread(target=fresh.segment_reports)
+    worker.start()
+    answers = [fresh.filter(q).ids for q in ("行", "行政", "行政执", "行政执法 -信访") * 5]
+    worker.join()
+    assert fresh.tokens_ready
+    assert answers[-1] == expected
+    assert fresh.search("行政执法 -信访")

@@ -1,0 +1,134 @@
+"""The query language and folding: parsing, leniency, width folding, highlight spans."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govread.search import (
+    SearchIndex,
+    fold,
+    highlight_spans,
+    make_snippet,
+    parse_query,
+    words_suffice,
+)
+
+
+def groups_of(text: str) -> list[list[str]]:
+    return [[t.text for t in group] for group in parse_query(text).groups]
+
+
+def test_spaces_are_and_bar_is_or_binding_tighter() -> None:
+    assert groups_of("行政复议 出庭应诉") == [["行政复议"], ["出庭应诉"]]
+    assert groups_of("a b | c d") == [["a"], ["b", "c"], ["d"]]
+    assert groups_of("a|b") == [["a", "b"]]
+    assert groups_of("a | b | c") == [["a", "b", "c"]]
+
+
+def test_minus_excludes_and_quotes_make_a_phrase() -> None:
+    query = parse_query('法治 -信访 "严格 规范"')
+    assert [t.text for t in query.excluded] == ["信访"]
+    assert [(t.text, t.phrase) for t in query.terms] == [("法治", False), ("严格 规范", True)]
+    # a hyphen inside a term is text, not an exclusion
+    assert groups_of("2021-2025") == [["2021-2025"]]
+    assert [t.text for t in parse_query('-"放 管 服"').excluded] == ["放 管 服"]
+
+
+def test_chinese_quotes_and_full_width_operators() -> None:
+    query = parse_query("“行政执法三项制度” ｜ 放管服 －信访")
+    assert [(t.text, t.phrase) for t in query.terms] == [
+        ("行政执法三项制度", True),
+        ("放管服", False),
+    ]
+    assert len(query.groups) == 1
+    assert [t.text for t in query.excluded] == ["信访"]
+
+
+def test_malformed_queries_are_parsed_leniently() -> None:
+    assert parse_query("").is_empty
+    assert parse_query("   ").is_empty
+    assert parse_query("|").is_empty
+    assert parse_query("-").is_empty
+    assert parse_query('""').is_empty
+    assert parse_query("- | -").is_empty
+    assert groups_of("| a") == [["a"]]  # a leading | has nothing to join
+    assert groups_of("a |") == [["a"]]
+    assert groups_of("a - b") == [["a"], ["b"]]  # a lone - is ignored
+    unbalanced = parse_query('行政 "复议 案件')
+    assert [(t.text, t.phrase) for t in unbalanced.terms] == [("行政", False), ("复议 案件", True)]
+
+
+def test_fold_matches_widths_and_case_and_maps_back() -> None:
+    assert fold("１００％").text == "100%"
+    assert fold("ＰＭ2.5").text == "pm2.5"
+    assert parse_query("１００％").terms[0].folded == "100%"
+    # a character that folds to several keeps the map to the original offsets
+    text = "⑴严格执法"
+    folded = fold(text)
+    assert folded.text == "(1)严格执法"
+    start = folded.text.index("执法")
+    assert folded.original_span(start, start + 2) == (3, 5)
+    assert text[3:5] == "执法"
+    assert folded.original_span(0, 1) == (0, 1)  # inside the expansion: the whole ⑴
+
+
+def test_highlight_spans_land_on_the_original_text() -> None:
+    text = "出庭应诉率达１００％，行政复议"
+    spans = highlight_spans(text, "100% 行政复议")
+    assert [text[a:b] for a, b in spans] == ["１００％", "行政复议"]
+    assert highlight_spans(text, "信访") == []
+    assert highlight_spans(text, "-行政复议") == []  # exclusions are not highlighted
+    expanded = "第⑴项 ⑴项"
+    assert [expanded[a:b] for a, b in highlight_spans(expanded, "(1)项")] == ["⑴项", "⑴项"]
+
+
+def test_snippet_spans_index_the_snippet() -> None:
+    text = "甲" * 100 + "行政复议" + "乙" * 100
+    snippet, spans = make_snippet(text, [(100, 104)])
+    assert snippet.startswith("…") and snippet.endswith("…")
+    assert [snippet[a:b] for a, b in spans] == ["行政复议"]
+    assert len(snippet) == 2 + 40 + 4 + 40
+    short, short_spans = make_snippet("行政复议\n案件", [(0, 4)])
+    assert short == "行政复议 案件" and short_spans == [(0, 4)]
+
+
+def test_words_suffice() -> None:
+    assert words_suffice(2, 2) and not words_suffice(1, 2)
+    assert words_suffice(2, 3) and not words_suffice(1, 3)
+    assert words_suffice(1, 1)
+
+
+_query_text = st.text(
+    alphabet=st.sampled_from(list('行政复议法治 |-"“”「」\t\n１００％abcＡ⑴\x00\ud800'))
+    | st.characters(),
+    max_size=40,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_query_text)
+def test_any_query_string_never_raises(text: str) -> None:
+    query = parse_query(text)
+    for term in query.terms:
+        assert term.folded.strip()
+    highlight_spans("出庭应诉率达100%，行政复议⑴", query)
+
+
+_INDEX = SearchIndex()
+
+
+@settings(max_examples=100, deadline=None)
+@given(_query_text)
+def test_any_query_string_never_raises_in_the_index(text: str) -> None:
+    # Built lazily once: hypothesis does not mix with function-scoped fixtures.
+    if not len(_INDEX):
+        from govread.corpus import load
+
+        for report in load().reports:
+            _INDEX.add(report)
+    result = _INDEX.filter(text)
+    assert result.total == len(result.ids)
+    for hit in _INDEX.search(text, limit=3):
+        for a, b in hit.snippet_spans:
+            assert 0 <= a < b <= len(hit.snippet)

@@ -1,0 +1,172 @@
+"""jieba done well: the user dictionary, quiet loading, the on-disk segmentation cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govread import segment
+from govread.parsers import Report
+from govread.search import SearchIndex
+
+GENRE_TERMS = (
+    "法治政府",
+    "习近平法治思想",
+    "放管服",
+    "行政复议",
+    "行政执法",
+    "规范性文件",
+    "出庭应诉",
+    "证明事项告知承诺制",
+    "枫桥经验",
+    "八五普法",
+    "谁执法谁普法",
+    "重大行政决策",
+    "合法性审查",
+    "综合行政执法",
+    "公共法律服务",
+    "营商环境",
+    "首违不罚",
+    "包容审慎监管",
+    "双随机一公开",
+    "行政执法三项制度",
+)
+
+
+def test_user_dictionary_is_package_data_in_jieba_format() -> None:
+    entries = segment.user_dictionary()
+    assert len(entries) >= 300
+    words = [word for word, _, _ in entries]
+    assert len(words) == len(set(words))
+    for term in GENRE_TERMS:
+        assert term in words
+    for word, freq, tag in entries:
+        assert " " not in word and freq > 0 and tag
+
+
+def test_user_dictionary_keeps_genre_terms_whole() -> None:
+    for term in GENRE_TERMS:
+        assert segment.cut(f"深入推进{term}工作") == ["深入", "推进", term, "工作"]
+    assert "法治政府" in segment.cut("加快建设法治政府")
+
+
+def test_without_the_user_dictionary_jieba_splits_them() -> None:
+    # What the dictionary is for: plain jieba cuts these terms apart.
+    segment.ensure_loaded()
+    import jieba
+
+    plain = jieba.Tokenizer()
+    plain.tmp_dir = str(segment.cache_root() / "jieba")
+    assert plain.lcut("加快建设法治政府") != segment.cut("加快建设法治政府")
+    assert "证明事项告知承诺制" not in plain.lcut("推进证明事项告知承诺制")
+
+
+def test_index_tokens_include_known_parts_of_a_term() -> None:
+    found = segment.tokens("推进法治政府建设")
+    assert {"法治政府", "法治", "政府", "建设"} <= set(found)
+    assert "," not in segment.tokens("法治,政府")
+
+
+def test_query_words_drop_function_words() -> None:
+    assert segment.words("规范执法人员资格") == ["规范", "执法人员", "资格"]
+    assert "的" not in segment.words("法治政府的建设")
+
+
+def test_loading_prints_nothing_and_caches_in_the_user_cache_dir(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "TMPDIR": str(tmp_path / "tmp")}
+    (tmp_path / "tmp").mkdir()
+    code = (
+        "from govread import segment; segment.ensure_loaded(); "
+        "print(segment.cut('推进法治政府建设'))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert done.stderr == ""
+    assert "法治政府建设" in done.stdout
+    assert (tmp_path / "cache" / "govread" / "jieba" / "jieba.cache").is_file()
+    assert not list((tmp_path / "tmp").iterdir())  # nothing left in the temp dir
+
+
+def _cache_files() -> list[Path]:
+    return sorted(segment.segments_dir().glob("*.json"))
+
+
+def test_a_second_build_reads_segmentation_from_disk(
+    samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = SearchIndex.build(samples, segment_now=True)
+    files = _cache_files()
+    assert len(files) == len(samples)
+    assert all(
+        f.name.startswith(r.sha256)
+        for f, r in zip(files, sorted(samples, key=lambda r: r.sha256), strict=True)
+    )
+
+    def no_jieba(text: str) -> list[str]:
+        raise AssertionError("segmented again despite the cache")
+
+    monkeypatch.setattr(segment, "tokens", no_jieba)
+    second = SearchIndex.build(samples, segment_now=True)
+    assert second.tokens_ready
+    assert [h.node_id for h in second.search("行政复议")] == [
+        h.node_id for h in first.search("行政复议")
+    ]
+
+
+def test_a_corrupt_cache_entry_is_ignored_and_rebuilt(samples: list[Report]) -> None:
+    report = samples[0]
+    SearchIndex.build([report], segment_now=True)
+    [path] = _cache_files()
+    good = json.loads(path.read_text("utf-8"))
+    wrong_tokens = {**good, "units": {key: [1, 2] for key in good["units"]}}
+    wrong_shape = {**good, "units": {key: "法治" for key in good["units"]}}
+    damages = [
+        "{not json",
+        json.dumps({"units": {"x": "y"}}),
+        "",
+        "[]",
+        json.dumps(wrong_tokens),
+        json.dumps(wrong_shape),
+    ]
+    for damage in damages:
+        path.write_text(damage, "utf-8")
+        index = SearchIndex.build([report], segment_now=True)
+        assert index.search("法治政府")
+        assert json.loads(path.read_text("utf-8")) == good
+    assert not [p for p in path.parent.iterdir() if p.suffix == ".tmp"]
+
+
+def test_cache_key_holds_parser_version_and_dictionary_hash(samples: list[Report]) -> None:
+    SearchIndex.build(samples[:1], segment_now=True)
+    [path] = _cache_files()
+    from govread.parsers import PARSER_VERSION
+
+    assert f"-p{PARSER_VERSION}-" in path.name
+    assert segment.dictionary_hash()[:16] in path.name
+    assert json.loads(path.read_text("utf-8"))["dictionary"] == segment.dictionary_hash()
+
+
+def test_no_cache_mode_writes_nothing(samples: list[Report]) -> None:
+    SearchIndex.build(samples[:1], use_cache=False, segment_now=True)
+    assert _cache_files() == []
+
+
+def test_jieba_logger_cannot_reach_stderr(capfd: pytest.CaptureFixture[str]) -> None:
+    import logging
+
+    segment.ensure_loaded()
+    logger = logging.getLogger("jieba")
+    logger.error("Dump cache file failed.")  # what jieba logs when its cache dir is read-only
+    assert capfd.readouterr().err == ""
+    assert not logger.propagate
