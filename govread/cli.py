@@ -134,6 +134,7 @@ def run_tui(argv: Sequence[str]) -> int:
 
 SUBCOMMANDS: dict[str, Callable[[Sequence[str]], int]] = {
     "outline": run_outline,
+    "compare": lambda argv: __import__("govread.commands.compare", fromlist=["run"]).run(argv),
 }
 
 

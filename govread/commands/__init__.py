@@ -1,0 +1,1 @@
+"""Subcommands of the `govread` CLI, one module each with `run(argv) -> int`."""
