@@ -43,13 +43,17 @@ _SIGNATURE = re.compile(r"^[^,,。;;]{0,30}$")
 
 # Function words and the genre's empty verbs: they say nothing about what a unit is about.
 _STOPWORDS = frozenset(
-    """
-    我们 我市 我县 我区 全市 全县 全区 全省 各级 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是
-    以及 进行 开展 加强 推进 推动 进一步 不断 全面 深入 切实 积极 有效 扎实 坚持 落实 持续 加快
-    有关 相关 通过 按照 根据 为了 对于 关于 其中 并且 同时 已经 主要 各类 各项 一批 一些 工作
-    情况 方面 问题 提升 提高 建设 完善 健全 实现 确保 强化 依法 严格 相继 共计 累计 今年 全年
-    年度 以来 一年 取得 成效 重要 重点 进一步 等等 这些 这个 一个 没有 可以 需要 还是 以上
-    """.split()
+    re.findall(
+        r"\S+",
+        """
+        我们 我市 我县 我区 全市 全县 全区 全省 各级 一是 二是 三是 四是 五是 六是 七是
+        八是 九是 十是 以及 进行 开展 加强 推进 推动 进一步 不断 全面 深入 切实 积极 有效
+        扎实 坚持 落实 持续 加快 有关 相关 通过 按照 根据 为了 对于 关于 其中 并且 同时
+        已经 主要 各类 各项 一批 一些 工作 情况 方面 问题 提升 提高 建设 完善 健全 实现
+        确保 强化 依法 严格 相继 共计 累计 今年 全年 年度 以来 一年 取得 成效 重要 重点
+        进一步 等等 这些 这个 一个 没有 可以 需要 还是 以上
+        """,
+    )
 )
 
 
@@ -218,7 +222,7 @@ def _phase_parts(
 
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
-    sentence = (match.group() if match else text).strip().rstrip("。;;")
+    sentence = re.sub(r"[。;;]+$", "", (match.group() if match else text).strip())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
@@ -232,7 +236,9 @@ class _Builder:
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon))
         self.units.append(Unit(order=len(self.units), terms=dict(terms), **fields))  # type: ignore[arg-type]
 
-    def theme_of(self, heading: str, body: str, context: Sequence[str]) -> tuple[str, dict[str, float]]:
+    def theme_of(
+        self, heading: str, body: str, context: Sequence[str]
+    ) -> tuple[str, dict[str, float]]:
         scores = self.lexicon.score(heading, body, context)
         return self.lexicon.best(scores, phase=False), scores
 
@@ -251,18 +257,31 @@ class _Builder:
                 for index, (part_phase, s, e) in enumerate(parts):
                     key = section.id if len(parts) == 1 else f"{section.id}~{paragraph}.{index}"
                     self.add(
-                        key=key, node_id=section.id, kind="section", number=number,
-                        heading=section.heading, text=text[s:e].strip(),
-                        theme=part_phase or zone, paragraph=paragraph,
-                        start=start + s, end=start + e,
+                        key=key,
+                        node_id=section.id,
+                        kind="section",
+                        number=number,
+                        heading=section.heading,
+                        text=text[s:e].strip(),
+                        theme=part_phase or zone,
+                        paragraph=paragraph,
+                        start=start + s,
+                        end=start + e,
                         scores=self.lexicon.score(section.heading, text[s:e], context),
                     )
             else:
                 theme, scores = self.theme_of(section.heading, text, context)
                 self.add(
                     key=f"{section.id}~{paragraph}" if paragraph else section.id,
-                    node_id=section.id, kind="section", number=number, heading=section.heading,
-                    text=text.strip(), theme=theme, paragraph=paragraph, start=start, end=end,
+                    node_id=section.id,
+                    kind="section",
+                    number=number,
+                    heading=section.heading,
+                    text=text.strip(),
+                    theme=theme,
+                    paragraph=paragraph,
+                    start=start,
+                    end=end,
                     scores=scores,
                 )
         inner = [section.heading, *context]
@@ -272,9 +291,17 @@ class _Builder:
             else:
                 theme, scores = self.theme_of(item.heading, item.text, inner)
             self.add(
-                key=item.id, node_id=item.id, kind="item", number=number + item.marker,
-                heading=item.heading, text=item.text, theme=theme, paragraph=item.paragraph,
-                start=item.start, end=item.end, scores=scores,
+                key=item.id,
+                node_id=item.id,
+                kind="item",
+                number=number + item.marker,
+                heading=item.heading,
+                text=item.text,
+                theme=theme,
+                paragraph=item.paragraph,
+                start=item.start,
+                end=item.end,
+                scores=scores,
             )
         for child in section.children:
             self.section(child, inner, number, zone)
@@ -291,9 +318,17 @@ class _Builder:
                     continue
                 theme, scores = (phase, {}) if phase else self.theme_of("", piece, ())
                 self.add(
-                    key=f"{node_id}~{paragraph}.{index}", node_id=node_id, kind="closing",
-                    number="结尾", heading=_first_sentence(piece), text=piece, theme=theme,
-                    paragraph=paragraph, start=s, end=e, scores=scores or {},
+                    key=f"{node_id}~{paragraph}.{index}",
+                    node_id=node_id,
+                    kind="closing",
+                    number="结尾",
+                    heading=_first_sentence(piece),
+                    text=piece,
+                    theme=theme,
+                    paragraph=paragraph,
+                    start=s,
+                    end=e,
+                    scores=scores or {},
                 )
 
 
@@ -458,16 +493,27 @@ def compare(
                     nearest, nearest_sim = None, 0.0
             pairs.append(
                 Pair(
-                    theme=theme_id, theme_name=name, a=tuple(group_a), b=tuple(group_b),
+                    theme=theme_id,
+                    theme_name=name,
+                    a=tuple(group_a),
+                    b=tuple(group_b),
                     similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
-                    shared_keywords=shared, only_a=only_a, only_b=only_b,
-                    nearest=nearest, nearest_similarity=round(nearest_sim, 4),
+                    shared_keywords=shared,
+                    only_a=only_a,
+                    only_b=only_b,
+                    nearest=nearest,
+                    nearest_similarity=round(nearest_sim, 4),
                 )
             )
     figures_a, figures_b = report_figures(a), report_figures(b)
     return Comparison(
-        a=a, b=b, pairs=tuple(pairs), figures=tuple(match_figures(figures_a, figures_b)),
-        units_a=units_a, units_b=units_b, figures_a=tuple(figures_a),
+        a=a,
+        b=b,
+        pairs=tuple(pairs),
+        figures=tuple(match_figures(figures_a, figures_b)),
+        units_a=units_a,
+        units_b=units_b,
+        figures_a=tuple(figures_a),
         figures_b=tuple(figures_b),
         themes=tuple((t, lexicon.theme(t).name) for t in lexicon.order),
     )

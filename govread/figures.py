@@ -12,20 +12,58 @@ Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers (1234
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from govread.parsers.model import Report, Section
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. A few take a
 # look-ahead so the first character of a following word is not read as a unit (部门, 人民).
 _UNITS = (
-    "个百分点", "个工作日", "微克/立方米", "μg/m3", "平方公里", "平方米", "人次", "家次", "场次",
-    "户次", "件次", "元", "户", "%", "%", "‰", "件", "项", "人(?![民员大])", "个", "家(?!庭)",
-    "次(?!年)", "宗", "条(?!例)", "部(?![门署分])", "名(?![单称])", "起(?![草来])",
-    "场(?![所景地])", "期(?!间)", "卷", "份", "支(?!持)", "所(?![有以])", "处(?![罚理置])", "篇",
-    "类", "批", "天", "小时", "公里", "亩", "吨", "万?千瓦",
+    "个百分点",
+    "个工作日",
+    "微克/立方米",
+    "μg/m3",
+    "平方公里",
+    "平方米",
+    "人次",
+    "家次",
+    "场次",
+    "户次",
+    "件次",
+    "元",
+    "户",
+    "%",
+    "%",
+    "‰",
+    "件",
+    "项",
+    "人(?![民员大])",
+    "个",
+    "家(?!庭)",
+    "次(?!年)",
+    "宗",
+    "条(?!例)",
+    "部(?![门署分])",
+    "名(?![单称])",
+    "起(?![草来])",
+    "场(?![所景地])",
+    "期(?!间)",
+    "卷",
+    "份",
+    "支(?!持)",
+    "所(?![有以])",
+    "处(?![罚理置])",
+    "篇",
+    "类",
+    "批",
+    "天",
+    "小时",
+    "公里",
+    "亩",
+    "吨",
+    "万?千瓦",
 )
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _FIGURE = re.compile(
@@ -166,7 +204,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             continue
         if match.group("unit") is None and not re.match(r"[,,。;;、\s]|$", text[end : end + 1]):
             continue  # a bare 万/亿 must end the clause: 粉丝突破108万,
-        subject = _subject(text, max(clause_start, last_end), num_start - len(match.group("pre") or ""))
+        subject = _subject(
+            text, max(clause_start, last_end), num_start - len(match.group("pre") or "")
+        )
         noun, noun_end = _noun_after(text, end) if match.group("unit") else ("", end)
         consumed = end
         if subject.endswith(_PREPOSITIONS):
@@ -216,8 +256,15 @@ def _section_figures(section: Section) -> Iterator[Figure]:
 
 def _with_node(figure: Figure, node_id: str) -> Figure:
     return Figure(
-        figure.label, figure.value, figure.unit, figure.approximate, figure.text,
-        node_id, figure.paragraph, figure.start, figure.end,
+        figure.label,
+        figure.value,
+        figure.unit,
+        figure.approximate,
+        figure.text,
+        node_id,
+        figure.paragraph,
+        figure.start,
+        figure.end,
     )
 
 

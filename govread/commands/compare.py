@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("b", metavar="B", help="second report: a path or a region name")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
-        "--corpus", metavar="DIR",
+        "--corpus",
+        metavar="DIR",
         help="folder of reports to match names against and to compute IDF over "
         "(default: the bundled samples)",
     )
@@ -159,7 +160,10 @@ def _print_text(comparison: object) -> None:
     a_name, b_name = _label(comparison.a), _label(comparison.b)
     console.print(
         Text.assemble(
-            ("A ", "bold"), comparison.a.display_title, "\n", ("B ", "bold"),
+            ("A ", "bold"),
+            comparison.a.display_title,
+            "\n",
+            ("B ", "bold"),
             comparison.b.display_title,
         )
     )
@@ -189,8 +193,8 @@ def _print_text(comparison: object) -> None:
         figures.add_column(Text("指标"))
         figures.add_column(Text(a_name), justify="right")
         figures.add_column(Text(b_name), justify="right")
-        for pair in comparison.figures:
-            figures.add_row(Text(pair.label), Text(pair.a.text), Text(pair.b.text))
+        for figure in comparison.figures:
+            figures.add_row(Text(figure.label), Text(figure.a.text), Text(figure.b.text))
         console.print(figures)
     else:
         console.print(Text("两份报告没有主语相同的数字。", style="dim"))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from govread.parsers.outline import parse_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govread.cli import main
 from govread.compare import Comparison, compare, report_units, to_jsonable
-from govread.parsers.outline import parse_text
 from govread.topics import load_lexicon
 
 
@@ -163,8 +163,20 @@ def test_cli_paths_and_corpus(tmp_path, capsys) -> None:
     paths = sample_paths()
     (tmp_path / "a.txt").write_bytes(paths[0].read_bytes())
     (tmp_path / "b.txt").write_bytes(paths[4].read_bytes())
-    assert main(["compare", str(tmp_path / "a.txt"), "宝鸡", "--corpus", str(tmp_path),
-                 "--format", "json"]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                str(tmp_path / "a.txt"),
+                "宝鸡",
+                "--corpus",
+                str(tmp_path),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data["a"]["region"] == "咸宁市" and data["b"]["region"] == "宝鸡市"
     assert main(["compare", "泾县", "宝鸡", "--corpus", str(tmp_path)]) == 2  # not in that corpus
@@ -184,8 +196,19 @@ def test_report_text_is_never_markup(capsys, monkeypatch) -> None:
 
 _LINES = st.lists(
     st.one_of(
-        st.sampled_from(["一、行政执法", "二、下一步工作安排", "(一)调解", "1.普法", "存在的问题",
-                         "一是加强监督。二是完善制度。", "下一步,我市将继续推进。", "[bold]", "2023年"]),
+        st.sampled_from(
+            [
+                "一、行政执法",
+                "二、下一步工作安排",
+                "(一)调解",
+                "1.普法",
+                "存在的问题",
+                "一是加强监督。二是完善制度。",
+                "下一步,我市将继续推进。",
+                "[bold]",
+                "2023年",
+            ]
+        ),
         st.text(max_size=40),
     ),
     max_size=12,
