@@ -34,12 +34,12 @@ NEAREST_THRESHOLD = 0.15  # a gap shows its nearest unit of another theme above 
 TOP_KEYWORDS = 8
 _MIN_UNIT_CHARS = 6  # CJK characters a stretch of text needs to be a unit
 
-_SENTENCE = re.compile(r"[^。!?!?;;]+[。!?!?;;]?")
+_SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]+[。!\uff01?\uff1f;\uff1b]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start.
-_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|[^,,。:: ]{1,10}将)")
+_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|[^,\uff0c。:\uff1a ]{1,10}将)")
 _YEAR_OPENING = re.compile(r"^(\d{4})年")
-_SIGNATURE = re.compile(r"^[^,,。;;]{0,30}$")
+_SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
 
 # Function words and the genre's empty verbs: they say nothing about what a unit is about.
 _STOPWORDS = frozenset(
@@ -68,10 +68,12 @@ class Unit:
     heading: str
     text: str
     theme: str  # theme id, "other" when the lexicon says nothing
-    paragraph: int | None = None  # for items and closing parts: paragraph index …
-    start: int | None = None  # … and offsets of the text in it
+    paragraph: int | None = None  # where the unit starts: paragraph index (of the section's
+    start: int | None = None  # paragraphs, or of the report's closing) and offsets in it
     end: int | None = None
     order: int = 0  # position in the report, for sorting
+    # every (paragraph, start, end) the unit covers: a section's own text can span several
+    spans: tuple[tuple[int, int, int], ...] = ()
     scores: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
     terms: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
 
@@ -110,6 +112,17 @@ class Comparison:
 
     def pairs_for(self, theme_id: str) -> tuple[Pair, ...]:
         return tuple(p for p in self.pairs if p.theme == theme_id)
+
+    def figures_of(self, unit: Unit) -> tuple[Figure, ...]:
+        """The figures inside one unit of A or B (for highlighting numbers in its text)."""
+        pool = self.figures_a if unit in self.units_a else self.figures_b
+        section_id = unit.node_id.split("#")[0]
+        return tuple(
+            f
+            for f in pool
+            if f.node_id.split("#")[0] == section_id
+            and any(p == f.paragraph and s <= f.start < e for p, s, e in unit.spans)
+        )
 
     def theme_ids(self) -> tuple[str, ...]:
         """The themes that have at least one row, in display order."""
@@ -179,7 +192,7 @@ def _heading_phase(heading: str, report: Report, lexicon: Lexicon) -> str | None
     phase = lexicon.best(lexicon.score(heading), phase=True)
     if phase != OTHER_ID:
         return phase
-    year = _YEAR_OPENING.match(heading)
+    year = re.search(r"(\d{4})年", heading)
     if year and report.year and int(year.group(1)) > report.year:
         return "next_steps"  # 2023年度推进法治政府建设的主要工作安排, in a 2022 report
     return None
@@ -222,7 +235,7 @@ def _phase_parts(
 
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
-    sentence = re.sub(r"[。;;]+$", "", (match.group() if match else text).strip())
+    sentence = re.sub(r"[。;\uff1b]+$", "", (match.group() if match else text).strip())
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
@@ -230,6 +243,7 @@ class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon) -> None:
         self.report, self.lexicon = report, lexicon
         self.units: list[Unit] = []
+        self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
 
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
@@ -246,44 +260,47 @@ class _Builder:
         number = prefix + section.marker
         head_phase = _heading_phase(section.heading, self.report, self.lexicon)
         zone = head_phase or phase
-        for paragraph, start, end, text in _own_text(section):
-            if zone:
-                default = zone
-                parts = (
-                    _phase_parts(text, default, self.report, self.lexicon)
-                    if head_phase
-                    else [(zone, 0, len(text))]
+        groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
+        # The last section may end with summing-up paragraphs the parser did not take for
+        # the closing (存在问题 / 下一步 without a heading of their own): split them off too.
+        tail_allowed = section.id == self.last_id and not zone
+        in_tail = False
+        for paragraph, start, _end, text in _own_text(section):
+            if tail_allowed and not in_tail and paragraph > 0:
+                opening = _SENTENCE.match(text.strip())
+                in_tail = bool(opening) and bool(
+                    _sentence_phase(opening.group() if opening else "", self.report, self.lexicon)
                 )
-                for index, (part_phase, s, e) in enumerate(parts):
-                    key = section.id if len(parts) == 1 else f"{section.id}~{paragraph}.{index}"
-                    self.add(
-                        key=key,
-                        node_id=section.id,
-                        kind="section",
-                        number=number,
-                        heading=section.heading,
-                        text=text[s:e].strip(),
-                        theme=part_phase or zone,
-                        paragraph=paragraph,
-                        start=start + s,
-                        end=start + e,
-                        scores=self.lexicon.score(section.heading, text[s:e], context),
-                    )
+            if head_phase or in_tail:  # 存在问题 / 下一步 text: split it sentence by sentence
+                parts = _phase_parts(text, head_phase, self.report, self.lexicon)
             else:
-                theme, scores = self.theme_of(section.heading, text, context)
-                self.add(
-                    key=f"{section.id}~{paragraph}" if paragraph else section.id,
-                    node_id=section.id,
-                    kind="section",
-                    number=number,
-                    heading=section.heading,
-                    text=text.strip(),
-                    theme=theme,
-                    paragraph=paragraph,
-                    start=start,
-                    end=end,
-                    scores=scores,
-                )
+                parts = [(zone, 0, len(text))]
+            for part_phase, s, e in parts:
+                span = (paragraph, start + s, start + e)
+                if groups and groups[-1][0] == part_phase:
+                    groups[-1][1].append(span)
+                else:
+                    groups.append((part_phase, [span]))
+        for index, (part_phase, spans) in enumerate(groups):
+            body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
+            if part_phase:
+                theme, scores = part_phase, self.lexicon.score(section.heading, body, context)
+            else:
+                theme, scores = self.theme_of(section.heading, body, context)
+            self.add(
+                key=section.id if len(groups) == 1 else f"{section.id}~{index}",
+                node_id=section.id,
+                kind="section",
+                number=number,
+                heading=section.heading,
+                text=body,
+                theme=theme,
+                paragraph=spans[0][0],
+                start=spans[0][1],
+                end=spans[0][2],
+                spans=tuple(spans),
+                scores=scores,
+            )
         inner = [section.heading, *context]
         for item in section.items:
             if zone:
@@ -301,6 +318,7 @@ class _Builder:
                 paragraph=item.paragraph,
                 start=item.start,
                 end=item.end,
+                spans=((item.paragraph, item.start, item.end),),
                 scores=scores,
             )
         for child in section.children:
@@ -328,6 +346,7 @@ class _Builder:
                     paragraph=paragraph,
                     start=s,
                     end=e,
+                    spans=((paragraph, s, e),),
                     scores=scores or {},
                 )
 

@@ -83,15 +83,46 @@ def test_flat_sections_are_compared_by_their_items(by_region) -> None:
 
 
 def test_units_point_at_their_text(by_region) -> None:
-    report = by_region["秦皇岛市"]
-    for unit in report_units(report):
-        if unit.kind == "closing":
-            paragraph = report.closing[unit.paragraph]
-        else:
-            section = report.find(unit.node_id.split("#")[0])
-            assert section is not None
-            paragraph = section.paragraphs[unit.paragraph]
-        assert unit.text in paragraph[unit.start : unit.end]
+    for report in by_region.values():
+        for unit in report_units(report):
+            if unit.kind == "closing":
+                paragraphs = report.closing
+            else:
+                section = report.find(unit.node_id.split("#")[0])
+                assert section is not None
+                paragraphs = section.paragraphs
+            pieces = [paragraphs[p][s:e].strip() for p, s, e in unit.spans]
+            assert unit.text == "\n".join(pieces)
+            assert (unit.paragraph, unit.start, unit.end) == unit.spans[0]
+
+
+def test_figures_of_a_unit_are_inside_it(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    mediation = next(u for u in c.units_b if u.node_id.endswith("/6"))
+    texts = [f.text for f in c.figures_of(mediation)]
+    assert "98.9%" in texts and "95.08%" in texts and "6.66亿元" not in texts
+
+
+def test_full_width_punctuation_and_unmarked_closing_paragraphs() -> None:
+    text = (
+        "咸宁市人民政府关于2023年法治政府建设情况的报告\n"
+        "一、推进行政执法\n加强行政执法监督\uff0c案卷评查100件\uff0c合格率达98%\u3002\n"
+        "我市仍存在一些不足\uff0c行政执法水平有待提升\u3002下一步\uff0c我市将加强执法监督\u3002\n"
+    )
+    report = parse_text(text, path="a.txt")
+    units = report_units(report)
+    # the parser leaves these paragraphs in the last section; they are still split off
+    assert [u.theme for u in units] == ["enforcement", "problems", "next_steps"]
+    assert units[2].text == "下一步\uff0c我市将加强执法监督\u3002"
+    epilogue = parse_text(text.replace("我市仍存在", "2023年\uff0c我市仍存在"), path="b.txt")
+    assert epilogue.closing  # here the parser finds the closing itself
+    closing = [u.theme for u in report_units(epilogue) if u.kind == "closing"]
+    assert closing == ["problems", "next_steps"]
+    from govread.figures import report_figures
+
+    assert [(f.label, f.text) for f in report_figures(report)] == [
+        ("案卷评查", "100件"), ("案卷评查合格率", "98%")
+    ]
 
 
 def test_a_report_compared_with_itself_pairs_every_unit(by_region) -> None:
