@@ -77,7 +77,10 @@ _FIGURE = re.compile(
 )
 _RANGE_BEFORE = re.compile(r"\d\s*[-—–~\uff5e至到]\s*$")
 _RANGE_AFTER = re.compile(r"^\s*[-—–~\uff5e至到]\s*\d")
-_BOUNDARY = re.compile(r"[,\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09《》〈〉【】\[\]\n\t \u3000]")
+_PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09《》〈〉【】\[\]\n\t \u3000"
+_BOUNDARY = re.compile(f"[{_PUNCT}]")
+_NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、]')
+_CLAUSE_END = re.compile(r"[,\uff0c。;\uff1b、\s]|$")
 _QUOTES = re.compile(r"[“”\"‘’']")
 _TITLE = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")
 _LEAD = re.compile(
@@ -152,7 +155,7 @@ def _subject(text: str, start: int, end: int) -> str:
 def _noun_after(text: str, end: int) -> tuple[str, int]:
     """The noun phrase right after a measure word (惠及3191家 **企业**) and where it ends."""
     tail = text[end : end + _MAX_SUBJECT]
-    match = re.search(r"[,\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09\u201c\u201d\"《》〈〉【】\[\]\n\t \u3000、]", tail)
+    match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
     cut = re.search(r"进行|开展|实现|参加|参与|接受|获|被|入选|评为|达|的|\d", phrase)
     phrase = phrase[: cut.start()] if cut else phrase
@@ -202,7 +205,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             continue
         if re.match(r"年|月|日|号|时|届|位", text[end : end + 1]) and match.group("unit") is None:
             continue
-        if match.group("unit") is None and not re.match(r"[,\uff0c。;\uff1b、\s]|$", text[end : end + 1]):
+        if match.group("unit") is None and not _CLAUSE_END.match(text[end : end + 1]):
             continue  # a bare 万/亿 must end the clause: 粉丝突破108万,
         subject = _subject(
             text, max(clause_start, last_end), num_start - len(match.group("pre") or "")

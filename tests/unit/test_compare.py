@@ -121,7 +121,8 @@ def test_full_width_punctuation_and_unmarked_closing_paragraphs() -> None:
     from govread.figures import report_figures
 
     assert [(f.label, f.text) for f in report_figures(report)] == [
-        ("案卷评查", "100件"), ("案卷评查合格率", "98%")
+        ("案卷评查", "100件"),
+        ("案卷评查合格率", "98%"),
     ]
 
 
