@@ -92,6 +92,9 @@ class Pair:
     only_b: tuple[str, ...]
     nearest: Unit | None = None  # for a gap: the other side's most similar unit, any theme
     nearest_similarity: float = 0.0
+    # for a gap: False when the other report says nothing at all on this theme (it is
+    # silent), True when it does but nothing of it resembles these units
+    other_has_theme: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -522,6 +525,7 @@ def compare(
                     only_b=only_b,
                     nearest=nearest,
                     nearest_similarity=round(nearest_sim, 4),
+                    other_has_theme=bool(ub) if group_a else bool(ua),
                 )
             )
     figures_a, figures_b = report_figures(a), report_figures(b)
@@ -564,6 +568,11 @@ def to_jsonable(
                 "shared_keywords": list(p.shared_keywords),
                 "only_a": list(p.only_a),
                 "only_b": list(p.only_b),
+                "gap": None if not p.is_gap else ("b" if p.a else "a"),
+                "other_has_theme": p.other_has_theme if p.is_gap else True,
+                "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}
+                if p.nearest
+                else None,
             }
             for p in comparison.pairs
         ],

@@ -174,7 +174,9 @@ def _print_text(comparison: object) -> None:
     for pair in comparison.pairs:
         middle = Text(pair.theme_name, style="bold")
         if pair.is_gap:
-            middle.append("\n仅" + ("A" if pair.a else "B") + " (空缺)", style="yellow")
+            other = "B" if pair.a else "A"
+            why = "无相近内容" if pair.other_has_theme else "未涉及此主题"
+            middle.append(f"\n{other} {why}", style="yellow")
             if pair.nearest is not None:
                 middle.append(f"\n最接近: {pair.nearest.number}{pair.nearest.heading}", style="dim")
                 middle.append(f" ({pair.nearest_similarity:.2f})", style="dim")

@@ -63,6 +63,16 @@ def test_qinhuangdao_and_zhuzhou_put_enforcement_and_closings_together(by_region
     assert nexts[0].b[0].text.startswith("下阶段,我市将")  # split from the same paragraph
 
 
+def test_gaps_say_whether_the_other_side_is_silent(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    emergencies = c.pairs_for("emergencies")
+    assert len(emergencies) == 1 and emergencies[0].is_gap and not emergencies[0].a
+    assert emergencies[0].other_has_theme is False  # 咸宁 says nothing on 突发事件应对
+    data = to_jsonable(c)
+    row = next(p for p in data["pairs"] if p["theme_id"] == "emergencies")
+    assert (row["gap"], row["other_has_theme"]) == ("a", False)
+
+
 def test_every_unit_is_in_exactly_one_pair(by_region, samples) -> None:
     c = compare(by_region["泾县"], by_region["秦皇岛市"], samples)
     seen_a = [u.key for p in c.pairs for u in p.a]
