@@ -13,6 +13,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -21,6 +22,9 @@ from rich.text import Text
 
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.parsers.model import Report
+
+if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
+    from govread.compare import Comparison, Unit
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 
@@ -136,12 +140,9 @@ def run(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _units_cell(units: Sequence[object], only: Sequence[str], side: str) -> Text:
-    from govread.compare import Unit
-
+def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
     cell = Text()
     for index, unit in enumerate(units):
-        assert isinstance(unit, Unit)
         if index:
             cell.append("\n")
         cell.append(unit.number, style="bold")
@@ -152,10 +153,7 @@ def _units_cell(units: Sequence[object], only: Sequence[str], side: str) -> Text
     return cell
 
 
-def _print_text(comparison: object) -> None:
-    from govread.compare import Comparison
-
-    assert isinstance(comparison, Comparison)
+def _print_text(comparison: Comparison) -> None:
     console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
     console.print(
