@@ -88,7 +88,8 @@ _LEAD = re.compile(
     r"全年|今年以来|今年|当年|年内|全市|全县|全区|全省|市本级|先后|等(?!级)|为(?!民))+"
 )
 _TRAIL = re.compile(
-    r"(?:[、/]|全市|全县|全区|全省|分别为|分别||分别达|均为|突破||均达|已达|达到|达|为|共计|总计|累计|共|计|约|近|超过|超|逾|"
+    r"(?:[、/和与]|(?<![惠涉普以危])及|全市|全县|全区|全省|分别为|分别达|分别|均为|均达|突破|"
+    r"已达|达到|达|为|共计|总计|累计|共|计|约|近|超过|超|逾|"
     r"(?:下降|降低|降|提升|提高|上升|增加|增长|增|压减|压缩|减少|减)至|至|到|有|是|了|的|等)+$"
 )
 # The words dropped from a subject before comparing it with another report's subject.
@@ -98,6 +99,7 @@ _KEY_NOISE = re.compile(
 )
 _MAX_SUBJECT = 24
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
+_ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}、\\d]{{1,8}})")
 _LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.])")
 
 
@@ -213,8 +215,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         noun, noun_end = _noun_after(text, end) if match.group("unit") else ("", end)
         consumed = end
         if subject.endswith(_PREPOSITIONS):
-            subject = _clean(noun)  # 对312件行政规范性文件进行清理: the object is the subject
-            consumed = noun_end
+            # 对312件行政规范性文件进行全面清理: the object and what was done to it
+            action = _ACTION.match(text, noun_end)
+            subject = _clean(noun + (action.group(1) if action else ""))
+            consumed = action.end() if action else noun_end
         elif noun and len(subject) <= 4:
             subject = _clean(subject + noun)  # 惠及3191家企业, 全市2540个人民调解委员会
             consumed = noun_end
@@ -285,11 +289,11 @@ def report_figures(report: Report) -> list[Figure]:
 
 
 def _near(key_a: str, key_b: str) -> bool:
-    """One subject is the other with more words in front (出庭应诉率 / 负责人出庭应诉率)."""
+    """One rate is the other with more words in front (出庭应诉率 / 负责人出庭应诉率)."""
     short, long = sorted((key_a, key_b), key=len)
-    if not long.endswith(short):
-        return False
-    return len(short) >= 5 or (len(short) >= 3 and short.endswith("率"))
+    # Only rates: for counts the words in front change the meaning (成功调解 ≠ 调解,
+    # 审查规范性文件 ≠ 公开规范性文件), for a rate they name whose rate it is.
+    return long.endswith(short) and len(short) >= 3 and short.endswith("率")
 
 
 def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
