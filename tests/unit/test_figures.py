@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from govread.parsers.outline import parse_text
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -152,13 +153,18 @@ TRAPS = [
     "企业注册登记压缩至0.5至1.5个工作日",  # a range of values
     "组织开展“雷火2023—剥茧”行动,持续推行企业开办“1050”标准",  # names with digits
     "北戴河区PM2.5平均浓度",  # a digit inside a name
+    "入选第8批全国示范名单",  # an Arabic ordinal before a measure word
+    "建立“1+2+3”学法新模式,“3+1”建议提案全员办理责任制",  # formulas
+    "2023年度学法计划",  # a year with 度
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS, ids=[t[:10] for t in TRAPS])
 def test_traps_are_not_figures(text: str) -> None:
     figures = extract(text)
-    assert all(f.text not in {"2023年", "8位", "5号", "2021", "2025", "12345"} for f in figures)
+    assert all(
+        f.text not in {"2023年", "8位", "8批", "5号", "2021", "2025", "12345"} for f in figures
+    )
     if "2个村" in text:
         assert [f.text for f in figures] == ["2个"]  # the real count stays, the 第三批 goes
     else:
@@ -237,3 +243,34 @@ def test_extraction_never_raises_on_number_soup(text: str) -> None:
 def test_extraction_never_raises_on_any_text(text: str) -> None:
     pairs = match_figures(extract(text), extract(text[::-1]))
     assert all(p.a.unit == p.b.unit for p in pairs)
+
+
+_FIGURE_CHARS = list("0123456789.万余件%个率调解,。一是、")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["一、行政执法", "(一)调解", "一是审查文件67件。二是成功率98%。"]),
+            st.text(
+                alphabet=st.sampled_from(list("0123456789.万余件%个率调解,。一是、")), max_size=30
+            ),
+            st.text(max_size=30),
+        ),
+        max_size=10,
+    )
+)
+def test_report_figures_point_into_reports_parsed_from_arbitrary_text(lines: list[str]) -> None:
+    report = parse_text("\n".join(lines), path="x.txt")
+    for figure in report_figures(report):
+        where = figure.node_id.split("/", 1)[1]
+        if where == "preamble":
+            paragraph = report.preamble[figure.paragraph]
+        elif where == "closing":
+            paragraph = report.closing[figure.paragraph]
+        else:
+            section = report.find(figure.node_id.split("#")[0])
+            assert section is not None
+            paragraph = section.paragraphs[figure.paragraph]
+        assert paragraph[figure.start : figure.end] == figure.text
