@@ -132,6 +132,19 @@ class FigurePair:
     b: Figure
     exact: bool  # the subjects reduce to the same key
 
+    @property
+    def unit(self) -> str:
+        return self.a.unit
+
+    @property
+    def values(self) -> tuple[float, float]:
+        """The normalised numbers of A and B (万/亿 multiplied out)."""
+        return self.a.value, self.b.value
+
+    @property
+    def as_written(self) -> tuple[str, str]:
+        return self.a.text, self.b.text
+
 
 def subject_key(label: str) -> str:
     return _KEY_NOISE.sub("", label)
