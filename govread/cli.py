@@ -35,7 +35,7 @@ def _tui_parser() -> argparse.ArgumentParser:
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands (each has --help): outline, search, export. "
+        epilog="Subcommands (each has --help): outline, search, compare, export. "
         "With no PATH, the bundled sample reports open.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
@@ -150,6 +150,7 @@ def run_tui(argv: Sequence[str]) -> int:
 SUBCOMMANDS: dict[str, str] = {
     "outline": "govread.cli:run_outline",
     "search": "govread.commands.search:run",
+    "compare": "govread.commands.compare:run",
     "export": "govread.commands.export:run",
 }
 

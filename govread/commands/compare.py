@@ -1,0 +1,200 @@
+"""`govread compare A B`: two reports aligned theme by theme, with their figures side by side.
+
+A and B are report files, or region names matched against the bundled samples (or the
+reports in --corpus DIR): `govread compare 咸宁 宝鸡`. Exit codes: 0 success, 1 a file could
+not be read, 2 usage error (including an unknown or ambiguous name).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from govread.corpus import LoadResult, Problem, iter_load, load
+from govread.parsers.model import Report
+
+if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
+    from govread.compare import Comparison, Unit
+
+EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _FileError(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govread compare",
+        description="Compare two reports theme by theme (法治政府建设实施纲要 2021–2025) and put "
+        "their figures side by side.",
+        epilog="A and B are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
+        "the bundled samples (or the reports in --corpus DIR).",
+    )
+    parser.add_argument("a", metavar="A", help="first report: a path or a region name")
+    parser.add_argument("b", metavar="B", help="second report: a path or a region name")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="folder of reports to match names against and to compute IDF over "
+        "(default: the bundled samples)",
+    )
+    return parser
+
+
+def _label(report: Report) -> str:
+    parts = [report.region or Path(report.path or "?").stem]
+    if report.year:
+        parts.append(str(report.year))
+    return " ".join(parts)
+
+
+def _short(region: str) -> str:
+    return re.sub(r"(市|县|区|州|盟|旗)$", "", region)
+
+
+def _match(name: str, reports: Sequence[Report]) -> list[Report]:
+    wanted = name.strip()
+    year_match = re.search(r"\s*[:\uff1a ]?\s*(\d{4})年?$", wanted)
+    year = int(year_match.group(1)) if year_match else None
+    place = wanted[: year_match.start()].strip() if year_match else wanted
+    pool = [r for r in reports if year is None or r.year == year]
+    if not place:
+        return pool if year is not None else []
+    exact = [r for r in pool if r.region and place in (r.region, _short(r.region))]
+    if exact:
+        return exact
+    return [r for r in pool if place in (r.region or "") or place in r.display_title]
+
+
+def _resolve(name: str, corpus: Sequence[Report]) -> Report:
+    path = Path(name)
+    looks_like_path = "/" in name or "\\" in name or bool(path.suffix)
+    if looks_like_path and not path.exists():
+        raise _FileError(f"{name}: no such file")
+    if path.exists():
+        for entry in iter_load([path]):
+            if isinstance(entry, Problem):
+                raise _FileError(str(entry))
+            return entry
+        raise _FileError(f"{name}: holds no report files")
+    found = _match(name, corpus)
+    available = ", ".join(_label(r) for r in corpus) or "none"
+    if not found:
+        raise _UsageError(f"{name}: no report of that name; available: {available}")
+    if len({r.sha256 for r in found}) > 1:
+        matches = ", ".join(_label(r) for r in found)
+        raise _UsageError(f"{name}: ambiguous, matches {matches}; available: {available}")
+    return found[0]
+
+
+def _load_corpus(directory: str | None) -> LoadResult:
+    if directory is None:
+        return load()
+    if not Path(directory).is_dir():
+        raise _FileError(f"{directory}: not a folder")
+    result = load([directory])
+    for problem in result.problems:
+        print(f"govread: skipped: {problem}", file=sys.stderr)
+    return result
+
+
+def run(argv: Sequence[str]) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        corpus = _load_corpus(args.corpus).reports
+        a = _resolve(args.a, corpus)
+        b = _resolve(args.b, corpus)
+    except _UsageError as error:
+        print(f"govread: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except _FileError as error:
+        print(f"govread: error: {error}", file=sys.stderr)
+        return EXIT_FILE
+
+    # jieba and the comparison are loaded only now: `govread --help` stays fast.
+    from govread.cli import report_header
+    from govread.compare import compare, to_jsonable
+
+    comparison = compare(a, b, corpus)
+    if args.format == "json":
+        json.dump(to_jsonable(comparison, report_header), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        _print_text(comparison)
+    return EXIT_OK
+
+
+def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
+    cell = Text()
+    for index, unit in enumerate(units):
+        if index:
+            cell.append("\n")
+        cell.append(unit.number, style="bold")
+        cell.append(unit.heading)
+    if only:
+        cell.append(f"\n仅{side}: ", style="dim")
+        cell.append(" · ".join(only[:5]), style="dim italic")
+    return cell
+
+
+def _print_text(comparison: Comparison) -> None:
+    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    a_name, b_name = _label(comparison.a), _label(comparison.b)
+    console.print(
+        Text.assemble(
+            ("A ", "bold"),
+            comparison.a.display_title,
+            "\n",
+            ("B ", "bold"),
+            comparison.b.display_title,
+        )
+    )
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+    table.add_column(Text(f"A {a_name}"), ratio=5)
+    table.add_column(Text("主题 · 相似度"), ratio=3)
+    table.add_column(Text(f"B {b_name}"), ratio=5)
+    for pair in comparison.pairs:
+        middle = Text(pair.theme_name, style="bold")
+        if pair.is_gap:
+            other = "B" if pair.a else "A"
+            why = "无相近内容" if pair.other_has_theme else "未涉及此主题"
+            middle.append(f"\n{other} {why}", style="yellow")
+            if pair.nearest is not None:
+                middle.append(f"\n最接近: {pair.nearest.number}{pair.nearest.heading}", style="dim")
+                middle.append(f" ({pair.nearest_similarity:.2f})", style="dim")
+        else:
+            middle.append(f"\n{pair.similarity:.2f}")
+            if pair.shared_keywords:
+                middle.append("\n共同: ", style="dim")
+                middle.append(" · ".join(pair.shared_keywords[:5]), style="green")
+        empty = Text("—", style="dim")
+        left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
+        right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
+        table.add_row(left, middle, right)
+    console.print(table)
+    if comparison.figures:
+        figures = Table(box=box.SIMPLE_HEAD, title=Text("数字对照"), expand=False)
+        figures.add_column(Text("指标"))
+        figures.add_column(Text(a_name), justify="right")
+        figures.add_column(Text(b_name), justify="right")
+        for figure in comparison.figures:
+            figures.add_row(Text(figure.label), Text(figure.a.text), Text(figure.b.text))
+        console.print(figures)
+    else:
+        console.print(Text("两份报告没有主语相同的数字。", style="dim"))

@@ -1,0 +1,593 @@
+"""Two reports side by side: units placed on the genre's themes, aligned by theme and similarity.
+
+A *unit* is a stretch of prose a reader would compare: a section's own text (its paragraphs
+minus the 一是/二是 items inside them), each item, and each part of the closing paragraphs
+(存在的问题 and 下一步 are split apart there, sentence by sentence). A section that is only a
+heading (its text lives in its children or items) is not a unit of its own: its heading
+counts as context for the units below it, and a 存在的问题 / 下一步工作 heading hands its
+phase down to them. So a flat report with items is compared item by item, and a deep one
+section by section, and no text is counted twice.
+
+Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of jieba tokens,
+IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
+by cosine similarity (one to one, best first); a unit left over joins the pair of its most
+similar counterpart, or becomes a gap when it resembles nothing on the other side.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from govread.figures import Figure, FigurePair, match_figures, report_figures
+from govread.parsers.model import Report, Section
+from govread.topics import OTHER_ID, Lexicon, load_lexicon
+
+PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
+ATTACH_THRESHOLD = 0.02  # a leftover unit joins its best partner's row above this
+NEAREST_THRESHOLD = 0.15  # a gap shows its nearest unit of another theme above this
+TOP_KEYWORDS = 8
+_MIN_UNIT_CHARS = 6  # CJK characters a stretch of text needs to be a unit
+
+_SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]+[。!\uff01?\uff1f;\uff1b]?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start.
+_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|[^,\uff0c。:\uff1a ]{1,10}将)")
+_YEAR_OPENING = re.compile(r"^(\d{4})年")
+_SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
+
+# Function words and the genre's empty verbs: they say nothing about what a unit is about.
+_STOPWORDS = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        我们 我市 我县 我区 全市 全县 全区 全省 各级 一是 二是 三是 四是 五是 六是 七是
+        八是 九是 十是 以及 进行 开展 加强 推进 推动 进一步 不断 全面 深入 切实 积极 有效
+        扎实 坚持 落实 持续 加快 有关 相关 通过 按照 根据 为了 对于 关于 其中 并且 同时
+        已经 主要 各类 各项 一批 一些 工作 情况 方面 问题 提升 提高 建设 完善 健全 实现
+        确保 强化 依法 严格 相继 共计 累计 今年 全年 年度 以来 一年 取得 成效 重要 重点
+        进一步 等等 这些 这个 一个 没有 可以 需要 还是 以上
+        """,
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A stretch of one report placed on a theme."""
+
+    key: str  # unique within the report: node id, plus "~n" for a part of a paragraph
+    node_id: str  # section or item id; "<sha12>/closing" for the closing paragraphs
+    kind: str  # "section", "item" or "closing"
+    number: str  # where it is, as a reader says it: "一、(三)2.", "四、一是", "结尾"
+    heading: str
+    text: str
+    theme: str  # theme id, "other" when the lexicon says nothing
+    paragraph: int | None = None  # where the unit starts: paragraph index (of the section's
+    start: int | None = None  # paragraphs, or of the report's closing) and offsets in it
+    end: int | None = None
+    order: int = 0  # position in the report, for sorting
+    # every (paragraph, start, end) the unit covers: a section's own text can span several
+    spans: tuple[tuple[int, int, int], ...] = ()
+    scores: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    terms: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """One row of a comparison: units of A and of B on one theme (one side empty: a gap)."""
+
+    theme: str
+    theme_name: str
+    a: tuple[Unit, ...]
+    b: tuple[Unit, ...]
+    similarity: float
+    shared_keywords: tuple[str, ...]
+    only_a: tuple[str, ...]
+    only_b: tuple[str, ...]
+    nearest: Unit | None = None  # for a gap: the other side's most similar unit, any theme
+    nearest_similarity: float = 0.0
+    # for a gap: False when the other report says nothing at all on this theme (it is
+    # silent), True when it does but nothing of it resembles these units
+    other_has_theme: bool = False
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.a or not self.b
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    a: Report
+    b: Report
+    pairs: tuple[Pair, ...]
+    figures: tuple[FigurePair, ...]
+    units_a: tuple[Unit, ...] = ()
+    units_b: tuple[Unit, ...] = ()
+    figures_a: tuple[Figure, ...] = ()
+    figures_b: tuple[Figure, ...] = ()
+    themes: tuple[tuple[str, str], ...] = ()  # (id, name) in display order, "other" last
+
+    def pairs_for(self, theme_id: str) -> tuple[Pair, ...]:
+        return tuple(p for p in self.pairs if p.theme == theme_id)
+
+    def figures_of(self, unit: Unit) -> tuple[Figure, ...]:
+        """The figures inside one unit of A or B (for highlighting numbers in its text)."""
+        pool = self.figures_a if unit in self.units_a else self.figures_b
+        section_id = unit.node_id.split("#")[0]
+        return tuple(
+            f
+            for f in pool
+            if f.node_id.split("#")[0] == section_id
+            and any(p == f.paragraph and s <= f.start < e for p, s, e in unit.spans)
+        )
+
+    def theme_ids(self) -> tuple[str, ...]:
+        """The themes that have at least one row, in display order."""
+        present = {p.theme for p in self.pairs}
+        return tuple(t for t, _ in self.themes if t in present)
+
+
+# --- tokens ---------------------------------------------------------------------------
+
+_tokenizer_lock = threading.Lock()
+_tokenizers: dict[Lexicon, object] = {}
+
+
+def _jieba_for(lexicon: Lexicon) -> object:
+    """A private jieba tokenizer that knows the lexicon's keywords (the global one is untouched)."""
+    with _tokenizer_lock:
+        found = _tokenizers.get(lexicon)
+        if found is None:
+            import jieba
+
+            logging.getLogger("jieba").setLevel(logging.WARNING)
+            jieba.setLogLevel(logging.WARNING)
+            found = jieba.Tokenizer()
+            for theme in lexicon.themes:
+                for keyword, _ in theme.keywords:
+                    if len(keyword) > 1 and _CJK.search(keyword):
+                        found.add_word(keyword, freq=2000)
+            _tokenizers[lexicon] = found
+        return found
+
+
+def _tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    """jieba tokens worth comparing: two characters or more, no digits, no stop words."""
+    tokenizer = _jieba_for(lexicon or load_lexicon())
+    tokens: list[str] = tokenizer.lcut(text)  # type: ignore[attr-defined]
+    return [
+        token
+        for token in tokens
+        if len(token) > 1
+        and token not in _STOPWORDS
+        and not any(ch.isdigit() for ch in token)
+        and (_CJK.search(token) or token.isalpha())
+    ]
+
+
+# --- units ----------------------------------------------------------------------------
+
+
+def _cjk_len(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _own_text(section: Section) -> list[tuple[int, int, int, str]]:
+    """The section's paragraphs with its items cut out: (paragraph, start, end, text) runs."""
+    runs: list[tuple[int, int, int, str]] = []
+    for index, paragraph in enumerate(section.paragraphs):
+        cuts = sorted((i.start, i.end) for i in section.items if i.paragraph == index)
+        position = 0
+        for start, end in [*cuts, (len(paragraph), len(paragraph))]:
+            if start > position:
+                runs.append((index, position, start, paragraph[position:start]))
+            position = max(position, end)
+    return [run for run in runs if _cjk_len(run[3]) >= _MIN_UNIT_CHARS]
+
+
+def _heading_phase(heading: str, report: Report, lexicon: Lexicon) -> str | None:
+    phase = lexicon.best(lexicon.score(heading), phase=True)
+    if phase != OTHER_ID:
+        return phase
+    year = re.search(r"(\d{4})年", heading)
+    if year and report.year and int(year.group(1)) > report.year:
+        return "next_steps"  # 2023年度推进法治政府建设的主要工作安排, in a 2022 report
+    return None
+
+
+def _sentence_phase(sentence: str, report: Report, lexicon: Lexicon) -> str | None:
+    stripped = sentence.strip()
+    year = _YEAR_OPENING.match(stripped)
+    if year and report.year and int(year.group(1)) > report.year:
+        return "next_steps"
+    if _NEXT_OPENING.match(stripped):
+        return "next_steps"
+    scores = lexicon.score(body=stripped, phase_text=True)
+    if scores.get("problems", 0.0) >= 2.0:
+        return "problems"
+    return None
+
+
+def _phase_parts(
+    text: str, default: str | None, report: Report, lexicon: Lexicon
+) -> list[tuple[str | None, int, int]]:
+    """Split a paragraph into runs of sentences of one phase: (phase, start, end)."""
+    marks: list[tuple[str | None, int, int]] = []
+    for match in _SENTENCE.finditer(text):
+        if match.group().strip():
+            marks.append((_sentence_phase(match.group(), report, lexicon), *match.span()))
+    if not marks:
+        return []
+    first_known = next((phase for phase, _, _ in marks if phase), default)
+    current = default or first_known
+    parts: list[tuple[str | None, int, int]] = []
+    for phase, start, end in marks:
+        current = phase or current
+        if parts and parts[-1][0] == current:
+            parts[-1] = (current, parts[-1][1], end)
+        else:
+            parts.append((current, start, end))
+    return parts
+
+
+def _first_sentence(text: str, limit: int = 30) -> str:
+    match = _SENTENCE.match(text.strip())
+    sentence = re.sub(r"[。;\uff1b]+$", "", (match.group() if match else text).strip())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+class _Builder:
+    def __init__(self, report: Report, lexicon: Lexicon) -> None:
+        self.report, self.lexicon = report, lexicon
+        self.units: list[Unit] = []
+        self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
+
+    def add(self, **fields: object) -> None:
+        text = str(fields["text"])
+        terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon))
+        self.units.append(Unit(order=len(self.units), terms=dict(terms), **fields))  # type: ignore[arg-type]
+
+    def theme_of(
+        self, heading: str, body: str, context: Sequence[str]
+    ) -> tuple[str, dict[str, float]]:
+        scores = self.lexicon.score(heading, body, context)
+        return self.lexicon.best(scores, phase=False), scores
+
+    def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
+        number = prefix + section.marker
+        head_phase = _heading_phase(section.heading, self.report, self.lexicon)
+        zone = head_phase or phase
+        groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
+        # The last section may end with summing-up paragraphs the parser did not take for
+        # the closing (存在问题 / 下一步 without a heading of their own): split them off too.
+        tail_allowed = section.id == self.last_id and not zone
+        in_tail = False
+        for paragraph, start, _end, text in _own_text(section):
+            if tail_allowed and not in_tail and paragraph > 0:
+                opening = _SENTENCE.match(text.strip())
+                in_tail = bool(opening) and bool(
+                    _sentence_phase(opening.group() if opening else "", self.report, self.lexicon)
+                )
+            if head_phase or in_tail:  # 存在问题 / 下一步 text: split it sentence by sentence
+                parts = _phase_parts(text, head_phase, self.report, self.lexicon)
+            else:
+                parts = [(zone, 0, len(text))]
+            for part_phase, s, e in parts:
+                span = (paragraph, start + s, start + e)
+                if groups and groups[-1][0] == part_phase:
+                    groups[-1][1].append(span)
+                else:
+                    groups.append((part_phase, [span]))
+        for index, (part_phase, spans) in enumerate(groups):
+            body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
+            if part_phase:
+                theme, scores = part_phase, self.lexicon.score(section.heading, body, context)
+            else:
+                theme, scores = self.theme_of(section.heading, body, context)
+            self.add(
+                key=section.id if len(groups) == 1 else f"{section.id}~{index}",
+                node_id=section.id,
+                kind="section",
+                number=number,
+                heading=section.heading,
+                text=body,
+                theme=theme,
+                paragraph=spans[0][0],
+                start=spans[0][1],
+                end=spans[0][2],
+                spans=tuple(spans),
+                scores=scores,
+            )
+        inner = [section.heading, *context]
+        for item in section.items:
+            if zone:
+                theme, scores = zone, self.lexicon.score(item.heading, item.text, inner)
+            else:
+                theme, scores = self.theme_of(item.heading, item.text, inner)
+            self.add(
+                key=item.id,
+                node_id=item.id,
+                kind="item",
+                number=number + item.marker,
+                heading=item.heading,
+                text=item.text,
+                theme=theme,
+                paragraph=item.paragraph,
+                start=item.start,
+                end=item.end,
+                spans=((item.paragraph, item.start, item.end),),
+                scores=scores,
+            )
+        for child in section.children:
+            self.section(child, inner, number, zone)
+
+    def closing(self) -> None:
+        node_id = f"{self.report.sha256[:12]}/closing"
+        for paragraph, text in enumerate(self.report.closing):
+            if _SIGNATURE.match(text.strip()) or _cjk_len(text) < _MIN_UNIT_CHARS:
+                continue  # 株洲市人民政府 / 2025年2月6日
+            parts = _phase_parts(text, None, self.report, self.lexicon)
+            for index, (phase, s, e) in enumerate(parts):
+                piece = text[s:e].strip()
+                if _cjk_len(piece) < _MIN_UNIT_CHARS:
+                    continue
+                theme, scores = (phase, {}) if phase else self.theme_of("", piece, ())
+                self.add(
+                    key=f"{node_id}~{paragraph}.{index}",
+                    node_id=node_id,
+                    kind="closing",
+                    number="结尾",
+                    heading=_first_sentence(piece),
+                    text=piece,
+                    theme=theme,
+                    paragraph=paragraph,
+                    start=s,
+                    end=e,
+                    spans=((paragraph, s, e),),
+                    scores=scores or {},
+                )
+
+
+_UNIT_CACHE: OrderedDict[tuple[str, str | None, int], tuple[Unit, ...]] = OrderedDict()
+_UNIT_CACHE_SIZE = 128
+_cache_lock = threading.Lock()
+
+
+def report_units(report: Report, lexicon: Lexicon | None = None) -> tuple[Unit, ...]:
+    """The report's units in document order (cached by content hash and lexicon)."""
+    lexicon = lexicon or load_lexicon()
+    cache_key = (report.sha256, report.path, hash(lexicon))
+    with _cache_lock:
+        if cache_key in _UNIT_CACHE:
+            _UNIT_CACHE.move_to_end(cache_key)
+            return _UNIT_CACHE[cache_key]
+    builder = _Builder(report, lexicon)
+    for section in report.sections:
+        builder.section(section, [], "", None)
+    builder.closing()
+    units = tuple(builder.units)
+    with _cache_lock:
+        _UNIT_CACHE[cache_key] = units
+        while len(_UNIT_CACHE) > _UNIT_CACHE_SIZE:
+            _UNIT_CACHE.popitem(last=False)
+    return units
+
+
+# --- TF-IDF ---------------------------------------------------------------------------
+
+
+class _Idf:
+    """Smoothed inverse document frequency; every unit of the corpus is a document."""
+
+    def __init__(self, documents: Iterable[Mapping[str, int]]) -> None:
+        self.df: Counter[str] = Counter()
+        self.n = 0
+        for terms in documents:
+            self.n += 1
+            self.df.update(terms.keys())
+
+    def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
+        return {
+            term: (1.0 + math.log(count)) * (math.log((1 + self.n) / (1 + self.df[term])) + 1.0)
+            for term, count in terms.items()
+            if count > 0
+        }
+
+
+def _cosine(u: Mapping[str, float], v: Mapping[str, float]) -> float:
+    if len(u) > len(v):
+        u, v = v, u
+    dot = sum(w * v.get(t, 0.0) for t, w in u.items())
+    if dot <= 0.0:
+        return 0.0
+    norm = math.sqrt(sum(w * w for w in u.values())) * math.sqrt(sum(w * w for w in v.values()))
+    return dot / norm if norm else 0.0
+
+
+def _merged(units: Iterable[Unit]) -> Counter[str]:
+    total: Counter[str] = Counter()
+    for unit in units:
+        total.update(unit.terms)
+    return total
+
+
+def _keywords(
+    va: Mapping[str, float], vb: Mapping[str, float], top_k: int
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    shared = sorted((t for t in va if t in vb), key=lambda t: (-min(va[t], vb[t]), t))
+    only_a = sorted((t for t in va if t not in vb), key=lambda t: (-va[t], t))
+    only_b = sorted((t for t in vb if t not in va), key=lambda t: (-vb[t], t))
+    return tuple(shared[:top_k]), tuple(only_a[:top_k]), tuple(only_b[:top_k])
+
+
+def _align_theme(
+    ua: Sequence[Unit], ub: Sequence[Unit], vectors: Mapping[int, dict[str, float]]
+) -> list[tuple[list[Unit], list[Unit]]]:
+    """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group."""
+    sims = [[_cosine(vectors[id(a)], vectors[id(b)]) for b in ub] for a in ua]
+    candidates = sorted(
+        ((sims[i][j], i, j) for i in range(len(ua)) for j in range(len(ub))),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    group_of_a: dict[int, int] = {}
+    group_of_b: dict[int, int] = {}
+    groups: list[tuple[list[Unit], list[Unit]]] = []
+    for sim, i, j in candidates:
+        if sim < PAIR_THRESHOLD:
+            break
+        if i in group_of_a or j in group_of_b:
+            continue
+        group_of_a[i] = group_of_b[j] = len(groups)
+        groups.append(([ua[i]], [ub[j]]))
+    gaps_a: list[Unit] = []
+    gaps_b: list[Unit] = []
+    for i, unit in enumerate(ua):
+        if i in group_of_a:
+            continue
+        best = max(range(len(ub)), key=lambda j: sims[i][j], default=None)
+        if best is not None and sims[i][best] >= ATTACH_THRESHOLD and best in group_of_b:
+            groups[group_of_b[best]][0].append(unit)
+        else:
+            gaps_a.append(unit)
+    for j, unit in enumerate(ub):
+        if j in group_of_b:
+            continue
+        best = max(range(len(ua)), key=lambda i: sims[i][j], default=None)
+        if best is not None and sims[best][j] >= ATTACH_THRESHOLD and best in group_of_a:
+            groups[group_of_a[best]][1].append(unit)
+        else:
+            gaps_b.append(unit)
+    if gaps_a:
+        groups.append((gaps_a, []))
+    if gaps_b:
+        groups.append(([], gaps_b))
+    for units_a, units_b in groups:
+        units_a.sort(key=lambda u: u.order)
+        units_b.sort(key=lambda u: u.order)
+    groups.sort(key=lambda g: (g[0][0].order if g[0] else math.inf, g[1][0].order if g[1] else 0))
+    return groups
+
+
+def compare(
+    a: Report,
+    b: Report,
+    corpus: Iterable[Report] = (),
+    *,
+    lexicon: Lexicon | None = None,
+    top_k: int = TOP_KEYWORDS,
+) -> Comparison:
+    """Align report `a` with report `b` theme by theme, and match their figures.
+
+    `corpus` is the open corpus the IDF is computed over (a and b are always part of it;
+    a report given twice counts once).
+    """
+    lexicon = lexicon or load_lexicon()
+    reports: dict[str, Report] = {}
+    for report in (a, b, *corpus):
+        reports.setdefault(report.sha256, report)
+    idf = _Idf(unit.terms for report in reports.values() for unit in report_units(report, lexicon))
+    units_a, units_b = report_units(a, lexicon), report_units(b, lexicon)
+    vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
+    pairs: list[Pair] = []
+    for theme_id in lexicon.order:
+        ua = [u for u in units_a if u.theme == theme_id]
+        ub = [u for u in units_b if u.theme == theme_id]
+        if not ua and not ub:
+            continue
+        name = lexicon.theme(theme_id).name
+        for group_a, group_b in _align_theme(ua, ub, vectors):
+            va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
+            shared, only_a, only_b = _keywords(va, vb, top_k)
+            nearest, nearest_sim = None, 0.0
+            if not group_a or not group_b:
+                here, there = (va, units_b) if group_a else (vb, units_a)
+                for unit in there:
+                    sim = _cosine(here, vectors[id(unit)])
+                    if sim > nearest_sim:
+                        nearest, nearest_sim = unit, sim
+                if nearest_sim < NEAREST_THRESHOLD:
+                    nearest, nearest_sim = None, 0.0
+            pairs.append(
+                Pair(
+                    theme=theme_id,
+                    theme_name=name,
+                    a=tuple(group_a),
+                    b=tuple(group_b),
+                    similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
+                    shared_keywords=shared,
+                    only_a=only_a,
+                    only_b=only_b,
+                    nearest=nearest,
+                    nearest_similarity=round(nearest_sim, 4),
+                    other_has_theme=bool(ub) if group_a else bool(ua),
+                )
+            )
+    figures_a, figures_b = report_figures(a), report_figures(b)
+    return Comparison(
+        a=a,
+        b=b,
+        pairs=tuple(pairs),
+        figures=tuple(match_figures(figures_a, figures_b)),
+        units_a=units_a,
+        units_b=units_b,
+        figures_a=tuple(figures_a),
+        figures_b=tuple(figures_b),
+        themes=tuple((t, lexicon.theme(t).name) for t in lexicon.order),
+    )
+
+
+def _minimal_header(report: Report) -> dict[str, object]:
+    return {"region": report.region, "year": report.year, "title": report.display_title}
+
+
+def to_jsonable(
+    comparison: Comparison, header: Callable[[Report], dict[str, object]] | None = None
+) -> dict[str, object]:
+    """The comparison as plain JSON data (`header` describes a report; the CLI passes its own)."""
+    describe = header or _minimal_header
+
+    def unit(u: Unit) -> dict[str, object]:
+        return {"number": u.number, "heading": u.heading, "id": u.node_id, "kind": u.kind}
+
+    return {
+        "a": describe(comparison.a),
+        "b": describe(comparison.b),
+        "pairs": [
+            {
+                "theme": p.theme_name,
+                "theme_id": p.theme,
+                "a": [unit(u) for u in p.a],
+                "b": [unit(u) for u in p.b],
+                "similarity": p.similarity,
+                "shared_keywords": list(p.shared_keywords),
+                "only_a": list(p.only_a),
+                "only_b": list(p.only_b),
+                "gap": None if not p.is_gap else ("b" if p.a else "a"),
+                "other_has_theme": p.other_has_theme if p.is_gap else True,
+                "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}
+                if p.nearest
+                else None,
+            }
+            for p in comparison.pairs
+        ],
+        "figures": [
+            {
+                "label": f.label,
+                "a": f.a.text,
+                "b": f.b.text,
+                "unit": f.a.unit,
+                "a_value": f.a.value,
+                "b_value": f.b.value,
+                "a_label": f.a.label,
+                "b_label": f.b.label,
+                "approximate": f.a.approximate or f.b.approximate,
+            }
+            for f in comparison.figures
+        ],
+    }

@@ -1,0 +1,177 @@
+"""The themes of the genre and a lexicon scorer that places a piece of report text on them.
+
+The themes follow 《法治政府建设实施纲要(2021—2025年)》 and live in ``data/topics.toml``:
+an id, a display name and weighted keywords each. Scoring is plain keyword counting, longest
+keyword first and without overlaps, with heading hits weighted more than body hits; phase
+themes (存在的问题, 下一步工作) count only where the caller says the text is a phase text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+OTHER_ID = "other"
+OTHER_NAME = "其他"
+
+
+class LexiconError(ValueError):
+    """The lexicon file is not what this module expects (one line for a person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    name: str
+    keywords: tuple[tuple[str, float], ...]
+    phase: bool = False  # a part of the report (problems, next steps), not a subject
+
+
+OTHER = Theme(OTHER_ID, OTHER_NAME, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Themes in display order plus the matcher over all their keywords."""
+
+    themes: tuple[Theme, ...]
+    heading_weight: float = 3.0
+    ancestor_weight: float = 1.0
+    _pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _weights: Mapping[str, tuple[tuple[int, float], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @classmethod
+    def build(
+        cls, themes: Sequence[Theme], heading_weight: float = 3.0, ancestor_weight: float = 1.0
+    ) -> Lexicon:
+        weights: dict[str, list[tuple[int, float]]] = {}
+        for index, theme in enumerate(themes):
+            for keyword, weight in theme.keywords:
+                weights.setdefault(keyword, []).append((index, weight))
+        # Longest first, so 综合行政执法 wins over 行政执法 wins over 执法 at the same place.
+        ordered = sorted(weights, key=lambda k: (-len(k), k))
+        pattern = re.compile("|".join(map(re.escape, ordered))) if ordered else None
+        frozen = {k: tuple(v) for k, v in weights.items()}
+        return cls(tuple(themes), heading_weight, ancestor_weight, pattern, frozen)
+
+    def theme(self, theme_id: str) -> Theme:
+        """The theme with this id (the catch-all 其他 for ``"other"``)."""
+        for theme in self.themes:
+            if theme.id == theme_id:
+                return theme
+        if theme_id == OTHER_ID:
+            return OTHER
+        raise KeyError(theme_id)
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Theme ids in display order, the catch-all last."""
+        return (*(t.id for t in self.themes), OTHER_ID)
+
+    def hits(self, text: str) -> dict[str, int]:
+        """How often each keyword occurs in `text` (longest match first, no overlaps)."""
+        counts: dict[str, int] = {}
+        if self._pattern is None or not text:
+            return counts
+        for match in self._pattern.finditer(text):
+            counts[match.group()] = counts.get(match.group(), 0) + 1
+        return counts
+
+    def score(
+        self,
+        heading: str = "",
+        body: str = "",
+        context: Sequence[str] = (),
+        *,
+        phase_text: bool = False,
+    ) -> dict[str, float]:
+        """Points per theme id for a unit of text; themes without points are left out.
+
+        `heading` hits weigh `heading_weight` each; `context` (the headings of the
+        enclosing sections, nearest first) weigh `ancestor_weight` / distance; `body`
+        hits count sub-linearly (1 + ln n per keyword) so a long section does not win
+        every theme. Phase keywords count in the body only when `phase_text` is true.
+        """
+        scores = [0.0] * len(self.themes)
+        for keyword, count in self.hits(heading).items():
+            for index, weight in self._weights[keyword]:
+                scores[index] += weight * count * self.heading_weight
+        for distance, ancestor in enumerate(context, start=1):
+            for keyword, count in self.hits(ancestor).items():
+                for index, weight in self._weights[keyword]:
+                    scores[index] += weight * count * self.ancestor_weight / distance
+        for keyword, count in self.hits(body).items():
+            for index, weight in self._weights[keyword]:
+                if self.themes[index].phase and not phase_text:
+                    continue
+                scores[index] += weight * (1.0 + math.log(count))
+        return {t.id: s for t, s in zip(self.themes, scores, strict=True) if s > 0}
+
+    def best(self, scores: Mapping[str, float], *, phase: bool | None = None) -> str:
+        """The best theme id in `scores` (ties go to the earlier theme), or ``"other"``.
+
+        `phase` restricts the choice to phase themes (True) or subject themes (False).
+        """
+        best_id, best_score = OTHER_ID, 0.0
+        for theme in self.themes:
+            if phase is not None and theme.phase != phase:
+                continue
+            value = scores.get(theme.id, 0.0)
+            if value > best_score:
+                best_id, best_score = theme.id, value
+        return best_id
+
+
+def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
+    raw_themes = data.get("theme")
+    if not isinstance(raw_themes, list) or not raw_themes:
+        raise LexiconError(f"{origin}: no [[theme]] tables")
+    themes: list[Theme] = []
+    seen: set[str] = set()
+    for raw in raw_themes:
+        if not isinstance(raw, dict):
+            raise LexiconError(f"{origin}: a [[theme]] entry is not a table")
+        theme_id, name, keywords = raw.get("id"), raw.get("name"), raw.get("keywords", {})
+        if not isinstance(theme_id, str) or not isinstance(name, str) or not theme_id:
+            raise LexiconError(f"{origin}: every theme needs a string id and name")
+        if theme_id in seen or theme_id == OTHER_ID:
+            raise LexiconError(f"{origin}: theme id {theme_id!r} is used twice or reserved")
+        seen.add(theme_id)
+        if not isinstance(keywords, dict):
+            raise LexiconError(f"{origin}: keywords of {theme_id!r} are not a table")
+        pairs: list[tuple[str, float]] = []
+        for keyword, weight in keywords.items():
+            if not keyword or isinstance(weight, bool) or not isinstance(weight, int | float):
+                raise LexiconError(f"{origin}: keyword {keyword!r} of {theme_id!r} needs a number")
+            pairs.append((keyword, float(weight)))
+        themes.append(Theme(theme_id, name, tuple(pairs), bool(raw.get("phase", False))))
+    heading_weight = data.get("heading_weight", 3.0)
+    ancestor_weight = data.get("ancestor_weight", 1.0)
+    if not isinstance(heading_weight, int | float) or not isinstance(ancestor_weight, int | float):
+        raise LexiconError(f"{origin}: heading_weight and ancestor_weight must be numbers")
+    return Lexicon.build(themes, float(heading_weight), float(ancestor_weight))
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The lexicon in `path`, or the bundled one (parsed once) when `path` is None."""
+    if path is None:
+        return _bundled()
+    try:
+        data = tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise LexiconError(f"{path}: {error}") from error
+    return _parse(data, str(path))
+
+
+@cache
+def _bundled() -> Lexicon:
+    text = resources.files("govread").joinpath("data", "topics.toml").read_text("utf-8")
+    return _parse(tomllib.loads(text), "govread/data/topics.toml")

@@ -1,0 +1,267 @@
+"""Alignment of two reports by theme, units, the JSON contract and the `govread compare` CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govread.cli import main
+from govread.compare import Comparison, compare, report_units, to_jsonable
+from govread.parsers.outline import parse_text
+from govread.topics import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def by_region(samples):
+    return {r.region: r for r in samples}
+
+
+def _pair_with(comparison: Comparison, side: str, node_suffix: str):
+    for pair in comparison.pairs:
+        units = pair.a if side == "a" else pair.b
+        if any(u.node_id.split("/", 1)[1].startswith(node_suffix) for u in units):
+            return pair
+    raise AssertionError(f"no pair holds {side} {node_suffix}")
+
+
+def test_xianning_and_baoji_put_law_enforcement_together(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    pair = _pair_with(c, "b", "4")  # 宝鸡 四、行政执法能力质效持续增强
+    assert pair.theme == "enforcement"
+    assert pair.a and all(u.node_id.split("/", 1)[1].startswith("1.3.2") for u in pair.a)
+    assert pair.similarity > 0.05 and "执法监督" in pair.shared_keywords
+
+
+def test_xianning_and_baoji_put_problems_and_next_steps_together(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    problems = [p for p in c.pairs if p.theme == "problems" and not p.is_gap]
+    assert len(problems) == 1
+    assert [u.node_id.split("/", 1)[1] for u in problems[0].a] == ["2"]  # inside 二、下一步工作安排
+    assert "依然存在不足和问题" in problems[0].a[0].text
+    assert [u.kind for u in problems[0].b] == ["closing"]
+    assert problems[0].b[0].text.startswith("2023年,我市在法治政府建设方面")
+    nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
+    assert nexts and nexts[0].b[0].text.startswith("下一步,我市将")
+    assert any(u.text.startswith("下一步,我市将") for u in nexts[0].a)
+
+
+def test_qinhuangdao_and_zhuzhou_put_enforcement_and_closings_together(by_region, samples) -> None:
+    c = compare(by_region["秦皇岛市"], by_region["株洲市"], samples)
+    enforcement = [p for p in c.pairs if p.theme == "enforcement" and not p.is_gap]
+    a_nodes = {u.node_id.split("/", 1)[1] for p in enforcement for u in p.a}
+    b_nodes = {u.node_id.split("/", 1)[1].split("#")[0] for p in enforcement for u in p.b}
+    assert a_nodes >= {"5", "5.1", "5.2"} and b_nodes == {"4"}  # 五、提升行政执法质量 ↔ 四、执法
+    problems = [p for p in c.pairs if p.theme == "problems" and not p.is_gap]
+    nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
+    assert len(problems) == len(nexts) == 1
+    assert problems[0].a[0].text.startswith("一年来,我市扎实推进依法行政")
+    assert problems[0].b[0].text.startswith("2024年,株洲法治政府建设取得了一些新成效")
+    assert nexts[0].a[0].text.startswith("2024年,秦皇岛市各级政府将")
+    assert nexts[0].b[0].text.startswith("下阶段,我市将")  # split from the same paragraph
+
+
+def test_gaps_say_whether_the_other_side_is_silent(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    emergencies = c.pairs_for("emergencies")
+    assert len(emergencies) == 1 and emergencies[0].is_gap and not emergencies[0].a
+    assert emergencies[0].other_has_theme is False  # 咸宁 says nothing on 突发事件应对
+    data = to_jsonable(c)
+    row = next(p for p in data["pairs"] if p["theme_id"] == "emergencies")
+    assert (row["gap"], row["other_has_theme"]) == ("a", False)
+
+
+def test_every_unit_is_in_exactly_one_pair(by_region, samples) -> None:
+    c = compare(by_region["泾县"], by_region["秦皇岛市"], samples)
+    seen_a = [u.key for p in c.pairs for u in p.a]
+    seen_b = [u.key for p in c.pairs for u in p.b]
+    assert sorted(seen_a) == sorted(u.key for u in c.units_a)
+    assert sorted(seen_b) == sorted(u.key for u in c.units_b)
+    order = list(load_lexicon().order)
+    assert [order.index(p.theme) for p in c.pairs] == sorted(order.index(p.theme) for p in c.pairs)
+
+
+def test_flat_sections_are_compared_by_their_items(by_region) -> None:
+    units = report_units(by_region["株洲市"])
+    first = [u for u in units if u.node_id.split("/", 1)[1].startswith("2")]
+    assert [u.kind for u in first] == ["item"] * 4  # 二、 is all 一是…四是: no empty section unit
+    assert {u.theme for u in first} >= {"functions", "publicity", "disputes"}
+    signature = [u for u in units if u.kind == "closing" and "人民政府" in u.text]
+    assert signature == []
+
+
+def test_units_point_at_their_text(by_region) -> None:
+    for report in by_region.values():
+        for unit in report_units(report):
+            if unit.kind == "closing":
+                paragraphs = report.closing
+            else:
+                section = report.find(unit.node_id.split("#")[0])
+                assert section is not None
+                paragraphs = section.paragraphs
+            pieces = [paragraphs[p][s:e].strip() for p, s, e in unit.spans]
+            assert unit.text == "\n".join(pieces)
+            assert (unit.paragraph, unit.start, unit.end) == unit.spans[0]
+
+
+def test_figures_of_a_unit_are_inside_it(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    mediation = next(u for u in c.units_b if u.node_id.endswith("/6"))
+    texts = [f.text for f in c.figures_of(mediation)]
+    assert "98.9%" in texts and "95.08%" in texts and "6.66亿元" not in texts
+
+
+def test_full_width_punctuation_and_unmarked_closing_paragraphs() -> None:
+    text = (
+        "咸宁市人民政府关于2023年法治政府建设情况的报告\n"
+        "一、推进行政执法\n加强行政执法监督\uff0c案卷评查100件\uff0c合格率达98%\u3002\n"
+        "我市仍存在一些不足\uff0c行政执法水平有待提升\u3002下一步\uff0c我市将加强执法监督\u3002\n"
+    )
+    report = parse_text(text, path="a.txt")
+    units = report_units(report)
+    # the parser leaves these paragraphs in the last section; they are still split off
+    assert [u.theme for u in units] == ["enforcement", "problems", "next_steps"]
+    assert units[2].text == "下一步\uff0c我市将加强执法监督\u3002"
+    epilogue = parse_text(text.replace("我市仍存在", "2023年\uff0c我市仍存在"), path="b.txt")
+    assert epilogue.closing  # here the parser finds the closing itself
+    closing = [u.theme for u in report_units(epilogue) if u.kind == "closing"]
+    assert closing == ["problems", "next_steps"]
+    from govread.figures import report_figures
+
+    assert [(f.label, f.text) for f in report_figures(report)] == [
+        ("案卷评查", "100件"),
+        ("案卷评查合格率", "98%"),
+    ]
+
+
+def test_a_report_compared_with_itself_pairs_every_unit(by_region) -> None:
+    report = by_region["宝鸡市"]
+    c = compare(report, report)
+    assert not any(p.is_gap for p in c.pairs)
+    assert all(p.similarity == pytest.approx(1.0) for p in c.pairs)
+    assert all(not p.only_a and not p.only_b for p in c.pairs)
+
+
+def test_json_contract(by_region, samples) -> None:
+    from govread.cli import report_header
+
+    data = to_jsonable(compare(by_region["咸宁市"], by_region["宝鸡市"], samples), report_header)
+    assert data["a"] == report_header(by_region["咸宁市"])
+    assert data["b"]["region"] == "宝鸡市"
+    for pair in data["pairs"]:
+        assert {"theme", "a", "b", "similarity", "shared_keywords", "only_a", "only_b"} <= set(pair)
+        assert all({"number", "heading"} <= set(u) for u in pair["a"] + pair["b"])
+        assert 0.0 <= pair["similarity"] <= 1.0
+    assert {"label": "调解成功率", "a": "96%", "b": "98.9%"}.items() <= next(
+        f for f in data["figures"] if f["label"] == "调解成功率"
+    ).items()
+    json.dumps(data, ensure_ascii=False)
+
+
+def test_cli_json(capsys) -> None:
+    assert main(["compare", "咸宁", "宝鸡", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["a"]["region"], data["b"]["region"]) == ("咸宁市", "宝鸡市")
+    assert any(p["theme"] == "行政执法" and p["a"] and p["b"] for p in data["pairs"])
+
+
+def test_cli_text_is_plain_with_no_color(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "110")
+    assert main(["compare", "咸宁市2023", "宝鸡"]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[" not in out
+    assert "行政执法" in out and "数字对照" in out
+    assert max(len(line) for line in out.splitlines()) <= 110
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "message"),
+    [
+        (["compare", "咸宁"], 2, "usage"),  # argparse: B missing
+        (["compare", "上海", "宝鸡"], 2, "上海: no report of that name; available: 咸宁市 2023"),
+        (["compare", "市", "宝鸡"], 2, "市: ambiguous"),
+        (["compare", "咸宁", "/no/such/report.txt"], 1, "/no/such/report.txt: no such file"),
+        (["compare", "咸宁", "宝鸡", "--corpus", "/no/such/dir"], 1, "not a folder"),
+    ],
+)
+def test_cli_errors_are_one_line(argv, code, message, capsys) -> None:
+    try:
+        got = main(argv)
+    except SystemExit as exit_:  # argparse's own usage errors
+        got = exit_.code
+    assert got == code
+    err = capsys.readouterr().err
+    assert message in err
+    if code == 1 or "available" in message:
+        assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_cli_paths_and_corpus(tmp_path, capsys) -> None:
+    from govread.corpus import sample_paths
+
+    paths = sample_paths()
+    (tmp_path / "a.txt").write_bytes(paths[0].read_bytes())
+    (tmp_path / "b.txt").write_bytes(paths[4].read_bytes())
+    assert (
+        main(
+            [
+                "compare",
+                str(tmp_path / "a.txt"),
+                "宝鸡",
+                "--corpus",
+                str(tmp_path),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["a"]["region"] == "咸宁市" and data["b"]["region"] == "宝鸡市"
+    assert main(["compare", "泾县", "宝鸡", "--corpus", str(tmp_path)]) == 2  # not in that corpus
+
+
+def test_report_text_is_never_markup(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    from govread.commands.compare import _print_text
+
+    a = parse_text("一、行政执法[bold]规范[/]\n加强行政执法监督,案卷评查100件。\n", path="a.txt")
+    b = parse_text("一、行政执法[/]\n加强行政执法监督,案卷评查20件。\n", path="b.txt")
+    _print_text(compare(a, b))
+    out = capsys.readouterr().out
+    assert "行政执法[bold]规范[/]" in out and "行政执法[/]" in out
+
+
+_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "一、行政执法",
+                "二、下一步工作安排",
+                "(一)调解",
+                "1.普法",
+                "存在的问题",
+                "一是加强监督。二是完善制度。",
+                "下一步,我市将继续推进。",
+                "[bold]",
+                "2023年",
+            ]
+        ),
+        st.text(max_size=40),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_LINES, _LINES)
+def test_compare_never_raises_on_reports_parsed_from_arbitrary_text(left, right) -> None:
+    a = parse_text("\n".join(left), path="a.txt")
+    b = parse_text("\n".join(right), path="b.txt")
+    c = compare(a, b)
+    assert all(0.0 <= p.similarity <= 1.0 + 1e-9 for p in c.pairs)
+    to_jsonable(c)

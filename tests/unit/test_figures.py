@@ -1,0 +1,278 @@
+"""Figure extraction on hand-checked sentences from the samples, traps included."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govread.figures import Figure, extract, match_figures, report_figures, subject_key
+from govread.parsers.outline import parse_text
+
+
+def _one(text: str) -> list[tuple[str, float, str, bool, str]]:
+    return [(f.label, f.value, f.unit, f.approximate, f.text) for f in extract(text)]
+
+
+# (sentence from a sample, [(label, value, unit, approximate, as written), ...])
+HAND_CHECKED = [
+    (
+        "深入推进行政机关负责人出庭应诉,出庭应诉率达100%,1个案例入选",  # 咸宁
+        [("出庭应诉率", 100.0, "%", False, "100%"), ("案例", 1.0, "个", False, "1个")],
+    ),
+    (
+        "审查行政规范性文件67件、市政府协议53件",  # 咸宁
+        [
+            ("审查行政规范性文件", 67.0, "件", False, "67件"),
+            ("市政府协议", 53.0, "件", False, "53件"),
+        ],
+    ),
+    (
+        "全市成功调解矛盾纠纷40474件,调解成功率96%。",  # 咸宁
+        [
+            ("成功调解矛盾纠纷", 40474.0, "件", False, "40474件"),
+            ("调解成功率", 96.0, "%", False, "96%"),
+        ],
+    ),
+    (
+        "各级调解组织共调解矛盾纠纷9941件,调解成功9833件,成功率98.9%,",  # 宝鸡
+        [
+            ("各级调解组织共调解矛盾纠纷", 9941.0, "件", False, "9941件"),
+            ("调解成功", 9833.0, "件", False, "9833件"),
+            ("调解成功率", 98.9, "%", False, "98.9%"),
+        ],
+    ),
+    (
+        "依法为市场主体减免罚金3300余万元。",  # 咸宁
+        [("依法为市场主体减免罚金", 33_000_000.0, "元", True, "3300余万元")],
+    ),
+    (
+        "短视频累计播放量超10亿次,",  # 株洲
+        [("短视频累计播放量", 1e9, "次", True, "超10亿次")],
+    ),
+    (
+        "市场主体总量36.1万户,同比增长5.5%。",  # 咸宁
+        [
+            ("市场主体总量", 361_000.0, "户", False, "36.1万户"),
+            ("市场主体总量同比增长", 5.5, "%", False, "5.5%"),
+        ],
+    ),
+    (
+        "铁、水货运占比提升2.5个百分点。",  # 株洲
+        [("铁、水货运占比提升", 2.5, "个百分点", False, "2.5个百分点")],
+    ),
+    (
+        "推行“园网共建”,降低园区企业用电成本1.34亿元。",  # 株洲
+        [("降低园区企业用电成本", 134_000_000.0, "元", False, "1.34亿元")],
+    ),
+    (
+        "深入推进减税降费,为10.15万户市场主体减免“六税两费”1.75亿元",  # 咸宁
+        [
+            ("市场主体减免", 101_500.0, "户", False, "10.15万户"),
+            ("六税两费", 175_000_000.0, "元", False, "1.75亿元"),
+        ],
+    ),
+    (
+        "组织全市43845名国家工作人员参加学法用法考试,参考率、合格率均为92%。",  # 宝鸡
+        [
+            ("组织国家工作人员", 43845.0, "名", False, "43845名"),
+            ("参考率、合格率", 92.0, "%", False, "92%"),
+        ],
+    ),
+    (
+        "2万余名专兼职人民调解员,累计排查化解各类矛盾纠纷1.27万余件。",  # 秦皇岛
+        [
+            ("专兼职人民调解员", 20_000.0, "名", True, "2万余名"),
+            ("排查化解各类矛盾纠纷", 12_700.0, "件", True, "1.27万余件"),
+        ],
+    ),
+    (
+        "组织全市行政执法资格考试3次,参考单位400余个,参考人数9000余人次。",  # 株洲
+        [
+            ("组织全市行政执法资格考试", 3.0, "次", False, "3次"),
+            ("参考单位", 400.0, "个", True, "400余个"),
+            ("参考人数", 9000.0, "人次", True, "9000余人次"),
+        ],
+    ),
+    (
+        "12345政务服务便民热线全年受理诉求423613件,办结率99.01%,满意率98.50%。",  # 宝鸡
+        [
+            ("政务服务便民热线全年受理诉求", 423613.0, "件", False, "423613件"),
+            ("政务服务便民热线全年受理诉求办结率", 99.01, "%", False, "99.01%"),
+            ("政务服务便民热线全年受理诉求满意率", 98.5, "%", False, "98.50%"),
+        ],
+    ),
+    (
+        "空气质量综合指数3.93PM2.5平均浓度30.1微克/立方米,优良天数258天。",  # 秦皇岛
+        [
+            ("PM2.5平均浓度", 30.1, "微克/立方米", False, "30.1微克/立方米"),
+            ("优良天数", 258.0, "天", False, "258天"),
+        ],
+    ),
+    (
+        "发布“免申即享”政策清单564项,拨付资金11.8亿元,惠及3191家企业。",  # 咸宁
+        [
+            ("发布免申即享政策清单", 564.0, "项", False, "564项"),
+            ("拨付资金", 1_180_000_000.0, "元", False, "11.8亿元"),
+            ("惠及企业", 3191.0, "家", False, "3191家"),
+        ],
+    ),
+    (
+        "推动审批服务“减时限、减材料、减环节”15%以上。",  # 株洲
+        [("推动审批服务减时限、减材料、减环节", 15.0, "%", True, "15%以上")],
+    ),
+    (
+        "新媒体普法成为常态,“株司小微”平台粉丝突破108万,",  # 株洲: a bare 万 count
+        [("株司小微平台粉丝", 1_080_000.0, "", False, "108万")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HAND_CHECKED, ids=[t[:12] for t, _ in HAND_CHECKED])
+def test_hand_checked_sentences(
+    text: str, expected: list[tuple[str, float, str, bool, str]]
+) -> None:
+    got = _one(text)
+    assert [g[:4] for g in got] == [
+        (label, pytest.approx(v), u, a) for label, v, u, a, _ in expected
+    ]
+    assert [g[4] for g in got] == [e[4] for e in expected]
+
+
+TRAPS = [
+    "2023年,我市坚持以习近平新时代中国特色社会主义思想为指导",  # a year
+    "咸宁市人民政府 2024年2月29日",  # a date
+    "20231229",  # a date written as digits
+    "2个村入选第三批全国乡村治理示范村;咸安区获评第二批全省法治政府建设示范县",  # ordinals
+    "信用综合指数全国排名第8位",  # an Arabic ordinal
+    "在全省率先组织开展“十四五”法治建设中期评估,全面实施“八五”普法规划",  # plan names
+    "印发《关于进一步加强行政执法工作的通知》(咸政发〔2023〕5号)",  # a document number
+    "擦亮12345政务服务便民热线品牌和“信用咸宁”靓丽名片",  # a hotline number
+    "印发《法治政府建设实施方案(2021-2025)》",  # a range in a title
+    "《株洲市提升行政执法质量三年行动重点任务清单(2023-2025年)》",
+    "企业注册登记压缩至0.5至1.5个工作日",  # a range of values
+    "组织开展“雷火2023—剥茧”行动,持续推行企业开办“1050”标准",  # names with digits
+    "北戴河区PM2.5平均浓度",  # a digit inside a name
+    "入选第8批全国示范名单",  # an Arabic ordinal before a measure word
+    "建立“1+2+3”学法新模式,“3+1”建议提案全员办理责任制",  # formulas
+    "2023年度学法计划",  # a year with 度
+]
+
+
+@pytest.mark.parametrize("text", TRAPS, ids=[t[:10] for t in TRAPS])
+def test_traps_are_not_figures(text: str) -> None:
+    figures = extract(text)
+    assert all(
+        f.text not in {"2023年", "8位", "8批", "5号", "2021", "2025", "12345"} for f in figures
+    )
+    if "2个村" in text:
+        assert [f.text for f in figures] == ["2个"]  # the real count stays, the 第三批 goes
+    else:
+        assert figures == []
+
+
+def test_spans_point_at_the_text_as_written() -> None:
+    text = "依法为市场主体减免罚金3300余万元,惠及3191家企业。"
+    for figure in extract(text, "node", 4):
+        assert text[figure.start : figure.end] == figure.text
+        assert (figure.node_id, figure.paragraph) == ("node", 4)
+
+
+def test_report_figures_carry_item_and_section_ids(samples) -> None:
+    zhuzhou = next(r for r in samples if r.region == "株洲市")
+    figures = report_figures(zhuzhou)
+    rate = next(f for f in figures if f.label == "行政规范性文件合法性审核率")
+    assert rate.node_id.endswith("/3#2")  # 三、… 二是加强规范性文件管理
+    section = zhuzhou.find(rate.node_id.split("#")[0])
+    assert section is not None
+    assert section.paragraphs[rate.paragraph][rate.start : rate.end] == "100%"
+    closing = [f for f in figures if f.node_id.endswith("/closing")]
+    assert closing == []  # 株洲's closing has no figures; its date is not one
+
+
+def _figure(label: str, text: str, unit: str = "件") -> Figure:
+    return Figure(label, 1.0, unit, False, text, "", 0, 0, len(text))
+
+
+def test_matching_by_reduced_subject_and_unit() -> None:
+    a = [
+        _figure("调解成功率", "96%", "%"),
+        _figure("全年共审查规范性文件", "67件"),
+        _figure("出庭应诉率", "100%", "%"),
+        _figure("审查规范性文件", "3个", "个"),
+    ]
+    b = [
+        _figure("调解成功率", "98.9%", "%"),
+        _figure("累计审查规范性文件", "19件"),
+        _figure("行政机关负责人出庭应诉率", "95.08%", "%"),
+    ]
+    pairs = match_figures(a, b)
+    assert [(p.a.text, p.b.text, p.exact) for p in pairs] == [
+        ("96%", "98.9%", True),
+        ("67件", "19件", True),
+        ("100%", "95.08%", False),
+    ]
+    assert subject_key("全年共审查规范性文件") == subject_key("累计审查规范性文件")
+
+
+def test_xianning_and_baoji_share_the_mediation_success_rate(samples) -> None:
+    by_region = {r.region: r for r in samples}
+    pairs = match_figures(report_figures(by_region["咸宁市"]), report_figures(by_region["宝鸡市"]))
+    rate = next(p for p in pairs if p.label == "调解成功率")
+    assert rate.as_written == ("96%", "98.9%")
+    assert rate.values == (96.0, 98.9) and rate.unit == "%"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "0123456789.,万亿余多约超近第年月日件项人个%率为达共累计-至《》〔〕“”,。、调解成功"
+            )
+        ),
+        max_size=80,
+    )
+)
+def test_extraction_never_raises_on_number_soup(text: str) -> None:
+    for figure in extract(text):
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.value >= 0
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=200))
+def test_extraction_never_raises_on_any_text(text: str) -> None:
+    pairs = match_figures(extract(text), extract(text[::-1]))
+    assert all(p.a.unit == p.b.unit for p in pairs)
+
+
+_FIGURE_CHARS = list("0123456789.万余件%个率调解,。一是、")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["一、行政执法", "(一)调解", "一是审查文件67件。二是成功率98%。"]),
+            st.text(
+                alphabet=st.sampled_from(list("0123456789.万余件%个率调解,。一是、")), max_size=30
+            ),
+            st.text(max_size=30),
+        ),
+        max_size=10,
+    )
+)
+def test_report_figures_point_into_reports_parsed_from_arbitrary_text(lines: list[str]) -> None:
+    report = parse_text("\n".join(lines), path="x.txt")
+    for figure in report_figures(report):
+        where = figure.node_id.split("/", 1)[1]
+        if where == "preamble":
+            paragraph = report.preamble[figure.paragraph]
+        elif where == "closing":
+            paragraph = report.closing[figure.paragraph]
+        else:
+            section = report.find(figure.node_id.split("#")[0])
+            assert section is not None
+            paragraph = section.paragraphs[figure.paragraph]
+        assert paragraph[figure.start : figure.end] == figure.text

@@ -1,0 +1,84 @@
+"""The theme lexicon: the bundled themes, the scorer and the file checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.topics import OTHER_ID, LexiconError, load_lexicon
+
+
+def test_bundled_themes_follow_the_outline() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.order == (
+        "leadership",
+        "functions",
+        "rules",
+        "decisions",
+        "enforcement",
+        "emergencies",
+        "disputes",
+        "oversight",
+        "digital",
+        "publicity",
+        "problems",
+        "next_steps",
+        OTHER_ID,
+    )
+    assert all(theme.name and len(theme.keywords) >= 10 for theme in lexicon.themes)
+    assert [t.id for t in lexicon.themes if t.phase] == ["problems", "next_steps"]
+    assert lexicon.theme(OTHER_ID).name == "其他"
+    with pytest.raises(KeyError):
+        lexicon.theme("nonsense")
+
+
+def test_heading_hits_weigh_more_than_body_hits() -> None:
+    lexicon = load_lexicon()
+    body = "开展人民调解工作,调解纠纷。"
+    assert lexicon.best(lexicon.score("加强行政执法监督", body)) == "enforcement"
+    assert lexicon.best(lexicon.score("", body)) == "disputes"
+
+
+def test_longest_keyword_wins_without_overlap() -> None:
+    lexicon = load_lexicon()
+    assert lexicon.hits("推进综合行政执法改革") == {"综合行政执法": 1}
+
+
+def test_phase_words_count_in_bodies_only_when_asked() -> None:
+    lexicon = load_lexicon()
+    body = "基层执法还存在短板,有待提升。"
+    assert "problems" not in lexicon.score("", body)
+    assert lexicon.best(lexicon.score("", body, phase_text=True), phase=True) == "problems"
+    assert lexicon.best(lexicon.score("二、下一步工作安排"), phase=True) == "next_steps"
+    assert lexicon.best(lexicon.score("", "今天天气很好")) == OTHER_ID
+
+
+def test_a_lexicon_file_of_ones_own(tmp_path) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        'heading_weight = 2\n[[theme]]\nid = "water"\nname = "水"\n'
+        '[theme.keywords]\n"水质" = 2\n"河流" = 1\n',
+        "utf-8",
+    )
+    lexicon = load_lexicon(path)
+    assert lexicon.order == ("water", OTHER_ID)
+    assert lexicon.score("水质", "河流") == {"water": 2 * 2 + 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("not toml = = =", "mine.toml"),
+        ("x = 1\n", r"no \[\[theme\]\]"),
+        ('[[theme]]\nid = "a"\n', "string id and name"),
+        ('[[theme]]\nid = "a"\nname = "A"\n[[theme]]\nid = "a"\nname = "B"\n', "used twice"),
+        ('[[theme]]\nid = "other"\nname = "A"\n', "reserved"),
+        ('[[theme]]\nid = "a"\nname = "A"\n[theme.keywords]\n"x" = "heavy"\n', "needs a number"),
+    ],
+)
+def test_bad_lexicon_files_fail_with_one_line(tmp_path, text: str, message: str) -> None:
+    path = tmp_path / "mine.toml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon(path)
+    with pytest.raises(LexiconError):
+        load_lexicon(tmp_path / "missing.toml")
