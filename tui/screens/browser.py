@@ -95,7 +95,9 @@ class BrowserScreen(Screen[None]):
     # -- keeping the panes in step ----------------------------------------------------
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[OutlineData]) -> None:
-        self.detail.show(OutlineTree.path_of(event.node))
+        path = OutlineTree.path_of(event.node)
+        if path:  # the hidden root is highlighted while the outline is empty
+            self.detail.show(path)
 
     def on_outline_tree_open_requested(self, _: OutlineTree.OpenRequested) -> None:
         self.detail.focus()

@@ -80,10 +80,11 @@ class HelpScreen(ModalScreen[None]):
     def __init__(self, target: Screen[object]) -> None:
         super().__init__()
         self._target = target
+        self.help_table = self._content()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
-            yield Static(self._content(), id="help-text")
+            yield Static(self.help_table, id="help-text")
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = "govread keys"

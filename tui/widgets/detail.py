@@ -14,10 +14,11 @@ from typing import ClassVar
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 from govread.tui.widgets.outline import OutlineData
-from rich.console import Group, RenderableType
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from govread.highlight import figure_spans
@@ -43,6 +44,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self._path: list[OutlineData] = []
         self._message: Text | None = Text("Opening reports…")
+        self._plain = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -72,26 +74,37 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     @property
     def shown(self) -> OutlineData | None:
+        """The node on show (None while a message is shown instead)."""
         return self._path[-1] if self._path else None
+
+    @property
+    def plain_text(self) -> str:
+        """What the pane shows, as plain text (for tests and copying)."""
+        return self._plain
 
     # -- rendering --------------------------------------------------------------------
 
     def _refresh_body(self) -> None:
-        if not self.is_mounted:
+        try:
+            body = self.query_one("#detail-body", Static)
+        except NoMatches:  # not composed yet: on_mount shows the current state
             return
-        body = self.query_one("#detail-body", Static)
         if self._message is not None or not self._path:
             note = (self._message or Text()).copy()
             note.stylize(self.get_component_rich_style("detail--note"))
+            self._plain = note.plain
             body.update(note)
             return
-        body.update(self.render_path(self._path))
+        parts = self.render_path(self._path)
+        self._plain = "\n".join(part.plain for part in parts)
+        body.update(Group(*parts))
 
-    def render_path(self, path: Sequence[OutlineData]) -> RenderableType:
+    def render_path(self, path: Sequence[OutlineData]) -> list[Text]:
+        """The lines of text showing the last node of ``path``."""
         report = path[0]
         assert isinstance(report, Report)
         node = path[-1]
-        parts: list[RenderableType] = [self._breadcrumb(path), self._metadata(report), Text()]
+        parts: list[Text] = [self._breadcrumb(path), self._metadata(report), Text()]
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
@@ -105,8 +118,9 @@ class DetailPane(VerticalScroll, can_focus=True):
             parts.extend(self._subheadings("Subsections", node.children))
         else:
             parts.append(self._heading(node.marker + node.heading))
+            parts.append(Text())
             parts.append(self._highlighted(node.text))
-        return Group(*parts)
+        return parts
 
     def _breadcrumb(self, path: Sequence[OutlineData]) -> Text:
         crumbs = Text(style=self.get_component_rich_style("detail--breadcrumb"))
@@ -163,15 +177,15 @@ class DetailPane(VerticalScroll, can_focus=True):
             text.stylize(figure_style, start, end)
         return text
 
-    def _paragraphs(self, paragraphs: Sequence[str]) -> list[RenderableType]:
-        parts: list[RenderableType] = []
+    def _paragraphs(self, paragraphs: Sequence[str]) -> list[Text]:
+        parts: list[Text] = []
         for paragraph in paragraphs:
             parts.extend((Text(), self._highlighted(paragraph)))
         return parts
 
-    def _section_body(self, section: Section) -> list[RenderableType]:
+    def _section_body(self, section: Section) -> list[Text]:
         """The paragraphs, with each paragraph's inline items set out as a list."""
-        parts: list[RenderableType] = []
+        parts: list[Text] = []
         for index, paragraph in enumerate(section.paragraphs):
             items = [item for item in section.items if item.paragraph == index]
             if not items:
@@ -191,11 +205,11 @@ class DetailPane(VerticalScroll, can_focus=True):
         text.append_text(self._highlighted(passage))
         return text
 
-    def _subheadings(self, title: str, sections: Sequence[Section]) -> list[RenderableType]:
+    def _subheadings(self, title: str, sections: Sequence[Section]) -> list[Text]:
         if not sections:
             return []
         style = self.get_component_rich_style("detail--subheading")
-        parts: list[RenderableType] = [Text(), Text(title, style=style)]
+        parts: list[Text] = [Text(), Text(title, style=style)]
         for section in sections:
             line = Text("  ")
             line.append(section.label)
