@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from govread.corpus import sample_paths
 from govread.parsers import Report
 from govread.parsers.readers import read_report
+
+from govread.corpus import sample_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))

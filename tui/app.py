@@ -48,7 +48,7 @@ class GovreadApp(App[int]):
     TITLE = "govread"
     BINDING_GROUP_TITLE = "Everywhere"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", tooltip="Show every key"),
+        Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 

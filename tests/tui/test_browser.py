@@ -5,16 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from textual.command import CommandPalette
-from textual.widgets import ProgressBar
-
 from govread.parsers.model import Item, Report, Section
 from govread.tui.app import GovreadApp, count_files
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
 from govread.tui.widgets.detail import DetailPane
 from govread.tui.widgets.outline import OutlineTree
+from rich.console import Console
+from textual.command import CommandPalette
+from textual.widgets import ProgressBar
 
 SIZE = (120, 40)
 
@@ -40,7 +39,7 @@ async def test_samples_load_in_order_one_root_each(loaded, samples) -> None:
         assert [node.data for node in roots] == app.reports
         first = roots[0].label.plain
         assert first == "咸宁市 · 2023 · 咸宁市 2023年 法治政府建设情况"
-        assert "泾县 · 2022 · 泾县人民政府关于2022年法治政府建设情况的报告" == roots[1].label.plain
+        assert roots[1].label.plain == "泾县 · 2022 · 泾县人民政府关于2022年法治政府建设情况的报告"
         assert app.sub_title.startswith("5 reports: 咸宁市 2023, 泾县 2022")
         # the cursor starts on the first report, and the detail pane shows it
         assert outline(app).current_node is app.reports[0]
@@ -188,11 +187,28 @@ async def test_detail_pane_scrolls_with_keys(loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("G", "tab")  # the last report's last section, in a short window
+        tree = outline(app)
+        tree.expand_all_reports()
+        # the longest section, in a short window
+        longest = max(
+            (n for r in tree.report_nodes() for n in _walk(r)),
+            key=lambda n: len("".join(n.data.paragraphs)) if isinstance(n.data, Section) else 0,
+        )
+        tree.move_cursor(longest)
+        await pilot.press("tab")
         pane = detail(app)
-        await pilot.press("down", "down", "pagedown")
-        await pilot.pause()
-        assert pane.scroll_y > 0 or pane.max_scroll_y == 0
+        assert app.focused is pane and pane.max_scroll_y > 2
+        await pilot.press("j", "j")
+        assert pane.scroll_y == 2
+        await pilot.press("k")
+        assert pane.scroll_y == 1
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("pagedown")
+        assert pane.scroll_y > 2
+        assert tree.cursor_node is longest  # the outline did not move
 
 
 async def test_plus_and_minus_expand_and_collapse_everything(loaded) -> None:

@@ -37,6 +37,8 @@ class BrowserScreen(Screen[None]):
         (160, "-very-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Help and quit come first so that they stay in the footer at 80 columns.
+        Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit"),
         Binding("slash", "filter", "Filter", tooltip="Narrow the outline to a keyword"),
         Binding("plus", "expand_all", "Expand all", tooltip="Open every report and section"),

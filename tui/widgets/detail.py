@@ -17,6 +17,7 @@ from govread.tui.widgets.outline import OutlineData
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Static
@@ -29,6 +30,12 @@ class DetailPane(VerticalScroll, can_focus=True):
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Detail pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", "Scroll Down", show=False),
+        Binding("k", "scroll_up", "Scroll Up", show=False),
+        Binding("g", "scroll_home", "Scroll Home", show=False),
+        Binding("G", "scroll_end", "Scroll End", show=False),
+    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--breadcrumb",
         "detail--meta-key",

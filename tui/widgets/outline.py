@@ -78,7 +78,11 @@ class OutlineTree(Tree[OutlineData]):
         ),
         # Tree binds space to toggle; here it marks the node (the mark feature owns it).
         Binding(
-            "space", "screen.toggle_mark", "Mark", tooltip="Mark or unmark the node for export"
+            "space",
+            "screen.toggle_mark",
+            "Mark",
+            show=False,
+            tooltip="Mark or unmark the node for export",
         ),
         Binding("shift+space", "toggle_expand_all", "Expand or collapse the subtree", show=False),
     ]
