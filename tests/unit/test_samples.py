@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from govread.parsers.readers import read_report
 
 from govread.corpus import sample_paths
+from govread.parsers.readers import read_report
 
 
 def test_every_sample_has_a_labelled_expectation(expected_files) -> None:
