@@ -507,3 +507,44 @@ async def test_markup_in_report_text_shows_as_written(loaded, tmp_path) -> None:
         )
         if screen_text is not None:
             assert "字体:[   ] [bold]粗[/] [/]" in screen_text
+
+
+async def test_help_scrolls_with_j_k_and_q_closes_it_without_quitting(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0
+        await pilot.press("j", "j", "j")
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        assert body.scroll_y == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and app.screen is app.browser
+
+
+async def test_header_shows_report_names_as_plain_text(loaded, tmp_path) -> None:
+    from textual.widgets._header import HeaderTitle
+
+    built = Report(
+        sha256="y" * 64,
+        title=None,
+        display_title="[bold]无题[/]",
+        region="[b]区[/b]",
+        year=2023,
+        published=None,
+        issuer=None,
+        source=None,
+        path=str(tmp_path / "a.txt"),
+    )
+    app = GovreadApp(paths=[str(tmp_path / "missing.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.post_message(GovreadApp.ReportLoaded(built, 1, 1))
+        await pilot.pause()
+        assert app.sub_title == "1 report: [b]区[/b] 2023"
+        title = app.query_one(HeaderTitle).render()
+        assert "[b]区[/b] 2023" in title.plain
