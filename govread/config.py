@@ -53,7 +53,7 @@ def _read_table(path: Path) -> dict[str, Any]:
     """The file's TOML table: empty when the file is missing, `ConfigError` when unreadable."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
         return {}
     except OSError as error:
         raise ConfigError(f"{path}: cannot be read ({error.strerror or error})") from None
