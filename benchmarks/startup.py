@@ -55,14 +55,21 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
-        env = {**os.environ, "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home,
-               "XDG_CACHE_HOME": home, "XDG_STATE_HOME": home}
+        env = {
+            **os.environ,
+            "XDG_CONFIG_HOME": home,
+            "XDG_DATA_HOME": home,
+            "XDG_CACHE_HOME": home,
+            "XDG_STATE_HOME": home,
+        }
         run_once(env)  # warm the file cache and .pyc files
         runs = [run_once(env) for _ in range(args.runs)]
     for key in ("painted", "loaded"):
         values = sorted(r[key] for r in runs)
-        print(f"{key:8} median {statistics.median(values):.3f} s   "
-              f"min {values[0]:.3f} s   max {values[-1]:.3f} s   ({len(values)} runs)")
+        print(
+            f"{key:8} median {statistics.median(values):.3f} s   "
+            f"min {values[0]:.3f} s   max {values[-1]:.3f} s   ({len(values)} runs)"
+        )
 
 
 if __name__ == "__main__":
