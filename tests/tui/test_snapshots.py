@@ -6,8 +6,18 @@ Regenerate after a deliberate visual change with ``pytest tests/tui/test_snapsho
 
 from __future__ import annotations
 
+import pytest
 from govread.tui.app import GovreadApp
 from textual.pilot import Pilot
+
+
+@pytest.fixture(autouse=True)
+def _fixed_config_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The help screen shows the config path: make it the same on every run and machine.
+
+    Nothing is written there (no theme is chosen in these tests).
+    """
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
 
 
 async def _settled(pilot: Pilot[object]) -> None:
