@@ -40,7 +40,7 @@ def test_main_screen(snap_compare) -> None:
         await _settled(pilot)
         # into 咸宁's 行政执法 section: nested outline, items and highlighted figures
         await pilot.press("down", "right", "right", "down", "down", "right")
-        await pilot.press("down", "down", "right", "down")
+        await pilot.press("down", "down", "right")
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=(160, 45), run_before=run_before)

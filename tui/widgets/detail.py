@@ -15,6 +15,7 @@ from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 from govread.tui.widgets.outline import OutlineData
 from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -52,6 +53,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._path: list[OutlineData] = []
         self._message: Text | None = Text("Opening reports…")
         self._plain = ""
+        self._bullets: set[int] = set()  # ids of the list items among the rendered parts
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -102,9 +104,24 @@ class DetailPane(VerticalScroll, can_focus=True):
             self._plain = note.plain
             body.update(note)
             return
+        self._bullets = set()
         parts = self.render_path(self._path)
         self._plain = "\n".join(part.plain for part in parts)
-        body.update(Group(*parts))
+        body.update(Group(*(self._hanging(p) if id(p) in self._bullets else p for p in parts)))
+
+    @staticmethod
+    def _hanging(item: Text) -> Table:
+        """A list item with a hanging indent: the bullet alone in its column.
+
+        (Rich wraps at spaces, so in a plain Text a long Chinese sentence would leave its
+        bullet alone on the line above.)
+        """
+        bullet, passage = item.divide([2])
+        grid = Table.grid()
+        grid.add_column(width=2, no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(bullet, passage)
+        return grid
 
     def render_path(self, path: Sequence[OutlineData]) -> list[Text]:
         """The lines of text showing the last node of ``path``."""
@@ -210,6 +227,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         text = Text()
         text.append("• ", style=self.get_component_rich_style("detail--marker"))
         text.append_text(self._highlighted(passage))
+        self._bullets.add(id(text))
         return text
 
     def _subheadings(self, title: str, sections: Sequence[Section]) -> list[Text]:
