@@ -131,8 +131,22 @@ def _text_outline(report: Report) -> str:
     return "\n".join(lines)
 
 
+def _unknown_theme(name: str) -> str | None:
+    """Why ``--theme NAME`` cannot be used, or None when it can."""
+    from govread.config import user_themes_dir
+    from govread.themes import all_themes, theme_names  # imports Textual: only for --theme
+
+    names = theme_names(all_themes(user_themes_dir())[0])
+    if name in names:
+        return None
+    return f"unknown theme {name!r}; choose one of: {', '.join(names)}"
+
+
 def run_tui(argv: Sequence[str]) -> int:
     args = _tui_parser().parse_args(argv)
+    if args.theme is not None and (problem := _unknown_theme(args.theme)):
+        print(f"govread: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print(
             "govread: the browser needs a terminal; try `govread outline` for plain output",

@@ -1,0 +1,145 @@
+"""govread's colour themes, and the loader for users' own theme files.
+
+Every theme, bundled or the user's, is a TOML file holding the fields of
+`textual.theme.Theme` (name, dark, primary, secondary, accent, foreground, background,
+surface, panel, warning, error, success, boost, luminosity_spread, text_alpha) and an
+optional ``[variables]`` table. The bundled ones are in this folder; users put theirs in
+``<config dir>/themes/``. A bad user file is reported and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from textual.color import Color, ColorParseError
+from textual.theme import BUILTIN_THEMES as TEXTUAL_THEMES
+from textual.theme import Theme
+
+DEFAULT_THEME = "govread-dark"
+BUNDLED_THEME_NAMES = ("govread-dark", "govread-light", "govread-high-contrast")
+
+_COLOUR_FIELDS = (
+    "primary",
+    "secondary",
+    "accent",
+    "foreground",
+    "background",
+    "surface",
+    "panel",
+    "warning",
+    "error",
+    "success",
+    "boost",
+)
+_NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
+_KNOWN = {"name", "dark", "variables", *_COLOUR_FIELDS, *_NUMBER_FIELDS}
+
+
+class ThemeFileError(Exception):
+    """A theme file that cannot be used; ``str()`` is one line for a person."""
+
+
+def theme_from_table(table: dict[str, Any], source: str) -> Theme:
+    """A `Theme` from a TOML table, checking every field (`ThemeFileError` if wrong)."""
+    unknown = sorted(set(table) - _KNOWN)
+    if unknown:
+        raise ThemeFileError(f"{source}: unknown field {unknown[0]!r}")
+    name = table.get("name")
+    if not isinstance(name, str) or not name.strip() or any(c.isspace() for c in name):
+        raise ThemeFileError(f"{source}: 'name' must be a name without spaces")
+    if "primary" not in table:
+        raise ThemeFileError(f"{source}: 'primary' colour is required")
+    fields: dict[str, Any] = {"name": name}
+    for key in _COLOUR_FIELDS:
+        if key in table:
+            fields[key] = _colour(table[key], key, source)
+    for key in _NUMBER_FIELDS:
+        if key in table:
+            value = table[key]
+            if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1:
+                raise ThemeFileError(f"{source}: {key!r} must be a number from 0 to 1")
+            fields[key] = float(value)
+    dark = table.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ThemeFileError(f"{source}: 'dark' must be true or false")
+    variables = table.get("variables", {})
+    if not isinstance(variables, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in variables.items()
+    ):
+        raise ThemeFileError(f"{source}: [variables] must map names to strings")
+    return Theme(dark=dark, variables=dict(variables), **fields)
+
+
+def _colour(value: object, key: str, source: str) -> str:
+    if not isinstance(value, str):
+        raise ThemeFileError(f'{source}: {key!r} must be a colour in quotes, like "#1b1d23"')
+    try:
+        Color.parse(value)
+    except ColorParseError:
+        raise ThemeFileError(f"{source}: {key!r} is not a colour: {value!r}") from None
+    return value
+
+
+def theme_from_file(path: Path) -> Theme:
+    try:
+        table = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ThemeFileError(f"{path}: cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ThemeFileError(f"{path}: is not valid TOML ({error})") from None
+    return theme_from_table(table, str(path))
+
+
+def bundled_themes() -> list[Theme]:
+    """govread's own themes: dark (the default), light and high contrast."""
+    folder = resources.files(__name__)
+    themes = []
+    for name in BUNDLED_THEME_NAMES:
+        source = folder / f"{name}.toml"
+        themes.append(theme_from_table(tomllib.loads(source.read_text("utf-8")), name))
+    return themes
+
+
+def user_themes(folder: Path, taken: Iterable[str] = ()) -> tuple[list[Theme], list[str]]:
+    """The themes in ``folder/*.toml`` and one warning per file that was skipped."""
+    taken_names = set(taken)
+    themes: list[Theme] = []
+    warnings: list[str] = []
+    try:
+        files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
+    except OSError as error:
+        return [], [f"{folder}: cannot be listed ({error})"]
+    for path in files:
+        try:
+            theme = theme_from_file(path)
+        except ThemeFileError as error:
+            warnings.append(f"theme skipped: {error}")
+            continue
+        if theme.name in taken_names:
+            warnings.append(f"theme skipped: {path}: the name {theme.name!r} is already taken")
+            continue
+        taken_names.add(theme.name)
+        themes.append(theme)
+    return themes, warnings
+
+
+def all_themes(user_folder: Path | None) -> tuple[list[Theme], list[str]]:
+    """Every theme govread registers (bundled, then the user's), with the user-file warnings.
+
+    Textual's own themes (textual-dark, nord, …) are registered by Textual itself.
+    """
+    bundled = bundled_themes()
+    if user_folder is None:
+        return bundled, []
+    taken = [*TEXTUAL_THEMES, *(theme.name for theme in bundled)]
+    mine, warnings = user_themes(user_folder, taken)
+    return [*bundled, *mine], warnings
+
+
+def theme_names(themes: Iterable[Theme]) -> list[str]:
+    """The names a user may pass to ``--theme``: Textual's themes and the given ones."""
+    return sorted({*TEXTUAL_THEMES, *(theme.name for theme in themes)})

@@ -1,0 +1,551 @@
+"""Pilot tests of the browser: loading, the detail pane following the cursor, and every key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.command import CommandPalette
+from textual.widgets import ProgressBar
+
+from govread.parsers.model import Item, Report, Section
+from govread.tui.app import GovreadApp, count_files
+from govread.tui.screens.browser import BrowserScreen
+from govread.tui.screens.help import HelpScreen
+from govread.tui.widgets.detail import DetailPane
+from govread.tui.widgets.outline import OutlineTree
+
+SIZE = (120, 40)
+
+
+def outline(app: GovreadApp) -> OutlineTree:
+    return app.browser.outline
+
+
+def detail(app: GovreadApp) -> DetailPane:
+    return app.browser.detail
+
+
+def notes(app: GovreadApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_samples_load_in_order_one_root_each(loaded, samples) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [r.sha256 for r in app.reports] == [r.sha256 for r in samples]
+        roots = outline(app).report_nodes()
+        assert [node.data for node in roots] == app.reports
+        first = roots[0].label.plain
+        assert first == "咸宁市 · 2023 · 咸宁市 2023年 法治政府建设情况"
+        assert roots[1].label.plain == "泾县 · 2022 · 泾县人民政府关于2022年法治政府建设情况的报告"
+        assert app.sub_title.startswith("5 reports: 咸宁市 2023, 泾县 2022")
+        # the cursor starts on the first report, and the detail pane shows it
+        assert outline(app).current_node is app.reports[0]
+        assert detail(app).shown is app.reports[0]
+        assert not app.query_one(ProgressBar).display
+
+
+async def test_outline_nests_sections_and_items(loaded, samples) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        root = outline(app).report_nodes()[0]
+        report = root.data
+        assert [c.data for c in root.children] == list(report.sections)
+        law = next(s for s in report.walk() if s.heading == "行政执法更规范")
+        node = next(n for n in _walk(root) if n.data is law)
+        assert [c.data for c in node.children] == list(law.items)
+        assert all(isinstance(c.data, Item) and not c.allow_expand for c in node.children)
+        assert node.children[0].label.plain == "一是综合行政执法改革实现新发展"
+
+
+def _walk(node):
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+async def test_detail_follows_the_cursor_without_enter(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        seen = []
+        for key in ("down", "j", "l", "j", "j", "k", "up"):
+            await pilot.press(key)
+            await pilot.pause()
+            node = tree.current_node
+            assert detail(app).shown is node
+            seen.append(node)
+        assert len({id(n) for n in seen}) >= 3
+        # down, j: 一、 then 二、 of 咸宁; l expands 二、; j: its (一); j: (二)
+        section = tree.current_node
+        assert isinstance(section, Section)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        section = tree.current_node
+        assert section.label == "(二)不断优化法治营商环境"
+        text = detail(app).plain_text
+        assert text.splitlines()[0] == "咸宁市 2023 › 二、下一步工作安排 › (二)不断优化法治营商环境"
+        assert "Region 咸宁市" in text and "Published 2024-02-29" in text
+        assert "File 000_a2921691a043be3c.txt" in text
+        assert section.paragraphs[0] in text
+
+
+async def test_detail_lists_items_and_subsection_headings(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        report = app.reports[0]
+        law = next(s for s in report.walk() if s.heading == "行政执法更规范")
+        tree.expand_all_reports()
+        node = next(n for n in _walk(tree.report_nodes()[0]) if n.data is law)
+        tree.move_cursor(node)
+        await pilot.pause()
+        lines = detail(app).plain_text.splitlines()
+        bullets = [line for line in lines if line.startswith("• ")]
+        assert [b[2:4] for b in bullets] == ["一是", "二是", "三是", "四是"]
+        # a section with children lists their headings
+        top = report.sections[0]
+        tree.move_cursor(tree.report_nodes()[0].children[0])
+        await pilot.pause()
+        text = detail(app).plain_text
+        assert "Subsections" in text
+        for child in top.children:
+            assert f"  {child.label}" in text
+
+
+async def test_left_right_h_l_collapse_expand_and_move(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("down")  # 一、主要做法和成效 (collapsed)
+        node = tree.cursor_node
+        assert node.is_collapsed
+        await pilot.press("right")
+        assert node.is_expanded
+        await pilot.press("l")  # expanded: go to the first child
+        assert tree.cursor_node is node.children[0]
+        await pilot.press("h")  # a collapsed child: go to the parent
+        assert tree.cursor_node is node
+        await pilot.press("left")
+        assert node.is_collapsed
+        await pilot.press("l")
+        assert node.is_expanded
+        await pilot.press("h")
+        assert node.is_collapsed
+
+
+async def test_g_and_G_go_to_first_and_last_line(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("G")
+        assert tree.cursor_line == tree.last_line
+        assert tree.current_report is app.reports[-1]
+        await pilot.press("g")
+        assert tree.cursor_line == 0
+        await pilot.press("end")
+        assert tree.cursor_line == tree.last_line
+        await pilot.press("home")
+        assert tree.current_node is app.reports[0]
+
+
+async def test_enter_expands_then_focuses_the_detail(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("down")
+        node = tree.cursor_node
+        await pilot.press("enter")
+        assert node.is_expanded and app.focused is tree
+        await pilot.press("enter")
+        assert app.focused is detail(app)
+        assert detail(app).shown is node.data
+
+
+async def test_tab_and_shift_tab_switch_pane(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.focused is outline(app)
+        await pilot.press("tab")
+        assert app.focused is detail(app)
+        await pilot.press("tab")
+        assert app.focused is outline(app)
+        await pilot.press("shift+tab")
+        assert app.focused is detail(app)
+
+
+async def test_detail_pane_scrolls_with_keys(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        tree.expand_all_reports()
+        # the longest section, in a short window
+        longest = max(
+            (n for r in tree.report_nodes() for n in _walk(r)),
+            key=lambda n: len("".join(n.data.paragraphs)) if isinstance(n.data, Section) else 0,
+        )
+        tree.move_cursor(longest)
+        await pilot.press("tab")
+        pane = detail(app)
+        assert app.focused is pane and pane.max_scroll_y > 2
+        await pilot.press("j", "j")
+        assert pane.scroll_y == 2
+        await pilot.press("k")
+        assert pane.scroll_y == 1
+        await pilot.press("G")
+        assert pane.scroll_y == pane.max_scroll_y
+        await pilot.press("g")
+        assert pane.scroll_y == 0
+        await pilot.press("pagedown")
+        assert pane.scroll_y > 2
+        assert tree.cursor_node is longest  # the outline did not move
+
+
+async def test_plus_and_minus_expand_and_collapse_everything(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("j", "j", "j")
+        report = tree.current_report
+        await pilot.press("plus")
+        assert all(n.is_expanded for r in tree.report_nodes() for n in _walk(r) if n.allow_expand)
+        assert tree.last_line + 1 == sum(1 + len(list(_walk(r))) for r in tree.report_nodes())
+        await pilot.press("minus")
+        assert all(r.is_collapsed for r in tree.report_nodes())
+        assert tree.last_line == 4
+        assert tree.current_node is report  # the cursor stays on its report
+        assert detail(app).shown is report
+
+
+async def test_b_hides_and_shows_the_outline(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        tree, pane = outline(app), detail(app)
+        narrow_width = tree.size.width
+        assert 20 <= narrow_width <= 34  # narrowed at 80 columns
+        await pilot.press("b")
+        await pilot.pause()
+        assert not tree.display and app.focused is pane
+        assert pane.outer_size.width == 80
+        await pilot.press("b")
+        await pilot.pause()
+        assert tree.display and app.focused is tree
+
+
+@pytest.mark.parametrize("key", ["question_mark", "f1"])
+async def test_help_opens_lists_every_key_and_closes(loaded, key) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=200, color_system=None)
+        with console.capture() as capture:
+            console.print(app.screen.help_table)
+        text = capture.get()
+        groups = [title for title, _ in _help_groups(app)]
+        assert {"Outline", "Detail pane", "Browser", "Everywhere"} <= set(groups)
+        for title in groups:
+            assert title in text
+        for needed in (
+            "Expand all",
+            "Collapse all",
+            "Filter",
+            "Mark",
+            "Export",
+            "Compare",
+            "Quit",
+            "Help",
+            "Next pane",
+            "Previous pane",
+            "First",
+            "Last",
+            "Collapse",
+            "Expand",
+            "Outline",
+            "Open",
+            "Down",
+            "Up",
+            "palette",
+        ):
+            assert needed in text, needed
+        await pilot.press(key)  # the same key closes it
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+def _help_groups(app):
+    from govread.tui.screens.help import binding_groups
+
+    return binding_groups(app.browser)
+
+
+async def test_help_groups_show_keys_with_descriptions(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        groups = dict(_help_groups(app))
+        outline_rows = dict((d.split(":")[0], k) for k, d in groups["Outline"])
+        assert set(outline_rows["Down"].split()) == {"↓", "j"}
+        assert set(outline_rows["Collapse"].split()) == {"←", "h"}
+        assert set(outline_rows["First"].split()) == {"g", "home"}
+        assert set(outline_rows["Last"].split()) == {"G", "end"}
+        browser_rows = dict((d.split(":")[0], k) for k, d in groups["Browser"])
+        assert browser_rows["Expand all"] == "+"
+        assert browser_rows["Collapse all"] == "-"
+        assert browser_rows["Filter"] == "/"
+        assert browser_rows["Quit"] == "q"
+
+
+async def test_ctrl_p_opens_the_palette_with_the_browser_commands(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press(*"expand all")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        tree = outline(app)
+        assert all(n.is_expanded for r in tree.report_nodes() for n in _walk(r) if n.allow_expand)
+
+
+async def test_typing_in_an_input_is_text_not_keys(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"qbe c/+-gG?j")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one("Input").value == "qbe c/+-gG?j"
+        assert app.is_running and outline(app).display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.browser
+
+
+@pytest.mark.parametrize(
+    ("key", "feature"),
+    [("slash", "filter"), ("space", "marks"), ("e", "export"), ("c", "compare")],
+)
+async def test_later_feature_keys_say_they_are_coming(loaded, key, feature) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert any(feature in note and "arrives" in note for note in notes(app))
+        assert outline(app).cursor_node.is_expanded  # space did not fold the report
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+async def test_q_and_ctrl_q_quit(loaded, key) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path) -> None:
+    bad = tmp_path / "[red]坏[b]文件.txt"
+    bad.write_bytes(b"")
+    binary = tmp_path / "图片.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    from govread.corpus import sample_paths
+
+    good = sample_paths()[1]
+    app = GovreadApp(paths=[str(bad), str(good), str(binary)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [Path(r.path).name for r in app.reports] == [good.name]
+        messages = notes(app)
+        assert f"{bad}: is empty" in messages
+        assert any(m.startswith(f"{binary}: ") for m in messages)
+        assert all(n.markup is False for n in app._notifications)
+        assert app.is_running
+
+
+async def test_nothing_opened_is_said_in_the_ui(loaded, tmp_path) -> None:
+    missing = tmp_path / "没有.txt"
+    app = GovreadApp(paths=[str(missing)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        text = detail(app).plain_text
+        assert text.startswith("No report could be opened.")
+        assert f"{missing}: no such file" in text
+        assert app.sub_title == "nothing opened"
+        await pilot.press("j", "g", "G", "plus", "minus", "enter", "l", "h")
+        assert app.is_running
+
+
+async def test_progress_bar_shows_for_more_than_a_handful_of_files(
+    loaded, tmp_path, monkeypatch
+) -> None:
+    from govread.corpus import sample_paths
+
+    for index in range(3):
+        for path in sample_paths():
+            (tmp_path / f"{index}_{path.name}").write_bytes(path.read_bytes())
+    assert count_files([tmp_path]) == 15
+    seen = []
+    show_progress = BrowserScreen.show_progress
+
+    def spy(screen: BrowserScreen, done: int, total: int) -> None:
+        show_progress(screen, done, total)
+        seen.append((done, total, screen.query_one(ProgressBar).display))
+
+    monkeypatch.setattr(BrowserScreen, "show_progress", spy)
+    app = GovreadApp(paths=[str(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.query_one(ProgressBar)
+        await loaded(pilot)
+        assert seen[0] == (1, 15, True)
+        assert seen[-1] == (15, 15, False)
+        assert [done for done, _, _ in seen] == list(range(1, 16))
+        assert not bar.display and len(app.reports) == 15
+        app.browser.show_progress(3, 15)
+        assert bar.display and bar.total == 15 and bar.progress == 3
+        app.browser.show_progress(1, 5)  # a handful: no bar
+        assert not bar.display
+
+
+async def test_markup_in_report_text_shows_as_written(loaded, tmp_path) -> None:
+    source = tmp_path / "markup.txt"
+    source.write_text(
+        "测试市人民政府关于2023年法治政府建设情况的报告\n\n"
+        "2023年,我市扎实推进法治政府建设。\n\n"
+        "一、关于[bold]加粗[/]标记的处理\n"
+        "正文提到[red]颜色[/red]和[link=http://x]链接[/link],共处理67件。\n"
+        "二、其他工作\n"
+        "一是保持[/]原样。二是显示[b]样式。\n\n"
+        "测试市人民政府\n2024年1月5日\n",
+        "utf-8",
+    )
+    # The parser removes page chrome such as 字体:[ ] from files, so that heading is built
+    # directly, and goes through the same message the loader posts.
+    chrome_like = Section(
+        id="x/1",
+        level=1,
+        number="一",
+        ordinal=1,
+        marker="一、",
+        heading="字体:[   ] [bold]粗[/] [/]",
+        raw_heading="一、字体:[   ] [bold]粗[/] [/]",
+        inline=False,
+        paragraphs=("正文 [i]不是斜体[/i] 字体:[   ]",),
+    )
+    built = Report(
+        sha256="x" * 64,
+        title="[bold]标题[/]",
+        display_title="[bold]标题[/]",
+        region="[b]区[/b]",
+        year=2023,
+        published=None,
+        issuer="字体:[   ]",
+        source=None,
+        sections=(chrome_like,),
+        path=str(tmp_path / "[bold]f[i].txt"),
+    )
+    app = GovreadApp(paths=[str(source)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.post_message(GovreadApp.ReportLoaded(built, 1, 1))
+        await pilot.pause()
+        tree = outline(app)
+        roots = tree.report_nodes()
+        assert roots[0].children[0].label.plain == "一、关于[bold]加粗[/]标记的处理"
+        items = [c.label.plain for c in roots[0].children[1].children]
+        assert items == ["一是保持[/]原样", "二是显示[b]样式"]
+        assert roots[1].label.plain == "[b]区[/b] · 2023 · [bold]标题[/]"
+        assert roots[1].children[0].label.plain == "一、字体:[   ] [bold]粗[/] [/]"
+
+        await pilot.press("down")
+        await pilot.pause()
+        text = detail(app).plain_text
+        assert "一、关于[bold]加粗[/]标记的处理" in text
+        assert "正文提到[red]颜色[/red]和[link=http://x]链接[/link],共处理67件。" in text
+
+        tree.move_cursor(roots[1].children[0])
+        await pilot.pause()
+        text = detail(app).plain_text
+        assert "一、字体:[   ] [bold]粗[/] [/]" in text
+        assert "正文 [i]不是斜体[/i] 字体:[   ]" in text
+        assert "Issuer 字体:[   ]" in text and "File [bold]f[i].txt" in text
+        assert text.splitlines()[0] == "[b]区[/b] 2023 › 一、字体:[   ] [bold]粗[/] [/]"
+        # and on screen, cell by cell
+        screen_text = (
+            "\n".join(
+                "".join(seg.text for seg in strip)
+                for strip in app.screen._compositor.render_strips()
+            )
+            if hasattr(app.screen._compositor, "render_strips")
+            else None
+        )
+        if screen_text is not None:
+            assert "字体:[   ] [bold]粗[/] [/]" in screen_text
+
+
+async def test_help_scrolls_with_j_k_and_q_closes_it_without_quitting(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 0
+        await pilot.press("j", "j", "j")
+        assert body.scroll_y == 3
+        await pilot.press("k")
+        assert body.scroll_y == 2
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and app.screen is app.browser
+
+
+async def test_header_shows_report_names_as_plain_text(loaded, tmp_path) -> None:
+    from textual.widgets._header import HeaderTitle
+
+    built = Report(
+        sha256="y" * 64,
+        title=None,
+        display_title="[bold]无题[/]",
+        region="[b]区[/b]",
+        year=2023,
+        published=None,
+        issuer=None,
+        source=None,
+        path=str(tmp_path / "a.txt"),
+    )
+    app = GovreadApp(paths=[str(tmp_path / "missing.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.post_message(GovreadApp.ReportLoaded(built, 1, 1))
+        await pilot.pause()
+        assert app.sub_title == "1 report: [b]区[/b] 2023"
+        title = app.query_one(HeaderTitle).render()
+        assert "[b]区[/b] 2023" in title.plain

@@ -1,0 +1,202 @@
+"""The govread Textual app: themes and config at start-up, loading in a worker, the browser.
+
+Public for later features: ``app.reports`` (the loaded reports, in order) and
+``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is the node under
+the cursor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+from textual.theme import Theme
+from textual.worker import get_current_worker
+
+from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
+from govread.corpus import Problem, iter_load, sample_paths
+from govread.parsers.model import Report
+from govread.parsers.readers import report_files
+from govread.themes import DEFAULT_THEME, all_themes, theme_names
+from govread.tui.screens.browser import BrowserScreen
+from govread.tui.screens.help import HelpScreen
+
+
+class UnknownThemeError(ValueError):
+    """``--theme`` named a theme that is not registered."""
+
+
+def count_files(paths: Sequence[str | Path]) -> int:
+    """How many files loading ``paths`` will open (folders searched as `iter_load` does)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        total += len(report_files(path)) if path.is_dir() else 1
+    return total
+
+
+class GovreadApp(App[int]):
+    """Browse reports: the outline beside the detail pane, themes, help and the palette."""
+
+    TITLE = "govread"
+    BINDING_GROUP_TITLE = "Everywhere"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
+
+    class ReportLoaded(Message):
+        def __init__(self, report: Report, done: int, total: int) -> None:
+            self.report, self.done, self.total = report, done, total
+            super().__init__()
+
+    class ReportFailed(Message):
+        def __init__(self, problem: Problem, done: int, total: int) -> None:
+            self.problem, self.done, self.total = problem, done, total
+            super().__init__()
+
+    class LoadingFinished(Message):
+        pass
+
+    def __init__(
+        self, paths: Sequence[str | Path] | None = None, theme_name: str | None = None
+    ) -> None:
+        super().__init__()
+        self.paths: list[str | Path] = list(paths or [])
+        self.reports: list[Report] = []
+        self.problems: list[Problem] = []
+        self._warnings: list[str] = []
+        themes, theme_warnings = all_themes(user_themes_dir())
+        self._warnings += theme_warnings
+        for theme in themes:
+            self.register_theme(theme)
+        config, config_warnings = load_config()
+        self._warnings += config_warnings
+        self._saved_theme = config.theme
+        self._config_writable = True
+        self._theme_asked = theme_name is not None
+        self.theme = self._starting_theme(theme_name, config.theme, themes)
+
+    def _starting_theme(self, asked: str | None, saved: str | None, themes: list[Theme]) -> str:
+        names = theme_names(themes)
+        if asked is not None:
+            if asked not in names:
+                raise UnknownThemeError(
+                    f"unknown theme {asked!r}; choose one of: {', '.join(names)}"
+                )
+            return asked
+        if saved is not None and saved not in names:
+            self._warnings.append(
+                f"the saved theme {saved!r} is not installed; using {DEFAULT_THEME}"
+            )
+            return DEFAULT_THEME
+        return saved or DEFAULT_THEME
+
+    def get_default_screen(self) -> Screen[None]:
+        return BrowserScreen()
+
+    @property
+    def browser(self) -> BrowserScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, BrowserScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        for warning in self._warnings:
+            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._theme_asked:  # `--theme` is for this run and the next
+            self._remember_theme(self.current_theme)
+        self.load_reports(list(self.paths) or list(sample_paths()))
+
+    # -- loading ----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", name="load reports")
+    def load_reports(self, paths: list[str | Path]) -> None:
+        """Parse the files one by one off the UI thread; each result is posted as it comes."""
+        worker = get_current_worker()
+        total = count_files(paths)
+        for done, entry in enumerate(iter_load(paths), start=1):
+            if worker.is_cancelled:
+                return
+            if isinstance(entry, Problem):
+                self.post_message(self.ReportFailed(entry, done, total))
+            else:
+                self.post_message(self.ReportLoaded(entry, done, total))
+        self.post_message(self.LoadingFinished())
+
+    def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
+        self.reports.append(message.report)
+        self.browser.add_report(message.report)
+        self.browser.show_progress(message.done, message.total)
+        self._update_sub_title()
+
+    def on_govread_app_report_failed(self, message: ReportFailed) -> None:
+        problem = message.problem
+        self.problems.append(problem)
+        self.notify(
+            f"{problem.path}: {problem.reason}",
+            title="Not opened" if problem.explicit else "Skipped",
+            severity="error" if problem.explicit else "warning",
+            markup=False,
+            timeout=10,
+        )
+        self.browser.show_progress(message.done, message.total)
+
+    def on_govread_app_loading_finished(self, _: LoadingFinished) -> None:
+        self.browser.loading_finished(self.problems)
+        if not self.reports:
+            self.sub_title = "nothing opened"
+
+    def _update_sub_title(self) -> None:
+        names = [
+            " ".join(p for p in (r.region, f"{r.year}" if r.year else None) if p) or r.display_title
+            for r in self.reports
+        ]
+        shown = ", ".join(names[:4]) + (f" +{len(names) - 4} more" if len(names) > 4 else "")
+        count = f"{len(names)} report" + ("s" if len(names) != 1 else "")
+        self.sub_title = f"{count}: {shown}"
+
+    # -- themes -----------------------------------------------------------------------
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self._saved_theme or not self._config_writable:
+            return
+        try:
+            save_config(Config(theme=theme.name))
+        except ConfigError as error:
+            self._config_writable = False
+            self.notify(f"theme not remembered: {error}", severity="warning", markup=False)
+            return
+        self._saved_theme = theme.name
+
+    # -- help and the command palette -------------------------------------------------
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = {"quit", "command_palette", "help"}
+        for node, binding, enabled, _tooltip in screen.active_bindings.values():
+            action = binding.action
+            if not enabled or binding.system or not binding.description or action in seen:
+                continue
+            seen.add(action)
+            help_text = binding.tooltip or binding.description
+            yield SystemCommand(
+                binding.description,
+                f"{help_text} (key: {self.get_key_display(binding)})",
+                partial(self.run_action, action, node),
+            )
+        yield SystemCommand("Help", "Show every key (key: ?)", self.action_help)

@@ -1,0 +1,1 @@
+"""The app's screens: the browser and the help screen."""

@@ -1,0 +1,119 @@
+"""The help screen: every key of the screen below it, grouped by where it works.
+
+The keys are read from the live bindings (of the screen, its widgets and the app), so a
+binding added by a later feature appears here without anyone editing this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from govread.config import config_path, user_themes_dir
+
+INTRO = (
+    "govread shows each report as an outline of its sections; the section under the "
+    "cursor is shown in full in the detail pane, which follows the cursor as you move."
+)
+
+
+def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """``(group title, [(keys, description), …])`` for every binding usable on ``screen``."""
+    app = screen.app
+    nodes: list[DOMNode] = [
+        widget for widget in screen.query("*") if widget.can_focus and widget._bindings
+    ]
+    nodes += [screen, app]
+    groups: list[tuple[str, list[tuple[str, str]]]] = []
+    seen_titles: dict[str, int] = {}
+    for node in nodes:
+        rows = _rows(node._bindings.key_to_bindings.values(), app.get_key_display)
+        if not rows:
+            continue
+        title = node.BINDING_GROUP_TITLE or type(node).__name__
+        if title in seen_titles:
+            groups[seen_titles[title]][1].extend(
+                r for r in rows if r not in groups[seen_titles[title]][1]
+            )
+            continue
+        seen_titles[title] = len(groups)
+        groups.append((title, rows))
+    return groups
+
+
+def _rows(binding_lists: Iterable[list[Binding]], key_display: object) -> list[tuple[str, str]]:
+    by_action: dict[str, tuple[list[str], str]] = {}
+    for bindings in binding_lists:
+        for binding in bindings:
+            if binding.system or not binding.description:
+                continue
+            description = binding.description
+            if binding.tooltip:
+                description = f"{description}: {binding.tooltip}"
+            keys, _ = by_action.setdefault(binding.action, ([], description))
+            shown = key_display(binding)  # type: ignore[operator]
+            if shown not in keys:
+                keys.append(shown)
+    return [(" ".join(keys), description) for keys, description in by_action.values()]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable list of every key, grouped; escape, q, ? or f1 closes it."""
+
+    CSS_PATH = "help.tcss"
+    BINDING_GROUP_TITLE = "Help"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+    ]
+
+    def __init__(self, target: Screen[object]) -> None:
+        super().__init__()
+        self._target = target
+        self.help_table = self._content()
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(self.help_table, id="help-text")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").border_title = "govread keys"
+        self.query_one("#help-body").border_subtitle = "escape closes"
+
+    def action_scroll(self, direction: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        if direction == "down":
+            body.scroll_down()
+        else:
+            body.scroll_up()
+
+    def _content(self) -> Table:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(justify="right", style="bold", no_wrap=True)
+        table.add_column()
+        table.add_row("", Text(INTRO))
+        for title, rows in binding_groups(self._target):
+            table.add_row("", "")
+            table.add_row("", Text(title, style="bold underline"))
+            for keys, description in rows:
+                table.add_row(Text(keys), Text(description))
+        table.add_row("", "")
+        table.add_row("", Text("Themes", style="bold underline"))
+        themes = Text()
+        themes.append("ctrl+p, then “Theme”: switch theme (remembered in ")
+        themes.append(str(config_path()))
+        themes.append("). govread --theme NAME picks one at start. Your own themes: TOML files in ")
+        themes.append(str(user_themes_dir()))
+        themes.append(".")
+        table.add_row("", themes)
+        return table

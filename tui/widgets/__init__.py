@@ -1,0 +1,1 @@
+"""The browser's widgets: the report outline and the detail pane."""

@@ -1,0 +1,210 @@
+"""The report outline: a tree with one root per report, its sections nested, items as leaves.
+
+Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; labels are
+`rich.text.Text` built with ``append`` (report text is never parsed as markup).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from govread.parsers.model import Item, Report, Section
+from govread.tui._css import css_beside
+
+OutlineData = Report | Section | Item
+
+
+def report_label(report: Report) -> Text:
+    """``region · year · title`` (the display title when the document has none)."""
+    label = Text()
+    facts = [report.region or "", f"{report.year}" if report.year else ""]
+    for fact in facts:
+        if fact:
+            label.append(fact, style="bold")
+            label.append(" · ", style="dim")
+    label.append(report.title or report.display_title)
+    return label
+
+
+def section_label(section: Section) -> Text:
+    label = Text()
+    label.append(section.marker, style="dim")
+    label.append(section.heading)
+    return label
+
+
+def item_label(item: Item) -> Text:
+    label = Text()
+    label.append(item.marker, style="dim")
+    label.append(item.heading)
+    return label
+
+
+class OutlineTree(Tree[OutlineData]):
+    """The outline of every open report; the cursor picks what the detail pane shows."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    BINDING_GROUP_TITLE = "Outline"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding(
+            "right,l",
+            "expand_or_enter",
+            "Expand",
+            show=False,
+            tooltip="Expand the node, or go to its first child",
+        ),
+        Binding(
+            "left,h",
+            "collapse_or_leave",
+            "Collapse",
+            show=False,
+            tooltip="Collapse the node, or go to its parent",
+        ),
+        Binding("g,home", "scroll_home", "First", show=False, tooltip="Go to the first line"),
+        Binding("G,end", "scroll_end", "Last", show=False, tooltip="Go to the last line"),
+        Binding(
+            "enter",
+            "open",
+            "Open",
+            show=False,
+            tooltip="Expand a collapsed node, or read it in the detail pane",
+        ),
+        # Tree binds space to toggle; here it marks the node (the mark feature owns it).
+        Binding(
+            "space",
+            "screen.toggle_mark",
+            "Mark",
+            show=False,
+            tooltip="Mark or unmark the node for export",
+        ),
+        Binding("shift+space", "toggle_expand_all", "Expand or collapse the subtree", show=False),
+    ]
+
+    class OpenRequested(Message):
+        """The reader asked to read the node under the cursor (enter on an open node)."""
+
+        def __init__(self, data: OutlineData | None) -> None:
+            self.data = data
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("reports", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.auto_expand = False
+
+    # -- building ---------------------------------------------------------------------
+
+    def add_report(self, report: Report, *, expand: bool = True) -> TreeNode[OutlineData]:
+        """Add a report at the end; its top-level sections show, deeper ones are folded."""
+        first = not self.root.children
+        node = self.root.add(report_label(report), data=report, expand=expand)
+        for section in report.sections:
+            self._add_section(node, section)
+        if not report.sections:
+            node.allow_expand = False
+        if first:
+            self.move_cursor(node)
+        return node
+
+    def _add_section(self, parent: TreeNode[OutlineData], section: Section) -> None:
+        if not section.items and not section.children:
+            parent.add_leaf(section_label(section), data=section)
+            return
+        node = parent.add(section_label(section), data=section)
+        for item in section.items:
+            node.add_leaf(item_label(item), data=item)
+        for child in section.children:
+            self._add_section(node, child)
+
+    # -- what is under the cursor -----------------------------------------------------
+
+    @property
+    def current_node(self) -> OutlineData | None:
+        """The Report, Section or Item under the cursor (None before anything loads)."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    @property
+    def current_report(self) -> Report | None:
+        """The report holding the node under the cursor."""
+        path = self.current_path
+        return path[0] if path and isinstance(path[0], Report) else None
+
+    @property
+    def current_path(self) -> list[OutlineData]:
+        """Report, sections and item from the root down to the cursor."""
+        return self.path_of(self.cursor_node)
+
+    @staticmethod
+    def path_of(node: TreeNode[OutlineData] | None) -> list[OutlineData]:
+        path: list[OutlineData] = []
+        while node is not None and node.data is not None:
+            path.append(node.data)
+            node = node.parent
+        return path[::-1]
+
+    def report_nodes(self) -> list[TreeNode[OutlineData]]:
+        return list(self.root.children)
+
+    # -- folding ----------------------------------------------------------------------
+
+    def expand_all_reports(self) -> None:
+        node = self.cursor_node
+        for report_node in self.root.children:
+            report_node.expand_all()
+        if node is not None:
+            self.move_cursor(node)
+
+    def collapse_all_reports(self) -> None:
+        """Fold everything to one line per report, keeping the cursor on its report."""
+        node = self.cursor_node
+        while node is not None and node.parent is not None and node.parent is not self.root:
+            node = node.parent
+        for report_node in self.root.children:
+            report_node.collapse_all()
+        if node is not None:
+            self.move_cursor(node)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_expand_or_enter(self) -> None:
+        node = self.cursor_node
+        if node is None or not node.allow_expand:
+            return
+        if node.is_collapsed:
+            node.expand()
+        elif node.children:
+            self.move_cursor(node.children[0])
+
+    def action_collapse_or_leave(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_open(self) -> None:
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_collapsed:
+            node.expand()
+        else:
+            self.post_message(self.OpenRequested(node.data))
+
+    def move_cursor(self, node: TreeNode[OutlineData] | None, animate: bool = False) -> None:
+        # A node's line number is only refreshed when the tree's lines are rebuilt, which
+        # reading `last_line` forces; after expanding or folding it would otherwise be stale.
+        _ = self.last_line
+        super().move_cursor(node, animate=animate)
