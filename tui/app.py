@@ -1,8 +1,9 @@
 """The govread Textual app: themes and config at start-up, loading in a worker, the browser.
 
-Public for later features: ``app.reports`` (the loaded reports, in order) and
+Public for later features: ``app.reports`` (the loaded reports, in order),
 ``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is the node under
-the cursor).
+the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
+``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.worker import get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
 from govread.corpus import Problem, iter_load, sample_paths
+from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.parsers.readers import report_files
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
@@ -65,6 +67,13 @@ class GovreadApp(App[int]):
     class LoadingFinished(Message):
         pass
 
+    class MarksChanged(Message):
+        """The marked set changed; `node_ids` are the ids whose state flipped."""
+
+        def __init__(self, node_ids: frozenset[str]) -> None:
+            self.node_ids = node_ids
+            super().__init__()
+
     def __init__(
         self, paths: Sequence[str | Path] | None = None, theme_name: str | None = None
     ) -> None:
@@ -79,6 +88,9 @@ class GovreadApp(App[int]):
             self.register_theme(theme)
         config, config_warnings = load_config()
         self._warnings += config_warnings
+        self.marks, marks_warning = MarkSet.load(on_save_error=self._marks_not_saved)
+        if marks_warning:
+            self._warnings.append(marks_warning)
         self._saved_theme = config.theme
         self._config_writable = True
         self._theme_asked = theme_name is not None
@@ -163,6 +175,23 @@ class GovreadApp(App[int]):
         shown = ", ".join(names[:4]) + (f" +{len(names) - 4} more" if len(names) > 4 else "")
         count = f"{len(names)} report" + ("s" if len(names) != 1 else "")
         self.sub_title = f"{count}: {shown}"
+
+    # -- marks ------------------------------------------------------------------------
+
+    def toggle_mark(self, node_id: str) -> bool:
+        """Mark or unmark a node (report, section or item id); True when it is now marked."""
+        marked = self.marks.toggle(node_id)
+        self.marks_changed(frozenset({node_id}))
+        return marked
+
+    def marks_changed(self, node_ids: frozenset[str]) -> None:
+        """Tell every open screen that these ids changed state."""
+        for screen in self.screen_stack:
+            screen.post_message(self.MarksChanged(node_ids))
+
+    def _marks_not_saved(self, reason: str) -> None:
+        # Called from MarkSet on a failed save: the marks stay in memory.
+        self.notify(reason, title="Marks", severity="error", markup=False, timeout=10)
 
     # -- themes -----------------------------------------------------------------------
 
