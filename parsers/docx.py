@@ -31,7 +31,8 @@ def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     except ReportError:
         raise
     except Exception as error:  # a damaged package fails in many ways inside python-docx
-        raise ReportError(path, f"is not a readable Word document ({type(error).__name__})") from None
+        kind = type(error).__name__
+        raise ReportError(path, f"is not a readable Word document ({kind})") from None
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in lines)
     if not text.strip():
         raise ReportError(path, "is a Word document with no text")

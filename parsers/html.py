@@ -21,28 +21,86 @@ if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
 # Never text: code, styling, embedded objects and the page's own furniture.
-_DROP = ("script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, "
-         "footer, aside, select, button, input, textarea, map, head")
+_DROP = (
+    "script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, "
+    "footer, aside, select, button, input, textarea, map, head"
+)
 # Where government CMSs put the article (TRS, Hanweb, UCAP, gov.cn …), most specific first.
 _CONTAINERS = (
-    ".TRS_Editor", ".TRS_UEDITOR", "#UCAP-CONTENT", "#zoom", "#fontzoom", ".pages_content",
-    "#Zoom", ".article-content", ".article_content", ".news_content", ".zw", "#zw",
-    ".view", ".detail-content", ".content", "#content", "article", ".article", "main",
+    ".TRS_Editor",
+    ".TRS_UEDITOR",
+    "#UCAP-CONTENT",
+    "#zoom",
+    "#fontzoom",
+    ".pages_content",
+    "#Zoom",
+    ".article-content",
+    ".article_content",
+    ".news_content",
+    ".zw",
+    "#zw",
+    ".view",
+    ".detail-content",
+    ".content",
+    "#content",
+    "article",
+    ".article",
+    "main",
 )
-_BLOCKS = frozenset({
-    "p", "div", "br", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "table",
-    "section", "article", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "hr",
-    "address", "figure", "figcaption", "main", "caption", "tbody", "thead", "tfoot", "form",
-    "fieldset", "legend", "details", "summary", "body",
-})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "table",
+        "section",
+        "article",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "center",
+        "hr",
+        "address",
+        "figure",
+        "figcaption",
+        "main",
+        "caption",
+        "tbody",
+        "thead",
+        "tfoot",
+        "form",
+        "fieldset",
+        "legend",
+        "details",
+        "summary",
+        "body",
+    }
+)
 # class/id words of page furniture that sometimes sits inside the article's container.
 _CHROME_HINT = re.compile(
     r"share|bdshare|toolbar|tool-bar|print|breadcrumb|crumb|position|location|dqwz|weizhi|"
     r"footer|header|\bnav|menu|sidebar|related|xgwz|pager|pagination|comment|fontsize|"
-    r"font-size|fontzoom-bar|qrcode|ewm", re.IGNORECASE)
+    r"font-size|fontzoom-bar|qrcode|ewm",
+    re.IGNORECASE,
+)
 _TOOLBAR = re.compile(
     r"打印本页|打印此页|【打印】|\[打印\]|关闭窗口|【关闭】|\[关闭\]|分享到|字[体号]\s*[:：]?\s*[【\[]?\s*大|"
-    r"当前位置|您现在的位置|您的位置|扫一扫|上一篇|下一篇|返回顶部|保存本页|收藏本页|【?纠错】?$")
+    r"当前位置|您现在的位置|您的位置|扫一扫|上一篇|下一篇|返回顶部|保存本页|收藏本页|【?纠错】?$"
+)
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|]|--|—|–|\s-\s)\s*")
@@ -55,8 +113,9 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
 
     tree = LexborHTMLParser(html)
     metas = {
-        (node.attributes.get("name") or node.attributes.get("property") or "").lower():
-            (node.attributes.get("content") or "").strip()
+        (node.attributes.get("name") or node.attributes.get("property") or "").lower(): (
+            node.attributes.get("content") or ""
+        ).strip()
         for node in tree.css("meta")
     }
     h1 = tree.css_first("h1")
@@ -64,7 +123,7 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     title_candidates = [
         metas.get("articletitle", ""),
         _clean(h1.text(deep=True)) if h1 is not None else "",
-        *_TITLE_SEPARATORS.split(title_tag.text(deep=True).strip() if title_tag is not None else ""),
+        *_TITLE_SEPARATORS.split(title_tag.text(deep=True).strip() if title_tag else ""),
     ]
     for node in tree.css(_DROP):
         node.decompose()
@@ -79,19 +138,25 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
 
     head: list[str] = []
     meta_line = " ".join(
-        f"{label}:{value}" for label, value in (
+        f"{label}:{value}"
+        for label, value in (
             ("来源", metas.get("contentsource") or metas.get("source", "")),
-            ("发布时间", metas.get("pubdate") or metas.get("publishdate")
-             or metas.get("article:published_time", "")),
-        ) if value and len(value) <= 60
+            (
+                "发布时间",
+                metas.get("pubdate")
+                or metas.get("publishdate")
+                or metas.get("article:published_time", ""),
+            ),
+        )
+        if value and len(value) <= 60
     )
     if meta_line:
         head.append(meta_line)
     if container.mem_id != body.mem_id:
         # The page's own metadata bar (来源:… 发布时间:…) usually sits outside the article.
         inside = set(lines)
-        outside = [line for line in _lines(body, weights) if len(line) <= 160 and line not in inside]
-        head.extend(line for line in outside if page_metadata([line]))
+        outside = (line for line in _lines(body, weights) if line not in inside)
+        head.extend(line for line in outside if len(line) <= 160 and page_metadata([line]))
     opening = {_SPACE.sub("", line) for line in lines[:6]}
     for candidate in title_candidates:
         title, _ = take_title([_clean(candidate)])
@@ -191,7 +256,9 @@ def _lines(root: LexborNode, weights: dict[int, tuple[int, int]]) -> list[str]:
 
 def _is_furniture(node: LexborNode, weights: dict[int, tuple[int, int]]) -> bool:
     hint = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return bool(hint.strip()) and _CHROME_HINT.search(hint) is not None and _own(node, weights) < 200
+    if not hint.strip() or _CHROME_HINT.search(hint) is None:
+        return False
+    return _own(node, weights) < 200  # a big box so named is still the article
 
 
 def _is_toolbar(line: str) -> bool:

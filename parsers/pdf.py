@@ -10,6 +10,7 @@ by the next line, unless that line starts a numbered heading.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import os
 import re
@@ -24,11 +25,13 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–_·\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
-    r"[-—–_·\s]*$")
+    r"[-—–_·\s]*$"
+)
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
     r"[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,2}\s*[)）]|[⑴-⒇]|"
-    r"第[一二三四五六七八九十]{1,3}[章节部分条])")
+    r"第[一二三四五六七八九十]{1,3}[章节部分条])"
+)
 _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
 _EDGE = 2  # lines at the top and at the bottom of a page where furniture lives
@@ -97,9 +100,12 @@ def join_layout_lines(lines: list[str]) -> list[str]:
     widths = sorted(_width(line) for line in lines)
     full = 0.8 * widths[int(0.9 * (len(widths) - 1))]  # wrapped lines are the widest ones
     joined = [lines[0]]
-    for previous, line in zip(lines, lines[1:], strict=False):
-        if (not _ends_sentence(previous) and _width(previous) >= full
-                and not _HEADING_START.match(line)):
+    for previous, line in itertools.pairwise(lines):
+        if (
+            not _ends_sentence(previous)
+            and _width(previous) >= full
+            and not _HEADING_START.match(line)
+        ):
             joined[-1] += "" if _cjk_boundary(previous, line) else " "
             joined[-1] += line
         else:

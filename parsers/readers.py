@@ -33,8 +33,9 @@ REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 
 # Kinds met in download folders, named so the reason for skipping them is plain.
 _SKIPPED_SUFFIXES = {
-    **dict.fromkeys((".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".svg"),
-                    "an image"),
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".svg"), "an image"
+    ),
     **dict.fromkeys((".xls", ".xlsx", ".et", ".csv", ".ods"), "a spreadsheet"),
     **dict.fromkeys((".zip", ".rar", ".7z", ".gz", ".tar", ".bz2", ".xz"), "an archive"),
     **dict.fromkeys((".doc", ".wps"), "an old Word/WPS document (save it as .docx)"),
@@ -58,16 +59,25 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 # Declared charsets that name a subset of what pages really use.
 _CHARSET_ALIASES = {
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-    "euc-cn": "gb18030", "cp936": "gb18030", "big5": "cp950", "x-x-big5": "cp950",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "cp936": "gb18030",
+    "big5": "cp950",
+    "x-x-big5": "cp950",
 }
-_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""",
-                               re.IGNORECASE)
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title)\b",
-                         re.IGNORECASE | re.DOTALL)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
+_UNREAD_KIND = "is not a kind of file govread reads"
 
 
 class ReportError(Exception):
@@ -122,8 +132,10 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 
 def _too_large(size: int) -> str:
-    return (f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
-            f"{MAX_BYTES // 1024 // 1024} MB)")
+    return (
+        f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
+        f"{MAX_BYTES // 1024 // 1024} MB)"
+    )
 
 
 # -- decoding ---------------------------------------------------------------------------
@@ -134,8 +146,9 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
     return decode_text(data, path).text
 
 
-def decode_text(data: bytes, path: str | os.PathLike[str] = "<bytes>",
-                declared: str | None = None) -> Decoded:
+def decode_text(
+    data: bytes, path: str | os.PathLike[str] = "<bytes>", declared: str | None = None
+) -> Decoded:
     """Decode text bytes, honouring `declared` (a page's charset) when it decodes cleanly."""
     if not data.strip(b" \t\r\n\x0b\x0c"):
         raise ReportError(path, "is empty")
@@ -150,9 +163,9 @@ def decode_text(data: bytes, path: str | os.PathLike[str] = "<bytes>",
             if (decoded := _strict(data, encoding)) is None:
                 raise ReportError(path, f"is not valid {encoding} despite its byte-order mark")
             return _checked(decoded, path)
-    if declared and (encoding := _usable_declared(declared, data)):
-        if (decoded := _strict(data, encoding)) is not None:
-            return _checked(decoded, path)
+    encoding = _usable_declared(declared, data) if declared else None
+    if encoding and (decoded := _strict(data, encoding)) is not None:
+        return _checked(decoded, path)
     if (decoded := _strict(data, "utf-8")) is not None:
         return _checked(decoded, path)
     if (decoded := _utf16_without_bom(data)) is not None:
@@ -185,7 +198,7 @@ def _strict(data: bytes, encoding: str) -> Decoded | None:
         if error.end < len(data) or len(data) - error.start > 3:
             return None
         try:
-            text = data[:error.start].decode(encoding)
+            text = data[: error.start].decode(encoding)
         except UnicodeDecodeError:
             return None
         return Decoded(text, _name(encoding), "the last character was cut off and was dropped")
@@ -220,7 +233,7 @@ def _usable_declared(declared: str, data: bytes) -> str | None:
 def _utf16_without_bom(data: bytes) -> Decoded | None:
     """UTF-16 without a byte-order mark, told by its zero bytes all on one side."""
     sample = data[:8192]
-    if len(sample) < 8 or len(data) % 2 and len(data) <= 8192:
+    if len(sample) < 8:
         return None
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
     if zeros_odd and not zeros_even:
@@ -272,7 +285,7 @@ def _zip_kind(data: bytes) -> str | None:
 
 
 def sniff_kind(data: bytes, suffix: str) -> str:
-    """"text", "html", "docx" or "pdf": by the file's content first, its name second."""
+    """ "text", "html", "docx" or "pdf": by the file's content first, its name second."""
     if b"%PDF-" in data[:1024]:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and _zip_kind(data) == "a Word .docx document":
@@ -292,10 +305,10 @@ def extract(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Extracted:
     suffix = Path(path).suffix.lower()
     kind = sniff_kind(data, suffix)
     if suffix == ".pdf" and kind != "pdf":
-        raise ReportError(path, f"is not a PDF ({binary_kind(data) or 'it holds text'})"
-                          if binary_kind(data) else "is not a PDF (no %PDF header)")
+        raise ReportError(path, f"is not a PDF (it is {binary_kind(data) or 'text'})")
     if suffix == ".docx" and kind != "docx":
-        raise ReportError(path, f"is not a Word .docx document (it is {binary_kind(data) or 'text'})")
+        actual = binary_kind(data) or "text"
+        raise ReportError(path, f"is not a Word .docx document (it is {actual})")
     if kind == "pdf":
         from govread.parsers.pdf import pdf_text
 
@@ -373,7 +386,7 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
                 entries.append((Path(root, name), None))
             else:
                 kind = _SKIPPED_SUFFIXES.get(suffix)
-                reason = f"is {kind}, not a report" if kind else "is not a kind of file govread reads"
+                reason = f"is {kind}, not a report" if kind else _UNREAD_KIND
                 entries.append((Path(root, name), reason))
     yield from sorted(entries)
 

@@ -50,17 +50,25 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 # -- documents made from the samples (issue 7: readers) --------------------------------
 # Plain functions, so benchmarks/readers.py can use them too; the fixtures hand them out.
 
-_PAGE_FURNITURE = """<div class="top"><ul class="menu"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>
-<li><a href="/zcwj">政策文件</a></li><li><a href="/hdjl">互动交流</a></li><li><a href="/bsfw">办事服务</a></li></ul></div>
-<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/fzzf">法治政府建设</a></div>"""
-_TOOLBAR = """<div class="toolbar">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】
-<a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
-<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a><a class="bds_tsina">微博</a></div>"""
+_PAGE_FURNITURE = (
+    '<div class="top"><ul class="menu">'
+    + "".join(f'<li><a href="/{i}">{name}</a></li>'
+              for i, name in enumerate(("首页", "政务公开", "政策文件", "互动交流", "办事服务")))
+    + '</ul></div>\n<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; '
+    '<a href="/zwgk">政务公开</a> &gt; <a href="/fzzf">法治政府建设</a></div>'
+)
+_TOOLBAR = (
+    '<div class="toolbar">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】\n'
+    '<a href="javascript:window.print()">【打印本页】</a> '
+    '<a href="javascript:window.close()">【关闭窗口】</a></div>\n'
+    '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a>'
+    '<a class="bds_tsina">微博</a></div>'
+)
 _RELATED = "".join(f'<li><a href="/n{i}.html">关于开展第{i}批行政执法案卷评查工作的通知</a></li>'
                    for i in range(1, 16))
 _FOOTER = """<footer><p>主办单位：市人民政府办公室 版权所有 网站标识码：4212000001</p>
 <p>鄂ICP备05003325号 地址：市政府大院 联系我们 网站地图</p></footer>
-<script>var tip = "欢迎访问本网站，请使用新版浏览器浏览以获得最佳效果。本站由市政府办公室主办。";</script>
+<script>var tip = "欢迎访问本网站，请使用新版浏览器浏览。本站由市政府办公室主办。";</script>
 <style>.TRS_Editor p { text-indent: 2em; }</style>"""
 
 
@@ -202,7 +210,8 @@ def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int
     xref = len(out)
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
