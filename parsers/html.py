@@ -133,7 +133,8 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     weights = _weights(body)
     container = _article(body, weights)
     lines = [line for line in _lines(container, weights) if not _is_toolbar(line)]
-    if sum(len(_CJK.findall(line)) for line in lines) < _MIN_ARTICLE_CJK:
+    # text in links is a list of other pages (an index page), not an article
+    if _own(container, weights) < _MIN_ARTICLE_CJK or not lines:
         raise ReportError(path, "is a web page with no article text")
 
     head: list[str] = []

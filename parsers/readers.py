@@ -235,10 +235,12 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
     sample = data[:8192]
     if len(sample) < 8:
         return None
+    # ASCII (digits, newlines) puts its zero on the high side; a Chinese character only
+    # rarely (U+4E00 一) has a zero low byte.
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
-    if zeros_odd and not zeros_even:
+    if zeros_odd >= 4 * zeros_even + 2:
         encoding = "utf-16-le"
-    elif zeros_even and not zeros_odd:
+    elif zeros_even >= 4 * zeros_odd + 2:
         encoding = "utf-16-be"
     else:
         return None

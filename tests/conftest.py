@@ -61,7 +61,7 @@ _TOOLBAR = (
     '<div class="toolbar">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】\n'
     '<a href="javascript:window.print()">【打印本页】</a> '
     '<a href="javascript:window.close()">【关闭窗口】</a></div>\n'
-    '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信</a>'
+    '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信朋友圈分享</a>'
     '<a class="bds_tsina">微博</a></div>'
 )
 _RELATED = "".join(f'<li><a href="/n{i}.html">关于开展第{i}批行政执法案卷评查工作的通知</a></li>'
