@@ -45,12 +45,14 @@ def _table_lines(table: object) -> list[str]:
 
     assert isinstance(table, Table)
     lines: list[str] = []
-    seen: set[int] = set()
+    # Keyed by id() with the element kept alive: lxml hands out new proxies otherwise,
+    # and a freed proxy's id can come back for another cell.
+    seen: dict[int, object] = {}
     for row in table.rows:
         for cell in row.cells:
             if id(cell._tc) in seen:
                 continue
-            seen.add(id(cell._tc))
+            seen[id(cell._tc)] = cell._tc
             for block in cell.iter_inner_content():
                 if isinstance(block, Table):
                     lines.extend(_table_lines(block))

@@ -10,7 +10,6 @@ by the next line, unless that line starts a numbered heading.
 from __future__ import annotations
 
 import io
-import itertools
 import logging
 import os
 import re
@@ -34,6 +33,7 @@ _HEADING_START = re.compile(
 )
 _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _EDGE = 2  # lines at the top and at the bottom of a page where furniture lives
 
 
@@ -57,7 +57,8 @@ def pdf_text(data: bytes, path: str | os.PathLike[str] = "<pdf>") -> str:
 
 
 def _page_lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+    # Leading spaces are kept: a paragraph's first line is indented (　　) in most reports.
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
 
 
 def _shape(line: str) -> str:
@@ -67,6 +68,7 @@ def _shape(line: str) -> str:
 
 def drop_page_furniture(pages: list[list[str]]) -> list[str]:
     """All pages' lines, without running headers/footers and bare page numbers."""
+    pages = [[line.rstrip() for line in lines if line.strip()] for lines in pages]
     edge_counts: Counter[str] = Counter()
     for lines in pages:
         edges = {_shape(line) for line in lines[:_EDGE] + lines[-_EDGE:]}
@@ -77,7 +79,7 @@ def drop_page_furniture(pages: list[list[str]]) -> list[str]:
     for lines in pages:
         for index, line in enumerate(lines):
             at_edge = index < _EDGE or index >= len(lines) - _EDGE
-            if at_edge and (_PAGE_NUMBER.match(line) or _shape(line) in running):
+            if at_edge and (_PAGE_NUMBER.match(line.strip()) or _shape(line) in running):
                 continue
             kept.append(line)
     return kept
@@ -93,20 +95,25 @@ def _ends_sentence(line: str) -> bool:
 
 
 def join_layout_lines(lines: list[str]) -> list[str]:
-    """Join the lines a page's width broke: a full-width line not ending a sentence goes on
-    in the next line, unless that one starts a numbered heading."""
+    """Join the lines a page's width broke: a full-width line goes on in the next line
+    unless that one starts a numbered heading, or a paragraph. Where paragraphs are
+    indented (　　), a line that is not indented continues the one before; where they
+    are not, a line that ends a sentence is taken to end its paragraph."""
+    indented = [line[:1].isspace() for line in lines]
+    lines = [line.strip() for line in lines]
     if not lines:
         return []
     widths = sorted(_width(line) for line in lines)
-    full = 0.8 * widths[int(0.9 * (len(widths) - 1))]  # wrapped lines are the widest ones
+    full = 0.85 * widths[round(0.95 * (len(widths) - 1))]  # wrapped lines are the widest
+    by_indent = 2 <= sum(indented) < len(lines)
+    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
     joined = [lines[0]]
-    for previous, line in itertools.pairwise(lines):
-        if (
-            not _ends_sentence(previous)
-            and _width(previous) >= full
-            and not _HEADING_START.match(line)
-        ):
-            joined[-1] += "" if _cjk_boundary(previous, line) else " "
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
+        ends = indented[index] if by_indent else _ends_sentence(previous)
+        if not ends and _width(previous) >= full and not _HEADING_START.match(line):
+            # Chinese layout breaks lines anywhere, even inside a number or a word.
+            joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
             joined[-1] += line
         else:
             joined.append(line)
@@ -114,5 +121,7 @@ def join_layout_lines(lines: list[str]) -> list[str]:
 
 
 def _cjk_boundary(left: str, right: str) -> bool:
-    """No space is put back between Chinese characters (or full-width punctuation)."""
-    return _width(left[-1:]) == 2 or _width(right[:1]) == 2
+    """No space is put back next to Chinese text, nor inside a number (Chinese layout
+    breaks a line anywhere, 1|00%); only between two Latin words."""
+    last, first = left[-1:], right[:1]
+    return _width(last) == 2 or _width(first) == 2 or last.isdigit() or first.isdigit()

@@ -157,7 +157,7 @@ def build_docx(text: str, *, heading_styles: bool = True, table: bool = False) -
 
 
 def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int = 30,
-              header: str | None = None, page_numbers: bool = True) -> bytes:
+              header: str | None = None, page_numbers: bool = True, indent: str = "") -> bytes:
     """A text-layer PDF: lines wrapped at `chars_per_line`, in the standard CID font
     STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read."""
     import unicodedata
@@ -165,7 +165,7 @@ def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int
     rows: list[str] = []
     for line in lines:  # wrapped by width, as a page is: a Chinese character is two units
         row, width = "", 0
-        for ch in line:
+        for ch in indent + line:
             step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
             if width + step > 2 * chars_per_line:
                 rows.append(row)

@@ -87,7 +87,11 @@ def test_the_detected_encoding_is_recorded(tmp_path) -> None:
     copy = tmp_path / "gb.txt"
     copy.write_bytes(path.read_text("utf-8").encode("gb18030"))
     assert read_report(copy).meta["encoding"] == "gb18030"
-    assert read_report(path).meta == {**read_report(path).meta, "format": "text", "encoding": "utf-8"}
+    assert read_report(path).meta == {
+        **read_report(path).meta,
+        "format": "text",
+        "encoding": "utf-8",
+    }
 
 
 def test_a_truncated_last_character_is_dropped_and_noted() -> None:

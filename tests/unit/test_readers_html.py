@@ -21,8 +21,9 @@ PAGES = [
 
 @pytest.mark.parametrize(("template", "charset", "declared"), PAGES)
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
-def test_a_saved_page_reads_as_the_sample(path, template, charset, declared, documents,
-                                          tmp_path) -> None:
+def test_a_saved_page_reads_as_the_sample(
+    path, template, charset, declared, documents, tmp_path
+) -> None:
     page = tmp_path / "report.html"
     page.write_bytes(documents["html"](path.read_text("utf-8"), template, charset, declared))
     got, want = read_report(page), read_report(path)
@@ -31,8 +32,19 @@ def test_a_saved_page_reads_as_the_sample(path, template, charset, declared, doc
     assert got.meta["format"] == "html"
     # the article's own text is all there, and nothing of the page around it
     assert [s.full_text() for s in got.sections] == [s.full_text() for s in want.sections]
-    for furniture in ("政务公开", "办事服务", "打印本页", "关闭窗口", "分享到", "微信朋友圈分享",
-                      "案卷评查工作的通知", "网站标识码", "欢迎访问", "text-indent", "大 中 小"):
+    for furniture in (
+        "政务公开",
+        "办事服务",
+        "打印本页",
+        "关闭窗口",
+        "分享到",
+        "微信朋友圈分享",
+        "案卷评查工作的通知",
+        "网站标识码",
+        "欢迎访问",
+        "text-indent",
+        "大 中 小",
+    ):
         assert got.full_text().count(furniture) == want.full_text().count(furniture), furniture
         assert furniture not in "\n".join(got.chrome) or furniture in "\n".join(want.chrome)
 
@@ -44,8 +56,9 @@ def test_the_page_metadata_comes_from_meta_tags(documents) -> None:
 
 
 def test_a_title_only_in_the_page_head_is_used() -> None:
-    body = "".join(f"<p>{i}、第{i}项工作。全面推进依法行政，法治政府建设取得新成效。</p>"
-                   for i in "一二三")
+    body = "".join(
+        f"<p>{i}、第{i}项工作。全面推进依法行政，法治政府建设取得新成效。</p>" for i in "一二三"
+    )
     html = (
         "<html><head><meta name='ArticleTitle' content='某县2023年法治政府建设情况报告'>"
         f"<title>某县人民政府</title></head><body><div id='zoom'>{body}</div></body></html>"
@@ -60,13 +73,17 @@ def test_br_and_blocks_break_lines_and_inline_tags_do_not() -> None:
         "<div>二、主要做法</div><p>深入推进依法行政，各项工作取得成效。</p></div></body>"
     )
     assert html_text(html).splitlines() == [
-        "一、总体情况", "全面推进法治政府建设。", "二、主要做法", "深入推进依法行政，各项工作取得成效。",
+        "一、总体情况",
+        "全面推进法治政府建设。",
+        "二、主要做法",
+        "深入推进依法行政，各项工作取得成效。",
     ]
 
 
 def test_the_article_is_found_by_its_text_when_no_known_box_holds_it() -> None:
-    links = "".join(f"<li><a href='#'>关于第{i}批法治政府建设示范项目名单的公示</a></li>"
-                    for i in range(40))
+    links = "".join(
+        f"<li><a href='#'>关于第{i}批法治政府建设示范项目名单的公示</a></li>" for i in range(40)
+    )
     article = "".join(f"<p>第{i}段：深入推进依法行政，加快建设法治政府。</p>" for i in range(10))
     html = f"<body><div><ul>{links}</ul></div><div><div>{article}</div></div></body>"
     lines = html_text(html).splitlines()
@@ -78,7 +95,9 @@ def test_the_article_is_found_by_its_text_when_no_known_box_holds_it() -> None:
     [
         "<html><head><title>首页</title></head><body></body></html>",
         "<html><body><nav>首页 | 政务公开</nav><script>var a='法治政府建设';</script></body></html>",
-        "<html><body><ul>" + "<li><a href='#'>法治政府建设情况报告</a></li>" * 30 + "</ul></body></html>",
+        "<html><body><ul>"
+        + "<li><a href='#'>法治政府建设情况报告</a></li>" * 30
+        + "</ul></body></html>",
         "<html><body><p>Page not found.</p></body></html>",
     ],
     ids=["empty-body", "only-furniture", "only-links", "english"],
