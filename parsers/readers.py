@@ -339,7 +339,11 @@ def _decoding_meta(kind: str, decoded: Decoded) -> dict[str, str]:
 
 def read_report(path: str | os.PathLike[str]) -> Report:
     """Read and parse one file. Raises `ReportError` with a clear reason, nothing else."""
-    data = read_bytes(path)
+    return report_from_bytes(read_bytes(path), path)
+
+
+def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Report:
+    """Parse a file's bytes (its name tells the kind when the content does not)."""
     extracted = extract(data, path)
     report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:

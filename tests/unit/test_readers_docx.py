@@ -6,10 +6,10 @@ import io
 import zipfile
 
 import pytest
-
-from govread.corpus import sample_paths
 from govread.parsers.outline import parse_text
 from govread.parsers.readers import ReportError, read_report
+
+from govread.corpus import sample_paths
 
 # An attachment has no web page around it: no 来源/发布时间 bar, so the expected metadata
 # is that of the sample's own text without its page furniture.

@@ -5,9 +5,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from govread.parsers.readers import ReportError, decode_text, read_report
 
 from govread.corpus import sample_paths
-from govread.parsers.readers import ReportError, decode_text, read_report
 
 FIELDS = ("title", "display_title", "region", "year", "published", "issuer", "source")
 
@@ -113,7 +113,7 @@ def test_a_truncated_file_still_reads(tmp_path) -> None:
 
 def test_broken_bytes_in_the_middle_are_not_taken_for_a_cut_tail() -> None:
     data = "法治政府".encode() + b"\xe6" + "建设情况报告".encode() * 3 + b"\xff\xfe\xfd" * 40
-    with pytest.raises(ReportError, match="cannot be decoded|binary"):
+    with pytest.raises(ReportError, match=r"cannot be decoded|binary"):
         decode_text(data)
 
 

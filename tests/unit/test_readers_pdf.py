@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from govread.corpus import sample_paths
 from govread.parsers.outline import parse_text
 from govread.parsers.pdf import drop_page_furniture, join_layout_lines
 from govread.parsers.readers import ReportError, read_report
+
+from govread.corpus import sample_paths
 
 FIELDS = ("title", "display_title", "region", "year", "issuer", "published")
 
