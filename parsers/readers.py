@@ -163,8 +163,8 @@ def decode_text(
             if (decoded := _strict(data, encoding)) is None:
                 raise ReportError(path, f"is not valid {encoding} despite its byte-order mark")
             return _checked(decoded, path)
-    encoding = _usable_declared(declared, data) if declared else None
-    if encoding and (decoded := _strict(data, encoding)) is not None:
+    usable = _usable_declared(declared, data) if declared else None
+    if usable and (decoded := _strict(data, usable)) is not None:
         return _checked(decoded, path)
     if (decoded := _strict(data, "utf-8")) is not None:
         return _checked(decoded, path)
