@@ -75,3 +75,72 @@ def test_an_empty_docx_is_one_clear_error(tmp_path) -> None:
     docx.Document().save(str(empty))
     with pytest.raises(ReportError, match="no text"):
         read_report(empty)
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "(%2)"), ("decimal", "%3.")]
+_MARKERS = [r"^[一二三四五六七八九十]+、", r"^\([一二三四五六七八九十]+\)", r"^\d+\."]
+
+
+def _auto_numbered_docx(text: str, split) -> bytes:
+    """The sample as Word writes it with automatic numbering: no number in the text."""
+    import re
+
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{label}"/></w:lvl>'
+        for i, (fmt, label) in enumerate(_LEVELS)
+    )
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="90">{levels}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {_W_NS} w:numId="90"><w:abstractNumId w:val="90"/></w:num>')
+    )
+    # Heading 1 carries the numbering in its style, the way Word's outline lists do.
+    heading1 = document.styles["Heading 1"].element
+    heading1.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="0"/><w:numId w:val="90"/></w:numPr>')
+    )
+    title, _furniture, body = split(text)
+    if title:
+        document.add_paragraph(title, style="Title")
+    for line in body:
+        rank = next((i for i, m in enumerate(_MARKERS) if re.match(m, line)), None)
+        if rank is None or len(line) > 80:
+            document.add_paragraph(line)
+            continue
+        stripped = re.sub(_MARKERS[rank], "", line)
+        if rank == 0:
+            document.add_paragraph(stripped, style="Heading 1")
+        else:
+            paragraph = document.add_paragraph(stripped)
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(
+                    f'<w:numPr {_W_NS}><w:ilvl w:val="{rank}"/><w:numId w:val="90"/></w:numPr>'
+                )
+            )
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_word_automatic_numbering_is_rendered_back(documents, expected_for, tmp_path) -> None:
+    path = sample_paths()[0]  # 咸宁: 一、 / (一) / 1. headings
+    data = _auto_numbered_docx(path.read_text("utf-8"), documents["split"])
+    copy = tmp_path / "numbered.docx"
+    copy.write_bytes(data)
+    import docx
+
+    # the numbers really are absent from the document's text …
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    assert "主要做法和成效" in texts and "一、主要做法和成效" not in texts
+    # … and the outline is the sample's all the same
+    report = read_report(copy)
+    assert report.outline() == expected_for(path.name)["outline"]
+    assert [s.marker for s in report.sections][:2] == ["一、", "二、"]
