@@ -227,6 +227,9 @@ def _usable_declared(declared: str, data: bytes) -> str | None:
     # A single-byte charset decodes any bytes "cleanly": trust it only for plain ASCII.
     if info.name in {"latin-1", "iso8859-1", "cp1252", "ascii"} and any(b > 0x7F for b in data):
         return None
+    # Nor a declared UTF-16/32: real ones carry a BOM or show their zero bytes.
+    if info.name.startswith(("utf-16", "utf-32")):
+        return None
     return info.name
 
 

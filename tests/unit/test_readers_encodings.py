@@ -129,6 +129,7 @@ def test_a_bom_that_lies_is_reported() -> None:
         ("utf-8", "gb18030", "gb18030"),  # a wrong declaration is overruled by detection
         ("iso-8859-1", "gb18030", "gb18030"),  # a single-byte charset cannot be checked: ignored
         ("big5", "cp950", "cp950"),
+        ("utf-16", "utf-8", "utf-8"),  # a copied <meta charset=utf-16> on a UTF-8 page
     ],
 )
 def test_a_declared_charset_is_honoured_only_when_right(declared, actual, expected) -> None:
