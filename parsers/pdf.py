@@ -111,6 +111,10 @@ def join_layout_lines(lines: list[str]) -> list[str]:
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         ends = indented[index] if by_indent else _ends_sentence(previous)
+        if not by_indent and _own_line_heading(joined[-1]):
+            # A heading on its own line that happens to fill it: only a short tail without
+            # a sentence's end is the rest of a long heading; anything else is its body.
+            ends = _width(line) >= full or _ends_sentence(line)
         if not ends and _width(previous) >= full and not _HEADING_START.match(line):
             # Chinese layout breaks lines anywhere, even inside a number or a word.
             joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
@@ -118,6 +122,11 @@ def join_layout_lines(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _own_line_heading(line: str) -> bool:
+    """A numbered heading with no sentence in it (a run-in heading has its 。)."""
+    return _HEADING_START.match(line) is not None and not any(ch in "。！？!?；;" for ch in line)
 
 
 def _cjk_boundary(left: str, right: str) -> bool:

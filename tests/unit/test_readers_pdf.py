@@ -122,3 +122,21 @@ def test_indented_paragraphs_are_told_apart_even_after_a_sentence_end() -> None:
         "社会建设取得成效。",
         "第二段从这里开始，工作取得新进展。",
     ]
+
+
+def test_a_heading_that_fills_its_line_is_not_run_into_its_body() -> None:
+    body = "一是行政规范性文件全面纳入法治化轨道。全面推行合法性审核机"  # all full: 28
+    lines = [
+        "（三）深入构建依法行政和决策制度体系，合法性审核普遍建立",
+        body,
+        "有效防止违法文件出台。",
+        "（四）严格规范公正文明执法，执法行为更加规范，执法质量有所",
+        "稳步提升",
+        "全面推行行政执法三项制度。",
+    ]
+    assert join_layout_lines(lines) == [
+        lines[0],
+        body + "有效防止违法文件出台。",
+        "（四）严格规范公正文明执法，执法行为更加规范，执法质量有所稳步提升",
+        "全面推行行政执法三项制度。",
+    ]
