@@ -34,7 +34,9 @@ _HEADING_START = re.compile(
 _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_EDGE = 2  # lines at the top and at the bottom of a page where furniture lives
+_EDGE = 2
+_HEADING_END = "。！？!?；;"
+_MAX_HEADING = 48
 
 
 def pdf_text(data: bytes, path: str | os.PathLike[str] = "<pdf>") -> str:
@@ -86,7 +88,8 @@ def drop_page_furniture(pages: list[list[str]]) -> list[str]:
 
 
 def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    """Width in half-em units; in Chinese type “ ” … — are full-width too (ambiguous: A)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -100,22 +103,23 @@ def join_layout_lines(lines: list[str]) -> list[str]:
     indented (　　), a line that is not indented continues the one before; where they
     are not, a line that ends a sentence is taken to end its paragraph."""
     indented = [line[:1].isspace() for line in lines]
+    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
     lines = [line.strip() for line in lines]
     if not lines:
         return []
-    widths = sorted(_width(line) for line in lines)
-    full = 0.85 * widths[round(0.95 * (len(widths) - 1))]  # wrapped lines are the widest
+    widths = sorted(width)
+    # Wrapped lines are the widest, and justified: they end within a character of the edge.
+    widest = widths[round(0.95 * (len(widths) - 1))]
+    full = widest - max(3, 0.06 * widest)
     by_indent = 2 <= sum(indented) < len(lines)
     chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
     joined = [lines[0]]
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         ends = indented[index] if by_indent else _ends_sentence(previous)
-        if not by_indent and _own_line_heading(joined[-1]):
-            # A heading on its own line that happens to fill it: only a short tail without
-            # a sentence's end is the rest of a long heading; anything else is its body.
-            ends = _width(line) >= full or _ends_sentence(line)
-        if not ends and _width(previous) >= full and not _HEADING_START.match(line):
+        if not by_indent and _heading_too_long(joined[-1], line):
+            ends = True  # an own-line heading that filled its line, then its body
+        if not ends and width[index - 1] >= full and not _HEADING_START.match(line):
             # Chinese layout breaks lines anywhere, even inside a number or a word.
             joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
             joined[-1] += line
@@ -124,9 +128,14 @@ def join_layout_lines(lines: list[str]) -> list[str]:
     return joined
 
 
-def _own_line_heading(line: str) -> bool:
-    """A numbered heading with no sentence in it (a run-in heading has its 。)."""
-    return _HEADING_START.match(line) is not None and not any(ch in "。！？!?；;" for ch in line)
+def _heading_too_long(current: str, line: str) -> bool:
+    """Would joining `line` to an open heading (no sentence end yet) make a heading longer
+    than the genre writes (40 characters to its first 。)?"""
+    if not _HEADING_START.match(current) or any(ch in _HEADING_END for ch in current):
+        return False
+    joined = current + line
+    end = next((i for i, ch in enumerate(joined) if ch in _HEADING_END), len(joined))
+    return end > _MAX_HEADING
 
 
 def _cjk_boundary(left: str, right: str) -> bool:

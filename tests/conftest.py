@@ -46,14 +46,15 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
                      ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
         monkeypatch.setenv(var, str(home / sub))
 
-
 # -- documents made from the samples (issue 7: readers) --------------------------------
 # Plain functions, so benchmarks/readers.py can use them too; the fixtures hand them out.
 
 _PAGE_FURNITURE = (
     '<div class="top"><ul class="menu">'
-    + "".join(f'<li><a href="/{i}">{name}</a></li>'
-              for i, name in enumerate(("首页", "政务公开", "政策文件", "互动交流", "办事服务")))
+    + "".join(
+        f'<li><a href="/{i}">{name}</a></li>'
+        for i, name in enumerate(("首页", "政务公开", "政策文件", "互动交流", "办事服务"))
+    )
     + '</ul></div>\n<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; '
     '<a href="/zwgk">政务公开</a> &gt; <a href="/fzzf">法治政府建设</a></div>'
 )
@@ -64,8 +65,10 @@ _TOOLBAR = (
     '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信朋友圈分享</a>'
     '<a class="bds_tsina">微博</a></div>'
 )
-_RELATED = "".join(f'<li><a href="/n{i}.html">关于开展第{i}批行政执法案卷评查工作的通知</a></li>'
-                   for i in range(1, 16))
+_RELATED = "".join(
+    f'<li><a href="/n{i}.html">关于开展第{i}批行政执法案卷评查工作的通知</a></li>'
+    for i in range(1, 16)
+)
 _FOOTER = """<footer><p>主办单位：市人民政府办公室 版权所有 网站标识码：4212000001</p>
 <p>鄂ICP备05003325号 地址：市政府大院 联系我们 网站地图</p></footer>
 <script>var tip = "欢迎访问本网站，请使用新版浏览器浏览。本站由市政府办公室主办。";</script>
@@ -84,8 +87,9 @@ def split_sample(text: str) -> tuple[str | None, list[str], list[str]]:
     return title, furniture, body
 
 
-def build_html_page(text: str, template: str = "trs", charset: str = "utf-8",
-                    declared: str | None = None) -> bytes:
+def build_html_page(
+    text: str, template: str = "trs", charset: str = "utf-8", declared: str | None = None
+) -> bytes:
     """A government web page holding a sample, as a browser saves it."""
     import html as html_lib
 
@@ -107,9 +111,11 @@ def build_html_page(text: str, template: str = "trs", charset: str = "utf-8",
         paragraphs = "\n".join(f'<p style="text-indent:2em">{esc(line)}</p>' for line in body)
         article = f'<div class="TRS_Editor">{paragraphs}</div>'
     elif template == "zoom_br":
-        article = ('<table><tr><td id="zoom">'
-                   + "<br>\n".join(f"&nbsp;&nbsp;\u3000\u3000{esc(line)}" for line in body)
-                   + "</td></tr></table>")
+        article = (
+            '<table><tr><td id="zoom">'
+            + "<br>\n".join(f"&nbsp;&nbsp;\u3000\u3000{esc(line)}" for line in body)
+            + "</td></tr></table>"
+        )
     else:  # no container a CMS is known by: the heuristic must find it
         paragraphs = "\n".join(f"<p>{esc(line)}</p>" for line in body)
         article = f'<div class="wenzhang"><div class="wz">{paragraphs}</div></div>'
@@ -156,8 +162,15 @@ def build_docx(text: str, *, heading_styles: bool = True, table: bool = False) -
     return out.getvalue()
 
 
-def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int = 30,
-              header: str | None = None, page_numbers: bool = True, indent: str = "") -> bytes:
+def build_pdf(
+    lines: list[str],
+    *,
+    chars_per_line: int = 30,
+    lines_per_page: int = 30,
+    header: str | None = None,
+    page_numbers: bool = True,
+    indent: str = "",
+) -> bytes:
     """A text-layer PDF: lines wrapped at `chars_per_line`, in the standard CID font
     STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read."""
     import unicodedata
@@ -166,13 +179,13 @@ def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int
     for line in lines:  # wrapped by width, as a page is: a Chinese character is two units
         row, width = "", 0
         for ch in indent + line:
-            step = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+            step = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1  # “” are wide in CJK
             if width + step > 2 * chars_per_line:
                 rows.append(row)
                 row, width = "", 0
             row, width = row + ch, width + step
         rows.append(row)
-    pages = [rows[i:i + lines_per_page] for i in range(0, len(rows), lines_per_page)] or [[]]
+    pages = [rows[i : i + lines_per_page] for i in range(0, len(rows), lines_per_page)] or [[]]
 
     def show(text: str, x: int, y: int) -> str:
         code = "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF)
@@ -183,13 +196,17 @@ def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{i} 0 R" for i in page_ids)
     objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding "
-                   b"/UniGB-UCS2-H /DescendantFonts [4 0 R] >>")
-    objects.append(b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
-                   b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
-                   b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
-                   b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
-                   b"/CapHeight 880 /StemV 93 >> /DW 1000 >>")
+    objects.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding "
+        b"/UniGB-UCS2-H /DescendantFonts [4 0 R] >>"
+    )
+    objects.append(
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+        b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 880 /StemV 93 >> /DW 1000 >>"
+    )
     for number, page_rows in enumerate(pages, start=1):
         ops = [show(row, 50, 780 - 24 * i) for i, row in enumerate(page_rows)]
         if header:
@@ -197,11 +214,11 @@ def build_pdf(lines: list[str], *, chars_per_line: int = 30, lines_per_page: int
         if page_numbers:
             ops.append(show(f"- {number} -", 280, 30))
         stream = "\n".join(ops).encode("ascii")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
-                       b"<< /Font << /F1 3 0 R >> >> /Contents "
-                       + f"{len(objects) + 2} 0 R >>".encode())
-        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream
-                       + b"\nendstream")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+            b"<< /Font << /F1 3 0 R >> >> /Contents " + f"{len(objects) + 2} 0 R >>".encode()
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):
