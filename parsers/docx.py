@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from typing import Any
 
 from govread.parsers.numerals import int_to_chinese
@@ -20,12 +21,14 @@ from govread.parsers.readers import ReportError
 _SPACES = re.compile(r"[ \t]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVEL_REF = re.compile(r"%([1-9])")
+_MAX_UNPACKED = 256 * 1024 * 1024
 
 
 def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     """The document's text, one line per paragraph (and per table cell)."""
     import docx
 
+    _check_unpacked_size(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
@@ -39,6 +42,17 @@ def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     if not text.strip():
         raise ReportError(path, "is a Word document with no text")
     return text
+
+
+def _check_unpacked_size(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Refuse a package that would unpack to far more than any report (a zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # python-docx will say what is wrong with it
+    if unpacked > _MAX_UNPACKED:
+        raise ReportError(path, f"unpacks to {unpacked // 1024 // 1024} MB: too large for a report")
 
 
 def _block_lines(container: Any, numbering: _Numbering) -> list[str]:

@@ -46,6 +46,7 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
                      ("XDG_CACHE_HOME", "cache"), ("XDG_STATE_HOME", "state")):
         monkeypatch.setenv(var, str(home / sub))
 
+
 # -- documents made from the samples (issue 7: readers) --------------------------------
 # Plain functions, so benchmarks/readers.py can use them too; the fixtures hand them out.
 
