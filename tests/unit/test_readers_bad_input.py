@@ -135,8 +135,7 @@ def test_a_download_folder_keeps_the_reports_and_says_why_it_skips_the_rest(
     (folder / "report.docx").write_bytes(documents["docx"](sample))
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
     (folder / "table.xlsx").write_bytes(_xlsx())
-    diary = "今天天气很好，我们去公园散步，看到很多花开了。" * 10
-    (folder / "diary.txt").write_text(diary, "utf-8")
+    (folder / "archive.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
     (folder / "README.md").write_text("# Notes\n\nDownloaded reports for 2023.\n", "utf-8")
     (folder / "diary.txt").write_text(
         "今天天气很好，我们去公园散步，看到很多花开了。" * 10, "utf-8"
