@@ -89,6 +89,7 @@ class _Numbering:
     def __init__(self, document: Any) -> None:
         self.levels: dict[str, tuple[str, dict[int, tuple[str, str, int]]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
+        self.by_style: dict[str, tuple[str | None, int | None]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -111,7 +112,7 @@ class _Numbering:
         """The number Word shows before this paragraph ("" when it has none)."""
         if not self.levels:
             return ""
-        num_id, level = _num_pr(paragraph)
+        num_id, level = self._num_pr(paragraph)
         if num_id not in self.levels:
             return ""
         abstract_id, levels = self.levels[num_id]
@@ -129,6 +130,33 @@ class _Numbering:
 
         return _LEVEL_REF.sub(number, levels[level][1])
 
+    def _num_pr(self, paragraph: Any) -> tuple[str, int]:
+        """(numId, level): the paragraph's own numbering, else its style's (or its bases')."""
+        num_id, level = _own_num_pr(paragraph._p)
+        if num_id and level is not None:
+            return num_id, level
+        style_node = paragraph._p.find(f"{_W}pPr/{_W}pStyle")
+        style_id = _val(style_node) or ""
+        if style_id not in self.by_style:  # resolving a style is slow: once per style
+            found: tuple[str | None, int | None] = (None, None)
+            style, depth = paragraph.style, 0
+            while style is not None and depth < 10:  # a style may name itself as its base
+                own = _own_num_pr(style.element)
+                found = (found[0] or own[0], found[1] if found[1] is not None else own[1])
+                style, depth = style.base_style, depth + 1
+            self.by_style[style_id] = found
+        style_num, style_level = self.by_style[style_id]
+        level = level if level is not None else style_level
+        return (num_id or style_num or ""), (level or 0)
+
+
+def _own_num_pr(element: Any) -> tuple[str | None, int | None]:
+    num_pr = element.find(f"{_W}pPr/{_W}numPr")
+    if num_pr is None:
+        return None, None
+    ilvl = _val(num_pr.find(f"{_W}ilvl"))
+    return _val(num_pr.find(f"{_W}numId")), (_int(ilvl) if ilvl is not None else None)
+
 
 def _attr(node: Any, name: str) -> str | None:
     value = node.get(f"{_W}{name}")
@@ -144,26 +172,6 @@ def _int(text: str | None, default: int = 0) -> int:
         return int(text or default)
     except ValueError:
         return default
-
-
-def _num_pr(paragraph: Any) -> tuple[str, int]:
-    """(numId, level) of a paragraph's numbering: its own, else its style's (or their bases')."""
-    elements = [paragraph._p]
-    style = paragraph.style
-    depth = 0
-    while style is not None and depth < 10:  # a style may name itself as its base
-        elements.append(style.element)
-        style = style.base_style
-        depth += 1
-    num_id, level = None, None
-    for element in elements:
-        num_pr = element.find(f"{_W}pPr/{_W}numPr")
-        if num_pr is None:
-            continue
-        num_id = num_id or _val(num_pr.find(f"{_W}numId"))
-        if level is None and (ilvl := _val(num_pr.find(f"{_W}ilvl"))) is not None:
-            level = _int(ilvl)
-    return (num_id or ""), (level or 0)
 
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
