@@ -116,3 +116,22 @@ def test_a_page_saved_as_txt_is_still_read_as_a_page(documents, tmp_path) -> Non
     report = read_report(copy)
     assert report.meta["format"] == "html"
     assert report.outline() == read_report(path).outline()
+
+
+def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path) -> None:
+    body = "".join(
+        f"<p>{n}、第{n}项工作。全面推进依法行政，法治政府建设取得新成效。</p>" for n in "一二"
+    )
+    page = tmp_path / "x.htm"
+    page.write_bytes(
+        (
+            '<?xml version="1.0" encoding="gb2312"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0'
+            ' Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml"><head><meta http-equiv="Content-Type" '
+            f'content="text/html; charset=gb2312" /></head><body><div id="zoom">{body}</div>'
+            "</body></html>"
+        ).encode("gb18030")
+    )
+    report = read_report(page)
+    assert [s.heading for s in report.sections] == ["第一项工作", "第二项工作"]
+    assert report.meta["encoding"] == "gb18030"
