@@ -377,7 +377,12 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
     it is to be read). Hidden files and folders are passed over silently; links to folders
     are not followed, so a link loop cannot trap the walk."""
     entries: list[tuple[Path, str | None]] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
+
+    def unreadable(error: OSError) -> None:  # a subfolder that cannot be listed
+        reason = "permission denied" if isinstance(error, PermissionError) else "cannot be listed"
+        entries.append((Path(error.filename or folder), f"{reason} (a folder)"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         kept = []
         for name in sorted(dirs):
             if name.startswith("."):

@@ -180,3 +180,22 @@ def test_the_cli_prints_one_line_per_bad_file_and_fails(tmp_path, capsys) -> Non
     assert exit_info.value.code == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [f"govread: error: {empty}: is empty", f"govread: error: {image}: is a PNG image"]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_a_problem_not_silence(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "reports"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(sample_paths()[0].read_bytes())
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load([folder])
+    assert len(result.reports) == 1
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("locked", "permission denied (a folder)")
+    ]
