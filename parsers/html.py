@@ -105,12 +105,22 @@ _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[_|]|--|—|–|\s-\s)\s*")
 _MIN_ARTICLE_CJK = 30
+# Real pages nest a few dozen levels; thousands are a hostile file (minutes to parse).
+_MAX_DEPTH = 3000
+_BLOCK_TAG = re.compile(
+    r"<(/?)(?:div|ul|ol|dl|section|article|aside|nav|header|footer|main|blockquote|center|"
+    r"fieldset|figure|figcaption|form|details|address|menu|dir|hgroup|summary)\b",
+    re.IGNORECASE,
+)
 
 
 def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     """The article's text (one line per paragraph) headed by the page's metadata lines."""
     from selectolax.lexbor import LexborHTMLParser
 
+    if (depth := nesting_depth(html)) > _MAX_DEPTH:
+        # An HTML5 parser spends time quadratic in the nesting of block elements.
+        raise ReportError(path, f"is a web page nested too deeply ({depth} levels) to be a report")
     tree = LexborHTMLParser(html)
     metas = {
         (node.attributes.get("name") or node.attributes.get("property") or "").lower(): (
@@ -166,6 +176,18 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
                 head.append(title)
             break
     return "\n".join(head + lines)
+
+
+def nesting_depth(html: str) -> int:
+    """How deep block elements (div, ul, section …) nest, counted from the tags alone."""
+    depth = deepest = 0
+    for match in _BLOCK_TAG.finditer(html):
+        if match.group(1):
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
 
 
 def _clean(text: str) -> str:

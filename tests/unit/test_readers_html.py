@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from govread.parsers.html import html_text
+from govread.parsers.html import html_text, nesting_depth
 from govread.parsers.readers import ReportError, extract, read_report
 
 from govread.corpus import sample_paths
@@ -135,3 +135,16 @@ def test_an_xhtml_page_with_an_xml_declaration_is_read(tmp_path) -> None:
     report = read_report(page)
     assert [s.heading for s in report.sections] == ["第一项工作", "第二项工作"]
     assert report.meta["encoding"] == "gb18030"
+
+
+def test_a_hostile_nesting_is_refused_before_parsing(tmp_path) -> None:
+    page = tmp_path / "deep.html"
+    n = 200_000  # would take Lexbor minutes (quadratic in depth)
+    page.write_text("<div>" * n + "<p>一、法治政府建设。</p>" + "</div>" * n, "utf-8")
+    with pytest.raises(ReportError, match=r"nested too deeply \(200000 levels\)"):
+        read_report(page)
+
+
+def test_nesting_depth_counts_open_blocks_only() -> None:
+    assert nesting_depth("<div><div><p>x</p></div><DIV><ul><li>a</ul></div></div>") == 3
+    assert nesting_depth("<p><p><p><b><b>") == 0
