@@ -12,7 +12,13 @@ from importlib import resources
 from pathlib import Path
 
 from govread.parsers.model import Report
-from govread.parsers.readers import ReportError, read_report, report_files
+from govread.parsers.readers import (
+    ReportError,
+    folder_entries,
+    looks_like_report,
+    read_report,
+    report_files,
+)
 
 
 @dataclass(slots=True)
@@ -45,24 +51,28 @@ def sample_paths() -> list[Path]:
 def iter_load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Report | Problem]:
     """Open files one by one, yielding each report or problem as soon as it is known.
 
-    A folder is searched recursively; its files that fail are problems with
-    ``explicit=False``, so callers can tell them from files the user named.
+    A folder is searched recursively; its files that fail, or are not reports (images,
+    spreadsheets, unrelated text), are problems with ``explicit=False``, so callers can
+    tell them from files the user named.
     """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = report_files(path)
-            if not files:
+            entries = list(folder_entries(path))
+            if not any(reason is None for _, reason in entries):
                 yield Problem(str(path), "holds no report files", True)
-            for found in files:
-                yield _open(found, explicit=False)
+            for found, reason in entries:
+                yield Problem(str(found), reason, False) if reason else _open(found, explicit=False)
         else:
             yield _open(path, explicit=True)
 
 
 def _open(path: Path, *, explicit: bool) -> Report | Problem:
     try:
-        return read_report(path)
+        report = read_report(path)
+        if not explicit and (reason := looks_like_report(report)):
+            return Problem(str(path), reason, explicit)
+        return report
     except ReportError as error:
         return Problem(error.path, error.reason, explicit)
     except Exception as error:  # a bug must not cost the user the other files

@@ -1,23 +1,83 @@
-"""Readers: a file's bytes in, decoded text out, or one clear reason why not.
+"""Readers: a file's bytes in, the report's text out, or one clear reason why not.
 
-Every failure is a `ReportError` carrying the path and a one-line reason meant for
-a person; nothing else escapes `read_report`.
+Text files in any common encoding, saved web pages (.html), Word (.docx) and PDFs with
+a text layer are reduced to plain text and handed to the one parser, so every kind of
+file gives the same outline. Every failure is a `ReportError` carrying the path and a
+one-line reason meant for a person; nothing else escapes `read_report`.
 """
 
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import hashlib
+import io
 import os
+import re
+import stat
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from govread.parsers.model import Report
 from govread.parsers.outline import parse_text
 
-# A report is tens of kilobytes; a file a thousand times larger is something else.
+# A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
+# and is refused from its size alone, before a byte is read.
 MAX_BYTES = 16 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 # File kinds a folder is searched for.
-REPORT_SUFFIXES = frozenset({".txt", ".text", ".md"})
+REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+
+# Kinds met in download folders, named so the reason for skipping them is plain.
+_SKIPPED_SUFFIXES = {
+    **dict.fromkeys(
+        (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".svg"), "an image"
+    ),
+    **dict.fromkeys((".xls", ".xlsx", ".et", ".csv", ".ods"), "a spreadsheet"),
+    **dict.fromkeys((".zip", ".rar", ".7z", ".gz", ".tar", ".bz2", ".xz"), "an archive"),
+    **dict.fromkeys((".doc", ".wps"), "an old Word/WPS document (save it as .docx)"),
+    **dict.fromkeys((".ppt", ".pptx"), "a presentation"),
+    **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), "a media file"),
+}
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls); save it as .docx"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"{\\rtf", "an RTF document; save it as .docx or text"),
+    (b"\x7fELF", "a program, not a report"),
+    (b"MZ", "a program, not a report"),
+)
+# Declared charsets that name a subset of what pages really use.
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "cp936": "gb18030",
+    "big5": "cp950",
+    "x-x-big5": "cp950",
+}
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+)
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title)\b", re.IGNORECASE | re.DOTALL
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
+_MIN_CJK = 60
+_UNREAD_KIND = "is not a kind of file govread reads"
 
 
 class ReportError(Exception):
@@ -29,20 +89,35 @@ class ReportError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None = None  # what was repaired, for the record (a cut-off last character …)
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """A file reduced to the text the parser reads, and how it was had."""
+
+    text: str
+    kind: str  # "text", "html", "docx" or "pdf"
+    meta: dict[str, str]
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """The file's bytes, or a `ReportError` saying why they cannot be had."""
     p = Path(path)
     try:
-        if p.is_dir():
+        info = p.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise ReportError(path, "is a folder, not a file")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReportError(
-                path,
-                f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
-                f"{MAX_BYTES // 1024 // 1024} MB)",
-            )
-        return p.read_bytes()
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportError(path, "is not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise ReportError(path, _too_large(info.st_size))
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReportError(path, "no such file") from None
     except PermissionError:
@@ -51,11 +126,31 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ReportError(path, "is a folder, not a file") from None
     except OSError as error:
         raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:  # it grew while we looked
+        raise ReportError(path, _too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return (
+        f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
+        f"{MAX_BYTES // 1024 // 1024} MB)"
+    )
+
+
+# -- decoding ---------------------------------------------------------------------------
 
 
 def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
-    """Decode a text file's bytes: BOMs, UTF-8, then detection (GB18030, Big5, UTF-16 …)."""
-    if not data.strip():
+    """Decode a text file's bytes: BOMs, UTF-8, UTF-16, then detection (GB18030, Big5 …)."""
+    return decode_text(data, path).text
+
+
+def decode_text(
+    data: bytes, path: str | os.PathLike[str] = "<bytes>", declared: str | None = None
+) -> Decoded:
+    """Decode text bytes, honouring `declared` (a page's charset) when it decodes cleanly."""
+    if not data.strip(b" \t\r\n\x0b\x0c"):
         raise ReportError(path, "is empty")
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
@@ -65,57 +160,251 @@ def decode(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ReportError(
-                    path, f"is not valid {encoding} despite its byte-order mark"
-                ) from None
-    if _looks_binary(data):
-        raise ReportError(path, "is a binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+            if (decoded := _strict(data, encoding)) is None:
+                raise ReportError(path, f"is not valid {encoding} despite its byte-order mark")
+            return _checked(decoded, path)
+    usable = _usable_declared(declared, data) if declared else None
+    if usable and (decoded := _strict(data, usable)) is not None:
+        return _checked(decoded, path)
+    if (decoded := _strict(data, "utf-8")) is not None:
+        return _checked(decoded, path)
+    if (decoded := _utf16_without_bom(data)) is not None:
+        return decoded
+    if reason := binary_kind(data):
+        raise ReportError(path, f"is {reason}")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     candidates = [best.encoding] if best is not None else []
-    candidates += ["gb18030", "big5"]
+    candidates += ["gb18030", "cp950"]
     for encoding in candidates:
+        if (decoded := _strict(data, encoding)) is not None:
+            return _checked(decoded, path)
+    # A stray bad byte in an otherwise good GB18030 file is common on scraped pages.
+    text = data.decode(candidates[0], errors="replace")
+    bad = text.count("\ufffd")
+    if bad <= max(2, len(text) // 1000):
+        return _checked(Decoded(text, candidates[0], f"{bad} undecodable bytes replaced"), path)
+    raise ReportError(path, "cannot be decoded as text (tried UTF-8, UTF-16, GB18030 and Big5)")
+
+
+def _strict(data: bytes, encoding: str) -> Decoded | None:
+    """`data` decoded, tolerating only a multi-byte character cut off at the very end."""
+    try:
+        return Decoded(data.decode(encoding), _name(encoding))
+    except LookupError:
+        return None
+    except UnicodeDecodeError as error:
+        if error.end < len(data) or len(data) - error.start > 3:
+            return None
         try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    raise ReportError(path, "cannot be decoded as text (tried UTF-8, GB18030 and Big5)")
+            text = data[: error.start].decode(encoding)
+        except UnicodeDecodeError:
+            return None
+        return Decoded(text, _name(encoding), "the last character was cut off and was dropped")
 
 
-def _looks_binary(data: bytes) -> bool:
+def _name(encoding: str) -> str:
+    return codecs.lookup(encoding).name
+
+
+def _checked(decoded: Decoded, path: str | os.PathLike[str]) -> Decoded:
+    """Refuse text that decoded but is mostly control characters (binary in disguise)."""
+    sample = decoded.text[:8192]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c")
+    if controls > len(sample) // 20 + 1:
+        raise ReportError(path, "is a binary file, not text")
+    return decoded
+
+
+def _usable_declared(declared: str, data: bytes) -> str | None:
+    name = declared.strip().lower()
+    name = _CHARSET_ALIASES.get(name, name)
+    try:
+        info = codecs.lookup(name)
+    except LookupError:
+        return None
+    # A single-byte charset decodes any bytes "cleanly": trust it only for plain ASCII.
+    if info.name in {"latin-1", "iso8859-1", "cp1252", "ascii"} and any(b > 0x7F for b in data):
+        return None
+    # Nor a declared UTF-16/32: real ones carry a BOM or show their zero bytes.
+    if info.name.startswith(("utf-16", "utf-32")):
+        return None
+    return info.name
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 without a byte-order mark, told by its zero bytes all on one side."""
+    sample = data[:8192]
+    if len(sample) < 8:
+        return None
+    # ASCII (digits, newlines) puts its zero on the high side; a Chinese character only
+    # rarely (U+4E00 一) has a zero low byte.
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if zeros_odd >= 4 * zeros_even + 2:
+        encoding = "utf-16-le"
+    elif zeros_even >= 4 * zeros_odd + 2:
+        encoding = "utf-16-be"
+    else:
+        return None
+    decoded = _strict(data, encoding)
+    if decoded is None:
+        return None
+    text = decoded.text[:4096]
+    readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
+    return decoded if readable >= 0.97 * len(text) else None
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ("a PNG image" …), or None when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data) or "a ZIP archive; unpack it first"
+    if b"%PDF-" in data[:1024]:
+        return "a PDF"
     sample = data[:8192]
     if b"\x00" in sample:
-        return True
+        return "a binary file, not text"
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return controls > len(sample) // 20
+    return "a binary file, not text" if controls > len(sample) // 20 else None
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return "a damaged ZIP archive"
+    if "word/document.xml" in names:
+        return "a Word .docx document"
+    if any(name.startswith("xl/") for name in names):
+        return "a spreadsheet (.xlsx), not a report"
+    if any(name.startswith("ppt/") for name in names):
+        return "a presentation (.pptx), not a report"
+    return None
+
+
+# -- one file -------------------------------------------------------------------------
+
+
+def sniff_kind(data: bytes, suffix: str) -> str:
+    """ "text", "html", "docx" or "pdf": by the file's content first, its name second."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and _zip_kind(data) == "a Word .docx document":
+        return "docx"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    head = data[:2048]
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    if _HTML_START.match(head):
+        return "html"
+    return "text"
+
+
+def extract(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Extracted:
+    """Reduce a file's bytes to the text the parser reads (`ReportError` when it cannot)."""
+    suffix = Path(path).suffix.lower()
+    kind = sniff_kind(data, suffix)
+    if suffix == ".pdf" and kind != "pdf":
+        raise ReportError(path, f"is not a PDF (it is {binary_kind(data) or 'text'})")
+    if suffix == ".docx" and kind != "docx":
+        actual = binary_kind(data) or "text"
+        raise ReportError(path, f"is not a Word .docx document (it is {actual})")
+    if kind == "pdf":
+        from govread.parsers.pdf import pdf_text
+
+        return Extracted(pdf_text(data, path), "pdf", {"format": "pdf"})
+    if kind == "docx":
+        from govread.parsers.docx import docx_text
+
+        return Extracted(docx_text(data, path), "docx", {"format": "docx"})
+    if kind == "html":
+        from govread.parsers.html import html_text
+
+        match = _DECLARED_CHARSET.search(data[:4096])
+        declared = match.group(1).decode("ascii") if match else None
+        decoded = decode_text(data, path, declared)
+        return Extracted(html_text(decoded.text, path), "html", _decoding_meta("html", decoded))
+    decoded = decode_text(data, path)
+    return Extracted(decoded.text, "text", _decoding_meta("text", decoded))
+
+
+def _decoding_meta(kind: str, decoded: Decoded) -> dict[str, str]:
+    meta = {"format": kind, "encoding": decoded.encoding}
+    if decoded.note:
+        meta["note"] = decoded.note
+    return meta
 
 
 def read_report(path: str | os.PathLike[str]) -> Report:
     """Read and parse one file. Raises `ReportError` with a clear reason, nothing else."""
-    data = read_bytes(path)
-    text = decode(data, path)
-    report = parse_text(text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
+    return report_from_bytes(read_bytes(path), path)
+
+
+def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Report:
+    """Parse a file's bytes (its name tells the kind when the content does not)."""
+    extracted = extract(data, path)
+    report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:
         raise ReportError(path, "holds no text once page furniture is removed")
-    return report
+    # The reader's facts (format, encoding, repairs) join the page metadata the parser found.
+    return dataclasses.replace(report, meta={**report.meta, **extracted.meta})
+
+
+def looks_like_report(report: Report) -> str | None:
+    """Why a file found in a folder is not taken for a report, or None when it may be one.
+
+    Only for files met while searching folders: a file the user names is always shown.
+    """
+    text = report.full_text()
+    cjk = len(_CJK.findall(text[:200_000]))
+    if cjk < _MIN_CJK:
+        return "holds too little Chinese text to be a report"
+    if not _GENRE_WORDS.search(text):
+        return "does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)"
+    return None
+
+
+# -- folders --------------------------------------------------------------------------
+
+
+def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str | None]]:
+    """Every file under `folder`, sorted by path, with the reason it is skipped (None when
+    it is to be read). Hidden files and folders are passed over silently; links to folders
+    are not followed, so a link loop cannot trap the walk."""
+    entries: list[tuple[Path, str | None]] = []
+
+    def unreadable(error: OSError) -> None:  # a subfolder that cannot be listed
+        reason = "permission denied" if isinstance(error, PermissionError) else "cannot be listed"
+        entries.append((Path(error.filename or folder), f"{reason} (a folder)"))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith("."):
+                continue
+            if os.path.islink(os.path.join(root, name)):
+                entries.append((Path(root, name), "is a link to a folder (links are not followed)"))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in files:
+            if name.startswith("."):
+                continue
+            suffix = Path(name).suffix.lower()
+            if suffix in REPORT_SUFFIXES:
+                entries.append((Path(root, name), None))
+            else:
+                kind = _SKIPPED_SUFFIXES.get(suffix)
+                reason = f"is {kind}, not a report" if kind else _UNREAD_KIND
+                entries.append((Path(root, name), reason))
+    yield from sorted(entries)
 
 
 def report_files(folder: str | os.PathLike[str]) -> list[Path]:
     """The report files in a folder and its subfolders, sorted by path; links are not followed."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in files
-            if not name.startswith(".") and Path(name).suffix.lower() in REPORT_SUFFIXES
-        )
-    return sorted(found)
+    return [path for path, reason in folder_entries(folder) if reason is None]

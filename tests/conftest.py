@@ -67,3 +67,201 @@ def _isolated_user_dirs(
         ("XDG_STATE_HOME", "state"),
     ):
         monkeypatch.setenv(var, str(home / sub))
+
+
+# -- documents made from the samples (issue 7: readers) --------------------------------
+# Plain functions, so benchmarks/readers.py can use them too; the fixtures hand them out.
+
+_PAGE_FURNITURE = (
+    '<div class="top"><ul class="menu">'
+    + "".join(
+        f'<li><a href="/{i}">{name}</a></li>'
+        for i, name in enumerate(("首页", "政务公开", "政策文件", "互动交流", "办事服务"))
+    )
+    + '</ul></div>\n<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; '
+    '<a href="/zwgk">政务公开</a> &gt; <a href="/fzzf">法治政府建设</a></div>'
+)
+_TOOLBAR = (
+    '<div class="toolbar">【字体：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a>】\n'
+    '<a href="javascript:window.print()">【打印本页】</a> '
+    '<a href="javascript:window.close()">【关闭窗口】</a></div>\n'
+    '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin">微信朋友圈分享</a>'
+    '<a class="bds_tsina">微博</a></div>'
+)
+_RELATED = "".join(
+    f'<li><a href="/n{i}.html">关于开展第{i}批行政执法案卷评查工作的通知</a></li>'
+    for i in range(1, 16)
+)
+_FOOTER = """<footer><p>主办单位：市人民政府办公室 版权所有 网站标识码：4212000001</p>
+<p>鄂ICP备05003325号 地址：市政府大院 联系我们 网站地图</p></footer>
+<script>var tip = "欢迎访问本网站，请使用新版浏览器浏览。本站由市政府办公室主办。";</script>
+<style>.TRS_Editor p { text-indent: 2em; }</style>"""
+
+
+def split_sample(text: str) -> tuple[str | None, list[str], list[str]]:
+    """A sample's text as (title, page-furniture lines, body lines)."""
+    from govread.parsers.chrome import is_chrome
+    from govread.parsers.outline import parse_text
+
+    title = parse_text(text).title
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    furniture = [line for line in lines if is_chrome(line)]
+    body = [line for line in lines if not is_chrome(line) and line != title]
+    return title, furniture, body
+
+
+def build_html_page(
+    text: str, template: str = "trs", charset: str = "utf-8", declared: str | None = None
+) -> bytes:
+    """A government web page holding a sample, as a browser saves it."""
+    import html as html_lib
+
+    from govread.parsers.chrome import page_metadata
+
+    title, furniture, body = split_sample(text)
+    esc = html_lib.escape
+    info = [line for line in furniture if page_metadata([line])]
+    page = page_metadata(info)
+    declared = declared or charset
+    metas = f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">'
+    if template == "trs":
+        if title:
+            metas += f'\n<meta name="ArticleTitle" content="{esc(title)}">'
+        if "published" in page:
+            metas += f'\n<meta name="PubDate" content="{page["published"]} 09:30">'
+        if "source" in page:
+            metas += f'\n<meta name="ContentSource" content="{esc(page["source"])}">'
+        paragraphs = "\n".join(f'<p style="text-indent:2em">{esc(line)}</p>' for line in body)
+        article = f'<div class="TRS_Editor">{paragraphs}</div>'
+    elif template == "zoom_br":
+        article = (
+            '<table><tr><td id="zoom">'
+            + "<br>\n".join(f"&nbsp;&nbsp;\u3000\u3000{esc(line)}" for line in body)
+            + "</td></tr></table>"
+        )
+    else:  # no container a CMS is known by: the heuristic must find it
+        paragraphs = "\n".join(f"<p>{esc(line)}</p>" for line in body)
+        article = f'<div class="wenzhang"><div class="wz">{paragraphs}</div></div>'
+    info_bar = "".join(f'<div class="info">{esc(line)}</div>' for line in info)
+    heading = f"<h1>{esc(title)}</h1>" if title else ""
+    page_title = f"{title}_市人民政府门户网站" if title else "市人民政府门户网站"
+    document = f"""<!DOCTYPE html>
+<html><head>{metas}
+<title>{esc(page_title)}</title></head>
+<body><header><div class="logo">市人民政府门户网站</div></header>
+{_PAGE_FURNITURE}
+<div class="main"><div class="left">{heading}{info_bar}{_TOOLBAR}
+{article}</div>
+<div class="right"><h3>相关文章</h3><ul>{_RELATED}</ul></div></div>
+{_FOOTER}</body></html>"""
+    return document.encode(charset)
+
+
+def build_docx(text: str, *, heading_styles: bool = True, table: bool = False) -> bytes:
+    """A Word document of a sample: title styled Title, numbered headings styled Heading."""
+    import io
+    import re
+
+    import docx
+
+    title, _furniture, body = split_sample(text)
+    document = docx.Document()
+    if title:
+        document.add_paragraph(title, style="Title" if heading_styles else None)
+    heading = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
+    for index, line in enumerate(body):
+        if table and index == len(body) // 2:
+            grid = document.add_table(rows=2, cols=2)
+            grid.cell(0, 0).text = "全年办理行政复议案件"
+            grid.cell(0, 1).text = "128件"
+            grid.cell(1, 0).merge(grid.cell(1, 1)).text = "合计纠错率百分之十二"
+        match = heading.match(line)
+        style = None
+        if heading_styles and match and len(line) <= 60:
+            style = "Heading 1" if line[0] in "一二三四五六七八九十" else "Heading 2"
+        document.add_paragraph(line, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def build_pdf(
+    lines: list[str],
+    *,
+    chars_per_line: int = 30,
+    lines_per_page: int = 30,
+    header: str | None = None,
+    page_numbers: bool = True,
+    indent: str = "",
+) -> bytes:
+    """A text-layer PDF: lines wrapped at `chars_per_line`, in the standard CID font
+    STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read."""
+    import unicodedata
+
+    rows: list[str] = []
+    for line in lines:  # wrapped by width, as a page is: a Chinese character is two units
+        row, width = "", 0
+        for ch in indent + line:
+            step = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1  # “” are wide in CJK
+            if width + step > 2 * chars_per_line:
+                rows.append(row)
+                row, width = "", 0
+            row, width = row + ch, width + step
+        rows.append(row)
+    pages = [rows[i : i + lines_per_page] for i in range(0, len(rows), lines_per_page)] or [[]]
+
+    def show(text: str, x: int, y: int) -> str:
+        code = "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF)
+        return f"BT /F1 12 Tf {x} {y} Td <{code}> Tj ET"
+
+    objects: list[bytes] = []
+    page_ids = [5 + 2 * i for i in range(len(pages))]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{i} 0 R" for i in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding "
+        b"/UniGB-UCS2-H /DescendantFonts [4 0 R] >>"
+    )
+    objects.append(
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+        b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 880 /StemV 93 >> /DW 1000 >>"
+    )
+    for number, page_rows in enumerate(pages, start=1):
+        ops = [show(row, 50, 780 - 24 * i) for i, row in enumerate(page_rows)]
+        if header:
+            ops.insert(0, show(header, 200, 815))
+        if page_numbers:
+            ops.append(show(f"- {number} -", 280, 30))
+        stream = "\n".join(ops).encode("ascii")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+            b"<< /Font << /F1 3 0 R >> >> /Contents " + f"{len(objects) + 2} 0 R >>".encode()
+        )
+        objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\n".encode()
+    out += f"startxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.fixture(scope="session")
+def sample_texts() -> list[tuple[Path, str]]:
+    """Each sample's path and its text."""
+    return [(path, path.read_text("utf-8")) for path in sample_paths()]
+
+
+@pytest.fixture(scope="session")
+def documents() -> dict[str, Callable[..., object]]:
+    """The document builders above, by name: html, docx, pdf, split."""
+    return {"html": build_html_page, "docx": build_docx, "pdf": build_pdf, "split": split_sample}

@@ -1,0 +1,201 @@
+"""Every kind of bad file is one clear line, never a traceback (issue 7)."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from govread.cli import main
+from govread.corpus import load, sample_paths
+from govread.parsers import readers
+from govread.parsers.readers import MAX_BYTES, ReportError, read_report
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+def _error(path: Path) -> str:
+    with pytest.raises(ReportError) as caught:
+        read_report(path)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(str(path))
+    return caught.value.reason
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b" \r\n\t\n  \n", "is empty"),
+        ("photo.txt", PNG, "is a PNG image"),
+        ("binary.txt", bytes(range(256)) * 64, "binary"),
+        ("zeros.txt", b"\x00" * 4096, "binary"),
+        ("old.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "old Office document"),
+        ("bad-utf16.txt", b"\xff\xfe" + b"\x00\xd8" * 10, "despite its byte-order mark"),
+        ("furniture.txt", "设为首页|加入收藏\n当前位置:首页 > 新闻\n".encode(), "no text"),
+        ("sheet.docx", b"PK\x03\x04junk", "not a Word .docx"),
+        ("scan.pdf", b"%PDF-1.4\n%%EOF\n", "not a readable PDF"),
+    ],
+)
+def test_bad_files_give_one_clear_reason(name, data, reason, tmp_path) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert reason in _error(path)
+
+
+def test_a_50_mb_text_is_refused_from_its_size_without_being_read(tmp_path, monkeypatch) -> None:
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to the disk
+
+    def no_reading(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr(Path, "open", no_reading)
+    reason = _error(huge)
+    assert reason.startswith("too large to be a report (50 MB")
+    assert f"{MAX_BYTES // 1024 // 1024} MB" in reason
+
+
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0,
+    reason="as root chmod 000 does not stop reading (root reads anyway)",
+)
+def test_an_unreadable_file_is_permission_denied(tmp_path) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("一、法治政府建设", "utf-8")
+    locked.chmod(0)
+    try:
+        assert _error(locked) == "permission denied"
+    finally:
+        locked.chmod(0o644)
+
+
+def test_permission_denied_is_the_reason_whoever_runs_the_tests(tmp_path, monkeypatch) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("一、法治政府建设", "utf-8")
+
+    def denied(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", denied)
+    assert _error(locked) == "permission denied"
+
+
+def test_missing_files_folders_and_fifos(tmp_path) -> None:
+    assert _error(tmp_path / "nowhere.txt") == "no such file"
+    assert _error(tmp_path) == "is a folder, not a file"
+    if hasattr(os, "mkfifo"):
+        fifo = tmp_path / "pipe.txt"
+        os.mkfifo(fifo)
+        assert _error(fifo) == "is not a regular file"  # and it did not hang reading it
+
+
+def test_a_link_loop_named_explicitly_is_one_line(tmp_path) -> None:
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    assert "cannot be read" in _error(loop)
+    result = load([loop])
+    assert not result.reports and result.problems[0].explicit
+
+
+def test_a_folder_with_a_link_loop_is_walked_once(tmp_path) -> None:
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "up").symlink_to(folder, target_is_directory=True)  # sub/up -> reports
+    (folder / "self").symlink_to(folder / "self")
+    (folder / "sub" / "a.txt").write_bytes(sample_paths()[0].read_bytes())
+    result = load([folder])
+    assert [Path(r.path or "").name for r in result.reports] == ["a.txt"]
+    reasons = {Path(p.path).name: p.reason for p in result.problems}
+    assert reasons["up"] == "is a link to a folder (links are not followed)"
+    assert "self" in reasons
+    assert not any(p.explicit for p in result.problems)
+
+
+def _xlsx() -> bytes:
+    import io
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    return out.getvalue()
+
+
+def test_a_download_folder_keeps_the_reports_and_says_why_it_skips_the_rest(
+    documents, tmp_path
+) -> None:
+    folder = tmp_path / "downloads"
+    (folder / "2023").mkdir(parents=True)
+    sample = sample_paths()[3].read_text("utf-8")
+    (folder / "2023" / "report.html").write_bytes(documents["html"](sample, "trs", "gb18030"))
+    (folder / "report.txt").write_text(sample, "utf-8")
+    (folder / "report.docx").write_bytes(documents["docx"](sample))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 100)
+    (folder / "table.xlsx").write_bytes(_xlsx())
+    (folder / "archive.zip").write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    (folder / "README.md").write_text("# Notes\n\nDownloaded reports for 2023.\n", "utf-8")
+    (folder / "diary.txt").write_text(
+        "今天天气很好，我们去公园散步，看到很多花开了。" * 10, "utf-8"
+    )
+    (folder / ".hidden.txt").write_text(sample, "utf-8")
+    (folder / "photo.txt").write_bytes(PNG)  # a report's name, an image's bytes
+    result = load([folder])
+    assert sorted(Path(r.path or "").name for r in result.reports) == [
+        "report.docx",
+        "report.html",
+        "report.txt",
+    ]
+    assert len({r.outline().__repr__() for r in result.reports}) == 1
+    reasons = {Path(p.path).name: p.reason for p in result.problems}
+    assert reasons == {
+        "photo.jpg": "is an image, not a report",
+        "table.xlsx": "is a spreadsheet, not a report",
+        "archive.zip": "is an archive, not a report",
+        "README.md": "holds too little Chinese text to be a report",
+        "diary.txt": "does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)",
+        "photo.txt": "is a PNG image",
+    }
+    assert not any(p.explicit for p in result.problems)
+
+
+def test_a_file_named_explicitly_is_shown_even_if_it_does_not_look_like_a_report(
+    tmp_path,
+) -> None:
+    diary = tmp_path / "diary.txt"
+    diary.write_text("今天天气很好，我们去公园散步。" * 10, "utf-8")
+    result = load([diary])
+    assert len(result.reports) == 1 and not result.problems
+    assert readers.looks_like_report(result.reports[0]) is not None
+
+
+def test_the_cli_prints_one_line_per_bad_file_and_fails(tmp_path, capsys) -> None:
+    empty, image = tmp_path / "empty.txt", tmp_path / "image.txt"
+    empty.write_bytes(b"")
+    image.write_bytes(PNG)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["outline", str(empty), str(image)])
+    assert exit_info.value.code == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"govread: error: {empty}: is empty", f"govread: error: {image}: is a PNG image"]
+
+
+def test_a_subfolder_that_cannot_be_listed_is_a_problem_not_silence(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "reports"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_bytes(sample_paths()[0].read_bytes())
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = load([folder])
+    assert len(result.reports) == 1
+    assert [(Path(p.path).name, p.reason) for p in result.problems] == [
+        ("locked", "permission denied (a folder)")
+    ]

@@ -1,0 +1,139 @@
+"""Every common encoding of a sample gives the sample's outline and metadata (issue 7)."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from govread.corpus import sample_paths
+from govread.parsers.readers import ReportError, decode_text, read_report
+
+FIELDS = ("title", "display_title", "region", "year", "published", "issuer", "source")
+
+
+def _same(got, want) -> None:
+    assert got.outline() == want.outline()
+    assert {f: getattr(got, f) for f in FIELDS} == {f: getattr(want, f) for f in FIELDS}
+    assert got.full_text() == want.full_text()
+
+
+ENCODINGS = {
+    "utf-8-bom": lambda text: codecs.BOM_UTF8 + text.encode("utf-8"),
+    "utf-16-bom": lambda text: text.encode("utf-16"),
+    "utf-16-be-bom": lambda text: codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    "utf-16-le-no-bom": lambda text: text.encode("utf-16-le"),
+    "utf-16-be-no-bom": lambda text: text.encode("utf-16-be"),
+    "gb18030": lambda text: text.encode("gb18030"),
+    "gbk": lambda text: text.encode("gbk"),
+    "crlf-gb18030": lambda text: text.replace("\n", "\r\n").encode("gb18030"),
+}
+
+
+@pytest.mark.parametrize("encoding", ENCODINGS)
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+def test_a_sample_in_any_encoding_reads_as_the_sample(path, encoding, tmp_path) -> None:
+    text = path.read_text("utf-8")
+    try:
+        data = ENCODINGS[encoding](text)
+    except UnicodeEncodeError:
+        pytest.skip(f"{path.name} has characters {encoding} cannot hold")
+    copy = tmp_path / f"copy-{encoding}.txt"
+    copy.write_bytes(data)
+    _same(read_report(copy), read_report(path))
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+def test_gb2312_reads_like_utf8(path, tmp_path) -> None:
+    # GB2312 lacks a few of the samples' characters (— • and a private-use space):
+    # both copies drop them, so the comparison is of the decoding alone.
+    text = "".join(ch for ch in path.read_text("utf-8") if ch.encode("gb2312", "ignore"))
+    reference, copy = tmp_path / "utf8.txt", tmp_path / "gb2312.txt"
+    reference.write_text(text, "utf-8")
+    copy.write_bytes(text.encode("gb2312"))
+    _same(read_report(copy), read_report(reference))
+    assert read_report(copy).outline() == read_report(path).outline()
+
+
+# Big5 holds traditional characters only: a traditional-Chinese report of the same genre.
+BIG5_REPORT = """臺北市政府2023年度法治政府建設情況報告
+2023年，本府堅持依法行政，全面推進法治政府建設，各項工作取得積極成效。現將有關情況報告如下：
+一、加強組織領導
+（一）健全工作機制。成立法治政府建設領導小組，定期研究重大問題，確保各項任務落實到位。
+（二）強化學法用法。舉辦領導幹部法治專題講座四次，組織國家工作人員學法考試，合格率達到百分之九十八。
+二、深化依法行政
+（一）規範行政決策。嚴格履行公眾參與、專家論證、風險評估、合法性審查和集體討論決定程序。
+（二）嚴格行政執法。全面推行行政執法公示制度、執法全過程記錄制度和重大執法決定法制審核制度。
+三、存在的問題和下一步打算
+一年來，法治政府建設取得一定成效，但仍存在一些不足。下一步，我們將繼續深入推進依法行政。
+臺北市人民政府
+2024年1月15日
+"""
+
+
+@pytest.mark.parametrize("encoding", ["big5", "cp950", "utf-8", "gb18030", "utf-16"])
+def test_a_traditional_report_reads_the_same_in_big5_and_others(encoding, tmp_path) -> None:
+    reference = tmp_path / "reference.txt"
+    reference.write_text(BIG5_REPORT, "utf-8")
+    copy = tmp_path / f"copy-{encoding}.txt"
+    copy.write_bytes(BIG5_REPORT.encode(encoding))
+    got, want = read_report(copy), read_report(reference)
+    _same(got, want)
+    assert [s["heading"] for s in got.outline()][:2] == ["加強組織領導", "健全工作機制"]
+
+
+def test_the_detected_encoding_is_recorded(tmp_path) -> None:
+    path = sample_paths()[3]
+    copy = tmp_path / "gb.txt"
+    copy.write_bytes(path.read_text("utf-8").encode("gb18030"))
+    assert read_report(copy).meta["encoding"] == "gb18030"
+    assert read_report(path).meta == {
+        **read_report(path).meta,
+        "format": "text",
+        "encoding": "utf-8",
+    }
+
+
+def test_a_truncated_last_character_is_dropped_and_noted() -> None:
+    data = "法治政府建设情况报告。".encode()
+    decoded = decode_text(data[:-2])  # the 。 cut after its first byte
+    assert decoded.text == "法治政府建设情况报告"
+    assert decoded.note and "cut off" in decoded.note
+
+
+def test_a_truncated_file_still_reads(tmp_path) -> None:
+    path = sample_paths()[0]
+    data = path.read_bytes().rstrip()
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data + "法".encode()[:2])
+    report = read_report(cut)
+    assert report.outline() == read_report(path).outline()
+    assert "cut off" in report.meta["note"]
+
+
+def test_broken_bytes_in_the_middle_are_not_taken_for_a_cut_tail() -> None:
+    data = "法治政府".encode() + b"\xe6" + "建设情况报告".encode() * 3 + b"\xff\xfe\xfd" * 40
+    with pytest.raises(ReportError, match=r"cannot be decoded|binary"):
+        decode_text(data)
+
+
+def test_a_bom_that_lies_is_reported() -> None:
+    with pytest.raises(ReportError, match="byte-order mark"):
+        decode_text(codecs.BOM_UTF8 + b"\xff\xfe\xfa\xfb" * 10)
+
+
+@pytest.mark.parametrize(
+    ("declared", "actual", "expected"),
+    [
+        ("gb2312", "gb18030", "gb18030"),  # GB2312 declared, GBK/GB18030 written: the superset
+        ("utf-8", "gb18030", "gb18030"),  # a wrong declaration is overruled by detection
+        ("iso-8859-1", "gb18030", "gb18030"),  # a single-byte charset cannot be checked: ignored
+        ("big5", "cp950", "cp950"),
+        ("utf-16", "utf-8", "utf-8"),  # a copied <meta charset=utf-16> on a UTF-8 page
+    ],
+)
+def test_a_declared_charset_is_honoured_only_when_right(declared, actual, expected) -> None:
+    text = "臺北市法治政府建設情況報告，依法行政成效顯著。" * 20
+    decoded = decode_text(text.encode(actual), declared=declared)
+    assert decoded.text == text
+    assert decoded.encoding == expected
