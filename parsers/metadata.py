@@ -129,8 +129,8 @@ def find_metadata(
     stem = PurePath(path).stem if path else ""
     if region is None and stem:
         # Last resort: a file saved as "咸宁市2023年法治政府建设情况.txt" names its region.
-        parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
-        region = next(filter(None, (region_of(part) for part in parts)), None)
+        stem_parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
+        region = next(filter(None, (region_of(part) for part in stem_parts)), None)
 
     published = signature_dates[-1] if signature_dates else page.get("published")
 
