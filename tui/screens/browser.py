@@ -82,7 +82,7 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.outline.marked_ids = self.app.marks  # type: ignore[attr-defined]
         # The app's sub-title names the reports; this screen's adds the mark count to it.
-        self.watch(self.app, "sub_title", lambda _: self._show_mark_count(), init=False)
+        self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
 
     def add_report(self, report: Report) -> None:
         first = not self.outline.report_nodes()

@@ -8,7 +8,7 @@ open reports' nodes. `restore_marks` puts back the marks named by exported TOML 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -70,6 +70,9 @@ class MarksListScreen(ModalScreen[str | None]):
     """Every marked node of the open reports; enter goes to one, space or delete unmarks."""
 
     DEFAULT_CSS = css_beside(__file__)
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
+        lambda: MarksCommands  # defined below
+    }
     BINDING_GROUP_TITLE = "Marks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,m", "close", "Close"),
