@@ -460,6 +460,24 @@ async def test_only_toml_paths_open_the_samples_and_restore(
         assert any("2 mark(s) restored" in m and "1 refer" in m for m in _messages(app))
 
 
+async def test_restoring_skips_unknown_nodes_and_counts_marks_already_there(
+    loaded: Loaded, tmp_path: Path, samples: list[Report]
+) -> None:
+    export = tmp_path / "edited.toml"
+    ids = _export_with_a_closed_report(samples, export)
+    sha = samples[0].sha256
+    with export.open("a", encoding="utf-8") as handle:  # a node sample 0 does not have
+        handle.write(f'\n[[item]]\nid = "{sha[:12]}/99"\nkind = "section"\nsha256 = "{sha}"\n')
+    MarkSet.load()[0].add(ids[0])
+    app = GovreadApp(paths=[export])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert set(app.marks) == set(ids)
+        message = next(m for m in _messages(app) if "restored" in m)
+        assert "2 mark(s) restored" in message and "(1 already marked)" in message
+        assert "1 name nodes the open reports do not have" in message
+
+
 async def test_a_toml_that_is_not_an_export_is_an_error(loaded: Loaded, tmp_path: Path) -> None:
     bad = tmp_path / "pyproject.toml"
     bad.write_text('[project]\nname = "x"\n', "utf-8")
@@ -491,8 +509,13 @@ def test_export_dialog_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -
         marks_app.toggle_mark(marks_app.reports[0].sections[0].id)
         marks_app.toggle_mark(_first_item(marks_app.reports[2]).id)
         await pilot.press("down")
+        await pilot.pause()
         marks_app.clear_notifications()
         await pilot.press("e")
+        await pilot.pause()
+        dialog = marks_app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.path_input.cursor_blink = False  # the same picture whenever it is taken
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)

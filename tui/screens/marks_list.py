@@ -8,7 +8,7 @@ open reports' nodes. `restore_marks` puts back the marks named by exported TOML 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
@@ -22,8 +22,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from govread.export import ExportError, marks_from_export, read_export
-from govread.marks import MarkSet, NodeRef
+from govread.export import ExportError, read_export
+from govread.marks import MarkSet, NodeRef, resolve
 from govread.parsers.model import Report
 from govread.tui._css import css_beside
 from govread.tui.screens.confirm import ConfirmDialog
@@ -70,9 +70,7 @@ class MarksListScreen(ModalScreen[str | None]):
     """Every marked node of the open reports; enter goes to one, space or delete unmarks."""
 
     DEFAULT_CSS = css_beside(__file__)
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {
-        lambda: MarksCommands  # defined below
-    }
+    COMMANDS = {lambda: MarksCommands}  # noqa: RUF012 (defined below; typed by Screen)
     BINDING_GROUP_TITLE = "Marks"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,m", "close", "Close"),
@@ -224,27 +222,32 @@ def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
     """
     marks_app = _marks_app(app)
     reports: Sequence[Report] = marks_app.reports
+    hashes = {report.sha256 for report in reports}
     for path in export_paths:
         try:
             named = read_export(path)
-            on_open = marks_from_export(path, reports)
         except ExportError as error:
             app.notify(str(error), title="Marks not restored", severity="error", markup=False)
             continue
+        on_open = {ref.id for ref in named if ref.sha256 in hashes}
+        unknown = {node_id for node_id in on_open if resolve(reports, node_id) is None}
+        on_open -= unknown  # an edited export may name nodes the report does not have
         fresh = on_open - set(marks_app.marks)
         if fresh:
             marks_app.marks.update(fresh)
             marks_app.marks_changed(frozenset(fresh))
-        elsewhere = len({ref.id for ref in named} - on_open)
+        elsewhere = len({ref.id for ref in named if ref.sha256 not in hashes})
         line = f"{len(on_open)} mark(s) restored from {path}"
         if len(fresh) != len(on_open):
             line += f" ({len(on_open) - len(fresh)} already marked)"
         if elsewhere:
             line += f"; {elsewhere} refer to reports that are not open"
+        if unknown:
+            line += f"; {len(unknown)} name nodes the open reports do not have"
         app.notify(
             line,
             title="Marks",
-            severity="warning" if elsewhere and not on_open else "information",
+            severity="warning" if (elsewhere or unknown) and not on_open else "information",
             markup=False,
             timeout=8,
         )

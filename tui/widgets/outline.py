@@ -225,9 +225,9 @@ class OutlineTree(Tree[OutlineData]):
             self.refresh()
             return
         for node_id in node_ids:
-            node = self.node_for(node_id)
-            if node is not None:
-                node.refresh()  # bumps the node's version, so its cached line is redrawn
+            shown = self.node_for(node_id)
+            if shown is not None:
+                shown.refresh()  # bumps the node's version, so its cached line is redrawn
 
     def render_label(self, node: TreeNode[OutlineData], base_style: Style, style: Style) -> Text:
         text = super().render_label(node, base_style, style)
