@@ -519,3 +519,27 @@ def test_export_dialog_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_a_path_that_looks_like_markup_is_shown_as_written(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    folder = tmp_path / "[bold]notes"
+    folder.mkdir()
+    target = folder / "[red]x[b].toml"
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(app.reports[0].sections[0].id)
+        dialog = await _open_export(pilot)
+        await _submit(pilot, dialog, target)
+        assert target.is_file()
+        done = next(n for n in app._notifications if n.title == "Exported")
+        assert str(target) in done.message and done.markup is False
+        # again: the overwrite question names the file as written
+        dialog = await _open_export(pilot)
+        await _submit(pilot, dialog, target)
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        shown = question.query_one("#confirm-message")
+        assert str(target) in str(shown.render())
