@@ -1,6 +1,8 @@
 """The `govread` command: the TUI by default, and subcommands that share its services.
 
-    govread [PATH ...]                      browse reports (the bundled samples by default)
+    govread [PATH ...]                      browse reports (the bundled samples by default);
+                                            a PATH ending in .toml is an export whose
+                                            marks are restored
     govread outline [PATH ...] [--format]   print each report's outline (text or JSON)
 
 Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
@@ -40,7 +42,13 @@ def _tui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
     parser.add_argument("--theme", metavar="NAME", help="colour theme for this run (and the next)")
-    _paths_argument(parser)
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files or folders (default: the bundled sample reports); "
+        "a .toml export restores its marks on the reports opened",
+    )
     return parser
 
 

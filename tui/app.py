@@ -4,6 +4,8 @@ Public for later features: ``app.reports`` (the loaded reports, in order),
 ``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is the node under
 the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
 ``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message.
+Paths ending in ``.toml`` are exports, not reports: once the reports are loaded, the
+marks they name are restored (the bundled samples open when no report path is given).
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from textual.worker import get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
 from govread.corpus import Problem, iter_load, sample_paths
+from govread.export import is_export_path
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.parsers.readers import report_files
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
+from govread.tui.screens.marks_list import restore_marks
 
 
 class UnknownThemeError(ValueError):
@@ -78,7 +82,8 @@ class GovreadApp(App[int]):
         self, paths: Sequence[str | Path] | None = None, theme_name: str | None = None
     ) -> None:
         super().__init__()
-        self.paths: list[str | Path] = list(paths or [])
+        self.paths: list[str | Path] = [p for p in paths or [] if not is_export_path(p)]
+        self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
         self._warnings: list[str] = []
@@ -166,6 +171,8 @@ class GovreadApp(App[int]):
         self.browser.loading_finished(self.problems)
         if not self.reports:
             self.sub_title = "nothing opened"
+        if self.export_paths:
+            restore_marks(self, self.export_paths)
 
     def _update_sub_title(self) -> None:
         names = [

@@ -1,7 +1,8 @@
 """The browser: every report's outline beside the detail pane of the node under the cursor.
 
 The app feeds reports in (`add_report`, `show_progress`, `loading_finished`); the screen
-keeps the two panes in step. Filter, mark, export and compare are bound here and arrive
+keeps the two panes in step. `space` marks the node under the cursor, `m` lists the marks,
+`e` exports them (screens in marks_list.py and export_dialog.py); filter and compare arrive
 with their own features.
 """
 
@@ -13,13 +14,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
+from govread.tui.screens.export_dialog import ExportDialog
+from govread.tui.screens.marks_list import MarksCommands, MarksListScreen, confirm_clear_marks
 from govread.tui.widgets.detail import DetailPane
-from govread.tui.widgets.outline import OutlineData, OutlineTree
+from govread.tui.widgets.outline import OutlineData, OutlineTree, node_id_of
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -31,6 +35,7 @@ class BrowserScreen(Screen[None]):
     CSS_PATH = "browser.tcss"
     BINDING_GROUP_TITLE = "Browser"
     AUTO_FOCUS = "OutlineTree"
+    COMMANDS = {MarksCommands}  # noqa: RUF012 ("Clear marks" in the palette; typed by Screen)
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
         (100, "-wide"),
@@ -46,6 +51,7 @@ class BrowserScreen(Screen[None]):
         Binding("b", "toggle_outline", "Outline", tooltip="Hide or show the outline"),
         Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the node for export"),
         Binding("e", "export", "Export", tooltip="Export the marked nodes to TOML"),
+        Binding("m", "list_marks", "List marks", show=False, tooltip="List, visit and unmark"),
         Binding("c", "compare", "Compare", tooltip="Compare this report with another"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
@@ -68,6 +74,11 @@ class BrowserScreen(Screen[None]):
         return self.query_one(DetailPane)
 
     # -- fed by the app ---------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.outline.marked_ids = self.app.marks  # type: ignore[attr-defined]
+        # The app's sub-title names the reports; this screen's adds the mark count to it.
+        self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
 
     def add_report(self, report: Report) -> None:
         first = not self.outline.report_nodes()
@@ -120,16 +131,64 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # The next four belong to the filter, marks/export and compare features; until
-    # they land, each says so instead of silently doing nothing.
+    # The next two belong to the filter and compare features; until they land, each
+    # says so instead of silently doing nothing.
     def action_filter(self) -> None:
         self.notify("Filtering arrives with the filter feature", severity="warning")
 
-    def action_toggle_mark(self) -> None:
-        self.notify("Marking arrives with the marks and export feature", severity="warning")
-
-    def action_export(self) -> None:
-        self.notify("Export arrives with the marks and export feature", severity="warning")
-
     def action_compare(self) -> None:
         self.notify("Comparing arrives with the compare feature", severity="warning")
+
+    # -- marks and export -------------------------------------------------------------
+
+    def action_toggle_mark(self) -> None:
+        data = self.outline.current_node
+        if data is None:
+            self.notify("Nothing to mark yet", severity="warning")
+            return
+        self.app.toggle_mark(node_id_of(data))  # type: ignore[attr-defined]
+
+    def on_govread_app_marks_changed(self, message: Message) -> None:
+        # From this screen or any other (compare, marks list): repaint what changed.
+        self.outline.refresh_marks(getattr(message, "node_ids", None))
+        self._show_mark_count()
+
+    def _show_mark_count(self) -> None:
+        """``N marked`` in the header, beside the reports (nothing when none is)."""
+        app = self.app
+        marks, reports = app.marks, app.reports  # type: ignore[attr-defined]
+        shown = marks.count(reports)
+        elsewhere = len(marks) - shown
+        if not len(marks):
+            self.sub_title = None  # the app's
+            return
+        status = f"● {shown} marked"
+        if elsewhere:
+            status += f" (+{elsewhere} in reports not open)"
+        self.sub_title = f"{status} · {app.sub_title}" if app.sub_title else status
+
+    def action_list_marks(self) -> None:
+        self.app.push_screen(MarksListScreen(), self._jump_to)
+
+    def _jump_to(self, node_id: str | None) -> None:
+        if node_id is None:
+            return
+        if self.outline.go_to(node_id):
+            self.outline.focus()
+        else:
+            self.notify("That node is not in the outline", severity="warning")
+
+    def action_clear_marks(self) -> None:
+        confirm_clear_marks(self.app)
+
+    def action_export(self) -> None:
+        app = self.app
+        refs = app.marks.ordered(app.reports)  # type: ignore[attr-defined]
+        if not refs:
+            self.notify(
+                "Nothing to export: mark sections or items with space first",
+                title="Export",
+                severity="warning",
+            )
+            return
+        self.app.push_screen(ExportDialog())

@@ -1,23 +1,36 @@
 """The report outline: a tree with one root per report, its sections nested, items as leaves.
 
 Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; labels are
-`rich.text.Text` built with ``append`` (report text is never parsed as markup).
+`rich.text.Text` built with ``append`` (report text is never parsed as markup). A marked
+node shows `MARK_GLYPH` before its label: the glyph is added when a line is rendered, from
+`marked_ids`, so every view of the tree agrees with the marks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterable
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from govread.marks import report_id
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 
 OutlineData = Report | Section | Item
+
+# Shown before the label of a marked node (after the fold arrow).
+MARK_GLYPH = "● "
+
+
+def node_id_of(data: OutlineData) -> str:
+    """The node id (as marks use it) of a report, section or item."""
+    return report_id(data) if isinstance(data, Report) else data.id
 
 
 def report_label(report: Report) -> Text:
@@ -50,6 +63,7 @@ class OutlineTree(Tree[OutlineData]):
     """The outline of every open report; the cursor picks what the detail pane shows."""
 
     DEFAULT_CSS = css_beside(__file__)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline-tree--mark"}
     BINDING_GROUP_TITLE = "Outline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -100,6 +114,9 @@ class OutlineTree(Tree[OutlineData]):
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
+        # Which node ids show the mark (the app's MarkSet); see `refresh_marks`.
+        self.marked_ids: Container[str] = frozenset()
+        self._nodes_by_id: dict[str, TreeNode[OutlineData]] = {}
 
     # -- building ---------------------------------------------------------------------
 
@@ -107,6 +124,7 @@ class OutlineTree(Tree[OutlineData]):
         """Add a report at the end; its top-level sections show, deeper ones are folded."""
         first = not self.root.children
         node = self.root.add(report_label(report), data=report, expand=expand)
+        self._nodes_by_id[report_id(report)] = node
         for section in report.sections:
             self._add_section(node, section)
         if not report.sections:
@@ -117,11 +135,12 @@ class OutlineTree(Tree[OutlineData]):
 
     def _add_section(self, parent: TreeNode[OutlineData], section: Section) -> None:
         if not section.items and not section.children:
-            parent.add_leaf(section_label(section), data=section)
+            self._nodes_by_id[section.id] = parent.add_leaf(section_label(section), data=section)
             return
         node = parent.add(section_label(section), data=section)
+        self._nodes_by_id[section.id] = node
         for item in section.items:
-            node.add_leaf(item_label(item), data=item)
+            self._nodes_by_id[item.id] = node.add_leaf(item_label(item), data=item)
         for child in section.children:
             self._add_section(node, child)
 
@@ -154,6 +173,76 @@ class OutlineTree(Tree[OutlineData]):
 
     def report_nodes(self) -> list[TreeNode[OutlineData]]:
         return list(self.root.children)
+
+    def node_for(self, node_id: str) -> TreeNode[OutlineData] | None:
+        """The tree node showing the report, section or item with this id, if any."""
+        node = self._nodes_by_id.get(node_id)
+        if node is not None and self._holds(node):
+            return node
+        for line in range(self.last_line + 1):  # a view built another way: search it
+            found = self.get_node_at_line(line)
+            if found is not None and found.data is not None and node_id_of(found.data) == node_id:
+                return found
+        return None
+
+    def _holds(self, node: TreeNode[OutlineData]) -> bool:
+        try:
+            return self.get_node_by_id(node.id) is node
+        except Exception:  # UnknownNodeID: the tree was cleared since
+            return False
+
+    def go_to(self, node_id: str) -> bool:
+        """Unfold the way to a node and put the cursor on it; False when it is not shown."""
+        node = self._nodes_by_id.get(node_id)
+        if node is None or not self._holds(node):
+            node = self._find_anywhere(node_id)
+        if node is None:
+            return False
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+        return True
+
+    def _find_anywhere(self, node_id: str) -> TreeNode[OutlineData] | None:
+        stack = list(self.root.children)
+        while stack:
+            node = stack.pop()
+            if node.data is not None and node_id_of(node.data) == node_id:
+                return node
+            stack.extend(node.children)
+        return None
+
+    # -- marks ------------------------------------------------------------------------
+
+    def refresh_marks(self, node_ids: Iterable[str] | None = None) -> None:
+        """Repaint the lines of these nodes (every line when None) after their marks changed."""
+        if node_ids is None:
+            for node in self._nodes_by_id.values():
+                node.refresh()
+            self.refresh()
+            return
+        for node_id in node_ids:
+            shown = self.node_for(node_id)
+            if shown is not None:
+                shown.refresh()  # bumps the node's version, so its cached line is redrawn
+
+    def render_label(self, node: TreeNode[OutlineData], base_style: Style, style: Style) -> Text:
+        text = super().render_label(node, base_style, style)
+        if node.data is None or node_id_of(node.data) not in self.marked_ids:
+            return text
+        # After the fold arrow, if any, so the glyphs line up with the labels.
+        arrow = len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        split = arrow if node.allow_expand else 0
+        marked = text[:split]
+        marked.append(
+            MARK_GLYPH,
+            style=base_style + self.get_component_rich_style("outline-tree--mark", partial=True),
+        )
+        marked.append_text(text[split:])
+        return marked
 
     # -- folding ----------------------------------------------------------------------
 

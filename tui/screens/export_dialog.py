@@ -1,0 +1,139 @@
+"""The export dialog: where to write the marked nodes as TOML, then write them.
+
+The path starts as ``govread-YYYYMMDD-HHMMSS.toml`` in the working directory and can be
+edited; enter writes atomically (`govread.export.write_items`). An existing file is
+replaced only after a second, explicit question. A failed write (no such folder,
+permission denied, disk full…) is an error notification: the dialog stays open with the
+path, so it can be corrected, and the marks are untouched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from govread.atomic import OverwriteRefused, WriteError
+from govread.export import default_export_path, write_items
+from govread.marks import MarkSet, NodeRef
+from govread.parsers.model import Report
+from govread.tui._css import css_beside
+from govread.tui.screens.confirm import ConfirmDialog
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+class ExportDialog(ModalScreen[Path | None]):
+    """Ask for a file name and export the marks of the open reports there."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    BINDING_GROUP_TITLE = "Export"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._default = default_export_path()
+
+    def _refs(self) -> list[NodeRef]:
+        marks: MarkSet = self.app.marks  # type: ignore[attr-defined]
+        reports: list[Report] = self.app.reports  # type: ignore[attr-defined]
+        return marks.ordered(reports)
+
+    def compose(self) -> ComposeResult:
+        refs = self._refs()
+        summary = Text()
+        summary.append(_plural(len(refs), "marked node"), style="bold")
+        summary.append(f" from {_plural(len({r.report.sha256 for r in refs}), 'report')}")
+        summary.append(" will be written as TOML (govread-export/1) to:")
+        with Vertical(id="export-body") as body:
+            body.border_title = "Export marks"
+            yield Static(summary, id="export-summary")
+            yield Input(value=str(self._default), id="export-path", select_on_focus=False)
+            yield Static(
+                Text(
+                    "enter write · escape cancel · an existing file is never replaced unasked",
+                    style="dim",
+                ),
+                id="export-hint",
+            )
+
+    @property
+    def path_input(self) -> Input:
+        return self.query_one("#export-path", Input)
+
+    def on_mount(self) -> None:
+        self.path_input.focus()
+        self.path_input.cursor_position = len(self.path_input.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        raw = event.value.strip()
+        if not raw:
+            self.notify("Type the name of the file to write", title="Export", severity="warning")
+            return
+        self.write(Path(raw).expanduser())
+
+    def write(self, path: Path, *, overwrite: bool = False) -> None:
+        """Write the export to `path`; on an existing file, ask before replacing it."""
+        refs = self._refs()
+        if not refs:
+            self.notify("There are no marks to export", title="Export", severity="warning")
+            return
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        try:
+            written = write_items(path, refs, overwrite=overwrite)
+        except OverwriteRefused:
+            self._ask_overwrite(path)
+            return
+        except WriteError as error:
+            self.notify(
+                f"{error.path}: {error.reason}. Nothing was written; the marks are kept.",
+                title="Export failed",
+                severity="error",
+                markup=False,
+                timeout=10,
+            )
+            self.path_input.focus()
+            return
+        self.app.notify(
+            f"{_plural(len(refs), 'node')} exported to {written}",
+            title="Exported",
+            markup=False,
+            timeout=8,
+        )
+        self.dismiss(written)
+
+    def _ask_overwrite(self, path: Path) -> None:
+        message = Text()
+        message.append(str(path), style="bold")
+        message.append(" already exists.\nReplace it with this export?")
+
+        def answered(replace: bool | None) -> None:
+            if replace:
+                self.write(path, overwrite=True)
+                return
+            self.notify(
+                f"{path} was left as it was; choose another name",
+                title="Not exported",
+                severity="warning",
+                markup=False,
+            )
+            self.path_input.focus()
+
+        self.app.push_screen(
+            ConfirmDialog("File exists", message, confirm="Overwrite", cancel="Cancel"), answered
+        )
