@@ -8,7 +8,7 @@ from pathlib import Path
 
 SCRIPT = r"""
 import importlib, pkgutil, sys
-import govread
+import govread, govread.parsers
 skip = ("govread.tui", "govread.themes")
 names = []
 def walk(package):
@@ -17,11 +17,14 @@ def walk(package):
     for info in pkgutil.iter_modules(package.__path__, package.__name__ + "."):
         if info.name.startswith(skip):
             continue
+        if info.name in names:
+            continue
         names.append(info.name)
         module = importlib.import_module(info.name)
         if info.ispkg:
             walk(module)
 walk(govread)
+walk(govread.parsers)  # an editable install maps it from another folder
 assert "govread.parsers.outline" in names and "govread.corpus" in names, names
 print(len(names), sorted(m for m in ("textual", "jieba") if m in sys.modules))
 """
