@@ -120,8 +120,8 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # The next four belong to the filter, marks/export and compare features; until
-    # they land, each says so instead of silently doing nothing.
+    # The next three belong to the filter and marks/export features; until they
+    # land, each says so instead of silently doing nothing.
     def action_filter(self) -> None:
         self.notify("Filtering arrives with the filter feature", severity="warning")
 
@@ -132,4 +132,7 @@ class BrowserScreen(Screen[None]):
         self.notify("Export arrives with the marks and export feature", severity="warning")
 
     def action_compare(self) -> None:
-        self.notify("Comparing arrives with the compare feature", severity="warning")
+        """The report under the cursor against another open one (picked by name)."""
+        from govread.tui.screens.compare import open_compare  # imports the compare service
+
+        open_compare(self.app)  # type: ignore[arg-type]

@@ -1,0 +1,173 @@
+"""One side of the compare screen: a scrolling column of rows, one row per aligned pair.
+
+Each row (`CompareRow`) holds the theme's header (name, similarity, shared keywords and the
+keywords only this side has) and then either this side's units (`UnitCell`: number,
+heading, text with figures highlighted, a mark indicator) or a `GapCell` saying this side
+is silent on the theme. Row *i* of one column is the same pair as row *i* of the other, so
+the screen can keep the two aligned by row. Everything is `Text`: report text is never
+markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Static
+
+from govread.compare import Pair, Unit
+from govread.highlight import figure_spans
+from govread.tui._css import css_beside
+
+StyleOf = Callable[[str], Style]
+
+
+def row_header(pair: Pair, side: str, city: str, style: StyleOf) -> Text:
+    """Theme name and similarity, shared keywords, and the keywords only ``side`` has."""
+    text = Text()
+    text.append(pair.theme_name, style=style("compare--theme"))
+    if pair.is_gap:
+        text.append("  gap", style=style("compare--gap-tag"))
+    else:
+        text.append(f"  similarity {pair.similarity:.2f}", style=style("compare--dim"))
+    if pair.shared_keywords:
+        text.append("\n")
+        text.append("shared ", style=style("compare--label"))
+        text.append(" · ".join(pair.shared_keywords), style=style("compare--shared"))
+    only = pair.only_a if side == "a" else pair.only_b
+    if only:
+        text.append("\n")
+        text.append(f"only {city} ", style=style("compare--label"))
+        text.append(" · ".join(only), style=style("compare--only"))
+    return text
+
+
+def unit_text(unit: Unit, marked: bool, style: StyleOf) -> Text:
+    """A unit: mark indicator, number and heading, then its text with figures highlighted."""
+    text = Text()
+    if marked:
+        text.append("● ", style=style("compare--mark"))
+    text.append(unit.number, style=style("compare--number"))
+    text.append(unit.heading, style=style("compare--heading"))
+    if unit.text and unit.text.strip() != unit.heading.strip():
+        text.append("\n")
+        body = Text(unit.text)
+        figure = style("compare--figure")
+        for start, end in figure_spans(unit.text):
+            body.stylize(figure, start, end)
+        text.append_text(body)
+    return text
+
+
+def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
+    """What a side without units on a row says: silent on the theme, or nothing alike."""
+    text = Text()
+    if pair.other_has_theme:
+        text.append(f"{city}: nothing like the other side's text here", style=style("compare--gap"))
+        text.append(f"\n(its other {pair.theme_name} text is in the rows beside)")
+    else:
+        text.append(f"{city} is silent on {pair.theme_name}", style=style("compare--gap"))
+    if pair.nearest is not None:
+        text.append("\nNearest elsewhere: ", style=style("compare--label"))
+        text.append(pair.nearest.number, style=style("compare--number"))
+        text.append(pair.nearest.heading)
+        text.append(f"  ({pair.nearest_similarity:.2f})", style=style("compare--dim"))
+    text.stylize(style("compare--dim"))
+    return text
+
+
+class Cell(Static):
+    """Something the cursor can rest on: a unit or a gap."""
+
+    def __init__(self, row: int, unit: Unit | None) -> None:
+        super().__init__(classes="cell")
+        self.row = row
+        self.unit = unit
+
+    @property
+    def node_id(self) -> str | None:
+        """The id to mark for this cell (a gap offers its nearest unit, when it has one)."""
+        return self.unit.node_id if self.unit is not None else None
+
+
+class UnitCell(Cell):
+    pass
+
+
+class GapCell(Cell):
+    def __init__(self, row: int, pair: Pair) -> None:
+        super().__init__(row, pair.nearest)
+        self.pair = pair
+
+
+class CompareRow(Vertical):
+    """One pair on one side: the header, then the units (or the gap)."""
+
+    def __init__(self, index: int, pair: Pair) -> None:
+        super().__init__(classes="row")
+        self.index = index
+        self.pair = pair
+
+
+class CompareColumn(VerticalScroll, can_focus=False):
+    """One city's side; the screen owns the keys (the columns never take focus)."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "compare--theme",
+        "compare--gap-tag",
+        "compare--dim",
+        "compare--label",
+        "compare--shared",
+        "compare--only",
+        "compare--mark",
+        "compare--number",
+        "compare--heading",
+        "compare--figure",
+        "compare--gap",
+    }
+
+    def __init__(self, side: str, city: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.side = side
+        self.city = city
+        self.rows: list[CompareRow] = []
+        self.cells: list[Cell] = []
+
+    def style_of(self, name: str) -> Style:
+        return self.get_component_rich_style(name, partial=True)
+
+    async def fill(self, pairs: Sequence[Pair], is_marked: Callable[[str], bool]) -> None:
+        """Build one row per pair (replacing what was there)."""
+        await self.remove_children()
+        self.rows, self.cells = [], []
+        for index, pair in enumerate(pairs):
+            units = pair.a if self.side == "a" else pair.b
+            row = CompareRow(index, pair)
+            header = Static(row_header(pair, self.side, self.city, self.style_of), classes="head")
+            cells: list[Cell] = []
+            if units:
+                for unit in units:
+                    cell: Cell = UnitCell(index, unit)
+                    cell.update(unit_text(unit, is_marked(unit.node_id), self.style_of))
+                    cells.append(cell)
+            else:
+                cell = GapCell(index, pair)
+                cell.update(gap_text(pair, self.city, self.style_of))
+                cells.append(cell)
+            self.rows.append(row)
+            self.cells.extend(cells)
+            await self.mount(row)
+            await row.mount(header, *cells)
+
+    def refresh_marks(self, node_ids: frozenset[str], is_marked: Callable[[str], bool]) -> None:
+        for cell in self.cells:
+            if isinstance(cell, UnitCell) and cell.unit and cell.unit.node_id in node_ids:
+                cell.update(unit_text(cell.unit, is_marked(cell.unit.node_id), self.style_of))
+
+    def cells_in_row(self, row: int) -> list[int]:
+        """Indexes (into `cells`) of the cells of row ``row``."""
+        return [i for i, cell in enumerate(self.cells) if cell.row == row]
