@@ -355,3 +355,76 @@ def test_compare_snapshot(snap_compare) -> None:
     app = GovreadApp()
     app.animation_level = "none"
     assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from govread.tui.screens import compare as compare_screen
+
+    release = threading.Event()
+    real_compare = compare_screen.compare
+
+    def slow_compare(*args, **kwargs):
+        release.wait(10)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and not screen.ready
+        assert screen.query_one("#compare-loading").display
+        assert not screen.query_one("#compare-columns").display
+        note = screen.query_one("#compare-loading-note").content.plain
+        assert note.startswith("Comparing 咸宁市 2023 with 宝鸡市 2023")
+        assert screen.query_one("#compare-status").content.plain == "comparing…"
+        await pilot.press("right_square_bracket", "space", "tab", "f")  # harmless meanwhile
+        assert not app.marks
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.ready and screen.fill_seconds is not None
+        assert not screen.query_one("#compare-loading").display
+        assert screen.query_one("#compare-columns").display
+
+
+async def test_a_failed_comparison_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govread.tui.screens import compare as compare_screen
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("the lexicon could not be read")
+
+    monkeypatch.setattr(compare_screen, "compare", broken)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and not screen.ready
+        note = screen.query_one("#compare-loading-note").content.plain
+        assert note == "The comparison failed: ValueError: the lexicon could not be read"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_page_down_moves_the_cursor_into_view() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await _open_compare(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        column = screen.column("a")
+        cell = column.cells[screen._cursor["a"]]
+        top = column.rows[cell.row].virtual_region.y + cell.virtual_region.y
+        assert column.scroll_y > 0
+        assert column.scroll_y - 2 <= top + cell.virtual_region.height
+        assert top < column.scroll_y + column.size.height

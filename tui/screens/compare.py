@@ -167,8 +167,10 @@ class CompareScreen(Screen[None]):
     async def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
         marks = self._is_marked
-        await self.column("a").fill(comparison.pairs, marks)
-        await self.column("b").fill(comparison.pairs, marks)
+        paired_a = {pair.a.text for pair in comparison.figures}
+        paired_b = {pair.b.text for pair in comparison.figures}
+        await self.column("a").fill(comparison.pairs, marks, paired_a)
+        await self.column("b").fill(comparison.pairs, marks, paired_b)
         self.query_one("#compare-loading").display = False
         self.query_one("#compare-columns").display = True
         self._fill_figures(comparison)
@@ -272,8 +274,28 @@ class CompareScreen(Screen[None]):
         self._sync_after_refresh()
 
     def action_page(self, step: int) -> None:
+        """Scroll the active column a page; the cursor goes to the first unit in view."""
+        if self.comparison is None or self._figures_shown():
+            return
         column = self.column(self.active)
-        column.scroll_to(y=column.scroll_y + step * max(1, column.size.height - 2), animate=False)
+        y = column.scroll_y + step * max(1, column.size.height - 2)
+        column.scroll_to(y=y, animate=False, immediate=True)
+        self._move_cursor(self.active, self._first_in_view(column), scroll=False)
+        self._sync_after_refresh()
+
+    @staticmethod
+    def _first_in_view(column: CompareColumn) -> int:
+        """The first cell showing at the column's top (skipping one with only a line or two)."""
+        top = column.scroll_y
+        for index, cell in enumerate(column.cells):
+            row_y = column.rows[cell.row].virtual_region.y
+            region = cell.virtual_region
+            bottom = row_y + region.y + region.height
+            if bottom > top:
+                if row_y + region.y < top and bottom - top < 3 and index + 1 < len(column.cells):
+                    return index + 1
+                return index
+        return len(column.cells) - 1
 
     def action_theme(self, step: int) -> None:
         """Go to the first row of the next (or previous) theme on both sides."""

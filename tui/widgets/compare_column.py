@@ -10,7 +10,7 @@ markup.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -45,19 +45,39 @@ def row_header(pair: Pair, side: str, city: str, style: StyleOf) -> Text:
     return text
 
 
-def unit_text(unit: Unit, marked: bool, style: StyleOf) -> Text:
-    """A unit: mark indicator, number and heading, then its text with figures highlighted."""
+def body_of(unit: Unit) -> str:
+    """The unit's text without its opening heading (shown just above it) when it starts so."""
+    text = unit.text.strip()
+    heading = unit.heading.strip()
+    if heading and heading in text[: len(heading) + _MARKER_ROOM]:
+        rest = text[text.index(heading) + len(heading) :].lstrip("。.,,::;; ")
+        return rest
+    return text
+
+
+_MARKER_ROOM = 6  # 二是, (三), 3. … before an item's heading in its text
+
+
+def unit_text(
+    unit: Unit, marked: bool, style: StyleOf, matched: Collection[str] = frozenset()
+) -> Text:
+    """A unit: mark indicator, number and heading, then its text with figures highlighted.
+
+    Figures written as in ``matched`` (those with a counterpart on the other side) stand
+    out more than the rest.
+    """
     text = Text()
     if marked:
         text.append("● ", style=style("compare--mark"))
     text.append(unit.number, style=style("compare--number"))
     text.append(unit.heading, style=style("compare--heading"))
-    if unit.text and unit.text.strip() != unit.heading.strip():
+    passage = body_of(unit)
+    if passage:
         text.append("\n")
-        body = Text(unit.text)
-        figure = style("compare--figure")
-        for start, end in figure_spans(unit.text):
-            body.stylize(figure, start, end)
+        body = Text(passage)
+        figure, paired = style("compare--figure"), style("compare--figure-paired")
+        for start, end in figure_spans(passage):
+            body.stylize(paired if passage[start:end] in matched else figure, start, end)
         text.append_text(body)
     return text
 
@@ -127,6 +147,7 @@ class CompareColumn(VerticalScroll, can_focus=False):
         "compare--number",
         "compare--heading",
         "compare--figure",
+        "compare--figure-paired",
         "compare--gap",
     }
 
@@ -136,12 +157,19 @@ class CompareColumn(VerticalScroll, can_focus=False):
         self.city = city
         self.rows: list[CompareRow] = []
         self.cells: list[Cell] = []
+        self.matched: Collection[str] = frozenset()
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
 
-    async def fill(self, pairs: Sequence[Pair], is_marked: Callable[[str], bool]) -> None:
-        """Build one row per pair (replacing what was there)."""
+    async def fill(
+        self,
+        pairs: Sequence[Pair],
+        is_marked: Callable[[str], bool],
+        matched: Collection[str] = frozenset(),
+    ) -> None:
+        """Build one row per pair (replacing what was there); ``matched``: paired figures."""
+        self.matched = matched
         await self.remove_children()
         self.rows, self.cells = [], []
         for index, pair in enumerate(pairs):
@@ -152,7 +180,8 @@ class CompareColumn(VerticalScroll, can_focus=False):
             if units:
                 for unit in units:
                     cell: Cell = UnitCell(index, unit)
-                    cell.update(unit_text(unit, is_marked(unit.node_id), self.style_of))
+                    marked = is_marked(unit.node_id)
+                    cell.update(unit_text(unit, marked, self.style_of, matched))
                     cells.append(cell)
             else:
                 cell = GapCell(index, pair)
@@ -166,7 +195,8 @@ class CompareColumn(VerticalScroll, can_focus=False):
     def refresh_marks(self, node_ids: frozenset[str], is_marked: Callable[[str], bool]) -> None:
         for cell in self.cells:
             if isinstance(cell, UnitCell) and cell.unit and cell.unit.node_id in node_ids:
-                cell.update(unit_text(cell.unit, is_marked(cell.unit.node_id), self.style_of))
+                marked = is_marked(cell.unit.node_id)
+                cell.update(unit_text(cell.unit, marked, self.style_of, self.matched))
 
     def cells_in_row(self, row: int) -> list[int]:
         """Indexes (into `cells`) of the cells of row ``row``."""
