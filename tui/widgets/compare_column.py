@@ -10,6 +10,7 @@ markup.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
@@ -50,11 +51,11 @@ def body_of(unit: Unit) -> str:
     text = unit.text.strip()
     heading = unit.heading.strip()
     if heading and heading in text[: len(heading) + _MARKER_ROOM]:
-        rest = text[text.index(heading) + len(heading) :].lstrip("。.,,::;; ")
-        return rest
+        return _LEADING_PUNCTUATION.sub("", text[text.index(heading) + len(heading) :])
     return text
 
 
+_LEADING_PUNCTUATION = re.compile(r"^[。.,，:：;；\s]+")
 _MARKER_ROOM = 6  # 二是, (三), 3. … before an item's heading in its text
 
 
