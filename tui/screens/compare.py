@@ -14,7 +14,9 @@ so the sync is by row, not by line).
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -26,7 +28,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from govread.compare import Comparison, compare
+from govread.compare import Comparison, compare, report_units
 from govread.marks import is_node_id
 from govread.parsers.model import Report
 from govread.tui.screens.pick_report import ReportPicker
@@ -40,6 +42,18 @@ def city_of(report: Report) -> str:
     """``咸宁市 2023``: region and year, or the display title when the region is unknown."""
     parts = [report.region or "", f"{report.year}" if report.year else ""]
     return " ".join(p for p in parts if p) or report.display_title
+
+
+# Held while the open reports are tokenised ahead of time, so that a comparison started
+# meanwhile waits for that work instead of doing it a second time.
+_warming = threading.Lock()
+
+
+def warm_up(reports: Sequence[Report]) -> None:
+    """Load jieba and cut every open report into units (cached by content hash)."""
+    with _warming:
+        for report in reports:
+            report_units(report)
 
 
 def open_compare(app: GovreadApp) -> None:
@@ -64,6 +78,15 @@ def open_compare(app: GovreadApp) -> None:
             app.push_screen(CompareScreen(side_a, side_b, corpus=reports))
 
     app.push_screen(ReportPicker(others, prompt), chosen)
+    # While the reader types a name, load jieba and tokenise: most of the first
+    # comparison's cost (about a second for jieba alone) is paid before enter.
+    app.run_worker(
+        lambda: warm_up(reports),
+        name="warm up the comparison",
+        group="compare-warm-up",
+        thread=True,
+        exclusive=True,
+    )
 
 
 class CompareScreen(Screen[None]):
@@ -150,6 +173,8 @@ class CompareScreen(Screen[None]):
     def run_comparison(self) -> None:
         worker = get_current_worker()
         try:
+            with _warming:  # a warm-up still running finishes first (no work twice)
+                pass
             result = compare(self.a, self.b, self._corpus)
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:

@@ -127,8 +127,8 @@ class GapCell(Cell):
 class CompareRow(Vertical):
     """One pair on one side: the header, then the units (or the gap)."""
 
-    def __init__(self, index: int, pair: Pair) -> None:
-        super().__init__(classes="row")
+    def __init__(self, index: int, pair: Pair, *children: Static) -> None:
+        super().__init__(*children, classes="row")
         self.index = index
         self.pair = pair
 
@@ -173,25 +173,25 @@ class CompareColumn(VerticalScroll, can_focus=False):
         self.matched = matched
         await self.remove_children()
         self.rows, self.cells = [], []
+        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
+        style = styles.__getitem__
         for index, pair in enumerate(pairs):
             units = pair.a if self.side == "a" else pair.b
-            row = CompareRow(index, pair)
-            header = Static(row_header(pair, self.side, self.city, self.style_of), classes="head")
             cells: list[Cell] = []
             if units:
                 for unit in units:
                     cell: Cell = UnitCell(index, unit)
-                    marked = is_marked(unit.node_id)
-                    cell.update(unit_text(unit, marked, self.style_of, matched))
+                    cell.update(unit_text(unit, is_marked(unit.node_id), style, matched))
                     cells.append(cell)
             else:
                 cell = GapCell(index, pair)
-                cell.update(gap_text(pair, self.city, self.style_of))
+                cell.update(gap_text(pair, self.city, style))
                 cells.append(cell)
-            self.rows.append(row)
+            header = Static(row_header(pair, self.side, self.city, style), classes="head")
+            self.rows.append(CompareRow(index, pair, header, *cells))
             self.cells.extend(cells)
-            await self.mount(row)
-            await row.mount(header, *cells)
+        # one mount for the whole column: a layout pass per row would cost seconds
+        await self.mount_all(self.rows)
 
     def refresh_marks(self, node_ids: frozenset[str], is_marked: Callable[[str], bool]) -> None:
         for cell in self.cells:
