@@ -87,8 +87,8 @@ def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
     """What a side without units on a row says: silent on the theme, or nothing alike."""
     text = Text()
     if pair.other_has_theme:
-        text.append(f"{city}: nothing like the other side's text here", style=style("compare--gap"))
-        text.append(f"\n(its other {pair.theme_name} text is in the rows beside)")
+        text.append(f"{city} has nothing like this", style=style("compare--gap"))
+        text.append(f"\n(its {pair.theme_name} text is in another row of this theme)")
     else:
         text.append(f"{city} is silent on {pair.theme_name}", style=style("compare--gap"))
     if pair.nearest is not None:
