@@ -428,3 +428,34 @@ async def test_page_down_moves_the_cursor_into_view() -> None:
         assert column.scroll_y > 0
         assert column.scroll_y - 2 <= top + cell.virtual_region.height
         assert top < column.scroll_y + column.size.height
+
+
+async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        outline = app.browser.outline
+        outline.move_cursor(outline.report_nodes()[4])  # 宝鸡
+        await pilot.pause()
+        screen = await _open_compare(pilot, name="秦皇岛")
+        assert (screen.a.region, screen.b.region) == ("宝鸡市", "秦皇岛市")
+        target = screen.column("b").cells[1]
+        await pilot.click(target)
+        await pilot.pause()
+        assert screen.active == "b" and screen._cursor["b"] == 1
+        assert target.has_class("-cursor")
+
+
+async def test_a_theme_change_restyles_the_columns() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        header = screen.column("a").rows[0].header
+        before = header.content.spans[0].style
+        app.theme = "govread-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = screen.column("a").rows[0].header.content.spans[0].style
+        assert before != after
+        assert header.content.plain.startswith("党的领导")

@@ -32,7 +32,7 @@ from govread.compare import Comparison, compare, report_units
 from govread.marks import is_node_id
 from govread.parsers.model import Report
 from govread.tui.screens.pick_report import ReportPicker
-from govread.tui.widgets.compare_column import CompareColumn
+from govread.tui.widgets.compare_column import Cell, CompareColumn
 
 if TYPE_CHECKING:
     from govread.tui.app import GovreadApp
@@ -354,13 +354,24 @@ class CompareScreen(Screen[None]):
             if cells:
                 self._move_cursor(side, cells[0], top=True)
 
+    def on_cell_clicked(self, message: Cell.Clicked) -> None:
+        for side in ("a", "b"):
+            cells = self.column(side).cells
+            if message.cell in cells:
+                self._activate(side)
+                self._move_cursor(side, cells.index(message.cell), scroll=False)
+                self._update_status()
+
+    def _activate(self, side: str) -> None:
+        self.active = side
+        for each in ("a", "b"):
+            self.column(each).set_class(each == side, "-active")
+
     def action_switch_side(self) -> None:
         if self.comparison is None or self._figures_shown():
             return
         row = self.cursor_row()
-        self.active = "b" if self.active == "a" else "a"
-        for side in ("a", "b"):
-            self.column(side).set_class(side == self.active, "-active")
+        self._activate("b" if self.active == "a" else "a")
         if row is not None and self.cursor_row() != row:
             cells = self.column(self.active).cells_in_row(row)
             if cells:
@@ -404,7 +415,7 @@ class CompareScreen(Screen[None]):
 
     def on_govread_app_marks_changed(self, message: GovreadApp.MarksChanged) -> None:
         for side in ("a", "b"):
-            self.column(side).refresh_marks(message.node_ids, self._is_marked)
+            self.column(side).refresh_marks(message.node_ids)
 
     def _figures_shown(self) -> bool:
         return bool(self.query_one("#compare-figures").display)

@@ -17,6 +17,7 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from govread.compare import Pair, Unit
@@ -103,10 +104,20 @@ def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
 class Cell(Static):
     """Something the cursor can rest on: a unit or a gap."""
 
+    class Clicked(Message):
+        """The reader clicked a cell: the screen puts its cursor there."""
+
+        def __init__(self, cell: Cell) -> None:
+            self.cell = cell
+            super().__init__()
+
     def __init__(self, row: int, unit: Unit | None) -> None:
         super().__init__(classes="cell")
         self.row = row
         self.unit = unit
+
+    def on_click(self) -> None:
+        self.post_message(self.Clicked(self))
 
     @property
     def node_id(self) -> str | None:
@@ -127,10 +138,11 @@ class GapCell(Cell):
 class CompareRow(Vertical):
     """One pair on one side: the header, then the units (or the gap)."""
 
-    def __init__(self, index: int, pair: Pair, *children: Static) -> None:
-        super().__init__(*children, classes="row")
+    def __init__(self, index: int, pair: Pair, header: Static, *cells: Cell) -> None:
+        super().__init__(header, *cells, classes="row")
         self.index = index
         self.pair = pair
+        self.header = header
 
 
 class CompareColumn(VerticalScroll, can_focus=False):
@@ -159,6 +171,13 @@ class CompareColumn(VerticalScroll, can_focus=False):
         self.rows: list[CompareRow] = []
         self.cells: list[Cell] = []
         self.matched: Collection[str] = frozenset()
+        self.is_marked: Callable[[str], bool] = lambda _node_id: False
+
+    def on_mount(self) -> None:
+        # Component styles follow the theme only once the new CSS is applied.
+        self.app.theme_changed_signal.subscribe(
+            self, lambda _theme: self.call_after_refresh(self.render_texts)
+        )
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
@@ -170,34 +189,35 @@ class CompareColumn(VerticalScroll, can_focus=False):
         matched: Collection[str] = frozenset(),
     ) -> None:
         """Build one row per pair (replacing what was there); ``matched``: paired figures."""
-        self.matched = matched
+        self.matched, self.is_marked = matched, is_marked
         await self.remove_children()
         self.rows, self.cells = [], []
-        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
-        style = styles.__getitem__
         for index, pair in enumerate(pairs):
             units = pair.a if self.side == "a" else pair.b
-            cells: list[Cell] = []
-            if units:
-                for unit in units:
-                    cell: Cell = UnitCell(index, unit)
-                    cell.update(unit_text(unit, is_marked(unit.node_id), style, matched))
-                    cells.append(cell)
-            else:
-                cell = GapCell(index, pair)
-                cell.update(gap_text(pair, self.city, style))
-                cells.append(cell)
-            header = Static(row_header(pair, self.side, self.city, style), classes="head")
+            cells: list[Cell] = [UnitCell(index, unit) for unit in units] or [GapCell(index, pair)]
+            header = Static(classes="head")
             self.rows.append(CompareRow(index, pair, header, *cells))
             self.cells.extend(cells)
+        self.render_texts()
         # one mount for the whole column: a layout pass per row would cost seconds
         await self.mount_all(self.rows)
 
-    def refresh_marks(self, node_ids: frozenset[str], is_marked: Callable[[str], bool]) -> None:
+    def render_texts(self, node_ids: frozenset[str] | None = None) -> None:
+        """(Re)build the texts with the theme's current styles; only ``node_ids``' if given."""
+        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
+        style = styles.__getitem__
+        for row in self.rows if node_ids is None else ():
+            row.header.update(row_header(row.pair, self.side, self.city, style))
         for cell in self.cells:
-            if isinstance(cell, UnitCell) and cell.unit and cell.unit.node_id in node_ids:
-                marked = is_marked(cell.unit.node_id)
-                cell.update(unit_text(cell.unit, marked, self.style_of, self.matched))
+            if isinstance(cell, GapCell):
+                if node_ids is None:
+                    cell.update(gap_text(cell.pair, self.city, style))
+            elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
+                marked = self.is_marked(cell.unit.node_id)
+                cell.update(unit_text(cell.unit, marked, style, self.matched))
+
+    def refresh_marks(self, node_ids: frozenset[str]) -> None:
+        self.render_texts(node_ids)
 
     def cells_in_row(self, row: int) -> list[int]:
         """Indexes (into `cells`) of the cells of row ``row``."""
