@@ -337,12 +337,10 @@ def _groups(help_screen: HelpScreen):
     return binding_groups(help_screen._target)
 
 
-@pytest.fixture(autouse=True)
-def _fixed_config_home(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same config home as the browser's snapshots (nothing is written there)
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
 
-
-def test_compare_snapshot(snap_compare) -> None:
     async def run_before(pilot: Pilot[object]) -> None:
         pilot.app.animation_level = "none"
         await _open_compare(pilot)
