@@ -457,3 +457,34 @@ async def test_a_theme_change_restyles_the_columns() -> None:
         after = screen.column("a").rows[0].header.content.spans[0].style
         assert before != after
         assert header.content.plain.startswith("党的领导")
+
+
+async def test_escape_while_comparing_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from govread.tui.screens import compare as compare_screen
+
+    release = threading.Event()
+    real_compare = compare_screen.compare
+
+    def slow_compare(*args, **kwargs):
+        release.wait(10)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.browser
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is app.browser
+        assert screen.comparison is None

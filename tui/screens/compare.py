@@ -184,12 +184,16 @@ class CompareScreen(Screen[None]):
             self.app.call_from_thread(self._show, result)
 
     def _failed(self, reason: str) -> None:
+        if not self.is_attached:
+            return
         self.query_one(LoadingIndicator).display = False
         message = Text("The comparison failed: ", style="bold")
         message.append(reason)
         self.query_one("#compare-loading-note", Static).update(message)
 
     async def _show(self, comparison: Comparison) -> None:
+        if not self.is_attached:  # the reader left before the comparison was done
+            return
         self.comparison = comparison
         marks = self._is_marked
         paired_a = {pair.a.text for pair in comparison.figures}
