@@ -329,6 +329,8 @@ async def test_help_lists_the_compare_keys() -> None:
         }
         for wanted in ("Next theme", "Prev theme", "Side", "Mark", "Figures", "Sync", "Back"):
             assert wanted in rows
+        # the hidden figures table's keys are not listed
+        assert "DataTable" not in [title for title, _ in _groups(app.screen)]
 
 
 def _groups(help_screen: HelpScreen):

@@ -146,7 +146,11 @@ class CompareScreen(Screen[None]):
             yield CompareColumn("b", city_of(self.b), id="side-b")
         with Vertical(id="compare-figures"):
             yield Static(id="figures-caption")
-            yield DataTable(id="figures-table", cursor_type="row", zebra_stripes=True)
+            table: DataTable[Text] = DataTable(
+                id="figures-table", cursor_type="row", zebra_stripes=True
+            )
+            table.can_focus = False
+            yield table
         yield Footer()
 
     def _title_text(self) -> Text:
@@ -430,8 +434,12 @@ class CompareScreen(Screen[None]):
         shown = not self._figures_shown()
         self.query_one("#compare-figures").display = shown
         self.query_one("#compare-columns").display = not shown
+        table = self.query_one("#figures-table", DataTable)
+        # Focusable only while shown: the help screen lists the keys of focusable
+        # widgets, and a hidden table's would be noise there.
+        table.can_focus = shown
         if shown:
-            self.query_one("#figures-table", DataTable).focus()
+            table.focus()
         else:
             self.set_focus(None)
 
