@@ -104,7 +104,9 @@ class CompareScreen(Screen[None]):
         Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key"),
         Binding("right_square_bracket", "theme(1)", "Next theme", key_display="]"),
         Binding("left_square_bracket", "theme(-1)", "Prev theme", key_display="[", show=False),
-        Binding("tab", "switch_side", "Side", tooltip="Make the other city's column active"),
+        Binding(
+            "tab,shift+tab", "switch_side", "Side", tooltip="Make the other city's column active"
+        ),
         Binding("space", "toggle_mark", "Mark", tooltip="Mark the unit under the cursor"),
         Binding("f", "figures", "Figures", tooltip="Figures of both reports side by side"),
         Binding("s", "toggle_sync", "Sync", tooltip="Scroll the two columns in step, or not"),
