@@ -349,7 +349,7 @@ async def test_typing_in_an_input_is_text_not_keys(loaded) -> None:
 
 @pytest.mark.parametrize(
     ("key", "feature"),
-    [("slash", "filter"), ("c", "compare")],  # space and e: tests/tui/test_marks_export.py
+    [("slash", "filter")],  # space, e: test_marks_export.py; c: test_compare_screen.py
 )
 async def test_later_feature_keys_say_they_are_coming(loaded, key, feature) -> None:
     app = GovreadApp()

@@ -131,13 +131,16 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # The next two belong to the filter and compare features; until they land, each
-    # says so instead of silently doing nothing.
+    # Filtering belongs to the filter feature; until it lands, it says so instead of
+    # silently doing nothing.
     def action_filter(self) -> None:
         self.notify("Filtering arrives with the filter feature", severity="warning")
 
     def action_compare(self) -> None:
-        self.notify("Comparing arrives with the compare feature", severity="warning")
+        """The report under the cursor against another open one (picked by name)."""
+        from govread.tui.screens.compare import open_compare  # imports the compare service
+
+        open_compare(self.app)  # type: ignore[arg-type]
 
     # -- marks and export -------------------------------------------------------------
 

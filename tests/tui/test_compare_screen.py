@@ -1,0 +1,492 @@
+"""Pilot tests of the compare screen: picker, alignment, keys, marks, figures, and a snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import DataTable, OptionList
+
+from govread.corpus import sample_paths
+from govread.tui.app import GovreadApp
+from govread.tui.screens.browser import BrowserScreen
+from govread.tui.screens.compare import CompareScreen
+from govread.tui.screens.help import HelpScreen
+from govread.tui.screens.pick_report import ReportPicker
+from govread.tui.widgets.compare_column import GapCell, UnitCell
+
+SIZE = (160, 45)
+
+
+async def _open_compare(pilot: Pilot[object], name: str = "宝鸡") -> CompareScreen:
+    """From the browser (cursor on the first report, 咸宁): c, type a name, enter, wait."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReportPicker)
+    await pilot.press(*name)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+def _cell_texts(screen: CompareScreen, side: str, row: int) -> list[str]:
+    column = screen.column(side)
+    return [column.cells[i].content.plain for i in column.cells_in_row(row)]
+
+
+def _rows_of(screen: CompareScreen, theme: str) -> list[int]:
+    assert screen.comparison is not None
+    return [i for i, p in enumerate(screen.comparison.pairs) if p.theme == theme]
+
+
+async def test_c_picks_side_b_and_aligns_enforcement(samples) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        assert screen.a.region == "咸宁市" and screen.b.region == "宝鸡市"
+        title = screen.query_one("#compare-title").content.plain
+        assert "咸宁市 2023" in title and "宝鸡市 2023" in title
+        rows = [r for r in _rows_of(screen, "enforcement") if not screen.comparison.pairs[r].is_gap]
+        assert rows, "no 行政执法 row with both sides"
+        a_text = "\n".join(t for r in rows for t in _cell_texts(screen, "a", r))
+        b_text = "\n".join(t for r in rows for t in _cell_texts(screen, "b", r))
+        assert "综合行政执法改革实现新发展" in a_text
+        assert "四、行政执法能力质效持续增强" in b_text
+        header = screen.column("a").rows[rows[0]].query_one(".head").content.plain
+        assert header.startswith("行政执法  similarity ")
+        assert "shared " in header and "only 咸宁市 2023 " in header
+        # every row of A has its twin in B, on the same pair
+        assert [r.pair for r in screen.column("a").rows] == [
+            r.pair for r in screen.column("b").rows
+        ]
+
+
+async def test_gap_row_says_the_side_is_silent() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        (row,) = _rows_of(screen, "emergencies")  # 宝鸡 has 突发事件应对, 咸宁 has not
+        (gap,) = [screen.column("a").cells[i] for i in screen.column("a").cells_in_row(row)]
+        assert isinstance(gap, GapCell)
+        assert "咸宁市 2023 is silent on 突发事件应对" in gap.content.plain
+        assert isinstance(
+            screen.column("b").cells[screen.column("b").cells_in_row(row)[0]], UnitCell
+        )
+
+
+async def test_picker_narrows_and_escape_cancels() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReportPicker)
+        # side A (咸宁, under the cursor) is not offered
+        assert [r.region for r in picker.shown] == ["泾县", "株洲市", "秦皇岛市", "宝鸡市"]
+        await pilot.press(*"2024")
+        await pilot.pause()
+        assert [r.region for r in picker.shown] == ["株洲市"]
+        assert picker.query_one(OptionList).option_count == 1
+        await pilot.press("backspace", "backspace", "backspace", "backspace", *"2023")
+        await pilot.pause()
+        assert [r.region for r in picker.shown] == ["秦皇岛市", "宝鸡市"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.b.region == "宝鸡市"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_brackets_move_between_themes() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        pairs = screen.comparison.pairs
+        assert screen.cursor_row() == 0
+        seen = [pairs[0].theme]
+        for _ in range(3):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            row = screen.cursor_row()
+            assert pairs[row].theme != seen[-1]
+            assert row == 0 or pairs[row - 1].theme != pairs[row].theme  # first row of its theme
+            seen.append(pairs[row].theme)
+            # both sides go to the row, and the columns show it
+            assert screen.cursor_row("b") == row
+        assert seen == list(screen.comparison.theme_ids()[:4])
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert pairs[screen.cursor_row()].theme == seen[2]
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert screen.cursor_row() == 0
+        await pilot.press("left_square_bracket")  # nothing before the first theme: stays
+        await pilot.pause()
+        assert screen.cursor_row() == 0
+
+
+async def test_tab_switches_side_and_keeps_the_row() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        assert screen.active == "a"
+        assert screen.column("a").has_class("-active")
+        await pilot.press("down", "down", "down")  # A: 3 units down, into a later row
+        await pilot.pause()
+        row = screen.cursor_row()
+        assert row > 0
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.active == "b"
+        assert screen.column("b").has_class("-active")
+        assert not screen.column("a").has_class("-active")
+        assert screen.cursor_row() == row
+        status = screen.query_one("#compare-status").content.plain
+        assert status.startswith("active 宝鸡市 2023")
+        await pilot.press("tab")
+        assert screen.active == "a"
+
+
+async def test_sync_keeps_the_columns_on_one_row_and_toggles() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await _open_compare(pilot)
+        a, b = screen.column("a"), screen.column("b")
+        assert screen.sync
+        for _ in range(6):
+            await pilot.press("right_square_bracket")
+        await pilot.press("down", "down")
+        await pilot.pause()
+        await pilot.pause()
+        assert a.scroll_y > 0 and b.scroll_y > 0
+
+        def top_row(column) -> int:
+            return next(
+                i
+                for i, r in enumerate(column.rows)
+                if r.virtual_region.y + r.virtual_region.height > column.scroll_y
+            )
+
+        assert top_row(a) == top_row(b)
+        await pilot.press("s")
+        await pilot.pause()
+        assert not screen.sync
+        assert "sync off" in screen.query_one("#compare-status").content.plain
+        before = b.scroll_y
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        assert a.scroll_y != 0 and b.scroll_y == before  # B stays where it was
+        await pilot.press("s")  # on again: B catches up with A at once
+        await pilot.pause()
+        assert screen.sync
+        assert top_row(a) == top_row(b)
+
+
+async def test_figures_table_one_key_away() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = screen.query_one("#figures-table", DataTable)
+        assert table.display and screen.query_one("#compare-figures").display
+        assert app.focused is table
+        labels = [str(c.label) for c in table.columns.values()]
+        assert labels == ["Figure", "咸宁市 2023", "宝鸡市 2023"]
+        first = [cell.plain for cell in table.get_row_at(0)]
+        assert first == ["调解成功率", "96%", "98.9%"]
+        assert table.row_count == 1 + len(screen.comparison.figures_a) + len(
+            screen.comparison.figures_b
+        ) - 2 * len(screen.comparison.figures)
+        await pilot.press("escape")  # closes the table, not the screen
+        await pilot.pause()
+        assert app.screen is screen
+        assert not screen.query_one("#compare-figures").display
+        assert screen.query_one("#compare-columns").display
+        await pilot.press("f", "f")
+        await pilot.pause()
+        assert not screen.query_one("#compare-figures").display
+
+
+async def test_space_marks_the_unit_under_the_cursor() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        cell = screen.column("a").cells[0]
+        node_id = cell.unit.node_id
+        assert node_id not in app.marks
+        await pilot.press("space")
+        await pilot.pause()
+        assert node_id in app.marks
+        assert cell.content.plain.startswith("● ")
+        # the other side: tab, then space marks B's unit of that row
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        b_cell = screen.column("b").cells[0]
+        assert b_cell.unit.node_id in app.marks
+        await pilot.press("tab", "space")  # unmark A's again
+        await pilot.pause()
+        assert node_id not in app.marks
+        assert not cell.content.plain.startswith("●")
+
+
+async def test_escape_returns_to_the_browser_intact() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        browser = app.browser
+        before = (browser.outline.current_node, len(browser.outline.report_nodes()))
+        screen = await _open_compare(pilot)
+        await pilot.press("right_square_bracket", "tab", "down")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is browser
+        assert not screen.is_attached
+        assert (browser.outline.current_node, len(browser.outline.report_nodes())) == before
+        assert browser.detail.shown is before[0]
+
+
+async def test_fewer_than_two_reports_is_a_notification() -> None:
+    app = GovreadApp(paths=[sample_paths()[0]])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(app.reports) == 1
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        assert any("two open reports" in n.message for n in app._notifications)
+
+
+MARKUP_A = """甲市2023年法治政府建设情况报告
+
+2023年,甲市深入推进法治政府建设,取得新成效。
+
+一、[bold]行政执法[/]更规范
+全面推进严格规范公正文明执法,深化综合行政执法改革,开展行政执法案卷评查120件,行政执法人员培训3000人次。
+
+二、字体:[   ]普法宣传
+深入开展普法宣传教育,举办宪法宣传周活动,开展法治讲座45场。
+"""
+
+MARKUP_B = """乙县2023年法治政府建设情况报告
+
+2023年,乙县持续推进法治政府建设。
+
+一、行政执法[/]质效提升
+规范行政执法行为,落实行政执法三项制度,行政执法案卷评查80件,执法人员培训1200人次。
+
+二、存在的问题
+基层执法力量薄弱。
+"""
+
+
+async def test_markup_in_headings_is_shown_as_written(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(MARKUP_A, "utf-8")
+    second.write_text(MARKUP_B, "utf-8")
+    app = GovreadApp(paths=[first, second])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot, name="乙县")
+        a_text = "\n".join(c.content.plain for c in screen.column("a").cells)
+        b_text = "\n".join(c.content.plain for c in screen.column("b").cells)
+        assert "一、[bold]行政执法[/]更规范" in a_text
+        assert "二、字体:[   ]普法宣传" in a_text
+        assert "一、行政执法[/]质效提升" in b_text
+        # and on screen, not just in the Text objects
+        cell = screen.column("a").cells[0]
+        lines = ["".join(s.text for s in cell.render_line(y)) for y in range(cell.size.height)]
+        assert "[bold]行政执法[/]更规范" in "".join(lines)
+
+
+async def test_help_lists_the_compare_keys() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 60)) as pilot:
+        await _open_compare(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {
+            description.split(":")[0]
+            for _, group in [(t, r) for t, r in _groups(app.screen)]
+            for _, description in group
+        }
+        for wanted in ("Next theme", "Prev theme", "Side", "Mark", "Figures", "Sync", "Back"):
+            assert wanted in rows
+        # the hidden figures table's keys are not listed
+        assert "DataTable" not in [title for title, _ in _groups(app.screen)]
+
+
+def _groups(help_screen: HelpScreen):
+    from govread.tui.screens.help import binding_groups
+
+    return binding_groups(help_screen._target)
+
+
+def test_compare_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the same config home as the browser's snapshots (nothing is written there)
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        pilot.app.animation_level = "none"
+        await _open_compare(pilot)
+        for _ in range(4):  # to the 行政执法 row
+            await pilot.press("right_square_bracket")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    app = GovreadApp()
+    app.animation_level = "none"
+    assert snap_compare(app, terminal_size=(160, 45), run_before=run_before)
+
+
+async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from govread.tui.screens import compare as compare_screen
+
+    release = threading.Event()
+    real_compare = compare_screen.compare
+
+    def slow_compare(*args, **kwargs):
+        release.wait(10)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and not screen.ready
+        assert screen.query_one("#compare-loading").display
+        assert not screen.query_one("#compare-columns").display
+        note = screen.query_one("#compare-loading-note").content.plain
+        assert note.startswith("Comparing 咸宁市 2023 with 宝鸡市 2023")
+        assert screen.query_one("#compare-status").content.plain == "comparing…"
+        await pilot.press("right_square_bracket", "space", "tab", "f")  # harmless meanwhile
+        assert not app.marks
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.ready and screen.fill_seconds is not None
+        assert not screen.query_one("#compare-loading").display
+        assert screen.query_one("#compare-columns").display
+
+
+async def test_a_failed_comparison_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govread.tui.screens import compare as compare_screen
+
+    def broken(*_args, **_kwargs):
+        raise ValueError("the lexicon could not be read")
+
+    monkeypatch.setattr(compare_screen, "compare", broken)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and not screen.ready
+        note = screen.query_one("#compare-loading-note").content.plain
+        assert note == "The comparison failed: ValueError: the lexicon could not be read"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_page_down_moves_the_cursor_into_view() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await _open_compare(pilot)
+        await pilot.press("pagedown", "pagedown")
+        await pilot.pause()
+        column = screen.column("a")
+        cell = column.cells[screen._cursor["a"]]
+        top = column.rows[cell.row].virtual_region.y + cell.virtual_region.y
+        assert column.scroll_y > 0
+        assert column.scroll_y - 2 <= top + cell.virtual_region.height
+        assert top < column.scroll_y + column.size.height
+
+
+async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        outline = app.browser.outline
+        outline.move_cursor(outline.report_nodes()[4])  # 宝鸡
+        await pilot.pause()
+        screen = await _open_compare(pilot, name="秦皇岛")
+        assert (screen.a.region, screen.b.region) == ("宝鸡市", "秦皇岛市")
+        target = screen.column("b").cells[1]
+        await pilot.click(target)
+        await pilot.pause()
+        assert screen.active == "b" and screen._cursor["b"] == 1
+        assert target.has_class("-cursor")
+
+
+async def test_a_theme_change_restyles_the_columns() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        header = screen.column("a").rows[0].header
+        before = header.content.spans[0].style
+        app.theme = "govread-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = screen.column("a").rows[0].header.content.spans[0].style
+        assert before != after
+        assert header.content.plain.startswith("党的领导")
+
+
+async def test_escape_while_comparing_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from govread.tui.screens import compare as compare_screen
+
+    release = threading.Event()
+    real_compare = compare_screen.compare
+
+    def slow_compare(*args, **kwargs):
+        release.wait(10)
+        return real_compare(*args, **kwargs)
+
+    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c", *"宝鸡", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.browser
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.screen is app.browser
+        assert screen.comparison is None

@@ -1,0 +1,115 @@
+"""Pick one of the open reports: type to narrow by region, year or title; enter chooses.
+
+Used by the compare feature to choose side B. Labels are `Text` (report titles are data,
+never markup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from govread.parsers.model import Report
+from govread.tui.widgets.outline import report_label
+
+
+def report_haystack(report: Report) -> str:
+    """What the filter matches against: region, year, title and display title, lower case."""
+    parts = (report.region, f"{report.year}" if report.year else None, report.title)
+    return " ".join(p for p in (*parts, report.display_title) if p).casefold()
+
+
+def matches(report: Report, query: str) -> bool:
+    """Every whitespace-separated word of ``query`` occurs in the report's description."""
+    haystack = report_haystack(report)
+    return all(word in haystack for word in query.casefold().split())
+
+
+class ReportPicker(ModalScreen[Report | None]):
+    """A filterable list of reports; dismisses with the chosen one, or None on escape."""
+
+    CSS_PATH = "pick_report.tcss"
+    BINDING_GROUP_TITLE = "Pick a report"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("pagedown", "move(5)", "Page down", show=False),
+        Binding("pageup", "move(-5)", "Page up", show=False),
+    ]
+
+    def __init__(self, reports: Sequence[Report], prompt: Text) -> None:
+        super().__init__()
+        self._reports = list(reports)
+        self._prompt = prompt
+        self._shown: list[Report] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Static(self._prompt, id="picker-prompt")
+            yield Input(placeholder="type to narrow: region, year or title", id="picker-query")
+            yield OptionList(id="picker-options")
+            yield Static(id="picker-note")
+
+    def on_mount(self) -> None:
+        self.query_one("#picker").border_title = "Compare with"
+        self.query_one("#picker").border_subtitle = "enter chooses · escape cancels"
+        self._refill("")
+        self.query_one(Input).focus()
+
+    @property
+    def shown(self) -> list[Report]:
+        """The reports the list shows now, in order."""
+        return list(self._shown)
+
+    def _refill(self, query: str) -> None:
+        options = self.query_one(OptionList)
+        self._shown = [r for r in self._reports if matches(r, query)]
+        options.clear_options()
+        options.add_options(
+            Option(report_label(report), id=str(index)) for index, report in enumerate(self._shown)
+        )
+        if self._shown:
+            options.highlighted = 0
+        note = self.query_one("#picker-note", Static)
+        if self._shown:
+            note.update(Text(f"{len(self._shown)} of {len(self._reports)}", style="dim"))
+        else:
+            message = Text("Nothing matches ", style="dim")
+            message.append(query, style="bold")
+            note.update(message)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._refill(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose(self.query_one(OptionList).highlighted)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option_index)
+
+    def _choose(self, index: int | None) -> None:
+        if index is None or not 0 <= index < len(self._shown):
+            self.app.bell()
+            return
+        self.dismiss(self._shown[index])
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        if not self._shown:
+            return
+        current = options.highlighted or 0
+        options.highlighted = max(0, min(len(self._shown) - 1, current + step))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
