@@ -4,6 +4,9 @@ Public for later features: ``app.reports`` (the loaded reports, in order),
 ``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is the node under
 the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
 ``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message.
+``app.search_index`` (a `govread.search.SearchIndex`) holds every loaded report, folded for
+filtering as it loads; jieba is loaded and the reports segmented in a worker once loading is
+done (``app.word_search_ready`` then), never before first paint.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from govread.corpus import Problem, iter_load, sample_paths
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.parsers.readers import report_files
+from govread.search import SearchIndex
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
@@ -49,6 +53,8 @@ class GovreadApp(App[int]):
 
     TITLE = "govread"
     BINDING_GROUP_TITLE = "Everywhere"
+    # Seconds after loading before jieba loads (never before first paint; tests may change it).
+    WORD_SEARCH_DELAY: float | None = 0.5
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -81,6 +87,8 @@ class GovreadApp(App[int]):
         self.paths: list[str | Path] = list(paths or [])
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
+        self.search_index = SearchIndex()
+        self.word_search_ready = False
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
         self._warnings += theme_warnings
@@ -141,6 +149,7 @@ class GovreadApp(App[int]):
             if isinstance(entry, Problem):
                 self.post_message(self.ReportFailed(entry, done, total))
             else:
+                self.search_index.add(entry)  # folding only (no jieba), off the UI thread
                 self.post_message(self.ReportLoaded(entry, done, total))
         self.post_message(self.LoadingFinished())
 
@@ -166,6 +175,35 @@ class GovreadApp(App[int]):
         self.browser.loading_finished(self.problems)
         if not self.reports:
             self.sub_title = "nothing opened"
+        elif self.WORD_SEARCH_DELAY is not None:
+            self.set_timer(self.WORD_SEARCH_DELAY, self.prepare_word_search)
+
+    # -- word search ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="segment", name="prepare word search")
+    def prepare_word_search(self) -> None:
+        """Load jieba and segment the open reports (from the disk cache when it can)."""
+        from govread import segment  # imported here: jieba itself loads in ensure_loaded
+
+        worker = get_current_worker()
+
+        def note(text: str) -> None:
+            if not worker.is_cancelled:
+                self.call_from_thread(self.browser.filtering.words_progress, text)
+
+        if not segment.is_loaded():
+            note("words: loading dictionary…")
+            segment.ensure_loaded()
+        self.search_index.segment_reports(
+            progress=lambda done, total: note(f"words: {done}/{total} reports")
+        )
+        if worker.is_cancelled:
+            return
+        self.call_from_thread(self._word_search_ready)
+
+    def _word_search_ready(self) -> None:
+        self.word_search_ready = True
+        self.browser.filtering.words_ready()
 
     def _update_sub_title(self) -> None:
         names = [

@@ -349,7 +349,7 @@ async def test_typing_in_an_input_is_text_not_keys(loaded) -> None:
 
 @pytest.mark.parametrize(
     ("key", "feature"),
-    [("slash", "filter"), ("space", "marks"), ("e", "export"), ("c", "compare")],
+    [("space", "marks"), ("e", "export"), ("c", "compare")],
 )
 async def test_later_feature_keys_say_they_are_coming(loaded, key, feature) -> None:
     app = GovreadApp()

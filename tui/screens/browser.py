@@ -18,7 +18,11 @@ from textual.widgets import Footer, Header, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
+from govread.search import SearchIndex
+from govread.tui.screens.filtering import BrowserFilter
 from govread.tui.widgets.detail import DetailPane
+from govread.tui.widgets.filter_bar import FilterBar
+from govread.tui.widgets.hits_list import HitsList
 from govread.tui.widgets.outline import OutlineData, OutlineTree
 
 # More files than this and loading shows a progress bar.
@@ -47,6 +51,16 @@ class BrowserScreen(Screen[None]):
         Binding("space", "toggle_mark", "Mark", tooltip="Mark or unmark the node for export"),
         Binding("e", "export", "Export", tooltip="Export the marked nodes to TOML"),
         Binding("c", "compare", "Compare", tooltip="Compare this report with another"),
+        Binding("n", "next_hit", "Next hit", tooltip="Go to the filter's next hit"),
+        Binding("N", "previous_hit", "Previous hit", tooltip="Go to the filter's previous hit"),
+        Binding(
+            "H",
+            "toggle_hits",
+            "Hits",
+            show=False,
+            tooltip="Ranked hits of the filter, beside the outline",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", tooltip="Restore the whole outline"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
     ]
@@ -55,9 +69,22 @@ class BrowserScreen(Screen[None]):
         yield Header(icon="≡")
         with Horizontal(id="panes"):
             yield OutlineTree(id="outline")
+            yield HitsList(id="hits")
             yield DetailPane(id="detail")
+        yield FilterBar(self._search_index, id="filter-bar")
         yield ProgressBar(id="load-progress", show_eta=False)
         yield Footer()
+
+    @property
+    def filtering(self) -> BrowserFilter:
+        """The filter's state (created on first use)."""
+        found: BrowserFilter | None = getattr(self, "_filtering", None)
+        if found is None:
+            found = self._filtering = BrowserFilter(self)
+        return found
+
+    def _search_index(self) -> SearchIndex | None:
+        return getattr(self.app, "search_index", None)
 
     @property
     def outline(self) -> OutlineTree:
@@ -70,6 +97,9 @@ class BrowserScreen(Screen[None]):
     # -- fed by the app ---------------------------------------------------------------
 
     def add_report(self, report: Report) -> None:
+        if self.filtering.active:  # a filtered outline takes the new report in by filtering again
+            self.filtering.refilter()
+            return
         first = not self.outline.report_nodes()
         self.outline.add_report(report)
         if first:
@@ -120,10 +150,44 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # The next four belong to the filter, marks/export and compare features; until
-    # they land, each says so instead of silently doing nothing.
+    # -- the filter (tui/screens/filtering.py) ----------------------------------------
+
     def action_filter(self) -> None:
-        self.notify("Filtering arrives with the filter feature", severity="warning")
+        self.filtering.open()
+
+    def action_next_hit(self) -> None:
+        self.filtering.step(1)
+
+    def action_previous_hit(self) -> None:
+        self.filtering.step(-1)
+
+    def action_toggle_hits(self) -> None:
+        self.filtering.toggle_hits()
+
+    def action_clear_filter(self) -> None:
+        self.filtering.clear()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "previous_hit"):
+            return self.filtering.has_hits
+        if action == "clear_filter":
+            return self.filtering.active or self.query_one(FilterBar).has_class("-active")
+        return True
+
+    def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
+        self.filtering.set_query(message.query)
+
+    def on_filter_bar_submitted(self, _: FilterBar.Submitted) -> None:
+        self.filtering.submitted()
+
+    def on_filter_bar_cleared(self, _: FilterBar.Cleared) -> None:
+        self.filtering.clear()
+
+    def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
+        self.filtering.go_to_unit(message.node_id)
+
+    # The next three belong to the marks/export and compare features; until
+    # they land, each says so instead of silently doing nothing.
 
     def action_toggle_mark(self) -> None:
         self.notify("Marking arrives with the marks and export feature", severity="warning")

@@ -6,6 +6,7 @@ Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; l
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from rich.text import Text
@@ -18,6 +19,11 @@ from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 
 OutlineData = Report | Section | Item
+
+
+def node_key(data: OutlineData) -> str:
+    """The id of a node: a report's first 12 hex digits of its hash, a section's or item's id."""
+    return data.sha256[:12] if isinstance(data, Report) else data.id
 
 
 def report_label(report: Report) -> Text:
@@ -51,6 +57,7 @@ class OutlineTree(Tree[OutlineData]):
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Outline"
+    COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | {"outline--match"}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("up,k", "cursor_up", "Up", show=False),
@@ -154,6 +161,31 @@ class OutlineTree(Tree[OutlineData]):
 
     def report_nodes(self) -> list[TreeNode[OutlineData]]:
         return list(self.root.children)
+
+    def walk_nodes(self) -> Iterator[TreeNode[OutlineData]]:
+        """Every node under the hidden root, in document order."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def find_node(self, key: str) -> TreeNode[OutlineData] | None:
+        """The node whose `node_key` is ``key`` (None when it is not in the outline)."""
+        for node in self.walk_nodes():
+            if node.data is not None and node_key(node.data) == key:
+                return node
+        return None
+
+    def highlight_spans(
+        self, node: TreeNode[OutlineData], spans: Iterable[tuple[int, int]], offset: int = 0
+    ) -> None:
+        """Style these character spans of the node's label (shifted by ``offset``) as matches."""
+        label = node.label.copy()
+        style = self.get_component_rich_style("outline--match", partial=True)
+        for start, end in spans:
+            label.stylize(style, start + offset, end + offset)
+        node.set_label(label)
 
     # -- folding ----------------------------------------------------------------------
 
