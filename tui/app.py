@@ -176,7 +176,7 @@ class GovreadApp(App[int]):
         if not self.reports:
             self.sub_title = "nothing opened"
         elif self.WORD_SEARCH_DELAY is not None:
-            self.set_timer(self.WORD_SEARCH_DELAY, self.prepare_word_search)
+            self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self.prepare_word_search)
 
     # -- word search ------------------------------------------------------------------
 
