@@ -54,7 +54,7 @@ class GovreadApp(App[int]):
     TITLE = "govread"
     BINDING_GROUP_TITLE = "Everywhere"
     # Seconds after loading before jieba loads (never before first paint; tests may change it).
-    WORD_SEARCH_DELAY: float | None = 0.5
+    WORD_SEARCH_DELAY: float | None = 1.0
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -176,7 +176,14 @@ class GovreadApp(App[int]):
         if not self.reports:
             self.sub_title = "nothing opened"
         elif self.WORD_SEARCH_DELAY is not None:
-            self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self.prepare_word_search)
+            self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self._start_word_search)
+
+    def _start_word_search(self) -> None:
+        if not self._exiting():  # quitting straight after loading must not load jieba
+            self.prepare_word_search()
+
+    def _exiting(self) -> bool:
+        return bool(getattr(self, "_exit", False)) or not self.is_running
 
     # -- word search ------------------------------------------------------------------
 
@@ -186,6 +193,8 @@ class GovreadApp(App[int]):
         from govread import segment  # imported here: jieba itself loads in ensure_loaded
 
         worker = get_current_worker()
+        if worker.is_cancelled or self._exiting():
+            return
 
         def note(text: str) -> None:
             if not worker.is_cancelled:

@@ -7,8 +7,10 @@ Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; l
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -177,15 +179,32 @@ class OutlineTree(Tree[OutlineData]):
                 return node
         return None
 
+    def match_style(self) -> Style:
+        """The style of a filter match in a label (read once per rebuild: it is not free)."""
+        return self.get_component_rich_style("outline--match", partial=True)
+
+    @staticmethod
     def highlight_spans(
-        self, node: TreeNode[OutlineData], spans: Iterable[tuple[int, int]], offset: int = 0
-    ) -> None:
-        """Style these character spans of the node's label (shifted by ``offset``) as matches."""
-        label = node.label.copy()
-        style = self.get_component_rich_style("outline--match", partial=True)
+        label: Text, spans: Iterable[tuple[int, int]], style: Style, offset: int = 0
+    ) -> Text:
+        """Style these character spans of a label (shifted by ``offset``) as matches."""
         for start, end in spans:
             label.stylize(style, start + offset, end + offset)
-        node.set_label(label)
+        return label
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """Add or remove many nodes with one refresh at the end instead of one per node."""
+        self._rebuilding = True
+        try:
+            yield
+        finally:
+            self._rebuilding = False
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not getattr(self, "_rebuilding", False):
+            super()._invalidate()
 
     # -- folding ----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
@@ -64,6 +65,7 @@ class OutlineFilter:
         self.saved: OutlineState | None = None  # set while the outline is narrowed
         self.hits: list[str] = []  # outline keys of the hits, in document order
         self._nodes: dict[str, TreeNode[OutlineData]] = {}
+        self._style = Style()
 
     @property
     def active(self) -> bool:
@@ -85,18 +87,19 @@ class OutlineFilter:
     def rebuild_full(self, reports: Sequence[Report], state: OutlineState) -> None:
         """The whole outline again, folded as `state` says, the cursor on its node."""
         tree = self.tree
-        tree.clear()
-        for report in reports:
-            tree.add_report(report, expand=False)
         target = None
-        for node in tree.walk_nodes():
-            if node.data is None:
-                continue
-            key = node_key(node.data)
-            if key in state.expanded:
-                node.expand()
-            if key == state.cursor:
-                target = node
+        with tree.rebuilding():
+            tree.clear()
+            for report in reports:
+                tree.add_report(report, expand=False)
+            for node in tree.walk_nodes():
+                if node.data is None:
+                    continue
+                key = node_key(node.data)
+                if key in state.expanded:
+                    node.expand()
+                if key == state.cursor:
+                    target = node
         if target is not None:
             tree.move_cursor(target)
         tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
@@ -110,20 +113,22 @@ class OutlineFilter:
         if self.saved is None:
             self.saved = self.save_state()
         tree = self.tree
-        tree.clear()
         self._nodes = {}
+        self._style = tree.match_style()
         query = result.query
-        for report in reports:
-            count = result.report_counts.get(report.sha256, 0)
-            if not count:
-                continue
-            node = tree.root.add(count_label(report_label(report), count), data=report)
-            node.expand()
-            self._nodes[node_key(report)] = node
-            for section in report.sections:
-                self._add_section(node, section, result, query)
-            if not node.children:
-                node.allow_expand = False
+        with tree.rebuilding():
+            tree.clear()
+            for report in reports:
+                count = result.report_counts.get(report.sha256, 0)
+                if not count:
+                    continue
+                label = count_label(report_label(report), count)
+                node = tree.root.add(label, data=report, expand=True)
+                self._nodes[node_key(report)] = node
+                for section in report.sections:
+                    self._add_section(node, section, result, query)
+                if not node.children:
+                    node.allow_expand = False
         hits: list[str] = []
         seen: set[str] = set()
         for unit_id in result.order:
@@ -144,6 +149,8 @@ class OutlineFilter:
         label = count_label(section_label(section), count)
         # the heading ends the label: its spans are counted from the label's end
         offset = len(label) - len(section.heading)
+        tree = self.tree
+        tree.highlight_spans(label, highlight_spans(section.heading, query), self._style, offset)
         items = [item for item in section.items if item.id in result.ids]
         children = [
             child
@@ -151,16 +158,14 @@ class OutlineFilter:
             if child.id in result.ids or child.id in result.ancestors
         ]
         if items or children:
-            node = parent.add(label, data=section)
-            node.expand()
+            node = parent.add(label, data=section, expand=True)
         else:
             node = parent.add_leaf(label, data=section)
-        self.tree.highlight_spans(node, highlight_spans(section.heading, query), offset)
         self._nodes[section.id] = node
         for item in items:
-            leaf = node.add_leaf(item_label(item), data=item)
-            self.tree.highlight_spans(leaf, highlight_spans(item.heading, query), len(item.marker))
-            self._nodes[item.id] = leaf
+            spans = highlight_spans(item.heading, query)
+            item_text = tree.highlight_spans(item_label(item), spans, self._style, len(item.marker))
+            self._nodes[item.id] = node.add_leaf(item_text, data=item)
         for child in children:
             self._add_section(node, child, result, query)
 
