@@ -279,3 +279,37 @@ def test_filtered_browser_snapshot(snap_compare, monkeypatch) -> None:
     app = quiet_app()
     app.animation_level = "none"
     assert snap_compare(app, terminal_size=(120, 32), run_before=run_before)
+
+
+async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatch) -> None:
+    from govread.tui.widgets.outline_filter import OutlineFilter
+
+    monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 3)
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        outline = app.browser.outline
+        reports = outline.report_nodes()
+        assert reports[0].children and reports[0].is_expanded
+        later = reports[-1]
+        assert not later.children and not later.is_expanded  # left for later
+        await pilot.press("enter")
+        hits = list(app.browser.filtering.outline.hits)
+        visited = []
+        for _ in hits:
+            await pilot.press("n")
+            visited.append(node_key(outline.cursor_node.data))
+        assert visited == hits[1:] + hits[:1]  # n fills the folded reports it reaches
+        assert later.children and later.is_expanded
+        # opening a folded report by hand fills it too
+        await pilot.press("escape")
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter")
+        outline = app.browser.outline
+        middle = outline.report_nodes()[1]
+        assert not middle.children
+        outline.move_cursor(middle)
+        await pilot.press("l")
+        await pilot.pause()
+        assert middle.children

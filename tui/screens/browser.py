@@ -183,6 +183,9 @@ class BrowserScreen(Screen[None]):
     def on_filter_bar_cleared(self, _: FilterBar.Cleared) -> None:
         self.filtering.clear()
 
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
+        self.filtering.outline.fill_pending(event.node)  # a folded report of a large result
+
     def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
         self.filtering.go_to_unit(message.node_id)
 

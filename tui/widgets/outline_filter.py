@@ -60,12 +60,17 @@ def count_label(label: Text, count: int) -> Text:
 class OutlineFilter:
     """The filter's hold on the outline: narrowed while a query is on, restored after."""
 
+    # About how many nodes are built at once; reports beyond are filled in when opened.
+    NODE_BUDGET = 400
+
     def __init__(self, tree: OutlineTree) -> None:
         self.tree = tree
         self.saved: OutlineState | None = None  # set while the outline is narrowed
         self.hits: list[str] = []  # outline keys of the hits, in document order
         self._nodes: dict[str, TreeNode[OutlineData]] = {}
         self._style = Style()
+        self._pending: dict[str, Report] = {}  # folded reports not filled in yet
+        self._result: FilterResult | None = None
 
     @property
     def active(self) -> bool:
@@ -109,36 +114,72 @@ class OutlineFilter:
     # -- narrowing ------------------------------------------------------------------------
 
     def apply(self, reports: Sequence[Report], result: FilterResult) -> None:
-        """Show only what `result` matched (it must have matches)."""
+        """Show only what `result` matched (it must have matches).
+
+        Reports are filled in, expanded, until about `NODE_BUDGET` nodes are shown; the
+        reports after that are added folded and filled in when opened (or when n / N / a
+        hit goes there), so that a query matching thousands of sections stays quick.
+        """
         if self.saved is None:
             self.saved = self.save_state()
         tree = self.tree
         self._nodes = {}
+        self._pending = {}
+        self._result = result
         self._style = tree.match_style()
-        query = result.query
+        report_hits: dict[str, list[str]] = {}
+        for unit_id in result.order:
+            key = outline_key(unit_id)
+            report_hits.setdefault(key.split("/", 1)[0], []).append(key)
+        budget = self.NODE_BUDGET
         with tree.rebuilding():
             tree.clear()
             for report in reports:
                 count = result.report_counts.get(report.sha256, 0)
                 if not count:
                     continue
+                key = node_key(report)
                 label = count_label(report_label(report), count)
-                node = tree.root.add(label, data=report, expand=True)
-                self._nodes[node_key(report)] = node
-                for section in report.sections:
-                    self._add_section(node, section, result, query)
-                if not node.children:
+                has_sections = any(k != key for k in report_hits.get(key, ()))
+                fill = budget > 0
+                node = tree.root.add(label, data=report, expand=fill and has_sections)
+                self._nodes[key] = node
+                if not has_sections:
                     node.allow_expand = False
+                elif fill:
+                    budget -= self._fill(node, report) + 1
+                else:
+                    self._pending[key] = report
         hits: list[str] = []
         seen: set[str] = set()
         for unit_id in result.order:
             key = outline_key(unit_id)
-            if key in self._nodes and key not in seen:
+            if key.split("/", 1)[0] in self._nodes and key not in seen:
                 seen.add(key)
                 hits.append(key)
         self.hits = hits
         if hits:
-            tree.move_cursor(self._nodes[hits[0]])
+            self.go_to(hits[0])
+
+    def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
+        """Add a report's matching sections under its node; how many nodes were added."""
+        assert self._result is not None
+        before = len(self._nodes)
+        for section in report.sections:
+            self._add_section(node, section, self._result, self._result.query)
+        return len(self._nodes) - before
+
+    def fill_pending(self, node: TreeNode[OutlineData]) -> bool:
+        """Fill in a folded report that was left for later (it is being opened)."""
+        data = node.data
+        if not isinstance(data, Report):
+            return False
+        report = self._pending.pop(node_key(data), None)
+        if report is None:
+            return False
+        with self.tree.rebuilding():
+            self._fill(node, report)
+        return True
 
     def _add_section(
         self, parent: TreeNode[OutlineData], section: Section, result: FilterResult, query: Query
@@ -172,7 +213,7 @@ class OutlineFilter:
     def clear(self, reports: Sequence[Report]) -> None:
         """Give the outline back as it was before the filter."""
         state, self.saved = self.saved, None
-        self.hits, self._nodes = [], {}
+        self.hits, self._nodes, self._pending = [], {}, {}
         if state is not None:
             self.rebuild_full(reports, state)
 
@@ -180,7 +221,7 @@ class OutlineFilter:
         """Nothing matches: the whole outline as it was, the filter still on."""
         if self.saved is None:
             return
-        self.hits, self._nodes = [], {}
+        self.hits, self._nodes, self._pending = [], {}, {}
         self.rebuild_full(reports, self.saved)
 
     # -- moving between hits --------------------------------------------------------------
@@ -190,6 +231,9 @@ class OutlineFilter:
 
     def go_to(self, key: str) -> bool:
         """Put the cursor on the node `key` (unfolding what hides it); False if not shown."""
+        report_node = self._nodes.get(key.split("/", 1)[0])
+        if report_node is not None and key not in self._nodes:
+            self.fill_pending(report_node)
         node = self._nodes.get(key) if self._nodes else None
         if node is None:
             node = self.tree.find_node(key)
@@ -222,7 +266,9 @@ class OutlineFilter:
         """The first hit after (before) the cursor's line; the cursor is between hits."""
         _ = self.tree.last_line  # brings line numbers up to date
         line = cursor.line if cursor is not None else -1
-        lines = [self._nodes[key].line for key in self.hits]
+        lines = [
+            (self._nodes.get(key) or self._nodes[key.split("/", 1)[0]]).line for key in self.hits
+        ]
         if direction > 0:
             after = [i for i, hit_line in enumerate(lines) if hit_line > line]
             return after[0] if after else 0
