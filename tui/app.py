@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -29,10 +29,12 @@ from govread.corpus import Problem, iter_load, sample_paths
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.parsers.readers import report_files
-from govread.search import SearchIndex
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
 
 
 class UnknownThemeError(ValueError):
@@ -87,7 +89,7 @@ class GovreadApp(App[int]):
         self.paths: list[str | Path] = list(paths or [])
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
-        self.search_index = SearchIndex()
+        self.search_index: SearchIndex | None = None  # made by the loading worker
         self.word_search_ready = False
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
@@ -142,6 +144,11 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Parse the files one by one off the UI thread; each result is posted as it comes."""
         worker = get_current_worker()
+        if self.search_index is None:
+            from govread.search import SearchIndex  # here: off the start-up path
+
+            self.search_index = SearchIndex()
+        index = self.search_index
         total = count_files(paths)
         for done, entry in enumerate(iter_load(paths), start=1):
             if worker.is_cancelled:
@@ -149,7 +156,7 @@ class GovreadApp(App[int]):
             if isinstance(entry, Problem):
                 self.post_message(self.ReportFailed(entry, done, total))
             else:
-                self.search_index.add(entry)  # folding only (no jieba), off the UI thread
+                index.add(entry)  # folding only (no jieba), off the UI thread
                 self.post_message(self.ReportLoaded(entry, done, total))
         self.post_message(self.LoadingFinished())
 
@@ -203,6 +210,8 @@ class GovreadApp(App[int]):
         if not segment.is_loaded():
             note("words: loading dictionary…")
             segment.ensure_loaded()
+        if self.search_index is None:
+            return
         self.search_index.segment_reports(
             progress=lambda done, total: note(f"words: {done}/{total} reports")
         )

@@ -7,7 +7,7 @@ with their own features.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,12 +18,14 @@ from textual.widgets import Footer, Header, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
-from govread.search import SearchIndex
 from govread.tui.screens.filtering import BrowserFilter
 from govread.tui.widgets.detail import DetailPane
 from govread.tui.widgets.filter_bar import FilterBar
 from govread.tui.widgets.hits_list import HitsList
 from govread.tui.widgets.outline import OutlineData, OutlineTree
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from govread.search import FilterResult, Hit, SearchIndex, highlight_spans, parse_query
 from govread.tui.widgets.filter_bar import FilterBar
 from govread.tui.widgets.hits_list import HitsList
 from govread.tui.widgets.outline_filter import OutlineFilter, outline_key
 
 if TYPE_CHECKING:
+    from govread.search import FilterResult, Hit, SearchIndex
     from govread.tui.screens.browser import BrowserScreen
 
 HITS_LIMIT = 200
@@ -92,6 +92,8 @@ class BrowserFilter:
             self.outline.show_unfiltered(self._reports())
             if not self.outline.active:  # nothing was narrowed yet: remember the outline now
                 self.outline.saved = self.outline.save_state()
+        from govread.search import highlight_spans
+
         parsed = result.query
         self.screen.detail.highlight_matches(lambda text: highlight_spans(text, parsed))
         self.latencies.append(time.perf_counter() - started)
@@ -195,7 +197,7 @@ class BrowserFilter:
         index = self.index
         if index is None:
             return
-        found: list[Hit] = index.search(parse_query(query), limit=HITS_LIMIT)
+        found: list[Hit] = index.search(query, limit=HITS_LIMIT)
         if get_current_worker().is_cancelled:
             return
         self.screen.app.call_from_thread(self._show_hits, query, found)

@@ -10,7 +10,7 @@ as `FilterBar.QueryChanged`; enter is `FilterBar.Submitted`, escape `FilterBar.C
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,8 +21,10 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
-from govread.search import SearchIndex, fold_text
 from govread.tui._css import css_beside
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the outline is filtered
 
@@ -48,6 +50,8 @@ class IndexSuggester(Suggester):
         self._index = index
 
     async def get_suggestion(self, value: str) -> str | None:
+        from govread.search import fold_text
+
         index = self._index()
         term = last_term(value)
         if index is None or not term.strip():

@@ -9,7 +9,7 @@ calls `show_hits`; meanwhile `show_note` says what is happening. All `Text`, nev
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -18,8 +18,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from govread.search import Hit
 from govread.tui._css import css_beside
+
+if TYPE_CHECKING:
+    from govread.search import Hit
 
 PATH_SEPARATOR = " › "
 

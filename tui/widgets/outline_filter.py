@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
 from govread.parsers.model import Report, Section
-from govread.search import FilterResult, Query, highlight_spans
 from govread.tui.widgets.outline import (
     OutlineData,
     OutlineTree,
@@ -28,7 +28,16 @@ from govread.tui.widgets.outline import (
     section_label,
 )
 
+if TYPE_CHECKING:
+    from govread.search import FilterResult, Query
+
 COUNT_STYLE = "bold"
+
+
+def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
+    from govread.search import highlight_spans as spans_of  # search loads after first paint
+
+    return spans_of(text, query)
 
 
 @dataclass(frozen=True, slots=True)
