@@ -11,7 +11,8 @@ done (``app.word_search_ready`` then), never before first paint.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -22,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
 from govread.corpus import Problem, iter_load, sample_paths
@@ -194,7 +195,13 @@ class GovreadApp(App[int]):
 
     # -- word search ------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="segment", name="prepare word search")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="segment",
+        name="prepare word search",
+        exit_on_error=False,
+    )
     def prepare_word_search(self) -> None:
         """Load jieba and segment the open reports (from the disk cache when it can)."""
         from govread import segment  # imported here: jieba itself loads in ensure_loaded
@@ -204,8 +211,7 @@ class GovreadApp(App[int]):
             return
 
         def note(text: str) -> None:
-            if not worker.is_cancelled:
-                self.call_from_thread(self.browser.filtering.words_progress, text)
+            self._from_worker(worker, lambda: self.browser.filtering.words_progress(text))
 
         if not segment.is_loaded():
             note("words: loading dictionary…")
@@ -215,9 +221,14 @@ class GovreadApp(App[int]):
         self.search_index.segment_reports(
             progress=lambda done, total: note(f"words: {done}/{total} reports")
         )
-        if worker.is_cancelled:
+        self._from_worker(worker, self._word_search_ready)
+
+    def _from_worker(self, worker: Worker[None], callback: Callable[[], object]) -> None:
+        """Run `callback` on the UI thread, unless the app is closing (or closed) meanwhile."""
+        if worker.is_cancelled or self._exiting():
             return
-        self.call_from_thread(self._word_search_ready)
+        with contextlib.suppress(RuntimeError):  # the loop ended between check and call
+            self.call_from_thread(callback)
 
     def _word_search_ready(self) -> None:
         self.word_search_ready = True

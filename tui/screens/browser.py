@@ -18,14 +18,14 @@ from textual.widgets import Footer, Header, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
-from govread.tui.screens.filtering import BrowserFilter
 from govread.tui.widgets.detail import DetailPane
-from govread.tui.widgets.filter_bar import FilterBar
-from govread.tui.widgets.hits_list import HitsList
 from govread.tui.widgets.outline import OutlineData, OutlineTree
 
 if TYPE_CHECKING:
     from govread.search import SearchIndex
+    from govread.tui.screens.filtering import BrowserFilter
+    from govread.tui.widgets.filter_bar import FilterBar
+    from govread.tui.widgets.hits_list import HitsList
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -71,19 +71,28 @@ class BrowserScreen(Screen[None]):
         yield Header(icon="≡")
         with Horizontal(id="panes"):
             yield OutlineTree(id="outline")
-            yield HitsList(id="hits")
             yield DetailPane(id="detail")
-        yield FilterBar(self._search_index, id="filter-bar")
         yield ProgressBar(id="load-progress", show_eta=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        # The filter's widgets (and govread.search) come after the first frame, not before.
+        self.call_after_refresh(lambda: self.filtering)
+
     @property
     def filtering(self) -> BrowserFilter:
-        """The filter's state (created on first use)."""
+        """The filter's state; its first use mounts the filter bar and the hits list."""
         found: BrowserFilter | None = getattr(self, "_filtering", None)
         if found is None:
+            from govread.tui.screens.filtering import BrowserFilter
+
             found = self._filtering = BrowserFilter(self)
         return found
+
+    @property
+    def _filter_on(self) -> bool:
+        found: BrowserFilter | None = getattr(self, "_filtering", None)
+        return found is not None and found.active
 
     def _search_index(self) -> SearchIndex | None:
         return getattr(self.app, "search_index", None)
@@ -99,7 +108,7 @@ class BrowserScreen(Screen[None]):
     # -- fed by the app ---------------------------------------------------------------
 
     def add_report(self, report: Report) -> None:
-        if self.filtering.active:  # a filtered outline takes the new report in by filtering again
+        if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
         first = not self.outline.report_nodes()
@@ -171,9 +180,9 @@ class BrowserScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("next_hit", "previous_hit"):
-            return self.filtering.has_hits
+            return self._filter_on and self.filtering.has_hits
         if action == "clear_filter":
-            return self.filtering.active or self.query_one(FilterBar).has_class("-active")
+            return self._filter_on or any(True for _ in self.query("FilterBar.-active"))
         return True
 
     def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
@@ -186,7 +195,8 @@ class BrowserScreen(Screen[None]):
         self.filtering.clear()
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
-        self.filtering.outline.fill_pending(event.node)  # a folded report of a large result
+        if self._filter_on:
+            self.filtering.outline.fill_pending(event.node)  # a folded report of a large result
 
     def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
         self.filtering.go_to_unit(message.node_id)

@@ -32,6 +32,8 @@ class BrowserFilter:
 
     def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
+        screen.query_one("#panes").mount(HitsList(id="hits"), after=screen.outline)
+        screen.mount(FilterBar(screen._search_index, id="filter-bar"), before="#load-progress")
         self.outline = OutlineFilter(screen.outline)
         self.query = ""
         self.result: FilterResult | None = None
