@@ -313,3 +313,21 @@ async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatc
         await pilot.press("l")
         await pilot.pause()
         assert middle.children
+
+
+async def test_help_documents_the_query_language(loaded) -> None:
+    from rich.console import Console
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(record=True, width=120)
+        console.print(app.screen.help_table)
+        text = console.export_text()
+        assert "Filter queries" in text
+        for needle in ("AND", "| ", "-信访", '"严格规范公正文明执法"', "１００％", "jieba"):
+            assert needle in text
+        assert "Next hit" in text and "Clear filter" in text
+        assert "Move cursor left" not in text  # the input's editing keys are not listed

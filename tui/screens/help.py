@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from govread.config import config_path, user_themes_dir
 
@@ -42,8 +42,11 @@ QUERY_HELP = (
 def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     """``(group title, [(keys, description), …])`` for every binding usable on ``screen``."""
     app = screen.app
+    # A text input's editing keys are the usual ones: listing them would bury the rest.
     nodes: list[DOMNode] = [
-        widget for widget in screen.query("*") if widget.can_focus and widget._bindings
+        widget
+        for widget in screen.query("*")
+        if widget.can_focus and widget._bindings and not isinstance(widget, Input)
     ]
     nodes += [screen, app]
     groups: list[tuple[str, list[tuple[str, str]]]] = []
