@@ -6,14 +6,18 @@ the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
 ``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message.
 Paths ending in ``.toml`` are exports, not reports: once the reports are loaded, the
 marks they name are restored (the bundled samples open when no report path is given).
+``app.search_index`` (a `govread.search.SearchIndex`) holds every loaded report, folded for
+filtering as it loads; jieba is loaded and the reports segmented in a worker once loading is
+done (``app.word_search_ready`` then), never before first paint.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -21,7 +25,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
 from govread.corpus import Problem, iter_load, sample_paths
@@ -33,6 +37,9 @@ from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
 from govread.tui.screens.marks_list import restore_marks
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
 
 
 class UnknownThemeError(ValueError):
@@ -53,6 +60,8 @@ class GovreadApp(App[int]):
 
     TITLE = "govread"
     BINDING_GROUP_TITLE = "Everywhere"
+    # Seconds after loading before jieba loads (never before first paint; tests may change it).
+    WORD_SEARCH_DELAY: float | None = 1.0
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -86,6 +95,8 @@ class GovreadApp(App[int]):
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
+        self.search_index: SearchIndex | None = None  # made by the loading worker
+        self.word_search_ready = False
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
         self._warnings += theme_warnings
@@ -139,6 +150,11 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Parse the files one by one off the UI thread; each result is posted as it comes."""
         worker = get_current_worker()
+        if self.search_index is None:
+            from govread.search import SearchIndex  # here: off the start-up path
+
+            self.search_index = SearchIndex()
+        index = self.search_index
         total = count_files(paths)
         for done, entry in enumerate(iter_load(paths), start=1):
             if worker.is_cancelled:
@@ -146,6 +162,7 @@ class GovreadApp(App[int]):
             if isinstance(entry, Problem):
                 self.post_message(self.ReportFailed(entry, done, total))
             else:
+                index.add(entry)  # folding only (no jieba), off the UI thread
                 self.post_message(self.ReportLoaded(entry, done, total))
         self.post_message(self.LoadingFinished())
 
@@ -171,8 +188,58 @@ class GovreadApp(App[int]):
         self.browser.loading_finished(self.problems)
         if not self.reports:
             self.sub_title = "nothing opened"
+        elif self.WORD_SEARCH_DELAY is not None:
+            self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self._start_word_search)
         if self.export_paths:
             restore_marks(self, self.export_paths)
+
+    def _start_word_search(self) -> None:
+        if not self._exiting():  # quitting straight after loading must not load jieba
+            self.prepare_word_search()
+
+    def _exiting(self) -> bool:
+        return bool(getattr(self, "_exit", False)) or not self.is_running
+
+    # -- word search ------------------------------------------------------------------
+
+    @work(
+        thread=True,
+        exclusive=True,
+        group="segment",
+        name="prepare word search",
+        exit_on_error=False,
+    )
+    def prepare_word_search(self) -> None:
+        """Load jieba and segment the open reports (from the disk cache when it can)."""
+        from govread import segment  # imported here: jieba itself loads in ensure_loaded
+
+        worker = get_current_worker()
+        if worker.is_cancelled or self._exiting():
+            return
+
+        def note(text: str) -> None:
+            self._from_worker(worker, lambda: self.browser.filtering.words_progress(text))
+
+        if not segment.is_loaded():
+            note("words: loading dictionary…")
+            segment.ensure_loaded()
+        if self.search_index is None:
+            return
+        self.search_index.segment_reports(
+            progress=lambda done, total: note(f"words: {done}/{total} reports")
+        )
+        self._from_worker(worker, self._word_search_ready)
+
+    def _from_worker(self, worker: Worker[None], callback: Callable[[], object]) -> None:
+        """Run `callback` on the UI thread, unless the app is closing (or closed) meanwhile."""
+        if worker.is_cancelled or self._exiting():
+            return
+        with contextlib.suppress(RuntimeError):  # the loop ended between check and call
+            self.call_from_thread(callback)
+
+    def _word_search_ready(self) -> None:
+        self.word_search_ready = True
+        self.browser.filtering.words_ready()
 
     def _update_sub_title(self) -> None:
         names = [

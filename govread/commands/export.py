@@ -15,11 +15,13 @@ import os
 import sys
 from collections.abc import Sequence
 
+from govread import segment
 from govread.atomic import OverwriteRefused, WriteError
 from govread.corpus import load
 from govread.export import default_export_path, export_items, write_export
-from govread.marks import refs_in_order, report_id
+from govread.marks import kind_of, refs_in_order, report_id
 from govread.parsers.model import Report
+from govread.search import SearchIndex
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -37,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "-q",
         "--query",
         metavar="Q",
-        help="export the sections holding every space-separated term of Q",
+        help="export the sections Q finds (the query language of govread search)",
     )
     what.add_argument("--all", action="store_true", help="export every report whole")
     parser.add_argument(
@@ -65,20 +67,26 @@ def _error(message: str) -> None:
 
 
 def _select(reports: Sequence[Report], query: str) -> list[str]:
-    """The node ids of the sections matching `query`, in document order.
+    """The node ids of the sections (and inline items) matching `query`, in document order.
 
-    SEAM: this is where the search service (govread.search: SearchIndex.build(reports)
-    .search(query) -> hits carrying node ids) plugs in; the integrator swaps this body
-    for it. Until then: plain, case-insensitive substring matching on each section's
-    full text, every space-separated term required (AND).
+    The search service decides (govread.search: the same query language and matching as
+    `govread search` and the browser's filter). An item is listed only when its section is
+    not (its text is part of the section's); preambles and closings, which are no node of
+    their own, are left out. jieba is loaded only when a term is found nowhere verbatim.
     """
-    terms = [term.casefold() for term in query.split()]
+    index = SearchIndex.build(reports)
+    result = index.filter(query)
+    if result.words_pending:
+        segment.ensure_loaded()
+        result = index.filter(query)
     found: list[str] = []
-    for report in reports:
-        for section in report.walk():
-            text = section.full_text().casefold()
-            if all(term in text for term in terms):
-                found.append(section.id)
+    for unit_id in result.order:
+        kind = kind_of(unit_id)
+        if unit_id.endswith(("/preamble", "/closing")):
+            continue
+        if kind == "item" and unit_id.split("#", 1)[0] in result.ids:
+            continue
+        found.append(unit_id)
     return found
 
 

@@ -347,20 +347,6 @@ async def test_typing_in_an_input_is_text_not_keys(loaded) -> None:
         assert app.screen is app.browser
 
 
-@pytest.mark.parametrize(
-    ("key", "feature"),
-    [("slash", "filter")],  # space, e: test_marks_export.py; c: test_compare_screen.py
-)
-async def test_later_feature_keys_say_they_are_coming(loaded, key, feature) -> None:
-    app = GovreadApp()
-    async with app.run_test(size=SIZE) as pilot:
-        await loaded(pilot)
-        await pilot.press(key)
-        await pilot.pause()
-        assert any(feature in note and "arrives" in note for note in notes(app))
-        assert outline(app).cursor_node.is_expanded  # space did not fold the report
-
-
 @pytest.mark.parametrize("key", ["q", "ctrl+q"])
 async def test_q_and_ctrl_q_quit(loaded, key) -> None:
     app = GovreadApp()

@@ -8,7 +8,7 @@ with their own features.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,6 +24,12 @@ from govread.tui.screens.export_dialog import ExportDialog
 from govread.tui.screens.marks_list import MarksCommands, MarksListScreen, confirm_clear_marks
 from govread.tui.widgets.detail import DetailPane
 from govread.tui.widgets.outline import OutlineData, OutlineTree, node_id_of
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
+    from govread.tui.screens.filtering import BrowserFilter
+    from govread.tui.widgets.filter_bar import FilterBar
+    from govread.tui.widgets.hits_list import HitsList
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -53,6 +59,16 @@ class BrowserScreen(Screen[None]):
         Binding("e", "export", "Export", tooltip="Export the marked nodes to TOML"),
         Binding("m", "list_marks", "List marks", show=False, tooltip="List, visit and unmark"),
         Binding("c", "compare", "Compare", tooltip="Compare this report with another"),
+        Binding("n", "next_hit", "Next hit", tooltip="Go to the filter's next hit"),
+        Binding("N", "previous_hit", "Previous hit", tooltip="Go to the filter's previous hit"),
+        Binding(
+            "H",
+            "toggle_hits",
+            "Hits",
+            show=False,
+            tooltip="Ranked hits of the filter, beside the outline",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", tooltip="Restore the whole outline"),
         Binding("tab", "app.focus_next", "Next pane", show=False),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False),
     ]
@@ -65,6 +81,31 @@ class BrowserScreen(Screen[None]):
         yield ProgressBar(id="load-progress", show_eta=False)
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.outline.marked_ids = self.app.marks  # type: ignore[attr-defined]
+        # The app's sub-title names the reports; this screen's adds the mark count to it.
+        self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
+        # The filter's widgets (and govread.search) come after the first frame, not before.
+        self.call_after_refresh(lambda: self.filtering)
+
+    @property
+    def filtering(self) -> BrowserFilter:
+        """The filter's state; its first use mounts the filter bar and the hits list."""
+        found: BrowserFilter | None = getattr(self, "_filtering", None)
+        if found is None:
+            from govread.tui.screens.filtering import BrowserFilter
+
+            found = self._filtering = BrowserFilter(self)
+        return found
+
+    @property
+    def _filter_on(self) -> bool:
+        found: BrowserFilter | None = getattr(self, "_filtering", None)
+        return found is not None and found.active
+
+    def _search_index(self) -> SearchIndex | None:
+        return getattr(self.app, "search_index", None)
+
     @property
     def outline(self) -> OutlineTree:
         return self.query_one(OutlineTree)
@@ -75,12 +116,10 @@ class BrowserScreen(Screen[None]):
 
     # -- fed by the app ---------------------------------------------------------------
 
-    def on_mount(self) -> None:
-        self.outline.marked_ids = self.app.marks  # type: ignore[attr-defined]
-        # The app's sub-title names the reports; this screen's adds the mark count to it.
-        self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
-
     def add_report(self, report: Report) -> None:
+        if self._filter_on:  # a filtered outline takes the new report in by filtering again
+            self.filtering.refilter()
+            return
         first = not self.outline.report_nodes()
         self.outline.add_report(report)
         if first:
@@ -131,10 +170,48 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # Filtering belongs to the filter feature; until it lands, it says so instead of
-    # silently doing nothing.
+    # -- the filter (tui/screens/filtering.py) ----------------------------------------
+
     def action_filter(self) -> None:
-        self.notify("Filtering arrives with the filter feature", severity="warning")
+        self.filtering.open()
+
+    def action_next_hit(self) -> None:
+        self.filtering.step(1)
+
+    def action_previous_hit(self) -> None:
+        self.filtering.step(-1)
+
+    def action_toggle_hits(self) -> None:
+        self.filtering.toggle_hits()
+
+    def action_clear_filter(self) -> None:
+        self.filtering.clear()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next_hit", "previous_hit"):
+            return self._filter_on and self.filtering.has_hits
+        if action == "clear_filter":
+            return self._filter_on or any(True for _ in self.query("FilterBar.-active"))
+        return True
+
+    def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
+        self.filtering.set_query(message.query)
+
+    def on_filter_bar_submitted(self, _: FilterBar.Submitted) -> None:
+        self.filtering.submitted()
+
+    def on_filter_bar_cleared(self, _: FilterBar.Cleared) -> None:
+        self.filtering.clear()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
+        if self._filter_on:
+            self.filtering.outline.fill_pending(event.node)  # a folded report of a large result
+
+    def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
+        self.filtering.go_to_unit(message.node_id)
+
+    # The next three belong to the marks/export and compare features; until
+    # they land, each says so instead of silently doing nothing.
 
     def action_compare(self) -> None:
         """The report under the cursor against another open one (picked by name)."""

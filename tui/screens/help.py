@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from govread.config import config_path, user_themes_dir
 
@@ -25,12 +25,28 @@ INTRO = (
     "cursor is shown in full in the detail pane, which follows the cursor as you move."
 )
 
+QUERY_HELP = (
+    ("行政复议 应诉", "both terms in the same section (AND)"),
+    ("复议 | 诉讼", "either term (OR binds tighter: a b | c is a AND (b OR c))"),
+    ("-信访", "leave out sections holding the term"),
+    ('"严格规范公正文明执法"', "an exact phrase (also “…” and 「…」)"),
+    ("１００％", "full- and half-width forms and letter case match each other"),
+    (
+        "规范执法人员资格",
+        "a term found nowhere verbatim matches by its words (jieba), shown as "
+        "'by words' and ranked lower",
+    ),
+)
+
 
 def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
     """``(group title, [(keys, description), …])`` for every binding usable on ``screen``."""
     app = screen.app
+    # A text input's editing keys are the usual ones: listing them would bury the rest.
     nodes: list[DOMNode] = [
-        widget for widget in screen.query("*") if widget.can_focus and widget._bindings
+        widget
+        for widget in screen.query("*")
+        if widget.can_focus and widget._bindings and not isinstance(widget, Input)
     ]
     nodes += [screen, app]
     groups: list[tuple[str, list[tuple[str, str]]]] = []
@@ -107,6 +123,10 @@ class HelpScreen(ModalScreen[None]):
             table.add_row("", Text(title, style="bold underline"))
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))
+        table.add_row("", "")
+        table.add_row("", Text("Filter queries", style="bold underline"))
+        for example, meaning in QUERY_HELP:
+            table.add_row(Text(example), Text(meaning))
         table.add_row("", "")
         table.add_row("", Text("Themes", style="bold underline"))
         themes = Text()

@@ -7,7 +7,7 @@ subtly highlighted. Everything is built from `Text` objects: report text is neve
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -46,6 +46,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         "detail--marker",
         "detail--subheading",
         "detail--note",
+        "detail--match",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -54,6 +55,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._message: Text | None = Text("Opening reports…")
         self._plain = ""
         self._bullets: set[int] = set()  # ids of the list items among the rendered parts
+        self._match_spans: Callable[[str], list[tuple[int, int]]] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -80,6 +82,19 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._path = []
         self._message = message
         self._refresh_body()
+
+    def highlight_matches(self, spans_of: Callable[[str], list[tuple[int, int]]] | None) -> None:
+        """Highlight, in every heading and paragraph, the spans ``spans_of(text)`` gives
+        (the filter's matches); None stops highlighting."""
+        self._match_spans = spans_of
+        self._refresh_body()
+
+    def _mark_matches(self, text: Text, passage: str, offset: int = 0) -> None:
+        if self._match_spans is None:
+            return
+        style = self.get_component_rich_style("detail--match")
+        for start, end in self._match_spans(passage):
+            text.stylize(style, start + offset, end + offset)
 
     @property
     def shown(self) -> OutlineData | None:
@@ -191,6 +206,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _heading(self, heading: str) -> Text:
         text = Text(style=self.get_component_rich_style("detail--heading"))
         text.append(heading)
+        self._mark_matches(text, heading)
         return text
 
     def _highlighted(self, passage: str) -> Text:
@@ -199,6 +215,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         figure_style = self.get_component_rich_style("detail--figure")
         for start, end in figure_spans(passage):
             text.stylize(figure_style, start, end)
+        self._mark_matches(text, passage)
         return text
 
     def _paragraphs(self, paragraphs: Sequence[str]) -> list[Text]:

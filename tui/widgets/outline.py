@@ -8,7 +8,8 @@ node shows `MARK_GLYPH` before its label: the glyph is added when a line is rend
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
+from contextlib import contextmanager
 from typing import ClassVar
 
 from rich.style import Style
@@ -31,6 +32,11 @@ MARK_GLYPH = "● "
 def node_id_of(data: OutlineData) -> str:
     """The node id (as marks use it) of a report, section or item."""
     return report_id(data) if isinstance(data, Report) else data.id
+
+
+def node_key(data: OutlineData) -> str:
+    """The id of a node: a report's first 12 hex digits of its hash, a section's or item's id."""
+    return data.sha256[:12] if isinstance(data, Report) else data.id
 
 
 def report_label(report: Report) -> Text:
@@ -63,8 +69,11 @@ class OutlineTree(Tree[OutlineData]):
     """The outline of every open report; the cursor picks what the detail pane shows."""
 
     DEFAULT_CSS = css_beside(__file__)
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"outline-tree--mark"}
     BINDING_GROUP_TITLE = "Outline"
+    COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | {
+        "outline-tree--mark",
+        "outline--match",
+    }
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Down", show=False),
         Binding("up,k", "cursor_up", "Up", show=False),
@@ -243,6 +252,48 @@ class OutlineTree(Tree[OutlineData]):
         )
         marked.append_text(text[split:])
         return marked
+
+    def walk_nodes(self) -> Iterator[TreeNode[OutlineData]]:
+        """Every node under the hidden root, in document order."""
+        stack = list(reversed(self.root.children))
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
+
+    def find_node(self, key: str) -> TreeNode[OutlineData] | None:
+        """The node whose `node_key` is ``key`` (None when it is not in the outline)."""
+        for node in self.walk_nodes():
+            if node.data is not None and node_key(node.data) == key:
+                return node
+        return None
+
+    def match_style(self) -> Style:
+        """The style of a filter match in a label (read once per rebuild: it is not free)."""
+        return self.get_component_rich_style("outline--match", partial=True)
+
+    @staticmethod
+    def highlight_spans(
+        label: Text, spans: Iterable[tuple[int, int]], style: Style, offset: int = 0
+    ) -> Text:
+        """Style these character spans of a label (shifted by ``offset``) as matches."""
+        for start, end in spans:
+            label.stylize(style, start + offset, end + offset)
+        return label
+
+    @contextmanager
+    def rebuilding(self) -> Iterator[None]:
+        """Add or remove many nodes with one refresh at the end instead of one per node."""
+        self._rebuilding = True
+        try:
+            yield
+        finally:
+            self._rebuilding = False
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        if not getattr(self, "_rebuilding", False):
+            super()._invalidate()
 
     # -- folding ----------------------------------------------------------------------
 

@@ -1,0 +1,333 @@
+"""The browser's filter: typing narrows the outline, counts, n/N, escape, hits, words, safety."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from govread import segment
+from govread.search import SearchIndex
+from govread.tui.app import GovreadApp
+from govread.tui.widgets.filter_bar import DEBOUNCE, FilterBar
+from govread.tui.widgets.hits_list import HitsList
+from govread.tui.widgets.outline import node_key
+from govread.tui.widgets.outline_filter import outline_key
+
+SIZE = (120, 40)
+QUERY = "行政复议"
+
+
+def quiet_app(paths: list[str | Path] | None = None) -> GovreadApp:
+    """An app that does not load jieba by itself (the words test starts it on purpose)."""
+    app = GovreadApp(paths)
+    app.WORD_SEARCH_DELAY = None
+    return app
+
+
+def bar(app: GovreadApp) -> FilterBar:
+    return app.browser.query_one(FilterBar)
+
+
+def shown_keys(app: GovreadApp) -> list[str]:
+    return [node_key(n.data) for n in app.browser.outline.walk_nodes() if n.data is not None]
+
+
+async def filter_by(pilot: Pilot[object], query: str) -> None:
+    """Open the filter, type `query` key by key, and let the debounce run out."""
+    await pilot.press("slash")
+    await pilot.press(*query)
+    await pilot.pause(DEBOUNCE * 2)
+    await pilot.pause()
+
+
+async def test_typing_narrows_the_outline_after_the_debounce(loaded, samples) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        everything = shown_keys(app)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*QUERY)
+        # typed faster than the debounce: not filtered on every keystroke
+        assert len(app.browser.filtering.latencies) < len(QUERY)
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        expected = SearchIndex.build(samples).filter(QUERY)
+        keys = shown_keys(app)
+        assert 0 < len(keys) < len(everything)
+        wanted = {outline_key(i) for i in expected.ids} | set(expected.ancestors)
+        shown_sections = {k for k in keys if "/" in k}
+        assert shown_sections == {k for k in wanted if "/" in k}
+        reports = [n.data.sha256 for n in app.browser.outline.report_nodes()]
+        assert reports == [r.sha256 for r in samples if r.sha256 in expected.report_counts]
+        # every hit is visible: its ancestors are expanded
+        for key in app.browser.filtering.outline.hits:
+            node = app.browser.filtering.outline.node(key)
+            assert node is not None and node.line >= 0
+        assert bar(app).value == QUERY  # the query stays visible
+        assert bar(app).status_text.startswith(f"{expected.total} hits in ")
+
+
+async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        expected = SearchIndex.build(samples).filter(QUERY)
+        outline = app.browser.outline
+        for node in outline.report_nodes():
+            count = expected.report_counts[node.data.sha256]
+            assert node.label.plain.startswith(f"{count} ")
+        highlighted = 0
+        for node in outline.walk_nodes():
+            data = node.data
+            if hasattr(data, "paragraphs"):  # a section
+                count = expected.section_counts[data.id]
+                assert node.label.plain.startswith(f"{count} ")
+                if QUERY in data.heading:
+                    start = node.label.plain.index(QUERY)
+                    assert any(
+                        span.start <= start
+                        and span.end >= start + len(QUERY)
+                        and "underline" in str(span.style)
+                        for span in node.label.spans
+                    )
+                    highlighted += 1
+        assert highlighted  # 深化行政复议与应诉工作 (秦皇岛)
+        # the detail pane highlights the matches of the node on show
+        detail = app.browser.detail
+        assert detail._match_spans is not None
+        assert detail._match_spans(f"加强{QUERY}工作") == [(2, 6)]
+
+
+async def test_n_and_shift_n_step_through_hits_across_reports(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter")
+        hits = list(app.browser.filtering.outline.hits)
+        assert len({h.split("/")[0] for h in hits}) > 1  # more than one report
+        outline = app.browser.outline
+        assert app.focused is outline
+        assert node_key(outline.cursor_node.data) == hits[0]
+        visited = []
+        for _ in hits:
+            await pilot.press("n")
+            visited.append(node_key(outline.cursor_node.data))
+        assert visited == hits[1:] + hits[:1]  # in order, wrapping around
+        await pilot.press("N")
+        assert node_key(outline.cursor_node.data) == hits[-1]
+        # the detail pane follows: it shows the hit
+        assert app.browser.detail.shown is outline.cursor_node.data
+
+
+async def test_escape_restores_folding_and_cursor(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        await pilot.press("down", "right", "right", "down", "right", "down", "down")
+        state = app.browser.filtering.outline.save_state()
+        before_lines = [n.label.plain for n in outline.walk_nodes() if n.line >= 0]
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter", "n", "n")  # move around the filtered outline
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.browser.filtering.outline.save_state().expanded == state.expanded
+        assert node_key(outline.cursor_node.data) == state.cursor
+        _ = outline.last_line
+        assert [n.label.plain for n in outline.walk_nodes() if n.line >= 0] == before_lines
+        assert not bar(app).has_class("-active") and bar(app).value == ""
+        assert app.browser.detail._match_spans is None
+        assert app.focused is outline
+
+
+async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        everything = shown_keys(app)
+        await filter_by(pilot, "绝不会出现的词语xyz")
+        assert "no match" in bar(app).status_text
+        assert bar(app).has_class("-no-match")
+        assert shown_keys(app) == everything  # still the whole outline, usable
+        await pilot.press("escape")
+        await pilot.pause()
+        assert shown_keys(app) == everything
+        assert not bar(app).has_class("-active")
+
+
+async def test_suggestions_complete_the_last_term(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "法治 行政复")
+        field = bar(app).input
+        await pilot.pause()
+        suggestion = field._suggestion
+        assert suggestion.startswith("法治 行政复") and len(suggestion) > len("法治 行政复")
+        await pilot.press("right")  # accepts it
+        assert field.value == suggestion
+
+
+async def test_hits_list_ranks_and_enter_moves_the_outline(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter", "H")
+        hits_list = app.browser.query_one(HitsList)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert hits_list.display and app.focused is hits_list
+        assert hits_list.hits and hits_list.option_count == len(hits_list.hits)
+        first = hits_list.hits[0]
+        prompt = hits_list.get_option_at_index(0).prompt
+        assert first.report.region in prompt.plain and QUERY in prompt.plain
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        chosen = hits_list.hits[1]
+        assert node_key(app.browser.outline.cursor_node.data) == outline_key(chosen.node_id)
+        assert app.focused is app.browser.outline
+
+
+async def test_words_fallback_once_the_jieba_worker_is_done(loaded) -> None:
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = 0
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "规范执法人员资格")  # found nowhere verbatim
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        assert app.word_search_ready and segment.is_loaded()
+        result = app.browser.filtering.result
+        assert result is not None and result.word_ids and not result.words_pending
+        assert app.browser.filtering.outline.hits  # the outline was filtered again
+        assert "word search ready" in bar(app).status_text
+        assert "by words" in bar(app).status_text
+
+
+async def test_letters_in_the_input_never_trigger_bindings(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        typed = "qjknNHbegG+-c"
+        await pilot.press("slash", *typed)
+        await pilot.pause()
+        assert app.is_running
+        assert bar(app).value == typed
+        assert app.browser.outline.display
+        assert not app.browser.query_one(HitsList).display
+        assert isinstance(app.focused, Input)
+
+
+MARKUP_REPORT = """测试市2023年法治政府建设情况报告
+
+一、[bold]行政复议[/]与字体:[   ]工作
+加强行政复议工作，全年办理[red]案件[/]20件。
+二、其他工作
+其他内容。
+"""
+
+
+async def test_markup_in_report_text_shows_as_written(tmp_path, loaded) -> None:
+    path = tmp_path / "markup.txt"
+    path.write_text(MARKUP_REPORT, "utf-8")
+    app = quiet_app([path])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "行政复议")
+        labels = [n.label.plain for n in app.browser.outline.walk_nodes()]
+        assert any("[bold]行政复议[/]与字体:[   ]工作" in label for label in labels)
+        assert "[red]案件[/]" in app.browser.detail.plain_text or any(
+            "[bold]" in label for label in labels
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "[red]案件[/]" in app.browser.detail.plain_text
+
+
+@pytest.mark.parametrize("query", ['"', "|", "-", "[/]", '"[bold]', "| - |", "-[", "\\", "  "])
+async def test_weird_queries_never_crash(loaded, query) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, query)
+        await pilot.press("n", "escape")
+        await pilot.pause()
+        assert app.is_running
+        assert app.browser.outline.report_nodes()
+
+
+def test_filtered_browser_snapshot(snap_compare, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter", "n", "n")
+        await pilot.pause()
+
+    app = quiet_app()
+    app.animation_level = "none"
+    assert snap_compare(app, terminal_size=(120, 32), run_before=run_before)
+
+
+async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatch) -> None:
+    from govread.tui.widgets.outline_filter import OutlineFilter
+
+    monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 3)
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        outline = app.browser.outline
+        reports = outline.report_nodes()
+        assert reports[0].children and reports[0].is_expanded
+        later = reports[-1]
+        assert not later.children and not later.is_expanded  # left for later
+        await pilot.press("enter")
+        hits = list(app.browser.filtering.outline.hits)
+        visited = []
+        for _ in hits:
+            await pilot.press("n")
+            visited.append(node_key(outline.cursor_node.data))
+        assert visited == hits[1:] + hits[:1]  # n fills the folded reports it reaches
+        assert later.children and later.is_expanded
+        # opening a folded report by hand fills it too
+        await pilot.press("escape")
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter")
+        outline = app.browser.outline
+        middle = outline.report_nodes()[1]
+        assert not middle.children
+        outline.move_cursor(middle)
+        await pilot.press("l")
+        await pilot.pause()
+        assert middle.children
+
+
+async def test_help_documents_the_query_language(loaded) -> None:
+    from rich.console import Console
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        console = Console(record=True, width=120)
+        console.print(app.screen.help_table)
+        text = console.export_text()
+        assert "Filter queries" in text
+        for needle in ("AND", "| ", "-信访", '"严格规范公正文明执法"', "１００％", "jieba"):
+            assert needle in text
+        assert "Next hit" in text and "Clear filter" in text
+        assert "Move cursor left" not in text  # the input's editing keys are not listed

@@ -1,0 +1,180 @@
+"""The filter bar: the query input docked under the panes, with its status beside it.
+
+Typing is debounced (`DEBOUNCE` seconds, a Textual timer: the UI never waits) and reported
+as `FilterBar.QueryChanged`; enter is `FilterBar.Submitted`, escape `FilterBar.Cleared`.
+`IndexSuggester` completes the last term of the query from the open reports' vocabulary
+(`SearchIndex.suggest`). The status (hit counts, "no match", word search progress) is plain
+`Text`: report text never becomes markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.suggester import Suggester
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from govread.tui._css import css_beside
+
+if TYPE_CHECKING:
+    from govread.search import SearchIndex
+
+DEBOUNCE = 0.15  # seconds of quiet typing before the outline is filtered
+
+# Characters that end a term in the query language (see govread.search.parse_query).
+_TERM_BREAKS = frozenset(' \t|"“”「」『』')
+
+
+def last_term(value: str) -> str:
+    """The term being typed at the end of `value` (without a leading `-`)."""
+    start = len(value)
+    while start > 0 and value[start - 1] not in _TERM_BREAKS:
+        start -= 1
+    term = value[start:]
+    return term[1:] if term.startswith("-") else term
+
+
+class IndexSuggester(Suggester):
+    """Completes the last term of the query with a word of the open reports."""
+
+    def __init__(self, index: Callable[[], SearchIndex | None]) -> None:
+        # No cache: the vocabulary grows as reports load and once jieba has segmented them.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._index = index
+
+    async def get_suggestion(self, value: str) -> str | None:
+        from govread.search import fold_text
+
+        index = self._index()
+        term = last_term(value)
+        if index is None or not term.strip():
+            return None
+        key = fold_text(term)
+        for word in index.suggest(term, limit=3):
+            if word.startswith(key) and len(word) > len(key):
+                return value + word[len(key) :]
+        return None
+
+
+class FilterBar(Horizontal):
+    """``/`` and the query, then what it found; hidden until the filter is opened."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    BINDING_GROUP_TITLE = "Filter"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear", "Clear filter", tooltip="Clear the filter, restore the outline"),
+        Binding("down", "submit", "To the hits", show=False, tooltip="Go to the first hit"),
+    ]
+
+    class QueryChanged(Message):
+        """The query settled (after the debounce)."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            super().__init__()
+
+    class Submitted(Message):
+        """Enter: go to the first hit."""
+
+        def __init__(self, query: str) -> None:
+            self.query = query
+            super().__init__()
+
+    class Cleared(Message):
+        """Escape: the filter is over."""
+
+    def __init__(self, index: Callable[[], SearchIndex | None], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._suggester = IndexSuggester(index)
+        self._debounce: Timer | None = None
+        self._words_note = ""
+        self._found: Text = Text()
+
+    def compose(self) -> ComposeResult:
+        yield Static("/", id="filter-prompt")
+        yield Input(
+            placeholder='行政复议 出庭应诉 · a | b · -term · "phrase"',
+            suggester=self._suggester,
+            id="filter-input",
+            select_on_focus=False,
+        )
+        yield Static(id="filter-status")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one("#filter-input", Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @property
+    def status_text(self) -> str:
+        """The status as plain text (for tests)."""
+        return self._status().plain
+
+    # -- typing ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE, self._settled)
+
+    def _settled(self) -> None:
+        self._debounce = None
+        self.post_message(self.QueryChanged(self.value))
+
+    def flush(self) -> None:
+        """Report a pending query now (enter does not wait for the debounce)."""
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._settled()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        self.flush()
+        self.post_message(self.Submitted(self.value))
+
+    def action_clear(self) -> None:
+        if self._debounce is not None:
+            self._debounce.stop()
+            self._debounce = None
+        self.post_message(self.Cleared())
+
+    # -- status ---------------------------------------------------------------------------
+
+    def show_found(self, found: Text, *, no_match: bool = False) -> None:
+        self._found = found
+        self.set_class(no_match, "-no-match")
+        self._refresh_status()
+
+    def show_words_status(self, note: str) -> None:
+        """Word search progress ("words: loading…", "word search ready"); quiet, dim."""
+        self._words_note = note
+        self._refresh_status()
+
+    def _status(self) -> Text:
+        status = self._found.copy()
+        if self._words_note:
+            if status:
+                status.append("  ")
+            status.append(self._words_note, style="dim italic")
+        return status
+
+    def _refresh_status(self) -> None:
+        if self.is_mounted:
+            self.query_one("#filter-status", Static).update(self._status())
+
+    def on_mount(self) -> None:
+        self._refresh_status()
