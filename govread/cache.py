@@ -13,6 +13,7 @@ import json
 import sqlite3
 import threading
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
@@ -123,6 +124,37 @@ class ReportCache:
                     "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
                     (report.sha256, PARSER_VERSION, body, time.time()),
                 )
+
+    def known(self, sha256s: Iterable[str]) -> set[str]:
+        """Which of these hashes have an entry for this parser (one query for a whole load)."""
+        wanted = set(sha256s)
+        with self._lock:
+            db = self._connect()
+            if db is None or not wanted:
+                return set()
+            try:
+                rows = db.execute(
+                    "SELECT sha256 FROM reports WHERE parser=?", (PARSER_VERSION,)
+                ).fetchall()
+            except sqlite3.Error:
+                return set()
+        return wanted.intersection(row[0] for row in rows)
+
+    def put_bodies(self, entries: Iterable[tuple[str, str]]) -> None:
+        """Store (sha256, JSON of `report_to_dict`) pairs in one transaction."""
+        now = time.time()
+        rows = [(sha256, PARSER_VERSION, body, now) for sha256, body in entries]
+        with self._lock:
+            db = self._connect()
+            if db is None or not rows:
+                return
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
 
     def close(self) -> None:
         with self._lock:

@@ -22,7 +22,8 @@ from textual.theme import Theme
 from textual.worker import get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
-from govread.corpus import Problem, iter_load, sample_paths
+from govread.corpus import Problem, sample_paths
+from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.parsers.readers import report_files
@@ -132,16 +133,19 @@ class GovreadApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load", name="load reports")
     def load_reports(self, paths: list[str | Path]) -> None:
-        """Parse the files one by one off the UI thread; each result is posted as it comes."""
+        """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
-        total = count_files(paths)
-        for done, entry in enumerate(iter_load(paths), start=1):
-            if worker.is_cancelled:
-                return
-            if isinstance(entry, Problem):
-                self.post_message(self.ReportFailed(entry, done, total))
-            else:
-                self.post_message(self.ReportLoaded(entry, done, total))
+        # Cached reports come straight from the cache; many to parse go to a process
+        # pool, which leaving the `with` block (also on cancel or quit) shuts down.
+        with Loader(paths) as loader:
+            total = loader.total
+            for done, entry in enumerate(loader, start=1):
+                if worker.is_cancelled:
+                    return
+                if isinstance(entry, Problem):
+                    self.post_message(self.ReportFailed(entry, done, total))
+                else:
+                    self.post_message(self.ReportLoaded(entry, done, total))
         self.post_message(self.LoadingFinished())
 
     def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
@@ -168,12 +172,14 @@ class GovreadApp(App[int]):
             self.sub_title = "nothing opened"
 
     def _update_sub_title(self) -> None:
+        # Only the first four are named: called once per report loaded, this stays O(1).
         names = [
             " ".join(p for p in (r.region, f"{r.year}" if r.year else None) if p) or r.display_title
-            for r in self.reports
+            for r in self.reports[:4]
         ]
-        shown = ", ".join(names[:4]) + (f" +{len(names) - 4} more" if len(names) > 4 else "")
-        count = f"{len(names)} report" + ("s" if len(names) != 1 else "")
+        loaded = len(self.reports)
+        shown = ", ".join(names) + (f" +{loaded - 4} more" if loaded > 4 else "")
+        count = f"{loaded} report" + ("s" if loaded != 1 else "")
         self.sub_title = f"{count}: {shown}"
 
     # -- marks ------------------------------------------------------------------------
