@@ -42,9 +42,11 @@ if TYPE_CHECKING:  # the pool's modules are imported only when a pool is needed
     from concurrent.futures import Future, ProcessPoolExecutor
 
 NO_CACHE_ENV = "GOVREAD_NO_CACHE"
-# Below this many files to parse, starting worker interpreters (≈ 0.3 s) costs more than
-# it saves: one parse takes about 1.5 ms.
-PARALLEL_THRESHOLD = 40
+# Below this many files to parse, the pool costs more than it saves: starting two worker
+# interpreters takes ≈ 0.3 s of CPU, and a plain-text report parses in ≈ 1.6 ms here against
+# ≈ 1.0 ms of wall time per report on two cores with the pool (the parent still hashes and
+# decodes each result), so the break-even is a few hundred files (benchmarks/RESULTS.md).
+PARALLEL_THRESHOLD = 400
 # Cache writes are grouped into transactions of this many reports.
 PUT_BATCH = 64
 
@@ -169,7 +171,7 @@ class Loader:
         *,
         use_cache: bool | None = None,
         cache: ReportCache | None = None,
-        parallel_threshold: int = PARALLEL_THRESHOLD,
+        parallel_threshold: int | None = None,
         workers: int | None = None,
     ) -> None:
         self._jobs = _plan(paths)
@@ -178,7 +180,7 @@ class Loader:
             use_cache = cache_enabled()
         self._cache = (cache or ReportCache()) if use_cache else None
         self._own_cache = cache is None
-        self._threshold = parallel_threshold
+        self._threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
         self._workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
         self._pending_puts: list[tuple[str, str]] = []

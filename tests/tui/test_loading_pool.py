@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from govread.loading import PARALLEL_THRESHOLD
+from govread.loading import Loader
 from govread.parsers import readers
 from govread.tui.app import GovreadApp
 from govread.tui.screens.browser import BrowserScreen
 
 SIZE = (100, 30)
+THRESHOLD = 10  # the pool's threshold in these tests (the real one is hundreds of files)
+COUNT = THRESHOLD + 8
 GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 
 
@@ -28,9 +30,14 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     folder = tmp_path_factory.mktemp("many")
-    for name, data in module.generate(PARALLEL_THRESHOLD + 8, seed=11):
+    for name, data in module.generate(COUNT, seed=11):
         (folder / name).write_bytes(data)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _low_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("govread.loading.PARALLEL_THRESHOLD", THRESHOLD)
 
 
 def no_children_left() -> bool:
@@ -51,6 +58,14 @@ async def test_a_cold_load_parses_in_the_pool_in_path_order_with_progress(
         seen.append((done, total))
 
     monkeypatch.setattr(BrowserScreen, "show_progress", spy)
+    pools: list[int] = []
+    start_pool = Loader._start_pool
+
+    def counting(loader: Loader, misses: list[object]) -> None:
+        start_pool(loader, misses)  # type: ignore[arg-type]
+        pools.append(len(misses))
+
+    monkeypatch.setattr(Loader, "_start_pool", counting)
     app = GovreadApp(paths=[str(many)])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -58,7 +73,8 @@ async def test_a_cold_load_parses_in_the_pool_in_path_order_with_progress(
         assert names == sorted(p.name for p in many.iterdir())
         nodes = app.browser.outline.report_nodes()
         assert [Path(n.data.path).name for n in nodes] == names
-    total = PARALLEL_THRESHOLD + 8
+    total = COUNT
+    assert pools == [COUNT]
     assert seen == [(done, total) for done in range(1, total + 1)]
     assert no_children_left()
 

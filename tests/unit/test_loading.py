@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import multiprocessing
 import shutil
 import sqlite3
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from govread import cache as cache_module
-from govread.cache import ReportCache, default_path
+from govread.cache import ReportCache, default_path, report_to_dict
 from govread.cli import main
 from govread.corpus import Problem, load, sample_paths
 from govread.loading import NO_CACHE_ENV, Loader, cache_disabled, cache_enabled
@@ -221,6 +222,15 @@ def test_problems_keep_their_place_and_are_not_cached(folder: Path, tmp_path: Pa
     assert entries[-1].reason == "no such file" and entries[-1].explicit  # type: ignore[union-attr]
     again = list(Loader([folder, empty_dir, missing]))
     assert summary(again) == summary(entries)
+
+
+def test_the_cache_form_is_what_asdict_gives(samples) -> None:
+    from dataclasses import asdict
+
+    for report in samples:
+        expected = asdict(report)
+        del expected["path"]
+        assert json.dumps(report_to_dict(report)) == json.dumps(expected)
 
 
 # -- the process pool ----------------------------------------------------------------------
