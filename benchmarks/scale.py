@@ -86,8 +86,8 @@ def child_tui(folder: str) -> dict[str, object]:
         def on_ready(self) -> None:
             marks.setdefault("painted", time.time())
 
-        def on_govread_app_report_loaded(self, message: GovreadApp.ReportLoaded) -> None:
-            # Textual calls GovreadApp's own handler too (handlers run along the MRO).
+        def on_govread_app_entries_loaded(self, message: GovreadApp.EntriesLoaded) -> None:
+            # Textual also calls GovreadApp's own handler (handlers run along the MRO).
             if "first" not in marks:
                 marks["first"] = time.time()
                 self.call_after_refresh(lambda: marks.setdefault("first_painted", time.time()))
@@ -319,9 +319,9 @@ def main() -> None:
                     measure(kind, folder, cache_home, label=f"{size} cold")
                     measure(kind, folder, cache_home, label=f"{size} warm")
                 elif kind == "tui":
-                    with tempfile.TemporaryDirectory() as cold_home:
-                        measure(kind, folder, Path(cold_home), label=f"{size} cold")
-                    measure(kind, folder, cache_home, label=f"{size} warm")
+                    with tempfile.TemporaryDirectory() as own_home:
+                        measure(kind, folder, Path(own_home), label=f"{size} cold")
+                        measure(kind, folder, Path(own_home), label=f"{size} warm")
                 elif kind in ("throughput", "export", "compare") and size != 100:
                     continue  # measured at 100 reports only
                 else:

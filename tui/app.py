@@ -8,6 +8,8 @@ the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -30,6 +32,11 @@ from govread.parsers.readers import report_files
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
+
+# Loading posts its results to the UI at most this often (the first one at once), and only
+# once the previous batch is on screen.
+LOAD_BATCH_SECONDS = 0.05
+LOAD_BATCH_SIZE = 100
 
 
 class UnknownThemeError(ValueError):
@@ -68,6 +75,13 @@ class GovreadApp(App[int]):
     class LoadingFinished(Message):
         pass
 
+    class EntriesLoaded(Message):
+        """Several load results at once: (report or problem, done) pairs out of `total`."""
+
+        def __init__(self, entries: list[tuple[Report | Problem, int]], total: int) -> None:
+            self.entries, self.total = entries, total
+            super().__init__()
+
     class MarksChanged(Message):
         """The marked set changed; `node_ids` are the ids whose state flipped."""
 
@@ -82,6 +96,7 @@ class GovreadApp(App[int]):
         self.paths: list[str | Path] = list(paths or [])
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
+        self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
         self._warnings += theme_warnings
@@ -137,16 +152,41 @@ class GovreadApp(App[int]):
         worker = get_current_worker()
         # Cached reports come straight from the cache; many to parse go to a process
         # pool, which leaving the `with` block (also on cancel or quit) shuts down.
+        # Results are posted in batches, the next one only once the UI has handled the last
+        # and painted: a message per report would keep the UI's queue from ever emptying,
+        # and so from painting, until all were in.
+        batch: list[tuple[Report | Problem, int]] = []
+        posted = 0.0
+        self._batch_shown.set()
         with Loader(paths) as loader:
             total = loader.total
             for done, entry in enumerate(loader, start=1):
                 if worker.is_cancelled:
                     return
-                if isinstance(entry, Problem):
-                    self.post_message(self.ReportFailed(entry, done, total))
-                else:
-                    self.post_message(self.ReportLoaded(entry, done, total))
+                batch.append((entry, done))
+                now = time.monotonic()
+                if now - posted >= LOAD_BATCH_SECONDS and self._batch_shown.is_set():
+                    self._batch_shown.clear()
+                    self.post_message(self.EntriesLoaded(batch[:LOAD_BATCH_SIZE], total))
+                    batch, posted = batch[LOAD_BATCH_SIZE:], now
+        # What is left (all of it, when the cache answered faster than the UI adds) goes in
+        # screenfuls, each once the last is on screen, so the outline paints as it grows.
+        while batch:
+            if worker.is_cancelled:
+                return
+            if self._batch_shown.wait(0.1):
+                self._batch_shown.clear()
+                self.post_message(self.EntriesLoaded(batch[:LOAD_BATCH_SIZE], total))
+                batch = batch[LOAD_BATCH_SIZE:]
         self.post_message(self.LoadingFinished())
+
+    def on_govread_app_entries_loaded(self, message: EntriesLoaded) -> None:
+        for entry, done in message.entries:
+            if isinstance(entry, Problem):
+                self.on_govread_app_report_failed(self.ReportFailed(entry, done, message.total))
+            else:
+                self.on_govread_app_report_loaded(self.ReportLoaded(entry, done, message.total))
+        self.call_after_refresh(self._batch_shown.set)
 
     def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
         self.reports.append(message.report)
