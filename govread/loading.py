@@ -26,6 +26,7 @@ import json
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,9 @@ NO_CACHE_ENV = "GOVREAD_NO_CACHE"
 # ≈ 1.0 ms of wall time per report on two cores with the pool (the parent still hashes and
 # decodes each result), so the break-even is a few hundred files (benchmarks/RESULTS.md).
 PARALLEL_THRESHOLD = 400
+# Parses handed to the pool ahead of the one awaited: enough to keep the workers busy,
+# few enough that finished results do not pile up in memory (the parent is slower).
+POOL_WINDOW = 64
 # Cache writes are grouped into transactions of this many reports.
 PUT_BATCH = 64
 
@@ -184,6 +188,8 @@ class Loader:
         self._workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
         self._pending_puts: list[tuple[str, str]] = []
+        self._queue: deque[_Job] = deque()  # misses not yet handed to the pool
+        self._in_flight = 0
         self._started = False
         self._closed = False
         self.hits = 0
@@ -250,14 +256,21 @@ class Loader:
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_quiet_worker,
             )
-            for job in misses:
-                job.future = self._pool.submit(parse_to_json, str(job.path), job.explicit)
+            self._queue = deque(misses)
+            self._submit()
         except (OSError, RuntimeError):  # no processes to be had: parse here instead
             self._stop_pool()
             for job in misses:
                 job.future = None
             return
         self.pool_used = True
+
+    def _submit(self) -> None:
+        """Hand the pool the next parses, up to `POOL_WINDOW` not yet collected."""
+        while self._pool is not None and self._queue and self._in_flight < POOL_WINDOW:
+            job = self._queue.popleft()
+            job.future = self._pool.submit(parse_to_json, str(job.path), job.explicit)
+            self._in_flight += 1
 
     def _result(self, job: _Job) -> Report | Problem:
         if job.problem is not None:
@@ -271,7 +284,9 @@ class Loader:
         if job.future is not None:
             from concurrent.futures.process import BrokenProcessPool
 
+            self._in_flight -= 1
             try:
+                self._submit()
                 outcome = job.future.result()
             except BrokenProcessPool:
                 self._stop_pool()

@@ -39,6 +39,12 @@ LOAD_BATCH_SECONDS = 0.05
 LOAD_BATCH_SIZE = 100
 
 
+def _batch_size(done: int) -> int:
+    """Reports per batch: growing with those loaded, because the outline `Tree` re-measures
+    every line after each batch; batches growing by half keep that linear in all."""
+    return max(LOAD_BATCH_SIZE, done // 2)
+
+
 class UnknownThemeError(ValueError):
     """``--theme`` named a theme that is not registered."""
 
@@ -167,8 +173,9 @@ class GovreadApp(App[int]):
                 now = time.monotonic()
                 if now - posted >= LOAD_BATCH_SECONDS and self._batch_shown.is_set():
                     self._batch_shown.clear()
-                    self.post_message(self.EntriesLoaded(batch[:LOAD_BATCH_SIZE], total))
-                    batch, posted = batch[LOAD_BATCH_SIZE:], now
+                    size = _batch_size(batch[0][1])
+                    self.post_message(self.EntriesLoaded(batch[:size], total))
+                    batch, posted = batch[size:], now
         # What is left (all of it, when the cache answered faster than the UI adds) goes in
         # screenfuls, each once the last is on screen, so the outline paints as it grows.
         while batch:
@@ -176,8 +183,9 @@ class GovreadApp(App[int]):
                 return
             if self._batch_shown.wait(0.1):
                 self._batch_shown.clear()
-                self.post_message(self.EntriesLoaded(batch[:LOAD_BATCH_SIZE], total))
-                batch = batch[LOAD_BATCH_SIZE:]
+                size = _batch_size(batch[0][1])
+                self.post_message(self.EntriesLoaded(batch[:size], total))
+                batch = batch[size:]
         self.post_message(self.LoadingFinished())
 
     def on_govread_app_entries_loaded(self, message: EntriesLoaded) -> None:

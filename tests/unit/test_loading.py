@@ -255,6 +255,18 @@ def test_parallel_load_gives_the_sequential_reports_in_order(many: Path) -> None
     assert [e.path for e in found] == [str(p) for p in sorted(many.iterdir())]
 
 
+def test_a_narrow_pool_window_gives_the_same_reports(
+    many: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("govread.loading.POOL_WINDOW", 2)  # parses handed out two at a time
+    with Loader([many], use_cache=False, parallel_threshold=10**6) as sequential:
+        expected = list(sequential)
+    with Loader([many], use_cache=False, parallel_threshold=0, workers=2) as parallel:
+        found = list(parallel)
+    assert parallel.pool_used and parallel._in_flight == 0
+    assert summary(found) == summary(expected)
+
+
 def test_a_bad_file_in_a_parallel_load_is_a_problem(many: Path) -> None:
     with Loader([many], use_cache=False, parallel_threshold=0, workers=2) as loader:
         found = list(loader)

@@ -70,7 +70,7 @@ class BrowserScreen(Screen[None]):
     # -- fed by the app ---------------------------------------------------------------
 
     def add_report(self, report: Report) -> None:
-        first = not self.outline.report_nodes()
+        first = not self.outline.root.children  # not report_nodes(): a copy per report
         self.outline.add_report(report)
         if first:
             self.detail.show([report])
