@@ -285,9 +285,10 @@ class Loader:
             from concurrent.futures.process import BrokenProcessPool
 
             self._in_flight -= 1
+            future, job.future = job.future, None  # a kept future would keep its result
             try:
                 self._submit()
-                outcome = job.future.result()
+                outcome = future.result()
             except BrokenProcessPool:
                 self._stop_pool()
             except Exception as error:  # the worker could not even return a result
