@@ -14,6 +14,9 @@ killed) leaves the remaining files to be parsed in this process. `close()` (also
 leaving a ``with`` block, or closing the iterator) cancels what has not started and waits
 for the workers to exit, so a cancelled load leaves no processes behind.
 
+As with any 'spawn' pool, a script that loads more than `PARALLEL_THRESHOLD` files must
+keep its top-level code under ``if __name__ == "__main__":`` (workers import the main module).
+
 The cache is skipped when ``GOVREAD_NO_CACHE`` is set to a true value or inside
 `cache_disabled()` (the CLI's ``--no-cache``).
 """
