@@ -7,6 +7,7 @@ import json
 import multiprocessing
 import shutil
 import sqlite3
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -199,6 +200,24 @@ def test_a_damaged_entry_is_parsed_again_and_replaced(folder: Path, parse_calls:
     assert parse_calls[5:] == [first.reports[1].path]
     load([folder])
     assert len(parse_calls) == 6
+
+
+def test_two_processes_filling_the_cache_at_once_leave_it_whole(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code = "import sys\nfrom govread.corpus import load\nassert len(load([sys.argv[1]]).reports) == 5\n"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code, str(folder)], stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    for run in runs:
+        _, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+    forbid_parsing(monkeypatch)
+    with Loader([folder]) as loader:
+        assert len(list(loader)) == 5
+    assert loader.hits == 5
+    assert not list(default_path().parent.glob("*.corrupt-*"))
 
 
 def test_an_unusable_cache_location_still_loads(folder: Path, tmp_path: Path) -> None:
