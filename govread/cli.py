@@ -5,12 +5,16 @@
                                             marks are restored
     govread outline [PATH ...] [--format]   print each report's outline (text or JSON)
 
+Every command takes ``--no-cache``: parse every file again, without reading or writing the
+parsed-report cache (also ``GOVREAD_NO_CACHE=1``).
+
 Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import sys
@@ -18,6 +22,7 @@ from collections.abc import Callable, Sequence
 
 from govread import __version__
 from govread.corpus import LoadResult, load
+from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
@@ -30,6 +35,11 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="report files or folders (default: the bundled sample reports)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="parse every file again, without the parsed-report cache (also GOVREAD_NO_CACHE=1)",
+    )
 
 
 def _tui_parser() -> argparse.ArgumentParser:
@@ -38,7 +48,7 @@ def _tui_parser() -> argparse.ArgumentParser:
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
         epilog="Subcommands (each has --help): outline, search, compare, export. "
-        "With no PATH, the bundled sample reports open.",
+        "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
     parser.add_argument("--theme", metavar="NAME", help="colour theme for this run (and the next)")
@@ -68,8 +78,8 @@ def _report_problems(result: LoadResult) -> None:
         print(f"{prefix}: {problem}", file=sys.stderr)
 
 
-def _load_or_exit(paths: list[str]) -> LoadResult:
-    result = load(paths)
+def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
+    result = load(paths, use_cache=False if no_cache else None)
     _report_problems(result)
     if not result.reports:
         raise SystemExit(EXIT_NOTHING)
@@ -107,7 +117,7 @@ def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
 
 def run_outline(argv: Sequence[str]) -> int:
     args = _outline_parser().parse_args(argv)
-    result = _load_or_exit(args.paths)
+    result = _load_or_exit(args.paths, no_cache=args.no_cache)
     if args.format == "json":
         payload = [
             {**report_header(r), "outline": r.outline(), "tree": _nested(r.sections)}
@@ -164,7 +174,7 @@ def run_tui(argv: Sequence[str]) -> int:
     from govread.tui.app import GovreadApp  # Textual is imported only for the TUI
 
     app = GovreadApp(paths=args.paths, theme_name=args.theme)
-    app.run()
+    app.run()  # `--no-cache` was taken off argv by main(), which disables the cache
     return app.return_code or 0
 
 
@@ -183,12 +193,20 @@ def _subcommand(name: str) -> Callable[[Sequence[str]], int]:
     return command
 
 
+def _take_no_cache(argv: list[str]) -> tuple[list[str], bool]:
+    """Remove ``--no-cache`` (before any ``--``), which every command accepts."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    kept = [arg for arg in argv[:end] if arg != "--no-cache"] + argv[end:]
+    return kept, len(kept) != len(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
     try:
-        if argv and argv[0] in SUBCOMMANDS:
-            return _subcommand(argv[0])(argv[1:])
-        return run_tui(argv)
+        with cache_disabled() if no_cache else contextlib.nullcontext():
+            if argv and argv[0] in SUBCOMMANDS:
+                return _subcommand(argv[0])(argv[1:])
+            return run_tui(argv)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -14,7 +14,6 @@ from pathlib import Path
 from govread.parsers.model import Report
 from govread.parsers.readers import (
     ReportError,
-    folder_entries,
     looks_like_report,
     read_report,
     report_files,
@@ -48,23 +47,19 @@ def sample_paths() -> list[Path]:
     return report_files(sample_dir())
 
 
-def iter_load(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Report | Problem]:
-    """Open files one by one, yielding each report or problem as soon as it is known.
+def iter_load(
+    paths: Iterable[str | os.PathLike[str]], *, use_cache: bool | None = None
+) -> Iterator[Report | Problem]:
+    """Open files, yielding each report or problem in path order as soon as it is known.
 
     A folder is searched recursively; its files that fail, or are not reports (images,
-    spreadsheets, unrelated text), are problems with ``explicit=False``, so callers can
-    tell them from files the user named.
+    spreadsheets, unrelated text), are problems with ``explicit=False``, so callers can tell them from files the user named. Reports come
+    from the parsed-report cache when their bytes are unchanged, and many files to parse
+    are parsed on every core (`govread.loading`).
     """
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            entries = list(folder_entries(path))
-            if not any(reason is None for _, reason in entries):
-                yield Problem(str(path), "holds no report files", True)
-            for found, reason in entries:
-                yield Problem(str(found), reason, False) if reason else _open(found, explicit=False)
-        else:
-            yield _open(path, explicit=True)
+    from govread.loading import iter_load as load_entries  # it builds on this module
+
+    yield from load_entries(paths, use_cache=use_cache)
 
 
 def _open(path: Path, *, explicit: bool) -> Report | Problem:
@@ -81,10 +76,12 @@ def _open(path: Path, *, explicit: bool) -> Report | Problem:
         )
 
 
-def load(paths: Iterable[str | os.PathLike[str]] | None = None) -> LoadResult:
+def load(
+    paths: Iterable[str | os.PathLike[str]] | None = None, *, use_cache: bool | None = None
+) -> LoadResult:
     """Open every file (the bundled samples when `paths` is None or empty)."""
     result = LoadResult()
-    for entry in iter_load(list(paths or []) or sample_paths()):
+    for entry in iter_load(list(paths or []) or sample_paths(), use_cache=use_cache):
         if isinstance(entry, Problem):
             result.problems.append(entry)
         else:

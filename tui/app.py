@@ -14,6 +14,8 @@ done (``app.word_search_ready`` then), never before first paint.
 from __future__ import annotations
 
 import contextlib
+import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from pathlib import Path
@@ -28,11 +30,11 @@ from textual.theme import Theme
 from textual.worker import Worker, get_current_worker
 
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
-from govread.corpus import Problem, iter_load, sample_paths
+from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
+from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
-from govread.parsers.readers import report_files
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.screens.browser import BrowserScreen
 from govread.tui.screens.help import HelpScreen
@@ -41,18 +43,20 @@ from govread.tui.screens.marks_list import restore_marks
 if TYPE_CHECKING:
     from govread.search import SearchIndex
 
+# Loading posts its results to the UI at most this often (the first one at once), and only
+# once the previous batch is on screen.
+LOAD_BATCH_SECONDS = 0.05
+LOAD_BATCH_SIZE = 100
+
+
+def _batch_size(done: int) -> int:
+    """Reports per batch: growing with those loaded, because the outline `Tree` re-measures
+    every line after each batch; batches growing by half keep that linear in all."""
+    return max(LOAD_BATCH_SIZE, done // 2)
+
 
 class UnknownThemeError(ValueError):
     """``--theme`` named a theme that is not registered."""
-
-
-def count_files(paths: Sequence[str | Path]) -> int:
-    """How many files loading ``paths`` will open (folders searched as `iter_load` does)."""
-    total = 0
-    for raw in paths:
-        path = Path(raw)
-        total += len(report_files(path)) if path.is_dir() else 1
-    return total
 
 
 class GovreadApp(App[int]):
@@ -80,6 +84,13 @@ class GovreadApp(App[int]):
     class LoadingFinished(Message):
         pass
 
+    class EntriesLoaded(Message):
+        """Several load results at once: (report or problem, done) pairs out of `total`."""
+
+        def __init__(self, entries: list[tuple[Report | Problem, int]], total: int) -> None:
+            self.entries, self.total = entries, total
+            super().__init__()
+
     class MarksChanged(Message):
         """The marked set changed; `node_ids` are the ids whose state flipped."""
 
@@ -97,6 +108,7 @@ class GovreadApp(App[int]):
         self.problems: list[Problem] = []
         self.search_index: SearchIndex | None = None  # made by the loading worker
         self.word_search_ready = False
+        self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
         self._warnings += theme_warnings
@@ -148,23 +160,54 @@ class GovreadApp(App[int]):
 
     @work(thread=True, exclusive=True, group="load", name="load reports")
     def load_reports(self, paths: list[str | Path]) -> None:
-        """Parse the files one by one off the UI thread; each result is posted as it comes."""
+        """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
         if self.search_index is None:
             from govread.search import SearchIndex  # here: off the start-up path
 
             self.search_index = SearchIndex()
         index = self.search_index
-        total = count_files(paths)
-        for done, entry in enumerate(iter_load(paths), start=1):
+        # Cached reports come straight from the cache; many to parse go to a process
+        # pool, which leaving the `with` block (also on cancel or quit) shuts down.
+        # Results are posted in batches, the next one only once the UI has handled the last
+        # and painted: a message per report would keep the UI's queue from ever emptying,
+        # and so from painting, until all were in.
+        batch: list[tuple[Report | Problem, int]] = []
+        posted = 0.0
+        self._batch_shown.set()
+        with Loader(paths) as loader:
+            total = loader.total
+            for done, entry in enumerate(loader, start=1):
+                if worker.is_cancelled:
+                    return
+                if not isinstance(entry, Problem):
+                    index.add(entry)  # folding only (no jieba), off the UI thread
+                batch.append((entry, done))
+                now = time.monotonic()
+                if now - posted >= LOAD_BATCH_SECONDS and self._batch_shown.is_set():
+                    self._batch_shown.clear()
+                    size = _batch_size(batch[0][1])
+                    self.post_message(self.EntriesLoaded(batch[:size], total))
+                    batch, posted = batch[size:], now
+        # What is left (all of it, when the cache answered faster than the UI adds) goes in
+        # screenfuls, each once the last is on screen, so the outline paints as it grows.
+        while batch:
             if worker.is_cancelled:
                 return
-            if isinstance(entry, Problem):
-                self.post_message(self.ReportFailed(entry, done, total))
-            else:
-                index.add(entry)  # folding only (no jieba), off the UI thread
-                self.post_message(self.ReportLoaded(entry, done, total))
+            if self._batch_shown.wait(0.1):
+                self._batch_shown.clear()
+                size = _batch_size(batch[0][1])
+                self.post_message(self.EntriesLoaded(batch[:size], total))
+                batch = batch[size:]
         self.post_message(self.LoadingFinished())
+
+    def on_govread_app_entries_loaded(self, message: EntriesLoaded) -> None:
+        for entry, done in message.entries:
+            if isinstance(entry, Problem):
+                self.on_govread_app_report_failed(self.ReportFailed(entry, done, message.total))
+            else:
+                self.on_govread_app_report_loaded(self.ReportLoaded(entry, done, message.total))
+        self.call_after_refresh(self._batch_shown.set)
 
     def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
         self.reports.append(message.report)
@@ -242,12 +285,14 @@ class GovreadApp(App[int]):
         self.browser.filtering.words_ready()
 
     def _update_sub_title(self) -> None:
+        # Only the first four are named: called once per report loaded, this stays O(1).
         names = [
             " ".join(p for p in (r.region, f"{r.year}" if r.year else None) if p) or r.display_title
-            for r in self.reports
+            for r in self.reports[:4]
         ]
-        shown = ", ".join(names[:4]) + (f" +{len(names) - 4} more" if len(names) > 4 else "")
-        count = f"{len(names)} report" + ("s" if len(names) != 1 else "")
+        loaded = len(self.reports)
+        shown = ", ".join(names) + (f" +{loaded - 4} more" if loaded > 4 else "")
+        count = f"{loaded} report" + ("s" if loaded != 1 else "")
         self.sub_title = f"{count}: {shown}"
 
     # -- marks ------------------------------------------------------------------------

@@ -120,7 +120,7 @@ class BrowserScreen(Screen[None]):
         if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
-        first = not self.outline.report_nodes()
+        first = not self.outline.root.children  # not report_nodes(): a copy per report
         self.outline.add_report(report)
         if first:
             self.detail.show([report])

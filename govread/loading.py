@@ -1,0 +1,350 @@
+"""Loading many reports fast: the parsed-report cache first, then parsing on every core.
+
+A `Loader` opens the files named (folders searched as `corpus.iter_load` always did) and
+yields each `Report` or `Problem` in path order. It hashes every file's bytes first; a report
+whose hash (and parser version) is in the `ReportCache` is taken from there, not parsed.
+When many files miss the cache (more than `PARALLEL_THRESHOLD`), they are parsed in a
+process pool on every core, started with the 'spawn' method because the TUI loads from a
+thread (forking a threaded process can deadlock). Workers hand back the cache's JSON form
+of each report, so the parent only decodes it and stores it as it is. Results still come
+out in path order, each as soon as it and all before it are known.
+
+A failure in one file is a `Problem`, never an exception; a pool that breaks (a worker
+killed) leaves the remaining files to be parsed in this process. `close()` (also on
+leaving a ``with`` block, or closing the iterator) cancels what has not started and waits
+for the workers to exit, so a cancelled load leaves no processes behind.
+
+As with any 'spawn' pool, a script that loads more than `PARALLEL_THRESHOLD` files must
+keep its top-level code under ``if __name__ == "__main__":`` (workers import the main module).
+
+The cache is skipped when ``GOVREAD_NO_CACHE`` is set to a true value or inside
+`cache_disabled()` (the CLI's ``--no-cache``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
+
+from govread import corpus
+from govread.cache import ReportCache, report_from_dict, report_to_dict
+from govread.corpus import Problem
+from govread.parsers.model import Report
+from govread.parsers.readers import ReportError, folder_entries, read_bytes
+
+if TYPE_CHECKING:  # the pool's modules are imported only when a pool is needed
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+NO_CACHE_ENV = "GOVREAD_NO_CACHE"
+# Below this many files to parse, the pool costs more than it saves: starting two worker
+# interpreters takes ≈ 0.3 s of CPU, and a plain-text report parses in ≈ 1.6 ms here against
+# ≈ 1.0 ms of wall time per report on two cores with the pool (the parent still hashes and
+# decodes each result), so the break-even is a few hundred files (benchmarks/RESULTS.md).
+PARALLEL_THRESHOLD = 400
+# Parses handed to the pool ahead of the one awaited: enough to keep the workers busy,
+# few enough that finished results do not pile up in memory (the parent is slower).
+POOL_WINDOW = 64
+# Cache writes are grouped into transactions of this many reports.
+PUT_BATCH = 64
+
+_disabled = 0  # depth of `cache_disabled()` blocks
+_tracker_lock = threading.Lock()
+
+
+def cache_enabled() -> bool:
+    """False inside `cache_disabled()` or when ``GOVREAD_NO_CACHE`` is set (not to 0/false)."""
+    value = os.environ.get(NO_CACHE_ENV, "").strip().lower()
+    return not _disabled and value in ("", "0", "false", "no", "off")
+
+
+@contextlib.contextmanager
+def cache_disabled() -> Iterator[None]:
+    """Load without the cache while inside (the CLI's ``--no-cache``); threads see it too."""
+    global _disabled
+    _disabled += 1
+    try:
+        yield
+    finally:
+        _disabled -= 1
+
+
+def worker_count() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class _Job:
+    """One entry of the load, in path order: a file to open, or a problem already known."""
+
+    path: Path
+    explicit: bool
+    problem: Problem | None = None
+    sha256: str | None = None
+    cached: bool = False
+    future: Future[tuple[str, str] | Problem] | None = None
+
+
+def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
+    jobs: list[_Job] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            entries = list(folder_entries(path))
+            if not any(reason is None for _, reason in entries):
+                jobs.append(_Job(path, True, Problem(str(path), "holds no report files", True)))
+            jobs.extend(
+                _Job(found, False, Problem(str(found), reason, False) if reason else None)
+                for found, reason in entries
+            )
+        else:
+            jobs.append(_Job(path, True))
+    return jobs
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a usable stderr.
+
+    Under Textual, ``sys.stderr`` is a capture whose ``fileno()`` is -1, which the tracker
+    would hand to its new process and fail ("bad value(s) in fds_to_keep"): for that moment
+    it gets /dev/null instead. Started once per process; it exits with this process.
+    """
+    from multiprocessing import resource_tracker
+
+    with _tracker_lock:
+        try:
+            usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+        except (AttributeError, OSError, ValueError):
+            usable = False
+        if usable:
+            resource_tracker.ensure_running()
+            return
+        saved = sys.stderr
+        with open(os.devnull, "w") as devnull:
+            sys.stderr = devnull
+            try:
+                resource_tracker.ensure_running()
+            finally:
+                sys.stderr = saved
+
+
+def _quiet_worker() -> None:
+    """Pool worker start: its stdout and stderr go nowhere (the terminal may be the TUI's)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def parse_to_json(path: str, explicit: bool) -> tuple[str, str] | Problem:
+    """Parse one file in a pool worker: (sha256, the cache's JSON body) or the problem."""
+    result = corpus._open(Path(path), explicit=explicit)
+    if isinstance(result, Problem):
+        return result
+    return result.sha256, _body(result)
+
+
+def _body(report: Report) -> str:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_body(body: str, path: Path) -> Report:
+    data: dict[str, Any] = json.loads(body)
+    data["path"] = str(path)
+    return report_from_dict(data)
+
+
+class Loader:
+    """One load of `paths`: iterate it for each Report or Problem, in path order.
+
+    `total` is known on construction (for a progress bar); afterwards `hits` (reports from
+    the cache), `parsed` (files parsed, whether they gave a report or a problem) and
+    `pool_used` say where the entries came from. Problems are never cached.
+    """
+
+    def __init__(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        use_cache: bool | None = None,
+        cache: ReportCache | None = None,
+        parallel_threshold: int | None = None,
+        workers: int | None = None,
+    ) -> None:
+        self._jobs = _plan(paths)
+        self.total = len(self._jobs)
+        if use_cache is None:
+            use_cache = cache_enabled()
+        self._cache = (cache or ReportCache()) if use_cache else None
+        self._own_cache = cache is None
+        self._threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
+        self._workers = workers or worker_count()
+        self._pool: ProcessPoolExecutor | None = None
+        self._pending_puts: list[tuple[str, str]] = []
+        self._queue: deque[_Job] = deque()  # misses not yet handed to the pool
+        self._in_flight = 0
+        self._started = False
+        self._closed = False
+        self.hits = 0
+        self.parsed = 0
+        self.pool_used = False
+
+    def __enter__(self) -> Loader:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[Report | Problem]:
+        if self._started:
+            raise RuntimeError("a Loader can be iterated once")
+        self._started = True
+        try:
+            yield from self._run()
+        finally:
+            self.close()
+
+    # -- the load ---------------------------------------------------------------------
+
+    def _run(self) -> Iterator[Report | Problem]:
+        self._hash_all()
+        misses = [job for job in self._jobs if job.problem is None and not job.cached]
+        if len(misses) > self._threshold and len(misses) > 1:
+            self._start_pool(misses)
+        for job in self._jobs:
+            if self._closed:
+                return
+            yield self._result(job)
+            if len(self._pending_puts) >= PUT_BATCH:
+                self._flush()
+        self._flush()
+
+    def _hash_all(self) -> None:
+        """Hash every file's bytes and look the hashes up (one query for the whole load)."""
+        for job in self._jobs:
+            if job.problem is not None:
+                continue
+            try:
+                job.sha256 = hashlib.sha256(read_bytes(job.path)).hexdigest()
+            except ReportError as error:
+                job.problem = Problem(error.path, error.reason, job.explicit)
+        if self._cache is not None:
+            known = self._cache.known(j.sha256 for j in self._jobs if j.sha256 is not None)
+            for job in self._jobs:
+                job.cached = job.sha256 in known
+
+    def _start_pool(self, misses: list[_Job]) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        try:
+            _start_resource_tracker()
+            self._pool = ProcessPoolExecutor(
+                max_workers=min(self._workers, len(misses)),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_quiet_worker,
+            )
+            self._queue = deque(misses)
+            self._submit()
+        except (OSError, RuntimeError):  # no processes to be had: parse here instead
+            self._stop_pool()
+            for job in misses:
+                job.future = None
+            return
+        self.pool_used = True
+
+    def _submit(self) -> None:
+        """Hand the pool the next parses, up to `POOL_WINDOW` not yet collected."""
+        while self._pool is not None and self._queue and self._in_flight < POOL_WINDOW:
+            job = self._queue.popleft()
+            job.future = self._pool.submit(parse_to_json, str(job.path), job.explicit)
+            self._in_flight += 1
+
+    def _result(self, job: _Job) -> Report | Problem:
+        if job.problem is not None:
+            return job.problem
+        if job.cached and self._cache is not None and job.sha256 is not None:
+            report = self._cache.get(job.sha256, str(job.path))
+            if report is not None:
+                self.hits += 1
+                return report
+            # listed but unreadable: parse it again, and the put below replaces the entry
+        if job.future is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            self._in_flight -= 1
+            future, job.future = job.future, None  # a kept future would keep its result
+            try:
+                self._submit()
+                outcome = future.result()
+            except BrokenProcessPool:
+                self._stop_pool()
+            except Exception as error:  # the worker could not even return a result
+                return Problem(
+                    str(job.path),
+                    f"could not be parsed ({type(error).__name__}: {error})",
+                    job.explicit,
+                )
+            else:
+                self.parsed += 1
+                if isinstance(outcome, Problem):
+                    return outcome
+                sha256, body = outcome
+                self._pending_puts.append((sha256, body))
+                return _from_body(body, job.path)
+        result = corpus._open(job.path, explicit=job.explicit)
+        self.parsed += 1
+        if isinstance(result, Report) and self._cache is not None:
+            self._pending_puts.append((result.sha256, _body(result)))
+        return result
+
+    def _flush(self) -> None:
+        if self._cache is not None and self._pending_puts:
+            self._cache.put_bodies(self._pending_puts)
+        self._pending_puts = []
+
+    def _stop_pool(self) -> None:
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            # Pending parses are dropped; running ones (milliseconds each) are waited for,
+            # so no worker outlives the load.
+            pool.shutdown(wait=True, cancel_futures=True)
+            for job in self._jobs:
+                if job.future is not None and job.future.cancelled():
+                    job.future = None
+
+    def close(self) -> None:
+        """Stop the workers and save what was parsed; safe to call twice, in this thread."""
+        if self._closed:
+            return
+        self._closed = True
+        self._stop_pool()
+        self._flush()
+        if self._cache is not None and self._own_cache:
+            self._cache.close()
+
+
+def iter_load(
+    paths: Iterable[str | os.PathLike[str]], *, use_cache: bool | None = None
+) -> Iterator[Report | Problem]:
+    """Each report or problem of `paths`, in path order (see `Loader`)."""
+    with Loader(paths, use_cache=use_cache) as loader:
+        yield from loader
