@@ -107,7 +107,7 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self.write(Path(raw).expanduser())
 
-    def _render(self) -> tuple[str, str] | None:
+    def _export_text(self) -> tuple[str, str] | None:
         """The TOML text to write and what it holds, for the message; None: nothing."""
         if self._document is None:
             refs = self._refs()
@@ -120,7 +120,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
-        rendered = self._render()
+        rendered = self._export_text()
         if rendered is None:
             return
         text, what = rendered
