@@ -166,3 +166,12 @@ def test_figures_never_break_the_exact_round_trip(paragraphs: list[str]) -> None
         for figure in table.get("figures", []):
             assert figure["text"] in ref.text()
             assert isinstance(figure["value"], float)
+
+
+def test_the_readme_documents_the_figures_as_written(samples: list[Report]) -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    blocks = [b.split("```", 1)[0] for b in readme.split("```toml\n")[1:]]
+    documented = next(tomllib.loads(b) for b in blocks if b.startswith("figures = ["))
+    ref = _section_holding(_xianning(samples), XIANNING_RATE)
+    written = tomllib.loads(export_items([ref]))["item"][0]["figures"]
+    assert documented["figures"] == written
