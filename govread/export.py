@@ -2,9 +2,11 @@
 
 The schema is documented in the README ("Export format"). In short: top-level ``format``,
 ``exported`` (an offset date-time) and ``govread`` (the version), then one ``[[item]]`` per
-exported node and, for a comparison, one ``[[pair]]`` per theme holding both sides. A field
+exported node and, for a comparison, one ``[[pair]]`` per row holding both sides. A field
 whose value is unknown is left out, never written as an empty string. Text is written so
-that `tomllib` gives it back byte for byte.
+that `tomllib` gives it back byte for byte. Unless told otherwise (``figures=None`` or a
+hook of one's own), every node carries the figures `govread.figures` finds in its text
+(`text_figures`), so the browser's dialog and `govread export` write them alike.
 
 This module knows nothing of how reports are found or opened (no `govread.corpus`): it
 takes `NodeRef`s and gives node ids back, so the browser and the CLI share it.
@@ -27,6 +29,7 @@ import tomli_w
 
 from govread import __version__
 from govread.atomic import atomic_write_bytes, describe_os_error
+from govread.figures import Figure, report_figures, section_figures
 from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
 from govread.parsers.model import Report
 
@@ -34,8 +37,8 @@ FORMAT = "govread-export/1"
 _FORMAT_FAMILY = "govread-export/"
 NODE_KINDS = ("report", "section", "item")
 
-# Figures for a node (the comparison engine's business): a table, or a list of tables,
-# of TOML-able values. None, or nothing, means "not known" and the key is left out.
+# Figures for a node: a table, or a list of tables, of TOML-able values. None, or
+# nothing, means "not known" and the key is left out. The default is `text_figures`.
 FiguresHook = Callable[[NodeRef], object]
 
 
@@ -48,12 +51,37 @@ class ExportError(Exception):
         super().__init__(f"{self.path}: {reason}")
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of a report that a comparison aligned, written as one side of a pair.
+
+    `node` is the node it lies in (None for a part of the closing paragraphs, which is no
+    node); `text` is the stretch itself, as compared; `figures` those found in it.
+    """
+
+    report: Report
+    node: NodeRef | None
+    text: str
+    heading: str | None = None
+    figures: Sequence[Figure] = ()
+
+
+Side = Sequence[NodeRef | Passage]
+
+
 class Pair(NamedTuple):
-    """One theme of a comparison: the nodes of side a and of side b that treat it."""
+    """One row of a comparison: the nodes (or passages) of side a and side b on a theme.
+
+    `similarity` and the keywords are those of the row; None / empty when unknown (a gap).
+    """
 
     theme: str | None
-    a: Sequence[NodeRef]
-    b: Sequence[NodeRef]
+    a: Side
+    b: Side
+    similarity: float | None = None
+    shared_keywords: Sequence[str] = ()
+    only_a: Sequence[str] = ()
+    only_b: Sequence[str] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,18 +136,76 @@ def report_fields(report: Report) -> dict[str, object]:
     )
 
 
-def node_table(ref: NodeRef, figures: FiguresHook | None = None) -> dict[str, object]:
-    """The TOML table for one node: its report's fields, then the node's own."""
+def figure_table(figure: Figure) -> dict[str, object]:
+    """``{label, value, unit, text, approximate}`` for one figure; unknown fields left out.
+
+    `value` is normalised (万/亿 multiplied out), `text` the figure as written.
+    """
+    value = float(figure.value)
+    return _known(
+        (
+            ("label", figure.label),
+            ("value", value if math.isfinite(value) else None),
+            ("unit", figure.unit),
+            ("text", figure.text),
+            ("approximate", figure.approximate),
+        )
+    )
+
+
+def text_figures(ref: NodeRef) -> list[dict[str, object]]:
+    """The default figures hook: the figures in a node's own text and its descendants'.
+
+    A report's are those of its preamble, sections and closing; a section's include its
+    heading, items and subsections; an item's are those inside it. Document order.
+    """
+    if ref.item is not None and ref.section is not None:
+        found = [f for f in section_figures(ref.section) if f.node_id == ref.item.id]
+    elif ref.section is not None:
+        found = section_figures(ref.section)
+    else:
+        found = report_figures(ref.report)
+    return [figure_table(figure) for figure in found]
+
+
+def node_table(
+    ref: NodeRef | Passage, figures: FiguresHook | None = text_figures
+) -> dict[str, object]:
+    """The TOML table for one node: its report's fields, then the node's own.
+
+    A `Passage` is written like its node, but with the passage's text and figures; one
+    outside every node (the closing) has ``kind = "closing"`` and no id or path.
+    """
+    if isinstance(ref, Passage):
+        return _passage_table(ref, figures)
     table: dict[str, object] = {"id": ref.id, "kind": ref.kind}
     table.update(report_fields(ref.report))
     table["path"] = list(ref.path)
     table.update(_known((("number", ref.number), ("level", ref.level), ("heading", ref.heading))))
     table["text"] = ref.text()
     if figures is not None:
-        found = _toml_value(figures(ref))
-        if found is not None and found != {} and found != []:
-            table["figures"] = found
+        _add_figures(table, figures(ref))
     return table
+
+
+def _passage_table(passage: Passage, figures: FiguresHook | None) -> dict[str, object]:
+    node = passage.node
+    table: dict[str, object] = {"id": node.id, "kind": node.kind} if node else {"kind": "closing"}
+    table.update(report_fields(passage.report))
+    if node is not None:
+        table["path"] = list(node.path)
+        table.update(_known((("number", node.number), ("level", node.level))))
+    table.update(_known((("heading", passage.heading or (node.heading if node else None)),)))
+    table["text"] = passage.text
+    if figures is not None:
+        _add_figures(table, [figure_table(figure) for figure in passage.figures])
+    return table
+
+
+def _add_figures(table: dict[str, object], figures: object) -> None:
+    found = _toml_value(figures)
+    if found is not None and found != {} and found != []:
+        table["figures"] = found
 
 
 def _toml_value(value: object) -> object:
@@ -153,9 +239,9 @@ def _timestamp(now: dt.datetime | None) -> dt.datetime:
 def export_document(
     *,
     items: Iterable[NodeRef] = (),
-    pairs: Iterable[Pair | tuple[str | None, Sequence[NodeRef], Sequence[NodeRef]]] = (),
+    pairs: Iterable[Pair | tuple[str | None, Side, Side]] = (),
     sides: tuple[Report, Report] | None = None,
-    figures: FiguresHook | None = None,
+    figures: FiguresHook | None = text_figures,
     now: dt.datetime | None = None,
 ) -> dict[str, object]:
     """The export as plain data (what `tomllib` will read back, apart from dates)."""
@@ -170,10 +256,17 @@ def export_document(
     if item_tables:
         document["item"] = item_tables
     pair_tables = []
-    for theme, side_a, side_b in pairs:
-        pair: dict[str, object] = _known((("theme", theme),))
-        pair["a"] = [node_table(ref, figures) for ref in side_a]
-        pair["b"] = [node_table(ref, figures) for ref in side_b]
+    for row in pairs:
+        row = row if isinstance(row, Pair) else Pair(*row)
+        pair: dict[str, object] = _known((("theme", row.theme),))
+        if row.similarity is not None and math.isfinite(row.similarity):
+            pair["similarity"] = float(row.similarity)
+        for key in ("shared_keywords", "only_a", "only_b"):
+            words = [word for word in getattr(row, key) if word]
+            if words:
+                pair[key] = words
+        pair["a"] = [node_table(ref, figures) for ref in row.a]
+        pair["b"] = [node_table(ref, figures) for ref in row.b]
         pair_tables.append(pair)
     if pair_tables:
         document["pair"] = pair_tables
@@ -203,21 +296,24 @@ def _holds_carriage_return(value: object) -> bool:
 
 
 def export_items(
-    refs: Iterable[NodeRef], *, figures: FiguresHook | None = None, now: dt.datetime | None = None
+    refs: Iterable[NodeRef],
+    *,
+    figures: FiguresHook | None = text_figures,
+    now: dt.datetime | None = None,
 ) -> str:
     """TOML text with one ``[[item]]`` per node, in the order given."""
     return dumps(export_document(items=refs, figures=figures, now=now))
 
 
 def export_pairs(
-    pairs: Iterable[Pair | tuple[str | None, Sequence[NodeRef], Sequence[NodeRef]]],
+    pairs: Iterable[Pair | tuple[str | None, Side, Side]],
     *,
     sides: tuple[Report, Report] | None = None,
     items: Iterable[NodeRef] = (),
-    figures: FiguresHook | None = None,
+    figures: FiguresHook | None = text_figures,
     now: dt.datetime | None = None,
 ) -> str:
-    """TOML text with one ``[[pair]]`` per (theme, a nodes, b nodes).
+    """TOML text with one ``[[pair]]`` per row (theme, a nodes, b nodes, similarity…).
 
     `sides` names the two reports compared (written as ``[compare.a]`` / ``[compare.b]``),
     so a side with no node for a theme still says which report it is; marked `items`
@@ -239,7 +335,7 @@ def write_items(
     refs: Iterable[NodeRef],
     *,
     overwrite: bool = False,
-    figures: FiguresHook | None = None,
+    figures: FiguresHook | None = text_figures,
     now: dt.datetime | None = None,
 ) -> Path:
     """Export nodes straight to a file: `export_items` then `write_export`.
@@ -282,6 +378,8 @@ def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:
     for index, pair in enumerate(_tables(path, document, "pair"), start=1):
         for side in ("a", "b"):
             for number, table in enumerate(_tables(path, pair, side), start=1):
+                if table.get("kind") == "closing" and "id" not in table:
+                    continue  # a part of the closing paragraphs: no node to mark
                 refs.append(_ref(path, table, f"pair {index} side {side} node {number}"))
     return refs
 

@@ -113,7 +113,7 @@ class Figure:
     approximate: bool  # 余/多/近/超/约/以上/左右
     text: str  # the figure as written: "3300余万元"
     node_id: str  # section or item id; "<sha12>/preamble" or "<sha12>/closing"
-    paragraph: int  # index into the section's paragraphs (or preamble / closing)
+    paragraph: int  # index into the section's paragraphs (or preamble / closing); -1: heading
     start: int  # offsets of `text` in that paragraph
     end: int
 
@@ -286,6 +286,19 @@ def _with_node(figure: Figure, node_id: str) -> Figure:
         figure.start,
         figure.end,
     )
+
+
+def section_figures(section: Section) -> list[Figure]:
+    """Every figure of a section and its subsections, headings included, in document order.
+
+    A figure in an item has the item's id; one in a heading has paragraph -1 (offsets
+    into the heading as written).
+    """
+    figures: list[Figure] = []
+    for each in section.walk():
+        figures.extend(extract(each.raw_heading, each.id, -1))
+        figures.extend(_section_figures(each))
+    return figures
 
 
 def report_figures(report: Report) -> list[Figure]:

@@ -1,14 +1,17 @@
 """`govread compare A B`: two reports aligned theme by theme, with their figures side by side.
 
 A and B are report files, or region names matched against the bundled samples (or the
-reports in --corpus DIR): `govread compare 咸宁 宝鸡`. Exit codes: 0 success, 1 a file could
-not be read, 2 usage error (including an unknown or ambiguous name).
+reports in --corpus DIR): `govread compare 咸宁 宝鸡`. ``--format toml`` writes every row as
+a ``[[pair]]`` export (govread-export/1, `govread.compare_export`), to standard output or
+to ``-o FILE``, which is never replaced without --force. Exit codes: 0 success, 1 a file
+could not be read or written, 2 usage error (including an unknown or ambiguous name).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,7 +23,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from govread.atomic import OverwriteRefused, WriteError
 from govread.corpus import LoadResult, Problem, iter_load, load
+from govread.export import write_export
 from govread.parsers.model import Report
 
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
@@ -47,7 +52,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("a", metavar="A", help="first report: a path or a region name")
     parser.add_argument("b", metavar="B", help="second report: a path or a region name")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "toml"),
+        default="text",
+        help="text: a two-column table; json: the comparison as data; toml: an export "
+        "with one [[pair]] per row, both sides' text and figures (see the README)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="with --format toml: the file to write (default: standard output)",
+    )
+    parser.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     parser.add_argument(
         "--corpus",
         metavar="DIR",
@@ -114,17 +132,35 @@ def _load_corpus(directory: str | None) -> LoadResult:
     return result
 
 
+def _error(message: str) -> None:
+    print(f"govread: error: {message}", file=sys.stderr)
+
+
 def run(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    output = None if args.output in (None, "-") else args.output
+    if args.output is not None and args.format != "toml":
+        parser.error("-o/--output needs --format toml")
+    if args.force and output is None:
+        parser.error("--force needs -o FILE")
+    # Refuse before the comparison (a second or more) when the answer is already known;
+    # the atomic write checks again.
+    if output is not None and not args.force and os.path.lexists(output):
+        if os.path.isdir(output):
+            _error(f"{output}: is a folder, not a file")
+        else:
+            _error(f"{output}: already exists; use --force to replace it")
+        return EXIT_FILE
     try:
         corpus = _load_corpus(args.corpus).reports
         a = _resolve(args.a, corpus)
         b = _resolve(args.b, corpus)
     except _UsageError as error:
-        print(f"govread: error: {error}", file=sys.stderr)
+        _error(str(error))
         return EXIT_USAGE
     except _FileError as error:
-        print(f"govread: error: {error}", file=sys.stderr)
+        _error(str(error))
         return EXIT_FILE
 
     # jieba and the comparison are loaded only now: `govread --help` stays fast.
@@ -132,11 +168,37 @@ def run(argv: Sequence[str]) -> int:
     from govread.compare import compare, to_jsonable
 
     comparison = compare(a, b, corpus)
+    if args.format == "toml":
+        from govread.compare_export import export_comparison
+
+        return _write_toml(export_comparison(comparison), output, force=args.force)
     if args.format == "json":
         json.dump(to_jsonable(comparison, report_header), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         _print_text(comparison)
+    return EXIT_OK
+
+
+def _write_toml(text: str, output: str | None, *, force: bool) -> int:
+    if output is None:
+        binary = getattr(sys.stdout, "buffer", None)
+        if binary is None:  # stdout replaced by a text-only stream
+            sys.stdout.write(text)
+        else:  # UTF-8 whatever the locale says, as in a file
+            sys.stdout.flush()
+            binary.write(text.encode("utf-8"))
+            binary.flush()
+        return EXIT_OK
+    try:
+        write_export(output, text, overwrite=force)
+    except OverwriteRefused:
+        _error(f"{output}: already exists; use --force to replace it")
+        return EXIT_FILE
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_FILE
+    print(f"govread: wrote the comparison to {output}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -7,7 +7,9 @@ in a worker (jieba's dictionary takes about a second the first time).
 
 Keys: ``]`` / ``[`` next / previous theme, ``tab`` the other side, ``up`` / ``down`` the unit
 under the cursor, ``s`` scrolling in step on or off, ``f`` the figures table, ``space`` marks
-the unit under the cursor for export, ``escape`` back to the browser. With scrolling in
+the unit under the cursor, ``e`` exports the comparison as TOML (`ExportDialog`): the rows
+holding a marked unit if any unit of either side is marked, else every row, each with both
+sides (`govread.compare_export`), ``escape`` back to the browser. With scrolling in
 step, the other column is kept on the same row as the active one (rows differ in height,
 so the sync is by row, not by line).
 """
@@ -29,8 +31,10 @@ from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from govread.compare import Comparison, compare, report_units
+from govread.compare_export import export_comparison, rows_to_export
 from govread.marks import is_node_id
 from govread.parsers.model import Report
+from govread.tui.screens.export_dialog import ExportDialog
 from govread.tui.screens.pick_report import ReportPicker
 from govread.tui.widgets.compare_column import Cell, CompareColumn
 
@@ -109,6 +113,12 @@ class CompareScreen(Screen[None]):
         ),
         Binding("space", "toggle_mark", "Mark", tooltip="Mark the unit under the cursor"),
         Binding("f", "figures", "Figures", tooltip="Figures of both reports side by side"),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Write the comparison as TOML: the rows with a marked unit, or every row",
+        ),
         Binding("s", "toggle_sync", "Sync", tooltip="Scroll the two columns in step, or not"),
         Binding("down,j", "cursor(1)", "Next unit", show=False),
         Binding("up,k", "cursor(-1)", "Previous unit", show=False),
@@ -444,6 +454,36 @@ class CompareScreen(Screen[None]):
             table.focus()
         else:
             self.set_focus(None)
+
+    def action_export(self) -> None:
+        """Export the rows holding a marked unit (every row when none is) to a TOML file."""
+        comparison = self.comparison
+        if comparison is None:
+            self.notify("The comparison is not ready yet", title="Export", timeout=3)
+            return
+        app: GovreadApp = self.app  # type: ignore[assignment]
+        rows, by_marks = rows_to_export(comparison, app.marks)
+        summary = Text()
+        count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        if by_marks:
+            summary.append(count, style="bold")
+            summary.append(f" of {len(comparison.pairs)} (those holding a marked unit)")
+        else:
+            summary.append(f"All {count}", style="bold")
+            summary.append(" (mark units with space to export only their rows)")
+        summary.append(" of ")
+        summary.append(city_of(self.a), style="bold")
+        summary.append(" ⇄ ")
+        summary.append(city_of(self.b), style="bold")
+        summary.append(", both sides with their text and figures, as TOML (govread-export/1) to:")
+        self.app.push_screen(
+            ExportDialog(
+                lambda: export_comparison(comparison, rows),
+                summary=summary,
+                title="Export comparison",
+                what=f"The comparison ({count})",
+            )
+        )
 
     def action_back(self) -> None:
         if self._figures_shown():

@@ -1,14 +1,18 @@
-"""The export dialog: where to write the marked nodes as TOML, then write them.
+"""The export dialog: where to write an export as TOML, then write it.
 
-The path starts as ``govread-YYYYMMDD-HHMMSS.toml`` in the working directory and can be
-edited; enter writes atomically (`govread.export.write_items`). An existing file is
-replaced only after a second, explicit question. A failed write (no such folder,
-permission denied, disk full…) is an error notification: the dialog stays open with the
-path, so it can be corrected, and the marks are untouched.
+By default it exports the marked nodes of the open reports; given `document` (TOML text,
+or a callable giving it when enter is pressed) with a `summary`, it writes that instead:
+the compare screen exports a comparison so. The path starts as
+``govread-YYYYMMDD-HHMMSS.toml`` in the working directory and can be edited; enter writes
+atomically (`govread.export.write_export`). An existing file is replaced only after a
+second, explicit question. A failed write (no such folder, permission denied, disk
+full…) is an error notification: the dialog stays open with the path, so it can be
+corrected, and the marks are untouched.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,7 +24,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.export import default_export_path, write_items
+from govread.export import default_export_path, export_items, write_export
 from govread.marks import MarkSet, NodeRef
 from govread.parsers.model import Report
 from govread.tui._css import css_beside
@@ -32,7 +36,11 @@ def _plural(count: int, word: str) -> str:
 
 
 class ExportDialog(ModalScreen[Path | None]):
-    """Ask for a file name and export the marks of the open reports there."""
+    """Ask for a file name and export there the marks of the open reports, or `document`.
+
+    `summary` says what will be written, `title` heads the dialog and `what` names the
+    export in the message once written ("The comparison").
+    """
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Export"
@@ -40,23 +48,36 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Close without writing"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(
+        self,
+        document: str | Callable[[], str] | None = None,
+        *,
+        summary: Text | None = None,
+        title: str = "Export marks",
+        what: str = "The export",
+    ) -> None:
         super().__init__()
         self._default = default_export_path()
+        self._document = document
+        self._summary, self._title, self._what = summary, title, what
 
     def _refs(self) -> list[NodeRef]:
         marks: MarkSet = self.app.marks  # type: ignore[attr-defined]
         reports: list[Report] = self.app.reports  # type: ignore[attr-defined]
         return marks.ordered(reports)
 
-    def compose(self) -> ComposeResult:
+    def _marks_summary(self) -> Text:
         refs = self._refs()
         summary = Text()
         summary.append(_plural(len(refs), "marked node"), style="bold")
         summary.append(f" from {_plural(len({r.report.sha256 for r in refs}), 'report')}")
         summary.append(" will be written as TOML (govread-export/1) to:")
+        return summary
+
+    def compose(self) -> ComposeResult:
+        summary = self._summary if self._summary is not None else self._marks_summary()
         with Vertical(id="export-body") as body:
-            body.border_title = "Export marks"
+            body.border_title = self._title
             yield Static(summary, id="export-summary")
             yield Input(value=str(self._default), id="export-path", select_on_focus=False)
             yield Static(
@@ -86,16 +107,27 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self.write(Path(raw).expanduser())
 
+    def _export_text(self) -> tuple[str, str] | None:
+        """The TOML text to write and what it holds, for the message; None: nothing."""
+        if self._document is None:
+            refs = self._refs()
+            if not refs:
+                self.notify("There are no marks to export", title="Export", severity="warning")
+                return None
+            return export_items(refs), _plural(len(refs), "node")
+        text = self._document() if callable(self._document) else self._document
+        return text, self._what
+
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
-        refs = self._refs()
-        if not refs:
-            self.notify("There are no marks to export", title="Export", severity="warning")
+        rendered = self._export_text()
+        if rendered is None:
             return
+        text, what = rendered
         if not path.is_absolute():
             path = Path.cwd() / path
         try:
-            written = write_items(path, refs, overwrite=overwrite)
+            written = write_export(path, text, overwrite=overwrite)
         except OverwriteRefused:
             self._ask_overwrite(path)
             return
@@ -110,7 +142,7 @@ class ExportDialog(ModalScreen[Path | None]):
             self.path_input.focus()
             return
         self.app.notify(
-            f"{_plural(len(refs), 'node')} exported to {written}",
+            f"{what} exported to {written}",
             title="Exported",
             markup=False,
             timeout=8,

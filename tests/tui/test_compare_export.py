@@ -1,0 +1,179 @@
+"""`e` in the compare screen: the export dialog writes the comparison's rows as ``[[pair]]``."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tomllib
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from govread import atomic
+from govread.tui.app import GovreadApp
+from govread.tui.screens.compare import CompareScreen
+from govread.tui.screens.confirm import ConfirmDialog
+from govread.tui.screens.export_dialog import ExportDialog
+from govread.tui.screens.pick_report import ReportPicker
+
+SIZE = (160, 45)
+
+
+def _messages(app: GovreadApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def _open_compare(pilot: Pilot[object], name: str = "宝鸡") -> CompareScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ReportPicker)
+    await pilot.press(*name)
+    await pilot.press("enter")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+async def _export_dialog(pilot: Pilot[object]) -> ExportDialog:
+    await pilot.press("e")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ExportDialog)
+    assert dialog.path_input.has_focus
+    return dialog
+
+
+async def _submit(pilot: Pilot[object], dialog: ExportDialog, path: Path) -> None:
+    dialog.path_input.value = str(path)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_e_exports_every_row_with_both_sides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        assert screen.comparison is not None
+        rows = screen.comparison.pairs
+        dialog = await _export_dialog(pilot)
+        summary = str(dialog.query_one("#export-summary").render())
+        assert f"All {len(rows)} rows" in summary and "咸宁市 2023" in summary
+        assert dialog.query_one("#export-body").border_title == "Export comparison"
+        default = Path(dialog.path_input.value)
+        assert default.parent == tmp_path
+
+        await pilot.press("enter")  # the default name as offered
+        await pilot.pause()
+        assert app.screen is screen  # back to the comparison
+        document = tomllib.loads(default.read_text("utf-8"))
+        assert document["format"] == "govread-export/1"
+        assert document["compare"]["a"]["region"] == "咸宁市"
+        assert document["compare"]["b"]["region"] == "宝鸡市"
+        assert [p["theme"] for p in document["pair"]] == [r.theme_name for r in rows]
+        both = [p for p in document["pair"] if p["a"] and p["b"]]
+        assert both and all("similarity" in p for p in both)
+        assert any(f"{len(rows)} rows" in m and str(default) in m for m in _messages(app))
+        assert [p.name for p in tmp_path.iterdir()] == [default.name]
+
+
+async def test_with_marked_units_only_their_rows_are_exported(tmp_path: Path) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        assert screen.comparison is not None
+        await pilot.press("space")  # marks the unit under the cursor, side A, row 0
+        await pilot.pause()
+        marked_row = screen.cursor_row()
+        assert marked_row is not None and len(app.marks) == 1
+        marked = screen.comparison.pairs[marked_row]
+        dialog = await _export_dialog(pilot)
+        summary = str(dialog.query_one("#export-summary").render())
+        assert "(those holding a marked unit)" in summary
+        target = tmp_path / "marked.toml"
+        await _submit(pilot, dialog, target)
+        document = tomllib.loads(target.read_text("utf-8"))
+        (pair,) = document["pair"]
+        assert pair["theme"] == marked.theme_name
+        assert [n["text"] for n in pair["a"]] == [u.text for u in marked.a]
+        assert [n["text"] for n in pair["b"]] == [u.text for u in marked.b]
+        assert next(iter(app.marks)) in {n.get("id") for n in pair["a"]}
+        assert len(app.marks) == 1  # exporting keeps the marks
+
+
+async def test_an_existing_file_is_replaced_only_when_confirmed(tmp_path: Path) -> None:
+    target = tmp_path / "notes.toml"
+    target.write_bytes(b"# my notes\n")
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_compare(pilot)
+        dialog = await _export_dialog(pilot)
+        await _submit(pilot, dialog, target)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert target.read_bytes() == b"# my notes\n"
+        assert app.screen is dialog
+        assert any("left as it was" in m for m in _messages(app))
+
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert app.screen is screen
+        document = tomllib.loads(target.read_text("utf-8"))
+        assert document["pair"] and document["compare"]["b"]["region"] == "宝鸡市"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.toml"]
+
+
+async def test_a_failed_write_is_a_notification_and_the_dialog_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(temp: Path, data: bytes) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open_compare(pilot)
+        monkeypatch.setattr(atomic, "_write_all", refuse)
+        dialog = await _export_dialog(pilot)
+        target = tmp_path / "pairs.toml"
+        await _submit(pilot, dialog, target)
+        assert app.screen is dialog
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors and "no space left on the device" in errors[-1].message
+        assert not target.exists() and list(tmp_path.iterdir()) == []
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+
+
+async def test_e_before_the_comparison_is_ready_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        a, b = app.reports[0], app.reports[4]
+        # not mounted through open_compare, so no worker: the comparison never arrives
+        monkeypatch.setattr(CompareScreen, "run_comparison", lambda self: None)
+        screen = CompareScreen(a, b, corpus=list(app.reports))
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("not ready" in m for m in _messages(app))
