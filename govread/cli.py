@@ -72,7 +72,8 @@ def _outline_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _report_problems(result: LoadResult) -> None:
+def print_problems(result: LoadResult) -> None:
+    """One line on stderr per file not opened: an error if the user named it, else skipped."""
     for problem in result.problems:
         prefix = "govread: error" if problem.explicit else "govread: skipped"
         print(f"{prefix}: {problem}", file=sys.stderr)
@@ -80,7 +81,7 @@ def _report_problems(result: LoadResult) -> None:
 
 def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
     result = load(paths, use_cache=False if no_cache else None)
-    _report_problems(result)
+    print_problems(result)
     if not result.reports:
         raise SystemExit(EXIT_NOTHING)
     return result

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError
+from govread.cli import print_problems
 from govread.corpus import load
 from govread.export import default_export_path, export_items, write_export
 from govread.marks import kind_of, refs_in_order, report_id
@@ -107,9 +108,7 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_FAILED
 
     result = load(args.paths)
-    for problem in result.problems:
-        prefix = "govread: error" if problem.explicit else "govread: skipped"
-        print(f"{prefix}: {problem}", file=sys.stderr)
+    print_problems(result)
     if not result.reports:
         return EXIT_FAILED
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
+from govread.cli import print_problems
 from govread.corpus import load
 from govread.search import Hit, SearchIndex, Span, parse_query
 
@@ -64,9 +65,7 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_USAGE
 
     result = load(args.paths)
-    for problem in result.problems:
-        prefix = "govread: error" if problem.explicit else "govread: skipped"
-        print(f"{prefix}: {problem}", file=sys.stderr)
+    print_problems(result)
     if not result.reports:
         return EXIT_NONE
 
