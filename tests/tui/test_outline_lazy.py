@@ -76,6 +76,10 @@ async def test_many_reports_are_grouped_by_region_and_made_lazily(loaded, corpus
         # expanding a report (the key, as a reader would) makes its sections
         group = groups[0]
         tree.move_cursor(group)
+        await pilot.pause()
+        summary = app.browser.detail._message.plain  # a group: its reports in the detail pane
+        assert summary.startswith(group.label.plain)
+        assert len(summary.splitlines()) == 1 + len(group.children)
         await pilot.press("right", "right")  # open the group, go to its first report
         report_node = tree.cursor_node
         assert isinstance(report_node.data, Report)

@@ -152,6 +152,8 @@ class BrowserScreen(Screen[None]):
         path = OutlineTree.path_of(event.node)
         if path:  # the hidden root is highlighted while the outline is empty
             self.detail.show(path)
+        elif event.node.parent is not None:  # a group of reports: what it holds
+            self.detail.show_message(OutlineTree.group_summary(event.node))
 
     def on_outline_tree_open_requested(self, _: OutlineTree.OpenRequested) -> None:
         self.detail.focus()
@@ -248,11 +250,11 @@ class BrowserScreen(Screen[None]):
         """``N marked`` in the header, beside the reports (nothing when none is)."""
         app = self.app
         marks, reports = app.marks, app.reports  # type: ignore[attr-defined]
-        shown = marks.count(reports)
-        elsewhere = len(marks) - shown
         if not len(marks):
             self.sub_title = None  # the app's
             return
+        shown = marks.count(reports)
+        elsewhere = len(marks) - shown
         status = f"● {shown} marked"
         if elsewhere:
             status += f" (+{elsewhere} in reports not open)"

@@ -42,6 +42,7 @@ EAGER_LIMIT = 50
 # More reports than this and they are grouped (by region unless the reader chose otherwise).
 GROUP_THRESHOLD = 200
 GROUPINGS = ("none", "region", "year")
+GROUP_SUMMARY_LINES = 100  # reports listed in the detail pane for a group
 
 Filler = Callable[["TreeNode[OutlineData]"], None]
 
@@ -258,8 +259,24 @@ class OutlineTree(Tree[OutlineData]):
             node = self.root.add(group_label(key, grouping, count), before=position)
             self._groups[key] = node
         else:
-            node.set_label(group_label(key, grouping, count))
+            # Not set_label: it queues a refresh call per report, which floods the message
+            # queue while thousands load; adding the report below invalidates the lines anyway.
+            node._label = group_label(key, grouping, count)
+            node._updates += 1
         return node
+
+    @staticmethod
+    def group_summary(group: TreeNode[OutlineData]) -> Text:
+        """A group's label, then one line per report in it (for the detail pane)."""
+        summary = Text()
+        summary.append_text(group.label if isinstance(group.label, Text) else Text(group.label))
+        for node in group.children[:GROUP_SUMMARY_LINES]:
+            if isinstance(node.data, Report):
+                summary.append("\n")
+                summary.append_text(report_label(node.data))
+        if len(group.children) > GROUP_SUMMARY_LINES:
+            summary.append(f"\n… {len(group.children) - GROUP_SUMMARY_LINES} more", style="dim")
+        return summary
 
     def group_nodes(self) -> list[TreeNode[OutlineData]]:
         return [self._groups[key] for key in self._group_keys]
