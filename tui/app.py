@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 # Loading posts its results to the UI at most this often (the first one at once), and only
 # once the previous batch is on screen.
-LOAD_BATCH_SECONDS = 0.05
+LOAD_BATCH_SECONDS = 0.25
 LOAD_BATCH_SIZE = 100
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -435,6 +436,16 @@ class OutlineTree(Tree[OutlineData]):
         )
         marked.append_text(text[split:])
         return marked
+
+    def get_label_width(self, node: TreeNode[OutlineData]) -> int:
+        # What render_label would measure, without building the Text: the tree measures
+        # every line on each rebuild, which is most of a rebuild's cost with many reports.
+        width = node._label.cell_len
+        if node.allow_expand:
+            width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        if node.data is not None and node_id_of(node.data) in self.marked_ids:
+            width += cell_len(MARK_GLYPH)
+        return width
 
     def walk_nodes(self) -> Iterator[TreeNode[OutlineData]]:
         """Every node under the hidden root, in document order."""
