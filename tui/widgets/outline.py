@@ -368,6 +368,9 @@ class OutlineTree(Tree[OutlineData]):
         node = self._nodes_by_id.get(node_id)
         if node is not None and self._holds(node):
             return node
+        report_node = self._nodes_by_id.get(node_id.split("/", 1)[0])
+        if report_node is not None and self._holds(report_node) and not self.is_filled(report_node):
+            return None  # its report is not filled in yet: nothing to search for
         for line in range(self.last_line + 1):  # a view built another way: search it
             found = self.get_node_at_line(line)
             if found is not None and found.data is not None and node_id_of(found.data) == node_id:
