@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, ProgressBar, Tree
 from govread.corpus import Problem
 from govread.parsers.model import Report
 from govread.tui.screens.export_dialog import ExportDialog
+from govread.tui.screens.grouping import GroupingCommands
 from govread.tui.screens.marks_list import MarksCommands, MarksListScreen, confirm_clear_marks
 from govread.tui.widgets.detail import DetailPane
 from govread.tui.widgets.outline import OutlineData, OutlineTree, node_id_of
@@ -41,7 +42,8 @@ class BrowserScreen(Screen[None]):
     CSS_PATH = "browser.tcss"
     BINDING_GROUP_TITLE = "Browser"
     AUTO_FOCUS = "OutlineTree"
-    COMMANDS = {MarksCommands}  # noqa: RUF012 ("Clear marks" in the palette; typed by Screen)
+    # "Clear marks" and "Group reports …" in the palette (typed by Screen)
+    COMMANDS = {MarksCommands, GroupingCommands}  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
         (100, "-wide"),
@@ -150,6 +152,8 @@ class BrowserScreen(Screen[None]):
         path = OutlineTree.path_of(event.node)
         if path:  # the hidden root is highlighted while the outline is empty
             self.detail.show(path)
+        elif event.node.parent is not None:  # a group of reports: what it holds
+            self.detail.show_message(OutlineTree.group_summary(event.node))
 
     def on_outline_tree_open_requested(self, _: OutlineTree.OpenRequested) -> None:
         self.detail.focus()
@@ -161,6 +165,15 @@ class BrowserScreen(Screen[None]):
 
     def action_collapse_all(self) -> None:
         self.outline.collapse_all_reports()
+
+    def group_reports(self, grouping: str | None) -> None:
+        """Group the outline's reports by "region", "year", "none" (None: automatic)."""
+        outline = self.outline
+        if self._filter_on:  # the narrowed outline is flat; the full one comes back grouped
+            outline.grouping = grouping
+        else:
+            outline.set_grouping(grouping)
+        self.notify(f"Reports grouped: {outline.active_grouping}", title="Outline")
 
     def action_toggle_outline(self) -> None:
         outline = self.outline
@@ -237,11 +250,11 @@ class BrowserScreen(Screen[None]):
         """``N marked`` in the header, beside the reports (nothing when none is)."""
         app = self.app
         marks, reports = app.marks, app.reports  # type: ignore[attr-defined]
-        shown = marks.count(reports)
-        elsewhere = len(marks) - shown
         if not len(marks):
             self.sub_title = None  # the app's
             return
+        shown = marks.count(reports)
+        elsewhere = len(marks) - shown
         status = f"● {shown} marked"
         if elsewhere:
             status += f" (+{elsewhere} in reports not open)"

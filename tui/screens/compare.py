@@ -64,6 +64,9 @@ def open_compare(app: GovreadApp) -> None:
     """Side A is the report under the browser's cursor; ask for side B, then compare."""
     reports = list(app.reports)
     side_a = app.browser.outline.current_report
+    if len(reports) >= 2 and side_a is None:  # the cursor is on a group of reports
+        app.notify("Put the cursor on a report first", title="Compare", severity="warning")
+        return
     if len(reports) < 2 or side_a is None:
         app.notify(
             "Comparing needs two open reports: open another one (govread A.txt B.txt)",

@@ -4,14 +4,24 @@ Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; l
 `rich.text.Text` built with ``append`` (report text is never parsed as markup). A marked
 node shows `MARK_GLYPH` before its label: the glyph is added when a line is rendered, from
 `marked_ids`, so every view of the tree agrees with the marks.
+
+A report's section and item nodes are made lazily: a report node is added folded with a
+*filler* (`defer_fill`), run just before the node first expands (by key, click, expand-all,
+`go_to` or the filter), so a thousand reports cost a thousand nodes, not thirty thousand.
+Small corpora (up to `EAGER_LIMIT` reports) are filled and shown expanded as they arrive.
+With more than `GROUP_THRESHOLD` reports, reports sit under group nodes (data ``None``) by
+region or by year, each labelled with its count; `set_grouping` switches (none / region /
+year) and `None` means "by region once there are many".
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -27,6 +37,39 @@ OutlineData = Report | Section | Item
 
 # Shown before the label of a marked node (after the fold arrow).
 MARK_GLYPH = "● "
+
+# Up to this many reports, each is filled in and shown expanded as it arrives.
+EAGER_LIMIT = 50
+# More reports than this and they are grouped (by region unless the reader chose otherwise).
+GROUP_THRESHOLD = 200
+GROUPINGS = ("none", "region", "year")
+GROUP_SUMMARY_LINES = 100  # reports listed in the detail pane for a group
+
+Filler = Callable[["TreeNode[OutlineData]"], None]
+
+
+def group_key(report: Report, grouping: str) -> tuple[int, str]:
+    """Where a report sorts among the groups: known regions / years first, in order."""
+    value = report.region if grouping == "region" else (str(report.year) if report.year else "")
+    return (0, value) if value else (1, "")
+
+
+def group_label(key: tuple[int, str], grouping: str, count: int) -> Text:
+    label = Text()
+    name = key[1] or ("(no region)" if grouping == "region" else "(no year)")
+    label.append(name, style="bold")
+    label.append(f"  {count} report" + ("s" if count != 1 else ""), style="dim")
+    return label
+
+
+class OutlineNode(TreeNode[OutlineData]):
+    """A tree node that fills in its children (if they were deferred) before it expands."""
+
+    def _expand(self, expand_all: bool) -> None:
+        tree = self._tree
+        if isinstance(tree, OutlineTree):
+            tree.fill(self)
+        super()._expand(expand_all)
 
 
 def node_id_of(data: OutlineData) -> str:
@@ -126,21 +169,151 @@ class OutlineTree(Tree[OutlineData]):
         # Which node ids show the mark (the app's MarkSet); see `refresh_marks`.
         self.marked_ids: Container[str] = frozenset()
         self._nodes_by_id: dict[str, TreeNode[OutlineData]] = {}
+        # Nodes whose children are not made yet (tree node id → what makes them).
+        self._unfilled: dict[int, Filler] = {}
+        self.reports: list[Report] = []  # the reports of the full outline, in order
+        self.grouping: str | None = None  # None: by region once there are many
+        self._groups: dict[tuple[int, str], TreeNode[OutlineData]] = {}
+        self._group_keys: list[tuple[int, str]] = []  # sorted
+        self._group_counts: dict[tuple[int, str], int] = {}
+        self._batch_size: int | None = None  # while `show_reports` adds this many
+
+    def _add_node(
+        self,
+        parent: TreeNode[OutlineData] | None,
+        label: Text,
+        data: OutlineData | None,
+        expand: bool = False,
+    ) -> TreeNode[OutlineData]:
+        node = OutlineNode(self, parent, self._new_id(), label, data, expanded=expand)
+        self._tree_nodes[node._id] = node
+        self._updates += 1
+        return node
+
+    def clear(self) -> OutlineTree:
+        self._unfilled = {}
+        self._nodes_by_id = {}
+        self._groups, self._group_keys, self._group_counts = {}, [], {}
+        super().clear()
+        return self
+
+    # -- lazy children ----------------------------------------------------------------
+
+    def defer_fill(self, node: TreeNode[OutlineData], filler: Filler) -> None:
+        """Make ``node``'s children with ``filler(node)`` just before it first expands."""
+        self._unfilled[node._id] = filler
+
+    def fill(self, node: TreeNode[OutlineData]) -> bool:
+        """Make a node's deferred children now; False when there were none to make."""
+        filler = self._unfilled.pop(node._id, None)
+        if filler is None:
+            return False
+        filler(node)
+        return True
+
+    def is_filled(self, node: TreeNode[OutlineData]) -> bool:
+        return node._id not in self._unfilled
+
+    # -- grouping ---------------------------------------------------------------------
+
+    @property
+    def active_grouping(self) -> str:
+        """How reports are grouped now: the reader's choice, else by region when many."""
+        if self.grouping is not None:
+            return self.grouping
+        count = self._batch_size if self._batch_size is not None else len(self.reports)
+        return "region" if count > GROUP_THRESHOLD else "none"
+
+    def set_grouping(self, grouping: str | None) -> None:
+        """Group by "none", "region" or "year" (None: automatic); rebuilds the outline."""
+        if grouping is not None and grouping not in GROUPINGS:
+            raise ValueError(f"unknown grouping: {grouping}")
+        self.grouping = grouping
+        cursor = self.cursor_node
+        key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
+        self.show_reports(list(self.reports), expand=False)
+        if key is not None:
+            self.go_to(key)
+
+    def show_reports(self, reports: Sequence[Report], *, expand: bool = True) -> None:
+        """The whole outline anew with these reports (one refresh)."""
+        with self.rebuilding():
+            self.clear()
+            self.reports = []
+            self._batch_size = len(reports)
+            try:
+                for report in reports:
+                    self.add_report(report, expand=expand)
+            finally:
+                self._batch_size = None
+
+    def _parent_for(self, report: Report, grouping: str) -> TreeNode[OutlineData]:
+        if grouping == "none":
+            return self.root
+        key = group_key(report, grouping)
+        count = self._group_counts.get(key, 0) + 1
+        self._group_counts[key] = count
+        node = self._groups.get(key)
+        if node is None:
+            position = bisect_left(self._group_keys, key)
+            self._group_keys.insert(position, key)
+            node = self.root.add(group_label(key, grouping, count), before=position)
+            self._groups[key] = node
+        else:
+            # Not set_label: it queues a refresh call per report, which floods the message
+            # queue while thousands load; adding the report below invalidates the lines anyway.
+            node._label = group_label(key, grouping, count)
+            node._updates += 1
+        return node
+
+    @staticmethod
+    def group_summary(group: TreeNode[OutlineData]) -> Text:
+        """A group's label, then one line per report in it (for the detail pane)."""
+        summary = Text()
+        summary.append_text(group.label if isinstance(group.label, Text) else Text(group.label))
+        for node in group.children[:GROUP_SUMMARY_LINES]:
+            if isinstance(node.data, Report):
+                summary.append("\n")
+                summary.append_text(report_label(node.data))
+        if len(group.children) > GROUP_SUMMARY_LINES:
+            summary.append(f"\n… {len(group.children) - GROUP_SUMMARY_LINES} more", style="dim")
+        return summary
+
+    def group_nodes(self) -> list[TreeNode[OutlineData]]:
+        return [self._groups[key] for key in self._group_keys]
 
     # -- building ---------------------------------------------------------------------
 
     def add_report(self, report: Report, *, expand: bool = True) -> TreeNode[OutlineData]:
-        """Add a report at the end; its top-level sections show, deeper ones are folded."""
+        """Add a report at the end (of its group); its sections are made when it expands.
+
+        While there are few reports (`EAGER_LIMIT`), ``expand`` shows its top-level
+        sections at once, deeper ones folded; past that, reports are added folded.
+        """
+        before = self.active_grouping
+        self.reports.append(report)
+        grouping = self.active_grouping
+        if grouping != before and self._batch_size is None:  # passed the threshold: regroup
+            self.set_grouping(self.grouping)
+            return self._nodes_by_id[report_id(report)]
         first = not self.root.children
-        node = self.root.add(report_label(report), data=report, expand=expand)
+        parent = self._parent_for(report, grouping)
+        node = parent.add(report_label(report), data=report, allow_expand=bool(report.sections))
         self._nodes_by_id[report_id(report)] = node
+        if report.sections:
+            self.defer_fill(node, self._fill_report)
+            count = self._batch_size if self._batch_size is not None else len(self.reports)
+            if expand and count <= EAGER_LIMIT and grouping == "none":
+                node.expand()
+        if first:
+            self.move_cursor(node if grouping == "none" else parent)
+        return node
+
+    def _fill_report(self, node: TreeNode[OutlineData]) -> None:
+        report = node.data
+        assert isinstance(report, Report)
         for section in report.sections:
             self._add_section(node, section)
-        if not report.sections:
-            node.allow_expand = False
-        if first:
-            self.move_cursor(node)
-        return node
 
     def _add_section(self, parent: TreeNode[OutlineData], section: Section) -> None:
         if not section.items and not section.children:
@@ -181,13 +354,23 @@ class OutlineTree(Tree[OutlineData]):
         return path[::-1]
 
     def report_nodes(self) -> list[TreeNode[OutlineData]]:
-        return list(self.root.children)
+        """The report nodes, in order (inside their groups when grouped)."""
+        found: list[TreeNode[OutlineData]] = []
+        for node in self.root.children:
+            if node.data is None:
+                found.extend(node.children)
+            else:
+                found.append(node)
+        return found
 
     def node_for(self, node_id: str) -> TreeNode[OutlineData] | None:
         """The tree node showing the report, section or item with this id, if any."""
         node = self._nodes_by_id.get(node_id)
         if node is not None and self._holds(node):
             return node
+        report_node = self._nodes_by_id.get(node_id.split("/", 1)[0])
+        if report_node is not None and self._holds(report_node) and not self.is_filled(report_node):
+            return None  # its report is not filled in yet: nothing to search for
         for line in range(self.last_line + 1):  # a view built another way: search it
             found = self.get_node_at_line(line)
             if found is not None and found.data is not None and node_id_of(found.data) == node_id:
@@ -203,6 +386,10 @@ class OutlineTree(Tree[OutlineData]):
     def go_to(self, node_id: str) -> bool:
         """Unfold the way to a node and put the cursor on it; False when it is not shown."""
         node = self._nodes_by_id.get(node_id)
+        if node is None:
+            report_node = self._nodes_by_id.get(node_id.split("/", 1)[0])
+            if report_node is not None and self._holds(report_node) and self.fill(report_node):
+                node = self._nodes_by_id.get(node_id)
         if node is None or not self._holds(node):
             node = self._find_anywhere(node_id)
         if node is None:
@@ -253,6 +440,16 @@ class OutlineTree(Tree[OutlineData]):
         marked.append_text(text[split:])
         return marked
 
+    def get_label_width(self, node: TreeNode[OutlineData]) -> int:
+        # What render_label would measure, without building the Text: the tree measures
+        # every line on each rebuild, which is most of a rebuild's cost with many reports.
+        width = node._label.cell_len
+        if node.allow_expand:
+            width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
+        if node.data is not None and node_id_of(node.data) in self.marked_ids:
+            width += cell_len(MARK_GLYPH)
+        return width
+
     def walk_nodes(self) -> Iterator[TreeNode[OutlineData]]:
         """Every node under the hidden root, in document order."""
         stack = list(reversed(self.root.children))
@@ -284,11 +481,12 @@ class OutlineTree(Tree[OutlineData]):
     @contextmanager
     def rebuilding(self) -> Iterator[None]:
         """Add or remove many nodes with one refresh at the end instead of one per node."""
+        outer = getattr(self, "_rebuilding", False)
         self._rebuilding = True
         try:
             yield
         finally:
-            self._rebuilding = False
+            self._rebuilding = outer
             self._invalidate()
 
     def _invalidate(self) -> None:
@@ -307,10 +505,17 @@ class OutlineTree(Tree[OutlineData]):
     def collapse_all_reports(self) -> None:
         """Fold everything to one line per report, keeping the cursor on its report."""
         node = self.cursor_node
-        while node is not None and node.parent is not None and node.parent is not self.root:
+        while (
+            node is not None
+            and node.parent is not None
+            and node.parent is not self.root
+            and not isinstance(node.data, Report)
+        ):
             node = node.parent
-        for report_node in self.root.children:
-            report_node.collapse_all()
+        for top in self.root.children:
+            top.collapse_all()
+        if node is not None and node.parent is not None and node.parent is not self.root:
+            node.parent.expand()  # its group stays open, so the cursor stays on its report
         if node is not None:
             self.move_cursor(node)
 

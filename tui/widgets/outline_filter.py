@@ -103,9 +103,7 @@ class OutlineFilter:
         tree = self.tree
         target = None
         with tree.rebuilding():
-            tree.clear()
-            for report in reports:
-                tree.add_report(report, expand=False)
+            tree.show_reports(reports, expand=False)
             for node in tree.walk_nodes():
                 if node.data is None:
                     continue
@@ -115,6 +113,10 @@ class OutlineFilter:
                 if key == state.cursor:
                     target = node
         if target is not None:
+            parent = target.parent
+            while parent is not None and parent is not tree.root:
+                parent.expand()  # a group folded by the rebuild
+                parent = parent.parent
             tree.move_cursor(target)
         tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
         if target is not None:
@@ -159,6 +161,7 @@ class OutlineFilter:
                     budget -= self._fill(node, report) + 1
                 else:
                     self._pending[key] = report
+                    tree.defer_fill(node, self.fill_pending)
         hits: list[str] = []
         seen: set[str] = set()
         for unit_id in result.order:
@@ -186,6 +189,7 @@ class OutlineFilter:
         report = self._pending.pop(node_key(data), None)
         if report is None:
             return False
+        self.tree.fill(node)  # drop the tree's deferred call (it may be the one calling)
         with self.tree.rebuilding():
             self._fill(node, report)
         return True

@@ -1,0 +1,201 @@
+"""The outline at scale: lazily made report children, groups by region / year, and
+everything that reaches into the outline (go_to, expand-all, the filter's n / N, marks)
+working on reports whose nodes are not made yet."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from rich.style import Style
+
+from govread.parsers.model import Report, Section
+from govread.tui.app import GovreadApp
+from govread.tui.widgets.filter_bar import DEBOUNCE
+from govread.tui.widgets.outline import GROUP_THRESHOLD, MARK_GLYPH, OutlineTree, node_key
+from govread.tui.widgets.outline_filter import OutlineFilter
+
+SIZE = (120, 40)
+COUNT = 300
+GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("govread_generate_lazy", GENERATOR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    folder = tmp_path_factory.mktemp("lazy")
+    for name, data in module.generate(COUNT, seed=5):
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def quiet_app(folder: Path) -> GovreadApp:
+    app = GovreadApp([folder])
+    app.WORD_SEARCH_DELAY = None  # no jieba in these tests
+    return app
+
+
+def outline(app: GovreadApp) -> OutlineTree:
+    return app.browser.outline
+
+
+def nested_section(reports: list[Report]) -> tuple[Report, Section]:
+    """A section two levels down, in a report late in the list."""
+    for report in reversed(reports):
+        for section in report.sections:
+            if section.children:
+                return report, section.children[-1]
+    raise AssertionError("no nested section in the corpus")
+
+
+async def test_many_reports_are_grouped_by_region_and_made_lazily(loaded, corpus) -> None:
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        assert len(app.reports) == COUNT > GROUP_THRESHOLD
+        groups = list(tree.root.children)
+        assert groups and all(node.data is None for node in groups)
+        assert sum(len(group.children) for group in groups) == COUNT
+        for group in groups:
+            regions = {node.data.region for node in group.children}
+            assert len(regions) == 1
+            count = len(group.children)
+            assert f"{count} report" in group.label.plain
+        assert [n.data for n in tree.report_nodes()] == sorted(
+            app.reports, key=lambda r: (not r.region, r.region)
+        )
+        # nothing below a report is made before it is opened
+        assert all(not node.children for node in tree.report_nodes())
+        # expanding a report (the key, as a reader would) makes its sections
+        group = groups[0]
+        tree.move_cursor(group)
+        await pilot.pause()
+        summary = app.browser.detail._message.plain  # a group: its reports in the detail pane
+        assert summary.startswith(group.label.plain)
+        assert len(summary.splitlines()) == 1 + len(group.children)
+        await pilot.press("right", "right")  # open the group, go to its first report
+        report_node = tree.cursor_node
+        assert isinstance(report_node.data, Report)
+        assert not report_node.children
+        await pilot.press("right")
+        assert report_node.is_expanded
+        assert [n.data for n in report_node.children] == list(report_node.data.sections)
+        # and the detail pane follows the cursor into them
+        await pilot.press("right")
+        await pilot.pause()
+        assert tree.current_node is report_node.data.sections[0]
+
+
+async def test_go_to_a_section_of_a_report_not_made_yet(loaded, corpus) -> None:
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        report, section = nested_section(app.reports)
+        report_node = tree.node_for(report.sha256[:12])
+        assert report_node is not None and not report_node.children
+        assert tree.node_for(section.id) is None  # not made yet
+        assert tree.go_to(section.id)
+        await pilot.pause()
+        assert tree.current_node is section
+        assert tree.current_path[0] is report
+        assert report_node.parent.is_expanded  # its group was opened
+        assert tree.node_for(section.id) is tree.cursor_node
+
+
+async def test_expand_all_makes_and_opens_everything(loaded, corpus) -> None:
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("plus")
+        await pilot.pause()
+        nodes = list(tree.walk_nodes())
+        assert all(node.is_expanded for node in nodes if node.allow_expand)
+        sections = sum(1 for r in app.reports for s in r.sections for _ in s.walk())
+        made = sum(1 for node in nodes if isinstance(node.data, Section))
+        assert made == sections
+        assert tree.last_line + 1 == len(nodes)
+        await pilot.press("minus")
+        await pilot.pause()
+        assert all(not node.is_expanded for node in tree.report_nodes())
+
+
+async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
+    loaded, corpus, monkeypatch
+) -> None:
+    monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 20)  # most reports left folded
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("slash", *"法治")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        await pilot.press("enter")
+        hits = app.browser.filtering.outline.hits
+        assert len(hits) > 100
+        last = hits[-1]
+        assert "/" in last and tree.find_node(last) is None  # its report is not filled in
+        assert last.split("/", 1)[0] in app.browser.filtering.outline._pending
+        await pilot.press("N")  # from the first hit back round to the last
+        await pilot.pause()
+        assert node_key(tree.current_node) == last
+        await pilot.press("n")
+        assert node_key(tree.current_node) == hits[0]
+        # escape gives the grouped outline back, the cursor on a line that shows
+        await pilot.press("N", "escape")
+        await pilot.pause()
+        assert all(node.data is None for node in tree.root.children)
+        assert sum(len(group.children) for group in tree.root.children) == COUNT
+        assert tree.cursor_node is not None and tree.cursor_node.line >= 0
+
+
+async def test_marks_show_on_nodes_made_later(loaded, corpus) -> None:
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        _report, section = nested_section(app.reports)
+        app.toggle_mark(section.id)
+        await pilot.pause()
+        assert tree.node_for(section.id) is None
+        assert tree.go_to(section.id)
+        node = tree.cursor_node
+        assert node.data is section
+        assert MARK_GLYPH in tree.render_label(node, Style(), Style()).plain
+        other = node.parent.children[0]
+        assert other is node or MARK_GLYPH not in tree.render_label(other, Style(), Style()).plain
+
+
+async def test_grouping_switches_between_region_year_and_none(loaded, corpus) -> None:
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        _report, section = nested_section(app.reports)
+        tree.go_to(section.id)
+        app.browser.group_reports("year")
+        await pilot.pause()
+        years = [node.label.plain.split()[0] for node in tree.root.children]
+        assert years == sorted({str(r.year) for r in app.reports if r.year}) + (
+            ["(no"] if any(not r.year for r in app.reports) else []
+        )
+        for group in tree.root.children:
+            assert {n.data.year for n in group.children} == {group.children[0].data.year}
+        assert tree.current_node is section  # the cursor kept its place
+        app.browser.group_reports("none")
+        await pilot.pause()
+        assert [n.data for n in tree.root.children] == app.reports
+        assert tree.current_node is section
+        app.browser.group_reports(None)  # automatic: many reports, so by region
+        await pilot.pause()
+        assert tree.active_grouping == "region"
+        assert all(node.data is None for node in tree.root.children)
