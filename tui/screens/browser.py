@@ -223,8 +223,7 @@ class BrowserScreen(Screen[None]):
     def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
         self.filtering.go_to_unit(message.node_id)
 
-    # The next three belong to the marks/export and compare features; until
-    # they land, each says so instead of silently doing nothing.
+    # -- compare ----------------------------------------------------------------------
 
     def action_compare(self) -> None:
         """The report under the cursor against another open one (picked by name)."""
