@@ -149,9 +149,15 @@ def child_throughput(folder: str, *, serial: bool = False) -> dict[str, object]:
     parsed = time.perf_counter()
     index = SearchIndex.build(reports)
     built = time.perf_counter()
+    cpu_before = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
     # serial: one core, as before the segmentation pool (threshold above any corpus here)
     index.segment_reports(parallel_threshold=10**9 if serial else None)
     segmented = time.perf_counter()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, once reaped
+    segment_cpu = time.process_time() - cpu_before[0]
+    workers_cpu = (children.ru_utime + children.ru_stime) - (
+        cpu_before[1].ru_utime + cpu_before[1].ru_stime
+    )
     texts = [t for u in index._units for t in (u.heading_fold.text, u.body_fold.text) if t]
     chars = sum(map(len, texts))
     began = time.perf_counter()
@@ -167,6 +173,9 @@ def child_throughput(folder: str, *, serial: bool = False) -> dict[str, object]:
         "jieba_cut": jieba_cut,
         "pool": loader.pool_used,
         "segment_pool": index.pool_used,
+        "segment_cpu_here": segment_cpu,
+        "segment_cpu_workers": workers_cpu,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -329,8 +338,11 @@ def main() -> None:
                         measure(kind, folder, Path(own_home), label=f"{size} warm")
                 elif kind in ("export", "compare") and size != 100:
                     continue  # measured at 100 reports only
-                elif kind.startswith("throughput") and size > 1000:
-                    continue  # measured at 100 and 1,000 reports
+                elif kind.startswith("throughput"):
+                    if size > 1000:
+                        continue  # measured at 100 and 1,000 reports
+                    with tempfile.TemporaryDirectory() as own_home:  # a cold segment cache
+                        measure(kind, folder, Path(own_home), label=f"{size}")
                 else:
                     measure(kind, folder, cache_home, label=f"{size}")
     print(f"# load average after: {os.getloadavg()}")

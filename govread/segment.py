@@ -7,7 +7,8 @@ TUI calls it from a worker after first paint) and nothing here loads it on impor
 own logging never reaches the screen, its prefix-dictionary cache lives in the user cache
 directory, and the segmentation of each report is cached on disk (`cached_tokens`) keyed by
 the report's hash, the parser version and the dictionary hash, so a second start does not
-segment again.
+segment again. Many reports missing from that cache are segmented in a process pool on
+every core (`ParallelTokens`, used by `SearchIndex.segment_reports`).
 """
 
 from __future__ import annotations
