@@ -13,7 +13,9 @@ measurement's own peak memory) with its own XDG cache folder: "cold" is an empty
   the outline, and to the last one handled (LoadingFinished). Not a real terminal.
 * filter: `SearchIndex.build` then every keystroke of typical queries (`SearchIndex.filter`).
 * throughput: cold parse (no cache, pool as the loader decides) + index build + segmentation
-  (cold segmentation cache), against jieba's own precise-mode `cut` of the same unit texts.
+  (cold segmentation cache, pool as `segment_reports` decides), against jieba's own
+  precise-mode `cut` of the same unit texts on one core; throughput-serial: the same with
+  the segmentation kept on one core (as before the segmentation pool).
 * compare: `compare(a, b, corpus)` for one pair, the IDF over the whole corpus; first call
   (units tokenised) and second call (units cached).
 * export: every section of the first 100 reports to TOML, written atomically.
@@ -134,7 +136,7 @@ def child_filter(folder: str) -> dict[str, object]:
     }
 
 
-def child_throughput(folder: str) -> dict[str, object]:
+def child_throughput(folder: str, *, serial: bool = False) -> dict[str, object]:
     from govread import segment
     from govread.corpus import Problem
     from govread.loading import Loader
@@ -147,8 +149,15 @@ def child_throughput(folder: str) -> dict[str, object]:
     parsed = time.perf_counter()
     index = SearchIndex.build(reports)
     built = time.perf_counter()
-    index.segment_reports()
+    cpu_before = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # serial: one core, as before the segmentation pool (threshold above any corpus here)
+    index.segment_reports(parallel_threshold=10**9 if serial else None)
     segmented = time.perf_counter()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers, once reaped
+    segment_cpu = time.process_time() - cpu_before[0]
+    workers_cpu = (children.ru_utime + children.ru_stime) - (
+        cpu_before[1].ru_utime + cpu_before[1].ru_stime
+    )
     texts = [t for u in index._units for t in (u.heading_fold.text, u.body_fold.text) if t]
     chars = sum(map(len, texts))
     began = time.perf_counter()
@@ -163,6 +172,10 @@ def child_throughput(folder: str) -> dict[str, object]:
         "total": segmented - start,
         "jieba_cut": jieba_cut,
         "pool": loader.pool_used,
+        "segment_pool": index.pool_used,
+        "segment_cpu_here": segment_cpu,
+        "segment_cpu_workers": workers_cpu,
+        "load_average": os.getloadavg()[0],
     }
 
 
@@ -242,6 +255,7 @@ CHILDREN = {
     "tui": child_tui,
     "filter": child_filter,
     "throughput": child_throughput,
+    "throughput-serial": lambda folder: child_throughput(folder, serial=True),
     "compare": child_compare,
     "export": child_export,
     "tree": child_tree,
@@ -322,8 +336,13 @@ def main() -> None:
                     with tempfile.TemporaryDirectory() as own_home:
                         measure(kind, folder, Path(own_home), label=f"{size} cold")
                         measure(kind, folder, Path(own_home), label=f"{size} warm")
-                elif kind in ("throughput", "export", "compare") and size != 100:
+                elif kind in ("export", "compare") and size != 100:
                     continue  # measured at 100 reports only
+                elif kind.startswith("throughput"):
+                    if size > 1000:
+                        continue  # measured at 100 and 1,000 reports
+                    with tempfile.TemporaryDirectory() as own_home:  # a cold segment cache
+                        measure(kind, folder, Path(own_home), label=f"{size}")
                 else:
                     measure(kind, folder, cache_home, label=f"{size}")
     print(f"# load average after: {os.getloadavg()}")

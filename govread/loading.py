@@ -30,7 +30,7 @@ import os
 import sys
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -149,6 +149,26 @@ def _quiet_worker() -> None:
     os.close(devnull)
 
 
+def spawn_pool(
+    workers: int, initializer: Callable[[], None] = _quiet_worker
+) -> ProcessPoolExecutor:
+    """A process pool safe to start from any thread, even under Textual.
+
+    'spawn' workers (forking a threaded process can deadlock), started by `initializer`
+    (which should call `_quiet_worker` first), with the resource tracker started usably.
+    Raises OSError or RuntimeError when no processes can be had.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    _start_resource_tracker()
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=initializer,
+    )
+
+
 def parse_to_json(path: str, explicit: bool) -> tuple[str, str] | Problem:
     """Parse one file in a pool worker: (sha256, the cache's JSON body) or the problem."""
     result = corpus._open(Path(path), explicit=explicit)
@@ -252,16 +272,8 @@ class Loader:
                 job.cached = job.sha256 in known
 
     def _start_pool(self, misses: list[_Job]) -> None:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         try:
-            _start_resource_tracker()
-            self._pool = ProcessPoolExecutor(
-                max_workers=min(self._workers, len(misses)),
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_quiet_worker,
-            )
+            self._pool = spawn_pool(min(self._workers, len(misses)))
             self._queue = deque(misses)
             self._submit()
         except (OSError, RuntimeError):  # no processes to be had: parse here instead

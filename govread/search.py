@@ -521,6 +521,7 @@ class SearchIndex:
         self._count_keys: list[tuple[str, ...]] = []  # enclosing sections (+ itself if one)
         self._sorted_vocab: list[str] | None = None
         self._term_counts: dict[str, int] = {}
+        self.pool_used = False  # whether the last `segment_reports` used a process pool
 
     # -- building --
 
@@ -563,36 +564,67 @@ class SearchIndex:
         """True when every report is segmented (ranking and token suggestions are complete)."""
         return all(entry.tokenized for entry in self._entries)
 
-    def segment_reports(self, progress: Callable[[int, int], None] | None = None) -> int:
+    def segment_reports(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+        parallel_threshold: int | None = None,
+        workers: int | None = None,
+    ) -> int:
         """Segment every report not yet segmented (disk cache first); returns how many were.
 
-        Loads jieba if needed. Safe to run in a worker thread while `filter` is used.
+        Loads jieba if needed. Safe to run in a worker thread while `filter` is used. When
+        more than `parallel_threshold` (default `segment.PARALLEL_THRESHOLD`) reports miss the
+        disk cache, they are segmented in a process pool on every core (`pool_used` says so
+        afterwards). `progress(done, total)` follows each report merged; once `cancelled()`
+        is true the work stops (the pool shut down), leaving the rest for a later call.
         """
         segment.ensure_loaded()
         pending = [e for e in self._entries if not e.tokenized]
-        for done, entry in enumerate(pending, start=1):
-            units = self._units[entry.start : entry.end]
+        jobs: list[segment.SegmentJob] = []
+        for entry in pending:
             texts: dict[str, str] = {}
-            for unit in units:
+            for unit in self._units[entry.start : entry.end]:
                 texts[unit.id + "|h"] = unit.heading_fold.text
                 texts[unit.id + "|b"] = unit.body_fold.text
-            found = segment.cached_tokens(entry.report.sha256, texts, use_cache=self.use_cache)
-            with self._lock:
-                vocab = self._vocab
-                for tokens in found.values():
-                    for token in set(tokens).difference(vocab):
-                        vocab[token] = len(vocab)
-                        self._sorted_vocab = None
-                for unit in units:
-                    heading = array("I", map(vocab.__getitem__, found[unit.id + "|h"]))
-                    unit.tokens = heading * HEADING_WEIGHT
-                    unit.tokens.extend(map(vocab.__getitem__, found[unit.id + "|b"]))
-                entry.tokenized = True
-            if progress is not None:
-                progress(done, len(pending))
+            jobs.append((entry.report.sha256, texts))
+        source = segment.ParallelTokens(
+            jobs,
+            use_cache=self.use_cache,
+            threshold=parallel_threshold,
+            workers=workers,
+            cancelled=cancelled,
+        )
+        stream = iter(source)
+        done = 0
+        try:
+            for entry, found in zip(pending, stream, strict=False):
+                self._merge_tokens(entry, found)
+                done += 1
+                if progress is not None:
+                    progress(done, len(pending))
+        finally:
+            stream.close()  # its own `finally` shuts the pool down
+            self.pool_used = source.pool_used
         with self._lock:
             self._count_tokens()  # here, so the worker pays for it rather than a keystroke
-        return len(pending)
+        return done
+
+    def _merge_tokens(self, entry: _Entry, found: dict[str, list[str]]) -> None:
+        """Give each unit of one report its token ids (growing the vocabulary)."""
+        units = self._units[entry.start : entry.end]
+        with self._lock:
+            vocab = self._vocab
+            for tokens in found.values():
+                for token in set(tokens).difference(vocab):
+                    vocab[token] = len(vocab)
+                    self._sorted_vocab = None
+            for unit in units:
+                heading = array("I", map(vocab.__getitem__, found[unit.id + "|h"]))
+                unit.tokens = heading * HEADING_WEIGHT
+                unit.tokens.extend(map(vocab.__getitem__, found[unit.id + "|b"]))
+            entry.tokenized = True
 
     # -- matching --
 

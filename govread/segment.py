@@ -7,7 +7,8 @@ TUI calls it from a worker after first paint) and nothing here loads it on impor
 own logging never reaches the screen, its prefix-dictionary cache lives in the user cache
 directory, and the segmentation of each report is cached on disk (`cached_tokens`) keyed by
 the report's hash, the parser version and the dictionary hash, so a second start does not
-segment again.
+segment again. Many reports missing from that cache are segmented in a process pool on
+every core (`ParallelTokens`, used by `SearchIndex.segment_reports`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import tempfile
 import threading
 import unicodedata
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -260,3 +261,149 @@ def cached_tokens(
     if use_cache:
         _write_cache(path, sha256, result)
     return result
+
+
+# -- segmenting many reports on every core ------------------------------------------------
+
+# Above this many reports missing from the disk cache, they are segmented in a process pool.
+# Each worker loads jieba's dictionary once (≈ 1 s of CPU), against ≈ 40 ms to segment a
+# report: a pool pays off after a few dozen reports per worker (benchmarks/RESULTS.md).
+PARALLEL_THRESHOLD = 100
+# Reports per pool task: few enough to keep the in-order merge flowing and cancelling quick,
+# enough that the round trips cost nothing next to the segmentation.
+POOL_BATCH = 4
+# Batches handed to the pool per worker ahead of the one awaited (results are small).
+POOL_BATCHES_AHEAD = 4
+
+SegmentJob = tuple[str, Mapping[str, str]]  # (report sha256, unit id -> folded text)
+
+
+def is_cached(sha256: str) -> bool:
+    """Whether the disk cache has an entry for this report (cheap: no read, not validated)."""
+    return _cache_path(sha256).exists()
+
+
+def _pool_worker_start() -> None:
+    from govread.loading import _quiet_worker
+
+    _quiet_worker()
+    ensure_loaded()
+
+
+def segment_batch(batch: list[SegmentJob], use_cache: bool) -> list[dict[str, list[str]]]:
+    """Segment reports in a pool worker exactly as `cached_tokens` does (cache written there)."""
+    return [cached_tokens(sha256, texts, use_cache=use_cache) for sha256, texts in batch]
+
+
+class ParallelTokens:
+    """`cached_tokens` for many reports, in order, on every core when many miss the cache.
+
+    Iterate it for each job's tokens, in job order. Reports whose cache entry exists are read
+    here; when more than `threshold` do not, those are segmented in a process pool (each
+    worker loads the dictionary once, then segments batches and writes the same disk cache)
+    while this process reads and merges. A pool that breaks, or a batch that fails, leaves its
+    reports to be segmented here. Stopping early (`close()`, leaving the iteration, or
+    `cancelled()` turning true) cancels what has not started and waits for the workers.
+    """
+
+    def __init__(
+        self,
+        jobs: list[SegmentJob],
+        *,
+        use_cache: bool = True,
+        threshold: int | None = None,
+        workers: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
+        from govread.loading import worker_count
+
+        self._jobs = jobs
+        self._use_cache = use_cache
+        self._threshold = PARALLEL_THRESHOLD if threshold is None else threshold
+        self._workers = workers or worker_count()
+        self._cancelled = cancelled or (lambda: False)
+        self._pool: Any = None  # a ProcessPoolExecutor while one runs
+        self._batches: list[list[int]] = []  # job indices per pool batch
+        self._batch_of: dict[int, int] = {}  # job index -> its batch
+        self._futures: dict[int, Any] = {}  # batch -> Future, submitted and not collected
+        self._results: dict[int, dict[str, list[str]]] = {}  # job index -> tokens, collected
+        self._next_batch = 0  # the next batch to submit
+        self.pool_used = False
+        self.pool_failures = 0  # batches (or the whole pool) that failed and fell back here
+
+    def __iter__(self) -> Generator[dict[str, list[str]], None, None]:
+        try:
+            misses = [
+                i
+                for i, (sha256, _) in enumerate(self._jobs)
+                if not (self._use_cache and is_cached(sha256))
+            ]
+            if len(misses) > self._threshold and len(misses) > 1:
+                self._start_pool(misses)
+            for index, (sha256, texts) in enumerate(self._jobs):
+                if self._cancelled():
+                    return
+                found = self._from_pool(index)
+                if found is None:
+                    found = cached_tokens(sha256, texts, use_cache=self._use_cache)
+                yield found
+        finally:
+            self.close()
+
+    def _start_pool(self, misses: list[int]) -> None:
+        from govread.loading import spawn_pool
+
+        self._batches = [misses[k : k + POOL_BATCH] for k in range(0, len(misses), POOL_BATCH)]
+        try:
+            self._pool = spawn_pool(
+                min(self._workers, len(self._batches)), initializer=_pool_worker_start
+            )
+            self._submit()
+        except (OSError, RuntimeError):  # no processes to be had: segment here instead
+            self.close()
+            return
+        self._batch_of = {i: b for b, batch in enumerate(self._batches) for i in batch}
+        self.pool_used = True
+
+    def _submit(self) -> None:
+        ahead = POOL_BATCHES_AHEAD * self._workers
+        while (
+            self._pool is not None
+            and self._next_batch < len(self._batches)
+            and len(self._futures) < ahead
+        ):
+            number = self._next_batch
+            batch = [self._jobs[i] for i in self._batches[number]]
+            self._futures[number] = self._pool.submit(segment_batch, batch, self._use_cache)
+            self._next_batch += 1
+
+    def _from_pool(self, index: int) -> dict[str, list[str]] | None:
+        """The pool's tokens for job `index`, or None when it is to be segmented here."""
+        if index in self._results:
+            return self._results.pop(index)
+        number = self._batch_of.get(index)
+        future = None if number is None else self._futures.pop(number, None)
+        if number is None or future is None:
+            return None
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self._submit()
+            found = future.result()
+        except BrokenProcessPool:
+            self.pool_failures += 1
+            self.close()
+            return None
+        except Exception:  # this batch failed in the worker: segment it here
+            self.pool_failures += 1
+            return None
+        self._results.update(zip(self._batches[number], found, strict=True))
+        return self._results.pop(index)
+
+    def close(self) -> None:
+        """Cancel pending batches and wait for the running ones; safe to call twice."""
+        pool, self._pool = self._pool, None
+        self._futures.clear()
+        self._batch_of.clear()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)

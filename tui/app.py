@@ -275,7 +275,9 @@ class GovreadApp(App[int]):
         if self.search_index is None:
             return
         self.search_index.segment_reports(
-            progress=lambda done, total: note(f"words: {done}/{total} reports")
+            progress=lambda done, total: note(f"words: {done}/{total} reports"),
+            # quitting stops it (and its process pool) rather than waiting for every report
+            cancelled=lambda: worker.is_cancelled or self._exiting(),
         )
         self._from_worker(worker, self._word_search_ready)
 

@@ -104,3 +104,30 @@ async def test_quitting_while_the_pool_parses_leaves_no_processes(many, monkeypa
             await pilot.pause(0.01)
         await pilot.press("q")
     assert no_children_left()
+
+
+async def test_quitting_while_the_pool_segments_stops_it_and_leaves_no_processes(
+    many, monkeypatch
+) -> None:
+    from govread import segment
+
+    monkeypatch.setattr(segment, "PARALLEL_THRESHOLD", 5)
+    monkeypatch.setattr(segment, "POOL_BATCH", 1)
+    monkeypatch.setattr(GovreadApp, "WORD_SEARCH_DELAY", 0)
+    started: list[bool] = []
+    start_pool = segment.ParallelTokens._start_pool
+
+    def spy(source: segment.ParallelTokens, misses: list[int]) -> None:
+        start_pool(source, misses)
+        started.append(source.pool_used)
+
+    monkeypatch.setattr(segment.ParallelTokens, "_start_pool", spy)
+    app = GovreadApp(paths=[str(many)])
+    async with app.run_test(size=SIZE) as pilot:
+        deadline = time.monotonic() + 60  # a bound for the dictionary load, not a timing test
+        while not started and time.monotonic() < deadline:
+            await pilot.pause(0.05)
+        assert started == [True]  # 18 reports missing from the cache > 5
+        await pilot.press("q")
+    assert no_children_left()
+    assert app.search_index is not None and not app.search_index.tokens_ready  # it stopped

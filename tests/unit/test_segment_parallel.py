@@ -1,0 +1,124 @@
+"""Segmenting many reports in a process pool: the same index as one core, the same disk cache."""
+
+from __future__ import annotations
+
+import importlib.util
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from govread import segment
+from govread.parsers.model import Report
+from govread.parsers.outline import parse_text
+from govread.search import SearchIndex
+
+GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
+QUERIES = ("行政复议", "行政复议 出庭应诉", "法治政府建设 -信访", "规范执法人员资格", "复议 | 诉讼")
+
+
+@pytest.fixture(scope="module")
+def many() -> list[Report]:
+    """150 generated reports (the benchmark corpus generator), parsed."""
+    spec = importlib.util.spec_from_file_location("govread_generate_segpar", GENERATOR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    reports = []
+    for name, data in module.generate(150, seed=11):
+        from govread.parsers.readers import decode
+
+        reports.append(parse_text(decode(data, name), path=name))
+    return reports
+
+
+def no_children_left() -> bool:
+    deadline = time.monotonic() + 10
+    while multiprocessing.active_children() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not multiprocessing.active_children()
+
+
+def ranking(index: SearchIndex) -> list[list[tuple[str, float, str]]]:
+    return [
+        [(hit.node_id, round(hit.score, 9), hit.match) for hit in index.search(query)]
+        for query in QUERIES
+    ]
+
+
+def test_the_pool_gives_the_serial_index_and_fills_the_cache(many: list[Report]) -> None:
+    serial = SearchIndex.build(many, use_cache=False)
+    assert serial.segment_reports(parallel_threshold=len(many)) == len(many)
+    assert not serial.pool_used
+    expected = ranking(serial)
+    assert all(expected[:3])  # the queries find something
+
+    calls: list[tuple[int, int]] = []
+    pooled = SearchIndex.build(many)
+    assert pooled.segment_reports(progress=lambda d, t: calls.append((d, t))) == len(many)
+    assert pooled.pool_used  # 150 uncached reports > the default threshold of 100
+    assert no_children_left()
+    assert calls == [(d, len(many)) for d in range(1, len(many) + 1)]
+    assert pooled.tokens_ready
+    assert ranking(pooled) == expected
+    assert pooled.suggest("行政", 10) == serial.suggest("行政", 10)
+    assert all(segment.is_cached(report.sha256) for report in many)
+
+    warm = SearchIndex.build(many)  # every report from the cache the workers wrote
+    assert warm.segment_reports() == len(many)
+    assert not warm.pool_used
+    assert ranking(warm) == expected
+
+
+def test_the_threshold_counts_only_uncached_reports(many: list[Report]) -> None:
+    SearchIndex.build(many[:60]).segment_reports(parallel_threshold=1000)  # cache 60
+    index = SearchIndex.build(many[:120])
+    index.segment_reports(parallel_threshold=61)  # 60 uncached: not above 61
+    assert not index.pool_used
+    index = SearchIndex.build(many[:130])
+    index.segment_reports(parallel_threshold=9)  # 10 uncached: above 9
+    assert index.pool_used and index.tokens_ready
+    assert no_children_left()
+
+
+def test_few_reports_never_start_a_pool(samples: list[Report]) -> None:
+    index = SearchIndex.build(samples, use_cache=False)
+    index.segment_reports()
+    assert not index.pool_used and not multiprocessing.active_children()
+
+
+def test_cancelling_stops_the_pool_and_a_later_call_finishes(many: list[Report]) -> None:
+    index = SearchIndex.build(many, use_cache=False)
+    calls: list[int] = []
+    done = index.segment_reports(
+        progress=lambda d, t: calls.append(d), cancelled=lambda: len(calls) >= 10, workers=2
+    )
+    assert done == 10 and index.pool_used and not index.tokens_ready
+    assert no_children_left()
+    assert index.segment_reports(parallel_threshold=1000) == len(many) - 10
+    assert index.tokens_ready
+    serial = SearchIndex.build(many, use_cache=False)
+    serial.segment_reports(parallel_threshold=1000)
+    assert ranking(index) == ranking(serial)
+
+
+class Unimportable(str):
+    """A str the spawned workers cannot unpickle (this test module is not importable there)."""
+
+    __slots__ = ()
+
+
+def test_a_failing_pool_leaves_its_reports_to_be_segmented_here(many: list[Report]) -> None:
+    index = SearchIndex.build(many[:12], use_cache=False)
+    jobs: list[segment.SegmentJob] = [
+        (unit.id, {"b": unit.body_fold.text}) for unit in index._units[:12]
+    ]
+    jobs[5] = (jobs[5][0], {"b": Unimportable(jobs[5][1]["b"])})
+    source = segment.ParallelTokens(jobs, use_cache=False, threshold=0, workers=2)
+    found = list(source)
+    assert source.pool_used and source.pool_failures
+    assert no_children_left()
+    assert found == [segment.cached_tokens(sha, texts, use_cache=False) for sha, texts in jobs]
