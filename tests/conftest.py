@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import json
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -15,6 +18,7 @@ from govread.parsers import Report
 from govread.parsers.readers import read_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
+GENERATOR = Path(__file__).parents[1] / "benchmarks" / "generate.py"
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))
 
 
@@ -22,6 +26,40 @@ def _expected_for(name: str) -> dict[str, object]:
     path = FIXTURES / "expected" / f"{Path(name).stem}.json"
     data: dict[str, object] = json.loads(path.read_text("utf-8"))
     return data
+
+
+Generate = Callable[..., list[tuple[str, bytes]]]
+
+
+@functools.cache
+def _generator() -> ModuleType:
+    """benchmarks/generate.py, which is a script, not part of the package."""
+    spec = importlib.util.spec_from_file_location("govread_generate", GENERATOR)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def generate() -> Generate:
+    """The corpus generator's ``generate(count, seed=…)``: [(file name, bytes)]."""
+    function: Generate = _generator().generate
+    return function
+
+
+@pytest.fixture(scope="session")
+def write_generated(generate: Generate) -> Callable[..., Path]:
+    """``write_generated(folder, count, seed=5)``: generated reports written into a folder."""
+
+    def write(folder: Path, count: int, seed: int = 5) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in generate(count, seed=seed):
+            (folder / name).write_bytes(data)
+        return folder
+
+    return write
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
-import sys
 import time
 from pathlib import Path
 
@@ -18,21 +16,12 @@ from govread.tui.screens.browser import BrowserScreen
 SIZE = (100, 30)
 THRESHOLD = 10  # the pool's threshold in these tests (the real one is hundreds of files)
 COUNT = THRESHOLD + 8
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def many(tmp_path_factory: pytest.TempPathFactory, write_generated) -> Path:
     """More generated reports than the pool threshold."""
-    spec = importlib.util.spec_from_file_location("govread_generate_tui", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("many")
-    for name, data in module.generate(COUNT, seed=11):
-        (folder / name).write_bytes(data)
-    return folder
+    return write_generated(tmp_path_factory.mktemp("many"), COUNT, seed=11)
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,6 @@ working on reports whose nodes are not made yet."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,20 +17,11 @@ from govread.tui.widgets.outline_filter import OutlineFilter
 
 SIZE = (120, 40)
 COUNT = 300
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    spec = importlib.util.spec_from_file_location("govread_generate_lazy", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder = tmp_path_factory.mktemp("lazy")
-    for name, data in module.generate(COUNT, seed=5):
-        (folder / name).write_bytes(data)
-    return folder
+def corpus(tmp_path_factory: pytest.TempPathFactory, write_generated) -> Path:
+    return write_generated(tmp_path_factory.mktemp("lazy"), COUNT, seed=5)
 
 
 def quiet_app(folder: Path) -> GovreadApp:

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from govread.parsers import parse_text
 from govread.parsers.readers import decode
 
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 
-
-def load_generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("govread_generate", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_same_seed_same_bytes_other_seed_other_bytes() -> None:
-    generate = load_generator().generate
+def test_same_seed_same_bytes_other_seed_other_bytes(generate) -> None:
     assert generate(20, seed=1) == generate(20, seed=1)
     assert generate(20, seed=1) != generate(20, seed=2)
 
 
-def test_generated_reports_parse_with_their_region_year_and_sections() -> None:
-    for name, data in load_generator().generate(40, seed=3):
+def test_generated_reports_parse_with_their_region_year_and_sections(generate) -> None:
+    for name, data in generate(40, seed=3):
         _, region, year = Path(name).stem.split("_")
         report = parse_text(decode(data), path=name)
         assert report.region == region, name

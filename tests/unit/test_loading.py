@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import multiprocessing
 import shutil
@@ -21,21 +20,6 @@ from govread.corpus import Problem, load, sample_paths
 from govread.loading import NO_CACHE_ENV, Loader, cache_disabled, cache_enabled
 from govread.parsers import outline as outline_module
 from govread.parsers import readers
-
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
-
-
-def generated(folder: Path, count: int, seed: int = 5) -> Path:
-    """`count` generated reports written to `folder` (the benchmark corpus generator)."""
-    spec = importlib.util.spec_from_file_location("govread_generate_loading", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in module.generate(count, seed=seed):
-        (folder / name).write_bytes(data)
-    return folder
 
 
 @pytest.fixture
@@ -256,8 +240,8 @@ def test_the_cache_form_is_what_asdict_gives(samples) -> None:
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = generated(tmp_path_factory.mktemp("many") / "reports", 14)
+def many(tmp_path_factory: pytest.TempPathFactory, write_generated) -> Path:
+    target = write_generated(tmp_path_factory.mktemp("many") / "reports", 14)
     (target / "00000_binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (target / "zz_empty.txt").write_bytes(b"")
     return target

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import multiprocessing
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -15,20 +12,14 @@ from govread.parsers.model import Report
 from govread.parsers.outline import parse_text
 from govread.search import SearchIndex
 
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "generate.py"
 QUERIES = ("行政复议", "行政复议 出庭应诉", "法治政府建设 -信访", "规范执法人员资格", "复议 | 诉讼")
 
 
 @pytest.fixture(scope="module")
-def many() -> list[Report]:
+def many(generate) -> list[Report]:
     """150 generated reports (the benchmark corpus generator), parsed."""
-    spec = importlib.util.spec_from_file_location("govread_generate_segpar", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
     reports = []
-    for name, data in module.generate(150, seed=11):
+    for name, data in generate(150, seed=11):
         from govread.parsers.readers import decode
 
         reports.append(parse_text(decode(data, name), path=name))
