@@ -15,31 +15,12 @@ from govread.tui.app import GovreadApp
 from govread.tui.screens.compare import CompareScreen
 from govread.tui.screens.confirm import ConfirmDialog
 from govread.tui.screens.export_dialog import ExportDialog
-from govread.tui.screens.pick_report import ReportPicker
 
 SIZE = (160, 45)
 
 
 def _messages(app: GovreadApp) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def _open_compare(pilot: Pilot[object], name: str = "宝鸡") -> CompareScreen:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("c")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ReportPicker)
-    await pilot.press(*name)
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CompareScreen)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-    assert screen.ready
-    return screen
 
 
 async def _export_dialog(pilot: Pilot[object]) -> ExportDialog:
@@ -58,12 +39,12 @@ async def _submit(pilot: Pilot[object], dialog: ExportDialog, path: Path) -> Non
 
 
 async def test_e_exports_every_row_with_both_sides(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         assert screen.comparison is not None
         rows = screen.comparison.pairs
         dialog = await _export_dialog(pilot)
@@ -87,10 +68,10 @@ async def test_e_exports_every_row_with_both_sides(
         assert [p.name for p in tmp_path.iterdir()] == [default.name]
 
 
-async def test_with_marked_units_only_their_rows_are_exported(tmp_path: Path) -> None:
+async def test_with_marked_units_only_their_rows_are_exported(open_compare, tmp_path: Path) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         assert screen.comparison is not None
         await pilot.press("space")  # marks the unit under the cursor, side A, row 0
         await pilot.pause()
@@ -111,12 +92,14 @@ async def test_with_marked_units_only_their_rows_are_exported(tmp_path: Path) ->
         assert len(app.marks) == 1  # exporting keeps the marks
 
 
-async def test_an_existing_file_is_replaced_only_when_confirmed(tmp_path: Path) -> None:
+async def test_an_existing_file_is_replaced_only_when_confirmed(
+    open_compare, tmp_path: Path
+) -> None:
     target = tmp_path / "notes.toml"
     target.write_bytes(b"# my notes\n")
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         dialog = await _export_dialog(pilot)
         await _submit(pilot, dialog, target)
         assert isinstance(app.screen, ConfirmDialog)
@@ -138,14 +121,14 @@ async def test_an_existing_file_is_replaced_only_when_confirmed(tmp_path: Path) 
 
 
 async def test_a_failed_write_is_a_notification_and_the_dialog_stays(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    open_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(temp: Path, data: bytes) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        await _open_compare(pilot)
+        await open_compare(pilot)
         monkeypatch.setattr(atomic, "_write_all", refuse)
         dialog = await _export_dialog(pilot)
         target = tmp_path / "pairs.toml"

@@ -19,25 +19,6 @@ from govread.tui.widgets.compare_column import GapCell, UnitCell
 SIZE = (160, 45)
 
 
-async def _open_compare(pilot: Pilot[object], name: str = "宝鸡") -> CompareScreen:
-    """From the browser (cursor on the first report, 咸宁): c, type a name, enter, wait."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.press("c")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, ReportPicker)
-    await pilot.press(*name)
-    await pilot.press("enter")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, CompareScreen)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
-    assert screen.ready
-    return screen
-
-
 def _cell_texts(screen: CompareScreen, side: str, row: int) -> list[str]:
     column = screen.column(side)
     return [column.cells[i].content.plain for i in column.cells_in_row(row)]
@@ -48,10 +29,10 @@ def _rows_of(screen: CompareScreen, theme: str) -> list[int]:
     return [i for i, p in enumerate(screen.comparison.pairs) if p.theme == theme]
 
 
-async def test_c_picks_side_b_and_aligns_enforcement(samples) -> None:
+async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         assert screen.a.region == "咸宁市" and screen.b.region == "宝鸡市"
         title = screen.query_one("#compare-title").content.plain
         assert "咸宁市 2023" in title and "宝鸡市 2023" in title
@@ -70,10 +51,10 @@ async def test_c_picks_side_b_and_aligns_enforcement(samples) -> None:
         ]
 
 
-async def test_gap_row_says_the_side_is_silent() -> None:
+async def test_gap_row_says_the_side_is_silent(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         (row,) = _rows_of(screen, "emergencies")  # 宝鸡 has 突发事件应对, 咸宁 has not
         (gap,) = [screen.column("a").cells[i] for i in screen.column("a").cells_in_row(row)]
         assert isinstance(gap, GapCell)
@@ -112,10 +93,10 @@ async def test_picker_narrows_and_escape_cancels() -> None:
         assert isinstance(app.screen, BrowserScreen)
 
 
-async def test_brackets_move_between_themes() -> None:
+async def test_brackets_move_between_themes(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         pairs = screen.comparison.pairs
         assert screen.cursor_row() == 0
         seen = [pairs[0].theme]
@@ -140,10 +121,10 @@ async def test_brackets_move_between_themes() -> None:
         assert screen.cursor_row() == 0
 
 
-async def test_tab_switches_side_and_keeps_the_row() -> None:
+async def test_tab_switches_side_and_keeps_the_row(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         assert screen.active == "a"
         assert screen.column("a").has_class("-active")
         await pilot.press("down", "down", "down")  # A: 3 units down, into a later row
@@ -162,10 +143,10 @@ async def test_tab_switches_side_and_keeps_the_row() -> None:
         assert screen.active == "a"
 
 
-async def test_sync_keeps_the_columns_on_one_row_and_toggles() -> None:
+async def test_sync_keeps_the_columns_on_one_row_and_toggles(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         a, b = screen.column("a"), screen.column("b")
         assert screen.sync
         for _ in range(6):
@@ -197,10 +178,10 @@ async def test_sync_keeps_the_columns_on_one_row_and_toggles() -> None:
         assert top_row(a) == top_row(b)
 
 
-async def test_figures_table_one_key_away() -> None:
+async def test_figures_table_one_key_away(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         await pilot.press("f")
         await pilot.pause()
         table = screen.query_one("#figures-table", DataTable)
@@ -223,10 +204,10 @@ async def test_figures_table_one_key_away() -> None:
         assert not screen.query_one("#compare-figures").display
 
 
-async def test_space_marks_the_unit_under_the_cursor() -> None:
+async def test_space_marks_the_unit_under_the_cursor(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         cell = screen.column("a").cells[0]
         node_id = cell.unit.node_id
         assert node_id not in app.marks
@@ -245,14 +226,14 @@ async def test_space_marks_the_unit_under_the_cursor() -> None:
         assert not cell.content.plain.startswith("●")
 
 
-async def test_escape_returns_to_the_browser_intact() -> None:
+async def test_escape_returns_to_the_browser_intact(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         browser = app.browser
         before = (browser.outline.current_node, len(browser.outline.report_nodes()))
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         await pilot.press("right_square_bracket", "tab", "down")
         await pilot.press("escape")
         await pilot.pause()
@@ -297,13 +278,13 @@ MARKUP_B = """乙县2023年法治政府建设情况报告
 """
 
 
-async def test_markup_in_headings_is_shown_as_written(tmp_path: Path) -> None:
+async def test_markup_in_headings_is_shown_as_written(open_compare, tmp_path: Path) -> None:
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text(MARKUP_A, "utf-8")
     second.write_text(MARKUP_B, "utf-8")
     app = GovreadApp(paths=[first, second])
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot, name="乙县")
+        screen = await open_compare(pilot, name="乙县")
         a_text = "\n".join(c.content.plain for c in screen.column("a").cells)
         b_text = "\n".join(c.content.plain for c in screen.column("b").cells)
         assert "一、[bold]行政执法[/]更规范" in a_text
@@ -315,10 +296,10 @@ async def test_markup_in_headings_is_shown_as_written(tmp_path: Path) -> None:
         assert "[bold]行政执法[/]更规范" in "".join(lines)
 
 
-async def test_help_lists_the_compare_keys() -> None:
+async def test_help_lists_the_compare_keys(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 60)) as pilot:
-        await _open_compare(pilot)
+        await open_compare(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -339,13 +320,13 @@ def _groups(help_screen: HelpScreen):
     return binding_groups(help_screen._target)
 
 
-def test_compare_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_snapshot(open_compare, snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     # the same config home as the browser's snapshots (nothing is written there)
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
 
     async def run_before(pilot: Pilot[object]) -> None:
         pilot.app.animation_level = "none"
-        await _open_compare(pilot)
+        await open_compare(pilot)
         for _ in range(4):  # to the 行政执法 row
             await pilot.press("right_square_bracket")
         await pilot.pause()
@@ -416,10 +397,10 @@ async def test_a_failed_comparison_says_so_in_one_line(monkeypatch: pytest.Monke
         assert isinstance(app.screen, BrowserScreen)
 
 
-async def test_page_down_moves_the_cursor_into_view() -> None:
+async def test_page_down_moves_the_cursor_into_view(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 30)) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         column = screen.column("a")
@@ -430,7 +411,9 @@ async def test_page_down_moves_the_cursor_into_view() -> None:
         assert top < column.scroll_y + column.size.height
 
 
-async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor() -> None:
+async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor(
+    open_compare,
+) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
@@ -438,7 +421,7 @@ async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor(
         outline = app.browser.outline
         outline.move_cursor(outline.report_nodes()[4])  # 宝鸡
         await pilot.pause()
-        screen = await _open_compare(pilot, name="秦皇岛")
+        screen = await open_compare(pilot, name="秦皇岛")
         assert (screen.a.region, screen.b.region) == ("宝鸡市", "秦皇岛市")
         target = screen.column("b").cells[1]
         await pilot.click(target)
@@ -447,10 +430,10 @@ async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor(
         assert target.has_class("-cursor")
 
 
-async def test_a_theme_change_restyles_the_columns() -> None:
+async def test_a_theme_change_restyles_the_columns(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        screen = await _open_compare(pilot)
+        screen = await open_compare(pilot)
         header = screen.column("a").rows[0].header
         before = header.content.spans[0].style
         app.theme = "govread-light"
