@@ -341,19 +341,24 @@ class _Entry:
 def _report_units(report: Report, number: int) -> list[_Unit]:
     key = report.sha256[:12]
     units: list[_Unit] = []
-    if report.preamble:
-        units.append(
-            _Unit(
-                unit_id=f"{key}/preamble",
-                kind="preamble",
-                report=number,
-                heading="",
-                label=PREAMBLE_LABEL,
-                body="\n".join(report.preamble),
-                path=(PREAMBLE_LABEL,),
-                ancestors=(),
+
+    def outside_sections(kind: UnitKind, label: str, lines: tuple[str, ...]) -> None:
+        # The preamble and the closing: searched as one unit each, when there is one.
+        if lines:
+            units.append(
+                _Unit(
+                    unit_id=f"{key}/{kind}",
+                    kind=kind,
+                    report=number,
+                    heading="",
+                    label=label,
+                    body="\n".join(lines),
+                    path=(label,),
+                    ancestors=(),
+                )
             )
-        )
+
+    outside_sections("preamble", PREAMBLE_LABEL, report.preamble)
 
     def visit(section: Section, path: tuple[str, ...], ancestors: tuple[str, ...]) -> None:
         own_path = (*path, section.heading)
@@ -390,19 +395,7 @@ def _report_units(report: Report, number: int) -> list[_Unit]:
 
     for section in report.sections:
         visit(section, (), ())
-    if report.closing:
-        units.append(
-            _Unit(
-                unit_id=f"{key}/closing",
-                kind="closing",
-                report=number,
-                heading="",
-                label=CLOSING_LABEL,
-                body="\n".join(report.closing),
-                path=(CLOSING_LABEL,),
-                ancestors=(),
-            )
-        )
+    outside_sections("closing", CLOSING_LABEL, report.closing)
     return units
 
 
