@@ -26,7 +26,7 @@ import time
 
 async def _one_run(think: float) -> dict[str, float]:
     from govread.tui.app import GovreadApp
-    from govread.tui.screens.compare import CompareScreen
+    from govread.tui.compare.screen import CompareScreen
 
     app = GovreadApp()
     timings: dict[str, float] = {}

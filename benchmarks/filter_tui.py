@@ -15,7 +15,7 @@ import sys
 import time
 
 from govread.tui.app import GovreadApp
-from govread.tui.widgets.filter_bar import FilterBar
+from govread.tui.browser.filter_bar import FilterBar
 
 QUERIES = [
     "行政复议",

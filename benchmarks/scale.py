@@ -19,7 +19,7 @@ measurement's own peak memory) with its own XDG cache folder: "cold" is an empty
 * compare: `compare(a, b, corpus)` for one pair, the IDF over the whole corpus; first call
   (units tokenised) and second call (units cached).
 * export: every section of the first 100 reports to TOML, written atomically.
-* tree: the current outline `Tree` (tui/widgets/outline.py): adding N reports, then the
+* tree: the current outline `Tree` (tui/browser/outline.py): adding N reports, then the
   next frame, then expand-all.
 
 Prints a JSON line per measurement and a summary; results are written up by hand in

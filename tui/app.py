@@ -36,9 +36,9 @@ from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
-from govread.tui.screens.browser import BrowserScreen
-from govread.tui.screens.help import HelpScreen
-from govread.tui.screens.marks_list import restore_marks
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.dialogs.help import HelpScreen
+from govread.tui.mark_actions import restore_marks
 
 if TYPE_CHECKING:
     from govread.search import SearchIndex

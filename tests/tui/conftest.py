@@ -7,8 +7,8 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 
-from govread.tui.screens.compare import CompareScreen
-from govread.tui.screens.pick_report import ReportPicker
+from govread.tui.compare.picker import ReportPicker
+from govread.tui.compare.screen import CompareScreen
 
 
 async def _loaded(pilot: Pilot[object]) -> None:

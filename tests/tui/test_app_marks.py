@@ -6,7 +6,7 @@ import pytest
 
 from govread.marks import MarkSet
 from govread.tui.app import GovreadApp
-from govread.tui.screens.browser import BrowserScreen
+from govread.tui.browser.screen import BrowserScreen
 
 
 async def test_toggle_mark_saves_and_tells_the_screens(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,10 +11,10 @@ from textual.widgets import ProgressBar
 
 from govread.parsers.model import Item, Report, Section
 from govread.tui.app import GovreadApp
-from govread.tui.screens.browser import BrowserScreen
-from govread.tui.screens.help import HelpScreen
-from govread.tui.widgets.detail import DetailPane
-from govread.tui.widgets.outline import OutlineTree
+from govread.tui.browser.detail import DetailPane
+from govread.tui.browser.outline import OutlineTree
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.dialogs.help import HelpScreen
 
 SIZE = (120, 40)
 
@@ -293,7 +293,7 @@ async def test_help_opens_lists_every_key_and_closes(loaded, key) -> None:
 
 
 def _help_groups(app):
-    from govread.tui.screens.help import binding_groups
+    from govread.tui.dialogs.help import binding_groups
 
     return binding_groups(app.browser)
 

@@ -12,9 +12,9 @@ from textual.pilot import Pilot
 
 from govread import atomic
 from govread.tui.app import GovreadApp
-from govread.tui.screens.compare import CompareScreen
-from govread.tui.screens.confirm import ConfirmDialog
-from govread.tui.screens.export_dialog import ExportDialog
+from govread.tui.compare.screen import CompareScreen
+from govread.tui.dialogs.confirm import ConfirmDialog
+from govread.tui.dialogs.export import ExportDialog
 
 SIZE = (160, 45)
 

@@ -10,11 +10,11 @@ from textual.widgets import DataTable, OptionList
 
 from govread.corpus import sample_paths
 from govread.tui.app import GovreadApp
-from govread.tui.screens.browser import BrowserScreen
-from govread.tui.screens.compare import CompareScreen
-from govread.tui.screens.help import HelpScreen
-from govread.tui.screens.pick_report import ReportPicker
-from govread.tui.widgets.compare_column import GapCell, UnitCell
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.compare.column import GapCell, UnitCell
+from govread.tui.compare.picker import ReportPicker
+from govread.tui.compare.screen import CompareScreen
+from govread.tui.dialogs.help import HelpScreen
 
 SIZE = (160, 45)
 
@@ -315,7 +315,7 @@ async def test_help_lists_the_compare_keys(open_compare) -> None:
 
 
 def _groups(help_screen: HelpScreen):
-    from govread.tui.screens.help import binding_groups
+    from govread.tui.dialogs.help import binding_groups
 
     return binding_groups(help_screen._target)
 
@@ -341,7 +341,7 @@ def test_compare_snapshot(open_compare, snap_compare, monkeypatch: pytest.Monkey
 async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from govread.tui.screens import compare as compare_screen
+    from govread.tui.compare import screen as compare_screen
 
     release = threading.Event()
     real_compare = compare_screen.compare
@@ -375,7 +375,7 @@ async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPat
 
 
 async def test_a_failed_comparison_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govread.tui.screens import compare as compare_screen
+    from govread.tui.compare import screen as compare_screen
 
     def broken(*_args, **_kwargs):
         raise ValueError("the lexicon could not be read")
@@ -447,7 +447,7 @@ async def test_a_theme_change_restyles_the_columns(open_compare) -> None:
 async def test_escape_while_comparing_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from govread.tui.screens import compare as compare_screen
+    from govread.tui.compare import screen as compare_screen
 
     release = threading.Event()
     real_compare = compare_screen.compare

@@ -11,10 +11,10 @@ from textual.widgets import Input
 from govread import segment
 from govread.search import SearchIndex
 from govread.tui.app import GovreadApp
-from govread.tui.widgets.filter_bar import DEBOUNCE, FilterBar
-from govread.tui.widgets.hits_list import HitsList
-from govread.tui.widgets.outline import node_key
-from govread.tui.widgets.outline_filter import outline_key
+from govread.tui.browser.filter_bar import DEBOUNCE, FilterBar
+from govread.tui.browser.hits_list import HitsList
+from govread.tui.browser.outline import node_key
+from govread.tui.browser.outline_narrowing import outline_key
 
 SIZE = (120, 40)
 QUERY = "行政复议"
@@ -282,7 +282,7 @@ def test_filtered_browser_snapshot(snap_compare, monkeypatch) -> None:
 
 
 async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatch) -> None:
-    from govread.tui.widgets.outline_filter import OutlineFilter
+    from govread.tui.browser.outline_narrowing import OutlineFilter
 
     monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 3)
     app = quiet_app()

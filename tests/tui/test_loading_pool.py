@@ -11,7 +11,7 @@ import pytest
 from govread.loading import Loader
 from govread.parsers import readers
 from govread.tui.app import GovreadApp
-from govread.tui.screens.browser import BrowserScreen
+from govread.tui.browser.screen import BrowserScreen
 
 SIZE = (100, 30)
 THRESHOLD = 10  # the pool's threshold in these tests (the real one is hundreds of files)

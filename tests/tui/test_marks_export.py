@@ -23,11 +23,11 @@ from govread.export import export_items
 from govread.marks import MarkSet, report_id, resolve
 from govread.parsers.model import Item, Report
 from govread.tui.app import GovreadApp
-from govread.tui.screens.browser import BrowserScreen
-from govread.tui.screens.confirm import ConfirmDialog
-from govread.tui.screens.export_dialog import ExportDialog
-from govread.tui.screens.marks_list import MarksListScreen
-from govread.tui.widgets.outline import MARK_GLYPH, OutlineTree
+from govread.tui.browser.outline import MARK_GLYPH, OutlineTree
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.dialogs.confirm import ConfirmDialog
+from govread.tui.dialogs.export import ExportDialog
+from govread.tui.dialogs.marks_list import MarksListScreen
 
 Loaded = Callable[[Pilot[object]], Awaitable[None]]
 
@@ -495,7 +495,7 @@ async def test_a_toml_that_is_not_an_export_is_an_error(loaded: Loaded, tmp_path
 
 def test_export_dialog_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        "govread.tui.screens.export_dialog.default_export_path",
+        "govread.tui.dialogs.export.default_export_path",
         lambda: Path("/home/reader/govread-20261122-101500.toml"),
     )
     app = GovreadApp()

@@ -11,9 +11,9 @@ from rich.style import Style
 
 from govread.parsers.model import Report, Section
 from govread.tui.app import GovreadApp
-from govread.tui.widgets.filter_bar import DEBOUNCE
-from govread.tui.widgets.outline import GROUP_THRESHOLD, MARK_GLYPH, OutlineTree, node_key
-from govread.tui.widgets.outline_filter import OutlineFilter
+from govread.tui.browser.filter_bar import DEBOUNCE
+from govread.tui.browser.outline import GROUP_THRESHOLD, MARK_GLYPH, OutlineTree, node_key
+from govread.tui.browser.outline_narrowing import OutlineFilter
 
 SIZE = (120, 40)
 COUNT = 300

@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.widgets.tree import TreeNode
 
 from govread.parsers.model import Report, Section
-from govread.tui.widgets.outline import (
+from govread.tui.browser.outline import (
     OutlineData,
     OutlineTree,
     item_label,

@@ -1,10 +1,12 @@
-"""The palette's commands to group the outline's reports: by region, by year, or not at all."""
+"""The command palette's providers: grouping the outline's reports, and the marks commands."""
 
 from __future__ import annotations
 
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from govread.tui.mark_actions import confirm_clear_marks
 
 CHOICES = (
     ("Group reports by region", "Reports under one node per region, with counts", "region"),
@@ -23,6 +25,30 @@ class GroupingCommands(Provider):
         if group is None:
             return []
         return [(name, help_text, partial(group, value)) for name, help_text, value in CHOICES]
+
+    async def discover(self) -> Hits:
+        for name, help_text, callback in self._commands():
+            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, help_text, callback in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
+
+
+class MarksCommands(Provider):
+    """The palette's marks commands that have no key of their own."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        return [
+            (
+                "Clear marks",
+                "Unmark every node of the open reports (asks first)",
+                partial(confirm_clear_marks, self.app),
+            ),
+        ]
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

@@ -34,9 +34,9 @@ from govread.compare import Comparison, compare, report_units
 from govread.compare_export import export_comparison, rows_to_export
 from govread.marks import is_node_id
 from govread.parsers.model import Report
-from govread.tui.screens.export_dialog import ExportDialog
-from govread.tui.screens.pick_report import ReportPicker
-from govread.tui.widgets.compare_column import Cell, CompareColumn
+from govread.tui.compare.column import Cell, CompareColumn
+from govread.tui.compare.picker import ReportPicker
+from govread.tui.dialogs.export import ExportDialog
 
 if TYPE_CHECKING:
     from govread.tui.app import GovreadApp
@@ -99,7 +99,7 @@ def open_compare(app: GovreadApp) -> None:
 class CompareScreen(Screen[None]):
     """Two columns, one per city, one row per aligned pair of units; a figures table."""
 
-    CSS_PATH = "compare.tcss"
+    CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = "Compare"
     AUTO_FOCUS = ""  # nothing: the screen itself takes the keys (None would mean "*")
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [

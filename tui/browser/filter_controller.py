@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
-from govread.tui.widgets.filter_bar import FilterBar
-from govread.tui.widgets.hits_list import HitsList
-from govread.tui.widgets.outline_filter import OutlineFilter, outline_key
+from govread.tui.browser.filter_bar import FilterBar
+from govread.tui.browser.hits_list import HitsList
+from govread.tui.browser.outline_narrowing import OutlineFilter, outline_key
 
 if TYPE_CHECKING:
     from govread.search import FilterResult, Hit, SearchIndex
-    from govread.tui.screens.browser import BrowserScreen
+    from govread.tui.browser.screen import BrowserScreen
 
 HITS_LIMIT = 200
 

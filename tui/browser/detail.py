@@ -23,7 +23,7 @@ from textual.widgets import Static
 from govread.highlight import figure_spans
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
-from govread.tui.widgets.outline import OutlineData
+from govread.tui.browser.outline import OutlineData
 
 
 class DetailPane(VerticalScroll, can_focus=True):

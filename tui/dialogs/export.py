@@ -28,7 +28,7 @@ from govread.export import default_export_path, export_items, write_export
 from govread.marks import MarkSet, NodeRef
 from govread.parsers.model import Report
 from govread.tui._css import css_beside
-from govread.tui.screens.confirm import ConfirmDialog
+from govread.tui.dialogs.confirm import ConfirmDialog
 
 
 def _plural(count: int, word: str) -> str:

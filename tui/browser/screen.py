@@ -2,7 +2,7 @@
 
 The app feeds reports in (`add_report`, `show_progress`, `loading_finished`); the screen
 keeps the two panes in step. `space` marks the node under the cursor, `m` lists the marks,
-`e` exports them (screens in marks_list.py and export_dialog.py); filter and compare arrive
+`e` exports them (dialogs/marks_list.py and dialogs/export.py); filter and compare arrive
 with their own features.
 """
 
@@ -20,17 +20,18 @@ from textual.widgets import Footer, Header, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
-from govread.tui.screens.export_dialog import ExportDialog
-from govread.tui.screens.grouping import GroupingCommands
-from govread.tui.screens.marks_list import MarksCommands, MarksListScreen, confirm_clear_marks
-from govread.tui.widgets.detail import DetailPane
-from govread.tui.widgets.outline import OutlineData, OutlineTree, node_id_of
+from govread.tui.browser.detail import DetailPane
+from govread.tui.browser.outline import OutlineData, OutlineTree, node_id_of
+from govread.tui.commands import GroupingCommands, MarksCommands
+from govread.tui.dialogs.export import ExportDialog
+from govread.tui.dialogs.marks_list import MarksListScreen
+from govread.tui.mark_actions import confirm_clear_marks
 
 if TYPE_CHECKING:
     from govread.search import SearchIndex
-    from govread.tui.screens.filtering import BrowserFilter
-    from govread.tui.widgets.filter_bar import FilterBar
-    from govread.tui.widgets.hits_list import HitsList
+    from govread.tui.browser.filter_bar import FilterBar
+    from govread.tui.browser.filter_controller import BrowserFilter
+    from govread.tui.browser.hits_list import HitsList
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -39,7 +40,7 @@ PROGRESS_THRESHOLD = 5
 class BrowserScreen(Screen[None]):
     """Outline on the left, detail on the right, header and footer around them."""
 
-    CSS_PATH = "browser.tcss"
+    CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = "Browser"
     AUTO_FOCUS = "OutlineTree"
     # "Clear marks" and "Group reports …" in the palette (typed by Screen)
@@ -95,7 +96,7 @@ class BrowserScreen(Screen[None]):
         """The filter's state; its first use mounts the filter bar and the hits list."""
         found: BrowserFilter | None = getattr(self, "_filtering", None)
         if found is None:
-            from govread.tui.screens.filtering import BrowserFilter
+            from govread.tui.browser.filter_controller import BrowserFilter
 
             found = self._filtering = BrowserFilter(self)
         return found
@@ -183,7 +184,7 @@ class BrowserScreen(Screen[None]):
         else:
             self.detail.focus()
 
-    # -- the filter (tui/screens/filtering.py) ----------------------------------------
+    # -- the filter (filter_controller.py) ---------------------------------------------
 
     def action_filter(self) -> None:
         self.filtering.open()
@@ -227,7 +228,7 @@ class BrowserScreen(Screen[None]):
 
     def action_compare(self) -> None:
         """The report under the cursor against another open one (picked by name)."""
-        from govread.tui.screens.compare import open_compare  # imports the compare service
+        from govread.tui.compare.screen import open_compare  # imports the compare service
 
         open_compare(self.app)  # type: ignore[arg-type]
 

@@ -18,7 +18,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from govread.parsers.model import Report
-from govread.tui.widgets.outline import report_label
+from govread.tui.browser.outline import report_label
 
 
 def report_haystack(report: Report) -> str:
@@ -36,7 +36,7 @@ def matches(report: Report, query: str) -> bool:
 class ReportPicker(ModalScreen[Report | None]):
     """A filterable list of reports; dismisses with the chosen one, or None on escape."""
 
-    CSS_PATH = "pick_report.tcss"
+    CSS_PATH = "picker.tcss"
     BINDING_GROUP_TITLE = "Pick a report"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),

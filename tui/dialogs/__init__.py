@@ -1,0 +1,1 @@
+"""Modal dialogs: confirm, export, help, and the list of marks."""

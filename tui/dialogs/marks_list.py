@@ -1,0 +1,130 @@
+"""The list of every marked node of the open reports (`m` in the browser).
+
+`MarksListScreen` lists the marked nodes in document order (region, year, kind, path of
+headings); enter dismisses it with the node id so the browser can put the cursor there,
+`space` / `delete` unmark.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from govread.marks import NodeRef
+from govread.tui._css import css_beside
+from govread.tui.commands import MarksCommands
+from govread.tui.mark_actions import closed_count, marks_app_of
+
+KIND_NAMES = {"report": "report", "section": "section", "item": "item"}
+
+
+def where(ref: NodeRef) -> Text:
+    """The path of headings down to a node, or the report's title for a report."""
+    if not ref.path:
+        return Text(ref.report.title or ref.report.display_title)
+    text = Text()
+    for index, part in enumerate(ref.path):
+        if index:
+            text.append(" › ", style="dim")
+        text.append(part)
+    return text
+
+
+class MarksListScreen(ModalScreen[str | None]):
+    """Every marked node of the open reports; enter goes to one, space or delete unmarks."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    COMMANDS = {MarksCommands}  # noqa: RUF012 (typed by Screen)
+    BINDING_GROUP_TITLE = "Marks"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,m", "close", "Close"),
+        Binding("space,delete", "unmark", "Unmark", tooltip="Unmark the node under the cursor"),
+        Binding("enter", "go_to", "Go to", tooltip="Show the node in the outline"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="marks-body") as body:
+            body.border_title = "Marks"
+            yield Static(id="marks-summary")
+            table: DataTable[Text] = DataTable(
+                id="marks-table", cursor_type="row", zebra_stripes=True
+            )
+            yield table
+            yield Static(
+                Text("enter go to · space/delete unmark · escape close", style="dim"),
+                id="marks-hint",
+            )
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#marks-table", DataTable)
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("Region", key="region")
+        table.add_column("Year", key="year")
+        table.add_column("Kind", key="kind")
+        table.add_column("Where", key="where")
+        self._fill()
+        table.focus()
+
+    def _fill(self) -> None:
+        app = marks_app_of(self)
+        refs = app.marks.ordered(app.reports)
+        table = self.table
+        row = table.cursor_row
+        table.clear()
+        for ref in refs:
+            report = ref.report
+            table.add_row(
+                Text(report.region or "?"),
+                Text(str(report.year) if report.year else "?"),
+                Text(KIND_NAMES[ref.kind], style="dim"),
+                where(ref),
+                key=ref.id,
+            )
+        if refs:
+            table.move_cursor(row=min(row, len(refs) - 1))
+        summary = Text()
+        summary.append(f"{len(refs)} marked", style="bold")
+        summary.append(f" in {len({ref.report.sha256 for ref in refs})} open report(s)")
+        closed = closed_count(app)
+        if closed:
+            summary.append(f"; {closed} more in reports not open (kept)", style="dim")
+        if not refs:
+            summary.append(" — press space on a section or item in the outline to mark it")
+        self.query_one("#marks-summary", Static).update(summary)
+
+    def _current_id(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def action_unmark(self) -> None:
+        node_id = self._current_id()
+        if node_id is not None and node_id in marks_app_of(self).marks:
+            marks_app_of(self).toggle_mark(node_id)  # MarksChanged refills the table
+
+    def action_go_to(self) -> None:
+        node_id = self._current_id()
+        if node_id is not None:
+            self.dismiss(node_id)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_go_to()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def on_govread_app_marks_changed(self, _: Message) -> None:
+        self._fill()

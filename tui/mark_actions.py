@@ -1,0 +1,108 @@
+"""What the app does with marks beyond toggling one: clearing them all, restoring from exports.
+
+`confirm_clear_marks` asks, then unmarks the open reports' nodes (the palette's "Clear
+marks"); `restore_marks` puts back the marks named by exported TOML files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from rich.text import Text
+from textual.app import App
+
+from govread.export import ExportError, read_export
+from govread.marks import MarkSet, resolve
+from govread.parsers.model import Report
+from govread.tui.dialogs.confirm import ConfirmDialog
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+class MarksApp(Protocol):
+    """What these screens need of the app (GovreadApp; a protocol to avoid an import cycle)."""
+
+    reports: list[Report]
+    marks: MarkSet
+
+    def toggle_mark(self, node_id: str) -> bool: ...
+    def marks_changed(self, node_ids: frozenset[str]) -> None: ...
+
+
+def marks_app_of(node: DOMNode) -> MarksApp:
+    app: object = node.app
+    return app  # type: ignore[return-value]
+
+
+def closed_count(app: MarksApp) -> int:
+    return len(app.marks) - app.marks.count(app.reports)
+
+
+def confirm_clear_marks(app: App[object]) -> None:
+    """Ask, then unmark every node of the open reports (marks of other reports stay)."""
+    marks_app = marks_app_of(app)
+    ids = frozenset(
+        node_id for report in marks_app.reports for node_id in marks_app.marks.ids_of(report)
+    )
+    if not ids:
+        app.notify("There are no marks to clear", title="Marks", severity="warning")
+        return
+    message = Text(f"Unmark all {len(ids)} marked node(s) of the open reports?")
+    closed = closed_count(marks_app)
+    if closed:
+        message.append(f"\n{closed} mark(s) in reports not open are kept.", style="dim")
+    message.append("\nThis cannot be undone.")
+
+    def answered(clear: bool | None) -> None:
+        if not clear:
+            return
+        gone = marks_app.marks.clear(marks_app.reports)
+        marks_app.marks_changed(ids)
+        app.notify(f"Cleared {gone} mark(s)", title="Marks")
+
+    app.push_screen(ConfirmDialog("Clear marks", message, confirm="Clear", cancel="Keep"), answered)
+
+
+# -- restoring from exports -------------------------------------------------------------
+
+
+def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
+    """Mark again the nodes named by exported TOML files, on the reports that are open.
+
+    One notification per file: how many marks came back, how many name reports that are
+    not open; a file that is not an export is an error notification naming it.
+    """
+    marks_app = marks_app_of(app)
+    reports: Sequence[Report] = marks_app.reports
+    hashes = {report.sha256 for report in reports}
+    for path in export_paths:
+        try:
+            named = read_export(path)
+        except ExportError as error:
+            app.notify(str(error), title="Marks not restored", severity="error", markup=False)
+            continue
+        on_open = {ref.id for ref in named if ref.sha256 in hashes}
+        unknown = {node_id for node_id in on_open if resolve(reports, node_id) is None}
+        on_open -= unknown  # an edited export may name nodes the report does not have
+        fresh = on_open - set(marks_app.marks)
+        if fresh:
+            marks_app.marks.update(fresh)
+            marks_app.marks_changed(frozenset(fresh))
+        elsewhere = len({ref.id for ref in named if ref.sha256 not in hashes})
+        line = f"{len(on_open)} mark(s) restored from {path}"
+        if len(fresh) != len(on_open):
+            line += f" ({len(on_open) - len(fresh)} already marked)"
+        if elsewhere:
+            line += f"; {elsewhere} refer to reports that are not open"
+        if unknown:
+            line += f"; {len(unknown)} name nodes the open reports do not have"
+        app.notify(
+            line,
+            title="Marks",
+            severity="warning" if (elsewhere or unknown) and not on_open else "information",
+            markup=False,
+            timeout=8,
+        )

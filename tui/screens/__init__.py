@@ -1,1 +1,0 @@
-"""The app's screens: the browser and the help screen."""

@@ -1,1 +1,0 @@
-"""The browser's widgets: the report outline and the detail pane."""
