@@ -6,17 +6,23 @@ section, ``"<sha12>/1.2#3"`` for an item. Marks are therefore keyed by file cont
 by path: the same file opened from anywhere shows its marks, and marks of reports that
 are not open are kept untouched for the next time they are.
 
-`MarkSet` saves itself atomically after every change to ``marks.json`` under the user's
-data directory; a file that cannot be understood is moved aside and reported, never
-fatal. `NodeRef` / `resolve` / `iter_nodes` turn ids back into report nodes with the
+`MarkSet` saves itself after every change to ``marks.json`` under the user's data
+directory, by merging: under a lock on ``marks.json.lock`` it reads what is on disk,
+applies this session's changes (the marks added and removed since the last save, never
+the whole set) and writes the result atomically, so two govreads marking at once keep
+each other's marks. The file is read through `govread.statefile`; one that cannot be
+understood is moved aside (``marks.json.bad-<timestamp>``) and reported, never fatal. `NodeRef` / `resolve` / `iter_nodes` turn ids back into report nodes with the
 path of headings above them, for the browser and the exporter alike.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import re
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -25,15 +31,22 @@ from typing import Literal
 
 import platformdirs
 
+from govread import statefile
 from govread.atomic import WriteError, atomic_write_text, describe_os_error
 from govread.parsers.model import Item, Report, Section
 
 MARKS_FORMAT = "govread-marks/1"
 NodeKind = Literal["report", "section", "item"]
 
+# Bounded: a section number has at most 6 digits and 16 levels, an item at most 6 digits,
+# so an id from a file never reaches int()'s digit limit or costs more than a glance.
 _NODE_ID = re.compile(
-    r"(?P<report>[0-9a-f]{12})(?:/(?P<section>[0-9]+(?:\.[0-9]+)*)(?:#(?P<item>[0-9]+))?)?"
+    r"(?P<report>[0-9a-f]{12})"
+    r"(?:/(?P<section>[0-9]{1,6}(?:\.[0-9]{1,6}){0,15})(?:#(?P<item>[0-9]{1,6}))?)?"
 )
+# How long a save waits for another govread's save to finish before giving up (the
+# change stays in memory and is saved with the next one).
+LOCK_TIMEOUT = 5.0
 
 
 # -- node ids ---------------------------------------------------------------------------
@@ -235,16 +248,14 @@ def marks_path() -> Path:
     return Path(platformdirs.user_data_dir("govread")) / "marks.json"
 
 
-class MarksFileError(ValueError):
-    """The marks file's content is not a govread marks file."""
-
-
 class MarkSet:
     """The marked node ids, saved after every change when the set has a file.
 
-    Mutating methods never raise on a failed save: the change stays in memory,
-    `save_error` holds one line saying why, and `on_save_error` (if given) is called
-    with it, so the browser can tell the user while the marks stay.
+    Mutating methods never raise on a failed save: the change stays in memory (and is
+    saved with the next successful save), `save_error` holds one line saying why, and
+    `on_save_error` (if given) is called with it, so the browser can tell the user while
+    the marks stay. A save that finds marks another govread made meanwhile takes them in
+    and calls `on_external_change` with the ids whose state that flipped.
     """
 
     def __init__(
@@ -253,12 +264,18 @@ class MarkSet:
         *,
         path: str | os.PathLike[str] | None = None,
         on_save_error: Callable[[str], None] | None = None,
+        on_external_change: Callable[[frozenset[str]], None] | None = None,
     ) -> None:
         self._ids: set[str] = set()
         for node_id in node_ids:
             self._ids.add(_checked(node_id))
+        # This session's changes since the last save: what a save applies to the file.
+        # Ids given here are changes too (they are not in the file yet).
+        self._added: set[str] = set(self._ids)
+        self._removed: set[str] = set()
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
+        self.on_external_change = on_external_change
         self.save_error: str | None = None
         self._saving = path is not None
 
@@ -270,50 +287,24 @@ class MarkSet:
         path: str | os.PathLike[str] | None = None,
         *,
         on_save_error: Callable[[str], None] | None = None,
+        on_external_change: Callable[[frozenset[str]], None] | None = None,
     ) -> tuple[MarkSet, str | None]:
         """The marks saved at `path` (default `marks_path()`), and a warning or None.
 
-        A missing file is an empty set. A file that is not a marks file is renamed to
-        ``<name>.corrupt-<timestamp>`` (kept for the user, never deleted) and the set
-        starts empty. A file that cannot be read at all (permissions…) is left alone and
-        the set does not save this session, so it is never overwritten blindly.
+        A missing file is an empty set. A file that is not a marks file (not a regular
+        file, too large, not JSON, nested too deep, wrong fields) is renamed to
+        ``<name>.bad-<timestamp>`` (kept for the user, never deleted) and the set starts
+        empty. A file that cannot be read at all (permissions, a folder…) is left alone
+        and the set does not save this session, so it is never overwritten blindly.
         """
         path = marks_path() if path is None else Path(path)
-        marks = cls(path=path, on_save_error=on_save_error)
+        marks = cls(path=path, on_save_error=on_save_error, on_external_change=on_external_change)
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return marks, None
-        except OSError as error:
-            marks._saving = False
-            return marks, (
-                f"marks file {path} cannot be read ({describe_os_error(error)}); "
-                "marks made now will not be saved"
-            )
-        try:
-            marks._ids = _parse_marks(data)
-        except MarksFileError as error:
-            return marks, marks._move_aside(path, str(error))
+            marks._ids = read_marks_file(path)
+        except statefile.StateFileError as error:
+            warning, marks._saving = statefile.recover(path, error, "marks")
+            return marks, f"marks file {warning}"
         return marks, None
-
-    def _move_aside(self, path: Path, reason: str) -> str:
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
-        counter = 1
-        while os.path.lexists(aside):
-            aside = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-            counter += 1
-        try:
-            os.rename(path, aside)
-        except OSError as error:
-            self._saving = False
-            return (
-                f"marks file {path} is damaged ({reason}) and could not be moved aside "
-                f"({describe_os_error(error)}); marks made now will not be saved"
-            )
-        return (
-            f"marks file {path} was damaged ({reason}); moved it to {aside.name} and started empty"
-        )
 
     # -- reading ------------------------------------------------------------------
 
@@ -348,15 +339,24 @@ class MarkSet:
 
     # -- changing -----------------------------------------------------------------
 
+    def _mark(self, node_ids: set[str]) -> None:
+        self._ids |= node_ids
+        self._added |= node_ids
+        self._removed -= node_ids
+
+    def _unmark(self, node_ids: set[str]) -> None:
+        self._ids -= node_ids
+        self._removed |= node_ids
+        self._added -= node_ids
+
     def toggle(self, node_id: str) -> bool:
         """Mark the node if unmarked, else unmark it; returns whether it is now marked."""
         node_id = _checked(node_id)
-        if node_id in self._ids:
-            self._ids.remove(node_id)
-            marked = False
+        marked = node_id not in self._ids
+        if marked:
+            self._mark({node_id})
         else:
-            self._ids.add(node_id)
-            marked = True
+            self._unmark({node_id})
         self._changed()
         return marked
 
@@ -365,7 +365,7 @@ class MarkSet:
         node_id = _checked(node_id)
         if node_id in self._ids:
             return False
-        self._ids.add(node_id)
+        self._mark({node_id})
         self._changed()
         return True
 
@@ -373,7 +373,7 @@ class MarkSet:
         """Mark many nodes with one save; returns how many were new."""
         new = {_checked(node_id) for node_id in node_ids} - self._ids
         if new:
-            self._ids |= new
+            self._mark(new)
             self._changed()
         return len(new)
 
@@ -381,7 +381,7 @@ class MarkSet:
         """Unmark the node; returns False when it was not marked."""
         if node_id not in self._ids:
             return False
-        self._ids.remove(node_id)
+        self._unmark({node_id})
         self._changed()
         return True
 
@@ -393,38 +393,64 @@ class MarkSet:
             wanted = {report_id(r) for r in reports}
             gone = {node_id for node_id in self._ids if report_id_of(node_id) in wanted}
         if gone:
-            self._ids -= gone
+            self._unmark(gone)
             self._changed()
         return len(gone)
 
     # -- saving -------------------------------------------------------------------
 
     def save(self) -> str | None:
-        """Write the marks file now; returns None, or why it failed (one line)."""
+        """Merge this session's changes into the marks file now; None, or why it failed.
+
+        Under the lock: read the file, remove what this session unmarked, add what it
+        marked, write atomically. Marks other govreads saved meanwhile are kept, and
+        taken into this set.
+        """
         if self.path is None:
             return None
         if not self._saving:
             return self.save_error
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            atomic_write_text(self.path, self.dumps(), overwrite=True)
+            with _locked(self.path):
+                merged = (self._on_disk() - self._removed) | self._added
+                atomic_write_text(self.path, _dumps(merged), overwrite=True)
         except WriteError as error:
             self.save_error = f"marks not saved: {error}"
         except OSError as error:  # the data folder itself could not be made
-            self.save_error = f"marks not saved: {self.path.parent}: {describe_os_error(error)}"
+            self.save_error = (
+                f"marks not saved: {statefile.display_path(self.path.parent)}: "
+                f"{describe_os_error(error)}"
+            )
         else:
             self.save_error = None
+            flipped = frozenset(merged ^ self._ids)
+            self._ids = merged
+            self._added.clear()
+            self._removed.clear()
+            if flipped and self.on_external_change is not None:
+                self.on_external_change(flipped)
         return self.save_error
 
+    def _on_disk(self) -> set[str]:
+        """The marks in the file now (under the lock). A file damaged since it was loaded
+        is set aside and this set's own marks stand in for it; one that cannot be read
+        stops the save, so it is not overwritten."""
+        assert self.path is not None
+        try:
+            return read_marks_file(self.path)
+        except statefile.StateFileError as error:
+            if error.unreadable:
+                raise WriteError(self.path, error.reason) from None
+            try:
+                statefile.set_aside(self.path)
+            except OSError as os_error:
+                raise WriteError(self.path, describe_os_error(os_error)) from None
+            return set(self._ids)
+
     def dumps(self) -> str:
-        """The marks file's content: ids grouped by report id, sorted, so diffs stay small."""
-        grouped: dict[str, list[str]] = {}
-        for node_id in self:
-            grouped.setdefault(report_id_of(node_id), []).append(node_id)
-        return (
-            json.dumps({"format": MARKS_FORMAT, "marks": grouped}, ensure_ascii=False, indent=1)
-            + "\n"
-        )
+        """The marks file's content for this set (see `_dumps`)."""
+        return _dumps(self._ids)
 
     def _changed(self) -> None:
         if self.path is None:
@@ -434,30 +460,97 @@ class MarkSet:
             self.on_save_error(error)
 
 
+def _dumps(node_ids: Iterable[str]) -> str:
+    """A marks file: ids grouped by report id, sorted, so diffs stay small."""
+    grouped: dict[str, list[str]] = {}
+    for node_id in sorted(node_ids, key=document_order_key):
+        grouped.setdefault(report_id_of(node_id), []).append(node_id)
+    return (
+        json.dumps({"format": MARKS_FORMAT, "marks": grouped}, ensure_ascii=False, indent=1) + "\n"
+    )
+
+
+@contextlib.contextmanager
+def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (created beside it, kept afterwards).
+
+    fcntl.flock where there is one, msvcrt.locking on Windows; waits up to `timeout`
+    seconds (default `LOCK_TIMEOUT`), then raises `WriteError`. A lock file that is a
+    symlink, a FIFO or anything but a regular file is refused, never followed.
+    """
+    lock_path = path.with_name(path.name + ".lock")
+    flags = (
+        os.O_RDWR
+        | os.O_CREAT
+        | getattr(os, "O_NOFOLLOW", 0)
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError as error:
+        raise WriteError(lock_path, describe_os_error(error)) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise WriteError(lock_path, "is not a regular file; not used as a lock")
+        deadline = time.monotonic() + (LOCK_TIMEOUT if timeout is None else timeout)
+        delay = 0.002
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                raise WriteError(path, "another govread is saving marks; try again")
+            time.sleep(delay)  # a save holds the lock for milliseconds
+            delay = min(delay * 2, 0.05)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _try_lock(fd: int) -> bool:
+    """Take the exclusive lock if free; True when taken (or when no locking exists here)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        try:
+            import msvcrt
+        except ImportError:
+            return True
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as error:  # a file system without locks (ENOLCK): go on unlocked
+        return error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES)
+    return True
+
+
 def _checked(node_id: str) -> str:
     if not is_node_id(node_id):
         raise ValueError(f"not a govread node id: {node_id!r}")
     return node_id
 
 
-def _parse_marks(data: bytes) -> set[str]:
-    try:
-        document = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise MarksFileError("not UTF-8 text") from None
-    except json.JSONDecodeError as error:
-        raise MarksFileError(f"not JSON: {error.msg} at line {error.lineno}") from None
+def read_marks_file(path: Path) -> set[str]:
+    """The ids in a marks file (empty when there is none), through the guarded reader;
+    `statefile.StateFileError` when it is not a marks file."""
+    document = statefile.load_json(path, max_bytes=statefile.MAX_MARKS_BYTES)
+    if document is None:
+        return set()
     if not isinstance(document, dict) or document.get("format") != MARKS_FORMAT:
-        raise MarksFileError(f"not a {MARKS_FORMAT} file")
+        raise statefile.StateFileError(path, f"is not a {MARKS_FORMAT} file")
     grouped = document.get("marks")
     if not isinstance(grouped, dict):
-        raise MarksFileError("no marks table")
+        raise statefile.StateFileError(path, "has no marks table")
     ids: set[str] = set()
     for key, node_ids in grouped.items():
         if not isinstance(node_ids, list):
-            raise MarksFileError(f"marks of {key} are not a list")
+            raise statefile.StateFileError(path, "has marks that are not a list")
         for node_id in node_ids:
             if not is_node_id(node_id) or report_id_of(node_id) != key:
-                raise MarksFileError(f"{node_id!r} is not a node id of report {key}")
+                raise statefile.StateFileError(path, "holds a value that is not a node id")
             ids.add(node_id)
     return ids
