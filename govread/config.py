@@ -3,22 +3,26 @@
     ~/.config/govread/config.toml      theme = "govread-dark"
     ~/.config/govread/themes/*.toml    the user's own colour themes
 
-Read with tomllib, written atomically with tomli-w. A config that cannot be read is
-ignored with a warning (never a crash), and is then left alone rather than overwritten,
-so a hand-edited file with a typo is not lost.
+Read through the guarded reader (`govread.statefile`: a regular file of at most 1 MiB,
+not nested too deep); a config that cannot be used is moved aside
+(``config.toml.bad-<timestamp>``) with one warning, never a crash, and govread starts with
+the defaults. Saving rewrites only the keys it sets with tomlkit, so the user's comments,
+layout and other keys stay, and writes through `govread.atomic`, which keeps the file's
+permissions.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomli_w
+import tomlkit
+import tomlkit.exceptions
+
+from govread import statefile
+from govread.atomic import WriteError, atomic_write_text
 
 APP_NAME = "govread"
 CONFIG_FILE = "config.toml"
@@ -50,64 +54,68 @@ class Config:
 
 
 def _read_table(path: Path) -> dict[str, Any]:
-    """The file's TOML table: empty when the file is missing, `ConfigError` when unreadable."""
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError):  # nothing saved yet
-        return {}
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot be read ({error.strerror or error})") from None
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: is not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: is not valid TOML ({error})") from None
+    """The file's TOML table, empty when missing; `statefile.StateFileError` when not usable."""
+    return statefile.load_toml(path, max_bytes=statefile.MAX_CONFIG_BYTES) or {}
 
 
 def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
-    """The saved settings, and warnings about anything in the file that was ignored."""
+    """The saved settings, and warnings about anything in the file that was ignored.
+
+    A file that cannot be used at all is moved aside (one warning says where to) and the
+    defaults apply; a key with a wrong value is ignored with a warning and left in place.
+    """
     path = path or config_path()
-    try:
-        table = _read_table(path)
-    except ConfigError as error:
-        return Config(), [f"{error}; using the defaults"]
+    table, warning, _ = statefile.load_owned(path, _read_table, "settings")
+    if table is None:
+        return Config(), [f"{warning}; using the defaults"]
     warnings: list[str] = []
     theme = table.get("theme")
     if theme is not None and not (isinstance(theme, str) and theme.strip()):
-        warnings.append(f"{path}: 'theme' must be a theme name in quotes; ignored")
+        warnings.append(
+            f"{statefile.display_path(path)}: 'theme' must be a theme name in quotes; ignored"
+        )
         theme = None
     return Config(theme=theme), warnings
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
-    """Write the settings, keeping any other keys already in the file.
+    """Write the settings, keeping the comments, layout and other keys of the file.
 
-    Raises `ConfigError` when the existing file cannot be read (it is not replaced) or
-    the new one cannot be written.
+    Raises `ConfigError` when the existing file cannot be read or used (it is not
+    replaced) or the new one cannot be written. A config that is a symlink to a regular
+    file (dotfile managers) is written where it points, so the link stays.
     """
     path = path or config_path()
-    table = _read_table(path)
+    if path.is_symlink() and path.resolve().is_file():
+        path = path.resolve()
+    try:
+        data = statefile.read_bytes(path, max_bytes=statefile.MAX_CONFIG_BYTES)
+        text = "" if data is None else statefile.decode(path, data)
+        statefile.parse_toml(path, text)  # bounded checks first: tomlkit recurses
+    except statefile.StateFileError as error:
+        raise ConfigError(str(error)) from None
+    try:
+        document = tomlkit.parse(text)
+    except (tomlkit.exceptions.TOMLKitError, ValueError, RecursionError):
+        raise ConfigError(f"{statefile.display_path(path)}: is not valid TOML") from None
     if config.theme is None:
-        table.pop("theme", None)
+        document.pop("theme", None)
     else:
-        table["theme"] = config.theme
-    write_atomically(path, tomli_w.dumps(table).encode("utf-8"))
+        document["theme"] = config.theme
+    write_atomically(path, tomlkit.dumps(document))
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+def write_atomically(path: Path, text: str) -> None:
+    """Write the config through `govread.atomic` (temporary file, fsync, rename; the
+    file's permissions kept); `ConfigError` with one line when it cannot be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        atomic_write_text(path, text, overwrite=True)
+    except WriteError as error:
+        raise ConfigError(
+            f"{statefile.display_path(path)}: cannot be written ({error.reason})"
+        ) from None
     except OSError as error:
-        raise ConfigError(f"{path}: cannot be written ({error.strerror or error})") from None
+        raise ConfigError(
+            f"{statefile.display_path(path)}: cannot be written ({error.strerror or error})"
+        ) from None

@@ -303,7 +303,8 @@ class MarkSet:
             marks._ids = read_marks_file(path)
         except statefile.StateFileError as error:
             warning, marks._saving = statefile.recover(path, error, "marks")
-            return marks, f"marks file {warning}"
+            started = " and started empty" if marks._saving else ""
+            return marks, f"marks file {warning}{started}"
         return marks, None
 
     # -- reading ------------------------------------------------------------------

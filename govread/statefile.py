@@ -419,7 +419,7 @@ def recover(path: str | os.PathLike[str], error: StateFileError, what: str) -> t
             f"so {what} made now will not be saved",
             False,
         )
-    return f"{error}; moved it to {display_path(aside.name)} and started afresh", True
+    return f"{error}; moved it to {display_path(aside.name)}", True
 
 
 def load_owned(

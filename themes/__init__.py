@@ -19,6 +19,8 @@ from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES as TEXTUAL_THEMES
 from textual.theme import Theme
 
+from govread.statefile import MAX_THEME_BYTES, StateFileError, display_path, load_toml
+
 DEFAULT_THEME = "govread-dark"
 BUNDLED_THEME_NAMES = ("govread-dark", "govread-light", "govread-high-contrast")
 
@@ -36,6 +38,10 @@ _COLOUR_FIELDS = (
     "boost",
 )
 _NUMBER_FIELDS = ("luminosity_spread", "text_alpha")
+# A theme's name is shown in the palette and the settings: a word, not a page.
+MAX_NAME_LENGTH = 64
+# Themes read from the user's folder at most, so a folder of junk cannot stall start-up.
+MAX_THEME_FILES = 200
 _KNOWN = {"name", "dark", "variables", *_COLOUR_FIELDS, *_NUMBER_FIELDS}
 
 
@@ -51,6 +57,8 @@ def theme_from_table(table: dict[str, Any], source: str) -> Theme:
     name = table.get("name")
     if not isinstance(name, str) or not name.strip() or any(c.isspace() for c in name):
         raise ThemeFileError(f"{source}: 'name' must be a name without spaces")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ThemeFileError(f"{source}: 'name' is longer than {MAX_NAME_LENGTH} characters")
     if "primary" not in table:
         raise ThemeFileError(f"{source}: 'primary' colour is required")
     fields: dict[str, Any] = {"name": name}
@@ -85,13 +93,16 @@ def _colour(value: object, key: str, source: str) -> str:
 
 
 def theme_from_file(path: Path) -> Theme:
+    """A user's theme file, read through the guarded reader (a regular file of at most
+    256 KiB, not nested too deep); `ThemeFileError` with one line when it cannot be used.
+    The file is the user's: it is reported, never moved."""
     try:
-        table = tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise ThemeFileError(f"{path}: cannot be read ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ThemeFileError(f"{path}: is not valid TOML ({error})") from None
-    return theme_from_table(table, str(path))
+        table = load_toml(path, max_bytes=MAX_THEME_BYTES)
+    except StateFileError as error:
+        raise ThemeFileError(str(error)) from None
+    if table is None:
+        raise ThemeFileError(f"{display_path(path)}: cannot be read (it is gone)")
+    return theme_from_table(table, display_path(path))
 
 
 def bundled_themes() -> list[Theme]:
@@ -113,6 +124,12 @@ def user_themes(folder: Path, taken: Iterable[str] = ()) -> tuple[list[Theme], l
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     except OSError as error:
         return [], [f"{folder}: cannot be listed ({error})"]
+    if len(files) > MAX_THEME_FILES:
+        warnings.append(
+            f"{display_path(folder)}: {len(files)} theme files; only the first "
+            f"{MAX_THEME_FILES} are read"
+        )
+        files = files[:MAX_THEME_FILES]
     for path in files:
         try:
             theme = theme_from_file(path)
@@ -120,7 +137,9 @@ def user_themes(folder: Path, taken: Iterable[str] = ()) -> tuple[list[Theme], l
             warnings.append(f"theme skipped: {error}")
             continue
         if theme.name in taken_names:
-            warnings.append(f"theme skipped: {path}: the name {theme.name!r} is already taken")
+            warnings.append(
+                f"theme skipped: {display_path(path)}: the name {theme.name!r} is already taken"
+            )
             continue
         taken_names.add(theme.name)
         themes.append(theme)

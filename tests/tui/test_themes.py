@@ -144,9 +144,12 @@ async def test_corrupt_config_is_a_warning_not_a_crash(loaded) -> None:
         await loaded(pilot)
         assert app.theme == "govread-dark" and len(app.reports) == 5
         assert any("not valid TOML" in n.message for n in app._notifications)
-        app.theme = "govread-light"  # cannot be remembered: said once, file kept
+        (aside,) = path.parent.glob("config.toml.bad-*")  # moved aside, kept for the user
+        assert aside.read_text("utf-8") == "theme = = =\n"
+        app.theme = "govread-light"  # remembered in a fresh file
         await pilot.pause()
-        assert path.read_text("utf-8") == "theme = = =\n"
+        assert path.read_text("utf-8") == 'theme = "govread-light"\n'
+        assert aside.read_text("utf-8") == "theme = = =\n"
 
 
 async def test_a_saved_theme_that_is_gone_falls_back_with_a_warning(loaded) -> None:

@@ -39,13 +39,24 @@ def test_save_then_load_round_trips_and_keeps_other_keys() -> None:
     assert [p.name for p in path.parent.iterdir()] == ["config.toml"]  # no temp file left
 
 
-def test_corrupt_config_is_ignored_with_a_warning_and_never_overwritten() -> None:
+def test_corrupt_config_is_moved_aside_with_a_warning_and_kept() -> None:
     path = config_path()
     path.parent.mkdir(parents=True)
     path.write_text('theme = "unterminated\n', "utf-8")
     config, warnings = load_config()
     assert config == Config()
     assert len(warnings) == 1 and str(path) in warnings[0] and "not valid TOML" in warnings[0]
+    (aside,) = path.parent.glob("config.toml.bad-*")
+    assert aside.name in warnings[0] and "\n" not in warnings[0]
+    assert aside.read_text("utf-8") == 'theme = "unterminated\n'  # kept for the user
+    save_config(Config(theme="govread-dark"))  # and the next save starts afresh
+    assert load_config() == (Config(theme="govread-dark"), [])
+
+
+def test_a_config_damaged_after_loading_is_never_overwritten() -> None:
+    path = config_path()
+    path.parent.mkdir(parents=True)
+    path.write_text('theme = "unterminated\n', "utf-8")
     with pytest.raises(ConfigError):
         save_config(Config(theme="govread-dark"))
     assert path.read_text("utf-8") == 'theme = "unterminated\n'
@@ -71,6 +82,6 @@ def test_non_utf8_config_is_a_warning() -> None:
 def test_a_folder_that_cannot_be_made_is_a_config_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the config folder should be", "utf-8")
-    with pytest.raises(ConfigError, match="cannot be written"):
+    with pytest.raises(ConfigError, match="cannot be (read|written)"):
         save_config(Config(theme="x"), blocker / "govread" / "config.toml")
     assert blocker.read_text("utf-8").startswith("a file")
