@@ -2,8 +2,12 @@
 
 One SQLite file under the user cache directory, keyed by the SHA-256 of a file's bytes and
 the parser version. Values are JSON (never pickle: a cache is data, not code). SQLite's WAL
-mode lets two govread processes share it; a corrupt or foreign file is moved aside and
-rebuilt, never trusted; every failure degrades to "not cached", never to an error.
+mode lets two govread processes share it. The file is stamped with govread's
+``application_id``: a corrupt file, or another program's database found at the cache path
+(any SQLite file govread did not make), is moved aside (``reports.sqlite3.bad-<time>``)
+with one notice and rebuilt, never stamped and taken over. Entries are read through the
+guarded JSON parser and checked field by field: a wrong one is a miss, parsed again.
+Every failure degrades to "not cached", never to an error.
 """
 
 from __future__ import annotations
@@ -18,10 +22,19 @@ from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
+from govread import statefile
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.outline import PARSER_VERSION
 
 SCHEMA = 1
+# PRAGMA application_id of govread's cache: "gvrd". A file without it is not ours, unless
+# it is empty (new) or a cache from before the stamp (user_version 1, the reports table).
+APPLICATION_ID = 0x67767264
+_COLUMNS = ["sha256", "parser", "body", "used"]
+
+
+class _ForeignDatabase(Exception):
+    """A SQLite file at the cache path that govread did not make."""
 
 
 def default_path() -> Path:
@@ -39,6 +52,7 @@ class ReportCache:
         self._db: sqlite3.Connection | None = None
         self.hits = 0
         self.misses = 0
+        self._notice: str | None = None
 
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None:
@@ -46,11 +60,17 @@ class ReportCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = self._open()
+        except _ForeignDatabase:
+            self._move_aside("is not govread's cache (another program's database)")
+            try:
+                self._db = self._open()
+            except (sqlite3.Error, OSError, _ForeignDatabase):
+                self._db = None
         except sqlite3.OperationalError:
             self._db = None  # busy or unwritable: run without a cache this time
         except sqlite3.DatabaseError:
             # Not a database, or a damaged one: move it aside and start afresh.
-            self._move_aside()
+            self._move_aside("is damaged")
             try:
                 self._db = self._open()
             except (sqlite3.Error, OSError):
@@ -68,23 +88,54 @@ class ReportCache:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("BEGIN IMMEDIATE")  # one process at a time sets the schema up
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if not self._is_ours(db, version):
+                db.execute("ROLLBACK")
+                raise _ForeignDatabase
             if version != SCHEMA:
-                if version:
-                    db.execute("DROP TABLE IF EXISTS reports")
-                db.execute(
-                    "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, body TEXT,"
-                    " used REAL, PRIMARY KEY (sha256, parser))"
-                )
-                db.execute(f"PRAGMA user_version={SCHEMA}")
+                db.execute("DROP TABLE IF EXISTS reports")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, body TEXT,"
+                " used REAL, PRIMARY KEY (sha256, parser))"
+            )
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute("COMMIT")
         except BaseException:
             db.close()
             raise
         return db
 
-    def _move_aside(self) -> None:
-        with contextlib.suppress(OSError):
-            self.path.rename(self.path.with_name(f"{self.path.name}.corrupt-{int(time.time())}"))
+    @staticmethod
+    def _is_ours(db: sqlite3.Connection, version: int) -> bool:
+        """Whether the open file is govread's cache, or empty and so free to become it."""
+        if db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+            return True
+        tables = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if not tables:
+            return True  # a new, empty file
+        if tables != {"reports"} or version != SCHEMA:
+            return False
+        columns = [row[1] for row in db.execute("PRAGMA table_info(reports)")]
+        return columns == _COLUMNS  # a cache written before the stamp existed
+
+    def _move_aside(self, reason: str) -> None:
+        shown = statefile.display_path(self.path)
+        try:
+            aside = statefile.set_aside(self.path)
+        except OSError:
+            self._notice = f"{shown}: {reason}; running without the cache"
+            return
+        self._notice = (
+            f"{shown}: {reason}; moved it to {statefile.display_path(aside.name)} "
+            "and started a new cache"
+        )
+
+    def take_notice(self) -> str | None:
+        """One line about a cache file that was set aside (once), or None."""
+        notice, self._notice = self._notice, None
+        return notice
 
     def get(self, sha256: str, path: str | None = None) -> Report | None:
         """The cached report for these bytes (with `path` set), or None."""
@@ -102,9 +153,8 @@ class ReportCache:
         if row is None:
             self.misses += 1
             return None
-        try:
-            report = report_from_dict(json.loads(row[0]))
-        except (ValueError, KeyError, TypeError):
+        report = _entry_report(row[0])
+        if report is None:
             self.misses += 1
             return None  # an entry we cannot read is no entry; put() will replace it
         if report.sha256 != sha256:
@@ -161,6 +211,110 @@ class ReportCache:
             if self._db is not None:
                 self._db.close()
                 self._db = None
+
+
+def _entry_report(body: object) -> Report | None:
+    """The report in a cache entry, or None when the entry is not one (any type, any
+    depth, any size: a tampered or damaged entry is a miss, never an exception)."""
+    if not isinstance(body, str) or len(body) > statefile.MAX_CACHE_ENTRY_BYTES:
+        return None
+    try:
+        data = statefile.parse_json("cache entry", body)
+        if not _is_report_dict(data):
+            return None
+        return report_from_dict(data)
+    except (statefile.StateFileError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _is_str(value: object) -> bool:
+    return isinstance(value, str)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_optional_str(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _is_optional_int(value: object) -> bool:
+    return value is None or _is_int(value)
+
+
+def _is_strs(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+_REPORT_CHECKS = {
+    "sha256": _is_str,
+    "title": _is_optional_str,
+    "display_title": _is_str,
+    "region": _is_optional_str,
+    "year": _is_optional_int,
+    "published": _is_optional_str,
+    "issuer": _is_optional_str,
+    "source": _is_optional_str,
+    "preamble": _is_strs,
+    "closing": _is_strs,
+    "chrome": _is_strs,
+}
+_SECTION_CHECKS = {
+    "id": _is_str,
+    "level": _is_int,
+    "number": _is_str,
+    "ordinal": _is_int,
+    "marker": _is_str,
+    "heading": _is_str,
+    "raw_heading": _is_str,
+    "inline": lambda value: isinstance(value, bool),
+    "paragraphs": _is_strs,
+}
+_ITEM_CHECKS = {
+    "id": _is_str,
+    "number": _is_str,
+    "ordinal": _is_int,
+    "marker": _is_str,
+    "heading": _is_str,
+    "text": _is_str,
+    "paragraph": _is_int,
+    "start": _is_int,
+    "end": _is_int,
+}
+
+
+def _fits(data: object, checks: dict[str, Any]) -> bool:
+    """A dict whose known fields have the types the model holds (others are left to the
+    dataclass, which refuses names it does not have)."""
+    if not isinstance(data, dict):
+        return False
+    return all(check(data[key]) for key, check in checks.items() if key in data)
+
+
+def _is_report_dict(data: object) -> bool:
+    """Whether `data` has the shape of `report_to_dict`'s output, checked without recursion."""
+    if not _fits(data, _REPORT_CHECKS):
+        return False
+    assert isinstance(data, dict)
+    meta = data.get("meta", {})
+    if not isinstance(meta, dict) or not all(isinstance(v, str) for v in meta.values()):
+        return False
+    pending = data.get("sections")
+    if not isinstance(pending, list):
+        return False
+    pending = list(pending)
+    while pending:
+        section = pending.pop()
+        if not _fits(section, _SECTION_CHECKS):
+            return False
+        items, children = section.get("items"), section.get("children")
+        if not isinstance(items, list) or not isinstance(children, list):
+            return False
+        if not all(_fits(item, _ITEM_CHECKS) for item in items):
+            return False
+        pending.extend(children)
+    return True
 
 
 _ITEM_FIELDS = tuple(f.name for f in fields(Item))

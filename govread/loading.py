@@ -210,6 +210,16 @@ class Loader:
             use_cache = cache_enabled()
         self._cache = (cache or ReportCache()) if use_cache else None
         self._own_cache = cache is None
+        # A damaged or foreign cache file is set aside when the cache opens: that is said
+        # once, as the first entry of the load (counted in `total`).
+        self._cache_problem: Problem | None = None
+        if self._cache is not None:
+            self._cache.known(())  # opens it
+            notice = self._cache.take_notice()
+            if notice is not None:
+                path, _, reason = notice.partition(": ")
+                self._cache_problem = Problem(path, reason, False)
+                self.total += 1
         self._threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
         self._workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
@@ -246,6 +256,8 @@ class Loader:
 
     def _run(self) -> Iterator[Report | Problem]:
         self._hash_all()
+        if self._cache_problem is not None:
+            yield self._cache_problem
         misses = [job for job in self._jobs if job.problem is None and not job.cached]
         if len(misses) > self._threshold and len(misses) > 1:
             self._start_pool(misses)

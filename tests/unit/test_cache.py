@@ -44,7 +44,7 @@ def test_a_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, samples) -> N
     assert cache.get(samples[0].sha256) is None
     cache.put(samples[0])
     assert cache.get(samples[0].sha256) is not None
-    assert list(tmp_path.glob("c.sqlite3.corrupt-*"))
+    assert list(tmp_path.glob("c.sqlite3.bad-*"))
 
 
 def test_a_tampered_entry_is_not_trusted(tmp_path: Path, samples) -> None:

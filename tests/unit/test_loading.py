@@ -153,9 +153,11 @@ def test_a_corrupt_cache_is_moved_aside_and_rebuilt(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 5000)
     result = load([folder])
-    assert len(result.reports) == 5 and not result.problems
+    assert len(result.reports) == 5
+    (problem,) = result.problems  # one line says the cache was set aside
+    assert problem.path == str(path) and "moved it to" in problem.reason
     assert len(parse_calls) == 5
-    assert list(path.parent.glob(f"{path.name}.corrupt-*"))
+    assert list(path.parent.glob(f"{path.name}.bad-*"))
     forbid_parsing(monkeypatch)
     assert len(load([folder]).reports) == 5  # the rebuilt cache serves the next load
 
@@ -201,7 +203,7 @@ def test_two_processes_filling_the_cache_at_once_leave_it_whole(
     with Loader([folder]) as loader:
         assert len(list(loader)) == 5
     assert loader.hits == 5
-    assert not list(default_path().parent.glob("*.corrupt-*"))
+    assert not list(default_path().parent.glob("*.bad-*"))
 
 
 def test_an_unusable_cache_location_still_loads(folder: Path, tmp_path: Path) -> None:
