@@ -1,10 +1,13 @@
 """Atomic file writes: a temporary file in the target's folder, fsync, then rename.
 
 A reader (or a crash) sees either the old file or the whole new one, never half of
-either. An existing file is replaced only with ``overwrite=True``; without it the new
-file is *linked* into place, which fails if the name exists, so there is no window in
-which a file created meanwhile by someone else could be replaced. Every failure is a
-`WriteError` whose ``reason`` is one line for a person.
+either. An existing file is replaced only with ``overwrite=True``, and only when it is a
+regular file: a device (``/dev/null``, even as root), a FIFO, a socket, a folder or a
+symbolic link is never replaced. Without ``overwrite`` the new file is *linked* into
+place, which fails if the name exists, so there is no window in which a file created
+meanwhile by someone else could be replaced. Every failure is a `WriteError` whose
+``reason`` is one line for a person. This is govread's one writer: exports, marks,
+config and the segment cache all write through it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 
 # errno → what a person should read. Anything else falls back to the OS's own words.
@@ -68,30 +72,66 @@ def describe_os_error(error: OSError) -> str:
 
 
 def atomic_write_text(
-    path: str | os.PathLike[str], text: str, *, overwrite: bool = False, encoding: str = "utf-8"
+    path: str | os.PathLike[str],
+    text: str,
+    *,
+    overwrite: bool = False,
+    encoding: str = "utf-8",
+    durable: bool = True,
 ) -> Path:
     """Write `text` to `path` atomically; see `atomic_write_bytes`."""
-    return atomic_write_bytes(path, text.encode(encoding), overwrite=overwrite)
+    return atomic_write_bytes(path, text.encode(encoding), overwrite=overwrite, durable=durable)
+
+
+def not_replaceable(path: str | os.PathLike[str]) -> str | None:
+    """Why `path` must never be replaced by a write, or None when it is a regular file or
+    nothing (symbolic links are not followed: a link is not replaced either)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):
+            return None  # the write itself will say why
+        return describe_os_error(error)
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a file"
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link; not replaced"
+    if stat.S_ISFIFO(mode):
+        return "is a FIFO (named pipe), not a regular file; not replaced"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "is a device, not a regular file; not replaced"
+    return "is not a regular file; not replaced"
 
 
 def atomic_write_bytes(
-    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = False, durable: bool = True
 ) -> Path:
-    """Write `data` to `path` atomically and durably; return the path written.
+    """Write `data` to `path` atomically (and, when `durable`, fsynced); return the path.
 
     Raises `OverwriteRefused` when `path` exists and `overwrite` is false (the file is
-    left exactly as it was), and `WriteError` for every other failure; in every case
-    the temporary file is removed.
+    left exactly as it was), `WriteError` when something other than a regular file is
+    there (never replaced, whatever `overwrite` says), and `WriteError` for every other
+    failure; in every case the temporary file is removed.
     """
     target = Path(path)
-    if target.is_dir():
-        raise WriteError(target, "is a folder, not a file")
+    refusal = not_replaceable(target)
+    if refusal is not None:
+        raise WriteError(target, refusal)
     if not overwrite and os.path.lexists(target):
         raise OverwriteRefused(target)
     folder = target.parent
     temp = _create_temp(target)
     try:
-        _write_all(temp, data)
+        if durable:
+            _write_all(temp, data)
+        else:
+            temp.write_bytes(data)  # a cache entry: a crash costs only its recomputation
+        if overwrite and (refusal := not_replaceable(target)) is not None:
+            raise WriteError(target, refusal)  # something else appeared meanwhile
         if overwrite:
             _keep_mode(target, temp)
             os.replace(temp, target)
@@ -104,7 +144,8 @@ def atomic_write_bytes(
         if isinstance(error, OSError):
             raise WriteError(target, describe_os_error(error)) from None
         raise
-    _sync_folder(folder)
+    if durable:
+        _sync_folder(folder)
     return target
 
 

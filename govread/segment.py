@@ -17,8 +17,6 @@ import contextlib
 import hashlib
 import json
 import logging
-import os
-import tempfile
 import threading
 import unicodedata
 import warnings
@@ -30,6 +28,8 @@ from typing import Any
 
 import platformdirs
 
+from govread import statefile
+from govread.atomic import WriteError, atomic_write_text
 from govread.parsers import PARSER_VERSION
 
 # Bump when what is cached per report changes shape or meaning (units, folding, token filter).
@@ -200,9 +200,16 @@ def _cache_path(sha256: str) -> Path:
 
 
 def _read_cache(path: Path, unit_ids: list[str]) -> dict[str, list[str]] | None:
-    """The cached tokens, or None when the entry is missing, corrupt or for other units."""
+    """The cached tokens, or None when the entry is missing, corrupt or for other units.
+
+    Read through the guarded reader (a regular file of bounded size, bounded nesting), so
+    a FIFO or a file of 100,000 brackets in the cache folder is a miss, not a hang or a
+    RecursionError; the entry is then written again.
+    """
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = statefile.load_json(path, max_bytes=statefile.MAX_SEGMENTS_BYTES)
+        if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
+            return None
         units = data["units"]
         if data.get("dictionary") != dictionary_hash() or sorted(units) != sorted(unit_ids):
             return None
@@ -212,30 +219,24 @@ def _read_cache(path: Path, unit_ids: list[str]) -> dict[str, list[str]] | None:
             "".join(value)  # TypeError unless every token is a string (a C-speed check)
         checked: dict[str, list[str]] = units
         return checked
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (statefile.StateFileError, OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
 def _write_cache(path: Path, sha256: str, units: Mapping[str, list[str]]) -> None:
-    """Write atomically (temp file in the same folder, then rename); a failure is not fatal."""
+    """Write atomically through `govread.atomic` (not fsynced: a cache entry lost in a crash
+    costs only a segmentation); a failure is not fatal."""
     payload = {
         "sha256": sha256,
         "parser": PARSER_VERSION,
         "dictionary": dictionary_hash(),
         "units": units,
     }
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".seg-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
-    except OSError:
+        atomic_write_text(path, text, overwrite=True, durable=False)
+    except (WriteError, OSError):
         pass  # a read-only or full cache only costs the next start a segmentation
 
 
