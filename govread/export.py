@@ -18,7 +18,7 @@ import dataclasses
 import datetime as dt
 import math
 import os
-import tomllib
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,8 +27,8 @@ from typing import NamedTuple
 
 import tomli_w
 
-from govread import __version__
-from govread.atomic import atomic_write_bytes, describe_os_error
+from govread import __version__, statefile
+from govread.atomic import atomic_write_bytes
 from govread.figures import Figure, report_figures, section_figures
 from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
 from govread.parsers.model import Report
@@ -36,6 +36,9 @@ from govread.parsers.model import Report
 FORMAT = "govread-export/1"
 _FORMAT_FAMILY = "govread-export/"
 NODE_KINDS = ("report", "section", "item")
+# Tables of text outside every node: written without an id, never restored as marks.
+PASSAGE_KINDS = ("preamble", "closing")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 # Figures for a node: a table, or a list of tables, of TOML-able values. None, or
 # nothing, means "not known" and the key is left out. The default is `text_figures`.
@@ -48,15 +51,17 @@ class ExportError(Exception):
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         self.path = str(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(f"{statefile.display_path(path)}: {reason}")
 
 
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A stretch of a report that a comparison aligned, written as one side of a pair.
 
-    `node` is the node it lies in (None for a part of the closing paragraphs, which is no
-    node); `text` is the stretch itself, as compared; `figures` those found in it.
+    `node` is the node it lies in (None for the preamble or a part of the closing
+    paragraphs, which are no node); `text` is the stretch itself, as compared; `figures`
+    those found in it; `kind` what a passage outside every node is written as
+    (``"closing"`` or ``"preamble"``; ignored when there is a node).
     """
 
     report: Report
@@ -64,6 +69,7 @@ class Passage:
     text: str
     heading: str | None = None
     figures: Sequence[Figure] = ()
+    kind: str = "closing"
 
 
 Side = Sequence[NodeRef | Passage]
@@ -190,7 +196,9 @@ def node_table(
 
 def _passage_table(passage: Passage, figures: FiguresHook | None) -> dict[str, object]:
     node = passage.node
-    table: dict[str, object] = {"id": node.id, "kind": node.kind} if node else {"kind": "closing"}
+    table: dict[str, object] = (
+        {"id": node.id, "kind": node.kind} if node else {"kind": passage.kind}
+    )
     table.update(report_fields(passage.report))
     if node is not None:
         table["path"] = list(node.path)
@@ -238,7 +246,7 @@ def _timestamp(now: dt.datetime | None) -> dt.datetime:
 
 def export_document(
     *,
-    items: Iterable[NodeRef] = (),
+    items: Iterable[NodeRef | Passage] = (),
     pairs: Iterable[Pair | tuple[str | None, Side, Side]] = (),
     sides: tuple[Report, Report] | None = None,
     figures: FiguresHook | None = text_figures,
@@ -280,7 +288,36 @@ def dumps(document: Mapping[str, object]) -> str:
     unless some string holds a carriage return: tomli-w's multi-line form turns CRLF into
     LF, so then every string is written on one line with escapes instead.
     """
+    document = _encodable(document)  # type: ignore[assignment]
     return tomli_w.dumps(document, multiline_strings=not _holds_carriage_return(document))
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _encodable_text(text: str) -> str:
+    """`text` that UTF-8 can encode: a file name's undecodable bytes (held by Python as
+    lone surrogates, ``b"\\xff"`` → ``"\\udcff"``) written as ``\\xff``, any other lone
+    surrogate as U+FFFD."""
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+
+    def visible(match: re.Match[str]) -> str:
+        code = ord(match.group())
+        return f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else "\ufffd"
+
+    return _SURROGATE.sub(visible, text)
+
+
+def _encodable(value: object) -> object:
+    """A copy of a document's containers with every string made encodable."""
+    if isinstance(value, str):
+        return _encodable_text(value)
+    if isinstance(value, Mapping):
+        return {_encodable_text(str(k)): _encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_encodable(v) for v in value]
+    return value
 
 
 def _holds_carriage_return(value: object) -> bool:
@@ -296,7 +333,7 @@ def _holds_carriage_return(value: object) -> bool:
 
 
 def export_items(
-    refs: Iterable[NodeRef],
+    refs: Iterable[NodeRef | Passage],
     *,
     figures: FiguresHook | None = text_figures,
     now: dt.datetime | None = None,
@@ -355,39 +392,63 @@ def is_export_path(path: str | os.PathLike[str]) -> bool:
     return Path(path).suffix.lower() == ".toml"
 
 
-def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:
-    """The nodes an export names (its items, then both sides of its pairs), in file order.
+@dataclass(frozen=True, slots=True)
+class ExportContents:
+    """What an export file holds, for restoring marks.
 
-    Raises `ExportError` with one line when the file cannot be read, is not TOML, or is
-    not a govread export this version understands.
+    `items` are the nodes of its ``[[item]]`` tables, in file order: the marks it carries.
+    `pairs` counts the rows of a comparison (``[[pair]]``): those name the units the
+    comparison aligned, which the user never marked, so they are never restored as marks.
+    """
+
+    items: list[ExportedRef]
+    pairs: int
+
+    @property
+    def is_comparison(self) -> bool:
+        return self.pairs > 0
+
+
+def read_export_contents(path: str | os.PathLike[str]) -> ExportContents:
+    """The marks (``[[item]]`` nodes) and the number of comparison rows of an export.
+
+    Read through the guarded reader: a FIFO or device named ``x.toml``, a file over
+    256 MiB, text nested too deep or numbers too large are refused at once. Raises
+    `ExportError` with one line when the file cannot be read, is not TOML, or is not a
+    govread export this version understands.
     """
     try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise ExportError(path, describe_os_error(error)) from None
-    try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ExportError(path, "is not UTF-8 text, so not a govread export") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ExportError(path, f"is not valid TOML ({error})") from None
+        document = statefile.load_toml(path, max_bytes=statefile.MAX_EXPORT_BYTES)
+    except statefile.StateFileError as error:
+        raise ExportError(path, error.reason) from None
+    if document is None:
+        raise ExportError(path, "no such file")
     _check_format(path, document.get("format"))
     refs: list[ExportedRef] = []
     for index, table in enumerate(_tables(path, document, "item"), start=1):
+        if table.get("kind") in PASSAGE_KINDS and "id" not in table:
+            continue  # the preamble or the closing: no node to mark
         refs.append(_ref(path, table, f"item {index}"))
-    for index, pair in enumerate(_tables(path, document, "pair"), start=1):
+    pairs = _tables(path, document, "pair")
+    for pair in pairs:  # checked, so a damaged file says so
         for side in ("a", "b"):
-            for number, table in enumerate(_tables(path, pair, side), start=1):
-                if table.get("kind") == "closing" and "id" not in table:
-                    continue  # a part of the closing paragraphs: no node to mark
-                refs.append(_ref(path, table, f"pair {index} side {side} node {number}"))
-    return refs
+            _tables(path, pair, side)
+    return ExportContents(items=refs, pairs=len(pairs))
+
+
+def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:
+    """The nodes an export marks (its ``[[item]]`` tables), in file order; a comparison's
+    rows are not marks and are left out (see `read_export_contents`).
+
+    Raises `ExportError` like `read_export_contents`.
+    """
+    return read_export_contents(path).items
 
 
 def marks_from_export(
     path: str | os.PathLike[str], reports: Iterable[Report] | None = None
 ) -> set[str]:
-    """The node ids an export names, to mark them again.
+    """The node ids an export marks, to mark them again.
 
     With `reports`, only ids of those reports (matched by the file's full SHA-256).
     Raises `ExportError` like `read_export`.
@@ -403,9 +464,10 @@ def _check_format(path: str | os.PathLike[str], found: object) -> None:
     if found == FORMAT:
         return
     if isinstance(found, str) and found.startswith(_FORMAT_FAMILY):
+        shown = statefile.sanitize(found[:40]) + ("…" if len(found) > 40 else "")
         raise ExportError(
             path,
-            f"is in format {found}, which this govread ({__version__}) "
+            f"is in format {shown}, which this govread ({__version__}) "
             f"does not know; it reads {FORMAT}",
         )
     raise ExportError(path, f'is not a govread export (no format = "{FORMAT}")')
@@ -422,12 +484,12 @@ def _tables(
 
 def _ref(path: str | os.PathLike[str], table: Mapping[str, object], where: str) -> ExportedRef:
     sha256, node_id = table.get("sha256"), table.get("id")
-    if not isinstance(sha256, str) or len(sha256) < 12:
-        raise ExportError(path, f"{where} has no sha256")
+    if not isinstance(sha256, str) or _SHA256.fullmatch(sha256) is None:
+        raise ExportError(path, f"{where} has no sha256 (64 hex digits)")
     if node_id is None and table.get("kind") == "report":
         node_id = sha256[:12]
     if not isinstance(node_id, str) or not is_node_id(node_id):
         raise ExportError(path, f"{where} has no valid id")
     if report_id_of(node_id) != sha256[:12]:
-        raise ExportError(path, f"{where}: id {node_id} does not belong to sha256 {sha256[:12]}…")
+        raise ExportError(path, f"{where}: its id does not belong to sha256 {sha256[:12]}…")
     return ExportedRef(sha256=sha256, id=node_id, kind=kind_of(node_id))

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, Protocol
 from rich.text import Text
 from textual.app import App
 
-from govread.export import ExportError, read_export
+from govread.export import ExportError, read_export_contents
 from govread.marks import MarkSet, resolve
 from govread.parsers.model import Report
+from govread.statefile import display_path
 from govread.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
@@ -80,9 +81,20 @@ def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
     hashes = {report.sha256 for report in reports}
     for path in export_paths:
         try:
-            named = read_export(path)
+            contents = read_export_contents(path)
         except ExportError as error:
             app.notify(str(error), title="Marks not restored", severity="error", markup=False)
+            continue
+        named = contents.items
+        if contents.is_comparison and not named:
+            app.notify(
+                f"{display_path(path)} is a comparison export: it holds no marks, "
+                "so none were restored",
+                title="Marks",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
             continue
         on_open = {ref.id for ref in named if ref.sha256 in hashes}
         unknown = {node_id for node_id in on_open if resolve(reports, node_id) is None}
@@ -92,7 +104,7 @@ def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
             marks_app.marks.update(fresh)
             marks_app.marks_changed(frozenset(fresh))
         elsewhere = len({ref.id for ref in named if ref.sha256 not in hashes})
-        line = f"{len(on_open)} mark(s) restored from {path}"
+        line = f"{len(on_open)} mark(s) restored from {display_path(path)}"
         if len(fresh) != len(on_open):
             line += f" ({len(on_open) - len(fresh)} already marked)"
         if elsewhere:

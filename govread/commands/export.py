@@ -16,13 +16,21 @@ import sys
 from collections.abc import Sequence
 
 from govread import segment
-from govread.atomic import OverwriteRefused, WriteError
+from govread.atomic import OverwriteRefused, WriteError, not_replaceable
 from govread.cli import print_problems
 from govread.corpus import load
-from govread.export import default_export_path, export_items, write_export
-from govread.marks import kind_of, refs_in_order, report_id
+from govread.export import (
+    PASSAGE_KINDS,
+    Passage,
+    default_export_path,
+    export_items,
+    write_export,
+)
+from govread.figures import figures_in
+from govread.marks import NodeRef, refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
-from govread.search import SearchIndex
+from govread.search import SearchIndex, fold_text
+from govread.statefile import display_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -67,28 +75,66 @@ def _error(message: str) -> None:
     print(f"govread: error: {message}", file=sys.stderr)
 
 
-def _select(reports: Sequence[Report], query: str) -> list[str]:
-    """The node ids of the sections (and inline items) matching `query`, in document order.
+def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
+    """What `--query` exports, in document order: the outermost units the query finds.
 
-    The search service decides (govread.search: the same query language and matching as
-    `govread search` and the browser's filter). An item is listed only when its section is
-    not (its text is part of the section's); preambles and closings, which are no node of
-    their own, are left out. jieba is loaded only when a term is found nowhere verbatim.
+    The search service decides which units match (govread.search: the same units, query
+    language and matching as `govread search` and the browser's filter, the preamble and
+    closing included). Then, so that no text is written twice and no text written holds
+    an excluded term:
+
+    * a matching section is exported whole (its subsections and items included), unless
+      that whole text holds a term the query excludes (``-term``): then it is left out and
+      its own matching subsections and items are considered instead;
+    * a section or item inside a section already exported is not exported again.
+
+    jieba is loaded only when a term is found nowhere verbatim.
     """
     index = SearchIndex.build(reports)
     result = index.filter(query)
     if result.words_pending:
         segment.ensure_loaded()
         result = index.filter(query)
-    found: list[str] = []
+    excluded = [term.folded for term in result.query.excluded]
+    by_id = {report_id(report): report for report in reports}
+    exported_sections: set[str] = set()
+    chosen: list[NodeRef | Passage] = []
     for unit_id in result.order:
-        kind = kind_of(unit_id)
-        if unit_id.endswith(("/preamble", "/closing")):
+        owner, _, rest = unit_id.partition("/")
+        report = by_id.get(owner)
+        if report is None:
             continue
-        if kind == "item" and unit_id.split("#", 1)[0] in result.ids:
+        if rest in PASSAGE_KINDS:
+            lines = report.preamble if rest == "preamble" else report.closing
+            text = "\n".join(lines)
+            chosen.append(Passage(report, None, text, figures=figures_in(lines), kind=rest))
             continue
-        found.append(unit_id)
-    return found
+        if any(section in exported_sections for section in _enclosing_sections(unit_id)):
+            continue  # its text is in an exported section already
+        ref = resolve_in(report, unit_id)
+        if ref is None:
+            continue
+        if ref.kind == "section":
+            if excluded and _holds_any(ref.text(), excluded):
+                continue  # its subsections hold an excluded term: they speak for themselves
+            exported_sections.add(ref.id)
+        chosen.append(ref)
+    return chosen
+
+
+def _enclosing_sections(node_id: str) -> list[str]:
+    """The ids of the sections enclosing a section or item id (not itself, for a section;
+    an item's own section included)."""
+    section_id, hash_mark, _ = node_id.partition("#")
+    owner, _, numbers = section_id.partition("/")
+    parts = numbers.split(".")
+    count = len(parts) if hash_mark else len(parts) - 1
+    return [f"{owner}/{'.'.join(parts[: n + 1])}" for n in range(count)]
+
+
+def _holds_any(text: str, folded_terms: Sequence[str]) -> bool:
+    folded = fold_text(text)
+    return any(term in folded for term in folded_terms)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -100,22 +146,25 @@ def run(argv: Sequence[str]) -> int:
     output = None if to_stdout else (args.output or str(default_export_path()))
 
     # Refuse early, before any work, when the answer is known; the write re-checks.
-    if output is not None and not args.force and os.path.lexists(output):
-        if os.path.isdir(output):
-            _error(f"{output}: is a folder, not a file")
-        else:
-            _error(f"{output}: already exists; use --force to replace it")
-        return EXIT_FAILED
+    if output is not None:
+        refusal = not_replaceable(output)
+        if refusal is not None:  # a device, FIFO, folder or link: not even with --force
+            _error(f"{display_path(output)}: {refusal}")
+            return EXIT_FAILED
+        if not args.force and os.path.lexists(output):
+            _error(f"{display_path(output)}: already exists; use --force to replace it")
+            return EXIT_FAILED
 
     result = load(args.paths)
     print_problems(result)
     if not result.reports:
         return EXIT_FAILED
 
-    ids = (
-        [report_id(r) for r in result.reports] if args.all else _select(result.reports, args.query)
+    refs: list[NodeRef | Passage] = (
+        list(refs_in_order(result.reports, [report_id(r) for r in result.reports]))
+        if args.all
+        else _select(result.reports, args.query)
     )
-    refs = refs_in_order(result.reports, ids)
     if not refs:
         count = len(result.reports)
         _error(
@@ -138,11 +187,11 @@ def run(argv: Sequence[str]) -> int:
         try:
             write_export(output, text, overwrite=args.force)
         except OverwriteRefused:
-            _error(f"{output}: already exists; use --force to replace it")
+            _error(f"{display_path(output)}: already exists; use --force to replace it")
             return EXIT_FAILED
         except WriteError as error:
-            _error(str(error))
+            _error(f"{display_path(error.path)}: {error.reason}")
             return EXIT_FAILED
         noun = "node" if len(refs) == 1 else "nodes"
-        print(f"govread: wrote {len(refs)} {noun} to {output}", file=sys.stderr)
+        print(f"govread: wrote {len(refs)} {noun} to {display_path(output)}", file=sys.stderr)
     return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK
