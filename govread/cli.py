@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -206,12 +208,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with cache_disabled() if no_cache else contextlib.nullcontext():
             if argv and argv[0] in SUBCOMMANDS:
-                return _subcommand(argv[0])(argv[1:])
-            return run_tui(argv)
+                code = _subcommand(argv[0])(argv[1:])
+            else:
+                code = run_tui(argv)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+            return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        _drop_stdout()
         return EXIT_OK
+    except OSError as error:
+        if not _stdout_failed(error):
+            raise
+        return _stdout_error(error)
+    except SystemExit:  # argparse's --help / --version / usage errors print first
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _drop_stdout()
+        except OSError as error:
+            return _stdout_error(error)
+        raise
+
+
+def _stdout_error(error: OSError) -> int:
+    """One line on stderr for output that could not be written; exit status 1."""
+    from govread.atomic import describe_os_error
+
+    _drop_stdout()
+    reason = describe_os_error(error)
+    print(f"govread: error: cannot write to standard output: {reason}", file=sys.stderr)
+    return EXIT_NOTHING
+
+
+def _stdout_failed(error: OSError) -> bool:
+    """Whether an OSError that reached main() came from writing standard output (the
+    commands handle their files' errors themselves): stdout still cannot be flushed."""
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return True
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return False
+
+
+def _drop_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of what
+    could not be written does not print a second error at exit."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

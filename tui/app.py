@@ -116,7 +116,10 @@ class GovreadApp(App[int]):
             self.register_theme(theme)
         config, config_warnings = load_config()
         self._warnings += config_warnings
-        self.marks, marks_warning = MarkSet.load(on_save_error=self._marks_not_saved)
+        self.marks, marks_warning = MarkSet.load(
+            on_save_error=self._marks_not_saved,
+            on_external_change=self.marks_changed,  # marks another govread saved meanwhile
+        )
         if marks_warning:
             self._warnings.append(marks_warning)
         self._saved_theme = config.theme
