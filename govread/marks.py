@@ -462,13 +462,24 @@ class MarkSet:
 
 
 def _dumps(node_ids: Iterable[str]) -> str:
-    """A marks file: ids grouped by report id, sorted, so diffs stay small."""
-    grouped: dict[str, list[str]] = {}
-    for node_id in sorted(node_ids, key=document_order_key):
-        grouped.setdefault(report_id_of(node_id), []).append(node_id)
-    return (
-        json.dumps({"format": MARKS_FORMAT, "marks": grouped}, ensure_ascii=False, indent=1) + "\n"
-    )
+    """A marks file: one line per report (its id, then its marked ids in document order),
+    reports sorted, so diffs stay small; each line is encoded by json's C encoder."""
+    by_report: dict[str, list[str]] = {}
+    for node_id in node_ids:
+        by_report.setdefault(node_id[:12], []).append(node_id)
+    lines = [
+        f"  {json.dumps(key)}: {json.dumps(sorted(by_report[key], key=_position))}"
+        for key in sorted(by_report)
+    ]
+    body = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
+    return f'{{\n "format": {json.dumps(MARKS_FORMAT)},\n "marks": {body}\n}}\n'
+
+
+def _position(node_id: str) -> tuple[tuple[int, ...], int]:
+    """`document_order_key` within one report, for ids known to be valid (no regex)."""
+    section, _, item = node_id.partition("#")
+    numbers = section[13:]
+    return (tuple(map(int, numbers.split("."))) if numbers else ()), int(item or 0)
 
 
 @contextlib.contextmanager

@@ -33,6 +33,7 @@ import stat
 import time
 import tomllib
 from collections.abc import Callable, Mapping
+from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -184,107 +185,51 @@ def decode(path: str | os.PathLike[str], data: bytes) -> str:
 
 # -- nesting, before parsing -----------------------------------------------------------
 
-_JSON_NEXT = re.compile(r'["\[\]{}]')
-_JSON_IN_STRING = re.compile(r'["\\]')
-_TOML_NEXT = re.compile(r"[\"'#\[\]{}.\n]")
-_TOML_BASIC = re.compile(r'["\\\n]')
-_TOML_MULTI_BASIC = re.compile(r'"""|\\')
+# Strings (and TOML comments) are removed in one C-speed pass before brackets are counted.
+# Possessive repeats, and every string may also end at the end of the text (or of its
+# line, for one-line TOML strings), so each attempt that starts at a quote succeeds: no
+# retries, no backtracking, linear time on any input.
+_JSON_STRING = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)', re.DOTALL)
+_TOML_STRING_OR_COMMENT = re.compile(
+    r'"""(?:[^"\\]++|\\.|"(?!""))*+(?:"""|\\?\Z)'
+    r"|'''(?:[^']++|'(?!''))*+(?:'''|\Z)"
+    r'|"(?:[^"\\\n]++|\\.)*+(?:"|\\?(?=\n|\Z))'
+    r"|'[^'\n]*+(?:'|(?=\n|\Z))"
+    r"|#[^\n]*+",
+    re.DOTALL,
+)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]++")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def _bracket_depth(structure: str) -> int:
+    """The deepest nesting of brackets in text holding no strings (a parser stops at the
+    first closing bracket too many, so going below zero only over-counts, never under)."""
+    brackets = _NOT_BRACKET.sub("", structure)
+    if not brackets:
+        return 0
+    return max(accumulate(map(_STEP.__getitem__, brackets)))
 
 
 def json_too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     """Whether brackets outside JSON strings nest deeper than `limit` (linear, no parse)."""
-    depth = 0
-    position = 0
-    while (found := _JSON_NEXT.search(text, position)) is not None:
-        char = found.group()
-        position = found.end()
-        if char == '"':
-            while (inner := _JSON_IN_STRING.search(text, position)) is not None:
-                position = inner.end()
-                if inner.group() == '"':
-                    break
-                position += 1  # the escaped character
-            else:
-                return False  # unterminated: the parser will say so
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        else:
-            depth = max(0, depth - 1)
-    return False
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    return _bracket_depth(_JSON_STRING.sub("", text)) > limit
 
 
 def toml_too_deep(text: str, limit: int = MAX_DEPTH, dots: int = MAX_DOTS_PER_LINE) -> str | None:
     """Why a TOML text would be too costly to parse, or None: brackets outside strings and
     comments nesting deeper than `limit`, or a line with more than `dots` dots outside
     strings (a key of very many dotted parts). Linear, no parse."""
-    depth = 0
-    line_dots = 0
-    position = 0
-    while (found := _TOML_NEXT.search(text, position)) is not None:
-        char = found.group()
-        start = found.start()
-        position = found.end()
-        if char == "\n":
-            line_dots = 0
-        elif char == ".":
-            line_dots += 1
-            if line_dots > dots:
-                return "has a key of too many dotted parts"
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return f"nests deeper than {limit} levels"
-        elif char in "]}":
-            depth = max(0, depth - 1)
-        elif char == "#":
-            end = text.find("\n", position)
-            if end < 0:
-                return None
-            position = end  # the newline itself resets the dot count
-        elif text.startswith("'''", start):
-            end = text.find("'''", start + 3)
-            if end < 0:
-                return None
-            position = _after_quotes(text, end, "'")
-        elif char == "'":
-            end = text.find("'", position)
-            newline = text.find("\n", position)
-            if end < 0:
-                return None
-            position = newline if 0 <= newline < end else end + 1
-        elif text.startswith('"""', start):
-            position = start + 3
-            while (inner := _TOML_MULTI_BASIC.search(text, position)) is not None:
-                if inner.group() == "\\":
-                    position = inner.end() + 1
-                    continue
-                position = _after_quotes(text, inner.start(), '"')
-                break
-            else:
-                return None
-        else:  # a basic string, on one line
-            while (inner := _TOML_BASIC.search(text, position)) is not None:
-                if inner.group() == "\\":
-                    position = inner.end() + 1
-                    continue
-                position = inner.end() if inner.group() == '"' else inner.start()
-                break
-            else:
-                return None
+    structure = _TOML_STRING_OR_COMMENT.sub("", text)
+    if structure.count(".") > dots and any(
+        line.count(".") > dots for line in structure.split("\n")
+    ):
+        return "has a key of too many dotted parts"
+    if structure.count("[") + structure.count("{") > limit and _bracket_depth(structure) > limit:
+        return f"nests deeper than {limit} levels"
     return None
-
-
-def _after_quotes(text: str, end: int, quote: str) -> int:
-    """Past a multi-line string's closing triple quote, and up to two quotes more (which
-    belong to the string: ``'''a'''''`` is ``a''``)."""
-    position = end + 3
-    extra = 0
-    while extra < 2 and text.startswith(quote, position):
-        position += 1
-        extra += 1
-    return position
 
 
 # -- parsing ---------------------------------------------------------------------------
