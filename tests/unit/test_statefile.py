@@ -307,12 +307,12 @@ def test_two_processes_marking_at_once_lose_nothing(tmp_path: Path) -> None:
 
     path = tmp_path / "marks.json"
     workers = [
-        subprocess.Popen([sys.executable, "-c", STORM, str(path), str(tag)]) for tag in (1, 2, 3)
+        subprocess.Popen([sys.executable, "-c", STORM, str(path), str(tag)]) for tag in (1, 2)
     ]
-    assert [worker.wait(timeout=60) for worker in workers] == [0, 0, 0]
+    assert [worker.wait(timeout=60) for worker in workers] == [0, 0]
     marks, warning = MarkSet.load(path)
     assert warning is None
-    assert set(marks) == {f"{tag:012x}/{k}" for tag in (1, 2, 3) for k in range(1, 41)}
+    assert set(marks) == {f"{tag:012x}/{k}" for tag in (1, 2) for k in range(1, 41)}
 
 
 # -- config.toml and themes ----------------------------------------------------------
