@@ -82,6 +82,6 @@ def test_non_utf8_config_is_a_warning() -> None:
 def test_a_folder_that_cannot_be_made_is_a_config_error(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the config folder should be", "utf-8")
-    with pytest.raises(ConfigError, match="cannot be (read|written)"):
+    with pytest.raises(ConfigError, match=r"cannot be (read|written)"):
         save_config(Config(theme="x"), blocker / "govread" / "config.toml")
     assert blocker.read_text("utf-8").startswith("a file")

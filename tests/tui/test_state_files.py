@@ -1,0 +1,90 @@
+"""The browser with hostile state files: it starts, says so in one notification each, sets
+aside what it owns, restores only real marks, and takes in marks another govread saved."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from govread.config import config_path, user_themes_dir
+from govread.export import export_pairs
+from govread.marks import MarkSet, iter_nodes, marks_path, report_id
+from govread.parsers.model import Report
+from govread.tui.app import GovreadApp
+
+Loaded = Callable[[Pilot[object]], Awaitable[None]]
+DEEP = "[" * 100_000
+
+
+def _messages(app: GovreadApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_deep_state_files_are_set_aside_and_the_browser_starts(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    for path in (marks_path(), config_path(), user_themes_dir() / "deep.toml"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(DEEP, "utf-8")
+    fifo = tmp_path / "x.toml"
+    os.mkfifo(fifo)  # named like an export: must not freeze the browser
+    app = GovreadApp(paths=[fifo])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert len(app.reports) == 5 and len(app.marks) == 0
+        messages = _messages(app)
+        assert all("\n" not in m for m in messages)
+        assert any("marks.json.bad-" in m and "nests deeper" in m for m in messages)
+        assert any("config.toml.bad-" in m for m in messages)
+        assert any("deep.toml" in m and "nests deeper" in m for m in messages)
+        assert any(str(fifo) in m and "FIFO" in m for m in messages)
+        await pilot.press("space")  # marking works, in a fresh marks file
+        assert len(MarkSet.load()[0]) == 1
+    assert (user_themes_dir() / "deep.toml").exists()  # the user's theme is only reported
+
+
+async def test_a_comparison_export_restores_no_marks(
+    loaded: Loaded, tmp_path: Path, samples: list[Report]
+) -> None:
+    a, b = samples[0], samples[3]
+    a_nodes = [ref for ref in iter_nodes(a) if ref.kind == "section"][:3]
+    b_nodes = [ref for ref in iter_nodes(b) if ref.kind == "section"][:3]
+    export = tmp_path / "compare.toml"
+    export.write_text(export_pairs([("依法行政", a_nodes, b_nodes)], sides=(a, b)), "utf-8")
+    app = GovreadApp(paths=[export])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert len(app.marks) == 0
+        assert any("comparison export" in m and "none were restored" in m for m in _messages(app))
+
+
+async def test_a_marks_export_with_pairs_restores_only_its_items(
+    loaded: Loaded, tmp_path: Path, samples: list[Report]
+) -> None:
+    a, b = samples[0], samples[3]
+    marked = [ref for ref in iter_nodes(a) if ref.kind == "section"][:1]
+    rows = [ref for ref in iter_nodes(b) if ref.kind == "section"][:4]
+    export = tmp_path / "both.toml"
+    export.write_text(export_pairs([("x", rows, rows)], sides=(a, b), items=marked), "utf-8")
+    app = GovreadApp(paths=[export])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert set(app.marks) == {marked[0].id}
+
+
+async def test_marks_saved_by_another_govread_are_taken_in(
+    loaded: Loaded, samples: list[Report]
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        other, _ = MarkSet.load()  # a second govread, marking meanwhile
+        theirs = f"{report_id(samples[4])}/1"
+        other.add(theirs)
+        await pilot.press("space")  # this one marks the report under the cursor
+        await pilot.pause()
+        assert theirs in app.marks and len(app.marks) == 2
+        assert set(MarkSet.load()[0]) == set(app.marks)
