@@ -1,0 +1,241 @@
+"""Variants of a report as it really arrives: flattened, re-headed, wrapped in page chrome.
+
+    python benchmarks/variants.py [--seed N] [PATH ...]
+
+For each report (the bundled samples by default) every variant is parsed and its outline
+compared with the original's: heading precision, recall and F1 per variant family, with
+the exact (level, number, heading) triple as the unit. The same functions make the
+variants the test suite checks (tests load this file as a module).
+
+Families (``variants(text, report, rng)``):
+- ``joined``: every line break removed (a site archive that flattens the page body);
+- ``spaced`` / ``ideographic``: each line break replaced by one space / by U+3000;
+- ``mixed``: each line break replaced by one of those at random;
+- ``kv_header``: a key-value header written by an archiver (标题 / 发布时间 / 文号 / 发布机构 /
+  栏目 / 原文链接) before the flattened body;
+- ``chrome``: page chrome (breadcrumb, time, share buttons, 浏览次数, 【打印】【关闭】, 附件下载)
+  inlined in the flattened body;
+- ``markdown``: ``# title``, ``## 一、…``, ``### （一）…``, list items and **emphasis**;
+- ``signature``: the signature and date glued to the last sentence;
+- ``slip``: a numbering slip at the second level (（一）（一）（三）).
+Each variant carries the outline expected of it (the original's, or with the slip).
+A seed picks the random choices; keep one seed aside to score on at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from govread.parsers import Report, parse_text
+
+Outline = list[dict[str, object]]
+
+
+@dataclass(frozen=True)
+class Variant:
+    family: str
+    text: str
+    expected: Outline
+
+
+_BREADCRUMB_PARTS = ("政务公开", "法治政府建设", "通知公告", "年度报告", "信息公开", "政府信息公开目录")
+_SHARE = ("微信 微博 QQ空间", "分享到：", "微信 微博")
+_TAIL_CHROME = ("【打印】【关闭】", "附件下载", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页")
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+def _join(lines: list[str], rng: random.Random, seps: tuple[str, ...]) -> str:
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        out += rng.choice(seps) + line
+    return out
+
+
+def _date(rng: random.Random, year: int) -> str:
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    return f"{year + 1}-{month:02d}-{day:02d} {rng.randint(8, 18)}:{rng.randint(0, 59):02d}"
+
+
+def _kv_header(report: Report, rng: random.Random) -> list[str]:
+    sep = rng.choice((": ", "：", ":"))
+    year = report.year or 2023
+    issuer = report.issuer or (f"{report.region}司法局" if report.region else "司法局")
+    fields = [
+        f"标题{sep}{report.title or report.display_title.replace(' ', '')}",
+        f"发布时间{sep}{_date(rng, year)}",
+        f"文号{sep}",
+        f"发布机构{sep}{issuer}",
+        f"栏目{sep}{rng.choice(_BREADCRUMB_PARTS)}",
+        f"原文链接{sep}https://www.example.gov.cn/zwgk/{rng.randint(10000, 99999)}.html",
+    ]
+    return fields
+
+
+def _chrome_head(report: Report, rng: random.Random) -> str:
+    crumbs = rng.sample(_BREADCRUMB_PARTS, rng.randint(1, 3))
+    arrow = rng.choice((" > ", ">", " » "))
+    parts = [
+        f"当前位置{rng.choice(('：', ':'))} 首页{arrow}{arrow.join(crumbs)}",
+        f"时间{rng.choice(('：', ':'))}{_date(rng, report.year or 2023)}",
+        rng.choice(_SHARE),
+    ]
+    if rng.random() < 0.5:
+        parts.insert(2, f"浏览次数：{rng.randint(1, 9999)}")
+    return rng.choice((" ", "\u3000", "")).join(parts)
+
+
+def _markdown(text: str, report: Report, rng: random.Random) -> str:
+    heads = {s.raw_heading: s for s in report.walk() if s.raw_heading}
+    out = []
+    for line in _lines(text):
+        if report.title and line == report.title:
+            out.append(f"# {line}")
+            continue
+        section = heads.get(line) or next(
+            (s for raw, s in heads.items() if s.inline and line.startswith(raw)), None
+        )
+        if section is not None and section.level <= 3:
+            hashes = "#" * (section.level + 1)
+            if section.inline:
+                # "## 一、标题。" then the body as its own paragraph
+                out.append(f"{hashes} {section.raw_heading.rstrip()}")
+                out.append(line[len(section.raw_heading) :])
+            else:
+                out.append(f"{hashes} {line}")
+            continue
+        if rng.random() < 0.2 and "，" in line:
+            # **emphasis** around the first clause
+            first, rest = line.split("，", 1)
+            line = f"**{first}**，{rest}"
+        if rng.random() < 0.15:
+            line = "- " + line
+        out.append(line)
+    return "\n\n".join(out) + "\n"
+
+
+def _glued_signature(text: str) -> str | None:
+    lines = _lines(text)
+    tail = 0
+    while tail < min(3, len(lines) - 1) and len(lines[-1 - tail]) <= 30:
+        tail += 1
+    if tail == 0 or "。" not in lines[-1 - tail]:
+        return None
+    head, glued = lines[: -1 - tail], "".join(lines[-1 - tail :])
+    return "\n".join([*head, glued])
+
+
+def _slip(text: str, report: Report) -> tuple[str, Outline] | None:
+    for section in report.walk():
+        if section.ordinal == 2 and section.marker and section.level >= 2:
+            one = section.marker.replace("二", "一").replace("2", "1")
+            if one == section.marker or section.raw_heading.count(section.marker) != 1:
+                continue
+            lines = text.split("\n")
+            for index, line in enumerate(lines):
+                if line.strip().startswith(section.raw_heading):
+                    lines[index] = line.replace(section.marker, one, 1)
+                    expected = report.outline()
+                    position = next(i for i, s in enumerate(report.walk()) if s is section)
+                    expected[position] = {**expected[position], "number": "一" if section.number == "二" else "1"}
+                    return "\n".join(lines), expected
+    return None
+
+
+def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Variant]:
+    """Every variant family of one report's text, each with the outline expected of it."""
+    rng = random.Random(seed)
+    report = report or parse_text(text)
+    expected = report.outline()
+    lines = _lines(text)
+    body = lines
+    if report.title and report.title in lines:
+        body = [line for line in lines if line != report.title]
+    out = [
+        Variant("joined", "".join(lines), expected),
+        Variant("spaced", " ".join(lines), expected),
+        Variant("ideographic", "\u3000".join(lines), expected),
+        Variant("mixed", _join(lines, rng, ("", " ", "\u3000", "  ", "\u3000\u3000")), expected),
+        Variant(
+            "kv_header",
+            "\n".join(_kv_header(report, rng)) + "\n" + _join(body, rng, ("", "\u3000")),
+            expected,
+        ),
+        Variant(
+            "chrome",
+            _chrome_head(report, rng)
+            + rng.choice((" ", ""))
+            + _join(lines, rng, ("", " ", "\u3000"))
+            + rng.choice((" ", ""))
+            + rng.choice(_TAIL_CHROME),
+            expected,
+        ),
+        Variant("markdown", _markdown(text, report, rng), expected),
+    ]
+    if (glued := _glued_signature(text)) is not None:
+        out.append(Variant("signature", glued, expected))
+    if (slipped := _slip(text, report)) is not None:
+        out.append(Variant("slip", *slipped))
+    return out
+
+
+def heading_f1(got: Outline, expected: Outline) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the (level, number, heading) triples, as multisets."""
+    from collections import Counter
+
+    def key(row: dict[str, object]) -> tuple[object, ...]:
+        return (row["level"], row["number"], row["heading"])
+
+    g, e = Counter(map(key, got)), Counter(map(key, expected))
+    hit = sum((g & e).values())
+    precision = hit / sum(g.values()) if g else (1.0 if not e else 0.0)
+    recall = hit / sum(e.values()) if e else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("paths", nargs="*", type=Path)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    if args.paths:
+        paths = list(args.paths)
+    else:
+        from govread.corpus import sample_paths
+
+        paths = list(sample_paths())
+    totals: dict[str, list[float]] = {}
+    for path in paths:
+        text = path.read_text("utf-8")
+        original = parse_text(text)
+        for variant in variants(text, original, seed=args.seed):
+            got = parse_text(variant.text).outline()
+            scores = heading_f1(got, variant.expected)
+            totals.setdefault(variant.family, []).append(scores[2])
+            if args.verbose and scores[2] < 1.0:
+                print(f"{path.name} {variant.family}: F1 {scores[2]:.3f}", file=sys.stderr)
+                show: Callable[[Outline], set[tuple[object, ...]]] = lambda o: {
+                    (r["level"], r["number"], r["heading"]) for r in o
+                }
+                for row in sorted(show(variant.expected) - show(got), key=str):
+                    print("   missing", row, file=sys.stderr)
+                for row in sorted(show(got) - show(variant.expected), key=str):
+                    print("   extra  ", row, file=sys.stderr)
+    every = [f for scores in totals.values() for f in scores]
+    for family, scores in totals.items():
+        print(f"{family:12s} mean heading F1 {sum(scores) / len(scores):.3f} over {len(scores)}")
+    print(f"{'all':12s} mean heading F1 {sum(every) / len(every):.3f} over {len(every)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
