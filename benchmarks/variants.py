@@ -43,9 +43,21 @@ class Variant:
     expected: Outline
 
 
-_BREADCRUMB_PARTS = ("政务公开", "法治政府建设", "通知公告", "年度报告", "信息公开", "政府信息公开目录")
+_BREADCRUMB_PARTS = (
+    "政务公开",
+    "法治政府建设",
+    "通知公告",
+    "年度报告",
+    "信息公开",
+    "政府信息公开目录",
+)
 _SHARE = ("微信 微博 QQ空间", "分享到：", "微信 微博")
-_TAIL_CHROME = ("【打印】【关闭】", "附件下载", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页")
+_TAIL_CHROME = (
+    "【打印】【关闭】",
+    "附件下载",
+    "【打印本页】 【关闭窗口】",
+    "扫一扫在手机打开当前页",
+)
 
 
 def _lines(text: str) -> list[str]:
@@ -144,7 +156,10 @@ def _slip(text: str, report: Report) -> tuple[str, Outline] | None:
                     lines[index] = line.replace(section.marker, one, 1)
                     expected = report.outline()
                     position = next(i for i, s in enumerate(report.walk()) if s is section)
-                    expected[position] = {**expected[position], "number": "一" if section.number == "二" else "1"}
+                    expected[position] = {
+                        **expected[position],
+                        "number": "一" if section.number == "二" else "1",
+                    }
                     return "\n".join(lines), expected
     return None
 

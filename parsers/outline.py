@@ -12,8 +12,15 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from govread.parsers import flat
 from govread.parsers.chrome import is_chrome, page_metadata
-from govread.parsers.metadata import Metadata, find_metadata, is_signature_line, take_title
+from govread.parsers.metadata import (
+    Metadata,
+    find_metadata,
+    is_signature_line,
+    parse_date,
+    take_title,
+)
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
@@ -90,7 +97,17 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     page = page_metadata(chrome)
 
     title, body = take_title(body)
-    roots, preamble, tail, appendix = _build_tree(body)
+    decided: dict[int, _Heading] | None = None
+    appendix_at: int | None = None
+    if _is_flat(body):
+        if title is None and body:
+            title, body = _flat_title(body)
+        body, decided, appendix_at = _split_flat(body)
+        if appendix_at is None:
+            body = _unglue_signature(body)
+    else:
+        body = _unglue_signature(body)
+    roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
     body_tail, closing = _split_closing(roots, tail)
     closing.extend(appendix)
     if roots:
@@ -179,9 +196,14 @@ def _split_heading(
     return _Heading(rank, ordinal, number, marker, heading, line[:body_start], line[body_start:])
 
 
-def _build_tree(lines: list[str]) -> tuple[list[_Node], list[str], list[str], list[str]]:
+def _build_tree(
+    lines: list[str], decided: dict[int, _Heading] | None = None, appendix_at: int | None = None
+) -> tuple[list[_Node], list[str], list[str], list[str]]:
     """Headings into a tree; returns the roots, the preamble, the lines after the last
-    heading's own paragraph (candidates for the closing) and an appendix, if any."""
+    heading's own paragraph (candidates for the closing) and an appendix, if any.
+
+    `decided` holds the headings already chosen for a flat text, by line index; without
+    it each line is matched and its number checked here."""
     roots: list[_Node] = []
     preamble: list[str] = []
     stack: list[_Node] = []  # open sections, ranks strictly increasing
@@ -190,11 +212,16 @@ def _build_tree(lines: list[str]) -> tuple[list[_Node], list[str], list[str], li
     appendix: list[str] = []
 
     for index, line in enumerate(lines):
-        if len(line) <= 30 and _APPENDIX.match(line):
+        if index == appendix_at or (len(line) <= 30 and _APPENDIX.match(line)):
             appendix = lines[index:]
             break
-        head = _match_heading(line)
-        if head is not None and _expected(stack, head):
+        if decided is not None:
+            head = decided.get(index)
+        else:
+            head = _match_heading(line)
+            if head is not None and not _expected(stack, head):
+                head = None
+        if head is not None:
             while stack and stack[-1].head.rank >= head.rank:
                 stack.pop()
             node = _Node(head, [head.rest] if head.rest else [])
@@ -225,8 +252,160 @@ def _expected(stack: list[_Node], head: _Heading) -> bool:
     previous = same[-1].head.ordinal
     if previous < head.ordinal <= previous + 2:
         return True
+    if head.ordinal == previous and head.rank > 0:
+        return True  # a numbering slip in the source: （一）（一）（三）
     # A restart at 1 on a heading's own line (a second part numbered anew).
     return head.ordinal == 1 and not head.rest
+
+
+# -- flat text ---------------------------------------------------------------------------
+
+# A text whose lines start with fewer numbered headings than this is read as flat.
+_MIN_LINE_HEADINGS = 2
+_FLAT_LINE = 4000
+
+
+def _is_flat(lines: list[str]) -> bool:
+    """Has the text lost its line breaks (headings glued into long lines)?"""
+    starts = 0
+    for line in lines:
+        if len(line) > _FLAT_LINE:
+            return True
+        if starts < _MIN_LINE_HEADINGS and _match_heading(line) is not None:
+            starts += 1
+    return starts < _MIN_LINE_HEADINGS
+
+
+# An appendix (名词解释 / 附件:) inside a flat line: its own numbering is not the report's.
+_FLAT_APPENDIX = re.compile(
+    r"(?:附件 ?[0-9]{0,2} ?[:\uff1a]? ?)?(?:《[^》]{1,20}》)?(?:名词|术语)[、,\uff0c]?(?:术语)?(?:注释|解释)"
+    r"|附件 ?[0-9]{0,2} ?[:\uff1a]"
+)
+
+
+def _cut_appendix(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Split off an appendix that starts in the last half of a flat text."""
+    total = sum(len(line) for line in lines)
+    seen = 0
+    for index, line in enumerate(lines):
+        start = max(0, total // 2 - seen)
+        seen += len(line)
+        if start >= len(line):
+            continue
+        match = _FLAT_APPENDIX.search(line, start)
+        if match is not None:
+            head = line[: match.start()].strip()
+            return [*lines[:index], *([head] if head else [])], [
+                line[match.start() :],
+                *lines[index + 1 :],
+            ]
+    return lines, []
+
+
+def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int | None]:
+    """Cut flat lines at the headings chosen for the whole text; the pieces become lines.
+
+    Returns the lines, the headings by line index and where an appendix begins."""
+    lines, appendix = _cut_appendix(lines)
+    per_line = [flat.candidates(line) for line in lines]
+    every = [(index, cand) for index, cands in enumerate(per_line) for cand in cands]
+    chosen = flat.choose([cand for _, cand in every])
+    starts: dict[int, list[flat.Candidate]] = {}
+    for position in chosen:
+        index, cand = every[position]
+        starts.setdefault(index, []).append(cand)
+    out: list[str] = []
+    decided: dict[int, _Heading] = {}
+    for index, line in enumerate(lines):
+        cands = starts.get(index)
+        if not cands:
+            out.append(line)
+            continue
+        if before := line[: cands[0].start].strip():
+            out.append(before)
+        for number, cand in enumerate(cands):
+            stop = cands[number + 1].start if number + 1 < len(cands) else len(line)
+            head_end, body_start = flat.heading_end(line, cand.end, stop)
+            heading = line[cand.end : head_end].rstrip(_TRAILING)
+            marker = line[cand.start : cand.end].rstrip()
+            raw = line[cand.start : body_start]
+            rest = line[body_start:stop].strip()
+            if not heading:
+                out.append(line[cand.start : stop].strip())
+                continue
+            if rest and body_start > head_end:
+                # "一、加强党的领导。正文…": heading and body on one line, as written
+                decided[len(out)] = _Heading(
+                    cand.rank, cand.ordinal, cand.number, marker, heading, raw, rest
+                )
+                out.append(raw + rest)
+            else:
+                decided[len(out)] = _Heading(
+                    cand.rank, cand.ordinal, cand.number, marker, heading, raw.rstrip(), ""
+                )
+                out.append(raw.rstrip())
+                if rest:
+                    out.append(rest)
+    if not appendix:
+        return out, decided, None
+    out = _unglue_signature(out)
+    return out + appendix, decided, len(out)
+
+
+_FLAT_TITLE = re.compile(r"(?:报告|总结|工作要点)")
+_MAX_FLAT_TITLE = 60
+
+
+def _flat_title(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title at the head of a flat first line (…情况的报告一、…), if one is there."""
+    line = lines[0]
+    match = _FLAT_TITLE.search(line, 0, _MAX_FLAT_TITLE)
+    if match is None:
+        return None, lines
+    end = match.end()
+    while end < len(line) and line.startswith(("的报告", "报告"), end):
+        end = line.index("报告", end) + 2
+    title, rest = take_title([line[:end].strip()])
+    if title is None:
+        return None, lines
+    remainder = line[end:].strip()
+    return title, ([remainder] if remainder else []) + lines[1:]
+
+
+_GLUED_DATE = re.compile(
+    r"(?:\d{4} ?年 ?\d{1,2} ?月 ?\d{1,2} ?日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|(?:19|20)\d{6}"
+    r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
+)
+_GLUED_FORMULA = ("特此报告。", "专此报告。", "特此报告", "专此报告")
+
+
+def _unglue_signature(lines: list[str]) -> list[str]:
+    """A signature and date run into the last sentence (…。特此报告。某某人民政府2024年2月29日)
+    are given their own lines, as the closing expects them."""
+    if not lines:
+        return lines
+    last = lines[-1]
+    match = _GLUED_DATE.search(last[-20:])
+    if match is None or len(last) <= len(match.group(0)):
+        return lines
+    date_start = len(last) - len(match.group(0))
+    head = last[:date_start].rstrip()
+    tail = [last[date_start:]]
+    cut = max(head.rfind(ch) for ch in "\u3002!?\uff01\uff1f ")
+    if cut == -1 and is_signature_line(head):
+        return [*lines[:-1], head, *tail]
+    org = head[cut + 1 :].strip()
+    if org and is_signature_line(org) and parse_date(org) is None:
+        tail.insert(0, org)
+        head = head[: cut + 1].rstrip()
+    elif org:
+        return lines  # a date that ends a sentence of the body
+    for formula in _GLUED_FORMULA:
+        if head.endswith(formula) and len(head) > len(formula):
+            tail.insert(0, formula)
+            head = head[: -len(formula)].rstrip()
+            break
+    return [*lines[:-1], *([head] if head else []), *tail]
 
 
 def _levels(roots: list[_Node]) -> dict[int, int]:

@@ -1,0 +1,248 @@
+"""Headings found by their numbering anywhere in the text, for reports whose line breaks are gone.
+
+Site archives, PDF viewers and many scrapers hand a report over as one long line:
+``…扎实推进法治政府建设1.深入学习宣传贯彻党的二十大精神。…``, ``一、工作开展情况　（一）深入…``.
+Every numbered marker (一、 （一） 1. （1） ⑴ …) wherever it stands is a *candidate*; the
+set of candidates taken as headings is chosen for the whole document at once, by a beam
+search over numbering states (the open levels and their last numbers) that scores the
+continuity of each level's sequence, proper nesting, where the marker stands (after a
+sentence end or a space, or glued to a word) and whether what follows reads like a heading.
+The chosen headings become line starts; the tree is then built as for any text.
+
+Work is linear in the text: one scan for candidates, and a beam of bounded width per
+candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govread.parsers.numerals import ascii_digits, chinese_to_int
+
+_CN = "一二三四五六七八九十"
+_DIGIT = "0-9\uff10-\uff19"
+
+# One alternation, every repeat bounded; the group that matched tells the form (rank).
+_CANDIDATE = re.compile(
+    rf"[(\uff08] ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
+    rf"|[(\uff08] ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"  # rank 3: (1)
+    r"|([\u2474-\u2487])"  # rank 3: ⑴
+    rf"|(?<![{_CN}百千万零〇两第])([{_CN}]{{1,3}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"  # rank 0
+    rf"(?![{_CN}]{{1,2}}[\u3001季月年级类项批个])"
+    rf"|(?<![{_DIGIT}.\uff0eA-Za-z第])([{_DIGIT}]{{1,2}}) ?[.\uff0e\u3001](?![{_DIGIT}])"  # rank 2
+)
+_RANK_OF_GROUP = (1, 3, 3, 0, 2)
+
+_SENTENCE_END = "\u3002!?\uff01\uff1f"
+_CLAUSE_END = ";\uff1b"
+_SPACE = " \t"
+_MAX_HEADING = 200
+_SPLIT_WINDOW = 60
+_BEAM = 24
+_MIN_HEADING = 4
+_MIN_BODY = 6
+
+# Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 …): in flat text a
+# heading that runs into its body is cut after one, when no 。 came first.
+_HEADING_END = re.compile(
+    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)(?=[^\u3002\uff0c,\u3001和及与的等])"
+)
+# Words a body paragraph opens with, right after a heading with no 。 of its own.
+_BODY_OPENING = re.compile(
+    r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
+    r"[我全本][市区县州旗省局委办]|[市区县州]委|[市区县州]政府)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int  # where the marker begins, in its line
+    end: int  # where the marker ends
+    rank: int  # 0 一、 / 1 (一) / 2 1. / 3 (1)
+    ordinal: int
+    number: str
+    score: float  # how much it reads like a heading, before continuity
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A chosen heading: its line, marker, where the heading ends and the body begins."""
+
+    line: int
+    start: int
+    end: int
+    rank: int
+    ordinal: int
+    number: str
+
+
+def _position_score(line: str, start: int, chrome_ends: frozenset[int]) -> float:
+    if start == 0 or start in chrome_ends:
+        return 3.0
+    before = line[start - 1]
+    if before in _SPACE:
+        return 2.0
+    if before in _SENTENCE_END:
+        return 2.0
+    if before in ":\uff1a":
+        return 0.0
+    if before in _CLAUSE_END or before in ",\uff0c\u3001":
+        return -1.5
+    return 0.5  # glued to the previous word: a heading line whose break was dropped
+
+
+def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Candidate]:
+    """Every numbered marker in a line that could open a heading, with its score."""
+    found: list[tuple[int, int, int, int, str]] = []
+    for match in _CANDIDATE.finditer(line):
+        group = match.lastindex or 0
+        raw = match.group(group)
+        rank = _RANK_OF_GROUP[group - 1]
+        if rank in (0, 1):
+            ordinal = chinese_to_int(raw) or 0
+            number = raw
+        elif "\u2474" <= raw <= "\u2487":
+            ordinal = ord(raw) - 0x2474 + 1
+            number = str(ordinal)
+        else:
+            ordinal = int(ascii_digits(raw))
+            number = str(ordinal)
+        if not 0 < ordinal <= 99:
+            continue
+        end = match.end()
+        while end < len(line) and line[end] in _SPACE:
+            end += 1
+        found.append((match.start(), end, rank, ordinal, number))
+    out = []
+    for index, (start, end, rank, ordinal, number) in enumerate(found):
+        following = found[index + 1][0] if index + 1 < len(found) else len(line)
+        score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
+        out.append(Candidate(start, end, rank, ordinal, number, score))
+    return out
+
+
+def _shape_score(line: str, end: int, following: int) -> float:
+    """Does the text after the marker read like a heading?"""
+    if end >= len(line) or line[end] in _SENTENCE_END + _CLAUSE_END + ",\uff0c\u3001:\uff1a)\uff09":
+        return -9.0
+    limit = min(len(line), end + _MAX_HEADING + 1)
+    for index in range(end, limit):
+        ch = line[index]
+        if index >= following:
+            # the next marker comes first: a heading of its own line, if short
+            return 1.0 if index - end <= _SPLIT_WINDOW else -2.0
+        if ch in _SENTENCE_END:
+            return 1.0
+        if ch in _CLAUSE_END:
+            return -3.0  # an item of an inline list (（1）…；（2）…)
+        if ch in _SPACE and index - end >= 2:
+            return 1.0
+    if limit == len(line):
+        return 1.0 if limit - end <= _SPLIT_WINDOW else -2.0
+    return -4.0
+
+
+@dataclass(slots=True)
+class _Path:
+    score: float
+    chosen: tuple[int, ...]  # indexes into the flat candidate list
+
+
+def choose(cands: list[Candidate]) -> list[int]:
+    """The candidates taken as headings: the best-scoring consistent numbering."""
+    # state: the open levels, (rank, ordinal) with ranks increasing
+    beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, ())}
+    for index, cand in enumerate(cands):
+        nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
+        for state, path in beam.items():
+            step = _step(state, cand)
+            if step is None:
+                continue
+            new_state, bonus = step
+            score = path.score + cand.score + bonus
+            if score <= path.score:
+                continue
+            held = nxt.get(new_state)
+            if held is None or score > held.score:
+                nxt[new_state] = _Path(score, (*path.chosen, index))
+        if len(nxt) > _BEAM:
+            nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1].score)[:_BEAM])
+        beam = nxt
+    best = max(beam.values(), key=lambda p: p.score)
+    return list(best.chosen)
+
+
+def _step(
+    state: tuple[tuple[int, int], ...], cand: Candidate
+) -> tuple[tuple[tuple[int, int], ...], float] | None:
+    """The numbering state after taking `cand` as a heading, and the continuity bonus."""
+    for depth, (rank, previous) in enumerate(state):
+        if rank == cand.rank:
+            if cand.ordinal == previous + 1:
+                bonus = 2.0
+            elif cand.ordinal == previous + 2:
+                bonus = -0.5  # one heading missing
+            elif cand.ordinal == previous:
+                bonus = -1.0  # a numbering slip: （一）（一）（三）
+            elif cand.ordinal == 1:
+                bonus = -1.5  # numbered anew
+            else:
+                return None
+            return (*state[:depth], (rank, cand.ordinal)), bonus
+    if cand.ordinal == 1:
+        bonus = 1.0
+    elif cand.ordinal == 2 and not state and cand.rank == 0:
+        bonus = -0.5
+    else:
+        return None
+    kept = tuple(level for level in state if level[0] < cand.rank)
+    if len(kept) < len(state):
+        bonus -= 1.0  # a deeper level is closed by a shallower form never seen before
+    return (*kept, (cand.rank, cand.ordinal)), bonus
+
+
+def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
+    """Where the heading that starts at `end` ends, and where its body begins (≤ `stop`).
+
+    The first sentence end, a space (a line break that became one), or, in a first
+    sentence too long for a heading, the end of a section-title word or the start of a
+    body opening; else everything up to `stop` (the next heading or the line's end).
+    """
+    sentence = -1
+    for index in range(end, min(stop, end + _MAX_HEADING + 1)):
+        ch = line[index]
+        if ch in _SENTENCE_END:
+            sentence = index
+            break
+        if ch in _SPACE and index - end >= 2:
+            body = index
+            while body < stop and line[body] in _SPACE:
+                body += 1
+            return index, body
+    limit = sentence if sentence != -1 else min(stop, end + _SPLIT_WINDOW)
+    cut = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)])
+    if cut is not None:
+        return end + cut, end + cut
+    if sentence != -1:
+        return sentence, sentence + 1
+    return stop, stop
+
+
+def _body_start(window: str) -> int | None:
+    """Where a body begins inside a heading's first sentence: after a section-title word
+    (存在问题|在看到…) or at a body's opening words (…一是…, …坚持…, …2021年，…)."""
+    cut = None
+    for match in _HEADING_END.finditer(window):
+        if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
+            cut = match.end()
+            break
+    for opening in _BODY_OPENING.finditer(window, _MIN_HEADING):
+        if cut is not None and opening.start() >= cut:
+            break
+        if window[opening.start() - 1] not in ",\uff0c\u3001" and (
+            len(window) - opening.start() >= _MIN_BODY
+        ):
+            cut = opening.start()
+            break
+    return cut
