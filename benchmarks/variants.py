@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,6 +215,10 @@ def heading_f1(got: Outline, expected: Outline) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _rows(outline: Outline) -> set[tuple[object, ...]]:
+    return {(r["level"], r["number"], r["heading"]) for r in outline}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed", type=int, default=0)
@@ -238,12 +241,9 @@ def main(argv: list[str] | None = None) -> int:
             totals.setdefault(variant.family, []).append(scores[2])
             if args.verbose and scores[2] < 1.0:
                 print(f"{path.name} {variant.family}: F1 {scores[2]:.3f}", file=sys.stderr)
-                show: Callable[[Outline], set[tuple[object, ...]]] = lambda o: {
-                    (r["level"], r["number"], r["heading"]) for r in o
-                }
-                for row in sorted(show(variant.expected) - show(got), key=str):
+                for row in sorted(_rows(variant.expected) - _rows(got), key=str):
                     print("   missing", row, file=sys.stderr)
-                for row in sorted(show(got) - show(variant.expected), key=str):
+                for row in sorted(_rows(got) - _rows(variant.expected), key=str):
                     print("   extra  ", row, file=sys.stderr)
     every = [f for scores in totals.values() for f in scores]
     for family, scores in totals.items():

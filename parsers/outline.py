@@ -365,7 +365,7 @@ def _flat_title(lines: list[str]) -> tuple[str | None, list[str]]:
     end = match.end()
     while end < len(line) and line.startswith(("的报告", "报告"), end):
         end = line.index("报告", end) + 2
-    title, rest = take_title([line[:end].strip()])
+    title, _ = take_title([line[:end].strip()])
     if title is None:
         return None, lines
     remainder = line[end:].strip()
