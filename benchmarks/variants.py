@@ -95,7 +95,7 @@ def _chrome_head(report: Report, rng: random.Random) -> str:
     arrow = rng.choice((" > ", ">", " » "))
     parts = [
         f"当前位置{rng.choice(('：', ':'))} 首页{arrow}{arrow.join(crumbs)}",
-        f"时间{rng.choice(('：', ':'))}{_date(rng, report.year or 2023)}",
+        f"时间{rng.choice(('：', ':'))}{report.published or _date(rng, report.year or 2023)}",
         rng.choice(_SHARE),
     ]
     if rng.random() < 0.5:

@@ -14,9 +14,15 @@ _CHROME_WORDS = re.compile(
     r"设为首页|加入收藏|长辈版|关怀版|无障碍|当前位置|您的位置|浏览次数|阅读次数|点击数|访问量|"
     r"发布时间|发布日期|信息来源|来源[:\uff1a]|发布机构|发文机关|字体[:\uff1a]|字号[:\uff1a]|【?打印本?页|"
     r"关闭窗口|【关闭】|扫一扫|分享到|索引号|主题分类|体裁分类|文号[:\uff1a]|上一篇|下一篇|"
-    r"责任编辑|编辑[:\uff1a]|审核[:\uff1a]|校对[:\uff1a]|网站地图|联系我们|版权所有|ICP备|网站标识码"
+    r"责任编辑|编辑[:\uff1a]|审核[:\uff1a]|校对[:\uff1a]|网站地图|联系我们|版权所有|ICP备|网站标识码|"
+    r"^(?:标题|栏目|原文链接|原文地址|发文字号|成文日期)\s?[:\uff1a]"
 )
 _NAV_ONLY = re.compile(r"^[\s•·>»|丨/\-]*(首页|English|繁体|简体|登录|注册|搜索)?[\s•·>»|丨/\-]*$")
+# Site columns a breadcrumb ends with, when its last one runs into the title.
+COLUMN_NAME = re.compile(
+    r"(?:通知公告|公示公告|政务公开|信息公开|政府信息公开|工作动态|部门动态|新闻动态|新闻|年度报告|"
+    r"法治政府建设|政策文件|其他文件)"
+)
 _BREADCRUMB = re.compile(r"^\s*[>»]|\s[>»]\s")
 _MAX_CHROME_LINE = 160
 
@@ -29,7 +35,7 @@ def is_chrome(line: str) -> bool:
     """True when a (stripped, non-empty) line is page furniture, not report text."""
     if len(line) > _MAX_CHROME_LINE:
         return False
-    if _NAV_ONLY.match(line):
+    if _NAV_ONLY.match(line) or _INLINE_CHROME.fullmatch(line) or COLUMN_NAME.fullmatch(line):
         return True
     if _BREADCRUMB.search(line) and len(line) <= 60 and "。" not in line:
         return True
@@ -59,3 +65,50 @@ def iso_date(year: int, month: int, day: int) -> str | None:
         return datetime.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+# Where a piece of furniture with a free value (来源:市司法局) ends: the next piece or a space.
+_NEXT_PIECE = (
+    r"(?=\s|发布|浏览|时间|字体|来源|编辑|责任编辑|审核|校对|扫一扫|【|打印|分享|微信|\d{4}|$)"
+)
+# Page furniture inside one long line (a flattened page): each piece bounded, none of them
+# able to swallow the report's sentences (no 。 in any piece).
+_INLINE_CHROME = re.compile(
+    r"(?:当前位置|您的位置|您现在的位置|所在位置)[:\uff1a]? ?首页"
+    r"(?: ?[>»/] ?[^\s>»/\u3002]{1,12}?(?=[\s>»/]|发布|时间|来源|浏览|$)){0,8}(?: ?[>»/])?"
+    r"|(?:发布时间|发布日期|成文日期|时间|日期)[:\uff1a] ?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+    r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|(?:浏览次数|阅读次数|点击数|访问量|浏览量)[:\uff1a]? ?(?:\d{1,9}(?![\d年]))?"
+    r"|(?:信息来源|来源|发布机构|发文机关)[:\uff1a] ?[^\s:\uff1a,\uff0c\u3002]{1,20}?"
+    + _NEXT_PIECE
+    + r"|(?:责任编辑|编辑|审核|校对)[:\uff1a] ?[^\s:\uff1a,\uff0c\u3002]{1,8}?"
+    + _NEXT_PIECE
+    + r"|(?:字体|字号)[:\uff1a]? ?[\[【]? ?大 ?中 ?小 ?[\]】]?|(?:字体|字号)[:\uff1a]? ?[\[【] {0,8}[\]】]"
+    r"|文号[:\uff1a](?= |索引|$)|文号[:\uff1a] ?[^\s:\uff1a\u3002]{1,30}?〔\d{4}〕\d{1,5}号"
+    r"|【?打印本?页?】? ?【?关闭(?:窗口)?】|【打印】|打印本页"
+    r"|微信 微博(?: QQ空间)?|微信微博QQ空间|QQ空间|分享到[:\uff1a]"
+    r"|附件下载|扫一扫在手机打开当前页"
+    r"|[•·|丨]? ?(?:设为首页|加入收藏|无障碍浏览|长辈版|关怀版) ?[|丨]?"
+    r"|索引号[:\uff1a] ?[0-9A-Za-z/\-]{0,40}?(?=(?:19|20)\d{2}年|\s|$|[^\x00-\x7f])|(?:体裁分类|主题分类)[:\uff1a] ?[^\s]{0,8}?(?=\s|$)"
+)
+
+
+def strip_inline_chrome(line: str) -> tuple[str, list[str]]:
+    """A long line without the page furniture inside it, and the pieces taken out.
+
+    Each piece leaves one space behind, so a heading that followed it still stands
+    after a break."""
+    pieces: list[str] = []
+    out: list[str] = []
+    last = 0
+    for match in _INLINE_CHROME.finditer(line):
+        if not match.group(0).strip():
+            continue
+        pieces.append(match.group(0).strip())
+        out.append(line[last : match.start()])
+        out.append(" ")
+        last = match.end()
+    if not pieces:
+        return line, []
+    out.append(line[last:])
+    return "".join(out).strip(), pieces

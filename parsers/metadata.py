@@ -20,14 +20,20 @@ _MAX_TITLE = 60
 
 _ADMIN = "省市县区州旗盟"
 _REGION_BEFORE = re.compile(
-    rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$)"
+    rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$|"
+    r"[^\s\d]{1,12}?(?:局|委员会|办公室)(?:关于|\d|$))"
+)
+# 深圳市光明区 is 光明区: a district or county named with its city (or a city with its
+# province) is known by its own name.
+_NESTED_REGION = re.compile(
+    r"^(?:\S{2,7}?(?:省|自治区))?(?:\S{1,8}?[市州盟])?(\S{1,8}?[市区县旗])$"
 )
 _NAME_PARTS = re.compile(r"[\s_\-.·()\[\]（）]+")
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORG_SUFFIX = re.compile(
-    r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府|司法局|委员会|领导小组|办公室)$"
+    r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府|[^\s\d]局|委员会|领导小组|办公室)$"
 )
-_SPEAKING_FOR = re.compile(rf"代表(\S{{1,12}}?[{_ADMIN}])人民政府")
+_SPEAKING_FOR = re.compile(rf"代表([^\s\u3002,\uff0c:\uff1a;\uff1b]{{1,12}}?[{_ADMIN}])人民政府")
 _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
 
 _DATE_PATTERNS = (
@@ -39,6 +45,9 @@ _CN_DATE = re.compile(
     r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# The opening of a text: where a 政府工作报告 says who speaks, and a flat text its year.
+_OPENING = 300
+_AFTER_STOP = re.compile(r"[\u3002!?\uff01\uff1f:\uff1a\s]")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
 
 
@@ -50,6 +59,10 @@ class Metadata:
     published: str | None
     issuer: str | None
     source: str | None
+    genre: str = "其他"
+    issuer_level: str | None = None
+    doc_number: str | None = None
+    source_url: str | None = None
 
 
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -97,6 +110,14 @@ def region_of(name: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+def canonical_place(region: str | None) -> str | None:
+    """One name per place: 深圳市光明区 → 光明区, 湖北省咸宁市 → 咸宁市."""
+    if not region:
+        return None
+    match = _NESTED_REGION.match(region)
+    return match.group(1) if match else region
+
+
 def find_metadata(
     *,
     title: str | None,
@@ -105,15 +126,22 @@ def find_metadata(
     page: dict[str, str],
     headings: list[str],
     path: str | None = None,
+    header: dict[str, str] | None = None,
+    text_head: str = "",
 ) -> Metadata:
     signature_orgs = [line for line in closing if _ORG_SUFFIX.search(line) and len(line) <= 40]
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
 
+    header = header or {}
     issuer = None
     if title and (match := _ISSUER.match(title)):
         issuer = match.group(1)
+    elif department := department_of(title):
+        issuer = department
     elif signature_orgs:
         issuer = signature_orgs[-1]
+    elif header.get("issuer"):
+        issuer = header["issuer"]
 
     region = region_of(title) or region_of(issuer)
     if region is None:
@@ -122,7 +150,7 @@ def find_metadata(
         region = region_of(page.get("source"))
     if region is None:
         # 政府工作报告 open with "我代表盐田区人民政府…"
-        for line in preamble[:3]:
+        for line in [*preamble[:3], text_head[:_OPENING]]:
             if match := _SPEAKING_FOR.search(line):
                 region = match.group(1)
                 break
@@ -132,18 +160,30 @@ def find_metadata(
         stem_parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
         region = next(filter(None, (region_of(part) for part in stem_parts)), None)
 
-    published = signature_dates[-1] if signature_dates else page.get("published")
+    published = (
+        signature_dates[-1] if signature_dates else header.get("published") or page.get("published")
+    )
 
-    year = _year(title, preamble, headings, published)
+    year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published)
     if year is None and (match := _FILE_YEAR.search(stem)):
         year = int(match.group(1))
 
-    if title:
-        display = title
-    else:
-        parts = [region or "未知地区", f"{year}年" if year else "", "法治政府建设情况"]
-        display = " ".join(p for p in parts if p)
-    return Metadata(display, region, year, published, issuer, page.get("source"))
+    region = canonical_place(region)
+    opening = text_head[:_OPENING]
+    genre = genre_of(title, opening, text_head)
+    display = title or invented_title(region, year, genre)
+    return Metadata(
+        display,
+        region,
+        year,
+        published,
+        issuer,
+        page.get("source") or header.get("source"),
+        genre=genre,
+        issuer_level=issuer_level_of(issuer, title),
+        doc_number=header.get("doc_number"),
+        source_url=header.get("source_url"),
+    )
 
 
 def _year(
@@ -154,8 +194,146 @@ def _year(
     for line in preamble[:3] + headings[:3]:
         if match := _LEADING_YEAR.match(line) or _YEAR.search(line[:12]):
             return int(match.group(1))
+    # a flat text: its opening sentences, where a line would have started
+    for line in preamble[:4]:
+        for sentence in _AFTER_STOP.split(line[:_OPENING]):
+            if match := _LEADING_YEAR.match(sentence.strip()):
+                return int(match.group(1))
     if published:
         # Reports come out in the first months of the next year, or late in their own.
         year, month = int(published[:4]), int(published[5:7])
         return year if month >= 11 else year - 1
     return None
+
+
+# -- an archiver's key-value header -------------------------------------------------------
+
+_HEADER_LINE = re.compile(
+    r"^(标题|题目|发布时间|发布日期|成文日期|文号|发文字号|发布机构|发文机关|来源|信息来源|栏目|"
+    r"原文链接|原文地址|链接|索引号|主题分类|体裁分类)\s?[:\uff1a]\s?(.{0,500})$"
+)
+_HEADER_KEYS = {
+    "标题": "title",
+    "题目": "title",
+    "发布时间": "published",
+    "发布日期": "published",
+    "成文日期": "published",
+    "文号": "doc_number",
+    "发文字号": "doc_number",
+    "发布机构": "source",  # who put it on the site, often not its author
+    "发文机关": "issuer",
+    "来源": "source",
+    "信息来源": "source",
+    "原文链接": "source_url",
+    "原文地址": "source_url",
+    "链接": "source_url",
+}
+_URL = re.compile(r"^https?://[^\s\"'<>]{1,2000}$")
+_HEADER_DATE = re.compile(r"^(\d{4})\s?[-年/.]\s?(\d{1,2})\s?[-月/.]\s?(\d{1,2})")
+_MAX_HEADER_LINES = 16
+
+
+def take_header(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
+    """A key-value header an archiver wrote before the body (标题: … / 发布时间: … / 原文链接: …).
+
+    Returns its values (``title``, ``published`` as an ISO date, ``doc_number``,
+    ``issuer``, ``source``, ``source_url``; empty values left out), its lines and the
+    lines after it. Only a run of at least two such lines at the top counts."""
+    values: dict[str, str] = {}
+    count = 0
+    for line in lines[:_MAX_HEADER_LINES]:
+        match = _HEADER_LINE.match(line)
+        if match is None:
+            break
+        count += 1
+        key, value = _HEADER_KEYS.get(match.group(1)), match.group(2).strip()
+        if key is None or not value or key in values:
+            continue
+        if key == "published":
+            date = _HEADER_DATE.match(value)
+            iso = date and iso_date(*(int(g) for g in date.groups()))
+            if not iso:
+                continue
+            value = iso
+        if key == "source_url" and not _URL.match(value):
+            continue
+        values[key] = value
+    if count < 2:
+        return {}, [], lines
+    return values, lines[:count], lines[count:]
+
+
+# -- genre and issuer -----------------------------------------------------------------------
+
+GENRE_RULE_OF_LAW_GOVERNMENT = "法治政府建设报告"
+GENRE_RULE_OF_LAW = "法治建设报告"
+GENRE_GOVERNMENT_WORK = "政府工作报告"
+GENRE_WORK_PLAN = "工作要点"
+GENRE_OTHER = "其他"
+
+# Mentions that make an untitled text a report of that kind.
+_GENRE_MENTIONS = 3
+_SPEECH_OPENING = re.compile(r"各位代表|向大会(?:作|报告)|请予审议")
+_DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|队|站|处|署|馆|集团|公司)$")
+_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+_DEPARTMENT_IN_TITLE = re.compile(
+    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署))(?=关于|\d|年度|法治|依法)"
+)
+
+
+def genre_of(title: str | None, opening: str, text_head: str) -> str:
+    """What the document is: a 法治政府建设 report, a department's 法治建设 report, a
+    政府工作报告, a 工作要点, or other. Read from the title, else from the opening words."""
+    if title:
+        if "政府工作报告" in title:
+            return GENRE_GOVERNMENT_WORK
+        if "法治政府" in title or "依法行政" in title:
+            return GENRE_RULE_OF_LAW_GOVERNMENT
+        if "法治" in title or "依法治" in title:
+            return GENRE_RULE_OF_LAW
+        if "工作要点" in title:
+            return GENRE_WORK_PLAN
+        return GENRE_OTHER
+    if _SPEECH_OPENING.search(opening):
+        return GENRE_GOVERNMENT_WORK
+    if text_head.count("法治政府") >= _GENRE_MENTIONS:
+        return GENRE_RULE_OF_LAW_GOVERNMENT
+    if text_head.count("法治") >= _GENRE_MENTIONS:
+        return GENRE_RULE_OF_LAW
+    return GENRE_OTHER
+
+
+def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
+    """``government`` for a 人民政府, ``department`` for a 局 / 委 / 办 …, else None."""
+    name = issuer
+    if name is None and title and (match := _DEPARTMENT_IN_TITLE.match(title)):
+        name = match.group(1)
+    if not name:
+        return None
+    if _GOVERNMENT.search(name):
+        return "government"
+    if _DEPARTMENT.search(name):
+        return "department"
+    return None
+
+
+def department_of(title: str | None) -> str | None:
+    """The department a title names as its author (深圳市光明区发展和改革局关于…)."""
+    if title and (match := _DEPARTMENT_IN_TITLE.match(title)):
+        return match.group(1)
+    return None
+
+
+_INVENTED = {
+    GENRE_RULE_OF_LAW_GOVERNMENT: "法治政府建设情况",
+    GENRE_RULE_OF_LAW: "法治建设情况",
+    GENRE_GOVERNMENT_WORK: "政府工作报告",
+    GENRE_WORK_PLAN: "工作要点",
+    GENRE_OTHER: "(无标题)",
+}
+
+
+def invented_title(region: str | None, year: int | None, genre: str) -> str:
+    """The display title of a document without one: its place, year and what it is."""
+    parts = [region or "未知地区", f"{year}年" if year else "", _INVENTED[genre]]
+    return " ".join(p for p in parts if p)

@@ -82,6 +82,14 @@ class Report:
     chrome: tuple[str, ...] = ()  # web-page furniture removed from the body, kept for the record
     path: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False)
+    # 法治政府建设报告 / 法治建设报告 / 政府工作报告 / 工作要点 / 其他
+    genre: str = "其他"
+    issuer_level: str | None = None  # "government" (人民政府) or "department" (局 / 委 / 办 …)
+    doc_number: str | None = None  # 文号, from an archiver's header
+    source_url: str | None = None  # 原文链接, from an archiver's header
+    # SHA-256 of the report's text without page chrome: the same report saved twice
+    # (another 浏览次数, another file) has the same text_sha256 and another sha256.
+    text_sha256: str = ""
 
     def walk(self) -> Iterator[Section]:
         """Every section of the report, in document order."""

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govread.parsers import flat
-from govread.parsers.chrome import is_chrome, page_metadata
+from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
 from govread.parsers.metadata import (
     Metadata,
     find_metadata,
     is_signature_line,
     parse_date,
+    take_header,
     take_title,
 )
 from govread.parsers.model import Item, Report, Section
@@ -26,7 +27,7 @@ from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 # Bump when the parser's output changes, so caches keyed on it are rebuilt.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （
@@ -89,24 +90,29 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     lines = [line.strip() for line in normalize(text).split("\n")]
     lines = [line for line in lines if line]
+    if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
+        lines = _plain_markdown(lines)
+    header, header_lines, lines = take_header(lines)
 
     # A numbered line is never chrome, whatever words it holds (a heading may say 字体:[ ]).
     flags = [is_chrome(line) and _match_heading(line) is None for line in lines]
-    chrome = [line for line, flag in zip(lines, flags, strict=True) if flag]
+    chrome = header_lines + [line for line, flag in zip(lines, flags, strict=True) if flag]
     body = [line for line, flag in zip(lines, flags, strict=True) if not flag]
-    page = page_metadata(chrome)
 
     title, body = take_title(body)
+    if header.get("title"):
+        title = header["title"]
+        body = [line for line in body if line != title]
     decided: dict[int, _Heading] | None = None
     appendix_at: int | None = None
     if _is_flat(body):
+        body = _without_inline_chrome(body, chrome)
         if title is None and body:
-            title, body = _flat_title(body)
+            title, body = _flat_title(body, chrome)
         body, decided, appendix_at = _split_flat(body)
-        if appendix_at is None:
-            body = _unglue_signature(body)
     else:
-        body = _unglue_signature(body)
+        body = _unglue_signature(_without_inline_chrome(body, chrome))
+    page = page_metadata(chrome)
     roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
     body_tail, closing = _split_closing(roots, tail)
     closing.extend(appendix)
@@ -122,13 +128,15 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         page=page,
         headings=[n.head.heading for n in _iter_nodes(roots)],
         path=path,
+        header=header,
+        text_head="".join(body)[:_GENRE_TEXT],
     )
     sections = _freeze(roots, sha256[:12], _levels(roots))
     if not sections and preamble:
         # A text with no headings is a report with one section, not an error.
         sections = (_single_section(sha256[:12], meta, preamble),)
         preamble = []
-    return Report(
+    report = Report(
         sha256=sha256,
         title=title,
         display_title=meta.display_title,
@@ -143,7 +151,57 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         chrome=tuple(chrome),
         path=path,
         meta=dict(page),
+        genre=meta.genre,
+        issuer_level=meta.issuer_level,
+        doc_number=meta.doc_number,
+        source_url=meta.source_url,
     )
+    return replace(report, text_sha256=text_identity(report))
+
+
+def text_identity(report: Report) -> str:
+    """SHA-256 of a report's body (its title and page chrome left out, whitespace folded), so
+    the same report saved again (another 浏览次数, line breaks lost) keeps its identity."""
+    parts = [*report.preamble, *(s.full_text() for s in report.sections), *report.closing]
+    words = "\n".join(parts).split()
+    return hashlib.sha256("".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# -- markdown -------------------------------------------------------------------------------
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_LIST = re.compile(r"^(?:[-*+]|>)\s+")
+_MD_RULE = re.compile(r"^(?:[-*_]\s?){3,20}$")
+
+
+def _looks_like_markdown(lines: list[str]) -> bool:
+    return sum(1 for line in lines[:400] if _MD_HEADING.match(line)) >= 2
+
+
+def _plain_markdown(lines: list[str]) -> list[str]:
+    """Markdown as plain text: # headings, list bullets, quotes, rules and ** emphasis go."""
+    out = []
+    for line in lines:
+        if _MD_RULE.match(line):
+            continue
+        line = _MD_HEADING.sub("", line, count=1)
+        line = _MD_LIST.sub("", line, count=1)
+        line = line.replace("**", "").replace("__", "").strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def _without_inline_chrome(lines: list[str], chrome: list[str]) -> list[str]:
+    """Page furniture taken out of long lines (into `chrome`)."""
+    out = []
+    for line in lines:
+        if len(line) > _MAX_CHROME_LINE:
+            line, pieces = strip_inline_chrome(line)
+            chrome.extend(pieces)
+        if line:
+            out.append(line)
+    return out
 
 
 # -- headings ---------------------------------------------------------------------------
@@ -263,17 +321,25 @@ def _expected(stack: list[_Node], head: _Heading) -> bool:
 # A text whose lines start with fewer numbered headings than this is read as flat.
 _MIN_LINE_HEADINGS = 2
 _FLAT_LINE = 4000
+# ... and has a line at least this long (short lines are a short text, not a flat one).
+_MIN_FLAT_LINE = 200
+# Lines this long are not page furniture as a whole, but may hold some.
+_MAX_CHROME_LINE = 160
+# How much of the body is read to tell the genre of a document without a title.
+_GENRE_TEXT = 20_000
 
 
 def _is_flat(lines: list[str]) -> bool:
     """Has the text lost its line breaks (headings glued into long lines)?"""
     starts = 0
+    long_line = False
     for line in lines:
         if len(line) > _FLAT_LINE:
             return True
+        long_line = long_line or len(line) > _MIN_FLAT_LINE
         if starts < _MIN_LINE_HEADINGS and _match_heading(line) is not None:
             starts += 1
-    return starts < _MIN_LINE_HEADINGS
+    return starts < _MIN_LINE_HEADINGS and long_line
 
 
 # An appendix (名词解释 / 附件:) inside a flat line: its own numbering is not the report's.
@@ -307,6 +373,7 @@ def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int |
 
     Returns the lines, the headings by line index and where an appendix begins."""
     lines, appendix = _cut_appendix(lines)
+    lines = _unglue_signature(lines)
     per_line = [flat.candidates(line) for line in lines]
     every = [(index, cand) for index, cands in enumerate(per_line) for cand in cands]
     chosen = flat.choose([cand for _, cand in every])
@@ -348,28 +415,41 @@ def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int |
                     out.append(rest)
     if not appendix:
         return out, decided, None
-    out = _unglue_signature(out)
     return out + appendix, decided, len(out)
 
 
 _FLAT_TITLE = re.compile(r"(?:报告|总结|工作要点)")
 _MAX_FLAT_TITLE = 60
+_NOT_IN_TITLE = "\u3002,\uff0c:\uff1a;\uff1b!?\uff01\uff1f"
 
 
-def _flat_title(lines: list[str]) -> tuple[str | None, list[str]]:
-    """The title at the head of a flat first line (…情况的报告一、…), if one is there."""
+def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[str]]:
+    """The title near the head of a flat first line (…情况的报告一、…), if one is there:
+    a run of text without punctuation or spaces that reads like a title."""
     line = lines[0]
-    match = _FLAT_TITLE.search(line, 0, _MAX_FLAT_TITLE)
-    if match is None:
-        return None, lines
-    end = match.end()
-    while end < len(line) and line.startswith(("的报告", "报告"), end):
-        end = line.index("报告", end) + 2
-    title, _ = take_title([line[:end].strip()])
-    if title is None:
-        return None, lines
-    remainder = line[end:].strip()
-    return title, ([remainder] if remainder else []) + lines[1:]
+    first_stop = line.find("\u3002")
+    head = line[: first_stop if 0 <= first_stop < _TITLE_SEARCH else _TITLE_SEARCH]
+    for run in _TITLE_RUN.finditer(head):
+        text = run.group(0)
+        ends = [m.end() for m in _FLAT_TITLE.finditer(text, 0, _MAX_FLAT_TITLE)]
+        for end in reversed(ends):
+            while text.startswith(("的报告", "报告"), end):
+                end = text.index("报告", end) + 2
+            start = 0
+            column = COLUMN_NAME.match(text)
+            if column and take_title([text[column.end() : end]])[0]:
+                start = column.end()  # a breadcrumb's last column glued to the title
+            title, _ = take_title([text[start:end]])
+            if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
+                if start:
+                    chrome.append(text[:start])
+                rest = (line[: run.start()] + " " + line[run.start() + end :]).strip()
+                return title, ([rest] if rest else []) + lines[1:]
+    return None, lines
+
+
+_TITLE_SEARCH = 400
+_TITLE_RUN = re.compile(r"[^\s•·>»|丨/]{6,200}")
 
 
 _GLUED_DATE = re.compile(
