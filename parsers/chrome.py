@@ -25,6 +25,7 @@ COLUMN_NAME = re.compile(
 )
 _BREADCRUMB = re.compile(r"^\s*[>»]|\s[>»]\s")
 _MAX_CHROME_LINE = 160
+_MAX_PIECE = 60
 
 _SOURCE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:\uff1a]\s*([^\s:\uff1a|]+)")
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
@@ -35,8 +36,10 @@ def is_chrome(line: str) -> bool:
     """True when a (stripped, non-empty) line is page furniture, not report text."""
     if len(line) > _MAX_CHROME_LINE:
         return False
-    if _NAV_ONLY.match(line) or _INLINE_CHROME.fullmatch(line) or COLUMN_NAME.fullmatch(line):
+    if _NAV_ONLY.match(line):
         return True
+    if len(line) <= _MAX_PIECE and (_INLINE_CHROME.fullmatch(line) or COLUMN_NAME.fullmatch(line)):
+        return True  # a piece of furniture taken out of a long line, or a site column
     if _BREADCRUMB.search(line) and len(line) <= 60 and "。" not in line:
         return True
     return _CHROME_WORDS.search(line) is not None and "。" not in line[:-1]
@@ -93,15 +96,26 @@ _INLINE_CHROME = re.compile(
 )
 
 
-def strip_inline_chrome(line: str) -> tuple[str, list[str]]:
-    """A long line without the page furniture inside it, and the pieces taken out.
+# Furniture sits around the article, not inside it: only a line's ends are searched.
+_CHROME_REACH = 1500
+
+
+def strip_inline_chrome(line: str, reach: int = _CHROME_REACH) -> tuple[str, list[str]]:
+    """A long line without the page furniture in its first and last `reach` characters,
+    and the pieces taken out.
 
     Each piece leaves one space behind, so a heading that followed it still stands
     after a break."""
     pieces: list[str] = []
     out: list[str] = []
     last = 0
-    for match in _INLINE_CHROME.finditer(line):
+    if len(line) <= 2 * reach:
+        matches = list(_INLINE_CHROME.finditer(line))
+    else:
+        matches = list(_INLINE_CHROME.finditer(line, 0, reach))
+        tail_start = max(len(line) - reach, matches[-1].end() if matches else 0)
+        matches += _INLINE_CHROME.finditer(line, tail_start)
+    for match in matches:
         if not match.group(0).strip():
             continue
         pieces.append(match.group(0).strip())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -87,9 +88,14 @@ class Report:
     issuer_level: str | None = None  # "government" (人民政府) or "department" (局 / 委 / 办 …)
     doc_number: str | None = None  # 文号, from an archiver's header
     source_url: str | None = None  # 原文链接, from an archiver's header
-    # SHA-256 of the report's text without page chrome: the same report saved twice
-    # (another 浏览次数, another file) has the same text_sha256 and another sha256.
-    text_sha256: str = ""
+
+    def text_sha256(self) -> str:
+        """SHA-256 of the report's body: its title and page chrome left out, whitespace
+        folded. The same report saved again (another 浏览次数, another file, its line
+        breaks lost) keeps it, while `sha256` (the file's bytes) changes."""
+        parts = [*self.preamble, *(s.full_text() for s in self.sections), *self.closing]
+        folded = "".join("".join(parts).split())
+        return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
 
     def walk(self) -> Iterator[Section]:
         """Every section of the report, in document order."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from govread.parsers import flat
 from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
@@ -111,7 +111,13 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
             title, body = _flat_title(body, chrome)
         body, decided, appendix_at = _split_flat(body)
     else:
-        body = _unglue_signature(_without_inline_chrome(body, chrome))
+        # furniture run into the text's first or last lines (…。扫一扫在手机打开当前页)
+        ends = min(len(body), _CHROME_ENDS)
+        body = _unglue_signature(
+            _without_inline_chrome(body[:ends], chrome, _CHROME_REACH)
+            + body[ends:-ends]
+            + _without_inline_chrome(body[max(ends, len(body) - ends) :], chrome, _CHROME_REACH)
+        )
     page = page_metadata(chrome)
     roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
     body_tail, closing = _split_closing(roots, tail)
@@ -136,7 +142,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         # A text with no headings is a report with one section, not an error.
         sections = (_single_section(sha256[:12], meta, preamble),)
         preamble = []
-    report = Report(
+    return Report(
         sha256=sha256,
         title=title,
         display_title=meta.display_title,
@@ -156,15 +162,6 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         doc_number=meta.doc_number,
         source_url=meta.source_url,
     )
-    return replace(report, text_sha256=text_identity(report))
-
-
-def text_identity(report: Report) -> str:
-    """SHA-256 of a report's body (its title and page chrome left out, whitespace folded), so
-    the same report saved again (another 浏览次数, line breaks lost) keeps its identity."""
-    parts = [*report.preamble, *(s.full_text() for s in report.sections), *report.closing]
-    words = "\n".join(parts).split()
-    return hashlib.sha256("".join(words).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 # -- markdown -------------------------------------------------------------------------------
@@ -175,7 +172,7 @@ _MD_RULE = re.compile(r"^(?:[-*_]\s?){3,20}$")
 
 
 def _looks_like_markdown(lines: list[str]) -> bool:
-    return sum(1 for line in lines[:400] if _MD_HEADING.match(line)) >= 2
+    return sum(1 for line in lines[:400] if line[:1] == "#" and _MD_HEADING.match(line)) >= 2
 
 
 def _plain_markdown(lines: list[str]) -> list[str]:
@@ -192,12 +189,16 @@ def _plain_markdown(lines: list[str]) -> list[str]:
     return out
 
 
-def _without_inline_chrome(lines: list[str], chrome: list[str]) -> list[str]:
-    """Page furniture taken out of long lines (into `chrome`)."""
+def _without_inline_chrome(
+    lines: list[str], chrome: list[str], reach: int | None = None
+) -> list[str]:
+    """Page furniture taken out of long lines (into `chrome`), `reach` characters from
+    either end of each (a default reach when None)."""
     out = []
     for line in lines:
-        if len(line) > _MAX_CHROME_LINE:
-            line, pieces = strip_inline_chrome(line)
+        if len(line) > _MAX_CHROME_LINE and not (reach and line[-1] in _SENTENCE_END):
+            # (near a text's ends, a line that ends a sentence has nothing run into it)
+            line, pieces = strip_inline_chrome(line, reach) if reach else strip_inline_chrome(line)
             chrome.extend(pieces)
         if line:
             out.append(line)
@@ -325,21 +326,26 @@ _FLAT_LINE = 4000
 _MIN_FLAT_LINE = 200
 # Lines this long are not page furniture as a whole, but may hold some.
 _MAX_CHROME_LINE = 160
+_CHROME_ENDS = 2
+_CHROME_REACH = 120
 # How much of the body is read to tell the genre of a document without a title.
 _GENRE_TEXT = 20_000
 
 
 def _is_flat(lines: list[str]) -> bool:
     """Has the text lost its line breaks (headings glued into long lines)?"""
+    longest = max(map(len, lines), default=0)
+    if longest > _FLAT_LINE:
+        return True
+    if longest <= _MIN_FLAT_LINE:
+        return False
     starts = 0
-    long_line = False
     for line in lines:
-        if len(line) > _FLAT_LINE:
-            return True
-        long_line = long_line or len(line) > _MIN_FLAT_LINE
-        if starts < _MIN_LINE_HEADINGS and _match_heading(line) is not None:
+        if _match_heading(line) is not None:
             starts += 1
-    return starts < _MIN_LINE_HEADINGS and long_line
+            if starts >= _MIN_LINE_HEADINGS:
+                return False
+    return True
 
 
 # An appendix (名词解释 / 附件:) inside a flat line: its own numbering is not the report's.
