@@ -77,8 +77,9 @@ _NEXT_PIECE = (
 # Page furniture inside one long line (a flattened page): each piece bounded, none of them
 # able to swallow the report's sentences (no 。 in any piece).
 _INLINE_CHROME = re.compile(
-    r"(?:当前位置|您的位置|您现在的位置|所在位置)[:\uff1a]? ?首页"
-    r"(?: ?[>»/] ?[^\s>»/\u3002]{1,12}?(?=[\s>»/]|发布|时间|来源|浏览|$)){0,8}(?: ?[>»/])?"
+    r"(?:当前位置|您的位置|您现在的位置|所在位置)[:\uff1a]?\s{0,4}首页"
+    r"(?:\s{0,4}[>»/]\s{0,4}[^\s>»/\u3002]{1,12}?(?=[\s>»/]|发布|时间|来源|浏览|$)){0,8}"
+    r"(?:\s{0,4}[>»/])?"
     r"|(?:发布时间|发布日期|成文日期|时间|日期)[:\uff1a] ?\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
     r"(?: ?\d{1,2}:\d{2}(?::\d{2})?)?"
     r"|(?:浏览次数|阅读次数|点击数|访问量|浏览量)[:\uff1a]? ?(?:\d{1,9}(?![\d年]))?"
