@@ -41,6 +41,8 @@ _MAX_HEADING = 200
 _SPLIT_WINDOW = 60
 _BEAM = 24
 _MIN_HEADING = 4
+# A first sentence longer than this is not all heading: a section-title word may end it.
+_LONG_FIRST_SENTENCE = 40
 _MIN_BODY = 6
 
 # Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 …): in flat text a
@@ -221,7 +223,9 @@ def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
                 body += 1
             return index, body
     limit = sentence if sentence != -1 else min(stop, end + _SPLIT_WINDOW)
-    cut = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)])
+    # a first sentence short enough for a heading is cut only where a body clearly opens
+    titled = sentence == -1 or sentence - end > _LONG_FIRST_SENTENCE
+    cut = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
     if cut is not None:
         return end + cut, end + cut
     if sentence != -1:
@@ -229,11 +233,11 @@ def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
     return stop, stop
 
 
-def _body_start(window: str) -> int | None:
+def _body_start(window: str, titled: bool) -> int | None:
     """Where a body begins inside a heading's first sentence: after a section-title word
-    (存在问题|在看到…) or at a body's opening words (…一是…, …坚持…, …2021年，…)."""
+    (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…)."""
     cut = None
-    for match in _HEADING_END.finditer(window):
+    for match in _HEADING_END.finditer(window) if titled else ():
         if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
             cut = match.end()
             break

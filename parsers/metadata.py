@@ -23,6 +23,7 @@ _REGION_BEFORE = re.compile(
     rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$|"
     r"[^\s\d]{1,12}?(?:局|委员会|办公室)(?:关于|\d|$))"
 )
+_SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员会|办公室|中心))")
 # 深圳市光明区 is 光明区: a district or county named with its city (or a city with its
 # province) is known by its own name.
 _NESTED_REGION = re.compile(
@@ -107,7 +108,12 @@ def region_of(name: str | None) -> str | None:
     if not name:
         return None
     match = _REGION_BEFORE.match(name)
-    return match.group(1) if match else None
+    if match is None:
+        return None
+    region = match.group(1)
+    if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
+        region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
+    return region
 
 
 def canonical_place(region: str | None) -> str | None:
@@ -168,6 +174,8 @@ def find_metadata(
     if year is None and (match := _FILE_YEAR.search(stem)):
         year = int(match.group(1))
 
+    if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
+        issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     region = canonical_place(region)
     opening = text_head[:_OPENING]
     genre = genre_of(title, opening, text_head)
@@ -287,12 +295,12 @@ def genre_of(title: str | None, opening: str, text_head: str) -> str:
     if title:
         if "政府工作报告" in title:
             return GENRE_GOVERNMENT_WORK
+        if "要点" in title and not title.endswith(("报告", "总结")):
+            return GENRE_WORK_PLAN  # a plan, not a report (…情况暨…工作要点的报告 is one)
         if "法治政府" in title or "依法行政" in title:
             return GENRE_RULE_OF_LAW_GOVERNMENT
         if "法治" in title or "依法治" in title:
             return GENRE_RULE_OF_LAW
-        if "工作要点" in title:
-            return GENRE_WORK_PLAN
         return GENRE_OTHER
     if _SPEECH_OPENING.search(opening):
         return GENRE_GOVERNMENT_WORK

@@ -291,7 +291,11 @@ def _build_tree(
             continue
         if last is None:
             preamble.append(line)
-        elif not last.paragraphs and not since_heading:
+        elif (
+            not last.paragraphs
+            and not since_heading
+            and not (index >= len(lines) - _SIGNATURE_LINES and is_signature_line(line))
+        ):
             last.paragraphs.append(line)
         else:
             since_heading.append(line)
@@ -317,13 +321,17 @@ def _expected(stack: list[_Node], head: _Heading) -> bool:
     return head.ordinal == 1 and not head.rest
 
 
+# A heading's first line is its body, unless it is the signature among the text's last lines.
+_SIGNATURE_LINES = 3
+
+
 # -- flat text ---------------------------------------------------------------------------
 
 # A text whose lines start with fewer numbered headings than this is read as flat.
 _MIN_LINE_HEADINGS = 2
 _FLAT_LINE = 4000
 # ... and has a line at least this long (short lines are a short text, not a flat one).
-_MIN_FLAT_LINE = 200
+_MIN_FLAT_LINE = 100
 # Lines this long are not page furniture as a whole, but may hold some.
 _MAX_CHROME_LINE = 160
 _CHROME_ENDS = 2

@@ -1,0 +1,161 @@
+"""What a document is and who wrote it: genres, departments, places, archivers' headers, Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govread.parsers import parse_text
+from govread.parsers.metadata import canonical_place, genre_of, issuer_level_of, take_header
+from govread.parsers.readers import read_report
+
+GENRES = Path(__file__).parents[1] / "fixtures" / "genres"
+
+
+def test_a_flat_department_report_with_an_archivers_header() -> None:
+    report = read_report(GENRES / "department_flat.txt")
+    assert report.title == "深圳市光明区工业和信息化局2022年法治建设情况报告"
+    assert (report.genre, report.issuer_level) == ("法治建设报告", "department")
+    assert report.issuer == "深圳市光明区工业和信息化局"
+    assert (report.region, report.year, report.published) == ("光明区", 2022, "2023-02-10")
+    assert report.source_url == "https://www.example.gov.cn/gmq/gxj/fzzf/content/post_1024.html"
+    assert report.doc_number is None  # 文号: left empty by the archiver
+    assert [(row["level"], row["number"], row["heading"]) for row in report.outline()] == [
+        (1, "一", "工作开展情况"),
+        (2, "一", "深入学习宣传贯彻党的二十大精神"),
+        (2, "二", "严格规范行政执法"),
+        (3, "1", "完善执法程序"),
+        (3, "2", "加强执法监督"),
+        (2, "三", "推进政务公开"),
+        (1, "二", "存在问题"),
+        (1, "三", "下一步工作安排"),
+        (2, "一", "加强执法队伍建设"),
+        (2, "二", "深化“谁执法谁普法”"),
+    ]
+    # numbers inside sentences stay text, the body is whole, the signature is found
+    text = report.full_text()
+    for phrase in ("2.5个百分点", "12345热线", "4.22地球日", "在看到成绩的同时"):
+        assert phrase in text
+    assert report.closing[-2:] == ("深圳市光明区工业和信息化局", "2023年2月10日")
+
+
+def test_a_department_report_on_work_done_and_planned() -> None:
+    report = read_report(GENRES / "department_plan_report.txt")
+    assert (report.genre, report.issuer_level) == ("法治建设报告", "department")
+    assert (report.issuer, report.region, report.year) == ("深圳市龙岗区水务局", "龙岗区", 2022)
+    flat = parse_text((GENRES / "department_plan_report.txt").read_text("utf-8").replace("\n", ""))
+    assert flat.outline() == report.outline()
+    assert (flat.issuer, flat.published, flat.genre) == (
+        report.issuer,
+        report.published,
+        report.genre,
+    )
+
+
+def test_a_government_work_report_is_never_titled_a_rule_of_law_report() -> None:
+    report = read_report(GENRES / "government_work_report.txt")
+    assert report.title is None
+    assert report.genre == "政府工作报告"
+    assert report.display_title == "坪山区 2021年 政府工作报告"
+    assert "法治" not in report.display_title
+    assert (report.issuer, report.issuer_level) == ("坪山区人民政府", "government")
+
+
+def test_an_unrelated_document_gets_no_invented_genre() -> None:
+    report = read_report(GENRES / "statistics_bulletin.txt")
+    assert report.genre == "其他"
+    assert "法治" not in report.display_title
+    assert report.region is None  # the text names no place
+
+
+def test_markdown_headings_lists_and_emphasis() -> None:
+    report = read_report(GENRES / "work_plan.md")
+    assert report.title == "宝安区2024年法治政府建设工作要点"
+    assert report.genre == "工作要点"
+    assert [(row["level"], row["heading"]) for row in report.outline()] == [
+        (1, "深入学习贯彻习近平法治思想"),
+        (1, "健全依法行政制度体系"),
+        (2, "严格落实重大行政决策程序"),
+        (2, "加强行政规范性文件管理"),
+    ]
+    first = report.sections[0].paragraphs[0]
+    assert first.startswith("持续深化学习。") and "*" not in first
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("深圳市光明区", "光明区"),
+        ("光明区", "光明区"),
+        ("湖北省咸宁市", "咸宁市"),
+        ("泾县", "泾县"),
+        ("沙市区", "沙市区"),
+        (None, None),
+    ],
+)
+def test_one_name_per_place(name: str | None, place: str | None) -> None:
+    assert canonical_place(name) == place
+
+
+@pytest.mark.parametrize(
+    ("title", "genre"),
+    [
+        ("泾县人民政府关于2022年法治政府建设情况的报告", "法治政府建设报告"),
+        ("宝鸡市2023年度法治政府建设工作总结", "法治政府建设报告"),
+        ("某区司法局2022年法治建设年度报告", "法治建设报告"),
+        ("关于2022年法治工作情况暨2023年工作要点的报告", "法治建设报告"),
+        ("某市2024年法治政府建设工作要点", "工作要点"),
+        ("2020年盐田区政府工作报告", "政府工作报告"),
+        ("2023年国民经济和社会发展统计公报", "其他"),
+    ],
+)
+def test_genre_from_the_title(title: str, genre: str) -> None:
+    assert genre_of(title, "", "") == genre
+
+
+def test_genre_of_an_untitled_text_from_its_words() -> None:
+    assert (
+        genre_of(None, "各位代表：现在，我代表某区人民政府，向大会报告政府工作", "")
+        == "政府工作报告"
+    )
+    assert genre_of(None, "", "法治政府建设" * 3) == "法治政府建设报告"
+    assert genre_of(None, "", "全年粮食产量") == "其他"
+
+
+@pytest.mark.parametrize(
+    ("issuer", "title", "level"),
+    [
+        ("咸宁市人民政府", None, "government"),
+        ("深圳市光明区经济发展局", None, "department"),
+        (None, "深圳市光明区发展和改革局关于2022年法治政府建设情况的报告", "department"),
+        (None, None, None),
+    ],
+)
+def test_issuer_level(issuer: str | None, title: str | None, level: str | None) -> None:
+    assert issuer_level_of(issuer, title) == level
+
+
+def test_a_header_needs_two_lines_and_keeps_only_valid_values() -> None:
+    values, lines, rest = take_header(
+        [
+            "标题: 某县2023年法治政府建设情况报告",
+            "发布时间: 2023-03-31 16:47",
+            "原文链接: javascript:alert(1)",
+            "正文。",
+        ]
+    )
+    assert values == {"title": "某县2023年法治政府建设情况报告", "published": "2023-03-31"}
+    assert len(lines) == 3 and rest == ["正文。"]
+    assert take_header(["标题: 只有一行", "正文。"]) == ({}, [], ["标题: 只有一行", "正文。"])
+
+
+def test_a_page_saved_again_keeps_its_text_identity() -> None:
+    page = "某县人民政府2023年法治政府建设情况报告\n浏览次数: {n} 来源:县司法局\n一、工作成效\n正文。\n二、下一步\n正文。"
+    first, second = parse_text(page.format(n=12)), parse_text(page.format(n=13))
+    assert first.sha256 != second.sha256
+    assert first.text_sha256() == second.text_sha256()
+    assert (
+        parse_text(page.format(n=12).replace("正文。", "另文。")).text_sha256()
+        != first.text_sha256()
+    )
