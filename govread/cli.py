@@ -24,6 +24,7 @@ from collections.abc import Callable, Sequence
 
 from govread import __version__
 from govread.corpus import LoadResult, load
+from govread.identity import DuplicateFinder
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
 
@@ -101,6 +102,10 @@ def report_header(report: Report) -> dict[str, object]:
         "published": report.published,
         "issuer": report.issuer,
         "source": report.source,
+        "genre": report.genre,
+        "issuer_level": report.issuer_level,
+        "doc_number": report.doc_number,
+        "source_url": report.source_url,
     }
 
 
@@ -121,18 +126,30 @@ def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
 def run_outline(argv: Sequence[str]) -> int:
     args = _outline_parser().parse_args(argv)
     result = _load_or_exit(args.paths, no_cache=args.no_cache)
+    finder = DuplicateFinder()
+    originals = [finder.original_of(r) for r in result.reports]
     if args.format == "json":
         payload = [
-            {**report_header(r), "outline": r.outline(), "tree": _nested(r.sections)}
-            for r in result.reports
+            {
+                **report_header(r),
+                "text_sha256": r.text_sha256(),
+                "duplicate_of": original.path if original else None,
+                "outline": r.outline(),
+                "tree": _nested(r.sections),
+            }
+            for r, original in zip(result.reports, originals, strict=True)
         ]
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        for index, report in enumerate(result.reports):
+        for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
             if index:
                 print()
-            print(_text_outline(report))
+            if original is not None:
+                # the same text as a report above: named, not printed twice
+                print(f"{report.display_title}\n  duplicate of {original.path}\n  {report.path}")
+            else:
+                print(_text_outline(report))
     return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
 
 
@@ -140,6 +157,7 @@ def _text_outline(report: Report) -> str:
     facts = [
         report.region,
         f"{report.year}年" if report.year else None,
+        report.genre,
         f"发布 {report.published}" if report.published else None,
         report.issuer,
     ]

@@ -32,6 +32,7 @@ from textual.worker import Worker, get_current_worker
 from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
+from govread.identity import DuplicateFinder, duplicate_reason
 from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
@@ -176,6 +177,7 @@ class GovreadApp(App[int]):
         # and painted: a message per report would keep the UI's queue from ever emptying,
         # and so from painting, until all were in.
         batch: list[tuple[Report | Problem, int]] = []
+        finder = DuplicateFinder()  # the same report in two files is shown once
         posted = 0.0
         self._batch_shown.set()
         with Loader(paths) as loader:
@@ -184,7 +186,10 @@ class GovreadApp(App[int]):
                 if worker.is_cancelled:
                     return
                 if not isinstance(entry, Problem):
-                    index.add(entry)  # folding only (no jieba), off the UI thread
+                    if (original := finder.original_of(entry)) is not None:
+                        entry = Problem(entry.path or "", duplicate_reason(original), False)
+                    else:
+                        index.add(entry)  # folding only (no jieba), off the UI thread
                 batch.append((entry, done))
                 now = time.monotonic()
                 if now - posted >= LOAD_BATCH_SECONDS and self._batch_shown.is_set():

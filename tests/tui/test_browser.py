@@ -534,3 +534,19 @@ async def test_header_shows_report_names_as_plain_text(loaded, tmp_path) -> None
         assert app.sub_title == "1 report: [b]区[/b] 2023"
         title = app.query_one(HeaderTitle).render()
         assert "[b]区[/b] 2023" in title.plain
+
+
+async def test_the_same_report_twice_is_one_entry_and_a_notification(loaded, tmp_path) -> None:
+    from govread.corpus import sample_paths
+
+    source = sample_paths()[1]
+    copy = tmp_path / "copy.txt"
+    copy.write_text(source.read_text("utf-8").replace("\n", " "), "utf-8")
+    app = GovreadApp(paths=[str(source), str(copy)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [r.path for r in app.reports] == [str(source)]
+        assert f"{copy}: is the same report as {source} (shown once)" in notes(app)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Genre 法治政府建设报告 (government)" in detail(app).plain_text

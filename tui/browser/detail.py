@@ -188,6 +188,10 @@ class DetailPane(VerticalScroll, can_focus=True):
             ("Region", report.region),
             ("Year", f"{report.year}" if report.year else None),
             ("Published", report.published),
+            (
+                "Genre",
+                f"{report.genre} ({report.issuer_level})" if report.issuer_level else report.genre,
+            ),
             ("Issuer", report.issuer),
             ("Source", report.source),
             ("File", Path(report.path).name if report.path else None),
