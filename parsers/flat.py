@@ -145,16 +145,21 @@ def _shape_score(line: str, end: int, following: int) -> float:
     return -4.0
 
 
+# The candidates a path has taken, newest first, as a linked list: extending a path is
+# O(1), so the search stays linear in the number of candidates.
+_Chosen = tuple[int, "_Chosen"] | None
+
+
 @dataclass(slots=True)
 class _Path:
     score: float
-    chosen: tuple[int, ...]  # indexes into the flat candidate list
+    chosen: _Chosen  # indexes into the flat candidate list
 
 
 def choose(cands: list[Candidate]) -> list[int]:
     """The candidates taken as headings: the best-scoring consistent numbering."""
     # state: the open levels, (rank, ordinal) with ranks increasing
-    beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, ())}
+    beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, None)}
     for index, cand in enumerate(cands):
         nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
         for state, path in beam.items():
@@ -167,12 +172,17 @@ def choose(cands: list[Candidate]) -> list[int]:
                 continue
             held = nxt.get(new_state)
             if held is None or score > held.score:
-                nxt[new_state] = _Path(score, (*path.chosen, index))
+                nxt[new_state] = _Path(score, (index, path.chosen))
         if len(nxt) > _BEAM:
             nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1].score)[:_BEAM])
         beam = nxt
     best = max(beam.values(), key=lambda p: p.score)
-    return list(best.chosen)
+    chosen: list[int] = []
+    link = best.chosen
+    while link is not None:
+        chosen.append(link[0])
+        link = link[1]
+    return chosen[::-1]
 
 
 def _step(
