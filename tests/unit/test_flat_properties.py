@@ -68,7 +68,8 @@ def report(draw: st.DrawFn) -> tuple[list[str], list[tuple[int, str, str]], bool
             own_line = not inline_only and draw(st.booleans())
             if own_line or (has_children and draw(st.booleans())):
                 lines.append(marker + heading)
-                if not has_children or draw(st.booleans()):
+                # (with every break gone, a heading without 。 is ended by its first child)
+                if not has_children or (not inline_only and draw(st.booleans())):
                     lines.append(draw(body))
             else:
                 lines.append(f"{marker}{heading}。{draw(body)}")
