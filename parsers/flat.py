@@ -234,7 +234,7 @@ def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
             return index, body
     limit = sentence if sentence != -1 else min(stop, end + _SPLIT_WINDOW)
     # a first sentence short enough for a heading is cut only where a body clearly opens
-    titled = sentence == -1 or sentence - end > _LONG_FIRST_SENTENCE
+    titled = (sentence if sentence != -1 else stop) - end > _LONG_FIRST_SENTENCE
     cut = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
     if cut is not None:
         return end + cut, end + cut
