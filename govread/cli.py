@@ -98,6 +98,8 @@ def report_header(report: Report) -> dict[str, object]:
         "title": report.title,
         "display_title": report.display_title,
         "region": report.region,
+        "province": report.province,
+        "region_level": report.region_level,
         "year": report.year,
         "published": report.published,
         "issuer": report.issuer,

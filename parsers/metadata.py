@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
+from govread.parsers.gazetteer import find_place, place_in_text
 from govread.parsers.numerals import chinese_to_int
 
 _GENRE = re.compile(r"报告|总结|情况|要点|年度")
@@ -64,6 +65,8 @@ class Metadata:
     issuer_level: str | None = None
     doc_number: str | None = None
     source_url: str | None = None
+    province: str | None = None
+    region_level: str | None = None
 
 
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -117,9 +120,12 @@ def region_of(name: str | None) -> str | None:
 
 
 def canonical_place(region: str | None) -> str | None:
-    """One name per place: 深圳市光明区 → 光明区, 湖北省咸宁市 → 咸宁市."""
+    """One name per place: 深圳市光明区 → 光明区, 湖北省咸宁市 → 咸宁市 (from the gazetteer;
+    for a name it does not hold, the last division the name is made of)."""
     if not region:
         return None
+    if place := find_place(region):
+        return place.name
     match = _NESTED_REGION.match(region)
     return match.group(1) if match else region
 
@@ -176,6 +182,9 @@ def find_metadata(
 
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
+    if region is None and (named := place_in_text(text_head[:_OPENING])):
+        region = named.name  # the opening names the place (我代表坪山区人民政府…)
+    place = find_place(region)
     region = canonical_place(region)
     opening = text_head[:_OPENING]
     genre = genre_of(title, opening, text_head)
@@ -191,6 +200,8 @@ def find_metadata(
         issuer_level=issuer_level_of(issuer, title),
         doc_number=header.get("doc_number"),
         source_url=header.get("source_url"),
+        province=place.province if place else None,
+        region_level=place.level if place else None,
     )
 
 

@@ -88,6 +88,8 @@ class Report:
     issuer_level: str | None = None  # "government" (人民政府) or "department" (局 / 委 / 办 …)
     doc_number: str | None = None  # 文号, from an archiver's header
     source_url: str | None = None  # 原文链接, from an archiver's header
+    province: str | None = None  # the region's province, from the gazetteer (广东省)
+    region_level: str | None = None  # 省 / 市 / 区 / 县 / 旗 …, from the gazetteer
 
     def text_sha256(self) -> str:
         """SHA-256 of the report's body: its title and page chrome left out, whitespace

@@ -161,6 +161,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         issuer_level=meta.issuer_level,
         doc_number=meta.doc_number,
         source_url=meta.source_url,
+        province=meta.province,
+        region_level=meta.region_level,
     )
 
 

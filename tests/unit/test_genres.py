@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from govread.parsers import parse_text
+from govread.parsers.gazetteer import find_place
 from govread.parsers.metadata import canonical_place, genre_of, issuer_level_of, take_header
 from govread.parsers.readers import read_report
 
@@ -96,6 +97,26 @@ def test_markdown_headings_lists_and_emphasis() -> None:
 )
 def test_one_name_per_place(name: str | None, place: str | None) -> None:
     assert canonical_place(name) == place
+
+
+def test_places_come_from_the_gazetteer_with_province_and_level() -> None:
+    guangming = find_place("深圳市光明区")
+    assert guangming and (guangming.name, guangming.province, guangming.level) == (
+        "光明区",
+        "广东省",
+        "区",
+    )
+    # namesakes are told apart by the city named before them
+    shenzhen = find_place("深圳市龙华区")
+    haikou = find_place("海口市龙华区")
+    assert shenzhen and haikou and shenzhen.code != haikou.code
+    assert (shenzhen.city, haikou.city) == ("深圳市", "海口市")
+    assert find_place("通知公告宝鸡市") == find_place("宝鸡市")
+    assert find_place("某某公告") is None
+    report = parse_text(
+        "深圳市光明区人民政府2021年法治政府建设情况报告\n一、工作\n正文。\n二、打算\n正文。"
+    )
+    assert (report.region, report.province, report.region_level) == ("光明区", "广东省", "区")
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from govread.parsers import chrome, flat, metadata, normalize, outline, parse_text
+from govread.parsers import chrome, flat, gazetteer, metadata, normalize, outline, parse_text
 
-MODULES = (chrome, flat, metadata, normalize, outline)
+MODULES = (chrome, flat, gazetteer, metadata, normalize, outline)
 PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
     for module in MODULES
