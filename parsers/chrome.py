@@ -77,6 +77,8 @@ _NEXT_PIECE = (
 # Page furniture inside one long line (a flattened page): each piece bounded, none of them
 # able to swallow the report's sentences (no 。 in any piece).
 _INLINE_CHROME = re.compile(
+    # (the lookahead lets the engine skip to the characters a piece can start with)
+    r"(?=[当您所发成时日浏阅点访信来编责审校字文【打关微Q分附扫•·|丨设加无长索体主])(?:"
     r"(?:当前位置|您的位置|您现在的位置|所在位置)[:\uff1a]?\s{0,4}首页"
     r"(?:\s{0,4}[>»/]\s{0,4}[^\s>»/\u3002]{1,12}?(?=[\s>»/]|发布|时间|来源|浏览|$)){0,8}"
     r"(?:\s{0,4}[>»/])?"
@@ -92,13 +94,14 @@ _INLINE_CHROME = re.compile(
     r"|【?打印本?页?】? ?【?关闭(?:窗口)?】|【打印】|打印本页"
     r"|微信 微博(?: QQ空间)?|微信微博QQ空间|QQ空间|分享到[:\uff1a]"
     r"|附件下载|扫一扫在手机打开当前页"
-    r"|[•·|丨]? ?(?:设为首页|加入收藏|无障碍浏览|长辈版|关怀版) ?[|丨]?"
+    r"|(?:[•·|丨] ?)?(?:设为首页|加入收藏|无障碍浏览|长辈版|关怀版) ?[|丨]?"
     r"|索引号[:\uff1a] ?[0-9A-Za-z/\-]{0,40}?(?=(?:19|20)\d{2}年|\s|$|[^\x00-\x7f])|(?:体裁分类|主题分类)[:\uff1a] ?[^\s]{0,8}?(?=\s|$)"
+    r")"
 )
 
 
 # Furniture sits around the article, not inside it: only a line's ends are searched.
-_CHROME_REACH = 1500
+_CHROME_REACH = 800
 
 
 def strip_inline_chrome(line: str, reach: int = _CHROME_REACH) -> tuple[str, list[str]]:
