@@ -88,6 +88,12 @@ class Placed:
     number: str
 
 
+def starts_with_marker(line: str) -> bool:
+    """Does the line open with a numbered marker followed by some text?"""
+    match = _CANDIDATE.match(line)
+    return match is not None and match.end() < len(line)
+
+
 def _position_score(line: str, start: int, chrome_ends: frozenset[int]) -> float:
     if start == 0 or start in chrome_ends:
         return 3.0

@@ -39,6 +39,7 @@ def _index() -> dict[str, tuple[Place, ...]]:
     return {name: tuple(places) for name, places in table.items()}
 
 
+@functools.lru_cache(maxsize=4096)
 def find_place(name: str | None) -> Place | None:
     """The most specific division a region name ends with (深圳市光明区 → 光明区, in 广东省),
     told apart from its namesakes by the names before it; None when it names none."""

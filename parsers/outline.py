@@ -351,7 +351,8 @@ def _is_flat(lines: list[str]) -> bool:
         return False
     starts = 0
     for line in lines:
-        if _match_heading(line) is not None:
+        # a line that starts with a marker (its number is checked when the tree is built)
+        if flat.starts_with_marker(line):
             starts += 1
             if starts >= _MIN_LINE_HEADINGS:
                 return False
