@@ -22,6 +22,7 @@ class Place:
 
 
 _LONGEST_NAME = 12
+_PARENT_SUFFIXES = ("省", "自治区", "特别行政区", "市", "州", "盟", "地区", "区", "县", "旗")
 # Place names in running text: a few characters and an administrative suffix.
 _NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治区|特别行政区|省|市|县|区|州|旗|盟|地区)")
 
@@ -47,10 +48,12 @@ def find_place(name: str | None) -> Place | None:
         return None
     index = _index()
     for start in range(max(0, len(name) - _LONGEST_NAME), len(name) - 1):
+        before = name[:start]
+        if before and not before.endswith(_PARENT_SUFFIXES):
+            continue  # 梅临县 is not 临县: only a place named after its parent is cut
         places = index.get(name[start:])
         if not places:
             continue
-        before = name[:start]
         for place in places:
             if before and ((place.city and place.city in before) or place.province in before):
                 return place

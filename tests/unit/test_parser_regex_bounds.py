@@ -51,7 +51,7 @@ PIECES = [
     "区",
     "深圳市",
 ]
-LIMIT = 0.5  # seconds, for a scan that takes a few milliseconds when linear
+LIMIT = 2.0  # seconds, for a scan that takes milliseconds when linear (hours when not)
 
 
 def _adversarial() -> list[str]:
