@@ -396,7 +396,9 @@ async def test_progress_bar_shows_for_more_than_a_handful_of_files(
 
     for index in range(3):
         for path in sample_paths():
-            (tmp_path / f"{index}_{path.name}").write_bytes(path.read_bytes())
+            # each copy a text of its own: the same text twice is shown once
+            text = path.read_bytes() + f"\n第{index}份。".encode()
+            (tmp_path / f"{index}_{path.name}").write_bytes(text)
     seen = []
     show_progress = BrowserScreen.show_progress
 
