@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 from govread import __version__
 from govread.corpus import LoadResult, load
-from govread.identity import DuplicateFinder
+from govread.identity import DuplicateFinder, sanitize
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
 
@@ -149,7 +149,10 @@ def run_outline(argv: Sequence[str]) -> int:
                 print()
             if original is not None:
                 # the same text as a report above: named, not printed twice
-                print(f"{report.display_title}\n  duplicate of {original.path}\n  {report.path}")
+                print(
+                    f"{report.display_title}\n  duplicate of {sanitize(original.path or '')}"
+                    f"\n  {sanitize(report.path or '')}"
+                )
             else:
                 print(_text_outline(report))
     return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING

@@ -8,7 +8,21 @@ and the TUI; no Textual here.
 
 from __future__ import annotations
 
+import re
+
 from govread.parsers.model import Report
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def sanitize(text: str) -> str:
+    """Control and bidi characters of a file name made visible, never printed raw.
+
+    Local stand-in for the project-wide sanitiser (govread/sanitize.py), to be replaced by it.
+    """
+    return _CONTROLS.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else "?", text
+    )
 
 
 class DuplicateFinder:
@@ -31,4 +45,4 @@ class DuplicateFinder:
 
 def duplicate_reason(original: Report) -> str:
     """The line that says why a report is shown once."""
-    return f"is the same report as {original.path or original.display_title} (shown once)"
+    return f"is the same report as {sanitize(original.path or original.display_title)} (shown once)"

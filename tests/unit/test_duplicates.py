@@ -50,3 +50,11 @@ def test_the_cli_names_the_duplicate_once(tmp_path: Path) -> None:
     assert [d["duplicate_of"] for d in data] == [None, str(first)]
     assert data[0]["text_sha256"] == data[1]["text_sha256"]
     assert data[0]["genre"] == "法治政府建设报告" and data[0]["issuer_level"] == "government"
+
+
+def test_a_file_name_with_controls_is_shown_escaped() -> None:
+    from govread.identity import duplicate_reason
+
+    original = parse_text("一、甲。正文。\n二、乙。正文。", path="a\x1b[31m.txt")
+    assert "\x1b" not in duplicate_reason(original)
+    assert "\\x1b[31m" in duplicate_reason(original)
