@@ -238,7 +238,7 @@ def _phase_parts(
 
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
-    sentence = re.sub(r"[。;\uff1b]+$", "", (match.group() if match else text).strip())
+    sentence = (match.group() if match else text).strip().rstrip("。;\uff1b")
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 

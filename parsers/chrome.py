@@ -17,7 +17,10 @@ _CHROME_WORDS = re.compile(
     r"责任编辑|编辑[:\uff1a]|审核[:\uff1a]|校对[:\uff1a]|网站地图|联系我们|版权所有|ICP备|网站标识码|"
     r"^(?:标题|栏目|原文链接|原文地址|发文字号|成文日期)\s?[:\uff1a]"
 )
-_NAV_ONLY = re.compile(r"^[\s•·>»|丨/\-]*(首页|English|繁体|简体|登录|注册|搜索)?[\s•·>»|丨/\-]*$")
+# Possessive (*+): the two runs of separators must not trade characters (quadratic).
+_NAV_ONLY = re.compile(
+    r"^[\s•·>»|丨/\-]*+(首页|English|繁体|简体|登录|注册|搜索)?[\s•·>»|丨/\-]*+$"
+)
 # Site columns a breadcrumb ends with, when its last one runs into the title.
 COLUMN_NAME = re.compile(
     r"(?:通知公告|公示公告|政务公开|信息公开|政府信息公开|工作动态|部门动态|新闻动态|新闻|年度报告|"

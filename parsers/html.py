@@ -98,12 +98,15 @@ _CHROME_HINT = re.compile(
     re.IGNORECASE,
 )
 _TOOLBAR = re.compile(
-    r"打印本页|打印此页|【打印】|\[打印\]|关闭窗口|【关闭】|\[关闭\]|分享到|字[体号]\s*[:：]?\s*[【\[]?\s*大|"
+    r"打印本页|打印此页|【打印】|\[打印\]|关闭窗口|【关闭】|\[关闭\]|分享到|字[体号]\s{0,3}[:：]?\s{0,3}[【\[]?\s{0,3}大|"
     r"当前位置|您现在的位置|您的位置|扫一扫|上一篇|下一篇|返回顶部|保存本页|收藏本页|【?纠错】?$"
 )
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_TITLE_SEPARATORS = re.compile(r"\s*(?:[_|]|--|—|–|\s-\s)\s*")
+# Applied to a title whose white space is collapsed to single spaces (`_title_parts`).
+_TITLE_SEPARATORS = re.compile(r" ?(?:[_|]|--|—|–| - ) ?")
+# A page title is a line; a longer one is not a title, and is not split.
+_MAX_TITLE = 300
 _MIN_ARTICLE_CJK = 30
 # Real pages nest a few dozen levels; thousands are a hostile file (minutes to parse).
 _MAX_DEPTH = 3000
@@ -133,7 +136,7 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     title_candidates = [
         metas.get("articletitle", ""),
         _clean(h1.text(deep=True)) if h1 is not None else "",
-        *_TITLE_SEPARATORS.split(title_tag.text(deep=True).strip() if title_tag else ""),
+        *_title_parts(title_tag.text(deep=True) if title_tag else ""),
     ]
     for node in tree.css(_DROP):
         node.decompose()
@@ -188,6 +191,12 @@ def nesting_depth(html: str) -> int:
             depth += 1
             deepest = max(deepest, depth)
     return deepest
+
+
+def _title_parts(title: str) -> list[str]:
+    """A <title>'s parts ("报告_某市人民政府" → the report's title, the site's name)."""
+    title = " ".join(title.split())  # every kind of white space, &nbsp; and 　 too
+    return _TITLE_SEPARATORS.split(title) if len(title) <= _MAX_TITLE else []
 
 
 def _clean(text: str) -> str:

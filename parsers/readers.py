@@ -69,11 +69,12 @@ _CHARSET_ALIASES = {
     "x-x-big5": "cp950",
 }
 _DECLARED_CHARSET = re.compile(
-    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE
+    rb"""<meta[^>]{0,200}?charset\s{0,5}=\s{0,5}["']?\s{0,5}([A-Za-z0-9_.:-]{2,40})""",
+    re.IGNORECASE,
 )
-_HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta|title)\b", re.IGNORECASE | re.DOTALL
-)
+# A page's first tag, once leading white space and comments are skipped (`_looks_like_html`).
+_HTML_FIRST_TAG = re.compile(rb"<(?:!doctype\s{1,20}html|html|head|meta|title)\b", re.IGNORECASE)
+_HTML_SPACE = b" \t\r\n\x0b\x0c"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
@@ -106,18 +107,15 @@ class Extracted:
 
 
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The file's bytes, or a `ReportError` saying why they cannot be had."""
-    p = Path(path)
+    """The file's bytes, or a `ReportError` saying why they cannot be had.
+
+    Only a regular file is read, whatever its name: the open descriptor is checked (so a
+    file swapped for a FIFO or a device between a look and the open is caught too), and the
+    open never blocks (a FIFO with no writer would wait for ever). Its size is checked
+    before a byte is read, and the read stops one byte past the limit whatever the size
+    claimed."""
     try:
-        info = p.stat()
-        if stat.S_ISDIR(info.st_mode):
-            raise ReportError(path, "is a folder, not a file")
-        if not stat.S_ISREG(info.st_mode):
-            raise ReportError(path, "is not a regular file")
-        if info.st_size > MAX_BYTES:
-            raise ReportError(path, _too_large(info.st_size))
-        with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise ReportError(path, "no such file") from None
     except PermissionError:
@@ -126,9 +124,37 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         raise ReportError(path, "is a folder, not a file") from None
     except OSError as error:
         raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReportError(path, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReportError(path, f"is not a regular file (it is {_file_type(info.st_mode)})")
+        if info.st_size > MAX_BYTES:
+            raise ReportError(path, _too_large(info.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise ReportError(path, "permission denied") from None
+    except IsADirectoryError:
+        raise ReportError(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(fd)
     if len(data) > MAX_BYTES:  # it grew while we looked
         raise ReportError(path, _too_large(len(data)))
     return data
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a file"
 
 
 def _too_large(size: int) -> str:
@@ -300,9 +326,24 @@ def sniff_kind(data: bytes, suffix: str) -> str:
     head = data[:2048]
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
-    if _HTML_START.match(head):
+    if _looks_like_html(head):
         return "html"
     return "text"
+
+
+def _looks_like_html(head: bytes) -> bool:
+    """Whether the bytes open with an HTML tag, after white space and comments.
+
+    A loop, not one regular expression: comments skipped by a pattern with nested
+    repeats took time exponential in their number (a few hundred bytes hung it)."""
+    position = len(head) - len(head.lstrip(_HTML_SPACE))
+    while head.startswith(b"<!--", position):
+        end = head.find(b"-->", position + 4)
+        if end < 0:
+            return False
+        position = end + 3
+        position += len(head[position:]) - len(head[position:].lstrip(_HTML_SPACE))
+    return _HTML_FIRST_TAG.match(head, position) is not None
 
 
 def extract(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Extracted:

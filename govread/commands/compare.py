@@ -88,7 +88,7 @@ def _short(region: str) -> str:
 
 def _match(name: str, reports: Sequence[Report]) -> list[Report]:
     wanted = name.strip()
-    year_match = re.search(r"\s*[:\uff1a ]?\s*(\d{4})年?$", wanted)
+    year_match = re.search(r"\s*+[:\uff1a]?\s*+(\d{4})年?$", wanted)
     year = int(year_match.group(1)) if year_match else None
     place = wanted[: year_match.start()].strip() if year_match else wanted
     pool = [r for r in reports if year is None or r.year == year]

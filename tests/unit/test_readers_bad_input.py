@@ -51,9 +51,10 @@ def test_a_50_mb_text_is_refused_from_its_size_without_being_read(tmp_path, monk
         handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written to the disk
 
     def no_reading(*args: object, **kwargs: object) -> None:
-        raise AssertionError("the file was opened")
+        raise AssertionError("the file was read")
 
-    monkeypatch.setattr(Path, "open", no_reading)
+    monkeypatch.setattr(os, "fdopen", no_reading)
+    monkeypatch.setattr(os, "read", no_reading)
     reason = _error(huge)
     assert reason.startswith("too large to be a report (50 MB")
     assert f"{MAX_BYTES // 1024 // 1024} MB" in reason
@@ -80,7 +81,7 @@ def test_permission_denied_is_the_reason_whoever_runs_the_tests(tmp_path, monkey
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", denied)
+    monkeypatch.setattr(os, "open", denied)
     assert _error(locked) == "permission denied"
 
 
@@ -90,7 +91,8 @@ def test_missing_files_folders_and_fifos(tmp_path) -> None:
     if hasattr(os, "mkfifo"):
         fifo = tmp_path / "pipe.txt"
         os.mkfifo(fifo)
-        assert _error(fifo) == "is not a regular file"  # and it did not hang reading it
+        # and it did not hang opening or reading it
+        assert _error(fifo) == "is not a regular file (it is a pipe)"
 
 
 def test_a_link_loop_named_explicitly_is_one_line(tmp_path) -> None:

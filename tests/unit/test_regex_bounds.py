@@ -1,0 +1,259 @@
+"""Every regular expression of govread runs in bounded time on hostile text.
+
+The test finds the patterns itself: it imports every module of the govread package (the
+parsers, the TUI, the services) and collects each compiled `re.Pattern` held at module
+level or in a class (also inside tuples, lists and dicts there), so a pattern added later by
+anyone is fuzzed too. Each pattern is run (`finditer` over the whole string, and
+`fullmatch`) against 10,000-character strings built to make a backtracking engine stumble:
+long runs of one character (spaces, digits, CJK, punctuation, `<!--` …), runs of the
+characters the pattern itself names, and the pattern's own literal pieces followed by such
+runs, each ending in a character that makes the match fail late. Every call must end
+within `LIMIT` seconds; a timer interrupts a call that would run for ever (the regex engine
+checks for signals), so a hang fails the test instead of stalling the suite.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import signal
+import time
+from collections.abc import Iterator
+
+# re's own parser tells a pattern's literal pieces (`sre_parse` became `re._parser` in 3.11).
+from re import _constants as sre_constants
+from re import _parser as sre_parse
+from types import ModuleType
+
+import pytest
+
+LENGTH = 10_000
+LIMIT = 0.5  # seconds per call; the slowest pattern here takes a few milliseconds
+HARD_STOP = 2.0  # seconds: past this a call is interrupted and counted as a hang
+
+ROOTS = (
+    "govread",
+    "govread.parsers",
+    "govread.tui",
+    "govread.themes",
+)
+# Patterns whose rewrite is in hand elsewhere: name -> why. Keep this empty when you can.
+KNOWN_SLOW: dict[str, str] = {
+    "govread.figures._TRAIL": "figures.py is being rewritten with its figure extraction (issue 14)",
+}
+
+# Runs that make backtracking engines stumble whatever the pattern.
+GENERIC_RUNS = (
+    " ",
+    "\t",
+    "\n",
+    "\u3000",
+    "0",
+    "9.",
+    "a",
+    "一",
+    "中",
+    "法治",
+    "。",
+    "、",
+    ",",
+    "-",
+    "—",
+    "_",
+    "|",
+    ".",
+    "(",
+    "（一）",
+    "一、",
+    "1.",
+    "<!--",
+    "<!---->",
+    "<div>",
+    "<a ",
+    "=",
+    '"',
+    "%",
+    "[",
+    "\\",
+)
+ENDINGS = ("\x00", "!", "x")
+MAX_OWN_CHARS = 24
+MAX_PIECES = 12
+
+
+def _modules() -> Iterator[ModuleType]:
+    seen: set[str] = set()
+    pending = list(ROOTS)
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        module = importlib.import_module(name)
+        yield module
+        for info in pkgutil.iter_modules(getattr(module, "__path__", []), f"{name}."):
+            pending.append(info.name)
+
+
+def _collect(
+    owner: str, value: object, found: dict[str, re.Pattern[str] | re.Pattern[bytes]]
+) -> None:
+    def visit(name: str, item: object, depth: int) -> None:
+        if isinstance(item, re.Pattern):
+            found.setdefault(name, item)
+        elif depth < 3 and isinstance(item, (tuple, list, set, frozenset)):
+            for index, element in enumerate(item):
+                visit(f"{name}[{index}]", element, depth + 1)
+        elif depth < 3 and isinstance(item, dict):
+            for key, element in item.items():
+                visit(f"{name}[{key!r}]", element, depth + 1)
+
+    visit(owner, value, 0)
+
+
+def _patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
+    found: dict[str, re.Pattern[str] | re.Pattern[bytes]] = {}
+    for module in _modules():
+        for name, value in vars(module).items():
+            if isinstance(value, type) and value.__module__ == module.__name__:
+                for attribute, member in vars(value).items():
+                    _collect(f"{module.__name__}.{name}.{attribute}", member, found)
+            else:
+                _collect(f"{module.__name__}.{name}", value, found)
+    return found
+
+
+PATTERNS = _patterns()
+
+
+def _pieces(pattern: re.Pattern[str] | re.Pattern[bytes]) -> tuple[list[str], list[str]]:
+    """The pattern's own characters (literals, set members, range ends) and its literal
+    runs (consecutive literal characters, e.g. "<!--" or "字体")."""
+    source = pattern.pattern
+    text = source.decode("latin-1") if isinstance(source, bytes) else source
+    flags = pattern.flags & ~re.UNICODE if isinstance(source, bytes) else pattern.flags
+    chars: list[str] = []
+    runs: list[str] = []
+
+    def walk(tree: object) -> None:
+        run = ""
+        for op, argument in tree:  # type: ignore[attr-defined]
+            if op is sre_constants.LITERAL:
+                chars.append(chr(argument))
+                run += chr(argument)
+                continue
+            if op is sre_constants.IN:
+                members = [v for o, v in argument if o is sre_constants.LITERAL]
+                chars.extend(chr(v) for v in members)
+                for inner, value in argument:
+                    if inner is sre_constants.RANGE:
+                        chars.extend((chr(value[0]), chr(value[1])))
+                if members:  # a one-of set continues the run with its first member
+                    run += chr(members[0])
+                    continue
+            if run:
+                runs.append(run)
+                run = ""
+            for part in argument if isinstance(argument, (tuple, list)) else (argument,):
+                if isinstance(part, sre_parse.SubPattern):
+                    walk(part)
+                elif isinstance(part, (tuple, list)):
+                    for sub in part:
+                        if isinstance(sub, sre_parse.SubPattern):
+                            walk(sub)
+        if run:
+            runs.append(run)
+
+    walk(sre_parse.parse(text, flags))
+    own = list(dict.fromkeys(chars))[:MAX_OWN_CHARS]
+    pieces = sorted(dict.fromkeys(runs), key=len)[:MAX_PIECES]
+    return own, pieces
+
+
+def _hostile_strings(pattern: re.Pattern[str] | re.Pattern[bytes]) -> Iterator[str]:
+    own, pieces = _pieces(pattern)
+    runs = list(dict.fromkeys((*GENERIC_RUNS, *own)))
+    for unit in runs:
+        body = (unit * (LENGTH // len(unit) + 1))[:LENGTH]
+        for ending in ENDINGS:
+            yield body[: LENGTH - 1] + ending
+    # each literal piece of the pattern, then a long run of what may follow it
+    fillers = (" ", "\u3000", "0", "一", "-", *own[:8])
+    for piece in pieces:
+        for unit in fillers:
+            yield (piece + unit * LENGTH)[: LENGTH - 1] + "\x00"
+    # all of the pattern's own characters and pieces, over and over
+    if own:
+        yield ("".join(own) * LENGTH)[:LENGTH]
+    if pieces:
+        yield ("".join(pieces) * LENGTH)[:LENGTH]
+        yield (" ".join(pieces) * LENGTH)[:LENGTH]
+
+
+class _Hang(Exception):
+    pass
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise _Hang
+
+
+def _timed(call: object, *args: object, hard_stop: float = HARD_STOP) -> float:
+    """Seconds `call(*args)` took (consuming an iterator it returns); inf when interrupted."""
+    previous = signal.signal(signal.SIGALRM, _interrupt)
+    signal.setitimer(signal.ITIMER_REAL, hard_stop)
+    start = time.perf_counter()
+    try:
+        result = call(*args)  # type: ignore[operator]
+        if hasattr(result, "__next__"):
+            for _ in result:
+                pass
+        return time.perf_counter() - start
+    except _Hang:
+        return float("inf")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_the_patterns_of_every_module_are_found() -> None:
+    # the known ones of the readers and the outline parser, and many more
+    assert "govread.parsers.readers._DECLARED_CHARSET" in PATTERNS
+    assert any(name.startswith("govread.parsers.outline._FORMS") for name in PATTERNS)
+    assert any(name.startswith("govread.tui.") for name in PATTERNS) or len(PATTERNS) > 40
+    assert len(PATTERNS) > 40
+
+
+def test_the_generator_builds_the_known_hostile_inputs() -> None:
+    comment_start = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<html")
+    strings = list(_hostile_strings(comment_start))
+    assert any(s.startswith("<!----><!---->") for s in strings)
+    assert all(len(s) <= LENGTH for s in strings)
+
+
+def test_the_timer_catches_a_catastrophic_pattern() -> None:
+    # the classic nested repeat: the test would hang here without the timer
+    nested = re.compile(r"^(a+)+$")
+    hostile = next(s for s in _hostile_strings(nested) if s.startswith("aaaa"))
+    assert _timed(nested.fullmatch, hostile[:32] + hostile[-1], hard_stop=LIMIT + 0.1) > LIMIT
+
+
+@pytest.mark.parametrize("name", sorted(PATTERNS))
+def test_pattern_runs_in_bounded_time(name: str) -> None:
+    pattern = PATTERNS[name]
+    slow: list[str] = []
+    for text in _hostile_strings(pattern):
+        subject: str | bytes = text
+        if isinstance(pattern.pattern, bytes):
+            subject = text.encode("utf-8")[:LENGTH]
+        for call in (pattern.finditer, pattern.fullmatch):
+            took = _timed(call, subject)
+            if took > LIMIT:
+                slow.append(f"{call.__name__} {took:.2f}s on {text[:24]!r}…")
+                if name in KNOWN_SLOW:
+                    pytest.xfail(KNOWN_SLOW[name])
+                break
+        if len(slow) >= 3:
+            break
+    assert not slow, f"{name} = {pattern.pattern!r} backtracks: " + "; ".join(slow)
