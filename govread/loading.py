@@ -29,6 +29,7 @@ import json
 import os
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -141,6 +142,47 @@ def _start_resource_tracker() -> None:
                 sys.stderr = saved
 
 
+# How often a pool worker looks whether its parent is still there (where the system
+# cannot tell it at once).
+PARENT_POLL_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _worker_start(parent: int, initializer: Callable[[], None]) -> None:
+    """Every pool worker's start: tie its life to the parent's, then `initializer`."""
+    die_with_parent(parent)
+    initializer()
+
+
+def die_with_parent(parent: int) -> None:
+    """End this process when `parent` ends, however it ends (even killed outright).
+
+    A pool's workers otherwise outlive a killed parent: each holds its own copy of the job
+    queue's pipe, so none ever sees it close. On Linux the kernel sends SIGKILL when the
+    parent goes (prctl PR_SET_PDEATHSIG), which also stops a worker busy in C code; elsewhere,
+    and as a second line, a daemon thread polls the parent's pid and exits when it changes.
+    """
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the line above took effect
+        os._exit(1)
+    threading.Thread(
+        target=_watch_parent, args=(parent,), name="govread parent watch", daemon=True
+    ).start()
+
+
+def _watch_parent(parent: int, poll: float = PARENT_POLL_SECONDS) -> None:
+    while True:
+        time.sleep(poll)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
 def _quiet_worker() -> None:
     """Pool worker start: its stdout and stderr go nowhere (the terminal may be the TUI's)."""
     devnull = os.open(os.devnull, os.O_WRONLY)
@@ -156,6 +198,7 @@ def spawn_pool(
 
     'spawn' workers (forking a threaded process can deadlock), started by `initializer`
     (which should call `_quiet_worker` first), with the resource tracker started usably.
+    The workers end when this process ends, even if it is killed (`die_with_parent`).
     Raises OSError or RuntimeError when no processes can be had.
     """
     import multiprocessing
@@ -165,7 +208,8 @@ def spawn_pool(
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=initializer,
+        initializer=_worker_start,
+        initargs=(os.getpid(), initializer),
     )
 
 

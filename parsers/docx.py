@@ -14,6 +14,7 @@ import os
 import re
 import zipfile
 from typing import Any
+from zlib import error as zlib_error
 
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import ReportError
@@ -21,18 +22,29 @@ from govread.parsers.readers import ReportError
 _SPACES = re.compile(r"[ \t]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVEL_REF = re.compile(r"%([1-9])")
-_MAX_UNPACKED = 256 * 1024 * 1024
+# A report's package is its text (document.xml: a few hundred KB to a few MB), styles and
+# perhaps photos. Far more is a zip bomb: python-docx parses every XML part whole, at about
+# 2 s per MB of paragraphs, so the XML is held to what reads in a few seconds.
+MAX_UNPACKED = 64 * 1024 * 1024  # all parts, photos included
+MAX_XML = 8 * 1024 * 1024  # all XML parts together
+MAX_MEMBERS = 2000
+MAX_PARAGRAPHS = 20_000  # a 100-page report has about 2,000
+_READ_CHUNK = 1024 * 1024
 
 
 def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     """The document's text, one line per paragraph (and per table cell)."""
     import docx
 
-    _check_unpacked_size(data, path)
+    check_package(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = _Numbering(document)
-        lines = _block_lines(document, numbering)
+        lines = _block_lines(document, numbering, [0])
+    except _TooManyParagraphs:
+        raise ReportError(
+            path, f"has more than {MAX_PARAGRAPHS:,} paragraphs: too many for a report"
+        ) from None
     except ReportError:
         raise
     except Exception as error:  # a damaged package fails in many ways inside python-docx
@@ -44,30 +56,67 @@ def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     return text
 
 
-def _check_unpacked_size(data: bytes, path: str | os.PathLike[str]) -> None:
-    """Refuse a package that would unpack to far more than any report (a zip bomb)."""
+class _TooManyParagraphs(Exception):
+    pass
+
+
+def check_package(data: bytes, path: str | os.PathLike[str]) -> None:
+    """Refuse a package that would unpack to far more than any report (a zip bomb).
+
+    The sizes the archive declares are checked first; then every part is unpacked, a chunk
+    at a time, counting what really comes out, so a part that lies about its size is
+    caught after at most the limit (and its checksum fails)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # python-docx will say what is wrong with it
-    if unpacked > _MAX_UNPACKED:
-        raise ReportError(path, f"unpacks to {unpacked // 1024 // 1024} MB: too large for a report")
+            members = archive.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise ReportError(path, f"holds {len(members):,} parts: too many for a report")
+            declared = sum(info.file_size for info in members)
+            xml = [info for info in members if _is_xml(info.filename)]
+            declared_xml = sum(info.file_size for info in xml)
+            if declared > MAX_UNPACKED or declared_xml > MAX_XML:
+                raise ReportError(path, _too_large(max(declared, declared_xml)))
+            unpacked = unpacked_xml = 0
+            for info in members:
+                with archive.open(info) as member:
+                    while chunk := member.read(_READ_CHUNK):
+                        unpacked += len(chunk)
+                        unpacked_xml += len(chunk) if _is_xml(info.filename) else 0
+                        if unpacked > MAX_UNPACKED or unpacked_xml > MAX_XML:
+                            raise ReportError(path, _too_large(max(unpacked, unpacked_xml)))
+    except ReportError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError):
+        raise ReportError(path, "is a damaged Word document (its zip package is broken)") from None
+    except (OSError, ValueError, EOFError, RuntimeError, zlib_error):
+        raise ReportError(path, "is a damaged Word document (its zip package is broken)") from None
 
 
-def _block_lines(container: Any, numbering: _Numbering) -> list[str]:
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _too_large(size: int) -> str:
+    return f"unpacks to more than {size // 1024 // 1024} MB: too large for a report"
+
+
+def _block_lines(container: Any, numbering: _Numbering, count: list[int]) -> list[str]:
+    """The container's paragraphs (and its tables' cells'); `count` tallies them all."""
     from docx.table import Table
 
     lines: list[str] = []
     for block in container.iter_inner_content():
+        count[0] += 1
+        if count[0] > MAX_PARAGRAPHS:
+            raise _TooManyParagraphs
         if isinstance(block, Table):
-            lines.extend(_table_lines(block, numbering))
-        elif block.text.strip():
-            lines.append(numbering.label(block) + block.text)
+            lines.extend(_table_lines(block, numbering, count))
+        elif (text := block.text).strip():  # `.text` is slow (XPath): read once
+            lines.append(numbering.label(block) + text)
     return lines
 
 
-def _table_lines(table: Any, numbering: _Numbering) -> list[str]:
+def _table_lines(table: Any, numbering: _Numbering, count: list[int]) -> list[str]:
     """Each cell's paragraphs, once per cell (a merged cell is met in every column it spans)."""
     lines: list[str] = []
     # Keyed by id() with the element kept alive: lxml hands out new proxies otherwise,
@@ -78,7 +127,7 @@ def _table_lines(table: Any, numbering: _Numbering) -> list[str]:
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
-            lines.extend(_block_lines(cell, numbering))
+            lines.extend(_block_lines(cell, numbering, count))
     return lines
 
 

@@ -13,6 +13,7 @@ import io
 import logging
 import os
 import re
+import time
 import unicodedata
 from collections import Counter
 
@@ -39,23 +40,74 @@ _HEADING_END = "。！？!?；;"
 _MAX_HEADING = 48
 
 
+# A report is tens of pages; a few hundred would be a long one. Past these the file is
+# refused: pypdf's work per page is bounded (below) but not interruptible.
+MAX_PAGES = 1000
+MAX_SECONDS = 20.0  # checked between pages
+MAX_TEXT_CHARS = 8_000_000
+# pypdf's own limits (75 MB of decompressed stream by default) lowered to what a report
+# needs: a page's content streams are kilobytes, a photo a few MB.
+_PYPDF_LIMITS = {
+    "maximum_declared_stream_length": 16_000_000,
+    "array_based_stream_maximum_output_length": 16_000_000,
+    "zlib_maximum_output_length": 16_000_000,
+    "lzw_maximum_output_length": 16_000_000,
+    "run_length_maximum_output_length": 16_000_000,
+    "jbig2_maximum_output_length": 16_000_000,
+    "brotli_maximum_output_length": 16_000_000,
+    "image_maximum_buffer_size": 16_000_000,
+    "stream_decoding_work_maximum_length": 64_000_000,
+    "page_tree_maximum_entries": 10 * MAX_PAGES,
+    "xform_maximum_invocations_per_extraction": 1000,
+    "jbig2dec_binary": None,  # never run an outside program on a hostile image
+}
+
+
 def pdf_text(data: bytes, path: str | os.PathLike[str] = "<pdf>") -> str:
     """The document's text, one line per paragraph as far as the layout tells."""
-    from pypdf import PdfReader
+    from pypdf import PdfReader, apply_configuration
 
+    started = time.monotonic()
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ReportError(path, "is a password-protected PDF")
-        pages = [_page_lines(page.extract_text() or "") for page in reader.pages]
+        with apply_configuration(**_PYPDF_LIMITS):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ReportError(path, "is a password-protected PDF")
+            if (count := len(reader.pages)) > MAX_PAGES:
+                raise ReportError(path, f"has {count:,} pages: too many for a report")
+            pages: list[list[str]] = []
+            size = 0
+            for page in reader.pages:
+                if time.monotonic() - started > MAX_SECONDS:
+                    raise ReportError(
+                        path, f"took over {MAX_SECONDS:.0f} s to read: too slow for a report"
+                    )
+                text = page.extract_text() or ""
+                size += len(text)
+                if size > MAX_TEXT_CHARS:
+                    raise ReportError(path, "holds more text than any report")
+                pages.append(_page_lines(text))
     except ReportError:
         raise
     except Exception as error:  # damaged or hostile files fail in many ways inside pypdf
-        detail = str(error).splitlines()[0][:80] if str(error) else type(error).__name__
-        raise ReportError(path, f"is not a readable PDF ({detail})") from None
+        # pypdf's message may quote the file's own bytes (a /Filter name with escape codes):
+        # only the kind of error is shown.
+        raise ReportError(path, f"is not a readable PDF ({_kind(error)})") from None
     if not any(pages):
         raise ReportError(path, "has no text layer (a scanned PDF?)")
     return "\n".join(join_layout_lines(drop_page_furniture(pages)))
+
+
+def _kind(error: BaseException) -> str:
+    """What went wrong, in words of our own (never the library's message)."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply"
+    if isinstance(error, MemoryError):
+        return "too large to unpack"
+    name = type(error).__name__
+    if "Limit" in name or "Length" in name:
+        return "beyond the limits set for a report"
+    return "damaged or not a PDF" if name in {"PdfReadError", "PdfStreamError"} else name
 
 
 def _page_lines(text: str) -> list[str]:
