@@ -16,6 +16,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
+from typing import Any
 
 from govread.parsers.readers import ReportError
 
@@ -47,7 +48,7 @@ MAX_SECONDS = 20.0  # checked between pages
 MAX_TEXT_CHARS = 8_000_000
 # pypdf's own limits (75 MB of decompressed stream by default) lowered to what a report
 # needs: a page's content streams are kilobytes, a photo a few MB.
-_PYPDF_LIMITS = {
+_PYPDF_LIMITS: dict[str, Any] = {
     "maximum_declared_stream_length": 16_000_000,
     "array_based_stream_maximum_output_length": 16_000_000,
     "zlib_maximum_output_length": 16_000_000,
