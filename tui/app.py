@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -48,6 +49,22 @@ if TYPE_CHECKING:
 # once the previous batch is on screen.
 LOAD_BATCH_SECONDS = 0.25
 LOAD_BATCH_SIZE = 100
+# Files not opened are told in one notification (naming the first few) at most this often,
+# and once more when loading ends: a toast per file (3,000 empty files) took 43 s and kept
+# quit from being answered. The palette's "Show files not opened" lists them all.
+PROBLEM_NOTICE_SECONDS = 2.0
+PROBLEM_NAMES_SHOWN = 3
+PROBLEMS_LISTED = 2000
+
+
+def sanitize(text: str) -> str:
+    """Control characters (escape sequences in a file's name) made visible, never sent raw.
+
+    A stand-in for the project's one sanitiser (govread.sanitize) until it is merged."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else "?"
+        for ch in text
+    )
 
 
 def _batch_size(done: int) -> int:
@@ -107,6 +124,8 @@ class GovreadApp(App[int]):
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.reports: list[Report] = []
         self.problems: list[Problem] = []
+        self._untold: list[Problem] = []  # problems not yet in a notification
+        self._problems_told = float("-inf")  # time.monotonic() of the last such notification
         self.search_index: SearchIndex | None = None  # made by the loading worker
         self.word_search_ready = False
         self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
@@ -214,13 +233,15 @@ class GovreadApp(App[int]):
         # millisecond a time (the browser's counts the marks over every open report).
         for entry, done in message.entries:
             if isinstance(entry, Problem):
-                self.on_govread_app_report_failed(self.ReportFailed(entry, done, message.total))
+                self.problems.append(entry)
+                self._untold.append(entry)
             else:
                 self.reports.append(entry)
                 self.browser.add_report(entry)
-                self.browser.show_progress(done, message.total)
+            self.browser.show_progress(done, message.total)
         if message.entries:
             self._update_sub_title()
+        self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
 
     def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
@@ -230,18 +251,52 @@ class GovreadApp(App[int]):
         self._update_sub_title()
 
     def on_govread_app_report_failed(self, message: ReportFailed) -> None:
-        problem = message.problem
-        self.problems.append(problem)
-        self.notify(
-            f"{problem.path}: {problem.reason}",
-            title="Not opened" if problem.explicit else "Skipped",
-            severity="error" if problem.explicit else "warning",
-            markup=False,
-            timeout=10,
-        )
+        self.problems.append(message.problem)
+        self._untold.append(message.problem)
+        self._tell_problems()
         self.browser.show_progress(message.done, message.total)
 
+    def _tell_problems(self, *, now: bool = False) -> None:
+        """One notification for the files not opened since the last one (at most one per
+        `PROBLEM_NOTICE_SECONDS`, unless `now`): files named, then files skipped."""
+        if not self._untold or (
+            not now and time.monotonic() - self._problems_told < PROBLEM_NOTICE_SECONDS
+        ):
+            return
+        untold, self._untold = self._untold, []
+        self._problems_told = time.monotonic()
+        for explicit in (True, False):
+            problems = [p for p in untold if p.explicit is explicit]
+            if not problems:
+                continue
+            lines = [f"{p.path}: {p.reason}" for p in problems[:PROBLEM_NAMES_SHOWN]]
+            if len(problems) > PROBLEM_NAMES_SHOWN:
+                lines.append(
+                    f"… and {len(problems) - PROBLEM_NAMES_SHOWN:,} more "
+                    "(palette: Show files not opened)"
+                )
+            what = "not opened" if explicit else "skipped"
+            self.notify(
+                "\n".join(sanitize(line) for line in lines),
+                title=f"{len(problems):,} files {what}" if len(problems) > 1 else what.capitalize(),
+                severity="error" if explicit else "warning",
+                markup=False,
+                timeout=10,
+            )
+
+    def action_show_problems(self) -> None:
+        """List every file not opened (named or skipped) in the detail pane."""
+        message = Text(f"{len(self.problems):,} files not opened", style="bold")
+        for problem in self.problems[:PROBLEMS_LISTED]:
+            message.append("\n")
+            message.append("not opened: " if problem.explicit else "skipped: ", style="dim")
+            message.append(sanitize(f"{problem.path}: {problem.reason}"))
+        if len(self.problems) > PROBLEMS_LISTED:
+            message.append(f"\n… and {len(self.problems) - PROBLEMS_LISTED:,} more")
+        self.browser.detail.show_message(message)
+
     def on_govread_app_loading_finished(self, _: LoadingFinished) -> None:
+        self._tell_problems(now=True)
         self.browser.loading_finished(self.problems)
         if not self.reports:
             self.sub_title = "nothing opened"
@@ -364,3 +419,9 @@ class GovreadApp(App[int]):
                 partial(self.run_action, action, node),
             )
         yield SystemCommand("Help", "Show every key (key: ?)", self.action_help)
+        if self.problems:
+            yield SystemCommand(
+                "Show files not opened",
+                f"List the {len(self.problems):,} files not opened, and why",
+                self.action_show_problems,
+            )

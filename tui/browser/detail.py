@@ -23,7 +23,17 @@ from textual.widgets import Static
 from govread.highlight import figure_spans
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
-from govread.tui.browser.outline import OutlineData
+from govread.tui.browser.outline import OutlineData, cut_label
+
+# The pane shows at most this many characters of a node's text, then says how many more
+# there are. A real section's own text is a few thousand characters; the pane is wrapped
+# (by Rich, ~250,000 characters a second) several times per change, so 30,000 take about a
+# second on a busy machine and a 10 MB line, unbounded, froze the screen for a minute.
+MAX_DETAIL_CHARS = 30_000
+# A heading longer than this is a paragraph (or a hostile line): cut, with "…".
+MAX_HEADING_CHARS = 1_000
+# Breadcrumb parts and metadata values are one short line each.
+MAX_FACT_CHARS = 120
 
 
 class DetailPane(VerticalScroll, can_focus=True):
@@ -56,6 +66,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._plain = ""
         self._bullets: set[int] = set()  # ids of the list items among the rendered parts
         self._match_spans: Callable[[str], list[tuple[int, int]]] | None = None
+        self._budget = MAX_DETAIL_CHARS  # characters still to be shown in this rendering
+        self._left_out = 0  # characters not shown for want of budget
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -143,6 +155,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         report = path[0]
         assert isinstance(report, Report)
         node = path[-1]
+        self._budget, self._left_out = MAX_DETAIL_CHARS, 0
         parts: list[Text] = [self._breadcrumb(path), self._metadata(report), Text()]
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
@@ -159,7 +172,20 @@ class DetailPane(VerticalScroll, can_focus=True):
             parts.append(self._heading(node.marker + node.heading))
             parts.append(Text())
             parts.append(self._highlighted(node.text))
+        if self._left_out:
+            note = Text(
+                f"… ({self._left_out:,} characters more; export or open the file to read all)",
+                style=self.get_component_rich_style("detail--note"),
+            )
+            parts.extend((Text(), note))
         return parts
+
+    def _within_budget(self, passage: str) -> str:
+        """As much of `passage` as the pane still shows (the rest is counted, not shown)."""
+        kept = passage[: max(self._budget, 0)]
+        self._budget -= len(kept)
+        self._left_out += len(passage) - len(kept)
+        return kept
 
     def _breadcrumb(self, path: Sequence[OutlineData]) -> Text:
         crumbs = Text(style=self.get_component_rich_style("detail--breadcrumb"))
@@ -168,17 +194,20 @@ class DetailPane(VerticalScroll, can_focus=True):
                 crumbs.append(" › ")
             if isinstance(node, Report):
                 crumbs.append(
-                    " ".join(
-                        part
-                        for part in (node.region, f"{node.year}" if node.year else None)
-                        if part
+                    cut_label(
+                        " ".join(
+                            part
+                            for part in (node.region, f"{node.year}" if node.year else None)
+                            if part
+                        )
+                        or node.display_title,
+                        MAX_FACT_CHARS,
                     )
-                    or node.display_title
                 )
             elif isinstance(node, Section):
-                crumbs.append(node.label)
+                crumbs.append(cut_label(node.label, MAX_FACT_CHARS))
             else:
-                crumbs.append(node.marker + node.heading)
+                crumbs.append(cut_label(node.marker + node.heading, MAX_FACT_CHARS))
         return crumbs
 
     def _metadata(self, report: Report) -> Text:
@@ -204,16 +233,18 @@ class DetailPane(VerticalScroll, can_focus=True):
                 meta.append("   ")
             first = False
             meta.append(f"{key} ", style=key_style)
-            meta.append(value)
+            meta.append(cut_label(value, MAX_FACT_CHARS))
         return meta
 
     def _heading(self, heading: str) -> Text:
         text = Text(style=self.get_component_rich_style("detail--heading"))
+        heading = cut_label(heading, MAX_HEADING_CHARS)
         text.append(heading)
         self._mark_matches(text, heading)
         return text
 
     def _highlighted(self, passage: str) -> Text:
+        passage = self._within_budget(passage)
         text = Text()
         text.append(passage)
         figure_style = self.get_component_rich_style("detail--figure")
@@ -225,7 +256,8 @@ class DetailPane(VerticalScroll, can_focus=True):
     def _paragraphs(self, paragraphs: Sequence[str]) -> list[Text]:
         parts: list[Text] = []
         for paragraph in paragraphs:
-            parts.extend((Text(), self._highlighted(paragraph)))
+            if text := self._highlighted(paragraph):
+                parts.extend((Text(), text))
         return parts
 
     def _section_body(self, section: Section) -> list[Text]:
@@ -234,14 +266,19 @@ class DetailPane(VerticalScroll, can_focus=True):
         for index, paragraph in enumerate(section.paragraphs):
             items = [item for item in section.items if item.paragraph == index]
             if not items:
-                parts.extend((Text(), self._highlighted(paragraph)))
+                if text := self._highlighted(paragraph):
+                    parts.extend((Text(), text))
                 continue
             lead = paragraph[: items[0].start].strip()
-            if lead:
-                parts.extend((Text(), self._highlighted(lead)))
+            if lead and (text := self._highlighted(lead)):
+                parts.extend((Text(), text))
             for position, item in enumerate(items):
                 stop = items[position + 1].start if position + 1 < len(items) else len(paragraph)
-                parts.extend((Text(), self._item(item, paragraph[item.start : stop].strip())))
+                passage = paragraph[item.start : stop].strip()
+                if self._budget <= 0:
+                    self._left_out += len(passage)
+                    continue
+                parts.extend((Text(), self._item(item, passage)))
         return parts
 
     def _item(self, item: Item, passage: str) -> Text:
@@ -257,8 +294,13 @@ class DetailPane(VerticalScroll, can_focus=True):
         style = self.get_component_rich_style("detail--subheading")
         parts: list[Text] = [Text(), Text(title, style=style)]
         for section in sections:
+            label = cut_label(section.label)
+            if self._budget <= 0:
+                self._left_out += len(label)
+                continue
+            self._budget -= len(label)
             line = Text("  ")
-            line.append(section.label)
+            line.append(label)
             if section.children:
                 line.append(f"  ({len(section.children)})", style="dim")
             parts.append(line)

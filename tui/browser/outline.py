@@ -82,6 +82,16 @@ def node_key(data: OutlineData) -> str:
     return data.sha256[:12] if isinstance(data, Report) else data.id
 
 
+# A label is one line: a longer heading (a paragraph taken for one, or a hostile file's
+# 10 MB line) is cut, visibly, so that measuring and drawing the outline stays cheap.
+MAX_LABEL_CHARS = 200
+
+
+def cut_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """`text`, or its first characters and "…" when it is longer than `limit`."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def report_label(report: Report) -> Text:
     """``region · year · title`` (the display title when the document has none)."""
     label = Text()
@@ -90,21 +100,21 @@ def report_label(report: Report) -> Text:
         if fact:
             label.append(fact, style="bold")
             label.append(" · ", style="dim")
-    label.append(report.title or report.display_title)
+    label.append(cut_label(report.title or report.display_title))
     return label
 
 
 def section_label(section: Section) -> Text:
     label = Text()
     label.append(section.marker, style="dim")
-    label.append(section.heading)
+    label.append(cut_label(section.heading))
     return label
 
 
 def item_label(item: Item) -> Text:
     label = Text()
     label.append(item.marker, style="dim")
-    label.append(item.heading)
+    label.append(cut_label(item.heading))
     return label
 
 

@@ -200,9 +200,11 @@ class OutlineFilter:
         if section.id not in result.ids and section.id not in result.ancestors:
             return
         count = result.section_counts.get(section.id, 0)
-        label = count_label(section_label(section), count)
-        # the heading ends the label: its spans are counted from the label's end
-        offset = len(label) - len(section.heading)
+        plain = section_label(section)
+        label = count_label(plain, count)
+        # the heading follows the count and the marker (it may be cut short: spans past
+        # the label's end are dropped by `stylize`)
+        offset = len(label) - len(plain) + len(section.marker)
         tree = self.tree
         tree.highlight_spans(label, highlight_spans(section.heading, query), self._style, offset)
         items = [item for item in section.items if item.id in result.ids]

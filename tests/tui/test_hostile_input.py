@@ -1,0 +1,88 @@
+"""Hostile input in the browser: a huge line and thousands of bad files stay responsive."""
+
+from __future__ import annotations
+
+import time
+
+from govread.corpus import sample_paths
+from govread.tui.app import GovreadApp
+from govread.tui.browser.detail import MAX_DETAIL_CHARS
+from govread.tui.browser.outline import MAX_LABEL_CHARS, cut_label
+
+SIZE = (120, 40)
+LINE = "依法行政推进法治政府建设，" * 160_000  # one line of 2 million characters
+
+
+def _walk(node):
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
+async def test_a_huge_line_shows_a_bounded_prefix_and_says_what_was_cut(loaded, tmp_path) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text(f"一、法治政府建设\n{LINE}\n二、其他工作\n内容。\n", "utf-8")
+    app = GovreadApp(paths=[str(huge)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = app.browser.outline
+        started = time.monotonic()
+        await pilot.press("down")  # onto 一、: its paragraph is the huge line
+        await pilot.pause()
+        took = time.monotonic() - started
+        detail = app.browser.detail
+        assert detail.shown is app.reports[0].sections[0]
+        text = detail.plain_text
+        left = len(LINE) - MAX_DETAIL_CHARS
+        assert text.endswith(f"… ({left:,} characters more; export or open the file to read all)")
+        assert len(text) < MAX_DETAIL_CHARS + 1_000
+        # about a second; unbounded, wrapping the whole line took ~40 s (a bound for busy
+        # machines: the size of what is shown, asserted above, is the real check)
+        assert took < 20, f"the detail pane took {took:.1f} s"
+        labels = [node.label.plain for node in _walk(tree.root)]
+        assert labels and all(len(label) <= MAX_LABEL_CHARS for label in labels)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+def test_a_long_label_is_cut_with_an_ellipsis() -> None:
+    assert cut_label("短标题") == "短标题"
+    cut = cut_label("法" * 5000)
+    assert len(cut) == MAX_LABEL_CHARS and cut.endswith("…")
+
+
+async def test_many_bad_files_are_one_notification_and_quit_is_answered(loaded, tmp_path) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"empty-{number:03d}.txt").write_bytes(b"")
+    (folder / "\x1b]0;PWN\x07.txt").write_bytes(b"")  # a name with an escape sequence
+    good = sample_paths()[0]
+    (folder / "report.txt").write_bytes(good.read_bytes())
+    app = GovreadApp(paths=[str(folder)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert len(app.reports) == 1 and len(app.problems) == 301
+        notes = list(app._notifications)
+        assert 1 <= len(notes) <= 3  # one per couple of seconds of loading at most
+        counts = [n.title.split()[0].replace(",", "") for n in notes]
+        assert sum(int(c) if c.isdigit() else 1 for c in counts) == 301
+        summary = next(n for n in notes if n.title.endswith("files skipped"))
+        assert summary.severity == "warning"
+        assert "empty-000.txt: is empty" in "\n".join(n.message for n in notes)
+        assert "(palette: Show files not opened)" in "\n".join(n.message for n in notes)
+        assert not any("\x1b" in n.message for n in notes)
+        # the full list, from the palette's command
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Show files not opened" in commands
+        app.action_show_problems()
+        await pilot.pause()
+        listed = app.browser.detail.plain_text
+        assert listed.startswith("301 files not opened")
+        assert "empty-299.txt: is empty" in listed and "\\x1b]0;PWN" in listed
+        assert "\x1b" not in listed
+        started = time.monotonic()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running and time.monotonic() - started < 2
