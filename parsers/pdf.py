@@ -58,7 +58,7 @@ _PYPDF_LIMITS: dict[str, Any] = {
     "brotli_maximum_output_length": 16_000_000,
     "image_maximum_buffer_size": 16_000_000,
     "stream_decoding_work_maximum_length": 64_000_000,
-    "page_tree_maximum_entries": 10 * MAX_PAGES,
+    "page_tree_maximum_entries": 5 * MAX_PAGES,
     "xform_maximum_invocations_per_extraction": 1000,
     "jbig2dec_binary": None,  # never run an outside program on a hostile image
 }

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 PROGRESS_THRESHOLD = 5
 
 
+# Files named when nothing opened; the palette's "Show files not opened" lists them all.
+MAX_PROBLEMS_SHOWN = 50
+
+
 class BrowserScreen(Screen[None]):
     """Outline on the left, detail on the right, header and footer around them."""
 
@@ -138,11 +142,14 @@ class BrowserScreen(Screen[None]):
         if self.outline.report_nodes():
             return
         message = Text("No report could be opened.", style="bold")
-        for problem in problems:
+        for problem in problems[:MAX_PROBLEMS_SHOWN]:
             message.append("\n\n")
             message.append(problem.path)
             message.append(": ")
             message.append(problem.reason)
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            left = len(problems) - MAX_PROBLEMS_SHOWN
+            message.append(f"\n\n… and {left:,} more (palette: Show files not opened)")
         if not problems:
             message.append("\n\nNo report files were found.")
         self.detail.show_message(message)
