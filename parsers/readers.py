@@ -26,6 +26,9 @@ from govread.parsers.outline import parse_text
 # A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
 # and is refused from its size alone, before a byte is read.
 MAX_BYTES = 16 * 1024 * 1024
+# The parser spends ~60 µs on a heading line: a file of a million short headings would take
+# a minute. A long report has a few thousand lines (a 100-page PDF ~3,000 before joining).
+MAX_LINES = 50_000
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 # File kinds a folder is searched for.
@@ -389,6 +392,8 @@ def read_report(path: str | os.PathLike[str]) -> Report:
 def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Report:
     """Parse a file's bytes (its name tells the kind when the content does not)."""
     extracted = extract(data, path)
+    if (lines := extracted.text.count("\n") + 1) > MAX_LINES:
+        raise ReportError(path, f"has {lines:,} lines: too many for a report")
     report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:
         raise ReportError(path, "holds no text once page furniture is removed")

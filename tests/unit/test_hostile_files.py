@@ -178,6 +178,12 @@ def test_a_ten_megabyte_single_line(tmp_path, capsys) -> None:
     assert code == 0 and not err and took < SECONDS
 
 
+def test_a_million_short_headings(tmp_path, capsys) -> None:
+    path = tmp_path / "headings.txt"
+    path.write_text("一、法治\n" * 1_000_000, "utf-8")  # 12 MB; parsed, ~a minute
+    assert _refused(path, capsys, "has 1,000,001 lines: too many for a report") < 5
+
+
 def test_utf16_with_an_odd_number_of_bytes(tmp_path, capsys) -> None:
     path = tmp_path / "odd.txt"
     path.write_bytes("一、法治政府建设\n依法行政。\n".encode("utf-16") + b"\x00")
