@@ -86,3 +86,17 @@ async def test_many_bad_files_are_one_notification_and_quit_is_answered(loaded, 
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running and time.monotonic() - started < 2
+
+
+async def test_quit_is_answered_while_many_bad_files_load(tmp_path) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"empty-{number:03d}.txt").write_bytes(b"")
+    app = GovreadApp(paths=[str(folder)])
+    started = time.monotonic()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")  # straight away, while the files load
+        await pilot.pause()
+        assert not app.is_running
+    assert time.monotonic() - started < 10

@@ -93,7 +93,12 @@ class BrowserScreen(Screen[None]):
         # The app's sub-title names the reports; this screen's adds the mark count to it.
         self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
         # The filter's widgets (and govread.search) come after the first frame, not before.
-        self.call_after_refresh(lambda: self.filtering)
+        self.call_after_refresh(self._prepare_filter)
+
+    def _prepare_filter(self) -> None:
+        # Not once quitting has begun: mounting into a closing screen fails (q at start-up).
+        if self.is_attached and self.query("#panes").first().is_attached and self.is_running:
+            self.filtering  # noqa: B018 (its first use mounts the filter's widgets)
 
     @property
     def filtering(self) -> BrowserFilter:
