@@ -1,0 +1,234 @@
+"""Quality of figures, themes and alignment against hand labels (tests/fixtures/labels).
+
+    python benchmarks/quality.py [--heldout] [--verbose]
+
+Prints figure value F1 (a found figure is right when a labelled figure of the same report
+has its value and unit, matched in document order), subject accuracy (of the figures found
+rightly, those whose subject is the labelled one or an accepted phrasing), indicator
+accuracy, theme unit accuracy (a labelled node is right when every unit made of it has one
+of its labelled themes) and alignment F1 (node pairs of the compare rows against the
+labelled pairs). `--heldout` scores the held-out labels instead of the development ones.
+Every "silent" claim of the comparisons of all sample pairs is listed, to check by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import re
+import sys
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from govread.compare import Comparison, Unit, compare, report_units
+from govread.corpus import load
+from govread.figures import Figure, report_figures, subject_key
+from govread.parsers.model import Report
+
+LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "labels"
+_MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
+
+
+def _norm(subject: str) -> str:
+    return subject_key(_MARKS.sub("", subject))
+
+
+def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
+    return {Path(r.path or "").name: r for r in reports}
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+
+
+def score_figures(
+    reports: dict[str, Report], files: Sequence[Path], verbose: bool
+) -> dict[str, float]:
+    found_total = labelled_total = right = subject_right = 0
+    indicator_total = indicator_right = range_total = range_right = 0
+    for path in files:
+        data = tomllib.loads(path.read_text("utf-8"))
+        report = reports[data["file"]]
+        predicted = report_figures(report)
+        labels = data["figure"]
+        used: set[int] = set()
+        found_total += len(predicted)
+        labelled_total += len(labels)
+        for label in labels:
+            hit = next(
+                (
+                    i
+                    for i, figure in enumerate(predicted)
+                    if i not in used
+                    and figure.unit == label["unit"]
+                    and _same_value(figure.value, float(label["value"]))
+                ),
+                None,
+            )
+            if hit is None:
+                if verbose:
+                    print(f"  missed  {data['file'][:3]} {label['text']} {label['subject']}")
+                continue
+            used.add(hit)
+            right += 1
+            figure = predicted[hit]
+            accepted = {_norm(s) for s in [label["subject"], *label.get("accept", [])]}
+            if _norm(figure.label) in accepted:
+                subject_right += 1
+            elif verbose:
+                print(
+                    f"  subject {data['file'][:3]} {figure.text}: {figure.label!r}"
+                    f" (label {label['subject']!r})"
+                )
+            if "indicator" in label:
+                indicator_total += 1
+                indicator_right += _indicator(figure) == label["indicator"]
+                if verbose and _indicator(figure) != label["indicator"]:
+                    print(
+                        f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r}"
+                        f" (label {label['indicator']!r})"
+                    )
+            if label.get("range"):
+                range_total += 1
+                range_right += bool(getattr(figure, "range", False))
+        if verbose:
+            for i, figure in enumerate(predicted):
+                if i not in used:
+                    print(f"  extra   {data['file'][:3]} {figure.text} {figure.label}")
+    precision = right / found_total if found_total else 0.0
+    recall = right / labelled_total if labelled_total else 0.0
+    return {
+        "figures labelled": labelled_total,
+        "figures found": found_total,
+        "figure value precision": precision,
+        "figure value recall": recall,
+        "figure value F1": _f1(precision, recall),
+        "subject accuracy": subject_right / right if right else 0.0,
+        "indicator accuracy": indicator_right / indicator_total if indicator_total else 0.0,
+        "ranges marked": range_right / range_total if range_total else 1.0,
+    }
+
+
+def _indicator(figure: Figure) -> str | None:
+    return getattr(figure, "indicator", None)
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def _units_of(report: Report, node: str) -> list[Unit]:
+    units = report_units(report)
+    if node.startswith("closing:"):
+        index = int(node.split(":")[1])
+        return [u for u in units if u.kind == "closing" and u.paragraph == index]
+    return [u for u in units if _covers(u, node)]
+
+
+def _covers(unit: Unit, node: str) -> bool:
+    nodes = getattr(unit, "nodes", (unit.node_id,))
+    return node in nodes
+
+
+def score_themes(
+    reports: dict[str, Report], files: Sequence[Path], verbose: bool
+) -> dict[str, float]:
+    total = right = 0
+    for path in files:
+        for name, nodes in tomllib.loads(path.read_text("utf-8")).items():
+            report = reports[name]
+            for node, themes in nodes.items():
+                units = _units_of(report, node)
+                total += 1
+                ok = bool(units) and all(u.theme in themes for u in units)
+                right += ok
+                if verbose and not ok:
+                    got = [u.theme for u in units] or "no unit"
+                    print(f"  theme {name[:3]} {node}: {got} (label {themes})")
+    return {"theme nodes": total, "theme unit accuracy": right / total if total else 0.0}
+
+
+def _node(unit: Unit) -> list[str]:
+    if unit.kind == "closing":
+        return ["closing"]
+    nodes = getattr(unit, "nodes", (unit.node_id,))
+    return [n.split("/", 1)[1] for n in nodes]
+
+
+def score_alignment(
+    reports: dict[str, Report], path: Path, corpus: Sequence[Report], verbose: bool
+) -> dict[str, float]:
+    data = tomllib.loads(path.read_text("utf-8"))
+    true_total = found_total = right = 0
+    for spec in data["comparison"]:
+        a, b = reports[spec["a"]], reports[spec["b"]]
+        ignore_a, ignore_b = set(spec["ignore_a"]), set(spec["ignore_b"])
+        truth = {(x, y) for x, y in spec["pairs"]}
+        found = _pairs(compare(a, b, corpus)) - {
+            (x, y) for x, y in _pairs(compare(a, b, corpus)) if x in ignore_a or y in ignore_b
+        }
+        true_total += len(truth)
+        found_total += len(found)
+        right += len(truth & found)
+        if verbose:
+            for x, y in sorted(truth - found):
+                print(f"  align missed {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
+            for x, y in sorted(found - truth):
+                print(f"  align extra  {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
+    precision = right / found_total if found_total else 0.0
+    recall = right / true_total if true_total else 0.0
+    return {
+        "alignment precision": precision,
+        "alignment recall": recall,
+        "alignment F1": _f1(precision, recall),
+    }
+
+
+def _pairs(comparison: Comparison) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    for pair in comparison.pairs:
+        for ua in pair.a:
+            for ub in pair.b:
+                found.update(itertools.product(_node(ua), _node(ub)))
+    return found
+
+
+def silences(reports: Sequence[Report]) -> list[str]:
+    """Every "B is silent on T" claim of every pair of reports, as a line to check by hand."""
+    lines: list[str] = []
+    for a, b in itertools.permutations(reports, 2):
+        comparison = compare(a, b, reports)
+        for pair in comparison.pairs:
+            if pair.is_gap and not pair.other_has_theme and pair.a:
+                lines.append(f"{b.region} silent on {pair.theme_name} (vs {a.region})")
+    return sorted(set(lines))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--heldout", action="store_true", help="score the held-out labels")
+    parser.add_argument("--verbose", action="store_true", help="list every error")
+    args = parser.parse_args(argv)
+    corpus = load().reports
+    reports = _by_file(corpus)
+    folder = LABELS / "heldout" if args.heldout else LABELS
+    results: dict[str, float] = {}
+    results |= score_figures(reports, sorted(folder.glob("figures_*.toml")), args.verbose)
+    results |= score_themes(reports, sorted(folder.glob("themes.toml")), args.verbose)
+    if not args.heldout:
+        results |= score_alignment(reports, LABELS / "alignment.toml", corpus, args.verbose)
+    print("held-out labels" if args.heldout else "development labels")
+    for name, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"  {name:<24} {shown}")
+    if not args.heldout:
+        claims = silences(corpus)
+        print(f"silent claims over all sample pairs: {len(claims)}")
+        for line in claims:
+            print(f"  {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
