@@ -91,7 +91,7 @@ def score_figures(
                     )
             if label.get("range"):
                 range_total += 1
-                range_right += bool(getattr(figure, "range", False))
+                range_right += figure.is_range
         if verbose:
             for i, figure in enumerate(predicted):
                 if i not in used:
@@ -111,7 +111,7 @@ def score_figures(
 
 
 def _indicator(figure: Figure) -> str | None:
-    return getattr(figure, "indicator", None)
+    return figure.indicator
 
 
 def _f1(precision: float, recall: float) -> float:

@@ -1,20 +1,31 @@
 """Figures in report text: numbers with units, their subject, and figures matched across reports.
 
-"出庭应诉率达100%" gives 出庭应诉率 = 100 %; "审查行政规范性文件67件" gives 审查行政规范性文件 =
-67 件; "调解成功9833件,成功率98.9%" gives 调解成功 = 9833 件 and 调解成功率 = 98.9 % (a bare
-rate borrows the subject before it). 万/亿 are multiplied out, 余/多/近/超/约/以上 mark the
-value approximate, and the text as written is kept. Only Arabic numerals count: Chinese
-numerals in this genre are slogans and names (三项制度, 十四五, 八五普法, 第三批), not counts.
-Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers (12345), numbers in
-《titles》 and ranges (2021-2025) are not figures.
+The one finder of figures: the detail pane highlights what it finds (`figure_spans`), and
+compare, export and the indicators use its `Figure` records. "出庭应诉率达100%" gives
+出庭应诉率 = 100 %; "审查行政规范性文件67件" gives 审查行政规范性文件 = 67 件; "调解成功9833件,
+成功率98.9%" gives 调解成功 = 9833 件 and 调解成功率 = 98.9 % (a bare rate borrows the subject
+before it in the same sentence). "参考率、合格率均为92%" gives two figures, one per rate;
+"压缩至0.5至1.5个工作日" gives both ends, marked as a range; "压减至50和85个工作日" gives 50 and
+85 个工作日. When the words before a number are a verb phrase, the subject is the counted noun
+after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件). 万/亿 are multiplied out,
+余/多/近/超/约/以上 mark the value approximate, and the text as written is kept. Only Arabic
+numerals count: Chinese numerals in this genre are slogans and names (三项制度, 十四五, 八五普法,
+第三批), not counts. Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers
+(12345) and numbers in 《titles》 are not figures; 年 counts only as a duration (连续25年).
+
+Every pattern here is bounded: no repetition nests or overlaps another, so a hostile
+paragraph costs time linear in its length.
 """
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 from govread.parsers.model import Report, Section
 
@@ -22,16 +33,21 @@ from govread.parsers.model import Report, Section
 # look-ahead so the first character of a following word is not read as a unit (部门, 人民).
 _UNITS = (
     "个百分点",
+    "百分点",
     "个工作日",
     "微克/立方米",
     "μg/m3",
     "平方公里",
     "平方米",
+    "千瓦时",
+    "万?千瓦",
+    "个月",
     "人次",
     "家次",
     "场次",
     "户次",
     "件次",
+    "车次",
     "元",
     "户",
     "%",
@@ -58,49 +74,173 @@ _UNITS = (
     "篇",
     "类",
     "批",
+    "册",
+    "本(?![级地])",
+    "套",
+    "座",
+    "台(?!账)",
+    "辆",
+    "张",
+    "轮",
+    "路(?![线径段口面])",
+    "位(?![于置列居])",
+    "倍",
     "天",
     "小时",
+    "分钟",
     "公里",
+    "千米",
     "亩",
     "吨",
-    "万?千瓦",
+    "年(?![度底初末中])",
 )
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+_NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 _FIGURE = re.compile(
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[])(?P<num>\d+(?:\.\d+)?)(?![\d.])"
+    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
     r"(?P<approx2>余|多)?"
-    r"(?P<unit>" + "|".join(_UNITS) + r")?"
+    r"(?P<unit> ?[%\uff05‰]|" + "|".join(_UNITS) + r")?"
     r"(?P<post>以上|左右|多)?"
 )
-_RANGE_BEFORE = re.compile(r"\d\s*[-—–~\uff5e至到]\s*$")
-_RANGE_AFTER = re.compile(r"^\s*[-—–~\uff5e至到]\s*\d")
-_PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09《》〈〉【】\[\]\n\t \u3000"
+# What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
+_RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
+_LIST_JOIN = re.compile(r"和|与|及|、")
+# 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
+_DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
+_PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
+# Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
+_NO_NOUN_AFTER = _PERCENT | {"元", "个工作日", "天", "小时", "分钟", "个月", "倍"}
+_PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
-_NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、]')
+_NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、《》]')
 _CLAUSE_END = re.compile(r"[,\uff0c。;\uff1b、\s]|$")
-_QUOTES = re.compile(r"[“”\"‘’']")
-_TITLE = re.compile(r"《[^《》]*》|〔[^〔〕]*〕|\[[^\[\]]*\]")
-_LEAD = re.compile(
-    r"^(?:[、/]|年度|年|其中|此外|同时|并且|并(?!购)|且|和(?!解)|与|以及|及(?!时)|另|还|又|已|均|分别|共计|总计|合计|累计|共(?![享同])|"
-    r"全年|今年以来|今年|当年|年内|全市|全县|全区|全省|市本级|先后|等(?!级)|为(?!民))+"
+_QUOTES = re.compile(r"[“”\"‘’'《》]")
+_TITLE = re.compile(r"《[^《》]{0,200}》|〔[^〔〕]{0,40}〕|\[[^\[\]]{0,40}\]")
+_MAX_SUBJECT = 24
+_MAX_CLAUSE = 80  # a subject is looked for in at most this many characters before a number
+# Words that open a subject but say nothing of what is counted (stripped repeatedly).
+_LEAD_WORDS = (
+    "今年以来",
+    "前三季度",
+    "上半年",
+    "下半年",
+    "市本级",
+    "其中",
+    "此外",
+    "同时",
+    "并且",
+    "年度",
+    "全年",
+    "今年",
+    "当年",
+    "年内",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "全国",
+    "共计",
+    "总计",
+    "合计",
+    "累计",
+    "先后",
+    "分别",
+    "以及",
+    "实现",
+    "、",
+    "/",
+    "年",
+    "且",
+    "与",
+    "另",
+    "还",
+    "又",
+    "已",
+    "均",
 )
-_TRAIL = re.compile(
-    r"(?:[、/和与]|(?<![惠涉普以危])及|全市|全县|全区|全省|分别为|分别达|分别|均为|均达|突破|"
-    r"已达|达到|达|为|共计|总计|累计|共|计|约|近|超过|超|逾|"
-    r"(?:下降|降低|降|提升|提高|上升|增加|增长|增|压减|压缩|减少|减)至|至|到|有|是|了|的|等)+$"
+_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同", "等": "级", "为": "民"}
+_TRAIL_WORDS = (
+    "分别为",
+    "分别达",
+    "均为",
+    "均达",
+    "突破",
+    "已达",
+    "达到",
+    "共计",
+    "总计",
+    "累计",
+    "分别",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "下降至",
+    "降低至",
+    "降至",
+    "提升至",
+    "提高至",
+    "上升至",
+    "增加至",
+    "增长至",
+    "增至",
+    "压减至",
+    "压缩至",
+    "减少至",
+    "减至",
+    "超过",
+    "连续",
+    "持续",
+    "长达",
+    "历时",
+    "、",
+    "/",
+    "和",
+    "与",
+    "达",
+    "为",
+    "共",
+    "计",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "至",
+    "到",
+    "有",
+    "是",
+    "了",
+    "的",
+    "等",
 )
 # The words dropped from a subject before comparing it with another report's subject.
 _KEY_NOISE = re.compile(
     r"达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
     r"\d{4}年度?|年度|均|已|的|\s"
 )
-_MAX_SUBJECT = 24
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}、\\d]{{1,8}})")
-_LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![\d.])")
+_LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
+# Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
+_NOUN_STOP = re.compile(
+    r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d"
+)
+# A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
+# after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
+_VERB_END = re.compile(
+    r"(?:办理|组织|推进|推动|编制|完成|培育|发布|接入|组建|建成|命名|打造|开展|审查|清理|举办|"
+    r"推送|选聘|评查|接到|收到|受理|约谈|问责|惠及|审核|完善|梳理|公示|公开|新增|设立|成立|"
+    r"挂牌|聘请|聘任|培训|走访|排查|化解|调解|办结|新收|处理|查处|查办|立案|出具|提出|修订|"
+    r"印发|召开|举行|引进|发放|帮助|救助|帮扶|建立|创建|评选|表彰|投入|拨付|节约|追回|解答|"
+    r"接待|签订|设置|配备|新建|改造|整治|检查|抽查|督查|督办|核查|备案|登记|涉及|编写|"
+    r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|办|有)$"
+)
+# A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
+_RATE_HOST = re.compile(r"^(同比|环比|较|比|占比)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +251,13 @@ class Figure:
     value: float  # normalised: 万/亿 multiplied out; percentages stay 0-100
     unit: str  # the base unit: "件", "元", "%", "" for a bare 万/亿 count
     approximate: bool  # 余/多/近/超/约/以上/左右
-    text: str  # the figure as written: "3300余万元"
+    text: str  # the figure as written: "3300余万元" (one end of a range: "0.5")
     node_id: str  # section or item id; "<sha12>/preamble" or "<sha12>/closing"
     paragraph: int  # index into the section's paragraphs (or preamble / closing); -1: heading
     start: int  # offsets of `text` in that paragraph
     end: int
+    indicator: str | None = None  # the canonical indicator (govread.indicators), if one applies
+    is_range: bool = False  # one end of a range: 0.5 and 1.5 of "0.5至1.5个工作日"
 
     @property
     def key(self) -> str:
@@ -125,12 +267,12 @@ class Figure:
 
 @dataclass(frozen=True, slots=True)
 class FigurePair:
-    """Figures of two reports with the same (or nearly the same) subject and unit."""
+    """Figures of two reports with the same indicator or the same (or nearly) subject."""
 
     label: str
     a: Figure
     b: Figure
-    exact: bool  # the subjects reduce to the same key
+    exact: bool  # same indicator, or the subjects reduce to the same key
 
     @property
     def unit(self) -> str:
@@ -150,120 +292,296 @@ def subject_key(label: str) -> str:
     return _KEY_NOISE.sub("", label)
 
 
+def _strip_lead(subject: str) -> str:
+    changed = True
+    while changed and subject:
+        changed = False
+        for word in _LEAD_WORDS:
+            if subject.startswith(word):
+                subject, changed = subject[len(word) :], True
+                break
+        else:
+            first, rest = subject[:1], subject[1:2]
+            guard = _LEAD_GUARDED.get(first)
+            if guard is not None and (not rest or rest not in guard):
+                subject, changed = subject[1:], True
+    return subject
+
+
+def _strip_trail(subject: str) -> str:
+    changed = True
+    while changed and subject:
+        changed = False
+        for word in _TRAIL_WORDS:
+            if subject.endswith(word):
+                subject, changed = subject[: -len(word)], True
+                break
+    return subject
+
+
 def _clean(subject: str) -> str:
     previous = None
+    subject = _QUOTES.sub("", subject).strip()
     while previous != subject:
         previous = subject
-        subject = _TRAIL.sub("", _LEAD.sub("", _QUOTES.sub("", subject).strip()))
+        subject = _strip_trail(_strip_lead(subject.strip()))
     return subject[-_MAX_SUBJECT:]
+
+
+# "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
+_TOTAL = re.compile(r"(?<!公)(?:共计|总计|共)(?![享同建治商])")
+
+
+def _after_total(subject: str) -> str:
+    matches = list(_TOTAL.finditer(subject))
+    last = matches[-1] if matches else None
+    if last is None or last.start() == 0:
+        return subject
+    rest = _clean(subject[last.end() :])
+    return rest if len(rest) >= 2 else subject
 
 
 def _subject(text: str, start: int, end: int) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
-    before = text[start:end]
+    before = text[max(start, end - _MAX_CLAUSE) : end]
     numbers = list(_LAST_NUMBER.finditer(before))
     if not numbers:
-        return _clean(before)
-    return _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
+        return _after_total(_clean(before))
+    found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
+    return _after_total(found)
 
 
 def _noun_after(text: str, end: int) -> tuple[str, int]:
-    """The noun phrase right after a measure word (惠及3191家 **企业**) and where it ends."""
+    """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
+
+    A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**).
+    """
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
-    cut = re.search(r"进行|开展|实现|参加|参与|接受|获|被|入选|评为|达|的|\d", phrase)
-    phrase = phrase[: cut.start()] if cut else phrase
-    return _LEAD.sub("", phrase), end + len(phrase)
+    while match and tail[match.start()] == "、" and len(phrase) == 1:
+        # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
+        match = _NOUN_END.search(tail, match.end())
+        phrase = tail[: match.start()] if match else tail
+    skipped = 0
+    if "的" in phrase:
+        skipped = phrase.rindex("的") + 1
+        if len(phrase) - skipped < 2:
+            skipped = 0
+    cut = _NOUN_STOP.search(phrase, skipped)
+    phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    return _strip_lead(phrase), end + skipped + len(phrase)
 
 
 def _is_bare(subject: str) -> bool:
     """A rate or change with no subject of its own: 成功率, 同比增长, 较去年同期下降."""
-    return (len(subject) <= 3 and subject.endswith("率")) or bool(
-        re.match(r"^(同比|环比|较|比|占比|其中)", subject)
-    )
+    return (len(subject) <= 3 and subject.endswith("率")) or bool(_RATE_HOST.match(subject))
 
 
 def _borrow(previous: str, bare: str) -> str:
-    """调解成功 + 成功率 → 调解成功率: overlap the end of one with the start of the other."""
+    """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
+    one with the start of the other (the subject lent is from the same sentence)."""
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return (previous + bare[size:])[-_MAX_SUBJECT:]
     return (previous + bare)[-_MAX_SUBJECT:]
 
 
+def _shared(subject: str, unit: str) -> list[str]:
+    """参考率、合格率 (均为92%) → [参考率, 合格率]: rates listed before one shared value."""
+    if "、" not in subject or unit not in _PERCENT:
+        return [subject]
+    parts = [part for part in subject.split("、") if part]
+    if len(parts) < 2 or not all(p.endswith(("率", "比", "比例", "比重")) for p in parts):
+        return [subject]
+    return parts
+
+
 def _excluded(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TITLE.finditer(text)]
+
+
+@dataclass(slots=True)
+class _Number:
+    match: re.Match[str]
+    unit: str | None  # its own measure word, or the one it shares with the next number
+    magnitude: str | None
+    series: str | None = None  # "range" or "list" when it shares the next number's unit
+    valid: bool = False
+
+
+def _numbers(text: str) -> list[_Number]:
+    """Every number with its unit; numbers joined to the next (0.5至1.5个) share its unit."""
+    excluded = _excluded(text)
+    excluded_starts = [a for a, _ in excluded]
+    numbers = [
+        _Number(m, (m.group("unit") or "").strip() or None, m.group("mag"))
+        for m in _FIGURE.finditer(text)
+    ]
+    for index in range(len(numbers) - 1, -1, -1):
+        number = numbers[index]
+        match = number.match
+        num_start = match.start("num")
+        inside = bisect.bisect_right(excluded_starts, num_start) - 1
+        if inside >= 0 and num_start < excluded[inside][1]:
+            continue
+        if number.unit == "年":
+            before = text[max(0, match.start() - 2) : match.start()]
+            number.valid = before.endswith(_DURATION)
+            continue
+        if number.unit is None and index + 1 < len(numbers):
+            following = numbers[index + 1]
+            gap = text[match.end() : following.match.start()]
+            if following.valid and number.magnitude is None and match.group("approx1") is None:
+                if _RANGE_JOIN.fullmatch(gap):
+                    number.series, following.series = "range", following.series or "range"
+                elif _LIST_JOIN.fullmatch(gap):
+                    number.series = "list"
+                if number.series:
+                    number.unit, number.magnitude = following.unit, following.magnitude
+                    number.valid = True
+                    continue
+        if number.unit is not None:
+            number.valid = True
+        elif number.magnitude is not None:
+            # a bare 万/亿 must end the clause (粉丝突破108万,), and not be a date or a name
+            after = text[match.end() : match.end() + 1]
+            number.valid = bool(_CLAUSE_END.match(after)) and not re.match(
+                r"[年月日号时届位]", after
+            )
+    # a unit-bearing number followed by a range dash and another figure: 90%-95%
+    for number, following in itertools.pairwise(numbers):
+        if number.valid and following.valid and number.series is None:
+            gap = text[number.match.end() : following.match.start()]
+            if _RANGE_JOIN.fullmatch(gap) and number.unit == following.unit:
+                number.series = following.series = "range"
+    return [n for n in numbers if n.valid]
+
+
+def _value(number: _Number) -> float:
+    digits = number.match.group("num").replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:  # pragma: no cover - the pattern only admits digits
+        return 0.0
+    return float(value * Decimal(_MAGNITUDES.get(number.magnitude or "", 1)))
+
+
+# A short parenthesis inside a subject (县(区), 市委(办)) does not end its clause.
+_SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,4}[)\uff09]")
+_SENTENCE_END = "。;\uff1b!\uff01?\uff1f\n"
+_CONTEXT = 40  # characters of the sentence that name what a bare rate is a rate of
+
+
+# What a clause says of a count that is an honour, not a measure of the work:
+# 3名人民调解员分别被司法部表彰, 1个案例入选…典型案例 (no indicator: never set against 2万名).
+_HONOUR = re.compile(
+    r"[^,\uff0c。;\uff1b]{0,12}?(?:被[^,\uff0c。;\uff1b]{0,12}表彰|入选|评为|获评|荣获)"
+)
+_CLAUSE_STOP = re.compile(r"[,\uff0c。;\uff1b]")
+
+
+def _masked(text: str) -> str:
+    return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
+
+
+def _indicator(label: str, unit: str, sentence: str) -> str | None:
+    """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is."""
+    from govread.indicators import indicator_for_subject
+
+    found = indicator_for_subject(label, unit)
+    if found is None and len(label) <= 5:
+        context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
+        found = indicator_for_subject(context + label, unit)
+    return found
 
 
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
-    excluded = _excluded(text)
+    masked = _masked(text)
+    sentence_start = 0
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
-    for match in _FIGURE.finditer(text):
+    for number in _numbers(text):
+        match = number.match
         start, end = match.span()
         num_start = match.start("num")
-        for boundary in _BOUNDARY.finditer(text, last_end, num_start):
+        for boundary in _BOUNDARY.finditer(masked, last_end, num_start):
             clause_start = boundary.end()
-            if boundary.group() in "。;\uff1b!\uff01?\uff1f\n":
+            if boundary.group() in _SENTENCE_END:
                 topic = ""  # borrowing stays within a sentence
-        if match.group("mag") is None and match.group("unit") is None:
-            continue
-        if any(a <= num_start < b for a, b in excluded):
-            continue
-        if _RANGE_BEFORE.search(text[max(0, num_start - 3) : num_start]):
-            continue
-        if _RANGE_AFTER.match(text[match.end("num") : match.end("num") + 3]):
-            continue
-        if re.match(r"年|月|日|号|时|届|位", text[end : end + 1]) and match.group("unit") is None:
-            continue
-        if match.group("unit") is None and not _CLAUSE_END.match(text[end : end + 1]):
-            continue  # a bare 万/亿 must end the clause: 粉丝突破108万,
-        subject = _subject(
-            text, max(clause_start, last_end), num_start - len(match.group("pre") or "")
-        )
-        noun, noun_end = _noun_after(text, end) if match.group("unit") else ("", end)
+                sentence_start = boundary.end()
+        pre = match.group("pre") or ""
+        clause_from = max(clause_start, last_end)
+        subject = _subject(text, clause_from, num_start - len(pre))
+        raw_before = text[clause_from : num_start - len(pre)].rstrip()
+        unit = number.unit or ""
+        own_unit = match.group("unit") is not None
+        noun, noun_end = ("", end)
+        if own_unit and unit not in _NO_NOUN_AFTER:
+            noun, noun_end = _noun_after(text, end)
         consumed = end
         if subject.endswith(_PREPOSITIONS):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
             action = _ACTION.match(text, noun_end)
             subject = _clean(noun + (action.group(1) if action else ""))
             consumed = action.end() if action else noun_end
-        elif noun and len(subject) <= 4:
-            subject = _clean(subject + noun)  # 惠及3191家企业, 全市2540个人民调解委员会
+        elif noun and (
+            len(subject) <= 4
+            or _VERB_END.search(subject)
+            or raw_before.endswith(("等", "的", "”", "\u300b"))
+        ):
+            # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
+            subject = _clean(noun)
             consumed = noun_end
+        elif not subject and text.startswith(("参加", "参与", "参训"), end):
+            subject = text[end : end + 2]  # 共计约600人参加: those who took part
         bare = _is_bare(subject)
         if bare and topic:
             subject = _borrow(topic, subject)
         elif not subject and topic:
             subject = topic
-        raw_unit = match.group("unit") or ""
-        unit = raw_unit
-        magnitude = _MAGNITUDES.get(match.group("mag") or "", 1)
         if unit == "\uff05":
             unit = "%"
-        value = float(Decimal(match.group("num")) * Decimal(magnitude))
         approximate = any(match.group(g) for g in ("pre", "approx1", "approx2", "post"))
-        figures.append(
-            Figure(
-                label=subject,
-                value=value,
-                unit=unit,
-                approximate=approximate,
-                text=match.group(),
-                node_id=node_id,
-                paragraph=paragraph,
-                start=start,
-                end=end,
+        context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
+        rest = text[consumed : consumed + _CONTEXT]
+        honour = _HONOUR.match(rest[: _CLAUSE_STOP.search(rest + "。").start()]) is not None
+        for label in _shared(subject, unit):
+            figures.append(
+                Figure(
+                    label=label,
+                    value=_value(number),
+                    unit=unit,
+                    approximate=approximate,
+                    text=match.group(),
+                    node_id=node_id,
+                    paragraph=paragraph,
+                    start=start,
+                    end=end,
+                    indicator=None if honour else _indicator(label, unit, context),
+                    is_range=number.series == "range",
+                )
             )
-        )
-        last_end = consumed
+        last_end = max(consumed, end)
         if subject and not bare:
             topic = subject
     return figures
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of every figure in ``text``, in order, never overlapping.
+
+    What the detail pane and the compare columns highlight: the same figures as `extract`.
+    """
+    spans: list[tuple[int, int]] = []
+    for number in _numbers(text):
+        span = number.match.span()
+        if not spans or span[0] >= spans[-1][1]:
+            spans.append(span)
+    return spans
 
 
 def _section_figures(section: Section) -> Iterator[Figure]:
@@ -271,21 +589,7 @@ def _section_figures(section: Section) -> Iterator[Figure]:
         items = [item for item in section.items if item.paragraph == index]
         for figure in extract(paragraph, section.id, index):
             owner = next((i.id for i in items if i.start <= figure.start < i.end), section.id)
-            yield figure if owner == section.id else _with_node(figure, owner)
-
-
-def _with_node(figure: Figure, node_id: str) -> Figure:
-    return Figure(
-        figure.label,
-        figure.value,
-        figure.unit,
-        figure.approximate,
-        figure.text,
-        node_id,
-        figure.paragraph,
-        figure.start,
-        figure.end,
-    )
+            yield figure if owner == section.id else dataclasses.replace(figure, node_id=owner)
 
 
 def section_figures(section: Section) -> list[Figure]:
@@ -319,30 +623,54 @@ def _near(key_a: str, key_b: str) -> bool:
     short, long = sorted((key_a, key_b), key=len)
     # Only rates: for counts the words in front change the meaning (成功调解 ≠ 调解,
     # 审查规范性文件 ≠ 公开规范性文件), for a rate they name whose rate it is.
-    return long.endswith(short) and len(short) >= 3 and short.endswith("率")
+    return long.endswith(short) and len(short) >= 4 and short.endswith("率")
+
+
+def _specific(figure: Figure) -> bool:
+    """A subject that says what was counted; 提出意见建议 or 单位 alone could be anything."""
+    from govread.indicators import generic_subjects
+
+    return len(figure.key) >= 2 and figure.key not in generic_subjects()
+
+
+def _comparable(fa: Figure, fb: Figure) -> bool:
+    """Same unit, neither a range end, and no indicator that tells them apart."""
+    if fa.unit != fb.unit or fa.is_range or fb.is_range:
+        return False
+    return fa.indicator is None or fb.indicator is None or fa.indicator == fb.indicator
 
 
 def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
-    """Figures of A and B with the same unit and the same (or nearly the same) subject.
+    """Figures of A and B that measure the same thing: the same canonical indicator, or
+    the same (or, for rates, nearly the same) subject; never the unit alone.
 
-    Each figure is used once: exact subject matches first, then near ones, in A's order.
+    Each figure is used once: indicator matches first, then exact subjects, then near
+    ones, in A's order.
     """
     left = [f for f in a if f.label]
     right = [f for f in b if f.label]
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, FigurePair]] = []
-    for exact in (True, False):
+    for rule in ("indicator", "exact", "near"):
         for i, fa in enumerate(left):
             if i in used_a:
                 continue
             for j, fb in enumerate(right):
-                if j in used_b or fa.unit != fb.unit:
+                if j in used_b or not _comparable(fa, fb):
                     continue
-                same = fa.key == fb.key
-                if same if exact else _near(fa.key, fb.key):
-                    label = min((fa.label, fb.label), key=len)
-                    pairs.append((i, FigurePair(label, fa, fb, exact)))
+                if rule == "indicator":
+                    same = fa.indicator is not None and fa.indicator == fb.indicator
+                elif rule == "exact":
+                    same = fa.key == fb.key and _specific(fa)
+                else:
+                    same = _near(fa.key, fb.key)
+                if same:
+                    if rule == "indicator" and fa.indicator is not None:
+                        label = fa.indicator
+                    else:
+                        label = min((fa.label, fb.label), key=len)
+                    pairs.append((i, FigurePair(label, fa, fb, rule != "near")))
                     used_a.add(i)
                     used_b.add(j)
                     break

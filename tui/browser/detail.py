@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
-from govread.highlight import figure_spans
+from govread.figures import figure_spans
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 from govread.tui.browser.outline import OutlineData, cut_label

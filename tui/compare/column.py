@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from govread.compare import Pair, Unit
-from govread.highlight import figure_spans
+from govread.figures import figure_spans
 from govread.tui._css import css_beside
 
 StyleOf = Callable[[str], Style]

@@ -520,7 +520,7 @@ class CompareScreen(Screen[None]):
             table.add_row(Text(figure.label), Text("—", style="dim"), Text(figure.text))
         caption = Text()
         caption.append(f"{len(comparison.figures)}", style="bold")
-        caption.append(" figures with the same subject on both sides (first), then ")
+        caption.append(" figures of the same indicator or subject on both sides (first), then ")
         caption.append(f"{len(only_a)}", style="bold")
         caption.append(f" only in {city_of(self.a)} and ")
         caption.append(f"{len(only_b)}", style="bold")

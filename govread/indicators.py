@@ -1,0 +1,167 @@
+"""Canonical indicators: one name for a figure however a report words its subject.
+
+出庭应诉率, 行政机关负责人出庭应诉率 and 出庭率 are all 行政机关负责人出庭应诉率; 审查市政府规范性
+文件 and 审查县(区)、市级部门行政规范性文件 are both 规范性文件审查数. The table lives in
+``data/indicators.toml``; a user adds to it (or replaces an entry by its name) in
+``indicators.toml`` in the config directory. Figures pair across reports by indicator or by
+subject (`govread.figures.match_figures`), never by unit alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from govread.config import config_dir
+
+if TYPE_CHECKING:
+    from govread.figures import Figure
+
+USER_FILE = "indicators.toml"
+_MAX_USER_BYTES = 1_000_000
+_GAP = "…"
+_MAX_GAP = 16  # characters "…" stands for
+
+
+class IndicatorError(ValueError):
+    """An indicators file is not what this module expects (one line for a person)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    name: str
+    units: frozenset[str]
+    subjects: tuple[str, ...]
+    pattern: re.Pattern[str]  # any subject, at the end of a figure's reduced subject
+
+
+def _pattern(subjects: Sequence[str]) -> re.Pattern[str]:
+    # One bounded gap between literal parts: no nested or overlapping repeats.
+    parts = [
+        "(?:" + f".{{0,{_MAX_GAP}}}".join(map(re.escape, s.split(_GAP))) + ")" for s in subjects
+    ]
+    return re.compile("(?:" + "|".join(parts) + r")$")
+
+
+def _parse(data: Mapping[str, object], origin: str) -> list[Indicator]:
+    raw = data.get("indicator", [])
+    if not isinstance(raw, list):
+        raise IndicatorError(f"{origin}: [[indicator]] must be a list of tables")
+    found: list[Indicator] = []
+    for entry in raw:
+        if not isinstance(entry, dict):
+            raise IndicatorError(f"{origin}: an [[indicator]] entry is not a table")
+        name, units, subjects = entry.get("name"), entry.get("units"), entry.get("subjects")
+        if not isinstance(name, str) or not name.strip():
+            raise IndicatorError(f"{origin}: every indicator needs a name")
+        if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
+            raise IndicatorError(f"{origin}: units of {name!r} must be a list of strings")
+        if (
+            not isinstance(subjects, list)
+            or not subjects
+            or not all(isinstance(s, str) and s.strip(_GAP + " ") for s in subjects)
+        ):
+            raise IndicatorError(f"{origin}: subjects of {name!r} must be non-empty strings")
+        if len(subjects) > 200 or any(len(s) > 60 for s in subjects):
+            raise IndicatorError(f"{origin}: subjects of {name!r} are too many or too long")
+        found.append(Indicator(name, frozenset(units), tuple(subjects), _pattern(subjects)))
+    return found
+
+
+def load_indicators(path: str | Path) -> list[Indicator]:
+    """The indicators in one TOML file (`IndicatorError` when it cannot be read)."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_USER_BYTES + 1)
+        if len(data) > _MAX_USER_BYTES:
+            raise IndicatorError(f"{path}: larger than {_MAX_USER_BYTES} bytes")
+        table = tomllib.loads(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise IndicatorError(f"{path}: {error}") from error
+    return _parse(table, str(path))
+
+
+@cache
+def _bundled() -> tuple[Indicator, ...]:
+    text = resources.files("govread").joinpath("data", "indicators.toml").read_text("utf-8")
+    return tuple(_parse(tomllib.loads(text), "govread/data/indicators.toml"))
+
+
+@cache
+def _table() -> tuple[tuple[Indicator, ...], str | None]:
+    """The user's indicators first, then the bundled ones they do not replace; and the
+    reason the user's file was ignored, if it was."""
+    user_path = config_dir() / USER_FILE
+    if not user_path.is_file():
+        return _bundled(), None
+    try:
+        user = load_indicators(user_path)
+    except IndicatorError as error:
+        return _bundled(), str(error)
+    names = {i.name for i in user}
+    return (*user, *(i for i in _bundled() if i.name not in names)), None
+
+
+@cache
+def generic_subjects() -> frozenset[str]:
+    """Subjects too vague to pair figures on without an indicator (the bundled `[generic]`
+    list and the user's)."""
+    found: set[str] = set()
+    sources = [resources.files("govread").joinpath("data", "indicators.toml").read_text("utf-8")]
+    user_path = config_dir() / USER_FILE
+    if user_path.is_file() and user_file_problem() is None:
+        with contextlib.suppress(OSError, UnicodeDecodeError):  # read once already: ok
+            sources.append(user_path.read_text("utf-8"))
+    for text in sources:
+        try:
+            table = tomllib.loads(text).get("generic", {})
+        except tomllib.TOMLDecodeError:
+            continue
+        subjects = table.get("subjects", []) if isinstance(table, dict) else []
+        found.update(s for s in subjects if isinstance(s, str))
+    return frozenset(found)
+
+
+def indicators() -> tuple[Indicator, ...]:
+    """Every indicator in matching order (the user's first)."""
+    return _table()[0]
+
+
+def user_file_problem() -> str | None:
+    """Why the user's indicators file was ignored (None when it was read or is absent)."""
+    return _table()[1]
+
+
+def reload() -> None:
+    """Forget the loaded table (after the user's file changed, and in tests)."""
+    _table.cache_clear()
+    _match.cache_clear()
+    generic_subjects.cache_clear()
+
+
+@cache
+def _match(reduced: str, unit: str) -> str | None:
+    for indicator in indicators():
+        if unit in indicator.units and indicator.pattern.search(reduced):
+            return indicator.name
+    return None
+
+
+def indicator_for_subject(subject: str, unit: str) -> str | None:
+    """The canonical indicator of a figure with this subject and unit, or None."""
+    from govread.figures import subject_key
+
+    reduced = subject_key(subject)[-60:]
+    return _match(reduced, unit) if reduced else None
+
+
+def indicator_for(figure: Figure) -> str | None:
+    """The canonical indicator of a figure (what `Figure.indicator` holds), or None."""
+    return indicator_for_subject(figure.label, figure.unit)

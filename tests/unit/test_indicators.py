@@ -1,0 +1,89 @@
+"""Canonical indicators: the bundled table, the user's additions, and bounded matching."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from govread import indicators
+from govread.config import config_dir
+from govread.figures import extract
+from govread.indicators import IndicatorError, indicator_for, indicator_for_subject
+
+
+@pytest.fixture(autouse=True)
+def _fresh_table() -> Iterator[None]:
+    indicators.reload()
+    yield
+    indicators.reload()
+
+
+@pytest.mark.parametrize(
+    ("subject", "unit", "name"),
+    [
+        ("出庭应诉率", "%", "行政机关负责人出庭应诉率"),
+        ("行政机关负责人出庭应诉率", "%", "行政机关负责人出庭应诉率"),
+        ("出庭率", "%", "行政机关负责人出庭应诉率"),
+        ("审查市政府规范性文件", "件", "规范性文件审查数"),
+        ("审查县(区)、市级部门行政规范性文件", "件", "规范性文件审查数"),
+        ("受理行政复议案件", "件", "行政复议案件数"),
+        ("行政复议纠错率", "%", "行政复议纠错率"),
+        ("调解成功率", "%", "调解成功率"),
+        ("成功调解矛盾纠纷", "件", "调解成功数"),
+        ("调解矛盾纠纷", "件", "调解矛盾纠纷数"),
+        ("行政诉讼案件", "宗", "行政诉讼案件数"),
+    ],
+)
+def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
+    assert indicator_for_subject(subject, unit) == name
+
+
+def test_the_unit_must_fit_and_unknown_subjects_have_none() -> None:
+    assert indicator_for_subject("出庭应诉率", "件") is None  # a rate is not a count
+    assert indicator_for_subject("完成审计项目", "个") is None
+    assert indicator_for_subject("", "%") is None
+
+
+def test_the_bundled_table_holds_at_least_twenty_real_indicators() -> None:
+    names = [i.name for i in indicators.indicators()]
+    assert len(names) >= 20 and len(set(names)) == len(names)
+
+
+def test_a_user_file_adds_and_replaces() -> None:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "indicators.toml").write_text(
+        '[[indicator]]\nname = "审计项目数"\nunits = ["个"]\nsubjects = ["审计项目"]\n\n'
+        '[[indicator]]\nname = "调解成功率"\nunits = ["%"]\nsubjects = ["调处…成功率"]\n',
+        "utf-8",
+    )
+    indicators.reload()
+    assert indicator_for(extract("完成审计项目60个。")[0]) == "审计项目数"
+    assert indicator_for_subject("调处矛盾纠纷成功率", "%") == "调解成功率"
+    assert indicator_for_subject("调解成功率", "%") is None  # the user's entry replaced it
+    assert indicators.user_file_problem() is None
+
+
+@pytest.mark.parametrize(
+    "content",
+    ['[[indicator]]\nname = "x"\nunits = "个"\nsubjects = ["a"]\n', "not toml [", "\udcff"],
+)
+def test_a_broken_user_file_is_ignored_with_a_reason(content: str) -> None:
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "indicators.toml").write_bytes(content.encode("utf-8", "surrogateescape"))
+    indicators.reload()
+    assert indicator_for_subject("出庭率", "%") == "行政机关负责人出庭应诉率"
+    assert "indicators.toml" in (indicators.user_file_problem() or "")
+    with pytest.raises(IndicatorError):
+        indicators.load_indicators(folder / "indicators.toml")
+
+
+def test_matching_is_bounded_on_hostile_subjects() -> None:
+    started = time.perf_counter()
+    for hostile in ("审查" * 5000 + "规范性", "调解" * 5000, "…" * 10_000, "热线" * 5000 + "满意"):
+        indicator_for_subject(hostile, "%")
+        indicator_for_subject(hostile, "件")
+    assert time.perf_counter() - started < 2.0
