@@ -16,7 +16,6 @@ similar counterpart, or becomes a gap when it resembles nothing on the other sid
 
 from __future__ import annotations
 
-import logging
 import math
 import re
 import threading
@@ -24,13 +23,15 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from govread.figures import Figure, FigurePair, match_figures, report_figures
+from govread import segment
+from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
 from govread.parsers.model import Report, Section
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
 ATTACH_THRESHOLD = 0.02  # a leftover unit joins its best partner's row above this
-NEAREST_THRESHOLD = 0.15  # a gap shows its nearest unit of another theme above this
+NEAREST_THRESHOLD = 0.15
+SECONDARY_THRESHOLD = 0.04  # a gap meets the other side's text on its theme above this  # a gap shows its nearest unit of another theme above this
 TOP_KEYWORDS = 8
 _MIN_UNIT_CHARS = 6  # CJK characters a stretch of text needs to be a unit
 
@@ -76,6 +77,13 @@ class Unit:
     spans: tuple[tuple[int, int, int], ...] = ()
     scores: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
     terms: Mapping[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # every subject theme its text covers, with its share of the points, largest first
+    # (a chapter on 制度体系 that also sets out 重大行政决策程序: rules 0.6, decisions 0.4)
+    themes: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+
+    def covers(self, theme_id: str) -> bool:
+        """Whether this unit's text covers the theme, as its main subject or another one."""
+        return self.theme == theme_id or any(t == theme_id for t, _ in self.themes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +100,15 @@ class Pair:
     only_b: tuple[str, ...]
     nearest: Unit | None = None  # for a gap: the other side's most similar unit, any theme
     nearest_similarity: float = 0.0
-    # for a gap: False when the other report says nothing at all on this theme (it is
-    # silent), True when it does but nothing of it resembles these units
+    # for a gap: False when no text of the other report covers this theme (it is silent),
+    # True when some does but nothing of it resembles these units
     other_has_theme: bool = False
+    # for a gap: the other report's units that cover the theme though it is not their main
+    # subject (where the other report speaks of it)
+    covered_by: tuple[Unit, ...] = ()
+    # True when one side's units are here for a theme that is not their main one (a large
+    # chapter's secondary theme); they have a row of their own theme too
+    secondary: bool = False
 
     @property
     def is_gap(self) -> bool:
@@ -135,32 +149,25 @@ class Comparison:
 
 # --- tokens ---------------------------------------------------------------------------
 
-_tokenizer_lock = threading.Lock()
-_tokenizers: dict[Lexicon, object] = {}
 
-
-def _jieba_for(lexicon: Lexicon) -> object:
-    """A private jieba tokenizer that knows the lexicon's keywords (the global one is untouched)."""
-    with _tokenizer_lock:
-        found = _tokenizers.get(lexicon)
-        if found is None:
-            import jieba
-
-            logging.getLogger("jieba").setLevel(logging.WARNING)
-            jieba.setLogLevel(logging.WARNING)
-            found = jieba.Tokenizer()
-            for theme in lexicon.themes:
-                for keyword, _ in theme.keywords:
-                    if len(keyword) > 1 and _CJK.search(keyword):
-                        found.add_word(keyword, freq=2000)
-            _tokenizers[lexicon] = found
-        return found
+def _pieces(text: str) -> list[str]:
+    """The text between numbers: a number and its measure word (300余条, 2023年, 12567名) are
+    cut out, so no token can hold part of one (余条, 年区, 名刑释)."""
+    pieces: list[str] = []
+    position = 0
+    for start, end in number_spans(text):
+        pieces.append(text[position:start])
+        position = end
+    pieces.append(text[position:])
+    return [piece for piece in pieces if piece.strip()]
 
 
 def _tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
-    """jieba tokens worth comparing: two characters or more, no digits, no stop words."""
-    tokenizer = _jieba_for(lexicon or load_lexicon())
-    tokens: list[str] = tokenizer.lcut(text)  # type: ignore[attr-defined]
+    """Words worth comparing: jieba with the domain dictionary (`govread.segment`), dictionary
+    words and their dictionary parts (综合行政执法改革 also gives 行政执法), never a guessed
+    word such as 上作; two characters or more, no stop words."""
+    del lexicon  # the domain dictionary holds the lexicon's terms
+    tokens = [token for piece in _pieces(text) for token in segment.tokens(piece, guess=False)]
     return [
         token
         for token in tokens
@@ -236,6 +243,23 @@ def _phase_parts(
     return parts
 
 
+COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
+
+
+def _weighted_themes(
+    scores: Mapping[str, float], lexicon: Lexicon
+) -> tuple[tuple[str, float], ...]:
+    """The subject themes a unit's own words cover (COVER_MIN points or more), with shares."""
+    covered = {
+        t.id: scores.get(t.id, 0.0)
+        for t in lexicon.themes
+        if not t.phase and scores.get(t.id, 0.0) >= COVER_MIN
+    }
+    total = sum(covered.values())
+    ranked = sorted(covered.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((theme, round(points / total, 3)) for theme, points in ranked)
+
+
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
     sentence = (match.group() if match else text).strip().rstrip("。;\uff1b")
@@ -251,7 +275,11 @@ class _Builder:
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon))
-        self.units.append(Unit(order=len(self.units), terms=dict(terms), **fields))  # type: ignore[arg-type]
+        subject = self.lexicon.score(str(fields["heading"]), text)
+        themes = _weighted_themes(subject, self.lexicon)
+        self.units.append(
+            Unit(order=len(self.units), terms=dict(terms), themes=themes, **fields)  # type: ignore[arg-type]
+        )
 
     def theme_of(
         self, heading: str, body: str, context: Sequence[str]
@@ -474,6 +502,11 @@ def _align_theme(
     return groups
 
 
+def _is_phase(units: Sequence[Unit], lexicon: Lexicon) -> bool:
+    """Plans or problems (下一步, 存在问题): set against their kind, not against achievements."""
+    return any(lexicon.theme(u.theme).phase for u in units)
+
+
 def compare(
     a: Report,
     b: Report,
@@ -502,6 +535,25 @@ def compare(
             continue
         name = lexicon.theme(theme_id).name
         for group_a, group_b in _align_theme(ua, ub, vectors):
+            secondary = False
+            covered_by: tuple[Unit, ...] = ()
+            if not group_a or not group_b:
+                # Where the other report speaks of this theme outside its own rows of it
+                # (宝鸡 §一 on 统筹推进 also covers 普法): set those units against the gap.
+                others = units_b if group_a else units_a
+                covered_by = tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
+                here = idf.vector(_merged(group_a or group_b))
+                planning = _is_phase(group_a or group_b, lexicon)
+                alike = [
+                    u
+                    for u in covered_by
+                    if _is_phase((u,), lexicon) == planning
+                    and _cosine(here, vectors[id(u)]) >= SECONDARY_THRESHOLD
+                ]
+                if alike:
+                    secondary = True
+                    group_a, group_b = (group_a, alike) if group_a else (alike, group_b)
+                    covered_by = ()
             va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
             shared, only_a, only_b = _keywords(va, vb, top_k)
             nearest, nearest_sim = None, 0.0
@@ -525,7 +577,9 @@ def compare(
                     only_b=only_b,
                     nearest=nearest,
                     nearest_similarity=round(nearest_sim, 4),
-                    other_has_theme=bool(ub) if group_a else bool(ua),
+                    other_has_theme=bool(ub or covered_by) if group_a else bool(ua or covered_by),
+                    covered_by=covered_by,
+                    secondary=secondary,
                 )
             )
     figures_a, figures_b = report_figures(a), report_figures(b)
@@ -570,6 +624,8 @@ def to_jsonable(
                 "only_b": list(p.only_b),
                 "gap": None if not p.is_gap else ("b" if p.a else "a"),
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
+                "covered_in": [unit(u) for u in p.covered_by],
+                "secondary": p.secondary,
                 "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}
                 if p.nearest
                 else None,

@@ -236,6 +236,9 @@ def _print_text(comparison: Comparison) -> None:
         if pair.is_gap:
             other = "B" if pair.a else "A"
             why = "无相近内容" if pair.other_has_theme else "未涉及此主题"
+            if pair.covered_by:
+                where = "、".join(f"{u.number}{u.heading}"[:20] for u in pair.covered_by[:3])
+                why = f"仅在{where}中涉及"
             middle.append(f"\n{other} {why}", style="yellow")
             if pair.nearest is not None:
                 middle.append(f"\n最接近: {pair.nearest.number}{pair.nearest.heading}", style="dim")

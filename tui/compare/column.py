@@ -85,9 +85,16 @@ def unit_text(
 
 
 def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
-    """What a side without units on a row says: silent on the theme, or nothing alike."""
+    """What a side without units on a row says: silent on the theme (no text of it covers
+    the theme), where it speaks of it, or that nothing of it is alike."""
     text = Text()
-    if pair.other_has_theme:
+    if pair.covered_by:
+        text.append(f"{city} speaks of {pair.theme_name} only within:", style=style("compare--gap"))
+        for unit in pair.covered_by[:3]:
+            text.append("\n")
+            text.append(unit.number, style=style("compare--number"))
+            text.append(unit.heading)
+    elif pair.other_has_theme:
         text.append(f"{city} has nothing like this", style=style("compare--gap"))
         text.append(f"\n(its {pair.theme_name} text is in another row of this theme)")
     else:
