@@ -548,7 +548,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         approximate = any(match.group(g) for g in ("pre", "approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
         rest = text[consumed : consumed + _CONTEXT]
-        honour = _HONOUR.match(rest[: _CLAUSE_STOP.search(rest + "。").start()]) is not None
+        stop = _CLAUSE_STOP.search(rest)
+        honour = _HONOUR.match(rest[: stop.start() if stop else len(rest)]) is not None
         for label in _shared(subject, unit):
             figures.append(
                 Figure(
