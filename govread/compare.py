@@ -16,12 +16,14 @@ similar counterpart, or becomes a gap when it resembles nothing on the other sid
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from govread import segment
 from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
@@ -162,12 +164,34 @@ def _pieces(text: str) -> list[str]:
     return [piece for piece in pieces if piece.strip()]
 
 
+@cache
+def _domain_terms() -> frozenset[str]:
+    return frozenset(segment.user_terms())
+
+
+def _words(piece: str) -> list[str]:
+    """Dictionary words (no HMM guesses), each with the domain terms inside it first
+    (综合行政执法改革 also gives 行政执法, so it meets 深化行政执法改革), but not any
+    dictionary part (成功率 does not give 功率, 交通运输 not 通运)."""
+    domain = _domain_terms()
+    found: list[str] = []
+    for word in segment.cut_known(piece):
+        size = len(word)
+        for length in range(2, size):
+            for start in range(size - length + 1):
+                part = word[start : start + length]
+                if part in domain:
+                    found.append(part)
+        found.append(word)
+    return found
+
+
 def _tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
     """Words worth comparing: jieba with the domain dictionary (`govread.segment`), dictionary
     words and their dictionary parts (综合行政执法改革 also gives 行政执法), never a guessed
     word such as 上作; two characters or more, no stop words."""
     del lexicon  # the domain dictionary holds the lexicon's terms
-    tokens = [token for piece in _pieces(text) for token in segment.tokens(piece, guess=False)]
+    tokens = [token for piece in _pieces(text) for token in _words(piece)]
     return [
         token
         for token in tokens
@@ -266,6 +290,23 @@ def _first_sentence(text: str, limit: int = 30) -> str:
     return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
 
 
+_LISTED = re.compile(r"[一二三四五六七八九十]是")
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A stretch of a closing paragraph cut at its 一是…二是… (plans or problems listed one
+    by one, each on its own subject); the stretch whole when it lists nothing."""
+    cuts: list[int] = []
+    for match in _LISTED.finditer(text, start, end):
+        if match.group()[0] == _ORDINALS[len(cuts) % len(_ORDINALS)]:
+            cuts.append(match.start())
+    if len(cuts) < 2:
+        return [(start, end)]
+    bounds = [start, *cuts, end] if cuts[0] > start else [*cuts, end]
+    return list(itertools.pairwise(bounds))
+
+
 class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon) -> None:
         self.report, self.lexicon = report, lexicon
@@ -360,7 +401,11 @@ class _Builder:
         for paragraph, text in enumerate(self.report.closing):
             if _SIGNATURE.match(text.strip()) or _cjk_len(text) < _MIN_UNIT_CHARS:
                 continue  # 株洲市人民政府 / 2025年2月6日
-            parts = _phase_parts(text, None, self.report, self.lexicon)
+            parts = [
+                (phase, start, end)
+                for phase, s0, e0 in _phase_parts(text, None, self.report, self.lexicon)
+                for start, end in _listed(text, s0, e0)
+            ]
             for index, (phase, s, e) in enumerate(parts):
                 piece = text[s:e].strip()
                 if _cjk_len(piece) < _MIN_UNIT_CHARS:
@@ -457,7 +502,9 @@ def _keywords(
 def _align_theme(
     ua: Sequence[Unit], ub: Sequence[Unit], vectors: Mapping[int, dict[str, float]]
 ) -> list[tuple[list[Unit], list[Unit]]]:
-    """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group."""
+    """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
+    the only group of the theme when one side has all its text on the theme in one row
+    (宝鸡's one chapter on 政府职能 meets each of 咸宁's items on it): rows are n-to-m."""
     sims = [[_cosine(vectors[id(a)], vectors[id(b)]) for b in ub] for a in ua]
     candidates = sorted(
         ((sims[i][j], i, j) for i in range(len(ua)) for j in range(len(ub))),
@@ -481,6 +528,8 @@ def _align_theme(
         best = max(range(len(ub)), key=lambda j: sims[i][j], default=None)
         if best is not None and sims[i][best] >= ATTACH_THRESHOLD and best in group_of_b:
             groups[group_of_b[best]][0].append(unit)
+        elif len(groups) == 1:
+            groups[0][0].append(unit)  # all the other side says on the theme is in one row
         else:
             gaps_a.append(unit)
     for j, unit in enumerate(ub):
@@ -489,6 +538,8 @@ def _align_theme(
         best = max(range(len(ua)), key=lambda i: sims[i][j], default=None)
         if best is not None and sims[best][j] >= ATTACH_THRESHOLD and best in group_of_a:
             groups[group_of_a[best]][1].append(unit)
+        elif len(groups) == 1:
+            groups[0][1].append(unit)
         else:
             gaps_b.append(unit)
     if gaps_a:
@@ -559,6 +610,19 @@ def compare(
             nearest, nearest_sim = None, 0.0
             if not group_a or not group_b:
                 here, there = (va, units_b) if group_a else (vb, units_a)
+                gap = group_a or group_b
+                subjects = {u.themes[0][0] for u in gap if u.themes}
+                if _is_phase(gap, lexicon) and subjects:
+                    # a plan (or problem) no plan of the other side meets: set it against
+                    # the other side's achievements on the same subject
+                    there = (
+                        tuple(
+                            u
+                            for u in there
+                            if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
+                        )
+                        or there
+                    )
                 for unit in there:
                     sim = _cosine(here, vectors[id(unit)])
                     if sim > nearest_sim:

@@ -159,18 +159,22 @@ def cut(text: str) -> list[str]:
     return list(_loaded().cut(text, HMM=True))
 
 
-def tokens(text: str, *, guess: bool = True) -> list[str]:
+def cut_known(text: str) -> list[str]:
+    """Segmentation into dictionary words only (no HMM guesses such as 上作 or 年区), word
+    pieces only (no punctuation or spaces); loads the dictionary if needed."""
+    return [word for word in _loaded().cut(text, HMM=False) if _is_wordlike(word)]
+
+
+def tokens(text: str) -> list[str]:
     """Index tokens: each word of the precise segmentation plus every dictionary word inside it.
 
     jieba's own search mode only looks at 2- and 3-character parts, so 法治政府建设 would not
     yield 法治政府; here every known part of two characters or more is yielded before the word.
-    ``guess=False`` keeps to dictionary words (no HMM guesses such as 上作), for keywords a
-    reader sees.
     """
     tokenizer = _loaded()
     freq = tokenizer.FREQ
     found: list[str] = []
-    for word in tokenizer.cut(text, HMM=guess):
+    for word in tokenizer.cut(text, HMM=True):
         if not _is_wordlike(word):
             continue
         size = len(word)

@@ -41,7 +41,7 @@ def test_xianning_and_baoji_put_problems_and_next_steps_together(by_region, samp
     assert len(problems) == 1
     assert [u.node_id.split("/", 1)[1] for u in problems[0].a] == ["2"]  # inside 二、下一步工作安排
     assert "依然存在不足和问题" in problems[0].a[0].text
-    assert [u.kind for u in problems[0].b] == ["closing"]
+    assert [u.kind for u in problems[0].b] == ["closing"] * 4  # the lead, then 一是…三是
     assert problems[0].b[0].text.startswith("2023年,我市在法治政府建设方面")
     nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
     assert nexts and nexts[0].b[0].text.startswith("下一步,我市将")
@@ -304,3 +304,19 @@ def test_keywords_are_dictionary_words_never_across_a_number(by_region, samples)
             assert not fragments & set(unit.terms), unit.number
             for term in unit.terms:
                 assert not any(ch.isdigit() for ch in term)
+
+
+def test_closing_plans_are_split_one_by_one_and_paired_by_subject(by_region, samples) -> None:
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    plans_b = [u for u in c.units_b if u.kind == "closing" and u.theme == "next_steps"]
+    assert [u.text[:2] for u in plans_b[1:]] == ["一是", "二是", "三是", "四是", "五是"]
+    enforcement_plan = next(
+        p for p in c.pairs_for("next_steps") if any("执法" in u.heading for u in p.a)
+    )
+    assert any(u.text.startswith("三是强化行政执法协调监督") for u in enforcement_plan.b)
+    # a plan no plan of the other side meets is set against its achievements on the subject
+    business = next(
+        p for p in c.pairs_for("next_steps") if any("营商环境" in u.heading for u in p.a)
+    )
+    assert not business.b and business.nearest is not None
+    assert business.nearest.theme == "functions"
