@@ -82,10 +82,16 @@ class Unit:
     # every subject theme its text covers, with its share of the points, largest first
     # (a chapter on 制度体系 that also sets out 重大行政决策程序: rules 0.6, decisions 0.4)
     themes: tuple[tuple[str, float], ...] = field(default=(), compare=False)
+    # the phases its own words speak of, wherever it stands (…还存在许多不足和短板)
+    phases: frozenset[str] = field(default=frozenset(), compare=False)
 
     def covers(self, theme_id: str) -> bool:
         """Whether this unit's text covers the theme, as its main subject or another one."""
-        return self.theme == theme_id or any(t == theme_id for t, _ in self.themes)
+        return (
+            self.theme == theme_id
+            or theme_id in self.phases
+            or any(t == theme_id for t, _ in self.themes)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +274,7 @@ def _phase_parts(
 
 
 COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
+PHASE_MIN = 5.0  # and a phase (存在的问题, 下一步): one of its words is in every other section
 
 
 def _weighted_themes(
@@ -318,8 +325,12 @@ class _Builder:
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon))
         subject = self.lexicon.score(str(fields["heading"]), text)
         themes = _weighted_themes(subject, self.lexicon)
+        spoken = self.lexicon.score(str(fields["heading"]), text, phase_text=True)
+        phases = frozenset(
+            t.id for t in self.lexicon.themes if t.phase and spoken.get(t.id, 0.0) >= PHASE_MIN
+        )
         self.units.append(
-            Unit(order=len(self.units), terms=dict(terms), themes=themes, **fields)  # type: ignore[arg-type]
+            Unit(order=len(self.units), terms=dict(terms), themes=themes, phases=phases, **fields)  # type: ignore[arg-type]
         )
 
     def theme_of(
@@ -593,6 +604,8 @@ def compare(
                 # (宝鸡 §一 on 统筹推进 also covers 普法): set those units against the gap.
                 others = units_b if group_a else units_a
                 covered_by = tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
+                if theme_id == OTHER_ID:
+                    covered_by = ()
                 here = idf.vector(_merged(group_a or group_b))
                 planning = _is_phase(group_a or group_b, lexicon)
                 alike = [
@@ -641,7 +654,9 @@ def compare(
                     only_b=only_b,
                     nearest=nearest,
                     nearest_similarity=round(nearest_sim, 4),
-                    other_has_theme=bool(ub or covered_by) if group_a else bool(ua or covered_by),
+                    # 其他 is what fits no theme: nobody is "silent" on it
+                    other_has_theme=theme_id == OTHER_ID
+                    or (bool(ub or covered_by) if group_a else bool(ua or covered_by)),
                     covered_by=covered_by,
                     secondary=secondary,
                 )

@@ -320,3 +320,21 @@ def test_closing_plans_are_split_one_by_one_and_paired_by_subject(by_region, sam
     )
     assert not business.b and business.nearest is not None
     assert business.nearest.theme == "functions"
+
+
+def test_no_silence_on_the_catch_all_nor_on_problems_said_in_passing(by_region) -> None:
+    from govread.parsers.outline import parse_text
+
+    text = (
+        "一、积极统筹部署和指导监督\n制定法治政府建设工作方案,召开推进会。\n"
+        "二、依法接受群众监督\n公布投诉电话,依法接受社会公众执法监督。\n"
+        "三、其他工作\n全年经济发展仍存在许多不足和短板,需要持续用力解决。\n"
+    )
+    small = parse_text(text, path="small.txt")
+    c = compare(by_region["秦皇岛市"], small)
+    silent = {p.theme for p in c.pairs if p.a and not p.b and not p.other_has_theme}
+    assert "other" not in silent
+    assert "problems" not in silent  # 存在许多不足和短板, though in no 存在问题 section
+    assert "leadership" not in silent  # 统筹部署
+    assert "oversight" not in silent  # 接受群众监督
+    assert "emergencies" not in silent or not any("应急" in u.text for u in c.units_b)
