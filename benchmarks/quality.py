@@ -66,6 +66,8 @@ def score_figures(
                 ),
                 None,
             )
+            if label.get("range"):
+                range_total += 1  # a range end not found is a range not marked
             if hit is None:
                 if verbose:
                     print(f"  missed  {data['file'][:3]} {label['text']} {label['subject']}")
@@ -90,7 +92,6 @@ def score_figures(
                         f" (label {label['indicator']!r})"
                     )
             if label.get("range"):
-                range_total += 1
                 range_right += figure.is_range
         if verbose:
             for i, figure in enumerate(predicted):
@@ -106,7 +107,7 @@ def score_figures(
         "figure value F1": _f1(precision, recall),
         "subject accuracy": subject_right / right if right else 0.0,
         "indicator accuracy": indicator_right / indicator_total if indicator_total else 0.0,
-        "ranges marked": range_right / range_total if range_total else 1.0,
+        "ranges marked": range_right / range_total if range_total else 0.0,
     }
 
 

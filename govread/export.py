@@ -143,7 +143,8 @@ def report_fields(report: Report) -> dict[str, object]:
 
 
 def figure_table(figure: Figure) -> dict[str, object]:
-    """``{label, value, unit, text, approximate}`` for one figure; unknown fields left out.
+    """``{label, value, unit, text, approximate, indicator, range}`` for one figure; unknown
+    fields left out (`indicator` when none applies, `range` unless it is one end of a range).
 
     `value` is normalised (万/亿 multiplied out), `text` the figure as written.
     """
@@ -155,6 +156,8 @@ def figure_table(figure: Figure) -> dict[str, object]:
             ("unit", figure.unit),
             ("text", figure.text),
             ("approximate", figure.approximate),
+            ("indicator", figure.indicator),
+            ("range", True if figure.is_range else None),
         )
     )
 

@@ -40,6 +40,7 @@ def test_a_section_with_known_figures_carries_them(samples: list[Report]) -> Non
             "unit": "%",
             "text": "100%",
             "approximate": False,
+            "indicator": "行政机关负责人出庭应诉率",
         }
     ]
     assert isinstance(table["figures"][0]["value"], float)
@@ -175,3 +176,14 @@ def test_the_readme_documents_the_figures_as_written(samples: list[Report]) -> N
     ref = _section_holding(_xianning(samples), XIANNING_RATE)
     written = tomllib.loads(export_items([ref]))["item"][0]["figures"]
     assert documented["figures"] == written
+
+
+def test_both_ends_of_a_range_are_exported_as_a_range(samples: list[Report]) -> None:
+    ref = _section_holding(next(r for r in samples if r.region == "宝鸡市"), "0.5至1.5个工作日")
+    figures = tomllib.loads(export_items([ref]))["item"][0]["figures"]
+    ends = [f for f in figures if f.get("range")]
+    assert [(f["text"], f["value"], f["unit"]) for f in ends] == [
+        ("0.5", 0.5, "个工作日"),
+        ("1.5个工作日", 1.5, "个工作日"),
+    ]
+    assert all("range" not in f for f in figures if f not in ends)
