@@ -62,3 +62,11 @@ def test_any_text_gives_ordered_disjoint_spans(text: str) -> None:
     for start, end in spans:
         assert previous_end <= start < end <= len(text)
         previous_end = end
+
+
+def test_the_detail_pane_and_compare_columns_use_this_finder() -> None:
+    from govread import figures as finder
+    from govread.tui.widgets import compare_column, detail
+
+    assert detail.figure_spans is finder.figure_spans
+    assert compare_column.figure_spans is finder.figure_spans
