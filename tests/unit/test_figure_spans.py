@@ -66,7 +66,8 @@ def test_any_text_gives_ordered_disjoint_spans(text: str) -> None:
 
 def test_the_detail_pane_and_compare_columns_use_this_finder() -> None:
     from govread import figures as finder
-    from govread.tui.widgets import compare_column, detail
+    from govread.tui.browser import detail
+    from govread.tui.compare import column as compare_column
 
     assert detail.figure_spans is finder.figure_spans
     assert compare_column.figure_spans is finder.figure_spans
