@@ -44,7 +44,7 @@ def _same_value(a: float, b: float) -> bool:
 
 def score_figures(
     reports: dict[str, Report], files: Sequence[Path], verbose: bool
-) -> dict[str, float]:
+) -> dict[str, float | str]:
     found_total = labelled_total = right = subject_right = 0
     indicator_total = indicator_right = range_total = range_right = 0
     for path in files:
@@ -107,7 +107,7 @@ def score_figures(
         "figure value F1": _f1(precision, recall),
         "subject accuracy": subject_right / right if right else 0.0,
         "indicator accuracy": indicator_right / indicator_total if indicator_total else 0.0,
-        "ranges marked": range_right / range_total if range_total else 0.0,
+        "ranges marked": range_right / range_total if range_total else "n/a (none labelled)",
     }
 
 
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = load().reports
     reports = _by_file(corpus)
     folder = LABELS / "heldout" if args.heldout else LABELS
-    results: dict[str, float] = {}
+    results: dict[str, float | str] = {}
     results |= score_figures(reports, sorted(folder.glob("figures_*.toml")), args.verbose)
     results |= score_themes(reports, sorted(folder.glob("themes.toml")), args.verbose)
     if not args.heldout:
