@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -454,3 +456,37 @@ def test_the_example_pairs_of_the_samples(samples) -> None:
     assert ("100%", "95.08%") in pairs("咸宁市", "宝鸡市")  # 出庭应诉率 = 出庭率
     assert ("2540个", "1个") not in pairs("秦皇岛市", "宝鸡市")  # the 1 is an award
     assert ("111条", "300余条") not in pairs("株洲市", "宝鸡市")  # about different things
+
+
+def _adversarial(pattern: re.Pattern[str]) -> list[str]:
+    """10,000-character strings built from the pattern's own characters, repeated and mixed."""
+    alphabet = sorted(
+        {ch for ch in pattern.pattern if ch.isprintable() and ch not in "\\()[]?*+{}|^$"}
+    )
+    strings = [ch * 10_000 for ch in alphabet[:40]]
+    mixed = "".join(alphabet) or "x"
+    strings.append((mixed * (10_000 // len(mixed) + 1))[:10_000])
+    strings.append("达到" * 5000)
+    strings.append("1、" * 5000)
+    return strings
+
+
+@pytest.mark.parametrize(
+    "module_name", ["govread.figures", "govread.indicators", "govread.compare"]
+)
+def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
+    import importlib
+    import time
+
+    module = importlib.import_module(module_name)
+    patterns = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
+    if module_name == "govread.indicators":  # one pattern per indicator of the table
+        patterns = [indicator.pattern for indicator in module.indicators()]
+    assert patterns
+    for pattern in patterns:
+        for text in _adversarial(pattern):
+            started = time.perf_counter()
+            for _ in pattern.finditer(text):
+                pass
+            pattern.search(text)
+            assert time.perf_counter() - started < 1.0, pattern.pattern[:60]
