@@ -39,9 +39,7 @@ ROOTS = (
     "govread.themes",
 )
 # Patterns whose rewrite is in hand elsewhere: name -> why. Keep this empty when you can.
-KNOWN_SLOW: dict[str, str] = {
-    "govread.figures._TRAIL": "figures.py is being rewritten with its figure extraction (issue 14)",
-}
+KNOWN_SLOW: dict[str, str] = {}
 
 # Runs that make backtracking engines stumble whatever the pattern.
 GENERIC_RUNS = (
