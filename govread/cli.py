@@ -4,6 +4,7 @@
                                             a PATH ending in .toml is an export whose
                                             marks are restored
     govread outline [PATH ...] [--format]   print each report's outline (text or JSON)
+    govread serve [PATH ...] [--port N]     the browser in a web page (textual-serve)
 
 Every command takes ``--no-cache``: parse every file again, without reading or writing the
 parsed-report cache (also ``GOVREAD_NO_CACHE=1``).
@@ -50,7 +51,7 @@ def _tui_parser() -> argparse.ArgumentParser:
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands (each has --help): outline, search, compare, export. "
+        epilog="Subcommands (each has --help): outline, search, compare, export, serve. "
         "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
@@ -175,7 +176,7 @@ def _text_outline(report: Report) -> str:
     return "\n".join(lines)
 
 
-def _unknown_theme(name: str) -> str | None:
+def unknown_theme(name: str) -> str | None:
     """Why ``--theme NAME`` cannot be used, or None when it can."""
     from govread.config import user_themes_dir
     from govread.themes import all_themes, theme_names  # imports Textual: only for --theme
@@ -186,12 +187,21 @@ def _unknown_theme(name: str) -> str | None:
     return f"unknown theme {name!r}; choose one of: {', '.join(names)}"
 
 
+# textual-serve (`govread serve`) runs the browser with pipes for stdin and stdout, and tells
+# Textual to draw through its web driver with this variable.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
+
+def _on_web_driver() -> bool:
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def run_tui(argv: Sequence[str]) -> int:
     args = _tui_parser().parse_args(argv)
-    if args.theme is not None and (problem := _unknown_theme(args.theme)):
+    if args.theme is not None and (problem := unknown_theme(args.theme)):
         print(f"govread: error: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not _on_web_driver() and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         print(
             "govread: the browser needs a terminal; try `govread outline` for plain output",
             file=sys.stderr,
@@ -210,6 +220,7 @@ SUBCOMMANDS: dict[str, str] = {
     "search": "govread.commands.search:run",
     "compare": "govread.commands.compare:run",
     "export": "govread.commands.export:run",
+    "serve": "govread.commands.serve:run",
 }
 
 

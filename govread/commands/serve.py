@@ -1,0 +1,119 @@
+"""`govread serve [PATH ...]`: the browser in a web page, through textual-serve.
+
+Each visitor of the page gets a browser of their own: textual-serve starts the installed
+`govread` with the same paths, on its web driver, for every page opened. The paths are made
+absolute and quoted with `shlex`, as the server runs the command through a shell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import shlex
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from govread.loading import cache_enabled
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def sanitize(text: str) -> str:
+    """Text safe to print: control and format characters (escapes, bidi overrides) shown as
+    escapes. A stand-in for the project's shared sanitiser, with its name and signature."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govread serve",
+        description="Serve the browser in a web page: each visitor gets the browser of the "
+        "reports named (the bundled samples by default). Stop it with Ctrl+C.",
+        epilog="Only this machine can reach the default address; a --host that others can "
+        "reach lets anyone there read the reports and write exports as you.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files or folders (default: the bundled sample reports)",
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address (default {DEFAULT_HOST})")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+    )
+    parser.add_argument("--theme", metavar="NAME", help="colour theme of the browser")
+    return parser
+
+
+def govread_command() -> list[str]:
+    """The installed govread: the script beside this interpreter, else this package run by it."""
+    script = shutil.which("govread", path=str(Path(sys.executable).parent))
+    return [script] if script else [sys.executable, "-m", "govread.cli"]
+
+
+def app_command(paths: Sequence[str], theme: str | None = None) -> str:
+    """The shell command textual-serve runs for each page: govread with the paths, quoted."""
+    words = govread_command()
+    if not cache_enabled():
+        words.append("--no-cache")
+    if theme is not None:
+        words += ["--theme", theme]
+    if paths:
+        # Absolute, so the command means the same files whatever directory it runs in;
+        # after "--", so a path starting with "-" is never taken for an option.
+        words += ["--", *(str(Path(path).absolute()) for path in paths)]
+    return shlex.join(words)
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run(argv: Sequence[str]) -> int:
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as exit_:  # --help, or a usage error argparse has already explained
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if not 0 < args.port < 65536:
+        print(f"govread: error: --port {args.port}: not a port (1-65535)", file=sys.stderr)
+        return EXIT_USAGE
+    from govread.cli import unknown_theme
+
+    if args.theme is not None and (problem := unknown_theme(args.theme)):
+        print(f"govread: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    missing = [path for path in args.paths if not Path(path).exists()]
+    if missing:
+        print(f"govread: error: {sanitize(missing[0])}: no such file or folder", file=sys.stderr)
+        return EXIT_FAILED
+    if not is_loopback(args.host):
+        print(
+            f"govread: warning: serving on {sanitize(args.host)}: anyone who can reach it can read "
+            "these reports and write exports as you",
+            file=sys.stderr,
+        )
+    from textual_serve.server import Server  # imported only for this command
+
+    server = Server(app_command(args.paths, args.theme), host=args.host, port=args.port)
+    server.title = "govread"
+    try:
+        server.serve()
+    except OSError as error:  # the port is taken, the address is not this machine's, ...
+        reason = sanitize(error.strerror or str(error))
+        where = f"{sanitize(args.host)}:{args.port}"
+        print(f"govread: error: cannot serve on {where}: {reason}", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK

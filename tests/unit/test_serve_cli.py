@@ -1,0 +1,101 @@
+"""`govread serve`: the command the web server runs for each visitor, and its refusals."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from govread import cli
+from govread.commands import serve
+
+
+def test_the_command_is_the_installed_govread_with_every_path_quoted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GOVREAD_NO_CACHE", raising=False)
+    hostile = ["报告 2023.txt", "a;rm -rf ~", "$(touch x)", "-flag.txt", "it's.md"]
+    command = serve.app_command(hostile, theme="govread-light")
+    words = shlex.split(command)
+    assert words[: len(serve.govread_command())] == serve.govread_command()
+    rest = words[len(serve.govread_command()) :]
+    assert rest == ["--theme", "govread-light", "--", *(str(tmp_path / p) for p in hostile)]
+
+
+def test_the_command_with_no_path_opens_the_samples_and_keeps_no_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("GOVREAD_NO_CACHE", "1")
+    assert shlex.split(serve.app_command([])) == [*serve.govread_command(), "--no-cache"]
+
+
+def test_the_command_runs_this_govread() -> None:
+    command = serve.govread_command()
+    done = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert done.stdout.startswith("govread ")
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost", "127.0.0.2"])
+def test_loopback_hosts(host: str) -> None:
+    assert serve.is_loopback(host)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.5", "example.org", "::"])
+def test_other_hosts_are_not_loopback(host: str) -> None:
+    assert not serve.is_loopback(host)
+
+
+def test_a_bad_port_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--port", "70000"]) == 2
+    assert "not a port" in capsys.readouterr().err
+
+
+def test_a_missing_path_is_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere\x1b[31m.txt"
+    assert cli.main(["serve", "--port", "8123", str(missing)]) == 1
+    err = capsys.readouterr().err
+    assert "no such file or folder" in err
+    assert "\x1b" not in err  # the escape in the name is shown, not sent to the terminal
+
+
+def test_an_unknown_theme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--theme", "no-such-theme"]) == 2
+    assert "unknown theme" in capsys.readouterr().err
+
+
+def test_a_port_in_use_is_one_line_and_exit_1() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [*serve.govread_command(), "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
+    assert done.returncode == 1
+    assert f"govread: error: cannot serve on 127.0.0.1:{port}" in done.stderr
+
+
+def test_the_browser_starts_without_a_terminal_only_on_the_web_driver(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("TEXTUAL_DRIVER", raising=False)
+    assert not cli._on_web_driver()
+    monkeypatch.setenv("TEXTUAL_DRIVER", "textual.drivers.headless_driver:HeadlessDriver")
+    assert not cli._on_web_driver()
+    monkeypatch.setenv("TEXTUAL_DRIVER", cli.WEB_DRIVER)
+    assert cli._on_web_driver()
+    assert os.environ["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver"
