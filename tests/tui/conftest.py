@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pytest
+from textual.app import App
+from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
 
+from govread.tui.app import GovreadApp
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.screen import CompareScreen
+
+
+@pytest.fixture(autouse=True)
+def _word_search_only_when_marked(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """jieba loads (seconds of CPU) only in tests marked ``word_search``, and at once there.
+
+    The app loads it a second after the reports; a test running past that second would pay
+    for it and compete with it for the CPU, while almost none needs it.
+    """
+    marked = request.node.get_closest_marker("word_search") is not None
+    monkeypatch.setattr(GovreadApp, "WORD_SEARCH_DELAY", 0 if marked else None)
 
 
 async def _loaded(pilot: Pilot[object]) -> None:
@@ -47,3 +66,63 @@ def open_compare() -> Callable[..., Awaitable[CompareScreen]]:
     """``await open_compare(pilot, name="宝鸡")``: the compare screen of A (under the cursor)
     and the report picked by typing `name`, once the comparison is shown."""
     return _open_compare
+
+
+async def _palette_pick(pilot: Pilot[object], typed: str, expect: str | None = None) -> None:
+    """In the open command palette: type `typed`, wait until the first command shown holds
+    `expect` (default: `typed`; the palette searches in the background), then enter."""
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    await pilot.press(*typed)
+    commands = palette.query_one(CommandList)
+    wanted = (expect or typed).casefold()
+    deadline = time.monotonic() + 30  # a bound, not a timing assertion
+
+    def first() -> str:
+        if not commands.option_count:
+            return ""
+        prompt = commands.get_option_at_index(0).prompt
+        return str(getattr(prompt, "plain", prompt)).casefold()
+
+    while wanted not in first():
+        assert time.monotonic() < deadline, f"the palette never offered {wanted!r}"
+        await pilot.pause(0.02)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+@pytest.fixture
+def palette_pick() -> Callable[..., Awaitable[None]]:
+    """``await palette_pick(pilot, "expand all")``: choose a command in the open palette."""
+    return _palette_pick
+
+
+@dataclass(frozen=True)
+class Notice:
+    message: str
+    title: str
+    severity: str
+    markup: bool
+
+
+@pytest.fixture
+def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
+    """Every notification raised during the test, in order. Read this, not the app's own
+    list: that one drops a toast when it times out, which on a busy machine can happen
+    before a slow start-up is over and the test looks."""
+    seen: list[Notice] = []
+    notify = App.notify
+
+    def recording(self: App[object], message: str, **options: Any) -> None:
+        seen.append(
+            Notice(
+                message,
+                options.get("title", ""),
+                options.get("severity", "information"),
+                options.get("markup", True),
+            )
+        )
+        notify(self, message, **options)
+
+    monkeypatch.setattr(App, "notify", recording)
+    return seen

@@ -27,10 +27,6 @@ def detail(app: GovreadApp) -> DetailPane:
     return app.browser.detail
 
 
-def notes(app: GovreadApp) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_samples_load_in_order_one_root_each(loaded, samples) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -315,17 +311,14 @@ async def test_help_groups_show_keys_with_descriptions(loaded) -> None:
         assert browser_rows["Quit"] == "q"
 
 
-async def test_ctrl_p_opens_the_palette_with_the_browser_commands(loaded) -> None:
+async def test_ctrl_p_opens_the_palette_with_the_browser_commands(loaded, palette_pick) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"expand all")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await palette_pick(pilot, "expand all")
         tree = outline(app)
         assert all(n.is_expanded for r in tree.report_nodes() for n in _walk(r) if n.allow_expand)
 
@@ -357,7 +350,7 @@ async def test_q_and_ctrl_q_quit(loaded, key) -> None:
         assert not app.is_running
 
 
-async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path) -> None:
+async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path, notices) -> None:
     bad = tmp_path / "[red]坏[b]文件.txt"
     bad.write_bytes(b"")
     binary = tmp_path / "图片.txt"
@@ -370,10 +363,10 @@ async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path
         await loaded(pilot)
         assert [Path(r.path).name for r in app.reports] == [good.name]
         # the files not opened are named in one notification (a line each)
-        lines = "\n".join(notes(app)).splitlines()
+        lines = "\n".join(n.message for n in notices).splitlines()
         assert f"{bad}: is empty" in lines
         assert any(line.startswith(f"{binary}: ") for line in lines)
-        assert all(n.markup is False for n in app._notifications)
+        assert all(n.markup is False for n in notices)
         assert app.is_running
 
 
@@ -539,7 +532,9 @@ async def test_header_shows_report_names_as_plain_text(loaded, tmp_path) -> None
         assert "[b]区[/b] 2023" in title.plain
 
 
-async def test_the_same_report_twice_is_one_entry_and_a_notification(loaded, tmp_path) -> None:
+async def test_the_same_report_twice_is_one_entry_and_a_notification(
+    loaded, tmp_path, notices
+) -> None:
     from govread.corpus import sample_paths
 
     source = sample_paths()[1]
@@ -549,7 +544,9 @@ async def test_the_same_report_twice_is_one_entry_and_a_notification(loaded, tmp
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert [r.path for r in app.reports] == [str(source)]
-        assert f"{copy}: is the same report as {source} (shown once)" in notes(app)
+        assert f"{copy}: is the same report as {source} (shown once)" in [
+            n.message for n in notices
+        ]
         await pilot.press("down")
         await pilot.pause()
         assert "Genre 法治政府建设报告 (government)" in detail(app).plain_text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -195,15 +196,15 @@ async def test_hits_list_ranks_and_enter_moves_the_outline(loaded) -> None:
         assert app.focused is app.browser.outline
 
 
+@pytest.mark.word_search
 async def test_words_fallback_once_the_jieba_worker_is_done(loaded) -> None:
     app = GovreadApp()
-    app.WORD_SEARCH_DELAY = 0
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await filter_by(pilot, "规范执法人员资格")  # found nowhere verbatim
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        deadline = time.monotonic() + 60  # a bound for the dictionary load, not a timing test
+        while not app.word_search_ready and time.monotonic() < deadline:
+            await pilot.pause(0.05)
         await pilot.pause()
         assert app.word_search_ready and segment.is_loaded()
         result = app.browser.filtering.result

@@ -95,6 +95,7 @@ async def test_quitting_while_the_pool_parses_leaves_no_processes(many, monkeypa
     assert no_children_left()
 
 
+@pytest.mark.word_search
 async def test_quitting_while_the_pool_segments_stops_it_and_leaves_no_processes(
     many, monkeypatch
 ) -> None:
@@ -102,7 +103,6 @@ async def test_quitting_while_the_pool_segments_stops_it_and_leaves_no_processes
 
     monkeypatch.setattr(segment, "PARALLEL_THRESHOLD", 5)
     monkeypatch.setattr(segment, "POOL_BATCH", 1)
-    monkeypatch.setattr(GovreadApp, "WORD_SEARCH_DELAY", 0)
     started: list[bool] = []
     start_pool = segment.ParallelTokens._start_pool
 

@@ -217,7 +217,7 @@ async def test_list_marks_goes_to_a_node_and_unmarks(loaded: Loaded) -> None:
     assert len(MarkSet.load()[0]) == 0
 
 
-async def test_clear_marks_from_the_palette_asks_first(loaded: Loaded) -> None:
+async def test_clear_marks_from_the_palette_asks_first(loaded: Loaded, palette_pick) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -229,10 +229,7 @@ async def test_clear_marks_from_the_palette_asks_first(loaded: Loaded) -> None:
         async def ask() -> None:
             await pilot.press("ctrl+p")
             await pilot.pause()
-            await pilot.press(*"clear marks")
-            await pilot.pause(0.5)
-            await pilot.press("enter")
-            await pilot.pause()
+            await palette_pick(pilot, "clear marks")
             assert isinstance(app.screen, ConfirmDialog)
 
         await ask()
@@ -478,14 +475,16 @@ async def test_restoring_skips_unknown_nodes_and_counts_marks_already_there(
         assert "1 name nodes the open reports do not have" in message
 
 
-async def test_a_toml_that_is_not_an_export_is_an_error(loaded: Loaded, tmp_path: Path) -> None:
+async def test_a_toml_that_is_not_an_export_is_an_error(
+    loaded: Loaded, tmp_path: Path, notices
+) -> None:
     bad = tmp_path / "pyproject.toml"
     bad.write_text('[project]\nname = "x"\n', "utf-8")
     app = GovreadApp(paths=[bad])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         assert len(app.reports) == 5
-        errors = [n for n in app._notifications if n.severity == "error"]
+        errors = [n for n in notices if n.severity == "error"]
         assert errors and "not a govread export" in errors[-1].message
         assert len(app.marks) == 0
 

@@ -70,25 +70,20 @@ def test_cli_unknown_theme_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[
     assert "govread-light" in err
 
 
-async def test_palette_switches_theme_and_the_choice_is_remembered(loaded) -> None:
+async def test_palette_switches_theme_and_the_choice_is_remembered(loaded, palette_pick) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"theme")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CommandPalette)
-        await pilot.press(*"govread-light")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await palette_pick(pilot, "theme")
+        assert isinstance(app.screen, CommandPalette)  # the themes to choose from
+        await palette_pick(pilot, "govread-light")
         assert app.theme == "govread-light"
     assert saved_theme() == "govread-light"
     again = GovreadApp()
-    async with again.run_test(size=SIZE):
+    async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)  # quitting in the middle of loading is another test's subject
         assert again.theme == "govread-light"
 
 
@@ -115,7 +110,7 @@ def write_theme(name: str, body: str) -> Path:
     return path
 
 
-async def test_user_themes_load_and_bad_ones_are_reported(loaded) -> None:
+async def test_user_themes_load_and_bad_ones_are_reported(loaded, notices) -> None:
     write_theme(
         "sepia.toml",
         'name = "sepia"\ndark = false\nprimary = "#704214"\n'
@@ -128,14 +123,14 @@ async def test_user_themes_load_and_bad_ones_are_reported(loaded) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.theme == "sepia"
-        messages = [n.message for n in app._notifications]
+        messages = [n.message for n in notices]
         assert any(str(bad) in m and "not a colour" in m for m in messages)
         assert any("clash.toml" in m and "already taken" in m for m in messages)
         assert any("broken.toml" in m and "not valid TOML" in m for m in messages)
         assert app.get_theme("govread-dark").primary != "#000000"
 
 
-async def test_corrupt_config_is_a_warning_not_a_crash(loaded) -> None:
+async def test_corrupt_config_is_a_warning_not_a_crash(loaded, notices) -> None:
     path = config_path()
     path.parent.mkdir(parents=True)
     path.write_text("theme = = =\n", "utf-8")
@@ -143,7 +138,7 @@ async def test_corrupt_config_is_a_warning_not_a_crash(loaded) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.theme == "govread-dark" and len(app.reports) == 5
-        assert any("not valid TOML" in n.message for n in app._notifications)
+        assert any("not valid TOML" in n.message for n in notices)
         (aside,) = path.parent.glob("config.toml.bad-*")  # moved aside, kept for the user
         assert aside.read_text("utf-8") == "theme = = =\n"
         app.theme = "govread-light"  # remembered in a fresh file
@@ -152,7 +147,7 @@ async def test_corrupt_config_is_a_warning_not_a_crash(loaded) -> None:
         assert aside.read_text("utf-8") == "theme = = =\n"
 
 
-async def test_a_saved_theme_that_is_gone_falls_back_with_a_warning(loaded) -> None:
+async def test_a_saved_theme_that_is_gone_falls_back_with_a_warning(loaded, notices) -> None:
     path = config_path()
     path.parent.mkdir(parents=True)
     path.write_text('theme = "removed-theme"\n', "utf-8")
@@ -160,7 +155,7 @@ async def test_a_saved_theme_that_is_gone_falls_back_with_a_warning(loaded) -> N
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.theme == "govread-dark"
-        assert any("removed-theme" in n.message for n in app._notifications)
+        assert any("removed-theme" in n.message for n in notices)
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,17 @@ from govread.search import SearchIndex
 QUERIES = ("行政复议", "行政复议 出庭应诉", "法治政府建设 -信访", "规范执法人员资格", "复议 | 诉讼")
 
 
+# Pool tests are kept small: each pool start loads jieba in every worker (seconds of CPU),
+# so a few dozen reports and a threshold lowered to match prove the same as hundreds.
+COUNT = 30
+THRESHOLD = 20
+
+
 @pytest.fixture(scope="module")
 def many(generate) -> list[Report]:
-    """150 generated reports (the benchmark corpus generator), parsed."""
+    """COUNT generated reports (the benchmark corpus generator), parsed."""
     reports = []
-    for name, data in generate(150, seed=11):
+    for name, data in generate(COUNT, seed=11):
         from govread.parsers.readers import decode
 
         reports.append(parse_text(decode(data, name), path=name))
@@ -40,6 +46,11 @@ def ranking(index: SearchIndex) -> list[list[tuple[str, float, str]]]:
     ]
 
 
+@pytest.fixture(autouse=True)
+def _lower_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(segment, "PARALLEL_THRESHOLD", THRESHOLD)
+
+
 def test_the_pool_gives_the_serial_index_and_fills_the_cache(many: list[Report]) -> None:
     serial = SearchIndex.build(many, use_cache=False)
     assert serial.segment_reports(parallel_threshold=len(many)) == len(many)
@@ -50,7 +61,7 @@ def test_the_pool_gives_the_serial_index_and_fills_the_cache(many: list[Report])
     calls: list[tuple[int, int]] = []
     pooled = SearchIndex.build(many)
     assert pooled.segment_reports(progress=lambda d, t: calls.append((d, t))) == len(many)
-    assert pooled.pool_used  # 150 uncached reports > the default threshold of 100
+    assert pooled.pool_used  # 30 uncached reports > the default threshold (20 here)
     assert no_children_left()
     assert calls == [(d, len(many)) for d in range(1, len(many) + 1)]
     assert pooled.tokens_ready
@@ -65,12 +76,12 @@ def test_the_pool_gives_the_serial_index_and_fills_the_cache(many: list[Report])
 
 
 def test_the_threshold_counts_only_uncached_reports(many: list[Report]) -> None:
-    SearchIndex.build(many[:60]).segment_reports(parallel_threshold=1000)  # cache 60
-    index = SearchIndex.build(many[:120])
-    index.segment_reports(parallel_threshold=61)  # 60 uncached: not above 61
+    SearchIndex.build(many[:12]).segment_reports(parallel_threshold=1000)  # cache 12
+    index = SearchIndex.build(many[:24])
+    index.segment_reports(parallel_threshold=13)  # 12 uncached: not above 13 (24 in all)
     assert not index.pool_used
-    index = SearchIndex.build(many[:130])
-    index.segment_reports(parallel_threshold=9)  # 10 uncached: above 9
+    index = SearchIndex.build(many[:27])
+    index.segment_reports(parallel_threshold=2)  # 3 uncached: above 2
     assert index.pool_used and index.tokens_ready
     assert no_children_left()
 
@@ -81,7 +92,10 @@ def test_few_reports_never_start_a_pool(samples: list[Report]) -> None:
     assert not index.pool_used and not multiprocessing.active_children()
 
 
-def test_cancelling_stops_the_pool_and_a_later_call_finishes(many: list[Report]) -> None:
+def test_cancelling_stops_the_pool_and_a_later_call_finishes(
+    many: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(segment, "POOL_BATCH", 1)  # work still queued when cancelled
     index = SearchIndex.build(many, use_cache=False)
     calls: list[int] = []
     done = index.segment_reports(
