@@ -11,12 +11,24 @@ from rich.style import Style
 
 from govread.parsers.model import Report, Section
 from govread.tui.app import GovreadApp
+from govread.tui.browser import outline as outline_module
 from govread.tui.browser.filter_bar import DEBOUNCE
-from govread.tui.browser.outline import GROUP_THRESHOLD, MARK_GLYPH, OutlineTree, node_key
+from govread.tui.browser.outline import MARK_GLYPH, OutlineTree, node_key
 from govread.tui.browser.outline_narrowing import OutlineFilter
 
 SIZE = (120, 40)
-COUNT = 300
+# The outline's limits, lowered so that a few dozen reports behave as hundreds would (a
+# test's time is mostly loading and drawing reports): reports are made lazily above
+# EAGER_LIMIT and grouped above GROUP_THRESHOLD.
+EAGER_LIMIT = 5
+GROUP_THRESHOLD = 30
+COUNT = 40
+
+
+@pytest.fixture(autouse=True)
+def _lower_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(outline_module, "EAGER_LIMIT", EAGER_LIMIT)
+    monkeypatch.setattr(outline_module, "GROUP_THRESHOLD", GROUP_THRESHOLD)
 
 
 @pytest.fixture(scope="module")
