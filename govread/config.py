@@ -13,7 +13,7 @@ permissions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ import tomlkit.exceptions
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text
+from govread.keymap import read_keymap
 
 APP_NAME = "govread"
 CONFIG_FILE = "config.toml"
@@ -51,6 +52,7 @@ class Config:
     """The settings govread keeps between runs."""
 
     theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ([keymap])
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -75,7 +77,8 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             f"{statefile.display_path(path)}: 'theme' must be a theme name in quotes; ignored"
         )
         theme = None
-    return Config(theme=theme), warnings
+    keymap, keymap_warnings = read_keymap(table.get("keymap"), statefile.display_path(path))
+    return Config(theme=theme, keymap=keymap), warnings + keymap_warnings
 
 
 def save_config(config: Config, path: Path | None = None) -> None:

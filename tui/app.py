@@ -30,13 +30,21 @@ from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, get_current_worker
 
-from govread.config import Config, ConfigError, load_config, save_config, user_themes_dir
+from govread.config import (
+    Config,
+    ConfigError,
+    config_path,
+    load_config,
+    save_config,
+    user_themes_dir,
+)
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
 from govread.identity import DuplicateFinder, duplicate_reason
 from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
+from govread.statefile import display_path
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.help import HelpScreen
@@ -85,8 +93,10 @@ class GovreadApp(App[int]):
     # Seconds after loading before jieba loads (never before first paint; tests may change it).
     WORD_SEARCH_DELAY: float | None = 1.0
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", show=False, tooltip="Show every key"),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding(
+            "question_mark,f1", "help", "Help", show=False, tooltip="Show every key", id="app.help"
+        ),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
     class ReportLoaded(Message):
@@ -136,6 +146,14 @@ class GovreadApp(App[int]):
             self.register_theme(theme)
         config, config_warnings = load_config()
         self._warnings += config_warnings
+        # The user's keys ([keymap] in config.toml), binding id -> keys: the footer, the
+        # help screen and every key press use them.
+        self.keymap: dict[str, str] = {}
+        if config.keymap:
+            from govread.tui.keymap import user_keymap
+
+            self.keymap, keymap_warnings = user_keymap(config.keymap, display_path(config_path()))
+            self._warnings += keymap_warnings
         self.marks, marks_warning = MarkSet.load(
             on_save_error=self._marks_not_saved,
             on_external_change=self.marks_changed,  # marks another govread saved meanwhile
@@ -172,6 +190,8 @@ class GovreadApp(App[int]):
         return screen
 
     def on_mount(self) -> None:
+        if self.keymap:
+            self.set_keymap(self.keymap)
         for warning in self._warnings:
             self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)

@@ -42,10 +42,10 @@ class DetailPane(VerticalScroll, can_focus=True):
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Detail pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll Down", show=False),
-        Binding("k", "scroll_up", "Scroll Up", show=False),
-        Binding("g", "scroll_home", "Scroll Home", show=False),
-        Binding("G", "scroll_end", "Scroll End", show=False),
+        Binding("j", "scroll_down", "Scroll Down", show=False, id="detail.down"),
+        Binding("k", "scroll_up", "Scroll Up", show=False, id="detail.up"),
+        Binding("g", "scroll_home", "Scroll Home", show=False, id="detail.first"),
+        Binding("G", "scroll_end", "Scroll End", show=False, id="detail.last"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--breadcrumb",

@@ -69,8 +69,21 @@ class FilterBar(Horizontal):
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Filter"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "clear", "Clear filter", tooltip="Clear the filter, restore the outline"),
-        Binding("down", "submit", "To the hits", show=False, tooltip="Go to the first hit"),
+        Binding(
+            "escape",
+            "clear",
+            "Clear filter",
+            tooltip="Clear the filter, restore the outline",
+            id="filter.clear",
+        ),
+        Binding(
+            "down",
+            "submit",
+            "To the hits",
+            show=False,
+            tooltip="Go to the first hit",
+            id="filter.to_hits",
+        ),
     ]
 
     class QueryChanged(Message):

@@ -55,9 +55,9 @@ class HitsList(OptionList):
     BINDING_GROUP_TITLE = "Hits"
     COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | {"hits--match"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("escape", "screen.toggle_hits", "Close hits", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="hits.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="hits.up"),
+        Binding("escape", "screen.toggle_hits", "Close hits", show=False, id="hits.close"),
     ]
 
     class HitChosen(Message):

@@ -128,14 +128,15 @@ class OutlineTree(Tree[OutlineData]):
         "outline--match",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False),
-        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False, id="outline.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="outline.up"),
         Binding(
             "right,l",
             "expand_or_enter",
             "Expand",
             show=False,
             tooltip="Expand the node, or go to its first child",
+            id="outline.expand",
         ),
         Binding(
             "left,h",
@@ -143,15 +144,31 @@ class OutlineTree(Tree[OutlineData]):
             "Collapse",
             show=False,
             tooltip="Collapse the node, or go to its parent",
+            id="outline.collapse",
         ),
-        Binding("g,home", "scroll_home", "First", show=False, tooltip="Go to the first line"),
-        Binding("G,end", "scroll_end", "Last", show=False, tooltip="Go to the last line"),
+        Binding(
+            "g,home",
+            "scroll_home",
+            "First",
+            show=False,
+            tooltip="Go to the first line",
+            id="outline.first",
+        ),
+        Binding(
+            "G,end",
+            "scroll_end",
+            "Last",
+            show=False,
+            tooltip="Go to the last line",
+            id="outline.last",
+        ),
         Binding(
             "enter",
             "open",
             "Open",
             show=False,
             tooltip="Expand a collapsed node, or read it in the detail pane",
+            id="outline.open",
         ),
         # Tree binds space to toggle; here it marks the node (the mark feature owns it).
         Binding(
@@ -160,8 +177,15 @@ class OutlineTree(Tree[OutlineData]):
             "Mark",
             show=False,
             tooltip="Mark or unmark the node for export",
+            id="browser.mark",
         ),
-        Binding("shift+space", "toggle_expand_all", "Expand or collapse the subtree", show=False),
+        Binding(
+            "shift+space",
+            "toggle_expand_all",
+            "Expand or collapse the subtree",
+            show=False,
+            id="outline.toggle_subtree",
+        ),
     ]
 
     class OpenRequested(Message):

@@ -39,11 +39,11 @@ class ReportPicker(ModalScreen[Report | None]):
     CSS_PATH = "picker.tcss"
     BINDING_GROUP_TITLE = "Pick a report"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("pagedown", "move(5)", "Page down", show=False),
-        Binding("pageup", "move(-5)", "Page up", show=False),
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
+        Binding("pagedown", "move(5)", "Page down", show=False, id="picker.page_down"),
+        Binding("pageup", "move(-5)", "Page up", show=False, id="picker.page_up"),
     ]
 
     def __init__(self, reports: Sequence[Report], prompt: Text) -> None:

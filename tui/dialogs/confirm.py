@@ -24,8 +24,10 @@ class ConfirmDialog(ModalScreen[bool]):
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Confirm"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "Cancel"),
-        Binding("left,right", "app.focus_next", "Other button", show=False),
+        Binding("escape,n", "answer(False)", "Cancel", id="confirm.cancel"),
+        Binding(
+            "left,right", "app.focus_next", "Other button", show=False, id="confirm.other_button"
+        ),
     ]
 
     def __init__(self, title: str, message: Text | str, *, confirm: str, cancel: str) -> None:

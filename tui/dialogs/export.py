@@ -45,7 +45,7 @@ class ExportDialog(ModalScreen[Path | None]):
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Export"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without writing"),
+        Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="export.cancel"),
     ]
 
     def __init__(

@@ -52,7 +52,11 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     seen_titles: dict[str, int] = {}
     for node in nodes:
-        rows = _rows(node._bindings.key_to_bindings.values(), app.get_key_display)
+        bindings = node._bindings.copy()
+        keymap = getattr(app, "keymap", None)  # the user's keys, as the footer shows them
+        if keymap:
+            bindings.apply_keymap(keymap)
+        rows = _rows(bindings.key_to_bindings.values(), app.get_key_display)
         if not rows:
             continue
         title = node.BINDING_GROUP_TITLE or type(node).__name__
@@ -88,9 +92,9 @@ class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDING_GROUP_TITLE = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
     ]
 
     def __init__(self, target: Screen[object]) -> None:

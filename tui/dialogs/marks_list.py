@@ -44,9 +44,17 @@ class MarksListScreen(ModalScreen[str | None]):
     COMMANDS = {MarksCommands}  # noqa: RUF012 (typed by Screen)
     BINDING_GROUP_TITLE = "Marks"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,m", "close", "Close"),
-        Binding("space,delete", "unmark", "Unmark", tooltip="Unmark the node under the cursor"),
-        Binding("enter", "go_to", "Go to", tooltip="Show the node in the outline"),
+        Binding("escape,q,m", "close", "Close", id="marks.close"),
+        Binding(
+            "space,delete",
+            "unmark",
+            "Unmark",
+            tooltip="Unmark the node under the cursor",
+            id="marks.unmark",
+        ),
+        Binding(
+            "enter", "go_to", "Go to", tooltip="Show the node in the outline", id="marks.go_to"
+        ),
     ]
 
     def compose(self) -> ComposeResult:

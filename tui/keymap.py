@@ -1,0 +1,82 @@
+"""The user's keymap in the TUI: which binding ids exist, and keys in Textual's spelling.
+
+Every `Binding` of the TUI has an id (``"browser.filter"``, ``"app.quit"``); the
+``[keymap]`` table of config.toml (read by `govread.keymap`) gives some of them other keys,
+applied with Textual's ``App.set_keymap``. The footer and the help screen show the keys in
+force.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
+
+from govread.keymap import ignored_warning
+
+
+@dataclass(frozen=True)
+class BindingInfo:
+    """What a binding id stands for: where it works, what it does, its default keys."""
+
+    id: str
+    where: str
+    description: str
+    keys: str
+
+
+@cache
+def bindings_by_id() -> dict[str, BindingInfo]:
+    """Every binding id of the TUI (imports every module of `govread.tui`, once)."""
+    import govread.tui as package
+
+    found: dict[str, BindingInfo] = {}
+    modules = pkgutil.walk_packages(package.__path__, f"{package.__name__}.")
+    for name in sorted(info.name for info in modules):
+        module = importlib.import_module(name)
+        for value in vars(module).values():
+            if not (isinstance(value, type) and issubclass(value, DOMNode)):
+                continue
+            if value.__module__ != module.__name__:
+                continue
+            for binding in value.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id and binding.id not in found:
+                    found[binding.id] = BindingInfo(
+                        binding.id,
+                        value.BINDING_GROUP_TITLE or value.__name__,
+                        binding.description,
+                        binding.key,
+                    )
+    return found
+
+
+def key_name(key: str) -> str:
+    """A key in Textual's spelling: ``?`` is ``question_mark``, ``ctrl+/`` ``ctrl+slash``."""
+    *modifiers, name = key.split("+") if len(key) > 1 else [key]
+    if len(name) == 1 and not name.isalnum():
+        try:
+            name = unicodedata.name(name).lower().replace("-", "_").replace(" ", "_")
+        except ValueError:
+            name = ASCII_KEY_NAMES.get(name, name)
+        name = KEY_NAME_REPLACEMENTS.get(name, name)
+    return "+".join([*modifiers, name])
+
+
+def user_keymap(keymap: dict[str, str], source: str) -> tuple[dict[str, str], list[str]]:
+    """The entries naming a binding that exists, keys in Textual's spelling; a warning
+    naming the others."""
+    known = bindings_by_id() if keymap else {}
+    usable: dict[str, str] = {}
+    unknown: list[str] = []
+    for binding_id, keys in keymap.items():
+        if binding_id in known:
+            usable[binding_id] = ",".join(key_name(key) for key in keys.split(","))
+        else:
+            unknown.append(f"{binding_id!r} (no such binding)")
+    return usable, [ignored_warning(source, unknown)] if unknown else []
