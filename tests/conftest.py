@@ -93,6 +93,24 @@ def samples() -> list[Report]:
     return [read_report(path) for path in sample_paths()]
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    """A failure whose message holds a lone surrogate (hypothesis finds them) is reported with
+    it escaped: an xdist worker cannot send such text to the controller, and the whole run
+    would stop with an internal error instead of naming the failing test."""
+    report: pytest.TestReport = yield
+    if report.failed and os.environ.get("PYTEST_XDIST_WORKER"):
+        text = str(report.longrepr)
+        safe = text.encode("utf-8", "backslashreplace").decode("utf-8")
+        if safe != text:
+            report.longrepr = safe
+        report.sections = [
+            (title, content.encode("utf-8", "backslashreplace").decode("utf-8"))
+            for title, content in report.sections
+        ]
+    return report
+
+
 @pytest.fixture(scope="session")
 def _shared_jieba_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One folder for jieba's prefix-dictionary cache, shared by every test of the run (and
