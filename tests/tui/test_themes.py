@@ -54,6 +54,7 @@ async def test_theme_name_is_used_and_remembered(loaded) -> None:
     assert saved_theme() == "govread-high-contrast"
     again = GovreadApp()
     async with again.run_test(size=SIZE) as pilot:
+        await loaded(pilot)  # quitting in the middle of loading is another test's subject
         assert again.theme == "govread-high-contrast"
 
 
