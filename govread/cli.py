@@ -51,7 +51,8 @@ def _tui_parser() -> argparse.ArgumentParser:
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands (each has --help): outline, search, compare, export, serve. "
+        epilog="Subcommands (each has --help): outline, search, compare, export, serve, "
+        "figures, coverage, check. "
         "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
@@ -221,6 +222,9 @@ SUBCOMMANDS: dict[str, str] = {
     "compare": "govread.commands.compare:run",
     "export": "govread.commands.export:run",
     "serve": "govread.commands.serve:run",
+    "figures": "govread.commands.tables:run_figures",
+    "coverage": "govread.commands.tables:run_coverage",
+    "check": "govread.commands.tables:run_check",
 }
 
 

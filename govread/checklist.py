@@ -1,0 +1,270 @@
+"""The 督察 checklist: does a report hold the five contents the 2019 rule requires, and was it
+published on time?
+
+《法治政府建设与责任落实督察工作规定》(2019) asks every local government's annual report for
+(1) 上一年度推进法治政府建设的主要举措和成效, (2) 存在的不足和原因, (3) 党政主要负责人履行推进
+法治建设第一责任人职责、加强法治政府建设的有关情况, (4) 下一年度推进法治政府建设的主要安排 and
+(5) 其他需要报告的情况, made public before 1 April of the following year.
+
+Each content is found by headings *and* by text, sentence by sentence: many reports state
+their shortcomings in a closing paragraph without a heading (株洲, 宝鸡), or in the first
+sentences under 下一步工作安排 (咸宁). Each verdict carries its evidence: the ids of the
+nodes (section, item, ``<sha12>/preamble``, ``<sha12>/closing``) whose text satisfies it,
+with the sentence or heading that does.
+
+Zones: a heading that announces shortcomings or next year's plans puts its section (and
+subsections) in that zone, and so does a sentence that opens one (下一步, 下阶段, 2024年…将 in a
+2023 report) for the rest of its text; the duty of the 第一责任人 counts only where it is
+reported as done, not where it is planned or named as a shortcoming.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from govread.parsers.model import Report, Section
+
+ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
+CONTENTS: tuple[ContentKey, ...] = (
+    "measures",
+    "shortcomings",
+    "leaders_duty",
+    "next_year",
+    "other",
+)
+# How each content is named for a person (the rule's words, shortened).
+CONTENT_NAMES: dict[ContentKey, str] = {
+    "measures": "主要举措和成效",
+    "shortcomings": "存在的不足和原因",
+    "leaders_duty": "第一责任人职责",
+    "next_year": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+DEADLINE_MONTH, DEADLINE_DAY = 4, 1  # published *before* 1 April of the following year
+EXCERPT_CHARS = 80
+_MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a measure
+
+# Every pattern below is a bounded alternation of literals: nothing can backtrack without bound.
+_SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b\n]+[。!\uff01?\uff1f;\uff1b]?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_YEAR = re.compile(r"(?<!\d)(\d{4})年")
+
+_SHORTCOMING_HEADING = re.compile(
+    r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)|困难和问题"
+)
+_SHORTCOMING_TEXT = re.compile(
+    r"(?:仍|还|依然|仍然|尚|也|但)(?:然)?(?:存在|有)(?:着)?"
+    r"(?:一些|一定的?|诸多|不少|许多|部分|若干|较多)?"
+    r"(?:不足|问题|短板|弱项|薄弱|差距|困难|不够|缺陷)"
+    r"|存在的(?:主要)?(?:不足|短板|差距)|不足之处|问题和不足|不足和问题"
+)
+_NEXT_HEADING = re.compile(
+    r"下一步|下阶段|下步|今后|明年|新的一年|来年"
+    r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
+)
+_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|新的一年|来年|展望)")
+_MEASURES_HEADING = re.compile(r"举措|成效|做法|成绩|主要工作|工作情况|进展|开展情况|取得")
+_DUTY = re.compile(r"第一责任人|述法")
+_OTHER_HEADING = re.compile(r"其他|需要报告")
+_OTHER_TEXT = re.compile(r"其他需要(?:报告|说明)的(?:情况|事项)")
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A node whose text satisfies a content, and the sentence or heading that does."""
+
+    node_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContentCheck:
+    key: ContentKey
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.evidence)
+
+    @property
+    def node_ids(self) -> list[str]:
+        """The evidence's node ids, each once, in document order."""
+        return list(dict.fromkeys(e.node_id for e in self.evidence))
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """One report's verdicts: the five contents and publication on time."""
+
+    report: Report
+    contents: dict[ContentKey, ContentCheck] = field(default_factory=dict)
+    published: str | None = None  # ISO date
+    on_time: bool | None = None  # None: no publication date, or no year reported
+
+    @property
+    def missing(self) -> list[ContentKey]:
+        return [key for key in CONTENTS if not self.contents[key].found]
+
+    def to_json(self) -> dict[str, object]:
+        """``{"path", "region", "year", "contents", "published", "on_time"}``."""
+        return {
+            "path": self.report.path,
+            "region": self.report.region,
+            "year": self.report.year,
+            "contents": {
+                key: {"found": check.found, "evidence": check.node_ids}
+                for key, check in self.contents.items()
+            },
+            "published": self.published,
+            "on_time": self.on_time,
+        }
+
+
+def _excerpt(text: str) -> str:
+    text = text.strip()
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+
+
+def _cjk_len(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _later_year(text: str, year: int | None) -> bool:
+    return year is not None and any(int(m.group(1)) > year for m in _YEAR.finditer(text))
+
+
+def _opens_plan(sentence: str, year: int | None) -> bool:
+    """下一步… / 下阶段… / 2024年,…将 (in a 2023 report): the plans for next year begin."""
+    stripped = sentence.strip()
+    if _NEXT_OPENING.match(stripped):
+        return True
+    opening = _YEAR.match(stripped)
+    return bool(opening and year is not None and int(opening.group(1)) > year and "将" in stripped)
+
+
+def _heading_zone(heading: str, year: int | None) -> ContentKey | None:
+    if _NEXT_HEADING.search(heading) or _later_year(heading, year):
+        return "next_year"
+    if _SHORTCOMING_HEADING.search(heading):
+        return "shortcomings"
+    if _OTHER_HEADING.search(heading):
+        return "other"
+    if _MEASURES_HEADING.search(heading):
+        return "measures"
+    return None
+
+
+def _own_runs(section: Section) -> Iterator[tuple[str, str]]:
+    """(node id, text) of a section's paragraphs, its inline items cut out as their own nodes."""
+    for index, paragraph in enumerate(section.paragraphs):
+        items = sorted((i for i in section.items if i.paragraph == index), key=lambda i: i.start)
+        position = 0
+        for item in items:
+            if item.start > position:
+                yield section.id, paragraph[position : item.start]
+            yield item.id, paragraph[item.start : item.end]
+            position = max(position, item.end)
+        if position < len(paragraph):
+            yield section.id, paragraph[position:]
+
+
+class _Reader:
+    """Walks a report once, in document order, collecting evidence for every content."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.year = report.year
+        self.found: dict[ContentKey, list[Evidence]] = {key: [] for key in CONTENTS}
+
+    def add(self, key: ContentKey, node_id: str, text: str) -> None:
+        self.found[key].append(Evidence(node_id, _excerpt(text)))
+
+    def text(self, node_id: str, text: str, zone: ContentKey | None) -> ContentKey | None:
+        """Read one run of text sentence by sentence; return the zone it leaves off in."""
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group()
+            if _opens_plan(sentence, self.year):
+                zone = "next_year"
+                self.add("next_year", node_id, sentence)
+            if _SHORTCOMING_TEXT.search(sentence):
+                self.add("shortcomings", node_id, sentence)
+                if zone != "next_year":
+                    zone = "shortcomings"
+            if _DUTY.search(sentence) and zone not in ("next_year", "shortcomings"):
+                self.add("leaders_duty", node_id, sentence)
+            if _OTHER_TEXT.search(sentence):
+                self.add("other", node_id, sentence)
+        return zone
+
+    def section(self, section: Section, inherited: ContentKey | None) -> None:
+        own = _heading_zone(section.heading, self.year)
+        # A heading inside next year's plans or the shortcomings does not leave them.
+        zone = inherited if inherited in ("next_year", "shortcomings", "other") else own
+        if section.level == 1 and zone is None:
+            zone = "measures"  # a top-level section that is not a phase reports the year's work
+        if own in ("next_year", "shortcomings", "other") and own == zone:
+            self.add(own, section.id, section.raw_heading or section.heading)
+        if _DUTY.search(section.heading) and zone not in ("next_year", "shortcomings"):
+            self.add("leaders_duty", section.id, section.raw_heading or section.heading)
+        if section.level == 1 and zone == "measures":
+            body = "".join(section.paragraphs) + "".join(c.full_text() for c in section.children)
+            if own == "measures" or _cjk_len(body) >= _MIN_MEASURES_CJK:
+                self.add("measures", section.id, section.raw_heading or section.heading)
+        running = zone
+        for node_id, text in _own_runs(section):
+            left = self.text(node_id, text, running)
+            # an item's zone stays within the item; the section's own text carries on
+            if node_id == section.id:
+                running = left
+        for child in section.children:
+            self.section(child, running)
+
+    def read(self) -> dict[ContentKey, tuple[Evidence, ...]]:
+        prefix = self.report.sha256[:12]
+        for paragraph in self.report.preamble:
+            self.text(f"{prefix}/preamble", paragraph, None)
+        for section in self.report.sections:
+            self.section(section, None)
+        zone: ContentKey | None = None
+        for paragraph in self.report.closing:
+            zone = self.text(f"{prefix}/closing", paragraph, zone)
+        return {key: tuple(found) for key, found in self.found.items()}
+
+
+def parse_date(iso: str | None) -> dt.date | None:
+    """An ISO date (``2024-02-29``, or the date part of a date-time), None when it is not one."""
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso.strip()[:10])
+    except ValueError:
+        return None
+
+
+def deadline(year: int) -> dt.date:
+    """The day a report on `year` must be published before: 1 April of the following year."""
+    return dt.date(year + 1, DEADLINE_MONTH, DEADLINE_DAY)
+
+
+def published_on_time(published: str | None, year: int | None) -> bool | None:
+    """True when published before 1 April after `year`; None when either is unknown."""
+    date = parse_date(published)
+    if date is None or year is None or not 1 <= year < 9999:
+        return None
+    return date < deadline(year)
+
+
+def check(report: Report) -> Checklist:
+    """The checklist of one report."""
+    found = _Reader(report).read()
+    date = parse_date(report.published)
+    return Checklist(
+        report=report,
+        contents={key: ContentCheck(key, found[key]) for key in CONTENTS},
+        published=date.isoformat() if date else None,
+        on_time=published_on_time(report.published, report.year),
+    )

@@ -1,0 +1,313 @@
+"""`govread figures`, `govread coverage` and `govread check`: the corpus as tables.
+
+    govread figures [PATH ...] [--indicator NAME ...] [--format text|csv|json|jsonl]
+    govread coverage [PATH ...] [--format text|csv|json]
+    govread check [PATH ...] [--format text|csv|json]
+
+CSV is UTF-8 with a byte-order mark (a spreadsheet then shows the Chinese). The text
+formats are tables for a person: the figures as a pivot (reports × indicators), coverage as
+shares of each report's text, the checklist with the sentence that proves each verdict.
+Exit status: 0 success; 1 when a file named could not be opened or nothing was opened;
+2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check
+from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, _load_or_exit
+from govread.coverage import Coverage, coverage, theme_columns
+from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
+from govread.parsers.model import Report
+from govread.tabular import render, sanitize
+
+TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators unless named
+
+
+def _parser(name: str, description: str, formats: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"govread {name}", description=description)
+    parser.add_argument("--format", choices=tuple(formats), default="text")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="report files or folders (default: the bundled sample reports)",
+    )
+    return parser
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace | int:
+    try:
+        return parser.parse_args(list(argv))
+    except SystemExit as exit_:  # --help, or a usage error argparse has already explained
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+
+
+def _write(text: str) -> None:
+    """Exact bytes (UTF-8, a CSV's BOM included) whatever the terminal's encoding."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        sys.stdout.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
+def _console() -> Console:
+    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=200)
+
+
+def _where(report: Report) -> Text:
+    place = report.region or report.display_title
+    return Text(sanitize(f"{place} {report.year or ''}".strip()))
+
+
+def _status(explicit_failure: bool) -> int:
+    return EXIT_NOTHING if explicit_failure else EXIT_OK
+
+
+def _run(
+    argv: Sequence[str],
+    parser: argparse.ArgumentParser,
+    body: Callable[[argparse.Namespace, list[Report]], None],
+) -> int:
+    args = _parse(parser, argv)
+    if isinstance(args, int):
+        return args
+    try:
+        result = _load_or_exit(args.paths)
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_NOTHING
+    body(args, result.reports)
+    return _status(any(p.explicit for p in result.problems))
+
+
+# -- figures ------------------------------------------------------------------------------
+
+
+def pivot_table(table: Pivot, columns: Sequence[str]) -> Table:
+    """Reports × indicators as a Rich table (every string a Text: never markup)."""
+    out = Table(show_lines=False, header_style="bold")
+    out.add_column(Text("report"))
+    for indicator in columns:
+        out.add_column(Text(sanitize(indicator)), justify="right")
+    for index, report in enumerate(table.reports):
+        cells = [Text(value_text(table.cell(index, i))) for i in columns]
+        out.add_row(_where(report), *cells)
+    return out
+
+
+def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
+    indicators = args.indicator or None
+    if args.format != "text":
+        rows = figure_rows(reports, indicators)
+        _write(render(args.format, COLUMNS, rows, table="figure"))
+        return
+    per_report = [report_rows(report, indicators) for report in reports]
+    table = pivot(reports, per_report, indicators)
+    columns = table.indicators if indicators else table.indicators[:TEXT_PIVOT_COLUMNS]
+    console = _console()
+    console.print(pivot_table(table, columns))
+    if not indicators and len(table.indicators) > len(columns):
+        console.print(
+            Text(
+                f"{len(columns)} of {len(table.indicators)} indicators, those most reports "
+                "have; name others with --indicator, or use --format csv for all",
+                style="dim",
+            )
+        )
+
+
+def run_figures(argv: Sequence[str]) -> int:
+    parser = _parser(
+        "figures",
+        "Every figure of every report, one row each (long form), or a pivot of reports × "
+        "indicators (text). CSV is UTF-8 with a BOM.",
+        ("text", "csv", "json", "jsonl"),
+    )
+    parser.add_argument(
+        "--indicator",
+        action="append",
+        metavar="NAME",
+        help="only this indicator (or subject), e.g. 出庭应诉率; repeat for more",
+    )
+    return _run(argv, parser, _figures)
+
+
+# -- coverage -----------------------------------------------------------------------------
+
+COVERAGE_COLUMNS = (
+    "region",
+    "year",
+    "theme",
+    "theme_name",
+    "units",
+    "chars",
+    "share",
+    "path",
+    "sha256",
+)
+
+
+def coverage_rows(found: Sequence[Coverage]) -> list[dict[str, object]]:
+    """One row per report and theme (long form)."""
+    names = dict(theme_columns())
+    return [
+        {
+            "region": c.report.region,
+            "year": c.report.year,
+            "theme": share.theme,
+            "theme_name": names.get(share.theme, share.theme),
+            "units": share.units,
+            "chars": share.chars,
+            "share": round(share.share, 4),
+            "path": c.report.path,
+            "sha256": c.report.sha256,
+        }
+        for c in found
+        for share in c.themes
+    ]
+
+
+def coverage_json(found: Sequence[Coverage]) -> list[dict[str, object]]:
+    return [
+        {
+            "path": c.report.path,
+            "sha256": c.report.sha256,
+            "region": c.report.region,
+            "year": c.report.year,
+            "chars": c.total_chars,
+            "themes": {
+                s.theme: {"units": s.units, "chars": s.chars, "share": round(s.share, 4)}
+                for s in c.themes
+            },
+        }
+        for c in found
+    ]
+
+
+def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
+    found = [coverage(report) for report in reports]
+    if args.format == "csv":
+        _write(render("csv", COVERAGE_COLUMNS, coverage_rows(found)))
+        return
+    if args.format == "json":
+        import json
+
+        _write(json.dumps(coverage_json(found), ensure_ascii=False, indent=1) + "\n")
+        return
+    out = Table(header_style="bold", title=Text("share of text % (units)"))
+    out.add_column(Text("report"))
+    themes = theme_columns()
+    for _, name in themes:
+        out.add_column(Text(name.split(" · ")[0]), justify="right")
+    for c in found:
+        cells = []
+        for share in c.themes:
+            cell = Text(f"{share.share * 100:.0f} ({share.units})")
+            if share.units == 0:
+                cell.stylize("dim")
+            cells.append(cell)
+        out.add_row(_where(c.report), *cells)
+    _console().print(out)
+
+
+def run_coverage(argv: Sequence[str]) -> int:
+    parser = _parser(
+        "coverage",
+        "How much of each report speaks to each theme of the 纲要: share of the text and "
+        "number of units per theme.",
+        ("text", "csv", "json"),
+    )
+    return _run(argv, parser, _coverage)
+
+
+# -- check --------------------------------------------------------------------------------
+
+
+def check_columns() -> tuple[str, ...]:
+    per_content = [f"{key}{suffix}" for key in CONTENTS for suffix in ("", "_evidence")]
+    return ("region", "year", "published", "on_time", *per_content, "path", "sha256")
+
+
+def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
+    """One row per report: each content found (true/false) and its evidence node ids."""
+    rows: list[dict[str, object]] = []
+    for c in found:
+        row: dict[str, object] = {
+            "region": c.report.region,
+            "year": c.report.year,
+            "published": c.published,
+            "on_time": c.on_time,
+            "path": c.report.path,
+            "sha256": c.report.sha256,
+        }
+        for key in CONTENTS:
+            row[key] = c.contents[key].found
+            row[f"{key}_evidence"] = c.contents[key].node_ids
+        rows.append(row)
+    return rows
+
+
+def checklist_text(c: Checklist) -> Text:
+    """One report's verdicts for a person, each with the sentence that proves it."""
+    out = Text()
+    out.append_text(_where(c.report))
+    out.stylize("bold")
+    if c.published is None:
+        out.append("  publication date unknown", style="yellow")
+    else:
+        out.append(f"  published {c.published} ")
+        out.append("on time" if c.on_time else "late", style="green" if c.on_time else "red")
+        if c.on_time is None:
+            out.append(" (year reported unknown)", style="yellow")
+    out.append("\n")
+    for key in CONTENTS:
+        found = c.contents[key]
+        out.append("  ✓ " if found.found else "  ✗ ", style="green" if found.found else "red")
+        out.append(CONTENT_NAMES[key])
+        if found.evidence:
+            first = found.evidence[0]
+            out.append(f"  {first.node_id}  ", style="dim")
+            out.append(sanitize(first.text))
+            if len(found.node_ids) > 1:
+                out.append(f"  (+{len(found.node_ids) - 1} more)", style="dim")
+        out.append("\n")
+    out.append(Text(sanitize(c.report.path or ""), style="dim"))
+    return out
+
+
+def _check(args: argparse.Namespace, reports: list[Report]) -> None:
+    found = [check(report) for report in reports]
+    if args.format == "csv":
+        _write(render("csv", check_columns(), check_rows(found)))
+        return
+    if args.format == "json":
+        import json
+
+        _write(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1) + "\n")
+        return
+    console = _console()
+    for index, c in enumerate(found):
+        if index:
+            console.print()
+        console.print(checklist_text(c))
+
+
+def run_check(argv: Sequence[str]) -> int:
+    parser = _parser(
+        "check",
+        "The 督察 checklist: the five contents the 2019 rule requires of an annual report, "
+        "each found or missing with its evidence, and publication before 1 April of the "
+        "following year.",
+        ("text", "csv", "json"),
+    )
+    return _run(argv, parser, _check)

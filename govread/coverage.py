@@ -1,0 +1,129 @@
+"""Theme coverage: how much of each report speaks to each theme of the 纲要.
+
+A report is cut into units the way a reader would tally it: each section's own text (its
+paragraphs without the 一是/二是 items), each item, each preamble and closing paragraph
+(a bare signature or date is no unit). Each unit goes to one theme of `govread.topics`:
+a unit under a 存在的问题 / 下一步工作 heading, or a closing paragraph that is about
+problems or plans, goes to that phase theme; every other unit to its best subject theme
+(``other`` when the lexicon says nothing). A report's coverage of a theme is the number of
+its units there and their share of the report's text (CJK characters). No jieba: plain
+keyword counting, so a thousand reports take seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from govread.parsers.model import Report, Section
+from govread.topics import OTHER_ID, Lexicon, load_lexicon
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_MIN_UNIT_CJK = 6  # a stretch shorter than this (a signature, a date) is no unit
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeShare:
+    theme: str  # theme id
+    units: int
+    chars: int  # CJK characters of those units
+    share: float  # chars / the report's CJK characters in units, 0-1
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """One report's coverage of every theme, in the lexicon's order (``other`` last)."""
+
+    report: Report
+    themes: tuple[ThemeShare, ...]
+    total_chars: int
+
+    def of(self, theme_id: str) -> ThemeShare:
+        for share in self.themes:
+            if share.theme == theme_id:
+                return share
+        raise KeyError(theme_id)
+
+    @property
+    def silent(self) -> list[str]:
+        """The subject themes this report says nothing on (no unit at all)."""
+        return [s.theme for s in self.themes if s.units == 0 and s.theme != OTHER_ID]
+
+
+def _cjk_len(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _own_text(section: Section) -> str:
+    runs: list[str] = []
+    for index, paragraph in enumerate(section.paragraphs):
+        position = 0
+        for item in sorted(
+            (i for i in section.items if i.paragraph == index), key=lambda i: i.start
+        ):
+            runs.append(paragraph[position : item.start])
+            position = max(position, item.end)
+        runs.append(paragraph[position:])
+    return "\n".join(run for run in runs if run.strip())
+
+
+def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int]]:
+    """(theme id, CJK characters) of every unit of the report."""
+
+    def subject(heading: str, body: str, context: Sequence[str]) -> str:
+        return lexicon.best(lexicon.score(heading, body, context), phase=False)
+
+    def phase_of(heading: str) -> str | None:
+        found = lexicon.best(lexicon.score(heading), phase=True)
+        return None if found == OTHER_ID else found
+
+    def walk(section: Section, context: list[str], zone: str | None) -> Iterator[tuple[str, int]]:
+        zone = zone or phase_of(section.heading)
+        body = _own_text(section)
+        if _cjk_len(body) >= _MIN_UNIT_CJK:
+            yield zone or subject(section.heading, body, context), _cjk_len(body)
+        inner = [section.heading, *context]
+        for item in section.items:
+            if _cjk_len(item.text) >= _MIN_UNIT_CJK:
+                yield zone or subject(item.heading, item.text, inner), _cjk_len(item.text)
+        for child in section.children:
+            yield from walk(child, inner, zone)
+
+    for paragraph in report.preamble:
+        if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
+            yield subject("", paragraph, ()), _cjk_len(paragraph)
+    for section in report.sections:
+        yield from walk(section, [], None)
+    for paragraph in report.closing:
+        if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
+            scores = lexicon.score(body=paragraph, phase_text=True)
+            phase = lexicon.best(scores, phase=True)
+            yield (phase if phase != OTHER_ID else subject("", paragraph, ())), _cjk_len(paragraph)
+
+
+def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
+    """The report's units and share of text per theme."""
+    lexicon = lexicon or load_lexicon()
+    units: dict[str, int] = {}
+    chars: dict[str, int] = {}
+    for theme, size in _units(report, lexicon):
+        units[theme] = units.get(theme, 0) + 1
+        chars[theme] = chars.get(theme, 0) + size
+    total = sum(chars.values())
+    shares = tuple(
+        ThemeShare(
+            theme_id,
+            units.get(theme_id, 0),
+            chars.get(theme_id, 0),
+            chars.get(theme_id, 0) / total if total else 0.0,
+        )
+        for theme_id in lexicon.order
+    )
+    return Coverage(report, shares, total)
+
+
+def theme_columns(lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
+    """(id, name) of every theme in display order, the catch-all 其他 last."""
+    lexicon = lexicon or load_lexicon()
+    return [(theme_id, lexicon.theme(theme_id).name) for theme_id in lexicon.order]

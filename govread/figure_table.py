@@ -1,0 +1,165 @@
+"""Figures across the corpus: one row per figure ("long" form), and the pivot reports × indicators.
+
+A figure's indicator is its canonical indicator (`Figure.indicator`) when one is known, else
+its subject reduced for matching across reports (`Figure.key`: 全市/累计/达 … dropped), so
+"全市行政机关负责人出庭应诉率达" and "行政机关负责人出庭应诉率" meet in one column. A figure
+without any subject has no indicator: it is a row of the long table, never a pivot column.
+In the pivot a report's cell is its first figure of that indicator, in document order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from govread.figures import Figure, report_figures, subject_key
+from govread.parsers.model import Report
+
+COLUMNS: tuple[str, ...] = (
+    "region",
+    "province",
+    "level",
+    "year",
+    "genre",
+    "indicator",
+    "subject",
+    "value",
+    "unit",
+    "approximate",
+    "text",
+    "section",
+    "path",
+    "sha256",
+    "node",
+)
+PREAMBLE_LABEL = "前言"
+CLOSING_LABEL = "结尾"
+# Fields the parser may give a report (or its metadata): where a report stands.
+PLACE_FIELDS = ("province", "level", "genre")
+
+
+def report_attribute(report: Report, name: str) -> str | None:
+    """A report field that not every version of the parser has (province, level, genre)."""
+    value = getattr(report, name, None)
+    if value is None:
+        value = report.meta.get(name)
+    return str(value) if value not in (None, "") else None
+
+
+def indicator_of(figure: Figure) -> str | None:
+    """The figure's canonical indicator, or its reduced subject; None when it has no subject."""
+    indicator = getattr(figure, "indicator", None)
+    if indicator:
+        return str(indicator)
+    return figure.key or None
+
+
+def _section_labels(report: Report) -> dict[str, str]:
+    prefix = report.sha256[:12]
+    labels = {section.id: section.label for section in report.walk()}
+    labels[f"{prefix}/preamble"] = PREAMBLE_LABEL
+    labels[f"{prefix}/closing"] = CLOSING_LABEL
+    return labels
+
+
+def asked_indicator(figure: Figure, indicators: Sequence[str]) -> str | None:
+    """The first of `indicators` this figure measures, or None.
+
+    A name matches the figure's indicator or subject exactly, or ends its reduced subject:
+    出庭应诉率 takes 行政机关负责人出庭应诉率 too (the words in front say whose rate it is).
+    """
+    indicator = indicator_of(figure)
+    for name in indicators:
+        if name in (indicator, figure.label):
+            return name
+    key = figure.key
+    for name in indicators:
+        if len(name) >= 2 and key.endswith(subject_key(name)):
+            return name
+    return None
+
+
+def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list[dict[str, object]]:
+    """The long rows of one report's figures (only those of `indicators`, when given: then
+    each row's indicator is the name asked for that it matched)."""
+    labels = _section_labels(report)
+    place = {name: report_attribute(report, name) for name in PLACE_FIELDS}
+    rows: list[dict[str, object]] = []
+    for figure in report_figures(report):
+        indicator = asked_indicator(figure, indicators) if indicators else indicator_of(figure)
+        if indicators and indicator is None:
+            continue
+        rows.append(
+            {
+                "region": report.region,
+                "province": place["province"],
+                "level": place["level"],
+                "year": report.year,
+                "genre": place["genre"],
+                "indicator": indicator,
+                "subject": figure.label or None,
+                "value": figure.value,
+                "unit": figure.unit,
+                "approximate": figure.approximate,
+                "text": figure.text,
+                "section": labels.get(figure.node_id.split("#", 1)[0]),
+                "path": report.path,
+                "sha256": report.sha256,
+                "node": figure.node_id,
+            }
+        )
+    return rows
+
+
+def figure_rows(
+    reports: Iterable[Report], indicators: Sequence[str] | None = None
+) -> list[dict[str, object]]:
+    """The long table over many reports, reports in order, figures in document order."""
+    return [row for report in reports for row in report_rows(report, indicators)]
+
+
+@dataclass(slots=True)
+class Pivot:
+    """Reports × indicators; `cells[(report index, indicator)]` is the first such row."""
+
+    reports: list[Report]
+    indicators: list[str]  # most widespread first
+    cells: dict[tuple[int, str], dict[str, object]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)  # reports holding each indicator
+
+    def cell(self, report_index: int, indicator: str) -> dict[str, object] | None:
+        return self.cells.get((report_index, indicator))
+
+
+def pivot(
+    reports: Sequence[Report],
+    rows_by_report: Sequence[Sequence[dict[str, object]]],
+    indicators: Sequence[str] | None = None,
+) -> Pivot:
+    """The pivot of per-report rows; columns are `indicators`, or all, most widespread first."""
+    table = Pivot(list(reports), [])
+    for index, rows in enumerate(rows_by_report):
+        for row in rows:
+            indicator = row.get("indicator")
+            if not isinstance(indicator, str) or (index, indicator) in table.cells:
+                continue
+            table.cells[(index, indicator)] = row
+            table.counts[indicator] = table.counts.get(indicator, 0) + 1
+    if indicators:
+        table.indicators = [i for i in indicators if i in table.counts] or list(indicators)
+    else:
+        table.indicators = sorted(table.counts, key=lambda i: (-table.counts[i], i))
+    return table
+
+
+def value_text(row: dict[str, object] | None) -> str:
+    """A cell as a person reads it: the value in its unit, ``≈`` when approximate."""
+    if row is None:
+        return ""
+    value = row.get("value")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e18:
+        number = str(int(value))
+    else:
+        number = repr(value) if isinstance(value, float) else str(value)
+    approximate = "≈" if row.get("approximate") else ""
+    return f"{approximate}{number}{row.get('unit') or ''}"

@@ -1,0 +1,108 @@
+"""Tables as files: one writer for CSV, JSON Lines, JSON and TOML, shared by every table.
+
+A table is a list of column names and rows (mappings from column name to a plain value:
+str, int, float, bool, None, or a list of those). CSV is UTF-8 with a byte-order mark so
+that a spreadsheet shows the Chinese; a list in a CSV cell is joined with ``;``. TOML has no
+null: a None value is left out of its row, like every other optional field govread writes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+import tomli_w
+
+Row = Mapping[str, object]
+TableFormat = Literal["csv", "jsonl", "json", "toml"]
+FORMATS: tuple[TableFormat, ...] = ("csv", "jsonl", "json", "toml")
+BOM = "\ufeff"
+LIST_SEPARATOR = ";"
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value) if not value.is_integer() else str(int(value))
+    if isinstance(value, list | tuple):
+        return LIST_SEPARATOR.join(_cell(each) for each in value)
+    return str(value)
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Row], *, bom: bool = True) -> str:
+    """The table as CSV (``\\r\\n`` line ends, as the csv module writes), BOM first."""
+    buffer = io.StringIO()
+    if bom:
+        buffer.write(BOM)
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_cell(row.get(column)) for column in columns])
+    return buffer.getvalue()
+
+
+def _plain(value: object) -> object:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def jsonl_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """One JSON object per line, keys in column order, Chinese kept as it is."""
+    return "".join(
+        json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False) + "\n"
+        for row in rows
+    )
+
+
+def json_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
+    """A JSON list of objects, keys in column order."""
+    payload = [{c: _plain(row.get(c)) for c in columns} for row in rows]
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def toml_text(columns: Sequence[str], rows: Iterable[Row], *, table: str = "row") -> str:
+    """Every row as a ``[[table]]``; None values are left out (TOML has no null)."""
+    records = [{c: _plain(row[c]) for c in columns if row.get(c) is not None} for row in rows]
+    return tomli_w.dumps({table: records})
+
+
+def render(
+    fmt: TableFormat, columns: Sequence[str], rows: Iterable[Row], *, table: str = "row"
+) -> str:
+    """The table in one of `FORMATS`."""
+    if fmt == "csv":
+        return csv_text(columns, rows)
+    if fmt == "jsonl":
+        return jsonl_text(columns, rows)
+    if fmt == "json":
+        return json_text(columns, rows)
+    if fmt == "toml":
+        return toml_text(columns, rows, table=table)
+    raise ValueError(f"unknown table format {fmt!r}")
+
+
+def format_for_path(path: str, default: TableFormat = "csv") -> TableFormat:
+    """The format a file name asks for by its extension (.csv .jsonl .json .toml)."""
+    lowered = path.lower()
+    for fmt in FORMATS:
+        if lowered.endswith("." + fmt):
+            return fmt
+    return default
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def sanitize(text: str) -> str:
+    """Text safe for a terminal: control, bidi and zero-width characters dropped.
+
+    One place for every string a table shows (report text, file names) until the project's
+    shared sanitiser takes over.
+    """
+    return _UNSAFE.sub("", text)
