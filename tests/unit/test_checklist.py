@@ -1,0 +1,140 @@
+"""The 督察 checklist on the samples, each expectation decided by reading the report."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import pytest
+
+from govread.checklist import (
+    _DUTY,
+    _NEXT_HEADING,
+    _NEXT_OPENING,
+    _SENTENCE,
+    _SHORTCOMING_HEADING,
+    _SHORTCOMING_TEXT,
+    CONTENTS,
+    check,
+    published_on_time,
+)
+from govread.parsers import Report, parse_text
+
+
+def by_region(samples: list[Report], region: str) -> Report:
+    return next(r for r in samples if r.region == region)
+
+
+def test_xianning_shortcomings_open_the_next_steps_section(samples: list[Report]) -> None:
+    # 咸宁 has no heading for its shortcomings: 二、下一步工作安排 opens with "依然存在不足和问题".
+    result = check(by_region(samples, "咸宁市"))
+    shortcomings = result.contents["shortcomings"]
+    assert shortcomings.node_ids == ["72b3663b9583/2"]
+    assert "依然存在不足和问题" in shortcomings.evidence[0].text
+    assert result.contents["next_year"].node_ids == ["72b3663b9583/2"]
+    assert result.contents["measures"].node_ids == ["72b3663b9583/1"]  # 一、主要做法和成效
+    # 2.压紧压实法治政府建设责任: 党政主要负责人履行推进法治建设第一责任人职责
+    assert result.contents["leaders_duty"].node_ids == ["72b3663b9583/1.1.2"]
+    assert not result.contents["other"].found
+    assert result.published == "2024-02-29" and result.on_time is True
+
+
+def test_jingxian_has_a_heading_for_each_part(samples: list[Report]) -> None:
+    result = check(by_region(samples, "泾县"))
+    assert result.contents["measures"].node_ids == ["a015cc210fb6/1"]
+    assert result.contents["shortcomings"].node_ids == ["a015cc210fb6/2"]  # 存在的不足和原因
+    assert result.contents["next_year"].node_ids == ["a015cc210fb6/3"]  # 2023年度…工作安排
+    assert result.contents["leaders_duty"].node_ids == ["a015cc210fb6/1.1"]
+    assert result.published == "2023-03-07" and result.on_time is True
+
+
+def test_zhuzhou_states_shortcomings_and_plans_in_an_unnumbered_closing(
+    samples: list[Report],
+) -> None:
+    result = check(by_region(samples, "株洲市"))
+    assert result.contents["shortcomings"].node_ids == ["2e898ac174bd/closing"]
+    assert "仍存在一些弱项和短板" in result.contents["shortcomings"].evidence[0].text
+    assert result.contents["next_year"].node_ids == ["2e898ac174bd/closing"]
+    assert result.contents["next_year"].evidence[0].text.startswith("下阶段")
+    # The duty is reported in 一是…二是… item 二 of section 一; the closing's plan to
+    # "严格落实…第一责任人职责清单" is next year's, not evidence of this year's.
+    assert result.contents["leaders_duty"].node_ids == ["2e898ac174bd/1#2"]
+    assert result.contents["measures"].node_ids == [f"2e898ac174bd/{n}" for n in range(1, 6)]
+    assert result.on_time is True
+
+
+def test_baoji_published_on_1_april_is_late(samples: list[Report]) -> None:
+    result = check(by_region(samples, "宝鸡市"))
+    assert result.published == "2024-04-01"
+    assert result.on_time is False  # before 1 April is the rule: 1 April is late
+    assert result.contents["shortcomings"].node_ids == ["3e6ce77000d6/closing"]
+    assert result.contents["next_year"].node_ids == ["3e6ce77000d6/closing"]
+    assert result.contents["leaders_duty"].node_ids == ["3e6ce77000d6/1"]
+    assert len(result.contents["measures"].node_ids) == 8
+
+
+def test_qinhuangdao_closing_paragraphs(samples: list[Report]) -> None:
+    result = check(by_region(samples, "秦皇岛市"))
+    assert result.contents["shortcomings"].node_ids == ["424eb2889c17/closing"]
+    assert "薄弱环节" in result.contents["shortcomings"].evidence[0].text
+    # "2024年,秦皇岛市各级政府将…" in a report on 2023
+    assert result.contents["next_year"].evidence[0].text.startswith("2024年")
+    assert result.contents["leaders_duty"].node_ids[0] == "424eb2889c17/1.2"
+    assert result.published == "2023-12-29" and result.on_time is True
+
+
+def test_json_shape(samples: list[Report]) -> None:
+    data = check(samples[0]).to_json()
+    assert list(data) == ["path", "region", "year", "contents", "published", "on_time"]
+    assert list(data["contents"]) == list(CONTENTS)  # type: ignore[arg-type]
+    for value in data["contents"].values():  # type: ignore[attr-defined]
+        assert set(value) == {"found", "evidence"}
+        assert value["found"] == bool(value["evidence"])
+
+
+def test_missing_contents_and_unknown_date() -> None:
+    text = "某县2023年法治政府建设情况\n一、加强行政执法\n全年办理行政处罚案件12件,开展执法检查30次,执法规范化水平进一步提升。"
+    report = parse_text(text, path="x.txt")
+    result = check(dataclasses.replace(report, published=None))
+    assert result.contents["measures"].found
+    for key in ("shortcomings", "leaders_duty", "next_year", "other"):
+        assert not result.contents[key].found, key
+    assert result.published is None and result.on_time is None
+
+
+def test_other_found_by_heading_and_text() -> None:
+    text = (
+        "某市2023年法治政府建设情况报告\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+        "二、其他需要报告的情况\n无其他需要报告的情况。"
+    )
+    result = check(parse_text(text, path="x.txt"))
+    assert result.contents["other"].found
+    assert result.contents["other"].node_ids[0].endswith("/2")
+
+
+@pytest.mark.parametrize(
+    ("published", "year", "on_time"),
+    [
+        ("2024-03-31", 2023, True),
+        ("2024-04-01", 2023, False),
+        ("2023-12-29", 2023, True),
+        ("2024-04-01 08:57", 2023, False),
+        ("not a date", 2023, None),
+        (None, 2023, None),
+        ("2024-03-01", None, None),
+    ],
+)
+def test_published_on_time(published: str | None, year: int | None, on_time: bool | None) -> None:
+    assert published_on_time(published, year) is on_time
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [_SENTENCE, _SHORTCOMING_HEADING, _SHORTCOMING_TEXT, _NEXT_HEADING, _NEXT_OPENING, _DUTY],
+)
+@pytest.mark.parametrize("unit", ["仍存在", "下一步", "a", "。", "仍然存在一些", "年"])
+def test_patterns_are_linear_on_adversarial_text(pattern: object, unit: str) -> None:
+    text = (unit * 10_000)[:10_000]
+    started = time.perf_counter()
+    list(pattern.finditer(text))  # type: ignore[attr-defined]
+    assert time.perf_counter() - started < 0.5

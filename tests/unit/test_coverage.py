@@ -1,0 +1,42 @@
+"""Theme coverage on the samples: who speaks to which theme of the 纲要, and how much."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.coverage import coverage, theme_columns
+from govread.parsers import Report, parse_text
+
+
+def by_region(samples: list[Report], region: str) -> Report:
+    return next(r for r in samples if r.region == region)
+
+
+def test_shares_add_up_and_follow_the_lexicon_order(samples: list[Report]) -> None:
+    columns = [theme_id for theme_id, _ in theme_columns()]
+    for report in samples:
+        found = coverage(report)
+        assert [s.theme for s in found.themes] == columns
+        assert sum(s.share for s in found.themes) == pytest.approx(1.0)
+        assert sum(s.chars for s in found.themes) == found.total_chars > 1000
+
+
+def test_baoji_has_sections_on_emergencies_and_digital_government(samples: list[Report]) -> None:
+    # 五、突发事件应对体系不断完善 and 八、数字法治政府建设加快推进
+    found = coverage(by_region(samples, "宝鸡市"))
+    assert found.of("emergencies").units >= 1 and found.of("emergencies").share > 0.03
+    assert found.of("digital").units >= 1 and found.of("digital").share > 0.03
+    assert found.of("problems").units >= 1  # its closing paragraph on 存在一些问题
+
+
+def test_xianning_says_nothing_on_emergencies(samples: list[Report]) -> None:
+    found = coverage(by_region(samples, "咸宁市"))
+    assert "emergencies" in found.silent
+    assert found.of("next_steps").units == 5  # 二、下一步工作安排: its opening and (一)…(四)
+    assert found.of("leadership").units >= 2  # 1.深入学习贯彻习近平法治思想, 2.压紧压实…责任
+
+
+def test_a_report_without_text_has_no_share() -> None:
+    found = coverage(parse_text("某县2023年法治政府建设情况", path="x.txt"))
+    assert found.total_chars == 0
+    assert all(s.share == 0.0 and s.units == 0 for s in found.themes)

@@ -1,0 +1,68 @@
+"""Figures across reports: long rows, indicators asked by name, the pivot."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from govread.figure_table import (
+    COLUMNS,
+    asked_indicator,
+    figure_rows,
+    indicator_of,
+    pivot,
+    report_rows,
+    value_text,
+)
+from govread.figures import extract
+from govread.parsers import Report
+
+
+def test_long_rows_carry_place_and_provenance(samples: list[Report]) -> None:
+    rows = figure_rows(samples)
+    assert rows and all(set(COLUMNS) <= set(row) for row in rows)
+    xianning = [r for r in rows if r["region"] == "咸宁市"]
+    row = next(r for r in xianning if r["text"] == "40474件")  # 全市成功调解矛盾纠纷40474件
+    assert row["value"] == 40474.0 and row["unit"] == "件" and row["year"] == 2023
+    assert row["section"] == "2.纵深推进市域社会治理现代化"
+    assert row["node"] == "72b3663b9583/1.4.2#2"  # 二是强化矛盾纠纷排查化解
+    assert row["sha256"] == samples[0].sha256 and row["path"] == samples[0].path
+
+
+def test_an_indicator_asked_by_name_takes_longer_subjects_ending_with_it(
+    samples: list[Report],
+) -> None:
+    rows = figure_rows(samples, ["出庭应诉率"])
+    regions = {r["region"] for r in rows}
+    # 咸宁: 政府部门主要负责人出庭应诉率达100%; 泾县: 行政机关负责人出庭应诉率 100%
+    assert {"咸宁市", "泾县"} <= regions
+    assert all(r["indicator"] == "出庭应诉率" and r["unit"] == "%" for r in rows)
+    assert all(str(r["subject"]).endswith("出庭应诉率") for r in rows)
+
+
+def test_canonical_indicator_wins_over_the_subject() -> None:
+    figure = extract("全市行政机关负责人出庭应诉率达100%")[0]
+    assert indicator_of(figure) == "行政机关负责人出庭应诉率"
+    canonical = dataclasses.replace(figure, indicator="出庭应诉率")
+    assert indicator_of(canonical) == "出庭应诉率"
+    assert asked_indicator(canonical, ["出庭应诉率"]) == "出庭应诉率"
+    assert asked_indicator(figure, ["调解成功率"]) is None
+
+
+def test_pivot_first_figure_per_report_most_widespread_first(samples: list[Report]) -> None:
+    per_report = [report_rows(r) for r in samples]
+    table = pivot(samples, per_report)
+    counts = [table.counts[i] for i in table.indicators]
+    assert counts == sorted(counts, reverse=True)
+    first = table.indicators[0]
+    holders = [i for i in range(len(samples)) if table.cell(i, first)]
+    assert len(holders) == table.counts[first] >= 2
+    for index in holders:  # the cell is that report's first figure of the indicator
+        cell = table.cell(index, first)
+        assert cell is next(r for r in per_report[index] if r["indicator"] == first)
+
+
+def test_value_text() -> None:
+    assert value_text({"value": 100.0, "unit": "%", "approximate": False}) == "100%"
+    assert value_text({"value": 361000.0, "unit": "户", "approximate": True}) == "≈361000户"
+    assert value_text({"value": 98.6, "unit": "%", "approximate": False}) == "98.6%"
+    assert value_text(None) == ""

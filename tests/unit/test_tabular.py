@@ -1,0 +1,79 @@
+"""One writer for every table: CSV with a BOM, JSON Lines, JSON and TOML, read back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import tomllib
+
+from govread.tabular import (
+    _UNSAFE,
+    csv_text,
+    format_for_path,
+    json_text,
+    jsonl_text,
+    render,
+    sanitize,
+    toml_text,
+)
+
+COLUMNS = ("region", "value", "approximate", "evidence", "note")
+ROWS = [
+    {
+        "region": "咸宁市",
+        "value": 100.0,
+        "approximate": False,
+        "evidence": ["a/1", "a/2"],
+        "note": None,
+    },
+    {
+        "region": '含,逗号"引号\n换行',
+        "value": 98.6,
+        "approximate": True,
+        "evidence": [],
+        "note": "x",
+    },
+]
+
+
+def test_csv_has_a_bom_and_reads_back() -> None:
+    text = csv_text(COLUMNS, ROWS)
+    assert text.startswith("\ufeff")
+    data = text.encode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == {
+        "region": "咸宁市",
+        "value": "100",
+        "approximate": "false",
+        "evidence": "a/1;a/2",
+        "note": "",
+    }
+    assert rows[1]["region"] == '含,逗号"引号\n换行' and rows[1]["value"] == "98.6"
+
+
+def test_jsonl_and_json_keep_types_and_order() -> None:
+    lines = jsonl_text(COLUMNS, ROWS).splitlines()
+    assert [json.loads(line) for line in lines] == [{c: r[c] for c in COLUMNS} for r in ROWS]
+    assert list(json.loads(lines[0])) == list(COLUMNS)
+    assert json.loads(json_text(COLUMNS, ROWS))[1]["approximate"] is True
+
+
+def test_toml_leaves_out_nulls() -> None:
+    data = tomllib.loads(toml_text(COLUMNS, ROWS, table="figure"))
+    assert "note" not in data["figure"][0] and data["figure"][1]["note"] == "x"
+    assert data["figure"][0]["evidence"] == ["a/1", "a/2"]
+
+
+def test_render_and_format_for_path() -> None:
+    assert render("csv", COLUMNS, ROWS) == csv_text(COLUMNS, ROWS)
+    assert format_for_path("out.JSONL") == "jsonl" and format_for_path("x.toml") == "toml"
+    assert format_for_path("x") == "csv"
+
+
+def test_sanitize_drops_controls_bidi_and_zero_width() -> None:
+    assert sanitize("a\x1b[31mb\u202ec\u200bd\te\n") == "a[31mbcd\te\n"
+    started = time.perf_counter()
+    _UNSAFE.sub("", "\x1b" * 10_000)
+    assert time.perf_counter() - started < 0.5
