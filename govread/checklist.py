@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -268,3 +268,27 @@ def check(report: Report) -> Checklist:
         published=date.isoformat() if date else None,
         on_time=published_on_time(report.published, report.year),
     )
+
+
+def check_columns() -> tuple[str, ...]:
+    per_content = [f"{key}{suffix}" for key in CONTENTS for suffix in ("", "_evidence")]
+    return ("region", "year", "published", "on_time", *per_content, "path", "sha256")
+
+
+def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
+    """One row per report: each content found (true/false) and its evidence node ids."""
+    rows: list[dict[str, object]] = []
+    for c in found:
+        row: dict[str, object] = {
+            "region": c.report.region,
+            "year": c.report.year,
+            "published": c.published,
+            "on_time": c.on_time,
+            "path": c.report.path,
+            "sha256": c.report.sha256,
+        }
+        for key in CONTENTS:
+            row[key] = c.contents[key].found
+            row[f"{key}_evidence"] = c.contents[key].node_ids
+        rows.append(row)
+    return rows

@@ -29,6 +29,7 @@ class ThemeShare:
     units: int
     chars: int  # CJK characters of those units
     share: float  # chars / the report's CJK characters in units, 0-1
+    first_node: str | None = None  # the node of its first unit, to go and read it
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,8 @@ def _own_text(section: Section) -> str:
     return "\n".join(run for run in runs if run.strip())
 
 
-def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int]]:
-    """(theme id, CJK characters) of every unit of the report."""
+def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
+    """(theme id, CJK characters, node id) of every unit of the report."""
 
     def subject(heading: str, body: str, context: Sequence[str]) -> str:
         return lexicon.best(lexicon.score(heading, body, context), phase=False)
@@ -78,28 +79,32 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int]]:
         found = lexicon.best(lexicon.score(heading), phase=True)
         return None if found == OTHER_ID else found
 
-    def walk(section: Section, context: list[str], zone: str | None) -> Iterator[tuple[str, int]]:
+    def walk(
+        section: Section, context: list[str], zone: str | None
+    ) -> Iterator[tuple[str, int, str]]:
         zone = zone or phase_of(section.heading)
         body = _own_text(section)
         if _cjk_len(body) >= _MIN_UNIT_CJK:
-            yield zone or subject(section.heading, body, context), _cjk_len(body)
+            yield zone or subject(section.heading, body, context), _cjk_len(body), section.id
         inner = [section.heading, *context]
         for item in section.items:
             if _cjk_len(item.text) >= _MIN_UNIT_CJK:
-                yield zone or subject(item.heading, item.text, inner), _cjk_len(item.text)
+                yield zone or subject(item.heading, item.text, inner), _cjk_len(item.text), item.id
         for child in section.children:
             yield from walk(child, inner, zone)
 
+    prefix = report.sha256[:12]
     for paragraph in report.preamble:
         if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
-            yield subject("", paragraph, ()), _cjk_len(paragraph)
+            yield subject("", paragraph, ()), _cjk_len(paragraph), f"{prefix}/preamble"
     for section in report.sections:
         yield from walk(section, [], None)
     for paragraph in report.closing:
         if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
             scores = lexicon.score(body=paragraph, phase_text=True)
             phase = lexicon.best(scores, phase=True)
-            yield (phase if phase != OTHER_ID else subject("", paragraph, ())), _cjk_len(paragraph)
+            theme = phase if phase != OTHER_ID else subject("", paragraph, ())
+            yield theme, _cjk_len(paragraph), f"{prefix}/closing"
 
 
 def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
@@ -107,7 +112,9 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
     lexicon = lexicon or load_lexicon()
     units: dict[str, int] = {}
     chars: dict[str, int] = {}
-    for theme, size in _units(report, lexicon):
+    first: dict[str, str] = {}
+    for theme, size, node_id in _units(report, lexicon):
+        first.setdefault(theme, node_id)
         units[theme] = units.get(theme, 0) + 1
         chars[theme] = chars.get(theme, 0) + size
     total = sum(chars.values())
@@ -117,6 +124,7 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
             units.get(theme_id, 0),
             chars.get(theme_id, 0),
             chars.get(theme_id, 0) / total if total else 0.0,
+            first.get(theme_id),
         )
         for theme_id in lexicon.order
     )
@@ -127,3 +135,36 @@ def theme_columns(lexicon: Lexicon | None = None) -> list[tuple[str, str]]:
     """(id, name) of every theme in display order, the catch-all 其他 last."""
     lexicon = lexicon or load_lexicon()
     return [(theme_id, lexicon.theme(theme_id).name) for theme_id in lexicon.order]
+
+
+COVERAGE_COLUMNS = (
+    "region",
+    "year",
+    "theme",
+    "theme_name",
+    "units",
+    "chars",
+    "share",
+    "path",
+    "sha256",
+)
+
+
+def coverage_rows(found: Sequence[Coverage]) -> list[dict[str, object]]:
+    """One row per report and theme (long form)."""
+    names = dict(theme_columns())
+    return [
+        {
+            "region": c.report.region,
+            "year": c.report.year,
+            "theme": share.theme,
+            "theme_name": names.get(share.theme, share.theme),
+            "units": share.units,
+            "chars": share.chars,
+            "share": round(share.share, 4),
+            "path": c.report.path,
+            "sha256": c.report.sha256,
+        }
+        for c in found
+        for share in c.themes
+    ]

@@ -21,9 +21,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check
+from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check, check_columns, check_rows
 from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, _load_or_exit
-from govread.coverage import Coverage, coverage, theme_columns
+from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.parsers.model import Report
 from govread.tabular import render, sanitize
@@ -144,38 +144,6 @@ def run_figures(argv: Sequence[str]) -> int:
 
 # -- coverage -----------------------------------------------------------------------------
 
-COVERAGE_COLUMNS = (
-    "region",
-    "year",
-    "theme",
-    "theme_name",
-    "units",
-    "chars",
-    "share",
-    "path",
-    "sha256",
-)
-
-
-def coverage_rows(found: Sequence[Coverage]) -> list[dict[str, object]]:
-    """One row per report and theme (long form)."""
-    names = dict(theme_columns())
-    return [
-        {
-            "region": c.report.region,
-            "year": c.report.year,
-            "theme": share.theme,
-            "theme_name": names.get(share.theme, share.theme),
-            "units": share.units,
-            "chars": share.chars,
-            "share": round(share.share, 4),
-            "path": c.report.path,
-            "sha256": c.report.sha256,
-        }
-        for c in found
-        for share in c.themes
-    ]
-
 
 def coverage_json(found: Sequence[Coverage]) -> list[dict[str, object]]:
     return [
@@ -231,30 +199,6 @@ def run_coverage(argv: Sequence[str]) -> int:
 
 
 # -- check --------------------------------------------------------------------------------
-
-
-def check_columns() -> tuple[str, ...]:
-    per_content = [f"{key}{suffix}" for key in CONTENTS for suffix in ("", "_evidence")]
-    return ("region", "year", "published", "on_time", *per_content, "path", "sha256")
-
-
-def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
-    """One row per report: each content found (true/false) and its evidence node ids."""
-    rows: list[dict[str, object]] = []
-    for c in found:
-        row: dict[str, object] = {
-            "region": c.report.region,
-            "year": c.report.year,
-            "published": c.published,
-            "on_time": c.on_time,
-            "path": c.report.path,
-            "sha256": c.report.sha256,
-        }
-        for key in CONTENTS:
-            row[key] = c.contents[key].found
-            row[f"{key}_evidence"] = c.contents[key].node_ids
-        rows.append(row)
-    return rows
 
 
 def checklist_text(c: Checklist) -> Text:

@@ -112,6 +112,14 @@ class BrowserScreen(Screen[None]):
             id="browser.compare",
         ),
         Binding(
+            "t",
+            "corpus_tables",
+            "Corpus tables",
+            show=False,
+            tooltip="Every open report as tables: indicators, theme coverage, the 督察 checklist",
+            id="browser.corpus_tables",
+        ),
+        Binding(
             "n",
             "next_hit",
             "Next hit",
@@ -313,6 +321,17 @@ class BrowserScreen(Screen[None]):
         from govread.tui.compare.screen import open_compare  # imports the compare service
 
         open_compare(self.app)  # type: ignore[arg-type]
+
+    # -- the corpus as tables -------------------------------------------------------------
+
+    def action_corpus_tables(self) -> None:
+        reports = self.app.reports  # type: ignore[attr-defined]
+        if not reports:
+            self.notify("No report is open yet", severity="warning")
+            return
+        from govread.tui.corpus.screen import CorpusScreen  # its services load when first used
+
+        self.app.push_screen(CorpusScreen(reports))
 
     # -- marks and export -------------------------------------------------------------
 

@@ -1,0 +1,182 @@
+"""The corpus screen: open it with `t`, sort, filter, jump to the text, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Static
+
+from govread.tui.app import GovreadApp
+from govread.tui.corpus.export import TableExportDialog
+from govread.tui.corpus.screen import CorpusScreen
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.dialogs.confirm import ConfirmDialog
+
+Loaded = Callable[[Pilot[object]], Awaitable[None]]
+
+
+async def open_tables(pilot: Pilot[object], loaded: Loaded) -> CorpusScreen:
+    await loaded(pilot)
+    await pilot.press("t")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, CorpusScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+def labels(table: DataTable[object]) -> list[str]:
+    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+
+
+async def cursor_to_column(pilot: Pilot[object], table: DataTable[object], key: str) -> None:
+    index = next(i for i, c in enumerate(table.ordered_columns) if c.key.value == key)
+    table.move_cursor(column=index, animate=False)
+    await pilot.pause()
+
+
+async def test_open_sort_and_filter(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        assert table.row_count == 5
+        assert labels(table) == [
+            "咸宁市 2023",
+            "泾县 2022",
+            "株洲市 2024",
+            "秦皇岛市 2023",
+            "宝鸡市 2023",
+        ]
+        # sort by the report column (by region, in code-point order), then the other way
+        await pilot.press("s")
+        by_region = ["咸宁市 2023", "宝鸡市 2023", "株洲市 2024", "泾县 2022", "秦皇岛市 2023"]
+        assert labels(table) == by_region
+        await pilot.press("s")
+        assert labels(table) == by_region[::-1]
+        assert "▼" in str(table.ordered_columns[0].label)
+        # the filter narrows every table by region or year
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"2023")
+        await pilot.pause()
+        assert labels(table) == ["秦皇岛市 2023", "宝鸡市 2023", "咸宁市 2023"]
+        await pilot.press("enter")
+        assert app.focused is table
+        await pilot.press("3")
+        await pilot.pause()
+        checklist = screen.table("checklist")
+        assert screen.active_tab == "checklist" and checklist.row_count == 3
+        # sort the checklist by publication date, latest first: 宝鸡 (2024-04-01)
+        await cursor_to_column(pilot, checklist, "published")
+        await pilot.press("s")
+        assert labels(checklist)[0] == "宝鸡市 2023"
+        evidence = str(app.screen.query_one("#checklist-evidence", Static).render())
+        assert "late" in evidence
+
+
+async def test_sort_an_indicator_and_chart(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        indicator = screen.indicators[0]
+        await cursor_to_column(pilot, table, f"i:{indicator}")
+        await pilot.press("s")
+        holders = [e for e in screen.shown["indicators"] if indicator in e.first]
+        values = [e.first[indicator]["value"] for e in holders]
+        assert values == sorted(values, reverse=True)  # largest first
+        assert screen.shown["indicators"][: len(holders)] == holders  # the others last
+        chart = str(screen.query_one("#indicator-chart", Static).render())
+        assert indicator in chart and "█" in chart
+
+
+async def test_enter_jumps_to_the_evidence(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        await pilot.press("3")
+        await pilot.pause()
+        checklist = screen.table("checklist")
+        await cursor_to_column(pilot, checklist, "shortcomings")  # 咸宁: 二、下一步工作安排
+        await pilot.press("enter")
+        await pilot.pause()
+        browser = app.screen
+        assert isinstance(browser, BrowserScreen)
+        node = browser.outline.current_node
+        assert node is not None and getattr(node, "id", None) == "72b3663b9583/2"
+
+
+async def test_enter_on_a_figure_goes_to_its_item(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        entry = screen.shown["indicators"][0]  # 咸宁
+        indicator = next(i for i in screen.indicators if i in entry.first)
+        await cursor_to_column(pilot, table, f"i:{indicator}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        node = app.screen.outline.current_node
+        target = str(entry.first[indicator]["node"])
+        expected = target if "/preamble" not in target and "/closing" not in target else target[:12]
+        assert node is not None and (getattr(node, "id", None) or node.sha256[:12]) == expected
+
+
+async def test_export_csv_jsonl_toml(loaded: Loaded, tmp_path: Path) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        await pilot.press("3")
+        await pilot.pause()
+        for name in ("check.csv", "check.jsonl", "check.toml"):
+            await pilot.press("e")
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, TableExportDialog)
+            dialog.path_input.value = str(tmp_path / name)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.screen is screen
+        raw = (tmp_path / "check.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        assert [r["region"] for r in rows][:2] == ["咸宁市", "泾县"] and len(rows) == 5
+        lines = (tmp_path / "check.jsonl").read_text("utf-8").splitlines()
+        assert json.loads(lines[4])["on_time"] is False  # 宝鸡
+        data = tomllib.loads((tmp_path / "check.toml").read_text("utf-8"))
+        assert len(data["check"]) == 5
+        # an existing file is replaced only after asking
+        before = (tmp_path / "check.csv").read_bytes()
+        await pilot.press("1")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TableExportDialog)
+        dialog.path_input.value = str(tmp_path / "check.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (tmp_path / "check.csv").read_bytes() == before
+
+
+async def test_escape_goes_back_and_palette_lists_it(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_tables(pilot, loaded)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Corpus tables" in commands

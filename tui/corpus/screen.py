@@ -1,0 +1,442 @@
+"""The corpus screen (`t` in the browser): every open report as a row of three tables.
+
+* Indicators: reports × the indicators most reports have; the cell is the report's first
+  figure of that indicator, and below the table a bar chart of the indicator under the
+  cursor across the reports shown.
+* Coverage: reports × the 纲要's themes, each cell the share of the report's text on the
+  theme (and its units), shaded as a heat map.
+* Checklist: the five contents the 2019 rule requires, ✓ or ✗, and publication on time;
+  the evidence of the cell under the cursor is shown below the table.
+
+`s` sorts by the column under the cursor (again: the other way; reports without a value
+stay last), `/` filters the reports by region, province, year or genre (every word must
+match), `enter` on a cell goes to the sentence or section it comes from in the browser,
+`e` writes the table shown (its rows as filtered and sorted) as CSV, JSON Lines or TOML.
+The tables are computed in a worker, with a progress bar, once per report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    ProgressBar,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import get_current_worker
+
+from govread.checklist import CONTENT_NAMES, CONTENTS, check_columns
+from govread.corpus_tables import (
+    CorpusEntry,
+    SortKey,
+    build_entries,
+    checklist_export_rows,
+    checklist_sort_key,
+    coverage_export_rows,
+    coverage_sort_key,
+    filtered,
+    indicator_columns,
+    indicator_export_rows,
+    indicator_sort_key,
+    sort_entries,
+)
+from govread.coverage import COVERAGE_COLUMNS, theme_columns
+from govread.figure_table import COLUMNS as FIGURE_COLUMNS
+from govread.figure_table import value_text
+from govread.parsers.model import Report
+from govread.tabular import sanitize
+from govread.tui._css import css_beside
+from govread.tui.corpus.chart import heat_style, indicator_chart
+from govread.tui.corpus.export import TableExportDialog
+
+TABS = ("indicators", "coverage", "checklist")
+REPORT_COLUMN = "report"
+
+
+def _indicator_key(column: str) -> str:
+    return column.removeprefix("i:")
+
+
+class CorpusScreen(Screen[None]):
+    """Indicators, coverage and the checklist of every open report, as tables."""
+
+    DEFAULT_CSS = css_beside(__file__)
+    BINDING_GROUP_TITLE = "Corpus tables"
+    AUTO_FOCUS = "#indicators-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", tooltip="Back to the browser (or leave the filter)"),
+        Binding("s", "sort", "Sort", tooltip="Sort by the column under the cursor; again: reverse"),
+        Binding(
+            "slash", "filter", "Filter", tooltip="Filter reports by region, province, year, genre"
+        ),
+        Binding("e", "export", "Export", tooltip="Write this table as CSV, JSON Lines or TOML"),
+        Binding("1", "show_tab('indicators')", "Indicators", show=False),
+        Binding("2", "show_tab('coverage')", "Coverage", show=False),
+        Binding("3", "show_tab('checklist')", "Checklist", show=False),
+        Binding("question_mark,f1", "app.help", "Help", show=False),
+    ]
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        super().__init__()
+        self.reports = list(reports)
+        self.entries: list[CorpusEntry] = []
+        self.ready = False
+        self.query_text = ""
+        self.indicators: list[str] = []
+        # each table's sort: (column key, reverse), None for the order the reports were opened
+        self.sorting: dict[str, tuple[str, bool] | None] = dict.fromkeys(TABS)
+        self.shown: dict[str, list[CorpusEntry]] = {tab: [] for tab in TABS}
+        self._stale: set[str] = set(TABS)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Input(
+            placeholder="filter: region, province, year or genre (e.g. 湖北 2023) · enter: back to the table",
+            id="corpus-filter",
+        )
+        yield ProgressBar(id="corpus-progress", show_eta=False)
+        with TabbedContent(initial="indicators", id="corpus-tabs"):
+            with TabPane("Indicators", id="indicators"):
+                yield DataTable(id="indicators-table", zebra_stripes=True)
+                with VerticalScroll(id="chart-box"):
+                    yield Static(id="indicator-chart")
+            with TabPane("Coverage", id="coverage"):
+                yield DataTable(id="coverage-table")
+                yield Static(id="coverage-note")
+            with TabPane("Checklist", id="checklist"):
+                yield DataTable(id="checklist-table", zebra_stripes=True)
+                yield Static(id="checklist-evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"{len(self.reports)} reports"
+        self._compute()
+
+    # -- computing (a worker) -----------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="corpus-tables")
+    def _compute(self) -> None:
+        worker = get_current_worker()
+
+        def progress(done: int, total: int) -> None:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._progress, done, total)
+
+        entries = build_entries(self.reports, progress)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._computed, entries)
+
+    def _progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#corpus-progress", ProgressBar)
+        bar.update(total=total, progress=done)
+
+    def _computed(self, entries: list[CorpusEntry]) -> None:
+        self.entries = entries
+        self.indicators = indicator_columns(entries)
+        self.query_one("#corpus-progress", ProgressBar).display = False
+        self.ready = True
+        self._stale = set(TABS)
+        self._refresh_active()
+
+    # -- tables -------------------------------------------------------------------------
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active or "indicators"
+
+    def table(self, tab: str | None = None) -> DataTable[Text]:
+        return self.query_one(f"#{tab or self.active_tab}-table", DataTable)
+
+    def _refresh_active(self) -> None:
+        tab = self.active_tab
+        if tab in self._stale and self.ready:
+            self._fill(tab)
+            self._stale.discard(tab)
+
+    def _sort_key(self, tab: str, column: str) -> Callable[[CorpusEntry], SortKey]:
+        if tab == "indicators":
+            return indicator_sort_key(_indicator_key(column))
+        if tab == "coverage":
+            return coverage_sort_key(column)
+        return checklist_sort_key(column)
+
+    def _rows_for(self, tab: str) -> list[CorpusEntry]:
+        rows = filtered(self.entries, self.query_text)
+        sorting = self.sorting[tab]
+        if sorting is not None:
+            column, reverse = sorting
+            rows = sort_entries(rows, self._sort_key(tab, column), reverse=reverse)
+        return rows
+
+    def _header(self, tab: str, key: str, label: str) -> Text:
+        sorting = self.sorting[tab]
+        text = Text(sanitize(label))
+        if sorting is not None and sorting[0] == key:
+            text.append(" ▼" if sorting[1] else " ▲", style="bold")
+        return text
+
+    def _fill(self, tab: str) -> None:
+        table = self.table(tab)
+        cursor = table.cursor_coordinate
+        table.clear(columns=True)
+        rows = self._rows_for(tab)
+        self.shown[tab] = rows
+        table.add_column(self._header(tab, REPORT_COLUMN, "report"), key=REPORT_COLUMN)
+        if tab == "indicators":
+            self._fill_indicators(table, rows)
+        elif tab == "coverage":
+            self._fill_coverage(table, rows)
+        else:
+            self._fill_checklist(table, rows)
+        if table.row_count:
+            table.move_cursor(
+                row=min(cursor.row, table.row_count - 1),
+                column=min(cursor.column, len(table.columns) - 1),
+                animate=False,
+            )
+        self._show_detail(tab)
+
+    def _fill_indicators(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
+        for indicator in self.indicators:
+            table.add_column(
+                self._header("indicators", f"i:{indicator}", indicator), key=f"i:{indicator}"
+            )
+        for index, entry in enumerate(rows):
+            cells = [Text(sanitize(entry.label))]
+            cells += [
+                Text(value_text(entry.first.get(i)), justify="right") for i in self.indicators
+            ]
+            table.add_row(*cells, key=str(index))
+
+    def _fill_coverage(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
+        themes = theme_columns()
+        for theme_id, name in themes:
+            table.add_column(self._header("coverage", theme_id, name.split(" · ")[0]), key=theme_id)
+        largest = max((s.share for e in rows for s in e.coverage.themes), default=0.0)
+        for index, entry in enumerate(rows):
+            cells = [Text(sanitize(entry.label))]
+            for theme_id, _ in themes:
+                share = entry.coverage.of(theme_id)
+                label = f"{share.share * 100:.0f}% ({share.units})" if share.units else "·"
+                cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
+            table.add_row(*cells, key=str(index))
+
+    def _fill_checklist(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
+        for key in CONTENTS:
+            table.add_column(self._header("checklist", key, CONTENT_NAMES[key]), key=key)
+        table.add_column(self._header("checklist", "published", "published"), key="published")
+        table.add_column(self._header("checklist", "on_time", "on time"), key="on_time")
+        for index, entry in enumerate(rows):
+            result = entry.checklist
+            cells = [Text(sanitize(entry.label))]
+            for key in CONTENTS:
+                found = result.contents[key].found
+                cells.append(
+                    Text("✓", style="bold green", justify="center")
+                    if found
+                    else Text("✗", style="bold red", justify="center")
+                )
+            cells.append(
+                Text(result.published or "unknown", style="" if result.published else "dim")
+            )
+            if result.on_time is None:
+                cells.append(Text("unknown", style="dim"))
+            else:
+                cells.append(
+                    Text("on time", style="green")
+                    if result.on_time
+                    else Text("late", style="bold red")
+                )
+            table.add_row(*cells, key=str(index))
+
+    # -- the cell under the cursor ------------------------------------------------------
+
+    def cell_at_cursor(self, tab: str | None = None) -> tuple[CorpusEntry, str] | None:
+        """The report and column key under the active table's cursor."""
+        tab = tab or self.active_tab
+        table = self.table(tab)
+        if not table.row_count:
+            return None
+        cell = table.coordinate_to_cell_key(table.cursor_coordinate)
+        row_key, column_key = cell.row_key.value, cell.column_key.value
+        if row_key is None or column_key is None:
+            return None
+        return self.shown[tab][int(row_key)], column_key
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        for tab in TABS:
+            if event.data_table.id == f"{tab}-table":
+                self._show_detail(tab)
+
+    def _show_detail(self, tab: str) -> None:
+        found = self.cell_at_cursor(tab)
+        if tab == "indicators":
+            indicator = None
+            if found is not None and found[1] != REPORT_COLUMN:
+                indicator = _indicator_key(found[1])
+            self.query_one("#indicator-chart", Static).update(
+                indicator_chart(self.shown[tab], indicator)
+            )
+        elif tab == "checklist":
+            self.query_one("#checklist-evidence", Static).update(self._evidence_text(found))
+        else:
+            note = Text(
+                "share of the report's text on each theme (units); shaded against the largest shown · "
+                "enter: its first unit",
+                style="dim",
+            )
+            self.query_one("#coverage-note", Static).update(note)
+
+    def _evidence_text(self, found: tuple[CorpusEntry, str] | None) -> Text:
+        if found is None:
+            return Text("")
+        entry, column = found
+        out = Text()
+        out.append(sanitize(entry.label), style="bold")
+        if column in CONTENTS:
+            check = entry.checklist.contents[column]  # type: ignore[index]
+            out.append(f" · {CONTENT_NAMES[column]}: ")  # type: ignore[index]
+            if not check.found:
+                out.append("not found", style="bold red")
+                return out
+            out.append(f"{len(check.node_ids)} place(s); enter goes to the first", style="dim")
+            for evidence in check.evidence[:3]:
+                out.append("\n  ")
+                out.append(evidence.node_id, style="dim")
+                out.append("  ")
+                out.append(sanitize(evidence.text))
+            return out
+        result = entry.checklist
+        out.append(f" · published {result.published or 'unknown'}")
+        if result.on_time is not None:
+            out.append(
+                " · "
+                + ("before 1 April: on time" if result.on_time else "on or after 1 April: late")
+            )
+        missing = [CONTENT_NAMES[k] for k in result.missing]
+        out.append("\n  missing: " + ("、".join(missing) if missing else "nothing"), style="dim")
+        return out
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
+        self._refresh_active()
+        self.table().focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_sort(self) -> None:
+        found = self.cell_at_cursor()
+        if found is None:
+            return
+        tab, column = self.active_tab, found[1]
+        current = self.sorting[tab]
+        # a new column starts with the largest first (the report column: A to Z)
+        reverse = column != REPORT_COLUMN
+        if current is not None and current[0] == column:
+            reverse = not current[1]
+        self.sorting[tab] = (column, reverse)
+        self._fill(tab)
+
+    def action_filter(self) -> None:
+        self.query_one("#corpus-filter", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value
+        self._stale = set(TABS)
+        self._refresh_active()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table().focus()
+
+    def action_close(self) -> None:
+        if self.query_one("#corpus-filter", Input).has_focus:
+            self.table().focus()
+            return
+        self.dismiss(None)
+
+    # -- going to the text ----------------------------------------------------------------
+
+    def target_of(self, entry: CorpusEntry, tab: str, column: str) -> str:
+        """The node a cell comes from: a figure's sentence, a theme's first unit, evidence."""
+        if column != REPORT_COLUMN:
+            if tab == "indicators":
+                row = entry.first.get(_indicator_key(column))
+                if row is not None:
+                    return str(row["node"])
+            elif tab == "coverage":
+                first = entry.coverage.of(column).first_node
+                if first is not None:
+                    return first
+            elif column in CONTENTS:
+                ids = entry.checklist.contents[column].node_ids  # type: ignore[index]
+                if ids:
+                    return ids[0]
+        return entry.report_node
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        found = self.cell_at_cursor()
+        if found is None:
+            return
+        entry, column = found
+        self.jump(self.target_of(entry, self.active_tab, column))
+
+    def jump(self, node_id: str) -> None:
+        """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
+        from govread.tui.browser.outline_narrowing import outline_key
+
+        browser = self.app.browser  # type: ignore[attr-defined]
+        self.dismiss(None)
+        if browser.outline.go_to(outline_key(node_id)):
+            browser.outline.focus()
+        else:
+            self.app.notify("That report is not in the outline", severity="warning")
+
+    # -- export -------------------------------------------------------------------------
+
+    def action_export(self) -> None:
+        if not self.ready:
+            self.notify("The tables are still being computed", severity="warning")
+            return
+        tab = self.active_tab
+        rows = self.shown[tab]
+        if tab == "indicators":
+            columns = FIGURE_COLUMNS
+            indicators = self.indicators
+            name = "figure"
+
+            def make() -> list[dict[str, object]]:
+                return indicator_export_rows(rows, indicators)
+
+            what = f"the figures of {len(indicators)} indicators in {len(rows)} reports"
+        elif tab == "coverage":
+            columns, name = COVERAGE_COLUMNS, "coverage"
+
+            def make() -> list[dict[str, object]]:
+                return coverage_export_rows(rows)
+
+            what = f"the coverage of {len(rows)} reports"
+        else:
+            columns, name = check_columns(), "check"
+
+            def make() -> list[dict[str, object]]:
+                return checklist_export_rows(rows)
+
+            what = f"the checklist of {len(rows)} reports"
+        self.app.push_screen(TableExportDialog(columns, make, table=name, what=what))
