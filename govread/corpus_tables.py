@@ -110,12 +110,16 @@ def filtered(entries: Iterable[CorpusEntry], query: str) -> list[CorpusEntry]:
 
 
 def indicator_columns(entries: Iterable[CorpusEntry], limit: int = INDICATOR_COLUMNS) -> list[str]:
-    """The indicators most reports have, most widespread first (ties by name)."""
+    """The indicators most reports have, most widespread first (ties by name); canonical
+    indicators (`Figure.indicator`) before subjects that merely recur."""
     counts: dict[str, int] = {}
+    canonical: set[str] = set()
     for entry in entries:
-        for indicator in entry.first:
+        for indicator, row in entry.first.items():
             counts[indicator] = counts.get(indicator, 0) + 1
-    return sorted(counts, key=lambda i: (-counts[i], i))[:limit]
+            if row.get("canonical"):
+                canonical.add(indicator)
+    return sorted(counts, key=lambda i: (i not in canonical, -counts[i], i))[:limit]
 
 
 # -- sorting: every key is (missing?, value), so missing values go last either way ---------

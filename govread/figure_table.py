@@ -106,6 +106,8 @@ def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list
                 "path": report.path,
                 "sha256": report.sha256,
                 "node": figure.node_id,
+                # not a column: whether `indicator` is canonical rather than a reduced subject
+                "canonical": bool(getattr(figure, "indicator", None)),
             }
         )
     return rows

@@ -1,0 +1,65 @@
+"""The corpus screen's data without Textual: entries, filter, sort keys, columns, the chart."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from govread.corpus_tables import (
+    build_entries,
+    checklist_sort_key,
+    entry_for,
+    filtered,
+    indicator_columns,
+    indicator_sort_key,
+    sort_entries,
+)
+from govread.parsers import Report
+from govread.tui.corpus.chart import bar, heat_style, indicator_chart
+
+
+def test_entries_are_computed_once_with_progress(samples: list[Report]) -> None:
+    seen: list[tuple[int, int]] = []
+    entries = build_entries(samples, lambda done, total: seen.append((done, total)))
+    assert seen[-1] == (5, 5)
+    assert entry_for(samples[0]) is entries[0]  # cached by content hash and path
+    assert [e.label for e in entries][:2] == ["咸宁市 2023", "泾县 2022"]
+
+
+def test_filter_by_region_year_and_metadata(samples: list[Report]) -> None:
+    entries = build_entries(samples)
+    assert [e.label for e in filtered(entries, "2023 宁")] == ["咸宁市 2023"]
+    assert len(filtered(entries, "  ")) == 5
+    meta = {**samples[1].meta, "province": "安徽省"}
+    tagged = dataclasses.replace(samples[1], meta=meta, path="tagged/泾县.txt")
+    assert [e.report.region for e in filtered([entry_for(tagged)], "安徽")] == ["泾县"]
+
+
+def test_missing_values_sort_last_either_way(samples: list[Report]) -> None:
+    entries = build_entries(samples)
+    indicator = indicator_columns(entries)[0]
+    key = indicator_sort_key(indicator)
+    for reverse in (False, True):
+        ordered = sort_entries(entries, key, reverse=reverse)
+        has = [indicator in e.first for e in ordered]
+        assert has == sorted(has, reverse=True)
+    late_first = sort_entries(entries, checklist_sort_key("on_time"), reverse=False)
+    assert late_first[0].report.region == "宝鸡市"
+
+
+def test_canonical_indicators_come_first(samples: list[Report]) -> None:
+    entry = entry_for(samples[4])
+    rare = next(i for i, row in entry.first.items() if row["value"] == 95.08)  # 出庭率
+    marked = {**entry.first, rare: {**entry.first[rare], "canonical": True}}
+    columns = indicator_columns([dataclasses.replace(entry, first=marked)])
+    assert columns[0] == rare
+
+
+def test_chart_bars(samples: list[Report]) -> None:
+    assert bar(50, 100, 10) == "█" * 5 and bar(0, 100, 10) == "" and bar(1, 0, 10) == ""
+    assert bar(1, 16, 2) == "▏"  # one eighth of a cell
+    entries = build_entries(samples)
+    indicator = indicator_columns(entries)[0]
+    chart = indicator_chart(entries, indicator).plain
+    assert indicator in chart and "█" in chart
+    assert "Move to an indicator" in indicator_chart(entries, None).plain
+    assert heat_style(0.0, 0.5).dim and heat_style(0.5, 0.5).bgcolor is not None
