@@ -10,10 +10,11 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from govread.tui.app import GovreadApp
 from govread.tui.corpus.export import TableExportDialog
+from govread.tui.corpus.grid import Grid
 from govread.tui.corpus.screen import CorpusScreen
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -33,13 +34,12 @@ async def open_tables(pilot: Pilot[object], loaded: Loaded) -> CorpusScreen:
     return screen
 
 
-def labels(table: DataTable[object]) -> list[str]:
-    return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+def labels(table: Grid) -> list[str]:
+    return [str(row[0]) for row in table.rows]
 
 
-async def cursor_to_column(pilot: Pilot[object], table: DataTable[object], key: str) -> None:
-    index = next(i for i, c in enumerate(table.ordered_columns) if c.key.value == key)
-    table.move_cursor(column=index, animate=False)
+async def cursor_to_column(pilot: Pilot[object], table: Grid, key: str) -> None:
+    table.move_cursor(column=table.column_index(key))
     await pilot.pause()
 
 
@@ -62,7 +62,7 @@ async def test_open_sort_and_filter(loaded: Loaded) -> None:
         assert labels(table) == by_region
         await pilot.press("s")
         assert labels(table) == by_region[::-1]
-        assert "▼" in str(table.ordered_columns[0].label)
+        assert "▼" in str(table.columns[0].label)
         # the filter narrows every table by region or year
         await pilot.press("slash")
         assert isinstance(app.focused, Input)

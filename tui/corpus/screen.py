@@ -27,7 +27,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import (
-    DataTable,
     Footer,
     Header,
     Input,
@@ -61,6 +60,7 @@ from govread.tabular import sanitize
 from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
+from govread.tui.corpus.grid import Grid, GridColumn
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
@@ -110,14 +110,14 @@ class CorpusScreen(Screen[None]):
         yield ProgressBar(id="corpus-progress", show_eta=False)
         with TabbedContent(initial="indicators", id="corpus-tabs"):
             with TabPane("Indicators", id="indicators"):
-                yield DataTable(id="indicators-table", zebra_stripes=True)
+                yield Grid(id="indicators-table")
                 with VerticalScroll(id="chart-box"):
                     yield Static(id="indicator-chart")
             with TabPane("Coverage", id="coverage"):
-                yield DataTable(id="coverage-table")
+                yield Grid(id="coverage-table")
                 yield Static(id="coverage-note")
             with TabPane("Checklist", id="checklist"):
-                yield DataTable(id="checklist-table", zebra_stripes=True)
+                yield Grid(id="checklist-table")
                 yield Static(id="checklist-evidence")
         yield Footer()
 
@@ -157,8 +157,8 @@ class CorpusScreen(Screen[None]):
     def active_tab(self) -> str:
         return self.query_one(TabbedContent).active or "indicators"
 
-    def table(self, tab: str | None = None) -> DataTable[Text]:
-        return self.query_one(f"#{tab or self.active_tab}-table", DataTable)
+    def table(self, tab: str | None = None) -> Grid:
+        return self.query_one(f"#{tab or self.active_tab}-table", Grid)
 
     def _refresh_active(self) -> None:
         tab = self.active_tab
@@ -189,96 +189,94 @@ class CorpusScreen(Screen[None]):
         return text
 
     def _fill(self, tab: str) -> None:
-        table = self.table(tab)
-        cursor = table.cursor_coordinate
-        table.clear(columns=True)
         rows = self._rows_for(tab)
         self.shown[tab] = rows
-        table.add_column(self._header(tab, REPORT_COLUMN, "report"), key=REPORT_COLUMN)
+        columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, "report"))]
         if tab == "indicators":
-            self._fill_indicators(table, rows)
+            columns += self._indicator_columns()
+            body = self._indicator_rows(rows)
         elif tab == "coverage":
-            self._fill_coverage(table, rows)
+            columns += self._coverage_columns()
+            body = self._coverage_rows(rows)
         else:
-            self._fill_checklist(table, rows)
-        if table.row_count:
-            table.move_cursor(
-                row=min(cursor.row, table.row_count - 1),
-                column=min(cursor.column, len(table.columns) - 1),
-                animate=False,
-            )
+            columns += self._checklist_columns()
+            body = self._checklist_rows(rows)
+        self.table(tab).set_data(columns, [(str(i), cells) for i, cells in enumerate(body)])
         self._show_detail(tab)
 
-    def _fill_indicators(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
-        for indicator in self.indicators:
-            table.add_column(
-                self._header("indicators", f"i:{indicator}", indicator), key=f"i:{indicator}"
-            )
-        for index, entry in enumerate(rows):
+    def _indicator_columns(self) -> list[GridColumn]:
+        return [
+            GridColumn(f"i:{i}", self._header("indicators", f"i:{i}", i)) for i in self.indicators
+        ]
+
+    def _indicator_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
+        out = []
+        for entry in rows:
             cells = [Text(sanitize(entry.label))]
             cells += [
                 Text(value_text(entry.first.get(i)), justify="right") for i in self.indicators
             ]
-            table.add_row(*cells, key=str(index))
+            out.append(cells)
+        return out
 
-    def _fill_coverage(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
-        themes = theme_columns()
-        for theme_id, name in themes:
-            table.add_column(self._header("coverage", theme_id, name.split(" · ")[0]), key=theme_id)
+    def _coverage_columns(self) -> list[GridColumn]:
+        return [
+            GridColumn(theme_id, self._header("coverage", theme_id, name.split(" · ")[0]))
+            for theme_id, name in theme_columns()
+        ]
+
+    def _coverage_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
         largest = max((s.share for e in rows for s in e.coverage.themes), default=0.0)
-        for index, entry in enumerate(rows):
+        out = []
+        for entry in rows:
             cells = [Text(sanitize(entry.label))]
-            for theme_id, _ in themes:
-                share = entry.coverage.of(theme_id)
+            for share in entry.coverage.themes:
                 label = f"{share.share * 100:.0f}% ({share.units})" if share.units else "·"
                 cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
-            table.add_row(*cells, key=str(index))
+            out.append(cells)
+        return out
 
-    def _fill_checklist(self, table: DataTable[Text], rows: list[CorpusEntry]) -> None:
-        for key in CONTENTS:
-            table.add_column(self._header("checklist", key, CONTENT_NAMES[key]), key=key)
-        table.add_column(self._header("checklist", "published", "published"), key="published")
-        table.add_column(self._header("checklist", "on_time", "on time"), key="on_time")
-        for index, entry in enumerate(rows):
+    def _checklist_columns(self) -> list[GridColumn]:
+        columns = [
+            GridColumn(key, self._header("checklist", key, CONTENT_NAMES[key])) for key in CONTENTS
+        ]
+        columns.append(GridColumn("published", self._header("checklist", "published", "published")))
+        columns.append(GridColumn("on_time", self._header("checklist", "on_time", "on time")))
+        return columns
+
+    def _checklist_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
+        found_mark = Text("✓", style="bold green", justify="center")
+        missing_mark = Text("✗", style="bold red", justify="center")
+        out = []
+        for entry in rows:
             result = entry.checklist
             cells = [Text(sanitize(entry.label))]
-            for key in CONTENTS:
-                found = result.contents[key].found
-                cells.append(
-                    Text("✓", style="bold green", justify="center")
-                    if found
-                    else Text("✗", style="bold red", justify="center")
-                )
+            cells += [found_mark if result.contents[k].found else missing_mark for k in CONTENTS]
             cells.append(
                 Text(result.published or "unknown", style="" if result.published else "dim")
             )
             if result.on_time is None:
                 cells.append(Text("unknown", style="dim"))
+            elif result.on_time:
+                cells.append(Text("on time", style="green"))
             else:
-                cells.append(
-                    Text("on time", style="green")
-                    if result.on_time
-                    else Text("late", style="bold red")
-                )
-            table.add_row(*cells, key=str(index))
+                cells.append(Text("late", style="bold red"))
+            out.append(cells)
+        return out
 
     # -- the cell under the cursor ------------------------------------------------------
 
     def cell_at_cursor(self, tab: str | None = None) -> tuple[CorpusEntry, str] | None:
         """The report and column key under the active table's cursor."""
         tab = tab or self.active_tab
-        table = self.table(tab)
-        if not table.row_count:
+        key = self.table(tab).cell_key()
+        if key is None:
             return None
-        cell = table.coordinate_to_cell_key(table.cursor_coordinate)
-        row_key, column_key = cell.row_key.value, cell.column_key.value
-        if row_key is None or column_key is None:
-            return None
-        return self.shown[tab][int(row_key)], column_key
+        return self.shown[tab][int(key[0])], key[1]
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+    def on_grid_cell_highlighted(self, event: Grid.CellHighlighted) -> None:
         for tab in TABS:
-            if event.data_table.id == f"{tab}-table":
+            if event.grid.id == f"{tab}-table" and self.ready:
                 self._show_detail(tab)
 
     def _show_detail(self, tab: str) -> None:
@@ -389,7 +387,7 @@ class CorpusScreen(Screen[None]):
                     return ids[0]
         return entry.report_node
 
-    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+    def on_grid_cell_selected(self, event: Grid.CellSelected) -> None:
         event.stop()
         found = self.cell_at_cursor()
         if found is None:

@@ -1,0 +1,127 @@
+"""The corpus tables at scale: computing them, and the corpus screen in the app.
+
+    python benchmarks/corpus_tables.py [--count 1000] [--seed 16]
+
+Generates `count` reports (benchmarks/generate.py) in a temporary folder, then measures
+(1) per table, the time to compute it for every report without Textual (figures, coverage,
+checklist, and `build_entries`, which the screen runs in its worker), and (2) in the app,
+headless: from `t` until the indicators table is shown, a sort (`s`), the filter applied
+as a word is typed (per keystroke), and switching to the coverage and checklist tabs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import importlib.util
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from govread.checklist import check
+from govread.corpus import load
+from govread.corpus_tables import _cache, build_entries
+from govread.coverage import coverage
+from govread.figure_table import report_rows
+
+
+def _generate(folder: Path, count: int, seed: int) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "generate", Path(__file__).with_name("generate.py")
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    for name, data in module.generate(count, seed=seed):
+        (folder / name).write_bytes(data)
+
+
+def _timed(label: str, function: object, reports: list[object]) -> None:
+    started = time.perf_counter()
+    for report in reports:
+        function(report)  # type: ignore[operator]
+    elapsed = time.perf_counter() - started
+    print(f"{label:<12} {elapsed:6.2f} s  ({elapsed / len(reports) * 1000:.1f} ms per report)")
+
+
+async def _screen(folder: Path) -> None:
+    from textual.widgets import Input
+
+    from govread.tui.app import GovreadApp
+    from govread.tui.corpus.screen import CorpusScreen
+
+    app = GovreadApp([str(folder)])
+    async with app.run_test(size=(160, 45)) as pilot:
+        while len(app.reports) < 1 or (
+            app.workers._workers
+            and any(w.name == "load_reports" and not w.is_finished for w in app.workers)
+        ):
+            await pilot.pause(0.1)
+        await app.workers.wait_for_complete()
+        _cache.clear()  # measure the screen's own computing, not an earlier run's
+        started = time.perf_counter()
+        await pilot.press("t")
+        screen = app.screen
+        assert isinstance(screen, CorpusScreen)
+        while not screen.ready:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        print(
+            f"screen: t → indicators table of {len(app.reports)} reports shown: "
+            f"{time.perf_counter() - started:.2f} s (computing in a worker, progress shown)"
+        )
+        table = screen.table("indicators")
+        table.move_cursor(column=1)
+        started = time.perf_counter()
+        await pilot.press("s")
+        await pilot.pause()
+        print(f"sort by an indicator: {(time.perf_counter() - started) * 1000:.0f} ms")
+        await pilot.press("slash")
+        field = screen.query_one("#corpus-filter", Input)
+        times = []
+        for end in range(1, 5):
+            started = time.perf_counter()
+            field.value = "2023 安"[:end]
+            await pilot.pause()
+            times.append((time.perf_counter() - started) * 1000)
+        print(
+            f"filter keystroke: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms "
+            f"({table.row_count} rows left)"
+        )
+        field.value = ""
+        await pilot.pause()
+        await pilot.press("enter")
+        for key, name in (("2", "coverage"), ("3", "checklist")):
+            started = time.perf_counter()
+            await pilot.press(key)
+            await pilot.pause()
+            print(f"switch to {name}: {(time.perf_counter() - started) * 1000:.0f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=16)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        _generate(folder, args.count, args.seed)
+        reports = load([folder], use_cache=False).reports
+        print(f"{len(reports)} generated reports")
+        _timed("figures", report_rows, reports)
+        _timed("coverage", coverage, reports)
+        _timed("checklist", check, reports)
+        _cache.clear()
+        started = time.perf_counter()
+        build_entries(reports)
+        print(f"all three    {time.perf_counter() - started:6.2f} s  (build_entries)")
+        asyncio.run(_screen(folder))
+
+
+if __name__ == "__main__":
+    main()
