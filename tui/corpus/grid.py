@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -183,20 +183,26 @@ class Grid(ScrollView, can_focus=True):
 
     def _cell_segments(self, cell: Text, width: int, style: Style) -> list[Segment]:
         inner = width - 2 * PADDING
-        text = cell.copy()
-        text.truncate(inner, overflow="ellipsis")
-        size = cell_len(text.plain)
-        gap = inner - size
-        if cell.justify == "right":
-            text.pad_left(gap)
-        elif cell.justify == "center":
-            text.pad_left(gap // 2)
-            text.pad_right(gap - gap // 2)
-        else:
-            text.pad_right(gap)
-        text.pad(PADDING)
-        segments = list(text.render(self.app.console))
-        return list(Segment.apply_style(segments, style))
+        plain = cell.plain
+        if cell.spans:  # styled within: let Rich lay it out
+            text = cell.copy()
+            text.truncate(inner, overflow="ellipsis", pad=False)
+            plain_size = cell_len(text.plain)
+            segments = list(text.render(self.app.console))
+        else:  # one style: a single segment, no layout
+            if cell_len(plain) > inner:
+                plain = set_cell_size(plain, max(0, inner - 1)) + "…"
+            plain_size = cell_len(plain)
+            cell_style = cell.style if isinstance(cell.style, Style) else Style.parse(cell.style)
+            segments = [Segment(plain, cell_style)]
+        gap = max(0, inner - plain_size)
+        left = gap if cell.justify == "right" else gap // 2 if cell.justify == "center" else 0
+        padded = [
+            Segment(" " * (PADDING + left)),
+            *segments,
+            Segment(" " * (PADDING + gap - left)),
+        ]
+        return list(Segment.apply_style(padded, style))
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width

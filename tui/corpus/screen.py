@@ -64,6 +64,7 @@ from govread.tui.corpus.grid import Grid, GridColumn
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
+CHART_BARS = 60  # bars drawn under the indicators table (the rest are counted)
 
 
 def _indicator_key(column: str) -> str:
@@ -100,6 +101,8 @@ class CorpusScreen(Screen[None]):
         self.sorting: dict[str, tuple[str, bool] | None] = dict.fromkeys(TABS)
         self.shown: dict[str, list[CorpusEntry]] = {tab: [] for tab in TABS}
         self._stale: set[str] = set(TABS)
+        # each table's row cells by report, made once: sorting and filtering only reorder them
+        self._cells: dict[str, dict[int, list[Text]]] = {tab: {} for tab in TABS}
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -148,6 +151,10 @@ class CorpusScreen(Screen[None]):
         self.indicators = indicator_columns(entries)
         self.query_one("#corpus-progress", ProgressBar).display = False
         self.ready = True
+        self._position = {id(entry): index for index, entry in enumerate(entries)}
+        self._coverage_largest = max(
+            (s.share for e in entries for s in e.coverage.themes), default=0.0
+        )
         self._stale = set(TABS)
         self._refresh_active()
 
@@ -194,14 +201,22 @@ class CorpusScreen(Screen[None]):
         columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, "report"))]
         if tab == "indicators":
             columns += self._indicator_columns()
-            body = self._indicator_rows(rows)
+            make = self._indicator_cells
         elif tab == "coverage":
             columns += self._coverage_columns()
-            body = self._coverage_rows(rows)
+            make = self._coverage_cells
         else:
             columns += self._checklist_columns()
-            body = self._checklist_rows(rows)
-        self.table(tab).set_data(columns, [(str(i), cells) for i, cells in enumerate(body)])
+            make = self._checklist_cells
+        made = self._cells[tab]
+        body = []
+        for shown, entry in enumerate(rows):
+            position = self._position[id(entry)]
+            cells = made.get(position)
+            if cells is None:
+                cells = made[position] = make(entry)
+            body.append((str(shown), cells))
+        self.table(tab).set_data(columns, body)
         self._show_detail(tab)
 
     def _indicator_columns(self) -> list[GridColumn]:
@@ -209,15 +224,10 @@ class CorpusScreen(Screen[None]):
             GridColumn(f"i:{i}", self._header("indicators", f"i:{i}", i)) for i in self.indicators
         ]
 
-    def _indicator_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
-        out = []
-        for entry in rows:
-            cells = [Text(sanitize(entry.label))]
-            cells += [
-                Text(value_text(entry.first.get(i)), justify="right") for i in self.indicators
-            ]
-            out.append(cells)
-        return out
+    def _indicator_cells(self, entry: CorpusEntry) -> list[Text]:
+        cells = [Text(sanitize(entry.label))]
+        cells += [Text(value_text(entry.first.get(i)), justify="right") for i in self.indicators]
+        return cells
 
     def _coverage_columns(self) -> list[GridColumn]:
         return [
@@ -225,16 +235,13 @@ class CorpusScreen(Screen[None]):
             for theme_id, name in theme_columns()
         ]
 
-    def _coverage_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
-        largest = max((s.share for e in rows for s in e.coverage.themes), default=0.0)
-        out = []
-        for entry in rows:
-            cells = [Text(sanitize(entry.label))]
-            for share in entry.coverage.themes:
-                label = f"{share.share * 100:.0f}% ({share.units})" if share.units else "·"
-                cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
-            out.append(cells)
-        return out
+    def _coverage_cells(self, entry: CorpusEntry) -> list[Text]:
+        largest = self._coverage_largest  # one scale for the whole corpus, filtered or not
+        cells = [Text(sanitize(entry.label))]
+        for share in entry.coverage.themes:
+            label = f"{share.share * 100:.0f}% ({share.units})" if share.units else "·"
+            cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
+        return cells
 
     def _checklist_columns(self) -> list[GridColumn]:
         columns = [
@@ -244,25 +251,23 @@ class CorpusScreen(Screen[None]):
         columns.append(GridColumn("on_time", self._header("checklist", "on_time", "on time")))
         return columns
 
-    def _checklist_rows(self, rows: list[CorpusEntry]) -> list[list[Text]]:
-        found_mark = Text("✓", style="bold green", justify="center")
-        missing_mark = Text("✗", style="bold red", justify="center")
-        out = []
-        for entry in rows:
-            result = entry.checklist
-            cells = [Text(sanitize(entry.label))]
-            cells += [found_mark if result.contents[k].found else missing_mark for k in CONTENTS]
-            cells.append(
-                Text(result.published or "unknown", style="" if result.published else "dim")
-            )
-            if result.on_time is None:
-                cells.append(Text("unknown", style="dim"))
-            elif result.on_time:
-                cells.append(Text("on time", style="green"))
+    def _checklist_cells(self, entry: CorpusEntry) -> list[Text]:
+        result = entry.checklist
+        cells = [Text(sanitize(entry.label))]
+        for key in CONTENTS:
+            if result.contents[key].found:
+                cells.append(Text("✓", style="bold green", justify="center"))
             else:
-                cells.append(Text("late", style="bold red"))
-            out.append(cells)
-        return out
+                cells.append(Text("✗", style="bold red", justify="center"))
+        published = result.published
+        cells.append(Text(published or "unknown", style="" if published else "dim"))
+        if result.on_time is None:
+            cells.append(Text("unknown", style="dim"))
+        elif result.on_time:
+            cells.append(Text("on time", style="green"))
+        else:
+            cells.append(Text("late", style="bold red"))
+        return cells
 
     # -- the cell under the cursor ------------------------------------------------------
 
@@ -286,13 +291,13 @@ class CorpusScreen(Screen[None]):
             if found is not None and found[1] != REPORT_COLUMN:
                 indicator = _indicator_key(found[1])
             self.query_one("#indicator-chart", Static).update(
-                indicator_chart(self.shown[tab], indicator)
+                indicator_chart(self.shown[tab], indicator, limit=CHART_BARS)
             )
         elif tab == "checklist":
             self.query_one("#checklist-evidence", Static).update(self._evidence_text(found))
         else:
             note = Text(
-                "share of the report's text on each theme (units); shaded against the largest shown · "
+                "share of the report's text on each theme (units); shaded against the largest in the corpus · "
                 "enter: its first unit",
                 style="dim",
             )
