@@ -13,10 +13,10 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from govread.tui.app import GovreadApp
+from govread.tui.browser.screen import BrowserScreen
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid
 from govread.tui.corpus.screen import CorpusScreen
-from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.confirm import ConfirmDialog
 
 Loaded = Callable[[Pilot[object]], Awaitable[None]]
