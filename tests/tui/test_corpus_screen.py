@@ -180,3 +180,20 @@ async def test_escape_goes_back_and_palette_lists_it(loaded: Loaded) -> None:
         assert isinstance(app.screen, BrowserScreen)
         commands = [c.title for c in app.get_system_commands(app.screen)]
         assert "Corpus tables" in commands
+
+
+async def test_keys_move_the_cursor_and_the_report_column_stays(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        grid = screen.table("indicators")
+        await pilot.press("end")
+        assert grid.cursor_row == grid.row_count - 1
+        await pilot.press(*["right"] * 12)
+        await pilot.pause()
+        assert grid.cursor_column == 12 and grid.scroll_offset.x > 0
+        header = grid.render_line(0).text
+        assert header.startswith(" report")  # fixed while the indicators scroll
+        assert screen.indicators[11] in header  # the column under the cursor is in view
+        await pilot.press("home", "left", "up")
+        assert (grid.cursor_row, grid.cursor_column) == (0, 11)
