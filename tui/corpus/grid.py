@@ -38,6 +38,17 @@ class GridColumn:
     label: Text
 
 
+def measure(columns: Sequence[GridColumn], rows: Sequence[Sequence[Text]]) -> list[int]:
+    """The content width of each column: its widest cell or header, in terminal cells."""
+    widths = [cell_len(c.label.plain) for c in columns]
+    for cells in rows:
+        for index, cell in enumerate(cells[: len(widths)]):
+            size = cell_len(cell.plain)
+            if size > widths[index]:
+                widths[index] = size
+    return widths
+
+
 class Grid(ScrollView, can_focus=True):
     """Rows of Text cells under a header, a cell cursor, the first column fixed."""
 
@@ -98,18 +109,19 @@ class Grid(ScrollView, can_focus=True):
         columns: Sequence[GridColumn],
         rows: Sequence[tuple[str, Sequence[Text]]],
         *,
+        widths: Sequence[int] | None = None,
         keep_cursor: bool = True,
     ) -> None:
-        """Replace the table; the cursor stays on the same cell position when it can."""
+        """Replace the table; the cursor stays on the same cell position when it can.
+
+        `widths` (from `measure`, content only) saves measuring every cell again when only
+        the order or the selection of the rows changed.
+        """
         self.columns = list(columns)
         self.row_keys = [key for key, _ in rows]
         self.rows = [cells for _, cells in rows]
-        widths = [cell_len(c.label.plain) for c in self.columns]
-        for cells in self.rows:
-            for index, cell in enumerate(cells[: len(widths)]):
-                size = cell_len(cell.plain)
-                if size > widths[index]:
-                    widths[index] = size
+        if widths is None:
+            widths = measure(self.columns, self.rows)
         self.widths = [min(w, MAX_COLUMN_WIDTH) + 2 * PADDING for w in widths]
         self.virtual_size = Size(sum(self.widths), len(self.rows) + 1)
         row = self.cursor_row if keep_cursor else 0

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -60,10 +61,11 @@ from govread.tabular import sanitize
 from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
-from govread.tui.corpus.grid import Grid, GridColumn
+from govread.tui.corpus.grid import Grid, GridColumn, measure
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
+SORT_MARK_CELLS = 2  # " ▲" after a sorted column's header
 CHART_BARS = 60  # bars drawn under the indicators table (the rest are counted)
 
 
@@ -103,6 +105,7 @@ class CorpusScreen(Screen[None]):
         self._stale: set[str] = set(TABS)
         # each table's row cells by report, made once: sorting and filtering only reorder them
         self._cells: dict[str, dict[int, list[Text]]] = {tab: {} for tab in TABS}
+        self._widths: dict[str, list[int]] = {}  # over every report, so columns never jump
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -209,14 +212,22 @@ class CorpusScreen(Screen[None]):
             columns += self._checklist_columns()
             make = self._checklist_cells
         made = self._cells[tab]
-        body = []
-        for shown, entry in enumerate(rows):
+
+        def cells_of(entry: CorpusEntry) -> list[Text]:
             position = self._position[id(entry)]
             cells = made.get(position)
             if cells is None:
                 cells = made[position] = make(entry)
-            body.append((str(shown), cells))
-        self.table(tab).set_data(columns, body)
+            return cells
+
+        if tab not in self._widths:
+            widths = measure(columns, [cells_of(e) for e in self.entries])
+            self._widths[tab] = [
+                max(w, cell_len(c.label.plain) + SORT_MARK_CELLS)
+                for w, c in zip(widths, columns, strict=True)
+            ]
+        body = [(str(shown), cells_of(entry)) for shown, entry in enumerate(rows)]
+        self.table(tab).set_data(columns, body, widths=self._widths[tab])
         self._show_detail(tab)
 
     def _indicator_columns(self) -> list[GridColumn]:
