@@ -44,6 +44,14 @@ CONTENT_NAMES: dict[ContentKey, str] = {
     "next_year": "下一年度主要安排",
     "other": "其他需要报告的情况",
 }
+# Column headings where space is short (the corpus screen).
+CONTENT_SHORT_NAMES: dict[ContentKey, str] = {
+    "measures": "举措成效",
+    "shortcomings": "不足原因",
+    "leaders_duty": "第一责任人",
+    "next_year": "下年安排",
+    "other": "其他情况",
+}
 DEADLINE_MONTH, DEADLINE_DAY = 4, 1  # published *before* 1 April of the following year
 EXCERPT_CHARS = 80
 _MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a measure

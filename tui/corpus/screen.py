@@ -38,7 +38,7 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
-from govread.checklist import CONTENT_NAMES, CONTENTS, check_columns
+from govread.checklist import CONTENT_NAMES, CONTENT_SHORT_NAMES, CONTENTS, check_columns
 from govread.corpus_tables import (
     CorpusEntry,
     SortKey,
@@ -256,7 +256,8 @@ class CorpusScreen(Screen[None]):
 
     def _checklist_columns(self) -> list[GridColumn]:
         columns = [
-            GridColumn(key, self._header("checklist", key, CONTENT_NAMES[key])) for key in CONTENTS
+            GridColumn(key, self._header("checklist", key, CONTENT_SHORT_NAMES[key]))
+            for key in CONTENTS
         ]
         columns.append(GridColumn("published", self._header("checklist", "published", "published")))
         columns.append(GridColumn("on_time", self._header("checklist", "on_time", "on time")))
