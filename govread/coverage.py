@@ -84,27 +84,27 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
     ) -> Iterator[tuple[str, int, str]]:
         zone = zone or phase_of(section.heading)
         body = _own_text(section)
-        if _cjk_len(body) >= _MIN_UNIT_CJK:
-            yield zone or subject(section.heading, body, context), _cjk_len(body), section.id
+        if (size := _cjk_len(body)) >= _MIN_UNIT_CJK:
+            yield zone or subject(section.heading, body, context), size, section.id
         inner = [section.heading, *context]
         for item in section.items:
-            if _cjk_len(item.text) >= _MIN_UNIT_CJK:
-                yield zone or subject(item.heading, item.text, inner), _cjk_len(item.text), item.id
+            if (size := _cjk_len(item.text)) >= _MIN_UNIT_CJK:
+                yield zone or subject(item.heading, item.text, inner), size, item.id
         for child in section.children:
             yield from walk(child, inner, zone)
 
     prefix = report.sha256[:12]
     for paragraph in report.preamble:
-        if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
-            yield subject("", paragraph, ()), _cjk_len(paragraph), f"{prefix}/preamble"
+        if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
+            yield subject("", paragraph, ()), size, f"{prefix}/preamble"
     for section in report.sections:
         yield from walk(section, [], None)
     for paragraph in report.closing:
-        if _cjk_len(paragraph) >= _MIN_UNIT_CJK:
+        if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
             scores = lexicon.score(body=paragraph, phase_text=True)
             phase = lexicon.best(scores, phase=True)
             theme = phase if phase != OTHER_ID else subject("", paragraph, ())
-            yield theme, _cjk_len(paragraph), f"{prefix}/closing"
+            yield theme, size, f"{prefix}/closing"
 
 
 def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
