@@ -34,13 +34,15 @@ COLUMNS: tuple[str, ...] = (
 )
 PREAMBLE_LABEL = "前言"
 CLOSING_LABEL = "结尾"
-# Fields the parser may give a report (or its metadata): where a report stands.
+# Where a report stands: table column → the parser's field (province and administrative
+# level from the gazetteer, genre from the text).
 PLACE_FIELDS = ("province", "level", "genre")
+_REPORT_FIELDS = {"province": "province", "level": "region_level", "genre": "genre"}
 
 
 def report_attribute(report: Report, name: str) -> str | None:
-    """A report field that not every version of the parser has (province, level, genre)."""
-    value = getattr(report, name, None)
+    """The report's province, level (省/市/区/县 …) or genre; None when unknown."""
+    value = getattr(report, _REPORT_FIELDS.get(name, name), None)
     if value is None:
         value = report.meta.get(name)
     return str(value) if value not in (None, "") else None

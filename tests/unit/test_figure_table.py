@@ -23,6 +23,7 @@ def test_long_rows_carry_place_and_provenance(samples: list[Report]) -> None:
     xianning = [r for r in rows if r["region"] == "咸宁市"]
     row = next(r for r in xianning if r["text"] == "40474件")  # 全市成功调解矛盾纠纷40474件
     assert row["value"] == 40474.0 and row["unit"] == "件" and row["year"] == 2023
+    assert (row["province"], row["level"], row["genre"]) == ("湖北省", "市", "法治政府建设报告")
     assert row["section"] == "2.纵深推进市域社会治理现代化"
     assert row["node"] == "72b3663b9583/1.4.2#2"  # 二是强化矛盾纠纷排查化解
     assert row["sha256"] == samples[0].sha256 and row["path"] == samples[0].path
