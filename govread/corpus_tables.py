@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from govread.checklist import Checklist, check, check_rows, parse_date
 from govread.coverage import Coverage, coverage, coverage_rows
 from govread.figure_table import PLACE_FIELDS, report_attribute, report_rows
+from govread.figures import subject_key
 from govread.parsers.model import Report
 
 INDICATOR_COLUMNS = 40  # the indicators table shows the indicators most reports have
@@ -33,6 +34,20 @@ class CorpusEntry:
     checklist: Checklist
     place: dict[str, str | None] = field(default_factory=dict)  # province, level, genre
     first: dict[str, dict[str, object]] = field(default_factory=dict)  # indicator → 1st row
+    _matched: dict[str, dict[str, object] | None] = field(default_factory=dict, repr=False)
+
+    def figure(self, indicator: str) -> dict[str, object] | None:
+        """The report's first figure of `indicator`: of that indicator exactly, else the first
+        whose subject ends with it (出庭应诉率 takes 行政机关负责人出庭应诉率), as
+        ``govread figures --indicator`` matches."""
+        exact = self.first.get(indicator)
+        if exact is not None:
+            return exact
+        if indicator not in self._matched:
+            self._matched[indicator] = next(
+                (row for row in self.rows if row_measures(row, indicator)), None
+            )
+        return self._matched[indicator]
 
     @property
     def label(self) -> str:
@@ -50,6 +65,15 @@ class CorpusEntry:
         if self.report.year:
             fields.append(str(self.report.year))
         return [f.casefold() for f in fields if f]
+
+
+def row_measures(row: dict[str, object], indicator: str) -> bool:
+    """Whether a long row is a figure of `indicator` (by name, or by its subject's end)."""
+    if indicator in (row.get("indicator"), row.get("subject")):
+        return True
+    subject = row.get("subject")
+    wanted = subject_key(indicator)
+    return isinstance(subject, str) and len(wanted) >= 2 and subject_key(subject).endswith(wanted)
 
 
 def entry_for(report: Report) -> CorpusEntry:
@@ -136,7 +160,7 @@ def indicator_sort_key(column: str) -> Callable[[CorpusEntry], SortKey]:
         return _report_key
 
     def key(entry: CorpusEntry) -> SortKey:
-        row = entry.first.get(column)
+        row = entry.figure(column)
         value = row.get("value") if row else None
         return (0, value) if isinstance(value, float) else (1, 0.0)
 
@@ -183,9 +207,15 @@ def sort_entries(
 def indicator_export_rows(
     entries: Iterable[CorpusEntry], indicators: Sequence[str]
 ) -> list[dict[str, object]]:
-    """The long rows of these reports' figures of these indicators, in table order."""
-    wanted = set(indicators)
-    return [row for entry in entries for row in entry.rows if row.get("indicator") in wanted]
+    """The long rows of these reports' figures of these indicators, in table order (each
+    named by the column it stands in)."""
+    out: list[dict[str, object]] = []
+    for entry in entries:
+        for row in entry.rows:
+            name = next((i for i in indicators if row_measures(row, i)), None)
+            if name is not None:
+                out.append({**row, "indicator": name})
+    return out
 
 
 def coverage_export_rows(entries: Iterable[CorpusEntry]) -> list[dict[str, object]]:

@@ -91,8 +91,8 @@ async def test_sort_an_indicator_and_chart(loaded: Loaded) -> None:
         indicator = screen.indicators[0]
         await cursor_to_column(pilot, table, f"i:{indicator}")
         await pilot.press("s")
-        holders = [e for e in screen.shown["indicators"] if indicator in e.first]
-        values = [e.first[indicator]["value"] for e in holders]
+        holders = [e for e in screen.shown["indicators"] if e.figure(indicator)]
+        values = [e.figure(indicator)["value"] for e in holders]  # type: ignore[index]
         assert values == sorted(values, reverse=True)  # largest first
         assert screen.shown["indicators"][: len(holders)] == holders  # the others last
         chart = str(screen.query_one("#indicator-chart", Static).render())
@@ -197,3 +197,34 @@ async def test_keys_move_the_cursor_and_the_report_column_stays(loaded: Loaded) 
         assert screen.indicators[11] in header  # the column under the cursor is in view
         await pilot.press("home", "left", "up")
         assert (grid.cursor_row, grid.cursor_column) == (0, 11)
+
+
+async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"出庭应诉率", "enter")
+        await pilot.pause()
+        grid = screen.table("indicators")
+        assert grid.columns[1].key == "i:出庭应诉率" and grid.cursor_column == 1
+        await pilot.press("s")  # largest first; reports without it last
+        cells = {str(row[0]): str(row[1]) for row in grid.rows}
+        # 咸宁 (政府部门主要负责人出庭应诉率达100%) and 泾县 (行政机关负责人出庭应诉率 100%)
+        assert cells["咸宁市 2023"] == "100%" and cells["泾县 2022"] == "100%"
+        assert [str(r[1]) for r in grid.rows][-1] == ""
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TableExportDialog)
+        dialog.path_input.value = str(tmp_path / "出庭.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        raw = (tmp_path / "出庭.csv").read_bytes()
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+        court = [r for r in rows if r["indicator"] == "出庭应诉率"]
+        assert {r["region"] for r in court} >= {"咸宁市", "泾县"}
+        assert all(r["subject"].endswith("出庭应诉率") for r in court)

@@ -10,6 +10,7 @@ from govread.corpus_tables import (
     entry_for,
     filtered,
     indicator_columns,
+    indicator_export_rows,
     indicator_sort_key,
     sort_entries,
 )
@@ -41,10 +42,25 @@ def test_missing_values_sort_last_either_way(samples: list[Report]) -> None:
     key = indicator_sort_key(indicator)
     for reverse in (False, True):
         ordered = sort_entries(entries, key, reverse=reverse)
-        has = [indicator in e.first for e in ordered]
+        has = [e.figure(indicator) is not None for e in ordered]
         assert has == sorted(has, reverse=True)
     late_first = sort_entries(entries, checklist_sort_key("on_time"), reverse=False)
     assert late_first[0].report.region == "宝鸡市"
+
+
+def test_an_indicator_by_name_takes_subjects_ending_with_it(samples: list[Report]) -> None:
+    entries = build_entries(samples)
+    jingxian = entries[1]  # 确保行政机关负责人出庭应诉率100%
+    assert "出庭应诉率" not in jingxian.first
+    row = jingxian.figure("出庭应诉率")
+    assert row is not None and row["value"] == 100.0 and row["unit"] == "%"
+    assert jingxian.figure("没有这个指标") is None
+    exported = indicator_export_rows(entries, ["出庭应诉率"])
+    assert exported and {r["indicator"] for r in exported} == {"出庭应诉率"}
+    assert all(str(r["subject"]).endswith("出庭应诉率") for r in exported)
+    assert all(
+        r["indicator"] != "出庭应诉率" for r in jingxian.rows if r["subject"] != "出庭应诉率"
+    )
 
 
 def test_canonical_indicators_come_first(samples: list[Report]) -> None:

@@ -46,7 +46,8 @@ def indicator_chart(
     """
     if not indicator:
         return Text("Move to an indicator's column to see it across the reports.", style="dim")
-    rows = [(e, e.first[indicator]) for e in entries if indicator in e.first]
+    found = [(e, e.figure(indicator)) for e in entries]
+    rows = [(e, r) for e, r in found if r is not None]
     out = Text()
     out.append(sanitize(indicator), style="bold")
     if not rows:

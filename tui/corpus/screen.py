@@ -86,6 +86,9 @@ class CorpusScreen(Screen[None]):
             "slash", "filter", "Filter", tooltip="Filter reports by region, province, year, genre"
         ),
         Binding("e", "export", "Export", tooltip="Write this table as CSV, JSON Lines or TOML"),
+        Binding(
+            "i", "ask_indicator", "Indicator", tooltip="Show an indicator by name (出庭应诉率)"
+        ),
         Binding("1", "show_tab('indicators')", "Indicators", show=False),
         Binding("2", "show_tab('coverage')", "Coverage", show=False),
         Binding("3", "show_tab('checklist')", "Checklist", show=False),
@@ -237,7 +240,7 @@ class CorpusScreen(Screen[None]):
 
     def _indicator_cells(self, entry: CorpusEntry) -> list[Text]:
         cells = [Text(sanitize(entry.label))]
-        cells += [Text(value_text(entry.first.get(i)), justify="right") for i in self.indicators]
+        cells += [Text(value_text(entry.figure(i)), justify="right") for i in self.indicators]
         return cells
 
     def _coverage_columns(self) -> list[GridColumn]:
@@ -367,6 +370,30 @@ class CorpusScreen(Screen[None]):
         self.sorting[tab] = (column, reverse)
         self._fill(tab)
 
+    def action_ask_indicator(self) -> None:
+        if not self.ready:
+            self.notify("The tables are still being computed", severity="warning")
+            return
+        from govread.tui.corpus.ask import AskIndicator
+
+        self.app.push_screen(AskIndicator(), self.show_indicator)
+
+    def show_indicator(self, name: str | None) -> None:
+        """Make `name` the first indicator column and put the cursor on it."""
+        if not name:
+            return
+        self.indicators = [name, *(i for i in self.indicators if i != name)]
+        self._cells["indicators"].clear()
+        self._widths.pop("indicators", None)
+        self.action_show_tab("indicators")
+        self._fill("indicators")
+        self._stale.discard("indicators")
+        table = self.table("indicators")
+        table.move_cursor(column=1)
+        table.focus()
+        held = sum(1 for e in self.entries if e.figure(name) is not None)
+        self.notify(f"{name}: in {held} of {len(self.entries)} reports", markup=False)
+
     def action_filter(self) -> None:
         self.query_one("#corpus-filter", Input).focus()
 
@@ -391,7 +418,7 @@ class CorpusScreen(Screen[None]):
         """The node a cell comes from: a figure's sentence, a theme's first unit, evidence."""
         if column != REPORT_COLUMN:
             if tab == "indicators":
-                row = entry.first.get(_indicator_key(column))
+                row = entry.figure(_indicator_key(column))
                 if row is not None:
                     return str(row["node"])
             elif tab == "coverage":

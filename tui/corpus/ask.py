@@ -1,0 +1,49 @@
+"""Asking for an indicator by name: one line of input, enter to add it, escape to cancel."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class AskIndicator(ModalScreen[str | None]):
+    """The name of an indicator to show as the first column (出庭应诉率, 调解成功率 …)."""
+
+    DEFAULT_CSS = """
+    AskIndicator {
+        align: center middle;
+    }
+    AskIndicator > Vertical {
+        width: 64;
+        height: auto;
+        border: round $accent;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as body:
+            body.border_title = "Show an indicator"
+            yield Static(
+                Text(
+                    "An indicator or subject, e.g. 出庭应诉率: its column shows each report's "
+                    "first figure of it, or of a subject ending with it.",
+                )
+            )
+            yield Input(placeholder="出庭应诉率", id="indicator-name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = event.value.strip()
+        self.dismiss(name or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
