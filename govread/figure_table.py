@@ -140,19 +140,25 @@ def pivot(
     rows_by_report: Sequence[Sequence[dict[str, object]]],
     indicators: Sequence[str] | None = None,
 ) -> Pivot:
-    """The pivot of per-report rows; columns are `indicators`, or all, most widespread first."""
+    """The pivot of per-report rows; columns are `indicators`, or all: canonical indicators
+    first, each group most widespread first."""
     table = Pivot(list(reports), [])
+    canonical: set[str] = set()
     for index, rows in enumerate(rows_by_report):
         for row in rows:
             indicator = row.get("indicator")
             if not isinstance(indicator, str) or (index, indicator) in table.cells:
                 continue
+            if row.get("canonical"):
+                canonical.add(indicator)
             table.cells[(index, indicator)] = row
             table.counts[indicator] = table.counts.get(indicator, 0) + 1
     if indicators:
         table.indicators = [i for i in indicators if i in table.counts] or list(indicators)
     else:
-        table.indicators = sorted(table.counts, key=lambda i: (-table.counts[i], i))
+        table.indicators = sorted(
+            table.counts, key=lambda i: (i not in canonical, -table.counts[i], i)
+        )
     return table
 
 

@@ -52,8 +52,9 @@ def test_canonical_indicator_wins_over_the_subject() -> None:
 def test_pivot_first_figure_per_report_most_widespread_first(samples: list[Report]) -> None:
     per_report = [report_rows(r) for r in samples]
     table = pivot(samples, per_report)
-    counts = [table.counts[i] for i in table.indicators]
-    assert counts == sorted(counts, reverse=True)
+    canonical = {r["indicator"] for rows in per_report for r in rows if r["canonical"]}
+    ranks = [(i not in canonical, -table.counts[i]) for i in table.indicators]
+    assert ranks == sorted(ranks)  # canonical first, then the most widespread
     first = table.indicators[0]
     holders = [i for i in range(len(samples)) if table.cell(i, first)]
     assert len(holders) == table.counts[first] >= 2
