@@ -27,7 +27,10 @@ class AskIndicator(ModalScreen[str | None]):
         padding: 1 2;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDING_GROUP_TITLE = "Show an indicator"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="indicator.cancel")
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical() as body:

@@ -70,16 +70,23 @@ class Grid(ScrollView, can_focus=True):
         text-style: bold;
     }
     """
+    BINDING_GROUP_TITLE = "Corpus table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1, 0)", "Up", show=False),
-        Binding("down,j", "move(1, 0)", "Down", show=False),
-        Binding("left,h", "move(0, -1)", "Left", show=False),
-        Binding("right,l", "move(0, 1)", "Right", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "edge(-1)", "First row", show=False),
-        Binding("end,G", "edge(1)", "Last row", show=False),
-        Binding("enter", "select", "Go to the text", tooltip="Go to where this cell comes from"),
+        Binding("up,k", "move(-1, 0)", "Up", show=False, id="grid.up"),
+        Binding("down,j", "move(1, 0)", "Down", show=False, id="grid.down"),
+        Binding("left,h", "move(0, -1)", "Left", show=False, id="grid.left"),
+        Binding("right,l", "move(0, 1)", "Right", show=False, id="grid.right"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="grid.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="grid.page_down"),
+        Binding("home,g", "edge(-1)", "First row", show=False, id="grid.first"),
+        Binding("end,G", "edge(1)", "Last row", show=False, id="grid.last"),
+        Binding(
+            "enter",
+            "select",
+            "Go to the text",
+            tooltip="Go to where this cell comes from",
+            id="grid.select",
+        ),
     ]
 
     cursor_row: reactive[int] = reactive(0, always_update=True, repaint=True)

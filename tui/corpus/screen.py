@@ -80,19 +80,44 @@ class CorpusScreen(Screen[None]):
     BINDING_GROUP_TITLE = "Corpus tables"
     AUTO_FOCUS = "#indicators-table"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", tooltip="Back to the browser (or leave the filter)"),
-        Binding("s", "sort", "Sort", tooltip="Sort by the column under the cursor; again: reverse"),
         Binding(
-            "slash", "filter", "Filter", tooltip="Filter reports by region, province, year, genre"
+            "escape",
+            "close",
+            "Back",
+            tooltip="Back to the browser (or leave the filter)",
+            id="corpus.back",
         ),
-        Binding("e", "export", "Export", tooltip="Write this table as CSV, JSON Lines or TOML"),
         Binding(
-            "i", "ask_indicator", "Indicator", tooltip="Show an indicator by name (出庭应诉率)"
+            "s",
+            "sort",
+            "Sort",
+            tooltip="Sort by the column under the cursor; again: reverse",
+            id="corpus.sort",
         ),
-        Binding("1", "show_tab('indicators')", "Indicators", show=False),
-        Binding("2", "show_tab('coverage')", "Coverage", show=False),
-        Binding("3", "show_tab('checklist')", "Checklist", show=False),
-        Binding("question_mark,f1", "app.help", "Help", show=False),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            tooltip="Filter reports by region, province, year, genre",
+            id="corpus.filter",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Write this table as CSV, JSON Lines or TOML",
+            id="corpus.export",
+        ),
+        Binding(
+            "i",
+            "ask_indicator",
+            "Indicator",
+            tooltip="Show an indicator by name (出庭应诉率)",
+            id="corpus.indicator",
+        ),
+        Binding("1", "show_tab('indicators')", "Indicators", show=False, id="corpus.indicators"),
+        Binding("2", "show_tab('coverage')", "Coverage", show=False, id="corpus.coverage"),
+        Binding("3", "show_tab('checklist')", "Checklist", show=False, id="corpus.checklist"),
     ]
 
     def __init__(self, reports: Sequence[Report]) -> None:
