@@ -52,7 +52,7 @@ def _tui_parser() -> argparse.ArgumentParser:
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
         epilog="Subcommands (each has --help): outline, search, compare, export, serve, "
-        "figures, coverage, check. "
+        "figures, coverage, check, index. "
         "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
     )
     parser.add_argument("--version", action="version", version=f"govread {__version__}")
@@ -225,6 +225,7 @@ SUBCOMMANDS: dict[str, str] = {
     "figures": "govread.commands.tables:run_figures",
     "coverage": "govread.commands.tables:run_coverage",
     "check": "govread.commands.tables:run_check",
+    "index": "govread.commands.index:run",
 }
 
 

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 from rich.text import Text
 
+from govread import store
 from govread.cli import print_problems
 from govread.corpus import load
-from govread.search import Hit, SearchIndex, Span, parse_query
+from govread.identity import sanitize
+from govread.search import Hit, Query, SearchIndex, Span, parse_query
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
@@ -42,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="answer from this store (made by `govread index`) instead of reading the files; "
+        "PATHs then narrow the search to the stored reports under them",
+    )
+    parser.add_argument(
         "--limit",
         type=int,
         default=20,
@@ -64,15 +75,23 @@ def run(argv: Sequence[str]) -> int:
         print("govread: error: --limit must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
 
-    result = load(args.paths)
-    print_problems(result)
-    if not result.reports:
-        return EXIT_NONE
-
-    index = SearchIndex.build(result.reports)
-    hits = index.search(query, limit=args.limit or None)
+    if args.store is not None:
+        found = _search_store(args.store, args.paths, query, args.limit or None)
+        if found is None:
+            return EXIT_NONE
+        hits = found
+    else:
+        result = load(args.paths)
+        print_problems(result)
+        if not result.reports:
+            return EXIT_NONE
+        index = SearchIndex.build(result.reports)
+        hits = index.search(query, limit=args.limit or None)
     if args.format == "json":
-        json.dump([hit.to_json() for hit in hits], sys.stdout, ensure_ascii=False, indent=1)
+        # compact: a big result is written several times faster than indented
+        json.dump(
+            [hit.to_json() for hit in hits], sys.stdout, ensure_ascii=False, separators=(",", ":")
+        )
         sys.stdout.write("\n")
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
@@ -81,6 +100,36 @@ def run(argv: Sequence[str]) -> int:
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
     return EXIT_OK if hits else EXIT_NONE
+
+
+def _search_store(
+    path: Path, paths: Sequence[str], query: Query, limit: int | None
+) -> list[Hit] | None:
+    """Hits from the store, or None (said on stderr) when it cannot be used."""
+    if not path.is_file():
+        print(
+            f"govread: error: {sanitize(str(path))}: no such store (make it with govread index)",
+            file=sys.stderr,
+        )
+        return None
+    try:
+        with store.Store(path) as opened:
+            if opened.notice:
+                print(f"govread: {sanitize(opened.notice)}", file=sys.stderr)
+            scope = store.scope_of(paths) if paths else None
+            if scope is not None:
+                absent, changed = store.stale(opened, scope)
+                for what, files in (("never indexed", absent), ("changed since indexed", changed)):
+                    if files:
+                        print(
+                            f"govread: {len(files)} files {what} (first: {sanitize(files[0])});"
+                            " run govread index to refresh the store",
+                            file=sys.stderr,
+                        )
+            return store.StoreSearch(opened, scope).search(query, limit)
+    except (store.StoreError, sqlite3.Error) as error:
+        print(f"govread: error: {sanitize(str(error))}", file=sys.stderr)
+        return None
 
 
 def _highlighted(text: str, spans: Sequence[Span], style: str = "") -> Text:

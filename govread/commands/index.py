@@ -1,0 +1,99 @@
+"""`govread index DIR ... [--store PATH]`: build or refresh the store of parsed reports.
+
+Only files that changed since the last run are parsed (in parallel) and segmented (once
+each); files that vanished are pruned. A progress bar on a terminal, plain lines otherwise,
+then one summary line on stderr. Exit status: 0 done, 1 when the store cannot be used or a
+file you named could not be indexed, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from govread import store as store_module
+from govread.identity import sanitize
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+BAR_WIDTH = 30
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="govread index",
+        description="Build or refresh the store of parsed reports (SQLite; schema in the "
+        "README), so that `govread search --store` answers without parsing the files again.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="PATH",
+        help=f"the store file (default: {store_module.STORE_NAME} in the user cache directory)",
+    )
+    return parser
+
+
+class ProgressLine:
+    """A bar redrawn in place on a terminal; a plain line every tenth otherwise."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self._shown: tuple[str, int] | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        if self.tty:
+            filled = BAR_WIDTH * done // total
+            bar = "█" * filled + "·" * (BAR_WIDTH - filled)
+            self.stream.write(f"\r{stage:<10} {bar} {done}/{total}")
+            if done == total:
+                self.stream.write("\n")
+            self.stream.flush()
+            return
+        tenth = 10 * done // total
+        if self._shown != (stage, tenth) and (tenth != 0 or done == 1):
+            self._shown = (stage, tenth)
+            self.stream.write(f"{stage}: {done}/{total}\n")
+            self.stream.flush()
+
+
+def run(argv: Sequence[str]) -> int:
+    try:
+        args = _parser().parse_args(list(argv))
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    missing = [p for p in args.paths if not Path(p).exists()]
+    for path in missing:
+        print(f"govread: error: {sanitize(path)}: no such file or folder", file=sys.stderr)
+    if missing:
+        return EXIT_FAILED
+    started = time.perf_counter()
+    try:
+        with store_module.Store(args.store) as store:
+            if store.notice:
+                print(f"govread: {sanitize(store.notice)}", file=sys.stderr)
+            summary = store_module.index(store, args.paths, progress=ProgressLine(sys.stderr))
+            total = store.report_count()
+    except store_module.StoreError as error:
+        print(f"govread: error: {sanitize(str(error))}", file=sys.stderr)
+        return EXIT_FAILED
+    named = {str(Path(p)) for p in args.paths}
+    failed = False
+    for path, reason in summary.skipped:
+        failed = failed or path in named
+        print(f"govread: skipped {sanitize(path)}: {sanitize(reason)}", file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    print(
+        f"govread: indexed {total} reports in {sanitize(str(store.path))}: "
+        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+        f"{summary.pruned} pruned, {len(summary.skipped)} skipped ({elapsed:.1f} s)",
+        file=sys.stderr,
+    )
+    return EXIT_FAILED if failed else EXIT_OK

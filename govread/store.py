@@ -1,0 +1,832 @@
+"""A persistent store of parsed reports: one SQLite file a researcher can query too.
+
+`govread index DIR` fills it (parsing and segmenting each changed report once); `govread
+search --store PATH` answers from it without reading or segmenting the corpus again. The
+schema (documented in the README) is plain tables:
+
+- ``reports``: one row per file (path, hashes, parser version, metadata, the parsed report
+  as JSON in ``body``), refreshed by content identity: a file whose (size, mtime) are
+  unchanged is skipped, then one whose SHA-256 is unchanged.
+- ``units``: the searchable units of each report (sections, inline items, preamble,
+  closing) in document order, with their text, folded text and jieba tokens.
+- ``units_fts``: FTS5 over the folded text with the ``trigram`` tokenizer (substrings of 3+
+  characters); shorter terms are found with ``instr`` over the units.
+- ``vocab``: each jieba token and the number of units holding it (BM25's document
+  frequency), kept up to date as reports come and go.
+
+The file is stamped with its own ``application_id``: a damaged file, or another program's
+database at the path, is set aside (``<name>.bad-<time>``) and a new store started, as the
+parsed-report cache does (`govread.cache`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from govread import segment, statefile
+from govread.cache import _entry_report, report_to_dict
+from govread.parsers.model import Report
+from govread.parsers.outline import PARSER_VERSION
+from govread.search import (
+    BM25_B,
+    BM25_K1,
+    Hit,
+    MatchKind,
+    Query,
+    Span,
+    Term,
+    _make_hit,
+    _report_units,
+    words_suffice,
+)
+
+SCHEMA_VERSION = 1
+# PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
+APPLICATION_ID = 0x67767273
+STORE_NAME = "store.sqlite3"
+TRIGRAM = 3  # the shortest needle the trigram index can answer
+_CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
+
+_SCHEMA = (
+    """CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        text_sha256 TEXT NOT NULL,
+        parser TEXT NOT NULL,
+        region TEXT, province TEXT, year INTEGER, genre TEXT, issuer TEXT,
+        title TEXT, display_title TEXT NOT NULL, published TEXT,
+        mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
+        body TEXT NOT NULL)""",
+    """CREATE TABLE units (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        node_id TEXT NOT NULL,
+        parent TEXT,
+        level INTEGER,
+        kind TEXT NOT NULL,
+        number TEXT,
+        heading TEXT NOT NULL,
+        path TEXT NOT NULL,
+        text TEXT NOT NULL,
+        folded TEXT NOT NULL,
+        heading_tokens TEXT NOT NULL,
+        body_tokens TEXT NOT NULL,
+        length INTEGER NOT NULL)""",
+    "CREATE INDEX units_by_report ON units(report_id, ordinal)",
+    "CREATE VIRTUAL TABLE units_fts USING fts5(folded, content='units', content_rowid='id',"
+    " tokenize='trigram case_sensitive 1')",
+    "CREATE TRIGGER units_added AFTER INSERT ON units BEGIN"
+    " INSERT INTO units_fts(rowid, folded) VALUES (new.id, new.folded); END",
+    "CREATE TRIGGER units_removed AFTER DELETE ON units BEGIN"
+    " INSERT INTO units_fts(units_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END",
+    "CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+)
+_TABLES = {"reports", "units", "units_fts", "vocab", "meta"}
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written (one line for a person)."""
+
+
+class _Foreign(Exception):
+    """A SQLite file at the store path that govread did not make."""
+
+
+def default_path() -> Path:
+    from platformdirs import user_cache_path
+
+    return user_cache_path("govread") / STORE_NAME
+
+
+def _join(tokens: Iterable[str]) -> str:
+    # jieba's word-like tokens hold no whitespace; fold any that did so the split is exact
+    return " ".join("_".join(token.split()) for token in tokens)
+
+
+def _split(text: str) -> list[str]:
+    return text.split(" ") if text else []
+
+
+class Store:
+    """One store file: open (setting aside a foreign or damaged one), refresh, query."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        self.notice: str | None = None  # a line about a file that was set aside
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.exists() and not self.path.is_file():
+                raise StoreError(f"{statefile.display_path(self.path)}: is not a regular file")
+            self.db = self._open_or_replace()
+        except OSError as error:
+            raise StoreError(
+                f"{statefile.display_path(self.path)}: {error.strerror or error}"
+            ) from error
+
+    def _open_or_replace(self) -> sqlite3.Connection:
+        try:
+            return self._open()
+        except _Foreign:
+            reason = "is not a govread store (another program's database)"
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"{statefile.display_path(self.path)}: {error}") from error
+        except sqlite3.DatabaseError:
+            reason = "is damaged"
+        shown = statefile.display_path(self.path)
+        aside = statefile.set_aside(self.path)
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(str(self.path) + suffix).unlink()
+        self.notice = (
+            f"{shown}: {reason}; moved it to {statefile.display_path(aside.name)} "
+            "and started a new store"
+        )
+        try:
+            return self._open()
+        except (_Foreign, sqlite3.Error) as error:
+            raise StoreError(f"{shown}: {error}") from error
+
+    def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("BEGIN IMMEDIATE")  # the schema is set up in one transaction
+            tables = {
+                name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            stamped = db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+            if tables and not stamped:
+                db.execute("ROLLBACK")
+                raise _Foreign
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if tables and (version != SCHEMA_VERSION or not tables >= _TABLES):
+                # An older schema of ours: rebuilt from the files (nothing in it is unique).
+                for name in ("units_fts", "units", "reports", "vocab", "meta"):
+                    db.execute(f"DROP TABLE IF EXISTS {name}")
+                tables = set()
+            if not tables:
+                for statement in _SCHEMA:
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------
+
+    def known(self) -> dict[str, tuple[int, int, int, str, str]]:
+        """path -> (id, size, mtime_ns, sha256, parser) of every stored report."""
+        rows = self.db.execute("SELECT path, id, size, mtime_ns, sha256, parser FROM reports")
+        return {
+            path: (rid, size, mtime, sha, parser) for path, rid, size, mtime, sha, parser in rows
+        }
+
+    def touch(self, report_id: int, size: int, mtime_ns: int) -> None:
+        """Record new (size, mtime) for a file whose bytes did not change."""
+        self.db.execute(
+            "UPDATE reports SET size=?, mtime_ns=? WHERE id=?", (size, mtime_ns, report_id)
+        )
+
+    def put(
+        self,
+        report: Report,
+        tokens: dict[str, list[str]],
+        *,
+        size: int,
+        mtime_ns: int,
+    ) -> None:
+        """Store one report (replacing the row of its path) with its units' tokens, keyed
+        ``<unit id>|h`` / ``<unit id>|b`` as `segment.ParallelTokens` gives them."""
+        assert report.path is not None
+        self._remove_where("path=?", (report.path,))
+        body = json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
+        cursor = self.db.execute(
+            "INSERT INTO reports (path, sha256, text_sha256, parser, region, province, year,"
+            " genre, issuer, title, display_title, published, mtime_ns, size, body)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                report.path,
+                report.sha256,
+                report.text_sha256(),
+                PARSER_VERSION,
+                report.region,
+                report.province,
+                report.year,
+                report.genre,
+                report.issuer,
+                report.title,
+                report.display_title,
+                report.published,
+                mtime_ns,
+                size,
+                body,
+            ),
+        )
+        report_id = cursor.lastrowid
+        rows = []
+        df: Counter[str] = Counter()
+        for ordinal, unit in enumerate(_report_units(report, 0)):
+            heading = tokens.get(unit.id + "|h", [])
+            text = tokens.get(unit.id + "|b", [])
+            df.update(set(heading) | set(text))
+            if unit.item is not None:
+                parent, level, number = (
+                    unit.section.id if unit.section else None,
+                    None,
+                    unit.item.number,
+                )
+            elif unit.section is not None:
+                parent = unit.ancestors[-1] if unit.ancestors else None
+                level, number = unit.section.level, unit.section.number
+            else:
+                parent, level, number = None, None, None
+            rows.append(
+                (
+                    report_id,
+                    ordinal,
+                    unit.id,
+                    parent,
+                    level,
+                    unit.kind,
+                    number,
+                    unit.label,
+                    json.dumps(list(unit.path), ensure_ascii=False),
+                    unit.body,
+                    unit.folded,
+                    _join(heading),
+                    _join(text),
+                    2 * len(heading) + len(text),
+                )
+            )
+        self.db.executemany(
+            "INSERT INTO units (report_id, ordinal, node_id, parent, level, kind, number,"
+            " heading, path, text, folded, heading_tokens, body_tokens, length)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        self._count(df, +1)
+
+    def _count(self, df: Counter[str], sign: int) -> None:
+        self.db.executemany(
+            "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df=df+excluded.df",
+            [(_join([token]), sign * n) for token, n in df.items()],
+        )
+
+    def _remove_where(self, condition: str, params: Sequence[object]) -> int:
+        ids = [
+            rid for (rid,) in self.db.execute(f"SELECT id FROM reports WHERE {condition}", params)
+        ]
+        for report_id in ids:
+            df: Counter[str] = Counter()
+            for heading, text in self.db.execute(
+                "SELECT heading_tokens, body_tokens FROM units WHERE report_id=?", (report_id,)
+            ):
+                df.update(set(_split(heading)) | set(_split(text)))
+            self._count(df, -1)
+            self.db.execute("DELETE FROM units WHERE report_id=?", (report_id,))
+            self.db.execute("DELETE FROM reports WHERE id=?", (report_id,))
+        return len(ids)
+
+    def remove(self, path: str) -> int:
+        return self._remove_where("path=?", (path,))
+
+    def finish(self) -> None:
+        """Drop tokens no unit holds any more."""
+        self.db.execute("DELETE FROM vocab WHERE df<=0")
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # -- reading ----------------------------------------------------------------------
+
+    def report_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM reports").fetchone()[0])
+
+    def report(self, report_id: int) -> Report | None:
+        row = self.db.execute("SELECT body, path FROM reports WHERE id=?", (report_id,)).fetchone()
+        if row is None:
+            return None
+        report = _entry_report(row[0])
+        return replace(report, path=row[1]) if report is not None else None
+
+
+# -- search ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Plan:
+    term: Term
+    kind: MatchKind
+    needles: list[str]
+    units: set[int]
+    missing: dict[int, int] = field(default_factory=dict)
+
+
+class StoreSearch:
+    """`SearchIndex.search` answered from a store: the same matches, ranking and hits.
+
+    `scope` is the ordered list of report paths searched (the order breaks score ties, as
+    the load order does in memory); None searches every stored report in path order.
+    """
+
+    def __init__(self, store: Store, scope: Sequence[str] | None = None) -> None:
+        self.store = store
+        db = store.db
+        by_path = {path: rid for rid, path in db.execute("SELECT id, path FROM reports")}
+        paths = sorted(by_path) if scope is None else [p for p in scope if p in by_path]
+        self.whole = scope is None or len(paths) == len(by_path)
+        self.rank = {by_path[p]: n for n, p in enumerate(paths)}
+        self._where: dict[int, tuple[int, int]] = {}  # unit id -> (report id, ordinal)
+        self._needles: dict[str, set[int]] = {}
+        self._df_cache: dict[str, int] = {}
+        if self.whole:
+            count, length = db.execute("SELECT count(*), total(length) FROM units").fetchone()
+        else:
+            count, length = 0, 0.0
+            ids = list(self.rank)
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                c, t = db.execute(
+                    f"SELECT count(*), total(length) FROM units WHERE report_id IN ({marks})",
+                    chunk,
+                ).fetchone()
+                count, length = count + c, length + t
+        self.count = max(int(count), 1)
+        self.average = float(length) / self.count or 1.0
+
+    # -- matching --
+
+    def _keep(self, rows: Iterable[tuple[int, int, int]]) -> set[int]:
+        found: set[int] = set()
+        rank = self.rank
+        for unit_id, report_id, ordinal in rows:
+            if report_id in rank:
+                self._where[unit_id] = (report_id, ordinal)
+                found.add(unit_id)
+        return found
+
+    def units_with(self, needle: str) -> set[int]:
+        """The units (ids) in scope whose folded text contains `needle`."""
+        cached = self._needles.get(needle)
+        if cached is not None:
+            return cached
+        db = self.store.db
+        if not needle:
+            found: set[int] = set()
+        elif len(needle) >= TRIGRAM:
+            phrase = '"' + needle.replace('"', '""') + '"'
+            rows = db.execute(
+                "SELECT u.id, u.report_id, u.ordinal FROM units_fts JOIN units u"
+                " ON u.id = units_fts.rowid WHERE units_fts MATCH ? AND instr(u.folded, ?)",
+                (phrase, needle),
+            )
+            found = self._keep(rows)
+        else:
+            rows = db.execute(
+                "SELECT id, report_id, ordinal FROM units WHERE instr(folded, ?)", (needle,)
+            )
+            found = self._keep(rows)
+        self._needles[needle] = found
+        return found
+
+    def _all_units(self) -> set[int]:
+        return self._keep(self.store.db.execute("SELECT id, report_id, ordinal FROM units"))
+
+    def _plan(self, term: Term) -> _Plan:
+        exact = self.units_with(term.folded)
+        if exact or term.phrase:
+            return _Plan(term, "exact", [term.folded], set(exact))
+        if len(term.folded) < 2:
+            return _Plan(term, "exact", [], set())
+        words = segment.words(term.folded)  # loads jieba: the query's only segmentation
+        if not words or words == [term.folded]:
+            return _Plan(term, "words", [], set())
+        present: Counter[int] = Counter()
+        for word in words:
+            present.update(self.units_with(word))
+        units = {i for i, n in present.items() if words_suffice(n, len(words))}
+        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+        return _Plan(term, "words", words, units, missing)
+
+    # -- ranking --
+
+    def _df(self, token: str) -> int:
+        found = self._df_cache.get(token)
+        if found is not None:
+            return found
+        db = self.store.db
+        if self.whole:
+            row = db.execute("SELECT df FROM vocab WHERE token=?", (token,)).fetchone()
+            found = int(row[0]) if row else 0
+        else:
+            # a subset: count the units in scope holding the token
+            key = " " + token + " "
+            found = 0
+            for report_id, heading, text in db.execute(
+                "SELECT report_id, heading_tokens, body_tokens FROM units"
+                " WHERE instr(heading_tokens, ?) OR instr(body_tokens, ?)",
+                (token, token),
+            ):
+                if report_id in self.rank and (
+                    key in " " + heading + " " or key in " " + text + " "
+                ):
+                    found += 1
+        self._df_cache[token] = found
+        return found
+
+    def _scoring_tokens(self, needle: str) -> list[str]:
+        if self._df(needle):
+            return [needle]
+        parts = [t for t in dict.fromkeys(segment.tokens(needle)) if self._df(t)]
+        return parts or [needle]
+
+    def _idf(self, df: int) -> float:
+        return math.log(1 + (self.count - df + 0.5) / (df + 0.5))
+
+    def _weight(self, tf: float, length: int) -> float:
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * length / self.average)
+        return tf * (BM25_K1 + 1) / (tf + norm)
+
+    def _rows(self, ids: Iterable[int], columns: str) -> Iterator[tuple[object, ...]]:
+        ids = list(ids)
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            yield from self.store.db.execute(
+                f"SELECT id, {columns} FROM units WHERE id IN ({marks})", chunk
+            )
+
+    def _scores(self, plans: Sequence[_Plan], units: Sequence[int]) -> dict[int, float]:
+        by_token: list[tuple[str, float]] = []
+        by_text: list[tuple[str, float]] = []
+        seen: set[str] = set()
+        for plan in plans:
+            for needle in plan.needles:
+                for token in self._scoring_tokens(needle):
+                    if token in seen:
+                        continue
+                    seen.add(token)
+                    df = self._df(token)
+                    if df:
+                        by_token.append((_join([token]), self._idf(df)))
+                    else:
+                        by_text.append((token, self._idf(len(self.units_with(token)))))
+        scores: dict[int, float] = {}
+        columns = "heading_tokens, body_tokens, length" + (", folded" if by_text else "")
+        for row in self._rows(units, columns):
+            unit_id, heading, text, length = row[0], row[1], row[2], row[3]
+            assert isinstance(unit_id, int) and isinstance(length, int)
+            assert isinstance(heading, str) and isinstance(text, str)
+            # 0 (an int, as the in-memory sum of no scorers gives) when nothing scores
+            score: float = 0.0 if by_token or by_text else 0
+            if by_token:
+                counts = Counter(_split(heading))
+                for token, n in counts.items():
+                    counts[token] = n * 2
+                counts.update(_split(text))
+                for token, idf in by_token:
+                    tf = counts.get(token, 0)
+                    if tf:
+                        score += idf * self._weight(tf, length)
+            for needle, idf in by_text:
+                folded = row[4]
+                assert isinstance(folded, str)
+                tf = folded.count(needle)
+                if tf:
+                    score += idf * self._weight(tf, length)
+            scores[unit_id] = score
+        return scores
+
+    def search(self, query: Query, limit: int | None = None) -> list[Hit]:
+        if query.is_empty:
+            return []
+        plans: list[_Plan] = []
+        matched: set[int] | None = None
+        words_units: set[int] = set()
+        missing: Counter[int] = Counter()
+        for group in query.groups:
+            group_units: set[int] = set()
+            group_exact: set[int] = set()
+            group_missing: dict[int, int] = {}
+            for term in group:
+                plan = self._plan(term)
+                plans.append(plan)
+                group_units |= plan.units
+                if plan.kind == "exact":
+                    group_exact |= plan.units
+                for i in plan.units:
+                    lacking = plan.missing.get(i, 0)
+                    group_missing[i] = min(group_missing.get(i, lacking), lacking)
+            words_units |= group_units - group_exact
+            missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
+            matched = group_units if matched is None else matched & group_units
+        if matched is None:
+            matched = self._all_units() if query.excluded else set()
+        for term in query.excluded:
+            if matched:
+                matched -= self.units_with(term.folded)
+        if not matched:
+            return []
+        scores = self._scores(plans, sorted(matched))
+        rank, where = self.rank, self._where
+
+        def order(i: int) -> int:
+            report_id, ordinal = where[i]
+            return rank[report_id] * 10_000_000 + ordinal
+
+        ranked = sorted(matched, key=lambda i: (i in words_units, missing[i], -scores[i], order(i)))
+        needles = [n for plan in plans for n in plan.needles]
+        hits: list[Hit] = []
+        reports = _ReportUnits(self.store, needles)
+        for unit_id in ranked:
+            if limit is not None and len(hits) >= limit:
+                break
+            report_id, ordinal = where[unit_id]
+            loaded = reports.get(report_id)
+            if loaded is None:
+                continue
+            if not loaded.reported(ordinal, matched):
+                continue
+            unit = loaded.units[ordinal]
+            heading_spans, body_spans = loaded.spans(ordinal)
+            kind: MatchKind = "words" if unit_id in words_units else "exact"
+            hits.append(
+                _make_hit(loaded.report, unit, scores[unit_id], kind, heading_spans, body_spans)
+            )
+        return hits
+
+
+class _LoadedReport:
+    """One report read back from the store, with its units, for building hits."""
+
+    def __init__(self, report: Report, unit_ids: list[int], needles: list[str]) -> None:
+        self.report = report
+        self.units = _report_units(report, 0)
+        self.unit_ids = unit_ids  # store ids by ordinal
+        self.ordinal = {node: n for n, node in reversed(list(enumerate(u.id for u in self.units)))}
+        self._needles = needles
+        self._spans: dict[int, tuple[list[Span], list[Span]]] = {}
+
+    def spans(self, ordinal: int) -> tuple[list[Span], list[Span]]:
+        if ordinal not in self._spans:
+            self._spans[ordinal] = self.units[ordinal].split_spans(self._needles)
+        return self._spans[ordinal]
+
+    def reported(self, ordinal: int, matched: set[int]) -> bool:
+        """As `SearchIndex._reported`: an item and its section are not both listed."""
+        unit = self.units[ordinal]
+        if unit.kind == "item":
+            assert unit.section is not None
+            section = self.ordinal.get(unit.section.id)
+            if section is None or self.unit_ids[section] not in matched:
+                return True
+            return self._sole_item(section, matched) == ordinal
+        if unit.kind == "section":
+            return self._sole_item(ordinal, matched) is None
+        return True
+
+    def _sole_item(self, section_ordinal: int, matched: set[int]) -> int | None:
+        section = self.units[section_ordinal].section
+        if section is None or not section.items:
+            return None
+        heading_spans, body_spans = self.spans(section_ordinal)
+        if heading_spans or not body_spans:
+            return None
+        starts = [0]
+        for paragraph in section.paragraphs:
+            starts.append(starts[-1] + len(paragraph) + 1)
+        for item in section.items:
+            item_ordinal = self.ordinal.get(item.id)
+            if item_ordinal is None or self.unit_ids[item_ordinal] not in matched:
+                continue
+            low = starts[item.paragraph] + item.start
+            high = starts[item.paragraph] + item.end
+            if all(low <= a and b <= high for a, b in body_spans):
+                return item_ordinal
+        return None
+
+
+class _ReportUnits:
+    def __init__(self, store: Store, needles: list[str]) -> None:
+        self.store = store
+        self.needles = needles
+        self._loaded: dict[int, _LoadedReport | None] = {}
+
+    def get(self, report_id: int) -> _LoadedReport | None:
+        if report_id not in self._loaded:
+            report = self.store.report(report_id)
+            loaded = None
+            if report is not None:
+                ids = [
+                    uid
+                    for (uid,) in self.store.db.execute(
+                        "SELECT id FROM units WHERE report_id=? ORDER BY ordinal", (report_id,)
+                    )
+                ]
+                units = _report_units(report, 0)
+                if len(ids) == len(units):
+                    loaded = _LoadedReport(report, ids, self.needles)
+            self._loaded[report_id] = loaded
+        return self._loaded[report_id]
+
+
+# -- indexing -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class IndexSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    pruned: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
+
+
+def index(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    progress: Progress | None = None,
+    use_cache: bool | None = None,
+) -> IndexSummary:
+    """Bring the store up to date with the reports under `paths`; returns what changed.
+
+    Unchanged files (same size and mtime, or else same bytes) are not parsed; changed and
+    new files are parsed in parallel (`govread.loading`) and segmented once each
+    (`segment.ParallelTokens`); files gone from the disk, and reports of an older parser
+    not refreshed here, are pruned.
+    """
+    from govread.loading import Loader, cache_enabled
+    from govread.parsers.readers import folder_entries, looks_like_report
+
+    summary = IndexSummary()
+    found: list[tuple[Path, bool]] = []  # (file, named by the user)
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file, reason in folder_entries(path):
+                if reason is None:
+                    found.append((file, False))
+                else:
+                    summary.skipped.append((str(file), reason))
+        else:
+            found.append((path, True))
+    known = store.known()
+    stale: list[tuple[Path, bool, tuple[int, int]]] = []
+    seen: set[str] = set()
+    for path, explicit in found:
+        key = str(path.resolve())
+        seen.add(key)
+        stat = _stat(path)
+        row = known.get(key)
+        if (
+            stat is not None
+            and row is not None
+            and (row[1], row[2]) == stat
+            and row[4] == PARSER_VERSION
+        ):
+            summary.unchanged += 1
+            continue
+        stale.append((path, explicit, stat or (0, 0)))
+    total = len(stale)
+    if use_cache is None:
+        use_cache = cache_enabled()
+    reports: list[tuple[Report, tuple[int, int]]] = []
+    explicit_of = {str(path): (explicit, stat) for path, explicit, stat in stale}
+    with Loader([path for path, _, _ in stale], use_cache=use_cache) as loader:
+        for done, entry in enumerate(loader, start=1):
+            if progress is not None:
+                progress("parsing", done, total)
+            if not isinstance(entry, Report):
+                summary.skipped.append((entry.path, entry.reason))
+                continue
+            explicit, stat = explicit_of.get(entry.path or "", (True, (0, 0)))
+            if not explicit and (reason := looks_like_report(entry)):
+                summary.skipped.append((entry.path or "", reason))
+                continue
+            key = str(Path(entry.path or "").resolve())
+            row = known.get(key)
+            if row is not None and row[3] == entry.sha256 and row[4] == PARSER_VERSION:
+                store.touch(row[0], *stat)  # the same bytes, touched
+                summary.unchanged += 1
+                continue
+            reports.append((replace(entry, path=key), stat))
+    jobs: list[segment.SegmentJob] = []
+    for report, _ in reports:
+        texts: dict[str, str] = {}
+        for unit in _report_units(report, 0):
+            texts[unit.id + "|h"] = unit.heading_fold.text
+            texts[unit.id + "|b"] = unit.body_fold.text
+        jobs.append((report.sha256, texts))
+    if jobs:
+        segment.ensure_loaded()
+    source = segment.ParallelTokens(jobs, use_cache=use_cache)
+    stream = iter(source)
+    batch: list[tuple[Report, dict[str, list[str]], tuple[int, int]]] = []
+
+    def flush() -> None:
+        with store.transaction():
+            for report, tokens, (size, mtime) in batch:
+                if report.path in known:
+                    summary.updated += 1
+                else:
+                    summary.added += 1
+                store.put(report, tokens, size=size, mtime_ns=mtime)
+        batch.clear()
+
+    try:
+        for done, ((report, stat), tokens) in enumerate(zip(reports, stream, strict=False), 1):
+            batch.append((report, tokens, stat))
+            if len(batch) >= 100:
+                flush()
+            if progress is not None:
+                progress("segmenting", done, len(reports))
+        flush()
+    finally:
+        stream.close()
+    # Prune: files gone, and reports of an older parser that were not refreshed above.
+    refreshed = {report.path for report, _ in reports}
+    with store.transaction():
+        for stored, (_, _, _, _, parser) in known.items():
+            if stored in refreshed:
+                continue
+            if (not os.path.isfile(stored) or parser != PARSER_VERSION) and store.remove(stored):
+                summary.pruned += 1
+        for skipped, _ in summary.skipped:
+            key = str(Path(skipped).resolve())
+            if key in known and key not in refreshed and os.path.isfile(key) and store.remove(key):
+                summary.pruned += 1  # no longer a report
+        store.finish()
+    return summary
+
+
+def scope_of(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
+    """The report files under `paths`, resolved, in the order a load would open them."""
+    from govread.parsers.readers import folder_entries
+
+    found: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(str(p.resolve()) for p, reason in folder_entries(path) if reason is None)
+        else:
+            found.append(str(path.resolve()))
+    return found
+
+
+def stale(store: Store, scope: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Of these files, those not in the store and those changed since it was refreshed."""
+    known = store.known()
+    absent: list[str] = []
+    changed: list[str] = []
+    for path in scope:
+        row = known.get(path)
+        if row is None:
+            absent.append(path)
+        elif _stat(Path(path)) != (row[1], row[2]):
+            changed.append(path)
+    return absent, changed

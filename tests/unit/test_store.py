@@ -1,0 +1,190 @@
+"""The store: search from it answers as the in-memory index does; refresh, prune, set aside."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.cli import main
+from govread.corpus import load, sample_paths
+from govread.search import Hit, SearchIndex, parse_query
+
+QUERIES = [
+    "行政复议",
+    "复议",  # two characters: below the trigram index
+    "法",
+    "行政 复议",
+    "行政复议 | 信访 -应诉",
+    "-信访",
+    '"依法行政"',
+    "规范执法人员资格",  # found nowhere verbatim: the words fallback
+    "执法 人员 资格 培训",
+    "１００％",
+    "不存在的词语组合乙",
+    "ab",
+]
+
+
+def _key(hit: Hit) -> tuple[object, ...]:
+    data = hit.to_json()
+    data.pop("path")
+    return tuple(sorted((k, json.dumps(v, ensure_ascii=False)) for k, v in data.items()))
+
+
+def _copy(paths: list[Path], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _index(folder: Path, db: Path) -> store.IndexSummary:
+    with store.Store(db) as opened:
+        return store.index(opened, [folder])
+
+
+def _assert_same_hits(folder: Path, db: Path, queries: list[str]) -> None:
+    index = SearchIndex.build(load([folder]).reports)
+    with store.Store(db) as opened:
+        searcher = store.StoreSearch(opened)
+        for text in queries:
+            query = parse_query(text)
+            expected = [_key(hit) for hit in index.search(query)]
+            found = [_key(hit) for hit in searcher.search(query)]
+            assert found == expected, text
+
+
+def test_search_from_the_store_matches_the_in_memory_search_on_the_samples(
+    tmp_path: Path,
+) -> None:
+    folder = _copy(sample_paths(), tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    summary = _index(folder, db)
+    assert (summary.added, summary.unchanged, summary.pruned) == (5, 0, 0)
+    _assert_same_hits(folder, db, QUERIES)
+
+
+def test_search_from_the_store_matches_on_a_generated_corpus(
+    tmp_path: Path, write_generated: Callable[..., Path]
+) -> None:
+    folder = write_generated(tmp_path / "corpus", 16, seed=11)
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    _assert_same_hits(folder, db, ["行政复议", "复议", "信访 -复议", "规范执法人员资格", "法治"])
+
+
+def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: Path) -> None:
+    folder = _copy(sample_paths(), tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    files = sorted(folder.glob("*.txt"))
+    again = _index(folder, db)
+    assert (again.added, again.updated, again.unchanged, again.pruned) == (0, 0, 5, 0)
+    # same bytes, new mtime: unchanged after hashing; new bytes: updated; gone: pruned
+    os.utime(files[0], ns=(1, 1))
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\n新增一段关于信访复议的文字。\n")
+    files[2].unlink()
+    summary = _index(folder, db)
+    assert (summary.added, summary.updated, summary.unchanged, summary.pruned) == (0, 1, 3, 1)
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT count(*) FROM reports").fetchone() == (4,)
+        (mtime,) = raw.execute(
+            "SELECT mtime_ns FROM reports WHERE path=?", (str(files[0].resolve()),)
+        ).fetchone()
+        assert mtime == 1
+        # the document frequencies follow the reports that remain
+        (negative,) = raw.execute("SELECT count(*) FROM vocab WHERE df<=0").fetchone()
+        assert negative == 0
+    _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议"])
+
+
+def test_reports_of_an_older_parser_are_refreshed(tmp_path: Path) -> None:
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE reports SET parser='0'")
+    summary = _index(folder, db)
+    assert (summary.updated, summary.unchanged) == (2, 0)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"not a database at all" * 100, None],
+    ids=["damaged", "foreign"],
+)
+def test_a_foreign_or_damaged_file_is_set_aside(tmp_path: Path, content: bytes | None) -> None:
+    db = tmp_path / "store.sqlite3"
+    if content is None:
+        with sqlite3.connect(db) as raw:
+            raw.execute("CREATE TABLE notes (x)")
+            raw.execute("INSERT INTO notes VALUES (1)")
+        raw.close()
+    else:
+        db.write_bytes(content)
+    with store.Store(db) as opened:
+        assert opened.notice is not None and "moved it to" in opened.notice
+        assert opened.report_count() == 0
+    aside = [p for p in tmp_path.iterdir() if ".bad-" in p.name]
+    assert len(aside) == 1
+    if content is None:
+        with sqlite3.connect(aside[0]) as raw:
+            assert raw.execute("SELECT x FROM notes").fetchall() == [(1,)]
+        raw.close()
+
+
+def test_a_folder_at_the_store_path_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "store.sqlite3").mkdir()
+    with pytest.raises(store.StoreError):
+        store.Store(tmp_path / "store.sqlite3")
+
+
+def test_index_and_search_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _copy(sample_paths()[:3], tmp_path / "reports")
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "3 added, 0 updated, 0 unchanged, 0 pruned" in err
+    assert "parsing: 3/3" in err  # plain progress lines when stderr is not a terminal
+    assert main(["search", "行政复议", "--store", str(db), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    stored = json.loads(out)
+    assert main(["search", "行政复议", str(folder), "--format", "json"]) == 0
+    direct = json.loads(capsys.readouterr().out)
+    assert [h["id"] for h in stored] == [h["id"] for h in direct]
+    assert stored[0]["path"] == str((folder / Path(direct[0]["path"]).name).resolve())
+    # a PATH narrows the stored search; a file not indexed is said
+    one = sorted(folder.glob("*.txt"))[0]
+    extra = folder / "new.txt"
+    shutil.copy(sample_paths()[3], extra)
+    code = main(["search", "法治", str(one), str(extra), "--store", str(db), "--limit", "0"])
+    out, err = capsys.readouterr()
+    assert "1 files never indexed" in err
+    assert str(one.resolve()) in out and str(extra.resolve()) not in out
+    assert code == 0
+    assert main(["search", "行政复议", "--store", str(tmp_path / "none.sqlite3")]) == 1
+    assert "no such store" in capsys.readouterr().err
+
+
+def test_a_narrowed_search_ranks_as_the_in_memory_search_of_those_files(tmp_path: Path) -> None:
+    folder = _copy(sample_paths(), tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    chosen = sorted(folder.glob("*.txt"))[1:4][::-1]  # the order given breaks ties
+    index = SearchIndex.build(load(chosen).reports)
+    with store.Store(db) as opened:
+        searcher = store.StoreSearch(opened, store.scope_of(chosen))
+        assert not searcher.whole
+        for text in ["行政复议", "复议", "-信访", "规范执法人员资格"]:
+            query = parse_query(text)
+            expected = [_key(hit) for hit in index.search(query)]
+            assert [_key(hit) for hit in searcher.search(query)] == expected, text
