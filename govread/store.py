@@ -90,7 +90,9 @@ _SCHEMA = (
     "CREATE TRIGGER units_removed AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END",
     "CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    # running totals of the units and their token lengths (BM25's average, without a scan)
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL)",
+    "INSERT INTO meta VALUES ('units', 0), ('tokens', 0)",
 )
 _TABLES = {"reports", "units", "units_fts", "vocab", "meta"}
 
@@ -109,9 +111,13 @@ def default_path() -> Path:
     return user_cache_path("govread") / STORE_NAME
 
 
-def _join(tokens: Iterable[str]) -> str:
-    # jieba's word-like tokens hold no whitespace; fold any that did so the split is exact
-    return " ".join("_".join(token.split()) for token in tokens)
+def _join(tokens: Sequence[str]) -> str:
+    """Tokens as one space-separated string (a space inside a token, which jieba's word-like
+    tokens never hold, would become "_", so that splitting gives the tokens back)."""
+    joined = " ".join(tokens)
+    if joined.count(" ") != max(len(tokens) - 1, 0):
+        joined = " ".join(token.replace(" ", "_") for token in tokens)
+    return joined
 
 
 def _split(text: str) -> list[str]:
@@ -290,6 +296,17 @@ class Store:
             rows,
         )
         self._count(df, +1)
+        self._totals(len(rows), sum(row[-1] for row in rows))
+
+    def _totals(self, units: int, tokens: int) -> None:
+        self.db.executemany(
+            "UPDATE meta SET value=value+? WHERE key=?", [(units, "units"), (tokens, "tokens")]
+        )
+
+    def totals(self) -> tuple[int, int]:
+        """The number of units and the sum of their token lengths."""
+        found = dict(self.db.execute("SELECT key, value FROM meta"))
+        return int(found.get("units", 0)), int(found.get("tokens", 0))
 
     def _count(self, df: Counter[str], sign: int) -> None:
         self.db.executemany(
@@ -303,11 +320,15 @@ class Store:
         ]
         for report_id in ids:
             df: Counter[str] = Counter()
-            for heading, text in self.db.execute(
-                "SELECT heading_tokens, body_tokens FROM units WHERE report_id=?", (report_id,)
+            units = tokens = 0
+            for heading, text, length in self.db.execute(
+                "SELECT heading_tokens, body_tokens, length FROM units WHERE report_id=?",
+                (report_id,),
             ):
                 df.update(set(_split(heading)) | set(_split(text)))
+                units, tokens = units + 1, tokens + length
             self._count(df, -1)
+            self._totals(-units, -tokens)
             self.db.execute("DELETE FROM units WHERE report_id=?", (report_id,))
             self.db.execute("DELETE FROM reports WHERE id=?", (report_id,))
         return len(ids)
@@ -372,7 +393,7 @@ class StoreSearch:
         self._needles: dict[str, set[int]] = {}
         self._df_cache: dict[str, int] = {}
         if self.whole:
-            count, length = db.execute("SELECT count(*), total(length) FROM units").fetchone()
+            count, length = store.totals()
         else:
             count, length = 0, 0.0
             ids = list(self.rank)

@@ -102,6 +102,9 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: P
         # the document frequencies follow the reports that remain
         (negative,) = raw.execute("SELECT count(*) FROM vocab WHERE df<=0").fetchone()
         assert negative == 0
+        scanned = raw.execute("SELECT count(*), total(length) FROM units").fetchone()
+        totals = dict(raw.execute("SELECT key, value FROM meta"))
+        assert (totals["units"], totals["tokens"]) == (scanned[0], int(scanned[1]))
     _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议"])
 
 
