@@ -33,11 +33,12 @@ from pathlib import Path
 
 from govread import segment, statefile
 from govread.cache import _entry_report, report_to_dict
-from govread.parsers.model import Report
+from govread.parsers.model import Item, Report, Section
 from govread.parsers.outline import PARSER_VERSION
 from govread.search import (
     BM25_B,
     BM25_K1,
+    HEADING_WEIGHT,
     Hit,
     MatchKind,
     Query,
@@ -45,6 +46,7 @@ from govread.search import (
     Term,
     _make_hit,
     _report_units,
+    _Unit,
     words_suffice,
 )
 
@@ -286,7 +288,7 @@ class Store:
                     unit.folded,
                     _join(heading),
                     _join(text),
-                    2 * len(heading) + len(text),
+                    HEADING_WEIGHT * len(heading) + len(text),
                 )
             )
         self.db.executemany(
@@ -393,7 +395,8 @@ class StoreSearch:
         self._needles: dict[str, set[int]] = {}
         self._df_cache: dict[str, int] = {}
         if self.whole:
-            count, length = store.totals()
+            units, tokens = store.totals()
+            count, length = units, float(tokens)
         else:
             count, length = 0, 0.0
             ids = list(self.rank)
@@ -511,8 +514,9 @@ class StoreSearch:
             )
 
     def _scores(self, plans: Sequence[_Plan], units: Sequence[int]) -> dict[int, float]:
-        by_token: list[tuple[str, float]] = []
-        by_text: list[tuple[str, float]] = []
+        # One scorer per distinct token (or substring, when no token fits), in the order the
+        # in-memory index sums them, so that the floating-point sums are the same.
+        scorers: list[tuple[bool, str, float]] = []  # (by token, token or needle, idf)
         seen: set[str] = set()
         for plan in plans:
             for needle in plan.needles:
@@ -522,32 +526,26 @@ class StoreSearch:
                     seen.add(token)
                     df = self._df(token)
                     if df:
-                        by_token.append((_join([token]), self._idf(df)))
+                        scorers.append((True, _join([token]), self._idf(df)))
                     else:
-                        by_text.append((token, self._idf(len(self.units_with(token)))))
+                        scorers.append((False, token, self._idf(len(self.units_with(token)))))
         scores: dict[int, float] = {}
+        by_text = any(not by_token for by_token, _, _ in scorers)
         columns = "heading_tokens, body_tokens, length" + (", folded" if by_text else "")
         for row in self._rows(units, columns):
             unit_id, heading, text, length = row[0], row[1], row[2], row[3]
             assert isinstance(unit_id, int) and isinstance(length, int)
             assert isinstance(heading, str) and isinstance(text, str)
-            # 0 (an int, as the in-memory sum of no scorers gives) when nothing scores
-            score: float = 0.0 if by_token or by_text else 0
-            if by_token:
-                counts = Counter(_split(heading))
-                for token, n in counts.items():
-                    counts[token] = n * 2
-                counts.update(_split(text))
-                for token, idf in by_token:
-                    tf = counts.get(token, 0)
-                    if tf:
-                        score += idf * self._weight(tf, length)
-            for needle, idf in by_text:
-                folded = row[4]
-                assert isinstance(folded, str)
-                tf = folded.count(needle)
-                if tf:
-                    score += idf * self._weight(tf, length)
+            heading_tokens, body_tokens = _split(heading), _split(text)
+            score: float = 0  # an int when nothing scores, as the in-memory sum gives
+            for by_token, key, idf in scorers:
+                if by_token:
+                    tf = HEADING_WEIGHT * heading_tokens.count(key) + body_tokens.count(key)
+                else:
+                    folded = row[4]
+                    assert isinstance(folded, str)
+                    tf = folded.count(key)
+                score += idf * self._weight(tf, length) if tf else 0.0
             scores[unit_id] = score
         return scores
 
@@ -601,7 +599,7 @@ class StoreSearch:
                 continue
             if not loaded.reported(ordinal, matched):
                 continue
-            unit = loaded.units[ordinal]
+            unit = loaded.unit(ordinal)
             heading_spans, body_spans = loaded.spans(ordinal)
             kind: MatchKind = "words" if unit_id in words_units else "exact"
             hits.append(
@@ -611,24 +609,55 @@ class StoreSearch:
 
 
 class _LoadedReport:
-    """One report read back from the store, with its units, for building hits."""
+    """One report read back from the store, for building hits: its units are made (and
+    their text folded) only when a hit needs them."""
 
-    def __init__(self, report: Report, unit_ids: list[int], needles: list[str]) -> None:
+    def __init__(
+        self, report: Report, rows: list[tuple[int, str, str, str, str, str]], needles: list[str]
+    ) -> None:
         self.report = report
-        self.units = _report_units(report, 0)
-        self.unit_ids = unit_ids  # store ids by ordinal
-        self.ordinal = {node: n for n, node in reversed(list(enumerate(u.id for u in self.units)))}
+        self.rows = rows  # by ordinal: (store id, node id, kind, label, path JSON, text)
+        self.unit_ids = [row[0] for row in rows]
+        self.ordinal: dict[str, int] = {}
+        for n, row in enumerate(rows):
+            self.ordinal.setdefault(row[1], n)
+        self.parts: dict[str, tuple[Section, Item | None]] = {}
+        for section in report.walk():
+            self.parts[section.id] = (section, None)
+            for item in section.items:
+                self.parts[item.id] = (section, item)
         self._needles = needles
+        self._units: dict[int, _Unit] = {}
         self._spans: dict[int, tuple[list[Span], list[Span]]] = {}
+
+    def unit(self, ordinal: int) -> _Unit:
+        found = self._units.get(ordinal)
+        if found is None:
+            _, node_id, kind, label, path, text = self.rows[ordinal]
+            section, item = self.parts.get(node_id, (None, None))
+            found = _Unit(
+                unit_id=node_id,
+                kind=kind,  # type: ignore[arg-type]  # one of the four, as stored
+                report=0,
+                heading="" if kind in ("preamble", "closing") else label,
+                label=label,
+                body=text,
+                path=tuple(json.loads(path)),
+                ancestors=(),
+                section=section,
+                item=item,
+            )
+            self._units[ordinal] = found
+        return found
 
     def spans(self, ordinal: int) -> tuple[list[Span], list[Span]]:
         if ordinal not in self._spans:
-            self._spans[ordinal] = self.units[ordinal].split_spans(self._needles)
+            self._spans[ordinal] = self.unit(ordinal).split_spans(self._needles)
         return self._spans[ordinal]
 
     def reported(self, ordinal: int, matched: set[int]) -> bool:
         """As `SearchIndex._reported`: an item and its section are not both listed."""
-        unit = self.units[ordinal]
+        unit = self.unit(ordinal)
         if unit.kind == "item":
             assert unit.section is not None
             section = self.ordinal.get(unit.section.id)
@@ -640,7 +669,7 @@ class _LoadedReport:
         return True
 
     def _sole_item(self, section_ordinal: int, matched: set[int]) -> int | None:
-        section = self.units[section_ordinal].section
+        section = self.unit(section_ordinal).section
         if section is None or not section.items:
             return None
         heading_spans, body_spans = self.spans(section_ordinal)
@@ -671,15 +700,12 @@ class _ReportUnits:
             report = self.store.report(report_id)
             loaded = None
             if report is not None:
-                ids = [
-                    uid
-                    for (uid,) in self.store.db.execute(
-                        "SELECT id FROM units WHERE report_id=? ORDER BY ordinal", (report_id,)
-                    )
-                ]
-                units = _report_units(report, 0)
-                if len(ids) == len(units):
-                    loaded = _LoadedReport(report, ids, self.needles)
+                rows = self.store.db.execute(
+                    "SELECT id, node_id, kind, heading, path, text FROM units"
+                    " WHERE report_id=? ORDER BY ordinal",
+                    (report_id,),
+                ).fetchall()
+                loaded = _LoadedReport(report, rows, self.needles)
             self._loaded[report_id] = loaded
         return self._loaded[report_id]
 
