@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 except \t and \n, DEL, C1; bidi embeddings/overrides/isolates; zero-width and BOM;
-# interlinear annotation and object replacement characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f"
-    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffc]"
-)
+from govread.sanitize import UNSAFE_CHARS
+
+# C0 except \t and \n, DEL, C1; bidi controls (U+061C too); zero-width and BOM; other
+# invisible format characters: one definition, shared with the terminal sanitiser.
+_UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 
