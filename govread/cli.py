@@ -18,18 +18,32 @@ import argparse
 import contextlib
 import errno
 import importlib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from govread import __version__
-from govread.corpus import LoadResult, load
-from govread.identity import DuplicateFinder, sanitize
+from govread.corpus import LoadResult, Problem, load
+from govread.identity import DuplicateFinder
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
+from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+class TuiOutcome(Protocol):
+    """What `tui_exit_status` reads of the closed browser (no Textual import here)."""
+
+    @property
+    def return_code(self) -> int | None: ...
+    @property
+    def problems(self) -> list[Problem]: ...
+    @property
+    def reports(self) -> list[Report]: ...
+    @property
+    def loading_done(self) -> bool: ...
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -81,7 +95,7 @@ def print_problems(result: LoadResult) -> None:
     """One line on stderr per file not opened: an error if the user named it, else skipped."""
     for problem in result.problems:
         prefix = "govread: error" if problem.explicit else "govread: skipped"
-        print(f"{prefix}: {problem}", file=sys.stderr)
+        print(f"{prefix}: {sanitize_line(str(problem))}", file=sys.stderr)
 
 
 def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
@@ -143,8 +157,7 @@ def run_outline(argv: Sequence[str]) -> int:
             }
             for r, original in zip(result.reports, originals, strict=True)
         ]
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps_json(payload, indent=1) + "\n")
     else:
         for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
             if index:
@@ -152,11 +165,12 @@ def run_outline(argv: Sequence[str]) -> int:
             if original is not None:
                 # the same text as a report above: named, not printed twice
                 print(
-                    f"{report.display_title}\n  duplicate of {sanitize(original.path or '')}"
-                    f"\n  {sanitize(report.path or '')}"
+                    f"{sanitize_line(report.display_title)}\n"
+                    f"  duplicate of {sanitize_path(original.path or '')}\n"
+                    f"  {sanitize_path(report.path or '')}"
                 )
             else:
-                print(_text_outline(report))
+                print(_text_outline(report))  # sanitised line by line
     return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
 
 
@@ -168,12 +182,14 @@ def _text_outline(report: Report) -> str:
         f"发布 {report.published}" if report.published else None,
         report.issuer,
     ]
-    lines = [report.display_title, "  " + " · ".join(f for f in facts if f), f"  {report.path}"]
+    lines = [report.display_title, "  " + " · ".join(f for f in facts if f)]
     for section in report.walk():
         lines.append("  " * section.level + section.label)
         lines.extend(
             "  " * (section.level + 1) + "· " + item.marker + item.heading for item in section.items
         )
+    lines = [sanitize_line(line) for line in lines]
+    lines.insert(2, f"  {sanitize_path(report.path or '')}")
     return "\n".join(lines)
 
 
@@ -200,7 +216,7 @@ def _on_web_driver() -> bool:
 def run_tui(argv: Sequence[str]) -> int:
     args = _tui_parser().parse_args(argv)
     if args.theme is not None and (problem := unknown_theme(args.theme)):
-        print(f"govread: error: {problem}", file=sys.stderr)
+        print(f"govread: error: {sanitize_line(problem)}", file=sys.stderr)
         return EXIT_USAGE
     if not _on_web_driver() and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         print(
@@ -212,7 +228,23 @@ def run_tui(argv: Sequence[str]) -> int:
 
     app = GovreadApp(paths=args.paths, theme_name=args.theme)
     app.run()  # `--no-cache` was taken off argv by main(), which disables the cache
-    return app.return_code or 0
+    return tui_exit_status(app)
+
+
+def tui_exit_status(app: TuiOutcome) -> int:
+    """The browser's exit status, once it has closed: as for every command, 1 when a file
+    the user named could not be opened or nothing was opened; those files are repeated on
+    stderr (the notifications are gone with the screen)."""
+    failed = [problem for problem in app.problems if problem.explicit]
+    for problem in failed:
+        print(f"govread: error: {sanitize_line(str(problem))}", file=sys.stderr)
+    if app.return_code:
+        return app.return_code
+    if failed or (app.loading_done and not app.reports):
+        if not failed:
+            print("govread: error: no report could be opened", file=sys.stderr)
+        return EXIT_NOTHING
+    return EXIT_OK
 
 
 # name → "module:function"; imported only when used, so `govread` starts fast.

@@ -18,6 +18,7 @@ from govread.parsers.readers import (
     read_report,
     report_files,
 )
+from govread.sanitize import sanitize_line, sanitize_path
 
 
 @dataclass(slots=True)
@@ -29,7 +30,8 @@ class Problem:
     explicit: bool  # named by the user, rather than found in a folder
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # For display: a file name or a library's error text may hold escape sequences.
+        return f"{sanitize_path(self.path)}: {sanitize_line(self.reason)}"
 
 
 @dataclass(slots=True)

@@ -32,6 +32,7 @@ from govread.atomic import atomic_write_bytes
 from govread.figures import Figure, report_figures, section_figures
 from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
 from govread.parsers.model import Report
+from govread.sanitize import escape_toml
 
 FORMAT = "govread-export/1"
 _FORMAT_FAMILY = "govread-export/"
@@ -292,7 +293,10 @@ def dumps(document: Mapping[str, object]) -> str:
     LF, so then every string is written on one line with escapes instead.
     """
     document = _encodable(document)  # type: ignore[assignment]
-    return tomli_w.dumps(document, multiline_strings=not _holds_carriage_return(document))
+    # C1 and bidi controls escaped: an export printed or viewed holds nothing raw
+    return escape_toml(
+        tomli_w.dumps(document, multiline_strings=not _holds_carriage_return(document))
+    )
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

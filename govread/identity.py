@@ -8,21 +8,13 @@ and the TUI; no Textual here.
 
 from __future__ import annotations
 
-import re
-
 from govread.parsers.model import Report
-
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
+from govread.sanitize import sanitize_path
 
 
 def sanitize(text: str) -> str:
-    """Control and bidi characters of a file name made visible, never printed raw.
-
-    Local stand-in for the project-wide sanitiser (govread/sanitize.py), to be replaced by it.
-    """
-    return _CONTROLS.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else "?", text
-    )
+    """A file name as one safe line: the project's sanitiser (`govread.sanitize`)."""
+    return sanitize_path(text)
 
 
 class DuplicateFinder:

@@ -23,7 +23,8 @@ What they do, so a user can still tell what a name held:
 or a one-line message can never forge a second line of output.
 
 `dumps_json` is `json.dumps` whose output escapes the same characters as JSON ``\\uXXXX``
-escapes, so data stay exact while the text printed holds none of them raw.
+escapes, so data stay exact while the text printed holds none of them raw; `escape_toml`
+does the same for a TOML document written by tomli_w.
 
 The character class `UNSAFE_CHARS` is also what `normalize` removes from report text: one
 definition for both.
@@ -39,8 +40,8 @@ from typing import Any
 # Characters that can drive a terminal, reorder text or hide it. `normalize` removes them
 # from report text (after turning line breaks, including U+000B/U+000C/U+0085, into "\n").
 # A regular-expression character class body: no repetition, so matching is linear.
-UNSAFE_CHARS = (
-    "\x00-\x08\x0b-\x1f"  # C0 without tab and newline
+_C0 = "\x00-\x08\x0b-\x1f"  # C0 without tab and newline
+_BEYOND_C0 = (
     "\x7f-\x9f"  # DEL and C1 (U+009B CSI, U+009D OSC)
     "\u00ad"  # soft hyphen: invisible
     "\u061c"  # Arabic letter mark (bidi)
@@ -53,12 +54,15 @@ UNSAFE_CHARS = (
     "\ufff9-\ufffc"  # interlinear annotation, object replacement
     "\U000e0000-\U000e007f"  # tag characters: invisible text
 )
+UNSAFE_CHARS = _C0 + _BEYOND_C0
 
 _UNSAFE_IN_TEXT = re.compile(f"[{UNSAFE_CHARS}\u2028\u2029\ud800-\udfff]")
 _UNSAFE_IN_LINE = re.compile(f"[{UNSAFE_CHARS}\t\n\u2028\u2029\ud800-\udfff]")
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal must not see. ("\t", "\n" and
 # the rest of C0 are escaped by json itself.)
 _UNSAFE_IN_JSON = _UNSAFE_IN_TEXT
+# What tomli_w leaves raw (it escapes C0 itself). Surrogates cannot be written in TOML at all.
+_UNSAFE_IN_TOML = re.compile(f"[{_BEYOND_C0}\u2028\u2029]")
 
 _NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
@@ -113,6 +117,20 @@ def dumps_json(value: Any, **options: Any) -> str:
     """
     text = json.dumps(value, ensure_ascii=False, **options)
     return _UNSAFE_IN_JSON.sub(_json_escape, text)
+
+
+def _toml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def escape_toml(document: str) -> str:
+    """A TOML document from tomli_w, with the characters it leaves raw (C1, bidi, invisible)
+    written as ``\\uXXXX`` escapes: the same data, nothing raw on a terminal.
+
+    Valid because tomli_w writes every string and key as a basic string, where escapes work.
+    """
+    return _UNSAFE_IN_TOML.sub(_toml_escape, document)
 
 
 def is_terminal_safe(text: str) -> bool:

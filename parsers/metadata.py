@@ -12,6 +12,7 @@ from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
 from govread.parsers.gazetteer import find_place, place_in_text
+from govread.parsers.normalize import normalize
 from govread.parsers.numerals import chinese_to_int
 
 _GENRE = re.compile(r"报告|总结|情况|要点|年度")
@@ -30,7 +31,10 @@ _SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员
 _NESTED_REGION = re.compile(
     r"^(?:\S{2,7}?(?:省|自治区))?(?:\S{1,8}?[市州盟])?(\S{1,8}?[市区县旗])$"
 )
-_NAME_PARTS = re.compile(r"[\s_\-.·()\[\]（）]+")
+# Anything but letters and digits separates the parts of a file name (_ - . · brackets,
+# and the leftovers of escape sequences).
+_NAME_PARTS = re.compile(r"[\W_]+")
+_UNDECODABLE = re.compile("[\ud800-\udfff]")  # surrogateescape: bytes that are not UTF-8
 _FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _ORG_SUFFIX = re.compile(
     r"(人民政府|人民政府办公室|人民政府办公厅|政府办公室|政府|[^\s\d]局|委员会|领导小组|办公室)$"
@@ -166,7 +170,10 @@ def find_metadata(
             if match := _SPEAKING_FOR.search(line):
                 region = match.group(1)
                 break
-    stem = PurePath(path).stem if path else ""
+    # A file name is not report text: it has not been normalised, and may hold escape
+    # sequences or the surrogates of undecodable bytes. Cleaned like report text (its
+    # undecodable bytes separate parts), nothing unsafe can reach the region.
+    stem = normalize(_UNDECODABLE.sub(" ", PurePath(path).stem)) if path else ""
     if region is None and stem:
         # Last resort: a file saved as "咸宁市2023年法治政府建设情况.txt" names its region.
         stem_parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -341,3 +342,26 @@ def sample_texts() -> list[tuple[Path, str]]:
 def documents() -> dict[str, Callable[..., object]]:
     """The document builders above, by name: html, docx, pdf, split."""
     return {"html": build_html_page, "docx": build_docx, "pdf": build_pdf, "split": split_sample}
+
+
+# -- hostile file names (issue 11: nothing raw reaches the terminal) -------------------
+
+
+@functools.cache
+def _hostile() -> ModuleType:
+    """tests/hostile.py (tests are no package: loaded like the generator)."""
+    spec = importlib.util.spec_from_file_location(
+        "govread_hostile", Path(__file__).parent / "hostile.py"
+    )
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Any:
+    """A folder of files whose names hold escape sequences, markup and bidi controls
+    (`tests/hostile.py`); ``hostile.assert_clean(text)`` checks an output."""
+    return _hostile().make_hostile_folder(tmp_path)

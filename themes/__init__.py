@@ -19,7 +19,8 @@ from textual.color import Color, ColorParseError
 from textual.theme import BUILTIN_THEMES as TEXTUAL_THEMES
 from textual.theme import Theme
 
-from govread.statefile import MAX_THEME_BYTES, StateFileError, display_path, load_toml
+from govread.sanitize import sanitize_line, sanitize_path
+from govread.statefile import MAX_THEME_BYTES, StateFileError, load_toml
 
 DEFAULT_THEME = "govread-dark"
 BUNDLED_THEME_NAMES = ("govread-dark", "govread-light", "govread-high-contrast")
@@ -45,6 +46,17 @@ MAX_THEME_FILES = 200
 _KNOWN = {"name", "dark", "variables", *_COLOUR_FIELDS, *_NUMBER_FIELDS}
 
 
+def is_theme_name(name: object) -> bool:
+    """A theme name is an identifier: shown in the palette and saved in the config, it must
+    hold no control character, no markup bracket and no space."""
+    return (
+        isinstance(name, str)
+        and 0 < len(name) <= MAX_NAME_LENGTH
+        and all(char.isalnum() or char in "-_." for char in name)
+        and name.isprintable()
+    )
+
+
 class ThemeFileError(Exception):
     """A theme file that cannot be used; ``str()`` is one line for a person."""
 
@@ -55,10 +67,10 @@ def theme_from_table(table: dict[str, Any], source: str) -> Theme:
     if unknown:
         raise ThemeFileError(f"{source}: unknown field {unknown[0]!r}")
     name = table.get("name")
-    if not isinstance(name, str) or not name.strip() or any(c.isspace() for c in name):
-        raise ThemeFileError(f"{source}: 'name' must be a name without spaces")
-    if len(name) > MAX_NAME_LENGTH:
-        raise ThemeFileError(f"{source}: 'name' is longer than {MAX_NAME_LENGTH} characters")
+    if not is_theme_name(name):
+        raise ThemeFileError(
+            f"{source}: 'name' must be 1 to {MAX_NAME_LENGTH} letters, digits, '-', '_' or '.'"
+        )
     if "primary" not in table:
         raise ThemeFileError(f"{source}: 'primary' colour is required")
     fields: dict[str, Any] = {"name": name}
@@ -101,8 +113,8 @@ def theme_from_file(path: Path) -> Theme:
     except StateFileError as error:
         raise ThemeFileError(str(error)) from None
     if table is None:
-        raise ThemeFileError(f"{display_path(path)}: cannot be read (it is gone)")
-    return theme_from_table(table, display_path(path))
+        raise ThemeFileError(f"{sanitize_path(path)}: cannot be read (it is gone)")
+    return theme_from_table(table, sanitize_path(path))
 
 
 def bundled_themes() -> list[Theme]:
@@ -123,10 +135,10 @@ def user_themes(folder: Path, taken: Iterable[str] = ()) -> tuple[list[Theme], l
     try:
         files = sorted(folder.glob("*.toml")) if folder.is_dir() else []
     except OSError as error:
-        return [], [f"{folder}: cannot be listed ({error})"]
+        return [], [sanitize_line(f"{folder}: cannot be listed ({error})")]
     if len(files) > MAX_THEME_FILES:
         warnings.append(
-            f"{display_path(folder)}: {len(files)} theme files; only the first "
+            f"{sanitize_path(folder)}: {len(files)} theme files; only the first "
             f"{MAX_THEME_FILES} are read"
         )
         files = files[:MAX_THEME_FILES]
@@ -134,11 +146,11 @@ def user_themes(folder: Path, taken: Iterable[str] = ()) -> tuple[list[Theme], l
         try:
             theme = theme_from_file(path)
         except ThemeFileError as error:
-            warnings.append(f"theme skipped: {error}")
+            warnings.append(f"theme skipped: {sanitize_line(str(error))}")
             continue
         if theme.name in taken_names:
             warnings.append(
-                f"theme skipped: {display_path(path)}: the name {theme.name!r} is already taken"
+                f"theme skipped: {sanitize_path(path)}: the name {theme.name!r} is already taken"
             )
             continue
         taken_names.add(theme.name)

@@ -26,6 +26,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 from textual.worker import Worker, get_current_worker
@@ -44,6 +45,7 @@ from govread.identity import DuplicateFinder, duplicate_reason
 from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
+from govread.sanitize import sanitize, sanitize_line
 from govread.statefile import display_path
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.browser.screen import BrowserScreen
@@ -63,16 +65,6 @@ LOAD_BATCH_SIZE = 100
 PROBLEM_NOTICE_SECONDS = 2.0
 PROBLEM_NAMES_SHOWN = 3
 PROBLEMS_LISTED = 2000
-
-
-def sanitize(text: str) -> str:
-    """Control characters (escape sequences in a file's name) made visible, never sent raw.
-
-    A stand-in for the project's one sanitiser (govread.sanitize) until it is merged."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else "?"
-        for ch in text
-    )
 
 
 def _batch_size(done: int) -> int:
@@ -136,6 +128,7 @@ class GovreadApp(App[int]):
         self.problems: list[Problem] = []
         self._untold: list[Problem] = []  # problems not yet in a notification
         self._problems_told = float("-inf")  # time.monotonic() of the last such notification
+        self.loading_done = False  # every path given has been opened or reported
         self.search_index: SearchIndex | None = None  # made by the loading worker
         self.word_search_ready = False
         self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
@@ -179,6 +172,28 @@ class GovreadApp(App[int]):
             )
             return DEFAULT_THEME
         return saved or DEFAULT_THEME
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification of govread (screens' and widgets' `notify` come here too).
+
+        Messages carry file names, library errors and fields of state files: they are
+        sanitised here, once for all, and never read as markup.
+        """
+        super().notify(
+            sanitize(message),
+            title=sanitize_line(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_default_screen(self) -> Screen[None]:
         return BrowserScreen()
@@ -289,7 +304,7 @@ class GovreadApp(App[int]):
             problems = [p for p in untold if p.explicit is explicit]
             if not problems:
                 continue
-            lines = [f"{p.path}: {p.reason}" for p in problems[:PROBLEM_NAMES_SHOWN]]
+            lines = [str(p) for p in problems[:PROBLEM_NAMES_SHOWN]]  # sanitised
             if len(problems) > PROBLEM_NAMES_SHOWN:
                 lines.append(
                     f"… and {len(problems) - PROBLEM_NAMES_SHOWN:,} more "
@@ -297,7 +312,7 @@ class GovreadApp(App[int]):
                 )
             what = "not opened" if explicit else "skipped"
             self.notify(
-                "\n".join(sanitize(line) for line in lines),
+                "\n".join(lines),
                 title=f"{len(problems):,} files {what}" if len(problems) > 1 else what.capitalize(),
                 severity="error" if explicit else "warning",
                 markup=False,
@@ -310,13 +325,14 @@ class GovreadApp(App[int]):
         for problem in self.problems[:PROBLEMS_LISTED]:
             message.append("\n")
             message.append("not opened: " if problem.explicit else "skipped: ", style="dim")
-            message.append(sanitize(f"{problem.path}: {problem.reason}"))
+            message.append(str(problem))  # the file name and reason, sanitised
         if len(self.problems) > PROBLEMS_LISTED:
             message.append(f"\n… and {len(self.problems) - PROBLEMS_LISTED:,} more")
         self.browser.detail.show_message(message)
 
     def on_govread_app_loading_finished(self, _: LoadingFinished) -> None:
         self._tell_problems(now=True)
+        self.loading_done = True
         self.browser.loading_finished(self.problems)
         if not self.reports:
             self.sub_title = "nothing opened"

@@ -10,7 +10,6 @@ could not be read or written, 2 usage error (including an unknown or ambiguous n
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -27,6 +26,7 @@ from govread.atomic import OverwriteRefused, WriteError
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.export import write_export
 from govread.parsers.model import Report
+from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
     from govread.compare import Comparison, Unit
@@ -76,10 +76,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _label(report: Report) -> str:
-    parts = [report.region or Path(report.path or "?").stem]
+    parts = [report.region or sanitize_path(Path(report.path or "?").stem)]
     if report.year:
         parts.append(str(report.year))
-    return " ".join(parts)
+    return sanitize_line(" ".join(parts))
 
 
 def _short(region: str) -> str:
@@ -128,12 +128,13 @@ def _load_corpus(directory: str | None) -> LoadResult:
         raise _FileError(f"{directory}: not a folder")
     result = load([directory])
     for problem in result.problems:
-        print(f"govread: skipped: {problem}", file=sys.stderr)
+        print(f"govread: skipped: {sanitize_line(str(problem))}", file=sys.stderr)
     return result
 
 
 def _error(message: str) -> None:
-    print(f"govread: error: {message}", file=sys.stderr)
+    # Messages name files and repeat what was typed: one safe line.
+    print(f"govread: error: {sanitize_line(message)}", file=sys.stderr)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -173,8 +174,7 @@ def run(argv: Sequence[str]) -> int:
 
         return _write_toml(export_comparison(comparison), output, force=args.force)
     if args.format == "json":
-        json.dump(to_jsonable(comparison, report_header), sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps_json(to_jsonable(comparison, report_header), indent=1) + "\n")
     else:
         _print_text(comparison)
     return EXIT_OK
@@ -198,7 +198,7 @@ def _write_toml(text: str, output: str | None, *, force: bool) -> int:
     except WriteError as error:
         _error(str(error))
         return EXIT_FILE
-    print(f"govread: wrote the comparison to {output}", file=sys.stderr)
+    print(f"govread: wrote the comparison to {sanitize_path(output)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -221,10 +221,10 @@ def _print_text(comparison: Comparison) -> None:
     console.print(
         Text.assemble(
             ("A ", "bold"),
-            comparison.a.display_title,
+            sanitize_line(comparison.a.display_title),
             "\n",
             ("B ", "bold"),
-            comparison.b.display_title,
+            sanitize_line(comparison.b.display_title),
         )
     )
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)

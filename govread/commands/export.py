@@ -29,8 +29,8 @@ from govread.export import (
 from govread.figures import figures_in
 from govread.marks import NodeRef, refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
+from govread.sanitize import sanitize_line, sanitize_path
 from govread.search import SearchIndex, fold_text
-from govread.statefile import display_path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -72,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _error(message: str) -> None:
-    print(f"govread: error: {message}", file=sys.stderr)
+    # Messages name files and repeat the query: one safe line.
+    print(f"govread: error: {sanitize_line(message)}", file=sys.stderr)
 
 
 def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
@@ -149,10 +150,10 @@ def run(argv: Sequence[str]) -> int:
     if output is not None:
         refusal = not_replaceable(output)
         if refusal is not None:  # a device, FIFO, folder or link: not even with --force
-            _error(f"{display_path(output)}: {refusal}")
+            _error(f"{sanitize_path(output)}: {refusal}")
             return EXIT_FAILED
         if not args.force and os.path.lexists(output):
-            _error(f"{display_path(output)}: already exists; use --force to replace it")
+            _error(f"{sanitize_path(output)}: already exists; use --force to replace it")
             return EXIT_FAILED
 
     result = load(args.paths)
@@ -187,11 +188,11 @@ def run(argv: Sequence[str]) -> int:
         try:
             write_export(output, text, overwrite=args.force)
         except OverwriteRefused:
-            _error(f"{display_path(output)}: already exists; use --force to replace it")
+            _error(f"{sanitize_path(output)}: already exists; use --force to replace it")
             return EXIT_FAILED
         except WriteError as error:
-            _error(f"{display_path(error.path)}: {error.reason}")
+            _error(f"{sanitize_path(error.path)}: {error.reason}")
             return EXIT_FAILED
         noun = "node" if len(refs) == 1 else "nodes"
-        print(f"govread: wrote {len(refs)} {noun} to {display_path(output)}", file=sys.stderr)
+        print(f"govread: wrote {len(refs)} {noun} to {sanitize_path(output)}", file=sys.stderr)
     return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK

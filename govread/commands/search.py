@@ -1,14 +1,14 @@
 """`govread search QUERY [PATH ...]`: ranked, Chinese-aware search from the command line.
 
 Same engine as the TUI's filter (`govread.search`). Exit status: 0 with hits, 1 with none
-(or when no report could be opened), 2 on a usage error such as an empty query. A query
+or when a file named could not be opened (the other files' hits are still printed), 2 on a
+usage error such as an empty query. A query
 starting with ``-`` goes last, after ``--``: ``govread search --limit 5 -- "-信访 行政复议"``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -21,6 +21,7 @@ from govread import store
 from govread.cli import print_problems
 from govread.corpus import load
 from govread.identity import sanitize
+from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.search import Hit, Query, SearchIndex, Span, parse_query
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
@@ -89,17 +90,15 @@ def run(argv: Sequence[str]) -> int:
         hits = index.search(query, limit=args.limit or None)
     if args.format == "json":
         # compact: a big result is written several times faster than indented
-        json.dump(
-            [hit.to_json() for hit in hits], sys.stdout, ensure_ascii=False, separators=(",", ":")
-        )
-        sys.stdout.write("\n")
+        sys.stdout.write(dumps_json([hit.to_json() for hit in hits], separators=(",", ":")) + "\n")
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
         if not hits:
-            console.print(Text(f"no hits for {args.query}", style="dim"))
+            console.print(Text(f"no hits for {sanitize_line(args.query)}", style="dim"))
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
-    return EXIT_OK if hits else EXIT_NONE
+    failed = any(problem.explicit for problem in result.problems)
+    return EXIT_OK if hits and not failed else EXIT_NONE
 
 
 def _search_store(
@@ -142,10 +141,15 @@ def _highlighted(text: str, spans: Sequence[Span], style: str = "") -> Text:
 def hit_text(number: int, hit: Hit) -> Text:
     """One hit as Rich text (report text is never parsed as markup)."""
     report = hit.report
-    where = " ".join(
-        p
-        for p in (report.region or report.display_title, f"{report.year}年" if report.year else "")
-        if p
+    where = sanitize_line(
+        " ".join(
+            p
+            for p in (
+                report.region or report.display_title,
+                f"{report.year}年" if report.year else "",
+            )
+            if p
+        )
     )
     line = Text.assemble((f"{number}. ", "bold"), (where, "bold cyan"), "  ")
     for ancestor in hit.section[:-1]:
@@ -154,5 +158,5 @@ def hit_text(number: int, hit: Hit) -> Text:
     line.append_text(_highlighted(hit.heading, hit.heading_spans, "bold"))
     line.append(f"  [{hit.match} {hit.score:.2f}]", style="dim")
     snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))
-    path = Text(f"   {report.path or ''}", style="dim")
+    path = Text(f"   {sanitize_path(report.path or '')}", style="dim")
     return Text("\n").join([line, snippet, path, Text("")])

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from govread.figures import figure_spans
 from govread.parsers.model import Item, Report, Section
+from govread.sanitize import sanitize_path
 from govread.tui._css import css_beside
 from govread.tui.browser.outline import OutlineData, cut_label
 
@@ -223,7 +224,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ),
             ("Issuer", report.issuer),
             ("Source", report.source),
-            ("File", Path(report.path).name if report.path else None),
+            ("File", sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True
         for key, value in facts:

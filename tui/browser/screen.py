@@ -227,9 +227,7 @@ class BrowserScreen(Screen[None]):
         message = Text("No report could be opened.", style="bold")
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             message.append("\n\n")
-            message.append(problem.path)
-            message.append(": ")
-            message.append(problem.reason)
+            message.append(str(problem))  # the file name and reason, sanitised
         if len(problems) > MAX_PROBLEMS_SHOWN:
             left = len(problems) - MAX_PROBLEMS_SHOWN
             message.append(f"\n\n… and {left:,} more (palette: Show files not opened)")
