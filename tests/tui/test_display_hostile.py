@@ -1,0 +1,130 @@
+"""The browser with hostile file names, theme files, marks file and export: nothing raw shows.
+
+Names hold OSC 0 / OSC 52 sequences, an 8-bit CSI, Rich markup and a right-to-left
+override (`tests/hostile.py`). Checked: every notification as Textual gets it, the header,
+the outline labels, the detail pane (its File row), the picker, the compare screen and its
+figures table, and the whole screen as rendered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App
+from textual.pilot import Pilot
+from textual.widgets import Tree
+
+from govread.tui.app import GovreadApp
+from govread.tui.screens.compare import CompareScreen
+from govread.tui.screens.pick_report import ReportPicker
+
+Loaded = Callable[[Pilot[Any]], Awaitable[None]]
+HOSTILE_STRING = "\u001b]0;PWN\u0007[link=x]y[reverse]\u009b31m\u202e"
+
+
+def _user_files(hostile: Any, tmp_path: Path) -> Path:
+    """Hostile user themes and marks file; an export naming a hostile format. Returns it."""
+    themes = Path(os.environ["XDG_CONFIG_HOME"]) / "govread" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "\033]0;PWN\033\\bad.toml").write_text("not toml [", "utf-8")
+    for index, name in enumerate(("[link=x]y", "[reverse]", "\u001b]0;x\u0007", "a\u202eb")):
+        (themes / f"t{index}.toml").write_text(
+            f'name = {json.dumps(name)}\nprimary = "#ff0000"\n', "utf-8"
+        )
+    data = Path(os.environ["XDG_DATA_HOME"]) / "govread"
+    data.mkdir(parents=True)
+    (data / "marks.json").write_text(
+        json.dumps({"format": "govread-marks/1", "marks": {HOSTILE_STRING: 5}}), "utf-8"
+    )
+    export = tmp_path / "\033]0;PWN\033\\notes.toml"
+    export.write_text(f"format = {json.dumps('govread-export/9' + HOSTILE_STRING)}\n", "utf-8")
+    return export
+
+
+def _tree_labels(tree: Tree[Any]) -> list[str]:
+    labels: list[str] = []
+    stack = [tree.root]
+    while stack:
+        node = stack.pop()
+        labels.append(node.label.plain)
+        stack.extend(node.children)
+    return labels
+
+
+async def test_nothing_raw_reaches_the_screen(
+    hostile: Any, tmp_path: Path, loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export = _user_files(hostile, tmp_path)
+    notified: list[tuple[str, str, bool]] = []
+    textual_notify = App.notify
+
+    def record(self: App[Any], message: str, **options: Any) -> None:
+        notified.append((message, options.get("title", ""), options.get("markup", True)))
+        textual_notify(self, message, **options)
+
+    monkeypatch.setattr(App, "notify", record)
+    app = GovreadApp([hostile.folder, hostile.missing, export])
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        screens: list[str] = [app.export_screenshot()]
+
+        # notifications: skipped files, the missing one, pypdf's error, themes, marks, export
+        text = "\n".join(f"{title}\n{message}" for message, title, _ in notified)
+        hostile.assert_clean(text)
+        assert not any(markup for *_, markup in notified)
+        assert "Unsupported filter" in text and "no such file" in text
+        assert text.count("theme skipped") == 5
+        assert "marks file" in text and "Marks not restored" in text and "govread-export/9" in text
+
+        # header and outline: regions guessed from names
+        hostile.assert_clean(app.sub_title)
+        labels = _tree_labels(app.browser.outline)
+        hostile.assert_clean("\n".join(labels))
+        assert {"咸宁市", "宝鸡市", "株洲市"} <= {label.split(" · ")[0] for label in labels}
+
+        # the detail pane of every report, its File row escaped
+        detail = app.browser.detail
+        files = []
+        outline = app.browser.outline
+        for node in outline.report_nodes():
+            outline.move_cursor(node)
+            await pilot.pause()
+            hostile.assert_clean(detail.plain_text)
+            files.append(detail.plain_text)
+            screens.append(app.export_screenshot())
+        assert len(files) == 3
+        assert any("File \\x1b]0;PWN" in shown for shown in files)
+
+        # the picker and the compare screen, figures table included
+        await pilot.press("home", "c")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportPicker)
+        screens.append(app.export_screenshot())
+        await pilot.press(*"宝鸡", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        screens.append(app.export_screenshot())
+        await pilot.press("f")
+        await pilot.pause()
+        screens.append(app.export_screenshot())
+
+    for screen in screens:
+        hostile.assert_clean(screen)
+    assert "\\x1b]0;PWN" in "".join(screens)  # the names are shown, escaped
+
+
+async def test_a_theme_named_with_markup_is_refused_not_rendered(loaded: Loaded) -> None:
+    from govread.themes import ThemeFileError, theme_from_table
+
+    for name in ("[link=x]y", "[reverse]", "a b", "x\x1b", "", "a" * 65, "a\u202eb", 5):
+        with pytest.raises(ThemeFileError):
+            theme_from_table({"name": name, "primary": "#ff0000"}, "t.toml")
+    for name in ("my-theme", "solarized_2.0", "深色"):
+        assert theme_from_table({"name": name, "primary": "#ff0000"}, "t.toml").name == name
