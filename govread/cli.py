@@ -21,14 +21,14 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import NoReturn, Protocol
 
 from govread import __version__
 from govread.corpus import LoadResult, Problem, load
 from govread.identity import DuplicateFinder
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
-from govread.sanitize import dumps_json, sanitize_line, sanitize_path
+from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +46,13 @@ class TuiOutcome(Protocol):
     def loading_done(self) -> bool: ...
 
 
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, whose error messages (they repeat what was typed) are sanitised."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(sanitize(message))
+
+
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
@@ -61,7 +68,7 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _tui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
@@ -82,7 +89,7 @@ def _tui_parser() -> argparse.ArgumentParser:
 
 
 def _outline_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="govread outline",
         description="Print the outline of each report: an indented tree, or JSON for other tools.",
     )

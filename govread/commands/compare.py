@@ -9,7 +9,6 @@ could not be read or written, 2 usage error (including an unknown or ambiguous n
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -23,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
+from govread.cli import ArgumentParser
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.export import write_export
 from govread.parsers.model import Report
@@ -42,8 +42,8 @@ class _FileError(Exception):
     pass
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="govread compare",
         description="Compare two reports theme by theme (法治政府建设实施纲要 2021–2025) and put "
         "their figures side by side.",

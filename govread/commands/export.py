@@ -10,14 +10,13 @@ export could not be written; 2 usage error.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, not_replaceable
-from govread.cli import print_problems
+from govread.cli import ArgumentParser, print_problems
 from govread.corpus import load
 from govread.export import (
     PASSAGE_KINDS,
@@ -35,8 +34,8 @@ from govread.search import SearchIndex, fold_text
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="govread export",
         description="Write every section a query finds, or whole reports, to a TOML file "
         "(format govread-export/1, described in the README).",

@@ -8,7 +8,6 @@ starting with ``-`` goes last, after ``--``: ``govread search --limit 5 -- "-信
 
 from __future__ import annotations
 
-import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -18,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import print_problems
+from govread.cli import ArgumentParser, print_problems
 from govread.corpus import load
 from govread.identity import sanitize
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
@@ -28,8 +27,8 @@ EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="govread search",
         description="Search reports, ranked (BM25 over jieba tokens). Terms separated by spaces "
         'must all match in the same section; a | b is OR; -term excludes; "…" is an exact '

@@ -143,3 +143,17 @@ def test_search_exit_status_with_a_missing_file(capsys: pytest.CaptureFixture[st
     assert err == "govread: error: /nope/missing.txt: no such file\n"
     code, _, _ = run(capsys, "search", "法治", good)
     assert code == 0
+
+
+@pytest.mark.parametrize("command", [[], ["outline"], ["search", "x"], ["compare", "a", "b"]])
+def test_usage_errors_repeat_arguments_sanitised(
+    hostile: Any, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    try:
+        code = main([*command, "--\x1b]0;PWN\x07\x9b31m\u202e"])
+    except SystemExit as exit_:
+        code = exit_.code  # type: ignore[assignment]
+    out, err = capsys.readouterr()
+    assert code == 2
+    hostile.assert_clean(out + err)
+    assert "unrecognized arguments: --\\x1b]0;PWN\\x07\\x9b31m\\u202e" in err
