@@ -443,9 +443,13 @@ class FilterResult:
     """What the TUI's filter needs after a keystroke.
 
     `ids` are the matching units (section ids, item ids, pseudo-unit ids); `ancestors` the
-    sections to keep visible above them; `order` the matches in document order across reports
-    (for n / N); `report_counts` by report sha256 and `section_counts` by section id (matches in
-    the section's subtree, itself and its items included). `words_pending` is True when a term
+    sections to keep visible above them; `order` the matches in document order across reports.
+    `hits` are the matches that count as hits, in document order (for n / N): one definition
+    with `SearchIndex.search`, which lists the same units ranked. A section and an item of it
+    that both match are one hit: the item when all the section's matches fall inside it, the
+    section otherwise. `total`, `report_counts` (by report sha256) and `section_counts` (by
+    section id: hits in the section's subtree, itself and its items included) count hits.
+    `words_pending` is True when a term
     was found nowhere verbatim and its word fallback was skipped because jieba is still
     loading: filter again once `segment.is_loaded()`.
     """
@@ -458,10 +462,11 @@ class FilterResult:
     section_counts: dict[str, int] = field(default_factory=dict)
     word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
+    hits: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
-        return len(self.order)
+        return len(self.hits)
 
 
 @dataclass(slots=True)
@@ -718,13 +723,14 @@ class SearchIndex:
         matched = match.units
         unit_ids = self._unit_ids
         ids = [unit_ids[i] for i in matched]
+        hits = self._hits(matched, [n for plan in match.plans for n in plan.needles])
         keys = self._count_keys
-        section_counts = Counter(chain.from_iterable([keys[i] for i in matched]))
+        section_counts = Counter(chain.from_iterable([keys[i] for i in hits]))
         units = self._units
         ancestors = frozenset(chain.from_iterable([units[i].ancestors for i in matched]))
         report_counts: dict[str, int] = {}
-        for entry in self._entries:  # `matched` is sorted: count each report's range by bisection
-            found = bisect_left(matched, entry.end) - bisect_left(matched, entry.start)
+        for entry in self._entries:  # `hits` is sorted: count each report's range by bisection
+            found = bisect_left(hits, entry.end) - bisect_left(hits, entry.start)
             if found:
                 report_counts[entry.report.sha256] = found
         return FilterResult(
@@ -736,7 +742,20 @@ class SearchIndex:
             section_counts=dict(section_counts),
             word_ids=frozenset(unit_ids[i] for i in match.words_units),
             words_pending=match.words_pending,
+            hits=tuple(unit_ids[i] for i in hits),
         )
+
+    def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
+        """The matching units that are hits (see `FilterResult`), in document order."""
+        matched_set = set(matched)
+        spans_cache: dict[int, tuple[list[Span], list[Span]]] = {}
+
+        def spans_of(i: int) -> tuple[list[Span], list[Span]]:
+            if i not in spans_cache:
+                spans_cache[i] = self._units[i].split_spans(needles)
+            return spans_cache[i]
+
+        return [i for i in matched if self._reported(i, matched_set, spans_of)]
 
     # -- ranking --
 

@@ -76,12 +76,14 @@ class FilterBar(Horizontal):
             tooltip="Clear the filter, restore the outline",
             id="filter.clear",
         ),
+        # Shown: typed letters go into the query, so the footer says how to reach the hits,
+        # where n / N / H act. A priority binding: the Input would take down for scrolling.
         Binding(
             "down",
             "submit",
             "To the hits",
-            show=False,
-            tooltip="Go to the first hit",
+            tooltip="Go to the first hit (also enter); then n / N / H act",
+            priority=True,
             id="filter.to_hits",
         ),
     ]

@@ -101,6 +101,7 @@ class BrowserFilter:
         self.latencies.append(time.perf_counter() - started)
         self.bar.show_found(self._found(result), no_match=not result.total)
         self._refresh_hits()
+        self.screen.refresh_bindings()  # n / N / escape in the footer follow the filter
 
     def refilter(self) -> None:
         """Filter again (reports were added, or word search became ready)."""
@@ -122,6 +123,7 @@ class BrowserFilter:
         self.hits_list.remove_class("-open")
         if was_open or not self.screen.outline.has_focus:
             self.screen.outline.focus()
+        self.screen.refresh_bindings()  # n / N are no longer offered
 
     def submitted(self) -> None:
         """Enter in the input: focus the outline, on the first hit."""

@@ -164,7 +164,7 @@ class OutlineFilter:
                     tree.defer_fill(node, self.fill_pending)
         hits: list[str] = []
         seen: set[str] = set()
-        for unit_id in result.order:
+        for unit_id in result.hits:  # n / N go where `H` and the count say: the hits
             key = outline_key(unit_id)
             if key.split("/", 1)[0] in self._nodes and key not in seen:
                 seen.add(key)

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, ProgressBar, Tree
+from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
 from govread.corpus import Problem
 from govread.parsers.model import Report
@@ -290,6 +290,12 @@ class BrowserScreen(Screen[None]):
         self.filtering.clear()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # While the query is typed, n N H are letters of it: the footer must not offer them
+        # then (enter or down leave the input for the hits, where they act).
+        if action in ("next_hit", "previous_hit", "toggle_hits") and isinstance(
+            self.focused, Input
+        ):
+            return False
         if action in ("next_hit", "previous_hit"):
             return self._filter_on and self.filtering.has_hits
         if action == "clear_filter":
@@ -304,6 +310,9 @@ class BrowserScreen(Screen[None]):
 
     def on_filter_bar_cleared(self, _: FilterBar.Cleared) -> None:
         self.filtering.clear()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_bindings()  # n N H are offered outside the filter's input only
 
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
         if self._filter_on:

@@ -107,8 +107,9 @@ class CompareScreen(Screen[None]):
         (100, "-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
+        # q as in the help and the marks list: close what is open, here the figures or the screen
         Binding(
-            "escape",
+            "escape,q",
             "back",
             "Back",
             tooltip="Back to the browser (or close the figures)",

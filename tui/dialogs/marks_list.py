@@ -55,6 +55,10 @@ class MarksListScreen(ModalScreen[str | None]):
         Binding(
             "enter", "go_to", "Go to", tooltip="Show the node in the outline", id="marks.go_to"
         ),
+        Binding("j", "move(1)", "Down", show=False, id="marks.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="marks.up"),
+        Binding("g", "move_to(0)", "First", show=False, id="marks.first"),
+        Binding("G", "move_to(-1)", "Last", show=False, id="marks.last"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -66,7 +70,9 @@ class MarksListScreen(ModalScreen[str | None]):
             )
             yield table
             yield Static(
-                Text("enter go to · space/delete unmark · escape close", style="dim"),
+                Text(
+                    "↑↓/j k move · enter go to · space/delete unmark · escape close", style="dim"
+                ),
                 id="marks-hint",
             )
 
@@ -133,6 +139,16 @@ class MarksListScreen(ModalScreen[str | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    def action_move(self, step: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=max(0, min(table.row_count - 1, table.cursor_row + step)))
+
+    def action_move_to(self, row: int) -> None:
+        table = self.table
+        if table.row_count:
+            table.move_cursor(row=row % table.row_count)
 
     def on_govread_app_marks_changed(self, _: Message) -> None:
         self._fill()

@@ -1,0 +1,134 @@
+"""Small browser behaviours that misled: footer keys, the filter's count, q, the marks list,
+the exit status of the browser."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Footer, Input
+
+from govread.cli import tui_exit_status
+from govread.corpus import sample_paths
+from govread.tui.app import GovreadApp
+from govread.tui.browser.screen import BrowserScreen
+from govread.tui.compare.screen import CompareScreen
+from govread.tui.dialogs.marks_list import MarksListScreen
+
+Loaded = Callable[[Pilot[Any]], Awaitable[None]]
+
+
+def footer_keys(app: GovreadApp) -> list[str]:
+    return [str(key.description) for key in app.screen.query_one(Footer).query("FooterKey")]
+
+
+def _app() -> GovreadApp:
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = None  # no jieba: the filter works on substrings
+    return app
+
+
+async def test_footer_offers_n_only_when_n_acts(loaded: Loaded) -> None:
+    app = _app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await loaded(pilot)
+        assert "Next hit" not in footer_keys(app)
+        await pilot.press("slash", *"法治")
+        await pilot.pause(0.3)
+        # typing: n would be a letter of the query, so the footer offers the way to the hits
+        assert isinstance(app.focused, Input)
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "Next hit" not in keys and "To the hits" in keys
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Next hit" in footer_keys(app)
+        outline = app.browser.outline
+        first = outline.cursor_node
+        await pilot.press("n")
+        await pilot.pause()
+        assert outline.cursor_node is not first  # n acts once the input is left
+        await pilot.press("escape")
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "Next hit" not in keys and "Previous hit" not in keys
+
+
+async def test_filter_counts_the_hits_that_h_and_the_cli_list(loaded: Loaded) -> None:
+    """One definition of a hit: the count of the bar is the number of ranked hits."""
+    app = _app()
+    async with app.run_test(size=(200, 40)) as pilot:
+        await loaded(pilot)
+        index = app.search_index
+        assert index is not None
+        await pilot.press("slash", *"法治", "enter")
+        await pilot.pause(0.3)
+        result = app.browser.filtering.result
+        assert result is not None
+        status = app.browser.filtering.bar.status_text
+        assert status.startswith(f"{result.total} hits in ")
+        assert len(result.hits) < len(result.ids)  # sections and their items: not counted twice
+        assert len(app.browser.filtering.outline.hits) == len(
+            {hit.split("/preamble")[0].split("/closing")[0] for hit in result.hits}
+        )
+    ranked = index.search("法治")
+    assert len(ranked) == result.total
+    assert {hit.node_id for hit in ranked} == set(result.hits)
+
+
+async def test_q_leaves_the_compare_screen(open_compare: Any) -> None:
+    app = GovreadApp(sample_paths())
+    async with app.run_test(size=(140, 40)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("q")  # first the figures table, as escape does
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)
+        assert not isinstance(app.screen, CompareScreen)
+
+
+async def test_marks_list_moves_with_j_and_k(loaded: Loaded) -> None:
+    app = _app()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        report = app.reports[0]
+        first, second, third = (section.id for section in list(report.walk())[:3])
+        for node_id in (first, second, third):
+            app.toggle_mark(node_id)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarksListScreen)
+        await pilot.press("j", "j", "k", "space")  # the second row
+        await pilot.pause()
+        assert second not in app.marks and first in app.marks and third in app.marks
+        await pilot.press("G", "space")
+        await pilot.pause()
+        assert third not in app.marks and first in app.marks
+
+
+@pytest.mark.parametrize(
+    ("paths", "status"),
+    [(["/nope/missing.txt"], 1), (["/nope/missing.txt", "SAMPLE"], 1), (["SAMPLE"], 0)],
+)
+async def test_browser_exit_status(
+    loaded: Loaded, capsys: pytest.CaptureFixture[str], paths: list[str], status: int
+) -> None:
+    """`govread /nope.txt` exits 1 as the README says, repeating the error on stderr."""
+    sample = str(sample_paths()[0])
+    app = GovreadApp([sample if p == "SAMPLE" else p for p in paths])
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        app.exit()
+    assert tui_exit_status(app) == status
+    err = capsys.readouterr().err
+    if "/nope/missing.txt" in paths:
+        assert err == "govread: error: /nope/missing.txt: no such file\n"
+    else:
+        assert err == ""
