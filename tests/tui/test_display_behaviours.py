@@ -132,3 +132,32 @@ async def test_browser_exit_status(
         assert err == "govread: error: /nope/missing.txt: no such file\n"
     else:
         assert err == ""
+
+
+async def test_outline_labels_cut_to_the_pane_end_in_an_ellipsis(loaded: Loaded) -> None:
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        cut = whole = 0
+        for y in range(outline.size.height):
+            node = outline.get_node_at_line(y)
+            if node is None:
+                continue
+            shown = outline.render_line(y).text.rstrip()
+            if node.label.plain in shown:
+                whole += 1
+                assert not shown.endswith("…")
+            else:
+                cut += 1
+                assert shown.endswith("…"), shown
+                label = node.label.plain
+                visible = shown[shown.index(label[:3]) : -1].rstrip()
+                assert label.startswith(visible) and len(visible) > 3
+        assert cut and whole
+        await pilot.resize_terminal(200, 30)
+        await pilot.pause()
+        for y in range(outline.size.height):
+            node = outline.get_node_at_line(y)
+            if node is not None and node.label.plain in outline.render_line(y).text:
+                assert not outline.render_line(y).text.rstrip().endswith("…")

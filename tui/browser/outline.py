@@ -460,6 +460,25 @@ class OutlineTree(Tree[OutlineData]):
                 shown.refresh()  # bumps the node's version, so its cached line is redrawn
 
     def render_label(self, node: TreeNode[OutlineData], base_style: Style, style: Style) -> Text:
+        return self._fitted(node, self._marked_label(node, base_style, style))
+
+    def _fitted(self, node: TreeNode[OutlineData], label: Text) -> Text:
+        """The label cut to the room beside its guides, ending in "…" when cut (the tree
+        does not scroll sideways, and would cut it silently)."""
+        depth = 0
+        parent = node.parent
+        while parent is not None and (parent is not self.root or self.show_root):
+            depth += 1
+            parent = parent.parent
+        guide = max(0, self.guide_depth - 2) + 2  # cells per level (Tree._render_line)
+        room = self.scrollable_content_region.width - depth * guide
+        if room <= 1 or label.cell_len <= room:
+            return label
+        cut = label.copy()
+        cut.truncate(room, overflow="ellipsis")
+        return cut
+
+    def _marked_label(self, node: TreeNode[OutlineData], base_style: Style, style: Style) -> Text:
         text = super().render_label(node, base_style, style)
         if node.data is None or node_id_of(node.data) not in self.marked_ids:
             return text
