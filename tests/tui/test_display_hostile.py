@@ -20,8 +20,8 @@ from textual.pilot import Pilot
 from textual.widgets import Tree
 
 from govread.tui.app import GovreadApp
-from govread.tui.compare.screen import CompareScreen
 from govread.tui.compare.picker import ReportPicker
+from govread.tui.compare.screen import CompareScreen
 
 Loaded = Callable[[Pilot[Any]], Awaitable[None]]
 HOSTILE_STRING = "\u001b]0;PWN\u0007[link=x]y[reverse]\u009b31m\u202e"

@@ -123,7 +123,9 @@ class BrowserScreen(Screen[None]):
             "n",
             "next_hit",
             "Next hit",
-            tooltip="Go to the filter's next hit",
+            # one definition of a hit, shared with H and `govread search`
+            tooltip="Go to the filter's next hit (a section holding a match, or the one item "
+            "holding all of its matches; a preamble or closing)",
             id="browser.next_hit",
         ),
         Binding(

@@ -70,9 +70,7 @@ class MarksListScreen(ModalScreen[str | None]):
             )
             yield table
             yield Static(
-                Text(
-                    "↑↓/j k move · enter go to · space/delete unmark · escape close", style="dim"
-                ),
+                Text("↑↓/j k move · enter go to · space/delete unmark · escape close", style="dim"),
                 id="marks-hint",
             )
 
