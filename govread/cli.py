@@ -316,7 +316,10 @@ def _stdout_error(error: OSError) -> int:
 
     _drop_stdout()
     reason = describe_os_error(error)
-    print(f"govread: error: cannot write to standard output: {reason}", file=sys.stderr)
+    print(
+        f"govread: error: cannot write to standard output: {sanitize_line(reason)}",
+        file=sys.stderr,
+    )
     return EXIT_NOTHING
 
 

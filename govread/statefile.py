@@ -37,6 +37,8 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from govread.sanitize import sanitize_line, sanitize_path
+
 # Deeper than this, a state file is refused. govread's own files nest at most 5 levels
 # (an export's pair → side → node → figures → figure); 64 leaves room for hand-written ones.
 MAX_DEPTH = 64
@@ -60,25 +62,15 @@ MAX_CACHE_ENTRY_BYTES = 64 * 2**20
 Syntax = Literal["json", "toml"]
 T = TypeVar("T")
 
-_CONTROLS = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]"
-)
-
 
 def sanitize(text: str) -> str:
-    """Control and bidi characters of a path or message made visible, never sent raw.
-
-    Local stand-in for the project-wide sanitiser; error lines built here pass through it.
-    """
-    return _CONTROLS.sub(
-        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else "?", text
-    )
+    """A path or message as one safe line: the project's sanitiser (`govread.sanitize`)."""
+    return sanitize_line(text)
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
     """A path as one printable line (undecodable bytes as ``\\xff``, controls escaped)."""
-    raw = os.fsencode(path)
-    return sanitize(raw.decode("utf-8", "backslashreplace"))
+    return sanitize_path(path)
 
 
 class StateFileError(Exception):

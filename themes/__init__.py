@@ -67,6 +67,8 @@ def theme_from_table(table: dict[str, Any], source: str) -> Theme:
     if unknown:
         raise ThemeFileError(f"{source}: unknown field {unknown[0]!r}")
     name = table.get("name")
+    if isinstance(name, str) and len(name) > MAX_NAME_LENGTH:
+        raise ThemeFileError(f"{source}: 'name' is longer than {MAX_NAME_LENGTH} characters")
     if not is_theme_name(name):
         raise ThemeFileError(
             f"{source}: 'name' must be 1 to {MAX_NAME_LENGTH} letters, digits, '-', '_' or '.'"
