@@ -78,7 +78,7 @@ async def test_nothing_raw_reaches_the_screen(
         text = "\n".join(f"{title}\n{message}" for message, title, _ in notified)
         hostile.assert_clean(text)
         assert not any(markup for *_, markup in notified)
-        assert "Unsupported filter" in text and "no such file" in text
+        assert "is not a readable PDF" in text and "no such file" in text
         assert text.count("theme skipped") == 5
         assert "marks file" in text and "Marks not restored" in text and "govread-export/9" in text
 

@@ -31,7 +31,7 @@ def test_outline_text_and_json(hostile: Any, capsys: pytest.CaptureFixture[str])
     hostile.assert_clean(out + err)
     assert "\\x1b]0;PWN" in out  # the name is shown, escaped
     assert err.count("govread: skipped:") == 2  # the binary file and the PDF
-    assert "Unsupported filter" in err and "\\x9b31m" in err  # pypdf's message, escaped
+    assert "is not a readable PDF" in err  # (pypdf's own message is not repeated)
     assert "\\xff" in out  # the undecodable byte of a name
 
     code, out, err = run(capsys, "outline", "--format", "json", hostile.folder)
