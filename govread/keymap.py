@@ -14,20 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
+
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 MAX_KEYS = 8  # keys for one binding
 MAX_NAME = 32  # characters in a key name
 MAX_ENTRIES = 500  # entries read from the table (there are fewer than 100 bindings)
 SHOWN = 5  # ignored entries named in the warning
-
-
-def sanitize(text: str) -> str:
-    """Text safe to print: control and format characters shown as escapes. A stand-in for
-    the project's shared sanitiser, with its name and signature."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
 
 
 def key_problem(key: str) -> str | None:

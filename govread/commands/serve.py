@@ -7,7 +7,6 @@ absolute and quoted with `shlex`, as the server runs the command through a shell
 
 from __future__ import annotations
 
-import argparse
 import ipaddress
 import shlex
 import shutil
@@ -15,24 +14,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from govread.cli import ArgumentParser
 from govread.loading import cache_enabled
+from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
-def sanitize(text: str) -> str:
-    """Text safe to print: control and format characters (escapes, bidi overrides) shown as
-    escapes. A stand-in for the project's shared sanitiser, with its name and signature."""
-    return "".join(
-        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
-        for ch in text
-    )
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def _parser() -> ArgumentParser:
+    parser = ArgumentParser(
         prog="govread serve",
         description="Serve the browser in a web page: each visitor gets the browser of the "
         "reports named (the bundled samples by default). Stop it with Ctrl+C.",
@@ -88,12 +80,12 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as exit_:  # --help, or a usage error argparse has already explained
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if not 0 < args.port < 65536:
-        print(f"govread: error: --port {args.port}: not a port (1-65535)", file=sys.stderr)
+        print(f"govread: error: --port {int(args.port)}: not a port (1-65535)", file=sys.stderr)
         return EXIT_USAGE
     from govread.cli import unknown_theme
 
     if args.theme is not None and (problem := unknown_theme(args.theme)):
-        print(f"govread: error: {problem}", file=sys.stderr)
+        print(f"govread: error: {sanitize(problem)}", file=sys.stderr)
         return EXIT_USAGE
     missing = [path for path in args.paths if not Path(path).exists()]
     if missing:
@@ -112,8 +104,11 @@ def run(argv: Sequence[str]) -> int:
     try:
         server.serve()
     except OSError as error:  # the port is taken, the address is not this machine's, ...
-        reason = sanitize(error.strerror or str(error))
-        where = f"{sanitize(args.host)}:{args.port}"
-        print(f"govread: error: cannot serve on {where}: {reason}", file=sys.stderr)
+        where = f"{args.host}:{args.port}"
+        reason = error.strerror or str(error)
+        print(
+            f"govread: error: cannot serve on {sanitize(where)}: {sanitize(reason)}",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     return EXIT_OK

@@ -26,7 +26,7 @@ FOLDERS = ("govread", "tui", "themes")
 # Functions whose result is safe to print.
 SANITISING = {"sanitize", "sanitize_line", "sanitize_path", "dumps_json", "escape_toml"}
 # Values inside f-strings that cannot hold text from outside.
-SAFE_VALUES = {"len", "noun", "prefix"}
+SAFE_VALUES = {"len", "int", "noun", "prefix"}
 # (file, function, printed expression): why it is safe.
 EXCEPTIONS = {
     # Each line of the outline goes through sanitize_line / sanitize_path (_text_outline).
