@@ -872,23 +872,10 @@ class SearchIndex:
                     token_id = self._vocab.get(token)
                     if token_id is not None:
                         token_idf = idf(self._df(token_id))
-                        # A unit holding the token only inside longer words (法 in 法治) is
-                        # still an exact hit: it is scored by the substring, never 0.
-                        text_idf = idf(len(self._units_with(token)))
 
-                        def by_token(
-                            u: _Unit,
-                            t: int = token_id,
-                            w: float = token_idf,
-                            s: str = token,
-                            ws: float = text_idf,
-                        ) -> float:
-                            length = len(u.tokens or ())
+                        def by_token(u: _Unit, t: int = token_id, w: float = token_idf) -> float:
                             tf = u.tokens.count(t) if u.tokens is not None else 0
-                            if tf:
-                                return w * weight(tf, length)
-                            tf = u.folded.count(s)
-                            return ws * weight(tf, length) if tf else 0.0
+                            return w * weight(tf, len(u.tokens or ())) if tf else 0.0
 
                         scorers.append(by_token)
                     else:

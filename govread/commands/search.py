@@ -75,6 +75,7 @@ def run(argv: Sequence[str]) -> int:
         print("govread: error: --limit must be 0 or more", file=sys.stderr)
         return EXIT_USAGE
 
+    failed = False  # a file named could not be opened: exit 1, after the others' hits
     if args.store is not None:
         found = _search_store(args.store, args.paths, query, args.limit or None)
         if found is None:
@@ -85,6 +86,7 @@ def run(argv: Sequence[str]) -> int:
         print_problems(result)
         if not result.reports:
             return EXIT_NONE
+        failed = any(problem.explicit for problem in result.problems)
         index = SearchIndex.build(result.reports)
         hits = index.search(query, limit=args.limit or None)
     if args.format == "json":
@@ -96,7 +98,6 @@ def run(argv: Sequence[str]) -> int:
             console.print(Text(f"no hits for {sanitize_line(args.query)}", style="dim"))
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
-    failed = any(problem.explicit for problem in result.problems)
     return EXIT_OK if hits and not failed else EXIT_NONE
 
 
@@ -155,7 +156,9 @@ def hit_text(number: int, hit: Hit) -> Text:
         line.append(ancestor, style="dim")
         line.append(" › ", style="dim")
     line.append_text(_highlighted(hit.heading, hit.heading_spans, "bold"))
-    line.append(f"  [{hit.match} {hit.score:.2f}]", style="dim")
+    # The rank says the order; BM25 scores (0.00 for a term found only inside longer words,
+    # 法 in 法治) misled, so the text shows the kind of match only (JSON keeps the score).
+    line.append(f"  [{hit.match}]", style="dim")
     snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))
     path = Text(f"   {sanitize_path(report.path or '')}", style="dim")
     return Text("\n").join([line, snippet, path, Text("")])

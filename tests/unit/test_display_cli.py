@@ -125,14 +125,17 @@ def test_tui_refuses_without_a_terminal_cleanly(
     hostile.assert_clean(out + err)
 
 
-def test_exact_hits_have_a_score(capsys: pytest.CaptureFixture[str]) -> None:
-    """A term found only inside longer words (法 in 法治) still scores above zero."""
-    code, out, _ = run(capsys, "search", "法", "--format", "json", "--limit", "0")
-    assert code == 0
-    hits = json.loads(out)
-    assert hits and all(hit["score"] > 0 for hit in hits)
+def test_text_hits_show_their_rank_not_a_misleading_score(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """法 is found only inside longer words (法治): BM25 over jieba tokens gives it 0, which
+    printed as 0.00 looked like no match. The text shows the rank and the kind of match."""
     code, out, _ = run(capsys, "search", "法", "--limit", "0")
-    assert "0.00]" not in out
+    assert code == 0
+    assert "0.00" not in out
+    heads = [line for line in out.splitlines() if line[:1].isdigit()]
+    assert heads and all(line.rstrip().endswith(("[exact]", "[words]")) for line in heads)
+    assert [int(line.split(".")[0]) for line in heads] == list(range(1, len(heads) + 1))
 
 
 def test_search_exit_status_with_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
