@@ -17,9 +17,11 @@ from govread.parsers.model import Item, Report, Section
 
 NodeKind = Literal["report", "section", "item"]
 
-# Bounded: hex digits, then dot-separated numbers (each repeat ends at a dot), then `#n`.
+# Bounded: a section number has at most 6 digits and 16 levels, an item at most 6 digits,
+# so an id from a file never reaches int()'s digit limit or costs more than a glance.
 _NODE_ID = re.compile(
-    r"(?P<report>[0-9a-f]{12})(?:/(?P<section>[0-9]+(?:\.[0-9]+)*)(?:#(?P<item>[0-9]+))?)?"
+    r"(?P<report>[0-9a-f]{12})"
+    r"(?:/(?P<section>[0-9]{1,6}(?:\.[0-9]{1,6}){0,15})(?:#(?P<item>[0-9]{1,6}))?)?"
 )
 
 # The units of a report that lie outside its sections (named by the search index).

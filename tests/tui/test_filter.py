@@ -141,7 +141,7 @@ async def test_escape_restores_folding_and_cursor(loaded) -> None:
         assert node_id_of(outline.cursor_node.data) == state.cursor
         _ = outline.last_line
         assert [n.label.plain for n in outline.walk_nodes() if n.line >= 0] == before_lines
-        assert not bar(app).has_class("-active") and bar(app).value == ""
+        assert not bar(app).has_class("-open") and bar(app).value == ""
         assert not app.browser.filtering.state.active
         assert app.browser.detail.filter_state.spans(f"加强{QUERY}工作") == []
         assert app.focused is outline
@@ -159,7 +159,7 @@ async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline
         await pilot.press("escape")
         await pilot.pause()
         assert shown_keys(app) == everything
-        assert not bar(app).has_class("-active")
+        assert not bar(app).has_class("-open")
 
 
 async def test_suggestions_complete_the_last_term(loaded) -> None:

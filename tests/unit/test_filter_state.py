@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from govread.node_ids import report_id
 from govread.parsers import Report
 from govread.parsers.outline import parse_text
@@ -75,3 +78,9 @@ def test_the_result_carries_its_matches_spans() -> None:
     state.set_query("１００％", index)
     assert state.result is not None and state.result.needles == ("100%",)
     assert state.spans("达到１００％") == [(2, 6)]
+
+
+def test_the_filter_state_needs_no_textual() -> None:
+    code = "import sys, govread.tui.browser.filter_state; print('textual' in sys.modules)"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"

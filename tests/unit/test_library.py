@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 from govread.library import Library, place_label
 from govread.node_ids import (
     document_order_key,
+    is_node_id,
     kind_of,
     node_id_of,
     outline_node_id,
@@ -66,3 +69,18 @@ def test_node_id_grammar() -> None:
         f"{rid}/1.1",
         f"{rid}/2",
     ]
+
+
+def test_node_ids_from_files_are_checked_in_bounded_time() -> None:
+    hostile = [
+        "a" * 12 + "/" + "1." * 5000,
+        "a" * 12 + "/" + "1" * 10_000,
+        "a" * 12 + "/1#" + "9" * 10_000,
+        "0" * 10_000,
+        ("a" * 12 + "/1.") * 800,
+    ]
+    started = time.perf_counter()
+    for text in hostile:
+        assert not is_node_id(text) and parse_node_id(text) is None
+    assert time.perf_counter() - started < 0.5
+    assert is_node_id("a" * 12 + "/" + ".".join(["999999"] * 16) + "#999999")

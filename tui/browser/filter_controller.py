@@ -70,7 +70,7 @@ class BrowserFilter:
 
     def open(self) -> None:
         bar = self.bar
-        bar.add_class("-active")
+        bar.add_class("-open")
         bar.input.focus()
         bar.input.cursor_position = len(bar.input.value)
 
@@ -101,14 +101,14 @@ class BrowserFilter:
     def clear(self) -> None:
         """Escape: no query, the outline as it was, the bar closed, focus on the outline."""
         bar = self.bar
-        was_open = bar.has_class("-active")
+        was_open = bar.has_class("-open")
         self.state.clear()
         with bar.input.prevent(bar.input.Changed):
             bar.input.value = ""
         self.outline.clear()
         self.screen.detail.refresh_highlights()
         bar.show_found(Text())
-        bar.remove_class("-active")
+        bar.remove_class("-open")
         self.hits_list.remove_class("-open")
         if was_open or not self.screen.outline.has_focus:
             self.screen.outline.focus()

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, ProgressBar, Tree
 
@@ -160,6 +161,10 @@ class BrowserScreen(Screen[None]):
         ),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._panes_ready = False
+
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
@@ -170,6 +175,11 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.outline.marked_ids = app_state(self).marks
+        library = app_state(self).library
+        if len(library):  # reports that arrived before the panes were composed
+            self.outline.show_all()
+            self.detail.show([library.reports[0]])
+        self._panes_ready = True  # from here on, the app's reports go to the outline at once
         # The app's sub-title names the reports; this screen's adds the mark count to it.
         self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
         # The filter's widgets (and govread.search) come after the first frame, not before.
@@ -206,20 +216,34 @@ class BrowserScreen(Screen[None]):
     # -- fed by the app ---------------------------------------------------------------
 
     def add_report(self, report: Report) -> None:
+        if not self._panes_ready:  # on_mount shows the library's reports
+            return
         if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
-        first = not self.outline.root.children  # not report_nodes(): a copy per report
-        self.outline.add_report(report)  # already in the library: the outline shows it
+        try:
+            outline = self.outline
+        except NoMatches:  # the app is closing and the panes are gone: nothing to show
+            return
+        first = not outline.root.children  # not report_nodes(): a copy per report
+        outline.add_report(report)  # already in the library: the outline shows it
         if first:
             self.detail.show([report])
 
     def show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#load-progress", ProgressBar)
+        if not self._panes_ready:
+            return
+        try:
+            bar = self.query_one("#load-progress", ProgressBar)
+        except NoMatches:  # the app is closing
+            return
         bar.display = total > PROGRESS_THRESHOLD and done < total
         bar.update(total=total, progress=done)
 
     def loading_finished(self, problems: list[Problem]) -> None:
+        if not self._panes_ready:  # once they are (the screen's queue runs after its mount)
+            self.call_later(self.loading_finished, problems)
+            return
         self.query_one("#load-progress", ProgressBar).display = False
         if self.outline.report_nodes():
             return
@@ -294,7 +318,7 @@ class BrowserScreen(Screen[None]):
         if action in ("next_hit", "previous_hit"):
             return self._filter_on and self.filtering.has_hits
         if action == "clear_filter":
-            return self._filter_on or any(True for _ in self.query("FilterBar.-active"))
+            return self._filter_on or any(True for _ in self.query("FilterBar.-open"))
         return True
 
     def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
