@@ -23,7 +23,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -682,3 +682,8 @@ def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
                     used_b.add(j)
                     break
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
+
+
+def figures_in(texts: Sequence[str]) -> list[Figure]:
+    """Figures of loose paragraphs (no report): node ids are left empty."""
+    return [f for index, text in enumerate(texts) for f in extract(text, "", index)]
