@@ -1,4 +1,4 @@
-"""The open reports: one owner (the app), read by every screen, the CLI's commands alike.
+"""The open reports: one owner (the TUI's app), read by every screen; no Textual in it.
 
 A `Library` holds the reports in the order they were opened, finds a report by its id and
 any node by its node id (`resolve`). `place_label` is the one way a report's region and year
