@@ -81,6 +81,7 @@ def child_cli(folder: str) -> dict[str, object]:
 def child_tui(folder: str) -> dict[str, object]:
     launched = float(os.environ["SCALE_LAUNCHED"])
     from govread.tui.app import GovreadApp
+    from govread.tui.messages import EntriesLoaded, LoadingFinished
 
     marks: dict[str, float] = {}
 
@@ -88,13 +89,13 @@ def child_tui(folder: str) -> dict[str, object]:
         def on_ready(self) -> None:
             marks.setdefault("painted", time.time())
 
-        def on_govread_app_entries_loaded(self, message: GovreadApp.EntriesLoaded) -> None:
+        def on_entries_loaded(self, message: EntriesLoaded) -> None:
             # Textual also calls GovreadApp's own handler (handlers run along the MRO).
             if "first" not in marks:
                 marks["first"] = time.time()
                 self.call_after_refresh(lambda: marks.setdefault("first_painted", time.time()))
 
-        def on_govread_app_loading_finished(self, message: GovreadApp.LoadingFinished) -> None:
+        def on_loading_finished(self, message: LoadingFinished) -> None:
             marks["loaded"] = time.time()
 
             def done() -> None:
@@ -226,6 +227,7 @@ def child_tree(folder: str) -> dict[str, object]:
             outline.clear()
             start = time.perf_counter()
             for report in reports:
+                app.library.add(report)  # as loading does: the library first, then the view
                 outline.add_report(report)
             result["add"] = time.perf_counter() - start
             await pilot.pause()

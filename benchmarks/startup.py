@@ -27,8 +27,8 @@ from govread.tui.app import GovreadApp
 class Timed(GovreadApp):
     def on_ready(self):
         self.painted = time.time()
-    def on_govread_app_loading_finished(self, message):
-        super().on_govread_app_loading_finished(message)
+    def on_loading_finished(self, message):
+        super().on_loading_finished(message)
         self.loaded = time.time()
         self.call_after_refresh(self.exit)
 

@@ -11,27 +11,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from govread.opening import Problem
 from govread.parsers.model import Report
-from govread.parsers.readers import (
-    ReportError,
-    looks_like_report,
-    read_report,
-    report_files,
-)
-from govread.sanitize import sanitize_line, sanitize_path
+from govread.parsers.readers import report_files
 
-
-@dataclass(slots=True)
-class Problem:
-    """A file that was not opened, and why (one line for a person)."""
-
-    path: str
-    reason: str
-    explicit: bool  # named by the user, rather than found in a folder
-
-    def __str__(self) -> str:
-        # For display: a file name or a library's error text may hold escape sequences.
-        return f"{sanitize_path(self.path)}: {sanitize_line(self.reason)}"
+__all__ = ["LoadResult", "Problem", "iter_load", "load", "sample_dir", "sample_paths"]
 
 
 @dataclass(slots=True)
@@ -59,23 +43,9 @@ def iter_load(
     from the parsed-report cache when their bytes are unchanged, and many files to parse
     are parsed on every core (`govread.loading`).
     """
-    from govread.loading import iter_load as load_entries  # it builds on this module
+    from govread.loading import iter_load as load_entries  # the process pool, when needed
 
     yield from load_entries(paths, use_cache=use_cache)
-
-
-def _open(path: Path, *, explicit: bool) -> Report | Problem:
-    try:
-        report = read_report(path)
-        if not explicit and (reason := looks_like_report(report)):
-            return Problem(str(path), reason, explicit)
-        return report
-    except ReportError as error:
-        return Problem(error.path, error.reason, explicit)
-    except Exception as error:  # a bug must not cost the user the other files
-        return Problem(
-            str(path), f"could not be parsed ({type(error).__name__}: {error})", explicit
-        )
 
 
 def load(

@@ -37,9 +37,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from govread import corpus
 from govread.cache import ReportCache, report_from_dict, report_to_dict
-from govread.corpus import Problem
+from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 from govread.parsers.readers import ReportError, folder_entries, read_bytes
 
@@ -215,7 +214,7 @@ def spawn_pool(
 
 def parse_to_json(path: str, explicit: bool) -> tuple[str, str] | Problem:
     """Parse one file in a pool worker: (sha256, the cache's JSON body) or the problem."""
-    result = corpus._open(Path(path), explicit=explicit)
+    result = open_report(Path(path), explicit=explicit)
     if isinstance(result, Problem):
         return result
     return result.sha256, _body(result)
@@ -378,7 +377,7 @@ class Loader:
                 sha256, body = outcome
                 self._pending_puts.append((sha256, body))
                 return _from_body(body, job.path)
-        result = corpus._open(job.path, explicit=job.explicit)
+        result = open_report(job.path, explicit=job.explicit)
         self.parsed += 1
         if isinstance(result, Report) and self._cache is not None:
             self._pending_puts.append((result.sha256, _body(result)))

@@ -21,70 +21,52 @@ import contextlib
 import errno
 import json
 import os
-import re
 import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import platformdirs
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text, describe_os_error
+from govread.node_ids import (
+    NodeKind,
+    document_order_key,
+    is_node_id,
+    kind_of,
+    parse_node_id,
+    report_id,
+    report_id_of,
+)
 from govread.parsers.model import Item, Report, Section
 
 MARKS_FORMAT = "govread-marks/1"
-NodeKind = Literal["report", "section", "item"]
 
-# Bounded: a section number has at most 6 digits and 16 levels, an item at most 6 digits,
-# so an id from a file never reaches int()'s digit limit or costs more than a glance.
-_NODE_ID = re.compile(
-    r"(?P<report>[0-9a-f]{12})"
-    r"(?:/(?P<section>[0-9]{1,6}(?:\.[0-9]{1,6}){0,15})(?:#(?P<item>[0-9]{1,6}))?)?"
-)
 # How long a save waits for another govread's save to finish before giving up (the
 # change stays in memory and is saved with the next one).
 LOCK_TIMEOUT = 5.0
 
-
-# -- node ids ---------------------------------------------------------------------------
-
-
-def report_id(report: Report) -> str:
-    """A report's node id: the first 12 hex digits of its file's SHA-256."""
-    return report.sha256[:12]
-
-
-def is_node_id(node_id: str) -> bool:
-    return isinstance(node_id, str) and _NODE_ID.fullmatch(node_id) is not None
-
-
-def report_id_of(node_id: str) -> str:
-    """The id of the report a node id belongs to."""
-    return node_id.split("/", 1)[0]
-
-
-def kind_of(node_id: str) -> NodeKind:
-    """Whether an id names a report, a section or an item."""
-    if "/" not in node_id:
-        return "report"
-    return "item" if "#" in node_id else "section"
-
-
-def document_order_key(node_id: str) -> tuple[str, tuple[int, ...], int]:
-    """Sorts the ids of one report in document order, from the ids alone.
-
-    The report comes first; a section precedes its items, which precede its
-    subsections (items live in the section's own paragraphs, before any child).
-    """
-    match = _NODE_ID.fullmatch(node_id)
-    if match is None:
-        raise ValueError(f"not a govread node id: {node_id!r}")
-    section = match["section"]
-    numbers = tuple(int(part) for part in section.split(".")) if section else ()
-    return match["report"], numbers, int(match["item"] or 0)
+# The node-id grammar lives in govread.node_ids; these names are re-exported for callers.
+__all__ = [
+    "LOCK_TIMEOUT",
+    "MARKS_FORMAT",
+    "MarkSet",
+    "NodeKind",
+    "NodeRef",
+    "document_order_key",
+    "is_node_id",
+    "iter_nodes",
+    "kind_of",
+    "marks_path",
+    "read_marks_file",
+    "refs_in_order",
+    "report_id",
+    "report_id_of",
+    "resolve",
+    "resolve_in",
+]
 
 
 # -- nodes ------------------------------------------------------------------------------
@@ -151,18 +133,19 @@ def iter_nodes(report: Report) -> Iterator[NodeRef]:
 
 def resolve_in(report: Report, node_id: str) -> NodeRef | None:
     """The node of `report` with this id, or None (the id names another report, or no node)."""
-    match = _NODE_ID.fullmatch(node_id)
-    if match is None or match["report"] != report_id(report):
+    parsed = parse_node_id(node_id)
+    if parsed is None or parsed[0] != report_id(report):
         return None
-    if match["section"] is None:
+    _, numbers, item_number = parsed
+    if numbers is None:
         return NodeRef(node_id, "report", report, None, None, ())
     section_id, _, _ = node_id.partition("#")
-    chain = _section_chain(report, section_id, match["section"])
+    chain = _section_chain(report, section_id, numbers)
     if chain is None:
         return None
     section = chain[-1]
     path = tuple(s.label for s in chain)
-    if match["item"] is None:
+    if item_number is None:
         return NodeRef(node_id, "section", report, section, None, path)
     item = next((i for i in section.items if i.id == node_id), None)
     if item is None:

@@ -43,6 +43,7 @@ from itertools import chain
 from typing import Literal
 
 from govread import segment
+from govread.node_ids import outside_unit_id
 from govread.parsers.model import Item, Report, Section
 
 Span = tuple[int, int]
@@ -339,7 +340,6 @@ class _Entry:
 
 
 def _report_units(report: Report, number: int) -> list[_Unit]:
-    key = report.sha256[:12]
     units: list[_Unit] = []
 
     def outside_sections(kind: UnitKind, label: str, lines: tuple[str, ...]) -> None:
@@ -347,7 +347,7 @@ def _report_units(report: Report, number: int) -> list[_Unit]:
         if lines:
             units.append(
                 _Unit(
-                    unit_id=f"{key}/{kind}",
+                    unit_id=outside_unit_id(report, kind),
                     kind=kind,
                     report=number,
                     heading="",
@@ -452,6 +452,10 @@ class FilterResult:
     `words_pending` is True when a term
     was found nowhere verbatim and its word fallback was skipped because jieba is still
     loading: filter again once `segment.is_loaded()`.
+
+    `needles` are what matched, folded: each term found verbatim, or the words of a term
+    matched through its words; `spans(text)` and `heading_spans(unit_id)` place them, so a
+    caller highlights what matched without parsing the query again or loading jieba.
     """
 
     query: Query
@@ -463,10 +467,28 @@ class FilterResult:
     word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
     hits: tuple[str, ...] = ()
+    needles: tuple[str, ...] = ()
+    # the index's folded heading of a unit (folded once, when the report was added)
+    _heading_of: Callable[[str], Folded | None] = field(
+        default=lambda _unit_id: None, repr=False, compare=False
+    )
 
     @property
     def total(self) -> int:
         return len(self.hits)
+
+    def spans(self, text: str) -> list[Span]:
+        """Where the matched needles occur in `text` (original offsets, sorted, merged)."""
+        return _spans_in(fold(text), self.needles) if self.needles else []
+
+    def heading_spans(self, unit_id: str, heading: str) -> list[Span]:
+        """The matches in a unit's heading, from the index's folded copy when it has one."""
+        if not self.needles:
+            return []
+        folded = self._heading_of(unit_id)
+        if folded is None or folded.original_length != len(heading):
+            folded = fold(heading)
+        return _spans_in(folded, self.needles)
 
 
 @dataclass(slots=True)
@@ -706,11 +728,6 @@ class SearchIndex:
                 matched -= self._units_with(term.folded)
         return _Match(sorted(matched), words_units & matched, missing, plans, pending)
 
-    def matching_ids(self, query: Query | str) -> tuple[set[str], dict[str, int]]:
-        """The ids of the matching units and the number of matches per report (by sha256)."""
-        result = self.filter(query)
-        return set(result.ids), dict(result.report_counts)
-
     def filter(self, query: Query | str, *, allow_words: bool = True) -> FilterResult:
         """Answer a query for the outline filter: substring tests only, no ranking.
 
@@ -743,6 +760,8 @@ class SearchIndex:
             word_ids=frozenset(unit_ids[i] for i in match.words_units),
             words_pending=match.words_pending,
             hits=tuple(unit_ids[i] for i in hits),
+            needles=tuple(dict.fromkeys(n for plan in match.plans for n in plan.needles)),
+            _heading_of=self._heading_fold,
         )
 
     def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
@@ -756,6 +775,10 @@ class SearchIndex:
             return spans_cache[i]
 
         return [i for i in matched if self._reported(i, matched_set, spans_of)]
+
+    def _heading_fold(self, unit_id: str) -> Folded | None:
+        position = self._by_id.get(unit_id)
+        return self._units[position].heading_fold if position is not None else None
 
     # -- ranking --
 

@@ -1,9 +1,9 @@
 """The govread Textual app: themes and config at start-up, loading in a worker, the browser.
 
-Public for later features: ``app.reports`` (the loaded reports, in order),
-``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is the node under
-the cursor) and ``app.marks`` (the saved `MarkSet`), changed through
-``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message.
+The app owns the state every screen reads: ``app.library`` (the open reports, in order;
+``app.reports`` is its list), ``app.marks`` (the saved `MarkSet`), changed through
+``app.toggle_mark(node_id)``, which tells every screen with a `MarksChanged` message, and
+``app.browser`` (the `BrowserScreen`, whose ``outline.current_node`` is under the cursor).
 Paths ending in ``.toml`` are exports, not reports: once the reports are loaded, the
 marks they name are restored (the bundled samples open when no report path is given).
 ``app.search_index`` (a `govread.search.SearchIndex`) holds every loaded report, folded for
@@ -21,11 +21,11 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
@@ -42,6 +42,7 @@ from govread.config import (
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
 from govread.identity import DuplicateFinder, duplicate_reason
+from govread.library import Library, place_label
 from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
@@ -51,6 +52,7 @@ from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.help import HelpScreen
 from govread.tui.mark_actions import restore_marks
+from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 
 if TYPE_CHECKING:
     from govread.search import SearchIndex
@@ -91,46 +93,20 @@ class GovreadApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
 
-    class ReportLoaded(Message):
-        def __init__(self, report: Report, done: int, total: int) -> None:
-            self.report, self.done, self.total = report, done, total
-            super().__init__()
-
-    class ReportFailed(Message):
-        def __init__(self, problem: Problem, done: int, total: int) -> None:
-            self.problem, self.done, self.total = problem, done, total
-            super().__init__()
-
-    class LoadingFinished(Message):
-        pass
-
-    class EntriesLoaded(Message):
-        """Several load results at once: (report or problem, done) pairs out of `total`."""
-
-        def __init__(self, entries: list[tuple[Report | Problem, int]], total: int) -> None:
-            self.entries, self.total = entries, total
-            super().__init__()
-
-    class MarksChanged(Message):
-        """The marked set changed; `node_ids` are the ids whose state flipped."""
-
-        def __init__(self, node_ids: frozenset[str]) -> None:
-            self.node_ids = node_ids
-            super().__init__()
-
     def __init__(
         self, paths: Sequence[str | Path] | None = None, theme_name: str | None = None
     ) -> None:
         super().__init__()
         self.paths: list[str | Path] = [p for p in paths or [] if not is_export_path(p)]
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
-        self.reports: list[Report] = []
+        self.library = Library()  # the open reports: the one copy every screen reads
         self.problems: list[Problem] = []
         self._untold: list[Problem] = []  # problems not yet in a notification
         self._problems_told = float("-inf")  # time.monotonic() of the last such notification
         self.loading_done = False  # every path given has been opened or reported
         self.search_index: SearchIndex | None = None  # made by the loading worker
         self.word_search_ready = False
+        self._quitting = False
         self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
@@ -199,6 +175,11 @@ class GovreadApp(App[int]):
         return BrowserScreen()
 
     @property
+    def reports(self) -> Sequence[Report]:
+        """The open reports, in order (the library's)."""
+        return self.library.reports
+
+    @property
     def browser(self) -> BrowserScreen:
         screen = self.screen_stack[0]
         assert isinstance(screen, BrowserScreen)
@@ -249,7 +230,7 @@ class GovreadApp(App[int]):
                 if now - posted >= LOAD_BATCH_SECONDS and self._batch_shown.is_set():
                     self._batch_shown.clear()
                     size = _batch_size(batch[0][1])
-                    self.post_message(self.EntriesLoaded(batch[:size], total))
+                    self.post_message(EntriesLoaded(batch[:size], total))
                     batch, posted = batch[size:], now
         # What is left (all of it, when the cache answered faster than the UI adds) goes in
         # screenfuls, each once the last is on screen, so the outline paints as it grows.
@@ -259,11 +240,11 @@ class GovreadApp(App[int]):
             if self._batch_shown.wait(0.1):
                 self._batch_shown.clear()
                 size = _batch_size(batch[0][1])
-                self.post_message(self.EntriesLoaded(batch[:size], total))
+                self.post_message(EntriesLoaded(batch[:size], total))
                 batch = batch[size:]
-        self.post_message(self.LoadingFinished())
+        self.post_message(LoadingFinished())
 
-    def on_govread_app_entries_loaded(self, message: EntriesLoaded) -> None:
+    def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # The sub-title once per batch, not per report: its watchers cost about a
         # millisecond a time (the browser's counts the marks over every open report).
         for entry, done in message.entries:
@@ -271,25 +252,13 @@ class GovreadApp(App[int]):
                 self.problems.append(entry)
                 self._untold.append(entry)
             else:
-                self.reports.append(entry)
+                self.library.add(entry)
                 self.browser.add_report(entry)
             self.browser.show_progress(done, message.total)
         if message.entries:
             self._update_sub_title()
         self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
-
-    def on_govread_app_report_loaded(self, message: ReportLoaded) -> None:
-        self.reports.append(message.report)
-        self.browser.add_report(message.report)
-        self.browser.show_progress(message.done, message.total)
-        self._update_sub_title()
-
-    def on_govread_app_report_failed(self, message: ReportFailed) -> None:
-        self.problems.append(message.problem)
-        self._untold.append(message.problem)
-        self._tell_problems()
-        self.browser.show_progress(message.done, message.total)
 
     def _tell_problems(self, *, now: bool = False) -> None:
         """One notification for the files not opened since the last one (at most one per
@@ -330,7 +299,7 @@ class GovreadApp(App[int]):
             message.append(f"\n… and {len(self.problems) - PROBLEMS_LISTED:,} more")
         self.browser.detail.show_message(message)
 
-    def on_govread_app_loading_finished(self, _: LoadingFinished) -> None:
+    def on_loading_finished(self, _: LoadingFinished) -> None:
         self._tell_problems(now=True)
         self.loading_done = True
         self.browser.loading_finished(self.problems)
@@ -345,8 +314,17 @@ class GovreadApp(App[int]):
         if not self._exiting():  # quitting straight after loading must not load jieba
             self.prepare_word_search()
 
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        self._quitting = True  # workers stop instead of starting more work
+        super().exit(result, return_code, message)
+
     def _exiting(self) -> bool:
-        return bool(getattr(self, "_exit", False)) or not self.is_running
+        return self._quitting or not self.is_running
 
     # -- word search ------------------------------------------------------------------
 
@@ -393,10 +371,7 @@ class GovreadApp(App[int]):
 
     def _update_sub_title(self) -> None:
         # Only the first four are named: called once per report loaded, this stays O(1).
-        names = [
-            " ".join(p for p in (r.region, f"{r.year}" if r.year else None) if p) or r.display_title
-            for r in self.reports[:4]
-        ]
+        names = [place_label(r) or r.display_title for r in self.reports[:4]]
         loaded = len(self.reports)
         shown = ", ".join(names) + (f" +{loaded - 4} more" if loaded > 4 else "")
         count = f"{loaded} report" + ("s" if loaded != 1 else "")
@@ -413,7 +388,7 @@ class GovreadApp(App[int]):
     def marks_changed(self, node_ids: frozenset[str]) -> None:
         """Tell every open screen that these ids changed state."""
         for screen in self.screen_stack:
-            screen.post_message(self.MarksChanged(node_ids))
+            screen.post_message(MarksChanged(node_ids))
 
     def _marks_not_saved(self, reason: str) -> None:
         # Called from MarkSet on a failed save: the marks stay in memory.

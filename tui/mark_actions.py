@@ -6,53 +6,35 @@ marks"); `restore_marks` puts back the marks named by exported TOML files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Any
 
 from rich.text import Text
 from textual.app import App
 
 from govread.export import ExportError, read_export_contents
-from govread.marks import MarkSet, resolve
-from govread.parsers.model import Report
 from govread.statefile import display_path
+from govread.tui.app_state import GovreadState, app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
 
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
+
+def closed_count(state: GovreadState) -> int:
+    """How many marks name nodes of reports that are not open."""
+    return len(state.marks) - state.marks.count(state.library.reports)
 
 
-class MarksApp(Protocol):
-    """What these screens need of the app (GovreadApp; a protocol to avoid an import cycle)."""
-
-    reports: list[Report]
-    marks: MarkSet
-
-    def toggle_mark(self, node_id: str) -> bool: ...
-    def marks_changed(self, node_ids: frozenset[str]) -> None: ...
-
-
-def marks_app_of(node: DOMNode) -> MarksApp:
-    app: object = node.app
-    return app  # type: ignore[return-value]
-
-
-def closed_count(app: MarksApp) -> int:
-    return len(app.marks) - app.marks.count(app.reports)
-
-
-def confirm_clear_marks(app: App[object]) -> None:
+def confirm_clear_marks(app: App[Any]) -> None:
     """Ask, then unmark every node of the open reports (marks of other reports stay)."""
-    marks_app = marks_app_of(app)
+    state = app_state(app)
     ids = frozenset(
-        node_id for report in marks_app.reports for node_id in marks_app.marks.ids_of(report)
+        node_id for report in state.library.reports for node_id in state.marks.ids_of(report)
     )
     if not ids:
         app.notify("There are no marks to clear", title="Marks", severity="warning")
         return
     message = Text(f"Unmark all {len(ids)} marked node(s) of the open reports?")
-    closed = closed_count(marks_app)
+    closed = closed_count(state)
     if closed:
         message.append(f"\n{closed} mark(s) in reports not open are kept.", style="dim")
     message.append("\nThis cannot be undone.")
@@ -60,8 +42,8 @@ def confirm_clear_marks(app: App[object]) -> None:
     def answered(clear: bool | None) -> None:
         if not clear:
             return
-        gone = marks_app.marks.clear(marks_app.reports)
-        marks_app.marks_changed(ids)
+        gone = state.marks.clear(state.library.reports)
+        state.marks_changed(ids)
         app.notify(f"Cleared {gone} mark(s)", title="Marks")
 
     app.push_screen(ConfirmDialog("Clear marks", message, confirm="Clear", cancel="Keep"), answered)
@@ -70,15 +52,15 @@ def confirm_clear_marks(app: App[object]) -> None:
 # -- restoring from exports -------------------------------------------------------------
 
 
-def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
+def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
     """Mark again the nodes named by exported TOML files, on the reports that are open.
 
     One notification per file: how many marks came back, how many name reports that are
     not open; a file that is not an export is an error notification naming it.
     """
-    marks_app = marks_app_of(app)
-    reports: Sequence[Report] = marks_app.reports
-    hashes = {report.sha256 for report in reports}
+    state = app_state(app)
+    library = state.library
+    hashes = {report.sha256 for report in library}
     for path in export_paths:
         try:
             contents = read_export_contents(path)
@@ -97,12 +79,12 @@ def restore_marks(app: App[object], export_paths: Iterable[str | Path]) -> None:
             )
             continue
         on_open = {ref.id for ref in named if ref.sha256 in hashes}
-        unknown = {node_id for node_id in on_open if resolve(reports, node_id) is None}
+        unknown = {node_id for node_id in on_open if library.resolve(node_id) is None}
         on_open -= unknown  # an edited export may name nodes the report does not have
-        fresh = on_open - set(marks_app.marks)
+        fresh = on_open - set(state.marks)
         if fresh:
-            marks_app.marks.update(fresh)
-            marks_app.marks_changed(frozenset(fresh))
+            state.marks.update(fresh)
+            state.marks_changed(frozenset(fresh))
         elsewhere = len({ref.id for ref in named if ref.sha256 not in hashes})
         line = f"{len(on_open)} mark(s) restored from {display_path(path)}"
         if len(fresh) != len(on_open):

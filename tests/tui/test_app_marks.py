@@ -13,7 +13,7 @@ async def test_toggle_mark_saves_and_tells_the_screens(monkeypatch: pytest.Monke
     seen: list[frozenset[str]] = []
     monkeypatch.setattr(
         BrowserScreen,
-        "on_govread_app_marks_changed",
+        "on_marks_changed",
         lambda self, message: seen.append(message.node_ids),
         raising=False,
     )

@@ -15,6 +15,7 @@ from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import OutlineTree
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.help import HelpScreen
+from govread.tui.messages import EntriesLoaded
 
 SIZE = (120, 40)
 
@@ -455,7 +456,7 @@ async def test_markup_in_report_text_shows_as_written(loaded, tmp_path) -> None:
     app = GovreadApp(paths=[str(source)])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        app.post_message(GovreadApp.ReportLoaded(built, 1, 1))
+        app.post_message(EntriesLoaded([(built, 1)], 1))
         await pilot.pause()
         tree = outline(app)
         roots = tree.report_nodes()
@@ -525,7 +526,7 @@ async def test_header_shows_report_names_as_plain_text(loaded, tmp_path) -> None
     app = GovreadApp(paths=[str(tmp_path / "missing.txt")])
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
-        app.post_message(GovreadApp.ReportLoaded(built, 1, 1))
+        app.post_message(EntriesLoaded([(built, 1)], 1))
         await pilot.pause()
         assert app.sub_title == "1 report: [b]区[/b] 2023"
         title = app.query_one(HeaderTitle).render()

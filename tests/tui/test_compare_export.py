@@ -153,7 +153,7 @@ async def test_e_before_the_comparison_is_ready_says_so(
         a, b = app.reports[0], app.reports[4]
         # not mounted through open_compare, so no worker: the comparison never arrives
         monkeypatch.setattr(CompareScreen, "run_comparison", lambda self: None)
-        screen = CompareScreen(a, b, corpus=list(app.reports))
+        screen = CompareScreen(a, b)
         await app.push_screen(screen)
         await pilot.pause()
         await pilot.press("e")

@@ -10,12 +10,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from govread import segment
+from govread.node_ids import node_id_of, outline_node_id
 from govread.search import SearchIndex
 from govread.tui.app import GovreadApp
 from govread.tui.browser.filter_bar import DEBOUNCE, FilterBar
 from govread.tui.browser.hits_list import HitsList
-from govread.tui.browser.outline import node_key
-from govread.tui.browser.outline_narrowing import outline_key
 
 SIZE = (120, 40)
 QUERY = "行政复议"
@@ -33,7 +32,7 @@ def bar(app: GovreadApp) -> FilterBar:
 
 
 def shown_keys(app: GovreadApp) -> list[str]:
-    return [node_key(n.data) for n in app.browser.outline.walk_nodes() if n.data is not None]
+    return [node_id_of(n.data) for n in app.browser.outline.walk_nodes() if n.data is not None]
 
 
 async def filter_by(pilot: Pilot[object], query: str) -> None:
@@ -59,14 +58,14 @@ async def test_typing_narrows_the_outline_after_the_debounce(loaded, samples) ->
         expected = SearchIndex.build(samples).filter(QUERY)
         keys = shown_keys(app)
         assert 0 < len(keys) < len(everything)
-        wanted = {outline_key(i) for i in expected.ids} | set(expected.ancestors)
+        wanted = {outline_node_id(i) for i in expected.ids} | set(expected.ancestors)
         shown_sections = {k for k in keys if "/" in k}
         assert shown_sections == {k for k in wanted if "/" in k}
         reports = [n.data.sha256 for n in app.browser.outline.report_nodes()]
         assert reports == [r.sha256 for r in samples if r.sha256 in expected.report_counts]
         # every hit is visible: its ancestors are expanded
-        for key in app.browser.filtering.outline.hits:
-            node = app.browser.filtering.outline.node(key)
+        for key in app.browser.filtering.state.hits:
+            node = app.browser.outline.node_for(key)
             assert node is not None and node.line >= 0
         assert bar(app).value == QUERY  # the query stays visible
         assert bar(app).status_text.startswith(f"{expected.total} hits in ")
@@ -100,8 +99,8 @@ async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
         assert highlighted  # 深化行政复议与应诉工作 (秦皇岛)
         # the detail pane highlights the matches of the node on show
         detail = app.browser.detail
-        assert detail._match_spans is not None
-        assert detail._match_spans(f"加强{QUERY}工作") == [(2, 6)]
+        assert detail.filter_state is app.browser.filtering.state
+        assert detail.filter_state.spans(f"加强{QUERY}工作") == [(2, 6)]
 
 
 async def test_n_and_shift_n_step_through_hits_across_reports(loaded) -> None:
@@ -110,18 +109,18 @@ async def test_n_and_shift_n_step_through_hits_across_reports(loaded) -> None:
         await loaded(pilot)
         await filter_by(pilot, QUERY)
         await pilot.press("enter")
-        hits = list(app.browser.filtering.outline.hits)
+        hits = list(app.browser.filtering.state.hits)
         assert len({h.split("/")[0] for h in hits}) > 1  # more than one report
         outline = app.browser.outline
         assert app.focused is outline
-        assert node_key(outline.cursor_node.data) == hits[0]
+        assert node_id_of(outline.cursor_node.data) == hits[0]
         visited = []
         for _ in hits:
             await pilot.press("n")
-            visited.append(node_key(outline.cursor_node.data))
+            visited.append(node_id_of(outline.cursor_node.data))
         assert visited == hits[1:] + hits[:1]  # in order, wrapping around
         await pilot.press("N")
-        assert node_key(outline.cursor_node.data) == hits[-1]
+        assert node_id_of(outline.cursor_node.data) == hits[-1]
         # the detail pane follows: it shows the hit
         assert app.browser.detail.shown is outline.cursor_node.data
 
@@ -139,11 +138,12 @@ async def test_escape_restores_folding_and_cursor(loaded) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.browser.filtering.outline.save_state().expanded == state.expanded
-        assert node_key(outline.cursor_node.data) == state.cursor
+        assert node_id_of(outline.cursor_node.data) == state.cursor
         _ = outline.last_line
         assert [n.label.plain for n in outline.walk_nodes() if n.line >= 0] == before_lines
-        assert not bar(app).has_class("-active") and bar(app).value == ""
-        assert app.browser.detail._match_spans is None
+        assert not bar(app).has_class("-open") and bar(app).value == ""
+        assert not app.browser.filtering.state.active
+        assert app.browser.detail.filter_state.spans(f"加强{QUERY}工作") == []
         assert app.focused is outline
 
 
@@ -159,7 +159,7 @@ async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline
         await pilot.press("escape")
         await pilot.pause()
         assert shown_keys(app) == everything
-        assert not bar(app).has_class("-active")
+        assert not bar(app).has_class("-open")
 
 
 async def test_suggestions_complete_the_last_term(loaded) -> None:
@@ -192,7 +192,7 @@ async def test_hits_list_ranks_and_enter_moves_the_outline(loaded) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         chosen = hits_list.hits[1]
-        assert node_key(app.browser.outline.cursor_node.data) == outline_key(chosen.node_id)
+        assert node_id_of(app.browser.outline.cursor_node.data) == outline_node_id(chosen.node_id)
         assert app.focused is app.browser.outline
 
 
@@ -207,9 +207,9 @@ async def test_words_fallback_once_the_jieba_worker_is_done(loaded) -> None:
             await pilot.pause(0.05)
         await pilot.pause()
         assert app.word_search_ready and segment.is_loaded()
-        result = app.browser.filtering.result
+        result = app.browser.filtering.state.result
         assert result is not None and result.word_ids and not result.words_pending
-        assert app.browser.filtering.outline.hits  # the outline was filtered again
+        assert app.browser.filtering.state.hits  # the outline was filtered again
         assert "word search ready" in bar(app).status_text
         assert "by words" in bar(app).status_text
 
@@ -283,9 +283,9 @@ def test_filtered_browser_snapshot(snap_compare, monkeypatch) -> None:
 
 
 async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatch) -> None:
-    from govread.tui.browser.outline_narrowing import OutlineFilter
+    from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
-    monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 3)
+    monkeypatch.setattr(OutlineNarrowing, "NODE_BUDGET", 3)
     app = quiet_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -296,11 +296,11 @@ async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatc
         later = reports[-1]
         assert not later.children and not later.is_expanded  # left for later
         await pilot.press("enter")
-        hits = list(app.browser.filtering.outline.hits)
+        hits = list(app.browser.filtering.state.hits)
         visited = []
         for _ in hits:
             await pilot.press("n")
-            visited.append(node_key(outline.cursor_node.data))
+            visited.append(node_id_of(outline.cursor_node.data))
         assert visited == hits[1:] + hits[:1]  # n fills the folded reports it reaches
         assert later.children and later.is_expanded
         # opening a folded report by hand fills it too

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from rich.style import Style
 
+from govread.node_ids import node_id_of
 from govread.parsers.model import Report, Section
 from govread.tui.app import GovreadApp
 from govread.tui.browser import outline as outline_module
 from govread.tui.browser.filter_bar import DEBOUNCE
-from govread.tui.browser.outline import MARK_GLYPH, OutlineTree, node_key
-from govread.tui.browser.outline_narrowing import OutlineFilter
+from govread.tui.browser.outline import MARK_GLYPH, OutlineTree
+from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
 SIZE = (120, 40)
 # The outline's limits, lowered so that a few dozen reports behave as hundreds would (a
@@ -132,7 +133,7 @@ async def test_expand_all_makes_and_opens_everything(loaded, corpus) -> None:
 async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
     loaded, corpus, monkeypatch
 ) -> None:
-    monkeypatch.setattr(OutlineFilter, "NODE_BUDGET", 20)  # most reports left folded
+    monkeypatch.setattr(OutlineNarrowing, "NODE_BUDGET", 20)  # most reports left folded
     app = quiet_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -141,16 +142,16 @@ async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
         await pilot.pause(DEBOUNCE * 2)
         await pilot.pause()
         await pilot.press("enter")
-        hits = app.browser.filtering.outline.hits
+        hits = app.browser.filtering.state.hits
         assert len(hits) > 100
         last = hits[-1]
-        assert "/" in last and tree.find_node(last) is None  # its report is not filled in
+        assert "/" in last and tree.node_for(last) is None  # its report is not filled in
         assert last.split("/", 1)[0] in app.browser.filtering.outline._pending
         await pilot.press("N")  # from the first hit back round to the last
         await pilot.pause()
-        assert node_key(tree.current_node) == last
+        assert node_id_of(tree.current_node) == last
         await pilot.press("n")
-        assert node_key(tree.current_node) == hits[0]
+        assert node_id_of(tree.current_node) == hits[0]
         # escape gives the grouped outline back, the cursor on a line that shows
         await pilot.press("N", "escape")
         await pilot.pause()

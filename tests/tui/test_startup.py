@@ -10,8 +10,8 @@ import sys
 from govread.tui.app import GovreadApp
 
 class Once(GovreadApp):
-    def on_govread_app_loading_finished(self, message):
-        super().on_govread_app_loading_finished(message)
+    def on_loading_finished(self, message):
+        super().on_loading_finished(message)
         self.call_after_refresh(self.exit)
 
 app = Once()

@@ -212,11 +212,9 @@ def test_suggestions_before_segmentation_use_dictionary_terms(samples: list[Repo
     assert "营商环境" in unsegmented.suggest("营商", 5)
 
 
-def test_matching_ids_gives_ids_and_counts_per_report(index: SearchIndex) -> None:
-    ids, counts = index.matching_ids("行政复议 | 枫桥经验")
+def test_filter_counts_each_match_once_per_report(index: SearchIndex) -> None:
     result = index.filter("行政复议 | 枫桥经验")
-    assert ids == set(result.ids) and counts == result.report_counts
-    assert sum(counts.values()) == len(ids)
+    assert sum(result.report_counts.values()) == len(result.ids) == result.total
 
 
 def test_filtering_while_a_worker_segments(samples: list[Report]) -> None:

@@ -7,7 +7,7 @@ subtly highlighted. Everything is built from `Text` objects: report text is neve
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -21,9 +21,11 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from govread.figures import figure_spans
+from govread.library import place_label
 from govread.parsers.model import Item, Report, Section
 from govread.sanitize import sanitize_path
 from govread.tui._css import css_beside
+from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import OutlineData, cut_label
 
 # The pane shows at most this many characters of a node's text, then says how many more
@@ -66,7 +68,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._message: Text | None = Text("Opening reports…")
         self._plain = ""
         self._bullets: set[int] = set()  # ids of the list items among the rendered parts
-        self._match_spans: Callable[[str], list[tuple[int, int]]] | None = None
+        # The filter's state, read to highlight its matches (set by the filter controller).
+        self.filter_state: FilterState | None = None
         self._budget = MAX_DETAIL_CHARS  # characters still to be shown in this rendering
         self._left_out = 0  # characters not shown for want of budget
 
@@ -96,17 +99,16 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._message = message
         self._refresh_body()
 
-    def highlight_matches(self, spans_of: Callable[[str], list[tuple[int, int]]] | None) -> None:
-        """Highlight, in every heading and paragraph, the spans ``spans_of(text)`` gives
-        (the filter's matches); None stops highlighting."""
-        self._match_spans = spans_of
+    def refresh_highlights(self) -> None:
+        """The filter changed: highlight its matches (from `filter_state`) afresh."""
         self._refresh_body()
 
     def _mark_matches(self, text: Text, passage: str, offset: int = 0) -> None:
-        if self._match_spans is None:
+        state = self.filter_state
+        if state is None or not state.active:
             return
         style = self.get_component_rich_style("detail--match")
-        for start, end in self._match_spans(passage):
+        for start, end in state.spans(passage):
             text.stylize(style, start + offset, end + offset)
 
     @property
@@ -194,17 +196,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             if index:
                 crumbs.append(" › ")
             if isinstance(node, Report):
-                crumbs.append(
-                    cut_label(
-                        " ".join(
-                            part
-                            for part in (node.region, f"{node.year}" if node.year else None)
-                            if part
-                        )
-                        or node.display_title,
-                        MAX_FACT_CHARS,
-                    )
-                )
+                crumbs.append(cut_label(place_label(node) or node.display_title, MAX_FACT_CHARS))
             elif isinstance(node, Section):
                 crumbs.append(cut_label(node.label, MAX_FACT_CHARS))
             else:

@@ -1,11 +1,12 @@
 """The browser's filter: the bar, the narrowed outline, highlights, n / N and the hits list.
 
 `BrowserFilter` is owned by the `BrowserScreen`, which forwards it the filter bar's messages
-and its own filter actions. It asks the app's `SearchIndex` (``app.search_index``) for a
-`FilterResult` on every settled keystroke (substring tests only: fast, no jieba), narrows
-the outline through `OutlineFilter`, highlights the detail pane, and keeps the status line
-(hit counts, "no match", word search progress) up to date. Ranked hits for the `H` list are
-computed in a thread worker, since ranking may load jieba and segment reports.
+and its own filter actions. It owns the `FilterState` (the one copy of the query and its
+result) and changes it on every settled keystroke, asking the app's `SearchIndex` (substring
+tests only: fast, no jieba); then it tells the views that read the state to show it: the
+outline (through `OutlineNarrowing`), the detail pane's highlights, and the status line (hit
+counts, "no match", word search progress). Ranked hits for the `H` list are computed in a
+thread worker, since ranking may load jieba and segment reports.
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
+from govread.node_ids import outline_node_id
+from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
+from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.hits_list import HitsList
-from govread.tui.browser.outline_narrowing import OutlineFilter, outline_key
+from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
 if TYPE_CHECKING:
     from govread.search import FilterResult, Hit, SearchIndex
@@ -33,18 +37,17 @@ class BrowserFilter:
     def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         screen.query_one("#panes").mount(HitsList(id="hits"), after=screen.outline)
-        screen.mount(FilterBar(screen._search_index, id="filter-bar"), before="#load-progress")
-        self.outline = OutlineFilter(screen.outline)
-        self.query = ""
-        self.result: FilterResult | None = None
+        screen.mount(FilterBar(self._index, id="filter-bar"), before="#load-progress")
+        self.state = FilterState()
+        self.outline = OutlineNarrowing(screen.outline, self.state)
+        screen.detail.filter_state = self.state
         self.latencies: list[float] = []  # seconds per applied query (filter + outline)
         self._hits_worker: Worker[None] | None = None
 
     # -- what the screen and app give ----------------------------------------------------
 
-    @property
-    def index(self) -> SearchIndex | None:
-        return getattr(self.screen.app, "search_index", None)
+    def _index(self) -> SearchIndex | None:
+        return app_state(self.screen).search_index
 
     @property
     def bar(self) -> FilterBar:
@@ -57,47 +60,35 @@ class BrowserFilter:
     @property
     def active(self) -> bool:
         """A query is on (the outline may be narrowed, or show "no match")."""
-        return bool(self.query.strip()) and self.result is not None
+        return self.state.active
 
     @property
     def has_hits(self) -> bool:
-        return bool(self.outline.hits)
-
-    def _reports(self) -> list:  # type: ignore[type-arg]
-        return list(getattr(self.screen.app, "reports", []))
+        return bool(self.state.hits)
 
     # -- opening, typing, leaving ---------------------------------------------------------
 
     def open(self) -> None:
         bar = self.bar
-        bar.add_class("-active")
+        bar.add_class("-open")
         bar.input.focus()
         bar.input.cursor_position = len(bar.input.value)
 
     def set_query(self, query: str) -> None:
         """Filter the outline by `query` now (an empty query gives the outline back)."""
-        self.query = query
-        index = self.index
-        if not query.strip() or index is None:
-            self.result = None
-            self.outline.clear(self._reports())
-            self.screen.detail.highlight_matches(None)
+        started = time.perf_counter()
+        result = self.state.set_query(query, self._index())
+        if result is None:
+            self.outline.clear()
+            self.screen.detail.refresh_highlights()
             self.bar.show_found(Text())
             self._refresh_hits()
             return
-        started = time.perf_counter()
-        result = index.filter(query)
-        self.result = result
         if result.total:
-            self.outline.apply(self._reports(), result)
+            self.outline.apply()
         else:
-            self.outline.show_unfiltered(self._reports())
-            if not self.outline.active:  # nothing was narrowed yet: remember the outline now
-                self.outline.saved = self.outline.save_state()
-        from govread.search import highlight_spans
-
-        parsed = result.query
-        self.screen.detail.highlight_matches(lambda text: highlight_spans(text, parsed))
+            self.outline.show_unfiltered()
+        self.screen.detail.refresh_highlights()
         self.latencies.append(time.perf_counter() - started)
         self.bar.show_found(self._found(result), no_match=not result.total)
         self._refresh_hits()
@@ -105,21 +96,20 @@ class BrowserFilter:
 
     def refilter(self) -> None:
         """Filter again (reports were added, or word search became ready)."""
-        if self.query.strip():
-            self.set_query(self.query)
+        if self.state.query.strip():
+            self.set_query(self.state.query)
 
     def clear(self) -> None:
         """Escape: no query, the outline as it was, the bar closed, focus on the outline."""
         bar = self.bar
-        was_open = bar.has_class("-active")
-        self.query = ""
-        self.result = None
+        was_open = bar.has_class("-open")
+        self.state.clear()
         with bar.input.prevent(bar.input.Changed):
             bar.input.value = ""
-        self.outline.clear(self._reports())
-        self.screen.detail.highlight_matches(None)
+        self.outline.clear()
+        self.screen.detail.refresh_highlights()
         bar.show_found(Text())
-        bar.remove_class("-active")
+        bar.remove_class("-open")
         self.hits_list.remove_class("-open")
         if was_open or not self.screen.outline.has_focus:
             self.screen.outline.focus()
@@ -127,8 +117,8 @@ class BrowserFilter:
 
     def submitted(self) -> None:
         """Enter in the input: focus the outline, on the first hit."""
-        if self.outline.hits:
-            self.outline.go_to(self.outline.hits[0])
+        if self.state.hits:
+            self.outline.go_to(self.state.hits[0])
         self.screen.outline.focus()
 
     def step(self, direction: int) -> None:
@@ -136,7 +126,7 @@ class BrowserFilter:
 
     def go_to_unit(self, unit_id: str) -> None:
         """Move the outline's cursor to the node holding a search unit (a hit's node id)."""
-        if self.outline.go_to(outline_key(unit_id)):
+        if self.outline.go_to(outline_node_id(unit_id)):
             self.screen.outline.focus()
         else:
             self.screen.notify("That hit is not in the outline", severity="warning")
@@ -165,7 +155,7 @@ class BrowserFilter:
 
     def words_ready(self) -> None:
         self.bar.show_words_status("word search ready")
-        if self.result is not None and self.result.words_pending:
+        if self.state.result is not None and self.state.result.words_pending:
             self.refilter()
 
     # -- ranked hits ----------------------------------------------------------------------
@@ -184,7 +174,7 @@ class BrowserFilter:
         hits = self.hits_list
         if not hits.has_class("-open"):
             return
-        query = self.query
+        query = self.state.query
         if not query.strip():
             hits.show_note("Type / and a query: its ranked hits show here.")
             return
@@ -198,7 +188,7 @@ class BrowserFilter:
         )
 
     def _rank(self, query: str) -> None:
-        index = self.index
+        index = self._index()
         if index is None:
             return
         found: list[Hit] = index.search(query, limit=HITS_LIMIT)
@@ -207,5 +197,5 @@ class BrowserFilter:
         self.screen.app.call_from_thread(self._show_hits, query, found)
 
     def _show_hits(self, query: str, found: list[Hit]) -> None:
-        if query == self.query:
+        if query == self.state.query:
             self.hits_list.show_hits(query, found)

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from govread.library import place_label
 from govread.tui._css import css_beside
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def hit_prompt(hit: Hit, match_style: Style | str, dim_style: str) -> Text:
     """Two lines: where the hit is, and its snippet with the matches highlighted."""
     report = hit.report
     prompt = Text()
-    where = " ".join(p for p in (report.region, f"{report.year}" if report.year else None) if p)
+    where = place_label(report)
     prompt.append(where or report.display_title, style="bold")
     prompt.append(PATH_SEPARATOR, style=dim_style)
     prompt.append(PATH_SEPARATOR.join(hit.section))

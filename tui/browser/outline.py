@@ -5,9 +5,13 @@ Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; l
 node shows `MARK_GLYPH` before its label: the glyph is added when a line is rendered, from
 `marked_ids`, so every view of the tree agrees with the marks.
 
+The outline is a view of the app's `Library`: it shows the library's reports, in order.
 A report's section and item nodes are made lazily: a report node is added folded with a
-*filler* (`defer_fill`), run just before the node first expands (by key, click, expand-all,
-`go_to` or the filter), so a thousand reports cost a thousand nodes, not thirty thousand.
+*filler* (`defer_fill`), run when the node first opens (`open_node`, expand-all, `go_to`,
+the filter; a click's `Tree.NodeExpanded`), so a thousand reports cost a thousand nodes,
+not thirty thousand. Every node showing a report, section or item is registered by its node
+id, whichever view built it (the whole outline or the filter's), so a node is found one way:
+`node_for` / `go_to`. Only Textual's public Tree API is used.
 Small corpora (up to `EAGER_LIMIT` reports) are filled and shown expanded as they arrive.
 With more than `GROUP_THRESHOLD` reports, reports sit under group nodes (data ``None``) by
 region or by year, each labelled with its count; `set_grouping` switches (none / region /
@@ -17,8 +21,7 @@ year) and `None` means "by region once there are many".
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Container, Iterable, Iterator
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -27,9 +30,10 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode
+from textual.widgets.tree import TreeNode, UnknownNodeID
 
-from govread.marks import report_id
+from govread.library import Library, place_parts
+from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 
@@ -62,26 +66,6 @@ def group_label(key: tuple[int, str], grouping: str, count: int) -> Text:
     return label
 
 
-class OutlineNode(TreeNode[OutlineData]):
-    """A tree node that fills in its children (if they were deferred) before it expands."""
-
-    def _expand(self, expand_all: bool) -> None:
-        tree = self._tree
-        if isinstance(tree, OutlineTree):
-            tree.fill(self)
-        super()._expand(expand_all)
-
-
-def node_id_of(data: OutlineData) -> str:
-    """The node id (as marks use it) of a report, section or item."""
-    return report_id(data) if isinstance(data, Report) else data.id
-
-
-def node_key(data: OutlineData) -> str:
-    """The id of a node: a report's first 12 hex digits of its hash, a section's or item's id."""
-    return data.sha256[:12] if isinstance(data, Report) else data.id
-
-
 # A label is one line: a longer heading (a paragraph taken for one, or a hostile file's
 # 10 MB line) is cut, visibly, so that measuring and drawing the outline stays cheap.
 MAX_LABEL_CHARS = 200
@@ -95,11 +79,9 @@ def cut_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
 def report_label(report: Report) -> Text:
     """``region · year · title`` (the display title when the document has none)."""
     label = Text()
-    facts = [report.region or "", f"{report.year}" if report.year else ""]
-    for fact in facts:
-        if fact:
-            label.append(fact, style="bold")
-            label.append(" · ", style="dim")
+    for fact in place_parts(report):
+        label.append(fact, style="bold")
+        label.append(" · ", style="dim")
     label.append(cut_label(report.title or report.display_title))
     return label
 
@@ -195,58 +177,80 @@ class OutlineTree(Tree[OutlineData]):
             self.data = data
             super().__init__()
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__("reports", id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
+        self.library = library  # what the whole outline shows (the app's; read, never changed)
         # Which node ids show the mark (the app's MarkSet); see `refresh_marks`.
         self.marked_ids: Container[str] = frozenset()
+        # The node showing each report, section or item, whichever view built it.
         self._nodes_by_id: dict[str, TreeNode[OutlineData]] = {}
-        # Nodes whose children are not made yet (tree node id → what makes them).
-        self._unfilled: dict[int, Filler] = {}
-        self.reports: list[Report] = []  # the reports of the full outline, in order
+        # Nodes whose children are not made yet (tree node id → the node, what makes them).
+        self._unfilled: dict[int, tuple[TreeNode[OutlineData], Filler]] = {}
         self.grouping: str | None = None  # None: by region once there are many
+        self._built_grouping: str | None = None  # how the reports shown are grouped
         self._groups: dict[tuple[int, str], TreeNode[OutlineData]] = {}
         self._group_keys: list[tuple[int, str]] = []  # sorted
         self._group_counts: dict[tuple[int, str], int] = {}
-        self._batch_size: int | None = None  # while `show_reports` adds this many
-
-    def _add_node(
-        self,
-        parent: TreeNode[OutlineData] | None,
-        label: Text,
-        data: OutlineData | None,
-        expand: bool = False,
-    ) -> TreeNode[OutlineData]:
-        node = OutlineNode(self, parent, self._new_id(), label, data, expanded=expand)
-        self._tree_nodes[node._id] = node
-        self._updates += 1
-        return node
+        self._stale_groups: set[tuple[int, str]] = set()  # counts changed, labels not yet
 
     def clear(self) -> OutlineTree:
         self._unfilled = {}
         self._nodes_by_id = {}
+        self._built_grouping = None
         self._groups, self._group_keys, self._group_counts = {}, [], {}
+        self._stale_groups = set()
         super().clear()
         return self
+
+    def add_node(
+        self,
+        parent: TreeNode[OutlineData],
+        label: Text,
+        data: OutlineData,
+        *,
+        expand: bool = False,
+        leaf: bool = False,
+    ) -> TreeNode[OutlineData]:
+        """Add a node showing a report, section or item, found later by its node id."""
+        if leaf:
+            node = parent.add_leaf(label, data=data)
+        else:
+            node = parent.add(label, data=data, expand=expand)
+        self._nodes_by_id[node_id_of(data)] = node
+        return node
 
     # -- lazy children ----------------------------------------------------------------
 
     def defer_fill(self, node: TreeNode[OutlineData], filler: Filler) -> None:
-        """Make ``node``'s children with ``filler(node)`` just before it first expands."""
-        self._unfilled[node._id] = filler
+        """Make ``node``'s children with ``filler(node)`` when it first opens."""
+        self._unfilled[node.id] = (node, filler)
 
     def fill(self, node: TreeNode[OutlineData]) -> bool:
         """Make a node's deferred children now; False when there were none to make."""
-        filler = self._unfilled.pop(node._id, None)
-        if filler is None:
+        # Ids restart when the tree is cleared: a node of an older tree (a late message) is
+        # told apart from the node that now has its id.
+        deferred = self._unfilled.get(node.id)
+        if deferred is None or deferred[0] is not node:
             return False
-        filler(node)
+        del self._unfilled[node.id]
+        deferred[1](node)
         return True
 
     def is_filled(self, node: TreeNode[OutlineData]) -> bool:
-        return node._id not in self._unfilled
+        deferred = self._unfilled.get(node.id)
+        return deferred is None or deferred[0] is not node
+
+    def open_node(self, node: TreeNode[OutlineData]) -> None:
+        """Expand a node, making its children first if they were deferred."""
+        self.fill(node)
+        node.expand()
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
+        # Expanded some other way (a click on the arrow): its children arrive now.
+        self.fill(event.node)
 
     # -- grouping ---------------------------------------------------------------------
 
@@ -255,8 +259,7 @@ class OutlineTree(Tree[OutlineData]):
         """How reports are grouped now: the reader's choice, else by region when many."""
         if self.grouping is not None:
             return self.grouping
-        count = self._batch_size if self._batch_size is not None else len(self.reports)
-        return "region" if count > GROUP_THRESHOLD else "none"
+        return "region" if len(self.library) > GROUP_THRESHOLD else "none"
 
     def set_grouping(self, grouping: str | None) -> None:
         """Group by "none", "region" or "year" (None: automatic); rebuilds the outline."""
@@ -265,21 +268,16 @@ class OutlineTree(Tree[OutlineData]):
         self.grouping = grouping
         cursor = self.cursor_node
         key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
-        self.show_reports(list(self.reports), expand=False)
+        self.show_all(expand=False)
         if key is not None:
             self.go_to(key)
 
-    def show_reports(self, reports: Sequence[Report], *, expand: bool = True) -> None:
-        """The whole outline anew with these reports (one refresh)."""
-        with self.rebuilding():
-            self.clear()
-            self.reports = []
-            self._batch_size = len(reports)
-            try:
-                for report in reports:
-                    self.add_report(report, expand=expand)
-            finally:
-                self._batch_size = None
+    def show_all(self, *, expand: bool = True) -> None:
+        """The whole outline anew: every report of the library."""
+        self.clear()
+        for report in self.library:
+            self.add_report(report, expand=expand)
+        self._relabel_groups()
 
     def _parent_for(self, report: Report, grouping: str) -> TreeNode[OutlineData]:
         if grouping == "none":
@@ -294,17 +292,27 @@ class OutlineTree(Tree[OutlineData]):
             node = self.root.add(group_label(key, grouping, count), before=position)
             self._groups[key] = node
         else:
-            # Not set_label: it queues a refresh call per report, which floods the message
-            # queue while thousands load; adding the report below invalidates the lines anyway.
-            node._label = group_label(key, grouping, count)
-            node._updates += 1
+            # Relabelled once per batch of reports, not per report: each `set_label` queues
+            # a repaint, which would flood the message queue while thousands load.
+            if not self._stale_groups:
+                self.call_after_refresh(self._relabel_groups)
+            self._stale_groups.add(key)
         return node
+
+    def _relabel_groups(self) -> None:
+        grouping = self._built_grouping
+        for key in self._stale_groups:
+            node = self._groups.get(key)
+            if node is not None and grouping is not None:
+                node.set_label(group_label(key, grouping, self._group_counts[key]))
+        self._stale_groups = set()
 
     @staticmethod
     def group_summary(group: TreeNode[OutlineData]) -> Text:
         """A group's label, then one line per report in it (for the detail pane)."""
         summary = Text()
-        summary.append_text(group.label if isinstance(group.label, Text) else Text(group.label))
+        label = group.label
+        summary.append_text(label if isinstance(label, Text) else Text(label))
         for node in group.children[:GROUP_SUMMARY_LINES]:
             if isinstance(node.data, Report):
                 summary.append("\n")
@@ -319,26 +327,25 @@ class OutlineTree(Tree[OutlineData]):
     # -- building ---------------------------------------------------------------------
 
     def add_report(self, report: Report, *, expand: bool = True) -> TreeNode[OutlineData]:
-        """Add a report at the end (of its group); its sections are made when it expands.
+        """Show a report of the library at the end (of its group); its sections are made
+        when it opens.
 
         While there are few reports (`EAGER_LIMIT`), ``expand`` shows its top-level
         sections at once, deeper ones folded; past that, reports are added folded.
         """
-        before = self.active_grouping
-        self.reports.append(report)
         grouping = self.active_grouping
-        if grouping != before and self._batch_size is None:  # passed the threshold: regroup
-            self.set_grouping(self.grouping)
+        if self._built_grouping is not None and grouping != self._built_grouping:
+            self.set_grouping(self.grouping)  # passed the threshold: regroup every report
             return self._nodes_by_id[report_id(report)]
+        self._built_grouping = grouping
         first = not self.root.children
         parent = self._parent_for(report, grouping)
-        node = parent.add(report_label(report), data=report, allow_expand=bool(report.sections))
-        self._nodes_by_id[report_id(report)] = node
+        node = self.add_node(parent, report_label(report), report)
+        node.allow_expand = bool(report.sections)
         if report.sections:
             self.defer_fill(node, self._fill_report)
-            count = self._batch_size if self._batch_size is not None else len(self.reports)
-            if expand and count <= EAGER_LIMIT and grouping == "none":
-                node.expand()
+            if expand and len(self.library) <= EAGER_LIMIT and grouping == "none":
+                self.open_node(node)
         if first:
             self.move_cursor(node if grouping == "none" else parent)
         return node
@@ -351,12 +358,11 @@ class OutlineTree(Tree[OutlineData]):
 
     def _add_section(self, parent: TreeNode[OutlineData], section: Section) -> None:
         if not section.items and not section.children:
-            self._nodes_by_id[section.id] = parent.add_leaf(section_label(section), data=section)
+            self.add_node(parent, section_label(section), section, leaf=True)
             return
-        node = parent.add(section_label(section), data=section)
-        self._nodes_by_id[section.id] = node
+        node = self.add_node(parent, section_label(section), section)
         for item in section.items:
-            self._nodes_by_id[item.id] = node.add_leaf(item_label(item), data=item)
+            self.add_node(node, item_label(item), item, leaf=True)
         for child in section.children:
             self._add_section(node, child)
 
@@ -398,60 +404,39 @@ class OutlineTree(Tree[OutlineData]):
         return found
 
     def node_for(self, node_id: str) -> TreeNode[OutlineData] | None:
-        """The tree node showing the report, section or item with this id, if any."""
+        """The tree node showing the report, section or item with this id, if it is made."""
         node = self._nodes_by_id.get(node_id)
-        if node is not None and self._holds(node):
-            return node
-        report_node = self._nodes_by_id.get(node_id.split("/", 1)[0])
-        if report_node is not None and self._holds(report_node) and not self.is_filled(report_node):
-            return None  # its report is not filled in yet: nothing to search for
-        for line in range(self.last_line + 1):  # a view built another way: search it
-            found = self.get_node_at_line(line)
-            if found is not None and found.data is not None and node_id_of(found.data) == node_id:
-                return found
-        return None
+        return node if node is not None and self._holds(node) else None
 
     def _holds(self, node: TreeNode[OutlineData]) -> bool:
         try:
             return self.get_node_by_id(node.id) is node
-        except Exception:  # UnknownNodeID: the tree was cleared since
+        except UnknownNodeID:  # the tree was cleared since
             return False
 
     def go_to(self, node_id: str) -> bool:
         """Unfold the way to a node and put the cursor on it; False when it is not shown."""
-        node = self._nodes_by_id.get(node_id)
+        node = self.node_for(node_id)
         if node is None:
-            report_node = self._nodes_by_id.get(node_id.split("/", 1)[0])
-            if report_node is not None and self._holds(report_node) and self.fill(report_node):
-                node = self._nodes_by_id.get(node_id)
-        if node is None or not self._holds(node):
-            node = self._find_anywhere(node_id)
+            report_node = self.node_for(report_id_of(node_id))
+            if report_node is not None and self.fill(report_node):
+                node = self.node_for(node_id)
         if node is None:
             return False
         parent = node.parent
         while parent is not None and parent is not self.root:
-            parent.expand()
+            if not parent.is_expanded:
+                self.open_node(parent)
             parent = parent.parent
         self.move_cursor(node)
         self.scroll_to_node(node, animate=False)
         return True
-
-    def _find_anywhere(self, node_id: str) -> TreeNode[OutlineData] | None:
-        stack = list(self.root.children)
-        while stack:
-            node = stack.pop()
-            if node.data is not None and node_id_of(node.data) == node_id:
-                return node
-            stack.extend(node.children)
-        return None
 
     # -- marks ------------------------------------------------------------------------
 
     def refresh_marks(self, node_ids: Iterable[str] | None = None) -> None:
         """Repaint the lines of these nodes (every line when None) after their marks changed."""
         if node_ids is None:
-            for node in self._nodes_by_id.values():
-                node.refresh()
             self.refresh()
             return
         for node_id in node_ids:
@@ -496,7 +481,8 @@ class OutlineTree(Tree[OutlineData]):
     def get_label_width(self, node: TreeNode[OutlineData]) -> int:
         # What render_label would measure, without building the Text: the tree measures
         # every line on each rebuild, which is most of a rebuild's cost with many reports.
-        width = node._label.cell_len
+        label = node.label  # always Text here (labels go through process_label)
+        width = label.cell_len if isinstance(label, Text) else cell_len(label)
         if node.allow_expand:
             width += cell_len(self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE)
         if node.data is not None and node_id_of(node.data) in self.marked_ids:
@@ -511,13 +497,6 @@ class OutlineTree(Tree[OutlineData]):
             yield node
             stack.extend(reversed(node.children))
 
-    def find_node(self, key: str) -> TreeNode[OutlineData] | None:
-        """The node whose `node_key` is ``key`` (None when it is not in the outline)."""
-        for node in self.walk_nodes():
-            if node.data is not None and node_key(node.data) == key:
-                return node
-        return None
-
     def match_style(self) -> Style:
         """The style of a filter match in a label (read once per rebuild: it is not free)."""
         return self.get_component_rich_style("outline--match", partial=True)
@@ -531,27 +510,16 @@ class OutlineTree(Tree[OutlineData]):
             label.stylize(style, start + offset, end + offset)
         return label
 
-    @contextmanager
-    def rebuilding(self) -> Iterator[None]:
-        """Add or remove many nodes with one refresh at the end instead of one per node."""
-        outer = getattr(self, "_rebuilding", False)
-        self._rebuilding = True
-        try:
-            yield
-        finally:
-            self._rebuilding = outer
-            self._invalidate()
-
-    def _invalidate(self) -> None:
-        if not getattr(self, "_rebuilding", False):
-            super()._invalidate()
-
     # -- folding ----------------------------------------------------------------------
 
     def expand_all_reports(self) -> None:
         node = self.cursor_node
-        for report_node in self.root.children:
-            report_node.expand_all()
+        stack = list(self.root.children)
+        while stack:  # every node made and expanded, the deferred ones included
+            top = stack.pop()
+            if top.allow_expand:
+                self.open_node(top)
+            stack.extend(top.children)
         if node is not None:
             self.move_cursor(node)
 
@@ -579,7 +547,7 @@ class OutlineTree(Tree[OutlineData]):
         if node is None or not node.allow_expand:
             return
         if node.is_collapsed:
-            node.expand()
+            self.open_node(node)
         elif node.children:
             self.move_cursor(node.children[0])
 
@@ -597,7 +565,7 @@ class OutlineTree(Tree[OutlineData]):
         if node is None:
             return
         if node.allow_expand and node.is_collapsed:
-            node.expand()
+            self.open_node(node)
         else:
             self.post_message(self.OpenRequested(node.data))
 

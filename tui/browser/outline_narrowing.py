@@ -1,43 +1,33 @@
 """Narrowing the outline to a filter's matches, and giving it back exactly as it was.
 
-`OutlineFilter` drives an `OutlineTree`: `apply(result)` rebuilds it with only the matching
-sections and items (a `govread.search.FilterResult`), their ancestors kept and expanded, hit
-counts after each report and section label and the matches highlighted; `step(±1)` moves
-the cursor to the next / previous hit across reports; `clear()` rebuilds the whole outline
-with the nodes that were expanded before filtering expanded again and the cursor on the node
-it was on. Labels are `Text` (report text is never markup).
+`OutlineNarrowing` drives an `OutlineTree` from the `FilterState`: `apply()` rebuilds it with
+only the matching sections and items, their ancestors kept and expanded, hit counts before
+each report and section label and the matches highlighted (spans from the filter's result);
+`step(±1)` moves the cursor to the next / previous hit across reports; `clear()` rebuilds the
+whole outline with the nodes that were expanded before filtering expanded again and the
+cursor on the node it was on. Labels are `Text` (report text is never markup).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
+from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Report, Section
+from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import (
     OutlineData,
     OutlineTree,
     item_label,
-    node_key,
     report_label,
     section_label,
 )
 
-if TYPE_CHECKING:
-    from govread.search import FilterResult, Query
-
 COUNT_STYLE = "bold"
-
-
-def highlight_spans(text: str, query: Query) -> list[tuple[int, int]]:
-    from govread.search import highlight_spans as spans_of  # search loads after first paint
-
-    return spans_of(text, query)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +37,6 @@ class OutlineState:
     expanded: frozenset[str]
     cursor: str | None
     scroll_y: float
-
-
-def outline_key(unit_id: str) -> str:
-    """The outline node a search unit lives in (a preamble or closing: its report)."""
-    report, _, rest = unit_id.partition("/")
-    return report if rest in ("preamble", "closing") else unit_id
 
 
 def count_label(label: Text, count: int) -> Text:
@@ -66,56 +50,46 @@ def count_label(label: Text, count: int) -> Text:
     return counted
 
 
-class OutlineFilter:
+class OutlineNarrowing:
     """The filter's hold on the outline: narrowed while a query is on, restored after."""
 
     # About how many nodes are built at once; reports beyond are filled in when opened.
     NODE_BUDGET = 400
 
-    def __init__(self, tree: OutlineTree) -> None:
+    def __init__(self, tree: OutlineTree, state: FilterState) -> None:
         self.tree = tree
+        self.state = state  # read only: the filter controller changes it
         self.saved: OutlineState | None = None  # set while the outline is narrowed
-        self.hits: list[str] = []  # outline keys of the hits, in document order
-        self._nodes: dict[str, TreeNode[OutlineData]] = {}
         self._style = Style()
         self._pending: dict[str, Report] = {}  # folded reports not filled in yet
-        self._result: FilterResult | None = None
-
-    @property
-    def active(self) -> bool:
-        return self.saved is not None
 
     # -- state ----------------------------------------------------------------------------
 
     def save_state(self) -> OutlineState:
         tree = self.tree
         expanded = frozenset(
-            node_key(node.data)
+            node_id_of(node.data)
             for node in tree.walk_nodes()
             if node.data is not None and node.is_expanded
         )
         cursor = tree.cursor_node
-        key = node_key(cursor.data) if cursor is not None and cursor.data is not None else None
+        key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
         return OutlineState(expanded, key, tree.scroll_y)
 
-    def rebuild_full(self, reports: Sequence[Report], state: OutlineState) -> None:
+    def rebuild_full(self, state: OutlineState) -> None:
         """The whole outline again, folded as `state` says, the cursor on its node."""
         tree = self.tree
-        target = None
-        with tree.rebuilding():
-            tree.show_reports(reports, expand=False)
-            for node in tree.walk_nodes():
-                if node.data is None:
-                    continue
-                key = node_key(node.data)
-                if key in state.expanded:
-                    node.expand()
-                if key == state.cursor:
-                    target = node
+        tree.show_all(expand=False)
+        for key in sorted(state.expanded, key=lambda k: k.count("/") + k.count(".")):
+            node = tree.node_for(key)  # outermost first: opening a report makes its sections
+            if node is not None:
+                tree.open_node(node)
+        target = tree.node_for(state.cursor) if state.cursor is not None else None
         if target is not None:
             parent = target.parent
             while parent is not None and parent is not tree.root:
-                parent.expand()  # a group folded by the rebuild
+                if not parent.is_expanded:
+                    parent.expand()  # a group folded by the rebuild
                 parent = parent.parent
             tree.move_cursor(target)
         tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
@@ -124,79 +98,65 @@ class OutlineFilter:
 
     # -- narrowing ------------------------------------------------------------------------
 
-    def apply(self, reports: Sequence[Report], result: FilterResult) -> None:
-        """Show only what `result` matched (it must have matches).
+    def apply(self) -> None:
+        """Show only what the filter matched (it must have matches).
 
         Reports are filled in, expanded, until about `NODE_BUDGET` nodes are shown; the
         reports after that are added folded and filled in when opened (or when n / N / a
         hit goes there), so that a query matching thousands of sections stays quick.
         """
+        result = self.state.result
+        assert result is not None
         if self.saved is None:
             self.saved = self.save_state()
         tree = self.tree
-        self._nodes = {}
         self._pending = {}
-        self._result = result
         self._style = tree.match_style()
-        report_hits: dict[str, list[str]] = {}
-        for unit_id in result.order:
-            key = outline_key(unit_id)
-            report_hits.setdefault(key.split("/", 1)[0], []).append(key)
+        with_sections = {report_id_of(key) for key in self.state.hits if "/" in key}
         budget = self.NODE_BUDGET
-        with tree.rebuilding():
-            tree.clear()
-            for report in reports:
-                count = result.report_counts.get(report.sha256, 0)
-                if not count:
-                    continue
-                key = node_key(report)
-                label = count_label(report_label(report), count)
-                has_sections = any(k != key for k in report_hits.get(key, ()))
-                fill = budget > 0
-                node = tree.root.add(label, data=report, expand=fill and has_sections)
-                self._nodes[key] = node
-                if not has_sections:
-                    node.allow_expand = False
-                elif fill:
-                    budget -= self._fill(node, report) + 1
-                else:
-                    self._pending[key] = report
-                    tree.defer_fill(node, self.fill_pending)
-        hits: list[str] = []
-        seen: set[str] = set()
-        for unit_id in result.hits:  # n / N go where `H` and the count say: the hits
-            key = outline_key(unit_id)
-            if key.split("/", 1)[0] in self._nodes and key not in seen:
-                seen.add(key)
-                hits.append(key)
-        self.hits = hits
-        if hits:
-            self.go_to(hits[0])
+        tree.clear()
+        for report in tree.library:
+            count = result.report_counts.get(report.sha256, 0)
+            if not count:
+                continue
+            key = report_id(report)
+            label = count_label(report_label(report), count)
+            has_sections = key in with_sections
+            fill = budget > 0
+            node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
+            if not has_sections:
+                node.allow_expand = False
+            elif fill:
+                budget -= self._fill(node, report) + 1
+            else:
+                self._pending[key] = report
+                tree.defer_fill(node, self.fill_pending)
+        if self.state.hits:
+            self.go_to(self.state.hits[0])
 
     def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
         """Add a report's matching sections under its node; how many nodes were added."""
-        assert self._result is not None
-        before = len(self._nodes)
+        added = [0]
         for section in report.sections:
-            self._add_section(node, section, self._result, self._result.query)
-        return len(self._nodes) - before
+            self._add_section(node, section, added)
+        return added[0]
 
-    def fill_pending(self, node: TreeNode[OutlineData]) -> bool:
+    def fill_pending(self, node: TreeNode[OutlineData]) -> None:
         """Fill in a folded report that was left for later (it is being opened)."""
         data = node.data
         if not isinstance(data, Report):
-            return False
-        report = self._pending.pop(node_key(data), None)
+            return
+        report = self._pending.pop(report_id(data), None)
         if report is None:
-            return False
+            return
         self.tree.fill(node)  # drop the tree's deferred call (it may be the one calling)
-        with self.tree.rebuilding():
-            self._fill(node, report)
-        return True
+        self._fill(node, report)
 
     def _add_section(
-        self, parent: TreeNode[OutlineData], section: Section, result: FilterResult, query: Query
+        self, parent: TreeNode[OutlineData], section: Section, added: list[int]
     ) -> None:
+        result, state = self.state.result, self.state
+        assert result is not None
         if section.id not in result.ids and section.id not in result.ancestors:
             return
         count = result.section_counts.get(section.id, 0)
@@ -206,74 +166,55 @@ class OutlineFilter:
         # the label's end are dropped by `stylize`)
         offset = len(label) - len(plain) + len(section.marker)
         tree = self.tree
-        tree.highlight_spans(label, highlight_spans(section.heading, query), self._style, offset)
+        spans = state.heading_spans(section.id, section.heading)
+        tree.highlight_spans(label, spans, self._style, offset)
         items = [item for item in section.items if item.id in result.ids]
         children = [
             child
             for child in section.children
             if child.id in result.ids or child.id in result.ancestors
         ]
-        if items or children:
-            node = parent.add(label, data=section, expand=True)
-        else:
-            node = parent.add_leaf(label, data=section)
-        self._nodes[section.id] = node
+        node = tree.add_node(parent, label, section, expand=True, leaf=not (items or children))
+        added[0] += 1
         for item in items:
-            spans = highlight_spans(item.heading, query)
+            spans = state.heading_spans(item.id, item.heading)
             item_text = tree.highlight_spans(item_label(item), spans, self._style, len(item.marker))
-            self._nodes[item.id] = node.add_leaf(item_text, data=item)
+            tree.add_node(node, item_text, item, leaf=True)
+            added[0] += 1
         for child in children:
-            self._add_section(node, child, result, query)
+            self._add_section(node, child, added)
 
-    def clear(self, reports: Sequence[Report]) -> None:
+    def clear(self) -> None:
         """Give the outline back as it was before the filter."""
         state, self.saved = self.saved, None
-        self.hits, self._nodes, self._pending = [], {}, {}
+        self._pending = {}
         if state is not None:
-            self.rebuild_full(reports, state)
+            self.rebuild_full(state)
 
-    def show_unfiltered(self, reports: Sequence[Report]) -> None:
+    def show_unfiltered(self) -> None:
         """Nothing matches: the whole outline as it was, the filter still on."""
         if self.saved is None:
+            self.saved = self.save_state()  # nothing was narrowed yet: remember it now
             return
-        self.hits, self._nodes, self._pending = [], {}, {}
-        self.rebuild_full(reports, self.saved)
+        self._pending = {}
+        self.rebuild_full(self.saved)
 
     # -- moving between hits --------------------------------------------------------------
 
-    def node(self, key: str) -> TreeNode[OutlineData] | None:
-        return self._nodes.get(key)
-
     def go_to(self, key: str) -> bool:
         """Put the cursor on the node `key` (unfolding what hides it); False if not shown."""
-        report_node = self._nodes.get(key.split("/", 1)[0])
-        if report_node is not None and key not in self._nodes:
-            self.fill_pending(report_node)
-        node = self._nodes.get(key) if self._nodes else None
-        if node is None:
-            node = self.tree.find_node(key)
-        if node is None:
-            return False
-        parent = node.parent
-        while parent is not None:
-            if not parent.is_expanded:
-                parent.expand()
-            parent = parent.parent
-        self.tree.move_cursor(node)
-        self.tree.scroll_to_node(node, animate=False)
-        return True
+        return self.tree.go_to(key)
 
     def step(self, direction: int) -> str | None:
         """Move to the next (1) or previous (-1) hit, wrapping around; its key."""
-        if not self.hits:
+        hits = self.state.hits
+        if not hits:
             return None
         cursor = self.tree.cursor_node
-        key = node_key(cursor.data) if cursor is not None and cursor.data is not None else None
-        if key in self.hits:
-            position = (self.hits.index(key) + direction) % len(self.hits)
-        else:
-            position = self._nearest(cursor, direction)
-        target = self.hits[position]
+        key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
+        target = self.state.step_from(key, direction)
+        if target is None:
+            target = hits[self._nearest(cursor, direction)]
         self.go_to(target)
         return target
 
@@ -281,11 +222,12 @@ class OutlineFilter:
         """The first hit after (before) the cursor's line; the cursor is between hits."""
         _ = self.tree.last_line  # brings line numbers up to date
         line = cursor.line if cursor is not None else -1
-        lines = [
-            (self._nodes.get(key) or self._nodes[key.split("/", 1)[0]]).line for key in self.hits
-        ]
+        lines = []
+        for key in self.state.hits:
+            node = self.tree.node_for(key) or self.tree.node_for(report_id_of(key))
+            lines.append(node.line if node is not None else -1)
         if direction > 0:
             after = [i for i, hit_line in enumerate(lines) if hit_line > line]
             return after[0] if after else 0
         before = [i for i, hit_line in enumerate(lines) if 0 <= hit_line < line]
-        return before[-1] if before else len(self.hits) - 1
+        return before[-1] if before else len(self.state.hits) - 1

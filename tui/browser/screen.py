@@ -1,7 +1,8 @@
 """The browser: every report's outline beside the detail pane of the node under the cursor.
 
-The app feeds reports in (`add_report`, `show_progress`, `loading_finished`); the screen
-keeps the two panes in step. `space` marks the node under the cursor, `m` lists the marks,
+The app adds reports to its `Library` and tells the screen (`add_report`, `show_progress`,
+`loading_finished`); the outline shows the library and the screen keeps the two panes in
+step. `space` marks the node under the cursor, `m` lists the marks,
 `e` exports them (dialogs/marks_list.py and dialogs/export.py); filter and compare arrive
 with their own features.
 """
@@ -14,21 +15,23 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
 from govread.corpus import Problem
+from govread.node_ids import node_id_of
 from govread.parsers.model import Report
+from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
-from govread.tui.browser.outline import OutlineData, OutlineTree, node_id_of
+from govread.tui.browser.outline import OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
 from govread.tui.mark_actions import confirm_clear_marks
+from govread.tui.messages import MarksChanged
 
 if TYPE_CHECKING:
-    from govread.search import SearchIndex
     from govread.tui.browser.filter_bar import FilterBar
     from govread.tui.browser.filter_controller import BrowserFilter
     from govread.tui.browser.hits_list import HitsList
@@ -49,7 +52,7 @@ class BrowserScreen(Screen[None]):
     AUTO_FOCUS = "OutlineTree"
     # "Clear marks" and "Group reports …" in the palette (typed by Screen)
     COMMANDS = {MarksCommands, GroupingCommands}  # noqa: RUF012
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (an instance variable of Screen)
         (0, "-narrow"),
         (100, "-wide"),
         (160, "-very-wide"),
@@ -160,16 +163,25 @@ class BrowserScreen(Screen[None]):
         ),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._panes_ready = False
+
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="panes"):
-            yield OutlineTree(id="outline")
+            yield OutlineTree(app_state(self).library, id="outline")
             yield DetailPane(id="detail")
         yield ProgressBar(id="load-progress", show_eta=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.outline.marked_ids = self.app.marks  # type: ignore[attr-defined]
+        self.outline.marked_ids = app_state(self).marks
+        library = app_state(self).library
+        if len(library):  # reports that arrived before the panes were composed
+            self.outline.show_all()
+            self.detail.show([library.reports[0]])
+        self._panes_ready = True  # from here on, the app's reports go to the outline at once
         # The app's sub-title names the reports; this screen's adds the mark count to it.
         self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
         # The filter's widgets (and govread.search) come after the first frame, not before.
@@ -195,9 +207,6 @@ class BrowserScreen(Screen[None]):
         found: BrowserFilter | None = getattr(self, "_filtering", None)
         return found is not None and found.active
 
-    def _search_index(self) -> SearchIndex | None:
-        return getattr(self.app, "search_index", None)
-
     @property
     def outline(self) -> OutlineTree:
         return self.query_one(OutlineTree)
@@ -209,20 +218,34 @@ class BrowserScreen(Screen[None]):
     # -- fed by the app ---------------------------------------------------------------
 
     def add_report(self, report: Report) -> None:
+        if not self._panes_ready:  # on_mount shows the library's reports
+            return
         if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
-        first = not self.outline.root.children  # not report_nodes(): a copy per report
-        self.outline.add_report(report)
+        try:
+            outline = self.outline
+        except NoMatches:  # the app is closing and the panes are gone: nothing to show
+            return
+        first = not outline.root.children  # not report_nodes(): a copy per report
+        outline.add_report(report)  # already in the library: the outline shows it
         if first:
             self.detail.show([report])
 
     def show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#load-progress", ProgressBar)
+        if not self._panes_ready:
+            return
+        try:
+            bar = self.query_one("#load-progress", ProgressBar)
+        except NoMatches:  # the app is closing
+            return
         bar.display = total > PROGRESS_THRESHOLD and done < total
         bar.update(total=total, progress=done)
 
     def loading_finished(self, problems: list[Problem]) -> None:
+        if not self._panes_ready:  # once they are (the screen's queue runs after its mount)
+            self.call_later(self.loading_finished, problems)
+            return
         self.query_one("#load-progress", ProgressBar).display = False
         if self.outline.report_nodes():
             return
@@ -301,7 +324,7 @@ class BrowserScreen(Screen[None]):
         if action in ("next_hit", "previous_hit"):
             return self._filter_on and self.filtering.has_hits
         if action == "clear_filter":
-            return self._filter_on or any(True for _ in self.query("FilterBar.-active"))
+            return self._filter_on or any(True for _ in self.query("FilterBar.-open"))
         return True
 
     def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
@@ -315,10 +338,6 @@ class BrowserScreen(Screen[None]):
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # n N H are offered outside the filter's input only
-
-    def on_tree_node_expanded(self, event: Tree.NodeExpanded[OutlineData]) -> None:
-        if self._filter_on:
-            self.filtering.outline.fill_pending(event.node)  # a folded report of a large result
 
     def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
         self.filtering.go_to_unit(message.node_id)
@@ -349,21 +368,22 @@ class BrowserScreen(Screen[None]):
         if data is None:
             self.notify("Nothing to mark yet", severity="warning")
             return
-        self.app.toggle_mark(node_id_of(data))  # type: ignore[attr-defined]
+        app_state(self).toggle_mark(node_id_of(data))
 
-    def on_govread_app_marks_changed(self, message: Message) -> None:
+    def on_marks_changed(self, message: MarksChanged) -> None:
         # From this screen or any other (compare, marks list): repaint what changed.
-        self.outline.refresh_marks(getattr(message, "node_ids", None))
+        self.outline.refresh_marks(message.node_ids)
         self._show_mark_count()
 
     def _show_mark_count(self) -> None:
         """``N marked`` in the header, beside the reports (nothing when none is)."""
         app = self.app
-        marks, reports = app.marks, app.reports  # type: ignore[attr-defined]
+        state = app_state(self)
+        marks = state.marks
         if not len(marks):
             self.sub_title = None  # the app's
             return
-        shown = marks.count(reports)
+        shown = marks.count(state.library.reports)
         elsewhere = len(marks) - shown
         status = f"● {shown} marked"
         if elsewhere:
@@ -385,8 +405,8 @@ class BrowserScreen(Screen[None]):
         confirm_clear_marks(self.app)
 
     def action_export(self) -> None:
-        app = self.app
-        refs = app.marks.ordered(app.reports)  # type: ignore[attr-defined]
+        state = app_state(self)
+        refs = state.marks.ordered(state.library.reports)
         if not refs:
             self.notify(
                 "Nothing to export: mark sections or items with space first",

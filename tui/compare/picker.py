@@ -17,14 +17,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
 
 
 def report_haystack(report: Report) -> str:
     """What the filter matches against: region, year, title and display title, lower case."""
-    parts = (report.region, f"{report.year}" if report.year else None, report.title)
-    return " ".join(p for p in (*parts, report.display_title) if p).casefold()
+    parts = (place_label(report), report.title, report.display_title)
+    return " ".join(p for p in parts if p).casefold()
 
 
 def matches(report: Report, query: str) -> bool:

@@ -32,11 +32,14 @@ from textual.worker import get_current_worker
 
 from govread.compare import Comparison, compare, report_units
 from govread.compare_export import export_comparison, rows_to_export
-from govread.marks import is_node_id
+from govread.library import place_label
+from govread.node_ids import is_node_id
 from govread.parsers.model import Report
+from govread.tui.app_state import app_state
 from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.messages import MarksChanged
 
 if TYPE_CHECKING:
     from govread.tui.app import GovreadApp
@@ -44,8 +47,7 @@ if TYPE_CHECKING:
 
 def city_of(report: Report) -> str:
     """``咸宁市 2023``: region and year, or the display title when the region is unknown."""
-    parts = [report.region or "", f"{report.year}" if report.year else ""]
-    return " ".join(p for p in parts if p) or report.display_title
+    return place_label(report) or report.display_title
 
 
 # Held while the open reports are tokenised ahead of time, so that a comparison started
@@ -62,7 +64,7 @@ def warm_up(reports: Sequence[Report]) -> None:
 
 def open_compare(app: GovreadApp) -> None:
     """Side A is the report under the browser's cursor; ask for side B, then compare."""
-    reports = list(app.reports)
+    reports = list(app.library.reports)
     side_a = app.browser.outline.current_report
     if len(reports) >= 2 and side_a is None:  # the cursor is on a group of reports
         app.notify("Put the cursor on a report first", title="Compare", severity="warning")
@@ -82,7 +84,7 @@ def open_compare(app: GovreadApp) -> None:
 
     def chosen(side_b: Report | None) -> None:
         if side_b is not None:
-            app.push_screen(CompareScreen(side_a, side_b, corpus=reports))
+            app.push_screen(CompareScreen(side_a, side_b))
 
     app.push_screen(ReportPicker(others, prompt), chosen)
     # While the reader types a name, load jieba and tokenise: most of the first
@@ -102,7 +104,7 @@ class CompareScreen(Screen[None]):
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = "Compare"
     AUTO_FOCUS = ""  # nothing: the screen itself takes the keys (None would mean "*")
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (an instance variable of Screen)
         (0, "-narrow"),
         (100, "-wide"),
     ]
@@ -172,10 +174,9 @@ class CompareScreen(Screen[None]):
         Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
     ]
 
-    def __init__(self, a: Report, b: Report, corpus: list[Report] | None = None) -> None:
+    def __init__(self, a: Report, b: Report) -> None:
         super().__init__()
         self.a, self.b = a, b
-        self._corpus = list(corpus or [a, b])
         self.comparison: Comparison | None = None
         self.active = "a"
         self.sync = True
@@ -237,13 +238,15 @@ class CompareScreen(Screen[None]):
         try:
             with _warming:  # a warm-up still running finishes first (no work twice)
                 pass
-            result = compare(self.a, self.b, self._corpus)
+            # the open reports weigh the words (a word every report uses tells little)
+            result = compare(self.a, self.b, list(app_state(self).library.reports))
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, result)
+            # Textual types an awaitable callback's result as Never: nothing is returned here
+            self.app.call_from_thread(self._show, result)  # type: ignore[arg-type]
 
     def _failed(self, reason: str) -> None:
         if not self.is_attached:
@@ -278,8 +281,7 @@ class CompareScreen(Screen[None]):
         return self.fill_seconds is not None
 
     def _is_marked(self, node_id: str) -> bool:
-        app: GovreadApp = self.app  # type: ignore[assignment]
-        return node_id in app.marks
+        return node_id in app_state(self).marks
 
     # -- status line ------------------------------------------------------------------
 
@@ -474,12 +476,11 @@ class CompareScreen(Screen[None]):
                 markup=False,
             )
             return
-        app: GovreadApp = self.app  # type: ignore[assignment]
-        marked = app.toggle_mark(node_id)
+        marked = app_state(self).toggle_mark(node_id)
         what = cell.unit.number + cell.unit.heading if cell.unit else node_id
         self.notify(f"{'Marked' if marked else 'Unmarked'}: {what}", timeout=3, markup=False)
 
-    def on_govread_app_marks_changed(self, message: GovreadApp.MarksChanged) -> None:
+    def on_marks_changed(self, message: MarksChanged) -> None:
         for side in ("a", "b"):
             self.column(side).refresh_marks(message.node_ids)
 
@@ -507,8 +508,7 @@ class CompareScreen(Screen[None]):
         if comparison is None:
             self.notify("The comparison is not ready yet", title="Export", timeout=3)
             return
-        app: GovreadApp = self.app  # type: ignore[assignment]
-        rows, by_marks = rows_to_export(comparison, app.marks)
+        rows, by_marks = rows_to_export(comparison, app_state(self).marks)
         summary = Text()
         count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
         if by_marks:

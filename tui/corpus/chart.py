@@ -55,7 +55,7 @@ def indicator_chart(
         return out
     unit = Counter(str(r.get("unit") or "") for _, r in rows).most_common(1)[0][0]
     drawn = [(e, r) for e, r in rows if str(r.get("unit") or "") == unit]
-    values = [float(r["value"]) for _, r in drawn if isinstance(r.get("value"), float)]
+    values = [value for _, r in drawn if isinstance(value := r.get("value"), float)]
     largest = max(values, default=0.0)
     out.append(f"  {len(rows)} of {len(entries)} reports", style="dim")
     if unit:

@@ -350,8 +350,8 @@ class CorpusScreen(Screen[None]):
         out = Text()
         out.append(sanitize(entry.label), style="bold")
         if column in CONTENTS:
-            check = entry.checklist.contents[column]  # type: ignore[index]
-            out.append(f" · {CONTENT_NAMES[column]}: ")  # type: ignore[index]
+            check = entry.checklist.contents[column]
+            out.append(f" · {CONTENT_NAMES[column]}: ")
             if not check.found:
                 out.append("not found", style="bold red")
                 return out
@@ -451,7 +451,7 @@ class CorpusScreen(Screen[None]):
                 if first is not None:
                     return first
             elif column in CONTENTS:
-                ids = entry.checklist.contents[column].node_ids  # type: ignore[index]
+                ids = entry.checklist.contents[column].node_ids
                 if ids:
                     return ids[0]
         return entry.report_node
@@ -466,11 +466,11 @@ class CorpusScreen(Screen[None]):
 
     def jump(self, node_id: str) -> None:
         """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
-        from govread.tui.browser.outline_narrowing import outline_key
+        from govread.node_ids import outline_node_id
 
         browser = self.app.browser  # type: ignore[attr-defined]
         self.dismiss(None)
-        if browser.outline.go_to(outline_key(node_id)):
+        if browser.outline.go_to(outline_node_id(node_id)):
             browser.outline.focus()
         else:
             self.app.notify("That report is not in the outline", severity="warning")

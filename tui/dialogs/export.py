@@ -25,9 +25,9 @@ from textual.widgets import Input, Static
 
 from govread.atomic import OverwriteRefused, WriteError
 from govread.export import default_export_path, export_items, write_export
-from govread.marks import MarkSet, NodeRef
-from govread.parsers.model import Report
+from govread.marks import NodeRef
 from govread.tui._css import css_beside
+from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
 
 
@@ -62,9 +62,8 @@ class ExportDialog(ModalScreen[Path | None]):
         self._summary, self._title, self._what = summary, title, what
 
     def _refs(self) -> list[NodeRef]:
-        marks: MarkSet = self.app.marks  # type: ignore[attr-defined]
-        reports: list[Report] = self.app.reports  # type: ignore[attr-defined]
-        return marks.ordered(reports)
+        state = app_state(self)
+        return state.marks.ordered(state.library.reports)
 
     def _marks_summary(self) -> Text:
         refs = self._refs()

@@ -13,14 +13,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from govread.marks import NodeRef
 from govread.tui._css import css_beside
+from govread.tui.app_state import app_state
 from govread.tui.commands import MarksCommands
-from govread.tui.mark_actions import closed_count, marks_app_of
+from govread.tui.mark_actions import closed_count
+from govread.tui.messages import MarksChanged
 
 KIND_NAMES = {"report": "report", "section": "section", "item": "item"}
 
@@ -88,8 +89,8 @@ class MarksListScreen(ModalScreen[str | None]):
         table.focus()
 
     def _fill(self) -> None:
-        app = marks_app_of(self)
-        refs = app.marks.ordered(app.reports)
+        app = app_state(self)
+        refs = app.marks.ordered(app.library.reports)
         table = self.table
         row = table.cursor_row
         table.clear()
@@ -123,8 +124,8 @@ class MarksListScreen(ModalScreen[str | None]):
 
     def action_unmark(self) -> None:
         node_id = self._current_id()
-        if node_id is not None and node_id in marks_app_of(self).marks:
-            marks_app_of(self).toggle_mark(node_id)  # MarksChanged refills the table
+        if node_id is not None and node_id in app_state(self).marks:
+            app_state(self).toggle_mark(node_id)  # MarksChanged refills the table
 
     def action_go_to(self) -> None:
         node_id = self._current_id()
@@ -148,5 +149,5 @@ class MarksListScreen(ModalScreen[str | None]):
         if table.row_count:
             table.move_cursor(row=row % table.row_count)
 
-    def on_govread_app_marks_changed(self, _: Message) -> None:
+    def on_marks_changed(self, _: MarksChanged) -> None:
         self._fill()

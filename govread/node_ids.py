@@ -1,0 +1,87 @@
+"""The grammar of node ids: how a report, a section, an inline item and a search unit are named.
+
+A node id starts with the report's id, the first 12 hex digits of the SHA-256 of the file's
+bytes: ``"<sha12>"`` for a report, ``"<sha12>/1.2"`` for a section (its position in the
+tree), ``"<sha12>/1.2#3"`` for an inline item. The search index also names the text outside
+the sections: ``"<sha12>/preamble"`` and ``"<sha12>/closing"``, which the outline shows on
+the report's own node. Ids are keyed by file content, so marks and exports follow a file
+wherever it is opened from. Every module that makes or reads an id uses these functions.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from govread.parsers.model import Item, Report, Section
+
+NodeKind = Literal["report", "section", "item"]
+
+# Bounded: a section number has at most 6 digits and 16 levels, an item at most 6 digits,
+# so an id from a file never reaches int()'s digit limit or costs more than a glance.
+_NODE_ID = re.compile(
+    r"(?P<report>[0-9a-f]{12})"
+    r"(?:/(?P<section>[0-9]{1,6}(?:\.[0-9]{1,6}){0,15})(?:#(?P<item>[0-9]{1,6}))?)?"
+)
+
+# The units of a report that lie outside its sections (named by the search index).
+OUTSIDE_SECTIONS = ("preamble", "closing")
+
+
+def report_id(report: Report) -> str:
+    """A report's node id: the first 12 hex digits of its file's SHA-256."""
+    return report.sha256[:12]
+
+
+def node_id_of(node: Report | Section | Item) -> str:
+    """The node id of a report, section or item."""
+    return report_id(node) if isinstance(node, Report) else node.id
+
+
+def is_node_id(node_id: str) -> bool:
+    return isinstance(node_id, str) and _NODE_ID.fullmatch(node_id) is not None
+
+
+def parse_node_id(node_id: str) -> tuple[str, str | None, str | None] | None:
+    """(report id, section numbers ``"1.2"`` or None, item number or None); None if no id."""
+    match = _NODE_ID.fullmatch(node_id)
+    if match is None:
+        return None
+    return match["report"], match["section"], match["item"]
+
+
+def report_id_of(node_id: str) -> str:
+    """The id of the report a node id (or a search unit id) belongs to."""
+    return node_id.split("/", 1)[0]
+
+
+def kind_of(node_id: str) -> NodeKind:
+    """Whether an id names a report, a section or an item."""
+    if "/" not in node_id:
+        return "report"
+    return "item" if "#" in node_id else "section"
+
+
+def outside_unit_id(report: Report, outside: str) -> str:
+    """The search unit id of a report's preamble or closing (``outside`` names which)."""
+    return f"{report_id(report)}/{outside}"
+
+
+def outline_node_id(search_unit_id: str) -> str:
+    """The outline node a search unit lives in: a preamble or closing lives in its report."""
+    report, _, rest = search_unit_id.partition("/")
+    return report if rest in OUTSIDE_SECTIONS else search_unit_id
+
+
+def document_order_key(node_id: str) -> tuple[str, tuple[int, ...], int]:
+    """Sorts the ids of one report in document order, from the ids alone.
+
+    The report comes first; a section precedes its items, which precede its
+    subsections (items live in the section's own paragraphs, before any child).
+    """
+    parsed = parse_node_id(node_id)
+    if parsed is None:
+        raise ValueError(f"not a govread node id: {node_id!r}")
+    report, section, item = parsed
+    numbers = tuple(int(part) for part in section.split(".")) if section else ()
+    return report, numbers, int(item or 0)

@@ -1,0 +1,64 @@
+"""The filter's one source of truth: the query, what it found, and its hits in order.
+
+`FilterState` is plain data (no Textual): the browser's filter controller changes it when
+the filter bar's messages arrive, and the outline, the detail pane and the status line read
+it. The filter is *active* exactly when a non-blank query has an answer from the index.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from govread.node_ids import outline_node_id
+
+if TYPE_CHECKING:
+    from govread.search import FilterResult, SearchIndex, Span
+
+
+def outline_hits(result: FilterResult) -> tuple[str, ...]:
+    """The outline nodes holding the hits, in document order, each once (the hits are what
+    the filter bar counts, `H` lists and the CLI prints: one definition, the index's)."""
+    return tuple(dict.fromkeys(outline_node_id(unit_id) for unit_id in result.hits))
+
+
+class FilterState:
+    """The query, the index's answer to it, and the outline nodes of its hits."""
+
+    def __init__(self) -> None:
+        self.query = ""
+        self.result: FilterResult | None = None
+        self.hits: tuple[str, ...] = ()  # outline node ids, in document order
+
+    @property
+    def active(self) -> bool:
+        """A query is on: the outline is narrowed to its matches (or says "no match")."""
+        return self.result is not None
+
+    def set_query(self, query: str, index: SearchIndex | None) -> FilterResult | None:
+        """Answer `query` from `index` (substring tests only: fast); None when it is blank
+        or there is no index yet, which turns the filter off."""
+        self.query = query
+        if not query.strip() or index is None:
+            self.result, self.hits = None, ()
+            return None
+        self.result = index.filter(query)
+        self.hits = outline_hits(self.result)
+        return self.result
+
+    def clear(self) -> None:
+        self.query, self.result, self.hits = "", None, ()
+
+    def step_from(self, node_id: str | None, direction: int) -> str | None:
+        """The hit after (1) or before (-1) the hit `node_id`, wrapping around; None when
+        `node_id` is not a hit (the caller then looks by position)."""
+        if not self.hits or node_id not in self.hits:
+            return None
+        return self.hits[(self.hits.index(node_id) + direction) % len(self.hits)]
+
+    def spans(self, text: str) -> list[Span]:
+        """Where the matches are in `text` (nothing when the filter is off)."""
+        return self.result.spans(text) if self.result is not None else []
+
+    def heading_spans(self, unit_id: str, heading: str) -> list[Span]:
+        """Where the matches are in a section's or item's heading."""
+        return self.result.heading_spans(unit_id, heading) if self.result is not None else []
