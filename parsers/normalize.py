@@ -6,7 +6,9 @@ Report text comes from scraped web pages and is never trusted. After `normalize`
 - every C0/C1 control character except newline and tab is gone, and so are the
   invisible format characters that can reorder or hide text on a terminal
   (bidi overrides, zero-width characters, BOMs), so an escape sequence in a file
-  can never reach the user's terminal.
+  can never reach the user's terminal;
+- a lone surrogate (which no encoding can write) is U+FFFD, so the text always encodes as
+  UTF-8 and an export reads back exactly what the outline shows.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from govread.sanitize import UNSAFE_CHARS
 _UNSAFE = re.compile(f"[{UNSAFE_CHARS}]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def normalize(text: str) -> str:
@@ -28,6 +31,7 @@ def normalize(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _UNSAFE.sub("", text)
     text = _SPACES.sub(" ", text)
+    text = _SURROGATES.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     # NFC can compose characters but never produces controls; one pass is enough.
     return text

@@ -141,3 +141,14 @@ def test_levels_are_between_one_and_four_and_ids_unique(text: str) -> None:
     for section in report.walk():
         assert 1 <= section.level <= 4
         assert all(child.level > section.level for child in section.children)
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_and_exports_exactly() -> None:
+    # No encoding can write a lone surrogate: the normalised text must, so that what an
+    # export writes reads back as the text the outline shows.
+    report = parse_text(
+        "某县2022年法治政府建设情况报告\n一、工作\n甲\ud800乙", path="x.txt", sha256="cd" * 32
+    )
+    body = report.sections[0].full_text()
+    assert "\ud800" not in body and "甲\ufffd乙" in body
+    body.encode("utf-8")
