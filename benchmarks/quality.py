@@ -1,6 +1,6 @@
 """Quality of figures, themes and alignment against hand labels (tests/fixtures/labels).
 
-    python benchmarks/quality.py [--heldout] [--verbose]
+    python benchmarks/quality.py [--heldout] [--verbose] [--sample NNN]
 
 Prints figure value F1 (a found figure is right when a labelled figure of the same report
 has its value and unit, matched in document order), subject accuracy (of the figures found
@@ -210,12 +210,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--heldout", action="store_true", help="score the held-out labels")
     parser.add_argument("--verbose", action="store_true", help="list every error")
+    parser.add_argument(
+        "--sample", metavar="NNN", help="score only the figure labels of this sample (e.g. 001)"
+    )
     args = parser.parse_args(argv)
     corpus = load().reports
     reports = _by_file(corpus)
     folder = LABELS / "heldout" if args.heldout else LABELS
     results: dict[str, float | str] = {}
-    results |= score_figures(reports, sorted(folder.glob("figures_*.toml")), args.verbose)
+    pattern = f"figures_{args.sample}.toml" if args.sample else "figures_*.toml"
+    results |= score_figures(reports, sorted(folder.glob(pattern)), args.verbose)
     results |= score_themes(reports, sorted(folder.glob("themes.toml")), args.verbose)
     if not args.heldout:
         results |= score_alignment(reports, LABELS / "alignment.toml", corpus, args.verbose)
