@@ -42,8 +42,10 @@ def _reports(copies: int) -> list[Report]:
     for path in sample_paths():
         text = path.read_text("utf-8")
         for copy in range(copies):
-            sha256 = hashlib.sha256(f"{path.name}:{copy}".encode()).hexdigest()
-            reports.append(parse_text(text, path=f"{path.stem}-{copy}.txt", sha256=sha256))
+            # Ids are named by the body text, so each copy's text differs (its last line).
+            copied = f"{text}\n第{copy}份副本。\n"
+            sha256 = hashlib.sha256(copied.encode()).hexdigest()
+            reports.append(parse_text(copied, path=f"{path.stem}-{copy}.txt", sha256=sha256))
     return reports
 
 

@@ -249,6 +249,8 @@ def _is_strs(value: object) -> bool:
 
 _REPORT_CHECKS = {
     "sha256": _is_str,
+    "id": _is_str,
+    "body_sha256": _is_str,
     "title": _is_optional_str,
     "display_title": _is_str,
     "region": _is_optional_str,

@@ -232,7 +232,7 @@ class _Reader:
             self.section(child, running)
 
     def read(self) -> dict[ContentKey, tuple[Evidence, ...]]:
-        prefix = self.report.sha256[:12]
+        prefix = self.report.id
         for paragraph in self.report.preamble:
             self.text(f"{prefix}/preamble", paragraph, None)
         for section in self.report.sections:

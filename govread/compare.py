@@ -428,7 +428,7 @@ class _Builder:
             self.section(child, inner, number, zone)
 
     def closing(self) -> None:
-        node_id = f"{self.report.sha256[:12]}/closing"
+        node_id = f"{self.report.id}/closing"
         for paragraph, text in enumerate(self.report.closing):
             if _SIGNATURE.match(text.strip()) or _cjk_len(text) < _MIN_UNIT_CHARS:
                 continue  # 株洲市人民政府 / 2025年2月6日
@@ -605,7 +605,7 @@ def compare(
     lexicon = lexicon or load_lexicon()
     reports: dict[str, Report] = {}
     for report in (a, b, *corpus):
-        reports.setdefault(report.sha256, report)
+        reports.setdefault(report.id, report)
     idf = _Idf(unit.terms for report in reports.values() for unit in report_units(report, lexicon))
     units_a, units_b = report_units(a, lexicon), report_units(b, lexicon)
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}

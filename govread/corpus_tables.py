@@ -57,7 +57,7 @@ class CorpusEntry:
 
     @property
     def report_node(self) -> str:
-        return self.report.sha256[:12]
+        return self.report.id
 
     def searchable(self) -> list[str]:
         """What the filter matches: region, province, level, year, genre, title."""

@@ -93,7 +93,7 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
         for child in section.children:
             yield from walk(child, inner, zone)
 
-    prefix = report.sha256[:12]
+    prefix = report.id
     for paragraph in report.preamble:
         if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
             yield subject("", paragraph, ()), size, f"{prefix}/preamble"

@@ -93,11 +93,33 @@ class Pair(NamedTuple):
 
 @dataclass(frozen=True, slots=True)
 class ExportedRef:
-    """A node named in an export: the full SHA-256 of its file and its node id."""
+    """A node named in an export: the full SHA-256 of its file, of its report's body text
+    (None in exports written before ids were keyed by text) and its node id."""
 
     sha256: str
     id: str
     kind: NodeKind
+    text_sha256: str | None = None
+
+
+def open_id(ref: ExportedRef, reports: Iterable[Report]) -> str | None:
+    """The id `ref` names among `reports`, or None when it names none of them.
+
+    A report with the same body text (another copy of the page, other chrome) takes the id
+    as written; the very same file, named in an older export by its bytes' hash, takes the
+    id renamed to the report's text identity.
+    """
+    for report in reports:
+        same_text = ref.text_sha256 is not None and ref.text_sha256 == report.text_sha256()
+        if same_text and report_id_of(ref.id) == report.id:
+            return ref.id
+        if ref.sha256 == report.sha256:
+            prefix = report_id_of(ref.id)
+            if prefix == report.id:
+                return ref.id
+            if prefix == report.sha256[:12]:
+                return report.id + ref.id[len(prefix) :]
+    return None
 
 
 # -- file names -------------------------------------------------------------------------
@@ -139,6 +161,7 @@ def report_fields(report: Report) -> dict[str, object]:
             ("issuer", report.issuer),
             ("file", report.path),
             ("sha256", report.sha256),
+            ("text_sha256", report.text_sha256()),
         )
     )
 
@@ -457,14 +480,14 @@ def marks_from_export(
 ) -> set[str]:
     """The node ids an export marks, to mark them again.
 
-    With `reports`, only ids of those reports (matched by the file's full SHA-256).
-    Raises `ExportError` like `read_export`.
+    With `reports`, only ids of those reports (matched by their body text's SHA-256, or by
+    their file's for an older export; see `open_id`). Raises `ExportError` like `read_export`.
     """
     refs = read_export(path)
-    if reports is not None:
-        hashes = {report.sha256 for report in reports}
-        refs = [ref for ref in refs if ref.sha256 in hashes]
-    return {ref.id for ref in refs}
+    if reports is None:
+        return {ref.id for ref in refs}
+    reports = list(reports)
+    return {found for ref in refs if (found := open_id(ref, reports)) is not None}
 
 
 def _check_format(path: str | os.PathLike[str], found: object) -> None:
@@ -491,12 +514,19 @@ def _tables(
 
 def _ref(path: str | os.PathLike[str], table: Mapping[str, object], where: str) -> ExportedRef:
     sha256, node_id = table.get("sha256"), table.get("id")
+    text_sha256 = table.get("text_sha256")
     if not isinstance(sha256, str) or _SHA256.fullmatch(sha256) is None:
         raise ExportError(path, f"{where} has no sha256 (64 hex digits)")
+    if text_sha256 is not None and (
+        not isinstance(text_sha256, str) or _SHA256.fullmatch(text_sha256) is None
+    ):
+        raise ExportError(path, f"{where} has a text_sha256 that is not 64 hex digits")
     if node_id is None and table.get("kind") == "report":
-        node_id = sha256[:12]
+        node_id = (text_sha256 or sha256)[:12]
     if not isinstance(node_id, str) or not is_node_id(node_id):
         raise ExportError(path, f"{where} has no valid id")
-    if report_id_of(node_id) != sha256[:12]:
+    # Ids are named by the report's text (a report with no body, or an older export: by
+    # the file's bytes).
+    if report_id_of(node_id) not in {sha256[:12], (text_sha256 or sha256)[:12]}:
         raise ExportError(path, f"{where}: its id does not belong to sha256 {sha256[:12]}…")
-    return ExportedRef(sha256=sha256, id=node_id, kind=kind_of(node_id))
+    return ExportedRef(sha256=sha256, id=node_id, kind=kind_of(node_id), text_sha256=text_sha256)

@@ -57,7 +57,7 @@ def indicator_of(figure: Figure) -> str | None:
 
 
 def _section_labels(report: Report) -> dict[str, str]:
-    prefix = report.sha256[:12]
+    prefix = report.id
     labels = {section.id: section.label for section in report.walk()}
     labels[f"{prefix}/preamble"] = PREAMBLE_LABEL
     labels[f"{prefix}/closing"] = CLOSING_LABEL

@@ -669,7 +669,7 @@ def section_figures(section: Section) -> list[Figure]:
 
 def report_figures(report: Report) -> list[Figure]:
     """Every figure of a report: preamble, sections (item ids where an item holds it), closing."""
-    prefix = report.sha256[:12]
+    prefix = report.id
     figures: list[Figure] = []
     for index, paragraph in enumerate(report.preamble):
         figures.extend(extract(paragraph, f"{prefix}/preamble", index))

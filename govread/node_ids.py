@@ -1,11 +1,12 @@
 """The grammar of node ids: how a report, a section, an inline item and a search unit are named.
 
-A node id starts with the report's id, the first 12 hex digits of the SHA-256 of the file's
-bytes: ``"<sha12>"`` for a report, ``"<sha12>/1.2"`` for a section (its position in the
+A node id starts with the report's id (`Report.id`), the first 12 hex digits of the SHA-256
+of its normalised body text (`Report.text_sha256`): ``"<sha12>"`` for a report, ``"<sha12>/1.2"`` for a section (its position in the
 tree), ``"<sha12>/1.2#3"`` for an inline item. The search index also names the text outside
 the sections: ``"<sha12>/preamble"`` and ``"<sha12>/closing"``, which the outline shows on
-the report's own node. Ids are keyed by file content, so marks and exports follow a file
-wherever it is opened from. Every module that makes or reads an id uses these functions.
+the report's own node. Ids are keyed by the report's text, not the file's bytes, so marks
+and exports follow a report wherever it is opened from, and survive it being saved again
+with other page chrome (浏览次数, a print button). Every module that makes or reads an id uses these functions.
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ OUTSIDE_SECTIONS = ("preamble", "closing")
 
 
 def report_id(report: Report) -> str:
-    """A report's node id: the first 12 hex digits of its file's SHA-256."""
-    return report.sha256[:12]
+    """A report's node id: `Report.id`, from the hash of its body text."""
+    return report.id
 
 
 def node_id_of(node: Report | Section | Item) -> str:

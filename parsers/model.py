@@ -90,11 +90,23 @@ class Report:
     source_url: str | None = None  # 原文链接, from an archiver's header
     province: str | None = None  # the region's province, from the gazetteer (广东省)
     region_level: str | None = None  # 省 / 市 / 区 / 县 / 旗 …, from the gazetteer
+    # The report's identity, the prefix of all its node ids: the first 12 hex digits of
+    # `text_sha256()` when the parser made it, so a page saved again with other chrome
+    # (浏览次数) keeps its marks; of `sha256` for a report with no body, or one built
+    # by hand without an id.
+    id: str = ""
+    body_sha256: str = ""  # `text_sha256()`, computed once by the parser ("" = not yet)
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", self.sha256[:12])
 
     def text_sha256(self) -> str:
         """SHA-256 of the report's body: its title and page chrome left out, whitespace
         folded. The same report saved again (another 浏览次数, another file, its line
         breaks lost) keeps it, while `sha256` (the file's bytes) changes."""
+        if self.body_sha256:
+            return self.body_sha256
         parts = [*self.preamble, *(s.full_text() for s in self.sections), *self.closing]
         folded = "".join("".join(parts).split())
         return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govread.parsers import flat
 from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
@@ -27,7 +27,7 @@ from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 # Bump when the parser's output changes, so caches keyed on it are rebuilt.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （
@@ -137,13 +137,21 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         header=header,
         text_head="".join(body)[:_GENRE_TEXT],
     )
-    sections = _freeze(roots, sha256[:12], _levels(roots))
+    # Node ids start with the report's id, which is the hash of its body text; the body
+    # is known only once frozen, so the tree is frozen under a placeholder and renamed.
+    sections = _freeze(roots, _PLACEHOLDER_ID, _levels(roots))
     if not sections and preamble:
         # A text with no headings is a report with one section, not an error.
-        sections = (_single_section(sha256[:12], meta, preamble),)
+        sections = (_single_section(_PLACEHOLDER_ID, meta, preamble),)
         preamble = []
+    body_sha256 = _body_sha256(preamble, sections, closing)
+    # An empty body names nothing: two empty files are not one report.
+    report_id = body_sha256[:12] if sections or preamble else sha256[:12]
+    sections = tuple(_renamed(section, report_id) for section in sections)
     return Report(
         sha256=sha256,
+        id=report_id,
+        body_sha256=body_sha256,
         title=title,
         display_title=meta.display_title,
         region=meta.region,
@@ -556,6 +564,37 @@ def _is_formula(line: str) -> bool:
 
 
 # -- freezing ---------------------------------------------------------------------------
+
+_PLACEHOLDER_ID = "0" * 12
+
+
+def _body_sha256(preamble: list[str], sections: tuple[Section, ...], closing: list[str]) -> str:
+    """`Report.text_sha256` of a report with this body (ids do not enter the hash)."""
+    probe = Report(
+        sha256="",
+        title=None,
+        display_title="",
+        region=None,
+        year=None,
+        published=None,
+        issuer=None,
+        source=None,
+        preamble=tuple(preamble),
+        sections=sections,
+        closing=tuple(closing),
+    )
+    return probe.text_sha256()
+
+
+def _renamed(section: Section, report_id: str) -> Section:
+    """`section` with its ids (and its items' and children's) under `report_id`."""
+    cut = len(_PLACEHOLDER_ID)
+    return replace(
+        section,
+        id=report_id + section.id[cut:],
+        items=tuple(replace(item, id=report_id + item.id[cut:]) for item in section.items),
+        children=tuple(_renamed(child, report_id) for child in section.children),
+    )
 
 
 def _freeze(

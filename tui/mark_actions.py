@@ -13,7 +13,7 @@ from typing import Any
 from rich.text import Text
 from textual.app import App
 
-from govread.export import ExportError, read_export_contents
+from govread.export import ExportError, open_id, read_export_contents
 from govread.statefile import display_path
 from govread.tui.app_state import GovreadState, app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -60,7 +60,6 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
     """
     state = app_state(app)
     library = state.library
-    hashes = {report.sha256 for report in library}
     for path in export_paths:
         try:
             contents = read_export_contents(path)
@@ -78,14 +77,17 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
                 timeout=8,
             )
             continue
-        on_open = {ref.id for ref in named if ref.sha256 in hashes}
+        found = [open_id(ref, library) for ref in named]
+        on_open = {node_id for node_id in found if node_id is not None}
         unknown = {node_id for node_id in on_open if library.resolve(node_id) is None}
         on_open -= unknown  # an edited export may name nodes the report does not have
         fresh = on_open - set(state.marks)
         if fresh:
             state.marks.update(fresh)
             state.marks_changed(frozenset(fresh))
-        elsewhere = len({ref.id for ref in named if ref.sha256 not in hashes})
+        elsewhere = len(
+            {ref.id for ref, node_id in zip(named, found, strict=True) if node_id is None}
+        )
         line = f"{len(on_open)} mark(s) restored from {display_path(path)}"
         if len(fresh) != len(on_open):
             line += f" ({len(on_open) - len(fresh)} already marked)"

@@ -101,7 +101,7 @@ async def test_go_to_a_section_of_a_report_not_made_yet(loaded, corpus) -> None:
         await loaded(pilot)
         tree = outline(app)
         report, section = nested_section(app.reports)
-        report_node = tree.node_for(report.sha256[:12])
+        report_node = tree.node_for(report.id)
         assert report_node is not None and not report_node.children
         assert tree.node_for(section.id) is None  # not made yet
         assert tree.go_to(section.id)

@@ -29,22 +29,22 @@ def test_xianning_shortcomings_open_the_next_steps_section(samples: list[Report]
     # 咸宁 has no heading for its shortcomings: 二、下一步工作安排 opens with "依然存在不足和问题".
     result = check(by_region(samples, "咸宁市"))
     shortcomings = result.contents["shortcomings"]
-    assert shortcomings.node_ids == ["72b3663b9583/2"]
+    assert shortcomings.node_ids == ["623c7165bdb7/2"]
     assert "依然存在不足和问题" in shortcomings.evidence[0].text
-    assert result.contents["next_year"].node_ids == ["72b3663b9583/2"]
-    assert result.contents["measures"].node_ids == ["72b3663b9583/1"]  # 一、主要做法和成效
+    assert result.contents["next_year"].node_ids == ["623c7165bdb7/2"]
+    assert result.contents["measures"].node_ids == ["623c7165bdb7/1"]  # 一、主要做法和成效
     # 2.压紧压实法治政府建设责任: 党政主要负责人履行推进法治建设第一责任人职责
-    assert result.contents["leaders_duty"].node_ids == ["72b3663b9583/1.1.2"]
+    assert result.contents["leaders_duty"].node_ids == ["623c7165bdb7/1.1.2"]
     assert not result.contents["other"].found
     assert result.published == "2024-02-29" and result.on_time is True
 
 
 def test_jingxian_has_a_heading_for_each_part(samples: list[Report]) -> None:
     result = check(by_region(samples, "泾县"))
-    assert result.contents["measures"].node_ids == ["a015cc210fb6/1"]
-    assert result.contents["shortcomings"].node_ids == ["a015cc210fb6/2"]  # 存在的不足和原因
-    assert result.contents["next_year"].node_ids == ["a015cc210fb6/3"]  # 2023年度…工作安排
-    assert result.contents["leaders_duty"].node_ids == ["a015cc210fb6/1.1"]
+    assert result.contents["measures"].node_ids == ["159d5c613296/1"]
+    assert result.contents["shortcomings"].node_ids == ["159d5c613296/2"]  # 存在的不足和原因
+    assert result.contents["next_year"].node_ids == ["159d5c613296/3"]  # 2023年度…工作安排
+    assert result.contents["leaders_duty"].node_ids == ["159d5c613296/1.1"]
     assert result.published == "2023-03-07" and result.on_time is True
 
 
@@ -52,14 +52,14 @@ def test_zhuzhou_states_shortcomings_and_plans_in_an_unnumbered_closing(
     samples: list[Report],
 ) -> None:
     result = check(by_region(samples, "株洲市"))
-    assert result.contents["shortcomings"].node_ids == ["2e898ac174bd/closing"]
+    assert result.contents["shortcomings"].node_ids == ["0a510bdc4da1/closing"]
     assert "仍存在一些弱项和短板" in result.contents["shortcomings"].evidence[0].text
-    assert result.contents["next_year"].node_ids == ["2e898ac174bd/closing"]
+    assert result.contents["next_year"].node_ids == ["0a510bdc4da1/closing"]
     assert result.contents["next_year"].evidence[0].text.startswith("下阶段")
     # The duty is reported in 一是…二是… item 二 of section 一; the closing's plan to
     # "严格落实…第一责任人职责清单" is next year's, not evidence of this year's.
-    assert result.contents["leaders_duty"].node_ids == ["2e898ac174bd/1#2"]
-    assert result.contents["measures"].node_ids == [f"2e898ac174bd/{n}" for n in range(1, 6)]
+    assert result.contents["leaders_duty"].node_ids == ["0a510bdc4da1/1#2"]
+    assert result.contents["measures"].node_ids == [f"0a510bdc4da1/{n}" for n in range(1, 6)]
     assert result.on_time is True
 
 
@@ -67,19 +67,19 @@ def test_baoji_published_on_1_april_is_late(samples: list[Report]) -> None:
     result = check(by_region(samples, "宝鸡市"))
     assert result.published == "2024-04-01"
     assert result.on_time is False  # before 1 April is the rule: 1 April is late
-    assert result.contents["shortcomings"].node_ids == ["3e6ce77000d6/closing"]
-    assert result.contents["next_year"].node_ids == ["3e6ce77000d6/closing"]
-    assert result.contents["leaders_duty"].node_ids == ["3e6ce77000d6/1"]
+    assert result.contents["shortcomings"].node_ids == ["6a4386044a75/closing"]
+    assert result.contents["next_year"].node_ids == ["6a4386044a75/closing"]
+    assert result.contents["leaders_duty"].node_ids == ["6a4386044a75/1"]
     assert len(result.contents["measures"].node_ids) == 8
 
 
 def test_qinhuangdao_closing_paragraphs(samples: list[Report]) -> None:
     result = check(by_region(samples, "秦皇岛市"))
-    assert result.contents["shortcomings"].node_ids == ["424eb2889c17/closing"]
+    assert result.contents["shortcomings"].node_ids == ["9fc55d705d71/closing"]
     assert "薄弱环节" in result.contents["shortcomings"].evidence[0].text
     # "2024年,秦皇岛市各级政府将…" in a report on 2023
     assert result.contents["next_year"].evidence[0].text.startswith("2024年")
-    assert result.contents["leaders_duty"].node_ids[0] == "424eb2889c17/1.2"
+    assert result.contents["leaders_duty"].node_ids[0] == "9fc55d705d71/1.2"
     assert result.published == "2023-12-29" and result.on_time is True
 
 

@@ -25,7 +25,7 @@ def test_long_rows_carry_place_and_provenance(samples: list[Report]) -> None:
     assert row["value"] == 40474.0 and row["unit"] == "件" and row["year"] == 2023
     assert (row["province"], row["level"], row["genre"]) == ("湖北省", "市", "法治政府建设报告")
     assert row["section"] == "2.纵深推进市域社会治理现代化"
-    assert row["node"] == "72b3663b9583/1.4.2#2"  # 二是强化矛盾纠纷排查化解
+    assert row["node"] == "623c7165bdb7/1.4.2#2"  # 二是强化矛盾纠纷排查化解
     assert row["sha256"] == samples[0].sha256 and row["path"] == samples[0].path
 
 

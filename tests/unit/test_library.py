@@ -54,7 +54,7 @@ def test_node_id_grammar() -> None:
     a, _ = reports()
     section, item = a.sections[0], a.sections[0].items[1]
     rid = report_id(a)
-    assert node_id_of(a) == rid == a.sha256[:12]
+    assert node_id_of(a) == rid == a.id
     assert node_id_of(section) == section.id and node_id_of(item) == item.id
     assert parse_node_id(f"{rid}/1.2#3") == (rid, "1.2", "3")
     assert parse_node_id("not an id") is None

@@ -39,7 +39,7 @@ def _an_item_id(samples: list[Report]) -> str:
 def test_node_ids_name_reports_sections_and_items(samples: list[Report]) -> None:
     report = samples[0]
     ids = _ids(report)
-    assert ids[0] == report.sha256[:12] == report_id(report)
+    assert ids[0] == report.id == report.text_sha256()[:12] == report_id(report)
     assert [kind_of(i) for i in ids[:2]] == ["report", "section"]
     item = _an_item_id(samples)
     assert kind_of(item) == "item"

@@ -74,4 +74,4 @@ def test_section_ids_are_unique_and_stable(samples) -> None:
     for report in samples:
         ids = [s.id for s in report.walk()] + [i.id for s in report.walk() for i in s.items]
         assert len(ids) == len(set(ids))
-        assert all(i.startswith(report.sha256[:12]) for i in ids)
+        assert all(i.startswith(report.id) for i in ids)

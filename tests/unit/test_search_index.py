@@ -165,7 +165,7 @@ def test_filter_gives_ancestors_counts_and_order(index: SearchIndex) -> None:
     # document order across reports, each id once
     assert len(result.order) == len(set(result.order)) == len(result.ids)
     whole = index.filter("行政复议")
-    positions = [(r.sha256[:12]) for r in index.reports]
+    positions = [r.id for r in index.reports]
     keys = [positions.index(node_id.split("/")[0]) for node_id in whole.order]
     assert keys == sorted(keys)
     assert sum(whole.report_counts.values()) == whole.total

@@ -45,7 +45,7 @@ def test_check_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert baoji["published"] == "2024-04-01" and baoji["on_time"] is False
     assert baoji["contents"]["shortcomings"] == {
         "found": True,
-        "evidence": ["3e6ce77000d6/closing"],
+        "evidence": ["6a4386044a75/closing"],
     }
 
 
@@ -54,7 +54,7 @@ def test_check_csv_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     rows = read_csv(out)
     assert code == 0 and len(rows) == 5
     assert rows[0]["region"] == "咸宁市" and rows[0]["shortcomings"] == "true"
-    assert rows[0]["shortcomings_evidence"] == "72b3663b9583/2"
+    assert rows[0]["shortcomings_evidence"] == "623c7165bdb7/2"
     assert rows[4]["on_time"] == "false" and rows[0]["other"] == "false"
     code, out, _ = run(capsys, "check", str(sample_paths()[4]))
     assert "宝鸡市 2023" in out and "late" in out and "✗ 其他需要报告的情况" in out
@@ -139,7 +139,7 @@ def test_generated_corpus_checklist(generated: tuple[Path, list[Report]]) -> Non
         else:
             assert result.on_time is (date < deadline(report.year))
         ids = {s.id for s in report.walk()} | {i.id for s in report.walk() for i in s.items}
-        prefix = report.sha256[:12]
+        prefix = report.id
         ids |= {f"{prefix}/preamble", f"{prefix}/closing"}
         for content in result.contents.values():
             assert set(content.node_ids) <= ids  # every piece of evidence can be jumped to
