@@ -361,6 +361,27 @@ class MarkSet:
             self._changed()
         return len(new)
 
+    def adopt(self, reports: Iterable[Report]) -> int:
+        """Rename marks that name these reports by their file's bytes to their text ids.
+
+        Marks saved before node ids were named by a report's body text start with the
+        first 12 hex digits of the file's SHA-256; on the unchanged file they are the
+        same nodes. Renamed with one save; returns how many were renamed.
+        """
+        renamed = {
+            report.sha256[:12]: report.id for report in reports if report.id != report.sha256[:12]
+        }
+        if not renamed:
+            return 0
+        old = {node_id for node_id in self._ids if report_id_of(node_id) in renamed}
+        if not old:
+            return 0
+        new = {renamed[node_id[:12]] + node_id[12:] for node_id in old}
+        self._unmark(old)
+        self._mark(new)
+        self._changed()
+        return len(old)
+
     def remove(self, node_id: str) -> bool:
         """Unmark the node; returns False when it was not marked."""
         if node_id not in self._ids:

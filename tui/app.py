@@ -245,6 +245,9 @@ class GovreadApp(App[int]):
         self.post_message(LoadingFinished())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
+        # Marks an older govread saved under the files' byte hashes take the text ids,
+        # before the reports are drawn.
+        self.marks.adopt(e for e, _ in message.entries if not isinstance(e, Problem))
         # The sub-title once per batch, not per report: its watchers cost about a
         # millisecond a time (the browser's counts the marks over every open report).
         for entry, done in message.entries:
