@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 
@@ -65,6 +65,18 @@ class Section:
         return "\n".join(lines)
 
 
+def folded_sha256(parts: Iterable[str]) -> str:
+    """SHA-256 of the parts run together with every whitespace character left out.
+
+    Folding each part alone and then joining is the same as folding the joined text,
+    so the parser can hash a body part by part before it builds the sections.
+    """
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update("".join(part.split()).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class Report:
     """One parsed report: metadata, preamble, the section tree and the closing."""
@@ -107,9 +119,9 @@ class Report:
         breaks lost) keeps it, while `sha256` (the file's bytes) changes."""
         if self.body_sha256:
             return self.body_sha256
-        parts = [*self.preamble, *(s.full_text() for s in self.sections), *self.closing]
-        folded = "".join("".join(parts).split())
-        return hashlib.sha256(folded.encode("utf-8", "surrogatepass")).hexdigest()
+        return folded_sha256(
+            [*self.preamble, *(s.full_text() for s in self.sections), *self.closing]
+        )
 
     def walk(self) -> Iterator[Section]:
         """Every section of the report, in document order."""

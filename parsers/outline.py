@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import chain
 
 from govread.parsers import flat
 from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
@@ -22,7 +24,7 @@ from govread.parsers.metadata import (
     take_header,
     take_title,
 )
-from govread.parsers.model import Item, Report, Section
+from govread.parsers.model import Item, Report, Section, folded_sha256
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -137,17 +139,17 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         header=header,
         text_head="".join(body)[:_GENRE_TEXT],
     )
-    # Node ids start with the report's id, which is the hash of its body text; the body
-    # is known only once frozen, so the tree is frozen under a placeholder and renamed.
-    sections = _freeze(roots, _PLACEHOLDER_ID, _levels(roots))
+    # Node ids start with the report's id, the hash of its body text (what
+    # `Report.text_sha256` hashes, in the same order: the sections' texts are their
+    # headings, paragraphs and subsections).
+    body_sha256 = folded_sha256(chain(preamble, _node_texts(roots), closing))
+    # An empty body names nothing: two empty files are not one report.
+    report_id = body_sha256[:12] if roots or preamble else sha256[:12]
+    sections = _freeze(roots, report_id, _levels(roots))
     if not sections and preamble:
         # A text with no headings is a report with one section, not an error.
-        sections = (_single_section(_PLACEHOLDER_ID, meta, preamble),)
+        sections = (_single_section(report_id, meta, preamble),)
         preamble = []
-    body_sha256 = _body_sha256(preamble, sections, closing)
-    # An empty body names nothing: two empty files are not one report.
-    report_id = body_sha256[:12] if sections or preamble else sha256[:12]
-    sections = tuple(_renamed(section, report_id) for section in sections)
     return Report(
         sha256=sha256,
         id=report_id,
@@ -565,36 +567,13 @@ def _is_formula(line: str) -> bool:
 
 # -- freezing ---------------------------------------------------------------------------
 
-_PLACEHOLDER_ID = "0" * 12
 
-
-def _body_sha256(preamble: list[str], sections: tuple[Section, ...], closing: list[str]) -> str:
-    """`Report.text_sha256` of a report with this body (ids do not enter the hash)."""
-    probe = Report(
-        sha256="",
-        title=None,
-        display_title="",
-        region=None,
-        year=None,
-        published=None,
-        issuer=None,
-        source=None,
-        preamble=tuple(preamble),
-        sections=sections,
-        closing=tuple(closing),
-    )
-    return probe.text_sha256()
-
-
-def _renamed(section: Section, report_id: str) -> Section:
-    """`section` with its ids (and its items' and children's) under `report_id`."""
-    cut = len(_PLACEHOLDER_ID)
-    return replace(
-        section,
-        id=report_id + section.id[cut:],
-        items=tuple(replace(item, id=report_id + item.id[cut:]) for item in section.items),
-        children=tuple(_renamed(child, report_id) for child in section.children),
-    )
+def _node_texts(nodes: list[_Node]) -> Iterator[str]:
+    """The text of these nodes in document order, as `Section.full_text` runs it."""
+    for node in nodes:
+        yield node.head.raw_heading
+        yield from node.paragraphs
+        yield from _node_texts(node.children)
 
 
 def _freeze(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,18 @@ def test_a_copy_saved_again_has_the_same_ids(tmp_path: Path) -> None:
     assert all(node_id.startswith(first.id) for node_id in _ids(first))
     other = read_report(sample_paths()[0])
     assert other.id != first.id
+
+
+def test_the_parser_hashes_the_body_as_the_report_does(tmp_path: Path) -> None:
+    # The parser hashes the body before it builds the sections; the hash must be the one
+    # `Report.text_sha256` computes from the finished report.
+    texts = [p.read_text("utf-8") for p in sample_paths()]
+    texts += [t.replace("\n", " ") for t in texts]  # flattened: inline headings
+    texts += ["没有标题的一段话。\n第二段。", "", "一、甲\n二、乙"]
+    for text in texts:
+        report = parse_text(text)
+        assert report.body_sha256
+        assert replace(report, body_sha256="").text_sha256() == report.body_sha256
 
 
 def test_the_id_survives_the_cache() -> None:
