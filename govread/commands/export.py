@@ -28,6 +28,7 @@ from govread.export import (
 from govread.figures import figures_in
 from govread.marks import NodeRef, refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
+from govread.records import export_format_for_path, render_rows, write_utf8
 from govread.sanitize import sanitize_line, sanitize_path
 from govread.search import SearchIndex, fold_text
 
@@ -59,7 +60,12 @@ def _parser() -> ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument(
-        "--format", choices=("toml",), default="toml", help="export format (only toml, for now)"
+        "--format",
+        choices=("toml", "csv", "jsonl", "md"),
+        default=None,
+        help="toml (govread-export/1, restores marks), csv (UTF-8 with a BOM, for "
+        "spreadsheets), jsonl (one node per line) or md (Markdown); default: by FILE's "
+        "extension, else toml",
     )
     parser.add_argument(
         "paths",
@@ -143,7 +149,9 @@ def run(argv: Sequence[str]) -> int:
     if args.query is not None and not args.query.split():
         parser.error("--query needs at least one term")
     to_stdout = args.output == "-"
-    output = None if to_stdout else (args.output or str(default_export_path()))
+    fmt = args.format or (export_format_for_path(args.output) if args.output else "toml")
+    default_output = default_export_path().with_suffix("." + fmt)
+    output = None if to_stdout else (args.output or str(default_output))
 
     # Refuse early, before any work, when the answer is known; the write re-checks.
     if output is not None:
@@ -172,16 +180,10 @@ def run(argv: Sequence[str]) -> int:
             "nothing written"
         )
         return EXIT_FAILED
-    text = export_items(refs)
+    text = export_items(refs) if fmt == "toml" else render_rows(refs, fmt)
 
     if to_stdout:
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # stdout replaced by a text-only stream
-            sys.stdout.write(text)
-        else:  # UTF-8 whatever the locale says, as in the file
-            sys.stdout.flush()
-            binary.write(text.encode("utf-8"))
-            binary.flush()
+        write_utf8(text)
     else:
         assert output is not None
         try:
