@@ -20,11 +20,13 @@ from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
+from govread.citation import source_url
 from govread.figures import figure_spans
 from govread.parsers.model import Item, Report, Section
 from govread.sanitize import sanitize_path
 from govread.tui._css import css_beside
-from govread.tui.browser.outline import OutlineData, cut_label
+from govread.tui._text import sanitize
+from govread.tui.browser.outline import OutlineData, cut_label, node_id_of
 
 # The pane shows at most this many characters of a node's text, then says how many more
 # there are. A real section's own text is a few thousand characters; the pane is wrapped
@@ -157,7 +159,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         assert isinstance(report, Report)
         node = path[-1]
         self._budget, self._left_out = MAX_DETAIL_CHARS, 0
-        parts: list[Text] = [self._breadcrumb(path), self._metadata(report), Text()]
+        parts: list[Text] = [self._breadcrumb(path), self._metadata(report)]
+        parts.extend(self._annotation(node))
+        parts.append(Text())
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
@@ -224,6 +228,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ),
             ("Issuer", report.issuer),
             ("Source", report.source),
+            ("URL", source_url(report)),
             ("File", sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True
@@ -236,6 +241,32 @@ class DetailPane(VerticalScroll, can_focus=True):
             meta.append(f"{key} ", style=key_style)
             meta.append(cut_label(value, MAX_FACT_CHARS))
         return meta
+
+    def refresh_annotations(self) -> None:
+        """Show the node's tags and note again (they changed)."""
+        if self._path:
+            self._refresh_body()
+
+    def _annotation(self, node: OutlineData) -> list[Text]:
+        """``Tags 执法 · 复议`` and ``Note …`` lines for the node, when it has them."""
+        marks = getattr(self.app, "marks", None)
+        if marks is None:
+            return []
+        found = marks.annotation(node_id_of(node))
+        key_style = self.get_component_rich_style("detail--meta-key")
+        lines: list[Text] = []
+        if found.tags:
+            line = Text("Tags ", style=key_style)
+            for index, tag in enumerate(found.tags):
+                if index:
+                    line.append(" · ", style="dim")
+                line.append(sanitize(tag), style="bold")
+            lines.append(line)
+        if found.note:
+            note = Text("Note ", style=key_style)
+            note.append(sanitize(found.note), style="italic")
+            lines.append(note)
+        return lines
 
     def _heading(self, heading: str) -> Text:
         text = Text(style=self.get_component_rich_style("detail--heading"))

@@ -18,11 +18,15 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
+from govread.citation import DEFAULT_STYLE, citation_line, quote_with_citation
 from govread.corpus import Problem
+from govread.marks import NodeRef, resolve
 from govread.parsers.model import Report
+from govread.tui._text import sanitize
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import OutlineData, OutlineTree, node_id_of
 from govread.tui.commands import GroupingCommands, MarksCommands
+from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
 from govread.tui.mark_actions import confirm_clear_marks
@@ -94,7 +98,32 @@ class BrowserScreen(Screen[None]):
             id="browser.mark",
         ),
         Binding(
-            "e", "export", "Export", tooltip="Export the marked nodes to TOML", id="browser.export"
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension",
+            id="browser.export",
+        ),
+        Binding(
+            "y",
+            "copy_citation",
+            "Copy",
+            tooltip="Copy the node's text with a citation line to the clipboard",
+            id="browser.copy_citation",
+        ),
+        Binding(
+            "t",
+            "tag",
+            "Tag",
+            tooltip="Tag the node (several tags, completed from those in use); marks it",
+            id="browser.tag",
+        ),
+        Binding(
+            "a",
+            "note",
+            "Note",
+            tooltip="Write a note on the node; marks it",
+            id="browser.note",
         ),
         Binding(
             "m",
@@ -355,6 +384,7 @@ class BrowserScreen(Screen[None]):
         # From this screen or any other (compare, marks list): repaint what changed.
         self.outline.refresh_marks(getattr(message, "node_ids", None))
         self._show_mark_count()
+        self.detail.refresh_annotations()  # tags and notes of the node on show
 
     def _show_mark_count(self) -> None:
         """``N marked`` in the header, beside the reports (nothing when none is)."""
@@ -369,6 +399,76 @@ class BrowserScreen(Screen[None]):
         if elsewhere:
             status += f" (+{elsewhere} in reports not open)"
         self.sub_title = f"{status} · {app.sub_title}" if app.sub_title else status
+
+    # -- citations, tags and notes ----------------------------------------------------
+
+    def _current_ref(self, doing: str) -> NodeRef | None:
+        """The node under the cursor, resolved; None (and a warning) when there is none."""
+        data = self.outline.current_node
+        ref = resolve(self.app.reports, node_id_of(data)) if data is not None else None  # type: ignore[attr-defined]
+        if ref is None:
+            self.notify(f"Nothing to {doing} here", severity="warning")
+        return ref
+
+    def action_copy_citation(self) -> None:
+        """Copy the node's text and its citation (OSC 52, through the terminal)."""
+        ref = self._current_ref("copy")
+        if ref is None:
+            return
+        style = getattr(self.app, "citation_style", DEFAULT_STYLE)
+        text = quote_with_citation(ref, style=style)
+        self.app.copy_to_clipboard(text)
+        line = citation_line(ref.report, ref, style=style)
+        self.notify(
+            sanitize(f"{len(ref.text())} characters with the citation:\n{line}"),
+            title="Copied",
+            markup=False,
+            timeout=6,
+        )
+
+    @staticmethod
+    def _where(ref: NodeRef) -> Text:
+        report = ref.report
+        text = Text(
+            " ".join(p for p in (report.region, f"{report.year}" if report.year else None) if p)
+            or report.display_title,
+            style="bold",
+        )
+        if ref.path:
+            text.append(" › " + " › ".join(ref.path))
+        return text
+
+    def action_tag(self) -> None:
+        ref = self._current_ref("tag")
+        if ref is None:
+            return
+        marks = self.app.marks  # type: ignore[attr-defined]
+
+        def answered(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+            marks.annotate(ref.id, tags=tags)
+            self.app.marks_changed(frozenset({ref.id}))  # type: ignore[attr-defined]
+            said = ", ".join(tags) if tags else "no tags"
+            self.notify(sanitize(f"{said}"), title="Tags", markup=False)
+
+        dialog = TagDialog(self._where(ref), marks.annotation(ref.id).tags, marks.all_tags())
+        self.app.push_screen(dialog, answered)
+
+    def action_note(self) -> None:
+        ref = self._current_ref("annotate")
+        if ref is None:
+            return
+        marks = self.app.marks  # type: ignore[attr-defined]
+
+        def answered(note: str | None) -> None:
+            if note is None:
+                return
+            marks.annotate(ref.id, note=note)
+            self.app.marks_changed(frozenset({ref.id}))  # type: ignore[attr-defined]
+            self.notify("Note saved" if note.strip() else "Note removed", title="Note")
+
+        self.app.push_screen(NoteDialog(self._where(ref), marks.annotation(ref.id).note), answered)
 
     def action_list_marks(self) -> None:
         self.app.push_screen(MarksListScreen(), self._jump_to)
