@@ -159,3 +159,57 @@ async def test_export_dialog_writes_csv_with_tags_by_extension(
     assert [row["id"] for row in rows] == [section.id]
     assert rows[0]["tags"] == "执法; 复议" and rows[0]["note"] == "第一行\n第二行"
     assert rows[0]["region"] == app.reports[0].region
+
+
+# -- provenance ---------------------------------------------------------------------------
+
+
+async def test_o_shows_the_file_in_the_pager_without_a_shell(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    from govread.tui.browser import screen as screen_module
+
+    ran: list[list[str]] = []
+    monkeypatch.setenv("PAGER", "less -R")
+    monkeypatch.setattr(screen_module.subprocess, "run", lambda command, check: ran.append(command))
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("o")
+        await pilot.pause()
+        path = app.reports[0].path
+        assert path is not None
+        assert ran == [["less", "-R", str(Path(path).resolve())]]
+
+
+async def test_shift_o_opens_the_source_url_only_when_there_is_one(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from govread.tui.browser import screen as screen_module
+
+    opened: list[str] = []
+    monkeypatch.setattr(screen_module.webbrowser, "open", lambda url: opened.append(url) or True)
+    report = tmp_path / "咸宁2023.txt"
+    report.write_text(
+        "原文链接:https://www.xianning.gov.cn/a/1.html\n保存时间:2024-03-01\n"
+        "咸宁市人民政府关于2023年法治政府建设情况的报告\n一、加强党的领导\n正文。\n",
+        "utf-8",
+    )
+    app = GovreadApp(paths=[str(report)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "URL https://www.xianning.gov.cn/a/1.html" in app.browser.detail.plain_text
+        assert "Saved 2024-03-01" in app.browser.detail.plain_text
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://www.xianning.gov.cn/a/1.html"]
+    app = GovreadApp()  # the samples have no source URL: nothing is opened
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://www.xianning.gov.cn/a/1.html"]
+        assert any(n.title == "Source" for n in app._notifications)

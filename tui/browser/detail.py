@@ -229,6 +229,7 @@ class DetailPane(VerticalScroll, can_focus=True):
             ("Issuer", report.issuer),
             ("Source", report.source),
             ("URL", source_url(report)),
+            ("Saved", report.meta.get("saved") if report.meta else None),
             ("File", sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True

@@ -8,17 +8,21 @@ with their own features.
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import webbrowser
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
-from govread.citation import DEFAULT_STYLE, citation_line, quote_with_citation
+from govread.citation import DEFAULT_STYLE, citation_line, quote_with_citation, source_url
 from govread.corpus import Problem
 from govread.marks import NodeRef, resolve
 from govread.parsers.model import Report
@@ -36,6 +40,18 @@ if TYPE_CHECKING:
     from govread.tui.browser.filter_bar import FilterBar
     from govread.tui.browser.filter_controller import BrowserFilter
     from govread.tui.browser.hits_list import HitsList
+
+
+def pager_command(pager: str | None, path: str) -> list[str]:
+    """The argument list that shows `path` in `pager` (``$PAGER``, split like a shell
+    would split words, never run by one), ``less`` when unset or unusable."""
+    try:
+        words = shlex.split(pager or "")
+    except ValueError:  # an unbalanced quote
+        words = []
+    # An absolute path never starts with "-", so no pager takes it for an option.
+    return [*(words or ["less"]), os.path.abspath(path)]
+
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -117,6 +133,21 @@ class BrowserScreen(Screen[None]):
             "Tag",
             tooltip="Tag the node (several tags, completed from those in use); marks it",
             id="browser.tag",
+        ),
+        Binding(
+            "o",
+            "open_file",
+            "Original",
+            id="browser.open-file",
+            tooltip="Read the report's original file in $PAGER (the app waits)",
+        ),
+        Binding(
+            "O",
+            "open_url",
+            "Open URL",
+            show=False,
+            id="browser.open-url",
+            tooltip="Open the report's source URL (原文链接) in the web browser",
         ),
         Binding(
             "a",
@@ -469,6 +500,50 @@ class BrowserScreen(Screen[None]):
             self.notify("Note saved" if note.strip() else "Note removed", title="Note")
 
         self.app.push_screen(NoteDialog(self._where(ref), marks.annotation(ref.id).note), answered)
+
+    # -- provenance: the original file and its URL -------------------------------------
+
+    def action_open_file(self) -> None:
+        """The report's file in the user's pager, the app suspended meanwhile (no shell)."""
+        report = self.outline.current_report
+        if report is None or not report.path:
+            self.notify("No file to open here", title="Original", severity="warning")
+            return
+        command = pager_command(os.environ.get("PAGER"), report.path)
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify(
+                "This terminal cannot hand the screen over to a pager",
+                title="Original",
+                severity="error",
+            )
+        except OSError as error:
+            self.notify(
+                sanitize(f"{command[0]}: {error.strerror or error}"),
+                title="Original not opened",
+                severity="error",
+                markup=False,
+            )
+        self.refresh()
+
+    def action_open_url(self) -> None:
+        """The report's source URL in the web browser (http and https only)."""
+        report = self.outline.current_report
+        url = source_url(report) if report is not None else None
+        if not url or not url.startswith(("http://", "https://")):
+            self.notify(
+                "This report has no source URL (原文链接)", title="Source", severity="warning"
+            )
+            return
+        opened = webbrowser.open(url)
+        self.notify(
+            sanitize(f"{'Opened' if opened else 'No web browser found for'} {url}"),
+            title="Source",
+            severity="information" if opened else "warning",
+            markup=False,
+        )
 
     def action_list_marks(self) -> None:
         self.app.push_screen(MarksListScreen(), self._jump_to)
