@@ -213,3 +213,25 @@ async def test_shift_o_opens_the_source_url_only_when_there_is_one(
         await pilot.pause()
         assert opened == ["https://www.xianning.gov.cn/a/1.html"]
         assert any(n.title == "Source" for n in app._notifications)
+
+
+async def test_tag_terms_narrow_the_browser_filter(loaded: Loaded) -> None:
+    from govread.tui.browser.filter_bar import DEBOUNCE
+
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = None  # no jieba here: tags and substrings only
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first, second = app.reports[0].sections[0], app.reports[1].sections[0]
+        app.marks.annotate(first.id, tags=["执法"])
+        app.marks.annotate(second.id, tags=["执法", "公开"])
+        await pilot.press("slash", *"tag:执法")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        result = app.browser.filtering.result
+        assert result is not None and result.ids == {first.id, second.id}
+        await pilot.press(*" -tag:公开")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        result = app.browser.filtering.result
+        assert result is not None and result.ids == {first.id}

@@ -76,3 +76,35 @@ def test_parse_tags_and_limits() -> None:
     assert parse_tags("执法，复议、 公开; 监督；x,") == ("执法", "复议", "公开", "监督", "x")
     assert len(parse_tags(",".join(str(n) for n in range(100)))) == MAX_TAGS
     assert parse_tags("a" * 500) == ("a" * 40,)
+
+
+def test_tag_terms_in_the_filter_query() -> None:
+    from govread.parsers import parse_text
+    from govread.search import SearchIndex, parse_query
+
+    query = parse_query("tag:执法 复议 -tag：草稿 | 诉讼")
+    assert query.tags == ("执法",) and query.excluded_tags == ("草稿",)
+    assert [[t.text for t in g] for g in query.groups] == [["复议", "诉讼"]]
+    assert not parse_query("-tag:x").is_empty
+    assert parse_query("tag:").tags == ()
+
+    report = parse_text(
+        "某市2023年法治政府建设情况报告\n一、行政执法\n(一)复议\n办理行政复议案件。\n"
+        "(二)应诉\n行政复议与应诉。\n二、政务公开\n复议信息公开。\n"
+    )
+    index = SearchIndex()
+    index.add(report)
+    first, second = report.sections
+    tags = {"执法": {first.id}, "草稿": {first.children[1].id}}
+
+    def tagged(tag: str) -> set[str]:
+        return tags.get(tag, set())
+
+    assert index.filter("复议").ids >= {first.children[0].id, second.id}
+    # text under a tagged section, minus what is under an excluded tag
+    found = index.filter("tag:执法 复议 -tag:草稿", tagged=tagged)
+    assert found.ids == {first.children[0].id}
+    # a tag alone: the nodes carrying it
+    assert index.filter("tag:执法", tagged=tagged).ids == {first.id}
+    assert index.filter("tag:执法").ids == frozenset()  # no tags known: nothing
+    assert index.filter("tag:没有", tagged=tagged).ids == frozenset()

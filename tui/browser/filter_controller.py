@@ -86,7 +86,8 @@ class BrowserFilter:
             self._refresh_hits()
             return
         started = time.perf_counter()
-        result = index.filter(query)
+        marks = getattr(self.screen.app, "marks", None)
+        result = index.filter(query, tagged=marks.tagged if marks is not None else None)
         self.result = result
         if result.total:
             self.outline.apply(self._reports(), result)

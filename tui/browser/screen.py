@@ -416,6 +416,8 @@ class BrowserScreen(Screen[None]):
         self.outline.refresh_marks(getattr(message, "node_ids", None))
         self._show_mark_count()
         self.detail.refresh_annotations()  # tags and notes of the node on show
+        if self._filter_on and "tag:" in self.filtering.query.lower():
+            self.filtering.refilter()  # a tag:… filter follows the tags
 
     def _show_mark_count(self) -> None:
         """``N marked`` in the header, beside the reports (nothing when none is)."""
