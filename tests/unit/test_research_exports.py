@@ -295,3 +295,31 @@ def test_export_csv_by_extension(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert rows and all("行政复议" in row["text"] for row in rows)
     assert main(["export", "--query", "行政复议", "--format", "md", "-o", "-"]) == 0
     assert capsys.readouterr().out.startswith("# govread notes")
+
+
+def test_export_marks_with_tags_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govread.corpus import load
+    from govread.marks import MarkSet
+
+    reports = load([]).reports
+    marks, _ = MarkSet.load()
+    for report in reports:  # twenty coded passages across the samples
+        for section in list(report.walk())[:4]:
+            marks.annotate(
+                section.id, tags=["执法", report.region or "?"], note=f"笔记 {section.id}"
+            )
+    out = tmp_path / "coded.csv"
+    assert main(["export", "--marks", "-o", str(out)]) == 0
+    rows = _csv_rows(out.read_text("utf-8"))
+    assert len(rows) == 20
+    assert all(
+        row["tags"].startswith("执法; ") and row["note"] == f"笔记 {row['id']}" for row in rows
+    )
+    assert main(["export", "--marks", "--format", "jsonl", "-o", "-"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [row["id"] for row in lines] == [row["id"] for row in rows]
+    MarkSet.load()[0].clear()
+    assert main(["export", "--marks", "-o", str(tmp_path / "none.csv")]) == 1
+    assert "no mark lies" in capsys.readouterr().err
