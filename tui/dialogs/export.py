@@ -17,7 +17,7 @@ corrected, and the marks are untouched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -33,7 +33,7 @@ from govread.citation import DEFAULT_STYLE
 from govread.export import default_export_path, export_items, write_export
 from govread.marks import MarkSet, NodeRef
 from govread.parsers.model import Report
-from govread.records import export_format_for_path, render_rows
+from govread.records import export_format_for_path, render_rows, to_csv, to_jsonl
 from govread.tui._css import css_beside
 from govread.tui.dialogs.confirm import ConfirmDialog
 
@@ -62,10 +62,12 @@ class ExportDialog(ModalScreen[Path | None]):
         summary: Text | None = None,
         title: str = "Export marks",
         what: str = "The export",
+        rows: Callable[[], Sequence[Mapping[str, object]]] | None = None,
     ) -> None:
         super().__init__()
         self._default = default_export_path()
         self._document = document
+        self._rows = rows  # `document` as table rows, for a .csv or .jsonl file
         self._summary, self._title, self._what = summary, title, what
 
     def _refs(self) -> list[NodeRef]:
@@ -132,6 +134,17 @@ class ExportDialog(ModalScreen[Path | None]):
             style = getattr(self.app, "citation_style", DEFAULT_STYLE)
             text = render_rows(refs, fmt, annotations=marks.tags_and_note, style=style)
             return text, _plural(len(refs), "node")
+        fmt = export_format_for_path(path.name)
+        if fmt in ("csv", "jsonl") and self._rows is not None:
+            rows = self._rows()
+            return (to_csv(rows) if fmt == "csv" else to_jsonl(rows)), self._what
+        if fmt != "toml":
+            self.notify(
+                "This export is written as .toml, .csv or .jsonl",
+                title="Export",
+                severity="warning",
+            )
+            return None
         text = self._document() if callable(self._document) else self._document
         return text, self._what
 
