@@ -235,3 +235,28 @@ async def test_tag_terms_narrow_the_browser_filter(loaded: Loaded) -> None:
         await pilot.pause()
         result = app.browser.filtering.result
         assert result is not None and result.ids == {first.id}
+
+
+async def test_hostile_tags_and_notes_from_the_file_never_reach_the_screen(
+    loaded: Loaded,
+) -> None:
+    section_id = ""
+    first = GovreadApp()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section_id = first.reports[0].sections[0].id
+    MarkSet.load()[0].annotate(
+        section_id, tags=["\x1b]52;c;AAAA\x07执法"], note="\x1b[2J\u202e笔记[bold]x[/]"
+    )
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        shown = app.browser.detail.plain_text
+        assert "\x1b" not in shown and "\u202e" not in shown
+        assert "]52;c;AAAA执法" in shown and "笔记[bold]x[/]" in shown  # as text, not markup
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert "\x1b" not in app.screen.area.text

@@ -485,7 +485,9 @@ class BrowserScreen(Screen[None]):
             said = ", ".join(tags) if tags else "no tags"
             self.notify(sanitize(f"{said}"), title="Tags", markup=False)
 
-        dialog = TagDialog(self._where(ref), marks.annotation(ref.id).tags, marks.all_tags())
+        # Tags and notes come from marks.json, which anyone could have edited.
+        tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
+        dialog = TagDialog(self._where(ref), tags, [sanitize(t) for t in marks.all_tags()])
         self.app.push_screen(dialog, answered)
 
     def action_note(self) -> None:
@@ -501,7 +503,8 @@ class BrowserScreen(Screen[None]):
             self.app.marks_changed(frozenset({ref.id}))  # type: ignore[attr-defined]
             self.notify("Note saved" if note.strip() else "Note removed", title="Note")
 
-        self.app.push_screen(NoteDialog(self._where(ref), marks.annotation(ref.id).note), answered)
+        note = sanitize(marks.annotation(ref.id).note)
+        self.app.push_screen(NoteDialog(self._where(ref), note), answered)
 
     # -- provenance: the original file and its URL -------------------------------------
 
