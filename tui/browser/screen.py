@@ -138,7 +138,7 @@ class BrowserScreen(Screen[None]):
             "o",
             "open_file",
             "Original",
-            id="browser.open-file",
+            id="browser.open_file",
             tooltip="Read the report's original file in $PAGER (the app waits)",
         ),
         Binding(
@@ -146,7 +146,7 @@ class BrowserScreen(Screen[None]):
             "open_url",
             "Open URL",
             show=False,
-            id="browser.open-url",
+            id="browser.open_url",
             tooltip="Open the report's source URL (原文链接) in the web browser",
         ),
         Binding(

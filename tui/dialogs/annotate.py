@@ -92,9 +92,7 @@ class NoteDialog(ModalScreen[str | None]):
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = "Note"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+s", "save", "Save", priority=True, tooltip="Save the note", id="note.save"
-        ),
+        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the note", id="note.save"),
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="note.cancel"),
     ]
 
