@@ -59,7 +59,7 @@ async def test_citation_style_comes_from_the_config(loaded: Loaded) -> None:
 
 
 async def _tag(pilot: Pilot[object], typed: str, *keys: str) -> None:
-    await pilot.press("t")
+    await pilot.press("number_sign")
     await pilot.pause()
     assert isinstance(pilot.app.screen, TagDialog)
     await pilot.press(*typed, *keys, "enter")
@@ -109,7 +109,7 @@ async def test_escape_leaves_tags_as_they_were(loaded: Loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("down", "t", *"x", "escape")
+        await pilot.press("down", "number_sign", *"x", "escape")
         await pilot.pause()
         assert len(app.marks) == 0 and not app.marks.all_tags()
 
@@ -157,7 +157,7 @@ async def test_export_dialog_writes_csv_with_tags_by_extension(
     assert data.startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read it as UTF-8
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [row["id"] for row in rows] == [section.id]
-    assert rows[0]["tags"] == "执法; 复议" and rows[0]["note"] == "第一行\n第二行"
+    assert rows[0]["tags"] == "执法;复议" and rows[0]["note"] == "第一行\n第二行"
     assert rows[0]["region"] == app.reports[0].region
 
 

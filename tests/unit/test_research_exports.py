@@ -315,7 +315,7 @@ def test_export_marks_with_tags_from_the_command_line(
     rows = _csv_rows(out.read_text("utf-8"))
     assert len(rows) == 20
     assert all(
-        row["tags"].startswith("执法; ") and row["note"] == f"笔记 {row['id']}" for row in rows
+        row["tags"].startswith("执法;") and row["note"] == f"笔记 {row['id']}" for row in rows
     )
     assert main(["export", "--marks", "--format", "jsonl", "-o", "-"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

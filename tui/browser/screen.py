@@ -128,7 +128,7 @@ class BrowserScreen(Screen[None]):
             id="browser.copy_citation",
         ),
         Binding(
-            "t",
+            "number_sign",
             "tag",
             "Tag",
             tooltip="Tag the node (several tags, completed from those in use); marks it",

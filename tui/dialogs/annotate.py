@@ -1,4 +1,4 @@
-"""Coding a node: its tags (`t` in the browser) and its note (`a`).
+"""Coding a node: its tags (`#` in the browser) and its note (`a`).
 
 `TagDialog` is one line of tags separated by commas (, ，、 ;), completed from the tags
 already in use (the last tag being typed is completed, ``→`` accepts); `NoteDialog` a

@@ -151,7 +151,7 @@ class MarksListScreen(ModalScreen[str | None]):
         """Narrow to the first tag in use, then the next, then all again."""
         tags = sorted(marks_app_of(self).marks.all_tags())
         if not tags:
-            self.notify("No mark has a tag yet: t in the browser tags one", title="Marks")
+            self.notify("No mark has a tag yet: # in the browser tags one", title="Marks")
             return
         if self.tag not in tags:
             self.tag = tags[0] if self.tag is None else None
