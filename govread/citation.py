@@ -12,12 +12,12 @@ out, never written empty. No Textual here: the CLI (`govread cite`) and the brow
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from govread.marks import NodeRef, report_id
 from govread.parsers.model import Report
+from govread.sanitize import dumps_json
 
 CitationStyle = Literal["gbt7714", "plain"]
 CITATION_STYLES: tuple[CitationStyle, ...] = ("gbt7714", "plain")
@@ -132,7 +132,7 @@ def csl_item(report: Report) -> dict[str, object]:
 
 def csl_json(reports: Iterable[Report]) -> str:
     """A CSL-JSON document: an array of items, one per report, UTF-8 text."""
-    return json.dumps([csl_item(r) for r in reports], ensure_ascii=False, indent=1) + "\n"
+    return dumps_json([csl_item(r) for r in reports], indent=1) + "\n"
 
 
 # -- BibTeX -----------------------------------------------------------------------------

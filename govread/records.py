@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING, Literal
 from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source_url
 from govread.export import Pair, Passage
 from govread.marks import NodeRef
-from govread.tabular import csv_text, jsonl_text
+from govread.sanitize import dumps_json, sanitize
+from govread.tabular import BOM, csv_text
 
 if TYPE_CHECKING:
     from govread.search import Hit
@@ -178,8 +179,9 @@ def to_csv(rows: Sequence[Mapping[str, object]], columns: Sequence[str] | None =
 
 
 def to_jsonl(rows: Sequence[Mapping[str, object]]) -> str:
-    """One JSON object per line (UTF-8 as is, not \\u-escaped), newline-terminated."""
-    return "".join(jsonl_text(list(row), [row]) for row in rows)
+    """One JSON object per line (Chinese as is; only characters unsafe on a terminal
+    \\u-escaped, so the data stays exact), newline-terminated."""
+    return "".join(dumps_json(dict(row)) + "\n" for row in rows)
 
 
 def _md_escape(text: str) -> str:
@@ -223,8 +225,19 @@ def export_format_for_path(path: str, default: str = "toml") -> str:
     return default
 
 
+def terminal_safe(text: str) -> str:
+    """`text` with every line sanitised, keeping what a file format needs: a leading BOM
+    and CRLF line ends (CSV). JSON from `dumps_json` passes unchanged."""
+    bom = text.startswith(BOM)
+    lines = (text[1:] if bom else text).split("\n")
+    safe = [sanitize(line[:-1]) + "\r" if line.endswith("\r") else sanitize(line) for line in lines]
+    return (BOM if bom else "") + "\n".join(safe)
+
+
 def write_utf8(text: str) -> None:
-    """Write `text` to standard output as UTF-8, whatever the locale says (as in a file)."""
+    """Write `text` to standard output as UTF-8, whatever the locale says (as in a file),
+    each line through the terminal sanitiser (`terminal_safe`)."""
+    text = terminal_safe(text)
     binary = getattr(sys.stdout, "buffer", None)
     if binary is None:  # stdout replaced by a text-only stream
         sys.stdout.write(text)

@@ -23,9 +23,8 @@ from textual.widgets import Static
 from govread.citation import source_url
 from govread.figures import figure_spans
 from govread.parsers.model import Item, Report, Section
-from govread.sanitize import sanitize_path
+from govread.sanitize import sanitize, sanitize_path
 from govread.tui._css import css_beside
-from govread.tui._text import sanitize
 from govread.tui.browser.outline import OutlineData, cut_label, node_id_of
 
 # The pane shows at most this many characters of a node's text, then says how many more

@@ -26,7 +26,7 @@ from govread.citation import DEFAULT_STYLE, citation_line, quote_with_citation, 
 from govread.corpus import Problem
 from govread.marks import NodeRef, resolve
 from govread.parsers.model import Report
-from govread.tui._text import sanitize
+from govread.sanitize import sanitize
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import OutlineData, OutlineTree, node_id_of
 from govread.tui.commands import GroupingCommands, MarksCommands

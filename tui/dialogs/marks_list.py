@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from govread.marks import NodeRef
+from govread.sanitize import sanitize
 from govread.tui._css import css_beside
-from govread.tui._text import sanitize
 from govread.tui.commands import MarksCommands
 from govread.tui.mark_actions import closed_count, marks_app_of
 
