@@ -228,12 +228,12 @@ async def test_tag_terms_narrow_the_browser_filter(loaded: Loaded) -> None:
         await pilot.press("slash", *"tag:执法")
         await pilot.pause(DEBOUNCE * 2)
         await pilot.pause()
-        result = app.browser.filtering.result
+        result = app.browser.filtering.state.result
         assert result is not None and result.ids == {first.id, second.id}
         await pilot.press(*" -tag:公开")
         await pilot.pause(DEBOUNCE * 2)
         await pilot.pause()
-        result = app.browser.filtering.result
+        result = app.browser.filtering.state.result
         assert result is not None and result.ids == {first.id}
 
 
