@@ -314,6 +314,15 @@ def _listed(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
+INTRO_MAX_CHARS = 120  # CJK characters of a one-sentence intro folded into its section
+
+
+def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> bool:
+    text = "".join(section.paragraphs[p][s:e] for p, s, e in spans).strip()
+    sentences = [m.group() for m in _SENTENCE.finditer(text) if _cjk_len(m.group()) >= 2]
+    return len(sentences) <= 1 and _cjk_len(text) <= INTRO_MAX_CHARS
+
+
 class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon) -> None:
         self.report, self.lexicon = report, lexicon
@@ -364,6 +373,17 @@ class _Builder:
                     groups[-1][1].append(span)
                 else:
                     groups.append((part_phase, [span]))
+        intro = ""
+        if (
+            (section.items or section.children)
+            and len(groups) == 1
+            and groups[0][0] is None
+            and _is_one_line(section, groups[0][1])
+        ):
+            # A one-sentence chapter intro (坚持把党的领导贯彻落实到…) is not a unit of its own,
+            # to be paired with some item of the other report: it frames the items below.
+            intro = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in groups[0][1])
+            groups = []
         for index, (part_phase, spans) in enumerate(groups):
             body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
             if part_phase:
@@ -384,7 +404,7 @@ class _Builder:
                 spans=tuple(spans),
                 scores=scores,
             )
-        inner = [section.heading, *context]
+        inner = [section.heading, *([intro] if intro else []), *context]
         for item in section.items:
             if zone:
                 theme, scores = zone, self.lexicon.score(item.heading, item.text, inner)

@@ -161,6 +161,15 @@ _LEAD_WORDS = (
     "已",
     "均",
 )
+# A period before a subject says when, not what (连续五年国家工作人员…, 三年来…); a bare
+# 三年 is left alone (三年行动计划 is a name).
+_LEAD_PERIOD = re.compile(
+    r"(?:(?:连续|累计|持续|近)[〇一二三四五六七八九十两\d]{1,4}(?:年|个月)(?:来|以来)?"
+    r"|[〇一二三四五六七八九十两\d]{1,4}(?:年|个月)(?:来|以来))"
+)
+# Verbs that issue or carry out what is counted (出台优化法治环境17条措施): the subject is
+# what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
+_LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
 _LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同", "等": "级", "为": "民"}
 _TRAIL_WORDS = (
     "分别为",
@@ -216,6 +225,9 @@ _TRAIL_WORDS = (
     "的",
     "等",
 )
+# A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
+# changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
+_TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 _KEY_NOISE = re.compile(
     r"达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
@@ -301,6 +313,14 @@ def _strip_lead(subject: str) -> str:
                 subject, changed = subject[len(word) :], True
                 break
         else:
+            period = _LEAD_PERIOD.match(subject)
+            verb = next((v for v in _LEAD_VERBS if subject.startswith(v)), None)
+            if period is not None and len(subject) - period.end() >= 2:
+                subject, changed = subject[period.end() :], True
+                continue
+            if verb is not None and len(subject) - len(verb) >= 2:
+                subject, changed = subject[len(verb) :], True
+                continue
             first, rest = subject[:1], subject[1:2]
             guard = _LEAD_GUARDED.get(first)
             if guard is not None and (not rest or rest not in guard):
@@ -316,6 +336,17 @@ def _strip_trail(subject: str) -> str:
             if subject.endswith(word):
                 subject, changed = subject[: -len(word)], True
                 break
+        else:
+            for word in _TRAIL_CHANGE:
+                rest = subject[: -len(word)]
+                if (
+                    subject.endswith(word)
+                    and len(rest) >= 2
+                    and not _RATE_HOST.match(rest)
+                    and not rest.endswith(("同比", "环比"))
+                ):
+                    subject, changed = rest, True
+                    break
     return subject
 
 
@@ -325,7 +356,20 @@ def _clean(subject: str) -> str:
     while previous != subject:
         previous = subject
         subject = _strip_trail(_strip_lead(subject.strip()))
-    return subject[-_MAX_SUBJECT:]
+    return _fit(subject)
+
+
+def _fit(subject: str) -> str:
+    """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
+    piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
+    if len(subject) <= _MAX_SUBJECT:
+        return subject
+    from govread.segment import cut
+
+    words = cut(subject)
+    while words and sum(map(len, words)) > _MAX_SUBJECT:
+        words.pop(0)
+    return "".join(words) or subject[-_MAX_SUBJECT:]
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
@@ -378,13 +422,20 @@ def _is_bare(subject: str) -> bool:
     return (len(subject) <= 3 and subject.endswith("率")) or bool(_RATE_HOST.match(subject))
 
 
+def _self_named(subject: str, unit: str) -> bool:
+    """A short rate that is an indicator of its own (胜诉率, 纠错率): not lent a subject."""
+    from govread.indicators import indicator_for_subject
+
+    return indicator_for_subject(subject, unit) is not None
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
-            return (previous + bare[size:])[-_MAX_SUBJECT:]
-    return (previous + bare)[-_MAX_SUBJECT:]
+            return _fit(previous + bare[size:])
+    return _fit(previous + bare)
 
 
 def _shared(subject: str, unit: str) -> list[str]:
@@ -515,6 +566,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 sentence_start = boundary.end()
         pre = match.group("pre") or ""
         clause_from = max(clause_start, last_end)
+        if last_end and clause_from == last_end:
+            # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
+            while title := _TITLE.match(text, clause_from, num_start):
+                clause_from = title.end()
         subject = _subject(text, clause_from, num_start - len(pre))
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
@@ -538,7 +593,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             consumed = noun_end
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
-        bare = _is_bare(subject)
+        bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
         elif not subject and topic:

@@ -65,12 +65,12 @@ async def test_filter_counts_the_hits_that_h_and_the_cli_list(loaded: Loaded) ->
         assert index is not None
         await pilot.press("slash", *"法治", "enter")
         await pilot.pause(0.3)
-        result = app.browser.filtering.result
+        result = app.browser.filtering.state.result
         assert result is not None
         status = app.browser.filtering.bar.status_text
         assert status.startswith(f"{result.total} hits in ")
         assert len(result.hits) < len(result.ids)  # sections and their items: not counted twice
-        assert len(app.browser.filtering.outline.hits) == len(
+        assert len(app.browser.filtering.state.hits) == len(
             {hit.split("/preamble")[0].split("/closing")[0] for hit in result.hits}
         )
     ranked = index.search("法治")

@@ -53,7 +53,8 @@ def test_qinhuangdao_and_zhuzhou_put_enforcement_and_closings_together(by_region
     enforcement = [p for p in c.pairs if p.theme == "enforcement" and not p.is_gap]
     a_nodes = {u.node_id.split("/", 1)[1] for p in enforcement for u in p.a}
     b_nodes = {u.node_id.split("/", 1)[1].split("#")[0] for p in enforcement for u in p.b}
-    assert a_nodes >= {"5", "5.1", "5.2"} and b_nodes == {"4"}  # 五、提升行政执法质量 ↔ 四、执法
+    assert a_nodes >= {"5.1", "5.2"} and b_nodes == {"4"}  # 五、提升行政执法质量 ↔ 四、执法
+    assert "5" not in a_nodes  # its one-sentence intro frames 5.1–5.3, not a unit of its own
     problems = [p for p in c.pairs if p.theme == "problems" and not p.is_gap]
     nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
     assert len(problems) == len(nexts) == 1
@@ -338,3 +339,28 @@ def test_no_silence_on_the_catch_all_nor_on_problems_said_in_passing(by_region) 
     assert "leadership" not in silent  # 统筹部署
     assert "oversight" not in silent  # 接受群众监督
     assert "emergencies" not in silent or not any("应急" in u.text for u in c.units_b)
+
+
+def test_a_one_sentence_chapter_intro_is_folded_into_its_section() -> None:
+    text = "\n".join(
+        [
+            "某市2023年法治政府建设情况报告",
+            "一、严格规范公正文明执法",
+            "坚持把严格规范公正文明执法贯穿行政执法全过程。",
+            "(一)深化综合行政执法改革。整合执法队伍,推进乡镇综合执法,下放执法事项。",
+            "(二)全面推行行政执法三项制度。落实行政执法公示、全过程记录和法制审核制度。",
+            "二、推进政务公开",
+            "全面推进政务公开标准化规范化。主动公开政府信息,办理依申请公开。"
+            "完善政府网站和政务新媒体管理,加强政策解读。",
+            "(一)加强政策解读。围绕重点政策开展解读。",
+        ]
+    )
+    report = parse_text(text, path="a.txt")
+    units = report_units(report)
+    chapters = {s.heading: s.id for s in report.sections}
+    own = {u.node_id for u in units if u.kind == "section"}
+    # 一、's intro is one sentence: no unit of its own, its items carry the chapter
+    assert chapters["严格规范公正文明执法"] not in own
+    assert any(u.node_id.startswith(chapters["严格规范公正文明执法"] + ".") for u in units)
+    # 二、's opening says several things: it stays a unit
+    assert chapters["推进政务公开"] in own

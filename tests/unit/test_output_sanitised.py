@@ -51,6 +51,10 @@ def _sources() -> Iterator[tuple[str, ast.Module]]:
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
+            # Installed, the card's folders sit inside the package (govread/tui/…): name
+            # them as in the source tree, so the exceptions below read the same either way.
+            for folder_inside in ("tui/", "themes/", "parsers/"):
+                relative = relative.replace(f"govread/{folder_inside}", folder_inside, 1)
             yield relative, ast.parse(path.read_text("utf-8"), relative)
 
 

@@ -20,7 +20,8 @@ from govread import statefile
 from govread.cache import APPLICATION_ID, ReportCache
 from govread.config import Config, ConfigError, load_config, save_config
 from govread.export import ExportError, read_export, read_export_contents
-from govread.marks import _NODE_ID, MarkSet
+from govread.marks import MarkSet
+from govread.node_ids import _NODE_ID
 from govread.parsers import Report
 from govread.sanitize import _UNSAFE_IN_LINE as _SANITISER  # what statefile sanitises with
 from govread.statefile import StateFileError
