@@ -25,7 +25,7 @@ from govread.figures import figure_spans
 from govread.library import place_label
 from govread.node_ids import node_id_of
 from govread.parsers.model import Item, Report, Section
-from govread.sanitize import sanitize, sanitize_path
+from govread.sanitize import sanitize, sanitize_line, sanitize_path
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_state import FilterState
@@ -233,7 +233,8 @@ class DetailPane(VerticalScroll, can_focus=True):
                 meta.append("   ")
             first = False
             meta.append(f"{key} ", style=key_style)
-            meta.append(cut_label(value, MAX_FACT_CHARS))
+            # The URL and the dates come from the file as it was saved: one safe line.
+            meta.append(cut_label(sanitize_line(value), MAX_FACT_CHARS))
         return meta
 
     def refresh_annotations(self) -> None:
