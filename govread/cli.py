@@ -31,6 +31,8 @@ from govread.parsers.model import Report, Section
 from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+# The record kind and version every JSON output of `govread outline` carries.
+OUTLINE_SCHEMA = "govread-outline/1"
 
 
 class TuiOutcome(Protocol):
@@ -72,7 +74,7 @@ def _tui_parser() -> argparse.ArgumentParser:
         prog="govread",
         description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
         "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands (each has --help): outline, search, compare, export, serve, "
+        epilog="Subcommands (each has --help): outline, search, compare, export, cite, serve, "
         "figures, coverage, check, index. "
         "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
     )
@@ -93,7 +95,12 @@ def _outline_parser() -> argparse.ArgumentParser:
         prog="govread outline",
         description="Print the outline of each report: an indented tree, or JSON for other tools.",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl"),
+        default="text",
+        help="text: an indented tree; json: a list of reports; jsonl: one report per line",
+    )
     _paths_argument(parser)
     return parser
 
@@ -153,9 +160,10 @@ def run_outline(argv: Sequence[str]) -> int:
     result = _load_or_exit(args.paths, no_cache=args.no_cache)
     finder = DuplicateFinder()
     originals = [finder.original_of(r) for r in result.reports]
-    if args.format == "json":
+    if args.format in ("json", "jsonl"):
         payload = [
             {
+                "schema": OUTLINE_SCHEMA,
                 **report_header(r),
                 "text_sha256": r.text_sha256(),
                 "duplicate_of": original.path if original else None,
@@ -164,7 +172,11 @@ def run_outline(argv: Sequence[str]) -> int:
             }
             for r, original in zip(result.reports, originals, strict=True)
         ]
-        sys.stdout.write(dumps_json(payload, indent=1) + "\n")
+        if args.format == "jsonl":
+            for entry in payload:
+                sys.stdout.write(dumps_json(entry) + "\n")
+        else:
+            sys.stdout.write(dumps_json(payload, indent=1) + "\n")
     else:
         for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
             if index:
@@ -265,6 +277,7 @@ SUBCOMMANDS: dict[str, str] = {
     "coverage": "govread.commands.tables:run_coverage",
     "check": "govread.commands.tables:run_check",
     "index": "govread.commands.index:run",
+    "cite": "govread.commands.cite:run",
 }
 
 

@@ -1,6 +1,7 @@
 """The user's settings: a small TOML file in the platform's config directory.
 
     ~/.config/govread/config.toml      theme = "govread-dark"
+                                       citation_style = "gbt7714"   (or "plain")
     ~/.config/govread/themes/*.toml    the user's own colour themes
 
 Read through the guarded reader (`govread.statefile`: a regular file of at most 1 MiB,
@@ -23,6 +24,7 @@ import tomlkit.exceptions
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text
+from govread.citation import CITATION_STYLES, DEFAULT_STYLE, CitationStyle
 from govread.keymap import read_keymap
 
 APP_NAME = "govread"
@@ -53,6 +55,8 @@ class Config:
 
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ([keymap])
+    # How `y` in the browser cites a copied passage: "gbt7714" (GB/T 7714) or "plain".
+    citation_style: CitationStyle = DEFAULT_STYLE
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -77,8 +81,16 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             f"{statefile.display_path(path)}: 'theme' must be a theme name in quotes; ignored"
         )
         theme = None
+    style = table.get("citation_style", DEFAULT_STYLE)
+    if style not in CITATION_STYLES:
+        choices = " or ".join(f'"{name}"' for name in CITATION_STYLES)
+        warnings.append(
+            f"{statefile.display_path(path)}: 'citation_style' must be {choices}; "
+            f'using "{DEFAULT_STYLE}"'
+        )
+        style = DEFAULT_STYLE
     keymap, keymap_warnings = read_keymap(table.get("keymap"), statefile.display_path(path))
-    return Config(theme=theme, keymap=keymap), warnings + keymap_warnings
+    return Config(theme=theme, keymap=keymap, citation_style=style), warnings + keymap_warnings
 
 
 def save_config(config: Config, path: Path | None = None) -> None:

@@ -23,7 +23,7 @@ import json
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -223,6 +223,42 @@ def refs_in_order(reports: Sequence[Report], node_ids: Iterable[str]) -> list[No
     return refs
 
 
+# -- tags and notes ---------------------------------------------------------------------
+
+MAX_TAGS = 32  # per node
+MAX_TAG_CHARS = 40
+MAX_NOTE_CHARS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """A reader's coding of one node: its tags (in the order given) and a free note."""
+
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.tags or self.note)
+
+
+def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags as stored: inner whitespace made one space, no empty or repeated tag (the
+    first spelling kept), each at most `MAX_TAG_CHARS`, at most `MAX_TAGS`."""
+    cleaned: list[str] = []
+    for tag in tags:
+        text = " ".join(str(tag).split())[:MAX_TAG_CHARS]
+        if text and text not in cleaned:
+            cleaned.append(text)
+    return tuple(cleaned[:MAX_TAGS])
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """Tags typed in one line, separated by commas (, ，、) or semicolons."""
+    for separator in "，、;；":
+        text = text.replace(separator, ",")
+    return clean_tags(text.split(","))
+
+
 # -- the mark set -----------------------------------------------------------------------
 
 
@@ -256,6 +292,8 @@ class MarkSet:
         # Ids given here are changes too (they are not in the file yet).
         self._added: set[str] = set(self._ids)
         self._removed: set[str] = set()
+        self._notes: dict[str, Annotation] = {}
+        self._annotated: set[str] = set()  # ids whose tags or note this session changed
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.on_external_change = on_external_change
@@ -283,7 +321,7 @@ class MarkSet:
         path = marks_path() if path is None else Path(path)
         marks = cls(path=path, on_save_error=on_save_error, on_external_change=on_external_change)
         try:
-            marks._ids = read_marks_file(path)
+            marks._ids, marks._notes = read_marks_document(path)
         except statefile.StateFileError as error:
             warning, marks._saving = statefile.recover(path, error, "marks")
             started = " and started empty" if marks._saving else ""
@@ -320,6 +358,50 @@ class MarkSet:
     def ordered(self, reports: Sequence[Report]) -> list[NodeRef]:
         """The marked nodes of these reports, resolved, in document order."""
         return refs_in_order(reports, self._ids)
+
+    def annotation(self, node_id: str) -> Annotation:
+        """The tags and note of a node (empty when it has none)."""
+        return self._notes.get(node_id, Annotation())
+
+    def tags_and_note(self, node_id: str) -> tuple[tuple[str, ...], str | None]:
+        """`annotation` as export rows take it: the tags, and the note or None."""
+        found = self.annotation(node_id)
+        return found.tags, found.note or None
+
+    def all_tags(self) -> list[str]:
+        """Every tag in use, most used first (then alphabetically), for completion."""
+        counts: dict[str, int] = {}
+        for found in self._notes.values():
+            for tag in found.tags:
+                counts[tag] = counts.get(tag, 0) + 1
+        return sorted(counts, key=lambda tag: (-counts[tag], tag))
+
+    def tagged(self, tag: str) -> set[str]:
+        """The ids of the nodes carrying `tag`."""
+        return {node_id for node_id, found in self._notes.items() if tag in found.tags}
+
+    def annotate(
+        self, node_id: str, *, tags: Iterable[str] | None = None, note: str | None = None
+    ) -> Annotation:
+        """Set a node's tags and/or note (None: leave as is), marking the node; saved at once.
+
+        Tagging or noting a node marks it, so it is listed and exported with the marks.
+        """
+        node_id = _checked(node_id)
+        old = self.annotation(node_id)
+        new = Annotation(
+            clean_tags(tags) if tags is not None else old.tags,
+            note.strip()[:MAX_NOTE_CHARS] if note is not None else old.note,
+        )
+        if new:
+            self._notes[node_id] = new
+        else:
+            self._notes.pop(node_id, None)
+        self._annotated.add(node_id)
+        if node_id not in self._ids:
+            self._mark({node_id})
+        self._changed()
+        return new
 
     # -- changing -----------------------------------------------------------------
 
@@ -418,8 +500,15 @@ class MarkSet:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path):
-                merged = (self._on_disk() - self._removed) | self._added
-                atomic_write_text(self.path, _dumps(merged), overwrite=True)
+                on_disk, disk_notes = self._on_disk()
+                merged = (on_disk - self._removed) | self._added
+                notes = dict(disk_notes)
+                for node_id in self._annotated:  # this session's word wins, per node
+                    if self._notes.get(node_id):
+                        notes[node_id] = self._notes[node_id]
+                    else:
+                        notes.pop(node_id, None)
+                atomic_write_text(self.path, _dumps(merged, notes), overwrite=True)
         except WriteError as error:
             self.save_error = f"marks not saved: {error}"
         except OSError as error:  # the data folder itself could not be made
@@ -429,21 +518,28 @@ class MarkSet:
             )
         else:
             self.save_error = None
-            flipped = frozenset(merged ^ self._ids)
+            changed_notes = {
+                node_id
+                for node_id in notes.keys() | self._notes.keys()
+                if notes.get(node_id) != self._notes.get(node_id)
+            }
+            flipped = frozenset((merged ^ self._ids) | changed_notes)
             self._ids = merged
+            self._notes = notes
             self._added.clear()
             self._removed.clear()
+            self._annotated.clear()
             if flipped and self.on_external_change is not None:
                 self.on_external_change(flipped)
         return self.save_error
 
-    def _on_disk(self) -> set[str]:
+    def _on_disk(self) -> tuple[set[str], dict[str, Annotation]]:
         """The marks in the file now (under the lock). A file damaged since it was loaded
         is set aside and this set's own marks stand in for it; one that cannot be read
         stops the save, so it is not overwritten."""
         assert self.path is not None
         try:
-            return read_marks_file(self.path)
+            return read_marks_document(self.path)
         except statefile.StateFileError as error:
             if error.unreadable:
                 raise WriteError(self.path, error.reason) from None
@@ -451,11 +547,11 @@ class MarkSet:
                 statefile.set_aside(self.path)
             except OSError as os_error:
                 raise WriteError(self.path, describe_os_error(os_error)) from None
-            return set(self._ids)
+            return set(self._ids), dict(self._notes)
 
     def dumps(self) -> str:
         """The marks file's content for this set (see `_dumps`)."""
-        return _dumps(self._ids)
+        return _dumps(self._ids, self._notes)
 
     def _changed(self) -> None:
         if self.path is None:
@@ -465,9 +561,11 @@ class MarkSet:
             self.on_save_error(error)
 
 
-def _dumps(node_ids: Iterable[str]) -> str:
+def _dumps(node_ids: Iterable[str], notes: Mapping[str, Annotation] | None = None) -> str:
     """A marks file: one line per report (its id, then its marked ids in document order),
-    reports sorted, so diffs stay small; each line is encoded by json's C encoder."""
+    reports sorted, so diffs stay small; each line is encoded by json's C encoder. Tags
+    and notes follow in ``"notes"``, one line per node (``{"tags": […], "note": "…"}``,
+    an empty part left out)."""
     by_report: dict[str, list[str]] = {}
     for node_id in node_ids:
         by_report.setdefault(node_id[:12], []).append(node_id)
@@ -476,7 +574,23 @@ def _dumps(node_ids: Iterable[str]) -> str:
         for key in sorted(by_report)
     ]
     body = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
-    return f'{{\n "format": {json.dumps(MARKS_FORMAT)},\n "marks": {body}\n}}\n'
+    annotated = sorted((k for k, v in (notes or {}).items() if v), key=document_order_key)
+    note_lines = [
+        f"  {json.dumps(key)}: {json.dumps(_annotation_json(notes[key]), ensure_ascii=False)}"
+        for key in annotated
+        if notes is not None
+    ]
+    notes_part = ',\n "notes": {\n' + ",\n".join(note_lines) + "\n }" if note_lines else ""
+    return f'{{\n "format": {json.dumps(MARKS_FORMAT)},\n "marks": {body}{notes_part}\n}}\n'
+
+
+def _annotation_json(annotation: Annotation) -> dict[str, object]:
+    found: dict[str, object] = {}
+    if annotation.tags:
+        found["tags"] = list(annotation.tags)
+    if annotation.note:
+        found["note"] = annotation.note
+    return found
 
 
 def _position(node_id: str) -> tuple[tuple[int, ...], int]:
@@ -553,9 +667,15 @@ def _checked(node_id: str) -> str:
 def read_marks_file(path: Path) -> set[str]:
     """The ids in a marks file (empty when there is none), through the guarded reader;
     `statefile.StateFileError` when it is not a marks file."""
+    return read_marks_document(path)[0]
+
+
+def read_marks_document(path: Path) -> tuple[set[str], dict[str, Annotation]]:
+    """The ids and the tags and notes in a marks file (empty when there is none);
+    `statefile.StateFileError` when it is not a marks file."""
     document = statefile.load_json(path, max_bytes=statefile.MAX_MARKS_BYTES)
     if document is None:
-        return set()
+        return set(), {}
     if not isinstance(document, dict) or document.get("format") != MARKS_FORMAT:
         raise statefile.StateFileError(path, f"is not a {MARKS_FORMAT} file")
     grouped = document.get("marks")
@@ -569,4 +689,23 @@ def read_marks_file(path: Path) -> set[str]:
             if not is_node_id(node_id) or report_id_of(node_id) != key:
                 raise statefile.StateFileError(path, "holds a value that is not a node id")
             ids.add(node_id)
-    return ids
+    return ids, _read_notes(path, document.get("notes", {}))
+
+
+def _read_notes(path: Path, table: object) -> dict[str, Annotation]:
+    if not isinstance(table, dict):
+        raise statefile.StateFileError(path, "has notes that are not a table")
+    notes: dict[str, Annotation] = {}
+    for node_id, entry in table.items():
+        if not is_node_id(node_id) or not isinstance(entry, dict):
+            raise statefile.StateFileError(path, "holds a note that is not keyed by a node id")
+        tags = entry.get("tags", [])
+        note = entry.get("note", "")
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise statefile.StateFileError(path, "holds tags that are not a list of text")
+        if not isinstance(note, str):
+            raise statefile.StateFileError(path, "holds a note that is not text")
+        found = Annotation(clean_tags(tags), note[:MAX_NOTE_CHARS])
+        if found:
+            notes[node_id] = found
+    return notes

@@ -37,13 +37,13 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Literal
 
 from govread import segment
-from govread.node_ids import outside_unit_id
+from govread.node_ids import outside_unit_id, report_id
 from govread.parsers.model import Item, Report, Section
 
 Span = tuple[int, int]
@@ -140,11 +140,19 @@ class Query:
     text: str
     groups: tuple[tuple[Term, ...], ...] = ()
     excluded: tuple[Term, ...] = ()
+    # ``tag:执法`` / ``-tag:执法``: the reader's tags on marked nodes (the browser's filter
+    # knows them; `SearchIndex.filter` takes them through its `tagged` argument).
+    tags: tuple[str, ...] = ()
+    excluded_tags: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the query asks for nothing (no terms at all)."""
-        return not self.groups and not self.excluded
+        return not self.groups and not self.excluded and not self.has_tags
+
+    @property
+    def has_tags(self) -> bool:
+        return bool(self.tags or self.excluded_tags)
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -158,12 +166,17 @@ def _make_term(value: str, phrase: bool) -> Term | None:
     return Term(text, folded, phrase) if folded.strip() else None
 
 
+_TAG_PREFIX = "tag:"  # after NFKC, so "tag：" (a full-width colon) is one too
+
+
 def parse_query(text: str) -> Query:
     """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored."""
     s = unicodedata.normalize("NFKC", text)
     n = len(s)
     groups: list[list[Term]] = []
     excluded: list[Term] = []
+    tags: list[str] = []
+    excluded_tags: list[str] = []
     want_or = False
     i = 0
     while i < n:
@@ -191,8 +204,13 @@ def parse_query(text: str) -> Query:
             end = i
             while end < n and not s[end].isspace() and s[end] != "|" and s[end] not in _QUOTES:
                 end += 1
-            term = _make_term(s[i:end], phrase=False)
+            token = s[i:end]
             i = end
+            if token[:4].lower() == _TAG_PREFIX and len(token) > len(_TAG_PREFIX):
+                (excluded_tags if negated else tags).append(token[len(_TAG_PREFIX) :])
+                want_or = False
+                continue
+            term = _make_term(token, phrase=False)
         if term is None:
             continue
         if negated:
@@ -202,7 +220,9 @@ def parse_query(text: str) -> Query:
         else:
             groups.append([term])
         want_or = False
-    return Query(text, tuple(tuple(g) for g in groups), tuple(excluded))
+    return Query(
+        text, tuple(tuple(g) for g in groups), tuple(excluded), tuple(tags), tuple(excluded_tags)
+    )
 
 
 def _as_query(query: Query | str) -> Query:
@@ -728,16 +748,26 @@ class SearchIndex:
                 matched -= self._units_with(term.folded)
         return _Match(sorted(matched), words_units & matched, missing, plans, pending)
 
-    def filter(self, query: Query | str, *, allow_words: bool = True) -> FilterResult:
+    def filter(
+        self,
+        query: Query | str,
+        *,
+        allow_words: bool = True,
+        tagged: Callable[[str], Collection[str]] | None = None,
+    ) -> FilterResult:
         """Answer a query for the outline filter: substring tests only, no ranking.
 
         The word fallback runs only when jieba is already loaded (it never loads it here).
+        `tagged(tag)` gives the node ids carrying a tag, for ``tag:`` terms (without it, a
+        query with a ``tag:`` term finds nothing).
         """
         q = _as_query(query)
         if q.is_empty:
             return FilterResult(q)
         match = self._match(q, allow_words=allow_words)
         matched = match.units
+        if q.has_tags:
+            matched = self._by_tags(q, matched, tagged)
         unit_ids = self._unit_ids
         ids = [unit_ids[i] for i in matched]
         hits = self._hits(matched, [n for plan in match.plans for n in plan.needles])
@@ -779,6 +809,35 @@ class SearchIndex:
     def _heading_fold(self, unit_id: str) -> Folded | None:
         position = self._by_id.get(unit_id)
         return self._units[position].heading_fold if position is not None else None
+
+    def _by_tags(
+        self, q: Query, matched: list[int], tagged: Callable[[str], Collection[str]] | None
+    ) -> list[int]:
+        """`matched` kept to the units under every ``tag:`` (the unit, a section above it or
+        its report carrying the tag) and none under a ``-tag:``. With no text terms, the
+        units that carry every tag themselves."""
+        if tagged is None:
+            return [] if q.tags else matched
+        wanted = [set(tagged(tag)) for tag in q.tags]
+        unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
+        units, entries = self._units, self._entries
+        if not q.groups and not q.excluded:
+            if wanted:
+                own = set.intersection(*wanted)
+                matched = sorted(self._by_id[i] for i in own if i in self._by_id)
+            else:
+                matched = list(range(len(units)))
+
+        def above(i: int) -> set[str]:
+            unit = units[i]
+            return {unit.id, *unit.ancestors, report_id(entries[unit.report].report)}
+
+        kept: list[int] = []
+        for i in matched:
+            nodes = above(i)
+            if all(nodes & ids for ids in wanted) and not nodes & unwanted:
+                kept.append(i)
+        return kept
 
     # -- ranking --
 

@@ -15,7 +15,8 @@ _CHROME_WORDS = re.compile(
     r"发布时间|发布日期|信息来源|来源[:\uff1a]|发布机构|发文机关|字体[:\uff1a]|字号[:\uff1a]|【?打印本?页|"
     r"关闭窗口|【关闭】|扫一扫|分享到|索引号|主题分类|体裁分类|文号[:\uff1a]|上一篇|下一篇|"
     r"责任编辑|编辑[:\uff1a]|审核[:\uff1a]|校对[:\uff1a]|网站地图|联系我们|版权所有|ICP备|网站标识码|"
-    r"^(?:标题|栏目|原文链接|原文地址|发文字号|成文日期)\s?[:\uff1a]"
+    r"^(?:标题|栏目|原文链接|原文地址|发文字号|成文日期)\s?[:\uff1a]|"
+    r"^(?:原文网址|来源链接|来源网址|保存时间|保存日期|下载时间|采集时间|抓取时间)\s?[:\uff1a]"
 )
 # Possessive (*+): the two runs of separators must not trade characters (quadratic).
 _NAV_ONLY = re.compile(
@@ -33,6 +34,13 @@ _MAX_PIECE = 60
 _SOURCE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:\uff1a]\s*([^\s:\uff1a|]+)")
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期|时间)\s*[:\uff1a]\s*" + _DATE)
+# Provenance a saved page or a key-value header carries: where the text was published
+# online, and when the file was saved. Bounded: a URL is at most 2,000 characters.
+_SOURCE_URL = re.compile(
+    r"(?:原文链接|原文地址|原文网址|来源链接|来源网址)\s*[:\uff1a]\s*(https?://[^\s<>\"'，。]{1,2000})",
+    re.IGNORECASE,
+)
+_SAVED = re.compile(r"(?:保存时间|保存日期|下载时间|采集时间|抓取时间)\s*[:\uff1a]\s*" + _DATE)
 
 
 def is_chrome(line: str) -> bool:
@@ -49,12 +57,21 @@ def is_chrome(line: str) -> bool:
 
 
 def page_metadata(lines: list[str]) -> dict[str, str]:
-    """Metadata found in chrome lines: ``source`` and ``published`` (ISO date)."""
+    """Metadata found in chrome lines: ``source``, ``published`` (ISO date), ``source_url``
+    (原文链接, or a saved page's own address) and ``saved`` (ISO date the file was saved)."""
     meta: dict[str, str] = {}
     for line in lines:
+        if "source_url" not in meta and (match := _SOURCE_URL.search(line)):
+            meta["source_url"] = match.group(1)
+        if "saved" not in meta and (match := _SAVED.search(line)):
+            year, month, day = (int(g) for g in match.groups())
+            if iso := iso_date(year, month, day):
+                meta["saved"] = iso
         if "source" not in meta and (match := _SOURCE.search(line)):
             meta["source"] = match.group(1)
-        if "published" not in meta and (match := _PUBLISHED.search(line)):
+        # 保存时间 holds 时间 too: the date a file was saved is not when it was published.
+        dated = _SAVED.sub("", line)
+        if "published" not in meta and (match := _PUBLISHED.search(dated)):
             year, month, day = (int(g) for g in match.groups())
             if iso := iso_date(year, month, day):
                 meta["published"] = iso

@@ -117,6 +117,37 @@ _BLOCK_TAG = re.compile(
 )
 
 
+# Where a saved page came from and when it was saved: the browser's own mark
+# (``<!-- saved from url=(0047)https://… -->``), SingleFile's header comment, then the
+# page's canonical link or og:url. Looked for in the first 8 KB only; bounded repeats.
+_PROVENANCE_HEAD = 8192
+_SAVED_FROM = re.compile(r"saved from url=\(\d{1,5}\)(https?://[^\s<>\"']{1,2000})", re.I)
+_SINGLEFILE_URL = re.compile(r"^\s{0,8}url: (https?://[^\s<>\"']{1,2000})", re.M)
+_SINGLEFILE_DATE = re.compile(r"^\s{0,8}saved date: \w{3} (\w{3}) (\d{1,2}) (\d{4})", re.M)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# A URL line longer than this would not be taken for page furniture (chrome.py), so
+# it is not emitted at all rather than landing in the report's text.
+_MAX_URL_LINE = 150
+
+
+def provenance_lines(html: str, canonical: str = "") -> list[str]:
+    """``原文链接:URL`` and ``保存时间:YYYY-MM-DD`` lines for a saved page, when it says."""
+    head = html[:_PROVENANCE_HEAD]
+    url = ""
+    if match := _SAVED_FROM.search(head) or _SINGLEFILE_URL.search(head):
+        url = match.group(1)
+    elif canonical.startswith(("http://", "https://")):
+        url = canonical
+    lines = []
+    if url and not any(ch.isspace() for ch in url) and len(url) + 5 <= _MAX_URL_LINE:
+        lines.append(f"原文链接:{url}")
+    if match := _SINGLEFILE_DATE.search(head):
+        month_name, day, year = match.groups()
+        if month_name in _MONTHS:
+            lines.append(f"保存时间:{year}-{_MONTHS.index(month_name) + 1:02d}-{int(day):02d}")
+    return lines
+
+
 def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     """The article's text (one line per paragraph) headed by the page's metadata lines."""
     from selectolax.lexbor import LexborHTMLParser
@@ -131,6 +162,12 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
         ).strip()
         for node in tree.css("meta")
     }
+    canonical_link = tree.css_first('link[rel="canonical"]')
+    canonical = (
+        (canonical_link.attributes.get("href") or "").strip()
+        if canonical_link is not None
+        else metas.get("og:url", "")
+    )
     h1 = tree.css_first("h1")
     title_tag = tree.css_first("title")
     title_candidates = [
@@ -166,6 +203,7 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
     )
     if meta_line:
         head.append(meta_line)
+    head.extend(provenance_lines(html, canonical))
     if container.mem_id != body.mem_id:
         # The page's own metadata bar (来源:… 发布时间:…) usually sits outside the article.
         inside = set(lines)

@@ -29,7 +29,7 @@ from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 # Bump when the parser's output changes, so caches keyed on it are rebuilt.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"  # 3: report ids from the body text; 4: provenance (source_url, saved)
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （
@@ -170,7 +170,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         genre=meta.genre,
         issuer_level=meta.issuer_level,
         doc_number=meta.doc_number,
-        source_url=meta.source_url,
+        source_url=meta.source_url or page.get("source_url"),
         province=meta.province,
         region_level=meta.region_level,
     )

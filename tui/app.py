@@ -130,6 +130,7 @@ class GovreadApp(App[int]):
         if marks_warning:
             self._warnings.append(marks_warning)
         self._saved_theme = config.theme
+        self.citation_style = config.citation_style  # how `y` cites a copied passage
         self._config_writable = True
         self._theme_asked = theme_name is not None
         self.theme = self._starting_theme(theme_name, config.theme, themes)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from govread.citation import CitationStyle
     from govread.library import Library
     from govread.marks import MarkSet
     from govread.search import SearchIndex
@@ -27,6 +28,8 @@ class GovreadState(Protocol):
     def search_index(self) -> SearchIndex | None: ...
     @property
     def word_search_ready(self) -> bool: ...
+    @property
+    def citation_style(self) -> CitationStyle: ...
 
     def toggle_mark(self, node_id: str) -> bool: ...
     def marks_changed(self, node_ids: frozenset[str]) -> None: ...

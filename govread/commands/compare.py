@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is m
     from govread.compare import Comparison, Unit
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
+COMPARE_SCHEMA = "govread-compare/1"
 
 
 class _UsageError(Exception):
@@ -54,16 +55,17 @@ def _parser() -> ArgumentParser:
     parser.add_argument("b", metavar="B", help="second report: a path or a region name")
     parser.add_argument(
         "--format",
-        choices=("text", "json", "toml"),
+        choices=("text", "json", "toml", "csv", "jsonl"),
         default="text",
         help="text: a two-column table; json: the comparison as data; toml: an export "
-        "with one [[pair]] per row, both sides' text and figures (see the README)",
+        "with one [[pair]] per row, both sides' text and figures (see the README); "
+        "csv (UTF-8 with a BOM) / jsonl: one row per pair",
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="with --format toml: the file to write (default: standard output)",
+        help="with --format toml, csv or jsonl: the file to write (default: standard output)",
     )
     parser.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
     parser.add_argument(
@@ -141,8 +143,8 @@ def run(argv: Sequence[str]) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     output = None if args.output in (None, "-") else args.output
-    if args.output is not None and args.format != "toml":
-        parser.error("-o/--output needs --format toml")
+    if args.output is not None and args.format not in ("toml", "csv", "jsonl"):
+        parser.error("-o/--output needs --format toml, csv or jsonl")
     if args.force and output is None:
         parser.error("--force needs -o FILE")
     # Refuse before the comparison (a second or more) when the answer is already known;
@@ -173,8 +175,16 @@ def run(argv: Sequence[str]) -> int:
         from govread.compare_export import export_comparison
 
         return _write_toml(export_comparison(comparison), output, force=args.force)
+    if args.format in ("csv", "jsonl"):
+        from govread.compare_export import export_rows
+        from govread.records import pair_row, to_csv, to_jsonl
+
+        rows = [pair_row(pair) for pair in export_rows(comparison)]
+        text = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
+        return _write_toml(text, output, force=args.force)
     if args.format == "json":
-        sys.stdout.write(dumps_json(to_jsonable(comparison, report_header), indent=1) + "\n")
+        document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
+        sys.stdout.write(dumps_json(document, indent=1) + "\n")
     else:
         _print_text(comparison)
     return EXIT_OK

@@ -2,6 +2,7 @@
 
     govread export [PATH ...] --query Q [-o FILE] [--force] [--format toml]
     govread export [PATH ...] --all [-o FILE] [--force]
+    govread export [PATH ...] --marks [-o FILE] [--force] [--format toml|csv|jsonl|md]
 
 `-o -` writes to standard output. An existing FILE is never replaced without --force.
 Exit codes: 0 written; 1 nothing found, nothing opened, a named file failed, or the
@@ -26,8 +27,9 @@ from govread.export import (
     write_export,
 )
 from govread.figures import figures_in
-from govread.marks import NodeRef, refs_in_order, report_id, resolve_in
+from govread.marks import MarkSet, NodeRef, refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
+from govread.records import export_format_for_path, render_rows, write_utf8
 from govread.sanitize import sanitize_line, sanitize_path
 from govread.search import SearchIndex, fold_text
 
@@ -50,6 +52,12 @@ def _parser() -> ArgumentParser:
         help="export the sections Q finds (the query language of govread search)",
     )
     what.add_argument("--all", action="store_true", help="export every report whole")
+    what.add_argument(
+        "--marks",
+        action="store_true",
+        help="export the marks saved by the browser (with their tags and notes) "
+        "that lie in the reports given",
+    )
     parser.add_argument(
         "-o",
         "--output",
@@ -59,7 +67,12 @@ def _parser() -> ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.add_argument(
-        "--format", choices=("toml",), default="toml", help="export format (only toml, for now)"
+        "--format",
+        choices=("toml", "csv", "jsonl", "md"),
+        default=None,
+        help="toml (govread-export/1, restores marks), csv (UTF-8 with a BOM, for "
+        "spreadsheets), jsonl (one node per line) or md (Markdown); default: by FILE's "
+        "extension, else toml",
     )
     parser.add_argument(
         "paths",
@@ -143,7 +156,9 @@ def run(argv: Sequence[str]) -> int:
     if args.query is not None and not args.query.split():
         parser.error("--query needs at least one term")
     to_stdout = args.output == "-"
-    output = None if to_stdout else (args.output or str(default_export_path()))
+    fmt = args.format or (export_format_for_path(args.output) if args.output else "toml")
+    default_output = default_export_path().with_suffix("." + fmt)
+    output = None if to_stdout else (args.output or str(default_output))
 
     # Refuse early, before any work, when the answer is known; the write re-checks.
     if output is not None:
@@ -160,28 +175,27 @@ def run(argv: Sequence[str]) -> int:
     if not result.reports:
         return EXIT_FAILED
 
-    refs: list[NodeRef | Passage] = (
-        list(refs_in_order(result.reports, [report_id(r) for r in result.reports]))
-        if args.all
-        else _select(result.reports, args.query)
-    )
+    annotations = None
+    refs: list[NodeRef | Passage]
+    if args.marks:
+        marks, warning = MarkSet.load()
+        if warning:
+            _error(warning)
+        refs = list(marks.ordered(result.reports))
+        annotations = marks.tags_and_note
+    elif args.all:
+        refs = list(refs_in_order(result.reports, [report_id(r) for r in result.reports]))
+    else:
+        refs = _select(result.reports, args.query)
     if not refs:
         count = len(result.reports)
-        _error(
-            f"no section matches {args.query!r} in {count} report{'s' * (count != 1)}; "
-            "nothing written"
-        )
+        what = "no mark lies" if args.marks else f"no section matches {args.query!r}"
+        _error(f"{what} in {count} report{'s' * (count != 1)}; nothing written")
         return EXIT_FAILED
-    text = export_items(refs)
+    text = export_items(refs) if fmt == "toml" else render_rows(refs, fmt, annotations=annotations)
 
     if to_stdout:
-        binary = getattr(sys.stdout, "buffer", None)
-        if binary is None:  # stdout replaced by a text-only stream
-            sys.stdout.write(text)
-        else:  # UTF-8 whatever the locale says, as in the file
-            sys.stdout.flush()
-            binary.write(text.encode("utf-8"))
-            binary.flush()
+        write_utf8(text)
     else:
         assert output is not None
         try:

@@ -20,6 +20,7 @@ from govread import store
 from govread.cli import ArgumentParser, print_problems
 from govread.corpus import load
 from govread.identity import sanitize
+from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.search import Hit, Query, SearchIndex, Span, parse_query
 
@@ -44,7 +45,13 @@ def _parser() -> ArgumentParser:
         metavar="PATH",
         help="report files or folders (default: the bundled sample reports)",
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "jsonl", "csv"),
+        default="text",
+        help="text for reading; json (a list), jsonl (one hit per line) or csv "
+        "(UTF-8 with a BOM, for spreadsheets) for other tools",
+    )
     parser.add_argument(
         "--store",
         type=Path,
@@ -91,7 +98,11 @@ def run(argv: Sequence[str]) -> int:
         hits = index.search(query, limit=args.limit or None)
     if args.format == "json":
         # compact: a big result is written several times faster than indented
-        sys.stdout.write(dumps_json([hit.to_json() for hit in hits], separators=(",", ":")) + "\n")
+        rows = [{"schema": HIT_SCHEMA, **hit.to_json()} for hit in hits]
+        sys.stdout.write(dumps_json(rows, separators=(",", ":")) + "\n")
+    elif args.format in ("jsonl", "csv"):
+        rows = [hit_row(hit) for hit in hits]
+        write_utf8(to_jsonl(rows) if args.format == "jsonl" else to_csv(rows, HIT_COLUMNS))
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
         if not hits:

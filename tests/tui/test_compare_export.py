@@ -160,3 +160,25 @@ async def test_e_before_the_comparison_is_ready_says_so(
         await pilot.pause()
         assert app.screen is screen
         assert any("not ready" in m for m in _messages(app))
+
+
+async def test_a_csv_name_writes_one_row_per_pair(open_compare, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        assert screen.comparison is not None
+        pairs = screen.comparison.pairs
+        dialog = await _export_dialog(pilot)
+        await _submit(pilot, dialog, tmp_path / "pairs.csv")
+        assert app.screen is screen
+        dialog = await _export_dialog(pilot)
+        await _submit(pilot, dialog, tmp_path / "pairs.md")  # no Markdown for comparisons
+        assert app.screen is dialog
+    data = (tmp_path / "pairs.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [row["theme"] for row in rows] == [pair.theme_name for pair in pairs]
+    assert not (tmp_path / "pairs.md").exists()

@@ -20,11 +20,14 @@ from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
+from govread.citation import source_url
 from govread.figures import figure_spans
 from govread.library import place_label
+from govread.node_ids import node_id_of
 from govread.parsers.model import Item, Report, Section
-from govread.sanitize import sanitize_path
+from govread.sanitize import sanitize, sanitize_line, sanitize_path
 from govread.tui._css import css_beside
+from govread.tui.app_state import app_state
 from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import OutlineData, cut_label
 
@@ -159,7 +162,9 @@ class DetailPane(VerticalScroll, can_focus=True):
         assert isinstance(report, Report)
         node = path[-1]
         self._budget, self._left_out = MAX_DETAIL_CHARS, 0
-        parts: list[Text] = [self._breadcrumb(path), self._metadata(report), Text()]
+        parts: list[Text] = [self._breadcrumb(path), self._metadata(report)]
+        parts.extend(self._annotation(node))
+        parts.append(Text())
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
@@ -216,6 +221,8 @@ class DetailPane(VerticalScroll, can_focus=True):
             ),
             ("Issuer", report.issuer),
             ("Source", report.source),
+            ("URL", source_url(report)),
+            ("Saved", report.meta.get("saved") if report.meta else None),
             ("File", sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True
@@ -226,8 +233,32 @@ class DetailPane(VerticalScroll, can_focus=True):
                 meta.append("   ")
             first = False
             meta.append(f"{key} ", style=key_style)
-            meta.append(cut_label(value, MAX_FACT_CHARS))
+            # The URL and the dates come from the file as it was saved: one safe line.
+            meta.append(cut_label(sanitize_line(value), MAX_FACT_CHARS))
         return meta
+
+    def refresh_annotations(self) -> None:
+        """Show the node's tags and note again (they changed)."""
+        if self._path:
+            self._refresh_body()
+
+    def _annotation(self, node: OutlineData) -> list[Text]:
+        """``Tags 执法 · 复议`` and ``Note …`` lines for the node, when it has them."""
+        found = app_state(self).marks.annotation(node_id_of(node))
+        key_style = self.get_component_rich_style("detail--meta-key")
+        lines: list[Text] = []
+        if found.tags:
+            line = Text("Tags ", style=key_style)
+            for index, tag in enumerate(found.tags):
+                if index:
+                    line.append(" · ", style="dim")
+                line.append(sanitize(tag), style="bold")
+            lines.append(line)
+        if found.note:
+            note = Text("Note ", style=key_style)
+            note.append(sanitize(found.note), style="italic")
+            lines.append(note)
+        return lines
 
     def _heading(self, heading: str) -> Text:
         text = Text(style=self.get_component_rich_style("detail--heading"))

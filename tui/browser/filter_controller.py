@@ -77,7 +77,7 @@ class BrowserFilter:
     def set_query(self, query: str) -> None:
         """Filter the outline by `query` now (an empty query gives the outline back)."""
         started = time.perf_counter()
-        result = self.state.set_query(query, self._index())
+        result = self.state.set_query(query, self._index(), app_state(self.screen).marks.tagged)
         if result is None:
             self.outline.clear()
             self.screen.detail.refresh_highlights()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from govread.node_ids import outline_node_id
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
+
     from govread.search import FilterResult, SearchIndex, Span
 
 
@@ -34,14 +36,20 @@ class FilterState:
         """A query is on: the outline is narrowed to its matches (or says "no match")."""
         return self.result is not None
 
-    def set_query(self, query: str, index: SearchIndex | None) -> FilterResult | None:
+    def set_query(
+        self,
+        query: str,
+        index: SearchIndex | None,
+        tagged: Callable[[str], Collection[str]] | None = None,
+    ) -> FilterResult | None:
         """Answer `query` from `index` (substring tests only: fast); None when it is blank
-        or there is no index yet, which turns the filter off."""
+        or there is no index yet, which turns the filter off. `tagged(tag)` gives the node
+        ids carrying a tag, for the query's ``tag:`` terms (the marks know them)."""
         self.query = query
         if not query.strip() or index is None:
             self.result, self.hits = None, ()
             return None
-        self.result = index.filter(query)
+        self.result = index.filter(query, tagged=tagged)
         self.hits = outline_hits(self.result)
         return self.result
 

@@ -9,32 +9,52 @@ with their own features.
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
+import webbrowser
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
+from govread.citation import citation_line, quote_with_citation, source_url
 from govread.corpus import Problem
 from govread.node_ids import node_id_of
 from govread.parsers.model import Report
+from govread.sanitize import sanitize
 from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands
+from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
 from govread.tui.mark_actions import confirm_clear_marks
 from govread.tui.messages import MarksChanged
 
 if TYPE_CHECKING:
+    from govread.marks import NodeRef
     from govread.tui.browser.filter_bar import FilterBar
     from govread.tui.browser.filter_controller import BrowserFilter
     from govread.tui.browser.hits_list import HitsList
+
+
+def pager_command(pager: str | None, path: str) -> list[str]:
+    """The argument list that shows `path` in `pager` (``$PAGER``, split like a shell
+    would split words, never run by one), ``less`` when unset or unusable."""
+    try:
+        words = shlex.split(pager or "")
+    except ValueError:  # an unbalanced quote
+        words = []
+    # An absolute path never starts with "-", so no pager takes it for an option.
+    return [*(words or ["less"]), os.path.abspath(path)]
+
 
 # More files than this and loading shows a progress bar.
 PROGRESS_THRESHOLD = 5
@@ -97,7 +117,47 @@ class BrowserScreen(Screen[None]):
             id="browser.mark",
         ),
         Binding(
-            "e", "export", "Export", tooltip="Export the marked nodes to TOML", id="browser.export"
+            "e",
+            "export",
+            "Export",
+            tooltip="Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension",
+            id="browser.export",
+        ),
+        Binding(
+            "y",
+            "copy_citation",
+            "Copy",
+            tooltip="Copy the node's text with a citation line to the clipboard",
+            id="browser.copy_citation",
+        ),
+        Binding(
+            "number_sign",
+            "tag",
+            "Tag",
+            tooltip="Tag the node (several tags, completed from those in use); marks it",
+            id="browser.tag",
+        ),
+        Binding(
+            "o",
+            "open_file",
+            "Original",
+            id="browser.open_file",
+            tooltip="Read the report's original file in $PAGER (the app waits)",
+        ),
+        Binding(
+            "O",
+            "open_url",
+            "Open URL",
+            show=False,
+            id="browser.open_url",
+            tooltip="Open the report's source URL (原文链接) in the web browser",
+        ),
+        Binding(
+            "a",
+            "note",
+            "Note",
+            tooltip="Write a note on the node; marks it",
+            id="browser.note",
         ),
         Binding(
             "m",
@@ -353,7 +413,7 @@ class BrowserScreen(Screen[None]):
     # -- the corpus as tables -------------------------------------------------------------
 
     def action_corpus_tables(self) -> None:
-        reports = self.app.reports  # type: ignore[attr-defined]
+        reports = app_state(self).library.reports
         if not reports:
             self.notify("No report is open yet", severity="warning")
             return
@@ -374,6 +434,9 @@ class BrowserScreen(Screen[None]):
         # From this screen or any other (compare, marks list): repaint what changed.
         self.outline.refresh_marks(message.node_ids)
         self._show_mark_count()
+        self.detail.refresh_annotations()  # tags and notes of the node on show
+        if self._filter_on and "tag:" in self.filtering.state.query.lower():
+            self.filtering.refilter()  # a tag:… filter follows the tags
 
     def _show_mark_count(self) -> None:
         """``N marked`` in the header, beside the reports (nothing when none is)."""
@@ -389,6 +452,125 @@ class BrowserScreen(Screen[None]):
         if elsewhere:
             status += f" (+{elsewhere} in reports not open)"
         self.sub_title = f"{status} · {app.sub_title}" if app.sub_title else status
+
+    # -- citations, tags and notes ----------------------------------------------------
+
+    def _current_ref(self, doing: str) -> NodeRef | None:
+        """The node under the cursor, resolved; None (and a warning) when there is none."""
+        data = self.outline.current_node
+        ref = app_state(self).library.resolve(node_id_of(data)) if data is not None else None
+        if ref is None:
+            self.notify(f"Nothing to {doing} here", severity="warning")
+        return ref
+
+    def action_copy_citation(self) -> None:
+        """Copy the node's text and its citation (OSC 52, through the terminal)."""
+        ref = self._current_ref("copy")
+        if ref is None:
+            return
+        style = app_state(self).citation_style
+        text = quote_with_citation(ref, style=style)
+        self.app.copy_to_clipboard(text)
+        line = citation_line(ref.report, ref, style=style)
+        self.notify(
+            sanitize(f"{len(ref.text())} characters with the citation:\n{line}"),
+            title="Copied",
+            markup=False,
+            timeout=6,
+        )
+
+    @staticmethod
+    def _where(ref: NodeRef) -> Text:
+        report = ref.report
+        text = Text(
+            " ".join(p for p in (report.region, f"{report.year}" if report.year else None) if p)
+            or report.display_title,
+            style="bold",
+        )
+        if ref.path:
+            text.append(" › " + " › ".join(ref.path))
+        return text
+
+    def action_tag(self) -> None:
+        ref = self._current_ref("tag")
+        if ref is None:
+            return
+        state = app_state(self)
+        marks = state.marks
+
+        def answered(tags: tuple[str, ...] | None) -> None:
+            if tags is None:
+                return
+            marks.annotate(ref.id, tags=tags)
+            state.marks_changed(frozenset({ref.id}))
+            said = ", ".join(tags) if tags else "no tags"
+            self.notify(sanitize(f"{said}"), title="Tags", markup=False)
+
+        # Tags and notes come from marks.json, which anyone could have edited.
+        tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
+        dialog = TagDialog(self._where(ref), tags, [sanitize(t) for t in marks.all_tags()])
+        self.app.push_screen(dialog, answered)
+
+    def action_note(self) -> None:
+        ref = self._current_ref("annotate")
+        if ref is None:
+            return
+        state = app_state(self)
+        marks = state.marks
+
+        def answered(note: str | None) -> None:
+            if note is None:
+                return
+            marks.annotate(ref.id, note=note)
+            state.marks_changed(frozenset({ref.id}))
+            self.notify("Note saved" if note.strip() else "Note removed", title="Note")
+
+        note = sanitize(marks.annotation(ref.id).note)
+        self.app.push_screen(NoteDialog(self._where(ref), note), answered)
+
+    # -- provenance: the original file and its URL -------------------------------------
+
+    def action_open_file(self) -> None:
+        """The report's file in the user's pager, the app suspended meanwhile (no shell)."""
+        report = self.outline.current_report
+        if report is None or not report.path:
+            self.notify("No file to open here", title="Original", severity="warning")
+            return
+        command = pager_command(os.environ.get("PAGER"), report.path)
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except SuspendNotSupported:
+            self.notify(
+                "This terminal cannot hand the screen over to a pager",
+                title="Original",
+                severity="error",
+            )
+        except OSError as error:
+            self.notify(
+                sanitize(f"{command[0]}: {error.strerror or error}"),
+                title="Original not opened",
+                severity="error",
+                markup=False,
+            )
+        self.refresh()
+
+    def action_open_url(self) -> None:
+        """The report's source URL in the web browser (http and https only)."""
+        report = self.outline.current_report
+        url = source_url(report) if report is not None else None
+        if not url or not url.startswith(("http://", "https://")):
+            self.notify(
+                "This report has no source URL (原文链接)", title="Source", severity="warning"
+            )
+            return
+        opened = webbrowser.open(url)
+        self.notify(
+            sanitize(f"{'Opened' if opened else 'No web browser found for'} {url}"),
+            title="Source",
+            severity="information" if opened else "warning",
+            markup=False,
+        )
 
     def action_list_marks(self) -> None:
         self.app.push_screen(MarksListScreen(), self._jump_to)

@@ -521,13 +521,24 @@ class CompareScreen(Screen[None]):
         summary.append(city_of(self.a), style="bold")
         summary.append(" ⇄ ")
         summary.append(city_of(self.b), style="bold")
-        summary.append(", both sides with their text and figures, as TOML (govread-export/1) to:")
+        summary.append(
+            ", both sides with their text and figures, as TOML (govread-export/1), "
+            "or one row per pair as CSV or JSON Lines by the extension (.csv, .jsonl), to:"
+        )
+
+        def table_rows() -> list[dict[str, object]]:
+            from govread.compare_export import export_rows
+            from govread.records import pair_row
+
+            return [pair_row(pair) for pair in export_rows(comparison, rows)]
+
         self.app.push_screen(
             ExportDialog(
                 lambda: export_comparison(comparison, rows),
                 summary=summary,
                 title="Export comparison",
                 what=f"The comparison ({count})",
+                rows=table_rows,
             )
         )
 

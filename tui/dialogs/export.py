@@ -1,4 +1,9 @@
-"""The export dialog: where to write an export as TOML, then write it.
+"""The export dialog: where to write an export, then write it.
+
+The file's extension picks the format of the marks: ``.toml`` (govread-export/1, which
+restores marks), ``.csv`` (UTF-8 with a BOM, for spreadsheets), ``.jsonl`` or ``.md``
+(Markdown notes); the tags and notes of the marks go with them in CSV, JSON Lines and
+Markdown.
 
 By default it exports the marked nodes of the open reports; given `document` (TOML text,
 or a callable giving it when enter is pressed) with a `summary`, it writes that instead:
@@ -12,7 +17,7 @@ corrected, and the marks are untouched.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -26,6 +31,7 @@ from textual.widgets import Input, Static
 from govread.atomic import OverwriteRefused, WriteError
 from govread.export import default_export_path, export_items, write_export
 from govread.marks import NodeRef
+from govread.records import export_format_for_path, render_rows, to_csv, to_jsonl
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -55,10 +61,14 @@ class ExportDialog(ModalScreen[Path | None]):
         summary: Text | None = None,
         title: str = "Export marks",
         what: str = "The export",
+        rows: Callable[[], Sequence[Mapping[str, object]]] | None = None,
     ) -> None:
         super().__init__()
         self._default = default_export_path()
         self._document = document
+        # `document` as table rows, for a .csv or .jsonl file (a document without them is
+        # written as it is, whatever the extension: a subclass may pick the format itself)
+        self._as_rows = rows
         self._summary, self._title, self._what = summary, title, what
 
     def _refs(self) -> list[NodeRef]:
@@ -70,7 +80,11 @@ class ExportDialog(ModalScreen[Path | None]):
         summary = Text()
         summary.append(_plural(len(refs), "marked node"), style="bold")
         summary.append(f" from {_plural(len({r.report.sha256 for r in refs}), 'report')}")
-        summary.append(" will be written as TOML (govread-export/1) to:")
+        summary.append(
+            " will be written to the file below: TOML (govread-export/1); end its name in "
+            ".csv, .jsonl or .md for CSV (spreadsheets), JSON Lines or Markdown notes, with "
+            "tags and notes:"
+        )
         return summary
 
     def compose(self) -> ComposeResult:
@@ -106,20 +120,39 @@ class ExportDialog(ModalScreen[Path | None]):
             return
         self.write(Path(raw).expanduser())
 
-    def _export_text(self) -> tuple[str, str] | None:
-        """The TOML text to write and what it holds, for the message; None: nothing."""
+    def _export_text(self, path: Path) -> tuple[str, str] | None:
+        """The text to write to `path` and what it holds, for the message; None: nothing."""
         if self._document is None:
             refs = self._refs()
             if not refs:
                 self.notify("There are no marks to export", title="Export", severity="warning")
                 return None
-            return export_items(refs), _plural(len(refs), "node")
+            fmt = export_format_for_path(path.name)
+            if fmt == "toml":
+                return export_items(refs), _plural(len(refs), "node")
+            state = app_state(self)
+            text = render_rows(
+                refs, fmt, annotations=state.marks.tags_and_note, style=state.citation_style
+            )
+            return text, _plural(len(refs), "node")
+        if self._as_rows is not None:  # TOML, or the same as table rows by the extension
+            fmt = export_format_for_path(path.name)
+            if fmt in ("csv", "jsonl"):
+                rows = self._as_rows()
+                return (to_csv(rows) if fmt == "csv" else to_jsonl(rows)), self._what
+            if fmt != "toml":
+                self.notify(
+                    "This export is written as .toml, .csv or .jsonl",
+                    title="Export",
+                    severity="warning",
+                )
+                return None
         text = self._document() if callable(self._document) else self._document
         return text, self._what
 
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
-        rendered = self._export_text()
+        rendered = self._export_text(path)
         if rendered is None:
             return
         text, what = rendered

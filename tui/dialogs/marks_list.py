@@ -2,7 +2,8 @@
 
 `MarksListScreen` lists the marked nodes in document order (region, year, kind, path of
 headings); enter dismisses it with the node id so the browser can put the cursor there,
-`space` / `delete` unmark.
+`space` / `delete` unmark. Each row shows the node's tags and whether it has a note
+(✎); `t` narrows the list to one tag, then the next, then shows all again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from govread.marks import NodeRef
+from govread.sanitize import sanitize
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.commands import MarksCommands
@@ -60,7 +62,18 @@ class MarksListScreen(ModalScreen[str | None]):
         Binding("k", "move(-1)", "Up", show=False, id="marks.up"),
         Binding("g", "move_to(0)", "First", show=False, id="marks.first"),
         Binding("G", "move_to(-1)", "Last", show=False, id="marks.last"),
+        Binding(
+            "t",
+            "next_tag",
+            "By tag",
+            tooltip="Show only the nodes with one tag; again for the next tag, then all",
+            id="marks.next_tag",
+        ),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tag: str | None = None  # the tag the list is narrowed to, or None: all
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-body") as body:
@@ -71,7 +84,10 @@ class MarksListScreen(ModalScreen[str | None]):
             )
             yield table
             yield Static(
-                Text("↑↓/j k move · enter go to · space/delete unmark · escape close", style="dim"),
+                Text(
+                    "↑↓/j k move · enter go to · space/delete unmark · t by tag · escape close",
+                    style="dim",
+                ),
                 id="marks-hint",
             )
 
@@ -85,12 +101,17 @@ class MarksListScreen(ModalScreen[str | None]):
         table.add_column("Year", key="year")
         table.add_column("Kind", key="kind")
         table.add_column("Where", key="where")
+        table.add_column("Tags", key="tags")
         self._fill()
         table.focus()
 
     def _fill(self) -> None:
         app = app_state(self)
         refs = app.marks.ordered(app.library.reports)
+        every = len(refs)
+        if self.tag is not None:
+            tagged = app.marks.tagged(self.tag)
+            refs = [ref for ref in refs if ref.id in tagged]
         table = self.table
         row = table.cursor_row
         table.clear()
@@ -101,12 +122,17 @@ class MarksListScreen(ModalScreen[str | None]):
                 Text(str(report.year) if report.year else "?"),
                 Text(KIND_NAMES[ref.kind], style="dim"),
                 where(ref),
+                self._tags_cell(ref.id),
                 key=ref.id,
             )
         if refs:
             table.move_cursor(row=min(row, len(refs) - 1))
         summary = Text()
         summary.append(f"{len(refs)} marked", style="bold")
+        if self.tag is not None:
+            summary.append(" with the tag ")
+            summary.append(sanitize(self.tag), style="bold")
+            summary.append(f" (of {every})")
         summary.append(f" in {len({ref.report.sha256 for ref in refs})} open report(s)")
         closed = closed_count(app)
         if closed:
@@ -114,6 +140,26 @@ class MarksListScreen(ModalScreen[str | None]):
         if not refs:
             summary.append(" — press space on a section or item in the outline to mark it")
         self.query_one("#marks-summary", Static).update(summary)
+
+    def _tags_cell(self, node_id: str) -> Text:
+        found = app_state(self).marks.annotation(node_id)
+        cell = Text(sanitize(", ".join(found.tags)))
+        if found.note:
+            cell.append(" ✎" if found.tags else "✎", style="dim")
+        return cell
+
+    def action_next_tag(self) -> None:
+        """Narrow to the first tag in use, then the next, then all again."""
+        tags = sorted(app_state(self).marks.all_tags())
+        if not tags:
+            self.notify("No mark has a tag yet: # in the browser tags one", title="Marks")
+            return
+        if self.tag not in tags:
+            self.tag = tags[0] if self.tag is None else None
+        else:
+            position = tags.index(self.tag) + 1
+            self.tag = tags[position] if position < len(tags) else None
+        self._fill()
 
     def _current_id(self) -> str | None:
         table = self.table

@@ -1,0 +1,275 @@
+"""Records researchers open: exported nodes, search hits and comparison rows as CSV (UTF-8
+with a BOM), JSON Lines and Markdown.
+
+Spreadsheets, R and pandas read CSV and JSON Lines; Markdown is for notes. Each kind of
+record has one row builder (`node_row` for marked or exported nodes with their tags and
+notes, `hit_row` for search hits, `pair_row` for the rows of a comparison) giving a flat
+dict with fixed columns, and the writers turn a list of such rows into text (CSV and JSON
+Lines through `govread.tabular`, the one table writer):
+
+* CSV: a BOM first (so Excel takes the file as UTF-8 and the Chinese shows intact), a
+  header row, CRLF line ends (RFC 4180), every field quoted where needed by `csv`. A cell
+  that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab
+  or carriage return) gets a leading ``'``; lists are joined by ``;``.
+* JSON Lines: one JSON object per line, with a ``schema`` field naming the record kind
+  and its version (``govread-node/1``, ``govread-hit/1``, ``govread-pair/1``), lists kept
+  as lists, no BOM.
+* Markdown: one heading per node, the citation, tags and note, the text as a quote.
+
+No Textual here: the CLI and the browser's export dialog share these.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source_url
+from govread.export import Pair, Passage
+from govread.marks import NodeRef
+from govread.sanitize import dumps_json, sanitize
+from govread.tabular import BOM, csv_text
+
+if TYPE_CHECKING:
+    from govread.search import Hit
+
+TabularFormat = Literal["csv", "jsonl", "md"]
+TABULAR_FORMATS: tuple[TabularFormat, ...] = ("csv", "jsonl", "md")
+# What each file extension writes, for the export dialog's path.
+FORMAT_BY_SUFFIX: dict[str, str] = {
+    ".toml": "toml",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".md": "md",
+    ".markdown": "md",
+}
+
+NODE_SCHEMA = "govread-node/1"
+HIT_SCHEMA = "govread-hit/1"
+PAIR_SCHEMA = "govread-pair/1"
+REPORT_SCHEMA = "govread-report/1"
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+Row = dict[str, object]
+# The tags and note of a node id (empty and None when it has none).
+AnnotationLookup = Callable[[str], tuple[Sequence[str], str | None]]
+
+
+def _report_columns(node: NodeRef | Passage) -> Row:
+    report = node.report
+    return {
+        "region": report.region,
+        "year": report.year,
+        "title": report.title or report.display_title,
+        "issuer": report.issuer,
+        "published": report.published,
+        "source_url": source_url(report),
+        "file": report.path,
+        "sha256": report.sha256,
+    }
+
+
+def node_row(
+    ref: NodeRef,
+    *,
+    tags: Sequence[str] = (),
+    note: str | None = None,
+) -> Row:
+    """A marked (or exported) node: where it is, its text, and the reader's tags and note."""
+    return {
+        "schema": NODE_SCHEMA,
+        "id": ref.id,
+        "kind": ref.kind,
+        **_report_columns(ref),
+        "section": list(ref.path),
+        "number": ref.number,
+        "heading": ref.heading,
+        "text": ref.text(),
+        "tags": list(tags),
+        "note": note,
+    }
+
+
+def passage_row(passage: Passage) -> Row:
+    """Text outside every node (a matching preamble or closing), as `govread export` finds it."""
+    node = passage.node
+    return {
+        "schema": NODE_SCHEMA,
+        "id": node.id if node else None,
+        "kind": node.kind if node else passage.kind,
+        **_report_columns(passage),
+        "section": list(node.path) if node else [],
+        "number": node.number if node else None,
+        "heading": passage.heading or (node.heading if node else None),
+        "text": passage.text,
+        "tags": [],
+        "note": None,
+    }
+
+
+def hit_row(hit: Hit) -> Row:
+    """A search hit: `Hit.to_json` with the schema, the unit's whole text and the report's
+    other columns."""
+    row: Row = {"schema": HIT_SCHEMA, **hit.to_json()}
+    row["title"] = hit.report.title or hit.report.display_title
+    row["issuer"] = hit.report.issuer
+    row["published"] = hit.report.published
+    row["source_url"] = source_url(hit.report)
+    row["text"] = hit.text
+    return row
+
+
+def _side(units: Sequence[NodeRef | Passage]) -> tuple[list[str], str]:
+    ids: list[str] = []
+    texts: list[str] = []
+    for unit in units:
+        node = unit if isinstance(unit, NodeRef) else unit.node
+        if node is not None:
+            ids.append(node.id)
+        texts.append(unit.text() if isinstance(unit, NodeRef) else unit.text)
+    return ids, "\n".join(texts)
+
+
+def pair_row(pair: Pair) -> Row:
+    """A row of a comparison: its theme, similarity, keywords and each side's ids and text."""
+    a_ids, a_text = _side(pair.a)
+    b_ids, b_text = _side(pair.b)
+    return {
+        "schema": PAIR_SCHEMA,
+        "theme": pair.theme,
+        "similarity": None if pair.similarity is None else round(pair.similarity, 4),
+        "shared_keywords": list(pair.shared_keywords),
+        "only_a": list(pair.only_a),
+        "only_b": list(pair.only_b),
+        "a_ids": a_ids,
+        "a_text": a_text,
+        "b_ids": b_ids,
+        "b_text": b_text,
+    }
+
+
+HIT_COLUMNS = (
+    "region", "year", "title", "issuer", "published", "source_url", "path", "sha256",
+    "id", "kind", "section", "heading", "snippet", "text", "score", "match",
+)  # fmt: skip
+
+
+# -- writers ----------------------------------------------------------------------------
+
+
+def _guarded(value: object) -> object:
+    """A value a spreadsheet will not run as a formula (a leading ``'`` when it would)."""
+    if isinstance(value, list | tuple):
+        return [_guarded(v) for v in value]
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(rows: Sequence[Mapping[str, object]], columns: Sequence[str] | None = None) -> str:
+    """CSV text with a BOM and a header; `columns` defaults to the first row's keys
+    (without ``schema``, which a spreadsheet does not need)."""
+    if columns is None:
+        columns = [key for key in (rows[0] if rows else {}) if key != "schema"]
+    guarded = [{key: _guarded(value) for key, value in row.items()} for row in rows]
+    return csv_text(columns, guarded)
+
+
+def to_jsonl(rows: Sequence[Mapping[str, object]]) -> str:
+    """One JSON object per line (Chinese as is; only characters unsafe on a terminal
+    \\u-escaped, so the data stays exact), newline-terminated."""
+    return "".join(dumps_json(dict(row)) + "\n" for row in rows)
+
+
+def _md_escape(text: str) -> str:
+    # Enough for a heading or a list line not to turn into other Markdown: the
+    # characters that start or delimit markup are backslash-escaped.
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in " ".join(text.split()))
+
+
+def to_markdown(rows: Sequence[Mapping[str, object]], *, citations: Sequence[str] = ()) -> str:
+    """Notes as Markdown: per node a heading, its citation, tags and note, the text quoted."""
+    lines = ["# govread notes", ""]
+    for index, row in enumerate(rows):
+        where = " ".join(str(v) for v in (row.get("region"), row.get("year")) if v)
+        section = row.get("section") or []
+        label = " › ".join(str(s) for s in section) if isinstance(section, list) else ""
+        heading = " · ".join(part for part in (where, label or str(row.get("title") or "")) if part)
+        lines += [f"## {_md_escape(heading)}", ""]
+        if index < len(citations) and citations[index]:
+            lines += [f"*{_md_escape(citations[index])}*", ""]
+        tags = row.get("tags") or []
+        if isinstance(tags, list) and tags:
+            # In a code span nothing is markup; only a backtick could end it.
+            spans = (" ".join(str(t).replace("`", "'").split()) for t in tags)
+            lines += ["Tags: " + ", ".join(f"`{span}`" for span in spans), ""]
+        note = row.get("note")
+        if note:
+            lines += [_md_escape(line) if line.strip() else "" for line in str(note).splitlines()]
+            lines.append("")
+        text = str(row.get("text") or "")
+        lines += ["> " + _md_escape(line) if line.strip() else ">" for line in text.split("\n")]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def export_format_for_path(path: str, default: str = "toml") -> str:
+    """The export format a file name asks for by its extension (``.csv`` → csv …)."""
+    lowered = path.lower()
+    for suffix, name in FORMAT_BY_SUFFIX.items():
+        if lowered.endswith(suffix):
+            return name
+    return default
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every line sanitised, keeping what a file format needs: a leading BOM
+    and CRLF line ends (CSV). JSON from `dumps_json` passes unchanged."""
+    bom = text.startswith(BOM)
+    lines = (text[1:] if bom else text).split("\n")
+    safe = [sanitize(line[:-1]) + "\r" if line.endswith("\r") else sanitize(line) for line in lines]
+    return (BOM if bom else "") + "\n".join(safe)
+
+
+def write_utf8(text: str) -> None:
+    """Write `text` to standard output as UTF-8, whatever the locale says (as in a file),
+    each line through the terminal sanitiser (`terminal_safe`)."""
+    text = terminal_safe(text)
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # stdout replaced by a text-only stream
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    binary.write(text.encode("utf-8"))
+    binary.flush()
+
+
+def render_rows(
+    nodes: Sequence[NodeRef | Passage],
+    fmt: str,
+    *,
+    annotations: AnnotationLookup | None = None,
+    style: CitationStyle = DEFAULT_STYLE,
+) -> str:
+    """Exported nodes (marks, or what a query found) as ``csv``, ``jsonl`` or ``md`` text,
+    with each node's tags and note from `annotations`."""
+    rows: list[Row] = []
+    citations: list[str] = []
+    for node in nodes:
+        if isinstance(node, NodeRef):
+            tags, note = annotations(node.id) if annotations else ((), None)
+            rows.append(node_row(node, tags=tags, note=note))
+            citations.append(citation_line(node.report, node, style=style))
+        else:
+            rows.append(passage_row(node))
+            citations.append(citation_line(node.report, node.node, style=style))
+    if fmt == "csv":
+        return to_csv(rows)
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    if fmt == "md":
+        return to_markdown(rows, citations=citations)
+    raise ValueError(f"not a tabular format: {fmt!r}")

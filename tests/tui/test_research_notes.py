@@ -1,0 +1,262 @@
+"""Research notes in the browser: copy with a citation (y), tags (t), notes (a), the marks
+list by tag, and exporting marks with their tags as CSV from the export dialog."""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from govread.citation import citation_line
+from govread.config import config_path
+from govread.marks import MarkSet, resolve
+from govread.tui.app import GovreadApp
+from govread.tui.dialogs.annotate import NoteDialog, TagDialog
+from govread.tui.dialogs.export import ExportDialog
+from govread.tui.dialogs.marks_list import MarksListScreen
+
+Loaded = Callable[[Pilot[object]], Awaitable[None]]
+
+
+async def test_y_copies_the_text_with_its_citation_through_osc52(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        written: list[str] = []
+        driver = app._driver
+        assert driver is not None
+        monkeypatch.setattr(driver, "write", lambda data: written.append(data))
+        await pilot.press("down", "y")
+        await pilot.pause()
+        ref = resolve(app.reports, app.reports[0].sections[0].id)
+        assert ref is not None
+        expected = f"{ref.text()}\n\n{citation_line(ref.report, ref)}\n"
+        assert app.clipboard == expected
+        assert "[R]" in expected and ref.path[0] in expected  # GB/T 7714, with the section
+        osc = [w for w in written if w.startswith("\x1b]52;c;")]
+        assert osc and base64.b64decode(osc[-1][7:-1]).decode("utf-8") == expected
+        assert any(n.title == "Copied" for n in app._notifications)
+
+
+async def test_citation_style_comes_from_the_config(loaded: Loaded) -> None:
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('citation_style = "plain"\n', "utf-8")
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("y")  # the report itself
+        await pilot.pause()
+        report = app.reports[0]
+        assert app.clipboard.endswith(citation_line(report, style="plain") + "\n")
+        assert " · " in app.clipboard
+
+
+async def _tag(pilot: Pilot[object], typed: str, *keys: str) -> None:
+    await pilot.press("number_sign")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TagDialog)
+    await pilot.press(*typed, *keys, "enter")
+    await pilot.pause()
+
+
+async def test_tags_and_notes_are_saved_shown_and_survive_a_restart(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        await pilot.press("down")
+        await _tag(pilot, "执法,复议")
+        assert app.marks.annotation(section.id).tags == ("执法", "复议")
+        assert section.id in app.marks  # tagging marks
+        assert "Tags 执法 · 复议" in app.browser.detail.plain_text
+
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await pilot.press(*"依据第三条", "ctrl+s")
+        await pilot.pause()
+        assert app.marks.annotation(section.id).note == "依据第三条"
+        assert "Note 依据第三条" in app.browser.detail.plain_text
+
+        # the next node: the tag being typed is completed from those in use (→ accepts)
+        await pilot.press("down")
+        await _tag(pilot, "复", "right")
+        current = app.browser.outline.current_node
+        assert current is not None
+        node_id = getattr(current, "id", None)
+        assert node_id is not None and app.marks.annotation(node_id).tags == ("复议",)
+
+    stored, warning = MarkSet.load()
+    assert warning is None
+    assert stored.annotation(section.id).tags == ("执法", "复议")
+    second = GovreadApp()
+    async with second.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Tags 执法 · 复议" in second.browser.detail.plain_text
+        assert "Note 依据第三条" in second.browser.detail.plain_text
+
+
+async def test_escape_leaves_tags_as_they_were(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down", "number_sign", *"x", "escape")
+        await pilot.pause()
+        assert len(app.marks) == 0 and not app.marks.all_tags()
+
+
+async def test_marks_list_shows_tags_and_narrows_by_tag(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first, second = app.reports[0].sections[:2]
+        app.marks.annotate(first.id, tags=["执法"])
+        app.marks.annotate(second.id, tags=["公开"], note="n")
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarksListScreen)
+        assert screen.table.row_count == 2
+        await pilot.press("t")  # the first tag in order: 公开
+        await pilot.pause()
+        assert screen.tag == "公开" and screen.table.row_count == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.tag == "执法" and screen.table.row_count == 1
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.tag is None and screen.table.row_count == 2
+
+
+async def test_export_dialog_writes_csv_with_tags_by_extension(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        app.marks.annotate(section.id, tags=["执法", "复议"], note="第一行\n第二行")
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        out = tmp_path / "notes.csv"
+        dialog.path_input.value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets read it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert [row["id"] for row in rows] == [section.id]
+    assert rows[0]["tags"] == "执法;复议" and rows[0]["note"] == "第一行\n第二行"
+    assert rows[0]["region"] == app.reports[0].region
+
+
+# -- provenance ---------------------------------------------------------------------------
+
+
+async def test_o_shows_the_file_in_the_pager_without_a_shell(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import contextlib
+
+    from govread.tui.browser import screen as screen_module
+
+    ran: list[list[str]] = []
+    monkeypatch.setenv("PAGER", "less -R")
+    monkeypatch.setattr(screen_module.subprocess, "run", lambda command, check: ran.append(command))
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("o")
+        await pilot.pause()
+        path = app.reports[0].path
+        assert path is not None
+        assert ran == [["less", "-R", str(Path(path).resolve())]]
+
+
+async def test_shift_o_opens_the_source_url_only_when_there_is_one(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from govread.tui.browser import screen as screen_module
+
+    opened: list[str] = []
+    monkeypatch.setattr(screen_module.webbrowser, "open", lambda url: opened.append(url) or True)
+    report = tmp_path / "咸宁2023.txt"
+    report.write_text(
+        "原文链接:https://www.xianning.gov.cn/a/1.html\n保存时间:2024-03-01\n"
+        "咸宁市人民政府关于2023年法治政府建设情况的报告\n一、加强党的领导\n正文。\n",
+        "utf-8",
+    )
+    app = GovreadApp(paths=[str(report)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "URL https://www.xianning.gov.cn/a/1.html" in app.browser.detail.plain_text
+        assert "Saved 2024-03-01" in app.browser.detail.plain_text
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://www.xianning.gov.cn/a/1.html"]
+    app = GovreadApp()  # the samples have no source URL: nothing is opened
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        assert opened == ["https://www.xianning.gov.cn/a/1.html"]
+        assert any(n.title == "Source" for n in app._notifications)
+
+
+async def test_tag_terms_narrow_the_browser_filter(loaded: Loaded) -> None:
+    from govread.tui.browser.filter_bar import DEBOUNCE
+
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = None  # no jieba here: tags and substrings only
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        first, second = app.reports[0].sections[0], app.reports[1].sections[0]
+        app.marks.annotate(first.id, tags=["执法"])
+        app.marks.annotate(second.id, tags=["执法", "公开"])
+        await pilot.press("slash", *"tag:执法")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        result = app.browser.filtering.state.result
+        assert result is not None and result.ids == {first.id, second.id}
+        await pilot.press(*" -tag:公开")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        result = app.browser.filtering.state.result
+        assert result is not None and result.ids == {first.id}
+
+
+async def test_hostile_tags_and_notes_from_the_file_never_reach_the_screen(
+    loaded: Loaded,
+) -> None:
+    section_id = ""
+    first = GovreadApp()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section_id = first.reports[0].sections[0].id
+    MarkSet.load()[0].annotate(
+        section_id, tags=["\x1b]52;c;AAAA\x07执法"], note="\x1b[2J\u202e笔记[bold]x[/]"
+    )
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        shown = app.browser.detail.plain_text
+        assert "\x1b" not in shown and "\u202e" not in shown
+        assert "执法" in shown and "笔记[bold]x[/]" in shown  # as text, not markup
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        assert "\x1b" not in app.screen.area.text
