@@ -93,9 +93,16 @@ class ReportCache:
                 raise _ForeignDatabase
             if version != SCHEMA:
                 db.execute("DROP TABLE IF EXISTS reports")
+                db.execute("DROP TABLE IF EXISTS derived")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, body TEXT,"
                 " used REAL, PRIMARY KEY (sha256, parser))"
+            )
+            # values computed from a report (the corpus tables' rows): `kind` names what
+            # and the version of the code that computed it
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS derived (sha256 TEXT, parser TEXT, kind TEXT,"
+                " body TEXT, PRIMARY KEY (sha256, parser, kind))"
             )
             db.execute(f"PRAGMA user_version={SCHEMA}")
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
@@ -201,6 +208,51 @@ class ReportCache:
             try:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+
+    def get_derived(self, kind: str, sha256s: Iterable[str]) -> dict[str, str]:
+        """The stored bodies of `kind` for these hashes (and this parser), by hash; an entry
+        too large to be ours is left out (a miss)."""
+        wanted = set(sha256s)
+        with self._lock:
+            db = self._connect()
+            if db is None or not wanted:
+                return {}
+            try:
+                rows = db.execute(
+                    "SELECT sha256, body FROM derived WHERE parser=? AND kind=?",
+                    (PARSER_VERSION, kind),
+                ).fetchall()
+            except sqlite3.Error:
+                return {}
+        return {
+            sha256: body
+            for sha256, body in rows
+            if sha256 in wanted
+            and isinstance(body, str)
+            and len(body) <= statefile.MAX_CACHE_ENTRY_BYTES
+        }
+
+    def put_derived(self, kind: str, entries: Iterable[tuple[str, str]]) -> None:
+        """Store (sha256, body) pairs of `kind` in one transaction, dropping the entries of
+        the same family (the part of `kind` before its first ``:``) that an older version of
+        the code computed."""
+        rows = [(sha256, PARSER_VERSION, kind, body) for sha256, body in entries]
+        family = kind.split(":", 1)[0] + ":"
+        with self._lock:
+            db = self._connect()
+            if db is None or not rows:
+                return
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.execute(
+                    "DELETE FROM derived WHERE substr(kind, 1, ?)=? AND (kind<>? OR parser<>?)",
+                    (len(family), family, kind, PARSER_VERSION),
+                )
+                db.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?)", rows)
                 db.execute("COMMIT")
             except sqlite3.Error:
                 with contextlib.suppress(sqlite3.Error):

@@ -2,23 +2,60 @@
 filtering reports by place, year and genre; sort keys; the rows each table exports.
 
 One `CorpusEntry` per report is computed once (cached by content hash and path) and then
-shared by the three tables, so sorting and filtering never recompute anything.
+shared by the three tables, so sorting and filtering never recompute anything. Its computed
+part (figures, coverage, checklist evidence) is also kept in the parsed-report cache, keyed by
+the report's hash, the parser version and a fingerprint of the code that computes it, so the
+screen opened again, even in a new process, computes nothing; the first computation of many
+reports runs in a process pool.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from govread.checklist import Checklist, check, check_rows, parse_date
-from govread.coverage import Coverage, coverage, coverage_rows
+from govread import statefile
+from govread.checklist import (
+    CONTENTS,
+    Checklist,
+    ContentCheck,
+    Evidence,
+    check,
+    check_rows,
+    parse_date,
+    published_on_time,
+)
+from govread.coverage import Coverage, ThemeShare, coverage, coverage_rows
 from govread.figure_table import PLACE_FIELDS, report_attribute, report_rows
 from govread.figures import subject_key
 from govread.parsers.model import Report
+from govread.topics import load_lexicon
+
+if TYPE_CHECKING:
+    from govread.cache import ReportCache
 
 INDICATOR_COLUMNS = 40  # the indicators table shows the indicators most reports have
+POOL_MIN_REPORTS = 200  # below this many uncached reports, starting a pool costs more than it saves
+POOL_CHUNK = 25  # reports per pool task: few round trips, progress still moves
+# the modules and data whose code decides an entry: any change to them is a new cache kind
+_COMPUTING_MODULES = (
+    "checklist",
+    "corpus_tables",
+    "coverage",
+    "figure_table",
+    "figures",
+    "indicators",
+    "topics",
+)
+_COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
 _CACHE_SIZE = 5000
 _cache: OrderedDict[tuple[str, str | None], CorpusEntry] = OrderedDict()
 _cache_lock = threading.Lock()
@@ -76,46 +113,320 @@ def row_measures(row: dict[str, object], indicator: str) -> bool:
     return isinstance(subject, str) and len(wanted) >= 2 and subject_key(subject).endswith(wanted)
 
 
-def entry_for(report: Report) -> CorpusEntry:
-    """The report's entry (computed once per content hash and path)."""
-    key = (report.sha256, report.path)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-            return found
-    rows = tuple(report_rows(report))
+def _assemble(
+    report: Report,
+    rows: Sequence[dict[str, object]],
+    found_coverage: Coverage,
+    checklist: Checklist,
+) -> CorpusEntry:
     first: dict[str, dict[str, object]] = {}
     for row in rows:
         indicator = row.get("indicator")
         if isinstance(indicator, str):
             first.setdefault(indicator, row)
-    entry = CorpusEntry(
+    return CorpusEntry(
         report,
-        rows,
-        coverage(report),
-        check(report),
+        tuple(rows),
+        found_coverage,
+        checklist,
         {name: report_attribute(report, name) for name in PLACE_FIELDS},
         first,
     )
+
+
+def _remember(entry: CorpusEntry) -> None:
     with _cache_lock:
-        _cache[key] = entry
+        _cache[(entry.report.sha256, entry.report.path)] = entry
         while len(_cache) > _CACHE_SIZE:
             _cache.popitem(last=False)
+
+
+def _remembered(report: Report) -> CorpusEntry | None:
+    key = (report.sha256, report.path)
+    with _cache_lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+        return found
+
+
+def entry_for(report: Report) -> CorpusEntry:
+    """The report's entry (computed once per content hash and path)."""
+    found = _remembered(report)
+    if found is not None:
+        return found
+    entry = _assemble(report, report_rows(report), coverage(report), check(report))
+    _remember(entry)
     return entry
 
 
+# -- the stored form of an entry's computed part -------------------------------------------
+
+# what a figure row holds of its own; the rest (region, year, path …) is the report's
+_FIGURE_FIELDS = (
+    "indicator",
+    "subject",
+    "value",
+    "unit",
+    "approximate",
+    "text",
+    "section",
+    "node",
+    "canonical",
+)
+
+
+@functools.cache
+def cache_kind() -> str:
+    """``corpus-tables:<fingerprint>``: the fingerprint of the source and data that compute
+    an entry, so an entry computed by other code is never read back."""
+    digest = hashlib.sha256()
+    folder = Path(__file__).parent
+    for name in _COMPUTING_MODULES:
+        try:
+            digest.update((folder / f"{name}.py").read_bytes())
+        except OSError:
+            digest.update(f"{name}: unreadable".encode())
+    data = resources.files("govread").joinpath("data")
+    for name in _COMPUTING_DATA:
+        try:
+            digest.update(data.joinpath(name).read_bytes())
+        except OSError:
+            digest.update(f"{name}: unreadable".encode())
+    return f"corpus-tables:{digest.hexdigest()[:24]}"
+
+
+def _basis(report: Report) -> list[object]:
+    """What of the report, beside its bytes, the computation reads (the year may come from
+    the file's name): an entry computed with another basis is not this report's."""
+    return [report.year, report.published, report.region]
+
+
+def entry_to_json(entry: CorpusEntry) -> str:
+    """The computed part of an entry, as the cache keeps it."""
+    data = {
+        "basis": _basis(entry.report),
+        "rows": [[row.get(name) for name in _FIGURE_FIELDS] for row in entry.rows],
+        "coverage": {
+            "total": entry.coverage.total_chars,
+            "themes": [
+                [s.theme, s.units, s.chars, s.share, s.first_node] for s in entry.coverage.themes
+            ],
+        },
+        "contents": {
+            key: [[e.node_id, e.text] for e in check_.evidence]
+            for key, check_ in entry.checklist.contents.items()
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _compute_json(report: Report) -> str:
+    return entry_to_json(entry_for(report))
+
+
+def compute_bodies(reports: Sequence[Report]) -> list[str]:
+    """The stored form of each report's entry (what a pool worker runs)."""
+    return [_compute_json(report) for report in reports]
+
+
+def _is_row(raw: object) -> bool:
+    if not isinstance(raw, list) or len(raw) != len(_FIGURE_FIELDS):
+        return False
+    indicator, subject, value, unit, approximate, text, section, node, canonical = raw
+    return (
+        all(v is None or isinstance(v, str) for v in (indicator, subject, unit, section))
+        and isinstance(value, (int, float))
+        and not isinstance(value, bool)
+        and isinstance(approximate, bool)
+        and isinstance(text, str)
+        and isinstance(node, str)
+        and isinstance(canonical, bool)
+    )
+
+
+def _is_share(raw: object) -> bool:
+    if not isinstance(raw, list) or len(raw) != 5:
+        return False
+    theme, units, chars, share, first_node = raw
+    return (
+        isinstance(theme, str)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in (units, chars))
+        and isinstance(share, (int, float))
+        and not isinstance(share, bool)
+        and (first_node is None or isinstance(first_node, str))
+    )
+
+
+def _is_evidence(raw: object) -> bool:
+    return isinstance(raw, list) and len(raw) == 2 and all(isinstance(v, str) for v in raw)
+
+
+def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
+    """The entry of `report` from its stored form, or None when the body is not a valid
+    entry for it (damaged, tampered with, or computed for another basis): then it is
+    computed again."""
+    try:
+        data: Any = statefile.parse_json("corpus tables cache entry", body)
+    except (statefile.StateFileError, ValueError, TypeError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("basis") != _basis(report):
+        return None
+    raw_rows, raw_coverage, raw_contents = (
+        data.get("rows"),
+        data.get("coverage"),
+        data.get("contents"),
+    )
+    if not (
+        isinstance(raw_rows, list)
+        and all(_is_row(r) for r in raw_rows)
+        and isinstance(raw_coverage, dict)
+        and isinstance(raw_coverage.get("total"), int)
+        and isinstance(raw_coverage.get("themes"), list)
+        and all(_is_share(s) for s in raw_coverage["themes"])
+        and isinstance(raw_contents, dict)
+        and set(raw_contents) == set(CONTENTS)
+        and all(
+            isinstance(v, list) and all(_is_evidence(e) for e in v) for v in raw_contents.values()
+        )
+    ):
+        return None
+    themes = tuple(
+        ThemeShare(theme, units, chars, float(share), first_node)
+        for theme, units, chars, share, first_node in raw_coverage["themes"]
+    )
+    if [s.theme for s in themes] != list(load_lexicon().order):
+        return None
+    place = {name: report_attribute(report, name) for name in PLACE_FIELDS}
+    rows = [
+        {
+            "region": report.region,
+            "province": place["province"],
+            "level": place["level"],
+            "year": report.year,
+            "genre": place["genre"],
+            **dict(zip(_FIGURE_FIELDS[:-2], raw[:-2], strict=True)),
+            "value": float(raw[2]),
+            "path": report.path,
+            "sha256": report.sha256,
+            "node": raw[7],
+            "canonical": raw[8],
+        }
+        for raw in raw_rows
+    ]
+    date = parse_date(report.published)
+    checklist = Checklist(
+        report=report,
+        contents={
+            key: ContentCheck(key, tuple(Evidence(n, t) for n, t in raw_contents[key]))
+            for key in CONTENTS
+        },
+        published=date.isoformat() if date else None,
+        on_time=published_on_time(report.published, report.year),
+    )
+    return _assemble(report, rows, Coverage(report, themes, raw_coverage["total"]), checklist)
+
+
+# -- every report's entry ------------------------------------------------------------------
+
+
+def _pool_bodies(
+    reports: Sequence[Report],
+    done: Callable[[int, list[str]], object],
+    cancelled: Callable[[], bool],
+) -> None:
+    """Compute the bodies of `reports` in a process pool, calling `done(start, bodies)` per
+    chunk as it ends; a chunk the pool could not compute (or no pool at all) is left to the
+    caller, and `cancelled()` stops it early."""
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    from govread.loading import spawn_pool, worker_count
+
+    chunks = [
+        (start, reports[start : start + POOL_CHUNK]) for start in range(0, len(reports), POOL_CHUNK)
+    ]
+    try:
+        pool = spawn_pool(min(worker_count(), len(chunks)))
+    except (OSError, RuntimeError):
+        return
+    try:
+        futures = {pool.submit(compute_bodies, list(chunk)): start for start, chunk in chunks}
+        for future in as_completed(futures):
+            if cancelled():
+                break
+            try:
+                bodies = future.result()
+            except (BrokenProcessPool, OSError, RuntimeError):
+                continue  # computed here instead
+            done(futures[future], bodies)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
 def build_entries(
-    reports: Sequence[Report], progress: Callable[[int, int], object] | None = None
+    reports: Sequence[Report],
+    progress: Callable[[int, int], object] | None = None,
+    cache: ReportCache | None = None,
+    *,
+    use_pool: bool = True,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> list[CorpusEntry]:
-    """Every report's entry, in order, calling `progress(done, total)` as it goes."""
-    entries: list[CorpusEntry] = []
+    """Every report's entry, in order, calling `progress(done, total)` as it goes.
+
+    Entries come from memory, else from `cache` (one query), else are computed: in a
+    process pool when many are missing and `use_pool`, else here; computed ones are stored
+    in `cache` (one transaction). When `cancelled()` turns true it stops early and returns
+    only the entries it has."""
     total = len(reports)
-    for done, report in enumerate(reports, start=1):
-        entries.append(entry_for(report))
-        if progress is not None and (done % 25 == 0 or done == total):
-            progress(done, total)
-    return entries
+    entries: list[CorpusEntry | None] = [_remembered(report) for report in reports]
+    count = sum(entry is not None for entry in entries)
+    kind = cache_kind()
+    if cache is not None and count < total:
+        stored = cache.get_derived(
+            kind, (r.sha256 for r, e in zip(reports, entries, strict=True) if e is None)
+        )
+        for index, report in enumerate(reports):
+            body = stored.get(report.sha256)
+            if entries[index] is None and body is not None:
+                entry = entry_from_json(report, body)
+                if entry is not None:
+                    _remember(entry)
+                    entries[index] = entry
+                    count += 1
+    if progress is not None:
+        progress(count, total)
+    missing = [index for index, entry in enumerate(entries) if entry is None]
+    new_bodies: list[tuple[str, str]] = []
+
+    def stored_chunk(start: int, bodies: list[str]) -> None:
+        nonlocal count
+        for offset, body in enumerate(bodies):
+            index = missing[start + offset]
+            entry = entry_from_json(reports[index], body)
+            if entry is not None:
+                _remember(entry)
+                entries[index] = entry
+                new_bodies.append((reports[index].sha256, body))
+                count += 1
+        if progress is not None:
+            progress(count, total)
+
+    if use_pool and len(missing) >= POOL_MIN_REPORTS:
+        _pool_bodies([reports[i] for i in missing], stored_chunk, cancelled)
+    for index in missing:  # what no pool computed
+        if cancelled():
+            break
+        if entries[index] is None:
+            entry = entry_for(reports[index])
+            entries[index] = entry
+            new_bodies.append((reports[index].sha256, entry_to_json(entry)))
+            count += 1
+            if progress is not None and (count % 25 == 0 or count == total):
+                progress(count, total)
+    if cache is not None and new_bodies:
+        cache.put_derived(kind, new_bodies)
+    return [entry for entry in entries if entry is not None]
 
 
 def filter_terms(query: str) -> list[str]:

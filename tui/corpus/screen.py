@@ -38,6 +38,7 @@ from textual.widgets import (
 )
 from textual.worker import get_current_worker
 
+from govread.cache import ReportCache
 from govread.checklist import CONTENT_NAMES, CONTENT_SHORT_NAMES, CONTENTS, check_columns
 from govread.corpus_tables import (
     CorpusEntry,
@@ -56,6 +57,7 @@ from govread.corpus_tables import (
 from govread.coverage import COVERAGE_COLUMNS, theme_columns
 from govread.figure_table import COLUMNS as FIGURE_COLUMNS
 from govread.figure_table import value_text
+from govread.loading import cache_enabled
 from govread.parsers.model import Report
 from govread.tabular import sanitize
 from govread.tui._css import css_beside
@@ -169,7 +171,16 @@ class CorpusScreen(Screen[None]):
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._progress, done, total)
 
-        entries = build_entries(self.reports, progress)
+        # the tables of reports seen before are read from the parsed-report cache, not
+        # computed again (GOVREAD_NO_CACHE / --no-cache turn it off)
+        cache = ReportCache() if cache_enabled() else None
+        try:
+            entries = build_entries(
+                self.reports, progress, cache, cancelled=lambda: worker.is_cancelled
+            )
+        finally:
+            if cache is not None:
+                cache.close()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._computed, entries)
 
