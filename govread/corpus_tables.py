@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 
 INDICATOR_COLUMNS = 40  # the indicators table shows the indicators most reports have
 POOL_MIN_REPORTS = 200  # below this many uncached reports, starting a pool costs more than it saves
+# with fewer cores the pool's start and the reports' transfer cost more than it saves (1,000
+# reports on 2 busy cores: 14 s in the pool, 9 s in one process)
+POOL_MIN_CORES = 3
 POOL_CHUNK = 25  # reports per pool task: few round trips, progress still moves
 # the modules and data whose code decides an entry: any change to them is a new cache kind
 _COMPUTING_MODULES = (
@@ -72,6 +75,7 @@ class CorpusEntry:
     place: dict[str, str | None] = field(default_factory=dict)  # province, level, genre
     first: dict[str, dict[str, object]] = field(default_factory=dict)  # indicator → 1st row
     _matched: dict[str, dict[str, object] | None] = field(default_factory=dict, repr=False)
+    _subject_keys: list[str | None] = field(default_factory=list, repr=False)
 
     def figure(self, indicator: str) -> dict[str, object] | None:
         """The report's first figure of `indicator`: of that indicator exactly, else the first
@@ -81,8 +85,24 @@ class CorpusEntry:
         if exact is not None:
             return exact
         if indicator not in self._matched:
+            # as `row_measures`, with each row's subject key made once (a table asks ~40
+            # indicators of every report); no row has `indicator` as its indicator, or
+            # `first` would hold it
+            if not self._subject_keys and self.rows:
+                # made whole, then put in at once: another thread never sees half of it
+                self._subject_keys[:] = [
+                    subject_key(s) if isinstance(s := row.get("subject"), str) else None
+                    for row in self.rows
+                ]
+            wanted = _wanted_key(indicator)
             self._matched[indicator] = next(
-                (row for row in self.rows if row_measures(row, indicator)), None
+                (
+                    row
+                    for row, key in zip(self.rows, self._subject_keys, strict=True)
+                    if row.get("subject") == indicator
+                    or (key is not None and len(wanted) >= 2 and key.endswith(wanted))
+                ),
+                None,
             )
         return self._matched[indicator]
 
@@ -104,12 +124,17 @@ class CorpusEntry:
         return [f.casefold() for f in fields if f]
 
 
+@functools.lru_cache(maxsize=1024)
+def _wanted_key(indicator: str) -> str:
+    return subject_key(indicator)
+
+
 def row_measures(row: dict[str, object], indicator: str) -> bool:
     """Whether a long row is a figure of `indicator` (by name, or by its subject's end)."""
     if indicator in (row.get("indicator"), row.get("subject")):
         return True
     subject = row.get("subject")
-    wanted = subject_key(indicator)
+    wanted = _wanted_key(indicator)
     return isinstance(subject, str) and len(wanted) >= 2 and subject_key(subject).endswith(wanted)
 
 
@@ -364,6 +389,12 @@ def _pool_bodies(
         pool.shutdown(wait=False, cancel_futures=True)
 
 
+def _cores() -> int:
+    from govread.loading import worker_count
+
+    return worker_count()
+
+
 def build_entries(
     reports: Sequence[Report],
     progress: Callable[[int, int], object] | None = None,
@@ -375,7 +406,8 @@ def build_entries(
     """Every report's entry, in order, calling `progress(done, total)` as it goes.
 
     Entries come from memory, else from `cache` (one query), else are computed: in a
-    process pool when many are missing and `use_pool`, else here; computed ones are stored
+    process pool when many are missing, the machine has the cores and `use_pool`, else
+    here; computed ones are stored
     in `cache` (one transaction). When `cancelled()` turns true it stops early and returns
     only the entries it has."""
     total = len(reports)
@@ -412,7 +444,7 @@ def build_entries(
         if progress is not None:
             progress(count, total)
 
-    if use_pool and len(missing) >= POOL_MIN_REPORTS:
+    if use_pool and len(missing) >= POOL_MIN_REPORTS and _cores() >= POOL_MIN_CORES:
         _pool_bodies([reports[i] for i in missing], stored_chunk, cancelled)
     for index in missing:  # what no pool computed
         if cancelled():

@@ -148,6 +148,7 @@ def test_the_pool_computes_what_this_process_would(
     here = build_entries(samples, use_pool=False)
     corpus_tables._cache.clear()
     monkeypatch.setattr(corpus_tables, "POOL_MIN_REPORTS", 1)
+    monkeypatch.setattr(corpus_tables, "POOL_MIN_CORES", 1)
     monkeypatch.setattr(corpus_tables, "POOL_CHUNK", 3)
     computed_here: list[str] = []
     monkeypatch.setattr(
@@ -165,3 +166,14 @@ def test_the_pool_computes_what_this_process_would(
 
 def test_a_cancelled_build_stops(samples: list[Report]) -> None:
     assert build_entries(samples, use_pool=False, cancelled=lambda: True) == []
+
+
+def test_no_pool_on_too_few_cores(samples: list[Report], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(corpus_tables, "POOL_MIN_REPORTS", 1)
+    monkeypatch.setattr(corpus_tables, "_cores", lambda: 2)
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(corpus_tables, "_pool_bodies", no_pool)
+    assert len(build_entries(samples)) == 5

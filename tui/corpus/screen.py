@@ -181,16 +181,22 @@ class CorpusScreen(Screen[None]):
         finally:
             if cache is not None:
                 cache.close()
+        indicators = indicator_columns(entries)
+        for entry in entries:  # each cell's figure found here, not on the UI's thread
+            if worker.is_cancelled:
+                return
+            for indicator in indicators:
+                entry.figure(indicator)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._computed, entries)
+            self.app.call_from_thread(self._computed, entries, indicators)
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#corpus-progress", ProgressBar)
         bar.update(total=total, progress=done)
 
-    def _computed(self, entries: list[CorpusEntry]) -> None:
+    def _computed(self, entries: list[CorpusEntry], indicators: list[str]) -> None:
         self.entries = entries
-        self.indicators = indicator_columns(entries)
+        self.indicators = indicators
         self.query_one("#corpus-progress", ProgressBar).display = False
         self.ready = True
         self._position = {id(entry): index for index, entry in enumerate(entries)}
