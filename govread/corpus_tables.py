@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 
 INDICATOR_COLUMNS = 40  # the indicators table shows the indicators most reports have
 POOL_MIN_REPORTS = 200  # below this many uncached reports, starting a pool costs more than it saves
-# with fewer cores the pool's start and the reports' transfer cost more than it saves (1,000
-# reports on 2 busy cores: 14 s in the pool, 9 s in one process)
-POOL_MIN_CORES = 3
+# on one core a pool only adds its start and the reports' transfer; from two on it also
+# leaves the UI's process (and its GIL) free while the tables are computed
+POOL_MIN_CORES = 2
 POOL_CHUNK = 25  # reports per pool task: few round trips, progress still moves
 # the modules and data whose code decides an entry: any change to them is a new cache kind
 _COMPUTING_MODULES = (

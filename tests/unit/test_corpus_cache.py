@@ -170,7 +170,7 @@ def test_a_cancelled_build_stops(samples: list[Report]) -> None:
 
 def test_no_pool_on_too_few_cores(samples: list[Report], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus_tables, "POOL_MIN_REPORTS", 1)
-    monkeypatch.setattr(corpus_tables, "_cores", lambda: 2)
+    monkeypatch.setattr(corpus_tables, "_cores", lambda: 1)
 
     def no_pool(*args: object) -> None:
         raise AssertionError("a pool was started")

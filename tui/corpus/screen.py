@@ -75,6 +75,13 @@ def _indicator_key(column: str) -> str:
     return column.removeprefix("i:")
 
 
+def indicator_cells(entry: CorpusEntry, indicators: Sequence[str]) -> list[Text]:
+    """A report's row of the indicators table: its label, then each indicator's value."""
+    cells = [Text(sanitize(entry.label))]
+    cells += [Text(value_text(entry.figure(i)), justify="right") for i in indicators]
+    return cells
+
+
 class CorpusScreen(Screen[None]):
     """Indicators, coverage and the checklist of every open report, as tables."""
 
@@ -181,22 +188,26 @@ class CorpusScreen(Screen[None]):
         finally:
             if cache is not None:
                 cache.close()
+        # the indicators table's cells made here, not on the UI's thread
         indicators = indicator_columns(entries)
-        for entry in entries:  # each cell's figure found here, not on the UI's thread
+        cells: dict[int, list[Text]] = {}
+        for position, entry in enumerate(entries):
             if worker.is_cancelled:
                 return
-            for indicator in indicators:
-                entry.figure(indicator)
+            cells[position] = indicator_cells(entry, indicators)
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._computed, entries, indicators)
+            self.app.call_from_thread(self._computed, entries, indicators, cells)
 
     def _progress(self, done: int, total: int) -> None:
         bar = self.query_one("#corpus-progress", ProgressBar)
         bar.update(total=total, progress=done)
 
-    def _computed(self, entries: list[CorpusEntry], indicators: list[str]) -> None:
+    def _computed(
+        self, entries: list[CorpusEntry], indicators: list[str], cells: dict[int, list[Text]]
+    ) -> None:
         self.entries = entries
         self.indicators = indicators
+        self._cells["indicators"] = cells
         self.query_one("#corpus-progress", ProgressBar).display = False
         self.ready = True
         self._position = {id(entry): index for index, entry in enumerate(entries)}
@@ -281,9 +292,7 @@ class CorpusScreen(Screen[None]):
         ]
 
     def _indicator_cells(self, entry: CorpusEntry) -> list[Text]:
-        cells = [Text(sanitize(entry.label))]
-        cells += [Text(value_text(entry.figure(i)), justify="right") for i in self.indicators]
-        return cells
+        return indicator_cells(entry, self.indicators)
 
     def _coverage_columns(self) -> list[GridColumn]:
         return [
