@@ -110,7 +110,7 @@ def test_a_damaged_entry_is_computed_again(
 ) -> None:
     build_entries(samples[:2], cache=cache, use_pool=False)
     corpus_tables._cache.clear()
-    bad = ['{"rows": [[1, 2]]}', "[" * 5000, "not json", '{"basis": null}']
+    bad = ['{"rows": [[1, 2]]}', "[" * 5000, "not json", '{"basis": null}', "[" + "9" * 9000 + "]"]
     with sqlite3.connect(cache.path) as db:
         db.execute("UPDATE derived SET body=? WHERE sha256=?", (bad[0], samples[0].sha256))
     for body in bad:
