@@ -56,6 +56,7 @@ _COMPUTING_MODULES = (
     "figure_table",
     "figures",
     "indicators",
+    "node_ids",
     "topics",
 )
 _COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
