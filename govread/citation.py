@@ -32,7 +32,7 @@ def source_url(report: Report) -> str | None:
 
 
 def citation_key(report: Report) -> str:
-    """A stable key for reference managers: the report's content id (``govread_<sha12>``)."""
+    """A stable key for reference managers: the report's id (``govread_<12 hex>``, from its body text)."""
     return f"govread_{report_id(report)}"
 
 
