@@ -122,7 +122,9 @@ class ReportCache:
         }
         if not tables:
             return True  # a new, empty file
-        if tables != {"reports"} or version != SCHEMA:
+        # before the stamp there was only `reports`; `derived` came later, but a stamp lost
+        # by a copy must not cost the cache
+        if "reports" not in tables or not tables <= {"reports", "derived"} or version != SCHEMA:
             return False
         columns = [row[1] for row in db.execute("PRAGMA table_info(reports)")]
         return columns == _COLUMNS  # a cache written before the stamp existed
