@@ -16,15 +16,12 @@ CHOICES = (
 )
 
 
-class GroupingCommands(Provider):
-    """Switch how the outline groups reports (the browser's `group_reports`)."""
+class _CommandList(Provider):
+    """A provider of a fixed list of (name, help, callback): listed when the palette opens,
+    matched by name as the user types."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
-        screen = self.screen
-        group = getattr(screen, "group_reports", None)
-        if group is None:
-            return []
-        return [(name, help_text, partial(group, value)) for name, help_text, value in CHOICES]
+        raise NotImplementedError
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():
@@ -38,7 +35,18 @@ class GroupingCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
 
 
-class MarksCommands(Provider):
+class GroupingCommands(_CommandList):
+    """Switch how the outline groups reports (the browser's `group_reports`)."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        screen = self.screen
+        group = getattr(screen, "group_reports", None)
+        if group is None:
+            return []
+        return [(name, help_text, partial(group, value)) for name, help_text, value in CHOICES]
+
+
+class MarksCommands(_CommandList):
     """The palette's marks commands that have no key of their own."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
@@ -49,14 +57,3 @@ class MarksCommands(Provider):
                 partial(confirm_clear_marks, self.app),
             ),
         ]
-
-    async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
-            yield DiscoveryHit(name, callback, help=help_text)  # type: ignore[arg-type]
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(name)
-            if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
