@@ -531,6 +531,44 @@ class _Match:
     words_pending: bool
 
 
+def combine_plans(
+    query: Query,
+    plan_of: Callable[[Term], _Plan],
+    all_units: Callable[[], set[int]],
+    units_with: Callable[[str], Iterable[int]],
+) -> tuple[set[int], set[int], Counter[int], list[_Plan]]:
+    """The units that match `query`, given how each term matches (`plan_of`): the groups
+    ANDed, the terms of a group ORed, excluded terms removed. Also the units matched only
+    through a words fallback, the words each of them lacks, and the plans in query order.
+    One definition for the in-memory index and the store, so both find the same hits."""
+    plans: list[_Plan] = []
+    matched: set[int] | None = None
+    words_units: set[int] = set()
+    missing: Counter[int] = Counter()
+    for group in query.groups:
+        group_units: set[int] = set()
+        group_exact: set[int] = set()
+        group_missing: dict[int, int] = {}
+        for term in group:
+            plan = plan_of(term)
+            plans.append(plan)
+            group_units |= plan.units
+            if plan.kind == "exact":
+                group_exact |= plan.units
+            for i in plan.units:
+                lacking = plan.missing.get(i, 0)
+                group_missing[i] = min(group_missing.get(i, lacking), lacking)
+        words_units |= group_units - group_exact
+        missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
+        matched = group_units if matched is None else matched & group_units
+    if matched is None:
+        matched = all_units() if query.excluded else set()
+    for term in query.excluded:
+        if matched:
+            matched -= set(units_with(term.folded))
+    return matched, words_units, missing, plans
+
+
 # -- the index ----------------------------------------------------------------------------
 
 
@@ -719,33 +757,17 @@ class SearchIndex:
         return _Plan(term, "words", words, units, missing), False
 
     def _match(self, query: Query, *, allow_words: bool = True) -> _Match:
-        plans: list[_Plan] = []
         pending = False
-        matched: set[int] | None = None
-        words_units: set[int] = set()
-        missing: Counter[int] = Counter()
-        for group in query.groups:
-            group_units: set[int] = set()
-            group_exact: set[int] = set()
-            group_missing: dict[int, int] = {}
-            for term in group:
-                plan, skipped = self._plan(term, allow_words=allow_words)
-                pending = pending or skipped
-                plans.append(plan)
-                group_units |= plan.units
-                if plan.kind == "exact":
-                    group_exact |= plan.units
-                for i in plan.units:
-                    lacking = plan.missing.get(i, 0)
-                    group_missing[i] = min(group_missing.get(i, lacking), lacking)
-            words_units |= group_units - group_exact
-            missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
-            matched = group_units if matched is None else matched & group_units
-        if matched is None:
-            matched = set(range(len(self._units))) if query.excluded else set()
-        for term in query.excluded:
-            if matched:
-                matched -= self._units_with(term.folded)
+
+        def plan_of(term: Term) -> _Plan:
+            nonlocal pending
+            plan, skipped = self._plan(term, allow_words=allow_words)
+            pending = pending or skipped
+            return plan
+
+        matched, words_units, missing, plans = combine_plans(
+            query, plan_of, lambda: set(range(len(self._units))), self._units_with
+        )
         return _Match(sorted(matched), words_units & matched, missing, plans, pending)
 
     def filter(

@@ -45,8 +45,10 @@ from govread.search import (
     Span,
     Term,
     _make_hit,
+    _Plan,
     _report_units,
     _Unit,
+    combine_plans,
     words_suffice,
 )
 
@@ -368,15 +370,6 @@ class Store:
 # -- search ---------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Plan:
-    term: Term
-    kind: MatchKind
-    needles: list[str]
-    units: set[int]
-    missing: dict[int, int] = field(default_factory=dict)
-
-
 class StoreSearch:
     """`SearchIndex.search` answered from a store: the same matches, ranking and hits.
 
@@ -552,31 +545,9 @@ class StoreSearch:
     def search(self, query: Query, limit: int | None = None) -> list[Hit]:
         if query.is_empty:
             return []
-        plans: list[_Plan] = []
-        matched: set[int] | None = None
-        words_units: set[int] = set()
-        missing: Counter[int] = Counter()
-        for group in query.groups:
-            group_units: set[int] = set()
-            group_exact: set[int] = set()
-            group_missing: dict[int, int] = {}
-            for term in group:
-                plan = self._plan(term)
-                plans.append(plan)
-                group_units |= plan.units
-                if plan.kind == "exact":
-                    group_exact |= plan.units
-                for i in plan.units:
-                    lacking = plan.missing.get(i, 0)
-                    group_missing[i] = min(group_missing.get(i, lacking), lacking)
-            words_units |= group_units - group_exact
-            missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
-            matched = group_units if matched is None else matched & group_units
-        if matched is None:
-            matched = self._all_units() if query.excluded else set()
-        for term in query.excluded:
-            if matched:
-                matched -= self.units_with(term.folded)
+        matched, words_units, missing, plans = combine_plans(
+            query, self._plan, self._all_units, self.units_with
+        )
         if not matched:
             return []
         scores = self._scores(plans, sorted(matched))
