@@ -531,6 +531,27 @@ class _Match:
     words_pending: bool
 
 
+def item_holding_all(
+    section: Section, body_spans: list[Span], matching: Callable[[str], int | None]
+) -> int | None:
+    """The first item of `section` that matches (`matching` gives its unit, or None) and
+    whose text holds every one of `body_spans` (offsets in the section's paragraphs joined by
+    newlines). One rule for the in-memory index and the store: a section and an item of it
+    that both match are one hit."""
+    starts = [0]
+    for paragraph in section.paragraphs:
+        starts.append(starts[-1] + len(paragraph) + 1)
+    for item in section.items:
+        unit = matching(item.id)
+        if unit is None:
+            continue
+        low = starts[item.paragraph] + item.start
+        high = starts[item.paragraph] + item.end
+        if all(low <= a and b <= high for a, b in body_spans):
+            return unit
+    return None
+
+
 def combine_plans(
     query: Query,
     plan_of: Callable[[Term], _Plan],
@@ -940,18 +961,12 @@ class SearchIndex:
         heading_spans, body_spans = spans_of(section_index)
         if heading_spans or not body_spans:
             return None
-        starts = [0]
-        for paragraph in section.paragraphs:
-            starts.append(starts[-1] + len(paragraph) + 1)
-        for item in section.items:
-            item_index = self._by_id.get(item.id)
-            if item_index is None or item_index not in matched:
-                continue
-            low = starts[item.paragraph] + item.start
-            high = starts[item.paragraph] + item.end
-            if all(low <= a and b <= high for a, b in body_spans):
-                return item_index
-        return None
+
+        def matching(item_id: str) -> int | None:
+            item_index = self._by_id.get(item_id)
+            return item_index if item_index is not None and item_index in matched else None
+
+        return item_holding_all(section, body_spans, matching)
 
     def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:
         """One BM25 scorer per distinct query token (or substring, when no token fits)."""

@@ -49,6 +49,7 @@ from govread.search import (
     _report_units,
     _Unit,
     combine_plans,
+    item_holding_all,
     words_suffice,
 )
 
@@ -646,18 +647,14 @@ class _LoadedReport:
         heading_spans, body_spans = self.spans(section_ordinal)
         if heading_spans or not body_spans:
             return None
-        starts = [0]
-        for paragraph in section.paragraphs:
-            starts.append(starts[-1] + len(paragraph) + 1)
-        for item in section.items:
-            item_ordinal = self.ordinal.get(item.id)
+
+        def matching(item_id: str) -> int | None:
+            item_ordinal = self.ordinal.get(item_id)
             if item_ordinal is None or self.unit_ids[item_ordinal] not in matched:
-                continue
-            low = starts[item.paragraph] + item.start
-            high = starts[item.paragraph] + item.end
-            if all(low <= a and b <= high for a, b in body_spans):
-                return item_ordinal
-        return None
+                return None
+            return item_ordinal
+
+        return item_holding_all(section, body_spans, matching)
 
 
 class _ReportUnits:
