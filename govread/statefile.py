@@ -25,7 +25,6 @@ exports) are only reported. No Textual here: the CLI and the TUI share it.
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import re
@@ -374,16 +373,3 @@ def load_owned(
     except StateFileError as error:
         warning, writable = recover(path, error, what)
         return None, warning, writable
-
-
-def is_regular_or_absent(path: str | os.PathLike[str]) -> bool:
-    """True when nothing is at `path` or a regular file is (symlinks not followed)."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return True
-    except OSError as error:
-        if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):
-            return True
-        raise
-    return stat.S_ISREG(mode)
