@@ -90,9 +90,15 @@ def _short(region: str) -> str:
 
 def _match(name: str, reports: Sequence[Report]) -> list[Report]:
     wanted = name.strip()
-    year_match = re.search(r"\s*+[:\uff1a]?\s*+(\d{4})年?$", wanted)
+    # the year at the end, then what stands before it less one ":" and spaces (a pattern
+    # that took the spaces too would retry them from every position: quadratic)
+    year_match = re.search(r"(\d{4})年?$", wanted)
     year = int(year_match.group(1)) if year_match else None
-    place = wanted[: year_match.start()].strip() if year_match else wanted
+    if year_match:
+        before = wanted[: year_match.start()].rstrip()
+        place = (before[:-1] if before.endswith((":", "\uff1a")) else before).strip()
+    else:
+        place = wanted
     pool = [r for r in reports if year is None or r.year == year]
     if not place:
         return pool if year is not None else []

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govread.cli import main
+from govread.commands.compare import _match
 from govread.compare import Comparison, compare, report_units, to_jsonable
 from govread.parsers.outline import parse_text
 from govread.topics import load_lexicon
@@ -364,3 +366,14 @@ def test_a_one_sentence_chapter_intro_is_folded_into_its_section() -> None:
     assert any(u.node_id.startswith(chapters["严格规范公正文明执法"] + ".") for u in units)
     # 二、's opening says several things: it stays a unit
     assert chapters["推进政务公开"] in own
+
+
+def test_a_report_is_named_by_place_and_year_in_any_form_and_in_linear_time(samples) -> None:
+    xianning = [r for r in samples if r.region == "咸宁市"]
+    for name in ("咸宁 2023", "咸宁:2023", "咸宁 ： 2023年", "咸宁市2023", "咸宁"):
+        assert _match(name, samples) == xianning, name
+    assert _match("咸宁 2022", samples) == []
+    # a name of 100,000 spaces between two words is answered at once, not quadratically
+    started = time.perf_counter()
+    assert _match("咸宁" + " " * 100_000 + "x2023", samples) == []
+    assert time.perf_counter() - started < 0.5
