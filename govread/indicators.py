@@ -28,6 +28,7 @@ USER_FILE = "indicators.toml"
 _MAX_USER_BYTES = 1_000_000
 _GAP = "…"
 _MAX_GAP = 16  # characters "…" stands for
+_MAX_GAPS = 2  # gaps in one subject
 
 
 class IndicatorError(ValueError):
@@ -71,6 +72,12 @@ def _parse(data: Mapping[str, object], origin: str) -> list[Indicator]:
             raise IndicatorError(f"{origin}: subjects of {name!r} must be non-empty strings")
         if len(subjects) > 200 or any(len(s) > 60 for s in subjects):
             raise IndicatorError(f"{origin}: subjects of {name!r} are too many or too long")
+        # each gap multiplies the ways a subject can be tried against a text: more than a
+        # few would let one line of a user's file take minutes per figure
+        if any(s.count(_GAP) > _MAX_GAPS for s in subjects):
+            raise IndicatorError(
+                f"{origin}: a subject of {name!r} has more than {_MAX_GAPS} '{_GAP}' gaps"
+            )
         found.append(Indicator(name, frozenset(units), tuple(subjects), _pattern(subjects)))
     return found
 

@@ -68,7 +68,13 @@ def test_a_user_file_adds_and_replaces() -> None:
 
 @pytest.mark.parametrize(
     "content",
-    ['[[indicator]]\nname = "x"\nunits = "个"\nsubjects = ["a"]\n', "not toml [", "\udcff"],
+    [
+        '[[indicator]]\nname = "x"\nunits = "个"\nsubjects = ["a"]\n',
+        "not toml [",
+        "\udcff",
+        # six gaps: each multiplies the ways a subject is tried (seconds for one figure)
+        '[[indicator]]\nname = "x"\nunits = ["%"]\nsubjects = ["a…a…a…a…a…a…b"]\n',
+    ],
 )
 def test_a_broken_user_file_is_ignored_with_a_reason(content: str) -> None:
     folder = config_dir()
