@@ -7,7 +7,8 @@
     govread serve [PATH ...] [--port N]     the browser in a web page (textual-serve)
 
 Every command takes ``--no-cache``: parse every file again, without reading or writing the
-parsed-report cache (also ``GOVREAD_NO_CACHE=1``).
+parsed-report cache (also ``GOVREAD_NO_CACHE=1``), and ``--lang zh|en``: the interface
+language (else config.toml's ``language``, else the locale's; `govread.i18n`).
 
 Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
 """
@@ -20,11 +21,13 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
-from typing import NoReturn, Protocol
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, NoReturn, Protocol
 
 from govread import __version__
+from govread.config import configured_language
 from govread.corpus import LoadResult, Problem, load
+from govread.i18n import LANGUAGES, _, resolve_language, set_language
 from govread.identity import DuplicateFinder
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
@@ -48,11 +51,43 @@ class TuiOutcome(Protocol):
     def loading_done(self) -> bool: ...
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, its "usage:" in the interface language."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse's parser, whose error messages (they repeat what was typed) are sanitised."""
+    """argparse's parser in the interface language (its headings, "usage:", "error:"),
+    whose error messages (they repeat what was typed) are sanitised. argparse's own
+    reasons ("the following arguments are required") stay in English."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        add_help = kwargs.pop("add_help", True)
+        kwargs["add_help"] = False  # added below, its help in the interface language
+        super().__init__(*args, **kwargs)
+        if add_help:
+            self.add_argument(
+                "-h", "--help", action="help", help=_("show this help message and exit")
+            )
+        # argparse names its two default groups with these attributes, stable since 3.2.
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
 
     def error(self, message: str) -> NoReturn:
-        super().error(sanitize(message))
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE,
+            _("{prog}: error: {message}\n").format(prog=self.prog, message=sanitize(message)),
+        )
 
 
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
@@ -60,32 +95,52 @@ def _paths_argument(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
     parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="parse every file again, without the parsed-report cache (also GOVREAD_NO_CACHE=1)",
+        help=_("parse every file again, without the parsed-report cache (also GOVREAD_NO_CACHE=1)"),
     )
 
 
 def _tui_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="govread",
-        description="Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
-        "as collapsible outlines; filter, compare and export them from the keyboard.",
-        epilog="Subcommands (each has --help): outline, search, compare, export, cite, serve, "
-        "figures, coverage, check, index. "
-        "With no PATH, the bundled sample reports open. --no-cache works with every subcommand.",
+        description=_(
+            "Browse Chinese local-government rule-of-law reports (法治政府建设情况报告) "
+            "as collapsible outlines; filter, compare and export them from the keyboard."
+        ),
+        epilog=_(
+            "Subcommands (each has --help): outline, search, compare, export, cite, serve, "
+            "figures, coverage, check, index. "
+            "With no PATH, the bundled sample reports open. --no-cache and --lang work with "
+            "every subcommand."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"govread {__version__}")
-    parser.add_argument("--theme", metavar="NAME", help="colour theme for this run (and the next)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"govread {__version__}",
+        help=_("show the version number and exit"),
+    )
+    parser.add_argument(
+        "--theme", metavar="NAME", help=_("colour theme for this run (and the next)")
+    )
+    # Taken off the command line by main() (every command accepts it); listed for --help.
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("interface language (default: language in config.toml, else the locale)"),
+    )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports); "
-        "a .toml export restores its marks on the reports opened",
+        help=_(
+            "report files or folders (default: the bundled sample reports); "
+            "a .toml export restores its marks on the reports opened"
+        ),
     )
     return parser
 
@@ -93,23 +148,35 @@ def _tui_parser() -> argparse.ArgumentParser:
 def _outline_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="govread outline",
-        description="Print the outline of each report: an indented tree, or JSON for other tools.",
+        description=_(
+            "Print the outline of each report: an indented tree, or JSON for other tools."
+        ),
     )
     parser.add_argument(
         "--format",
         choices=("text", "json", "jsonl"),
         default="text",
-        help="text: an indented tree; json: a list of reports; jsonl: one report per line",
+        help=_("text: an indented tree; json: a list of reports; jsonl: one report per line"),
     )
     _paths_argument(parser)
     return parser
 
 
+def error_line(problem: str) -> str:
+    """``govread: error: <problem>``, in the interface language, as one safe line."""
+    return _("govread: error: {problem}").format(problem=sanitize_line(problem))
+
+
 def print_problems(result: LoadResult) -> None:
     """One line on stderr per file not opened: an error if the user named it, else skipped."""
     for problem in result.problems:
-        prefix = "govread: error" if problem.explicit else "govread: skipped"
-        print(f"{prefix}: {sanitize_line(str(problem))}", file=sys.stderr)
+        if problem.explicit:
+            print(error_line(str(problem)), file=sys.stderr)
+        else:
+            print(
+                _("govread: skipped: {problem}").format(problem=sanitize_line(str(problem))),
+                file=sys.stderr,
+            )
 
 
 def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
@@ -185,8 +252,8 @@ def run_outline(argv: Sequence[str]) -> int:
                 # the same text as a report above: named, not printed twice
                 print(
                     f"{sanitize_line(report.display_title)}\n"
-                    f"  duplicate of {sanitize_path(original.path or '')}\n"
-                    f"  {sanitize_path(report.path or '')}"
+                    + _("  duplicate of {path}").format(path=sanitize_path(original.path or ""))
+                    + f"\n  {sanitize_path(report.path or '')}"
                 )
             else:
                 print(_text_outline(report))  # sanitised line by line
@@ -196,9 +263,9 @@ def run_outline(argv: Sequence[str]) -> int:
 def _text_outline(report: Report) -> str:
     facts = [
         report.region,
-        f"{report.year}年" if report.year else None,
+        _("{year}").format(year=report.year) if report.year else None,
         report.genre,
-        f"发布 {report.published}" if report.published else None,
+        _("published {date}").format(date=report.published) if report.published else None,
         report.issuer,
     ]
     lines = [report.display_title, "  " + " · ".join(f for f in facts if f)]
@@ -220,7 +287,9 @@ def unknown_theme(name: str) -> str | None:
     names = theme_names(all_themes(user_themes_dir())[0])
     if name in names:
         return None
-    return f"unknown theme {name!r}; choose one of: {', '.join(names)}"
+    return _("unknown theme {name}; choose one of: {choices}").format(
+        name=repr(name), choices=", ".join(names)
+    )
 
 
 # textual-serve (`govread serve`) runs the browser with pipes for stdin and stdout, and tells
@@ -235,11 +304,11 @@ def _on_web_driver() -> bool:
 def run_tui(argv: Sequence[str]) -> int:
     args = _tui_parser().parse_args(argv)
     if args.theme is not None and (problem := unknown_theme(args.theme)):
-        print(f"govread: error: {sanitize_line(problem)}", file=sys.stderr)
+        print(error_line(problem), file=sys.stderr)
         return EXIT_USAGE
     if not _on_web_driver() and (not sys.stdin.isatty() or not sys.stdout.isatty()):
         print(
-            "govread: the browser needs a terminal; try `govread outline` for plain output",
+            _("govread: the browser needs a terminal; try `govread outline` for plain output"),
             file=sys.stderr,
         )
         return EXIT_USAGE
@@ -256,12 +325,12 @@ def tui_exit_status(app: TuiOutcome) -> int:
     stderr (the notifications are gone with the screen)."""
     failed = [problem for problem in app.problems if problem.explicit]
     for problem in failed:
-        print(f"govread: error: {sanitize_line(str(problem))}", file=sys.stderr)
+        print(error_line(str(problem)), file=sys.stderr)
     if app.return_code:
         return app.return_code
     if failed or (app.loading_done and not app.reports):
         if not failed:
-            print("govread: error: no report could be opened", file=sys.stderr)
+            print(_("govread: error: no report could be opened"), file=sys.stderr)
         return EXIT_NOTHING
     return EXIT_OK
 
@@ -294,8 +363,45 @@ def _take_no_cache(argv: list[str]) -> tuple[list[str], bool]:
     return kept, len(kept) != len(argv)
 
 
+def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
+    """Remove ``--lang LANG`` / ``--lang=LANG`` (before any ``--``), which every command
+    accepts; the last one given counts. `UsageError` when it names no language."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    kept: list[str] = []
+    chosen: str | None = None
+    args = iter(argv[:end])
+    for arg in args:
+        if arg == "--lang":
+            chosen = next(args, "")
+        elif arg.startswith("--lang="):
+            chosen = arg.removeprefix("--lang=")
+        else:
+            kept.append(arg)
+    if chosen is not None and chosen not in LANGUAGES:
+        raise UsageError(_("--lang must be one of: {choices}").format(choices=", ".join(LANGUAGES)))
+    return kept + argv[end:], chosen
+
+
+class UsageError(Exception):
+    """A command line that cannot be run; ``str()`` says why, on one line."""
+
+
+def choose_language(flag: str | None) -> None:
+    """Put the interface language in force: `flag`, else config.toml's, else the locale's."""
+    set_language(resolve_language(flag, configured_language(), os.environ))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
+    try:
+        argv, lang = _take_lang(argv)
+    except UsageError as error:
+        print(
+            error_line(str(error)),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    choose_language(lang)
     try:
         with cache_disabled() if no_cache else contextlib.nullcontext():
             if argv and argv[0] in SUBCOMMANDS:
@@ -330,7 +436,7 @@ def _stdout_error(error: OSError) -> int:
     _drop_stdout()
     reason = describe_os_error(error)
     print(
-        f"govread: error: cannot write to standard output: {sanitize_line(reason)}",
+        error_line(_("cannot write to standard output: {reason}").format(reason=reason)),
         file=sys.stderr,
     )
     return EXIT_NOTHING

@@ -2,6 +2,7 @@
 
     ~/.config/govread/config.toml      theme = "govread-dark"
                                        citation_style = "gbt7714"   (or "plain")
+                                       language = "zh"              (or "en")
     ~/.config/govread/themes/*.toml    the user's own colour themes
 
 Read through the guarded reader (`govread.statefile`: a regular file of at most 1 MiB,
@@ -19,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-import tomlkit
-import tomlkit.exceptions
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text
 from govread.citation import CITATION_STYLES, DEFAULT_STYLE, CitationStyle
+from govread.i18n import LANGUAGES, _
 from govread.keymap import read_keymap
 
 APP_NAME = "govread"
@@ -57,6 +57,8 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ([keymap])
     # How `y` in the browser cites a copied passage: "gbt7714" (GB/T 7714) or "plain".
     citation_style: CitationStyle = DEFAULT_STYLE
+    # The interface language, "zh" or "en"; None: the locale's (`govread.i18n`).
+    language: str | None = None
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -71,26 +73,49 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     defaults apply; a key with a wrong value is ignored with a warning and left in place.
     """
     path = path or config_path()
-    table, warning, _ = statefile.load_owned(path, _read_table, "settings")
+    table, warning, _writable = statefile.load_owned(path, _read_table, "settings")
     if table is None:
-        return Config(), [f"{warning}; using the defaults"]
+        return Config(), [_("{warning}; using the defaults").format(warning=warning)]
     warnings: list[str] = []
     theme = table.get("theme")
     if theme is not None and not (isinstance(theme, str) and theme.strip()):
         warnings.append(
-            f"{statefile.display_path(path)}: 'theme' must be a theme name in quotes; ignored"
+            _("{path}: 'theme' must be a theme name in quotes; ignored").format(
+                path=statefile.display_path(path)
+            )
         )
         theme = None
     style = table.get("citation_style", DEFAULT_STYLE)
     if style not in CITATION_STYLES:
-        choices = " or ".join(f'"{name}"' for name in CITATION_STYLES)
+        choices = _(" or ").join(f'"{name}"' for name in CITATION_STYLES)
         warnings.append(
-            f"{statefile.display_path(path)}: 'citation_style' must be {choices}; "
-            f'using "{DEFAULT_STYLE}"'
+            _("{path}: 'citation_style' must be {choices}; using \"{default}\"").format(
+                path=statefile.display_path(path), choices=choices, default=DEFAULT_STYLE
+            )
         )
         style = DEFAULT_STYLE
+    language = table.get("language")
+    if language is not None and language not in LANGUAGES:
+        choices = _(" or ").join(f'"{name}"' for name in LANGUAGES)
+        warnings.append(
+            _("{path}: 'language' must be {choices}; ignored").format(
+                path=statefile.display_path(path), choices=choices
+            )
+        )
+        language = None
     keymap, keymap_warnings = read_keymap(table.get("keymap"), statefile.display_path(path))
-    return Config(theme=theme, keymap=keymap, citation_style=style), warnings + keymap_warnings
+    config = Config(theme=theme, keymap=keymap, citation_style=style, language=language)
+    return config, warnings + keymap_warnings
+
+
+def configured_language(path: Path | None = None) -> str | None:
+    """config.toml's ``language``, or None: read without touching the file (a bad file is
+    left for `load_config`, which sets it aside with a warning the user sees)."""
+    try:
+        language = _read_table(path or config_path()).get("language")
+    except statefile.StateFileError:
+        return None
+    return language if language in LANGUAGES else None
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
@@ -109,10 +134,15 @@ def save_config(config: Config, path: Path | None = None) -> None:
         statefile.parse_toml(path, text)  # bounded checks first: tomlkit recurses
     except statefile.StateFileError as error:
         raise ConfigError(str(error)) from None
+    import tomlkit  # only when saving: every command reads the config at start
+    import tomlkit.exceptions
+
     try:
         document = tomlkit.parse(text)
     except (tomlkit.exceptions.TOMLKitError, ValueError, RecursionError):
-        raise ConfigError(f"{statefile.display_path(path)}: is not valid TOML") from None
+        raise ConfigError(
+            _("{path}: is not valid TOML").format(path=statefile.display_path(path))
+        ) from None
     if config.theme is None:
         document.pop("theme", None)
     else:
@@ -128,9 +158,13 @@ def write_atomically(path: Path, text: str) -> None:
         atomic_write_text(path, text, overwrite=True)
     except WriteError as error:
         raise ConfigError(
-            f"{statefile.display_path(path)}: cannot be written ({error.reason})"
+            _("{path}: cannot be written ({reason})").format(
+                path=statefile.display_path(path), reason=error.reason
+            )
         ) from None
     except OSError as error:
         raise ConfigError(
-            f"{statefile.display_path(path)}: cannot be written ({error.strerror or error})"
+            _("{path}: cannot be written ({reason})").format(
+                path=statefile.display_path(path), reason=error.strerror or error
+            )
         ) from None

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from govread.corpus import sample_paths
+from govread.i18n import set_language
 from govread.parsers import Report
 from govread.parsers.readers import read_report
 
@@ -144,6 +145,9 @@ def _isolated_user_dirs(
         monkeypatch.setenv(var, str(home / sub))
     (home / "cache" / "govread").mkdir(parents=True)
     (home / "cache" / "govread" / "jieba").symlink_to(_shared_jieba_cache, True)
+    # English, whatever the machine's locale, unless a test chooses (`govread.i18n`).
+    monkeypatch.setenv("LANGUAGE", "en")
+    set_language("en")
 
 
 # -- documents made from the samples (issue 7: readers) --------------------------------

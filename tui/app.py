@@ -26,9 +26,10 @@ from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
 from textual.worker import Worker, get_current_worker
 
 from govread.config import (
@@ -41,6 +42,7 @@ from govread.config import (
 )
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
+from govread.i18n import N_, _, _n
 from govread.identity import DuplicateFinder, duplicate_reason
 from govread.library import Library, place_label
 from govread.loading import Loader
@@ -83,14 +85,30 @@ class GovreadApp(App[int]):
     """Browse reports: the outline beside the detail pane, themes, help and the palette."""
 
     TITLE = "govread"
-    BINDING_GROUP_TITLE = "Everywhere"
+    BINDING_GROUP_TITLE = N_("Everywhere")
     # Seconds after loading before jieba loads (never before first paint; tests may change it).
     WORD_SEARCH_DELAY: float | None = 1.0
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "question_mark,f1", "help", "Help", show=False, tooltip="Show every key", id="app.help"
+            "question_mark,f1",
+            "help",
+            N_("Help"),
+            show=False,
+            tooltip=N_("Show every key"),
+            id="app.help",
         ),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", N_("Quit"), show=False, priority=True, id="app.quit"),
+        # Textual adds this one itself when the app declares none: declared here, it has an
+        # id (the user's keymap) and its words in the catalogue.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            N_("palette"),
+            show=False,
+            priority=True,
+            tooltip=N_("Open the command palette"),
+            id="app.command_palette",
+        ),
     ]
 
     def __init__(
@@ -140,12 +158,16 @@ class GovreadApp(App[int]):
         if asked is not None:
             if asked not in names:
                 raise UnknownThemeError(
-                    f"unknown theme {asked!r}; choose one of: {', '.join(names)}"
+                    _("unknown theme {name}; choose one of: {choices}").format(
+                        name=repr(asked), choices=", ".join(names)
+                    )
                 )
             return asked
         if saved is not None and saved not in names:
             self._warnings.append(
-                f"the saved theme {saved!r} is not installed; using {DEFAULT_THEME}"
+                _("the saved theme {name} is not installed; using {default}").format(
+                    name=repr(saved), default=DEFAULT_THEME
+                )
             )
             return DEFAULT_THEME
         return saved or DEFAULT_THEME
@@ -190,7 +212,7 @@ class GovreadApp(App[int]):
         if self.keymap:
             self.set_keymap(self.keymap)
         for warning in self._warnings:
-            self.notify(warning, title="Settings", severity="warning", markup=False, timeout=8)
+            self.notify(warning, title=_("Settings"), severity="warning", markup=False, timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._theme_asked:  # `--theme` is for this run and the next
             self._remember_theme(self.current_theme)
@@ -248,7 +270,7 @@ class GovreadApp(App[int]):
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,
         # before the reports are drawn.
-        self.marks.adopt(e for e, _ in message.entries if not isinstance(e, Problem))
+        self.marks.adopt(e for e, _done in message.entries if not isinstance(e, Problem))
         # The sub-title once per batch, not per report: its watchers cost about a
         # millisecond a time (the browser's counts the marks over every open report).
         for entry, done in message.entries:
@@ -280,13 +302,17 @@ class GovreadApp(App[int]):
             lines = [str(p) for p in problems[:PROBLEM_NAMES_SHOWN]]  # sanitised
             if len(problems) > PROBLEM_NAMES_SHOWN:
                 lines.append(
-                    f"… and {len(problems) - PROBLEM_NAMES_SHOWN:,} more "
-                    "(palette: Show files not opened)"
+                    _("… and {n:,} more (palette: Show files not opened)").format(
+                        n=len(problems) - PROBLEM_NAMES_SHOWN
+                    )
                 )
-            what = "not opened" if explicit else "skipped"
+            if explicit:
+                title = _n("Not opened", "{n:,} files not opened", len(problems))
+            else:
+                title = _n("Skipped", "{n:,} files skipped", len(problems))
             self.notify(
                 "\n".join(lines),
-                title=f"{len(problems):,} files {what}" if len(problems) > 1 else what.capitalize(),
+                title=title.format(n=len(problems)),
                 severity="error" if explicit else "warning",
                 markup=False,
                 timeout=10,
@@ -294,21 +320,25 @@ class GovreadApp(App[int]):
 
     def action_show_problems(self) -> None:
         """List every file not opened (named or skipped) in the detail pane."""
-        message = Text(f"{len(self.problems):,} files not opened", style="bold")
+        count = len(self.problems)
+        message = Text(
+            _n("{n:,} file not opened", "{n:,} files not opened", count).format(n=count),
+            style="bold",
+        )
         for problem in self.problems[:PROBLEMS_LISTED]:
             message.append("\n")
-            message.append("not opened: " if problem.explicit else "skipped: ", style="dim")
+            message.append(_("not opened: ") if problem.explicit else _("skipped: "), style="dim")
             message.append(str(problem))  # the file name and reason, sanitised
-        if len(self.problems) > PROBLEMS_LISTED:
-            message.append(f"\n… and {len(self.problems) - PROBLEMS_LISTED:,} more")
+        if count > PROBLEMS_LISTED:
+            message.append(_("\n… and {n:,} more").format(n=count - PROBLEMS_LISTED))
         self.browser.detail.show_message(message)
 
-    def on_loading_finished(self, _: LoadingFinished) -> None:
+    def on_loading_finished(self, _message: LoadingFinished) -> None:
         self._tell_problems(now=True)
         self.loading_done = True
         self.browser.loading_finished(self.problems)
         if not self.reports:
-            self.sub_title = "nothing opened"
+            self.sub_title = _("nothing opened")
         elif self.WORD_SEARCH_DELAY is not None:
             self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self._start_word_search)
         if self.export_paths:
@@ -351,12 +381,14 @@ class GovreadApp(App[int]):
             self._from_worker(worker, lambda: self.browser.filtering.words_progress(text))
 
         if not segment.is_loaded():
-            note("words: loading dictionary…")
+            note(_("words: loading dictionary…"))
             segment.ensure_loaded()
         if self.search_index is None:
             return
         self.search_index.segment_reports(
-            progress=lambda done, total: note(f"words: {done}/{total} reports"),
+            progress=lambda done, total: note(
+                _("words: {done}/{total} reports").format(done=done, total=total)
+            ),
             # quitting stops it (and its process pool) rather than waiting for every report
             cancelled=lambda: worker.is_cancelled or self._exiting(),
         )
@@ -377,9 +409,9 @@ class GovreadApp(App[int]):
         # Only the first four are named: called once per report loaded, this stays O(1).
         names = [place_label(r) or r.display_title for r in self.reports[:4]]
         loaded = len(self.reports)
-        shown = ", ".join(names) + (f" +{loaded - 4} more" if loaded > 4 else "")
-        count = f"{loaded} report" + ("s" if loaded != 1 else "")
-        self.sub_title = f"{count}: {shown}"
+        shown = ", ".join(names) + (_(" +{n} more").format(n=loaded - 4) if loaded > 4 else "")
+        count = _n("{n} report", "{n} reports", loaded).format(n=loaded)
+        self.sub_title = _("{count}: {reports}").format(count=count, reports=shown)
 
     # -- marks ------------------------------------------------------------------------
 
@@ -396,7 +428,7 @@ class GovreadApp(App[int]):
 
     def _marks_not_saved(self, reason: str) -> None:
         # Called from MarkSet on a failed save: the marks stay in memory.
-        self.notify(reason, title="Marks", severity="error", markup=False, timeout=10)
+        self.notify(reason, title=_("Marks"), severity="error", markup=False, timeout=10)
 
     # -- themes -----------------------------------------------------------------------
 
@@ -407,7 +439,11 @@ class GovreadApp(App[int]):
             save_config(Config(theme=theme.name))
         except ConfigError as error:
             self._config_writable = False
-            self.notify(f"theme not remembered: {error}", severity="warning", markup=False)
+            self.notify(
+                _("theme not remembered: {error}").format(error=error),
+                severity="warning",
+                markup=False,
+            )
             return
         self._saved_theme = theme.name
 
@@ -419,8 +455,22 @@ class GovreadApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def action_command_palette(self) -> None:
+        """The command palette, its prompt in the interface language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+            )
+
+    def search_themes(self) -> None:
+        """The palette of themes (Textual's "Theme" command), in the interface language."""
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+        )
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):  # Textual's, in our language
+            yield command._replace(title=_(command.title), help=_(command.help))
         seen = {"quit", "command_palette", "help"}
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
             action = binding.action
@@ -430,13 +480,17 @@ class GovreadApp(App[int]):
             help_text = binding.tooltip or binding.description
             yield SystemCommand(
                 binding.description,
-                f"{help_text} (key: {self.get_key_display(binding)})",
+                _("{help} (key: {key})").format(help=help_text, key=self.get_key_display(binding)),
                 partial(self.run_action, action, node),
             )
-        yield SystemCommand("Help", "Show every key (key: ?)", self.action_help)
+        yield SystemCommand(_("Help"), _("Show every key (key: ?)"), self.action_help)
         if self.problems:
             yield SystemCommand(
-                "Show files not opened",
-                f"List the {len(self.problems):,} files not opened, and why",
+                _("Show files not opened"),
+                _n(
+                    "List the file not opened, and why",
+                    "List the {n:,} files not opened, and why",
+                    len(self.problems),
+                ).format(n=len(self.problems)),
                 self.action_show_problems,
             )

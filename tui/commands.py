@@ -6,13 +6,15 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from govread.i18n import N_, _
 from govread.tui.mark_actions import confirm_clear_marks
 
+# (name, help, grouping): message ids, translated when the palette lists them.
 CHOICES = (
-    ("Group reports by region", "Reports under one node per region, with counts", "region"),
-    ("Group reports by year", "Reports under one node per year, with counts", "year"),
-    ("Group reports: none", "One flat list of reports", "none"),
-    ("Group reports automatically", "By region when more than 200 reports are open", None),
+    (N_("Group reports by region"), N_("Reports under one node per region, with counts"), "region"),
+    (N_("Group reports by year"), N_("Reports under one node per year, with counts"), "year"),
+    (N_("Group reports: none"), N_("One flat list of reports"), "none"),
+    (N_("Group reports automatically"), N_("By region when more than 200 reports are open"), None),
 )
 
 
@@ -43,7 +45,9 @@ class GroupingCommands(_CommandList):
         group = getattr(screen, "group_reports", None)
         if group is None:
             return []
-        return [(name, help_text, partial(group, value)) for name, help_text, value in CHOICES]
+        return [
+            (_(name), _(help_text), partial(group, value)) for name, help_text, value in CHOICES
+        ]
 
 
 class MarksCommands(_CommandList):
@@ -52,8 +56,8 @@ class MarksCommands(_CommandList):
     def _commands(self) -> list[tuple[str, str, object]]:
         return [
             (
-                "Clear marks",
-                "Unmark every node of the open reports (asks first)",
+                _("Clear marks"),
+                _("Unmark every node of the open reports (asks first)"),
                 partial(confirm_clear_marks, self.app),
             ),
         ]

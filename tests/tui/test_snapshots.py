@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from textual.pilot import Pilot
 
+from govread.i18n import set_language
 from govread.tui.app import GovreadApp
 
 
@@ -40,6 +41,19 @@ def test_main_screen(snap_compare) -> None:
     async def run_before(pilot: Pilot[object]) -> None:
         await _settled(pilot)
         # into 咸宁's 行政执法 section: nested outline, items and highlighted figures
+        await pilot.press("down", "right", "right", "down", "down", "right")
+        await pilot.press("down", "down", "right")
+        await pilot.pause()
+
+    assert snap_compare(_app(), terminal_size=(160, 45), run_before=run_before)
+
+
+def test_main_screen_in_chinese(snap_compare) -> None:
+    """The same screen with the interface in Chinese: footer, facts, status line."""
+    set_language("zh")
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await _settled(pilot)
         await pilot.press("down", "right", "right", "down", "down", "right")
         await pilot.press("down", "down", "right")
         await pilot.pause()

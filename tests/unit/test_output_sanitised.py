@@ -24,7 +24,16 @@ ROOT = Path(govread.__file__).resolve().parent.parent
 FOLDERS = ("govread", "tui", "themes")
 
 # Functions whose result is safe to print.
-SANITISING = {"sanitize", "sanitize_line", "sanitize_path", "dumps_json", "escape_toml"}
+SANITISING = {
+    "sanitize",
+    "sanitize_line",
+    "sanitize_path",
+    "dumps_json",
+    "escape_toml",
+    "error_line",  # govread.cli: `govread: error: ` and a sanitised line
+}
+# The message catalogue's functions (govread.i18n): their text is govread's own.
+TRANSLATING = {"_", "_n"}
 # Values inside f-strings that cannot hold text from outside.
 SAFE_VALUES = {"len", "int", "noun", "prefix"}
 # (file, function, printed expression): why it is safe.
@@ -83,8 +92,20 @@ def _safe(expression: ast.expr) -> bool:
         )
     if isinstance(expression, ast.BinOp):
         return _safe(expression.left) and _safe(expression.right)
+    if isinstance(expression, ast.IfExp):
+        return _safe(expression.body) and _safe(expression.orelse)
     if isinstance(expression, ast.Call):
-        return _name(expression.func) in SANITISING
+        if _name(expression.func) in SANITISING | TRANSLATING:
+            return True
+        # _("… {name} …").format(name=value): safe when every value is
+        func = expression.func
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == "format"
+            and _safe(func.value)
+            and all(_safe_value(a) or _safe(a) for a in expression.args)
+            and all(_safe_value(k.value) or _safe(k.value) for k in expression.keywords)
+        )
     return False
 
 

@@ -22,6 +22,7 @@ from textual.widgets import Static
 
 from govread.citation import source_url
 from govread.figures import figure_spans
+from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.node_ids import node_id_of
 from govread.parsers.model import Item, Report, Section
@@ -46,12 +47,12 @@ class DetailPane(VerticalScroll, can_focus=True):
     """Shows one Report, Section or Item in full; follows the outline's cursor."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Detail pane"
+    BINDING_GROUP_TITLE = N_("Detail pane")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "scroll_down", "Scroll Down", show=False, id="detail.down"),
-        Binding("k", "scroll_up", "Scroll Up", show=False, id="detail.up"),
-        Binding("g", "scroll_home", "Scroll Home", show=False, id="detail.first"),
-        Binding("G", "scroll_end", "Scroll End", show=False, id="detail.last"),
+        Binding("j", "scroll_down", N_("Scroll Down"), show=False, id="detail.down"),
+        Binding("k", "scroll_up", N_("Scroll Up"), show=False, id="detail.up"),
+        Binding("g", "scroll_home", N_("Scroll Home"), show=False, id="detail.first"),
+        Binding("G", "scroll_end", N_("Scroll End"), show=False, id="detail.last"),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "detail--breadcrumb",
@@ -68,7 +69,7 @@ class DetailPane(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._path: list[OutlineData] = []
-        self._message: Text | None = Text("Opening reports…")
+        self._message: Text | None = Text(_("Opening reports…"))
         self._plain = ""
         self._bullets: set[int] = set()  # ids of the list items among the rendered parts
         # The filter's state, read to highlight its matches (set by the filter controller).
@@ -168,21 +169,25 @@ class DetailPane(VerticalScroll, can_focus=True):
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
-            parts.extend(self._subheadings("Sections", report.sections))
+            parts.extend(self._subheadings(_("Sections"), report.sections))
             if report.closing:
                 parts.append(Text())
                 parts.extend(self._paragraphs(report.closing))
         elif isinstance(node, Section):
             parts.append(self._heading(node.label))
             parts.extend(self._section_body(node))
-            parts.extend(self._subheadings("Subsections", node.children))
+            parts.extend(self._subheadings(_("Subsections"), node.children))
         else:
             parts.append(self._heading(node.marker + node.heading))
             parts.append(Text())
             parts.append(self._highlighted(node.text))
         if self._left_out:
             note = Text(
-                f"… ({self._left_out:,} characters more; export or open the file to read all)",
+                _n(
+                    "… ({count:,} character more; export or open the file to read all)",
+                    "… ({count:,} characters more; export or open the file to read all)",
+                    self._left_out,
+                ).format(count=self._left_out),
                 style=self.get_component_rich_style("detail--note"),
             )
             parts.extend((Text(), note))
@@ -212,18 +217,18 @@ class DetailPane(VerticalScroll, can_focus=True):
         key_style = self.get_component_rich_style("detail--meta-key")
         meta = Text(style=self.get_component_rich_style("detail--meta"))
         facts = (
-            ("Region", report.region),
-            ("Year", f"{report.year}" if report.year else None),
-            ("Published", report.published),
+            (_("Region"), report.region),
+            (_("Year"), f"{report.year}" if report.year else None),
+            (_("Published"), report.published),
             (
-                "Genre",
+                _("Genre"),
                 f"{report.genre} ({report.issuer_level})" if report.issuer_level else report.genre,
             ),
-            ("Issuer", report.issuer),
-            ("Source", report.source),
-            ("URL", source_url(report)),
-            ("Saved", report.meta.get("saved") if report.meta else None),
-            ("File", sanitize_path(Path(report.path).name) if report.path else None),
+            (_("Issuer"), report.issuer),
+            (_("Source"), report.source),
+            (_("URL"), source_url(report)),
+            (_("Saved"), report.meta.get("saved") if report.meta else None),
+            (_("File"), sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True
         for key, value in facts:
@@ -248,14 +253,14 @@ class DetailPane(VerticalScroll, can_focus=True):
         key_style = self.get_component_rich_style("detail--meta-key")
         lines: list[Text] = []
         if found.tags:
-            line = Text("Tags ", style=key_style)
+            line = Text(_("Tags "), style=key_style)
             for index, tag in enumerate(found.tags):
                 if index:
                     line.append(" · ", style="dim")
                 line.append(sanitize(tag), style="bold")
             lines.append(line)
         if found.note:
-            note = Text("Note ", style=key_style)
+            note = Text(_("Note "), style=key_style)
             note.append(sanitize(found.note), style="italic")
             lines.append(note)
         return lines

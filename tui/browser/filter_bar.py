@@ -21,6 +21,7 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
+from govread.i18n import N_, _
 from govread.tui._css import css_beside
 
 if TYPE_CHECKING:
@@ -67,13 +68,13 @@ class FilterBar(Horizontal):
     """``/`` and the query, then what it found; hidden until the filter is opened."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Filter"
+    BINDING_GROUP_TITLE = N_("Filter")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "clear",
-            "Clear filter",
-            tooltip="Clear the filter, restore the outline",
+            N_("Clear filter"),
+            tooltip=N_("Clear the filter, restore the outline"),
             id="filter.clear",
         ),
         # Shown: typed letters go into the query, so the footer says how to reach the hits,
@@ -81,8 +82,8 @@ class FilterBar(Horizontal):
         Binding(
             "down",
             "submit",
-            "To the hits",
-            tooltip="Go to the first hit (also enter); then n / N / H act",
+            N_("To the hits"),
+            tooltip=N_("Go to the first hit (also enter); then n / N / H act"),
             priority=True,
             id="filter.to_hits",
         ),
@@ -115,7 +116,7 @@ class FilterBar(Horizontal):
     def compose(self) -> ComposeResult:
         yield Static("/", id="filter-prompt")
         yield Input(
-            placeholder='行政复议 出庭应诉 · a | b · -term · "phrase"',
+            placeholder=_('行政复议 出庭应诉 · a | b · -term · "phrase"'),
             suggester=self._suggester,
             id="filter-input",
             select_on_focus=False,

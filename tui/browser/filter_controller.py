@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.worker import Worker, get_current_worker
 
+from govread.i18n import _, _n
 from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
@@ -129,23 +130,23 @@ class BrowserFilter:
         if self.outline.go_to(outline_node_id(unit_id)):
             self.screen.outline.focus()
         else:
-            self.screen.notify("That hit is not in the outline", severity="warning")
+            self.screen.notify(_("That hit is not in the outline"), severity="warning")
 
     def _found(self, result: FilterResult) -> Text:
         if not result.total:
-            found = Text("no match", style="bold")
+            found = Text(_("no match"), style="bold")
             if result.words_pending:
-                found.append(" yet (word search loading…)", style="dim")
+                found.append(_(" yet (word search loading…)"), style="dim")
             return found
         reports = len(result.report_counts)
         found = Text()
         found.append(f"{result.total}", style="bold")
-        found.append(" hit" + ("s" if result.total != 1 else ""))
-        found.append(f" in {reports} report" + ("s" if reports != 1 else ""))
+        found.append(_n(" hit", " hits", result.total))
+        found.append(_n(" in {n} report", " in {n} reports", reports).format(n=reports))
         if result.word_ids:
-            found.append(f" ({len(result.word_ids)} by words)", style="dim")
+            found.append(_(" ({n} by words)").format(n=len(result.word_ids)), style="dim")
         if result.words_pending:
-            found.append(" · more once word search is ready", style="dim")
+            found.append(_(" · more once word search is ready"), style="dim")
         return found
 
     # -- word search (jieba) ---------------------------------------------------------------
@@ -154,7 +155,7 @@ class BrowserFilter:
         self.bar.show_words_status(note)
 
     def words_ready(self) -> None:
-        self.bar.show_words_status("word search ready")
+        self.bar.show_words_status(_("word search ready"))
         if self.state.result is not None and self.state.result.words_pending:
             self.refilter()
 
@@ -176,9 +177,9 @@ class BrowserFilter:
             return
         query = self.state.query
         if not query.strip():
-            hits.show_note("Type / and a query: its ranked hits show here.")
+            hits.show_note(_("Type / and a query: its ranked hits show here."))
             return
-        hits.show_note("ranking…")
+        hits.show_note(_("ranking…"))
         self._hits_worker = self.screen.run_worker(
             lambda: self._rank(query),
             thread=True,

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from govread.i18n import N_, _
 from govread.library import place_label
 from govread.tui._css import css_beside
 
@@ -40,7 +41,7 @@ def hit_prompt(hit: Hit, match_style: Style | str, dim_style: str) -> Text:
         for start, end in hit.heading_spans:
             prompt.stylize(match_style, offset + start, offset + end)
     if hit.match == "words":
-        prompt.append("  (words)", style=dim_style)
+        prompt.append(_("  (words)"), style=dim_style)
     prompt.append("\n")
     snippet_start = len(prompt)
     prompt.append(hit.snippet or "", style=dim_style if not hit.snippet_spans else "")
@@ -53,12 +54,12 @@ class HitsList(OptionList):
     """The ranked hits; enter moves the outline's cursor to the hit."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Hits"
+    BINDING_GROUP_TITLE = N_("Hits")
     COMPONENT_CLASSES: ClassVar[set[str]] = OptionList.COMPONENT_CLASSES | {"hits--match"}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="hits.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="hits.up"),
-        Binding("escape", "screen.toggle_hits", "Close hits", show=False, id="hits.close"),
+        Binding("j", "cursor_down", N_("Down"), show=False, id="hits.down"),
+        Binding("k", "cursor_up", N_("Up"), show=False, id="hits.up"),
+        Binding("escape", "screen.toggle_hits", N_("Close hits"), show=False, id="hits.close"),
     ]
 
     class HitChosen(Message):
@@ -79,7 +80,12 @@ class HitsList(OptionList):
         self.hits = list(hits)
         self.clear_options()
         if not hits:
-            self.add_option(Option(Text(f"no match for {query}", style="italic"), disabled=True))
+            self.add_option(
+                Option(
+                    Text(_("no match for {query}").format(query=query), style="italic"),
+                    disabled=True,
+                )
+            )
             return
         match_style = self.get_component_rich_style("hits--match", partial=True)
         options = [

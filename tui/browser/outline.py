@@ -32,6 +32,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode, UnknownNodeID
 
+from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
@@ -47,6 +48,8 @@ EAGER_LIMIT = 50
 # More reports than this and they are grouped (by region unless the reader chose otherwise).
 GROUP_THRESHOLD = 200
 GROUPINGS = ("none", "region", "year")
+# How a grouping is named to the user (message ids).
+GROUPING_NAMES = {"none": N_("none"), "region": N_("region"), "year": N_("year")}
 GROUP_SUMMARY_LINES = 100  # reports listed in the detail pane for a group
 
 Filler = Callable[["TreeNode[OutlineData]"], None]
@@ -60,9 +63,9 @@ def group_key(report: Report, grouping: str) -> tuple[int, str]:
 
 def group_label(key: tuple[int, str], grouping: str, count: int) -> Text:
     label = Text()
-    name = key[1] or ("(no region)" if grouping == "region" else "(no year)")
+    name = key[1] or (_("(no region)") if grouping == "region" else _("(no year)"))
     label.append(name, style="bold")
-    label.append(f"  {count} report" + ("s" if count != 1 else ""), style="dim")
+    label.append(_n("  {n} report", "  {n} reports", count).format(n=count), style="dim")
     return label
 
 
@@ -104,67 +107,67 @@ class OutlineTree(Tree[OutlineData]):
     """The outline of every open report; the cursor picks what the detail pane shows."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Outline"
+    BINDING_GROUP_TITLE = N_("Outline")
     COMPONENT_CLASSES: ClassVar[set[str]] = Tree.COMPONENT_CLASSES | {
         "outline-tree--mark",
         "outline--match",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="outline.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="outline.up"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="outline.down"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="outline.up"),
         Binding(
             "right,l",
             "expand_or_enter",
-            "Expand",
+            N_("Expand"),
             show=False,
-            tooltip="Expand the node, or go to its first child",
+            tooltip=N_("Expand the node, or go to its first child"),
             id="outline.expand",
         ),
         Binding(
             "left,h",
             "collapse_or_leave",
-            "Collapse",
+            N_("Collapse"),
             show=False,
-            tooltip="Collapse the node, or go to its parent",
+            tooltip=N_("Collapse the node, or go to its parent"),
             id="outline.collapse",
         ),
         Binding(
             "g,home",
             "scroll_home",
-            "First",
+            N_("First"),
             show=False,
-            tooltip="Go to the first line",
+            tooltip=N_("Go to the first line"),
             id="outline.first",
         ),
         Binding(
             "G,end",
             "scroll_end",
-            "Last",
+            N_("Last"),
             show=False,
-            tooltip="Go to the last line",
+            tooltip=N_("Go to the last line"),
             id="outline.last",
         ),
         Binding(
             "enter",
             "open",
-            "Open",
+            N_("Open"),
             show=False,
-            tooltip="Expand a collapsed node, or read it in the detail pane",
+            tooltip=N_("Expand a collapsed node, or read it in the detail pane"),
             id="outline.open",
         ),
         # Tree binds space to toggle; here it marks the node (the mark feature owns it).
         Binding(
             "space",
             "screen.toggle_mark",
-            "Mark",
+            N_("Mark"),
             show=False,
-            tooltip="Mark or unmark the node for export",
+            tooltip=N_("Mark or unmark the node for export"),
             id="browser.mark",
         ),
         Binding(
             "shift+space",
             "toggle_expand_all",
-            "Expand or collapse the subtree",
+            N_("Expand or collapse the subtree"),
             show=False,
             id="outline.toggle_subtree",
         ),
@@ -318,7 +321,8 @@ class OutlineTree(Tree[OutlineData]):
                 summary.append("\n")
                 summary.append_text(report_label(node.data))
         if len(group.children) > GROUP_SUMMARY_LINES:
-            summary.append(f"\n… {len(group.children) - GROUP_SUMMARY_LINES} more", style="dim")
+            more = len(group.children) - GROUP_SUMMARY_LINES
+            summary.append(_("\n… {n} more").format(n=more), style="dim")
         return summary
 
     def group_nodes(self) -> list[TreeNode[OutlineData]]:
@@ -572,5 +576,5 @@ class OutlineTree(Tree[OutlineData]):
     def move_cursor(self, node: TreeNode[OutlineData] | None, animate: bool = False) -> None:
         # A node's line number is only refreshed when the tree's lines are rebuilt, which
         # reading `last_line` forces; after expanding or folding it would otherwise be stale.
-        _ = self.last_line
+        _line = self.last_line
         super().move_cursor(node, animate=animate)

@@ -20,21 +20,22 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, ProgressBar, Tree
 
 from govread.citation import citation_line, quote_with_citation, source_url
 from govread.corpus import Problem
+from govread.i18n import N_, _
 from govread.node_ids import node_id_of
 from govread.parsers.model import Report
 from govread.sanitize import sanitize
 from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
-from govread.tui.browser.outline import OutlineData, OutlineTree
+from govread.tui.browser.outline import GROUPING_NAMES, OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands
 from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
+from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import confirm_clear_marks
 from govread.tui.messages import MarksChanged
 
@@ -64,11 +65,11 @@ PROGRESS_THRESHOLD = 5
 MAX_PROBLEMS_SHOWN = 50
 
 
-class BrowserScreen(Screen[None]):
+class BrowserScreen(LocalisedScreen[None]):
     """Outline on the left, detail on the right, header and footer around them."""
 
     CSS_PATH = "screen.tcss"
-    BINDING_GROUP_TITLE = "Browser"
+    BINDING_GROUP_TITLE = N_("Browser")
     AUTO_FOCUS = "OutlineTree"
     # "Clear marks" and "Group reports …" in the palette (typed by Screen)
     COMMANDS = {MarksCommands, GroupingCommands}  # noqa: RUF012
@@ -79,145 +80,151 @@ class BrowserScreen(Screen[None]):
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
         # Help and quit come first so that they stay in the footer at 80 columns.
-        Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key", id="app.help"),
-        Binding("q", "app.quit", "Quit", id="browser.quit"),
+        Binding(
+            "question_mark,f1", "app.help", N_("Help"), tooltip=N_("Show every key"), id="app.help"
+        ),
+        Binding("q", "app.quit", N_("Quit"), id="browser.quit"),
         Binding(
             "slash",
             "filter",
-            "Filter",
-            tooltip="Narrow the outline to a keyword",
+            N_("Filter"),
+            tooltip=N_("Narrow the outline to a keyword"),
             id="browser.filter",
         ),
         Binding(
             "plus",
             "expand_all",
-            "Expand all",
-            tooltip="Open every report and section",
+            N_("Expand all"),
+            tooltip=N_("Open every report and section"),
             id="browser.expand_all",
         ),
         Binding(
             "minus",
             "collapse_all",
-            "Collapse all",
-            tooltip="Fold to one line per report",
+            N_("Collapse all"),
+            tooltip=N_("Fold to one line per report"),
             id="browser.collapse_all",
         ),
         Binding(
             "b",
             "toggle_outline",
-            "Outline",
-            tooltip="Hide or show the outline",
+            N_("Outline"),
+            tooltip=N_("Hide or show the outline"),
             id="browser.toggle_outline",
         ),
         Binding(
             "space",
             "toggle_mark",
-            "Mark",
-            tooltip="Mark or unmark the node for export",
+            N_("Mark"),
+            tooltip=N_("Mark or unmark the node for export"),
             id="browser.mark",
         ),
         Binding(
             "e",
             "export",
-            "Export",
-            tooltip="Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension",
+            N_("Export"),
+            tooltip=N_("Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension"),
             id="browser.export",
         ),
         Binding(
             "y",
             "copy_citation",
-            "Copy",
-            tooltip="Copy the node's text with a citation line to the clipboard",
+            N_("Copy"),
+            tooltip=N_("Copy the node's text with a citation line to the clipboard"),
             id="browser.copy_citation",
         ),
         Binding(
             "number_sign",
             "tag",
-            "Tag",
-            tooltip="Tag the node (several tags, completed from those in use); marks it",
+            N_("Tag"),
+            tooltip=N_("Tag the node (several tags, completed from those in use); marks it"),
             id="browser.tag",
         ),
         Binding(
             "o",
             "open_file",
-            "Original",
+            N_("Original"),
             id="browser.open_file",
-            tooltip="Read the report's original file in $PAGER (the app waits)",
+            tooltip=N_("Read the report's original file in $PAGER (the app waits)"),
         ),
         Binding(
             "O",
             "open_url",
-            "Open URL",
+            N_("Open URL"),
             show=False,
             id="browser.open_url",
-            tooltip="Open the report's source URL (原文链接) in the web browser",
+            tooltip=N_("Open the report's source URL (原文链接) in the web browser"),
         ),
         Binding(
             "a",
             "note",
-            "Note",
-            tooltip="Write a note on the node; marks it",
+            N_("Note"),
+            tooltip=N_("Write a note on the node; marks it"),
             id="browser.note",
         ),
         Binding(
             "m",
             "list_marks",
-            "List marks",
+            N_("List marks"),
             show=False,
-            tooltip="List, visit and unmark",
+            tooltip=N_("List, visit and unmark"),
             id="browser.list_marks",
         ),
         Binding(
             "c",
             "compare",
-            "Compare",
-            tooltip="Compare this report with another",
+            N_("Compare"),
+            tooltip=N_("Compare this report with another"),
             id="browser.compare",
         ),
         Binding(
             "t",
             "corpus_tables",
-            "Corpus tables",
+            N_("Corpus tables"),
             show=False,
-            tooltip="Every open report as tables: indicators, theme coverage, the 督察 checklist",
+            tooltip=N_(
+                "Every open report as tables: indicators, theme coverage, the 督察 checklist"
+            ),
             id="browser.corpus_tables",
         ),
         Binding(
             "n",
             "next_hit",
-            "Next hit",
+            N_("Next hit"),
             # one definition of a hit, shared with H and `govread search`
-            tooltip="Go to the filter's next hit (a section holding a match, or the one item "
-            "holding all of its matches; a preamble or closing)",
+            tooltip=N_(
+                "Go to the filter's next hit (a section holding a match, or the one item "
+                "holding all of its matches; a preamble or closing)"
+            ),
             id="browser.next_hit",
         ),
         Binding(
             "N",
             "previous_hit",
-            "Previous hit",
-            tooltip="Go to the filter's previous hit",
+            N_("Previous hit"),
+            tooltip=N_("Go to the filter's previous hit"),
             id="browser.previous_hit",
         ),
         Binding(
             "H",
             "toggle_hits",
-            "Hits",
+            N_("Hits"),
             show=False,
-            tooltip="Ranked hits of the filter, beside the outline",
+            tooltip=N_("Ranked hits of the filter, beside the outline"),
             id="browser.hits",
         ),
         Binding(
             "escape",
             "clear_filter",
-            "Clear filter",
-            tooltip="Restore the whole outline",
+            N_("Clear filter"),
+            tooltip=N_("Restore the whole outline"),
             id="browser.clear_filter",
         ),
-        Binding("tab", "app.focus_next", "Next pane", show=False, id="browser.next_pane"),
+        Binding("tab", "app.focus_next", N_("Next pane"), show=False, id="browser.next_pane"),
         Binding(
             "shift+tab",
             "app.focus_previous",
-            "Previous pane",
+            N_("Previous pane"),
             show=False,
             id="browser.previous_pane",
         ),
@@ -243,7 +250,7 @@ class BrowserScreen(Screen[None]):
             self.detail.show([library.reports[0]])
         self._panes_ready = True  # from here on, the app's reports go to the outline at once
         # The app's sub-title names the reports; this screen's adds the mark count to it.
-        self.watch(self.app, "sub_title", lambda _: self._show_mark_count())
+        self.watch(self.app, "sub_title", lambda _value: self._show_mark_count())
         # The filter's widgets (and govread.search) come after the first frame, not before.
         self.call_after_refresh(self._prepare_filter)
 
@@ -309,15 +316,17 @@ class BrowserScreen(Screen[None]):
         self.query_one("#load-progress", ProgressBar).display = False
         if self.outline.report_nodes():
             return
-        message = Text("No report could be opened.", style="bold")
+        message = Text(_("No report could be opened."), style="bold")
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
             message.append("\n\n")
             message.append(str(problem))  # the file name and reason, sanitised
         if len(problems) > MAX_PROBLEMS_SHOWN:
             left = len(problems) - MAX_PROBLEMS_SHOWN
-            message.append(f"\n\n… and {left:,} more (palette: Show files not opened)")
+            message.append(
+                _("\n\n… and {n:,} more (palette: Show files not opened)").format(n=left)
+            )
         if not problems:
-            message.append("\n\nNo report files were found.")
+            message.append(_("\n\nNo report files were found."))
         self.detail.show_message(message)
 
     # -- keeping the panes in step ----------------------------------------------------
@@ -329,7 +338,7 @@ class BrowserScreen(Screen[None]):
         elif event.node.parent is not None:  # a group of reports: what it holds
             self.detail.show_message(OutlineTree.group_summary(event.node))
 
-    def on_outline_tree_open_requested(self, _: OutlineTree.OpenRequested) -> None:
+    def on_outline_tree_open_requested(self, _message: OutlineTree.OpenRequested) -> None:
         self.detail.focus()
 
     # -- actions ----------------------------------------------------------------------
@@ -347,7 +356,10 @@ class BrowserScreen(Screen[None]):
             outline.grouping = grouping
         else:
             outline.set_grouping(grouping)
-        self.notify(f"Reports grouped: {outline.active_grouping}", title="Outline")
+        grouped = GROUPING_NAMES.get(outline.active_grouping, outline.active_grouping)
+        self.notify(
+            _("Reports grouped: {grouping}").format(grouping=_(grouped)), title=_("Outline")
+        )
 
     def action_toggle_outline(self) -> None:
         outline = self.outline
@@ -384,16 +396,16 @@ class BrowserScreen(Screen[None]):
         if action in ("next_hit", "previous_hit"):
             return self._filter_on and self.filtering.has_hits
         if action == "clear_filter":
-            return self._filter_on or any(True for _ in self.query("FilterBar.-open"))
+            return self._filter_on or any(True for _bar in self.query("FilterBar.-open"))
         return True
 
     def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
         self.filtering.set_query(message.query)
 
-    def on_filter_bar_submitted(self, _: FilterBar.Submitted) -> None:
+    def on_filter_bar_submitted(self, _message: FilterBar.Submitted) -> None:
         self.filtering.submitted()
 
-    def on_filter_bar_cleared(self, _: FilterBar.Cleared) -> None:
+    def on_filter_bar_cleared(self, _message: FilterBar.Cleared) -> None:
         self.filtering.clear()
 
     def on_descendant_focus(self) -> None:
@@ -415,7 +427,7 @@ class BrowserScreen(Screen[None]):
     def action_corpus_tables(self) -> None:
         reports = app_state(self).library.reports
         if not reports:
-            self.notify("No report is open yet", severity="warning")
+            self.notify(_("No report is open yet"), severity="warning")
             return
         from govread.tui.corpus.screen import CorpusScreen  # its services load when first used
 
@@ -426,7 +438,7 @@ class BrowserScreen(Screen[None]):
     def action_toggle_mark(self) -> None:
         data = self.outline.current_node
         if data is None:
-            self.notify("Nothing to mark yet", severity="warning")
+            self.notify(_("Nothing to mark yet"), severity="warning")
             return
         app_state(self).toggle_mark(node_id_of(data))
 
@@ -448,24 +460,26 @@ class BrowserScreen(Screen[None]):
             return
         shown = marks.count(state.library.reports)
         elsewhere = len(marks) - shown
-        status = f"● {shown} marked"
+        status = _("● {n} marked").format(n=shown)
         if elsewhere:
-            status += f" (+{elsewhere} in reports not open)"
+            status += _(" (+{n} in reports not open)").format(n=elsewhere)
         self.sub_title = f"{status} · {app.sub_title}" if app.sub_title else status
 
     # -- citations, tags and notes ----------------------------------------------------
 
     def _current_ref(self, doing: str) -> NodeRef | None:
-        """The node under the cursor, resolved; None (and a warning) when there is none."""
+        """The node under the cursor, resolved; None (and a warning) when there is none.
+
+        `doing` is a verb's message id (``N_("copy")``)."""
         data = self.outline.current_node
         ref = app_state(self).library.resolve(node_id_of(data)) if data is not None else None
         if ref is None:
-            self.notify(f"Nothing to {doing} here", severity="warning")
+            self.notify(_("Nothing to {doing} here").format(doing=_(doing)), severity="warning")
         return ref
 
     def action_copy_citation(self) -> None:
         """Copy the node's text and its citation (OSC 52, through the terminal)."""
-        ref = self._current_ref("copy")
+        ref = self._current_ref(N_("copy"))
         if ref is None:
             return
         style = app_state(self).citation_style
@@ -473,8 +487,12 @@ class BrowserScreen(Screen[None]):
         self.app.copy_to_clipboard(text)
         line = citation_line(ref.report, ref, style=style)
         self.notify(
-            sanitize(f"{len(ref.text())} characters with the citation:\n{line}"),
-            title="Copied",
+            sanitize(
+                _("{n} characters with the citation:\n{citation}").format(
+                    n=len(ref.text()), citation=line
+                )
+            ),
+            title=_("Copied"),
             markup=False,
             timeout=6,
         )
@@ -492,7 +510,7 @@ class BrowserScreen(Screen[None]):
         return text
 
     def action_tag(self) -> None:
-        ref = self._current_ref("tag")
+        ref = self._current_ref(N_("tag"))
         if ref is None:
             return
         state = app_state(self)
@@ -503,8 +521,8 @@ class BrowserScreen(Screen[None]):
                 return
             marks.annotate(ref.id, tags=tags)
             state.marks_changed(frozenset({ref.id}))
-            said = ", ".join(tags) if tags else "no tags"
-            self.notify(sanitize(f"{said}"), title="Tags", markup=False)
+            said = ", ".join(tags) if tags else _("no tags")
+            self.notify(sanitize(f"{said}"), title=_("Tags"), markup=False)
 
         # Tags and notes come from marks.json, which anyone could have edited.
         tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
@@ -512,7 +530,7 @@ class BrowserScreen(Screen[None]):
         self.app.push_screen(dialog, answered)
 
     def action_note(self) -> None:
-        ref = self._current_ref("annotate")
+        ref = self._current_ref(N_("annotate"))
         if ref is None:
             return
         state = app_state(self)
@@ -523,7 +541,7 @@ class BrowserScreen(Screen[None]):
                 return
             marks.annotate(ref.id, note=note)
             state.marks_changed(frozenset({ref.id}))
-            self.notify("Note saved" if note.strip() else "Note removed", title="Note")
+            self.notify(_("Note saved") if note.strip() else _("Note removed"), title=_("Note"))
 
         note = sanitize(marks.annotation(ref.id).note)
         self.app.push_screen(NoteDialog(self._where(ref), note), answered)
@@ -534,7 +552,7 @@ class BrowserScreen(Screen[None]):
         """The report's file in the user's pager, the app suspended meanwhile (no shell)."""
         report = self.outline.current_report
         if report is None or not report.path:
-            self.notify("No file to open here", title="Original", severity="warning")
+            self.notify(_("No file to open here"), title=_("Original"), severity="warning")
             return
         command = pager_command(os.environ.get("PAGER"), report.path)
         try:
@@ -542,14 +560,14 @@ class BrowserScreen(Screen[None]):
                 subprocess.run(command, check=False)
         except SuspendNotSupported:
             self.notify(
-                "This terminal cannot hand the screen over to a pager",
-                title="Original",
+                _("This terminal cannot hand the screen over to a pager"),
+                title=_("Original"),
                 severity="error",
             )
         except OSError as error:
             self.notify(
                 sanitize(f"{command[0]}: {error.strerror or error}"),
-                title="Original not opened",
+                title=_("Original not opened"),
                 severity="error",
                 markup=False,
             )
@@ -561,13 +579,17 @@ class BrowserScreen(Screen[None]):
         url = source_url(report) if report is not None else None
         if not url or not url.startswith(("http://", "https://")):
             self.notify(
-                "This report has no source URL (原文链接)", title="Source", severity="warning"
+                _("This report has no source URL (原文链接)"), title=_("Source"), severity="warning"
             )
             return
         opened = webbrowser.open(url)
         self.notify(
-            sanitize(f"{'Opened' if opened else 'No web browser found for'} {url}"),
-            title="Source",
+            sanitize(
+                (_("Opened {url}") if opened else _("No web browser found for {url}")).format(
+                    url=url
+                )
+            ),
+            title=_("Source"),
             severity="information" if opened else "warning",
             markup=False,
         )
@@ -581,7 +603,7 @@ class BrowserScreen(Screen[None]):
         if self.outline.go_to(node_id):
             self.outline.focus()
         else:
-            self.notify("That node is not in the outline", severity="warning")
+            self.notify(_("That node is not in the outline"), severity="warning")
 
     def action_clear_marks(self) -> None:
         confirm_clear_marks(self.app)
@@ -591,8 +613,8 @@ class BrowserScreen(Screen[None]):
         refs = state.marks.ordered(state.library.reports)
         if not refs:
             self.notify(
-                "Nothing to export: mark sections or items with space first",
-                title="Export",
+                _("Nothing to export: mark sections or items with space first"),
+                title=_("Export"),
                 severity="warning",
             )
             return

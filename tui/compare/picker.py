@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
+from govread.tui.localised import LocalisedScreen
 
 
 def report_haystack(report: Report) -> str:
@@ -34,7 +35,7 @@ def matches(report: Report, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-class ReportPicker(ModalScreen[Report | None]):
+class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
     """A filterable list of reports; dismisses with the chosen one, or None on escape."""
 
     CSS_PATH = "picker.tcss"

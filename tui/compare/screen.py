@@ -26,7 +26,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
@@ -39,6 +38,7 @@ from govread.tui.app_state import app_state
 from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.localised import LocalisedScreen
 from govread.tui.messages import MarksChanged
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def open_compare(app: GovreadApp) -> None:
     )
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(LocalisedScreen[None]):
     """Two columns, one per city, one row per aligned pair of units; a figures table."""
 
     CSS_PATH = "screen.tcss"

@@ -11,8 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from govread.tui.localised import LocalisedScreen
 
-class AskIndicator(ModalScreen[str | None]):
+
+class AskIndicator(LocalisedScreen[str | None], ModalScreen[str | None]):
     """The name of an indicator to show as the first column (出庭应诉率, 调解成功率 …)."""
 
     DEFAULT_CSS = """

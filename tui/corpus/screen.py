@@ -26,7 +26,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import (
     Footer,
     Header,
@@ -64,6 +63,7 @@ from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
+from govread.tui.localised import LocalisedScreen
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
@@ -82,7 +82,7 @@ def indicator_cells(entry: CorpusEntry, indicators: Sequence[str]) -> list[Text]
     return cells
 
 
-class CorpusScreen(Screen[None]):
+class CorpusScreen(LocalisedScreen[None]):
     """Indicators, coverage and the checklist of every open report, as tables."""
 
     DEFAULT_CSS = css_beside(__file__)

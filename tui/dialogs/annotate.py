@@ -21,6 +21,7 @@ from textual.widgets import Input, Static, TextArea
 
 from govread.marks import MAX_NOTE_CHARS, parse_tags
 from govread.tui._css import css_beside
+from govread.tui.localised import LocalisedScreen
 
 _SEPARATORS = ",，、;；"
 
@@ -44,7 +45,7 @@ class TagSuggester(Suggester):
         return None
 
 
-class TagDialog(ModalScreen[tuple[str, ...] | None]):
+class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, ...] | None]):
     """Edit the tags of one node: enter saves (an empty line removes them), escape cancels."""
 
     DEFAULT_CSS = css_beside(__file__)
@@ -86,7 +87,7 @@ class TagDialog(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(None)
 
 
-class NoteDialog(ModalScreen[str | None]):
+class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
     """Write the note of one node: ctrl+s saves (an empty note removes it), escape cancels."""
 
     DEFAULT_CSS = css_beside(__file__)

@@ -16,9 +16,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from govread.tui._css import css_beside
+from govread.tui.localised import LocalisedScreen
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(LocalisedScreen[bool], ModalScreen[bool]):
     """Ask before doing something that cannot be undone."""
 
     DEFAULT_CSS = css_beside(__file__)

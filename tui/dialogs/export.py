@@ -35,13 +35,14 @@ from govread.records import export_format_for_path, render_rows, to_csv, to_json
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
+from govread.tui.localised import LocalisedScreen
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
-class ExportDialog(ModalScreen[Path | None]):
+class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
     """Ask for a file name and export there the marks of the open reports, or `document`.
 
     `summary` says what will be written, `title` heads the dialog and `what` names the

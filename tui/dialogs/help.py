@@ -12,31 +12,46 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
 from govread.config import config_path, user_themes_dir
+from govread.i18n import N_, _
+from govread.tui.localised import LocalisedScreen
 
-INTRO = (
+INTRO = N_(
     "govread shows each report as an outline of its sections; the section under the "
     "cursor is shown in full in the detail pane, which follows the cursor as you move."
 )
 
+# (an example query, what it finds): the examples are queries, in every language.
 QUERY_HELP = (
-    ("行政复议 应诉", "both terms in the same section (AND)"),
-    ("复议 | 诉讼", "either term (OR binds tighter: a b | c is a AND (b OR c))"),
-    ("-信访", "leave out sections holding the term"),
-    ('"严格规范公正文明执法"', "an exact phrase (also “…” and 「…」)"),
-    ("１００％", "full- and half-width forms and letter case match each other"),
+    ("行政复议 应诉", N_("both terms in the same section (AND)")),
+    ("复议 | 诉讼", N_("either term (OR binds tighter: a b | c is a AND (b OR c))")),
+    ("-信访", N_("leave out sections holding the term")),
+    ('"严格规范公正文明执法"', N_("an exact phrase (also “…” and 「…」)")),
+    ("１００％", N_("full- and half-width forms and letter case match each other")),
     (
         "规范执法人员资格",
-        "a term found nowhere verbatim matches by its words (jieba), shown as "
-        "'by words' and ranked lower",
+        N_(
+            "a term found nowhere verbatim matches by its words (jieba), shown as "
+            "'by words' and ranked lower"
+        ),
     ),
 )
+
+
+def declared_bindings(node: DOMNode) -> BindingsMap:
+    """The bindings `node`'s class declares, its bases' included (a key bound again by a
+    subclass is the subclass's), read from the public ``BINDINGS`` of each class."""
+    keys: dict[str, list[Binding]] = {}
+    for cls in reversed(type(node).__mro__):
+        if isinstance(cls, type) and issubclass(cls, DOMNode):
+            keys.update(BindingsMap(cls.__dict__.get("BINDINGS", [])).key_to_bindings)
+    return BindingsMap.from_keys(keys)
 
 
 def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -44,22 +59,20 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
     app = screen.app
     # A text input's editing keys are the usual ones: listing them would bury the rest.
     nodes: list[DOMNode] = [
-        widget
-        for widget in screen.query("*")
-        if widget.can_focus and widget._bindings and not isinstance(widget, Input)
+        widget for widget in screen.query("*") if widget.can_focus and not isinstance(widget, Input)
     ]
     nodes += [screen, app]
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     seen_titles: dict[str, int] = {}
     for node in nodes:
-        bindings = node._bindings.copy()
+        bindings = declared_bindings(node)
         keymap = getattr(app, "keymap", None)  # the user's keys, as the footer shows them
         if keymap:
             bindings.apply_keymap(keymap)
         rows = _rows(bindings.key_to_bindings.values(), app.get_key_display)
         if not rows:
             continue
-        title = node.BINDING_GROUP_TITLE or type(node).__name__
+        title = _(node.BINDING_GROUP_TITLE) if node.BINDING_GROUP_TITLE else type(node).__name__
         if title in seen_titles:
             groups[seen_titles[title]][1].extend(
                 r for r in rows if r not in groups[seen_titles[title]][1]
@@ -76,25 +89,27 @@ def _rows(binding_lists: Iterable[list[Binding]], key_display: object) -> list[t
         for binding in bindings:
             if binding.system or not binding.description:
                 continue
-            description = binding.description
+            description = _(binding.description)
             if binding.tooltip:
-                description = f"{description}: {binding.tooltip}"
-            keys, _ = by_action.setdefault(binding.action, ([], description))
+                description = _("{description}: {tooltip}").format(
+                    description=description, tooltip=_(binding.tooltip)
+                )
+            keys, _description = by_action.setdefault(binding.action, ([], description))
             shown = key_display(binding)  # type: ignore[operator]
             if shown not in keys:
                 keys.append(shown)
     return [(" ".join(keys), description) for keys, description in by_action.values()]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
     """A scrollable list of every key, grouped; escape, q, ? or f1 closes it."""
 
     CSS_PATH = "help.tcss"
     BINDING_GROUP_TITLE = "Help"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help.close"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("escape,q,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="help.down"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id="help.up"),
     ]
 
     def __init__(self, target: Screen[object]) -> None:
@@ -107,8 +122,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self.help_table, id="help-text")
 
     def on_mount(self) -> None:
-        self.query_one("#help-body").border_title = "govread keys"
-        self.query_one("#help-body").border_subtitle = "escape closes"
+        self.query_one("#help-body").border_title = _("govread keys")
+        self.query_one("#help-body").border_subtitle = _("escape closes")
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
@@ -121,23 +136,35 @@ class HelpScreen(ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right", style="bold", no_wrap=True)
         table.add_column()
-        table.add_row("", Text(INTRO))
+        table.add_row("", Text(_(INTRO)))
         for title, rows in binding_groups(self._target):
             table.add_row("", "")
             table.add_row("", Text(title, style="bold underline"))
             for keys, description in rows:
                 table.add_row(Text(keys), Text(description))
         table.add_row("", "")
-        table.add_row("", Text("Filter queries", style="bold underline"))
+        table.add_row("", Text(_("Filter queries"), style="bold underline"))
         for example, meaning in QUERY_HELP:
-            table.add_row(Text(example), Text(meaning))
+            table.add_row(Text(example), Text(_(meaning)))
         table.add_row("", "")
-        table.add_row("", Text("Themes", style="bold underline"))
+        table.add_row("", Text(_("Themes"), style="bold underline"))
         themes = Text()
-        themes.append("ctrl+p, then “Theme”: switch theme (remembered in ")
-        themes.append(str(config_path()))
-        themes.append("). govread --theme NAME picks one at start. Your own themes: TOML files in ")
-        themes.append(str(user_themes_dir()))
-        themes.append(".")
+        themes.append(
+            _("ctrl+p, then “Theme”: switch theme (remembered in {path}).").format(
+                path=config_path()
+            )
+        )
+        themes.append(" ")
+        themes.append(
+            _(
+                "govread --theme NAME picks one at start. Your own themes: TOML files in {path}."
+            ).format(path=user_themes_dir())
+        )
+        themes.append("\n")
+        themes.append(
+            _('Language: --lang zh|en, or language = "zh" in {path}; else the locale.').format(
+                path=config_path()
+            )
+        )
         table.add_row("", themes)
         return table

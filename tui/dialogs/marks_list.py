@@ -22,6 +22,7 @@ from govread.sanitize import sanitize
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.commands import MarksCommands
+from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import closed_count
 from govread.tui.messages import MarksChanged
 
@@ -40,7 +41,7 @@ def where(ref: NodeRef) -> Text:
     return text
 
 
-class MarksListScreen(ModalScreen[str | None]):
+class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
     """Every marked node of the open reports; enter goes to one, space or delete unmarks."""
 
     DEFAULT_CSS = css_beside(__file__)

@@ -1,0 +1,83 @@
+"""The browser in one language at a time: the footer, the detail pane, help and the palette
+speak Chinese when the language is zh and English when it is en."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Awaitable, Callable
+
+import pytest
+from rich.console import Console
+from textual.command import CommandList, CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import Footer
+
+from govread.i18n import set_language
+from govread.tui.app import GovreadApp
+from govread.tui.dialogs.help import HelpScreen
+
+Loaded = Callable[[Pilot[object]], Awaitable[None]]
+
+
+def _footer(app: GovreadApp) -> list[str]:
+    return [str(key.description) for key in app.screen.query_one(Footer).query("FooterKey")]
+
+
+def _detail(app: GovreadApp) -> str:
+    return app.browser.detail.plain_text
+
+
+async def _palette_titles(pilot: Pilot[object]) -> list[str]:
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette)
+    commands = palette.query_one(CommandList)
+    for _tick in range(200):  # the palette gathers its commands in the background
+        if commands.option_count > 5:
+            break
+        await pilot.pause(0.02)
+    titles = [
+        str(getattr(option.prompt, "plain", option.prompt)).split("\n")[0]
+        for option in (commands.get_option_at_index(i) for i in range(commands.option_count))
+    ]
+    placeholder = palette.query_one("CommandInput").placeholder  # type: ignore[attr-defined]
+    await pilot.press("escape")
+    return [str(placeholder), *titles]
+
+
+@pytest.mark.parametrize(
+    ("language", "footer", "detail", "palette", "help_text"),
+    [
+        ("zh", "帮助", "地区", "搜索命令…", "筛选语法"),
+        ("en", "Help", "Region", "Search for commands…", "Filter queries"),
+    ],
+)
+async def test_the_browser_speaks_one_language(
+    loaded: Loaded, language: str, footer: str, detail: str, palette: str, help_text: str
+) -> None:
+    set_language(language)
+    app = GovreadApp()
+    async with app.run_test(size=(140, 40)) as pilot:
+        await loaded(pilot)
+        shown = _footer(app)
+        assert footer in shown
+        assert ("筛选" if language == "zh" else "Filter") in shown
+        assert f"{detail} " in _detail(app)  # the report's facts: 地区 咸宁市 …
+        titles = await _palette_titles(pilot)
+        assert titles[0] == palette
+        assert footer in titles  # the palette's own "Help" command
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        console = Console(width=200, file=io.StringIO())
+        with console.capture() as captured:
+            console.print(help_screen.help_table)
+        body = captured.get()
+        assert help_text in body
+        other = "Filter queries" if language == "zh" else "筛选语法"
+        assert other not in body
+        if language == "zh":  # the groups and the descriptions of the keys, too
+            assert "提纲" in body and "正文窗格" in body and "全局" in body
+            assert "Detail pane" not in body and "Everywhere" not in body

@@ -1,0 +1,134 @@
+"""One interface language at a time: how it is chosen, and what a translation keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govread import cli
+from govread.config import config_path, configured_language, load_config
+from govread.i18n import _, _n, catalogue, language, locale_language, resolve_language, set_language
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, None),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "zh_TW.Big5"}, "zh"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),  # LC_ALL wins
+        ({"LC_MESSAGES": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LC_ALL": "", "LANG": "zh_CN"}, "zh"),  # an empty variable is not set
+        ({"LANGUAGE": "fr:zh_CN:en", "LANG": "en_US"}, "zh"),  # first one govread speaks
+        ({"LANGUAGE": "fr", "LANG": "zh_CN"}, "zh"),  # none it speaks: the next variable
+    ],
+)
+def test_the_locale_chooses_the_language(environ: dict[str, str], expected: str | None) -> None:
+    assert locale_language(environ) == expected
+
+
+def test_the_flag_beats_the_config_which_beats_the_locale() -> None:
+    zh_locale = {"LANG": "zh_CN.UTF-8"}
+    assert resolve_language(None, None, zh_locale) == "zh"
+    assert resolve_language(None, "en", zh_locale) == "en"
+    assert resolve_language("zh", "en", {}) == "zh"
+    assert resolve_language(None, None, {}) == "en"  # no locale at all: English
+
+
+def test_english_is_the_message_id_and_chinese_comes_from_the_catalogue() -> None:
+    assert _("Help") == "Help"
+    set_language("zh")
+    assert language() == "zh"
+    assert _("Help") == "帮助"
+    assert _("a message nobody translated") == "a message nobody translated"
+    set_language("en")
+    assert _("Help") == "Help"
+
+
+def test_placeholders_survive_translation() -> None:
+    set_language("zh")
+    assert _("Opened {url}").format(url="https://x.cn/a") == "已打开 https://x.cn/a"
+    assert _n("{n} report", "{n} reports", 3).format(n=3) == "3 份报告"
+    set_language("en")
+    assert _n("{n} report", "{n} reports", 1).format(n=1) == "1 report"
+    assert _n("{n} report", "{n} reports", 2).format(n=2) == "2 reports"
+
+
+def test_every_translation_formats_with_its_ids_fields() -> None:
+    """str.format with the id's own fields never fails on a translation (no stray brace)."""
+    import string
+
+    for message, translation in catalogue("zh").items():
+        fields = {name for _t, name, _s, _c in string.Formatter().parse(message) if name}
+        values = {name: 1 for name in fields}
+        translation.format(**values)  # raises on a field or brace the id does not have
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(ValueError):
+        set_language("fr")
+
+
+def _write_config(text: str) -> Path:
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    return path
+
+
+def test_the_config_names_the_language() -> None:
+    _write_config('language = "zh"\n')
+    assert configured_language() == "zh"
+    assert load_config()[0].language == "zh"
+
+
+def test_a_wrong_language_in_the_config_is_ignored_with_a_warning() -> None:
+    _write_config('language = "klingon"\n')
+    assert configured_language() is None
+    config, warnings = load_config()
+    assert config.language is None
+    assert len(warnings) == 1 and "'language'" in warnings[0]
+
+
+def test_a_broken_config_is_left_for_the_app_to_set_aside() -> None:
+    path = _write_config("language = \n")
+    assert configured_language() is None
+    assert path.exists()  # not moved: the browser's load_config tells the user
+
+
+def test_the_command_line_speaks_the_language_chosen(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "zh", "outline", "--help"])
+    out = capsys.readouterr().out
+    assert "用法：" in out and "显示本帮助并退出" in out
+    with pytest.raises(SystemExit):
+        cli.main(["outline", "--lang=en", "--help"])
+    assert "usage:" in capsys.readouterr().out
+
+
+def test_the_locale_and_the_config_reach_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    with pytest.raises(SystemExit):
+        cli.main(["outline", "/nonexistent/report.txt"])
+    assert "govread：错误：" in capsys.readouterr().err
+    _write_config('language = "en"\n')
+    with pytest.raises(SystemExit):
+        cli.main(["outline", "/nonexistent/report.txt"])
+    assert "govread: error: " in capsys.readouterr().err
+
+
+def test_a_bad_lang_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--lang", "fr"]) == cli.EXIT_USAGE
+    assert "--lang" in capsys.readouterr().err
+    assert cli.main(["--lang"]) == cli.EXIT_USAGE
+
+
+def test_lang_after_double_dash_is_a_path(capsys: pytest.CaptureFixture[str]) -> None:
+    kept, chosen = cli._take_lang(["outline", "--", "--lang"])
+    assert kept == ["outline", "--", "--lang"] and chosen is None

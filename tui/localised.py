@@ -1,0 +1,119 @@
+"""Bindings in the interface language: the footer, the keys panel and the help screen.
+
+A `Binding`'s description is made when its class is defined, before the language is
+chosen, so it holds the English message id (written ``N_("Help")``); `LocalisedScreen`
+translates the bindings it hands to the footer (``Screen.active_bindings``, Textual's
+public API) at the moment they are shown. Every govread screen derives from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.binding import ActiveBinding, Binding
+from textual.screen import Screen, ScreenResultType
+
+from govread.i18n import N_, _
+
+
+def localised_binding(binding: Binding) -> Binding:
+    """`binding` with its description and tooltip in the interface language."""
+    return replace(
+        binding,
+        description=_(binding.description) if binding.description else "",
+        tooltip=_(binding.tooltip) if binding.tooltip else "",
+    )
+
+
+class LocalisedScreen(Screen[ScreenResultType]):
+    """A screen whose footer and keys panel speak the interface language."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return {
+            key: ActiveBinding(
+                active.node,
+                localised_binding(active.binding),
+                active.enabled,
+                _(active.tooltip) if active.tooltip else "",
+            )
+            for key, active in super().active_bindings.items()
+        }
+
+
+# Textual's own palette commands (`App.get_system_commands`): their message ids, so the
+# catalogue translates them where `GovreadApp.get_system_commands` shows them.
+TEXTUAL_COMMANDS = (
+    N_("Theme"),
+    N_("Change the current theme"),
+    N_("Quit"),
+    N_("Quit the application as soon as possible"),
+    N_("Keys"),
+    N_("Hide the keys and widget help panel"),
+    N_("Show help for the focused widget and a summary of available keys"),
+    N_("Minimize"),
+    N_("Minimize the widget and restore to normal size"),
+    N_("Maximize"),
+    N_("Maximize the focused widget"),
+    N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+    N_("Bell"),
+    N_("Ring the bell"),
+)
+
+# Descriptions of the bindings of Textual's widgets that govread shows (the help screen,
+# the palette, the keys panel): their message ids, translated like govread's own.
+TEXTUAL_BINDINGS = (
+    N_("Cursor to parent"),
+    N_("Cursor to next ancestor"),
+    N_("Cursor to previous sibling"),
+    N_("Cursor to next sibling"),
+    N_("Select"),
+    N_("Toggle"),
+    N_("Expand or collapse all"),
+    N_("Cursor Up"),
+    N_("Cursor Down"),
+    N_("Scroll Left"),
+    N_("Scroll Right"),
+    N_("Page Up"),
+    N_("Page Down"),
+    N_("Page Left"),
+    N_("Page Right"),
+    N_("Cursor up"),
+    N_("Cursor down"),
+    N_("Cursor right"),
+    N_("Cursor left"),
+    N_("Page up"),
+    N_("Page down"),
+    N_("Top"),
+    N_("Bottom"),
+    N_("Home"),
+    N_("End"),
+    N_("Previous tab"),
+    N_("Next tab"),
+    N_("Focus Next"),
+    N_("Focus Previous"),
+    N_("Copy selected text"),
+    N_("Cut selected text"),
+    N_("Paste text from the clipboard"),
+    N_("Select all"),
+    N_("Submit"),
+    N_("Move cursor left"),
+    N_("Move cursor left and select"),
+    N_("Move cursor left a word"),
+    N_("Move cursor left a word and select"),
+    N_("Move cursor right or accept the completion suggestion"),
+    N_("Move cursor right and select"),
+    N_("Move cursor right a word"),
+    N_("Move cursor right a word and select"),
+    N_("Delete character left"),
+    N_("Delete character right"),
+    N_("Go to start"),
+    N_("Go to end"),
+    N_("Select line start"),
+    N_("Select line end"),
+    N_("Delete left to start of word"),
+    N_("Delete all to the left"),
+    N_("Delete right to start of word"),
+    N_("Delete all to the right"),
+)
