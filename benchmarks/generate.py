@@ -7,6 +7,13 @@ and 一是/二是 items) under another region name and year, renumbered, with th
 forms varied (half- or full-width brackets, 1. or 1、, inline or own-line headings),
 sometimes a title, a page-chrome header or a signature, and one of several encodings
 (UTF-8, UTF-8 with BOM, GB18030). The same seed gives the same files, byte for byte.
+
+    python benchmarks/generate.py OUT_DIR --years 5 --places 4 [--seed 7]
+
+makes several years of each of a few real places instead (`generate_years`): short reports
+in the genre's shape whose 下一步 plans are, or are not, followed up by the next year's
+report, with indicators that change from year to year, and the place written with or
+without its city (咸宁市通山县 / 通山县). It returns what it planted, for tests to check.
 """
 
 from __future__ import annotations
@@ -104,6 +111,158 @@ def generate(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
     return out
 
 
+# --- several years of one place --------------------------------------------------------
+
+# (topic, heading, what a report says it did, a plan on it, what the next report says
+# when it follows the plan up). {n} and {r} are the year's figures.
+_SUBJECTS = (
+    (
+        "decisions",
+        "健全依法决策机制",
+        "严格落实重大行政决策程序,全年重大行政决策事项{n}项全部经过合法性审查。",
+        "完善重大行政决策程序,落实公众参与、专家论证、风险评估和合法性审查",
+        "制定重大行政决策程序规定,落实公众参与、专家论证、风险评估和合法性审查程序。",
+    ),
+    (
+        "reconsideration",
+        "深化行政复议工作",
+        "全年受理行政复议案件{n}件,纠错率{r}%。",
+        "推进行政复议规范化建设,建设行政复议接待室,统一行政复议文书",
+        "推进行政复议规范化建设,建成行政复议接待室,统一行政复议文书格式。",
+    ),
+    (
+        "enforcement",
+        "规范行政执法行为",
+        "开展行政执法案卷评查,评查执法案卷{n}卷,督促整改问题。",
+        "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度",
+        "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度,执法行为更加规范。",
+    ),
+    (
+        "publicity",
+        "深化法治宣传教育",
+        "开展送法下乡活动{n}场次,组织宪法宣传周、民法典宣传月活动。",
+        "落实“谁执法谁普法”普法责任制,建设法治文化公园和法治宣传阵地",
+        "落实“谁执法谁普法”普法责任制,建成法治文化公园,新建法治宣传阵地。",
+    ),
+    (
+        "mediation",
+        "推进矛盾纠纷多元化解",
+        "各级人民调解组织调解矛盾纠纷{n}件,调解成功率{r}%。",
+        "健全人民调解、行政调解、司法调解联动工作体系,建设调解工作室",
+        "健全人民调解、行政调解、司法调解联动工作体系,新建个人调解工作室。",
+    ),
+    (
+        "digital",
+        "推进数字政府建设",
+        "建成一体化政务服务平台,政务服务事项网上可办率达{r}%。",
+        "推进政务服务“一网通办”,推动电子证照共享应用",
+        "推进政务服务“一网通办”,电子证照共享应用覆盖高频事项。",
+    ),
+    (
+        "litigation",
+        "做好行政应诉工作",
+        "全年办理行政诉讼案件{n}件,行政机关负责人出庭应诉率达{r}%。",
+        "落实行政机关负责人出庭应诉制度,开展庭审旁听",
+        "落实行政机关负责人出庭应诉制度,组织领导干部庭审旁听。",
+    ),
+    (
+        "emergencies",
+        "提升突发事件应对能力",
+        "组织防汛、森林防火等应急演练{n}场次。",
+        "修订突发事件总体应急预案,建设应急物资储备库",
+        "修订突发事件总体应急预案,建成县级应急物资储备库。",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PlantedYear:
+    """What `generate_years` wrote into one report."""
+
+    region: str  # the canonical place name (通山县), whatever form the text uses
+    year: int
+    file: str
+    topics: tuple[str, ...]  # the subjects of its achievement chapters, in order
+    plans: tuple[tuple[str, bool], ...]  # (subject, followed up by the next year's report)
+    figures: dict[str, tuple[float, str]]  # canonical indicator → (value, unit)
+
+
+def _unique_counties(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    """(city, county) pairs from the gazetteer whose county name is found once in China."""
+    from govread.parsers.gazetteer import _index
+
+    index = _index()
+    single = sorted(
+        (places[0].city, name)
+        for name, places in index.items()
+        if len(places) == 1 and places[0].level == "县" and places[0].city and len(name) >= 3
+    )
+    return rng.sample(single, count)
+
+
+def generate_years(
+    places: int = 3, years: int = 4, seed: int = 7, first_year: int = 2019
+) -> tuple[list[tuple[str, bytes]], list[PlantedYear]]:
+    """`years` consecutive reports of each of `places` counties, and what each holds."""
+    rng = random.Random(seed)
+    out: list[tuple[str, bytes]] = []
+    planted: list[PlantedYear] = []
+    subjects = {s[0]: s for s in _SUBJECTS}
+    for city, county in _unique_counties(rng, places):
+        followed: list[str] = []  # last year's plans the next report follows up
+        dropped: set[str] = set()  # and those it must not speak of
+        for year in range(first_year, first_year + years):
+            written = f"{city}{county}" if rng.random() < 0.5 else county
+            free = [s for s in subjects if s not in dropped and s not in followed]
+            topics = followed + rng.sample(free, k=min(len(free), rng.randint(2, 3)))
+            lines = [f"{written}{year}年法治政府建设情况报告"]
+            lines.append(
+                f"{year}年,{county}坚持以习近平法治思想为指导,深入推进法治政府建设,"
+                "各项工作取得新成效。现将有关情况报告如下。"
+            )
+            lines.append("一、主要工作和成效")
+            figures: dict[str, tuple[float, str]] = {}
+            for ordinal, topic in enumerate(topics, start=1):
+                _id, heading, done, _plan, follow = subjects[topic]
+                n, r = rng.randint(10, 400), round(rng.uniform(80, 100), 1)
+                text = (follow if topic in followed else "") + done.format(n=n, r=r)
+                lines.append(f"({int_to_chinese(ordinal)}){heading}。{text}")
+                if topic == "reconsideration":
+                    figures["行政复议案件数"] = (float(n), "件")
+                    figures["行政复议纠错率"] = (r, "%")
+                if topic == "litigation":
+                    figures["行政诉讼案件数"] = (float(n), "件")
+                    figures["行政机关负责人出庭应诉率"] = (r, "%")
+            lines.append("二、存在的问题")
+            lines.append("一是依法行政能力有待提升。二是基层法治力量较为薄弱。")
+            lines.append(f"三、{year + 1}年工作安排")
+            options = [s for s in subjects if s not in topics]
+            plans = rng.sample(options, k=min(len(options), 3))
+            lines.append(
+                "".join(
+                    f"{int_to_chinese(i)}是{subjects[p][3]}。" for i, p in enumerate(plans, start=1)
+                )
+            )
+            lines += [f"{county}人民政府", f"{year + 1}年2月{rng.randint(1, 28)}日"]
+            last = year == first_year + years - 1
+            keep = [] if last else [p for p in plans if rng.random() < 0.6]
+            name = f"{county}_{year}.txt"
+            out.append((name, "\n".join(lines).encode("utf-8")))
+            planted.append(
+                PlantedYear(
+                    county,
+                    year,
+                    name,
+                    tuple(topics),
+                    tuple((p, p in keep) for p in plans),
+                    figures,
+                )
+            )
+            followed = keep
+            dropped = {p for p in plans if p not in keep}
+    return out, planted
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
@@ -111,8 +270,16 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--count", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--years", type=int, help="several years of a few places (below)")
+    parser.add_argument("--places", type=int, default=3, help="with --years: how many places")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.years:
+        files, _planted = generate_years(args.places, args.years, args.seed)
+        for name, data in files:
+            (args.out / name).write_bytes(data)
+        print(f"wrote {len(files)} reports of {args.places} places to {args.out}")
+        return
     for name, data in generate(args.count, args.seed):
         (args.out / name).write_bytes(data)
     print(f"wrote {args.count} reports to {args.out}")

@@ -1,0 +1,287 @@
+"""Promised and delivered: year N's plans set against year N+1's achievements.
+
+A *plan* is a unit of year N's report on the 下一步 phase (`govread.compare.report_units`
+splits a 下一步 / 工作安排 section into its items and a closing paragraph at 一是…二是…, as
+the comparison does). Its *evidence* is the units of the next report's achievements (every
+unit not on a phase: not a problem, not a plan) that speak of the same subject, found as
+the comparison pairs plans by subject:
+
+* topic: the achievement covers one of the plan's subject topics (`Unit.covers`);
+* words: the cosine of their TF-IDF vectors (jieba words with the domain dictionary, IDF
+  over the units of both reports and the corpus given);
+* indicator: the plan names a canonical indicator (出庭应诉率, 行政复议…) and the achievement
+  reports a figure of it.
+
+Each plan is then `followed up`, `partly` or `not mentioned` (thresholds below), with at
+most `MAX_EVIDENCE` passages: node id, the sentence that shares most of the plan's words
+(its paragraph and offsets), and the words shared. Plain data, no Textual.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from govread.compare import _SENTENCE, Unit, _cosine, _Idf, report_units
+from govread.figures import Figure, report_figures
+from govread.indicators import indicators
+from govread.parsers.model import Report
+from govread.timeline import Progress, Timeline
+from govread.topics import Lexicon, load_lexicon
+
+FOLLOWED = "followed up"
+PARTLY = "partly"
+NOT_MENTIONED = "not mentioned"
+STATUSES = (FOLLOWED, PARTLY, NOT_MENTIONED)
+
+# Thresholds, measured on the hand-checked case (tests/fixtures/years: 通山县 2021–2023,
+# nine plans labelled by reading both reports before any threshold was set; the labels are
+# in tests/unit/test_followup.py). The best cosine of each plan with an achievement on its
+# subject:
+# * followed up (the next report reports doing what was planned): 0.45–0.89
+#   (行政执法协调监督 → 案卷评查 chapter 0.45, 普法责任制 0.59, 行政复议规范化 0.69,
+#   重大行政决策程序 0.77, 法治人才队伍 0.88, 学习习近平法治思想 0.89);
+# * partly (the subject is there, the measures planned are not: 三项制度 and 乡镇综合行政
+#   执法改革 planned, a chapter on enforcement staff delivered): 0.19;
+# * not mentioned: 0.00 (智慧司法 / 一网通办), 0.00 on the subject and 0.05 anywhere
+#   (矛盾纠纷多元化解; 2023 speaks of 行政复议 only).
+# FOLLOWED_MIN and PARTLY_MIN sit in the two gaps (0.19–0.45 and 0.05–0.19), nearer the
+# lower side, since a report words what it did more loosely than what it planned. Words
+# alone, without the subject, count as partly only from FOLLOWED_MIN (a shared phrase in
+# another topic's chapter is a hint, not a delivery).
+FOLLOWED_MIN = 0.30
+PARTLY_MIN = 0.10
+INDICATOR_BONUS = 0.10  # the plan's indicator reported in the passage: words count more
+MAX_EVIDENCE = 3
+QUOTE_CHARS = 40
+_MIN_PLAN_TERMS = 2  # a plan with fewer words worth comparing (下一步,我县将…) is no plan
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A passage of the later report that speaks to a plan."""
+
+    unit: Unit
+    similarity: float  # cosine of their word vectors
+    same_subject: bool  # it covers one of the plan's subject topics
+    indicator: str | None  # the plan's indicator it reports a figure of, if any
+    shared: tuple[str, ...]  # words both use, most telling first
+    quote: str  # the sentence with most shared words (QUOTE_CHARS at most)
+    paragraph: int | None  # where that sentence is: paragraph of the unit's node, offsets
+    start: int | None
+    end: int | None
+
+    @property
+    def node_id(self) -> str:
+        return self.unit.node_id
+
+    @property
+    def score(self) -> float:
+        return self.similarity + (INDICATOR_BONUS if self.indicator else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Promise:
+    """One plan of a year and what the next report says of it."""
+
+    year: int
+    plan: Unit
+    next_year: int | None  # None: no later report to look in
+    status: str  # FOLLOWED, PARTLY, NOT_MENTIONED; "" when there is no later report
+    evidence: tuple[Evidence, ...]
+    subjects: tuple[str, ...]  # the plan's subject topic ids
+
+
+@cache
+def _indicator_words() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each indicator's subjects as plain words (those without a gap)."""
+    return tuple(
+        (i.name, tuple(s for s in i.subjects if "…" not in s and len(s) >= 4)) for i in indicators()
+    )
+
+
+def plan_indicators(text: str) -> frozenset[str]:
+    """The canonical indicators a plan names (提升行政机关负责人出庭应诉率 → 出庭应诉率)."""
+    return frozenset(name for name, words in _indicator_words() if any(w in text for w in words))
+
+
+_LISTED_START = re.compile(r"[一二三四五六七八九十]是")
+
+
+def plans_of(units: Sequence[Unit]) -> list[Unit]:
+    """The plans among a report's units: those on the 下一步 phase, less the intro that heads
+    a list of them (下一步,我县将坚持…: the section's own text before its 一是 items, or the
+    part of a closing paragraph before its 一是) and pieces with too few words."""
+    phase = [u for u in units if u.theme == "next_steps" and len(u.terms) >= _MIN_PLAN_TERMS]
+    plans: list[Unit] = []
+    for unit in phase:
+        if unit.kind == "section" and any(
+            other.node_id.startswith(unit.node_id + "#") for other in phase
+        ):
+            continue
+        if (
+            unit.kind == "closing"
+            and not _LISTED_START.match(unit.text)
+            and any(
+                other.kind == "closing"
+                and other.paragraph == unit.paragraph
+                and other.order > unit.order
+                and _LISTED_START.match(other.text)
+                for other in phase
+            )
+        ):
+            continue
+        plans.append(unit)
+    return plans
+
+
+def _is_achievement(unit: Unit, lexicon: Lexicon) -> bool:
+    return not lexicon.theme(unit.theme).phase
+
+
+def _unit_figures(unit: Unit, figures: Sequence[Figure]) -> list[Figure]:
+    section_id = unit.node_id.split("#")[0]
+    return [
+        f
+        for f in figures
+        if f.node_id.split("#")[0] == section_id
+        and any(p == f.paragraph and s <= f.start < e for p, s, e in unit.spans)
+    ]
+
+
+def _paragraph_text(report: Report, node_id: str, paragraph: int) -> str | None:
+    """The paragraph a unit's span counts in: the closing's, or its section's."""
+    if node_id.endswith("/closing"):
+        return report.closing[paragraph] if 0 <= paragraph < len(report.closing) else None
+    section = report.find(node_id.split("#")[0])
+    if section is None or not 0 <= paragraph < len(section.paragraphs):
+        return None
+    return section.paragraphs[paragraph]
+
+
+def _quote(
+    report: Report, unit: Unit, shared: Sequence[str]
+) -> tuple[str, int | None, int | None, int | None]:
+    """The unit's sentence with most shared words, and where it stands in its paragraph."""
+    best: tuple[int, int, int, int, str] | None = None  # (-hits, paragraph, start, end, text)
+    for paragraph, start, end in unit.spans:
+        text = _paragraph_text(report, unit.node_id, paragraph)
+        if text is None:
+            continue
+        for match in _SENTENCE.finditer(text, start, end):
+            sentence = match.group().strip()
+            if not sentence:
+                continue
+            hits = sum(1 for word in shared if word in sentence)
+            candidate = (-hits, paragraph, match.start(), match.end(), sentence)
+            if best is None or candidate[0] < best[0]:
+                best = candidate
+    if best is None:
+        sentence = unit.text.strip()
+        quote = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
+        return quote, None, None, None
+    _hits, paragraph, start, end, sentence = best
+    quote = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
+    return quote, paragraph, start, end
+
+
+def _status(evidence: Sequence[Evidence]) -> str:
+    best_on_subject = max((e.score for e in evidence if e.same_subject), default=0.0)
+    best_any = max((e.score for e in evidence), default=0.0)
+    if best_on_subject >= FOLLOWED_MIN:
+        return FOLLOWED
+    if best_on_subject >= PARTLY_MIN or best_any >= FOLLOWED_MIN:
+        return PARTLY
+    return NOT_MENTIONED
+
+
+def _subjects(plan: Unit) -> tuple[str, ...]:
+    return tuple(theme for theme, _share in plan.themes)
+
+
+def follow_up(
+    earlier: Report,
+    later: Report,
+    corpus: Iterable[Report] = (),
+    *,
+    lexicon: Lexicon | None = None,
+) -> list[Promise]:
+    """Each plan of `earlier` with what `later` says of it."""
+    lexicon = lexicon or load_lexicon()
+    units_then = report_units(earlier, lexicon)
+    units_now = report_units(later, lexicon)
+    documents = {r.id: r for r in (earlier, later, *corpus)}
+    idf = _Idf(u.terms for r in documents.values() for u in report_units(r, lexicon))
+    achievements = [u for u in units_now if _is_achievement(u, lexicon)]
+    vectors = {id(u): idf.vector(u.terms) for u in achievements}
+    figures = report_figures(later)
+    promises: list[Promise] = []
+    for plan in plans_of(units_then):
+        here = idf.vector(plan.terms)
+        subjects = _subjects(plan)
+        named = plan_indicators(plan.text)
+        found: list[Evidence] = []
+        for unit in achievements:
+            there = vectors[id(unit)]
+            similarity = _cosine(here, there)
+            same = any(unit.covers(t) for t in subjects)
+            indicator = next(
+                (f.indicator for f in _unit_figures(unit, figures) if f.indicator in named), None
+            )
+            score = similarity + (INDICATOR_BONUS if indicator else 0.0)
+            if score < (PARTLY_MIN if same else FOLLOWED_MIN):
+                continue
+            shared = tuple(
+                sorted((t for t in here if t in there), key=lambda t: (-here[t] * there[t], t))
+            )
+            quote, paragraph, start, end = _quote(later, unit, shared)
+            found.append(
+                Evidence(
+                    unit, round(similarity, 4), same, indicator, shared[:8],
+                    quote, paragraph, start, end,
+                )
+            )  # fmt: skip
+        found.sort(key=lambda e: (-e.same_subject, -e.score, e.unit.order))
+        evidence = tuple(found[:MAX_EVIDENCE])
+        promises.append(
+            Promise(earlier.year or 0, plan, later.year, _status(evidence), evidence, subjects)
+        )
+    return promises
+
+
+def timeline_promises(
+    timeline: Timeline,
+    corpus: Iterable[Report] = (),
+    *,
+    lexicon: Lexicon | None = None,
+    progress: Progress | None = None,
+) -> list[Promise]:
+    """The plans of every year of a timeline against the next year's report (the next one
+    the timeline has: with 2021 and 2023 only, 2021's plans meet 2023's report); the last
+    year's plans have no later report (status "")."""
+    lexicon = lexicon or load_lexicon()
+    reports = timeline.reports
+    pool = [*reports, *corpus]
+    promises: list[Promise] = []
+    for index, report in enumerate(reports):
+        if index + 1 < len(reports):
+            promises.extend(follow_up(report, reports[index + 1], pool, lexicon=lexicon))
+        else:
+            promises.extend(
+                Promise(report.year or 0, unit, None, "", (), _subjects(unit))
+                for unit in plans_of(report_units(report, lexicon))
+            )
+        if progress is not None:
+            progress(index + 1, len(reports))
+    return promises
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def plan_text(plan: Unit, limit: int = 60) -> str:
+    """A plan as one line (its whole text, cut at `limit` characters)."""
+    text = _SPACES.sub(" ", plan.text).strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
