@@ -49,7 +49,9 @@ def _parser() -> ArgumentParser:
         description="Compare two reports theme by theme (法治政府建设实施纲要 2021–2025) and put "
         "their figures side by side.",
         epilog="A and B are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
-        "the bundled samples (or the reports in --corpus DIR).",
+        "the bundled samples (or the reports in --corpus DIR). "
+        "One place over the years: govread compare --region NAME [--corpus DIR] "
+        "[--promises] [--format text|json|csv] (see govread compare --region X --help).",
     )
     parser.add_argument("a", metavar="A", help="first report: a path or a region name")
     parser.add_argument("b", metavar="B", help="second report: a path or a region name")
@@ -146,6 +148,11 @@ def _error(message: str) -> None:
 
 
 def run(argv: Sequence[str]) -> int:
+    if any(arg == "--region" or arg.startswith("--region=") for arg in argv):
+        # one place over the years (issue 17): its own command module
+        from govread.commands.timeline import run as run_timeline
+
+        return run_timeline(argv)
     parser = _parser()
     args = parser.parse_args(argv)
     output = None if args.output in (None, "-") else args.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -222,3 +223,55 @@ def test_on_a_generated_corpus_places_series_and_promises(generated) -> None:
     right = outcomes.get((FOLLOWED, FOLLOWED), 0) + outcomes.get((NOT_MENTIONED, NOT_MENTIONED), 0)
     assert right >= 0.9 * sum(outcomes.values()), outcomes
     assert outcomes.get((FOLLOWED, NOT_MENTIONED), 0) == 0, outcomes
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def test_cli_timeline_as_json_and_csv(capsys) -> None:
+    from govread.cli import main
+
+    assert (
+        main(["compare", "--region", "咸宁市通山县", "--corpus", str(FIXTURES), "--format", "json"])
+        == 0
+    )
+    out, err = capsys.readouterr()
+    document = json.loads(out)
+    assert document["schema"] == "govread-timeline/1"
+    assert document["years"] == [2021, 2022, 2023] and document["place"]["key"] == "421224"
+    assert "tongshan_2022_sifaju.txt" in err and "department" in err
+    court = next(i for i in document["indicators"] if i["indicator"] == "行政机关负责人出庭应诉率")
+    assert court["years"]["2022"]["change"] == {
+        "from": 2021, "absolute": 5.0, "percent": 5.26, "unit_mismatch": False
+    }  # fmt: skip
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES), "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].lstrip("\ufeff").startswith("kind,place,year,key,name,value,unit")
+    assert any(line.startswith("disappeared,湖北省咸宁市通山县,2022,emergencies") for line in lines)
+
+
+def test_cli_promises_as_json_csv_and_text(capsys) -> None:
+    from govread.cli import main
+
+    argv = ["compare", "--region", "通山", "--corpus", str(FIXTURES), "--promises"]
+    assert main([*argv, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "govread-promises/1"
+    statuses = [p["status"] for p in document["promises"]]
+    assert statuses == [s for *_x, s, _w in HAND_LABELS] + [None, None, None]
+    assert document["promises"][1]["evidence"][0]["quote"].startswith("组织执法人员")
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert rows[0].lstrip("\ufeff").startswith("place,year,next_year,status,plan_id")
+    assert main(argv) == 0
+    text = capsys.readouterr().out
+    assert "[not mentioned]" in text and "智慧司法" in text
+
+
+def test_cli_unknown_place_is_a_usage_error_naming_the_places(capsys) -> None:
+    from govread.cli import main
+
+    assert main(["compare", "--region", "通城\x1b[31m", "--corpus", str(FIXTURES)]) == 2
+    err = capsys.readouterr().err
+    assert "湖北省咸宁市通山县" in err and "\x1b" not in err
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES / "nothing")]) == 1
