@@ -61,3 +61,20 @@ class MarksCommands(_CommandList):
                 partial(confirm_clear_marks, self.app),
             ),
         ]
+
+
+class TimelineCommands(_CommandList):
+    """The timeline of the place of the report under the cursor (issue 17)."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        from govread.i18n import _
+        from govread.tui.timeline.screen import open_timeline
+
+        return [
+            (
+                _("Timeline of this place"),
+                _("The place of the report under the cursor, year by year: topics, "
+                  "indicators, and last year's plans followed up or not"),
+                partial(open_timeline, self.app),  # type: ignore[arg-type]
+            ),
+        ]  # fmt: skip

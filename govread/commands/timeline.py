@@ -28,6 +28,7 @@ from govread.corpus import load
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
+from govread.timeline_view import change_text, status_text
 
 if TYPE_CHECKING:  # the comparison's services (and jieba) load only when used
     from govread.compare import Unit
@@ -370,23 +371,6 @@ def _cell(units: Sequence[Unit], also: Sequence[Unit]) -> Text:
     return cell
 
 
-def change_text(change: Change | None, unit: str) -> Text:
-    """``+5 (+5.26%)`` / ``unit ≠`` / ``""``: a change as the tables show it."""
-    text = Text()
-    if change is None:
-        return text
-    if change.unit_mismatch:
-        text.append(_("units differ"), style="yellow")
-        return text
-    absolute = change.absolute or 0.0
-    sign = "+" if absolute > 0 else ""
-    points = _("pp") if unit == "%" else unit
-    text.append(f"{sign}{absolute:g}{points}", style="green" if absolute >= 0 else "red")
-    if change.percent is not None:
-        text.append(f" ({'+' if change.percent > 0 else ''}{change.percent:g}%)", style="dim")
-    return text
-
-
 def _print_header(console: Console, timeline: Timeline) -> None:
     title = Text(sanitize_line(timeline.place.label), style="bold")
     title.append("  " + " · ".join(str(y) for y in timeline.years), style="dim")
@@ -435,22 +419,6 @@ def _print_timeline(timeline: Timeline) -> None:
             cells.append(cell)
         figures.add_row(Text(series.indicator), *cells)
     console.print(figures)
-
-
-STATUS_STYLE = {"followed up": "green", "partly": "yellow", "not mentioned": "red", "": "dim"}
-
-
-def status_text(promise: Promise) -> Text:
-    """The status of a plan as shown: followed up / partly / not mentioned / no later report."""
-    from govread.followup import FOLLOWED, NOT_MENTIONED, PARTLY
-
-    names = {
-        FOLLOWED: _("followed up"),
-        PARTLY: _("partly"),
-        NOT_MENTIONED: _("not mentioned"),
-        "": _("no later report"),
-    }
-    return Text(names.get(promise.status, promise.status), style=STATUS_STYLE[promise.status])
 
 
 def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:

@@ -31,7 +31,7 @@ from govread.sanitize import sanitize
 from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import GROUPING_NAMES, OutlineData, OutlineTree
-from govread.tui.commands import GroupingCommands, MarksCommands
+from govread.tui.commands import GroupingCommands, MarksCommands, TimelineCommands
 from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
@@ -72,7 +72,7 @@ class BrowserScreen(LocalisedScreen[None]):
     BINDING_GROUP_TITLE = N_("Browser")
     AUTO_FOCUS = "OutlineTree"
     # "Clear marks" and "Group reports …" in the palette (typed by Screen)
-    COMMANDS = {MarksCommands, GroupingCommands}  # noqa: RUF012
+    COMMANDS = {MarksCommands, GroupingCommands, TimelineCommands}  # noqa: RUF012
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (an instance variable of Screen)
         (0, "-narrow"),
         (100, "-wide"),

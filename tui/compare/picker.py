@@ -46,6 +46,13 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
         Binding("pagedown", "move(5)", "Page down", show=False, id="picker.page_down"),
         Binding("pageup", "move(-5)", "Page up", show=False, id="picker.page_up"),
+        Binding(
+            "ctrl+t",
+            "timeline",
+            "Timeline",
+            tooltip="The highlighted report's place, year by year",
+            id="picker.timeline",
+        ),
     ]
 
     def __init__(self, reports: Sequence[Report], prompt: Text) -> None:
@@ -63,7 +70,9 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = "Compare with"
-        self.query_one("#picker").border_subtitle = "enter chooses · escape cancels"
+        self.query_one(
+            "#picker"
+        ).border_subtitle = "enter chooses · ctrl+t its place's timeline · escape cancels"
         self._refill("")
         self.query_one(Input).focus()
 
@@ -115,3 +124,15 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_timeline(self) -> None:
+        """Leave the picker for the timeline of the highlighted report's place (issue 17)."""
+        index = self.query_one(OptionList).highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            self.app.bell()
+            return
+        report = self._shown[index]
+        self.dismiss(None)
+        from govread.tui.timeline.screen import open_timeline
+
+        open_timeline(self.app, report)  # type: ignore[arg-type]

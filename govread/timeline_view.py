@@ -1,0 +1,41 @@
+"""How a timeline's changes and a plan's status are written, the same in the command line's
+tables and the browser's timeline screen (Rich `Text`; no Textual)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from govread.followup import FOLLOWED, NOT_MENTIONED, PARTLY, Promise
+from govread.i18n import _
+from govread.timeline import Change
+
+
+def change_text(change: Change | None, unit: str) -> Text:
+    """``+5 (+5.26%)`` / ``unit ≠`` / ``""``: a change as the tables show it."""
+    text = Text()
+    if change is None:
+        return text
+    if change.unit_mismatch:
+        text.append(_("units differ"), style="yellow")
+        return text
+    absolute = change.absolute or 0.0
+    sign = "+" if absolute > 0 else ""
+    points = _("pp") if unit == "%" else unit
+    text.append(f"{sign}{absolute:g}{points}", style="green" if absolute >= 0 else "red")
+    if change.percent is not None:
+        text.append(f" ({'+' if change.percent > 0 else ''}{change.percent:g}%)", style="dim")
+    return text
+
+
+STATUS_STYLE = {"followed up": "green", "partly": "yellow", "not mentioned": "red", "": "dim"}
+
+
+def status_text(promise: Promise) -> Text:
+    """The status of a plan as shown: followed up / partly / not mentioned / no later report."""
+    names = {
+        FOLLOWED: _("followed up"),
+        PARTLY: _("partly"),
+        NOT_MENTIONED: _("not mentioned"),
+        "": _("no later report"),
+    }
+    return Text(names.get(promise.status, promise.status), style=STATUS_STYLE[promise.status])

@@ -1,0 +1,159 @@
+"""Pilot tests of the timeline screen (one place over the years) and a snapshot of it, on the
+hand-checked 通山县 case (tests/fixtures/years)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from govread.tui.app import GovreadApp
+from govread.tui.compare.picker import ReportPicker
+from govread.tui.timeline.screen import TimelineScreen
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "years"
+SIZE = (140, 40)
+
+
+def _app() -> GovreadApp:
+    app = GovreadApp([FIXTURES])
+    app.animation_level = "none"
+    return app
+
+
+async def _open_from_palette(pilot: Pilot[object], palette_pick) -> TimelineScreen:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await palette_pick(pilot, "timeline", "timeline of this place")
+    screen = pilot.app.screen
+    assert isinstance(screen, TimelineScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+async def _open_directly(pilot: Pilot[object]) -> TimelineScreen:
+    """The timeline of the report under the cursor, as the palette's command opens it
+    (the palette itself, about three seconds, is tested once)."""
+    from govread.tui.timeline.screen import open_timeline
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    open_timeline(pilot.app)  # type: ignore[arg-type]
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, TimelineScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+def _row_texts(table: DataTable) -> list[list[str]]:
+    return [
+        [getattr(cell, "plain", str(cell)) for cell in table.get_row_at(index)]
+        for index in range(table.row_count)
+    ]
+
+
+async def test_palette_opens_the_years_of_the_place_and_enter_jumps(palette_pick) -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_from_palette(pilot, palette_pick)
+        assert screen.timeline is not None and screen.timeline.years == (2021, 2022, 2023)
+        title = screen.query_one("#timeline-title", Static).content
+        assert "湖北省咸宁市通山县" in str(title) and "left out" in str(title)
+        topics = screen.query_one("#topics-table", DataTable)
+        rows = {row[0]: row[1:] for row in _row_texts(topics)}
+        assert rows["突发事件应对"][0].startswith("一、(四)") and rows["突发事件应对"][1] == "—"
+        # enter on a cell goes to that year's unit in the browser
+        topics.move_cursor(row=list(rows).index("突发事件应对"), column=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.browser
+        node = app.browser.outline.cursor_node
+        assert node is not None and "提升突发事件应对能力" in str(node.label)
+
+
+async def test_indicators_then_promises_and_enter_on_an_evidence() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_directly(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        rows = {row[0]: row[1:] for row in _row_texts(screen.query_one("#indicators-table"))}
+        assert rows["行政机关负责人出庭应诉率"][1] == "100%  +5pp (+5.26%)"
+        assert rows["行政复议案件数"][2] == "52宗  units differ"
+        await pilot.press("3")
+        await pilot.pause()
+        table = screen.query_one("#promises-table", DataTable)
+        assert table.has_focus
+        rows = _row_texts(table)
+        statuses = [row[1] for row in rows if row[0]]
+        assert statuses[:9] == [
+            "followed up", "partly", "followed up", "not mentioned", "followed up",
+            "followed up", "followed up", "not mentioned", "followed up",
+        ]  # fmt: skip
+        assert statuses[9:] == ["no later report"] * 3
+        # the second line is the evidence of the first plan: 2022's §(一)
+        assert rows[1][2].strip().startswith("↳ 一、(一)")
+        await pilot.press("down")
+        await pilot.pause()
+        detail = str(screen.query_one("#promises-detail", Static).content)
+        assert "习近平法治思想" in detail
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.browser
+        node = app.browser.outline.cursor_node
+        assert node is not None and "深入学习贯彻习近平法治思想" in str(node.label)
+
+
+async def test_ctrl_t_in_the_picker_opens_the_timeline_of_that_report() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportPicker)
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.ready and app.screen.place.name == "通山县"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.browser
+
+
+async def test_a_report_without_a_place_says_so(notices, tmp_path) -> None:
+    (tmp_path / "notes.txt").write_text("一、工作\n依法行政,严格执法。\n", encoding="utf-8")
+    app = GovreadApp([tmp_path / "notes.txt"])
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        from govread.tui.timeline.screen import open_timeline
+
+        assert app.browser.outline.current_report is not None
+        open_timeline(app)
+        await pilot.pause()
+        assert app.screen is app.browser
+        assert any("names no place" in n.message for n in notices)
+
+
+def test_timeline_snapshot(snap_compare) -> None:
+    async def run_before(pilot: Pilot[object]) -> None:
+        await _open_directly(pilot)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(_app(), terminal_size=SIZE, run_before=run_before)

@@ -1,0 +1,1 @@
+"""The timeline screen: one place over the years (issue 17)."""

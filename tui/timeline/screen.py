@@ -1,0 +1,390 @@
+"""The timeline screen: the place of the report under the cursor, year by year (issue 17).
+
+Opened from the palette ("Timeline of this place") or from the report picker (`ctrl+t` on
+a report). The place's open reports (one per year: `govread.timeline.choose_per_year`;
+what is left out is said under the title) are computed in a worker with a progress bar,
+then shown in three tabs:
+
+* Topics (`1`): a topic per row, a year per column; a cell names the units of that year's
+  report on the topic (or where it covers it besides), the line below lists them all, and
+  the topics that appear or disappear from one year to the next.
+* Indicators (`2`): each canonical indicator per year, with its change from the year
+  before (a unit mismatch is flagged, never computed).
+* Promises (`3`): each plan of year N with its status in year N+1's report (followed up,
+  partly, not mentioned) and, on the lines under it, its evidence.
+
+`enter` goes to the node under the cursor in the browser (a unit, a figure, a plan or an
+evidence passage); `escape` goes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from govread.compare import Unit
+from govread.followup import Promise, plan_text, timeline_promises
+from govread.i18n import _
+from govread.node_ids import outline_node_id
+from govread.parsers.model import Report
+from govread.sanitize import sanitize_line
+from govread.timeline import Place, Timeline, build_timeline, place_of, reason_text
+from govread.timeline_view import change_text, status_text
+
+if TYPE_CHECKING:
+    from govread.tui.app import GovreadApp
+
+TABS = ("topics", "indicators", "promises")
+_CELL_CHARS = 14  # characters of a unit's heading in a topic cell
+
+
+def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
+    """The timeline of the place of `report` (default: the report under the cursor)."""
+    report = report or app.browser.outline.current_report
+    if report is None:
+        app.notify(_("Put the cursor on a report first"), title=_("Timeline"), severity="warning")
+        return
+    place = place_of(report)
+    if place is None:
+        app.notify(
+            _("This report names no place: its timeline cannot be drawn"),
+            title=_("Timeline"),
+            severity="warning",
+        )
+        return
+    reports = list(app.library.reports)
+    group = [r for r in reports if place_of(r) == place]
+    app.push_screen(TimelineScreen(place, group, reports))
+
+
+def _unit_label(unit: Unit, limit: int = _CELL_CHARS) -> str:
+    heading = unit.heading if len(unit.heading) <= limit else unit.heading[: limit - 1] + "…"
+    return sanitize_line(unit.number + heading)
+
+
+def topic_cell(main: Sequence[Unit], also: Sequence[Unit]) -> Text:
+    """One line: the first unit on the topic and how many more, or where it is covered."""
+    cell = Text()
+    if main:
+        cell.append(_unit_label(main[0]))
+        if len(main) > 1:
+            cell.append(f" +{len(main) - 1}", style="bold")
+    elif also:
+        cell.append(_("in "), style="dim")
+        cell.append("、".join(sanitize_line(u.number) for u in also[:2]), style="dim")
+    else:
+        cell.append("—", style="dim")
+    return cell
+
+
+class TimelineScreen(Screen[None]):
+    """One place's reports as years: topics, indicator series and promises, in tabs."""
+
+    CSS_PATH = "screen.tcss"
+    BINDING_GROUP_TITLE = "Timeline"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "back", "Back", tooltip="Back to the browser", id="timeline.back"),
+        Binding("1", "show_tab('topics')", "Topics", id="timeline.topics"),
+        Binding("2", "show_tab('indicators')", "Indicators", id="timeline.indicators"),
+        Binding("3", "show_tab('promises')", "Promises", id="timeline.promises"),
+    ]
+
+    def __init__(
+        self, place: Place, reports: Sequence[Report], corpus: Sequence[Report] = ()
+    ) -> None:
+        super().__init__()
+        self.place = place
+        self.reports = list(reports)
+        self.corpus = list(corpus)
+        self.timeline: Timeline | None = None
+        self.promises: list[Promise] = []
+        self.ready = False
+        # what enter goes to, per table and row (or cell) key
+        self._targets: dict[str, dict[str, str]] = {tab: {} for tab in TABS}
+        self._details: dict[str, Text] = {}
+        self.title = _("Timeline")
+        self.sub_title = place.label
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(self._title(), id="timeline-title")
+        yield ProgressBar(id="timeline-progress", show_eta=False)
+        with TabbedContent(initial="topics", id="timeline-tabs"):
+            with TabPane(_("Topics"), id="topics"):
+                yield DataTable(id="topics-table", cursor_type="cell", zebra_stripes=True)
+                yield Static(id="topics-detail")
+            with TabPane(_("Indicators"), id="indicators"):
+                yield DataTable(id="indicators-table", cursor_type="cell", zebra_stripes=True)
+                yield Static(id="indicators-detail")
+            with TabPane(_("Promises"), id="promises"):
+                yield DataTable(id="promises-table", cursor_type="row")
+                yield Static(id="promises-detail")
+        yield Footer()
+
+    def _title(self) -> Text:
+        title = Text(sanitize_line(self.place.label), style="bold")
+        years = sorted({r.year for r in self.reports if r.year})
+        title.append("  " + " · ".join(map(str, years)), style="dim")
+        if len(years) < 2:
+            title.append(
+                "  " + _("(one year open: open this place's other reports to see it change)"),
+                style="yellow",
+            )
+        return title
+
+    def on_mount(self) -> None:
+        self._compute()
+
+    # -- computing (a worker) -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _compute(self) -> None:
+        worker = get_current_worker()
+        count = max(1, len({r.year for r in self.reports if r.year}))
+
+        def step(offset: int):  # type: ignore[no-untyped-def]
+            def progress(done: int, _total: int) -> None:
+                if not worker.is_cancelled:
+                    self.app.call_from_thread(self._progress, offset + done, 2 * count)
+
+            return progress
+
+        try:
+            timeline = build_timeline(self.place, self.reports, progress=step(0))
+            promises = timeline_promises(timeline, self.corpus, progress=step(count))
+        except Exception as error:  # one clear line, never a traceback on screen
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, timeline, promises)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
+
+    def _failed(self, reason: str) -> None:
+        if self.is_attached:
+            self.query_one("#timeline-progress", ProgressBar).display = False
+            message = Text(_("The timeline failed: "), style="bold")
+            message.append(sanitize_line(reason))
+            self.query_one("#topics-detail", Static).update(message)
+
+    def _show(self, timeline: Timeline, promises: list[Promise]) -> None:
+        if not self.is_attached:
+            return
+        self.timeline, self.promises = timeline, promises
+        self.query_one("#timeline-progress", ProgressBar).display = False
+        if timeline.left_out:
+            title = self._title()
+            for left in timeline.left_out:
+                title.append("\n" + _("left out: "), style="dim")
+                title.append(sanitize_line(left.report.display_title))
+                title.append(f" ({sanitize_line(reason_text(left))})", style="dim")
+            self.query_one("#timeline-title", Static).update(title)
+        self._fill_topics(timeline)
+        self._fill_indicators(timeline)
+        self._fill_promises(timeline, promises)
+        self.ready = True
+        self._table(self.active_tab).focus()
+
+    # -- the tables -------------------------------------------------------------------------
+
+    def _table(self, tab: str) -> DataTable[Text]:
+        return self.query_one(f"#{tab}-table", DataTable)
+
+    def _fill_topics(self, timeline: Timeline) -> None:
+        table = self._table("topics")
+        table.clear(columns=True)
+        table.add_column(Text(_("Topic")), key="topic")
+        for year in timeline.years:
+            table.add_column(Text(str(year)), key=str(year))
+        targets = self._targets["topics"]
+        for row in timeline.topics:
+            cells = [Text(row.name, style="bold")]
+            for index, year in enumerate(timeline.years):
+                main, also = row.main[index], row.also[index]
+                cells.append(topic_cell(main, also))
+                units = (*main, *also)
+                if units:
+                    targets[f"{row.theme}|{year}"] = units[0].node_id
+                self._details[f"topics|{row.theme}|{year}"] = self._units_detail(
+                    row.name, year, main, also
+                )
+            table.add_row(*cells, key=row.theme)
+        shifts = Text()
+        for shift in timeline.shifts:
+            if shifts:
+                shifts.append("\n")
+            shifts.append(f"{shift.before} → {shift.after}  ", style="bold")
+            shifts.append(_("new: "), style="green")
+            shifts.append("、".join(timeline.theme_name(t) for t in shift.appeared) or "—")
+            shifts.append("  ")
+            shifts.append(_("gone: "), style="red")
+            shifts.append("、".join(timeline.theme_name(t) for t in shift.disappeared) or "—")
+        self._details["topics|shifts"] = shifts
+        self.query_one("#topics-detail", Static).update(shifts)
+
+    def _units_detail(
+        self, name: str, year: int, main: Sequence[Unit], also: Sequence[Unit]
+    ) -> Text:
+        text = Text(f"{name} · {year}", style="bold")
+        for unit in main:
+            text.append("\n  ")
+            text.append(_unit_label(unit, 40))
+        for unit in also:
+            text.append("\n  ")
+            text.append(_("also in "), style="dim")
+            text.append(_unit_label(unit, 40), style="dim")
+        if not main and not also:
+            text.append("\n  " + _("not covered this year"), style="dim")
+        return text
+
+    def _fill_indicators(self, timeline: Timeline) -> None:
+        table = self._table("indicators")
+        table.clear(columns=True)
+        table.add_column(Text(_("Indicator")), key="indicator")
+        for year in timeline.years:
+            table.add_column(Text(str(year)), key=str(year))
+        targets = self._targets["indicators"]
+        for number, series in enumerate(timeline.series):
+            cells = [Text(series.indicator, style="bold")]
+            for year, point in zip(timeline.years, series.points, strict=True):
+                if point is None:
+                    cells.append(Text("—", style="dim"))
+                    continue
+                cell = Text(sanitize_line(point.text))
+                change = change_text(series.change_to(year), point.unit)
+                if change:
+                    cell.append("  ")
+                    cell.append_text(change)
+                cells.append(cell)
+                targets[f"{number}|{year}"] = point.node_id
+                detail = Text(f"{series.indicator} · {year}: ", style="bold")
+                detail.append(sanitize_line(point.text))
+                detail.append("  " + sanitize_line(point.label), style="dim")
+                self._details[f"indicators|{number}|{year}"] = detail
+            table.add_row(*cells, key=str(number))
+        if not timeline.series:
+            self.query_one("#indicators-detail", Static).update(
+                Text(_("No canonical indicator in these reports."), style="dim")
+            )
+
+    def _fill_promises(self, timeline: Timeline, promises: Sequence[Promise]) -> None:
+        table = self._table("promises")
+        table.clear(columns=True)
+        table.add_column(Text(_("Years")), key="years")
+        table.add_column(Text(_("Status")), key="status")
+        table.add_column(Text(_("Plan, or where the next report speaks of it")), key="text")
+        targets = self._targets["promises"]
+        for number, promise in enumerate(promises):
+            years = (
+                f"{promise.year}→{promise.next_year}" if promise.next_year else str(promise.year)
+            )
+            key = f"p{number}"
+            table.add_row(
+                Text(years), status_text(promise), Text(sanitize_line(plan_text(promise.plan))),
+                key=key,
+            )  # fmt: skip
+            targets[key] = promise.plan.node_id
+            self._details[f"promises|{key}"] = self._promise_detail(promise)
+            for index, evidence in enumerate(promise.evidence):
+                line = Text("  ↳ ")
+                line.append(_unit_label(evidence.unit), style="bold")
+                line.append(f"  “{sanitize_line(evidence.quote)}”")
+                evidence_key = f"{key}e{index}"
+                table.add_row(
+                    Text(""), Text(f"  {evidence.similarity:.2f}", style="dim"), line,
+                    key=evidence_key,
+                )  # fmt: skip
+                targets[evidence_key] = evidence.node_id
+                self._details[f"promises|{evidence_key}"] = self._promise_detail(promise)
+        if not promises:
+            self.query_one("#promises-detail", Static).update(
+                Text(_("No plan (下一步 / 工作安排) found in these reports."), style="dim")
+            )
+
+    def _promise_detail(self, promise: Promise) -> Text:
+        text = Text(f"{promise.year} ", style="bold")
+        text.append_text(status_text(promise))
+        text.append("  ")
+        text.append(sanitize_line(promise.plan.text))
+        for evidence in promise.evidence:
+            text.append(f"\n  {promise.next_year} ", style="dim")
+            text.append(_unit_label(evidence.unit, 30), style="bold")
+            if evidence.shared:
+                text.append("  " + " · ".join(evidence.shared[:5]), style="green")
+        return text
+
+    # -- cursor, enter, tabs ----------------------------------------------------------------
+
+    def _key_under_cursor(self, tab: str) -> str | None:
+        table = self._table(tab)
+        if not table.row_count:
+            return None
+        if tab == "promises":
+            row_key, _column = table.coordinate_to_cell_key(table.cursor_coordinate)
+            return str(row_key.value)
+        row_key, column_key = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return f"{row_key.value}|{column_key.value}"
+
+    @on(DataTable.CellHighlighted)
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.CellHighlighted | DataTable.RowHighlighted) -> None:
+        if not self.ready or event.data_table.id is None:
+            return
+        tab = event.data_table.id.removesuffix("-table")
+        key = self._key_under_cursor(tab)
+        if key is None:
+            return
+        detail = self._details.get(f"{tab}|{key}")
+        if tab == "topics" and detail is not None:
+            detail = detail.copy()
+            detail.append("\n")
+            detail.append_text(self._details.get("topics|shifts", Text()))
+        if detail is not None:
+            self.query_one(f"#{tab}-detail", Static).update(detail)
+
+    @on(DataTable.CellSelected)
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.CellSelected | DataTable.RowSelected) -> None:
+        event.stop()
+        if not self.ready or event.data_table.id is None:
+            return
+        tab = event.data_table.id.removesuffix("-table")
+        key = self._key_under_cursor(tab)
+        target = self._targets[tab].get(key or "")
+        if target is None:
+            self.app.bell()
+            return
+        self.jump(target)
+
+    def jump(self, node_id: str) -> None:
+        """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
+        browser = self.app.browser  # type: ignore[attr-defined]
+        self.dismiss(None)
+        if browser.outline.go_to(outline_node_id(node_id)):
+            browser.outline.focus()
+        else:
+            self.app.notify(_("That report is not in the outline"), severity="warning")
+
+    @property
+    def active_tab(self) -> str:
+        return self.query_one(TabbedContent).active or "topics"
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._table(tab).focus()
+
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
+        self._table(self.active_tab).focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
