@@ -281,7 +281,7 @@ def topic_rows(units: Sequence[Sequence[Unit]], lexicon: Lexicon) -> list[TopicR
                 for u in year
                 if u.theme != theme_id and not lexicon.theme(u.theme).phase and u.covers(theme_id)
             )
-            if theme_id != OTHER_ID
+            if theme_id != OTHER_ID and not lexicon.theme(theme_id).phase
             else ()
             for year in units
         )

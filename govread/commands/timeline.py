@@ -117,7 +117,10 @@ def run(argv: Sequence[str]) -> int:
         from govread.timeline import reason_text
 
         where = sanitize_path(left.report.path or left.report.display_title)
-        print(sanitize_line(f"govread: left out: {where}: {reason_text(left)}"), file=sys.stderr)
+        print(
+            sanitize_line(f"govread: {_('left out')}: {where}: {reason_text(left)}"),
+            file=sys.stderr,
+        )
     if args.promises:
         from govread.followup import timeline_promises
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from govread.i18n import _
 from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
@@ -49,8 +50,8 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         Binding(
             "ctrl+t",
             "timeline",
-            "Timeline",
-            tooltip="The highlighted report's place, year by year",
+            _("Timeline"),
+            tooltip=_("The highlighted report's place, year by year"),
             id="picker.timeline",
         ),
     ]
@@ -70,9 +71,9 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = "Compare with"
-        self.query_one(
-            "#picker"
-        ).border_subtitle = "enter chooses · ctrl+t its place's timeline · escape cancels"
+        self.query_one("#picker").border_subtitle = _(
+            "enter chooses · ctrl+t its place's timeline · escape cancels"
+        )
         self._refill("")
         self.query_one(Input).focus()
 

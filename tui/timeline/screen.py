@@ -91,10 +91,12 @@ class TimelineScreen(Screen[None]):
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "back", "Back", tooltip="Back to the browser", id="timeline.back"),
-        Binding("1", "show_tab('topics')", "Topics", id="timeline.topics"),
-        Binding("2", "show_tab('indicators')", "Indicators", id="timeline.indicators"),
-        Binding("3", "show_tab('promises')", "Promises", id="timeline.promises"),
+        Binding(
+            "escape,q", "back", _("Back"), tooltip=_("Back to the browser"), id="timeline.back"
+        ),
+        Binding("1", "show_tab('topics')", _("Topics"), id="timeline.topics"),
+        Binding("2", "show_tab('indicators')", _("Indicators"), id="timeline.indicators"),
+        Binding("3", "show_tab('promises')", _("Promises"), id="timeline.promises"),
     ]
 
     def __init__(
