@@ -114,7 +114,8 @@ def generate(count: int, seed: int = 7) -> list[tuple[str, bytes]]:
 # --- several years of one place --------------------------------------------------------
 
 # (topic, heading, what a report says it did, a plan on it, what the next report says
-# when it follows the plan up). {n} and {r} are the year's figures.
+# when it follows the plan up: in the plan's words, or in others). {n} and {r} are the
+# year's figures.
 _SUBJECTS = (
     (
         "decisions",
@@ -122,6 +123,7 @@ _SUBJECTS = (
         "严格落实重大行政决策程序,全年重大行政决策事项{n}项全部经过合法性审查。",
         "完善重大行政决策程序,落实公众参与、专家论证、风险评估和合法性审查",
         "制定重大行政决策程序规定,落实公众参与、专家论证、风险评估和合法性审查程序。",
+        "出台重大行政决策程序实施办法,重大决策事项均听取公众意见、组织专家论证并经合法性审查。",
     ),
     (
         "reconsideration",
@@ -129,6 +131,7 @@ _SUBJECTS = (
         "全年受理行政复议案件{n}件,纠错率{r}%。",
         "推进行政复议规范化建设,建设行政复议接待室,统一行政复议文书",
         "推进行政复议规范化建设,建成行政复议接待室,统一行政复议文书格式。",
+        "行政复议接待室投入使用,复议文书实现统一规范。",
     ),
     (
         "enforcement",
@@ -136,6 +139,7 @@ _SUBJECTS = (
         "开展行政执法案卷评查,评查执法案卷{n}卷,督促整改问题。",
         "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度",
         "全面推行行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度,执法行为更加规范。",
+        "行政执法三项制度全面落地,执法公示、全过程记录和法制审核覆盖全部执法单位。",
     ),
     (
         "publicity",
@@ -143,6 +147,7 @@ _SUBJECTS = (
         "开展送法下乡活动{n}场次,组织宪法宣传周、民法典宣传月活动。",
         "落实“谁执法谁普法”普法责任制,建设法治文化公园和法治宣传阵地",
         "落实“谁执法谁普法”普法责任制,建成法治文化公园,新建法治宣传阵地。",
+        "普法责任清单全面落实,法治文化公园建成开放,各乡镇新建普法阵地。",
     ),
     (
         "mediation",
@@ -150,6 +155,7 @@ _SUBJECTS = (
         "各级人民调解组织调解矛盾纠纷{n}件,调解成功率{r}%。",
         "健全人民调解、行政调解、司法调解联动工作体系,建设调解工作室",
         "健全人民调解、行政调解、司法调解联动工作体系,新建个人调解工作室。",
+        "人民调解与行政调解、司法调解有效衔接,新建调解工作室。",
     ),
     (
         "digital",
@@ -157,6 +163,7 @@ _SUBJECTS = (
         "建成一体化政务服务平台,政务服务事项网上可办率达{r}%。",
         "推进政务服务“一网通办”,推动电子证照共享应用",
         "推进政务服务“一网通办”,电子证照共享应用覆盖高频事项。",
+        "高频政务服务事项实现一网通办,电子证照在各部门共享互认。",
     ),
     (
         "litigation",
@@ -164,6 +171,7 @@ _SUBJECTS = (
         "全年办理行政诉讼案件{n}件,行政机关负责人出庭应诉率达{r}%。",
         "落实行政机关负责人出庭应诉制度,开展庭审旁听",
         "落实行政机关负责人出庭应诉制度,组织领导干部庭审旁听。",
+        "行政机关负责人出庭应诉常态化,组织领导干部旁听庭审。",
     ),
     (
         "emergencies",
@@ -171,8 +179,12 @@ _SUBJECTS = (
         "组织防汛、森林防火等应急演练{n}场次。",
         "修订突发事件总体应急预案,建设应急物资储备库",
         "修订突发事件总体应急预案,建成县级应急物资储备库。",
+        "总体应急预案完成修订,县级应急物资储备库建成投用。",
     ),
 )
+
+
+_FATES = ("followed", "followed", "partly", "dropped")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +195,10 @@ class PlantedYear:
     year: int
     file: str
     topics: tuple[str, ...]  # the subjects of its achievement chapters, in order
-    plans: tuple[tuple[str, bool], ...]  # (subject, followed up by the next year's report)
+    # (subject, what the next report does with it): "followed" (it says the plan was carried
+    # out, in the plan's words or in others), "partly" (it speaks of the subject, not of the
+    # measures planned), "dropped" (it never speaks of the subject); "" in the last year
+    plans: tuple[tuple[str, str], ...]
     figures: dict[str, tuple[float, str]]  # canonical indicator → (value, unit)
 
 
@@ -209,12 +224,12 @@ def generate_years(
     planted: list[PlantedYear] = []
     subjects = {s[0]: s for s in _SUBJECTS}
     for city, county in _unique_counties(rng, places):
-        followed: list[str] = []  # last year's plans the next report follows up
-        dropped: set[str] = set()  # and those it must not speak of
+        fate: dict[str, str] = {}  # last year's plans: followed, partly or dropped
         for year in range(first_year, first_year + years):
             written = f"{city}{county}" if rng.random() < 0.5 else county
-            free = [s for s in subjects if s not in dropped and s not in followed]
-            topics = followed + rng.sample(free, k=min(len(free), rng.randint(2, 3)))
+            carried = [p for p, f in fate.items() if f in ("followed", "partly")]
+            free = [s for s in subjects if s not in fate]
+            topics = carried + rng.sample(free, k=min(len(free), rng.randint(2, 3)))
             lines = [f"{written}{year}年法治政府建设情况报告"]
             lines.append(
                 f"{year}年,{county}坚持以习近平法治思想为指导,深入推进法治政府建设,"
@@ -223,9 +238,12 @@ def generate_years(
             lines.append("一、主要工作和成效")
             figures: dict[str, tuple[float, str]] = {}
             for ordinal, topic in enumerate(topics, start=1):
-                _id, heading, done, _plan, follow = subjects[topic]
+                _id, heading, done, _plan, follow, follow_other = subjects[topic]
                 n, r = rng.randint(10, 400), round(rng.uniform(80, 100), 1)
-                text = (follow if topic in followed else "") + done.format(n=n, r=r)
+                said = ""
+                if fate.get(topic) == "followed":
+                    said = follow if rng.random() < 0.5 else follow_other
+                text = said + done.format(n=n, r=r)
                 lines.append(f"({int_to_chinese(ordinal)}){heading}。{text}")
                 if topic == "reconsideration":
                     figures["行政复议案件数"] = (float(n), "件")
@@ -245,7 +263,7 @@ def generate_years(
             )
             lines += [f"{county}人民政府", f"{year + 1}年2月{rng.randint(1, 28)}日"]
             last = year == first_year + years - 1
-            keep = [] if last else [p for p in plans if rng.random() < 0.6]
+            fate = {} if last else {p: rng.choice(_FATES) for p in plans}
             name = f"{county}_{year}.txt"
             out.append((name, "\n".join(lines).encode("utf-8")))
             planted.append(
@@ -254,12 +272,10 @@ def generate_years(
                     year,
                     name,
                     tuple(topics),
-                    tuple((p, p in keep) for p in plans),
+                    tuple((p, fate.get(p, "")) for p in plans),
                     figures,
                 )
             )
-            followed = keep
-            dropped = {p for p in plans if p not in keep}
     return out, planted
 
 

@@ -4,8 +4,9 @@
 
 Generates several years of a few places (`generate.generate_years`: plans of year N that
 year N+1's report follows up, or never speaks of), runs `govread.followup` on each place's
-timeline, and prints the confusion table (planted → found) and the time taken. Then the
-same on the hand-checked case (tests/fixtures/years, labels in tests/unit/test_timeline.py).
+timeline, and prints the confusion table (planted → found) and the time taken. A plan
+planted "partly" is one whose subject the next report speaks of without the measures
+planned.
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from generate import generate_years
 
 from govread.compare import report_units
-from govread.followup import FOLLOWED, NOT_MENTIONED, plans_of, timeline_promises
+from govread.followup import FOLLOWED, NOT_MENTIONED, PARTLY, plans_of, timeline_promises
 from govread.parsers import parse_text
 from govread.timeline import build_timeline, group_by_place
+
+EXPECTED = {"followed": FOLLOWED, "partly": PARTLY, "dropped": NOT_MENTIONED}
 
 
 def measure(places: int, years: int, seed: int) -> tuple[Counter[tuple[str, str]], float, int]:
@@ -39,8 +42,8 @@ def measure(places: int, years: int, seed: int) -> tuple[Counter[tuple[str, str]
                 continue
             report = timeline.reports[timeline.years.index(promise.year)]
             keys = [p.key for p in plans_of(report_units(report))]
-            _subject, followed = truth[place.name, promise.year].plans[keys.index(promise.plan.key)]
-            outcomes[FOLLOWED if followed else NOT_MENTIONED, promise.status] += 1
+            _subject, fate = truth[place.name, promise.year].plans[keys.index(promise.plan.key)]
+            outcomes[EXPECTED[fate], promise.status] += 1
     return outcomes, time.perf_counter() - started, len(reports)
 
 
@@ -54,7 +57,7 @@ def main() -> None:
     for seed in args.seeds:
         outcomes, seconds, count = measure(args.places, args.years, seed)
         total.update(outcomes)
-        right = outcomes[FOLLOWED, FOLLOWED] + outcomes[NOT_MENTIONED, NOT_MENTIONED]
+        right = sum(n for (planted, found), n in outcomes.items() if planted == found)
         print(
             f"seed {seed}: {count} reports, {sum(outcomes.values())} plans, "
             f"{right} right, {seconds:.2f} s (jieba loaded in the first)"

@@ -304,6 +304,7 @@ def _evidence(evidence: Evidence) -> dict[str, object]:
         "number": evidence.unit.number,
         "heading": evidence.unit.heading,
         "similarity": evidence.similarity,
+        "coverage": evidence.coverage,
         "same_subject": evidence.same_subject,
         "indicator": evidence.indicator,
         "shared": list(evidence.shared),
@@ -347,6 +348,7 @@ def promise_rows(timeline: Timeline, promises: Sequence[Promise]) -> list[dict[s
             "plan": p.plan.text,
             "evidence_ids": [e.node_id for e in p.evidence],
             "evidence_numbers": [e.unit.number for e in p.evidence],
+            "coverage": [e.coverage for e in p.evidence],
             "similarity": [e.similarity for e in p.evidence],
             "quotes": [e.quote for e in p.evidence],
         }
@@ -443,7 +445,7 @@ def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:
             quote = Text("    ")
             quote.append(sanitize_line(evidence.unit.number), style="bold")
             quote.append(sanitize_line(evidence.unit.heading[:16]))
-            quote.append(f"  {evidence.similarity:.2f}  ", style="dim")
+            quote.append(f"  {evidence.coverage:.0%}  ", style="dim")
             quote.append(f"“{sanitize_line(evidence.quote)}”")
             quote.append(f"  {sanitize_line(evidence.node_id)}", style="dim")
             console.print(quote)

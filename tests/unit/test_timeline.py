@@ -215,14 +215,18 @@ def test_on_a_generated_corpus_places_series_and_promises(generated) -> None:
             year = truth[place.name, promise.year]
             report = timeline.reports[timeline.years.index(promise.year)]
             index = [p.key for p in plans_of(report_units(report))].index(promise.plan.key)
-            _subject, followed = year.plans[index]
+            _subject, fate = year.plans[index]
             if promise.next_year is None:
+                assert fate == ""
                 continue
-            want = FOLLOWED if followed else NOT_MENTIONED
-            outcomes[want, promise.status] = outcomes.get((want, promise.status), 0) + 1
-    right = outcomes.get((FOLLOWED, FOLLOWED), 0) + outcomes.get((NOT_MENTIONED, NOT_MENTIONED), 0)
-    assert right >= 0.9 * sum(outcomes.values()), outcomes
-    assert outcomes.get((FOLLOWED, NOT_MENTIONED), 0) == 0, outcomes
+            outcomes[fate, promise.status] = outcomes.get((fate, promise.status), 0) + 1
+    # a plan carried out (in its words or in others) is never "not mentioned", one whose
+    # subject is gone is never "followed up"; most are judged exactly
+    assert outcomes.get(("followed", NOT_MENTIONED), 0) == 0, outcomes
+    assert outcomes.get(("dropped", FOLLOWED), 0) == 0, outcomes
+    exact = {"followed": FOLLOWED, "partly": PARTLY, "dropped": NOT_MENTIONED}
+    right = sum(n for (fate, found), n in outcomes.items() if exact[fate] == found)
+    assert right >= 0.8 * sum(outcomes.values()), outcomes
 
 
 # --- the command line ---------------------------------------------------------------------

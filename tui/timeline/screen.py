@@ -303,7 +303,7 @@ class TimelineScreen(Screen[None]):
                 line.append(f"  “{sanitize_line(evidence.quote)}”")
                 evidence_key = f"{key}e{index}"
                 table.add_row(
-                    Text(""), Text(f"  {evidence.similarity:.2f}", style="dim"), line,
+                    Text(""), Text(f"  {evidence.coverage:.0%}", style="dim"), line,
                     key=evidence_key,
                 )  # fmt: skip
                 targets[evidence_key] = evidence.node_id
@@ -321,6 +321,10 @@ class TimelineScreen(Screen[None]):
         for evidence in promise.evidence:
             text.append(f"\n  {promise.next_year} ", style="dim")
             text.append(_unit_label(evidence.unit, 30), style="bold")
+            text.append(
+                "  " + _("{share} of the plan's words").format(share=f"{evidence.coverage:.0%}"),
+                style="dim",
+            )
             if evidence.shared:
                 text.append("  " + " · ".join(evidence.shared[:5]), style="green")
         return text
