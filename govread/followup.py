@@ -209,19 +209,27 @@ def _subjects(plan: Unit) -> tuple[str, ...]:
     return tuple(theme for theme, _share in plan.themes)
 
 
+def _weights(reports: Iterable[Report], lexicon: Lexicon) -> _Idf:
+    """Word weights over every unit of the reports (a report given twice counts once)."""
+    documents = {r.id: r for r in reports}
+    return _Idf(u.terms for r in documents.values() for u in report_units(r, lexicon))
+
+
 def follow_up(
     earlier: Report,
     later: Report,
     corpus: Iterable[Report] = (),
     *,
     lexicon: Lexicon | None = None,
+    idf: _Idf | None = None,
 ) -> list[Promise]:
-    """Each plan of `earlier` with what `later` says of it."""
+    """Each plan of `earlier` with what `later` says of it (`idf`: the word weights, when
+    the caller has them over the same reports already)."""
     lexicon = lexicon or load_lexicon()
     units_then = report_units(earlier, lexicon)
     units_now = report_units(later, lexicon)
-    documents = {r.id: r for r in (earlier, later, *corpus)}
-    idf = _Idf(u.terms for r in documents.values() for u in report_units(r, lexicon))
+    if idf is None:
+        idf = _weights((earlier, later, *corpus), lexicon)
     achievements = [u for u in units_now if _is_achievement(u, lexicon)]
     vectors = {id(u): idf.vector(u.terms) for u in achievements}
     figures = report_figures(later)
@@ -273,11 +281,12 @@ def timeline_promises(
     year's plans have no later report (status "")."""
     lexicon = lexicon or load_lexicon()
     reports = timeline.reports
-    pool = [*reports, *corpus]
+    idf = _weights((*reports, *corpus), lexicon)  # once for every pair of years
     promises: list[Promise] = []
     for index, report in enumerate(reports):
         if index + 1 < len(reports):
-            promises.extend(follow_up(report, reports[index + 1], pool, lexicon=lexicon))
+            later = reports[index + 1]
+            promises.extend(follow_up(report, later, lexicon=lexicon, idf=idf))
         else:
             promises.extend(
                 Promise(report.year or 0, unit, None, "", (), _subjects(unit))
