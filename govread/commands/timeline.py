@@ -75,7 +75,7 @@ def _parser() -> ArgumentParser:
 
 
 def _error(message: str) -> None:
-    print(f"govread: error: {sanitize_line(message)}", file=sys.stderr)
+    print(_("govread: error: {problem}").format(problem=sanitize_line(message)), file=sys.stderr)
 
 
 def _reports(directory: str | None) -> list[Report] | None:
@@ -86,7 +86,10 @@ def _reports(directory: str | None) -> list[Report] | None:
         return None
     result = load([directory])
     for problem in result.problems:
-        print(f"govread: skipped: {sanitize_line(str(problem))}", file=sys.stderr)
+        print(
+            _("govread: skipped: {problem}").format(problem=sanitize_line(str(problem))),
+            file=sys.stderr,
+        )
     return list(result.reports)
 
 
@@ -118,7 +121,11 @@ def run(argv: Sequence[str]) -> int:
 
         where = sanitize_path(left.report.path or left.report.display_title)
         print(
-            sanitize_line(f"govread: {_('left out')}: {where}: {reason_text(left)}"),
+            sanitize_line(
+                _("govread: left out: {path}: {reason}").format(
+                    path=where, reason=reason_text(left)
+                )
+            ),
             file=sys.stderr,
         )
     if args.promises:

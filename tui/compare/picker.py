@@ -17,7 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from govread.i18n import _
+from govread.i18n import N_, _
 from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
@@ -50,8 +50,8 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         Binding(
             "ctrl+t",
             "timeline",
-            _("Timeline"),
-            tooltip=_("The highlighted report's place, year by year"),
+            N_("Timeline"),
+            tooltip=N_("The highlighted report's place, year by year"),
             id="picker.timeline",
         ),
     ]

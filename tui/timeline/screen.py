@@ -26,18 +26,18 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from govread.compare import Unit
 from govread.followup import Promise, plan_text, timeline_promises
-from govread.i18n import _
+from govread.i18n import N_, _
 from govread.node_ids import outline_node_id
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
 from govread.timeline import Place, Timeline, build_timeline, place_of, reason_text
 from govread.timeline_view import change_text, status_text
+from govread.tui.localised import LocalisedScreen
 
 if TYPE_CHECKING:
     from govread.tui.app import GovreadApp
@@ -85,18 +85,18 @@ def topic_cell(main: Sequence[Unit], also: Sequence[Unit]) -> Text:
     return cell
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(LocalisedScreen[None]):
     """One place's reports as years: topics, indicator series and promises, in tabs."""
 
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = "Timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape,q", "back", _("Back"), tooltip=_("Back to the browser"), id="timeline.back"
+            "escape,q", "back", N_("Back"), tooltip=N_("Back to the browser"), id="timeline.back"
         ),
-        Binding("1", "show_tab('topics')", _("Topics"), id="timeline.topics"),
-        Binding("2", "show_tab('indicators')", _("Indicators"), id="timeline.indicators"),
-        Binding("3", "show_tab('promises')", _("Promises"), id="timeline.promises"),
+        Binding("1", "show_tab('topics')", N_("Topics"), id="timeline.topics"),
+        Binding("2", "show_tab('indicators')", N_("Indicators"), id="timeline.indicators"),
+        Binding("3", "show_tab('promises')", N_("Promises"), id="timeline.promises"),
     ]
 
     def __init__(
