@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, ProgressBar, Static
 
 from govread.tui.app import GovreadApp
 from govread.tui.compare.picker import ReportPicker
@@ -130,6 +130,9 @@ async def test_ctrl_t_in_the_picker_opens_the_timeline_of_that_report() -> None:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.screen.ready and app.screen.place.name == "通山县"
+        # the worker's progress: 3 years, 4 open reports cut into units, 3 years' plans
+        bar = app.screen.query_one("#timeline-progress", ProgressBar)
+        assert (bar.total, bar.progress, bar.display) == (10, 10, False)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.browser

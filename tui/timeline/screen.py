@@ -29,13 +29,20 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from govread.compare import Unit
+from govread.compare import Unit, report_units
 from govread.followup import Promise, plan_text, timeline_promises
 from govread.i18n import N_, _
 from govread.node_ids import outline_node_id
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
-from govread.timeline import Place, Timeline, build_timeline, place_of, reason_text
+from govread.timeline import (
+    Place,
+    Progress,
+    Timeline,
+    build_timeline,
+    place_of,
+    reason_text,
+)
 from govread.timeline_view import change_text, status_text
 from govread.tui.localised import LocalisedScreen
 
@@ -149,19 +156,32 @@ class TimelineScreen(LocalisedScreen[None]):
 
     @work(thread=True, exclusive=True, group="timeline")
     def _compute(self) -> None:
+        """The place's years, then every open report cut into units (the words' weights are
+        taken over all of them, as in a comparison; cached, so a second time is quick),
+        then the plans of each year against the next: one progress bar over the three."""
         worker = get_current_worker()
-        count = max(1, len({r.year for r in self.reports if r.year}))
+        years = max(1, len({r.year for r in self.reports if r.year}))
+        total = 2 * years + len(self.corpus)
 
-        def step(offset: int):  # type: ignore[no-untyped-def]
+        def step(offset: int) -> Progress:
             def progress(done: int, _total: int) -> None:
                 if not worker.is_cancelled:
-                    self.app.call_from_thread(self._progress, offset + done, 2 * count)
+                    self.app.call_from_thread(self._progress, offset + done, total)
 
             return progress
 
         try:
             timeline = build_timeline(self.place, self.reports, progress=step(0))
-            promises = timeline_promises(timeline, self.corpus, progress=step(count))
+            advance = step(years)
+            for index, report in enumerate(self.corpus, start=1):
+                if worker.is_cancelled:
+                    return
+                report_units(report)
+                if index % 20 == 0 or index == len(self.corpus):
+                    advance(index, len(self.corpus))
+            promises = timeline_promises(
+                timeline, self.corpus, progress=step(years + len(self.corpus))
+            )
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
