@@ -42,7 +42,7 @@ PROMISES_SCHEMA = "govread-promises/1"
 
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
-        prog="govread compare --region",
+        prog="govread compare",
         description=_(
             "One place over the years: its reports as columns per year aligned by topic, "
             "indicators as series with their change, and (--promises) each year's plans "
