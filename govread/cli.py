@@ -167,16 +167,18 @@ def error_line(problem: str) -> str:
     return _("govread: error: {problem}").format(problem=sanitize_line(problem))
 
 
+def skipped_line(problem: str) -> str:
+    """``govread: skipped: <problem>`` (a file not opened that the user did not name)."""
+    return _("govread: skipped: {problem}").format(problem=sanitize_line(problem))
+
+
 def print_problems(result: LoadResult) -> None:
     """One line on stderr per file not opened: an error if the user named it, else skipped."""
     for problem in result.problems:
         if problem.explicit:
             print(error_line(str(problem)), file=sys.stderr)
         else:
-            print(
-                _("govread: skipped: {problem}").format(problem=sanitize_line(str(problem))),
-                file=sys.stderr,
-            )
+            print(skipped_line(str(problem)), file=sys.stderr)
 
 
 def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:

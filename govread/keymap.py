@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from govread.i18n import _
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
 MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
@@ -27,15 +28,15 @@ def key_problem(key: str) -> str | None:
     """Why `key` (one key, with its modifiers) is not a key, or None when it is."""
     *modifiers, name = key.split("+") if len(key) > 1 else [key]
     if not name:
-        return "ends with '+'"
+        return _("ends with '+'")
     if any(modifier not in MODIFIERS for modifier in modifiers):
-        return "unknown modifier"
+        return _("unknown modifier")
     if len(modifiers) != len(set(modifiers)):
-        return "a modifier twice"
+        return _("a modifier twice")
     if len(name) == 1:
-        return None if name.isprintable() and not name.isspace() and name != "," else "not a key"
+        return None if name.isprintable() and not name.isspace() and name != "," else _("not a key")
     if len(name) > MAX_NAME or not all(ch.isascii() and (ch.isalnum() or ch == "_") for ch in name):
-        return "not a key name"
+        return _("not a key name")
     return None
 
 
@@ -43,10 +44,10 @@ def keys_problem(keys: str) -> str | None:
     """Why `keys` (a comma-separated list) cannot be bound, or None when it can."""
     found = [key.strip() for key in keys.split(",", MAX_KEYS)]
     if len(found) > MAX_KEYS:
-        return f"more than {MAX_KEYS} keys"
+        return _("more than {n} keys").format(n=MAX_KEYS)
     for key in found:
         if not key:
-            return "an empty key"
+            return _("an empty key")
         if problem := key_problem(key):
             return problem
     return None
@@ -61,16 +62,18 @@ def read_keymap(value: object, source: str) -> tuple[dict[str, str], list[str]]:
         return {}, []
     if not isinstance(value, Mapping):
         return {}, [
-            f'{sanitize(source)}: [keymap] must be a table of "binding.id" = "keys"; ignored'
+            _('{source}: [keymap] must be a table of "binding.id" = "keys"; ignored').format(
+                source=sanitize(source)
+            )
         ]
     keymap: dict[str, str] = {}
     ignored: list[str] = []
     for count, (binding_id, keys) in enumerate(value.items()):
         if count >= MAX_ENTRIES:
-            ignored.append(f"{len(value) - MAX_ENTRIES} more entries")
+            ignored.append(_("{n} more entries").format(n=len(value) - MAX_ENTRIES))
             break
         if not isinstance(keys, str):
-            ignored.append(f"{binding_id!r} (the keys must be a string)")
+            ignored.append(_("{id} (the keys must be a string)").format(id=repr(binding_id)))
         elif problem := keys_problem(keys):
             ignored.append(f"{binding_id!r} = {keys!r} ({problem})")
         else:
@@ -82,5 +85,7 @@ def ignored_warning(source: str, ignored: list[str]) -> str:
     """One line naming the keymap entries ignored (the first few, then how many more)."""
     shown = ", ".join(ignored[:SHOWN])
     if len(ignored) > SHOWN:
-        shown += f" and {len(ignored) - SHOWN} more"
-    return sanitize(f"{source}: [keymap] entries ignored: {shown}")
+        shown += _(" and {n} more").format(n=len(ignored) - SHOWN)
+    return sanitize(
+        _("{source}: [keymap] entries ignored: {entries}").format(source=source, entries=shown)
+    )

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
 
+from govread.i18n import _
 from govread.keymap import ignored_warning
 
 
@@ -78,5 +79,5 @@ def user_keymap(keymap: dict[str, str], source: str) -> tuple[dict[str, str], li
         if binding_id in known:
             usable[binding_id] = ",".join(key_name(key) for key in keys.split(","))
         else:
-            unknown.append(f"{binding_id!r} (no such binding)")
+            unknown.append(_("{id} (no such binding)").format(id=repr(binding_id)))
     return usable, [ignored_warning(source, unknown)] if unknown else []

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import App
 
 from govread.export import ExportError, open_id, read_export_contents
+from govread.i18n import _, _n
 from govread.statefile import display_path
 from govread.tui.app_state import GovreadState, app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -31,22 +32,39 @@ def confirm_clear_marks(app: App[Any]) -> None:
         node_id for report in state.library.reports for node_id in state.marks.ids_of(report)
     )
     if not ids:
-        app.notify("There are no marks to clear", title="Marks", severity="warning")
+        app.notify(_("There are no marks to clear"), title=_("Marks"), severity="warning")
         return
-    message = Text(f"Unmark all {len(ids)} marked node(s) of the open reports?")
+    message = Text(
+        _n(
+            "Unmark the {n} marked node of the open reports?",
+            "Unmark all {n} marked nodes of the open reports?",
+            len(ids),
+        ).format(n=len(ids))
+    )
     closed = closed_count(state)
     if closed:
-        message.append(f"\n{closed} mark(s) in reports not open are kept.", style="dim")
-    message.append("\nThis cannot be undone.")
+        message.append(
+            _n(
+                "\n{n} mark in reports not open is kept.",
+                "\n{n} marks in reports not open are kept.",
+                closed,
+            ).format(n=closed),
+            style="dim",
+        )
+    message.append(_("\nThis cannot be undone."))
 
     def answered(clear: bool | None) -> None:
         if not clear:
             return
         gone = state.marks.clear(state.library.reports)
         state.marks_changed(ids)
-        app.notify(f"Cleared {gone} mark(s)", title="Marks")
+        app.notify(
+            _n("Cleared {n} mark", "Cleared {n} marks", gone).format(n=gone), title=_("Marks")
+        )
 
-    app.push_screen(ConfirmDialog("Clear marks", message, confirm="Clear", cancel="Keep"), answered)
+    app.push_screen(
+        ConfirmDialog(_("Clear marks"), message, confirm=_("Clear"), cancel=_("Keep")), answered
+    )
 
 
 # -- restoring from exports -------------------------------------------------------------
@@ -64,14 +82,15 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
         try:
             contents = read_export_contents(path)
         except ExportError as error:
-            app.notify(str(error), title="Marks not restored", severity="error", markup=False)
+            app.notify(str(error), title=_("Marks not restored"), severity="error", markup=False)
             continue
         named = contents.items
         if contents.is_comparison and not named:
             app.notify(
-                f"{display_path(path)} is a comparison export: it holds no marks, "
-                "so none were restored",
-                title="Marks",
+                _("{path} is a comparison export: it holds no marks, so none were restored").format(
+                    path=display_path(path)
+                ),
+                title=_("Marks"),
                 severity="warning",
                 markup=False,
                 timeout=8,
@@ -88,16 +107,18 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
         elsewhere = len(
             {ref.id for ref, node_id in zip(named, found, strict=True) if node_id is None}
         )
-        line = f"{len(on_open)} mark(s) restored from {display_path(path)}"
+        line = _n(
+            "{n} mark restored from {path}", "{n} marks restored from {path}", len(on_open)
+        ).format(n=len(on_open), path=display_path(path))
         if len(fresh) != len(on_open):
-            line += f" ({len(on_open) - len(fresh)} already marked)"
+            line += _(" ({n} already marked)").format(n=len(on_open) - len(fresh))
         if elsewhere:
-            line += f"; {elsewhere} refer to reports that are not open"
+            line += _("; {n} refer to reports that are not open").format(n=elsewhere)
         if unknown:
-            line += f"; {len(unknown)} name nodes the open reports do not have"
+            line += _("; {n} name nodes the open reports do not have").format(n=len(unknown))
         app.notify(
             line,
-            title="Marks",
+            title=_("Marks"),
             severity="warning" if (elsewhere or unknown) and not on_open else "information",
             markup=False,
             timeout=8,

@@ -14,37 +14,39 @@ import argparse
 from collections.abc import Sequence
 
 from govread.citation import CITATION_STYLES, bibtex, citation_line, csl_json
-from govread.cli import print_problems
+from govread.cli import ArgumentParser, print_problems
 from govread.corpus import load
+from govread.i18n import _
 from govread.records import write_utf8
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="govread cite",
-        description="Print the reports as references: CSL-JSON (Zotero, Pandoc), BibTeX, or "
-        "citation lines.",
-        epilog="Example: govread cite reports/ --format bibtex > reports.bib",
+        description=_(
+            "Print the reports as references: CSL-JSON (Zotero, Pandoc), BibTeX, or citation lines."
+        ),
+        epilog=_("Example: govread cite reports/ --format bibtex > reports.bib"),
     )
     parser.add_argument(
         "--format",
         choices=("csl-json", "bibtex", "text"),
         default="csl-json",
-        help="csl-json (default), bibtex, or text: one citation line per report",
+        help=_("csl-json (default), bibtex, or text: one citation line per report"),
     )
     parser.add_argument(
         "--style",
         choices=CITATION_STYLES,
         default=CITATION_STYLES[0],
-        help="the citation style of --format text (default gbt7714: GB/T 7714)",
+        help=_("the citation style of --format text (default gbt7714: GB/T 7714)"),
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
     return parser
 

@@ -22,9 +22,17 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.cli import ArgumentParser
+from govread.cli import ArgumentParser, error_line, skipped_line
+from govread.compare_words import (
+    covered_by_list,
+    gap_reason,
+    nearest_label,
+    only_label,
+    shared_label,
+)
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.export import write_export
+from govread.i18n import _
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
@@ -46,35 +54,45 @@ class _FileError(Exception):
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread compare",
-        description="Compare two reports theme by theme (法治政府建设实施纲要 2021–2025) and put "
-        "their figures side by side.",
-        epilog="A and B are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
-        "the bundled samples (or the reports in --corpus DIR). "
-        "One place over the years: govread compare --region NAME [--corpus DIR] "
-        "[--promises] [--format text|json|csv] (see govread compare --region X --help).",
+        description=_(
+            "Compare two reports topic by topic (法治政府建设实施纲要 2021–2025) and put "
+            "their figures side by side."
+        ),
+        epilog=_(
+            "A and B are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
+            "the bundled samples (or the reports in --corpus DIR). "
+            "One place over the years: govread compare --region NAME [--corpus DIR] "
+            "[--promises] [--format text|json|csv] (see govread compare --region X --help)."
+        ),
     )
-    parser.add_argument("a", metavar="A", help="first report: a path or a region name")
-    parser.add_argument("b", metavar="B", help="second report: a path or a region name")
+    parser.add_argument("a", metavar="A", help=_("first report: a path or a region name"))
+    parser.add_argument("b", metavar="B", help=_("second report: a path or a region name"))
     parser.add_argument(
         "--format",
         choices=("text", "json", "toml", "csv", "jsonl"),
         default="text",
-        help="text: a two-column table; json: the comparison as data; toml: an export "
-        "with one [[pair]] per row, both sides' text and figures (see the README); "
-        "csv (UTF-8 with a BOM) / jsonl: one row per pair",
+        help=_(
+            "text: a two-column table; json: the comparison as data; toml: an export "
+            "with one [[pair]] per row, both sides' text and figures (see the README); "
+            "csv (UTF-8 with a BOM) / jsonl: one row per pair"
+        ),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="with --format toml, csv or jsonl: the file to write (default: standard output)",
+        help=_("with --format toml, csv or jsonl: the file to write (default: standard output)"),
     )
-    parser.add_argument("--force", action="store_true", help="with -o: replace FILE if it exists")
+    parser.add_argument(
+        "--force", action="store_true", help=_("with -o: replace FILE if it exists")
+    )
     parser.add_argument(
         "--corpus",
         metavar="DIR",
-        help="folder of reports to match names against and to compute IDF over "
-        "(default: the bundled samples)",
+        help=_(
+            "folder of reports to match names against and to compute IDF over "
+            "(default: the bundled samples)"
+        ),
     )
     return parser
 
@@ -114,20 +132,28 @@ def _resolve(name: str, corpus: Sequence[Report]) -> Report:
     path = Path(name)
     looks_like_path = "/" in name or "\\" in name or bool(path.suffix)
     if looks_like_path and not path.exists():
-        raise _FileError(f"{name}: no such file")
+        raise _FileError(_("{path}: no such file").format(path=name))
     if path.exists():
         for entry in iter_load([path]):
             if isinstance(entry, Problem):
                 raise _FileError(str(entry))
             return entry
-        raise _FileError(f"{name}: holds no report files")
+        raise _FileError(_("{path}: holds no report files").format(path=name))
     found = _match(name, corpus)
-    available = ", ".join(_label(r) for r in corpus) or "none"
+    available = ", ".join(_label(r) for r in corpus) or _("none")
     if not found:
-        raise _UsageError(f"{name}: no report of that name; available: {available}")
+        raise _UsageError(
+            _("{name}: no report of that name; available: {available}").format(
+                name=name, available=available
+            )
+        )
     if len({r.sha256 for r in found}) > 1:
         matches = ", ".join(_label(r) for r in found)
-        raise _UsageError(f"{name}: ambiguous, matches {matches}; available: {available}")
+        raise _UsageError(
+            _("{name}: ambiguous, matches {matches}; available: {available}").format(
+                name=name, matches=matches, available=available
+            )
+        )
     return found[0]
 
 
@@ -135,16 +161,16 @@ def _load_corpus(directory: str | None) -> LoadResult:
     if directory is None:
         return load()
     if not Path(directory).is_dir():
-        raise _FileError(f"{directory}: not a folder")
+        raise _FileError(_("{path}: not a folder").format(path=directory))
     result = load([directory])
     for problem in result.problems:
-        print(f"govread: skipped: {sanitize_line(str(problem))}", file=sys.stderr)
+        print(skipped_line(str(problem)), file=sys.stderr)
     return result
 
 
 def _error(message: str) -> None:
     # Messages name files and repeat what was typed: one safe line.
-    print(f"govread: error: {sanitize_line(message)}", file=sys.stderr)
+    print(error_line(message), file=sys.stderr)
 
 
 def run(argv: Sequence[str]) -> int:
@@ -157,16 +183,16 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     output = None if args.output in (None, "-") else args.output
     if args.output is not None and args.format not in ("toml", "csv", "jsonl"):
-        parser.error("-o/--output needs --format toml, csv or jsonl")
+        parser.error(_("-o/--output needs --format toml, csv or jsonl"))
     if args.force and output is None:
-        parser.error("--force needs -o FILE")
+        parser.error(_("--force needs -o FILE"))
     # Refuse before the comparison (a second or more) when the answer is already known;
     # the atomic write checks again.
     if output is not None and not args.force and os.path.lexists(output):
         if os.path.isdir(output):
-            _error(f"{output}: is a folder, not a file")
+            _error(_("{path}: is a folder, not a file").format(path=output))
         else:
-            _error(f"{output}: already exists; use --force to replace it")
+            _error(_("{path}: already exists; use --force to replace it").format(path=output))
         return EXIT_FILE
     try:
         corpus = _load_corpus(args.corpus).reports
@@ -216,16 +242,20 @@ def _write_toml(text: str, output: str | None, *, force: bool) -> int:
     try:
         write_export(output, text, overwrite=force)
     except OverwriteRefused:
-        _error(f"{output}: already exists; use --force to replace it")
+        _error(_("{path}: already exists; use --force to replace it").format(path=output))
         return EXIT_FILE
     except WriteError as error:
         _error(str(error))
         return EXIT_FILE
-    print(f"govread: wrote the comparison to {sanitize_path(output)}", file=sys.stderr)
+    print(
+        _("govread: wrote the comparison to {path}").format(path=sanitize_path(output)),
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
 def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
+    """A side's units on a row, then the keywords only that side uses."""
     cell = Text()
     for index, unit in enumerate(units):
         if index:
@@ -233,7 +263,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
         cell.append(unit.number, style="bold")
         cell.append(unit.heading)
     if only:
-        cell.append(f"\n仅{side}: ", style="dim")
+        cell.append(f"\n{only_label(side)}: ", style="dim")
         cell.append(" · ".join(only[:5]), style="dim italic")
     return cell
 
@@ -251,25 +281,25 @@ def _print_text(comparison: Comparison) -> None:
         )
     )
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(f"A {a_name}"), ratio=5)
-    table.add_column(Text("主题 · 相似度"), ratio=3)
-    table.add_column(Text(f"B {b_name}"), ratio=5)
+    table.add_column(Text(f"A {a_name}"), ratio=5)  # a place name: no language
+    table.add_column(Text(_("Topic · similarity")), ratio=3)
+    table.add_column(Text(f"B {b_name}"), ratio=5)  # a place name: no language
     for pair in comparison.pairs:
         middle = Text(pair.theme_name, style="bold")
         if pair.is_gap:
             other = "B" if pair.a else "A"
-            why = "无相近内容" if pair.other_has_theme else "未涉及此主题"
+            why = gap_reason(pair, other)
             if pair.covered_by:
-                where = "、".join(f"{u.number}{u.heading}"[:20] for u in pair.covered_by[:3])
-                why = f"仅在{where}中涉及"
-            middle.append(f"\n{other} {why}", style="yellow")
+                why += " " + covered_by_list(pair.covered_by)
+            middle.append(f"\n{why}", style="yellow")
             if pair.nearest is not None:
-                middle.append(f"\n最接近: {pair.nearest.number}{pair.nearest.heading}", style="dim")
+                middle.append("\n" + nearest_label(), style="dim")
+                middle.append(f"{pair.nearest.number}{pair.nearest.heading}", style="dim")
                 middle.append(f" ({pair.nearest_similarity:.2f})", style="dim")
         else:
             middle.append(f"\n{pair.similarity:.2f}")
             if pair.shared_keywords:
-                middle.append("\n共同: ", style="dim")
+                middle.append(f"\n{shared_label()}: ", style="dim")
                 middle.append(" · ".join(pair.shared_keywords[:5]), style="green")
         empty = Text("—", style="dim")
         left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
@@ -277,12 +307,14 @@ def _print_text(comparison: Comparison) -> None:
         table.add_row(left, middle, right)
     console.print(table)
     if comparison.figures:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text("数字对照"), expand=False)
-        figures.add_column(Text("指标"))
+        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
+        figures.add_column(Text(_("Indicator")))
         figures.add_column(Text(a_name), justify="right")
         figures.add_column(Text(b_name), justify="right")
         for figure in comparison.figures:
             figures.add_row(Text(figure.label), Text(figure.a.text), Text(figure.b.text))
         console.print(figures)
     else:
-        console.print(Text("两份报告没有主语相同的数字。", style="dim"))
+        console.print(
+            Text(_("The two reports have no figures with the same subject."), style="dim")
+        )

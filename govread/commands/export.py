@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, not_replaceable
-from govread.cli import ArgumentParser, print_problems
+from govread.cli import ArgumentParser, error_line, print_problems
 from govread.corpus import load
 from govread.export import (
     PASSAGE_KINDS,
@@ -27,10 +27,11 @@ from govread.export import (
     write_export,
 )
 from govread.figures import figures_in
+from govread.i18n import _, _n
 from govread.marks import MarkSet, NodeRef, refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
 from govread.records import export_format_for_path, render_rows, write_utf8
-from govread.sanitize import sanitize_line, sanitize_path
+from govread.sanitize import sanitize_path
 from govread.search import SearchIndex, fold_text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -39,53 +40,67 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread export",
-        description="Write every section a query finds, or whole reports, to a TOML file "
-        "(format govread-export/1, described in the README).",
-        epilog="With no PATH, the bundled sample reports are searched. "
-        "Example: govread export reports/ --query '行政复议 败诉' -o review.toml",
+        description=_(
+            "Write every section a query finds, or whole reports, to a TOML file "
+            "(format govread-export/1, described in the README)."
+        ),
+        epilog=_(
+            "With no PATH, the bundled sample reports are searched. "
+            "Example: govread export reports/ --query '行政复议 败诉' -o review.toml"
+        ),
     )
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument(
         "-q",
         "--query",
         metavar="Q",
-        help="export the sections Q finds (the query language of govread search)",
+        help=_("export the sections Q finds (the query language of govread search)"),
     )
-    what.add_argument("--all", action="store_true", help="export every report whole")
+    what.add_argument("--all", action="store_true", help=_("export every report whole"))
     what.add_argument(
         "--marks",
         action="store_true",
-        help="export the marks saved by the browser (with their tags and notes) "
-        "that lie in the reports given",
+        help=_(
+            "export the marks saved by the browser (with their tags and notes) "
+            "that lie in the reports given"
+        ),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help="file to write, or - for standard output "
-        "(default: govread-YYYYMMDD-HHMMSS.toml in the working directory)",
+        help=_(
+            "file to write, or - for standard output "
+            "(default: govread-YYYYMMDD-HHMMSS.toml in the working directory)"
+        ),
     )
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
     parser.add_argument(
         "--format",
         choices=("toml", "csv", "jsonl", "md"),
         default=None,
-        help="toml (govread-export/1, restores marks), csv (UTF-8 with a BOM, for "
-        "spreadsheets), jsonl (one node per line) or md (Markdown); default: by FILE's "
-        "extension, else toml",
+        help=_(
+            "toml (govread-export/1, restores marks), csv (UTF-8 with a BOM, for "
+            "spreadsheets), jsonl (one node per line) or md (Markdown); default: by FILE's "
+            "extension, else toml"
+        ),
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
     return parser
 
 
+def already_exists(path: str) -> str:
+    return _("{path}: already exists; use --force to replace it").format(path=sanitize_path(path))
+
+
 def _error(message: str) -> None:
     # Messages name files and repeat the query: one safe line.
-    print(f"govread: error: {sanitize_line(message)}", file=sys.stderr)
+    print(error_line(message), file=sys.stderr)
 
 
 def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
@@ -113,7 +128,7 @@ def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
     exported_sections: set[str] = set()
     chosen: list[NodeRef | Passage] = []
     for unit_id in result.order:
-        owner, _, rest = unit_id.partition("/")
+        owner, _slash, rest = unit_id.partition("/")
         report = by_id.get(owner)
         if report is None:
             continue
@@ -138,8 +153,8 @@ def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
 def _enclosing_sections(node_id: str) -> list[str]:
     """The ids of the sections enclosing a section or item id (not itself, for a section;
     an item's own section included)."""
-    section_id, hash_mark, _ = node_id.partition("#")
-    owner, _, numbers = section_id.partition("/")
+    section_id, hash_mark, _item = node_id.partition("#")
+    owner, _slash, numbers = section_id.partition("/")
     parts = numbers.split(".")
     count = len(parts) if hash_mark else len(parts) - 1
     return [f"{owner}/{'.'.join(parts[: n + 1])}" for n in range(count)]
@@ -154,7 +169,7 @@ def run(argv: Sequence[str]) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.query is not None and not args.query.split():
-        parser.error("--query needs at least one term")
+        parser.error(_("--query needs at least one term"))
     to_stdout = args.output == "-"
     fmt = args.format or (export_format_for_path(args.output) if args.output else "toml")
     default_output = default_export_path().with_suffix("." + fmt)
@@ -164,10 +179,10 @@ def run(argv: Sequence[str]) -> int:
     if output is not None:
         refusal = not_replaceable(output)
         if refusal is not None:  # a device, FIFO, folder or link: not even with --force
-            _error(f"{sanitize_path(output)}: {refusal}")
+            _error(_("{path}: {reason}").format(path=sanitize_path(output), reason=refusal))
             return EXIT_FAILED
         if not args.force and os.path.lexists(output):
-            _error(f"{sanitize_path(output)}: already exists; use --force to replace it")
+            _error(already_exists(output))
             return EXIT_FAILED
 
     result = load(args.paths)
@@ -189,8 +204,19 @@ def run(argv: Sequence[str]) -> int:
         refs = _select(result.reports, args.query)
     if not refs:
         count = len(result.reports)
-        what = "no mark lies" if args.marks else f"no section matches {args.query!r}"
-        _error(f"{what} in {count} report{'s' * (count != 1)}; nothing written")
+        if args.marks:
+            said = _n(
+                "no mark lies in {n} report; nothing written",
+                "no mark lies in {n} reports; nothing written",
+                count,
+            ).format(n=count)
+        else:
+            said = _n(
+                "no section matches {query} in {n} report; nothing written",
+                "no section matches {query} in {n} reports; nothing written",
+                count,
+            ).format(query=repr(args.query), n=count)
+        _error(said)
         return EXIT_FAILED
     text = export_items(refs) if fmt == "toml" else render_rows(refs, fmt, annotations=annotations)
 
@@ -201,11 +227,17 @@ def run(argv: Sequence[str]) -> int:
         try:
             write_export(output, text, overwrite=args.force)
         except OverwriteRefused:
-            _error(f"{sanitize_path(output)}: already exists; use --force to replace it")
+            _error(already_exists(output))
             return EXIT_FAILED
         except WriteError as error:
-            _error(f"{sanitize_path(error.path)}: {error.reason}")
+            _error(
+                _("{path}: {reason}").format(path=sanitize_path(error.path), reason=error.reason)
+            )
             return EXIT_FAILED
-        noun = "node" if len(refs) == 1 else "nodes"
-        print(f"govread: wrote {len(refs)} {noun} to {sanitize_path(output)}", file=sys.stderr)
+        print(
+            _n(
+                "govread: wrote {n} node to {path}", "govread: wrote {n} nodes to {path}", len(refs)
+            ).format(n=len(refs), path=sanitize_path(output)),
+            file=sys.stderr,
+        )
     return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from govread import store as store_module
+from govread.cli import ArgumentParser, error_line, skipped_line
+from govread.i18n import _
 from govread.identity import sanitize
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -23,17 +25,21 @@ BAR_WIDTH = 30
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="govread index",
-        description="Build or refresh the store of parsed reports (SQLite; schema in the "
-        "README), so that `govread search --store` answers without parsing the files again.",
+        description=_(
+            "Build or refresh the store of parsed reports (SQLite; schema in the "
+            "README), so that `govread search --store` answers without parsing the files again."
+        ),
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=_("report files or folders"))
     parser.add_argument(
         "--store",
         type=Path,
         metavar="PATH",
-        help=f"the store file (default: {store_module.STORE_NAME} in the user cache directory)",
+        help=_("the store file (default: {name} in the user cache directory)").format(
+            name=store_module.STORE_NAME
+        ),
     )
     return parser
 
@@ -71,29 +77,39 @@ def run(argv: Sequence[str]) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
-        print(f"govread: error: {sanitize(path)}: no such file or folder", file=sys.stderr)
+        print(error_line(_("{path}: no such file or folder").format(path=path)), file=sys.stderr)
     if missing:
         return EXIT_FAILED
     started = time.perf_counter()
     try:
         with store_module.Store(args.store) as store:
             if store.notice:
-                print(f"govread: {sanitize(store.notice)}", file=sys.stderr)
+                print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             summary = store_module.index(store, args.paths, progress=ProgressLine(sys.stderr))
             total = store.report_count()
     except store_module.StoreError as error:
-        print(f"govread: error: {sanitize(str(error))}", file=sys.stderr)
+        print(error_line(str(error)), file=sys.stderr)
         return EXIT_FAILED
     named = {str(Path(p)) for p in args.paths}
     failed = False
     for path, reason in summary.skipped:
         failed = failed or path in named
-        print(f"govread: skipped {sanitize(path)}: {sanitize(reason)}", file=sys.stderr)
+        print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
-        f"govread: indexed {total} reports in {sanitize(str(store.path))}: "
-        f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
-        f"{summary.pruned} pruned, {len(summary.skipped)} skipped ({elapsed:.1f} s)",
+        _(
+            "govread: indexed {total} reports in {path}: {added} added, {updated} updated, "
+            "{unchanged} unchanged, {pruned} pruned, {skipped} skipped ({seconds:.1f} s)"
+        ).format(
+            total=total,
+            path=sanitize(str(store.path)),
+            added=summary.added,
+            updated=summary.updated,
+            unchanged=summary.unchanged,
+            pruned=summary.pruned,
+            skipped=len(summary.skipped),
+            seconds=elapsed,
+        ),
         file=sys.stderr,
     )
     return EXIT_FAILED if failed else EXIT_OK

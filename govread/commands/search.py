@@ -17,8 +17,9 @@ from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, print_problems
+from govread.cli import ArgumentParser, error_line, print_problems
 from govread.corpus import load
+from govread.i18n import _
 from govread.identity import sanitize
 from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
@@ -31,40 +32,48 @@ HIGHLIGHT = "bold black on yellow"
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread search",
-        description="Search reports, ranked (BM25 over jieba tokens). Terms separated by spaces "
-        'must all match in the same section; a | b is OR; -term excludes; "…" is an exact '
-        "phrase; full- and half-width forms match each other. A term found nowhere verbatim "
-        "matches by its words (shown as a words match, ranked lower).",
-        epilog="A query starting with '-' goes last, after '--': "
-        "govread search --limit 5 -- '-信访 行政复议'",
+        description=_(
+            "Search reports, ranked (BM25 over jieba tokens). Terms separated by spaces "
+            'must all match in the same section; a | b is OR; -term excludes; "…" is an exact '
+            "phrase; full- and half-width forms match each other. A term found nowhere verbatim "
+            "matches by its words (shown as a words match, ranked lower)."
+        ),
+        epilog=_(
+            "A query starting with '-' goes last, after '--': "
+            "govread search --limit 5 -- '-信访 行政复议'"
+        ),
     )
-    parser.add_argument("query", metavar="QUERY", help="the search query (quote it)")
+    parser.add_argument("query", metavar="QUERY", help=_("the search query (quote it)"))
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
     parser.add_argument(
         "--format",
         choices=("text", "json", "jsonl", "csv"),
         default="text",
-        help="text for reading; json (a list), jsonl (one hit per line) or csv "
-        "(UTF-8 with a BOM, for spreadsheets) for other tools",
+        help=_(
+            "text for reading; json (a list), jsonl (one hit per line) or csv "
+            "(UTF-8 with a BOM, for spreadsheets) for other tools"
+        ),
     )
     parser.add_argument(
         "--store",
         type=Path,
         metavar="FILE",
-        help="answer from this store (made by `govread index`) instead of reading the files; "
-        "PATHs then narrow the search to the stored reports under them",
+        help=_(
+            "answer from this store (made by `govread index`) instead of reading the files; "
+            "PATHs then narrow the search to the stored reports under them"
+        ),
     )
     parser.add_argument(
         "--limit",
         type=int,
         default=20,
         metavar="N",
-        help="show at most N hits (default 20; 0 for all)",
+        help=_("show at most N hits (default 20; 0 for all)"),
     )
     return parser
 
@@ -76,10 +85,10 @@ def run(argv: Sequence[str]) -> int:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     query = parse_query(args.query)
     if query.is_empty:
-        print("govread: error: empty query (give at least one search term)", file=sys.stderr)
+        print(_("govread: error: empty query (give at least one search term)"), file=sys.stderr)
         return EXIT_USAGE
     if args.limit < 0:
-        print("govread: error: --limit must be 0 or more", file=sys.stderr)
+        print(_("govread: error: --limit must be 0 or more"), file=sys.stderr)
         return EXIT_USAGE
 
     failed = False  # a file named could not be opened: exit 1, after the others' hits
@@ -106,7 +115,9 @@ def run(argv: Sequence[str]) -> int:
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
         if not hits:
-            console.print(Text(f"no hits for {sanitize_line(args.query)}", style="dim"))
+            console.print(
+                Text(_("no hits for {query}").format(query=sanitize_line(args.query)), style="dim")
+            )
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
     return EXIT_OK if hits and not failed else EXIT_NONE
@@ -118,27 +129,38 @@ def _search_store(
     """Hits from the store, or None (said on stderr) when it cannot be used."""
     if not path.is_file():
         print(
-            f"govread: error: {sanitize(str(path))}: no such store (make it with govread index)",
+            error_line(_("{path}: no such store (make it with govread index)").format(path=path)),
             file=sys.stderr,
         )
         return None
     try:
         with store.Store(path) as opened:
             if opened.notice:
-                print(f"govread: {sanitize(opened.notice)}", file=sys.stderr)
+                print(
+                    _("govread: {notice}").format(notice=sanitize(opened.notice)), file=sys.stderr
+                )
             scope = store.scope_of(paths) if paths else None
             if scope is not None:
                 absent, changed = store.stale(opened, scope)
-                for what, files in (("never indexed", absent), ("changed since indexed", changed)):
-                    if files:
-                        print(
-                            f"govread: {len(files)} files {what} (first: {sanitize(files[0])});"
-                            " run govread index to refresh the store",
-                            file=sys.stderr,
-                        )
+                if absent:
+                    print(
+                        _(
+                            "govread: {n} files never indexed (first: {first}); "
+                            "run govread index to refresh the store"
+                        ).format(n=len(absent), first=sanitize(absent[0])),
+                        file=sys.stderr,
+                    )
+                if changed:
+                    print(
+                        _(
+                            "govread: {n} files changed since indexed (first: {first}); "
+                            "run govread index to refresh the store"
+                        ).format(n=len(changed), first=sanitize(changed[0])),
+                        file=sys.stderr,
+                    )
             return store.StoreSearch(opened, scope).search(query, limit)
     except (store.StoreError, sqlite3.Error) as error:
-        print(f"govread: error: {sanitize(str(error))}", file=sys.stderr)
+        print(error_line(str(error)), file=sys.stderr)
         return None
 
 
@@ -157,7 +179,7 @@ def hit_text(number: int, hit: Hit) -> Text:
             p
             for p in (
                 report.region or report.display_title,
-                f"{report.year}年" if report.year else "",
+                _("{year}").format(year=report.year) if report.year else "",
             )
             if p
         )

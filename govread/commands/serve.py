@@ -14,7 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from govread.cli import ArgumentParser
+from govread.cli import ArgumentParser, error_line
+from govread.i18n import _, language
 from govread.loading import cache_enabled
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
@@ -26,22 +27,31 @@ DEFAULT_PORT = 8000
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread serve",
-        description="Serve the browser in a web page: each visitor gets the browser of the "
-        "reports named (the bundled samples by default). Stop it with Ctrl+C.",
-        epilog="Only this machine can reach the default address; a --host that others can "
-        "reach lets anyone there read the reports and write exports as you.",
+        description=_(
+            "Serve the browser in a web page: each visitor gets the browser of the "
+            "reports named (the bundled samples by default). Stop it with Ctrl+C."
+        ),
+        epilog=_(
+            "Only this machine can reach the default address; a --host that others can "
+            "reach lets anyone there read the reports and write exports as you."
+        ),
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
-    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address (default {DEFAULT_HOST})")
     parser.add_argument(
-        "--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})"
+        "--host", default=DEFAULT_HOST, help=_("address (default {host})").format(host=DEFAULT_HOST)
     )
-    parser.add_argument("--theme", metavar="NAME", help="colour theme of the browser")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        help=_("port (default {port})").format(port=DEFAULT_PORT),
+    )
+    parser.add_argument("--theme", metavar="NAME", help=_("colour theme of the browser"))
     return parser
 
 
@@ -51,9 +61,12 @@ def govread_command() -> list[str]:
     return [script] if script else [sys.executable, "-m", "govread.cli"]
 
 
-def app_command(paths: Sequence[str], theme: str | None = None) -> str:
-    """The shell command textual-serve runs for each page: govread with the paths, quoted."""
+def app_command(paths: Sequence[str], theme: str | None = None, lang: str | None = None) -> str:
+    """The shell command textual-serve runs for each page: govread with the paths, quoted;
+    `lang` is the interface language of the browser it serves."""
     words = govread_command()
+    if lang is not None:
+        words += ["--lang", lang]
     if not cache_enabled():
         words.append("--no-cache")
     if theme is not None:
@@ -80,26 +93,34 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as exit_:  # --help, or a usage error argparse has already explained
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if not 0 < args.port < 65536:
-        print(f"govread: error: --port {int(args.port)}: not a port (1-65535)", file=sys.stderr)
+        print(
+            error_line(_("--port {port}: not a port (1-65535)").format(port=int(args.port))),
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from govread.cli import unknown_theme
 
     if args.theme is not None and (problem := unknown_theme(args.theme)):
-        print(f"govread: error: {sanitize(problem)}", file=sys.stderr)
+        print(error_line(problem), file=sys.stderr)
         return EXIT_USAGE
     missing = [path for path in args.paths if not Path(path).exists()]
     if missing:
-        print(f"govread: error: {sanitize(missing[0])}: no such file or folder", file=sys.stderr)
+        print(
+            error_line(_("{path}: no such file or folder").format(path=missing[0])),
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     if not is_loopback(args.host):
         print(
-            f"govread: warning: serving on {sanitize(args.host)}: anyone who can reach it can read "
-            "these reports and write exports as you",
+            _(
+                "govread: warning: serving on {host}: anyone who can reach it can read "
+                "these reports and write exports as you"
+            ).format(host=sanitize(args.host)),
             file=sys.stderr,
         )
     from textual_serve.server import Server  # imported only for this command
 
-    server = Server(app_command(args.paths, args.theme), host=args.host, port=args.port)
+    server = Server(app_command(args.paths, args.theme, language()), host=args.host, port=args.port)
     server.title = "govread"
     try:
         server.serve()
@@ -107,7 +128,7 @@ def run(argv: Sequence[str]) -> int:
         where = f"{args.host}:{args.port}"
         reason = error.strerror or str(error)
         print(
-            f"govread: error: cannot serve on {sanitize(where)}: {sanitize(reason)}",
+            error_line(_("cannot serve on {where}: {reason}").format(where=where, reason=reason)),
             file=sys.stderr,
         )
         return EXIT_FAILED

@@ -22,9 +22,10 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check, check_columns, check_rows
-from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, _load_or_exit
+from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, ArgumentParser, _load_or_exit
 from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
+from govread.i18n import _
 from govread.parsers.model import Report
 from govread.tabular import render, sanitize
 
@@ -32,13 +33,15 @@ TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators un
 
 
 def _parser(name: str, description: str, formats: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"govread {name}", description=description)
-    parser.add_argument("--format", choices=tuple(formats), default="text")
+    parser = ArgumentParser(prog=f"govread {name}", description=description)
+    parser.add_argument(
+        "--format", choices=tuple(formats), default="text", help=_("the output format")
+    )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="report files or folders (default: the bundled sample reports)",
+        help=_("report files or folders (default: the bundled sample reports)"),
     )
     return parser
 
@@ -96,7 +99,7 @@ def _run(
 def pivot_table(table: Pivot, columns: Sequence[str]) -> Table:
     """Reports × indicators as a Rich table (every string a Text: never markup)."""
     out = Table(show_lines=False, header_style="bold")
-    out.add_column(Text("report"))
+    out.add_column(Text(_("report")))
     for indicator in columns:
         out.add_column(Text(sanitize(indicator)), justify="right")
     for index, report in enumerate(table.reports):
@@ -119,8 +122,10 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
     if not indicators and len(table.indicators) > len(columns):
         console.print(
             Text(
-                f"{len(columns)} of {len(table.indicators)} indicators, those most reports "
-                "have; name others with --indicator, or use --format csv for all",
+                _(
+                    "{shown} of {total} indicators, those most reports have; name others "
+                    "with --indicator, or use --format csv for all"
+                ).format(shown=len(columns), total=len(table.indicators)),
                 style="dim",
             )
         )
@@ -129,15 +134,17 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
 def run_figures(argv: Sequence[str]) -> int:
     parser = _parser(
         "figures",
-        "Every figure of every report, one row each (long form), or a pivot of reports × "
-        "indicators (text). CSV is UTF-8 with a BOM.",
+        _(
+            "Every figure of every report, one row each (long form), or a pivot of reports × "
+            "indicators (text). CSV is UTF-8 with a BOM."
+        ),
         ("text", "csv", "json", "jsonl"),
     )
     parser.add_argument(
         "--indicator",
         action="append",
         metavar="NAME",
-        help="only this indicator (or subject), e.g. 出庭应诉率; repeat for more",
+        help=_("only this indicator (or subject), e.g. 出庭应诉率; repeat for more"),
     )
     return _run(argv, parser, _figures)
 
@@ -172,10 +179,10 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
 
         _write(json.dumps(coverage_json(found), ensure_ascii=False, indent=1) + "\n")
         return
-    out = Table(header_style="bold", title=Text("share of text % (units)"))
-    out.add_column(Text("report"))
+    out = Table(header_style="bold", title=Text(_("share of text % (units)")))
+    out.add_column(Text(_("report")))
     themes = theme_columns()
-    for _, name in themes:
+    for _topic_id, name in themes:
         out.add_column(Text(name.split(" · ")[0]), justify="right")
     for c in found:
         cells = []
@@ -191,8 +198,10 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
 def run_coverage(argv: Sequence[str]) -> int:
     parser = _parser(
         "coverage",
-        "How much of each report speaks to each theme of the 纲要: share of the text and "
-        "number of units per theme.",
+        _(
+            "How much of each report speaks to each topic of the 纲要: share of the text and "
+            "number of units per topic."
+        ),
         ("text", "csv", "json"),
     )
     return _run(argv, parser, _coverage)
@@ -207,12 +216,12 @@ def checklist_text(c: Checklist) -> Text:
     out.append_text(_where(c.report))
     out.stylize("bold")
     if c.published is None:
-        out.append("  publication date unknown", style="yellow")
+        out.append(_("  publication date unknown"), style="yellow")
     else:
-        out.append(f"  published {c.published} ")
-        out.append("on time" if c.on_time else "late", style="green" if c.on_time else "red")
+        out.append(_("  published {date} ").format(date=c.published))
+        out.append(_("on time") if c.on_time else _("late"), style="green" if c.on_time else "red")
         if c.on_time is None:
-            out.append(" (year reported unknown)", style="yellow")
+            out.append(_(" (year reported unknown)"), style="yellow")
     out.append("\n")
     for key in CONTENTS:
         found = c.contents[key]
@@ -223,7 +232,7 @@ def checklist_text(c: Checklist) -> Text:
             out.append(f"  {first.node_id}  ", style="dim")
             out.append(sanitize(first.text))
             if len(found.node_ids) > 1:
-                out.append(f"  (+{len(found.node_ids) - 1} more)", style="dim")
+                out.append(_("  (+{n} more)").format(n=len(found.node_ids) - 1), style="dim")
         out.append("\n")
     out.append(Text(sanitize(c.report.path or ""), style="dim"))
     return out
@@ -249,9 +258,11 @@ def _check(args: argparse.Namespace, reports: list[Report]) -> None:
 def run_check(argv: Sequence[str]) -> int:
     parser = _parser(
         "check",
-        "The 督察 checklist: the five contents the 2019 rule requires of an annual report, "
-        "each found or missing with its evidence, and publication before 1 April of the "
-        "following year.",
+        _(
+            "The 督察 checklist: the five contents the 2019 rule requires of an annual report, "
+            "each found or missing with its evidence, and publication before 1 April of the "
+            "following year."
+        ),
         ("text", "csv", "json"),
     )
     return _run(argv, parser, _check)

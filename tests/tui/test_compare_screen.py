@@ -314,7 +314,7 @@ async def test_help_lists_the_compare_keys(open_compare) -> None:
             for _, group in [(t, r) for t, r in _groups(app.screen)]
             for _, description in group
         }
-        for wanted in ("Next theme", "Prev theme", "Side", "Mark", "Figures", "Sync", "Back"):
+        for wanted in ("Next topic", "Previous topic", "Side", "Mark", "Figures", "Sync", "Back"):
             assert wanted in rows
         # the hidden figures table's keys are not listed
         assert "DataTable" not in [title for title, _ in _groups(app.screen)]

@@ -439,7 +439,7 @@ async def test_a_toml_path_restores_its_marks(
         assert set(app.marks) == {ids[0]}
         assert _shows_mark(app.browser.outline, ids[0])
         message = next(m for m in _messages(app) if "restored" in m)
-        assert message.startswith(f"1 mark(s) restored from {export}")
+        assert message.startswith(f"1 mark restored from {export}")
         assert "2 refer to reports that are not open" in message
 
 
@@ -454,7 +454,7 @@ async def test_only_toml_paths_open_the_samples_and_restore(
         assert len(app.reports) == 5
         assert set(app.marks) == set(ids)
         assert all(_shows_mark(app.browser.outline, node_id) for node_id in ids)
-        assert any("2 mark(s) restored" in m and "1 refer" in m for m in _messages(app))
+        assert any("2 marks restored" in m and "1 refer" in m for m in _messages(app))
 
 
 async def test_restoring_skips_unknown_nodes_and_counts_marks_already_there(
@@ -471,7 +471,7 @@ async def test_restoring_skips_unknown_nodes_and_counts_marks_already_there(
         await loaded(pilot)
         assert set(app.marks) == set(ids)
         message = next(m for m in _messages(app) if "restored" in m)
-        assert "2 mark(s) restored" in message and "(1 already marked)" in message
+        assert "2 marks restored" in message and "(1 already marked)" in message
         assert "1 name nodes the open reports do not have" in message
 
 

@@ -176,11 +176,21 @@ def test_cli_json(capsys) -> None:
 def test_cli_text_is_plain_with_no_color(capsys, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "110")
-    assert main(["compare", "咸宁市2023", "宝鸡"]) == 0
+    assert main(["--lang", "zh", "compare", "咸宁市2023", "宝鸡"]) == 0
     out = capsys.readouterr().out
     assert "\x1b[" not in out
-    assert "行政执法" in out and "数字对照" in out
+    assert "行政执法" in out and "数字对照" in out and "主题 · 相似度" in out
     assert max(len(line) for line in out.splitlines()) <= 110
+
+
+def test_cli_and_browser_share_one_compare_vocabulary(capsys, monkeypatch) -> None:
+    """The same words as the browser's compare screen (govread.compare_words), in English."""
+    monkeypatch.setenv("COLUMNS", "110")
+    assert main(["--lang", "en", "compare", "咸宁市2023", "宝鸡"]) == 0
+    out = capsys.readouterr().out
+    assert "Figures side by side" in out and "Topic · similarity" in out
+    assert "only A:" in out or "only B:" in out
+    assert "数字对照" not in out
 
 
 @pytest.mark.parametrize(

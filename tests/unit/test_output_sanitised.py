@@ -31,6 +31,7 @@ SANITISING = {
     "dumps_json",
     "escape_toml",
     "error_line",  # govread.cli: `govread: error: ` and a sanitised line
+    "skipped_line",  # govread.cli: `govread: skipped: ` and a sanitised line
 }
 # The message catalogue's functions (govread.i18n): their text is govread's own.
 TRANSLATING = {"_", "_n"}
@@ -116,11 +117,23 @@ def _safe_value(value: ast.expr) -> bool:
 
 
 def _counts_only(expression: ast.expr) -> bool:
-    """An f-string whose values are sanitised or plain names and attributes (counts)."""
+    """An f-string, or a translated ``_("…").format(…)``, whose values are sanitised or
+    plain names and attributes (counts)."""
+
+    def count(value: ast.expr) -> bool:
+        return _safe_value(value) or _safe(value) or isinstance(value, ast.Name | ast.Attribute)
+
+    if isinstance(expression, ast.Call):
+        func = expression.func
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr == "format"
+            and _safe(func.value)
+            and all(count(a) for a in expression.args)
+            and all(count(k.value) for k in expression.keywords)
+        )
     return isinstance(expression, ast.JoinedStr) and all(
-        _safe_value(part.value) or isinstance(part.value, ast.Name | ast.Attribute)
-        for part in expression.values
-        if isinstance(part, ast.FormattedValue)
+        count(part.value) for part in expression.values if isinstance(part, ast.FormattedValue)
     )
 
 

@@ -65,7 +65,7 @@ def test_text_output_shows_report_text_as_written(
 def test_text_output_lists_region_year_path(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "枫桥经验")
     assert code == 0
-    assert "咸宁市 2023年" in out and "宝鸡市 2023年" in out and "枫桥经验" in out
+    assert "咸宁市 2023" in out and "宝鸡市 2023" in out and "枫桥经验" in out
     assert "1." in out and "sample_reports" in out
 
 

@@ -183,7 +183,7 @@ class BrowserScreen(LocalisedScreen[None]):
             N_("Corpus tables"),
             show=False,
             tooltip=N_(
-                "Every open report as tables: indicators, theme coverage, the 督察 checklist"
+                "Every open report as tables: indicators, topic coverage, the 督察 checklist"
             ),
             id="browser.corpus_tables",
         ),

@@ -21,28 +21,37 @@ from textual.message import Message
 from textual.widgets import Static
 
 from govread.compare import Pair, Unit
+from govread.compare_words import (
+    gap_label,
+    gap_reason,
+    nearest_label,
+    only_label,
+    shared_label,
+    similarity_label,
+)
 from govread.figures import figure_spans
+from govread.i18n import _
 from govread.tui._css import css_beside
 
 StyleOf = Callable[[str], Style]
 
 
 def row_header(pair: Pair, side: str, city: str, style: StyleOf) -> Text:
-    """Theme name and similarity, shared keywords, and the keywords only ``side`` has."""
+    """Topic name and similarity, shared keywords, and the keywords only ``side`` has."""
     text = Text()
     text.append(pair.theme_name, style=style("compare--theme"))
     if pair.is_gap:
-        text.append("  gap", style=style("compare--gap-tag"))
+        text.append(f"  {gap_label()}", style=style("compare--gap-tag"))
     else:
-        text.append(f"  similarity {pair.similarity:.2f}", style=style("compare--dim"))
+        text.append(f"  {similarity_label(pair.similarity)}", style=style("compare--dim"))
     if pair.shared_keywords:
         text.append("\n")
-        text.append("shared ", style=style("compare--label"))
+        text.append(f"{shared_label()} ", style=style("compare--label"))
         text.append(" · ".join(pair.shared_keywords), style=style("compare--shared"))
     only = pair.only_a if side == "a" else pair.only_b
     if only:
         text.append("\n")
-        text.append(f"only {city} ", style=style("compare--label"))
+        text.append(f"{only_label(city)} ", style=style("compare--label"))
         text.append(" · ".join(only), style=style("compare--only"))
     return text
 
@@ -85,22 +94,22 @@ def unit_text(
 
 
 def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
-    """What a side without units on a row says: silent on the theme (no text of it covers
-    the theme), where it speaks of it, or that nothing of it is alike."""
+    """What a side without units on a row says: silent on the topic (no text of it covers
+    the topic), where it speaks of it, or that nothing of it is alike."""
     text = Text()
+    text.append(gap_reason(pair, city), style=style("compare--gap"))
     if pair.covered_by:
-        text.append(f"{city} speaks of {pair.theme_name} only within:", style=style("compare--gap"))
         for unit in pair.covered_by[:3]:
             text.append("\n")
             text.append(unit.number, style=style("compare--number"))
             text.append(unit.heading)
     elif pair.other_has_theme:
-        text.append(f"{city} has nothing like this", style=style("compare--gap"))
-        text.append(f"\n(its {pair.theme_name} text is in another row of this theme)")
-    else:
-        text.append(f"{city} is silent on {pair.theme_name}", style=style("compare--gap"))
+        text.append(
+            _("\n(its {topic} text is in another row of this topic)").format(topic=pair.theme_name)
+        )
     if pair.nearest is not None:
-        text.append("\nNearest elsewhere: ", style=style("compare--label"))
+        text.append("\n")
+        text.append(nearest_label(), style=style("compare--label"))
         text.append(pair.nearest.number, style=style("compare--number"))
         text.append(pair.nearest.heading)
         text.append(f"  ({pair.nearest_similarity:.2f})", style=style("compare--dim"))

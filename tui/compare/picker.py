@@ -40,13 +40,13 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
     """A filterable list of reports; dismisses with the chosen one, or None on escape."""
 
     CSS_PATH = "picker.tcss"
-    BINDING_GROUP_TITLE = "Pick a report"
+    BINDING_GROUP_TITLE = N_("Pick a report")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
-        Binding("down", "move(1)", "Down", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Up", show=False, id="picker.up"),
-        Binding("pagedown", "move(5)", "Page down", show=False, id="picker.page_down"),
-        Binding("pageup", "move(-5)", "Page up", show=False, id="picker.page_up"),
+        Binding("escape", "cancel", N_("Cancel"), id="picker.cancel"),
+        Binding("down", "move(1)", N_("Down"), show=False, id="picker.down"),
+        Binding("up", "move(-1)", N_("Up"), show=False, id="picker.up"),
+        Binding("pagedown", "move(5)", N_("Page down"), show=False, id="picker.page_down"),
+        Binding("pageup", "move(-5)", N_("Page up"), show=False, id="picker.page_up"),
         Binding(
             "ctrl+t",
             "timeline",
@@ -65,12 +65,12 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(self._prompt, id="picker-prompt")
-            yield Input(placeholder="type to narrow: region, year or title", id="picker-query")
+            yield Input(placeholder=_("type to narrow: region, year or title"), id="picker-query")
             yield OptionList(id="picker-options")
             yield Static(id="picker-note")
 
     def on_mount(self) -> None:
-        self.query_one("#picker").border_title = "Compare with"
+        self.query_one("#picker").border_title = _("Compare with")
         self.query_one("#picker").border_subtitle = _(
             "enter chooses · ctrl+t its place's timeline · escape cancels"
         )
@@ -93,9 +93,16 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
             options.highlighted = 0
         note = self.query_one("#picker-note", Static)
         if self._shown:
-            note.update(Text(f"{len(self._shown)} of {len(self._reports)}", style="dim"))
+            note.update(
+                Text(
+                    _("{shown} of {total}").format(
+                        shown=len(self._shown), total=len(self._reports)
+                    ),
+                    style="dim",
+                )
+            )
         else:
-            message = Text("Nothing matches ", style="dim")
+            message = Text(_("Nothing matches "), style="dim")
             message.append(query, style="bold")
             note.update(message)
 

@@ -31,6 +31,7 @@ from textual.worker import get_current_worker
 
 from govread.compare import Comparison, compare, report_units
 from govread.compare_export import export_comparison, rows_to_export
+from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.node_ids import is_node_id
 from govread.parsers.model import Report
@@ -67,20 +68,20 @@ def open_compare(app: GovreadApp) -> None:
     reports = list(app.library.reports)
     side_a = app.browser.outline.current_report
     if len(reports) >= 2 and side_a is None:  # the cursor is on a group of reports
-        app.notify("Put the cursor on a report first", title="Compare", severity="warning")
+        app.notify(_("Put the cursor on a report first"), title=_("Compare"), severity="warning")
         return
     if len(reports) < 2 or side_a is None:
         app.notify(
-            "Comparing needs two open reports: open another one (govread A.txt B.txt)",
-            title="Compare",
+            _("Comparing needs two open reports: open another one (govread A.txt B.txt)"),
+            title=_("Compare"),
             severity="warning",
             markup=False,
         )
         return
     others = [r for r in reports if r is not side_a]
-    prompt = Text("Compare ")
+    prompt = Text(_("Compare "))
     prompt.append(city_of(side_a), style="bold")
-    prompt.append(" (side A) with:")
+    prompt.append(_(" (side A) with:"))
 
     def chosen(side_b: Report | None) -> None:
         if side_b is not None:
@@ -102,7 +103,7 @@ class CompareScreen(LocalisedScreen[None]):
     """Two columns, one per city, one row per aligned pair of units; a figures table."""
 
     CSS_PATH = "screen.tcss"
-    BINDING_GROUP_TITLE = "Compare"
+    BINDING_GROUP_TITLE = N_("Compare")
     AUTO_FOCUS = ""  # nothing: the screen itself takes the keys (None would mean "*")
     HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012 (an instance variable of Screen)
         (0, "-narrow"),
@@ -113,22 +114,24 @@ class CompareScreen(LocalisedScreen[None]):
         Binding(
             "escape,q",
             "back",
-            "Back",
-            tooltip="Back to the browser (or close the figures)",
+            N_("Back"),
+            tooltip=N_("Back to the browser (or close the figures)"),
             id="compare.back",
         ),
-        Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "question_mark,f1", "app.help", N_("Help"), tooltip=N_("Show every key"), id="app.help"
+        ),
         Binding(
             "right_square_bracket",
             "theme(1)",
-            "Next theme",
+            N_("Next topic"),
             key_display="]",
             id="compare.next_theme",
         ),
         Binding(
             "left_square_bracket",
             "theme(-1)",
-            "Prev theme",
+            N_("Previous topic"),
             key_display="[",
             show=False,
             id="compare.previous_theme",
@@ -136,42 +139,42 @@ class CompareScreen(LocalisedScreen[None]):
         Binding(
             "tab,shift+tab",
             "switch_side",
-            "Side",
-            tooltip="Make the other city's column active",
+            N_("Side"),
+            tooltip=N_("Make the other city's column active"),
             id="compare.switch_side",
         ),
         Binding(
             "space",
             "toggle_mark",
-            "Mark",
-            tooltip="Mark the unit under the cursor",
+            N_("Mark"),
+            tooltip=N_("Mark the unit under the cursor"),
             id="compare.mark",
         ),
         Binding(
             "f",
             "figures",
-            "Figures",
-            tooltip="Figures of both reports side by side",
+            N_("Figures"),
+            tooltip=N_("Figures of both reports side by side"),
             id="compare.figures",
         ),
         Binding(
             "e",
             "export",
-            "Export",
-            tooltip="Write the comparison as TOML: the rows with a marked unit, or every row",
+            N_("Export"),
+            tooltip=N_("Write the comparison as TOML: the rows with a marked unit, or every row"),
             id="compare.export",
         ),
         Binding(
             "s",
             "toggle_sync",
-            "Sync",
-            tooltip="Scroll the two columns in step, or not",
+            N_("Sync"),
+            tooltip=N_("Scroll the two columns in step, or not"),
             id="compare.sync",
         ),
-        Binding("down,j", "cursor(1)", "Next unit", show=False, id="compare.down"),
-        Binding("up,k", "cursor(-1)", "Previous unit", show=False, id="compare.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
+        Binding("down,j", "cursor(1)", N_("Next unit"), show=False, id="compare.down"),
+        Binding("up,k", "cursor(-1)", N_("Previous unit"), show=False, id="compare.up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="compare.page_down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="compare.page_up"),
     ]
 
     def __init__(self, a: Report, b: Report) -> None:
@@ -184,7 +187,7 @@ class CompareScreen(LocalisedScreen[None]):
         self._syncing = False
         self.started = time.perf_counter()
         self.fill_seconds: float | None = None  # from creation to both columns filled
-        self.title = "Compare"
+        self.title = _("Compare")
 
     # -- layout -----------------------------------------------------------------------
 
@@ -194,11 +197,11 @@ class CompareScreen(LocalisedScreen[None]):
         yield Static(id="compare-status")
         with Vertical(id="compare-loading"):
             yield LoadingIndicator()
-            note = Text("Comparing ")
+            note = Text(_("Comparing "))
             note.append(city_of(self.a), style="bold")
-            note.append(" with ")
+            note.append(_(" with "))
             note.append(city_of(self.b), style="bold")
-            note.append(" … (the first comparison loads the word list, about a second)")
+            note.append(_(" … (the first comparison loads the word list, about a second)"))
             yield Static(note, id="compare-loading-note")
         with Horizontal(id="compare-columns"):
             yield CompareColumn("a", city_of(self.a), id="side-a")
@@ -214,10 +217,10 @@ class CompareScreen(LocalisedScreen[None]):
 
     def _title_text(self) -> Text:
         title = Text()
-        title.append("A ", style="dim")
+        title.append(_("A "), style="dim")
         title.append(city_of(self.a), style="bold")
         title.append("  ⇄  ", style="dim")
-        title.append("B ", style="dim")
+        title.append(_("B "), style="dim")
         title.append(city_of(self.b), style="bold")
         return title
 
@@ -252,7 +255,7 @@ class CompareScreen(LocalisedScreen[None]):
         if not self.is_attached:
             return
         self.query_one(LoadingIndicator).display = False
-        message = Text("The comparison failed: ", style="bold")
+        message = Text(_("The comparison failed: "), style="bold")
         message.append(reason)
         self.query_one("#compare-loading-note", Static).update(message)
 
@@ -288,19 +291,23 @@ class CompareScreen(LocalisedScreen[None]):
     def _update_status(self) -> None:
         status = Text()
         if self.comparison is None:
-            status.append("comparing…", style="dim")
+            status.append(_("comparing…"), style="dim")
         else:
             pairs = self.comparison.pairs
-            status.append("active ")
+            status.append(_("active "))
             status.append(city_of(self.a if self.active == "a" else self.b), style="bold")
-            status.append("  ·  sync ")
-            status.append("on" if self.sync else "off", style="bold")
+            status.append(_("  ·  sync "))
+            status.append(_("on") if self.sync else _("off"), style="bold")
             gaps = sum(p.is_gap for p in pairs)
-            themes = len(self.comparison.theme_ids())
+            topics = len(self.comparison.theme_ids())
             figures = len(self.comparison.figures)
             status.append(
-                f"  ·  {len(pairs)} rows on {themes} themes, {gaps} gaps  ·  "
-                f"{figures} figure{'s' if figures != 1 else ''} on both sides",
+                _("  ·  {rows} rows on {topics} topics, {gaps} gaps  ·  ").format(
+                    rows=len(pairs), topics=topics, gaps=gaps
+                )
+                + _n("{n} figure on both sides", "{n} figures on both sides", figures).format(
+                    n=figures
+                ),
                 style="dim",
             )
         self.query_one("#compare-status", Static).update(status)
@@ -451,7 +458,9 @@ class CompareScreen(LocalisedScreen[None]):
         if self.sync:
             self._sync_from(self.active)
         self._update_status()
-        self.notify(f"Scrolling in step: {'on' if self.sync else 'off'}", timeout=2)
+        self.notify(
+            _("Scrolling in step: on") if self.sync else _("Scrolling in step: off"), timeout=2
+        )
 
     def _sync_after_refresh(self) -> None:
         if self.sync:
@@ -467,18 +476,19 @@ class CompareScreen(LocalisedScreen[None]):
         cell = column.cells[index]
         node_id = cell.node_id
         if node_id is None:
-            self.notify("Nothing to mark here: this side is silent on the theme", timeout=3)
+            self.notify(_("Nothing to mark here: this side is silent on the topic"), timeout=3)
             return
         if not is_node_id(node_id):
             self.notify(
-                "The closing paragraphs are not a section: mark the report in the browser",
+                _("The closing paragraphs are not a section: mark the report in the browser"),
                 severity="warning",
                 markup=False,
             )
             return
         marked = app_state(self).toggle_mark(node_id)
         what = cell.unit.number + cell.unit.heading if cell.unit else node_id
-        self.notify(f"{'Marked' if marked else 'Unmarked'}: {what}", timeout=3, markup=False)
+        said = _("Marked: {what}") if marked else _("Unmarked: {what}")
+        self.notify(said.format(what=what), timeout=3, markup=False)
 
     def on_marks_changed(self, message: MarksChanged) -> None:
         for side in ("a", "b"):
@@ -506,24 +516,28 @@ class CompareScreen(LocalisedScreen[None]):
         """Export the rows holding a marked unit (every row when none is) to a TOML file."""
         comparison = self.comparison
         if comparison is None:
-            self.notify("The comparison is not ready yet", title="Export", timeout=3)
+            self.notify(_("The comparison is not ready yet"), title=_("Export"), timeout=3)
             return
         rows, by_marks = rows_to_export(comparison, app_state(self).marks)
         summary = Text()
-        count = f"{len(rows)} row{'s' if len(rows) != 1 else ''}"
+        count = _n("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         if by_marks:
             summary.append(count, style="bold")
-            summary.append(f" of {len(comparison.pairs)} (those holding a marked unit)")
+            summary.append(
+                _(" of {total} (those holding a marked unit)").format(total=len(comparison.pairs))
+            )
         else:
-            summary.append(f"All {count}", style="bold")
-            summary.append(" (mark units with space to export only their rows)")
-        summary.append(" of ")
+            summary.append(_("All {count}").format(count=count), style="bold")
+            summary.append(_(" (mark units with space to export only their rows)"))
+        summary.append(_(" of "))
         summary.append(city_of(self.a), style="bold")
         summary.append(" ⇄ ")
         summary.append(city_of(self.b), style="bold")
         summary.append(
-            ", both sides with their text and figures, as TOML (govread-export/1), "
-            "or one row per pair as CSV or JSON Lines by the extension (.csv, .jsonl), to:"
+            _(
+                ", both sides with their text and figures, as TOML (govread-export/1), "
+                "or one row per pair as CSV or JSON Lines by the extension (.csv, .jsonl), to:"
+            )
         )
 
         def table_rows() -> list[dict[str, object]]:
@@ -536,8 +550,8 @@ class CompareScreen(LocalisedScreen[None]):
             ExportDialog(
                 lambda: export_comparison(comparison, rows),
                 summary=summary,
-                title="Export comparison",
-                what=f"The comparison ({count})",
+                title=_("Export comparison"),
+                what=_("The comparison ({count})").format(count=count),
                 rows=table_rows,
             )
         )
@@ -553,7 +567,7 @@ class CompareScreen(LocalisedScreen[None]):
     def _fill_figures(self, comparison: Comparison) -> None:
         table: DataTable[Text] = self.query_one("#figures-table", DataTable)
         table.clear(columns=True)
-        table.add_column(Text("Figure"), key="label")
+        table.add_column(Text(_("Figure")), key="label")
         table.add_column(Text(city_of(self.a)), key="a")
         table.add_column(Text(city_of(self.b)), key="b")
         for pair in comparison.figures:
@@ -574,9 +588,11 @@ class CompareScreen(LocalisedScreen[None]):
             table.add_row(Text(figure.label), Text("—", style="dim"), Text(figure.text))
         caption = Text()
         caption.append(f"{len(comparison.figures)}", style="bold")
-        caption.append(" figures of the same indicator or subject on both sides (first), then ")
+        caption.append(_(" figures of the same indicator or subject on both sides (first), then "))
         caption.append(f"{len(only_a)}", style="bold")
-        caption.append(f" only in {city_of(self.a)} and ")
+        caption.append(_(" only in {place} and ").format(place=city_of(self.a)))
         caption.append(f"{len(only_b)}", style="bold")
-        caption.append(f" only in {city_of(self.b)}.  f or escape: back to the text")
+        caption.append(
+            _(" only in {place}.  f or escape: back to the text").format(place=city_of(self.b))
+        )
         self.query_one("#figures-caption", Static).update(caption)

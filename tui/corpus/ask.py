@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from govread.i18n import N_, _
 from govread.tui.localised import LocalisedScreen
 
 
@@ -29,21 +30,23 @@ class AskIndicator(LocalisedScreen[str | None], ModalScreen[str | None]):
         padding: 1 2;
     }
     """
-    BINDING_GROUP_TITLE = "Show an indicator"
+    BINDING_GROUP_TITLE = N_("Show an indicator")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="indicator.cancel")
+        Binding("escape", "cancel", N_("Cancel"), id="indicator.cancel")
     ]
 
     def compose(self) -> ComposeResult:
         with Vertical() as body:
-            body.border_title = "Show an indicator"
+            body.border_title = _("Show an indicator")
             yield Static(
                 Text(
-                    "An indicator or subject, e.g. 出庭应诉率: its column shows each report's "
-                    "first figure of it, or of a subject ending with it.",
+                    _(
+                        "An indicator or subject, e.g. 出庭应诉率: its column shows each report's "
+                        "first figure of it, or of a subject ending with it."
+                    ),
                 )
             )
-            yield Input(placeholder="出庭应诉率", id="indicator-name")
+            yield Input(placeholder=_("出庭应诉率"), id="indicator-name")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from govread.corpus_tables import CorpusEntry
 from govread.figure_table import value_text
+from govread.i18n import _
 from govread.tabular import sanitize
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -45,22 +46,25 @@ def indicator_chart(
     the indicator in another unit are counted below the chart.
     """
     if not indicator:
-        return Text("Move to an indicator's column to see it across the reports.", style="dim")
+        return Text(_("Move to an indicator's column to see it across the reports."), style="dim")
     found = [(e, e.figure(indicator)) for e in entries]
     rows = [(e, r) for e, r in found if r is not None]
     out = Text()
     out.append(sanitize(indicator), style="bold")
     if not rows:
-        out.append("  no report shown has it", style="dim")
+        out.append(_("  no report shown has it"), style="dim")
         return out
-    unit = Counter(str(r.get("unit") or "") for _, r in rows).most_common(1)[0][0]
+    unit = Counter(str(r.get("unit") or "") for _entry, r in rows).most_common(1)[0][0]
     drawn = [(e, r) for e, r in rows if str(r.get("unit") or "") == unit]
-    values = [value for _, r in drawn if isinstance(value := r.get("value"), float)]
+    values = [value for _entry, r in drawn if isinstance(value := r.get("value"), float)]
     largest = max(values, default=0.0)
-    out.append(f"  {len(rows)} of {len(entries)} reports", style="dim")
+    out.append(
+        _("  {shown} of {total} reports").format(shown=len(rows), total=len(entries)),
+        style="dim",
+    )
     if unit:
-        out.append(f" · in {unit}", style="dim")
-    label_width = min(24, max((cell_len(sanitize(e.label)) for e, _ in drawn), default=0))
+        out.append(_(" · in {unit}").format(unit=unit), style="dim")
+    label_width = min(24, max((cell_len(sanitize(e.label)) for e, _row in drawn), default=0))
     for entry, row in drawn[:limit]:
         value = row.get("value")
         out.append("\n")
@@ -68,9 +72,11 @@ def indicator_chart(
         out.append(bar(value if isinstance(value, float) else 0.0, largest, width), BAR_STYLE)
         out.append(" " + value_text(row))
     if len(drawn) > limit:
-        out.append(f"\n… {len(drawn) - limit} more", style="dim")
+        out.append(_("\n… {n} more").format(n=len(drawn) - limit), style="dim")
     if len(drawn) < len(rows):
-        out.append(f"\n{len(rows) - len(drawn)} in other units, not drawn", style="dim")
+        out.append(
+            _("\n{n} in other units, not drawn").format(n=len(rows) - len(drawn)), style="dim"
+        )
     return out
 
 

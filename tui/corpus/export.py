@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from rich.text import Text
 
 from govread.export import default_export_path
+from govread.i18n import _
 from govread.tabular import format_for_path, render
 from govread.tui.dialogs.export import ExportDialog
 
@@ -31,11 +32,13 @@ class TableExportDialog(ExportDialog):
         summary = Text()
         summary.append(what.capitalize(), style="bold")
         summary.append(
-            " will be written, by the file's extension, as CSV (.csv, UTF-8 for spreadsheets), "
-            "JSON Lines (.jsonl), JSON (.json) or TOML (.toml), to:"
+            _(
+                " will be written, by the file's extension, as CSV (.csv, UTF-8 for spreadsheets), "
+                "JSON Lines (.jsonl), JSON (.json) or TOML (.toml), to:"
+            )
         )
         super().__init__(
-            self._table_text, summary=summary, title="Export table", what=what.capitalize()
+            self._table_text, summary=summary, title=_("Export table"), what=what.capitalize()
         )
         self._columns, self._rows, self._table = list(columns), rows, table
         self._default = default_export_path().with_suffix(".csv")

@@ -28,6 +28,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from govread.i18n import N_
+
 MAX_COLUMN_WIDTH = 24
 PADDING = 1  # cells either side of a value
 
@@ -70,21 +72,21 @@ class Grid(ScrollView, can_focus=True):
         text-style: bold;
     }
     """
-    BINDING_GROUP_TITLE = "Corpus table"
+    BINDING_GROUP_TITLE = N_("Corpus table")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "move(-1, 0)", "Up", show=False, id="grid.up"),
-        Binding("down,j", "move(1, 0)", "Down", show=False, id="grid.down"),
-        Binding("left,h", "move(0, -1)", "Left", show=False, id="grid.left"),
-        Binding("right,l", "move(0, 1)", "Right", show=False, id="grid.right"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="grid.page_up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="grid.page_down"),
-        Binding("home,g", "edge(-1)", "First row", show=False, id="grid.first"),
-        Binding("end,G", "edge(1)", "Last row", show=False, id="grid.last"),
+        Binding("up,k", "move(-1, 0)", N_("Up"), show=False, id="grid.up"),
+        Binding("down,j", "move(1, 0)", N_("Down"), show=False, id="grid.down"),
+        Binding("left,h", "move(0, -1)", N_("Left"), show=False, id="grid.left"),
+        Binding("right,l", "move(0, 1)", N_("Right"), show=False, id="grid.right"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="grid.page_up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="grid.page_down"),
+        Binding("home,g", "edge(-1)", N_("First row"), show=False, id="grid.first"),
+        Binding("end,G", "edge(1)", N_("Last row"), show=False, id="grid.last"),
         Binding(
             "enter",
             "select",
-            "Go to the text",
-            tooltip="Go to where this cell comes from",
+            N_("Go to the text"),
+            tooltip=N_("Go to where this cell comes from"),
             id="grid.select",
         ),
     ]
@@ -125,8 +127,8 @@ class Grid(ScrollView, can_focus=True):
         the order or the selection of the rows changed.
         """
         self.columns = list(columns)
-        self.row_keys = [key for key, _ in rows]
-        self.rows = [cells for _, cells in rows]
+        self.row_keys = [key for key, _cells in rows]
+        self.rows = [cells for _key, cells in rows]
         if widths is None:
             widths = measure(self.columns, self.rows)
         self.widths = [min(w, MAX_COLUMN_WIDTH) + 2 * PADDING for w in widths]

@@ -56,6 +56,7 @@ from govread.corpus_tables import (
 from govread.coverage import COVERAGE_COLUMNS, theme_columns
 from govread.figure_table import COLUMNS as FIGURE_COLUMNS
 from govread.figure_table import value_text
+from govread.i18n import N_, _, _n
 from govread.loading import cache_enabled
 from govread.parsers.model import Report
 from govread.tabular import sanitize
@@ -86,47 +87,49 @@ class CorpusScreen(LocalisedScreen[None]):
     """Indicators, coverage and the checklist of every open report, as tables."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Corpus tables"
+    BINDING_GROUP_TITLE = N_("Corpus tables")
     AUTO_FOCUS = "#indicators-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape",
             "close",
-            "Back",
-            tooltip="Back to the browser (or leave the filter)",
+            N_("Back"),
+            tooltip=N_("Back to the browser (or leave the filter)"),
             id="corpus.back",
         ),
         Binding(
             "s",
             "sort",
-            "Sort",
-            tooltip="Sort by the column under the cursor; again: reverse",
+            N_("Sort"),
+            tooltip=N_("Sort by the column under the cursor; again: reverse"),
             id="corpus.sort",
         ),
         Binding(
             "slash",
             "filter",
-            "Filter",
-            tooltip="Filter reports by region, province, year, genre",
+            N_("Filter"),
+            tooltip=N_("Filter reports by region, province, year, genre"),
             id="corpus.filter",
         ),
         Binding(
             "e",
             "export",
-            "Export",
-            tooltip="Write this table as CSV, JSON Lines or TOML",
+            N_("Export"),
+            tooltip=N_("Write this table as CSV, JSON Lines or TOML"),
             id="corpus.export",
         ),
         Binding(
             "i",
             "ask_indicator",
-            "Indicator",
-            tooltip="Show an indicator by name (出庭应诉率)",
+            N_("Indicator"),
+            tooltip=N_("Show an indicator by name (出庭应诉率)"),
             id="corpus.indicator",
         ),
-        Binding("1", "show_tab('indicators')", "Indicators", show=False, id="corpus.indicators"),
-        Binding("2", "show_tab('coverage')", "Coverage", show=False, id="corpus.coverage"),
-        Binding("3", "show_tab('checklist')", "Checklist", show=False, id="corpus.checklist"),
+        Binding(
+            "1", "show_tab('indicators')", N_("Indicators"), show=False, id="corpus.indicators"
+        ),
+        Binding("2", "show_tab('coverage')", N_("Coverage"), show=False, id="corpus.coverage"),
+        Binding("3", "show_tab('checklist')", N_("Checklist"), show=False, id="corpus.checklist"),
     ]
 
     def __init__(self, reports: Sequence[Report]) -> None:
@@ -147,25 +150,28 @@ class CorpusScreen(LocalisedScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield Input(
-            placeholder="filter: region, province, year or genre (e.g. 湖北 2023) · enter: back to the table",
+            placeholder=_(
+                "filter: region, province, year or genre (e.g. 湖北 2023) · enter: back to the table"
+            ),
             id="corpus-filter",
         )
         yield ProgressBar(id="corpus-progress", show_eta=False)
         with TabbedContent(initial="indicators", id="corpus-tabs"):
-            with TabPane("Indicators", id="indicators"):
+            with TabPane(_("Indicators"), id="indicators"):
                 yield Grid(id="indicators-table")
                 with VerticalScroll(id="chart-box"):
                     yield Static(id="indicator-chart")
-            with TabPane("Coverage", id="coverage"):
+            with TabPane(_("Coverage"), id="coverage"):
                 yield Grid(id="coverage-table")
                 yield Static(id="coverage-note")
-            with TabPane("Checklist", id="checklist"):
+            with TabPane(_("Checklist"), id="checklist"):
                 yield Grid(id="checklist-table")
                 yield Static(id="checklist-evidence")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = f"{len(self.reports)} reports"
+        count = len(self.reports)
+        self.sub_title = _n("{n} report", "{n} reports", count).format(n=count)
         self._compute()
 
     # -- computing (a worker) -----------------------------------------------------------
@@ -313,8 +319,10 @@ class CorpusScreen(LocalisedScreen[None]):
             GridColumn(key, self._header("checklist", key, CONTENT_SHORT_NAMES[key]))
             for key in CONTENTS
         ]
-        columns.append(GridColumn("published", self._header("checklist", "published", "published")))
-        columns.append(GridColumn("on_time", self._header("checklist", "on_time", "on time")))
+        columns.append(
+            GridColumn("published", self._header("checklist", "published", _("published")))
+        )
+        columns.append(GridColumn("on_time", self._header("checklist", "on_time", _("on time"))))
         return columns
 
     def _checklist_cells(self, entry: CorpusEntry) -> list[Text]:
@@ -328,11 +336,11 @@ class CorpusScreen(LocalisedScreen[None]):
         published = result.published
         cells.append(Text(published or "unknown", style="" if published else "dim"))
         if result.on_time is None:
-            cells.append(Text("unknown", style="dim"))
+            cells.append(Text(_("unknown"), style="dim"))
         elif result.on_time:
-            cells.append(Text("on time", style="green"))
+            cells.append(Text(_("on time"), style="green"))
         else:
-            cells.append(Text("late", style="bold red"))
+            cells.append(Text(_("late"), style="bold red"))
         return cells
 
     # -- the cell under the cursor ------------------------------------------------------
@@ -363,8 +371,10 @@ class CorpusScreen(LocalisedScreen[None]):
             self.query_one("#checklist-evidence", Static).update(self._evidence_text(found))
         else:
             note = Text(
-                "share of the report's text on each theme (units); shaded against the largest in the corpus · "
-                "enter: its first unit",
+                _(
+                    "share of the report's text on each topic (units); shaded against the largest in the corpus · "
+                    "enter: its first unit"
+                ),
                 style="dim",
             )
             self.query_one("#coverage-note", Static).update(note)
@@ -379,9 +389,15 @@ class CorpusScreen(LocalisedScreen[None]):
             check = entry.checklist.contents[column]
             out.append(f" · {CONTENT_NAMES[column]}: ")
             if not check.found:
-                out.append("not found", style="bold red")
+                out.append(_("not found"), style="bold red")
                 return out
-            out.append(f"{len(check.node_ids)} place(s); enter goes to the first", style="dim")
+            places = len(check.node_ids)
+            out.append(
+                _n(
+                    "{n} place; enter goes to it", "{n} places; enter goes to the first", places
+                ).format(n=places),
+                style="dim",
+            )
             for evidence in check.evidence[:3]:
                 out.append("\n  ")
                 out.append(evidence.node_id, style="dim")
@@ -389,19 +405,28 @@ class CorpusScreen(LocalisedScreen[None]):
                 out.append(sanitize(evidence.text))
             return out
         result = entry.checklist
-        out.append(f" · published {result.published or 'unknown'}")
+        out.append(_(" · published {date}").format(date=result.published or _("unknown")))
         if result.on_time is not None:
             out.append(
                 " · "
-                + ("before 1 April: on time" if result.on_time else "on or after 1 April: late")
+                + (
+                    _("before 1 April: on time")
+                    if result.on_time
+                    else _("on or after 1 April: late")
+                )
             )
         missing = [CONTENT_NAMES[k] for k in result.missing]
-        out.append("\n  missing: " + ("、".join(missing) if missing else "nothing"), style="dim")
+        out.append(
+            _("\n  missing: {contents}").format(
+                contents=_(", ").join(missing) if missing else _("nothing")
+            ),
+            style="dim",
+        )
         return out
 
     # -- keys ---------------------------------------------------------------------------
 
-    def on_tabbed_content_tab_activated(self, _: TabbedContent.TabActivated) -> None:
+    def on_tabbed_content_tab_activated(self, _event: TabbedContent.TabActivated) -> None:
         self._refresh_active()
         self.table().focus()
 
@@ -423,7 +448,7 @@ class CorpusScreen(LocalisedScreen[None]):
 
     def action_ask_indicator(self) -> None:
         if not self.ready:
-            self.notify("The tables are still being computed", severity="warning")
+            self.notify(_("The tables are still being computed"), severity="warning")
             return
         from govread.tui.corpus.ask import AskIndicator
 
@@ -443,7 +468,12 @@ class CorpusScreen(LocalisedScreen[None]):
         table.move_cursor(column=1)
         table.focus()
         held = sum(1 for e in self.entries if e.figure(name) is not None)
-        self.notify(f"{name}: in {held} of {len(self.entries)} reports", markup=False)
+        self.notify(
+            _("{name}: in {held} of {total} reports").format(
+                name=name, held=held, total=len(self.entries)
+            ),
+            markup=False,
+        )
 
     def action_filter(self) -> None:
         self.query_one("#corpus-filter", Input).focus()
@@ -499,13 +529,13 @@ class CorpusScreen(LocalisedScreen[None]):
         if browser.outline.go_to(outline_node_id(node_id)):
             browser.outline.focus()
         else:
-            self.app.notify("That report is not in the outline", severity="warning")
+            self.app.notify(_("That report is not in the outline"), severity="warning")
 
     # -- export -------------------------------------------------------------------------
 
     def action_export(self) -> None:
         if not self.ready:
-            self.notify("The tables are still being computed", severity="warning")
+            self.notify(_("The tables are still being computed"), severity="warning")
             return
         tab = self.active_tab
         rows = self.shown[tab]
@@ -517,19 +547,21 @@ class CorpusScreen(LocalisedScreen[None]):
             def make() -> list[dict[str, object]]:
                 return indicator_export_rows(rows, indicators)
 
-            what = f"the figures of {len(indicators)} indicators in {len(rows)} reports"
+            what = _("the figures of {indicators} indicators in {reports} reports").format(
+                indicators=len(indicators), reports=len(rows)
+            )
         elif tab == "coverage":
             columns, name = COVERAGE_COLUMNS, "coverage"
 
             def make() -> list[dict[str, object]]:
                 return coverage_export_rows(rows)
 
-            what = f"the coverage of {len(rows)} reports"
+            what = _("the coverage of {n} reports").format(n=len(rows))
         else:
             columns, name = check_columns(), "check"
 
             def make() -> list[dict[str, object]]:
                 return checklist_export_rows(rows)
 
-            what = f"the checklist of {len(rows)} reports"
+            what = _("the checklist of {n} reports").format(n=len(rows))
         self.app.push_screen(TableExportDialog(columns, make, table=name, what=what))

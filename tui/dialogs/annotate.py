@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Static, TextArea
 
+from govread.i18n import N_, _
 from govread.marks import MAX_NOTE_CHARS, parse_tags
 from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
@@ -49,9 +50,11 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
     """Edit the tags of one node: enter saves (an empty line removes them), escape cancels."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Tags"
+    BINDING_GROUP_TITLE = N_("Tags")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="tags.cancel"),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Close without saving"), id="tags.cancel"
+        ),
     ]
 
     def __init__(self, where: Text, tags: Sequence[str], known: Sequence[str]) -> None:
@@ -60,18 +63,18 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
 
     def compose(self) -> ComposeResult:
         with Vertical(id="annotate-body") as body:
-            body.border_title = "Tags"
+            body.border_title = _("Tags")
             yield Static(self._where, id="annotate-where")
             yield Input(
                 value=", ".join(self._tags),
-                placeholder="执法, 复议 …",
+                placeholder=_("执法, 复议 …"),
                 suggester=TagSuggester(self._known),
                 id="tags-input",
                 select_on_focus=False,
             )
-            hint = "enter save · → complete · separate tags with commas · escape cancel"
+            hint = _("enter save · → complete · separate tags with commas · escape cancel")
             if self._known:
-                hint += "\nin use: " + ", ".join(self._known[:20])
+                hint += _("\nin use: ") + ", ".join(self._known[:20])
             yield Static(Text(hint, style="dim"), id="annotate-hint")
 
     def on_mount(self) -> None:
@@ -91,10 +94,14 @@ class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
     """Write the note of one node: ctrl+s saves (an empty note removes it), escape cancels."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Note"
+    BINDING_GROUP_TITLE = N_("Note")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the note", id="note.save"),
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="note.cancel"),
+        Binding(
+            "ctrl+s", "save", N_("Save"), priority=True, tooltip=N_("Save the note"), id="note.save"
+        ),
+        Binding(
+            "escape", "cancel", N_("Cancel"), tooltip=N_("Close without saving"), id="note.cancel"
+        ),
     ]
 
     def __init__(self, where: Text, note: str) -> None:
@@ -103,10 +110,10 @@ class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="annotate-body") as body:
-            body.border_title = "Note"
+            body.border_title = _("Note")
             yield Static(self._where, id="annotate-where")
             yield TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text("ctrl+s save · escape cancel", style="dim"), id="annotate-hint")
+            yield Static(Text(_("ctrl+s save · escape cancel"), style="dim"), id="annotate-hint")
 
     @property
     def area(self) -> TextArea:
@@ -121,7 +128,9 @@ class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
         text = self.area.text
         if len(text) > MAX_NOTE_CHARS:
             self.notify(
-                f"The note is cut to {MAX_NOTE_CHARS} characters", title="Note", severity="warning"
+                _("The note is cut to {n} characters").format(n=MAX_NOTE_CHARS),
+                title=_("Note"),
+                severity="warning",
             )
         self.dismiss(text[:MAX_NOTE_CHARS])
 

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from govread.i18n import N_
 from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
 
@@ -23,11 +24,15 @@ class ConfirmDialog(LocalisedScreen[bool], ModalScreen[bool]):
     """Ask before doing something that cannot be undone."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Confirm"
+    BINDING_GROUP_TITLE = N_("Confirm")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,n", "answer(False)", "Cancel", id="confirm.cancel"),
+        Binding("escape,n", "answer(False)", N_("Cancel"), id="confirm.cancel"),
         Binding(
-            "left,right", "app.focus_next", "Other button", show=False, id="confirm.other_button"
+            "left,right",
+            "app.focus_next",
+            N_("Other button"),
+            show=False,
+            id="confirm.other_button",
         ),
     ]
 

@@ -30,6 +30,7 @@ from textual.widgets import Input, Static
 
 from govread.atomic import OverwriteRefused, WriteError
 from govread.export import default_export_path, export_items, write_export
+from govread.i18n import N_, _, _n
 from govread.marks import NodeRef
 from govread.records import export_format_for_path, render_rows, to_csv, to_jsonl
 from govread.tui._css import css_beside
@@ -38,8 +39,8 @@ from govread.tui.dialogs.confirm import ConfirmDialog
 from govread.tui.localised import LocalisedScreen
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def _nodes(count: int) -> str:
+    return _n("{n} node", "{n} nodes", count).format(n=count)
 
 
 class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
@@ -50,9 +51,15 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
     """
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDING_GROUP_TITLE = "Export"
+    BINDING_GROUP_TITLE = N_("Export")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without writing", id="export.cancel"),
+        Binding(
+            "escape",
+            "cancel",
+            N_("Cancel"),
+            tooltip=N_("Close without writing"),
+            id="export.cancel",
+        ),
     ]
 
     def __init__(
@@ -60,8 +67,8 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         document: str | Callable[[], str] | None = None,
         *,
         summary: Text | None = None,
-        title: str = "Export marks",
-        what: str = "The export",
+        title: str | None = None,
+        what: str | None = None,
         rows: Callable[[], Sequence[Mapping[str, object]]] | None = None,
     ) -> None:
         super().__init__()
@@ -70,7 +77,9 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         # `document` as table rows, for a .csv or .jsonl file (a document without them is
         # written as it is, whatever the extension: a subclass may pick the format itself)
         self._as_rows = rows
-        self._summary, self._title, self._what = summary, title, what
+        self._summary = summary
+        self._title = title if title is not None else _("Export marks")
+        self._what = what if what is not None else _("The export")
 
     def _refs(self) -> list[NodeRef]:
         state = app_state(self)
@@ -79,12 +88,17 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
     def _marks_summary(self) -> Text:
         refs = self._refs()
         summary = Text()
-        summary.append(_plural(len(refs), "marked node"), style="bold")
-        summary.append(f" from {_plural(len({r.report.sha256 for r in refs}), 'report')}")
+        reports = len({r.report.sha256 for r in refs})
         summary.append(
-            " will be written to the file below: TOML (govread-export/1); end its name in "
-            ".csv, .jsonl or .md for CSV (spreadsheets), JSON Lines or Markdown notes, with "
-            "tags and notes:"
+            _n("{n} marked node", "{n} marked nodes", len(refs)).format(n=len(refs)), style="bold"
+        )
+        summary.append(_n(" from {n} report", " from {n} reports", reports).format(n=reports))
+        summary.append(
+            _(
+                " will be written to the file below: TOML (govread-export/1); end its name in "
+                ".csv, .jsonl or .md for CSV (spreadsheets), JSON Lines or Markdown notes, with "
+                "tags and notes:"
+            )
         )
         return summary
 
@@ -96,7 +110,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
             yield Input(value=str(self._default), id="export-path", select_on_focus=False)
             yield Static(
                 Text(
-                    "enter write · escape cancel · an existing file is never replaced unasked",
+                    _("enter write · escape cancel · an existing file is never replaced unasked"),
                     style="dim",
                 ),
                 id="export-hint",
@@ -117,7 +131,9 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         event.stop()
         raw = event.value.strip()
         if not raw:
-            self.notify("Type the name of the file to write", title="Export", severity="warning")
+            self.notify(
+                _("Type the name of the file to write"), title=_("Export"), severity="warning"
+            )
             return
         self.write(Path(raw).expanduser())
 
@@ -126,16 +142,18 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         if self._document is None:
             refs = self._refs()
             if not refs:
-                self.notify("There are no marks to export", title="Export", severity="warning")
+                self.notify(
+                    _("There are no marks to export"), title=_("Export"), severity="warning"
+                )
                 return None
             fmt = export_format_for_path(path.name)
             if fmt == "toml":
-                return export_items(refs), _plural(len(refs), "node")
+                return export_items(refs), _nodes(len(refs))
             state = app_state(self)
             text = render_rows(
                 refs, fmt, annotations=state.marks.tags_and_note, style=state.citation_style
             )
-            return text, _plural(len(refs), "node")
+            return text, _nodes(len(refs))
         if self._as_rows is not None:  # TOML, or the same as table rows by the extension
             fmt = export_format_for_path(path.name)
             if fmt in ("csv", "jsonl"):
@@ -143,8 +161,8 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
                 return (to_csv(rows) if fmt == "csv" else to_jsonl(rows)), self._what
             if fmt != "toml":
                 self.notify(
-                    "This export is written as .toml, .csv or .jsonl",
-                    title="Export",
+                    _("This export is written as .toml, .csv or .jsonl"),
+                    title=_("Export"),
                     severity="warning",
                 )
                 return None
@@ -166,8 +184,10 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
             return
         except WriteError as error:
             self.notify(
-                f"{error.path}: {error.reason}. Nothing was written; the marks are kept.",
-                title="Export failed",
+                _("{path}: {reason}. Nothing was written; the marks are kept.").format(
+                    path=error.path, reason=error.reason
+                ),
+                title=_("Export failed"),
                 severity="error",
                 markup=False,
                 timeout=10,
@@ -175,8 +195,8 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
             self.path_input.focus()
             return
         self.app.notify(
-            f"{what} exported to {written}",
-            title="Exported",
+            _("{what} exported to {path}").format(what=what, path=written),
+            title=_("Exported"),
             markup=False,
             timeout=8,
         )
@@ -185,20 +205,21 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
     def _ask_overwrite(self, path: Path) -> None:
         message = Text()
         message.append(str(path), style="bold")
-        message.append(" already exists.\nReplace it with this export?")
+        message.append(_(" already exists.\nReplace it with this export?"))
 
         def answered(replace: bool | None) -> None:
             if replace:
                 self.write(path, overwrite=True)
                 return
             self.notify(
-                f"{path} was left as it was; choose another name",
-                title="Not exported",
+                _("{path} was left as it was; choose another name").format(path=path),
+                title=_("Not exported"),
                 severity="warning",
                 markup=False,
             )
             self.path_input.focus()
 
         self.app.push_screen(
-            ConfirmDialog("File exists", message, confirm="Overwrite", cancel="Cancel"), answered
+            ConfirmDialog(_("File exists"), message, confirm=_("Overwrite"), cancel=_("Cancel")),
+            answered,
         )

@@ -105,7 +105,7 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
     """A scrollable list of every key, grouped; escape, q, ? or f1 closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDING_GROUP_TITLE = "Help"
+    BINDING_GROUP_TITLE = N_("Help")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", N_("Close help"), id="help.close"),
         Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="help.down"),

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from govread.i18n import N_, _, _n
 from govread.marks import NodeRef
 from govread.sanitize import sanitize
 from govread.tui._css import css_beside
@@ -26,7 +27,7 @@ from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import closed_count
 from govread.tui.messages import MarksChanged
 
-KIND_NAMES = {"report": "report", "section": "section", "item": "item"}
+KIND_NAMES = {"report": N_("report"), "section": N_("section"), "item": N_("item")}
 
 
 def where(ref: NodeRef) -> Text:
@@ -46,28 +47,32 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
 
     DEFAULT_CSS = css_beside(__file__)
     COMMANDS = {MarksCommands}  # noqa: RUF012 (typed by Screen)
-    BINDING_GROUP_TITLE = "Marks"
+    BINDING_GROUP_TITLE = N_("Marks")
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,m", "close", "Close", id="marks.close"),
+        Binding("escape,q,m", "close", N_("Close"), id="marks.close"),
         Binding(
             "space,delete",
             "unmark",
-            "Unmark",
-            tooltip="Unmark the node under the cursor",
+            N_("Unmark"),
+            tooltip=N_("Unmark the node under the cursor"),
             id="marks.unmark",
         ),
         Binding(
-            "enter", "go_to", "Go to", tooltip="Show the node in the outline", id="marks.go_to"
+            "enter",
+            "go_to",
+            N_("Go to"),
+            tooltip=N_("Show the node in the outline"),
+            id="marks.go_to",
         ),
-        Binding("j", "move(1)", "Down", show=False, id="marks.down"),
-        Binding("k", "move(-1)", "Up", show=False, id="marks.up"),
-        Binding("g", "move_to(0)", "First", show=False, id="marks.first"),
-        Binding("G", "move_to(-1)", "Last", show=False, id="marks.last"),
+        Binding("j", "move(1)", N_("Down"), show=False, id="marks.down"),
+        Binding("k", "move(-1)", N_("Up"), show=False, id="marks.up"),
+        Binding("g", "move_to(0)", N_("First"), show=False, id="marks.first"),
+        Binding("G", "move_to(-1)", N_("Last"), show=False, id="marks.last"),
         Binding(
             "t",
             "next_tag",
-            "By tag",
-            tooltip="Show only the nodes with one tag; again for the next tag, then all",
+            N_("By tag"),
+            tooltip=N_("Show only the nodes with one tag; again for the next tag, then all"),
             id="marks.next_tag",
         ),
     ]
@@ -78,7 +83,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-body") as body:
-            body.border_title = "Marks"
+            body.border_title = _("Marks")
             yield Static(id="marks-summary")
             table: DataTable[Text] = DataTable(
                 id="marks-table", cursor_type="row", zebra_stripes=True
@@ -86,7 +91,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             yield table
             yield Static(
                 Text(
-                    "↑↓/j k move · enter go to · space/delete unmark · t by tag · escape close",
+                    _("↑↓/j k move · enter go to · space/delete unmark · t by tag · escape close"),
                     style="dim",
                 ),
                 id="marks-hint",
@@ -98,11 +103,11 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         table = self.table
-        table.add_column("Region", key="region")
-        table.add_column("Year", key="year")
-        table.add_column("Kind", key="kind")
-        table.add_column("Where", key="where")
-        table.add_column("Tags", key="tags")
+        table.add_column(_("Region"), key="region")
+        table.add_column(_("Year"), key="year")
+        table.add_column(_("Kind"), key="kind")
+        table.add_column(_("Where"), key="where")
+        table.add_column(_("Tags"), key="tags")
         self._fill()
         table.focus()
 
@@ -121,7 +126,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             table.add_row(
                 Text(report.region or "?"),
                 Text(str(report.year) if report.year else "?"),
-                Text(KIND_NAMES[ref.kind], style="dim"),
+                Text(_(KIND_NAMES[ref.kind]), style="dim"),
                 where(ref),
                 self._tags_cell(ref.id),
                 key=ref.id,
@@ -129,17 +134,18 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         if refs:
             table.move_cursor(row=min(row, len(refs) - 1))
         summary = Text()
-        summary.append(f"{len(refs)} marked", style="bold")
+        summary.append(_("{n} marked").format(n=len(refs)), style="bold")
         if self.tag is not None:
-            summary.append(" with the tag ")
+            summary.append(_(" with the tag "))
             summary.append(sanitize(self.tag), style="bold")
-            summary.append(f" (of {every})")
-        summary.append(f" in {len({ref.report.sha256 for ref in refs})} open report(s)")
+            summary.append(_(" (of {n})").format(n=every))
+        reports = len({ref.report.sha256 for ref in refs})
+        summary.append(_n(" in {n} open report", " in {n} open reports", reports).format(n=reports))
         closed = closed_count(app)
         if closed:
-            summary.append(f"; {closed} more in reports not open (kept)", style="dim")
+            summary.append(_("; {n} more in reports not open (kept)").format(n=closed), style="dim")
         if not refs:
-            summary.append(" — press space on a section or item in the outline to mark it")
+            summary.append(_(" — press space on a section or item in the outline to mark it"))
         self.query_one("#marks-summary", Static).update(summary)
 
     def _tags_cell(self, node_id: str) -> Text:
@@ -153,7 +159,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         """Narrow to the first tag in use, then the next, then all again."""
         tags = sorted(app_state(self).marks.all_tags())
         if not tags:
-            self.notify("No mark has a tag yet: # in the browser tags one", title="Marks")
+            self.notify(_("No mark has a tag yet: # in the browser tags one"), title=_("Marks"))
             return
         if self.tag not in tags:
             self.tag = tags[0] if self.tag is None else None
@@ -196,5 +202,5 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         if table.row_count:
             table.move_cursor(row=row % table.row_count)
 
-    def on_marks_changed(self, _: MarksChanged) -> None:
+    def on_marks_changed(self, _message: MarksChanged) -> None:
         self._fill()

@@ -1,0 +1,54 @@
+"""The words of a comparison, one vocabulary for the browser and `govread compare`.
+
+A row of a comparison pairs what two reports say on one topic of the national outline
+(法治政府建设实施纲要). These functions name what a row shows, in the interface language
+(`govread.i18n`): the keywords both sides share, those only one side has, and why a side
+has nothing on the row. `side` is how a side is named: a place (咸宁) in the browser,
+``A`` / ``B`` on the command line. No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govread.compare import Pair, Unit
+from govread.i18n import _
+
+
+def shared_label() -> str:
+    """Before the keywords both sides use."""
+    return _("shared")
+
+
+def only_label(side: str) -> str:
+    """Before the keywords only `side` uses."""
+    return _("only {side}").format(side=side)
+
+
+def similarity_label(similarity: float) -> str:
+    return _("similarity {value:.2f}").format(value=similarity)
+
+
+def gap_label() -> str:
+    """A row where one side has nothing (a gap)."""
+    return _("gap")
+
+
+def gap_reason(pair: Pair, side: str) -> str:
+    """Why `side` has no unit on this gap row: it is silent on the topic, speaks of it only
+    inside other sections (named after this, see `covered_by`), or has nothing alike."""
+    if pair.covered_by:
+        return _("{side} speaks of {topic} only within:").format(side=side, topic=pair.theme_name)
+    if pair.other_has_theme:
+        return _("{side} has nothing like this").format(side=side)
+    return _("{side} is silent on {topic}").format(side=side, topic=pair.theme_name)
+
+
+def covered_by_list(units: Sequence[Unit], width: int = 20) -> str:
+    """The sections a silent side speaks of the topic in, on one line (the first three)."""
+    return _(", ").join(f"{u.number}{u.heading}"[:width] for u in units[:3])
+
+
+def nearest_label() -> str:
+    """Before the unit of the other side most like this one, elsewhere in the report."""
+    return _("Nearest elsewhere: ")
