@@ -38,6 +38,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from govread.cache import ReportCache, report_from_dict, report_to_dict
+from govread.i18n import N_
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 from govread.parsers.readers import ReportError, folder_entries, read_bytes
@@ -105,7 +106,7 @@ def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
         if path.is_dir():
             entries = list(folder_entries(path))
             if not any(reason is None for _, reason in entries):
-                jobs.append(_Job(path, True, Problem(str(path), "holds no report files", True)))
+                jobs.append(_Job(path, True, Problem(str(path), N_("holds no report files"), True)))
             jobs.extend(
                 _Job(found, False, Problem(str(found), reason, False) if reason else None)
                 for found, reason in entries

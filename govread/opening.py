@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from govread.i18n import _
 from govread.parsers.model import Report
 from govread.parsers.readers import ReportError, looks_like_report, read_report
 from govread.sanitize import sanitize_line, sanitize_path
@@ -24,7 +25,9 @@ class Problem:
 
     def __str__(self) -> str:
         # For display: a file name or a library's error text may hold escape sequences.
-        return f"{sanitize_path(self.path)}: {sanitize_line(self.reason)}"
+        # A fixed reason (N_ where it is made, perhaps in another process) is shown in the
+        # interface language; one that names a library's error stays as it is.
+        return f"{sanitize_path(self.path)}: {sanitize_line(_(self.reason))}"
 
 
 def open_report(path: Path, *, explicit: bool) -> Report | Problem:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from govread.i18n import N_
 from govread.parsers.model import Report
 from govread.parsers.outline import parse_text
 
@@ -120,17 +121,17 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
-        raise ReportError(path, "no such file") from None
+        raise ReportError(path, N_("no such file")) from None
     except PermissionError:
-        raise ReportError(path, "permission denied") from None
+        raise ReportError(path, N_("permission denied")) from None
     except IsADirectoryError:
-        raise ReportError(path, "is a folder, not a file") from None
+        raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
         raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise ReportError(path, "is a folder, not a file")
+            raise ReportError(path, N_("is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
             raise ReportError(path, f"is not a regular file (it is {_file_type(info.st_mode)})")
         if info.st_size > MAX_BYTES:
@@ -138,9 +139,9 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except PermissionError:
-        raise ReportError(path, "permission denied") from None
+        raise ReportError(path, N_("permission denied")) from None
     except IsADirectoryError:
-        raise ReportError(path, "is a folder, not a file") from None
+        raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
         raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
     finally:
@@ -180,7 +181,7 @@ def decode_text(
 ) -> Decoded:
     """Decode text bytes, honouring `declared` (a page's charset) when it decodes cleanly."""
     if not data.strip(b" \t\r\n\x0b\x0c"):
-        raise ReportError(path, "is empty")
+        raise ReportError(path, N_("is empty"))
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF32_LE, "utf-32"),
@@ -214,7 +215,7 @@ def decode_text(
     bad = text.count("\ufffd")
     if bad <= max(2, len(text) // 1000):
         return _checked(Decoded(text, candidates[0], f"{bad} undecodable bytes replaced"), path)
-    raise ReportError(path, "cannot be decoded as text (tried UTF-8, UTF-16, GB18030 and Big5)")
+    raise ReportError(path, N_("cannot be decoded as text (tried UTF-8, UTF-16, GB18030 and Big5)"))
 
 
 def _strict(data: bytes, encoding: str) -> Decoded | None:
@@ -242,7 +243,7 @@ def _checked(decoded: Decoded, path: str | os.PathLike[str]) -> Decoded:
     sample = decoded.text[:8192]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c")
     if controls > len(sample) // 20 + 1:
-        raise ReportError(path, "is a binary file, not text")
+        raise ReportError(path, N_("is a binary file, not text"))
     return decoded
 
 
@@ -396,7 +397,7 @@ def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> 
         raise ReportError(path, f"has {lines:,} lines: too many for a report")
     report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:
-        raise ReportError(path, "holds no text once page furniture is removed")
+        raise ReportError(path, N_("holds no text once page furniture is removed"))
     # The reader's facts (format, encoding, repairs) join the page metadata the parser found.
     return dataclasses.replace(report, meta={**report.meta, **extracted.meta})
 
@@ -409,9 +410,9 @@ def looks_like_report(report: Report) -> str | None:
     text = report.full_text()
     cjk = len(_CJK.findall(text[:200_000]))
     if cjk < _MIN_CJK:
-        return "holds too little Chinese text to be a report"
+        return N_("holds too little Chinese text to be a report")
     if not _GENRE_WORDS.search(text):
-        return "does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)"
+        return N_("does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)")
     return None
 
 

@@ -132,3 +132,15 @@ def test_a_bad_lang_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None
 def test_lang_after_double_dash_is_a_path(capsys: pytest.CaptureFixture[str]) -> None:
     kept, chosen = cli._take_lang(["outline", "--", "--lang"])
     assert kept == ["outline", "--", "--lang"] and chosen is None
+
+
+def test_a_file_not_opened_is_told_in_the_language_in_force() -> None:
+    """A fixed reason (made with N_, perhaps in a pool worker) is translated where shown;
+    one carrying a library's words stays as it is."""
+    from govread.opening import Problem
+
+    set_language("zh")
+    assert str(Problem("a.txt", "no such file", True)) == "a.txt: 文件不存在"
+    assert (
+        str(Problem("b.pdf", "cannot be read (Errno 5)", True)) == "b.pdf: cannot be read (Errno 5)"
+    )
