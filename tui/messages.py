@@ -2,7 +2,8 @@
 
 Data flows one way: the app owns the state (the `Library` of open reports, the `MarkSet`);
 widgets and screens read it, and ask for changes through the app's methods or these
-messages. Messages of a single widget (the filter bar's, the outline's) stay with it.
+messages. The messages a browser widget sends its screen live here too (the filter bar's
+query, a hit chosen, a node to read); the screen handles them with ``@on(…)``.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from govread.corpus import Problem
-from govread.parsers.model import Report
+from govread.parsers.model import Item, Report, Section
 
 
 @dataclass
@@ -32,3 +33,38 @@ class MarksChanged(Message):
     """The marked set changed; `node_ids` are the ids whose state flipped (sent to every screen)."""
 
     node_ids: frozenset[str]
+
+
+# -- from the browser's widgets to its screen ----------------------------------------------
+
+
+@dataclass
+class FilterQueryChanged(Message):
+    """The filter bar's query settled (after the debounce)."""
+
+    query: str
+
+
+@dataclass
+class FilterSubmitted(Message):
+    """Enter in the filter bar: go to the first hit."""
+
+    query: str
+
+
+class FilterCleared(Message):
+    """Escape in the filter bar: the filter is over."""
+
+
+@dataclass
+class HitChosen(Message):
+    """A hit chosen in the hits list: the node id of its search unit."""
+
+    node_id: str
+
+
+@dataclass
+class OpenRequested(Message):
+    """The reader asked to read the node under the outline's cursor (enter on an open node)."""
+
+    data: Report | Section | Item | None

@@ -1,7 +1,8 @@
 """The filter bar: the query input docked under the panes, with its status beside it.
 
 Typing is debounced (`DEBOUNCE` seconds, a Textual timer: the UI never waits) and reported
-as `FilterBar.QueryChanged`; enter is `FilterBar.Submitted`, escape `FilterBar.Cleared`.
+as `FilterQueryChanged`; enter is `FilterSubmitted`, escape `FilterCleared`
+(`govread.tui.messages`).
 `IndexSuggester` completes the last term of the query from the open reports' vocabulary
 (`SearchIndex.suggest`). The status (hit counts, "no match", word search progress) is plain
 `Text`: report text never becomes markup.
@@ -16,13 +17,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from govread.i18n import N_, _
 from govread.tui._css import css_beside
+from govread.tui.messages import FilterCleared, FilterQueryChanged, FilterSubmitted
 
 if TYPE_CHECKING:
     from govread.search import SearchIndex
@@ -89,23 +90,6 @@ class FilterBar(Horizontal):
         ),
     ]
 
-    class QueryChanged(Message):
-        """The query settled (after the debounce)."""
-
-        def __init__(self, query: str) -> None:
-            self.query = query
-            super().__init__()
-
-    class Submitted(Message):
-        """Enter: go to the first hit."""
-
-        def __init__(self, query: str) -> None:
-            self.query = query
-            super().__init__()
-
-    class Cleared(Message):
-        """Escape: the filter is over."""
-
     def __init__(self, index: Callable[[], SearchIndex | None], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._suggester = IndexSuggester(index)
@@ -146,7 +130,7 @@ class FilterBar(Horizontal):
 
     def _settled(self) -> None:
         self._debounce = None
-        self.post_message(self.QueryChanged(self.value))
+        self.post_message(FilterQueryChanged(self.value))
 
     def flush(self) -> None:
         """Report a pending query now (enter does not wait for the debounce)."""
@@ -160,13 +144,13 @@ class FilterBar(Horizontal):
 
     def action_submit(self) -> None:
         self.flush()
-        self.post_message(self.Submitted(self.value))
+        self.post_message(FilterSubmitted(self.value))
 
     def action_clear(self) -> None:
         if self._debounce is not None:
             self._debounce.stop()
             self._debounce = None
-        self.post_message(self.Cleared())
+        self.post_message(FilterCleared())
 
     # -- status ---------------------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """The ranked hits of the filter's query, beside the outline (`H`).
 
 Each hit (a `govread.search.Hit`, best first) shows region, year and section path, then a
-snippet with the matches highlighted; enter on one posts `HitsList.HitChosen` with its node
+snippet with the matches highlighted; enter on one posts `HitChosen` with its node
 id. Ranking needs jieba and segmented reports, so the browser computes hits in a worker and
 calls `show_hits`; meanwhile `show_note` says what is happening. All `Text`, never markup.
 """
@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from govread.i18n import N_, _
 from govread.library import place_label
 from govread.tui._css import css_beside
+from govread.tui.messages import HitChosen
 
 if TYPE_CHECKING:
     from govread.search import Hit
@@ -62,11 +62,6 @@ class HitsList(OptionList):
         Binding("escape", "screen.toggle_hits", N_("Close hits"), show=False, id="hits.close"),
     ]
 
-    class HitChosen(Message):
-        def __init__(self, node_id: str) -> None:
-            self.node_id = node_id
-            super().__init__()
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.hits: list[Hit] = []
@@ -99,4 +94,4 @@ class HitsList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            self.post_message(self.HitChosen(self.hits[int(event.option.id)].node_id))
+            self.post_message(HitChosen(self.hits[int(event.option.id)].node_id))

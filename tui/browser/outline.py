@@ -28,7 +28,6 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode, UnknownNodeID
 
@@ -37,6 +36,7 @@ from govread.library import Library, place_parts
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
+from govread.tui.messages import OpenRequested
 
 OutlineData = Report | Section | Item
 
@@ -172,13 +172,6 @@ class OutlineTree(Tree[OutlineData]):
             id="outline.toggle_subtree",
         ),
     ]
-
-    class OpenRequested(Message):
-        """The reader asked to read the node under the cursor (enter on an open node)."""
-
-        def __init__(self, data: OutlineData | None) -> None:
-            self.data = data
-            super().__init__()
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
         super().__init__("reports", id=id)
@@ -571,7 +564,7 @@ class OutlineTree(Tree[OutlineData]):
         if node.allow_expand and node.is_collapsed:
             self.open_node(node)
         else:
-            self.post_message(self.OpenRequested(node.data))
+            self.post_message(OpenRequested(node.data))
 
     def move_cursor(self, node: TreeNode[OutlineData] | None, animate: bool = False) -> None:
         # A node's line number is only refreshed when the tree's lines are rebuilt, which

@@ -16,6 +16,7 @@ import webbrowser
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -37,13 +38,18 @@ from govread.tui.dialogs.export import ExportDialog
 from govread.tui.dialogs.marks_list import MarksListScreen
 from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import confirm_clear_marks
-from govread.tui.messages import MarksChanged
+from govread.tui.messages import (
+    FilterCleared,
+    FilterQueryChanged,
+    FilterSubmitted,
+    HitChosen,
+    MarksChanged,
+    OpenRequested,
+)
 
 if TYPE_CHECKING:
     from govread.marks import NodeRef
-    from govread.tui.browser.filter_bar import FilterBar
     from govread.tui.browser.filter_controller import BrowserFilter
-    from govread.tui.browser.hits_list import HitsList
 
 
 def pager_command(pager: str | None, path: str) -> list[str]:
@@ -338,7 +344,8 @@ class BrowserScreen(LocalisedScreen[None]):
         elif event.node.parent is not None:  # a group of reports: what it holds
             self.detail.show_message(OutlineTree.group_summary(event.node))
 
-    def on_outline_tree_open_requested(self, _message: OutlineTree.OpenRequested) -> None:
+    @on(OpenRequested)
+    def _open_requested(self, _message: OpenRequested) -> None:
         self.detail.focus()
 
     # -- actions ----------------------------------------------------------------------
@@ -399,19 +406,23 @@ class BrowserScreen(LocalisedScreen[None]):
             return self._filter_on or any(True for _bar in self.query("FilterBar.-open"))
         return True
 
-    def on_filter_bar_query_changed(self, message: FilterBar.QueryChanged) -> None:
+    @on(FilterQueryChanged)
+    def _query_changed(self, message: FilterQueryChanged) -> None:
         self.filtering.set_query(message.query)
 
-    def on_filter_bar_submitted(self, _message: FilterBar.Submitted) -> None:
+    @on(FilterSubmitted)
+    def _query_submitted(self, _message: FilterSubmitted) -> None:
         self.filtering.submitted()
 
-    def on_filter_bar_cleared(self, _message: FilterBar.Cleared) -> None:
+    @on(FilterCleared)
+    def _filter_cleared(self, _message: FilterCleared) -> None:
         self.filtering.clear()
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # n N H are offered outside the filter's input only
 
-    def on_hits_list_hit_chosen(self, message: HitsList.HitChosen) -> None:
+    @on(HitChosen)
+    def _hit_chosen(self, message: HitChosen) -> None:
         self.filtering.go_to_unit(message.node_id)
 
     # -- compare ----------------------------------------------------------------------
