@@ -19,7 +19,7 @@ from rich.text import Text
 from govread import store
 from govread.cli import ArgumentParser, error_line, print_problems
 from govread.corpus import load
-from govread.i18n import _
+from govread.i18n import N_, _
 from govread.identity import sanitize
 from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
@@ -27,6 +27,8 @@ from govread.search import Hit, Query, SearchIndex, Span, parse_query
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
+# How a hit matched, as the text output names it (message ids; JSON keeps the kind).
+MATCH_NAMES = {"exact": N_("exact"), "words": N_("words")}
 
 
 def _parser() -> ArgumentParser:
@@ -191,7 +193,7 @@ def hit_text(number: int, hit: Hit) -> Text:
     line.append_text(_highlighted(hit.heading, hit.heading_spans, "bold"))
     # The rank says the order; BM25 scores (0.00 for a term found only inside longer words,
     # 法 in 法治) misled, so the text shows the kind of match only (JSON keeps the score).
-    line.append(f"  [{hit.match}]", style="dim")
+    line.append(f"  [{_(MATCH_NAMES[hit.match])}]", style="dim")
     snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))
     path = Text(f"   {sanitize_path(report.path or '')}", style="dim")
     return Text("\n").join([line, snippet, path, Text("")])

@@ -43,6 +43,10 @@ MAX_HEADING_CHARS = 1_000
 MAX_FACT_CHARS = 120
 
 
+# Who issued a report, as the facts line names it (message ids; the data keeps the code).
+ISSUER_LEVELS = {"government": N_("government"), "department": N_("department")}
+
+
 class DetailPane(VerticalScroll, can_focus=True):
     """Shows one Report, Section or Item in full; follows the outline's cursor."""
 
@@ -222,7 +226,9 @@ class DetailPane(VerticalScroll, can_focus=True):
             (_("Published"), report.published),
             (
                 _("Genre"),
-                f"{report.genre} ({report.issuer_level})" if report.issuer_level else report.genre,
+                f"{report.genre} ({_(ISSUER_LEVELS.get(report.issuer_level, report.issuer_level))})"
+                if report.issuer_level
+                else report.genre,
             ),
             (_("Issuer"), report.issuer),
             (_("Source"), report.source),
