@@ -96,7 +96,7 @@ class TimelineScreen(LocalisedScreen[None]):
     """One place's reports as years: topics, indicator series and promises, in tabs."""
 
     CSS_PATH = "screen.tcss"
-    BINDING_GROUP_TITLE = "Timeline"
+    BINDING_GROUP_TITLE = N_("Timeline")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q", "back", N_("Back"), tooltip=N_("Back to the browser"), id="timeline.back"
