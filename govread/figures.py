@@ -96,7 +96,10 @@ _UNITS = (
 )
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+# The look-ahead first: a figure starts with a digit or one of its words of approximation,
+# and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
+    r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
@@ -304,49 +307,62 @@ def subject_key(label: str) -> str:
     return _KEY_NOISE.sub("", label)
 
 
+def _by_end(words: Sequence[str], end: int) -> dict[str, tuple[str, ...]]:
+    """The words by their first (end 0) or last (end -1) character, in their given order, so
+    the first word that matches is found among a few instead of all."""
+    table: dict[str, list[str]] = {}
+    for word in words:
+        table.setdefault(word[end], []).append(word)
+    return {char: tuple(found) for char, found in table.items()}
+
+
+_LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
+_VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
+_TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
+_CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
+
+
 def _strip_lead(subject: str) -> str:
-    changed = True
-    while changed and subject:
-        changed = False
-        for word in _LEAD_WORDS:
-            if subject.startswith(word):
-                subject, changed = subject[len(word) :], True
-                break
-        else:
-            period = _LEAD_PERIOD.match(subject)
-            verb = next((v for v in _LEAD_VERBS if subject.startswith(v)), None)
-            if period is not None and len(subject) - period.end() >= 2:
-                subject, changed = subject[period.end() :], True
-                continue
-            if verb is not None and len(subject) - len(verb) >= 2:
-                subject, changed = subject[len(verb) :], True
-                continue
-            first, rest = subject[:1], subject[1:2]
-            guard = _LEAD_GUARDED.get(first)
-            if guard is not None and (not rest or rest not in guard):
-                subject, changed = subject[1:], True
+    while subject:
+        word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
+        if word is not None:
+            subject = subject[len(word) :]
+            continue
+        period = _LEAD_PERIOD.match(subject)
+        if period is not None and len(subject) - period.end() >= 2:
+            subject = subject[period.end() :]
+            continue
+        verb = next((v for v in _VERBS_BY_FIRST.get(subject[0], ()) if subject.startswith(v)), None)
+        if verb is not None and len(subject) - len(verb) >= 2:
+            subject = subject[len(verb) :]
+            continue
+        guard = _LEAD_GUARDED.get(subject[0])
+        rest = subject[1:2]
+        if guard is None or (rest and rest in guard):
+            break
+        subject = subject[1:]
     return subject
 
 
 def _strip_trail(subject: str) -> str:
-    changed = True
-    while changed and subject:
-        changed = False
-        for word in _TRAIL_WORDS:
-            if subject.endswith(word):
-                subject, changed = subject[: -len(word)], True
+    while subject:
+        last = subject[-1]
+        word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
+        if word is not None:
+            subject = subject[: -len(word)]
+            continue
+        for word in _CHANGE_BY_LAST.get(last, ()):
+            rest = subject[: -len(word)]
+            if (
+                subject.endswith(word)
+                and len(rest) >= 2
+                and not _RATE_HOST.match(rest)
+                and not rest.endswith(("同比", "环比"))
+            ):
+                subject = rest
                 break
         else:
-            for word in _TRAIL_CHANGE:
-                rest = subject[: -len(word)]
-                if (
-                    subject.endswith(word)
-                    and len(rest) >= 2
-                    and not _RATE_HOST.match(rest)
-                    and not rest.endswith(("同比", "环比"))
-                ):
-                    subject, changed = rest, True
-                    break
+            break
     return subject
 
 
@@ -355,7 +371,10 @@ def _clean(subject: str) -> str:
     subject = _QUOTES.sub("", subject).strip()
     while previous != subject:
         previous = subject
-        subject = _strip_trail(_strip_lead(subject.strip()))
+        led = _strip_lead(subject.strip())
+        subject = _strip_trail(led)
+        if subject == led and subject == subject.strip():
+            break  # _strip_lead leaves what it returns alone: nothing more would change
     return _fit(subject)
 
 
@@ -511,6 +530,8 @@ def _numbers(text: str) -> list[_Number]:
 
 def _value(number: _Number) -> float:
     digits = number.match.group("num").replace(",", "")
+    if number.magnitude is None:
+        return float(digits)  # a decimal string is rounded to the nearest float either way
     try:
         value = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the pattern only admits digits
@@ -533,6 +554,8 @@ _CLAUSE_STOP = re.compile(r"[,\uff0c。;\uff1b]")
 
 
 def _masked(text: str) -> str:
+    if "(" not in text and "\uff08" not in text:
+        return text
     return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
 
 
@@ -600,7 +623,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic
         if unit == "\uff05":
             unit = "%"
-        approximate = any(match.group(g) for g in ("pre", "approx1", "approx2", "post"))
+        approximate = any(match.group("pre", "approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
         rest = text[consumed : consumed + _CONTEXT]
         stop = _CLAUSE_STOP.search(rest)
