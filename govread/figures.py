@@ -101,11 +101,11 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?P<num>" + _NUMBER + r")(?![\d.])"
+    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
     r"(?P<approx2>余|多)?"
-    r"(?P<unit> ?[%\uff05‰]|" + "|".join(_UNITS) + r")?"
+    r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|左右|多)?"
 )
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
@@ -404,9 +404,111 @@ def _after_total(subject: str) -> str:
     return rest if len(rest) >= 2 else subject
 
 
+# How a clause opens before the noun it counts (系统谋划实施 总体领域改革46项, 进一步优化调整
+# 政府权力清单…5139项, 确保 出庭应诉率100%): adverbs, then verbs of managing or carrying out,
+# perhaps joined by 并 (梳理并对外公示 免予行政强制事项). They say what was done, not what
+# is counted; verbs that name the count itself (审查, 调解, 办理, 受理, 清理) are not here.
+_OPENING_ADVERBS = _by_end(
+    (
+        "进一步",
+        "系统",
+        "全面",
+        "扎实",
+        "积极",
+        "不断",
+        "大力",
+        "切实",
+        "依法",
+        "持续",
+        "深入",
+        "稳步",
+        "有序",
+        "统筹",
+        "对外",
+        "认真",
+        "严格",
+        "及时",
+        "着力",
+        "逐步",
+        "加快",
+    ),
+    0,
+)
+_OPENING_VERBS = _by_end(
+    (
+        "谋划",
+        "优化",
+        "调整",
+        "健全",
+        "完善",
+        "确保",
+        "公示",
+        "梳理",
+        "实施",
+        "建立",
+        "推进",
+        "推动",
+        "深化",
+        "加强",
+        "强化",
+        "落实",
+        "出台",
+        "印发",
+        "推出",
+        "推行",
+    ),
+    0,
+)
+# A subject this short gives way to the counted noun after the number (…共办理38宗 …案件).
+_SHORT_SUBJECT = 4
+_MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完善制度 stays)
+# "为 <beneficiary> <service>": what is counted is the service (依法为市场主体 减免罚金,
+# 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
+_FOR_WHOM = re.compile(
+    r"为[^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
+)
+# An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
+# name; a short one (县(区), 市委(办)) is and stays.
+_ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
+
+
+# 对外, 对口, 对接, 向上 …: words, not a preposition before an object.
+_NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力")
+
+
+def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | None:
+    return next((w for w in table.get(text[pos], ()) if text.startswith(w, pos)), None)
+
+
+def _drop_opening(subject: str) -> str:
+    """The subject without the adverbs and managing verbs that open its clause."""
+    pos = cut = 0
+    while pos < len(subject):
+        adverb = _starting(_OPENING_ADVERBS, subject, pos)
+        if adverb is not None:
+            pos += len(adverb)
+            continue
+        verb = _starting(_OPENING_VERBS, subject, pos)
+        if verb is not None:
+            pos = cut = pos + len(verb)
+            continue
+        if cut and cut == pos and subject[pos] in "并和及":
+            pos += 1
+            continue
+        if subject[pos] in "对向给" and subject[pos + 1 : pos + 2] not in _NOT_PREPOSITION:
+            pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
+            continue
+        break
+    for_whom = _FOR_WHOM.search(subject, cut)
+    if for_whom is not None and len(subject) - for_whom.end() >= _MIN_AFTER_OPENING:
+        return subject[for_whom.end() :]
+    rest = _strip_lead(subject[cut:])
+    return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
+
+
 def _subject(text: str, start: int, end: int) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
-    before = text[max(start, end - _MAX_CLAUSE) : end]
+    before = _ASIDE.sub("", text[max(start, end - _MAX_CLAUSE) : end])
     numbers = list(_LAST_NUMBER.finditer(before))
     if not numbers:
         return _after_total(_clean(before))
@@ -414,7 +516,16 @@ def _subject(text: str, start: int, end: int) -> str:
     return _after_total(found)
 
 
-def _noun_after(text: str, end: int) -> tuple[str, int]:
+# 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
+# counted ends with the body, before the people of it (法制骨干).
+_COUNTS_BODIES = frozenset({"个", "家", "所"})
+_BODY_THEN_PEOPLE = re.compile(
+    r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所)"
+    r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
+)
+
+
+def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**).
@@ -433,6 +544,9 @@ def _noun_after(text: str, end: int) -> tuple[str, int]:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    body = _BODY_THEN_PEOPLE.search(phrase) if unit in _COUNTS_BODIES else None
+    if body is not None:
+        phrase = phrase[: body.end()]
     return _strip_lead(phrase), end + skipped + len(phrase)
 
 
@@ -540,7 +654,7 @@ def _value(number: _Number) -> float:
 
 
 # A short parenthesis inside a subject (县(区), 市委(办)) does not end its clause.
-_SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,4}[)\uff09]")
+_SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,10}[)\uff09]")
 _SENTENCE_END = "。;\uff1b!\uff01?\uff1f\n"
 _CONTEXT = 40  # characters of the sentence that name what a bare rate is a rate of
 
@@ -582,7 +696,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         match = number.match
         start, end = match.span()
         num_start = match.start("num")
-        for boundary in _BOUNDARY.finditer(masked, last_end, num_start):
+        reach = num_start - 1 if text[num_start - 1 : num_start] == " " else num_start
+        for boundary in _BOUNDARY.finditer(masked, last_end, reach):
             clause_start = boundary.end()
             if boundary.group() in _SENTENCE_END:
                 topic = ""  # borrowing stays within a sentence
@@ -599,7 +714,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         own_unit = match.group("unit") is not None
         noun, noun_end = ("", end)
         if own_unit and unit not in _NO_NOUN_AFTER:
-            noun, noun_end = _noun_after(text, end)
+            noun, noun_end = _noun_after(text, end, unit)
         consumed = end
         if subject.endswith(_PREPOSITIONS):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
@@ -607,7 +722,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _clean(noun + (action.group(1) if action else ""))
             consumed = action.end() if action else noun_end
         elif noun and (
-            len(subject) <= 4
+            len(subject) <= _SHORT_SUBJECT
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b"))
         ):
@@ -616,6 +731,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             consumed = noun_end
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
+        elif not noun:
+            # the number ends its clause: the clause names what is counted, without the
+            # words that say what was done to it (进一步优化调整 …清单5139项)
+            subject = _drop_opening(subject)
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
