@@ -320,10 +320,19 @@ _LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
 _VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
 _TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
 _CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
+# Every character a leading word, period, verb or guarded word can start with: a subject that
+# starts with none of them has nothing to strip (most do not).
+# (and a digit, which _LEAD_PERIOD's \d also takes: str.isdecimal is the same class).
+_LEAD_STARTS = frozenset(
+    {*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *"连累持近〇一二三四五六七八九十两"}
+)
+_TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
 
 
 def _strip_lead(subject: str) -> str:
     while subject:
+        if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
+            break
         word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
         if word is not None:
             subject = subject[len(word) :]
@@ -347,6 +356,8 @@ def _strip_lead(subject: str) -> str:
 def _strip_trail(subject: str) -> str:
     while subject:
         last = subject[-1]
+        if last not in _TRAIL_ENDS:
+            break
         word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
         if word is not None:
             subject = subject[: -len(word)]
@@ -508,7 +519,9 @@ def _drop_opening(subject: str) -> str:
 
 def _subject(text: str, start: int, end: int) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
-    before = _ASIDE.sub("", text[max(start, end - _MAX_CLAUSE) : end])
+    before = text[max(start, end - _MAX_CLAUSE) : end]
+    if "(" in before or "\uff08" in before:
+        before = _ASIDE.sub("", before)
     numbers = list(_LAST_NUMBER.finditer(before))
     if not numbers:
         return _after_total(_clean(before))
@@ -747,14 +760,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         rest = text[consumed : consumed + _CONTEXT]
         stop = _CLAUSE_STOP.search(rest)
         honour = _HONOUR.match(rest[: stop.start() if stop else len(rest)]) is not None
+        value, written = _value(number), match.group()
         for label in _shared(subject, unit):
             figures.append(
                 Figure(
                     label=label,
-                    value=_value(number),
+                    value=value,
                     unit=unit,
                     approximate=approximate,
-                    text=match.group(),
+                    text=written,
                     node_id=node_id,
                     paragraph=paragraph,
                     start=start,
