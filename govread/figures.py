@@ -242,7 +242,8 @@ _LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d|"
+    r"第一时间|率先|成立|建成|完成|跟班"
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
