@@ -7,7 +7,9 @@ compare, export and the indicators use its `Figure` records. "出庭应诉率达
 before it in the same sentence). "参考率、合格率均为92%" gives two figures, one per rate;
 "压缩至0.5至1.5个工作日" gives both ends, marked as a range; "压减至50和85个工作日" gives 50 and
 85 个工作日. When the words before a number are a verb phrase, the subject is the counted noun
-after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件). 万/亿 are multiplied out,
+after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件); when the number ends its
+clause, the adverbs and managing verbs that open the clause are not part of the subject
+("进一步优化调整政府权力清单和公共服务清单共计5139项" → 政府权力清单和公共服务清单). 万/亿 are multiplied out,
 余/多/近/超/约/以上 mark the value approximate, and the text as written is kept. Only Arabic
 numerals count: Chinese numerals in this genre are slogans and names (三项制度, 十四五, 八五普法,
 第三批), not counts. Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers
