@@ -234,13 +234,15 @@ _TRAIL_WORDS = (
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
+# (The look-ahead names the characters a match can start with: the engine skips the rest.)
 _KEY_NOISE = re.compile(
-    r"达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
-    r"\d{4}年度?|年度|均|已|的|\s"
+    r"(?=[达为共总累全市县今各年均已的\d\s])"
+    r"(?:达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
+    r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}、\\d]{{1,8}})")
-_LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
+_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
