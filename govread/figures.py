@@ -147,6 +147,7 @@ _LEAD_WORDS = (
     "全区",
     "全省",
     "全国",
+    "全系统",
     "共计",
     "总计",
     "合计",
@@ -447,8 +448,16 @@ _OPENING_ADVERBS = _by_end(
         "着力",
         "逐步",
         "加快",
+        "主动",
+        "免费",
     ),
     0,
+)
+# Adverbs that never open a name (全面依法治县委员会, 系统… do): the clause is a verb phrase
+# even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
+_MANNER = frozenset(
+    {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
+    | {"逐步", "主动", "免费"}
 )
 _OPENING_VERBS = _by_end(
     (
@@ -472,16 +481,18 @@ _OPENING_VERBS = _by_end(
         "印发",
         "推出",
         "推行",
+        "部署",
+        "报告",
     ),
     0,
 )
 # A subject this short gives way to the counted noun after the number (…共办理38宗 …案件).
 _SHORT_SUBJECT = 4
 _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完善制度 stays)
-# "为 <beneficiary> <service>": what is counted is the service (依法为市场主体 减免罚金,
-# 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
+# "为 (对, 向, 给) <beneficiary> <service>": what is counted is the service (依法为市场主体
+# 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
 _FOR_WHOM = re.compile(
-    r"为[^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
 )
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
@@ -503,6 +514,8 @@ def _drop_opening(subject: str) -> str:
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
         if adverb is not None:
             pos += len(adverb)
+            if adverb in _MANNER:
+                cut = pos
             continue
         verb = _starting(_OPENING_VERBS, subject, pos)
         if verb is not None:
@@ -515,7 +528,7 @@ def _drop_opening(subject: str) -> str:
             pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
             continue
         break
-    for_whom = _FOR_WHOM.search(subject, cut)
+    for_whom = _FOR_WHOM.search(subject)
     if for_whom is not None and len(subject) - for_whom.end() >= _MIN_AFTER_OPENING:
         return subject[for_whom.end() :]
     rest = _strip_lead(subject[cut:])
@@ -537,10 +550,14 @@ def _subject(text: str, start: int, end: int) -> str:
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
+_BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所)"
 _BODY_THEN_PEOPLE = re.compile(
-    r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所)"
-    r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
+    _BODIES
+    + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
+_BODY = re.compile(_BODIES)
+_NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
+_ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
 
 
 def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
@@ -561,11 +578,48 @@ def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
+    if cut is not None and cut.group() in ("和", "与"):
+        # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
+        left = phrase[skipped : cut.start()]
+        after = _NOUN_STOP.search(phrase, cut.end())
+        right = phrase[cut.end() : after.start() if after else len(phrase)]
+        right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
+        if len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]):
+            phrase = phrase[: cut.end() + len(right)]
+            cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
-    body = _BODY_THEN_PEOPLE.search(phrase) if unit in _COUNTS_BODIES else None
-    if body is not None:
-        phrase = phrase[: body.end()]
+    if unit in _COUNTS_BODIES:
+        body = _BODY_THEN_PEOPLE.search(phrase)
+        if body is None and cut is not None and cut.group().isdecimal():
+            # 32个市直执法部门执法案卷443件: what runs on into the next number is its subject
+            body = _BODY.search(phrase)
+        if body is not None and body.end() < len(phrase):
+            phrase = phrase[: body.end()]
+        elif not _NEXT_VALUE.match(text, end + skipped + len(phrase)):
+            # 15个国省考断面水质…: a measure word counts things, not a quality of them (but
+            # in 200余家市场主体免罚金额达596万元 the quality is the next value's subject,
+            # whose words before it are not known: the phrase stays whole)
+            for attribute in _ATTRIBUTES:
+                if phrase.endswith(attribute) and len(phrase) - len(attribute) >= 2:
+                    phrase = phrase[: -len(attribute)]
+                    break
     return _strip_lead(phrase), end + skipped + len(phrase)
+
+
+_PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,6}}(?=[{_PUNCT}]|$)")
+
+
+def _partitive(subject: str) -> bool:
+    """No subject before the number, or only "among …" (行政执法监督人员中 8203人…)."""
+    if not subject or subject == "中":
+        return True
+    return subject.endswith("中") and subject[-2] not in "集当心空途程其"
+
+
+def _predicate(text: str, end: int) -> str:
+    """A short predicate that ends the clause right after a count (162人 **考试合格**,)."""
+    found = _PREDICATE.match(text, end)
+    return found.group() if found else ""
 
 
 def _is_bare(subject: str) -> bool:
@@ -747,6 +801,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
             consumed = noun_end
+        elif (
+            own_unit
+            and unit not in _NO_NOUN_AFTER
+            and not noun
+            and _partitive(subject)
+            and (said := _predicate(text, end))
+        ):
+            # 共有162人考试合格, …人员中8203人考试合格: what the counted did
+            subject, consumed = said, end + len(said)
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
         elif not noun:
