@@ -412,7 +412,21 @@ def _fit(subject: str) -> str:
 _TOTAL = re.compile(r"(?<!公)(?:共计|总计|共)(?![享同建治商])")
 
 
+# A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
+# 受理诉求): what is counted is after it. (Not 全市 and the like: they can be part of the
+# noun after a verb, 占全区地区生产总值, 参加全市…考试.)
+_WHEN_WHERE = re.compile(r"(?:全年|今年以来|今年|当年|年内)")
+
+
+def _after_when(subject: str) -> str:
+    last = max(_WHEN_WHERE.finditer(subject), key=lambda m: m.start(), default=None)
+    if last is None or last.start() == 0 or len(subject) - last.end() < _MIN_AFTER_OPENING:
+        return subject
+    return subject[last.end() :]
+
+
 def _after_total(subject: str) -> str:
+    subject = _after_when(subject)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
