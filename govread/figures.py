@@ -419,6 +419,8 @@ _WHEN_WHERE = re.compile(r"(?:全年|今年以来|今年|当年|年内)")
 
 
 def _after_when(subject: str) -> str:
+    if "年" not in subject:
+        return subject
     last = max(_WHEN_WHERE.finditer(subject), key=lambda m: m.start(), default=None)
     if last is None or last.start() == 0 or len(subject) - last.end() < _MIN_AFTER_OPENING:
         return subject
@@ -773,21 +775,30 @@ def _indicator(label: str, unit: str, sentence: str) -> str | None:
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
+    numbers = _numbers(text)
+    if not numbers:
+        return figures
     masked = _masked(text)
+    # where clauses and sentences end (each boundary is one character)
+    bounds = [m.start() for m in _BOUNDARY.finditer(masked)]
+    sentence_bounds = [i for i in bounds if masked[i] in _SENTENCE_END]
     sentence_start = 0
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
-    for number in _numbers(text):
+    for number in numbers:
         match = number.match
         start, end = match.span()
         num_start = match.start("num")
         reach = num_start - 1 if text[num_start - 1 : num_start] == " " else num_start
-        for boundary in _BOUNDARY.finditer(masked, last_end, reach):
-            clause_start = boundary.end()
-            if boundary.group() in _SENTENCE_END:
-                topic = ""  # borrowing stays within a sentence
-                sentence_start = boundary.end()
+        # the last clause (and sentence) boundary in [last_end, reach)
+        last = bisect.bisect_left(bounds, reach) - 1
+        if last >= 0 and bounds[last] >= last_end:
+            clause_start = bounds[last] + 1
+        last = bisect.bisect_left(sentence_bounds, reach) - 1
+        if last >= 0 and sentence_bounds[last] >= last_end:
+            topic = ""  # borrowing stays within a sentence
+            sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
         clause_from = max(clause_start, last_end)
         if last_end and clause_from == last_end:
