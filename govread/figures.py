@@ -761,14 +761,17 @@ def _masked(text: str) -> str:
     return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
 
 
-def _indicator(label: str, unit: str, sentence: str) -> str | None:
-    """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is."""
+def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
+    """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
+    so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
     from govread.indicators import indicator_for_subject
 
     found = indicator_for_subject(label, unit)
-    if found is None and len(label) <= 5:
+    if found is None and (lent or len(label) <= 5):
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
-        found = indicator_for_subject(context + label, unit)
+        # the sentence ends with the rate as written (…热线…受理诉求件,满意率): a lent label
+        # in its place would put the lender's words between whose and the rate
+        found = indicator_for_subject(context if lent else context + label, unit)
     return found
 
 
@@ -866,7 +869,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     paragraph=paragraph,
                     start=start,
                     end=end,
-                    indicator=None if honour else _indicator(label, unit, context),
+                    indicator=None if honour else _indicator(label, unit, context, bare),
                     is_range=number.series == "range",
                 )
             )

@@ -632,3 +632,13 @@ def test_an_over_long_subject_is_cut_at_a_word_boundary() -> None:
     starts = set(itertools.accumulate([0, *map(len, words)]))
     # the subject starts where a word of the sentence starts
     assert len(text[: text.index("12")]) - len(figure.label) in starts
+
+
+def test_a_rate_lent_a_subject_keeps_its_sentences_indicator() -> None:
+    # 全年 parts the hotline from what it counts; the rates are still the hotline's
+    text = "12345政务服务便民热线全年受理诉求423613件,办结率99.01%,满意率98.50%。"
+    assert [(f.label, f.indicator) for f in extract(text)] == [
+        ("受理诉求", "12345热线受理诉求数"),
+        ("受理诉求办结率", "12345热线办结率"),
+        ("受理诉求满意率", "12345热线满意率"),
+    ]
