@@ -7,7 +7,9 @@ compare, export and the indicators use its `Figure` records. "出庭应诉率达
 before it in the same sentence). "参考率、合格率均为92%" gives two figures, one per rate;
 "压缩至0.5至1.5个工作日" gives both ends, marked as a range; "压减至50和85个工作日" gives 50 and
 85 个工作日. When the words before a number are a verb phrase, the subject is the counted noun
-after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件). 万/亿 are multiplied out,
+after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件); when the number ends its
+clause, the adverbs and managing verbs that open the clause are not part of the subject
+("进一步优化调整政府权力清单和公共服务清单共计5139项" → 政府权力清单和公共服务清单). 万/亿 are multiplied out,
 余/多/近/超/约/以上 mark the value approximate, and the text as written is kept. Only Arabic
 numerals count: Chinese numerals in this genre are slogans and names (三项制度, 十四五, 八五普法,
 第三批), not counts. Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers
@@ -96,13 +98,16 @@ _UNITS = (
 )
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+# The look-ahead first: a figure starts with a digit or one of its words of approximation,
+# and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
+    r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?P<num>" + _NUMBER + r")(?![\d.])"
+    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
     r"(?P<approx2>余|多)?"
-    r"(?P<unit> ?[%\uff05‰]|" + "|".join(_UNITS) + r")?"
+    r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|左右|多)?"
 )
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
@@ -142,6 +147,7 @@ _LEAD_WORDS = (
     "全区",
     "全省",
     "全国",
+    "全系统",
     "共计",
     "总计",
     "合计",
@@ -229,17 +235,20 @@ _TRAIL_WORDS = (
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
+# (The look-ahead names the characters a match can start with: the engine skips the rest.)
 _KEY_NOISE = re.compile(
-    r"达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
-    r"\d{4}年度?|年度|均|已|的|\s"
+    r"(?=[达为共总累全市县今各年均已的\d\s])"
+    r"(?:达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
+    r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}、\\d]{{1,8}})")
-_LAST_NUMBER = re.compile(r"(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
+_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d|"
+    r"第一时间|率先|成立|建成|完成|跟班"
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
@@ -304,49 +313,73 @@ def subject_key(label: str) -> str:
     return _KEY_NOISE.sub("", label)
 
 
+def _by_end(words: Sequence[str], end: int) -> dict[str, tuple[str, ...]]:
+    """The words by their first (end 0) or last (end -1) character, in their given order, so
+    the first word that matches is found among a few instead of all."""
+    table: dict[str, list[str]] = {}
+    for word in words:
+        table.setdefault(word[end], []).append(word)
+    return {char: tuple(found) for char, found in table.items()}
+
+
+_LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
+_VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
+_TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
+_CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
+# Every character a leading word, period, verb or guarded word can start with: a subject that
+# starts with none of them has nothing to strip (most do not).
+# (and a digit, which _LEAD_PERIOD's \d also takes: str.isdecimal is the same class).
+_LEAD_STARTS = frozenset(
+    {*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *"连累持近〇一二三四五六七八九十两"}
+)
+_TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
+
+
 def _strip_lead(subject: str) -> str:
-    changed = True
-    while changed and subject:
-        changed = False
-        for word in _LEAD_WORDS:
-            if subject.startswith(word):
-                subject, changed = subject[len(word) :], True
-                break
-        else:
-            period = _LEAD_PERIOD.match(subject)
-            verb = next((v for v in _LEAD_VERBS if subject.startswith(v)), None)
-            if period is not None and len(subject) - period.end() >= 2:
-                subject, changed = subject[period.end() :], True
-                continue
-            if verb is not None and len(subject) - len(verb) >= 2:
-                subject, changed = subject[len(verb) :], True
-                continue
-            first, rest = subject[:1], subject[1:2]
-            guard = _LEAD_GUARDED.get(first)
-            if guard is not None and (not rest or rest not in guard):
-                subject, changed = subject[1:], True
+    while subject:
+        if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
+            break
+        word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
+        if word is not None:
+            subject = subject[len(word) :]
+            continue
+        period = _LEAD_PERIOD.match(subject)
+        if period is not None and len(subject) - period.end() >= 2:
+            subject = subject[period.end() :]
+            continue
+        verb = next((v for v in _VERBS_BY_FIRST.get(subject[0], ()) if subject.startswith(v)), None)
+        if verb is not None and len(subject) - len(verb) >= 2:
+            subject = subject[len(verb) :]
+            continue
+        guard = _LEAD_GUARDED.get(subject[0])
+        rest = subject[1:2]
+        if guard is None or (rest and rest in guard):
+            break
+        subject = subject[1:]
     return subject
 
 
 def _strip_trail(subject: str) -> str:
-    changed = True
-    while changed and subject:
-        changed = False
-        for word in _TRAIL_WORDS:
-            if subject.endswith(word):
-                subject, changed = subject[: -len(word)], True
+    while subject:
+        last = subject[-1]
+        if last not in _TRAIL_ENDS:
+            break
+        word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
+        if word is not None:
+            subject = subject[: -len(word)]
+            continue
+        for word in _CHANGE_BY_LAST.get(last, ()):
+            rest = subject[: -len(word)]
+            if (
+                subject.endswith(word)
+                and len(rest) >= 2
+                and not _RATE_HOST.match(rest)
+                and not rest.endswith(("同比", "环比"))
+            ):
+                subject = rest
                 break
         else:
-            for word in _TRAIL_CHANGE:
-                rest = subject[: -len(word)]
-                if (
-                    subject.endswith(word)
-                    and len(rest) >= 2
-                    and not _RATE_HOST.match(rest)
-                    and not rest.endswith(("同比", "环比"))
-                ):
-                    subject, changed = rest, True
-                    break
+            break
     return subject
 
 
@@ -355,7 +388,10 @@ def _clean(subject: str) -> str:
     subject = _QUOTES.sub("", subject).strip()
     while previous != subject:
         previous = subject
-        subject = _strip_trail(_strip_lead(subject.strip()))
+        led = _strip_lead(subject.strip())
+        subject = _strip_trail(led)
+        if subject == led and subject == subject.strip():
+            break  # _strip_lead leaves what it returns alone: nothing more would change
     return _fit(subject)
 
 
@@ -376,7 +412,23 @@ def _fit(subject: str) -> str:
 _TOTAL = re.compile(r"(?<!公)(?:共计|总计|共)(?![享同建治商])")
 
 
+# A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
+# 受理诉求): what is counted is after it. (Not 全市 and the like: they can be part of the
+# noun after a verb, 占全区地区生产总值, 参加全市…考试.)
+_WHEN_WHERE = re.compile(r"(?:全年|今年以来|今年|当年|年内)")
+
+
+def _after_when(subject: str) -> str:
+    if "年" not in subject:
+        return subject
+    last = max(_WHEN_WHERE.finditer(subject), key=lambda m: m.start(), default=None)
+    if last is None or last.start() == 0 or len(subject) - last.end() < _MIN_AFTER_OPENING:
+        return subject
+    return subject[last.end() :]
+
+
 def _after_total(subject: str) -> str:
+    subject = _after_when(subject)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -385,9 +437,125 @@ def _after_total(subject: str) -> str:
     return rest if len(rest) >= 2 else subject
 
 
+# How a clause opens before the noun it counts (系统谋划实施 总体领域改革46项, 进一步优化调整
+# 政府权力清单…5139项, 确保 出庭应诉率100%): adverbs, then verbs of managing or carrying out,
+# perhaps joined by 并 (梳理并对外公示 免予行政强制事项). They say what was done, not what
+# is counted; verbs that name the count itself (审查, 调解, 办理, 受理, 清理) are not here.
+_OPENING_ADVERBS = _by_end(
+    (
+        "进一步",
+        "系统",
+        "全面",
+        "扎实",
+        "积极",
+        "不断",
+        "大力",
+        "切实",
+        "依法",
+        "持续",
+        "深入",
+        "稳步",
+        "有序",
+        "统筹",
+        "对外",
+        "认真",
+        "严格",
+        "及时",
+        "着力",
+        "逐步",
+        "加快",
+        "主动",
+        "免费",
+    ),
+    0,
+)
+# Adverbs that never open a name (全面依法治县委员会, 系统… do): the clause is a verb phrase
+# even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
+_MANNER = frozenset(
+    {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
+    | {"逐步", "主动", "免费"}
+)
+_OPENING_VERBS = _by_end(
+    (
+        "谋划",
+        "优化",
+        "调整",
+        "健全",
+        "完善",
+        "确保",
+        "公示",
+        "梳理",
+        "实施",
+        "建立",
+        "推进",
+        "推动",
+        "深化",
+        "加强",
+        "强化",
+        "落实",
+        "出台",
+        "印发",
+        "推出",
+        "推行",
+        "部署",
+        "报告",
+    ),
+    0,
+)
+# A subject this short gives way to the counted noun after the number (…共办理38宗 …案件).
+_SHORT_SUBJECT = 4
+_MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完善制度 stays)
+# "为 (对, 向, 给) <beneficiary> <service>": what is counted is the service (依法为市场主体
+# 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
+_FOR_WHOM = re.compile(
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
+)
+# An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
+# name; a short one (县(区), 市委(办)) is and stays.
+_ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
+
+
+# 对外, 对口, 对接, 向上 …: words, not a preposition before an object.
+_NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力")
+
+
+def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | None:
+    return next((w for w in table.get(text[pos], ()) if text.startswith(w, pos)), None)
+
+
+def _drop_opening(subject: str) -> str:
+    """The subject without the adverbs and managing verbs that open its clause."""
+    pos = cut = 0
+    while pos < len(subject):
+        adverb = _starting(_OPENING_ADVERBS, subject, pos)
+        if adverb is not None:
+            pos += len(adverb)
+            if adverb in _MANNER:
+                cut = pos
+            continue
+        verb = _starting(_OPENING_VERBS, subject, pos)
+        if verb is not None:
+            pos = cut = pos + len(verb)
+            continue
+        if cut and cut == pos and subject[pos] in "并和及":
+            pos += 1
+            continue
+        if subject[pos] in "对向给" and subject[pos + 1 : pos + 2] not in _NOT_PREPOSITION:
+            pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
+            continue
+        break
+    for_whom = _FOR_WHOM.search(subject)
+    if for_whom is not None and len(subject) - for_whom.end() >= _MIN_AFTER_OPENING:
+        return subject[for_whom.end() :]
+    rest = _strip_lead(subject[cut:])
+    return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
+
+
 def _subject(text: str, start: int, end: int) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
     before = text[max(start, end - _MAX_CLAUSE) : end]
+    if "(" in before or "\uff08" in before:
+        before = _ASIDE.sub("", before)
     numbers = list(_LAST_NUMBER.finditer(before))
     if not numbers:
         return _after_total(_clean(before))
@@ -395,7 +563,20 @@ def _subject(text: str, start: int, end: int) -> str:
     return _after_total(found)
 
 
-def _noun_after(text: str, end: int) -> tuple[str, int]:
+# 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
+# counted ends with the body, before the people of it (法制骨干).
+_COUNTS_BODIES = frozenset({"个", "家", "所"})
+_BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所)"
+_BODY_THEN_PEOPLE = re.compile(
+    _BODIES
+    + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
+)
+_BODY = re.compile(_BODIES)
+_NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
+_ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
+
+
+def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**).
@@ -413,8 +594,48 @@ def _noun_after(text: str, end: int) -> tuple[str, int]:
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
+    if cut is not None and cut.group() in ("和", "与"):
+        # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
+        left = phrase[skipped : cut.start()]
+        after = _NOUN_STOP.search(phrase, cut.end())
+        right = phrase[cut.end() : after.start() if after else len(phrase)]
+        right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
+        if len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]):
+            phrase = phrase[: cut.end() + len(right)]
+            cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if unit in _COUNTS_BODIES:
+        body = _BODY_THEN_PEOPLE.search(phrase)
+        if body is None and cut is not None and cut.group().isdecimal():
+            # 32个市直执法部门执法案卷443件: what runs on into the next number is its subject
+            body = _BODY.search(phrase)
+        if body is not None and body.end() < len(phrase):
+            phrase = phrase[: body.end()]
+        elif not _NEXT_VALUE.match(text, end + skipped + len(phrase)):
+            # 15个国省考断面水质…: a measure word counts things, not a quality of them (but
+            # in 200余家市场主体免罚金额达596万元 the quality is the next value's subject,
+            # whose words before it are not known: the phrase stays whole)
+            for attribute in _ATTRIBUTES:
+                if phrase.endswith(attribute) and len(phrase) - len(attribute) >= 2:
+                    phrase = phrase[: -len(attribute)]
+                    break
     return _strip_lead(phrase), end + skipped + len(phrase)
+
+
+_PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,6}}(?=[{_PUNCT}]|$)")
+
+
+def _partitive(subject: str) -> bool:
+    """No subject before the number, or only "among …" (行政执法监督人员中 8203人…)."""
+    if not subject or subject == "中":
+        return True
+    return subject.endswith("中") and subject[-2] not in "集当心空途程其"
+
+
+def _predicate(text: str, end: int) -> str:
+    """A short predicate that ends the clause right after a count (162人 **考试合格**,)."""
+    found = _PREDICATE.match(text, end)
+    return found.group() if found else ""
 
 
 def _is_bare(subject: str) -> bool:
@@ -511,6 +732,8 @@ def _numbers(text: str) -> list[_Number]:
 
 def _value(number: _Number) -> float:
     digits = number.match.group("num").replace(",", "")
+    if number.magnitude is None:
+        return float(digits)  # a decimal string is rounded to the nearest float either way
     try:
         value = Decimal(digits)
     except InvalidOperation:  # pragma: no cover - the pattern only admits digits
@@ -519,7 +742,7 @@ def _value(number: _Number) -> float:
 
 
 # A short parenthesis inside a subject (县(区), 市委(办)) does not end its clause.
-_SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,4}[)\uff09]")
+_SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,10}[)\uff09]")
 _SENTENCE_END = "。;\uff1b!\uff01?\uff1f\n"
 _CONTEXT = 40  # characters of the sentence that name what a bare rate is a rate of
 
@@ -533,37 +756,52 @@ _CLAUSE_STOP = re.compile(r"[,\uff0c。;\uff1b]")
 
 
 def _masked(text: str) -> str:
+    if "(" not in text and "\uff08" not in text:
+        return text
     return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
 
 
-def _indicator(label: str, unit: str, sentence: str) -> str | None:
-    """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is."""
+def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
+    """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
+    so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
     from govread.indicators import indicator_for_subject
 
     found = indicator_for_subject(label, unit)
-    if found is None and len(label) <= 5:
+    if found is None and (lent or len(label) <= 5):
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
-        found = indicator_for_subject(context + label, unit)
+        # the sentence ends with the rate as written (…热线…受理诉求件,满意率): a lent label
+        # in its place would put the lender's words between whose and the rate
+        found = indicator_for_subject(context if lent else context + label, unit)
     return found
 
 
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
+    numbers = _numbers(text)
+    if not numbers:
+        return figures
     masked = _masked(text)
+    # where clauses and sentences end (each boundary is one character)
+    bounds = [m.start() for m in _BOUNDARY.finditer(masked)]
+    sentence_bounds = [i for i in bounds if masked[i] in _SENTENCE_END]
     sentence_start = 0
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
-    for number in _numbers(text):
+    for number in numbers:
         match = number.match
         start, end = match.span()
         num_start = match.start("num")
-        for boundary in _BOUNDARY.finditer(masked, last_end, num_start):
-            clause_start = boundary.end()
-            if boundary.group() in _SENTENCE_END:
-                topic = ""  # borrowing stays within a sentence
-                sentence_start = boundary.end()
+        reach = num_start - 1 if text[num_start - 1 : num_start] == " " else num_start
+        # the last clause (and sentence) boundary in [last_end, reach)
+        last = bisect.bisect_left(bounds, reach) - 1
+        if last >= 0 and bounds[last] >= last_end:
+            clause_start = bounds[last] + 1
+        last = bisect.bisect_left(sentence_bounds, reach) - 1
+        if last >= 0 and sentence_bounds[last] >= last_end:
+            topic = ""  # borrowing stays within a sentence
+            sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
         clause_from = max(clause_start, last_end)
         if last_end and clause_from == last_end:
@@ -576,7 +814,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         own_unit = match.group("unit") is not None
         noun, noun_end = ("", end)
         if own_unit and unit not in _NO_NOUN_AFTER:
-            noun, noun_end = _noun_after(text, end)
+            noun, noun_end = _noun_after(text, end, unit)
         consumed = end
         if subject.endswith(_PREPOSITIONS):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
@@ -584,15 +822,28 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _clean(noun + (action.group(1) if action else ""))
             consumed = action.end() if action else noun_end
         elif noun and (
-            len(subject) <= 4
+            len(subject) <= _SHORT_SUBJECT
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b"))
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
             consumed = noun_end
+        elif (
+            own_unit
+            and unit not in _NO_NOUN_AFTER
+            and not noun
+            and _partitive(subject)
+            and (said := _predicate(text, end))
+        ):
+            # 共有162人考试合格, …人员中8203人考试合格: what the counted did
+            subject, consumed = said, end + len(said)
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
+        elif not noun:
+            # the number ends its clause: the clause names what is counted, without the
+            # words that say what was done to it (进一步优化调整 …清单5139项)
+            subject = _drop_opening(subject)
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
@@ -600,24 +851,25 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic
         if unit == "\uff05":
             unit = "%"
-        approximate = any(match.group(g) for g in ("pre", "approx1", "approx2", "post"))
+        approximate = any(match.group("pre", "approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
         rest = text[consumed : consumed + _CONTEXT]
         stop = _CLAUSE_STOP.search(rest)
         honour = _HONOUR.match(rest[: stop.start() if stop else len(rest)]) is not None
+        value, written = _value(number), match.group()
         for label in _shared(subject, unit):
             figures.append(
                 Figure(
                     label=label,
-                    value=_value(number),
+                    value=value,
                     unit=unit,
                     approximate=approximate,
-                    text=match.group(),
+                    text=written,
                     node_id=node_id,
                     paragraph=paragraph,
                     start=start,
                     end=end,
-                    indicator=None if honour else _indicator(label, unit, context),
+                    indicator=None if honour else _indicator(label, unit, context, bare),
                     is_range=number.series == "range",
                 )
             )

@@ -1,0 +1,220 @@
+"""Experiments on comparable granularity (issue 14, item 2), scored on the alignment labels.
+
+    python benchmarks/granularity.py MODE [RATIO] [--verbose]
+
+MODE is one of
+  none      the units as compare builds them (the baseline);
+  merge     a report's items under one parent become one unit when the other report's
+            median unit (closing left out) is at least RATIO times its own (default 2);
+  mergefit  the same, parent by parent, when the merged unit is nearer (in log size) to the
+            other report's median unit than the items are: no ratio to choose;
+  split     a flat section of more than 250 characters is cut at sentence ends into pieces
+            about the other report's median unit size, each themed by its own words (its
+            section's theme when they name none), when its report's median unit is at least
+            RATIO times the other's;
+  splitkeep the same, each piece keeping its section's theme.
+Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring). Nothing here is
+used by govread: it patches the units compare sees, pair by pair, to measure before landing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import quality
+
+from govread import compare as compare_module
+from govread.compare import OTHER_ID, Comparison, Unit, _Builder, _cjk_len
+from govread.corpus import load
+from govread.parsers.model import Report
+from govread.topics import Lexicon, load_lexicon
+
+LONG_SECTION = 250
+
+
+@dataclass(frozen=True, slots=True)
+class MergedUnit(Unit):
+    nodes: tuple[str, ...] = ()  # quality.py scores a merged unit as each of these nodes
+
+
+def _size(unit: Unit) -> int:
+    return _cjk_len(unit.text)
+
+
+def _median(units: Sequence[Unit]) -> float:
+    sizes = [_size(u) for u in units if u.kind != "closing"]
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _built(report: Report, lexicon: Lexicon, **values: object) -> dict[str, object]:
+    builder = _Builder(report, lexicon)
+    builder.add(**values)
+    unit = builder.units[0]
+    return {f.name: getattr(unit, f.name) for f in fields(Unit)}
+
+
+def merge(
+    units: Sequence[Unit],
+    other: Sequence[Unit],
+    report: Report,
+    lexicon: Lexicon,
+    mode: str,
+    ratio: float,
+) -> tuple[Unit, ...]:
+    mine, theirs = _median(units), _median(other)
+    if not mine or (mode == "merge" and theirs < ratio * mine):
+        return tuple(units)
+    out: list[Unit] = []
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        parent = unit.node_id.split("#")[0]
+        group = [unit]
+        while (
+            unit.kind == "item"
+            and index + len(group) < len(units)
+            and units[index + len(group)].kind == "item"
+            and units[index + len(group)].node_id.split("#")[0] == parent
+        ):
+            group.append(units[index + len(group)])
+        merged_size = sum(_size(u) for u in group)
+        item_size = statistics.median(_size(u) for u in group)
+        fits = abs(math.log(merged_size / theirs)) < abs(math.log(item_size / theirs))
+        phase = any(lexicon.theme(u.theme).phase for u in group)
+        if len(group) < 2 or phase or (mode == "mergefit" and not fits):
+            out.append(unit)
+            index += 1
+            continue
+        index += len(group)
+        section = report.find(parent)
+        heading = section.heading if section else ""
+        text = "\n".join(u.text for u in group)
+        theme = lexicon.best(lexicon.score(heading, text, ()), phase=False)
+        values = _built(
+            report,
+            lexicon,
+            key=f"{parent}~items",
+            node_id=parent,
+            kind="section",
+            number=group[0].number,
+            heading=heading,
+            text=text,
+            theme=theme,
+            paragraph=group[0].paragraph,
+            start=group[0].start,
+            end=group[-1].end,
+            spans=tuple(s for u in group for s in u.spans),
+            scores={},
+        )
+        values["order"] = group[0].order
+        out.append(MergedUnit(**values, nodes=tuple(u.node_id for u in group)))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def split(
+    units: Sequence[Unit],
+    other: Sequence[Unit],
+    report: Report,
+    lexicon: Lexicon,
+    mode: str,
+    ratio: float,
+) -> tuple[Unit, ...]:
+    mine, theirs = _median(units), _median(other)
+    if not theirs or mine < ratio * theirs:
+        return tuple(units)
+    out: list[Unit] = []
+    for unit in units:
+        if unit.kind != "section" or _size(unit) <= LONG_SECTION or len(unit.spans) != 1:
+            out.append(unit)
+            continue
+        chunks: list[str] = []
+        current = ""
+        for sentence in compare_module._SENTENCE.finditer(unit.text):
+            current += sentence.group()
+            if _cjk_len(current) >= theirs:
+                chunks.append(current)
+                current = ""
+        if current:
+            if chunks and _cjk_len(current) < theirs / 2:
+                chunks[-1] += current
+            else:
+                chunks.append(current)
+        if len(chunks) < 2:
+            out.append(unit)
+            continue
+        for k, chunk in enumerate(chunks):
+            scores = lexicon.score(unit.heading, chunk, ())
+            theme = lexicon.best(scores, phase=False)
+            if mode == "splitkeep" or theme == OTHER_ID:
+                theme = unit.theme
+            values = _built(
+                report,
+                lexicon,
+                key=f"{unit.key}~s{k}",
+                node_id=unit.node_id,
+                kind="section",
+                number=unit.number,
+                heading=unit.heading,
+                text=chunk,
+                theme=theme,
+                paragraph=unit.paragraph,
+                start=unit.start,
+                end=unit.end,
+                spans=unit.spans,
+                scores=scores,
+            )
+            values["order"] = unit.order
+            out.append(Unit(**values))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("mode", choices=["none", "merge", "mergefit", "split", "splitkeep"])
+    parser.add_argument("ratio", nargs="?", type=float, default=2.0)
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    units_of = compare_module.report_units
+    compare = compare_module.compare
+    adapt = merge if args.mode.startswith("merge") else split
+
+    def patched(a: Report, b: Report, corpus: Sequence[Report] = ()) -> Comparison:
+        lexicon = load_lexicon()
+        ua0, ub0 = units_of(a, lexicon), units_of(b, lexicon)
+        if args.mode == "none":
+            return compare(a, b, corpus)
+        ua = adapt(ua0, ub0, a, lexicon, args.mode, args.ratio)
+        ub = adapt(ub0, ua0, b, lexicon, args.mode, args.ratio)
+
+        def units(report: Report, lexicon: Lexicon | None = None) -> tuple[Unit, ...]:
+            if report.id == a.id:
+                return ua
+            if report.id == b.id:
+                return ub
+            return units_of(report, lexicon)
+
+        compare_module.report_units = units  # type: ignore[assignment]
+        try:
+            return compare(a, b, corpus)
+        finally:
+            compare_module.report_units = units_of
+
+    quality.compare = patched  # type: ignore[assignment]
+    corpus = load().reports
+    scores = quality.score_alignment(
+        quality._by_file(corpus), quality.LABELS / "alignment.toml", corpus, args.verbose
+    )
+    print(args.mode, args.ratio, " ".join(f"{k} {v:.3f}" for k, v in scores.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
