@@ -5,7 +5,9 @@ a row lists its units as passages: the node a unit lies in (so `govread FILE.tom
 it again), the text that was compared (an item's text, a section's own paragraphs without
 its items and subsections, or a part of the closing paragraphs) and the figures inside it.
 The row keeps its theme, similarity and keywords; a gap has one empty side and no
-similarity.
+similarity. Three reports or more (`govread.multi_compare`) are written as ``[[row]]``
+tables with one ``[[row.cell]]`` per report (`export_many`), or in long form, one record
+per row and report, for CSV and JSON Lines (`cell_rows`).
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from collections.abc import Container, Iterable
 
 from govread.compare import Comparison, Pair, Unit
 from govread.export import Pair as ExportPair
-from govread.export import Passage, export_pairs
+from govread.export import Passage, dumps, export_document, export_pairs, node_table, report_fields
 from govread.marks import resolve_in
+from govread.multi_compare import Cell, MultiComparison
 from govread.parsers.model import Report
 
 
@@ -70,3 +73,88 @@ def export_comparison(
 ) -> str:
     """TOML text: ``[compare.a]`` / ``[compare.b]`` and one ``[[pair]]`` per row."""
     return export_pairs(export_rows(comparison, rows), sides=(comparison.a, comparison.b), now=now)
+
+
+# --- two reports or more (govread.multi_compare) ----------------------------------------
+
+CELL_SCHEMA = "govread-compare-cell/1"
+
+
+def _cell_passages(comparison: MultiComparison, index: int, cell: Cell) -> list[Passage]:
+    report = comparison.reports[index]
+    return [
+        Passage(
+            report=report,
+            node=resolve_in(report, unit.node_id),
+            text=unit.text,
+            heading=unit.heading or None,
+            figures=comparison.figures_of(index, unit),
+        )
+        for unit in cell.units
+    ]
+
+
+def export_many(comparison: MultiComparison, *, now: dt.datetime | None = None) -> str:
+    """TOML text (govread-export/1) of a comparison of N reports: ``[[compare.report]]`` in
+    column order, then one ``[[row]]`` per row with one ``[[row.cell]]`` per report (its
+    passages as ``[[row.cell.node]]``, or its ``status``: elsewhere, unlike or silent)."""
+    document = export_document(now=now)
+    document["compare"] = {"report": [report_fields(r) for r in comparison.reports]}
+    rows: list[dict[str, object]] = []
+    for row in comparison.rows:
+        table: dict[str, object] = {"theme": row.theme_name, "theme_id": row.theme}
+        if row.present >= 2:
+            table["similarity"] = float(row.similarity)
+        if row.shared_keywords:
+            table["shared_keywords"] = list(row.shared_keywords)
+        cells: list[dict[str, object]] = []
+        for index, cell in enumerate(row.cells):
+            entry: dict[str, object] = {
+                "report": index + 1,
+                "label": comparison.labels[index],
+                "status": cell.status,
+            }
+            if cell.secondary:
+                entry["secondary"] = True
+            if cell.only_keywords:
+                entry["only_keywords"] = list(cell.only_keywords)
+            nodes = [node_table(p) for p in _cell_passages(comparison, index, cell)]
+            if nodes:
+                entry["node"] = nodes
+            where = [u.node_id for u in cell.covered_by]
+            if where:
+                entry["covered_in"] = where
+            cells.append(entry)
+        table["cell"] = cells
+        rows.append(table)
+    if rows:
+        document["row"] = rows
+    return dumps(document)
+
+
+def cell_rows(comparison: MultiComparison) -> list[dict[str, object]]:
+    """The comparison in long form, for CSV and JSON Lines: one record per row and report
+    (row number, theme, similarity, shared keywords, the report, its status, ids and text)."""
+    records: list[dict[str, object]] = []
+    for number, row in enumerate(comparison.rows, start=1):
+        for index, cell in enumerate(row.cells):
+            report = comparison.reports[index]
+            records.append(
+                {
+                    "schema": CELL_SCHEMA,
+                    "row": number,
+                    "theme": row.theme_name,
+                    "similarity": round(row.similarity, 4) if row.present >= 2 else None,
+                    "shared_keywords": list(row.shared_keywords),
+                    "report": comparison.labels[index],
+                    "report_sha256": report.sha256,
+                    "status": cell.status,
+                    "secondary": cell.secondary,
+                    "ids": [u.node_id for u in cell.units],
+                    "numbers": [u.number + u.heading for u in cell.units],
+                    "text": "\n".join(u.text for u in cell.units),
+                    "only_keywords": list(cell.only_keywords),
+                    "covered_in": [u.node_id for u in cell.covered_by],
+                }
+            )
+    return records

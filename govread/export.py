@@ -427,7 +427,8 @@ class ExportContents:
     """What an export file holds, for restoring marks.
 
     `items` are the nodes of its ``[[item]]`` tables, in file order: the marks it carries.
-    `pairs` counts the rows of a comparison (``[[pair]]``): those name the units the
+    `pairs` counts the rows of a comparison (``[[pair]]``, or ``[[row]]`` for three reports
+    or more): those name the units the
     comparison aligned, which the user never marked, so they are never restored as marks.
     """
 
@@ -463,7 +464,11 @@ def read_export_contents(path: str | os.PathLike[str]) -> ExportContents:
     for pair in pairs:  # checked, so a damaged file says so
         for side in ("a", "b"):
             _tables(path, pair, side)
-    return ExportContents(items=refs, pairs=len(pairs))
+    rows = _tables(path, document, "row")  # a comparison of three reports or more
+    for row in rows:
+        for cell in _tables(path, row, "cell"):
+            _tables(path, cell, "node")
+    return ExportContents(items=refs, pairs=len(pairs) + len(rows))
 
 
 def read_export(path: str | os.PathLike[str]) -> list[ExportedRef]:

@@ -1,10 +1,14 @@
-"""`govread compare A B`: two reports aligned theme by theme, with their figures side by side.
+"""`govread compare A B [C …]`: reports aligned theme by theme, with their figures side by side.
 
 A and B are report files, or region names matched against the bundled samples (or the
 reports in --corpus DIR): `govread compare 咸宁 宝鸡`. ``--format toml`` writes every row as
 a ``[[pair]]`` export (govread-export/1, `govread.compare_export`), to standard output or
-to ``-o FILE``, which is never replaced without --force. Exit codes: 0 success, 1 a file
-could not be read or written, 2 usage error (including an unknown or ambiguous name).
+to ``-o FILE``, which is never replaced without --force. Three reports or more
+(`govread.multi_compare`) give one column per report: the text table, JSON
+(``govread-compare-many/1``), TOML ``[[row]]`` tables with one ``[[row.cell]]`` per report,
+and CSV / JSON Lines in long form (one record per row and report). Exit codes: 0 success,
+1 a file could not be read or written, 2 usage error (including an unknown or ambiguous
+name).
 """
 
 from __future__ import annotations
@@ -38,9 +42,11 @@ from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
     from govread.compare import Comparison, Unit
+    from govread.multi_compare import Cell, MultiComparison
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 COMPARE_SCHEMA = "govread-compare/1"
+COMPARE_MANY_SCHEMA = "govread-compare-many/1"
 
 
 class _UsageError(Exception):
@@ -55,11 +61,11 @@ def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread compare",
         description=_(
-            "Compare two reports topic by topic (法治政府建设实施纲要 2021–2025) and put "
-            "their figures side by side."
+            "Compare two reports or more topic by topic (法治政府建设实施纲要 2021–2025) and "
+            "put their figures side by side, one column per report."
         ),
         epilog=_(
-            "A and B are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
+            "A, B, C … are paths, or region names such as 咸宁 or 宝鸡市2023 matched against "
             "the bundled samples (or the reports in --corpus DIR). "
             "One place over the years: govread compare --region NAME [--corpus DIR] "
             "[--promises] [--format text|json|csv] (see govread compare --region X --help)."
@@ -68,13 +74,17 @@ def _parser() -> ArgumentParser:
     parser.add_argument("a", metavar="A", help=_("first report: a path or a region name"))
     parser.add_argument("b", metavar="B", help=_("second report: a path or a region name"))
     parser.add_argument(
+        "more", metavar="C", nargs="*", help=_("more reports: one column each (paths or names)")
+    )
+    parser.add_argument(
         "--format",
         choices=("text", "json", "toml", "csv", "jsonl"),
         default="text",
         help=_(
-            "text: a two-column table; json: the comparison as data; toml: an export "
-            "with one [[pair]] per row, both sides' text and figures (see the README); "
-            "csv (UTF-8 with a BOM) / jsonl: one row per pair"
+            "text: a table, one column per report; json: the comparison as data; toml: an "
+            "export with one [[pair]] per row (three reports or more: [[row]] with one "
+            "[[row.cell]] per report), with text and figures (see the README); "
+            "csv (UTF-8 with a BOM) / jsonl: one row per pair (three or more: per row and report)"
         ),
     )
     parser.add_argument(
@@ -196,8 +206,7 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_FILE
     try:
         corpus = _load_corpus(args.corpus).reports
-        a = _resolve(args.a, corpus)
-        b = _resolve(args.b, corpus)
+        chosen = [_resolve(name, corpus) for name in (args.a, args.b, *args.more)]
     except _UsageError as error:
         _error(str(error))
         return EXIT_USAGE
@@ -209,6 +218,9 @@ def run(argv: Sequence[str]) -> int:
     from govread.cli import report_header
     from govread.compare import compare, to_jsonable
 
+    if len(chosen) > 2:
+        return _run_many(args.format, chosen, corpus, output, force=args.force)
+    a, b = chosen
     comparison = compare(a, b, corpus)
     if args.format == "toml":
         from govread.compare_export import export_comparison
@@ -226,6 +238,37 @@ def run(argv: Sequence[str]) -> int:
         sys.stdout.write(dumps_json(document, indent=1) + "\n")
     else:
         _print_text(comparison)
+    return EXIT_OK
+
+
+def _run_many(
+    form: str,
+    reports: Sequence[Report],
+    corpus: Sequence[Report],
+    output: str | None,
+    *,
+    force: bool,
+) -> int:
+    """Three reports or more: one column (or cell) per report."""
+    from govread.cli import report_header
+    from govread.multi_compare import compare_many, to_jsonable
+
+    comparison = compare_many(reports, corpus)
+    if form == "toml":
+        from govread.compare_export import export_many
+
+        return _write_toml(export_many(comparison), output, force=force)
+    if form in ("csv", "jsonl"):
+        from govread.compare_export import cell_rows
+        from govread.records import to_csv, to_jsonl
+
+        rows = cell_rows(comparison)
+        return _write_toml(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
+    if form == "json":
+        document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
+        sys.stdout.write(dumps_json(document, indent=1) + "\n")
+    else:
+        _print_many(comparison)
     return EXIT_OK
 
 
@@ -318,3 +361,81 @@ def _print_text(comparison: Comparison) -> None:
         console.print(
             Text(_("The two reports have no figures with the same subject."), style="dim")
         )
+
+
+def _many_units(cell: Cell) -> Text:
+    text = Text()
+    for index, unit in enumerate(cell.units):
+        if index:
+            text.append("\n")
+        text.append(sanitize_line(unit.number), style="bold")
+        text.append(sanitize_line(unit.heading))
+    if cell.secondary:
+        text.append("\n" + _("(a secondary subject of these units)"), style="dim")
+    if cell.only_keywords:
+        text.append("\n" + _("only here:") + " ", style="dim")
+        text.append(sanitize_line(" · ".join(cell.only_keywords[:5])), style="dim italic")
+    return text
+
+
+def _many_cell(cell: Cell) -> Text:
+    """A report's cell: its units, or why it has none (silent only when no text covers it)."""
+    if cell.units:
+        return _many_units(cell)
+    text = Text()
+    if cell.covered_by:
+        text.append(_("covered only within:"), style="yellow")
+        for unit in cell.covered_by[:3]:
+            text.append("\n")
+            text.append(sanitize_line(unit.number), style="bold")
+            text.append(sanitize_line(unit.heading))
+    elif cell.has_theme:
+        text.append(_("nothing alike"), style="yellow")
+    else:
+        text.append(_("silent on this theme"), style="yellow")
+    if cell.nearest is not None:
+        text.append("\n" + _("nearest:") + " ", style="dim")
+        text.append(sanitize_line(cell.nearest.number + cell.nearest.heading), style="dim")
+        text.append(f" ({cell.nearest_similarity:.2f})", style="dim")
+    return text
+
+
+def _print_many(comparison: MultiComparison) -> None:
+    """One column per report; rich wraps the cells to the terminal's width (COLUMNS)."""
+    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    labels = [_label(report) for report in comparison.reports]
+    heading = Text()
+    for index, report in enumerate(comparison.reports):
+        if index:
+            heading.append("\n")
+        heading.append(f"{index + 1} ", style="bold")
+        heading.append(sanitize_line(report.display_title))
+    console.print(heading)
+    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+    table.add_column(Text(_("theme · similarity")), ratio=3)
+    for index, label in enumerate(labels):
+        table.add_column(Text(f"{index + 1} {label}"), ratio=4)
+    for row in comparison.rows:
+        theme = Text(row.theme_name, style="bold")
+        if row.present >= 2:
+            theme.append(f"\n{row.similarity:.2f}")
+            if row.shared_keywords:
+                theme.append("\n" + _("shared:") + " ", style="dim")
+                theme.append(sanitize_line(" · ".join(row.shared_keywords[:5])), style="green")
+        table.add_row(theme, *(_many_cell(cell) for cell in row.cells))
+    console.print(table)
+    shared = comparison.shared_figures
+    if shared:
+        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures")), expand=False)
+        figures.add_column(Text(_("indicator or subject")))
+        for label in labels:
+            figures.add_column(Text(label), justify="right")
+        for figure_row in shared:
+            cells = [
+                Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
+                for f in figure_row.cells
+            ]
+            figures.add_row(Text(sanitize_line(figure_row.label)), *cells)
+        console.print(figures)
+    else:
+        console.print(Text(_("No figure of the same subject in two reports or more."), style="dim"))

@@ -1,0 +1,516 @@
+"""Two or more reports side by side: one row per aligned group of units, one cell per report.
+
+`compare_many(reports)` generalises `govread.compare.compare` to N reports (N ≥ 2): the
+columns are just reports, in the order given (places, or one place's years), labelled by
+`govread.library.place_label`. Units, themes, IDF and thresholds are those of the two-report
+comparison; with exactly two reports the rows *are* that comparison's pairs, cell for cell.
+
+For three or more, the units of each theme are grouped greedily, most similar first: two
+units of different reports join (with everything already joined to them) when their cosine
+reaches `PAIR_THRESHOLD` and the two groups hold no report in common, so a row holds at most
+one such unit per report. A unit left alone joins the row of its most similar unit of
+another report (`ATTACH_THRESHOLD`), or the theme's only row; otherwise it is a row of its
+report's own. A report with nothing in a row gets an empty cell that says why, as the
+two-report view does: its text elsewhere that covers the theme as a secondary subject fills
+the cell when alike (a *secondary* cell), else the cell names where that report covers the
+theme, or says it has nothing alike (with its nearest unit), or that it is *silent* on the
+theme: only when no text of it (section, item or closing sentence) covers the theme.
+
+The figures table has one row per indicator or normalised subject and one cell per report,
+paired by `govread.figures.match_figures` (never on the unit alone) against each row's first
+figure; rows held by several reports come first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from govread.compare import (
+    ATTACH_THRESHOLD,
+    NEAREST_THRESHOLD,
+    PAIR_THRESHOLD,
+    SECONDARY_THRESHOLD,
+    TOP_KEYWORDS,
+    Comparison,
+    Pair,
+    Unit,
+    _cosine,
+    _Idf,
+    _is_phase,
+    _merged,
+    compare,
+    report_units,
+)
+from govread.figures import Figure, match_figures, report_figures
+from govread.library import place_label
+from govread.parsers.model import Report
+from govread.topics import OTHER_ID, Lexicon, load_lexicon
+
+# What an empty cell says: the report covers the theme only inside units of other themes
+# (`elsewhere`), has text on it that is like nothing here (`unlike`), or none (`silent`).
+STATUSES = ("units", "elsewhere", "unlike", "silent")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One report's part of a row: its units, or why it has none."""
+
+    units: tuple[Unit, ...]
+    only_keywords: tuple[str, ...] = ()  # words of these units no other cell of the row has
+    # for an empty cell: False when no text of the report covers the theme (it is silent)
+    has_theme: bool = True
+    covered_by: tuple[Unit, ...] = ()  # where the report speaks of the theme otherwise
+    nearest: Unit | None = None  # its most similar unit, any theme
+    nearest_similarity: float = 0.0
+    secondary: bool = False  # units here for a theme that is not their main one
+
+    @property
+    def is_gap(self) -> bool:
+        return not self.units
+
+    @property
+    def status(self) -> str:
+        """``units``, ``elsewhere``, ``unlike`` or ``silent`` (see `STATUSES`)."""
+        if self.units:
+            return "units"
+        if self.covered_by:
+            return "elsewhere"
+        return "unlike" if self.has_theme else "silent"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """Units of several reports on one theme; one cell per report, in the reports' order."""
+
+    theme: str
+    theme_name: str
+    cells: tuple[Cell, ...]
+    similarity: float  # mean cosine over the pairs of cells with units (0.0 with one)
+    shared_keywords: tuple[str, ...]  # words every cell with units holds
+
+    @property
+    def present(self) -> int:
+        """How many reports have units in this row."""
+        return sum(1 for cell in self.cells if cell.units)
+
+    @property
+    def has_gap(self) -> bool:
+        return any(cell.is_gap for cell in self.cells)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureRow:
+    """Figures of one indicator or subject, at most one per report (None where it has none)."""
+
+    label: str
+    indicator: str | None
+    cells: tuple[Figure | None, ...]
+
+    @property
+    def present(self) -> int:
+        return sum(1 for figure in self.cells if figure is not None)
+
+    @property
+    def unit(self) -> str:
+        return next((f.unit for f in self.cells if f is not None), "")
+
+
+@dataclass(frozen=True, slots=True)
+class MultiComparison:
+    reports: tuple[Report, ...]
+    rows: tuple[Row, ...]
+    figures: tuple[FigureRow, ...]
+    units: tuple[tuple[Unit, ...], ...]  # each report's units, in document order
+    report_figures: tuple[tuple[Figure, ...], ...]  # each report's figures
+    themes: tuple[tuple[str, str], ...] = ()  # (id, name) in display order
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """One label per report: ``咸宁市 2023`` (the display title when neither is known)."""
+        return tuple(place_label(r) or r.display_title for r in self.reports)
+
+    @property
+    def shared_figures(self) -> tuple[FigureRow, ...]:
+        """The figure rows held by two reports or more."""
+        return tuple(row for row in self.figures if row.present >= 2)
+
+    def theme_ids(self) -> tuple[str, ...]:
+        """The themes that have at least one row, in display order."""
+        present = {row.theme for row in self.rows}
+        return tuple(t for t, _ in self.themes if t in present)
+
+    def figures_of(self, index: int, unit: Unit) -> tuple[Figure, ...]:
+        """The figures inside one unit of report `index` (for highlighting its numbers)."""
+        section_id = unit.node_id.split("#")[0]
+        return tuple(
+            f
+            for f in self.report_figures[index]
+            if f.node_id.split("#")[0] == section_id
+            and any(p == f.paragraph and s <= f.start < e for p, s, e in unit.spans)
+        )
+
+    def paired_texts(self, index: int) -> frozenset[str]:
+        """Report `index`'s figures (as written) that another report's figure matches."""
+        return frozenset(
+            cell.text for row in self.shared_figures if (cell := row.cells[index]) is not None
+        )
+
+
+# --- two reports: the pairwise comparison as rows --------------------------------------
+
+
+def _gap_cell(pair: Pair) -> Cell:
+    return Cell(
+        units=(),
+        has_theme=pair.other_has_theme,
+        covered_by=pair.covered_by,
+        nearest=pair.nearest,
+        nearest_similarity=pair.nearest_similarity,
+    )
+
+
+def _pair_row(pair: Pair) -> Row:
+    cells = []
+    for units, only in ((pair.a, pair.only_a), (pair.b, pair.only_b)):
+        if units:
+            secondary = pair.secondary and all(u.theme != pair.theme for u in units)
+            cells.append(Cell(units=units, only_keywords=only, secondary=secondary))
+        else:
+            cells.append(_gap_cell(pair))
+    return Row(
+        theme=pair.theme,
+        theme_name=pair.theme_name,
+        cells=tuple(cells),
+        similarity=pair.similarity,
+        shared_keywords=pair.shared_keywords,
+    )
+
+
+def figure_rows(per_report: Sequence[Sequence[Figure]]) -> tuple[FigureRow, ...]:
+    """One row per indicator or subject, one cell per report: each report's figures are
+    matched (`match_figures`) against the first figure of the rows made so far; the rest
+    start rows of their own. Rows held by more reports come first, then in order made."""
+    firsts: list[Figure] = []
+    rows: list[list[Figure | None]] = []
+    labels: list[str] = []
+    count = len(per_report)
+    for index, figures in enumerate(per_report):
+        labelled = [f for f in figures if f.label]
+        used: set[int] = set()
+        for pair in match_figures(firsts, labelled):
+            row = next(i for i, f in enumerate(firsts) if f is pair.a)
+            rows[row][index] = pair.b
+            used.add(id(pair.b))
+            if pair.a.indicator is None or pair.a.indicator != pair.b.indicator:
+                labels[row] = min((labels[row], pair.label), key=len)
+        for figure in labelled:
+            if id(figure) in used:
+                continue
+            cells: list[Figure | None] = [None] * count
+            cells[index] = figure
+            firsts.append(figure)
+            rows.append(cells)
+            labels.append(figure.indicator or figure.label)
+    made = [
+        FigureRow(label=labels[i], indicator=firsts[i].indicator, cells=tuple(rows[i]))
+        for i in range(len(rows))
+    ]
+    order = sorted(range(len(made)), key=lambda i: (made[i].present < 2, i))
+    return tuple(made[i] for i in order)
+
+
+def from_pairwise(comparison: Comparison) -> MultiComparison:
+    """A two-report `Comparison` as rows of two cells (what `compare_many` gives for two)."""
+    figures_a, figures_b = comparison.figures_a, comparison.figures_b
+    shared = []
+    for pair in comparison.figures:
+        shared.append(FigureRow(pair.label, pair.a.indicator, (pair.a, pair.b)))
+    used_a = {id(p.a) for p in comparison.figures}
+    used_b = {id(p.b) for p in comparison.figures}
+    alone = [FigureRow(f.label, f.indicator, (f, None)) for f in figures_a if id(f) not in used_a]
+    alone += [FigureRow(f.label, f.indicator, (None, f)) for f in figures_b if id(f) not in used_b]
+    return MultiComparison(
+        reports=(comparison.a, comparison.b),
+        rows=tuple(_pair_row(pair) for pair in comparison.pairs),
+        figures=(*shared, *alone),
+        units=(comparison.units_a, comparison.units_b),
+        report_figures=(figures_a, figures_b),
+        themes=comparison.themes,
+    )
+
+
+# --- three or more ---------------------------------------------------------------------
+
+Node = tuple[int, int]  # (report index, unit index in that report's units)
+
+
+def _group_theme(
+    nodes: Sequence[Node], vectors: Mapping[Node, dict[str, float]]
+) -> list[list[Node]]:
+    """The rows of one theme: groups of units, at most one "anchor" per report (see module)."""
+    group: dict[Node, int] = {node: i for i, node in enumerate(nodes)}
+    members: dict[int, list[Node]] = {i: [node] for i, node in enumerate(nodes)}
+    sims: dict[tuple[Node, Node], float] = {}
+    for x, y in ((x, y) for i, x in enumerate(nodes) for y in nodes[i + 1 :]):
+        if x[0] != y[0]:
+            sims[(x, y)] = sims[(y, x)] = _cosine(vectors[x], vectors[y])
+    ranked = sorted(
+        ((s, x, y) for (x, y), s in sims.items() if x < y),
+        key=lambda c: (-c[0], c[1], c[2]),
+    )
+    for sim, x, y in ranked:
+        if sim < PAIR_THRESHOLD:
+            break
+        gx, gy = group[x], group[y]
+        if gx == gy or {n[0] for n in members[gx]} & {n[0] for n in members[gy]}:
+            continue
+        for node in members.pop(gy):
+            group[node] = gx
+            members[gx].append(node)
+    joined = {g for g, m in members.items() if len(m) > 1}
+    leftovers = [m[0] for g, m in members.items() if g not in joined]
+    gaps: dict[int, list[Node]] = {}
+    moves: list[tuple[Node, int]] = []
+    for node in leftovers:
+        others = [o for o in nodes if o[0] != node[0]]
+        best = max(others, key=lambda o: (sims[(node, o)], -o[0], -o[1]), default=None)
+        if best is not None and sims[(node, best)] >= ATTACH_THRESHOLD and group[best] in joined:
+            moves.append((node, group[best]))
+        elif len(joined) == 1:
+            moves.append((node, next(iter(joined))))
+        else:
+            gaps.setdefault(node[0], []).append(node)
+    for node, target in moves:  # decided on the groups as they were: order does not matter
+        members.pop(group[node], None)
+        members[target].append(node)
+    rows = [members[g] for g in sorted(joined)] + [gaps[r] for r in sorted(gaps)]
+    return rows
+
+
+def _keywords(
+    vectors: Sequence[Mapping[str, float] | None], top_k: int
+) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    """Words every non-empty cell holds (by their smallest weight) and each cell's own."""
+    present = [v for v in vectors if v]
+    shared: list[str] = []
+    if len(present) >= 2:
+        common = set(present[0]).intersection(*present[1:])
+        shared = sorted(common, key=lambda t: (-min(v[t] for v in present), t))[:top_k]
+    only: list[tuple[str, ...]] = []
+    for index, vector in enumerate(vectors):
+        if not vector or len(present) < 2:
+            only.append(())
+            continue
+        elsewhere = set().union(*(v for i, v in enumerate(vectors) if i != index and v))
+        mine = sorted((t for t in vector if t not in elsewhere), key=lambda t: (-vector[t], t))
+        only.append(tuple(mine[:top_k]))
+    return tuple(shared), only
+
+
+def _empty_cell(
+    theme_id: str,
+    here: Mapping[str, float],
+    row_units: Sequence[Unit],
+    theirs: Sequence[Unit],
+    vectors_of: Callable[[Unit], Mapping[str, float]],
+    lexicon: Lexicon,
+) -> Cell:
+    """What report `theirs` (with no unit in this row) shows in it."""
+    covered_by = (
+        ()
+        if theme_id == OTHER_ID
+        else tuple(u for u in theirs if u.theme != theme_id and u.covers(theme_id))
+    )
+    planning = _is_phase(row_units, lexicon)
+    alike = tuple(
+        u
+        for u in covered_by
+        if _is_phase((u,), lexicon) == planning
+        and _cosine(here, vectors_of(u)) >= SECONDARY_THRESHOLD
+    )
+    if alike:
+        return Cell(units=alike, secondary=True)
+    pool: Sequence[Unit] = theirs
+    subjects = {u.themes[0][0] for u in row_units if u.themes}
+    if planning and subjects:  # a plan no plan meets: set against achievements on its subject
+        pool = [
+            u for u in theirs if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
+        ] or theirs
+    nearest, nearest_sim = None, 0.0
+    for unit in pool:
+        sim = _cosine(here, vectors_of(unit))
+        if sim > nearest_sim:
+            nearest, nearest_sim = unit, sim
+    if nearest_sim < NEAREST_THRESHOLD:
+        nearest, nearest_sim = None, 0.0
+    has_theme = theme_id == OTHER_ID or bool(covered_by) or any(u.theme == theme_id for u in theirs)
+    return Cell(
+        units=(),
+        has_theme=has_theme,
+        covered_by=covered_by,
+        nearest=nearest,
+        nearest_similarity=round(nearest_sim, 4),
+    )
+
+
+def compare_many(
+    reports: Sequence[Report],
+    corpus: Iterable[Report] = (),
+    *,
+    lexicon: Lexicon | None = None,
+    top_k: int = TOP_KEYWORDS,
+) -> MultiComparison:
+    """Align two or more reports theme by theme, one cell per report, and table their figures.
+
+    `corpus` is the open corpus the IDF is computed over (the reports are always part of it).
+    Two reports give `compare(a, b)`'s rows exactly.
+    """
+    if len(reports) < 2:
+        raise ValueError("a comparison needs two reports or more")
+    lexicon = lexicon or load_lexicon()
+    corpus = list(corpus)
+    if len(reports) == 2:
+        return from_pairwise(compare(reports[0], reports[1], corpus, lexicon=lexicon, top_k=top_k))
+    distinct: dict[str, Report] = {}
+    for report in (*reports, *corpus):
+        distinct.setdefault(report.id, report)
+    idf = _Idf(u.terms for report in distinct.values() for u in report_units(report, lexicon))
+    units = tuple(report_units(report, lexicon) for report in reports)
+    vectors: dict[Node, dict[str, float]] = {
+        (r, i): idf.vector(u.terms) for r, us in enumerate(units) for i, u in enumerate(us)
+    }
+    unit_vectors = {id(u): vectors[(r, i)] for r, us in enumerate(units) for i, u in enumerate(us)}
+
+    def vectors_of(unit: Unit) -> Mapping[str, float]:
+        return unit_vectors[id(unit)]
+
+    rows: list[Row] = []
+    for theme_id in lexicon.order:
+        nodes = [
+            (r, i) for r, us in enumerate(units) for i, u in enumerate(us) if u.theme == theme_id
+        ]
+        if not nodes:
+            continue
+        name = lexicon.theme(theme_id).name
+        groups = _group_theme(nodes, vectors)
+        placed: list[tuple[tuple[float, ...], Row]] = []
+        for group in groups:
+            by_report: list[list[Unit]] = [[] for _ in reports]
+            for r, i in sorted(group):
+                by_report[r].append(units[r][i])
+            row_units = [u for us in by_report for u in us]
+            here = idf.vector(_merged(row_units))
+            cells_units: list[tuple[Unit, ...]] = []
+            secondary: list[bool] = []
+            empty: dict[int, Cell] = {}
+            for r, mine in enumerate(by_report):
+                if mine:
+                    cells_units.append(tuple(mine))
+                    secondary.append(False)
+                    continue
+                cell = _empty_cell(theme_id, here, row_units, units[r], vectors_of, lexicon)
+                if cell.units:
+                    cells_units.append(cell.units)
+                    secondary.append(True)
+                else:
+                    cells_units.append(())
+                    secondary.append(False)
+                    empty[r] = cell
+            cell_vectors = [idf.vector(_merged(us)) if us else None for us in cells_units]
+            shared, only = _keywords(cell_vectors, top_k)
+            present = [v for v in cell_vectors if v is not None]
+            pairs = [(x, y) for i, x in enumerate(present) for y in present[i + 1 :]]
+            similarity = sum(_cosine(x, y) for x, y in pairs) / len(pairs) if pairs else 0.0
+            cells = tuple(
+                empty[r]
+                if r in empty
+                else Cell(units=cells_units[r], only_keywords=only[r], secondary=secondary[r])
+                for r in range(len(reports))
+            )
+            order = tuple(
+                float(us[0].order) if us and not secondary[r] else math.inf
+                for r, us in enumerate(cells_units)
+            )
+            placed.append(
+                (
+                    order,
+                    Row(
+                        theme=theme_id,
+                        theme_name=name,
+                        cells=cells,
+                        similarity=round(similarity, 4),
+                        shared_keywords=shared,
+                    ),
+                )
+            )
+        placed.sort(key=lambda item: item[0])
+        rows.extend(row for _, row in placed)
+    figures = tuple(tuple(report_figures(report)) for report in reports)
+    return MultiComparison(
+        reports=tuple(reports),
+        rows=tuple(rows),
+        figures=figure_rows(figures),
+        units=units,
+        report_figures=figures,
+        themes=tuple((t, lexicon.theme(t).name) for t in lexicon.order),
+    )
+
+
+# --- plain data -----------------------------------------------------------------------
+
+
+def _unit_json(unit: Unit) -> dict[str, object]:
+    return {"number": unit.number, "heading": unit.heading, "id": unit.node_id, "kind": unit.kind}
+
+
+def to_jsonable(
+    comparison: MultiComparison, header: Callable[[Report], dict[str, object]] | None = None
+) -> dict[str, object]:
+    """The comparison as plain JSON data: `reports` (in column order), `rows` with one cell
+    per report, `figures` with one cell per report (null where a report has none)."""
+    describe = header or (lambda r: {"region": r.region, "year": r.year, "title": r.display_title})
+
+    def cell(c: Cell) -> dict[str, object]:
+        return {
+            "units": [_unit_json(u) for u in c.units],
+            "status": c.status,
+            "only_keywords": list(c.only_keywords),
+            "secondary": c.secondary,
+            "covered_in": [_unit_json(u) for u in c.covered_by],
+            "nearest": _unit_json(c.nearest) | {"similarity": c.nearest_similarity}
+            if c.nearest
+            else None,
+        }
+
+    def figure(f: Figure | None) -> dict[str, object] | None:
+        if f is None:
+            return None
+        return {"text": f.text, "value": f.value, "label": f.label, "approximate": f.approximate}
+
+    return {
+        "reports": [
+            describe(r) | {"label": label}
+            for r, label in zip(comparison.reports, comparison.labels, strict=True)
+        ],
+        "rows": [
+            {
+                "theme": row.theme_name,
+                "theme_id": row.theme,
+                "similarity": row.similarity,
+                "shared_keywords": list(row.shared_keywords),
+                "cells": [cell(c) for c in row.cells],
+            }
+            for row in comparison.rows
+        ],
+        "figures": [
+            {
+                "label": row.label,
+                "indicator": row.indicator,
+                "unit": row.unit,
+                "cells": [figure(f) for f in row.cells],
+            }
+            for row in comparison.figures
+        ],
+    }

@@ -1,0 +1,201 @@
+"""Comparing three reports or more (govread.multi_compare) and `govread compare A B C …`.
+
+Hand-checked expectations on three short reports written for this (tests/fixtures/multi:
+甲市 has 普法 and 存在的问题, 乙市 营商环境 and no 普法, 丙县 mentions 普法 only inside its
+chapter on 统筹部署), properties on a generated corpus, and the command's formats.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from govread.cli import main
+from govread.compare import compare
+from govread.corpus import load
+from govread.multi_compare import compare_many, figure_rows
+from govread.parsers.model import Report
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "multi"
+NAMES = ("甲市2023.txt", "乙市2023.txt", "丙县2023.txt")
+
+
+@pytest.fixture(scope="module")
+def three() -> list[Report]:
+    reports = load([FIXTURES / name for name in NAMES]).reports
+    assert [r.region for r in reports] == ["甲市", "乙市", "丙县"]
+    return reports
+
+
+def _row(comparison, theme: str, index: int = 0):
+    return [row for row in comparison.rows if row.theme == theme][index]
+
+
+def test_three_reports_one_cell_each_in_the_order_given(three: list[Report]) -> None:
+    comparison = compare_many(three)
+    assert comparison.labels == ("甲市 2023", "乙市 2023", "丙县 2023")
+    assert all(len(row.cells) == 3 for row in comparison.rows)
+    # the three enforcement chapters (三项制度 in each) are one row
+    (row,) = [row for row in comparison.rows if row.theme == "enforcement"]
+    assert [[u.heading for u in cell.units] for cell in row.cells] == [
+        ["严格规范公正文明执法"],
+        ["规范行政执法行为"],
+        ["规范行政执法"],
+    ]
+    assert {"行政执法", "执法全过程记录"} <= set(row.shared_keywords)
+    assert row.similarity > 0.3
+
+
+def test_silent_only_where_no_text_covers_the_theme(three: list[Report]) -> None:
+    comparison = compare_many(three)
+    publicity = _row(comparison, "publicity")
+    jia, yi, bing = publicity.cells
+    assert [u.heading for u in jia.units] == ["深入开展普法宣传"]
+    assert yi.status == "silent"  # 乙市 never speaks of 普法
+    assert [u.heading for u in bing.units] == ["强化统筹部署"]  # 宪法宣传周 … in its §一
+    functions = _row(comparison, "functions")  # 营商环境: 乙市 alone
+    assert [cell.status for cell in functions.cells] == ["silent", "units", "silent"]
+    assert functions.present == 1 and functions.similarity == 0.0
+    problems = _row(comparison, "problems")  # 存在的问题: 甲市's two items alone
+    assert [len(cell.units) for cell in problems.cells] == [2, 0, 0]
+    assert [cell.status for cell in problems.cells[1:]] == ["silent", "silent"]
+
+
+def test_a_chapter_meets_the_others_on_its_secondary_theme(three: list[Report]) -> None:
+    comparison = compare_many(three)
+    leadership = _row(comparison, "leadership")
+    bing = leadership.cells[2]
+    # 丙县 §一 is mainly 普法 by its words, but also the 第一责任人 duty: it fills the cell
+    assert [u.heading for u in bing.units] == ["强化统筹部署"] and bing.secondary
+    assert not leadership.cells[0].secondary and not leadership.cells[1].secondary
+
+
+def test_figures_one_row_per_indicator_one_cell_per_report(three: list[Report]) -> None:
+    comparison = compare_many(three)
+    table = {row.label: [f.text if f else None for f in row.cells] for row in comparison.figures}
+    assert table["行政机关负责人出庭应诉率"] == ["100%", "100%", "100%"]
+    assert table["行政复议纠错率"] == ["12%", "9%", None]
+    assert table["行政执法案卷评查数"] == ["120卷", "96卷", "45卷"]
+    # 复议案件 86件 and 复议申请 64件 are other indicators: never paired on the unit (件)
+    assert table["行政复议案件数"] == ["86件", None, None]
+    assert table["行政复议申请数"] == [None, "64件", None]
+    shared = comparison.shared_figures
+    assert {row.label for row in shared} == {
+        "行政机关负责人出庭应诉率",
+        "行政复议纠错率",
+        "行政执法案卷评查数",
+    }
+    assert comparison.figures[: len(shared)] == shared  # rows of several reports first
+
+
+def test_two_reports_are_the_pairwise_comparison(samples: list[Report]) -> None:
+    a, b = samples[0], samples[4]
+    pairwise = compare(a, b, samples)
+    many = compare_many([a, b], samples)
+    assert len(many.rows) == len(pairwise.pairs)
+    for row, pair in zip(many.rows, pairwise.pairs, strict=True):
+        assert (row.theme, row.similarity) == (pair.theme, pair.similarity)
+        assert row.cells[0].units == pair.a and row.cells[1].units == pair.b
+        gap = next((cell for cell in row.cells if cell.is_gap), None)
+        if gap is not None:
+            assert gap.has_theme == pair.other_has_theme and gap.covered_by == pair.covered_by
+    shared = [(r.cells[0], r.cells[1]) for r in many.shared_figures]
+    assert shared == [(p.a, p.b) for p in pairwise.figures]
+
+
+def test_generated_reports_every_unit_placed_and_silences_true(
+    tmp_path: Path, write_generated
+) -> None:
+    folder = write_generated(tmp_path / "corpus", 9, seed=11)
+    reports = load([folder]).reports
+    chosen = [reports[i] for i in (0, 2, 4, 6, 8)]
+    for count in (3, 5):
+        comparison = compare_many(chosen[:count], reports)
+        assert all(len(row.cells) == count for row in comparison.rows)
+        for index, units in enumerate(comparison.units):
+            placed = {
+                u.key
+                for row in comparison.rows
+                for u in row.cells[index].units
+                if not row.cells[index].secondary
+            }
+            assert placed == {u.key for u in units}, comparison.labels[index]
+            for row in comparison.rows:
+                cell = row.cells[index]
+                if cell.status == "silent":
+                    assert not any(u.covers(row.theme) for u in units), row.theme
+        for row in comparison.rows:
+            assert any(c.units and not c.secondary for c in row.cells)
+        for row in comparison.figures:  # a row holds one figure per report, all alike
+            first = next(f for f in row.cells if f is not None)
+            for figure in row.cells:
+                if figure is not None and figure is not first:
+                    assert figure.indicator == first.indicator or figure.unit == first.unit
+
+
+def test_figure_rows_never_pair_on_the_unit_alone(three: list[Report]) -> None:
+    comparison = compare_many(three)
+    rows = figure_rows(comparison.report_figures)
+    for row in rows:
+        present = [f for f in row.cells if f is not None]
+        if len(present) >= 2:
+            assert len({f.indicator for f in present}) == 1 or len({f.key for f in present}) == 1
+
+
+def test_fewer_than_two_reports_is_refused(three: list[Report]) -> None:
+    with pytest.raises(ValueError, match="two reports"):
+        compare_many(three[:1])
+
+
+# --- the command -----------------------------------------------------------------------
+
+PATHS = [str(FIXTURES / name) for name in NAMES]
+
+
+def test_cli_text_one_column_per_report(capsys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main(["compare", *PATHS]) == 0
+    out = capsys.readouterr().out
+    assert "1 甲市 2023" in out and "2 乙市 2023" in out and "3 丙县 2023" in out
+    assert "silent on this theme" in out
+    figures = out[out.index("Figures") :]
+    line = next(line for line in figures.splitlines() if "出庭应诉率" in line)
+    assert line.split()[-3:] == ["100%", "100%", "100%"]
+
+
+def test_cli_json_csv_jsonl_toml(capsys, tmp_path: Path) -> None:
+    assert main(["compare", *PATHS, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "govread-compare-many/1"
+    assert [r["label"] for r in document["reports"]] == ["甲市 2023", "乙市 2023", "丙县 2023"]
+    publicity = next(r for r in document["rows"] if r["theme_id"] == "publicity")
+    assert [c["status"] for c in publicity["cells"]] == ["units", "silent", "units"]
+    rows = len(document["rows"])
+
+    assert main(["compare", *PATHS, "--format", "csv", "-o", str(tmp_path / "c.csv")]) == 0
+    text = (tmp_path / "c.csv").read_text("utf-8-sig")
+    records = list(csv.DictReader(io.StringIO(text)))
+    assert len(records) == 3 * rows
+    assert {r["report"] for r in records} == {"甲市 2023", "乙市 2023", "丙县 2023"}
+
+    assert main(["compare", *PATHS, "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 * rows and json.loads(lines[0])["schema"] == "govread-compare-cell/1"
+
+    assert main(["compare", *PATHS, "--format", "toml", "-o", str(tmp_path / "c.toml")]) == 0
+    exported = tomllib.loads((tmp_path / "c.toml").read_text("utf-8"))
+    assert [r["region"] for r in exported["compare"]["report"]] == ["甲市", "乙市", "丙县"]
+    assert len(exported["row"]) == rows
+    enforcement = next(r for r in exported["row"] if r["theme_id"] == "enforcement")
+    assert [len(c["node"]) for c in enforcement["cell"]] == [1, 1, 1]
+    assert all(c["node"][0]["id"].endswith("/2") for c in enforcement["cell"])
+
+
+def test_cli_a_name_among_three_that_matches_nothing_is_a_usage_error(capsys) -> None:
+    assert main(["compare", "咸宁", "宝鸡", "上海"]) == 2
+    assert "上海: no report of that name" in capsys.readouterr().err
