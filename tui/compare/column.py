@@ -161,8 +161,8 @@ class CompareRow(Vertical):
         self.header = header
 
 
-class CompareColumn(VerticalScroll, can_focus=False):
-    """One city's side; the screen owns the keys (the columns never take focus)."""
+class ColumnBase(VerticalScroll, can_focus=False):
+    """A report's column of cells (styles, theme changes); the screen owns the keys."""
 
     DEFAULT_CSS = css_beside(__file__)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -180,11 +180,9 @@ class CompareColumn(VerticalScroll, can_focus=False):
         "compare--gap",
     }
 
-    def __init__(self, side: str, city: str, *, id: str | None = None) -> None:
+    def __init__(self, city: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.side = side
         self.city = city
-        self.rows: list[CompareRow] = []
         self.cells: list[Cell] = []
         self.matched: Collection[str] = frozenset()
         self.is_marked: Callable[[str], bool] = lambda _node_id: False
@@ -197,6 +195,26 @@ class CompareColumn(VerticalScroll, can_focus=False):
 
     def style_of(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)
+
+    def render_texts(self, node_ids: frozenset[str] | None = None) -> None:
+        """(Re)build the texts with the theme's current styles; only ``node_ids``' if given."""
+        raise NotImplementedError
+
+    def refresh_marks(self, node_ids: frozenset[str]) -> None:
+        self.render_texts(node_ids)
+
+    def cells_in_row(self, row: int) -> list[int]:
+        """Indexes (into `cells`) of the cells of row ``row``."""
+        return [i for i, cell in enumerate(self.cells) if cell.row == row]
+
+
+class CompareColumn(ColumnBase):
+    """One city's side of two; the screen owns the keys (the columns never take focus)."""
+
+    def __init__(self, side: str, city: str, *, id: str | None = None) -> None:
+        super().__init__(city, id=id)
+        self.side = side
+        self.rows: list[CompareRow] = []
 
     async def fill(
         self,
@@ -231,10 +249,3 @@ class CompareColumn(VerticalScroll, can_focus=False):
             elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
                 marked = self.is_marked(cell.unit.node_id)
                 cell.update(unit_text(cell.unit, marked, style, self.matched))
-
-    def refresh_marks(self, node_ids: frozenset[str]) -> None:
-        self.render_texts(node_ids)
-
-    def cells_in_row(self, row: int) -> list[int]:
-        """Indexes (into `cells`) of the cells of row ``row``."""
-        return [i for i, cell in enumerate(self.cells) if cell.row == row]

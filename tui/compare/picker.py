@@ -1,7 +1,9 @@
-"""Pick one of the open reports: type to narrow by region, year or title; enter chooses.
+"""Pick one or several of the open reports: type to narrow by region, year or title.
 
-Used by the compare feature to choose side B. Labels are `Text` (report titles are data,
-never markup).
+Used by the compare feature: enter chooses the highlighted report (side B), or, once some
+are toggled with space, all the toggled ones (one column each). While you type, space is
+part of the query (``宝鸡 2023``); it toggles when the query is empty or once ``↑ ↓`` have
+moved into the list. Labels are `Text` (report titles are data, never markup).
 """
 
 from __future__ import annotations
@@ -36,8 +38,16 @@ def matches(report: Report, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
-    """A filterable list of reports; dismisses with the chosen one, or None on escape."""
+class QueryInput(Input):
+    """The query box: it leaves the space key to the picker, which types it or toggles."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return key != "space" and super().check_consume_key(key, character)
+
+
+class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report] | None]):
+    """A filterable list of reports; dismisses with the chosen ones (the highlighted one, or
+    those toggled with space, in the list's order), or None on escape."""
 
     CSS_PATH = "picker.tcss"
     BINDING_GROUP_TITLE = N_("Pick a report")
@@ -54,6 +64,15 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
             tooltip=N_("The highlighted report's place, year by year"),
             id="picker.timeline",
         ),
+        # the query box leaves space to this binding (QueryInput): the action types it or toggles
+        Binding(
+            "space",
+            "toggle_report",
+            "Choose several",
+            tooltip="Toggle the highlighted report (enter then opens the toggled ones)",
+            priority=True,
+            id="picker.toggle",
+        ),
     ]
 
     def __init__(self, reports: Sequence[Report], prompt: Text) -> None:
@@ -61,18 +80,22 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         self._reports = list(reports)
         self._prompt = prompt
         self._shown: list[Report] = []
+        self._toggled: list[Report] = []  # in the order toggled
+        self._in_list = False  # ↑ ↓ moved the highlight since the last keystroke in the query
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(self._prompt, id="picker-prompt")
-            yield Input(placeholder=_("type to narrow: region, year or title"), id="picker-query")
+            yield QueryInput(
+                placeholder=_("type to narrow: region, year or title"), id="picker-query"
+            )
             yield OptionList(id="picker-options")
             yield Static(id="picker-note")
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = _("Compare with")
         self.query_one("#picker").border_subtitle = _(
-            "enter chooses · ctrl+t its place's timeline · escape cancels"
+            "space chooses several · enter opens · ctrl+t its place's timeline · escape cancels"
         )
         self._refill("")
         self.query_one(Input).focus()
@@ -82,32 +105,67 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         """The reports the list shows now, in order."""
         return list(self._shown)
 
+    @property
+    def toggled(self) -> list[Report]:
+        """The reports toggled with space, in the list's order."""
+        return [r for r in self._reports if any(r is t for t in self._toggled)]
+
+    def _label(self, report: Report) -> Text:
+        label = report_label(report)
+        if any(report is t for t in self._toggled):
+            return Text.assemble(("✓ ", "bold"), label)
+        return label
+
     def _refill(self, query: str) -> None:
         options = self.query_one(OptionList)
         self._shown = [r for r in self._reports if matches(r, query)]
         options.clear_options()
         options.add_options(
-            Option(report_label(report), id=str(index)) for index, report in enumerate(self._shown)
+            Option(self._label(report), id=str(index)) for index, report in enumerate(self._shown)
         )
         if self._shown:
             options.highlighted = 0
+        self._update_note(query)
+
+    def _update_note(self, query: str) -> None:
         note = self.query_one("#picker-note", Static)
         if self._shown:
-            note.update(
-                Text(
-                    _("{shown} of {total}").format(
-                        shown=len(self._shown), total=len(self._reports)
-                    ),
-                    style="dim",
-                )
+            text = Text(
+                _("{shown} of {total}").format(shown=len(self._shown), total=len(self._reports)),
+                style="dim",
             )
         else:
-            message = Text(_("Nothing matches "), style="dim")
-            message.append(query, style="bold")
-            note.update(message)
+            text = Text(_("Nothing matches "), style="dim")
+            text.append(query, style="bold")
+        if self._toggled:
+            count = len(self._toggled)
+            text.append("  ·  ", style="dim")
+            text.append(f"{count} " + _("chosen"), style="bold")
+            text.append("  " + _("enter compares") + f" {count + 1} " + _("reports"), style="dim")
+        note.update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._in_list = False
         self._refill(event.value)
+
+    def action_toggle_report(self) -> None:
+        """Toggle the highlighted report, or type a space while a query is being typed."""
+        query = self.query_one(Input)
+        if query.value and not self._in_list:
+            query.insert_text_at_cursor(" ")
+            return
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        if index is None or not 0 <= index < len(self._shown):
+            self.app.bell()
+            return
+        report = self._shown[index]
+        if any(report is t for t in self._toggled):
+            self._toggled = [t for t in self._toggled if t is not report]
+        else:
+            self._toggled.append(report)
+        options.replace_option_prompt_at_index(index, self._label(report))
+        self._update_note(query.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -118,15 +176,19 @@ class ReportPicker(LocalisedScreen[Report | None], ModalScreen[Report | None]):
         self._choose(event.option_index)
 
     def _choose(self, index: int | None) -> None:
+        if self._toggled:
+            self.dismiss(self.toggled)
+            return
         if index is None or not 0 <= index < len(self._shown):
             self.app.bell()
             return
-        self.dismiss(self._shown[index])
+        self.dismiss([self._shown[index]])
 
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
         if not self._shown:
             return
+        self._in_list = True
         current = options.highlighted or 0
         options.highlighted = max(0, min(len(self._shown) - 1, current + step))
 

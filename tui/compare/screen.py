@@ -64,7 +64,8 @@ def warm_up(reports: Sequence[Report]) -> None:
 
 
 def open_compare(app: GovreadApp) -> None:
-    """Side A is the report under the browser's cursor; ask for side B, then compare."""
+    """Side A is the report under the browser's cursor; ask for side B (or several others:
+    one column each), then compare."""
     reports = list(app.library.reports)
     side_a = app.browser.outline.current_report
     if len(reports) >= 2 and side_a is None:  # the cursor is on a group of reports
@@ -83,9 +84,15 @@ def open_compare(app: GovreadApp) -> None:
     prompt.append(city_of(side_a), style="bold")
     prompt.append(_(" (side A) with:"))
 
-    def chosen(side_b: Report | None) -> None:
-        if side_b is not None:
-            app.push_screen(CompareScreen(side_a, side_b))
+    def chosen(others: list[Report] | None) -> None:
+        if not others:
+            return
+        if len(others) == 1:
+            app.push_screen(CompareScreen(side_a, others[0]))
+        else:  # one column per report: A first, then the others as listed
+            from govread.tui.compare.multi import MultiCompareScreen
+
+            app.push_screen(MultiCompareScreen([side_a, *others]))
 
     app.push_screen(ReportPicker(others, prompt), chosen)
     # While the reader types a name, load jieba and tokenise: most of the first

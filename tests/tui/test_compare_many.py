@@ -1,0 +1,172 @@
+"""Pilot tests of comparing several reports: the picker's multi-select and the N-column screen.
+
+The three short reports of tests/fixtures/multi keep these quick (a column of a bundled
+sample is hundreds of widgets to lay out at every key); the snapshot shows four samples.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import HorizontalScroll
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, OptionList
+
+from govread.tui.app import GovreadApp
+from govread.tui.compare.multi import MIN_COLUMN, MultiCompareScreen
+from govread.tui.compare.multi_column import EmptyCell
+from govread.tui.compare.picker import ReportPicker
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "multi"
+THREE = [FIXTURES / name for name in ("甲市2023.txt", "乙市2023.txt", "丙县2023.txt")]
+
+
+async def _ready(pilot: Pilot[object]) -> MultiCompareScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MultiCompareScreen)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+    assert screen.ready
+    return screen
+
+
+async def _open_many(pilot: Pilot[object], count: int) -> MultiCompareScreen:
+    """The first `count` open reports on the N-column screen (pushed as the picker does)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, GovreadApp)
+    app.push_screen(MultiCompareScreen(list(app.library.reports)[:count]))
+    await pilot.pause()
+    return await _ready(pilot)
+
+
+async def test_space_chooses_several_and_enter_opens_one_column_each(loaded) -> None:
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")  # the cursor is on 甲市, the first report
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReportPicker)
+        assert [r.region for r in picker.shown] == ["乙市", "丙县"]
+        await pilot.press("space")  # empty query: space toggles the highlighted report
+        assert [r.region for r in picker.toggled] == ["乙市"]
+        await pilot.press(*"丙县")  # typing: space is part of the query …
+        await pilot.press("space")
+        assert picker.query_one(Input).value == "丙县 "
+        assert [r.region for r in picker.shown] == ["丙县"]
+        await pilot.press("down", "space")  # … until ↓ moves into the list
+        assert [r.region for r in picker.toggled] == ["乙市", "丙县"]
+        assert "2 chosen" in picker.query_one("#picker-note").content.plain
+        assert "✓" in str(picker.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("space")  # toggled again: out
+        assert [r.region for r in picker.toggled] == ["乙市"]
+        await pilot.press("space", "enter")
+        screen = await _ready(pilot)
+        assert [r.region for r in screen.reports] == ["甲市", "乙市", "丙县"]
+        title = screen.query_one("#compare-title").content.plain
+        assert title == "1 甲市 2023  ·  2 乙市 2023  ·  3 丙县 2023"
+        rows = [[r.row for r in column.rows] for column in screen.columns]
+        assert rows[0] == rows[1] == rows[2] == list(screen.comparison.rows)
+
+
+async def test_columns_keys_rows_and_silent_cells() -> None:
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _open_many(pilot, 3)
+        comparison = screen.comparison
+        assert comparison is not None and len(screen.columns) == 3
+        await pilot.press("tab")
+        assert screen.active == 1
+        await pilot.press("shift+tab", "shift+tab")  # round to the last column
+        assert screen.active == 2
+        await pilot.press("tab")
+        assert screen.active == 0
+        await pilot.press("right_square_bracket")
+        row = screen.cursor_row()
+        assert row is not None and row > 0
+        assert comparison.rows[row].theme != comparison.rows[0].theme
+        assert {screen.cursor_row(i) for i in range(3)} == {row}  # every column on it
+        await pilot.press("down")
+        assert screen.cursor_row() is not None
+        # each empty cell says why, as the two-report screen does
+        for index, column in enumerate(screen.columns):
+            for cell in column.cells:
+                if not isinstance(cell, EmptyCell):
+                    continue
+                text = cell.content.plain
+                theme = comparison.rows[cell.row].theme_name
+                expected = {
+                    "silent": f"is silent on {theme}",
+                    "elsewhere": f"speaks of {theme} only within:",
+                    "unlike": "has nothing like this",
+                }[cell.cell.status]
+                assert text.startswith(f"{screen.labels[index]} {expected}")
+        statuses = {
+            c.cell.status for col in screen.columns for c in col.cells if isinstance(c, EmptyCell)
+        }
+        assert "silent" in statuses
+        # space marks the unit under the active column's cursor
+        await pilot.press("tab")
+        column = screen.column(1)
+        cell = column.cells[screen._cursor[1]]
+        assert cell.unit is not None and cell.unit.kind != "closing"
+        await pilot.press("space")
+        await pilot.pause()
+        assert cell.unit.node_id in app.marks
+        assert cell.content.plain.startswith("● ")
+        # f: the figures, one column per report; escape closes them, then the screen
+        await pilot.press("f")
+        table = screen.query_one("#figures-table", DataTable)
+        figures = screen.query_one("#compare-figures")
+        assert figures.display and len(table.columns) == 4
+        assert table.row_count == len(comparison.figures)
+        first = [cell.plain for cell in table.get_row_at(0)]
+        shared = comparison.shared_figures[0]
+        assert first[0] == shared.label
+        assert sum(text != "—" for text in first[1:]) == shared.present >= 2
+        await pilot.press("escape")
+        assert not figures.display and isinstance(app.screen, MultiCompareScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, MultiCompareScreen)
+
+
+async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(80, 40)) as pilot:
+        screen = await _open_many(pilot, 3)  # 3 × 36 cells do not fit in 80
+        strip = screen.query_one("#compare-columns", HorizontalScroll)
+        for width, scrolls in ((80, True), (200, False)):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            assert (strip.max_scroll_x > 0) is scrolls, width
+            widths = [column.outer_size.width for column in screen.columns]
+            assert min(widths) >= MIN_COLUMN and (sum(widths) == width) is not scrolls, widths
+            await pilot.press("tab", "tab")
+            await pilot.pause()
+            assert screen.active == 2
+            # the active column is in view: its left edge inside the strip's
+            assert strip.region.x <= screen.column(2).region.x < strip.region.right
+            assert (strip.scroll_x > 0) is scrolls, width
+            await pilot.press("tab")  # round to the first again
+            await pilot.pause()
+            assert screen.active == 0 and strip.scroll_x == 0
+
+
+def test_four_reports_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        pilot.app.animation_level = "none"
+        await _open_many(pilot, 4)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    app = GovreadApp()
+    app.animation_level = "none"
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

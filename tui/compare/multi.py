@@ -1,0 +1,512 @@
+"""The compare screen for three reports or more: one column per report, rows aligned by theme.
+
+Opened from the report picker when several reports are chosen (space toggles one, enter
+opens): `govread.multi_compare.compare_many` runs in a worker while a loading note shows.
+Columns are at least `MIN_COLUMN` cells wide; when they do not all fit, the columns scroll
+horizontally and the active one is always brought into view.
+
+Keys as on the two-report screen: ``]`` / ``[`` next / previous theme (every column),
+``tab`` / ``shift+tab`` the next / previous column, ``up`` / ``down`` the unit under the
+cursor, ``s`` scrolling in step on or off (every column kept on the active one's row),
+``f`` the figures table (one column per report), ``space`` marks the unit under the
+cursor, ``escape`` back.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalScroll, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+from textual.worker import get_current_worker
+
+from govread.i18n import _
+from govread.multi_compare import MultiComparison, compare_many
+from govread.node_ids import is_node_id
+from govread.parsers.model import Report
+from govread.tui.app_state import app_state
+from govread.tui.compare.column import Cell
+from govread.tui.compare.multi_column import ReportColumn
+from govread.tui.compare.screen import _warming, city_of
+from govread.tui.messages import MarksChanged
+
+MIN_COLUMN = 36  # cells: narrower, a column of Chinese text reads badly; scroll sideways
+
+
+class MultiCompareScreen(Screen[None]):
+    """N columns, one per report, one row per aligned group of units; a figures table."""
+
+    CSS_PATH = "multi.tcss"
+    BINDING_GROUP_TITLE = "Compare"
+    AUTO_FOCUS = ""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,q",
+            "back",
+            "Back",
+            tooltip="Back to the browser (or close the figures)",
+            id="compare.back",
+        ),
+        Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "right_square_bracket",
+            "theme(1)",
+            "Next theme",
+            key_display="]",
+            id="compare.next_theme",
+        ),
+        Binding(
+            "left_square_bracket",
+            "theme(-1)",
+            "Prev theme",
+            key_display="[",
+            show=False,
+            id="compare.previous_theme",
+        ),
+        Binding(
+            "tab",
+            "switch_column(1)",
+            "Column",
+            tooltip="Make the next report's column active",
+            id="compare.switch_side",
+        ),
+        Binding(
+            "shift+tab",
+            "switch_column(-1)",
+            "Previous column",
+            show=False,
+            id="compare.previous_side",
+        ),
+        Binding(
+            "space",
+            "toggle_mark",
+            "Mark",
+            tooltip="Mark the unit under the cursor",
+            id="compare.mark",
+        ),
+        Binding(
+            "f",
+            "figures",
+            "Figures",
+            tooltip="Figures, one column per report",
+            id="compare.figures",
+        ),
+        Binding(
+            "s",
+            "toggle_sync",
+            "Sync",
+            tooltip="Scroll the columns in step, or not",
+            id="compare.sync",
+        ),
+        Binding("down,j", "cursor(1)", "Next unit", show=False, id="compare.down"),
+        Binding("up,k", "cursor(-1)", "Previous unit", show=False, id="compare.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
+    ]
+
+    def __init__(self, reports: Sequence[Report]) -> None:
+        super().__init__()
+        if len(reports) < 2:
+            raise ValueError("a comparison needs two reports or more")
+        self.reports = tuple(reports)
+        self.labels = tuple(city_of(report) for report in self.reports)
+        self.comparison: MultiComparison | None = None
+        self.active = 0
+        self.sync = True
+        self._cursor = [0] * len(self.reports)
+        self._syncing = False
+        self.started = time.perf_counter()
+        self.fill_seconds: float | None = None
+        self.title = _("Compare")
+
+    # -- layout -----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield Static(self._title_text(), id="compare-title")
+        yield Static(id="compare-status")
+        with Vertical(id="compare-loading"):
+            yield LoadingIndicator()
+            note = Text(_("Comparing") + " ")
+            for index, label in enumerate(self.labels):
+                if index:
+                    note.append(", ")
+                note.append(label, style="bold")
+            note.append(" … " + _("(the first comparison loads the word list, about a second)"))
+            yield Static(note, id="compare-loading-note")
+        yield HorizontalScroll(id="compare-columns")  # the columns, once compared
+        with Vertical(id="compare-figures"):
+            yield Static(id="figures-caption")
+            table: DataTable[Text] = DataTable(
+                id="figures-table", cursor_type="row", zebra_stripes=True
+            )
+            table.can_focus = False
+            yield table
+        yield Footer()
+
+    def _title_text(self) -> Text:
+        title = Text()
+        for index, label in enumerate(self.labels):
+            if index:
+                title.append("  ·  ", style="dim")
+            title.append(f"{index + 1} ", style="dim")
+            title.append(label, style="bold")
+        return title
+
+    def column(self, index: int) -> ReportColumn:
+        return self.query_one(f"#column-{index}", ReportColumn)
+
+    @property
+    def columns(self) -> list[ReportColumn]:
+        """The columns in order (none until the comparison is shown)."""
+        return list(self.query(ReportColumn))
+
+    def on_mount(self) -> None:
+        self._update_status()
+        self.run_comparison()
+
+    # -- the comparison, off the UI thread --------------------------------------------
+
+    @work(thread=True, exclusive=True, group="compare", name="compare reports")
+    def run_comparison(self) -> None:
+        worker = get_current_worker()
+        try:
+            with _warming:  # a warm-up still running finishes first
+                pass
+            result = compare_many(self.reports, list(app_state(self).library.reports))
+        except Exception as error:  # one clear line, never a traceback on screen
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._show, result)  # type: ignore[arg-type]
+
+    def _failed(self, reason: str) -> None:
+        if not self.is_attached:
+            return
+        self.query_one(LoadingIndicator).display = False
+        message = Text(_("The comparison failed:") + " ", style="bold")
+        message.append(reason)
+        self.query_one("#compare-loading-note", Static).update(message)
+
+    async def _show(self, comparison: MultiComparison) -> None:
+        if not self.is_attached:
+            return
+        self.comparison = comparison
+        columns = [
+            ReportColumn(
+                index,
+                label,
+                comparison.rows,
+                self._is_marked,
+                comparison.paired_texts(index),
+                id=f"column-{index}",
+            )
+            for index, label in enumerate(self.labels)
+        ]
+        self.query_one("#compare-loading").display = False
+        strip = self.query_one("#compare-columns", HorizontalScroll)
+        strip.display = True
+        self._fit_columns(self.size.width, columns)  # the strip spans the screen
+        await strip.mount_all(columns)  # one layout pass for every column
+        for index, column in enumerate(columns):
+            self.watch(column, "scroll_y", self._scrolled(index), init=False)
+        self._fill_figures(comparison)
+        self._activate(0)
+        for index in range(len(self.reports)):
+            self._move_cursor(index, 0, scroll=False)
+        self._update_status()
+        self.fill_seconds = time.perf_counter() - self.started
+
+    @staticmethod
+    def _fit_columns(width: int, columns: Sequence[ReportColumn]) -> None:
+        """Share the width among the columns, none narrower than `MIN_COLUMN` (then the
+        strip scrolls sideways): fractions of a scrolling container would each take all of it."""
+        if not columns:
+            return
+        each = max(MIN_COLUMN, width // len(columns))
+        for position, column in enumerate(columns):
+            # the last takes what the division leaves, so the columns fill the strip exactly
+            spare = width - each * len(columns) if position == len(columns) - 1 else 0
+            column.styles.width = each + max(0, spare)
+
+    def on_resize(self) -> None:
+        self._fit_columns(self.size.width, self.columns)
+
+    @property
+    def ready(self) -> bool:
+        """True once the comparison is on screen."""
+        return self.fill_seconds is not None
+
+    def _is_marked(self, node_id: str) -> bool:
+        return node_id in app_state(self).marks
+
+    # -- status line ------------------------------------------------------------------
+
+    def _update_status(self) -> None:
+        status = Text()
+        if self.comparison is None:
+            status.append(_("comparing…"), style="dim")
+        else:
+            rows = self.comparison.rows
+            status.append(_("active") + " ")
+            status.append(f"{self.active + 1} {self.labels[self.active]}", style="bold")
+            status.append("  ·  " + _("sync") + " ")
+            status.append(_("on") if self.sync else _("off"), style="bold")
+            everywhere = sum(1 for row in rows if not row.has_gap)
+            themes = len(self.comparison.theme_ids())
+            shared = len(self.comparison.shared_figures)
+            status.append(
+                f"  ·  {len(rows)} " + _("rows on") + f" {themes} " + _("themes") + ", "
+                f"{everywhere} "
+                + _("with every report")
+                + f"  ·  {shared} "
+                + _("figures in two reports or more"),
+                style="dim",
+            )
+        self.query_one("#compare-status", Static).update(status)
+
+    # -- cursor and scrolling -----------------------------------------------------------
+
+    def cursor_row(self, index: int | None = None) -> int | None:
+        """The row under the cursor in column ``index`` (default: the active column)."""
+        column = self.column(self.active if index is None else index)
+        position = self._cursor[column.index]
+        return column.cells[position].row if 0 <= position < len(column.cells) else None
+
+    def _move_cursor(
+        self, index: int, position: int, *, scroll: bool = True, top: bool = False
+    ) -> None:
+        column = self.column(index)
+        if not column.cells:
+            return
+        position = max(0, min(len(column.cells) - 1, position))
+        old = self._cursor[index]
+        if 0 <= old < len(column.cells):
+            column.cells[old].remove_class("-cursor")
+        self._cursor[index] = position
+        cell = column.cells[position]
+        cell.add_class("-cursor")
+        if scroll:
+            target = column.rows[cell.row] if top else cell
+            column.scroll_to_widget(target, animate=False, top=top, immediate=True)
+
+    def _scrolled(self, index: int):  # type: ignore[no-untyped-def]
+        def follow(_old: float, _new: float) -> None:
+            if self.sync and not self._syncing:
+                self._sync_from(index)
+
+        return follow
+
+    def _sync_from(self, index: int) -> None:
+        """Bring every other column to the row (and the same fraction of it) at this one's top."""
+        here = self.column(index)
+        if not here.rows:
+            return
+        y = here.scroll_y
+        for number, row in enumerate(here.rows):
+            region = row.virtual_region
+            if region.y + region.height + 1 > y or number == len(here.rows) - 1:
+                break
+        fraction = max(0.0, min(1.0, (y - region.y) / max(1, region.height)))
+        self._syncing = True
+        try:
+            for there in self.columns:
+                if there is here or len(there.rows) != len(here.rows):
+                    continue
+                other = there.rows[number].virtual_region
+                target = other.y + fraction * other.height
+                if abs(there.scroll_y - target) >= 1:
+                    there.scroll_to(y=target, animate=False, immediate=True)
+        finally:
+            self._syncing = False
+
+    def _sync_after_refresh(self) -> None:
+        if self.sync:
+            self.call_after_refresh(self._sync_from, self.active)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def action_cursor(self, step: int) -> None:
+        if self.comparison is None or self._figures_shown():
+            return
+        self._move_cursor(self.active, self._cursor[self.active] + step)
+        self._sync_after_refresh()
+
+    def action_page(self, step: int) -> None:
+        """Scroll the active column a page; the cursor goes to the first unit in view."""
+        if self.comparison is None or self._figures_shown():
+            return
+        column = self.column(self.active)
+        y = column.scroll_y + step * max(1, column.size.height - 2)
+        column.scroll_to(y=y, animate=False, immediate=True)
+        top = column.scroll_y
+        first = next(
+            (
+                position
+                for position, cell in enumerate(column.cells)
+                if column.rows[cell.row].virtual_region.y
+                + cell.virtual_region.y
+                + cell.virtual_region.height
+                > top
+            ),
+            len(column.cells) - 1,
+        )
+        self._move_cursor(self.active, first, scroll=False)
+        self._sync_after_refresh()
+
+    def action_theme(self, step: int) -> None:
+        """Go to the first row of the next (or previous) theme in every column."""
+        comparison = self.comparison
+        if comparison is None or self._figures_shown():
+            return
+        row = self.cursor_row() or 0
+        rows = comparison.rows
+        theme = rows[row].theme
+        target: int | None = None
+        if step > 0:
+            target = next((i for i in range(row + 1, len(rows)) if rows[i].theme != theme), None)
+        else:
+            first = row
+            while first > 0 and rows[first - 1].theme == theme:
+                first -= 1
+            if first > 0:
+                previous = rows[first - 1].theme
+                target = first - 1
+                while target > 0 and rows[target - 1].theme == previous:
+                    target -= 1
+        if target is None:
+            self.app.bell()
+            return
+        self.go_to_row(target)
+
+    def go_to_row(self, row: int) -> None:
+        """Put every column's cursor on ``row`` and scroll each to it."""
+        for index, column in enumerate(self.columns):
+            cells = column.cells_in_row(row)
+            if cells:
+                self._move_cursor(index, cells[0], top=True)
+
+    def _activate(self, index: int) -> None:
+        self.active = index
+        for column in self.columns:
+            column.set_class(column.index == index, "-active")
+        self.query_one("#compare-columns", HorizontalScroll).scroll_to_widget(
+            self.column(index), animate=False, immediate=True
+        )
+
+    def action_switch_column(self, step: int) -> None:
+        """Make the next (or previous) column active, on the same row."""
+        if self.comparison is None or self._figures_shown():
+            return
+        row = self.cursor_row()
+        self._activate((self.active + step) % len(self.reports))
+        if row is not None and self.cursor_row() != row:
+            cells = self.column(self.active).cells_in_row(row)
+            if cells:
+                self._move_cursor(self.active, cells[0])
+        self._update_status()
+
+    @on(Cell.Clicked)
+    def _clicked(self, message: Cell.Clicked) -> None:
+        for column in self.columns:
+            if message.cell in column.cells:
+                self._activate(column.index)
+                self._move_cursor(column.index, column.cells.index(message.cell), scroll=False)
+                self._update_status()
+
+    def action_toggle_sync(self) -> None:
+        self.sync = not self.sync
+        if self.sync:
+            self._sync_from(self.active)
+        self._update_status()
+        self.notify(_("Scrolling in step:") + " " + (_("on") if self.sync else _("off")), timeout=2)
+
+    def action_toggle_mark(self) -> None:
+        if self.comparison is None or self._figures_shown():
+            return
+        column = self.column(self.active)
+        position = self._cursor[self.active]
+        if not 0 <= position < len(column.cells):
+            return
+        cell = column.cells[position]
+        node_id = cell.node_id
+        if node_id is None:
+            self.notify(_("Nothing to mark here: this report has nothing in this row"), timeout=3)
+            return
+        if not is_node_id(node_id):
+            self.notify(
+                _("The closing paragraphs are not a section: mark the report in the browser"),
+                severity="warning",
+                markup=False,
+            )
+            return
+        marked = app_state(self).toggle_mark(node_id)
+        what = cell.unit.number + cell.unit.heading if cell.unit else node_id
+        verb = _("Marked") if marked else _("Unmarked")
+        self.notify(f"{verb}: {what}", timeout=3, markup=False)
+
+    def on_marks_changed(self, message: MarksChanged) -> None:
+        for column in self.columns:
+            column.refresh_marks(message.node_ids)
+
+    def _figures_shown(self) -> bool:
+        return bool(self.query_one("#compare-figures").display)
+
+    def action_figures(self) -> None:
+        if self.comparison is None:
+            return
+        shown = not self._figures_shown()
+        self.query_one("#compare-figures").display = shown
+        self.query_one("#compare-columns").display = not shown
+        table = self.query_one("#figures-table", DataTable)
+        table.can_focus = shown
+        if shown:
+            table.focus()
+        else:
+            self.set_focus(None)
+
+    def action_back(self) -> None:
+        if self._figures_shown():
+            self.action_figures()
+            return
+        self.dismiss()
+
+    # -- figures ------------------------------------------------------------------------
+
+    def _fill_figures(self, comparison: MultiComparison) -> None:
+        """One row per indicator or subject, one column per report; rows held by two
+        reports or more first, then each report's others."""
+        table: DataTable[Text] = self.query_one("#figures-table", DataTable)
+        table.clear(columns=True)
+        table.add_column(Text(_("Figure")), key="label")
+        for index, label in enumerate(self.labels):
+            table.add_column(Text(label), key=f"report-{index}")
+        for row in comparison.figures:
+            cells = [Text(row.label, style="bold" if row.present >= 2 else "")]
+            for figure in row.cells:
+                if figure is None:
+                    cells.append(Text("—", style="dim"))
+                    continue
+                cell = Text(figure.text)
+                if figure.label != row.label:
+                    cell.append(f"  {figure.label}", style="dim")
+                cells.append(cell)
+            table.add_row(*cells)
+        caption = Text()
+        caption.append(f"{len(comparison.shared_figures)}", style="bold")
+        caption.append(
+            " "
+            + _("figures of the same indicator or subject in two reports or more (first), then")
+            + " "
+        )
+        caption.append(f"{len(comparison.figures) - len(comparison.shared_figures)}", style="bold")
+        caption.append(" " + _("in one report only.") + "  " + _("f or escape: back to the text"))
+        self.query_one("#figures-caption", Static).update(caption)

@@ -1,0 +1,143 @@
+"""One report's column when three reports or more are compared: one row per aligned row.
+
+Each row (`ReportRow`) holds the theme's header (name, similarity across the reports with
+text in the row, the keywords they all share and those only this report has) and then this
+report's units (`UnitCell`) or an `EmptyCell` saying why it has none: where it speaks of the
+theme inside another theme's text, that it has nothing alike, or that it is silent on the
+theme (only when no text of it covers the theme). Row *i* is the same row in every column,
+so the screen keeps them aligned by row. Everything is `Text`: report text is never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from govread.i18n import _
+from govread.multi_compare import Cell as RowCell
+from govread.multi_compare import Row
+from govread.tui.compare.column import Cell, ColumnBase, StyleOf, UnitCell, unit_text
+
+
+def header_text(row: Row, index: int, label: str, style: StyleOf) -> Text:
+    """Theme name and similarity, the keywords shared by every report with text in the row,
+    and those only report ``index`` has."""
+    text = Text()
+    text.append(row.theme_name, style=style("compare--theme"))
+    cell = row.cells[index]
+    if cell.is_gap:
+        text.append("  " + _("gap"), style=style("compare--gap-tag"))
+    elif row.present >= 2:
+        text.append("  " + _("similarity") + f" {row.similarity:.2f}", style=style("compare--dim"))
+    if row.present < 2:
+        text.append("  " + _("only one report"), style=style("compare--dim"))
+    if cell.secondary:
+        text.append("  " + _("(a secondary subject here)"), style=style("compare--dim"))
+    if row.shared_keywords and row.present >= 2:
+        text.append("\n")
+        text.append(_("shared") + " ", style=style("compare--label"))
+        text.append(" · ".join(row.shared_keywords), style=style("compare--shared"))
+    if cell.only_keywords:
+        text.append("\n")
+        text.append(_("only") + f" {label} ", style=style("compare--label"))
+        text.append(" · ".join(cell.only_keywords), style=style("compare--only"))
+    return text
+
+
+def empty_text(row: Row, cell: RowCell, label: str, style: StyleOf) -> Text:
+    """Why a report has nothing in a row: where it speaks of the theme, that nothing of it is
+    alike, or that it is silent on the theme; and its nearest unit elsewhere."""
+    text = Text()
+    if cell.covered_by:
+        text.append(
+            f"{label} " + _("speaks of") + f" {row.theme_name} " + _("only within:"),
+            style=style("compare--gap"),
+        )
+        for unit in cell.covered_by[:3]:
+            text.append("\n")
+            text.append(unit.number, style=style("compare--number"))
+            text.append(unit.heading)
+    elif cell.has_theme:
+        text.append(f"{label} " + _("has nothing like this"), style=style("compare--gap"))
+        text.append("\n(" + _("its text on") + f" {row.theme_name} " + _("is in another row") + ")")
+    else:
+        text.append(
+            f"{label} " + _("is silent on") + f" {row.theme_name}", style=style("compare--gap")
+        )
+    if cell.nearest is not None:
+        text.append("\n" + _("Nearest elsewhere:") + " ", style=style("compare--label"))
+        text.append(cell.nearest.number, style=style("compare--number"))
+        text.append(cell.nearest.heading)
+        text.append(f"  ({cell.nearest_similarity:.2f})", style=style("compare--dim"))
+    text.stylize(style("compare--dim"))
+    return text
+
+
+class EmptyCell(Cell):
+    """A report with no unit in a row (its nearest unit, if any, is what `space` marks)."""
+
+    def __init__(self, row: int, cell: RowCell) -> None:
+        super().__init__(row, cell.nearest)
+        self.cell = cell
+
+
+class ReportRow(Vertical):
+    """One row in one report's column: the header, then the units (or why there are none)."""
+
+    def __init__(self, index: int, row: Row, header: Static, *cells: Cell) -> None:
+        super().__init__(header, *cells, classes="row")
+        self.index = index
+        self.row = row
+        self.header = header
+
+
+class ReportColumn(ColumnBase):
+    """Report ``index``'s column among N, built whole (one layout pass for all its rows);
+    the screen owns the keys. ``matched``: this report's figures another report's matches."""
+
+    def __init__(
+        self,
+        index: int,
+        label: str,
+        rows: Sequence[Row],
+        is_marked: Callable[[str], bool],
+        matched: Collection[str] = frozenset(),
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(label, id=id)
+        self.index = index
+        self.matched, self.is_marked = matched, is_marked
+        self.rows: list[ReportRow] = []
+        for number, row in enumerate(rows):
+            cell = row.cells[index]
+            cells: list[Cell] = [UnitCell(number, unit) for unit in cell.units] or [
+                EmptyCell(number, cell)
+            ]
+            self.rows.append(ReportRow(number, row, Static(classes="head"), *cells))
+            self.cells.extend(cells)
+
+    def compose(self) -> ComposeResult:
+        yield from self.rows
+
+    def on_mount(self) -> None:
+        # the styles of the theme are known once mounted (ColumnBase follows its changes)
+        self.render_texts()
+
+    def render_texts(self, node_ids: frozenset[str] | None = None) -> None:
+        """(Re)build the texts with the theme's current styles; only ``node_ids``' if given."""
+        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
+        style = styles.__getitem__
+        for row in self.rows if node_ids is None else ():
+            row.header.update(header_text(row.row, self.index, self.city, style))
+        for cell in self.cells:
+            if isinstance(cell, EmptyCell):
+                if node_ids is None:
+                    cell.update(empty_text(self.rows[cell.row].row, cell.cell, self.city, style))
+            elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
+                marked = self.is_marked(cell.unit.node_id)
+                cell.update(unit_text(cell.unit, marked, style, self.matched))
