@@ -19,7 +19,7 @@ from govread.compare import Comparison, Pair, Unit
 from govread.export import Pair as ExportPair
 from govread.export import Passage, dumps, export_document, export_pairs, node_table, report_fields
 from govread.marks import resolve_in
-from govread.multi_compare import Cell, MultiComparison
+from govread.multi_compare import Cell, MultiComparison, Row
 from govread.parsers.model import Report
 
 
@@ -94,14 +94,33 @@ def _cell_passages(comparison: MultiComparison, index: int, cell: Cell) -> list[
     ]
 
 
-def export_many(comparison: MultiComparison, *, now: dt.datetime | None = None) -> str:
+def many_rows_to_export(
+    comparison: MultiComparison, marked: Container[str]
+) -> tuple[list[Row], bool]:
+    """What the N-column screen exports: the rows holding a marked unit if there are any,
+    else every row; and whether the choice was made by the marks."""
+    chosen = [
+        row
+        for row in comparison.rows
+        if any(unit.node_id in marked for cell in row.cells for unit in cell.units)
+    ]
+    return (chosen, True) if chosen else (list(comparison.rows), False)
+
+
+def export_many(
+    comparison: MultiComparison,
+    rows: Iterable[Row] | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> str:
     """TOML text (govread-export/1) of a comparison of N reports: ``[[compare.report]]`` in
     column order, then one ``[[row]]`` per row with one ``[[row.cell]]`` per report (its
-    passages as ``[[row.cell.node]]``, or its ``status``: elsewhere, unlike or silent)."""
+    passages as ``[[row.cell.node]]``, or its ``status``: elsewhere, unlike or silent);
+    `rows` (default: all) chooses the rows."""
     document = export_document(now=now)
     document["compare"] = {"report": [report_fields(r) for r in comparison.reports]}
-    rows: list[dict[str, object]] = []
-    for row in comparison.rows:
+    tables: list[dict[str, object]] = []
+    for row in comparison.rows if rows is None else rows:
         table: dict[str, object] = {"theme": row.theme_name, "theme_id": row.theme}
         if row.present >= 2:
             table["similarity"] = float(row.similarity)
@@ -126,17 +145,23 @@ def export_many(comparison: MultiComparison, *, now: dt.datetime | None = None) 
                 entry["covered_in"] = where
             cells.append(entry)
         table["cell"] = cells
-        rows.append(table)
-    if rows:
-        document["row"] = rows
+        tables.append(table)
+    if tables:
+        document["row"] = tables
     return dumps(document)
 
 
-def cell_rows(comparison: MultiComparison) -> list[dict[str, object]]:
+def cell_rows(
+    comparison: MultiComparison, rows: Iterable[Row] | None = None
+) -> list[dict[str, object]]:
     """The comparison in long form, for CSV and JSON Lines: one record per row and report
-    (row number, theme, similarity, shared keywords, the report, its status, ids and text)."""
+    (row number, theme, similarity, shared keywords, the report, its status, ids and text);
+    `rows` (default: all) chooses the rows, numbered as in the whole comparison."""
+    chosen = None if rows is None else {id(row) for row in rows}
     records: list[dict[str, object]] = []
     for number, row in enumerate(comparison.rows, start=1):
+        if chosen is not None and id(row) not in chosen:
+            continue
         for index, cell in enumerate(row.cells):
             report = comparison.reports[index]
             records.append(

@@ -6,6 +6,8 @@ sample is hundreds of widgets to lay out at every key); the snapshot shows four 
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from govread.tui.app import GovreadApp
 from govread.tui.compare.multi import MIN_COLUMN, MultiCompareScreen
 from govread.tui.compare.multi_column import EmptyCell
 from govread.tui.compare.picker import ReportPicker
+from govread.tui.dialogs.export import ExportDialog
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "multi"
 THREE = [FIXTURES / name for name in ("甲市2023.txt", "乙市2023.txt", "丙县2023.txt")]
@@ -73,7 +76,7 @@ async def test_space_chooses_several_and_enter_opens_one_column_each(loaded) -> 
         assert rows[0] == rows[1] == rows[2] == list(screen.comparison.rows)
 
 
-async def test_columns_keys_rows_and_silent_cells() -> None:
+async def test_columns_keys_rows_and_silent_cells(tmp_path: Path) -> None:
     app = GovreadApp(THREE)
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await _open_many(pilot, 3)
@@ -105,6 +108,15 @@ async def test_columns_keys_rows_and_silent_cells() -> None:
                     "unlike": "has nothing like this",
                 }[cell.cell.status]
                 assert text.startswith(f"{screen.labels[index]} {expected}")
+                # which reports have text in the row (their columns may be out of view)
+                holders = [
+                    label
+                    for label, each in zip(
+                        screen.labels, comparison.rows[cell.row].cells, strict=True
+                    )
+                    if each.units
+                ]
+                assert f"In this row: {' · '.join(holders)}" in text
         statuses = {
             c.cell.status for col in screen.columns for c in col.cells if isinstance(c, EmptyCell)
         }
@@ -118,6 +130,20 @@ async def test_columns_keys_rows_and_silent_cells() -> None:
         await pilot.pause()
         assert cell.unit.node_id in app.marks
         assert cell.content.plain.startswith("● ")
+        # e: only the rows holding the marked unit, every report's cell, as CSV here
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        target = tmp_path / "rows.csv"
+        dialog.path_input.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        records = list(csv.DictReader(io.StringIO(target.read_text("utf-8-sig"))))
+        marked_rows = {r["row"] for r in records}
+        assert len(records) == 3 * len(marked_rows) and marked_rows
+        assert any(cell.unit.node_id in r["ids"] for r in records)
         # f: the figures, one column per report; escape closes them, then the screen
         await pilot.press("f")
         table = screen.query_one("#figures-table", DataTable)
@@ -143,13 +169,16 @@ async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
             await pilot.resize_terminal(width, 40)
             await pilot.pause()
             assert (strip.max_scroll_x > 0) is scrolls, width
-            widths = [column.outer_size.width for column in screen.columns]
+            widths = [pane.outer_size.width for pane in screen.panes]
             assert min(widths) >= MIN_COLUMN and (sum(widths) == width) is not scrolls, widths
             await pilot.press("tab", "tab")
             await pilot.pause()
             assert screen.active == 2
             # the active column is in view: its left edge inside the strip's
             assert strip.region.x <= screen.column(2).region.x < strip.region.right
+            label = screen.panes[2].query_one(".column-label")
+            assert screen.panes[2].has_class("-active") and not screen.panes[0].has_class("-active")
+            assert label.content.plain == "3 丙县 2023"
             assert (strip.scroll_x > 0) is scrolls, width
             await pilot.press("tab")  # round to the first again
             await pilot.pause()

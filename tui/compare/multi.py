@@ -9,7 +9,8 @@ Keys as on the two-report screen: ``]`` / ``[`` next / previous theme (every col
 ``tab`` / ``shift+tab`` the next / previous column, ``up`` / ``down`` the unit under the
 cursor, ``s`` scrolling in step on or off (every column kept on the active one's row),
 ``f`` the figures table (one column per report), ``space`` marks the unit under the
-cursor, ``escape`` back.
+cursor, ``e`` exports the rows holding a marked unit (else every row) as TOML, CSV or JSON
+Lines (`govread.compare_export.export_many` / `cell_rows`), ``escape`` back.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
@@ -35,6 +37,7 @@ from govread.tui.app_state import app_state
 from govread.tui.compare.column import Cell
 from govread.tui.compare.multi_column import ReportColumn
 from govread.tui.compare.screen import _warming, city_of
+from govread.tui.dialogs.export import ExportDialog
 from govread.tui.messages import MarksChanged
 
 MIN_COLUMN = 36  # cells: narrower, a column of Chinese text reads badly; scroll sideways
@@ -97,6 +100,13 @@ class MultiCompareScreen(Screen[None]):
             "Figures",
             tooltip="Figures, one column per report",
             id="compare.figures",
+        ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Write the comparison as TOML: the rows with a marked unit, or every row",
+            id="compare.export",
         ),
         Binding(
             "s",
@@ -164,6 +174,11 @@ class MultiCompareScreen(Screen[None]):
         return self.query_one(f"#column-{index}", ReportColumn)
 
     @property
+    def panes(self) -> list[Widget]:
+        """Each column with its label above it, in order (none until shown)."""
+        return list(self.query(".pane"))
+
+    @property
     def columns(self) -> list[ReportColumn]:
         """The columns in order (none until the comparison is shown)."""
         return list(self.query(ReportColumn))
@@ -205,6 +220,7 @@ class MultiCompareScreen(Screen[None]):
                 index,
                 label,
                 comparison.rows,
+                self.labels,
                 self._is_marked,
                 comparison.paired_texts(index),
                 id=f"column-{index}",
@@ -214,8 +230,17 @@ class MultiCompareScreen(Screen[None]):
         self.query_one("#compare-loading").display = False
         strip = self.query_one("#compare-columns", HorizontalScroll)
         strip.display = True
-        self._fit_columns(self.size.width, columns)  # the strip spans the screen
-        await strip.mount_all(columns)  # one layout pass for every column
+        panes = [
+            Vertical(
+                Static(Text(f"{index + 1} {label}"), classes="column-label"),
+                column,
+                classes="pane",
+                id=f"pane-{index}",
+            )
+            for index, (label, column) in enumerate(zip(self.labels, columns, strict=True))
+        ]
+        self._fit_columns(self.size.width, panes)  # the strip spans the screen
+        await strip.mount_all(panes)  # one layout pass for every column
         for index, column in enumerate(columns):
             self.watch(column, "scroll_y", self._scrolled(index), init=False)
         self._fill_figures(comparison)
@@ -226,7 +251,7 @@ class MultiCompareScreen(Screen[None]):
         self.fill_seconds = time.perf_counter() - self.started
 
     @staticmethod
-    def _fit_columns(width: int, columns: Sequence[ReportColumn]) -> None:
+    def _fit_columns(width: int, columns: Sequence[Widget]) -> None:
         """Share the width among the columns, none narrower than `MIN_COLUMN` (then the
         strip scrolls sideways): fractions of a scrolling container would each take all of it."""
         if not columns:
@@ -238,7 +263,7 @@ class MultiCompareScreen(Screen[None]):
             column.styles.width = each + max(0, spare)
 
     def on_resize(self) -> None:
-        self._fit_columns(self.size.width, self.columns)
+        self._fit_columns(self.size.width, self.panes)
 
     @property
     def ready(self) -> bool:
@@ -398,8 +423,10 @@ class MultiCompareScreen(Screen[None]):
         self.active = index
         for column in self.columns:
             column.set_class(column.index == index, "-active")
+        for number, pane in enumerate(self.panes):
+            pane.set_class(number == index, "-active")
         self.query_one("#compare-columns", HorizontalScroll).scroll_to_widget(
-            self.column(index), animate=False, immediate=True
+            self.panes[index], animate=False, immediate=True
         )
 
     def action_switch_column(self, step: int) -> None:
@@ -472,6 +499,49 @@ class MultiCompareScreen(Screen[None]):
             table.focus()
         else:
             self.set_focus(None)
+
+    def action_export(self) -> None:
+        """Export the rows holding a marked unit (every row when none is): TOML, or one
+        record per row and report as CSV or JSON Lines by the file's extension."""
+        comparison = self.comparison
+        if comparison is None:
+            self.notify(_("The comparison is not ready yet"), title=_("Export"), timeout=3)
+            return
+        from govread.compare_export import cell_rows, export_many, many_rows_to_export
+
+        rows, by_marks = many_rows_to_export(comparison, app_state(self).marks)
+        count = f"{len(rows)} " + (_("row") if len(rows) == 1 else _("rows"))
+        summary = Text()
+        if by_marks:
+            summary.append(count, style="bold")
+            summary.append(
+                " " + _("of") + f" {len(comparison.rows)} " + _("(those holding a marked unit)")
+            )
+        else:
+            summary.append(_("All") + f" {count}", style="bold")
+            summary.append(" " + _("(mark units with space to export only their rows)"))
+        summary.append(" " + _("of") + " ")
+        for index, label in enumerate(self.labels):
+            if index:
+                summary.append(" · ")
+            summary.append(label, style="bold")
+        summary.append(
+            ", "
+            + _(
+                "every report's cell with its text and figures, as TOML (govread-export/1), "
+                "or one record per row and report as CSV or JSON Lines by the extension "
+                "(.csv, .jsonl), to:"
+            )
+        )
+        self.app.push_screen(
+            ExportDialog(
+                lambda: export_many(comparison, rows),
+                summary=summary,
+                title=_("Export comparison"),
+                what=_("The comparison") + f" ({count})",
+                rows=lambda: cell_rows(comparison, rows),
+            )
+        )
 
     def action_back(self) -> None:
         if self._figures_shown():

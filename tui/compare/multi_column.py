@@ -48,9 +48,12 @@ def header_text(row: Row, index: int, label: str, style: StyleOf) -> Text:
     return text
 
 
-def empty_text(row: Row, cell: RowCell, label: str, style: StyleOf) -> Text:
+def empty_text(
+    row: Row, cell: RowCell, label: str, style: StyleOf, labels: Sequence[str] = ()
+) -> Text:
     """Why a report has nothing in a row: where it speaks of the theme, that nothing of it is
-    alike, or that it is silent on the theme; and its nearest unit elsewhere."""
+    alike, or that it is silent on the theme; which reports have text in the row (their
+    columns may be scrolled out of view: ``labels``, one per report); its nearest unit."""
     text = Text()
     if cell.covered_by:
         text.append(
@@ -68,6 +71,10 @@ def empty_text(row: Row, cell: RowCell, label: str, style: StyleOf) -> Text:
         text.append(
             f"{label} " + _("is silent on") + f" {row.theme_name}", style=style("compare--gap")
         )
+    holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
+    if holders:
+        text.append("\n" + _("In this row:") + " ", style=style("compare--label"))
+        text.append(" · ".join(holders))
     if cell.nearest is not None:
         text.append("\n" + _("Nearest elsewhere:") + " ", style=style("compare--label"))
         text.append(cell.nearest.number, style=style("compare--number"))
@@ -97,13 +104,15 @@ class ReportRow(Vertical):
 
 class ReportColumn(ColumnBase):
     """Report ``index``'s column among N, built whole (one layout pass for all its rows);
-    the screen owns the keys. ``matched``: this report's figures another report's matches."""
+    the screen owns the keys. ``labels``: every report's, in column order; ``matched``:
+    this report's figures that another report's figure matches."""
 
     def __init__(
         self,
         index: int,
         label: str,
         rows: Sequence[Row],
+        labels: Sequence[str],
         is_marked: Callable[[str], bool],
         matched: Collection[str] = frozenset(),
         *,
@@ -111,6 +120,7 @@ class ReportColumn(ColumnBase):
     ) -> None:
         super().__init__(label, id=id)
         self.index = index
+        self.labels = tuple(labels)  # every report's, in column order
         self.matched, self.is_marked = matched, is_marked
         self.rows: list[ReportRow] = []
         for number, row in enumerate(rows):
@@ -137,7 +147,8 @@ class ReportColumn(ColumnBase):
         for cell in self.cells:
             if isinstance(cell, EmptyCell):
                 if node_ids is None:
-                    cell.update(empty_text(self.rows[cell.row].row, cell.cell, self.city, style))
+                    aligned = self.rows[cell.row].row
+                    cell.update(empty_text(aligned, cell.cell, self.city, style, self.labels))
             elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
                 marked = self.is_marked(cell.unit.node_id)
                 cell.update(unit_text(cell.unit, marked, style, self.matched))
