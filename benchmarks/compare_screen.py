@@ -1,6 +1,6 @@
 """Time the compare screen as a user meets it: enter in the picker → both columns filled.
 
-    python benchmarks/compare_screen.py [--runs N]
+    python benchmarks/compare_screen.py [--runs N] [--reports K]
 
 Each run is a fresh interpreter running govread headless (160×45) on the five bundled
 samples, with its own empty XDG directories. In each run: `c`, type 宝鸡, enter; the time
@@ -8,7 +8,9 @@ is taken from the enter key to the first refresh after `CompareScreen.ready` (th
 has compared, both columns are mounted and painted). `--think S` waits S seconds in the picker before enter,
 as a reader typing a name does (the picker warms jieba and the units up meanwhile). The first comparison of a process pays jieba's dictionary load and
 tokenising all five reports (the IDF corpus); a second one in the same process (escape,
-`c`, 株洲, enter) finds the units cached.
+`c`, 株洲, enter) finds the units cached. `--reports K` (3 to 5) chooses K-1 reports in the
+picker with space instead (the first K-1 listed; for the second comparison, those from the
+second one on) and times the N-column screen the same way.
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ import tempfile
 import time
 
 
-async def _one_run(think: float) -> dict[str, float]:
+async def _one_run(think: float, reports: int) -> dict[str, float]:
     from govread.tui.app import GovreadApp
+    from govread.tui.compare.multi import MultiCompareScreen
     from govread.tui.compare.screen import CompareScreen
+
+    wanted = CompareScreen if reports == 2 else MultiCompareScreen
 
     app = GovreadApp()
     timings: dict[str, float] = {}
@@ -34,13 +39,17 @@ async def _one_run(think: float) -> dict[str, float]:
         await app.workers.wait_for_complete()
         await pilot.pause()
         for label, name in (("first", "宝鸡"), ("second", "株洲")):
-            await pilot.press("c", *name)
+            if reports == 2:
+                await pilot.press("c", *name)
+            else:  # space toggles the highlighted report, down moves on
+                skip = ["down"] if label == "second" else []
+                await pilot.press("c", *skip, *(["space", "down"] * (reports - 1)))
             await pilot.pause(think)  # the reader typing the name
             start = time.perf_counter()
             # pressed as a task: Pilot.press waits for the whole screen to go idle, and the
             # wait for `ready` below is what is being measured
             press = asyncio.create_task(pilot.press("enter"))
-            while not isinstance(app.screen, CompareScreen) or not app.screen.ready:
+            while not isinstance(app.screen, wanted) or not app.screen.ready:
                 await asyncio.sleep(0.002)
             painted = asyncio.Event()
             app.screen.call_after_refresh(painted.set)
@@ -58,10 +67,13 @@ def main() -> None:
     parser.add_argument(
         "--think", type=float, default=0.0, help="seconds spent in the picker before enter"
     )
+    parser.add_argument(
+        "--reports", type=int, default=2, choices=(2, 3, 4, 5), help="reports compared at once"
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(asyncio.run(_one_run(args.think))))
+        print(json.dumps(asyncio.run(_one_run(args.think, args.reports))))
         return
     first: list[float] = []
     second: list[float] = []
@@ -72,7 +84,15 @@ def main() -> None:
                 for kind in ("CONFIG", "DATA", "CACHE", "STATE")
             }
             out = subprocess.run(
-                [sys.executable, __file__, "--child", "--think", str(args.think)],
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "--think",
+                    str(args.think),
+                    "--reports",
+                    str(args.reports),
+                ],
                 env=env,
                 check=True,
                 capture_output=True,
@@ -82,7 +102,10 @@ def main() -> None:
         first.append(timings["first"])
         second.append(timings["second"])
     load = os.getloadavg()[0]
-    print(f"runs: {args.runs}, {args.think} s in the picker, load average {load:.2f}")
+    print(
+        f"runs: {args.runs}, {args.reports} reports, {args.think} s in the picker, "
+        f"load average {load:.2f}"
+    )
     print("first compare (jieba + tokenising the corpus): " + _summary(first))
     print("second compare (units cached): " + _summary(second))
 
