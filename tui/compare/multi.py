@@ -24,12 +24,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from govread.i18n import _
+from govread.i18n import N_, _, _n
 from govread.multi_compare import MultiComparison, compare_many
 from govread.node_ids import is_node_id
 from govread.parsers.model import Report
@@ -38,37 +37,40 @@ from govread.tui.compare.column import Cell
 from govread.tui.compare.multi_column import ReportColumn
 from govread.tui.compare.screen import _warming, city_of
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.localised import LocalisedScreen
 from govread.tui.messages import MarksChanged
 
 MIN_COLUMN = 36  # cells: narrower, a column of Chinese text reads badly; scroll sideways
 
 
-class MultiCompareScreen(Screen[None]):
+class MultiCompareScreen(LocalisedScreen[None]):
     """N columns, one per report, one row per aligned group of units; a figures table."""
 
     CSS_PATH = "multi.tcss"
-    BINDING_GROUP_TITLE = "Compare"
+    BINDING_GROUP_TITLE = N_("Compare")
     AUTO_FOCUS = ""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "escape,q",
             "back",
-            "Back",
-            tooltip="Back to the browser (or close the figures)",
+            N_("Back"),
+            tooltip=N_("Back to the browser (or close the figures)"),
             id="compare.back",
         ),
-        Binding("question_mark,f1", "app.help", "Help", tooltip="Show every key", id="app.help"),
+        Binding(
+            "question_mark,f1", "app.help", N_("Help"), tooltip=N_("Show every key"), id="app.help"
+        ),
         Binding(
             "right_square_bracket",
             "theme(1)",
-            "Next theme",
+            N_("Next theme"),
             key_display="]",
             id="compare.next_theme",
         ),
         Binding(
             "left_square_bracket",
             "theme(-1)",
-            "Prev theme",
+            N_("Prev theme"),
             key_display="[",
             show=False,
             id="compare.previous_theme",
@@ -76,49 +78,49 @@ class MultiCompareScreen(Screen[None]):
         Binding(
             "tab",
             "switch_column(1)",
-            "Column",
-            tooltip="Make the next report's column active",
+            N_("Column"),
+            tooltip=N_("Make the next report's column active"),
             id="compare.switch_side",
         ),
         Binding(
             "shift+tab",
             "switch_column(-1)",
-            "Previous column",
+            N_("Previous column"),
             show=False,
             id="compare.previous_side",
         ),
         Binding(
             "space",
             "toggle_mark",
-            "Mark",
-            tooltip="Mark the unit under the cursor",
+            N_("Mark"),
+            tooltip=N_("Mark the unit under the cursor"),
             id="compare.mark",
         ),
         Binding(
             "f",
             "figures",
-            "Figures",
-            tooltip="Figures, one column per report",
+            N_("Figures"),
+            tooltip=N_("Figures, one column per report"),
             id="compare.figures",
         ),
         Binding(
             "e",
             "export",
-            "Export",
-            tooltip="Write the comparison as TOML: the rows with a marked unit, or every row",
+            N_("Export"),
+            tooltip=N_("Write the comparison as TOML: the rows with a marked unit, or every row"),
             id="compare.export",
         ),
         Binding(
             "s",
             "toggle_sync",
-            "Sync",
-            tooltip="Scroll the columns in step, or not",
+            N_("Sync"),
+            tooltip=N_("Scroll the columns in step, or not"),
             id="compare.sync",
         ),
-        Binding("down,j", "cursor(1)", "Next unit", show=False, id="compare.down"),
-        Binding("up,k", "cursor(-1)", "Previous unit", show=False, id="compare.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="compare.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="compare.page_up"),
+        Binding("down,j", "cursor(1)", N_("Next unit"), show=False, id="compare.down"),
+        Binding("up,k", "cursor(-1)", N_("Previous unit"), show=False, id="compare.up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="compare.page_down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="compare.page_up"),
     ]
 
     def __init__(self, reports: Sequence[Report]) -> None:
@@ -144,12 +146,12 @@ class MultiCompareScreen(Screen[None]):
         yield Static(id="compare-status")
         with Vertical(id="compare-loading"):
             yield LoadingIndicator()
-            note = Text(_("Comparing") + " ")
-            for index, label in enumerate(self.labels):
-                if index:
-                    note.append(", ")
-                note.append(label, style="bold")
-            note.append(" … " + _("(the first comparison loads the word list, about a second)"))
+            note = Text(
+                _(
+                    "Comparing {reports} … (the first comparison loads the word list, about a second)"
+                ).format(reports=", ".join(self.labels))
+            )
+            note.highlight_words(self.labels, "bold")
             yield Static(note, id="compare-loading-note")
         yield HorizontalScroll(id="compare-columns")  # the columns, once compared
         with Vertical(id="compare-figures"):
@@ -281,21 +283,21 @@ class MultiCompareScreen(Screen[None]):
             status.append(_("comparing…"), style="dim")
         else:
             rows = self.comparison.rows
-            status.append(_("active") + " ")
-            status.append(f"{self.active + 1} {self.labels[self.active]}", style="bold")
-            status.append("  ·  " + _("sync") + " ")
-            status.append(_("on") if self.sync else _("off"), style="bold")
+            active = f"{self.active + 1} {self.labels[self.active]}"
+            state = _("on") if self.sync else _("off")
+            status.append(_("active {column}  ·  sync {state}").format(column=active, state=state))
+            status.highlight_words([active, state], "bold")
             everywhere = sum(1 for row in rows if not row.has_gap)
             themes = len(self.comparison.theme_ids())
             shared = len(self.comparison.shared_figures)
-            status.append(
-                f"  ·  {len(rows)} " + _("rows on") + f" {themes} " + _("themes") + ", "
-                f"{everywhere} "
-                + _("with every report")
-                + f"  ·  {shared} "
-                + _("figures in two reports or more"),
-                style="dim",
-            )
+            counts = [
+                _n("{n} row on {themes} themes", "{n} rows on {themes} themes", len(rows)).format(
+                    n=len(rows), themes=themes
+                ),
+                _("{n} in every report").format(n=everywhere),
+                _n("{n} shared figure", "{n} shared figures", shared).format(n=shared),
+            ]
+            status.append("  ·  " + "  ·  ".join(counts), style="dim")
         self.query_one("#compare-status", Static).update(status)
 
     # -- cursor and scrolling -----------------------------------------------------------
@@ -454,7 +456,8 @@ class MultiCompareScreen(Screen[None]):
         if self.sync:
             self._sync_from(self.active)
         self._update_status()
-        self.notify(_("Scrolling in step:") + " " + (_("on") if self.sync else _("off")), timeout=2)
+        state = _("on") if self.sync else _("off")
+        self.notify(_("Scrolling in step: {state}").format(state=state), timeout=2)
 
     def action_toggle_mark(self) -> None:
         if self.comparison is None or self._figures_shown():
@@ -477,8 +480,8 @@ class MultiCompareScreen(Screen[None]):
             return
         marked = app_state(self).toggle_mark(node_id)
         what = cell.unit.number + cell.unit.heading if cell.unit else node_id
-        verb = _("Marked") if marked else _("Unmarked")
-        self.notify(f"{verb}: {what}", timeout=3, markup=False)
+        message = _("Marked: {what}") if marked else _("Unmarked: {what}")
+        self.notify(message.format(what=what), timeout=3, markup=False)
 
     def on_marks_changed(self, message: MarksChanged) -> None:
         for column in self.columns:
@@ -510,35 +513,29 @@ class MultiCompareScreen(Screen[None]):
         from govread.compare_export import cell_rows, export_many, many_rows_to_export
 
         rows, by_marks = many_rows_to_export(comparison, app_state(self).marks)
-        count = f"{len(rows)} " + (_("row") if len(rows) == 1 else _("rows"))
-        summary = Text()
+        count = _n("{n} row", "{n} rows", len(rows)).format(n=len(rows))
         if by_marks:
-            summary.append(count, style="bold")
-            summary.append(
-                " " + _("of") + f" {len(comparison.rows)} " + _("(those holding a marked unit)")
+            chosen = _("{count} of {total} (those holding a marked unit)").format(
+                count=count, total=len(comparison.rows)
             )
         else:
-            summary.append(_("All") + f" {count}", style="bold")
-            summary.append(" " + _("(mark units with space to export only their rows)"))
-        summary.append(" " + _("of") + " ")
-        for index, label in enumerate(self.labels):
-            if index:
-                summary.append(" · ")
-            summary.append(label, style="bold")
-        summary.append(
-            ", "
-            + _(
-                "every report's cell with its text and figures, as TOML (govread-export/1), "
-                "or one record per row and report as CSV or JSON Lines by the extension "
-                "(.csv, .jsonl), to:"
+            chosen = _("All {count} (mark units with space to export only their rows)").format(
+                count=count
             )
+        summary = Text(
+            _(
+                "{rows} of {reports}: every report's cell with its text and figures, as TOML "
+                "(govread-export/1), or one record per row and report as CSV or JSON Lines by "
+                "the extension (.csv, .jsonl), to:"
+            ).format(rows=chosen, reports=" · ".join(self.labels))
         )
+        summary.highlight_words([count, *self.labels], "bold")
         self.app.push_screen(
             ExportDialog(
                 lambda: export_many(comparison, rows),
                 summary=summary,
                 title=_("Export comparison"),
-                what=_("The comparison") + f" ({count})",
+                what=_("The comparison ({count})").format(count=count),
                 rows=lambda: cell_rows(comparison, rows),
             )
         )
@@ -570,13 +567,11 @@ class MultiCompareScreen(Screen[None]):
                     cell.append(f"  {figure.label}", style="dim")
                 cells.append(cell)
             table.add_row(*cells)
-        caption = Text()
-        caption.append(f"{len(comparison.shared_figures)}", style="bold")
-        caption.append(
-            " "
-            + _("figures of the same indicator or subject in two reports or more (first), then")
-            + " "
+        shared = len(comparison.shared_figures)
+        caption = Text(
+            _(
+                "{shared} figures of the same indicator or subject in two reports or more "
+                "(first), then {alone} in one report only.  f or escape: back to the text"
+            ).format(shared=shared, alone=len(comparison.figures) - shared)
         )
-        caption.append(f"{len(comparison.figures) - len(comparison.shared_figures)}", style="bold")
-        caption.append(" " + _("in one report only.") + "  " + _("f or escape: back to the text"))
         self.query_one("#figures-caption", Static).update(caption)

@@ -32,7 +32,8 @@ def header_text(row: Row, index: int, label: str, style: StyleOf) -> Text:
     if cell.is_gap:
         text.append("  " + _("gap"), style=style("compare--gap-tag"))
     elif row.present >= 2:
-        text.append("  " + _("similarity") + f" {row.similarity:.2f}", style=style("compare--dim"))
+        similarity = _("similarity {value}").format(value=f"{row.similarity:.2f}")
+        text.append(f"  {similarity}", style=style("compare--dim"))
     if row.present < 2:
         text.append("  " + _("only one report"), style=style("compare--dim"))
     if cell.secondary:
@@ -43,7 +44,7 @@ def header_text(row: Row, index: int, label: str, style: StyleOf) -> Text:
         text.append(" · ".join(row.shared_keywords), style=style("compare--shared"))
     if cell.only_keywords:
         text.append("\n")
-        text.append(_("only") + f" {label} ", style=style("compare--label"))
+        text.append(_("only {label}").format(label=label) + " ", style=style("compare--label"))
         text.append(" · ".join(cell.only_keywords), style=style("compare--only"))
     return text
 
@@ -55,9 +56,10 @@ def empty_text(
     alike, or that it is silent on the theme; which reports have text in the row (their
     columns may be scrolled out of view: ``labels``, one per report); its nearest unit."""
     text = Text()
+    theme = row.theme_name
     if cell.covered_by:
         text.append(
-            f"{label} " + _("speaks of") + f" {row.theme_name} " + _("only within:"),
+            _("{label} speaks of {theme} only within:").format(label=label, theme=theme),
             style=style("compare--gap"),
         )
         for unit in cell.covered_by[:3]:
@@ -65,11 +67,14 @@ def empty_text(
             text.append(unit.number, style=style("compare--number"))
             text.append(unit.heading)
     elif cell.has_theme:
-        text.append(f"{label} " + _("has nothing like this"), style=style("compare--gap"))
-        text.append("\n(" + _("its text on") + f" {row.theme_name} " + _("is in another row") + ")")
+        text.append(
+            _("{label} has nothing like this").format(label=label), style=style("compare--gap")
+        )
+        text.append("\n" + _("(its text on {theme} is in another row)").format(theme=theme))
     else:
         text.append(
-            f"{label} " + _("is silent on") + f" {row.theme_name}", style=style("compare--gap")
+            _("{label} is silent on {theme}").format(label=label, theme=theme),
+            style=style("compare--gap"),
         )
     holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
     if holders:

@@ -68,8 +68,8 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
         Binding(
             "space",
             "toggle_report",
-            "Choose several",
-            tooltip="Toggle the highlighted report (enter then opens the toggled ones)",
+            N_("Choose several"),
+            tooltip=N_("Toggle the highlighted report (enter then opens the toggled ones)"),
             priority=True,
             id="picker.toggle",
         ),
@@ -139,9 +139,10 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
             text.append(query, style="bold")
         if self._toggled:
             count = len(self._toggled)
+            chosen = _("{n} chosen").format(n=count)
             text.append("  ·  ", style="dim")
-            text.append(f"{count} " + _("chosen"), style="bold")
-            text.append("  " + _("enter compares") + f" {count + 1} " + _("reports"), style="dim")
+            text.append(chosen, style="bold")
+            text.append("  " + _("enter compares {n} reports").format(n=count + 1), style="dim")
         note.update(text)
 
     def on_input_changed(self, event: Input.Changed) -> None:
