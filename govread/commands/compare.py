@@ -392,7 +392,7 @@ def _many_cell(cell: Cell) -> Text:
     elif cell.has_theme:
         text.append(_("nothing alike"), style="yellow")
     else:
-        text.append(_("silent on this theme"), style="yellow")
+        text.append(_("silent on this topic"), style="yellow")
     if cell.nearest is not None:
         text.append("\n" + _("nearest:") + " ", style="dim")
         text.append(sanitize_line(cell.nearest.number + cell.nearest.heading), style="dim")
@@ -412,7 +412,7 @@ def _print_many(comparison: MultiComparison) -> None:
         heading.append(sanitize_line(report.display_title))
     console.print(heading)
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(_("theme · similarity")), ratio=3)
+    table.add_column(Text(_("Topic · similarity")), ratio=3)
     for index, label in enumerate(labels):
         table.add_column(Text(f"{index + 1} {label}"), ratio=4)
     for row in comparison.rows:
@@ -426,7 +426,7 @@ def _print_many(comparison: MultiComparison) -> None:
     console.print(table)
     shared = comparison.shared_figures
     if shared:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures")), expand=False)
+        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
         figures.add_column(Text(_("indicator or subject")))
         for label in labels:
             figures.add_column(Text(label), justify="right")

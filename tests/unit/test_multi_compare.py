@@ -162,7 +162,7 @@ def test_cli_text_one_column_per_report(capsys, monkeypatch: pytest.MonkeyPatch)
     assert main(["compare", *PATHS]) == 0
     out = capsys.readouterr().out
     assert "1 甲市 2023" in out and "2 乙市 2023" in out and "3 丙县 2023" in out
-    assert "silent on this theme" in out
+    assert "silent on this topic" in out
     figures = out[out.index("Figures") :]
     line = next(line for line in figures.splitlines() if "出庭应诉率" in line)
     assert line.split()[-3:] == ["100%", "100%", "100%"]

@@ -291,8 +291,8 @@ class MultiCompareScreen(LocalisedScreen[None]):
             themes = len(self.comparison.theme_ids())
             shared = len(self.comparison.shared_figures)
             counts = [
-                _n("{n} row on {themes} themes", "{n} rows on {themes} themes", len(rows)).format(
-                    n=len(rows), themes=themes
+                _n("{n} row on {topics} topics", "{n} rows on {topics} topics", len(rows)).format(
+                    n=len(rows), topics=themes
                 ),
                 _("{n} in every report").format(n=everywhere),
                 _n("{n} shared figure", "{n} shared figures", shared).format(n=shared),

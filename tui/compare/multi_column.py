@@ -17,6 +17,13 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
+from govread.compare_words import (
+    gap_label,
+    nearest_label,
+    only_label,
+    shared_label,
+    similarity_label,
+)
 from govread.i18n import _
 from govread.multi_compare import Cell as RowCell
 from govread.multi_compare import Row
@@ -30,21 +37,20 @@ def header_text(row: Row, index: int, label: str, style: StyleOf) -> Text:
     text.append(row.theme_name, style=style("compare--theme"))
     cell = row.cells[index]
     if cell.is_gap:
-        text.append("  " + _("gap"), style=style("compare--gap-tag"))
+        text.append("  " + gap_label(), style=style("compare--gap-tag"))
     elif row.present >= 2:
-        similarity = _("similarity {value}").format(value=f"{row.similarity:.2f}")
-        text.append(f"  {similarity}", style=style("compare--dim"))
+        text.append(f"  {similarity_label(row.similarity)}", style=style("compare--dim"))
     if row.present < 2:
         text.append("  " + _("only one report"), style=style("compare--dim"))
     if cell.secondary:
         text.append("  " + _("(a secondary subject here)"), style=style("compare--dim"))
     if row.shared_keywords and row.present >= 2:
         text.append("\n")
-        text.append(_("shared") + " ", style=style("compare--label"))
+        text.append(shared_label() + " ", style=style("compare--label"))
         text.append(" · ".join(row.shared_keywords), style=style("compare--shared"))
     if cell.only_keywords:
         text.append("\n")
-        text.append(_("only {label}").format(label=label) + " ", style=style("compare--label"))
+        text.append(only_label(label) + " ", style=style("compare--label"))
         text.append(" · ".join(cell.only_keywords), style=style("compare--only"))
     return text
 
@@ -59,7 +65,7 @@ def empty_text(
     theme = row.theme_name
     if cell.covered_by:
         text.append(
-            _("{label} speaks of {theme} only within:").format(label=label, theme=theme),
+            _("{side} speaks of {topic} only within:").format(side=label, topic=theme),
             style=style("compare--gap"),
         )
         for unit in cell.covered_by[:3]:
@@ -68,12 +74,12 @@ def empty_text(
             text.append(unit.heading)
     elif cell.has_theme:
         text.append(
-            _("{label} has nothing like this").format(label=label), style=style("compare--gap")
+            _("{side} has nothing like this").format(side=label), style=style("compare--gap")
         )
-        text.append("\n" + _("(its text on {theme} is in another row)").format(theme=theme))
+        text.append(_("\n(its {topic} text is in another row of this topic)").format(topic=theme))
     else:
         text.append(
-            _("{label} is silent on {theme}").format(label=label, theme=theme),
+            _("{side} is silent on {topic}").format(side=label, topic=theme),
             style=style("compare--gap"),
         )
     holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
@@ -81,7 +87,7 @@ def empty_text(
         text.append("\n" + _("In this row:") + " ", style=style("compare--label"))
         text.append(" · ".join(holders))
     if cell.nearest is not None:
-        text.append("\n" + _("Nearest elsewhere:") + " ", style=style("compare--label"))
+        text.append("\n" + nearest_label(), style=style("compare--label"))
         text.append(cell.nearest.number, style=style("compare--number"))
         text.append(cell.nearest.heading)
         text.append(f"  ({cell.nearest_similarity:.2f})", style=style("compare--dim"))
