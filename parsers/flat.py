@@ -7,7 +7,9 @@ set of candidates taken as headings is chosen for the whole document at once, by
 search over numbering states (the open levels and their last numbers) that scores the
 continuity of each level's sequence, proper nesting, where the marker stands (after a
 sentence end or a space, or glued to a word) and whether what follows reads like a heading.
-The chosen headings become line starts; the tree is then built as for any text.
+The chosen headings become line starts; the tree is then built as for any text. Where a
+heading with no 。 runs into a body that opens with a plain verb (…提供有力保障以构建…),
+its end is chosen on the document's own evidence (`heading_spans`).
 
 Work is linear in the text: one scan for candidates, and a beam of bounded width per
 candidate.
@@ -15,8 +17,11 @@ candidate.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -181,6 +186,8 @@ def choose(cands: list[Candidate]) -> list[int]:
     # state: the open levels, (rank, ordinal) with ranks increasing
     beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, None)}
     for index, cand in enumerate(cands):
+        if cand.score + _BEST_BONUS <= 0:
+            continue  # no path would take it: its score never pays
         nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
         for state, path in beam.items():
             step = _step(state, cand)
@@ -205,6 +212,10 @@ def choose(cands: list[Candidate]) -> list[int]:
     return chosen[::-1]
 
 
+# The largest continuity bonus `_step` gives.
+_BEST_BONUS = 2.0
+
+
 def _step(
     state: tuple[tuple[int, int], ...], cand: Candidate
 ) -> tuple[tuple[tuple[int, int], ...], float] | None:
@@ -212,7 +223,7 @@ def _step(
     for depth, (rank, previous) in enumerate(state):
         if rank == cand.rank:
             if cand.ordinal == previous + 1:
-                bonus = 2.0
+                bonus = _BEST_BONUS
             elif cand.ordinal == previous + 2:
                 bonus = -0.5  # one heading missing
             elif cand.ordinal == previous:
@@ -234,13 +245,20 @@ def _step(
     return (*kept, (cand.rank, cand.ordinal)), bonus
 
 
-def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
-    """Where the heading that starts at `end` ends, and where its body begins (≤ `stop`).
+# How sure a heading's end is (`_heading_end`).
+_SURE, _OPENING, _FALLBACK = 2, 1, 0
+
+
+def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
+    """Where the heading that starts at `end` ends, where its body begins (≤ `stop`), and
+    how sure that is.
 
     The first sentence end, a space (a line break that became one), or, in a first
     sentence too long for a heading, the end of a section-title word or the start of a
     body opening; else everything up to `stop` (the next heading or the line's end).
-    """
+    _SURE: a space, the next heading, a section-title word, a short first sentence;
+    _OPENING: a body's opening words inside a long first sentence; _FALLBACK: a long
+    first sentence (or run of text) taken whole, which `heading_spans` may cut."""
     sentence = -1
     for index in range(end, min(stop, end + _MAX_HEADING + 1)):
         ch = line[index]
@@ -251,21 +269,131 @@ def heading_end(line: str, end: int, stop: int) -> tuple[int, int]:
             body = index
             while body < stop and line[body] in _SPACE:
                 body += 1
-            return index, body
+            return index, body, _SURE
     limit = sentence if sentence != -1 else min(stop, end + _SPLIT_WINDOW)
     # a first sentence short enough for a heading is cut only where a body clearly opens
     titled = (sentence if sentence != -1 else stop) - end > _LONG_FIRST_SENTENCE
-    cut = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
+    cut, by_title_word = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
     if cut is not None:
-        return end + cut, end + cut
+        return end + cut, end + cut, _SURE if by_title_word or not titled else _OPENING
     if sentence != -1:
-        return sentence, sentence + 1
-    return stop, stop
+        return sentence, sentence + 1, _FALLBACK if titled else _SURE
+    return stop, stop, _SURE if stop - end <= _SPLIT_WINDOW else _FALLBACK
 
 
-def _body_start(window: str, titled: bool) -> int | None:
+# Clause openers and enders: the two characters after / before a clause's punctuation.
+_OPENER = re.compile(r"[\u3002\uff0c\uff1b\uff1a\u3001,;:!?\uff01\uff1f](?=([^\W\d_]{2}))")
+# (the enders are found as openers of the text read backwards: a scan led by the
+# punctuation, five times faster than a look-behind)
+_ENDER = re.compile(r"[\u3002\uff0c\uff1b,;!?\uff01\uff1f](?=([^\W\d_]{2}))")
+# A heading never ends on these, and its body never begins with these.
+_NOT_LAST = set("的和与及或、“‘《（(·在对把被为以将从向")
+_NOT_FIRST = set("的了着过地得之”’》）)、，,。；;：:")
+# A body restating the heading's opening words (…工作，切实维护…权益积极开展…工作，…).
+_RESTATED = 4
+_GUESS_WINDOW = 80
+_REACH = 8
+
+
+def heading_spans(
+    lines: list[str], starts: list[tuple[int, int, int, int]]
+) -> list[tuple[int, int]]:
+    """Where each chosen heading ends and its body begins, decided for the whole text.
+
+    `starts` holds (line, marker end, stop, rank) per chosen heading, in order. A heading
+    whose end is sure (a space, the next heading, a short first sentence) ends there. One
+    glued into a long first sentence with no 。 of its own (…提供有力保障以构建职责明确…)
+    is cut where the evidence of the whole text agrees best: the lengths of the sure
+    headings of its level (siblings are similar in length), the characters this text
+    opens and closes its clauses with (a body opens with a verb: 以 / 紧扣 / 坚持 …, a
+    heading closes on a noun: 保障 / 能力 …), and a body restating the heading's opening
+    words. Linear: two regex scans of the text, a window of bounded width per heading.
+    """
+    first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    # the siblings' lengths: the sure ends, and the guesses a body opening made
+    sure: dict[int, list[int]] = {}
+    for (line, end, _, rank), (head_end, _, how) in zip(starts, first, strict=True):
+        if how != _FALLBACK:
+            sure.setdefault(rank, []).append(len(lines[line][end:head_end].rstrip(_TRIM)))
+    out: list[tuple[int, int]] = []
+    stats: tuple[Counter[str], Counter[str]] | None = None
+    for (line, end, stop, rank), (head_end, body_start, how) in zip(starts, first, strict=True):
+        lengths = sure.get(rank)
+        if how == _FALLBACK and lengths:
+            if stats is None:
+                stats = _clause_edges(lines)
+            middle = _median(lengths)
+            spread = max(1.0, _median([round(abs(length - middle)) for length in lengths]))
+            cut = _guess_end(lines[line], end, stop, middle, spread, stats)
+            if cut is not None:
+                head_end = body_start = cut
+        out.append((head_end, body_start))
+    return out
+
+
+_TRIM = "\u3002:\uff1a;\uff1b,\uff0c \t"
+
+
+def _median(values: list[int]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def _clause_edges(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each pair of characters opens / closes a clause in the text."""
+    openers: Counter[str] = Counter()
+    enders: Counter[str] = Counter()
+    for line in lines:
+        pairs = _OPENER.findall(line)
+        openers.update(pairs)
+        openers.update(map(itemgetter(0), pairs))  # and each character that opens one
+        enders.update(_ENDER.findall(line[::-1]))  # pairs read backwards
+    return openers, enders
+
+
+def _guess_end(
+    line: str,
+    end: int,
+    stop: int,
+    target: float,
+    spread: float,
+    stats: tuple[Counter[str], Counter[str]],
+) -> int | None:
+    """The best cut of a heading glued into its body's first sentence, or None."""
+    openers, enders = stats
+    limit = min(stop, end + _GUESS_WINDOW)
+    sentence = next((i for i in range(end, limit) if line[i] in _SENTENCE_END), limit)
+    window = line[end:sentence]
+    restated = window.find(window[:_RESTATED], _MIN_HEADING) if len(window) > 2 * _RESTATED else -1
+    best, best_score = None, 0.0
+    # siblings are alike in length: cuts far from theirs are not weighed at all
+    reach = max(_REACH, round(4 * spread))
+    low = max(_MIN_HEADING, round(target) - reach)
+    cuts = range(low, min(len(window) - 1, round(target) + reach + 1))
+    for cut in (*cuts, restated) if restated >= _MIN_HEADING and restated not in cuts else cuts:
+        last, following = window[cut - 1], window[cut]
+        if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
+            continue
+        opened = openers[window[cut : cut + 2]]
+        closed = enders[window[cut - 1] + window[cut - 2]]
+        score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
+        if not closed:
+            score -= 1.0  # a heading ends as clauses of this text end
+        if _BODY_OPENING.match(window, cut):
+            score += 1.0
+        if cut == restated:
+            score += 3.0
+        score -= abs(cut - target) / spread
+        if best is None or score > best_score:
+            best, best_score = cut, score
+    return None if best is None else end + best
+
+
+def _body_start(window: str, titled: bool) -> tuple[int | None, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
-    (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…)."""
+    (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);
+    and whether a section-title word decided it."""
     cut = None
     for match in _HEADING_END.finditer(window) if titled else ():
         if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
@@ -274,9 +402,9 @@ def _body_start(window: str, titled: bool) -> int | None:
     for opening in _BODY_OPENING.finditer(window, _MIN_HEADING):
         if cut is not None and opening.start() >= cut:
             break
-        if window[opening.start() - 1] not in ",\uff0c\u3001" and (
-            len(window) - opening.start() >= _MIN_BODY
-        ):
-            cut = opening.start()
-            break
-    return cut
+        start = opening.start()
+        if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
+            if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
+                start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
+            return start, False
+    return cut, cut is not None

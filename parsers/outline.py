@@ -408,6 +408,18 @@ def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int |
     for position in chosen:
         index, cand = every[position]
         starts.setdefault(index, []).append(cand)
+    stops = [
+        (
+            index,
+            cand.end,
+            cands[number + 1].start if number + 1 < len(cands) else len(line),
+            cand.rank,
+        )
+        for index, line in enumerate(lines)
+        if (cands := starts.get(index))
+        for number, cand in enumerate(cands)
+    ]
+    spans = iter(flat.heading_spans(lines, stops))
     out: list[str] = []
     decided: dict[int, _Heading] = {}
     for index, line in enumerate(lines):
@@ -419,7 +431,7 @@ def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int |
             out.append(before)
         for number, cand in enumerate(cands):
             stop = cands[number + 1].start if number + 1 < len(cands) else len(line)
-            head_end, body_start = flat.heading_end(line, cand.end, stop)
+            head_end, body_start = next(spans)
             heading = line[cand.end : head_end].rstrip(_TRAILING)
             marker = line[cand.start : cand.end].rstrip()
             raw = line[cand.start : body_start]

@@ -1,0 +1,65 @@
+"""Where a heading ends in a flat text when it has no 。 and its body opens with a verb.
+
+The evidence is the document's own: the lengths of the headings of the same level whose
+end is sure, the characters the text opens and closes its clauses with, a body that
+restates the heading's opening words, a reduplicated adverb (紧紧 / 牢牢) opening the body.
+"""
+
+from __future__ import annotations
+
+from govread.parsers import flat, parse_text
+
+TITLE = "某市人民政府关于2023年法治政府建设情况的报告"
+
+
+def _headings(text: str) -> list[str]:
+    return [str(row["heading"]) for row in parse_text(text).outline()]
+
+
+def test_a_glued_heading_is_cut_at_the_length_of_its_siblings() -> None:
+    text = (
+        TITLE + "一、加强组织领导，全面提升依法行政能力坚持把法治政府建设摆在全局工作的重要位置，"
+        "健全工作机制，压实工作责任。"
+        "二、完善制度体系，切实提高立法工作质量以提高立法质量为重点，健全立法工作机制，"
+        "提升制度建设水平。"
+        "三、规范执法行为，持续加强执法监督力度健全执法监督机制，落实执法责任制，"
+        "提升执法规范化水平，推进执法公开。"
+        "四、化解矛盾纠纷，维护社会和谐稳定大局坚持和发展新时代“枫桥经验”，"
+        "健全矛盾纠纷多元化解机制，提升化解水平。"
+    )
+    assert _headings(text) == [
+        "加强组织领导，全面提升依法行政能力",
+        "完善制度体系，切实提高立法工作质量",
+        "规范执法行为，持续加强执法监督力度",
+        "化解矛盾纠纷，维护社会和谐稳定大局",
+    ]
+    # nothing of the body is lost
+    assert "以提高立法质量为重点" in parse_text(text).sections[1].full_text()
+
+
+def test_a_body_restating_the_heading_s_opening_words_starts_there() -> None:
+    text = (
+        TITLE + "一、加强组织领导，全面提升依法行政能力坚持把法治政府建设摆在全局工作的重要位置，"
+        "健全工作机制，压实工作责任。"
+        "二、积极开展行政复议工作，切实维护群众合法权益积极开展行政复议工作，"
+        "有效化解行政争议，监督行政机关依法行使职权，全年办结案件一百余件，"
+        "纠错率保持稳定，群众满意度不断提升。"
+    )
+    assert _headings(text)[1] == "积极开展行政复议工作，切实维护群众合法权益"
+
+
+def test_a_reduplicated_adverb_opens_the_body_with_its_verb() -> None:
+    window = "提供优质高效公共法律服务紧紧围绕人民群众日益增长的法律服务需求"
+    cut, _ = flat._body_start(window, titled=True)
+    assert cut == window.index("紧紧")
+
+
+def test_a_sure_end_is_never_second_guessed() -> None:
+    # a space (a line break that became one) ends the second heading, far from the
+    # length of its sibling: the sibling lengths and clause statistics are not consulted
+    text = (
+        TITLE + "一、加强组织领导，全面提升依法行政能力坚持把法治政府建设摆在全局工作的重要位置，"
+        "健全工作机制，压实工作责任。"
+        "二、完善制度体系\u3000以提高立法质量为重点，健全立法工作机制，提升制度建设水平。"
+    )
+    assert _headings(text) == ["加强组织领导，全面提升依法行政能力", "完善制度体系"]
