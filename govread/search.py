@@ -32,6 +32,7 @@ any shown text with `highlight_spans(text, query)`; complete the input with `sug
 from __future__ import annotations
 
 import math
+import re
 import threading
 import unicodedata
 from array import array
@@ -40,7 +41,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Literal
+from typing import Literal, Protocol
 
 from govread import segment
 from govread.node_ids import outside_unit_id, report_id
@@ -144,15 +145,34 @@ class Query:
     # knows them; `SearchIndex.filter` takes them through its `tagged` argument).
     tags: tuple[str, ...] = ()
     excluded_tags: tuple[str, ...] = ()
+    # ``genre:政府工作报告`` / ``level:部门`` / ``region:`` / ``province:`` / ``year:2022`` and
+    # their ``-`` forms: the report's own metadata, (field name, value) pairs.
+    fields: tuple[tuple[str, str], ...] = ()
+    excluded_fields: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the query asks for nothing (no terms at all)."""
-        return not self.groups and not self.excluded and not self.has_tags
+        return not self.groups and not self.excluded and not self.has_tags and not self.has_fields
 
     @property
     def has_tags(self) -> bool:
         return bool(self.tags or self.excluded_tags)
+
+    @property
+    def has_fields(self) -> bool:
+        return bool(self.fields or self.excluded_fields)
+
+    @property
+    def has_text(self) -> bool:
+        """Terms matched against the text (not tags or report fields)."""
+        return bool(self.groups or self.excluded)
+
+    def report_matches(self, report: ReportFacts) -> bool:
+        """Does a report's metadata satisfy every field term (and no excluded one)?"""
+        return all(field_matches(name, value, report) for name, value in self.fields) and not any(
+            field_matches(name, value, report) for name, value in self.excluded_fields
+        )
 
     @property
     def terms(self) -> tuple[Term, ...]:
@@ -168,6 +188,72 @@ def _make_term(value: str, phrase: bool) -> Term | None:
 
 _TAG_PREFIX = "tag:"  # after NFKC, so "tag：" (a full-width colon) is one too
 
+# Report-field prefixes (after NFKC and lower-casing): the field each one names.
+FIELD_PREFIXES = {
+    "genre:": "genre",
+    "体裁:": "genre",
+    "level:": "level",
+    "级别:": "level",
+    "region:": "region",
+    "地区:": "region",
+    "province:": "province",
+    "省份:": "province",
+    "year:": "year",
+    "年份:": "year",
+}
+_LONGEST_PREFIX = max(map(len, FIELD_PREFIXES))
+# ``level:`` values: the issuer's level as the parser names it.
+_LEVELS = {
+    "government": "government",
+    "gov": "government",
+    "政府": "government",
+    "department": "department",
+    "dept": "department",
+    "部门": "department",
+}
+_YEARS = re.compile(r"([0-9]{4})(?:(?:-|\.\.|~)([0-9]{4}))?")
+
+
+class ReportFacts(Protocol):
+    """What a report's field terms are matched against (a `Report`, or a store's row)."""
+
+    @property
+    def genre(self) -> str | None: ...
+    @property
+    def issuer_level(self) -> str | None: ...
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def province(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+
+
+def field_matches(name: str, value: str, report: ReportFacts) -> bool:
+    """One field term against a report: ``genre`` / ``region`` / ``province`` hold the value
+    (folded: 工作报告 finds 政府工作报告), ``level`` is the issuer's level (government / 政府,
+    department / 部门), ``year`` one year or a range (2020-2022, 2020..2022)."""
+    if name == "level":
+        return report.issuer_level is not None and _LEVELS.get(value.lower()) == report.issuer_level
+    if name == "year":
+        match = _YEARS.fullmatch(value)
+        if match is None or report.year is None:
+            return False
+        low = int(match.group(1))
+        high = int(match.group(2) or low)
+        return low <= report.year <= high
+    held = {"genre": report.genre, "region": report.region, "province": report.province}.get(name)
+    return bool(held) and fold_text(value) in fold_text(held or "")
+
+
+def _field_term(token: str) -> tuple[str, str] | None:
+    """A ``name:value`` token as (field, value), or None when it names no field."""
+    colon = token.find(":", 1, _LONGEST_PREFIX)
+    if colon == -1 or colon + 1 >= len(token):
+        return None
+    name = FIELD_PREFIXES.get(token[: colon + 1].lower())
+    return (name, token[colon + 1 :]) if name else None
+
 
 def parse_query(text: str) -> Query:
     """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored."""
@@ -177,6 +263,8 @@ def parse_query(text: str) -> Query:
     excluded: list[Term] = []
     tags: list[str] = []
     excluded_tags: list[str] = []
+    fields: list[tuple[str, str]] = []
+    excluded_fields: list[tuple[str, str]] = []
     want_or = False
     i = 0
     while i < n:
@@ -210,6 +298,10 @@ def parse_query(text: str) -> Query:
                 (excluded_tags if negated else tags).append(token[len(_TAG_PREFIX) :])
                 want_or = False
                 continue
+            if (named := _field_term(token)) is not None:
+                (excluded_fields if negated else fields).append(named)
+                want_or = False
+                continue
             term = _make_term(token, phrase=False)
         if term is None:
             continue
@@ -221,7 +313,13 @@ def parse_query(text: str) -> Query:
             groups.append([term])
         want_or = False
     return Query(
-        text, tuple(tuple(g) for g in groups), tuple(excluded), tuple(tags), tuple(excluded_tags)
+        text,
+        tuple(tuple(g) for g in groups),
+        tuple(excluded),
+        tuple(tags),
+        tuple(excluded_tags),
+        tuple(fields),
+        tuple(excluded_fields),
     )
 
 
@@ -809,8 +907,12 @@ class SearchIndex:
             return FilterResult(q)
         match = self._match(q, allow_words=allow_words)
         matched = match.units
+        if q.has_fields and not q.has_text:
+            matched = self._top_units()
         if q.has_tags:
             matched = self._by_tags(q, matched, tagged)
+        if q.has_fields:
+            matched = self._by_fields(q, matched)
         unit_ids = self._unit_ids
         ids = [unit_ids[i] for i in matched]
         hits = self._hits(matched, [n for plan in match.plans for n in plan.needles])
@@ -864,11 +966,11 @@ class SearchIndex:
         wanted = [set(tagged(tag)) for tag in q.tags]
         unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
         units, entries = self._units, self._entries
-        if not q.groups and not q.excluded:
+        if not q.has_text:
             if wanted:
                 own = set.intersection(*wanted)
                 matched = sorted(self._by_id[i] for i in own if i in self._by_id)
-            else:
+            elif not q.has_fields:  # (with fields, `matched` holds the reports' top units)
                 matched = list(range(len(units)))
 
         def above(i: int) -> set[str]:
@@ -881,6 +983,18 @@ class SearchIndex:
             if all(nodes & ids for ids in wanted) and not nodes & unwanted:
                 kept.append(i)
         return kept
+
+    def _top_units(self) -> list[int]:
+        """The units at the top of every report (preamble, chapters, closing): what a query
+        of report fields alone (``genre:政府工作报告``) matches."""
+        return [i for i, unit in enumerate(self._units) if not unit.ancestors]
+
+    def _by_fields(self, q: Query, matched: list[int]) -> list[int]:
+        """`matched` kept to the units of reports whose metadata satisfies the query's
+        field terms (``genre:`` ``level:`` ``region:`` ``province:`` ``year:``)."""
+        units, entries = self._units, self._entries
+        allowed = [q.report_matches(entry.report) for entry in entries]
+        return [i for i in matched if allowed[units[i].report]]
 
     # -- ranking --
 
@@ -896,6 +1010,8 @@ class SearchIndex:
             return []
         self.segment_reports()
         match = self._match(q)
+        if q.has_fields:
+            match.units = self._by_fields(q, match.units if q.has_text else self._top_units())
         if not match.units:
             return []
         matched = set(match.units)

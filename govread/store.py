@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from govread import segment, statefile
 from govread.cache import _entry_report, report_to_dict
@@ -53,7 +54,7 @@ from govread.search import (
     words_suffice,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: reports.issuer_level (the filter's level:)
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 STORE_NAME = "store.sqlite3"
@@ -67,7 +68,7 @@ _SCHEMA = (
         sha256 TEXT NOT NULL,
         text_sha256 TEXT NOT NULL,
         parser TEXT NOT NULL,
-        region TEXT, province TEXT, year INTEGER, genre TEXT, issuer TEXT,
+        region TEXT, province TEXT, year INTEGER, genre TEXT, issuer TEXT, issuer_level TEXT,
         title TEXT, display_title TEXT NOT NULL, published TEXT,
         mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
         body TEXT NOT NULL)""",
@@ -238,8 +239,8 @@ class Store:
         body = json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
         cursor = self.db.execute(
             "INSERT INTO reports (path, sha256, text_sha256, parser, region, province, year,"
-            " genre, issuer, title, display_title, published, mtime_ns, size, body)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " genre, issuer, issuer_level, title, display_title, published, mtime_ns, size, body)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.path,
                 report.sha256,
@@ -250,6 +251,7 @@ class Store:
                 report.year,
                 report.genre,
                 report.issuer,
+                report.issuer_level,
                 report.title,
                 report.display_title,
                 report.published,
@@ -543,12 +545,31 @@ class StoreSearch:
             scores[unit_id] = score
         return scores
 
+    def _by_fields(self, query: Query, matched: set[int]) -> set[int]:
+        """`matched` kept to the units of reports whose metadata satisfies the query's field
+        terms; with no text terms, the top units of those reports (as in memory)."""
+        db = self.store.db
+        allowed = {
+            row[0]
+            for row in db.execute(
+                "SELECT id, genre, issuer_level, region, province, year FROM reports"
+            )
+            if row[0] in self.rank and query.report_matches(_StoredFacts(*row[1:]))
+        }
+        if not query.has_text:
+            matched = self._keep(
+                db.execute("SELECT id, report_id, ordinal FROM units WHERE parent IS NULL")
+            )
+        return {i for i in matched if self._where[i][0] in allowed}
+
     def search(self, query: Query, limit: int | None = None) -> list[Hit]:
         if query.is_empty:
             return []
         matched, words_units, missing, plans = combine_plans(
             query, self._plan, self._all_units, self.units_with
         )
+        if query.has_fields:
+            matched = self._by_fields(query, matched)
         if not matched:
             return []
         scores = self._scores(plans, sorted(matched))
@@ -578,6 +599,16 @@ class StoreSearch:
                 _make_hit(loaded.report, unit, scores[unit_id], kind, heading_spans, body_spans)
             )
         return hits
+
+
+class _StoredFacts(NamedTuple):
+    """A stored report's metadata, for the query's field terms."""
+
+    genre: str | None
+    issuer_level: str | None
+    region: str | None
+    province: str | None
+    year: int | None
 
 
 class _LoadedReport:

@@ -29,6 +29,11 @@ QUERIES = [
     "１００％",
     "不存在的词语组合乙",
     "ab",
+    "year:2023",  # report fields: alone, the top of each report
+    "行政复议 year:2022-2023",
+    "复议 -province:湖北",
+    "level:政府 genre:法治 执法",
+    "level:部门",
 ]
 
 
