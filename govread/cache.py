@@ -308,6 +308,8 @@ _REPORT_CHECKS = {
     "title": _is_optional_str,
     "display_title": _is_str,
     "region": _is_optional_str,
+    "city": _is_optional_str,
+    "region_ambiguous": lambda value: isinstance(value, bool),
     "year": _is_optional_int,
     "published": _is_optional_str,
     "issuer": _is_optional_str,

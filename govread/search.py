@@ -224,6 +224,8 @@ class ReportFacts(Protocol):
     @property
     def region(self) -> str | None: ...
     @property
+    def city(self) -> str | None: ...
+    @property
     def province(self) -> str | None: ...
     @property
     def year(self) -> int | None: ...
@@ -231,7 +233,7 @@ class ReportFacts(Protocol):
 
 def field_matches(name: str, value: str, report: ReportFacts) -> bool:
     """One field term against a report: ``genre`` / ``region`` / ``province`` hold the value
-    (folded: 工作报告 finds 政府工作报告), ``level`` is the issuer's level (government / 政府,
+    (folded: 工作报告 finds 政府工作报告; ``region`` also the city: 深圳 finds 光明区), ``level`` is the issuer's level (government / 政府,
     department / 部门), ``year`` one year or a range (2020-2022, 2020..2022)."""
     if name == "level":
         return report.issuer_level is not None and _LEVELS.get(value.lower()) == report.issuer_level
@@ -242,8 +244,12 @@ def field_matches(name: str, value: str, report: ReportFacts) -> bool:
         low = int(match.group(1))
         high = int(match.group(2) or low)
         return low <= report.year <= high
-    held = {"genre": report.genre, "region": report.region, "province": report.province}.get(name)
-    return bool(held) and fold_text(value) in fold_text(held or "")
+    if name == "region":  # the place or the city it is in (region:深圳 finds 光明区)
+        held = [report.region, report.city]
+    else:
+        held = [report.genre if name == "genre" else report.province]
+    folded = fold_text(value)
+    return any(folded in fold_text(text) for text in held if text)
 
 
 def _field_term(token: str) -> tuple[str, str] | None:

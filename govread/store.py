@@ -54,7 +54,7 @@ from govread.search import (
     words_suffice,
 )
 
-SCHEMA_VERSION = 2  # 2: reports.issuer_level (the filter's level:)
+SCHEMA_VERSION = 2  # 2: reports.issuer_level and city (the filter's level: and region:)
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 STORE_NAME = "store.sqlite3"
@@ -68,7 +68,8 @@ _SCHEMA = (
         sha256 TEXT NOT NULL,
         text_sha256 TEXT NOT NULL,
         parser TEXT NOT NULL,
-        region TEXT, province TEXT, year INTEGER, genre TEXT, issuer TEXT, issuer_level TEXT,
+        region TEXT, city TEXT, province TEXT, year INTEGER, genre TEXT, issuer TEXT,
+        issuer_level TEXT,
         title TEXT, display_title TEXT NOT NULL, published TEXT,
         mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
         body TEXT NOT NULL)""",
@@ -238,15 +239,16 @@ class Store:
         self._remove_where("path=?", (report.path,))
         body = json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
         cursor = self.db.execute(
-            "INSERT INTO reports (path, sha256, text_sha256, parser, region, province, year,"
-            " genre, issuer, issuer_level, title, display_title, published, mtime_ns, size, body)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
+            " year, genre, issuer, issuer_level, title, display_title, published, mtime_ns,"
+            " size, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 report.path,
                 report.sha256,
                 report.text_sha256(),
                 PARSER_VERSION,
                 report.region,
+                report.city,
                 report.province,
                 report.year,
                 report.genre,
@@ -552,7 +554,7 @@ class StoreSearch:
         allowed = {
             row[0]
             for row in db.execute(
-                "SELECT id, genre, issuer_level, region, province, year FROM reports"
+                "SELECT id, genre, issuer_level, region, city, province, year FROM reports"
             )
             if row[0] in self.rank and query.report_matches(_StoredFacts(*row[1:]))
         }
@@ -607,6 +609,7 @@ class _StoredFacts(NamedTuple):
     genre: str | None
     issuer_level: str | None
     region: str | None
+    city: str | None
     province: str | None
     year: int | None
 

@@ -43,9 +43,18 @@ def _index() -> dict[str, tuple[Place, ...]]:
 @functools.lru_cache(maxsize=4096)
 def find_place(name: str | None) -> Place | None:
     """The most specific division a region name ends with (深圳市光明区 → 光明区, in 广东省),
-    told apart from its namesakes by the names before it; None when it names none."""
+    told apart from its namesakes by the names before it; None when it names none. A bare
+    name of several places gives the first of them: `locate` decides by the text instead."""
+    places, chosen = _namesakes(name)
+    return chosen or (places[0] if places else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _namesakes(name: str | None) -> tuple[tuple[Place, ...], Place | None]:
+    """The places a region name may be (its namesakes), and the one the names before it
+    decide (深圳市龙华区), if they do."""
     if not name:
-        return None
+        return (), None
     index = _index()
     for start in range(max(0, len(name) - _LONGEST_NAME), len(name) - 1):
         before = name[:start]
@@ -56,9 +65,58 @@ def find_place(name: str | None) -> Place | None:
             continue
         for place in places:
             if before and ((place.city and place.city in before) or place.province in before):
-                return place
-        return places[0]
-    return None
+                return places, place
+        return places, places[0] if len(places) == 1 else None
+    return (), None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """Where a region name is: the place, or the namesakes nothing told apart."""
+
+    place: Place | None
+    namesakes: tuple[Place, ...] = ()  # more than one when the place is ambiguous
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.place is None and len(self.namesakes) > 1
+
+    @property
+    def level(self) -> str | None:
+        """The level, also of an ambiguous place whose namesakes all share it (区)."""
+        if self.place is not None:
+            return self.place.level
+        levels = {place.level for place in self.namesakes}
+        return levels.pop() if len(levels) == 1 else None
+
+
+# The short forms a text names a city or province by (深圳 for 深圳市, 广西 for 广西壮族自治区).
+_SHORT = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|[省市]$")
+
+
+def _short(name: str) -> str:
+    short = _SHORT.sub("", name)
+    return short if len(short) >= 2 else name
+
+
+def locate(name: str | None, context: str = "") -> Located:
+    """Where a region name is, its namesakes (龙华区: 深圳 or 海口) told apart by the names
+    before it or, failing that, by the city or province the `context` (the report's title,
+    issuer, opening and signature) names most; ambiguous when nothing decides."""
+    places, chosen = _namesakes(name)
+    if chosen is not None or not places:
+        return Located(chosen)
+    scores = []
+    for place in places:
+        score = 0
+        if place.city:
+            score += 2 * context.count(_short(place.city))
+        score += context.count(_short(place.province))
+        scores.append(score)
+    best = max(scores)
+    if best > 0 and scores.count(best) == 1:
+        return Located(places[scores.index(best)], places)
+    return Located(None, places)
 
 
 def place_in_text(text: str) -> Place | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
-from govread.parsers.gazetteer import find_place, place_in_text
+from govread.parsers.gazetteer import find_place, locate, place_in_text
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import chinese_to_int
 
@@ -71,6 +71,8 @@ class Metadata:
     source_url: str | None = None
     province: str | None = None
     region_level: str | None = None
+    city: str | None = None
+    region_ambiguous: bool = False
 
 
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
@@ -191,7 +193,12 @@ def find_metadata(
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
         region = named.name  # the opening names the place (我代表坪山区人民政府…)
-    place = find_place(region)
+    # a namesake (龙华区: 深圳 or 海口) is told apart by the places the report names
+    context = "\n".join(
+        filter(None, [title, issuer, page.get("source"), header.get("source_url"), *closing])
+    )
+    located = locate(region, context + "\n" + text_head)
+    place = located.place
     region = canonical_place(region)
     opening = text_head[:_OPENING]
     genre = genre_of(title, opening, text_head)
@@ -208,7 +215,9 @@ def find_metadata(
         doc_number=header.get("doc_number"),
         source_url=header.get("source_url"),
         province=place.province if place else None,
-        region_level=place.level if place else None,
+        region_level=located.level,
+        city=(place.city or None) if place else None,
+        region_ambiguous=located.ambiguous,
     )
 
 

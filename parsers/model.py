@@ -102,6 +102,10 @@ class Report:
     source_url: str | None = None  # 原文链接, from an archiver's header
     province: str | None = None  # the region's province, from the gazetteer (广东省)
     region_level: str | None = None  # 省 / 市 / 区 / 县 / 旗 …, from the gazetteer
+    city: str | None = None  # the region's prefecture city (深圳市), for a county or district
+    # the region names several places (龙华区: 深圳 or 海口) and the text tells none apart:
+    # province and city are then left unknown rather than guessed
+    region_ambiguous: bool = False
     # The report's identity, the prefix of all its node ids: the first 12 hex digits of
     # `text_sha256()` when the parser made it, so a page saved again with other chrome
     # (浏览次数) keeps its marks; of `sha256` for a report with no body, or one built

@@ -29,7 +29,9 @@ from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 # Bump when the parser's output changes, so caches keyed on it are rebuilt.
-PARSER_VERSION = "4"  # 3: report ids from the body text; 4: provenance (source_url, saved)
+# 3: report ids from the body text; 4: provenance (source_url, saved); 5: city, namesakes
+# told apart by the text, headings glued to a verb-led body
+PARSER_VERSION = "5"
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （
@@ -173,6 +175,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         source_url=meta.source_url or page.get("source_url"),
         province=meta.province,
         region_level=meta.region_level,
+        city=meta.city,
+        region_ambiguous=meta.region_ambiguous,
     )
 
 

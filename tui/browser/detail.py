@@ -221,7 +221,7 @@ class DetailPane(VerticalScroll, can_focus=True):
         key_style = self.get_component_rich_style("detail--meta-key")
         meta = Text(style=self.get_component_rich_style("detail--meta"))
         facts = (
-            (_("Region"), report.region),
+            (_("Region"), _region_fact(report)),
             (_("Year"), f"{report.year}" if report.year else None),
             (_("Published"), report.published),
             (
@@ -340,3 +340,11 @@ class DetailPane(VerticalScroll, can_focus=True):
                 line.append(f"  ({len(section.children)})", style="dim")
             parts.append(line)
         return parts
+
+
+def _region_fact(report: Report) -> str | None:
+    """The region, said to be ambiguous when it names several places nothing told apart
+    (龙华区: 深圳 or 海口)."""
+    if report.region and report.region_ambiguous:
+        return f"{report.region} ({_('ambiguous')})"
+    return report.region
