@@ -17,7 +17,11 @@ Families (``variants(text, report, rng)``):
   inlined in the flattened body;
 - ``markdown``: ``# title``, ``## 一、…``, ``### （一）…``, list items and **emphasis**;
 - ``signature``: the signature and date glued to the last sentence;
-- ``slip``: a numbering slip at the second level (（一）（一）（三）).
+- ``slip``: a numbering slip at the second level (（一）（一）（三）);
+- ``department``: the same report issued by a department (…人民政府关于… → …司法局关于…),
+  flattened: the outline is the original's, the issuer level a department's.
+With ``--extra`` (shapes the parser does not read yet, measured but not in the suite):
+- ``parts``: the chapters numbered 第一部分 / 第二部分 instead of 一、 / 二、, line breaks kept.
 Each variant carries the outline expected of it (the original's, or with the slip).
 A seed picks the random choices; keep one seed aside to score on at the end.
 """
@@ -163,6 +167,40 @@ def _slip(text: str, report: Report) -> tuple[str, Outline] | None:
     return None
 
 
+def _department(lines: list[str], report: Report, rng: random.Random) -> str | None:
+    if not report.title or "人民政府" not in report.title:
+        return None
+    title = report.title.replace(
+        "人民政府", rng.choice(("司法局", "市场监督管理局", "发展和改革局")), 1
+    )
+    body = [title if line == report.title else line for line in lines]
+    return _join(body, rng, ("", " ", "\u3000"))
+
+
+def _parts(text: str, report: Report) -> str | None:
+    """The chapters (一、) numbered 第一部分 … instead; None when the report has no 一、."""
+    chapters = {s.raw_heading for s in report.sections if s.marker.endswith("\u3001")}
+    if not chapters:
+        return None
+    out = []
+    for line in _lines(text):
+        raw = next((r for r in chapters if line.startswith(r)), None)
+        if raw is not None:
+            section = next(s for s in report.sections if s.raw_heading == raw)
+            line = f"第{section.number}部分\u3000" + line[len(section.marker) :].lstrip()
+        out.append(line)
+    return "\n".join(out)
+
+
+def extra_variants(text: str, report: Report | None = None, seed: int = 0) -> list[Variant]:
+    """Shapes the parser does not read yet: measured by ``--extra``, not in the suite."""
+    report = report or parse_text(text)
+    out = []
+    if (parted := _parts(text, report)) is not None:
+        out.append(Variant("parts", parted, report.outline()))
+    return out
+
+
 def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Variant]:
     """Every variant family of one report's text, each with the outline expected of it."""
     rng = random.Random(seed)
@@ -197,6 +235,8 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
         out.append(Variant("signature", glued, expected))
     if (slipped := _slip(text, report)) is not None:
         out.append(Variant("slip", *slipped))
+    if (department := _department(lines, report, rng)) is not None:
+        out.append(Variant("department", department, expected))
     return out
 
 
@@ -224,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("paths", nargs="*", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--extra", action="store_true", help="also the shapes not read yet")
     args = parser.parse_args(argv)
     if args.paths:
         paths = list(args.paths)
@@ -235,7 +276,10 @@ def main(argv: list[str] | None = None) -> int:
     for path in paths:
         text = path.read_text("utf-8")
         original = parse_text(text)
-        for variant in variants(text, original, seed=args.seed):
+        made = variants(text, original, seed=args.seed)
+        if args.extra:
+            made += extra_variants(text, original, seed=args.seed)
+        for variant in made:
             got = parse_text(variant.text).outline()
             scores = heading_f1(got, variant.expected)
             totals.setdefault(variant.family, []).append(scores[2])

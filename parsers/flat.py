@@ -310,15 +310,28 @@ def heading_spans(
     words. Linear: two regex scans of the text, a window of bounded width per heading.
     """
     first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
-    # the siblings' lengths: the sure ends, and the guesses a body opening made
-    sure: dict[int, list[int]] = {}
-    for (line, end, _, rank), (head_end, _, how) in zip(starts, first, strict=True):
+    # Siblings: the headings of one rank under one parent (the last heading of a smaller
+    # rank before them); their lengths are those of the sure ends and of the guesses a body
+    # opening made. A group with none of them borrows those of its whole rank.
+    groups: list[tuple[int, int]] = []
+    parents: dict[int, int] = {}  # rank -> index of the last heading of that rank
+    for index, (_, _, _, rank) in enumerate(starts):
+        above = [at for r, at in parents.items() if r < rank]
+        groups.append((rank, max(above, default=-1)))
+        parents = {r: at for r, at in parents.items() if r < rank}
+        parents[rank] = index
+    sure: dict[tuple[int, int], list[int]] = {}
+    for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
         if how != _FALLBACK:
-            sure.setdefault(rank, []).append(len(lines[line][end:head_end].rstrip(_TRIM)))
+            length = len(lines[line][end:head_end].rstrip(_TRIM))
+            sure.setdefault(group, []).append(length)
+            sure.setdefault((rank, -2), []).append(length)  # the whole rank
     out: list[tuple[int, int]] = []
     stats: tuple[Counter[str], Counter[str]] | None = None
-    for (line, end, stop, rank), (head_end, body_start, how) in zip(starts, first, strict=True):
-        lengths = sure.get(rank)
+    for (line, end, stop, rank), (head_end, body_start, how), group in zip(
+        starts, first, groups, strict=True
+    ):
+        lengths = sure.get(group) or sure.get((rank, -2))
         if how == _FALLBACK and lengths:
             if stats is None:
                 stats = _clause_edges(lines)

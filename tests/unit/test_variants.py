@@ -26,6 +26,7 @@ SEED = 0
 KNOWN_GAPS = {
     ("003_dd8a1c6d06db1360", "joined"),
     ("003_dd8a1c6d06db1360", "chrome"),
+    ("003_dd8a1c6d06db1360", "department"),
 }
 
 
@@ -69,7 +70,7 @@ def test_variants_keep_the_metadata_and_the_body(path: Path) -> None:
     text = path.read_text("utf-8")
     original = parse_text(text)
     for variant in variants.variants(text, original, seed=SEED):
-        if variant.family in ("slip", "kv_header", "chrome"):
+        if variant.family in ("slip", "kv_header", "chrome", "department"):
             continue  # the text changed on purpose, or the page names another date
         report = parse_text(variant.text, path="x.md" if variant.family == "markdown" else None)
         for key in ("title", "region", "year", "published", "issuer", "genre", "issuer_level"):
@@ -102,3 +103,17 @@ def test_the_f1_of_a_variant_is_measured_on_level_number_and_heading() -> None:
     assert variants.heading_f1([row], [row]) == (1.0, 1.0, 1.0)
     assert variants.heading_f1([], [row])[2] == 0.0
     assert variants.heading_f1([{**row, "heading": "甲乙"}], [row])[2] == 0.0
+
+
+def test_the_department_variant_is_read_as_a_department_s_report() -> None:
+    checked = 0
+    for path in sample_paths():
+        text = path.read_text("utf-8")
+        original = parse_text(text)
+        for variant in variants.variants(text, original, seed=SEED):
+            if variant.family == "department":
+                report = parse_text(variant.text)
+                assert report.issuer_level == "department", path.stem
+                assert (report.region, report.year) == (original.region, original.year)
+                checked += 1
+    assert checked  # the samples titled …人民政府关于… have one
