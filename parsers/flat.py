@@ -273,11 +273,11 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     limit = sentence if sentence != -1 else min(stop, end + _SPLIT_WINDOW)
     # a first sentence short enough for a heading is cut only where a body clearly opens
     titled = (sentence if sentence != -1 else stop) - end > _LONG_FIRST_SENTENCE
-    cut, by_title_word = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
+    cut, by_title_word, glued = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
     if cut is not None:
         return end + cut, end + cut, _SURE if by_title_word or not titled else _OPENING
     if sentence != -1:
-        return sentence, sentence + 1, _FALLBACK if titled else _SURE
+        return sentence, sentence + 1, _FALLBACK if titled or glued else _SURE
     return stop, stop, _SURE if stop - end <= _SPLIT_WINDOW else _FALLBACK
 
 
@@ -292,6 +292,8 @@ _NOT_FIRST = set("的了着过地得之”’》）)、，,。；;：:")
 # A body restating the heading's opening words (…工作，切实维护…权益积极开展…工作，…).
 _RESTATED = 4
 _GUESS_WINDOW = 80
+_MIN_CLAUSE = 3
+_CLAUSE_MARKS = ",\uff0c\u3001;\uff1b"
 _REACH = 8
 
 
@@ -388,6 +390,8 @@ def _guess_end(
         last, following = window[cut - 1], window[cut]
         if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
             continue
+        if any(ch in _CLAUSE_MARKS for ch in window[cut - _MIN_CLAUSE : cut]):
+            continue  # a heading's clauses are not one or two characters long
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
@@ -403,11 +407,13 @@ def _guess_end(
     return None if best is None else end + best
 
 
-def _body_start(window: str, titled: bool) -> tuple[int | None, bool]:
+def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
     (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);
-    and whether a section-title word decided it."""
+    whether a section-title word decided it; and whether a body's opening words stood
+    where no heading can end (…刚刚过去的2019年…: a body is glued on, somewhere)."""
     cut = None
+    glued = False
     for match in _HEADING_END.finditer(window) if titled else ():
         if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
             cut = match.end()
@@ -416,8 +422,11 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool]:
         if cut is not None and opening.start() >= cut:
             break
         start = opening.start()
+        if window[start - 1] in _NOT_LAST:
+            glued = True  # …刚刚过去的|2019年: a heading never ends on 的 / 和 / 在 …
+            continue
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
-            return start, False
-    return cut, cut is not None
+            return start, False, glued
+    return cut, cut is not None, glued

@@ -50,7 +50,7 @@ def test_a_body_restating_the_heading_s_opening_words_starts_there() -> None:
 
 def test_a_reduplicated_adverb_opens_the_body_with_its_verb() -> None:
     window = "提供优质高效公共法律服务紧紧围绕人民群众日益增长的法律服务需求"
-    cut, _ = flat._body_start(window, titled=True)
+    cut, _, _ = flat._body_start(window, titled=True)
     assert cut == window.index("紧紧")
 
 
@@ -63,3 +63,9 @@ def test_a_sure_end_is_never_second_guessed() -> None:
         "二、完善制度体系\u3000以提高立法质量为重点，健全立法工作机制，提升制度建设水平。"
     )
     assert _headings(text) == ["加强组织领导，全面提升依法行政能力", "完善制度体系"]
+
+
+def test_a_body_opening_after_a_function_word_is_no_cut_but_says_a_body_is_glued() -> None:
+    # a heading never ends on 的: the year opens no body there, yet a body is glued on
+    window = "关于上一年度工作刚刚过去的2019年，是全面推进依法行政的一年，各项工作取得新进展"
+    assert flat._body_start(window, titled=True) == (None, False, True)
