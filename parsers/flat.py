@@ -21,7 +21,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -185,12 +184,19 @@ def choose(cands: list[Candidate]) -> list[int]:
     """The candidates taken as headings: the best-scoring consistent numbering."""
     # state: the open levels, (rank, ordinal) with ranks increasing
     beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, None)}
+    # the same numbering states meet the same markers again and again: each step once
+    steps: dict[tuple[object, ...], tuple[tuple[tuple[int, int], ...], float] | None] = {}
     for index, cand in enumerate(cands):
         if cand.score + _BEST_BONUS <= 0:
             continue  # no path would take it: its score never pays
         nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
+        form = (cand.rank, cand.ordinal)
         for state, path in beam.items():
-            step = _step(state, cand)
+            key = (state, form)
+            if key in steps:
+                step = steps[key]
+            else:
+                step = steps[key] = _step(state, cand)
             if step is None:
                 continue
             new_state, bonus = step
@@ -293,6 +299,7 @@ _NOT_FIRST = set("的了着过地得之”’》）)、，,。；;：:")
 _RESTATED = 4
 _GUESS_WINDOW = 80
 _MIN_CLAUSE = 3
+_SENTENCE_STOP = re.compile(f"[{_SENTENCE_END}]")
 _CLAUSE_MARKS = ",\uff0c\u3001;\uff1b"
 _REACH = 8
 
@@ -312,16 +319,18 @@ def heading_spans(
     words. Linear: two regex scans of the text, a window of bounded width per heading.
     """
     first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    if all(how != _FALLBACK for _, _, how in first):
+        return [(head_end, body_start) for head_end, body_start, _ in first]
     # Siblings: the headings of one rank under one parent (the last heading of a smaller
     # rank before them); their lengths are those of the sure ends and of the guesses a body
     # opening made. A group with none of them borrows those of its whole rank.
     groups: list[tuple[int, int]] = []
-    parents: dict[int, int] = {}  # rank -> index of the last heading of that rank
+    above: list[tuple[int, int]] = []  # the open headings: (rank, index), ranks increasing
     for index, (_, _, _, rank) in enumerate(starts):
-        above = [at for r, at in parents.items() if r < rank]
-        groups.append((rank, max(above, default=-1)))
-        parents = {r: at for r, at in parents.items() if r < rank}
-        parents[rank] = index
+        while above and above[-1][0] >= rank:
+            above.pop()
+        groups.append((rank, above[-1][1] if above else -1))
+        above.append((rank, index))
     sure: dict[tuple[int, int], list[int]] = {}
     for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
         if how != _FALLBACK:
@@ -362,7 +371,6 @@ def _clause_edges(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
     for line in lines:
         pairs = _OPENER.findall(line)
         openers.update(pairs)
-        openers.update(map(itemgetter(0), pairs))  # and each character that opens one
         enders.update(_ENDER.findall(line[::-1]))  # pairs read backwards
     return openers, enders
 
@@ -378,7 +386,8 @@ def _guess_end(
     """The best cut of a heading glued into its body's first sentence, or None."""
     openers, enders = stats
     limit = min(stop, end + _GUESS_WINDOW)
-    sentence = next((i for i in range(end, limit) if line[i] in _SENTENCE_END), limit)
+    found = _SENTENCE_STOP.search(line, end, limit)
+    sentence = found.start() if found else limit
     window = line[end:sentence]
     restated = window.find(window[:_RESTATED], _MIN_HEADING) if len(window) > 2 * _RESTATED else -1
     best, best_score = None, 0.0
@@ -386,15 +395,21 @@ def _guess_end(
     reach = max(_REACH, round(4 * spread))
     low = max(_MIN_HEADING, round(target) - reach)
     cuts = range(low, min(len(window) - 1, round(target) + reach + 1))
+    # where the last clause mark (，、；) before each position is
+    last_mark, mark = [], -_MIN_CLAUSE - 1
+    for index, ch in enumerate(window):
+        last_mark.append(mark)
+        if ch in _CLAUSE_MARKS:
+            mark = index
     for cut in (*cuts, restated) if restated >= _MIN_HEADING and restated not in cuts else cuts:
         last, following = window[cut - 1], window[cut]
         if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
             continue
-        if any(ch in _CLAUSE_MARKS for ch in window[cut - _MIN_CLAUSE : cut]):
+        if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
-        score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
+        score = math.log1p(opened) + math.log1p(closed)
         if not closed:
             score -= 1.0  # a heading ends as clauses of this text end
         if _BODY_OPENING.match(window, cut):
