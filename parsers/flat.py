@@ -21,6 +21,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -371,6 +372,7 @@ def _clause_edges(lines: list[str]) -> tuple[Counter[str], Counter[str]]:
     for line in lines:
         pairs = _OPENER.findall(line)
         openers.update(pairs)
+        openers.update(map(itemgetter(0), pairs))  # and each character that opens one
         enders.update(_ENDER.findall(line[::-1]))  # pairs read backwards
     return openers, enders
 
@@ -401,21 +403,23 @@ def _guess_end(
         last_mark.append(mark)
         if ch in _CLAUSE_MARKS:
             mark = index
-    for cut in (*cuts, restated) if restated >= _MIN_HEADING and restated not in cuts else cuts:
+    # a body restating the heading's opening words glued on, not after a clause mark,
+    # decides: …工作，切实维护…权益|积极开展…工作，…
+    for cut in ((restated,) if restated >= _MIN_HEADING else ()) + tuple(cuts):
         last, following = window[cut - 1], window[cut]
         if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
             continue
         if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
+        if cut == restated:
+            return end + cut
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
-        score = math.log1p(opened) + math.log1p(closed)
+        score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
         if not closed:
             score -= 1.0  # a heading ends as clauses of this text end
         if _BODY_OPENING.match(window, cut):
             score += 1.0
-        if cut == restated:
-            score += 3.0
         score -= abs(cut - target) / spread
         if best is None or score > best_score:
             best, best_score = cut, score
