@@ -185,19 +185,12 @@ def choose(cands: list[Candidate]) -> list[int]:
     """The candidates taken as headings: the best-scoring consistent numbering."""
     # state: the open levels, (rank, ordinal) with ranks increasing
     beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, None)}
-    # the same numbering states meet the same markers again and again: each step once
-    steps: dict[tuple[object, ...], tuple[tuple[tuple[int, int], ...], float] | None] = {}
     for index, cand in enumerate(cands):
         if cand.score + _BEST_BONUS <= 0:
             continue  # no path would take it: its score never pays
         nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
-        form = (cand.rank, cand.ordinal)
         for state, path in beam.items():
-            key = (state, form)
-            if key in steps:
-                step = steps[key]
-            else:
-                step = steps[key] = _step(state, cand)
+            step = _step(state, cand)
             if step is None:
                 continue
             new_state, bonus = step
