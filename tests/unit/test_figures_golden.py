@@ -2,7 +2,7 @@
 
 Speed work on `govread.figures` must not change a single figure: every field of every
 figure of the five samples (headings, items, preamble and closing) and every highlighted
-span is compared with `tests/fixtures/expected/figures_samples.json`. After a deliberate
+span is compared with `tests/fixtures/golden/figures_samples.json`. After a deliberate
 change of the finder's output, rewrite the copy and read its diff before committing:
 
     python tests/unit/test_figures_golden.py --update
@@ -20,7 +20,7 @@ import pytest
 from govread.corpus import load
 from govread.figures import Figure, extract, figure_spans, report_figures
 
-GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "expected" / "figures_samples.json"
+GOLDEN = Path(__file__).resolve().parent.parent / "fixtures" / "golden" / "figures_samples.json"
 
 
 def _row(figure: Figure) -> list[object]:
