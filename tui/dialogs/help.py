@@ -136,19 +136,20 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right", style="bold", no_wrap=True)
         table.add_column()
-        table.add_row("", Text(_(INTRO)))
+        table.add_row("", Text(_(INTRO), overflow="fold"))
         for title, rows in binding_groups(self._target):
             table.add_row("", "")
             table.add_row("", Text(title, style="bold underline"))
             for keys, description in rows:
-                table.add_row(Text(keys), Text(description))
+                table.add_row(Text(keys), Text(description, overflow="fold"))
         table.add_row("", "")
         table.add_row("", Text(_("Filter queries"), style="bold underline"))
         for example, meaning in QUERY_HELP:
-            table.add_row(Text(example), Text(_(meaning)))
+            table.add_row(Text(example), Text(_(meaning), overflow="fold"))
         table.add_row("", "")
         table.add_row("", Text(_("Themes"), style="bold underline"))
-        themes = Text()
+        # Chinese has no spaces to wrap at: a long line folds rather than being cut.
+        themes = Text(overflow="fold")
         themes.append(
             _("ctrl+p, then “Theme”: switch theme (remembered in {path}).").format(
                 path=config_path()
