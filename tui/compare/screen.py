@@ -1,11 +1,11 @@
-"""The compare screen: two reports side by side, rows aligned by theme (issue 5).
+"""The compare screen: two reports side by side, rows aligned by topic (issue 5).
 
 `open_compare(app)` is what `c` in the browser calls: the report under the outline's cursor
 is side A, a `ReportPicker` chooses side B among the other open reports, and a
 `CompareScreen` is pushed at once with a loading note while `govread.compare.compare` runs
 in a worker (jieba's dictionary takes about a second the first time).
 
-Keys: ``]`` / ``[`` next / previous theme, ``tab`` the other side, ``up`` / ``down`` the unit
+Keys: ``]`` / ``[`` next / previous topic, ``tab`` the other side, ``up`` / ``down`` the unit
 under the cursor, ``s`` scrolling in step on or off, ``f`` the figures table, ``space`` marks
 the unit under the cursor, ``e`` exports the comparison as TOML (`ExportDialog`): the rows
 holding a marked unit if any unit of either side is marked, else every row, each with both
@@ -130,14 +130,14 @@ class CompareScreen(LocalisedScreen[None]):
         ),
         Binding(
             "right_square_bracket",
-            "theme(1)",
+            "topic(1)",
             N_("Next topic"),
             key_display="]",
             id="compare.next_theme",
         ),
         Binding(
             "left_square_bracket",
-            "theme(-1)",
+            "topic(-1)",
             N_("Previous topic"),
             key_display="[",
             show=False,
@@ -404,20 +404,20 @@ class CompareScreen(LocalisedScreen[None]):
                 return index
         return len(column.cells) - 1
 
-    def action_theme(self, step: int) -> None:
-        """Go to the first row of the next (or previous) theme on both sides."""
+    def action_topic(self, step: int) -> None:
+        """Go to the first row of the next (or previous) topic on both sides."""
         comparison = self.comparison
         if comparison is None or self._figures_shown():
             return
         row = self.cursor_row() or 0
         pairs = comparison.pairs
-        theme = pairs[row].theme
+        topic = pairs[row].theme
         target: int | None = None
         if step > 0:
-            target = next((i for i in range(row + 1, len(pairs)) if pairs[i].theme != theme), None)
+            target = next((i for i in range(row + 1, len(pairs)) if pairs[i].theme != topic), None)
         else:
             first = row
-            while first > 0 and pairs[first - 1].theme == theme:
+            while first > 0 and pairs[first - 1].theme == topic:
                 first -= 1
             if first > 0:
                 previous = pairs[first - 1].theme
