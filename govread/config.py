@@ -24,7 +24,7 @@ import platformdirs
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text
 from govread.citation import CITATION_STYLES, DEFAULT_STYLE, CitationStyle
-from govread.i18n import LANGUAGES, _
+from govread.i18n import LANGUAGES, N_, _
 from govread.keymap import read_keymap
 
 APP_NAME = "govread"
@@ -73,7 +73,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     defaults apply; a key with a wrong value is ignored with a warning and left in place.
     """
     path = path or config_path()
-    table, warning, _writable = statefile.load_owned(path, _read_table, "settings")
+    table, warning, _writable = statefile.load_owned(path, _read_table, N_("settings"))
     if table is None:
         return Config(), [_("{warning}; using the defaults").format(warning=warning)]
     warnings: list[str] = []

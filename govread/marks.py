@@ -31,6 +31,7 @@ import platformdirs
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text, describe_os_error
+from govread.i18n import N_, _
 from govread.node_ids import (
     NodeKind,
     document_order_key,
@@ -136,10 +137,10 @@ def resolve_in(report: Report, node_id: str) -> NodeRef | None:
     parsed = parse_node_id(node_id)
     if parsed is None or parsed[0] != report_id(report):
         return None
-    _, numbers, item_number = parsed
+    _report, numbers, item_number = parsed
     if numbers is None:
         return NodeRef(node_id, "report", report, None, None, ())
-    section_id, _, _ = node_id.partition("#")
+    section_id, _hash, _item = node_id.partition("#")
     chain = _section_chain(report, section_id, numbers)
     if chain is None:
         return None
@@ -323,7 +324,7 @@ class MarkSet:
         try:
             marks._ids, marks._notes = read_marks_document(path)
         except statefile.StateFileError as error:
-            warning, marks._saving = statefile.recover(path, error, "marks")
+            warning, marks._saving = statefile.recover(path, error, N_("marks"))
             started = " and started empty" if marks._saving else ""
             return marks, f"marks file {warning}{started}"
         return marks, None
@@ -595,7 +596,7 @@ def _annotation_json(annotation: Annotation) -> dict[str, object]:
 
 def _position(node_id: str) -> tuple[tuple[int, ...], int]:
     """`document_order_key` within one report, for ids known to be valid (no regex)."""
-    section, _, item = node_id.partition("#")
+    section, _hash, item = node_id.partition("#")
     numbers = section[13:]
     return (tuple(map(int, numbers.split("."))) if numbers else ()), int(item or 0)
 
@@ -677,34 +678,36 @@ def read_marks_document(path: Path) -> tuple[set[str], dict[str, Annotation]]:
     if document is None:
         return set(), {}
     if not isinstance(document, dict) or document.get("format") != MARKS_FORMAT:
-        raise statefile.StateFileError(path, f"is not a {MARKS_FORMAT} file")
+        raise statefile.StateFileError(
+            path, _("is not a {format} file").format(format=MARKS_FORMAT)
+        )
     grouped = document.get("marks")
     if not isinstance(grouped, dict):
-        raise statefile.StateFileError(path, "has no marks table")
+        raise statefile.StateFileError(path, N_("has no marks table"))
     ids: set[str] = set()
     for key, node_ids in grouped.items():
         if not isinstance(node_ids, list):
-            raise statefile.StateFileError(path, "has marks that are not a list")
+            raise statefile.StateFileError(path, N_("has marks that are not a list"))
         for node_id in node_ids:
             if not is_node_id(node_id) or report_id_of(node_id) != key:
-                raise statefile.StateFileError(path, "holds a value that is not a node id")
+                raise statefile.StateFileError(path, N_("holds a value that is not a node id"))
             ids.add(node_id)
     return ids, _read_notes(path, document.get("notes", {}))
 
 
 def _read_notes(path: Path, table: object) -> dict[str, Annotation]:
     if not isinstance(table, dict):
-        raise statefile.StateFileError(path, "has notes that are not a table")
+        raise statefile.StateFileError(path, N_("has notes that are not a table"))
     notes: dict[str, Annotation] = {}
     for node_id, entry in table.items():
         if not is_node_id(node_id) or not isinstance(entry, dict):
-            raise statefile.StateFileError(path, "holds a note that is not keyed by a node id")
+            raise statefile.StateFileError(path, N_("holds a note that is not keyed by a node id"))
         tags = entry.get("tags", [])
         note = entry.get("note", "")
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise statefile.StateFileError(path, "holds tags that are not a list of text")
+            raise statefile.StateFileError(path, N_("holds tags that are not a list of text"))
         if not isinstance(note, str):
-            raise statefile.StateFileError(path, "holds a note that is not text")
+            raise statefile.StateFileError(path, N_("holds a note that is not text"))
         found = Annotation(clean_tags(tags), note[:MAX_NOTE_CHARS])
         if found:
             notes[node_id] = found

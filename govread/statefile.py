@@ -36,6 +36,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
+from govread.i18n import N_, _
 from govread.sanitize import sanitize_line, sanitize_path
 
 # Deeper than this, a state file is refused. govread's own files nest at most 5 levels
@@ -83,7 +84,8 @@ class StateFileError(Exception):
         self.path = str(path)
         self.reason = reason
         self.unreadable = unreadable
-        super().__init__(f"{display_path(path)}: {reason}")
+        # A fixed reason is a message id (N_), shown in the interface language.
+        super().__init__(f"{display_path(path)}: {_(reason)}")
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -91,14 +93,14 @@ class StateFileError(Exception):
 
 def _describe_type(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return N_("a folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return N_("a FIFO (named pipe)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return N_("a socket")
+    return N_("not a regular file")
 
 
 def _size(count: int) -> str:
@@ -127,7 +129,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
     except FileNotFoundError:
         return None
     except IsADirectoryError:  # a folder is the user's: left alone, never replaced
-        raise StateFileError(path, "cannot be read (is a folder)", unreadable=True) from None
+        raise StateFileError(path, N_("cannot be read (is a folder)"), unreadable=True) from None
     except OSError as error:
         raise StateFileError(
             path, f"cannot be read ({_os_reason(error)})", unreadable=True
@@ -135,9 +137,12 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise StateFileError(path, "cannot be read (is a folder)", unreadable=True)
+            raise StateFileError(path, N_("cannot be read (is a folder)"), unreadable=True)
         if not stat.S_ISREG(info.st_mode):
-            raise StateFileError(path, f"is {_describe_type(info.st_mode)}, not a regular file")
+            raise StateFileError(
+                path,
+                _("is {kind}, not a regular file").format(kind=_(_describe_type(info.st_mode))),
+            )
         if info.st_size > max_bytes:
             raise StateFileError(
                 path, f"is too large ({_size(info.st_size)}; at most {_size(max_bytes)})"
@@ -151,7 +156,9 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise StateFileError(path, f"is too large (over {_size(max_bytes)})")
+            raise StateFileError(
+                path, _("is too large (over {size})").format(size=_size(max_bytes))
+            )
         return b"".join(chunks)
     except OSError as error:
         raise StateFileError(
@@ -171,7 +178,7 @@ def decode(path: str | os.PathLike[str], data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise StateFileError(path, "is not UTF-8 text") from None
+        raise StateFileError(path, N_("is not UTF-8 text")) from None
 
 
 # -- nesting, before parsing -----------------------------------------------------------
@@ -243,7 +250,7 @@ def parse_json(path: str | os.PathLike[str], text: str) -> Any:
     try:
         document = json.loads(text, parse_int=_bounded_int)
     except _IntTooLarge:
-        raise StateFileError(path, "holds a number too large") from None
+        raise StateFileError(path, N_("holds a number too large")) from None
     except json.JSONDecodeError as error:
         raise StateFileError(path, f"is not JSON ({error.msg} at line {error.lineno})") from None
     except (ValueError, RecursionError, MemoryError) as error:
@@ -280,7 +287,7 @@ def _check_document(path: str | os.PathLike[str], document: object) -> None:
         else:
             is_int = isinstance(value, int) and not isinstance(value, bool)
             if is_int and not MIN_INT <= value <= MAX_INT:  # type: ignore[operator]
-                raise StateFileError(path, "holds a number too large")
+                raise StateFileError(path, N_("holds a number too large"))
             continue
         if depth >= MAX_DEPTH:
             raise StateFileError(path, f"nests deeper than {MAX_DEPTH} levels")
@@ -346,16 +353,20 @@ def recover(path: str | os.PathLike[str], error: StateFileError, what: str) -> t
     unreadable file, or one that could not be moved, is never overwritten.
     """
     if error.unreadable:
-        return f"{error}; {what} made now will not be saved", False
+        return _("{error}; {what} made now will not be saved").format(
+            error=error, what=_(what)
+        ), False
     try:
         aside = set_aside(path)
     except OSError as os_error:
         return (
-            f"{error}; it could not be moved aside ({_os_reason(os_error)}), "
-            f"so {what} made now will not be saved",
+            _(
+                "{error}; it could not be moved aside ({reason}), "
+                "so {what} made now will not be saved"
+            ).format(error=error, reason=_os_reason(os_error), what=_(what)),
             False,
         )
-    return f"{error}; moved it to {display_path(aside.name)}", True
+    return _("{error}; moved it to {path}").format(error=error, path=display_path(aside.name)), True
 
 
 def load_owned(

@@ -144,3 +144,12 @@ def test_a_file_not_opened_is_told_in_the_language_in_force() -> None:
     assert (
         str(Problem("b.pdf", "cannot be read (Errno 5)", True)) == "b.pdf: cannot be read (Errno 5)"
     )
+
+
+def test_a_broken_state_file_is_reported_in_the_language_in_force() -> None:
+    _write_config("theme = \n")
+    set_language("zh")
+    config, warnings = load_config()
+    assert config.theme is None
+    assert len(warnings) == 1
+    assert "已将其移至 config.toml.bad-" in warnings[0] and "使用默认设置" in warnings[0]
