@@ -27,7 +27,7 @@ from typing import Any, NoReturn, Protocol
 from govread import __version__
 from govread.config import configured_language
 from govread.corpus import LoadResult, Problem, load
-from govread.i18n import LANGUAGES, _, resolve_language, set_language
+from govread.i18n import LANGUAGES, N_, _, resolve_language, set_language
 from govread.identity import DuplicateFinder
 from govread.loading import cache_disabled
 from govread.parsers.model import Report, Section
@@ -49,6 +49,18 @@ class TuiOutcome(Protocol):
     def reports(self) -> Sequence[Report]: ...
     @property
     def loading_done(self) -> bool: ...
+
+
+# The fixed parts of argparse's usage errors (message ids), put in the interface language
+# around what the user typed: "unrecognized arguments: --x".
+ARGPARSE_WORDS = (
+    N_("unrecognized arguments:"),
+    N_("the following arguments are required:"),
+    N_(": invalid choice:"),
+    N_("(choose from"),
+    N_(": expected one argument"),
+    N_(": invalid int value:"),
+)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -83,6 +95,8 @@ class ArgumentParser(argparse.ArgumentParser):
         self._optionals.title = _("options")
 
     def error(self, message: str) -> NoReturn:
+        for english in ARGPARSE_WORDS:  # argparse's own words, where they are fixed
+            message = message.replace(english, _(english))
         self.print_usage(sys.stderr)
         self.exit(
             EXIT_USAGE,

@@ -455,6 +455,16 @@ class GovreadApp(App[int]):
             return
         self.push_screen(HelpScreen(self.screen))
 
+    def action_help_quit(self) -> None:
+        """ctrl+c outside a text field: say how to quit (Textual's words, translated)."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(
+                    _("Press {key} to quit the app").format(key=key),
+                    title=_("Do you want to quit?"),
+                )
+                return
+
     def action_command_palette(self) -> None:
         """The command palette, its prompt in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]

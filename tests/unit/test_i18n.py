@@ -153,3 +153,10 @@ def test_a_broken_state_file_is_reported_in_the_language_in_force() -> None:
     assert config.theme is None
     assert len(warnings) == 1
     assert "已将其移至 config.toml.bad-" in warnings[0] and "使用默认设置" in warnings[0]
+
+
+def test_a_usage_error_is_told_in_the_language_in_force(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["--lang", "zh", "outline", "--bogus"])
+    err = capsys.readouterr().err
+    assert "用法：govread outline" in err and "错误：无法识别的参数： --bogus" in err
