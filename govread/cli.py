@@ -22,6 +22,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
 from govread import __version__
@@ -154,6 +155,15 @@ def _tui_parser() -> argparse.ArgumentParser:
         help=_(
             "report files or folders (default: the bundled sample reports); "
             "a .toml export restores its marks on the reports opened"
+        ),
+    )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help=_(
+            "open the reports of this store (`govread index`) without parsing them: all of "
+            "them, or those under PATH, which are indexed first if they changed"
         ),
     )
     return parser
@@ -330,9 +340,22 @@ def run_tui(argv: Sequence[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
+    scope: list[str] | None = None
+    if args.store is not None:
+        from govread.export import is_export_path
+
+        named = [p for p in args.paths if not is_export_path(p)]
+        if named:  # brought up to date first, with its progress on the terminal
+            from govread.commands import index as index_command
+            from govread.store import scope_of
+
+            code = index_command.run([*named, "--store", str(args.store)])
+            if code != EXIT_OK and not args.store.is_file():
+                return code
+            scope = scope_of(named)
     from govread.tui.app import GovreadApp  # Textual is imported only for the TUI
 
-    app = GovreadApp(paths=args.paths, theme_name=args.theme)
+    app = GovreadApp(paths=args.paths, theme_name=args.theme, store=args.store, store_scope=scope)
     app.run()  # `--no-cache` was taken off argv by main(), which disables the cache
     return tui_exit_status(app)
 

@@ -201,6 +201,14 @@ class Store:
             raise
         return db
 
+    @classmethod
+    def reading(cls, path: Path, db: sqlite3.Connection) -> Store:
+        """A store over a connection already open (read-only, say): for queries only; the
+        caller keeps the connection and closes it."""
+        store = cls.__new__(cls)
+        store.path, store.notice, store.db = path, None, db
+        return store
+
     def close(self) -> None:
         self.db.close()
 

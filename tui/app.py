@@ -7,7 +7,8 @@ The app owns the state every screen reads: ``app.library`` (the open reports, in
 Paths ending in ``.toml`` are exports, not reports: once the reports are loaded, the
 marks they name are restored (the bundled samples open when no report path is given).
 ``app.search_index`` (a `govread.search.SearchIndex`) holds every loaded report, folded for
-filtering as it loads; jieba is loaded and the reports segmented in a worker once loading is
+filtering as it loads (opened from a store with ``store=``, a `govread.store_filter.StoreIndex`
+answers from the store instead, and the reports are `StoredReport`s read from its rows); jieba is loaded and the reports segmented in a worker once loading is
 done (``app.word_search_ready`` then), never before first paint.
 """
 
@@ -57,7 +58,7 @@ from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 
 if TYPE_CHECKING:
-    from govread.search import SearchIndex
+    from govread.store_filter import FilterIndex
 
 # Loading posts its results to the UI at most this often (the first one at once), and only
 # once the previous batch is on screen.
@@ -112,9 +113,18 @@ class GovreadApp(App[int]):
     ]
 
     def __init__(
-        self, paths: Sequence[str | Path] | None = None, theme_name: str | None = None
+        self,
+        paths: Sequence[str | Path] | None = None,
+        theme_name: str | None = None,
+        *,
+        store: Path | None = None,
+        store_scope: Sequence[str] | None = None,
     ) -> None:
         super().__init__()
+        # Open the reports of this store (those of `store_scope`, resolved file paths, in
+        # its order; all when None) instead of parsing `paths`.
+        self.store = store
+        self.store_scope = list(store_scope) if store_scope is not None else None
         self.paths: list[str | Path] = [p for p in paths or [] if not is_export_path(p)]
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.library = Library()  # the open reports: the one copy every screen reads
@@ -122,7 +132,8 @@ class GovreadApp(App[int]):
         self._untold: list[Problem] = []  # problems not yet in a notification
         self._problems_told = float("-inf")  # time.monotonic() of the last such notification
         self.loading_done = False  # every path given has been opened or reported
-        self.search_index: SearchIndex | None = None  # made by the loading worker
+        # made by the loading worker: in memory, or answering from the store
+        self.search_index: FilterIndex | None = None
         self.word_search_ready = False
         self._quitting = False
         self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
@@ -216,7 +227,10 @@ class GovreadApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._theme_asked:  # `--theme` is for this run and the next
             self._remember_theme(self.current_theme)
-        self.load_reports(list(self.paths) or list(sample_paths()))
+        if self.store is not None:
+            self.load_from_store(self.store, self.store_scope)
+        else:
+            self.load_reports(list(self.paths) or list(sample_paths()))
 
     # -- loading ----------------------------------------------------------------------
 
@@ -224,11 +238,10 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
-        if self.search_index is None:
-            from govread.search import SearchIndex  # here: off the start-up path
+        from govread.search import SearchIndex  # here: off the start-up path
 
-            self.search_index = SearchIndex()
-        index = self.search_index
+        index = SearchIndex()
+        self.search_index = index
         # Cached reports come straight from the cache; many to parse go to a process
         # pool, which leaving the `with` block (also on cancel or quit) shuts down.
         # Results are posted in batches, the next one only once the UI has handled the last
@@ -265,6 +278,43 @@ class GovreadApp(App[int]):
                 size = _batch_size(batch[0][1])
                 self.post_message(EntriesLoaded(batch[:size], total))
                 batch = batch[size:]
+        self.post_message(LoadingFinished())
+
+    @work(thread=True, exclusive=True, group="load", name="load reports from the store")
+    def load_from_store(self, path: Path, scope: list[str] | None) -> None:
+        """The reports of a store, from its rows (no parsing): posted in screenfuls, each
+        once the last is on screen; the filter answers from the store."""
+        from govread.store_filter import StoreIndex
+        from govread.store_library import StoreReader, StoreReadError, read_outline
+
+        worker = get_current_worker()
+        try:
+            reader = StoreReader(path)
+            found = read_outline(reader, scope)
+        except StoreReadError as error:
+            self.post_message(EntriesLoaded([(Problem(str(path), str(error), True), 1)], 1))
+            self.post_message(LoadingFinished())
+            return
+        self.search_index = StoreIndex(reader, found.reports)
+        problems = [
+            Problem(p, _("is not in the store (run `govread index` on it)"), True)
+            for p in found.missing
+        ]
+        problems += [
+            Problem(p, duplicate_reason(original), False) for p, original in found.duplicates
+        ]
+        entries: list[tuple[Report | Problem, int]] = [(p, 0) for p in problems]
+        entries += [(report, done) for done, report in enumerate(found.reports, start=1)]
+        total = len(found.reports)
+        self._batch_shown.set()
+        while entries:
+            if worker.is_cancelled:
+                return
+            if self._batch_shown.wait(0.1):
+                self._batch_shown.clear()
+                size = _batch_size(max(entries[0][1], 0))
+                self.post_message(EntriesLoaded(entries[:size], total))
+                entries = entries[size:]
         self.post_message(LoadingFinished())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from govread.citation import CitationStyle
     from govread.library import Library
     from govread.marks import MarkSet
-    from govread.search import SearchIndex
+    from govread.store_filter import FilterIndex
 
 
 class GovreadState(Protocol):
@@ -25,7 +25,7 @@ class GovreadState(Protocol):
     @property
     def marks(self) -> MarkSet: ...
     @property
-    def search_index(self) -> SearchIndex | None: ...
+    def search_index(self) -> FilterIndex | None: ...
     @property
     def word_search_ready(self) -> bool: ...
     @property

@@ -26,7 +26,7 @@ from govread.tui._css import css_beside
 from govread.tui.messages import FilterCleared, FilterQueryChanged, FilterSubmitted
 
 if TYPE_CHECKING:
-    from govread.search import SearchIndex
+    from govread.store_filter import FilterIndex
 
 DEBOUNCE = 0.15  # seconds of quiet typing before the outline is filtered
 
@@ -46,7 +46,7 @@ def last_term(value: str) -> str:
 class IndexSuggester(Suggester):
     """Completes the last term of the query with a word of the open reports."""
 
-    def __init__(self, index: Callable[[], SearchIndex | None]) -> None:
+    def __init__(self, index: Callable[[], FilterIndex | None]) -> None:
         # No cache: the vocabulary grows as reports load and once jieba has segmented them.
         super().__init__(use_cache=False, case_sensitive=True)
         self._index = index
@@ -90,7 +90,7 @@ class FilterBar(Horizontal):
         ),
     ]
 
-    def __init__(self, index: Callable[[], SearchIndex | None], *, id: str | None = None) -> None:
+    def __init__(self, index: Callable[[], FilterIndex | None], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._suggester = IndexSuggester(index)
         self._debounce: Timer | None = None

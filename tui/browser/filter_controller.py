@@ -12,6 +12,7 @@ thread worker, since ranking may load jieba and segment reports.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -26,7 +27,8 @@ from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
 if TYPE_CHECKING:
-    from govread.search import FilterResult, Hit, SearchIndex
+    from govread.search import FilterResult, Hit
+    from govread.store_filter import FilterIndex
     from govread.tui.browser.screen import BrowserScreen
 
 HITS_LIMIT = 200
@@ -44,10 +46,11 @@ class BrowserFilter:
         screen.detail.filter_state = self.state
         self.latencies: list[float] = []  # seconds per applied query (filter + outline)
         self._hits_worker: Worker[None] | None = None
+        self._asked = ""  # the query a worker is answering (a store index's filter)
 
     # -- what the screen and app give ----------------------------------------------------
 
-    def _index(self) -> SearchIndex | None:
+    def _index(self) -> FilterIndex | None:
         return app_state(self.screen).search_index
 
     @property
@@ -76,9 +79,53 @@ class BrowserFilter:
         bar.input.cursor_position = len(bar.input.value)
 
     def set_query(self, query: str) -> None:
-        """Filter the outline by `query` now (an empty query gives the outline back)."""
+        """Filter the outline by `query` (an empty query gives the outline back): now, or,
+        from a store, in a worker whose answer is shown unless a newer query came since."""
         started = time.perf_counter()
-        result = self.state.set_query(query, self._index(), app_state(self.screen).marks.tagged)
+        index = self._index()
+        self._asked = query
+        if index is not None and query.strip() and getattr(index, "answers_in_worker", False):
+            from govread.search import parse_query
+
+            # the tags' nodes are read here, on the UI thread, which owns the marks
+            parsed, marks = parse_query(query), app_state(self.screen).marks
+            sets = {
+                tag: frozenset(marks.tagged(tag)) for tag in (*parsed.tags, *parsed.excluded_tags)
+            }
+
+            def tagged(tag: str) -> Collection[str]:
+                return sets.get(tag, frozenset())
+
+            self.screen.run_worker(
+                lambda: self._answer(index, query, tagged, started),
+                thread=True,
+                exclusive=True,  # an older question is cancelled (its answer dropped)
+                group="filter",
+                name="filter from the store",
+            )
+            return
+        result = self.state.set_query(query, index, app_state(self.screen).marks.tagged)
+        self._show(result, started)
+
+    def _answer(
+        self,
+        index: FilterIndex,
+        query: str,
+        tagged: Callable[[str], Collection[str]],
+        started: float,
+    ) -> None:
+        result = index.filter(query, tagged=tagged)
+        if get_current_worker().is_cancelled or query != self._asked:
+            return
+        self.screen.app.call_from_thread(self._answered, query, result, started)
+
+    def _answered(self, query: str, result: FilterResult, started: float) -> None:
+        if query != self._asked:  # typed on meanwhile: a newer answer is coming
+            return
+        self.state.accept(query, result)
+        self._show(result, started)
+
+    def _show(self, result: FilterResult | None, started: float) -> None:
         if result is None:
             self.outline.clear()
             self.screen.detail.refresh_highlights()
@@ -102,6 +149,7 @@ class BrowserFilter:
 
     def clear(self) -> None:
         """Escape: no query, the outline as it was, the bar closed, focus on the outline."""
+        self._asked = ""
         bar = self.bar
         was_open = bar.has_class("-open")
         self.state.clear()

@@ -14,7 +14,8 @@ from govread.node_ids import outline_node_id
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
-    from govread.search import FilterResult, SearchIndex, Span
+    from govread.search import FilterResult, Span
+    from govread.store_filter import FilterIndex
 
 
 def outline_hits(result: FilterResult) -> tuple[str, ...]:
@@ -39,7 +40,7 @@ class FilterState:
     def set_query(
         self,
         query: str,
-        index: SearchIndex | None,
+        index: FilterIndex | None,
         tagged: Callable[[str], Collection[str]] | None = None,
     ) -> FilterResult | None:
         """Answer `query` from `index` (substring tests only: fast); None when it is blank
@@ -52,6 +53,11 @@ class FilterState:
         self.result = index.filter(query, tagged=tagged)
         self.hits = outline_hits(self.result)
         return self.result
+
+    def accept(self, query: str, result: FilterResult | None) -> None:
+        """Take an answer to `query` found elsewhere (a worker asked a store index)."""
+        self.query, self.result = query, result
+        self.hits = outline_hits(result) if result is not None else ()
 
     def clear(self) -> None:
         self.query, self.result, self.hits = "", None, ()

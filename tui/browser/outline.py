@@ -35,6 +35,7 @@ from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
+from govread.store_library import has_sections
 from govread.tui._css import css_beside
 from govread.tui.messages import OpenRequested
 
@@ -338,8 +339,9 @@ class OutlineTree(Tree[OutlineData]):
         first = not self.root.children
         parent = self._parent_for(report, grouping)
         node = self.add_node(parent, report_label(report), report)
-        node.allow_expand = bool(report.sections)
-        if report.sections:
+        sections = has_sections(report)  # a stored report's body is not read for it
+        node.allow_expand = sections
+        if sections:
             self.defer_fill(node, self._fill_report)
             if expand and len(self.library) <= EAGER_LIMIT and grouping == "none":
                 self.open_node(node)

@@ -1,0 +1,351 @@
+"""The browser's filter answered from a store: `StoreIndex`, the store's `SearchIndex`.
+
+When the browser opens a store (`govread --store FILE`), nothing is folded or indexed in
+memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
+(3+ characters) or ``instr`` over the folded units (shorter terms), as `govread search
+--store` does, and builds the same `FilterResult` as `SearchIndex.filter` over the same
+reports in the same order: the same matches (`search.combine_plans`), the same hits
+(`search.item_holding_all`), counts, ``tag:`` terms and needles. The word fallback runs
+only when jieba is already loaded (never loaded by a keystroke). Ranking (`search`) is
+`store.StoreSearch`'s; suggestions come from the store's vocabulary.
+
+Each thread reads through its own connection (`StoreReader`), so the browser filters in a
+worker while the screen stays live; a newer keystroke makes an older answer moot.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Protocol
+
+from govread import segment
+from govread.node_ids import OUTSIDE_SECTIONS
+from govread.parsers.model import Report, Section
+from govread.search import (
+    FilterResult,
+    Hit,
+    Query,
+    Span,
+    Term,
+    _as_query,
+    _Plan,
+    _spans_in,
+    combine_plans,
+    fold,
+    fold_text,
+    item_holding_all,
+    words_suffice,
+)
+from govread.store_library import StoredReport, StoreReader
+
+_CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
+TRIGRAM = 3
+
+
+class FilterIndex(Protocol):
+    """What the browser asks of its search index (in memory, or a store)."""
+
+    def filter(
+        self,
+        query: Query | str,
+        *,
+        allow_words: bool = True,
+        tagged: Callable[[str], Collection[str]] | None = None,
+    ) -> FilterResult: ...
+    def search(self, query: Query | str, limit: int | None = None) -> list[Hit]: ...
+    def suggest(self, prefix: str, limit: int = 10) -> list[str]: ...
+    def segment_reports(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int: ...
+    def add(self, report: Report) -> None: ...
+
+
+def ancestor_ids(node_id: str) -> tuple[str, ...]:
+    """The sections enclosing a unit, outermost first, from its id alone: ``r/1.2#3`` is in
+    ``r/1`` and ``r/1.2``; ``r/1.2`` in ``r/1``; a preamble or closing in none."""
+    report, _, rest = node_id.partition("/")
+    if not rest or rest in OUTSIDE_SECTIONS:
+        return ()
+    section, hash_, _ = rest.partition("#")
+    parts = section.split(".")
+    depth = len(parts) if hash_ else len(parts) - 1
+    return tuple(f"{report}/{'.'.join(parts[:k])}" for k in range(1, depth + 1))
+
+
+class _Row:
+    """One unit of the store, as the filter needs it."""
+
+    __slots__ = ("kind", "node_id", "ordinal", "report")
+
+    def __init__(self, report: int, ordinal: int, node_id: str, kind: str) -> None:
+        self.report, self.ordinal, self.node_id, self.kind = report, ordinal, node_id, kind
+
+
+class StoreIndex:
+    """The filter, ranking and suggestions of the browser, answered from a store."""
+
+    CACHE_SIZE = 256
+    answers_in_worker = True  # the browser asks from a thread (a query may read the disk)
+
+    def __init__(self, reader: StoreReader, reports: Sequence[StoredReport]) -> None:
+        self.reader = reader
+        self.reports = list(reports)
+        self.rank = {report.store_id: n for n, report in enumerate(self.reports)}
+        self._report_of = {report.store_id: report for report in self.reports}
+        self._rows: dict[int, _Row] = {}  # unit row id -> what the filter needs of it
+        self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._lock = threading.Lock()
+        self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
+
+    # -- matching -------------------------------------------------------------------------
+
+    def _keep(self, rows: Iterable[tuple[int, int, int, str, str]]) -> frozenset[int]:
+        found: list[int] = []
+        rank, known = self.rank, self._rows
+        for unit_id, report_id, ordinal, node_id, kind in rows:
+            if report_id in rank:
+                if unit_id not in known:
+                    known[unit_id] = _Row(report_id, ordinal, node_id, kind)
+                found.append(unit_id)
+        return frozenset(found)
+
+    def units_with(self, needle: str) -> frozenset[int]:
+        """The units (store row ids) of the open reports whose folded text holds `needle`."""
+        with self._lock:
+            cached = self._needles.get(needle)
+            if cached is not None:
+                self._needles.move_to_end(needle)
+                return cached
+        db = self.reader.connection()
+        columns = "u.id, u.report_id, u.ordinal, u.node_id, u.kind"
+        if not needle:
+            found: frozenset[int] = frozenset()
+        elif len(needle) >= TRIGRAM:
+            phrase = '"' + needle.replace('"', '""') + '"'
+            rows = db.execute(
+                f"SELECT {columns} FROM units_fts JOIN units u ON u.id = units_fts.rowid"
+                " WHERE units_fts MATCH ? AND instr(u.folded, ?)",
+                (phrase, needle),
+            )
+            found = self._keep(rows)
+        else:
+            rows = db.execute(f"SELECT {columns} FROM units u WHERE instr(u.folded, ?)", (needle,))
+            found = self._keep(rows)
+        with self._lock:
+            self._needles[needle] = found
+            if len(self._needles) > self.CACHE_SIZE:
+                self._needles.popitem(last=False)
+        return found
+
+    def _all_units(self) -> set[int]:
+        rows = self.reader.connection().execute(
+            "SELECT id, report_id, ordinal, node_id, kind FROM units"
+        )
+        return set(self._keep(rows))
+
+    def _units_named(self, node_ids: Iterable[str]) -> set[int]:
+        """The units with these ids among the open reports."""
+        wanted = [n for n in node_ids if "/" in n]
+        db = self.reader.connection()
+        found: set[int] = set()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            rows = db.execute(
+                f"SELECT id, report_id, ordinal, node_id, kind FROM units WHERE node_id IN ({marks})",
+                chunk,
+            )
+            found |= self._keep(rows)
+        return found
+
+    def _plan(self, term: Term, *, allow_words: bool) -> tuple[_Plan, bool]:
+        """As `SearchIndex._plan`: how `term` matches, and whether a words fallback waits."""
+        exact = self.units_with(term.folded)
+        if exact or term.phrase:
+            return _Plan(term, "exact", [term.folded], set(exact)), False
+        if not allow_words or len(term.folded) < 2:
+            return _Plan(term, "exact", [], set()), False
+        if not segment.is_loaded():
+            return _Plan(term, "words", [], set()), True
+        words = segment.words(term.folded)
+        if not words or words == [term.folded]:
+            return _Plan(term, "words", [], set()), False
+        present: Counter[int] = Counter()
+        for word in words:
+            present.update(self.units_with(word))
+        units = {i for i, n in present.items() if words_suffice(n, len(words))}
+        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+        return _Plan(term, "words", words, units, missing), False
+
+    def filter(
+        self,
+        query: Query | str,
+        *,
+        allow_words: bool = True,
+        tagged: Callable[[str], Collection[str]] | None = None,
+    ) -> FilterResult:
+        """`SearchIndex.filter`'s answer over the same reports, from the store."""
+        q = _as_query(query)
+        if q.is_empty:
+            return FilterResult(q)
+        pending = False
+
+        def plan_of(term: Term) -> _Plan:
+            nonlocal pending
+            plan, skipped = self._plan(term, allow_words=allow_words)
+            pending = pending or skipped
+            return plan
+
+        try:
+            matched_set, words_units, _, plans = combine_plans(
+                q, plan_of, self._all_units, self.units_with
+            )
+        except sqlite3.Error:
+            return FilterResult(q)  # the store changed under us: nothing, rather than a crash
+        rows, rank = self._rows, self.rank
+        matched = sorted(matched_set, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        if q.has_tags:
+            matched = self._by_tags(q, matched, tagged)
+        needles = [n for plan in plans for n in plan.needles]
+        hits = self._hits(matched, needles)
+        section_counts: Counter[str] = Counter()
+        report_counts: dict[str, int] = {}
+        for i in hits:
+            row = rows[i]
+            section_counts.update(ancestor_ids(row.node_id))
+            if row.kind == "section":
+                section_counts[row.node_id] += 1
+            sha = self._report_of[row.report].sha256
+            report_counts[sha] = report_counts.get(sha, 0) + 1
+        ids = [rows[i].node_id for i in matched]
+        ancestors: set[str] = set()
+        for node_id in ids:
+            ancestors.update(ancestor_ids(node_id))
+        return FilterResult(
+            query=q,
+            ids=frozenset(ids),
+            ancestors=frozenset(ancestors),
+            order=tuple(ids),
+            report_counts=report_counts,
+            section_counts=dict(section_counts),
+            word_ids=frozenset(rows[i].node_id for i in words_units & set(matched)),
+            words_pending=pending,
+            hits=tuple(rows[i].node_id for i in hits),
+            needles=tuple(dict.fromkeys(needles)),
+        )
+
+    def _by_tags(
+        self, q: Query, matched: list[int], tagged: Callable[[str], Collection[str]] | None
+    ) -> list[int]:
+        """As `SearchIndex._by_tags`, with the enclosing sections read from the ids."""
+        if tagged is None:
+            return [] if q.tags else matched
+        wanted = [set(tagged(tag)) for tag in q.tags]
+        unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
+        rows, rank = self._rows, self.rank
+        if not q.groups and not q.excluded:
+            units = set.intersection(*wanted) if wanted else None
+            found = self._all_units() if units is None else self._units_named(units)
+            matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        kept: list[int] = []
+        for i in matched:
+            row = rows[i]
+            nodes = {row.node_id, *ancestor_ids(row.node_id), self._report_of[row.report].id}
+            if all(nodes & ids for ids in wanted) and not nodes & unwanted:
+                kept.append(i)
+        return kept
+
+    def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
+        """As `SearchIndex._hits`: a section and a matching item of it are one hit, the item
+        when it holds every match of the section's body (read from the report, then)."""
+        rows = self._rows
+        by_id = {rows[i].node_id: i for i in matched}
+        # sections with a matching item: the only ones the rule has to look into
+        with_items = {rows[i].node_id.partition("#")[0] for i in matched if rows[i].kind == "item"}
+        sole: dict[str, int | None] = {}
+
+        def sole_item(section_unit: int) -> int | None:
+            section_id = rows[section_unit].node_id
+            if section_id not in with_items:
+                return None
+            if section_id not in sole:
+                sole[section_id] = self._sole_item(section_unit, by_id, needles)
+            return sole[section_id]
+
+        hits: list[int] = []
+        for i in matched:
+            row = rows[i]
+            if row.kind == "item":
+                section_unit = by_id.get(row.node_id.partition("#")[0])
+                if section_unit is None or sole_item(section_unit) == i:
+                    hits.append(i)
+            elif row.kind == "section":
+                if sole_item(i) is None:
+                    hits.append(i)
+            else:
+                hits.append(i)
+        return hits
+
+    def _sole_item(
+        self, section_unit: int, by_id: dict[str, int], needles: list[str]
+    ) -> int | None:
+        row = self._rows[section_unit]
+        section = self._section(row.report, row.node_id)
+        if section is None or not section.items:
+            return None
+        if _spans_in(fold(section.heading), needles):
+            return None
+        body_spans: list[Span] = _spans_in(fold("\n".join(section.paragraphs)), needles)
+        if not body_spans:
+            return None
+        return item_holding_all(section, body_spans, by_id.get)
+
+    def _section(self, report_row: int, section_id: str) -> Section | None:
+        report = self._report_of.get(report_row)
+        return report.find(section_id) if report is not None else None
+
+    # -- ranking, suggestions ---------------------------------------------------------------
+
+    def search(self, query: Query | str, limit: int | None = None) -> list[Hit]:
+        """Ranked hits (`store.StoreSearch`, over the open reports in their order)."""
+        from govread.store import Store, StoreSearch
+
+        q = _as_query(query)
+        store = Store.reading(self.reader.path, self.reader.connection())
+        search = StoreSearch(store, [r.path for r in self.reports if r.path is not None])
+        return search.search(q, limit)
+
+    def suggest(self, prefix: str, limit: int = 10) -> list[str]:
+        """Completions of `prefix`: the store's tokens, those in most units first."""
+        key = fold_text(prefix).strip()
+        if not key or limit <= 0:
+            return []
+        try:
+            rows = self.reader.connection().execute(
+                "SELECT token, df FROM vocab WHERE token >= ? AND token < ? AND length(token) >= 2"
+                " ORDER BY df DESC, length(token), token LIMIT ?",
+                (key, key + "\U0010ffff", limit + 1),
+            )
+            found = [token for token, _ in rows if token != key and token.startswith(key)]
+        except sqlite3.Error:
+            return []
+        return found[:limit]
+
+    def segment_reports(
+        self,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Nothing to segment: the store holds every unit's tokens (jieba loads for queries)."""
+        segment.ensure_loaded()
+        return 0
+
+    def add(self, report: Report) -> None:
+        raise TypeError("a store's reports come from the store")
