@@ -1,0 +1,119 @@
+"""The browser opened from a store: the outline from its rows, bodies read when shown, the
+filter answered from the store (in a worker) as the in-memory filter answers, marks."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from govread import store
+from govread.corpus import load, sample_paths
+from govread.node_ids import node_id_of, report_id
+from govread.parsers.model import Report, Section
+from govread.search import SearchIndex
+from govread.store_library import StoredReport
+from govread.tui.app import GovreadApp
+from govread.tui.browser import outline
+from govread.tui.browser.filter_bar import DEBOUNCE
+
+SIZE = (120, 40)
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Report]:
+    return load(sample_paths(), use_cache=False).reports
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]) -> Path:
+    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    with store.Store(path) as opened, opened.transaction():
+        for report in samples:
+            assert report.path is not None
+            stamp = os.stat(report.path)
+            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+    return path
+
+
+def store_app(path: Path, scope: list[str] | None = None) -> GovreadApp:
+    app = GovreadApp(store=path, store_scope=scope)
+    app.WORD_SEARCH_DELAY = None
+    return app
+
+
+async def settle(pilot: Pilot[object]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_the_outline_comes_from_the_store_without_reading_bodies(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(outline, "EAGER_LIMIT", 0)  # reports added folded, as past 50
+    scope = [str(r.path) for r in samples]
+    app = store_app(sample_store, scope)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        reports = list(app.reports)
+        assert all(isinstance(r, StoredReport) for r in reports)
+        assert [report_id(r) for r in reports] == [report_id(r) for r in samples]
+        nodes = app.browser.outline.report_nodes()
+        assert [node_id_of(n.data) for n in nodes] == [report_id(r) for r in samples]
+        # only the report the detail pane shows was read from the store
+        assert app.browser.detail.shown is reports[0]
+        assert [r.loaded for r in reports] == [True, False, False, False, False]
+        # opening a report reads its body, and its sections are the parsed ones
+        assert app.browser.outline.go_to(samples[3].sections[0].id)
+        assert reports[3].loaded and reports[3].sections == samples[3].sections
+
+
+async def test_detail_text_and_marks_on_a_store_opened_node(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    app = store_app(sample_store, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree = app.browser.outline
+        parsed = next(s for r in samples[1:] for s in r.walk() if s.paragraphs)
+        assert tree.go_to(parsed.id)
+        await pilot.pause()
+        section = tree.current_node
+        assert isinstance(section, Section) and section == parsed
+        text = app.browser.detail.plain_text
+        assert parsed.paragraphs[0] in text
+        await pilot.press("space")
+        await pilot.pause()
+        assert section.id in app.marks
+        refs = app.marks.ordered(app.library.reports)
+        assert [ref.id for ref in refs] == [section.id]
+        assert refs[0].section == parsed
+
+
+async def test_the_filter_answers_from_the_store(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    app = store_app(sample_store, [str(r.path) for r in samples])
+    query = "复议"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *query)
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        in_memory = SearchIndex.build(samples, use_cache=False)
+        expected = in_memory.filter(query)
+        state = app.browser.filtering.state
+        assert state.query == query and state.result is not None
+        assert state.result.hits == expected.hits and expected.hits
+        shown = [n.data.sha256 for n in app.browser.outline.report_nodes()]
+        assert shown == [r.sha256 for r in samples if r.sha256 in expected.report_counts]
+        # a stale answer is dropped: the last query typed wins
+        await pilot.press("backspace", "backspace", *"行政")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        assert state.query == "行政"
+        assert state.result is not None
+        assert state.result.hits == in_memory.filter("行政").hits

@@ -1,0 +1,145 @@
+"""Reports read from a store: the same reports as parsed (bodies read when first used), and
+the browser's filter answered from the store exactly as the in-memory index answers it."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Collection
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.corpus import load, sample_paths
+from govread.node_ids import report_id
+from govread.parsers.model import Report
+from govread.search import SearchIndex
+from govread.store_filter import StoreIndex, ancestor_ids
+from govread.store_library import (
+    StoredReport,
+    StoreReader,
+    StoreReadError,
+    has_sections,
+    read_outline,
+)
+
+
+def fill_store(path: Path, reports: list[Report]) -> None:
+    """A store holding these reports (no jieba: the filter reads no tokens)."""
+    with store.Store(path) as opened, opened.transaction():
+        for report in reports:
+            assert report.path is not None
+            stamp = os.stat(report.path)
+            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[Report]:
+    return load(sample_paths(), use_cache=False).reports
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]) -> Path:
+    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    fill_store(path, samples)
+    return path
+
+
+def test_stored_reports_are_the_parsed_reports(sample_store: Path, samples: list[Report]) -> None:
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    assert not found.missing and not found.duplicates
+    assert [r.path for r in found.reports] == [r.path for r in samples]
+    for stored, parsed in zip(found.reports, samples, strict=True):
+        # known from the rows alone, before the body is read
+        assert not stored.loaded
+        assert report_id(stored) == report_id(parsed)
+        assert has_sections(stored) == bool(parsed.sections)
+        assert stored.display_title == parsed.display_title
+        assert not stored.loaded
+        for field in dataclasses.fields(Report):
+            assert getattr(stored, field.name) == getattr(parsed, field.name), field.name
+        assert stored.loaded
+
+
+def test_a_stored_report_can_be_replaced_like_any_report(sample_store: Path) -> None:
+    stored = read_outline(StoreReader(sample_store)).reports[0]
+    moved = dataclasses.replace(stored, path="elsewhere.txt")
+    assert isinstance(moved, StoredReport) and moved.loaded
+    assert moved.path == "elsewhere.txt" and moved.sections == stored.sections
+
+
+def test_outline_scope_and_missing_files(sample_store: Path, samples: list[Report]) -> None:
+    wanted = [str(samples[2].path), "/no/such/report.txt", str(samples[0].path)]
+    found = read_outline(StoreReader(sample_store), wanted)
+    assert [r.path for r in found.reports] == [samples[2].path, samples[0].path]
+    assert found.missing == ["/no/such/report.txt"]
+
+
+def test_what_is_not_a_store_is_told(tmp_path: Path) -> None:
+    with pytest.raises(StoreReadError, match="no such store"):
+        StoreReader(tmp_path / "absent.sqlite3")
+    other = tmp_path / "other.sqlite3"
+    import sqlite3
+
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(StoreReadError, match="not a govread store"):
+        StoreReader(other)
+
+
+def test_ancestors_from_ids() -> None:
+    assert ancestor_ids("abcdefabcdef/1.2#3") == ("abcdefabcdef/1", "abcdefabcdef/1.2")
+    assert ancestor_ids("abcdefabcdef/1.2") == ("abcdefabcdef/1",)
+    assert ancestor_ids("abcdefabcdef/1") == ()
+    assert ancestor_ids("abcdefabcdef/preamble") == ()
+
+
+FILTER_QUERIES = [
+    "行政复议",
+    "复议",  # two characters: below the trigram index
+    "法",
+    "行政 复议",
+    "行政复议 | 信访 -应诉",
+    "-信访",
+    '"依法行政"',
+    "１００％",
+    "不存在的词语组合乙",
+    "规范执法人员资格",  # nowhere verbatim: its words wait for jieba
+    "tag:重点",
+    "执法 tag:重点",
+    "法治 -tag:重点",
+]
+
+
+def test_filter_from_the_store_is_the_in_memory_filter(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    in_memory = SearchIndex.build(samples, use_cache=False)
+    # tags on a report, a section and an item of the samples
+    first = samples[0]
+    section = first.sections[0]
+    item_section = next(s for r in samples for s in r.walk() if s.items)
+    tags = {"重点": {report_id(samples[1]), section.id, item_section.items[0].id}}
+
+    def tagged(tag: str) -> Collection[str]:
+        return tags.get(tag, set())
+
+    compared = [f.name for f in dataclasses.fields(from_store.filter("x")) if f.name[0] != "_"]
+    nonempty = 0
+    for query in FILTER_QUERIES:
+        expected = in_memory.filter(query, tagged=tagged)
+        answered = from_store.filter(query, tagged=tagged)
+        for name in compared:
+            assert getattr(answered, name) == getattr(expected, name), (query, name)
+        nonempty += bool(expected.total)
+        for unit_id in expected.hits[:3]:
+            ref = in_memory.unit_text(unit_id)
+            assert ref is not None
+            assert answered.heading_spans(unit_id, ref[0]) == expected.heading_spans(
+                unit_id, ref[0]
+            )
+            assert answered.spans(ref[1]) == expected.spans(ref[1])
+    assert nonempty >= 8  # the comparison is not between empty answers
