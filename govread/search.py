@@ -645,12 +645,23 @@ def item_holding_all(
     starts = [0]
     for paragraph in section.paragraphs:
         starts.append(starts[-1] + len(paragraph) + 1)
-    for item in section.items:
-        unit = matching(item.id)
+    ranges = [
+        (item.id, starts[item.paragraph] + item.start, starts[item.paragraph] + item.end)
+        for item in section.items
+    ]
+    return range_holding_all(ranges, body_spans, matching)
+
+
+def range_holding_all(
+    ranges: Iterable[tuple[str, int, int]],
+    body_spans: list[Span],
+    matching: Callable[[str], int | None],
+) -> int | None:
+    """`item_holding_all` given each item's (id, start, end) in the section's body text."""
+    for item_id, low, high in ranges:
+        unit = matching(item_id)
         if unit is None:
             continue
-        low = starts[item.paragraph] + item.start
-        high = starts[item.paragraph] + item.end
         if all(low <= a and b <= high for a, b in body_spans):
             return unit
     return None

@@ -5,7 +5,7 @@ memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigra
 (3+ characters) or ``instr`` over the folded units (shorter terms), as `govread search
 --store` does, and builds the same `FilterResult` as `SearchIndex.filter` over the same
 reports in the same order: the same matches (`search.combine_plans`), the same hits
-(`search.item_holding_all`), counts, ``tag:`` terms and needles. The word fallback runs
+(`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
 only when jieba is already loaded (never loaded by a keystroke). Ranking (`search`) is
 `store.StoreSearch`'s; suggestions come from the store's vocabulary.
 
@@ -23,9 +23,10 @@ from typing import Protocol
 
 from govread import segment
 from govread.node_ids import OUTSIDE_SECTIONS
-from govread.parsers.model import Report, Section
+from govread.parsers.model import Report
 from govread.search import (
     FilterResult,
+    Folded,
     Hit,
     Query,
     Span,
@@ -36,7 +37,7 @@ from govread.search import (
     combine_plans,
     fold,
     fold_text,
-    item_holding_all,
+    range_holding_all,
     words_suffice,
 )
 from govread.store_library import StoredReport, StoreReader
@@ -81,16 +82,28 @@ def ancestor_ids(node_id: str) -> tuple[str, ...]:
 class _Row:
     """One unit of the store, as the filter needs it."""
 
-    __slots__ = ("kind", "node_id", "ordinal", "report")
+    __slots__ = ("_ancestors", "kind", "node_id", "ordinal", "report")
 
     def __init__(self, report: int, ordinal: int, node_id: str, kind: str) -> None:
         self.report, self.ordinal, self.node_id, self.kind = report, ordinal, node_id, kind
+        self._ancestors: tuple[str, ...] | None = None
+
+    @property
+    def ancestors(self) -> tuple[str, ...]:
+        if self._ancestors is None:
+            self._ancestors = ancestor_ids(self.node_id)
+        return self._ancestors
+
+
+# A section as the hit rule reads it: its folded heading and body, its items' places.
+_SectionParts = tuple[Folded, Folded, list[tuple[str, int, int]]]
 
 
 class StoreIndex:
     """The filter, ranking and suggestions of the browser, answered from a store."""
 
     CACHE_SIZE = 256
+    SECTIONS_KEPT = 20_000  # sections the hit rule has read, kept for the next keystroke
     answers_in_worker = True  # the browser asks from a thread (a query may read the disk)
 
     def __init__(self, reader: StoreReader, reports: Sequence[StoredReport]) -> None:
@@ -101,6 +114,7 @@ class StoreIndex:
         self._rows: dict[int, _Row] = {}  # unit row id -> what the filter needs of it
         self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
+        self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
         self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
 
     # -- matching -------------------------------------------------------------------------
@@ -218,15 +232,15 @@ class StoreIndex:
         report_counts: dict[str, int] = {}
         for i in hits:
             row = rows[i]
-            section_counts.update(ancestor_ids(row.node_id))
+            section_counts.update(row.ancestors)
             if row.kind == "section":
                 section_counts[row.node_id] += 1
             sha = self._report_of[row.report].sha256
             report_counts[sha] = report_counts.get(sha, 0) + 1
         ids = [rows[i].node_id for i in matched]
         ancestors: set[str] = set()
-        for node_id in ids:
-            ancestors.update(ancestor_ids(node_id))
+        for i in matched:
+            ancestors.update(rows[i].ancestors)
         return FilterResult(
             query=q,
             ids=frozenset(ids),
@@ -256,7 +270,7 @@ class StoreIndex:
         kept: list[int] = []
         for i in matched:
             row = rows[i]
-            nodes = {row.node_id, *ancestor_ids(row.node_id), self._report_of[row.report].id}
+            nodes = {row.node_id, *row.ancestors, self._report_of[row.report].id}
             if all(nodes & ids for ids in wanted) and not nodes & unwanted:
                 kept.append(i)
         return kept
@@ -295,20 +309,80 @@ class StoreIndex:
     def _sole_item(
         self, section_unit: int, by_id: dict[str, int], needles: list[str]
     ) -> int | None:
-        row = self._rows[section_unit]
-        section = self._section(row.report, row.node_id)
-        if section is None or not section.items:
+        """`search.item_holding_all` for one section, from the store's rows: its heading,
+        its body and its items' texts (each placed in the body where it occurs, when it
+        occurs once; else the report's body is read for the items' exact places)."""
+        parts = self._section_parts(section_unit)
+        if parts is None:
             return None
-        if _spans_in(fold(section.heading), needles):
+        heading, body, ranges = parts
+        if not ranges or _spans_in(heading, needles):
             return None
-        body_spans: list[Span] = _spans_in(fold("\n".join(section.paragraphs)), needles)
+        body_spans: list[Span] = _spans_in(body, needles)
         if not body_spans:
             return None
-        return item_holding_all(section, body_spans, by_id.get)
+        return range_holding_all(ranges, body_spans, by_id.get)
 
-    def _section(self, report_row: int, section_id: str) -> Section | None:
-        report = self._report_of.get(report_row)
-        return report.find(section_id) if report is not None else None
+    def _section_parts(self, section_unit: int) -> _SectionParts | None:
+        with self._lock:
+            if section_unit in self._sections:
+                self._sections.move_to_end(section_unit)
+                return self._sections[section_unit]
+        row = self._rows[section_unit]
+        found = self._section_rows(row)
+        parts: _SectionParts | None = None
+        if found is not None:
+            heading, body, items = found
+            parts = (fold(heading), fold(body), self._item_ranges(row, body, items))
+        with self._lock:
+            self._sections[section_unit] = parts
+            if len(self._sections) > self.SECTIONS_KEPT:
+                self._sections.popitem(last=False)
+        return parts
+
+    def _section_rows(self, row: _Row) -> tuple[str, str, list[tuple[str, str]]] | None:
+        """A section's heading, body text and items (id, text), read from the store."""
+        cursor = self.reader.connection().execute(
+            "SELECT node_id, kind, heading, text FROM units"
+            " WHERE report_id=? AND ordinal>=? ORDER BY ordinal",
+            (row.report, row.ordinal),
+        )
+        try:
+            first = cursor.fetchone()
+            if first is None or first[0] != row.node_id:
+                return None
+            items: list[tuple[str, str]] = []
+            for node_id, kind, _, text in cursor:  # its items follow it, in document order
+                if kind != "item":
+                    break
+                items.append((node_id, text))
+        finally:
+            cursor.close()
+        return first[2], first[3], items
+
+    def _item_ranges(
+        self, row: _Row, body: str, items: list[tuple[str, str]]
+    ) -> list[tuple[str, int, int]]:
+        ranges: list[tuple[str, int, int]] = []
+        for item_id, text in items:
+            start = body.find(text)
+            if start < 0 or body.find(text, start + 1) >= 0:
+                return self._exact_ranges(row)  # not once: the report says where
+            ranges.append((item_id, start, start + len(text)))
+        return ranges
+
+    def _exact_ranges(self, row: _Row) -> list[tuple[str, int, int]]:
+        report = self._report_of.get(row.report)
+        section = report.find(row.node_id) if report is not None else None
+        if section is None:
+            return []
+        starts = [0]
+        for paragraph in section.paragraphs:
+            starts.append(starts[-1] + len(paragraph) + 1)
+        return [
+            (item.id, starts[item.paragraph] + item.start, starts[item.paragraph] + item.end)
+            for item in section.items
+        ]
 
     # -- ranking, suggestions ---------------------------------------------------------------
 

@@ -93,9 +93,7 @@ async def test_detail_text_and_marks_on_a_store_opened_node(
         assert refs[0].section == parsed
 
 
-async def test_the_filter_answers_from_the_store(
-    sample_store: Path, samples: list[Report]
-) -> None:
+async def test_the_filter_answers_from_the_store(sample_store: Path, samples: list[Report]) -> None:
     app = store_app(sample_store, [str(r.path) for r in samples])
     query = "复议"
     async with app.run_test(size=SIZE) as pilot:
