@@ -202,6 +202,14 @@ class OutlineTree(Tree[OutlineData]):
         super().clear()
         return self
 
+    def process_label(self, label: str | Text) -> Text:
+        # Our labels are one-line `Text` already: taken as they are. Textual's own splits
+        # every label on newlines (a copy per node), a third of rebuilding a filtered
+        # outline of a thousand reports. Anything else goes through Textual's.
+        if isinstance(label, Text) and "\n" not in label.plain:
+            return label
+        return super().process_label(label)
+
     def add_node(
         self,
         parent: TreeNode[OutlineData],

@@ -13,11 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.style import Style
+from rich.text import Span as TextSpan
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
 from govread.node_ids import node_id_of, report_id, report_id_of
-from govread.parsers.model import Report, Section
+from govread.parsers.model import Item, Report, Section
 from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import (
     OutlineData,
@@ -43,11 +44,11 @@ def count_label(label: Text, count: int) -> Text:
     """The label with its hit count in front (in front, so a long heading cannot hide it)."""
     if not count:
         return label
-    counted = Text()
-    counted.append(f"{count}", style=COUNT_STYLE)
-    counted.append(" ")
-    counted.append_text(label)
-    return counted
+    number = f"{count}"
+    shift = len(number) + 1
+    spans = [TextSpan(0, len(number), COUNT_STYLE)]
+    spans += [TextSpan(s.start + shift, s.end + shift, s.style) for s in label.spans]
+    return Text(f"{number} {label.plain}", style=label.style, spans=spans)
 
 
 class OutlineNarrowing:
@@ -55,6 +56,7 @@ class OutlineNarrowing:
 
     # About how many nodes are built at once; reports beyond are filled in when opened.
     NODE_BUDGET = 400
+    LABELS_KEPT = 100_000  # labels with a count kept for reuse (then forgotten at once)
 
     def __init__(self, tree: OutlineTree, state: FilterState) -> None:
         self.tree = tree
@@ -62,6 +64,13 @@ class OutlineNarrowing:
         self.saved: OutlineState | None = None  # set while the outline is narrowed
         self._style = Style()
         self._pending: dict[str, Report] = {}  # folded reports not filled in yet
+        # Labels are built once and reused while they stay the same: each report's with
+        # its count (across queries), each section's and item's while the needles are the
+        # same; the plain ones for good. A tree never changes a label it is given.
+        self._plain: dict[str, Text] = {}
+        self._counted: dict[tuple[str, int], Text] = {}
+        self._highlighted: dict[tuple[str, int], Text] = {}
+        self._needles: tuple[tuple[str, ...], Style] | None = None
 
     # -- state ----------------------------------------------------------------------------
 
@@ -112,6 +121,9 @@ class OutlineNarrowing:
         tree = self.tree
         self._pending = {}
         self._style = tree.match_style()
+        if self._needles != (result.needles, self._style):
+            self._needles = (result.needles, self._style)
+            self._highlighted = {}
         with_sections = {report_id_of(key) for key in self.state.hits if "/" in key}
         budget = self.NODE_BUDGET
         tree.clear()
@@ -120,7 +132,11 @@ class OutlineNarrowing:
             if not count:
                 continue
             key = report_id(report)
-            label = count_label(report_label(report), count)
+            label = self._counted.get((key, count))
+            if label is None:
+                if len(self._counted) >= self.LABELS_KEPT:
+                    self._counted.clear()
+                label = self._counted[key, count] = count_label(report_label(report), count)
             has_sections = key in with_sections
             fill = budget > 0
             node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
@@ -160,14 +176,19 @@ class OutlineNarrowing:
         if section.id not in result.ids and section.id not in result.ancestors:
             return
         count = result.section_counts.get(section.id, 0)
-        plain = section_label(section)
-        label = count_label(plain, count)
-        # the heading follows the count and the marker (it may be cut short: spans past
-        # the label's end are dropped by `stylize`)
-        offset = len(label) - len(plain) + len(section.marker)
         tree = self.tree
-        spans = state.heading_spans(section.id, section.heading)
-        tree.highlight_spans(label, spans, self._style, offset)
+        label = self._highlighted.get((section.id, count))
+        if label is None:
+            plain = self._plain_label(section)
+            label = count_label(plain, count)
+            if label is plain:
+                label = plain.copy()  # styled below: the plain one stays plain
+            # the heading follows the count and the marker (it may be cut short: spans
+            # past the label's end are dropped by `stylize`)
+            offset = len(label) - len(plain) + len(section.marker)
+            spans = state.heading_spans(section.id, section.heading)
+            tree.highlight_spans(label, spans, self._style, offset)
+            self._highlighted[section.id, count] = label
         items = [item for item in section.items if item.id in result.ids]
         children = [
             child
@@ -177,12 +198,23 @@ class OutlineNarrowing:
         node = tree.add_node(parent, label, section, expand=True, leaf=not (items or children))
         added[0] += 1
         for item in items:
-            spans = state.heading_spans(item.id, item.heading)
-            item_text = tree.highlight_spans(item_label(item), spans, self._style, len(item.marker))
+            item_text = self._highlighted.get((item.id, 0))
+            if item_text is None:
+                spans = state.heading_spans(item.id, item.heading)
+                item_text = self._plain_label(item).copy()
+                tree.highlight_spans(item_text, spans, self._style, len(item.marker))
+                self._highlighted[item.id, 0] = item_text
             tree.add_node(node, item_text, item, leaf=True)
             added[0] += 1
         for child in children:
             self._add_section(node, child, added)
+
+    def _plain_label(self, node: Section | Item) -> Text:
+        label = self._plain.get(node.id)
+        if label is None:
+            label = section_label(node) if isinstance(node, Section) else item_label(node)
+            self._plain[node.id] = label
+        return label
 
     def clear(self) -> None:
         """Give the outline back as it was before the filter."""
