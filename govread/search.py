@@ -1091,14 +1091,16 @@ class SearchIndex:
         section = self._units[section_index].section
         if section is None or not section.items:
             return None
-        heading_spans, body_spans = spans_of(section_index)
-        if heading_spans or not body_spans:
-            return None
 
         def matching(item_id: str) -> int | None:
             item_index = self._by_id.get(item_id)
             return item_index if item_index is not None and item_index in matched else None
 
+        if all(matching(item.id) is None for item in section.items):
+            return None  # no item of it matches (its spans need not be found)
+        heading_spans, body_spans = spans_of(section_index)
+        if heading_spans or not body_spans:
+            return None
         return item_holding_all(section, body_spans, matching)
 
     def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:

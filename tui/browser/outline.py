@@ -192,8 +192,10 @@ class OutlineTree(Tree[OutlineData]):
         self._group_keys: list[tuple[int, str]] = []  # sorted
         self._group_counts: dict[tuple[int, str], int] = {}
         self._stale_groups: set[tuple[int, str]] = set()  # counts changed, labels not yet
+        self.clears = 0  # how many times the tree was emptied (a view rebuilt it)
 
     def clear(self) -> OutlineTree:
+        self.clears += 1
         self._unfilled = {}
         self._nodes_by_id = {}
         self._built_grouping = None

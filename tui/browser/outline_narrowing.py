@@ -71,6 +71,7 @@ class OutlineNarrowing:
         self._counted: dict[tuple[str, int], Text] = {}
         self._highlighted: dict[tuple[str, int], Text] = {}
         self._needles: tuple[tuple[str, ...], Style] | None = None
+        self._shown: tuple[object, ...] | None = None  # what the narrowed tree shows
 
     # -- state ----------------------------------------------------------------------------
 
@@ -119,8 +120,20 @@ class OutlineNarrowing:
         if self.saved is None:
             self.saved = self.save_state()
         tree = self.tree
+        style = tree.match_style()
+        shown = (
+            tree.clears,
+            result.ids,
+            result.ancestors,
+            result.report_counts,
+            result.section_counts,
+            result.needles,
+            style,
+        )
+        if shown == self._shown:
+            return  # the same outline (another space, a longer term with the same matches)
         self._pending = {}
-        self._style = tree.match_style()
+        self._style = style
         if self._needles != (result.needles, self._style):
             self._needles = (result.needles, self._style)
             self._highlighted = {}
@@ -149,6 +162,7 @@ class OutlineNarrowing:
                 tree.defer_fill(node, self.fill_pending)
         if self.state.hits:
             self.go_to(self.state.hits[0])
+        self._shown = (tree.clears, *shown[1:])
 
     def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
         """Add a report's matching sections under its node; how many nodes were added."""
