@@ -1,12 +1,17 @@
-"""Start-up to first paint of `govread` with the bundled samples, and to all five loaded.
+"""Start-up to first paint of `govread` with the bundled samples (or a store), and to loaded.
 
 Each run is a fresh interpreter (so imports count), headless, at 120×40:
 
     python benchmarks/startup.py [--runs 10]
+    python benchmarks/startup.py --store FILE [--runs 5]    (`govread --store FILE`)
+    python benchmarks/startup.py --tree [--runs 10]          (also a minimal Textual Tree app)
 
 "first paint" is Textual's Ready event (the DOM is ready and the first frame is drawn);
-"loaded" is when the last sample is in the outline. Also checks that jieba was not
-imported. Results are recorded by hand in benchmarks/RESULTS.md.
+"usable" is when the first reports are in the outline (it takes keys from then on);
+"loaded" is when the last report is in the outline; "memory" is the process's peak RSS.
+Also checks that jieba was not imported. `--tree` times a minimal app showing one Textual
+`Tree` the same way, and prints the ratio of the first paints (medians). Results are
+recorded by hand in benchmarks/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -21,39 +26,100 @@ import tempfile
 import time
 
 CHILD = r"""
-import json, sys, time
+import json, resource, sys, time
+from pathlib import Path
 from govread.tui.app import GovreadApp
 
+store = Path(sys.argv[1]) if len(sys.argv) > 1 else None
+
 class Timed(GovreadApp):
+    usable = None
     def on_ready(self):
         self.painted = time.time()
+    # Textual runs the handler of every class in the MRO: GovreadApp's runs too
+    def on_entries_loaded(self, message):
+        if self.usable is None:
+            self.call_after_refresh(lambda: setattr(self, "usable", time.time()))
     def on_loading_finished(self, message):
-        super().on_loading_finished(message)
+        self.call_after_refresh(self.done)
+    def done(self):
         self.loaded = time.time()
-        self.call_after_refresh(self.exit)
+        self.exit()
 
-app = Timed()
+app = Timed(store=store)
+app.WORD_SEARCH_DELAY = None
 app.run(headless=True, size=(120, 40))
-print(json.dumps({"painted": app.painted, "loaded": app.loaded, "reports": len(app.reports),
+print(json.dumps({"painted": app.painted, "usable": app.usable or app.loaded,
+                  "loaded": app.loaded, "reports": len(app.reports),
+                  "memory": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "jieba": "jieba" in sys.modules}))
 """
 
+TREE_CHILD = r"""
+import json, resource, time
+from textual.app import App
+from textual.widgets import Tree
 
-def run_once(env: dict[str, str]) -> dict[str, float]:
+class Minimal(App):
+    def compose(self):
+        tree = Tree("reports")
+        tree.root.add_leaf("one report")
+        yield tree
+    def on_ready(self):
+        self.painted = time.time()
+        self.exit()
+
+app = Minimal()
+app.run(headless=True, size=(120, 40))
+print(json.dumps({"painted": app.painted,
+                  "memory": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run_once(env: dict[str, str], argv: list[str], expected: int | None) -> dict[str, float]:
     started = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", CHILD, *argv], capture_output=True, text=True, check=True, env=env
     ).stdout
     result = json.loads(out.strip().splitlines()[-1])
-    assert result["reports"] == 5, result
+    if expected is not None:
+        assert result["reports"] == expected, result
     assert not result["jieba"], "jieba was imported at start-up"
-    return {"painted": result["painted"] - started, "loaded": result["loaded"] - started}
+    return {
+        "painted": result["painted"] - started,
+        "usable": result["usable"] - started,
+        "loaded": result["loaded"] - started,
+        "memory": result["memory"],
+        "reports": result["reports"],
+    }
+
+
+def tree_once(env: dict[str, str]) -> dict[str, float]:
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", TREE_CHILD], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    result = json.loads(out.strip().splitlines()[-1])
+    return {"painted": result["painted"] - started, "memory": result["memory"]}
+
+
+def _line(key: str, values: list[float], unit: str = "s") -> str:
+    values = sorted(values)
+    fmt = ".3f" if unit == "s" else ".0f"
+    return (
+        f"{key:8} median {statistics.median(values):{fmt}} {unit}   "
+        f"min {values[0]:{fmt}} {unit}   max {values[-1]:{fmt}} {unit}   ({len(values)} runs)"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--store", help="open this store (govread index) instead of the samples")
+    parser.add_argument("--tree", action="store_true", help="also time a minimal Tree app")
     args = parser.parse_args()
+    argv = [args.store] if args.store else []
+    expected = None if args.store else 5
     with tempfile.TemporaryDirectory() as home:
         env = {
             **os.environ,
@@ -62,13 +128,27 @@ def main() -> None:
             "XDG_CACHE_HOME": home,
             "XDG_STATE_HOME": home,
         }
-        run_once(env)  # warm the file cache and .pyc files
-        runs = [run_once(env) for _ in range(args.runs)]
-    for key in ("painted", "loaded"):
-        values = sorted(r[key] for r in runs)
+        run_once(env, argv, expected)  # warm the file cache and .pyc files
+        runs, trees = [], []
+        for _ in range(args.runs):  # in turn, so that both see the same machine
+            runs.append(run_once(env, argv, expected))
+            if args.tree:
+                trees.append(tree_once(env))
+    print(
+        f"govread{' --store ' + args.store if args.store else ''}: {runs[0]['reports']:.0f} reports"
+    )
+    for key in ("painted", "usable", "loaded"):
+        print(_line(key, [r[key] for r in runs]))
+    print(_line("memory", [r["memory"] for r in runs], "MB"))
+    if trees:
+        print("minimal Textual Tree app:")
+        print(_line("painted", [t["painted"] for t in trees]))
+        ratio = statistics.median(r["painted"] for r in runs) / statistics.median(
+            t["painted"] for t in trees
+        )
+        pairs = sorted(r["painted"] / t["painted"] for r, t in zip(runs, trees, strict=True))
         print(
-            f"{key:8} median {statistics.median(values):.3f} s   "
-            f"min {values[0]:.3f} s   max {values[-1]:.3f} s   ({len(values)} runs)"
+            f"first paint ratio govread / Tree: {ratio:.2f} (pairwise median {statistics.median(pairs):.2f})"
         )
 
 

@@ -306,15 +306,19 @@ class GovreadApp(App[int]):
         entries: list[tuple[Report | Problem, int]] = [(p, 0) for p in problems]
         entries += [(report, done) for done, report in enumerate(found.reports, start=1)]
         total = len(found.reports)
+        # A screenful first, so the outline is there at once; then all the rest in one
+        # batch (each batch costs the outline a measure of every line).
+        first = len(problems) + LOAD_BATCH_SIZE
         self._batch_shown.set()
-        while entries:
+        for batch in (entries[:first], entries[first:]):
             if worker.is_cancelled:
                 return
-            if self._batch_shown.wait(0.1):
+            if batch:
+                while not self._batch_shown.wait(0.1):
+                    if worker.is_cancelled:
+                        return
                 self._batch_shown.clear()
-                size = _batch_size(max(entries[0][1], 0))
-                self.post_message(EntriesLoaded(entries[:size], total))
-                entries = entries[size:]
+                self.post_message(EntriesLoaded(batch, total))
         self.post_message(LoadingFinished())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
@@ -323,15 +327,15 @@ class GovreadApp(App[int]):
         self.marks.adopt(e for e, _done in message.entries if not isinstance(e, Problem))
         # The sub-title once per batch, not per report: its watchers cost about a
         # millisecond a time (the browser's counts the marks over every open report).
-        for entry, done in message.entries:
+        for entry, _done in message.entries:
             if isinstance(entry, Problem):
                 self.problems.append(entry)
                 self._untold.append(entry)
             else:
                 self.library.add(entry)
                 self.browser.add_report(entry)
-            self.browser.show_progress(done, message.total)
-        if message.entries:
+        if message.entries:  # once a batch: the bar is drawn after it anyway
+            self.browser.show_progress(max(done for _, done in message.entries), message.total)
             self._update_sub_title()
         self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
