@@ -115,3 +115,40 @@ async def test_the_filter_answers_from_the_store(sample_store: Path, samples: li
         assert state.query == "行政"
         assert state.result is not None
         assert state.result.hits == in_memory.filter("行政").hits
+
+
+def test_the_command_line_opens_a_store(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`govread --store FILE [PATH…]`: PATHs are indexed first, then only they are opened."""
+    import sys
+
+    from govread import cli
+    from govread.commands import index as index_command
+
+    opened: list[GovreadApp] = []
+    indexed: list[list[str]] = []
+    monkeypatch.setattr(GovreadApp, "run", lambda app, **_: opened.append(app))
+    monkeypatch.setattr(index_command, "run", lambda argv: indexed.append(list(argv)) or 0)
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert cli.main(["--store", str(sample_store)]) == 0
+    assert opened[-1].store == sample_store and opened[-1].store_scope is None
+    assert not indexed
+    one = str(samples[1].path)
+    assert cli.main(["--store", str(sample_store), one]) == 0
+    assert indexed == [[one, "--store", str(sample_store)]]
+    assert opened[-1].store_scope == [str(Path(one).resolve())]
+    # indexing failed and there is no store: nothing to open
+    monkeypatch.setattr(index_command, "run", lambda argv: 1)
+    assert cli.main(["--store", str(tmp_path / "none.sqlite3"), one]) == 1
+    assert len(opened) == 2
+
+
+async def test_a_missing_store_is_told(tmp_path: Path) -> None:
+    app = store_app(tmp_path / "absent.sqlite3")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.loading_done and not app.reports
+        assert [p.explicit for p in app.problems] == [True]
+        assert "no such store" in str(app.problems[0])
