@@ -42,8 +42,12 @@ from govread.search import (
 )
 from govread.store_library import StoredReport, StoreReader
 
-_CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
+_CHUNK = 500  # ids per "IN (...)" query (or phrases per MATCH), under SQLite's limits
 TRIGRAM = 3
+# A needle under three characters is looked up through the trigrams it begins, when there
+# are at most this many; past that a scan of the units is quicker.
+PREFIX_TRIGRAMS = 40
+_MATCH = "SELECT rowid FROM units_fts WHERE units_fts MATCH ?"
 
 
 class FilterIndex(Protocol):
@@ -115,6 +119,9 @@ class StoreIndex:
         self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
+        self._directory = False  # every unit of the open reports is in `_rows`
+        self._tail_ids: dict[str, list[int]] | None = None
+        self._tails_lock = threading.Lock()
         self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
 
     # -- matching -------------------------------------------------------------------------
@@ -136,32 +143,111 @@ class StoreIndex:
             if cached is not None:
                 self._needles.move_to_end(needle)
                 return cached
-        db = self.reader.connection()
-        columns = "u.id, u.report_id, u.ordinal, u.node_id, u.kind"
         if not needle:
             found: frozenset[int] = frozenset()
         elif len(needle) >= TRIGRAM:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            rows = db.execute(
-                f"SELECT {columns} FROM units_fts JOIN units u ON u.id = units_fts.rowid"
-                " WHERE units_fts MATCH ? AND instr(u.folded, ?)",
-                (phrase, needle),
-            )
-            found = self._keep(rows)
+            # a phrase of the trigram index is a substring test (case kept): exact
+            found = self._known(self._fts(['"' + needle.replace('"', '""') + '"']))
         else:
-            rows = db.execute(f"SELECT {columns} FROM units u WHERE instr(u.folded, ?)", (needle,))
-            found = self._keep(rows)
+            found = self._known(self._short(needle))
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
 
+    def _fts(self, phrases: Sequence[str]) -> set[int]:
+        """The units holding any of these FTS5 phrases."""
+        db = self.reader.connection()
+        found: set[int] = set()
+        for start in range(0, len(phrases), _CHUNK):
+            query = " OR ".join(phrases[start : start + _CHUNK])
+            found.update(i for (i,) in db.execute(_MATCH, (query,)))
+        return found
+
+    def _short(self, needle: str) -> set[int]:
+        """The units holding a needle under three characters. Each occurrence but those in
+        a unit's last two characters starts a trigram of the index (one that begins with
+        the needle), so: the units of those trigrams, and those whose tail holds it. With
+        many such trigrams, a scan of the units is quicker."""
+        terms = self._trigrams_from(needle)
+        if terms is None:
+            rows = self.reader.connection().execute(
+                "SELECT id FROM units WHERE instr(folded, ?)", (needle,)
+            )
+            return {i for (i,) in rows}
+        found = self._fts(['"' + term.replace('"', '""') + '"' for term in terms])
+        for tail, ids in self._tails().items():
+            if needle in tail:
+                found.update(ids)
+        return found
+
+    def _trigrams_from(self, needle: str) -> list[str] | None:
+        """The index's trigrams that begin with `needle` (None: too many, or no vocabulary)."""
+        db = self.reader.connection()
+        try:
+            db.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.govread_trigrams"
+                " USING fts5vocab('main', 'units_fts', 'row')"
+            )
+            rows = db.execute(
+                "SELECT term FROM temp.govread_trigrams WHERE term >= ? AND term < ? LIMIT ?",
+                (needle, needle + "\U0010ffff", PREFIX_TRIGRAMS + 1),
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        return [term for (term,) in rows] if len(rows) <= PREFIX_TRIGRAMS else None
+
+    def _tails(self) -> dict[str, list[int]]:
+        """The units of the open reports by the last two characters of their folded text
+        (a shorter text whole): read once."""
+        with self._tails_lock:  # (also the directory's)
+            if self._tail_ids is None:
+                tails: dict[str, list[int]] = {}
+                rank = self.rank
+                rows = self.reader.connection().execute(
+                    "SELECT id, report_id, substr(folded, -2) FROM units"
+                )
+                for unit_id, report_id, tail in rows:
+                    if report_id in rank:
+                        tails.setdefault(tail, []).append(unit_id)
+                self._tail_ids = tails
+            return self._tail_ids
+
+    def _known(self, ids: Iterable[int]) -> frozenset[int]:
+        """Of these units, those of the open reports (their rows read if not yet)."""
+        rows = self._rows
+        ids = list(ids)
+        if not self._directory:
+            missing = [i for i in ids if i not in rows]
+            db = self.reader.connection()
+            for start in range(0, len(missing), _CHUNK):
+                chunk = missing[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                self._keep(
+                    db.execute(
+                        f"SELECT id, report_id, ordinal, node_id, kind FROM units"
+                        f" WHERE id IN ({marks})",
+                        chunk,
+                    )
+                )
+        return frozenset(i for i in ids if i in rows)
+
+    def prepare(self) -> None:
+        """Read every unit's place (and the units' tails) now, off the UI thread, so that
+        keystrokes find them in memory."""
+        self._all_units()
+        self._tails()
+
     def _all_units(self) -> set[int]:
-        rows = self.reader.connection().execute(
-            "SELECT id, report_id, ordinal, node_id, kind FROM units"
-        )
-        return set(self._keep(rows))
+        with self._tails_lock:
+            if not self._directory:
+                rows = self.reader.connection().execute(
+                    "SELECT id, report_id, ordinal, node_id, kind FROM units"
+                )
+                self._keep(rows)
+                self._directory = True
+            return set(self._rows)
 
     def _units_named(self, node_ids: Iterable[str]) -> set[int]:
         """The units with these ids among the open reports."""

@@ -295,7 +295,8 @@ class GovreadApp(App[int]):
             self.post_message(EntriesLoaded([(Problem(str(path), str(error), True), 1)], 1))
             self.post_message(LoadingFinished())
             return
-        self.search_index = StoreIndex(reader, found.reports)
+        index = StoreIndex(reader, found.reports)
+        self.search_index = index
         problems = [
             Problem(p, _("is not in the store (run `govread index` on it)"), True)
             for p in found.missing
@@ -320,6 +321,7 @@ class GovreadApp(App[int]):
                 self._batch_shown.clear()
                 self.post_message(EntriesLoaded(batch, total))
         self.post_message(LoadingFinished())
+        index.prepare()  # where every unit is, for the filter: read once, here
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,
