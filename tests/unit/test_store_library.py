@@ -143,3 +143,20 @@ def test_filter_from_the_store_is_the_in_memory_filter(
             )
             assert answered.spans(ref[1]) == expected.spans(ref[1])
     assert nonempty >= 8  # the comparison is not between empty answers
+
+
+@pytest.mark.parametrize("trigrams", [0, 10**6])
+def test_short_needles_by_scan_or_by_trigrams_and_tails(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, trigrams: int
+) -> None:
+    """Under three characters: a scan of the units, or the trigrams the needle begins plus
+    the units' last two characters ("。" ends most texts: found only through the tails)."""
+    import govread.store_filter as store_filter
+
+    monkeypatch.setattr(store_filter, "PREFIX_TRIGRAMS", trigrams)
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    in_memory = SearchIndex.build(samples, use_cache=False)
+    for query in ["法", "复议", "。", "%", "x", '"', "年度"]:
+        expected, answered = in_memory.filter(query), from_store.filter(query)
+        assert answered.ids == expected.ids and answered.hits == expected.hits, query
