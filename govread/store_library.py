@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from govread.i18n import _
 from govread.node_ids import report_id_of
 from govread.parsers.model import Report
 
@@ -154,7 +155,7 @@ class StoreReader:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
             if not self.path.is_file():
-                raise StoreReadError("no such store (make it with `govread index`)")
+                raise StoreReadError(_("no such store (make it with `govread index`)"))
             try:
                 db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
                 from govread.store import APPLICATION_ID, SCHEMA_VERSION
@@ -165,11 +166,11 @@ class StoreReader:
                 raise StoreReadError(str(error)) from error
             if stamp != APPLICATION_ID:
                 db.close()
-                raise StoreReadError("is not a govread store")
+                raise StoreReadError(_("is not a govread store"))
             if version != SCHEMA_VERSION:
                 db.close()
                 raise StoreReadError(
-                    "was made by another version of govread (refresh it with `govread index`)"
+                    _("was made by another version of govread (refresh it with `govread index`)")
                 )
             self._local.db = db
         return db

@@ -337,7 +337,7 @@ class GovreadApp(App[int]):
                 self.library.add(entry)
                 self.browser.add_report(entry)
         if message.entries:  # once a batch: the bar is drawn after it anyway
-            self.browser.show_progress(max(done for _, done in message.entries), message.total)
+            self.browser.show_progress(message.entries[-1][1], message.total)
             self._update_sub_title()
         self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
