@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,11 @@ class StoredReport(Report):
         super().__init__(*args, **kwargs)
         object.__setattr__(self, "has_sections", bool(_SLOTS["sections"].__get__(self, Report)))
 
+    def __reduce__(self) -> tuple[Callable[[dict[str, Any]], Report], tuple[dict[str, Any]]]:
+        # To another process (the corpus tables' pool) as a plain `Report`, body and all:
+        # the store connection and the lock stay here.
+        return _plain_report, ({f.name: getattr(self, f.name) for f in fields(Report)},)
+
     @property
     def loaded(self) -> bool:
         """Whether the body has been read from the store."""
@@ -125,6 +130,10 @@ class StoredReport(Report):
                     value = {} if name == "meta" else _EMPTY[name]
                 _SLOTS[name].__set__(self, value)
             object.__setattr__(self, "_pending", None)
+
+
+def _plain_report(values: dict[str, Any]) -> Report:
+    return Report(**values)
 
 
 def has_sections(report: Report) -> bool:

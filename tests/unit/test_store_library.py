@@ -69,6 +69,16 @@ def test_a_stored_report_can_be_replaced_like_any_report(sample_store: Path) -> 
     assert moved.path == "elsewhere.txt" and moved.sections == stored.sections
 
 
+def test_a_stored_report_goes_to_another_process_whole(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    import pickle
+
+    stored = read_outline(StoreReader(sample_store), [str(samples[0].path)]).reports[0]
+    sent = pickle.loads(pickle.dumps(stored))
+    assert type(sent) is Report and sent == samples[0]
+
+
 def test_outline_scope_and_missing_files(sample_store: Path, samples: list[Report]) -> None:
     wanted = [str(samples[2].path), "/no/such/report.txt", str(samples[0].path)]
     found = read_outline(StoreReader(sample_store), wanted)
