@@ -83,6 +83,10 @@ def ancestor_ids(node_id: str) -> tuple[str, ...]:
     return tuple(f"{report}/{'.'.join(parts[:k])}" for k in range(1, depth + 1))
 
 
+class FilterCancelled(Exception):
+    """A filter was given up: its query is no longer the one on screen."""
+
+
 class _Row:
     """One unit of the store, as the filter needs it."""
 
@@ -289,11 +293,34 @@ class StoreIndex:
         *,
         allow_words: bool = True,
         tagged: Callable[[str], Collection[str]] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> FilterResult:
-        """`SearchIndex.filter`'s answer over the same reports, from the store."""
+        """`SearchIndex.filter`'s answer over the same reports, from the store. Once
+        `cancelled()` is true (a newer keystroke), the work stops, its SQLite query too,
+        and `FilterCancelled` is raised."""
         q = _as_query(query)
         if q.is_empty:
             return FilterResult(q)
+        db = self.reader.connection()
+        if cancelled is not None:
+            db.set_progress_handler(lambda: int(cancelled()), 10_000)
+        try:
+            return self._filter(q, allow_words, tagged, cancelled)
+        except sqlite3.Error as error:
+            if cancelled is not None and cancelled():
+                raise FilterCancelled from error
+            return FilterResult(q)  # the store changed under us: nothing, rather than a crash
+        finally:
+            if cancelled is not None:
+                db.set_progress_handler(None, 0)
+
+    def _filter(
+        self,
+        q: Query,
+        allow_words: bool,
+        tagged: Callable[[str], Collection[str]] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> FilterResult:
         pending = False
 
         def plan_of(term: Term) -> _Plan:
@@ -302,18 +329,17 @@ class StoreIndex:
             pending = pending or skipped
             return plan
 
-        try:
-            matched_set, words_units, _, plans = combine_plans(
-                q, plan_of, self._all_units, self.units_with
-            )
-        except sqlite3.Error:
-            return FilterResult(q)  # the store changed under us: nothing, rather than a crash
+        matched_set, words_units, _, plans = combine_plans(
+            q, plan_of, self._all_units, self.units_with
+        )
+        if cancelled is not None and cancelled():
+            raise FilterCancelled
         rows, rank = self._rows, self.rank
         matched = sorted(matched_set, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
         if q.has_tags:
             matched = self._by_tags(q, matched, tagged)
         needles = [n for plan in plans for n in plan.needles]
-        hits = self._hits(matched, needles)
+        hits = self._hits(matched, needles, cancelled)
         section_counts: Counter[str] = Counter()
         report_counts: dict[str, int] = {}
         for i in hits:
@@ -361,7 +387,12 @@ class StoreIndex:
                 kept.append(i)
         return kept
 
-    def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
+    def _hits(
+        self,
+        matched: list[int],
+        needles: list[str],
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[int]:
         """As `SearchIndex._hits`: a section and a matching item of it are one hit, the item
         when it holds every match of the section's body (read from the report, then)."""
         rows = self._rows
@@ -379,7 +410,9 @@ class StoreIndex:
             return sole[section_id]
 
         hits: list[int] = []
-        for i in matched:
+        for n, i in enumerate(matched):
+            if cancelled is not None and not n % 256 and cancelled():
+                raise FilterCancelled
             row = rows[i]
             if row.kind == "item":
                 section_unit = by_id.get(row.node_id.partition("#")[0])

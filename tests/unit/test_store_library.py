@@ -170,3 +170,16 @@ def test_short_needles_by_scan_or_by_trigrams_and_tails(
     for query in ["法", "复议", "。", "%", "x", '"', "年度"]:
         expected, answered = in_memory.filter(query), from_store.filter(query)
         assert answered.ids == expected.ids and answered.hits == expected.hits, query
+
+
+def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None:
+    """A newer keystroke cancels the filter: its SQLite query is interrupted, its work
+    given up; the next filter answers as ever."""
+    from govread.store_filter import FilterCancelled
+
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    with pytest.raises(FilterCancelled):
+        from_store.filter("法", cancelled=lambda: True)
+    expected = SearchIndex.build(samples, use_cache=False).filter("法")
+    assert from_store.filter("法", cancelled=lambda: False).hits == expected.hits

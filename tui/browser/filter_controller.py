@@ -114,8 +114,21 @@ class BrowserFilter:
         tagged: Callable[[str], Collection[str]],
         started: float,
     ) -> None:
-        result = index.filter(query, tagged=tagged)
-        if get_current_worker().is_cancelled or query != self._asked:
+        from govread.store_filter import FilterCancelled, StoreIndex
+
+        worker = get_current_worker()
+
+        def stale() -> bool:  # a newer keystroke: its own worker answers it
+            return worker.is_cancelled or query != self._asked
+
+        try:
+            if isinstance(index, StoreIndex):
+                result = index.filter(query, tagged=tagged, cancelled=stale)
+            else:
+                result = index.filter(query, tagged=tagged)
+        except FilterCancelled:
+            return
+        if stale():
             return
         self.screen.app.call_from_thread(self._answered, query, result, started)
 
