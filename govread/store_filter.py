@@ -237,11 +237,20 @@ class StoreIndex:
                 )
         return frozenset(i for i in ids if i in rows)
 
-    def prepare(self) -> None:
+    def prepare(self, cancelled: Callable[[], bool] | None = None) -> None:
         """Read every unit's place (and the units' tails) now, off the UI thread, so that
-        keystrokes find them in memory."""
-        self._all_units()
-        self._tails()
+        keystrokes find them in memory; once `cancelled()` is true (quitting), it stops."""
+        db = self.reader.connection()
+        if cancelled is not None:
+            db.set_progress_handler(lambda: int(cancelled()), 10_000)
+        try:
+            self._all_units()
+            self._tails()
+        except sqlite3.Error:
+            pass  # given up (or the store went): the first keystrokes read what they need
+        finally:
+            if cancelled is not None:
+                db.set_progress_handler(None, 0)
 
     def _all_units(self) -> set[int]:
         with self._tails_lock:

@@ -7,9 +7,10 @@ The app owns the state every screen reads: ``app.library`` (the open reports, in
 Paths ending in ``.toml`` are exports, not reports: once the reports are loaded, the
 marks they name are restored (the bundled samples open when no report path is given).
 ``app.search_index`` (a `govread.search.SearchIndex`) holds every loaded report, folded for
-filtering as it loads (opened from a store with ``store=``, a `govread.store_filter.StoreIndex`
-answers from the store instead, and the reports are `StoredReport`s read from its rows); jieba is loaded and the reports segmented in a worker once loading is
-done (``app.word_search_ready`` then), never before first paint.
+filtering as it loads; jieba is loaded and the reports segmented in a worker once loading is
+done (``app.word_search_ready`` then), never before first paint. Opened from a store
+(``store=``), the reports are `StoredReport`s read from its rows and a
+`govread.store_filter.StoreIndex` answers the filter from the store.
 """
 
 from __future__ import annotations
@@ -321,7 +322,8 @@ class GovreadApp(App[int]):
                 self._batch_shown.clear()
                 self.post_message(EntriesLoaded(batch, total))
         self.post_message(LoadingFinished())
-        index.prepare()  # where every unit is, for the filter: read once, here
+        # where every unit is, for the filter: read once, here (quitting stops it)
+        index.prepare(cancelled=lambda: worker.is_cancelled or self._exiting())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,

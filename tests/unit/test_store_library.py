@@ -179,6 +179,7 @@ def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None
 
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    from_store.prepare(cancelled=lambda: True)  # quitting: given up, nothing half-kept
     with pytest.raises(FilterCancelled):
         from_store.filter("法", cancelled=lambda: True)
     expected = SearchIndex.build(samples, use_cache=False).filter("法")
