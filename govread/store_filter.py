@@ -345,8 +345,13 @@ class StoreIndex:
             raise FilterCancelled
         rows, rank = self._rows, self.rank
         matched = sorted(matched_set, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        if q.has_fields and not q.has_text:
+            matched = self._top_units()
         if q.has_tags:
             matched = self._by_tags(q, matched, tagged)
+        if q.has_fields:  # as `SearchIndex._by_fields`: the reports' metadata
+            allowed = {sid: q.report_matches(r) for sid, r in self._report_of.items()}
+            matched = [i for i in matched if allowed[rows[i].report]]
         needles = [n for plan in plans for n in plan.needles]
         hits = self._hits(matched, needles, cancelled)
         section_counts: Counter[str] = Counter()
@@ -384,10 +389,13 @@ class StoreIndex:
         wanted = [set(tagged(tag)) for tag in q.tags]
         unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
         rows, rank = self._rows, self.rank
-        if not q.groups and not q.excluded:
-            units = set.intersection(*wanted) if wanted else None
-            found = self._all_units() if units is None else self._units_named(units)
-            matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        if not q.has_text:
+            if wanted:
+                found = self._units_named(set.intersection(*wanted))
+                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+            elif not q.has_fields:  # (with fields, `matched` holds the reports' top units)
+                found = self._all_units()
+                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
         kept: list[int] = []
         for i in matched:
             row = rows[i]
@@ -395,6 +403,13 @@ class StoreIndex:
             if all(nodes & ids for ids in wanted) and not nodes & unwanted:
                 kept.append(i)
         return kept
+
+    def _top_units(self) -> list[int]:
+        """As `SearchIndex._top_units`: the units at the top of every report (preamble,
+        chapters, closing), in document order."""
+        rows, rank = self._rows, self.rank
+        top = [i for i in self._all_units() if not rows[i].ancestors]
+        return sorted(top, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
 
     def _hits(
         self,

@@ -19,7 +19,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -28,32 +28,35 @@ from govread.node_ids import report_id_of
 from govread.parsers.model import Report
 
 # The fields of a report with no column of their own: read with its body, when first used.
-LAZY_FIELDS = (
-    "source",
-    "preamble",
-    "sections",
-    "closing",
-    "chrome",
-    "meta",
-    "issuer_level",
-    "doc_number",
-    "source_url",
-    "region_level",
+# The fields read from the store's columns; every other field of a report (its body, and
+# the metadata with no column) is read with its body, when first used.
+COLUMN_FIELDS = frozenset(
+    {
+        "sha256",
+        "title",
+        "display_title",
+        "region",
+        "year",
+        "published",
+        "issuer",
+        "path",
+        "genre",
+        "province",
+        "id",
+        "body_sha256",
+    }
 )
+LAZY_FIELDS = tuple(f.name for f in fields(Report) if f.name not in COLUMN_FIELDS)
 # Report's own slots (member descriptors), which the properties below read and write.
 _SLOTS: dict[str, Any] = {name: Report.__dict__[name] for name in LAZY_FIELDS}
-_EMPTY: dict[str, object] = {
-    "source": None,
-    "preamble": (),
-    "sections": (),
-    "closing": (),
-    "chrome": (),
-    "meta": {},
-    "issuer_level": None,
-    "doc_number": None,
-    "source_url": None,
-    "region_level": None,
-}
+
+
+def _empty(name: str) -> object:
+    """A field's value for a report that changed or went since it was listed."""
+    field = Report.__dataclass_fields__[name]
+    if field.default_factory is not MISSING:
+        return field.default_factory()
+    return None if field.default is MISSING else field.default
 
 
 class StoreReadError(Exception):
@@ -82,17 +85,6 @@ class StoredReport(Report):
     """
 
     __slots__ = ("_lock", "_pending", "has_sections", "store_id")
-
-    source = _lazy("source")
-    preamble = _lazy("preamble")
-    sections = _lazy("sections")
-    closing = _lazy("closing")
-    chrome = _lazy("chrome")
-    meta = _lazy("meta")
-    issuer_level = _lazy("issuer_level")
-    doc_number = _lazy("doc_number")
-    source_url = _lazy("source_url")
-    region_level = _lazy("region_level")
 
     _pending: Callable[[], Report | None] | None
     _lock: threading.Lock
@@ -124,12 +116,14 @@ class StoredReport(Report):
                 return  # another thread read it meanwhile
             full = fetch()
             for name in LAZY_FIELDS:
-                if full is not None:
-                    value = getattr(full, name)
-                else:  # changed or gone since it was listed: shown empty
-                    value = {} if name == "meta" else _EMPTY[name]
+                # changed or gone since it was listed: shown empty
+                value = getattr(full, name) if full is not None else _empty(name)
                 _SLOTS[name].__set__(self, value)
             object.__setattr__(self, "_pending", None)
+
+
+for _name in LAZY_FIELDS:
+    setattr(StoredReport, _name, _lazy(_name))
 
 
 def _plain_report(values: dict[str, Any]) -> Report:

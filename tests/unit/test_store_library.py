@@ -119,6 +119,9 @@ FILTER_QUERIES = [
     "tag:重点",
     "执法 tag:重点",
     "法治 -tag:重点",
+    "genre:法治",  # report fields alone: the reports' top units
+    "复议 -province:湖北",
+    "year:2021-2023 tag:重点",
 ]
 
 
