@@ -3,6 +3,7 @@
     ~/.config/govread/config.toml      theme = "govread-dark"
                                        citation_style = "gbt7714"   (or "plain")
                                        language = "zh"              (or "en")
+                                       store_max_mb = 2048          (the store's size cap)
     ~/.config/govread/themes/*.toml    the user's own colour themes
 
 Read through the guarded reader (`govread.statefile`: a regular file of at most 1 MiB,
@@ -32,6 +33,9 @@ CONFIG_FILE = "config.toml"
 THEMES_FOLDER = "themes"
 
 
+DEFAULT_STORE_MAX_MB = 2048
+
+
 class ConfigError(Exception):
     """The config file cannot be read or written; ``str()`` is one line for a person."""
 
@@ -59,6 +63,8 @@ class Config:
     citation_style: CitationStyle = DEFAULT_STYLE
     # The interface language, "zh" or "en"; None: the locale's (`govread.i18n`).
     language: str | None = None
+    # The store (`govread index`) refuses to grow past this many megabytes.
+    store_max_mb: int = DEFAULT_STORE_MAX_MB
 
 
 def _read_table(path: Path) -> dict[str, Any]:
@@ -103,8 +109,23 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
             )
         )
         language = None
+    store_max_mb = table.get("store_max_mb", DEFAULT_STORE_MAX_MB)
+    if isinstance(store_max_mb, bool) or not isinstance(store_max_mb, int) or store_max_mb < 1:
+        warnings.append(
+            _(
+                "{path}: 'store_max_mb' must be a whole number of megabytes, 1 or more; "
+                "using {default}"
+            ).format(path=statefile.display_path(path), default=DEFAULT_STORE_MAX_MB)
+        )
+        store_max_mb = DEFAULT_STORE_MAX_MB
     keymap, keymap_warnings = read_keymap(table.get("keymap"), statefile.display_path(path))
-    config = Config(theme=theme, keymap=keymap, citation_style=style, language=language)
+    config = Config(
+        theme=theme,
+        keymap=keymap,
+        citation_style=style,
+        language=language,
+        store_max_mb=store_max_mb,
+    )
     return config, warnings + keymap_warnings
 
 

@@ -27,13 +27,14 @@ import math
 import os
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from govread import segment, statefile
-from govread.cache import _entry_report, report_to_dict
+from govread.cache import _entry_report
+from govread.i18n import _
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.outline import PARSER_VERSION
 from govread.search import (
@@ -47,14 +48,20 @@ from govread.search import (
     Term,
     _make_hit,
     _Plan,
-    _report_units,
     _Unit,
     combine_plans,
     item_holding_all,
     words_suffice,
 )
+from govread.store_build import (
+    FileJob,
+    Prepared,
+    join_tokens,
+    prepare_report,
+    prepared_files,
+)
 
-SCHEMA_VERSION = 2  # 2: reports.issuer_level and city (the filter's level: and region:)
+SCHEMA_VERSION = 3  # 2: reports.issuer_level and city; 3: figures, topics, the comparison's words
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 STORE_NAME = "store.sqlite3"
@@ -90,22 +97,85 @@ _SCHEMA = (
         body_tokens TEXT NOT NULL,
         length INTEGER NOT NULL)""",
     "CREATE INDEX units_by_report ON units(report_id, ordinal)",
+    # detail=none: only which units hold each trigram (a needle's trigrams are ANDed, then
+    # `instr` confirms the substring); filled per batch of reports by one INSERT … SELECT,
+    # which builds the index twice as fast as a trigger row by row.
     "CREATE VIRTUAL TABLE units_fts USING fts5(folded, content='units', content_rowid='id',"
-    " tokenize='trigram case_sensitive 1')",
-    "CREATE TRIGGER units_added AFTER INSERT ON units BEGIN"
-    " INSERT INTO units_fts(rowid, folded) VALUES (new.id, new.folded); END",
+    " tokenize='trigram case_sensitive 1', detail=none)",
     "CREATE TRIGGER units_removed AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END",
     "CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
     # running totals of the units and their token lengths (BM25's average, without a scan)
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL)",
-    "INSERT INTO meta VALUES ('units', 0), ('tokens', 0)",
+    "INSERT INTO meta VALUES ('units', 0), ('tokens', 0), ('compare_units', 0)",
+    # every figure of every report, as the one figure finder (govread.figures) gives it
+    """CREATE TABLE figures (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        node_id TEXT NOT NULL,
+        paragraph INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        subject TEXT NOT NULL,
+        value REAL NOT NULL,
+        unit TEXT NOT NULL,
+        approximate INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        indicator TEXT,
+        is_range INTEGER NOT NULL)""",
+    "CREATE INDEX figures_by_report ON figures(report_id)",
+    "CREATE INDEX figures_by_indicator ON figures(indicator)",
+    # the comparison's units (govread.compare) with their themes and the themes' weights
+    """CREATE TABLE topics (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ordinal INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        node_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        number TEXT NOT NULL,
+        theme TEXT NOT NULL,
+        themes TEXT NOT NULL,
+        phases TEXT NOT NULL,
+        PRIMARY KEY (report_id, ordinal)) WITHOUT ROWID""",
+    "CREATE INDEX topics_by_theme ON topics(theme)",
+    # the comparison's words: per report, how many of its units hold each (its IDF)
+    # the comparison's words of each report: "word<TAB>units holding it" lines
+    """CREATE TABLE compare_terms (
+        report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
+        terms TEXT NOT NULL)""",
+    "CREATE TABLE compare_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
 )
-_TABLES = {"reports", "units", "units_fts", "vocab", "meta"}
+_TABLES = {
+    "reports",
+    "units",
+    "units_fts",
+    "vocab",
+    "meta",
+    "figures",
+    "topics",
+    "compare_terms",
+    "compare_vocab",
+}
+_DROP_ORDER = (
+    "units_fts",
+    "units",
+    "figures",
+    "topics",
+    "compare_terms",
+    "compare_vocab",
+    "reports",
+    "vocab",
+    "meta",
+)
+DEFAULT_MAX_MB = 2048
 
 
 class StoreError(Exception):
     """The store cannot be opened or written (one line for a person)."""
+
+
+def _is_full(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_FULL or "full" in str(error)
 
 
 class _Foreign(Exception):
@@ -118,13 +188,40 @@ def default_path() -> Path:
     return user_cache_path("govread") / STORE_NAME
 
 
-def _join(tokens: Sequence[str]) -> str:
-    """Tokens as one space-separated string (a space inside a token, which jieba's word-like
-    tokens never hold, would become "_", so that splitting gives the tokens back)."""
-    joined = " ".join(tokens)
-    if joined.count(" ") != max(len(tokens) - 1, 0):
-        joined = " ".join(token.replace(" ", "_") for token in tokens)
-    return joined
+def configured_max_mb() -> int:
+    """The size cap in MB from the user's config (`store_max_mb`), or the default."""
+    from govread.config import load_config
+
+    return load_config()[0].store_max_mb
+
+
+class StoreFull(StoreError):
+    """A write would grow the store past its cap (or the disk is full); nothing of it was
+    written: the store holds what it held before."""
+
+
+_join = join_tokens
+
+
+def fts_query(needle: str) -> str:
+    """The FTS5 query for units that may hold `needle` (3 characters or more): each of its
+    trigrams, ANDed (the index keeps no positions: confirm with ``instr``)."""
+    grams = dict.fromkeys(needle[i : i + TRIGRAM] for i in range(len(needle) - TRIGRAM + 1))
+    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
+
+
+def pack_terms(terms: Mapping[str, int]) -> str:
+    """The comparison's words of a report as stored: "word<TAB>count" lines."""
+    return "\n".join(f"{term}\t{n}" for term, n in terms.items())
+
+
+def unpack_terms(packed: str) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for line in packed.split("\n"):
+        term, _, n = line.rpartition("\t")
+        if term:
+            found[term] = int(n)
+    return found
 
 
 def _split(text: str) -> list[str]:
@@ -134,9 +231,11 @@ def _split(text: str) -> list[str]:
 class Store:
     """One store file: open (setting aside a foreign or damaged one), refresh, query."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, *, max_mb: int | None = None) -> None:
         self.path = path or default_path()
-        self.notice: str | None = None  # a line about a file that was set aside
+        self.notice: str | None = None  # a line about a file that was set aside or emptied
+        # The size cap (config `store_max_mb`): SQLite refuses to grow the file past it.
+        self.max_mb = max_mb if max_mb is not None else configured_max_mb()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and not self.path.is_file():
@@ -176,6 +275,8 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
+            page_size = int(db.execute("PRAGMA page_size").fetchone()[0])
+            db.execute(f"PRAGMA max_page_count={max(1, self.max_mb * 1024 * 1024 // page_size)}")
             db.execute("BEGIN IMMEDIATE")  # the schema is set up in one transaction
             tables = {
                 name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -186,10 +287,19 @@ class Store:
                 raise _Foreign
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if tables and (version != SCHEMA_VERSION or not tables >= _TABLES):
-                # An older schema of ours: rebuilt from the files (nothing in it is unique).
-                for name in ("units_fts", "units", "reports", "vocab", "meta"):
+                # Another schema of ours: emptied, to be filled again from the files by the
+                # next `govread index` (nothing in it is unique); never read as it was.
+                reports = tables >= {"reports"} and bool(
+                    db.execute("SELECT 1 FROM reports LIMIT 1").fetchone()
+                )
+                for name in _DROP_ORDER:
                     db.execute(f"DROP TABLE IF EXISTS {name}")
                 tables = set()
+                if reports:
+                    self.notice = _(
+                        "{path}: made by another version of govread; emptied it (run govread "
+                        "index on your folders to fill it again)"
+                    ).format(path=statefile.display_path(self.path))
             if not tables:
                 for statement in _SCHEMA:
                     db.execute(statement)
@@ -243,81 +353,68 @@ class Store:
     ) -> None:
         """Store one report (replacing the row of its path) with its units' tokens, keyed
         ``<unit id>|h`` / ``<unit id>|b`` as `segment.ParallelTokens` gives them."""
-        assert report.path is not None
-        self._remove_where("path=?", (report.path,))
-        body = json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":"))
-        cursor = self.db.execute(
-            "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
-            " year, genre, issuer, issuer_level, title, display_title, published, mtime_ns,"
-            " size, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                report.path,
-                report.sha256,
-                report.text_sha256(),
-                PARSER_VERSION,
-                report.region,
-                report.city,
-                report.province,
-                report.year,
-                report.genre,
-                report.issuer,
-                report.issuer_level,
-                report.title,
-                report.display_title,
-                report.published,
-                mtime_ns,
-                size,
-                body,
-            ),
-        )
-        report_id = cursor.lastrowid
-        rows = []
+        self.put_prepared([prepare_report(report, tokens, size=size, mtime_ns=mtime_ns)])
+
+    def put_prepared(self, batch: Sequence[Prepared]) -> None:
+        """Store reports prepared by `govread.store_build` (each replacing the row of its
+        path), their document frequencies merged: one upsert per distinct token."""
         df: Counter[str] = Counter()
-        for ordinal, unit in enumerate(_report_units(report, 0)):
-            heading = tokens.get(unit.id + "|h", [])
-            text = tokens.get(unit.id + "|b", [])
-            df.update(set(heading) | set(text))
-            if unit.item is not None:
-                parent, level, number = (
-                    unit.section.id if unit.section else None,
-                    None,
-                    unit.item.number,
-                )
-            elif unit.section is not None:
-                parent = unit.ancestors[-1] if unit.ancestors else None
-                level, number = unit.section.level, unit.section.number
-            else:
-                parent, level, number = None, None, None
-            rows.append(
+        terms: Counter[str] = Counter()
+        units = tokens = compare_units = 0
+        (first,) = self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()
+        for prepared in batch:
+            self._remove_where("path=?", (prepared.path,))
+            cursor = self.db.execute(
+                "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
+                " year, genre, issuer, issuer_level, title, display_title, published, mtime_ns,"
+                " size, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    report_id,
-                    ordinal,
-                    unit.id,
-                    parent,
-                    level,
-                    unit.kind,
-                    number,
-                    unit.label,
-                    json.dumps(list(unit.path), ensure_ascii=False),
-                    unit.body,
-                    unit.folded,
-                    _join(heading),
-                    _join(text),
-                    HEADING_WEIGHT * len(heading) + len(text),
-                )
+                    prepared.path,
+                    prepared.sha256,
+                    prepared.text_sha256,
+                    PARSER_VERSION,
+                    *prepared.meta,
+                    prepared.mtime_ns,
+                    prepared.size,
+                    prepared.body,
+                ),
             )
-        self.db.executemany(
-            "INSERT INTO units (report_id, ordinal, node_id, parent, level, kind, number,"
-            " heading, path, text, folded, heading_tokens, body_tokens, length)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            rows,
+            report_id = cursor.lastrowid
+            self.db.executemany(
+                "INSERT INTO units (report_id, ordinal, node_id, parent, level, kind, number,"
+                " heading, path, text, folded, heading_tokens, body_tokens, length)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(report_id, *row) for row in prepared.units],
+            )
+            self.db.executemany(
+                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(report_id, *row) for row in prepared.figures],
+            )
+            self.db.executemany(
+                "INSERT INTO topics VALUES (?,?,?,?,?,?,?,?,?)",
+                [(report_id, *row) for row in prepared.topics],
+            )
+            self.db.execute(
+                "INSERT INTO compare_terms VALUES (?,?)",
+                (report_id, pack_terms(prepared.terms)),
+            )
+            df.update(prepared.df)
+            terms.update(prepared.terms)
+            units += len(prepared.units)
+            tokens += prepared.tokens
+            compare_units += len(prepared.topics)
+        self.db.execute(
+            "INSERT INTO units_fts(rowid, folded) SELECT id, folded FROM units WHERE id > ?",
+            (first,),
         )
         self._count(df, +1)
-        self._totals(len(rows), sum(row[-1] for row in rows))
+        self._count_terms(terms, +1)
+        self._totals(units, tokens, compare_units)
 
-    def _totals(self, units: int, tokens: int) -> None:
+    def _totals(self, units: int, tokens: int, compare_units: int) -> None:
         self.db.executemany(
-            "UPDATE meta SET value=value+? WHERE key=?", [(units, "units"), (tokens, "tokens")]
+            "UPDATE meta SET value=value+? WHERE key=?",
+            [(units, "units"), (tokens, "tokens"), (compare_units, "compare_units")],
         )
 
     def totals(self) -> tuple[int, int]:
@@ -329,6 +426,13 @@ class Store:
         self.db.executemany(
             "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df=df+excluded.df",
             [(_join([token]), sign * n) for token, n in df.items()],
+        )
+
+    def _count_terms(self, terms: Counter[str], sign: int) -> None:
+        self.db.executemany(
+            "INSERT INTO compare_vocab VALUES (?, ?)"
+            " ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
+            [(term, sign * n) for term, n in terms.items()],
         )
 
     def _remove_where(self, condition: str, params: Sequence[object]) -> int:
@@ -345,8 +449,16 @@ class Store:
                 df.update(set(_split(heading)) | set(_split(text)))
                 units, tokens = units + 1, tokens + length
             self._count(df, -1)
-            self._totals(-units, -tokens)
-            self.db.execute("DELETE FROM units WHERE report_id=?", (report_id,))
+            packed = self.db.execute(
+                "SELECT terms FROM compare_terms WHERE report_id=?", (report_id,)
+            ).fetchone()
+            self._count_terms(Counter(unpack_terms(packed[0]) if packed else {}), -1)
+            (compare_units,) = self.db.execute(
+                "SELECT count(*) FROM topics WHERE report_id=?", (report_id,)
+            ).fetchone()
+            self._totals(-units, -tokens, -compare_units)
+            for table in ("units", "figures", "topics", "compare_terms"):
+                self.db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
             self.db.execute("DELETE FROM reports WHERE id=?", (report_id,))
         return len(ids)
 
@@ -356,16 +468,36 @@ class Store:
     def finish(self) -> None:
         """Drop tokens no unit holds any more."""
         self.db.execute("DELETE FROM vocab WHERE df<=0")
+        self.db.execute("DELETE FROM compare_vocab WHERE df<=0")
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction: all of it is written or none of it. A write past the size cap
+        (or onto a full disk) rolls it back and raises `StoreFull`."""
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            self.db.execute("COMMIT")
+        except BaseException as error:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            if isinstance(error, sqlite3.OperationalError) and _is_full(error):
+                raise StoreFull(self._full_message()) from None
             raise
-        self.db.execute("COMMIT")
+
+    def _full_message(self) -> str:
+        shown = statefile.display_path(self.path)
+        size = self.path.stat().st_size / (1024 * 1024) if self.path.exists() else 0.0
+        if size < self.max_mb * 0.95:
+            return _(
+                "{path}: the disk is full; nothing of the last batch was written "
+                "(free some space, or use --store on another disk)"
+            ).format(path=shown)
+        return _(
+            "{path}: the store reached its size cap of {cap} MB; nothing of the last batch "
+            "was written and what was indexed before is kept (raise store_max_mb in "
+            "config.toml, index fewer folders, or use --store for another store)"
+        ).format(path=shown, cap=self.max_mb)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -437,11 +569,10 @@ class StoreSearch:
         if not needle:
             found: set[int] = set()
         elif len(needle) >= TRIGRAM:
-            phrase = '"' + needle.replace('"', '""') + '"'
             rows = db.execute(
                 "SELECT u.id, u.report_id, u.ordinal FROM units_fts JOIN units u"
                 " ON u.id = units_fts.rowid WHERE units_fts MATCH ? AND instr(u.folded, ?)",
-                (phrase, needle),
+                (fts_query(needle), needle),
             )
             found = self._keep(rows)
         else:
@@ -743,22 +874,27 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return info.st_size, info.st_mtime_ns
 
 
+# Reports written per transaction while indexing: an interruption keeps what was committed.
+WRITE_BATCH = 100
+
+
 def index(
     store: Store,
     paths: Sequence[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
-    use_cache: bool | None = None,
+    workers: int | None = None,
 ) -> IndexSummary:
     """Bring the store up to date with the reports under `paths`; returns what changed.
 
     Unchanged files (same size and mtime, or else same bytes) are not parsed; changed and
-    new files are parsed in parallel (`govread.loading`) and segmented once each
-    (`segment.ParallelTokens`); files gone from the disk, and reports of an older parser
-    not refreshed here, are pruned.
+    new files are parsed, segmented (once each), and their figures and themes found, in a
+    process pool on every core (`govread.store_build`), while this process writes the rows
+    in transactions of `WRITE_BATCH` reports; files gone from the disk, and reports of an
+    older parser not refreshed here, are pruned. `StoreFull` when the size cap stops it
+    (what was committed before is kept, whole).
     """
-    from govread.loading import Loader, cache_enabled
-    from govread.parsers.readers import folder_entries, looks_like_report
+    from govread.parsers.readers import folder_entries
 
     summary = IndexSummary()
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
@@ -773,11 +909,9 @@ def index(
         else:
             found.append((path, True))
     known = store.known()
-    stale: list[tuple[Path, bool, tuple[int, int]]] = []
-    seen: set[str] = set()
+    jobs: list[FileJob] = []
     for path, explicit in found:
         key = str(path.resolve())
-        seen.add(key)
         stat = _stat(path)
         row = known.get(key)
         if (
@@ -788,65 +922,41 @@ def index(
         ):
             summary.unchanged += 1
             continue
-        stale.append((path, explicit, stat or (0, 0)))
-    total = len(stale)
-    if use_cache is None:
-        use_cache = cache_enabled()
-    reports: list[tuple[Report, tuple[int, int]]] = []
-    explicit_of = {str(path): (explicit, stat) for path, explicit, stat in stale}
-    with Loader([path for path, _, _ in stale], use_cache=use_cache) as loader:
-        for done, entry in enumerate(loader, start=1):
-            if progress is not None:
-                progress("parsing", done, total)
-            if not isinstance(entry, Report):
-                summary.skipped.append((entry.path, entry.reason))
-                continue
-            explicit, stat = explicit_of.get(entry.path or "", (True, (0, 0)))
-            if not explicit and (reason := looks_like_report(entry)):
-                summary.skipped.append((entry.path or "", reason))
-                continue
-            key = str(Path(entry.path or "").resolve())
-            row = known.get(key)
-            if row is not None and row[3] == entry.sha256 and row[4] == PARSER_VERSION:
-                store.touch(row[0], *stat)  # the same bytes, touched
-                summary.unchanged += 1
-                continue
-            reports.append((replace(entry, path=key), stat))
-    jobs: list[segment.SegmentJob] = []
-    for report, _ in reports:
-        texts: dict[str, str] = {}
-        for unit in _report_units(report, 0):
-            texts[unit.id + "|h"] = unit.heading_fold.text
-            texts[unit.id + "|b"] = unit.body_fold.text
-        jobs.append((report.sha256, texts))
-    if jobs:
-        segment.ensure_loaded()
-    source = segment.ParallelTokens(jobs, use_cache=use_cache)
-    stream = iter(source)
-    batch: list[tuple[Report, dict[str, list[str]], tuple[int, int]]] = []
+        current = row[3] if row is not None and row[4] == PARSER_VERSION else None
+        jobs.append(FileJob(str(path), explicit, stat or (0, 0), current))
+    total = len(jobs)
+    batch: list[Prepared] = []
+    refreshed: set[str] = set()
 
     def flush() -> None:
-        with store.transaction():
-            for report, tokens, (size, mtime) in batch:
-                if report.path in known:
+        if batch:
+            with store.transaction():
+                store.put_prepared(batch)
+            for prepared in batch:
+                if prepared.path in known:
                     summary.updated += 1
                 else:
                     summary.added += 1
-                store.put(report, tokens, size=size, mtime_ns=mtime)
         batch.clear()
 
-    try:
-        for done, ((report, stat), tokens) in enumerate(zip(reports, stream, strict=False), 1):
-            batch.append((report, tokens, stat))
-            if len(batch) >= 100:
+    for done, (job, outcome) in enumerate(prepared_files(jobs, workers=workers), start=1):
+        key = str(Path(job.path).resolve())
+        if outcome is None:  # the same bytes, touched
+            row = known[key]
+            store.touch(row[0], *job.stat)
+            refreshed.add(key)
+            summary.unchanged += 1
+        elif isinstance(outcome, Prepared):
+            batch.append(outcome)
+            refreshed.add(key)
+            if len(batch) >= WRITE_BATCH:
                 flush()
-            if progress is not None:
-                progress("segmenting", done, len(reports))
-        flush()
-    finally:
-        stream.close()
+        else:
+            summary.skipped.append((outcome.path, outcome.reason))
+        if progress is not None:
+            progress("indexing", done, total)
+    flush()
     # Prune: files gone, and reports of an older parser that were not refreshed above.
-    refreshed = {report.path for report, _ in reports}
     with store.transaction():
         for stored, (_, _, _, _, parser) in known.items():
             if stored in refreshed:

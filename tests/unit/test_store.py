@@ -162,7 +162,7 @@ def test_index_and_search_from_the_command_line(
     assert main(["index", str(folder), "--store", str(db)]) == 0
     err = capsys.readouterr().err
     assert "3 added, 0 updated, 0 unchanged, 0 pruned" in err
-    assert "parsing: 3/3" in err  # plain progress lines when stderr is not a terminal
+    assert "indexing: 3/3" in err  # plain progress lines when stderr is not a terminal
     assert main(["search", "行政复议", "--store", str(db), "--format", "json"]) == 0
     out, err = capsys.readouterr()
     stored = json.loads(out)

@@ -1,0 +1,301 @@
+"""Preparing reports for the store: everything computed once per report, on every core.
+
+`prepare_file` reads and parses one file and computes all the store keeps of it: the units
+with their folded text and jieba tokens (each text block segmented once per report,
+`segment.report_tokens`), the figures (the one finder, `govread.figures`) and the themes of
+the comparison's units (`govread.compare.report_units`) with the words the comparison's
+IDF counts. It runs in a pool worker, so the parent only writes rows (`Store.put_prepared`);
+`prepared_files` hands the results back in the order of the files, each as soon as it and
+all before it are known.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from govread import segment
+from govread.cache import report_to_dict
+from govread.opening import Problem, open_report
+from govread.parsers.model import Report
+from govread.search import HEADING_WEIGHT, _report_units
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+# Above this many files to prepare, a process pool runs on every core: each worker loads
+# jieba's dictionary once (≈ 1 s), against ≈ 40 ms of work per report.
+POOL_THRESHOLD = 50
+# Files handed to the pool per worker ahead of the one awaited (results are ≈ 100 KB each).
+POOL_AHEAD = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """One report as the store's rows (without the store's own ids)."""
+
+    path: str  # resolved
+    size: int
+    mtime_ns: int
+    sha256: str
+    text_sha256: str
+    # region, city, province, year, genre, issuer, issuer_level, title, display_title,
+    # published
+    meta: tuple[object, ...]
+    body: str  # the parsed report as the cache's JSON
+    # (ordinal, node_id, parent, level, kind, number, heading, path JSON, text, folded,
+    #  heading_tokens, body_tokens, length)
+    units: list[tuple[object, ...]]
+    df: dict[str, int]  # jieba token -> units of this report holding it
+    tokens: int  # the units' token lengths added up (BM25's average)
+    # (node_id, paragraph, start, end, label, value, unit, approximate, text, indicator, range)
+    figures: list[tuple[object, ...]]
+    # (ordinal, key, node_id, kind, number, theme, themes JSON, phases JSON)
+    topics: list[tuple[object, ...]]
+    terms: dict[str, int]  # comparison word -> comparison units of this report holding it
+
+
+def join_tokens(tokens: Sequence[str]) -> str:
+    """Tokens as one space-separated string (a space inside a token, which jieba's word-like
+    tokens never hold, would become "_", so that splitting gives the tokens back)."""
+    joined = " ".join(tokens)
+    if joined.count(" ") != max(len(tokens) - 1, 0):
+        joined = " ".join(token.replace(" ", "_") for token in tokens)
+    return joined
+
+
+def unit_texts(report: Report) -> dict[str, str]:
+    """What is segmented of a report: ``<unit id>|h`` (heading) and ``|b`` (body), folded."""
+    texts: dict[str, str] = {}
+    for unit in _report_units(report, 0):
+        texts[unit.id + "|h"] = unit.heading_fold.text
+        texts[unit.id + "|b"] = unit.body_fold.text
+    return texts
+
+
+def prepare_report(
+    report: Report,
+    tokens: Mapping[str, list[str]] | None = None,
+    *,
+    size: int,
+    mtime_ns: int,
+) -> Prepared:
+    """The store's rows of one report (its path already resolved); `tokens` as
+    `unit_texts` keys them, segmented here when not given."""
+    from govread.compare import report_units
+    from govread.figures import report_figures
+
+    assert report.path is not None
+    units = _report_units(report, 0)
+    if tokens is None:
+        texts: dict[str, str] = {}
+        for unit in units:
+            texts[unit.id + "|h"] = unit.heading_fold.text
+            texts[unit.id + "|b"] = unit.body_fold.text
+        tokens = segment.report_tokens(texts)
+    rows: list[tuple[object, ...]] = []
+    df: Counter[str] = Counter()
+    total = 0
+    for ordinal, unit in enumerate(units):
+        heading = tokens.get(unit.id + "|h", [])
+        text = tokens.get(unit.id + "|b", [])
+        df.update(set(heading) | set(text))
+        if unit.item is not None:
+            parent = unit.section.id if unit.section else None
+            level, number = None, unit.item.number
+        elif unit.section is not None:
+            parent = unit.ancestors[-1] if unit.ancestors else None
+            level, number = unit.section.level, unit.section.number
+        else:
+            parent, level, number = None, None, None
+        length = HEADING_WEIGHT * len(heading) + len(text)
+        total += length
+        rows.append(
+            (
+                ordinal,
+                unit.id,
+                parent,
+                level,
+                unit.kind,
+                number,
+                unit.label,
+                json.dumps(list(unit.path), ensure_ascii=False),
+                unit.body,
+                unit.folded,
+                join_tokens(heading),
+                join_tokens(text),
+                length,
+            )
+        )
+    figures: list[tuple[object, ...]] = [
+        (
+            f.node_id,
+            f.paragraph,
+            f.start,
+            f.end,
+            f.label,
+            f.value,
+            f.unit,
+            int(f.approximate),
+            f.text,
+            f.indicator,
+            int(f.is_range),
+        )
+        for f in report_figures(report)
+    ]
+    topics: list[tuple[object, ...]] = []
+    terms: Counter[str] = Counter()
+    for ordinal, cunit in enumerate(report_units(report)):
+        terms.update(cunit.terms.keys())
+        topics.append(
+            (
+                ordinal,
+                cunit.key,
+                cunit.node_id,
+                cunit.kind,
+                cunit.number,
+                cunit.theme,
+                json.dumps(dict(cunit.themes), ensure_ascii=False, separators=(",", ":")),
+                json.dumps(sorted(cunit.phases), ensure_ascii=False, separators=(",", ":")),
+            )
+        )
+    return Prepared(
+        path=report.path,
+        size=size,
+        mtime_ns=mtime_ns,
+        sha256=report.sha256,
+        text_sha256=report.text_sha256(),
+        meta=(
+            report.region,
+            report.city,
+            report.province,
+            report.year,
+            report.genre,
+            report.issuer,
+            report.issuer_level,
+            report.title,
+            report.display_title,
+            report.published,
+        ),
+        body=json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":")),
+        units=rows,
+        df=dict(df),
+        tokens=total,
+        figures=figures,
+        topics=topics,
+        terms=dict(terms),
+    )
+
+
+Outcome = Prepared | Problem | None  # None: the same bytes as the stored report
+
+
+def prepare_file(
+    path: str, explicit: bool, stat: tuple[int, int], known_sha256: str | None
+) -> Outcome:
+    """Parse and prepare one file; None when its bytes are those already stored."""
+    entry = open_report(Path(path), explicit=explicit)
+    if isinstance(entry, Problem):
+        return entry
+    if known_sha256 is not None and entry.sha256 == known_sha256:
+        return None
+    try:
+        report = replace(entry, path=str(Path(path).resolve()))
+        return prepare_report(report, size=stat[0], mtime_ns=stat[1])
+    except Exception as error:  # a bug must not cost the user the other files
+        return Problem(path, f"could not be indexed ({type(error).__name__}: {error})", explicit)
+
+
+@dataclass(frozen=True, slots=True)
+class FileJob:
+    path: str
+    explicit: bool
+    stat: tuple[int, int]
+    known_sha256: str | None
+
+
+def _worker_start() -> None:
+    from govread.loading import _quiet_worker
+    from govread.topics import load_lexicon
+
+    _quiet_worker()
+    segment.ensure_loaded()
+    load_lexicon()
+
+
+def prepared_files(
+    jobs: Sequence[FileJob],
+    *,
+    workers: int | None = None,
+    threshold: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[tuple[FileJob, Outcome]]:
+    """Each job with its outcome, in order; in a process pool on every core when there are
+    more than `threshold` (a pool that cannot start, or breaks, leaves the rest to be
+    prepared here). Leaving the iteration early cancels what has not started."""
+    from govread.loading import spawn_pool, worker_count
+
+    count = workers or worker_count()
+    limit = POOL_THRESHOLD if threshold is None else threshold
+    pool: ProcessPoolExecutor | None = None
+    if len(jobs) > limit and count > 1:
+        try:
+            pool = spawn_pool(count, initializer=_worker_start)
+        except (OSError, RuntimeError):
+            pool = None
+    if pool is None and jobs:
+        segment.ensure_loaded()
+    queue: deque[int] = deque(range(len(jobs)))
+    futures: dict[int, Future[Any]] = {}
+
+    def submit() -> None:
+        while pool is not None and queue and len(futures) < POOL_AHEAD * count:
+            number = queue.popleft()
+            job = jobs[number]
+            futures[number] = pool.submit(
+                prepare_file, job.path, job.explicit, job.stat, job.known_sha256
+            )
+
+    try:
+        submit()
+        for number, job in enumerate(jobs):
+            if cancelled():
+                return
+            future = futures.pop(number, None)
+            outcome: Outcome
+            outcome = None
+            prepared_here = True
+            if future is not None:
+                from concurrent.futures.process import BrokenProcessPool
+
+                try:
+                    submit()
+                    outcome = future.result()
+                    prepared_here = False
+                except BrokenProcessPool:  # a worker died: the rest is prepared here
+                    if pool is not None:
+                        pool.shutdown(wait=True, cancel_futures=True)
+                    pool = None
+                    futures.clear()
+                    segment.ensure_loaded()
+                except Exception:  # this file failed in the worker: prepared here
+                    segment.ensure_loaded()
+            if prepared_here:
+                outcome = prepare_file(job.path, job.explicit, job.stat, job.known_sha256)
+            yield job, outcome
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def stat_of(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
