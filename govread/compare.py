@@ -496,12 +496,22 @@ class _Idf:
             self.n += 1
             self.df.update(terms.keys())
 
+    @classmethod
+    def counted(cls, n: int, df: Mapping[str, int]) -> _Idf:
+        """From counts kept elsewhere (the store): `n` units, `df` units per word."""
+        idf = cls(())
+        idf.n, idf.df = n, Counter(df)
+        return idf
+
     def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         return {
             term: (1.0 + math.log(count)) * (math.log((1 + self.n) / (1 + self.df[term])) + 1.0)
             for term, count in terms.items()
             if count > 0
         }
+
+
+Idf = _Idf  # public name: `compare(..., idf=Idf.counted(n, df))`
 
 
 def _cosine(u: Mapping[str, float], v: Mapping[str, float]) -> float:
@@ -596,17 +606,21 @@ def compare(
     *,
     lexicon: Lexicon | None = None,
     top_k: int = TOP_KEYWORDS,
+    idf: _Idf | None = None,
 ) -> Comparison:
     """Align report `a` with report `b` theme by theme, and match their figures.
 
     `corpus` is the open corpus the IDF is computed over (a and b are always part of it;
-    a report given twice counts once).
+    a report given twice counts once); or `idf`, counted already (`govread.store`).
     """
     lexicon = lexicon or load_lexicon()
-    reports: dict[str, Report] = {}
-    for report in (a, b, *corpus):
-        reports.setdefault(report.id, report)
-    idf = _Idf(unit.terms for report in reports.values() for unit in report_units(report, lexicon))
+    if idf is None:
+        reports: dict[str, Report] = {}
+        for report in (a, b, *corpus):
+            reports.setdefault(report.id, report)
+        idf = _Idf(
+            unit.terms for report in reports.values() for unit in report_units(report, lexicon)
+        )
     units_a, units_b = report_units(a, lexicon), report_units(b, lexicon)
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
     pairs: list[Pair] = []

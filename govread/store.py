@@ -79,7 +79,8 @@ _SCHEMA = (
         issuer_level TEXT,
         title TEXT, display_title TEXT NOT NULL, published TEXT,
         mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
-        body TEXT NOT NULL)""",
+        body TEXT NOT NULL,
+        node_id TEXT NOT NULL)""",
     """CREATE TABLE units (
         id INTEGER PRIMARY KEY,
         report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -167,6 +168,8 @@ _DROP_ORDER = (
     "meta",
 )
 DEFAULT_MAX_MB = 2048
+# Less free space than this when a write fails for want of room: the disk is full, not the cap.
+DISK_SLACK = 64 * 1024 * 1024
 
 
 class StoreError(Exception):
@@ -367,7 +370,7 @@ class Store:
             cursor = self.db.execute(
                 "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
                 " year, genre, issuer, issuer_level, title, display_title, published, mtime_ns,"
-                " size, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " size, body, node_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     prepared.path,
                     prepared.sha256,
@@ -377,6 +380,7 @@ class Store:
                     prepared.mtime_ns,
                     prepared.size,
                     prepared.body,
+                    prepared.node_id,
                 ),
             )
             report_id = cursor.lastrowid
@@ -486,9 +490,14 @@ class Store:
             raise
 
     def _full_message(self) -> str:
+        import shutil
+
         shown = statefile.display_path(self.path)
-        size = self.path.stat().st_size / (1024 * 1024) if self.path.exists() else 0.0
-        if size < self.max_mb * 0.95:
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError:
+            free = 0
+        if free < DISK_SLACK:
             return _(
                 "{path}: the disk is full; nothing of the last batch was written "
                 "(free some space, or use --store on another disk)"
@@ -969,6 +978,89 @@ def index(
                 summary.pruned += 1  # no longer a report
         store.finish()
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReport:
+    """A stored report's row, enough to name it and find it (its body is not read)."""
+
+    id: int
+    path: str
+    sha256: str
+    node_id: str  # the report's id (`Report.id`): the same text in two files has one
+    region: str | None
+    year: int | None
+    display_title: str
+
+
+def stored_reports(store: Store, scope: Sequence[str] | None = None) -> list[StoredReport]:
+    """The stored reports (in `scope`'s order, else by path), without reading their bodies."""
+    rows = store.db.execute(
+        "SELECT id, path, sha256, node_id, region, year, display_title FROM reports"
+    )
+    found = {row[1]: StoredReport(*row) for row in rows}
+    if scope is None:
+        return [found[path] for path in sorted(found)]
+    return [found[path] for path in scope if path in found]
+
+
+def compare_idf(
+    store: Store, a: Report, b: Report, scope: Sequence[str] | None = None
+) -> tuple[int, dict[str, int]]:
+    """The comparison's IDF counts for A and B over the stored reports (or those of
+    `scope`): the number of units and, for each word of A's and B's units, the units holding
+    it; A and B count once each even when they are not stored, as `compare.compare` counts
+    its corpus (a report in two files once)."""
+    from govread.compare import report_units
+
+    units_of = {report.id: report_units(report) for report in (a, b)}
+    wanted: set[str] = set()
+    for units in units_of.values():
+        for unit in units:
+            wanted.update(unit.terms)
+    chosen = stored_reports(store, scope)
+    distinct: dict[str, int] = {}  # text id -> stored report id, the first of its text
+    for row in chosen:
+        distinct.setdefault(row.node_id, row.id)
+    whole = scope is None or len(chosen) == store.report_count()
+    df: Counter[str] = Counter()
+    if whole and len(distinct) == len(chosen):
+        (n,) = store.db.execute("SELECT value FROM meta WHERE key='compare_units'").fetchone()
+        terms = sorted(wanted)
+        for start in range(0, len(terms), _CHUNK):
+            chunk = terms[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            df.update(
+                dict(
+                    store.db.execute(
+                        f"SELECT term, df FROM compare_vocab WHERE term IN ({marks})", chunk
+                    )
+                )
+            )
+    else:
+        n = 0
+        ids = list(distinct.values())
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(part))
+            (count,) = store.db.execute(
+                f"SELECT count(*) FROM topics WHERE report_id IN ({marks})", part
+            ).fetchone()
+            n += count
+            for (packed,) in store.db.execute(
+                f"SELECT terms FROM compare_terms WHERE report_id IN ({marks})", part
+            ):
+                for term, held in unpack_terms(packed).items():
+                    if term in wanted:
+                        df[term] += held
+    n = int(n)
+    for text_id, units in units_of.items():
+        if text_id in distinct:
+            continue
+        n += len(units)
+        for unit in units:
+            df.update(unit.terms.keys())
+    return n, dict(df)
 
 
 def scope_of(paths: Sequence[str | os.PathLike[str]]) -> list[str]:

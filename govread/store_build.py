@@ -48,6 +48,7 @@ class Prepared:
     # published
     meta: tuple[object, ...]
     body: str  # the parsed report as the cache's JSON
+    node_id: str  # `Report.id`
     # (ordinal, node_id, parent, level, kind, number, heading, path JSON, text, folded,
     #  heading_tokens, body_tokens, length)
     units: list[tuple[object, ...]]
@@ -183,6 +184,7 @@ def prepare_report(
             report.published,
         ),
         body=json.dumps(report_to_dict(report), ensure_ascii=False, separators=(",", ":")),
+        node_id=report.id,
         units=rows,
         df=dict(df),
         tokens=total,

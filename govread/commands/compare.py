@@ -1,7 +1,10 @@
 """`govread compare A B [C …]`: reports aligned theme by theme, with their figures side by side.
 
 A and B are report files, or region names matched against the bundled samples (or the
-reports in --corpus DIR): `govread compare 咸宁 宝鸡`. ``--format toml`` writes every row as
+reports in --corpus DIR, or in the store with --store FILE): `govread compare 咸宁 宝鸡`.
+With --corpus or --store, the comparison's word statistics (IDF) come from the store
+(`govread.store`): --corpus DIR first refreshes the default store with DIR's files
+(only the changed ones are read), so no corpus is segmented again per comparison. ``--format toml`` writes every row as
 a ``[[pair]]`` export (govread-export/1, `govread.compare_export`), to standard output or
 to ``-o FILE``, which is never replaced without --force. Three reports or more
 (`govread.multi_compare`) give one column per report: the text table, JSON
@@ -18,7 +21,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
 from rich.console import Console
@@ -41,8 +44,9 @@ from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
-    from govread.compare import Comparison, Unit
+    from govread.compare import Comparison, Idf, Unit
     from govread.multi_compare import Cell, MultiComparison
+    from govread.store import Store, StoredReport
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 COMPARE_SCHEMA = "govread-compare/1"
@@ -101,13 +105,37 @@ def _parser() -> ArgumentParser:
         metavar="DIR",
         help=_(
             "folder of reports to match names against and to compute IDF over "
-            "(default: the bundled samples)"
+            "(default: the bundled samples); its files are indexed into the store first"
+        ),
+    )
+    parser.add_argument(
+        "--store",
+        metavar="FILE",
+        help=_(
+            "the store (made by `govread index`) to match names against and take IDF "
+            "from; with --corpus, only DIR's stored reports count (default: the user's store)"
         ),
     )
     return parser
 
 
-def _label(report: Report) -> str:
+class _Named(Protocol):
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def display_title(self) -> str: ...
+    @property
+    def path(self) -> str | None: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+_N = TypeVar("_N", bound=_Named)
+
+
+def _label(report: _Named) -> str:
     parts = [report.region or sanitize_path(Path(report.path or "?").stem)]
     if report.year:
         parts.append(str(report.year))
@@ -118,7 +146,7 @@ def _short(region: str) -> str:
     return re.sub(r"(市|县|区|州|盟|旗)$", "", region)
 
 
-def _match(name: str, reports: Sequence[Report]) -> list[Report]:
+def _match(name: str, reports: Sequence[_N]) -> list[_N]:
     wanted = name.strip()
     # the year at the end, then what stands before it less one ":" and spaces (a pattern
     # that took the spaces too would retry them from every position: quadratic)
@@ -139,6 +167,11 @@ def _match(name: str, reports: Sequence[Report]) -> list[Report]:
 
 
 def _resolve(name: str, corpus: Sequence[Report]) -> Report:
+    return _from_file(name) or _named(name, corpus)
+
+
+def _from_file(name: str) -> Report | None:
+    """The report of a path named, or None when `name` is not a path."""
     path = Path(name)
     looks_like_path = "/" in name or "\\" in name or bool(path.suffix)
     if looks_like_path and not path.exists():
@@ -149,6 +182,10 @@ def _resolve(name: str, corpus: Sequence[Report]) -> Report:
                 raise _FileError(str(entry))
             return entry
         raise _FileError(_("{path}: holds no report files").format(path=name))
+    return None
+
+
+def _named(name: str, corpus: Sequence[_N]) -> _N:
     found = _match(name, corpus)
     available = ", ".join(_label(r) for r in corpus) or _("none")
     if not found:
@@ -178,6 +215,67 @@ def _load_corpus(directory: str | None) -> LoadResult:
     return result
 
 
+def _from_store(
+    directory: str | None, store_file: str | None, name_a: str, name_b: str
+) -> tuple[Report, Report, Idf] | None:
+    """A and B with the IDF counted in the store; None when neither --corpus nor --store
+    was given, or (said on stderr) when the default store cannot be used for --corpus."""
+    if directory is None and store_file is None:
+        return None
+    import sqlite3
+
+    from govread import store as store_module
+    from govread.compare import Idf
+
+    if directory is not None and not Path(directory).is_dir():
+        raise _FileError(f"{directory}: not a folder")
+    if store_file is not None and not Path(store_file).is_file():
+        raise _FileError(
+            _("{path}: no such store (make it with govread index)").format(path=store_file)
+        )
+    try:
+        with store_module.Store(Path(store_file) if store_file else None) as opened:
+            if opened.notice:
+                print(f"govread: {sanitize_line(opened.notice)}", file=sys.stderr)
+            scope = None
+            if directory is not None:
+                if store_file is None:  # the default store, refreshed with DIR's files
+                    summary = store_module.index(opened, [directory])
+                    for path, reason in summary.skipped:
+                        print(
+                            f"govread: skipped: {sanitize_path(path)}: {sanitize_line(reason)}",
+                            file=sys.stderr,
+                        )
+                scope = store_module.scope_of([directory])
+                absent, changed = store_module.stale(opened, scope)
+                if absent or changed:
+                    message = _(
+                        "{absent} files never indexed, {changed} changed since; run govread "
+                        "index to refresh the store"
+                    ).format(absent=len(absent), changed=len(changed))
+                    print(f"govread: {message}", file=sys.stderr)
+            rows = store_module.stored_reports(opened, scope)
+            a = _from_file(name_a) or _stored(opened, _named(name_a, rows))
+            b = _from_file(name_b) or _stored(opened, _named(name_b, rows))
+            n, df = store_module.compare_idf(opened, a, b, scope)
+    except (store_module.StoreError, sqlite3.Error) as error:
+        if store_file is not None:
+            raise _FileError(str(error)) from None
+        message = _("the store cannot be used ({error}); reading the corpus instead").format(
+            error=sanitize_line(str(error))
+        )
+        print(f"govread: {message}", file=sys.stderr)
+        return None
+    return a, b, Idf.counted(n, df)
+
+
+def _stored(opened: Store, row: StoredReport) -> Report:
+    report = opened.report(row.id)
+    if report is None:
+        raise _FileError(_("{path}: could not be read from the store").format(path=row.path))
+    return report
+
+
 def _error(message: str) -> None:
     # Messages name files and repeat what was typed: one safe line.
     print(error_line(message), file=sys.stderr)
@@ -204,9 +302,18 @@ def run(argv: Sequence[str]) -> int:
         else:
             _error(_("{path}: already exists; use --force to replace it").format(path=output))
         return EXIT_FILE
+    idf: Idf | None = None
+    corpus: Sequence[Report] = ()
     try:
-        corpus = _load_corpus(args.corpus).reports
-        chosen = [_resolve(name, corpus) for name in (args.a, args.b, *args.more)]
+        if args.more and args.store is not None:
+            raise _UsageError(_("--store compares two reports; give --corpus DIR for more"))
+        stored = None if args.more else _from_store(args.corpus, args.store, args.a, args.b)
+        if stored is not None:
+            a, b, idf = stored
+            chosen = [a, b]
+        else:
+            corpus = _load_corpus(args.corpus).reports
+            chosen = [_resolve(name, corpus) for name in (args.a, args.b, *args.more)]
     except _UsageError as error:
         _error(str(error))
         return EXIT_USAGE
@@ -221,7 +328,7 @@ def run(argv: Sequence[str]) -> int:
     if len(chosen) > 2:
         return _run_many(args.format, chosen, corpus, output, force=args.force)
     a, b = chosen
-    comparison = compare(a, b, corpus)
+    comparison = compare(a, b, corpus, idf=idf)
     if args.format == "toml":
         from govread.compare_export import export_comparison
 

@@ -1,0 +1,231 @@
+"""The store's content beyond search: figures, topics, the comparison's statistics; its
+schema version, its size cap, and segmentation that is the same however it is computed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govread import segment, store, store_build
+from govread.cli import main
+from govread.compare import Idf, compare, report_units, to_jsonable
+from govread.config import config_path, load_config
+from govread.corpus import load, sample_paths
+from govread.figures import report_figures
+
+
+def _copy(paths: list[Path], folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The five samples indexed once for the module: (folder, store file)."""
+    root = tmp_path_factory.mktemp("sample-store")
+    folder = _copy(sample_paths(), root / "reports")
+    db = root / "store.sqlite3"
+    with store.Store(db, max_mb=512) as opened:
+        store.index(opened, [folder])
+    return folder, db
+
+
+def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path, Path]) -> None:
+    folder, db = sample_store
+    reports = load([folder]).reports
+    with sqlite3.connect(db) as raw:
+        for report in reports:
+            assert report.path is not None
+            (report_id,) = raw.execute(
+                "SELECT id FROM reports WHERE path=?", (str(Path(report.path).resolve()),)
+            ).fetchone()
+            stored = raw.execute(
+                'SELECT node_id, paragraph, start, "end", subject, value, unit, approximate,'
+                " text, indicator, is_range FROM figures WHERE report_id=? ORDER BY rowid",
+                (report_id,),
+            ).fetchall()
+            expected = [
+                (
+                    f.node_id,
+                    f.paragraph,
+                    f.start,
+                    f.end,
+                    f.label,
+                    f.value,
+                    f.unit,
+                    int(f.approximate),
+                    f.text,
+                    f.indicator,
+                    int(f.is_range),
+                )
+                for f in report_figures(report)
+            ]
+            assert stored == expected and expected
+            topics = raw.execute(
+                "SELECT key, node_id, kind, number, theme, themes, phases FROM topics"
+                " WHERE report_id=? ORDER BY ordinal",
+                (report_id,),
+            ).fetchall()
+            units = report_units(report)
+            assert [(t[0], t[1], t[2], t[3], t[4]) for t in topics] == [
+                (u.key, u.node_id, u.kind, u.number, u.theme) for u in units
+            ]
+            assert [json.loads(t[5]) for t in topics] == [dict(u.themes) for u in units]
+            assert [set(json.loads(t[6])) for t in topics] == [set(u.phases) for u in units]
+        # the README's example query runs
+        rows = raw.execute(
+            "SELECT r.region, r.year, f.value FROM figures f JOIN reports r ON r.id = f.report_id"
+            " WHERE f.indicator = ? ORDER BY r.region",
+            ("行政机关负责人出庭应诉率",),
+        ).fetchall()
+        assert rows and all(0 <= value <= 100 for _, _, value in rows)
+
+
+def _pairs(document: dict[str, object]) -> tuple[object, object]:
+    return document["pairs"], document["figures"]
+
+
+def test_compare_from_the_store_equals_compare_over_the_corpus(
+    sample_store: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, db = sample_store
+    reports = load([folder]).reports
+    a, b = reports[0], reports[3]
+    expected = to_jsonable(compare(a, b, reports))
+    with store.Store(db) as opened:
+        n, df = store.compare_idf(opened, a, b)
+    assert to_jsonable(compare(a, b, idf=Idf.counted(n, df))) == expected
+    # narrowed to three reports, as a corpus of those three
+    chosen = sorted(folder.glob("*.txt"))[:3]
+    subset = load(chosen).reports
+    with store.Store(db) as opened:
+        n, df = store.compare_idf(opened, subset[0], subset[1], store.scope_of(chosen))
+    narrowed = to_jsonable(compare(subset[0], subset[1], idf=Idf.counted(n, df)))
+    assert narrowed == to_jsonable(compare(subset[0], subset[1], subset))
+    # the command line: --store and --corpus (the default store, filled first) agree with
+    # the comparison over the loaded corpus
+    names = [a.path or "", b.path or ""]
+    assert main(["compare", *names, "--store", str(db), "--format", "json"]) == 0
+    from_store = json.loads(capsys.readouterr().out)
+    assert main(["compare", *names, "--corpus", str(folder), "--format", "json"]) == 0
+    from_corpus = json.loads(capsys.readouterr().out)
+    assert _pairs(from_store) == _pairs(from_corpus) == _pairs(expected)
+    region = (a.region or "").removesuffix("市")
+    assert main(["compare", region, names[1], "--store", str(db), "--format", "json"]) == 0
+    assert _pairs(json.loads(capsys.readouterr().out)) == _pairs(expected)
+    assert main(["compare", "咸宁", "宝鸡", "--store", str(db.parent / "none.sqlite3")]) == 1
+    assert "no such store" in capsys.readouterr().err
+
+
+def test_a_store_of_another_schema_is_emptied_never_misread(tmp_path: Path) -> None:
+    folder = _copy(sample_paths()[:1], tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    with store.Store(db) as opened:
+        store.index(opened, [folder])
+    with sqlite3.connect(db) as raw:  # what schema 1 had: no figures, no topics
+        raw.execute("DROP TABLE figures")
+        raw.execute("PRAGMA user_version=1")
+    raw.close()
+    with store.Store(db) as opened:
+        assert opened.notice is not None and "another version of govread" in opened.notice
+        assert opened.report_count() == 0
+        summary = store.index(opened, [folder])
+        assert summary.added == 1
+    with store.Store(db) as opened:
+        assert opened.notice is None
+        (figures,) = opened.db.execute("SELECT count(*) FROM figures").fetchone()
+        assert figures > 0
+
+
+def _consistent(db: Path) -> int:
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        units, tokens = raw.execute("SELECT count(*), total(length) FROM units").fetchone()
+        totals = dict(raw.execute("SELECT key, value FROM meta"))
+        assert (totals["units"], totals["tokens"]) == (units, int(tokens))
+        (topics,) = raw.execute("SELECT count(*) FROM topics").fetchone()
+        assert totals["compare_units"] == topics
+        orphans = raw.execute(
+            "SELECT count(*) FROM units WHERE report_id NOT IN (SELECT id FROM reports)"
+        ).fetchone()
+        assert orphans == (0,)
+        (reports,) = raw.execute("SELECT count(*) FROM reports").fetchone()
+    raw.close()
+    return int(reports)
+
+
+def test_the_size_cap_stops_the_store_whole(
+    tmp_path: Path,
+    write_generated: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = write_generated(tmp_path / "corpus", 12, seed=3)
+    db = tmp_path / "store.sqlite3"
+    monkeypatch.setattr(store, "WRITE_BATCH", 2)
+    monkeypatch.setattr(store_build, "POOL_THRESHOLD", 1000)
+    with store.Store(db, max_mb=1) as opened, pytest.raises(store.StoreFull) as raised:
+        store.index(opened, [folder])
+    assert "size cap of 1 MB" in str(raised.value) and "store_max_mb" in str(raised.value)
+    kept = _consistent(db)
+    assert 0 < kept < 12 and kept % 2 == 0  # whole batches, none half-written
+    assert db.stat().st_size <= 1024 * 1024
+    # the command line says so and fails; the cap comes from config.toml
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("store_max_mb = 1\n", encoding="utf-8")
+    assert load_config()[0].store_max_mb == 1
+    assert main(["index", str(folder), "--store", str(db)]) == 1
+    assert "size cap of 1 MB" in capsys.readouterr().err
+    assert _consistent(db) == kept
+    config_path().write_text("store_max_mb = 0\n", encoding="utf-8")
+    config, warnings = load_config()
+    assert config.store_max_mb == 2048 and "store_max_mb" in warnings[0]
+
+
+def test_report_tokens_are_the_tokens_of_each_text_alone() -> None:
+    """Each block cut once per report gives what cutting every text whole gives."""
+    segment.ensure_loaded()
+    tokenizer = segment._tokenizer
+    for report in load().reports:
+        texts = store_build.unit_texts(report)
+        expected = {}
+        for key, text in texts.items():
+            found: list[str] = []
+            for word in tokenizer.cut(text, HMM=True):
+                if segment._is_wordlike(word):
+                    size = len(word)
+                    for length in range(2, size):
+                        for start in range(size - length + 1):
+                            if tokenizer.FREQ.get(word[start : start + length]):
+                                found.append(word[start : start + length])
+                    found.append(word)
+            expected[key] = found
+        assert segment.report_tokens(texts) == expected
+
+
+def test_jieba_fast_gives_jiebas_tokens() -> None:
+    pytest.importorskip("jieba_fast")
+    import jieba
+    import jieba_fast
+
+    segment.ensure_loaded()
+    engines = []
+    for module in (jieba, jieba_fast):
+        tokenizer = module.Tokenizer()
+        tokenizer.tmp_dir = str(segment.cache_root() / "jieba")
+        tokenizer.initialize()
+        for word, freq, tag in segment.user_dictionary():
+            tokenizer.add_word(word, max(freq, tokenizer.suggest_freq(word, False)), tag)
+        engines.append(tokenizer)
+    for report in load().reports:
+        for text in store_build.unit_texts(report).values():
+            for hmm in (True, False):
+                cuts = [list(engine.cut(text, HMM=hmm)) for engine in engines]
+                assert cuts[0] == cuts[1]
