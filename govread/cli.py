@@ -271,7 +271,8 @@ def run_outline(argv: Sequence[str]) -> int:
             for entry in payload:
                 sys.stdout.write(dumps_json(entry) + "\n")
         else:
-            sys.stdout.write(dumps_json(payload, indent=1) + "\n")
+            # compact: for other tools, and written by the C encoder (indent= is pure Python)
+            sys.stdout.write(dumps_json(payload, separators=(",", ":")) + "\n")
     else:
         for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
             if index:

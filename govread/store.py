@@ -206,6 +206,15 @@ class StoreFull(StoreError):
 _join = join_tokens
 
 
+def _storable(text: str) -> bool:
+    """Whether SQLite can hold the text (a file name undecodable as UTF-8 cannot)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def fts_query(needle: str) -> str:
     """The FTS5 query for units that may hold `needle` (3 characters or more): each of its
     trigrams, ANDed (the index keeps no positions: confirm with ``instr``)."""
@@ -921,6 +930,9 @@ def index(
     jobs: list[FileJob] = []
     for path, explicit in found:
         key = str(path.resolve())
+        if not _storable(key):
+            summary.skipped.append((str(path), _("its name is not valid UTF-8: cannot be stored")))
+            continue
         stat = _stat(path)
         row = known.get(key)
         if (
@@ -967,12 +979,13 @@ def index(
     flush()
     # Prune: files gone, and reports of an older parser that were not refreshed above.
     with store.transaction():
-        for stored, (_, _, _, _, parser) in known.items():
+        for stored, row in known.items():
+            parser = row[4]
             if stored in refreshed:
                 continue
             if (not os.path.isfile(stored) or parser != PARSER_VERSION) and store.remove(stored):
                 summary.pruned += 1
-        for skipped, _ in summary.skipped:
+        for skipped, _reason in summary.skipped:
             key = str(Path(skipped).resolve())
             if key in known and key not in refreshed and os.path.isfile(key) and store.remove(key):
                 summary.pruned += 1  # no longer a report

@@ -253,7 +253,7 @@ def _from_store(
                         "{absent} files never indexed, {changed} changed since; run govread "
                         "index to refresh the store"
                     ).format(absent=len(absent), changed=len(changed))
-                    print(f"govread: {message}", file=sys.stderr)
+                    print(f"govread: {sanitize_line(message)}", file=sys.stderr)
             rows = store_module.stored_reports(opened, scope)
             a = _from_file(name_a) or _stored(opened, _named(name_a, rows))
             b = _from_file(name_b) or _stored(opened, _named(name_b, rows))
@@ -264,7 +264,7 @@ def _from_store(
         message = _("the store cannot be used ({error}); reading the corpus instead").format(
             error=sanitize_line(str(error))
         )
-        print(f"govread: {message}", file=sys.stderr)
+        print(f"govread: {sanitize_line(message)}", file=sys.stderr)
         return None
     return a, b, Idf.counted(n, df)
 
@@ -342,7 +342,7 @@ def run(argv: Sequence[str]) -> int:
         return _write_toml(text, output, force=args.force)
     if args.format == "json":
         document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
-        sys.stdout.write(dumps_json(document, indent=1) + "\n")
+        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
     else:
         _print_text(comparison)
     return EXIT_OK
