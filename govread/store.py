@@ -230,7 +230,7 @@ def pack_terms(terms: Mapping[str, int]) -> str:
 def unpack_terms(packed: str) -> dict[str, int]:
     found: dict[str, int] = {}
     for line in packed.split("\n"):
-        term, _, n = line.rpartition("\t")
+        term, _tab, n = line.rpartition("\t")
         if term:
             found[term] = int(n)
     return found
@@ -685,7 +685,7 @@ class StoreSearch:
                     else:
                         scorers.append((False, token, self._idf(len(self.units_with(token)))))
         scores: dict[int, float] = {}
-        by_text = any(not by_token for by_token, _, _ in scorers)
+        by_text = any(not by_token for by_token, _key, _idf in scorers)
         columns = "heading_tokens, body_tokens, length" + (", folded" if by_text else "")
         for row in self._rows(units, columns):
             unit_id, heading, text, length = row[0], row[1], row[2], row[3]
@@ -796,7 +796,7 @@ class _LoadedReport:
     def unit(self, ordinal: int) -> _Unit:
         found = self._units.get(ordinal)
         if found is None:
-            _, node_id, kind, label, path, text = self.rows[ordinal]
+            _store_id, node_id, kind, label, path, text = self.rows[ordinal]
             section, item = self.parts.get(node_id, (None, None))
             found = _Unit(
                 unit_id=node_id,
