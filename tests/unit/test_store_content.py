@@ -229,3 +229,35 @@ def test_jieba_fast_gives_jiebas_tokens() -> None:
             for hmm in (True, False):
                 cuts = [list(engine.cut(text, HMM=hmm)) for engine in engines]
                 assert cuts[0] == cuts[1]
+
+
+def test_the_pool_prepares_what_this_process_prepares(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_generated(tmp_path / "corpus", 3, seed=13)
+
+    def rows(db: Path) -> list[object]:
+        with sqlite3.connect(db) as raw:
+            found: list[object] = []
+            for query in (
+                "SELECT path, sha256, node_id, body FROM reports ORDER BY path",
+                "SELECT node_id, folded, heading_tokens, body_tokens, length FROM units"
+                " ORDER BY node_id",
+                "SELECT node_id, start, subject, value, indicator FROM figures"
+                " ORDER BY node_id, paragraph, start",
+                "SELECT key, theme, themes FROM topics ORDER BY key",
+                "SELECT token, df FROM vocab ORDER BY token",
+                "SELECT term, df FROM compare_vocab ORDER BY term",
+            ):
+                found.append(raw.execute(query).fetchall())
+        raw.close()
+        return found
+
+    monkeypatch.setattr(store_build, "POOL_THRESHOLD", 1000)
+    with store.Store(tmp_path / "here.sqlite3") as opened:
+        store.index(opened, [folder])
+    monkeypatch.setattr(store_build, "POOL_THRESHOLD", 2)
+    with store.Store(tmp_path / "pool.sqlite3") as opened:
+        summary = store.index(opened, [folder], workers=2)
+    assert summary.added == 3
+    assert rows(tmp_path / "pool.sqlite3") == rows(tmp_path / "here.sqlite3")
