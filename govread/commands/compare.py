@@ -236,24 +236,22 @@ def _from_store(
     try:
         with store_module.Store(Path(store_file) if store_file else None) as opened:
             if opened.notice:
-                print(f"govread: {sanitize_line(opened.notice)}", file=sys.stderr)
+                notice = _("govread: {notice}").format(notice=sanitize_line(opened.notice))
+                print(sanitize_line(notice), file=sys.stderr)
             scope = None
             if directory is not None:
                 if store_file is None:  # the default store, refreshed with DIR's files
                     summary = store_module.index(opened, [directory])
                     for path, reason in summary.skipped:
-                        print(
-                            f"govread: skipped: {sanitize_path(path)}: {sanitize_line(reason)}",
-                            file=sys.stderr,
-                        )
+                        print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
                 scope = store_module.scope_of([directory])
                 absent, changed = store_module.stale(opened, scope)
                 if absent or changed:
                     message = _(
-                        "{absent} files never indexed, {changed} changed since; run govread "
-                        "index to refresh the store"
+                        "govread: {absent} files never indexed, {changed} changed since; run "
+                        "govread index to refresh the store"
                     ).format(absent=len(absent), changed=len(changed))
-                    print(f"govread: {sanitize_line(message)}", file=sys.stderr)
+                    print(sanitize_line(message), file=sys.stderr)
             rows = store_module.stored_reports(opened, scope)
             a = _from_file(name_a) or _stored(opened, _named(name_a, rows))
             b = _from_file(name_b) or _stored(opened, _named(name_b, rows))
@@ -261,10 +259,10 @@ def _from_store(
     except (store_module.StoreError, sqlite3.Error) as error:
         if store_file is not None:
             raise _FileError(str(error)) from None
-        message = _("the store cannot be used ({error}); reading the corpus instead").format(
-            error=sanitize_line(str(error))
-        )
-        print(f"govread: {sanitize_line(message)}", file=sys.stderr)
+        message = _(
+            "govread: the store cannot be used ({error}); reading the corpus instead"
+        ).format(error=sanitize_line(str(error)))
+        print(sanitize_line(message), file=sys.stderr)
         return None
     return a, b, Idf.counted(n, df)
 
