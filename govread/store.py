@@ -98,11 +98,10 @@ _SCHEMA = (
         body_tokens TEXT NOT NULL,
         length INTEGER NOT NULL)""",
     "CREATE INDEX units_by_report ON units(report_id, ordinal)",
-    # detail=none: only which units hold each trigram (a needle's trigrams are ANDed, then
-    # `instr` confirms the substring); filled per batch of reports by one INSERT … SELECT,
-    # which builds the index twice as fast as a trigger row by row.
+    # filled per batch of reports by one INSERT … SELECT, which builds the index about
+    # twice as fast as a trigger row by row
     "CREATE VIRTUAL TABLE units_fts USING fts5(folded, content='units', content_rowid='id',"
-    " tokenize='trigram case_sensitive 1', detail=none)",
+    " tokenize='trigram case_sensitive 1')",
     "CREATE TRIGGER units_removed AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END",
     "CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
@@ -213,13 +212,6 @@ def _storable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def fts_query(needle: str) -> str:
-    """The FTS5 query for units that may hold `needle` (3 characters or more): each of its
-    trigrams, ANDed (the index keeps no positions: confirm with ``instr``)."""
-    grams = dict.fromkeys(needle[i : i + TRIGRAM] for i in range(len(needle) - TRIGRAM + 1))
-    return " AND ".join('"' + gram.replace('"', '""') + '"' for gram in grams)
 
 
 def pack_terms(terms: Mapping[str, int]) -> str:
@@ -587,10 +579,11 @@ class StoreSearch:
         if not needle:
             found: set[int] = set()
         elif len(needle) >= TRIGRAM:
+            phrase = '"' + needle.replace('"', '""') + '"'
             rows = db.execute(
                 "SELECT u.id, u.report_id, u.ordinal FROM units_fts JOIN units u"
                 " ON u.id = units_fts.rowid WHERE units_fts MATCH ? AND instr(u.folded, ?)",
-                (fts_query(needle), needle),
+                (phrase, needle),
             )
             found = self._keep(rows)
         else:
