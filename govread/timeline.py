@@ -17,14 +17,13 @@ or disappear from one year to the next. The plans of year N set against year N+1
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from govread.compare import Unit, report_units
 from govread.figures import Figure, report_figures
 from govread.i18n import _
-from govread.parsers.gazetteer import find_place
+from govread.parsers.gazetteer import find_place, without_level
 from govread.parsers.metadata import GENRE_RULE_OF_LAW, GENRE_RULE_OF_LAW_GOVERNMENT
 from govread.parsers.model import Report
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
@@ -62,10 +61,6 @@ def place_of(report: Report) -> Place | None:
     return Place(found.code, found.name, parent)
 
 
-def _short(name: str) -> str:
-    return re.sub(r"(?:市|县|区|州|盟|旗)$", "", name)
-
-
 def group_by_place(reports: Iterable[Report]) -> dict[Place, list[Report]]:
     """The reports of each place, in the order given (reports without a region left out)."""
     groups: dict[Place, list[Report]] = {}
@@ -93,10 +88,10 @@ def places_named(name: str, reports: Iterable[Report]) -> list[Place]:
         region = report.region or ""
         if (wanted_place is not None and wanted_place.code == place.key) or wanted in (
             place.name,
-            _short(place.name),
+            without_level(place.name),
             place.label,
             region,
-            _short(region),
+            without_level(region),
         ):
             if place not in exact:
                 exact.append(place)

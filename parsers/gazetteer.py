@@ -99,6 +99,15 @@ def _short(name: str) -> str:
     return short if len(short) >= 2 else name
 
 
+# A place named without its level, as users type it (通山 for 通山县, 株洲 for 株洲市).
+_LEVEL_SUFFIX = re.compile(r"(?:市|县|区|州|盟|旗)$")
+
+
+def without_level(name: str) -> str:
+    """`name` less a trailing level word (市, 县, 区, 州, 盟, 旗)."""
+    return _LEVEL_SUFFIX.sub("", name)
+
+
 def locate(name: str | None, context: str = "") -> Located:
     """Where a region name is, its namesakes (龙华区: 深圳 or 海口) told apart by the names
     before it or, failing that, by the city or province the `context` (the report's title,

@@ -40,6 +40,7 @@ from govread.compare_words import (
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.export import write_export
 from govread.i18n import _
+from govread.parsers.gazetteer import without_level
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 
@@ -142,15 +143,16 @@ def _label(report: _Named) -> str:
     return sanitize_line(" ".join(parts))
 
 
-def _short(region: str) -> str:
-    return re.sub(r"(市|县|区|州|盟|旗)$", "", region)
+# A year at the end of a name the user typed (株洲 2024, 株洲2024年); bounded: at most five
+# characters tried from each position.
+_YEAR_AT_END = re.compile(r"(\d{4})年?$")
 
 
 def _match(name: str, reports: Sequence[_N]) -> list[_N]:
     wanted = name.strip()
     # the year at the end, then what stands before it less one ":" and spaces (a pattern
     # that took the spaces too would retry them from every position: quadratic)
-    year_match = re.search(r"(\d{4})年?$", wanted)
+    year_match = _YEAR_AT_END.search(wanted)
     year = int(year_match.group(1)) if year_match else None
     if year_match:
         before = wanted[: year_match.start()].rstrip()
@@ -160,7 +162,7 @@ def _match(name: str, reports: Sequence[_N]) -> list[_N]:
     pool = [r for r in reports if year is None or r.year == year]
     if not place:
         return pool if year is not None else []
-    exact = [r for r in pool if r.region and place in (r.region, _short(r.region))]
+    exact = [r for r in pool if r.region and place in (r.region, without_level(r.region))]
     if exact:
         return exact
     return [r for r in pool if place in (r.region or "") or place in r.display_title]
