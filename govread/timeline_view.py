@@ -3,11 +3,14 @@ tables and the browser's timeline screen (Rich `Text`; no Textual)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from govread.followup import FOLLOWED, NOT_MENTIONED, PARTLY, Promise
 from govread.i18n import _
-from govread.timeline import Change
+from govread.sanitize import sanitize_line
+from govread.timeline import Change, Series
 
 
 def change_text(change: Change | None, unit: str) -> Text:
@@ -25,6 +28,23 @@ def change_text(change: Change | None, unit: str) -> Text:
     if change.percent is not None:
         text.append(f" ({'+' if change.percent > 0 else ''}{change.percent:g}%)", style="dim")
     return text
+
+
+def series_cells(series: Series, years: Sequence[int], separator: str) -> list[Text]:
+    """One cell a year for an indicator's row: its figure and the change from the year before
+    (after `separator`), or a dim — where the year does not report it."""
+    cells: list[Text] = []
+    for year, point in zip(years, series.points, strict=True):
+        if point is None:
+            cells.append(Text("—", style="dim"))
+            continue
+        cell = Text(sanitize_line(point.text))
+        change = change_text(series.change_to(year), point.unit)
+        if change:
+            cell.append(separator)
+            cell.append_text(change)
+        cells.append(cell)
+    return cells
 
 
 STATUS_STYLE = {"followed up": "green", "partly": "yellow", "not mentioned": "red", "": "dim"}

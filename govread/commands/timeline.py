@@ -28,7 +28,7 @@ from govread.corpus import load
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
-from govread.timeline_view import change_text, status_text
+from govread.timeline_view import series_cells, status_text
 
 if TYPE_CHECKING:  # the comparison's services (and jieba) load only when used
     from govread.compare import Unit
@@ -418,18 +418,7 @@ def _print_timeline(timeline: Timeline) -> None:
     for year in timeline.years:
         figures.add_column(Text(str(year)), justify="right")
     for series in timeline.series:
-        cells: list[Text] = []
-        for year, point in zip(timeline.years, series.points, strict=True):
-            if point is None:
-                cells.append(Text("—", style="dim"))
-                continue
-            cell = Text(sanitize_line(point.text))
-            change = change_text(series.change_to(year), point.unit)
-            if change:
-                cell.append("\n")
-                cell.append_text(change)
-            cells.append(cell)
-        figures.add_row(Text(series.indicator), *cells)
+        figures.add_row(Text(series.indicator), *series_cells(series, timeline.years, "\n"))
     console.print(figures)
 
 

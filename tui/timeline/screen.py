@@ -43,7 +43,7 @@ from govread.timeline import (
     place_of,
     reason_text,
 )
-from govread.timeline_view import change_text, status_text
+from govread.timeline_view import series_cells, status_text
 from govread.tui.localised import LocalisedScreen
 
 if TYPE_CHECKING:
@@ -278,16 +278,10 @@ class TimelineScreen(LocalisedScreen[None]):
         targets = self._targets["indicators"]
         for number, series in enumerate(timeline.series):
             cells = [Text(series.indicator, style="bold")]
+            cells += series_cells(series, timeline.years, "  ")
             for year, point in zip(timeline.years, series.points, strict=True):
                 if point is None:
-                    cells.append(Text("—", style="dim"))
                     continue
-                cell = Text(sanitize_line(point.text))
-                change = change_text(series.change_to(year), point.unit)
-                if change:
-                    cell.append("  ")
-                    cell.append_text(change)
-                cells.append(cell)
                 targets[f"{number}|{year}"] = point.node_id
                 detail = Text(f"{series.indicator} · {year}: ", style="bold")
                 detail.append(sanitize_line(point.text))
