@@ -1,6 +1,6 @@
 """Experiments on comparable granularity (issue 14, item 2), scored on the alignment labels.
 
-    python benchmarks/granularity.py MODE [RATIO] [--verbose]
+    python benchmarks/granularity.py MODE [RATIO] [--verbose] [--heldout]
 
 MODE is one of
   none      the units as compare builds them (the baseline);
@@ -181,6 +181,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("mode", choices=["none", "merge", "mergefit", "split", "splitkeep"])
     parser.add_argument("ratio", nargs="?", type=float, default=2.0)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument(
+        "--heldout", action="store_true", help="score the held-out alignment labels (once)"
+    )
     args = parser.parse_args(argv)
     units_of = compare_module.report_units
     compare = compare_module.compare
@@ -209,9 +212,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     quality.compare = patched  # type: ignore[assignment]
     corpus = load().reports
-    scores = quality.score_alignment(
-        quality._by_file(corpus), quality.LABELS / "alignment.toml", corpus, args.verbose
-    )
+    labels = quality.LABELS / ("heldout" if args.heldout else ".") / "alignment.toml"
+    scores = quality.score_alignment(quality._by_file(corpus), labels, corpus, args.verbose)
     print(args.mode, args.ratio, " ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     return 0
 
