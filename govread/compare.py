@@ -11,7 +11,10 @@ section by section, and no text is counted twice.
 Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of jieba tokens,
 IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
 by cosine similarity (one to one, best first); a unit left over joins the pair of its most
-similar counterpart, or becomes a gap when it resembles nothing on the other side.
+similar counterpart, or becomes a gap when it resembles nothing on the other side. Plans and
+problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
+enforcement plan an enforcement plan, `_same_subject`); a plan no plan meets is set against
+the other report's achievements on its subject (`Pair.nearest`).
 """
 
 from __future__ import annotations
@@ -540,13 +543,45 @@ def _keywords(
     return tuple(shared[:top_k]), tuple(only_a[:top_k]), tuple(only_b[:top_k])
 
 
+def _same_subject(a: Unit, b: Unit) -> bool:
+    """Whether two plans (or two problems) speak of one subject: the main subject theme of
+    either, by its own words, is covered by the other (an enforcement plan meets an
+    enforcement plan, not one on 法治宣传); a unit whose words name no subject meets any."""
+    if not a.themes or not b.themes:
+        return True
+    return b.covers(a.themes[0][0]) or a.covers(b.themes[0][0])
+
+
 def _align_theme(
-    ua: Sequence[Unit], ub: Sequence[Unit], vectors: Mapping[int, dict[str, float]]
+    ua: Sequence[Unit],
+    ub: Sequence[Unit],
+    vectors: Mapping[int, dict[str, float]],
+    by_subject: bool = False,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when one side has all its text on the theme in one row
-    (宝鸡's one chapter on 政府职能 meets each of 咸宁's items on it): rows are n-to-m."""
-    sims = [[_cosine(vectors[id(a)], vectors[id(b)]) for b in ub] for a in ua]
+    (宝鸡's one chapter on 政府职能 meets each of 咸宁's items on it): rows are n-to-m.
+    `by_subject` (plans, problems): two units on different subjects never meet."""
+
+    def meets(a: Unit, b: Unit) -> bool:
+        return not by_subject or _same_subject(a, b)
+
+    sims = [
+        [_cosine(vectors[id(a)], vectors[id(b)]) if meets(a, b) else 0.0 for b in ub] for a in ua
+    ]
+
+    def fits(
+        unit: Unit,
+        k: int,
+        group_of: dict[int, int],
+        rows: list[tuple[list[Unit], list[Unit]]],
+        side: int,
+    ) -> bool:
+        """A leftover may join the row of partner k only if it meets every unit there."""
+        if not by_subject or k not in group_of:
+            return True
+        return all(meets(unit, u) for u in rows[group_of[k]][side])
+
     candidates = sorted(
         ((sims[i][j], i, j) for i in range(len(ua)) for j in range(len(ub))),
         key=lambda c: (-c[0], c[1], c[2]),
@@ -566,20 +601,28 @@ def _align_theme(
     for i, unit in enumerate(ua):
         if i in group_of_a:
             continue
-        best = max(range(len(ub)), key=lambda j: sims[i][j], default=None)
+        best = max(
+            (j for j in range(len(ub)) if fits(unit, j, group_of_b, groups, 1)),
+            key=lambda j: sims[i][j],
+            default=None,
+        )
         if best is not None and sims[i][best] >= ATTACH_THRESHOLD and best in group_of_b:
             groups[group_of_b[best]][0].append(unit)
-        elif len(groups) == 1:
+        elif len(groups) == 1 and all(meets(unit, u) for u in groups[0][1]):
             groups[0][0].append(unit)  # all the other side says on the theme is in one row
         else:
             gaps_a.append(unit)
     for j, unit in enumerate(ub):
         if j in group_of_b:
             continue
-        best = max(range(len(ua)), key=lambda i: sims[i][j], default=None)
+        best = max(
+            (i for i in range(len(ua)) if fits(unit, i, group_of_a, groups, 0)),
+            key=lambda i: sims[i][j],
+            default=None,
+        )
         if best is not None and sims[best][j] >= ATTACH_THRESHOLD and best in group_of_a:
             groups[group_of_a[best]][1].append(unit)
-        elif len(groups) == 1:
+        elif len(groups) == 1 and all(meets(u, unit) for u in groups[0][0]):
             groups[0][1].append(unit)
         else:
             gaps_b.append(unit)
@@ -630,7 +673,7 @@ def compare(
         if not ua and not ub:
             continue
         name = lexicon.theme(theme_id).name
-        for group_a, group_b in _align_theme(ua, ub, vectors):
+        for group_a, group_b in _align_theme(ua, ub, vectors, lexicon.theme(theme_id).phase):
             secondary = False
             covered_by: tuple[Unit, ...] = ()
             if not group_a or not group_b:

@@ -40,6 +40,7 @@ from govread.compare import (
     _Idf,
     _is_phase,
     _merged,
+    _same_subject,
     compare,
     report_units,
 )
@@ -246,16 +247,34 @@ def from_pairwise(comparison: Comparison) -> MultiComparison:
 Node = tuple[int, int]  # (report index, unit index in that report's units)
 
 
+def _subjects_meet(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], bool]:
+    """Whether two plans (or problems) speak of one subject (`govread.compare._same_subject`)."""
+
+    def meets(x: Node, y: Node) -> bool:
+        return _same_subject(units[x[0]][x[1]], units[y[0]][y[1]])
+
+    return meets
+
+
 def _group_theme(
-    nodes: Sequence[Node], vectors: Mapping[Node, dict[str, float]]
+    nodes: Sequence[Node],
+    vectors: Mapping[Node, dict[str, float]],
+    meets: Callable[[Node, Node], bool] | None = None,
 ) -> list[list[Node]]:
-    """The rows of one theme: groups of units, at most one "anchor" per report (see module)."""
+    """The rows of one theme: groups of units, at most one "anchor" per report (see module).
+    `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
+    that do not meet never share a row."""
+
+    def fit(node: Node, row: Sequence[Node]) -> bool:
+        return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
+
     group: dict[Node, int] = {node: i for i, node in enumerate(nodes)}
     members: dict[int, list[Node]] = {i: [node] for i, node in enumerate(nodes)}
     sims: dict[tuple[Node, Node], float] = {}
     for x, y in ((x, y) for i, x in enumerate(nodes) for y in nodes[i + 1 :]):
         if x[0] != y[0]:
-            sims[(x, y)] = sims[(y, x)] = _cosine(vectors[x], vectors[y])
+            alike = meets is None or meets(x, y)
+            sims[(x, y)] = sims[(y, x)] = _cosine(vectors[x], vectors[y]) if alike else 0.0
     ranked = sorted(
         ((s, x, y) for (x, y), s in sims.items() if x < y),
         key=lambda c: (-c[0], c[1], c[2]),
@@ -266,6 +285,8 @@ def _group_theme(
         gx, gy = group[x], group[y]
         if gx == gy or {n[0] for n in members[gx]} & {n[0] for n in members[gy]}:
             continue
+        if not all(fit(node, members[gx]) for node in members[gy]):
+            continue
         for node in members.pop(gy):
             group[node] = gx
             members[gx].append(node)
@@ -274,11 +295,11 @@ def _group_theme(
     gaps: dict[int, list[Node]] = {}
     moves: list[tuple[Node, int]] = []
     for node in leftovers:
-        others = [o for o in nodes if o[0] != node[0]]
+        others = [o for o in nodes if o[0] != node[0] and fit(node, members[group[o]])]
         best = max(others, key=lambda o: (sims[(node, o)], -o[0], -o[1]), default=None)
         if best is not None and sims[(node, best)] >= ATTACH_THRESHOLD and group[best] in joined:
             moves.append((node, group[best]))
-        elif len(joined) == 1:
+        elif len(joined) == 1 and fit(node, members[next(iter(joined))]):
             moves.append((node, next(iter(joined))))
         else:
             gaps.setdefault(node[0], []).append(node)
@@ -394,7 +415,8 @@ def compare_many(
         if not nodes:
             continue
         name = lexicon.theme(theme_id).name
-        groups = _group_theme(nodes, vectors)
+        by_subject = _subjects_meet(units) if lexicon.theme(theme_id).phase else None
+        groups = _group_theme(nodes, vectors, by_subject)
         placed: list[tuple[tuple[float, ...], Row]] = []
         for group in groups:
             by_report: list[list[Unit]] = [[] for _ in reports]

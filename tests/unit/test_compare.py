@@ -387,3 +387,21 @@ def test_a_report_is_named_by_place_and_year_in_any_form_and_in_linear_time(samp
     started = time.perf_counter()
     assert _match("咸宁" + " " * 100_000 + "x2023", samples) == []
     assert time.perf_counter() - started < 0.5
+
+
+def test_plans_and_problems_meet_only_on_one_subject(by_region, samples) -> None:
+    from govread.compare import _same_subject
+
+    # 咸宁's plan on 严格规范公正文明执法 once shared a row with 宝鸡's 二是全面提升依法决策水平
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    enforcement_plan = next(
+        p for p in c.pairs_for("next_steps") if any("执法" in u.heading for u in p.a)
+    )
+    assert not any(u.text.startswith("二是全面提升依法决策水平") for u in enforcement_plan.b)
+    for a, b in (("咸宁市", "宝鸡市"), ("泾县", "宝鸡市"), ("株洲市", "咸宁市")):
+        c = compare(by_region[a], by_region[b], samples)
+        for theme in ("problems", "next_steps"):
+            for pair in c.pairs_for(theme):
+                for x in pair.a:
+                    for y in pair.b:
+                        assert _same_subject(x, y), (a, b, x.heading, y.heading)

@@ -199,3 +199,18 @@ def test_cli_json_csv_jsonl_toml(capsys, tmp_path: Path) -> None:
 def test_cli_a_name_among_three_that_matches_nothing_is_a_usage_error(capsys) -> None:
     assert main(["compare", "咸宁", "宝鸡", "上海"]) == 2
     assert "上海: no report of that name" in capsys.readouterr().err
+
+
+def test_plans_and_problems_share_a_row_only_on_one_subject(samples: list[Report]) -> None:
+    from govread.compare import _same_subject
+
+    by_region = {r.region: r for r in samples}
+    reports = [by_region["咸宁市"], by_region["宝鸡市"], by_region["泾县"]]
+    many = compare_many(reports, samples)
+    for row in many.rows:
+        if row.theme not in ("problems", "next_steps"):
+            continue
+        cells = [cell.units for cell in row.cells if cell.units and not cell.secondary]
+        for i, mine in enumerate(cells):
+            for theirs in cells[i + 1 :]:
+                assert all(_same_subject(x, y) for x in mine for y in theirs), row.theme
