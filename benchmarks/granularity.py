@@ -12,7 +12,15 @@ MODE is one of
             about the other report's median unit size, each themed by its own words (its
             section's theme when they name none), when its report's median unit is at least
             RATIO times the other's;
-  splitkeep the same, each piece keeping its section's theme.
+  splitkeep the same, each piece keeping its section's theme;
+  attach    no change of units: a leftover unit joins its best partner's row at cosine
+            RATIO (compare's ATTACH_THRESHOLD, 0.02 as built).
+Three variants that change the alignment itself are kept as patches of govread/compare.py
+(benchmarks/granularity_patches/, made against commit 799bc89; apply them to that version of
+the file, then run benchmarks/quality.py): merge_claims (items merged as `merge 2`, plus a
+large unit's secondary themes taking the other side's leftover units), passages (a small
+unit meets a large one by the best of its passages, its gaps too) and onlygroup (the
+passages only decide whether a small unit joins a theme's only row).
 Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring). Nothing here is
 used by govread: it patches the units compare sees, pair by pair, to measure before landing.
 """
@@ -178,7 +186,9 @@ def split(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("mode", choices=["none", "merge", "mergefit", "split", "splitkeep"])
+    parser.add_argument(
+        "mode", choices=["none", "merge", "mergefit", "split", "splitkeep", "attach"]
+    )
     parser.add_argument("ratio", nargs="?", type=float, default=2.0)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument(
@@ -192,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def patched(a: Report, b: Report, corpus: Sequence[Report] = ()) -> Comparison:
         lexicon = load_lexicon()
         ua0, ub0 = units_of(a, lexicon), units_of(b, lexicon)
-        if args.mode == "none":
+        if args.mode in ("none", "attach"):
             return compare(a, b, corpus)
         ua = adapt(ua0, ub0, a, lexicon, args.mode, args.ratio)
         ub = adapt(ub0, ua0, b, lexicon, args.mode, args.ratio)
@@ -210,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             compare_module.report_units = units_of
 
+    if args.mode == "attach":
+        compare_module.ATTACH_THRESHOLD = args.ratio
     quality.compare = patched  # type: ignore[assignment]
     corpus = load().reports
     labels = quality.LABELS / ("heldout" if args.heldout else ".") / "alignment.toml"

@@ -129,7 +129,7 @@ def _units_of(report: Report, node: str) -> list[Unit]:
 
 
 def _covers(unit: Unit, node: str) -> bool:
-    nodes = getattr(unit, "nodes", (unit.node_id,))
+    nodes = getattr(unit, "nodes", ()) or (unit.node_id,)
     return node in nodes
 
 
@@ -164,7 +164,7 @@ def score_themes(
 def _node(unit: Unit) -> list[str]:
     if unit.kind == "closing":
         return ["closing"]
-    nodes = getattr(unit, "nodes", (unit.node_id,))
+    nodes = getattr(unit, "nodes", ()) or (unit.node_id,)
     return [n.split("/", 1)[1] for n in nodes]
 
 
