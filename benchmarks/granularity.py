@@ -16,9 +16,10 @@ MODE is one of
   attach    no change of units: a leftover unit joins its best partner's row at cosine
             RATIO (compare's ATTACH_THRESHOLD, 0.02 as built).
 Three variants that change the alignment itself are kept as patches of govread/compare.py
-(benchmarks/granularity_patches/, made against commit 799bc89; apply them to that version of
-the file, then run benchmarks/quality.py): merge_claims (items merged as `merge 2`, plus a
-large unit's secondary themes taking the other side's leftover units), passages (a small
+(benchmarks/granularity_patches/, made against that file as of main 106191c: `git show
+106191c:govread/compare.py > govread/compare.py && git apply PATCH`, then run
+benchmarks/quality.py): merge_claims (items merged as `merge 2`, plus a large unit's
+secondary themes taking the other side's leftover units), passages (a small
 unit meets a large one by the best of its passages, its gaps too) and onlygroup (the
 passages only decide whether a small unit joins a theme's only row).
 Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring). Nothing here is
