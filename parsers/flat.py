@@ -33,15 +33,16 @@ _DIGIT = "0-9\uff10-\uff19"
 # times faster than trying every branch everywhere); what may not come before a marker
 # (第一、, 2023.) is checked on the match, in `candidates`.
 _CANDIDATE = re.compile(
-    rf"(?=[(\uff08\u2474-\u2487{_CN}{_DIGIT}])(?:"
-    rf"[(\uff08] ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
+    rf"(?=[(\uff08\u2474-\u2487{_CN}{_DIGIT}\u7b2c])(?:"
+    rf"\u7b2c ?([{_CN}]{{1,3}}) ?\u90e8\u5206[\u3001:\uff1a]?"  # rank -1: 第一部分
+    rf"|[(\uff08] ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
     rf"|[(\uff08] ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"  # rank 3: (1)
     r"|([\u2474-\u2487])"  # rank 3: ⑴
     rf"|([{_CN}]{{1,3}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"  # rank 0: 一、
     rf"(?![{_CN}]{{1,2}}[\u3001季月年级类项批个])"
     rf"|([{_DIGIT}]{{1,2}}) ?[.\uff0e\u3001](?![{_DIGIT}]))"  # rank 2: 1.
 )
-_RANK_OF_GROUP = (1, 3, 3, 0, 2)
+_RANK_OF_GROUP = (-1, 1, 3, 3, 0, 2)
 # Characters that make a marker part of something else when right before it.
 _NOT_BEFORE = {
     0: set("一二三四五六七八九十百千万零〇两第"),
@@ -62,6 +63,9 @@ _MIN_HEADING = 4
 # A first sentence longer than this is not all heading: a section-title word may end it.
 _LONG_FIRST_SENTENCE = 40
 _MIN_BODY = 6
+# A marker right after a shallower marker's short heading (一、工作情况（一）…) is a first
+# child more surely than one standing alone.
+_ANCHORED = 0.5
 
 # Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 …): in flat text a
 # heading that runs into its body is cut after one, when no 。 came first.
@@ -79,10 +83,12 @@ _BODY_OPENING = re.compile(
 class Candidate:
     start: int  # where the marker begins, in its line
     end: int  # where the marker ends
-    rank: int  # 0 一、 / 1 (一) / 2 1. / 3 (1)
+    rank: int  # -1 第一部分 / 0 一、 / 1 (一) / 2 1. / 3 (1)
     ordinal: int
     number: str
     score: float  # how much it reads like a heading, before continuity
+    # right after a shallower marker's short heading (一、工作情况（一）…): a first child
+    anchored: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +136,7 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
             before = line[start - 1]
             if before in _NOT_BEFORE[rank] or (rank == 2 and before.isascii() and before.isalpha()):
                 continue
-        if rank in (0, 1):
+        if rank <= 1:
             ordinal = chinese_to_int(raw) or 0
             number = raw
         elif "\u2474" <= raw <= "\u2487":
@@ -149,7 +155,16 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
     for index, (start, end, rank, ordinal, number) in enumerate(found):
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
-        out.append(Candidate(start, end, rank, ordinal, number, score))
+        previous = found[index - 1] if index else None
+        anchored = start == 0 or (
+            previous is not None
+            and previous[2] < rank
+            and start - previous[1] <= _SPLIT_WINDOW
+            and _SENTENCE_STOP.search(line, previous[1], start) is None
+        )
+        if anchored:
+            score += _ANCHORED
+        out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
     return out
 
 
@@ -184,6 +199,11 @@ def _first_stop(line: str, end: int, stop: int) -> int:
 _Chosen = tuple[int, "_Chosen"] | None
 
 
+# The open levels of a numbering: (rank, last ordinal, whether the level holds only a
+# loose first heading), ranks increasing.
+_State = tuple[tuple[int, int, bool], ...]
+
+
 @dataclass(slots=True)
 class _Path:
     score: float
@@ -192,12 +212,12 @@ class _Path:
 
 def choose(cands: list[Candidate]) -> list[int]:
     """The candidates taken as headings: the best-scoring consistent numbering."""
-    # state: the open levels, (rank, ordinal) with ranks increasing
-    beam: dict[tuple[tuple[int, int], ...], _Path] = {(): _Path(0.0, None)}
+    # state: the open levels, (rank, ordinal, loose) with ranks increasing
+    beam: dict[_State, _Path] = {(): _Path(0.0, None)}
     for index, cand in enumerate(cands):
         if cand.score + _BEST_BONUS <= 0:
             continue  # no path would take it: its score never pays
-        nxt: dict[tuple[tuple[int, int], ...], _Path] = dict(beam)
+        nxt: dict[_State, _Path] = dict(beam)
         for state, path in beam.items():
             step = _step(state, cand)
             if step is None:
@@ -212,7 +232,7 @@ def choose(cands: list[Candidate]) -> list[int]:
         if len(nxt) > _BEAM:
             nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1].score)[:_BEAM])
         beam = nxt
-    best = max(beam.values(), key=lambda p: p.score)
+    best = max(beam.items(), key=lambda kv: kv[1].score - _lone(kv[0]))[1]
     chosen: list[int] = []
     link = best.chosen
     while link is not None:
@@ -223,25 +243,34 @@ def choose(cands: list[Candidate]) -> list[int]:
 
 # The largest continuity bonus `_step` gives.
 _BEST_BONUS = 2.0
+# A level closed after its first heading (一、 with no 二、 before the level above goes
+# on): a sequence of one is more often a number in a sentence (…相统一、执法效果…).
+_LONE_LEVEL = 3.0
 
 
-def _step(
-    state: tuple[tuple[int, int], ...], cand: Candidate
-) -> tuple[tuple[tuple[int, int], ...], float] | None:
+def _lone(closed: _State) -> float:
+    """The cost of the levels closed here that never went past a first heading that
+    stood loose in the text (not right after its parent's heading)."""
+    return _LONE_LEVEL * sum(1 for _, _, loose in closed if loose)
+
+
+def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
     """The numbering state after taking `cand` as a heading, and the continuity bonus."""
-    for depth, (rank, previous) in enumerate(state):
+    for depth, (rank, previous, _) in enumerate(state):
         if rank == cand.rank:
             if cand.ordinal == previous + 1:
                 bonus = _BEST_BONUS
             elif cand.ordinal == previous + 2:
                 bonus = -0.5  # one heading missing
-            elif cand.ordinal == previous:
-                bonus = -1.0  # a numbering slip: （一）（一）（三）
+            elif cand.ordinal == previous and rank > 0:
+                bonus = (
+                    -1.0
+                )  # a numbering slip: （一）（一）（三） (never at the top, as for lines)
             elif cand.ordinal == 1:
                 bonus = -1.5  # numbered anew
             else:
                 return None
-            return (*state[:depth], (rank, cand.ordinal)), bonus
+            return (*state[:depth], (rank, cand.ordinal, False)), bonus - _lone(state[depth + 1 :])
     if cand.ordinal == 1:
         bonus = 1.0
     elif cand.ordinal == 2 and not state and cand.rank == 0:
@@ -251,7 +280,8 @@ def _step(
     kept = tuple(level for level in state if level[0] < cand.rank)
     if len(kept) < len(state):
         bonus -= 1.0  # a deeper level is closed by a shallower form never seen before
-    return (*kept, (cand.rank, cand.ordinal)), bonus
+        bonus -= _lone(state[len(kept) :])
+    return (*kept, (cand.rank, cand.ordinal, not cand.anchored)), bonus
 
 
 # How sure a heading's end is (`_heading_end`).

@@ -30,8 +30,8 @@ from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 # Bump when the parser's output changes, so caches keyed on it are rebuilt.
 # 3: report ids from the body text; 4: provenance (source_url, saved); 5: city, namesakes
-# told apart by the text, headings glued to a verb-led body
-PARSER_VERSION = "5"
+# told apart by the text, headings glued to a verb-led body; 6: parts (第一部分) a level above 一、
+PARSER_VERSION = "6"
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （
@@ -40,8 +40,10 @@ _DIGIT = "0-9\uff10-\uff19"
 _SENTENCE_END = "\u3002!?\uff01\uff1f"  # 。 ! ? ！ ？
 _TRAILING = "\u3002:\uff1a;\uff1b,\uff0c \t"  # stripped from the end of a heading
 
-# (rank, pattern): rank 0 一、 / rank 1 (一) / rank 2 1. / rank 3 (1) and ⑴.
+# (rank, pattern): rank -1 第一部分 (a part, above 一、) / rank 0 一、 / rank 1 (一) /
+# rank 2 1. / rank 3 (1) and ⑴.
 _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (-1, re.compile(rf"第\s?([{_CN}]{{1,3}})\s?部分[\u3001:\uff1a.\uff0e]?\s*")),
     (0, re.compile(rf"([{_CN}]{{1,3}})\s*(?:\u3001|[.\uff0e](?![{_DIGIT}]))\s*")),
     (1, re.compile(rf"[{_OPEN}]\s*([{_CN}]{{1,3}})\s*[{_CLOSE}][\u3001]?\s*")),
     (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?![{_DIGIT}])\s*")),
@@ -107,6 +109,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if header.get("title"):
         title = header["title"]
         body = [line for line in body if line != title]
+    body = _join_part_titles(body)
     decided: dict[int, _Heading] | None = None
     appendix_at: int | None = None
     if _is_flat(body):
@@ -231,7 +234,7 @@ def _match_heading(line: str) -> _Heading | None:
         if not match:
             continue
         raw_number = next(g for g in match.groups() if g)
-        if rank in (0, 1):
+        if rank <= 1:
             ordinal = chinese_to_int(raw_number)
             number = raw_number
         elif "\u2474" <= raw_number <= "\u2487":
@@ -248,6 +251,33 @@ def _match_heading(line: str) -> _Heading | None:
             return None
         return _split_heading(rank, ordinal, number, marker, line, match.end())
     return None
+
+
+_PART_ALONE = re.compile(rf"^第\s?[{_CN}]{{1,3}}\s?部分[\u3001:\uff1a.\uff0e]?$")
+
+
+def _join_part_titles(lines: list[str]) -> list[str]:
+    """A part's number alone on its line (第一部分) with its title on the next one: one
+    heading line, as `第一部分 工作情况` is written (whitespace is not body text)."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            following
+            and len(line) <= 8
+            and _PART_ALONE.match(line)
+            and len(following) <= _MAX_OWN_LINE_HEADING
+            and not any(ch in following for ch in _SENTENCE_END)
+            and _match_heading(following) is None
+        ):
+            out.append(f"{line} {following}")
+            index += 2
+            continue
+        out.append(line)
+        index += 1
+    return out
 
 
 def _split_heading(
