@@ -17,10 +17,12 @@ candidate.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from importlib import resources
 from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
@@ -180,7 +182,11 @@ def _shape_score(line: str, end: int, following: int) -> float:
         return -3.0 if line[first] in _CLAUSE_END else 1.0  # (（1）…；（2）…)
     if following < limit:
         # the next marker comes first: a heading of its own line, if short
-        return 1.0 if following - end <= _SPLIT_WINDOW else -2.0
+        if following - end <= _SPLIT_WINDOW:
+            return 1.0
+        # far on, it may be a number in a sentence (…相统一、执法效果…): read past it
+        first = _first_stop(line, end, limit)
+        return 1.0 if first < limit and line[first] in _SENTENCE_END else -2.0
     if limit == len(line):
         return 1.0 if limit - end <= _SPLIT_WINDOW else -2.0
     return -4.0
@@ -199,9 +205,9 @@ def _first_stop(line: str, end: int, stop: int) -> int:
 _Chosen = tuple[int, "_Chosen"] | None
 
 
-# The open levels of a numbering: (rank, last ordinal, whether the level holds only a
-# loose first heading), ranks increasing.
-_State = tuple[tuple[int, int, bool], ...]
+# The open levels of a numbering: (rank, last ordinal), ranks increasing; the ordinal is
+# negative for a level that holds only a loose first heading (not right after its parent's).
+_State = tuple[tuple[int, int], ...]
 
 
 @dataclass(slots=True)
@@ -212,7 +218,6 @@ class _Path:
 
 def choose(cands: list[Candidate]) -> list[int]:
     """The candidates taken as headings: the best-scoring consistent numbering."""
-    # state: the open levels, (rank, ordinal, loose) with ranks increasing
     beam: dict[_State, _Path] = {(): _Path(0.0, None)}
     for index, cand in enumerate(cands):
         if cand.score + _BEST_BONUS <= 0:
@@ -251,26 +256,27 @@ _LONE_LEVEL = 3.0
 def _lone(closed: _State) -> float:
     """The cost of the levels closed here that never went past a first heading that
     stood loose in the text (not right after its parent's heading)."""
-    return _LONE_LEVEL * sum(1 for _, _, loose in closed if loose)
+    return _LONE_LEVEL * sum(1 for _, ordinal in closed if ordinal < 0)
 
 
 def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
     """The numbering state after taking `cand` as a heading, and the continuity bonus."""
-    for depth, (rank, previous, _) in enumerate(state):
+    for depth, (rank, previous) in enumerate(state):
         if rank == cand.rank:
+            previous = abs(previous)
             if cand.ordinal == previous + 1:
                 bonus = _BEST_BONUS
             elif cand.ordinal == previous + 2:
                 bonus = -0.5  # one heading missing
             elif cand.ordinal == previous and rank > 0:
-                bonus = (
-                    -1.0
-                )  # a numbering slip: （一）（一）（三） (never at the top, as for lines)
+                bonus = -1.0  # a numbering slip: （一）（一）（三）, below the top as for lines
             elif cand.ordinal == 1:
                 bonus = -1.5  # numbered anew
             else:
                 return None
-            return (*state[:depth], (rank, cand.ordinal, False)), bonus - _lone(state[depth + 1 :])
+            if depth + 1 < len(state):
+                bonus -= _lone(state[depth + 1 :])
+            return (*state[:depth], (rank, cand.ordinal)), bonus
     if cand.ordinal == 1:
         bonus = 1.0
     elif cand.ordinal == 2 and not state and cand.rank == 0:
@@ -281,7 +287,7 @@ def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
     if len(kept) < len(state):
         bonus -= 1.0  # a deeper level is closed by a shallower form never seen before
         bonus -= _lone(state[len(kept) :])
-    return (*kept, (cand.rank, cand.ordinal, not cand.anchored)), bonus
+    return (*kept, (cand.rank, cand.ordinal if cand.anchored else -cand.ordinal)), bonus
 
 
 # How sure a heading's end is (`_heading_end`).
@@ -316,8 +322,32 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     if cut is not None:
         return end + cut, end + cut, _SURE if by_title_word or not titled else _OPENING
     if sentence != -1:
-        return sentence, sentence + 1, _FALLBACK if titled or glued else _SURE
+        whole = titled or glued or _reads_like_body(line, end, sentence)
+        return sentence, sentence + 1, _FALLBACK if whole else _SURE
     return stop, stop, _SURE if stop - end <= _SPLIT_WINDOW else _FALLBACK
+
+
+# What a short first sentence holds when a body is glued to its heading: a count or a share
+# (21项, 62%, 1.5个), or a section-title word with a clause after it
+# (…下一步打算执法人员持证率…).
+_BODY_LIKE = re.compile(
+    r"[0-9\uff10-\uff19](?:[.\uff0e][0-9]{1,4})?[%\uff05项件个次人场家万亿元卷类台份名所户]"
+)
+
+
+def _reads_like_body(line: str, end: int, sentence: int) -> bool:
+    """Is a short first sentence (no more than a heading's length) partly body?"""
+    if _BODY_LIKE.search(line, end, sentence):
+        return True
+    title_word = _HEADING_END.search(line, end, sentence)
+    return (
+        title_word is not None
+        and sentence - title_word.end() >= _MIN_BODY
+        and _CLAUSE_MARK.search(line, title_word.end(), sentence) is None
+    )
+
+
+_CLAUSE_MARK = re.compile("[,\uff0c\u3001;\uff1b]")
 
 
 # Clause openers and enders: the two characters after / before a clause's punctuation.
@@ -364,22 +394,27 @@ def heading_spans(
         groups.append((rank, above[-1][1] if above else -1))
         above.append((rank, index))
     sure: dict[tuple[int, int], list[int]] = {}
+    every: list[int] = []  # every sure length, whatever the rank
     for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
         if how != _FALLBACK:
             length = len(lines[line][end:head_end].rstrip(_TRIM))
             sure.setdefault(group, []).append(length)
             sure.setdefault((rank, -2), []).append(length)  # the whole rank
+            every.append(length)
     out: list[tuple[int, int]] = []
     stats: tuple[Counter[str], Counter[str]] | None = None
     for (line, end, stop, rank), (head_end, body_start, how), group in zip(
         starts, first, groups, strict=True
     ):
-        lengths = sure.get(group) or sure.get((rank, -2))
-        if how == _FALLBACK and lengths:
+        # a group with no sure end borrows its rank's, then the text's, then a prior
+        lengths = sure.get(group) or sure.get((rank, -2)) or every or _PRIOR_LENGTHS
+        if how == _FALLBACK:
             if stats is None:
                 stats = _clause_edges(lines)
             middle = _median(lengths)
             spread = max(1.0, _median([round(abs(length - middle)) for length in lengths]))
+            if len(lengths) < _FEW:
+                spread = max(spread, _FEW_SPREAD * middle)  # one or two siblings: a rough guide
             cut = _guess_end(lines[line], end, stop, middle, spread, stats)
             if cut is not None:
                 head_end = body_start = cut
@@ -388,6 +423,21 @@ def heading_spans(
 
 
 _TRIM = "\u3002:\uff1a;\uff1b,\uff0c \t"
+# The lengths a heading is expected near when no heading of the text ends surely
+# (the median and spread of a section heading's length in the genre, about 12 ± 4).
+_PRIOR_LENGTHS = [8, 10, 12, 14, 16]
+_OPENING_QUOTES = "“‘《（(「『"
+_CLOSING_QUOTES = "”’》）)」』"
+# A section-title word right before a cut (存在的不足和下一步打算|…).
+_TITLE_WORD_END = re.compile(
+    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)$"
+)
+# Fewer sure siblings than this are a rough guide to a heading's length: a spread of at
+# least this share of it.
+_FEW = 3
+_FEW_SPREAD = 0.35
+# What a 。 ending the first sentence weighs, as a heading's end, against a cut inside it.
+_SENTENCE_BOUNDARY = 2.0
 
 
 def _median(values: list[int]) -> float:
@@ -430,10 +480,20 @@ def _guess_end(
     cuts = range(low, min(len(window) - 1, round(target) + reach + 1))
     # where the last clause mark (，、；) before each position is
     last_mark, mark = [], -_MIN_CLAUSE - 1
+    # how many quotes or brackets are open before each position (a heading closes its own)
+    open_at, depth = [], 0
+    # where the first count or share (21项, 62%) is: a heading seldom holds one
+    counted = _BODY_LIKE.search(window)
+    first_count = counted.end() if counted else len(window) + 1
     for index, ch in enumerate(window):
         last_mark.append(mark)
+        open_at.append(depth)
         if ch in _CLAUSE_MARKS:
             mark = index
+        elif ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            depth = max(0, depth - 1)
     # a body restating the heading's opening words glued on, not after a clause mark,
     # decides: …工作，切实维护…权益|积极开展…工作，…
     for cut in ((restated,) if restated >= _MIN_HEADING else ()) + tuple(cuts):
@@ -442,6 +502,8 @@ def _guess_end(
             continue
         if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
+        if open_at[cut]:
+            continue  # inside “…” or 《…》
         if cut == restated:
             return end + cut
         opened = openers[window[cut : cut + 2]]
@@ -451,10 +513,48 @@ def _guess_end(
             score -= 1.0  # a heading ends as clauses of this text end
         if _BODY_OPENING.match(window, cut):
             score += 1.0
+        score += _word_edge(window, cut)
+        if cut >= first_count:
+            score -= 1.0  # a count or a share is the body's
+        if _TITLE_WORD_END.search(window, 0, cut):
+            score += 1.0  # …下一步打算|执法人员…: a section-title word ends the heading
         score -= abs(cut - target) / spread
         if best is None or score > best_score:
             best, best_score = cut, score
+    if found is not None and len(window) >= _MIN_HEADING and window[-1] not in _NOT_LAST:
+        # the whole first sentence, up to its 。: a boundary the text itself marks
+        closed = enders[window[-1] + window[-2]]
+        score = _SENTENCE_BOUNDARY + math.log1p(closed) - abs(len(window) - target) / spread
+        if best is None or score > best_score:
+            best = len(window)
     return None if best is None else end + best
+
+
+@functools.cache
+def _word_classes() -> dict[str, str]:
+    """Two-character nouns a heading closes on (N), verbs and prepositions a body opens
+    with (V): `govread/data/word_classes.tsv`, made from jieba's dictionary by
+    tools/make_word_classes.py. Read once, when a heading's end is first guessed."""
+    data = resources.files("govread").joinpath("data", "word_classes.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in data.splitlines() if line and line[0] != "#")
+    return {word: kind for word, kind in rows}
+
+
+def _word_edge(window: str, cut: int) -> float:
+    """How much a cut reads like a heading closing on a noun and a body opening with a
+    verb (…履职能力|守牢…, …制度供给|紧扣…); a word cut in two weighs against it."""
+    words = _word_classes()
+    score = 0.0
+    if words.get(window[cut - 2 : cut]) == "N":
+        score += _WORD_EDGE
+    if words.get(window[cut : cut + 2]) == "V" or words.get(window[cut]) == "V":
+        score += _WORD_EDGE
+    if window[cut - 1 : cut + 1] in words:
+        score -= _WORD_EDGE
+    return score
+
+
+_WORD_EDGE = 1.5
 
 
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:

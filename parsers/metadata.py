@@ -151,15 +151,11 @@ def find_metadata(
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
 
     header = header or {}
-    issuer = None
-    if title and (match := _ISSUER.match(title)):
-        issuer = match.group(1)
-    elif department := department_of(title):
-        issuer = department
-    elif signature_orgs:
+    issuer = title_issuer(title)
+    if issuer is None and signature_orgs:
         issuer = signature_orgs[-1]
-    elif header.get("issuer"):
-        issuer = header["issuer"]
+    elif issuer is None:
+        issuer = header.get("issuer")
 
     region = region_of(title) or region_of(issuer)
     if region is None:
@@ -350,6 +346,13 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
     if _DEPARTMENT.search(name):
         return "department"
     return None
+
+
+def title_issuer(title: str | None) -> str | None:
+    """Who the title names as the report's author: a 人民政府, else a department."""
+    if title and (match := _ISSUER.match(title)):
+        return match.group(1)
+    return department_of(title)
 
 
 def department_of(title: str | None) -> str | None:

@@ -23,6 +23,7 @@ from govread.parsers.metadata import (
     parse_date,
     take_header,
     take_title,
+    title_issuer,
 )
 from govread.parsers.model import Item, Report, Section, folded_sha256
 from govread.parsers.normalize import normalize
@@ -116,7 +117,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         body = _without_inline_chrome(body, chrome)
         if title is None and body:
             title, body = _flat_title(body, chrome)
-        body, decided, appendix_at = _split_flat(body)
+        body, decided, appendix_at = _split_flat(body, _signers(title, header))
     else:
         # furniture run into the text's first or last lines (…。扫一扫在手机打开当前页)
         ends = min(len(body), _CHROME_ENDS)
@@ -429,12 +430,14 @@ def _cut_appendix(lines: list[str]) -> tuple[list[str], list[str]]:
     return lines, []
 
 
-def _split_flat(lines: list[str]) -> tuple[list[str], dict[int, _Heading], int | None]:
+def _split_flat(
+    lines: list[str], signers: tuple[str, ...] = ()
+) -> tuple[list[str], dict[int, _Heading], int | None]:
     """Cut flat lines at the headings chosen for the whole text; the pieces become lines.
 
     Returns the lines, the headings by line index and where an appendix begins."""
     lines, appendix = _cut_appendix(lines)
-    lines = _unglue_signature(lines)
+    lines = _unglue_signature(lines, signers)
     per_line = [flat.candidates(line) for line in lines]
     every = [(index, cand) for index, cands in enumerate(per_line) for cand in cands]
     chosen = flat.choose([cand for _, cand in every])
@@ -532,9 +535,16 @@ _GLUED_DATE = re.compile(
 _GLUED_FORMULA = ("特此报告。", "专此报告。", "特此报告", "专此报告")
 
 
-def _unglue_signature(lines: list[str]) -> list[str]:
-    """A signature and date run into the last sentence (…。特此报告。某某人民政府2024年2月29日)
-    are given their own lines, as the closing expects them."""
+def _signers(title: str | None, header: dict[str, str]) -> tuple[str, ...]:
+    """Who may sign the report: the government or department its title names, the issuer
+    an archiver's header gives."""
+    return tuple(name for name in (title_issuer(title), header.get("issuer")) if name)
+
+
+def _unglue_signature(lines: list[str], signers: tuple[str, ...] = ()) -> list[str]:
+    """A signature and date run into the last sentence (…。特此报告。某某人民政府2024年2月29日,
+    …人员轮训白岭区人民政府2024年2月28日 when the title names 白岭区人民政府) are given
+    their own lines, as the closing expects them."""
     if not lines:
         return lines
     last = lines[-1]
@@ -548,7 +558,11 @@ def _unglue_signature(lines: list[str]) -> list[str]:
     if cut == -1 and is_signature_line(head):
         return [*lines[:-1], head, *tail]
     org = head[cut + 1 :].strip()
-    if org and is_signature_line(org) and parse_date(org) is None:
+    signer = next((name for name in signers if org.endswith(name) and org != name), None)
+    if signer is not None:
+        tail.insert(0, signer)  # the signer the title names, run into the last heading
+        head = head[: len(head) - len(signer)].rstrip()
+    elif org and is_signature_line(org) and parse_date(org) is None:
         tail.insert(0, org)
         head = head[: cut + 1].rstrip()
     elif org:

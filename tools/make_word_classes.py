@@ -1,0 +1,50 @@
+"""Generate govread/data/word_classes.tsv, the words the flat-text parser weighs where a
+heading glued to its body ends (parsers/flat.py `_word_edge`).
+
+    python tools/make_word_classes.py > govread/data/word_classes.tsv
+
+The source is the dictionary shipped with jieba (``jieba/dict.txt``, MIT licence): a word,
+its frequency and its part of speech a line. Kept: two-character nouns (n, vn) a heading
+may close on (``N``), two-character verbs (v) and one-character prepositions (p) a body may
+open with (``V``), each seen at least ``--min-freq`` times (prepositions: ``--min-freq-preposition``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--min-freq", type=int, default=300)
+    parser.add_argument("--min-freq-preposition", type=int, default=1000)
+    args = parser.parse_args(argv)
+    import jieba
+
+    source = Path(jieba.__file__).parent / "dict.txt"
+    rows: dict[str, str] = {}
+    for line in source.read_text("utf-8").splitlines():
+        parts = line.split()
+        if len(parts) != 3 or parts[0] in rows:
+            continue
+        word, freq, tag = parts[0], int(parts[1]), parts[2]
+        if len(word) == 2 and freq >= args.min_freq and tag == "v":
+            rows[word] = "V"
+        elif len(word) == 2 and freq >= args.min_freq and tag in ("n", "vn"):
+            rows[word] = "N"
+        elif len(word) == 1 and tag == "p" and freq >= args.min_freq_preposition:
+            rows[word] = "V"
+    sys.stdout.write(
+        "# Two-character nouns (N) and verbs, one-character prepositions (V), from the\n"
+        "# dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba);\n"
+        f"# made by tools/make_word_classes.py --min-freq {args.min_freq}"
+        f" --min-freq-preposition {args.min_freq_preposition}\n"
+    )
+    sys.stdout.writelines(f"{word}\t{rows[word]}\n" for word in sorted(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
