@@ -76,7 +76,7 @@ _HEADING_END = re.compile(
 )
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
-    r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
+    r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
     r"[我全本][市区县州旗省局委办]|[市区县州]委|[市区县州]政府)"
 )
 
