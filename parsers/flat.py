@@ -342,11 +342,14 @@ def _reads_like_body(line: str, end: int, sentence: int) -> bool:
     title_word = _HEADING_END.search(line, end, sentence)
     return (
         title_word is not None
-        and sentence - title_word.end() >= _MIN_BODY
+        and sentence - title_word.end() >= _MIN_BODY_CLAUSE
         and _CLAUSE_MARK.search(line, title_word.end(), sentence) is None
     )
 
 
+# A body glued after a section-title word is a clause of its own, not a word or two
+# (…整改情况工作 is one heading).
+_MIN_BODY_CLAUSE = 8
 _CLAUSE_MARK = re.compile("[,\uff0c\u3001;\uff1b]")
 
 
@@ -477,7 +480,15 @@ def _guess_end(
     # siblings are alike in length: cuts far from theirs are not weighed at all
     reach = max(_REACH, round(4 * spread))
     low = max(_MIN_HEADING, round(target) - reach)
-    cuts = range(low, min(len(window) - 1, round(target) + reach + 1))
+    high = min(len(window) - 1, round(target) + reach + 1)
+    for opening in _BODY_OPENING.finditer(window, _MIN_HEADING, high):
+        if window[opening.start() - 1] in _NOT_LAST:
+            # …刚刚过去的|2019年: a body's opening words where no heading ends, so the
+            # body began before them
+            high = opening.start() - 1
+            found = None  # nor is the whole first sentence the heading
+            break
+    cuts = range(low, high)
     # where the last clause mark (，、；) before each position is
     last_mark, mark = [], -_MIN_CLAUSE - 1
     # how many quotes or brackets are open before each position (a heading closes its own)
@@ -513,6 +524,8 @@ def _guess_end(
             score -= 1.0  # a heading ends as clauses of this text end
         if _BODY_OPENING.match(window, cut):
             score += 1.0
+        if following == window[cut + 1] and following.isalpha() and following not in _CN:
+            score += 1.0  # a reduplicated adverb opens the body: …工作|刚刚过去的…, 紧紧围绕
         score += _word_edge(window, cut)
         if cut >= first_count:
             score -= 1.0  # a count or a share is the body's
