@@ -256,14 +256,19 @@ _LONE_LEVEL = 3.0
 def _lone(closed: _State) -> float:
     """The cost of the levels closed here that never went past a first heading that
     stood loose in the text (not right after its parent's heading)."""
-    return _LONE_LEVEL * sum(1 for _, ordinal in closed if ordinal < 0)
+    cost = 0.0
+    for _, ordinal in closed:
+        if ordinal < 0:
+            cost += _LONE_LEVEL
+    return cost
 
 
 def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
     """The numbering state after taking `cand` as a heading, and the continuity bonus."""
     for depth, (rank, previous) in enumerate(state):
         if rank == cand.rank:
-            previous = abs(previous)
+            if previous < 0:
+                previous = -previous
             if cand.ordinal == previous + 1:
                 bonus = _BEST_BONUS
             elif cand.ordinal == previous + 2:
