@@ -642,7 +642,9 @@ def _align_theme(
 
 
 def _host_rows(
-    gap: Sequence[Unit], hosts: Sequence[Unit], vectors: Mapping[int, dict[str, float]]
+    gap: Sequence[Unit],
+    hosts: Sequence[Unit],
+    vector_of: Callable[[Unit], Mapping[str, float]],
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Rows for a gap that the other side covers as a secondary theme (`hosts`): (gap
     units, their hosts). With one host, the gap's units all meet it (all the other side says
@@ -654,7 +656,7 @@ def _host_rows(
         return [(list(gap), list(hosts))] if hosts else []
     rows: dict[tuple[int, ...], list[Unit]] = {}
     for unit in gap:
-        sims = [_cosine(vectors[id(unit)], vectors[id(host)]) for host in hosts]
+        sims = [_cosine(vector_of(unit), vector_of(host)) for host in hosts]
         size, taken = _cjk_len(unit.text), 0
         chosen: list[int] = []
         for k in sorted(range(len(hosts)), key=lambda k: (-sims[k], k)):
@@ -812,7 +814,7 @@ def compare(
                 ]
                 gap = group_a or group_b
                 placed: set[int] = set()
-                for guests, hosts in _host_rows(gap, alike, vectors):
+                for guests, hosts in _host_rows(gap, alike, lambda u: vectors[id(u)]):
                     placed.update(id(u) for u in guests)
                     rows.append((guests, hosts, True, ()) if group_a else (hosts, guests, True, ()))
                 left = [u for u in gap if id(u) not in placed]
