@@ -225,7 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare_module.ATTACH_THRESHOLD = args.ratio
     quality.compare = patched  # type: ignore[assignment]
     corpus = load().reports
-    labels = quality.LABELS / ("heldout" if args.heldout else ".") / "alignment.toml"
+    labels = quality.alignment_files(args.heldout)
     scores = quality.score_alignment(quality._by_file(corpus), labels, corpus, args.verbose)
     print(args.mode, args.ratio, " ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     return 0

@@ -7,8 +7,10 @@ has its value and unit, matched in document order), subject accuracy (of the fig
 rightly, those whose subject is the labelled one or an accepted phrasing), indicator
 accuracy, theme unit accuracy (a labelled node is right when every unit made of it has one
 of its labelled themes) and alignment F1 (node pairs of the compare rows against the
-labelled pairs). `--heldout` scores the held-out labels instead of the development ones
-(held-out alignment: 泾县 2022 vs 咸宁 2023, tests/fixtures/labels/heldout/alignment.toml).
+labelled pairs, over every alignment*.toml of the folder). `--heldout` scores the held-out
+labels instead of the development ones (held-out alignment: 泾县 2022 vs 株洲 2024,
+tests/fixtures/labels/heldout/alignment_001_002.toml; 泾县 vs 咸宁, held out in the fourth
+round, is a development file since: tests/fixtures/labels/alignment_001_000.toml).
 Every "silent" claim of the comparisons of all sample pairs is listed, to check by hand.
 """
 
@@ -168,12 +170,18 @@ def _node(unit: Unit) -> list[str]:
     return [n.split("/", 1)[1] for n in nodes]
 
 
+def alignment_files(heldout: bool) -> list[Path]:
+    """The alignment label files scored together: development or held out."""
+    return sorted((LABELS / "heldout" if heldout else LABELS).glob("alignment*.toml"))
+
+
 def score_alignment(
-    reports: dict[str, Report], path: Path, corpus: Sequence[Report], verbose: bool
+    reports: dict[str, Report], paths: Sequence[Path], corpus: Sequence[Report], verbose: bool
 ) -> dict[str, float]:
-    data = tomllib.loads(path.read_text("utf-8"))
+    """Precision, recall and F1 over every comparison of the files (pairs pooled)."""
+    specs = [s for path in paths for s in tomllib.loads(path.read_text("utf-8"))["comparison"]]
     true_total = found_total = right = 0
-    for spec in data["comparison"]:
+    for spec in specs:
         a, b = reports[spec["a"]], reports[spec["b"]]
         ignore_a, ignore_b = set(spec["ignore_a"]), set(spec["ignore_b"])
         truth = {(x, y) for x, y in spec["pairs"]}
@@ -184,6 +192,9 @@ def score_alignment(
         found_total += len(found)
         right += len(truth & found)
         if verbose:
+            hits = len(truth & found)
+            pair_f1 = _f1(hits / len(found) if found else 0.0, hits / len(truth))
+            print(f"  align {spec['a'][:3]} vs {spec['b'][:3]}: F1 {pair_f1:.3f}")
             for x, y in sorted(truth - found):
                 print(f"  align missed {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
             for x, y in sorted(found - truth):
@@ -232,8 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     pattern = f"figures_{args.sample}.toml" if args.sample else "figures_*.toml"
     results |= score_figures(reports, sorted(folder.glob(pattern)), args.verbose)
     results |= score_themes(reports, sorted(folder.glob("themes.toml")), args.verbose)
-    alignment = folder / "alignment.toml"
-    if alignment.exists():
+    alignment = alignment_files(args.heldout)
+    if alignment:
         results |= score_alignment(reports, alignment, corpus, args.verbose)
     print("held-out labels" if args.heldout else "development labels")
     for name, value in results.items():
