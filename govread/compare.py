@@ -853,6 +853,13 @@ def to_jsonable(
     def unit(u: Unit) -> dict[str, object]:
         return {"number": u.number, "heading": u.heading, "id": u.node_id, "kind": u.kind}
 
+    def passage(pair: Pair, key: str, paragraph: int, start: int, end: int) -> dict[str, object]:
+        host = next(u for u in (*pair.a, *pair.b) if u.key == key)
+        report = comparison.a if host in pair.a else comparison.b
+        text = _paragraph(report, host, paragraph)[start:end]
+        where = {"paragraph": paragraph, "start": start, "end": end, "text": text}
+        return {"id": host.node_id, "number": host.number} | where
+
     return {
         "a": describe(comparison.a),
         "b": describe(comparison.b),
@@ -870,10 +877,7 @@ def to_jsonable(
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
                 "covered_in": [unit(u) for u in p.covered_by],
                 "secondary": p.secondary,
-                "passages": [
-                    {"key": key, "paragraph": paragraph, "start": start, "end": end}
-                    for key, paragraph, start, end in p.passages
-                ],
+                "passages": [passage(p, *where) for where in p.passages],
                 "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}
                 if p.nearest
                 else None,
