@@ -641,35 +641,6 @@ def _align_theme(
     return groups
 
 
-def _host_rows(
-    gap: Sequence[Unit],
-    hosts: Sequence[Unit],
-    vector_of: Callable[[Unit], Mapping[str, float]],
-) -> list[tuple[list[Unit], list[Unit]]]:
-    """Rows for a gap that the other side covers as a secondary theme (`hosts`): (gap
-    units, their hosts). With one host, the gap's units all meet it (all the other side says
-    on the theme is there). With several, a unit meets the hosts its words resemble most
-    (above ATTACH_THRESHOLD), best first, until their text is as long as its own: 咸宁's 40-character 普法 items each meet the one of 泾县's 300-character
-    chapters they are like, not both, while 宝鸡's whole chapter on 数字政府 meets both of
-    秦皇岛's short items on it. A unit resembling no host meets none: rows are n-to-m."""
-    if len(hosts) <= 1:
-        return [(list(gap), list(hosts))] if hosts else []
-    rows: dict[tuple[int, ...], list[Unit]] = {}
-    for unit in gap:
-        sims = [_cosine(vector_of(unit), vector_of(host)) for host in hosts]
-        size, taken = _cjk_len(unit.text), 0
-        chosen: list[int] = []
-        for k in sorted(range(len(hosts)), key=lambda k: (-sims[k], k)):
-            if taken >= size or sims[k] < ATTACH_THRESHOLD:
-                break
-            chosen.append(k)
-            taken += _cjk_len(hosts[k].text)
-        met = tuple(sorted(chosen))
-        if met:
-            rows.setdefault(met, []).append(unit)
-    return [(units, [hosts[k] for k in met]) for met, units in sorted(rows.items())]
-
-
 def _paragraph(report: Report, unit: Unit, index: int) -> str:
     if unit.kind == "closing":
         return report.closing[index] if index < len(report.closing) else ""
@@ -727,105 +698,84 @@ def compare(
         )
     units_a, units_b = report_units(a, lexicon), report_units(b, lexicon)
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
-    counted = idf
-
-    def make_pair(
-        theme_id: str,
-        group_a: Sequence[Unit],
-        group_b: Sequence[Unit],
-        secondary: bool,
-        covered_by: tuple[Unit, ...],
-        has_a: bool,
-        has_b: bool,
-    ) -> Pair:
-        va, vb = counted.vector(_merged(group_a)), counted.vector(_merged(group_b))
-        shared, only_a, only_b = _keywords(va, vb, top_k)
-        nearest, nearest_sim = None, 0.0
-        if not group_a or not group_b:
-            here, there = (va, units_b) if group_a else (vb, units_a)
-            gap = group_a or group_b
-            subjects = {u.themes[0][0] for u in gap if u.themes}
-            if _is_phase(gap, lexicon) and subjects:
-                # a plan (or problem) no plan of the other side meets: set it against
-                # the other side's achievements on the same subject
-                there = (
-                    tuple(
-                        u
-                        for u in there
-                        if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
-                    )
-                    or there
-                )
-            for unit in there:
-                sim = _cosine(here, vectors[id(unit)])
-                if sim > nearest_sim:
-                    nearest, nearest_sim = unit, sim
-            if nearest_sim < NEAREST_THRESHOLD:
-                nearest, nearest_sim = None, 0.0
-        passages: list[tuple[str, int, int, int]] = []
-        if secondary:  # the hosts are the side whose units are here for another theme
-            a_hosts = any(u.theme != theme_id for u in group_a)
-            hosts, report, guests = (group_a, a, vb) if a_hosts else (group_b, b, va)
-            found = (_passage(report, host, guests, counted) for host in hosts)
-            passages = [passage for passage in found if passage]
-        return Pair(
-            theme=theme_id,
-            theme_name=lexicon.theme(theme_id).name,
-            a=tuple(group_a),
-            b=tuple(group_b),
-            similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
-            shared_keywords=shared,
-            only_a=only_a,
-            only_b=only_b,
-            nearest=nearest,
-            nearest_similarity=round(nearest_sim, 4),
-            # 其他 is what fits no theme: nobody is "silent" on it
-            other_has_theme=theme_id == OTHER_ID
-            or ((has_b or bool(covered_by)) if group_a else (has_a or bool(covered_by))),
-            covered_by=covered_by,
-            secondary=secondary,
-            passages=tuple(passages),
-        )
-
     pairs: list[Pair] = []
     for theme_id in lexicon.order:
         ua = [u for u in units_a if u.theme == theme_id]
         ub = [u for u in units_b if u.theme == theme_id]
         if not ua and not ub:
             continue
+        name = lexicon.theme(theme_id).name
         for group_a, group_b in _align_theme(ua, ub, vectors, lexicon.theme(theme_id).phase):
-            rows: list[tuple[list[Unit], list[Unit], bool, tuple[Unit, ...]]] = []
-            if group_a and group_b:
-                rows.append((group_a, group_b, False, ()))
-            else:
+            secondary = hosts_in_a = False
+            covered_by: tuple[Unit, ...] = ()
+            if not group_a or not group_b:
                 # Where the other report speaks of this theme outside its own rows of it
                 # (宝鸡 §一 on 统筹推进 also covers 普法): set those units against the gap.
                 others = units_b if group_a else units_a
-                covered = tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
+                covered_by = tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
                 if theme_id == OTHER_ID:
-                    covered = ()
+                    covered_by = ()
                 here = idf.vector(_merged(group_a or group_b))
                 planning = _is_phase(group_a or group_b, lexicon)
                 alike = [
                     u
-                    for u in covered
+                    for u in covered_by
                     if _is_phase((u,), lexicon) == planning
                     and _cosine(here, vectors[id(u)]) >= SECONDARY_THRESHOLD
                 ]
+                if alike:
+                    secondary, hosts_in_a = True, not group_a
+                    group_a, group_b = (group_a, alike) if group_a else (alike, group_b)
+                    covered_by = ()
+            va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
+            shared, only_a, only_b = _keywords(va, vb, top_k)
+            passages: list[tuple[str, int, int, int]] = []
+            if secondary:  # the hosts: the side whose units are here for another theme
+                hosts, report, guests = (group_a, a, vb) if hosts_in_a else (group_b, b, va)
+                found = (_passage(report, host, guests, idf) for host in hosts)
+                passages = [passage for passage in found if passage]
+            nearest, nearest_sim = None, 0.0
+            if not group_a or not group_b:
+                here, there = (va, units_b) if group_a else (vb, units_a)
                 gap = group_a or group_b
-                placed: set[int] = set()
-                for guests, hosts in _host_rows(gap, alike, lambda u: vectors[id(u)]):
-                    placed.update(id(u) for u in guests)
-                    rows.append((guests, hosts, True, ()) if group_a else (hosts, guests, True, ()))
-                left = [u for u in gap if id(u) not in placed]
-                if left:
-                    rows.append(
-                        (left, [], False, covered) if group_a else ([], left, False, covered)
+                subjects = {u.themes[0][0] for u in gap if u.themes}
+                if _is_phase(gap, lexicon) and subjects:
+                    # a plan (or problem) no plan of the other side meets: set it against
+                    # the other side's achievements on the same subject
+                    there = (
+                        tuple(
+                            u
+                            for u in there
+                            if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
+                        )
+                        or there
                     )
-            for row_a, row_b, secondary, covered_by in rows:
-                pairs.append(
-                    make_pair(theme_id, row_a, row_b, secondary, covered_by, bool(ua), bool(ub))
+                for unit in there:
+                    sim = _cosine(here, vectors[id(unit)])
+                    if sim > nearest_sim:
+                        nearest, nearest_sim = unit, sim
+                if nearest_sim < NEAREST_THRESHOLD:
+                    nearest, nearest_sim = None, 0.0
+            pairs.append(
+                Pair(
+                    theme=theme_id,
+                    theme_name=name,
+                    a=tuple(group_a),
+                    b=tuple(group_b),
+                    similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
+                    shared_keywords=shared,
+                    only_a=only_a,
+                    only_b=only_b,
+                    nearest=nearest,
+                    nearest_similarity=round(nearest_sim, 4),
+                    # 其他 is what fits no theme: nobody is "silent" on it
+                    other_has_theme=theme_id == OTHER_ID
+                    or (bool(ub or covered_by) if group_a else bool(ua or covered_by)),
+                    covered_by=covered_by,
+                    secondary=secondary,
+                    passages=tuple(passages),
                 )
+            )
     figures_a, figures_b = report_figures(a), report_figures(b)
     return Comparison(
         a=a,

@@ -37,7 +37,6 @@ from govread.compare import (
     Pair,
     Unit,
     _cosine,
-    _host_rows,
     _Idf,
     _is_phase,
     _merged,
@@ -352,9 +351,6 @@ def _empty_cell(
         if _is_phase((u,), lexicon) == planning
         and _cosine(here, vectors_of(u)) >= SECONDARY_THRESHOLD
     )
-    if len(alike) > 1:  # the row's units meet the hosts they are like, as in two-report rows
-        met = {id(h) for _, hosts in _host_rows(row_units, alike, vectors_of) for h in hosts}
-        alike = tuple(u for u in alike if id(u) in met)
     if alike:
         return Cell(units=alike, secondary=True)
     pool: Sequence[Unit] = theirs

@@ -214,15 +214,3 @@ def test_plans_and_problems_share_a_row_only_on_one_subject(samples: list[Report
         for i, mine in enumerate(cells):
             for theirs in cells[i + 1 :]:
                 assert all(_same_subject(x, y) for x in mine for y in theirs), row.theme
-
-
-def test_a_secondary_cell_holds_only_the_chapters_the_row_is_like(
-    samples: list[Report],
-) -> None:
-    # 泾县 §(一) and §(三) both touch 行政决策; 咸宁's 体制机制改革 item (决策, 法律顾问) is
-    # like §(三) (重大行政决策合法性审查), not §(一) (第一责任人): the cell holds §(三) alone
-    by_file = {Path(r.path or "").name[:3]: r for r in samples}
-    many = compare_many([by_file["001"], by_file["000"], by_file["004"]], samples)
-    (row,) = [r for r in many.rows if r.theme == "decisions" and r.cells[1].units]
-    assert row.cells[0].secondary
-    assert [u.node_id.split("/", 1)[1] for u in row.cells[0].units] == ["1.3"]
