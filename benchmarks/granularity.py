@@ -22,7 +22,12 @@ benchmarks/quality.py): merge_claims (items merged as `merge 2`, plus a large un
 secondary themes taking the other side's leftover units), passages (a small
 unit meets a large one by the best of its passages, its gaps too) and onlygroup (the
 passages only decide whether a small unit joins a theme's only row).
-Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring). Nothing here is
+A fourth, host_rows.patch (fifth round), applies to this branch's files as they are (`git
+apply benchmarks/granularity_patches/host_rows.patch`): with several larger units covering a
+gap's theme as a secondary subject, each small unit meets the ones it is most like until
+their text is as long as its own, instead of all of them.
+Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring) over every
+alignment*.toml of the split (development, or held out with --heldout). Nothing here is
 used by govread: it patches the units compare sees, pair by pair, to measure before landing.
 """
 
