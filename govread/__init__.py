@@ -1,13 +1,23 @@
 """govread: a keyboard-driven terminal browser for Chinese rule-of-law government reports."""
 
-from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
 
-try:
-    __version__ = version("govread")
-except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
-    __version__ = "0.0.0"
+
+def __getattr__(name: str) -> str:
+    """``__version__``, read from the installed metadata when first asked for (importing
+    importlib.metadata costs every command a few tens of milliseconds)."""
+    if name != "__version__":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        found = version("govread")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+        found = "0.0.0"
+    globals()["__version__"] = found
+    return found
+
 
 # The build maps the card's top-level folders (parsers/, tui/, themes/, sample_reports/)
 # into this package (pyproject.toml, [tool.setuptools] package-dir). When Python imports

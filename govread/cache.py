@@ -14,23 +14,49 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sqlite3
 import threading
 import time
 from collections.abc import Iterable
 from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from govread import statefile
 from govread.parsers.model import Item, Report, Section
-from govread.parsers.outline import PARSER_VERSION
+from govread.parsers.version import PARSER_VERSION
 
 SCHEMA = 1
 # PRAGMA application_id of govread's cache: "gvrd". A file without it is not ours, unless
 # it is empty (new) or a cache from before the stamp (user_version 1, the reports table).
 APPLICATION_ID = 0x67767264
 _COLUMNS = ["sha256", "parser", "body", "used"]
+
+
+# Paths asked for in one query (SQLite allows 32,766 parameters since 3.32).
+_QUERY_CHUNK = 500
+# A file whose last change is more recent than this is not recorded by its stamp: another
+# change within the file system's clock step would leave the stamp as it was.
+STAMP_SETTLE_NS = 2_000_000_000
+
+
+class FileStamp(NamedTuple):
+    """What a file's stat says of its bytes: while all four stay, the bytes are taken to be
+    the same (as make and git take them), and their recorded hash is used without reading."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, info: os.stat_result) -> FileStamp:
+        return cls(info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+    def settled(self, now_ns: int) -> bool:
+        """Whether the file last changed long enough ago for its stamp to be trusted."""
+        return now_ns - max(self.mtime_ns, self.ctime_ns) > STAMP_SETTLE_NS
 
 
 class _ForeignDatabase(Exception):
@@ -104,6 +130,12 @@ class ReportCache:
                 "CREATE TABLE IF NOT EXISTS derived (sha256 TEXT, parser TEXT, kind TEXT,"
                 " body TEXT, PRIMARY KEY (sha256, parser, kind))"
             )
+            # what a file's bytes hashed to, with the stat that shows they are unchanged
+            # (`known_files`): a warm load need not read and hash every file again
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path BLOB PRIMARY KEY, size INTEGER,"
+                " mtime_ns INTEGER, ctime_ns INTEGER, inode INTEGER, sha256 TEXT)"
+            )
             db.execute(f"PRAGMA user_version={SCHEMA}")
             db.execute(f"PRAGMA application_id={APPLICATION_ID}")
             db.execute("COMMIT")
@@ -124,7 +156,11 @@ class ReportCache:
             return True  # a new, empty file
         # before the stamp there was only `reports`; `derived` came later, but a stamp lost
         # by a copy must not cost the cache
-        if "reports" not in tables or not tables <= {"reports", "derived"} or version != SCHEMA:
+        if (
+            "reports" not in tables
+            or not tables <= {"reports", "derived", "files"}
+            or version != SCHEMA
+        ):
             return False
         columns = [row[1] for row in db.execute("PRAGMA table_info(reports)")]
         return columns == _COLUMNS  # a cache written before the stamp existed
@@ -210,6 +246,46 @@ class ReportCache:
             try:
                 db.execute("BEGIN IMMEDIATE")
                 db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+                db.execute("COMMIT")
+            except sqlite3.Error:
+                with contextlib.suppress(sqlite3.Error):
+                    db.execute("ROLLBACK")
+
+    def known_files(self, paths: Iterable[str]) -> dict[str, tuple[FileStamp, str]]:
+        """The stamp and hash recorded for each of these paths that has one."""
+        # as bytes: a file name need not be UTF-8 (`os.fsdecode` gave it surrogates)
+        wanted = list(dict.fromkeys(map(os.fsencode, paths)))
+        found: dict[str, tuple[FileStamp, str]] = {}
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return found
+            try:
+                for start in range(0, len(wanted), _QUERY_CHUNK):
+                    chunk = wanted[start : start + _QUERY_CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    for path, size, mtime, ctime, inode, sha256 in db.execute(
+                        "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM files"
+                        f" WHERE path IN ({marks})",
+                        chunk,
+                    ):
+                        if isinstance(sha256, str) and isinstance(path, bytes):
+                            stamp = FileStamp(size, mtime, ctime, inode)
+                            found[os.fsdecode(path)] = (stamp, sha256)
+            except sqlite3.Error:
+                return {}
+        return found
+
+    def put_files(self, entries: Iterable[tuple[str, FileStamp, str]]) -> None:
+        """Record (path, stamp, sha256) triples in one transaction."""
+        rows = [(os.fsencode(path), *stamp, sha256) for path, stamp, sha256 in entries]
+        with self._lock:
+            db = self._connect()
+            if db is None or not rows:
+                return
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
                 db.execute("COMMIT")
             except sqlite3.Error:
                 with contextlib.suppress(sqlite3.Error):

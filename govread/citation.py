@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
+from govread.config import CITATION_STYLES as CITATION_STYLES  # re-exported: cite, records
+from govread.config import DEFAULT_STYLE as DEFAULT_STYLE
+from govread.config import CitationStyle as CitationStyle
 from govread.marks import NodeRef, report_id
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json
-
-CitationStyle = Literal["gbt7714", "plain"]
-CITATION_STYLES: tuple[CitationStyle, ...] = ("gbt7714", "plain")
-DEFAULT_STYLE: CitationStyle = "gbt7714"
 
 
 def source_url(report: Report) -> str | None:

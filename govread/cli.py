@@ -23,20 +23,20 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
-from govread import __version__
-from govread.config import configured_language
-from govread.corpus import LoadResult, Problem, load
+from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
+from govread.commands.outline import report_header as report_header
 from govread.i18n import LANGUAGES, N_, _, resolve_language, set_language
-from govread.identity import DuplicateFinder
-from govread.loading import cache_disabled
-from govread.parsers.model import Report, Section
-from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
+from govread.sanitize import sanitize, sanitize_line, sanitize_path
+
+# Imported where used, so that `--help`, a usage error and a warm `outline --format json`
+# import neither the parser nor the loader's process pool.
+if TYPE_CHECKING:
+    from govread.corpus import LoadResult, Problem
+    from govread.parsers.model import Report
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
-# The record kind and version every JSON output of `govread outline` carries.
-OUTLINE_SCHEMA = "govread-outline/1"
 
 
 class TuiOutcome(Protocol):
@@ -62,6 +62,25 @@ ARGPARSE_WORDS = (
     N_(": expected one argument"),
     N_(": invalid int value:"),
 )
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the installed version, read only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        import govread
+
+        print(f"govread {govread.__version__}")  # on stdout, as argparse's own action
+        parser.exit(EXIT_OK)
 
 
 class HelpFormatter(argparse.HelpFormatter):
@@ -135,8 +154,7 @@ def _tui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"govread {__version__}",
+        action=VersionAction,
         help=_("show the version number and exit"),
     )
     parser.add_argument(
@@ -206,6 +224,8 @@ def print_problems(result: LoadResult) -> None:
 
 
 def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
+    from govread.corpus import load
+
     result = load(paths, use_cache=False if no_cache else None)
     print_problems(result)
     if not result.reports:
@@ -213,79 +233,43 @@ def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
     return result
 
 
-def report_header(report: Report) -> dict[str, object]:
-    """The metadata every JSON output of govread carries for a report."""
-    return {
-        "path": report.path,
-        "sha256": report.sha256,
-        "title": report.title,
-        "display_title": report.display_title,
-        "region": report.region,
-        "province": report.province,
-        "city": report.city,
-        "region_level": report.region_level,
-        "region_ambiguous": report.region_ambiguous,
-        "year": report.year,
-        "published": report.published,
-        "issuer": report.issuer,
-        "source": report.source,
-        "genre": report.genre,
-        "issuer_level": report.issuer_level,
-        "doc_number": report.doc_number,
-        "source_url": report.source_url,
-    }
-
-
-def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": s.id,
-            "level": s.level,
-            "number": s.number,
-            "heading": s.heading,
-            "items": [{"number": i.number, "heading": i.heading} for i in s.items],
-            "children": _nested(s.children),
-        }
-        for s in sections
-    ]
-
-
 def run_outline(argv: Sequence[str]) -> int:
     args = _outline_parser().parse_args(argv)
+    use_cache = False if args.no_cache else None
+    if args.format in ("json", "jsonl"):
+        from govread.commands.outline import write_json
+        from govread.corpus import LoadResult
+
+        # written as the reports come, from the cache's fragments when they are there
+        result = LoadResult()
+        written = write_json(
+            args.paths,
+            sys.stdout,
+            lines=args.format == "jsonl",
+            problems=result.problems,
+            use_cache=use_cache,
+        )
+        print_problems(result)
+        if not written:
+            return EXIT_NOTHING
+        return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
+    from govread.identity import DuplicateFinder
+
     result = _load_or_exit(args.paths, no_cache=args.no_cache)
     finder = DuplicateFinder()
     originals = [finder.original_of(r) for r in result.reports]
-    if args.format in ("json", "jsonl"):
-        payload = [
-            {
-                "schema": OUTLINE_SCHEMA,
-                **report_header(r),
-                "text_sha256": r.text_sha256(),
-                "duplicate_of": original.path if original else None,
-                "outline": r.outline(),
-                "tree": _nested(r.sections),
-            }
-            for r, original in zip(result.reports, originals, strict=True)
-        ]
-        if args.format == "jsonl":
-            for entry in payload:
-                sys.stdout.write(dumps_json(entry) + "\n")
+    for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
+        if index:
+            print()
+        if original is not None:
+            # the same text as a report above: named, not printed twice
+            print(
+                f"{sanitize_line(report.display_title)}\n"
+                + _("  duplicate of {path}").format(path=sanitize_path(original.path or ""))
+                + f"\n  {sanitize_path(report.path or '')}"
+            )
         else:
-            # compact: for other tools, and written by the C encoder (indent= is pure Python)
-            sys.stdout.write(dumps_json(payload, separators=(",", ":")) + "\n")
-    else:
-        for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):
-            if index:
-                print()
-            if original is not None:
-                # the same text as a report above: named, not printed twice
-                print(
-                    f"{sanitize_line(report.display_title)}\n"
-                    + _("  duplicate of {path}").format(path=sanitize_path(original.path or ""))
-                    + f"\n  {sanitize_path(report.path or '')}"
-                )
-            else:
-                print(_text_outline(report))  # sanitised line by line
+            print(_text_outline(report))  # sanitised line by line
     return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
 
 
@@ -430,6 +414,8 @@ class UsageError(Exception):
 
 def choose_language(flag: str | None) -> None:
     """Put the interface language in force: `flag`, else config.toml's, else the locale's."""
+    from govread.config import configured_language
+
     set_language(resolve_language(flag, configured_language(), os.environ))
 
 
@@ -444,6 +430,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     choose_language(lang)
+    if no_cache:
+        from govread.loading import cache_disabled
     try:
         with cache_disabled() if no_cache else contextlib.nullcontext():
             if argv and argv[0] in SUBCOMMANDS:

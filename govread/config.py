@@ -18,13 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import platformdirs
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text
-from govread.citation import CITATION_STYLES, DEFAULT_STYLE, CitationStyle
 from govread.i18n import LANGUAGES, N_, _
 from govread.keymap import read_keymap
 
@@ -34,6 +33,12 @@ THEMES_FOLDER = "themes"
 
 
 DEFAULT_STORE_MAX_MB = 2048
+
+# How `y` in the browser and `govread cite` write a citation (`govread.citation`): here, so
+# that reading the settings does not import the citation code.
+CitationStyle = Literal["gbt7714", "plain"]
+CITATION_STYLES: tuple[CitationStyle, ...] = ("gbt7714", "plain")
+DEFAULT_STYLE: CitationStyle = "gbt7714"
 
 
 class ConfigError(Exception):

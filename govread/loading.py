@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import sys
 import threading
 import time
@@ -37,7 +38,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from govread.cache import ReportCache, report_from_dict, report_to_dict
+from govread.cache import FileStamp, ReportCache, report_from_dict, report_to_dict
 from govread.i18n import N_
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
@@ -96,7 +97,18 @@ class _Job:
     problem: Problem | None = None
     sha256: str | None = None
     cached: bool = False
+    settled: bool = False  # the caller has what it needs of these bytes (`Loader.entries`)
     future: Future[tuple[str, str] | Problem] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hashed:
+    """A file whose bytes the caller already has what it needs of (`Loader.entries`):
+    neither read from the cache nor parsed."""
+
+    path: str
+    sha256: str
+    explicit: bool
 
 
 def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
@@ -276,6 +288,11 @@ class Loader:
         self.parsed = 0
         self.pool_used = False
 
+    @property
+    def cache(self) -> ReportCache | None:
+        """The parsed-report cache this load reads and fills (None without one)."""
+        return self._cache
+
     def __enter__(self) -> Loader:
         return self
 
@@ -288,21 +305,39 @@ class Loader:
         self.close()
 
     def __iter__(self) -> Iterator[Report | Problem]:
+        for entry in self.entries():
+            assert not isinstance(entry, Hashed)  # only for a `settled` callback
+            yield entry
+
+    def entries(
+        self, settled: Callable[[set[str]], Iterable[str]] | None = None
+    ) -> Iterator[Report | Problem | Hashed]:
+        """Each Report or Problem, in path order; once every file is hashed, `settled` is
+        given the hashes and names those the caller needs nothing more of: their files
+        come out as `Hashed`, neither read from the cache nor parsed."""
         if self._started:
             raise RuntimeError("a Loader can be iterated once")
         self._started = True
         try:
-            yield from self._run()
+            yield from self._run(settled)
         finally:
             self.close()
 
     # -- the load ---------------------------------------------------------------------
 
-    def _run(self) -> Iterator[Report | Problem]:
+    def _run(
+        self, settled: Callable[[set[str]], Iterable[str]] | None
+    ) -> Iterator[Report | Problem | Hashed]:
         self._hash_all()
         if self._cache_problem is not None:
             yield self._cache_problem
-        misses = [job for job in self._jobs if job.problem is None and not job.cached]
+        if settled is not None:
+            done = set(settled({j.sha256 for j in self._jobs if j.sha256 is not None}))
+            for job in self._jobs:
+                job.settled = job.problem is None and job.sha256 in done
+        misses = [
+            job for job in self._jobs if job.problem is None and not job.cached and not job.settled
+        ]
         if len(misses) > self._threshold and len(misses) > 1:
             self._start_pool(misses)
         for job in self._jobs:
@@ -314,15 +349,41 @@ class Loader:
         self._flush()
 
     def _hash_all(self) -> None:
-        """Hash every file's bytes and look the hashes up (one query for the whole load)."""
-        for job in self._jobs:
+        """Hash every file's bytes and look the hashes up (one query for the whole load).
+
+        A file whose stat (`FileStamp`) is the one recorded with its hash is not read: its
+        recorded hash is taken. Any other file is read and hashed, and its stamp recorded.
+        """
+        recorded: dict[str, tuple[FileStamp, str]] = {}
+        stamps: dict[int, FileStamp] = {}
+        if self._cache is not None:
+            for index, job in enumerate(self._jobs):
+                if job.problem is not None:
+                    continue
+                with contextlib.suppress(OSError, ValueError):
+                    info = os.stat(job.path)
+                    if stat.S_ISREG(info.st_mode):
+                        stamps[index] = FileStamp.of(info)
+            recorded = self._cache.known_files(str(self._jobs[i].path) for i in stamps)
+        new_stamps: list[tuple[str, FileStamp, str]] = []
+        now = time.time_ns()
+        for index, job in enumerate(self._jobs):
             if job.problem is not None:
+                continue
+            stamp = stamps.get(index)
+            record = recorded.get(str(job.path))
+            if stamp is not None and record is not None and record[0] == stamp:
+                job.sha256 = record[1]
                 continue
             try:
                 job.sha256 = hashlib.sha256(read_bytes(job.path)).hexdigest()
             except ReportError as error:
                 job.problem = Problem(error.path, error.reason, job.explicit)
+                continue
+            if stamp is not None and stamp.settled(now):
+                new_stamps.append((str(job.path), stamp, job.sha256))
         if self._cache is not None:
+            self._cache.put_files(new_stamps)
             known = self._cache.known(j.sha256 for j in self._jobs if j.sha256 is not None)
             for job in self._jobs:
                 job.cached = job.sha256 in known
@@ -346,9 +407,11 @@ class Loader:
             job.future = self._pool.submit(parse_to_json, str(job.path), job.explicit)
             self._in_flight += 1
 
-    def _result(self, job: _Job) -> Report | Problem:
+    def _result(self, job: _Job) -> Report | Problem | Hashed:
         if job.problem is not None:
             return job.problem
+        if job.settled and job.sha256 is not None:
+            return Hashed(str(job.path), job.sha256, job.explicit)
         if job.cached and self._cache is not None and job.sha256 is not None:
             report = self._cache.get(job.sha256, str(job.path))
             if report is not None:

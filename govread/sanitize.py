@@ -119,6 +119,11 @@ def dumps_json(value: Any, **options: Any) -> str:
     return _UNSAFE_IN_JSON.sub(_json_escape, text)
 
 
+def is_json_safe(text: str) -> bool:
+    """True when `dumps_json` would have left no character of `text` to escape."""
+    return _UNSAFE_IN_JSON.search(text) is None
+
+
 def _toml_escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

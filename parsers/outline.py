@@ -28,11 +28,7 @@ from govread.parsers.metadata import (
 from govread.parsers.model import Item, Report, Section, folded_sha256
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import ascii_digits, chinese_to_int
-
-# Bump when the parser's output changes, so caches keyed on it are rebuilt.
-# 3: report ids from the body text; 4: provenance (source_url, saved); 5: city, namesakes
-# told apart by the text, headings glued to a verb-led body; 6: parts (第一部分) a level above 一、
-PARSER_VERSION = "6"
+from govread.parsers.version import PARSER_VERSION as PARSER_VERSION  # bumped there
 
 _CN = "一二三四五六七八九十"
 _OPEN = "(\uff08"  # ( （

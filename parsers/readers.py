@@ -22,7 +22,6 @@ from pathlib import Path
 
 from govread.i18n import N_
 from govread.parsers.model import Report
-from govread.parsers.outline import parse_text
 
 # A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
 # and is refused from its size alone, before a byte is read.
@@ -388,6 +387,14 @@ def _decoding_meta(kind: str, decoded: Decoded) -> dict[str, str]:
 def read_report(path: str | os.PathLike[str]) -> Report:
     """Read and parse one file. Raises `ReportError` with a clear reason, nothing else."""
     return report_from_bytes(read_bytes(path), path)
+
+
+def parse_text(text: str, *, path: str | None = None, sha256: str | None = None) -> Report:
+    """`govread.parsers.outline.parse_text`, imported when a file is first parsed: listing
+    and hashing files (a warm load from the cache) need no parser."""
+    from govread.parsers.outline import parse_text as parse
+
+    return parse(text, path=path, sha256=sha256)
 
 
 def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Report:

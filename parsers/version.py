@@ -1,0 +1,8 @@
+"""The parser's version, on its own so that caches can read it without importing the parser.
+
+Bump when the parser's output changes, so caches keyed on it are rebuilt.
+3: report ids from the body text; 4: provenance (source_url, saved); 5: city, namesakes
+told apart by the text, headings glued to a verb-led body; 6: parts (第一部分) a level above 一、
+"""
+
+PARSER_VERSION = "6"
