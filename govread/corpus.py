@@ -13,7 +13,6 @@ from pathlib import Path
 
 from govread.opening import Problem
 from govread.parsers.model import Report
-from govread.parsers.readers import report_files
 
 __all__ = ["LoadResult", "Problem", "iter_load", "load", "sample_dir", "sample_paths"]
 
@@ -30,6 +29,8 @@ def sample_dir() -> Path:
 
 
 def sample_paths() -> list[Path]:
+    from govread.parsers.readers import report_files
+
     return report_files(sample_dir())
 
 

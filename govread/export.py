@@ -23,16 +23,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import tomli_w
-
-from govread import __version__, statefile
+import govread
+from govread import statefile
 from govread.atomic import atomic_write_bytes
-from govread.figures import Figure, report_figures, section_figures
 from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
 from govread.parsers.model import Report
 from govread.sanitize import escape_toml
+
+if TYPE_CHECKING:  # the figure finder and the TOML writer are imported when an export is made
+    from govread.figures import Figure
 
 FORMAT = "govread-export/1"
 _FORMAT_FAMILY = "govread-export/"
@@ -192,6 +193,8 @@ def text_figures(ref: NodeRef) -> list[dict[str, object]]:
     A report's are those of its preamble, sections and closing; a section's include its
     heading, items and subsections; an item's are those inside it. Document order.
     """
+    from govread.figures import report_figures, section_figures
+
     if ref.item is not None and ref.section is not None:
         found = [f for f in section_figures(ref.section) if f.node_id == ref.item.id]
     elif ref.section is not None:
@@ -283,7 +286,7 @@ def export_document(
     document: dict[str, object] = {
         "format": FORMAT,
         "exported": _timestamp(now),
-        "govread": __version__,
+        "govread": govread.__version__,
     }
     if sides is not None:
         document["compare"] = {"a": report_fields(sides[0]), "b": report_fields(sides[1])}
@@ -315,6 +318,8 @@ def dumps(document: Mapping[str, object]) -> str:
     unless some string holds a carriage return: tomli-w's multi-line form turns CRLF into
     LF, so then every string is written on one line with escapes instead.
     """
+    import tomli_w
+
     document = _encodable(document)  # type: ignore[assignment]
     # C1 and bidi controls escaped: an export printed or viewed holds nothing raw
     return escape_toml(
@@ -502,7 +507,7 @@ def _check_format(path: str | os.PathLike[str], found: object) -> None:
         shown = statefile.sanitize(found[:40]) + ("…" if len(found) > 40 else "")
         raise ExportError(
             path,
-            f"is in format {shown}, which this govread ({__version__}) "
+            f"is in format {shown}, which this govread ({govread.__version__}) "
             f"does not know; it reads {FORMAT}",
         )
     raise ExportError(path, f'is not a govread export (no format = "{FORMAT}")')

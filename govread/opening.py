@@ -11,7 +11,6 @@ from pathlib import Path
 
 from govread.i18n import _
 from govread.parsers.model import Report
-from govread.parsers.readers import ReportError, looks_like_report, read_report
 from govread.sanitize import sanitize_line, sanitize_path
 
 
@@ -32,6 +31,9 @@ class Problem:
 
 def open_report(path: Path, *, explicit: bool) -> Report | Problem:
     """Read and parse one file; a file found in a folder must also look like a report."""
+    # imported here: a load served by the cache (and the browser's first paint) reads no file
+    from govread.parsers.readers import ReportError, looks_like_report, read_report
+
     try:
         report = read_report(path)
         if not explicit and (reason := looks_like_report(report)):

@@ -47,7 +47,6 @@ from govread.export import is_export_path
 from govread.i18n import N_, _, _n
 from govread.identity import DuplicateFinder, duplicate_reason
 from govread.library import Library, place_label
-from govread.loading import Loader
 from govread.marks import MarkSet
 from govread.parsers.model import Report
 from govread.sanitize import sanitize, sanitize_line
@@ -239,7 +238,8 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
-        from govread.search import SearchIndex  # here: off the start-up path
+        from govread.loading import Loader  # here: off the start-up path
+        from govread.search import SearchIndex
 
         index = SearchIndex()
         self.search_index = index

@@ -21,7 +21,6 @@ from textual.css.query import NoMatches
 from textual.widgets import Static
 
 from govread.citation import source_url
-from govread.figures import figure_spans
 from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.node_ids import node_id_of
@@ -283,6 +282,8 @@ class DetailPane(VerticalScroll, can_focus=True):
         text = Text()
         text.append(passage)
         figure_style = self.get_component_rich_style("detail--figure")
+        from govread.figures import figure_spans  # imported when a text is first shown
+
         for start, end in figure_spans(passage):
             text.stylize(figure_style, start, end)
         self._mark_matches(text, passage)

@@ -33,9 +33,6 @@ from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.outline import GROUPING_NAMES, OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands, TimelineCommands
-from govread.tui.dialogs.annotate import NoteDialog, TagDialog
-from govread.tui.dialogs.export import ExportDialog
-from govread.tui.dialogs.marks_list import MarksListScreen
 from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import confirm_clear_marks
 from govread.tui.messages import (
@@ -537,6 +534,8 @@ class BrowserScreen(LocalisedScreen[None]):
 
         # Tags and notes come from marks.json, which anyone could have edited.
         tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
+        from govread.tui.dialogs.annotate import TagDialog  # imported when first opened
+
         dialog = TagDialog(self._where(ref), tags, [sanitize(t) for t in marks.all_tags()])
         self.app.push_screen(dialog, answered)
 
@@ -555,6 +554,8 @@ class BrowserScreen(LocalisedScreen[None]):
             self.notify(_("Note saved") if note.strip() else _("Note removed"), title=_("Note"))
 
         note = sanitize(marks.annotation(ref.id).note)
+        from govread.tui.dialogs.annotate import NoteDialog
+
         self.app.push_screen(NoteDialog(self._where(ref), note), answered)
 
     # -- provenance: the original file and its URL -------------------------------------
@@ -606,6 +607,8 @@ class BrowserScreen(LocalisedScreen[None]):
         )
 
     def action_list_marks(self) -> None:
+        from govread.tui.dialogs.marks_list import MarksListScreen
+
         self.app.push_screen(MarksListScreen(), self._jump_to)
 
     def _jump_to(self, node_id: str | None) -> None:
@@ -629,4 +632,6 @@ class BrowserScreen(LocalisedScreen[None]):
                 severity="warning",
             )
             return
+        from govread.tui.dialogs.export import ExportDialog
+
         self.app.push_screen(ExportDialog())
