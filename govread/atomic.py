@@ -17,6 +17,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 # errno → what a person should read. Anything else falls back to the OS's own words.
@@ -117,6 +118,37 @@ def atomic_write_bytes(
     there (never replaced, whatever `overwrite` says), and `WriteError` for every other
     failure; in every case the temporary file is removed.
     """
+    if durable:
+        return _atomic_write(path, lambda temp: _write_all(temp, data), overwrite=overwrite)
+    # a cache entry: a crash costs only its recomputation
+    return _atomic_write(
+        path, lambda temp: temp.write_bytes(data), overwrite=overwrite, durable=False
+    )
+
+
+def atomic_write_chunks(
+    path: str | os.PathLike[str],
+    chunks: Iterable[bytes],
+    *,
+    overwrite: bool = False,
+) -> Path:
+    """`atomic_write_bytes` of the concatenated `chunks`, each written to the temporary
+    file as it comes (an export of a whole corpus never needs the whole text in memory).
+
+    An exception raised while the chunks are made removes the temporary file and leaves
+    `path` as it was; it is raised again as it is (an `OSError` as a `WriteError`).
+    """
+    return _atomic_write(path, lambda temp: _write_chunks(temp, chunks), overwrite=overwrite)
+
+
+def _atomic_write(
+    path: str | os.PathLike[str],
+    write: Callable[[Path], object],
+    *,
+    overwrite: bool,
+    durable: bool = True,
+) -> Path:
+    """The temporary file beside `path`, filled by `write`, put in its place."""
     target = Path(path)
     refusal = not_replaceable(target)
     if refusal is not None:
@@ -126,10 +158,7 @@ def atomic_write_bytes(
     folder = target.parent
     temp = _create_temp(target)
     try:
-        if durable:
-            _write_all(temp, data)
-        else:
-            temp.write_bytes(data)  # a cache entry: a crash costs only its recomputation
+        write(temp)
         if overwrite and (refusal := not_replaceable(target)) is not None:
             raise WriteError(target, refusal)  # something else appeared meanwhile
         if overwrite:
@@ -176,8 +205,13 @@ def _folder_reason(error: OSError, target: Path) -> str:
 
 
 def _write_all(temp: Path, data: bytes) -> None:
+    _write_chunks(temp, (data,))
+
+
+def _write_chunks(temp: Path, chunks: Iterable[bytes]) -> None:
     with open(temp, "wb") as handle:
-        handle.write(data)
+        for chunk in chunks:
+            handle.write(chunk)
         handle.flush()
         os.fsync(handle.fileno())
 

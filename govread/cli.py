@@ -79,7 +79,7 @@ class VersionAction(argparse.Action):
     ) -> None:
         import govread
 
-        print(f"govread {govread.__version__}")  # on stdout, as argparse's own action
+        print(sanitize_line(f"govread {govread.__version__}"))  # stdout, as argparse's
         parser.exit(EXIT_OK)
 
 

@@ -19,7 +19,7 @@ import datetime as dt
 import math
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -274,6 +274,10 @@ def _timestamp(now: dt.datetime | None) -> dt.datetime:
     return moment.astimezone().replace(microsecond=0)
 
 
+def _header(now: dt.datetime | None) -> dict[str, object]:
+    return {"format": FORMAT, "exported": _timestamp(now), "govread": govread.__version__}
+
+
 def export_document(
     *,
     items: Iterable[NodeRef | Passage] = (),
@@ -283,11 +287,7 @@ def export_document(
     now: dt.datetime | None = None,
 ) -> dict[str, object]:
     """The export as plain data (what `tomllib` will read back, apart from dates)."""
-    document: dict[str, object] = {
-        "format": FORMAT,
-        "exported": _timestamp(now),
-        "govread": govread.__version__,
-    }
+    document = _header(now)
     if sides is not None:
         document["compare"] = {"a": report_fields(sides[0]), "b": report_fields(sides[1])}
     item_tables = [node_table(ref, figures) for ref in items]
@@ -318,13 +318,42 @@ def dumps(document: Mapping[str, object]) -> str:
     unless some string holds a carriage return: tomli-w's multi-line form turns CRLF into
     LF, so then every string is written on one line with escapes instead.
     """
+    return _toml(document, multiline=not _holds_carriage_return(document))
+
+
+def _toml(document: Mapping[str, object], *, multiline: bool) -> str:
     import tomli_w
 
-    document = _encodable(document)  # type: ignore[assignment]
+    encodable = _encodable(document)
+    assert isinstance(encodable, dict)
     # C1 and bidi controls escaped: an export printed or viewed holds nothing raw
-    return escape_toml(
-        tomli_w.dumps(document, multiline_strings=not _holds_carriage_return(document))
-    )
+    return escape_toml(tomli_w.dumps(encodable, multiline_strings=multiline))
+
+
+class CarriageReturnMet(Exception):
+    """A streamed export met a carriage return after writing multi-line strings: the
+    document must be written again with every string on one line (`dumps`)."""
+
+
+def export_chunks(
+    refs: Iterable[NodeRef | Passage],
+    *,
+    figures: FiguresHook | None = text_figures,
+    now: dt.datetime | None = None,
+    multiline: bool = True,
+) -> Iterator[str]:
+    """`export_items`'s text a table at a time: the header, then each node's ``[[item]]``
+    as it is made, so an export of a whole corpus holds one node at a time. Their
+    concatenation is `export_items`'s text, byte for byte: with `multiline` (which
+    `dumps` chooses unless some string holds a carriage return), `CarriageReturnMet` is
+    raised at the first table holding one; write the export again with ``multiline=False``.
+    """
+    yield _toml(_header(now), multiline=multiline)
+    for ref in refs:
+        table = node_table(ref, figures)
+        if multiline and _holds_carriage_return(table):
+            raise CarriageReturnMet
+        yield "\n" + _toml({"item": [table]}, multiline=multiline)
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -59,6 +59,7 @@ __all__ = [
     "document_order_key",
     "is_node_id",
     "iter_nodes",
+    "iter_refs_in_order",
     "kind_of",
     "marks_path",
     "read_marks_file",
@@ -206,22 +207,29 @@ def resolve(reports: Iterable[Report], node_id: str) -> NodeRef | None:
 def refs_in_order(reports: Sequence[Report], node_ids: Iterable[str]) -> list[NodeRef]:
     """The nodes these ids name, in document order: reports in the order given, then by
     position in each report. Ids of reports not given, or of no node, are left out."""
+    return list(iter_refs_in_order(reports, node_ids))
+
+
+def iter_refs_in_order(
+    reports: Iterable[Report], node_ids: Iterable[str] | None
+) -> Iterator[NodeRef]:
+    """`refs_in_order`, each node as soon as its report comes (reports may be loaded as
+    they are asked for: only the one being read is held). `node_ids` None: every report
+    whole (its own id)."""
     wanted: dict[str, list[str]] = {}
-    for node_id in node_ids:
+    for node_id in node_ids or ():
         if is_node_id(node_id):
             wanted.setdefault(report_id_of(node_id), []).append(node_id)
-    refs: list[NodeRef] = []
     seen: set[str] = set()
     for report in reports:
         rid = report_id(report)
-        if rid not in wanted or rid in seen:
+        if (node_ids is not None and rid not in wanted) or rid in seen:
             continue
         seen.add(rid)
-        for node_id in sorted(set(wanted[rid]), key=document_order_key):
+        for node_id in sorted(set(wanted.get(rid, [rid])), key=document_order_key):
             ref = resolve_in(report, node_id)
             if ref is not None:
-                refs.append(ref)
-    return refs
+                yield ref
 
 
 # -- tags and notes ---------------------------------------------------------------------
@@ -359,6 +367,10 @@ class MarkSet:
     def ordered(self, reports: Sequence[Report]) -> list[NodeRef]:
         """The marked nodes of these reports, resolved, in document order."""
         return refs_in_order(reports, self._ids)
+
+    def iter_ordered(self, reports: Iterable[Report]) -> Iterator[NodeRef]:
+        """`ordered`, each node as soon as its report comes."""
+        return iter_refs_in_order(reports, self._ids)
 
     def annotation(self, node_id: str) -> Annotation:
         """The tags and note of a node (empty when it has none)."""

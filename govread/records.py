@@ -21,9 +21,12 @@ No Textual here: the CLI and the browser's export dialog share these.
 
 from __future__ import annotations
 
+import codecs
+import shutil
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import chain
+from typing import IO, TYPE_CHECKING, Literal
 
 from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source_url
 from govread.export import Pair, Passage
@@ -173,9 +176,16 @@ def to_csv(rows: Sequence[Mapping[str, object]], columns: Sequence[str] | None =
     """CSV text with a BOM and a header; `columns` defaults to the first row's keys
     (without ``schema``, which a spreadsheet does not need)."""
     if columns is None:
-        columns = [key for key in (rows[0] if rows else {}) if key != "schema"]
-    guarded = [{key: _guarded(value) for key, value in row.items()} for row in rows]
-    return csv_text(columns, guarded)
+        columns = _csv_columns(rows[0] if rows else {})
+    return csv_text(columns, map(_guarded_row, rows))
+
+
+def _csv_columns(first: Mapping[str, object]) -> list[str]:
+    return [key for key in first if key != "schema"]
+
+
+def _guarded_row(row: Mapping[str, object]) -> Row:
+    return {key: _guarded(value) for key, value in row.items()}
 
 
 def to_jsonl(rows: Sequence[Mapping[str, object]]) -> str:
@@ -194,26 +204,33 @@ def to_markdown(rows: Sequence[Mapping[str, object]], *, citations: Sequence[str
     """Notes as Markdown: per node a heading, its citation, tags and note, the text quoted."""
     lines = ["# govread notes", ""]
     for index, row in enumerate(rows):
-        where = " ".join(str(v) for v in (row.get("region"), row.get("year")) if v)
-        section = row.get("section") or []
-        label = " › ".join(str(s) for s in section) if isinstance(section, list) else ""
-        heading = " · ".join(part for part in (where, label or str(row.get("title") or "")) if part)
-        lines += [f"## {_md_escape(heading)}", ""]
-        if index < len(citations) and citations[index]:
-            lines += [f"*{_md_escape(citations[index])}*", ""]
-        tags = row.get("tags") or []
-        if isinstance(tags, list) and tags:
-            # In a code span nothing is markup; only a backtick could end it.
-            spans = (" ".join(str(t).replace("`", "'").split()) for t in tags)
-            lines += ["Tags: " + ", ".join(f"`{span}`" for span in spans), ""]
-        note = row.get("note")
-        if note:
-            lines += [_md_escape(line) if line.strip() else "" for line in str(note).splitlines()]
-            lines.append("")
-        text = str(row.get("text") or "")
-        lines += ["> " + _md_escape(line) if line.strip() else ">" for line in text.split("\n")]
-        lines.append("")
+        lines += _markdown_block(row, citations[index] if index < len(citations) else "")
     return "\n".join(lines)
+
+
+def _markdown_block(row: Mapping[str, object], citation: str) -> list[str]:
+    """One node of `to_markdown`: its lines, the last one empty."""
+    lines: list[str] = []
+    where = " ".join(str(v) for v in (row.get("region"), row.get("year")) if v)
+    section = row.get("section") or []
+    label = " › ".join(str(s) for s in section) if isinstance(section, list) else ""
+    heading = " · ".join(part for part in (where, label or str(row.get("title") or "")) if part)
+    lines += [f"## {_md_escape(heading)}", ""]
+    if citation:
+        lines += [f"*{_md_escape(citation)}*", ""]
+    tags = row.get("tags") or []
+    if isinstance(tags, list) and tags:
+        # In a code span nothing is markup; only a backtick could end it.
+        spans = (" ".join(str(t).replace("`", "'").split()) for t in tags)
+        lines += ["Tags: " + ", ".join(f"`{span}`" for span in spans), ""]
+    note = row.get("note")
+    if note:
+        lines += [_md_escape(line) if line.strip() else "" for line in str(note).splitlines()]
+        lines.append("")
+    text = str(row.get("text") or "")
+    lines += ["> " + _md_escape(line) if line.strip() else ">" for line in text.split("\n")]
+    lines.append("")
+    return lines
 
 
 def export_format_for_path(path: str, default: str = "toml") -> str:
@@ -247,6 +264,24 @@ def write_utf8(text: str) -> None:
     binary.flush()
 
 
+def write_utf8_from(source: IO[bytes]) -> None:
+    """Copy UTF-8 text already through `terminal_safe` from `source` to standard output,
+    a block at a time."""
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # stdout replaced by a text-only stream
+        decoder = codecs.getincrementaldecoder("utf-8")()
+        for block in chain(iter(lambda: source.read(_BLOCK), b""), [b""]):
+            text = decoder.decode(block, final=not block)
+            sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    shutil.copyfileobj(source, binary, _BLOCK)
+    binary.flush()
+
+
+_BLOCK = 2**16
+
+
 def render_rows(
     nodes: Sequence[NodeRef | Passage],
     fmt: str,
@@ -256,20 +291,39 @@ def render_rows(
 ) -> str:
     """Exported nodes (marks, or what a query found) as ``csv``, ``jsonl`` or ``md`` text,
     with each node's tags and note from `annotations`."""
-    rows: list[Row] = []
-    citations: list[str] = []
+    return "".join(render_chunks(nodes, fmt, annotations=annotations, style=style))
+
+
+def render_chunks(
+    nodes: Iterable[NodeRef | Passage],
+    fmt: str,
+    *,
+    annotations: AnnotationLookup | None = None,
+    style: CitationStyle = DEFAULT_STYLE,
+) -> Iterator[str]:
+    """`render_rows`'s text a node at a time (the header first), each made as its node
+    comes: an export of a whole corpus holds one node at a time."""
+    if fmt not in ("csv", "jsonl", "md"):
+        raise ValueError(f"not a tabular format: {fmt!r}")
+    columns: list[str] | None = None
+    if fmt == "md":
+        yield "# govread notes\n"
     for node in nodes:
         if isinstance(node, NodeRef):
             tags, note = annotations(node.id) if annotations else ((), None)
-            rows.append(node_row(node, tags=tags, note=note))
-            citations.append(citation_line(node.report, node, style=style))
+            row = node_row(node, tags=tags, note=note)
+            citation = citation_line(node.report, node, style=style)
         else:
-            rows.append(passage_row(node))
-            citations.append(citation_line(node.report, node.node, style=style))
-    if fmt == "csv":
-        return to_csv(rows)
-    if fmt == "jsonl":
-        return to_jsonl(rows)
-    if fmt == "md":
-        return to_markdown(rows, citations=citations)
-    raise ValueError(f"not a tabular format: {fmt!r}")
+            row = passage_row(node)
+            citation = citation_line(node.report, node.node, style=style)
+        if fmt == "jsonl":
+            yield dumps_json(row) + "\n"
+        elif fmt == "md":
+            yield "\n" + "\n".join(_markdown_block(row, citation))
+        elif columns is None:  # the first row names the columns
+            columns = _csv_columns(row)
+            yield csv_text(columns, [_guarded_row(row)])
+        else:
+            yield csv_text(columns, [_guarded_row(row)], bom=False, header=False)
+    if fmt == "csv" and columns is None:
+        yield to_csv([])

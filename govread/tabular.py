@@ -36,13 +36,17 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def csv_text(columns: Sequence[str], rows: Iterable[Row], *, bom: bool = True) -> str:
-    """The table as CSV (``\\r\\n`` line ends, as the csv module writes), BOM first."""
+def csv_text(
+    columns: Sequence[str], rows: Iterable[Row], *, bom: bool = True, header: bool = True
+) -> str:
+    """The table as CSV (``\\r\\n`` line ends, as the csv module writes), BOM first;
+    without `header` (and `bom`), rows that continue a table already begun."""
     buffer = io.StringIO()
     if bom:
         buffer.write(BOM)
     writer = csv.writer(buffer)
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     for row in rows:
         writer.writerow([_cell(row.get(column)) for column in columns])
     return buffer.getvalue()

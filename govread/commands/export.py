@@ -11,26 +11,29 @@ export could not be written; 2 usage error.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
 
 from govread import segment
-from govread.atomic import OverwriteRefused, WriteError, not_replaceable
+from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks, not_replaceable
 from govread.cli import ArgumentParser, error_line, print_problems
-from govread.corpus import load
+from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
     PASSAGE_KINDS,
+    CarriageReturnMet,
     Passage,
     default_export_path,
-    export_items,
-    write_export,
+    export_chunks,
 )
 from govread.figures import figures_in
 from govread.i18n import _, _n
-from govread.marks import MarkSet, NodeRef, refs_in_order, report_id, resolve_in
+from govread.marks import MarkSet, NodeRef, iter_refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
-from govread.records import export_format_for_path, render_rows, write_utf8
+from govread.records import export_format_for_path, render_chunks, terminal_safe, write_utf8_from
 from govread.sanitize import sanitize_path
 from govread.search import SearchIndex, fold_text
 
@@ -185,59 +188,135 @@ def run(argv: Sequence[str]) -> int:
             _error(already_exists(output))
             return EXIT_FAILED
 
-    result = load(args.paths)
-    print_problems(result)
-    if not result.reports:
-        return EXIT_FAILED
-
-    annotations = None
-    refs: list[NodeRef | Passage]
+    # Reports are loaded, turned into nodes and written one at a time (--all, --marks):
+    # memory holds one report, not the corpus. --query ranks over the corpus, so it loads
+    # them all first; its nodes are still written as they are made.
+    opened = Opened(args.paths)
+    marks = None
     if args.marks:
         marks, warning = MarkSet.load()
         if warning:
             _error(warning)
-        refs = list(marks.ordered(result.reports))
-        annotations = marks.tags_and_note
-    elif args.all:
-        refs = list(refs_in_order(result.reports, [report_id(r) for r in result.reports]))
-    else:
-        refs = _select(result.reports, args.query)
-    if not refs:
-        count = len(result.reports)
-        if args.marks:
-            said = _n(
-                "no mark lies in {n} report; nothing written",
-                "no mark lies in {n} reports; nothing written",
-                count,
-            ).format(n=count)
-        else:
-            said = _n(
-                "no section matches {query} in {n} report; nothing written",
-                "no section matches {query} in {n} reports; nothing written",
-                count,
-            ).format(query=repr(args.query), n=count)
-        _error(said)
+    nodes = _nodes(args, opened, marks)
+    first = next(nodes, None)
+    if first is None:
+        print_problems(opened.result)
+        if opened.count:
+            _error(_nothing_found(args, opened.count))
         return EXIT_FAILED
-    text = export_items(refs) if fmt == "toml" else render_rows(refs, fmt, annotations=annotations)
+    written = 0
+    passes = 0
 
-    if to_stdout:
-        write_utf8(text)
-    else:
+    def texts(multiline: bool) -> Iterator[str]:
+        nonlocal opened, nodes, first, written, passes
+        passes += 1
+        if passes > 1:  # the second pass (`CarriageReturnMet`): everything again, from the start
+            opened = Opened(args.paths)
+            nodes = _nodes(args, opened, marks)
+            first = next(nodes, None)
+            written = 0
+        counted = _counting(chain([first] if first else [], nodes))
+        if fmt == "toml":
+            return export_chunks(counted, multiline=multiline)
+        annotations = marks.tags_and_note if marks is not None else None
+        return render_chunks(counted, fmt, annotations=annotations)
+
+    def _counting(found: Iterable[NodeRef | Passage]) -> Iterator[NodeRef | Passage]:
+        nonlocal written
+        for node in found:
+            written += 1
+            yield node
+
+    try:
+        _write(texts, output, force=args.force)
+    except OverwriteRefused:
         assert output is not None
-        try:
-            write_export(output, text, overwrite=args.force)
-        except OverwriteRefused:
-            _error(already_exists(output))
-            return EXIT_FAILED
-        except WriteError as error:
-            _error(
-                _("{path}: {reason}").format(path=sanitize_path(error.path), reason=error.reason)
-            )
-            return EXIT_FAILED
+        _error(already_exists(output))
+        return EXIT_FAILED
+    except WriteError as error:
+        _error(_("{path}: {reason}").format(path=sanitize_path(error.path), reason=error.reason))
+        return EXIT_FAILED
+    finally:
+        print_problems(opened.result)
+    if output is not None:
         print(
             _n(
-                "govread: wrote {n} node to {path}", "govread: wrote {n} nodes to {path}", len(refs)
-            ).format(n=len(refs), path=sanitize_path(output)),
+                "govread: wrote {n} node to {path}", "govread: wrote {n} nodes to {path}", written
+            ).format(n=int(written), path=sanitize_path(output)),
             file=sys.stderr,
         )
-    return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK
+    return EXIT_FAILED if any(p.explicit for p in opened.result.problems) else EXIT_OK
+
+
+class Opened:
+    """The reports of the PATHs, each loaded when asked for (iterate once), counted, with
+    the files not opened kept in ``result.problems``."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = list(paths)
+        self.result = LoadResult()
+        self.count = 0
+
+    def __iter__(self) -> Iterator[Report]:
+        for entry in iter_load(self.paths or sample_paths()):
+            if isinstance(entry, Problem):
+                self.result.problems.append(entry)
+            else:
+                self.count += 1
+                yield entry
+
+    def all(self) -> list[Report]:
+        self.result.reports = list(self)
+        return self.result.reports
+
+
+def _nodes(
+    args: argparse.Namespace, opened: Opened, marks: MarkSet | None
+) -> Iterator[NodeRef | Passage]:
+    """What the export holds, in order: marked nodes, whole reports, or what --query finds."""
+    if marks is not None:
+        return marks.iter_ordered(opened)
+    if args.all:
+        return iter_refs_in_order(opened, None)
+    return iter(_select(opened.all(), args.query))
+
+
+def _nothing_found(args: argparse.Namespace, count: int) -> str:
+    if args.marks:
+        return _n(
+            "no mark lies in {n} report; nothing written",
+            "no mark lies in {n} reports; nothing written",
+            count,
+        ).format(n=count)
+    return _n(
+        "no section matches {query} in {n} report; nothing written",
+        "no section matches {query} in {n} reports; nothing written",
+        count,
+    ).format(query=repr(args.query), n=count)
+
+
+# Standard output gets the export once it is whole (as a file gets it by its rename): it is
+# kept meanwhile in memory up to this size, on disk beyond.
+SPOOL_BYTES = 8 * 2**20
+
+
+def _write(texts: Callable[[bool], Iterator[str]], output: str | None, *, force: bool) -> None:
+    """Write the export's text, made a piece at a time by ``texts(multiline)``, to `output`
+    (atomically) or to standard output; made again with ``multiline=False`` when a string
+    holds a carriage return (`CarriageReturnMet`), so the text is `dumps`'s, byte for byte."""
+    for multiline in (True, False):
+        try:
+            if output is not None:
+                atomic_write_chunks(
+                    output, (t.encode("utf-8") for t in texts(multiline)), overwrite=force
+                )
+            else:
+                with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+                    for text in texts(multiline):
+                        spool.write(terminal_safe(text).encode("utf-8"))
+                    spool.seek(0)
+                    write_utf8_from(spool)
+            return
+        except CarriageReturnMet:
+            if not multiline:  # pragma: no cover - export_chunks raises it only when multiline
+                raise

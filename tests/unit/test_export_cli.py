@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -75,13 +76,13 @@ def test_a_file_made_during_the_export_is_not_replaced(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "race.toml"
-    real_write = atomic._write_all
+    real_write = atomic._write_chunks  # the export is written a piece at a time
 
-    def someone_else_writes(temp: Path, data: bytes) -> None:
-        real_write(temp, data)
+    def someone_else_writes(temp: Path, chunks: Iterable[bytes]) -> None:
+        real_write(temp, chunks)
         out.write_bytes(b"theirs")
 
-    monkeypatch.setattr(atomic, "_write_all", someone_else_writes)
+    monkeypatch.setattr(atomic, "_write_chunks", someone_else_writes)
     assert main(["export", "--all", "-o", str(out)]) == 1
     assert out.read_bytes() == b"theirs"
     assert _stderr_lines(capsys) == [

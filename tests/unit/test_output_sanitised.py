@@ -47,6 +47,8 @@ EXCEPTIONS = {
     # Exports and references written by govread.records.write_utf8: every line through
     # sanitize (terminal_safe), the BOM and CRLF line ends of a CSV kept.
     ("govread/records.py", "write_utf8", "text"),
+    # The export command's text, spooled after passing through terminal_safe (as above).
+    ("govread/records.py", "write_utf8_from", "text"),
     # A table (CSV / JSON Lines / TOML) whose cells pass through govread.tabular.sanitize.
     ("govread/commands/tables.py", "_write", "text"),
 }
