@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -239,13 +239,21 @@ class ReportCache:
         """Store (sha256, JSON of `report_to_dict`) pairs in one transaction."""
         now = time.time()
         rows = [(sha256, PARSER_VERSION, body, now) for sha256, body in entries]
+        self._transaction(("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows))
+
+    def _transaction(self, *statements: tuple[str, Sequence[Sequence[object]]]) -> None:
+        """Run each statement over its rows, all in one transaction (nothing without the
+        last statement's rows); a failure leaves the cache as it was."""
+        if not statements[-1][1]:
+            return
         with self._lock:
             db = self._connect()
-            if db is None or not rows:
+            if db is None:
                 return
             try:
                 db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows)
+                for sql, rows in statements:
+                    db.executemany(sql, rows)
                 db.execute("COMMIT")
             except sqlite3.Error:
                 with contextlib.suppress(sqlite3.Error):
@@ -279,17 +287,7 @@ class ReportCache:
     def put_files(self, entries: Iterable[tuple[str, FileStamp, str]]) -> None:
         """Record (path, stamp, sha256) triples in one transaction."""
         rows = [(os.fsencode(path), *stamp, sha256) for path, stamp, sha256 in entries]
-        with self._lock:
-            db = self._connect()
-            if db is None or not rows:
-                return
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows)
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
+        self._transaction(("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)", rows))
 
     def get_derived(self, kind: str, sha256s: Iterable[str]) -> dict[str, str]:
         """The stored bodies of `kind` for these hashes (and this parser), by hash; an entry
@@ -320,21 +318,13 @@ class ReportCache:
         the code computed."""
         rows = [(sha256, PARSER_VERSION, kind, body) for sha256, body in entries]
         family = kind.split(":", 1)[0] + ":"
-        with self._lock:
-            db = self._connect()
-            if db is None or not rows:
-                return
-            try:
-                db.execute("BEGIN IMMEDIATE")
-                db.execute(
-                    "DELETE FROM derived WHERE substr(kind, 1, ?)=? AND (kind<>? OR parser<>?)",
-                    (len(family), family, kind, PARSER_VERSION),
-                )
-                db.executemany("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?)", rows)
-                db.execute("COMMIT")
-            except sqlite3.Error:
-                with contextlib.suppress(sqlite3.Error):
-                    db.execute("ROLLBACK")
+        self._transaction(
+            (
+                "DELETE FROM derived WHERE substr(kind, 1, ?)=? AND (kind<>? OR parser<>?)",
+                [(len(family), family, kind, PARSER_VERSION)],
+            ),
+            ("INSERT OR REPLACE INTO derived VALUES (?, ?, ?, ?)", rows),
+        )
 
     def close(self) -> None:
         with self._lock:
