@@ -330,6 +330,12 @@ def _toml(document: Mapping[str, object], *, multiline: bool) -> str:
     return escape_toml(tomli_w.dumps(encodable, multiline_strings=multiline))
 
 
+# `export_chunks` writes its tables a few at a time, up to this much text: tomli-w renders the
+# first table of each list whole to see whether it fits on one line, so a table at a time
+# would render every table twice.
+STREAM_BATCH_CHARS = 32_768
+
+
 class CarriageReturnMet(Exception):
     """A streamed export met a carriage return after writing multi-line strings: the
     document must be written again with every string on one line (`dumps`)."""
@@ -342,18 +348,27 @@ def export_chunks(
     now: dt.datetime | None = None,
     multiline: bool = True,
 ) -> Iterator[str]:
-    """`export_items`'s text a table at a time: the header, then each node's ``[[item]]``
-    as it is made, so an export of a whole corpus holds one node at a time. Their
+    """`export_items`'s text a few tables at a time: the header, then the nodes'
+    ``[[item]]`` tables as they are made, so an export of a whole corpus holds a few nodes
+    (`STREAM_BATCH_CHARS`) at a time. Their
     concatenation is `export_items`'s text, byte for byte: with `multiline` (which
     `dumps` chooses unless some string holds a carriage return), `CarriageReturnMet` is
     raised at the first table holding one; write the export again with ``multiline=False``.
     """
     yield _toml(_header(now), multiline=multiline)
+    batch: list[dict[str, object]] = []
+    held = 0
     for ref in refs:
         table = node_table(ref, figures)
         if multiline and _holds_carriage_return(table):
             raise CarriageReturnMet
-        yield "\n" + _toml({"item": [table]}, multiline=multiline)
+        batch.append(table)
+        held += len(str(table.get("text", "")))
+        if held >= STREAM_BATCH_CHARS:
+            yield "\n" + _toml({"item": batch}, multiline=multiline)
+            batch, held = [], 0
+    if batch:
+        yield "\n" + _toml({"item": batch}, multiline=multiline)
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")

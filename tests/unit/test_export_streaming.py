@@ -56,6 +56,8 @@ def test_memory_is_bounded_by_a_report_not_the_corpus(
 ) -> None:
     # the figure finder is slow under tracemalloc and holds nothing between reports
     monkeypatch.setattr("govread.figures.report_figures", lambda report: [])
+    # tables are written a few at a time, up to a fixed size: here one at a time
+    monkeypatch.setattr("govread.export.STREAM_BATCH_CHARS", 1)
     small = write_generated(tmp_path / "small", 4, seed=11)
     large = write_generated(tmp_path / "large", 16, seed=11)
     for folder in (small, large):  # parsed once: both runs below read the cache
