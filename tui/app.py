@@ -136,7 +136,10 @@ class GovreadApp(App[int]):
         self.search_index: FilterIndex | None = None
         self.word_search_ready = False
         self._quitting = False
-        self._batch_shown = threading.Event()  # the last batch of loaded reports is on screen
+        # The last batch of loaded reports is on screen; set at the first frame (`on_ready`),
+        # so that no report (nor the detail pane's first text and the figure finder that
+        # highlights it) is shown before the first frame is drawn.
+        self._batch_shown = threading.Event()
         self._warnings: list[str] = []
         themes, theme_warnings = all_themes(user_themes_dir())
         self._warnings += theme_warnings
@@ -219,6 +222,9 @@ class GovreadApp(App[int]):
         assert isinstance(screen, BrowserScreen)
         return screen
 
+    def on_ready(self) -> None:
+        self._batch_shown.set()
+
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
@@ -238,6 +244,8 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
+        if not self._first_frame_drawn(worker):
+            return
         from govread.loading import Loader  # here: off the start-up path
         from govread.search import SearchIndex
 
@@ -251,7 +259,6 @@ class GovreadApp(App[int]):
         batch: list[tuple[Report | Problem, int]] = []
         finder = DuplicateFinder()  # the same report in two files is shown once
         posted = 0.0
-        self._batch_shown.set()
         with Loader(paths) as loader:
             total = loader.total
             for done, entry in enumerate(loader, start=1):
@@ -285,10 +292,12 @@ class GovreadApp(App[int]):
     def load_from_store(self, path: Path, scope: list[str] | None) -> None:
         """The reports of a store, from its rows (no parsing): posted in screenfuls, each
         once the last is on screen; the filter answers from the store."""
+        worker = get_current_worker()
+        if not self._first_frame_drawn(worker):
+            return
         from govread.store_filter import StoreIndex
         from govread.store_library import StoreReader, StoreReadError, read_outline
 
-        worker = get_current_worker()
         try:
             reader = StoreReader(path)
             found = read_outline(reader, scope)
@@ -311,7 +320,6 @@ class GovreadApp(App[int]):
         # A screenful first, so the outline is there at once; then all the rest in one
         # batch (each batch costs the outline a measure of every line).
         first = len(problems) + LOAD_BATCH_SIZE
-        self._batch_shown.set()
         for batch in (entries[:first], entries[first:]):
             if worker.is_cancelled:
                 return
@@ -324,6 +332,15 @@ class GovreadApp(App[int]):
         self.post_message(LoadingFinished())
         # where every unit is, for the filter: read once, here (quitting stops it)
         index.prepare(cancelled=lambda: worker.is_cancelled or self._exiting())
+
+    def _first_frame_drawn(self, worker: Worker[None]) -> bool:
+        """Wait (in a loading worker) until the first frame is drawn: the worker's imports and
+        work would otherwise hold the interpreter while the UI draws it. False when the
+        worker is cancelled meanwhile."""
+        while not self._batch_shown.wait(0.05):
+            if worker.is_cancelled or self._exiting():
+                return False
+        return True
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,
