@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import MISSING, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -236,29 +236,56 @@ def _stored_report(reader: StoreReader, row: tuple[Any, ...]) -> StoredReport:
     return report
 
 
-def read_outline(reader: StoreReader, scope: Sequence[str] | None = None) -> OutlineRead:
+def read_outline(
+    reader: StoreReader,
+    scope: Sequence[str] | None = None,
+    *,
+    first_screen: Callable[[list[StoredReport]], object] | None = None,
+) -> OutlineRead:
     """The stored reports as `StoredReport`s: those of `scope` (resolved file paths) in its
-    order, or every one in path order. The same report text in two files is shown once."""
+    order, or every one in path order. The same report text in two files is shown once.
+
+    Reading every report (the whole store), `first_screen` is called, from this thread, with
+    the first `FIRST_SCREEN` of them as soon as they are read (not at all when there are no
+    more): the browser shows them while the rest are read (1 to 2 s at 10,000 reports)."""
+    missing: list[str] = []
     try:
-        rows = reader.connection().execute(_OUTLINE_QUERY).fetchall()
+        if scope is None:  # SQLite's order of text is Python's (UTF-8 bytes, code points)
+            ordered: Iterable[tuple[Any, ...]] = reader.connection().execute(
+                _OUTLINE_QUERY + " ORDER BY r.path"
+            )
+        else:
+            by_path = {row[1]: row for row in reader.connection().execute(_OUTLINE_QUERY)}
+            ordered = []
+            for path in scope:
+                row = by_path.get(path)
+                if row is None:
+                    missing.append(path)
+                else:
+                    ordered.append(row)
+            first_screen = None
+        return _outline_of(reader, ordered, missing, first_screen)
     except sqlite3.Error as error:
         raise StoreReadError(str(error)) from error
-    by_path = {row[1]: row for row in rows}
-    missing: list[str] = []
-    if scope is None:
-        ordered = [by_path[path] for path in sorted(by_path)]
-    else:
-        ordered = []
-        for path in scope:
-            row = by_path.get(path)
-            if row is None:
-                missing.append(path)
-            else:
-                ordered.append(row)
+
+
+# Reports handed to `read_outline`'s `first_screen`: more than a screen's lines.
+FIRST_SCREEN = 100
+
+
+def _outline_of(
+    reader: StoreReader,
+    ordered: Iterable[tuple[Any, ...]],
+    missing: list[str],
+    first_screen: Callable[[list[StoredReport]], object] | None,
+) -> OutlineRead:
     reports: list[StoredReport] = []
     duplicates: list[tuple[str, StoredReport]] = []
     first: dict[str, StoredReport] = {}
     for row in ordered:
+        if first_screen is not None and len(reports) == FIRST_SCREEN:
+            first_screen(reports[:FIRST_SCREEN])
+            first_screen = None
         report = _stored_report(reader, row)
         original = first.get(report.id)
         # as `identity.DuplicateFinder`: a report with no body text is no one's copy

@@ -52,6 +52,7 @@ from govread.parsers.model import Report
 from govread.sanitize import sanitize, sanitize_line
 from govread.statefile import display_path
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
+from govread.tui.browser.outline import EAGER_LIMIT
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.dialogs.help import HelpScreen
 from govread.tui.mark_actions import restore_marks
@@ -244,7 +245,7 @@ class GovreadApp(App[int]):
     def load_reports(self, paths: list[str | Path]) -> None:
         """Load the files off the UI thread; each result is posted as it comes, in path order."""
         worker = get_current_worker()
-        if not self._first_frame_drawn(worker):
+        if not self._wait_until_shown(worker):
             return
         from govread.loading import Loader  # here: off the start-up path
         from govread.search import SearchIndex
@@ -293,14 +294,29 @@ class GovreadApp(App[int]):
         """The reports of a store, from its rows (no parsing): posted in screenfuls, each
         once the last is on screen; the filter answers from the store."""
         worker = get_current_worker()
-        if not self._first_frame_drawn(worker):
+        if not self._wait_until_shown(worker):
             return
         from govread.store_filter import StoreIndex
-        from govread.store_library import StoreReader, StoreReadError, read_outline
+        from govread.store_library import StoredReport, StoreReader, StoreReadError, read_outline
+
+        shown: list[Report] = []  # the first screenful, posted while the rest is read
+
+        def first_screen(reports: list[StoredReport]) -> None:
+            if worker.is_cancelled:
+                return
+            count = reader.connection().execute("SELECT count(*) FROM reports").fetchone()[0]
+            shown.extend(reports)
+            self._batch_shown.clear()
+            entries: list[tuple[Report | Problem, int]] = [
+                (report, done) for done, report in enumerate(reports, start=1)
+            ]
+            self.post_message(EntriesLoaded(entries, max(count, len(reports))))
+            # the rest is read once these are on screen: reading holds the interpreter
+            self._wait_until_shown(worker)
 
         try:
             reader = StoreReader(path)
-            found = read_outline(reader, scope)
+            found = read_outline(reader, scope, first_screen=first_screen)
         except StoreReadError as error:
             self.post_message(EntriesLoaded([(Problem(str(path), str(error), True), 1)], 1))
             self.post_message(LoadingFinished())
@@ -315,11 +331,15 @@ class GovreadApp(App[int]):
             Problem(p, duplicate_reason(original), False) for p, original in found.duplicates
         ]
         entries: list[tuple[Report | Problem, int]] = [(p, 0) for p in problems]
-        entries += [(report, done) for done, report in enumerate(found.reports, start=1)]
+        entries += [
+            (report, done)
+            for done, report in enumerate(found.reports, start=1)
+            if done > len(shown)
+        ]
         total = len(found.reports)
-        # A screenful first, so the outline is there at once; then all the rest in one
-        # batch (each batch costs the outline a measure of every line).
-        first = len(problems) + LOAD_BATCH_SIZE
+        # A screenful first (unless posted already), so the outline is there at once; then
+        # all the rest in one batch (each batch costs the outline a measure of every line).
+        first = len(problems) + (0 if shown else LOAD_BATCH_SIZE)
         for batch in (entries[:first], entries[first:]):
             if worker.is_cancelled:
                 return
@@ -333,10 +353,10 @@ class GovreadApp(App[int]):
         # where every unit is, for the filter: read once, here (quitting stops it)
         index.prepare(cancelled=lambda: worker.is_cancelled or self._exiting())
 
-    def _first_frame_drawn(self, worker: Worker[None]) -> bool:
-        """Wait (in a loading worker) until the first frame is drawn: the worker's imports and
-        work would otherwise hold the interpreter while the UI draws it. False when the
-        worker is cancelled meanwhile."""
+    def _wait_until_shown(self, worker: Worker[None]) -> bool:
+        """Wait (in a loading worker) until the first frame, or the last batch posted, is on
+        screen: the worker's imports and work would otherwise hold the interpreter while the
+        UI draws it. False when the worker is cancelled meanwhile."""
         while not self._batch_shown.wait(0.05):
             if worker.is_cancelled or self._exiting():
                 return False
@@ -348,13 +368,16 @@ class GovreadApp(App[int]):
         self.marks.adopt(e for e, _done in message.entries if not isinstance(e, Problem))
         # The sub-title once per batch, not per report: its watchers cost about a
         # millisecond a time (the browser's counts the marks over every open report).
+        # A store's first reports are not opened when many follow: opening one reads its
+        # body from the store (50 of them held the first screen for a third of a second).
+        expand = self.store is None or message.total <= EAGER_LIMIT
         for entry, _done in message.entries:
             if isinstance(entry, Problem):
                 self.problems.append(entry)
                 self._untold.append(entry)
             else:
                 self.library.add(entry)
-                self.browser.add_report(entry)
+                self.browser.add_report(entry, expand=expand)
         if message.entries:  # once a batch: the bar is drawn after it anyway
             self.browser.show_progress(message.entries[-1][1], message.total)
             self._update_sub_title()

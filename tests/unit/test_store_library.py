@@ -187,3 +187,22 @@ def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None
         from_store.filter("法", cancelled=lambda: True)
     expected = SearchIndex.build(samples, use_cache=False).filter("法")
     assert from_store.filter("法", cancelled=lambda: False).hits == expected.hits
+
+
+def test_the_first_screen_comes_before_the_rest_is_read(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govread import store_library
+
+    monkeypatch.setattr(store_library, "FIRST_SCREEN", 2)
+    early: list[list[str | None]] = []
+    found = read_outline(
+        StoreReader(sample_store),
+        first_screen=lambda reports: early.append([r.path for r in reports]),
+    )
+    paths = [r.path for r in found.reports]
+    assert paths == sorted(str(r.path) for r in samples)  # path order, as always
+    assert early == [paths[:2]]
+    # named files keep their order; nothing comes early
+    read_outline(StoreReader(sample_store), [str(samples[1].path)], first_screen=early.append)
+    assert len(early) == 1

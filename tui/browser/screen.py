@@ -236,6 +236,7 @@ class BrowserScreen(LocalisedScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._panes_ready = False
+        self._outline_widget: OutlineTree | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -287,18 +288,21 @@ class BrowserScreen(LocalisedScreen[None]):
 
     # -- fed by the app ---------------------------------------------------------------
 
-    def add_report(self, report: Report) -> None:
+    def add_report(self, report: Report, *, expand: bool = True) -> None:
         if not self._panes_ready:  # on_mount shows the library's reports
             return
         if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
-        try:
-            outline = self.outline
-        except NoMatches:  # the app is closing and the panes are gone: nothing to show
-            return
+        # looked up once: a query per report cost a second at 10,000 reports
+        outline = self._outline_widget
+        if outline is None or not outline.is_attached:
+            try:
+                outline = self._outline_widget = self.outline
+            except NoMatches:  # the app is closing and the panes are gone: nothing to show
+                return
         first = not outline.root.children  # not report_nodes(): a copy per report
-        outline.add_report(report)  # already in the library: the outline shows it
+        outline.add_report(report, expand=expand)  # in the library: the outline shows it
         if first:
             self.detail.show([report])
 
