@@ -262,26 +262,15 @@ class ReportCache:
     def known_files(self, paths: Iterable[str]) -> dict[str, tuple[FileStamp, str]]:
         """The stamp and hash recorded for each of these paths that has one."""
         # as bytes: a file name need not be UTF-8 (`os.fsdecode` gave it surrogates)
-        wanted = list(dict.fromkeys(map(os.fsencode, paths)))
+        rows = self._rows_in(
+            "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM files WHERE path IN ({})",
+            (),
+            list(dict.fromkeys(map(os.fsencode, paths))),
+        )
         found: dict[str, tuple[FileStamp, str]] = {}
-        with self._lock:
-            db = self._connect()
-            if db is None:
-                return found
-            try:
-                for start in range(0, len(wanted), _QUERY_CHUNK):
-                    chunk = wanted[start : start + _QUERY_CHUNK]
-                    marks = ",".join("?" * len(chunk))
-                    for path, size, mtime, ctime, inode, sha256 in db.execute(
-                        "SELECT path, size, mtime_ns, ctime_ns, inode, sha256 FROM files"
-                        f" WHERE path IN ({marks})",
-                        chunk,
-                    ):
-                        if isinstance(sha256, str) and isinstance(path, bytes):
-                            stamp = FileStamp(size, mtime, ctime, inode)
-                            found[os.fsdecode(path)] = (stamp, sha256)
-            except sqlite3.Error:
-                return {}
+        for path, size, mtime, ctime, inode, sha256 in rows:
+            if isinstance(sha256, str) and isinstance(path, bytes):
+                found[os.fsdecode(path)] = (FileStamp(size, mtime, ctime, inode), sha256)
         return found
 
     def put_files(self, entries: Iterable[tuple[str, FileStamp, str]]) -> None:
@@ -292,25 +281,36 @@ class ReportCache:
     def get_derived(self, kind: str, sha256s: Iterable[str]) -> dict[str, str]:
         """The stored bodies of `kind` for these hashes (and this parser), by hash; an entry
         too large to be ours is left out (a miss)."""
-        wanted = set(sha256s)
-        with self._lock:
-            db = self._connect()
-            if db is None or not wanted:
-                return {}
-            try:
-                rows = db.execute(
-                    "SELECT sha256, body FROM derived WHERE parser=? AND kind=?",
-                    (PARSER_VERSION, kind),
-                ).fetchall()
-            except sqlite3.Error:
-                return {}
+        # only the rows asked for: the table holds every report ever cached
+        rows = self._rows_in(
+            "SELECT sha256, body FROM derived WHERE parser=? AND kind=? AND sha256 IN ({})",
+            (PARSER_VERSION, kind),
+            list(dict.fromkeys(sha256s)),
+        )
         return {
             sha256: body
             for sha256, body in rows
-            if sha256 in wanted
-            and isinstance(body, str)
-            and len(body) <= statefile.MAX_CACHE_ENTRY_BYTES
+            if isinstance(body, str) and len(body) <= statefile.MAX_CACHE_ENTRY_BYTES
         }
+
+    def _rows_in(
+        self, sql: str, params: Sequence[object], keys: Sequence[object]
+    ) -> list[tuple[Any, ...]]:
+        """The rows of `sql`, whose ``IN ({})`` is given `keys` a chunk at a time (after
+        `params`); none when the cache cannot be read."""
+        rows: list[tuple[Any, ...]] = []
+        with self._lock:
+            db = self._connect()
+            if db is None:
+                return rows
+            try:
+                for start in range(0, len(keys), _QUERY_CHUNK):
+                    chunk = keys[start : start + _QUERY_CHUNK]
+                    marks = ",".join("?" * len(chunk))
+                    rows += db.execute(sql.format(marks), [*params, *chunk]).fetchall()
+            except sqlite3.Error:
+                return []
+        return rows
 
     def put_derived(self, kind: str, entries: Iterable[tuple[str, str]]) -> None:
         """Store (sha256, body) pairs of `kind` in one transaction, dropping the entries of
