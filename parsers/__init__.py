@@ -12,9 +12,12 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# Imported now: the function shares its module's name, which importing the module (as any
+# caller may) would otherwise bind here instead. It is small and imports nothing heavy.
+from govread.parsers.normalize import normalize
+
 if TYPE_CHECKING:
     from govread.parsers.model import Item, Report, Section
-    from govread.parsers.normalize import normalize
     from govread.parsers.outline import parse_text
     from govread.parsers.version import PARSER_VERSION
 
@@ -25,7 +28,6 @@ _HOMES = {
     "Item": "model",
     "Report": "model",
     "Section": "model",
-    "normalize": "normalize",
     "parse_text": "outline",
 }
 
