@@ -78,7 +78,7 @@ def test_memory_is_bounded_by_a_report_not_the_corpus(
 def test_streamed_text_is_the_whole_documents(
     tmp_path: Path, write_generated: Callable[..., Path], fmt: str
 ) -> None:
-    folder = write_generated(tmp_path / "reports", 4, seed=3)
+    folder = write_generated(tmp_path / "reports", 2, seed=3)
     target = tmp_path / f"out.{fmt}"
     assert run([str(folder), "--all", "-o", str(target), "--format", fmt]) == 0
     written = target.read_bytes().decode("utf-8")  # CSV's \r\n kept
