@@ -2,8 +2,8 @@
 
 When the browser opens a store (`govread --store FILE`), nothing is folded or indexed in
 memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
-(3+ characters) or ``instr`` over the folded units (shorter terms), as `govread search
---store` does, and builds the same `FilterResult` as `SearchIndex.filter` over the same
+(3+ characters) or its postings of characters and pairs (`units_grams`, shorter terms),
+as `govread search --store` does (`store.holding_query`), and builds the same `FilterResult` as `SearchIndex.filter` over the same
 reports in the same order: the same matches (`search.combine_plans`), the same hits
 (`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
 only when jieba is already loaded (never loaded by a keystroke). Ranking (`search`) is
@@ -40,14 +40,10 @@ from govread.search import (
     range_holding_all,
     words_suffice,
 )
+from govread.store import holding_query
 from govread.store_library import StoredReport, StoreReader
 
-_CHUNK = 500  # ids per "IN (...)" query (or phrases per MATCH), under SQLite's limits
-TRIGRAM = 3
-# A needle under three characters is looked up through the trigrams it begins, when there
-# are at most this many; past that a scan of the units is quicker.
-PREFIX_TRIGRAMS = 40
-_MATCH = "SELECT rowid FROM units_fts WHERE units_fts MATCH ?"
+_CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
 
 
 class FilterIndex(Protocol):
@@ -124,8 +120,7 @@ class StoreIndex:
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
         self._directory = False  # every unit of the open reports is in `_rows`
-        self._tail_ids: dict[str, list[int]] | None = None
-        self._tails_lock = threading.Lock()
+        self._directory_lock = threading.Lock()
         self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
 
     # -- matching -------------------------------------------------------------------------
@@ -147,76 +142,16 @@ class StoreIndex:
             if cached is not None:
                 self._needles.move_to_end(needle)
                 return cached
-        if not needle:
-            found: frozenset[int] = frozenset()
-        elif len(needle) >= TRIGRAM:
-            # a phrase of the trigram index is a substring test (case kept): exact
-            found = self._known(self._fts(['"' + needle.replace('"', '""') + '"']))
-        else:
-            found = self._known(self._short(needle))
+        found: frozenset[int] = frozenset()
+        if needle:
+            holding, parameter = holding_query(needle)
+            rows = self.reader.connection().execute(holding, (parameter,))
+            found = self._known(i for (i,) in rows)
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
-
-    def _fts(self, phrases: Sequence[str]) -> set[int]:
-        """The units holding any of these FTS5 phrases."""
-        db = self.reader.connection()
-        found: set[int] = set()
-        for start in range(0, len(phrases), _CHUNK):
-            query = " OR ".join(phrases[start : start + _CHUNK])
-            found.update(i for (i,) in db.execute(_MATCH, (query,)))
-        return found
-
-    def _short(self, needle: str) -> set[int]:
-        """The units holding a needle under three characters. Each occurrence but those in
-        a unit's last two characters starts a trigram of the index (one that begins with
-        the needle), so: the units of those trigrams, and those whose tail holds it. With
-        many such trigrams, a scan of the units is quicker."""
-        terms = self._trigrams_from(needle)
-        if terms is None:
-            rows = self.reader.connection().execute(
-                "SELECT id FROM units WHERE instr(folded, ?)", (needle,)
-            )
-            return {i for (i,) in rows}
-        found = self._fts(['"' + term.replace('"', '""') + '"' for term in terms])
-        for tail, ids in self._tails().items():
-            if needle in tail:
-                found.update(ids)
-        return found
-
-    def _trigrams_from(self, needle: str) -> list[str] | None:
-        """The index's trigrams that begin with `needle` (None: too many, or no vocabulary)."""
-        db = self.reader.connection()
-        try:
-            db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.govread_trigrams"
-                " USING fts5vocab('main', 'units_fts', 'row')"
-            )
-            rows = db.execute(
-                "SELECT term FROM temp.govread_trigrams WHERE term >= ? AND term < ? LIMIT ?",
-                (needle, needle + "\U0010ffff", PREFIX_TRIGRAMS + 1),
-            ).fetchall()
-        except sqlite3.Error:
-            return None
-        return [term for (term,) in rows] if len(rows) <= PREFIX_TRIGRAMS else None
-
-    def _tails(self) -> dict[str, list[int]]:
-        """The units of the open reports by the last two characters of their folded text
-        (a shorter text whole): read once."""
-        with self._tails_lock:  # (also the directory's)
-            if self._tail_ids is None:
-                tails: dict[str, list[int]] = {}
-                rank = self.rank
-                rows = self.reader.connection().execute(
-                    "SELECT id, report_id, substr(folded, -2) FROM units"
-                )
-                for unit_id, report_id, tail in rows:
-                    if report_id in rank:
-                        tails.setdefault(tail, []).append(unit_id)
-                self._tail_ids = tails
-            return self._tail_ids
 
     def _known(self, ids: Iterable[int]) -> frozenset[int]:
         """Of these units, those of the open reports (their rows read if not yet)."""
@@ -238,14 +173,13 @@ class StoreIndex:
         return frozenset(i for i in ids if i in rows)
 
     def prepare(self, cancelled: Callable[[], bool] | None = None) -> None:
-        """Read every unit's place (and the units' tails) now, off the UI thread, so that
-        keystrokes find them in memory; once `cancelled()` is true (quitting), it stops."""
+        """Read every unit's place now, off the UI thread, so that keystrokes find them in
+        memory; once `cancelled()` is true (quitting), it stops."""
         db = self.reader.connection()
         if cancelled is not None:
             db.set_progress_handler(lambda: int(cancelled()), 10_000)
         try:
             self._all_units()
-            self._tails()
         except sqlite3.Error:
             pass  # given up (or the store went): the first keystrokes read what they need
         finally:
@@ -253,7 +187,7 @@ class StoreIndex:
                 db.set_progress_handler(None, 0)
 
     def _all_units(self) -> set[int]:
-        with self._tails_lock:
+        with self._directory_lock:
             if not self._directory:
                 rows = self.reader.connection().execute(
                     "SELECT id, report_id, ordinal, node_id, kind FROM units"
