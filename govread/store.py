@@ -50,13 +50,12 @@ from govread.search import (
     MatchKind,
     Query,
     Span,
-    Term,
     _make_hit,
     _Plan,
     _Unit,
-    combine_plans,
+    is_hit,
     item_holding_all,
-    words_suffice,
+    match_query,
 )
 from govread.store_build import (
     FileJob,
@@ -666,22 +665,6 @@ class StoreSearch:
     def _all_units(self) -> set[int]:
         return self._keep(self.store.db.execute("SELECT id, report_id, ordinal FROM units"))
 
-    def _plan(self, term: Term) -> _Plan:
-        exact = self.units_with(term.folded)
-        if exact or term.phrase:
-            return _Plan(term, "exact", [term.folded], set(exact))
-        if len(term.folded) < 2:
-            return _Plan(term, "exact", [], set())
-        words = segment.words(term.folded)  # loads jieba: the query's only segmentation
-        if not words or words == [term.folded]:
-            return _Plan(term, "words", [], set())
-        present: Counter[int] = Counter()
-        for word in words:
-            present.update(self.units_with(word))
-        units = {i for i, n in present.items() if words_suffice(n, len(words))}
-        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
-        return _Plan(term, "words", words, units, missing)
-
     # -- ranking --
 
     def _df(self, token: str) -> int:
@@ -786,8 +769,9 @@ class StoreSearch:
     def search(self, query: Query, limit: int | None = None) -> list[Hit]:
         if query.is_empty:
             return []
-        matched, words_units, missing, plans = combine_plans(
-            query, self._plan, self._all_units, self.units_with
+        # jieba loads for a term found nowhere verbatim: the query's only segmentation
+        matched, words_units, missing, plans, _ = match_query(
+            query, self.units_with, self._all_units, allow_words=True, words_ready=True
         )
         if query.has_fields:
             matched = self._by_fields(query, matched)
@@ -881,17 +865,16 @@ class _LoadedReport:
         return self._spans[ordinal]
 
     def reported(self, ordinal: int, matched: set[int]) -> bool:
-        """As `SearchIndex._reported`: an item and its section are not both listed."""
+        """As `SearchIndex._reported` (`search.is_hit`): an item and its section are not
+        both listed."""
         unit = self.unit(ordinal)
+        section: int | None = None
         if unit.kind == "item":
             assert unit.section is not None
-            section = self.ordinal.get(unit.section.id)
-            if section is None or self.unit_ids[section] not in matched:
-                return True
-            return self._sole_item(section, matched) == ordinal
-        if unit.kind == "section":
-            return self._sole_item(ordinal, matched) is None
-        return True
+            found = self.ordinal.get(unit.section.id)
+            if found is not None and self.unit_ids[found] in matched:
+                section = found
+        return is_hit(ordinal, unit.kind, section, lambda s: self._sole_item(s, matched))
 
     def _sole_item(self, section_ordinal: int, matched: set[int]) -> int | None:
         section = self.unit(section_ordinal).section

@@ -4,7 +4,7 @@ When the browser opens a store (`govread --store FILE`), nothing is folded or in
 memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
 (3+ characters) or its postings of characters and pairs (`units_grams`, shorter terms),
 as `govread search --store` does (`store.holding_query`), and builds the same `FilterResult` as `SearchIndex.filter` over the same
-reports in the same order: the same matches (`search.combine_plans`), the same hits
+reports in the same order: the same matches (`search.match_query`), the same hits
 (`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
 only when jieba is already loaded (never loaded by a keystroke). Ranking (`search`) is
 `store.StoreSearch`'s; suggestions come from the store's vocabulary.
@@ -30,15 +30,13 @@ from govread.search import (
     Hit,
     Query,
     Span,
-    Term,
     _as_query,
-    _Plan,
     _spans_in,
-    combine_plans,
     fold,
     fold_text,
+    hit_units,
+    match_query,
     range_holding_all,
-    words_suffice,
 )
 from govread.store import holding_query
 from govread.store_library import StoredReport, StoreReader
@@ -211,25 +209,6 @@ class StoreIndex:
             found |= self._keep(rows)
         return found
 
-    def _plan(self, term: Term, *, allow_words: bool) -> tuple[_Plan, bool]:
-        """As `SearchIndex._plan`: how `term` matches, and whether a words fallback waits."""
-        exact = self.units_with(term.folded)
-        if exact or term.phrase:
-            return _Plan(term, "exact", [term.folded], set(exact)), False
-        if not allow_words or len(term.folded) < 2:
-            return _Plan(term, "exact", [], set()), False
-        if not segment.is_loaded():
-            return _Plan(term, "words", [], set()), True
-        words = segment.words(term.folded)
-        if not words or words == [term.folded]:
-            return _Plan(term, "words", [], set()), False
-        present: Counter[int] = Counter()
-        for word in words:
-            present.update(self.units_with(word))
-        units = {i for i, n in present.items() if words_suffice(n, len(words))}
-        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
-        return _Plan(term, "words", words, units, missing), False
-
     def filter(
         self,
         query: Query | str,
@@ -264,16 +243,12 @@ class StoreIndex:
         tagged: Callable[[str], Collection[str]] | None,
         cancelled: Callable[[], bool] | None,
     ) -> FilterResult:
-        pending = False
-
-        def plan_of(term: Term) -> _Plan:
-            nonlocal pending
-            plan, skipped = self._plan(term, allow_words=allow_words)
-            pending = pending or skipped
-            return plan
-
-        matched_set, words_units, _, plans = combine_plans(
-            q, plan_of, self._all_units, self.units_with
+        matched_set, words_units, _, plans, pending = match_query(
+            q,
+            self.units_with,
+            self._all_units,
+            allow_words=allow_words,
+            words_ready=segment.is_loaded(),
         )
         if cancelled is not None and cancelled():
             raise FilterCancelled
@@ -357,31 +332,23 @@ class StoreIndex:
         by_id = {rows[i].node_id: i for i in matched}
         # sections with a matching item: the only ones the rule has to look into
         with_items = {rows[i].node_id.partition("#")[0] for i in matched if rows[i].kind == "item"}
-        sole: dict[str, int | None] = {}
 
         def sole_item(section_unit: int) -> int | None:
-            section_id = rows[section_unit].node_id
-            if section_id not in with_items:
+            if rows[section_unit].node_id not in with_items:
                 return None
-            if section_id not in sole:
-                sole[section_id] = self._sole_item(section_unit, by_id, needles)
-            return sole[section_id]
+            return self._sole_item(section_unit, by_id, needles)
 
-        hits: list[int] = []
-        for n, i in enumerate(matched):
-            if cancelled is not None and not n % 256 and cancelled():
+        def tick() -> None:
+            if cancelled is not None and cancelled():
                 raise FilterCancelled
-            row = rows[i]
-            if row.kind == "item":
-                section_unit = by_id.get(row.node_id.partition("#")[0])
-                if section_unit is None or sole_item(section_unit) == i:
-                    hits.append(i)
-            elif row.kind == "section":
-                if sole_item(i) is None:
-                    hits.append(i)
-            else:
-                hits.append(i)
-        return hits
+
+        return hit_units(
+            matched,
+            lambda i: rows[i].kind,
+            lambda i: by_id.get(rows[i].node_id.partition("#")[0]),
+            sole_item,
+            tick,
+        )
 
     def _sole_item(
         self, section_unit: int, by_id: dict[str, int], needles: list[str]
