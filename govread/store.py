@@ -1039,8 +1039,9 @@ def index(
 
 
 @dataclass(frozen=True, slots=True)
-class StoredReport:
-    """A stored report's row, enough to name it and find it (its body is not read)."""
+class ReportRow:
+    """A stored report's row, enough to name it and find it (its body is not read; the
+    browser's report read from a store is `store_library.StoredReport`)."""
 
     id: int
     path: str
@@ -1051,12 +1052,12 @@ class StoredReport:
     display_title: str
 
 
-def stored_reports(store: Store, scope: Sequence[str] | None = None) -> list[StoredReport]:
+def report_rows(store: Store, scope: Sequence[str] | None = None) -> list[ReportRow]:
     """The stored reports (in `scope`'s order, else by path), without reading their bodies."""
     rows = store.db.execute(
         "SELECT id, path, sha256, node_id, region, year, display_title FROM reports"
     )
-    found = {row[1]: StoredReport(*row) for row in rows}
+    found = {row[1]: ReportRow(*row) for row in rows}
     if scope is None:
         return [found[path] for path in sorted(found)]
     return [found[path] for path in scope if path in found]
@@ -1076,7 +1077,7 @@ def compare_idf(
     for units in units_of.values():
         for unit in units:
             wanted.update(unit.terms)
-    chosen = stored_reports(store, scope)
+    chosen = report_rows(store, scope)
     distinct: dict[str, int] = {}  # text id -> stored report id, the first of its text
     for row in chosen:
         distinct.setdefault(row.node_id, row.id)
