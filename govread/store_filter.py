@@ -19,6 +19,8 @@ import sqlite3
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Protocol
 
 from govread import segment
@@ -96,6 +98,17 @@ class _Row:
             self._ancestors = ancestor_ids(self.node_id)
         return self._ancestors
 
+    @property
+    def count_keys(self) -> tuple[str, ...]:
+        """The sections whose hit counts a hit here adds to: those above it, and itself."""
+        return (*self.ancestors, self.node_id) if self.kind == "section" else self.ancestors
+
+
+_node_id = attrgetter("node_id")
+_ancestors = attrgetter("ancestors")
+_count_keys = attrgetter("count_keys")
+_report = attrgetter("report")
+
 
 # A section as the hit rule reads it: its folded heading and body, its items' places.
 _SectionParts = tuple[Folded, Folded, list[tuple[str, int, int]]]
@@ -114,6 +127,8 @@ class StoreIndex:
         self.rank = {report.store_id: n for n, report in enumerate(self.reports)}
         self._report_of = {report.store_id: report for report in self.reports}
         self._rows: dict[int, _Row] = {}  # unit row id -> what the filter needs of it
+        self._order: dict[int, int] = {}  # unit row id -> its place among the open reports'
+        self._sha = {report.store_id: report.sha256 for report in self.reports}
         self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
@@ -125,11 +140,12 @@ class StoreIndex:
 
     def _keep(self, rows: Iterable[tuple[int, int, int, str, str]]) -> frozenset[int]:
         found: list[int] = []
-        rank, known = self.rank, self._rows
+        rank, known, order = self.rank, self._rows, self._order
         for unit_id, report_id, ordinal, node_id, kind in rows:
             if report_id in rank:
                 if unit_id not in known:
                     known[unit_id] = _Row(report_id, ordinal, node_id, kind)
+                    order[unit_id] = rank[report_id] << 32 | ordinal
                 found.append(unit_id)
         return frozenset(found)
 
@@ -252,8 +268,8 @@ class StoreIndex:
         )
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        rows, rank = self._rows, self.rank
-        matched = sorted(matched_set, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        rows = self._rows
+        matched = sorted(matched_set, key=self._order.__getitem__)
         if q.has_fields and not q.has_text:
             matched = self._top_units()
         if q.has_tags:
@@ -262,30 +278,21 @@ class StoreIndex:
             allowed = {sid: q.report_matches(r) for sid, r in self._report_of.items()}
             matched = [i for i in matched if allowed[rows[i].report]]
         needles = [n for plan in plans for n in plan.needles]
-        hits = self._hits(matched, needles, cancelled)
-        section_counts: Counter[str] = Counter()
-        report_counts: dict[str, int] = {}
-        for i in hits:
-            row = rows[i]
-            section_counts.update(row.ancestors)
-            if row.kind == "section":
-                section_counts[row.node_id] += 1
-            sha = self._report_of[row.report].sha256
-            report_counts[sha] = report_counts.get(sha, 0) + 1
-        ids = [rows[i].node_id for i in matched]
-        ancestors: set[str] = set()
-        for i in matched:
-            ancestors.update(rows[i].ancestors)
+        hits = list(map(rows.__getitem__, self._hits(matched, needles, cancelled)))
+        if cancelled is not None and cancelled():
+            raise FilterCancelled
+        matched_rows = list(map(rows.__getitem__, matched))
+        ids = tuple(map(_node_id, matched_rows))
         return FilterResult(
             query=q,
             ids=frozenset(ids),
-            ancestors=frozenset(ancestors),
-            order=tuple(ids),
-            report_counts=report_counts,
-            section_counts=dict(section_counts),
+            ancestors=frozenset(chain.from_iterable(map(_ancestors, matched_rows))),
+            order=ids,
+            report_counts=dict(Counter(map(self._sha.__getitem__, map(_report, hits)))),
+            section_counts=dict(Counter(chain.from_iterable(map(_count_keys, hits)))),
             word_ids=frozenset(rows[i].node_id for i in words_units & set(matched)),
             words_pending=pending,
-            hits=tuple(rows[i].node_id for i in hits),
+            hits=tuple(map(_node_id, hits)),
             needles=tuple(dict.fromkeys(needles)),
         )
 
@@ -297,14 +304,14 @@ class StoreIndex:
             return [] if q.tags else matched
         wanted = [set(tagged(tag)) for tag in q.tags]
         unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
-        rows, rank = self._rows, self.rank
+        rows = self._rows
         if not q.has_text:
             if wanted:
                 found = self._units_named(set.intersection(*wanted))
-                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+                matched = sorted(found, key=self._order.__getitem__)
             elif not q.has_fields:  # (with fields, `matched` holds the reports' top units)
                 found = self._all_units()
-                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+                matched = sorted(found, key=self._order.__getitem__)
         kept: list[int] = []
         for i in matched:
             row = rows[i]
@@ -316,9 +323,9 @@ class StoreIndex:
     def _top_units(self) -> list[int]:
         """As `SearchIndex._top_units`: the units at the top of every report (preamble,
         chapters, closing), in document order."""
-        rows, rank = self._rows, self.rank
+        rows = self._rows
         top = [i for i in self._all_units() if not rows[i].ancestors]
-        return sorted(top, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        return sorted(top, key=self._order.__getitem__)
 
     def _hits(
         self,
