@@ -363,6 +363,29 @@ def _spans_in(folded: Folded, needles: Iterable[str]) -> list[Span]:
     return _merge(folded.original_span(a, b) for a, b in _merge(found))
 
 
+def match_extent(folded: Folded, needles: Iterable[str]) -> list[Span]:
+    """From the start of the first match of any needle to the end of the last, in original
+    offsets (one span; none without a match): every match of `_spans_in` lies in a range
+    exactly when this span does, found with two searches a needle instead of all of them."""
+    text = folded.text
+    first = last = -1
+    for needle in needles:
+        start = text.find(needle) if needle else -1
+        if start < 0:
+            continue
+        end = text.rfind(needle) + len(needle)
+        first = start if first < 0 else min(first, start)
+        last = max(last, end)
+    if first < 0:
+        return []
+    return [(folded.original_span(first, first + 1)[0], folded.original_span(last - 1, last)[1])]
+
+
+def any_match(folded: Folded, needles: Iterable[str]) -> bool:
+    """Whether any needle occurs in the folded text (`_spans_in` would find something)."""
+    return any(needle and needle in folded.text for needle in needles)
+
+
 def _term_needles(term: Term, folded_text: str, *, allow_words: bool) -> list[str]:
     """What to look for of one term in one text: itself, or its words when it is not there."""
     if term.folded in folded_text:
@@ -1037,13 +1060,12 @@ class SearchIndex:
     def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
         """The matching units that are hits (see `FilterResult`), in document order."""
         matched_set = set(matched)
-        spans_of = self._spans_cache(needles)
         units = self._units
         return hit_units(
             matched,
             lambda i: units[i].kind,
             lambda i: self._matched_section(i, matched_set),
-            lambda i: self._sole_item(i, matched_set, spans_of),
+            lambda i: self._sole_item(i, matched_set, needles),
         )
 
     def _spans_cache(self, needles: list[str]) -> Callable[[int], tuple[list[Span], list[Span]]]:
@@ -1143,7 +1165,7 @@ class SearchIndex:
         for (is_words, _, negative_score, _), index in ranked:
             if limit is not None and len(hits) >= limit:
                 break
-            if not self._reported(index, matched, spans_of):
+            if not self._reported(index, matched, needles):
                 continue
             unit = self._units[index]
             heading_spans, body_spans = spans_of(index)
@@ -1152,23 +1174,13 @@ class SearchIndex:
             hits.append(_make_hit(report, unit, -negative_score, kind, heading_spans, body_spans))
         return hits
 
-    def _reported(
-        self,
-        index: int,
-        matched: set[int],
-        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
-    ) -> bool:
+    def _reported(self, index: int, matched: set[int], needles: list[str]) -> bool:
         """Whether a matching unit is listed, or left to its section or to one of its items."""
         kind = self._units[index].kind
         section = self._matched_section(index, matched) if kind == "item" else None
-        return is_hit(index, kind, section, lambda i: self._sole_item(i, matched, spans_of))
+        return is_hit(index, kind, section, lambda i: self._sole_item(i, matched, needles))
 
-    def _sole_item(
-        self,
-        section_index: int,
-        matched: set[int],
-        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
-    ) -> int | None:
+    def _sole_item(self, section_index: int, matched: set[int], needles: list[str]) -> int | None:
         """The one matching item of a section holding all of the section's matches, if any."""
         section = self._units[section_index].section
         if section is None or not section.items:
@@ -1180,10 +1192,11 @@ class SearchIndex:
 
         if all(matching(item.id) is None for item in section.items):
             return None  # no item of it matches (its spans need not be found)
-        heading_spans, body_spans = spans_of(section_index)
-        if heading_spans or not body_spans:
+        unit = self._units[section_index]
+        if any_match(unit.heading_fold, needles):
             return None
-        return item_holding_all(section, body_spans, matching)
+        extent = match_extent(unit.body_fold, needles)
+        return item_holding_all(section, extent, matching) if extent else None
 
     def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:
         """One BM25 scorer per distinct query token (or substring, when no token fits)."""

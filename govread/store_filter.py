@@ -31,12 +31,12 @@ from govread.search import (
     Folded,
     Hit,
     Query,
-    Span,
     _as_query,
-    _spans_in,
+    any_match,
     fold,
     fold_text,
     hit_units,
+    match_extent,
     match_query,
     range_holding_all,
 )
@@ -367,12 +367,10 @@ class StoreIndex:
         if parts is None:
             return None
         heading, body, ranges = parts
-        if not ranges or _spans_in(heading, needles):
+        if not ranges or any_match(heading, needles):
             return None
-        body_spans: list[Span] = _spans_in(body, needles)
-        if not body_spans:
-            return None
-        return range_holding_all(ranges, body_spans, by_id.get)
+        extent = match_extent(body, needles)
+        return range_holding_all(ranges, extent, by_id.get) if extent else None
 
     def _section_parts(self, section_unit: int) -> _SectionParts | None:
         with self._lock:
