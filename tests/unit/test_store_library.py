@@ -220,3 +220,9 @@ def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None
         from_store.filter("法", cancelled=lambda: True)
     expected = SearchIndex.build(samples, use_cache=False).filter("法")
     assert from_store.filter("法", cancelled=lambda: False).hits == expected.hits
+    # no SQL left to interrupt (the needle's units are cached): the Python work after the
+    # match stops too, at the first check once the query is stale
+    asked = iter([False])
+    with pytest.raises(FilterCancelled):
+        from_store.filter("法", cancelled=lambda: next(asked, True))
+    assert next(asked, None) is None  # it was asked again after the first answer
