@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
@@ -32,7 +33,6 @@ from govread.search import (
     Hit,
     Query,
     _as_query,
-    any_match,
     fold,
     fold_text,
     hit_units,
@@ -110,8 +110,16 @@ _count_keys = attrgetter("count_keys")
 _report = attrgetter("report")
 
 
-# A section as the hit rule reads it: its folded heading and body, its items' places.
-_SectionParts = tuple[Folded, Folded, list[tuple[str, int, int]]]
+# A section as the hit rule reads it, all folded (the store keeps the folded text): its
+# heading, its body (offsets are folded ones) and its items' places in the body.
+_SectionParts = tuple[str, Folded, list[tuple[str, int, int]]]
+
+
+def _split_folded(heading: str, folded: str) -> tuple[str, str]:
+    """A unit's folded heading and folded body, from its heading and its ``folded``
+    column (the folded heading, a newline, the folded body)."""
+    cut = len(fold_text(heading))
+    return folded[:cut], folded[cut + 1 :]
 
 
 class StoreIndex:
@@ -367,7 +375,7 @@ class StoreIndex:
         if parts is None:
             return None
         heading, body, ranges = parts
-        if not ranges or any_match(heading, needles):
+        if not ranges or any(needle and needle in heading for needle in needles):
             return None
         extent = match_extent(body, needles)
         return range_holding_all(ranges, extent, by_id.get) if extent else None
@@ -381,18 +389,20 @@ class StoreIndex:
         found = self._section_rows(row)
         parts: _SectionParts | None = None
         if found is not None:
-            heading, body, items = found
-            parts = (fold(heading), fold(body), self._item_ranges(row, body, items))
+            (heading, folded), items = found
+            heading_folded, body = _split_folded(heading, folded)
+            parts = (heading_folded, Folded(body, len(body)), self._item_ranges(row, body, items))
         with self._lock:
             self._sections[section_unit] = parts
             if len(self._sections) > self.SECTIONS_KEPT:
                 self._sections.popitem(last=False)
         return parts
 
-    def _section_rows(self, row: _Row) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """A section's heading, body text and items (id, text), read from the store."""
+    def _section_rows(self, row: _Row) -> tuple[tuple[str, str], list[tuple[str, str, str]]] | None:
+        """A section's heading and folded text, and its items' (id, heading, folded text),
+        read from the store."""
         cursor = self.reader.connection().execute(
-            "SELECT node_id, kind, heading, text FROM units"
+            "SELECT node_id, kind, heading, folded FROM units"
             " WHERE report_id=? AND ordinal>=? ORDER BY ordinal",
             (row.report, row.ordinal),
         )
@@ -400,20 +410,24 @@ class StoreIndex:
             first = cursor.fetchone()
             if first is None or first[0] != row.node_id:
                 return None
-            items: list[tuple[str, str]] = []
-            for node_id, kind, _, text in cursor:  # its items follow it, in document order
+            items: list[tuple[str, str, str]] = []
+            for node_id, kind, heading, folded in cursor:  # its items follow it, in order
                 if kind != "item":
                     break
-                items.append((node_id, text))
+                items.append((node_id, heading, folded))
         finally:
             cursor.close()
-        return first[2], first[3], items
+        return (first[2], first[3]), items
 
     def _item_ranges(
-        self, row: _Row, body: str, items: list[tuple[str, str]]
+        self, row: _Row, body: str, items: list[tuple[str, str, str]]
     ) -> list[tuple[str, int, int]]:
+        """Each item's place in the section's folded body, where its folded text occurs
+        once (folding is character by character: an item's folded text is the folded
+        body's slice at its place)."""
         ranges: list[tuple[str, int, int]] = []
-        for item_id, text in items:
+        for item_id, heading, folded in items:
+            text = _split_folded(heading, folded)[1]
             start = body.find(text)
             if start < 0 or body.find(text, start + 1) >= 0:
                 return self._exact_ranges(row)  # not once: the report says where
@@ -421,6 +435,7 @@ class StoreIndex:
         return ranges
 
     def _exact_ranges(self, row: _Row) -> list[tuple[str, int, int]]:
+        """The items' places from the report itself, in folded offsets."""
         report = self._report_of.get(row.report)
         section = report.find(row.node_id) if report is not None else None
         if section is None:
@@ -428,8 +443,17 @@ class StoreIndex:
         starts = [0]
         for paragraph in section.paragraphs:
             starts.append(starts[-1] + len(paragraph) + 1)
+        offsets = fold("\n".join(section.paragraphs)).offsets
+
+        def folded(at: int) -> int:  # the first folded character of original character `at`
+            return at if offsets is None else bisect_left(offsets, at)
+
         return [
-            (item.id, starts[item.paragraph] + item.start, starts[item.paragraph] + item.end)
+            (
+                item.id,
+                folded(starts[item.paragraph] + item.start),
+                folded(starts[item.paragraph] + item.end),
+            )
             for item in section.items
         ]
 

@@ -195,9 +195,16 @@ SHORT_QUERIES = [
 ]
 
 
+@pytest.mark.parametrize("from_report", [False, True], ids=["from-rows", "from-report"])
 def test_short_queries_from_the_store_are_the_in_memory_filter(
-    sample_store: Path, samples: list[Report]
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, from_report: bool
 ) -> None:
+    """The item rule places items in the folded body from the units' rows, or (an item's
+    text occurring twice) from the report: the same hits either way."""
+    if from_report:
+        monkeypatch.setattr(
+            StoreIndex, "_item_ranges", lambda self, row, body, items: self._exact_ranges(row)
+        )
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     from_store = StoreIndex(StoreReader(sample_store), found.reports)
     in_memory = SearchIndex.build(samples, use_cache=False)
