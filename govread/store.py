@@ -770,7 +770,7 @@ class StoreSearch:
         if query.is_empty:
             return []
         # jieba loads for a term found nowhere verbatim: the query's only segmentation
-        matched, words_units, missing, plans, _ = match_query(
+        matched, words_units, missing, plans, _pending = match_query(
             query, self.units_with, self._all_units, allow_words=True, words_ready=True
         )
         if query.has_fields:
