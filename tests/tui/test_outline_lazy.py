@@ -47,6 +47,13 @@ def outline(app: GovreadApp) -> OutlineTree:
     return app.browser.outline
 
 
+async def filter_fazhi(pilot) -> None:
+    """Type the query 法治 (in most generated reports) and wait for its answer."""
+    await pilot.press("slash", *"法治")
+    await pilot.pause(DEBOUNCE * 2)
+    await pilot.pause()
+
+
 def nested_section(reports: list[Report]) -> tuple[Report, Section]:
     """A section two levels down, in a report late in the list."""
     for report in reversed(reports):
@@ -138,9 +145,7 @@ async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = outline(app)
-        await pilot.press("slash", *"法治")
-        await pilot.pause(DEBOUNCE * 2)
-        await pilot.pause()
+        await filter_fazhi(pilot)
         await pilot.press("enter")
         hits = app.browser.filtering.state.hits
         assert len(hits) > 100
@@ -170,9 +175,7 @@ async def test_a_filter_matching_many_reports_shows_some_and_a_line_for_the_rest
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = outline(app)
-        await pilot.press("slash", *"法治")
-        await pilot.pause(DEBOUNCE * 2)
-        await pilot.pause()
+        await filter_fazhi(pilot)
         state = app.browser.filtering.state
         assert state.result is not None and len(state.result.report_counts) > 14
         matching = len(state.result.report_counts)
@@ -186,9 +189,7 @@ async def test_a_filter_matching_many_reports_shows_some_and_a_line_for_the_rest
         assert len(tree.report_nodes()) == matching and tree.root.children[-1].data is not None
         # again, and enter on the line: the next seven, the cursor on the first of them
         await pilot.press("escape")
-        await pilot.press("slash", *"法治")
-        await pilot.pause(DEBOUNCE * 2)
-        await pilot.pause()
+        await filter_fazhi(pilot)
         await pilot.press("enter")
         tree.move_cursor(tree.root.children[-1])
         await pilot.press("enter")
