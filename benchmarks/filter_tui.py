@@ -2,13 +2,16 @@
 
     python benchmarks/filter_tui.py [PATH ...]      (no PATH: the bundled samples)
     python benchmarks/filter_tui.py --store FILE   (the browser opened from a store)
+    python benchmarks/filter_tui.py --engine FILE  (the store's filter alone, no screen)
 
 Runs the app headless, waits for loading and for word search (jieba) to be ready, then
 types a few queries character by character (each prefix applied as a settled keystroke) and
 prints p50 / p95 / max of `BrowserFilter.latencies` (index.filter + narrowing the outline).
 From a store the filter answers in a worker: each keystroke's latency runs from the settled
 keystroke to its answer shown (the worker's query, then narrowing the outline), and the next
-prefix is typed once it is shown.
+prefix is typed once it is shown. `--engine` times `StoreIndex.filter` alone, in this
+process, over the same prefixes (after `StoreIndex.prepare()`, as the browser's loading
+worker does), and prints each prefix's time with `--verbose`.
 """
 
 from __future__ import annotations
@@ -21,6 +24,41 @@ from pathlib import Path
 
 from govread.tui.app import GovreadApp
 from govread.tui.browser.filter_bar import FilterBar
+
+
+def percentiles(seconds: list[float]) -> str:
+    ms = sorted(t * 1000 for t in seconds)
+    p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
+    return (
+        f"{len(ms)} keystrokes: p50 {statistics.median(ms):.1f} ms, p95 {p95:.1f} ms, "
+        f"max {ms[-1]:.1f} ms"
+    )
+
+
+def engine(store: Path, verbose: bool) -> None:
+    from govread.store_filter import StoreIndex
+    from govread.store_library import StoreReader, read_outline
+
+    reader = StoreReader(store)
+    started = time.perf_counter()
+    reports = read_outline(reader).reports
+    index = StoreIndex(reader, reports)
+    outlined = time.perf_counter()
+    index.prepare()
+    prepared = time.perf_counter()
+    times: list[float] = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            start = time.perf_counter()
+            result = index.filter(query[:end])
+            times.append(time.perf_counter() - start)
+            if verbose:
+                print(f"{query[:end]!r}: {result.total} hits, {times[-1] * 1000:.1f} ms")
+    print(
+        f"{len(reports)} reports: outline {outlined - started:.2f} s, prepare "
+        f"{prepared - outlined:.2f} s; filter alone, {percentiles(times)}"
+    )
+
 
 QUERIES = [
     "行政复议",
@@ -54,11 +92,9 @@ async def main(paths: list[str], store: Path | None) -> None:
             filtering.clear()
             clear_time = time.perf_counter() - clear_start
             await pilot.press("slash")
-        ms = sorted(t * 1000 for t in filtering.latencies)
-        p95 = ms[max(0, round(0.95 * len(ms)) - 1)]
         print(
-            f"{len(app.reports)} reports, {len(ms)} keystrokes: p50 {statistics.median(ms):.1f} ms, "
-            f"p95 {p95:.1f} ms, max {ms[-1]:.1f} ms; escape (restore outline) {clear_time * 1000:.0f} ms"
+            f"{len(app.reports)} reports, {percentiles(filtering.latencies)}; "
+            f"escape (restore outline) {clear_time * 1000:.0f} ms"
         )
 
 
@@ -66,5 +102,10 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--store", type=Path, help="open this store (govread index) instead")
+    parser.add_argument("--engine", type=Path, help="time this store's filter alone")
+    parser.add_argument("--verbose", action="store_true", help="each prefix's time (--engine)")
     args = parser.parse_args()
-    asyncio.run(main(args.paths, args.store))
+    if args.engine is not None:
+        engine(args.engine, args.verbose)
+    else:
+        asyncio.run(main(args.paths, args.store))

@@ -363,6 +363,29 @@ def _spans_in(folded: Folded, needles: Iterable[str]) -> list[Span]:
     return _merge(folded.original_span(a, b) for a, b in _merge(found))
 
 
+def match_extent(folded: Folded, needles: Iterable[str]) -> list[Span]:
+    """From the start of the first match of any needle to the end of the last, in original
+    offsets (one span; none without a match): every match of `_spans_in` lies in a range
+    exactly when this span does, found with two searches a needle instead of all of them."""
+    text = folded.text
+    first = last = -1
+    for needle in needles:
+        start = text.find(needle) if needle else -1
+        if start < 0:
+            continue
+        end = text.rfind(needle) + len(needle)
+        first = start if first < 0 else min(first, start)
+        last = max(last, end)
+    if first < 0:
+        return []
+    return [(folded.original_span(first, first + 1)[0], folded.original_span(last - 1, last)[1])]
+
+
+def any_match(folded: Folded, needles: Iterable[str]) -> bool:
+    """Whether any needle occurs in the folded text (`_spans_in` would find something)."""
+    return any(needle and needle in folded.text for needle in needles)
+
+
 def _term_needles(term: Term, folded_text: str, *, allow_words: bool) -> list[str]:
     """What to look for of one term in one text: itself, or its words when it is not there."""
     if term.folded in folded_text:
@@ -667,6 +690,82 @@ def range_holding_all(
     return None
 
 
+def plan_term(
+    term: Term,
+    units_with: Callable[[str], Collection[int]],
+    *,
+    allow_words: bool,
+    words_ready: bool,
+) -> tuple[_Plan, bool]:
+    """How `term` matches, given the units holding a needle: verbatim; else (not a phrase,
+    two characters or more, `allow_words`) through its jieba words, a unit holding enough
+    of them (`words_suffice`). The flag is True when that fallback was skipped because
+    jieba is not ready (`words_ready`; it is never loaded here unless ready is claimed).
+    One rule for the in-memory index, the browser's filter from a store and the store's
+    search."""
+    exact = units_with(term.folded)
+    if exact or term.phrase:
+        return _Plan(term, "exact", [term.folded], set(exact)), False
+    if not allow_words or len(term.folded) < 2:
+        return _Plan(term, "exact", [], set()), False
+    if not words_ready:
+        return _Plan(term, "words", [], set()), True
+    words = segment.words(term.folded)
+    if not words or words == [term.folded]:
+        return _Plan(term, "words", [], set()), False
+    present: Counter[int] = Counter()
+    for word in words:
+        present.update(units_with(word))
+    units = {i for i, n in present.items() if words_suffice(n, len(words))}
+    missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+    return _Plan(term, "words", words, units, missing), False
+
+
+def is_hit(
+    unit: int,
+    kind: str,
+    section: int | None,
+    sole_item: Callable[[int], int | None],
+) -> bool:
+    """Whether a matching unit is a hit (see `FilterResult`): an item unless its section
+    (`section`: the section's unit when it matches too, else None) has another sole item or
+    none; a section unless one of its items holds all its matches (`sole_item(section)`:
+    that item's unit, else None); a preamble or closing always. One rule for the
+    in-memory index and the store, for the filter and for ranked search."""
+    if kind == "item":
+        return section is None or sole_item(section) == unit
+    if kind == "section":
+        return sole_item(unit) is None
+    return True
+
+
+def hit_units(
+    matched: Iterable[int],
+    kind_of: Callable[[int], str],
+    section_of: Callable[[int], int | None],
+    sole_item: Callable[[int], int | None],
+    tick: Callable[[], None] | None = None,
+) -> list[int]:
+    """The units of `matched` that are hits (`is_hit`), in its order, each section's sole
+    item found once. `tick()` is called every 256 units (a stale query stops there)."""
+    sole: dict[int, int | None] = {}
+
+    def sole_of(section: int) -> int | None:
+        if section not in sole:
+            sole[section] = sole_item(section)
+        return sole[section]
+
+    hits: list[int] = []
+    for n, unit in enumerate(matched):
+        if tick is not None and not n % 256:
+            tick()
+        kind = kind_of(unit)
+        section = section_of(unit) if kind == "item" else None
+        if is_hit(unit, kind, section, sole_of):
+            hits.append(unit)
+    return hits
+
+
 def combine_plans(
     query: Query,
     plan_of: Callable[[Term], _Plan],
@@ -703,6 +802,31 @@ def combine_plans(
         if matched:
             matched -= set(units_with(term.folded))
     return matched, words_units, missing, plans
+
+
+def match_query(
+    query: Query,
+    units_with: Callable[[str], Collection[int]],
+    all_units: Callable[[], set[int]],
+    *,
+    allow_words: bool,
+    words_ready: bool,
+) -> tuple[set[int], set[int], Counter[int], list[_Plan], bool]:
+    """`combine_plans` over `plan_term`: the matching units, those matched only through a
+    words fallback, the words each lacks, the plans, and whether a words fallback was
+    skipped (jieba not ready)."""
+    pending = False
+
+    def plan_of(term: Term) -> _Plan:
+        nonlocal pending
+        plan, skipped = plan_term(
+            term, units_with, allow_words=allow_words, words_ready=words_ready
+        )
+        pending = pending or skipped
+        return plan
+
+    matched, words_units, missing, plans = combine_plans(query, plan_of, all_units, units_with)
+    return matched, words_units, missing, plans, pending
 
 
 # -- the index ----------------------------------------------------------------------------
@@ -873,36 +997,13 @@ class SearchIndex:
                 self._needle_cache.popitem(last=False)
             return found
 
-    def _plan(self, term: Term, *, allow_words: bool) -> tuple[_Plan, bool]:
-        """How `term` matches here; the flag is True when a words fallback had to be skipped."""
-        exact = self._units_with(term.folded)
-        if exact or term.phrase:
-            return _Plan(term, "exact", [term.folded], set(exact)), False
-        if not allow_words or len(term.folded) < 2:
-            return _Plan(term, "exact", [], set()), False
-        if not segment.is_loaded():
-            return _Plan(term, "words", [], set()), True
-        words = segment.words(term.folded)
-        if not words or words == [term.folded]:
-            return _Plan(term, "words", [], set()), False
-        present: Counter[int] = Counter()
-        for word in words:
-            present.update(self._units_with(word))
-        units = {i for i, n in present.items() if words_suffice(n, len(words))}
-        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
-        return _Plan(term, "words", words, units, missing), False
-
     def _match(self, query: Query, *, allow_words: bool = True) -> _Match:
-        pending = False
-
-        def plan_of(term: Term) -> _Plan:
-            nonlocal pending
-            plan, skipped = self._plan(term, allow_words=allow_words)
-            pending = pending or skipped
-            return plan
-
-        matched, words_units, missing, plans = combine_plans(
-            query, plan_of, lambda: set(range(len(self._units))), self._units_with
+        matched, words_units, missing, plans, pending = match_query(
+            query,
+            self._units_with,
+            lambda: set(range(len(self._units))),
+            allow_words=allow_words,
+            words_ready=segment.is_loaded(),
         )
         return _Match(sorted(matched), words_units & matched, missing, plans, pending)
 
@@ -959,14 +1060,30 @@ class SearchIndex:
     def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
         """The matching units that are hits (see `FilterResult`), in document order."""
         matched_set = set(matched)
-        spans_cache: dict[int, tuple[list[Span], list[Span]]] = {}
+        units = self._units
+        return hit_units(
+            matched,
+            lambda i: units[i].kind,
+            lambda i: self._matched_section(i, matched_set),
+            lambda i: self._sole_item(i, matched_set, needles),
+        )
+
+    def _spans_cache(self, needles: list[str]) -> Callable[[int], tuple[list[Span], list[Span]]]:
+        cache: dict[int, tuple[list[Span], list[Span]]] = {}
 
         def spans_of(i: int) -> tuple[list[Span], list[Span]]:
-            if i not in spans_cache:
-                spans_cache[i] = self._units[i].split_spans(needles)
-            return spans_cache[i]
+            if i not in cache:
+                cache[i] = self._units[i].split_spans(needles)
+            return cache[i]
 
-        return [i for i in matched if self._reported(i, matched_set, spans_of)]
+        return spans_of
+
+    def _matched_section(self, index: int, matched: set[int]) -> int | None:
+        """The section of an item, when it matches too."""
+        section = self._units[index].section
+        assert section is not None
+        found = self._by_id.get(section.id)
+        return found if found is not None and found in matched else None
 
     def _heading_fold(self, unit_id: str) -> Folded | None:
         position = self._by_id.get(unit_id)
@@ -1036,13 +1153,7 @@ class SearchIndex:
             self._count_tokens()
         scorers = self._scorers(match.plans)
         needles = [n for plan in match.plans for n in plan.needles]
-        spans_cache: dict[int, tuple[list[Span], list[Span]]] = {}
-
-        def spans_of(i: int) -> tuple[list[Span], list[Span]]:
-            if i not in spans_cache:
-                spans_cache[i] = self._units[i].split_spans(needles)
-            return spans_cache[i]
-
+        spans_of = self._spans_cache(needles)
         ranked: list[tuple[tuple[bool, int, float, int], int]] = []
         for index in match.units:
             unit = self._units[index]
@@ -1054,7 +1165,7 @@ class SearchIndex:
         for (is_words, _, negative_score, _), index in ranked:
             if limit is not None and len(hits) >= limit:
                 break
-            if not self._reported(index, matched, spans_of):
+            if not self._reported(index, matched, needles):
                 continue
             unit = self._units[index]
             heading_spans, body_spans = spans_of(index)
@@ -1063,30 +1174,13 @@ class SearchIndex:
             hits.append(_make_hit(report, unit, -negative_score, kind, heading_spans, body_spans))
         return hits
 
-    def _reported(
-        self,
-        index: int,
-        matched: set[int],
-        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
-    ) -> bool:
+    def _reported(self, index: int, matched: set[int], needles: list[str]) -> bool:
         """Whether a matching unit is listed, or left to its section or to one of its items."""
-        unit = self._units[index]
-        if unit.kind == "item":
-            assert unit.section is not None
-            section_index = self._by_id.get(unit.section.id)
-            if section_index is None or section_index not in matched:
-                return True
-            return self._sole_item(section_index, matched, spans_of) == index
-        if unit.kind == "section":
-            return self._sole_item(index, matched, spans_of) is None
-        return True
+        kind = self._units[index].kind
+        section = self._matched_section(index, matched) if kind == "item" else None
+        return is_hit(index, kind, section, lambda i: self._sole_item(i, matched, needles))
 
-    def _sole_item(
-        self,
-        section_index: int,
-        matched: set[int],
-        spans_of: Callable[[int], tuple[list[Span], list[Span]]],
-    ) -> int | None:
+    def _sole_item(self, section_index: int, matched: set[int], needles: list[str]) -> int | None:
         """The one matching item of a section holding all of the section's matches, if any."""
         section = self._units[section_index].section
         if section is None or not section.items:
@@ -1098,10 +1192,11 @@ class SearchIndex:
 
         if all(matching(item.id) is None for item in section.items):
             return None  # no item of it matches (its spans need not be found)
-        heading_spans, body_spans = spans_of(section_index)
-        if heading_spans or not body_spans:
+        unit = self._units[section_index]
+        if any_match(unit.heading_fold, needles):
             return None
-        return item_holding_all(section, body_spans, matching)
+        extent = match_extent(unit.body_fold, needles)
+        return item_holding_all(section, extent, matching) if extent else None
 
     def _scorers(self, plans: Sequence[_Plan]) -> list[Callable[[_Unit], float]]:
         """One BM25 scorer per distinct query token (or substring, when no token fits)."""

@@ -10,7 +10,11 @@ schema (documented in the README) is plain tables:
 - ``units``: the searchable units of each report (sections, inline items, preamble,
   closing) in document order, with their text, folded text and jieba tokens.
 - ``units_fts``: FTS5 over the folded text with the ``trigram`` tokenizer (substrings of 3+
-  characters); shorter terms are found with ``instr`` over the units.
+  characters).
+- ``units_grams``: the postings of shorter substrings: FTS5 (contentless, no positions) over
+  every character and pair of adjacent characters of each unit's folded text, each written as
+  an ASCII token (`gram_token`: 复议 → ``590dx8bae``), so 复议, 信访 or 法 are found without
+  a scan.
 - ``vocab``: each jieba token and the number of units holding it (BM25's document
   frequency), kept up to date as reports come and go.
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import operator
 import os
 import sqlite3
 from collections import Counter
@@ -45,13 +50,12 @@ from govread.search import (
     MatchKind,
     Query,
     Span,
-    Term,
     _make_hit,
     _Plan,
     _Unit,
-    combine_plans,
+    is_hit,
     item_holding_all,
-    words_suffice,
+    match_query,
 )
 from govread.store_build import (
     FileJob,
@@ -61,13 +65,19 @@ from govread.store_build import (
     prepared_files,
 )
 
-SCHEMA_VERSION = 3  # 2: reports.issuer_level and city; 3: figures, topics, the comparison's words
+# 2: reports.issuer_level and city; 3: figures, topics, the comparison's words;
+# 4: units_grams, the postings of needles under three characters
+SCHEMA_VERSION = 4
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 STORE_NAME = "store.sqlite3"
-TRIGRAM = 3  # the shortest needle the trigram index can answer
+TRIGRAM = 3  # the shortest needle the trigram index can answer (shorter: `units_grams`)
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
 
+_GRAMS_TABLE = (
+    "CREATE VIRTUAL TABLE units_grams USING fts5(grams, content='', detail=none,"
+    " columnsize=0, tokenize='ascii')"
+)
 _SCHEMA = (
     """CREATE TABLE reports (
         id INTEGER PRIMARY KEY,
@@ -104,6 +114,8 @@ _SCHEMA = (
     " tokenize='trigram case_sensitive 1')",
     "CREATE TRIGGER units_removed AFTER DELETE ON units BEGIN"
     " INSERT INTO units_fts(units_fts, rowid, folded) VALUES ('delete', old.id, old.folded); END",
+    # the units holding each character and each pair of adjacent characters (`gram_text`)
+    _GRAMS_TABLE,
     "CREATE TABLE vocab (token TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
     # running totals of the units and their token lengths (BM25's average, without a scan)
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL)",
@@ -148,6 +160,7 @@ _TABLES = {
     "reports",
     "units",
     "units_fts",
+    "units_grams",
     "vocab",
     "meta",
     "figures",
@@ -157,6 +170,7 @@ _TABLES = {
 }
 _DROP_ORDER = (
     "units_fts",
+    "units_grams",
     "units",
     "figures",
     "topics",
@@ -232,6 +246,60 @@ def _split(text: str) -> list[str]:
     return text.split(" ") if text else []
 
 
+def gram_token(gram: str) -> str:
+    """A needle of one or two characters as `units_grams` holds it: its code points in
+    hexadecimal joined by "x" (法 → ``6cd5``, 复议 → ``590dx8bae``), one token of FTS5's
+    ``ascii`` tokenizer whatever the characters."""
+    return "x".join(format(ord(ch), "x") for ch in gram)
+
+
+class _GramTokens(dict[str, str]):
+    def __missing__(self, gram: str) -> str:
+        token = self[gram] = gram_token(gram)
+        return token
+
+
+_GRAM_TOKENS = _GramTokens()
+_GRAM_TOKENS_KEPT = 200_000  # tokens of the characters and pairs met, kept while indexing
+
+
+def gram_text(folded: str) -> str:
+    """A unit's row of `units_grams`: the token of each distinct character and each distinct
+    pair of adjacent characters of its folded text."""
+    if len(_GRAM_TOKENS) > _GRAM_TOKENS_KEPT:
+        _GRAM_TOKENS.clear()
+    grams = set(folded)
+    grams.update(map(operator.add, folded, folded[1:]))
+    return " ".join(map(_GRAM_TOKENS.__getitem__, grams))
+
+
+def _fill_grams(
+    db: sqlite3.Connection, condition: str, value: int, *, delete: bool = False
+) -> None:
+    """Add (or delete) the `units_grams` rows of the units meeting `condition`, a batch at a
+    time: a contentless table is given again the text it indexed, to take a row out."""
+    insert = (
+        "INSERT INTO units_grams(units_grams, rowid, grams) VALUES ('delete', ?, ?)"
+        if delete
+        else "INSERT INTO units_grams(rowid, grams) VALUES (?, ?)"
+    )
+    cursor = db.execute(f"SELECT id, folded FROM units WHERE {condition}", (value,))
+    while rows := cursor.fetchmany(1000):
+        db.executemany(insert, [(unit_id, gram_text(folded)) for unit_id, folded in rows])
+
+
+def holding_query(needle: str) -> tuple[str, str]:
+    """A statement giving the row ids of the units whose folded text holds `needle` (not
+    empty), and its one parameter: a phrase of the trigram index (a phrase of trigrams, case
+    kept, is the substring test), or the token of `units_grams` for one or two characters."""
+    if len(needle) >= TRIGRAM:
+        return (
+            "SELECT rowid FROM units_fts WHERE units_fts MATCH ?",
+            '"' + needle.replace('"', '""') + '"',
+        )
+    return "SELECT rowid FROM units_grams WHERE units_grams MATCH ?", f'"{gram_token(needle)}"'
+
+
 class Store:
     """One store file: open (setting aside a foreign or damaged one), refresh, query."""
 
@@ -290,6 +358,13 @@ class Store:
                 db.execute("ROLLBACK")
                 raise _Foreign
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if tables and version == 3 and tables >= _TABLES - {"units_grams"}:
+                # schema 3 lacks only the postings of short needles: made from its units
+                db.execute(_GRAMS_TABLE)
+                _fill_grams(db, "id > ?", 0)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                tables.add("units_grams")
+                version = SCHEMA_VERSION
             if tables and (version != SCHEMA_VERSION or not tables >= _TABLES):
                 # Another schema of ours: emptied, to be filled again from the files by the
                 # next `govread index` (nothing in it is unique); never read as it was.
@@ -412,6 +487,7 @@ class Store:
             "INSERT INTO units_fts(rowid, folded) SELECT id, folded FROM units WHERE id > ?",
             (first,),
         )
+        _fill_grams(self.db, "id > ?", first)
         self._count(df, +1)
         self._count_terms(terms, +1)
         self._totals(units, tokens, compare_units)
@@ -462,6 +538,7 @@ class Store:
                 "SELECT count(*) FROM topics WHERE report_id=?", (report_id,)
             ).fetchone()
             self._totals(-units, -tokens, -compare_units)
+            _fill_grams(self.db, "report_id=?", report_id, delete=True)
             for table in ("units", "figures", "topics", "compare_terms"):
                 self.db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
             self.db.execute("DELETE FROM reports WHERE id=?", (report_id,))
@@ -575,20 +652,11 @@ class StoreSearch:
         cached = self._needles.get(needle)
         if cached is not None:
             return cached
-        db = self.store.db
-        if not needle:
-            found: set[int] = set()
-        elif len(needle) >= TRIGRAM:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            rows = db.execute(
-                "SELECT u.id, u.report_id, u.ordinal FROM units_fts JOIN units u"
-                " ON u.id = units_fts.rowid WHERE units_fts MATCH ? AND instr(u.folded, ?)",
-                (phrase, needle),
-            )
-            found = self._keep(rows)
-        else:
-            rows = db.execute(
-                "SELECT id, report_id, ordinal FROM units WHERE instr(folded, ?)", (needle,)
+        found: set[int] = set()
+        if needle:
+            holding, parameter = holding_query(needle)
+            rows = self.store.db.execute(
+                f"SELECT id, report_id, ordinal FROM units WHERE id IN ({holding})", (parameter,)
             )
             found = self._keep(rows)
         self._needles[needle] = found
@@ -596,22 +664,6 @@ class StoreSearch:
 
     def _all_units(self) -> set[int]:
         return self._keep(self.store.db.execute("SELECT id, report_id, ordinal FROM units"))
-
-    def _plan(self, term: Term) -> _Plan:
-        exact = self.units_with(term.folded)
-        if exact or term.phrase:
-            return _Plan(term, "exact", [term.folded], set(exact))
-        if len(term.folded) < 2:
-            return _Plan(term, "exact", [], set())
-        words = segment.words(term.folded)  # loads jieba: the query's only segmentation
-        if not words or words == [term.folded]:
-            return _Plan(term, "words", [], set())
-        present: Counter[int] = Counter()
-        for word in words:
-            present.update(self.units_with(word))
-        units = {i for i, n in present.items() if words_suffice(n, len(words))}
-        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
-        return _Plan(term, "words", words, units, missing)
 
     # -- ranking --
 
@@ -717,8 +769,9 @@ class StoreSearch:
     def search(self, query: Query, limit: int | None = None) -> list[Hit]:
         if query.is_empty:
             return []
-        matched, words_units, missing, plans = combine_plans(
-            query, self._plan, self._all_units, self.units_with
+        # jieba loads for a term found nowhere verbatim: the query's only segmentation
+        matched, words_units, missing, plans, _pending = match_query(
+            query, self.units_with, self._all_units, allow_words=True, words_ready=True
         )
         if query.has_fields:
             matched = self._by_fields(query, matched)
@@ -812,17 +865,16 @@ class _LoadedReport:
         return self._spans[ordinal]
 
     def reported(self, ordinal: int, matched: set[int]) -> bool:
-        """As `SearchIndex._reported`: an item and its section are not both listed."""
+        """As `SearchIndex._reported` (`search.is_hit`): an item and its section are not
+        both listed."""
         unit = self.unit(ordinal)
+        section: int | None = None
         if unit.kind == "item":
             assert unit.section is not None
-            section = self.ordinal.get(unit.section.id)
-            if section is None or self.unit_ids[section] not in matched:
-                return True
-            return self._sole_item(section, matched) == ordinal
-        if unit.kind == "section":
-            return self._sole_item(ordinal, matched) is None
-        return True
+            found = self.ordinal.get(unit.section.id)
+            if found is not None and self.unit_ids[found] in matched:
+                section = found
+        return is_hit(ordinal, unit.kind, section, lambda s: self._sole_item(s, matched))
 
     def _sole_item(self, section_ordinal: int, matched: set[int]) -> int | None:
         section = self.unit(section_ordinal).section
@@ -987,8 +1039,9 @@ def index(
 
 
 @dataclass(frozen=True, slots=True)
-class StoredReport:
-    """A stored report's row, enough to name it and find it (its body is not read)."""
+class ReportRow:
+    """A stored report's row, enough to name it and find it (its body is not read; the
+    browser's report read from a store is `store_library.StoredReport`)."""
 
     id: int
     path: str
@@ -999,12 +1052,12 @@ class StoredReport:
     display_title: str
 
 
-def stored_reports(store: Store, scope: Sequence[str] | None = None) -> list[StoredReport]:
+def report_rows(store: Store, scope: Sequence[str] | None = None) -> list[ReportRow]:
     """The stored reports (in `scope`'s order, else by path), without reading their bodies."""
     rows = store.db.execute(
         "SELECT id, path, sha256, node_id, region, year, display_title FROM reports"
     )
-    found = {row[1]: StoredReport(*row) for row in rows}
+    found = {row[1]: ReportRow(*row) for row in rows}
     if scope is None:
         return [found[path] for path in sorted(found)]
     return [found[path] for path in scope if path in found]
@@ -1024,7 +1077,7 @@ def compare_idf(
     for units in units_of.values():
         for unit in units:
             wanted.update(unit.terms)
-    chosen = stored_reports(store, scope)
+    chosen = report_rows(store, scope)
     distinct: dict[str, int] = {}  # text id -> stored report id, the first of its text
     for row in chosen:
         distinct.setdefault(row.node_id, row.id)

@@ -2,9 +2,9 @@
 
 When the browser opens a store (`govread --store FILE`), nothing is folded or indexed in
 memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
-(3+ characters) or ``instr`` over the folded units (shorter terms), as `govread search
---store` does, and builds the same `FilterResult` as `SearchIndex.filter` over the same
-reports in the same order: the same matches (`search.combine_plans`), the same hits
+(3+ characters) or its postings of characters and pairs (`units_grams`, shorter terms),
+as `govread search --store` does (`store.holding_query`), and builds the same `FilterResult` as `SearchIndex.filter` over the same
+reports in the same order: the same matches (`search.match_query`), the same hits
 (`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
 only when jieba is already loaded (never loaded by a keystroke). Ranking (`search`) is
 `store.StoreSearch`'s; suggestions come from the store's vocabulary.
@@ -17,8 +17,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Protocol
 
 from govread import segment
@@ -29,25 +32,18 @@ from govread.search import (
     Folded,
     Hit,
     Query,
-    Span,
-    Term,
     _as_query,
-    _Plan,
-    _spans_in,
-    combine_plans,
     fold,
     fold_text,
+    hit_units,
+    match_extent,
+    match_query,
     range_holding_all,
-    words_suffice,
 )
+from govread.store import holding_query
 from govread.store_library import StoredReport, StoreReader
 
-_CHUNK = 500  # ids per "IN (...)" query (or phrases per MATCH), under SQLite's limits
-TRIGRAM = 3
-# A needle under three characters is looked up through the trigrams it begins, when there
-# are at most this many; past that a scan of the units is quicker.
-PREFIX_TRIGRAMS = 40
-_MATCH = "SELECT rowid FROM units_fts WHERE units_fts MATCH ?"
+_CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
 
 
 class FilterIndex(Protocol):
@@ -102,9 +98,28 @@ class _Row:
             self._ancestors = ancestor_ids(self.node_id)
         return self._ancestors
 
+    @property
+    def count_keys(self) -> tuple[str, ...]:
+        """The sections whose hit counts a hit here adds to: those above it, and itself."""
+        return (*self.ancestors, self.node_id) if self.kind == "section" else self.ancestors
 
-# A section as the hit rule reads it: its folded heading and body, its items' places.
-_SectionParts = tuple[Folded, Folded, list[tuple[str, int, int]]]
+
+_node_id = attrgetter("node_id")
+_ancestors = attrgetter("ancestors")
+_count_keys = attrgetter("count_keys")
+_report = attrgetter("report")
+
+
+# A section as the hit rule reads it, all folded (the store keeps the folded text): its
+# heading, its body (offsets are folded ones) and its items' places in the body.
+_SectionParts = tuple[str, Folded, list[tuple[str, int, int]]]
+
+
+def _split_folded(heading: str, folded: str) -> tuple[str, str]:
+    """A unit's folded heading and folded body, from its heading and its ``folded``
+    column (the folded heading, a newline, the folded body)."""
+    cut = len(fold_text(heading))
+    return folded[:cut], folded[cut + 1 :]
 
 
 class StoreIndex:
@@ -120,23 +135,25 @@ class StoreIndex:
         self.rank = {report.store_id: n for n, report in enumerate(self.reports)}
         self._report_of = {report.store_id: report for report in self.reports}
         self._rows: dict[int, _Row] = {}  # unit row id -> what the filter needs of it
+        self._order: dict[int, int] = {}  # unit row id -> its place among the open reports'
+        self._sha = {report.store_id: report.sha256 for report in self.reports}
         self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
         self._directory = False  # every unit of the open reports is in `_rows`
-        self._tail_ids: dict[str, list[int]] | None = None
-        self._tails_lock = threading.Lock()
+        self._directory_lock = threading.Lock()
         self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
 
     # -- matching -------------------------------------------------------------------------
 
     def _keep(self, rows: Iterable[tuple[int, int, int, str, str]]) -> frozenset[int]:
         found: list[int] = []
-        rank, known = self.rank, self._rows
+        rank, known, order = self.rank, self._rows, self._order
         for unit_id, report_id, ordinal, node_id, kind in rows:
             if report_id in rank:
                 if unit_id not in known:
                     known[unit_id] = _Row(report_id, ordinal, node_id, kind)
+                    order[unit_id] = rank[report_id] << 32 | ordinal
                 found.append(unit_id)
         return frozenset(found)
 
@@ -147,76 +164,16 @@ class StoreIndex:
             if cached is not None:
                 self._needles.move_to_end(needle)
                 return cached
-        if not needle:
-            found: frozenset[int] = frozenset()
-        elif len(needle) >= TRIGRAM:
-            # a phrase of the trigram index is a substring test (case kept): exact
-            found = self._known(self._fts(['"' + needle.replace('"', '""') + '"']))
-        else:
-            found = self._known(self._short(needle))
+        found: frozenset[int] = frozenset()
+        if needle:
+            holding, parameter = holding_query(needle)
+            rows = self.reader.connection().execute(holding, (parameter,))
+            found = self._known(i for (i,) in rows)
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
-
-    def _fts(self, phrases: Sequence[str]) -> set[int]:
-        """The units holding any of these FTS5 phrases."""
-        db = self.reader.connection()
-        found: set[int] = set()
-        for start in range(0, len(phrases), _CHUNK):
-            query = " OR ".join(phrases[start : start + _CHUNK])
-            found.update(i for (i,) in db.execute(_MATCH, (query,)))
-        return found
-
-    def _short(self, needle: str) -> set[int]:
-        """The units holding a needle under three characters. Each occurrence but those in
-        a unit's last two characters starts a trigram of the index (one that begins with
-        the needle), so: the units of those trigrams, and those whose tail holds it. With
-        many such trigrams, a scan of the units is quicker."""
-        terms = self._trigrams_from(needle)
-        if terms is None:
-            rows = self.reader.connection().execute(
-                "SELECT id FROM units WHERE instr(folded, ?)", (needle,)
-            )
-            return {i for (i,) in rows}
-        found = self._fts(['"' + term.replace('"', '""') + '"' for term in terms])
-        for tail, ids in self._tails().items():
-            if needle in tail:
-                found.update(ids)
-        return found
-
-    def _trigrams_from(self, needle: str) -> list[str] | None:
-        """The index's trigrams that begin with `needle` (None: too many, or no vocabulary)."""
-        db = self.reader.connection()
-        try:
-            db.execute(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.govread_trigrams"
-                " USING fts5vocab('main', 'units_fts', 'row')"
-            )
-            rows = db.execute(
-                "SELECT term FROM temp.govread_trigrams WHERE term >= ? AND term < ? LIMIT ?",
-                (needle, needle + "\U0010ffff", PREFIX_TRIGRAMS + 1),
-            ).fetchall()
-        except sqlite3.Error:
-            return None
-        return [term for (term,) in rows] if len(rows) <= PREFIX_TRIGRAMS else None
-
-    def _tails(self) -> dict[str, list[int]]:
-        """The units of the open reports by the last two characters of their folded text
-        (a shorter text whole): read once."""
-        with self._tails_lock:  # (also the directory's)
-            if self._tail_ids is None:
-                tails: dict[str, list[int]] = {}
-                rank = self.rank
-                rows = self.reader.connection().execute(
-                    "SELECT id, report_id, substr(folded, -2) FROM units"
-                )
-                for unit_id, report_id, tail in rows:
-                    if report_id in rank:
-                        tails.setdefault(tail, []).append(unit_id)
-                self._tail_ids = tails
-            return self._tail_ids
 
     def _known(self, ids: Iterable[int]) -> frozenset[int]:
         """Of these units, those of the open reports (their rows read if not yet)."""
@@ -238,14 +195,13 @@ class StoreIndex:
         return frozenset(i for i in ids if i in rows)
 
     def prepare(self, cancelled: Callable[[], bool] | None = None) -> None:
-        """Read every unit's place (and the units' tails) now, off the UI thread, so that
-        keystrokes find them in memory; once `cancelled()` is true (quitting), it stops."""
+        """Read every unit's place now, off the UI thread, so that keystrokes find them in
+        memory; once `cancelled()` is true (quitting), it stops."""
         db = self.reader.connection()
         if cancelled is not None:
             db.set_progress_handler(lambda: int(cancelled()), 10_000)
         try:
             self._all_units()
-            self._tails()
         except sqlite3.Error:
             pass  # given up (or the store went): the first keystrokes read what they need
         finally:
@@ -253,7 +209,7 @@ class StoreIndex:
                 db.set_progress_handler(None, 0)
 
     def _all_units(self) -> set[int]:
-        with self._tails_lock:
+        with self._directory_lock:
             if not self._directory:
                 rows = self.reader.connection().execute(
                     "SELECT id, report_id, ordinal, node_id, kind FROM units"
@@ -276,25 +232,6 @@ class StoreIndex:
             )
             found |= self._keep(rows)
         return found
-
-    def _plan(self, term: Term, *, allow_words: bool) -> tuple[_Plan, bool]:
-        """As `SearchIndex._plan`: how `term` matches, and whether a words fallback waits."""
-        exact = self.units_with(term.folded)
-        if exact or term.phrase:
-            return _Plan(term, "exact", [term.folded], set(exact)), False
-        if not allow_words or len(term.folded) < 2:
-            return _Plan(term, "exact", [], set()), False
-        if not segment.is_loaded():
-            return _Plan(term, "words", [], set()), True
-        words = segment.words(term.folded)
-        if not words or words == [term.folded]:
-            return _Plan(term, "words", [], set()), False
-        present: Counter[int] = Counter()
-        for word in words:
-            present.update(self.units_with(word))
-        units = {i for i, n in present.items() if words_suffice(n, len(words))}
-        missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
-        return _Plan(term, "words", words, units, missing), False
 
     def filter(
         self,
@@ -330,21 +267,17 @@ class StoreIndex:
         tagged: Callable[[str], Collection[str]] | None,
         cancelled: Callable[[], bool] | None,
     ) -> FilterResult:
-        pending = False
-
-        def plan_of(term: Term) -> _Plan:
-            nonlocal pending
-            plan, skipped = self._plan(term, allow_words=allow_words)
-            pending = pending or skipped
-            return plan
-
-        matched_set, words_units, _, plans = combine_plans(
-            q, plan_of, self._all_units, self.units_with
+        matched_set, words_units, _, plans, pending = match_query(
+            q,
+            self.units_with,
+            self._all_units,
+            allow_words=allow_words,
+            words_ready=segment.is_loaded(),
         )
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        rows, rank = self._rows, self.rank
-        matched = sorted(matched_set, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        rows = self._rows
+        matched = sorted(matched_set, key=self._order.__getitem__)
         if q.has_fields and not q.has_text:
             matched = self._top_units()
         if q.has_tags:
@@ -353,30 +286,21 @@ class StoreIndex:
             allowed = {sid: q.report_matches(r) for sid, r in self._report_of.items()}
             matched = [i for i in matched if allowed[rows[i].report]]
         needles = [n for plan in plans for n in plan.needles]
-        hits = self._hits(matched, needles, cancelled)
-        section_counts: Counter[str] = Counter()
-        report_counts: dict[str, int] = {}
-        for i in hits:
-            row = rows[i]
-            section_counts.update(row.ancestors)
-            if row.kind == "section":
-                section_counts[row.node_id] += 1
-            sha = self._report_of[row.report].sha256
-            report_counts[sha] = report_counts.get(sha, 0) + 1
-        ids = [rows[i].node_id for i in matched]
-        ancestors: set[str] = set()
-        for i in matched:
-            ancestors.update(rows[i].ancestors)
+        hits = list(map(rows.__getitem__, self._hits(matched, needles, cancelled)))
+        if cancelled is not None and cancelled():
+            raise FilterCancelled
+        matched_rows = list(map(rows.__getitem__, matched))
+        ids = tuple(map(_node_id, matched_rows))
         return FilterResult(
             query=q,
             ids=frozenset(ids),
-            ancestors=frozenset(ancestors),
-            order=tuple(ids),
-            report_counts=report_counts,
-            section_counts=dict(section_counts),
+            ancestors=frozenset(chain.from_iterable(map(_ancestors, matched_rows))),
+            order=ids,
+            report_counts=dict(Counter(map(self._sha.__getitem__, map(_report, hits)))),
+            section_counts=dict(Counter(chain.from_iterable(map(_count_keys, hits)))),
             word_ids=frozenset(rows[i].node_id for i in words_units & set(matched)),
             words_pending=pending,
-            hits=tuple(rows[i].node_id for i in hits),
+            hits=tuple(map(_node_id, hits)),
             needles=tuple(dict.fromkeys(needles)),
         )
 
@@ -388,14 +312,14 @@ class StoreIndex:
             return [] if q.tags else matched
         wanted = [set(tagged(tag)) for tag in q.tags]
         unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
-        rows, rank = self._rows, self.rank
+        rows = self._rows
         if not q.has_text:
             if wanted:
                 found = self._units_named(set.intersection(*wanted))
-                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+                matched = sorted(found, key=self._order.__getitem__)
             elif not q.has_fields:  # (with fields, `matched` holds the reports' top units)
                 found = self._all_units()
-                matched = sorted(found, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+                matched = sorted(found, key=self._order.__getitem__)
         kept: list[int] = []
         for i in matched:
             row = rows[i]
@@ -407,9 +331,9 @@ class StoreIndex:
     def _top_units(self) -> list[int]:
         """As `SearchIndex._top_units`: the units at the top of every report (preamble,
         chapters, closing), in document order."""
-        rows, rank = self._rows, self.rank
+        rows = self._rows
         top = [i for i in self._all_units() if not rows[i].ancestors]
-        return sorted(top, key=lambda i: (rank[rows[i].report], rows[i].ordinal))
+        return sorted(top, key=self._order.__getitem__)
 
     def _hits(
         self,
@@ -423,31 +347,23 @@ class StoreIndex:
         by_id = {rows[i].node_id: i for i in matched}
         # sections with a matching item: the only ones the rule has to look into
         with_items = {rows[i].node_id.partition("#")[0] for i in matched if rows[i].kind == "item"}
-        sole: dict[str, int | None] = {}
 
         def sole_item(section_unit: int) -> int | None:
-            section_id = rows[section_unit].node_id
-            if section_id not in with_items:
+            if rows[section_unit].node_id not in with_items:
                 return None
-            if section_id not in sole:
-                sole[section_id] = self._sole_item(section_unit, by_id, needles)
-            return sole[section_id]
+            return self._sole_item(section_unit, by_id, needles)
 
-        hits: list[int] = []
-        for n, i in enumerate(matched):
-            if cancelled is not None and not n % 256 and cancelled():
+        def tick() -> None:
+            if cancelled is not None and cancelled():
                 raise FilterCancelled
-            row = rows[i]
-            if row.kind == "item":
-                section_unit = by_id.get(row.node_id.partition("#")[0])
-                if section_unit is None or sole_item(section_unit) == i:
-                    hits.append(i)
-            elif row.kind == "section":
-                if sole_item(i) is None:
-                    hits.append(i)
-            else:
-                hits.append(i)
-        return hits
+
+        return hit_units(
+            matched,
+            lambda i: rows[i].kind,
+            lambda i: by_id.get(rows[i].node_id.partition("#")[0]),
+            sole_item,
+            tick,
+        )
 
     def _sole_item(
         self, section_unit: int, by_id: dict[str, int], needles: list[str]
@@ -459,12 +375,10 @@ class StoreIndex:
         if parts is None:
             return None
         heading, body, ranges = parts
-        if not ranges or _spans_in(heading, needles):
+        if not ranges or any(needle and needle in heading for needle in needles):
             return None
-        body_spans: list[Span] = _spans_in(body, needles)
-        if not body_spans:
-            return None
-        return range_holding_all(ranges, body_spans, by_id.get)
+        extent = match_extent(body, needles)
+        return range_holding_all(ranges, extent, by_id.get) if extent else None
 
     def _section_parts(self, section_unit: int) -> _SectionParts | None:
         with self._lock:
@@ -475,18 +389,20 @@ class StoreIndex:
         found = self._section_rows(row)
         parts: _SectionParts | None = None
         if found is not None:
-            heading, body, items = found
-            parts = (fold(heading), fold(body), self._item_ranges(row, body, items))
+            (heading, folded), items = found
+            heading_folded, body = _split_folded(heading, folded)
+            parts = (heading_folded, Folded(body, len(body)), self._item_ranges(row, body, items))
         with self._lock:
             self._sections[section_unit] = parts
             if len(self._sections) > self.SECTIONS_KEPT:
                 self._sections.popitem(last=False)
         return parts
 
-    def _section_rows(self, row: _Row) -> tuple[str, str, list[tuple[str, str]]] | None:
-        """A section's heading, body text and items (id, text), read from the store."""
+    def _section_rows(self, row: _Row) -> tuple[tuple[str, str], list[tuple[str, str, str]]] | None:
+        """A section's heading and folded text, and its items' (id, heading, folded text),
+        read from the store."""
         cursor = self.reader.connection().execute(
-            "SELECT node_id, kind, heading, text FROM units"
+            "SELECT node_id, kind, heading, folded FROM units"
             " WHERE report_id=? AND ordinal>=? ORDER BY ordinal",
             (row.report, row.ordinal),
         )
@@ -494,20 +410,24 @@ class StoreIndex:
             first = cursor.fetchone()
             if first is None or first[0] != row.node_id:
                 return None
-            items: list[tuple[str, str]] = []
-            for node_id, kind, _, text in cursor:  # its items follow it, in document order
+            items: list[tuple[str, str, str]] = []
+            for node_id, kind, heading, folded in cursor:  # its items follow it, in order
                 if kind != "item":
                     break
-                items.append((node_id, text))
+                items.append((node_id, heading, folded))
         finally:
             cursor.close()
-        return first[2], first[3], items
+        return (first[2], first[3]), items
 
     def _item_ranges(
-        self, row: _Row, body: str, items: list[tuple[str, str]]
+        self, row: _Row, body: str, items: list[tuple[str, str, str]]
     ) -> list[tuple[str, int, int]]:
+        """Each item's place in the section's folded body, where its folded text occurs
+        once (folding is character by character: an item's folded text is the folded
+        body's slice at its place)."""
         ranges: list[tuple[str, int, int]] = []
-        for item_id, text in items:
+        for item_id, heading, folded in items:
+            text = _split_folded(heading, folded)[1]
             start = body.find(text)
             if start < 0 or body.find(text, start + 1) >= 0:
                 return self._exact_ranges(row)  # not once: the report says where
@@ -515,6 +435,7 @@ class StoreIndex:
         return ranges
 
     def _exact_ranges(self, row: _Row) -> list[tuple[str, int, int]]:
+        """The items' places from the report itself, in folded offsets."""
         report = self._report_of.get(row.report)
         section = report.find(row.node_id) if report is not None else None
         if section is None:
@@ -522,8 +443,17 @@ class StoreIndex:
         starts = [0]
         for paragraph in section.paragraphs:
             starts.append(starts[-1] + len(paragraph) + 1)
+        offsets = fold("\n".join(section.paragraphs)).offsets
+
+        def folded(at: int) -> int:  # the first folded character of original character `at`
+            return at if offsets is None else bisect_left(offsets, at)
+
         return [
-            (item.id, starts[item.paragraph] + item.start, starts[item.paragraph] + item.end)
+            (
+                item.id,
+                folded(starts[item.paragraph] + item.start),
+                folded(starts[item.paragraph] + item.end),
+            )
             for item in section.items
         ]
 

@@ -78,7 +78,8 @@ def _lazy(name: str) -> property:
 
 
 class StoredReport(Report):
-    """A report whose body stays in the store until it is first used.
+    """A report whose body stays in the store until it is first used (a `Report`; the
+    plain row of a stored report, without a body, is `store.ReportRow`).
 
     Made by `read_outline` (never through ``__init__``); `has_sections` is known from the
     store's rows, so the outline can offer to open a report without reading its body.

@@ -47,7 +47,7 @@ from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
     from govread.compare import Comparison, Idf, Unit
     from govread.multi_compare import Cell, MultiComparison
-    from govread.store import Store, StoredReport
+    from govread.store import ReportRow, Store
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
 COMPARE_SCHEMA = "govread-compare/1"
@@ -254,7 +254,7 @@ def _from_store(
                         "govread index to refresh the store"
                     ).format(absent=len(absent), changed=len(changed))
                     print(sanitize_line(message), file=sys.stderr)
-            rows = store_module.stored_reports(opened, scope)
+            rows = store_module.report_rows(opened, scope)
             a = _from_file(name_a) or _stored(opened, _named(name_a, rows))
             b = _from_file(name_b) or _stored(opened, _named(name_b, rows))
             n, df = store_module.compare_idf(opened, a, b, scope)
@@ -269,7 +269,7 @@ def _from_store(
     return a, b, Idf.counted(n, df)
 
 
-def _stored(opened: Store, row: StoredReport) -> Report:
+def _stored(opened: Store, row: ReportRow) -> Report:
     report = opened.report(row.id)
     if report is None:
         raise _FileError(_("{path}: could not be read from the store").format(path=row.path))

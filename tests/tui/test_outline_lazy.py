@@ -47,6 +47,13 @@ def outline(app: GovreadApp) -> OutlineTree:
     return app.browser.outline
 
 
+async def filter_fazhi(pilot) -> None:
+    """Type the query 法治 (in most generated reports) and wait for its answer."""
+    await pilot.press("slash", *"法治")
+    await pilot.pause(DEBOUNCE * 2)
+    await pilot.pause()
+
+
 def nested_section(reports: list[Report]) -> tuple[Report, Section]:
     """A section two levels down, in a report late in the list."""
     for report in reversed(reports):
@@ -138,9 +145,7 @@ async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         tree = outline(app)
-        await pilot.press("slash", *"法治")
-        await pilot.pause(DEBOUNCE * 2)
-        await pilot.pause()
+        await filter_fazhi(pilot)
         await pilot.press("enter")
         hits = app.browser.filtering.state.hits
         assert len(hits) > 100
@@ -158,6 +163,39 @@ async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(
         assert all(node.data is None for node in tree.root.children)
         assert sum(len(group.children) for group in tree.root.children) == COUNT
         assert tree.cursor_node is not None and tree.cursor_node.line >= 0
+
+
+async def test_a_filter_matching_many_reports_shows_some_and_a_line_for_the_rest(
+    loaded, corpus, monkeypatch
+) -> None:
+    """The narrowed outline holds `REPORTS_SHOWN` reports and a "… more" line, not every
+    matching report; enter on the line shows the next ones, n / N reach any hit."""
+    monkeypatch.setattr(OutlineNarrowing, "REPORTS_SHOWN", 7)
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await filter_fazhi(pilot)
+        state = app.browser.filtering.state
+        assert state.result is not None and len(state.result.report_counts) > 14
+        matching = len(state.result.report_counts)
+        shown = [node for node in tree.root.children if node.data is not None]
+        assert len(shown) == 7 and len(tree.root.children) == 8
+        more = tree.root.children[-1]
+        assert str(matching - 7) in str(more.label)
+        await pilot.press("enter", "N")  # from the first hit round to the last: revealed
+        await pilot.pause()
+        assert node_id_of(tree.current_node) == state.hits[-1]
+        assert len(tree.report_nodes()) == matching and tree.root.children[-1].data is not None
+        # again, and enter on the line: the next seven, the cursor on the first of them
+        await pilot.press("escape")
+        await filter_fazhi(pilot)
+        await pilot.press("enter")
+        tree.move_cursor(tree.root.children[-1])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(tree.report_nodes()) == 14
+        assert tree.cursor_node is tree.root.children[7]
 
 
 async def test_marks_show_on_nodes_made_later(loaded, corpus) -> None:

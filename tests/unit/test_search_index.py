@@ -229,3 +229,26 @@ def test_filtering_while_a_worker_segments(samples: list[Report]) -> None:
     assert fresh.tokens_ready
     assert answers[-1] == expected
     assert fresh.search("行政执法 -信访")
+
+
+def test_the_extent_of_the_matches_is_that_of_every_span() -> None:
+    """The item rule reads only the first and last match (`match_extent`): the same bounds
+    as every span found, folding that changes lengths (ß, ﬁ, ½) and overlapping needles
+    included."""
+    from govread.search import _spans_in, any_match, fold, match_extent
+
+    texts = [
+        "依法行政，行政复议和行政诉讼。",
+        "Straße ﬁnal ½ aaaa 法法法",
+        "",
+        "复议" * 5,
+        "ＡＢＣ abc ＡbＣ",
+    ]
+    needle_sets = [["法"], ["行政", "复议"], ["aa"], ["ss"], ["fi", "1⁄2"], ["abc"], [], ["不在"]]
+    for text in texts:
+        folded = fold(text)
+        for needles in needle_sets:
+            spans = _spans_in(folded, needles)
+            expected = [(spans[0][0], max(end for _start, end in spans))] if spans else []
+            assert match_extent(folded, needles) == expected, (text, needles)
+            assert any_match(folded, needles) == bool(spans), (text, needles)

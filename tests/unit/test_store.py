@@ -85,16 +85,35 @@ def test_search_from_the_store_matches_on_a_generated_corpus(
     _assert_same_hits(folder, db, ["行政复议", "复议", "信访 -复议", "规范执法人员资格", "法治"])
 
 
+def _short_needles(raw: sqlite3.Connection) -> set[str]:
+    text = "".join(f for (f,) in raw.execute("SELECT folded FROM units"))
+    return set(text) | {text[i : i + 2] for i in range(0, len(text) - 1, 5)}
+
+
+def _assert_postings_are_the_units(raw: sqlite3.Connection, needles: set[str]) -> None:
+    """The postings of characters and pairs hold exactly the units holding each needle."""
+    units = raw.execute("SELECT id, folded FROM units").fetchall()
+    for needle in needles:
+        holding, parameter = store.holding_query(needle)
+        found = {i for (i,) in raw.execute(holding, (parameter,))}
+        assert found == {i for i, folded in units if needle in folded}, needle
+
+
 def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: Path) -> None:
     folder = _copy(sample_paths(), tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
-    _index(folder, db)
     files = sorted(folder.glob("*.txt"))
+    for file in files[1:3]:  # characters that leave the store with the change below
+        file.write_text(file.read_text(encoding="utf-8") + "\n鱻龘。\n", encoding="utf-8")
+    _index(folder, db)
+    with sqlite3.connect(db) as raw:
+        needles = _short_needles(raw)
     again = _index(folder, db)
     assert (again.added, again.updated, again.unchanged, again.pruned) == (0, 0, 5, 0)
     # same bytes, new mtime: unchanged after hashing; new bytes: updated; gone: pruned
     os.utime(files[0], ns=(1, 1))
-    files[1].write_text(files[1].read_text(encoding="utf-8") + "\n新增一段关于信访复议的文字。\n")
+    changed = files[1].read_text(encoding="utf-8").replace("鱻龘", "新增一段关于信访复议的文字")
+    files[1].write_text(changed, encoding="utf-8")
     files[2].unlink()
     summary = _index(folder, db)
     assert (summary.added, summary.updated, summary.unchanged, summary.pruned) == (0, 1, 3, 1)
@@ -110,7 +129,28 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: P
         scanned = raw.execute("SELECT count(*), total(length) FROM units").fetchone()
         totals = dict(raw.execute("SELECT key, value FROM meta"))
         assert (totals["units"], totals["tokens"]) == (scanned[0], int(scanned[1]))
-    _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议"])
+        # the postings of the units that went are gone with them (鱻 is held nowhere now)
+        _assert_postings_are_the_units(raw, needles | _short_needles(raw))
+    _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议", "鱻", "议新"])
+
+
+def test_a_store_of_the_schema_before_the_postings_gets_them_from_its_units(
+    tmp_path: Path,
+) -> None:
+    """Schema 3 lacked only the postings of short needles: opening it adds them (no
+    re-indexing), and search answers as from a store made new."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    with sqlite3.connect(db) as raw:
+        raw.execute("DROP TABLE units_grams")
+        raw.execute("PRAGMA user_version=3")
+    with store.Store(db) as opened:
+        assert opened.notice is None and opened.report_count() == 2
+        (version,) = opened.db.execute("PRAGMA user_version").fetchone()
+        assert version == store.SCHEMA_VERSION
+        _assert_postings_are_the_units(opened.db, _short_needles(opened.db))
+    _assert_same_hits(folder, db, ["复议", "法", "。"])
 
 
 def test_reports_of_an_older_parser_are_refreshed(tmp_path: Path) -> None:

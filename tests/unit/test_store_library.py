@@ -158,21 +158,61 @@ def test_filter_from_the_store_is_the_in_memory_filter(
     assert nonempty >= 8  # the comparison is not between empty answers
 
 
-@pytest.mark.parametrize("trigrams", [0, 10**6])
-def test_short_needles_by_scan_or_by_trigrams_and_tails(
-    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, trigrams: int
+def test_short_needles_from_the_postings_are_the_substring_test(
+    sample_store: Path, samples: list[Report]
 ) -> None:
-    """Under three characters: a scan of the units, or the trigrams the needle begins plus
-    the units' last two characters ("。" ends most texts: found only through the tails)."""
-    import govread.store_filter as store_filter
+    """Under three characters the postings of characters and pairs answer: the units holding
+    every character and pair of the samples (and some held nowhere: other scripts, a space,
+    a quote, a character outside the BMP) are exactly those whose folded text holds it."""
+    import sqlite3
 
-    monkeypatch.setattr(store_filter, "PREFIX_TRIGRAMS", trigrams)
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    db = sqlite3.connect(sample_store)
+    units = db.execute("SELECT id, folded FROM units").fetchall()
+    db.close()
+    text = "".join(folded for _, folded in units)
+    needles = set(text) | {text[i : i + 2] for i in range(0, len(text) - 1, 7)}
+    needles |= {"ab", " ", '"', '""', "'", "𠀀", "𠀀x", "Ω", "a\n"}
+    assert len(needles) > 2000
+    for needle in sorted(needles):
+        expected = {i for i, folded in units if needle in folded}
+        assert from_store.units_with(needle) == expected, needle
+
+
+SHORT_QUERIES = [
+    "法",
+    "复议 -法",
+    '"复议"',
+    "法 | 访",
+    "-法",
+    "。",
+    "复议 year:2021-2023",
+    "信访 -province:湖北",
+    "%",
+    "x",
+    "年度",
+]
+
+
+@pytest.mark.parametrize("from_report", [False, True], ids=["from-rows", "from-report"])
+def test_short_queries_from_the_store_are_the_in_memory_filter(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, from_report: bool
+) -> None:
+    """The item rule places items in the folded body from the units' rows, or (an item's
+    text occurring twice) from the report: the same hits either way."""
+    if from_report:
+        monkeypatch.setattr(
+            StoreIndex, "_item_ranges", lambda self, row, body, items: self._exact_ranges(row)
+        )
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     from_store = StoreIndex(StoreReader(sample_store), found.reports)
     in_memory = SearchIndex.build(samples, use_cache=False)
-    for query in ["法", "复议", "。", "%", "x", '"', "年度"]:
+    for query in SHORT_QUERIES:
         expected, answered = in_memory.filter(query), from_store.filter(query)
         assert answered.ids == expected.ids and answered.hits == expected.hits, query
+        assert answered.section_counts == expected.section_counts, query
+        assert answered.report_counts == expected.report_counts, query
 
 
 def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None:
@@ -187,6 +227,12 @@ def test_a_stale_filter_stops(sample_store: Path, samples: list[Report]) -> None
         from_store.filter("法", cancelled=lambda: True)
     expected = SearchIndex.build(samples, use_cache=False).filter("法")
     assert from_store.filter("法", cancelled=lambda: False).hits == expected.hits
+    # no SQL left to interrupt (the needle's units are cached): the Python work after the
+    # match stops too, at the first check once the query is stale
+    asked = iter([False])
+    with pytest.raises(FilterCancelled):
+        from_store.filter("法", cancelled=lambda: next(asked, True))
+    assert next(asked, None) is None  # it was asked again after the first answer
 
 
 def test_the_first_screen_comes_before_the_rest_is_read(

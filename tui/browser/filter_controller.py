@@ -47,6 +47,7 @@ class BrowserFilter:
         self.latencies: list[float] = []  # seconds per applied query (filter + outline)
         self._hits_worker: Worker[None] | None = None
         self._asked = ""  # the query a worker is answering (a store index's filter)
+        self._offered: tuple[bool, bool] | None = None  # (active, has hits) in the footer
 
     # -- what the screen and app give ----------------------------------------------------
 
@@ -144,6 +145,7 @@ class BrowserFilter:
             self.screen.detail.refresh_highlights()
             self.bar.show_found(Text())
             self._refresh_hits()
+            self._offer_keys()
             return
         if result.total:
             self.outline.apply()
@@ -153,7 +155,15 @@ class BrowserFilter:
         self.latencies.append(time.perf_counter() - started)
         self.bar.show_found(self._found(result), no_match=not result.total)
         self._refresh_hits()
-        self.screen.refresh_bindings()  # n / N / escape in the footer follow the filter
+        self._offer_keys()
+
+    def _offer_keys(self) -> None:
+        """n / N / escape in the footer follow the filter: the footer is rebuilt when what
+        it offers changes, not on every keystroke (a rebuild restyles every key in it)."""
+        offered = (self.active, self.has_hits)
+        if offered != self._offered:
+            self._offered = offered
+            self.screen.refresh_bindings()
 
     def refilter(self) -> None:
         """Filter again (reports were added, or word search became ready)."""
@@ -175,6 +185,7 @@ class BrowserFilter:
         self.hits_list.remove_class("-open")
         if was_open or not self.screen.outline.has_focus:
             self.screen.outline.focus()
+        self._offered = None
         self.screen.refresh_bindings()  # n / N are no longer offered
 
     def submitted(self) -> None:

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
-from typing import ClassVar
+from contextlib import contextmanager
+from typing import ClassVar, Self
 
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode, UnknownNodeID
 
@@ -193,9 +195,42 @@ class OutlineTree(Tree[OutlineData]):
         self._group_counts: dict[tuple[int, str], int] = {}
         self._stale_groups: set[tuple[int, str]] = set()  # counts changed, labels not yet
         self.clears = 0  # how many times the tree was emptied (a view rebuilt it)
+        # Shows a report a view holds back (the filter's "… more" line), given its id;
+        # True when it was held back. Reset when the tree is emptied.
+        self.reveal: Callable[[str], bool] | None = None
+
+    # Inside `building()`: refreshes asked for are held, and made once when it ends.
+    _batching = 0
+    _held = False
+
+    @contextmanager
+    def building(self) -> Iterator[None]:
+        """Many nodes added at once, one refresh: Textual's tree asks for a refresh of its
+        layout on every node added or expanded, which costs more than the node itself."""
+        self._batching += 1
+        try:
+            yield
+        finally:
+            self._batching -= 1
+            if not self._batching and self._held:
+                self._held = False
+                super().refresh(layout=True)
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._batching and not recompose:
+            self._held = True
+            return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def clear(self) -> OutlineTree:
         self.clears += 1
+        self.reveal = None
         self._unfilled = {}
         self._nodes_by_id = {}
         self._built_grouping = None
@@ -243,7 +278,8 @@ class OutlineTree(Tree[OutlineData]):
         if deferred is None or deferred[0] is not node:
             return False
         del self._unfilled[node.id]
-        deferred[1](node)
+        with self.building():
+            deferred[1](node)
         return True
 
     def is_filled(self, node: TreeNode[OutlineData]) -> bool:
@@ -281,10 +317,11 @@ class OutlineTree(Tree[OutlineData]):
 
     def show_all(self, *, expand: bool = True) -> None:
         """The whole outline anew: every report of the library."""
-        self.clear()
-        for report in self.library:
-            self.add_report(report, expand=expand)
-        self._relabel_groups()
+        with self.building():
+            self.clear()
+            for report in self.library:
+                self.add_report(report, expand=expand)
+            self._relabel_groups()
 
     def _parent_for(self, report: Report, grouping: str) -> TreeNode[OutlineData]:
         if grouping == "none":
@@ -426,6 +463,8 @@ class OutlineTree(Tree[OutlineData]):
     def go_to(self, node_id: str) -> bool:
         """Unfold the way to a node and put the cursor on it; False when it is not shown."""
         node = self.node_for(node_id)
+        if node is None and self.reveal is not None and self.reveal(report_id_of(node_id)):
+            node = self.node_for(node_id)
         if node is None:
             report_node = self.node_for(report_id_of(node_id))
             if report_node is not None and self.fill(report_node):

@@ -17,8 +17,10 @@ from rich.text import Span as TextSpan
 from rich.text import Text
 from textual.widgets.tree import TreeNode
 
+from govread.i18n import _n
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
+from govread.search import FilterResult
 from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import (
     OutlineData,
@@ -56,6 +58,8 @@ class OutlineNarrowing:
 
     # About how many nodes are built at once; reports beyond are filled in when opened.
     NODE_BUDGET = 400
+    # Report nodes made at once; the other matching reports wait behind a "… more" line.
+    REPORTS_SHOWN = 100
     LABELS_KEPT = 100_000  # labels with a count kept for reuse (then forgotten at once)
 
     def __init__(self, tree: OutlineTree, state: FilterState) -> None:
@@ -72,6 +76,11 @@ class OutlineNarrowing:
         self._highlighted: dict[tuple[str, int], Text] = {}
         self._needles: tuple[tuple[str, ...], Style] | None = None
         self._shown: tuple[object, ...] | None = None  # what the narrowed tree shows
+        # The matching reports not shown yet (with their counts), behind the line `_more`.
+        self._later: list[tuple[Report, int]] = []
+        self._more: TreeNode[OutlineData] | None = None
+        self._with_sections: set[str] = set()  # reports with a hit below the report itself
+        self._budget = 0  # nodes still to be made at once
 
     # -- state ----------------------------------------------------------------------------
 
@@ -89,18 +98,20 @@ class OutlineNarrowing:
     def rebuild_full(self, state: OutlineState) -> None:
         """The whole outline again, folded as `state` says, the cursor on its node."""
         tree = self.tree
-        tree.show_all(expand=False)
-        for key in sorted(state.expanded, key=lambda k: k.count("/") + k.count(".")):
-            node = tree.node_for(key)  # outermost first: opening a report makes its sections
-            if node is not None:
-                tree.open_node(node)
-        target = tree.node_for(state.cursor) if state.cursor is not None else None
+        with tree.building():
+            tree.show_all(expand=False)
+            for key in sorted(state.expanded, key=lambda k: k.count("/") + k.count(".")):
+                node = tree.node_for(key)  # outermost first: opening a report makes its sections
+                if node is not None:
+                    tree.open_node(node)
+            target = tree.node_for(state.cursor) if state.cursor is not None else None
+            if target is not None:
+                parent = target.parent
+                while parent is not None and parent is not tree.root:
+                    if not parent.is_expanded:
+                        parent.expand()  # a group folded by the rebuild
+                    parent = parent.parent
         if target is not None:
-            parent = target.parent
-            while parent is not None and parent is not tree.root:
-                if not parent.is_expanded:
-                    parent.expand()  # a group folded by the rebuild
-                parent = parent.parent
             tree.move_cursor(target)
         tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
         if target is not None:
@@ -113,7 +124,8 @@ class OutlineNarrowing:
 
         Reports are filled in, expanded, until about `NODE_BUDGET` nodes are shown; the
         reports after that are added folded and filled in when opened (or when n / N / a
-        hit goes there), so that a query matching thousands of sections stays quick.
+        hit goes there), and past `REPORTS_SHOWN` reports a line stands for the rest, so
+        that a query matching thousands of sections in thousands of reports stays quick.
         """
         result = self.state.result
         assert result is not None
@@ -132,37 +144,88 @@ class OutlineNarrowing:
         )
         if shown == self._shown:
             return  # the same outline (another space, a longer term with the same matches)
+        with tree.building():
+            self._narrow(result, style)
+        if self.state.hits:
+            self.go_to(self.state.hits[0])
+        self._shown = (tree.clears, *shown[1:])
+
+    def _narrow(self, result: FilterResult, style: Style) -> None:
+        tree = self.tree
         self._pending = {}
         self._style = style
         if self._needles != (result.needles, self._style):
             self._needles = (result.needles, self._style)
             self._highlighted = {}
-        with_sections = {report_id_of(key) for key in self.state.hits if "/" in key}
-        budget = self.NODE_BUDGET
+        self._with_sections = {report_id_of(key) for key in self.state.hits if "/" in key}
+        self._budget = self.NODE_BUDGET
+        counts = result.report_counts
+        self._later = [
+            (report, count) for report in tree.library if (count := counts.get(report.sha256, 0))
+        ]
+        self._more = None
         tree.clear()
-        for report in tree.library:
-            count = result.report_counts.get(report.sha256, 0)
-            if not count:
-                continue
-            key = report_id(report)
-            label = self._counted.get((key, count))
-            if label is None:
-                if len(self._counted) >= self.LABELS_KEPT:
-                    self._counted.clear()
-                label = self._counted[key, count] = count_label(report_label(report), count)
-            has_sections = key in with_sections
-            fill = budget > 0
-            node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
-            if not has_sections:
-                node.allow_expand = False
-            elif fill:
-                budget -= self._fill(node, report) + 1
-            else:
-                self._pending[key] = report
-                tree.defer_fill(node, self.fill_pending)
-        if self.state.hits:
-            self.go_to(self.state.hits[0])
-        self._shown = (tree.clears, *shown[1:])
+        tree.reveal = self._reveal
+        self._show_more()
+
+    def _show_more(self) -> None:
+        """The next `REPORTS_SHOWN` matching reports, then a line standing for the others
+        (opening it shows the next ones): the tree holds what can be seen, not the corpus."""
+        tree = self.tree
+        shown, self._later = self._later[: self.REPORTS_SHOWN], self._later[self.REPORTS_SHOWN :]
+        with tree.building():
+            if self._more is not None:
+                self._more.remove()
+                self._more = None
+            for report, count in shown:
+                self._add_report(report, count)
+            if self._later:
+                more = len(self._later)
+                label = Text(
+                    _n(
+                        "… {n} more report (enter shows it)",
+                        "… {n} more reports (enter shows them)",
+                        more,
+                    ).format(n=more)
+                )
+                self._more = tree.root.add(label, allow_expand=True)
+                tree.defer_fill(self._more, self._open_more)
+
+    def _open_more(self, node: TreeNode[OutlineData]) -> None:
+        first = len(self.tree.root.children) - 1  # where the next reports begin
+        self._show_more()
+        if first < len(self.tree.root.children):
+            self.tree.move_cursor(self.tree.root.children[first])
+
+    def _reveal(self, report_key: str) -> bool:
+        """Show the reports up to this one, if it matches but is not shown yet."""
+        if not any(report_id(report) == report_key for report, _count in self._later):
+            return False
+        while self._more is not None and self.tree.node_for(report_key) is None:
+            self.tree.fill(self._more)
+        return True
+
+    def _add_report(self, report: Report, count: int) -> None:
+        tree = self.tree
+        key = report_id(report)
+        label = self._counted.get((key, count))
+        if label is None:
+            if len(self._counted) >= self.LABELS_KEPT:
+                self._counted.clear()
+            plain = self._plain.get(key)
+            if plain is None:
+                plain = self._plain[key] = report_label(report)
+            label = self._counted[key, count] = count_label(plain, count)
+        has_sections = key in self._with_sections
+        fill = self._budget > 0
+        node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
+        if not has_sections:
+            node.allow_expand = False
+        elif fill:
+            self._budget -= self._fill(node, report) + 1
+        else:
+            self._pending[key] = report
+            tree.defer_fill(node, self.fill_pending)
 
     def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
         """Add a report's matching sections under its node; how many nodes were added."""
@@ -180,7 +243,8 @@ class OutlineNarrowing:
         if report is None:
             return
         self.tree.fill(node)  # drop the tree's deferred call (it may be the one calling)
-        self._fill(node, report)
+        with self.tree.building():
+            self._fill(node, report)
 
     def _add_section(
         self, parent: TreeNode[OutlineData], section: Section, added: list[int]
