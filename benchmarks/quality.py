@@ -1,6 +1,7 @@
 """Quality of figures, themes and alignment against hand labels (tests/fixtures/labels).
 
     python benchmarks/quality.py [--heldout] [--verbose] [--sample NNN]
+    python benchmarks/quality.py --labels FILE --report PATH [--labels FILE --report PATH …]
 
 Prints figure value F1 (a found figure is right when a labelled figure of the same report
 has its value and unit, matched in document order), subject accuracy (of the figures found
@@ -12,6 +13,9 @@ labels instead of the development ones (held-out alignment: 泾县 2022 vs 株�
 tests/fixtures/labels/heldout/alignment_001_002.toml; 泾县 vs 咸宁, held out in the fourth
 round, is a development file since: tests/fixtures/labels/alignment_001_000.toml).
 Every "silent" claim of the comparisons of all sample pairs is listed, to check by hand.
+`--labels FILE --report PATH` scores figure labels of any report (labels kept outside the
+repository, in the form of tests/fixtures/labels/figures_000.toml; its `file` is ignored):
+repeat the pair to score several reports together.
 """
 
 from __future__ import annotations
@@ -21,12 +25,13 @@ import itertools
 import re
 import sys
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from govread.compare import Comparison, Unit, compare, report_units
 from govread.corpus import load
 from govread.figures import Figure, report_figures, subject_key
+from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "labels"
@@ -46,13 +51,17 @@ def _same_value(a: float, b: float) -> bool:
 
 
 def score_figures(
-    reports: dict[str, Report], files: Sequence[Path], verbose: bool
+    reports: dict[str, Report],
+    files: Sequence[Path],
+    verbose: bool,
+    key: Callable[[Path], str] | None = None,
 ) -> dict[str, float | str]:
+    """Figure scores; a label file's report is reports[its `file`], or reports[key(path)]."""
     found_total = labelled_total = right = subject_right = 0
     indicator_total = indicator_right = range_total = range_right = 0
     for path in files:
         data = tomllib.loads(path.read_text("utf-8"))
-        report = reports[data["file"]]
+        report = reports[key(path) if key else data["file"]]
         predicted = report_figures(report)
         labels = data["figure"]
         used: set[int] = set()
@@ -235,7 +244,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--sample", metavar="NNN", help="score only the figure labels of this sample (e.g. 001)"
     )
+    parser.add_argument(
+        "--labels",
+        metavar="FILE",
+        action="append",
+        type=Path,
+        help="figure labels of one report, kept anywhere (with --report; repeatable)",
+    )
+    parser.add_argument(
+        "--report",
+        metavar="PATH",
+        action="append",
+        type=Path,
+        help="the report the --labels file of the same position labels",
+    )
     args = parser.parse_args(argv)
+    if args.labels or args.report:
+        return _score_outside(parser, args.labels or [], args.report or [], args.verbose)
     corpus = load().reports
     reports = _by_file(corpus)
     folder = LABELS / "heldout" if args.heldout else LABELS
@@ -255,6 +280,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"silent claims over all sample pairs: {len(claims)}")
         for line in claims:
             print(f"  {line}")
+    return 0
+
+
+def _score_outside(
+    parser: argparse.ArgumentParser, labels: Sequence[Path], paths: Sequence[Path], verbose: bool
+) -> int:
+    """Figure scores of reports anywhere against label files anywhere, paired in order."""
+    if len(labels) != len(paths):
+        parser.error("give one --report for each --labels")
+    reports: dict[str, Report] = {}
+    for label_path, path in zip(labels, paths, strict=True):
+        opened = open_report(path, explicit=True)
+        if isinstance(opened, Problem):
+            parser.error(str(opened))
+        # the label file is scored against this report, whatever its `file` says
+        reports[str(label_path)] = opened
+    results = score_figures(reports, labels, verbose, key=str)
+    print("labels: " + ", ".join(map(str, labels)))
+    for name, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"  {name:<24} {shown}")
     return 0
 
 
