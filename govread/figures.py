@@ -50,6 +50,7 @@ _UNITS = (
     "户次",
     "件次",
     "车次",
+    "批次",
     "元",
     "户",
     "%",
@@ -76,6 +77,7 @@ _UNITS = (
     "篇",
     "类",
     "批",
+    "种(?![植养子苗类草])",
     "册",
     "本(?![级地])",
     "套",
@@ -101,8 +103,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
 # and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
-    r"(?=[约近超逾将接不\d])"
-    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
+    r"(?=[约近超逾将接不应须\d])"
+    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足|[应须]?不(?:低于|少于|超过|高于|多于))?"
     r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
@@ -147,6 +149,8 @@ _LEAD_WORDS = (
     "全区",
     "全省",
     "全国",
+    "全镇",
+    "全乡",
     "全系统",
     "共计",
     "总计",
@@ -213,8 +217,10 @@ _TRAIL_WORDS = (
     "历时",
     "、",
     "/",
+    "以及",
     "和",
     "与",
+    "及",
     "达",
     "为",
     "共",
@@ -233,6 +239,8 @@ _TRAIL_WORDS = (
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
+# A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
+_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得"}
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
@@ -242,13 +250,21 @@ _KEY_NOISE = re.compile(
     r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
-_ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}、\\d]{{1,8}})")
+# A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
+# the preposition is not next to the number when a year or another number comes between.
+_OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
+_ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
 _LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d|"
-    r"第一时间|率先|成立|建成|完成|跟班"
+    r"第一时间|率先|成立|建成|完成|跟班|"
+    r"(?<![原基诱成病主死])因(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步"
+)
+# Adverbs among the stops: they end a noun, but a phrase may open with one (5次深入调研).
+_ADVERB_STOPS = frozenset(
+    {"深入", "积极", "认真", "切实", "扎实", "着力", "大力", "不断", "进一步"}
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
@@ -365,7 +381,8 @@ def _strip_trail(subject: str) -> str:
         if last not in _TRAIL_ENDS:
             break
         word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
-        if word is not None:
+        before = subject[-len(word) - 1 : -len(word)] if word is not None else ""
+        if word is not None and not (before and before in _TRAIL_GUARDED.get(word, "")):
             subject = subject[: -len(word)]
             continue
         for word in _CHANGE_BY_LAST.get(last, ()):
@@ -427,8 +444,23 @@ def _after_when(subject: str) -> str:
     return subject[last.end() :]
 
 
+# Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
+# 行政诉讼案件80宗, 区法院 受理…): what is counted starts with the verb.
+_AGENT_THEN_VERB = re.compile(
+    r"(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院)"
+    r"(?=涉及|办理|受理|审查|审核|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
+)
+
+
+def _after_agent(subject: str) -> str:
+    last = max(_AGENT_THEN_VERB.finditer(subject), key=lambda m: m.start(), default=None)
+    if last is None or len(subject) - last.end() < _MIN_AFTER_OPENING:
+        return subject
+    return subject[last.end() :]
+
+
 def _after_total(subject: str) -> str:
-    subject = _after_when(subject)
+    subject = _after_agent(_after_when(subject))
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -499,6 +531,7 @@ _OPENING_VERBS = _by_end(
         "推行",
         "部署",
         "报告",
+        "明确",
     ),
     0,
 )
@@ -594,6 +627,8 @@ def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
+    if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
+        cut = _NOUN_STOP.search(phrase, cut.end())
     if cut is not None and cut.group() in ("和", "与"):
         # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
         left = phrase[skipped : cut.start()]
@@ -622,6 +657,7 @@ def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     return _strip_lead(phrase), end + skipped + len(phrase)
 
 
+_AFTER_RATE = re.compile(f"的?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,6}}(?=[{_PUNCT}]|$)")
 
 
@@ -653,6 +689,9 @@ def _self_named(subject: str, unit: str) -> bool:
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
+    change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
+    if change and len(previous) - len(change) >= 2:
+        previous = previous[len(change) :]
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
@@ -816,7 +855,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         if own_unit and unit not in _NO_NOUN_AFTER:
             noun, noun_end = _noun_after(text, end, unit)
         consumed = end
-        if subject.endswith(_PREPOSITIONS):
+        if subject.endswith(_PREPOSITIONS) or (
+            noun and _OBJECT_FIRST.match(raw_before.lstrip()) and _ACTION.match(text, noun_end)
+        ):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
             action = _ACTION.match(text, noun_end)
             subject = _clean(noun + (action.group(1) if action else ""))
@@ -838,6 +879,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         ):
             # 共有162人考试合格, …人员中8203人考试合格: what the counted did
             subject, consumed = said, end + len(said)
+        elif (
+            not subject
+            and unit in _PERCENT
+            and (after_rate := _AFTER_RATE.match(text, end))
+            and len(said := _clean(after_rate.group(1))) >= 2
+        ):
+            # 全区99.8%的群众诉求得到有效解决, 100%办结投诉举报: a share of what follows
+            subject, consumed = said, after_rate.end()
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
         elif not noun:
