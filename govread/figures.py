@@ -381,8 +381,11 @@ def _strip_trail(subject: str) -> str:
         if last not in _TRAIL_ENDS:
             break
         word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
-        before = subject[-len(word) - 1 : -len(word)] if word is not None else ""
-        if word is not None and not (before and before in _TRAIL_GUARDED.get(word, "")):
+        if word is not None and (
+            word not in _TRAIL_GUARDED
+            or len(subject) == len(word)
+            or subject[-len(word) - 1] not in _TRAIL_GUARDED[word]
+        ):
             subject = subject[: -len(word)]
             continue
         for word in _CHANGE_BY_LAST.get(last, ()):
@@ -447,16 +450,21 @@ def _after_when(subject: str) -> str:
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
 # 行政诉讼案件80宗, 区法院 受理…): what is counted starts with the verb.
 _AGENT_THEN_VERB = re.compile(
-    r"(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院)"
+    r"(?=[政部街乡单机法检])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院)"
     r"(?=涉及|办理|受理|审查|审核|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
 )
 
 
 def _after_agent(subject: str) -> str:
-    last = max(_AGENT_THEN_VERB.finditer(subject), key=lambda m: m.start(), default=None)
-    if last is None or len(subject) - last.end() < _MIN_AFTER_OPENING:
+    found = _AGENT_THEN_VERB.search(subject)
+    if found is None:  # most subjects: one search, no match
         return subject
-    return subject[last.end() :]
+    end = found.end()
+    while (found := _AGENT_THEN_VERB.search(subject, end)) is not None:
+        end = found.end()
+    if len(subject) - end < _MIN_AFTER_OPENING:
+        return subject
+    return subject[end:]
 
 
 def _after_total(subject: str) -> str:
