@@ -41,9 +41,11 @@ _UNITS = (
     "μg/m3",
     "平方公里",
     "平方米",
+    "公顷",
     "千瓦时",
     "万?千瓦",
     "个月",
+    "个季度",
     "人次",
     "家次",
     "场次",
@@ -52,6 +54,9 @@ _UNITS = (
     "车次",
     "批次",
     "元",
+    "美元",
+    "港元",
+    "欧元",
     "户",
     "%",
     "\uff05",
@@ -117,9 +122,11 @@ _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
+_LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
-_NO_NOUN_AFTER = _PERCENT | {"元", "个工作日", "天", "小时", "分钟", "个月", "倍"}
+_NO_NOUN_AFTER = _PERCENT | {"元", "美元", "港元", "欧元", "个工作日", "天", "小时", "分钟", "个月"}
+_NO_NOUN_AFTER |= {"个季度", "倍"}
 _PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
 _NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、《》]')
@@ -403,9 +410,15 @@ def _strip_trail(subject: str) -> str:
     return subject
 
 
+# A forecast says how sure the figure is, not what it measures (金融业预计实现增加值).
+_FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
+
+
 def _clean(subject: str) -> str:
     previous = None
     subject = _QUOTES.sub("", subject).strip()
+    if "预" in subject:
+        subject = _FORECAST.sub("", subject)
     while previous != subject:
         previous = subject
         led = _strip_lead(subject.strip())
@@ -665,7 +678,7 @@ def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     return _strip_lead(phrase), end + skipped + len(phrase)
 
 
-_AFTER_RATE = re.compile(f"的?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
+_AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,6}}(?=[{_PUNCT}]|$)")
 
 
@@ -683,8 +696,12 @@ def _predicate(text: str, end: int) -> str:
 
 
 def _is_bare(subject: str) -> bool:
-    """A rate or change with no subject of its own: 成功率, 同比增长, 较去年同期下降."""
-    return (len(subject) <= 3 and subject.endswith("率")) or bool(_RATE_HOST.match(subject))
+    """A rate or change with no subject of its own: 成功率, 同比增长, 较去年同期下降, 增长."""
+    return (
+        (len(subject) <= 3 and subject.endswith("率"))
+        or bool(_RATE_HOST.match(subject))
+        or subject in _TRAIL_CHANGE
+    )
 
 
 def _self_named(subject: str, unit: str) -> bool:
@@ -873,10 +890,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
             or _VERB_END.search(subject)
-            or raw_before.endswith(("等", "的", "”", "\u300b"))
+            or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
+            if unit in _LASTING and noun.endswith(_TRAIL_CHANGE):
+                subject = _fit(_strip_lead(noun))  # 连续6年保持两位数增长: what lasted, whole
             consumed = noun_end
         elif (
             own_unit
@@ -889,11 +908,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject, consumed = said, end + len(said)
         elif (
             not subject
-            and unit in _PERCENT
+            and unit in _NO_NOUN_AFTER
             and (after_rate := _AFTER_RATE.match(text, end))
             and len(said := _clean(after_rate.group(1))) >= 2
         ):
-            # 全区99.8%的群众诉求得到有效解决, 100%办结投诉举报: a share of what follows
+            # 全区99.8%的群众诉求得到有效解决, 100%办结投诉举报, 1个工作日内完成审核:
+            # a share of what follows, or the time it took
             subject, consumed = said, after_rate.end()
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
