@@ -87,6 +87,8 @@ _UNITS = (
     "本(?![级地])",
     "套",
     "座",
+    "栋",
+    "块(?![钱])",
     "台(?!账)",
     "辆",
     "张",
@@ -257,6 +259,10 @@ _KEY_NOISE = re.compile(
     r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
+# Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
+_WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
+# Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
+_RATE_VERBS = ("完成", "保持", "力争")
 # A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
 # the preposition is not next to the number when a year or another number comes between.
 _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
@@ -265,9 +271,10 @@ _LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.]
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?![享同])|和|与|\d|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|\d|"
     r"第一时间|率先|成立|建成|完成|跟班|"
-    r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步"
+    r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
+    r"投入使用|投入运营|陆续|正式|顺利"
 )
 # Adverbs among the stops: they end a noun, but a phrase may open with one (5次深入调研).
 _ADVERB_STOPS = frozenset(
@@ -281,7 +288,7 @@ _VERB_END = re.compile(
     r"挂牌|聘请|聘任|培训|走访|排查|化解|调解|办结|新收|处理|查处|查办|立案|出具|提出|修订|"
     r"印发|召开|举行|引进|发放|帮助|救助|帮扶|建立|创建|评选|表彰|投入|拨付|节约|追回|解答|"
     r"接待|签订|设置|配备|新建|改造|整治|检查|抽查|督查|督办|核查|备案|登记|涉及|编写|"
-    r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|办|有)$"
+    r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|提供|办|有)$"
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
 _RATE_HOST = re.compile(r"^(同比|环比|较|比|占比)")
@@ -620,7 +627,7 @@ def _subject(text: str, start: int, end: int) -> str:
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
-_BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所)"
+_BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
 _BODY_THEN_PEOPLE = re.compile(
     _BODIES
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
@@ -633,8 +640,15 @@ _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比�
 def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
-    A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**).
+    A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
+    after the measure word is part of it (6场 **“福田表达”公开课**).
     """
+    if text.startswith("\u201c", end):
+        close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
+        if close > end + 1:
+            rest, rest_end = _noun_after(text, close + 1, unit)
+            written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
+            return _strip_lead(text[end + 1 : close]) + written, rest_end
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
@@ -650,7 +664,7 @@ def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
     cut = _NOUN_STOP.search(phrase, skipped)
     if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
         cut = _NOUN_STOP.search(phrase, cut.end())
-    if cut is not None and cut.group() in ("和", "与"):
+    if cut is not None and cut.group() in ("和", "与", "及"):
         # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
         left = phrase[skipped : cut.start()]
         after = _NOUN_STOP.search(phrase, cut.end())
@@ -733,8 +747,15 @@ def _shared(subject: str, unit: str) -> list[str]:
     return parts
 
 
+# A number inside a short quotation is part of a name (“三个100%”, “24小时不打烊”, “1+N”).
+_QUOTED = re.compile(r"“[^“”]{0,24}”")
+
+
 def _excluded(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _TITLE.finditer(text)]
+    spans = [m.span() for m in _TITLE.finditer(text)]
+    if "“" in text:
+        spans = sorted(spans + [m.span() for m in _QUOTED.finditer(text)])
+    return spans
 
 
 @dataclass(slots=True)
@@ -891,6 +912,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             len(subject) <= _SHORT_SUBJECT
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
+            or raw_before.endswith(_WHERE)
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
@@ -921,6 +943,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
+            rate_verb = unit in _PERCENT and next(
+                (v for v in _RATE_VERBS if subject.startswith(v)), ""
+            )
+            if rate_verb and len(subject) - len(rate_verb) >= _MIN_AFTER_OPENING:
+                subject = subject[len(rate_verb) :]  # 完成公办幼儿园占比30%的目标: the rate
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)

@@ -299,6 +299,31 @@ HAND_CHECKED = [
             ("完成审批", 2.0, "个工作日", False, "2个工作日"),
         ],
     ),
+    (
+        "提供3块建设用地、新增住房200套,开展4场“法治讲堂”全国巡讲活动,",
+        [  # 块; 提供 before a count; a quoted name right after the measure word
+            ("建设用地", 3.0, "块", False, "3块"),
+            ("新增住房", 200.0, "套", False, "200套"),
+            ("法治讲堂全国巡讲活动", 4.0, "场", False, "4场"),
+        ],
+    ),
+    (
+        "完成东门立交等6处公共建筑及车站周边52栋屋顶绿化,打造2.1万平方米“城市客厅”。",
+        [  # 公共 is no 共; 及 before another noun; a place (周边) before a count; 栋
+            ("公共建筑", 6.0, "处", False, "6处"),
+            ("屋顶绿化", 52.0, "栋", False, "52栋"),
+            ("城市客厅", 21_000.0, "平方米", False, "2.1万平方米"),
+        ],
+    ),
+    (
+        "全区45个家庭医生团队重点人群签约率超过60%,8个服务中心投入使用,完成民办学校占比20%的目标,",
+        [  # a team is a body; coming into use ends the noun; 完成 before a rate
+            ("家庭医生团队", 45.0, "个", False, "45个"),
+            ("重点人群签约率", 60.0, "%", True, "超过60%"),
+            ("服务中心", 8.0, "个", False, "8个"),
+            ("民办学校占比", 20.0, "%", False, "20%"),
+        ],
+    ),
 ]
 
 
@@ -330,6 +355,7 @@ def test_hand_checked_sentences(
 
 
 TRAPS = [
+    "推出“双百行动”,实现“三个100%”和“24小时不打烊”。",  # numbers in quoted names
     "2023年,我市坚持以习近平新时代中国特色社会主义思想为指导",  # a year
     "咸宁市人民政府 2024年2月29日",  # a date
     "20231229",  # a date written as digits
