@@ -637,16 +637,16 @@ _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
 
 
-def _noun_after(text: str, end: int, unit: str = "") -> tuple[str, int]:
+def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
     after the measure word is part of it (6场 **“福田表达”公开课**).
     """
-    if text.startswith("\u201c", end):
+    if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
-            rest, rest_end = _noun_after(text, close + 1, unit)
+            rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
             written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
             return _strip_lead(text[end + 1 : close]) + written, rest_end
     tail = text[end : end + _MAX_SUBJECT]

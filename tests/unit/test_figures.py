@@ -761,3 +761,9 @@ def test_a_rate_lent_a_subject_keeps_its_sentences_indicator() -> None:
         ("受理诉求办结率", "12345热线办结率"),
         ("受理诉求满意率", "12345热线满意率"),
     ]
+
+
+def test_a_chain_of_quotations_after_a_count_is_read_once() -> None:
+    # one quoted name joins the counted noun; a hostile chain of them costs no recursion
+    found = extract("5个" + "“a”" * 5000)
+    assert [(f.label, f.value) for f in found] == [("a", 5.0)]
