@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.model import Report, Section
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. A few take a
@@ -110,8 +111,8 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
 # and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
-    r"(?=[约近超逾将接不应须\d])"
-    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足|[应须]?不(?:低于|少于|超过|高于|多于))?"
+    r"(?=[约近超逾将接不\d])"
+    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
@@ -262,7 +263,7 @@ _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
-_RATE_VERBS = ("完成", "保持", "力争")
+_RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
 # the preposition is not next to the number when a year or another number comes between.
 _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
@@ -475,6 +476,9 @@ _AGENT_THEN_VERB = re.compile(
 )
 
 
+_AGENT_MIN = 8  # who (2), the verb (2) and what is counted (_MIN_AFTER_OPENING)
+
+
 def _after_agent(subject: str) -> str:
     found = _AGENT_THEN_VERB.search(subject)
     if found is None:  # most subjects: one search, no match
@@ -488,7 +492,9 @@ def _after_agent(subject: str) -> str:
 
 
 def _after_total(subject: str) -> str:
-    subject = _after_agent(_after_when(subject))
+    subject = _after_when(subject)
+    if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
+        subject = _after_agent(subject)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -720,8 +726,6 @@ def _is_bare(subject: str) -> bool:
 
 def _self_named(subject: str, unit: str) -> bool:
     """A short rate that is an indicator of its own (胜诉率, 纠错率): not lent a subject."""
-    from govread.indicators import indicator_for_subject
-
     return indicator_for_subject(subject, unit) is not None
 
 
@@ -849,8 +853,6 @@ def _masked(text: str) -> str:
 def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
     """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
     so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
-    from govread.indicators import indicator_for_subject
-
     found = indicator_for_subject(label, unit)
     if found is None and (lent or len(label) <= 5):
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
@@ -858,6 +860,24 @@ def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str 
         # in its place would put the lender's words between whose and the rate
         found = indicator_for_subject(context if lent else context + label, unit)
     return found
+
+
+# A bound written before a number (不低于50%, 应不少于90%): the figure is a bound, so
+# approximate, and the bound is not part of its subject. Looked for here, after a number is
+# found, so the figure pattern itself stays as quick as before.
+_BOUNDS = frozenset({"不低于", "不少于", "不高于", "不多于"})
+
+
+def _bound_before(text: str, at: int, pre: str) -> str:
+    """The bound right before position `at` ("", "不低于", "应不少于"; "不" of 不超过)."""
+    if pre == "超过" and text[at - 1 : at] == "不":
+        bound = "不"
+    elif at >= 3 and text[at - 1] == "于" and text[at - 3 : at] in _BOUNDS:
+        bound = text[at - 3 : at]
+    else:
+        return ""
+    start = at - len(bound)
+    return text[start - 1 : at] if start >= 1 and text[start - 1] in "应须" else bound
 
 
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
@@ -888,6 +908,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             topic = ""  # borrowing stays within a sentence
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
+        if pre == "超过" or text[num_start - 1 : num_start] == "于":
+            pre += _bound_before(text, num_start - len(pre), pre)
         clause_from = max(clause_start, last_end)
         if last_end and clause_from == last_end:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
@@ -902,7 +924,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             noun, noun_end = _noun_after(text, end, unit)
         consumed = end
         if subject.endswith(_PREPOSITIONS) or (
-            noun and _OBJECT_FIRST.match(raw_before.lstrip()) and _ACTION.match(text, noun_end)
+            noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
             action = _ACTION.match(text, noun_end)
@@ -943,11 +965,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
-            rate_verb = unit in _PERCENT and next(
-                (v for v in _RATE_VERBS if subject.startswith(v)), ""
-            )
-            if rate_verb and len(subject) - len(rate_verb) >= _MIN_AFTER_OPENING:
-                subject = subject[len(rate_verb) :]  # 完成公办幼儿园占比30%的目标: the rate
+            if (
+                subject[:2] in _RATE_VERBS
+                and unit in _PERCENT
+                and len(subject) - 2 >= _MIN_AFTER_OPENING
+            ):
+                subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
@@ -955,7 +978,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic
         if unit == "\uff05":
             unit = "%"
-        approximate = any(match.group("pre", "approx1", "approx2", "post"))
+        approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
         rest = text[consumed : consumed + _CONTEXT]
         stop = _CLAUSE_STOP.search(rest)
@@ -1046,8 +1069,6 @@ def _near(key_a: str, key_b: str) -> bool:
 
 def _specific(figure: Figure) -> bool:
     """A subject that says what was counted; 提出意见建议 or 单位 alone could be anything."""
-    from govread.indicators import generic_subjects
-
     return len(figure.key) >= 2 and figure.key not in generic_subjects()
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -161,11 +161,17 @@ def _match(reduced: str, unit: str) -> str | None:
     return None
 
 
-def indicator_for_subject(subject: str, unit: str) -> str | None:
-    """The canonical indicator of a figure with this subject and unit, or None."""
+@cache
+def _subject_key() -> Callable[[str], str]:
+    """govread.figures.subject_key, imported once (figures imports this module)."""
     from govread.figures import subject_key
 
-    reduced = subject_key(subject)[-60:]
+    return subject_key
+
+
+def indicator_for_subject(subject: str, unit: str) -> str | None:
+    """The canonical indicator of a figure with this subject and unit, or None."""
+    reduced = _subject_key()(subject)[-60:]
     return _match(reduced, unit) if reduced else None
 
 
