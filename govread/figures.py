@@ -272,14 +272,15 @@ _LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.]
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|\d|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
+    r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
     r"投入使用|投入运营|陆续|正式|顺利"
 )
-# Adverbs among the stops: they end a noun, but a phrase may open with one (5次深入调研).
+# Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
-    {"深入", "积极", "认真", "切实", "扎实", "着力", "大力", "不断", "进一步"}
+    {"深入", "积极", "认真", "切实", "扎实", "着力", "大力", "不断", "进一步", "等"}
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
@@ -639,6 +640,7 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
+_DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
 
@@ -664,7 +666,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         phrase = tail[: match.start()] if match else tail
     skipped = 0
     if "的" in phrase:
-        skipped = phrase.rindex("的") + 1
+        number = _DIGIT.search(phrase)  # a 的 after another number is that number's
+        skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
@@ -699,7 +702,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 
 
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
-_PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,6}}(?=[{_PUNCT}]|$)")
+_PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
 
 
 def _partitive(subject: str) -> bool:

@@ -324,7 +324,24 @@ HAND_CHECKED = [
             ("民办学校占比", 20.0, "%", False, "20%"),
         ],
     ),
+    (
+        "全区35家P2P网贷平台全部退出,铺设20公里供水管网等三十多个工程同步推进,",
+        [  # a digit inside a Latin word does not end the noun; 等 does
+            ("P2P网贷平台", 35.0, "家", False, "35家"),
+            ("供水管网", 20.0, "公里", False, "20公里"),
+        ],
+    ),
+    (
+        "全区300项事项实现网上办理,85项被列入容缺受理,",  # a predicate of up to 8
+        [("事项", 300.0, "项", False, "300项"), ("被列入容缺受理", 85.0, "项", False, "85项")],
+    ),
 ]
+
+
+def test_a_de_after_the_next_number_is_not_this_counts() -> None:
+    # 1200多个住宅小区和15个城中村的…: the 的 phrase belongs to 15个, not to 1200多个
+    first = extract("1200多个住宅小区和15个城中村的雨污分流全面完成,")[0]
+    assert (first.label, first.value) == ("住宅小区", 1200.0)
 
 
 def test_indicators_of_the_fourth_rounds_kinds() -> None:
