@@ -32,7 +32,6 @@ from textual.worker import get_current_worker
 from govread.compare import Unit, report_units
 from govread.followup import Promise, plan_text, timeline_promises
 from govread.i18n import N_, _
-from govread.node_ids import outline_node_id
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
 from govread.timeline import (
@@ -44,6 +43,7 @@ from govread.timeline import (
     reason_text,
 )
 from govread.timeline_view import series_cells, status_text
+from govread.tui.jump import back_to_node
 from govread.tui.localised import LocalisedScreen
 
 if TYPE_CHECKING:
@@ -388,12 +388,7 @@ class TimelineScreen(LocalisedScreen[None]):
 
     def jump(self, node_id: str) -> None:
         """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
-        browser = self.app.browser  # type: ignore[attr-defined]
-        self.dismiss(None)
-        if browser.outline.go_to(outline_node_id(node_id)):
-            browser.outline.focus()
-        else:
-            self.app.notify(_("That report is not in the outline"), severity="warning")
+        back_to_node(self, node_id)
 
     @property
     def active_tab(self) -> str:
