@@ -222,12 +222,19 @@ class TimelineScreen(LocalisedScreen[None]):
     def _table(self, tab: str) -> DataTable[Text]:
         return self.query_one(f"#{tab}-table", DataTable)
 
-    def _fill_topics(self, timeline: Timeline) -> None:
-        table = self._table("topics")
+    def _year_table(
+        self, tab: str, heading: str, key: str, years: Sequence[int]
+    ) -> DataTable[Text]:
+        """``tab``'s table emptied, with its first column (``heading``) and one per year."""
+        table = self._table(tab)
         table.clear(columns=True)
-        table.add_column(Text(_("Topic")), key="topic")
-        for year in timeline.years:
+        table.add_column(Text(heading), key=key)
+        for year in years:
             table.add_column(Text(str(year)), key=str(year))
+        return table
+
+    def _fill_topics(self, timeline: Timeline) -> None:
+        table = self._year_table("topics", _("Topic"), "topic", timeline.years)
         targets = self._targets["topics"]
         for row in timeline.topics:
             cells = [Text(row.name, style="bold")]
@@ -270,11 +277,7 @@ class TimelineScreen(LocalisedScreen[None]):
         return text
 
     def _fill_indicators(self, timeline: Timeline) -> None:
-        table = self._table("indicators")
-        table.clear(columns=True)
-        table.add_column(Text(_("Indicator")), key="indicator")
-        for year in timeline.years:
-            table.add_column(Text(str(year)), key=str(year))
+        table = self._year_table("indicators", _("Indicator"), "indicator", timeline.years)
         targets = self._targets["indicators"]
         for number, series in enumerate(timeline.series):
             cells = [Text(series.indicator, style="bold")]
