@@ -18,9 +18,9 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from govread.compare import Unit
@@ -205,10 +205,9 @@ class CompareRow(Vertical):
 
 
 class CompareColumn(VerticalScroll, can_focus=False):
-    """Report ``index``'s column, built whole (one layout pass for all its rows); the screen
+    """Report ``index``'s column, empty until `fill` builds and mounts its rows; the screen
     owns the keys (the columns never take focus). ``labels``: every report's, in column
-    order; ``matched``: this report's figures that another report's figure matches;
-    ``header``: what a row's header says (`pair_header` or `row_header`)."""
+    order; ``header``: what a row's header says (`pair_header` or `row_header`)."""
 
     DEFAULT_CSS = css_beside(__file__)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -229,10 +228,8 @@ class CompareColumn(VerticalScroll, can_focus=False):
     def __init__(
         self,
         index: int,
-        rows: Sequence[Row],
         labels: Sequence[str],
         is_marked: Callable[[str], bool],
-        matched: Collection[str] = frozenset(),
         *,
         header: HeaderOf = row_header,
         id: str | None = None,
@@ -241,24 +238,30 @@ class CompareColumn(VerticalScroll, can_focus=False):
         self.index = index
         self.labels = tuple(labels)
         self.city = self.labels[index]
-        self.matched, self.is_marked, self.header = matched, is_marked, header
+        self.is_marked, self.header = is_marked, header
+        self.matched: Collection[str] = frozenset()
         self.rows: list[CompareRow] = []
         self.cells: list[Cell] = []
+
+    def fill(self, rows: Sequence[Row], matched: Collection[str] = frozenset()) -> AwaitMount:
+        """Build one row per aligned row, write the texts with the theme's styles (known
+        since the column is mounted), then mount them all at once: every cell is laid out
+        once, already holding its text. ``matched``: this report's figures that another
+        report's figure matches."""
+        self.matched = matched
+        self.rows, self.cells = [], []
         for number, row in enumerate(rows):
-            cell = row.cells[index]
+            cell = row.cells[self.index]
             cells: list[Cell] = [UnitCell(number, unit) for unit in cell.units] or [
                 EmptyCell(number, cell)
             ]
             self.rows.append(CompareRow(number, row, Static(classes="head"), *cells))
             self.cells.extend(cells)
-
-    def compose(self) -> ComposeResult:
-        yield from self.rows
+        self.render_texts()
+        return self.mount_all(self.rows)
 
     def on_mount(self) -> None:
-        # the styles of the theme are known once mounted; they follow its changes once the
-        # new CSS is applied
-        self.render_texts()
+        # Component styles follow the theme only once the new CSS is applied.
         self.app.theme_changed_signal.subscribe(
             self, lambda _theme: self.call_after_refresh(self.render_texts)
         )

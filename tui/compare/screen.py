@@ -236,8 +236,20 @@ class CompareScreen(LocalisedScreen[None]):
         with Vertical(id="compare-loading"):
             yield LoadingIndicator()
             yield Static(self.view.loading_note(), id="compare-loading-note")
-        # the columns, once compared; the screen takes the keys, the mouse still scrolls it
-        yield HorizontalScroll(id="compare-columns", can_focus=False)
+        # the columns, filled once compared; the screen takes the keys, the mouse scrolls
+        with HorizontalScroll(id="compare-columns", can_focus=False):
+            for index, label in enumerate(self.labels):
+                with Vertical(classes="pane", id=f"pane-{index}"):
+                    caption = Static(Text(f"{index + 1} {label}"), classes="column-label")
+                    caption.display = self.view.labelled_columns
+                    yield caption
+                    yield CompareColumn(
+                        index,
+                        self.labels,
+                        self._is_marked,
+                        header=self.view.header,
+                        id=f"column-{index}",
+                    )
         with Vertical(id="compare-figures"):
             yield Static(id="figures-caption")
             table: DataTable[Text] = DataTable(
@@ -252,16 +264,16 @@ class CompareScreen(LocalisedScreen[None]):
 
     @property
     def panes(self) -> list[Widget]:
-        """Each column (under its label, with three reports or more), in order (none until
-        shown)."""
+        """Each column (under its label, with three reports or more), in order."""
         return list(self.query(".pane"))
 
     @property
     def columns(self) -> list[CompareColumn]:
-        """The columns in order (none until the comparison is shown)."""
+        """The columns in order (empty until the comparison is shown)."""
         return list(self.query(CompareColumn))
 
     def on_mount(self) -> None:
+        self._fit_columns(self.size.width, self.panes)  # the strip spans the screen
         self._update_status()
         self.run_comparison()
 
@@ -295,25 +307,15 @@ class CompareScreen(LocalisedScreen[None]):
         if not self.is_attached:  # the reader left before the comparison was done
             return
         self.comparison = comparison
-        panes = []
-        for index, label in enumerate(self.labels):
-            column = CompareColumn(
-                index,
-                comparison.rows,
-                self.labels,
-                self._is_marked,
-                comparison.paired_texts(index),
-                header=self.view.header,
-                id=f"column-{index}",
-            )
-            caption = Static(Text(f"{index + 1} {label}"), classes="column-label")
-            caption.display = self.view.labelled_columns
-            panes.append(Vertical(caption, column, classes="pane", id=f"pane-{index}"))
+        # Every column filled while the strip is hidden, so nothing is laid out before all
+        # is there; shown at once, one layout pass.
+        for mounting in [
+            column.fill(comparison.rows, comparison.paired_texts(column.index))
+            for column in self.columns
+        ]:
+            await mounting
         self.query_one("#compare-loading").display = False
-        strip = self.query_one("#compare-columns", HorizontalScroll)
-        strip.display = True
-        self._fit_columns(self.size.width, panes)  # the strip spans the screen
-        await strip.mount_all(panes)  # one layout pass for every column
+        self.query_one("#compare-columns").display = True
         for column in self.columns:
             self.watch(column, "scroll_y", self._scrolled(column.index), init=False)
         self._fill_figures(comparison)
@@ -497,8 +499,9 @@ class CompareScreen(LocalisedScreen[None]):
         self.active = index
         for column in self.columns:
             column.set_class(column.index == index, "-active")
-        for number, pane in enumerate(self.panes):
-            pane.set_class(number == index, "-active")
+        # on the label alone: a class on the pane would restyle every cell of its column
+        for number, label in enumerate(self.query(".column-label")):
+            label.set_class(number == index, "-active")
         self.query_one("#compare-columns", HorizontalScroll).scroll_to_widget(
             self.panes[index], animate=False, immediate=True
         )
