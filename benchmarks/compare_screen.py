@@ -10,7 +10,7 @@ as a reader typing a name does (the picker warms jieba and the units up meanwhil
 tokenising all five reports (the IDF corpus); a second one in the same process (escape,
 `c`, 株洲, enter) finds the units cached. `--reports K` (3 to 5) chooses K-1 reports in the
 picker with space instead (the first K-1 listed; for the second comparison, those from the
-second one on) and times the N-column screen the same way.
+second one on) and times the screen with K columns the same way.
 """
 
 from __future__ import annotations
@@ -28,10 +28,7 @@ import time
 
 async def _one_run(think: float, reports: int) -> dict[str, float]:
     from govread.tui.app import GovreadApp
-    from govread.tui.compare.multi import MultiCompareScreen
     from govread.tui.compare.screen import CompareScreen
-
-    wanted = CompareScreen if reports == 2 else MultiCompareScreen
 
     app = GovreadApp()
     timings: dict[str, float] = {}
@@ -49,7 +46,7 @@ async def _one_run(think: float, reports: int) -> dict[str, float]:
             # pressed as a task: Pilot.press waits for the whole screen to go idle, and the
             # wait for `ready` below is what is being measured
             press = asyncio.create_task(pilot.press("enter"))
-            while not isinstance(app.screen, wanted) or not app.screen.ready:
+            while not isinstance(app.screen, CompareScreen) or not app.screen.ready:
                 await asyncio.sleep(0.002)
             painted = asyncio.Event()
             app.screen.call_after_refresh(painted.set)

@@ -46,7 +46,7 @@ async def test_e_exports_every_row_with_both_sides(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
         assert screen.comparison is not None
-        rows = screen.comparison.pairs
+        rows = screen.pairwise.pairs
         dialog = await _export_dialog(pilot)
         summary = str(dialog.query_one("#export-summary").render())
         assert f"All {len(rows)} rows" in summary and "咸宁市 2023" in summary
@@ -77,7 +77,7 @@ async def test_with_marked_units_only_their_rows_are_exported(open_compare, tmp_
         await pilot.pause()
         marked_row = screen.cursor_row()
         assert marked_row is not None and len(app.marks) == 1
-        marked = screen.comparison.pairs[marked_row]
+        marked = screen.pairwise.pairs[marked_row]
         dialog = await _export_dialog(pilot)
         summary = str(dialog.query_one("#export-summary").render())
         assert "(those holding a marked unit)" in summary
@@ -170,7 +170,7 @@ async def test_a_csv_name_writes_one_row_per_pair(open_compare, tmp_path: Path) 
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
         assert screen.comparison is not None
-        pairs = screen.comparison.pairs
+        pairs = screen.pairwise.pairs
         dialog = await _export_dialog(pilot)
         await _submit(pilot, dialog, tmp_path / "pairs.csv")
         assert app.screen is screen

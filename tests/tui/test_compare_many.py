@@ -16,18 +16,18 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
 from govread.tui.app import GovreadApp
-from govread.tui.compare.multi import MIN_COLUMN, MultiCompareScreen
-from govread.tui.compare.multi_column import EmptyCell
+from govread.tui.compare.column import EmptyCell
 from govread.tui.compare.picker import ReportPicker
+from govread.tui.compare.screen import MIN_COLUMN, CompareScreen
 from govread.tui.dialogs.export import ExportDialog
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "multi"
 THREE = [FIXTURES / name for name in ("甲市2023.txt", "乙市2023.txt", "丙县2023.txt")]
 
 
-async def _ready(pilot: Pilot[object]) -> MultiCompareScreen:
+async def _ready(pilot: Pilot[object]) -> CompareScreen:
     screen = pilot.app.screen
-    assert isinstance(screen, MultiCompareScreen)
+    assert isinstance(screen, CompareScreen)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     await pilot.pause()
@@ -35,13 +35,13 @@ async def _ready(pilot: Pilot[object]) -> MultiCompareScreen:
     return screen
 
 
-async def _open_many(pilot: Pilot[object], count: int) -> MultiCompareScreen:
+async def _open_many(pilot: Pilot[object], count: int) -> CompareScreen:
     """The first `count` open reports on the N-column screen (pushed as the picker does)."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     app = pilot.app
     assert isinstance(app, GovreadApp)
-    app.push_screen(MultiCompareScreen(list(app.library.reports)[:count]))
+    app.push_screen(CompareScreen(*list(app.library.reports)[:count]))
     await pilot.pause()
     return await _ready(pilot)
 
@@ -155,9 +155,12 @@ async def test_columns_keys_rows_and_silent_cells(tmp_path: Path) -> None:
         assert first[0] == shared.label
         assert sum(text != "—" for text in first[1:]) == shared.present >= 2
         await pilot.press("escape")
-        assert not figures.display and isinstance(app.screen, MultiCompareScreen)
-        await pilot.press("escape")
-        assert not isinstance(app.screen, MultiCompareScreen)
+        assert not figures.display and isinstance(app.screen, CompareScreen)
+        # enter: back to the browser, its cursor on the unit under the column's cursor
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.browser
+        assert app.browser.outline.cursor_node is app.browser.outline.node_for(cell.unit.node_id)
 
 
 async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
@@ -177,7 +180,8 @@ async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
             # the active column is in view: its left edge inside the strip's
             assert strip.region.x <= screen.column(2).region.x < strip.region.right
             label = screen.panes[2].query_one(".column-label")
-            assert screen.panes[2].has_class("-active") and not screen.panes[0].has_class("-active")
+            assert label.has_class("-active")
+            assert not screen.panes[0].query_one(".column-label").has_class("-active")
             assert label.content.plain == "3 丙县 2023"
             assert (strip.scroll_x > 0) is scrolls, width
             await pilot.press("tab")  # round to the first again

@@ -9,9 +9,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, OptionList
 
 from govread.corpus import sample_paths
+from govread.node_ids import outline_node_id
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
-from govread.tui.compare.column import GapCell, UnitCell
+from govread.tui.compare.column import EmptyCell, UnitCell
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.screen import CompareScreen
 from govread.tui.dialogs.help import HelpScreen
@@ -19,36 +20,34 @@ from govread.tui.dialogs.help import HelpScreen
 SIZE = (160, 45)
 
 
-def _cell_texts(screen: CompareScreen, side: str, row: int) -> list[str]:
-    column = screen.column(side)
+def _cell_texts(screen: CompareScreen, index: int, row: int) -> list[str]:
+    column = screen.column(index)
     return [column.cells[i].content.plain for i in column.cells_in_row(row)]
 
 
 def _rows_of(screen: CompareScreen, theme: str) -> list[int]:
-    assert screen.comparison is not None
-    return [i for i, p in enumerate(screen.comparison.pairs) if p.theme == theme]
+    assert screen.pairwise is not None
+    return [i for i, p in enumerate(screen.pairwise.pairs) if p.theme == theme]
 
 
 async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        assert screen.a.region == "咸宁市" and screen.b.region == "宝鸡市"
+        assert screen.reports[0].region == "咸宁市" and screen.reports[1].region == "宝鸡市"
         title = screen.query_one("#compare-title").content.plain
         assert "咸宁市 2023" in title and "宝鸡市 2023" in title
-        rows = [r for r in _rows_of(screen, "enforcement") if not screen.comparison.pairs[r].is_gap]
+        rows = [r for r in _rows_of(screen, "enforcement") if not screen.pairwise.pairs[r].is_gap]
         assert rows, "no 行政执法 row with both sides"
-        a_text = "\n".join(t for r in rows for t in _cell_texts(screen, "a", r))
-        b_text = "\n".join(t for r in rows for t in _cell_texts(screen, "b", r))
+        a_text = "\n".join(t for r in rows for t in _cell_texts(screen, 0, r))
+        b_text = "\n".join(t for r in rows for t in _cell_texts(screen, 1, r))
         assert "综合行政执法改革实现新发展" in a_text
         assert "四、行政执法能力质效持续增强" in b_text
-        header = screen.column("a").rows[rows[0]].query_one(".head").content.plain
+        header = screen.column(0).rows[rows[0]].query_one(".head").content.plain
         assert header.startswith("行政执法  similarity ")
         assert "shared " in header and "only 咸宁市 2023 " in header
         # every row of A has its twin in B, on the same pair
-        assert [r.pair for r in screen.column("a").rows] == [
-            r.pair for r in screen.column("b").rows
-        ]
+        assert [r.row for r in screen.column(0).rows] == [r.row for r in screen.column(1).rows]
 
 
 async def test_gap_row_says_the_side_is_silent(open_compare) -> None:
@@ -56,12 +55,10 @@ async def test_gap_row_says_the_side_is_silent(open_compare) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
         (row,) = _rows_of(screen, "emergencies")  # 宝鸡 has 突发事件应对, 咸宁 has not
-        (gap,) = [screen.column("a").cells[i] for i in screen.column("a").cells_in_row(row)]
-        assert isinstance(gap, GapCell)
+        (gap,) = [screen.column(0).cells[i] for i in screen.column(0).cells_in_row(row)]
+        assert isinstance(gap, EmptyCell)
         assert "咸宁市 2023 is silent on 突发事件应对" in gap.content.plain
-        assert isinstance(
-            screen.column("b").cells[screen.column("b").cells_in_row(row)[0]], UnitCell
-        )
+        assert isinstance(screen.column(1).cells[screen.column(1).cells_in_row(row)[0]], UnitCell)
 
 
 async def test_picker_narrows_and_escape_cancels() -> None:
@@ -85,7 +82,7 @@ async def test_picker_narrows_and_escape_cancels() -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
-        assert app.screen.b.region == "宝鸡市"
+        assert app.screen.reports[1].region == "宝鸡市"
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("c", "escape")
@@ -97,7 +94,7 @@ async def test_brackets_move_between_themes(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        pairs = screen.comparison.pairs
+        pairs = screen.pairwise.pairs
         assert screen.cursor_row() == 0
         seen = [pairs[0].theme]
         for _ in range(3):
@@ -108,7 +105,7 @@ async def test_brackets_move_between_themes(open_compare) -> None:
             assert row == 0 or pairs[row - 1].theme != pairs[row].theme  # first row of its theme
             seen.append(pairs[row].theme)
             # both sides go to the row, and the columns show it
-            assert screen.cursor_row("b") == row
+            assert screen.cursor_row(1) == row
         assert seen == list(screen.comparison.theme_ids()[:4])
         await pilot.press("left_square_bracket")
         await pilot.pause()
@@ -125,29 +122,29 @@ async def test_tab_switches_side_and_keeps_the_row(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        assert screen.active == "a"
-        assert screen.column("a").has_class("-active")
+        assert screen.active == 0
+        assert screen.column(0).has_class("-active")
         await pilot.press("down", "down", "down")  # A: 3 units down, into a later row
         await pilot.pause()
         row = screen.cursor_row()
         assert row > 0
         await pilot.press("tab")
         await pilot.pause()
-        assert screen.active == "b"
-        assert screen.column("b").has_class("-active")
-        assert not screen.column("a").has_class("-active")
+        assert screen.active == 1
+        assert screen.column(1).has_class("-active")
+        assert not screen.column(0).has_class("-active")
         assert screen.cursor_row() == row
         status = screen.query_one("#compare-status").content.plain
         assert status.startswith("active 宝鸡市 2023")
         await pilot.press("tab")
-        assert screen.active == "a"
+        assert screen.active == 0
 
 
 async def test_sync_keeps_the_columns_on_one_row_and_toggles(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 30)) as pilot:
         screen = await open_compare(pilot)
-        a, b = screen.column("a"), screen.column("b")
+        a, b = screen.column(0), screen.column(1)
         assert screen.sync
         for _ in range(6):
             await pilot.press("right_square_bracket")
@@ -196,7 +193,7 @@ async def test_figures_table_one_key_away(open_compare) -> None:
             "100%  出庭应诉率",
             "95.08%  行政机关负责人出庭率",
         ]
-        comparison = screen.comparison  # a row per pair, then one per figure left over
+        comparison = screen.pairwise  # a row per pair, then one per figure left over
         assert table.row_count == len(comparison.figures_a) + len(comparison.figures_b) - len(
             comparison.figures
         )
@@ -208,13 +205,19 @@ async def test_figures_table_one_key_away(open_compare) -> None:
         await pilot.press("f", "f")
         await pilot.pause()
         assert not screen.query_one("#compare-figures").display
+        # enter on a figure: back to the browser, on the active side's figure of the row
+        await pilot.press("f", "down", "enter")
+        await pilot.pause()
+        assert app.screen is app.browser
+        place = outline_node_id(comparison.figures[1].a.node_id)
+        assert app.browser.outline.cursor_node is app.browser.outline.node_for(place)
 
 
 async def test_space_marks_the_unit_under_the_cursor(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        cell = screen.column("a").cells[0]
+        cell = screen.column(0).cells[0]
         node_id = cell.unit.node_id
         assert node_id not in app.marks
         await pilot.press("space")
@@ -224,7 +227,7 @@ async def test_space_marks_the_unit_under_the_cursor(open_compare) -> None:
         # the other side: tab, then space marks B's unit of that row
         await pilot.press("tab", "space")
         await pilot.pause()
-        b_cell = screen.column("b").cells[0]
+        b_cell = screen.column(1).cells[0]
         assert b_cell.unit.node_id in app.marks
         await pilot.press("tab", "space")  # unmark A's again
         await pilot.pause()
@@ -291,13 +294,13 @@ async def test_markup_in_headings_is_shown_as_written(open_compare, tmp_path: Pa
     app = GovreadApp(paths=[first, second])
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot, name="乙县")
-        a_text = "\n".join(c.content.plain for c in screen.column("a").cells)
-        b_text = "\n".join(c.content.plain for c in screen.column("b").cells)
+        a_text = "\n".join(c.content.plain for c in screen.column(0).cells)
+        b_text = "\n".join(c.content.plain for c in screen.column(1).cells)
         assert "一、[bold]行政执法[/]更规范" in a_text
         assert "二、字体:[   ]普法宣传" in a_text
         assert "一、行政执法[/]质效提升" in b_text
         # and on screen, not just in the Text objects
-        cell = screen.column("a").cells[0]
+        cell = screen.column(0).cells[0]
         lines = ["".join(s.text for s in cell.render_line(y)) for y in range(cell.size.height)]
         assert "[bold]行政执法[/]更规范" in "".join(lines)
 
@@ -314,7 +317,7 @@ async def test_help_lists_the_compare_keys(open_compare) -> None:
             for _, group in [(t, r) for t, r in _groups(app.screen)]
             for _, description in group
         }
-        for wanted in ("Next topic", "Previous topic", "Side", "Mark", "Figures", "Sync", "Back"):
+        for wanted in ("Next topic", "Previous topic", "Column", "Mark", "Figures", "Sync", "Back"):
             assert wanted in rows
         # the hidden figures table's keys are not listed
         assert "DataTable" not in [title for title, _ in _groups(app.screen)]
@@ -347,16 +350,16 @@ def test_compare_snapshot(open_compare, snap_compare, monkeypatch: pytest.Monkey
 async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from govread.tui.compare import screen as compare_screen
+    from govread.tui.compare import views as compare_views
 
     release = threading.Event()
-    real_compare = compare_screen.compare
+    real_compare = compare_views.compare
 
     def slow_compare(*args, **kwargs):
         release.wait(10)
         return real_compare(*args, **kwargs)
 
-    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    monkeypatch.setattr(compare_views, "compare", slow_compare)
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
@@ -381,12 +384,12 @@ async def test_loading_state_shows_while_comparing(monkeypatch: pytest.MonkeyPat
 
 
 async def test_a_failed_comparison_says_so_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    from govread.tui.compare import screen as compare_screen
+    from govread.tui.compare import views as compare_views
 
     def broken(*_args, **_kwargs):
         raise ValueError("the lexicon could not be read")
 
-    monkeypatch.setattr(compare_screen, "compare", broken)
+    monkeypatch.setattr(compare_views, "compare", broken)
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()
@@ -409,8 +412,8 @@ async def test_page_down_moves_the_cursor_into_view(open_compare) -> None:
         screen = await open_compare(pilot)
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
-        column = screen.column("a")
-        cell = column.cells[screen._cursor["a"]]
+        column = screen.column(0)
+        cell = column.cells[screen._cursor[0]]
         top = column.rows[cell.row].virtual_region.y + cell.virtual_region.y
         assert column.scroll_y > 0
         assert column.scroll_y - 2 <= top + cell.virtual_region.height
@@ -428,11 +431,11 @@ async def test_side_a_is_the_report_under_the_cursor_and_clicks_move_the_cursor(
         outline.move_cursor(outline.report_nodes()[4])  # 宝鸡
         await pilot.pause()
         screen = await open_compare(pilot, name="秦皇岛")
-        assert (screen.a.region, screen.b.region) == ("宝鸡市", "秦皇岛市")
-        target = screen.column("b").cells[1]
+        assert (screen.reports[0].region, screen.reports[1].region) == ("宝鸡市", "秦皇岛市")
+        target = screen.column(1).cells[1]
         await pilot.click(target)
         await pilot.pause()
-        assert screen.active == "b" and screen._cursor["b"] == 1
+        assert screen.active == 1 and screen._cursor[1] == 1
         assert target.has_class("-cursor")
 
 
@@ -440,12 +443,12 @@ async def test_a_theme_change_restyles_the_columns(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        header = screen.column("a").rows[0].header
+        header = screen.column(0).rows[0].header
         before = header.content.spans[0].style
         app.theme = "govread-light"
         await pilot.pause()
         await pilot.pause()
-        after = screen.column("a").rows[0].header.content.spans[0].style
+        after = screen.column(0).rows[0].header.content.spans[0].style
         assert before != after
         assert header.content.plain.startswith("党的领导")
 
@@ -453,16 +456,16 @@ async def test_a_theme_change_restyles_the_columns(open_compare) -> None:
 async def test_escape_while_comparing_is_safe(monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    from govread.tui.compare import screen as compare_screen
+    from govread.tui.compare import views as compare_views
 
     release = threading.Event()
-    real_compare = compare_screen.compare
+    real_compare = compare_views.compare
 
     def slow_compare(*args, **kwargs):
         release.wait(10)
         return real_compare(*args, **kwargs)
 
-    monkeypatch.setattr(compare_screen, "compare", slow_compare)
+    monkeypatch.setattr(compare_views, "compare", slow_compare)
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.app.workers.wait_for_complete()

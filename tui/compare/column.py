@@ -1,10 +1,12 @@
-"""One side of the compare screen: a scrolling column of rows, one row per aligned pair.
+"""One report's column on the compare screen: a scrolling column of rows, one per aligned row.
 
-Each row (`CompareRow`) holds the theme's header (name, similarity, shared keywords and the
-keywords only this side has) and then either this side's units (`UnitCell`: number,
-heading, text with figures highlighted, a mark indicator) or a `GapCell` saying this side
-is silent on the theme. Row *i* of one column is the same pair as row *i* of the other, so
-the screen can keep the two aligned by row. Everything is `Text`: report text is never
+Each row (`CompareRow`) holds the topic's header (name, similarity, shared keywords and the
+keywords only this report has: what the header says is the screen's `ComparisonView`'s
+choice) and then this report's units (`UnitCell`: number, heading, text with figures
+highlighted, a mark indicator) or an `EmptyCell` saying why it has none: where it speaks of
+the topic inside another topic's text, that it has nothing alike, or that it is silent on
+the topic (only when no text of it covers the topic). Row *i* is the same row in every
+column, so the screen keeps them aligned by row. Everything is `Text`: report text is never
 markup.
 """
 
@@ -18,12 +20,12 @@ from rich.style import Style
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from govread.compare import Pair, Unit
+from govread.compare import Unit
 from govread.compare_words import (
     gap_label,
-    gap_reason,
     nearest_label,
     only_label,
     shared_label,
@@ -31,28 +33,54 @@ from govread.compare_words import (
 )
 from govread.figures import figure_spans
 from govread.i18n import _
+from govread.multi_compare import Cell as RowCell
+from govread.multi_compare import Row
 from govread.tui._css import css_beside
 
 StyleOf = Callable[[str], Style]
+HeaderOf = Callable[[Row, int, str, StyleOf], Text]
 
 
-def row_header(pair: Pair, side: str, city: str, style: StyleOf) -> Text:
-    """Topic name and similarity, shared keywords, and the keywords only ``side`` has."""
-    text = Text()
-    text.append(pair.theme_name, style=style("compare--theme"))
-    if pair.is_gap:
-        text.append(f"  {gap_label()}", style=style("compare--gap-tag"))
-    else:
-        text.append(f"  {similarity_label(pair.similarity)}", style=style("compare--dim"))
-    if pair.shared_keywords:
+def _keywords(text: Text, row: Row, index: int, label: str, style: StyleOf) -> None:
+    """The keywords every report with text in the row shares, then those only ``index`` has."""
+    if row.shared_keywords and row.present >= 2:
         text.append("\n")
         text.append(f"{shared_label()} ", style=style("compare--label"))
-        text.append(" · ".join(pair.shared_keywords), style=style("compare--shared"))
-    only = pair.only_a if side == "a" else pair.only_b
+        text.append(" · ".join(row.shared_keywords), style=style("compare--shared"))
+    only = row.cells[index].only_keywords
     if only:
         text.append("\n")
-        text.append(f"{only_label(city)} ", style=style("compare--label"))
+        text.append(f"{only_label(label)} ", style=style("compare--label"))
         text.append(" · ".join(only), style=style("compare--only"))
+
+
+def pair_header(row: Row, index: int, label: str, style: StyleOf) -> Text:
+    """Two reports: the topic and, on both sides, the similarity or that one side is silent."""
+    text = Text()
+    text.append(row.theme_name, style=style("compare--theme"))
+    if row.has_gap:
+        text.append(f"  {gap_label()}", style=style("compare--gap-tag"))
+    else:
+        text.append(f"  {similarity_label(row.similarity)}", style=style("compare--dim"))
+    _keywords(text, row, index, label, style)
+    return text
+
+
+def row_header(row: Row, index: int, label: str, style: StyleOf) -> Text:
+    """Three reports or more: the topic, the similarity across the reports with text in the
+    row (or that report ``index`` has none, or is the only one), a secondary subject."""
+    text = Text()
+    text.append(row.theme_name, style=style("compare--theme"))
+    cell = row.cells[index]
+    if cell.is_gap:
+        text.append("  " + gap_label(), style=style("compare--gap-tag"))
+    elif row.present >= 2:
+        text.append(f"  {similarity_label(row.similarity)}", style=style("compare--dim"))
+    if row.present < 2:
+        text.append("  " + _("only one report"), style=style("compare--dim"))
+    if cell.secondary:
+        text.append("  " + _("(a secondary subject here)"), style=style("compare--dim"))
+    _keywords(text, row, index, label, style)
     return text
 
 
@@ -74,7 +102,7 @@ def unit_text(
 ) -> Text:
     """A unit: mark indicator, number and heading, then its text with figures highlighted.
 
-    Figures written as in ``matched`` (those with a counterpart on the other side) stand
+    Figures written as in ``matched`` (those with a counterpart in another report) stand
     out more than the rest.
     """
     text = Text()
@@ -93,32 +121,45 @@ def unit_text(
     return text
 
 
-def gap_text(pair: Pair, city: str, style: StyleOf) -> Text:
-    """What a side without units on a row says: silent on the topic (no text of it covers
-    the topic), where it speaks of it, or that nothing of it is alike."""
+def empty_text(
+    row: Row, cell: RowCell, label: str, style: StyleOf, labels: Sequence[str] = ()
+) -> Text:
+    """Why a report has nothing in a row: where it speaks of the topic, that nothing of it is
+    alike, or that it is silent on the topic; with three reports or more, which have text in
+    the row (their columns may be scrolled out of view: ``labels``, one per report); its
+    nearest unit."""
     text = Text()
-    text.append(gap_reason(pair, city), style=style("compare--gap"))
-    if pair.covered_by:
-        for unit in pair.covered_by[:3]:
+    theme = row.theme_name
+    if cell.covered_by:
+        reason = _("{side} speaks of {topic} only within:").format(side=label, topic=theme)
+    elif cell.has_theme:
+        reason = _("{side} has nothing like this").format(side=label)
+    else:
+        reason = _("{side} is silent on {topic}").format(side=label, topic=theme)
+    text.append(reason, style=style("compare--gap"))
+    if cell.covered_by:
+        for unit in cell.covered_by[:3]:
             text.append("\n")
             text.append(unit.number, style=style("compare--number"))
             text.append(unit.heading)
-    elif pair.other_has_theme:
-        text.append(
-            _("\n(its {topic} text is in another row of this topic)").format(topic=pair.theme_name)
-        )
-    if pair.nearest is not None:
+    elif cell.has_theme:
+        text.append(_("\n(its {topic} text is in another row of this topic)").format(topic=theme))
+    holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
+    if len(row.cells) > 2 and holders:
+        text.append("\n" + _("In this row:") + " ", style=style("compare--label"))
+        text.append(" · ".join(holders))
+    if cell.nearest is not None:
         text.append("\n")
         text.append(nearest_label(), style=style("compare--label"))
-        text.append(pair.nearest.number, style=style("compare--number"))
-        text.append(pair.nearest.heading)
-        text.append(f"  ({pair.nearest_similarity:.2f})", style=style("compare--dim"))
+        text.append(cell.nearest.number, style=style("compare--number"))
+        text.append(cell.nearest.heading)
+        text.append(f"  ({cell.nearest_similarity:.2f})", style=style("compare--dim"))
     text.stylize(style("compare--dim"))
     return text
 
 
 class Cell(Static):
-    """Something the cursor can rest on: a unit or a gap."""
+    """Something the cursor can rest on: a unit, or a report's empty place in a row."""
 
     class Clicked(Message):
         """The reader clicked a cell: the screen puts its cursor there."""
@@ -137,7 +178,7 @@ class Cell(Static):
 
     @property
     def node_id(self) -> str | None:
-        """The id to mark for this cell (a gap offers its nearest unit, when it has one)."""
+        """The id to mark for this cell (an empty cell offers its nearest unit, if any)."""
         return self.unit.node_id if self.unit is not None else None
 
 
@@ -145,24 +186,28 @@ class UnitCell(Cell):
     pass
 
 
-class GapCell(Cell):
-    def __init__(self, row: int, pair: Pair) -> None:
-        super().__init__(row, pair.nearest)
-        self.pair = pair
+class EmptyCell(Cell):
+    """A report with no unit in a row (its nearest unit, if any, is what `space` marks)."""
+
+    def __init__(self, row: int, cell: RowCell) -> None:
+        super().__init__(row, cell.nearest)
+        self.cell = cell
 
 
 class CompareRow(Vertical):
-    """One pair on one side: the header, then the units (or the gap)."""
+    """One row in one report's column: the header, then the units (or why there are none)."""
 
-    def __init__(self, index: int, pair: Pair, header: Static, *cells: Cell) -> None:
+    def __init__(self, index: int, row: Row, header: Static, *cells: Cell) -> None:
         super().__init__(header, *cells, classes="row")
         self.index = index
-        self.pair = pair
+        self.row = row
         self.header = header
 
 
-class ColumnBase(VerticalScroll, can_focus=False):
-    """A report's column of cells (styles, theme changes); the screen owns the keys."""
+class CompareColumn(VerticalScroll, can_focus=False):
+    """Report ``index``'s column, empty until `fill` builds and mounts its rows; the screen
+    owns the keys (the columns never take focus). ``labels``: every report's, in column
+    order; ``header``: what a row's header says (`pair_header` or `row_header`)."""
 
     DEFAULT_CSS = css_beside(__file__)
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -180,12 +225,40 @@ class ColumnBase(VerticalScroll, can_focus=False):
         "compare--gap",
     }
 
-    def __init__(self, city: str, *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        index: int,
+        labels: Sequence[str],
+        is_marked: Callable[[str], bool],
+        *,
+        header: HeaderOf = row_header,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
-        self.city = city
-        self.cells: list[Cell] = []
+        self.index = index
+        self.labels = tuple(labels)
+        self.city = self.labels[index]
+        self.is_marked, self.header = is_marked, header
         self.matched: Collection[str] = frozenset()
-        self.is_marked: Callable[[str], bool] = lambda _node_id: False
+        self.rows: list[CompareRow] = []
+        self.cells: list[Cell] = []
+
+    def fill(self, rows: Sequence[Row], matched: Collection[str] = frozenset()) -> AwaitMount:
+        """Build one row per aligned row, write the texts with the theme's styles (known
+        since the column is mounted), then mount them all at once: every cell is laid out
+        once, already holding its text. ``matched``: this report's figures that another
+        report's figure matches."""
+        self.matched = matched
+        self.rows, self.cells = [], []
+        for number, row in enumerate(rows):
+            cell = row.cells[self.index]
+            cells: list[Cell] = [UnitCell(number, unit) for unit in cell.units] or [
+                EmptyCell(number, cell)
+            ]
+            self.rows.append(CompareRow(number, row, Static(classes="head"), *cells))
+            self.cells.extend(cells)
+        self.render_texts()
+        return self.mount_all(self.rows)
 
     def on_mount(self) -> None:
         # Component styles follow the theme only once the new CSS is applied.
@@ -198,7 +271,18 @@ class ColumnBase(VerticalScroll, can_focus=False):
 
     def render_texts(self, node_ids: frozenset[str] | None = None) -> None:
         """(Re)build the texts with the theme's current styles; only ``node_ids``' if given."""
-        raise NotImplementedError
+        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
+        style = styles.__getitem__
+        for row in self.rows if node_ids is None else ():
+            row.header.update(self.header(row.row, self.index, self.city, style))
+        for cell in self.cells:
+            if isinstance(cell, EmptyCell):
+                if node_ids is None:
+                    aligned = self.rows[cell.row].row
+                    cell.update(empty_text(aligned, cell.cell, self.city, style, self.labels))
+            elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
+                marked = self.is_marked(cell.unit.node_id)
+                cell.update(unit_text(cell.unit, marked, style, self.matched))
 
     def refresh_marks(self, node_ids: frozenset[str]) -> None:
         self.render_texts(node_ids)
@@ -206,46 +290,3 @@ class ColumnBase(VerticalScroll, can_focus=False):
     def cells_in_row(self, row: int) -> list[int]:
         """Indexes (into `cells`) of the cells of row ``row``."""
         return [i for i, cell in enumerate(self.cells) if cell.row == row]
-
-
-class CompareColumn(ColumnBase):
-    """One city's side of two; the screen owns the keys (the columns never take focus)."""
-
-    def __init__(self, side: str, city: str, *, id: str | None = None) -> None:
-        super().__init__(city, id=id)
-        self.side = side
-        self.rows: list[CompareRow] = []
-
-    async def fill(
-        self,
-        pairs: Sequence[Pair],
-        is_marked: Callable[[str], bool],
-        matched: Collection[str] = frozenset(),
-    ) -> None:
-        """Build one row per pair (replacing what was there); ``matched``: paired figures."""
-        self.matched, self.is_marked = matched, is_marked
-        await self.remove_children()
-        self.rows, self.cells = [], []
-        for index, pair in enumerate(pairs):
-            units = pair.a if self.side == "a" else pair.b
-            cells: list[Cell] = [UnitCell(index, unit) for unit in units] or [GapCell(index, pair)]
-            header = Static(classes="head")
-            self.rows.append(CompareRow(index, pair, header, *cells))
-            self.cells.extend(cells)
-        self.render_texts()
-        # one mount for the whole column: a layout pass per row would cost seconds
-        await self.mount_all(self.rows)
-
-    def render_texts(self, node_ids: frozenset[str] | None = None) -> None:
-        """(Re)build the texts with the theme's current styles; only ``node_ids``' if given."""
-        styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
-        style = styles.__getitem__
-        for row in self.rows if node_ids is None else ():
-            row.header.update(row_header(row.pair, self.side, self.city, style))
-        for cell in self.cells:
-            if isinstance(cell, GapCell):
-                if node_ids is None:
-                    cell.update(gap_text(cell.pair, self.city, style))
-            elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
-                marked = self.is_marked(cell.unit.node_id)
-                cell.update(unit_text(cell.unit, marked, style, self.matched))

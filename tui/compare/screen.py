@@ -1,17 +1,23 @@
-"""The compare screen: two reports side by side, rows aligned by topic (issue 5).
+"""The compare screen: two reports or more side by side, rows aligned by topic (issues 5, 17).
 
 `open_compare(app)` is what `c` in the browser calls: the report under the outline's cursor
-is side A, a `ReportPicker` chooses side B among the other open reports, and a
-`CompareScreen` is pushed at once with a loading note while `govread.compare.compare` runs
-in a worker (jieba's dictionary takes about a second the first time).
+is the first column (side A), a `ReportPicker` chooses the others among the open reports
+(one, or several with space), and a `CompareScreen` is pushed at once with a loading note
+while the comparison runs in a worker (jieba's dictionary takes about a second the first
+time): `govread.compare.compare` for two reports, `govread.multi_compare.compare_many` for
+more, both shown as rows of one cell per report (`govread.tui.compare.views` holds what
+differs: the title, the headers' words, the status counts, the export).
 
-Keys: ``]`` / ``[`` next / previous topic, ``tab`` the other side, ``up`` / ``down`` the unit
-under the cursor, ``s`` scrolling in step on or off, ``f`` the figures table, ``space`` marks
-the unit under the cursor, ``e`` exports the comparison as TOML (`ExportDialog`): the rows
-holding a marked unit if any unit of either side is marked, else every row, each with both
-sides (`govread.compare_export`), ``escape`` back to the browser. With scrolling in
-step, the other column is kept on the same row as the active one (rows differ in height,
-so the sync is by row, not by line).
+Columns are at least `MIN_COLUMN` cells wide; when they do not all fit, they scroll
+sideways and the active one is always brought into view.
+
+Keys, for two reports or more: ``]`` / ``[`` next / previous topic (every column),
+``tab`` / ``shift+tab`` the next / previous column, ``up`` / ``down`` the unit under the
+cursor, ``s`` scrolling in step on or off (every column kept on the active one's row: rows
+differ in height, so the sync is by row, not by line), ``f`` the figures table (one column
+per report), ``space`` marks the unit under the cursor, ``enter`` goes back to the browser
+on it (on a figure's, in the figures table), ``e`` exports the rows holding a marked unit
+(else every row) as TOML, CSV or JSON Lines (`ExportDialog`), ``escape`` back.
 """
 
 from __future__ import annotations
@@ -22,23 +28,26 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import HorizontalScroll, Vertical
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from govread.compare import Comparison, compare, report_units
-from govread.compare_export import export_comparison, rows_to_export
-from govread.i18n import N_, _, _n
+from govread.compare import Comparison, report_units
+from govread.i18n import N_, _
 from govread.library import place_label
+from govread.multi_compare import MultiComparison
 from govread.node_ids import is_node_id
 from govread.parsers.model import Report
 from govread.tui.app_state import app_state
 from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
+from govread.tui.compare.views import PairView, view_of
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.jump import back_to_node
 from govread.tui.localised import LocalisedScreen
 from govread.tui.messages import MarksChanged
 
@@ -85,14 +94,8 @@ def open_compare(app: GovreadApp) -> None:
     prompt.append(_(" (side A) with:"))
 
     def chosen(others: list[Report] | None) -> None:
-        if not others:
-            return
-        if len(others) == 1:
-            app.push_screen(CompareScreen(side_a, others[0]))
-        else:  # one column per report: A first, then the others as listed
-            from govread.tui.compare.multi import MultiCompareScreen
-
-            app.push_screen(MultiCompareScreen([side_a, *others]))
+        if others:  # one column per report: A first, then the others as listed
+            app.push_screen(CompareScreen(side_a, *others))
 
     app.push_screen(ReportPicker(others, prompt), chosen)
     # While the reader types a name, load jieba and tokenise: most of the first
@@ -106,8 +109,12 @@ def open_compare(app: GovreadApp) -> None:
     )
 
 
+MIN_COLUMN = 36  # cells: narrower, a column of Chinese text reads badly; scroll sideways
+
+
 class CompareScreen(LocalisedScreen[None]):
-    """Two columns, one per city, one row per aligned pair of units; a figures table."""
+    """One column per report (two or more), one row per aligned group of units; a figures
+    table with one column per report. What differs between two and more is in its `view`."""
 
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = N_("Compare")
@@ -144,11 +151,18 @@ class CompareScreen(LocalisedScreen[None]):
             id="compare.previous_theme",
         ),
         Binding(
-            "tab,shift+tab",
-            "switch_side",
-            N_("Side"),
-            tooltip=N_("Make the other city's column active"),
+            "tab",
+            "switch_column(1)",
+            N_("Column"),
+            tooltip=N_("Make the next report's column active"),
             id="compare.switch_side",
+        ),
+        Binding(
+            "shift+tab",
+            "switch_column(-1)",
+            N_("Previous column"),
+            show=False,
+            id="compare.previous_side",
         ),
         Binding(
             "space",
@@ -158,10 +172,18 @@ class CompareScreen(LocalisedScreen[None]):
             id="compare.mark",
         ),
         Binding(
+            "enter",
+            "go_to",
+            N_("Go to"),
+            tooltip=N_("Back to the browser, on the unit under the cursor"),
+            show=False,
+            id="compare.go_to",
+        ),
+        Binding(
             "f",
             "figures",
             N_("Figures"),
-            tooltip=N_("Figures of both reports side by side"),
+            tooltip=N_("Figures, one column per report"),
             id="compare.figures",
         ),
         Binding(
@@ -175,7 +197,7 @@ class CompareScreen(LocalisedScreen[None]):
             "s",
             "toggle_sync",
             N_("Sync"),
-            tooltip=N_("Scroll the two columns in step, or not"),
+            tooltip=N_("Scroll the columns in step, or not"),
             id="compare.sync",
         ),
         Binding("down,j", "cursor(1)", N_("Next unit"), show=False, id="compare.down"),
@@ -184,35 +206,50 @@ class CompareScreen(LocalisedScreen[None]):
         Binding("pageup", "page(-1)", N_("Page up"), show=False, id="compare.page_up"),
     ]
 
-    def __init__(self, a: Report, b: Report) -> None:
+    def __init__(self, *reports: Report) -> None:
         super().__init__()
-        self.a, self.b = a, b
-        self.comparison: Comparison | None = None
-        self.active = "a"
+        if len(reports) < 2:
+            raise ValueError("a comparison needs two reports or more")
+        self.reports = reports
+        self.labels = tuple(city_of(report) for report in reports)
+        self.view = view_of(self.labels)
+        self.comparison: MultiComparison | None = None
+        self.active = 0
         self.sync = True
-        self._cursor = {"a": 0, "b": 0}
+        self._cursor = [0] * len(reports)
         self._syncing = False
         self.started = time.perf_counter()
-        self.fill_seconds: float | None = None  # from creation to both columns filled
+        self.fill_seconds: float | None = None  # from creation to every column filled
         self.title = _("Compare")
+
+    @property
+    def pairwise(self) -> Comparison | None:
+        """Two reports: their pairwise comparison, once computed (else None)."""
+        return self.view.pairwise if isinstance(self.view, PairView) else None
 
     # -- layout -----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(self._title_text(), id="compare-title")
+        yield Static(self.view.title(), id="compare-title")
         yield Static(id="compare-status")
         with Vertical(id="compare-loading"):
             yield LoadingIndicator()
-            note = Text(_("Comparing "))
-            note.append(city_of(self.a), style="bold")
-            note.append(_(" with "))
-            note.append(city_of(self.b), style="bold")
-            note.append(_(" … (the first comparison loads the word list, about a second)"))
-            yield Static(note, id="compare-loading-note")
-        with Horizontal(id="compare-columns"):
-            yield CompareColumn("a", city_of(self.a), id="side-a")
-            yield CompareColumn("b", city_of(self.b), id="side-b")
+            yield Static(self.view.loading_note(), id="compare-loading-note")
+        # the columns, filled once compared; the screen takes the keys, the mouse scrolls
+        with HorizontalScroll(id="compare-columns", can_focus=False):
+            for index, label in enumerate(self.labels):
+                with Vertical(classes="pane", id=f"pane-{index}"):
+                    caption = Static(Text(f"{index + 1} {label}"), classes="column-label")
+                    caption.display = self.view.labelled_columns
+                    yield caption
+                    yield CompareColumn(
+                        index,
+                        self.labels,
+                        self._is_marked,
+                        header=self.view.header,
+                        id=f"column-{index}",
+                    )
         with Vertical(id="compare-figures"):
             yield Static(id="figures-caption")
             table: DataTable[Text] = DataTable(
@@ -222,21 +259,21 @@ class CompareScreen(LocalisedScreen[None]):
             yield table
         yield Footer()
 
-    def _title_text(self) -> Text:
-        title = Text()
-        title.append(_("A "), style="dim")
-        title.append(city_of(self.a), style="bold")
-        title.append("  ⇄  ", style="dim")
-        title.append(_("B "), style="dim")
-        title.append(city_of(self.b), style="bold")
-        return title
+    def column(self, index: int) -> CompareColumn:
+        return self.query_one(f"#column-{index}", CompareColumn)
 
-    def column(self, side: str) -> CompareColumn:
-        return self.query_one(f"#side-{side}", CompareColumn)
+    @property
+    def panes(self) -> list[Widget]:
+        """Each column (under its label, with three reports or more), in order."""
+        return list(self.query(".pane"))
+
+    @property
+    def columns(self) -> list[CompareColumn]:
+        """The columns in order (empty until the comparison is shown)."""
+        return list(self.query(CompareColumn))
 
     def on_mount(self) -> None:
-        for side in ("a", "b"):
-            self.watch(self.column(side), "scroll_y", self._scrolled(side), init=False)
+        self._fit_columns(self.size.width, self.panes)  # the strip spans the screen
         self._update_status()
         self.run_comparison()
 
@@ -249,7 +286,7 @@ class CompareScreen(LocalisedScreen[None]):
             with _warming:  # a warm-up still running finishes first (no work twice)
                 pass
             # the open reports weigh the words (a word every report uses tells little)
-            result = compare(self.a, self.b, list(app_state(self).library.reports))
+            result = self.view.compute(self.reports, list(app_state(self).library.reports))
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
@@ -266,24 +303,42 @@ class CompareScreen(LocalisedScreen[None]):
         message.append(reason)
         self.query_one("#compare-loading-note", Static).update(message)
 
-    async def _show(self, comparison: Comparison) -> None:
+    async def _show(self, comparison: MultiComparison) -> None:
         if not self.is_attached:  # the reader left before the comparison was done
             return
         self.comparison = comparison
-        marks = self._is_marked
-        paired_a = {pair.a.text for pair in comparison.figures}
-        paired_b = {pair.b.text for pair in comparison.figures}
-        await self.column("a").fill(comparison.pairs, marks, paired_a)
-        await self.column("b").fill(comparison.pairs, marks, paired_b)
+        # Every column filled while the strip is hidden, so nothing is laid out before all
+        # is there; shown at once, one layout pass.
+        for mounting in [
+            column.fill(comparison.rows, comparison.paired_texts(column.index))
+            for column in self.columns
+        ]:
+            await mounting
         self.query_one("#compare-loading").display = False
         self.query_one("#compare-columns").display = True
+        for column in self.columns:
+            self.watch(column, "scroll_y", self._scrolled(column.index), init=False)
         self._fill_figures(comparison)
-        for side in ("a", "b"):
-            self.column(side).set_class(side == self.active, "-active")
-        self._move_cursor("a", 0, scroll=False)
-        self._move_cursor("b", 0, scroll=False)
+        self._activate(0)
+        for index in range(len(self.reports)):
+            self._move_cursor(index, 0, scroll=False)
         self._update_status()
         self.fill_seconds = time.perf_counter() - self.started
+
+    @staticmethod
+    def _fit_columns(width: int, columns: Sequence[Widget]) -> None:
+        """Share the width among the columns, none narrower than `MIN_COLUMN` (then the
+        strip scrolls sideways): fractions of a scrolling container would each take all of it."""
+        if not columns:
+            return
+        each = max(MIN_COLUMN, width // len(columns))
+        for position, column in enumerate(columns):
+            # the last takes what the division leaves, so the columns fill the strip exactly
+            spare = width - each * len(columns) if position == len(columns) - 1 else 0
+            column.styles.width = each + max(0, spare)
+
+    def on_resize(self) -> None:
+        self._fit_columns(self.size.width, self.panes)
 
     @property
     def ready(self) -> bool:
@@ -300,89 +355,93 @@ class CompareScreen(LocalisedScreen[None]):
         if self.comparison is None:
             status.append(_("comparing…"), style="dim")
         else:
-            pairs = self.comparison.pairs
             status.append(_("active "))
-            status.append(city_of(self.a if self.active == "a" else self.b), style="bold")
+            status.append(self.view.name(self.active), style="bold")
             status.append(_("  ·  sync "))
             status.append(_("on") if self.sync else _("off"), style="bold")
-            gaps = sum(p.is_gap for p in pairs)
-            topics = len(self.comparison.theme_ids())
-            figures = len(self.comparison.figures)
-            status.append(
-                _("  ·  {rows} rows on {topics} topics, {gaps} gaps  ·  ").format(
-                    rows=len(pairs), topics=topics, gaps=gaps
-                )
-                + _n("{n} figure on both sides", "{n} figures on both sides", figures).format(
-                    n=figures
-                ),
-                style="dim",
-            )
+            status.append("  ·  " + self.view.counts(self.comparison), style="dim")
         self.query_one("#compare-status", Static).update(status)
 
     # -- cursor and scrolling -----------------------------------------------------------
 
-    def cursor_row(self, side: str | None = None) -> int | None:
-        """The row (pair index) under the cursor on ``side`` (default: the active side)."""
-        column = self.column(side or self.active)
-        index = self._cursor[side or self.active]
-        return column.cells[index].row if 0 <= index < len(column.cells) else None
+    def cursor_row(self, index: int | None = None) -> int | None:
+        """The row under the cursor in column ``index`` (default: the active column)."""
+        column = self.column(self.active if index is None else index)
+        position = self._cursor[column.index]
+        return column.cells[position].row if 0 <= position < len(column.cells) else None
+
+    def _cell_under_cursor(self) -> Cell | None:
+        column = self.column(self.active)
+        position = self._cursor[self.active]
+        return column.cells[position] if 0 <= position < len(column.cells) else None
 
     def _move_cursor(
-        self, side: str, index: int, *, scroll: bool = True, top: bool = False
+        self, index: int, position: int, *, scroll: bool = True, top: bool = False
     ) -> None:
-        column = self.column(side)
+        column = self.column(index)
         if not column.cells:
             return
-        index = max(0, min(len(column.cells) - 1, index))
-        old = self._cursor[side]
+        position = max(0, min(len(column.cells) - 1, position))
+        old = self._cursor[index]
         if 0 <= old < len(column.cells):
             column.cells[old].remove_class("-cursor")
-        self._cursor[side] = index
-        cell = column.cells[index]
+        self._cursor[index] = position
+        cell = column.cells[position]
         cell.add_class("-cursor")
         if scroll:
             target = column.rows[cell.row] if top else cell
             column.scroll_to_widget(target, animate=False, top=top, immediate=True)
 
-    def _scrolled(self, side: str):  # type: ignore[no-untyped-def]
+    def _scrolled(self, index: int):  # type: ignore[no-untyped-def]
         def follow(_old: float, _new: float) -> None:
             if self.sync and not self._syncing:
-                self._sync_from(side)
+                self._sync_from(index)
 
         return follow
 
-    def _sync_from(self, side: str) -> None:
-        """Bring the other column to the row (and the same fraction of it) at this one's top."""
-        here, there = self.column(side), self.column("b" if side == "a" else "a")
-        if not here.rows or len(here.rows) != len(there.rows):
+    def _sync_from(self, index: int) -> None:
+        """Bring every other column to the row (and the same fraction of it) at this one's
+        top (rows differ in height, so the sync is by row, not by line)."""
+        here = self.column(index)
+        if not here.rows:
             return
         y = here.scroll_y
-        for index, row in enumerate(here.rows):
+        for number, row in enumerate(here.rows):
             region = row.virtual_region
-            if region.y + region.height + 1 > y or index == len(here.rows) - 1:
+            if region.y + region.height + 1 > y or number == len(here.rows) - 1:
                 break
         fraction = max(0.0, min(1.0, (y - region.y) / max(1, region.height)))
-        other = there.rows[index].virtual_region
-        target = other.y + fraction * other.height
-        if abs(there.scroll_y - target) < 1:
-            return
         self._syncing = True
         try:
-            there.scroll_to(y=target, animate=False, immediate=True)
+            for there in self.columns:
+                if there is here or len(there.rows) != len(here.rows):
+                    continue
+                other = there.rows[number].virtual_region
+                target = other.y + fraction * other.height
+                if abs(there.scroll_y - target) >= 1:
+                    there.scroll_to(y=target, animate=False, immediate=True)
         finally:
             self._syncing = False
 
+    def _sync_after_refresh(self) -> None:
+        if self.sync:
+            self.call_after_refresh(self._sync_from, self.active)
+
     # -- actions ----------------------------------------------------------------------
 
+    def _text_shown(self) -> bool:
+        """True when the columns are on screen (compared, the figures table closed)."""
+        return self.comparison is not None and not self._figures_shown()
+
     def action_cursor(self, step: int) -> None:
-        if self._figures_shown():
+        if not self._text_shown():
             return
         self._move_cursor(self.active, self._cursor[self.active] + step)
         self._sync_after_refresh()
 
     def action_page(self, step: int) -> None:
         """Scroll the active column a page; the cursor goes to the first unit in view."""
-        if self.comparison is None or self._figures_shown():
+        if not self._text_shown():
             return
         column = self.column(self.active)
         y = column.scroll_y + step * max(1, column.size.height - 2)
@@ -405,24 +464,24 @@ class CompareScreen(LocalisedScreen[None]):
         return len(column.cells) - 1
 
     def action_topic(self, step: int) -> None:
-        """Go to the first row of the next (or previous) topic on both sides."""
+        """Go to the first row of the next (or previous) topic in every column."""
         comparison = self.comparison
-        if comparison is None or self._figures_shown():
+        if comparison is None or not self._text_shown():
             return
         row = self.cursor_row() or 0
-        pairs = comparison.pairs
-        topic = pairs[row].theme
+        rows = comparison.rows
+        topic = rows[row].theme
         target: int | None = None
         if step > 0:
-            target = next((i for i in range(row + 1, len(pairs)) if pairs[i].theme != topic), None)
+            target = next((i for i in range(row + 1, len(rows)) if rows[i].theme != topic), None)
         else:
             first = row
-            while first > 0 and pairs[first - 1].theme == topic:
+            while first > 0 and rows[first - 1].theme == topic:
                 first -= 1
             if first > 0:
-                previous = pairs[first - 1].theme
+                previous = rows[first - 1].theme
                 target = first - 1
-                while target > 0 and pairs[target - 1].theme == previous:
+                while target > 0 and rows[target - 1].theme == previous:
                     target -= 1
         if target is None:
             self.app.bell()
@@ -430,35 +489,42 @@ class CompareScreen(LocalisedScreen[None]):
         self.go_to_row(target)
 
     def go_to_row(self, row: int) -> None:
-        """Put both cursors on ``row`` and scroll both columns to it."""
-        for side in ("a", "b"):
-            cells = self.column(side).cells_in_row(row)
+        """Put every column's cursor on ``row`` and scroll each to it."""
+        for column in self.columns:
+            cells = column.cells_in_row(row)
             if cells:
-                self._move_cursor(side, cells[0], top=True)
+                self._move_cursor(column.index, cells[0], top=True)
 
-    def on_cell_clicked(self, message: Cell.Clicked) -> None:
-        for side in ("a", "b"):
-            cells = self.column(side).cells
-            if message.cell in cells:
-                self._activate(side)
-                self._move_cursor(side, cells.index(message.cell), scroll=False)
-                self._update_status()
+    def _activate(self, index: int) -> None:
+        self.active = index
+        for column in self.columns:
+            column.set_class(column.index == index, "-active")
+        # on the label alone: a class on the pane would restyle every cell of its column
+        for number, label in enumerate(self.query(".column-label")):
+            label.set_class(number == index, "-active")
+        self.query_one("#compare-columns", HorizontalScroll).scroll_to_widget(
+            self.panes[index], animate=False, immediate=True
+        )
 
-    def _activate(self, side: str) -> None:
-        self.active = side
-        for each in ("a", "b"):
-            self.column(each).set_class(each == side, "-active")
-
-    def action_switch_side(self) -> None:
-        if self.comparison is None or self._figures_shown():
+    def action_switch_column(self, step: int) -> None:
+        """Make the next (or previous) column active, on the same row."""
+        if not self._text_shown():
             return
         row = self.cursor_row()
-        self._activate("b" if self.active == "a" else "a")
+        self._activate((self.active + step) % len(self.reports))
         if row is not None and self.cursor_row() != row:
             cells = self.column(self.active).cells_in_row(row)
             if cells:
                 self._move_cursor(self.active, cells[0])
         self._update_status()
+
+    @on(Cell.Clicked)
+    def _clicked(self, message: Cell.Clicked) -> None:
+        for column in self.columns:
+            if message.cell in column.cells:
+                self._activate(column.index)
+                self._move_cursor(column.index, column.cells.index(message.cell), scroll=False)
+                self._update_status()
 
     def action_toggle_sync(self) -> None:
         self.sync = not self.sync
@@ -469,21 +535,13 @@ class CompareScreen(LocalisedScreen[None]):
             _("Scrolling in step: on") if self.sync else _("Scrolling in step: off"), timeout=2
         )
 
-    def _sync_after_refresh(self) -> None:
-        if self.sync:
-            self.call_after_refresh(self._sync_from, self.active)
-
     def action_toggle_mark(self) -> None:
-        if self.comparison is None or self._figures_shown():
+        cell = self._cell_under_cursor() if self._text_shown() else None
+        if cell is None:
             return
-        column = self.column(self.active)
-        index = self._cursor[self.active]
-        if not 0 <= index < len(column.cells):
-            return
-        cell = column.cells[index]
         node_id = cell.node_id
         if node_id is None:
-            self.notify(_("Nothing to mark here: this side is silent on the topic"), timeout=3)
+            self.notify(_("Nothing to mark here: this report has nothing in this row"), timeout=3)
             return
         if not is_node_id(node_id):
             self.notify(
@@ -497,9 +555,20 @@ class CompareScreen(LocalisedScreen[None]):
         said = _("Marked: {what}") if marked else _("Unmarked: {what}")
         self.notify(said.format(what=what), timeout=3, markup=False)
 
+    def action_go_to(self) -> None:
+        """Back to the browser, its cursor on the unit under the cursor (an empty cell: on
+        its report's nearest unit)."""
+        cell = self._cell_under_cursor() if self._text_shown() else None
+        if cell is None:
+            return
+        if cell.node_id is None:
+            self.app.bell()
+            return
+        back_to_node(self, cell.node_id)
+
     def on_marks_changed(self, message: MarksChanged) -> None:
-        for side in ("a", "b"):
-            self.column(side).refresh_marks(message.node_ids)
+        for column in self.columns:
+            column.refresh_marks(message.node_ids)
 
     def _figures_shown(self) -> bool:
         return bool(self.query_one("#compare-figures").display)
@@ -519,47 +588,35 @@ class CompareScreen(LocalisedScreen[None]):
         else:
             self.set_focus(None)
 
+    @on(DataTable.RowSelected, "#figures-table")
+    def _figure_chosen(self, event: DataTable.RowSelected) -> None:
+        """enter on a figure: back to the browser, on the active report's figure of that row
+        (the first report's that has one, when the active one has none)."""
+        event.stop()
+        comparison = self.comparison
+        if comparison is None or event.row_key.value is None:
+            return
+        cells = comparison.figures[int(event.row_key.value)].cells
+        figure = cells[self.active]
+        if figure is None:
+            figure = next(f for f in cells if f is not None)
+        back_to_node(self, figure.node_id)
+
     def action_export(self) -> None:
-        """Export the rows holding a marked unit (every row when none is) to a TOML file."""
+        """Export the rows holding a marked unit (every row when none is): TOML, or one
+        record per row (and report) as CSV or JSON Lines by the file's extension."""
         comparison = self.comparison
         if comparison is None:
             self.notify(_("The comparison is not ready yet"), title=_("Export"), timeout=3)
             return
-        rows, by_marks = rows_to_export(comparison, app_state(self).marks)
-        summary = Text()
-        count = _n("{n} row", "{n} rows", len(rows)).format(n=len(rows))
-        if by_marks:
-            summary.append(count, style="bold")
-            summary.append(
-                _(" of {total} (those holding a marked unit)").format(total=len(comparison.pairs))
-            )
-        else:
-            summary.append(_("All {count}").format(count=count), style="bold")
-            summary.append(_(" (mark units with space to export only their rows)"))
-        summary.append(_(" of "))
-        summary.append(city_of(self.a), style="bold")
-        summary.append(" ⇄ ")
-        summary.append(city_of(self.b), style="bold")
-        summary.append(
-            _(
-                ", both sides with their text and figures, as TOML (govread-export/1), "
-                "or one row per pair as CSV or JSON Lines by the extension (.csv, .jsonl), to:"
-            )
-        )
-
-        def table_rows() -> list[dict[str, object]]:
-            from govread.compare_export import export_rows
-            from govread.records import pair_row
-
-            return [pair_row(pair) for pair in export_rows(comparison, rows)]
-
+        request = self.view.export(comparison, app_state(self).marks)
         self.app.push_screen(
             ExportDialog(
-                lambda: export_comparison(comparison, rows),
-                summary=summary,
+                request.document,
+                summary=request.summary,
                 title=_("Export comparison"),
-                what=_("The comparison ({count})").format(count=count),
-                rows=table_rows,
+                what=request.what,
+                rows=request.rows,
             )
         )
 
@@ -571,35 +628,23 @@ class CompareScreen(LocalisedScreen[None]):
 
     # -- figures ------------------------------------------------------------------------
 
-    def _fill_figures(self, comparison: Comparison) -> None:
+    def _fill_figures(self, comparison: MultiComparison) -> None:
+        """One row per indicator or subject, one column per report; rows held by two
+        reports or more first, then each report's others."""
         table: DataTable[Text] = self.query_one("#figures-table", DataTable)
         table.clear(columns=True)
         table.add_column(Text(_("Figure")), key="label")
-        table.add_column(Text(city_of(self.a)), key="a")
-        table.add_column(Text(city_of(self.b)), key="b")
-        for pair in comparison.figures:
-            cells = [Text(pair.label, style="bold")]
-            for figure in (pair.a, pair.b):
+        for index, label in enumerate(self.labels):
+            table.add_column(Text(label), key=f"report-{index}")
+        for number, row in enumerate(comparison.figures):
+            cells = [Text(row.label, style="bold" if row.present >= 2 else "")]
+            for figure in row.cells:
+                if figure is None:
+                    cells.append(Text("—", style="dim"))
+                    continue
                 cell = Text(figure.text)
-                if figure.label != pair.label:
+                if figure.label != row.label:
                     cell.append(f"  {figure.label}", style="dim")
                 cells.append(cell)
-            table.add_row(*cells)
-        used_a = {id(p.a) for p in comparison.figures}
-        used_b = {id(p.b) for p in comparison.figures}
-        only_a = [f for f in comparison.figures_a if id(f) not in used_a]
-        only_b = [f for f in comparison.figures_b if id(f) not in used_b]
-        for figure in only_a:
-            table.add_row(Text(figure.label), Text(figure.text), Text("—", style="dim"))
-        for figure in only_b:
-            table.add_row(Text(figure.label), Text("—", style="dim"), Text(figure.text))
-        caption = Text()
-        caption.append(f"{len(comparison.figures)}", style="bold")
-        caption.append(_(" figures of the same indicator or subject on both sides (first), then "))
-        caption.append(f"{len(only_a)}", style="bold")
-        caption.append(_(" only in {place} and ").format(place=city_of(self.a)))
-        caption.append(f"{len(only_b)}", style="bold")
-        caption.append(
-            _(" only in {place}.  f or escape: back to the text").format(place=city_of(self.b))
-        )
-        self.query_one("#figures-caption", Static).update(caption)
+            table.add_row(*cells, key=str(number))
+        self.query_one("#figures-caption", Static).update(self.view.caption(comparison))

@@ -64,6 +64,7 @@ from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
+from govread.tui.jump import back_to_node
 from govread.tui.localised import LocalisedScreen
 
 TABS = ("indicators", "coverage", "checklist")
@@ -522,14 +523,7 @@ class CorpusScreen(LocalisedScreen[None]):
 
     def jump(self, node_id: str) -> None:
         """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
-        from govread.node_ids import outline_node_id
-
-        browser = self.app.browser  # type: ignore[attr-defined]
-        self.dismiss(None)
-        if browser.outline.go_to(outline_node_id(node_id)):
-            browser.outline.focus()
-        else:
-            self.app.notify(_("That report is not in the outline"), severity="warning")
+        back_to_node(self, node_id)
 
     # -- export -------------------------------------------------------------------------
 

@@ -32,7 +32,6 @@ from textual.worker import get_current_worker
 from govread.compare import Unit, report_units
 from govread.followup import Promise, plan_text, timeline_promises
 from govread.i18n import N_, _
-from govread.node_ids import outline_node_id
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
 from govread.timeline import (
@@ -44,6 +43,7 @@ from govread.timeline import (
     reason_text,
 )
 from govread.timeline_view import series_cells, status_text
+from govread.tui.jump import back_to_node
 from govread.tui.localised import LocalisedScreen
 
 if TYPE_CHECKING:
@@ -222,12 +222,19 @@ class TimelineScreen(LocalisedScreen[None]):
     def _table(self, tab: str) -> DataTable[Text]:
         return self.query_one(f"#{tab}-table", DataTable)
 
-    def _fill_topics(self, timeline: Timeline) -> None:
-        table = self._table("topics")
+    def _year_table(
+        self, tab: str, heading: str, key: str, years: Sequence[int]
+    ) -> DataTable[Text]:
+        """``tab``'s table emptied, with its first column (``heading``) and one per year."""
+        table = self._table(tab)
         table.clear(columns=True)
-        table.add_column(Text(_("Topic")), key="topic")
-        for year in timeline.years:
+        table.add_column(Text(heading), key=key)
+        for year in years:
             table.add_column(Text(str(year)), key=str(year))
+        return table
+
+    def _fill_topics(self, timeline: Timeline) -> None:
+        table = self._year_table("topics", _("Topic"), "topic", timeline.years)
         targets = self._targets["topics"]
         for row in timeline.topics:
             cells = [Text(row.name, style="bold")]
@@ -270,11 +277,7 @@ class TimelineScreen(LocalisedScreen[None]):
         return text
 
     def _fill_indicators(self, timeline: Timeline) -> None:
-        table = self._table("indicators")
-        table.clear(columns=True)
-        table.add_column(Text(_("Indicator")), key="indicator")
-        for year in timeline.years:
-            table.add_column(Text(str(year)), key=str(year))
+        table = self._year_table("indicators", _("Indicator"), "indicator", timeline.years)
         targets = self._targets["indicators"]
         for number, series in enumerate(timeline.series):
             cells = [Text(series.indicator, style="bold")]
@@ -388,12 +391,7 @@ class TimelineScreen(LocalisedScreen[None]):
 
     def jump(self, node_id: str) -> None:
         """Back to the browser, the cursor on this node (a preamble or closing: its report)."""
-        browser = self.app.browser  # type: ignore[attr-defined]
-        self.dismiss(None)
-        if browser.outline.go_to(outline_node_id(node_id)):
-            browser.outline.focus()
-        else:
-            self.app.notify(_("That report is not in the outline"), severity="warning")
+        back_to_node(self, node_id)
 
     @property
     def active_tab(self) -> str:
