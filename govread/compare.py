@@ -182,37 +182,56 @@ def _domain_terms() -> frozenset[str]:
     return frozenset(segment.user_terms())
 
 
-def _words(piece: str) -> list[str]:
-    """Dictionary words (no HMM guesses), each with the domain terms inside it first
+# word -> its comparison tokens (`_word_terms`); words recur in every report
+_TERMS: dict[str, tuple[str, ...]] = {}
+_TERMS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
+
+
+def _word_terms(word: str) -> tuple[str, ...]:
+    """A dictionary word's tokens worth comparing: the domain terms inside it first
     (综合行政执法改革 also gives 行政执法, so it meets 深化行政执法改革), but not any
-    dictionary part (成功率 does not give 功率, 交通运输 not 通运)."""
+    dictionary part (成功率 does not give 功率, 交通运输 not 通运), then the word; two
+    characters or more, no stop words, nothing with a digit."""
+    found = _TERMS.get(word)
+    if found is not None:
+        return found
     domain = _domain_terms()
-    found: list[str] = []
-    for word in segment.cut_known(piece):
-        size = len(word)
-        for length in range(2, size):
-            for start in range(size - length + 1):
-                part = word[start : start + length]
-                if part in domain:
-                    found.append(part)
-        found.append(word)
-    return found
-
-
-def _tokenize(text: str, lexicon: Lexicon | None = None) -> list[str]:
-    """Words worth comparing: jieba with the domain dictionary (`govread.segment`), dictionary
-    words and their dictionary parts (综合行政执法改革 also gives 行政执法), never a guessed
-    word such as 上作; two characters or more, no stop words."""
-    del lexicon  # the domain dictionary holds the lexicon's terms
-    tokens = [token for piece in _pieces(text) for token in _words(piece)]
-    return [
+    parts: list[str] = []
+    size = len(word)
+    for length in range(2, size):
+        for start in range(size - length + 1):
+            part = word[start : start + length]
+            if part in domain:
+                parts.append(part)
+    parts.append(word)
+    found = tuple(
         token
-        for token in tokens
+        for token in parts
         if len(token) > 1
         and token not in _STOPWORDS
         and not any(ch.isdigit() for ch in token)
         and (_CJK.search(token) or token.isalpha())
-    ]
+    )
+    if len(_TERMS) >= _TERMS_MAX:
+        _TERMS.clear()
+    _TERMS[word] = found
+    return found
+
+
+def _tokenize(
+    text: str, lexicon: Lexicon | None = None, cutter: segment.Cutter | None = None
+) -> list[str]:
+    """Words worth comparing: jieba with the domain dictionary (`govread.segment`), dictionary
+    words and their dictionary parts (综合行政执法改革 also gives 行政执法), never a guessed
+    word such as 上作; two characters or more, no stop words. A report's `cutter` shares
+    the blocks already cut for its search tokens."""
+    del lexicon  # the domain dictionary holds the lexicon's terms
+    cutter = cutter or segment.Cutter()
+    tokens: list[str] = []
+    for piece in _pieces(text):
+        for word in cutter.known(piece):
+            tokens.extend(_word_terms(word))
+    return tokens
 
 
 # --- units ----------------------------------------------------------------------------
@@ -331,14 +350,14 @@ def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> boo
 
 
 class _Builder:
-    def __init__(self, report: Report, lexicon: Lexicon) -> None:
-        self.report, self.lexicon = report, lexicon
+    def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter) -> None:
+        self.report, self.lexicon, self.cutter = report, lexicon, cutter
         self.units: list[Unit] = []
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
 
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
-        terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon))
+        terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
         subject = self.lexicon.score(str(fields["heading"]), text)
         themes = _weighted_themes(subject, self.lexicon)
         spoken = self.lexicon.score(str(fields["heading"]), text, phase_text=True)
@@ -470,15 +489,18 @@ _UNIT_CACHE_SIZE = 128
 _cache_lock = threading.Lock()
 
 
-def report_units(report: Report, lexicon: Lexicon | None = None) -> tuple[Unit, ...]:
-    """The report's units in document order (cached by content hash and lexicon)."""
+def report_units(
+    report: Report, lexicon: Lexicon | None = None, cutter: segment.Cutter | None = None
+) -> tuple[Unit, ...]:
+    """The report's units in document order (cached by content hash and lexicon); `cutter`
+    is the report's segmentation when it is already under way (`segment.Cutter`)."""
     lexicon = lexicon or load_lexicon()
     cache_key = (report.sha256, report.path, hash(lexicon))
     with _cache_lock:
         if cache_key in _UNIT_CACHE:
             _UNIT_CACHE.move_to_end(cache_key)
             return _UNIT_CACHE[cache_key]
-    builder = _Builder(report, lexicon)
+    builder = _Builder(report, lexicon, cutter or segment.Cutter())
     for section in report.sections:
         builder.section(section, [], "", None)
     builder.closing()

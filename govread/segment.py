@@ -43,6 +43,7 @@ STOPWORDS = frozenset("的了和与及或等之其在对把被是为以将并也
 
 _lock = threading.RLock()
 _tokenizer: Any = None  # jieba.Tokenizer once loaded
+_engine: Any = None  # its module (jieba or jieba_fast)
 
 
 def cache_root() -> Path:
@@ -146,7 +147,7 @@ def ensure_loaded() -> None:
 
     Thread-safe: the TUI calls this from a worker while the UI keeps filtering by substring.
     """
-    global _tokenizer
+    global _tokenizer, _engine
     if _tokenizer is not None:
         return
     with _lock:
@@ -164,6 +165,7 @@ def ensure_loaded() -> None:
         for word, freq, tag in user_dictionary():
             # At least the frequency that makes jieba keep the word whole.
             tokenizer.add_word(word, max(freq, tokenizer.suggest_freq(word, False)), tag)
+        _engine = jieba
         _tokenizer = tokenizer
 
 
@@ -182,10 +184,11 @@ def cut(text: str) -> list[str]:
     return list(_loaded().cut(text, HMM=True))
 
 
-def cut_known(text: str) -> list[str]:
+def cut_known(text: str, cutter: Cutter | None = None) -> list[str]:
     """Segmentation into dictionary words only (no HMM guesses such as 上作 or 年区), word
-    pieces only (no punctuation or spaces); loads the dictionary if needed."""
-    return [word for word in _loaded().cut(text, HMM=False) if _is_wordlike(word)]
+    pieces only (no punctuation or spaces); loads the dictionary if needed. A report's
+    `cutter` shares the blocks it has already cut."""
+    return (cutter or Cutter()).known(text)
 
 
 def tokens(text: str) -> list[str]:
@@ -199,13 +202,168 @@ def tokens(text: str) -> list[str]:
 
 # jieba cuts a text block by block (runs of Han characters, letters, digits and a few signs),
 # each independently of the others: the same block always gives the same words. A report's
-# items are also inside their section's text, and its headings inside its paragraphs, so a
-# report's texts are cut block by block with the blocks already cut remembered: each block
-# is segmented once per report.
+# items are also inside their section's text, and its headings inside its paragraphs, and
+# the comparison's units (`govread.compare`) are cut from the same text again, without HMM:
+# a `Cutter` segments each distinct block of a report once and gives both cuts from it.
 _BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba's re_han_default
+# The signs a block may hold besides letters and digits: a word of a block is word-like
+# (`_is_wordlike`) exactly when something is left of it without them.
+_BLOCK_SIGNS = "+#&._%-"
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # word -> its index tokens (the dictionary parts, then the word; nothing for punctuation)
 _expansions: dict[str, tuple[str, ...]] = {}
 _EXPANSIONS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
+
+
+class Cutter:
+    """jieba's segmentation of one report's texts, each distinct block computed once.
+
+    jieba finds a block's words in two steps: the route (the most probable path through the
+    dictionary words the block holds, its costly part: `get_DAG` and `calc`, in C with
+    jieba_fast), then a walk along it that either guesses words in runs of single characters
+    with its HMM (`cut(text, HMM=True)`, the search tokens) or keeps them as they are
+    (`HMM=False`, the comparison's dictionary words). The walks below are jieba's own
+    (`Tokenizer.__cut_DAG`, `__cut_DAG_NO_HMM`, `cut`), so `cut(text, hmm)` is exactly
+    ``Tokenizer.cut(text, HMM=hmm)``; what changes is that a block's route is found once
+    for both cuts and every text of the report. Keep one per report (it remembers every
+    distinct block it has cut); loads the dictionary if needed.
+    """
+
+    def __init__(self) -> None:
+        tokenizer = _loaded()
+        engine = _engine
+        self._freq: dict[str, int] = tokenizer.FREQ
+        self._han: re.Pattern[str] = engine.re_han_default
+        self._skip: re.Pattern[str] = engine.re_skip_default
+        self._hmm_cut: Callable[[str], Any] = engine.finalseg.cut
+        fast = getattr(engine, "_jieba_fast_functions", None)
+        if fast is not None:
+            self._route = self._fast_route
+            self._dag_and_calc = fast._get_DAG_and_calc
+            self._total = float(tokenizer.total)
+        else:
+            self._route = self._plain_route
+        self._tokenizer = tokenizer
+        self._routes: dict[str, list[int]] = {}
+        self._hmm: dict[str, list[str]] = {}
+        self._plain: dict[str, list[str]] = {}
+        self._known: dict[str, list[str]] = {}
+
+    def _fast_route(self, block: str) -> list[int]:
+        route: list[int] = []
+        self._dag_and_calc(self._freq, block, route, self._total)
+        return route
+
+    def _plain_route(self, block: str) -> list[int]:
+        route: dict[int, tuple[float, int]] = {}
+        self._tokenizer.calc(block, self._tokenizer.get_DAG(block), route)
+        return [route[x][1] for x in range(len(block))]
+
+    def _ends(self, block: str) -> list[int]:
+        """Where each word of the block's route that starts at x ends (inclusive)."""
+        ends = self._routes.get(block)
+        if ends is None:
+            ends = self._routes[block] = self._route(block)
+        return ends
+
+    def _block_hmm(self, block: str) -> list[str]:
+        words = self._hmm.get(block)
+        if words is not None:
+            return words
+        ends = self._ends(block)
+        words = []
+        buf = ""
+        x, size = 0, len(block)
+        while x < size:
+            y = ends[x] + 1
+            if y - x == 1:
+                buf += block[x]
+            else:
+                if buf:
+                    self._flush(buf, words)
+                    buf = ""
+                words.append(block[x:y])
+            x = y
+        if buf:
+            self._flush(buf, words)
+        self._hmm[block] = words
+        return words
+
+    def _flush(self, buf: str, words: list[str]) -> None:
+        if len(buf) == 1:
+            words.append(buf)
+        elif not self._freq.get(buf):
+            words.extend(self._hmm_cut(buf))
+        else:
+            words.extend(buf)
+
+    def _block_plain(self, block: str) -> list[str]:
+        """The block's words without HMM, every piece."""
+        words = self._plain.get(block)
+        if words is not None:
+            return words
+        ends = self._ends(block)
+        words = []
+        buf = ""
+        x, size = 0, len(block)
+        while x < size:
+            y = ends[x] + 1
+            word = block[x:y]
+            if y - x == 1 and word in _ASCII_ALNUM:  # jieba's re_eng
+                buf += word
+            else:
+                if buf:
+                    words.append(buf)
+                    buf = ""
+                words.append(word)
+            x = y
+        if buf:
+            words.append(buf)
+        self._plain[block] = words
+        return words
+
+    def _block_known(self, block: str) -> list[str]:
+        """The block's word-like words without HMM."""
+        words = self._known.get(block)
+        if words is None:
+            words = self._known[block] = [
+                w for w in self._block_plain(block) if w.strip(_BLOCK_SIGNS)
+            ]
+        return words
+
+    def cut(self, text: str, hmm: bool = True) -> list[str]:
+        """``Tokenizer.cut(text, HMM=hmm)`` as a list, every piece kept."""
+        block_words = self._block_hmm if hmm else self._block_plain
+        words: list[str] = []
+        for block in self._han.split(text):
+            if not block:
+                continue
+            if self._han.match(block):
+                words.extend(block_words(block))
+            else:
+                for piece in self._skip.split(block):
+                    if self._skip.match(piece):
+                        words.append(piece)
+                    else:
+                        words.extend(piece)
+        return words
+
+    def known(self, text: str) -> list[str]:
+        """`cut_known(text)`: the word-like words of the cut without HMM."""
+        words: list[str] = []
+        for block in self._han.split(text):
+            if not block:
+                continue
+            if self._han.match(block):
+                words.extend(self._block_known(block))
+            else:
+                for piece in self._skip.split(block):
+                    if self._skip.match(piece):
+                        if _is_wordlike(piece):
+                            words.append(piece)
+                    else:
+                        words.extend(ch for ch in piece if _is_wordlike(ch))
+        return words
 
 
 def _expand(word: str, freq: Mapping[str, int]) -> tuple[str, ...]:
@@ -229,11 +387,11 @@ def _expand(word: str, freq: Mapping[str, int]) -> tuple[str, ...]:
     return found
 
 
-def report_tokens(texts: Mapping[str, str]) -> dict[str, list[str]]:
-    """`tokens` of each text of one report (unit id -> text), each distinct block cut once."""
-    tokenizer = _loaded()
-    freq = tokenizer.FREQ
-    cut = tokenizer.cut
+def report_tokens(texts: Mapping[str, str], cutter: Cutter | None = None) -> dict[str, list[str]]:
+    """`tokens` of each text of one report (unit id -> text), each distinct block cut once
+    (by `cutter`, which the report's other cuts may share)."""
+    cutter = cutter or Cutter()
+    freq = _loaded().FREQ
     blocks: dict[str, tuple[str, ...]] = {}
     result: dict[str, list[str]] = {}
     for key, text in texts.items():
@@ -244,7 +402,7 @@ def report_tokens(texts: Mapping[str, str]) -> dict[str, list[str]]:
             words = blocks.get(block)
             if words is None:
                 pieces: list[str] = []
-                for word in cut(block, HMM=True):
+                for word in cutter.cut(block):
                     pieces.extend(_expand(word, freq))
                 words = blocks[block] = tuple(pieces)
             found.extend(words)

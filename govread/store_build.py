@@ -93,12 +93,14 @@ def prepare_report(
 
     assert report.path is not None
     units = _report_units(report, 0)
+    # One segmentation of the report for its search tokens and its comparison's words.
+    cutter = segment.Cutter()
     if tokens is None:
         texts: dict[str, str] = {}
         for unit in units:
             texts[unit.id + "|h"] = unit.heading_fold.text
             texts[unit.id + "|b"] = unit.body_fold.text
-        tokens = segment.report_tokens(texts)
+        tokens = segment.report_tokens(texts, cutter)
     rows: list[tuple[object, ...]] = []
     df: Counter[str] = Counter()
     total = 0
@@ -151,7 +153,7 @@ def prepare_report(
     ]
     topics: list[tuple[object, ...]] = []
     terms: Counter[str] = Counter()
-    for ordinal, cunit in enumerate(report_units(report)):
+    for ordinal, cunit in enumerate(report_units(report, cutter=cutter)):
         terms.update(cunit.terms.keys())
         topics.append(
             (

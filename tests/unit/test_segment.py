@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,69 @@ def test_jieba_logger_cannot_reach_stderr(capfd: pytest.CaptureFixture[str]) -> 
     logger.error("Dump cache file failed.")  # what jieba logs when its cache dir is read-only
     assert capfd.readouterr().err == ""
     assert not logger.propagate
+
+
+def test_one_cutter_gives_jiebas_own_cuts_with_and_without_hmm() -> None:
+    """A report's `Cutter` finds each block's route once for both cuts: what it gives is
+    what jieba's `cut` gives, with HMM (the search tokens) and without (the comparison)."""
+    from govread.corpus import load
+    from govread.store_build import unit_texts
+
+    segment.ensure_loaded()
+    tokenizer = segment._tokenizer
+    texts = [
+        "２０２３年ＡＰＰ上线, e-Gov平台 3.5% 增长; C++ & C# 工作\r\n上作年区 x1y2",
+        "  行政复议 -- 案件 12,345 件\t共计",
+        "",
+        "，。、",
+    ]
+    for report in load().reports:
+        texts.extend(unit_texts(report).values())
+    cutter = segment.Cutter()  # one for every text: blocks cut before are reused
+    for text in texts:
+        assert cutter.cut(text, hmm=True) == list(tokenizer.cut(text, HMM=True))
+        assert cutter.cut(text, hmm=False) == list(tokenizer.cut(text, HMM=False))
+        plain = [w for w in tokenizer.cut(text, HMM=False) if segment._is_wordlike(w)]
+        assert cutter.known(text) == plain
+        assert segment.Cutter().known(text) == plain
+
+
+def test_the_comparison_words_are_those_of_a_second_cut_without_hmm() -> None:
+    """The comparison's words taken from the report's shared cut are those its own cut of
+    each unit, without HMM, gives (as `compare` computed them before the cut was shared)."""
+    from govread import compare
+    from govread.corpus import load
+    from govread.store_build import unit_texts
+
+    segment.ensure_loaded()
+    tokenizer = segment._tokenizer
+    domain = frozenset(segment.user_terms())
+
+    def second_cut(text: str) -> list[str]:
+        found: list[str] = []
+        for piece in compare._pieces(text):
+            for word in tokenizer.cut(piece, HMM=False):
+                if not segment._is_wordlike(word):
+                    continue
+                size = len(word)
+                for length in range(2, size):
+                    for start in range(size - length + 1):
+                        if word[start : start + length] in domain:
+                            found.append(word[start : start + length])
+                found.append(word)
+        return [
+            t
+            for t in found
+            if len(t) > 1
+            and t not in compare._STOPWORDS
+            and not any(ch.isdigit() for ch in t)
+            and (compare._CJK.search(t) or t.isalpha())
+        ]
+
+    for report in load().reports:
+        cutter = segment.Cutter()
+        segment.report_tokens(unit_texts(report), cutter)
+        compare._UNIT_CACHE.clear()
+        for unit in compare.report_units(report, cutter=cutter):
+            expected = second_cut(f"{unit.heading}\n{unit.text}")
+            assert unit.terms == dict(Counter(expected))
