@@ -352,15 +352,16 @@ def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> boo
 class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter) -> None:
         self.report, self.lexicon, self.cutter = report, lexicon, cutter
+        self.seen: dict[str, dict[str, int]] = {}  # each text's keyword hits (`Lexicon.hits`)
         self.units: list[Unit] = []
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
 
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
-        subject = self.lexicon.score(str(fields["heading"]), text)
+        subject = self.lexicon.score(str(fields["heading"]), text, seen=self.seen)
         themes = _weighted_themes(subject, self.lexicon)
-        spoken = self.lexicon.score(str(fields["heading"]), text, phase_text=True)
+        spoken = self.lexicon.score(str(fields["heading"]), text, phase_text=True, seen=self.seen)
         phases = frozenset(
             t.id for t in self.lexicon.themes if t.phase and spoken.get(t.id, 0.0) >= PHASE_MIN
         )
@@ -371,7 +372,7 @@ class _Builder:
     def theme_of(
         self, heading: str, body: str, context: Sequence[str]
     ) -> tuple[str, dict[str, float]]:
-        scores = self.lexicon.score(heading, body, context)
+        scores = self.lexicon.score(heading, body, context, seen=self.seen)
         return self.lexicon.best(scores, phase=False), scores
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
@@ -413,7 +414,8 @@ class _Builder:
         for index, (part_phase, spans) in enumerate(groups):
             body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
             if part_phase:
-                theme, scores = part_phase, self.lexicon.score(section.heading, body, context)
+                theme = part_phase
+                scores = self.lexicon.score(section.heading, body, context, seen=self.seen)
             else:
                 theme, scores = self.theme_of(section.heading, body, context)
             self.add(
@@ -433,7 +435,8 @@ class _Builder:
         inner = [section.heading, *([intro] if intro else []), *context]
         for item in section.items:
             if zone:
-                theme, scores = zone, self.lexicon.score(item.heading, item.text, inner)
+                theme = zone
+                scores = self.lexicon.score(item.heading, item.text, inner, seen=self.seen)
             else:
                 theme, scores = self.theme_of(item.heading, item.text, inner)
             self.add(

@@ -76,8 +76,14 @@ class Lexicon:
         """Theme ids in display order, the catch-all last."""
         return (*(t.id for t in self.themes), OTHER_ID)
 
-    def hits(self, text: str) -> dict[str, int]:
-        """How often each keyword occurs in `text` (longest match first, no overlaps)."""
+    def hits(self, text: str, seen: dict[str, dict[str, int]] | None = None) -> dict[str, int]:
+        """How often each keyword occurs in `text` (longest match first, no overlaps); from
+        `seen` when it holds the text (and put there; the caller reads, never changes it)."""
+        if seen is not None:
+            found = seen.get(text)
+            if found is None:
+                found = seen[text] = self.hits(text)
+            return found
         counts: dict[str, int] = {}
         if self._pattern is None or not text:
             return counts
@@ -92,6 +98,7 @@ class Lexicon:
         context: Sequence[str] = (),
         *,
         phase_text: bool = False,
+        seen: dict[str, dict[str, int]] | None = None,
     ) -> dict[str, float]:
         """Points per theme id for a unit of text; themes without points are left out.
 
@@ -99,16 +106,18 @@ class Lexicon:
         enclosing sections, nearest first) weigh `ancestor_weight` / distance; `body`
         hits count sub-linearly (1 + ln n per keyword) so a long section does not win
         every theme. Phase keywords count in the body only when `phase_text` is true.
+        `seen` remembers the hits of each text (`hits`) for a caller that scores the same
+        headings and texts again, as the comparison's units of one report do.
         """
         scores = [0.0] * len(self.themes)
-        for keyword, count in self.hits(heading).items():
+        for keyword, count in self.hits(heading, seen).items():
             for index, weight in self._weights[keyword]:
                 scores[index] += weight * count * self.heading_weight
         for distance, ancestor in enumerate(context, start=1):
-            for keyword, count in self.hits(ancestor).items():
+            for keyword, count in self.hits(ancestor, seen).items():
                 for index, weight in self._weights[keyword]:
                     scores[index] += weight * count * self.ancestor_weight / distance
-        for keyword, count in self.hits(body).items():
+        for keyword, count in self.hits(body, seen).items():
             for index, weight in self._weights[keyword]:
                 if self.themes[index].phase and not phase_text:
                     continue
