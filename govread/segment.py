@@ -179,6 +179,11 @@ def _is_wordlike(token: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LN" for ch in token)
 
 
+@cache
+def _wordlike_char(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "LN"
+
+
 def cut(text: str) -> list[str]:
     """Precise-mode segmentation, every piece kept (loads the dictionary if needed)."""
     return list(_loaded().cut(text, HMM=True))
@@ -244,6 +249,8 @@ class Cutter:
         else:
             self._route = self._plain_route
         self._tokenizer = tokenizer
+        # jieba's blocks are `_BLOCK`'s (jieba_fast's lack "-"): a `_BLOCK` block is cut whole
+        self._same_blocks = self._han.pattern == _BLOCK.pattern
         self._routes: dict[str, list[int]] = {}
         self._hmm: dict[str, list[str]] = {}
         self._plain: dict[str, list[str]] = {}
@@ -331,6 +338,12 @@ class Cutter:
             ]
         return words
 
+    def block_words(self, block: str) -> list[str]:
+        """``cut(block)`` of a block of `_BLOCK` (a run its split gives)."""
+        if self._same_blocks:
+            return self._block_hmm(block)
+        return self.cut(block)
+
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """``Tokenizer.cut(text, HMM=hmm)`` as a list, every piece kept."""
         block_words = self._block_hmm if hmm else self._block_plain
@@ -362,7 +375,7 @@ class Cutter:
                         if _is_wordlike(piece):
                             words.append(piece)
                     else:
-                        words.extend(ch for ch in piece if _is_wordlike(ch))
+                        words.extend(ch for ch in piece if _wordlike_char(ch))
         return words
 
 
@@ -396,13 +409,15 @@ def report_tokens(texts: Mapping[str, str], cutter: Cutter | None = None) -> dic
     result: dict[str, list[str]] = {}
     for key, text in texts.items():
         found: list[str] = []
-        for block in _BLOCK.split(text):
+        # the split alternates what lies between blocks (even) and the blocks (odd)
+        for number, block in enumerate(_BLOCK.split(text)):
             if not block:
                 continue
             words = blocks.get(block)
             if words is None:
                 pieces: list[str] = []
-                for word in cutter.cut(block):
+                cut = cutter.block_words(block) if number % 2 else cutter.cut(block)
+                for word in cut:
                     pieces.extend(_expand(word, freq))
                 words = blocks[block] = tuple(pieces)
             found.extend(words)
