@@ -1,10 +1,11 @@
 """Preparing reports for the store: everything computed once per report, on every core.
 
 `prepare_file` reads and parses one file and computes all the store keeps of it: the units
-with their folded text and jieba tokens (each text block segmented once per report,
-`segment.report_tokens`), the figures (the one finder, `govread.figures`) and the themes of
-the comparison's units (`govread.compare.report_units`) with the words the comparison's
-IDF counts. It runs in a pool worker, so the parent only writes rows (`Store.put_prepared`);
+with their folded text and jieba tokens (`segment.report_tokens`), the figures (the one
+finder, `govread.figures`) and the themes of the comparison's units
+(`govread.compare.report_units`) with the words the comparison's IDF counts. The report is
+segmented once (`segment.Cutter`): each distinct block is cut once for both its search
+tokens and the comparison's words. It runs in a pool worker, so the parent only writes rows (`Store.put_prepared`);
 `prepared_files` hands the results back in the order of the files, each as soon as it and
 all before it are known.
 """
