@@ -273,40 +273,12 @@ class Cutter:
             ends = self._routes[block] = self._route(block)
         return ends
 
-    def _block_hmm(self, block: str) -> list[str]:
-        words = self._hmm.get(block)
-        if words is not None:
-            return words
-        ends = self._ends(block)
-        words = []
-        buf = ""
-        x, size = 0, len(block)
-        while x < size:
-            y = ends[x] + 1
-            if y - x == 1:
-                buf += block[x]
-            else:
-                if buf:
-                    self._flush(buf, words)
-                    buf = ""
-                words.append(block[x:y])
-            x = y
-        if buf:
-            self._flush(buf, words)
-        self._hmm[block] = words
-        return words
-
-    def _flush(self, buf: str, words: list[str]) -> None:
-        if len(buf) == 1:
-            words.append(buf)
-        elif not self._freq.get(buf):
-            words.extend(self._hmm_cut(buf))
-        else:
-            words.extend(buf)
-
-    def _block_plain(self, block: str) -> list[str]:
-        """The block's words without HMM, every piece."""
-        words = self._plain.get(block)
+    def _walk(self, block: str, hmm: bool) -> list[str]:
+        """The block's words along its route, every piece: jieba's walk with HMM (a run of
+        single characters not in the dictionary is guessed at) or without (a run of single
+        ASCII letters and digits is one word)."""
+        memo = self._hmm if hmm else self._plain
+        words = memo.get(block)
         if words is not None:
             return words
         ends = self._ends(block)
@@ -316,43 +288,50 @@ class Cutter:
         while x < size:
             y = ends[x] + 1
             word = block[x:y]
-            if y - x == 1 and word in _ASCII_ALNUM:  # jieba's re_eng
+            if y - x == 1 and (hmm or word in _ASCII_ALNUM):  # without HMM: jieba's re_eng
                 buf += word
             else:
                 if buf:
-                    words.append(buf)
+                    self._flush(buf, words, hmm)
                     buf = ""
                 words.append(word)
             x = y
         if buf:
-            words.append(buf)
-        self._plain[block] = words
+            self._flush(buf, words, hmm)
+        memo[block] = words
         return words
+
+    def _flush(self, buf: str, words: list[str], hmm: bool) -> None:
+        if not hmm or len(buf) == 1:
+            words.append(buf)
+        elif not self._freq.get(buf):
+            words.extend(self._hmm_cut(buf))
+        else:
+            words.extend(buf)
 
     def _block_known(self, block: str) -> list[str]:
         """The block's word-like words without HMM."""
         words = self._known.get(block)
         if words is None:
             words = self._known[block] = [
-                w for w in self._block_plain(block) if w.strip(_BLOCK_SIGNS)
+                w for w in self._walk(block, False) if w.strip(_BLOCK_SIGNS)
             ]
         return words
 
     def block_words(self, block: str) -> list[str]:
         """``cut(block)`` of a block of `_BLOCK` (a run its split gives)."""
         if self._same_blocks:
-            return self._block_hmm(block)
+            return self._walk(block, True)
         return self.cut(block)
 
     def cut(self, text: str, hmm: bool = True) -> list[str]:
         """``Tokenizer.cut(text, HMM=hmm)`` as a list, every piece kept."""
-        block_words = self._block_hmm if hmm else self._block_plain
         words: list[str] = []
         for block in self._han.split(text):
             if not block:
                 continue
             if self._han.match(block):
-                words.extend(block_words(block))
+                words.extend(self._walk(block, hmm))
             else:
                 for piece in self._skip.split(block):
                     if self._skip.match(piece):
