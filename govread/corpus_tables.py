@@ -12,14 +12,11 @@ reports runs in a process pool.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from govread import statefile
@@ -36,6 +33,7 @@ from govread.checklist import (
 from govread.coverage import Coverage, ThemeShare, coverage, coverage_rows
 from govread.figure_table import PLACE_FIELDS, report_attribute, report_rows
 from govread.figures import subject_key
+from govread.fingerprint import code_fingerprint
 from govread.parsers.model import Report
 from govread.topics import load_lexicon
 
@@ -206,20 +204,7 @@ _FIGURE_FIELDS = (
 def cache_kind() -> str:
     """``corpus-tables:<fingerprint>``: the fingerprint of the source and data that compute
     an entry, so an entry computed by other code is never read back."""
-    digest = hashlib.sha256()
-    folder = Path(__file__).parent
-    for name in _COMPUTING_MODULES:
-        try:
-            digest.update((folder / f"{name}.py").read_bytes())
-        except OSError:
-            digest.update(f"{name}: unreadable".encode())
-    data = resources.files("govread").joinpath("data")
-    for name in _COMPUTING_DATA:
-        try:
-            digest.update(data.joinpath(name).read_bytes())
-        except OSError:
-            digest.update(f"{name}: unreadable".encode())
-    return f"corpus-tables:{digest.hexdigest()[:24]}"
+    return f"corpus-tables:{code_fingerprint(_COMPUTING_MODULES, _COMPUTING_DATA)[:24]}"
 
 
 def _basis(report: Report) -> list[object]:

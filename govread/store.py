@@ -26,6 +26,7 @@ parsed-report cache does (`govread.cache`).
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import math
 import operator
@@ -39,9 +40,10 @@ from typing import NamedTuple
 
 from govread import segment, statefile
 from govread.cache import _entry_report
+from govread.fingerprint import code_fingerprint
 from govread.i18n import _
 from govread.parsers.model import Item, Report, Section
-from govread.parsers.outline import PARSER_VERSION
+from govread.parsers.version import PARSER_VERSION
 from govread.search import (
     BM25_B,
     BM25_K1,
@@ -67,6 +69,20 @@ from govread.store_build import (
 
 # 2: reports.issuer_level and city; 3: figures, topics, the comparison's words;
 # 4: units_grams, the postings of needles under three characters
+# the modules and data besides the parser whose code decides a report's rows (tokens,
+# figures, topics, the comparison's words): a change to any of them re-indexes the report
+_ANALYSIS_MODULES = (
+    "store_build",
+    "segment",
+    "search",
+    "node_ids",
+    "compare",
+    "figures",
+    "indicators",
+    "topics",
+)
+_ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
+
 SCHEMA_VERSION = 4
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
@@ -240,6 +256,14 @@ def unpack_terms(packed: str) -> dict[str, int]:
         if term:
             found[term] = int(n)
     return found
+
+
+@functools.cache
+def analysis_version() -> str:
+    """What the ``parser`` column of a report holds: the parser's version and a fingerprint
+    of the code that computed its other rows. A report indexed by other code (a new figure
+    finder, say, with the same parser) is indexed again, never served stale."""
+    return f"{PARSER_VERSION}+{code_fingerprint(_ANALYSIS_MODULES, _ANALYSIS_DATA)[:16]}"
 
 
 def _split(text: str) -> list[str]:
@@ -451,7 +475,7 @@ class Store:
                     prepared.path,
                     prepared.sha256,
                     prepared.text_sha256,
-                    PARSER_VERSION,
+                    analysis_version(),
                     *prepared.meta,
                     prepared.mtime_ns,
                     prepared.size,
@@ -972,6 +996,7 @@ def index(
         else:
             found.append((path, True))
     known = store.known()
+    current_analysis = analysis_version()
     jobs: list[FileJob] = []
     for path, explicit in found:
         key = str(path.resolve())
@@ -984,11 +1009,11 @@ def index(
             stat is not None
             and row is not None
             and (row[1], row[2]) == stat
-            and row[4] == PARSER_VERSION
+            and row[4] == current_analysis
         ):
             summary.unchanged += 1
             continue
-        current = row[3] if row is not None and row[4] == PARSER_VERSION else None
+        current = row[3] if row is not None and row[4] == current_analysis else None
         jobs.append(FileJob(str(path), explicit, stat or (0, 0), current))
     total = len(jobs)
     batch: list[Prepared] = []
@@ -1022,13 +1047,13 @@ def index(
         if progress is not None:
             progress("indexing", done, total)
     flush()
-    # Prune: files gone, and reports of an older parser that were not refreshed above.
+    # Prune: files gone, and reports of older code that were not refreshed above.
     with store.transaction():
         for stored, row in known.items():
             parser = row[4]
             if stored in refreshed:
                 continue
-            if (not os.path.isfile(stored) or parser != PARSER_VERSION) and store.remove(stored):
+            if (not os.path.isfile(stored) or parser != current_analysis) and store.remove(stored):
                 summary.pruned += 1
         for skipped, _reason in summary.skipped:
             key = str(Path(skipped).resolve())

@@ -163,6 +163,30 @@ def test_reports_of_an_older_parser_are_refreshed(tmp_path: Path) -> None:
     assert (summary.updated, summary.unchanged) == (2, 0)
 
 
+def test_reports_indexed_by_other_analysis_code_are_refreshed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same parser but another figure finder (or lexicon, or segmenter): the report's
+    figures and topics are computed again, never served from the old code."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    assert _index(folder, db).unchanged == 2
+    current = store.analysis_version()
+    assert current.startswith(store.PARSER_VERSION + "+")
+    monkeypatch.setattr(store, "_ANALYSIS_DATA", (*store._ANALYSIS_DATA, "gazetteer.tsv"))
+    store.analysis_version.cache_clear()
+    try:
+        assert store.analysis_version() != current
+        summary = _index(folder, db)
+        assert (summary.updated, summary.unchanged) == (2, 0)
+        with sqlite3.connect(db) as raw:
+            kept = {row[0] for row in raw.execute("SELECT parser FROM reports")}
+        assert kept == {store.analysis_version()}
+    finally:
+        store.analysis_version.cache_clear()
+
+
 @pytest.mark.parametrize(
     "content",
     [b"not a database at all" * 100, None],
