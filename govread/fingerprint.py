@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
 
 _PACKAGE = Path(__file__).parent
 
 
 def code_fingerprint(modules: Sequence[str], data: Sequence[str] = ()) -> str:
-    """Hex digest of the govread modules `modules` (names under ``govread/``, without
+    """Hex digest of the govread modules `modules` (paths under ``govread/``, without
     ``.py``) and the package data files `data` (names under ``govread/data/``).
 
     A file that cannot be read (a zip import, say) adds its name instead: the key is then
@@ -29,6 +28,10 @@ def code_fingerprint(modules: Sequence[str], data: Sequence[str] = ()) -> str:
             digest.update((_PACKAGE / f"{name}.py").read_bytes())
         except OSError:
             digest.update(f"{name}: unreadable".encode())
+    if not data:
+        return digest.hexdigest()
+    from importlib import resources  # only here: the outline command's warm path needs none
+
     folder = resources.files("govread").joinpath("data")
     for name in data:
         try:

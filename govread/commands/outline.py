@@ -12,11 +12,10 @@ document gives (`govread.sanitize.dumps_json`, compact for ``json``, spaced for 
 from __future__ import annotations
 
 import functools
-import hashlib
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from govread.fingerprint import code_fingerprint
 from govread.sanitize import dumps_json, is_json_safe
 
 if TYPE_CHECKING:
@@ -128,14 +127,8 @@ def cache_kind(spaced: bool) -> str:
     """``outline-json:<fingerprint>`` (``outline-jsonl:`` spaced): the fingerprint of this
     module, the sanitiser and the data model, whose code decides the fragments, so
     fragments written by other code are never read."""
-    digest = hashlib.sha256()
-    here = Path(__file__).resolve().parent.parent
-    for relative in ("commands/outline.py", "sanitize.py", "parsers/model.py"):
-        try:
-            digest.update((here / relative).read_bytes())
-        except OSError:
-            digest.update(f"{relative}: unreadable".encode())
-    return f"outline-json{'l' if spaced else ''}:{digest.hexdigest()[:24]}"
+    digest = code_fingerprint(("commands/outline", "sanitize", "parsers/model"))
+    return f"outline-json{'l' if spaced else ''}:{digest[:24]}"
 
 
 def _cached(cache: ReportCache | None, sha256s: set[str], spaced: bool) -> dict[str, Fragments]:
