@@ -476,6 +476,7 @@ def _guess_end(
 ) -> int | None:
     """The best cut of a heading glued into its body's first sentence, or None."""
     openers, enders = stats
+    words = _word_classes()
     limit = min(stop, end + _GUESS_WINDOW)
     found = _SENTENCE_STOP.search(line, end, limit)
     sentence = found.start() if found else limit
@@ -526,7 +527,8 @@ def _guess_end(
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
         if not closed:
-            score -= 1.0  # a heading ends as clauses of this text end
+            # a heading ends as clauses of this text end, or on a noun (half the evidence)
+            score -= 0.5 if words.get(window[cut - 2 : cut]) == "N" else 1.0
         if _BODY_OPENING.match(window, cut):
             score += 1.0
         if following == window[cut + 1] and following.isalpha() and following not in _CN:
@@ -551,8 +553,9 @@ def _guess_end(
 @functools.cache
 def _word_classes() -> dict[str, str]:
     """Two-character nouns a heading closes on (N), verbs and prepositions a body opens
-    with (V): `govread/data/word_classes.tsv`, made from jieba's dictionary by
-    tools/make_word_classes.py. Read once, when a heading's end is first guessed."""
+    with (V), adjectives and adverbs (A): `govread/data/word_classes.tsv`, made from
+    jieba's dictionary by tools/make_word_classes.py. Read once, when a heading's end is
+    first guessed."""
     data = resources.files("govread").joinpath("data", "word_classes.tsv").read_text("utf-8")
     rows = (line.split("\t") for line in data.splitlines() if line and line[0] != "#")
     return {word: kind for word, kind in rows}
@@ -560,19 +563,49 @@ def _word_classes() -> dict[str, str]:
 
 def _word_edge(window: str, cut: int) -> float:
     """How much a cut reads like a heading closing on a noun and a body opening with a
-    verb (…履职能力|守牢…, …制度供给|紧扣…); a word cut in two weighs against it."""
+    verb (…履职能力|守牢…, …制度供给|紧扣…); a word cut in two weighs against it.
+
+    Two characters the list does not hold, the first a verb by itself (W: 守牢, 抓实,
+    筑牢), read as a verb: opening the body, for the cut; closing the heading, against it
+    (unless the character after, or before, makes a word with one of them: 扣发展,
+    自觉性). A
+    listed verb followed at once by a preposition (…有力保障|以构建…) has no object
+    there: it ends the heading rather than opening the body."""
     words = _word_classes()
     score = 0.0
     if words.get(window[cut - 2 : cut]) == "N":
         score += _WORD_EDGE
-    if words.get(window[cut : cut + 2]) == "V" or words.get(window[cut]) == "V":
+    elif (
+        words.get(window[cut - 2]) == "W"
+        and window[cut - 2 : cut] not in words
+        and window[cut - 3 : cut - 1] not in words
+    ):
+        score -= _WORD_EDGE
+    opening = window[cut : cut + 2]
+    kind = words.get(opening)
+    if kind == "V" and len(opening) == 2:
+        if words.get(window[cut + 2 : cut + 3]) != "V":
+            score += _WORD_EDGE
+    elif words.get(window[cut]) == "V":
         score += _WORD_EDGE
+    elif (
+        kind is None
+        and len(opening) == 2
+        and words.get(opening[0]) == "W"
+        and _is_han(opening[1])
+        and window[cut + 1 : cut + 3] not in words
+    ):
+        score += _WORD_EDGE  # (not 扣|发展: 发展 is a word, so 扣发 is not one)
     if window[cut - 1 : cut + 1] in words:
         score -= _WORD_EDGE
     return score
 
 
 _WORD_EDGE = 1.5
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:

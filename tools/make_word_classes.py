@@ -6,7 +6,10 @@ heading glued to its body ends (parsers/flat.py `_word_edge`).
 The source is the dictionary shipped with jieba (``jieba/dict.txt``, MIT licence): a word,
 its frequency and its part of speech a line. Kept: two-character nouns (n, vn) a heading
 may close on (``N``), two-character verbs (v) and one-character prepositions (p) a body may
-open with (``V``), each seen at least ``--min-freq`` times (prepositions: ``--min-freq-preposition``).
+open with (``V``), two-character adjectives and adverbs (a, ad, d: ``A``, neither, but
+known words, so a cut inside one weighs against it and no class is guessed for them), and
+one-character verbs (``W``: 守 抓 推 建 筑, which begin the two-character verbs the dictionary
+does not hold, 守牢 抓实 筑牢), each seen at least ``--min-freq`` times (prepositions: ``--min-freq-preposition``).
 """
 
 from __future__ import annotations
@@ -34,10 +37,15 @@ def main(argv: list[str] | None = None) -> int:
             rows[word] = "V"
         elif len(word) == 2 and freq >= args.min_freq and tag in ("n", "vn"):
             rows[word] = "N"
+        elif len(word) == 2 and freq >= args.min_freq and tag in ("a", "ad", "d"):
+            rows[word] = "A"
         elif len(word) == 1 and tag == "p" and freq >= args.min_freq_preposition:
             rows[word] = "V"
+        elif len(word) == 1 and tag == "v" and freq >= args.min_freq_preposition:
+            rows[word] = "W"
     sys.stdout.write(
-        "# Two-character nouns (N) and verbs, one-character prepositions (V), from the\n"
+        "# Two-character nouns (N), verbs and one-character prepositions (V), adjectives\n"
+        "# and adverbs (A), one-character verbs (W), from the\n"
         "# dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba);\n"
         f"# made by tools/make_word_classes.py --min-freq {args.min_freq}"
         f" --min-freq-preposition {args.min_freq_preposition}\n"

@@ -69,3 +69,24 @@ def test_a_body_opening_after_a_function_word_is_no_cut_but_says_a_body_is_glued
     # a heading never ends on 的: the year opens no body there, yet a body is glued on
     window = "关于上一年度工作刚刚过去的2019年，是全面推进依法行政的一年，各项工作取得新进展"
     assert flat._body_start(window, titled=True) == (None, False, True)
+
+
+def test_a_verb_no_word_list_holds_opens_the_body_when_its_first_character_is_one() -> None:
+    # 守牢 / 筑牢 are in no dictionary, but 守 / 筑 are verbs by themselves: the body opens
+    # there, not after them (…履职能力守牢|严格…), even two characters from the siblings'
+    # length
+    window = "增强行政机关履职能力守牢严格规范公正文明的行政执法生命线"
+    cut = window.index("守牢")
+    assert flat._word_edge(window, cut) > flat._word_edge(window, cut + 2)
+    # 扣发展 is no verb: 发展 is a word, so 扣发 is not one
+    other = "强化高质量发展制度供给紧扣发展所需"
+    assert flat._word_edge(other, other.index("扣")) <= flat._word_edge(other, other.index("紧"))
+
+
+def test_a_verb_followed_at_once_by_a_preposition_ends_the_heading() -> None:
+    # …提供有力保障|以构建…: 保障 has no object before 以, so it is the heading's last word
+    # (the cut before 保障 keeps only the credit of 有力, a noun to jieba)
+    window = "为经济社会发展提供有力保障以构建职责明确的政府治理体系"
+    alone = "为经济社会发展提供有力保障职责明确的政府治理体系"
+    assert flat._word_edge(window, window.index("保障")) == flat._WORD_EDGE
+    assert flat._word_edge(alone, alone.index("保障")) == 2 * flat._WORD_EDGE
