@@ -421,7 +421,12 @@ def heading_spans(
                 stats = _clause_edges(lines)
             middle = _median(lengths)
             spread = max(1.0, _median([round(abs(length - middle)) for length in lengths]))
-            if len(lengths) < _FEW:
+            kin = sure.get((rank, -2), [])
+            if len(lengths) < _FEW <= len(kin) and group[1] >= 0 and starts[group[1]][3] < 0:
+                # a part's chapters with one or two sure ends: every part's chapters tell
+                # how alike in length chapters are
+                spread = max(1.0, _median([round(abs(length - middle)) for length in kin]))
+            elif len(lengths) < _FEW:
                 spread = max(spread, _FEW_SPREAD * middle)  # one or two siblings: a rough guide
             cut = _guess_end(lines[line], end, stop, middle, spread, stats)
             if cut is not None:
