@@ -69,10 +69,11 @@ _MIN_BODY = 6
 # child more surely than one standing alone.
 _ANCHORED = 0.5
 
-# Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 …): in flat text a
+# Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 / …有待提高 …): in flat text a
 # heading that runs into its body is cut after one, when no 。 came first.
 _HEADING_END = re.compile(
-    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)(?=[^\u3002\uff0c,\u3001和及与的等])"
+    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标"
+    r"|[有亟]待[\u4e00-\u9fff]{2})(?=[^\u3002\uff0c,\u3001和及与的等])"
 )
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
@@ -327,6 +328,9 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     if cut is not None:
         return end + cut, end + cut, _SURE if by_title_word or not titled else _OPENING
     if sentence != -1:
+        titled_at = _title_word_clause(line, end, sentence)
+        if titled_at is not None and not titled:
+            return titled_at, titled_at, _SURE  # …力量不足|基层执法人员数量偏少，…
         whole = titled or glued or _reads_like_body(line, end, sentence)
         return sentence, sentence + 1, _FALLBACK if whole else _SURE
     return stop, stop, _SURE if stop - end <= _SPLIT_WINDOW else _FALLBACK
@@ -344,12 +348,19 @@ def _reads_like_body(line: str, end: int, sentence: int) -> bool:
     """Is a short first sentence (no more than a heading's length) partly body?"""
     if _BODY_LIKE.search(line, end, sentence):
         return True
+    return _title_word_clause(line, end, sentence) is not None
+
+
+def _title_word_clause(line: str, end: int, sentence: int) -> int | None:
+    """The end of a section-title word in a first sentence when a clause of its own,
+    before any clause mark, follows it (…力量不足|基层执法人员数量偏少，…), or None."""
     title_word = _HEADING_END.search(line, end, sentence)
-    return (
-        title_word is not None
-        and sentence - title_word.end() >= _MIN_BODY_CLAUSE
-        and _CLAUSE_MARK.search(line, title_word.end(), sentence) is None
-    )
+    if title_word is None or title_word.end() - end < _MIN_HEADING:
+        return None
+    mark = _CLAUSE_MARK.search(line, title_word.end(), sentence)
+    if (mark.start() if mark else sentence) - title_word.end() >= _MIN_BODY_CLAUSE:
+        return title_word.end()
+    return None
 
 
 # A body glued after a section-title word is a clause of its own, not a word or two
@@ -453,6 +464,21 @@ _FEW_SPREAD = 0.35
 _SENTENCE_BOUNDARY = 2.0
 
 
+# The longest heading tail a body's first words may restate (…习近平法治思想|把习近平法治思想…).
+_ECHO = 10
+
+
+def _echo(window: str) -> int:
+    """The first cut after which the body restates the heading's last words, at once or
+    after one function word (…贯彻习近平法治思想|把习近平法治思想作为…), or -1."""
+    for cut in range(_MIN_HEADING, len(window) - _RESTATED):
+        for length in range(_RESTATED, min(cut, _ECHO) + 1):
+            tail = window[cut - length : cut]
+            if window.startswith(tail, cut) or window.startswith(tail, cut + 1):
+                return cut
+    return -1
+
+
 def _median(values: list[int]) -> float:
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -487,6 +513,8 @@ def _guess_end(
     sentence = found.start() if found else limit
     window = line[end:sentence]
     restated = window.find(window[:_RESTATED], _MIN_HEADING) if len(window) > 2 * _RESTATED else -1
+    if restated < _MIN_HEADING:
+        restated = _echo(window)
     best, best_score = None, 0.0
     # siblings are alike in length: cuts far from theirs are not weighed at all
     reach = max(_REACH, round(4 * spread))

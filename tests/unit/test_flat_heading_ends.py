@@ -90,3 +90,20 @@ def test_a_verb_followed_at_once_by_a_preposition_ends_the_heading() -> None:
     alone = "为经济社会发展提供有力保障职责明确的政府治理体系"
     assert flat._word_edge(window, window.index("保障")) == flat._WORD_EDGE
     assert flat._word_edge(alone, alone.index("保障")) == 2 * flat._WORD_EDGE
+
+
+def test_a_body_restating_the_heading_s_last_words_starts_there() -> None:
+    window = "深入学习贯彻习近平法治思想把习近平法治思想作为县政府常务会议会前学法的重要内容"
+    assert flat._echo(window) == window.index("把")
+    assert flat._echo("加强组织领导坚持把法治政府建设摆在全局工作的重要位置") == -1
+
+
+def test_a_section_title_word_with_a_clause_of_its_own_after_it_ends_a_short_heading() -> None:
+    text = (
+        TITLE + "一、存在问题1.执法队伍力量不足基层执法人员数量偏少，专业化水平有待提升。"
+        "2.法治意识有待提高少数领导干部运用法治思维的能力还不强。"
+        "二、下一步工作安排1.加强队伍建设充实基层执法力量，开展业务培训。"
+    )
+    assert _headings(text)[1:3] == ["执法队伍力量不足", "法治意识有待提高"]
+    # a title word with only a word or two after it is part of the heading
+    assert flat._title_word_clause("整改情况工作。", 0, 6) is None
