@@ -180,7 +180,11 @@ def _shape_score(line: str, end: int, following: int) -> float:
     first = _first_stop(line, end, stop)
     if first < stop:
         # a space or a sentence end reads like a heading's end; a ； like an inline list's
-        return -3.0 if line[first] in _CLAUSE_END else 1.0  # (（1）…；（2）…)
+        # (（1）…；（2）…), unless a section-title word and a body's opening words come
+        # first (一、存在问题2021年，…；二是…)
+        if line[first] in _CLAUSE_END and not _titled_then_body(line, end, first):
+            return -3.0
+        return 1.0
     if following < limit:
         # the next marker comes first: a heading of its own line, if short
         if following - end <= _SPLIT_WINDOW:
@@ -191,6 +195,17 @@ def _shape_score(line: str, end: int, following: int) -> float:
     if limit == len(line):
         return 1.0 if limit - end <= _SPLIT_WINDOW else -2.0
     return -4.0
+
+
+def _titled_then_body(line: str, end: int, stop: int) -> bool:
+    """Does a section-title word end a heading before `stop`, a body's opening words
+    right after it (存在问题|2021年，…)?"""
+    title = _HEADING_END.search(line, end, min(stop, end + _SPLIT_WINDOW))
+    return (
+        title is not None
+        and title.end() - end >= _MIN_HEADING
+        and _BODY_OPENING.match(line, title.end()) is not None
+    )
 
 
 def _first_stop(line: str, end: int, stop: int) -> int:

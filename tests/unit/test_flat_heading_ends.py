@@ -107,3 +107,15 @@ def test_a_section_title_word_with_a_clause_of_its_own_after_it_ends_a_short_hea
     assert _headings(text)[1:3] == ["执法队伍力量不足", "法治意识有待提高"]
     # a title word with only a word or two after it is part of the heading
     assert flat._title_word_clause("整改情况工作。", 0, 6) is None
+
+
+def test_a_title_word_then_a_body_s_opening_makes_a_heading_despite_a_later_semicolon() -> None:
+    # 一、存在问题2021年，…；二是…: the ； is the body's, not an inline list's
+    line = (
+        "第二部分　存在的问题和不足一、存在问题2021年，本区法治政府建设取得一定成效，"
+        "一是推进力度不够均衡；二是亮点不够多。"
+    )
+    heading = [cand for cand in flat.candidates(line) if cand.rank == 0]
+    assert heading and heading[0].score > 0
+    # an inline list stays one: （1）…；（2）…
+    assert all(cand.score < 0 for cand in flat.candidates("包括（1）规章草案；（2）规范性文件。"))
