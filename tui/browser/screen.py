@@ -321,7 +321,7 @@ class BrowserScreen(LocalisedScreen[None]):
             self.call_later(self.loading_finished, problems)
             return
         self.query_one("#load-progress", ProgressBar).display = False
-        if self.outline.report_nodes():
+        if self.outline.has_reports():
             return
         message = Text(_("No report could be opened."), style="bold")
         for problem in problems[:MAX_PROBLEMS_SHOWN]:
@@ -343,7 +343,7 @@ class BrowserScreen(LocalisedScreen[None]):
         if path:  # the hidden root is highlighted while the outline is empty
             self.detail.show(path)
         elif event.node.parent is not None:  # a group of reports: what it holds
-            self.detail.show_message(OutlineTree.group_summary(event.node))
+            self.detail.show_message(self.outline.group_summary(event.node))
 
     @on(OpenRequested)
     def _open_requested(self, _message: OpenRequested) -> None:
