@@ -371,13 +371,14 @@ class GovreadApp(App[int]):
         # A store's first reports are not opened when many follow: opening one reads its
         # body from the store (50 of them held the first screen for a third of a second).
         expand = self.store is None or message.total <= EAGER_LIMIT
-        for entry, _done in message.entries:
-            if isinstance(entry, Problem):
-                self.problems.append(entry)
-                self._untold.append(entry)
-            else:
-                self.library.add(entry)
-                self.browser.add_report(entry, expand=expand)
+        with self.browser.adding():  # one refresh of the outline for the batch
+            for entry, _done in message.entries:
+                if isinstance(entry, Problem):
+                    self.problems.append(entry)
+                    self._untold.append(entry)
+                else:
+                    self.library.add(entry)
+                    self.browser.add_report(entry, expand=expand)
         if message.entries:  # once a batch: the bar is drawn after it anyway
             self.browser.show_progress(message.entries[-1][1], message.total)
             self._update_sub_title()

@@ -13,6 +13,8 @@ import os
 import shlex
 import subprocess
 import webbrowser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -288,19 +290,37 @@ class BrowserScreen(LocalisedScreen[None]):
 
     # -- fed by the app ---------------------------------------------------------------
 
+    def _shown_outline(self) -> OutlineTree | None:
+        """The outline, looked up once (a query per report cost a second at 10,000
+        reports); None once the app is closing and the panes are gone."""
+        outline = self._outline_widget
+        if outline is None or not outline.is_attached:
+            try:
+                outline = self._outline_widget = self.outline
+            except NoMatches:
+                return None
+        return outline
+
+    @contextmanager
+    def adding(self) -> Iterator[None]:
+        """A batch of `add_report` calls: the outline is refreshed once, after the last
+        (the tree asks for a refresh of its layout on every node added)."""
+        outline = self._shown_outline() if self._panes_ready else None
+        if outline is None:
+            yield
+            return
+        with outline.building():
+            yield
+
     def add_report(self, report: Report, *, expand: bool = True) -> None:
         if not self._panes_ready:  # on_mount shows the library's reports
             return
         if self._filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
-        # looked up once: a query per report cost a second at 10,000 reports
-        outline = self._outline_widget
-        if outline is None or not outline.is_attached:
-            try:
-                outline = self._outline_widget = self.outline
-            except NoMatches:  # the app is closing and the panes are gone: nothing to show
-                return
+        outline = self._shown_outline()
+        if outline is None:  # the app is closing: nothing to show
+            return
         first = not outline.root.children  # not report_nodes(): a copy per report
         outline.add_report(report, expand=expand)  # in the library: the outline shows it
         if first:
