@@ -38,10 +38,10 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Literal, Protocol
+from typing import Literal, Protocol, overload
 
 from govread import segment
 from govread.node_ids import outside_unit_id, report_id
@@ -585,6 +585,95 @@ class Hit:
         }
 
 
+class LazyHits(Sequence[str]):
+    """Hits in document order, found only as far as they are asked for: the first one
+    (the cursor's) costs the work up to it, `len` nothing when the count is known (`total`)
+    and the whole walk otherwise; the full list is the same whichever way it is read.
+    Equal to any sequence holding the same ids (a tuple of them, say)."""
+
+    __slots__ = ("_found", "_lock", "_source", "_total")
+
+    def __init__(self, source: Iterable[str], total: int | None = None) -> None:
+        self._found: list[str] = []
+        self._source: Iterator[str] | None = iter(source)
+        self._total = total
+        self._lock = threading.Lock()  # a worker and the UI may both read it
+
+    def _reach(self, count: int | None) -> None:
+        """Find hits until there are `count` (all of them when None)."""
+        with self._lock:
+            source, found = self._source, self._found
+            if source is None:
+                return
+            if count is None:
+                found.extend(source)
+            else:
+                for hit in source:
+                    found.append(hit)
+                    if len(found) >= count:
+                        return
+            self._source = None
+            self._total = len(found)
+
+    def __len__(self) -> int:
+        if self._total is None:
+            self._reach(None)
+        assert self._total is not None
+        return self._total
+
+    def __bool__(self) -> bool:
+        if self._total is not None:
+            return self._total > 0
+        self._reach(1)
+        return bool(self._found)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            if index.stop is not None and index.stop >= 0 and (index.start or 0) >= 0:
+                self._reach(index.stop)
+            else:
+                self._reach(None)
+            return tuple(self._found[index])
+        if index < 0:
+            self._reach(None)
+        else:
+            self._reach(index + 1)
+        return self._found[index]
+
+    def __iter__(self) -> Iterator[str]:
+        n = 0
+        while True:
+            if n >= len(self._found):
+                self._reach(n + 1)
+                if n >= len(self._found):
+                    return
+            yield self._found[n]
+            n += 1
+
+    def __contains__(self, value: object) -> bool:
+        return any(hit == value for hit in self)
+
+    def index(self, value: object, start: int = 0, stop: int | None = None) -> int:
+        for n, hit in enumerate(self):
+            if n >= start and (stop is None or n < stop) and hit == value:
+                return n
+        raise ValueError(f"{value!r} is not a hit")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"LazyHits({tuple(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class FilterResult:
     """What the TUI's filter needs after a keystroke.
@@ -613,7 +702,7 @@ class FilterResult:
     section_counts: dict[str, int] = field(default_factory=dict)
     word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
-    hits: tuple[str, ...] = ()
+    hits: Sequence[str] = ()  # a tuple, or from a store `LazyHits` (found when read)
     needles: tuple[str, ...] = ()
     # the index's folded heading of a unit (folded once, when the report was added)
     _heading_of: Callable[[str], Folded | None] = field(
@@ -748,6 +837,18 @@ def hit_units(
 ) -> list[int]:
     """The units of `matched` that are hits (`is_hit`), in its order, each section's sole
     item found once. `tick()` is called every 256 units (a stale query stops there)."""
+    return list(iter_hit_units(matched, kind_of, section_of, sole_item, tick))
+
+
+def iter_hit_units(
+    matched: Iterable[int],
+    kind_of: Callable[[int], str],
+    section_of: Callable[[int], int | None],
+    sole_item: Callable[[int], int | None],
+    tick: Callable[[], None] | None = None,
+) -> Iterator[int]:
+    """`hit_units`, one hit at a time (each section's sole item found when first needed):
+    what a `LazyHits` walks."""
     sole: dict[int, int | None] = {}
 
     def sole_of(section: int) -> int | None:
@@ -755,15 +856,13 @@ def hit_units(
             sole[section] = sole_item(section)
         return sole[section]
 
-    hits: list[int] = []
     for n, unit in enumerate(matched):
         if tick is not None and not n % 256:
             tick()
         kind = kind_of(unit)
         section = section_of(unit) if kind == "item" else None
         if is_hit(unit, kind, section, sole_of):
-            hits.append(unit)
-    return hits
+            yield unit
 
 
 def combine_plans(

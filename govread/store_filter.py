@@ -19,7 +19,7 @@ import sqlite3
 import threading
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from itertools import chain
 from operator import attrgetter
 from typing import Protocol
@@ -31,11 +31,12 @@ from govread.search import (
     FilterResult,
     Folded,
     Hit,
+    LazyHits,
     Query,
     _as_query,
     fold,
     fold_text,
-    hit_units,
+    iter_hit_units,
     match_extent,
     match_query,
     range_holding_all,
@@ -286,21 +287,32 @@ class StoreIndex:
             allowed = {sid: q.report_matches(r) for sid, r in self._report_of.items()}
             matched = [i for i in matched if allowed[rows[i].report]]
         needles = [n for plan in plans for n in plan.needles]
-        hits = list(map(rows.__getitem__, self._hits(matched, needles, cancelled)))
-        if cancelled is not None and cancelled():
-            raise FilterCancelled
         matched_rows = list(map(rows.__getitem__, matched))
         ids = tuple(map(_node_id, matched_rows))
+        id_set = frozenset(ids)
+        # Each matching unit is a hit, except that a section and its matching items are one
+        # hit between them (`search.is_hit`: the section, or the one item holding all its
+        # matches), counted in the same places whichever it is (an item's count keys are
+        # its section's): the counts need no rule; which unit is the hit is decided only
+        # when the hits are read, as far as they are (the cursor's first, n / N onwards).
+        counted = [
+            row
+            for row in matched_rows
+            if row.kind != "item" or row.node_id.partition("#")[0] not in id_set
+        ]
+        if cancelled is not None and cancelled():
+            raise FilterCancelled
+        hits = LazyHits((rows[i].node_id for i in self._hits(matched, needles)), total=len(counted))
         return FilterResult(
             query=q,
-            ids=frozenset(ids),
+            ids=id_set,
             ancestors=frozenset(chain.from_iterable(map(_ancestors, matched_rows))),
             order=ids,
-            report_counts=dict(Counter(map(self._sha.__getitem__, map(_report, hits)))),
-            section_counts=dict(Counter(chain.from_iterable(map(_count_keys, hits)))),
+            report_counts=dict(Counter(map(self._sha.__getitem__, map(_report, counted)))),
+            section_counts=dict(Counter(chain.from_iterable(map(_count_keys, counted)))),
             word_ids=frozenset(rows[i].node_id for i in words_units & set(matched)),
             words_pending=pending,
-            hits=tuple(map(_node_id, hits)),
+            hits=hits,
             needles=tuple(dict.fromkeys(needles)),
         )
 
@@ -335,14 +347,9 @@ class StoreIndex:
         top = [i for i in self._all_units() if not rows[i].ancestors]
         return sorted(top, key=self._order.__getitem__)
 
-    def _hits(
-        self,
-        matched: list[int],
-        needles: list[str],
-        cancelled: Callable[[], bool] | None = None,
-    ) -> list[int]:
-        """As `SearchIndex._hits`: a section and a matching item of it are one hit, the item
-        when it holds every match of the section's body (read from the report, then)."""
+    def _hits(self, matched: list[int], needles: list[str]) -> Iterator[int]:
+        """As `SearchIndex._hits`, one hit at a time: a section and a matching item of it
+        are one hit, the item when it holds every match of the section's body."""
         rows = self._rows
         by_id = {rows[i].node_id: i for i in matched}
         # sections with a matching item: the only ones the rule has to look into
@@ -353,16 +360,11 @@ class StoreIndex:
                 return None
             return self._sole_item(section_unit, by_id, needles)
 
-        def tick() -> None:
-            if cancelled is not None and cancelled():
-                raise FilterCancelled
-
-        return hit_units(
+        yield from iter_hit_units(
             matched,
             lambda i: rows[i].kind,
             lambda i: by_id.get(rows[i].node_id.partition("#")[0]),
             sole_item,
-            tick,
         )
 
     def _sole_item(

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+
+import pytest
 
 from govread.node_ids import report_id
 from govread.parsers import Report
 from govread.parsers.outline import parse_text
-from govread.search import SearchIndex
+from govread.search import LazyHits, SearchIndex
 from govread.tui.browser.filter_state import FilterState
 
 TEXTS = (
@@ -86,3 +89,34 @@ def test_the_filter_state_needs_no_textual() -> None:
     code = "import sys, govread.tui.browser.filter_state; print('textual' in sys.modules)"
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_lazy_hits_are_a_sequence_found_as_far_as_read() -> None:
+    pulled: list[str] = []
+
+    def source() -> Iterator[str]:
+        for hit in ("a", "b", "c", "d"):
+            pulled.append(hit)
+            yield hit
+
+    hits = LazyHits(source(), total=4)
+    assert hits and len(hits) == 4 and not pulled  # the count is known: nothing walked
+    assert hits[1] == "b" and pulled == ["a", "b"]
+    assert hits[0:3] == ("a", "b", "c") and pulled == ["a", "b", "c"]
+    assert "c" in hits and hits.index("c") == 2 and pulled == ["a", "b", "c"]
+    assert hits[-1] == "d" and hits == ("a", "b", "c", "d") and list(hits) == list("abcd")
+    with pytest.raises(ValueError):
+        hits.index("z")
+    unknown = LazyHits(iter(["x", "y"]))
+    assert unknown and len(unknown) == 2 and unknown != ("x",)
+    assert not LazyHits(iter(()))
+
+
+def test_stepping_through_lazy_hits_wraps_around() -> None:
+    state = FilterState()
+    state.hits = LazyHits(iter(["r/1", "r/2", "s/1"]))
+    assert state.step_from("r/1", 1) == "r/2"
+    assert state.step_from("s/1", 1) == "r/1"
+    assert state.step_from("r/1", -1) == "s/1"
+    assert state.step_from("s/1", -1) == "r/2"
+    assert state.step_from("t/1", 1) is None

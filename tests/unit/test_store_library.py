@@ -252,3 +252,28 @@ def test_the_first_screen_comes_before_the_rest_is_read(
     # named files keep their order; nothing comes early
     read_outline(StoreReader(sample_store), [str(samples[1].path)], first_screen=early.append)
     assert len(early) == 1
+
+
+def test_the_store_decides_which_unit_is_the_hit_only_when_the_hits_are_read(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts come without the item rule (a section and its matching items are one hit
+    whichever it is); the rule runs for the hits read, the first one first."""
+    looked: list[int] = []
+    sole_item = StoreIndex._sole_item
+
+    def counting(self: StoreIndex, section: int, *args: object) -> int | None:
+        looked.append(section)
+        return sole_item(self, section, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(StoreIndex, "_sole_item", counting)
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    expected = SearchIndex.build(samples, use_cache=False).filter("法")
+    answered = from_store.filter("法")
+    assert answered.total == expected.total > 20 and not looked
+    assert answered.report_counts == expected.report_counts
+    assert answered.hits[0] == expected.hits[0]
+    first = len(looked)
+    assert first < 10
+    assert list(answered.hits) == list(expected.hits) and len(looked) > first

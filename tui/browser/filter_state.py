@@ -7,6 +7,7 @@ it. The filter is *active* exactly when a non-blank query has an answer from the
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from govread.node_ids import outline_node_id
@@ -18,10 +19,24 @@ if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
 
 
-def outline_hits(result: FilterResult) -> tuple[str, ...]:
+def _each_once(unit_ids: Iterable[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for unit_id in unit_ids:
+        node_id = outline_node_id(unit_id)
+        if node_id not in seen:
+            seen.add(node_id)
+            yield node_id
+
+
+def outline_hits(result: FilterResult) -> Sequence[str]:
     """The outline nodes holding the hits, in document order, each once (the hits are what
-    the filter bar counts, `H` lists and the CLI prints: one definition, the index's)."""
-    return tuple(dict.fromkeys(outline_node_id(unit_id) for unit_id in result.hits))
+    the filter bar counts, `H` lists and the CLI prints: one definition, the index's);
+    found as far as they are read when the index's hits are (`LazyHits`)."""
+    from govread.search import LazyHits  # loaded once anything was filtered
+
+    if isinstance(result.hits, LazyHits):
+        return LazyHits(_each_once(result.hits))
+    return tuple(_each_once(result.hits))
 
 
 class FilterState:
@@ -30,7 +45,7 @@ class FilterState:
     def __init__(self) -> None:
         self.query = ""
         self.result: FilterResult | None = None
-        self.hits: tuple[str, ...] = ()  # outline node ids, in document order
+        self.hits: Sequence[str] = ()  # outline node ids, in document order
 
     @property
     def active(self) -> bool:
@@ -65,9 +80,15 @@ class FilterState:
     def step_from(self, node_id: str | None, direction: int) -> str | None:
         """The hit after (1) or before (-1) the hit `node_id`, wrapping around; None when
         `node_id` is not a hit (the caller then looks by position)."""
-        if not self.hits or node_id not in self.hits:
+        hits = self.hits
+        if not hits or node_id not in hits:
             return None
-        return self.hits[(self.hits.index(node_id) + direction) % len(self.hits)]
+        at = hits.index(node_id)
+        if direction > 0 and hits[at + 1 : at + 2]:  # the next, without counting them all
+            return hits[at + 1]
+        if direction < 0 and at > 0:
+            return hits[at - 1]
+        return hits[(at + direction) % len(hits)]
 
     def spans(self, text: str) -> list[Span]:
         """Where the matches are in `text` (nothing when the filter is off)."""

@@ -157,7 +157,8 @@ class OutlineNarrowing:
         if self._needles != (result.needles, self._style):
             self._needles = (result.needles, self._style)
             self._highlighted = {}
-        self._with_sections = {report_id_of(key) for key in self.state.hits if "/" in key}
+        # a hit below a report adds to the count of a section above it (or its own)
+        self._with_sections = {report_id_of(key) for key in result.section_counts}
         self._budget = self.NODE_BUDGET
         counts = result.report_counts
         self._later = [
