@@ -22,7 +22,7 @@ from govread.i18n import _, _n
 from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
-from govread.tui.browser.filter_state import FilterState
+from govread.tui.browser.filter_state import FilterState, sectioned_reports
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
@@ -131,12 +131,21 @@ class BrowserFilter:
             return
         if stale():
             return
-        self.screen.app.call_from_thread(self._answered, query, result, started)
+        # What showing it needs first, found here rather than on the UI thread: the first
+        # hit (the cursor goes there; a store's hits are found as they are read) and the
+        # reports with hits in their sections.
+        result.hits[:1]
+        sectioned = sectioned_reports(result)
+        if stale():
+            return
+        self.screen.app.call_from_thread(self._answered, query, result, sectioned, started)
 
-    def _answered(self, query: str, result: FilterResult, started: float) -> None:
+    def _answered(
+        self, query: str, result: FilterResult, sectioned: frozenset[str], started: float
+    ) -> None:
         if query != self._asked:  # typed on meanwhile: a newer answer is coming
             return
-        self.state.accept(query, result)
+        self.state.accept(query, result, sectioned)
         self._show(result, started)
 
     def _show(self, result: FilterResult | None, started: float) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from govread.node_ids import outline_node_id
+from govread.node_ids import outline_node_id, report_id_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -39,6 +39,12 @@ def outline_hits(result: FilterResult) -> Sequence[str]:
     return tuple(_each_once(result.hits))
 
 
+def sectioned_reports(result: FilterResult) -> frozenset[str]:
+    """The reports with a hit below the report itself (in a section or item): each such hit
+    adds to the count of the sections above it."""
+    return frozenset(map(report_id_of, result.section_counts))
+
+
 class FilterState:
     """The query, the index's answer to it, and the outline nodes of its hits."""
 
@@ -46,6 +52,7 @@ class FilterState:
         self.query = ""
         self.result: FilterResult | None = None
         self.hits: Sequence[str] = ()  # outline node ids, in document order
+        self.sectioned: frozenset[str] = frozenset()  # `sectioned_reports` of the result
 
     @property
     def active(self) -> bool:
@@ -63,19 +70,27 @@ class FilterState:
         ids carrying a tag, for the query's ``tag:`` terms (the marks know them)."""
         self.query = query
         if not query.strip() or index is None:
-            self.result, self.hits = None, ()
+            self.clear(query)
             return None
         self.result = index.filter(query, tagged=tagged)
         self.hits = outline_hits(self.result)
+        self.sectioned = sectioned_reports(self.result)
         return self.result
 
-    def accept(self, query: str, result: FilterResult | None) -> None:
-        """Take an answer to `query` found elsewhere (a worker asked a store index)."""
+    def accept(
+        self, query: str, result: FilterResult | None, sectioned: frozenset[str] | None = None
+    ) -> None:
+        """Take an answer to `query` found elsewhere (a worker asked a store index, and may
+        have found its `sectioned_reports` too)."""
+        if result is None:
+            self.clear(query)
+            return
         self.query, self.result = query, result
-        self.hits = outline_hits(result) if result is not None else ()
+        self.hits = outline_hits(result)
+        self.sectioned = sectioned_reports(result) if sectioned is None else sectioned
 
-    def clear(self) -> None:
-        self.query, self.result, self.hits = "", None, ()
+    def clear(self, query: str = "") -> None:
+        self.query, self.result, self.hits, self.sectioned = query, None, (), frozenset()
 
     def step_from(self, node_id: str | None, direction: int) -> str | None:
         """The hit after (1) or before (-1) the hit `node_id`, wrapping around; None when

@@ -79,7 +79,7 @@ class OutlineNarrowing:
         # The matching reports not shown yet (with their counts), behind the line `_more`.
         self._later: list[tuple[Report, int]] = []
         self._more: TreeNode[OutlineData] | None = None
-        self._with_sections: set[str] = set()  # reports with a hit below the report itself
+        self._with_sections: frozenset[str] = frozenset()  # reports with a hit below them
         self._budget = 0  # nodes still to be made at once
 
     # -- state ----------------------------------------------------------------------------
@@ -157,8 +157,7 @@ class OutlineNarrowing:
         if self._needles != (result.needles, self._style):
             self._needles = (result.needles, self._style)
             self._highlighted = {}
-        # a hit below a report adds to the count of a section above it (or its own)
-        self._with_sections = {report_id_of(key) for key in result.section_counts}
+        self._with_sections = self.state.sectioned
         self._budget = self.NODE_BUDGET
         counts = result.report_counts
         self._later = [
