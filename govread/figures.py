@@ -623,12 +623,17 @@ def _drop_opening(subject: str) -> str:
     return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
 
 
-def _subject(text: str, start: int, end: int) -> str:
-    """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
-    before = text[max(start, end - _MAX_CLAUSE) : end]
+def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
+    """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
+    is not a class of what is counted (超过1亿元的企业)."""
+    offset = max(start, end - _MAX_CLAUSE)
+    before = text[offset:end]
     if "(" in before or "\uff08" in before:
         before = _ASIDE.sub("", before)
-    numbers = list(_LAST_NUMBER.finditer(before))
+        classes = None  # offsets no longer hold
+    numbers = [
+        m for m in _LAST_NUMBER.finditer(before) if not classes or offset + m.start() not in classes
+    ]
     if not numbers:
         return _after_total(_clean(before))
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
@@ -769,6 +774,24 @@ def _excluded(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A number that sets a threshold or a class is no measure of anything done: 超过1亿元的企业,
+# 低于20微克/立方米 (the line a value fell below), 20万吨级泊位. Bounds (不低于50%) stay
+# figures: they state a target.
+_COMPARED = ("低于", "高于", "优于", "大于", "小于")
+_THRESHOLD_PRE = frozenset({"超过", "超", "逾"})
+
+
+def _threshold(text: str, match: re.Match[str]) -> int:
+    """Where a threshold or class that starts with this number ends (20万吨**级**), or 0."""
+    end = match.end()
+    if text[end : end + 1] == "级" and match.group("unit"):
+        return end + 1
+    start = match.start("num")
+    if text.startswith(_COMPARED, start - 2) and text[start - 3 : start - 2] != "不":
+        return end
+    return end if match.group("pre") in _THRESHOLD_PRE and text[end : end + 1] == "的" else 0
+
+
 @dataclass(slots=True)
 class _Number:
     match: re.Match[str]
@@ -778,8 +801,12 @@ class _Number:
     valid: bool = False
 
 
-def _numbers(text: str) -> list[_Number]:
-    """Every number with its unit; numbers joined to the next (0.5至1.5个) share its unit."""
+def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
+    """Every number with its unit; numbers joined to the next (0.5至1.5个) share its unit.
+
+    `classes`, if given, receives the thresholds and classes left out (20万吨级, 超过1亿元的):
+    the start of each number (and of what is written before it) → the end of the class.
+    """
     excluded = _excluded(text)
     excluded_starts = [a for a, _ in excluded]
     numbers = [
@@ -809,6 +836,10 @@ def _numbers(text: str) -> list[_Number]:
                     number.unit, number.magnitude = following.unit, following.magnitude
                     number.valid = True
                     continue
+        if class_end := _threshold(text, match):
+            if classes is not None:
+                classes[num_start] = classes[match.start()] = class_end
+            continue
         if number.unit is not None:
             number.valid = True
         elif number.magnitude is not None:
@@ -890,7 +921,8 @@ def _bound_before(text: str, at: int, pre: str) -> str:
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
-    numbers = _numbers(text)
+    classes: dict[int, int] = {}
+    numbers = _numbers(text, classes)
     if not numbers:
         return figures
     masked = _masked(text)
@@ -922,13 +954,18 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
             while title := _TITLE.match(text, clause_from, num_start):
                 clause_from = title.end()
-        subject = _subject(text, clause_from, num_start - len(pre))
+        subject = _subject(text, clause_from, num_start - len(pre), classes)
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
         own_unit = match.group("unit") is not None
         noun, noun_end = ("", end)
         if own_unit and unit not in _NO_NOUN_AFTER:
-            noun, noun_end = _noun_after(text, end, unit)
+            if class_end := classes.get(end, 0):
+                # 3个20万吨级泊位: the class is part of what is counted
+                noun, noun_end = _noun_after(text, class_end, unit)
+                noun = text[end:class_end] + noun if noun else ""
+            else:
+                noun, noun_end = _noun_after(text, end, unit)
         consumed = end
         if subject.endswith(_PREPOSITIONS) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
