@@ -229,6 +229,17 @@ _TRAIL_WORDS = (
     "压缩至",
     "减少至",
     "减至",
+    "下降到",
+    "降低到",
+    "降到",
+    "提升到",
+    "提高到",
+    "上升到",
+    "增加到",
+    "增长到",
+    "压减到",
+    "压缩到",
+    "减少到",
     "超过",
     "连续",
     "持续",
@@ -250,6 +261,8 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
+    "由",  # a change from → to: 签约率由61%提高至88%
+    "从",
     "有",
     "是",
     "了",
@@ -259,7 +272,7 @@ _TRAIL_WORDS = (
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
-_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得"}
+_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得", "由": "自理缘经来事", "从": "服顺随跟无听"}
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
