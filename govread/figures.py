@@ -781,6 +781,31 @@ def _shared(subject: str, unit: str) -> list[str]:
     return parts
 
 
+# A list of subjects and a list of values in the same order (能耗、水耗分别下降4.3%、2.5%).
+_RESPECTIVELY = re.compile(
+    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
+)
+
+
+def _respective(subject: str) -> list[str]:
+    """能耗、水耗 → one subject each; what the short items leave out is the long one's
+    (万元GDP能耗、水耗 → 万元GDP水耗; 城镇、农村居民收入 → 城镇居民收入)."""
+    parts = [part for part in subject.split("、") if part]
+    if len(parts) < 2:
+        return []
+    first, last = parts[0], parts[-1]
+    rest = parts[1:]
+    if len(first) - len(last) >= 2 and all(
+        len(p) == len(last) and p[-1] == first[-1] for p in rest
+    ):
+        head = first[: -len(last)]
+        return [first, *(head + p for p in rest)]
+    if len(last) - len(first) >= 2 and all(len(p) == len(first) for p in parts[:-1]):
+        tail = last[len(first) :]
+        return [*(p + tail for p in parts[:-1]), last]
+    return parts
+
+
 # A number inside a short quotation is part of a name (“三个100%”, “24小时不打烊”, “1+N”).
 _QUOTED = re.compile(r"“[^“”]{0,24}”")
 
@@ -951,6 +976,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
     for number in numbers:
         match = number.match
         start, end = match.span()
@@ -1038,6 +1064,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _borrow(topic, subject)
         elif not subject and topic:
             subject = topic
+        if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
+            subject, bare = respective.pop(0), False
+        elif "、" in subject and _RESPECTIVELY.search(raw_before):
+            respective = _respective(subject)
+            if respective:
+                subject, respective = respective[0], respective[1:]
+        else:
+            respective = []
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
