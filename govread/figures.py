@@ -641,6 +641,14 @@ def _drop_opening(subject: str) -> str:
     return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
 
 
+# 《titles》 listed as examples before 等 and the counted noun (审查《A办法》《B办法》等区规范性
+# 文件28件): the examples go, what is counted stays.
+# (A title cut by the start of the clause window counts as one.)
+_EXAMPLE_TITLES = re.compile(
+    r"(?:^[^《》]{0,100}》[、,\uff0c和及与]?)?(?:《[^《》]{0,100}》[、,\uff0c和及与]?){1,12}等"
+)
+
+
 def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
     is not a class of what is counted (超过1亿元的企业)."""
@@ -649,6 +657,9 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     if "(" in before or "\uff08" in before:
         before = _ASIDE.sub("", before)
         classes = None  # offsets no longer hold
+    if "》等" in before:
+        before = _EXAMPLE_TITLES.sub("", before)
+        classes = None
     numbers = [
         m for m in _LAST_NUMBER.finditer(before) if not classes or offset + m.start() not in classes
     ]

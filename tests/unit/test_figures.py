@@ -380,6 +380,11 @@ HAND_CHECKED = [
             ("农村居民人均可支配收入", 7.9, "%", False, "7.9%"),
         ],
     ),
+    (
+        # 《titles》 given as examples before 等 are not what is counted
+        "全年共审查《某某区物业管理暂行办法》《某某区停车收费实施细则》等区规范性文件17件,",
+        [("审查区规范性文件", 17.0, "件", False, "17件")],
+    ),
 ]
 
 
