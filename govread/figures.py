@@ -298,11 +298,25 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利"
+    r"投入使用|投入运营|陆续|正式|顺利|启动|逐一|逐项"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
-    {"深入", "积极", "认真", "切实", "扎实", "着力", "大力", "不断", "进一步", "等"}
+    {
+        "深入",
+        "积极",
+        "认真",
+        "切实",
+        "扎实",
+        "着力",
+        "大力",
+        "不断",
+        "进一步",
+        "等",
+        "启动",
+        "逐一",
+        "逐项",
+    }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
@@ -647,6 +661,20 @@ def _drop_opening(subject: str) -> str:
 _EXAMPLE_TITLES = re.compile(
     r"(?:^[^《》]{0,100}》[、,\uff0c和及与]?)?(?:《[^《》]{0,100}》[、,\uff0c和及与]?){1,12}等"
 )
+
+
+_MODIFIER = 6  # at most this many characters of a 的-phrase before a count are kept
+
+
+def _modifier(before: str) -> str:
+    """A short 的-phrase right before a count that says which are counted (需修订的11个文件),
+    without the preposition that opens it; "" when there is none or it is long."""
+    if len(before) > 2 * _MODIFIER:
+        return ""
+    modifier = _clean(before)
+    if modifier and _OBJECT_FIRST.match(modifier):
+        modifier = modifier[1:]
+    return modifier if 2 <= len(modifier) <= _MODIFIER else ""
 
 
 def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
@@ -1037,6 +1065,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
+            if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
+                subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them
             if unit in _LASTING and noun.endswith(_TRAIL_CHANGE):
                 subject = _fit(_strip_lead(noun))  # 连续6年保持两位数增长: what lasted, whole
             consumed = noun_end
