@@ -706,6 +706,7 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
+_BODY_AT_END = re.compile(_BODIES + "$")
 _DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
@@ -731,6 +732,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         match = _NOUN_END.search(tail, match.end())
         phrase = tail[: match.start()] if match else tail
     skipped = 0
+    if "的" in phrase and unit in _COUNTS_BODIES:
+        # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs
+        first = phrase.find("的")
+        if first >= 2 and _BODY_AT_END.search(phrase, 0, first):
+            phrase = phrase[:first]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1

@@ -392,6 +392,10 @@ HAND_CHECKED = [
             ("符合条件的企业", 120.0, "家", False, "120家"),
         ],
     ),
+    (
+        "完成全县23个乡镇街道的便民服务站点改造。",  # the bodies are counted, not what is theirs
+        [("乡镇街道", 23.0, "个", False, "23个")],
+    ),
 ]
 
 
