@@ -976,11 +976,24 @@ def _masked(text: str) -> str:
     return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
 
 
+# An aside in parentheses says nothing of whose a later figure is (…申请103宗,不受理12宗
+# (其中转送10宗,…),受理91宗): left out of the context looked at.
+_PARENTHESIS = re.compile(r"[(\uff08][^()\uff08\uff09]{0,120}[)\uff09]")
+
+
+# What was not done is no measure of what was (不予受理9宗 is not 行政复议受理数).
+_NEGATED = ("不予", "不受理", "未予", "未能", "未按", "不符合")
+
+
 def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
     """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
     so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
+    if label.startswith(_NEGATED):
+        return None
     found = indicator_for_subject(label, unit)
     if found is None and (lent or len(label) <= 5):
+        if "(" in sentence or "\uff08" in sentence:
+            sentence = _PARENTHESIS.sub("", sentence)
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
         # the sentence ends with the rate as written (…热线…受理诉求件,满意率): a lent label
         # in its place would put the lender's words between whose and the rate

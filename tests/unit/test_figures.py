@@ -405,6 +405,23 @@ def test_a_de_after_the_next_number_is_not_this_counts() -> None:
     assert (first.label, first.value) == ("住宅小区", 1200.0)
 
 
+def test_an_aside_in_parentheses_does_not_hide_whose_a_count_is() -> None:
+    found = {
+        f.text: f.indicator
+        for f in extract(
+            "全年共收到行政复议申请86宗,不予受理9宗(其中转送相关部门办理7宗,退回补正材料2宗,"
+            "另有申请人撤回申请),受理77宗。"
+        )
+    }
+    assert found == {
+        "86宗": "行政复议申请数",
+        "9宗": None,  # what was not done is no measure of what was
+        "7宗": None,
+        "2宗": None,
+        "77宗": "行政复议受理数",
+    }
+
+
 def test_indicators_of_the_fourth_rounds_kinds() -> None:
     found = {
         f.text: f.indicator
