@@ -166,6 +166,8 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "争取",  # an aim, not what is counted (力争引进…企业10家以上)
+    "力争",
     "我市",  # who speaks, not what is counted (我区副职以上…负责人出庭46宗)
     "我区",
     "我县",
