@@ -285,6 +285,8 @@ _KEY_NOISE = re.compile(
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
+# A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
+_PLACE_END = re.compile(r"(?<![社小园景校病营])(?:区|县|市|镇|乡|街道)$")
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
@@ -300,7 +302,7 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利|启动|逐一|逐项"
+    r"投入使用|投入运营|陆续|正式|顺利|启动|逐一|逐项|开工|设立|设置|集中(?=开工|设立|设置|启动)"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -318,6 +320,9 @@ _ADVERB_STOPS = frozenset(
         "启动",
         "逐一",
         "逐项",
+        "开工",
+        "设立",
+        "设置",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
@@ -1083,6 +1088,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
             or raw_before.endswith(_WHERE)
+            or (len(noun) >= 2 and _PLACE_END.search(raw_before) is not None)
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)

@@ -403,6 +403,15 @@ HAND_CHECKED = [
             ("引进总部企业", 5.0, "家", True, "5家以上"),
         ],
     ),
+    (
+        # a place (or 在 + place) before a count: what is counted follows, up to its predicate
+        "协调推进西港区2个码头泊位开工建设,在全县12个路口设置电子警察,8个项目集中开工。",
+        [
+            ("码头泊位", 2.0, "个", False, "2个"),
+            ("路口", 12.0, "个", False, "12个"),
+            ("项目", 8.0, "个", False, "8个"),
+        ],
+    ),
 ]
 
 
