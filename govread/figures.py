@@ -1026,6 +1026,26 @@ def _bound_before(text: str, at: int, pre: str) -> str:
     return text[start - 1 : at] if start >= 1 and text[start - 1] in "应须" else bound
 
 
+# A value after a clause break (旅游业总收入首次突破百亿大关,达101.64亿元): the clause
+# before names what it measures, up to what it says of it.
+_SAID_OF = re.compile(
+    r"首次|突破|实现|再创|创下|保持|继续|稳居|位居|跃居|迈上|跨越|站上|同比|较上年|比上年"
+)
+
+
+def _previous_clause(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """What the clause before `clause_start` (not before `floor`) is about, or ""."""
+    at = bisect.bisect_left(bounds, clause_start - 1)
+    begin = bounds[at - 1] + 1 if at >= 1 else 0
+    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+        return ""
+    clause = text[begin : clause_start - 1]
+    said = _SAID_OF.search(clause)
+    if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
+        return ""
+    return _clean(clause[: said.start()])
+
+
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
@@ -1130,6 +1150,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
+        elif (
+            not subject
+            and clause_start > max(sentence_start, last_end)
+            and len(raw_before) <= 2
+            and (
+                said := _previous_clause(text, bounds, clause_start, max(sentence_start, last_end))
+            )
+        ):
+            subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about
         elif not subject and topic:
             subject = topic
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
