@@ -874,6 +874,8 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 # figures: they state a target.
 _COMPARED = ("低于", "高于", "优于", "大于", "小于")
 _THRESHOLD_PRE = frozenset({"超过", "超", "逾"})
+# A distance that names a race (女子20公里竞走冠军) is the event's name.
+_RACES = ("竞走", "马拉松", "越野", "赛跑", "长跑", "接力", "公路赛")
 
 
 def _threshold(text: str, match: re.Match[str]) -> int:
@@ -881,6 +883,8 @@ def _threshold(text: str, match: re.Match[str]) -> int:
     end = match.end()
     if text[end : end + 1] == "级" and match.group("unit"):
         return end + 1
+    if match.group("unit") in ("公里", "千米") and text.startswith(_RACES, end):
+        return end
     start = match.start("num")
     if text.startswith(_COMPARED, start - 2) and text[start - 3 : start - 2] != "不":
         return end

@@ -491,6 +491,7 @@ TRAPS = [
     "入选第8批全国示范名单",  # an Arabic ordinal before a measure word
     "建立“1+2+3”学法新模式,“3+1”建议提案全员办理责任制",  # formulas
     "2023年度学法计划",  # a year with 度
+    "本区选手获全国锦标赛男子50公里竞走冠军",  # a race's name
 ]
 
 
