@@ -817,6 +817,9 @@ def _borrow(previous: str, bare: str) -> str:
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]
+    share = previous.find("占")
+    if share >= 2 and bare.startswith(_TRAIL_CHANGE):
+        previous = previous[:share]  # 教育支出占…支出16.7%,增长27.2%: what grew is 教育支出
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
