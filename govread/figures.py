@@ -707,6 +707,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
+_COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
+_WORKS = ("升级改造", "改造提升", "建设")
 _BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
 _BODY_THEN_PEOPLE = re.compile(
     _BODIES
@@ -1154,6 +1156,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
+        if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
+            # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
+            subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
