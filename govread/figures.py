@@ -286,7 +286,8 @@ _KEY_NOISE = re.compile(
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
 # A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
-_PLACE_END = re.compile(r"(?<![社小园景校病营])(?:区|县|市|镇|乡|街道)$")
+_PLACES = ("区", "县", "市", "镇", "乡", "街道")
+_NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
@@ -302,7 +303,12 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利|启动|逐一|逐项|开工|设立|设置|集中(?=开工|设立|设置|启动)"
+    r"投入使用|投入运营|陆续|正式|顺利"
+)
+# Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
+# unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
+_PREDICATE_STOP = re.compile(
+    r"(?=[启逐开设集])(?:启动|逐[一项]|开工|设[立置]|集中(?=开工|设[立置]|启动))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -317,12 +323,6 @@ _ADVERB_STOPS = frozenset(
         "不断",
         "进一步",
         "等",
-        "启动",
-        "逐一",
-        "逐项",
-        "开工",
-        "设立",
-        "设置",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
@@ -695,9 +695,9 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     if "》等" in before:
         before = _EXAMPLE_TITLES.sub("", before)
         classes = None
-    numbers = [
-        m for m in _LAST_NUMBER.finditer(before) if not classes or offset + m.start() not in classes
-    ]
+    numbers = list(_LAST_NUMBER.finditer(before))
+    if classes and numbers:
+        numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
         return _after_total(_clean(before))
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
@@ -754,6 +754,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     cut = _NOUN_STOP.search(phrase, skipped)
     if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
         cut = _NOUN_STOP.search(phrase, cut.end())
+    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
+    if predicate is not None:
+        cut = predicate
     if cut is not None and cut.group() in ("和", "与", "及"):
         # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
         left = phrase[skipped : cut.start()]
@@ -877,23 +880,27 @@ def _excluded(text: str) -> list[tuple[int, int]]:
 # A number that sets a threshold or a class is no measure of anything done: 超过1亿元的企业,
 # 低于20微克/立方米 (the line a value fell below), 20万吨级泊位. Bounds (不低于50%) stay
 # figures: they state a target.
-_COMPARED = ("低于", "高于", "优于", "大于", "小于")
+_COMPARED = frozenset({"低于", "高于", "优于", "大于", "小于"})
 _THRESHOLD_PRE = frozenset({"超过", "超", "逾"})
 # A distance that names a race (女子20公里竞走冠军) is the event's name.
 _RACES = ("竞走", "马拉松", "越野", "赛跑", "长跑", "接力", "公路赛")
+_RACE_STARTS = frozenset(race[0] for race in _RACES)
 
 
 def _threshold(text: str, match: re.Match[str]) -> int:
     """Where a threshold or class that starts with this number ends (20万吨**级**), or 0."""
     end = match.end()
-    if text[end : end + 1] == "级" and match.group("unit"):
+    after = text[end : end + 1]
+    if after == "级" and match.group("unit"):
         return end + 1
-    if match.group("unit") in ("公里", "千米") and text.startswith(_RACES, end):
-        return end
     start = match.start("num")
-    if text.startswith(_COMPARED, start - 2) and text[start - 3 : start - 2] != "不":
+    if text[start - 2 : start] in _COMPARED and text[start - 3 : start - 2] != "不":
         return end
-    return end if match.group("pre") in _THRESHOLD_PRE and text[end : end + 1] == "的" else 0
+    if after == "的":
+        return end if match.group("pre") in _THRESHOLD_PRE else 0
+    if after in _RACE_STARTS and match.group("unit") in ("公里", "千米"):
+        return end if text.startswith(_RACES, end) else 0
+    return 0
 
 
 @dataclass(slots=True)
@@ -1117,7 +1124,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
             or raw_before.endswith(_WHERE)
-            or (len(noun) >= 2 and _PLACE_END.search(raw_before) is not None)
+            or (
+                len(noun) >= 2
+                and raw_before.endswith(_PLACES)
+                and raw_before[-2:-1] not in _NOT_PLACES
+            )
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
@@ -1175,7 +1186,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
             subject, bare = respective.pop(0), False
-        elif "、" in subject and _RESPECTIVELY.search(raw_before):
+        elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
             respective = _respective(subject)
             if respective:
                 subject, respective = respective[0], respective[1:]
