@@ -947,7 +947,7 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
                     number.unit, number.magnitude = following.unit, following.magnitude
                     number.valid = True
                     continue
-        if class_end := _threshold(text, match):
+        if (number.unit or number.magnitude) and (class_end := _threshold(text, match)):
             if classes is not None:
                 classes[num_start] = classes[match.start()] = class_end
             continue
@@ -1011,7 +1011,7 @@ _NEGATED = ("不予", "不受理", "未予", "未能", "未按", "不符合")
 def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
     """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
     so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
-    if label.startswith(_NEGATED):
+    if label[:1] in "不未" and label.startswith(_NEGATED):
         return None
     found = indicator_for_subject(label, unit)
     if found is None and (lent or len(label) <= 5):
@@ -1190,7 +1190,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             respective = _respective(subject)
             if respective:
                 subject, respective = respective[0], respective[1:]
-        else:
+        elif respective:
             respective = []
         if unit == "\uff05":
             unit = "%"
