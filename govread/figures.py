@@ -55,6 +55,8 @@ _UNITS = (
     "件次",
     "车次",
     "批次",
+    "艘次",
+    "标箱",
     "元",
     "美元",
     "港元",
@@ -93,6 +95,7 @@ _UNITS = (
     "块(?![钱])",
     "台(?!账)",
     "辆",
+    "艘",
     "张",
     "轮",
     "路(?![线径段口面])",
@@ -163,6 +166,13 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "争取",  # an aim, not what is counted (力争引进…企业10家以上)
+    "力争",
+    "我市",  # who speaks, not what is counted (我区副职以上…负责人出庭46宗)
+    "我区",
+    "我县",
+    "我省",
+    "我镇",
     "共计",
     "总计",
     "合计",
@@ -221,6 +231,17 @@ _TRAIL_WORDS = (
     "压缩至",
     "减少至",
     "减至",
+    "下降到",
+    "降低到",
+    "降到",
+    "提升到",
+    "提高到",
+    "上升到",
+    "增加到",
+    "增长到",
+    "压减到",
+    "压缩到",
+    "减少到",
     "超过",
     "连续",
     "持续",
@@ -242,6 +263,8 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
+    "由",  # a change from → to: 签约率由61%提高至88%
+    "从",
     "有",
     "是",
     "了",
@@ -251,7 +274,7 @@ _TRAIL_WORDS = (
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
-_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得"}
+_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得", "由": "自理缘经来事", "从": "服顺随跟无听"}
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
@@ -262,6 +285,9 @@ _KEY_NOISE = re.compile(
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
+# A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
+_PLACES = ("区", "县", "市", "镇", "乡", "街道")
+_NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
@@ -279,9 +305,25 @@ _NOUN_STOP = re.compile(
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
     r"投入使用|投入运营|陆续|正式|顺利"
 )
+# Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
+# unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
+_PREDICATE_STOP = re.compile(
+    r"(?=[启逐开设集])(?:启动|逐[一项]|开工|设[立置]|集中(?=开工|设[立置]|启动))"
+)
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
-    {"深入", "积极", "认真", "切实", "扎实", "着力", "大力", "不断", "进一步", "等"}
+    {
+        "深入",
+        "积极",
+        "认真",
+        "切实",
+        "扎实",
+        "着力",
+        "大力",
+        "不断",
+        "进一步",
+        "等",
+    }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
@@ -620,12 +662,42 @@ def _drop_opening(subject: str) -> str:
     return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
 
 
-def _subject(text: str, start: int, end: int) -> str:
-    """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度)."""
-    before = text[max(start, end - _MAX_CLAUSE) : end]
+# 《titles》 listed as examples before 等 and the counted noun (审查《A办法》《B办法》等区规范性
+# 文件28件): the examples go, what is counted stays.
+# (A title cut by the start of the clause window counts as one.)
+_EXAMPLE_TITLES = re.compile(
+    r"(?:^[^《》]{0,100}》[、,\uff0c和及与]?)?(?:《[^《》]{0,100}》[、,\uff0c和及与]?){1,12}等"
+)
+
+
+_MODIFIER = 6  # at most this many characters of a 的-phrase before a count are kept
+
+
+def _modifier(before: str) -> str:
+    """A short 的-phrase right before a count that says which are counted (需修订的11个文件),
+    without the preposition that opens it; "" when there is none or it is long."""
+    if len(before) > 2 * _MODIFIER:
+        return ""
+    modifier = _clean(before)
+    if modifier and _OBJECT_FIRST.match(modifier):
+        modifier = modifier[1:]
+    return modifier if 2 <= len(modifier) <= _MODIFIER else ""
+
+
+def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
+    """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
+    is not a class of what is counted (超过1亿元的企业)."""
+    offset = max(start, end - _MAX_CLAUSE)
+    before = text[offset:end]
     if "(" in before or "\uff08" in before:
         before = _ASIDE.sub("", before)
+        classes = None  # offsets no longer hold
+    if "》等" in before:
+        before = _EXAMPLE_TITLES.sub("", before)
+        classes = None
     numbers = list(_LAST_NUMBER.finditer(before))
+    if classes and numbers:
+        numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
         return _after_total(_clean(before))
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
@@ -635,12 +707,15 @@ def _subject(text: str, start: int, end: int) -> str:
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
+_COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
+_WORKS = ("升级改造", "改造提升", "建设")
 _BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
 _BODY_THEN_PEOPLE = re.compile(
     _BODIES
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
+_BODY_AT_END = re.compile(_BODIES + "$")
 _DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
@@ -666,6 +741,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         match = _NOUN_END.search(tail, match.end())
         phrase = tail[: match.start()] if match else tail
     skipped = 0
+    if "的" in phrase and unit in _COUNTS_BODIES:
+        # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs
+        first = phrase.find("的")
+        if first >= 2 and _BODY_AT_END.search(phrase, 0, first):
+            phrase = phrase[:first]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -674,6 +754,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     cut = _NOUN_STOP.search(phrase, skipped)
     if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
         cut = _NOUN_STOP.search(phrase, cut.end())
+    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
+    if predicate is not None:
+        cut = predicate
     if cut is not None and cut.group() in ("和", "与", "及"):
         # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
         left = phrase[skipped : cut.start()]
@@ -739,6 +822,9 @@ def _borrow(previous: str, bare: str) -> str:
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]
+    share = previous.find("占")
+    if share >= 2 and bare.startswith(_TRAIL_CHANGE):
+        previous = previous[:share]  # 教育支出占…支出16.7%,增长27.2%: what grew is 教育支出
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
@@ -755,6 +841,31 @@ def _shared(subject: str, unit: str) -> list[str]:
     return parts
 
 
+# A list of subjects and a list of values in the same order (能耗、水耗分别下降4.3%、2.5%).
+_RESPECTIVELY = re.compile(
+    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
+)
+
+
+def _respective(subject: str) -> list[str]:
+    """能耗、水耗 → one subject each; what the short items leave out is the long one's
+    (万元GDP能耗、水耗 → 万元GDP水耗; 城镇、农村居民收入 → 城镇居民收入)."""
+    parts = [part for part in subject.split("、") if part]
+    if len(parts) < 2:
+        return []
+    first, last = parts[0], parts[-1]
+    rest = parts[1:]
+    if len(first) - len(last) >= 2 and all(
+        len(p) == len(last) and p[-1] == first[-1] for p in rest
+    ):
+        head = first[: -len(last)]
+        return [first, *(head + p for p in rest)]
+    if len(last) - len(first) >= 2 and all(len(p) == len(first) for p in parts[:-1]):
+        tail = last[len(first) :]
+        return [*(p + tail for p in parts[:-1]), last]
+    return parts
+
+
 # A number inside a short quotation is part of a name (“三个100%”, “24小时不打烊”, “1+N”).
 _QUOTED = re.compile(r"“[^“”]{0,24}”")
 
@@ -766,6 +877,32 @@ def _excluded(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A number that sets a threshold or a class is no measure of anything done: 超过1亿元的企业,
+# 低于20微克/立方米 (the line a value fell below), 20万吨级泊位. Bounds (不低于50%) stay
+# figures: they state a target.
+_COMPARED = frozenset({"低于", "高于", "优于", "大于", "小于"})
+_THRESHOLD_PRE = frozenset({"超过", "超", "逾"})
+# A distance that names a race (女子20公里竞走冠军) is the event's name.
+_RACES = ("竞走", "马拉松", "越野", "赛跑", "长跑", "接力", "公路赛")
+_RACE_STARTS = frozenset(race[0] for race in _RACES)
+
+
+def _threshold(text: str, match: re.Match[str]) -> int:
+    """Where a threshold or class that starts with this number ends (20万吨**级**), or 0."""
+    end = match.end()
+    after = text[end : end + 1]
+    if after == "级" and match.group("unit"):
+        return end + 1
+    start = match.start("num")
+    if text[start - 2 : start] in _COMPARED and text[start - 3 : start - 2] != "不":
+        return end
+    if after == "的":
+        return end if match.group("pre") in _THRESHOLD_PRE else 0
+    if after in _RACE_STARTS and match.group("unit") in ("公里", "千米"):
+        return end if text.startswith(_RACES, end) else 0
+    return 0
+
+
 @dataclass(slots=True)
 class _Number:
     match: re.Match[str]
@@ -775,8 +912,12 @@ class _Number:
     valid: bool = False
 
 
-def _numbers(text: str) -> list[_Number]:
-    """Every number with its unit; numbers joined to the next (0.5至1.5个) share its unit."""
+def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
+    """Every number with its unit; numbers joined to the next (0.5至1.5个) share its unit.
+
+    `classes`, if given, receives the thresholds and classes left out (20万吨级, 超过1亿元的):
+    the start of each number (and of what is written before it) → the end of the class.
+    """
     excluded = _excluded(text)
     excluded_starts = [a for a, _ in excluded]
     numbers = [
@@ -806,6 +947,10 @@ def _numbers(text: str) -> list[_Number]:
                     number.unit, number.magnitude = following.unit, following.magnitude
                     number.valid = True
                     continue
+        if (number.unit or number.magnitude) and (class_end := _threshold(text, match)):
+            if classes is not None:
+                classes[num_start] = classes[match.start()] = class_end
+            continue
         if number.unit is not None:
             number.valid = True
         elif number.magnitude is not None:
@@ -854,11 +999,24 @@ def _masked(text: str) -> str:
     return _SHORT_PAREN.sub(lambda m: "\u3007" * len(m.group()), text)
 
 
+# An aside in parentheses says nothing of whose a later figure is (…申请103宗,不受理12宗
+# (其中转送10宗,…),受理91宗): left out of the context looked at.
+_PARENTHESIS = re.compile(r"[(\uff08][^()\uff08\uff09]{0,120}[)\uff09]")
+
+
+# What was not done is no measure of what was (不予受理9宗 is not 行政复议受理数).
+_NEGATED = ("不予", "不受理", "未予", "未能", "未按", "不符合")
+
+
 def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
     """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
     so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
+    if label[:1] in "不未" and label.startswith(_NEGATED):
+        return None
     found = indicator_for_subject(label, unit)
     if found is None and (lent or len(label) <= 5):
+        if "(" in sentence or "\uff08" in sentence:
+            sentence = _PARENTHESIS.sub("", sentence)
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
         # the sentence ends with the rate as written (…热线…受理诉求件,满意率): a lent label
         # in its place would put the lender's words between whose and the rate
@@ -884,10 +1042,31 @@ def _bound_before(text: str, at: int, pre: str) -> str:
     return text[start - 1 : at] if start >= 1 and text[start - 1] in "应须" else bound
 
 
+# A value after a clause break (旅游业总收入首次突破百亿大关,达101.64亿元): the clause
+# before names what it measures, up to what it says of it.
+_SAID_OF = re.compile(
+    r"首次|突破|实现|再创|创下|保持|继续|稳居|位居|跃居|迈上|跨越|站上|同比|较上年|比上年"
+)
+
+
+def _previous_clause(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """What the clause before `clause_start` (not before `floor`) is about, or ""."""
+    at = bisect.bisect_left(bounds, clause_start - 1)
+    begin = bounds[at - 1] + 1 if at >= 1 else 0
+    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+        return ""
+    clause = text[begin : clause_start - 1]
+    said = _SAID_OF.search(clause)
+    if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
+        return ""
+    return _clean(clause[: said.start()])
+
+
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
-    numbers = _numbers(text)
+    classes: dict[int, int] = {}
+    numbers = _numbers(text, classes)
     if not numbers:
         return figures
     masked = _masked(text)
@@ -898,6 +1077,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
     for number in numbers:
         match = number.match
         start, end = match.span()
@@ -919,13 +1099,18 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
             while title := _TITLE.match(text, clause_from, num_start):
                 clause_from = title.end()
-        subject = _subject(text, clause_from, num_start - len(pre))
+        subject = _subject(text, clause_from, num_start - len(pre), classes)
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
         own_unit = match.group("unit") is not None
         noun, noun_end = ("", end)
         if own_unit and unit not in _NO_NOUN_AFTER:
-            noun, noun_end = _noun_after(text, end, unit)
+            if class_end := classes.get(end, 0):
+                # 3个20万吨级泊位: the class is part of what is counted
+                noun, noun_end = _noun_after(text, class_end, unit)
+                noun = text[end:class_end] + noun if noun else ""
+            else:
+                noun, noun_end = _noun_after(text, end, unit)
         consumed = end
         if subject.endswith(_PREPOSITIONS) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
@@ -939,9 +1124,16 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
             or raw_before.endswith(_WHERE)
+            or (
+                len(noun) >= 2
+                and raw_before.endswith(_PLACES)
+                and raw_before[-2:-1] not in _NOT_PLACES
+            )
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
+            if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
+                subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them
             if unit in _LASTING and noun.endswith(_TRAIL_CHANGE):
                 subject = _fit(_strip_lead(noun))  # 连续6年保持两位数增长: what lasted, whole
             consumed = noun_end
@@ -975,11 +1167,31 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
+        if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
+            # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
+            subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if bare and topic:
             subject = _borrow(topic, subject)
+        elif (
+            not subject
+            and clause_start > max(sentence_start, last_end)
+            and len(raw_before) <= 2
+            and (
+                said := _previous_clause(text, bounds, clause_start, max(sentence_start, last_end))
+            )
+        ):
+            subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about
         elif not subject and topic:
             subject = topic
+        if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
+            subject, bare = respective.pop(0), False
+        elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
+            respective = _respective(subject)
+            if respective:
+                subject, respective = respective[0], respective[1:]
+        elif respective:
+            respective = []
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))

@@ -335,6 +335,107 @@ HAND_CHECKED = [
         "全区300项事项实现网上办理,85项被列入容缺受理,",  # a predicate of up to 8
         [("事项", 300.0, "项", False, "300项"), ("被列入容缺受理", 85.0, "项", False, "85项")],
     ),
+    (
+        "全市港口集装箱吞吐量达520万标箱,新增渔船3艘,岸电接驳船舶达到240艘次。",  # 标箱, 艘(次)
+        [
+            ("港口集装箱吞吐量", 5_200_000.0, "标箱", False, "520万标箱"),
+            ("新增渔船", 3.0, "艘", False, "3艘"),
+            ("岸电接驳船舶", 240.0, "艘次", False, "240艘次"),
+        ],
+    ),
+    (
+        # thresholds and classes are no figures; they belong to what is counted
+        "新登记企业320家,其中注册资本超过5000万元的企业16家,PM2.5年均值首次低于25微克/立方米,"
+        "建设3个10万吨级集装箱泊位,营收超过3亿元。",
+        [
+            ("新登记企业", 320.0, "家", False, "320家"),
+            ("注册资本超过5000万元的企业", 16.0, "家", False, "16家"),
+            ("10万吨级集装箱泊位", 3.0, "个", False, "3个"),
+            ("营收", 300_000_000.0, "元", True, "超过3亿元"),
+        ],
+    ),
+    (
+        "我县主要负责人出庭应诉12宗,我市新增公共法律服务站点8个。",  # who speaks: 我县, 我市
+        [
+            ("主要负责人出庭应诉", 12.0, "宗", False, "12宗"),
+            ("新增公共法律服务站点", 8.0, "个", False, "8个"),
+        ],
+    ),
+    (
+        "旧村改造签约率由61%提高至88%,优良天数比例从82.5%上升到91.2%。",  # from → to
+        [
+            ("旧村改造签约率", 61.0, "%", False, "61%"),
+            ("旧村改造签约率", 88.0, "%", False, "88%"),
+            ("优良天数比例", 82.5, "%", False, "82.5%"),
+            ("优良天数比例", 91.2, "%", False, "91.2%"),
+        ],
+    ),
+    (
+        # subjects and values listed in the same order (分别), the short items completed
+        "单位GDP能耗、水耗分别下降3.1%、1.8%,城镇、农村居民人均可支配收入分别增长6.2%和7.9%。",
+        [
+            ("单位GDP能耗", 3.1, "%", False, "3.1%"),
+            ("单位GDP水耗", 1.8, "%", False, "1.8%"),
+            ("城镇居民人均可支配收入", 6.2, "%", False, "6.2%"),
+            ("农村居民人均可支配收入", 7.9, "%", False, "7.9%"),
+        ],
+    ),
+    (
+        # 《titles》 given as examples before 等 are not what is counted
+        "全年共审查《某某区物业管理暂行办法》《某某区停车收费实施细则》等区规范性文件17件,",
+        [("审查区规范性文件", 17.0, "件", False, "17件")],
+    ),
+    (
+        "对需清理的9个文件逐一评估,为符合条件的120家企业减免租金。",  # a 的-phrase says which
+        [
+            ("需清理的文件", 9.0, "个", False, "9个"),
+            ("符合条件的企业", 120.0, "家", False, "120家"),
+        ],
+    ),
+    (
+        "完成全县23个乡镇街道的便民服务站点改造。",  # the bodies are counted, not what is theirs
+        [("乡镇街道", 23.0, "个", False, "23个")],
+    ),
+    (
+        "争取单次消费补贴上限提高至5000元,力争引进总部企业5家以上。",  # an aim is no subject
+        [
+            ("单次消费补贴上限", 5000.0, "元", False, "5000元"),
+            ("引进总部企业", 5.0, "家", True, "5家以上"),
+        ],
+    ),
+    (
+        # a place (or 在 + place) before a count: what is counted follows, up to its predicate
+        "协调推进西港区2个码头泊位开工建设,在全县12个路口设置电子警察,8个项目集中开工。",
+        [
+            ("码头泊位", 2.0, "个", False, "2个"),
+            ("路口", 12.0, "个", False, "12个"),
+            ("项目", 8.0, "个", False, "8个"),
+        ],
+    ),
+    (
+        # a value after a clause break: the clause before names what it measures
+        "全区旅游业总收入首次突破五十亿大关,达52.3亿元,增长8.1%,港口吞吐量稳居全国前列,达900万标箱。",
+        [
+            ("旅游业总收入", 5_230_000_000.0, "元", False, "52.3亿元"),
+            ("旅游业总收入增长", 8.1, "%", False, "8.1%"),
+            ("港口吞吐量", 9_000_000.0, "标箱", False, "900万标箱"),
+        ],
+    ),
+    (
+        "科技支出占财政总支出8.2%,增长12.5%。",  # a share lends what grew, not the whole
+        [
+            ("科技支出占财政总支出", 8.2, "%", False, "8.2%"),
+            ("科技支出增长", 12.5, "%", False, "12.5%"),
+        ],
+    ),
+    (
+        "完成学校建设5所,农贸市场升级改造4个,推进2个省级试点建设。",  # things, not the work
+        [
+            ("完成学校", 5.0, "所", False, "5所"),
+            ("农贸市场", 4.0, "个", False, "4个"),
+            ("省级试点", 2.0, "个", False, "2个"),
+        ],
+    ),
 ]
 
 
@@ -342,6 +443,23 @@ def test_a_de_after_the_next_number_is_not_this_counts() -> None:
     # 1200多个住宅小区和15个城中村的…: the 的 phrase belongs to 15个, not to 1200多个
     first = extract("1200多个住宅小区和15个城中村的雨污分流全面完成,")[0]
     assert (first.label, first.value) == ("住宅小区", 1200.0)
+
+
+def test_an_aside_in_parentheses_does_not_hide_whose_a_count_is() -> None:
+    found = {
+        f.text: f.indicator
+        for f in extract(
+            "全年共收到行政复议申请86宗,不予受理9宗(其中转送相关部门办理7宗,退回补正材料2宗,"
+            "另有申请人撤回申请),受理77宗。"
+        )
+    }
+    assert found == {
+        "86宗": "行政复议申请数",
+        "9宗": None,  # what was not done is no measure of what was
+        "7宗": None,
+        "2宗": None,
+        "77宗": "行政复议受理数",
+    }
 
 
 def test_indicators_of_the_fourth_rounds_kinds() -> None:
@@ -388,6 +506,7 @@ TRAPS = [
     "入选第8批全国示范名单",  # an Arabic ordinal before a measure word
     "建立“1+2+3”学法新模式,“3+1”建议提案全员办理责任制",  # formulas
     "2023年度学法计划",  # a year with 度
+    "本区选手获全国锦标赛男子50公里竞走冠军",  # a race's name
 ]
 
 
