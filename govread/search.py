@@ -39,8 +39,9 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, filterfalse
 from typing import Literal, Protocol, overload
 
 from govread import segment
@@ -840,6 +841,30 @@ def hit_units(
     return list(iter_hit_units(matched, kind_of, section_of, sole_item, tick))
 
 
+def hit_units_by_sections(
+    matched: Sequence[int],
+    matched_set: AbstractSet[int],
+    section_of: Sequence[int],
+    items_of: Callable[[int], Iterable[int]],
+    sole_item: Callable[[int], int | None],
+) -> list[int]:
+    """`hit_units` when each unit's section is known beforehand (`section_of[unit]`: an
+    item's section's unit, else -1; `items_of(section)`: its items' units): the same rule
+    (`is_hit`), but only the sections that match together with one of their items are
+    looked at in Python; every other matching unit is a hit, kept by C-level passes."""
+    contested = set(map(section_of.__getitem__, matched))
+    contested.intersection_update(matched_set)
+    not_hits: set[int] = set()
+    for section in contested:
+        sole = sole_item(section)
+        if sole is not None:
+            not_hits.add(section)
+        not_hits.update(i for i in items_of(section) if i != sole and i in matched_set)
+    if not not_hits:
+        return list(matched)
+    return list(filterfalse(not_hits.__contains__, matched))
+
+
 def iter_hit_units(
     matched: Iterable[int],
     kind_of: Callable[[int], str],
@@ -882,18 +907,26 @@ def combine_plans(
     for group in query.groups:
         group_units: set[int] = set()
         group_exact: set[int] = set()
-        group_missing: dict[int, int] = {}
+        lacking_none: set[int] = set()  # units that some term of the group matches whole
+        group_missing: dict[int, int] = {}  # the others: the fewest words a term lacks
         for term in group:
             plan = plan_of(term)
             plans.append(plan)
             group_units |= plan.units
             if plan.kind == "exact":
                 group_exact |= plan.units
-            for i in plan.units:
-                lacking = plan.missing.get(i, 0)
-                group_missing[i] = min(group_missing.get(i, lacking), lacking)
+            lacking_none |= plan.units.difference(plan.missing) if plan.missing else plan.units
+            for i, lacking in plan.missing.items():
+                if i in plan.units:
+                    group_missing[i] = min(group_missing.get(i, lacking), lacking)
         words_units |= group_units - group_exact
-        missing.update({i: n for i, n in group_missing.items() if n and i not in group_exact})
+        missing.update(
+            {
+                i: n
+                for i, n in group_missing.items()
+                if n and i not in group_exact and i not in lacking_none
+            }
+        )
         matched = group_units if matched is None else matched & group_units
     if matched is None:
         matched = all_units() if query.excluded else set()
@@ -956,6 +989,8 @@ class SearchIndex:
         # per unit, precomputed so that filtering thousands of matches stays in C loops
         self._unit_ids: list[str] = []
         self._count_keys: list[tuple[str, ...]] = []  # enclosing sections (+ itself if one)
+        self._section_units: list[int] = []  # an item's section's unit, else -1
+        self._item_units: dict[int, list[int]] = {}  # a section's unit -> its items' units
         self._sorted_vocab: list[str] | None = None
         self._term_counts: dict[str, int] = {}
         self.pool_used = False  # whether the last `segment_reports` used a process pool
@@ -985,9 +1020,21 @@ class SearchIndex:
                 self._unit_ids.append(unit.id)
                 own = (unit.id,) if unit.kind == "section" else ()
                 self._count_keys.append((*unit.ancestors, *own))
+            self._place_items(units, start)
             self._entries.append(_Entry(report, start, start + len(units), folded))
             self._needle_cache.clear()
             self._term_counts.clear()
+
+    def _place_items(self, units: list[_Unit], start: int) -> None:
+        """Each item's section unit and each section's item units, found once here rather
+        than for every matching unit of every keystroke."""
+        by_id = self._by_id
+        for offset, unit in enumerate(units):
+            section = unit.section
+            found = by_id.get(section.id) if unit.kind == "item" and section else None
+            self._section_units.append(-1 if found is None else found)
+            if found is not None:
+                self._item_units.setdefault(found, []).append(start + offset)
 
     @property
     def reports(self) -> list[Report]:
@@ -1159,11 +1206,11 @@ class SearchIndex:
     def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
         """The matching units that are hits (see `FilterResult`), in document order."""
         matched_set = set(matched)
-        units = self._units
-        return hit_units(
+        return hit_units_by_sections(
             matched,
-            lambda i: units[i].kind,
-            lambda i: self._matched_section(i, matched_set),
+            matched_set,
+            self._section_units,
+            lambda i: self._item_units.get(i, []),
             lambda i: self._sole_item(i, matched_set, needles),
         )
 
@@ -1179,10 +1226,8 @@ class SearchIndex:
 
     def _matched_section(self, index: int, matched: set[int]) -> int | None:
         """The section of an item, when it matches too."""
-        section = self._units[index].section
-        assert section is not None
-        found = self._by_id.get(section.id)
-        return found if found is not None and found in matched else None
+        section = self._section_units[index]
+        return section if section in matched else None
 
     def _heading_fold(self, unit_id: str) -> Folded | None:
         position = self._by_id.get(unit_id)
