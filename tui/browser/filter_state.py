@@ -31,12 +31,10 @@ def _each_once(unit_ids: Iterable[str]) -> Iterator[str]:
 def outline_hits(result: FilterResult) -> Sequence[str]:
     """The outline nodes holding the hits, in document order, each once (the hits are what
     the filter bar counts, `H` lists and the CLI prints: one definition, the index's);
-    found as far as they are read when the index's hits are (`LazyHits`)."""
+    found as far as they are read (a keystroke needs the first: the cursor goes there)."""
     from govread.search import LazyHits  # loaded once anything was filtered
 
-    if isinstance(result.hits, LazyHits):
-        return LazyHits(_each_once(result.hits))
-    return tuple(_each_once(result.hits))
+    return LazyHits(_each_once(result.hits))
 
 
 def sectioned_reports(result: FilterResult) -> frozenset[str]:
