@@ -23,6 +23,7 @@ from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
 from govread.tui.browser.filter_state import FilterState, sectioned_reports
+from govread.tui.browser.heap import freeze_long_lived
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 
@@ -237,6 +238,7 @@ class BrowserFilter:
 
     def words_ready(self) -> None:
         self.bar.show_words_status(_("word search ready"))
+        freeze_long_lived()  # jieba's dictionary and the reports' words stay too
         if self.state.result is not None and self.state.result.words_pending:
             self.refilter()
 

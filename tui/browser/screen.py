@@ -33,6 +33,7 @@ from govread.parsers.model import Report
 from govread.sanitize import sanitize
 from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
+from govread.tui.browser.heap import freeze_long_lived, thaw
 from govread.tui.browser.outline import GROUPING_NAMES, OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands, TimelineCommands
 from govread.tui.localised import LocalisedScreen
@@ -336,11 +337,15 @@ class BrowserScreen(LocalisedScreen[None]):
         bar.display = total > PROGRESS_THRESHOLD and done < total
         bar.update(total=total, progress=done)
 
+    def on_unmount(self) -> None:
+        thaw()
+
     def loading_finished(self, problems: list[Problem]) -> None:
         if not self._panes_ready:  # once they are (the screen's queue runs after its mount)
             self.call_later(self.loading_finished, problems)
             return
         self.query_one("#load-progress", ProgressBar).display = False
+        freeze_long_lived()  # the library stays: full collections need not walk it
         if self.outline.has_reports():
             return
         message = Text(_("No report could be opened."), style="bold")
