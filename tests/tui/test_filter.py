@@ -332,3 +332,17 @@ async def test_help_documents_the_query_language(loaded) -> None:
             assert needle in text
         assert "Next hit" in text and "Clear filter" in text
         assert "Move cursor left" not in text  # the input's editing keys are not listed
+
+
+async def test_the_loaded_library_is_left_out_of_full_collections_until_the_app_goes(
+    loaded,
+) -> None:
+    import gc
+
+    gc.unfreeze()
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert app.loading_done
+        assert gc.get_freeze_count() > 0  # the reports and the index: not walked by gc
+    assert gc.get_freeze_count() == 0  # given back when the app is gone
