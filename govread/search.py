@@ -829,18 +829,6 @@ def is_hit(
     return True
 
 
-def hit_units(
-    matched: Iterable[int],
-    kind_of: Callable[[int], str],
-    section_of: Callable[[int], int | None],
-    sole_item: Callable[[int], int | None],
-    tick: Callable[[], None] | None = None,
-) -> list[int]:
-    """The units of `matched` that are hits (`is_hit`), in its order, each section's sole
-    item found once. `tick()` is called every 256 units (a stale query stops there)."""
-    return list(iter_hit_units(matched, kind_of, section_of, sole_item, tick))
-
-
 def hit_units_by_sections(
     matched: Sequence[int],
     matched_set: AbstractSet[int],
@@ -848,10 +836,11 @@ def hit_units_by_sections(
     items_of: Callable[[int], Iterable[int]],
     sole_item: Callable[[int], int | None],
 ) -> list[int]:
-    """`hit_units` when each unit's section is known beforehand (`section_of[unit]`: an
-    item's section's unit, else -1; `items_of(section)`: its items' units): the same rule
-    (`is_hit`), but only the sections that match together with one of their items are
-    looked at in Python; every other matching unit is a hit, kept by C-level passes."""
+    """The units of `matched` that are hits (`is_hit`), in its order, when each unit's
+    section is known beforehand (`section_of[unit]`: an item's section's unit, else -1;
+    `items_of(section)`: its items' units): only the sections that match together with one
+    of their items are looked at in Python; every other matching unit is a hit, kept by
+    C-level passes."""
     contested = set(map(section_of.__getitem__, matched))
     contested.intersection_update(matched_set)
     not_hits: set[int] = set()
@@ -872,8 +861,9 @@ def iter_hit_units(
     sole_item: Callable[[int], int | None],
     tick: Callable[[], None] | None = None,
 ) -> Iterator[int]:
-    """`hit_units`, one hit at a time (each section's sole item found when first needed):
-    what a `LazyHits` walks."""
+    """The units of `matched` that are hits (`is_hit`), in its order, one at a time (each
+    section's sole item found when first needed): what a `LazyHits` walks. `tick()` is
+    called every 256 units (a stale query stops there)."""
     sole: dict[int, int | None] = {}
 
     def sole_of(section: int) -> int | None:

@@ -252,3 +252,36 @@ def test_the_extent_of_the_matches_is_that_of_every_span() -> None:
             expected = [(spans[0][0], max(end for _start, end in spans))] if spans else []
             assert match_extent(folded, needles) == expected, (text, needles)
             assert any_match(folded, needles) == bool(spans), (text, needles)
+
+
+def test_hits_found_from_the_indexed_sections_follow_the_per_unit_rule(
+    index: SearchIndex,
+) -> None:
+    """`_hits` (each item's section found when the report was indexed) gives what the
+    rule `is_hit`, applied unit by unit with sections looked up by id, gives."""
+    from govread.search import is_hit, iter_hit_units, parse_query
+
+    units, by_id = index._units, index._by_id
+    left_to_an_item = 0
+    for query in ("行政复议", "法治", "执法", "行政 | 复议", "-信访 规范性文件", "政府"):
+        match = index._match(parse_query(query))
+        needles = [n for plan in match.plans for n in plan.needles]
+        matched = set(match.units)
+
+        def section_of(i: int, matched: set[int] = matched) -> int | None:
+            section = units[i].section
+            assert section is not None
+            found = by_id.get(section.id)
+            return found if found is not None and found in matched else None
+
+        def sole(i: int, matched: set[int] = matched, needles: list[str] = needles) -> int | None:
+            return index._sole_item(i, matched, needles)
+
+        expected = list(iter_hit_units(match.units, lambda i: units[i].kind, section_of, sole))
+        assert index._hits(match.units, needles) == expected
+        left_to_an_item += sum(
+            1
+            for i in match.units
+            if units[i].kind == "section" and not is_hit(i, "section", None, sole)
+        )
+    assert left_to_an_item  # the queries do reach the sections an item stands for
