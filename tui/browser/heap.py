@@ -16,7 +16,14 @@ import gc
 
 
 def freeze_long_lived() -> None:
-    """Leave everything alive now out of later collections (call when a load has ended)."""
+    """Leave everything alive now out of later collections (call when a load has ended).
+
+    What an earlier freeze kept is thawed and collected first, and so is today's garbage:
+    a library replaced by a new load (its cycles included) is freed, never frozen for good.
+    One full collection per load, not one every few keystrokes.
+    """
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()
 
 
