@@ -846,9 +846,17 @@ def hit_units_by_sections(
     not_hits: set[int] = set()
     for section in contested:
         sole = sole_item(section)
-        if sole is not None:
+
+        def sole_of(_section: int, sole: int | None = sole) -> int | None:
+            return sole
+
+        if not is_hit(section, "section", None, sole_of):
             not_hits.add(section)
-        not_hits.update(i for i in items_of(section) if i != sole and i in matched_set)
+        not_hits.update(
+            item
+            for item in items_of(section)
+            if item in matched_set and not is_hit(item, "item", section, sole_of)
+        )
     if not not_hits:
         return list(matched)
     return list(filterfalse(not_hits.__contains__, matched))
