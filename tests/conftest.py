@@ -95,6 +95,21 @@ def samples() -> list[Report]:
     return [read_report(path) for path in sample_paths()]
 
 
+@pytest.fixture(scope="module")
+def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]) -> Path:
+    """A store holding `samples` (the requesting module's, when it defines its own), put
+    report by report without the indexing pool."""
+    from govread import store
+
+    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    with store.Store(path) as opened, opened.transaction():
+        for report in samples:
+            assert report.path is not None
+            stamp = os.stat(report.path)
+            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+    return path
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
     """A failure whose message holds a lone surrogate (hypothesis finds them) is reported with

@@ -3,13 +3,11 @@ filter answered from the store (in a worker) as the in-memory filter answers, ma
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
-from govread import store
 from govread.corpus import load, sample_paths
 from govread.node_ids import node_id_of, report_id
 from govread.parsers.model import Report, Section
@@ -25,17 +23,6 @@ SIZE = (120, 40)
 @pytest.fixture(scope="module")
 def samples() -> list[Report]:
     return load(sample_paths(), use_cache=False).reports
-
-
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]) -> Path:
-    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
-    with store.Store(path) as opened, opened.transaction():
-        for report in samples:
-            assert report.path is not None
-            stamp = os.stat(report.path)
-            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
-    return path
 
 
 def store_app(path: Path, scope: list[str] | None = None) -> GovreadApp:

@@ -4,13 +4,11 @@ the browser's filter answered from the store exactly as the in-memory index answ
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Collection
 from pathlib import Path
 
 import pytest
 
-from govread import store
 from govread.corpus import load, sample_paths
 from govread.node_ids import report_id
 from govread.parsers.model import Report
@@ -25,25 +23,9 @@ from govread.store_library import (
 )
 
 
-def fill_store(path: Path, reports: list[Report]) -> None:
-    """A store holding these reports (no jieba: the filter reads no tokens)."""
-    with store.Store(path) as opened, opened.transaction():
-        for report in reports:
-            assert report.path is not None
-            stamp = os.stat(report.path)
-            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
-
-
 @pytest.fixture(scope="module")
 def samples() -> list[Report]:
     return load(sample_paths(), use_cache=False).reports
-
-
-@pytest.fixture(scope="module")
-def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]) -> Path:
-    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
-    fill_store(path, samples)
-    return path
 
 
 def test_stored_reports_are_the_parsed_reports(sample_store: Path, samples: list[Report]) -> None:
