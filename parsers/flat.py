@@ -616,9 +616,8 @@ def _word_edge(window: str, cut: int) -> float:
     Two characters the list does not hold, the first a verb by itself (W: 守牢, 抓实,
     筑牢), read as a verb: opening the body, for the cut; closing the heading, against it
     (unless the character after, or before, makes a word with one of them: 扣发展,
-    自觉性). A
-    listed verb followed at once by a preposition (…有力保障|以构建…) has no object
-    there: it ends the heading rather than opening the body."""
+    自觉性). A listed verb followed at once by a preposition (…有力保障|以构建…) has no
+    object there: it ends the heading rather than opening the body."""
     words = _word_classes()
     score = 0.0
     if words.get(window[cut - 2 : cut]) == "N":
