@@ -1,0 +1,55 @@
+"""benchmarks/outline_quality.py, the scorer of outlines against hand labels: it must see a
+wrong heading, a missing one and a wrong header field, and score the labels as they are 1.0."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+SCORER = ROOT / "benchmarks" / "outline_quality.py"
+SAMPLE = "002_a2eb6659322275ec"
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("govread_outline_quality", SCORER)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(labels: dict[str, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    label_path = tmp_path / "labels.json"
+    label_path.write_text(json.dumps(labels, ensure_ascii=False), "utf-8")
+    report = ROOT / "sample_reports" / f"{SAMPLE}.txt"
+    assert _load().main(["--labels", str(label_path), "--report", str(report), "--verbose"]) == 0
+    return capsys.readouterr().out
+
+
+def test_the_hand_labels_score_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    labels = json.loads((ROOT / "tests/fixtures/expected" / f"{SAMPLE}.json").read_text("utf-8"))
+    out = _run(labels, tmp_path, capsys)
+    assert "all: P 1.000 R 1.000 F1 1.000" in out
+    assert "region: 1/1 right" in out
+
+
+def test_a_changed_heading_a_missing_one_and_a_wrong_field_count(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    labels = json.loads((ROOT / "tests/fixtures/expected" / f"{SAMPLE}.json").read_text("utf-8"))
+    outline = labels["outline"]
+    outline[1]["heading"] += "之外"
+    outline.append({"level": 1, "number": "九", "heading": "不存在的标题"})
+    labels["region"] = "别处"
+    out = _run(labels, tmp_path, capsys)
+    found = len(outline) - 1
+    assert f"headings {found - 1}/{len(outline)} right, {found} found" in out
+    assert "missed (1, '九', '不存在的标题')" in out
+    assert "region: 0/1 right" in out
