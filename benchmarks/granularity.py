@@ -46,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quality
 
 from govread import compare as compare_module
+from govread import segment
 from govread.compare import OTHER_ID, Comparison, Unit, _Builder, _cjk_len
 from govread.corpus import load
 from govread.parsers.model import Report
@@ -69,7 +70,7 @@ def _median(units: Sequence[Unit]) -> float:
 
 
 def _built(report: Report, lexicon: Lexicon, **values: object) -> dict[str, object]:
-    builder = _Builder(report, lexicon)
+    builder = _Builder(report, lexicon, segment.Cutter())
     builder.add(**values)
     unit = builder.units[0]
     return {f.name: getattr(unit, f.name) for f in fields(Unit)}
@@ -146,7 +147,12 @@ def split(
         return tuple(units)
     out: list[Unit] = []
     for unit in units:
-        if unit.kind != "section" or _size(unit) <= LONG_SECTION or len(unit.spans) != 1:
+        if (
+            unit.kind != "section"
+            or _size(unit) <= LONG_SECTION
+            or len(unit.spans) != 1
+            or lexicon.theme(unit.theme).phase  # plans and problems keep their phase
+        ):
             out.append(unit)
             continue
         chunks: list[str] = []
@@ -200,6 +206,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--heldout", action="store_true", help="score the held-out alignment labels (once)"
     )
+    parser.add_argument(
+        "--all", action="store_true", help="score every alignment label file, both splits pooled"
+    )
     args = parser.parse_args(argv)
     units_of = compare_module.report_units
     compare = compare_module.compare
@@ -230,7 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         compare_module.ATTACH_THRESHOLD = args.ratio
     quality.compare = patched  # type: ignore[assignment]
     corpus = load().reports
-    labels = quality.alignment_files(args.heldout)
+    labels = (
+        [*quality.alignment_files(False), *quality.alignment_files(True)]
+        if args.all
+        else quality.alignment_files(args.heldout)
+    )
     scores = quality.score_alignment(quality._by_file(corpus), labels, corpus, args.verbose)
     print(args.mode, args.ratio, " ".join(f"{k} {v:.3f}" for k, v in scores.items()))
     return 0

@@ -2,6 +2,7 @@
 
     python benchmarks/quality.py [--heldout] [--verbose] [--sample NNN]
     python benchmarks/quality.py --labels FILE --report PATH [--labels FILE --report PATH …]
+    python benchmarks/quality.py --align-labels FILE [--align-labels FILE …] [--reports DIR]
 
 Prints figure value F1 (a found figure is right when a labelled figure of the same report
 has its value and unit, matched in document order), subject accuracy (of the figures found
@@ -16,6 +17,11 @@ Every "silent" claim of the comparisons of all sample pairs is listed, to check 
 `--labels FILE --report PATH` scores figure labels of any report (labels kept outside the
 repository, in the form of tests/fixtures/labels/figures_000.toml; its `file` is ignored):
 repeat the pair to score several reports together.
+`--align-labels FILE` scores the alignment pairs of any label file of the repository's form
+(`[[comparison]]` with `a`, `b`, `ignore_a`, `ignore_b`, `pairs`; repeat it to pool several
+files), its reports looked up by file name in `--reports DIR` (default: sample_reports/), the
+word statistics counted over DIR's reports, as `govread compare --corpus DIR` would without a
+store. Each pair's F1 is printed, then the pooled precision, recall and F1.
 """
 
 from __future__ import annotations
@@ -185,25 +191,40 @@ def alignment_files(heldout: bool) -> list[Path]:
 
 
 def score_alignment(
-    reports: dict[str, Report], paths: Sequence[Path], corpus: Sequence[Report], verbose: bool
+    reports: dict[str, Report],
+    paths: Sequence[Path],
+    corpus: Sequence[Report],
+    verbose: bool,
+    each: bool = False,
 ) -> dict[str, float]:
-    """Precision, recall and F1 over every comparison of the files (pairs pooled)."""
+    """Precision, recall and F1 over every comparison of the files (pairs pooled); `each`
+    (or `verbose`) prints every comparison's F1 too."""
     specs = [s for path in paths for s in tomllib.loads(path.read_text("utf-8"))["comparison"]]
+    missing = sorted({s[side] for s in specs for side in ("a", "b")} - reports.keys())
+    if missing:
+        raise KeyError(f"no report named {', '.join(missing)}")
     true_total = found_total = right = 0
     for spec in specs:
         a, b = reports[spec["a"]], reports[spec["b"]]
         ignore_a, ignore_b = set(spec["ignore_a"]), set(spec["ignore_b"])
         truth = {(x, y) for x, y in spec["pairs"]}
-        found = _pairs(compare(a, b, corpus)) - {
-            (x, y) for x, y in _pairs(compare(a, b, corpus)) if x in ignore_a or y in ignore_b
+        found = {
+            (x, y)
+            for x, y in _pairs(compare(a, b, corpus))
+            if x not in ignore_a and y not in ignore_b
         }
         true_total += len(truth)
         found_total += len(found)
         right += len(truth & found)
-        if verbose:
+        if verbose or each:
             hits = len(truth & found)
-            pair_f1 = _f1(hits / len(found) if found else 0.0, hits / len(truth))
-            print(f"  align {spec['a'][:3]} vs {spec['b'][:3]}: F1 {pair_f1:.3f}")
+            precision = hits / len(found) if found else 0.0
+            recall = hits / len(truth) if truth else 0.0
+            print(
+                f"  align {spec['a'][:3]} vs {spec['b'][:3]}: F1 {_f1(precision, recall):.3f}"
+                f" (P {precision:.3f}, R {recall:.3f}; {len(truth)} labelled)"
+            )
+        if verbose:
             for x, y in sorted(truth - found):
                 print(f"  align missed {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
             for x, y in sorted(found - truth):
@@ -258,7 +279,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="the report the --labels file of the same position labels",
     )
+    parser.add_argument(
+        "--align-labels",
+        metavar="FILE",
+        action="append",
+        type=Path,
+        help="alignment labels of any pairs, in the form of tests/fixtures/labels/alignment.toml "
+        "(repeatable: the files are pooled)",
+    )
+    parser.add_argument(
+        "--reports",
+        metavar="DIR",
+        type=Path,
+        help="where --align-labels' reports are, by file name (default: sample_reports/)",
+    )
     args = parser.parse_args(argv)
+    if args.align_labels:
+        return _score_alignment_outside(parser, args.align_labels, args.reports, args.verbose)
+    if args.reports:
+        parser.error("--reports goes with --align-labels")
     if args.labels or args.report:
         return _score_outside(parser, args.labels or [], args.report or [], args.verbose)
     corpus = load().reports
@@ -301,6 +340,24 @@ def _score_outside(
     for name, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
         print(f"  {name:<24} {shown}")
+    return 0
+
+
+def _score_alignment_outside(
+    parser: argparse.ArgumentParser, labels: Sequence[Path], folder: Path | None, verbose: bool
+) -> int:
+    """Alignment scores of label files anywhere, their reports looked up in `folder`."""
+    directory = folder or Path(__file__).resolve().parent.parent / "sample_reports"
+    if not directory.is_dir():
+        parser.error(f"--reports {directory}: not a folder")
+    corpus = load([directory]).reports
+    try:
+        results = score_alignment(_by_file(corpus), labels, corpus, verbose, each=True)
+    except KeyError as error:
+        parser.error(f"{error.args[0]} in {directory}")
+    print("alignment labels: " + ", ".join(map(str, labels)))
+    for name, value in results.items():
+        print(f"  {name:<24} {value:.3f}")
     return 0
 
 
