@@ -11,7 +11,11 @@ section by section, and no text is counted twice.
 Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of jieba tokens,
 IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
 by cosine similarity (one to one, best first); a unit left over joins the pair of its most
-similar counterpart, or becomes a gap when it resembles nothing on the other side. Plans and
+similar counterpart when as alike as a pair must be, or becomes a gap. A gap's theme may be
+covered by the other side's text as a secondary subject (a chapter on 化解矛盾 with one
+sentence on 普法): each unit of the gap meets the units whose passage of its own length is
+like it (`_fit`: a short item is judged against a chapter's sentences, not the whole chapter)
+in a *secondary* row that names that passage. Plans and
 problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`); a plan no plan meets is set against
 the other report's achievements on its subject (`Pair.nearest`).
@@ -34,9 +38,12 @@ from govread.parsers.model import Report, Section
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
-ATTACH_THRESHOLD = 0.02  # a leftover unit joins its best partner's row above this
-NEAREST_THRESHOLD = 0.15
-SECONDARY_THRESHOLD = 0.04  # a gap meets the other side's text on its theme above this  # a gap shows its nearest unit of another theme above this
+# a leftover unit joins its best partner's row only as alike as a pair must be: a lower bar
+# let rows gather units sharing one common word with a partner
+ATTACH_THRESHOLD = PAIR_THRESHOLD
+NEAREST_THRESHOLD = 0.15  # a gap shows its nearest unit of another theme above this
+# a gap meets the other side's text on its theme when one of its passages is this alike
+SECONDARY_THRESHOLD = 0.04
 TOP_KEYWORDS = 8
 _MIN_UNIT_CHARS = 6  # CJK characters a stretch of text needs to be a unit
 
@@ -673,30 +680,204 @@ def _paragraph(report: Report, unit: Unit, index: int) -> str:
     return section.paragraphs[index] if section and index < len(section.paragraphs) else ""
 
 
-def _passage(
-    report: Report, unit: Unit, target: Mapping[str, float], idf: _Idf
-) -> tuple[str, int, int, int] | None:
-    """The stretch of `unit` (one sentence or two in a row) most like `target`: (unit key,
-    paragraph, start, end), None when no sentence shares a word with it."""
-    best: tuple[float, tuple[str, int, int, int]] | None = None
+_SentenceTerms = tuple[tuple[int, int, int, int, Counter[str]], ...]
+_SENTENCES: OrderedDict[tuple[str, str], _SentenceTerms] = OrderedDict()
+_SENTENCES_SIZE = 4096  # units whose sentences' tokens are remembered
+
+
+def _sentences(report: Report, unit: Unit) -> _SentenceTerms:
+    """The unit's sentences in order: (paragraph, start, end, CJK characters, tokens),
+    cached by the report's content and the unit's key."""
+    key = (report.sha256, unit.key)
+    with _cache_lock:
+        found = _SENTENCES.get(key)
+        if found is not None:
+            _SENTENCES.move_to_end(key)
+            return found
+    sentences: list[tuple[int, int, int, int, Counter[str]]] = []
     for paragraph, start, end in unit.spans:
         text = _paragraph(report, unit, paragraph)
-        sentences = [
-            (start + m.start(), start + m.end())
-            for m in _SENTENCE.finditer(text[start:end])
-            if _cjk_len(m.group()) >= _MIN_UNIT_CHARS
-        ]
-        windows = [*sentences, *((x[0], y[1]) for x, y in itertools.pairwise(sentences))]
-        for s, e in windows:
-            sim = _cosine(target, idf.vector(Counter(_tokenize(text[s:e]))))
-            if sim > 0.0 and (best is None or sim > best[0]):
-                best = (sim, (unit.key, paragraph, s, e))
-    return best[1] if best else None
+        for match in _SENTENCE.finditer(text[start:end]):
+            size = _cjk_len(match.group())
+            if size >= _MIN_UNIT_CHARS:
+                s, e = start + match.start(), start + match.end()
+                sentences.append((paragraph, s, e, size, Counter(_tokenize(text[s:e]))))
+    found = tuple(sentences)
+    with _cache_lock:
+        _SENTENCES[key] = found
+        while len(_SENTENCES) > _SENTENCES_SIZE:
+            _SENTENCES.popitem(last=False)
+    return found
+
+
+def _best_window(
+    report: Report, unit: Unit, target: Mapping[str, float], size: int, idf: _Idf
+) -> tuple[float, tuple[str, int, int, int] | None]:
+    """The stretch of `unit` at least `size` CJK characters long (a run of its sentences
+    within one paragraph, one sentence at least, so that no short sentence wins on one
+    shared word) most like `target`: (cosine, (unit key, paragraph,
+    start, end)), or (0.0, None) when no sentence shares a word with it."""
+    sentences = _sentences(report, unit)
+    best: tuple[float, tuple[str, int, int, int] | None] = (0.0, None)
+    for index, (paragraph, start, _end, _size, _terms) in enumerate(sentences):
+        terms: Counter[str] = Counter()
+        length, end = 0, start
+        for p, _s, e, n, t in sentences[index:]:
+            if p != paragraph or (length and length >= size):
+                break
+            terms.update(t)
+            length, end = length + n, e
+        sim = _cosine(target, idf.vector(terms))
+        if sim > best[0]:
+            best = (sim, (unit.key, paragraph, start, end))
+    return best
+
+
+def _passage(
+    report: Report, unit: Unit, target: Mapping[str, float], idf: _Idf, size: int = 0
+) -> tuple[str, int, int, int] | None:
+    """The stretch of `unit` (one sentence, or a run of them about `size` CJK characters
+    long) most like `target`: (unit key, paragraph, start, end), None when no sentence
+    shares a word with it."""
+    return _best_window(report, unit, target, size, idf)[1]
+
+
+def _fit(
+    x: Unit,
+    y: Unit,
+    report_of: Callable[[Unit], Report],
+    vector_of: Callable[[Unit], Mapping[str, float]],
+    idf: _Idf,
+) -> float:
+    """How alike two units are, whatever their sizes: the cosine of the smaller with the
+    larger's passage of its length (`_best_window`), or with the whole larger unit when that is more
+    alike. A 40-character item set against a 400-character chapter is judged by the
+    chapter's sentences that speak of what it speaks of, not diluted by the rest."""
+    small, large = (x, y) if _cjk_len(x.text) <= _cjk_len(y.text) else (y, x)
+    whole = _cosine(vector_of(small), vector_of(large))
+    window, _ = _best_window(report_of(large), large, vector_of(small), _cjk_len(small.text), idf)
+    return max(whole, window)
+
+
+def _host_rows(
+    gap: Sequence[Unit], hosts: Sequence[Unit], fit: Callable[[Unit, Unit], float]
+) -> list[tuple[list[Unit], list[Unit]]]:
+    """Rows for a gap the other side covers only as a secondary subject of `hosts`: (units
+    of the gap, the hosts they meet). When one host alone has a passage that answers any of
+    the gap's units (`_fit` at SECONDARY_THRESHOLD or more), it holds all the other side
+    says on the theme and the whole gap meets it. With several, each unit of the gap meets
+    the hosts whose passages answer it, best first, until their text is as long as its
+    own, and units meeting the same hosts share a row: 咸宁's 40-character 普法 item meets
+    the one of 泾县's chapters whose 普法 sentence it is like, not every chapter touching
+    普法. A unit no host answers meets none (it stays a gap that says where the theme is
+    covered)."""
+    sims = {(id(unit), k): fit(unit, host) for unit in gap for k, host in enumerate(hosts)}
+    alike = [
+        k
+        for k in range(len(hosts))
+        if any(sims[(id(unit), k)] >= SECONDARY_THRESHOLD for unit in gap)
+    ]
+    if len(alike) <= 1:
+        return [(list(gap), [hosts[k] for k in alike])] if alike else []
+    rows: dict[tuple[int, ...], list[Unit]] = {}
+    for unit in gap:
+        size, taken = _cjk_len(unit.text), 0
+        chosen: list[int] = []
+        for k in sorted(alike, key=lambda k: (-sims[(id(unit), k)], k)):
+            if taken >= size or sims[(id(unit), k)] < SECONDARY_THRESHOLD:
+                break
+            chosen.append(k)
+            taken += _cjk_len(hosts[k].text)
+        if chosen:
+            rows.setdefault(tuple(sorted(chosen)), []).append(unit)
+    return [(units, [hosts[k] for k in met]) for met, units in sorted(rows.items())]
 
 
 def _is_phase(units: Sequence[Unit], lexicon: Lexicon) -> bool:
     """Plans or problems (下一步, 存在问题): set against their kind, not against achievements."""
     return any(lexicon.theme(u.theme).phase for u in units)
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every row of one comparison is made with."""
+
+    a: Report
+    b: Report
+    units_a: tuple[Unit, ...]
+    units_b: tuple[Unit, ...]
+    lexicon: Lexicon
+    idf: _Idf
+    vectors: Mapping[int, dict[str, float]]
+    top_k: int
+
+    def report_of(self, unit: Unit) -> Report:
+        return self.a if any(u is unit for u in self.units_a) else self.b
+
+    def fit(self, x: Unit, y: Unit) -> float:
+        return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
+
+
+def _pair(
+    theme_id: str,
+    group_a: Sequence[Unit],
+    group_b: Sequence[Unit],
+    *,
+    secondary: bool = False,
+    covered_by: tuple[Unit, ...] = (),
+    has_theme: bool = True,
+    context: _Context,
+) -> Pair:
+    """One row: its keywords; a secondary row's passages (in each host, the stretch as long
+    as the units it meets that answers them); a gap's nearest unit on the other side."""
+    lexicon, idf, vectors = context.lexicon, context.idf, context.vectors
+    va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
+    shared, only_a, only_b = _keywords(va, vb, context.top_k)
+    passages: list[tuple[str, int, int, int]] = []
+    if secondary:  # the hosts: the side whose units are here for another theme
+        hosts_in_a = any(u.theme != theme_id for u in group_a)
+        hosts, guests, target = (group_a, group_b, vb) if hosts_in_a else (group_b, group_a, va)
+        size = max(_cjk_len(u.text) for u in guests)
+        found = (_passage(context.report_of(h), h, target, idf, size) for h in hosts)
+        passages = [passage for passage in found if passage]
+    nearest, nearest_sim = None, 0.0
+    if not group_a or not group_b:
+        here, there = (va, context.units_b) if group_a else (vb, context.units_a)
+        gap = group_a or group_b
+        subjects = {u.themes[0][0] for u in gap if u.themes}
+        if _is_phase(gap, lexicon) and subjects:
+            # a plan (or problem) no plan of the other side meets: set it against
+            # the other side's achievements on the same subject
+            there = (
+                tuple(
+                    u
+                    for u in there
+                    if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
+                )
+                or there
+            )
+        for unit in there:
+            sim = _cosine(here, vectors[id(unit)])
+            if sim > nearest_sim:
+                nearest, nearest_sim = unit, sim
+        if nearest_sim < NEAREST_THRESHOLD:
+            nearest, nearest_sim = None, 0.0
+    return Pair(
+        theme=theme_id,
+        theme_name=lexicon.theme(theme_id).name,
+        a=tuple(group_a),
+        b=tuple(group_b),
+        similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
+        shared_keywords=shared,
+        only_a=only_a,
+        only_b=only_b,
+        nearest=nearest,
+        nearest_similarity=round(nearest_sim, 4),
+        other_has_theme=has_theme,
+        covered_by=covered_by,
+        secondary=secondary,
+        passages=tuple(passages),
+    )
 
 
 def compare(
@@ -723,84 +904,42 @@ def compare(
         )
     units_a, units_b = report_units(a, lexicon), report_units(b, lexicon)
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
+    context = _Context(a, b, units_a, units_b, lexicon, idf, vectors, top_k)
     pairs: list[Pair] = []
     for theme_id in lexicon.order:
         ua = [u for u in units_a if u.theme == theme_id]
         ub = [u for u in units_b if u.theme == theme_id]
         if not ua and not ub:
             continue
-        name = lexicon.theme(theme_id).name
         for group_a, group_b in _align_theme(ua, ub, vectors, lexicon.theme(theme_id).phase):
-            secondary = hosts_in_a = False
-            covered_by: tuple[Unit, ...] = ()
-            if not group_a or not group_b:
-                # Where the other report speaks of this theme outside its own rows of it
-                # (宝鸡 §一 on 统筹推进 also covers 普法): set those units against the gap.
-                others = units_b if group_a else units_a
-                covered_by = tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
-                if theme_id == OTHER_ID:
-                    covered_by = ()
-                here = idf.vector(_merged(group_a or group_b))
-                planning = _is_phase(group_a or group_b, lexicon)
-                alike = [
-                    u
-                    for u in covered_by
-                    if _is_phase((u,), lexicon) == planning
-                    and _cosine(here, vectors[id(u)]) >= SECONDARY_THRESHOLD
-                ]
-                if alike:
-                    secondary, hosts_in_a = True, not group_a
-                    group_a, group_b = (group_a, alike) if group_a else (alike, group_b)
-                    covered_by = ()
-            va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
-            shared, only_a, only_b = _keywords(va, vb, top_k)
-            passages: list[tuple[str, int, int, int]] = []
-            if secondary:  # the hosts: the side whose units are here for another theme
-                hosts, report, guests = (group_a, a, vb) if hosts_in_a else (group_b, b, va)
-                found = (_passage(report, host, guests, idf) for host in hosts)
-                passages = [passage for passage in found if passage]
-            nearest, nearest_sim = None, 0.0
-            if not group_a or not group_b:
-                here, there = (va, units_b) if group_a else (vb, units_a)
-                gap = group_a or group_b
-                subjects = {u.themes[0][0] for u in gap if u.themes}
-                if _is_phase(gap, lexicon) and subjects:
-                    # a plan (or problem) no plan of the other side meets: set it against
-                    # the other side's achievements on the same subject
-                    there = (
-                        tuple(
-                            u
-                            for u in there
-                            if not _is_phase((u,), lexicon) and any(u.covers(t) for t in subjects)
-                        )
-                        or there
-                    )
-                for unit in there:
-                    sim = _cosine(here, vectors[id(unit)])
-                    if sim > nearest_sim:
-                        nearest, nearest_sim = unit, sim
-                if nearest_sim < NEAREST_THRESHOLD:
-                    nearest, nearest_sim = None, 0.0
-            pairs.append(
-                Pair(
-                    theme=theme_id,
-                    theme_name=name,
-                    a=tuple(group_a),
-                    b=tuple(group_b),
-                    similarity=round(_cosine(va, vb), 4) if group_a and group_b else 0.0,
-                    shared_keywords=shared,
-                    only_a=only_a,
-                    only_b=only_b,
-                    nearest=nearest,
-                    nearest_similarity=round(nearest_sim, 4),
-                    # 其他 is what fits no theme: nobody is "silent" on it
-                    other_has_theme=theme_id == OTHER_ID
-                    or (bool(ub or covered_by) if group_a else bool(ua or covered_by)),
-                    covered_by=covered_by,
-                    secondary=secondary,
-                    passages=tuple(passages),
-                )
+            if group_a and group_b:
+                pairs.append(_pair(theme_id, group_a, group_b, context=context))
+                continue
+            # Where the other report speaks of this theme outside its own rows of it
+            # (宝鸡 §一 on 统筹推进 also covers 普法): those of its units whose passages
+            # answer the gap's units meet them (a secondary row); the rest of the gap
+            # stays a gap that names them.
+            gap, others = (group_a, units_b) if group_a else (group_b, units_a)
+            covered = (
+                ()
+                if theme_id == OTHER_ID
+                else tuple(u for u in others if u.theme != theme_id and u.covers(theme_id))
             )
+            planning = _is_phase(gap, lexicon)
+            hosts = [u for u in covered if _is_phase((u,), lexicon) == planning]
+            placed: set[int] = set()
+            for guests, met in _host_rows(gap, hosts, context.fit):
+                placed.update(id(u) for u in guests)
+                row = (guests, met) if group_a else (met, guests)
+                pairs.append(_pair(theme_id, *row, secondary=True, context=context))
+            left = [u for u in gap if id(u) not in placed]
+            if left:
+                # 其他 is what fits no theme: nobody is "silent" on it
+                has_theme = theme_id == OTHER_ID or bool(covered or (ub if group_a else ua))
+                row = (left, []) if group_a else ([], left)
+                pairs.append(
+                    _pair(theme_id, *row, covered_by=covered, has_theme=has_theme, context=context)
+                )
     figures_a, figures_b = report_figures(a), report_figures(b)
     return Comparison(
         a=a,

@@ -12,7 +12,8 @@ one such unit per report. A unit left alone joins the row of its most similar un
 another report (`ATTACH_THRESHOLD`), or the theme's only row; otherwise it is a row of its
 report's own. A report with nothing in a row gets an empty cell that says why, as the
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
-the cell when alike (a *secondary* cell), else the cell names where that report covers the
+the cell when one of its passages answers the row's units (a *secondary* cell: the text as
+long as a row unit that is most like it, `compare._fit`), else the cell names where that report covers the
 theme, or says it has nothing alike (with its nearest unit), or that it is *silent* on the
 theme: only when no text of it (section, item or closing sentence) covers the theme.
 
@@ -31,12 +32,13 @@ from govread.compare import (
     ATTACH_THRESHOLD,
     NEAREST_THRESHOLD,
     PAIR_THRESHOLD,
-    SECONDARY_THRESHOLD,
     TOP_KEYWORDS,
     Comparison,
     Pair,
     Unit,
     _cosine,
+    _fit,
+    _host_rows,
     _Idf,
     _is_phase,
     _merged,
@@ -337,6 +339,7 @@ def _empty_cell(
     theirs: Sequence[Unit],
     vectors_of: Callable[[Unit], Mapping[str, float]],
     lexicon: Lexicon,
+    fit: Callable[[Unit, Unit], float],
 ) -> Cell:
     """What report `theirs` (with no unit in this row) shows in it."""
     covered_by = (
@@ -345,12 +348,10 @@ def _empty_cell(
         else tuple(u for u in theirs if u.theme != theme_id and u.covers(theme_id))
     )
     planning = _is_phase(row_units, lexicon)
-    alike = tuple(
-        u
-        for u in covered_by
-        if _is_phase((u,), lexicon) == planning
-        and _cosine(here, vectors_of(u)) >= SECONDARY_THRESHOLD
-    )
+    # the hosts whose passages answer the row's units, as in two-report rows (`_host_rows`)
+    hosts = [u for u in covered_by if _is_phase((u,), lexicon) == planning]
+    met = {id(h) for _, found in _host_rows(row_units, hosts, fit) for h in found}
+    alike = tuple(u for u in hosts if id(u) in met)
     if alike:
         return Cell(units=alike, secondary=True)
     pool: Sequence[Unit] = theirs
@@ -407,6 +408,11 @@ def compare_many(
     def vectors_of(unit: Unit) -> Mapping[str, float]:
         return unit_vectors[id(unit)]
 
+    report_of_unit = {id(u): reports[r] for r, us in enumerate(units) for u in us}
+
+    def fit(x: Unit, y: Unit) -> float:
+        return _fit(x, y, lambda u: report_of_unit[id(u)], vectors_of, idf)
+
     rows: list[Row] = []
     for theme_id in lexicon.order:
         nodes = [
@@ -432,7 +438,7 @@ def compare_many(
                     cells_units.append(tuple(mine))
                     secondary.append(False)
                     continue
-                cell = _empty_cell(theme_id, here, row_units, units[r], vectors_of, lexicon)
+                cell = _empty_cell(theme_id, here, row_units, units[r], vectors_of, lexicon, fit)
                 if cell.units:
                     cells_units.append(cell.units)
                     secondary.append(True)

@@ -11,7 +11,16 @@ from hypothesis import strategies as st
 
 from govread.cli import main
 from govread.commands.compare import _match
-from govread.compare import Comparison, compare, report_units, to_jsonable
+from govread.compare import (
+    Comparison,
+    Idf,
+    _cosine,
+    _fit,
+    _passage,
+    compare,
+    report_units,
+    to_jsonable,
+)
 from govread.parsers.outline import parse_text
 from govread.topics import load_lexicon
 
@@ -417,14 +426,66 @@ def test_a_secondary_row_names_the_passage_of_the_chapter_that_answers(samples) 
         assert pair.passages and {key for key, *_ in pair.passages} <= set(hosts)
         for key, paragraph, start, end in pair.passages:
             assert any(p == paragraph and s <= start < end <= e for p, s, e in hosts[key].spans)
-    # 泾县 §(五) (矛盾纠纷, 法律援助, 扫黑除恶 …) meets 咸宁's 普法 items by its one 普法 sentence
-    publicity = next(p for p in c.pairs_for("publicity") if p.secondary)
-    five = next(u for u in publicity.a if u.node_id.endswith("/1.5"))
-    ((_, paragraph, start, end),) = [q for q in publicity.passages if q[0] == five.key]
-    section = by_file["001"].find(five.node_id)
-    assert section and section.paragraphs[paragraph][start:end].startswith("“八五”普法全面推进")
+    # 泾县 §(五) (矛盾纠纷, 法律援助, 扫黑除恶 …) meets 咸宁's 法律援助 item (labelled 普法
+    # there) by its 法律援助 sentence, not by its 调解 or 扫黑除恶 ones
+    aid = next(p for p in c.pairs_for("publicity") if any("法律援助" in u.text for u in p.b))
+    assert [u.node_id.split("/", 1)[1] for u in aid.a] == ["1.5"]
+    ((key, paragraph, start, end),) = aid.passages
+    section = by_file["001"].find(aid.a[0].node_id)
+    assert section and section.paragraphs[paragraph][start:end].startswith("全年共受理法律援助案")
     assert all(not p.passages for p in c.pairs if not p.secondary)  # only secondary rows
     rows_json = to_jsonable(c)["pairs"]
     assert isinstance(rows_json, list)
     texts = [q["text"] for p in rows_json for q in p["passages"]]
-    assert "“八五”普法全面推进,赤滩村入选全国民主法治示范村。" in texts
+    assert any(t.startswith("全年共受理法律援助案474件") for t in texts)
+
+
+def test_a_secondary_theme_row_meets_each_small_unit_with_the_chapter_that_answers_it(
+    samples,
+) -> None:
+    # 泾县 §(四) and §(五) both touch 普法: each of 咸宁's short 普法 items meets at most one
+    # of them (the one with a passage like it), never both: no lump of 2 chapters × 5 items
+    by_file = {r.path.split("/")[-1][:3]: r for r in samples}
+    c = compare(by_file["001"], by_file["000"], samples)
+    rows = [p for p in c.pairs_for("publicity") if p.secondary]
+    assert len(rows) >= 2 and all(len(p.a) == 1 and p.a[0].theme != "publicity" for p in rows)
+    met = [u.key for p in rows for u in p.b]
+    assert len(met) == len(set(met))
+    placed = {u.key for p in c.pairs_for("publicity") for u in p.b}
+    assert placed == {u.key for u in c.units_b if u.theme == "publicity"}  # none lost
+    assert all(p.other_has_theme and p.covered_by for p in c.pairs_for("publicity") if p.is_gap)
+    # a large unit meets as many small hosts as its length holds: 宝鸡 八 (数字政府) meets
+    # both of 秦皇岛's items on online services and credit data
+    c = compare(by_file["004"], by_file["003"], samples)
+    (digital,) = [p for p in c.pairs_for("digital") if p.secondary]
+    assert len(digital.b) == 2
+
+
+def test_a_small_unit_is_judged_against_the_passage_of_a_chapter_not_the_whole() -> None:
+    # invented: a chapter of five subjects, one sentence of which speaks of what an item
+    # does; the whole chapter's cosine is diluted, its passage's is not
+    chapter = parse_text(
+        "一、综合工作\n"
+        "全年召开常务会议12次,研究部署经济社会发展重点任务。"
+        "开展安全生产大检查,排查整治隐患问题300处。"
+        "举办人民调解员培训班,调解矛盾纠纷800件。"
+        "推进乡村振兴示范村建设,新建农村公路50公里。"
+        "完成城区老旧小区改造20个,惠及居民3000户。\n",
+        path="a.txt",
+    )
+    item = parse_text(
+        "一、矛盾化解\n举办人民调解员培训班,提升人民调解员调解矛盾纠纷的能力。\n", path="b.txt"
+    )
+    (large,), (small,) = report_units(chapter), report_units(item)
+    idf = Idf(u.terms for u in (large, small))
+    vectors = {large.key: idf.vector(large.terms), small.key: idf.vector(small.terms)}
+    reports = {large.key: chapter, small.key: item}
+    fit = _fit(small, large, lambda u: reports[u.key], lambda u: vectors[u.key], idf)
+    whole = _cosine(vectors[small.key], vectors[large.key])
+    assert fit > 1.5 * whole > 0
+    assert fit == _fit(large, small, lambda u: reports[u.key], lambda u: vectors[u.key], idf)
+    passage = _passage(chapter, large, vectors[small.key], idf)  # one sentence
+    assert passage
+    _, paragraph, start, end = passage
+    section = chapter.find(large.node_id)
+    assert section and section.paragraphs[paragraph][start:end].startswith("举办人民调解员培训班")
