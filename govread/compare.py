@@ -828,8 +828,9 @@ def _pair(
     has_theme: bool = True,
     context: _Context,
 ) -> Pair:
-    """One row: its keywords; a secondary row's passages (in each host, the stretch as long
-    as the units it meets that answers them); a gap's nearest unit on the other side."""
+    """One row: its keywords; a secondary row's passages (in each host, the stretch at least
+    as long as the shortest unit it meets that answers them most); a gap's nearest unit on
+    the other side."""
     lexicon, idf, vectors = context.lexicon, context.idf, context.vectors
     va, vb = idf.vector(_merged(group_a)), idf.vector(_merged(group_b))
     shared, only_a, only_b = _keywords(va, vb, context.top_k)
@@ -837,7 +838,7 @@ def _pair(
     if secondary:  # the hosts: the side whose units are here for another theme
         hosts_in_a = any(u.theme != theme_id for u in group_a)
         hosts, guests, target = (group_a, group_b, vb) if hosts_in_a else (group_b, group_a, va)
-        size = max(_cjk_len(u.text) for u in guests)
+        size = min(_cjk_len(u.text) for u in guests)
         found = (_passage(context.report_of(h), h, target, idf, size) for h in hosts)
         passages = [passage for passage in found if passage]
     nearest, nearest_sim = None, 0.0
@@ -954,6 +955,18 @@ def compare(
     )
 
 
+def pair_passages(
+    comparison: Comparison, pair: Pair
+) -> tuple[tuple[Unit, int, int, int, str], ...]:
+    """A secondary row's passages: (host unit, paragraph, start, end, the passage's text)."""
+    found: list[tuple[Unit, int, int, int, str]] = []
+    for key, paragraph, start, end in pair.passages:
+        host = next(u for u in (*pair.a, *pair.b) if u.key == key)
+        report = comparison.a if host in pair.a else comparison.b
+        found.append((host, paragraph, start, end, _paragraph(report, host, paragraph)[start:end]))
+    return tuple(found)
+
+
 def _minimal_header(report: Report) -> dict[str, object]:
     return {"region": report.region, "year": report.year, "title": report.display_title}
 
@@ -967,12 +980,12 @@ def to_jsonable(
     def unit(u: Unit) -> dict[str, object]:
         return {"number": u.number, "heading": u.heading, "id": u.node_id, "kind": u.kind}
 
-    def passage(pair: Pair, key: str, paragraph: int, start: int, end: int) -> dict[str, object]:
-        host = next(u for u in (*pair.a, *pair.b) if u.key == key)
-        report = comparison.a if host in pair.a else comparison.b
-        text = _paragraph(report, host, paragraph)[start:end]
-        where = {"paragraph": paragraph, "start": start, "end": end, "text": text}
-        return {"id": host.node_id, "number": host.number} | where
+    def passages(pair: Pair) -> list[dict[str, object]]:
+        return [
+            {"id": host.node_id, "number": host.number}
+            | {"paragraph": paragraph, "start": start, "end": end, "text": text}
+            for host, paragraph, start, end, text in pair_passages(comparison, pair)
+        ]
 
     return {
         "a": describe(comparison.a),
@@ -991,7 +1004,7 @@ def to_jsonable(
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
                 "covered_in": [unit(u) for u in p.covered_by],
                 "secondary": p.secondary,
-                "passages": [passage(p, *where) for where in p.passages],
+                "passages": passages(p),
                 "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}
                 if p.nearest
                 else None,

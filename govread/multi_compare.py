@@ -36,14 +36,18 @@ from govread.compare import (
     Comparison,
     Pair,
     Unit,
+    _cjk_len,
     _cosine,
     _fit,
     _host_rows,
     _Idf,
     _is_phase,
     _merged,
+    _paragraph,
+    _passage,
     _same_subject,
     compare,
+    pair_passages,
     report_units,
 )
 from govread.figures import Figure, match_figures, report_figures
@@ -68,6 +72,8 @@ class Cell:
     nearest: Unit | None = None  # its most similar unit, any theme
     nearest_similarity: float = 0.0
     secondary: bool = False  # units here for a theme that is not their main one
+    # a secondary cell: (unit key, text) of the stretch of each unit that answers the row
+    passages: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_gap(self) -> bool:
@@ -174,12 +180,21 @@ def _gap_cell(pair: Pair) -> Cell:
     )
 
 
-def _pair_row(pair: Pair) -> Row:
+def _pair_row(pair: Pair, comparison: Comparison) -> Row:
     cells = []
+    found = pair_passages(comparison, pair)
     for units, only in ((pair.a, pair.only_a), (pair.b, pair.only_b)):
         if units:
             secondary = pair.secondary and all(u.theme != pair.theme for u in units)
-            cells.append(Cell(units=units, only_keywords=only, secondary=secondary))
+            passages = tuple((u.key, text) for u, *_, text in found if u in units)
+            cells.append(
+                Cell(
+                    units=units,
+                    only_keywords=only,
+                    secondary=secondary,
+                    passages=passages if secondary else (),
+                )
+            )
         else:
             cells.append(_gap_cell(pair))
     return Row(
@@ -236,7 +251,7 @@ def from_pairwise(comparison: Comparison) -> MultiComparison:
     alone += [FigureRow(f.label, f.indicator, (None, f)) for f in figures_b if id(f) not in used_b]
     return MultiComparison(
         reports=(comparison.a, comparison.b),
-        rows=tuple(_pair_row(pair) for pair in comparison.pairs),
+        rows=tuple(_pair_row(pair, comparison) for pair in comparison.pairs),
         figures=(*shared, *alone),
         units=(comparison.units_a, comparison.units_b),
         report_figures=(figures_a, figures_b),
@@ -432,6 +447,7 @@ def compare_many(
             here = idf.vector(_merged(row_units))
             cells_units: list[tuple[Unit, ...]] = []
             secondary: list[bool] = []
+            passages: dict[int, tuple[tuple[str, str], ...]] = {}
             empty: dict[int, Cell] = {}
             for r, mine in enumerate(by_report):
                 if mine:
@@ -442,6 +458,13 @@ def compare_many(
                 if cell.units:
                     cells_units.append(cell.units)
                     secondary.append(True)
+                    size = min(_cjk_len(u.text) for u in row_units)
+                    found = ((u, _passage(reports[r], u, here, idf, size)) for u in cell.units)
+                    passages[r] = tuple(
+                        (u.key, _paragraph(reports[r], u, where[1])[where[2] : where[3]])
+                        for u, where in found
+                        if where
+                    )
                 else:
                     cells_units.append(())
                     secondary.append(False)
@@ -454,7 +477,12 @@ def compare_many(
             cells = tuple(
                 empty[r]
                 if r in empty
-                else Cell(units=cells_units[r], only_keywords=only[r], secondary=secondary[r])
+                else Cell(
+                    units=cells_units[r],
+                    only_keywords=only[r],
+                    secondary=secondary[r],
+                    passages=passages.get(r, ()),
+                )
                 for r in range(len(reports))
             )
             order = tuple(

@@ -482,3 +482,32 @@ async def test_escape_while_comparing_is_safe(monkeypatch: pytest.MonkeyPatch) -
         await pilot.pause()
         assert app.is_running and app.screen is app.browser
         assert screen.comparison is None
+
+
+async def test_a_secondary_cell_sets_the_answering_passage_apart(open_compare) -> None:
+    # 咸宁 against 泾县: 泾县 §(五) is a chapter on 化解矛盾 that meets 咸宁's 法律援助 item as
+    # a secondary subject; its 法律援助 sentence is styled apart from the rest of the chapter
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot, "泾县")
+        column = screen.column(1)
+        passage = column.style_of("compare--passage")
+        shown = []
+        for cell in column.cells:
+            aligned = column.rows[cell.row].row.cells[1]
+            if isinstance(cell, UnitCell) and aligned.secondary and aligned.passages:
+                text = cell.content
+                styled = [text.plain[s.start : s.end] for s in text.spans if s.style == passage]
+                shown.append((cell.unit, styled))
+        assert shown
+        for unit, styled in shown:  # one stretch each, the passage of its row
+            assert len(styled) == 1 and styled[0] in unit.text
+        texts = [styled[0] for _, styled in shown]
+        assert any(t.startswith("全年共受理法律援助案474件") for t in texts)
+        # a unit that is in its own row is never styled so
+        plain = [
+            c
+            for c in column.cells
+            if isinstance(c, UnitCell) and not column.rows[c.row].row.cells[1].secondary
+        ]
+        assert plain and all(not any(s.style == passage for s in c.content.spans) for c in plain)

@@ -3,7 +3,8 @@
 Each row (`CompareRow`) holds the topic's header (name, similarity, shared keywords and the
 keywords only this report has: what the header says is the screen's `ComparisonView`'s
 choice) and then this report's units (`UnitCell`: number, heading, text with figures
-highlighted, a mark indicator) or an `EmptyCell` saying why it has none: where it speaks of
+highlighted, a mark indicator; in a secondary cell, the chapter's passage that answers the
+row stands out) or an `EmptyCell` saying why it has none: where it speaks of
 the topic inside another topic's text, that it has nothing alike, or that it is silent on
 the topic (only when no text of it covers the topic). Row *i* is the same row in every
 column, so the screen keeps them aligned by row. Everything is `Text`: report text is never
@@ -98,12 +99,17 @@ _MARKER_ROOM = 6  # 二是, (三), 3. … before an item's heading in its text
 
 
 def unit_text(
-    unit: Unit, marked: bool, style: StyleOf, matched: Collection[str] = frozenset()
+    unit: Unit,
+    marked: bool,
+    style: StyleOf,
+    matched: Collection[str] = frozenset(),
+    answer: str = "",
 ) -> Text:
     """A unit: mark indicator, number and heading, then its text with figures highlighted.
 
     Figures written as in ``matched`` (those with a counterpart in another report) stand
-    out more than the rest.
+    out more than the rest. ``answer``: in a secondary cell, the stretch of the unit that
+    answers the row (`Cell.passages`), shown apart from the rest of a long chapter.
     """
     text = Text()
     if marked:
@@ -114,6 +120,9 @@ def unit_text(
     if passage:
         text.append("\n")
         body = Text(passage)
+        where = passage.find(answer.strip()) if answer.strip() else -1
+        if where >= 0:
+            body.stylize(style("compare--passage"), where, where + len(answer.strip()))
         figure, paired = style("compare--figure"), style("compare--figure-paired")
         for start, end in figure_spans(passage):
             body.stylize(paired if passage[start:end] in matched else figure, start, end)
@@ -223,6 +232,7 @@ class CompareColumn(VerticalScroll, can_focus=False):
         "compare--figure",
         "compare--figure-paired",
         "compare--gap",
+        "compare--passage",
     }
 
     def __init__(
@@ -282,7 +292,9 @@ class CompareColumn(VerticalScroll, can_focus=False):
                     cell.update(empty_text(aligned, cell.cell, self.city, style, self.labels))
             elif cell.unit is not None and (node_ids is None or cell.unit.node_id in node_ids):
                 marked = self.is_marked(cell.unit.node_id)
-                cell.update(unit_text(cell.unit, marked, style, self.matched))
+                answers = dict(self.rows[cell.row].row.cells[self.index].passages)
+                answer = answers.get(cell.unit.key, "")
+                cell.update(unit_text(cell.unit, marked, style, self.matched, answer))
 
     def refresh_marks(self, node_ids: frozenset[str]) -> None:
         self.render_texts(node_ids)
