@@ -14,7 +14,7 @@ MODE is one of
             RATIO times the other's;
   splitkeep the same, each piece keeping its section's theme;
   attach    no change of units: a leftover unit joins its best partner's row at cosine
-            RATIO (compare's ATTACH_THRESHOLD, 0.02 as built).
+            RATIO (compare's ATTACH_THRESHOLD: 0.05 since the sixth round, 0.02 before).
 Three variants that change the alignment itself are kept as patches of govread/compare.py
 (benchmarks/granularity_patches/, made against that file as of main 106191c: `git show
 106191c:govread/compare.py > govread/compare.py && git apply PATCH`, then run
@@ -22,13 +22,15 @@ benchmarks/quality.py): merge_claims (items merged as `merge 2`, plus a large un
 secondary themes taking the other side's leftover units), passages (a small
 unit meets a large one by the best of its passages, its gaps too) and onlygroup (the
 passages only decide whether a small unit joins a theme's only row).
-A fourth, host_rows.patch (fifth round), applies to this branch's files as they are (`git
-apply benchmarks/granularity_patches/host_rows.patch`): with several larger units covering a
-gap's theme as a secondary subject, each small unit meets the ones it is most like until
-their text is as long as its own, instead of all of them.
+A fourth, host_rows.patch (fifth round, against main before the sixth round): with several
+larger units covering a gap's theme as a secondary subject, each small unit meets the ones
+it is most like until their text is as long as its own, instead of all of them. The sixth
+round landed that rule with hosts judged by their passages (`compare._host_rows`), so the
+patch no longer applies.
 Prints alignment precision, recall and F1 (benchmarks/quality.py's scoring) over every
-alignment*.toml of the split (development, or held out with --heldout). Nothing here is
-used by govread: it patches the units compare sees, pair by pair, to measure before landing.
+alignment*.toml of the split (development, or held out with --heldout; both with --all).
+Nothing here is used by govread: it patches the units compare sees, pair by pair, to
+measure before landing.
 """
 
 from __future__ import annotations
