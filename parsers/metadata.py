@@ -7,6 +7,7 @@ signature (issuer and date), then the page's metadata bar, then the opening sent
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -41,6 +42,9 @@ _ORG_SUFFIX = re.compile(
 )
 _SPEAKING_FOR = re.compile(rf"代表([^\s\u3002,\uff0c:\uff1a;\uff1b]{{1,12}}?[{_ADMIN}])人民政府")
 _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
+# What may stand before a place's name and is not part of it: a year (2020年静海区…), the
+# party (中共渠县委员会), a 关于 (关于静海区…).
+_BEFORE_PLACE = re.compile(r"^(?:(?:19|20)\d{2} ?年度? ?|中共|中国共产党|关于)")
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
@@ -116,6 +120,7 @@ def region_of(name: str | None) -> str | None:
     """The region a title or organisation name starts with (泾县人民政府… → 泾县)."""
     if not name:
         return None
+    name = _BEFORE_PLACE.sub("", name)
     match = _REGION_BEFORE.match(name)
     if match is None:
         return None
@@ -189,6 +194,13 @@ def find_metadata(
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
         region = named.name  # the opening names the place (我代表坪山区人民政府…)
+    town_level = None
+    if region is None and (town := town_in_text(text_head)):
+        region, town_level = town  # 全镇… 2022年某某镇组织…: a town names itself
+    if issuer is None and region:
+        issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
+            region, title, page.get("source") or header.get("source")
+        )
     # a namesake (龙华区: 深圳 or 海口) is told apart by the places the report names
     context = "\n".join(
         filter(None, [title, issuer, page.get("source"), header.get("source_url"), *closing])
@@ -211,10 +223,89 @@ def find_metadata(
         doc_number=header.get("doc_number"),
         source_url=header.get("source_url"),
         province=place.province if place else None,
-        region_level=located.level,
+        region_level=located.level or town_level,
         city=(place.city or None) if place else None,
         region_ambiguous=located.ambiguous,
     )
+
+
+# An organisation named right after its place, as the subject of the opening sentence
+# (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下).
+_ORG_AFTER_PLACE = re.compile(
+    r"[^\W\d_的和与及在]{0,10}?(?:人民政府|局|委员会|办公室)(?![的和与及、])"
+)
+_NOT_SUBJECT_BEFORE = "在和与及对由经向"
+
+
+def opening_issuer(opening: str, region: str) -> str | None:
+    """The organisation an untitled report's opening names as its subject, after the
+    report's place (…，前进区教育局深入开展…), or None."""
+    names = {region, canonical_place(region) or region}
+    for name in sorted(names, key=len, reverse=True):
+        at = opening.find(name)
+        while at != -1:
+            if at == 0 or opening[at - 1] not in _NOT_SUBJECT_BEFORE:
+                match = _ORG_AFTER_PLACE.match(opening, at + len(name))
+                if match is not None:
+                    return name + match.group(0)
+            at = opening.find(name, at + 1)
+    return None
+
+
+_GOVERNMENT_OFFICE = re.compile(r"^(\S{2,20}?人民政府)(?:办公室|办公厅)?$")
+
+
+def government_source(region: str, title: str | None, source: str | None) -> str | None:
+    """The government of a report whose title names its place and no department, when the
+    page says that government published it (来源: 某区人民政府办公室), or None."""
+    if not title or not source or department_of(title) is not None:
+        return None
+    match = _GOVERNMENT_OFFICE.match(source)
+    if match is None:
+        return None
+    government = match.group(1)
+    if canonical_place(region_of(government)) != canonical_place(region):
+        return None
+    return government
+
+
+# Towns are not in the gazetteer: a report of one calls itself 全镇 / 我镇 / 本乡 and names
+# itself, two characters or more before the level word, more than once.
+_SELF_LEVEL = re.compile(r"[我全本](镇|乡|街道)")
+# What stands before a level word without being part of a town's name (乡镇, 城镇, 到镇…).
+_NOT_TOWN_END = set("我全本各乡城村集到该此小古名重每个等和与及的在了、")
+_TOWN_MENTIONS = 2
+
+
+def town_in_text(text: str) -> tuple[str, str] | None:
+    """The town (镇 / 乡 / 街道) a report is about, and its level, when the text refers to
+    itself by that level and names one town of it more than once; else None."""
+    self_level = _SELF_LEVEL.search(text)
+    if self_level is None:
+        return None
+    level = self_level.group(1)
+    stems: Counter[str] = Counter()
+    before: dict[str, set[str]] = {}
+    at = text.find(level)
+    while at != -1:
+        stem = text[max(0, at - 2) : at]
+        if len(stem) == 2 and all(_is_han(ch) for ch in stem) and stem[-1] not in _NOT_TOWN_END:
+            stems[stem] += 1
+            before.setdefault(stem, set()).add(text[at - 3] if at >= 3 else "")
+        at = text.find(level, at + len(level))
+    if not stems:
+        return None
+    stem, count = stems.most_common(1)[0]
+    if count < _TOWN_MENTIONS:
+        return None
+    (first,) = before[stem] if len(before[stem]) == 1 else ("",)
+    if _is_han(first) and first not in _NOT_TOWN_END and first != "年":
+        stem = first + stem  # a three-character name, written so each time
+    return stem + level, level
+
+
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def _year(
@@ -308,7 +399,7 @@ _SPEECH_OPENING = re.compile(r"各位代表|向大会(?:作|报告)|请予审议
 _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|队|站|处|署|馆|集团|公司)$")
 _GOVERNMENT = re.compile(r"(人民政府|政府)$")
 _DEPARTMENT_IN_TITLE = re.compile(
-    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署))(?=关于|\d|年度|法治|依法)"
+    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署))(?= ?(?:关于|\d|年度|法治|依法))"
 )
 
 

@@ -90,3 +90,68 @@ def test_escape_sequence_in_a_heading_never_survives() -> None:
 def test_markup_lookalikes_are_kept_as_written() -> None:
     report = parse_text("一、字体:[   ]与[bold]粗体[/]\n正文[/]")
     assert report.sections[0].heading == "字体:[   ]与[bold]粗体[/]"
+
+
+@pytest.mark.parametrize(
+    "breadcrumb",
+    ["您当前的位置: 首页>政务公开>年度报告> 市水务局年度报告", "您当前所在位置:首页>专题"],
+)
+def test_a_breadcrumb_in_any_wording_is_not_the_title(breadcrumb: str) -> None:
+    text = f"{breadcrumb}\n南岭市水务局2024年法治政府建设情况报告\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert report.title == "南岭市水务局2024年法治政府建设情况报告"
+    assert (report.issuer, report.issuer_level) == ("南岭市水务局", "department")
+
+
+def test_a_department_title_with_a_space_before_its_year_names_the_issuer() -> None:
+    report = parse_text("平阳县文化局 2024年法治政府建设年度报告\n一、主要工作\n正文。")
+    assert (report.issuer, report.region) == ("平阳县文化局", "平阳县")
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("2020年平阳县法治政府建设", "平阳县"),
+        ("中共平阳县委员会", None),
+        ("关于平阳县2023年", "平阳县"),
+    ],
+)
+def test_a_year_or_a_party_before_a_place_is_not_part_of_it(name: str, region: str | None) -> None:
+    assert region_of(name) == region
+
+
+def test_an_untitled_report_names_its_issuer_as_the_subject_of_its_opening() -> None:
+    text = (
+        "2024年,在县委、县政府的领导和县司法局的指导下,平阳县文化局认真推进依法行政。\n"
+        "一、主要工作\n正文。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "平阳县",
+        "平阳县文化局",
+        "department",
+    )
+
+
+def test_an_issuer_guided_by_is_not_the_subject() -> None:
+    text = "2024年,在平阳县司法局的指导下,我们推进依法行政。\n一、主要工作\n正文。"
+    assert parse_text(text).issuer is None
+
+
+def test_a_government_that_published_its_own_report_is_its_issuer() -> None:
+    text = "平阳县2024年法治政府建设情况报告\n来源:平阳县人民政府办公室 发布时间:2025-03-01\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert (report.issuer, report.issuer_level) == ("平阳县人民政府", "government")
+    other = text.replace("来源:平阳县人民政府办公室", "来源:东源县人民政府办公室")
+    assert parse_text(other).issuer is None
+
+
+def test_a_town_that_names_itself_is_the_region() -> None:
+    text = (
+        "一、主要工作\n全镇上下推进依法行政。2024年青禾镇开展执法检查30次。"
+        "编印青禾镇办事指南。我镇聘请法律顾问。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.region_level) == ("青禾镇", "镇")
+    once = "一、主要工作\n全镇上下推进依法行政。2024年青禾镇开展执法检查30次。"
+    assert parse_text(once).region is None
