@@ -132,6 +132,11 @@ def place_in_text(text: str) -> Place | None:
     """The first division named in a text (我代表坪山区人民政府…), or None."""
     index = _index()
     for match in _NAMED.finditer(text):
-        if index.get(match.group(0)):
-            return find_place(match.group(0))
+        named = match.group(0)
+        # the match starts where the scan stood, maybe words before the name
+        # (…领导下遂宁市…): its longest tail that is a place, of three characters at least
+        # when cut (梅临县 is not 临县)
+        for cut in range(len(named) - 1):
+            if (cut == 0 or len(named) - cut >= 3) and index.get(named[cut:]):
+                return find_place(named[cut:])
     return None

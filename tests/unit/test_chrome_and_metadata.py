@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govread.parsers import normalize, parse_text
+from govread.parsers.gazetteer import place_in_text
 from govread.parsers.metadata import parse_date, region_of
 
 
@@ -155,3 +156,10 @@ def test_a_town_that_names_itself_is_the_region() -> None:
     assert (report.region, report.region_level) == ("青禾镇", "镇")
     once = "一、主要工作\n全镇上下推进依法行政。2024年青禾镇开展执法检查30次。"
     assert parse_text(once).region is None
+
+
+def test_a_place_named_after_other_words_in_the_opening_is_found() -> None:
+    text = "2024年,在上级的正确领导下遂宁市水务局推进依法行政。\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert (report.region, report.province) == ("遂宁市", "四川省")
+    assert place_in_text("梅临县的工作") is None  # 梅临县 is not 临县
