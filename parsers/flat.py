@@ -78,7 +78,8 @@ _HEADING_END = re.compile(
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
-    r"[我全本][市区县州旗省局委办]|[市区县州]委|[市区县州]政府)"
+    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州]委|[市区县州]政府"
+    r"|[局委办](?:党组|党委|党政|领导班子))"
 )
 
 
@@ -159,16 +160,36 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
         previous = found[index - 1] if index else None
-        anchored = start == 0 or (
-            previous is not None
-            and previous[2] < rank
-            and start - previous[1] <= _SPLIT_WINDOW
-            and _SENTENCE_STOP.search(line, previous[1], start) is None
+        announced = _announced(line, start)
+        if announced:
+            score += _ANNOUNCED
+        anchored = (
+            start == 0
+            or announced
+            or (
+                previous is not None
+                and previous[2] < rank
+                and start - previous[1] <= _SPLIT_WINDOW
+                and _SENTENCE_STOP.search(line, previous[1], start) is None
+            )
         )
         if anchored:
             score += _ANCHORED
         out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
     return out
+
+
+# A marker right after the words that announce the report's body (现将有关情况报告如下：一、…)
+# opens it as a line start would: a first heading even with no second after it.
+_ANNOUNCED = 3.0
+
+
+def _announced(line: str, start: int) -> bool:
+    """Does the marker at `start` follow 如下: (spaces between allowed)?"""
+    at = start
+    while at > 0 and line[at - 1] in _SPACE:
+        at -= 1
+    return at >= 3 and line[at - 1] in ":\uff1a" and line.startswith("如下", at - 3)
 
 
 def _shape_score(line: str, end: int, following: int) -> float:
@@ -655,6 +676,20 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# A body's opening that may as well be a heading's object (谋划|全市法治政府建设).
+_WHOLE_PLACE = re.compile("[我全本]")
+
+
+def _object_of_heading(window: str, start: int) -> bool:
+    """Does a 全市 / 全镇 … in a short first sentence follow a word that does not end a
+    heading (…精心谋划全市法治政府建设。), so it is the heading's object, not the body's
+    subject (…强化组织领导|全区建立了…。)?"""
+    return (
+        _WHOLE_PLACE.match(window, start) is not None
+        and _word_classes().get(window[start - 2 : start]) != "N"
+    )
+
+
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
     (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);
@@ -674,6 +709,8 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
             glued = True  # …刚刚过去的|2019年: a heading never ends on 的 / 和 / 在 …
             continue
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
+            if not titled and _object_of_heading(window, start):
+                continue
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued

@@ -21,6 +21,7 @@ from govread.parsers.metadata import (
     find_metadata,
     is_signature_line,
     parse_date,
+    region_of,
     take_header,
     take_title,
     title_issuer,
@@ -511,6 +512,7 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
             column = COLUMN_NAME.match(text)
             if column and take_title([text[column.end() : end]])[0]:
                 start = column.end()  # a breadcrumb's last column glued to the title
+            start = _second_title(text, start, end)
             title, _ = take_title([text[start:end]])
             if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
                 if start:
@@ -521,6 +523,24 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
 
 
 _TITLE_SEARCH = 400
+
+
+def _second_title(text: str, start: int, end: int) -> int:
+    """Where the title in text[start:end] starts when a breadcrumb's last column, itself
+    a title with no place (…> 市司法局年度报告), runs into the title that names its place
+    (某市司法局2022年…报告): the second's start, else `start`."""
+    for inner in _FLAT_TITLE.finditer(text, start, end):
+        later = text[inner.end() : end]
+        if (
+            inner.end() < end
+            and region_of(text[start : inner.end()]) is None
+            and region_of(later) is not None
+            and take_title([later])[0] is not None
+        ):
+            return inner.end()
+    return start
+
+
 _TITLE_RUN = re.compile(r"[^\s•·>»|丨/]{6,200}")
 
 
