@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -130,6 +131,22 @@ def locate(name: str | None, context: str = "") -> Located:
 
 def place_in_text(text: str) -> Place | None:
     """The first division named in a text (我代表坪山区人民政府…), or None."""
+    return next(_places_named(text), None)
+
+
+def most_named_place(text: str, at_least: int = 2) -> Place | None:
+    """The division a text names most often, at least `at_least` times (the first of
+    those named as often), or None."""
+    counts: dict[str, int] = {}
+    for place in _places_named(text):
+        counts[place.name] = counts.get(place.name, 0) + 1
+    if not counts:
+        return None
+    name = max(counts, key=lambda key: counts[key])  # the first of the most named
+    return find_place(name) if counts[name] >= at_least else None
+
+
+def _places_named(text: str) -> Iterator[Place]:
     index = _index()
     for match in _NAMED.finditer(text):
         named = match.group(0)
@@ -138,5 +155,7 @@ def place_in_text(text: str) -> Place | None:
         # when cut (梅临县 is not 临县)
         for cut in range(len(named) - 1):
             if (cut == 0 or len(named) - cut >= 3) and index.get(named[cut:]):
-                return find_place(named[cut:])
-    return None
+                place = find_place(named[cut:])
+                if place is not None:
+                    yield place
+                break

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
-from govread.parsers.gazetteer import find_place, locate, place_in_text
+from govread.parsers.gazetteer import find_place, locate, most_named_place, place_in_text
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import chinese_to_int
 
@@ -20,6 +20,9 @@ _GENRE = re.compile(r"报告|总结|情况|要点|年度")
 _TOPIC = re.compile(r"法治|依法行政|依法治|政府")
 _NOT_TITLE_END = ":\uff1a,\uff0c;\uff1b\u3002"
 _MAX_TITLE = 60
+_MIN_TITLE = 6
+_TITLE_LINES = 4
+_MAX_TITLE_LINES = 12
 
 _ADMIN = "省市县区州旗盟"
 _REGION_BEFORE = re.compile(
@@ -81,12 +84,19 @@ class Metadata:
 
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     """Find the document's title among its first lines; return it and the lines without it."""
-    for index, line in enumerate(lines[:4]):
+    # a site's menu items left on their own lines (互动交流, 专题专栏) are too short to be
+    # the title and do not count among the lines it is looked for in
+    short = 0
+    for index, line in enumerate(lines[:_MAX_TITLE_LINES]):
+        if index - short >= _TITLE_LINES:
+            break
         if len(line) > _MAX_TITLE or "\u3002" in line:
             break
+        if len(line) < _MIN_TITLE:
+            short += 1
+            continue
         if (
-            len(line) >= 6
-            and line[-1] not in _NOT_TITLE_END
+            line[-1] not in _NOT_TITLE_END
             and _GENRE.search(line)
             and _TOPIC.search(line)
             and not line.startswith("现将")
@@ -194,6 +204,8 @@ def find_metadata(
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
         region = named.name  # the opening names the place (我代表坪山区人民政府…)
+    if region is None and (named := most_named_place(text_head)):
+        region = named.name  # the place the text names most, more than once
     town_level = None
     if region is None and (town := town_in_text(text_head)):
         region, town_level = town  # 全镇… 2022年某某镇组织…: a town names itself
@@ -232,7 +244,7 @@ def find_metadata(
 # An organisation named right after its place, as the subject of the opening sentence
 # (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下).
 _ORG_AFTER_PLACE = re.compile(
-    r"[^\W\d_的和与及在]{0,10}?(?:人民政府|局|委员会|办公室)(?![的和与及、])"
+    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室))(?![的和与及、])"
 )
 _NOT_SUBJECT_BEFORE = "在和与及对由经向"
 
@@ -240,8 +252,8 @@ _NOT_SUBJECT_BEFORE = "在和与及对由经向"
 def opening_issuer(opening: str, region: str) -> str | None:
     """The organisation an untitled report's opening names as its subject, after the
     report's place (…，前进区教育局深入开展…), or None."""
-    names = {region, canonical_place(region) or region}
-    for name in sorted(names, key=len, reverse=True):
+    place = canonical_place(region) or region
+    for name in sorted({region, place}, key=len, reverse=True):
         at = opening.find(name)
         while at != -1:
             if at == 0 or opening[at - 1] not in _NOT_SUBJECT_BEFORE:
@@ -249,7 +261,16 @@ def opening_issuer(opening: str, region: str) -> str | None:
                 if match is not None:
                     return name + match.group(0)
             at = opening.find(name, at + 1)
+    # 2022年，市司法局坚持…: the place's own level word stands for it, at a clause's start
+    level = place[-1]
+    for match in _LEVEL_SUBJECT.finditer(opening):
+        if match.group(1) == level and (org := _ORG_AFTER_PLACE.match(opening, match.end())):
+            return place + org.group(0)
     return None
+
+
+# A level word opening a clause (，市司法局… / 2022年区教育局…).
+_LEVEL_SUBJECT = re.compile(r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?([省市县区州旗盟镇乡])")
 
 
 _GOVERNMENT_OFFICE = re.compile(r"^(\S{2,20}?人民政府)(?:办公室|办公厅)?$")

@@ -163,3 +163,24 @@ def test_a_place_named_after_other_words_in_the_opening_is_found() -> None:
     report = parse_text(text)
     assert (report.region, report.province) == ("遂宁市", "四川省")
     assert place_in_text("梅临县的工作") is None  # 梅临县 is not 临县
+
+
+def test_menu_items_on_their_own_lines_do_not_hide_the_title() -> None:
+    menu = ["机构概况", "政务服务", "互动交流", "专题专栏", "数据开放"]
+    text = "\n".join([*menu, "平阳县文化局2024年法治政府建设年度报告", "一、主要工作", "正文。"])
+    assert parse_text(text).title == "平阳县文化局2024年法治政府建设年度报告"
+
+
+def test_the_place_s_level_word_opening_a_clause_stands_for_the_place() -> None:
+    text = "平阳县2024年法治政府建设情况报告\n2024年，县文化局坚持依法行政。\n一、主要工作\n正文。"
+    assert parse_text(text).issuer == "平阳县文化局"
+    other = text.replace("县文化局", "市文化局")  # not the level of 平阳县
+    assert parse_text(other).issuer is None
+
+
+def test_a_place_the_text_names_more_than_once_is_its_region() -> None:
+    filler = "全年推进依法行政工作，成效明显。" * 25  # past the opening
+    twice = "平阳县组织执法检查二十次。平阳县司法所调解纠纷百件。"
+    assert parse_text(f"一、主要工作\n{filler}{twice}").region == "平阳县"
+    once = "今年组织执法检查二十次。平阳县司法所调解纠纷百件。"
+    assert parse_text(f"一、主要工作\n{filler}{once}").region is None
