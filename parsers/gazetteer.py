@@ -38,7 +38,39 @@ def _index() -> dict[str, tuple[Place, ...]]:
             continue
         place = Place(*fields)
         table.setdefault(place.name, []).append(place)
+        if (short := short_prefecture(place.name)) is not None:
+            table.setdefault(short, []).append(place)  # 阿坝州, as reports call it
     return {name: tuple(places) for name, places in table.items()}
+
+
+# The peoples named in the autonomous prefectures' names (阿坝藏族羌族自治州).
+_PEOPLES = ("朝鲜", "土家", "苗", "藏", "羌", "彝", "布依", "侗", "哈尼", "壮", "傣", "白",
+            "景颇", "傈僳", "回", "蒙古", "柯尔克孜", "哈萨克")  # fmt: skip
+
+
+def short_prefecture(name: str) -> str | None:
+    """The short name an autonomous prefecture goes by (阿坝藏族羌族自治州 → 阿坝州), or None
+    for any other name."""
+    if not name.endswith("自治州"):
+        return None
+    stem = name.removesuffix("自治州")
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in _PEOPLES:
+            for word in (people + "族", people):
+                if stem.endswith(word) and len(stem) > len(word) + 1:
+                    stem = stem.removesuffix(word)
+                    stripped = True
+                    break
+            if stripped:
+                break
+    return stem + "州" if stem != name.removesuffix("自治州") else None
+
+
+def common_name(place: Place) -> str:
+    """The one name a place is shown by: its own, or an autonomous prefecture's short one."""
+    return short_prefecture(place.name) or place.name
 
 
 @functools.lru_cache(maxsize=4096)

@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
-from govread.parsers.gazetteer import find_place, locate, most_named_place, place_in_text
+from govread.parsers.gazetteer import (
+    common_name,
+    find_place,
+    locate,
+    most_named_place,
+    place_in_text,
+)
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import chinese_to_int
 
@@ -29,6 +35,13 @@ _REGION_BEFORE = re.compile(
     rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$|"
     r"[^\s\d]{1,12}?(?:局|委员会|办公室)(?:关于|\d|$))"
 )
+# A town's report (青禾镇人民政府关于… / 某县青禾镇2022年… / 东湖街道办事处…): towns are
+# not in the gazetteer, the name is taken as written.
+_TOWN_BEFORE = re.compile(
+    r"^(?:\S{1,10}?[省市县区州旗盟])?(\S{1,6}?(?:镇|乡|街道))"
+    r"(?=人民政府|政府|办事处|党委|关于|\d|年|法治|依法|$)"
+)
+_TOWN_LEVELS = ("镇", "乡", "街道")
 _SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员会|办公室|中心))")
 # 深圳市光明区 is 光明区: a district or county named with its city (or a city with its
 # province) is known by its own name.
@@ -133,7 +146,8 @@ def region_of(name: str | None) -> str | None:
     name = _BEFORE_PLACE.sub("", name)
     match = _REGION_BEFORE.match(name)
     if match is None:
-        return None
+        town = _TOWN_BEFORE.match(name)
+        return town.group(1) if town else None
     region = match.group(1)
     if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
         region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
@@ -146,7 +160,7 @@ def canonical_place(region: str | None) -> str | None:
     if not region:
         return None
     if place := find_place(region):
-        return place.name
+        return common_name(place)
     match = _NESTED_REGION.match(region)
     return match.group(1) if match else region
 
@@ -203,12 +217,11 @@ def find_metadata(
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
-        region = named.name  # the opening names the place (我代表坪山区人民政府…)
+        region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
     if region is None and (named := most_named_place(text_head)):
-        region = named.name  # the place the text names most, more than once
-    town_level = None
+        region = common_name(named)  # the place the text names most, more than once
     if region is None and (town := town_in_text(text_head)):
-        region, town_level = town  # 全镇… 2022年某某镇组织…: a town names itself
+        region = town  # 全镇… 2022年某某镇组织…: a town names itself
     if issuer is None and region:
         issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
             region, title, page.get("source") or header.get("source")
@@ -235,7 +248,7 @@ def find_metadata(
         doc_number=header.get("doc_number"),
         source_url=header.get("source_url"),
         province=place.province if place else None,
-        region_level=located.level or town_level,
+        region_level=located.level or _town_level(region),
         city=(place.city or None) if place else None,
         region_ambiguous=located.ambiguous,
     )
@@ -298,9 +311,16 @@ _NOT_TOWN_END = set("我全本各乡城村集到该此小古名重每个等和�
 _TOWN_MENTIONS = 2
 
 
-def town_in_text(text: str) -> tuple[str, str] | None:
-    """The town (镇 / 乡 / 街道) a report is about, and its level, when the text refers to
-    itself by that level and names one town of it more than once; else None."""
+def _town_level(region: str | None) -> str | None:
+    """镇 / 乡 / 街道 for a town's name, which the gazetteer does not hold; else None."""
+    if region and find_place(region) is None:
+        return next((level for level in _TOWN_LEVELS if region.endswith(level)), None)
+    return None
+
+
+def town_in_text(text: str) -> str | None:
+    """The town (镇 / 乡 / 街道) a report is about, when the text refers to itself by that
+    level and names one town of it more than once; else None."""
     self_level = _SELF_LEVEL.search(text)
     if self_level is None:
         return None
@@ -322,7 +342,7 @@ def town_in_text(text: str) -> tuple[str, str] | None:
     (first,) = before[stem] if len(before[stem]) == 1 else ("",)
     if _is_han(first) and first not in _NOT_TOWN_END and first != "年":
         stem = first + stem  # a three-character name, written so each time
-    return stem + level, level
+    return stem + level
 
 
 def _is_han(ch: str) -> bool:
@@ -418,9 +438,9 @@ GENRE_OTHER = "其他"
 _GENRE_MENTIONS = 3
 _SPEECH_OPENING = re.compile(r"各位代表|向大会(?:作|报告)|请予审议")
 _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|队|站|处|署|馆|集团|公司)$")
-_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+_GOVERNMENT = re.compile(r"(人民政府|政府|街道办事处)$")  # a 街道办事处 governs its town
 _DEPARTMENT_IN_TITLE = re.compile(
-    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署))(?= ?(?:关于|\d|年度|法治|依法))"
+    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署|街道办事处))(?= ?(?:关于|\d|年度|法治|依法))"
 )
 
 
@@ -464,6 +484,9 @@ def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
     if title and (match := _ISSUER.match(title)):
         return match.group(1)
+    for part in title.split()[1:] if title else ():
+        if match := _ISSUER.match(part):
+            return match.group(1)  # 中共某县委 某县人民政府关于…: a joint report's government
     return department_of(title)
 
 

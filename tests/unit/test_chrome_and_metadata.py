@@ -184,3 +184,30 @@ def test_a_place_the_text_names_more_than_once_is_its_region() -> None:
     assert parse_text(f"一、主要工作\n{filler}{twice}").region == "平阳县"
     once = "今年组织执法检查二十次。平阳县司法所调解纠纷百件。"
     assert parse_text(f"一、主要工作\n{filler}{once}").region is None
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "issuer", "level"),
+    [
+        ("青禾镇人民政府2024年法治政府建设情况报告", "青禾镇", "青禾镇人民政府", "镇"),
+        ("平阳县白沙乡2024年法治政府建设工作总结", "白沙乡", None, "乡"),
+        ("东湖街道办事处2024年法治政府建设工作情况报告", "东湖街道", "东湖街道办事处", "街道"),
+        (
+            "中共平阳县委 平阳县人民政府关于2024年法治建设情况的报告",
+            "平阳县",
+            "平阳县人民政府",
+            "县",
+        ),
+        ("恩施州2024年法治政府建设情况报告", "恩施州", None, "自治州"),
+        ("恩施土家族苗族自治州人民政府2024年法治政府建设情况报告", "恩施州", None, "自治州"),
+    ],
+)
+def test_towns_joint_titles_and_prefectures_by_their_short_name(
+    title: str, region: str, issuer: str | None, level: str
+) -> None:
+    report = parse_text(f"{title}\n一、主要工作\n正文。\n二、存在问题\n正文。")
+    assert (report.region, report.region_level) == (region, level)
+    if issuer is not None:
+        assert (report.issuer, report.issuer_level) == (issuer, "government")
+    if level == "自治州":
+        assert report.province == "湖北省"
