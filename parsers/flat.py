@@ -438,6 +438,7 @@ def heading_spans(
     first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
     if all(how != _FALLBACK for _, _, how in first):
         return [(head_end, body_start) for head_end, body_start, _ in first]
+    first = _parallel_ends(lines, starts, first)
     # Siblings: the headings of one rank under one parent (the last heading of a smaller
     # rank before them); their lengths are those of the sure ends and of the guesses a body
     # opening made. A group with none of them borrows those of its whole rank.
@@ -483,6 +484,85 @@ def heading_spans(
 
 
 _TRIM = "\u3002:\uff1a;\uff1b,\uff0c \t"
+
+
+# -- parallel clauses ---------------------------------------------------------------------
+# Official headings are often two parallel clauses of one length (强化组织领导，压实工作责任).
+# When the sure headings of a text are so, a glued heading whose second clause runs into a
+# body opening with a noun (…压实工作责任县政府常务会议…) ends where its second clause is as
+# long as its first.
+_COMMA = re.compile("[,\uff0c]")
+_LONGEST_CLAUSE = 12
+
+
+def _parallel_ends(
+    lines: list[str], starts: list[tuple[int, int, int, int]], first: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """`first` with the fallback ends of two-clause headings set where their clauses are of
+    one length, when most of the text's other two-clause headings are so."""
+    balanced = unbalanced = 0
+    for (line, end, _, _), (head_end, _, how) in zip(starts, first, strict=True):
+        if how == _FALLBACK:
+            continue
+        clauses = _COMMA.split(lines[line][end:head_end].rstrip(_TRIM))
+        if len(clauses) == 2 and min(map(len, clauses)) >= _MIN_CLAUSE:
+            if abs(len(clauses[0]) - len(clauses[1])) <= 1:
+                balanced += 1
+            elif how == _SURE:
+                unbalanced += 1  # (an end at a body's opening words is itself in doubt)
+    if unbalanced >= balanced:
+        return first  # nothing tells the headings of this text are balanced
+    out = list(first)
+    for index, ((line, end, stop, _), (head_end, _, how)) in enumerate(
+        zip(starts, first, strict=True)
+    ):
+        # a body's opening words found further on (…维护社会稳定基层调解组织全年|调处…)
+        # give way to the parallel end too, when the text's headings are balanced
+        if how == _FALLBACK or (how == _OPENING and balanced):
+            cut = _parallel_cut(lines[line], end, stop)
+            if cut is not None and (how == _FALLBACK or cut < head_end):
+                out[index] = (cut, cut, _SURE)
+    return out
+
+
+def _parallel_cut(line: str, end: int, stop: int) -> int | None:
+    """Where a glued heading's second clause is as long as its first, give or take one
+    character (a noun's end first), or None."""
+    window = line[end : min(stop, end + _SPLIT_WINDOW)]
+    if (found := _SENTENCE_STOP.search(window)) is not None:
+        window = window[: found.start()]
+    comma = _COMMA.search(window)
+    if comma is None or not _MIN_CLAUSE <= comma.start() <= _LONGEST_CLAUSE:
+        return None
+    expected = 2 * comma.start() + 1
+    if expected + _MIN_BODY > len(window) or _CLAUSE_MARK.search(window, comma.end(), expected):
+        return None
+    words = _word_classes()
+    cuts = sorted(
+        (expected - 1, expected, expected + 1),
+        key=lambda cut: (words.get(window[cut - 2 : cut]) != "N", abs(cut - expected)),
+    )
+    for cut in cuts:
+        last, following = window[cut - 1], window[cut]
+        if (
+            last in _NOT_LAST
+            or following in _NOT_FIRST
+            or not (_is_han(last) and _is_han(following))
+        ):
+            continue
+        if window[cut - 1 : cut + 1] in words or _open_quote(window, comma.end(), cut):
+            continue  # a word cut in two, or a quotation
+        return end + cut
+    return None
+
+
+def _open_quote(window: str, start: int, cut: int) -> bool:
+    part = window[start:cut]
+    return sum(part.count(q) for q in _OPENING_QUOTES) != sum(
+        part.count(q) for q in _CLOSING_QUOTES
+    )
+
+
 # The lengths a heading is expected near when no heading of the text ends surely
 # (the median and spread of a section heading's length in the genre, about 12 ± 4).
 _PRIOR_LENGTHS = [8, 10, 12, 14, 16]

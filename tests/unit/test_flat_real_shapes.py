@@ -76,3 +76,33 @@ def test_a_breadcrumb_column_run_into_the_title_is_not_the_title() -> None:
     report = parse_text(text)
     assert report.title == "南岭市水务局2024年法治政府建设情况报告"
     assert (report.region, report.issuer) == ("南岭市", "南岭市水务局")
+
+
+PARALLEL = (
+    "南岭市2024年法治政府建设情况报告2024年，南岭市推进依法行政。现将有关情况报告如下："
+    "一、主要工作和成效（一）健全议事规则，规范会议程序县政府全年召开常务会议二十次，"
+    "专题研究依法行政工作。"
+    "（二）完善制度体系，提升文件质量各部门严格落实合法性审核制度，全年审核文件四十件并"
+    "全部报送备案。"
+    "（三）化解矛盾纠纷，维护社会稳定基层调解组织全年调处各类纠纷一千余件，调解成功率保持"
+    "高位。"
+)
+
+
+def test_parallel_clauses_end_a_heading_glued_to_a_noun_led_body() -> None:
+    assert [heading for _, heading in _rows(PARALLEL)][1:] == [
+        "健全议事规则，规范会议程序",
+        "完善制度体系，提升文件质量",
+        "化解矛盾纠纷，维护社会稳定",
+    ]
+    assert "各部门严格落实合法性审核制度" in parse_text(PARALLEL).full_text()
+
+
+def test_unbalanced_headings_give_no_parallel_cue() -> None:
+    # the text's sure two-clause heading is unbalanced: its glued ones are not cut at the
+    # first clause's length
+    text = PARALLEL.replace(
+        "（一）健全议事规则，规范会议程序县政府",
+        "（一）健全议事规则，切实规范重大行政决策程序。县政府",
+    )
+    assert [heading for _, heading in _rows(text)][2] != "完善制度体系，提升文件质量"
