@@ -60,7 +60,7 @@ _SPEAKING_FOR = re.compile(rf"代表([^\s\u3002,\uff0c:\uff1a;\uff1b]{{1,12}}?[{
 _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
 # What may stand before a place's name and is not part of it: a year (2020年静海区…), the
 # party (中共渠县委员会), a 关于 (关于静海区…).
-_BEFORE_PLACE = re.compile(r"^(?:(?:19|20)\d{2} ?年度? ?|中共|中国共产党|关于)")
+_BEFORE_PLACE = re.compile(r"^(?:(?:(?:19|20)\d{2})? ?年度? ?|中共|中国共产党|关于)")
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
@@ -159,6 +159,7 @@ def canonical_place(region: str | None) -> str | None:
     for a name it does not hold, the last division the name is made of)."""
     if not region:
         return None
+    region = _BEFORE_PLACE.sub("", region) or region
     if place := find_place(region):
         return common_name(place)
     match = _NESTED_REGION.match(region)

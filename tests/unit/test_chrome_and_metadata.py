@@ -6,7 +6,7 @@ import pytest
 
 from govread.parsers import normalize, parse_text
 from govread.parsers.gazetteer import place_in_text
-from govread.parsers.metadata import parse_date, region_of
+from govread.parsers.metadata import canonical_place, parse_date, region_of
 
 
 def test_chrome_lines_are_dropped_and_their_metadata_used() -> None:
@@ -119,6 +119,12 @@ def test_a_department_title_with_a_space_before_its_year_names_the_issuer() -> N
 )
 def test_a_year_or_a_party_before_a_place_is_not_part_of_it(name: str, region: str | None) -> None:
     assert region_of(name) == region
+
+
+def test_a_file_name_s_year_is_not_part_of_its_place() -> None:
+    report = parse_text("一、主要工作\n正文。", path="/tmp/2020年平阳县法治政府建设情况.txt")
+    assert (report.region, report.year) == ("平阳县", 2020)
+    assert canonical_place("中共平阳县") == "平阳县"
 
 
 def test_an_untitled_report_names_its_issuer_as_the_subject_of_its_opening() -> None:
