@@ -100,7 +100,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
 
     # A numbered line is never chrome, whatever words it holds (a heading may say 字体:[ ]).
     flags = [is_chrome(line) and _match_heading(line) is None for line in lines]
-    chrome = header_lines + [line for line, flag in zip(lines, flags, strict=True) if flag]
+    pieces = _title_out_of_chrome(lines, flags)
+    chrome = header_lines + pieces + [line for line, flag in zip(lines, flags, strict=True) if flag]
     body = [line for line, flag in zip(lines, flags, strict=True) if not flag]
 
     title, body = take_title(body)
@@ -204,6 +205,25 @@ def _plain_markdown(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# The lines the title is looked for in (`take_title` looks at the first few body lines).
+_TITLE_CHROME_LINES = 8
+
+
+def _title_out_of_chrome(lines: list[str], flags: list[bool]) -> list[str]:
+    """A title with the page's furniture on its line (某局2022年…报告 发布时间：2023-03-30)
+    is not furniture: the line becomes the title alone (in place, `flags` updated), its
+    furniture is returned. Only the first such line, among the first few."""
+    for index in range(min(len(lines), _TITLE_CHROME_LINES)):
+        if not flags[index]:
+            continue
+        rest, pieces = strip_inline_chrome(lines[index])
+        if pieces and rest and take_title([rest])[0] == rest:
+            lines[index] = rest
+            flags[index] = False
+            return pieces
+    return []
 
 
 def _without_inline_chrome(

@@ -217,3 +217,11 @@ def test_towns_joint_titles_and_prefectures_by_their_short_name(
         assert (report.issuer, report.issuer_level) == (issuer, "government")
     if level == "自治州":
         assert report.province == "湖北省"
+
+
+def test_a_title_with_the_page_s_furniture_on_its_line_is_still_the_title() -> None:
+    text = "南岭市水务局2024年法治政府建设年度报告 发布时间：2025-03-30\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert report.title == "南岭市水务局2024年法治政府建设年度报告"
+    assert (report.issuer, report.published) == ("南岭市水务局", "2025-03-30")
+    assert "发布时间：2025-03-30" in report.chrome
