@@ -60,6 +60,8 @@ _SPEAKING_FOR = re.compile(rf"代表([^\s\u3002,\uff0c:\uff1a;\uff1b]{{1,12}}?[{
 _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
 # What may stand before a place's name and is not part of it: a year (2020年静海区…), the
 # party (中共渠县委员会), a 关于 (关于静海区…).
+# Brackets a site puts around the author's name (【某市司法局】2022年…).
+_BRACKETS = str.maketrans("", "", "【】[]")
 _BEFORE_PLACE = re.compile(r"^(?:(?:(?:19|20)\d{2})? ?年度? ?|中共|中国共产党|关于)")
 
 _DATE_PATTERNS = (
@@ -143,7 +145,7 @@ def region_of(name: str | None) -> str | None:
     """The region a title or organisation name starts with (泾县人民政府… → 泾县)."""
     if not name:
         return None
-    name = _BEFORE_PLACE.sub("", name)
+    name = _BEFORE_PLACE.sub("", name.translate(_BRACKETS))
     match = _REGION_BEFORE.match(name)
     if match is None:
         town = _TOWN_BEFORE.match(name)
@@ -483,6 +485,7 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
 
 def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
+    title = title.translate(_BRACKETS) if title else title  # 【某市司法局】2022年…
     if title and (match := _ISSUER.match(title)):
         return match.group(1)
     for part in title.split()[1:] if title else ():
@@ -493,6 +496,7 @@ def title_issuer(title: str | None) -> str | None:
 
 def department_of(title: str | None) -> str | None:
     """The department a title names as its author (深圳市光明区发展和改革局关于…)."""
+    title = title.translate(_BRACKETS) if title else title
     if title and (match := _DEPARTMENT_IN_TITLE.match(title)):
         return match.group(1)
     return None

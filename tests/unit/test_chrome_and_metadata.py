@@ -104,8 +104,12 @@ def test_a_breadcrumb_in_any_wording_is_not_the_title(breadcrumb: str) -> None:
     assert (report.issuer, report.issuer_level) == ("南岭市水务局", "department")
 
 
-def test_a_department_title_with_a_space_before_its_year_names_the_issuer() -> None:
-    report = parse_text("平阳县文化局 2024年法治政府建设年度报告\n一、主要工作\n正文。")
+@pytest.mark.parametrize(
+    "title",
+    ["平阳县文化局 2024年法治政府建设年度报告", "【平阳县文化局】2024年法治政府建设年度报告"],
+)
+def test_a_department_title_with_a_space_or_brackets_names_the_issuer(title: str) -> None:
+    report = parse_text(f"{title}\n一、主要工作\n正文。")
     assert (report.issuer, report.region) == ("平阳县文化局", "平阳县")
 
 
