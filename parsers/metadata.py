@@ -62,7 +62,10 @@ _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
 # party (中共渠县委员会), a 关于 (关于静海区…).
 # Brackets a site puts around the author's name (【某市司法局】2022年…).
 _BRACKETS = str.maketrans("", "", "【】[]")
-_BEFORE_PLACE = re.compile(r"^(?:(?:(?:19|20)\d{2})? ?年度? ?|中共|中国共产党|关于)")
+_BEFORE_PLACE = re.compile(
+    r"^(?:(?:(?:19|20)\d{2})? ?年度? ?|中共\S{1,10}?委(?:员会)?(?: |(?=\S{2,12}?人民政府))"
+    r"|中共|中国共产党|关于)"
+)
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
@@ -485,7 +488,8 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
 
 def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
-    title = title.translate(_BRACKETS) if title else title  # 【某市司法局】2022年…
+    # 【某市司法局】2022年…, 2022年某县人民政府…, 中共某县委某县人民政府关于…
+    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
     if title and (match := _ISSUER.match(title)):
         return match.group(1)
     for part in title.split()[1:] if title else ():
@@ -496,7 +500,7 @@ def title_issuer(title: str | None) -> str | None:
 
 def department_of(title: str | None) -> str | None:
     """The department a title names as its author (深圳市光明区发展和改革局关于…)."""
-    title = title.translate(_BRACKETS) if title else title
+    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
     if title and (match := _DEPARTMENT_IN_TITLE.match(title)):
         return match.group(1)
     return None
