@@ -78,7 +78,7 @@ _HEADING_END = re.compile(
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
-    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州]委|[市区县州]政府"
+    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
     r"|[局委办](?:党组|党委|党政|领导班子))"
 )
 
@@ -435,10 +435,11 @@ def heading_spans(
     heading closes on a noun: 保障 / 能力 …), and a body restating the heading's opening
     words. Linear: two regex scans of the text, a window of bounded width per heading.
     """
-    first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    first = _parallel_ends(
+        lines, starts, [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    )
     if all(how != _FALLBACK for _, _, how in first):
         return [(head_end, body_start) for head_end, body_start, _ in first]
-    first = _parallel_ends(lines, starts, first)
     # Siblings: the headings of one rank under one parent (the last heading of a smaller
     # rank before them); their lengths are those of the sure ends and of the guesses a body
     # opening made. A group with none of them borrows those of its whole rank.
@@ -500,6 +501,8 @@ def _parallel_ends(
 ) -> list[tuple[int, int, int]]:
     """`first` with the fallback ends of two-clause headings set where their clauses are of
     one length, when most of the text's other two-clause headings are so."""
+    if all(how == _SURE for _, _, how in first):
+        return first
     balanced = unbalanced = 0
     for (line, end, _, _), (head_end, _, how) in zip(starts, first, strict=True):
         if how == _FALLBACK:
@@ -510,7 +513,7 @@ def _parallel_ends(
                 balanced += 1
             elif how == _SURE:
                 unbalanced += 1  # (an end at a body's opening words is itself in doubt)
-    if unbalanced >= balanced:
+    if not balanced or unbalanced > balanced:
         return first  # nothing tells the headings of this text are balanced
     out = list(first)
     for index, ((line, end, stop, _), (head_end, _, how)) in enumerate(
@@ -518,11 +521,19 @@ def _parallel_ends(
     ):
         # a body's opening words found further on (…维护社会稳定基层调解组织全年|调处…)
         # give way to the parallel end too, when the text's headings are balanced
-        if how == _FALLBACK or (how == _OPENING and balanced):
+        if how != _SURE:
             cut = _parallel_cut(lines[line], end, stop)
-            if cut is not None and (how == _FALLBACK or cut < head_end):
+            if cut is not None and (
+                how == _FALLBACK or _before_opening(lines[line], cut, head_end)
+            ):
                 out[index] = (cut, cut, _SURE)
     return out
+
+
+def _before_opening(line: str, cut: int, opening: int) -> bool:
+    """Does a parallel end come before a body's opening words, on a word that ends a heading
+    (…维护社会稳定|镇村两级…, not …化解形成|新模式…)?"""
+    return cut < opening and _word_classes().get(line[cut - 2 : cut]) != "V"
 
 
 def _parallel_cut(line: str, end: int, stop: int) -> int | None:

@@ -106,3 +106,24 @@ def test_unbalanced_headings_give_no_parallel_cue() -> None:
         "（一）健全议事规则，切实规范重大行政决策程序。县政府",
     )
     assert [heading for _, heading in _rows(text)][2] != "完善制度体系，提升文件质量"
+
+
+def test_a_town_s_party_committee_opens_the_body() -> None:
+    text = (
+        "青禾镇2024年法治政府建设工作情况报告一、主要举措和成效"
+        "（一）强化组织领导，压实工作责任镇党委、镇政府把法治建设纳入全镇发展规划，"
+        "主要负责人切实履行第一责任人职责，全年专题研究法治工作四次。"
+        "（二）规范行政决策，提升依法行政水平重大行政决策全部经过合法性审查。"
+    )
+    assert [heading for _, heading in _rows(text)][1] == "强化组织领导，压实工作责任"
+
+
+def test_a_parallel_end_on_a_verb_does_not_overrule_a_body_opening() -> None:
+    # …纠纷化解形成|新模式 would be as long as the first clause, but ends on a verb
+    text = PARALLEL.replace(
+        "（三）化解矛盾纠纷，维护社会稳定基层调解组织全年",
+        "（三）深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式全年",
+    )
+    assert [heading for _, heading in _rows(text)][3] == (
+        "深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式"
+    )
