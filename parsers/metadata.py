@@ -224,10 +224,10 @@ def find_metadata(
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
         region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
+    if region is None and (town := town_in_text(text_head)):
+        region = town  # 全镇… 2022年某某镇组织…: a town names itself (before its county)
     if region is None and (named := most_named_place(text_head)):
         region = common_name(named)  # the place the text names most, more than once
-    if region is None and (town := town_in_text(text_head)):
-        region = town  # 全镇… 2022年某某镇组织…: a town names itself
     if issuer is None and region:
         issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
             region, title, page.get("source") or header.get("source")

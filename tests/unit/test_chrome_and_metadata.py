@@ -236,3 +236,12 @@ def test_a_title_with_the_page_s_furniture_on_its_line_is_still_the_title() -> N
     assert report.title == "南岭市水务局2024年法治政府建设年度报告"
     assert (report.issuer, report.published) == ("南岭市水务局", "2025-03-30")
     assert "发布时间：2025-03-30" in report.chrome
+
+
+def test_a_town_that_names_itself_is_its_region_before_its_county() -> None:
+    filler = "全年推进依法行政工作，成效明显。" * 25  # past the opening
+    text = (
+        f"一、主要工作\n{filler}全镇落实平阳县部署。青禾镇开展检查二十次。"
+        "平阳县司法局指导青禾镇调解纠纷百件。"
+    )
+    assert parse_text(text).region == "青禾镇"
