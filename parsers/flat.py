@@ -160,7 +160,7 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
         previous = found[index - 1] if index else None
-        announced = _announced(line, start)
+        announced = rank <= 0 and _announced(line, start)
         if announced:
             score += _ANNOUNCED
         anchored = (
@@ -179,17 +179,19 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
     return out
 
 
-# A marker right after the words that announce the report's body (现将有关情况报告如下：一、…)
-# opens it as a line start would: a first heading even with no second after it.
+# A top-level marker right after the words that announce the report's body (现将有关情况报告
+# 如下：一、…) opens it as a line start would: a first heading even with no second after it.
 _ANNOUNCED = 3.0
+_ANNOUNCING = ("报告如下", "汇报如下")
 
 
 def _announced(line: str, start: int) -> bool:
-    """Does the marker at `start` follow 如下: (spaces between allowed)?"""
+    """Does the marker at `start` follow 报告如下: / 汇报如下: (spaces between allowed), not
+    a list's 措施如下: ?"""
     at = start
     while at > 0 and line[at - 1] in _SPACE:
         at -= 1
-    return at >= 3 and line[at - 1] in ":\uff1a" and line.startswith("如下", at - 3)
+    return at >= 5 and line[at - 1] in ":\uff1a" and line.startswith(_ANNOUNCING, at - 5)
 
 
 def _shape_score(line: str, end: int, following: int) -> float:

@@ -127,3 +127,14 @@ def test_a_parallel_end_on_a_verb_does_not_overrule_a_body_opening() -> None:
     assert [heading for _, heading in _rows(text)][3] == (
         "深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式"
     )
+
+
+def test_only_the_report_s_announcement_opens_it() -> None:
+    # a list announced inside a section (措施如下：一、…；二、…) is not the report's body
+    text = (
+        "南岭市2024年法治政府建设情况报告2024年，南岭市推进依法行政。现将有关情况报告如下："
+        "一、主要工作情况（一）健全议事规则。修订议事规则两项。（二）完善制度建设。"
+        "主要措施如下：一、加强领导；二、完善制度。全年修订制度九项。二、存在问题人员不足。"
+    )
+    assert [row[1] for row in _rows(text)][:3] == ["主要工作情况", "健全议事规则", "完善制度建设"]
+    assert len(_rows(text)) == 4
