@@ -160,19 +160,15 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
         previous = found[index - 1] if index else None
-        announced = rank <= 0 and _announced(line, start)
-        if announced:
-            score += _ANNOUNCED
-        anchored = (
-            start == 0
-            or announced
-            or (
-                previous is not None
-                and previous[2] < rank
-                and start - previous[1] <= _SPLIT_WINDOW
-                and _SENTENCE_STOP.search(line, previous[1], start) is None
-            )
+        anchored = start == 0 or (
+            previous is not None
+            and previous[2] < rank
+            and start - previous[1] <= _SPLIT_WINDOW
+            and _SENTENCE_STOP.search(line, previous[1], start) is None
         )
+        if rank <= 0 and _announced(line, start):
+            score += _ANNOUNCED
+            anchored = True  # 报告如下：一、: as at a line start
         if anchored:
             score += _ANCHORED
         out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
