@@ -209,6 +209,7 @@ def _plain_markdown(lines: list[str]) -> list[str]:
 
 # The lines the title is looked for in (`take_title` looks at the first few body lines).
 _TITLE_CHROME_LINES = 8
+_NAMES_ITSELF = re.compile(r"(?:19|20)\d{2}\s?年|[省市县区州旗盟镇乡]")
 
 
 def _title_out_of_chrome(lines: list[str], flags: list[bool]) -> list[str]:
@@ -219,7 +220,8 @@ def _title_out_of_chrome(lines: list[str], flags: list[bool]) -> list[str]:
         if not flags[index]:
             continue
         rest, pieces = strip_inline_chrome(lines[index])
-        if pieces and rest and take_title([rest])[0] == rest:
+        # (a title that names its year or place, not a site column's name)
+        if pieces and rest and take_title([rest])[0] == rest and _NAMES_ITSELF.search(rest):
             lines[index] = rest
             flags[index] = False
             return pieces

@@ -245,3 +245,11 @@ def test_a_town_that_names_itself_is_its_region_before_its_county() -> None:
         "平阳县司法局指导青禾镇调解纠纷百件。"
     )
     assert parse_text(text).region == "青禾镇"
+
+
+def test_a_site_column_left_by_a_breadcrumb_is_not_the_title() -> None:
+    text = (
+        "当前位置：首页 > 政务公开 > 法治政府建设年度报告专栏信息\n"
+        "南岭市水务局2024年法治政府建设年度报告\n一、主要工作\n正文。"
+    )
+    assert parse_text(text).title == "南岭市水务局2024年法治政府建设年度报告"
