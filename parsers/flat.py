@@ -78,7 +78,8 @@ _HEADING_END = re.compile(
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
-    r"[我全本][市区县州旗省局委办]|[市区县州]委|[市区县州]政府)"
+    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
+    r"|[局委办](?:党组|党委|党政|领导班子))"
 )
 
 
@@ -165,10 +166,28 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
             and start - previous[1] <= _SPLIT_WINDOW
             and _SENTENCE_STOP.search(line, previous[1], start) is None
         )
+        if rank <= 0 and _announced(line, start):
+            score += _ANNOUNCED
+            anchored = True  # 报告如下：一、: as at a line start
         if anchored:
             score += _ANCHORED
         out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
     return out
+
+
+# A top-level marker right after the words that announce the report's body (现将有关情况报告
+# 如下：一、…) opens it as a line start would: a first heading even with no second after it.
+_ANNOUNCED = 3.0
+_ANNOUNCING = ("报告如下", "汇报如下")
+
+
+def _announced(line: str, start: int) -> bool:
+    """Does the marker at `start` follow 报告如下: / 汇报如下: (spaces between allowed), not
+    a list's 措施如下: ?"""
+    at = start
+    while at > 0 and line[at - 1] in _SPACE:
+        at -= 1
+    return at >= 5 and line[at - 1] in ":\uff1a" and line.startswith(_ANNOUNCING, at - 5)
 
 
 def _shape_score(line: str, end: int, following: int) -> float:
@@ -414,7 +433,9 @@ def heading_spans(
     heading closes on a noun: 保障 / 能力 …), and a body restating the heading's opening
     words. Linear: two regex scans of the text, a window of bounded width per heading.
     """
-    first = [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    first = _parallel_ends(
+        lines, starts, [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
+    )
     if all(how != _FALLBACK for _, _, how in first):
         return [(head_end, body_start) for head_end, body_start, _ in first]
     # Siblings: the headings of one rank under one parent (the last heading of a smaller
@@ -462,6 +483,95 @@ def heading_spans(
 
 
 _TRIM = "\u3002:\uff1a;\uff1b,\uff0c \t"
+
+
+# -- parallel clauses ---------------------------------------------------------------------
+# Official headings are often two parallel clauses of one length (强化组织领导，压实工作责任).
+# When the sure headings of a text are so, a glued heading whose second clause runs into a
+# body opening with a noun (…压实工作责任县政府常务会议…) ends where its second clause is as
+# long as its first.
+_COMMA = re.compile("[,\uff0c]")
+_LONGEST_CLAUSE = 12
+
+
+def _parallel_ends(
+    lines: list[str], starts: list[tuple[int, int, int, int]], first: list[tuple[int, int, int]]
+) -> list[tuple[int, int, int]]:
+    """`first` with the fallback ends of two-clause headings set where their clauses are of
+    one length, when most of the text's other two-clause headings are so."""
+    if all(how == _SURE for _, _, how in first):
+        return first
+    balanced = unbalanced = 0
+    for (line, end, _, _), (head_end, _, how) in zip(starts, first, strict=True):
+        if how == _FALLBACK:
+            continue
+        clauses = _COMMA.split(lines[line][end:head_end].rstrip(_TRIM))
+        if len(clauses) == 2 and min(map(len, clauses)) >= _MIN_CLAUSE:
+            if abs(len(clauses[0]) - len(clauses[1])) <= 1:
+                balanced += 1
+            elif how == _SURE:
+                unbalanced += 1  # (an end at a body's opening words is itself in doubt)
+    if not balanced or unbalanced > balanced:
+        return first  # nothing tells the headings of this text are balanced
+    out = list(first)
+    for index, ((line, end, stop, _), (head_end, _, how)) in enumerate(
+        zip(starts, first, strict=True)
+    ):
+        # a body's opening words found further on (…维护社会稳定基层调解组织全年|调处…)
+        # give way to the parallel end too, when the text's headings are balanced
+        if how != _SURE:
+            cut = _parallel_cut(lines[line], end, stop)
+            if cut is not None and (
+                how == _FALLBACK or _before_opening(lines[line], cut, head_end)
+            ):
+                out[index] = (cut, cut, _SURE)
+    return out
+
+
+def _before_opening(line: str, cut: int, opening: int) -> bool:
+    """Does a parallel end come before a body's opening words, on a word that ends a heading
+    (…维护社会稳定|镇村两级…, not …化解形成|新模式…)?"""
+    return cut < opening and _word_classes().get(line[cut - 2 : cut]) != "V"
+
+
+def _parallel_cut(line: str, end: int, stop: int) -> int | None:
+    """Where a glued heading's second clause is as long as its first, give or take one
+    character (a noun's end first), or None."""
+    window = line[end : min(stop, end + _SPLIT_WINDOW)]
+    if (found := _SENTENCE_STOP.search(window)) is not None:
+        window = window[: found.start()]
+    comma = _COMMA.search(window)
+    if comma is None or not _MIN_CLAUSE <= comma.start() <= _LONGEST_CLAUSE:
+        return None
+    expected = 2 * comma.start() + 1
+    if expected + _MIN_BODY > len(window) or _CLAUSE_MARK.search(window, comma.end(), expected):
+        return None
+    words = _word_classes()
+    cuts = sorted(
+        (expected - 1, expected, expected + 1),
+        key=lambda cut: (words.get(window[cut - 2 : cut]) != "N", abs(cut - expected)),
+    )
+    for cut in cuts:
+        last, following = window[cut - 1], window[cut]
+        if (
+            last in _NOT_LAST
+            or following in _NOT_FIRST
+            or not (_is_han(last) and _is_han(following))
+        ):
+            continue
+        if window[cut - 1 : cut + 1] in words or _open_quote(window, comma.end(), cut):
+            continue  # a word cut in two, or a quotation
+        return end + cut
+    return None
+
+
+def _open_quote(window: str, start: int, cut: int) -> bool:
+    part = window[start:cut]
+    return sum(part.count(q) for q in _OPENING_QUOTES) != sum(
+        part.count(q) for q in _CLOSING_QUOTES
+    )
+
+
 # The lengths a heading is expected near when no heading of the text ends surely
 # (the median and spread of a section heading's length in the genre, about 12 ± 4).
 _PRIOR_LENGTHS = [8, 10, 12, 14, 16]
@@ -655,6 +765,20 @@ def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# A body's opening that may as well be a heading's object (谋划|全市法治政府建设).
+_WHOLE_PLACE = re.compile("[我全本]")
+
+
+def _object_of_heading(window: str, start: int) -> bool:
+    """Does a 全市 / 全镇 … in a short first sentence follow a word that does not end a
+    heading (…精心谋划全市法治政府建设。), so it is the heading's object, not the body's
+    subject (…强化组织领导|全区建立了…。)?"""
+    return (
+        _WHOLE_PLACE.match(window, start) is not None
+        and _word_classes().get(window[start - 2 : start]) != "N"
+    )
+
+
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
     (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);
@@ -674,6 +798,8 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
             glued = True  # …刚刚过去的|2019年: a heading never ends on 的 / 和 / 在 …
             continue
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
+            if not titled and _object_of_heading(window, start):
+                continue
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -37,7 +38,39 @@ def _index() -> dict[str, tuple[Place, ...]]:
             continue
         place = Place(*fields)
         table.setdefault(place.name, []).append(place)
+        if (short := short_prefecture(place.name)) is not None:
+            table.setdefault(short, []).append(place)  # 阿坝州, as reports call it
     return {name: tuple(places) for name, places in table.items()}
+
+
+# The peoples named in the autonomous prefectures' names (阿坝藏族羌族自治州).
+_PEOPLES = ("朝鲜", "土家", "苗", "藏", "羌", "彝", "布依", "侗", "哈尼", "壮", "傣", "白",
+            "景颇", "傈僳", "回", "蒙古", "柯尔克孜", "哈萨克")  # fmt: skip
+
+
+def short_prefecture(name: str) -> str | None:
+    """The short name an autonomous prefecture goes by (阿坝藏族羌族自治州 → 阿坝州), or None
+    for any other name."""
+    if not name.endswith("自治州"):
+        return None
+    stem = name.removesuffix("自治州")
+    stripped = True
+    while stripped:
+        stripped = False
+        for people in _PEOPLES:
+            for word in (people + "族", people):
+                if stem.endswith(word) and len(stem) > len(word) + 1:
+                    stem = stem.removesuffix(word)
+                    stripped = True
+                    break
+            if stripped:
+                break
+    return stem + "州" if stem != name.removesuffix("自治州") else None
+
+
+def common_name(place: Place) -> str:
+    """The one name a place is shown by: its own, or an autonomous prefecture's short one."""
+    return short_prefecture(place.name) or place.name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -130,8 +163,31 @@ def locate(name: str | None, context: str = "") -> Located:
 
 def place_in_text(text: str) -> Place | None:
     """The first division named in a text (我代表坪山区人民政府…), or None."""
+    return next(_places_named(text), None)
+
+
+def most_named_place(text: str, at_least: int = 2) -> Place | None:
+    """The division a text names most often, at least `at_least` times (the first of
+    those named as often), or None."""
+    counts: dict[str, int] = {}
+    for place in _places_named(text):
+        counts[place.name] = counts.get(place.name, 0) + 1
+    if not counts:
+        return None
+    name = max(counts, key=lambda key: counts[key])  # the first of the most named
+    return find_place(name) if counts[name] >= at_least else None
+
+
+def _places_named(text: str) -> Iterator[Place]:
     index = _index()
     for match in _NAMED.finditer(text):
-        if index.get(match.group(0)):
-            return find_place(match.group(0))
-    return None
+        named = match.group(0)
+        # the match starts where the scan stood, maybe words before the name
+        # (…领导下遂宁市…): its longest tail that is a place, of three characters at least
+        # when cut (梅临县 is not 临县)
+        for cut in range(len(named) - 1):
+            if (cut == 0 or len(named) - cut >= 3) and index.get(named[cut:]):
+                place = find_place(named[cut:])
+                if place is not None:
+                    yield place
+                break

@@ -7,11 +7,18 @@ signature (issuer and date), then the page's metadata bar, then the opening sent
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
-from govread.parsers.gazetteer import find_place, locate, place_in_text
+from govread.parsers.gazetteer import (
+    common_name,
+    find_place,
+    locate,
+    most_named_place,
+    place_in_text,
+)
 from govread.parsers.normalize import normalize
 from govread.parsers.numerals import chinese_to_int
 
@@ -19,12 +26,22 @@ _GENRE = re.compile(r"报告|总结|情况|要点|年度")
 _TOPIC = re.compile(r"法治|依法行政|依法治|政府")
 _NOT_TITLE_END = ":\uff1a,\uff0c;\uff1b\u3002"
 _MAX_TITLE = 60
+_MIN_TITLE = 6
+_TITLE_LINES = 4
+_MAX_TITLE_LINES = 12
 
 _ADMIN = "省市县区州旗盟"
 _REGION_BEFORE = re.compile(
     rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$|"
     r"[^\s\d]{1,12}?(?:局|委员会|办公室)(?:关于|\d|$))"
 )
+# A town's report (青禾镇人民政府关于… / 某县青禾镇2022年… / 东湖街道办事处…): towns are
+# not in the gazetteer, the name is taken as written.
+_TOWN_BEFORE = re.compile(
+    r"^(?:\S{1,10}?[省市县区州旗盟])?(\S{1,6}?(?:镇|乡|街道))"
+    r"(?=人民政府|政府|办事处|党委|关于|\d|年|法治|依法|$)"
+)
+_TOWN_LEVELS = ("镇", "乡", "街道")
 _SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员会|办公室|中心))")
 # 深圳市光明区 is 光明区: a district or county named with its city (or a city with its
 # province) is known by its own name.
@@ -41,6 +58,14 @@ _ORG_SUFFIX = re.compile(
 )
 _SPEAKING_FOR = re.compile(rf"代表([^\s\u3002,\uff0c:\uff1a;\uff1b]{{1,12}}?[{_ADMIN}])人民政府")
 _ISSUER = re.compile(r"^(\S{2,20}?人民政府)")
+# What may stand before a place's name and is not part of it: a year (2020年静海区…), the
+# party (中共渠县委员会), a 关于 (关于静海区…).
+# Brackets a site puts around the author's name (【某市司法局】2022年…).
+_BRACKETS = str.maketrans("", "", "【】[]")
+_BEFORE_PLACE = re.compile(
+    r"^(?:(?:(?:19|20)\d{2})? ?年度? ?|中共\S{1,10}?委(?:员会)?(?: |(?=\S{2,12}?人民政府))"
+    r"|中共|中国共产党|关于)"
+)
 
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
@@ -77,12 +102,19 @@ class Metadata:
 
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     """Find the document's title among its first lines; return it and the lines without it."""
-    for index, line in enumerate(lines[:4]):
+    # a site's menu items left on their own lines (互动交流, 专题专栏) are too short to be
+    # the title and do not count among the lines it is looked for in
+    short = 0
+    for index, line in enumerate(lines[:_MAX_TITLE_LINES]):
+        if index - short >= _TITLE_LINES:
+            break
         if len(line) > _MAX_TITLE or "\u3002" in line:
             break
+        if len(line) < _MIN_TITLE:
+            short += 1
+            continue
         if (
-            len(line) >= 6
-            and line[-1] not in _NOT_TITLE_END
+            line[-1] not in _NOT_TITLE_END
             and _GENRE.search(line)
             and _TOPIC.search(line)
             and not line.startswith("现将")
@@ -116,9 +148,11 @@ def region_of(name: str | None) -> str | None:
     """The region a title or organisation name starts with (泾县人民政府… → 泾县)."""
     if not name:
         return None
+    name = _BEFORE_PLACE.sub("", name.translate(_BRACKETS))
     match = _REGION_BEFORE.match(name)
     if match is None:
-        return None
+        town = _TOWN_BEFORE.match(name)
+        return town.group(1) if town else None
     region = match.group(1)
     if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
         region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
@@ -130,8 +164,9 @@ def canonical_place(region: str | None) -> str | None:
     for a name it does not hold, the last division the name is made of)."""
     if not region:
         return None
+    region = _BEFORE_PLACE.sub("", region) or region
     if place := find_place(region):
-        return place.name
+        return common_name(place)
     match = _NESTED_REGION.match(region)
     return match.group(1) if match else region
 
@@ -188,7 +223,15 @@ def find_metadata(
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
     if region is None and (named := place_in_text(text_head[:_OPENING])):
-        region = named.name  # the opening names the place (我代表坪山区人民政府…)
+        region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
+    if region is None and (town := town_in_text(text_head)):
+        region = town  # 全镇… 2022年某某镇组织…: a town names itself (before its county)
+    if region is None and (named := most_named_place(text_head)):
+        region = common_name(named)  # the place the text names most, more than once
+    if issuer is None and region:
+        issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
+            region, title, page.get("source") or header.get("source")
+        )
     # a namesake (龙华区: 深圳 or 海口) is told apart by the places the report names
     context = "\n".join(
         filter(None, [title, issuer, page.get("source"), header.get("source_url"), *closing])
@@ -211,10 +254,105 @@ def find_metadata(
         doc_number=header.get("doc_number"),
         source_url=header.get("source_url"),
         province=place.province if place else None,
-        region_level=located.level,
+        region_level=located.level or _town_level(region),
         city=(place.city or None) if place else None,
         region_ambiguous=located.ambiguous,
     )
+
+
+# An organisation named right after its place, as the subject of the opening sentence
+# (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下).
+_ORG_AFTER_PLACE = re.compile(
+    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室))(?![的和与及、])"
+)
+_NOT_SUBJECT_BEFORE = "在和与及对由经向"
+
+
+def opening_issuer(opening: str, region: str) -> str | None:
+    """The organisation an untitled report's opening names as its subject, after the
+    report's place (…，前进区教育局深入开展…), or None."""
+    place = canonical_place(region) or region
+    for name in sorted({region, place}, key=len, reverse=True):
+        at = opening.find(name)
+        while at != -1:
+            if at == 0 or opening[at - 1] not in _NOT_SUBJECT_BEFORE:
+                match = _ORG_AFTER_PLACE.match(opening, at + len(name))
+                if match is not None:
+                    return name + match.group(0)
+            at = opening.find(name, at + 1)
+    # 2022年，市司法局坚持…: the place's own level word stands for it, at a clause's start
+    level = place[-1]
+    for match in _LEVEL_SUBJECT.finditer(opening):
+        if match.group(1) == level and (org := _ORG_AFTER_PLACE.match(opening, match.end())):
+            return place + org.group(0)
+    return None
+
+
+# A level word opening a clause (，市司法局… / 2022年区教育局…).
+_LEVEL_SUBJECT = re.compile(r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?([省市县区州旗盟镇乡])")
+
+
+_GOVERNMENT_OFFICE = re.compile(r"^(\S{2,20}?人民政府)(?:办公室|办公厅)?$")
+
+
+def government_source(region: str, title: str | None, source: str | None) -> str | None:
+    """The government of a report whose title names its place and no department, when the
+    page says that government published it (来源: 某区人民政府办公室), or None."""
+    if not title or not source or department_of(title) is not None:
+        return None
+    match = _GOVERNMENT_OFFICE.match(source)
+    if match is None:
+        return None
+    government = match.group(1)
+    if canonical_place(region_of(government)) != canonical_place(region):
+        return None
+    return government
+
+
+# Towns are not in the gazetteer: a report of one calls itself 全镇 / 我镇 / 本乡 and names
+# itself, two characters or more before the level word, more than once.
+_SELF_LEVEL = re.compile(r"[我全本](镇|乡|街道)")
+# What stands before a level word without being part of a town's name (乡镇, 城镇, 到镇…).
+_NOT_TOWN_END = set("我全本各乡城村集到该此小古名重每个等和与及的在了、")
+_TOWN_MENTIONS = 2
+
+
+def _town_level(region: str | None) -> str | None:
+    """镇 / 乡 / 街道 for a town's name, which the gazetteer does not hold; else None."""
+    if region and find_place(region) is None:
+        return next((level for level in _TOWN_LEVELS if region.endswith(level)), None)
+    return None
+
+
+def town_in_text(text: str) -> str | None:
+    """The town (镇 / 乡 / 街道) a report is about, when the text refers to itself by that
+    level and names one town of it more than once; else None."""
+    self_level = _SELF_LEVEL.search(text)
+    if self_level is None:
+        return None
+    level = self_level.group(1)
+    stems: Counter[str] = Counter()
+    before: dict[str, set[str]] = {}
+    at = text.find(level)
+    while at != -1:
+        stem = text[max(0, at - 2) : at]
+        if len(stem) == 2 and all(_is_han(ch) for ch in stem) and stem[-1] not in _NOT_TOWN_END:
+            stems[stem] += 1
+            before.setdefault(stem, set()).add(text[at - 3] if at >= 3 else "")
+        at = text.find(level, at + len(level))
+    if not stems:
+        return None
+    stem, count = stems.most_common(1)[0]
+    if count < _TOWN_MENTIONS:
+        return None
+    (first,) = before[stem] if len(before[stem]) == 1 else ("",)
+    if _is_han(first) and first not in _NOT_TOWN_END and first != "年":
+        stem = first + stem  # a three-character name, written so each time
+    return stem + level
+
+
+def _is_han(ch: str) -> bool:
+    return len(ch) == 1 and "\u4e00" <= ch <= "\u9fff"
 
 
 def _year(
@@ -306,9 +444,9 @@ GENRE_OTHER = "其他"
 _GENRE_MENTIONS = 3
 _SPEECH_OPENING = re.compile(r"各位代表|向大会(?:作|报告)|请予审议")
 _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|队|站|处|署|馆|集团|公司)$")
-_GOVERNMENT = re.compile(r"(人民政府|政府)$")
+_GOVERNMENT = re.compile(r"(人民政府|政府|街道办事处)$")  # a 街道办事处 governs its town
 _DEPARTMENT_IN_TITLE = re.compile(
-    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署))(?=关于|\d|年度|法治|依法)"
+    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署|街道办事处))(?= ?(?:关于|\d|年度|法治|依法))"
 )
 
 
@@ -350,13 +488,19 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
 
 def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
+    # 【某市司法局】2022年…, 2022年某县人民政府…, 中共某县委某县人民政府关于…
+    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
     if title and (match := _ISSUER.match(title)):
         return match.group(1)
+    for part in title.split()[1:] if title else ():
+        if match := _ISSUER.match(part):
+            return match.group(1)  # 中共某县委 某县人民政府关于…: a joint report's government
     return department_of(title)
 
 
 def department_of(title: str | None) -> str | None:
     """The department a title names as its author (深圳市光明区发展和改革局关于…)."""
+    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
     if title and (match := _DEPARTMENT_IN_TITLE.match(title)):
         return match.group(1)
     return None

@@ -21,6 +21,7 @@ from govread.parsers.metadata import (
     find_metadata,
     is_signature_line,
     parse_date,
+    region_of,
     take_header,
     take_title,
     title_issuer,
@@ -99,7 +100,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
 
     # A numbered line is never chrome, whatever words it holds (a heading may say 字体:[ ]).
     flags = [is_chrome(line) and _match_heading(line) is None for line in lines]
-    chrome = header_lines + [line for line, flag in zip(lines, flags, strict=True) if flag]
+    pieces = _title_out_of_chrome(lines, flags)
+    chrome = header_lines + pieces + [line for line, flag in zip(lines, flags, strict=True) if flag]
     body = [line for line, flag in zip(lines, flags, strict=True) if not flag]
 
     title, body = take_title(body)
@@ -203,6 +205,27 @@ def _plain_markdown(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# The lines the title is looked for in (`take_title` looks at the first few body lines).
+_TITLE_CHROME_LINES = 8
+_NAMES_ITSELF = re.compile(r"(?:19|20)\d{2}\s?年|[省市县区州旗盟镇乡]")
+
+
+def _title_out_of_chrome(lines: list[str], flags: list[bool]) -> list[str]:
+    """A title with the page's furniture on its line (某局2022年…报告 发布时间：2023-03-30)
+    is not furniture: the line becomes the title alone (in place, `flags` updated), its
+    furniture is returned. Only the first such line, among the first few."""
+    for index in range(min(len(lines), _TITLE_CHROME_LINES)):
+        if not flags[index]:
+            continue
+        rest, pieces = strip_inline_chrome(lines[index])
+        # (a title that names its year or place, not a site column's name)
+        if pieces and rest and take_title([rest])[0] == rest and _NAMES_ITSELF.search(rest):
+            lines[index] = rest
+            flags[index] = False
+            return pieces
+    return []
 
 
 def _without_inline_chrome(
@@ -511,6 +534,7 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
             column = COLUMN_NAME.match(text)
             if column and take_title([text[column.end() : end]])[0]:
                 start = column.end()  # a breadcrumb's last column glued to the title
+            start = _second_title(text, start, end)
             title, _ = take_title([text[start:end]])
             if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
                 if start:
@@ -521,6 +545,24 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
 
 
 _TITLE_SEARCH = 400
+
+
+def _second_title(text: str, start: int, end: int) -> int:
+    """Where the title in text[start:end] starts when a breadcrumb's last column, itself
+    a title with no place (…> 市司法局年度报告), runs into the title that names its place
+    (某市司法局2022年…报告): the second's start, else `start`."""
+    for inner in _FLAT_TITLE.finditer(text, start, end):
+        later = text[inner.end() : end]
+        if (
+            inner.end() < end
+            and region_of(text[start : inner.end()]) is None
+            and region_of(later) is not None
+            and take_title([later])[0] is not None
+        ):
+            return inner.end()
+    return start
+
+
 _TITLE_RUN = re.compile(r"[^\s•·>»|丨/]{6,200}")
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from govread.parsers import normalize, parse_text
-from govread.parsers.metadata import parse_date, region_of
+from govread.parsers.gazetteer import place_in_text
+from govread.parsers.metadata import canonical_place, parse_date, region_of
 
 
 def test_chrome_lines_are_dropped_and_their_metadata_used() -> None:
@@ -90,3 +91,165 @@ def test_escape_sequence_in_a_heading_never_survives() -> None:
 def test_markup_lookalikes_are_kept_as_written() -> None:
     report = parse_text("一、字体:[   ]与[bold]粗体[/]\n正文[/]")
     assert report.sections[0].heading == "字体:[   ]与[bold]粗体[/]"
+
+
+@pytest.mark.parametrize(
+    "breadcrumb",
+    ["您当前的位置: 首页>政务公开>年度报告> 市水务局年度报告", "您当前所在位置:首页>专题"],
+)
+def test_a_breadcrumb_in_any_wording_is_not_the_title(breadcrumb: str) -> None:
+    text = f"{breadcrumb}\n南岭市水务局2024年法治政府建设情况报告\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert report.title == "南岭市水务局2024年法治政府建设情况报告"
+    assert (report.issuer, report.issuer_level) == ("南岭市水务局", "department")
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["平阳县文化局 2024年法治政府建设年度报告", "【平阳县文化局】2024年法治政府建设年度报告"],
+)
+def test_a_department_title_with_a_space_or_brackets_names_the_issuer(title: str) -> None:
+    report = parse_text(f"{title}\n一、主要工作\n正文。")
+    assert (report.issuer, report.region) == ("平阳县文化局", "平阳县")
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("2020年平阳县法治政府建设", "平阳县"),
+        ("中共平阳县委员会", None),
+        ("关于平阳县2023年", "平阳县"),
+    ],
+)
+def test_a_year_or_a_party_before_a_place_is_not_part_of_it(name: str, region: str | None) -> None:
+    assert region_of(name) == region
+
+
+def test_a_file_name_s_year_is_not_part_of_its_place() -> None:
+    report = parse_text("一、主要工作\n正文。", path="/tmp/2020年平阳县法治政府建设情况.txt")
+    assert (report.region, report.year) == ("平阳县", 2020)
+    assert canonical_place("中共平阳县") == "平阳县"
+
+
+def test_an_untitled_report_names_its_issuer_as_the_subject_of_its_opening() -> None:
+    text = (
+        "2024年,在县委、县政府的领导和县司法局的指导下,平阳县文化局认真推进依法行政。\n"
+        "一、主要工作\n正文。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "平阳县",
+        "平阳县文化局",
+        "department",
+    )
+
+
+def test_an_issuer_guided_by_is_not_the_subject() -> None:
+    text = "2024年,在平阳县司法局的指导下,我们推进依法行政。\n一、主要工作\n正文。"
+    assert parse_text(text).issuer is None
+
+
+def test_a_government_that_published_its_own_report_is_its_issuer() -> None:
+    text = "平阳县2024年法治政府建设情况报告\n来源:平阳县人民政府办公室 发布时间:2025-03-01\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert (report.issuer, report.issuer_level) == ("平阳县人民政府", "government")
+    other = text.replace("来源:平阳县人民政府办公室", "来源:东源县人民政府办公室")
+    assert parse_text(other).issuer is None
+
+
+def test_a_town_that_names_itself_is_the_region() -> None:
+    text = (
+        "一、主要工作\n全镇上下推进依法行政。2024年青禾镇开展执法检查30次。"
+        "编印青禾镇办事指南。我镇聘请法律顾问。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.region_level) == ("青禾镇", "镇")
+    once = "一、主要工作\n全镇上下推进依法行政。2024年青禾镇开展执法检查30次。"
+    assert parse_text(once).region is None
+
+
+def test_a_place_named_after_other_words_in_the_opening_is_found() -> None:
+    text = "2024年,在上级的正确领导下遂宁市水务局推进依法行政。\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert (report.region, report.province) == ("遂宁市", "四川省")
+    assert place_in_text("梅临县的工作") is None  # 梅临县 is not 临县
+
+
+def test_menu_items_on_their_own_lines_do_not_hide_the_title() -> None:
+    menu = ["机构概况", "政务服务", "互动交流", "专题专栏", "数据开放"]
+    text = "\n".join([*menu, "平阳县文化局2024年法治政府建设年度报告", "一、主要工作", "正文。"])
+    assert parse_text(text).title == "平阳县文化局2024年法治政府建设年度报告"
+
+
+def test_the_place_s_level_word_opening_a_clause_stands_for_the_place() -> None:
+    text = "平阳县2024年法治政府建设情况报告\n2024年，县文化局坚持依法行政。\n一、主要工作\n正文。"
+    assert parse_text(text).issuer == "平阳县文化局"
+    other = text.replace("县文化局", "市文化局")  # not the level of 平阳县
+    assert parse_text(other).issuer is None
+
+
+def test_a_place_the_text_names_more_than_once_is_its_region() -> None:
+    filler = "全年推进依法行政工作，成效明显。" * 25  # past the opening
+    twice = "平阳县组织执法检查二十次。平阳县司法所调解纠纷百件。"
+    assert parse_text(f"一、主要工作\n{filler}{twice}").region == "平阳县"
+    once = "今年组织执法检查二十次。平阳县司法所调解纠纷百件。"
+    assert parse_text(f"一、主要工作\n{filler}{once}").region is None
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "issuer", "level"),
+    [
+        ("青禾镇人民政府2024年法治政府建设情况报告", "青禾镇", "青禾镇人民政府", "镇"),
+        ("平阳县白沙乡2024年法治政府建设工作总结", "白沙乡", None, "乡"),
+        ("东湖街道办事处2024年法治政府建设工作情况报告", "东湖街道", "东湖街道办事处", "街道"),
+        (
+            "中共平阳县委平阳县人民政府关于2024年法治建设情况的报告",
+            "平阳县",
+            "平阳县人民政府",
+            "县",
+        ),
+        ("2024年平阳县人民政府法治政府建设工作报告", "平阳县", "平阳县人民政府", "县"),
+        (
+            "中共平阳县委 平阳县人民政府关于2024年法治建设情况的报告",
+            "平阳县",
+            "平阳县人民政府",
+            "县",
+        ),
+        ("恩施州2024年法治政府建设情况报告", "恩施州", None, "自治州"),
+        ("恩施土家族苗族自治州人民政府2024年法治政府建设情况报告", "恩施州", None, "自治州"),
+    ],
+)
+def test_towns_joint_titles_and_prefectures_by_their_short_name(
+    title: str, region: str, issuer: str | None, level: str
+) -> None:
+    report = parse_text(f"{title}\n一、主要工作\n正文。\n二、存在问题\n正文。")
+    assert (report.region, report.region_level) == (region, level)
+    if issuer is not None:
+        assert (report.issuer, report.issuer_level) == (issuer, "government")
+    if level == "自治州":
+        assert report.province == "湖北省"
+
+
+def test_a_title_with_the_page_s_furniture_on_its_line_is_still_the_title() -> None:
+    text = "南岭市水务局2024年法治政府建设年度报告 发布时间：2025-03-30\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert report.title == "南岭市水务局2024年法治政府建设年度报告"
+    assert (report.issuer, report.published) == ("南岭市水务局", "2025-03-30")
+    assert "发布时间：2025-03-30" in report.chrome
+
+
+def test_a_town_that_names_itself_is_its_region_before_its_county() -> None:
+    filler = "全年推进依法行政工作，成效明显。" * 25  # past the opening
+    text = (
+        f"一、主要工作\n{filler}全镇落实平阳县部署。青禾镇开展检查二十次。"
+        "平阳县司法局指导青禾镇调解纠纷百件。"
+    )
+    assert parse_text(text).region == "青禾镇"
+
+
+def test_a_site_column_left_by_a_breadcrumb_is_not_the_title() -> None:
+    text = (
+        "当前位置：首页 > 政务公开 > 法治政府建设年度报告专栏信息\n"
+        "南岭市水务局2024年法治政府建设年度报告\n一、主要工作\n正文。"
+    )
+    assert parse_text(text).title == "南岭市水务局2024年法治政府建设年度报告"
