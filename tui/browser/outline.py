@@ -40,7 +40,6 @@ from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
-from govread.store_library import has_sections
 from govread.tui._css import css_beside
 from govread.tui.messages import OpenRequested
 
@@ -428,6 +427,9 @@ class OutlineTree(Tree[OutlineData]):
     def _add_report_node(
         self, parent: TreeNode[OutlineData], report: Report
     ) -> TreeNode[OutlineData]:
+        # here, not at start-up: the store's module brings sqlite3 (the first frame waited)
+        from govread.store_library import has_sections
+
         node = self.add_node(parent, report_label(report), report)
         sections = has_sections(report)  # a stored report's body is not read for it
         node.allow_expand = sections
