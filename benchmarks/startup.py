@@ -20,7 +20,9 @@ Every child runs from compiled bytecode, as an installed package does (pip compi
 module when it installs one): `PYTHONDONTWRITEBYTECODE` is dropped and the `.pyc` files go
 to a temporary `PYTHONPYCACHEPREFIX`, written by the warm-up run. Without this an editable
 checkout under `PYTHONDONTWRITEBYTECODE=1` compiles govread's ~50 modules from source on
-every start (≈ 35 ms of CPU), while Textual's come compiled from its wheel.
+every start (≈ 35 ms of CPU), while Textual's come compiled from its wheel. Children run
+in the temporary home, not the current folder: `python -c` run in a checkout imports the
+checkout's `govread/`, whichever Python (and installed govread) runs the benchmark.
 Results are recorded by hand in benchmarks/RESULTS.md.
 """
 
@@ -34,6 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from pathlib import Path
 
 CHILD = r"""
 import json, resource, sys, time
@@ -99,7 +102,12 @@ print(json.dumps({"painted": app.painted, "cpu": app.cpu,
 def run_once(env: dict[str, str], argv: list[str], expected: int | None) -> dict[str, float]:
     started = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, *argv], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", CHILD, *argv],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=env["XDG_STATE_HOME"],  # not a checkout: `-c` would import its govread/
     ).stdout
     result = json.loads(out.strip().splitlines()[-1])
     if expected is not None and not result["paint_only"]:
@@ -118,7 +126,12 @@ def run_once(env: dict[str, str], argv: list[str], expected: int | None) -> dict
 def tree_once(env: dict[str, str]) -> dict[str, float]:
     started = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", TREE_CHILD], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", TREE_CHILD],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+        cwd=env["XDG_STATE_HOME"],
     ).stdout
     result = json.loads(out.strip().splitlines()[-1])
     return {
@@ -144,7 +157,8 @@ def main() -> None:
     parser.add_argument("--tree", action="store_true", help="also time a minimal Tree app")
     parser.add_argument("--paint-only", action="store_true", help="end each run at its first paint")
     args = parser.parse_args()
-    argv = [args.store or "", "paint" if args.paint_only else "load"]
+    store = str(Path(args.store).resolve()) if args.store else ""  # children run elsewhere
+    argv = [store, "paint" if args.paint_only else "load"]
     expected = None if args.store else 5
     with tempfile.TemporaryDirectory() as home:
         env = {
