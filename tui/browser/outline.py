@@ -179,7 +179,7 @@ class OutlineTree(Tree[OutlineData]):
     ]
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
-        super().__init__("reports", id=id)
+        super().__init__(Text("reports"), id=id)  # Text: a str label is read as markup
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
