@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 # Not needed to draw the first frame: the loader and the samples' readers, the store
-# (sqlite3), dialogs, the filter, the progress bar (five files show none).
+# (sqlite3), dialogs, the filter, the progress bar (five files show none), package data
+# through importlib.resources (the themes are read beside their module).
 LATER = (
     "govread.loading",
     "govread.parsers.readers",
@@ -18,6 +19,7 @@ LATER = (
     "govread.tui.dialogs.confirm",
     "govread.tui.browser.filter_controller",
     "textual.widgets._progress_bar",
+    "importlib.resources",
 )
 
 CHILD = r"""

@@ -179,7 +179,9 @@ class OutlineTree(Tree[OutlineData]):
     ]
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
-        super().__init__(Text("reports"), id=id)  # Text: a str label is read as markup
+        # the root is hidden: no label (a str one is read as markup, which imports rich's
+        # emoji table before the first frame)
+        super().__init__(Text(), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
