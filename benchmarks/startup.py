@@ -6,6 +6,7 @@ Each run is a fresh interpreter (so imports count), headless, at 120×40:
     python benchmarks/startup.py --store FILE [--runs 5]    (`govread --store FILE`)
     python benchmarks/startup.py --tree [--runs 10]          (also a minimal Textual Tree app)
     python benchmarks/startup.py --tree --paint-only --runs 20   (each run ends at first paint)
+    python benchmarks/startup.py --lang zh ...               (the Chinese interface; default en)
 
 "first paint" is Textual's Ready event (the DOM is ready and the first frame is drawn);
 "cpu" the process's CPU time (user + system, every thread) at that moment, steadier than
@@ -21,8 +22,8 @@ module when it installs one): `PYTHONDONTWRITEBYTECODE` is dropped and the `.pyc
 to a temporary `PYTHONPYCACHEPREFIX`, written by the warm-up run. Without this an editable
 checkout under `PYTHONDONTWRITEBYTECODE=1` compiles govread's ~50 modules from source on
 every start (≈ 35 ms of CPU), while Textual's come compiled from its wheel. Children run
-in the temporary home, not the current folder: `python -c` run in a checkout imports the
-checkout's `govread/`, whichever Python (and installed govread) runs the benchmark.
+with `python -P`: without it `python -c` in a checkout imports the checkout's `govread/`,
+whichever Python (and installed govread) runs the benchmark.
 Results are recorded by hand in benchmarks/RESULTS.md.
 """
 
@@ -41,9 +42,11 @@ from pathlib import Path
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
+from govread.i18n import set_language
 from govread.tui.app import GovreadApp
 
 store = Path(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1] else None
+set_language(sys.argv[3] if len(sys.argv) > 3 else "en")  # as `govread --lang` does
 
 paint_only = sys.argv[2] == "paint" if len(sys.argv) > 2 else False
 
@@ -101,14 +104,17 @@ print(json.dumps({"painted": app.painted, "cpu": app.cpu,
 
 def run_once(env: dict[str, str], argv: list[str], expected: int | None) -> dict[str, float]:
     started = time.time()
-    out = subprocess.run(
-        [sys.executable, "-c", CHILD, *argv],
+    child = subprocess.run(
+        # -P: not the current folder first on sys.path (in a checkout, `-c` would import its
+        # govread/, whichever installed govread the benchmark was asked to time)
+        [sys.executable, "-P", "-c", CHILD, *argv],
         capture_output=True,
         text=True,
-        check=True,
         env=env,
-        cwd=env["XDG_STATE_HOME"],  # not a checkout: `-c` would import its govread/
-    ).stdout
+    )
+    if child.returncode:
+        sys.exit(f"the timed app failed:\n{child.stderr[-3000:]}")
+    out = child.stdout
     result = json.loads(out.strip().splitlines()[-1])
     if expected is not None and not result["paint_only"]:
         assert result["reports"] == expected, result
@@ -126,12 +132,11 @@ def run_once(env: dict[str, str], argv: list[str], expected: int | None) -> dict
 def tree_once(env: dict[str, str]) -> dict[str, float]:
     started = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", TREE_CHILD],
+        [sys.executable, "-P", "-c", TREE_CHILD],
         capture_output=True,
         text=True,
         check=True,
         env=env,
-        cwd=env["XDG_STATE_HOME"],
     ).stdout
     result = json.loads(out.strip().splitlines()[-1])
     return {
@@ -156,9 +161,10 @@ def main() -> None:
     parser.add_argument("--store", help="open this store (govread index) instead of the samples")
     parser.add_argument("--tree", action="store_true", help="also time a minimal Tree app")
     parser.add_argument("--paint-only", action="store_true", help="end each run at its first paint")
+    parser.add_argument("--lang", choices=("en", "zh"), default="en", help="interface language")
     args = parser.parse_args()
     store = str(Path(args.store).resolve()) if args.store else ""  # children run elsewhere
-    argv = [store, "paint" if args.paint_only else "load"]
+    argv = [store, "paint" if args.paint_only else "load", args.lang]
     expected = None if args.store else 5
     with tempfile.TemporaryDirectory() as home:
         env = {
