@@ -362,11 +362,12 @@ class GovreadApp(App[int]):
     def _wait_until_shown(self, worker: Worker[None]) -> bool:
         """Wait (in a loading worker) until the first frame, or the last batch posted, is on
         screen: the worker's imports and work would otherwise hold the interpreter while the
-        UI draws it. False when the worker is cancelled meanwhile."""
+        UI draws it. False when the worker is cancelled or the app is quitting meanwhile."""
         while not self._batch_shown.wait(0.05):
             if worker.is_cancelled or self._exiting():
                 return False
-        return True
+        # quitting as the frame was drawn (q at once) starts no loading, nor its imports
+        return not (worker.is_cancelled or self._exiting())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,
