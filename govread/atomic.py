@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -181,7 +180,8 @@ def _atomic_write(
 def _create_temp(target: Path) -> Path:
     """A new, empty, uniquely named file beside `target` (hidden, so folder views skip it)."""
     for _ in range(100):
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        # secrets.token_hex(4)'s bytes, without importing secrets (and hashlib) at start-up
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             # 0o666 and the user's umask, like any new file (mkstemp would make it 0o600)
             fd = os.open(

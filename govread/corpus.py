@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from govread.opening import Problem
@@ -25,6 +24,8 @@ class LoadResult:
 
 def sample_dir() -> Path:
     """The folder of bundled sample reports inside the installed package."""
+    from importlib import resources  # here: not on the browser's way to its first frame
+
     return Path(str(resources.files("govread.sample_reports")))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 
 LANGUAGES = ("en", "zh")  # English is the message id; zh has a catalogue
 Language = str
@@ -69,6 +68,8 @@ def set_language(language: Language) -> None:
 @cache
 def catalogue(language: Language) -> dict[str, str]:
     """The message catalogue of `language` (msgid → translation), from the package data."""
+    from importlib import resources  # here: English, the start-up path, needs no catalogue
+
     text = resources.files("govread").joinpath(f"data/messages/{language}.toml").read_text("utf-8")
     table = tomllib.loads(text)
     return {key: value for key, value in table.items() if isinstance(value, str)}

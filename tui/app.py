@@ -52,9 +52,9 @@ from govread.parsers.model import Report
 from govread.sanitize import sanitize, sanitize_line
 from govread.statefile import display_path
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
+from govread.tui.browser.heap import freeze_start_up
 from govread.tui.browser.outline import EAGER_LIMIT
 from govread.tui.browser.screen import BrowserScreen
-from govread.tui.dialogs.help import HelpScreen
 from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 
@@ -167,6 +167,9 @@ class GovreadApp(App[int]):
         self._config_writable = True
         self._theme_asked = theme_name is not None
         self.theme = self._starting_theme(theme_name, config.theme, themes)
+        # What start-up made lives as long as the app: no full collection before the first
+        # frame walks it (the first load's freeze_long_lived thaws and collects it).
+        freeze_start_up()
 
     def _starting_theme(self, asked: str | None, saved: str | None, themes: list[Theme]) -> str:
         names = theme_names(themes)
@@ -237,18 +240,21 @@ class GovreadApp(App[int]):
         if self.store is not None:
             self.load_from_store(self.store, self.store_scope)
         else:
-            self.load_reports(list(self.paths) or list(sample_paths()))
+            self.load_reports(list(self.paths))
 
     # -- loading ----------------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="load", name="load reports")
     def load_reports(self, paths: list[str | Path]) -> None:
-        """Load the files off the UI thread; each result is posted as it comes, in path order."""
+        """Load the files off the UI thread (the bundled samples when `paths` is empty);
+        each result is posted as it comes, in path order."""
         worker = get_current_worker()
         if not self._wait_until_shown(worker):
             return
         from govread.loading import Loader  # here: off the start-up path
         from govread.search import SearchIndex
+
+        paths = paths or list(sample_paths())  # finding them imports the readers
 
         index = SearchIndex()
         self.search_index = index
@@ -356,11 +362,12 @@ class GovreadApp(App[int]):
     def _wait_until_shown(self, worker: Worker[None]) -> bool:
         """Wait (in a loading worker) until the first frame, or the last batch posted, is on
         screen: the worker's imports and work would otherwise hold the interpreter while the
-        UI draws it. False when the worker is cancelled meanwhile."""
+        UI draws it. False when the worker is cancelled or the app is quitting meanwhile."""
         while not self._batch_shown.wait(0.05):
             if worker.is_cancelled or self._exiting():
                 return False
-        return True
+        # quitting as the frame was drawn (q at once) starts no loading, nor its imports
+        return not (worker.is_cancelled or self._exiting())
 
     def on_entries_loaded(self, message: EntriesLoaded) -> None:
         # Marks an older govread saved under the files' byte hashes take the text ids,
@@ -549,6 +556,8 @@ class GovreadApp(App[int]):
     # -- help and the command palette -------------------------------------------------
 
     def action_help(self) -> None:
+        from govread.tui.dialogs.help import HelpScreen  # here: off the start-up path
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

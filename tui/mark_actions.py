@@ -17,7 +17,6 @@ from govread.export import ExportError, open_id, read_export_contents
 from govread.i18n import _, _n
 from govread.statefile import display_path
 from govread.tui.app_state import GovreadState, app_state
-from govread.tui.dialogs.confirm import ConfirmDialog
 
 
 def closed_count(state: GovreadState) -> int:
@@ -61,6 +60,8 @@ def confirm_clear_marks(app: App[Any]) -> None:
         app.notify(
             _n("Cleared {n} mark", "Cleared {n} marks", gone).format(n=gone), title=_("Marks")
         )
+
+    from govread.tui.dialogs.confirm import ConfirmDialog  # dialogs load when first opened
 
     app.push_screen(
         ConfirmDialog(_("Clear marks"), message, confirm=_("Clear"), cancel=_("Keep")), answered

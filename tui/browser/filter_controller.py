@@ -41,7 +41,7 @@ class BrowserFilter:
     def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         screen.query_one("#panes").mount(HitsList(id="hits"), after=screen.outline)
-        screen.mount(FilterBar(self._index, id="filter-bar"), before="#load-progress")
+        screen.mount(FilterBar(self._index, id="filter-bar"), after="#panes")
         self.state = FilterState()
         self.outline = OutlineNarrowing(screen.outline, self.state)
         screen.detail.filter_state = self.state

@@ -40,7 +40,6 @@ from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
-from govread.store_library import has_sections
 from govread.tui._css import css_beside
 from govread.tui.messages import OpenRequested
 
@@ -180,7 +179,9 @@ class OutlineTree(Tree[OutlineData]):
     ]
 
     def __init__(self, library: Library, *, id: str | None = None) -> None:
-        super().__init__("reports", id=id)
+        # the root is hidden: no label (a str one is read as markup, which imports rich's
+        # emoji table before the first frame)
+        super().__init__(Text(), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.auto_expand = False
@@ -428,6 +429,9 @@ class OutlineTree(Tree[OutlineData]):
     def _add_report_node(
         self, parent: TreeNode[OutlineData], report: Report
     ) -> TreeNode[OutlineData]:
+        # here, not at start-up: the store's module brings sqlite3 (the first frame waited)
+        from govread.store_library import has_sections
+
         node = self.add_node(parent, report_label(report), report)
         sections = has_sections(report)  # a stored report's body is not read for it
         node.allow_expand = sections

@@ -23,7 +23,7 @@ from textual.app import ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.css.query import NoMatches
-from textual.widgets import Footer, Header, Input, ProgressBar, Tree
+from textual.widgets import Footer, Header, Input, Tree
 
 from govread.citation import citation_line, quote_with_citation, source_url
 from govread.corpus import Problem
@@ -48,6 +48,8 @@ from govread.tui.messages import (
 )
 
 if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
     from govread.marks import NodeRef
     from govread.tui.browser.filter_controller import BrowserFilter
 
@@ -246,7 +248,8 @@ class BrowserScreen(LocalisedScreen[None]):
         with Horizontal(id="panes"):
             yield OutlineTree(app_state(self).library, id="outline")
             yield DetailPane(id="detail")
-        yield ProgressBar(id="load-progress", show_eta=False)
+        # the progress bar is mounted when first shown (`_progress_bar`): hidden, it cost
+        # the first frame as much as the header
         yield Footer()
 
     def on_mount(self) -> None:
@@ -327,14 +330,34 @@ class BrowserScreen(LocalisedScreen[None]):
         if first:
             self.detail.show([report])
 
+    def _progress_bar(self, *, mount: bool) -> ProgressBar | None:
+        """The loading's progress bar, above the footer; mounted the first time it is
+        shown (`mount`), never for a handful of files. None when it is not (or the app is
+        closing)."""
+        from textual.widgets import ProgressBar
+
+        try:
+            return self.query_one("#load-progress", ProgressBar)
+        except NoMatches:
+            pass
+        if not mount or not self.is_attached:
+            return None
+        try:
+            footer = self.query_one(Footer)
+        except NoMatches:  # the app is closing
+            return None
+        bar = ProgressBar(id="load-progress", show_eta=False)
+        self.mount(bar, before=footer)
+        return bar
+
     def show_progress(self, done: int, total: int) -> None:
         if not self._panes_ready:
             return
-        try:
-            bar = self.query_one("#load-progress", ProgressBar)
-        except NoMatches:  # the app is closing
+        shown = total > PROGRESS_THRESHOLD and done < total
+        bar = self._progress_bar(mount=shown)
+        if bar is None:
             return
-        bar.display = total > PROGRESS_THRESHOLD and done < total
+        bar.display = shown
         bar.update(total=total, progress=done)
 
     def on_unmount(self) -> None:
@@ -344,7 +367,8 @@ class BrowserScreen(LocalisedScreen[None]):
         if not self._panes_ready:  # once they are (the screen's queue runs after its mount)
             self.call_later(self.loading_finished, problems)
             return
-        self.query_one("#load-progress", ProgressBar).display = False
+        if (bar := self._progress_bar(mount=False)) is not None:
+            bar.display = False
         freeze_long_lived()  # the library stays: full collections need not walk it
         if self.outline.has_reports():
             return
