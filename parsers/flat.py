@@ -9,7 +9,9 @@ continuity of each level's sequence, proper nesting, where the marker stands (af
 sentence end or a space, or glued to a word) and whether what follows reads like a heading.
 The chosen headings become line starts; the tree is then built as for any text. Where a
 heading with no 。 runs into a body that opens with a plain verb (…提供有力保障以构建…),
-its end is chosen on the document's own evidence (`heading_spans`).
+its end is chosen on the document's own evidence (`heading_spans`); so is the end of one
+whose body runs in paragraphs led by short imperative sentences, the first of which ran
+into it (…贡献力量完善规划体系。推进…。加速空间拓展。…: `_run_in_leads`).
 
 Work is linear in the text: one scan for candidates, and a beam of bounded width per
 candidate.
@@ -436,18 +438,14 @@ def heading_spans(
     first = _parallel_ends(
         lines, starts, [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
     )
+    # Siblings: the headings of one rank under one parent (the last heading of a smaller
+    # rank before them).
+    groups = _sibling_groups(starts)
+    first, stats = _run_in_leads(lines, starts, first, groups)
     if all(how != _FALLBACK for _, _, how in first):
         return [(head_end, body_start) for head_end, body_start, _ in first]
-    # Siblings: the headings of one rank under one parent (the last heading of a smaller
-    # rank before them); their lengths are those of the sure ends and of the guesses a body
-    # opening made. A group with none of them borrows those of its whole rank.
-    groups: list[tuple[int, int]] = []
-    above: list[tuple[int, int]] = []  # the open headings: (rank, index), ranks increasing
-    for index, (_, _, _, rank) in enumerate(starts):
-        while above and above[-1][0] >= rank:
-            above.pop()
-        groups.append((rank, above[-1][1] if above else -1))
-        above.append((rank, index))
+    # The lengths of siblings' sure ends and of the guesses a body opening made; a group
+    # with none of them borrows those of its whole rank.
     sure: dict[tuple[int, int], list[int]] = {}
     every: list[int] = []  # every sure length, whatever the rank
     for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
@@ -457,7 +455,6 @@ def heading_spans(
             sure.setdefault((rank, -2), []).append(length)  # the whole rank
             every.append(length)
     out: list[tuple[int, int]] = []
-    stats: tuple[Counter[str], Counter[str]] | None = None
     for (line, end, stop, rank), (head_end, body_start, how), group in zip(
         starts, first, groups, strict=True
     ):
@@ -602,6 +599,18 @@ def _echo(window: str) -> int:
             if window.startswith(tail, cut) or window.startswith(tail, cut + 1):
                 return cut
     return -1
+
+
+def _sibling_groups(starts: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """Each heading's group: (its rank, the index of its parent heading or -1)."""
+    groups: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] = []  # the open headings: (rank, index), ranks increasing
+    for index, (_, _, _, rank) in enumerate(starts):
+        while above and above[-1][0] >= rank:
+            above.pop()
+        groups.append((rank, above[-1][1] if above else -1))
+        above.append((rank, index))
+    return groups
 
 
 def _median(values: list[int]) -> float:
@@ -804,3 +813,185 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued
     return cut, cut is not None, glued
+
+
+# A run-in lead: a body whose paragraphs each open with a short imperative sentence
+# (…贡献力量|完善规划体系。推进…。加速空间拓展。…), the heading on a line of its own. Flattened,
+# the first paragraph's lead runs into the heading, which then seems to end at the lead's 。.
+_LEAD_MIN = 4
+_LEAD_MAX = 16
+# the short sentences of a body read as leads: no clause marks, at most this long, closed by 。
+_LEAD_SENTENCE = 14
+# a body of leads: at least this many of its short sentences are leads, and a third of them
+_MIN_LEADS = 2
+_LEAD_SHARE = 3
+_CLAUSE_MARK_OR_DIGIT = re.compile(f"[{_CLAUSE_MARKS}:\uff1a{_DIGIT}]")
+_SPACES = " \t\u3000"
+_FULL_STOP = re.compile("[\u3002!?\uff01\uff1f]")
+# How sure a lead's start must be (clause edges of the text, word classes, siblings).
+_MIN_LEAD_SCORE = 2.0
+# Siblings are parallel (…作出福田探索 / …树立福田标杆): a cut that leaves a heading ending
+# as most of its siblings' do (the same word last, or the same word before the last) weighs
+# this much more.
+_PARALLEL = 2.0
+_MIN_PARALLEL = 3
+
+
+def _run_in_leads(
+    lines: list[str],
+    starts: list[tuple[int, int, int, int]],
+    first: list[tuple[int, int, int]],
+    groups: list[tuple[int, int]],
+) -> tuple[list[tuple[int, int, int]], tuple[Counter[str], Counter[str]] | None]:
+    """Headings whose first sentence ends with a lead like those of their own body, cut
+    before it.
+
+    Evidence is the heading's own body (up to the next heading): when most of its short
+    sentences are verb-led leads (加速空间拓展。 建设科技基础设施。), a first sentence whose
+    last clause ends in one (…贡献福田力量完善规划体系。) is a heading with no 。 of its own
+    followed by its first paragraph's lead. A body of statements (新兴产业加速成长。) or with
+    no short sentences leaves the heading as it is. Where the lead begins: where clauses of
+    this text end and open, a noun closing the heading and a verb opening the lead, and
+    siblings ending alike. Also returns the text's clause edges, if they were counted."""
+    options: dict[int, list[tuple[int, float, tuple[str, str]]]] = {}
+    stats: tuple[Counter[str], Counter[str]] | None = None
+    for index, ((line_index, end, stop, _), (head_end, _, _)) in enumerate(
+        zip(starts, first, strict=True)
+    ):
+        line = lines[line_index]
+        if head_end >= stop or line[head_end] != "\u3002":
+            continue
+        sentence = line[end:head_end]
+        clause = max(map(sentence.rfind, _CLAUSE_MARKS)) + 1
+        low = max(clause + _MIN_HEADING, len(sentence) - _LEAD_MAX)
+        high = len(sentence) - _LEAD_MIN
+        if low > high or not _led_by_verbs(line, head_end + 1, stop):
+            continue
+        if stats is None:
+            stats = _clause_edges(lines)
+        if found := _lead_starts(sentence, low, high, stats):
+            # the whole sentence is a heading too, if its siblings' end as it does
+            whole = (sentence[-2:] + "$", sentence[-4:-2] + "^")
+            options[index] = [*found, (len(sentence), _MIN_LEAD_SCORE, whole)]
+    if not options:
+        return first, stats
+    # siblings whose end is sure already vote with the words they end on
+    voters = dict(options)
+    wanted = {groups[index] for index in options}
+    for index, (line_index, end, _, _) in enumerate(starts):
+        if index not in options and groups[index] in wanted and first[index][2] == _SURE:
+            head = lines[line_index][end : first[index][0]].rstrip(_TRIM)
+            if len(head) >= _MIN_HEADING:
+                voters[index] = [(-1, _MIN_LEAD_SCORE, (head[-2:] + "$", head[-4:-2] + "^"))]
+    # how many siblings could end with each (word, place) key
+    support: Counter[tuple[tuple[int, int], str]] = Counter()
+    size: Counter[tuple[int, int]] = Counter(groups[index] for index in voters)
+    for index, found in voters.items():
+        keys = {key for _, _, pair in found for key in pair}
+        support.update((groups[index], key) for key in keys)
+    # siblings read alike: the key most of them can end with, by the sum of their scores
+    totals: dict[tuple[int, int], dict[str, float]] = {}
+    for index, found in voters.items():
+        group = groups[index]
+        if size[group] < _MIN_PARALLEL:
+            continue
+        best_by_key: dict[str, float] = {}
+        for _, score, pair in found:
+            for key in pair:
+                best_by_key[key] = max(score, best_by_key.get(key, score))
+        total = totals.setdefault(group, {})
+        for key, score in best_by_key.items():
+            if 2 * support[group, key] > size[group]:
+                total[key] = total.get(key, 0.0) + score
+    out = list(first)
+    for index, found in options.items():
+        shared = totals.get(groups[index])
+        key = max(shared, key=shared.__getitem__) if shared else ""
+        # the siblings' key decides where it fits at all; else the best cut, if sure enough
+        alike = [(score, cut) for cut, score, pair in found if key in pair and score > 0]
+        best, best_score = -1, _MIN_LEAD_SCORE
+        if alike:
+            best_score, best = max(alike)
+        else:
+            for cut, score, _ in found:
+                if score > best_score:
+                    best, best_score = cut, score
+        if best >= 0 and starts[index][1] + best < first[index][0]:
+            out[index] = (starts[index][1] + best, starts[index][1] + best, _SURE)
+    return out, stats
+
+
+def _led_by_verbs(line: str, start: int, stop: int) -> bool:
+    """Is line[start:stop] a body of leads: are many of its short sentences led by a verb
+    and ended on a noun?"""
+    words = _word_classes()
+    short = led = 0
+    for found in _FULL_STOP.finditer(line, start, stop):
+        begin, start, end = start, found.end(), found.start()
+        while begin < found.start() and line[begin] in _SPACES:
+            begin += 1
+        if (
+            not _LEAD_MIN <= found.start() - begin <= _LEAD_SENTENCE
+            or line[found.start()] != "\u3002"
+        ):
+            continue
+        if _CLAUSE_MARK_OR_DIGIT.search(line, begin, found.start()):
+            continue
+        short += 1
+        # a lead opens with its verb and ends on its object (完善空间规划), a statement
+        # ends on its verb (创新能力显著增强)
+        led += _verb_led(line, begin, strict=True) and words.get(line[end - 2 : end], "") not in (
+            "V",
+            "A",
+        )
+    return led >= _MIN_LEADS and _LEAD_SHARE * led >= short
+
+
+def _verb_led(text: str, at: int, strict: bool) -> bool:
+    """Does text[at:] open with a verb (完善…, 持续…, 不断加强…)? Not strict: any word
+    before a verb too (全面推进…: the dictionary holds 全面 as a noun)."""
+    words = _word_classes()
+    kind = words.get(text[at : at + 2])
+    if kind == "V" or (kind is None and words.get(text[at]) == "W"):
+        return True
+    if strict and kind != "A":
+        return False
+    following = text[at + 2 : at + 4]
+    return words.get(following) == "V" or (
+        following not in words and words.get(following[:1]) == "W"
+    )
+
+
+def _lead_starts(
+    sentence: str, low: int, high: int, stats: tuple[Counter[str], Counter[str]]
+) -> list[tuple[int, float, tuple[str, str]]]:
+    """Where a verb-led lead may begin in the last clause of a first sentence: each cut,
+    its score and the heading's last two words before it."""
+    openers, enders = stats
+    words = _word_classes()
+    depth = 0
+    for ch in sentence[:low]:
+        if ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+    out = []
+    for cut in range(low, high + 1):
+        if cut > low:
+            ch = sentence[cut - 1]
+            if ch in _OPENING_QUOTES:
+                depth += 1
+            elif ch in _CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+        last, following = sentence[cut - 1], sentence[cut]
+        if depth or following in _NOT_FIRST:
+            continue
+        if last in _NOT_LAST and sentence[cut - 2 : cut] not in words:
+            continue  # …为|, but not 作为|
+        if not last.isalpha() or last.isascii() or not _verb_led(sentence, cut, strict=False):
+            continue
+        closed = enders[last + sentence[cut - 2]]
+        score = math.log1p(openers[sentence[cut : cut + 2]]) + math.log1p(closed)
+        score += _word_edge(sentence, cut)
+        out.append((cut, score, (sentence[cut - 2 : cut] + "$", sentence[cut - 4 : cut - 2] + "^")))
+    return out

@@ -112,10 +112,85 @@ def test_a_section_title_word_with_a_clause_of_its_own_after_it_ends_a_short_hea
 def test_a_title_word_then_a_body_s_opening_makes_a_heading_despite_a_later_semicolon() -> None:
     # 一、存在问题2021年，…；二是…: the ； is the body's, not an inline list's
     line = (
-        "第二部分　存在的问题和不足一、存在问题2021年，本区法治政府建设取得一定成效，"
+        "第二部分　存在的问题和不足一、存在问题2021年，新城法治政府建设取得一定成效，"
         "一是推进力度不够均衡；二是亮点不够多。"
     )
     heading = [cand for cand in flat.candidates(line) if cand.rank == 0]
     assert heading and heading[0].score > 0
     # an inline list stays one: （1）…；（2）…
     assert all(cand.score < 0 for cand in flat.candidates("包括（1）规章草案；（2）规范性文件。"))
+
+
+# A plan whose chapters run in paragraphs, each led by a short imperative sentence, under
+# headings on lines of their own (invented text).
+_LED_PLAN = [
+    "某区人民政府2024年政府工作报告",
+    "一、关于2023年工作",
+    "过去一年，我们坚持稳中求进，圆满完成全年各项目标任务。",
+    "二、关于2024年工作",
+    "（一）加快建设科技创新走廊，为落实创新驱动战略贡献新城力量",
+    "完善空间规划。推进走廊总体规划编制，明确各片区功能布局和建设时序。",
+    "加速产业导入。引进一批重点企业和研发机构，培育壮大创新主体。",
+    "引进科研机构。支持高校在走廊设立研究院，共建联合实验室。",
+    "扩大人才队伍。落实高层次人才政策，建设人才公寓和服务平台。",
+    "（二）加快构建现代产业体系，为推动高质量发展树立新城标杆",
+    "推进审批改革。深化审批制度改革，推行企业开办全程网上办理。",
+    "扩大有效投资。围绕智能制造和数字经济，谋划一批重大项目。",
+    "提高园区能级。推进老旧工业区改造，拓展产业发展空间。",
+    "引进龙头企业。开展产业链精准招商，培育一批专精特新企业。",
+    "（三）加快打造平安法治城区，为建设法治示范区作出新城探索",
+    "实施决策程序规定。健全重大行政决策程序，落实合法性审查制度。",
+    "完善网格机制。推进网格化服务管理，推动矛盾纠纷就地化解。",
+    "加强应急队伍。完善应急预案体系，加强应急物资保障。",
+    "（四）加快补齐民生短板，为建设幸福家园提供新城样板",
+    "扩大学位供给。新建改扩建中小学校，增加公办学位供给。",
+    "推进社区医院。建设一批社区医院，提升基层医疗服务水平。",
+    "完善养老体系。扩大养老服务覆盖面，健全困难群众救助机制。",
+]
+
+
+def test_a_heading_on_a_line_of_its_own_keeps_its_end_when_its_body_s_lead_is_glued_on() -> None:
+    original = _headings("\n".join(_LED_PLAN))
+    assert original[2] == "加快建设科技创新走廊，为落实创新驱动战略贡献新城力量"
+    # flattened, each heading runs into its first paragraph's lead (…新城力量完善空间规划。)
+    assert _headings("".join(_LED_PLAN)) == original
+    assert _headings("\u3000".join(_LED_PLAN[:9]) + "".join(_LED_PLAN[9:])) == original
+
+
+def test_a_run_in_heading_whose_body_holds_statements_ends_at_its_full_stop() -> None:
+    # the bodies' short sentences are statements (产业结构持续优化。), not leads: the
+    # heading's own first sentence is the heading, whatever its last words
+    lines = [
+        "某区人民政府2023年政府工作报告",
+        "一、关于2023年工作",
+        "（一）坚持创新驱动，经济发展提质增效。全年地区生产总值增长百分之六。"
+        "产业结构持续优化。先进制造业增加值占比提高。创新能力显著增强。新增高新技术企业一批。",
+        "（二）坚持民生为本，群众生活改善提升。民生支出占比保持在七成以上。"
+        "教育事业加快发展。新增学位一批。医疗服务不断完善。社区医院覆盖各街道。",
+    ]
+    flat_text = "".join(lines)
+    assert _headings(flat_text) == [
+        "关于2023年工作",
+        "坚持创新驱动，经济发展提质增效",
+        "坚持民生为本，群众生活改善提升",
+    ]
+
+
+def test_siblings_whose_whole_first_sentences_end_alike_keep_them_whole() -> None:
+    # bodies of leads, but every sibling's first sentence ends on the same words
+    # (…攻坚行动。): those are the headings' own ends, not leads glued on
+    lines = [
+        "某区人民政府2024年政府工作报告",
+        "一、全力推进三大攻坚行动",
+        "（一）全力推进港口设施建设攻坚行动。完善码头设施。推进泊位改造和堆场扩容，"
+        "提升港口吞吐能力。引进航运企业。落实航运扶持政策，吸引企业总部落户。",
+        "（二）全力推进交通体系构建攻坚行动。完善路网结构。打通断头路和瓶颈路，"
+        "加密次支路网。扩大公交覆盖。优化公交线路，建设一批公交场站。",
+        "（三）全力推进城市空间更新攻坚行动。推进旧区改造。实施一批城市更新项目，"
+        "释放发展空间。完善配套设施。同步建设学校、医院和公园。",
+    ]
+    assert _headings("".join(lines))[1:] == [
+        "全力推进港口设施建设攻坚行动",
+        "全力推进交通体系构建攻坚行动",
+        "全力推进城市空间更新攻坚行动",
+    ]
