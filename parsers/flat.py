@@ -594,10 +594,15 @@ def _echo(window: str) -> int:
     """The first cut after which the body restates the heading's last words, at once or
     after one function word (…贯彻习近平法治思想|把习近平法治思想作为…), or -1."""
     for cut in range(_MIN_HEADING, len(window) - _RESTATED):
-        for length in range(_RESTATED, min(cut, _ECHO) + 1):
-            tail = window[cut - length : cut]
-            if window.startswith(tail, cut) or window.startswith(tail, cut + 1):
-                return cut
+        low, high = max(0, cut - _ECHO), cut - _RESTATED + 1  # where such a tail may begin
+        for at in (cut, cut + 1):
+            # only a tail beginning with the character the body begins with can match
+            first = window[at]
+            begin = window.find(first, low, high)
+            while begin != -1:
+                if window.startswith(window[begin:cut], at):
+                    return cut
+                begin = window.find(first, begin + 1, high)
     return -1
 
 
@@ -825,9 +830,13 @@ _LEAD_SENTENCE = 14
 # a body of leads: at least this many of its short sentences are leads, and a third of them
 _MIN_LEADS = 2
 _LEAD_SHARE = 3
-_CLAUSE_MARK_OR_DIGIT = re.compile(f"[{_CLAUSE_MARKS}:\uff1a{_DIGIT}]")
-_SPACES = " \t\u3000"
-_FULL_STOP = re.compile("[\u3002!?\uff01\uff1f]")
+# a sentence of a body short enough for a lead, with no clause marks or digits, closed by
+# 。 (found from the sentence end before it, which is not taken: the next match starts there)
+_SHORT_SENTENCE = re.compile(
+    f"[{_SENTENCE_END}][ \\t\u3000]*"
+    f"([^{_SENTENCE_END}{_CLAUSE_MARKS}:\uff1a{_DIGIT} \\t\u3000]{{{_LEAD_MIN},{_LEAD_SENTENCE}}})"
+    "(?=\u3002)"
+)
 # How sure a lead's start must be (clause edges of the text, word classes, siblings).
 _MIN_LEAD_SCORE = 2.0
 # Siblings are parallel (…作出福田探索 / …树立福田标杆): a cut that leaves a heading ending
@@ -865,7 +874,7 @@ def _run_in_leads(
         clause = max(map(sentence.rfind, _CLAUSE_MARKS)) + 1
         low = max(clause + _MIN_HEADING, len(sentence) - _LEAD_MAX)
         high = len(sentence) - _LEAD_MIN
-        if low > high or not _led_by_verbs(line, head_end + 1, stop):
+        if low > high or not _led_by_verbs(line, head_end, stop):
             continue
         if stats is None:
             stats = _clause_edges(lines)
@@ -922,28 +931,17 @@ def _run_in_leads(
 
 
 def _led_by_verbs(line: str, start: int, stop: int) -> bool:
-    """Is line[start:stop] a body of leads: are many of its short sentences led by a verb
-    and ended on a noun?"""
+    """Is the body after the sentence end at `start` (up to `stop`) a body of leads: are
+    many of its short sentences led by a verb and ended on a noun?"""
     words = _word_classes()
     short = led = 0
-    for found in _FULL_STOP.finditer(line, start, stop):
-        begin, start, end = start, found.end(), found.start()
-        while begin < found.start() and line[begin] in _SPACES:
-            begin += 1
-        if (
-            not _LEAD_MIN <= found.start() - begin <= _LEAD_SENTENCE
-            or line[found.start()] != "\u3002"
-        ):
-            continue
-        if _CLAUSE_MARK_OR_DIGIT.search(line, begin, found.start()):
-            continue
+    for found in _SHORT_SENTENCE.finditer(line, start, stop):
         short += 1
+        begin, end = found.span(1)
         # a lead opens with its verb and ends on its object (完善空间规划), a statement
         # ends on its verb (创新能力显著增强)
-        led += _verb_led(line, begin, strict=True) and words.get(line[end - 2 : end], "") not in (
-            "V",
-            "A",
-        )
+        if words.get(line[end - 2 : end], "") not in ("V", "A"):
+            led += _verb_led(line, begin, strict=True)
     return led >= _MIN_LEADS and _LEAD_SHARE * led >= short
 
 
