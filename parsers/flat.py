@@ -687,7 +687,9 @@ def _guess_end(
     # decides: …工作，切实维护…权益|积极开展…工作，…
     for cut in ((restated,) if restated >= _MIN_HEADING else ()) + tuple(cuts):
         last, following = window[cut - 1], window[cut]
-        if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
+        if last in _NOT_LAST or following in _NOT_FIRST:
+            continue
+        if (not last.isalpha() or last.isascii()) and last not in _CLOSING_QUOTES:
             continue
         if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
@@ -698,8 +700,10 @@ def _guess_end(
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
-        if not closed:
-            # a heading ends as clauses of this text end, or on a noun (half the evidence)
+        quoted = last in _CLOSING_QUOTES and words.get(window[cut : cut + 2]) != "N"
+        if not closed and not quoted:
+            # a heading ends as clauses of this text end, or on a noun (half the evidence),
+            # or on a quoted term it closes, no noun after it (…推行“一网通办”|区…)
             score -= 0.5 if words.get(window[cut - 2 : cut]) == "N" else 1.0
         if _BODY_OPENING.match(window, cut):
             score += 1.0
@@ -740,14 +744,17 @@ def _word_edge(window: str, cut: int) -> float:
     Two characters the list does not hold, the first a verb by itself (W: 守牢, 抓实,
     筑牢), read as a verb: opening the body, for the cut; closing the heading, against it
     (unless the character after, or before, makes a word with one of them: 扣发展,
-    自觉性). A listed verb followed at once by a preposition (…有力保障|以构建…) has no
-    object there: it ends the heading rather than opening the body."""
+    自觉性; nor before a closing quote: …“一网通办”). A listed verb followed at once by a
+    preposition or another verb (…有力保障|以构建…, …行政执法|开展…) has no object there: it
+    ends the heading rather than opening the body. An adverb and its verb (严格执行) open
+    the body as a verb does."""
     words = _word_classes()
     score = 0.0
     if words.get(window[cut - 2 : cut]) == "N":
         score += _WORD_EDGE
     elif (
         words.get(window[cut - 2]) == "W"
+        and _is_han(window[cut - 1])
         and window[cut - 2 : cut] not in words
         and window[cut - 3 : cut - 1] not in words
     ):
@@ -755,8 +762,13 @@ def _word_edge(window: str, cut: int) -> float:
     opening = window[cut : cut + 2]
     kind = words.get(opening)
     if kind == "V" and len(opening) == 2:
-        if words.get(window[cut + 2 : cut + 3]) != "V":
+        if (
+            words.get(window[cut + 2 : cut + 3]) != "V"
+            and words.get(window[cut + 2 : cut + 4]) != "V"
+        ):
             score += _WORD_EDGE
+    elif kind == "A" and words.get(window[cut + 2 : cut + 4]) == "V":
+        score += _WORD_EDGE  # an adverb and its verb: …依法行政|严格执行…
     elif words.get(window[cut]) == "V":
         score += _WORD_EDGE
     elif (

@@ -194,3 +194,24 @@ def test_siblings_whose_whole_first_sentences_end_alike_keep_them_whole() -> Non
         "全力推进交通体系构建攻坚行动",
         "全力推进城市空间更新攻坚行动",
     ]
+
+
+def test_an_adverb_and_its_verb_open_the_body() -> None:
+    # …改革|严格执行…: 严格 (an adverb) with the verb after it opens the body as a verb would
+    window = "深化行政复议改革严格执行复议程序"
+    cut = window.index("严格")
+    assert flat._word_edge(window, cut) == 2 * flat._WORD_EDGE
+    assert flat._word_edge(window, cut) > flat._word_edge(window, window.index("执行"))
+
+
+def test_a_verb_followed_at_once_by_another_verb_ends_the_heading() -> None:
+    # …行政执法|开展…: 执法 has no object before 开展, so it does not open the body
+    window = "加强交通运输行政执法开展专项整治行动"
+    assert flat._word_edge(window, window.index("执法")) == flat._WORD_EDGE  # 行政, a noun
+    assert flat._word_edge(window, window.index("开展")) == flat._WORD_EDGE  # 开展, a verb
+
+
+def test_a_heading_may_end_on_the_quoted_term_it_closes() -> None:
+    # a one-character verb before the closing quote is not a verb cut from its object
+    window = "推行“一网通办”区政务服务事项网上可办"
+    assert flat._word_edge(window, window.index("区")) == 0.0

@@ -123,3 +123,17 @@ def test_with_nothing_between_the_lines_the_numbering_is_whole(name: str) -> Non
     flat = _flattened(name, "")
     assert [row[:2] for row in _rows(flat)] == [row[:2] for row in CASES[name][0]]
     assert flat.text_sha256() == original.text_sha256()
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("department_arabic.txt", "推进依法行政"),  # …|严格执行…: an adverb and its verb
+        ("department_arabic.txt", "加强交通运输行政执法"),  # …执法|开展…: verb after verb
+        ("nested_arabic.txt", "推行“一网通办”"),  # a quoted term closed
+    ],
+)
+def test_with_nothing_between_the_lines_these_short_headings_are_exact(
+    name: str, heading: str
+) -> None:
+    assert heading in [row[2] for row in _rows(_flattened(name, ""))]
