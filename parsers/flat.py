@@ -413,6 +413,7 @@ _ENDER = re.compile(r"[\u3002\uff0c\uff1b,;!?\uff01\uff1f](?=([^\W\d_]{2}))")
 # A heading never ends on these, and its body never begins with these.
 _NOT_LAST = set("的和与及或、“‘《（(·在对把被为以将从向")
 _NOT_FIRST = set("的了着过地得之”’》）)、，,。；;：:")
+_PREPOSITIONS = set("在对把被为以将从向")
 # A body restating the heading's opening words (…工作，切实维护…权益积极开展…工作，…).
 _RESTATED = 4
 _GUESS_WINDOW = 80
@@ -674,11 +675,19 @@ def _guess_end(
     # where the first count or share (21项, 62%) is: a heading seldom holds one
     counted = _BODY_LIKE.search(window)
     first_count = counted.end() if counted else len(window) + 1
+    # whether the clause before each position has a verb (a clause opened by a preposition,
+    # 为经济社会发展…, is not whole before its verb and the verb's object: neither
+    # …发展|提供有力保障 nor …发展提供|有力保障 ends it)
+    verbed, has_verb = [], False
     for index, ch in enumerate(window):
+        if index - 2 > mark and words.get(window[index - 2 : index]) == "V":
+            has_verb = True
         last_mark.append(mark)
         open_at.append(depth)
+        verbed.append(has_verb)
         if ch in _CLAUSE_MARKS:
             mark = index
+            has_verb = False
         elif ch in _OPENING_QUOTES:
             depth += 1
         elif ch in _CLOSING_QUOTES:
@@ -710,6 +719,8 @@ def _guess_end(
         if following == window[cut + 1] and following.isalpha() and following not in _CN:
             score += 1.0  # a reduplicated adverb opens the body: …工作|刚刚过去的…, 紧紧围绕
         score += _word_edge(window, cut)
+        if window[max(0, last_mark[cut] + 1)] in _PREPOSITIONS and not verbed[cut - 2]:
+            score -= _WORD_EDGE
         if cut >= first_count:
             score -= 1.0  # a count or a share is the body's
         if _TITLE_WORD_END.search(window, 0, cut):
@@ -746,7 +757,8 @@ def _word_edge(window: str, cut: int) -> float:
     (unless the character after, or before, makes a word with one of them: 扣发展,
     自觉性; nor before a closing quote: …“一网通办”). A listed verb followed at once by a
     preposition or another verb (…有力保障|以构建…, …行政执法|开展…) has no object there: it
-    ends the heading rather than opening the body. An adverb and its verb (严格执行) open
+    ends the heading rather than opening the body (before a preposition, a cut before it
+    weighs against). An adverb and its verb (严格执行) open
     the body as a verb does."""
     words = _word_classes()
     score = 0.0
@@ -762,10 +774,9 @@ def _word_edge(window: str, cut: int) -> float:
     opening = window[cut : cut + 2]
     kind = words.get(opening)
     if kind == "V" and len(opening) == 2:
-        if (
-            words.get(window[cut + 2 : cut + 3]) != "V"
-            and words.get(window[cut + 2 : cut + 4]) != "V"
-        ):
+        if words.get(window[cut + 2 : cut + 3]) == "V":
+            score -= _WORD_EDGE  # …有力|保障以构建…: a body never opens on a verb with no object
+        elif words.get(window[cut + 2 : cut + 4]) != "V":
             score += _WORD_EDGE
     elif kind == "A" and words.get(window[cut + 2 : cut + 4]) == "V":
         score += _WORD_EDGE  # an adverb and its verb: …依法行政|严格执行…

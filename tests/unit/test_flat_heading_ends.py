@@ -7,6 +7,8 @@ restates the heading's opening words, a reduplicated adverb (紧紧 / 牢牢) op
 
 from __future__ import annotations
 
+from collections import Counter
+
 from govread.parsers import flat, parse_text
 
 TITLE = "某市人民政府关于2023年法治政府建设情况的报告"
@@ -85,10 +87,12 @@ def test_a_verb_no_word_list_holds_opens_the_body_when_its_first_character_is_on
 
 def test_a_verb_followed_at_once_by_a_preposition_ends_the_heading() -> None:
     # …提供有力保障|以构建…: 保障 has no object before 以, so it is the heading's last word
-    # (the cut before 保障 keeps only the credit of 有力, a noun to jieba)
+    # (a body never opens on a verb with no object: the cut before 保障 loses the credit
+    # of 有力, a noun to jieba)
     window = "为经济社会发展提供有力保障以构建职责明确的政府治理体系"
     alone = "为经济社会发展提供有力保障职责明确的政府治理体系"
-    assert flat._word_edge(window, window.index("保障")) == flat._WORD_EDGE
+    assert flat._word_edge(window, window.index("保障")) == 0.0
+    assert flat._word_edge(window, window.index("以")) == flat._WORD_EDGE
     assert flat._word_edge(alone, alone.index("保障")) == 2 * flat._WORD_EDGE
 
 
@@ -215,3 +219,12 @@ def test_a_heading_may_end_on_the_quoted_term_it_closes() -> None:
     # a one-character verb before the closing quote is not a verb cut from its object
     window = "推行“一网通办”区政务服务事项网上可办"
     assert flat._word_edge(window, window.index("区")) == 0.0
+
+
+def test_a_clause_opened_by_a_preposition_ends_after_its_verb_and_object() -> None:
+    # 为城市经济发展 has no verb yet, 为…提供 no object: the heading is …提供坚实保障
+    line = "优化机构职能体系，为城市经济发展提供坚实保障以建立权责清晰的政府治理体系。"
+    empty: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for target in (20.0, 21.0):
+        cut = flat._guess_end(line, 0, len(line), target, 2.0, empty)
+        assert line[:cut] == "优化机构职能体系，为城市经济发展提供坚实保障"
