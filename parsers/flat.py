@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
@@ -709,11 +710,11 @@ def _guess_end(
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
-        quoted = last in _CLOSING_QUOTES and words.get(window[cut : cut + 2]) != "N"
+        quoted = last in _CLOSING_QUOTES and words.get(window[cut : cut + 2]) not in _NOUNS
         if not closed and not quoted:
             # a heading ends as clauses of this text end, or on a noun (half the evidence),
             # or on a quoted term it closes, no noun after it (…推行“一网通办”|区…)
-            score -= 0.5 if words.get(window[cut - 2 : cut]) == "N" else 1.0
+            score -= 0.5 if words.get(window[cut - 2 : cut]) in _NOUNS else 1.0
         if _BODY_OPENING.match(window, cut):
             score += 1.0
         if following == window[cut + 1] and following.isalpha() and following not in _CN:
@@ -762,7 +763,7 @@ def _word_edge(window: str, cut: int) -> float:
     the body as a verb does."""
     words = _word_classes()
     score = 0.0
-    if words.get(window[cut - 2 : cut]) == "N":
+    if words.get(window[cut - 2 : cut]) in _NOUNS:
         score += _WORD_EDGE
     elif (
         words.get(window[cut - 2]) == "W"
@@ -796,6 +797,8 @@ def _word_edge(window: str, cut: int) -> float:
 
 
 _WORD_EDGE = 1.5
+# the classes of nouns (M: those that are verbs too, 建设 培育)
+_NOUNS = ("N", "M")
 
 
 def _is_han(ch: str) -> bool:
@@ -852,6 +855,10 @@ _LEAD_MAX = 16
 _LEAD_SENTENCE = 14
 # a body of leads: at least this many of its short sentences are leads, and a third of them
 _MIN_LEADS = 2
+# how much shorter than the body's shortest lead a glued lead may be, and how short at all
+# (a verb and its object: 走深走实 is a heading's own end)
+_LEAD_SLACK = 2
+_TAIL_MIN = 5
 _LEAD_SHARE = 3
 # a sentence of a body short enough for a lead, with no clause marks or digits, closed by
 # 。 (found from the sentence end before it, which is not taken: the next match starts there)
@@ -885,22 +892,45 @@ def _run_in_leads(
     no short sentences leaves the heading as it is. Where the lead begins: where clauses of
     this text end and open, a noun closing the heading and a verb opening the lead, and
     siblings ending alike. Also returns the text's clause edges, if they were counted."""
-    options: dict[int, list[tuple[int, float, tuple[str, str]]]] = {}
-    stats: tuple[Counter[str], Counter[str]] | None = None
+    # the headings whose first sentence ends at a 。 where a lead may end, and the leads of
+    # each sibling group's bodies (siblings' bodies are written alike)
+    pending: list[tuple[int, int, int]] = []  # heading, low, high (before the body's say)
+    bodies: dict[tuple[int, int], tuple[int, int, int]] = {}  # group: short, led, shortest
     for index, ((line_index, end, stop, _), (head_end, _, _)) in enumerate(
         zip(starts, first, strict=True)
     ):
         line = lines[line_index]
         if head_end >= stop or line[head_end] != "\u3002":
             continue
-        sentence = line[end:head_end]
-        clause = max(map(sentence.rfind, _CLAUSE_MARKS)) + 1
-        low = max(clause + _MIN_HEADING, len(sentence) - _LEAD_MAX)
-        high = len(sentence) - _LEAD_MIN
-        if low > high or not _led_by_verbs(line, head_end, stop):
+        short, led, shortest = _body_leads(line, head_end, stop)
+        held = bodies.get(groups[index], (0, 0, _MAX_HEADING))
+        bodies[groups[index]] = (held[0] + short, held[1] + led, min(held[2], shortest))
+        sentence_length = head_end - end
+        clause = max(map(line.rfind, _CLAUSE_MARKS, repeat(end), repeat(head_end))) + 1
+        clause = max(0, clause - end)
+        # the heading's last clause keeps more than the lead takes (…贡献福田力量|完善规划体系,
+        # not 着力提升行政|执法质量和效能)
+        low = max(
+            clause + _MIN_HEADING,
+            sentence_length - _LEAD_MAX,
+            (clause + sentence_length) // 2 + 1,
+        )
+        if low <= sentence_length - _TAIL_MIN:
+            pending.append((index, low, sentence_length))
+    options: dict[int, list[tuple[int, float, tuple[str, str]]]] = {}
+    stats: tuple[Counter[str], Counter[str]] | None = None
+    for index, low, sentence_length in pending:
+        short, led, shortest = bodies[groups[index]]
+        if led < _MIN_LEADS or _LEAD_SHARE * led < short:
+            continue  # not a body of leads
+        # a lead not much shorter than the shortest of its bodies' (leads are alike)
+        high = sentence_length - max(_TAIL_MIN, shortest - _LEAD_SLACK)
+        if low > high:
             continue
         if stats is None:
             stats = _clause_edges(lines)
+        line_index, end = starts[index][:2]
+        sentence = lines[line_index][end : end + sentence_length]
         if found := _lead_starts(sentence, low, high, stats):
             # the whole sentence is a heading too, if its siblings' end as it does
             whole = (sentence[-2:] + "$", sentence[-4:-2] + "^")
@@ -953,19 +983,22 @@ def _run_in_leads(
     return out, stats
 
 
-def _led_by_verbs(line: str, start: int, stop: int) -> bool:
-    """Is the body after the sentence end at `start` (up to `stop`) a body of leads: are
-    many of its short sentences led by a verb and ended on a noun?"""
+def _body_leads(line: str, start: int, stop: int) -> tuple[int, int, int]:
+    """The body after the sentence end at `start` (up to `stop`): how many short sentences
+    it has, how many of them are leads (led by a verb, ended on a noun: 完善空间规划。, not
+    创新能力显著增强。), and the length of the shortest lead."""
     words = _word_classes()
     short = led = 0
+    shortest = _MAX_HEADING
     for found in _SHORT_SENTENCE.finditer(line, start, stop):
         short += 1
         begin, end = found.span(1)
-        # a lead opens with its verb and ends on its object (完善空间规划), a statement
-        # ends on its verb (创新能力显著增强)
-        if words.get(line[end - 2 : end], "") not in ("V", "A"):
-            led += _verb_led(line, begin, strict=True)
-    return led >= _MIN_LEADS and _LEAD_SHARE * led >= short
+        if words.get(line[end - 2 : end], "") not in ("V", "A") and _verb_led(
+            line, begin, strict=True
+        ):
+            led += 1
+            shortest = min(shortest, end - begin)
+    return short, led, shortest
 
 
 def _verb_led(text: str, at: int, strict: bool) -> bool:
@@ -975,6 +1008,8 @@ def _verb_led(text: str, at: int, strict: bool) -> bool:
     kind = words.get(text[at : at + 2])
     if kind == "V" or (kind is None and words.get(text[at]) == "W"):
         return True
+    if kind == "M" and not strict:
+        return True  # a verbal noun (培育壮大…), as a lead may open
     if strict and kind != "A":
         return False
     following = text[at + 2 : at + 4]

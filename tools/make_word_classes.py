@@ -5,7 +5,7 @@ heading glued to its body ends (parsers/flat.py `_word_edge`).
 
 The source is the dictionary shipped with jieba (``jieba/dict.txt``, MIT licence): a word,
 its frequency and its part of speech a line. Kept: two-character nouns (n, vn) a heading
-may close on (``N``), two-character verbs (v) and one-character prepositions (p) a body may
+may close on (``N``; ``M`` those that are verbs too, vn: 建设 培育), two-character verbs (v) and one-character prepositions (p) a body may
 open with (``V``), two-character adjectives and adverbs (a, ad, d: ``A``, neither, but
 known words, so a cut inside one weighs against it and no class is guessed for them; verbs
 used as adverbs, vd, and the adverbs listed in ``ADVERBS_TAGGED_AS_NOUNS`` too), and
@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         word, freq, tag = parts[0], int(parts[1]), parts[2]
         if len(word) == 2 and freq >= args.min_freq and tag == "v":
             rows[word] = "V"
-        elif len(word) == 2 and freq >= args.min_freq and tag in ("n", "vn"):
+        elif len(word) == 2 and freq >= args.min_freq and tag == "n":
             rows[word] = "N"
+        elif len(word) == 2 and freq >= args.min_freq and tag == "vn":
+            rows[word] = "M"
         elif len(word) == 2 and freq >= args.min_freq and tag in ("a", "ad", "d", "vd"):
             rows[word] = "A"
         elif len(word) == 1 and tag == "p" and freq >= args.min_freq_preposition:
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             rows[word] = "W"
     rows.update(ADVERBS_TAGGED_AS_NOUNS)
     sys.stdout.write(
-        "# Two-character nouns (N), verbs and one-character prepositions (V), adjectives\n"
+        "# Two-character nouns (N; M: verbal nouns), verbs and one-character prepositions (V), adjectives\n"
         "# and adverbs (A), one-character verbs (W), from the\n"
         "# dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba);\n"
         f"# made by tools/make_word_classes.py --min-freq {args.min_freq}"

@@ -228,3 +228,62 @@ def test_a_clause_opened_by_a_preposition_ends_after_its_verb_and_object() -> No
     for target in (20.0, 21.0):
         cut = flat._guess_end(line, 0, len(line), target, 2.0, empty)
         assert line[:cut] == "优化机构职能体系，为城市经济发展提供坚实保障"
+
+
+def test_a_run_in_heading_over_a_body_of_leads_keeps_its_clause_whole() -> None:
+    # the headings end at their own 。 and the bodies run in leads too (加强队伍建设。): a
+    # tail longer than what its clause would keep (着力提升行政|执法质量和效能) is no lead
+    lines = [
+        "某县人民政府关于2023年法治政府建设情况的报告",
+        "一、主要工作",
+        "（一）加强组织领导，全面压实各级党政主要负责人履行推进法治建设第一责任人职责。"
+        "县政府常务会议专题研究法治政府建设工作，制定年度工作要点。完善工作机制。"
+        "建立联席会议制度，定期研究重大问题。强化督促检查。将法治建设纳入绩效考核。",
+        "（二）深化改革创新，持续优化法治化营商环境。深入推进“放管服”改革，压减审批事项。"
+        "健全监管体系。推行“双随机、一公开”监管。优化政务服务。推动高频事项网上办理。",
+        "（三）规范执法行为，着力提升行政执法质量和效能。全面落实行政执法三项制度，"
+        "开展案卷评查。加强队伍建设。组织执法人员培训。完善监督机制。畅通投诉举报渠道。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
+    assert _headings("".join(lines))[3] == "规范执法行为，着力提升行政执法质量和效能"
+
+
+def test_siblings_bodies_tell_together_that_they_run_in_leads() -> None:
+    # each body has only two or three leads, not all of them led by a listed verb
+    # (稳定外贸外资。): together the siblings' bodies are bodies of leads; a lead may open
+    # with a verbal noun (培育壮大新兴产业。)
+    lines = [
+        "某区人民政府2024年政府工作报告",
+        "一、2024年重点工作",
+        "（一）着力扩大有效需求，推动经济持续回升向好",
+        "加快重大项目建设。围绕交通和能源领域谋划一批重大项目，加快前期工作。",
+        "提振消费信心。举办促消费活动，培育消费新场景。",
+        "稳定外贸外资。支持企业拓展国际市场，稳住外资基本盘。",
+        "（二）着力提升产业能级，推动制造业高端化智能化发展",
+        "培育壮大新兴产业。围绕新能源布局产业链，引进链主企业。",
+        "改造提升传统产业。推进技术改造，实施数字化转型。",
+        "发展现代服务业。建设物流枢纽，发展科技服务。",
+        "（三）着力改善民生福祉，推动公共服务优质均衡",
+        "扩大优质教育供给。新建学校3所，新增学位2000个。",
+        "提升医疗服务水平。建设区域医疗中心，推进分级诊疗。",
+        "完善社会保障体系。扩大参保覆盖面，提高保障水平。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
+
+
+def test_a_short_predicate_ending_a_run_in_heading_is_no_lead() -> None:
+    # …宣传教育|走深走实: four characters, shorter than a verb and its object (the
+    # bodies' leads are six and more)
+    lines = [
+        "某市司法局关于2023年法治建设工作情况的报告",
+        "一、工作开展情况",
+        "（一）坚持依法决策，全面落实重大行政决策程序规定要求。制定年度决策事项目录，"
+        "开展合法性审查。完善工作机制。建立决策咨询专家库。强化结果运用。将评估结果纳入考核。",
+        "（二）坚持严格执法，切实提升行政执法规范化水平。开展执法案卷评查，通报存在问题。"
+        "健全执法制度。修订执法裁量基准。加强执法监督。开展专项执法检查。",
+        "（三）坚持普法为民，推动全民守法普法宣传教育走深走实。开展宪法宣传周活动，"
+        "覆盖群众十万人次。创新普法形式。打造普法短视频栏目。落实普法责任。发布普法责任清单。",
+        "二、存在问题",
+        "执法队伍力量仍显不足。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
