@@ -908,12 +908,12 @@ def _run_in_leads(
         sentence_length = head_end - end
         clause = max(map(line.rfind, _CLAUSE_MARKS, repeat(end), repeat(head_end))) + 1
         clause = max(0, clause - end)
-        # the heading's last clause keeps more than the lead takes (…贡献福田力量|完善规划体系,
+        # the heading's last clause keeps as much as the lead takes (…贡献福田力量|完善规划体系,
         # not 着力提升行政|执法质量和效能)
         low = max(
             clause + _MIN_HEADING,
             sentence_length - _LEAD_MAX,
-            (clause + sentence_length) // 2 + 1,
+            (clause + sentence_length + 1) // 2,
         )
         if low <= sentence_length - _TAIL_MIN:
             pending.append((index, low, sentence_length))

@@ -287,3 +287,20 @@ def test_a_short_predicate_ending_a_run_in_heading_is_no_lead() -> None:
         "执法队伍力量仍显不足。",
     ]
     assert _headings("".join(lines)) == _headings("\n".join(lines))
+
+
+def test_a_short_heading_keeps_its_end_before_a_lead_as_long_as_itself() -> None:
+    lines = [
+        "某县司法局2023年法治建设工作总结",
+        "一、主要工作",
+        "（一）强化组织保障",
+        "完善工作机制。成立法治建设领导小组，定期研究部署工作。",
+        "压实工作责任。签订目标责任书，纳入年度考核。",
+        "（二）推进依法行政",
+        "开展文件清理。开展规范性文件合法性审核和清理。",
+        "推进政务公开。主动公开政府信息，回应群众关切。",
+        "（三）提升执法水平",
+        "加强队伍建设。组织执法人员培训和考试。",
+        "完善监督机制。开展案卷评查，畅通投诉渠道。",
+    ]
+    assert _headings("".join(lines)) == ["主要工作", "强化组织保障", "推进依法行政", "提升执法水平"]
