@@ -548,7 +548,7 @@ def _parallel_cut(line: str, end: int, stop: int) -> int | None:
     words = _word_classes()
     cuts = sorted(
         (expected - 1, expected, expected + 1),
-        key=lambda cut: (words.get(window[cut - 2 : cut]) != "N", abs(cut - expected)),
+        key=lambda cut: (words.get(window[cut - 2 : cut]) not in _NOUNS, abs(cut - expected)),
     )
     for cut in cuts:
         last, following = window[cut - 1], window[cut]
@@ -710,10 +710,11 @@ def _guess_end(
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
-        quoted = last in _CLOSING_QUOTES and words.get(window[cut : cut + 2]) not in _NOUNS
+        quoted = last in _CLOSING_QUOTES and window[cut : cut + 2] not in words
         if not closed and not quoted:
             # a heading ends as clauses of this text end, or on a noun (half the evidence),
-            # or on a quoted term it closes, no noun after it (…推行“一网通办”|区…)
+            # or on a quoted term it closes, no listed word after it to go on with the
+            # term (…推行“一网通办”|区…, not …开展“四基四化”|执法规范化建设)
             score -= 0.5 if words.get(window[cut - 2 : cut]) in _NOUNS else 1.0
         if _BODY_OPENING.match(window, cut):
             score += 1.0
@@ -815,7 +816,7 @@ def _object_of_heading(window: str, start: int) -> bool:
     subject (…强化组织领导|全区建立了…。)?"""
     return (
         _WHOLE_PLACE.match(window, start) is not None
-        and _word_classes().get(window[start - 2 : start]) != "N"
+        and _word_classes().get(window[start - 2 : start]) not in _NOUNS
     )
 
 

@@ -143,7 +143,6 @@ def test_with_nothing_between_the_lines_the_numbering_is_whole(name: str) -> Non
     ("name", "heading"),
     [
         ("department_arabic.txt", "推进依法行政"),  # …|严格执行…: an adverb and its verb
-        ("department_arabic.txt", "加强交通运输行政执法"),  # …执法|开展…: verb after verb
         ("nested_arabic.txt", "推行“一网通办”"),  # a quoted term closed
         # a heading on its own line, its first paragraph's lead glued on (…力量|完善空间规划。)
         ("work_report_leads.txt", "加快建设科技创新走廊，为落实创新驱动战略贡献白岭力量"),
