@@ -9,7 +9,9 @@ continuity of each level's sequence, proper nesting, where the marker stands (af
 sentence end or a space, or glued to a word) and whether what follows reads like a heading.
 The chosen headings become line starts; the tree is then built as for any text. Where a
 heading with no 。 runs into a body that opens with a plain verb (…提供有力保障以构建…),
-its end is chosen on the document's own evidence (`heading_spans`).
+its end is chosen on the document's own evidence (`heading_spans`); so is the end of one
+whose body runs in paragraphs led by short imperative sentences, the first of which ran
+into it (…贡献力量完善规划体系。推进…。加速空间拓展。…: `_run_in_leads`).
 
 Work is linear in the text: one scan for candidates, and a beam of bounded width per
 candidate.
@@ -23,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
@@ -411,6 +414,7 @@ _ENDER = re.compile(r"[\u3002\uff0c\uff1b,;!?\uff01\uff1f](?=([^\W\d_]{2}))")
 # A heading never ends on these, and its body never begins with these.
 _NOT_LAST = set("的和与及或、“‘《（(·在对把被为以将从向")
 _NOT_FIRST = set("的了着过地得之”’》）)、，,。；;：:")
+_PREPOSITIONS = set("在对把被为以将从向")
 # A body restating the heading's opening words (…工作，切实维护…权益积极开展…工作，…).
 _RESTATED = 4
 _GUESS_WINDOW = 80
@@ -436,18 +440,14 @@ def heading_spans(
     first = _parallel_ends(
         lines, starts, [_heading_end(lines[line], end, stop) for line, end, stop, _ in starts]
     )
+    # Siblings: the headings of one rank under one parent (the last heading of a smaller
+    # rank before them).
+    groups = _sibling_groups(starts)
+    first, stats = _run_in_leads(lines, starts, first, groups)
     if all(how != _FALLBACK for _, _, how in first):
         return [(head_end, body_start) for head_end, body_start, _ in first]
-    # Siblings: the headings of one rank under one parent (the last heading of a smaller
-    # rank before them); their lengths are those of the sure ends and of the guesses a body
-    # opening made. A group with none of them borrows those of its whole rank.
-    groups: list[tuple[int, int]] = []
-    above: list[tuple[int, int]] = []  # the open headings: (rank, index), ranks increasing
-    for index, (_, _, _, rank) in enumerate(starts):
-        while above and above[-1][0] >= rank:
-            above.pop()
-        groups.append((rank, above[-1][1] if above else -1))
-        above.append((rank, index))
+    # The lengths of siblings' sure ends and of the guesses a body opening made; a group
+    # with none of them borrows those of its whole rank.
     sure: dict[tuple[int, int], list[int]] = {}
     every: list[int] = []  # every sure length, whatever the rank
     for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
@@ -457,7 +457,6 @@ def heading_spans(
             sure.setdefault((rank, -2), []).append(length)  # the whole rank
             every.append(length)
     out: list[tuple[int, int]] = []
-    stats: tuple[Counter[str], Counter[str]] | None = None
     for (line, end, stop, rank), (head_end, body_start, how), group in zip(
         starts, first, groups, strict=True
     ):
@@ -549,7 +548,7 @@ def _parallel_cut(line: str, end: int, stop: int) -> int | None:
     words = _word_classes()
     cuts = sorted(
         (expected - 1, expected, expected + 1),
-        key=lambda cut: (words.get(window[cut - 2 : cut]) != "N", abs(cut - expected)),
+        key=lambda cut: (words.get(window[cut - 2 : cut]) not in _NOUNS, abs(cut - expected)),
     )
     for cut in cuts:
         last, following = window[cut - 1], window[cut]
@@ -597,11 +596,28 @@ def _echo(window: str) -> int:
     """The first cut after which the body restates the heading's last words, at once or
     after one function word (…贯彻习近平法治思想|把习近平法治思想作为…), or -1."""
     for cut in range(_MIN_HEADING, len(window) - _RESTATED):
-        for length in range(_RESTATED, min(cut, _ECHO) + 1):
-            tail = window[cut - length : cut]
-            if window.startswith(tail, cut) or window.startswith(tail, cut + 1):
-                return cut
+        low, high = max(0, cut - _ECHO), cut - _RESTATED + 1  # where such a tail may begin
+        for at in (cut, cut + 1):
+            # only a tail beginning with the character the body begins with can match
+            first = window[at]
+            begin = window.find(first, low, high)
+            while begin != -1:
+                if window.startswith(window[begin:cut], at):
+                    return cut
+                begin = window.find(first, begin + 1, high)
     return -1
+
+
+def _sibling_groups(starts: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """Each heading's group: (its rank, the index of its parent heading or -1)."""
+    groups: list[tuple[int, int]] = []
+    above: list[tuple[int, int]] = []  # the open headings: (rank, index), ranks increasing
+    for index, (_, _, _, rank) in enumerate(starts):
+        while above and above[-1][0] >= rank:
+            above.pop()
+        groups.append((rank, above[-1][1] if above else -1))
+        above.append((rank, index))
+    return groups
 
 
 def _median(values: list[int]) -> float:
@@ -660,11 +676,19 @@ def _guess_end(
     # where the first count or share (21项, 62%) is: a heading seldom holds one
     counted = _BODY_LIKE.search(window)
     first_count = counted.end() if counted else len(window) + 1
+    # whether the clause before each position has a verb (a clause opened by a preposition,
+    # 为经济社会发展…, is not whole before its verb and the verb's object: neither
+    # …发展|提供有力保障 nor …发展提供|有力保障 ends it)
+    verbed, has_verb = [], False
     for index, ch in enumerate(window):
+        if index - 2 > mark and words.get(window[index - 2 : index]) == "V":
+            has_verb = True
         last_mark.append(mark)
         open_at.append(depth)
+        verbed.append(has_verb)
         if ch in _CLAUSE_MARKS:
             mark = index
+            has_verb = False
         elif ch in _OPENING_QUOTES:
             depth += 1
         elif ch in _CLOSING_QUOTES:
@@ -673,7 +697,9 @@ def _guess_end(
     # decides: …工作，切实维护…权益|积极开展…工作，…
     for cut in ((restated,) if restated >= _MIN_HEADING else ()) + tuple(cuts):
         last, following = window[cut - 1], window[cut]
-        if last in _NOT_LAST or following in _NOT_FIRST or not last.isalpha() or last.isascii():
+        if last in _NOT_LAST or following in _NOT_FIRST:
+            continue
+        if (not last.isalpha() or last.isascii()) and last not in _CLOSING_QUOTES:
             continue
         if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
@@ -684,14 +710,19 @@ def _guess_end(
         opened = openers[window[cut : cut + 2]]
         closed = enders[window[cut - 1] + window[cut - 2]]
         score = math.log1p(opened) + 0.5 * math.log1p(openers[following]) + math.log1p(closed)
-        if not closed:
-            # a heading ends as clauses of this text end, or on a noun (half the evidence)
-            score -= 0.5 if words.get(window[cut - 2 : cut]) == "N" else 1.0
+        quoted = last in _CLOSING_QUOTES and window[cut : cut + 2] not in words
+        if not closed and not quoted:
+            # a heading ends as clauses of this text end, or on a noun (half the evidence),
+            # or on a quoted term it closes, no listed word after it to go on with the
+            # term (…推行“一网通办”|区…, not …开展“四基四化”|执法规范化建设)
+            score -= 0.5 if words.get(window[cut - 2 : cut]) in _NOUNS else 1.0
         if _BODY_OPENING.match(window, cut):
             score += 1.0
         if following == window[cut + 1] and following.isalpha() and following not in _CN:
             score += 1.0  # a reduplicated adverb opens the body: …工作|刚刚过去的…, 紧紧围绕
         score += _word_edge(window, cut)
+        if window[max(0, last_mark[cut] + 1)] in _PREPOSITIONS and not verbed[cut - 2]:
+            score -= _WORD_EDGE
         if cut >= first_count:
             score -= 1.0  # a count or a share is the body's
         if _TITLE_WORD_END.search(window, 0, cut):
@@ -726,14 +757,18 @@ def _word_edge(window: str, cut: int) -> float:
     Two characters the list does not hold, the first a verb by itself (W: 守牢, 抓实,
     筑牢), read as a verb: opening the body, for the cut; closing the heading, against it
     (unless the character after, or before, makes a word with one of them: 扣发展,
-    自觉性). A listed verb followed at once by a preposition (…有力保障|以构建…) has no
-    object there: it ends the heading rather than opening the body."""
+    自觉性; nor before a closing quote: …“一网通办”). A listed verb followed at once by a
+    preposition or another verb (…有力保障|以构建…, …行政执法|开展…) has no object there: it
+    ends the heading rather than opening the body (before a preposition, a cut before it
+    weighs against). An adverb and its verb (严格执行) open
+    the body as a verb does."""
     words = _word_classes()
     score = 0.0
-    if words.get(window[cut - 2 : cut]) == "N":
+    if words.get(window[cut - 2 : cut]) in _NOUNS:
         score += _WORD_EDGE
     elif (
         words.get(window[cut - 2]) == "W"
+        and _is_han(window[cut - 1])
         and window[cut - 2 : cut] not in words
         and window[cut - 3 : cut - 1] not in words
     ):
@@ -741,8 +776,12 @@ def _word_edge(window: str, cut: int) -> float:
     opening = window[cut : cut + 2]
     kind = words.get(opening)
     if kind == "V" and len(opening) == 2:
-        if words.get(window[cut + 2 : cut + 3]) != "V":
+        if words.get(window[cut + 2 : cut + 3]) == "V":
+            score -= _WORD_EDGE  # …有力|保障以构建…: a body never opens on a verb with no object
+        elif words.get(window[cut + 2 : cut + 4]) != "V":
             score += _WORD_EDGE
+    elif kind == "A" and words.get(window[cut + 2 : cut + 4]) == "V":
+        score += _WORD_EDGE  # an adverb and its verb: …依法行政|严格执行…
     elif words.get(window[cut]) == "V":
         score += _WORD_EDGE
     elif (
@@ -759,6 +798,8 @@ def _word_edge(window: str, cut: int) -> float:
 
 
 _WORD_EDGE = 1.5
+# the classes of nouns (M: those that are verbs too, 建设 培育)
+_NOUNS = ("N", "M")
 
 
 def _is_han(ch: str) -> bool:
@@ -775,7 +816,7 @@ def _object_of_heading(window: str, start: int) -> bool:
     subject (…强化组织领导|全区建立了…。)?"""
     return (
         _WHOLE_PLACE.match(window, start) is not None
-        and _word_classes().get(window[start - 2 : start]) != "N"
+        and _word_classes().get(window[start - 2 : start]) not in _NOUNS
     )
 
 
@@ -804,3 +845,210 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued
     return cut, cut is not None, glued
+
+
+# A run-in lead: a body whose paragraphs each open with a short imperative sentence
+# (…贡献力量|完善规划体系。推进…。加速空间拓展。…), the heading on a line of its own. Flattened,
+# the first paragraph's lead runs into the heading, which then seems to end at the lead's 。.
+_LEAD_MIN = 4
+_LEAD_MAX = 16
+# the short sentences of a body read as leads: no clause marks, at most this long, closed by 。
+_LEAD_SENTENCE = 14
+# a body of leads: at least this many of its short sentences are leads, and a third of them
+_MIN_LEADS = 2
+# how much shorter than the body's shortest lead a glued lead may be, and how short at all
+# (a verb and its object: 走深走实 is a heading's own end)
+_LEAD_SLACK = 2
+_TAIL_MIN = 5
+_LEAD_SHARE = 3
+# a sentence of a body short enough for a lead, with no clause marks or digits, closed by
+# 。 (found from the sentence end before it, which is not taken: the next match starts there)
+_SHORT_SENTENCE = re.compile(
+    f"[{_SENTENCE_END}][ \\t\u3000]*"
+    f"([^{_SENTENCE_END}{_CLAUSE_MARKS}:\uff1a{_DIGIT} \\t\u3000]{{{_LEAD_MIN},{_LEAD_SENTENCE}}})"
+    "(?=\u3002)"
+)
+# How sure a lead's start must be (clause edges of the text, word classes, siblings).
+_MIN_LEAD_SCORE = 2.0
+# Siblings are parallel (…作出福田探索 / …树立福田标杆): a cut that leaves a heading ending
+# as most of its siblings' do (the same word last, or the same word before the last) weighs
+# this much more.
+_PARALLEL = 2.0
+_MIN_PARALLEL = 3
+
+
+def _run_in_leads(
+    lines: list[str],
+    starts: list[tuple[int, int, int, int]],
+    first: list[tuple[int, int, int]],
+    groups: list[tuple[int, int]],
+) -> tuple[list[tuple[int, int, int]], tuple[Counter[str], Counter[str]] | None]:
+    """Headings whose first sentence ends with a lead like those of their own body, cut
+    before it.
+
+    Evidence is the heading's own body (up to the next heading): when most of its short
+    sentences are verb-led leads (加速空间拓展。 建设科技基础设施。), a first sentence whose
+    last clause ends in one (…贡献福田力量完善规划体系。) is a heading with no 。 of its own
+    followed by its first paragraph's lead. A body of statements (新兴产业加速成长。) or with
+    no short sentences leaves the heading as it is. Where the lead begins: where clauses of
+    this text end and open, a noun closing the heading and a verb opening the lead, and
+    siblings ending alike. Also returns the text's clause edges, if they were counted."""
+    # the headings whose first sentence ends at a 。 where a lead may end, and the leads of
+    # each sibling group's bodies (siblings' bodies are written alike)
+    pending: list[tuple[int, int, int]] = []  # heading, low, high (before the body's say)
+    bodies: dict[tuple[int, int], tuple[int, int, int]] = {}  # group: short, led, shortest
+    for index, ((line_index, end, stop, _), (head_end, _, _)) in enumerate(
+        zip(starts, first, strict=True)
+    ):
+        line = lines[line_index]
+        if head_end >= stop or line[head_end] != "\u3002":
+            continue
+        short, led, shortest = _body_leads(line, head_end, stop)
+        held = bodies.get(groups[index], (0, 0, _MAX_HEADING))
+        bodies[groups[index]] = (held[0] + short, held[1] + led, min(held[2], shortest))
+        sentence_length = head_end - end
+        clause = max(map(line.rfind, _CLAUSE_MARKS, repeat(end), repeat(head_end))) + 1
+        clause = max(0, clause - end)
+        # the heading's last clause keeps as much as the lead takes (…贡献福田力量|完善规划体系,
+        # not 着力提升行政|执法质量和效能)
+        low = max(
+            clause + _MIN_HEADING,
+            sentence_length - _LEAD_MAX,
+            (clause + sentence_length + 1) // 2,
+        )
+        if low <= sentence_length - _TAIL_MIN:
+            pending.append((index, low, sentence_length))
+    options: dict[int, list[tuple[int, float, tuple[str, str]]]] = {}
+    stats: tuple[Counter[str], Counter[str]] | None = None
+    for index, low, sentence_length in pending:
+        short, led, shortest = bodies[groups[index]]
+        if led < _MIN_LEADS or _LEAD_SHARE * led < short:
+            continue  # not a body of leads
+        # a lead not much shorter than the shortest of its bodies' (leads are alike)
+        high = sentence_length - max(_TAIL_MIN, shortest - _LEAD_SLACK)
+        if low > high:
+            continue
+        if stats is None:
+            stats = _clause_edges(lines)
+        line_index, end = starts[index][:2]
+        sentence = lines[line_index][end : end + sentence_length]
+        if found := _lead_starts(sentence, low, high, stats):
+            # the whole sentence is a heading too, if its siblings' end as it does
+            whole = (sentence[-2:] + "$", sentence[-4:-2] + "^")
+            options[index] = [*found, (len(sentence), _MIN_LEAD_SCORE, whole)]
+    if not options:
+        return first, stats
+    # siblings whose end is sure already vote with the words they end on
+    voters = dict(options)
+    wanted = {groups[index] for index in options}
+    for index, (line_index, end, _, _) in enumerate(starts):
+        if index not in options and groups[index] in wanted and first[index][2] == _SURE:
+            head = lines[line_index][end : first[index][0]].rstrip(_TRIM)
+            if len(head) >= _MIN_HEADING:
+                voters[index] = [(-1, _MIN_LEAD_SCORE, (head[-2:] + "$", head[-4:-2] + "^"))]
+    # how many siblings could end with each (word, place) key
+    support: Counter[tuple[tuple[int, int], str]] = Counter()
+    size: Counter[tuple[int, int]] = Counter(groups[index] for index in voters)
+    for index, found in voters.items():
+        keys = {key for _, _, pair in found for key in pair}
+        support.update((groups[index], key) for key in keys)
+    # siblings read alike: the key most of them can end with, by the sum of their scores
+    totals: dict[tuple[int, int], dict[str, float]] = {}
+    for index, found in voters.items():
+        group = groups[index]
+        if size[group] < _MIN_PARALLEL:
+            continue
+        best_by_key: dict[str, float] = {}
+        for _, score, pair in found:
+            for key in pair:
+                best_by_key[key] = max(score, best_by_key.get(key, score))
+        total = totals.setdefault(group, {})
+        for key, score in best_by_key.items():
+            if 2 * support[group, key] > size[group]:
+                total[key] = total.get(key, 0.0) + score
+    out = list(first)
+    for index, found in options.items():
+        shared = totals.get(groups[index])
+        key = max(shared, key=shared.__getitem__) if shared else ""
+        # the siblings' key decides where it fits at all; else the best cut, if sure enough
+        alike = [(score, cut) for cut, score, pair in found if key in pair and score > 0]
+        best, best_score = -1, _MIN_LEAD_SCORE
+        if alike:
+            best_score, best = max(alike)
+        else:
+            for cut, score, _ in found:
+                if score > best_score:
+                    best, best_score = cut, score
+        if best >= 0 and starts[index][1] + best < first[index][0]:
+            out[index] = (starts[index][1] + best, starts[index][1] + best, _SURE)
+    return out, stats
+
+
+def _body_leads(line: str, start: int, stop: int) -> tuple[int, int, int]:
+    """The body after the sentence end at `start` (up to `stop`): how many short sentences
+    it has, how many of them are leads (led by a verb, ended on a noun: 完善空间规划。, not
+    创新能力显著增强。), and the length of the shortest lead."""
+    words = _word_classes()
+    short = led = 0
+    shortest = _MAX_HEADING
+    for found in _SHORT_SENTENCE.finditer(line, start, stop):
+        short += 1
+        begin, end = found.span(1)
+        if words.get(line[end - 2 : end], "") not in ("V", "A") and _verb_led(
+            line, begin, strict=True
+        ):
+            led += 1
+            shortest = min(shortest, end - begin)
+    return short, led, shortest
+
+
+def _verb_led(text: str, at: int, strict: bool) -> bool:
+    """Does text[at:] open with a verb (完善…, 持续…, 不断加强…)? Not strict: any word
+    before a verb too (全面推进…: the dictionary holds 全面 as a noun)."""
+    words = _word_classes()
+    kind = words.get(text[at : at + 2])
+    if kind == "V" or (kind is None and words.get(text[at]) == "W"):
+        return True
+    if kind == "M" and not strict:
+        return True  # a verbal noun (培育壮大…), as a lead may open
+    if strict and kind != "A":
+        return False
+    following = text[at + 2 : at + 4]
+    return words.get(following) == "V" or (
+        following not in words and words.get(following[:1]) == "W"
+    )
+
+
+def _lead_starts(
+    sentence: str, low: int, high: int, stats: tuple[Counter[str], Counter[str]]
+) -> list[tuple[int, float, tuple[str, str]]]:
+    """Where a verb-led lead may begin in the last clause of a first sentence: each cut,
+    its score and the heading's last two words before it."""
+    openers, enders = stats
+    words = _word_classes()
+    depth = 0
+    for ch in sentence[:low]:
+        if ch in _OPENING_QUOTES:
+            depth += 1
+        elif ch in _CLOSING_QUOTES:
+            depth = max(0, depth - 1)
+    out = []
+    for cut in range(low, high + 1):
+        if cut > low:
+            ch = sentence[cut - 1]
+            if ch in _OPENING_QUOTES:
+                depth += 1
+            elif ch in _CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+        last, following = sentence[cut - 1], sentence[cut]
+        if depth or following in _NOT_FIRST:
+            continue
+        if last in _NOT_LAST and sentence[cut - 2 : cut] not in words:
+            continue  # …为|, but not 作为|
+        if not last.isalpha() or last.isascii() or not _verb_led(sentence, cut, strict=False):
+            continue
+        closed = enders[last + sentence[cut - 2]]
+        score = math.log1p(openers[sentence[cut : cut + 2]]) + math.log1p(closed)
+        score += _word_edge(sentence, cut)
+        out.append((cut, score, (sentence[cut - 2 : cut] + "$", sentence[cut - 4 : cut - 2] + "^")))
+    return out

@@ -127,7 +127,8 @@ class Located:
 _SHORT = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|[省市]$")
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
+    """A city or province as texts name it short (深圳市 → 深圳, 广西壮族自治区 → 广西)."""
     short = _SHORT.sub("", name)
     return short if len(short) >= 2 else name
 
@@ -141,24 +142,73 @@ def without_level(name: str) -> str:
     return _LEVEL_SUFFIX.sub("", name)
 
 
-def locate(name: str | None, context: str = "") -> Located:
+def locate(name: str | None, context: str = "", url: str | None = None) -> Located:
     """Where a region name is, its namesakes (龙华区: 深圳 or 海口) told apart by the names
-    before it or, failing that, by the city or province the `context` (the report's title,
-    issuer, opening and signature) names most; ambiguous when nothing decides."""
+    before it, then by the city or province a government site's domain names (`url`, the
+    report's source: www.szlhq.gov.cn), then by the city or province the `context` (the
+    report's title, issuer, opening and signature) names most; ambiguous when nothing
+    decides."""
     places, chosen = _namesakes(name)
     if chosen is not None or not places:
         return Located(chosen)
+    if url and (by_domain := _by_domain(places, url)) is not None:
+        return Located(by_domain, places)
     scores = []
     for place in places:
         score = 0
         if place.city:
-            score += 2 * context.count(_short(place.city))
-        score += context.count(_short(place.province))
+            score += 2 * context.count(short_name(place.city))
+        score += context.count(short_name(place.province))
         scores.append(score)
     best = max(scores)
     if best > 0 and scores.count(best) == 1:
         return Located(places[scores.index(best)], places)
     return Located(None, places)
+
+
+# A government site's host name (www.szlhq.gov.cn, hubei.gov.cn), from a URL.
+_GOV_HOST = re.compile(
+    r"(?:[a-z][a-z0-9+.-]{0,15}://)?((?:[a-z0-9-]{1,63}\.){1,8})gov\.cn(?![a-z0-9.-])"
+)
+# Labels of a host that name no place.
+_GENERIC_LABELS = frozenset({"www", "zwgk", "xxgk", "zfxxgk", "sfj", "gk"})
+# Initials shorter than this name too many places to count as a prefix of a label.
+_MIN_PREFIX = 2
+
+
+@functools.cache
+def _pinyin() -> dict[str, tuple[str, str]]:
+    """The full pinyin and initials of the cities and provinces of namesakes
+    (`govread/data/place_pinyin.tsv`, made by tools/make_place_pinyin.py)."""
+    data = resources.files("govread").joinpath("data", "place_pinyin.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in data.splitlines() if line and line[0] != "#")
+    return {name: (full, initials) for name, full, initials in rows}
+
+
+def _by_domain(places: tuple[Place, ...], url: str) -> Place | None:
+    """The one namesake whose city or province a .gov.cn host names (szlhq: 深圳 by its
+    initials, shenzhen, guangdong, gd …, a label or a label's beginning), or None."""
+    host = _GOV_HOST.search(url.lower())
+    if host is None:
+        return None
+    labels = [label for label in host.group(1).split(".") if label and label not in _GENERIC_LABELS]
+    spelled = _pinyin()
+    scores = []
+    for place in places:
+        score = 0
+        for parent in filter(None, (place.city, place.province)):
+            for token in spelled.get(short_name(parent), ()):
+                if any(
+                    label == token or (len(token) >= _MIN_PREFIX and label.startswith(token))
+                    for label in labels
+                ):
+                    score += 1
+                    break
+        scores.append(score)
+    best = max(scores)
+    if best > 0 and scores.count(best) == 1:
+        return places[scores.index(best)]
+    return None
 
 
 def place_in_text(text: str) -> Place | None:

@@ -236,7 +236,8 @@ def find_metadata(
     context = "\n".join(
         filter(None, [title, issuer, page.get("source"), header.get("source_url"), *closing])
     )
-    located = locate(region, context + "\n" + text_head)
+    url = header.get("source_url") or page.get("source_url")
+    located = locate(region, context + "\n" + text_head, url)
     place = located.place
     region = canonical_place(region)
     opening = text_head[:_OPENING]

@@ -4,7 +4,10 @@ Bump when the parser's output changes, so caches keyed on it are rebuilt.
 3: report ids from the body text; 4: provenance (source_url, saved); 5: city, namesakes
 told apart by the text, headings glued to a verb-led body; 6: parts (第一部分) a level above 一、;
 7: glued heading ends weigh unlisted verbs (守牢), adverbs and a verb before a preposition;
-8: issuer and region of real pages (a report's subject, towns, breadcrumbs), 报告如下：一、
+8: issuer and region of real pages (a report's subject, towns, breadcrumbs), 报告如下：一、;
+9: a heading glued to its first paragraph's short lead (…贡献力量|完善规划体系。) ends before it;
+glued ends weigh an adverb and its verb, verb after verb, a closed quote; namesakes placed by
+a .gov.cn source URL
 """
 
-PARSER_VERSION = "8"
+PARSER_VERSION = "9"

@@ -5,9 +5,10 @@ heading glued to its body ends (parsers/flat.py `_word_edge`).
 
 The source is the dictionary shipped with jieba (``jieba/dict.txt``, MIT licence): a word,
 its frequency and its part of speech a line. Kept: two-character nouns (n, vn) a heading
-may close on (``N``), two-character verbs (v) and one-character prepositions (p) a body may
+may close on (``N``; ``M`` those that are verbs too, vn: 建设 培育), two-character verbs (v) and one-character prepositions (p) a body may
 open with (``V``), two-character adjectives and adverbs (a, ad, d: ``A``, neither, but
-known words, so a cut inside one weighs against it and no class is guessed for them), and
+known words, so a cut inside one weighs against it and no class is guessed for them; verbs
+used as adverbs, vd, and the adverbs listed in ``ADVERBS_TAGGED_AS_NOUNS`` too), and
 one-character verbs (``W``: 守 抓 推 建 筑, which begin the two-character verbs the dictionary
 does not hold, 守牢 抓实 筑牢), each seen at least ``--min-freq`` times (prepositions: ``--min-freq-preposition``).
 """
@@ -17,6 +18,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+# Adverbs jieba's dictionary tags as nouns (n), which open government prose before a
+# verb (全面推进, 大力发展, 着力解决, 依法查处, 有序推进): read as adverbs (A), so a heading
+# is never taken to close on one.
+ADVERBS_TAGGED_AS_NOUNS = {"全面": "A", "大力": "A", "着力": "A", "依法": "A", "有序": "A"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,16 +41,19 @@ def main(argv: list[str] | None = None) -> int:
         word, freq, tag = parts[0], int(parts[1]), parts[2]
         if len(word) == 2 and freq >= args.min_freq and tag == "v":
             rows[word] = "V"
-        elif len(word) == 2 and freq >= args.min_freq and tag in ("n", "vn"):
+        elif len(word) == 2 and freq >= args.min_freq and tag == "n":
             rows[word] = "N"
-        elif len(word) == 2 and freq >= args.min_freq and tag in ("a", "ad", "d"):
+        elif len(word) == 2 and freq >= args.min_freq and tag == "vn":
+            rows[word] = "M"
+        elif len(word) == 2 and freq >= args.min_freq and tag in ("a", "ad", "d", "vd"):
             rows[word] = "A"
         elif len(word) == 1 and tag == "p" and freq >= args.min_freq_preposition:
             rows[word] = "V"
         elif len(word) == 1 and tag == "v" and freq >= args.min_freq_preposition:
             rows[word] = "W"
+    rows.update(ADVERBS_TAGGED_AS_NOUNS)
     sys.stdout.write(
-        "# Two-character nouns (N), verbs and one-character prepositions (V), adjectives\n"
+        "# Two-character nouns (N; M: verbal nouns), verbs and one-character prepositions (V), adjectives\n"
         "# and adverbs (A), one-character verbs (W), from the\n"
         "# dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba);\n"
         f"# made by tools/make_word_classes.py --min-freq {args.min_freq}"

@@ -7,6 +7,8 @@ restates the heading's opening words, a reduplicated adverb (紧紧 / 牢牢) op
 
 from __future__ import annotations
 
+from collections import Counter
+
 from govread.parsers import flat, parse_text
 
 TITLE = "某市人民政府关于2023年法治政府建设情况的报告"
@@ -85,10 +87,12 @@ def test_a_verb_no_word_list_holds_opens_the_body_when_its_first_character_is_on
 
 def test_a_verb_followed_at_once_by_a_preposition_ends_the_heading() -> None:
     # …提供有力保障|以构建…: 保障 has no object before 以, so it is the heading's last word
-    # (the cut before 保障 keeps only the credit of 有力, a noun to jieba)
+    # (a body never opens on a verb with no object: the cut before 保障 loses the credit
+    # of 有力, a noun to jieba)
     window = "为经济社会发展提供有力保障以构建职责明确的政府治理体系"
     alone = "为经济社会发展提供有力保障职责明确的政府治理体系"
-    assert flat._word_edge(window, window.index("保障")) == flat._WORD_EDGE
+    assert flat._word_edge(window, window.index("保障")) == 0.0
+    assert flat._word_edge(window, window.index("以")) == flat._WORD_EDGE
     assert flat._word_edge(alone, alone.index("保障")) == 2 * flat._WORD_EDGE
 
 
@@ -112,10 +116,191 @@ def test_a_section_title_word_with_a_clause_of_its_own_after_it_ends_a_short_hea
 def test_a_title_word_then_a_body_s_opening_makes_a_heading_despite_a_later_semicolon() -> None:
     # 一、存在问题2021年，…；二是…: the ； is the body's, not an inline list's
     line = (
-        "第二部分　存在的问题和不足一、存在问题2021年，本区法治政府建设取得一定成效，"
+        "第二部分　存在的问题和不足一、存在问题2021年，新城法治政府建设取得一定成效，"
         "一是推进力度不够均衡；二是亮点不够多。"
     )
     heading = [cand for cand in flat.candidates(line) if cand.rank == 0]
     assert heading and heading[0].score > 0
     # an inline list stays one: （1）…；（2）…
     assert all(cand.score < 0 for cand in flat.candidates("包括（1）规章草案；（2）规范性文件。"))
+
+
+# A plan whose chapters run in paragraphs, each led by a short imperative sentence, under
+# headings on lines of their own (invented text).
+_LED_PLAN = [
+    "某区人民政府2024年政府工作报告",
+    "一、关于2023年工作",
+    "过去一年，我们坚持稳中求进，圆满完成全年各项目标任务。",
+    "二、关于2024年工作",
+    "（一）加快建设科技创新走廊，为落实创新驱动战略贡献新城力量",
+    "完善空间规划。推进走廊总体规划编制，明确各片区功能布局和建设时序。",
+    "加速产业导入。引进一批重点企业和研发机构，培育壮大创新主体。",
+    "引进科研机构。支持高校在走廊设立研究院，共建联合实验室。",
+    "扩大人才队伍。落实高层次人才政策，建设人才公寓和服务平台。",
+    "（二）加快构建现代产业体系，为推动高质量发展树立新城标杆",
+    "推进审批改革。深化审批制度改革，推行企业开办全程网上办理。",
+    "扩大有效投资。围绕智能制造和数字经济，谋划一批重大项目。",
+    "提高园区能级。推进老旧工业区改造，拓展产业发展空间。",
+    "引进龙头企业。开展产业链精准招商，培育一批专精特新企业。",
+    "（三）加快打造平安法治城区，为建设法治示范区作出新城探索",
+    "实施决策程序规定。健全重大行政决策程序，落实合法性审查制度。",
+    "完善网格机制。推进网格化服务管理，推动矛盾纠纷就地化解。",
+    "加强应急队伍。完善应急预案体系，加强应急物资保障。",
+    "（四）加快补齐民生短板，为建设幸福家园提供新城样板",
+    "扩大学位供给。新建改扩建中小学校，增加公办学位供给。",
+    "推进社区医院。建设一批社区医院，提升基层医疗服务水平。",
+    "完善养老体系。扩大养老服务覆盖面，健全困难群众救助机制。",
+]
+
+
+def test_a_heading_on_a_line_of_its_own_keeps_its_end_when_its_body_s_lead_is_glued_on() -> None:
+    original = _headings("\n".join(_LED_PLAN))
+    assert original[2] == "加快建设科技创新走廊，为落实创新驱动战略贡献新城力量"
+    # flattened, each heading runs into its first paragraph's lead (…新城力量完善空间规划。)
+    assert _headings("".join(_LED_PLAN)) == original
+    assert _headings("\u3000".join(_LED_PLAN[:9]) + "".join(_LED_PLAN[9:])) == original
+
+
+def test_a_run_in_heading_whose_body_holds_statements_ends_at_its_full_stop() -> None:
+    # the bodies' short sentences are statements (产业结构持续优化。), not leads: the
+    # heading's own first sentence is the heading, whatever its last words
+    lines = [
+        "某区人民政府2023年政府工作报告",
+        "一、关于2023年工作",
+        "（一）坚持创新驱动，经济发展提质增效。全年地区生产总值增长百分之六。"
+        "产业结构持续优化。先进制造业增加值占比提高。创新能力显著增强。新增高新技术企业一批。",
+        "（二）坚持民生为本，群众生活改善提升。民生支出占比保持在七成以上。"
+        "教育事业加快发展。新增学位一批。医疗服务不断完善。社区医院覆盖各街道。",
+    ]
+    flat_text = "".join(lines)
+    assert _headings(flat_text) == [
+        "关于2023年工作",
+        "坚持创新驱动，经济发展提质增效",
+        "坚持民生为本，群众生活改善提升",
+    ]
+
+
+def test_siblings_whose_whole_first_sentences_end_alike_keep_them_whole() -> None:
+    # bodies of leads, but every sibling's first sentence ends on the same words
+    # (…攻坚行动。): those are the headings' own ends, not leads glued on
+    lines = [
+        "某区人民政府2024年政府工作报告",
+        "一、全力推进三大攻坚行动",
+        "（一）全力推进港口设施建设攻坚行动。完善码头设施。推进泊位改造和堆场扩容，"
+        "提升港口吞吐能力。引进航运企业。落实航运扶持政策，吸引企业总部落户。",
+        "（二）全力推进交通体系构建攻坚行动。完善路网结构。打通断头路和瓶颈路，"
+        "加密次支路网。扩大公交覆盖。优化公交线路，建设一批公交场站。",
+        "（三）全力推进城市空间更新攻坚行动。推进旧区改造。实施一批城市更新项目，"
+        "释放发展空间。完善配套设施。同步建设学校、医院和公园。",
+    ]
+    assert _headings("".join(lines))[1:] == [
+        "全力推进港口设施建设攻坚行动",
+        "全力推进交通体系构建攻坚行动",
+        "全力推进城市空间更新攻坚行动",
+    ]
+
+
+def test_an_adverb_and_its_verb_open_the_body() -> None:
+    # …改革|严格执行…: 严格 (an adverb) with the verb after it opens the body as a verb would
+    window = "深化行政复议改革严格执行复议程序"
+    cut = window.index("严格")
+    assert flat._word_edge(window, cut) == 2 * flat._WORD_EDGE
+    assert flat._word_edge(window, cut) > flat._word_edge(window, window.index("执行"))
+
+
+def test_a_verb_followed_at_once_by_another_verb_ends_the_heading() -> None:
+    # …行政执法|开展…: 执法 has no object before 开展, so it does not open the body
+    window = "加强交通运输行政执法开展专项整治行动"
+    assert flat._word_edge(window, window.index("执法")) == flat._WORD_EDGE  # 行政, a noun
+    assert flat._word_edge(window, window.index("开展")) == flat._WORD_EDGE  # 开展, a verb
+
+
+def test_a_heading_may_end_on_the_quoted_term_it_closes() -> None:
+    # a one-character verb before the closing quote is not a verb cut from its object
+    window = "推行“一网通办”区政务服务事项网上可办"
+    assert flat._word_edge(window, window.index("区")) == 0.0
+
+
+def test_a_clause_opened_by_a_preposition_ends_after_its_verb_and_object() -> None:
+    # 为城市经济发展 has no verb yet, 为…提供 no object: the heading is …提供坚实保障
+    line = "优化机构职能体系，为城市经济发展提供坚实保障以建立权责清晰的政府治理体系。"
+    empty: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    for target in (20.0, 21.0):
+        cut = flat._guess_end(line, 0, len(line), target, 2.0, empty)
+        assert line[:cut] == "优化机构职能体系，为城市经济发展提供坚实保障"
+
+
+def test_a_run_in_heading_over_a_body_of_leads_keeps_its_clause_whole() -> None:
+    # the headings end at their own 。 and the bodies run in leads too (加强队伍建设。): a
+    # tail longer than what its clause would keep (着力提升行政|执法质量和效能) is no lead
+    lines = [
+        "某县人民政府关于2023年法治政府建设情况的报告",
+        "一、主要工作",
+        "（一）加强组织领导，全面压实各级党政主要负责人履行推进法治建设第一责任人职责。"
+        "县政府常务会议专题研究法治政府建设工作，制定年度工作要点。完善工作机制。"
+        "建立联席会议制度，定期研究重大问题。强化督促检查。将法治建设纳入绩效考核。",
+        "（二）深化改革创新，持续优化法治化营商环境。深入推进“放管服”改革，压减审批事项。"
+        "健全监管体系。推行“双随机、一公开”监管。优化政务服务。推动高频事项网上办理。",
+        "（三）规范执法行为，着力提升行政执法质量和效能。全面落实行政执法三项制度，"
+        "开展案卷评查。加强队伍建设。组织执法人员培训。完善监督机制。畅通投诉举报渠道。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
+    assert _headings("".join(lines))[3] == "规范执法行为，着力提升行政执法质量和效能"
+
+
+def test_siblings_bodies_tell_together_that_they_run_in_leads() -> None:
+    # each body has only two or three leads, not all of them led by a listed verb
+    # (稳定外贸外资。): together the siblings' bodies are bodies of leads; a lead may open
+    # with a verbal noun (培育壮大新兴产业。)
+    lines = [
+        "某区人民政府2024年政府工作报告",
+        "一、2024年重点工作",
+        "（一）着力扩大有效需求，推动经济持续回升向好",
+        "加快重大项目建设。围绕交通和能源领域谋划一批重大项目，加快前期工作。",
+        "提振消费信心。举办促消费活动，培育消费新场景。",
+        "稳定外贸外资。支持企业拓展国际市场，稳住外资基本盘。",
+        "（二）着力提升产业能级，推动制造业高端化智能化发展",
+        "培育壮大新兴产业。围绕新能源布局产业链，引进链主企业。",
+        "改造提升传统产业。推进技术改造，实施数字化转型。",
+        "发展现代服务业。建设物流枢纽，发展科技服务。",
+        "（三）着力改善民生福祉，推动公共服务优质均衡",
+        "扩大优质教育供给。新建学校3所，新增学位2000个。",
+        "提升医疗服务水平。建设区域医疗中心，推进分级诊疗。",
+        "完善社会保障体系。扩大参保覆盖面，提高保障水平。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
+
+
+def test_a_short_predicate_ending_a_run_in_heading_is_no_lead() -> None:
+    # …宣传教育|走深走实: four characters, shorter than a verb and its object (the
+    # bodies' leads are six and more)
+    lines = [
+        "某市司法局关于2023年法治建设工作情况的报告",
+        "一、工作开展情况",
+        "（一）坚持依法决策，全面落实重大行政决策程序规定要求。制定年度决策事项目录，"
+        "开展合法性审查。完善工作机制。建立决策咨询专家库。强化结果运用。将评估结果纳入考核。",
+        "（二）坚持严格执法，切实提升行政执法规范化水平。开展执法案卷评查，通报存在问题。"
+        "健全执法制度。修订执法裁量基准。加强执法监督。开展专项执法检查。",
+        "（三）坚持普法为民，推动全民守法普法宣传教育走深走实。开展宪法宣传周活动，"
+        "覆盖群众十万人次。创新普法形式。打造普法短视频栏目。落实普法责任。发布普法责任清单。",
+        "二、存在问题",
+        "执法队伍力量仍显不足。",
+    ]
+    assert _headings("".join(lines)) == _headings("\n".join(lines))
+
+
+def test_a_short_heading_keeps_its_end_before_a_lead_as_long_as_itself() -> None:
+    lines = [
+        "某县司法局2023年法治建设工作总结",
+        "一、主要工作",
+        "（一）强化组织保障",
+        "完善工作机制。成立法治建设领导小组，定期研究部署工作。",
+        "压实工作责任。签订目标责任书，纳入年度考核。",
+        "（二）推进依法行政",
+        "开展文件清理。开展规范性文件合法性审核和清理。",
+        "推进政务公开。主动公开政府信息，回应群众关切。",
+        "（三）提升执法水平",
+        "加强队伍建设。组织执法人员培训和考试。",
+        "完善监督机制。开展案卷评查，畅通投诉渠道。",
+    ]
+    assert _headings("".join(lines)) == ["主要工作", "强化组织保障", "推进依法行政", "提升执法水平"]

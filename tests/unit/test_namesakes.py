@@ -64,3 +64,41 @@ def test_a_place_without_namesakes_needs_no_context() -> None:
     assert located.place is not None and located.place.province == "湖北省"
     assert not located.ambiguous
     assert not locate("某某公告").ambiguous and locate("某某公告").place is None
+
+
+def _with_source(region: str, body: str, url: str) -> str:
+    return (
+        f"标题: {region}人民政府关于2022年法治政府建设情况的报告\n发布时间: 2023-03-01\n"
+        f"原文链接: {url}\n" + _report(region, body)
+    )
+
+
+@pytest.mark.parametrize(
+    ("region", "url", "province", "city"),
+    [
+        ("龙华区", "http://www.szlhq.gov.cn/xxgk/zcfg/content/post_1.html", "广东省", "深圳市"),
+        ("龙华区", "https://www.haikou.gov.cn/xxgk/1.html", "海南省", "海口市"),
+        ("鼓楼区", "http://www.njgl.gov.cn/zwgk/2.html", "江苏省", "南京市"),
+        ("朝阳区", "http://www.bjchy.gov.cn/gk/3.html", "北京市", None),
+    ],
+)
+def test_a_namesake_is_placed_by_the_government_site_its_source_url_names(
+    region: str, url: str, province: str, city: str | None
+) -> None:
+    report = parse_text(_with_source(region, "全区依法行政水平不断提高。", url))
+    assert (report.region, report.province, report.city) == (region, province, city)
+    assert not report.region_ambiguous
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example.com/sz/lhq.html",  # not a government site
+        "https://www.longhua.gov.cn/1.html",  # names the district alone: both are 龙华
+        "https://www.sample.gov.cn/1.html",  # names neither city
+    ],
+)
+def test_a_source_url_that_names_neither_namesake_decides_nothing(url: str) -> None:
+    report = parse_text(_with_source("龙华区", "全区依法行政水平不断提高。", url))
+    assert report.region_ambiguous
+    assert (report.province, report.city) == (None, None)

@@ -1,6 +1,7 @@
 """Hand-written reports of shapes the samples do not have, with their outlines read by hand:
 a report in parts (第一部分 …, 一、 numbered anew in each), a department's summary numbered
-1. only, and 1. with （1） under it. Each gives the same outline with its line breaks gone."""
+1. only, 1. with （1） under it, and a 政府工作报告 whose plans run in paragraphs led by
+short sentences. Each gives the same outline with its line breaks gone."""
 
 from __future__ import annotations
 
@@ -53,10 +54,23 @@ NESTED = [
     (3, "1", "配齐配强乡镇法治员"),
     (3, "2", "开展执法人员轮训"),
 ]
+WORK_REPORT = [
+    (1, "一", "2023年工作回顾"),
+    (2, "一", "坚持创新驱动，经济发展提质增效"),
+    (2, "二", "坚持民生为本，群众生活改善提升"),
+    (1, "二", "2024年主要工作"),
+    (2, "一", "加快建设科技创新走廊，为落实创新驱动战略贡献白岭力量"),
+    (2, "二", "加快构建现代产业体系，为推动高质量发展树立白岭标杆"),
+    (2, "三", "加快补齐民生短板，为建设幸福家园提供白岭样板"),
+    (1, "三", "切实加强政府自身建设，提升依法行政能力和水平"),
+]
 CASES = {
     "parts_report.txt": (PARTS, ("法治政府建设报告", "government", "临川县", 2023)),
     "department_arabic.txt": (DEPARTMENT, ("法治建设报告", "department", "青石市", 2023)),
     "nested_arabic.txt": (NESTED, ("法治政府建设报告", "government", "白岭区", 2023)),
+    # a 政府工作报告: run-in headings over statements, then headings on lines of their own
+    # over paragraphs each led by a short imperative sentence (完善空间规划。…)
+    "work_report_leads.txt": (WORK_REPORT, ("政府工作报告", "government", "白岭区", 2024)),
 }
 
 
@@ -123,3 +137,21 @@ def test_with_nothing_between_the_lines_the_numbering_is_whole(name: str) -> Non
     flat = _flattened(name, "")
     assert [row[:2] for row in _rows(flat)] == [row[:2] for row in CASES[name][0]]
     assert flat.text_sha256() == original.text_sha256()
+
+
+@pytest.mark.parametrize(
+    ("name", "heading"),
+    [
+        ("department_arabic.txt", "推进依法行政"),  # …|严格执行…: an adverb and its verb
+        ("nested_arabic.txt", "推行“一网通办”"),  # a quoted term closed
+        # a heading on its own line, its first paragraph's lead glued on (…力量|完善空间规划。)
+        ("work_report_leads.txt", "加快建设科技创新走廊，为落实创新驱动战略贡献白岭力量"),
+        ("work_report_leads.txt", "加快补齐民生短板，为建设幸福家园提供白岭样板"),
+        # …水平|全面推进…: 全面 an adverb, though jieba's dictionary tags it a noun
+        ("work_report_leads.txt", "切实加强政府自身建设，提升依法行政能力和水平"),
+    ],
+)
+def test_with_nothing_between_the_lines_these_short_headings_are_exact(
+    name: str, heading: str
+) -> None:
+    assert heading in [row[2] for row in _rows(_flattened(name, ""))]
