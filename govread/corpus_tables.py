@@ -34,6 +34,7 @@ from govread.coverage import Coverage, ThemeShare, coverage, coverage_rows
 from govread.figure_table import PLACE_FIELDS, report_attribute, report_rows
 from govread.figures import subject_key
 from govread.fingerprint import code_fingerprint
+from govread.indicators import canonical_indicator
 from govread.parsers.model import Report
 from govread.topics import load_lexicon
 
@@ -81,6 +82,8 @@ class CorpusEntry:
         whose subject ends with it (出庭应诉率 takes 行政机关负责人出庭应诉率), as
         ``govread figures --indicator`` matches."""
         exact = self.first.get(indicator)
+        if exact is None and (canonical := canonical_indicator(indicator)) is not None:
+            exact = self.first.get(canonical)  # 出庭应诉率 names 行政机关负责人出庭应诉率
         if exact is not None:
             return exact
         if indicator not in self._matched:
@@ -131,6 +134,9 @@ def _wanted_key(indicator: str) -> str:
 def row_measures(row: dict[str, object], indicator: str) -> bool:
     """Whether a long row is a figure of `indicator` (by name, or by its subject's end)."""
     if indicator in (row.get("indicator"), row.get("subject")):
+        return True
+    canonical = canonical_indicator(indicator)
+    if canonical is not None and row.get("indicator") == canonical:
         return True
     subject = row.get("subject")
     wanted = _wanted_key(indicator)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from govread.figures import Figure, report_figures, subject_key
+from govread.indicators import canonical_indicator
 from govread.parsers.model import Report
 
 COLUMNS: tuple[str, ...] = (
@@ -67,12 +68,15 @@ def _section_labels(report: Report) -> dict[str, str]:
 def asked_indicator(figure: Figure, indicators: Sequence[str]) -> str | None:
     """The first of `indicators` this figure measures, or None.
 
-    A name matches the figure's indicator or subject exactly, or ends its reduced subject:
-    出庭应诉率 takes 行政机关负责人出庭应诉率 too (the words in front say whose rate it is).
+    A name matches the figure's indicator or subject exactly, names the figure's indicator
+    another way (出庭应诉率 takes 宝鸡's 行政机关负责人出庭率, whose indicator it names), or ends
+    its reduced subject: 出庭应诉率 takes 行政机关负责人出庭应诉率 too.
     """
     indicator = indicator_of(figure)
     for name in indicators:
-        if name in (indicator, figure.label):
+        if name in (indicator, figure.label) or (
+            indicator is not None and canonical_indicator(name) == indicator
+        ):
             return name
     key = figure.key
     for name in indicators:

@@ -150,6 +150,7 @@ def reload() -> None:
     """Forget the loaded table (after the user's file changed, and in tests)."""
     _table.cache_clear()
     _match.cache_clear()
+    canonical_indicator.cache_clear()
     generic_subjects.cache_clear()
 
 
@@ -173,6 +174,19 @@ def indicator_for_subject(subject: str, unit: str) -> str | None:
     """The canonical indicator of a figure with this subject and unit, or None."""
     reduced = _subject_key()(subject)[-60:]
     return _match(reduced, unit) if reduced else None
+
+
+@cache
+def canonical_indicator(name: str) -> str | None:
+    """The indicator a name asks for: its own, or the one whose subjects it is written as
+    (出庭应诉率 and 出庭率 ask for 行政机关负责人出庭应诉率), whatever the unit; else None."""
+    reduced = _subject_key()(name)[-60:]
+    if not reduced:
+        return None
+    for indicator in indicators():
+        if name == indicator.name or indicator.pattern.search(reduced):
+            return indicator.name
+    return None
 
 
 def indicator_for(figure: Figure) -> str | None:

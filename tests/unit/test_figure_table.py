@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from govread.corpus_tables import entry_for, indicator_export_rows
 from govread.figure_table import (
     COLUMNS,
     asked_indicator,
@@ -37,7 +38,24 @@ def test_an_indicator_asked_by_name_takes_longer_subjects_ending_with_it(
     # 咸宁: 政府部门主要负责人出庭应诉率达100%; 泾县: 行政机关负责人出庭应诉率 100%
     assert {"咸宁市", "泾县"} <= regions
     assert all(r["indicator"] == "出庭应诉率" and r["unit"] == "%" for r in rows)
-    assert all(str(r["subject"]).endswith("出庭应诉率") for r in rows)
+    # 宝鸡 writes 行政机关负责人出庭率: another name of the indicator 出庭应诉率 names
+    assert {"咸宁市", "泾县", "宝鸡市"} <= regions
+    assert all(str(r["subject"]).endswith(("出庭应诉率", "出庭率")) for r in rows)
+
+
+def test_a_name_of_an_indicator_asks_for_it_however_a_report_writes_it(
+    samples: list[Report],
+) -> None:
+    figure = extract("全县行政机关负责人出庭率为96.5%。")[0]
+    assert indicator_of(figure) == "行政机关负责人出庭应诉率"
+    assert asked_indicator(figure, ["出庭应诉率"]) == "出庭应诉率"
+    assert asked_indicator(figure, ["出庭率"]) == "出庭率"
+    assert asked_indicator(figure, ["行政复议纠错率"]) is None
+    entries = [entry_for(report) for report in samples]
+    held = {entry.label for entry in entries if entry.figure("出庭应诉率") is not None}
+    assert "宝鸡市 2023" in held
+    rows = indicator_export_rows(entries, ["出庭应诉率"])
+    assert any(row["region"] == "宝鸡市" and row["indicator"] == "出庭应诉率" for row in rows)
 
 
 def test_canonical_indicator_wins_over_the_subject() -> None:
