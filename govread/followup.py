@@ -20,9 +20,11 @@ most `MAX_EVIDENCE` passages: node id, the sentence that shares most of the plan
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from govread.compare import _SENTENCE, Unit, _cosine, _Idf, report_units
 from govread.figures import Figure, report_figures
@@ -209,10 +211,48 @@ def _subjects(plan: Unit) -> tuple[str, ...]:
     return tuple(theme for theme, _share in plan.themes)
 
 
-def _weights(reports: Iterable[Report], lexicon: Lexicon) -> _Idf:
-    """Word weights over every unit of the reports (a report given twice counts once)."""
+def word_weights(
+    reports: Iterable[Report],
+    lexicon: Lexicon | None = None,
+    *,
+    known: Mapping[str, Sequence[Unit]] | None = None,
+    progress: Progress | None = None,
+) -> _Idf:
+    """Word weights over every unit of the reports (a report given twice counts once), each
+    cut into units once here: `known` holds the units already at hand, by report id (a
+    timeline's years), which are not asked of the unit cache again."""
+    lexicon = lexicon or load_lexicon()
     documents = {r.id: r for r in reports}
-    return _Idf(u.terms for r in documents.values() for u in report_units(r, lexicon))
+    known = known or {}
+
+    def units() -> Iterator[Unit]:
+        for index, (key, report) in enumerate(documents.items(), start=1):
+            yield from known[key] if key in known else report_units(report, lexicon)
+            if progress is not None:
+                progress(index, len(documents))
+
+    return _Idf(unit.terms for unit in units())
+
+
+def stored_weights(path: Path, reports: Sequence[Report], corpus: Sequence[Report]) -> _Idf | None:
+    """The word weights of `reports`' units over `corpus` (as `word_weights` gives them)
+    read from the store at `path`: its comparison tables hold every stored report's words,
+    so none is cut into units again. None when some report of `corpus` is not from there."""
+    from govread.store import Store, StoreError, corpus_idf
+    from govread.store_library import StoredReport, StoreReader, StoreReadError
+
+    if not all(isinstance(report, StoredReport) for report in corpus):
+        return None
+    try:
+        reader = StoreReader(path)
+        store = Store.reading(path, reader.connection())
+        try:
+            n, df = corpus_idf(store, reports, [report.path or "" for report in corpus])
+        finally:
+            store.close()
+    except (StoreError, StoreReadError, sqlite3.Error):
+        return None  # the caller counts them from the reports instead
+    return _Idf.counted(n, df)
 
 
 def follow_up(
@@ -222,14 +262,15 @@ def follow_up(
     *,
     lexicon: Lexicon | None = None,
     idf: _Idf | None = None,
+    units: tuple[Sequence[Unit], Sequence[Unit]] | None = None,
 ) -> list[Promise]:
     """Each plan of `earlier` with what `later` says of it (`idf`: the word weights, when
-    the caller has them over the same reports already)."""
+    the caller has them over the same reports already; `units`: both reports' units, when
+    at hand)."""
     lexicon = lexicon or load_lexicon()
-    units_then = report_units(earlier, lexicon)
-    units_now = report_units(later, lexicon)
+    units_then, units_now = units or (report_units(earlier, lexicon), report_units(later, lexicon))
     if idf is None:
-        idf = _weights((earlier, later, *corpus), lexicon)
+        idf = word_weights((earlier, later, *corpus), lexicon)
     achievements = [u for u in units_now if _is_achievement(u, lexicon)]
     vectors = {id(u): idf.vector(u.terms) for u in achievements}
     figures = report_figures(later)
@@ -275,22 +316,28 @@ def timeline_promises(
     *,
     lexicon: Lexicon | None = None,
     progress: Progress | None = None,
+    idf: _Idf | None = None,
 ) -> list[Promise]:
     """The plans of every year of a timeline against the next year's report (the next one
     the timeline has: with 2021 and 2023 only, 2021's plans meet 2023's report); the last
-    year's plans have no later report (status "")."""
+    year's plans have no later report (status ""). `idf`: the word weights over the
+    timeline's reports and `corpus` when counted already (`word_weights`, `stored_weights`)."""
     lexicon = lexicon or load_lexicon()
     reports = timeline.reports
-    idf = _weights((*reports, *corpus), lexicon)  # once for every pair of years
+    units = timeline.units or tuple(report_units(report, lexicon) for report in reports)
+    if idf is None:  # once for every pair of years
+        known = {report.id: year for report, year in zip(reports, units, strict=True)}
+        idf = word_weights((*reports, *corpus), lexicon, known=known)
     promises: list[Promise] = []
     for index, report in enumerate(reports):
         if index + 1 < len(reports):
             later = reports[index + 1]
-            promises.extend(follow_up(report, later, lexicon=lexicon, idf=idf))
+            pair = (units[index], units[index + 1])
+            promises.extend(follow_up(report, later, lexicon=lexicon, idf=idf, units=pair))
         else:
             promises.extend(
                 Promise(report.year or 0, unit, None, "", (), _subjects(unit))
-                for unit in plans_of(report_units(report, lexicon))
+                for unit in plans_of(units[index])
             )
         if progress is not None:
             progress(index + 1, len(reports))

@@ -1095,9 +1095,18 @@ def compare_idf(
     `scope`): the number of units and, for each word of A's and B's units, the units holding
     it; A and B count once each even when they are not stored, as `compare.compare` counts
     its corpus (a report in two files once)."""
+    return corpus_idf(store, (a, b), scope)
+
+
+def corpus_idf(
+    store: Store, reports: Sequence[Report], scope: Sequence[str] | None = None
+) -> tuple[int, dict[str, int]]:
+    """`compare_idf` for any reports (a timeline's years): the IDF counts over the stored
+    reports (or those of `scope`) for every word of these reports' units, read from the
+    store's comparison tables, so no stored report is cut into words again."""
     from govread.compare import report_units
 
-    units_of = {report.id: report_units(report) for report in (a, b)}
+    units_of = {report.id: report_units(report) for report in reports}
     wanted: set[str] = set()
     for units in units_of.values():
         for unit in units:

@@ -160,3 +160,40 @@ def test_timeline_snapshot(snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(_app(), terminal_size=SIZE, run_before=run_before)
+
+
+async def test_topics_and_indicators_show_while_the_promises_are_worked_out(monkeypatch) -> None:
+    import threading
+
+    from govread.tui.timeline import screen as timeline_screen
+
+    started, release = threading.Event(), threading.Event()
+    promises = timeline_screen.timeline_promises
+
+    def held(*args, **kwargs):
+        started.set()
+        release.wait(30)
+        return promises(*args, **kwargs)
+
+    monkeypatch.setattr(timeline_screen, "timeline_promises", held)
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        timeline_screen.open_timeline(app)
+        for _ in range(3000):  # at most 30 s for the years and the words' weights
+            if started.is_set():
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TimelineScreen) and not screen.ready
+        assert screen.query_one("#topics-table", DataTable).row_count
+        assert screen.query_one("#indicators-table", DataTable).row_count
+        assert not screen.query_one("#promises-table", DataTable).row_count
+        assert screen.query_one("#timeline-progress", ProgressBar).display
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.ready and screen.query_one("#promises-table", DataTable).row_count
+        assert not screen.query_one("#timeline-progress", ProgressBar).display

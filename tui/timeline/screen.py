@@ -2,8 +2,11 @@
 
 Opened from the palette ("Timeline of this place") or from the report picker (`ctrl+t` on
 a report). The place's open reports (one per year: `govread.timeline.choose_per_year`;
-what is left out is said under the title) are computed in a worker with a progress bar,
-then shown in three tabs:
+what is left out is said under the title) are computed in a worker with a progress bar
+and shown in three tabs: Topics and Indicators as soon as the years are read, Promises
+once the words' weights over the open reports are counted (read from the store's
+comparison tables on a store, so no report is cut into words again; else each report is
+cut once):
 
 * Topics (`1`): a topic per row, a year per column; a cell names the units of that year's
   report on the topic (or where it covers it besides), the line below lists them all, and
@@ -20,6 +23,7 @@ evidence passage); `escape` goes back.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -29,8 +33,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from govread.compare import Unit, report_units
-from govread.followup import Promise, plan_text, timeline_promises
+from govread.compare import Idf, Unit
+from govread.followup import (
+    Promise,
+    plan_text,
+    stored_weights,
+    timeline_promises,
+    word_weights,
+)
 from govread.i18n import N_, _
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
@@ -69,7 +79,7 @@ def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
         return
     reports = list(app.library.reports)
     group = [r for r in reports if place_of(r) == place]
-    app.push_screen(TimelineScreen(place, group, reports))
+    app.push_screen(TimelineScreen(place, group, reports, store=app.store))
 
 
 def _unit_label(unit: Unit, limit: int = _CELL_CHARS) -> str:
@@ -107,15 +117,22 @@ class TimelineScreen(LocalisedScreen[None]):
     ]
 
     def __init__(
-        self, place: Place, reports: Sequence[Report], corpus: Sequence[Report] = ()
+        self,
+        place: Place,
+        reports: Sequence[Report],
+        corpus: Sequence[Report] = (),
+        *,
+        store: Path | None = None,
     ) -> None:
         super().__init__()
         self.place = place
         self.reports = list(reports)
         self.corpus = list(corpus)
+        self.store = store  # the store the open reports come from: it holds their words
         self.timeline: Timeline | None = None
         self.promises: list[Promise] = []
-        self.ready = False
+        self.ready = False  # every tab filled
+        self._filled: set[str] = set()  # the tabs filled so far
         # what enter goes to, per table and row (or cell) key
         self._targets: dict[str, dict[str, str]] = {tab: {} for tab in TABS}
         self._details: dict[str, Text] = {}
@@ -156,38 +173,52 @@ class TimelineScreen(LocalisedScreen[None]):
 
     @work(thread=True, exclusive=True, group="timeline")
     def _compute(self) -> None:
-        """The place's years, then every open report cut into units (the words' weights are
-        taken over all of them, as in a comparison; cached, so a second time is quick),
-        then the plans of each year against the next: one progress bar over the three."""
+        """The place's years (the Topics and Indicators tabs are filled then), the words'
+        weights over the open reports, as in a comparison (read from the store when they
+        come from one; else each open report cut into units once), then the plans of each
+        year against the next (the Promises tab): one progress bar over the three."""
         worker = get_current_worker()
         years = max(1, len({r.year for r in self.reports if r.year}))
-        total = 2 * years + len(self.corpus)
+        weighing = 1 if self.store is not None else len({r.id for r in self.corpus}) or 1
+        total = 2 * years + weighing
 
-        def step(offset: int) -> Progress:
-            def progress(done: int, _total: int) -> None:
-                if not worker.is_cancelled:
+        class Cancelled(Exception):
+            pass
+
+        def step(offset: int, every: int = 1) -> Progress:
+            def progress(done: int, steps: int) -> None:
+                if worker.is_cancelled:
+                    raise Cancelled
+                if done % every == 0 or done == steps:
                     self.app.call_from_thread(self._progress, offset + done, total)
 
             return progress
 
         try:
             timeline = build_timeline(self.place, self.reports, progress=step(0))
-            advance = step(years)
-            for index, report in enumerate(self.corpus, start=1):
-                if worker.is_cancelled:
-                    return
-                report_units(report)
-                if index % 20 == 0 or index == len(self.corpus):
-                    advance(index, len(self.corpus))
+            self.app.call_from_thread(self._show_timeline, timeline)
+            idf: Idf | None = None
+            if self.store is not None:
+                idf = stored_weights(self.store, timeline.reports, self.corpus)
+                step(years)(1, 1)
+            if idf is None:
+                known = dict(zip((r.id for r in timeline.reports), timeline.units, strict=True))
+                weighing = len({r.id for r in (*timeline.reports, *self.corpus)})
+                total = 2 * years + weighing
+                idf = word_weights(
+                    (*timeline.reports, *self.corpus), known=known, progress=step(years, 20)
+                )
             promises = timeline_promises(
-                timeline, self.corpus, progress=step(years + len(self.corpus))
+                timeline, self.corpus, idf=idf, progress=step(years + weighing)
             )
+        except Cancelled:
+            return
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._show, timeline, promises)
+            self.app.call_from_thread(self._show_promises, promises)
 
     def _progress(self, done: int, total: int) -> None:
         self.query_one("#timeline-progress", ProgressBar).update(total=total, progress=done)
@@ -199,11 +230,11 @@ class TimelineScreen(LocalisedScreen[None]):
             message.append(sanitize_line(reason))
             self.query_one("#topics-detail", Static).update(message)
 
-    def _show(self, timeline: Timeline, promises: list[Promise]) -> None:
+    def _show_timeline(self, timeline: Timeline) -> None:
+        """The Topics and Indicators tabs, while the promises are still being worked out."""
         if not self.is_attached:
             return
-        self.timeline, self.promises = timeline, promises
-        self.query_one("#timeline-progress", ProgressBar).display = False
+        self.timeline = timeline
         if timeline.left_out:
             title = self._title()
             for left in timeline.left_out:
@@ -213,7 +244,20 @@ class TimelineScreen(LocalisedScreen[None]):
             self.query_one("#timeline-title", Static).update(title)
         self._fill_topics(timeline)
         self._fill_indicators(timeline)
-        self._fill_promises(timeline, promises)
+        self._filled.update(("topics", "indicators"))
+        self.query_one("#promises-detail", Static).update(
+            Text(_("Setting each year's plans against the next report…"), style="dim")
+        )
+        self._table(self.active_tab).focus()
+
+    def _show_promises(self, promises: list[Promise]) -> None:
+        if not self.is_attached or self.timeline is None:
+            return
+        self.promises = promises
+        self.query_one("#timeline-progress", ProgressBar).display = False
+        self.query_one("#promises-detail", Static).update("")
+        self._fill_promises(self.timeline, promises)
+        self._filled.add("promises")
         self.ready = True
         self._table(self.active_tab).focus()
 
@@ -361,9 +405,11 @@ class TimelineScreen(LocalisedScreen[None]):
     @on(DataTable.CellHighlighted)
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.CellHighlighted | DataTable.RowHighlighted) -> None:
-        if not self.ready or event.data_table.id is None:
+        if event.data_table.id is None:
             return
         tab = event.data_table.id.removesuffix("-table")
+        if tab not in self._filled:
+            return
         key = self._key_under_cursor(tab)
         if key is None:
             return
@@ -379,9 +425,11 @@ class TimelineScreen(LocalisedScreen[None]):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.CellSelected | DataTable.RowSelected) -> None:
         event.stop()
-        if not self.ready or event.data_table.id is None:
+        if event.data_table.id is None:
             return
         tab = event.data_table.id.removesuffix("-table")
+        if tab not in self._filled:
+            return
         key = self._key_under_cursor(tab)
         target = self._targets[tab].get(key or "")
         if target is None:
