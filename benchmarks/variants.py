@@ -4,8 +4,11 @@
 
 For each report (the bundled samples by default) every variant is parsed and its outline
 compared with the original's: heading precision, recall and F1 per variant family, with
-the exact (level, number, heading) triple as the unit. The same functions make the
-variants the test suite checks (tests load this file as a module).
+the exact (level, number, heading) triple as the unit, and whether the closing is right
+(``closing_right``: the variant's closing is the original's text, and the items under its
+last section are the original's: the summing-up paragraphs of a flattened report stay the
+closing, not items of the last chapter). The same functions make the variants the test
+suite checks (tests load this file as a module).
 
 Families (``variants(text, report, rng)``):
 - ``joined``: every line break removed (a site archive that flattens the page body);
@@ -322,6 +325,25 @@ def heading_f1(got: Outline, expected: Outline) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def _squashed(text: str) -> str:
+    """Text without spaces and Markdown emphasis, the way every variant can keep it."""
+    return "".join(ch for ch in text if not ch.isspace() and ch != "*")
+
+
+def _last_items(report: Report) -> list[tuple[str, str]]:
+    sections = list(report.walk())
+    if not sections:
+        return []
+    return [(item.number, item.heading) for item in sections[-1].items]
+
+
+def closing_right(got: Report, original: Report) -> bool:
+    """Is the variant's closing the original's text, and are the items under its last
+    section the original's (none of them taken from the closing)?"""
+    closing = _squashed("".join(got.closing)) == _squashed("".join(original.closing))
+    return closing and _last_items(got) == _last_items(original)
+
+
 def _rows(outline: Outline) -> set[tuple[object, ...]]:
     return {(r["level"], r["number"], r["heading"]) for r in outline}
 
@@ -341,6 +363,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = list(sample_paths())
     totals: dict[str, list[float]] = {}
     kept: dict[str, list[int]] = {}  # variants whose genre, region, issuer level are right
+    closings: dict[str, list[int]] = {}  # variants whose closing is right, of n
     for path in paths:
         text = path.read_text("utf-8")
         original = parse_text(text)
@@ -352,6 +375,14 @@ def main(argv: list[str] | None = None) -> int:
             got = report.outline()
             scores = heading_f1(got, variant.expected)
             totals.setdefault(variant.family, []).append(scores[2])
+            closed = closing_right(report, original)
+            closings.setdefault(variant.family, [0, 0])
+            closings[variant.family][0] += closed
+            closings[variant.family][1] += 1
+            if args.verbose and not closed:
+                print(f"{path.name} {variant.family}: closing wrong", file=sys.stderr)
+                print(f"   expected {_squashed(''.join(original.closing))[:60]}", file=sys.stderr)
+                print(f"   got      {_squashed(''.join(report.closing))[:60]}", file=sys.stderr)
             right = [
                 getattr(report, key) == value
                 for key, value in expected_metadata(original, variant.family).items()
@@ -374,17 +405,18 @@ def main(argv: list[str] | None = None) -> int:
                 for row in sorted(_rows(got) - _rows(variant.expected), key=str):
                     print("   extra  ", row, file=sys.stderr)
     every = [f for scores in totals.values() for f in scores]
-    print(f"{'family':18s} {'heading F1':>10s}  genre region level (right of n)")
+    print(f"{'family':18s} {'heading F1':>10s}  genre region level closing right (right of n)")
     for family, scores in totals.items():
         genre, region, level, count = kept[family]
         print(
             f"{family:18s} {sum(scores) / len(scores):10.3f}  "
-            f"{genre:5d} {region:6d} {level:5d}  of {count}"
+            f"{genre:5d} {region:6d} {level:5d} {closings[family][0]:13d}  of {count}"
         )
     right = [sum(column) for column in zip(*kept.values(), strict=True)]
+    closed = sum(c[0] for c in closings.values())
     print(
         f"{'all':18s} {sum(every) / len(every):10.3f}  "
-        f"{right[0]:5d} {right[1]:6d} {right[2]:5d}  of {right[3]}"
+        f"{right[0]:5d} {right[1]:6d} {right[2]:5d} {closed:13d}  of {right[3]}"
     )
     return 0
 
