@@ -1052,3 +1052,80 @@ def _lead_starts(
         score += _word_edge(sentence, cut)
         out.append((cut, score, (sentence[cut - 2 : cut] + "$", sentence[cut - 4 : cut - 2] + "^")))
     return out
+
+
+# -- a closing run into the last chapter -------------------------------------------------
+
+# Flattened, a report's closing paragraphs (…虽然取得了一定成绩,但还存在…; 下一步,我市将…)
+# run on from its last chapter's body. A sentence opens the closing when it sums up the
+# year and turns to what is still lacking, or turns to the plans for the next year; a plan
+# sentence only when no earlier chapter has a sentence opening that way (a report whose
+# chapters each end on 下一步… keeps the last one's in its chapter).
+_SENTENCE_START = re.compile(f"(?:^|(?<=[{_SENTENCE_END}]))[{_SPACE}\u3000]*(?=\\S)")
+# the same opening as `_PLAN`, at any sentence start of the text before the last chapter
+_PLANNED = re.compile(
+    f"(?:^|(?<=[{_SENTENCE_END}]))[{_SPACE}\u3000]*"
+    r"(?:下一步|今后|展望|新的一年|\d{4} ?年)[,\uff0c]?"
+    f"[^{_SENTENCE_END},\uff0c]{{0,16}}?(?:将|要)"
+)
+_SUM_UP = re.compile(
+    r"(?:一年来|过去一年|回顾[^\u3002,\uff0c]{0,6}一年|总的来看|总体来看|总体而言"
+    r"|(?P<year>\d{4}) ?年度?[,\uff0c])"
+)
+_ACHIEVED = re.compile("成绩|成效|进展|成果")
+_SHORTFALL = re.compile("问题|不足|差距|短板|弱项|薄弱|困难|短处")
+_TURN = re.compile("但|然而|不过|同时")
+_AWARE = re.compile(r"同时(?:也|还)?(?:要|应|必须)?(?:清醒|清楚)地?(?:看到|认识到)")
+_PLAN = re.compile(
+    r"(?:下一步|今后|展望|新的一年|(?P<year>\d{4}) ?年)[,\uff0c]?"
+    f"[^{_SENTENCE_END},\uff0c]{{0,16}}?(?:将|要)"
+)
+
+
+def _sentence_end(text: str, start: int) -> int:
+    match = _SENTENCE_STOP.search(text, start)
+    return match.end() if match else len(text)
+
+
+def _sums_up(text: str, start: int, year: int | None) -> bool:
+    """Does the sentence at `start` (with the next) sum up the year and turn to what is
+    still lacking (…取得了一定成绩,但还存在一些问题 / 同时也要清醒看到…不足)?"""
+    end = _sentence_end(text, start)
+    if _AWARE.match(text, start):
+        return _SHORTFALL.search(text, start, end) is not None
+    opening = _SUM_UP.match(text, start)
+    if opening is None:
+        return False
+    if year is not None and opening.group("year") and int(opening.group("year")) != year:
+        return False
+    window = _sentence_end(text, end)
+    achieved = _ACHIEVED.search(text, start, window)
+    if achieved is None:
+        return False
+    turn = _TURN.search(text, achieved.end(), window)
+    return turn is not None and _SHORTFALL.search(text, turn.end(), window) is not None
+
+
+def _plans(text: str, start: int, year: int | None) -> bool:
+    """Does the sentence at `start` turn to the plans (下一步,我市将… / 2024年,…将…)?"""
+    match = _PLAN.match(text, start)
+    if match is None:
+        return False
+    return year is None or not match.group("year") or int(match.group("year")) == year + 1
+
+
+def closing_cuts(text: str, before: str, year: int | None = None) -> list[int]:
+    """Where the closing run into the last chapter's body `text` opens, and where each of
+    its paragraphs opens after that (empty when none does). `before` is the text before
+    that chapter (the document's evidence); `year` the report's, when its title says."""
+    planned_before = _PLANNED.search(before) is not None
+    cuts: list[int] = []
+    for match in _SENTENCE_START.finditer(text):
+        start = match.end()
+        if start == 0 or start >= len(text):
+            continue
+        if _sums_up(text, start, year) or (
+            (cuts or not planned_before) and _plans(text, start, year)
+        ):
+            cuts.append(start)
+    return cuts

@@ -112,11 +112,14 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     body = _join_part_titles(body)
     decided: dict[int, _Heading] | None = None
     appendix_at: int | None = None
+    closing_at: int | None = None
     if _is_flat(body):
         body = _without_inline_chrome(body, chrome)
         if title is None and body:
             title, body = _flat_title(body, chrome)
-        body, decided, appendix_at = _split_flat(body, _signers(title, header))
+        body, decided, appendix_at, closing_at = _split_flat(
+            body, _signers(title, header), _title_year(title)
+        )
     else:
         # furniture run into the text's first or last lines (…。扫一扫在手机打开当前页)
         ends = min(len(body), _CHROME_ENDS)
@@ -127,7 +130,10 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         )
     page = page_metadata(chrome)
     roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
-    body_tail, closing = _split_closing(roots, tail)
+    if closing_at is not None:
+        # where the closing cut from a flat last chapter stands among the trailing lines
+        closing_at -= (len(body) if appendix_at is None else appendix_at) - len(tail)
+    body_tail, closing = _split_closing(roots, tail, closing_at)
     closing.extend(appendix)
     if roots:
         _last_leaf(roots).paragraphs.extend(body_tail)
@@ -453,11 +459,12 @@ def _cut_appendix(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _split_flat(
-    lines: list[str], signers: tuple[str, ...] = ()
-) -> tuple[list[str], dict[int, _Heading], int | None]:
+    lines: list[str], signers: tuple[str, ...] = (), year: int | None = None
+) -> tuple[list[str], dict[int, _Heading], int | None, int | None]:
     """Cut flat lines at the headings chosen for the whole text; the pieces become lines.
 
-    Returns the lines, the headings by line index and where an appendix begins."""
+    Returns the lines, the headings by line index, where an appendix begins and where a
+    closing run into the last chapter begins (`flat.closing_cuts`)."""
     lines, appendix = _cut_appendix(lines)
     lines = _unglue_signature(lines, signers)
     per_line = [flat.candidates(line) for line in lines]
@@ -481,6 +488,8 @@ def _split_flat(
     spans = iter(flat.heading_spans(lines, stops))
     out: list[str] = []
     decided: dict[int, _Heading] = {}
+    last = max(starts, default=None)
+    closing_at: int | None = None
     for index, line in enumerate(lines):
         cands = starts.get(index)
         if not cands:
@@ -498,6 +507,10 @@ def _split_flat(
             if not heading:
                 out.append(line[cand.start : stop].strip())
                 continue
+            closing: list[str] = []
+            if index == last and number == len(cands) - 1 and rest:
+                before = "".join(lines[:index]) + line[: cand.start]
+                rest, closing = _closing_run_in(rest, before, heading, decided, year)
             if rest and body_start > head_end:
                 # "一、加强党的领导。正文…": heading and body on one line, as written
                 decided[len(out)] = _Heading(
@@ -511,9 +524,29 @@ def _split_flat(
                 out.append(raw.rstrip())
                 if rest:
                     out.append(rest)
+            if closing:
+                closing_at = len(out)
+                out.extend(closing)
     if not appendix:
-        return out, decided, None
-    return out + appendix, decided, len(out)
+        return out, decided, None, closing_at
+    return out + appendix, decided, len(out), closing_at
+
+
+def _closing_run_in(
+    rest: str, before: str, heading: str, decided: dict[int, _Heading], year: int | None
+) -> tuple[str, list[str]]:
+    """The last chapter's body and the closing paragraphs run into it, if any: none in a
+    chapter that is itself about problems or plans (存在的问题 / 下一步工作)."""
+    top = min((h.rank for h in decided.values()), default=None)
+    chapter = next((h for h in reversed(decided.values()) if h.rank == top), None)
+    if _PLAN_HEADING.search(heading) or (chapter and _PLAN_HEADING.search(chapter.heading)):
+        return rest, []
+    cuts = flat.closing_cuts(rest, before, year)
+    if not cuts:
+        return rest, []
+    ends = [*cuts[1:], len(rest)]
+    closing = [rest[start:end].strip() for start, end in zip(cuts, ends, strict=True)]
+    return rest[: cuts[0]].rstrip(), [paragraph for paragraph in closing if paragraph]
 
 
 _FLAT_TITLE = re.compile(r"(?:报告|总结|工作要点)")
@@ -574,6 +607,15 @@ _GLUED_DATE = re.compile(
     r"|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)$"
 )
 _GLUED_FORMULA = ("特此报告。", "专此报告。", "特此报告", "专此报告")
+
+
+_TITLE_YEAR = re.compile(r"(\d{4}) ?年")
+
+
+def _title_year(title: str | None) -> int | None:
+    """The year a report's title names (…2023年法治政府建设…), if it names one."""
+    match = _TITLE_YEAR.search(title or "")
+    return int(match.group(1)) if match else None
 
 
 def _signers(title: str | None, header: dict[str, str]) -> tuple[str, ...]:
@@ -640,13 +682,17 @@ def _last_leaf(nodes: list[_Node]) -> _Node:
 # -- closing ----------------------------------------------------------------------------
 
 
-def _split_closing(roots: list[_Node], tail: list[str]) -> tuple[list[str], list[str]]:
+def _split_closing(
+    roots: list[_Node], tail: list[str], cut: int | None = None
+) -> tuple[list[str], list[str]]:
     """Split the lines after the last heading into (body of that section, closing).
 
     The closing is the signature and date, and the summing-up paragraphs that follow
     the last section (存在的问题 / 下一步) when the report has no section of its own
-    for them.
+    for them; from `cut` on at the latest (a closing cut from a flat last chapter).
     """
+    if cut is not None and 0 <= cut < len(tail):
+        return tail[:cut], tail[cut:]
     end = len(tail)
     while end > 0 and (is_signature_line(tail[end - 1]) or _is_formula(tail[end - 1])):
         end -= 1

@@ -7,7 +7,9 @@ told apart by the text, headings glued to a verb-led body; 6: parts (第一部�
 8: issuer and region of real pages (a report's subject, towns, breadcrumbs), 报告如下：一、;
 9: a heading glued to its first paragraph's short lead (…贡献力量|完善规划体系。) ends before it;
 glued ends weigh an adverb and its verb, verb after verb, a closed quote; namesakes placed by
-a .gov.cn source URL
+a .gov.cn source URL;
+10: a flattened report's closing (…虽然取得了一定成绩,但…; 下一步,我市将…) is cut from its
+last chapter
 """
 
-PARSER_VERSION = "9"
+PARSER_VERSION = "10"
