@@ -201,13 +201,15 @@ def _parts(text: str, report: Report) -> str | None:
     return "\n".join(out)
 
 
+# Titles of parts that gather the original's chapters, which report work done: a part titled
+# 存在的问题 / 下一步工作安排 would rightly keep the closing paragraphs after it as its text.
 _PART_TITLES = (
     "主要工作情况",
     "工作开展情况和成效",
-    "存在的问题和不足",
-    "下一步工作安排",
+    "法治政府建设主要举措",
+    "依法行政工作成效",
     "重点工作推进情况",
-    "今后工作打算",
+    "工作亮点和特色",
 )
 
 

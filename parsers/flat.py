@@ -1061,10 +1061,14 @@ def _lead_starts(
 # year and turns to what is still lacking, or turns to the plans for the next year; a plan
 # sentence only when no earlier chapter has a sentence opening that way (a report whose
 # chapters each end on 下一步… keeps the last one's in its chapter).
-_SENTENCE_START = re.compile(f"(?:^|(?<=[{_SENTENCE_END}]))[{_SPACE}\u3000]*(?=\\S)")
-# the same opening as `_PLAN`, at any sentence start of the text before the last chapter
+# a sentence that may open the closing (the end of the one before, then its first words)
+_CLOSING_OPENING = re.compile(
+    f"[{_SENTENCE_END}][{_SPACE}\u3000]*"
+    r"(?=一年来|过去一年|回顾|总的来看|总体来看|总体而言|\d{4} ?年|同时|下一步|今后|展望|新的一年)"
+)
+# the same opening as `_PLAN`, after any sentence end of the text before the last chapter
 _PLANNED = re.compile(
-    f"(?:^|(?<=[{_SENTENCE_END}]))[{_SPACE}\u3000]*"
+    f"[{_SENTENCE_END}][{_SPACE}\u3000]*"
     r"(?:下一步|今后|展望|新的一年|\d{4} ?年)[,\uff0c]?"
     f"[^{_SENTENCE_END},\uff0c]{{0,16}}?(?:将|要)"
 )
@@ -1118,12 +1122,10 @@ def closing_cuts(text: str, before: str, year: int | None = None) -> list[int]:
     """Where the closing run into the last chapter's body `text` opens, and where each of
     its paragraphs opens after that (empty when none does). `before` is the text before
     that chapter (the document's evidence); `year` the report's, when its title says."""
-    planned_before = _PLANNED.search(before) is not None
+    planned_before = _plans(before, 0, None) or _PLANNED.search(before) is not None
     cuts: list[int] = []
-    for match in _SENTENCE_START.finditer(text):
+    for match in _CLOSING_OPENING.finditer(text):
         start = match.end()
-        if start == 0 or start >= len(text):
-            continue
         if _sums_up(text, start, year) or (
             (cuts or not planned_before) and _plans(text, start, year)
         ):

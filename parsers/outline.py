@@ -430,10 +430,12 @@ def _is_flat(lines: list[str]) -> bool:
     return True
 
 
-# An appendix (名词解释 / 附件:) inside a flat line: its own numbering is not the report's.
+# An appendix (名词解释 / 政府工作报告名词、术语注释 / 附件:) inside a flat line: its own
+# numbering is not the report's.
 # (the leading lookahead lets the engine skip to where one can start: five times faster)
 _FLAT_APPENDIX = re.compile(
-    r"(?=[附《名术])(?:(?:附件 ?[0-9]{0,2} ?[:\uff1a]? ?)?(?:《[^》]{1,20}》)?(?:名词|术语)[、,\uff0c]?"
+    r"(?=[附《名术政工])(?:(?:附件 ?[0-9]{0,2} ?[:\uff1a]? ?)?(?:《[^》]{1,20}》)?(?:(?:政府)?工作报告)?"
+    r"(?:名词|术语)[、,\uff0c]?"
     r"(?:术语)?(?:注释|解释)"
     r"|附件 ?[0-9]{0,2} ?[:\uff1a])"
 )

@@ -7,6 +7,7 @@ measured with; seed 0 is the suite's, and the figures in the report use a seed k
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from types import ModuleType
 import pytest
 
 from govread.corpus import sample_paths
-from govread.parsers import parse_text
+from govread.parsers import Report, parse_text
 
 GENERATOR = Path(__file__).parents[2] / "benchmarks" / "variants.py"
 SEED = 0
@@ -52,11 +53,18 @@ def _cases() -> list[object]:
     return cases
 
 
+@functools.cache
+def _original(path: Path) -> Report:
+    return parse_text(path.read_text("utf-8"))
+
+
 @pytest.mark.parametrize(("path", "variant"), _cases())
-def test_every_variant_gives_the_original_outline(path: Path, variant) -> None:
+def test_every_variant_gives_the_original_outline_and_closing(path: Path, variant) -> None:
     suffix = ".md" if variant.family == "markdown" else ".txt"
     report = parse_text(variant.text, path=f"{path.stem}{suffix}")
     assert report.outline() == variant.expected
+    # the closing (…取得了一定成绩,但…; 下一步…) is not run into the last chapter's items
+    assert variants.closing_right(report, _original(path))
 
 
 _CHANGED = ("slip", "kv_header", "chrome", "department")
