@@ -1061,16 +1061,11 @@ def _lead_starts(
 # year and turns to what is still lacking, or turns to the plans for the next year; a plan
 # sentence only when no earlier chapter has a sentence opening that way (a report whose
 # chapters each end on 下一步… keeps the last one's in its chapter).
+
 # a sentence that may open the closing (the end of the one before, then its first words)
 _CLOSING_OPENING = re.compile(
     f"[{_SENTENCE_END}][{_SPACE}\u3000]*"
     r"(?=一年来|过去一年|回顾|总的来看|总体来看|总体而言|\d{4} ?年|同时|下一步|今后|展望|新的一年)"
-)
-# the same opening as `_PLAN`, after any sentence end of the text before the last chapter
-_PLANNED = re.compile(
-    f"[{_SENTENCE_END}][{_SPACE}\u3000]*"
-    r"(?:下一步|今后|展望|新的一年|\d{4} ?年)[,\uff0c]?"
-    f"[^{_SENTENCE_END},\uff0c]{{0,16}}?(?:将|要)"
 )
 _SUM_UP = re.compile(
     r"(?:一年来|过去一年|回顾[^\u3002,\uff0c]{0,6}一年|总的来看|总体来看|总体而言"
@@ -1080,10 +1075,13 @@ _ACHIEVED = re.compile("成绩|成效|进展|成果")
 _SHORTFALL = re.compile("问题|不足|差距|短板|弱项|薄弱|困难|短处")
 _TURN = re.compile("但|然而|不过|同时")
 _AWARE = re.compile(r"同时(?:也|还)?(?:要|应|必须)?(?:清醒|清楚)地?(?:看到|认识到)")
-_PLAN = re.compile(
+_PLAN_OPENING = (
     r"(?:下一步|今后|展望|新的一年|(?P<year>\d{4}) ?年)[,\uff0c]?"
     f"[^{_SENTENCE_END},\uff0c]{{0,16}}?(?:将|要)"
 )
+_PLAN = re.compile(_PLAN_OPENING)
+# the same opening after any sentence end of the text before the last chapter
+_PLANNED = re.compile(f"[{_SENTENCE_END}][{_SPACE}\u3000]*" + _PLAN_OPENING)
 
 
 def _sentence_end(text: str, start: int) -> int:
