@@ -190,9 +190,21 @@ def _domain_terms() -> frozenset[str]:
     return frozenset(segment.user_terms())
 
 
-# word -> its comparison tokens (`_word_terms`); words recur in every report
-_TERMS: dict[str, tuple[str, ...]] = {}
 _TERMS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
+
+
+class _Terms(dict[str, tuple[str, ...]]):
+    """word -> its comparison tokens (`_word_terms`), each word's found once (words recur
+    in every report); `segment.Cutter.known_terms` looks words up in it."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _TERMS_MAX:
+            self.clear()
+        found = self[word] = _word_terms(word)
+        return found
+
+
+_TERMS = _Terms()
 
 
 def _word_terms(word: str) -> tuple[str, ...]:
@@ -200,9 +212,6 @@ def _word_terms(word: str) -> tuple[str, ...]:
     (综合行政执法改革 also gives 行政执法, so it meets 深化行政执法改革), but not any
     dictionary part (成功率 does not give 功率, 交通运输 not 通运), then the word; two
     characters or more, no stop words, nothing with a digit."""
-    found = _TERMS.get(word)
-    if found is not None:
-        return found
     domain = _domain_terms()
     parts: list[str] = []
     size = len(word)
@@ -212,7 +221,7 @@ def _word_terms(word: str) -> tuple[str, ...]:
             if part in domain:
                 parts.append(part)
     parts.append(word)
-    found = tuple(
+    return tuple(
         token
         for token in parts
         if len(token) > 1
@@ -220,10 +229,6 @@ def _word_terms(word: str) -> tuple[str, ...]:
         and not any(ch.isdigit() for ch in token)
         and (_CJK.search(token) or token.isalpha())
     )
-    if len(_TERMS) >= _TERMS_MAX:
-        _TERMS.clear()
-    _TERMS[word] = found
-    return found
 
 
 def _tokenize(
@@ -237,8 +242,7 @@ def _tokenize(
     cutter = cutter or segment.Cutter()
     tokens: list[str] = []
     for piece in _pieces(text):
-        for word in cutter.known(piece):
-            tokens.extend(_word_terms(word))
+        tokens.extend(cutter.known_terms(piece, _TERMS))
     return tokens
 
 

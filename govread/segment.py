@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Callable, Generator, Mapping
 from functools import cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -215,9 +216,21 @@ _BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba's re_han_
 # (`_is_wordlike`) exactly when something is left of it without them.
 _BLOCK_SIGNS = "+#&._%-"
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-# word -> its index tokens (the dictionary parts, then the word; nothing for punctuation)
-_expansions: dict[str, tuple[str, ...]] = {}
 _EXPANSIONS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
+
+
+class _Expansions(dict[str, tuple[str, ...]]):
+    """word -> its index tokens (the dictionary parts, then the word; nothing for
+    punctuation), each word's found once: looked up with `map`, at C speed."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= _EXPANSIONS_MAX:
+            self.clear()
+        found = self[word] = _expand(word, _loaded().FREQ)
+        return found
+
+
+_expansions = _Expansions()
 
 
 class Cutter:
@@ -230,8 +243,12 @@ class Cutter:
     (`HMM=False`, the comparison's dictionary words). The walks below are jieba's own
     (`Tokenizer.__cut_DAG`, `__cut_DAG_NO_HMM`, `cut`), so `cut(text, hmm)` is exactly
     ``Tokenizer.cut(text, HMM=hmm)``; what changes is that a block's route is found once
-    for both cuts and every text of the report. Keep one per report (it remembers every
-    distinct block it has cut); loads the dictionary if needed.
+    for both cuts and every text of the report, and that a block whose route holds no two
+    single characters side by side is walked once for both (the two walks differ only in
+    such runs). What is made of a block's words (`tokens`: the search's index tokens,
+    `known_terms`: the comparison's words) is kept per block too, so a text already cut is
+    only looked up. Keep one per report (it remembers every distinct block it has cut);
+    loads the dictionary if needed.
     """
 
     def __init__(self) -> None:
@@ -255,6 +272,8 @@ class Cutter:
         self._hmm: dict[str, list[str]] = {}
         self._plain: dict[str, list[str]] = {}
         self._known: dict[str, list[str]] = {}
+        self._tokens = _PieceTokens(self)
+        self._terms: dict[int, dict[str, tuple[str, ...]]] = {}  # per `known_terms` mapping
 
     def _fast_route(self, block: str) -> list[int]:
         route: list[int] = []
@@ -266,43 +285,51 @@ class Cutter:
         self._tokenizer.calc(block, self._tokenizer.get_DAG(block), route)
         return [route[x][1] for x in range(len(block))]
 
-    def _ends(self, block: str) -> list[int]:
-        """Where each word of the block's route that starts at x ends (inclusive)."""
-        ends = self._routes.get(block)
-        if ends is None:
-            ends = self._routes[block] = self._route(block)
-        return ends
-
     def _walk(self, block: str, hmm: bool) -> list[str]:
         """The block's words along its route, every piece: jieba's walk with HMM (a run of
         single characters not in the dictionary is guessed at) or without (a run of single
-        ASCII letters and digits is one word)."""
+        ASCII letters and digits is one word). Where the route has no two single characters
+        side by side, both walks give its words as they are: walked with HMM, such a block
+        is remembered for both."""
         memo = self._hmm if hmm else self._plain
         words = memo.get(block)
         if words is not None:
             return words
-        ends = self._ends(block)
+        ends = self._routes.pop(block, None) or self._route(block)
         words = []
+        append = words.append
         buf = ""
+        runs = False  # two single characters or more side by side
         x, size = 0, len(block)
         while x < size:
             y = ends[x] + 1
-            word = block[x:y]
-            if y - x == 1 and (hmm or word in _ASCII_ALNUM):  # without HMM: jieba's re_eng
-                buf += word
+            if y - x == 1 and (hmm or block[x] in _ASCII_ALNUM):  # without HMM: jieba's re_eng
+                buf += block[x]
             else:
                 if buf:
-                    self._flush(buf, words, hmm)
+                    if len(buf) == 1:
+                        append(buf)
+                    else:
+                        runs = True
+                        self._flush(buf, words, hmm)
                     buf = ""
-                words.append(word)
+                append(block[x:y])
             x = y
         if buf:
-            self._flush(buf, words, hmm)
+            if len(buf) == 1:
+                append(buf)
+            else:
+                runs = True
+                self._flush(buf, words, hmm)
         memo[block] = words
+        if hmm and not runs:
+            self._plain[block] = words  # the same words without HMM
+        elif (self._plain if hmm else self._hmm).get(block) is None:
+            self._routes[block] = ends  # the other walk may come: its route is kept
         return words
 
     def _flush(self, buf: str, words: list[str], hmm: bool) -> None:
-        if not hmm or len(buf) == 1:
+        if not hmm:
             words.append(buf)
         elif not self._freq.get(buf):
             words.extend(self._hmm_cut(buf))
@@ -357,11 +384,49 @@ class Cutter:
                         words.extend(ch for ch in piece if _wordlike_char(ch))
         return words
 
+    def tokens(self, text: str) -> list[str]:
+        """`tokens(text)`: the index tokens of the text's words, in order."""
+        return list(chain.from_iterable(map(self._tokens.__getitem__, _BLOCK.split(text))))
+
+    def known_terms(self, text: str, terms: Mapping[str, tuple[str, ...]]) -> list[str]:
+        """``terms[word]`` of each word of `known(text)`, one after the other. `terms` is a
+        mapping that finds a missing word's terms itself (a dict with ``__missing__``), the
+        same object on every call with it: what it gives for each block is remembered."""
+        memo = self._terms.get(id(terms))
+        if memo is None:
+            memo = self._terms[id(terms)] = {}
+        found: list[str] = []
+        for block in self._han.split(text):
+            if not block:
+                continue
+            mapped = memo.get(block)
+            if mapped is None:
+                words = self._block_known(block) if self._han.match(block) else self.known(block)
+                mapped = memo[block] = tuple(chain.from_iterable(map(terms.__getitem__, words)))
+            found.extend(mapped)
+        return found
+
+
+class _PieceTokens(dict[str, tuple[str, ...]]):
+    """A piece of `_BLOCK.split` (a block, or what lies between two) -> its index tokens,
+    each distinct piece's found once by the report's `Cutter`."""
+
+    def __init__(self, cutter: Cutter) -> None:
+        super().__init__()
+        self.cutter = cutter
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        if not piece:
+            words: list[str] = []
+        elif _BLOCK.match(piece):  # the split alternates between blocks and the rest
+            words = self.cutter.block_words(piece)
+        else:
+            words = self.cutter.cut(piece)
+        found = self[piece] = tuple(chain.from_iterable(map(_expansions.__getitem__, words)))
+        return found
+
 
 def _expand(word: str, freq: Mapping[str, int]) -> tuple[str, ...]:
-    found = _expansions.get(word)
-    if found is not None:
-        return found
     parts: list[str] = []
     if _is_wordlike(word):
         size = len(word)
@@ -372,36 +437,14 @@ def _expand(word: str, freq: Mapping[str, int]) -> tuple[str, ...]:
                     if freq.get(part):
                         parts.append(part)
         parts.append(word)
-    found = tuple(parts)
-    if len(_expansions) >= _EXPANSIONS_MAX:
-        _expansions.clear()
-    _expansions[word] = found
-    return found
+    return tuple(parts)
 
 
 def report_tokens(texts: Mapping[str, str], cutter: Cutter | None = None) -> dict[str, list[str]]:
     """`tokens` of each text of one report (unit id -> text), each distinct block cut once
     (by `cutter`, which the report's other cuts may share)."""
     cutter = cutter or Cutter()
-    freq = _loaded().FREQ
-    blocks: dict[str, tuple[str, ...]] = {}
-    result: dict[str, list[str]] = {}
-    for key, text in texts.items():
-        found: list[str] = []
-        # the split alternates what lies between blocks (even) and the blocks (odd)
-        for number, block in enumerate(_BLOCK.split(text)):
-            if not block:
-                continue
-            words = blocks.get(block)
-            if words is None:
-                pieces: list[str] = []
-                cut = cutter.block_words(block) if number % 2 else cutter.cut(block)
-                for word in cut:
-                    pieces.extend(_expand(word, freq))
-                words = blocks[block] = tuple(pieces)
-            found.extend(words)
-        result[key] = found
-    return result
+    return {key: cutter.tokens(text) for key, text in texts.items()}
 
 
 def words(text: str) -> list[str]:

@@ -231,10 +231,26 @@ def test_jieba_fast_gives_jiebas_tokens() -> None:
                 assert cuts[0] == cuts[1]
 
 
+@pytest.mark.parametrize("forked", [True, False], ids=["forked", "spawned"])
 def test_the_pool_prepares_what_this_process_prepares(
-    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    write_generated: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    forked: bool,
 ) -> None:
+    """Workers forked once the dictionary is loaded (the command line) and workers spawned
+    (where another thread runs, as under pytest-xdist or the TUI) give this process's rows."""
     folder = write_generated(tmp_path / "corpus", 3, seed=13)
+    monkeypatch.setattr(store_build, "_forkable", lambda: forked)
+    made: list[str] = []
+    pool = store_build._pool
+
+    def recording(count: int) -> object:
+        started = pool(count)
+        made.append(started._mp_context.get_start_method())  # type: ignore[attr-defined]
+        return started
+
+    monkeypatch.setattr(store_build, "_pool", recording)
 
     def rows(db: Path) -> list[object]:
         with sqlite3.connect(db) as raw:
@@ -260,4 +276,5 @@ def test_the_pool_prepares_what_this_process_prepares(
     with store.Store(tmp_path / "pool.sqlite3") as opened:
         summary = store.index(opened, [folder], workers=2)
     assert summary.added == 3
+    assert made == ["fork" if forked else "spawn"]
     assert rows(tmp_path / "pool.sqlite3") == rows(tmp_path / "here.sqlite3")
