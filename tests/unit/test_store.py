@@ -260,3 +260,20 @@ def test_a_narrowed_search_ranks_as_the_in_memory_search_of_those_files(tmp_path
             query = parse_query(text)
             expected = [_key(hit) for hit in index.search(query)]
             assert [_key(hit) for hit in searcher.search(query)] == expected, text
+
+
+def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> None:
+    """`gram_text` finds the pairs as numbers read from the text's UTF-32 bytes: every
+    length (odd, even, none), characters past the BMP and lone surrogates give the tokens
+    of the characters and pairs themselves."""
+    import random
+
+    rng = random.Random(5)
+    alphabet = ["a", "Z", " ", "法", "治", "复", "议", "𠀀", "𪚥", "\ud800", "\uffff", "\U0010ffff"]
+    texts = ["", "法", "法治", "法治法", "𠀀a", "\ud800\udfff"]
+    texts += ["".join(rng.choices(alphabet, k=rng.randrange(0, 24))) for _ in range(300)]
+    texts += [path.read_text("utf-8") for path in sample_paths()]
+    for text in texts:
+        grams = set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
+        row = store.gram_text(text)
+        assert sorted(row.split(" ")) == sorted(map(store.gram_token, grams)) or (row == text == "")
