@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from itertools import chain
 
 from govread import segment
@@ -35,7 +36,7 @@ from govread.marks import MarkSet, NodeRef, iter_refs_in_order, report_id, resol
 from govread.parsers.model import Report
 from govread.records import export_format_for_path, render_chunks, terminal_safe, write_utf8_from
 from govread.sanitize import sanitize_path
-from govread.search import SearchIndex, fold_text
+from govread.search import Query, SearchIndex, _report_units, fold_text, parse_query
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -106,7 +107,7 @@ def _error(message: str) -> None:
     print(error_line(message), file=sys.stderr)
 
 
-def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
+def _select(reports: Sequence[Report], query: Query | str) -> list[NodeRef | Passage]:
     """What `--query` exports, in document order: the outermost units the query finds.
 
     The search service decides which units match (govread.search: the same units, query
@@ -153,6 +154,38 @@ def _select(reports: Sequence[Report], query: str) -> list[NodeRef | Passage]:
     return chosen
 
 
+def _select_each(
+    reports: Iterable[Report], query: str, again: Callable[[], Iterable[Report]]
+) -> Iterator[NodeRef | Passage]:
+    """`_select` over the whole corpus, a report at a time: memory holds one report.
+
+    Which units match a term depends on the corpus in one way only: a term found nowhere
+    verbatim is looked for by its words (`search.plan_term`). So `again()` first reads the
+    reports (until every such term is found) for the terms some unit holds verbatim; each of
+    those is then made a phrase, which one report is searched for verbatim only, whether
+    it holds it or not, as the whole corpus is searched. What is selected, and its order
+    (reports in order, units in document order), is `_select`'s over them all.
+    """
+    parsed = parse_query(query)
+    wanted = {term.folded for term in parsed.terms if not term.phrase}
+    found: set[str] = set()
+    if wanted:
+        for report in again():
+            text = "\x00".join(unit.folded for unit in _report_units(report, 0))
+            held = {term for term in wanted if term in text}
+            found |= held
+            wanted -= held
+            if not wanted:
+                break
+    groups = tuple(
+        tuple(replace(term, phrase=True) if term.folded in found else term for term in group)
+        for group in parsed.groups
+    )
+    per_report = replace(parsed, groups=groups)
+    for report in reports:
+        yield from _select([report], per_report)
+
+
 def _enclosing_sections(node_id: str) -> list[str]:
     """The ids of the sections enclosing a section or item id (not itself, for a section;
     an item's own section included)."""
@@ -188,9 +221,8 @@ def run(argv: Sequence[str]) -> int:
             _error(already_exists(output))
             return EXIT_FAILED
 
-    # Reports are loaded, turned into nodes and written one at a time (--all, --marks):
-    # memory holds one report, not the corpus. --query ranks over the corpus, so it loads
-    # them all first; its nodes are still written as they are made.
+    # Reports are loaded, turned into nodes and written one at a time: memory holds one
+    # report, not the corpus (--query reads the reports twice: `_select_each`).
     opened = Opened(args.paths)
     marks = None
     if args.marks:
@@ -265,10 +297,6 @@ class Opened:
                 self.count += 1
                 yield entry
 
-    def all(self) -> list[Report]:
-        self.result.reports = list(self)
-        return self.result.reports
-
 
 def _nodes(
     args: argparse.Namespace, opened: Opened, marks: MarkSet | None
@@ -278,7 +306,7 @@ def _nodes(
         return marks.iter_ordered(opened)
     if args.all:
         return iter_refs_in_order(opened, None)
-    return iter(_select(opened.all(), args.query))
+    return _select_each(opened, args.query, lambda: Opened(args.paths))
 
 
 def _nothing_found(args: argparse.Namespace, count: int) -> str:

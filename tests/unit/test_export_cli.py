@@ -12,7 +12,7 @@ import pytest
 
 from govread import atomic
 from govread.cli import main
-from govread.commands.export import _select
+from govread.commands.export import _select, _select_each
 from govread.corpus import sample_paths
 from govread.export import FORMAT, marks_from_export
 from govread.marks import NodeRef
@@ -48,6 +48,41 @@ def test_select_needs_every_term(samples: list[Report]) -> None:
     for unit in both:
         text = unit.text() if isinstance(unit, NodeRef) else unit.text
         assert "出庭应诉" in text and "行政复议" in text
+
+
+@pytest.mark.word_search
+def test_query_a_report_at_a_time_selects_what_the_whole_corpus_does(
+    samples: list[Report],
+) -> None:
+    """`--query` streams: one report searched at a time, yet a term held verbatim by some
+    report is not replaced by its words in the others (行政执法人员资格 is in one sample
+    only: searched alone, the others would match its words)."""
+
+    def chosen(found: Iterable[object]) -> list[tuple[object, ...]]:
+        return [
+            (unit.id,) if isinstance(unit, NodeRef) else (unit.report.id, unit.kind)  # type: ignore[attr-defined]
+            for unit in found
+        ]
+
+    for query in ("行政执法人员资格", "复议 -听证", '执法 | "依法行政"'):
+        whole = chosen(_select(samples, query))
+        assert chosen(_select_each(samples, query, lambda: samples)) == whole, query
+    alone = chosen(unit for report in samples for unit in _select([report], "行政执法人员资格"))
+    assert alone != chosen(_select(samples, "行政执法人员资格"))
+
+
+def test_query_export_reads_one_report_at_a_time(samples: list[Report]) -> None:
+    read: list[str] = []
+
+    def reports() -> Iterable[Report]:
+        for report in samples:
+            read.append(report.id)
+            yield report
+
+    nodes = _select_each(reports(), QUERY, lambda: samples)
+    first = next(nodes)
+    # the first node comes as soon as its report is read, before the reports after it
+    assert read[-1] == first.report.id and len(read) < len(samples)
 
 
 def test_existing_file_is_left_untouched_without_force(
