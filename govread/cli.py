@@ -209,6 +209,19 @@ def error_line(problem: str) -> str:
     return _("govread: error: {problem}").format(problem=sanitize_line(problem))
 
 
+CHOICES_SHOWN = 10  # the choices a usage error names before "… N more"
+
+
+def first_few(choices: Sequence[str], limit: int = CHOICES_SHOWN) -> str:
+    """At most `limit` of `choices`, comma-separated, then "… N more" for the rest: a message
+    naming the choices among thousands of reports stays short."""
+    shown = ", ".join(choices[:limit])
+    rest = len(choices) - limit
+    if rest <= 0:
+        return shown
+    return _("{shown}, … {n} more").format(shown=shown, n=rest)
+
+
 def skipped_line(problem: str) -> str:
     """``govread: skipped: <problem>`` (a file not opened that the user did not name)."""
     return _("govread: skipped: {problem}").format(problem=sanitize_line(problem))

@@ -29,7 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.cli import ArgumentParser, error_line, skipped_line
+from govread.cli import ArgumentParser, error_line, first_few, skipped_line
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -189,21 +189,37 @@ def _from_file(name: str) -> Report | None:
 
 def _named(name: str, corpus: Sequence[_N]) -> _N:
     found = _match(name, corpus)
-    available = ", ".join(_label(r) for r in corpus) or _("none")
     if not found:
+        available = first_few(list(dict.fromkeys(_label(r) for r in corpus))) or _("none")
         raise _UsageError(
             _("{name}: no report of that name; available: {available}").format(
                 name=name, available=available
             )
         )
-    if len({r.sha256 for r in found}) > 1:
-        matches = ", ".join(_label(r) for r in found)
-        raise _UsageError(
-            _("{name}: ambiguous, matches {matches}; available: {available}").format(
-                name=name, matches=matches, available=available
-            )
+    distinct = list({r.sha256: r for r in reversed(found)}.values())[::-1]
+    if len(distinct) > 1:
+        told = _told_apart(distinct)
+        matches = _("{name}: {n} reports match: {matches}").format(
+            name=name, n=len(distinct), matches=first_few([t for _r, t in told])
         )
+        labels = [_label(r) for r, _t in told]
+        if len(set(labels)) > 1:  # a year tells some apart
+            hint = _("; name one by its file's path, or by place and year (like {example})")
+        else:
+            hint = _("; name one by its file's path")
+        raise _UsageError(matches + hint.format(example=labels[0]))
     return found[0]
+
+
+def _told_apart(reports: Sequence[_N]) -> list[tuple[_N, str]]:
+    """Each report, by label, with its label and its file's name (its path where two names
+    are alike)."""
+    ordered = sorted(reports, key=lambda r: (_label(r), r.path or ""))
+    names = [Path(r.path or "?").name for r in ordered]
+    return [
+        (r, f"{_label(r)} ({sanitize_path(r.path or '?' if names.count(n) > 1 else n)})")
+        for r, n in zip(ordered, names, strict=True)
+    ]
 
 
 def _load_corpus(directory: str | None) -> LoadResult:

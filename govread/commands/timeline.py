@@ -23,7 +23,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from govread.cli import ArgumentParser
+from govread.cli import ArgumentParser, first_few
 from govread.corpus import load
 from govread.i18n import _
 from govread.parsers.model import Report
@@ -103,13 +103,13 @@ def run(argv: Sequence[str]) -> int:
     found = places_named(args.region, reports)
     groups = group_by_place(reports)
     if not found:
-        known = ", ".join(sorted(p.label for p in groups)) or _("none")
+        known = first_few(sorted(p.label for p in groups)) or _("none")
         _error(_("{name}: no report of that place; places: {known}").format(
             name=args.region, known=known
         ))  # fmt: skip
         return EXIT_USAGE
     if len(found) > 1:
-        names = ", ".join(p.label for p in found)
+        names = first_few([p.label for p in found])
         _error(_("{name}: stands for several places: {names}").format(
             name=args.region, names=names
         ))  # fmt: skip

@@ -207,7 +207,7 @@ def test_cli_and_browser_share_one_compare_vocabulary(capsys, monkeypatch) -> No
     [
         (["compare", "咸宁"], 2, "usage"),  # argparse: B missing
         (["compare", "上海", "宝鸡"], 2, "上海: no report of that name; available: 咸宁市 2023"),
-        (["compare", "市", "宝鸡"], 2, "市: ambiguous"),
+        (["compare", "市", "宝鸡"], 2, "市: 4 reports match: 咸宁市 2023 ("),
         (["compare", "咸宁", "/no/such/report.txt"], 1, "/no/such/report.txt: no such file"),
         (["compare", "咸宁", "宝鸡", "--corpus", "/no/such/dir"], 1, "not a folder"),
     ],
@@ -385,6 +385,43 @@ def test_a_one_sentence_chapter_intro_is_folded_into_its_section() -> None:
     assert any(u.node_id.startswith(chapters["严格规范公正文明执法"] + ".") for u in units)
     # 二、's opening says several things: it stays a unit
     assert chapters["推进政务公开"] in own
+
+
+def test_a_name_matching_many_reports_is_answered_short_and_each_told_apart() -> None:
+    """1,000 stored reports, 30 of one place: a short error with the first ten, each with its
+    file's name, "… N more", and how to be precise (QA: one 20 KB line of identical labels)."""
+    from govread.commands.compare import _named, _UsageError
+    from govread.store import ReportRow
+
+    def row(i: int, region: str, year: int, path: str) -> ReportRow:
+        return ReportRow(i, path, f"{i:064x}", f"r{i}", region, year, f"{region} {year}")
+
+    rows = [row(i, f"某{i}县", 2020, f"/c/{i:05}.txt") for i in range(970)]
+    rows += [row(970 + i, "江顺区", 2019 + i % 5, f"/c/j{i:02}.txt") for i in range(30)]
+    with pytest.raises(_UsageError) as raised:
+        _named("江顺区", rows)
+    message = str(raised.value)
+    assert len(message) < 600 and "\n" not in message
+    assert message.startswith(
+        "江顺区: 30 reports match: 江顺区 2019 (j00.txt), 江顺区 2019 (j05.txt)"
+    )
+    assert message.count(".txt)") == 10 and "… 20 more" in message
+    assert "by its file's path, or by place and year (like 江顺区 2019)" in message
+    # place and year still ambiguous: the path is the way, and two same file names show it
+    rows[971] = row(971, "江顺区", 2019, "/d/j00.txt")
+    with pytest.raises(_UsageError) as raised:
+        _named("江顺区 2019", rows)
+    message = str(raised.value)
+    assert "/c/j00.txt" in message and "/d/j00.txt" in message and "(j05.txt)" in message
+    assert message.endswith("; name one by its file's path")
+    # the same text in two files is one report, not a choice
+    same = [row(1, "江顺区", 2019, "/a.txt"), row(1, "江顺区", 2019, "/b.txt")]
+    assert _named("江顺区", same) is same[0]
+    # no match: the places available, each once, the first ten
+    with pytest.raises(_UsageError) as raised:
+        _named("上海", rows)
+    message = str(raised.value)
+    assert message.count("某") == 10 and "more" in message and len(message) < 400
 
 
 def test_a_report_is_named_by_place_and_year_in_any_form_and_in_linear_time(samples) -> None:
