@@ -114,6 +114,15 @@ class ArgumentParser(argparse.ArgumentParser):
         self._positionals.title = _("positional arguments")
         self._optionals.title = _("options")
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        # argparse counts a positional of nargs="*" without a default as required, and names
+        # it among "the following arguments are required" when an earlier one is missing:
+        # with a default, a usage error names only what is missing and required.
+        positional = len(args) == 1 and str(args[0])[:1] not in self.prefix_chars
+        if positional and kwargs.get("nargs") == argparse.ZERO_OR_MORE:
+            kwargs.setdefault("default", [])
+        return super().add_argument(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         for english in ARGPARSE_WORDS:  # argparse's own words, where they are fixed
             message = message.replace(english, _(english))

@@ -96,3 +96,35 @@ def test_installed_command_is_quiet_on_stderr() -> None:
         ["govread", "search", "无此词语"], capture_output=True, text=True, timeout=120
     )
     assert none.returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("argv", "missing"),
+    [
+        (["search"], "QUERY"),  # PATH ... is optional
+        (["compare", "咸宁"], "B"),  # C ... is optional
+        (["compare"], "A, B"),
+    ],
+)
+def test_a_usage_error_names_only_what_is_missing_and_required(
+    argv: list[str], missing: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    try:
+        code = main(["--lang", "en", *argv])
+    except SystemExit as exited:  # argparse's own exit (compare); search returns it
+        code = exited.code
+    assert code == 2
+    last = capsys.readouterr().err.strip().splitlines()[-1]
+    assert last.endswith(f"the following arguments are required: {missing}"), last
+
+
+def test_an_optional_list_of_paths_is_empty_when_none_is_given() -> None:
+    from govread.cli import ArgumentParser
+
+    parser = ArgumentParser(prog="x")
+    parser.add_argument("query")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--tag", nargs="*")
+    args = parser.parse_args(["q"])
+    assert args.paths == [] and args.tag is None
+    assert parser.parse_args(["q", "a", "b"]).paths == ["a", "b"]
