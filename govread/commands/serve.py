@@ -7,17 +7,22 @@ absolute and quoted with `shlex`, as the server runs the command through a shell
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import shlex
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govread.cli import ArgumentParser, error_line
 from govread.i18n import _, language
 from govread.loading import cache_enabled
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_HOST = "127.0.0.1"
@@ -87,6 +92,49 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def banner(url: str) -> str:
+    """What `govread serve` says once it listens (on stdout): where, and how to stop."""
+    return (
+        sanitize(_("Serving govread on {url}").format(url=url)) + "\n" + _("Press Ctrl+C to quit")
+    )
+
+
+def _server(command: str, host: str, port: int) -> Server:
+    """textual-serve's server, saying `banner` only once the port is bound: its own says
+    "Serving … Press Ctrl+C" before binding, then a port in use fails after it."""
+    import asyncio
+    import signal
+
+    from aiohttp import web
+    from textual_serve.server import Server
+
+    class BoundServer(Server):
+        async def on_startup(self, app: web.Application) -> None:
+            """Not here: aiohttp starts the application before it binds the port."""
+
+        def serve(self, debug: bool = False) -> None:
+            # Server.serve, but with aiohttp's "running on" hook, called once every site is
+            # bound, printing the banner.
+            self.debug = debug
+            self.initialize_logging()
+            loop = asyncio.new_event_loop()
+            with contextlib.suppress(NotImplementedError):
+                loop.add_signal_handler(signal.SIGINT, self.request_exit)
+                loop.add_signal_handler(signal.SIGTERM, self.request_exit)
+            web.run_app(
+                self._make_app(),
+                host=self.host,
+                port=self.port,
+                handle_signals=False,
+                loop=loop,
+                print=lambda *_args: print(banner(self.public_url), flush=True),
+            )
+
+    server = BoundServer(command, host=host, port=port)
+    server.title = "govread"
+    return server
+
+
 def run(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
@@ -118,10 +166,7 @@ def run(argv: Sequence[str]) -> int:
             ).format(host=sanitize(args.host)),
             file=sys.stderr,
         )
-    from textual_serve.server import Server  # imported only for this command
-
-    server = Server(app_command(args.paths, args.theme, language()), host=args.host, port=args.port)
-    server.title = "govread"
+    server = _server(app_command(args.paths, args.theme, language()), args.host, args.port)
     try:
         server.serve()
     except OSError as error:  # the port is taken, the address is not this machine's, ...

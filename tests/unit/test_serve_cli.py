@@ -87,6 +87,38 @@ def test_a_port_in_use_is_one_line_and_exit_1() -> None:
         )
     assert done.returncode == 1
     assert f"govread: error: cannot serve on 127.0.0.1:{port}" in done.stderr
+    assert done.stdout == ""  # no "Serving … Press Ctrl+C" before the error
+
+
+def test_the_banner_is_said_once_the_port_is_bound() -> None:
+    import signal
+    import socket
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    server = subprocess.Popen(
+        [*serve.govread_command(), "--lang", "en", "serve", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        assert first == f"Serving govread on http://127.0.0.1:{port}\n"
+        assert server.stdout.readline() == "Press Ctrl+C to quit\n"
+        with socket.create_connection(("127.0.0.1", port), timeout=10):
+            pass  # it listens as soon as it says so
+    finally:
+        server.send_signal(signal.SIGINT)
+        try:
+            server.wait(timeout=30)
+        finally:
+            if server.poll() is None:
+                server.kill()
+                server.wait()
 
 
 def test_the_browser_starts_without_a_terminal_only_on_the_web_driver(
