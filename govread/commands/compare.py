@@ -420,6 +420,16 @@ def _write_toml(text: str, output: str | None, *, force: bool) -> int:
     return EXIT_OK
 
 
+KEYWORDS_SHOWN = 5
+
+
+def _keywords(words: Sequence[str]) -> str:
+    """The first five keywords joined by " · ", then " …" when there were more: the list is
+    cut at its end (the tables fold a long line rather than cut it with "…" mid-list)."""
+    shown = " · ".join(words[:KEYWORDS_SHOWN])
+    return sanitize_line(shown + (" …" if len(words) > KEYWORDS_SHOWN else ""))
+
+
 def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
     """A side's units on a row, then the keywords only that side uses."""
     cell = Text()
@@ -430,7 +440,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
         cell.append(unit.heading)
     if only:
         cell.append(f"\n{only_label(side)}: ", style="dim")
-        cell.append(" · ".join(only[:5]), style="dim italic")
+        cell.append(_keywords(only), style="dim italic")
     return cell
 
 
@@ -447,9 +457,9 @@ def _print_text(comparison: Comparison) -> None:
         )
     )
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(f"A {a_name}"), ratio=5)  # a place name: no language
-    table.add_column(Text(_("Topic · similarity")), ratio=3)
-    table.add_column(Text(f"B {b_name}"), ratio=5)  # a place name: no language
+    table.add_column(Text(f"A {a_name}"), ratio=5, overflow="fold")  # a place name: no language
+    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
+    table.add_column(Text(f"B {b_name}"), ratio=5, overflow="fold")  # a place name: no language
     for pair in comparison.pairs:
         middle = Text(pair.theme_name, style="bold")
         if pair.is_gap:
@@ -466,7 +476,7 @@ def _print_text(comparison: Comparison) -> None:
             middle.append(f"\n{pair.similarity:.2f}")
             if pair.shared_keywords:
                 middle.append(f"\n{shared_label()}: ", style="dim")
-                middle.append(" · ".join(pair.shared_keywords[:5]), style="green")
+                middle.append(_keywords(pair.shared_keywords), style="green")
         empty = Text("—", style="dim")
         left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
         right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
@@ -497,7 +507,7 @@ def _many_units(cell: Cell) -> Text:
         text.append("\n" + _("(a secondary subject of these units)"), style="dim")
     if cell.only_keywords:
         text.append("\n" + _("only here:") + " ", style="dim")
-        text.append(sanitize_line(" · ".join(cell.only_keywords[:5])), style="dim italic")
+        text.append(_keywords(cell.only_keywords), style="dim italic")
     return text
 
 
@@ -535,16 +545,16 @@ def _print_many(comparison: MultiComparison) -> None:
         heading.append(sanitize_line(report.display_title))
     console.print(heading)
     table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(_("Topic · similarity")), ratio=3)
+    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
     for index, label in enumerate(labels):
-        table.add_column(Text(f"{index + 1} {label}"), ratio=4)
+        table.add_column(Text(f"{index + 1} {label}"), ratio=4, overflow="fold")
     for row in comparison.rows:
         theme = Text(row.theme_name, style="bold")
         if row.present >= 2:
             theme.append(f"\n{row.similarity:.2f}")
             if row.shared_keywords:
                 theme.append("\n" + _("shared:") + " ", style="dim")
-                theme.append(sanitize_line(" · ".join(row.shared_keywords[:5])), style="green")
+                theme.append(_keywords(row.shared_keywords), style="green")
         table.add_row(theme, *(_many_cell(cell) for cell in row.cells))
     console.print(table)
     shared = comparison.shared_figures

@@ -192,6 +192,40 @@ def test_cli_text_is_plain_with_no_color(capsys, monkeypatch) -> None:
     assert max(len(line) for line in out.splitlines()) <= 110
 
 
+def test_a_keyword_list_is_cut_at_its_end_never_mid_list(
+    by_region, samples, capsys, monkeypatch
+) -> None:
+    """QA: "shared: 学习 · 法治政府建设 · 法治政府 … 市委 · 市政府" cut the cell's line mid-list
+    while the keywords left out were the last ones."""
+    from govread.commands.compare import _keywords
+
+    assert _keywords(["a", "b", "c"]) == "a · b · c"
+    assert _keywords([str(i) for i in range(8)]) == "0 · 1 · 2 · 3 · 4 …"
+    monkeypatch.setenv("COLUMNS", "120")
+    assert main(["--lang", "en", "compare", "咸宁", "宝鸡"]) == 0
+    from rich.cells import cell_len
+
+    lines = capsys.readouterr().out.splitlines()
+    header = next(line for line in lines if "Topic · similarity" in line)
+    start = cell_len(header[: header.index("Topic")])
+    end = cell_len(header[: header.index("B 宝鸡市")])
+
+    def middle(line: str) -> str:  # the topic column's part of a line, by terminal cells
+        at, kept = 0, []
+        for char in line:
+            if start <= at < end:
+                kept.append(char)
+            at += cell_len(char)
+        return "".join(kept)
+
+    flat = "".join("".join(middle(line) for line in lines).split())  # the column, unwrapped
+    c = compare(by_region["咸宁市"], by_region["宝鸡市"], samples)
+    long = [p.shared_keywords for p in c.pairs if len(p.shared_keywords) > 5]
+    assert long
+    for words in long:  # each list whole up to its fifth keyword, "…" after it
+        assert "·".join(words[:5]) + "…" in flat, words
+
+
 def test_cli_and_browser_share_one_compare_vocabulary(capsys, monkeypatch) -> None:
     """The same words as the browser's compare screen (govread.compare_words), in English."""
     monkeypatch.setenv("COLUMNS", "110")
