@@ -34,6 +34,7 @@ from functools import cache
 
 from govread import segment
 from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
+from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
@@ -95,6 +96,12 @@ class Unit:
     themes: tuple[tuple[str, float], ...] = field(default=(), compare=False)
     # the phases its own words speak of, wherever it stands (…还存在许多不足和短板)
     phases: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @property
+    def shown_number(self) -> str:
+        """The number as shown before the heading: for the closing, its name in the interface
+        language and a space (`number` keeps 结尾, as stored)."""
+        return outside_label("closing") + " " if self.kind == "closing" else self.number
 
     def covers(self, theme_id: str) -> bool:
         """Whether this unit's text covers the theme, as its main subject or another one."""

@@ -46,7 +46,7 @@ def gap_reason(pair: Pair, side: str) -> str:
 
 def covered_by_list(units: Sequence[Unit], width: int = 20) -> str:
     """The sections a silent side speaks of the topic in, on one line (the first three)."""
-    return _(", ").join(f"{u.number}{u.heading}"[:width] for u in units[:3])
+    return _(", ").join(f"{u.shown_number}{u.heading}"[:width] for u in units[:3])
 
 
 def nearest_label() -> str:

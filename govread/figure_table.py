@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from govread.figures import Figure, report_figures, subject_key
 from govread.indicators import canonical_indicator
+from govread.node_ids import outside_label
 from govread.parsers.model import Report
 
 COLUMNS: tuple[str, ...] = (
@@ -33,8 +34,6 @@ COLUMNS: tuple[str, ...] = (
     "sha256",
     "node",
 )
-PREAMBLE_LABEL = "前言"
-CLOSING_LABEL = "结尾"
 # Where a report stands: table column → the parser's field (province and administrative
 # level from the gazetteer, genre from the text).
 PLACE_FIELDS = ("province", "level", "genre")
@@ -60,8 +59,8 @@ def indicator_of(figure: Figure) -> str | None:
 def _section_labels(report: Report) -> dict[str, str]:
     prefix = report.id
     labels = {section.id: section.label for section in report.walk()}
-    labels[f"{prefix}/preamble"] = PREAMBLE_LABEL
-    labels[f"{prefix}/closing"] = CLOSING_LABEL
+    labels[f"{prefix}/preamble"] = outside_label("preamble")
+    labels[f"{prefix}/closing"] = outside_label("closing")
     return labels
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from govread.i18n import _
 from govread.parsers.model import Item, Report, Section
 
 NodeKind = Literal["report", "section", "item"]
@@ -27,6 +28,12 @@ _NODE_ID = re.compile(
 
 # The units of a report that lie outside its sections (named by the search index).
 OUTSIDE_SECTIONS = ("preamble", "closing")
+
+
+def outside_label(kind: str) -> str:
+    """The preamble's or the closing's name on screen, in the interface language (前言 / 结尾
+    in Chinese); the search index keeps the Chinese names as its labels."""
+    return _("Preamble") if kind == "preamble" else _("Closing")
 
 
 def report_id(report: Report) -> str:
@@ -70,7 +77,7 @@ def outside_unit_id(report: Report, outside: str) -> str:
 
 def outline_node_id(search_unit_id: str) -> str:
     """The outline node a search unit lives in: a preamble or closing lives in its report."""
-    report, _, rest = search_unit_id.partition("/")
+    report, _sep, rest = search_unit_id.partition("/")
     return report if rest in OUTSIDE_SECTIONS else search_unit_id
 
 

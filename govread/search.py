@@ -45,7 +45,7 @@ from itertools import chain, filterfalse
 from typing import Literal, Protocol, overload
 
 from govread import segment
-from govread.node_ids import outside_unit_id, report_id
+from govread.node_ids import OUTSIDE_SECTIONS, outside_label, outside_unit_id, report_id
 from govread.parsers.model import Item, Report, Section
 
 Span = tuple[int, int]
@@ -1465,12 +1465,14 @@ def _make_hit(
     body_spans: list[Span],
 ) -> Hit:
     snippet, snippet_spans = make_snippet(unit.body, body_spans)
+    # the preamble and the closing are named in the interface language, not as indexed
+    label = outside_label(unit.kind) if unit.kind in OUTSIDE_SECTIONS else unit.label
     return Hit(
         report=report,
         node_id=unit.id,
         kind=unit.kind,
-        section=unit.path,
-        heading=unit.label,
+        section=(label,) if unit.kind in OUTSIDE_SECTIONS else unit.path,
+        heading=label,
         snippet=snippet,
         score=score,
         match=kind,

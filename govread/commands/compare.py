@@ -436,7 +436,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
     for index, unit in enumerate(units):
         if index:
             cell.append("\n")
-        cell.append(unit.number, style="bold")
+        cell.append(sanitize_line(unit.shown_number), style="bold")
         cell.append(unit.heading)
     if only:
         cell.append(f"\n{only_label(side)}: ", style="dim")
@@ -470,7 +470,9 @@ def _print_text(comparison: Comparison) -> None:
             middle.append(f"\n{why}", style="yellow")
             if pair.nearest is not None:
                 middle.append("\n" + nearest_label(), style="dim")
-                middle.append(f"{pair.nearest.number}{pair.nearest.heading}", style="dim")
+                middle.append(
+                    sanitize_line(pair.nearest.shown_number + pair.nearest.heading), style="dim"
+                )
                 middle.append(f" ({pair.nearest_similarity:.2f})", style="dim")
         else:
             middle.append(f"\n{pair.similarity:.2f}")
@@ -501,7 +503,7 @@ def _many_units(cell: Cell) -> Text:
     for index, unit in enumerate(cell.units):
         if index:
             text.append("\n")
-        text.append(sanitize_line(unit.number), style="bold")
+        text.append(sanitize_line(unit.shown_number), style="bold")
         text.append(sanitize_line(unit.heading))
     if cell.secondary:
         text.append("\n" + _("(a secondary subject of these units)"), style="dim")
@@ -520,7 +522,7 @@ def _many_cell(cell: Cell) -> Text:
         text.append(_("covered only within:"), style="yellow")
         for unit in cell.covered_by[:3]:
             text.append("\n")
-            text.append(sanitize_line(unit.number), style="bold")
+            text.append(sanitize_line(unit.shown_number), style="bold")
             text.append(sanitize_line(unit.heading))
     elif cell.has_theme:
         text.append(_("nothing alike"), style="yellow")
@@ -528,7 +530,7 @@ def _many_cell(cell: Cell) -> Text:
         text.append(_("silent on this topic"), style="yellow")
     if cell.nearest is not None:
         text.append("\n" + _("nearest:") + " ", style="dim")
-        text.append(sanitize_line(cell.nearest.number + cell.nearest.heading), style="dim")
+        text.append(sanitize_line(cell.nearest.shown_number + cell.nearest.heading), style="dim")
         text.append(f" ({cell.nearest_similarity:.2f})", style="dim")
     return text
 

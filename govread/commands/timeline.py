@@ -277,7 +277,7 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, object]]:
                 topic.theme,
                 topic.name,
                 value=len(units),
-                text="; ".join(u.number + u.heading for u in units),
+                text="; ".join(u.shown_number + u.heading for u in units),
                 ids=[u.node_id for u in (*units, *topic.also[index])],
             )
     for series in timeline.series:
@@ -371,12 +371,12 @@ def _cell(units: Sequence[Unit], also: Sequence[Unit]) -> Text:
     for index, unit in enumerate(units[:3]):
         if index:
             cell.append("\n")
-        cell.append(sanitize_line(unit.number), style="bold")
+        cell.append(sanitize_line(unit.shown_number), style="bold")
         cell.append(sanitize_line(unit.heading[:16]))
     if len(units) > 3:
         cell.append(_("\n… {count} more").format(count=len(units) - 3), style="dim")
     if also:
-        where = "、".join(sanitize_line(u.number) for u in also[:3])
+        where = "、".join(sanitize_line(u.shown_number.strip()) for u in also[:3])
         cell.append(("\n" if units else "") + _("also in {where}").format(where=where), "dim")
     if not units and not also:
         cell.append("—", style="dim")
@@ -439,7 +439,7 @@ def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:
         console.print(line)
         for evidence in promise.evidence:
             quote = Text("    ")
-            quote.append(sanitize_line(evidence.unit.number), style="bold")
+            quote.append(sanitize_line(evidence.unit.shown_number), style="bold")
             quote.append(sanitize_line(evidence.unit.heading[:16]))
             quote.append(f"  {evidence.coverage:.0%}  ", style="dim")
             quote.append(f"“{sanitize_line(evidence.quote)}”")

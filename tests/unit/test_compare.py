@@ -560,3 +560,21 @@ def test_a_small_unit_is_judged_against_the_passage_of_a_chapter_not_the_whole()
     _, paragraph, start, end = passage
     section = chapter.find(large.node_id)
     assert section and section.paragraphs[paragraph][start:end].startswith("举办人民调解员培训班")
+
+
+def test_the_closing_is_named_in_the_interface_language_apart_from_its_text() -> None:
+    """QA: 结尾 in the English UI, and "结尾2023年…" run into the heading."""
+    from govread.compare import Unit
+    from govread.compare_words import covered_by_list
+    from govread.i18n import set_language
+
+    closing = Unit("k", "abc/closing", "closing", "结尾", "下一步工作", "下一步工作。", "other")
+    item = Unit("i", "abc/1#1", "item", "一、(一)", "加强立法", "加强立法。", "other")
+    assert closing.number == "结尾"  # as stored and exported
+    assert closing.shown_number == "Closing " and item.shown_number == "一、(一)"
+    assert covered_by_list([closing, item], width=40) == "Closing 下一步工作, 一、(一)加强立法"
+    set_language("zh")
+    try:
+        assert closing.shown_number == "结尾 "
+    finally:
+        set_language("en")

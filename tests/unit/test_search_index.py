@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govread import segment
+from govread.i18n import set_language
 from govread.parsers import Report
 from govread.search import FilterResult, Hit, SearchIndex
 
@@ -148,9 +149,17 @@ def test_preamble_and_closing_are_searched(index: SearchIndex) -> None:
     result = index.filter("自然生态公园城市")  # only in 咸宁's preamble
     assert len(result.ids) == 1 and next(iter(result.ids)).endswith("/preamble")
     hit = index.search("自然生态公园城市")[0]
-    assert hit.kind == "preamble" and hit.section == ("前言",)
+    # named in the interface language (QA: 结尾 in the English hits list)
+    assert hit.kind == "preamble" and hit.section == ("Preamble",) == (hit.heading,)
     closing = index.filter("全力争创全国法治政府建设示范市")  # 株洲's closing
     assert any(node_id.endswith("/closing") for node_id in closing.ids)
+    hit = next(h for h in index.search("全力争创全国法治政府建设示范市") if h.kind == "closing")
+    assert hit.section == ("Closing",)
+    set_language("zh")
+    try:
+        assert index.search("全力争创全国法治政府建设示范市")[0].section == ("结尾",)
+    finally:
+        set_language("en")
 
 
 def test_filter_gives_ancestors_counts_and_order(index: SearchIndex) -> None:

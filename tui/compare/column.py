@@ -114,7 +114,7 @@ def unit_text(
     text = Text()
     if marked:
         text.append("● ", style=style("compare--mark"))
-    text.append(unit.number, style=style("compare--number"))
+    text.append(unit.shown_number, style=style("compare--number"))
     text.append(unit.heading, style=style("compare--heading"))
     passage = body_of(unit)
     if passage:
@@ -149,7 +149,7 @@ def empty_text(
     if cell.covered_by:
         for unit in cell.covered_by[:3]:
             text.append("\n")
-            text.append(unit.number, style=style("compare--number"))
+            text.append(unit.shown_number, style=style("compare--number"))
             text.append(unit.heading)
     elif cell.has_theme:
         text.append(_("\n(its {topic} text is in another row of this topic)").format(topic=theme))
@@ -160,7 +160,7 @@ def empty_text(
     if cell.nearest is not None:
         text.append("\n")
         text.append(nearest_label(), style=style("compare--label"))
-        text.append(cell.nearest.number, style=style("compare--number"))
+        text.append(cell.nearest.shown_number, style=style("compare--number"))
         text.append(cell.nearest.heading)
         text.append(f"  ({cell.nearest_similarity:.2f})", style=style("compare--dim"))
     text.stylize(style("compare--dim"))

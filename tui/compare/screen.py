@@ -551,7 +551,7 @@ class CompareScreen(LocalisedScreen[None]):
             )
             return
         marked = app_state(self).toggle_mark(node_id)
-        what = cell.unit.number + cell.unit.heading if cell.unit else node_id
+        what = cell.unit.shown_number + cell.unit.heading if cell.unit else node_id
         said = _("Marked: {what}") if marked else _("Unmarked: {what}")
         self.notify(said.format(what=what), timeout=3, markup=False)
 

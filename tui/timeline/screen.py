@@ -84,7 +84,7 @@ def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
 
 def _unit_label(unit: Unit, limit: int = _CELL_CHARS) -> str:
     heading = unit.heading if len(unit.heading) <= limit else unit.heading[: limit - 1] + "…"
-    return sanitize_line(unit.number + heading)
+    return sanitize_line(unit.shown_number + heading)
 
 
 def topic_cell(main: Sequence[Unit], also: Sequence[Unit]) -> Text:
@@ -96,7 +96,7 @@ def topic_cell(main: Sequence[Unit], also: Sequence[Unit]) -> Text:
             cell.append(f" +{len(main) - 1}", style="bold")
     elif also:
         cell.append(_("in "), style="dim")
-        cell.append("、".join(sanitize_line(u.number) for u in also[:2]), style="dim")
+        cell.append("、".join(sanitize_line(u.shown_number.strip()) for u in also[:2]), style="dim")
     else:
         cell.append("—", style="dim")
     return cell
