@@ -34,6 +34,13 @@ def citation_key(report: Report) -> str:
     return f"govread_{report_id(report)}"
 
 
+def cited_title(report: Report) -> str:
+    """The title a citation gives: the report's own, else its made-up display title in
+    square brackets, as citation styles mark a title the cataloguer supplied
+    (``[咸宁市 2023年 法治政府建设情况]``): a citation never passes one off as the report's."""
+    return report.title or f"[{report.display_title}]"
+
+
 def _section_label(ref: NodeRef | None) -> str | None:
     """The node's place in the report: its headings from the top, joined by " › "."""
     if ref is None or not ref.path:
@@ -54,7 +61,7 @@ def citation_line(
     the document type ``[R]`` (report) online ``[R/OL]`` with the date it was cited.
     ``plain``: the same facts joined by `` · ``.
     """
-    title = report.title or report.display_title
+    title = cited_title(report)
     section = _section_label(ref)
     url = source_url(report)
     year = f"{report.year}年" if report.year else None
@@ -106,7 +113,7 @@ def csl_item(report: Report) -> dict[str, object]:
     item: dict[str, object] = {
         "id": citation_key(report),
         "type": "report",
-        "title": report.title or report.display_title,
+        "title": cited_title(report),
         "language": "zh-CN",
     }
     if report.issuer:
@@ -164,7 +171,7 @@ def _url_field(url: str) -> str:
 
 def bibtex_entry(report: Report) -> str:
     """The report as a ``@techreport`` entry (institution: the issuer)."""
-    fields: list[tuple[str, str]] = [("title", bibtex_escape(report.title or report.display_title))]
+    fields: list[tuple[str, str]] = [("title", bibtex_escape(cited_title(report)))]
     if report.issuer:
         # Double braces: an organisation, not a "Last, First" person to be split.
         fields.append(("author", "{" + bibtex_escape(report.issuer) + "}"))

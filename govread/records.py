@@ -66,7 +66,8 @@ def _report_columns(node: NodeRef | Passage) -> Row:
     return {
         "region": report.region,
         "year": report.year,
-        "title": report.title or report.display_title,
+        "title": report.title,  # the report's own, empty when it has none
+        "display_title": report.display_title,  # what govread shows: made up when no title
         "issuer": report.issuer,
         "published": report.published,
         "source_url": source_url(report),
@@ -117,7 +118,8 @@ def hit_row(hit: Hit) -> Row:
     """A search hit: `Hit.to_json` with the schema, the unit's whole text and the report's
     other columns."""
     row: Row = {"schema": HIT_SCHEMA, **hit.to_json()}
-    row["title"] = hit.report.title or hit.report.display_title
+    row["title"] = hit.report.title
+    row["display_title"] = hit.report.display_title
     row["issuer"] = hit.report.issuer
     row["published"] = hit.report.published
     row["source_url"] = source_url(hit.report)
@@ -155,7 +157,8 @@ def pair_row(pair: Pair) -> Row:
 
 
 HIT_COLUMNS = (
-    "region", "year", "title", "issuer", "published", "source_url", "path", "sha256",
+    "region", "year", "title", "display_title", "issuer", "published", "source_url", "path",
+    "sha256",
     "id", "kind", "section", "heading", "snippet", "text", "score", "match",
 )  # fmt: skip
 
@@ -214,7 +217,11 @@ def _markdown_block(row: Mapping[str, object], citation: str) -> list[str]:
     where = " ".join(str(v) for v in (row.get("region"), row.get("year")) if v)
     section = row.get("section") or []
     label = " › ".join(str(s) for s in section) if isinstance(section, list) else ""
-    heading = " · ".join(part for part in (where, label or str(row.get("title") or "")) if part)
+    heading = " · ".join(
+        part
+        for part in (where, label or str(row.get("title") or row.get("display_title") or ""))
+        if part
+    )
     lines += [f"## {_md_escape(heading)}", ""]
     if citation:
         lines += [f"*{_md_escape(citation)}*", ""]

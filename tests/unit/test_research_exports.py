@@ -323,3 +323,21 @@ def test_export_marks_with_tags_from_the_command_line(
     MarkSet.load()[0].clear()
     assert main(["export", "--marks", "-o", str(tmp_path / "none.csv")]) == 1
     assert "no mark lies" in capsys.readouterr().err
+
+
+def test_a_citation_never_passes_a_made_up_title_off_as_the_reports(report: Report) -> None:
+    """QA: 咸宁 has no title, yet BibTeX, CSL-JSON, the copied line and the CSV gave the
+    invented display title as its title."""
+    untitled = replace(report, title=None, display_title="咸宁市 2023年 法治政府建设情况")
+    supplied = "[咸宁市 2023年 法治政府建设情况]"  # brackets: a title the cataloguer supplied
+    assert "  title = {" + supplied + "}," in bibtex_entry(untitled)
+    assert csl_item(untitled)["title"] == supplied
+    for style in ("gbt7714", "plain"):
+        assert supplied in citation_line(untitled, style=style)
+    row = _csv_rows(to_csv([node_row(next(iter_nodes(untitled)))]))[0]
+    assert row["title"] == "" and row["display_title"] == "咸宁市 2023年 法治政府建设情况"
+    # a report's own title is cited as it is, never bracketed
+    titled = replace(report, title="咸宁市人民政府关于2023年法治政府建设情况的报告")
+    assert "  title = {咸宁市人民政府关于2023年法治政府建设情况的报告}," in bibtex_entry(titled)
+    assert csl_item(titled)["title"] == titled.title
+    assert node_row(next(iter_nodes(titled)))["title"] == titled.title
