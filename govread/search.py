@@ -38,14 +38,20 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain, filterfalse
 from typing import Literal, Protocol, overload
 
 from govread import segment
-from govread.node_ids import OUTSIDE_SECTIONS, outside_label, outside_unit_id, report_id
+from govread.node_ids import (
+    OUTSIDE_SECTIONS,
+    outside_label,
+    outside_unit_id,
+    report_id,
+    report_id_of,
+)
 from govread.parsers.model import Item, Report, Section
 
 Span = tuple[int, int]
@@ -696,11 +702,12 @@ class FilterResult:
     """
 
     query: Query
-    ids: frozenset[str] = frozenset()
-    ancestors: frozenset[str] = frozenset()
-    order: tuple[str, ...] = ()
+    # (from a store, sets and sequences made as far as they are read: see `store_filter`)
+    ids: AbstractSet[str] = frozenset()
+    ancestors: AbstractSet[str] = frozenset()
+    order: Sequence[str] = ()
     report_counts: dict[str, int] = field(default_factory=dict)
-    section_counts: dict[str, int] = field(default_factory=dict)
+    section_counts: Mapping[str, int] = field(default_factory=dict)
     word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
     hits: Sequence[str] = ()  # a tuple, or from a store `LazyHits` (found when read)
@@ -709,10 +716,19 @@ class FilterResult:
     _heading_of: Callable[[str], Folded | None] = field(
         default=lambda _unit_id: None, repr=False, compare=False
     )
+    # `sectioned_reports()` when the index knew it (a store's counts are made when read)
+    _sectioned: frozenset[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def total(self) -> int:
         return len(self.hits)
+
+    def sectioned_reports(self) -> frozenset[str]:
+        """The reports (their ids) with a hit below the report itself (in a section or
+        item): each such hit adds to the count of the sections above it."""
+        if self._sectioned is not None:
+            return self._sectioned
+        return frozenset(map(report_id_of, self.section_counts))
 
     def spans(self, text: str) -> list[Span]:
         """Where the matched needles occur in `text` (original offsets, sorted, merged)."""

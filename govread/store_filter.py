@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from array import array
 from bisect import bisect_left
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from itertools import chain
-from operator import attrgetter
-from typing import Protocol
+from collections import OrderedDict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
+from itertools import compress, filterfalse, groupby, repeat
+from operator import eq, gt, itemgetter, sub
+from typing import Protocol, TypeAlias, overload
 
 from govread import segment
-from govread.node_ids import OUTSIDE_SECTIONS
+from govread.node_ids import OUTSIDE_SECTIONS, report_id_of
 from govread.parsers.model import Report
 from govread.search import (
     FilterResult,
@@ -84,31 +86,294 @@ class FilterCancelled(Exception):
     """A filter was given up: its query is no longer the one on screen."""
 
 
-class _Row:
-    """One unit of the store, as the filter needs it."""
-
-    __slots__ = ("_ancestors", "kind", "node_id", "ordinal", "report")
-
-    def __init__(self, report: int, ordinal: int, node_id: str, kind: str) -> None:
-        self.report, self.ordinal, self.node_id, self.kind = report, ordinal, node_id, kind
-        self._ancestors: tuple[str, ...] | None = None
-
-    @property
-    def ancestors(self) -> tuple[str, ...]:
-        if self._ancestors is None:
-            self._ancestors = ancestor_ids(self.node_id)
-        return self._ancestors
-
-    @property
-    def count_keys(self) -> tuple[str, ...]:
-        """The sections whose hit counts a hit here adds to: those above it, and itself."""
-        return (*self.ancestors, self.node_id) if self.kind == "section" else self.ancestors
+# places (ints), sorted where said: arrays, which the garbage collector does not walk
+Places: TypeAlias = "array[int]"
+NO_PLACE = -1  # (the parent of a unit at the top of a report)
 
 
-_node_id = attrgetter("node_id")
-_ancestors = attrgetter("ancestors")
-_count_keys = attrgetter("count_keys")
-_report = attrgetter("report")
+def _holds(places: Places, place: int) -> bool:
+    """Whether sorted `places` hold `place`."""
+    at = bisect_left(places, place)
+    return at < len(places) and places[at] == place
+
+
+class _Directory:
+    """Every unit of the open reports, numbered in document order across the reports (a
+    unit's *place*), in columns indexed by place: what a keystroke needs of a unit, kept so
+    that its work is C-level passes over sets of places (`map`, `compress`, set operations)
+    rather than Python per matching unit.
+
+    The columns are tuples, arrays and bytes, which Python's garbage collector does not
+    walk: at 10,000 reports a list or set per column made every full collection (one every
+    few keystrokes) walk millions of references, 100–200 ms each."""
+
+    __slots__ = (
+        "ends",
+        "is_item",
+        "is_outside",
+        "keys",
+        "kind",
+        "node",
+        "ordinal",
+        "parent",
+        "place_of",
+        "report",
+        "report_key",
+        "sha",
+        "shas",
+        "spans",
+        "starts",
+        "top",
+    )
+
+    def __init__(
+        self,
+        rows: list[tuple[int, int, int, str, str, str | None]],
+        reports: Sequence[StoredReport],
+    ) -> None:
+        """`rows`: (unit id, report id, ordinal, node id, kind, parent node id) of every
+        unit of the store."""
+        rows.sort(key=itemgetter(1, 2))  # the store's own order: a report's units together
+        by_report = {sid: list(group) for sid, group in groupby(rows, key=itemgetter(1))}
+        del rows
+        ordered: list[tuple[int, int, int, str, str, str | None]] = []
+        # each report's key (its node id) and places [start, end)
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.report_key: dict[int, str] = {}
+        for report in reports:
+            group = by_report.get(report.store_id)
+            if group:
+                key = report_id_of(group[0][3])
+                self.spans[key] = (len(ordered), len(ordered) + len(group))
+                self.report_key[report.store_id] = key
+                ordered.extend(group)
+        del by_report
+        count = len(ordered)
+        columns = tuple(zip(*ordered, strict=True)) if ordered else ((),) * 6
+        unit_ids, report_ids, ordinals, nodes, kinds, parents = columns
+        del ordered, columns
+        self.place_of: dict[int, int] = dict(zip(unit_ids, range(count), strict=True))
+        self.node: tuple[str, ...] = nodes
+        self.kind: tuple[str, ...] = kinds
+        self.report: tuple[int, ...] = report_ids  # the report's store id
+        self.ordinal: tuple[int, ...] = ordinals
+        # the enclosing section's place (NO_PLACE at the top of a report); by report and id,
+        # as two stored files may hold one report (the same node ids)
+        place_of_node = dict(zip(zip(report_ids, nodes, strict=True), range(count), strict=True))
+        self.parent = array(
+            "q", map(place_of_node.get, zip(report_ids, parents, strict=True), repeat(NO_PLACE))
+        )
+        del place_of_node
+        sha_of = {report.store_id: report.sha256 for report in reports}
+        self.sha: tuple[str, ...] = tuple(map(sha_of.__getitem__, report_ids))
+        everywhere = range(count)
+        self.is_item = bytes(map("item".__eq__, kinds))  # 1 at an item's place
+        self.is_outside = bytes(map(OUTSIDE_SECTIONS.__contains__, kinds))  # preamble, closing
+        self.top = array("q", compress(everywhere, map(eq, self.parent, repeat(NO_PLACE))))
+        # the reports with units, in order: their keys, shas and first and past-last places
+        self.keys = tuple(self.spans)
+        self.shas = tuple(sha_of[self.report[start]] for start, _ in self.spans.values())
+        self.starts = array("q", (start for start, _ in self.spans.values()))
+        self.ends = array("q", (end for _, end in self.spans.values()))
+
+    def per_report(self, places: Sequence[int]) -> list[int]:
+        """How many of these places (sorted) each report holds, in the order of `keys`."""
+        return list(
+            map(
+                sub,
+                map(bisect_left, repeat(places), self.ends),
+                map(bisect_left, repeat(places), self.starts),
+            )
+        )
+
+    def __len__(self) -> int:
+        return len(self.node)
+
+    def ancestors(self, places: Iterable[int]) -> set[int]:
+        """The places of the sections enclosing any of `places`, level by level."""
+        parent = self.parent
+        found: set[int] = set()
+        level = set(map(parent.__getitem__, places))
+        while level:
+            level.discard(NO_PLACE)
+            level -= found
+            found |= level
+            level = set(map(parent.__getitem__, level))
+        return found
+
+    def items_of(self, section: int) -> Iterator[int]:
+        """The places of a section's items (they follow it)."""
+        kind, place = self.kind, section + 1
+        while place < len(kind) and kind[place] == "item":
+            yield place
+            place += 1
+
+
+class _Found:
+    """The places a query matched, sorted (document order), and what is made of them for
+    one report at a time: a keystroke's answer reads the reports it shows, not the corpus."""
+
+    def __init__(self, directory: _Directory, matched: Places, repeated: Places) -> None:
+        self.directory = directory
+        self.matched = matched
+        self.repeated = repeated  # matching items whose section matches too (one hit)
+        self._ids: dict[str, frozenset[str]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def places_in(self, key: str, places: Places | None = None) -> Places:
+        """The matched places (or these `places`, sorted) of one report (by its id)."""
+        span = self.directory.spans.get(key)
+        found = self.matched if places is None else places
+        if span is None:
+            return found[:0]
+        return found[bisect_left(found, span[0]) : bisect_left(found, span[1])]
+
+    def ids_in(self, key: str) -> frozenset[str]:
+        with self._lock:
+            found = self._ids.get(key)
+            if found is None:
+                found = self._ids[key] = frozenset(
+                    map(self.directory.node.__getitem__, self.places_in(key))
+                )
+            return found
+
+    def ancestors_in(self, key: str) -> frozenset[str]:
+        with self._lock:
+            found = self._ancestors.get(key)
+            if found is None:
+                d = self.directory
+                found = frozenset(map(d.node.__getitem__, d.ancestors(self.places_in(key))))
+                self._ancestors[key] = found
+            return found
+
+    def counts_in(self, key: str) -> dict[str, int]:
+        """Each section's hits in one report: a counted hit adds to the section it is (if
+        it is one) and to every section above it (`FilterResult.section_counts`)."""
+        with self._lock:
+            counts = self._counts.get(key)
+            if counts is None:
+                counts = self._counts[key] = {}
+                d, repeated = self.directory, set(self.places_in(key, self.repeated))
+                parent, node, kind = d.parent, d.node, d.kind
+                for place in self.places_in(key):
+                    if place in repeated:
+                        continue
+                    above = place if kind[place] == "section" else parent[place]
+                    while above != NO_PLACE:
+                        name = node[above]
+                        counts[name] = counts.get(name, 0) + 1
+                        above = parent[above]
+            return counts
+
+
+class _Nodes(AbstractSet[str]):
+    """A set of node ids made from places: `in` answered from the node's report alone;
+    the whole set made only when it is iterated or counted."""
+
+    def __init__(
+        self,
+        found: _Found,
+        per_report: Callable[[str], frozenset[str]],
+        whole: Callable[[], Places],
+    ) -> None:
+        self._found = found
+        self._per_report = per_report
+        self._whole = whole
+        self._places: Places | None = None
+
+    def places(self) -> Places:
+        if self._places is None:
+            self._places = self._whole()
+        return self._places
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and node_id in self._per_report(report_id_of(node_id))
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._found.directory.node.__getitem__, self.places())
+
+    def __len__(self) -> int:
+        return len(self.places())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Nodes) and other._found.directory is self._found.directory:
+            return self.places() == other.places()
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"_Nodes({set(self)!r})"
+
+
+class _Order(Sequence[str]):
+    """The matched node ids in document order, each made when read."""
+
+    def __init__(self, directory: _Directory, places: Places) -> None:
+        self._node = directory.node
+        self._places = places
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._node.__getitem__, self._places[index]))
+        return self._node[self._places[index]]
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(self._node.__getitem__, self._places)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class _SectionCounts(Mapping[str, int]):
+    """`FilterResult.section_counts` from a store: a report's counts are made when one of
+    its sections is first asked for (the outline asks for the sections it shows), all of
+    them only when the whole mapping is read."""
+
+    def __init__(self, found: _Found, sectioned: Collection[str]) -> None:
+        self._found = found
+        self._sectioned = sectioned  # the reports with counts
+        self._all: dict[str, int] | None = None
+
+    def _whole(self) -> dict[str, int]:
+        if self._all is None:
+            spans = self._found.directory.spans
+            whole: dict[str, int] = {}
+            for key in sorted(self._sectioned, key=spans.__getitem__):
+                whole.update(self._found.counts_in(key))
+            self._all = whole
+        return self._all
+
+    def __getitem__(self, key: str) -> int:
+        return self._found.counts_in(report_id_of(key))[key]
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        return self._found.counts_in(report_id_of(key)).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._found.counts_in(report_id_of(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __repr__(self) -> str:
+        return f"_SectionCounts({self._whole()!r})"
 
 
 # A section as the hit rule reads it, all folded (the store keeps the folded text): its
@@ -133,67 +398,42 @@ class StoreIndex:
     def __init__(self, reader: StoreReader, reports: Sequence[StoredReport]) -> None:
         self.reader = reader
         self.reports = list(reports)
-        self.rank = {report.store_id: n for n, report in enumerate(self.reports)}
         self._report_of = {report.store_id: report for report in self.reports}
-        self._rows: dict[int, _Row] = {}  # unit row id -> what the filter needs of it
-        self._order: dict[int, int] = {}  # unit row id -> its place among the open reports'
-        self._sha = {report.store_id: report.sha256 for report in self.reports}
-        self._needles: OrderedDict[str, frozenset[int]] = OrderedDict()
+        self._needles: OrderedDict[str, Places] = OrderedDict()  # needle -> places
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
-        self._directory = False  # every unit of the open reports is in `_rows`
+        self._directory: _Directory | None = None  # read once, by `prepare` or a keystroke
         self._directory_lock = threading.Lock()
         self._search: object | None = None  # a `store.StoreSearch`, made when first ranked
 
     # -- matching -------------------------------------------------------------------------
 
-    def _keep(self, rows: Iterable[tuple[int, int, int, str, str]]) -> frozenset[int]:
-        found: list[int] = []
-        rank, known, order = self.rank, self._rows, self._order
-        for unit_id, report_id, ordinal, node_id, kind in rows:
-            if report_id in rank:
-                if unit_id not in known:
-                    known[unit_id] = _Row(report_id, ordinal, node_id, kind)
-                    order[unit_id] = rank[report_id] << 32 | ordinal
-                found.append(unit_id)
-        return frozenset(found)
-
-    def units_with(self, needle: str) -> frozenset[int]:
+    def units_with(self, needle: str) -> set[int]:
         """The units (store row ids) of the open reports whose folded text holds `needle`."""
+        place_of = self._units().place_of
+        return place_of.keys() & self._rows_with(needle)
+
+    def _rows_with(self, needle: str) -> list[int]:
+        holding, parameter = holding_query(needle)
+        return [i for (i,) in self.reader.connection().execute(holding, (parameter,))]
+
+    def _places_with(self, needle: str) -> Places:
+        """The places of the units whose folded text holds `needle` (cached; an array, which
+        the garbage collector does not walk)."""
         with self._lock:
             cached = self._needles.get(needle)
             if cached is not None:
                 self._needles.move_to_end(needle)
                 return cached
-        found: frozenset[int] = frozenset()
+        found = array("q")
         if needle:
-            holding, parameter = holding_query(needle)
-            rows = self.reader.connection().execute(holding, (parameter,))
-            found = self._known(i for (i,) in rows)
+            places = map(self._units().place_of.get, self._rows_with(needle), repeat(NO_PLACE))
+            found = array("q", filterfalse(NO_PLACE.__eq__, places))  # (a report not open)
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
-
-    def _known(self, ids: Iterable[int]) -> frozenset[int]:
-        """Of these units, those of the open reports (their rows read if not yet)."""
-        rows = self._rows
-        ids = list(ids)
-        if not self._directory:
-            missing = [i for i in ids if i not in rows]
-            db = self.reader.connection()
-            for start in range(0, len(missing), _CHUNK):
-                chunk = missing[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                self._keep(
-                    db.execute(
-                        f"SELECT id, report_id, ordinal, node_id, kind FROM units"
-                        f" WHERE id IN ({marks})",
-                        chunk,
-                    )
-                )
-        return frozenset(i for i in ids if i in rows)
 
     def prepare(self, cancelled: Callable[[], bool] | None = None) -> None:
         """Read every unit's place now, off the UI thread, so that keystrokes find them in
@@ -202,36 +442,36 @@ class StoreIndex:
         if cancelled is not None:
             db.set_progress_handler(lambda: int(cancelled()), 10_000)
         try:
-            self._all_units()
+            self._units()
         except sqlite3.Error:
-            pass  # given up (or the store went): the first keystrokes read what they need
+            pass  # given up (or the store went): the first keystroke reads them
         finally:
             if cancelled is not None:
                 db.set_progress_handler(None, 0)
 
-    def _all_units(self) -> set[int]:
+    def _units(self) -> _Directory:
         with self._directory_lock:
-            if not self._directory:
+            if self._directory is None:
                 rows = self.reader.connection().execute(
-                    "SELECT id, report_id, ordinal, node_id, kind FROM units"
+                    "SELECT id, report_id, ordinal, node_id, kind, parent FROM units"
                 )
-                self._keep(rows)
-                self._directory = True
-            return set(self._rows)
+                self._directory = _Directory(rows.fetchall(), self.reports)
+            return self._directory
 
-    def _units_named(self, node_ids: Iterable[str]) -> set[int]:
-        """The units with these ids among the open reports."""
+    def _all_places(self) -> set[int]:
+        return set(range(len(self._units())))
+
+    def _places_named(self, node_ids: Iterable[str]) -> set[int]:
+        """The places of the units with these ids among the open reports."""
         wanted = [n for n in node_ids if "/" in n]
         db = self.reader.connection()
         found: set[int] = set()
+        place_of = self._units().place_of
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            rows = db.execute(
-                f"SELECT id, report_id, ordinal, node_id, kind FROM units WHERE node_id IN ({marks})",
-                chunk,
-            )
-            found |= self._keep(rows)
+            rows = db.execute(f"SELECT id FROM units WHERE node_id IN ({marks})", chunk)
+            found.update(place_of[i] for (i,) in rows if i in place_of)
         return found
 
     def filter(
@@ -268,149 +508,157 @@ class StoreIndex:
         tagged: Callable[[str], Collection[str]] | None,
         cancelled: Callable[[], bool] | None,
     ) -> FilterResult:
+        d = self._units()
         matched_set, words_units, _, plans, pending = match_query(
             q,
-            self.units_with,
-            self._all_units,
+            self._places_with,
+            self._all_places,
             allow_words=allow_words,
             words_ready=segment.is_loaded(),
         )
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        rows = self._rows
-        matched = sorted(matched_set, key=self._order.__getitem__)
+        matched = array("q", sorted(matched_set))
         if q.has_fields and not q.has_text:
-            matched = self._top_units()
+            matched = d.top
         if q.has_tags:
-            matched = self._by_tags(q, matched, tagged)
+            matched = array("q", self._by_tags(q, matched, tagged))
         if q.has_fields:  # as `SearchIndex._by_fields`: the reports' metadata
-            allowed = {sid: q.report_matches(r) for sid, r in self._report_of.items()}
-            matched = [i for i in matched if allowed[rows[i].report]]
+            allowed = {r.sha256: q.report_matches(r) for r in self.reports}
+            matched = array(
+                "q", compress(matched, map(allowed.__getitem__, map(d.sha.__getitem__, matched)))
+            )
+        if q.has_fields or q.has_tags:
+            matched_set = set(matched)
         needles = [n for plan in plans for n in plan.needles]
-        matched_rows = list(map(rows.__getitem__, matched))
-        ids = tuple(map(_node_id, matched_rows))
-        id_set = frozenset(ids)
         # Each matching unit is a hit, except that a section and its matching items are one
         # hit between them (`search.is_hit`: the section, or the one item holding all its
         # matches), counted in the same places whichever it is (an item's count keys are
         # its section's): the counts need no rule; which unit is the hit is decided only
         # when the hits are read, as far as they are (the cursor's first, n / N onwards).
-        counted = [
-            row
-            for row in matched_rows
-            if row.kind != "item" or row.node_id.partition("#")[0] not in id_set
-        ]
+        parent = d.parent
+        items = list(compress(matched, map(d.is_item.__getitem__, matched)))
+        repeated = array(
+            "q", compress(items, map(matched_set.__contains__, map(parent.__getitem__, items)))
+        )
+        # the sections whose hit may be an item of theirs: the only ones the rule reads
+        contested = array("q", sorted(set(map(parent.__getitem__, repeated))))
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        hits = LazyHits((rows[i].node_id for i in self._hits(matched, needles)), total=len(counted))
+        # counted per report by bisection (places are in report order), C-level passes
+        counts = list(map(sub, d.per_report(matched), d.per_report(repeated)))
+        outside = d.per_report(
+            array("q", compress(matched, map(d.is_outside.__getitem__, matched)))
+        )
+        found = _Found(d, matched, repeated)
+        sectioned = frozenset(compress(d.keys, map(gt, counts, outside)))
+        word_ids = frozenset(map(d.node.__getitem__, words_units & matched_set))
+        del matched_set, items  # what the answer keeps are arrays (see `_Directory`)
+        kind = d.kind
+
+        def section_of(place: int) -> int | None:
+            section = parent[place]
+            return section if _holds(matched, section) else None
+
+        def sole_item(section: int) -> int | None:
+            if not _holds(contested, section):
+                return None
+            return self._sole_item(section, matched, needles)
+
+        hit_places = iter_hit_units(matched, kind.__getitem__, section_of, sole_item)
         return FilterResult(
             query=q,
-            ids=id_set,
-            ancestors=frozenset(chain.from_iterable(map(_ancestors, matched_rows))),
-            order=ids,
-            report_counts=dict(Counter(map(self._sha.__getitem__, map(_report, counted)))),
-            section_counts=dict(Counter(chain.from_iterable(map(_count_keys, counted)))),
-            word_ids=frozenset(rows[i].node_id for i in words_units & set(matched)),
+            ids=_Nodes(found, found.ids_in, lambda: matched),
+            ancestors=_Nodes(
+                found, found.ancestors_in, lambda: array("q", sorted(d.ancestors(matched)))
+            ),
+            order=_Order(d, matched),
+            report_counts=dict(compress(zip(d.shas, counts, strict=True), counts)),
+            section_counts=_SectionCounts(found, sectioned),
+            word_ids=word_ids,
             words_pending=pending,
-            hits=hits,
+            hits=LazyHits(map(d.node.__getitem__, hit_places), total=len(matched) - len(repeated)),
             needles=tuple(dict.fromkeys(needles)),
+            _sectioned=sectioned,
         )
 
     def _by_tags(
-        self, q: Query, matched: list[int], tagged: Callable[[str], Collection[str]] | None
-    ) -> list[int]:
-        """As `SearchIndex._by_tags`, with the enclosing sections read from the ids."""
+        self, q: Query, matched: Sequence[int], tagged: Callable[[str], Collection[str]] | None
+    ) -> Sequence[int]:
+        """As `SearchIndex._by_tags`, with the enclosing sections from the directory."""
         if tagged is None:
             return [] if q.tags else matched
         wanted = [set(tagged(tag)) for tag in q.tags]
         unwanted: set[str] = set().union(*(tagged(tag) for tag in q.excluded_tags))
-        rows = self._rows
+        d = self._units()
         if not q.has_text:
             if wanted:
-                found = self._units_named(set.intersection(*wanted))
-                matched = sorted(found, key=self._order.__getitem__)
+                matched = sorted(self._places_named(set.intersection(*wanted)))
             elif not q.has_fields:  # (with fields, `matched` holds the reports' top units)
-                found = self._all_units()
-                matched = sorted(found, key=self._order.__getitem__)
+                matched = list(range(len(d)))
         kept: list[int] = []
-        for i in matched:
-            row = rows[i]
-            nodes = {row.node_id, *row.ancestors, self._report_of[row.report].id}
+        for place in matched:
+            nodes = {d.node[place], d.report_key[d.report[place]]}
+            above = d.parent[place]
+            while above != NO_PLACE:
+                nodes.add(d.node[above])
+                above = d.parent[above]
             if all(nodes & ids for ids in wanted) and not nodes & unwanted:
-                kept.append(i)
+                kept.append(place)
         return kept
 
-    def _top_units(self) -> list[int]:
-        """As `SearchIndex._top_units`: the units at the top of every report (preamble,
-        chapters, closing), in document order."""
-        rows = self._rows
-        top = [i for i in self._all_units() if not rows[i].ancestors]
-        return sorted(top, key=self._order.__getitem__)
-
-    def _hits(self, matched: list[int], needles: list[str]) -> Iterator[int]:
-        """As `SearchIndex._hits`, one hit at a time: a section and a matching item of it
-        are one hit, the item when it holds every match of the section's body."""
-        rows = self._rows
-        by_id = {rows[i].node_id: i for i in matched}
-        # sections with a matching item: the only ones the rule has to look into
-        with_items = {rows[i].node_id.partition("#")[0] for i in matched if rows[i].kind == "item"}
-
-        def sole_item(section_unit: int) -> int | None:
-            if rows[section_unit].node_id not in with_items:
-                return None
-            return self._sole_item(section_unit, by_id, needles)
-
-        yield from iter_hit_units(
-            matched,
-            lambda i: rows[i].kind,
-            lambda i: by_id.get(rows[i].node_id.partition("#")[0]),
-            sole_item,
-        )
-
-    def _sole_item(
-        self, section_unit: int, by_id: dict[str, int], needles: list[str]
-    ) -> int | None:
+    def _sole_item(self, section: int, matched: Places, needles: list[str]) -> int | None:
         """`search.item_holding_all` for one section, from the store's rows: its heading,
         its body and its items' texts (each placed in the body where it occurs, when it
         occurs once; else the report's body is read for the items' exact places)."""
-        parts = self._section_parts(section_unit)
+        parts = self._section_parts(section)
         if parts is None:
             return None
         heading, body, ranges = parts
         if not ranges or any(needle and needle in heading for needle in needles):
             return None
         extent = match_extent(body, needles)
-        return range_holding_all(ranges, extent, by_id.get) if extent else None
+        if not extent:
+            return None
+        node = self._units().node
+        places = {node[p]: p for p in self._units().items_of(section) if _holds(matched, p)}
+        return range_holding_all(ranges, extent, places.get)
 
-    def _section_parts(self, section_unit: int) -> _SectionParts | None:
+    def _section_parts(self, section: int) -> _SectionParts | None:
         with self._lock:
-            if section_unit in self._sections:
-                self._sections.move_to_end(section_unit)
-                return self._sections[section_unit]
-        row = self._rows[section_unit]
-        found = self._section_rows(row)
+            if section in self._sections:
+                self._sections.move_to_end(section)
+                return self._sections[section]
+        found = self._section_rows(section)
         parts: _SectionParts | None = None
         if found is not None:
             (heading, folded), items = found
             heading_folded, body = _split_folded(heading, folded)
-            parts = (heading_folded, Folded(body, len(body)), self._item_ranges(row, body, items))
+            parts = (
+                heading_folded,
+                Folded(body, len(body)),
+                self._item_ranges(section, body, items),
+            )
         with self._lock:
-            self._sections[section_unit] = parts
+            self._sections[section] = parts
             if len(self._sections) > self.SECTIONS_KEPT:
                 self._sections.popitem(last=False)
         return parts
 
-    def _section_rows(self, row: _Row) -> tuple[tuple[str, str], list[tuple[str, str, str]]] | None:
+    def _section_rows(
+        self, section: int
+    ) -> tuple[tuple[str, str], list[tuple[str, str, str]]] | None:
         """A section's heading and folded text, and its items' (id, heading, folded text),
         read from the store."""
+        d = self._units()
         cursor = self.reader.connection().execute(
             "SELECT node_id, kind, heading, folded FROM units"
             " WHERE report_id=? AND ordinal>=? ORDER BY ordinal",
-            (row.report, row.ordinal),
+            (d.report[section], d.ordinal[section]),
         )
         try:
             first = cursor.fetchone()
-            if first is None or first[0] != row.node_id:
+            if first is None or first[0] != d.node[section]:
                 return None
             items: list[tuple[str, str, str]] = []
             for node_id, kind, heading, folded in cursor:  # its items follow it, in order
@@ -422,7 +670,7 @@ class StoreIndex:
         return (first[2], first[3]), items
 
     def _item_ranges(
-        self, row: _Row, body: str, items: list[tuple[str, str, str]]
+        self, section: int, body: str, items: list[tuple[str, str, str]]
     ) -> list[tuple[str, int, int]]:
         """Each item's place in the section's folded body, where its folded text occurs
         once (folding is character by character: an item's folded text is the folded
@@ -432,20 +680,21 @@ class StoreIndex:
             text = _split_folded(heading, folded)[1]
             start = body.find(text)
             if start < 0 or body.find(text, start + 1) >= 0:
-                return self._exact_ranges(row)  # not once: the report says where
+                return self._exact_ranges(section)  # not once: the report says where
             ranges.append((item_id, start, start + len(text)))
         return ranges
 
-    def _exact_ranges(self, row: _Row) -> list[tuple[str, int, int]]:
+    def _exact_ranges(self, section: int) -> list[tuple[str, int, int]]:
         """The items' places from the report itself, in folded offsets."""
-        report = self._report_of.get(row.report)
-        section = report.find(row.node_id) if report is not None else None
-        if section is None:
+        d = self._units()
+        report = self._report_of.get(d.report[section])
+        found = report.find(d.node[section]) if report is not None else None
+        if found is None:
             return []
         starts = [0]
-        for paragraph in section.paragraphs:
+        for paragraph in found.paragraphs:
             starts.append(starts[-1] + len(paragraph) + 1)
-        offsets = fold("\n".join(section.paragraphs)).offsets
+        offsets = fold("\n".join(found.paragraphs)).offsets
 
         def folded(at: int) -> int:  # the first folded character of original character `at`
             return at if offsets is None else bisect_left(offsets, at)
@@ -456,7 +705,7 @@ class StoreIndex:
                 folded(starts[item.paragraph] + item.start),
                 folded(starts[item.paragraph] + item.end),
             )
-            for item in section.items
+            for item in found.items
         ]
 
     # -- ranking, suggestions ---------------------------------------------------------------

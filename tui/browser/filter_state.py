@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from govread.node_ids import outline_node_id, report_id_of
+from govread.node_ids import outline_node_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -40,7 +40,7 @@ def outline_hits(result: FilterResult) -> Sequence[str]:
 def sectioned_reports(result: FilterResult) -> frozenset[str]:
     """The reports with a hit below the report itself (in a section or item): each such hit
     adds to the count of the sections above it."""
-    return frozenset(map(report_id_of, result.section_counts))
+    return result.sectioned_reports()
 
 
 class FilterState:

@@ -133,15 +133,9 @@ class OutlineNarrowing:
             self.saved = self.save_state()
         tree = self.tree
         style = tree.match_style()
-        shown = (
-            tree.clears,
-            result.ids,
-            result.ancestors,
-            result.report_counts,
-            result.section_counts,
-            result.needles,
-            style,
-        )
+        # The matches and the needles decide the rest (ancestors, counts, hits): compared
+        # alone, so that a store's counts are not made whole to find them unchanged.
+        shown = (tree.clears, result.ids, result.needles, style)
         if shown == self._shown:
             return  # the same outline (another space, a longer term with the same matches)
         with tree.building():
