@@ -42,7 +42,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain, filterfalse
-from typing import Literal, Protocol, overload
+from typing import Literal, NamedTuple, Protocol, overload
 
 from govread import segment
 from govread.node_ids import (
@@ -681,6 +681,14 @@ class LazyHits(Sequence[str]):
         return f"LazyHits({tuple(self)!r})"
 
 
+class ReportMatches(NamedTuple):
+    """A filter's answer for the nodes of one report (`FilterResult.in_report`)."""
+
+    ids: AbstractSet[str]
+    ancestors: AbstractSet[str]
+    section_counts: Mapping[str, int]
+
+
 @dataclass(frozen=True, slots=True)
 class FilterResult:
     """What the TUI's filter needs after a keystroke.
@@ -718,10 +726,21 @@ class FilterResult:
     )
     # `sectioned_reports()` when the index knew it (a store's counts are made when read)
     _sectioned: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    # `in_report(key)` when the index makes it per report (a store)
+    _in_report: Callable[[str], ReportMatches] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @property
     def total(self) -> int:
         return len(self.hits)
+
+    def in_report(self, report_key: str) -> ReportMatches:
+        """`ids`, `ancestors` and `section_counts` to look a report's nodes up in (from a
+        store, made for that report alone, as the outline shows it)."""
+        if self._in_report is not None:
+            return self._in_report(report_key)
+        return ReportMatches(self.ids, self.ancestors, self.section_counts)
 
     def sectioned_reports(self) -> frozenset[str]:
         """The reports (their ids) with a hit below the report itself (in a section or

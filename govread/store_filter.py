@@ -35,6 +35,7 @@ from govread.search import (
     Hit,
     LazyHits,
     Query,
+    ReportMatches,
     _as_query,
     fold,
     fold_text,
@@ -247,6 +248,9 @@ class _Found:
                 found = frozenset(map(d.node.__getitem__, d.ancestors(self.places_in(key))))
                 self._ancestors[key] = found
             return found
+
+    def in_report(self, key: str) -> ReportMatches:
+        return ReportMatches(self.ids_in(key), self.ancestors_in(key), self.counts_in(key))
 
     def counts_in(self, key: str) -> dict[str, int]:
         """Each section's hits in one report: a counted hit adds to the section it is (if
@@ -580,6 +584,7 @@ class StoreIndex:
             hits=LazyHits(map(d.node.__getitem__, hit_places), total=len(matched) - len(repeated)),
             needles=tuple(dict.fromkeys(needles)),
             _sectioned=sectioned,
+            _in_report=found.in_report,
         )
 
     def _by_tags(

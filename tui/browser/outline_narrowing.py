@@ -10,7 +10,9 @@ cursor on the node it was on. Labels are `Text` (report text is never markup).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from rich.style import Style
 from rich.text import Span as TextSpan
@@ -20,7 +22,7 @@ from textual.widgets.tree import TreeNode
 from govread.i18n import _n
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
-from govread.search import FilterResult
+from govread.search import FilterResult, ReportMatches
 from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import (
     OutlineData,
@@ -56,7 +58,9 @@ def count_label(label: Text, count: int) -> Text:
 class OutlineNarrowing:
     """The filter's hold on the outline: narrowed while a query is on, restored after."""
 
-    # About how many nodes are built at once; reports beyond are filled in when opened.
+    # About how many nodes are built at once: what the outline's height shows (filling a
+    # stored report reads its body: a few milliseconds each), at most `NODE_BUDGET`;
+    # reports beyond are added folded, with their counts, and filled in when opened.
     NODE_BUDGET = 400
     # Report nodes made at once; the other matching reports wait behind a "… more" line.
     REPORTS_SHOWN = 100
@@ -81,6 +85,7 @@ class OutlineNarrowing:
         self._more: TreeNode[OutlineData] | None = None
         self._with_sections: frozenset[str] = frozenset()  # reports with a hit below them
         self._budget = 0  # nodes still to be made at once
+        self._shas: tuple[tuple[int, int], list[str]] | None = None  # see `_library_shas`
 
     # -- state ----------------------------------------------------------------------------
 
@@ -122,7 +127,7 @@ class OutlineNarrowing:
     def apply(self) -> None:
         """Show only what the filter matched (it must have matches).
 
-        Reports are filled in, expanded, until about `NODE_BUDGET` nodes are shown; the
+        Reports are filled in, expanded, until about a screenful of nodes is shown; the
         reports after that are added folded and filled in when opened (or when n / N / a
         hit goes there), and past `REPORTS_SHOWN` reports a line stands for the rest, so
         that a query matching thousands of sections in thousands of reports stays quick.
@@ -152,15 +157,29 @@ class OutlineNarrowing:
             self._needles = (result.needles, self._style)
             self._highlighted = {}
         self._with_sections = self.state.sectioned
-        self._budget = self.NODE_BUDGET
+        height = tree.size.height
+        self._budget = min(self.NODE_BUDGET, height) if height else self.NODE_BUDGET
         counts = result.report_counts
-        self._later = [
-            (report, count) for report in tree.library if (count := counts.get(report.sha256, 0))
-        ]
+        reports, shas = self._library_shas()
+        picked = list(compress(range(len(shas)), map(counts.__contains__, shas)))
+        self._later = list(  # the matching reports in order, with their counts (C-level)
+            zip(
+                map(reports.__getitem__, picked),
+                map(counts.__getitem__, map(shas.__getitem__, picked)),
+                strict=True,
+            )
+        )
         self._more = None
         tree.clear()
         tree.reveal = self._reveal
         self._show_more()
+
+    def _library_shas(self) -> tuple[Sequence[Report], list[str]]:
+        """The library's reports and their sha256s (kept while the library stays)."""
+        reports = self.tree.library.reports
+        if self._shas is None or self._shas[0] != (id(reports), len(reports)):
+            self._shas = ((id(reports), len(reports)), [r.sha256 for r in reports])
+        return reports, self._shas[1]
 
     def _show_more(self) -> None:
         """The next `REPORTS_SHOWN` matching reports, then a line standing for the others
@@ -223,9 +242,12 @@ class OutlineNarrowing:
 
     def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
         """Add a report's matching sections under its node; how many nodes were added."""
+        result = self.state.result
+        assert result is not None
+        matches = result.in_report(report_id(report))
         added = [0]
         for section in report.sections:
-            self._add_section(node, section, added)
+            self._add_section(node, section, matches, added)
         return added[0]
 
     def fill_pending(self, node: TreeNode[OutlineData]) -> None:
@@ -241,10 +263,13 @@ class OutlineNarrowing:
             self._fill(node, report)
 
     def _add_section(
-        self, parent: TreeNode[OutlineData], section: Section, added: list[int]
+        self,
+        parent: TreeNode[OutlineData],
+        section: Section,
+        result: ReportMatches,
+        added: list[int],
     ) -> None:
-        result, state = self.state.result, self.state
-        assert result is not None
+        state = self.state
         if section.id not in result.ids and section.id not in result.ancestors:
             return
         count = result.section_counts.get(section.id, 0)
@@ -279,7 +304,7 @@ class OutlineNarrowing:
             tree.add_node(node, item_text, item, leaf=True)
             added[0] += 1
         for child in children:
-            self._add_section(node, child, added)
+            self._add_section(node, child, result, added)
 
     def _plain_label(self, node: Section | Item) -> Text:
         label = self._plain.get(node.id)
