@@ -41,7 +41,7 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain, filterfalse
+from itertools import chain, compress, filterfalse
 from typing import Literal, NamedTuple, Protocol, overload
 
 from govread import segment
@@ -864,39 +864,6 @@ def is_hit(
     return True
 
 
-def hit_units_by_sections(
-    matched: Sequence[int],
-    matched_set: AbstractSet[int],
-    section_of: Sequence[int],
-    items_of: Callable[[int], Iterable[int]],
-    sole_item: Callable[[int], int | None],
-) -> list[int]:
-    """The units of `matched` that are hits (`is_hit`), in its order, when each unit's
-    section is known beforehand (`section_of[unit]`: an item's section's unit, else -1;
-    `items_of(section)`: its items' units): only the sections that match together with one
-    of their items are looked at in Python; every other matching unit is a hit, kept by
-    C-level passes."""
-    contested = set(map(section_of.__getitem__, matched))
-    contested.intersection_update(matched_set)
-    not_hits: set[int] = set()
-    for section in contested:
-        sole = sole_item(section)
-
-        def sole_of(_section: int, sole: int | None = sole) -> int | None:
-            return sole
-
-        if not is_hit(section, "section", None, sole_of):
-            not_hits.add(section)
-        not_hits.update(
-            item
-            for item in items_of(section)
-            if item in matched_set and not is_hit(item, "item", section, sole_of)
-        )
-    if not not_hits:
-        return list(matched)
-    return list(filterfalse(not_hits.__contains__, matched))
-
-
 def iter_hit_units(
     matched: Iterable[int],
     kind_of: Callable[[int], str],
@@ -1023,7 +990,9 @@ class SearchIndex:
         self._unit_ids: list[str] = []
         self._count_keys: list[tuple[str, ...]] = []  # enclosing sections (+ itself if one)
         self._section_units: list[int] = []  # an item's section's unit, else -1
-        self._item_units: dict[int, list[int]] = {}  # a section's unit -> its items' units
+        self._ancestors: list[tuple[str, ...]] = []  # the sections enclosing a unit
+        self._kinds: list[str] = []
+        self._report_keys: list[str] = []  # the id of a unit's report
         self._sorted_vocab: list[str] | None = None
         self._term_counts: dict[str, int] = {}
         self.pool_used = False  # whether the last `segment_reports` used a process pool
@@ -1048,26 +1017,28 @@ class SearchIndex:
         with self._lock:
             start = len(self._units)
             self._units.extend(units)
+            key = report_id(report)
             for offset, unit in enumerate(units):
                 self._by_id.setdefault(unit.id, start + offset)
                 self._unit_ids.append(unit.id)
                 own = (unit.id,) if unit.kind == "section" else ()
                 self._count_keys.append((*unit.ancestors, *own))
-            self._place_items(units, start)
+                self._ancestors.append(unit.ancestors)
+                self._kinds.append(unit.kind)
+                self._report_keys.append(key)
+            self._place_items(units)
             self._entries.append(_Entry(report, start, start + len(units), folded))
             self._needle_cache.clear()
             self._term_counts.clear()
 
-    def _place_items(self, units: list[_Unit], start: int) -> None:
-        """Each item's section unit and each section's item units, found once here rather
-        than for every matching unit of every keystroke."""
+    def _place_items(self, units: list[_Unit]) -> None:
+        """Each item's section unit, found once here rather than for every matching unit
+        of every keystroke."""
         by_id = self._by_id
-        for offset, unit in enumerate(units):
+        for unit in units:
             section = unit.section
             found = by_id.get(section.id) if unit.kind == "item" and section else None
             self._section_units.append(-1 if found is None else found)
-            if found is not None:
-                self._item_units.setdefault(found, []).append(start + offset)
 
     @property
     def reports(self) -> list[Report]:
@@ -1211,41 +1182,65 @@ class SearchIndex:
         if q.has_fields:
             matched = self._by_fields(q, matched)
         unit_ids = self._unit_ids
-        ids = [unit_ids[i] for i in matched]
-        hits = self._hits(matched, [n for plan in match.plans for n in plan.needles])
+        ids = list(map(unit_ids.__getitem__, matched))
+        needles = [n for plan in match.plans for n in plan.needles]
+        matched_set = set(matched)
+        # A section and its matching items are one hit between them, counted in the same
+        # places whichever it is (an item's count keys are its section's): the counts are
+        # made from the units that are not such items, in C-level passes; which unit is the
+        # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
+        repeated = set(
+            compress(
+                matched,
+                map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+            )
+        )
+        counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
         keys = self._count_keys
-        section_counts = Counter(chain.from_iterable([keys[i] for i in hits]))
-        units = self._units
-        ancestors = frozenset(chain.from_iterable([units[i].ancestors for i in matched]))
         report_counts: dict[str, int] = {}
-        for entry in self._entries:  # `hits` is sorted: count each report's range by bisection
-            found = bisect_left(hits, entry.end) - bisect_left(hits, entry.start)
+        for entry in self._entries:  # `counted` is sorted: each report's range by bisection
+            found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
             if found:
                 report_counts[entry.report.sha256] = found
+        inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
+        hits = self._iter_hits(matched, matched_set, repeated, needles)
         return FilterResult(
             query=q,
             ids=frozenset(ids),
-            ancestors=ancestors,
+            ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
             order=tuple(ids),
             report_counts=report_counts,
-            section_counts=dict(section_counts),
+            section_counts=Counter(chain.from_iterable(map(keys.__getitem__, counted))),
             word_ids=frozenset(unit_ids[i] for i in match.words_units),
             words_pending=match.words_pending,
-            hits=tuple(unit_ids[i] for i in hits),
-            needles=tuple(dict.fromkeys(n for plan in match.plans for n in plan.needles)),
+            hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
+            needles=tuple(dict.fromkeys(needles)),
             _heading_of=self._heading_fold,
+            _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
         )
+
+    def _iter_hits(
+        self, matched: list[int], matched_set: set[int], repeated: set[int], needles: list[str]
+    ) -> Iterator[int]:
+        """The matching units that are hits (see `FilterResult`), in document order, one at
+        a time: only the sections that match together with an item are looked into."""
+        section_units = self._section_units
+        contested = set(map(section_units.__getitem__, repeated))
+
+        def section_of(i: int) -> int | None:
+            section = section_units[i]
+            return section if section in matched_set else None
+
+        def sole_item(i: int) -> int | None:
+            return self._sole_item(i, matched_set, needles) if i in contested else None
+
+        return iter_hit_units(matched, self._kinds.__getitem__, section_of, sole_item)
 
     def _hits(self, matched: list[int], needles: list[str]) -> list[int]:
         """The matching units that are hits (see `FilterResult`), in document order."""
         matched_set = set(matched)
-        return hit_units_by_sections(
-            matched,
-            matched_set,
-            self._section_units,
-            lambda i: self._item_units.get(i, []),
-            lambda i: self._sole_item(i, matched_set, needles),
-        )
+        repeated = {i for i in matched if self._section_units[i] in matched_set}
+        return list(self._iter_hits(matched, matched_set, repeated, needles))
 
     def _spans_cache(self, needles: list[str]) -> Callable[[int], tuple[list[Span], list[Span]]]:
         cache: dict[int, tuple[list[Span], list[Span]]] = {}
