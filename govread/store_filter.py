@@ -24,7 +24,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from collections.abc import Set as AbstractSet
 from itertools import compress, filterfalse, groupby, repeat
 from operator import eq, gt, itemgetter, sub
-from typing import Protocol, TypeAlias, overload
+from typing import Protocol, TypeAlias
 
 from govread import segment
 from govread.node_ids import OUTSIDE_SECTIONS, report_id_of
@@ -90,6 +90,7 @@ class FilterCancelled(Exception):
 # places (ints), sorted where said: arrays, which the garbage collector does not walk
 Places: TypeAlias = "array[int]"
 NO_PLACE = -1  # (the parent of a unit at the top of a report)
+_first = itemgetter(0)
 
 
 def _holds(places: Places, place: int) -> bool:
@@ -312,36 +313,6 @@ class _Nodes(AbstractSet[str]):
         return f"_Nodes({set(self)!r})"
 
 
-class _Order(Sequence[str]):
-    """The matched node ids in document order, each made when read."""
-
-    def __init__(self, directory: _Directory, places: Places) -> None:
-        self._node = directory.node
-        self._places = places
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
-    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._node.__getitem__, self._places[index]))
-        return self._node[self._places[index]]
-
-    def __len__(self) -> int:
-        return len(self._places)
-
-    def __iter__(self) -> Iterator[str]:
-        return map(self._node.__getitem__, self._places)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return tuple(self) == tuple(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
 class _SectionCounts(Mapping[str, int]):
     """`FilterResult.section_counts` from a store: a report's counts are made when one of
     its sections is first asked for (the outline asks for the sections it shows), all of
@@ -417,9 +388,9 @@ class StoreIndex:
         place_of = self._units().place_of
         return place_of.keys() & self._rows_with(needle)
 
-    def _rows_with(self, needle: str) -> list[int]:
+    def _rows_with(self, needle: str) -> Iterator[int]:
         holding, parameter = holding_query(needle)
-        return [i for (i,) in self.reader.connection().execute(holding, (parameter,))]
+        return map(_first, self.reader.connection().execute(holding, (parameter,)))
 
     def _places_with(self, needle: str) -> Places:
         """The places of the units whose folded text holds `needle` (cached; an array, which
@@ -576,7 +547,7 @@ class StoreIndex:
             ancestors=_Nodes(
                 found, found.ancestors_in, lambda: array("q", sorted(d.ancestors(matched)))
             ),
-            order=_Order(d, matched),
+            order=LazyHits(map(d.node.__getitem__, matched), total=len(matched)),
             report_counts=dict(compress(zip(d.shas, counts, strict=True), counts)),
             section_counts=_SectionCounts(found, sectioned),
             word_ids=word_ids,
