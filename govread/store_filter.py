@@ -87,7 +87,7 @@ class FilterCancelled(Exception):
     """A filter was given up: its query is no longer the one on screen."""
 
 
-# places (ints), sorted where said: arrays, which the garbage collector does not walk
+# places (ints), sorted where said: arrays, which hold no references for the collector to walk
 Places: TypeAlias = "array[int]"
 NO_PLACE = -1  # (the parent of a unit at the top of a report)
 _first = itemgetter(0)
@@ -105,9 +105,9 @@ class _Directory:
     that its work is C-level passes over sets of places (`map`, `compress`, set operations)
     rather than Python per matching unit.
 
-    The columns are tuples, arrays and bytes, which Python's garbage collector does not
-    walk: at 10,000 reports a list or set per column made every full collection (one every
-    few keystrokes) walk millions of references, 100–200 ms each."""
+    The columns are tuples, arrays and bytes, with nothing in them for Python's garbage
+    collector to walk: at 10,000 reports a list or set per column made every full collection
+    (one every few keystrokes) walk millions of references, 100–200 ms each."""
 
     __slots__ = (
         "ends",
@@ -394,7 +394,7 @@ class StoreIndex:
 
     def _places_with(self, needle: str) -> Places:
         """The places of the units whose folded text holds `needle` (cached; an array, which
-        the garbage collector does not walk)."""
+        holds no references for the garbage collector to walk)."""
         with self._lock:
             cached = self._needles.get(needle)
             if cached is not None:

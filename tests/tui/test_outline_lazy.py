@@ -246,3 +246,30 @@ async def test_grouping_switches_between_region_year_and_none(loaded, corpus) ->
         await pilot.pause()
         assert tree.active_grouping == "region"
         assert all(node.data is None for node in tree.root.children)
+
+
+async def test_a_filter_fills_a_screenful_and_folds_the_other_reports(loaded, corpus) -> None:
+    """A keystroke fills in the matching reports the outline's height shows (filling a
+    stored report reads its body); the others come folded with their counts, filled when
+    opened."""
+    app = quiet_app(corpus)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await filter_fazhi(pilot)
+
+        def made(node) -> int:
+            return 1 + sum(made(child) for child in node.children)
+
+        reports = tree.report_nodes()
+        filled = [node for node in reports if node.children]
+        folded = [node for node in reports if not node.children and node.allow_expand]
+        assert filled and folded and reports[: len(filled)] == filled  # the first ones
+        height = tree.size.height
+        assert sum(map(made, filled)) >= height > sum(map(made, filled[:-1]))
+        assert str(folded[0].label).split(" ", 1)[0].isdigit()  # its count shows
+        await pilot.press("enter")  # to the first hit, in the outline
+        tree.move_cursor(folded[0])
+        await pilot.press("l")
+        await pilot.pause()
+        assert folded[0].children and folded[0].is_expanded

@@ -259,3 +259,41 @@ def test_the_store_decides_which_unit_is_the_hit_only_when_the_hits_are_read(
     first = len(looked)
     assert first < 10
     assert list(answered.hits) == list(expected.hits) and len(looked) > first
+
+
+def test_a_reports_part_of_the_answer_is_the_whole_answers_and_nothing_per_unit_is_walked(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    """The outline asks a store's answer one report at a time (`in_report`): the same ids,
+    ancestors and counts as the whole answer holds for that report. What the index keeps
+    per unit (its columns, the needles' places) holds nothing for the garbage collector to
+    walk: no list or set of objects, one per unit."""
+    import gc
+
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    for query in ("法", "行政复议", "行政 -复议", "-信访"):
+        answer = from_store.filter(query)
+        assert answer.total, query
+        counts = dict(answer.section_counts)
+        for report in samples:
+            key = report_id(report)
+
+            def of_report(ids: Collection[str], key: str = key) -> set[str]:
+                return {i for i in ids if i.split("/", 1)[0] == key}
+
+            part = answer.in_report(key)
+            assert set(part.ids) == of_report(answer.ids), query
+            assert set(part.ancestors) == of_report(answer.ancestors), query
+            assert dict(part.section_counts) == {k: counts[k] for k in of_report(counts)}
+            assert all(i in answer.ids for i in part.ids)
+    gc.collect()  # (a tuple of strings is left alone from its first collection on)
+    directory = from_store._directory
+    assert directory is not None
+    columns = [getattr(directory, name) for name in directory.__slots__]
+
+    def walked(column: object) -> bool:  # (an array is tracked, but refers to its type alone)
+        return gc.is_tracked(column) and len(gc.get_referents(column)) > 1
+
+    assert not [c for c in columns if walked(c) and not isinstance(c, dict)]
+    assert not any(map(walked, from_store._needles.values()))
