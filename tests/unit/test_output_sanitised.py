@@ -32,6 +32,7 @@ SANITISING = {
     "escape_toml",
     "error_line",  # govread.cli: `govread: error: ` and a sanitised line
     "skipped_line",  # govread.cli: `govread: skipped: ` and a sanitised line
+    "banner",  # govread.commands.serve: its URL line through sanitize, then a fixed line
 }
 # The message catalogue's functions (govread.i18n): their text is govread's own.
 TRANSLATING = {"_", "_n"}
