@@ -110,13 +110,15 @@ _UNITS = (
     "吨",
     "年(?![度底初末中])",
 )
+# Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about".
+_WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁"
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
 # and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
-    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
+    r"(?P<pre>(?<![" + _WORD_BEFORE_YUE + r"])约|近|超过|超|逾|将近|接近|不到|不足)?"
     r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
@@ -274,7 +276,15 @@ _TRAIL_WORDS = (
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
-_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得", "由": "自理缘经来事", "从": "服顺随跟无听"}
+_TRAIL_GUARDED = {
+    "及": "普涉危波提触企顾论得",
+    "由": "自理缘经来事",
+    "从": "服顺随跟无听",
+    # 签约, 节约, 违法行为, 收到 …: words that end with 约/为/到, no "about", "is" or "to"
+    "约": _WORD_BEFORE_YUE,
+    "为": "行作认成称改更较最极因以",
+    "到": "收接受得做报迟感想遇",
+}
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
@@ -284,6 +294,16 @@ _KEY_NOISE = re.compile(
     r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
+
+
+def _before_object(subject: str) -> bool:
+    """The subject ends with a preposition whose object is the count (对312件…), not with
+    a word that ends in one (违法行为, 作为)."""
+    return subject.endswith(_PREPOSITIONS) and not (
+        subject[-1] == "为" and subject[-2:-1] in _TRAIL_GUARDED["为"]
+    )
+
+
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
 # A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
 _PLACES = ("区", "县", "市", "镇", "乡", "街道")
@@ -787,6 +807,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
+# A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
+_SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
 
 
 def _partitive(subject: str) -> bool:
@@ -1112,7 +1134,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             else:
                 noun, noun_end = _noun_after(text, end, unit)
         consumed = end
-        if subject.endswith(_PREPOSITIONS) or (
+        if _before_object(subject) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
@@ -1157,6 +1179,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject, consumed = said, after_rate.end()
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
+        elif (
+            subject
+            and unit in _PERCENT
+            and not _is_bare(subject)
+            and (share := _SHARE_VERB.match(text, end))
+        ):
+            # 住宅60%签约: the share is of what the verb says was done
+            subject, consumed = _fit(subject + share.group()), share.end()
         elif not noun:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
