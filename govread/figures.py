@@ -168,6 +168,12 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "在全省",  # where and how soon, not what (在全省率先建成…中心1个)
+    "在全市",
+    "在全区",
+    "在全县",
+    "在全国",
+    "率先",
     "争取",  # an aim, not what is counted (力争引进…企业10家以上)
     "力争",
     "我市",  # who speaks, not what is counted (我区副职以上…负责人出庭46宗)
@@ -175,6 +181,7 @@ _LEAD_WORDS = (
     "我县",
     "我省",
     "我镇",
+    "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
     "共计",
     "总计",
     "合计",
@@ -203,7 +210,9 @@ _LEAD_PERIOD = re.compile(
 # Verbs that issue or carry out what is counted (出台优化法治环境17条措施): the subject is
 # what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
-_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同", "等": "级", "为": "民"}
+# A leading word that is part of the next one when this character follows (共有产权住房).
+_LEAD_NOT_BEFORE = {"共有": "产"}
+_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同有", "等": "级", "为": "民"}
 _TRAIL_WORDS = (
     "分别为",
     "分别达",
@@ -245,6 +254,10 @@ _TRAIL_WORDS = (
     "压缩到",
     "减少到",
     "超过",
+    "控制在",  # how the value is held (失业率控制在3%以内): not its name
+    "保持在",
+    "稳定在",
+    "维持在",
     "连续",
     "持续",
     "长达",
@@ -309,6 +322,7 @@ def _before_object(subject: str) -> bool:
 _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
+_ACHIEVED = ("完成", "实现")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
@@ -435,7 +449,10 @@ def _strip_lead(subject: str) -> str:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
         word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
-        if word is not None:
+        if word is not None and (
+            word not in _LEAD_NOT_BEFORE
+            or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
+        ):
             subject = subject[len(word) :]
             continue
         period = _LEAD_PERIOD.match(subject)
@@ -514,7 +531,7 @@ def _fit(subject: str) -> str:
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
-_TOTAL = re.compile(r"(?<!公)(?:共计|总计|共)(?![享同建治商])")
+_TOTAL = re.compile(r"(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])")
 
 
 # A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
@@ -559,6 +576,12 @@ def _after_total(subject: str) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
         subject = _after_agent(subject)
+    achieved = subject.rfind("实现")
+    if achieved >= 2:
+        # 现代服务业实现增加值: what is measured, without the verb
+        rest = _clean(subject[achieved + 2 :])
+        if len(rest) >= 2 and not _is_bare(rest):
+            subject = _fit(subject[:achieved] + rest)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -1191,6 +1214,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
+            if subject.endswith(_ACHIEVED) and len(subject) >= 4:
+                subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
             if (
                 subject[:2] in _RATE_VERBS
                 and unit in _PERCENT
