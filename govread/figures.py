@@ -764,12 +764,21 @@ _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 _ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
 
 
+# A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
+_CHANGE_TO = re.compile(
+    r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
+    r"(?:到|至)"
+)
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
     after the measure word is part of it (6场 **“福田表达”公开课**).
     """
+    if _CHANGE_TO.match(text, end):
+        return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
@@ -1122,6 +1131,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
     for number in numbers:
         match = number.match
@@ -1226,7 +1236,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
         bare = _is_bare(subject) and not _self_named(subject, unit)
-        if bare and topic:
+        if origin and _CHANGE_TO.fullmatch(text, last_end, start):
+            subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
+        elif bare and topic:
             subject = _borrow(topic, subject)
         elif (
             not subject
@@ -1247,6 +1259,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject, respective = respective[0], respective[1:]
         elif respective:
             respective = []
+        origin = subject if raw_before.endswith(("由", "从")) else ""
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
