@@ -323,6 +323,9 @@ _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 _ACHIEVED = ("完成", "实现")
+# A count that opens a new item of a list (十件…实事和383件民生微实事, …公园带、10公里碧道):
+# what it counts is the noun after it, not the items before.
+_LIST_BEFORE = ("和", "、", "及", "以及", "与")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
@@ -337,7 +340,7 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利"
+    r"投入使用|投入运营|陆续|正式|顺利|较好|圆满|如期|按期|按时"
 )
 # Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
@@ -357,6 +360,7 @@ _ADVERB_STOPS = frozenset(
         "不断",
         "进一步",
         "等",
+        "按时",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
@@ -370,7 +374,7 @@ _VERB_END = re.compile(
     r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|提供|办|有)$"
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
-_RATE_HOST = re.compile(r"^(同比|环比|较|比|占比)")
+_RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -490,7 +494,7 @@ def _strip_trail(subject: str) -> str:
                 subject.endswith(word)
                 and len(rest) >= 2
                 and not _RATE_HOST.match(rest)
-                and not rest.endswith(("同比", "环比"))
+                and not rest.endswith(("同比", "环比", "同口径"))
             ):
                 subject = rest
                 break
@@ -1178,6 +1182,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             len(subject) <= _SHORT_SUBJECT
             or _VERB_END.search(subject)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
+            or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
             or (
                 len(noun) >= 2

@@ -469,6 +469,18 @@ HAND_CHECKED = [
             ("满意率", 96.0, "%", False, "96%"),
         ],
     ),
+    (
+        # a count that opens a list item counts the noun after it, up to a manner adverb;
+        # 同口径 is a bare qualifier of a change, as 同比 is
+        "五件惠民实事和120件微实事圆满完成,建成口袋公园、8公里滨河步道。"
+        "文化旅游支出2.5亿元,同口径增长6.1%。",
+        [
+            ("微实事", 120.0, "件", False, "120件"),
+            ("滨河步道", 8.0, "公里", False, "8公里"),
+            ("文化旅游支出", 250_000_000.0, "元", False, "2.5亿元"),
+            ("文化旅游支出同口径增长", 6.1, "%", False, "6.1%"),
+        ],
+    ),
 ]
 
 
