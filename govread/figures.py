@@ -576,6 +576,24 @@ def _after_agent(subject: str) -> str:
     return subject[end:]
 
 
+# Examples listed before 等 and what they are examples of, after a verb that holds or issues
+# them (开展读书月、法治讲座等普法活动): what is counted is the verb and what follows 等. (After
+# an agent's verb, 顾问参与决策、立法等事务活动, the examples say what was taken part in.)
+_EXAMPLES_END = re.compile(r"(?<![平同对均相高中初优特一二三四五何])等(?![级待候奖次同于])")
+_HOLDING = ("开展", "举办", "组织", "举行", "推出", "出台", "制定", "印发", "实施", "建成")
+
+
+def _after_examples(subject: str) -> str:
+    subject = _strip_lead(subject.strip())
+    if not subject.startswith(_HOLDING):
+        return subject
+    found = max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
+    if found is None or found.start() < 4:
+        return subject
+    rest = _clean(subject[found.end() :])
+    return subject[:2] + rest if len(rest) >= 2 else subject
+
+
 def _after_total(subject: str) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
@@ -743,6 +761,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
         before = _EXAMPLE_TITLES.sub("", before)
         classes = None
     numbers = list(_LAST_NUMBER.finditer(before))
+    if "等" in before and not numbers:
+        before = _after_examples(before)
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:

@@ -481,6 +481,16 @@ HAND_CHECKED = [
             ("文化旅游支出同口径增长", 6.1, "%", False, "6.1%"),
         ],
     ),
+    (
+        # examples before 等 after a verb that holds them: the verb and what they exemplify;
+        # after an agent's verb they say what was taken part in, and stay
+        "全年举办宪法宣传周、民法典进社区、青少年模拟法庭等法治文化活动86场。"
+        "律师参与信访接待、矛盾调处等工作150次。",
+        [
+            ("举办法治文化活动", 86.0, "场", False, "86场"),
+            ("律师参与信访接待、矛盾调处等工作", 150.0, "次", False, "150次"),
+        ],
+    ),
 ]
 
 
