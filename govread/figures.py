@@ -828,7 +828,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
-    if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
+    if (
+        cut is not None
+        and cut.start() == skipped
+        and (cut.group() in _ADVERB_STOPS or (cut.group() == "实现" and unit in _LASTING))
+    ):
+        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
         cut = _NOUN_STOP.search(phrase, cut.end())
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
     if predicate is not None:
@@ -843,6 +848,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if phrase.endswith(_RANKS) and len(phrase) >= 4:
+        phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
     if unit in _COUNTS_BODIES:
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
@@ -861,6 +868,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     return _strip_lead(phrase), end + skipped + len(phrase)
 
 
+# A rate within a time (15天签约率99.6%, 24小时回复率达98%).
+_TIMES = frozenset({"天", "个工作日", "小时", "分钟", "个月"})
+_TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
+_RANKS = ("前列", "首位", "之首", "榜首", "前茅")
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
 # A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
@@ -1226,6 +1237,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         ):
             # 共有162人考试合格, …人员中8203人考试合格: what the counted did
             subject, consumed = said, end + len(said)
+        elif unit in _TIMES and (timed := _TIMED_RATE.match(text, end)):
+            # 15天签约率99.6%: the time is that of what the rate after it measures
+            subject = _clean(timed.group(1)) or subject
         elif (
             not subject
             and unit in _NO_NOUN_AFTER
