@@ -502,6 +502,10 @@ HAND_CHECKED = [
             ("安全生产零事故", 8.0, "年", False, "8年"),
         ],
     ),
+    (
+        "沿河堤和环湖路建设3条生态廊道。",  # 建设 before a count: what is built is after it
+        [("生态廊道", 3.0, "条", False, "3条")],
+    ),
 ]
 
 
