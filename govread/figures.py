@@ -785,7 +785,23 @@ _BODY = re.compile(_BODIES)
 _BODY_AT_END = re.compile(_BODIES + "$")
 _DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
-_ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
+# Qualities of what is counted (longest first: 海水水质 before 水质).
+_ATTRIBUTES = (
+    "海水水质",
+    "河水水质",
+    "湖水水质",
+    "空气质量",
+    "水质",
+    "金额",
+    "总额",
+    "面积",
+    "浓度",
+    "比例",
+    "比重",
+    "占比",
+    "规模",
+    "数量",
+)
 
 
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
@@ -793,6 +809,9 @@ _CHANGE_TO = re.compile(
     r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
     r"(?:到|至)"
 )
+
+
+_ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -857,14 +876,21 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             body = _BODY.search(phrase)
         if body is not None and body.end() < len(phrase):
             phrase = phrase[: body.end()]
-        elif not _NEXT_VALUE.match(text, end + skipped + len(phrase)):
-            # 15个国省考断面水质…: a measure word counts things, not a quality of them (but
-            # in 200余家市场主体免罚金额达596万元 the quality is the next value's subject,
-            # whose words before it are not known: the phrase stays whole)
+        else:
+            # 15个国省考断面水质…: a measure word counts things, not a quality of them; when
+            # the next value is that quality's (200余家市场主体免罚金额达596万元), so is the word
+            # that qualifies it (免罚金额)
             for attribute in _ATTRIBUTES:
-                if phrase.endswith(attribute) and len(phrase) - len(attribute) >= 2:
-                    phrase = phrase[: -len(attribute)]
-                    break
+                at = phrase.find(attribute, 2)  # (5个湖泊水质稳定达标: the quality ends it)
+                if at < 0:
+                    continue
+                valued = at + len(attribute) == len(phrase) and _NEXT_VALUE.match(
+                    text, end + skipped + len(phrase)
+                )
+                phrase = phrase[:at]
+                if valued and len(phrase) >= 4:
+                    phrase = phrase[:-2]
+                break
     return _strip_lead(phrase), end + skipped + len(phrase)
 
 
@@ -1325,7 +1351,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             )
         last_end = max(consumed, end)
         if subject and not bare:
-            topic = subject
+            # 3个水源地水质均达标,达标率100%: a rate after it is of the quality counted
+            quality = (
+                noun and consumed < len(text) and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
+            )
+            topic = quality or subject
     return figures
 
 

@@ -506,6 +506,16 @@ HAND_CHECKED = [
         "沿河堤和环湖路建设3条生态廊道。",  # 建设 before a count: what is built is after it
         [("生态廊道", 3.0, "条", False, "3条")],
     ),
+    (
+        # a quality after what is counted: the next value's subject, and what a rate is of
+        "全县80余家小微企业减免金额达120万元。5个湖泊湖水水质稳定达标,达标率100%。",
+        [
+            ("小微企业", 80.0, "家", True, "80余家"),
+            ("减免金额", 1_200_000.0, "元", False, "120万元"),
+            ("湖泊", 5.0, "个", False, "5个"),
+            ("湖水水质达标率", 100.0, "%", False, "100%"),
+        ],
+    ),
 ]
 
 
