@@ -174,6 +174,8 @@ _LEAD_WORDS = (
     "在全县",
     "在全国",
     "率先",
+    "相当于",  # what a multiple is compared with (超过当前空地的3倍 → 当前空地)
+    "超过",
     "争取",  # an aim, not what is counted (力争引进…企业10家以上)
     "力争",
     "我市",  # who speaks, not what is counted (我区副职以上…负责人出庭46宗)
@@ -897,6 +899,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
 _TIMES = frozenset({"天", "个工作日", "小时", "分钟", "个月"})
 _TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
+_COMPARED_WITH = re.compile(r"相当于|超过|是")
+# How a time it took is introduced (在短短, 仅用了): no subject of its own.
+_WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
 _RANKS = ("前列", "首位", "之首", "榜首", "前茅")
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
@@ -1164,13 +1169,18 @@ _SAID_OF = re.compile(
 )
 
 
-def _previous_clause(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
-    """What the clause before `clause_start` (not before `floor`) is about, or ""."""
+def _previous_clause(
+    text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
+) -> str:
+    """What the clause before `clause_start` (not before `floor`) is about, or ""; with
+    `whole`, that clause itself when it holds no number (a topic: X工作,在短短8个月内…)."""
     at = bisect.bisect_left(bounds, clause_start - 1)
     begin = bounds[at - 1] + 1 if at >= 1 else 0
     if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
         return ""
     clause = text[begin : clause_start - 1]
+    if whole:
+        return "" if _DIGIT.search(clause) else _clean(clause)
     said = _SAID_OF.search(clause)
     if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
         return ""
@@ -1292,6 +1302,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if subject.endswith(_ACHIEVED) and len(subject) >= 4:
                 subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
             if (
+                unit == "倍"
+                and (compared := _COMPARED_WITH.search(subject))
+                and compared.start() >= 2
+            ):
+                subject = subject[
+                    : compared.start()
+                ]  # 出口额相当于去年的2倍: what is twice as much
+            if (
                 subject[:2] in _RATE_VERBS
                 and unit in _PERCENT
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
@@ -1314,6 +1332,17 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             )
         ):
             subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about
+        elif (
+            unit in _TIMES
+            and _WITHIN.fullmatch(raw_before)
+            and clause_start > max(sentence_start, last_end)
+            and (
+                said := _previous_clause(
+                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
+                )
+            )
+        ):
+            subject = said  # X工作,在短短8个月的时间内,…: the time X took
         elif not subject and topic:
             subject = topic
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
