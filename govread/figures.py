@@ -334,7 +334,8 @@ _RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # the preposition is not next to the number when a year or another number comes between.
 _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
-_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
+# (Not a number of a ranking's name: 世界500强企业 is one noun.)
+_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强])")
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
@@ -558,8 +559,8 @@ def _after_when(subject: str) -> str:
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
 # 行政诉讼案件80宗, 区法院 受理…): what is counted starts with the verb.
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院)"
-    r"(?=涉及|办理|受理|审查|审核|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
+    r"(?=[政部街乡单机法检会])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|会议)"
+    r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
 )
 
 
@@ -686,7 +687,7 @@ _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完�
 # "为 (对, 向, 给) <beneficiary> <service>": what is counted is the service (依法为市场主体
 # 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
 _FOR_WHOM = re.compile(
-    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现)"
 )
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
@@ -928,7 +929,11 @@ def _is_bare(subject: str) -> bool:
         (len(subject) <= 3 and subject.endswith("率"))
         or bool(_RATE_HOST.match(subject))
         or subject in _TRAIL_CHANGE
+        or subject in _NET_CHANGES
     )
+
+
+_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
 
 
 def _self_named(subject: str, unit: str) -> bool:
