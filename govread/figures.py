@@ -348,7 +348,7 @@ _NOUN_STOP = re.compile(
 # Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集])(?:启动|逐[一项]|开工|设[立置]|集中(?=开工|设[立置]|启动))"
+    r"(?=[启逐开设集配])(?:启动|逐[一项]|开工|设[立置]|配[齐备]|集中(?=开工|设[立置]|启动))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -815,6 +815,8 @@ _CHANGE_TO = re.compile(
 
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
+# A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
+_LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -894,7 +896,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 if valued and len(phrase) >= 4:
                     phrase = phrase[:-2]
                 break
-    return _strip_lead(phrase), end + skipped + len(phrase)
+    stop = end + skipped + len(phrase)
+    if (
+        quoted
+        and phrase
+        and text[stop : stop + 1] in ("(", "\uff08")
+        and (level := _LEVEL_AFTER.match(text, stop))
+    ):
+        # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
+        more, stop = _noun_after(text, level.end(), unit, quoted=False)
+        return _strip_lead(phrase) + level.group() + more, stop
+    return _strip_lead(phrase), stop
 
 
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
@@ -953,7 +965,20 @@ def _borrow(previous: str, bare: str) -> str:
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
+    if bare.endswith("率") and len(bare) >= 3:
+        stem = previous.find(bare[:-1])
+        if stem >= 0:
+            # 依法化解信访积案 + 化解率 → 信访积案化解率; 整改到位 + 整改率 → 整改率: the rate
+            # names its verb, so only the verb's object is lent
+            rest = previous[stem + len(bare) - 1 :]
+            return _fit(rest + bare) if len(rest) >= 2 and rest[0] not in "到完成好" else bare
+    if previous.startswith(_LEND_DROP) and len(previous) >= 4:
+        previous = previous[2:]  # 提出修改意见 + 采纳率 → 修改意见采纳率
     return _fit(previous + bare)
+
+
+# Verbs that issue or handle what a rate after them is of (提出意见…, 采纳率): not lent.
+_LEND_DROP = ("提出", "出具", "发出", "发现", "办理", "开展", "组织")
 
 
 def _shared(subject: str, unit: str) -> list[str]:
