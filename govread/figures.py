@@ -255,6 +255,14 @@ _TRAIL_WORDS = (
     "压减到",
     "压缩到",
     "减少到",
+    "扩大到",
+    "扩大至",
+    "缩小到",
+    "缩小至",
+    "缩短到",
+    "缩短至",
+    "延长到",
+    "延长至",
     "超过",
     "控制在",  # how the value is held (失业率控制在3%以内): not its name
     "保持在",
@@ -997,6 +1005,21 @@ _RESPECTIVELY = re.compile(
 )
 
 
+# What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
+_RESPECTIVE_VERB = re.compile(r"分别|为|达到?|是|到|至|\s")
+
+
+def _listed(text: str, numbers: Sequence[_Number], index: int) -> int:
+    """How many values a list that starts at numbers[index] holds (15%和18% → 2)."""
+    count = 1
+    while index + count < len(numbers):
+        gap = text[numbers[index + count - 1].match.end() : numbers[index + count].match.start()]
+        if not _LIST_JOIN.fullmatch(gap):
+            break
+        count += 1
+    return count
+
+
 def _respective(subject: str) -> list[str]:
     """能耗、水耗 → one subject each; what the short items leave out is the long one's
     (万元GDP能耗、水耗 → 万元GDP水耗; 城镇、农村居民收入 → 城镇居民收入)."""
@@ -1234,7 +1257,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
-    for number in numbers:
+    said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
+    for index, number in enumerate(numbers):
         match = number.match
         start, end = match.span()
         num_start = match.start("num")
@@ -1246,6 +1270,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         last = bisect.bisect_left(sentence_bounds, reach) - 1
         if last >= 0 and sentence_bounds[last] >= last_end:
             topic = ""  # borrowing stays within a sentence
+            said_before = []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
         if pre == "超过" or text[num_start - 1 : num_start] == "于":
@@ -1383,6 +1408,16 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject, respective = respective[0], respective[1:]
         elif respective:
             respective = []
+        elif (
+            "分别" in raw_before
+            and (changes := _RESPECTIVELY.search(raw_before))
+            and len(_clean(raw_before[: changes.start()])) == 0
+            and 2 <= (listed := _listed(text, numbers, index)) <= len(said_before)
+        ):
+            # 游客2300万人次,旅游收入280亿元,分别增长15%和18%: the figures before, in order
+            change = _RESPECTIVE_VERB.sub("", changes.group())
+            respective = [_borrow(said, change) for said in said_before[-listed:]]
+            subject, bare, respective = respective[0], False, respective[1:]
         origin = subject if raw_before.endswith(("由", "从")) else ""
         if unit == "\uff05":
             unit = "%"
@@ -1410,6 +1445,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             )
         last_end = max(consumed, end)
         if subject and not bare:
+            said_before.append(subject)
             # 3个水源地水质均达标,达标率100%: a rate after it is of the quality counted
             quality = (
                 noun and consumed < len(text) and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
