@@ -110,7 +110,8 @@ _UNITS = (
     "吨",
     "年(?![度底初末中])",
 )
-# Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about".
+# Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about",
+# and no word of a subject to strip.
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁"
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
@@ -118,7 +119,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 # and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
-    r"(?P<pre>(?<![" + _WORD_BEFORE_YUE + r"])约|近|超过|超|逾|将近|接近|不到|不足)?"
+    r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
@@ -351,12 +352,14 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利|较好|圆满|如期|按期|按时"
+    r"投入使用|投入运营|陆续|正式|顺利"
 )
-# Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
+# Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
+# 9个出入口设立…, 120件微实事圆满完成)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配])(?:启动|逐[一项]|开工|设[立置]|配[齐备]|集中(?=开工|设[立置]|启动))"
+    r"(?=[启逐开设集配较圆如按])"
+    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -371,18 +374,111 @@ _ADVERB_STOPS = frozenset(
         "不断",
         "进一步",
         "等",
-        "按时",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
-# after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
-_VERB_END = re.compile(
-    r"(?:办理|组织|推进|推动|编制|完成|培育|发布|接入|组建|建成|命名|打造|开展|审查|清理|举办|"
-    r"推送|选聘|评查|接到|收到|受理|约谈|问责|惠及|审核|完善|梳理|公示|公开|新增|设立|成立|"
-    r"挂牌|聘请|聘任|培训|走访|排查|化解|调解|办结|新收|处理|查处|查办|立案|出具|提出|修订|"
-    r"印发|召开|举行|引进|发放|帮助|救助|帮扶|建立|创建|评选|表彰|投入|拨付|节约|追回|解答|"
-    r"接待|签订|设置|配备|新建|改造|整治|检查|抽查|督查|督办|核查|备案|登记|涉及|编写|"
-    r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|提供|建设|办|有)$"
+# after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位). (str.endswith
+# with a tuple: quicker than a pattern anchored at the end, which is tried at every position.)
+_VERB_END = (
+    "办理",
+    "组织",
+    "推进",
+    "推动",
+    "编制",
+    "完成",
+    "培育",
+    "发布",
+    "接入",
+    "组建",
+    "建成",
+    "命名",
+    "打造",
+    "开展",
+    "审查",
+    "清理",
+    "举办",
+    "推送",
+    "选聘",
+    "评查",
+    "接到",
+    "收到",
+    "受理",
+    "约谈",
+    "问责",
+    "惠及",
+    "审核",
+    "完善",
+    "梳理",
+    "公示",
+    "公开",
+    "新增",
+    "设立",
+    "成立",
+    "挂牌",
+    "聘请",
+    "聘任",
+    "培训",
+    "走访",
+    "排查",
+    "化解",
+    "调解",
+    "办结",
+    "新收",
+    "处理",
+    "查处",
+    "查办",
+    "立案",
+    "出具",
+    "提出",
+    "修订",
+    "印发",
+    "召开",
+    "举行",
+    "引进",
+    "发放",
+    "帮助",
+    "救助",
+    "帮扶",
+    "建立",
+    "创建",
+    "评选",
+    "表彰",
+    "投入",
+    "拨付",
+    "节约",
+    "追回",
+    "解答",
+    "接待",
+    "签订",
+    "设置",
+    "配备",
+    "新建",
+    "改造",
+    "整治",
+    "检查",
+    "抽查",
+    "督查",
+    "督办",
+    "核查",
+    "备案",
+    "登记",
+    "涉及",
+    "编写",
+    "编印",
+    "制作",
+    "录制",
+    "播放",
+    "推出",
+    "上线",
+    "吸纳",
+    "选派",
+    "指导",
+    "服务",
+    "实现",
+    "提供",
+    "建设",
+    "办",
+    "有",
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
 _RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
@@ -520,7 +616,9 @@ _FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
 
 def _clean(subject: str) -> str:
     previous = None
-    subject = _QUOTES.sub("", subject).strip()
+    if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
+        subject = _QUOTES.sub("", subject)
+    subject = subject.strip()
     if "预" in subject:
         subject = _FORECAST.sub("", subject)
     while previous != subject:
@@ -546,7 +644,7 @@ def _fit(subject: str) -> str:
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
-_TOTAL = re.compile(r"(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])")
+_TOTAL = re.compile(r"(?=[共总])(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])")
 
 
 # A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
@@ -823,8 +921,11 @@ _CHANGE_TO = re.compile(
 
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
+_QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRIBUTES)})")
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
+
+_CHANGE_STARTS = frozenset("增提下降减上压缩")
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -833,7 +934,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
     after the measure word is part of it (6场 **“福田表达”公开课**).
     """
-    if _CHANGE_TO.match(text, end):
+    if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
@@ -893,17 +994,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 15个国省考断面水质…: a measure word counts things, not a quality of them; when
             # the next value is that quality's (200余家市场主体免罚金额达596万元), so is the word
             # that qualifies it (免罚金额)
-            for attribute in _ATTRIBUTES:
-                at = phrase.find(attribute, 2)  # (5个湖泊水质稳定达标: the quality ends it)
-                if at < 0:
-                    continue
-                valued = at + len(attribute) == len(phrase) and _NEXT_VALUE.match(
+            quality = _QUALITY.search(phrase, 2)  # (5个湖泊水质稳定达标: the quality ends it)
+            if quality is not None:
+                at = quality.start()
+                valued = quality.end() == len(phrase) and _NEXT_VALUE.match(
                     text, end + skipped + len(phrase)
                 )
                 phrase = phrase[:at]
                 if valued and len(phrase) >= 4:
                     phrase = phrase[:-2]
-                break
     stop = end + skipped + len(phrase)
     if (
         quoted
@@ -1097,6 +1196,13 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         _Number(m, (m.group("unit") or "").strip() or None, m.group("mag"))
         for m in _FIGURE.finditer(text)
     ]
+    if "约" in text:
+        for number in numbers:
+            found = number.match
+            at = found.start()
+            if text[at] == "约" and at and text[at - 1] in _WORD_BEFORE_YUE:
+                # 节约300万元, 签约12个: the 约 ends a word, it is no "about"
+                number.match = _FIGURE.match(text, found.start("num")) or found
     for index in range(len(numbers) - 1, -1, -1):
         number = numbers[index]
         match = number.match
@@ -1293,7 +1399,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             else:
                 noun, noun_end = _noun_after(text, end, unit)
         consumed = end
-        if _before_object(subject) or (
+        if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
@@ -1302,7 +1408,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             consumed = action.end() if action else noun_end
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
-            or _VERB_END.search(subject)
+            or subject.endswith(_VERB_END)
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
             or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
@@ -1343,10 +1449,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
         elif (
-            subject
-            and unit in _PERCENT
-            and not _is_bare(subject)
+            unit in _PERCENT
+            and subject
             and (share := _SHARE_VERB.match(text, end))
+            and not _is_bare(subject)
         ):
             # 住宅60%签约: the share is of what the verb says was done
             subject, consumed = _fit(subject + share.group()), share.end()
@@ -1423,11 +1529,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
-        rest = text[consumed : consumed + _CONTEXT]
-        stop = _CLAUSE_STOP.search(rest)
-        honour = _HONOUR.match(rest[: stop.start() if stop else len(rest)]) is not None
+        horizon = consumed + _CONTEXT  # (a pattern stops at the end of the text anyway)
+        stop = _CLAUSE_STOP.search(text, consumed, horizon)
+        honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), match.group()
-        for label in _shared(subject, unit):
+        for label in _shared(subject, unit) if "、" in subject else (subject,):
             figures.append(
                 Figure(
                     label=label,
@@ -1448,7 +1554,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             said_before.append(subject)
             # 3个水源地水质均达标,达标率100%: a rate after it is of the quality counted
             quality = (
-                noun and consumed < len(text) and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
+                noun
+                and unit in _COUNTS_BODIES
+                and consumed < len(text)
+                and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
             )
             topic = quality or subject
     return figures
