@@ -309,6 +309,8 @@ _TRAIL_GUARDED = {
     "为": "行作认成称改更较最极因以",
     "到": "收接受得做报迟感想遇",
 }
+# What a change is measured against (同比增长, 较上年提升): kept with the change.
+_COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
@@ -601,7 +603,7 @@ def _strip_trail(subject: str) -> str:
                 subject.endswith(word)
                 and len(rest) >= 2
                 and not _RATE_HOST.match(rest)
-                and not rest.endswith(("同比", "环比", "同口径"))
+                and not rest.endswith(_COMPARED_TO)
             ):
                 subject = rest
                 break
