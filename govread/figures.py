@@ -269,6 +269,8 @@ _TRAIL_WORDS = (
     "保持在",
     "稳定在",
     "维持在",
+    "保持",
+    "维持",
     "连续",
     "持续",
     "长达",
@@ -345,8 +347,10 @@ _RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # the preposition is not next to the number when a year or another number comes between.
 _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
-# (Not a number of a ranking's name: 世界500强企业 is one noun.)
-_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强])")
+# (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
+_LAST_NUMBER = re.compile(
+    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|[A-Za-z](?![A-Za-z]))"
+)
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
