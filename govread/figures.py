@@ -889,6 +889,12 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
+_COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
+_PEOPLE = re.compile(
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对])"
+    r"(?:群众|人员|干部|党员|律师|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
+    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象)"
+)
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
 _WORKS = ("升级改造", "改造提升", "建设")
 _BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
@@ -989,6 +995,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
     if phrase.endswith(_RANKS) and len(phrase) >= 4:
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
+    if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
+        # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
+        # next value's subject
+        people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
+        if people is not None and len(phrase) - people.end() >= 2:
+            phrase = phrase[: people.end()]
     if unit in _COUNTS_BODIES:
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
