@@ -1038,6 +1038,24 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 _TIMES = frozenset({"天", "个工作日", "小时", "分钟", "个月"})
 _TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
 _COMPARED_WITH = re.compile(r"相当于|超过|是")
+# The next item of a list of levels, and its noun if it has one (…国家级、3个省级 **示范基地**).
+_LEVEL_HEAD = re.compile(f"、[^{_PUNCT}、]{{1,12}}?级(?=([^{_PUNCT}、\\d])|、)")
+_MAX_LEVELS = 6
+
+
+def _level_head(text: str, at: int, unit: str) -> str:
+    """The noun that a list of levels after `at` ends with (2家国家级、5家省级、12家市级
+    **龙头企业** → 龙头企业), or ""."""
+    for _ in range(_MAX_LEVELS):
+        head = _LEVEL_HEAD.match(text, at)
+        if head is None:
+            return ""
+        if head.group(1) is not None:
+            return _noun_after(text, head.start(1), unit)[0]
+        at = head.end()
+    return ""
+
+
 # How a time it took is introduced (在短短, 仅用了): no subject of its own.
 _WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
 _RANKS = ("前列", "首位", "之首", "榜首", "前茅")
@@ -1416,6 +1434,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if noun.endswith("级"):
+                noun += _level_head(text, noun_end, unit)
         consumed = end
         if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
