@@ -193,6 +193,9 @@ _LEAD_WORDS = (
     "分别",
     "以及",
     "实现",
+    "但是",  # a conjunction opens the clause, it names nothing
+    "但",
+    "而且",
     "、",
     "/",
     "年",
@@ -221,6 +224,7 @@ _TRAIL_WORDS = (
     "分别达",
     "均为",
     "均达",
+    "均",  # 审核率、备案率均达到100%
     "突破",
     "已达",
     "达到",
@@ -310,6 +314,7 @@ _TRAIL_GUARDED = {
     "约": _WORD_BEFORE_YUE,
     "为": "行作认成称改更较最极因以",
     "到": "收接受得做报迟感想遇",
+    "均": "人平户日年月",  # 人均, 平均 …
 }
 # What a change is measured against (同比增长, 较上年提升): kept with the change.
 _COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")

@@ -596,6 +596,16 @@ HAND_CHECKED = [
             ("市级法治宣传教育基地", 9.0, "个", False, "9个"),
         ],
     ),
+    (
+        # rates that share one value (均达到); a conjunction opens a clause, names nothing
+        "文件审核率、备案率均达到100%。投诉量下降9%,但办结量上升6%。",
+        [
+            ("文件审核率", 100.0, "%", False, "100%"),
+            ("备案率", 100.0, "%", False, "100%"),
+            ("投诉量", 9.0, "%", False, "9%"),
+            ("办结量", 6.0, "%", False, "6%"),
+        ],
+    ),
 ]
 
 
