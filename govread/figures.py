@@ -806,6 +806,7 @@ _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完�
 _FOR_WHOM = re.compile(
     r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现)"
 )
+_FOR_STARTS = frozenset("为给")
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
 _ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
@@ -874,6 +875,12 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     is not a class of what is counted (超过1亿元的企业)."""
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
+    if (
+        before[:1] in _FOR_STARTS
+        and (whom := _FOR_WHOM.match(before))
+        and len(before) - whom.end() >= _MIN_AFTER_OPENING
+    ):
+        before, classes = before[whom.end() :], None  # 为群众挽回损失…: the service
     if "(" in before or "\uff08" in before:
         before = _ASIDE.sub("", before)
         classes = None  # offsets no longer hold

@@ -606,6 +606,10 @@ HAND_CHECKED = [
             ("办结量", 6.0, "%", False, "6%"),
         ],
     ),
+    (
+        "为外来务工人员讨回工资款95万元。",  # whom a service is for, when it opens the clause
+        [("讨回工资款", 950_000.0, "元", False, "95万元")],
+    ),
 ]
 
 
