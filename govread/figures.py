@@ -104,6 +104,7 @@ _UNITS = (
     "天",
     "小时",
     "分钟",
+    "分(?![钟别之类局期批区管批工])",  # a score (考核得分95.5分); never a time of day (see _numbers)
     "公里",
     "千米",
     "亩",
@@ -120,7 +121,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
+    r"(?<![\d.A-Za-z第〔\[×*])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
     r"(?P<approx2>余|多)?"
@@ -1262,6 +1263,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             before = text[max(0, match.start() - 2) : match.start()]
             number.valid = before.endswith(_DURATION)
             continue
+        if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
+            continue  # 22时30分: a time of day, no score
         if number.unit is None and index + 1 < len(numbers):
             following = numbers[index + 1]
             gap = text[match.end() : following.match.start()]

@@ -610,6 +610,11 @@ HAND_CHECKED = [
         "为外来务工人员讨回工资款95万元。",  # whom a service is for, when it opens the clause
         [("讨回工资款", 950_000.0, "元", False, "95万元")],
     ),
+    (
+        # a score is a figure, a time of day and a slogan's 7×24 are not
+        "法治建设考评得分96.5分,于20时30分公布,提供7×24小时服务。",
+        [("法治建设考评得分", 96.5, "分", False, "96.5分")],
+    ),
 ]
 
 
