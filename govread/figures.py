@@ -370,8 +370,8 @@ _NOUN_STOP = re.compile(
 # 9个出入口设立…, 120件微实事圆满完成)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按])"
-    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动))"
+    r"(?=[启逐开设集配较圆如按建])"
+    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(

@@ -503,8 +503,8 @@ HAND_CHECKED = [
         ],
     ),
     (
-        "沿河堤和环湖路建设3条生态廊道。",  # 建设 before a count: what is built is after it
-        [("生态廊道", 3.0, "条", False, "3条")],
+        "沿河堤和环湖路建设3条生态廊道,指导45家企业建立合规体系。",  # 建设 before, 建立 after
+        [("生态廊道", 3.0, "条", False, "3条"), ("企业", 45.0, "家", False, "45家")],
     ),
     (
         # a quality after what is counted: the next value's subject, and what a rate is of
