@@ -558,12 +558,12 @@ _LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
 _VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
 _TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
 _CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
+_VERB_END_BY_LAST = _by_end(_VERB_END, -1)
 # Every character a leading word, period, verb or guarded word can start with: a subject that
 # starts with none of them has nothing to strip (most do not).
 # (and a digit, which _LEAD_PERIOD's \d also takes: str.isdecimal is the same class).
-_LEAD_STARTS = frozenset(
-    {*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *"连累持近〇一二三四五六七八九十两"}
-)
+_PERIOD_STARTS = frozenset("连累持近〇一二三四五六七八九十两")  # and digits: see _LEAD_PERIOD
+_LEAD_STARTS = frozenset({*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *_PERIOD_STARTS})
 _TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
 
 
@@ -571,18 +571,33 @@ def _strip_lead(subject: str) -> str:
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
-        word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
+        # (a tuple tested at once first: most subjects start with none of its words)
+        words = _LEAD_BY_FIRST.get(subject[0], ())
+        word = (
+            next((w for w in words if subject.startswith(w)), None)
+            if subject.startswith(words)
+            else None
+        )
         if word is not None and (
             word not in _LEAD_NOT_BEFORE
             or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
         ):
             subject = subject[len(word) :]
             continue
-        period = _LEAD_PERIOD.match(subject)
+        period = (
+            _LEAD_PERIOD.match(subject)
+            if subject[0] in _PERIOD_STARTS or subject[0].isdecimal()
+            else None
+        )
         if period is not None and len(subject) - period.end() >= 2:
             subject = subject[period.end() :]
             continue
-        verb = next((v for v in _VERBS_BY_FIRST.get(subject[0], ()) if subject.startswith(v)), None)
+        verbs = _VERBS_BY_FIRST.get(subject[0], ())
+        verb = (
+            next((v for v in verbs if subject.startswith(v)), None)
+            if subject.startswith(verbs)
+            else None
+        )
         if verb is not None and len(subject) - len(verb) >= 2:
             subject = subject[len(verb) :]
             continue
@@ -599,7 +614,12 @@ def _strip_trail(subject: str) -> str:
         last = subject[-1]
         if last not in _TRAIL_ENDS:
             break
-        word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
+        words = _TRAIL_BY_LAST.get(last, ())
+        word = (
+            next((w for w in words if subject.endswith(w)), None)
+            if subject.endswith(words)
+            else None
+        )
         if word is not None and (
             word not in _TRAIL_GUARDED
             or len(subject) == len(word)
@@ -1461,7 +1481,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             consumed = action.end() if action else noun_end
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
-            or subject.endswith(_VERB_END)
+            or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
             or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
