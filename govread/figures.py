@@ -104,12 +104,16 @@ _UNITS = (
     "天",
     "小时",
     "分钟",
+    "分(?![钟别之类局期批区管批工])",  # a score (考核得分95.5分); never a time of day (see _numbers)
     "公里",
     "千米",
     "亩",
     "吨",
     "年(?![度底初末中])",
 )
+# Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about",
+# and no word of a subject to strip.
+_WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁"
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
@@ -117,7 +121,7 @@ _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
+    r"(?<![\d.A-Za-z第〔\[×*])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?P<approx1>余|多)?"
     r"(?P<mag>万亿|千万|百万|万|亿)?"
     r"(?P<approx2>余|多)?"
@@ -166,6 +170,14 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "在全省",  # where and how soon, not what (在全省率先建成…中心1个)
+    "在全市",
+    "在全区",
+    "在全县",
+    "在全国",
+    "率先",
+    "相当于",  # what a multiple is compared with (超过当前空地的3倍 → 当前空地)
+    "超过",
     "争取",  # an aim, not what is counted (力争引进…企业10家以上)
     "力争",
     "我市",  # who speaks, not what is counted (我区副职以上…负责人出庭46宗)
@@ -173,6 +185,7 @@ _LEAD_WORDS = (
     "我县",
     "我省",
     "我镇",
+    "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
     "共计",
     "总计",
     "合计",
@@ -181,6 +194,9 @@ _LEAD_WORDS = (
     "分别",
     "以及",
     "实现",
+    "但是",  # a conjunction opens the clause, it names nothing
+    "但",
+    "而且",
     "、",
     "/",
     "年",
@@ -201,12 +217,15 @@ _LEAD_PERIOD = re.compile(
 # Verbs that issue or carry out what is counted (出台优化法治环境17条措施): the subject is
 # what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
-_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同", "等": "级", "为": "民"}
+# A leading word that is part of the next one when this character follows (共有产权住房).
+_LEAD_NOT_BEFORE = {"共有": "产"}
+_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同有", "等": "级", "为": "民"}
 _TRAIL_WORDS = (
     "分别为",
     "分别达",
     "均为",
     "均达",
+    "均",  # 审核率、备案率均达到100%
     "突破",
     "已达",
     "达到",
@@ -242,7 +261,21 @@ _TRAIL_WORDS = (
     "压减到",
     "压缩到",
     "减少到",
+    "扩大到",
+    "扩大至",
+    "缩小到",
+    "缩小至",
+    "缩短到",
+    "缩短至",
+    "延长到",
+    "延长至",
     "超过",
+    "控制在",  # how the value is held (失业率控制在3%以内): not its name
+    "保持在",
+    "稳定在",
+    "维持在",
+    "保持",
+    "维持",
     "连续",
     "持续",
     "长达",
@@ -274,7 +307,18 @@ _TRAIL_WORDS = (
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
-_TRAIL_GUARDED = {"及": "普涉危波提触企顾论得", "由": "自理缘经来事", "从": "服顺随跟无听"}
+_TRAIL_GUARDED = {
+    "及": "普涉危波提触企顾论得",
+    "由": "自理缘经来事",
+    "从": "服顺随跟无听",
+    # 签约, 节约, 违法行为, 收到 …: words that end with 约/为/到, no "about", "is" or "to"
+    "约": _WORD_BEFORE_YUE,
+    "为": "行作认成称改更较最极因以",
+    "到": "收接受得做报迟感想遇",
+    "均": "人平户日年月",  # 人均, 平均 …
+}
+# What a change is measured against (同比增长, 较上年提升): kept with the change.
+_COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject.
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
@@ -284,18 +328,35 @@ _KEY_NOISE = re.compile(
     r"\d{4}年度?|年度|均|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
+
+
+def _before_object(subject: str) -> bool:
+    """The subject ends with a preposition whose object is the count (对312件…), not with
+    a word that ends in one (违法行为, 作为)."""
+    return subject.endswith(_PREPOSITIONS) and not (
+        subject[-1] == "为" and subject[-2:-1] in _TRAIL_GUARDED["为"]
+    )
+
+
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
 # A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
 _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
+_ACHIEVED = ("完成", "实现")
+# A count that opens a new item of a list (十件…实事和383件民生微实事, …公园带、10公里碧道):
+# what it counts is the noun after it, not the items before.
+_LIST_BEFORE = ("和", "、", "及", "以及", "与")
 # Verbs that reach a rate (完成, 保持, 力争 …占比30%): not part of the rate's name.
 _RATE_VERBS = frozenset({"完成", "保持", "力争"})
 # A clause that opens with 对/将/把 and its object's modifier (对2007—2021年印发的 99份…进行):
 # the preposition is not next to the number when a year or another number comes between.
 _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前后予力])")
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
-_LAST_NUMBER = re.compile(r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.])")
+# (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
+_LAST_NUMBER = re.compile(
+    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|[A-Za-z](?![A-Za-z]))"
+)
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
@@ -305,10 +366,12 @@ _NOUN_STOP = re.compile(
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
     r"投入使用|投入运营|陆续|正式|顺利"
 )
-# Predicates that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设, 9个出入口设立…)
+# Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
+# 9个出入口设立…, 120件微实事圆满完成)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集])(?:启动|逐[一项]|开工|设[立置]|集中(?=开工|设[立置]|启动))"
+    r"(?=[启逐开设集配较圆如按建])"
+    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -326,17 +389,111 @@ _ADVERB_STOPS = frozenset(
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
-# after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位).
-_VERB_END = re.compile(
-    r"(?:办理|组织|推进|推动|编制|完成|培育|发布|接入|组建|建成|命名|打造|开展|审查|清理|举办|"
-    r"推送|选聘|评查|接到|收到|受理|约谈|问责|惠及|审核|完善|梳理|公示|公开|新增|设立|成立|"
-    r"挂牌|聘请|聘任|培训|走访|排查|化解|调解|办结|新收|处理|查处|查办|立案|出具|提出|修订|"
-    r"印发|召开|举行|引进|发放|帮助|救助|帮扶|建立|创建|评选|表彰|投入|拨付|节约|追回|解答|"
-    r"接待|签订|设置|配备|新建|改造|整治|检查|抽查|督查|督办|核查|备案|登记|涉及|编写|"
-    r"编印|制作|录制|播放|推出|上线|吸纳|选派|指导|服务|实现|提供|办|有)$"
+# after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位). (str.endswith
+# with a tuple: quicker than a pattern anchored at the end, which is tried at every position.)
+_VERB_END = (
+    "办理",
+    "组织",
+    "推进",
+    "推动",
+    "编制",
+    "完成",
+    "培育",
+    "发布",
+    "接入",
+    "组建",
+    "建成",
+    "命名",
+    "打造",
+    "开展",
+    "审查",
+    "清理",
+    "举办",
+    "推送",
+    "选聘",
+    "评查",
+    "接到",
+    "收到",
+    "受理",
+    "约谈",
+    "问责",
+    "惠及",
+    "审核",
+    "完善",
+    "梳理",
+    "公示",
+    "公开",
+    "新增",
+    "设立",
+    "成立",
+    "挂牌",
+    "聘请",
+    "聘任",
+    "培训",
+    "走访",
+    "排查",
+    "化解",
+    "调解",
+    "办结",
+    "新收",
+    "处理",
+    "查处",
+    "查办",
+    "立案",
+    "出具",
+    "提出",
+    "修订",
+    "印发",
+    "召开",
+    "举行",
+    "引进",
+    "发放",
+    "帮助",
+    "救助",
+    "帮扶",
+    "建立",
+    "创建",
+    "评选",
+    "表彰",
+    "投入",
+    "拨付",
+    "节约",
+    "追回",
+    "解答",
+    "接待",
+    "签订",
+    "设置",
+    "配备",
+    "新建",
+    "改造",
+    "整治",
+    "检查",
+    "抽查",
+    "督查",
+    "督办",
+    "核查",
+    "备案",
+    "登记",
+    "涉及",
+    "编写",
+    "编印",
+    "制作",
+    "录制",
+    "播放",
+    "推出",
+    "上线",
+    "吸纳",
+    "选派",
+    "指导",
+    "服务",
+    "实现",
+    "提供",
+    "建设",
+    "办",
+    "有",
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
-_RATE_HOST = re.compile(r"^(同比|环比|较|比|占比)")
+_RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -401,12 +558,12 @@ _LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
 _VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
 _TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
 _CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
+_VERB_END_BY_LAST = _by_end(_VERB_END, -1)
 # Every character a leading word, period, verb or guarded word can start with: a subject that
 # starts with none of them has nothing to strip (most do not).
 # (and a digit, which _LEAD_PERIOD's \d also takes: str.isdecimal is the same class).
-_LEAD_STARTS = frozenset(
-    {*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *"连累持近〇一二三四五六七八九十两"}
-)
+_PERIOD_STARTS = frozenset("连累持近〇一二三四五六七八九十两")  # and digits: see _LEAD_PERIOD
+_LEAD_STARTS = frozenset({*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *_PERIOD_STARTS})
 _TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
 
 
@@ -414,15 +571,33 @@ def _strip_lead(subject: str) -> str:
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
-        word = next((w for w in _LEAD_BY_FIRST.get(subject[0], ()) if subject.startswith(w)), None)
-        if word is not None:
+        # (a tuple tested at once first: most subjects start with none of its words)
+        words = _LEAD_BY_FIRST.get(subject[0], ())
+        word = (
+            next((w for w in words if subject.startswith(w)), None)
+            if subject.startswith(words)
+            else None
+        )
+        if word is not None and (
+            word not in _LEAD_NOT_BEFORE
+            or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
+        ):
             subject = subject[len(word) :]
             continue
-        period = _LEAD_PERIOD.match(subject)
+        period = (
+            _LEAD_PERIOD.match(subject)
+            if subject[0] in _PERIOD_STARTS or subject[0].isdecimal()
+            else None
+        )
         if period is not None and len(subject) - period.end() >= 2:
             subject = subject[period.end() :]
             continue
-        verb = next((v for v in _VERBS_BY_FIRST.get(subject[0], ()) if subject.startswith(v)), None)
+        verbs = _VERBS_BY_FIRST.get(subject[0], ())
+        verb = (
+            next((v for v in verbs if subject.startswith(v)), None)
+            if subject.startswith(verbs)
+            else None
+        )
         if verb is not None and len(subject) - len(verb) >= 2:
             subject = subject[len(verb) :]
             continue
@@ -439,7 +614,12 @@ def _strip_trail(subject: str) -> str:
         last = subject[-1]
         if last not in _TRAIL_ENDS:
             break
-        word = next((w for w in _TRAIL_BY_LAST.get(last, ()) if subject.endswith(w)), None)
+        words = _TRAIL_BY_LAST.get(last, ())
+        word = (
+            next((w for w in words if subject.endswith(w)), None)
+            if subject.endswith(words)
+            else None
+        )
         if word is not None and (
             word not in _TRAIL_GUARDED
             or len(subject) == len(word)
@@ -453,7 +633,7 @@ def _strip_trail(subject: str) -> str:
                 subject.endswith(word)
                 and len(rest) >= 2
                 and not _RATE_HOST.match(rest)
-                and not rest.endswith(("同比", "环比"))
+                and not rest.endswith(_COMPARED_TO)
             ):
                 subject = rest
                 break
@@ -468,7 +648,9 @@ _FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
 
 def _clean(subject: str) -> str:
     previous = None
-    subject = _QUOTES.sub("", subject).strip()
+    if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
+        subject = _QUOTES.sub("", subject)
+    subject = subject.strip()
     if "预" in subject:
         subject = _FORECAST.sub("", subject)
     while previous != subject:
@@ -494,7 +676,7 @@ def _fit(subject: str) -> str:
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
-_TOTAL = re.compile(r"(?<!公)(?:共计|总计|共)(?![享同建治商])")
+_TOTAL = re.compile(r"(?=[共总])(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])")
 
 
 # A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
@@ -515,8 +697,8 @@ def _after_when(subject: str) -> str:
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
 # 行政诉讼案件80宗, 区法院 受理…): what is counted starts with the verb.
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院)"
-    r"(?=涉及|办理|受理|审查|审核|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
+    r"(?=[政部街乡单机法检会])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|会议)"
+    r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
 )
 
 
@@ -535,10 +717,34 @@ def _after_agent(subject: str) -> str:
     return subject[end:]
 
 
+# Examples listed before 等 and what they are examples of, after a verb that holds or issues
+# them (开展读书月、法治讲座等普法活动): what is counted is the verb and what follows 等. (After
+# an agent's verb, 顾问参与决策、立法等事务活动, the examples say what was taken part in.)
+_EXAMPLES_END = re.compile(r"(?<![平同对均相高中初优特一二三四五何])等(?![级待候奖次同于])")
+_HOLDING = ("开展", "举办", "组织", "举行", "推出", "出台", "制定", "印发", "实施", "建成")
+
+
+def _after_examples(subject: str) -> str:
+    subject = _strip_lead(subject.strip())
+    if not subject.startswith(_HOLDING):
+        return subject
+    found = max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
+    if found is None or found.start() < 4:
+        return subject
+    rest = _clean(subject[found.end() :])
+    return subject[:2] + rest if len(rest) >= 2 else subject
+
+
 def _after_total(subject: str) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
         subject = _after_agent(subject)
+    achieved = subject.rfind("实现")
+    if achieved >= 2:
+        # 现代服务业实现增加值: what is measured, without the verb
+        rest = _clean(subject[achieved + 2 :])
+        if len(rest) >= 2 and not _is_bare(rest):
+            subject = _fit(subject[:achieved] + rest)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -619,8 +825,9 @@ _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完�
 # "为 (对, 向, 给) <beneficiary> <service>": what is counted is the service (依法为市场主体
 # 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
 _FOR_WHOM = re.compile(
-    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|争取|解决|出具|化解|节约|减轻|兑现)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现)"
 )
+_FOR_STARTS = frozenset("为给")
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
 _ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
@@ -689,6 +896,12 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     is not a class of what is counted (超过1亿元的企业)."""
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
+    if (
+        before[:1] in _FOR_STARTS
+        and (whom := _FOR_WHOM.match(before))
+        and len(before) - whom.end() >= _MIN_AFTER_OPENING
+    ):
+        before, classes = before[whom.end() :], None  # 为群众挽回损失…: the service
     if "(" in before or "\uff08" in before:
         before = _ASIDE.sub("", before)
         classes = None  # offsets no longer hold
@@ -696,6 +909,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
         before = _EXAMPLE_TITLES.sub("", before)
         classes = None
     numbers = list(_LAST_NUMBER.finditer(before))
+    if "等" in before and not numbers:
+        before = _after_examples(before)
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
@@ -707,6 +922,12 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
+_COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
+_PEOPLE = re.compile(
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对])"
+    r"(?:群众|人员|干部|党员|律师|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
+    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象)"
+)
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
 _WORKS = ("升级改造", "改造提升", "建设")
 _BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
@@ -718,7 +939,38 @@ _BODY = re.compile(_BODIES)
 _BODY_AT_END = re.compile(_BODIES + "$")
 _DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
-_ATTRIBUTES = ("水质", "金额", "总额", "面积", "浓度", "比例", "比重", "占比", "规模", "数量")
+# Qualities of what is counted (longest first: 海水水质 before 水质).
+_ATTRIBUTES = (
+    "海水水质",
+    "河水水质",
+    "湖水水质",
+    "空气质量",
+    "水质",
+    "金额",
+    "总额",
+    "面积",
+    "浓度",
+    "比例",
+    "比重",
+    "占比",
+    "规模",
+    "数量",
+)
+
+
+# A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
+_CHANGE_TO = re.compile(
+    r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
+    r"(?:到|至)"
+)
+
+
+_ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
+_QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRIBUTES)})")
+# A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
+_LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
+
+_CHANGE_STARTS = frozenset("增提下降减上压缩")
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -727,6 +979,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
     after the measure word is part of it (6场 **“福田表达”公开课**).
     """
+    if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
+        return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
@@ -752,7 +1006,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if len(phrase) - skipped < 2:
             skipped = 0
     cut = _NOUN_STOP.search(phrase, skipped)
-    if cut is not None and cut.start() == skipped and cut.group() in _ADVERB_STOPS:
+    if (
+        cut is not None
+        and cut.start() == skipped
+        and (cut.group() in _ADVERB_STOPS or (cut.group() == "实现" and unit in _LASTING))
+    ):
+        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
         cut = _NOUN_STOP.search(phrase, cut.end())
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
     if predicate is not None:
@@ -767,6 +1026,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if phrase.endswith(_RANKS) and len(phrase) >= 4:
+        phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
+    if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
+        # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
+        # next value's subject
+        people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
+        if people is not None and len(phrase) - people.end() >= 2:
+            phrase = phrase[: people.end()]
     if unit in _COUNTS_BODIES:
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
@@ -774,19 +1041,61 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             body = _BODY.search(phrase)
         if body is not None and body.end() < len(phrase):
             phrase = phrase[: body.end()]
-        elif not _NEXT_VALUE.match(text, end + skipped + len(phrase)):
-            # 15个国省考断面水质…: a measure word counts things, not a quality of them (but
-            # in 200余家市场主体免罚金额达596万元 the quality is the next value's subject,
-            # whose words before it are not known: the phrase stays whole)
-            for attribute in _ATTRIBUTES:
-                if phrase.endswith(attribute) and len(phrase) - len(attribute) >= 2:
-                    phrase = phrase[: -len(attribute)]
-                    break
-    return _strip_lead(phrase), end + skipped + len(phrase)
+        else:
+            # 15个国省考断面水质…: a measure word counts things, not a quality of them; when
+            # the next value is that quality's (200余家市场主体免罚金额达596万元), so is the word
+            # that qualifies it (免罚金额)
+            quality = _QUALITY.search(phrase, 2)  # (5个湖泊水质稳定达标: the quality ends it)
+            if quality is not None:
+                at = quality.start()
+                valued = quality.end() == len(phrase) and _NEXT_VALUE.match(
+                    text, end + skipped + len(phrase)
+                )
+                phrase = phrase[:at]
+                if valued and len(phrase) >= 4:
+                    phrase = phrase[:-2]
+    stop = end + skipped + len(phrase)
+    if (
+        quoted
+        and phrase
+        and text[stop : stop + 1] in ("(", "\uff08")
+        and (level := _LEVEL_AFTER.match(text, stop))
+    ):
+        # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
+        more, stop = _noun_after(text, level.end(), unit, quoted=False)
+        return _strip_lead(phrase) + level.group() + more, stop
+    return _strip_lead(phrase), stop
 
 
+# A rate within a time (15天签约率99.6%, 24小时回复率达98%).
+_TIMES = frozenset({"天", "个工作日", "小时", "分钟", "个月"})
+_TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
+_COMPARED_WITH = re.compile(r"相当于|超过|是")
+# The next item of a list of levels, and its noun if it has one (…国家级、3个省级 **示范基地**).
+_LEVEL_HEAD = re.compile(f"、[^{_PUNCT}、]{{1,12}}?级(?=([^{_PUNCT}、\\d])|、)")
+_MAX_LEVELS = 6
+
+
+def _level_head(text: str, at: int, unit: str) -> str:
+    """The noun that a list of levels after `at` ends with (2家国家级、5家省级、12家市级
+    **龙头企业** → 龙头企业), or ""."""
+    for _ in range(_MAX_LEVELS):
+        head = _LEVEL_HEAD.match(text, at)
+        if head is None:
+            return ""
+        if head.group(1) is not None:
+            return _noun_after(text, head.start(1), unit)[0]
+        at = head.end()
+    return ""
+
+
+# How a time it took is introduced (在短短, 仅用了): no subject of its own.
+_WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
+_RANKS = ("前列", "首位", "之首", "榜首", "前茅")
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
 _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
+# A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
+_SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
 
 
 def _partitive(subject: str) -> bool:
@@ -808,7 +1117,11 @@ def _is_bare(subject: str) -> bool:
         (len(subject) <= 3 and subject.endswith("率"))
         or bool(_RATE_HOST.match(subject))
         or subject in _TRAIL_CHANGE
+        or subject in _NET_CHANGES
     )
+
+
+_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
 
 
 def _self_named(subject: str, unit: str) -> bool:
@@ -828,7 +1141,20 @@ def _borrow(previous: str, bare: str) -> str:
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
+    if bare.endswith("率") and len(bare) >= 3:
+        stem = previous.find(bare[:-1])
+        if stem >= 0:
+            # 依法化解信访积案 + 化解率 → 信访积案化解率; 整改到位 + 整改率 → 整改率: the rate
+            # names its verb, so only the verb's object is lent
+            rest = previous[stem + len(bare) - 1 :]
+            return _fit(rest + bare) if len(rest) >= 2 and rest[0] not in "到完成好" else bare
+    if previous.startswith(_LEND_DROP) and len(previous) >= 4:
+        previous = previous[2:]  # 提出修改意见 + 采纳率 → 修改意见采纳率
     return _fit(previous + bare)
+
+
+# Verbs that issue or handle what a rate after them is of (提出意见…, 采纳率): not lent.
+_LEND_DROP = ("提出", "出具", "发出", "发现", "办理", "开展", "组织")
 
 
 def _shared(subject: str, unit: str) -> list[str]:
@@ -845,6 +1171,21 @@ def _shared(subject: str, unit: str) -> list[str]:
 _RESPECTIVELY = re.compile(
     r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
 )
+
+
+# What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
+_RESPECTIVE_VERB = re.compile(r"分别|为|达到?|是|到|至|\s")
+
+
+def _listed(text: str, numbers: Sequence[_Number], index: int) -> int:
+    """How many values a list that starts at numbers[index] holds (15%和18% → 2)."""
+    count = 1
+    while index + count < len(numbers):
+        gap = text[numbers[index + count - 1].match.end() : numbers[index + count].match.start()]
+        if not _LIST_JOIN.fullmatch(gap):
+            break
+        count += 1
+    return count
 
 
 def _respective(subject: str) -> list[str]:
@@ -924,6 +1265,13 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         _Number(m, (m.group("unit") or "").strip() or None, m.group("mag"))
         for m in _FIGURE.finditer(text)
     ]
+    if "约" in text:
+        for number in numbers:
+            found = number.match
+            at = found.start()
+            if text[at] == "约" and at and text[at - 1] in _WORD_BEFORE_YUE:
+                # 节约300万元, 签约12个: the 约 ends a word, it is no "about"
+                number.match = _FIGURE.match(text, found.start("num")) or found
     for index in range(len(numbers) - 1, -1, -1):
         number = numbers[index]
         match = number.match
@@ -935,6 +1283,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             before = text[max(0, match.start() - 2) : match.start()]
             number.valid = before.endswith(_DURATION)
             continue
+        if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
+            continue  # 22时30分: a time of day, no score
         if number.unit is None and index + 1 < len(numbers):
             following = numbers[index + 1]
             gap = text[match.end() : following.match.start()]
@@ -1049,13 +1399,18 @@ _SAID_OF = re.compile(
 )
 
 
-def _previous_clause(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
-    """What the clause before `clause_start` (not before `floor`) is about, or ""."""
+def _previous_clause(
+    text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
+) -> str:
+    """What the clause before `clause_start` (not before `floor`) is about, or ""; with
+    `whole`, that clause itself when it holds no number (a topic: X工作,在短短8个月内…)."""
     at = bisect.bisect_left(bounds, clause_start - 1)
     begin = bounds[at - 1] + 1 if at >= 1 else 0
     if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
         return ""
     clause = text[begin : clause_start - 1]
+    if whole:
+        return "" if _DIGIT.search(clause) else _clean(clause)
     said = _SAID_OF.search(clause)
     if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
         return ""
@@ -1077,8 +1432,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
-    for number in numbers:
+    said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
+    for index, number in enumerate(numbers):
         match = number.match
         start, end = match.span()
         num_start = match.start("num")
@@ -1090,6 +1447,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         last = bisect.bisect_left(sentence_bounds, reach) - 1
         if last >= 0 and sentence_bounds[last] >= last_end:
             topic = ""  # borrowing stays within a sentence
+            said_before = []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
         if pre == "超过" or text[num_start - 1 : num_start] == "于":
@@ -1111,8 +1469,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if noun.endswith("级"):
+                noun += _level_head(text, noun_end, unit)
         consumed = end
-        if subject.endswith(_PREPOSITIONS) or (
+        if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object and what was done to it
@@ -1121,8 +1481,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             consumed = action.end() if action else noun_end
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
-            or _VERB_END.search(subject)
+            or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
+            or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
             or (
                 len(noun) >= 2
@@ -1146,6 +1507,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         ):
             # 共有162人考试合格, …人员中8203人考试合格: what the counted did
             subject, consumed = said, end + len(said)
+        elif unit in _TIMES and (timed := _TIMED_RATE.match(text, end)):
+            # 15天签约率99.6%: the time is that of what the rate after it measures
+            subject = _clean(timed.group(1)) or subject
         elif (
             not subject
             and unit in _NO_NOUN_AFTER
@@ -1157,10 +1521,28 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject, consumed = said, after_rate.end()
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             subject = text[end : end + 2]  # 共计约600人参加: those who took part
+        elif (
+            unit in _PERCENT
+            and subject
+            and (share := _SHARE_VERB.match(text, end))
+            and not _is_bare(subject)
+        ):
+            # 住宅60%签约: the share is of what the verb says was done
+            subject, consumed = _fit(subject + share.group()), share.end()
         elif not noun:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
+            if subject.endswith(_ACHIEVED) and len(subject) >= 4:
+                subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
+            if (
+                unit == "倍"
+                and (compared := _COMPARED_WITH.search(subject))
+                and compared.start() >= 2
+            ):
+                subject = subject[
+                    : compared.start()
+                ]  # 出口额相当于去年的2倍: what is twice as much
             if (
                 subject[:2] in _RATE_VERBS
                 and unit in _PERCENT
@@ -1171,7 +1553,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
         bare = _is_bare(subject) and not _self_named(subject, unit)
-        if bare and topic:
+        if origin and _CHANGE_TO.fullmatch(text, last_end, start):
+            subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
+        elif bare and topic:
             subject = _borrow(topic, subject)
         elif (
             not subject
@@ -1182,6 +1566,17 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             )
         ):
             subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about
+        elif (
+            unit in _TIMES
+            and _WITHIN.fullmatch(raw_before)
+            and clause_start > max(sentence_start, last_end)
+            and (
+                said := _previous_clause(
+                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
+                )
+            )
+        ):
+            subject = said  # X工作,在短短8个月的时间内,…: the time X took
         elif not subject and topic:
             subject = topic
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
@@ -1192,15 +1587,26 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject, respective = respective[0], respective[1:]
         elif respective:
             respective = []
+        elif (
+            "分别" in raw_before
+            and (changes := _RESPECTIVELY.search(raw_before))
+            and len(_clean(raw_before[: changes.start()])) == 0
+            and 2 <= (listed := _listed(text, numbers, index)) <= len(said_before)
+        ):
+            # 游客2300万人次,旅游收入280亿元,分别增长15%和18%: the figures before, in order
+            change = _RESPECTIVE_VERB.sub("", changes.group())
+            respective = [_borrow(said, change) for said in said_before[-listed:]]
+            subject, bare, respective = respective[0], False, respective[1:]
+        origin = subject if raw_before.endswith(("由", "从")) else ""
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
-        rest = text[consumed : consumed + _CONTEXT]
-        stop = _CLAUSE_STOP.search(rest)
-        honour = _HONOUR.match(rest[: stop.start() if stop else len(rest)]) is not None
+        horizon = consumed + _CONTEXT  # (a pattern stops at the end of the text anyway)
+        stop = _CLAUSE_STOP.search(text, consumed, horizon)
+        honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), match.group()
-        for label in _shared(subject, unit):
+        for label in _shared(subject, unit) if "、" in subject else (subject,):
             figures.append(
                 Figure(
                     label=label,
@@ -1218,7 +1624,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             )
         last_end = max(consumed, end)
         if subject and not bare:
-            topic = subject
+            said_before.append(subject)
+            # 3个水源地水质均达标,达标率100%: a rate after it is of the quality counted
+            quality = (
+                noun
+                and unit in _COUNTS_BODIES
+                and consumed < len(text)
+                and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
+            )
+            topic = quality or subject
     return figures
 
 
