@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
 from textual import events
+from textual.app import ModeError, ScreenError
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -49,7 +50,7 @@ class TypeAhead:
         """A key arriving now waits: the current screen has not settled."""
         try:
             screen = self._app.screen
-        except Exception:  # no screen yet (start-up or shut-down): nothing to hold for
+        except (ScreenError, ModeError):  # no screen (start-up or shut-down): nothing to hold for
             return False
         if screen in self._settled:
             return False
