@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
@@ -57,6 +57,7 @@ from govread.tui.browser.outline import EAGER_LIMIT
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
+from govread.tui.typeahead import TypeAhead
 
 if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
@@ -164,12 +165,37 @@ class GovreadApp(App[int]):
             self._warnings.append(marks_warning)
         self._saved_theme = config.theme
         self.citation_style = config.citation_style  # how `y` cites a copied passage
+        # Keys typed while a screen opens wait for it; strays go to the text box (typeahead.py)
+        self._type_ahead = TypeAhead(self)
         self._config_writable = True
         self._theme_asked = theme_name is not None
         self.theme = self._starting_theme(theme_name, config.theme, themes)
         # What start-up made lives as long as the app: no full collection before the first
         # frame walks it (the first load's freeze_long_lived thaws and collects it).
         freeze_start_up()
+
+    async def on_event(self, event: events.Event) -> None:
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and self._type_ahead.should_hold()
+        ):
+            self._type_ahead.hold(event)
+            return
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # A key bubbled up from the focused widget (or one focused before): held or given to
+        # the text box, it skips `App._on_key` (the bindings), which Textual calls after this.
+        if self._type_ahead.should_hold():
+            self._type_ahead.hold(event)
+            event.prevent_default()
+        elif self._type_ahead.redirect(event):
+            event.prevent_default()
+
+    def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
+        if self.screen.focused is not None:
+            self._type_ahead.settled(self.screen)
 
     def _starting_theme(self, asked: str | None, saved: str | None, themes: list[Theme]) -> str:
         names = theme_names(themes)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
+from textual.widgets import Tree
 
 from govread.node_ids import node_id_of
 from govread.parsers.model import Report, Section
@@ -125,7 +126,7 @@ async def test_go_to_a_section_of_a_report_not_made_yet(loaded, corpus) -> None:
         assert tree.node_for(section.id) is tree.cursor_node
 
 
-async def test_expand_all_makes_and_opens_everything(loaded, corpus) -> None:
+async def test_expand_all_makes_and_opens_everything(loaded, corpus, monkeypatch) -> None:
     app = quiet_app(corpus)
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
@@ -138,9 +139,17 @@ async def test_expand_all_makes_and_opens_everything(loaded, corpus) -> None:
         made = sum(1 for node in nodes if isinstance(node.data, Section))
         assert made == sections
         assert tree.last_line + 1 == len(nodes)
-        await pilot.press("minus")
-        await pilot.pause()
-        assert all(not node.is_expanded for node in tree.report_nodes())
+        # `-` folds every node, the hidden ones too, and redraws the tree once, not per node
+        posted: list[object] = []
+        redraws = []
+        post, invalidate = tree.post_message, tree._invalidate
+        monkeypatch.setattr(tree, "post_message", lambda m: posted.append(m) or post(m))
+        monkeypatch.setattr(tree, "_invalidate", lambda: redraws.append(1) or invalidate())
+        tree.collapse_all_reports()
+        assert len(redraws) <= 2  # the fold, then the cursor's group opened again
+        assert not [m for m in posted if isinstance(m, Tree.NodeCollapsed)]
+        expanded = [node for node in tree.walk_nodes() if node.allow_expand and node.is_expanded]
+        assert expanded == [tree.cursor_node.parent]  # the cursor's group, open on its report
 
 
 async def test_filter_n_and_N_reach_hits_in_reports_not_filled_in(

@@ -77,7 +77,8 @@ class BrowserFilter:
     def open(self) -> None:
         bar = self.bar
         bar.add_class("-open")
-        bar.input.focus()
+        # at once, not after the queued keys: those typed after `/` are the query's (typeahead.py)
+        self.screen.set_focus(bar.input)
         bar.input.cursor_position = len(bar.input.value)
 
     def set_query(self, query: str) -> None:
