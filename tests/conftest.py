@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
 import os
 import shutil
@@ -14,6 +12,7 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from repo_scripts import load_script
 
 from govread.corpus import sample_paths
 from govread.i18n import set_language
@@ -21,7 +20,6 @@ from govread.parsers import Report
 from govread.parsers.readers import read_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
-GENERATOR = Path(__file__).parents[1] / "benchmarks" / "generate.py"
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))
 
 
@@ -34,15 +32,9 @@ def _expected_for(name: str) -> dict[str, object]:
 Generate = Callable[..., list[tuple[str, bytes]]]
 
 
-@functools.cache
 def _generator() -> ModuleType:
     """benchmarks/generate.py, which is a script, not part of the package."""
-    spec = importlib.util.spec_from_file_location("govread_generate", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/generate.py")
 
 
 @pytest.fixture(scope="session")
@@ -366,17 +358,9 @@ def documents() -> dict[str, Callable[..., object]]:
 # -- hostile file names (issue 11: nothing raw reaches the terminal) -------------------
 
 
-@functools.cache
 def _hostile() -> ModuleType:
     """tests/hostile.py (tests are no package: loaded like the generator)."""
-    spec = importlib.util.spec_from_file_location(
-        "govread_hostile", Path(__file__).parent / "hostile.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tests/hostile.py")
 
 
 @pytest.fixture

@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import ast
 import functools
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
-CHECKER = ROOT / "tools" / "i18n_check.py"
 
 # Call → which of its arguments are shown to the user: positional indexes, keyword names.
 SHOWN: dict[str, tuple[tuple[int, ...], tuple[str, ...]]] = {
@@ -129,14 +127,8 @@ def escapes(path: Path, root: Path = ROOT) -> Iterator[str]:
                 yield f"{where}:{value.lineno}: {text!r}"
 
 
-@functools.cache
 def _checker() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_check", CHECKER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tools/i18n_check.py")
 
 
 def test_no_user_facing_literal_escapes_the_catalogue() -> None:

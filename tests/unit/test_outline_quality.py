@@ -3,26 +3,19 @@ wrong heading, a missing one and a wrong header field, and score the labels as t
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from repo_scripts import load_script
 
 ROOT = Path(__file__).parents[2]
-SCORER = ROOT / "benchmarks" / "outline_quality.py"
 SAMPLE = "002_a2eb6659322275ec"
 
 
 def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("govread_outline_quality", SCORER)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("benchmarks/outline_quality.py")
 
 
 def _run(labels: dict[str, object], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:

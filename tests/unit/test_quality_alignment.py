@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from repo_scripts import load_script
 
 from govread.compare import compare
 from govread.corpus import sample_paths
 
-QUALITY = Path(__file__).parents[2] / "benchmarks" / "quality.py"
-
-
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("govread_quality", QUALITY)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-quality = _load()
+quality = load_script("benchmarks/quality.py")
 
 
 def _labels(path: Path, a: str, b: str, pairs: list[tuple[str, str]]) -> Path:

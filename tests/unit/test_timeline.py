@@ -4,12 +4,11 @@ a hand-checked case (tests/fixtures/years: 通山县 2021–2023) and a generate
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from repo_scripts import load_script
 
 from govread.compare import report_units
 from govread.corpus import load
@@ -182,13 +181,7 @@ def test_a_plan_naming_an_indicator() -> None:
 
 @pytest.fixture(scope="module")
 def generated():
-    path = Path(__file__).parents[2] / "benchmarks" / "generate.py"
-    spec = importlib.util.spec_from_file_location("govread_generate_years", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module.generate_years
+    return load_script("benchmarks/generate.py").generate_years
 
 
 def test_generated_years_same_seed_same_files(generated) -> None:

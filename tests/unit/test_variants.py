@@ -8,33 +8,21 @@ measured with; seed 0 is the suite's, and the figures in the report use a seed k
 from __future__ import annotations
 
 import functools
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from repo_scripts import load_script
 
 from govread.corpus import sample_paths
 from govread.parsers import Report, parse_text
 
-GENERATOR = Path(__file__).parents[2] / "benchmarks" / "variants.py"
 SEED = 0
 
 # Variants still known to differ from their original (a strict xfail each): none at present.
 KNOWN_GAPS: set[tuple[str, str]] = set()
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("govread_variants", GENERATOR)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-variants = _load()
+variants = load_script("benchmarks/variants.py")
 
 
 def _cases() -> list[object]:
