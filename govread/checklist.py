@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from govread.parsers.model import Report, Section
+from govread.plan_phase import SENTENCE as _SENTENCE
+from govread.plan_phase import is_plan_heading, opens_plan
 
 ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
 CONTENTS: tuple[ContentKey, ...] = (
@@ -57,9 +59,7 @@ EXCERPT_CHARS = 80
 _MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a measure
 
 # Every pattern below is a bounded alternation of literals: nothing can backtrack without bound.
-_SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b\n]+[。!\uff01?\uff1f;\uff1b]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_YEAR = re.compile(r"(?<!\d)(\d{4})年")
 
 _SHORTCOMING_HEADING = re.compile(
     r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)|困难和问题"
@@ -70,11 +70,6 @@ _SHORTCOMING_TEXT = re.compile(
     r"(?:不足|问题|短板|弱项|薄弱|差距|困难|不够|缺陷)"
     r"|存在的(?:主要)?(?:不足|短板|差距)|不足之处|问题和不足|不足和问题"
 )
-_NEXT_HEADING = re.compile(
-    r"下一步|下阶段|下步|今后|明年|新的一年|来年"
-    r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
-)
-_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|新的一年|来年|展望)")
 _MEASURES_HEADING = re.compile(r"举措|成效|做法|成绩|主要工作|工作情况|进展|开展情况|取得")
 _DUTY = re.compile(r"第一责任人|述法")
 _OTHER_HEADING = re.compile(r"其他|需要报告")
@@ -141,21 +136,8 @@ def _cjk_len(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def _later_year(text: str, year: int | None) -> bool:
-    return year is not None and any(int(m.group(1)) > year for m in _YEAR.finditer(text))
-
-
-def _opens_plan(sentence: str, year: int | None) -> bool:
-    """下一步… / 下阶段… / 2024年,…将 (in a 2023 report): the plans for next year begin."""
-    stripped = sentence.strip()
-    if _NEXT_OPENING.match(stripped):
-        return True
-    opening = _YEAR.match(stripped)
-    return bool(opening and year is not None and int(opening.group(1)) > year and "将" in stripped)
-
-
 def _heading_zone(heading: str, year: int | None) -> ContentKey | None:
-    if _NEXT_HEADING.search(heading) or _later_year(heading, year):
+    if is_plan_heading(heading, year):
         return "next_year"
     if _SHORTCOMING_HEADING.search(heading):
         return "shortcomings"
@@ -195,7 +177,7 @@ class _Reader:
         """Read one run of text sentence by sentence; return the zone it leaves off in."""
         for match in _SENTENCE.finditer(text):
             sentence = match.group()
-            if _opens_plan(sentence, self.year):
+            if opens_plan(sentence, self.year):
                 zone = "next_year"
                 self.add("next_year", node_id, sentence)
             if _SHORTCOMING_TEXT.search(sentence):

@@ -31,7 +31,13 @@ from govread.checklist import (
     published_on_time,
 )
 from govread.coverage import Coverage, ThemeShare, coverage, coverage_rows
-from govread.figure_table import PLACE_FIELDS, report_attribute, report_rows
+from govread.figure_table import (
+    PLACE_FIELDS,
+    first_achieved,
+    first_rows,
+    report_attribute,
+    report_rows,
+)
 from govread.figures import subject_key
 from govread.fingerprint import code_fingerprint
 from govread.indicators import canonical_indicator
@@ -56,6 +62,7 @@ _COMPUTING_MODULES = (
     "figures",
     "indicators",
     "node_ids",
+    "plan_phase",
     "topics",
 )
 _COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
@@ -73,7 +80,8 @@ class CorpusEntry:
     coverage: Coverage
     checklist: Checklist
     place: dict[str, str | None] = field(default_factory=dict)  # province, level, genre
-    first: dict[str, dict[str, object]] = field(default_factory=dict)  # indicator → 1st row
+    # indicator → its first achieved row (its first target when it states only targets)
+    first: dict[str, dict[str, object]] = field(default_factory=dict)
     _matched: dict[str, dict[str, object] | None] = field(default_factory=dict, repr=False)
     _subject_keys: list[str | None] = field(default_factory=list, repr=False)
 
@@ -97,14 +105,11 @@ class CorpusEntry:
                     for row in self.rows
                 ]
             wanted = _wanted_key(indicator)
-            self._matched[indicator] = next(
-                (
-                    row
-                    for row, key in zip(self.rows, self._subject_keys, strict=True)
-                    if row.get("subject") == indicator
-                    or (key is not None and len(wanted) >= 2 and key.endswith(wanted))
-                ),
-                None,
+            self._matched[indicator] = first_achieved(
+                row
+                for row, key in zip(self.rows, self._subject_keys, strict=True)
+                if row.get("subject") == indicator
+                or (key is not None and len(wanted) >= 2 and key.endswith(wanted))
             )
         return self._matched[indicator]
 
@@ -149,18 +154,13 @@ def _assemble(
     found_coverage: Coverage,
     checklist: Checklist,
 ) -> CorpusEntry:
-    first: dict[str, dict[str, object]] = {}
-    for row in rows:
-        indicator = row.get("indicator")
-        if isinstance(indicator, str):
-            first.setdefault(indicator, row)
     return CorpusEntry(
         report,
         tuple(rows),
         found_coverage,
         checklist,
         {name: report_attribute(report, name) for name in PLACE_FIELDS},
-        first,
+        first_rows(rows),
     )
 
 
@@ -199,6 +199,7 @@ _FIGURE_FIELDS = (
     "value",
     "unit",
     "approximate",
+    "target",
     "text",
     "section",
     "node",
@@ -250,12 +251,13 @@ def compute_bodies(reports: Sequence[Report]) -> list[str]:
 def _is_row(raw: object) -> bool:
     if not isinstance(raw, list) or len(raw) != len(_FIGURE_FIELDS):
         return False
-    indicator, subject, value, unit, approximate, text, section, node, canonical = raw
+    indicator, subject, value, unit, approximate, target, text, section, node, canonical = raw
     return (
         all(v is None or isinstance(v, str) for v in (indicator, subject, unit, section))
         and isinstance(value, (int, float))
         and not isinstance(value, bool)
         and isinstance(approximate, bool)
+        and isinstance(target, bool)
         and isinstance(text, str)
         and isinstance(node, str)
         and isinstance(canonical, bool)
@@ -330,8 +332,8 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
             "value": float(raw[2]),
             "path": report.path,
             "sha256": report.sha256,
-            "node": raw[7],
-            "canonical": raw[8],
+            "node": raw[8],
+            "canonical": raw[9],
         }
         for raw in raw_rows
     ]

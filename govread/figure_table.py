@@ -4,7 +4,12 @@ A figure's indicator is its canonical indicator (`Figure.indicator`) when one is
 its subject reduced for matching across reports (`Figure.key`: 全市/累计/达 … dropped), so
 "全市行政机关负责人出庭应诉率达" and "行政机关负责人出庭应诉率" meet in one column. A figure
 without any subject has no indicator: it is a row of the long table, never a pivot column.
-In the pivot a report's cell is its first figure of that indicator, in document order.
+A figure that states a plan or target rather than the year's result (in the 下一步 /
+工作安排 part, or 确保…100% in a sentence that looks ahead: govread.plan_phase) has
+``target`` true. In the pivot a report's cell is its first achieved figure of that indicator,
+in document order; a report whose only figures of it are targets shows its first target,
+marked (``target 100%``), so a researcher sees the report names the indicator without
+taking the target for a result.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from govread.figures import Figure, report_figures, subject_key
+from govread.i18n import _
 from govread.indicators import canonical_indicator
 from govread.node_ids import outside_label
 from govread.parsers.model import Report
+from govread.plan_phase import target_test
 
 COLUMNS: tuple[str, ...] = (
     "region",
@@ -28,6 +35,7 @@ COLUMNS: tuple[str, ...] = (
     "value",
     "unit",
     "approximate",
+    "target",
     "text",
     "section",
     "path",
@@ -90,6 +98,7 @@ def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list
     labels = _section_labels(report)
     place = {name: report_attribute(report, name) for name in PLACE_FIELDS}
     rows: list[dict[str, object]] = []
+    is_target = target_test(report)
     for figure in report_figures(report):
         indicator = asked_indicator(figure, indicators) if indicators else indicator_of(figure)
         if indicators and indicator is None:
@@ -106,6 +115,7 @@ def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list
                 "value": figure.value,
                 "unit": figure.unit,
                 "approximate": figure.approximate,
+                "target": is_target(figure),
                 "text": figure.text,
                 "section": labels.get(figure.node_id.split("#", 1)[0]),
                 "path": report.path,
@@ -138,6 +148,29 @@ class Pivot:
         return self.cells.get((report_index, indicator))
 
 
+def first_achieved(rows: Iterable[dict[str, object]]) -> dict[str, object] | None:
+    """The first row that is not a target; the first target when every one is."""
+    first: dict[str, object] | None = None
+    for row in rows:
+        if not row.get("target"):
+            return row
+        first = first or row
+    return first
+
+
+def first_rows(rows: Iterable[dict[str, object]]) -> dict[str, dict[str, object]]:
+    """Each indicator's first achieved row, or its first target when it has only targets."""
+    first: dict[str, dict[str, object]] = {}
+    for row in rows:
+        indicator = row.get("indicator")
+        if not isinstance(indicator, str):
+            continue
+        held = first.get(indicator)
+        if held is None or (held.get("target") and not row.get("target")):
+            first[indicator] = row
+    return first
+
+
 def pivot(
     reports: Sequence[Report],
     rows_by_report: Sequence[Sequence[dict[str, object]]],
@@ -148,10 +181,7 @@ def pivot(
     table = Pivot(list(reports), [])
     canonical: set[str] = set()
     for index, rows in enumerate(rows_by_report):
-        for row in rows:
-            indicator = row.get("indicator")
-            if not isinstance(indicator, str) or (index, indicator) in table.cells:
-                continue
+        for indicator, row in first_rows(rows).items():
             if row.get("canonical"):
                 canonical.add(indicator)
             table.cells[(index, indicator)] = row
@@ -175,4 +205,6 @@ def value_text(row: dict[str, object] | None) -> str:
     else:
         number = repr(value) if isinstance(value, float) else str(value)
     approximate = "≈" if row.get("approximate") else ""
-    return f"{approximate}{number}{row.get('unit') or ''}"
+    shown = f"{approximate}{number}{row.get('unit') or ''}"
+    # a report that states only a target of the indicator: marked, never read as a result
+    return _("target {value}").format(value=shown) if row.get("target") else shown

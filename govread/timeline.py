@@ -17,7 +17,7 @@ or disappear from one year to the next. The plans of year N set against year N+1
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from govread.compare import Unit, report_units
@@ -26,6 +26,7 @@ from govread.i18n import _
 from govread.parsers.gazetteer import find_place, without_level
 from govread.parsers.metadata import GENRE_RULE_OF_LAW, GENRE_RULE_OF_LAW_GOVERNMENT
 from govread.parsers.model import Report
+from govread.plan_phase import target_test
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -225,10 +226,14 @@ class Timeline:
         return next((t.name for t in self.topics if t.theme == theme_id), theme_id)
 
 
-def _first_of_indicator(figures: Sequence[Figure], indicator: str) -> Figure | None:
+def _first_of_indicator(
+    figures: Sequence[Figure], indicator: str, targets: Collection[Figure] = ()
+) -> Figure | None:
     """The year's figure of an indicator: its first that is not one end of a range (the
-    first at all when every one is), as the corpus tables take it."""
-    found = [f for f in figures if f.indicator == indicator]
+    first at all when every one is), as the corpus tables take it. A target (`targets`:
+    确保…100% in next year's plans) is never the year's figure: a change from a target
+    to a result is no change the place made."""
+    found = [f for f in figures if f.indicator == indicator and f not in targets]
     return next((f for f in found if not f.is_range), found[0] if found else None)
 
 
@@ -240,17 +245,25 @@ def _change(before: int, a: Figure, after: int, b: Figure) -> Change:
     return Change(before, after, absolute, percent, unit_mismatch=False)
 
 
-def indicator_series(years: Sequence[int], figures: Sequence[Sequence[Figure]]) -> list[Series]:
-    """Each canonical indicator any year reports, as a series; a change is taken from the
-    last earlier year that reports the indicator."""
+def indicator_series(
+    years: Sequence[int],
+    figures: Sequence[Sequence[Figure]],
+    targets: Sequence[Collection[Figure]] | None = None,
+) -> list[Series]:
+    """Each canonical indicator any year reports as a result, as a series (`targets`: each
+    year's figures that state a target, left out); a change is taken from the last earlier
+    year that reports the indicator."""
+    aims: Sequence[Collection[Figure]] = targets if targets is not None else [()] * len(figures)
     names: list[str] = []
-    for year_figures in figures:
+    for year_figures, year_targets in zip(figures, aims, strict=True):
         for figure in year_figures:
-            if figure.indicator and figure.indicator not in names:
+            if figure.indicator and figure.indicator not in names and figure not in year_targets:
                 names.append(figure.indicator)
     series: list[Series] = []
     for name in names:
-        points = tuple(_first_of_indicator(fs, name) for fs in figures)
+        points = tuple(
+            _first_of_indicator(fs, name, ts) for fs, ts in zip(figures, aims, strict=True)
+        )
         changes: list[Change] = []
         previous: tuple[int, Figure] | None = None
         for year, point in zip(years, points, strict=True):
@@ -311,9 +324,12 @@ def build_timeline(
     kept = tuple(chosen[y] for y in years)
     units: list[tuple[Unit, ...]] = []
     figures: list[list[Figure]] = []
+    targets: list[frozenset[Figure]] = []
     for index, report in enumerate(kept):
         units.append(report_units(report, lexicon))
         figures.append(report_figures(report))
+        is_target = target_test(report)
+        targets.append(frozenset(f for f in figures[-1] if is_target(f)))
         if progress is not None:
             progress(index + 1, len(kept))
     rows = topic_rows(units, lexicon)
@@ -323,7 +339,7 @@ def build_timeline(
         reports=kept,
         left_out=tuple(left_out),
         topics=tuple(rows),
-        series=tuple(indicator_series(years, figures)),
+        series=tuple(indicator_series(years, figures, targets)),
         shifts=tuple(_shifts(years, rows, lexicon)),
         units=tuple(units),
     )

@@ -213,8 +213,9 @@ async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
         assert grid.columns[1].key == "i:出庭应诉率" and grid.cursor_column == 1
         await pilot.press("s")  # largest first; reports without it last
         cells = {str(row[0]): str(row[1]) for row in grid.rows}
-        # 咸宁 (政府部门主要负责人出庭应诉率达100%) and 泾县 (行政机关负责人出庭应诉率 100%)
-        assert cells["咸宁市 2023"] == "100%" and cells["泾县 2022"] == "100%"
+        # 咸宁 reports its 100% (its 下一步 repeats it as a plan); 泾县's only one is
+        # 确保行政机关负责人出庭应诉率100% in next year's plans: a target, shown marked
+        assert cells["咸宁市 2023"] == "100%" and cells["泾县 2022"] == "target 100%"
         # 宝鸡 writes 行政机关负责人出庭率, another name of the indicator asked for
         assert cells["宝鸡市 2023"] == "95.08%"
         assert [str(r[1]) for r in grid.rows][-1] == ""
@@ -230,4 +231,5 @@ async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
         court = [r for r in rows if r["indicator"] == "出庭应诉率"]
         assert {r["region"] for r in court} >= {"咸宁市", "泾县"}
         assert {r["region"] for r in court} >= {"宝鸡市"}
+        assert {r["target"] for r in court if r["region"] == "泾县"} == {"true"}
         assert all(r["subject"].endswith(("出庭应诉率", "出庭率")) for r in court)

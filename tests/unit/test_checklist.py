@@ -9,8 +9,6 @@ import pytest
 
 from govread.checklist import (
     _DUTY,
-    _NEXT_HEADING,
-    _NEXT_OPENING,
     _SENTENCE,
     _SHORTCOMING_HEADING,
     _SHORTCOMING_TEXT,
@@ -19,6 +17,8 @@ from govread.checklist import (
     published_on_time,
 )
 from govread.parsers import Report, parse_text
+from govread.plan_phase import NEXT_HEADING as _NEXT_HEADING
+from govread.plan_phase import NEXT_OPENING as _NEXT_OPENING
 
 
 def by_region(samples: list[Report], region: str) -> Report:

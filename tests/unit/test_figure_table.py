@@ -14,8 +14,10 @@ from govread.figure_table import (
     report_rows,
     value_text,
 )
-from govread.figures import extract
-from govread.parsers import Report
+from govread.figures import extract, report_figures
+from govread.parsers import Report, parse_text
+from govread.plan_phase import target_test
+from govread.timeline import indicator_series
 
 
 def test_long_rows_carry_place_and_provenance(samples: list[Report]) -> None:
@@ -86,3 +88,63 @@ def test_value_text() -> None:
     assert value_text({"value": 361000.0, "unit": "户", "approximate": True}) == "≈361000户"
     assert value_text({"value": 98.6, "unit": "%", "approximate": False}) == "98.6%"
     assert value_text(None) == ""
+
+
+# A 2022 report: the year's result, then next year's plans with a target of the same indicator.
+_PLANNED = (
+    "某县2022年度法治政府建设情况报告\n"
+    "一、2022年度法治政府建设主要成效\n"
+    "全县行政机关负责人出庭应诉率达95%,办理行政复议案件120件。\n"
+    "二、2023年度工作安排\n"
+    "确保行政机关负责人出庭应诉率100%,行政复议案件办理30件以上。\n"
+)
+
+
+def _report(text: str) -> Report:
+    report = parse_text(text)
+    return report if report.year else dataclasses.replace(report, year=2022)
+
+
+def test_a_target_in_next_years_plans_is_marked_and_the_result_fills_the_cell() -> None:
+    report = _report(_PLANNED)
+    rows = report_rows(report, ["出庭应诉率"])
+    assert [(r["value"], r["target"]) for r in rows] == [(95.0, False), (100.0, True)]
+    table = pivot([report], [rows], ["出庭应诉率"])
+    assert value_text(table.cell(0, "出庭应诉率")) == "95%"
+    assert value_text(entry_for(report).figure("出庭应诉率")) == "95%"
+
+
+def test_a_report_with_only_a_target_shows_it_marked() -> None:
+    report = _report(_PLANNED.replace("全县行政机关负责人出庭应诉率达95%,", ""))
+    rows = report_rows(report, ["出庭应诉率"])
+    table = pivot([report], [rows], ["出庭应诉率"])
+    assert value_text(table.cell(0, "出庭应诉率")) == "target 100%"
+    assert value_text(entry_for(report).figure("出庭应诉率")) == "target 100%"
+
+
+def test_a_target_sentence_among_the_results_is_marked_a_result_of_securing_is_not() -> None:
+    report = _report(
+        "某县2022年度法治政府建设情况报告\n"
+        "一、主要成效\n"
+        "力争年底前行政复议纠错率达到15%。全年确保了行政机关负责人出庭应诉率100%。"
+        "争取上级资金3000万元。\n"
+    )
+    marked = {str(r["text"]): r["target"] for r in report_rows(report)}
+    assert marked == {"15%": True, "100%": False, "3000万元": False}
+
+
+def test_jingxian_2022_plans_100_percent_appearance_it_does_not_report_it(
+    samples: list[Report],
+) -> None:
+    # 泾县's only 出庭应诉率 is "确保行政机关负责人出庭应诉率100%" under 三、2023年度…主要工作安排
+    jingxian = next(r for r in samples if r.region == "泾县")
+    rows = report_rows(jingxian, ["出庭应诉率"])
+    assert rows and all(r["target"] for r in rows)
+    table = pivot([jingxian], [rows], ["出庭应诉率"])
+    assert value_text(table.cell(0, "出庭应诉率")) == "target 100%"
+    # nor is it a point of the timeline's series: a target is no year's figure
+    figures = report_figures(jingxian)
+    is_target = target_test(jingxian)
+    targets = frozenset(f for f in figures if is_target(f))
+    names = [s.indicator for s in indicator_series([2022], [figures], [targets])]
+    assert "行政复议案件数" in names and "行政机关负责人出庭应诉率" not in names

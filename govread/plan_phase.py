@@ -1,0 +1,124 @@
+"""Where a report speaks of plans rather than of the year's results: one rule for every reader.
+
+A report on year N closes with what it means to do next: a section headed 下一步 / 工作安排 /
+工作计划 / 打算 / 思路, or naming a later year (2023年度…主要工作安排 in a 2022 report), or a
+paragraph that opens 下一步 / 今后 / 明年 / 2023年,…将. Everything from there on is plan. A
+figure in a plan, or introduced as a target (确保 / 力争 / 争取 / 目标) in a sentence that
+looks ahead (力争, 年底前, a later year, 下一步 …), states a target, not a result.
+
+The checklist (govread.checklist) finds its 下一年度工作安排 part with the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from govread.figures import Figure
+from govread.parsers.model import Report, Section
+
+YEAR = re.compile(r"(?<!\d)(\d{4})年")
+NEXT_HEADING = re.compile(
+    r"下一步|下阶段|下步|今后|明年|新的一年|来年"
+    r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
+)
+NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|新的一年|来年|展望)")
+SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b\n]+[。!\uff01?\uff1f;\uff1b]?")
+# what introduces a number as a target, and what says a sentence looks ahead
+_TARGET_WORD = re.compile(r"确保|力争|争取|目标")
+_AHEAD = re.compile(r"力争|(?:年底|年末|年内)前|下一步|下阶段|今后|明年|新的一年|来年")
+
+
+def later_year(text: str, year: int | None) -> bool:
+    """Whether the text names a year after the report's (2023年 in a 2022 report)."""
+    return year is not None and any(int(m.group(1)) > year for m in YEAR.finditer(text))
+
+
+def opens_plan(sentence: str, year: int | None) -> bool:
+    """下一步… / 下阶段… / 2024年,…将 (in a 2023 report): the plans for next year begin."""
+    stripped = sentence.strip()
+    if NEXT_OPENING.match(stripped):
+        return True
+    opening = YEAR.match(stripped)
+    return bool(opening and year is not None and int(opening.group(1)) > year and "将" in stripped)
+
+
+def is_plan_heading(heading: str, year: int | None) -> bool:
+    """下一步工作打算 / 2023年工作安排 (in a 2022 report): a heading over plans."""
+    return bool(NEXT_HEADING.search(heading)) or later_year(heading, year)
+
+
+def _plan_start(paragraphs: tuple[str, ...], year: int | None) -> tuple[int, int] | None:
+    """(paragraph, offset) of the first sentence that opens the plans, if one does."""
+    for index, paragraph in enumerate(paragraphs):
+        for match in SENTENCE.finditer(paragraph):
+            if opens_plan(match.group(), year):
+                return index, match.start()
+    return None
+
+
+def _sentence_at(text: str, at: int) -> tuple[int, str]:
+    """The start and text of the sentence of `text` holding offset `at`."""
+    for match in SENTENCE.finditer(text):
+        if match.start() <= at < match.end():
+            return match.start(), match.group()
+    return 0, text
+
+
+def _targets_in(text: str, at: int, year: int | None) -> bool:
+    """A number at `at` of `text` set as a target: 确保…/力争… before it in a sentence that
+    looks ahead (确保了… reports a result)."""
+    start, sentence = _sentence_at(text, at)
+    before = sentence[: at - start]
+    words = list(_TARGET_WORD.finditer(before))
+    word = words[-1] if words else None
+    if word is None or before[word.end() : word.end() + 1] == "了":
+        return False
+    return bool(_AHEAD.search(sentence)) or later_year(sentence, year) or opens_plan(sentence, year)
+
+
+def target_test(report: Report) -> Callable[[Figure], bool]:
+    """A test of the report's figures: whether one states a plan or target, not a result."""
+    year = report.year
+    planned: set[str] = set()  # sections under a plan heading
+    section_of: dict[str, Section] = {}
+    starts: dict[str, tuple[int, int] | None] = {}
+
+    def visit(section: Section, inherited: bool) -> None:
+        inside = inherited or is_plan_heading(section.heading, year)
+        if inside:
+            planned.add(section.id)
+        section_of[section.id] = section
+        for item in section.items:
+            section_of[item.id] = section
+        for child in section.children:
+            visit(child, inside)
+
+    for section in report.sections:
+        visit(section, False)
+    closing_id = f"{report.id}/closing"
+    closing_start = _plan_start(report.closing, year)
+
+    def test(figure: Figure) -> bool:
+        node = figure.node_id.split("#", 1)[0]
+        section = section_of.get(node)
+        if section is not None:
+            if section.id in planned:
+                return True
+            if figure.paragraph < 0:
+                return _targets_in(section.raw_heading, figure.start, year)
+            if section.id not in starts:
+                starts[section.id] = _plan_start(section.paragraphs, year)
+            start = starts[section.id]
+            text = section.paragraphs[figure.paragraph]
+        elif node == closing_id:
+            start = closing_start
+            text = report.closing[figure.paragraph]
+        else:
+            start = None
+            text = report.preamble[figure.paragraph] if figure.paragraph >= 0 else ""
+        if start is not None and (figure.paragraph, figure.start) >= start:
+            return True
+        return _targets_in(text, figure.start, year)
+
+    return test
