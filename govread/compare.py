@@ -36,6 +36,7 @@ from govread import segment
 from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
+from govread.plan_phase import later_year
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -277,8 +278,7 @@ def _heading_phase(heading: str, report: Report, lexicon: Lexicon) -> str | None
     phase = lexicon.best(lexicon.score(heading), phase=True)
     if phase != OTHER_ID:
         return phase
-    year = re.search(r"(\d{4})年", heading)
-    if year and report.year and int(year.group(1)) > report.year:
+    if later_year(heading, report.year):
         return "next_steps"  # 2023年度推进法治政府建设的主要工作安排, in a 2022 report
     return None
 
