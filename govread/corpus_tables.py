@@ -503,7 +503,9 @@ def indicator_sort_key(column: str) -> Callable[[CorpusEntry], SortKey]:
     def key(entry: CorpusEntry) -> SortKey:
         row = entry.figure(column)
         value = row.get("value") if row else None
-        return (0, value) if isinstance(value, float) else (1, 0.0)
+        if not isinstance(value, float) or row is None:
+            return (2, 0.0)
+        return (1, value) if row.get("target") else (0, value)  # a target after every result
 
     return key
 
@@ -536,9 +538,10 @@ def checklist_sort_key(column: str) -> Callable[[CorpusEntry], SortKey]:
 def sort_entries(
     entries: Sequence[CorpusEntry], key: Callable[[CorpusEntry], SortKey], *, reverse: bool
 ) -> list[CorpusEntry]:
-    """Sorted by `key`, entries without a value last in either direction (stable)."""
+    """Sorted by `key`, entries without a value last in either direction (stable; those
+    ranked 1, such as a report stating only a target, before those ranked 2)."""
     present = [e for e in entries if key(e)[0] == 0]
-    absent = [e for e in entries if key(e)[0] != 0]
+    absent = sorted((e for e in entries if key(e)[0] != 0), key=lambda e: key(e)[0])
     return sorted(present, key=lambda e: key(e)[1], reverse=reverse) + absent  # type: ignore[arg-type, return-value]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from govread.corpus_tables import entry_for, indicator_export_rows
+from govread.corpus_tables import entry_for, indicator_export_rows, indicator_sort_key, sort_entries
 from govread.figure_table import (
     COLUMNS,
     asked_indicator,
@@ -18,6 +18,7 @@ from govread.figures import extract, report_figures
 from govread.parsers import Report, parse_text
 from govread.plan_phase import target_test
 from govread.timeline import indicator_series
+from govread.tui.corpus.chart import indicator_chart
 
 
 def test_long_rows_carry_place_and_provenance(samples: list[Report]) -> None:
@@ -148,3 +149,15 @@ def test_jingxian_2022_plans_100_percent_appearance_it_does_not_report_it(
     targets = frozenset(f for f in figures if is_target(f))
     names = [s.indicator for s in indicator_series([2022], [figures], [targets])]
     assert "行政复议案件数" in names and "行政机关负责人出庭应诉率" not in names
+
+
+def test_reports_stating_only_a_target_sort_after_results_and_are_not_charted() -> None:
+    result = entry_for(_report(_PLANNED))
+    target = entry_for(_report(_PLANNED.replace("全县行政机关负责人出庭应诉率达95%,", "")))
+    none = entry_for(_report(_PLANNED.replace("出庭应诉率", "调解率")))
+    key = indicator_sort_key("出庭应诉率")
+    for reverse in (True, False):
+        assert sort_entries([none, target, result], key, reverse=reverse) == [result, target, none]
+    chart = indicator_chart([result, target, none], "出庭应诉率").plain
+    assert chart.count("95%") == 1 and "target 100%" not in chart
+    assert "1 state only a target, not drawn" in chart

@@ -55,7 +55,8 @@ def indicator_chart(
         out.append(_("  no report shown has it"), style="dim")
         return out
     unit = Counter(str(r.get("unit") or "") for _entry, r in rows).most_common(1)[0][0]
-    drawn = [(e, r) for e, r in rows if str(r.get("unit") or "") == unit]
+    aims = [(e, r) for e, r in rows if r.get("target")]  # a target is no value to draw
+    drawn = [(e, r) for e, r in rows if str(r.get("unit") or "") == unit and not r.get("target")]
     values = [value for _entry, r in drawn if isinstance(value := r.get("value"), float)]
     largest = max(values, default=0.0)
     out.append(
@@ -73,10 +74,13 @@ def indicator_chart(
         out.append(" " + value_text(row))
     if len(drawn) > limit:
         out.append(_("\n… {n} more").format(n=len(drawn) - limit), style="dim")
-    if len(drawn) < len(rows):
+    if len(drawn) + len(aims) < len(rows):
         out.append(
-            _("\n{n} in other units, not drawn").format(n=len(rows) - len(drawn)), style="dim"
+            _("\n{n} in other units, not drawn").format(n=len(rows) - len(drawn) - len(aims)),
+            style="dim",
         )
+    if aims:
+        out.append(_("\n{n} state only a target, not drawn").format(n=len(aims)), style="dim")
     return out
 
 
