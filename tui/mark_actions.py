@@ -108,11 +108,15 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
         elsewhere = len(
             {ref.id for ref, node_id in zip(named, found, strict=True) if node_id is None}
         )
+        # Only the marks that were not there are "restored"; the rest are said apart.
         line = _n(
-            "{n} mark restored from {path}", "{n} marks restored from {path}", len(on_open)
-        ).format(n=len(on_open), path=display_path(path))
-        if len(fresh) != len(on_open):
-            line += _(" ({n} already marked)").format(n=len(on_open) - len(fresh))
+            "{n} mark restored from {path}", "{n} marks restored from {path}", len(fresh)
+        ).format(n=len(fresh), path=display_path(path))
+        already = len(on_open) - len(fresh)
+        if already:
+            line += _n("; {n} was already marked", "; {n} were already marked", already).format(
+                n=already
+            )
         if elsewhere:
             line += _("; {n} refer to reports that are not open").format(n=elsewhere)
         if unknown:
