@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
+from govread.tui.corpus.ask import AskIndicator
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid
 from govread.tui.corpus.screen import CorpusScreen
@@ -233,3 +234,16 @@ async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
         assert {r["region"] for r in court} >= {"宝鸡市"}
         assert {r["target"] for r in court if r["region"] == "泾县"} == {"true"}
         assert all(r["subject"].endswith(("出庭应诉率", "出庭率")) for r in court)
+
+
+async def test_the_tables_stay_in_view_dimmed_behind_the_indicator_dialog(loaded: Loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_tables(pilot, loaded)
+        await pilot.press("i")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AskIndicator)
+        assert 0 < dialog.styles.background.a < 1  # tinted, not opaque: the screen shows through
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "咸宁市" in shown and "Show an indicator" in shown  # the tables and the dialog

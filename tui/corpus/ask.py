@@ -12,24 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from govread.i18n import N_, _
+from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
 
 
 class AskIndicator(LocalisedScreen[str | None], ModalScreen[str | None]):
     """The name of an indicator to show as the first column (出庭应诉率, 调解成功率 …)."""
 
-    DEFAULT_CSS = """
-    AskIndicator {
-        align: center middle;
-    }
-    AskIndicator > Vertical {
-        width: 64;
-        height: auto;
-        border: round $accent;
-        background: $surface;
-        padding: 1 2;
-    }
-    """
+    DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = N_("Show an indicator")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", N_("Cancel"), id="indicator.cancel")
