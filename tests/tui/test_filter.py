@@ -6,10 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from govread import segment
+from govread.i18n import _, set_language
 from govread.node_ids import node_id_of, outline_node_id
 from govread.search import SearchIndex
 from govread.tui.app import GovreadApp
@@ -153,7 +155,7 @@ async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline
         await loaded(pilot)
         everything = shown_keys(app)
         await filter_by(pilot, "绝不会出现的词语xyz")
-        assert "no match" in bar(app).status_text
+        assert bar(app).status_text.endswith(" — showing everything")  # not filtered, said
         assert bar(app).has_class("-no-match")
         assert shown_keys(app) == everything  # still the whole outline, usable
         await pilot.press("escape")
@@ -346,3 +348,22 @@ async def test_the_loaded_library_is_left_out_of_full_collections_until_the_app_
         assert app.loading_done
         assert gc.get_freeze_count() > 0  # the reports and the index: not walked by gc
     assert gc.get_freeze_count() == 0  # given back when the app is gone
+
+
+async def test_a_narrow_status_drops_the_word_note_before_cutting_the_message(loaded) -> None:
+    set_language("zh")  # CJK: two cells a character
+    app = quiet_app()
+    async with app.run_test(size=(50, 30)) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "绝不会出现的词语xyz")
+        bar(app).show_words_status(_("word search ready"))
+        await pilot.pause()
+        status = bar(app).query_one("#filter-status", Static)
+        assert bar(app).status_text == "无匹配 — 显示全部内容"  # whole; the note went first
+        assert status.render_line(0).text.strip() == bar(app).status_text
+        assert cell_len(bar(app).status_text) <= status.size.width
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        shown = bar(app).status_text  # room for both (and "still loading", if it was)
+        assert shown.startswith("无匹配") and shown.endswith(" — 显示全部内容  分词检索已就绪")
+        assert status.render_line(0).text.strip() == bar(app).status_text

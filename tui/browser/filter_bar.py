@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -95,7 +96,7 @@ class FilterBar(Horizontal):
         self._suggester = IndexSuggester(index)
         self._debounce: Timer | None = None
         self._words_note = ""
-        self._found: Text = Text()
+        self._found: tuple[Text, ...] = (Text(),)
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="filter-prompt")
@@ -154,8 +155,13 @@ class FilterBar(Horizontal):
 
     # -- status ---------------------------------------------------------------------------
 
-    def show_found(self, found: Text, *, no_match: bool = False) -> None:
-        self._found = found
+    def show_found(self, *forms: Text, no_match: bool = False) -> None:
+        """What the query found, in `forms` from the fullest to the shortest.
+
+        The status shows the fullest form that fits its width; the word search note is
+        dropped first, then the forms shorten in order (the last one is cut with "…").
+        """
+        self._found = forms or (Text(),)
         self.set_class(no_match, "-no-match")
         self._refresh_status()
 
@@ -164,17 +170,37 @@ class FilterBar(Horizontal):
         self._words_note = note
         self._refresh_status()
 
+    def _room(self) -> int | None:
+        """The cells the status may use (its max-width less padding); None before layout."""
+        if not self.is_mounted or not self.size.width:
+            return None
+        status = self.query_one("#filter-status", Static)
+        limit = status.styles.max_width
+        cells = self.size.width if limit is None else int(limit.resolve(self.size, self.app.size))
+        return max(0, cells - status.styles.padding.width)
+
     def _status(self) -> Text:
-        status = self._found.copy()
+        fullest = self._found[0].copy()
         if self._words_note:
-            if status:
-                status.append("  ")
-            status.append(self._words_note, style="dim italic")
-        return status
+            if fullest:
+                fullest.append("  ")
+            fullest.append(self._words_note, style="dim italic")
+        room = self._room()
+        if room is None:
+            return fullest
+        for form in (fullest, *self._found):
+            if cell_len(form.plain) <= room:
+                return form
+        cut = self._found[-1].copy()
+        cut.truncate(room, overflow="ellipsis")
+        return cut
 
     def _refresh_status(self) -> None:
         if self.is_mounted:
             self.query_one("#filter-status", Static).update(self._status())
+
+    def on_resize(self) -> None:
+        self._refresh_status()
 
     def on_mount(self) -> None:
         self._refresh_status()

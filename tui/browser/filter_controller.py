@@ -164,7 +164,7 @@ class BrowserFilter:
             self.outline.show_unfiltered()
         self.screen.detail.refresh_highlights()
         self.latencies.append(time.perf_counter() - started)
-        self.bar.show_found(self._found(result), no_match=not result.total)
+        self.bar.show_found(*self._found(result), no_match=not result.total)
         self._refresh_hits()
         self._offer_keys()
 
@@ -215,22 +215,30 @@ class BrowserFilter:
         else:
             self.screen.notify(_("That hit is not in the outline"), severity="warning")
 
-    def _found(self, result: FilterResult) -> Text:
+    def _found(self, result: FilterResult) -> tuple[Text, ...]:
+        """What the filter found, fullest first, then shorter forms for a narrow status."""
         if not result.total:
+            # The outline is left whole (the user keeps their place): say so.
+            everything = _(" — showing everything")
             found = Text(_("no match"), style="bold")
+            short = found.copy()
             if result.words_pending:
                 found.append(_(" yet (word search loading…)"), style="dim")
-            return found
+            found.append(everything)
+            short.append(everything)
+            return found, short, Text(_("no match"), style="bold")
         reports = len(result.report_counts)
-        found = Text()
-        found.append(f"{result.total}", style="bold")
-        found.append(_n(" hit", " hits", result.total))
-        found.append(_n(" in {n} report", " in {n} reports", reports).format(n=reports))
+        short = Text()
+        short.append(f"{result.total}", style="bold")
+        short.append(_n(" hit", " hits", result.total))
+        shortest = short.copy()
+        short.append(_n(" in {n} report", " in {n} reports", reports).format(n=reports))
+        found = short.copy()
         if result.word_ids:
             found.append(_(" ({n} by words)").format(n=len(result.word_ids)), style="dim")
         if result.words_pending:
             found.append(_(" · more once word search is ready"), style="dim")
-        return found
+        return found, short, shortest
 
     # -- word search (jieba) ---------------------------------------------------------------
 
