@@ -3,6 +3,7 @@ filter answered from the store (in a worker) as the in-memory filter answers, ma
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -139,3 +140,28 @@ async def test_a_missing_store_is_told(tmp_path: Path) -> None:
         assert app.loading_done and not app.reports
         assert [p.explicit for p in app.problems] == [True]
         assert "no such store" in str(app.problems[0])
+
+
+async def test_the_cursor_row_is_in_view_at_start_when_groups_come_before_it(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past `GROUP_THRESHOLD` the outline regroups by region while reports arrive: groups
+    added above the cursor's must not push the cursor row (the first report) out of view."""
+    from govread import store
+
+    folder = write_generated(tmp_path / "reports", 40, seed=7)
+    path = tmp_path / "store.sqlite3"
+    with store.Store(path) as opened, opened.transaction():
+        for report in load(sorted(folder.iterdir()), use_cache=False).reports:
+            assert report.path is not None
+            stamp = Path(report.path).stat()
+            opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+    monkeypatch.setattr(outline, "GROUP_THRESHOLD", 10)
+    app = store_app(path)
+    async with app.run_test(size=(100, 10)) as pilot:
+        await settle(pilot)
+        tree = app.browser.outline
+        assert tree.active_grouping == "region"
+        assert tree.cursor_node is not None
+        top = tree.scroll_offset.y
+        assert top <= tree.cursor_line < top + tree.scrollable_content_region.height

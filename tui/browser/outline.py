@@ -224,6 +224,37 @@ class OutlineTree(Tree[OutlineData]):
                 self._held = False
                 super().refresh(layout=True)
 
+    @contextmanager
+    def keeping_cursor_row(self) -> Iterator[None]:
+        """Nodes added above the cursor (reports arriving, groups made when the outline
+        regroups) leave the cursor's row where it was on screen, if it was in view; the
+        first nodes of an empty outline leave the cursor in view. The reader's place neither
+        moves nor scrolls out of sight."""
+        node = self.cursor_node
+        row = self.cursor_line - self.scroll_offset.y
+        try:
+            yield
+        finally:
+            if node is None:
+                self.call_after_refresh(self._put_cursor_at_row, None, 0)
+            elif 0 <= row < self.scrollable_content_region.height:
+                self.call_after_refresh(self._put_cursor_at_row, node, row)
+
+    def _put_cursor_at_row(self, node: TreeNode[OutlineData] | None, row: int) -> None:
+        cursor = self.cursor_node
+        if cursor is None or self.last_line < 0:
+            return
+        if node is None:  # the outline was empty: the first cursor row in view
+            self.scroll_to_line(self.cursor_line, animate=False)
+            return
+        # The same node, or the one showing the same report or section (a regrouping
+        # makes the nodes anew); another one: the cursor was moved meanwhile, leave it.
+        if cursor is not node and (node.data is None or cursor.data is not node.data):
+            return
+        top = max(0, self.cursor_line - row)
+        if top != self.scroll_offset.y:
+            self.scroll_to(y=top, animate=False)
+
     def refresh(
         self,
         *regions: Region,

@@ -313,7 +313,7 @@ class BrowserScreen(LocalisedScreen[None]):
         if outline is None:
             yield
             return
-        with outline.building():
+        with outline.keeping_cursor_row(), outline.building():
             yield
 
     def add_report(self, report: Report, *, expand: bool = True) -> None:
