@@ -47,7 +47,7 @@ def test_the_whole_picture_is_not_the_whole_bureau() -> None:
     # 全局 (the whole picture) inside a glued body does not open it
     text = (
         "平阳县文化局2024年法治政府建设年度报告一、压实主体责任，夯实法治工作基础"
-        "局党政主要负责人严格履行第一责任人职责，将法治建设纳入全局重点工作和年终述职内容，"
+        "局党组书记切实担负第一责任人职责，把依法行政列入全局年度考核和述职内容，"
         "定期听取工作汇报。二、聚焦关键环节，提升依法行政水平局机关健全工作机制，"
         "规范执法行为，全年开展检查二十次。"
     )
@@ -119,13 +119,13 @@ def test_a_town_s_party_committee_opens_the_body() -> None:
 
 
 def test_a_parallel_end_on_a_verb_does_not_overrule_a_body_opening() -> None:
-    # …纠纷化解形成|新模式 would be as long as the first clause, but ends on a verb
+    # …体系建设取得|新成效 would be as long as the first clause, but ends on a verb
     text = PARALLEL.replace(
         "（三）化解矛盾纠纷，维护社会稳定基层调解组织全年",
-        "（三）深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式全年",
+        "（三）持续深化基层依法治理，基层治理体系建设取得新成效全年",
     )
     assert [heading for _, heading in _rows(text)][3] == (
-        "深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式"
+        "持续深化基层依法治理，基层治理体系建设取得新成效"
     )
 
 

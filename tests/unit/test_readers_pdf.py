@@ -133,7 +133,7 @@ def test_indented_paragraphs_are_told_apart_even_after_a_sentence_end() -> None:
 def test_a_heading_that_fills_its_line_is_not_run_into_its_body() -> None:
     body = "一是行政规范性文件全面纳入法治化轨道，全面推行合法性审核机"  # all full: 28
     lines = [
-        "（三）深入构建依法行政和决策制度体系，合法性审核普遍建立",
+        "（三）持续健全依法决策制度机制，重大事项审查实现全面覆盖",
         body,
         "制，有效防止违法文件出台。",
         "（四）严格规范公正文明执法，执法行为更加规范，执法质量有所",
