@@ -1167,7 +1167,7 @@ def _shared(subject: str, unit: str) -> list[str]:
     return parts
 
 
-# A list of subjects and a list of values in the same order (能耗、水耗分别下降4.3%、2.5%).
+# A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
 _RESPECTIVELY = re.compile(
     r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
 )
@@ -1433,7 +1433,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
-    respective: list[str] = []  # subjects still owed a value (能耗、水耗分别下降4.3%、2.5%)
+    respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
     for index, number in enumerate(numbers):
         match = number.match

@@ -211,8 +211,8 @@ HAND_CHECKED = [
         [("金融业增加值占全区地区生产总值", 33.0, "%", False, "33%")],
     ),
     (
-        "大力保障民生领域需求,31个社区第一时间成立公共卫生委员会。",  # 光明 2021: the verb
-        [("社区", 31.0, "个", False, "31个")],  # ends the counted noun (not 社区第一时间成立公)
+        "持续加强基层治理,26个村第一时间组建应急服务小组。",  # the verb after the noun
+        [("村", 26.0, "个", False, "26个")],  # ends the counted noun (not 村第一时间组建应)
     ),
     (
         "县长专题会听取法治建设工作汇报 6 次,第 3 次会议",  # a space before the unit

@@ -131,7 +131,7 @@ def test_indented_paragraphs_are_told_apart_even_after_a_sentence_end() -> None:
 
 
 def test_a_heading_that_fills_its_line_is_not_run_into_its_body() -> None:
-    body = "一是行政规范性文件全面纳入法治化轨道，全面推行合法性审核机"  # all full: 28
+    body = "一是各类规范性文件一律纳入合法性审查，并逐步建立动态清理机"  # all full: 28
     lines = [
         "（三）持续健全依法决策制度机制，重大事项审查实现全面覆盖",
         body,
