@@ -398,10 +398,12 @@ def compare_many(
     *,
     lexicon: Lexicon | None = None,
     top_k: int = TOP_KEYWORDS,
+    idf: _Idf | None = None,
 ) -> MultiComparison:
     """Align two or more reports theme by theme, one cell per report, and table their figures.
 
-    `corpus` is the open corpus the IDF is computed over (the reports are always part of it).
+    `corpus` is the open corpus the IDF is computed over (the reports are always part of it);
+    or `idf`, counted already (from a store: `followup.stored_weights`).
     Two reports give `compare(a, b)`'s rows exactly.
     """
     if len(reports) < 2:
@@ -409,11 +411,13 @@ def compare_many(
     lexicon = lexicon or load_lexicon()
     corpus = list(corpus)
     if len(reports) == 2:
-        return from_pairwise(compare(reports[0], reports[1], corpus, lexicon=lexicon, top_k=top_k))
-    distinct: dict[str, Report] = {}
-    for report in (*reports, *corpus):
-        distinct.setdefault(report.id, report)
-    idf = _Idf(u.terms for report in distinct.values() for u in report_units(report, lexicon))
+        a, b = reports
+        return from_pairwise(compare(a, b, corpus, lexicon=lexicon, top_k=top_k, idf=idf))
+    if idf is None:
+        distinct: dict[str, Report] = {}
+        for report in (*reports, *corpus):
+            distinct.setdefault(report.id, report)
+        idf = _Idf(u.terms for report in distinct.values() for u in report_units(report, lexicon))
     units = tuple(report_units(report, lexicon) for report in reports)
     vectors: dict[Node, dict[str, float]] = {
         (r, i): idf.vector(u.terms) for r, us in enumerate(units) for i, u in enumerate(us)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -165,3 +166,26 @@ async def test_the_cursor_row_is_in_view_at_start_when_groups_come_before_it(
         assert tree.cursor_node is not None
         top = tree.scroll_offset.y
         assert top <= tree.cursor_line < top + tree.scrollable_content_region.height
+
+
+async def test_a_comparison_from_the_store_cuts_only_side_a_ahead_and_knows_its_store(
+    sample_store: Path, samples: list[Report], open_compare: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govread.tui.compare import screen as compare_screen
+
+    warmed: list[str] = []
+    units = compare_screen.report_units
+
+    def counting(report: Report) -> Any:
+        warmed.append(report_id(report))
+        return units(report)
+
+    monkeypatch.setattr(compare_screen, "report_units", counting)
+    app = store_app(sample_store, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = await open_compare(pilot, "宝鸡")
+        # the words are weighed from the store's tables: no other open report is cut ahead
+        assert warmed == [report_id(samples[0])]
+        assert screen.store == sample_store
+        assert screen.pairwise is not None and screen.pairwise.pairs

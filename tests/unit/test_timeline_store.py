@@ -69,3 +69,20 @@ def test_each_report_is_cut_into_units_once_whatever_the_cache_holds(monkeypatch
     promises = timeline_promises(timeline, reports)
     assert sorted(built) == sorted({r.id for r in reports})
     assert any(p.evidence for p in promises)
+
+
+def test_a_comparison_weighed_from_the_store_is_the_one_counted_from_the_reports(stored) -> None:
+    # what the compare screen does with reports opened from a store (`govread --store`)
+    from govread.multi_compare import compare_many
+
+    path, reports = stored
+    a, b, c = reports[:3]
+    pair = stored_weights(path, [a, b], reports)
+    assert pair is not None
+    assert compare.compare(a, b, reports, idf=pair) == compare.compare(a, b, reports)
+    three = stored_weights(path, [a, b, c], reports)
+    assert three is not None
+    assert compare_many([a, b, c], reports, idf=three) == compare_many([a, b, c], reports)
+    # and the weights given are the ones used (every word alike: other rows)
+    flat = compare.Idf.counted(1, {})
+    assert compare_many([a, b, c], reports, idf=flat) != compare_many([a, b, c], reports)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -36,7 +37,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from govread.compare import Comparison, report_units
+from govread.compare import Comparison, Idf, report_units
 from govread.i18n import N_, _
 from govread.library import place_label
 from govread.multi_compare import MultiComparison
@@ -72,6 +73,16 @@ def warm_up(reports: Sequence[Report]) -> None:
             report_units(report)
 
 
+def stored_idf(store: Path | None, reports: Sequence[Report], corpus: list[Report]) -> Idf | None:
+    """The word weights read from `store` (None without one, or when some open report is not
+    from it: then the reports are cut into words, as for files)."""
+    if store is None:
+        return None
+    from govread.followup import stored_weights
+
+    return stored_weights(store, reports, corpus)
+
+
 def open_compare(app: GovreadApp) -> None:
     """Side A is the report under the browser's cursor; ask for side B (or several others:
     one column each), then compare."""
@@ -95,13 +106,15 @@ def open_compare(app: GovreadApp) -> None:
 
     def chosen(others: list[Report] | None) -> None:
         if others:  # one column per report: A first, then the others as listed
-            app.push_screen(CompareScreen(side_a, *others))
+            app.push_screen(CompareScreen(side_a, *others, store=app.store))
 
     app.push_screen(ReportPicker(others, prompt), chosen)
     # While the reader types a name, load jieba and tokenise: most of the first
     # comparison's cost (about a second for jieba alone) is paid before enter.
+    # From a store the words are weighed from its tables: only side A needs cutting.
+    warm = [side_a] if app.store is not None else reports
     app.run_worker(
-        lambda: warm_up(reports),
+        lambda: warm_up(warm),
         name="warm up the comparison",
         group="compare-warm-up",
         thread=True,
@@ -206,11 +219,12 @@ class CompareScreen(LocalisedScreen[None]):
         Binding("pageup", "page(-1)", N_("Page up"), show=False, id="compare.page_up"),
     ]
 
-    def __init__(self, *reports: Report) -> None:
+    def __init__(self, *reports: Report, store: Path | None = None) -> None:
         super().__init__()
         if len(reports) < 2:
             raise ValueError("a comparison needs two reports or more")
         self.reports = reports
+        self.store = store  # the store the reports were opened from: it weighs the words
         self.labels = tuple(city_of(report) for report in reports)
         self.view = view_of(self.labels)
         self.comparison: MultiComparison | None = None
@@ -285,8 +299,11 @@ class CompareScreen(LocalisedScreen[None]):
         try:
             with _warming:  # a warm-up still running finishes first (no work twice)
                 pass
-            # the open reports weigh the words (a word every report uses tells little)
-            result = self.view.compute(self.reports, list(app_state(self).library.reports))
+            # the open reports weigh the words (a word every report uses tells little): read
+            # from the store's comparison tables when they come from one, not cut again
+            corpus = list(app_state(self).library.reports)
+            idf = stored_idf(self.store, self.reports, corpus)
+            result = self.view.compute(self.reports, corpus, idf)
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")

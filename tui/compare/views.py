@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rich.text import Text
 
-from govread.compare import Comparison, compare
+from govread.compare import Comparison, Idf, compare
 from govread.i18n import _, _n
 from govread.multi_compare import MultiComparison, compare_many, from_pairwise
 from govread.parsers.model import Report
@@ -45,8 +45,11 @@ class ComparisonView:
     def __init__(self, labels: Sequence[str]) -> None:
         self.labels = tuple(labels)
 
-    def compute(self, reports: Sequence[Report], corpus: list[Report]) -> MultiComparison:
-        """Align ``reports`` (weighing words over ``corpus``); runs in a worker thread."""
+    def compute(
+        self, reports: Sequence[Report], corpus: list[Report], idf: Idf | None = None
+    ) -> MultiComparison:
+        """Align ``reports`` (weighing words over ``corpus``, or by ``idf`` when counted
+        already); runs in a worker thread."""
         raise NotImplementedError
 
     def title(self) -> Text:
@@ -129,8 +132,10 @@ class ComparisonView:
 class ManyView(ComparisonView):
     """Three reports or more, one column each."""
 
-    def compute(self, reports: Sequence[Report], corpus: list[Report]) -> MultiComparison:
-        return compare_many(reports, corpus)
+    def compute(
+        self, reports: Sequence[Report], corpus: list[Report], idf: Idf | None = None
+    ) -> MultiComparison:
+        return compare_many(reports, corpus, idf=idf)
 
 
 class PairView(ComparisonView):
@@ -143,9 +148,11 @@ class PairView(ComparisonView):
         super().__init__(labels)
         self.pairwise: Comparison | None = None
 
-    def compute(self, reports: Sequence[Report], corpus: list[Report]) -> MultiComparison:
+    def compute(
+        self, reports: Sequence[Report], corpus: list[Report], idf: Idf | None = None
+    ) -> MultiComparison:
         a, b = reports
-        self.pairwise = compare(a, b, corpus)
+        self.pairwise = compare(a, b, corpus, idf=idf)
         return from_pairwise(self.pairwise)
 
     def title(self) -> Text:
