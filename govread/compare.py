@@ -26,14 +26,14 @@ from __future__ import annotations
 import itertools
 import math
 import re
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from govread import segment
 from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
+from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
 from govread.plan_phase import later_year
@@ -506,9 +506,8 @@ class _Builder:
                 )
 
 
-_UNIT_CACHE: OrderedDict[tuple[str, str | None, int], tuple[Unit, ...]] = OrderedDict()
-_UNIT_CACHE_SIZE = 128
-_cache_lock = threading.Lock()
+# reports' units by content, path and lexicon
+_UNIT_CACHE: LruCache[tuple[str, str | None, int], tuple[Unit, ...]] = LruCache(128)
 
 
 def report_units(
@@ -518,19 +517,15 @@ def report_units(
     is the report's segmentation when it is already under way (`segment.Cutter`)."""
     lexicon = lexicon or load_lexicon()
     cache_key = (report.sha256, report.path, hash(lexicon))
-    with _cache_lock:
-        if cache_key in _UNIT_CACHE:
-            _UNIT_CACHE.move_to_end(cache_key)
-            return _UNIT_CACHE[cache_key]
+    found = _UNIT_CACHE.get(cache_key)
+    if found is not None:
+        return found
     builder = _Builder(report, lexicon, cutter or segment.Cutter())
     for section in report.sections:
         builder.section(section, [], "", None)
     builder.closing()
     units = tuple(builder.units)
-    with _cache_lock:
-        _UNIT_CACHE[cache_key] = units
-        while len(_UNIT_CACHE) > _UNIT_CACHE_SIZE:
-            _UNIT_CACHE.popitem(last=False)
+    _UNIT_CACHE.put(cache_key, units)
     return units
 
 
@@ -693,19 +688,16 @@ def _paragraph(report: Report, unit: Unit, index: int) -> str:
 
 
 _SentenceTerms = tuple[tuple[int, int, int, int, Counter[str]], ...]
-_SENTENCES: OrderedDict[tuple[str, str], _SentenceTerms] = OrderedDict()
-_SENTENCES_SIZE = 4096  # units whose sentences' tokens are remembered
+_SENTENCES: LruCache[tuple[str, str], _SentenceTerms] = LruCache(4096)  # units' sentences
 
 
 def _sentences(report: Report, unit: Unit) -> _SentenceTerms:
     """The unit's sentences in order: (paragraph, start, end, CJK characters, tokens),
     cached by the report's content and the unit's key."""
     key = (report.sha256, unit.key)
-    with _cache_lock:
-        found = _SENTENCES.get(key)
-        if found is not None:
-            _SENTENCES.move_to_end(key)
-            return found
+    cached = _SENTENCES.get(key)
+    if cached is not None:
+        return cached
     sentences: list[tuple[int, int, int, int, Counter[str]]] = []
     for paragraph, start, end in unit.spans:
         text = _paragraph(report, unit, paragraph)
@@ -715,10 +707,7 @@ def _sentences(report: Report, unit: Unit) -> _SentenceTerms:
                 s, e = start + match.start(), start + match.end()
                 sentences.append((paragraph, s, e, size, Counter(_tokenize(text[s:e]))))
     found = tuple(sentences)
-    with _cache_lock:
-        _SENTENCES[key] = found
-        while len(_SENTENCES) > _SENTENCES_SIZE:
-            _SENTENCES.popitem(last=False)
+    _SENTENCES.put(key, found)
     return found
 
 

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,6 +39,7 @@ from govread.figure_table import (
 from govread.figures import subject_key
 from govread.fingerprint import code_fingerprint
 from govread.indicators import canonical_indicator
+from govread.lru import LruCache
 from govread.parsers.model import Report
 from govread.topics import load_lexicon
 
@@ -67,8 +66,7 @@ _COMPUTING_MODULES = (
 )
 _COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
 _CACHE_SIZE = 5000
-_cache: OrderedDict[tuple[str, str | None], CorpusEntry] = OrderedDict()
-_cache_lock = threading.Lock()
+_cache: LruCache[tuple[str, str | None], CorpusEntry] = LruCache(_CACHE_SIZE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,19 +163,11 @@ def _assemble(
 
 
 def _remember(entry: CorpusEntry) -> None:
-    with _cache_lock:
-        _cache[(entry.report.sha256, entry.report.path)] = entry
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
+    _cache.put((entry.report.sha256, entry.report.path), entry)
 
 
 def _remembered(report: Report) -> CorpusEntry | None:
-    key = (report.sha256, report.path)
-    with _cache_lock:
-        found = _cache.get(key)
-        if found is not None:
-            _cache.move_to_end(key)
-        return found
+    return _cache.get((report.sha256, report.path))
 
 
 def entry_for(report: Report) -> CorpusEntry:

@@ -11,6 +11,7 @@ import pytest
 from govread import compare, store
 from govread.corpus import load
 from govread.followup import stored_weights, timeline_promises, word_weights
+from govread.lru import LruCache
 from govread.store_library import StoreReader, read_outline
 from govread.timeline import build_timeline, place_of
 
@@ -63,8 +64,7 @@ def test_each_report_is_cut_into_units_once_whatever_the_cache_holds(monkeypatch
             super().__init__(report, *args, **kwargs)
 
     monkeypatch.setattr(compare, "_Builder", Counting)
-    monkeypatch.setattr(compare, "_UNIT_CACHE_SIZE", 1)  # a corpus larger than the cache
-    monkeypatch.setattr(compare, "_UNIT_CACHE", type(compare._UNIT_CACHE)())
+    monkeypatch.setattr(compare, "_UNIT_CACHE", LruCache(1))  # a corpus larger than the cache
     timeline = _timeline(reports)
     promises = timeline_promises(timeline, reports)
     assert sorted(built) == sorted({r.id for r in reports})
