@@ -234,10 +234,15 @@ def word_weights(
     return _Idf(unit.terms for unit in units())
 
 
-def stored_weights(path: Path, reports: Sequence[Report], corpus: Sequence[Report]) -> _Idf | None:
+def stored_weights(
+    path: Path | None, reports: Sequence[Report], corpus: Sequence[Report]
+) -> _Idf | None:
     """The word weights of `reports`' units over `corpus` (as `word_weights` gives them)
     read from the store at `path`: its comparison tables hold every stored report's words,
-    so none is cut into units again. None when some report of `corpus` is not from there."""
+    so none is cut into units again. None without a store, or when some report of `corpus`
+    is not from there."""
+    if path is None:
+        return None
     from govread.store import Store, StoreError, corpus_idf
     from govread.store_library import StoredReport, StoreReader, StoreReadError
 

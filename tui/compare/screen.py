@@ -37,7 +37,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
-from govread.compare import Comparison, Idf, report_units
+from govread.compare import Comparison, report_units
 from govread.i18n import N_, _
 from govread.library import place_label
 from govread.multi_compare import MultiComparison
@@ -71,16 +71,6 @@ def warm_up(reports: Sequence[Report]) -> None:
     with _warming:
         for report in reports:
             report_units(report)
-
-
-def stored_idf(store: Path | None, reports: Sequence[Report], corpus: list[Report]) -> Idf | None:
-    """The word weights read from `store` (None without one, or when some open report is not
-    from it: then the reports are cut into words, as for files)."""
-    if store is None:
-        return None
-    from govread.followup import stored_weights
-
-    return stored_weights(store, reports, corpus)
 
 
 def open_compare(app: GovreadApp) -> None:
@@ -301,8 +291,11 @@ class CompareScreen(LocalisedScreen[None]):
                 pass
             # the open reports weigh the words (a word every report uses tells little): read
             # from the store's comparison tables when they come from one, not cut again
+            from govread.followup import stored_weights
+
             corpus = list(app_state(self).library.reports)
-            idf = stored_idf(self.store, self.reports, corpus)
+            # None without a store, or when an open report is not from it: cut as for files
+            idf = stored_weights(self.store, self.reports, corpus)
             result = self.view.compute(self.reports, corpus, idf)
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
