@@ -71,18 +71,6 @@ class FilterIndex(Protocol):
     def add(self, report: Report) -> None: ...
 
 
-def ancestor_ids(node_id: str) -> tuple[str, ...]:
-    """The sections enclosing a unit, outermost first, from its id alone: ``r/1.2#3`` is in
-    ``r/1`` and ``r/1.2``; ``r/1.2`` in ``r/1``; a preamble or closing in none."""
-    report, _, rest = node_id.partition("/")
-    if not rest or rest in OUTSIDE_SECTIONS:
-        return ()
-    section, hash_, _ = rest.partition("#")
-    parts = section.split(".")
-    depth = len(parts) if hash_ else len(parts) - 1
-    return tuple(f"{report}/{'.'.join(parts[:k])}" for k in range(1, depth + 1))
-
-
 class FilterCancelled(Exception):
     """A filter was given up: its query is no longer the one on screen."""
 

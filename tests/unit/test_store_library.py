@@ -13,7 +13,7 @@ from govread.corpus import load, sample_paths
 from govread.node_ids import report_id
 from govread.parsers.model import Report
 from govread.search import SearchIndex
-from govread.store_filter import StoreIndex, ancestor_ids
+from govread.store_filter import StoreIndex
 from govread.store_library import (
     StoredReport,
     StoreReader,
@@ -78,13 +78,6 @@ def test_what_is_not_a_store_is_told(tmp_path: Path) -> None:
         db.execute("CREATE TABLE t (x)")
     with pytest.raises(StoreReadError, match="not a govread store"):
         StoreReader(other)
-
-
-def test_ancestors_from_ids() -> None:
-    assert ancestor_ids("abcdefabcdef/1.2#3") == ("abcdefabcdef/1", "abcdefabcdef/1.2")
-    assert ancestor_ids("abcdefabcdef/1.2") == ("abcdefabcdef/1",)
-    assert ancestor_ids("abcdefabcdef/1") == ()
-    assert ancestor_ids("abcdefabcdef/preamble") == ()
 
 
 FILTER_QUERIES = [
