@@ -602,9 +602,17 @@ def _align_theme(
     by_subject: bool = False,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
-    the only group of the theme when one side has all its text on the theme in one row
-    (宝鸡's one chapter on 政府职能 meets each of 咸宁's items on it): rows are n-to-m.
-    `by_subject` (plans, problems): two units on different subjects never meet."""
+    the only group of the theme when the other side has one unit on the theme (宝鸡's one
+    chapter on 政府职能 meets each of 咸宁's items on it): rows are n-to-m.
+
+    A one-to-one pair is the first choice of one of its two units at least: a unit whose
+    best partner is taken joins that partner's row as a leftover rather than pair with a
+    second choice of both (光明's 督察 plan meets 龙华's 考评 plan, the one it is like, not the
+    行政执法 plan left over). The only-group rule needs the other side to have said all it
+    says on the theme in that one unit: when it has several units and one of them paired,
+    the rest of each side are leftovers like any other, not members of that row by default
+    (光明's 群众诉求 and 调处 items no longer share 龙华's 行政应诉 row because 行政复议 items
+    paired). `by_subject` (plans, problems): two units on different subjects never meet."""
 
     def meets(a: Unit, b: Unit) -> bool:
         return not by_subject or _same_subject(a, b)
@@ -629,6 +637,9 @@ def _align_theme(
         ((sims[i][j], i, j) for i in range(len(ua)) for j in range(len(ub))),
         key=lambda c: (-c[0], c[1], c[2]),
     )
+    # each unit's first choice on the other side (the first of equals)
+    first_of_a = [row.index(max(row)) for row in sims] if ub else []
+    first_of_b = [column.index(max(column)) for column in map(list, zip(*sims, strict=True))]
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[Unit], list[Unit]]] = []
@@ -637,6 +648,8 @@ def _align_theme(
             break
         if i in group_of_a or j in group_of_b:
             continue
+        if first_of_a[i] != j and first_of_b[j] != i:
+            continue  # a second choice of both: each joins its first choice's row instead
         group_of_a[i] = group_of_b[j] = len(groups)
         groups.append(([ua[i]], [ub[j]]))
     gaps_a: list[Unit] = []
@@ -651,8 +664,8 @@ def _align_theme(
         )
         if best is not None and sims[i][best] >= ATTACH_THRESHOLD and best in group_of_b:
             groups[group_of_b[best]][0].append(unit)
-        elif len(groups) == 1 and all(meets(unit, u) for u in groups[0][1]):
-            groups[0][0].append(unit)  # all the other side says on the theme is in one row
+        elif len(ub) == 1 and groups and all(meets(unit, u) for u in groups[0][1]):
+            groups[0][0].append(unit)  # all the other side says on the theme is one unit
         else:
             gaps_a.append(unit)
     for j, unit in enumerate(ub):
@@ -665,7 +678,7 @@ def _align_theme(
         )
         if best is not None and sims[best][j] >= ATTACH_THRESHOLD and best in group_of_a:
             groups[group_of_a[best]][1].append(unit)
-        elif len(groups) == 1 and all(meets(u, unit) for u in groups[0][0]):
+        elif len(ua) == 1 and groups and all(meets(u, unit) for u in groups[0][0]):
             groups[0][1].append(unit)
         else:
             gaps_b.append(unit)
@@ -764,22 +777,21 @@ def _host_rows(
     gap: Sequence[Unit], hosts: Sequence[Unit], fit: Callable[[Unit, Unit], float]
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Rows for a gap the other side covers only as a secondary subject of `hosts`: (units
-    of the gap, the hosts they meet). When one host alone has a passage that answers any of
-    the gap's units (`_fit` at SECONDARY_THRESHOLD or more), it holds all the other side
-    says on the theme and the whole gap meets it. With several, each unit of the gap meets
-    the hosts whose passages answer it, best first, until their text is as long as its
-    own, and units meeting the same hosts share a row: 咸宁's 40-character 普法 item meets
-    the one of 泾县's chapters whose 普法 sentence it is like, not every chapter touching
-    普法. A unit no host answers meets none (it stays a gap that says where the theme is
-    covered)."""
+    of the gap, the hosts they meet). Each unit of the gap meets the hosts whose passages
+    answer it (`_fit` at SECONDARY_THRESHOLD or more), best first, until their text is as
+    long as its own, and units meeting the same hosts share a row: 咸宁's 40-character 普法
+    item meets the one of 泾县's chapters whose 普法 sentence it is like, not every chapter
+    touching 普法. With one host too, only the units its passages answer meet it: a row
+    claims each of its units is like the other side's, so a unit no host answers meets
+    none (it stays a gap that says where the theme is covered), even when another unit of
+    the gap is like the host (光明's 人大政协监督 and 政务公开 items do not meet 龙华's 执法投诉
+    section because its 群众监督 sentence answers 光明's 执法监督 item)."""
     sims = {(id(unit), k): fit(unit, host) for unit in gap for k, host in enumerate(hosts)}
     alike = [
         k
         for k in range(len(hosts))
         if any(sims[(id(unit), k)] >= SECONDARY_THRESHOLD for unit in gap)
     ]
-    if len(alike) <= 1:
-        return [(list(gap), [hosts[k] for k in alike])] if alike else []
     rows: dict[tuple[int, ...], list[Unit]] = {}
     for unit in gap:
         size, taken = _cjk_len(unit.text), 0

@@ -9,8 +9,8 @@ For three or more, the units of each theme are grouped greedily, most similar fi
 units of different reports join (with everything already joined to them) when their cosine
 reaches `PAIR_THRESHOLD` and the two groups hold no report in common, so a row holds at most
 one such unit per report. A unit left alone joins the row of its most similar unit of
-another report (`ATTACH_THRESHOLD`), or the theme's only row; otherwise it is a row of its
-report's own. A report with nothing in a row gets an empty cell that says why, as the
+another report (`ATTACH_THRESHOLD`), or the theme's only row when each other report there
+has one unit on the theme; otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
 the cell when one of its passages answers the row's units (a *secondary* cell: the text as
 long as a row unit that is most like it, `compare._fit`), else the cell names where that report covers the
@@ -25,6 +25,7 @@ figure; rows held by several reports come first.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -309,6 +310,13 @@ def _group_theme(
             members[gx].append(node)
     joined = {g for g, m in members.items() if len(m) > 1}
     leftovers = [m[0] for g, m in members.items() if g not in joined]
+    per_report = Counter(node[0] for node in nodes)
+
+    def only_unit(node: Node, row: Sequence[Node]) -> bool:
+        """The theme's only row takes a unit like none when every other report there has
+        said all it says on the theme in that row's one unit (as in two-report rows)."""
+        return fit(node, row) and all(per_report[o[0]] == 1 for o in row if o[0] != node[0])
+
     gaps: dict[int, list[Node]] = {}
     moves: list[tuple[Node, int]] = []
     for node in leftovers:
@@ -316,7 +324,7 @@ def _group_theme(
         best = max(others, key=lambda o: (sims[(node, o)], -o[0], -o[1]), default=None)
         if best is not None and sims[(node, best)] >= ATTACH_THRESHOLD and group[best] in joined:
             moves.append((node, group[best]))
-        elif len(joined) == 1 and fit(node, members[next(iter(joined))]):
+        elif len(joined) == 1 and only_unit(node, members[next(iter(joined))]):
             moves.append((node, next(iter(joined))))
         else:
             gaps.setdefault(node[0], []).append(node)

@@ -9,11 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govread import compare as compare_module
 from govread.cli import main
 from govread.commands.compare import _match
 from govread.compare import (
     Comparison,
     Idf,
+    Unit,
     _cosine,
     _fit,
     _passage,
@@ -578,3 +580,81 @@ def test_the_closing_is_named_in_the_interface_language_apart_from_its_text() ->
         assert closing.shown_number == "结尾 "
     finally:
         set_language("en")
+
+
+# --- rows claim that each unit is like its counterpart (issue 14, item 2) ---------------
+
+_DISPUTES_ITEMS = parse_text(
+    "一、化解矛盾纠纷\n"
+    "一是行政复议规范高效。成立行政复议中心,全年受理行政复议申请60件,纠错8件。"
+    "二是人民调解扎实开展。村居调解委员会调处邻里纠纷500件,调解成功率98%。"
+    "三是劳动争议仲裁提速。劳动人事争议仲裁院受理案件200件,平均结案天数缩短到30天。\n",
+    path="items.txt",
+)
+
+
+def _rows(comparison: Comparison, theme: str) -> list[tuple[list[str], list[str]]]:
+    def ids(units) -> list[str]:
+        return [u.node_id.split("/", 1)[1] for u in units]
+
+    return [(ids(p.a), ids(p.b)) for p in comparison.pairs_for(theme)]
+
+
+def test_the_themes_only_row_takes_units_like_none_only_when_the_other_side_has_one() -> None:
+    # invented: three items on disputes against two sections, only the 复议 ones alike. The
+    # 调解 item is like nothing of B and B's 应诉 section like nothing of A: neither joins
+    # the 复议 pair's row (it would claim 调解 ~ 应诉) just because that row came first
+    sections = parse_text(
+        "一、行政复议\n全年办理行政复议申请90件,行政复议纠错12件,复议中心窗口规范受理。\n"
+        "二、行政应诉\n办理以政府为被告的行政诉讼案件40件,负责人出庭应诉率100%。\n",
+        path="sections.txt",
+    )
+    rows = _rows(compare(_DISPUTES_ITEMS, sections), "disputes")
+    assert (["1#1"], ["1"]) in rows
+    assert (["1#2"], []) in rows and ([], ["2"]) in rows
+    # one chapter holding all B says on the theme: every item of A on it meets that chapter
+    chapter = parse_text(
+        "一、行政复议与调解\n全年办理行政复议申请90件,行政复议纠错12件;"
+        "人民调解组织调处纠纷300件。\n",
+        path="chapter.txt",
+    )
+    assert _rows(compare(_DISPUTES_ITEMS, chapter), "disputes") == [(["1#1", "1#2"], ["1"])]
+
+
+def _units(side: str, count: int) -> list[Unit]:
+    return [
+        Unit(f"{side}{i}", f"{side}/{i}", "section", "", "", "调解矛盾纠纷", "disputes", order=i)
+        for i in range(1, count + 1)
+    ]
+
+
+def test_a_pair_is_the_first_choice_of_one_of_its_units(monkeypatch) -> None:
+    # a1 ~ b1 and a3 ~ b3 pair; a2 is most like b1 and b2 most like a3: a2 ~ b2 (0.06, above
+    # the pair bar) is a second choice of both, so each joins its first choice's row instead
+    a1, a2, a3 = _units("a", 3)
+    b1, b2, b3 = _units("b", 3)
+    table = {("a1", "b1"): 0.9, ("a2", "b1"): 0.5, ("a2", "b2"): 0.06}
+    table |= {("a3", "b2"): 0.08, ("a3", "b3"): 0.7}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1, b2, b3)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    rows = compare_module._align_theme([a1, a2, a3], [b1, b2, b3], by_vector)
+    assert rows == [([a1, a2], [b1]), ([a3], [b2, b3])]
+
+
+def test_one_host_meets_only_the_units_its_passages_answer() -> None:
+    # a gap of two units the other side covers in one chapter as a secondary subject: the
+    # unit the chapter answers meets it, the other stays a gap (no claim that it is alike)
+    g1, g2 = _units("a", 2)
+    (host,) = _units("b", 1)
+    alike = {("a1", "b1"): 0.3}
+
+    def fit(x: Unit, y: Unit) -> float:
+        return alike.get((x.key, y.key), 0.0)
+
+    assert compare_module._host_rows([g1, g2], [host], fit) == [([g1], [host])]
+    assert compare_module._host_rows([g2], [host], fit) == []
