@@ -10,13 +10,14 @@ section by section, and no text is counted twice.
 
 Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of jieba tokens,
 IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
-by cosine similarity (one to one, best first); a unit left over joins the pair of its most
-similar counterpart when as alike as a pair must be, or becomes a gap. A gap's theme may be
-covered by the other side's text as a secondary subject (a chapter on 化解矛盾 with one
-sentence on 普法): each unit of the gap meets the units whose passage of its own length is
-like it (`_fit`: a short item is judged against a chapter's sentences, not the whole chapter)
-in a *secondary* row that names that passage. Plans and
-problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
+by cosine similarity (one to one, best first, each pair the first choice of one of its
+units); a unit left over joins the row of its most similar counterpart when alike
+(ATTACH_THRESHOLD), or the theme's only row when the other side has one unit on the theme,
+or becomes a gap. A gap's theme may be covered by the other side's text as a secondary
+subject (a chapter on 化解矛盾 with one sentence on 普法): each unit of the gap meets the units
+whose passage of its own length is like it (`_fit`: a short item is judged against a
+chapter's sentences, not the whole chapter) in a *secondary* row that names that passage.
+Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`); a plan no plan meets is set against
 the other report's achievements on its subject (`Pair.nearest`).
 """
