@@ -248,10 +248,20 @@ _Chosen = tuple[int, "_Chosen"] | None
 _State = tuple[tuple[int, int], ...]
 
 
+# The last ordinal of each level a heading closed, by rank (-1 … 3 at 0 … 4; 0 for none): a
+# report may number a level on across its parents (（一） 1. 2. （二） 3. 4.), so the first
+# heading under the next parent may go on from it.
+_Carry = tuple[int, ...]
+_NO_CARRY: _Carry = (0, 0, 0, 0, 0)
+
+
 @dataclass(slots=True)
 class _Path:
     score: float
     chosen: _Chosen  # indexes into the flat candidate list
+    # the levels its headings closed, with their last ordinals (kept with the path, not in
+    # the state: paths that reach one state differ in it seldom, and the beam stays narrow)
+    carry: _Carry = _NO_CARRY
 
 
 def choose(cands: list[Candidate]) -> list[int]:
@@ -262,16 +272,16 @@ def choose(cands: list[Candidate]) -> list[int]:
             continue  # no path would take it: its score never pays
         nxt: dict[_State, _Path] = dict(beam)
         for state, path in beam.items():
-            step = _step(state, cand)
+            step = _step(state, cand, path.carry)
             if step is None:
                 continue
-            new_state, bonus = step
+            new_state, carry, bonus = step
             score = path.score + cand.score + bonus
             if score <= path.score:
                 continue
             held = nxt.get(new_state)
             if held is None or score > held.score:
-                nxt[new_state] = _Path(score, (index, path.chosen))
+                nxt[new_state] = _Path(score, (index, path.chosen), carry)
         if len(nxt) > _BEAM:
             nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1].score)[:_BEAM])
         beam = nxt
@@ -301,8 +311,24 @@ def _lone(closed: _State) -> float:
     return cost
 
 
-def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
-    """The numbering state after taking `cand` as a heading, and the continuity bonus."""
+# What a first heading under a new parent weighs when it numbers on from the level its
+# parent's sibling closed (（二）3.): less than one numbered 1, which opens a level as usual.
+_CARRIED = 0.5
+
+
+def _closing(carry: _Carry, closed: _State) -> _Carry:
+    """`carry` with the levels just closed, their last ordinals."""
+    slots = list(carry)
+    for rank, ordinal in closed:
+        slots[rank + 1] = abs(ordinal)
+    return tuple(slots)
+
+
+def _step(
+    state: _State, cand: Candidate, carry: _Carry = _NO_CARRY
+) -> tuple[_State, _Carry, float] | None:
+    """The numbering state after taking `cand` as a heading (with the levels closed on the
+    way, `_Carry`), and the continuity bonus."""
     for depth, (rank, previous) in enumerate(state):
         if rank == cand.rank:
             if previous < 0:
@@ -319,18 +345,26 @@ def _step(state: _State, cand: Candidate) -> tuple[_State, float] | None:
                 return None
             if depth + 1 < len(state):
                 bonus -= _lone(state[depth + 1 :])
-            return (*state[:depth], (rank, cand.ordinal)), bonus
-    if cand.ordinal == 1:
+                carry = _closing(carry, state[depth + 1 :])
+            return (*state[:depth], (rank, cand.ordinal)), carry, bonus
+    ordinal, anchored = cand.ordinal, cand.anchored
+    if ordinal == 1:
         bonus = 1.0
-    elif cand.ordinal == 2 and not state and cand.rank == 0:
+    elif ordinal == 2 and not state and cand.rank == 0:
         bonus = -0.5
+    elif state and state[-1][0] < cand.rank and carry[cand.rank + 1] == ordinal - 1:
+        bonus = _CARRIED  # numbered on from the parent's sibling's last child
+        anchored = True  # (a sequence that went on before: not a loose first heading)
     else:
         return None
     kept = tuple(level for level in state if level[0] < cand.rank)
     if len(kept) < len(state):
         bonus -= 1.0  # a deeper level is closed by a shallower form never seen before
         bonus -= _lone(state[len(kept) :])
-    return (*kept, (cand.rank, cand.ordinal if cand.anchored else -cand.ordinal)), bonus
+        carry = _closing(carry, state[len(kept) :])
+    if carry[cand.rank + 1]:
+        carry = (*carry[: cand.rank + 1], 0, *carry[cand.rank + 2 :])
+    return (*kept, (cand.rank, ordinal if anchored else -ordinal)), carry, bonus
 
 
 # How sure a heading's end is (`_heading_end`).

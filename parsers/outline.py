@@ -342,6 +342,7 @@ def _build_tree(
     last: _Node | None = None
     since_heading: list[str] = []  # paragraphs after the latest heading's first one
     appendix: list[str] = []
+    carried: dict[int, int] = {}  # rank → last ordinal of a level a heading closed
 
     for index, line in enumerate(lines):
         if index == appendix_at or (len(line) <= 30 and _APPENDIX.match(line)):
@@ -351,11 +352,14 @@ def _build_tree(
             head = decided.get(index)
         else:
             head = _match_heading(line)
-            if head is not None and not _expected(stack, head):
+            if head is not None and not _expected(stack, head, carried):
                 head = None
         if head is not None:
             while stack and stack[-1].head.rank >= head.rank:
-                stack.pop()
+                closed = stack.pop().head
+                if closed.rank > head.rank:
+                    carried[closed.rank] = closed.ordinal
+            carried.pop(head.rank, None)
             node = _Node(head, [head.rest] if head.rest else [])
             (stack[-1].children if stack else roots).append(node)
             stack.append(node)
@@ -379,12 +383,21 @@ def _build_tree(
     return roots, preamble, since_heading, appendix
 
 
-def _expected(stack: list[_Node], head: _Heading) -> bool:
-    """Is this the number expected next at the heading's level?"""
+def _expected(stack: list[_Node], head: _Heading, carried: dict[int, int] | None = None) -> bool:
+    """Is this the number expected next at the heading's level?
+
+    `carried`: the last ordinal of each level a heading closed; a level may be numbered on
+    across its parents (（一） 1. 2. （二） 3. 4.), so under a new parent it may go on."""
     same = [n for n in stack if n.head.rank == head.rank]
     if not same:
         # A level that opens starts at 1; at the top, one missing heading is forgiven.
-        return head.ordinal == 1 or (head.ordinal == 2 and not stack and head.rank == 0)
+        if head.ordinal == 1 or (head.ordinal == 2 and not stack and head.rank == 0):
+            return True
+        previous = (carried or {}).get(head.rank, 0)
+        # (one heading missing forgiven, as within a level: a slip may hide the count)
+        return bool(previous and stack and stack[-1].head.rank < head.rank) and (
+            previous < head.ordinal <= previous + 2
+        )
     previous = same[-1].head.ordinal
     if previous < head.ordinal <= previous + 2:
         return True

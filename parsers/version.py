@@ -9,7 +9,8 @@ told apart by the text, headings glued to a verb-led body; 6: parts (第一部�
 glued ends weigh an adverb and its verb, verb after verb, a closed quote; namesakes placed by
 a .gov.cn source URL;
 10: a flattened report's closing (…虽然取得了一定成绩,但…; 下一步,我市将…) is cut from its
-last chapter
+last chapter;
+11: a level numbered on across its parents (（一） 1. 2. （二） 3. 4.)
 """
 
-PARSER_VERSION = "10"
+PARSER_VERSION = "11"

@@ -1,0 +1,54 @@
+"""More shapes of real reports, line by line and flattened: a level numbered on across its
+parents (（一） 1. 2. （二） 3. 4.). Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.parsers import parse_text
+
+
+def _rows(text: str) -> list[tuple[object, str, str]]:
+    return [
+        (row["level"], str(row["number"]), str(row["heading"]))
+        for row in parse_text(text).outline()
+    ]
+
+
+_NUMBERED_ON = (
+    "东岚县2024年法治政府建设情况报告\n"
+    "2024年，东岚县坚持依法行政，各项工作稳步推进。\n"
+    "一、主要举措和成效\n"
+    "（一）加强组织领导\n"
+    "1.压实第一责任。县政府常务会议专题研究法治工作四次，部署年度任务。\n"
+    "2.健全考核机制。将法治建设纳入绩效考核，考核结果全县通报。\n"
+    "（二）优化营商环境\n"
+    "3.深化审批改革。梳理政务服务事项三百项，推行一窗受理。\n"
+    "4.规范涉企检查。推行联合检查，减少重复检查二十次。\n"
+    "二、存在的问题\n"
+    "执法队伍力量仍显不足，基层执法规范化水平有待提高。\n"
+)
+_EXPECTED = [
+    (1, "一", "主要举措和成效"),
+    (2, "一", "加强组织领导"),
+    (3, "1", "压实第一责任"),
+    (3, "2", "健全考核机制"),
+    (2, "二", "优化营商环境"),
+    (3, "3", "深化审批改革"),
+    (3, "4", "规范涉企检查"),
+    (1, "二", "存在的问题"),
+]
+
+
+@pytest.mark.parametrize("separator", ["\n", "", " ", "\u3000"])
+def test_a_level_numbered_on_across_its_parents(separator: str) -> None:
+    text = _NUMBERED_ON.replace("\n", separator)
+    assert _rows(text) == _EXPECTED
+
+
+def test_a_number_that_does_not_go_on_is_still_text() -> None:
+    # under （二） a 5. after 1. 2. under （一） neither opens a level nor goes on from it
+    text = _NUMBERED_ON.replace("3.深化", "5.深化").replace("4.规范", "6.规范")
+    rows = _rows(text)
+    assert (3, "5", "深化审批改革") not in rows
+    assert (2, "二", "优化营商环境") in rows
