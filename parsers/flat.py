@@ -78,6 +78,24 @@ _HEADING_END = re.compile(
     r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标"
     r"|[有亟]待[\u4e00-\u9fff]{2})(?=[^\u3002\uff0c,\u3001和及与的等])"
 )
+# 以…为统领 / 以…为主线 / 坚持以…为抓手: a clause opened by 以 (or by a verb and 以) is
+# one phrase up to its 为 and what follows it, so a section-title word before that 为
+# (以总目标|为统领) ends no heading.
+_FRAME_OPENING = re.compile(r"[\u4e00-\u9fff]{0,2}?以(?![来上下及后前外往内便免致])")
+
+
+def _framed(text: str, start: int, at: int) -> bool:
+    """Does text[at] open the 为 of a 以…为 phrase begun in the clause that `at` is in
+    (from `start` or the last clause mark on)?"""
+    if text[at : at + 1] != "为":
+        return False
+    clause = start
+    for mark in _CLAUSE_MARKS:
+        clause = max(clause, text.rfind(mark, start, at) + 1)
+    frame = _FRAME_OPENING.match(text, clause, at)
+    return frame is not None and "为" not in text[frame.end() : at]
+
+
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
@@ -225,6 +243,7 @@ def _titled_then_body(line: str, end: int, stop: int) -> bool:
     title = _HEADING_END.search(line, end, min(stop, end + _SPLIT_WINDOW))
     return (
         title is not None
+        and not _framed(line, end, title.end())
         and title.end() - end >= _MIN_HEADING
         and _BODY_OPENING.match(line, title.end()) is not None
     )
@@ -426,7 +445,11 @@ def _title_word_clause(line: str, end: int, sentence: int) -> int | None:
     """The end of a section-title word in a first sentence when a clause of its own,
     before any clause mark, follows it (…力量不足|基层执法人员数量偏少，…), or None."""
     title_word = _HEADING_END.search(line, end, sentence)
-    if title_word is None or title_word.end() - end < _MIN_HEADING:
+    if (
+        title_word is None
+        or title_word.end() - end < _MIN_HEADING
+        or _framed(line, end, title_word.end())
+    ):
         return None
     mark = _CLAUSE_MARK.search(line, title_word.end(), sentence)
     if (mark.start() if mark else sentence) - title_word.end() >= _MIN_BODY_CLAUSE:
@@ -739,6 +762,8 @@ def _guess_end(
             continue  # a heading's clauses are not one or two characters long
         if open_at[cut]:
             continue  # inside “…” or 《…》
+        if _framed(window, 0, cut):
+            continue  # 以总目标|为统领: one phrase up to its 为 and past it
         if cut == restated:
             return end + cut
         opened = openers[window[cut : cut + 2]]
@@ -862,6 +887,8 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     cut = None
     glued = False
     for match in _HEADING_END.finditer(window) if titled else ():
+        if _framed(window, 0, match.end()):
+            continue  # 以总目标|为统领: inside one phrase
         if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
             cut = match.end()
             break

@@ -52,3 +52,38 @@ def test_a_number_that_does_not_go_on_is_still_text() -> None:
     rows = _rows(text)
     assert (3, "5", "深化审批改革") not in rows
     assert (2, "二", "优化营商环境") in rows
+
+
+_FRAMED = (
+    "西川市2024年法治政府建设情况报告\n"
+    "2024年，西川市深入推进依法行政，法治政府建设取得新进展。\n"
+    "一、主要工作\n"
+    "（一）以总体目标为统领，扎实推进依法决策\n"
+    "严格落实重大行政决策程序，全年审议重大事项二十项，均经合法性审查。\n"
+    "（二）强化制度供给，完善规范体系。\n"
+    "清理规范性文件四十件，废止过时文件九件，及时向社会公布。\n"
+    "（三）深化数字赋能，提升服务效能。\n"
+    "推进政务服务一网通办，办件量同比增长三成，群众满意度稳步提高。\n"
+)
+
+
+@pytest.mark.parametrize("separator", ["\n", ""])
+def test_a_preposition_s_noun_and_its_wei_phrase_are_one_heading(separator: str) -> None:
+    # 以总体目标|为统领 is no heading's end, though 目标 may end a section's title
+    rows = _rows(_FRAMED.replace("\n", separator))
+    assert [heading for level, _, heading in rows if level == 2] == [
+        "以总体目标为统领，扎实推进依法决策",
+        "强化制度供给，完善规范体系",
+        "深化数字赋能，提升服务效能",
+    ]
+
+
+def test_a_frame_is_read_only_up_to_its_own_wei() -> None:
+    from govread.parsers.flat import _framed
+
+    text = "以总目标为统领，全力维护稳定"
+    assert _framed(text, 0, text.index("为"))
+    assert not _framed(text, 0, text.index("全"))
+    # 以来 opens no frame: …以来目标|为民办事 may end where its title word does
+    other = "今年以来目标为先"
+    assert not _framed(other, 0, other.index("为"))
