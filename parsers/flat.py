@@ -199,16 +199,18 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
 # A top-level marker right after the words that announce the report's body (现将有关情况报告
 # 如下：一、…) opens it as a line start would: a first heading even with no second after it.
 _ANNOUNCED = 3.0
-_ANNOUNCING = ("报告如下", "汇报如下")
+_ANNOUNCING = ("报告如下", "汇报如下", "報告如下", "匯報如下")
 
 
 def _announced(line: str, start: int) -> bool:
-    """Does the marker at `start` follow 报告如下: / 汇报如下: (spaces between allowed), not
-    a list's 措施如下: ?"""
+    """Does the marker at `start` follow 报告如下: / 汇报如下: (spaces between allowed, the
+    colon too), not a list's 措施如下: ?"""
     at = start
     while at > 0 and line[at - 1] in _SPACE:
         at -= 1
-    return at >= 5 and line[at - 1] in ":\uff1a" and line.startswith(_ANNOUNCING, at - 5)
+    if at >= 1 and line[at - 1] in ":\uff1a":
+        at -= 1  # (the colon is often left out: …报告如下一、)
+    return at >= 4 and line.startswith(_ANNOUNCING, at - 4)
 
 
 def _shape_score(line: str, end: int, following: int) -> float:

@@ -10,7 +10,8 @@ glued ends weigh an adverb and its verb, verb after verb, a closed quote; namesa
 a .gov.cn source URL;
 10: a flattened report's closing (…虽然取得了一定成绩,但…; 下一步,我市将…) is cut from its
 last chapter;
-11: a level numbered on across its parents (（一） 1. 2. （二） 3. 4.); 以…为统领 is one phrase
+11: a level numbered on across its parents (（一） 1. 2. （二） 3. 4.); 以…为统领 is one phrase;
+a lone 一、 after 报告如下 with no colon keeps its children
 """
 
 PARSER_VERSION = "11"

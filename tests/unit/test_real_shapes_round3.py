@@ -87,3 +87,19 @@ def test_a_frame_is_read_only_up_to_its_own_wei() -> None:
     # 以来 opens no frame: …以来目标|为民办事 may end where its title word does
     other = "今年以来目标为先"
     assert not _framed(other, 0, other.index("为"))
+
+
+@pytest.mark.parametrize("announcing", ["报告如下", "报告如下：", "報告如下"])
+def test_a_lone_chapter_announced_without_its_colon_keeps_its_children(announcing: str) -> None:
+    text = (
+        "北泽县2024年，北泽县扎实推进法治政府建设，各项工作稳步推进，现将有关情况"
+        f"{announcing}一、主要举措和成效（一）强化组织保障，压实工作责任"
+        "1.健全工作机制。县政府常务会议专题研究法治工作，部署年度任务六项。"
+        "2.加强督促检查。开展专项督查两轮，督促整改问题十二个。"
+    )
+    assert _rows(text) == [
+        (1, "一", "主要举措和成效"),
+        (2, "一", "强化组织保障，压实工作责任"),
+        (3, "1", "健全工作机制"),
+        (3, "2", "加强督促检查"),
+    ]
