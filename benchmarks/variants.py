@@ -182,6 +182,8 @@ def _department(lines: list[str], report: Report, rng: random.Random) -> str | N
     title = report.title.replace(
         "人民政府", rng.choice(("司法局", "市场监督管理局", "发展和改革局")), 1
     )
+    if report.title not in lines:
+        return None  # a title made of two lines (某县人民政府 / 2022年度…报告)
     body = [title if line == report.title else line for line in lines]
     return _join(body, rng, ("", " ", "\u3000"))
 

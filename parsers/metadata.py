@@ -119,8 +119,26 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
             and _TOPIC.search(line)
             and not line.startswith("现将")
         ):
+            if index and author_of_title(lines[index - 1], line):
+                return lines[index - 1] + line, lines[: index - 1] + lines[index + 1 :]
             return line, lines[:index] + lines[index + 1 :]
     return None, lines
+
+
+# An organisation's name alone on its line (某县人民政府, 某市司法局).
+_AUTHOR_LINE = re.compile(r"^[^\W\d_]{1,20}?(?:人民政府|[^\W\d_]{0,12}?(?:局|委员会|办公室))$")
+
+
+def author_of_title(author: str, title: str) -> bool:
+    """Is `author`, on the line above a title that names no place, the title's first words
+    (某县人民政府 / 2022年度法治政府建设情况报告)?"""
+    if not _AUTHOR_LINE.match(author) or region_of(title) is not None:
+        return False
+    place = region_of(author)
+    if place is None:
+        return False
+    # (a place the gazetteer knows, or a town's short name: not a site column run into it)
+    return find_place(place) is not None or (_town_level(place) is not None and len(place) <= 6)
 
 
 def parse_date(line: str) -> str | None:
@@ -282,11 +300,20 @@ def opening_issuer(opening: str, region: str) -> str | None:
                     return name + match.group(0)
             at = opening.find(name, at + 1)
     # 2022年，市司法局坚持…: the place's own level word stands for it, at a clause's start
+    # (…的监督支持下，区政府坚持…: the government, by its full name)
     level = place[-1]
     for match in _LEVEL_SUBJECT.finditer(opening):
-        if match.group(1) == level and (org := _ORG_AFTER_PLACE.match(opening, match.end())):
+        if match.group(1) != level:
+            continue
+        if org := _ORG_AFTER_PLACE.match(opening, match.end()):
             return place + org.group(0)
+        if _GOVERNMENT_SUBJECT.match(opening, match.end()):
+            return place + "人民政府"
     return None
+
+
+# 政府 as a clause's subject (区政府坚持…), not 政府办公室 / 政府工作报告 / 政府的….
+_GOVERNMENT_SUBJECT = re.compile(r"政府(?![办网门工的和与及、])")
 
 
 # A level word opening a clause (，市司法局… / 2022年区教育局…).

@@ -18,6 +18,7 @@ from govread.parsers import flat
 from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
 from govread.parsers.metadata import (
     Metadata,
+    author_of_title,
     find_metadata,
     is_signature_line,
     parse_date,
@@ -586,11 +587,18 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
             if column and take_title([text[column.end() : end]])[0]:
                 start = column.end()  # a breadcrumb's last column glued to the title
             start = _second_title(text, start, end)
+            if dated := _LEADING_DATE.match(text, start, end):
+                start = dated.end()  # a page's date run into the title (…2021-03-29某县人民政府…)
             title, _ = take_title([text[start:end]])
             if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
                 if start:
                     chrome.append(text[:start])
-                rest = (line[: run.start()] + " " + line[run.start() + end :]).strip()
+                before = line[: run.start()]
+                author = before.rstrip()
+                author = author[author.rfind(" ") + 1 :]  # (the run before, spaces apart)
+                if not start and author and author_of_title(author, title):
+                    title, before = author + title, before.rstrip()[: -len(author)]
+                rest = (before + " " + line[run.start() + end :]).strip()
                 return title, ([rest] if rest else []) + lines[1:]
     return None, lines
 
@@ -614,6 +622,7 @@ def _second_title(text: str, start: int, end: int) -> int:
     return start
 
 
+_LEADING_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 _TITLE_RUN = re.compile(r"[^\s•·>»|丨/]{6,200}")
 
 

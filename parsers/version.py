@@ -11,7 +11,9 @@ a .gov.cn source URL;
 10: a flattened report's closing (…虽然取得了一定成绩,但…; 下一步,我市将…) is cut from its
 last chapter;
 11: a level numbered on across its parents (（一） 1. 2. （二） 3. 4.); 以…为统领 is one phrase;
-a lone 一、 after 报告如下 with no colon keeps its children
+a lone 一、 after 报告如下 with no colon keeps its children; the government on the line above
+a placeless title is the title's (某县人民政府 / 2022年度…报告); 区政府坚持… names the issuer; a
+page date run into a flat title is not the title's
 """
 
 PARSER_VERSION = "11"

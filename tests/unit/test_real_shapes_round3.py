@@ -103,3 +103,54 @@ def test_a_lone_chapter_announced_without_its_colon_keeps_its_children(announcin
         (3, "1", "健全工作机制"),
         (3, "2", "加强督促检查"),
     ]
+
+
+_AUTHOR_ABOVE = (
+    "桐庐县人民政府\n"
+    "2024年度法治政府建设情况报告\n"
+    "2024年，县政府坚持依法行政，各项工作稳步推进。\n"
+    "一、主要举措\n"
+    "全年审议重大行政决策事项十二项，均经合法性审查，清理规范性文件三十件。\n"
+    "二、下一步打算\n"
+    "持续提升行政执法规范化水平，加强执法人员培训，推进执法监督全覆盖。\n"
+)
+
+
+@pytest.mark.parametrize("separator", ["\n", "", " "])
+def test_the_government_on_the_line_above_a_placeless_title_is_part_of_it(
+    separator: str,
+) -> None:
+    report = parse_text(_AUTHOR_ABOVE.replace("\n", separator))
+    assert report.title == "桐庐县人民政府2024年度法治政府建设情况报告"
+    assert report.issuer == "桐庐县人民政府"
+    assert [section.heading for section in report.sections] == ["主要举措", "下一步打算"]
+
+
+def test_a_title_naming_its_place_keeps_the_line_above_apart() -> None:
+    text = _AUTHOR_ABOVE.replace("2024年度法治", "武陟县2024年度法治")
+    assert parse_text(text).title == "武陟县2024年度法治政府建设情况报告"
+
+
+def test_an_untitled_report_s_government_speaks_by_its_level_word() -> None:
+    text = (
+        "2024年，在县委的坚强领导下，县政府坚持以习近平法治思想为指导，"
+        "扎实推进临泉县法治政府建设，临泉县全年办结行政复议案件三十件。\n"
+        "一、主要举措\n审议重大行政决策事项十二项。\n"
+        "二、存在问题\n执法力量仍显不足。\n"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("临泉县", "临泉县人民政府")
+    # the government's office, or the government's work report, is no subject
+    other = text.replace("县政府坚持", "县政府办公室坚持")
+    assert parse_text(other).issuer != "临泉县人民政府"
+
+
+def test_a_page_date_run_into_a_flat_title_is_not_the_title_s() -> None:
+    text = (
+        "成文日期 2024-03-29桐庐县人民政府关于2023年度法治政府建设情况的报告"
+        "2023年，桐庐县坚持依法行政。一、主要举措全年审议重大事项十二项。"
+        "二、存在问题执法力量仍显不足，基层执法水平有待提高。"
+    )
+    report = parse_text(text)
+    assert report.title == "桐庐县人民政府关于2023年度法治政府建设情况的报告"
+    assert report.region == "桐庐县"
