@@ -378,6 +378,25 @@ def _build_tree(
         else:
             since_heading.append(line)
             last.paragraphs.append(line)
+    if (
+        last is not None
+        and not last.paragraphs
+        and not last.children
+        and not appendix
+        and last.head.raw_heading[-1] not in _SENTENCE_END
+    ):
+        # A heading that ends the text unfinished, with nothing after it (an excerpt cut
+        # off in a heading: …（三）深入推进法治) heads no section: its line is the text
+        # before's.
+        siblings = stack[-2].children if len(stack) > 1 else roots
+        siblings.pop()
+        line = last.head.raw_heading
+        last = _last_leaf(roots) if roots else None
+        if last is None:
+            preamble.append(line)
+        else:
+            last.paragraphs.append(line)
+            since_heading = [line]
     # The trailing paragraphs are handed back so the closing can be split off them.
     if last is not None and since_heading:
         del last.paragraphs[len(last.paragraphs) - len(since_heading) :]

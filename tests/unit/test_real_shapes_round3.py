@@ -154,3 +154,19 @@ def test_a_page_date_run_into_a_flat_title_is_not_the_title_s() -> None:
     report = parse_text(text)
     assert report.title == "桐庐县人民政府关于2023年度法治政府建设情况的报告"
     assert report.region == "桐庐县"
+
+
+@pytest.mark.parametrize("separator", ["\n", ""])
+def test_a_heading_cut_off_at_the_text_s_end_heads_no_section(separator: str) -> None:
+    # an excerpt that stops inside its next heading: nothing of it is lost, and it is
+    # no section with an empty body
+    text = _NUMBERED_ON.split("二、存在的问题")[0] + "（三）深入推进法治"
+    report = parse_text(text.replace("\n", separator))
+    rows = [(row["level"], row["number"]) for row in report.outline()]
+    assert rows[-1] == (3, "4")
+    last = report.sections[-1].children[-1].children[-1]
+    assert "".join(last.paragraphs).endswith("（三）深入推进法治")
+
+
+def test_a_last_heading_with_its_body_stays_a_heading() -> None:
+    assert _rows(_NUMBERED_ON)[-1] == (1, "二", "存在的问题")
