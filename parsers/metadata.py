@@ -125,8 +125,10 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     return None, lines
 
 
-# An organisation's name alone on its line (某县人民政府, 某市司法局).
-_AUTHOR_LINE = re.compile(r"^[^\W\d_]{1,20}?(?:人民政府|[^\W\d_]{0,12}?(?:局|委员会|办公室))$")
+# An organisation's name alone on its line (某县人民政府, 某市司法局, 某县人民政府关于).
+_AUTHOR_LINE = re.compile(
+    r"^[^\W\d_]{1,20}?(?:人民政府|[^\W\d_]{0,12}?(?:局|委员会|办公室))(?:关于)?$"
+)
 
 
 def author_of_title(author: str, title: str) -> bool:

@@ -126,6 +126,11 @@ def test_the_government_on_the_line_above_a_placeless_title_is_part_of_it(
     assert [section.heading for section in report.sections] == ["主要举措", "下一步打算"]
 
 
+def test_a_title_broken_after_its_author_s_guanyu_is_one_title() -> None:
+    text = _AUTHOR_ABOVE.replace("人民政府\n2024年度", "人民政府关于\n2024年度")
+    assert parse_text(text).title == "桐庐县人民政府关于2024年度法治政府建设情况报告"
+
+
 def test_a_title_naming_its_place_keeps_the_line_above_apart() -> None:
     text = _AUTHOR_ABOVE.replace("2024年度法治", "武陟县2024年度法治")
     assert parse_text(text).title == "武陟县2024年度法治政府建设情况报告"
