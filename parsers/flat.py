@@ -589,7 +589,7 @@ def _parallel_ends(
 def _before_opening(line: str, cut: int, opening: int) -> bool:
     """Does a parallel end come before a body's opening words, on a word that ends a heading
     (…维护社会稳定|镇村两级…, not …化解形成|新模式…)?"""
-    return cut < opening and _word_classes().get(line[cut - 2 : cut]) != "V"
+    return cut < opening and word_classes().get(line[cut - 2 : cut]) != "V"
 
 
 def _parallel_cut(line: str, end: int, stop: int) -> int | None:
@@ -604,7 +604,7 @@ def _parallel_cut(line: str, end: int, stop: int) -> int | None:
     expected = 2 * comma.start() + 1
     if expected + _MIN_BODY > len(window) or _CLAUSE_MARK.search(window, comma.end(), expected):
         return None
-    words = _word_classes()
+    words = word_classes()
     cuts = sorted(
         (expected - 1, expected, expected + 1),
         key=lambda cut: (words.get(window[cut - 2 : cut]) not in _NOUNS, abs(cut - expected)),
@@ -707,7 +707,7 @@ def _guess_end(
 ) -> int | None:
     """The best cut of a heading glued into its body's first sentence, or None."""
     openers, enders = stats
-    words = _word_classes()
+    words = word_classes()
     limit = min(stop, end + _GUESS_WINDOW)
     found = _SENTENCE_STOP.search(line, end, limit)
     sentence = found.start() if found else limit
@@ -801,7 +801,7 @@ def _guess_end(
 
 
 @functools.cache
-def _word_classes() -> dict[str, str]:
+def word_classes() -> dict[str, str]:
     """Two-character nouns a heading closes on (N), verbs and prepositions a body opens
     with (V), adjectives and adverbs (A): `govread/data/word_classes.tsv`, made from
     jieba's dictionary by tools/make_word_classes.py. Read once, when a heading's end is
@@ -823,7 +823,7 @@ def _word_edge(window: str, cut: int) -> float:
     ends the heading rather than opening the body (before a preposition, a cut before it
     weighs against). An adverb and its verb (严格执行) open
     the body as a verb does."""
-    words = _word_classes()
+    words = word_classes()
     score = 0.0
     if words.get(window[cut - 2 : cut]) in _NOUNS:
         score += _WORD_EDGE
@@ -877,7 +877,7 @@ def _object_of_heading(window: str, start: int) -> bool:
     subject (…强化组织领导|全区建立了…。)?"""
     return (
         _WHOLE_PLACE.match(window, start) is not None
-        and _word_classes().get(window[start - 2 : start]) not in _NOUNS
+        and word_classes().get(window[start - 2 : start]) not in _NOUNS
     )
 
 
@@ -1051,7 +1051,7 @@ def _body_leads(line: str, start: int, stop: int) -> tuple[int, int, int]:
     """The body after the sentence end at `start` (up to `stop`): how many short sentences
     it has, how many of them are leads (led by a verb, ended on a noun: 完善空间规划。, not
     创新能力显著增强。), and the length of the shortest lead."""
-    words = _word_classes()
+    words = word_classes()
     short = led = 0
     shortest = _MAX_HEADING
     for found in _SHORT_SENTENCE.finditer(line, start, stop):
@@ -1068,7 +1068,7 @@ def _body_leads(line: str, start: int, stop: int) -> tuple[int, int, int]:
 def _verb_led(text: str, at: int, strict: bool) -> bool:
     """Does text[at:] open with a verb (完善…, 持续…, 不断加强…)? Not strict: any word
     before a verb too (全面推进…: the dictionary holds 全面 as a noun)."""
-    words = _word_classes()
+    words = word_classes()
     kind = words.get(text[at : at + 2])
     if kind == "V" or (kind is None and words.get(text[at]) == "W"):
         return True
@@ -1088,7 +1088,7 @@ def _lead_starts(
     """Where a verb-led lead may begin in the last clause of a first sentence: each cut,
     its score and the heading's last two words before it."""
     openers, enders = stats
-    words = _word_classes()
+    words = word_classes()
     depth = 0
     for ch in sentence[:low]:
         if ch in _OPENING_QUOTES:

@@ -383,10 +383,10 @@ def _build_tree(
         and not last.paragraphs
         and not last.children
         and not appendix
-        and last.head.raw_heading[-1] not in _SENTENCE_END
+        and _cut_off(last.head)
     ):
         # A heading that ends the text unfinished, with nothing after it (an excerpt cut
-        # off in a heading: …（三）深入推进法治) heads no section: its line is the text
+        # off in a heading: …（三）深入推进法治政) heads no section: its line is the text
         # before's.
         siblings = stack[-2].children if len(stack) > 1 else roots
         siblings.pop()
@@ -401,6 +401,18 @@ def _build_tree(
     if last is not None and since_heading:
         del last.paragraphs[len(last.paragraphs) - len(since_heading) :]
     return roots, preamble, since_heading, appendix
+
+
+def _cut_off(head: _Heading) -> bool:
+    """Does a heading stop inside a word (…推进法治|政, …聚焦|效), with no sentence end: its
+    last two characters no word the word classes list, the two before its last one a word?"""
+    heading, words = head.heading, flat.word_classes()
+    return (
+        head.raw_heading.rstrip()[-1] not in _SENTENCE_END
+        and len(heading) >= 3
+        and heading[-2:] not in words
+        and heading[-3:-1] in words
+    )
 
 
 def _expected(stack: list[_Node], head: _Heading, carried: dict[int, int] | None = None) -> bool:

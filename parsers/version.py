@@ -13,8 +13,8 @@ last chapter;
 11: a level numbered on across its parents (（一） 1. 2. （二） 3. 4.); 以…为统领 is one phrase;
 a lone 一、 after 报告如下 with no colon keeps its children; the government on the line above
 a placeless title is the title's (某县人民政府 / 2022年度…报告); 区政府坚持… names the issuer; a
-page date run into a flat title is not the title's; a heading that ends the text unfinished
-heads no section
+page date run into a flat title is not the title's; a heading that ends the text inside a
+word heads no section
 """
 
 PARSER_VERSION = "11"

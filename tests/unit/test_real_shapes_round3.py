@@ -163,14 +163,19 @@ def test_a_page_date_run_into_a_flat_title_is_not_the_title_s() -> None:
 
 @pytest.mark.parametrize("separator", ["\n", ""])
 def test_a_heading_cut_off_at_the_text_s_end_heads_no_section(separator: str) -> None:
-    # an excerpt that stops inside its next heading: nothing of it is lost, and it is
-    # no section with an empty body
-    text = _NUMBERED_ON.split("二、存在的问题")[0] + "（三）深入推进法治"
+    # an excerpt that stops inside a word of its next heading (…法治|政): nothing of it is
+    # lost, and it is no section with an empty body
+    text = _NUMBERED_ON.split("二、存在的问题")[0] + "（三）深入推进法治政"
     report = parse_text(text.replace("\n", separator))
     rows = [(row["level"], row["number"]) for row in report.outline()]
     assert rows[-1] == (3, "4")
     last = report.sections[-1].children[-1].children[-1]
-    assert "".join(last.paragraphs).endswith("（三）深入推进法治")
+    assert "".join(last.paragraphs).endswith("（三）深入推进法治政")
+
+
+def test_a_whole_last_heading_stays_one_with_nothing_after_it() -> None:
+    text = _NUMBERED_ON.split("二、存在的问题")[0] + "（三）深入推进法治建设"
+    assert _rows(text)[-1] == (2, "三", "深入推进法治建设")
 
 
 def test_a_last_heading_with_its_body_stays_a_heading() -> None:
