@@ -110,10 +110,21 @@ def test_cancelling_stops_the_pool_and_a_later_call_finishes(
     assert ranking(index) == ranking(serial)
 
 
-class Unimportable(str):
-    """A str the spawned workers cannot unpickle (this test module is not importable there)."""
+def _refuse_in_worker(text: str) -> str:
+    raise RuntimeError("this job cannot be read in a worker")
+
+
+class UnreadableInWorker(str):
+    """A str no worker can unpickle, whether or not this test module is importable there.
+
+    Under ``python -m pytest`` the repository root is on ``sys.path``, so a worker could import
+    this module: unpickling fails by raising instead.
+    """
 
     __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return _refuse_in_worker, (str(self),)
 
 
 def test_a_failing_pool_leaves_its_reports_to_be_segmented_here(many: list[Report]) -> None:
@@ -121,7 +132,7 @@ def test_a_failing_pool_leaves_its_reports_to_be_segmented_here(many: list[Repor
     jobs: list[segment.SegmentJob] = [
         (unit.id, {"b": unit.body_fold.text}) for unit in index._units[:12]
     ]
-    jobs[5] = (jobs[5][0], {"b": Unimportable(jobs[5][1]["b"])})
+    jobs[5] = (jobs[5][0], {"b": UnreadableInWorker(jobs[5][1]["b"])})
     source = segment.ParallelTokens(jobs, use_cache=False, threshold=0, workers=2)
     found = list(source)
     assert source.pool_used and source.pool_failures
