@@ -45,6 +45,12 @@ PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired
 # helped the labelled pairs of development (0.805 -> 0.815) but lost true plan pairs on two
 # unseen labelled pairs (0.828 -> 0.786, 0.657 -> 0.646), so it stays low
 ATTACH_THRESHOLD = 0.02
+# A word in this share of the corpus's units or more is the genre's common stock (行政执法,
+# 法治政府建设, 出台), not evidence that two units speak of the same thing.
+SPECIFIC_SHARE = 0.1
+# Specific words two units must share for a leftover to join a row (unless as alike as a
+# pair, PAIR_THRESHOLD): one shared word, however rare, is a coincidence as often as not.
+EVIDENCE_MIN = 2
 NEAREST_THRESHOLD = 0.15  # a gap shows its nearest unit of another theme above this
 # a gap meets the other side's text on its theme when one of its passages is this alike
 SECONDARY_THRESHOLD = 0.04
@@ -550,6 +556,10 @@ class _Idf:
         idf.n, idf.df = n, Counter(df)
         return idf
 
+    def specific(self, term: str) -> bool:
+        """Whether the word is in fewer than SPECIFIC_SHARE of the units."""
+        return self.df[term] < SPECIFIC_SHARE * self.n
+
     def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         return {
             term: (1.0 + math.log(count)) * (math.log((1 + self.n) / (1 + self.df[term])) + 1.0)
@@ -587,6 +597,19 @@ def _keywords(
     return tuple(shared[:top_k]), tuple(only_a[:top_k]), tuple(only_b[:top_k])
 
 
+def _evidence(a: Unit, b: Unit, idf: _Idf) -> tuple[str, ...]:
+    """The specific words (`_Idf.specific`) two units share, a word inside another shared
+    word not counted apart (行政执法监督 and 执法监督 are one piece of evidence)."""
+    shared = [t for t in a.terms if t in b.terms]
+    return tuple(
+        sorted(
+            t
+            for t in shared
+            if idf.specific(t) and not any(t != other and t in other for other in shared)
+        )
+    )
+
+
 def _same_subject(a: Unit, b: Unit) -> bool:
     """Whether two plans (or two problems) speak of one subject: the main subject theme of
     either, by its own words, is covered by the other (an enforcement plan meets an
@@ -601,6 +624,9 @@ def _align_theme(
     ub: Sequence[Unit],
     vectors: Mapping[int, dict[str, float]],
     by_subject: bool = False,
+    *,
+    supported: Callable[[Unit, Unit], bool] | None = None,
+    answered: Callable[[Unit, Unit], bool] | None = None,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -613,10 +639,20 @@ def _align_theme(
     says on the theme in that one unit: when it has several units and one of them paired,
     the rest of each side are leftovers like any other, not members of that row by default
     (光明's 群众诉求 and 调处 items no longer share 龙华's 行政应诉 row because 行政复议 items
-    paired). `by_subject` (plans, problems): two units on different subjects never meet."""
+    paired). `by_subject` (plans, problems): two units on different subjects never meet.
+
+    `supported(leftover, partner)`: whether the leftover may join its partner's row (on
+    evidence, `_evidence`, not on one common word); `answered(unit, only)`: whether it may
+    join the theme's only row (the only unit answers it); both by default."""
 
     def meets(a: Unit, b: Unit) -> bool:
         return not by_subject or _same_subject(a, b)
+
+    def joins(unit: Unit, partner: Unit, sim: float) -> bool:
+        return sim >= ATTACH_THRESHOLD and (supported is None or supported(unit, partner))
+
+    def only(unit: Unit, other: Unit) -> bool:
+        return answered is None or answered(unit, other)
 
     sims = [
         [_cosine(vectors[id(a)], vectors[id(b)]) if meets(a, b) else 0.0 for b in ub] for a in ua
@@ -663,9 +699,14 @@ def _align_theme(
             key=lambda j: sims[i][j],
             default=None,
         )
-        if best is not None and sims[i][best] >= ATTACH_THRESHOLD and best in group_of_b:
+        if best is not None and best in group_of_b and joins(unit, ub[best], sims[i][best]):
             groups[group_of_b[best]][0].append(unit)
-        elif len(ub) == 1 and groups and all(meets(unit, u) for u in groups[0][1]):
+        elif (
+            len(ub) == 1
+            and groups
+            and all(meets(unit, u) for u in groups[0][1])
+            and only(unit, ub[0])
+        ):
             groups[0][0].append(unit)  # all the other side says on the theme is one unit
         else:
             gaps_a.append(unit)
@@ -677,9 +718,14 @@ def _align_theme(
             key=lambda i: sims[i][j],
             default=None,
         )
-        if best is not None and sims[best][j] >= ATTACH_THRESHOLD and best in group_of_a:
+        if best is not None and best in group_of_a and joins(unit, ua[best], sims[best][j]):
             groups[group_of_a[best]][1].append(unit)
-        elif len(ua) == 1 and groups and all(meets(u, unit) for u in groups[0][0]):
+        elif (
+            len(ua) == 1
+            and groups
+            and all(meets(u, unit) for u in groups[0][0])
+            and only(unit, ua[0])
+        ):
             groups[0][1].append(unit)
         else:
             gaps_b.append(unit)
@@ -831,6 +877,14 @@ class _Context:
     def fit(self, x: Unit, y: Unit) -> float:
         return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
 
+    def supported(self, x: Unit, y: Unit) -> bool:
+        """Whether a leftover may join its partner's row: as alike as a pair, or sharing
+        EVIDENCE_MIN specific words (秦皇岛's 营商环境 item does not join 株洲's 审批 item's
+        row on 营商环境 alone)."""
+        if _cosine(self.vectors[id(x)], self.vectors[id(y)]) >= PAIR_THRESHOLD:
+            return True
+        return len(_evidence(x, y, self.idf)) >= EVIDENCE_MIN
+
 
 def _pair(
     theme_id: str,
@@ -926,7 +980,11 @@ def compare(
         ub = [u for u in units_b if u.theme == theme_id]
         if not ua and not ub:
             continue
-        for group_a, group_b in _align_theme(ua, ub, vectors, lexicon.theme(theme_id).phase):
+        # plans and problems meet by subject (`_same_subject`): their short sentences share
+        # the genre's common words, and the evidence rule would part true pairs of them
+        phase = lexicon.theme(theme_id).phase
+        rows = _align_theme(ua, ub, vectors, phase, supported=None if phase else context.supported)
+        for group_a, group_b in rows:
             if group_a and group_b:
                 pairs.append(_pair(theme_id, group_a, group_b, context=context))
                 continue

@@ -658,3 +658,36 @@ def test_one_host_meets_only_the_units_its_passages_answer() -> None:
 
     assert compare_module._host_rows([g1, g2], [host], fit) == [([g1], [host])]
     assert compare_module._host_rows([g2], [host], fit) == []
+
+
+def test_evidence_is_the_specific_words_shared_each_counted_once() -> None:
+    # invented: 行政执法 is in every unit of the corpus (the genre's common stock); a word
+    # inside another shared word (执法监督 in 行政执法监督) is not evidence of its own
+    a = {"行政执法": 1, "行政执法监督": 1, "执法监督": 1, "案卷评查": 2, "考试": 1}
+    b = {"行政执法": 2, "行政执法监督": 1, "执法监督": 1, "案卷评查": 1, "调解": 1}
+    filler = [{"行政执法": 1, f"词{i}": 1} for i in range(20)]
+    idf = compare_module.Idf([a, b, *filler])
+    x, y = (Unit(k, k, "item", "", "", "", "enforcement", terms=t) for k, t in (("x", a), ("y", b)))
+    assert compare_module._evidence(x, y, idf) == ("案卷评查", "行政执法监督")
+    assert not idf.specific("行政执法") and idf.specific("调解")
+
+
+def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
+    # a1 ~ b1 and a3 ~ b2 pair; a2 is most like b1 but only just (one common word, under
+    # the pair bar): without evidence it stays a gap instead of claiming to be like b1
+    a1, a2, a3 = _units("a", 3)
+    b1, b2 = _units("b", 2)
+    table = {("a1", "b1"): 0.9, ("a2", "b1"): 0.03, ("a3", "b2"): 0.7}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2, a3], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1, a2], [b1]), ([a3], [b2])]
+    rows = compare_module._align_theme(*units, supported=lambda x, y: False)
+    assert rows == [([a1], [b1]), ([a2], []), ([a3], [b2])]
+    rows = compare_module._align_theme(*units, supported=lambda x, y: x is a2 and y is b1)
+    assert rows == [([a1, a2], [b1]), ([a3], [b2])]
