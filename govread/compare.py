@@ -12,8 +12,9 @@ Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of 
 IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
 by cosine similarity (one to one, best first, each pair the first choice of one of its
 units); a unit left over joins the row of its most similar counterpart when alike
-(ATTACH_THRESHOLD), or the theme's only row when the other side has one unit on the theme,
-or becomes a gap. A gap's theme may be covered by the other side's text as a secondary
+(ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words specific
+in the corpus, `_evidence`: not one common word), or the theme's only row when the other
+side has one unit on the theme and a passage of it answers the unit, or becomes a gap. A gap's theme may be covered by the other side's text as a secondary
 subject (a chapter on 化解矛盾 with one sentence on 普法): each unit of the gap meets the units
 whose passage of its own length is like it (`_fit`: a short item is judged against a
 chapter's sentences, not the whole chapter) in a *secondary* row that names that passage.
@@ -885,6 +886,13 @@ class _Context:
             return True
         return len(_evidence(x, y, self.idf)) >= EVIDENCE_MIN
 
+    def answers(self, unit: Unit, only: Unit) -> bool:
+        """Whether the other side's only unit on the theme answers `unit`, as a host answers a
+        gap (`_host_rows`): one of its passages is SECONDARY_THRESHOLD alike. 秦皇岛's items
+        on 信用 and 双随机 share no word with 宝鸡's one chapter on 政府职能: they do not join
+        its row for being on the theme."""
+        return self.fit(unit, only) >= SECONDARY_THRESHOLD
+
 
 def _pair(
     theme_id: str,
@@ -981,9 +989,16 @@ def compare(
         if not ua and not ub:
             continue
         # plans and problems meet by subject (`_same_subject`): their short sentences share
-        # the genre's common words, and the evidence rule would part true pairs of them
+        # the genre's common words, and the evidence rules would part true pairs of them
         phase = lexicon.theme(theme_id).phase
-        rows = _align_theme(ua, ub, vectors, phase, supported=None if phase else context.supported)
+        rows = _align_theme(
+            ua,
+            ub,
+            vectors,
+            phase,
+            supported=None if phase else context.supported,
+            answered=None if phase else context.answers,
+        )
         for group_a, group_b in rows:
             if group_a and group_b:
                 pairs.append(_pair(theme_id, group_a, group_b, context=context))

@@ -691,3 +691,18 @@ def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
     assert rows == [([a1], [b1]), ([a2], []), ([a3], [b2])]
     rows = compare_module._align_theme(*units, supported=lambda x, y: x is a2 and y is b1)
     assert rows == [([a1, a2], [b1]), ([a3], [b2])]
+
+
+def test_the_themes_only_chapter_takes_a_unit_only_when_a_passage_answers_it() -> None:
+    # invented: B's one chapter on disputes speaks of 行政复议 only. A's 复议 item meets it;
+    # A's 调解 item shares no word with it and stays a gap (B has text on the theme, so the
+    # gap does not call B silent) rather than claim to be like a chapter on 复议
+    chapter = parse_text(
+        "一、行政复议\n全年办理行政复议申请90件,行政复议纠错12件,复议中心窗口规范受理,"
+        "行政复议决定书网上公开。\n",
+        path="chapter.txt",
+    )
+    comparison = compare(_DISPUTES_ITEMS, chapter)
+    assert _rows(comparison, "disputes") == [(["1#1"], ["1"]), (["1#2"], [])]
+    (gap,) = (p for p in comparison.pairs_for("disputes") if p.is_gap)
+    assert gap.other_has_theme
