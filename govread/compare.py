@@ -886,6 +886,11 @@ class _Context:
             return True
         return len(_evidence(x, y, self.idf)) >= EVIDENCE_MIN
 
+    def backed_fit(self, x: Unit, y: Unit) -> float:
+        """`fit` where `supported`, 0.0 elsewhere: a host chapter meets a unit of a gap
+        only on evidence, not because one of its sentences shares one word with the unit."""
+        return self.fit(x, y) if self.supported(x, y) else 0.0
+
     def answers(self, unit: Unit, only: Unit) -> bool:
         """Whether the other side's only unit on the theme answers `unit`, as a host answers a
         gap (`_host_rows`): one of its passages is SECONDARY_THRESHOLD alike. 秦皇岛's items
@@ -1016,7 +1021,9 @@ def compare(
             planning = _is_phase(gap, lexicon)
             hosts = [u for u in covered if _is_phase((u,), lexicon) == planning]
             placed: set[int] = set()
-            for guests, met in _host_rows(gap, hosts, context.fit):
+            # a host meets a unit of the gap on evidence too (plans: by subject, as above)
+            fit = context.fit if planning else context.backed_fit
+            for guests, met in _host_rows(gap, hosts, fit):
                 placed.update(id(u) for u in guests)
                 row = (guests, met) if group_a else (met, guests)
                 pairs.append(_pair(theme_id, *row, secondary=True, context=context))

@@ -706,3 +706,29 @@ def test_the_themes_only_chapter_takes_a_unit_only_when_a_passage_answers_it() -
     assert _rows(comparison, "disputes") == [(["1#1"], ["1"]), (["1#2"], [])]
     (gap,) = (p for p in comparison.pairs_for("disputes") if p.is_gap)
     assert gap.other_has_theme
+
+
+def test_a_host_chapter_meets_a_unit_of_a_gap_only_on_evidence() -> None:
+    # invented: B's 法治宣传 chapter also covers disputes (矛盾纠纷排查化解), so A's 调解 item,
+    # a gap (B's chapter on disputes is on 复议 alone), may meet it as a secondary subject;
+    # its 邻里纠纷 sentence is like the item, but on that one word: no row claims them alike
+    b = parse_text(
+        "一、行政复议\n全年办理行政复议申请90件,行政复议纠错12件,复议中心窗口规范受理。\n"
+        "二、法治宣传\n开展宪法宣传周活动,举办民法典专题讲座,组织青少年模拟法庭比赛,"
+        "建设法治文化公园和法治长廊,评选学法用法示范户,开通普法短视频账号,编印普法读本,"
+        "推动普法志愿服务队伍进企业进校园进机关。法律明白人参与矛盾纠纷排查化解,"
+        "就地化解邻里纠纷。\n",
+        path="b.txt",
+    )
+    words = ["道路", "绿化", "供水", "学校", "医院", "养老", "文化", "体育", "交通", "住房"]
+    other = parse_text(  # a corpus large enough for a word of two units to be specific
+        "".join(
+            f"{'一二三四五六七八九十'[i]}、{w}建设\n推进{w}设施更新改造,提升{w}服务水平。\n"
+            for i, w in enumerate(words)
+        ),
+        path="other.txt",
+    )
+    comparison = compare(_DISPUTES_ITEMS, b, [other])
+    assert _rows(comparison, "disputes") == [(["1#1"], ["1"]), (["1#2"], [])]
+    (gap,) = (p for p in comparison.pairs_for("disputes") if p.is_gap)
+    assert [u.node_id.split("/")[1] for u in gap.covered_by] == ["2"]
