@@ -611,6 +611,15 @@ def _evidence(a: Unit, b: Unit, idf: _Idf) -> tuple[str, ...]:
     )
 
 
+def _supported(
+    x: Unit, y: Unit, vx: Mapping[str, float], vy: Mapping[str, float], idf: _Idf
+) -> bool:
+    """Whether a row may claim two units alike beyond sharing a theme: as alike as a pair
+    (their vectors' cosine at PAIR_THRESHOLD), or sharing EVIDENCE_MIN specific words
+    (秦皇岛's 营商环境 item does not join 株洲's 审批 item's row on 营商环境 alone)."""
+    return _cosine(vx, vy) >= PAIR_THRESHOLD or len(_evidence(x, y, idf)) >= EVIDENCE_MIN
+
+
 def _same_subject(a: Unit, b: Unit) -> bool:
     """Whether two plans (or two problems) speak of one subject: the main subject theme of
     either, by its own words, is covered by the other (an enforcement plan meets an
@@ -879,12 +888,7 @@ class _Context:
         return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
 
     def supported(self, x: Unit, y: Unit) -> bool:
-        """Whether a leftover may join its partner's row: as alike as a pair, or sharing
-        EVIDENCE_MIN specific words (秦皇岛's 营商环境 item does not join 株洲's 审批 item's
-        row on 营商环境 alone)."""
-        if _cosine(self.vectors[id(x)], self.vectors[id(y)]) >= PAIR_THRESHOLD:
-            return True
-        return len(_evidence(x, y, self.idf)) >= EVIDENCE_MIN
+        return _supported(x, y, self.vectors[id(x)], self.vectors[id(y)], self.idf)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
         """`fit` where `supported`, 0.0 elsewhere: a host chapter meets a unit of a gap

@@ -9,10 +9,11 @@ For three or more, the units of each theme are grouped greedily, most similar fi
 units of different reports join (with everything already joined to them) when their cosine
 reaches `PAIR_THRESHOLD` and the two groups hold no report in common, so a row holds at most
 one such unit per report. A unit left alone joins the row of its most similar unit of
-another report (`ATTACH_THRESHOLD`), or the theme's only row when each other report there
-has one unit on the theme; otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
+another report (`ATTACH_THRESHOLD`) on evidence (`compare._supported`), or the theme's only
+row when each other report there has one unit on the theme and each of those answers it;
+otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
-the cell when one of its passages answers the row's units (a *secondary* cell: the text as
+the cell when one of its passages answers the row's units on evidence (a *secondary* cell: the text as
 long as a row unit that is most like it, `compare._fit`), else the cell names where that report covers the
 theme, or says it has nothing alike (with its nearest unit), or that it is *silent* on the
 theme: only when no text of it (section, item or closing sentence) covers the theme.
@@ -33,6 +34,7 @@ from govread.compare import (
     ATTACH_THRESHOLD,
     NEAREST_THRESHOLD,
     PAIR_THRESHOLD,
+    SECONDARY_THRESHOLD,
     TOP_KEYWORDS,
     Comparison,
     Pair,
@@ -47,6 +49,7 @@ from govread.compare import (
     _paragraph,
     _passage,
     _same_subject,
+    _supported,
     compare,
     pair_passages,
     report_units,
@@ -278,10 +281,15 @@ def _group_theme(
     nodes: Sequence[Node],
     vectors: Mapping[Node, dict[str, float]],
     meets: Callable[[Node, Node], bool] | None = None,
+    *,
+    supported: Callable[[Node, Node], bool] | None = None,
+    answered: Callable[[Node, Node], bool] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
-    that do not meet never share a row."""
+    that do not meet never share a row. `supported(leftover, unit)`: whether a unit left
+    alone may join the row of its most similar unit (`compare._supported`); `answered(unit,
+    only)`: whether the only unit of another report answers it (both by default)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -315,14 +323,24 @@ def _group_theme(
     def only_unit(node: Node, row: Sequence[Node]) -> bool:
         """The theme's only row takes a unit like none when every other report there has
         said all it says on the theme in that row's one unit (as in two-report rows)."""
-        return fit(node, row) and all(per_report[o[0]] == 1 for o in row if o[0] != node[0])
+        others = [o for o in row if o[0] != node[0]]
+        return (
+            fit(node, row)
+            and all(per_report[o[0]] == 1 for o in others)
+            and (answered is None or all(answered(node, o) for o in others))
+        )
 
     gaps: dict[int, list[Node]] = {}
     moves: list[tuple[Node, int]] = []
     for node in leftovers:
         others = [o for o in nodes if o[0] != node[0] and fit(node, members[group[o]])]
         best = max(others, key=lambda o: (sims[(node, o)], -o[0], -o[1]), default=None)
-        if best is not None and sims[(node, best)] >= ATTACH_THRESHOLD and group[best] in joined:
+        if (
+            best is not None
+            and sims[(node, best)] >= ATTACH_THRESHOLD
+            and group[best] in joined
+            and (supported is None or supported(node, best))
+        ):
             moves.append((node, group[best]))
         elif len(joined) == 1 and only_unit(node, members[next(iter(joined))]):
             moves.append((node, next(iter(joined))))
@@ -440,6 +458,18 @@ def compare_many(
     def fit(x: Unit, y: Unit) -> float:
         return _fit(x, y, lambda u: report_of_unit[id(u)], vectors_of, idf)
 
+    # a row claims its units alike on evidence, as two-report rows do (plans: by subject)
+    def supported(x: Node, y: Node) -> bool:
+        ux, uy = units[x[0]][x[1]], units[y[0]][y[1]]
+        return _supported(ux, uy, vectors[x], vectors[y], idf)
+
+    def answered(x: Node, y: Node) -> bool:
+        return fit(units[x[0]][x[1]], units[y[0]][y[1]]) >= SECONDARY_THRESHOLD
+
+    def host_fit(x: Unit, y: Unit) -> float:
+        backed = _is_phase((x,), lexicon) or _supported(x, y, vectors_of(x), vectors_of(y), idf)
+        return fit(x, y) if backed else 0.0
+
     rows: list[Row] = []
     for theme_id in lexicon.order:
         nodes = [
@@ -449,7 +479,10 @@ def compare_many(
             continue
         name = lexicon.theme(theme_id).name
         by_subject = _subjects_meet(units) if lexicon.theme(theme_id).phase else None
-        groups = _group_theme(nodes, vectors, by_subject)
+        if by_subject:
+            groups = _group_theme(nodes, vectors, by_subject)
+        else:
+            groups = _group_theme(nodes, vectors, supported=supported, answered=answered)
         placed: list[tuple[tuple[float, ...], Row]] = []
         for group in groups:
             by_report: list[list[Unit]] = [[] for _ in reports]
@@ -466,7 +499,9 @@ def compare_many(
                     cells_units.append(tuple(mine))
                     secondary.append(False)
                     continue
-                cell = _empty_cell(theme_id, here, row_units, units[r], vectors_of, lexicon, fit)
+                cell = _empty_cell(
+                    theme_id, here, row_units, units[r], vectors_of, lexicon, host_fit
+                )
                 if cell.units:
                     cells_units.append(cell.units)
                     secondary.append(True)

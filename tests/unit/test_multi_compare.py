@@ -20,6 +20,7 @@ from govread.compare import compare
 from govread.corpus import load
 from govread.multi_compare import compare_many, figure_rows
 from govread.parsers.model import Report
+from govread.parsers.outline import parse_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "multi"
 NAMES = ("甲市2023.txt", "乙市2023.txt", "丙县2023.txt")
@@ -214,3 +215,28 @@ def test_plans_and_problems_share_a_row_only_on_one_subject(samples: list[Report
         for i, mine in enumerate(cells):
             for theirs in cells[i + 1 :]:
                 assert all(_same_subject(x, y) for x in mine for y in theirs), row.theme
+
+
+def test_the_themes_only_row_takes_a_unit_only_when_each_other_unit_answers_it() -> None:
+    # invented: B and C each say all they say on disputes in one chapter on 复议. A's 复议
+    # item meets both; A's 调解 item shares no word with them: a row of its own, not a claim
+    # that it is like two chapters on 复议 (as two-report rows: tests/unit/test_compare.py)
+    items = parse_text(
+        "一、化解矛盾纠纷\n一是行政复议规范高效。成立行政复议中心,全年受理行政复议申请60件,"
+        "纠错8件。二是人民调解扎实开展。村居调解委员会调处邻里纠纷500件,调解成功率98%。\n",
+        path="items.txt",
+    )
+    b = parse_text(
+        "一、行政复议\n全年办理行政复议申请90件,行政复议纠错12件,复议中心窗口规范受理。\n",
+        path="b.txt",
+    )
+    c = parse_text(
+        "一、行政复议工作\n受理行政复议申请75件,依法纠错9件,行政复议决定书全部网上公开。\n",
+        path="c.txt",
+    )
+    rows = [
+        [[u.node_id.split("/")[1] for u in cell.units] for cell in row.cells]
+        for row in compare_many([items, b, c]).rows
+        if row.theme == "disputes"
+    ]
+    assert rows == [[["1#1"], ["1"], ["1"]], [["1#2"], [], []]]
