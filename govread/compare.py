@@ -139,7 +139,7 @@ class Pair:
     # True when some does but nothing of it resembles these units
     other_has_theme: bool = False
     # for a gap: the other report's units that cover the theme though it is not their main
-    # subject (where the other report speaks of it)
+    # subject, when it has no unit of its own on the theme (where it speaks of it)
     covered_by: tuple[Unit, ...] = ()
     # True when one side's units are here for a theme that is not their main one (a large
     # chapter's secondary theme); they have a row of their own theme too
@@ -1034,10 +1034,14 @@ def compare(
             left = [u for u in gap if id(u) not in placed]
             if left:
                 # 其他 is what fits no theme: nobody is "silent" on it
-                has_theme = theme_id == OTHER_ID or bool(covered or (ub if group_a else ua))
+                own = ub if group_a else ua
+                has_theme = theme_id == OTHER_ID or bool(covered or own)
                 row = (left, []) if group_a else ([], left)
+                # the other side speaks of the theme "only within" other sections when it
+                # has no unit of its own on it; else its text is in another row of the theme
+                where = () if own else covered
                 pairs.append(
-                    _pair(theme_id, *row, covered_by=covered, has_theme=has_theme, context=context)
+                    _pair(theme_id, *row, covered_by=where, has_theme=has_theme, context=context)
                 )
     figures_a, figures_b = report_figures(a), report_figures(b)
     return Comparison(

@@ -72,7 +72,8 @@ class Cell:
     only_keywords: tuple[str, ...] = ()  # words of these units no other cell of the row has
     # for an empty cell: False when no text of the report covers the theme (it is silent)
     has_theme: bool = True
-    covered_by: tuple[Unit, ...] = ()  # where the report speaks of the theme otherwise
+    # where the report speaks of the theme otherwise, when it has no unit of its own on it
+    covered_by: tuple[Unit, ...] = ()
     nearest: Unit | None = None  # its most similar unit, any theme
     nearest_similarity: float = 0.0
     secondary: bool = False  # units here for a theme that is not their main one
@@ -408,11 +409,12 @@ def _empty_cell(
             nearest, nearest_sim = unit, sim
     if nearest_sim < NEAREST_THRESHOLD:
         nearest, nearest_sim = None, 0.0
-    has_theme = theme_id == OTHER_ID or bool(covered_by) or any(u.theme == theme_id for u in theirs)
+    own = any(u.theme == theme_id for u in theirs)
+    has_theme = theme_id == OTHER_ID or bool(covered_by) or own
     return Cell(
         units=(),
         has_theme=has_theme,
-        covered_by=covered_by,
+        covered_by=() if own else covered_by,  # "only within" them: as in two-report gaps
         nearest=nearest,
         nearest_similarity=round(nearest_sim, 4),
     )
