@@ -38,7 +38,7 @@ from govread.figure_table import (
 )
 from govread.figures import subject_key
 from govread.fingerprint import code_fingerprint
-from govread.indicators import canonical_indicator
+from govread.indicators import asks_for, canonical_indicator
 from govread.lru import LruCache
 from govread.parsers.model import Report
 from govread.topics import load_lexicon
@@ -84,30 +84,27 @@ class CorpusEntry:
     _subject_keys: list[str | None] = field(default_factory=list, repr=False)
 
     def figure(self, indicator: str) -> dict[str, object] | None:
-        """The report's first figure of `indicator`: of that indicator exactly, else the first
-        whose subject ends with it (出庭应诉率 takes 行政机关负责人出庭应诉率), as
-        ``govread figures --indicator`` matches."""
+        """The report's first figure of `indicator` (`indicators.asks_for`): of that
+        indicator by any of its names first, else the first whose subject ends with it
+        (出庭应诉率 takes 行政机关负责人出庭应诉率), as ``govread figures --indicator``."""
         exact = self.first.get(indicator)
         if exact is None and (canonical := canonical_indicator(indicator)) is not None:
             exact = self.first.get(canonical)  # 出庭应诉率 names 行政机关负责人出庭应诉率
         if exact is not None:
             return exact
         if indicator not in self._matched:
-            # as `row_measures`, with each row's subject key made once (a table asks ~40
-            # indicators of every report); no row has `indicator` as its indicator, or
-            # `first` would hold it
+            # `asks_for`, with each row's subject key made once (a table asks ~40
+            # indicators of every report)
             if not self._subject_keys and self.rows:
                 # made whole, then put in at once: another thread never sees half of it
                 self._subject_keys[:] = [
                     subject_key(s) if isinstance(s := row.get("subject"), str) else None
                     for row in self.rows
                 ]
-            wanted = _wanted_key(indicator)
             self._matched[indicator] = first_achieved(
                 row
                 for row, key in zip(self.rows, self._subject_keys, strict=True)
-                if row.get("subject") == indicator
-                or (key is not None and len(wanted) >= 2 and key.endswith(wanted))
+                if asks_for(indicator, _text(row.get("indicator")), _text(row.get("subject")), key)
             )
         return self._matched[indicator]
 
@@ -130,20 +127,13 @@ class CorpusEntry:
 
 
 @functools.lru_cache(maxsize=1024)
-def _wanted_key(indicator: str) -> str:
-    return subject_key(indicator)
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def row_measures(row: dict[str, object], indicator: str) -> bool:
-    """Whether a long row is a figure of `indicator` (by name, or by its subject's end)."""
-    if indicator in (row.get("indicator"), row.get("subject")):
-        return True
-    canonical = canonical_indicator(indicator)
-    if canonical is not None and row.get("indicator") == canonical:
-        return True
-    subject = row.get("subject")
-    wanted = _wanted_key(indicator)
-    return isinstance(subject, str) and len(wanted) >= 2 and subject_key(subject).endswith(wanted)
+    """Whether a long row is a figure of `indicator` (`indicators.asks_for`)."""
+    return asks_for(indicator, _text(row.get("indicator")), _text(row.get("subject")))
 
 
 def _assemble(

@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from govread.figures import Figure, report_figures, subject_key
+from govread.figures import Figure, report_figures
 from govread.i18n import _
-from govread.indicators import canonical_indicator
+from govread.indicators import ends_subject, names_figure
 from govread.node_ids import outside_label
 from govread.parsers.model import Report
 from govread.plan_phase import target_test
@@ -73,23 +73,14 @@ def _section_labels(report: Report) -> dict[str, str]:
 
 
 def asked_indicator(figure: Figure, indicators: Sequence[str]) -> str | None:
-    """The first of `indicators` this figure measures, or None.
-
-    A name matches the figure's indicator or subject exactly, names the figure's indicator
-    another way (出庭应诉率 takes 宝鸡's 行政机关负责人出庭率, whose indicator it names), or ends
-    its reduced subject: 出庭应诉率 takes 行政机关负责人出庭应诉率 too.
-    """
+    """The first of `indicators` this figure measures (`indicators.asks_for`), or None: a
+    name that names it outright (`names_figure`) before one that only ends its subject."""
     indicator = indicator_of(figure)
     for name in indicators:
-        if name in (indicator, figure.label) or (
-            indicator is not None and canonical_indicator(name) == indicator
-        ):
+        if names_figure(name, indicator, figure.label):
             return name
     key = figure.key
-    for name in indicators:
-        if len(name) >= 2 and key.endswith(subject_key(name)):
-            return name
-    return None
+    return next((name for name in indicators if ends_subject(name, key)), None)
 
 
 def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list[dict[str, object]]:

@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -187,6 +187,42 @@ def canonical_indicator(name: str) -> str | None:
         if name == indicator.name or indicator.pattern.search(reduced):
             return indicator.name
     return None
+
+
+@lru_cache(maxsize=4096)
+def _asked_key(name: str) -> str:
+    """A name's subject key: a table asks the same ~40 names of every report."""
+    return _subject_key()(name)
+
+
+def names_figure(name: str, indicator: str | None, subject: str | None) -> bool:
+    """Whether `name` names a figure of this indicator and subject outright: it is the
+    subject, or the indicator by any of its names (出庭应诉率 asks for 宝鸡's
+    行政机关负责人出庭率, whose indicator it names)."""
+    return name == subject or (
+        indicator is not None and (name == indicator or canonical_indicator(name) == indicator)
+    )
+
+
+def ends_subject(name: str, key: str) -> bool:
+    """Whether `name` ends a figure's subject key (`govread.figures.subject_key`):
+    出庭应诉率 ends 行政机关负责人出庭应诉率. The name is compared as a key too, and a key
+    under two characters (全年, 总数 …: nothing but the noise a key drops, or one
+    character) would end nearly every subject, so it asks for none."""
+    wanted = _asked_key(name)
+    return len(wanted) >= 2 and key.endswith(wanted)
+
+
+def asks_for(name: str, indicator: str | None, subject: str | None, key: str | None = None) -> bool:
+    """The one rule of whether asking for the indicator `name` (a column of the corpus
+    tables, ``govread figures --indicator NAME``) takes a figure of this indicator and
+    subject: `names_figure`, else `ends_subject` (`key`: the subject's key, when the caller
+    has it already)."""
+    if names_figure(name, indicator, subject):
+        return True
+    if subject is None:
+        return False
+    return ends_subject(name, key if key is not None else _subject_key()(subject))
 
 
 def indicator_for(figure: Figure) -> str | None:

@@ -93,3 +93,44 @@ def test_matching_is_bounded_on_hostile_subjects() -> None:
         indicator_for_subject(hostile, "%")
         indicator_for_subject(hostile, "件")
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize(
+    ("name", "indicator", "subject", "asked"),
+    [
+        # by the indicator, under any of its names
+        ("行政机关负责人出庭应诉率", "行政机关负责人出庭应诉率", "负责人出庭率", True),
+        ("出庭应诉率", "行政机关负责人出庭应诉率", "负责人出庭率", True),
+        # by the subject, whole or at its end (its key: 全区, 达 … dropped)
+        ("受理信访件数", None, "受理信访件数", True),
+        ("化解率", None, "全区信访积案化解率", True),
+        ("化解率", None, "化解率达", True),
+        ("调解成功率", None, "调解成功数", False),
+        # a name that is only what a key drops, or one character, asks for nothing
+        ("全年", None, "全年受理案件", False),
+        ("率", None, "出庭率", False),
+        ("件", "规范性文件审查数", None, False),
+    ],
+)
+def test_one_rule_says_which_figures_a_name_asks_for(
+    name: str, indicator: str | None, subject: str | None, asked: bool
+) -> None:
+    assert indicators.asks_for(name, indicator, subject) is asked
+
+
+def test_the_tables_and_the_figures_command_ask_alike() -> None:
+    """The long rows' test (`row_measures`), a corpus entry's cell and `asked_indicator`
+    are the one rule: the same answer for every name, subject and indicator (`asked_indicator`
+    once guarded on the name's length, so 全年, all noise, took every figure)."""
+    from govread.corpus_tables import row_measures
+    from govread.figure_table import asked_indicator
+    from govread.figures import Figure
+
+    names = ["出庭应诉率", "行政机关负责人出庭应诉率", "化解率", "全年", "率", "受理信访件数"]
+    subjects = ["负责人出庭率", "全区信访积案化解率", "全年受理信访件数", "出庭率", "调解成功数"]
+    for subject in subjects:
+        indicator = indicator_for_subject(subject, "%")
+        figure = Figure(subject, 1, "%", False, "1%", "", 0, 0, 2, indicator=indicator)
+        row = {"indicator": indicator, "subject": subject}
+        for name in names:
+            assert row_measures(row, name) is (asked_indicator(figure, [name]) == name)
