@@ -65,6 +65,7 @@ def score_figures(
     """Figure scores; a label file's report is reports[its `file`], or reports[key(path)]."""
     found_total = labelled_total = right = subject_right = 0
     indicator_total = indicator_right = range_total = range_right = 0
+    unlabelled_indicators = 0  # a figure given an indicator its label does not have
     for path in files:
         data = tomllib.loads(path.read_text("utf-8"))
         report = reports[key(path) if key else data["file"]]
@@ -109,6 +110,12 @@ def score_figures(
                         f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r}"
                         f" (label {label['indicator']!r})"
                     )
+            elif _indicator(figure) is not None:
+                unlabelled_indicators += 1
+                if verbose:
+                    print(
+                        f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r} (none)"
+                    )
             if label.get("range"):
                 range_right += figure.is_range
         if verbose:
@@ -125,6 +132,7 @@ def score_figures(
         "figure value F1": _f1(precision, recall),
         "subject accuracy": subject_right / right if right else 0.0,
         "indicator accuracy": indicator_right / indicator_total if indicator_total else 0.0,
+        "indicators not labelled": unlabelled_indicators,
         "ranges marked": range_right / range_total if range_total else "n/a (none labelled)",
     }
 

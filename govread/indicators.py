@@ -170,8 +170,14 @@ def _subject_key() -> Callable[[str], str]:
     return subject_key
 
 
+# A short aside closing a subject (…提案(信件), …案件(次)) says how it was counted, not what.
+_ASIDE_AT_END = re.compile(r"[(\uff08][^()\uff08\uff09]{1,6}[)\uff09]$")
+
+
 def indicator_for_subject(subject: str, unit: str) -> str | None:
     """The canonical indicator of a figure with this subject and unit, or None."""
+    if subject[-1:] in (")", "\uff09"):
+        subject = _ASIDE_AT_END.sub("", subject)
     reduced = _subject_key()(subject)[-60:]
     return _match(reduced, unit) if reduced else None
 

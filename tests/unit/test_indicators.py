@@ -34,6 +34,11 @@ def _fresh_table() -> Iterator[None]:
         ("成功调解矛盾纠纷", "件", "调解成功数"),
         ("调解矛盾纠纷", "件", "调解矛盾纠纷数"),
         ("行政诉讼案件", "宗", "行政诉讼案件数"),
+        # penalties counted in 件 are cases; a session between whose and what; an aside
+        ("检查后作出行政处罚", "件", "行政处罚案件数"),
+        ("作出行政处罚决定", "起", "行政处罚案件数"),
+        ("县政协九届二次会议提案(件)", "件", "政协提案办理数"),
+        ("市人大八届四次会议代表建议", "件", "人大代表建议办理数"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
@@ -41,6 +46,9 @@ def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
 
 
 def test_the_unit_must_fit_and_unknown_subjects_have_none() -> None:
+    assert indicator_for_subject("行政处罚事项", "项") is None  # powers, not cases
+    # a proposal not said to be of a 政协 session: the comma ends whose it is
+    assert indicator_for_subject("走访政协委员,办结提案", "件") is None
     assert indicator_for_subject("出庭应诉率", "件") is None  # a rate is not a count
     assert indicator_for_subject("完成审计项目", "个") is None
     assert indicator_for_subject("", "%") is None
