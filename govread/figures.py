@@ -218,7 +218,7 @@ _LEAD_PERIOD = re.compile(
 # what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
 # A leading word that is part of the next one when this character follows (共有产权住房).
-_LEAD_NOT_BEFORE = {"共有": "产"}
+_LEAD_NOT_BEFORE = {"共有": "产", "年": "轻龄鉴报货薪检"}  # 年轻干部, 年报 …
 _LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同有", "等": "级", "为": "民"}
 _TRAIL_WORDS = (
     "分别为",
@@ -344,6 +344,8 @@ _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 _ACHIEVED = ("完成", "实现")
+# How far it was done (基本完成12项, 部分完成15项): with 完成 it is what is counted.
+_DEGREES = frozenset({"部分", "基本", "全部", "提前", "超额", "按时", "按期", "如期", "全面"})
 # A count that opens a new item of a list (十件…实事和383件民生微实事, …公园带、10公里碧道):
 # what it counts is the noun after it, not the items before.
 _LIST_BEFORE = ("和", "、", "及", "以及", "与")
@@ -367,11 +369,12 @@ _NOUN_STOP = re.compile(
     r"投入使用|投入运营|陆续|正式|顺利"
 )
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
-# 9个出入口设立…, 120件微实事圆满完成)
+# 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建])"
-    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动))"
+    r"(?=[启逐开设集配较圆如按建统完健])"
+    r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
+    r"统一|完善|健全)"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -695,10 +698,13 @@ def _after_when(subject: str) -> str:
 
 
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
-# 行政诉讼案件80宗, 区法院 受理…): what is counted starts with the verb.
+# 行政诉讼案件80宗, 区法院 受理…, 某某镇 组织开展…检查): what is counted starts with the
+# verb. (A place is a name of two characters or more before 镇/县/区 …: not 全区, 我县.)
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检会])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|会议)"
-    r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案)"
+    r"(?=[政部街乡单机法检会镇县区市])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|会议|"
+    r"(?<=[^\d全我本各该])[镇乡县区市])"
+    r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
+    r"组织|开展|举办|召开)"
 )
 
 
@@ -841,8 +847,17 @@ def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | N
     return next((w for w in table.get(text[pos], ()) if text.startswith(w, pos)), None)
 
 
+# A time clause opening the clause (复查后 撤销…, 检查之后 作出…): when, not what.
+# (Not 落后, nor a word that 后 opens: 后续, 后期, 后备 …)
+_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果])")
+
+
 def _drop_opening(subject: str) -> str:
-    """The subject without the adverbs and managing verbs that open its clause."""
+    """The subject without the time clause, adverbs and managing verbs that open its clause."""
+    if "后" in subject and (after := _AFTER_EVENT.match(subject)):
+        rest = _strip_lead(subject[after.end() :])
+        if len(rest) >= _MIN_AFTER_OPENING:
+            subject = rest
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
@@ -891,6 +906,41 @@ def _modifier(before: str) -> str:
     return modifier if 2 <= len(modifier) <= _MODIFIER else ""
 
 
+# 的 inside a word (目的, 的确, 有的放矢): no phrase ends there.
+_NOT_DE = re.compile(r"目的|的确|有的放矢|的士")
+
+
+def _head(subject: str) -> str:
+    """The head of a counted noun phrase after a long 的-phrase (经清理后保留并纳入监管的
+    农贸市场 → 农贸市场): the phrase says which are counted, the head what; a short one
+    (符合条件的企业, 需修订的文件: at most _MODIFIER characters) stays, as before a count,
+    and so does a class set by a quantity (注册资本超过5000万元的企业)."""
+    at = subject.rfind("的")
+    if (
+        at <= _MODIFIER
+        or len(subject) - at - 1 < 2
+        or _NOT_DE.search(subject)
+        or _DIGIT.search(subject, 0, at)
+    ):
+        return subject
+    return subject[at + 1 :]
+
+
+# A quantity in Chinese numerals right before the number (派出五批次 86人次…, 组织两轮 …):
+# how many times, not what is counted; an ordinal (第十批) is a name and stays.
+_QUANTITY_END = re.compile(
+    r"(?<!第)[一二三四五六七八九十两百千]{1,3}(?:批次|批|轮|次|场|期|个|项|名|家|件|条)$"
+)
+_QUANTITY_LAST = frozenset("批次轮场期个项名家件条")
+
+
+def _without_quantity(subject: str) -> str:
+    if subject[-1:] not in _QUANTITY_LAST:
+        return subject
+    found = _QUANTITY_END.search(subject)
+    return _strip_trail(subject[: found.start()]) if found else subject
+
+
 def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
     is not a class of what is counted (超过1亿元的企业)."""
@@ -914,9 +964,9 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
-        return _after_total(_clean(before))
+        return _after_total(_without_quantity(_clean(before)))
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
-    return _after_total(found)
+    return _after_total(_without_quantity(found))
 
 
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is
@@ -936,7 +986,11 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
-_BODY_AT_END = re.compile(_BODIES + "$")
+# Before 的, a body may also be one of the party's or an office named by its last character
+# (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
+_BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
+# Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
+_PEOPLE_WENT = re.compile(r"[到赴]|前往")
 _DIGIT = re.compile(r"\d")
 _NEXT_VALUE = re.compile(r"(?:达到|达|为|是|约)?\d")
 # Qualities of what is counted (longest first: 海水水质 before 水质).
@@ -1028,6 +1082,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
     if phrase.endswith(_RANKS) and len(phrase) >= 4:
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
+    if unit in _COUNTS_PEOPLE and (went := _PEOPLE_WENT.search(phrase, 2)) is not None:
+        phrase = phrase[: went.start()]
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
         # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
         # next value's subject
@@ -1533,8 +1589,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
-            if subject.endswith(_ACHIEVED) and len(subject) >= 4:
+            if subject.endswith(_ACHIEVED) and len(subject) >= 4 and subject[:-2] not in _DEGREES:
                 subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
+            elif "的" in subject and unit not in _PERCENT and unit != "倍":
+                subject = _head(subject)
             if (
                 unit == "倍"
                 and (compared := _COMPARED_WITH.search(subject))

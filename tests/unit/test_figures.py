@@ -1088,3 +1088,46 @@ def test_cases_mediated_successfully_are_the_success_count() -> None:
     # 成功调解 + a number of 宗/件 案件 counts successes, as 调解成功 does
     found = {f.text: f.indicator for f in extract("全年成功调解630宗案件,成功调解45件。")}
     assert found == {"630宗": "调解成功数", "45件": "调解成功数"}
+
+
+# Subjects by the syntax of the genre (issue 14, fifth round): each kind in invented sentences.
+NOUN_PHRASES = [
+    # a long 的-phrase before the head says which are counted, the head what; a short one stays
+    ("全县经清理后保留下来并纳入监管的农贸市场共12家。", [("农贸市场", 12, "家")]),
+    ("符合条件的企业共8家。", [("符合条件的企业", 8, "家")]),
+    # a quantity in Chinese numerals before the number says how often, not what
+    ("共选派五批次86人次支援基层一线,", [("支援基层一线", 86, "人次")]),
+    ("组织两轮40场集中宣讲。", [("集中宣讲", 40, "场")]),
+    # a degree before 完成 says how far it was done: with 完成 it is what is counted
+    (
+        "已办结40项,基本完成12项,正在推进6项。",
+        [("办结", 40, "项"), ("基本完成", 12, "项"), ("正在推进", 6, "项")],
+    ),
+    ("提前完成9项。", [("提前完成", 9, "项")]),
+    # a manner adverb or a managing verb after the counted noun opens the predicate
+    (
+        "将全区18个单位的312项行政权力事项统一划转至区审批局,",
+        [("单位", 18, "个"), ("行政权力事项", 312, "项")],
+    ),
+    ("督促全市45所幼儿园健全安全管理制度。", [("幼儿园", 45, "所")]),
+    # people counted, then where they went; 年轻 is a word, not a year's 年
+    ("选派15名年轻干部赴乡镇挂职锻炼,", [("年轻干部", 15, "名")]),
+    ("8名律师到社区开展法律咨询。", [("律师", 8, "名")]),
+    # bodies of the party and offices before 的: the bodies are counted
+    ("指导12个党总支、58个党支部的按期换届工作。", [("党总支", 12, "个"), ("党支部", 58, "个")]),
+    ("检查6个司法所的台账资料。", [("司法所", 6, "个")]),
+    # a place that acts, then the verb of the clause
+    ("青石镇组织开展消防安全检查85次。", [("组织开展消防安全检查", 85, "次")]),
+    # a time clause (…后, …之后) opens the clause; 后续 is a word
+    ("复查后撤销不当行政行为4件。", [("撤销不当行政行为", 4, "件")]),
+    ("后续整改问题7个。", [("后续整改问题", 7, "个")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOUN_PHRASES, ids=[t[:10] for t, _ in NOUN_PHRASES])
+def test_the_counted_noun_phrase_by_its_syntax(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == [
+        (label, float(value), unit) for label, value, unit in expected
+    ]
