@@ -699,10 +699,11 @@ def _after_when(subject: str) -> str:
 
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
 # 行政诉讼案件80宗, 区法院 受理…, 某某镇 组织开展…检查): what is counted starts with the
-# verb. (A place is a name of two characters or more before 镇/县/区 …: not 全区, 我县.)
+# verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
+# 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检会镇县区市])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|会议|"
-    r"(?<=[^\d全我本各该])[镇乡县区市])"
+    r"(?=[政部街乡单机法检会镇县区市局委组处院中])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
+    r"会议|中心|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
     r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
     r"组织|开展|举办|召开)"
 )
@@ -852,12 +853,39 @@ def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | N
 _AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果])")
 
 
+# A manner adverb inside the clause stands before its verb (市场监管局 依法 查处…, 各部门在
+# 网站 主动 公开…, 对照清单 逐项 整改…): who acted, where and after what come before it, what
+# was done after it. (Not inside a name: 依法行政, 依法治市, 积极分子, 及时率.)
+_INNER_MANNER = re.compile(
+    r"(?=[依逐主积及认切扎大不进稳有着])(?:依法(?!行政|治)|依规|逐项|逐一|主动|积极(?!分子|性)|"
+    r"及时(?!率)|认真|切实|扎实|大力|不断|进一步|稳步|有序|着力)"
+)
+
+
+def _after(pattern: re.Pattern[str], subject: str) -> str:
+    """What follows the last match of `pattern` that has words before it, when it still
+    names something; else `subject`."""
+    last = max(pattern.finditer(subject, 2), key=lambda m: m.start(), default=None)
+    if last is None:
+        return subject
+    rest = _strip_lead(subject[last.end() :])
+    return rest if len(rest) >= _MIN_AFTER_OPENING else subject
+
+
+# "Have someone do it" (组织律师开展…, 指导各村开展…, 动员群众参与…): what was done is the
+# second verb's.
+_CAUSING = re.compile(r"(?:组织|指导|督促|动员|带领|推动)[^开参\d]{1,8}?(?=开展|参加|参与)")
+
+
 def _drop_opening(subject: str) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
         rest = _strip_lead(subject[after.end() :])
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
+    subject = _after(_INNER_MANNER, subject)
+    if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
+        subject = subject[causing.end() :]
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
@@ -1209,6 +1237,17 @@ def _borrow(previous: str, bare: str) -> str:
     return _fit(previous + bare)
 
 
+def _of_a_list(said: list[str], units: list[str], previous: str, bare: str) -> bool:
+    """A bare rate after two counts of one unit (办结建议11件,提案11件,满意率100%) is of them
+    all, unless it shares a word with the last (调解…件,调解成功…件,成功率: 调解成功率)."""
+    if len(said) < 2 or units[-1] != units[-2] or units[-1] in _PERCENT or not bare.endswith("率"):
+        return False
+    stem = bare[:-1]
+    return not any(previous.endswith(stem[:size]) for size in range(len(stem), 0, -1)) and (
+        stem not in previous
+    )
+
+
 # Verbs that issue or handle what a rate after them is of (提出意见…, 采纳率): not lent.
 _LEND_DROP = ("提出", "出具", "发出", "发现", "办理", "开展", "组织")
 
@@ -1491,6 +1530,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
+    said_units: list[str] = []  # and their units
     for index, number in enumerate(numbers):
         match = number.match
         start, end = match.span()
@@ -1503,7 +1543,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         last = bisect.bisect_left(sentence_bounds, reach) - 1
         if last >= 0 and sentence_bounds[last] >= last_end:
             topic = ""  # borrowing stays within a sentence
-            said_before = []
+            said_before, said_units = [], []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
         if pre == "超过" or text[num_start - 1 : num_start] == "于":
@@ -1613,7 +1653,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
-        elif bare and topic:
+        elif bare and topic and not _of_a_list(said_before, said_units, topic, subject):
             subject = _borrow(topic, subject)
         elif (
             not subject
@@ -1683,6 +1723,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         last_end = max(consumed, end)
         if subject and not bare:
             said_before.append(subject)
+            said_units.append(unit)
             # 3个水源地水质均达标,达标率100%: a rate after it is of the quality counted
             quality = (
                 noun
