@@ -361,7 +361,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|参加|参与|接受|获|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
+    r"进行|开展|实现|参加|参与|接受|获|取得|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -712,7 +712,22 @@ _AGENT_THEN_VERB = re.compile(
 _AGENT_MIN = 8  # who (2), the verb (2) and what is counted (_MIN_AFTER_OPENING)
 
 
+# "Each of them did it" (各中小学 配备…, 各乡镇 调解…): 各 and a short noun, then a verb of
+# the clause: who did it, not what is counted.
+_EACH_THEN_VERB = re.compile(
+    "各[^各\\d]{1,5}?(?="
+    + "|".join(sorted((v for v in _VERB_END if len(v) >= 2), key=len, reverse=True))
+    + ")"
+)
+
+
 def _after_agent(subject: str) -> str:
+    if (
+        subject.startswith("各")
+        and (each := _EACH_THEN_VERB.match(subject))
+        and len(subject) - each.end() >= _MIN_AFTER_OPENING
+    ):
+        return subject[each.end() :]
     found = _AGENT_THEN_VERB.search(subject)
     if found is None:  # most subjects: one search, no match
         return subject
@@ -1076,6 +1091,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
         match = _NOUN_END.search(tail, match.end())
         phrase = tail[: match.start()] if match else tail
+    if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
+        phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
     if "的" in phrase and unit in _COUNTS_BODIES:
         # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs

@@ -1129,6 +1129,14 @@ NOUN_PHRASES = [
     # an office that acts (…局, 县委, 中心组, 办事处), then its verb; 查处 is no office
     ("县委理论学习中心组开展集中学法4次。", [("开展集中学法", 4, "次")]),
     ("街道办事处受理群众来信来访52件。", [("受理群众来信来访", 52, "件")]),
+    # 各 and a short noun before a verb: who did it
+    ("各中小学配备法治副校长126名。", [("配备法治副校长", 126, "名")]),
+    # people counted end before what they obtained and before whom they serve
+    ("共有89名行政执法人员取得执法证件。", [("行政执法人员", 89, "名")]),
+    (
+        "全市1200余名村(居)法律顾问为群众提供法律咨询3.5万次。",
+        [("村(居)法律顾问", 1200, "名"), ("提供法律咨询", 35000, "次")],
+    ),
     # having someone do it: what was done is the second verb's
     ("区司法局组织律师开展公益法律服务活动36场次。", [("开展公益法律服务活动", 36, "场次")]),
     # a bare rate after a list of counts of one unit is of them all; one that shares a word
