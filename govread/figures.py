@@ -372,9 +372,9 @@ _NOUN_STOP = re.compile(
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健])"
+    r"(?=[启逐开设集配较圆如按建统完健落])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
-    r"统一|完善|健全)"
+    r"统一|完善|健全|落实)"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -702,8 +702,8 @@ def _after_when(subject: str) -> str:
 # verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
 # 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检会镇县区市局委组处院中])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
-    r"会议|中心|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
+    r"(?=[政部街乡单机法检会镇县区市局委组处院中系])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
+    r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
     r"(?=涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
     r"组织|开展|举办|召开)"
 )
@@ -878,13 +878,13 @@ _INNER_MANNER = re.compile(
 
 
 def _after(pattern: re.Pattern[str], subject: str) -> str:
-    """What follows the last match of `pattern` that has words before it, when it still
-    names something; else `subject`."""
-    last = max(pattern.finditer(subject, 2), key=lambda m: m.start(), default=None)
+    """What follows the last match of `pattern`, when it still names something; else
+    `subject`."""
+    last = max(pattern.finditer(subject), key=lambda m: m.start(), default=None)
     if last is None:
         return subject
-    rest = _strip_lead(subject[last.end() :])
-    return rest if len(rest) >= _MIN_AFTER_OPENING else subject
+    rest = subject[last.end() :]  # (a 为 after it is looked at by the caller: 为…减免…)
+    return rest if len(_strip_lead(rest)) >= _MIN_AFTER_OPENING else subject
 
 
 # "Have someone do it" (组织律师开展…, 指导各村开展…, 动员群众参与…): what was done is the
@@ -1094,6 +1094,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
+    if "的" in phrase and unit in _COUNTS_PEOPLE:
+        # 由15名律师组成的服务团: the people are counted, not what they make up
+        first = phrase.find("的")
+        people = max(_PEOPLE.finditer(phrase, 0, first), key=lambda m: m.end(), default=None)
+        if people is not None and _PEOPLE.search(phrase, first) is None:
+            phrase = phrase[: people.end()]
     if "的" in phrase and unit in _COUNTS_BODIES:
         # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs
         first = phrase.find("的")
