@@ -880,9 +880,11 @@ _INNER_MANNER = re.compile(
 def _after(pattern: re.Pattern[str], subject: str) -> str:
     """What follows the last match of `pattern`, when it still names something; else
     `subject`."""
-    last = max(pattern.finditer(subject), key=lambda m: m.start(), default=None)
-    if last is None:
+    last = pattern.search(subject)
+    if last is None:  # most subjects: one search, no match
         return subject
+    while (more := pattern.search(subject, last.end())) is not None:
+        last = more
     rest = subject[last.end() :]  # (a 为 after it is looked at by the caller: 为…减免…)
     return rest if len(_strip_lead(rest)) >= _MIN_AFTER_OPENING else subject
 
@@ -1146,6 +1148,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if body is None and cut is not None and cut.group().isdecimal():
             # 32个市直执法部门执法案卷443件: what runs on into the next number is its subject
             body = _BODY.search(phrase)
+        elif body is None and (situation := phrase.find("情况", 2)) > 0:
+            # 33个部门法治建设情况: a situation is the bodies', they are what is counted
+            body = _BODY.search(phrase, 0, situation)
         if body is not None and body.end() < len(phrase):
             phrase = phrase[: body.end()]
         else:

@@ -1141,6 +1141,9 @@ NOUN_PHRASES = [
     ("依法为企业减免罚款80万元。", [("减免罚款", 800000, "元")]),  # 为 whom: the service
     ("教育系统受理信访件28件。", [("受理信访件", 28, "件")]),
     ("推动全区112所学校落实法治副校长制度。", [("学校", 112, "所")]),
+    # bodies before what their situation is: the bodies are counted
+    ("对12个部门法治政府建设情况开展督察。", [("部门", 12, "个")]),
+    ("检查8家企业安全生产情况。", [("企业", 8, "家")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
     # having someone do it: what was done is the second verb's
