@@ -186,6 +186,8 @@ _LEAD_WORDS = (
     "我省",
     "我镇",
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
+    "现有",  # 全市现有律师事务所42家
+    "实有",
     "共计",
     "总计",
     "合计",
@@ -678,8 +680,11 @@ def _fit(subject: str) -> str:
     return "".join(words) or subject[-_MAX_SUBJECT:]
 
 
-# "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷).
-_TOTAL = re.compile(r"(?=[共总])(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])")
+# "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
+# 实有/现有 (…执法队伍实有执法人员 → 执法人员).
+_TOTAL = re.compile(
+    r"(?=[共总实现])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有|(?<!实)现有)"
+)
 
 
 # A time word inside a subject parts who did it from what was done (政务服务便民热线 全年
@@ -894,6 +899,13 @@ def _after(pattern: re.Pattern[str], subject: str) -> str:
 _CAUSING = re.compile(r"(?:组织|指导|督促|动员|带领|推动)[^开参\d]{1,8}?(?=开展|参加|参与)")
 
 
+# A means before the verb (利用…平台, 通过…方式, 依托…机制, 以…为契机): how, not what.
+_MEANS = re.compile(
+    r"(?:利用|通过|依托|借助|运用|以)[^,\uff0c。;\uff1b\d]{1,14}?"
+    r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地)"
+)
+
+
 def _drop_opening(subject: str) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
@@ -901,6 +913,8 @@ def _drop_opening(subject: str) -> str:
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
     subject = _after(_INNER_MANNER, subject)
+    if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
+        subject = subject[means.end() :]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
     pos = cut = 0

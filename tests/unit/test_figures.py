@@ -1144,6 +1144,13 @@ NOUN_PHRASES = [
     # bodies before what their situation is: the bodies are counted
     ("对12个部门法治政府建设情况开展督察。", [("部门", 12, "个")]),
     ("检查8家企业安全生产情况。", [("企业", 8, "家")]),
+    # a means before the verb (利用…平台, 以…为契机): how it was done, not what
+    ("利用“法治讲堂”平台开展线上学法11期。", [("开展线上学法", 11, "期")]),
+    ("以宪法宣传周为契机开展集中宣传活动35场。", [("开展集中宣传活动", 35, "场")]),
+    # 现有/实有 say how many there are, like 共有; 实现有效 is no 现有
+    ("全市现有律师事务所42家。", [("律师事务所", 42, "家")]),
+    ("综合执法队伍实有执法人员312名。", [("执法人员", 312, "名")]),
+    ("实现有效化解纠纷30件。", [("有效化解纠纷", 30, "件")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
     # having someone do it: what was done is the second verb's
