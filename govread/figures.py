@@ -186,8 +186,6 @@ _LEAD_WORDS = (
     "我省",
     "我镇",
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
-    "现有",  # 全市现有律师事务所42家
-    "实有",
     "共计",
     "总计",
     "合计",
@@ -346,6 +344,9 @@ _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 _ACHIEVED = ("完成", "实现")
+# "There are" before a count (全市现有律师事务所42家); before a comparison (相当于现有空地的
+# 2倍) 现有 is "existing" and stays.
+_THERE_ARE = ("现有", "实有")
 # How far it was done (基本完成12项, 部分完成15项): with 完成 it is what is counted.
 _DEGREES = frozenset({"部分", "基本", "全部", "提前", "超额", "按时", "按期", "如期", "全面"})
 # A count that opens a new item of a list (十件…实事和383件民生微实事, …公园带、10公里碧道):
@@ -1671,6 +1672,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
+            if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
+                subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if subject.endswith(_ACHIEVED) and len(subject) >= 4 and subject[:-2] not in _DEGREES:
                 subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
             elif "的" in subject and unit not in _PERCENT and unit != "倍":
