@@ -51,6 +51,9 @@ _UNITS = (
     "人次",
     "家次",
     "场次",
+    "节次",  # lessons taught (授课280节次), hours of training (课时, 学时)
+    "课时",
+    "学时",
     "户次",
     "件次",
     "车次",
@@ -170,6 +173,7 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "辖区内",  # where, not what (辖区内学校共47所)
     "在全省",  # where and how soon, not what (在全省率先建成…中心1个)
     "在全市",
     "在全区",
@@ -219,7 +223,15 @@ _LEAD_PERIOD = re.compile(
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
 # A leading word that is part of the next one when this character follows (共有产权住房).
 _LEAD_NOT_BEFORE = {"共有": "产", "年": "轻龄鉴报货薪检"}  # 年轻干部, 年报 …
-_LEAD_GUARDED = {"并": "购", "和": "解", "及": "时", "共": "享同有", "等": "级", "为": "民"}
+_LEAD_GUARDED = {
+    "并": "购",
+    "和": "解",
+    "及": "时",
+    "共": "享同有",
+    "等": "级",
+    "为": "民",
+    "有": "效关序力机害偿利些的所望意线色",  # 全县有中小学校63所; not 有效, 有关 …
+}
 _TRAIL_WORDS = (
     "分别为",
     "分别达",
@@ -895,9 +907,11 @@ def _after(pattern: re.Pattern[str], subject: str) -> str:
     return rest if len(_strip_lead(rest)) >= _MIN_AFTER_OPENING else subject
 
 
-# "Have someone do it" (组织律师开展…, 指导各村开展…, 动员群众参与…): what was done is the
-# second verb's.
-_CAUSING = re.compile(r"(?:组织|指导|督促|动员|带领|推动)[^开参\d]{1,8}?(?=开展|参加|参与)")
+# "Have someone do it" (组织律师开展…, 指导各村开展…, 动员群众参与…, 组织干部旁听…): what
+# was done is the second verb's.
+_CAUSING = re.compile(
+    r"(?:组织|指导|督促|动员|带领|推动)[^开参学旁\d]{1,8}?(?=开展|参加|参与|集中学习|旁听)"
+)
 
 
 # A means before the verb (利用…平台, 通过…方式, 依托…机制, 以…为契机): how, not what.

@@ -862,6 +862,8 @@ def test_a_list_of_numbers_shares_the_last_unit_and_is_not_a_range() -> None:
         ("PM2.5平均浓度30.1微克/立方米,", ("30.1微克/立方米", 30.1, "微克/立方米")),
         ("咸宁排名46位,全省第一。", ("46位", 46.0, "位")),
         ("实现连续25年安全稳定无事故。", ("25年", 25.0, "年")),
+        ("法治副校长到校授课280余节次,", ("280余节次", 280.0, "节次")),  # lessons
+        ("培训教师36课时,", ("36课时", 36.0, "课时")),  # hours of training
     ],
 )
 def test_the_units_of_the_corpus(text: str, expected: tuple[str, float, str]) -> None:
@@ -1151,6 +1153,12 @@ NOUN_PHRASES = [
     ("全市现有律师事务所42家。", [("律师事务所", 42, "家")]),
     ("综合执法队伍实有执法人员312名。", [("执法人员", 312, "名")]),
     ("实现有效化解纠纷30件。", [("有效化解纠纷", 30, "件")]),
+    # having someone study or attend; a name with 学习 in it is no second verb
+    ("组织全体机关干部集中学习《民法典》等法律法规12次。", [("集中学习法律法规", 12, "次")]),
+    ("组织党组理论学习中心组学法6次。", [("组织党组理论学习中心组学法", 6, "次")]),
+    # 有 and 辖区内 say that there are and where, not what (有效 is a word)
+    ("全县有中小学校63所。", [("中小学校", 63, "所")]),
+    ("辖区内学校、幼儿园共47所。", [("学校、幼儿园", 47, "所")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
     # having someone do it: what was done is the second verb's
