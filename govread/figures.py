@@ -732,11 +732,9 @@ _AGENT_MIN = 8  # who (2), the verb (2) and what is counted (_MIN_AFTER_OPENING)
 
 # "Each of them did it" (各中小学 配备…, 各乡镇 调解…): 各 and a short noun, then a verb of
 # the clause: who did it, not what is counted.
-_EACH_THEN_VERB = re.compile(
-    "各[^各\\d]{1,5}?(?="
-    + "|".join(sorted((v for v in _VERB_END if len(v) >= 2), key=len, reverse=True))
-    + ")"
-)
+_VERBS = "|".join(sorted((v for v in _VERB_END if len(v) >= 2), key=len, reverse=True))
+_EACH_THEN_VERB = re.compile(f"各[^各\\d]{{1,5}}?(?={_VERBS})")
+_VERB_AHEAD = re.compile(_VERBS)
 
 
 def _after_agent(subject: str) -> str:
@@ -914,10 +912,14 @@ _CAUSING = re.compile(
 )
 
 
-# A means before the verb (利用…平台, 通过…方式, 依托…机制, 以…为契机): how, not what.
+# A means or a place before the verb (利用…平台, 通过…方式, 以…为契机, 在镇村两级): how and
+# where, not what.
 _MEANS = re.compile(
     r"(?:利用|通过|依托|借助|运用|以)[^,\uff0c。;\uff1b\d]{1,14}?"
     r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地)"
+    # where, right before a verb (在镇村两级 设立…, 在检查中 发现…)
+    f"|在[^,\uff0c。;\uff1b\\d在]{{1,10}}?(?:两级|三级|各级|期间|范围内|层面|中|内|上|下)"
+    f"(?={_VERBS})"
 )
 
 
@@ -1166,6 +1168,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
     if unit in _COUNTS_PEOPLE and (went := _PEOPLE_WENT.search(phrase, 2)) is not None:
         phrase = phrase[: went.start()]
+    if unit in _COUNTS_PEOPLE and (people := _PEOPLE.search(phrase)) and people.end() < len(phrase):
+        # 为1200名困难群众 发放…: the people, before what was done for them
+        while (more := _PEOPLE.search(phrase, people.end())) is not None:
+            people = more
+        if _VERB_AHEAD.match(phrase, people.end()):
+            phrase = phrase[: people.end()]
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
         # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
         # next value's subject

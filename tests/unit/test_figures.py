@@ -1159,6 +1159,10 @@ NOUN_PHRASES = [
     # 有 and 辖区内 say that there are and where, not what (有效 is a word)
     ("全县有中小学校63所。", [("中小学校", 63, "所")]),
     ("辖区内学校、幼儿园共47所。", [("学校、幼儿园", 47, "所")]),
+    # where, right before the verb
+    ("在镇村两级设立调解组织32个。", [("设立调解组织", 32, "个")]),
+    # people, before what was done for them
+    ("为1200名困难群众发放救助金。", [("困难群众", 1200, "名")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
     # having someone do it: what was done is the second verb's
