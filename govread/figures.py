@@ -1296,7 +1296,9 @@ def _borrow(previous: str, bare: str) -> str:
             # 依法化解信访积案 + 化解率 → 信访积案化解率; 整改到位 + 整改率 → 整改率: the rate
             # names its verb, so only the verb's object is lent
             rest = previous[stem + len(bare) - 1 :]
-            return _fit(rest + bare) if len(rest) >= 2 and rest[0] not in "到完成好" else bare
+            if len(rest) < 2 or rest[0] in "到完成好" or _PEOPLE.fullmatch(rest):
+                return bare  # 参考人员 + 参考率: those who sat are not what the rate is of
+            return _fit(rest + bare)
     if previous.startswith(_LEND_DROP) and len(previous) >= 4:
         previous = previous[2:]  # 提出修改意见 + 采纳率 → 修改意见采纳率
     return _fit(previous + bare)
@@ -1771,7 +1773,19 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), match.group()
-        for label in _shared(subject, unit) if "、" in subject else (subject,):
+        labels = _shared(subject, unit) if "、" in subject else [subject]
+        for index_in_list, label in enumerate(labels):
+            if honour:
+                indicator = None
+            elif index_in_list:
+                # 重大行政决策公众参与率、…、合法性审查率: the later rates share what the first
+                # names, so their indicator is looked for with it
+                shared = "、".join(labels[: index_in_list + 1])
+                indicator = indicator_for_subject(shared, unit) or _indicator(
+                    label, unit, context, bare
+                )
+            else:
+                indicator = _indicator(label, unit, context, bare)
             figures.append(
                 Figure(
                     label=label,
@@ -1783,7 +1797,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     paragraph=paragraph,
                     start=start,
                     end=end,
-                    indicator=None if honour else _indicator(label, unit, context, bare),
+                    indicator=indicator,
                     is_range=number.series == "range",
                 )
             )

@@ -1187,3 +1187,19 @@ def test_the_counted_noun_phrase_by_its_syntax(
     assert [(f.label, f.value, f.unit) for f in extract(text)] == [
         (label, float(value), unit) for label, value, unit in expected
     ]
+
+
+def test_rates_listed_share_what_the_first_names_for_their_indicator() -> None:
+    figures = extract("重大行政决策公众参与率、专家论证率、合法性审查率均为100%。")
+    assert [f.label for f in figures] == ["重大行政决策公众参与率", "专家论证率", "合法性审查率"]
+    assert figures[2].indicator == "重大行政决策合法性审查率"
+    # a documents' review alone is still the documents' indicator
+    assert extract("规范性文件合法性审查率100%。")[0].indicator == "规范性文件合法性审核率"
+
+
+def test_those_who_took_part_are_not_lent_to_their_rate() -> None:
+    figures = extract("组织学法考试,参考人员1560人,参考率98.7%。")
+    assert [(f.label, f.indicator) for f in figures] == [
+        ("参考人员", None),
+        ("参考率", "学法考试参考率"),
+    ]
