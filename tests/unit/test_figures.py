@@ -1097,6 +1097,9 @@ NOUN_PHRASES = [
     ("为1200名困难群众发放救助金。", [("困难群众", 1200, "名")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
+    # offices acting together: how they acted stays with the verb
+    ("市场监管局和城管局联合开展执法检查36次。", [("联合开展执法检查", 36, "次")]),
+    ("区行政审批局相对集中行使行政许可事项186项。", [("相对集中行使行政许可事项", 186, "项")]),
     # having someone do it: what was done is the second verb's
     ("区司法局组织律师开展公益法律服务活动36场次。", [("开展公益法律服务活动", 36, "场次")]),
     # a bare rate after a list of counts of one unit is of them all; one that shares a word
