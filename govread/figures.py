@@ -867,6 +867,7 @@ _FOR_WHOM = re.compile(
     r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现)"
 )
 _FOR_STARTS = frozenset("为给")
+_LEADING = 5  # 为 or 给 after at most this many characters of leading words (累计, 全年共)
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
 _ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
@@ -946,6 +947,8 @@ def _drop_opening(subject: str) -> str:
         verb = _starting(_OPENING_VERBS, subject, pos)
         if verb is not None:
             pos = cut = pos + len(verb)
+            if subject[pos : pos + 1] == "出":
+                pos = cut = pos + 1  # 梳理出, 明确出: the verb's result, not what is counted
             continue
         if cut and cut == pos and subject[pos] in "并和及":
             pos += 1
@@ -1024,8 +1027,10 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
     if (
-        before[:1] in _FOR_STARTS
-        and (whom := _FOR_WHOM.match(before))
+        ("为" in before[:_LEADING] or "给" in before[:_LEADING])
+        and (whom := _FOR_WHOM.search(before, 0, len(before)))
+        and before[whom.start()] in _FOR_STARTS
+        and not _strip_lead(before[: whom.start()])  # nothing but leading words (累计为…)
         and len(before) - whom.end() >= _MIN_AFTER_OPENING
     ):
         before, classes = before[whom.end() :], None  # 为群众挽回损失…: the service
@@ -1720,6 +1725,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
+        if not subject and own_unit and unit not in _NO_NOUN_AFTER:
+            # 其中维持25件、撤销6件: a verb alone (维持, which leaves a rate's subject) names
+            # the count
+            said = _strip_lead(raw_before.strip())
+            if 2 <= len(said) <= _SHORT_SUBJECT and not _DIGIT.search(said):
+                subject = said
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

@@ -1097,6 +1097,15 @@ NOUN_PHRASES = [
     ("为1200名困难群众发放救助金。", [("困难群众", 1200, "名")]),
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
+    # a verb alone names a count (其中维持…件); 维持 before a rate still leaves its subject
+    (
+        "审结38件,其中维持25件、撤销6件。",
+        [("审结", 38, "件"), ("维持", 25, "件"), ("撤销", 6, "件")],
+    ),
+    ("出庭应诉率保持100%。", [("出庭应诉率", 100, "%")]),
+    # 为 whom after leading words; 出 completes the verb before it
+    ("累计为群众提供法律咨询服务1.8万余人次。", [("提供法律咨询服务", 18000, "人次")]),
+    ("逐项梳理出改革任务63项。", [("改革任务", 63, "项")]),
     # offices acting together: how they acted stays with the verb
     ("市场监管局和城管局联合开展执法检查36次。", [("联合开展执法检查", 36, "次")]),
     ("区行政审批局相对集中行使行政许可事项186项。", [("相对集中行使行政许可事项", 186, "项")]),
