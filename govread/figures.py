@@ -719,13 +719,19 @@ def _after_when(subject: str) -> str:
 # 行政诉讼案件80宗, 区法院 受理…, 某某镇 组织开展…检查): what is counted starts with the
 # verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
 # 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
+_AGENT_VERBS = (
+    "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
+    "组织|开展|举办|召开|行使|承接"
+)
 _AGENT_THEN_VERB = re.compile(
     r"(?=[政部街乡单机法检会镇县区市局委组处院中系])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
     r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
     r"(?=(?:相对集中|集中|统一|联合|共同)?"  # how they acted together, kept with the verb
-    r"(?:涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
-    r"组织|开展|举办|召开|行使|承接))"
+    f"(?:{_AGENT_VERBS}))"
 )
+# (Looked for first: most subjects hold none of these verbs, and the agents' characters are
+# common ones.)
+_AGENT_VERB = re.compile(_AGENT_VERBS)
 
 
 _AGENT_MIN = 8  # who (2), the verb (2) and what is counted (_MIN_AFTER_OPENING)
@@ -745,7 +751,8 @@ def _after_agent(subject: str) -> str:
         and len(subject) - each.end() >= _MIN_AFTER_OPENING
     ):
         return subject[each.end() :]
-    found = _AGENT_THEN_VERB.search(subject)
+    verb = _AGENT_VERB.search(subject, 1)
+    found = _AGENT_THEN_VERB.search(subject) if verb is not None else None
     if found is None:  # most subjects: one search, no match
         return subject
     end = found.end()
@@ -1027,7 +1034,7 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
     if (
-        ("为" in before[:_LEADING] or "给" in before[:_LEADING])
+        ("为" in (head := before[:_LEADING]) or "给" in head)
         and (whom := _FOR_WHOM.search(before, 0, len(before)))
         and before[whom.start()] in _FOR_STARTS
         and not _strip_lead(before[: whom.start()])  # nothing but leading words (累计为…)
@@ -1785,7 +1792,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), match.group()
-        labels = _shared(subject, unit) if "、" in subject else [subject]
+        labels = _shared(subject, unit) if "、" in subject else (subject,)
         for index_in_list, label in enumerate(labels):
             if honour:
                 indicator = None
