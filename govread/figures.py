@@ -869,9 +869,11 @@ _OPENING_VERBS = _by_end(
 _SHORT_SUBJECT = 4
 _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完善制度 stays)
 # "为 (对, 向, 给) <beneficiary> <service>": what is counted is the service (依法为市场主体
-# 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件).
+# 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件); so what was sent to whom (向县委、
+# 县政府 报送…信息).
 _FOR_WHOM = re.compile(
-    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现|"
+    r"报送|提交|汇报|移送|移交|反馈)"
 )
 _FOR_STARTS = frozenset("为给")
 _LEADING = 5  # 为 or 给 after at most this many characters of leading words (累计, 全年共)

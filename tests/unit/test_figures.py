@@ -1106,6 +1106,8 @@ NOUN_PHRASES = [
     # 为 whom after leading words; 出 completes the verb before it
     ("累计为群众提供法律咨询服务1.8万余人次。", [("提供法律咨询服务", 18000, "人次")]),
     ("逐项梳理出改革任务63项。", [("改革任务", 63, "项")]),
+    # what was sent, not to whom
+    ("向县委、县政府报送法治建设工作信息26条。", [("报送法治建设工作信息", 26, "条")]),
     # offices acting together: how they acted stays with the verb
     ("市场监管局和城管局联合开展执法检查36次。", [("联合开展执法检查", 36, "次")]),
     ("区行政审批局相对集中行使行政许可事项186项。", [("相对集中行使行政许可事项", 186, "项")]),
