@@ -1185,8 +1185,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         phrase = phrase[: went.start()]
     if unit in _COUNTS_PEOPLE and (people := _PEOPLE.search(phrase)) and people.end() < len(phrase):
         # 为1200名困难群众 发放…: the people, before what was done for them
-        while (more := _PEOPLE.search(phrase, people.end())) is not None:
-            people = more
+        while (later := _PEOPLE.search(phrase, people.end())) is not None:
+            people = later
         if _VERB_AHEAD.match(phrase, people.end()):
             phrase = phrase[: people.end()]
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
