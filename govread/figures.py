@@ -1183,12 +1183,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
     if unit in _COUNTS_PEOPLE and (went := _PEOPLE_WENT.search(phrase, 2)) is not None:
         phrase = phrase[: went.start()]
-    if unit in _COUNTS_PEOPLE and (people := _PEOPLE.search(phrase)) and people.end() < len(phrase):
-        # 为1200名困难群众 发放…: the people, before what was done for them
-        while (later := _PEOPLE.search(phrase, people.end())) is not None:
-            people = later
-        if _VERB_AHEAD.match(phrase, people.end()):
-            phrase = phrase[: people.end()]
+    counted = _PEOPLE if unit in _COUNTS_PEOPLE else _BODY if unit in _COUNTS_BODIES else None
+    if counted is not None and (who := counted.search(phrase)) and who.end() < len(phrase):
+        # 为1200名困难群众 发放…, 帮助85家企业 化解…: the people or bodies, before what was
+        # done for them or by them
+        while (later := counted.search(phrase, who.end())) is not None:
+            who = later
+        if _VERB_AHEAD.match(phrase, who.end()):
+            phrase = phrase[: who.end()]
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
         # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
         # next value's subject

@@ -1096,6 +1096,8 @@ NOUN_PHRASES = [
     ("在镇村两级设立调解组织32个。", [("设立调解组织", 32, "个")]),
     # people, before what was done for them
     ("为1200名困难群众发放救助金。", [("困难群众", 1200, "名")]),
+    ("帮助85家企业化解法律风险。", [("企业", 85, "家")]),  # bodies, before what they did
+    ("建成12个社区服务中心。", [("社区服务中心", 12, "个")]),  # the last body is the noun
     # people who make up something are what is counted
     ("组建由15名律师组成的法律服务团。", [("律师", 15, "名")]),
     # a verb alone names a count (其中维持…件); 维持 before a rate still leaves its subject
