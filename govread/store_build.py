@@ -12,6 +12,7 @@ all before it are known.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 from collections import Counter, deque
@@ -216,6 +217,27 @@ def prepare_file(
         return Problem(path, f"could not be indexed ({type(error).__name__}: {error})", explicit)
 
 
+# A pool worker collects its garbage itself (`prepare_in_worker`): the young generations
+# once per report, everything once per this many reports.
+WORKER_FULL_COLLECTION = 256
+_prepared_in_worker = 0
+
+
+def prepare_in_worker(
+    path: str, explicit: bool, stat: tuple[int, int], known_sha256: str | None
+) -> Outcome:
+    """`prepare_file` in a pool worker whose automatic garbage collection is off
+    (`_forked_worker_start`): a report's garbage is collected once it is prepared, in one pass, where
+    the automatic collector ran dozens of times while the report's objects were alive
+    (≈ 1.4 ms of CPU a report against ≈ 0.5)."""
+    global _prepared_in_worker
+    try:
+        return prepare_file(path, explicit, stat, known_sha256)
+    finally:
+        _prepared_in_worker += 1
+        gc.collect(1 if _prepared_in_worker % WORKER_FULL_COLLECTION else 2)
+
+
 @dataclass(frozen=True, slots=True)
 class FileJob:
     path: str
@@ -224,11 +246,22 @@ class FileJob:
     known_sha256: str | None
 
 
-def _worker_start() -> None:
+def _forked_worker_start() -> None:
+    """A forked worker's start: quiet, its garbage collection left to `prepare_in_worker`
+    (jieba's dictionary and the lexicon came with the fork)."""
     from govread.loading import _quiet_worker
-    from govread.topics import load_lexicon
 
     _quiet_worker()
+    gc.freeze()  # what came with the fork is never collected here: no full pass walks it
+    gc.disable()
+
+
+def _worker_start() -> None:
+    """A spawned worker's start: quiet, collecting its own garbage, then the dictionary
+    and the lexicon loaded."""
+    from govread.topics import load_lexicon
+
+    _forked_worker_start()
     segment.ensure_loaded()
     load_lexicon()
 
@@ -264,7 +297,7 @@ def _pool(count: int) -> ProcessPoolExecutor:
         max_workers=count,
         mp_context=multiprocessing.get_context("fork"),
         initializer=loading._worker_start,
-        initargs=(os.getpid(), loading._quiet_worker),
+        initargs=(os.getpid(), _forked_worker_start),
     )
 
 
@@ -298,7 +331,7 @@ def prepared_files(
             number = queue.popleft()
             job = jobs[number]
             futures[number] = pool.submit(
-                prepare_file, job.path, job.explicit, job.stat, job.known_sha256
+                prepare_in_worker, job.path, job.explicit, job.stat, job.known_sha256
             )
 
     try:
