@@ -78,6 +78,8 @@ _DECLARED_CHARSET = re.compile(
 # A page's first tag, once leading white space and comments are skipped (`_looks_like_html`).
 _HTML_FIRST_TAG = re.compile(rb"<(?:!doctype\s{1,20}html|html|head|meta|title)\b", re.IGNORECASE)
 _HTML_SPACE = b" \t\r\n\x0b\x0c"
+# Control characters other than tab, line feed, form feed and carriage return (`_checked`).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
@@ -240,7 +242,7 @@ def _name(encoding: str) -> str:
 def _checked(decoded: Decoded, path: str | os.PathLike[str]) -> Decoded:
     """Refuse text that decoded but is mostly control characters (binary in disguise)."""
     sample = decoded.text[:8192]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c")
+    controls = len(_CONTROLS.findall(sample))
     if controls > len(sample) // 20 + 1:
         raise ReportError(path, N_("is a binary file, not text"))
     return decoded
