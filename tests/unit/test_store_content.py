@@ -274,6 +274,7 @@ def test_the_pool_prepares_what_this_process_prepares(
     with store.Store(tmp_path / "here.sqlite3") as opened:
         store.index(opened, [folder])
     monkeypatch.setattr(store_build, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(store_build, "POOL_BATCH", 2)  # two tasks: files 1–2, then 3
     with store.Store(tmp_path / "pool.sqlite3") as opened:
         summary = store.index(opened, [folder], workers=2)
     assert summary.added == 3
@@ -326,3 +327,21 @@ def test_forked_workers_leave_collection_to_prepare_in_worker(
         assert gc.isenabled()  # this process's collector is untouched
     finally:
         pool.shutdown(wait=True)
+
+
+def test_the_pool_hands_each_file_its_own_outcome_in_order(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files go to the workers a few a task (`POOL_BATCH`); each comes back with its own
+    outcome, in the order of the files, whichever task held it."""
+    folder = write_generated(tmp_path / "corpus", 5, seed=17)
+    monkeypatch.setattr(store_build, "_forkable", lambda: True)
+    monkeypatch.setattr(store_build, "POOL_BATCH", 2)  # tasks of files 1–2, 3–4, 5
+    files = sorted(folder.iterdir())
+    jobs = [
+        store_build.FileJob(str(f), False, store_build.stat_of(f) or (0, 0), None) for f in files
+    ]
+    found = list(store_build.prepared_files(jobs, workers=2, threshold=0))
+    assert [job for job, _ in found] == jobs
+    paths = [outcome.path for _, outcome in found if isinstance(outcome, store_build.Prepared)]
+    assert paths == [str(f.resolve()) for f in files]
