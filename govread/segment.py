@@ -233,6 +233,25 @@ class _Expansions(dict[str, tuple[str, ...]]):
 _expansions = _Expansions()
 
 
+class _Guesses(dict[str, tuple[str, ...]]):
+    """A run of single characters not in the dictionary -> the words jieba's HMM guesses in
+    it (``finalseg.cut``, a pure function of the run), each run's found once: such runs are
+    short (年全, 市各) and recur from one report to the next, as words do. One per engine."""
+
+    def __init__(self, guess: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.guess = guess
+
+    def __missing__(self, run: str) -> tuple[str, ...]:
+        if len(self) >= _EXPANSIONS_MAX:
+            self.clear()
+        found = self[run] = tuple(self.guess(run))
+        return found
+
+
+_guesses: dict[int, _Guesses] = {}  # id of the engine's finalseg.cut -> its guesses
+
+
 class Cutter:
     """jieba's segmentation of one report's texts, each distinct block computed once.
 
@@ -257,7 +276,11 @@ class Cutter:
         self._freq: dict[str, int] = tokenizer.FREQ
         self._han: re.Pattern[str] = engine.re_han_default
         self._skip: re.Pattern[str] = engine.re_skip_default
-        self._hmm_cut: Callable[[str], Any] = engine.finalseg.cut
+        hmm_cut: Callable[[str], Any] = engine.finalseg.cut
+        guesses = _guesses.get(id(hmm_cut))
+        if guesses is None or guesses.guess is not hmm_cut:
+            guesses = _guesses[id(hmm_cut)] = _Guesses(hmm_cut)
+        self._guesses = guesses
         fast = getattr(engine, "_jieba_fast_functions", None)
         if fast is not None:
             self._route = self._fast_route
@@ -332,7 +355,7 @@ class Cutter:
         if not hmm:
             words.append(buf)
         elif not self._freq.get(buf):
-            words.extend(self._hmm_cut(buf))
+            words.extend(self._guesses[buf])
         else:
             words.extend(buf)
 

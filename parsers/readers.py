@@ -78,7 +78,9 @@ _DECLARED_CHARSET = re.compile(
 # A page's first tag, once leading white space and comments are skipped (`_looks_like_html`).
 _HTML_FIRST_TAG = re.compile(rb"<(?:!doctype\s{1,20}html|html|head|meta|title)\b", re.IGNORECASE)
 _HTML_SPACE = b" \t\r\n\x0b\x0c"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Control characters other than tab, line feed, form feed and carriage return (`_checked`).
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
 _UNREAD_KIND = "is not a kind of file govread reads"
@@ -240,7 +242,7 @@ def _name(encoding: str) -> str:
 def _checked(decoded: Decoded, path: str | os.PathLike[str]) -> Decoded:
     """Refuse text that decoded but is mostly control characters (binary in disguise)."""
     sample = decoded.text[:8192]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\n\r\x0c")
+    controls = len(_CONTROLS.findall(sample))
     if controls > len(sample) // 20 + 1:
         raise ReportError(path, N_("is a binary file, not text"))
     return decoded
@@ -409,14 +411,23 @@ def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> 
     return dataclasses.replace(report, meta={**report.meta, **extracted.meta})
 
 
+def _holds_cjk(text: str, count: int) -> bool:
+    """Whether `text` holds `count` CJK characters or more (counted by runs, up to `count`:
+    a string per character, as `findall` of one character gives, cost ≈ 0.2 ms a report)."""
+    for match in _CJK_RUN.finditer(text):
+        count -= match.end() - match.start()
+        if count <= 0:
+            return True
+    return count <= 0
+
+
 def looks_like_report(report: Report) -> str | None:
     """Why a file found in a folder is not taken for a report, or None when it may be one.
 
     Only for files met while searching folders: a file the user names is always shown.
     """
     text = report.full_text()
-    cjk = len(_CJK.findall(text[:200_000]))
-    if cjk < _MIN_CJK:
+    if not _holds_cjk(text[:200_000], _MIN_CJK):
         return N_("holds too little Chinese text to be a report")
     if not _GENRE_WORDS.search(text):
         return N_("does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)")

@@ -192,6 +192,8 @@ def test_one_cutter_gives_jiebas_own_cuts_with_and_without_hmm() -> None:
     cutter = segment.Cutter()  # one for every text: blocks cut before are reused
     for text in texts:
         assert cutter.cut(text, hmm=True) == list(tokenizer.cut(text, HMM=True))
+        # a new cutter: its blocks are cut again, the HMM's guesses of each run are reused
+        assert segment.Cutter().cut(text, hmm=True) == list(tokenizer.cut(text, HMM=True))
         assert cutter.cut(text, hmm=False) == list(tokenizer.cut(text, HMM=False))
         plain = [w for w in tokenizer.cut(text, HMM=False) if segment._is_wordlike(w)]
         assert cutter.known(text) == plain

@@ -3,6 +3,7 @@ schema version, its size cap, and segmentation that is the same however it is co
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sqlite3
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from govread import segment, store, store_build
+from govread import segment, store, store_build, topics
 from govread.cli import main
 from govread.compare import Idf, compare, report_units, to_jsonable
 from govread.config import config_path, load_config
@@ -273,8 +274,74 @@ def test_the_pool_prepares_what_this_process_prepares(
     with store.Store(tmp_path / "here.sqlite3") as opened:
         store.index(opened, [folder])
     monkeypatch.setattr(store_build, "POOL_THRESHOLD", 2)
+    monkeypatch.setattr(store_build, "POOL_BATCH", 2)  # two tasks: files 1–2, then 3
     with store.Store(tmp_path / "pool.sqlite3") as opened:
         summary = store.index(opened, [folder], workers=2)
     assert summary.added == 3
     assert made == ["fork" if forked else "spawn"]
     assert rows(tmp_path / "pool.sqlite3") == rows(tmp_path / "here.sqlite3")
+
+
+def test_a_worker_collects_each_reports_garbage_once_prepared(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool worker's collector does not run by itself (it ran dozens of times a report
+    while the report's objects were alive): `prepare_in_worker` collects the young
+    generations after each report, everything after every WORKER_FULL_COLLECTION."""
+    folder = write_generated(tmp_path / "corpus", 1, seed=3)
+    path = next(folder.iterdir())
+    info = path.stat()
+    monkeypatch.setattr(store_build, "WORKER_FULL_COLLECTION", 3)
+    monkeypatch.setattr(store_build, "_prepared_in_worker", 0)
+    generations: list[int] = []
+
+    def record(phase: str, details: dict[str, int]) -> None:
+        if phase == "start":
+            generations.append(details["generation"])
+
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.callbacks.append(record)
+    try:
+        outcomes = [
+            store_build.prepare_in_worker(str(path), True, (info.st_size, info.st_mtime_ns), None)
+            for _ in range(3)
+        ]
+    finally:
+        gc.callbacks.remove(record)
+        if enabled:
+            gc.enable()
+    assert all(isinstance(outcome, store_build.Prepared) for outcome in outcomes)
+    assert generations == [1, 1, 2]
+
+
+def test_forked_workers_leave_collection_to_prepare_in_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(store_build, "_forkable", lambda: True)
+    monkeypatch.setattr(segment, "ensure_loaded", lambda: None)
+    monkeypatch.setattr(topics, "load_lexicon", lambda: None)
+    pool = store_build._pool(1)
+    try:
+        assert pool.submit(gc.isenabled).result(timeout=60) is False
+        assert gc.isenabled()  # this process's collector is untouched
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_the_pool_hands_each_file_its_own_outcome_in_order(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files go to the workers a few a task (`POOL_BATCH`); each comes back with its own
+    outcome, in the order of the files, whichever task held it."""
+    folder = write_generated(tmp_path / "corpus", 5, seed=17)
+    monkeypatch.setattr(store_build, "_forkable", lambda: True)
+    monkeypatch.setattr(store_build, "POOL_BATCH", 2)  # tasks of files 1–2, 3–4, 5
+    files = sorted(folder.iterdir())
+    jobs = [
+        store_build.FileJob(str(f), False, store_build.stat_of(f) or (0, 0), None) for f in files
+    ]
+    found = list(store_build.prepared_files(jobs, workers=2, threshold=0))
+    assert [job for job, _ in found] == jobs
+    paths = [outcome.path for _, outcome in found if isinstance(outcome, store_build.Prepared)]
+    assert paths == [str(f.resolve()) for f in files]
