@@ -175,12 +175,12 @@ class GovreadApp(App[int]):
         freeze_start_up()
 
     async def on_event(self, event: events.Event) -> None:
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and self._type_ahead.should_hold()
-        ):
-            self._type_ahead.hold(event)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._type_ahead.should_wait():
+                self._type_ahead.hold(event)
+                return
+            await super().on_event(event)
+            self._type_ahead.sent()  # the keys after it wait until it is handled
             return
         await super().on_event(event)
 

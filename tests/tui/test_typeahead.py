@@ -68,3 +68,28 @@ async def test_keys_after_c_hash_a_e_go_to_the_box_they_open(loaded) -> None:
         assert isinstance(app.screen, ExportDialog)
         assert app.screen.path_input.value.endswith("qy")
         assert app.is_running
+
+
+async def test_keys_after_a_key_that_closes_a_box_go_to_the_screen_beneath(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        field = app.browser.query_one(FilterBar).input
+        # escape closes the picker: "/ab" typed behind it opens the filter and fills it
+        await burst(pilot, "c", "宝", "鸡", "escape", "slash", "a", "b")
+        assert app.screen is app.browser
+        assert app.focused is field and field.value == "ab"
+        await burst(pilot, "escape", "escape")
+        assert app.screen is app.browser and app.focused is not field
+        # enter closes the tag dialog (tagging the node); the keys behind it are the browser's
+        await burst(pilot, "number_sign", "q", "y", "enter", "slash", "z")
+        assert app.screen is app.browser
+        assert field.value == "z"
+        assert "qy" in app.marks.all_tags()
+        await burst(pilot, "escape", "escape")
+        # q closes help; the "?" behind it opens help again rather than being lost
+        await burst(pilot, "question_mark", "q", "question_mark")
+        assert app.screen is not app.browser and type(app.screen).__name__ == "HelpScreen"
+        await burst(pilot, "q", "slash", "w")
+        assert app.screen is app.browser and field.value == "w"
+        assert app.is_running
