@@ -21,13 +21,13 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
 from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
 from govread.commands.outline import report_header as report_header
-from govread.i18n import LANGUAGES, N_, _, resolve_language, set_language
+from govread.i18n import LANGUAGES, N_, _, _n, resolve_language, set_language
 from govread.sanitize import sanitize, sanitize_line, sanitize_path
 
 # Imported where used, so that `--help`, a usage error and a warm `outline --format json`
@@ -52,16 +52,49 @@ class TuiOutcome(Protocol):
     def loading_done(self) -> bool: ...
 
 
-# The fixed parts of argparse's usage errors (message ids), put in the interface language
-# around what the user typed: "unrecognized arguments: --x".
-ARGPARSE_WORDS = (
-    N_("unrecognized arguments:"),
-    N_("the following arguments are required:"),
-    N_(": invalid choice:"),
-    N_("(choose from"),
-    N_(": expected one argument"),
-    N_(": invalid int value:"),
+# argparse's own words (it asks gettext for them when it prints: headings, "usage: ", the
+# reasons of a usage error), message ids put in the interface language by
+# `_argparse_gettext`, which `choose_language` makes argparse ask instead. Only what a user can meet is
+# here (not a programmer's error, such as a conflicting option); a word argparse words
+# differently in another Python version stays in English.
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("can't open '%(filename)s': %(error)s"),
 )
+# argparse's counted words (`ngettext`): (singular, plural), the plural the message id.
+ARGPARSE_PLURALS = (("expected %s argument", N_("expected %s arguments")),)
+
+
+def _argparse_gettext(message: str) -> str:
+    """argparse's `gettext`: its words through the project's catalogue."""
+    return _(message)
+
+
+def _argparse_ngettext(singular: str, plural: str, count: int) -> str:
+    return _n(singular, plural, count)
+
+
+def _argparse_speaks_the_interface_language() -> None:
+    """Make argparse ask `govread.i18n` for its words (it looks `_` and `ngettext` up in its
+    module each time it prints), so its help and errors are in the language in force."""
+    setattr(argparse, "_", _argparse_gettext)  # noqa: B010 (not in argparse's stubs)
+    setattr(argparse, "ngettext", _argparse_ngettext)  # noqa: B010
 
 
 class VersionAction(argparse.Action):
@@ -84,35 +117,32 @@ class VersionAction(argparse.Action):
 
 
 class HelpFormatter(argparse.HelpFormatter):
-    """argparse's help layout, its "usage:" in the interface language."""
+    """argparse's help layout, its section headings ended as the interface language ends
+    them (argparse writes an ASCII colon after the heading: "位置参数:" beside "用法：")."""
 
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._headings: list[str] = []
+
+    def start_section(self, heading: str | None) -> None:
+        if heading:
+            self._headings.append(heading)
+        super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        for heading in self._headings:
+            text = text.replace(f"{heading}:\n", _("{heading}:").format(heading=heading) + "\n")
+        return text
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse's parser in the interface language (its headings, "usage:", "error:"),
-    whose error messages (they repeat what was typed) are sanitised. argparse's own
-    reasons ("the following arguments are required") stay in English."""
+    """argparse's parser in the interface language (its own words through
+    `_argparse_gettext`), whose error messages (they repeat what was typed) are sanitised."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        kwargs["add_help"] = False  # added below, its help in the interface language
         super().__init__(*args, **kwargs)
-        if add_help:
-            self.add_argument(
-                "-h", "--help", action="help", help=_("show this help message and exit")
-            )
-        # argparse names its two default groups with these attributes, stable since 3.2.
-        self._positionals.title = _("positional arguments")
-        self._optionals.title = _("options")
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         # argparse counts a positional of nargs="*" without a default as required, and names
@@ -124,8 +154,6 @@ class ArgumentParser(argparse.ArgumentParser):
         return super().add_argument(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        for english in ARGPARSE_WORDS:  # argparse's own words, where they are fixed
-            message = message.replace(english, _(english))
         self.print_usage(sys.stderr)
         self.exit(
             EXIT_USAGE,
@@ -439,6 +467,7 @@ def choose_language(flag: str | None) -> None:
     from govread.config import configured_language
 
     set_language(resolve_language(flag, configured_language(), os.environ))
+    _argparse_speaks_the_interface_language()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

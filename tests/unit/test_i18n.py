@@ -159,4 +159,71 @@ def test_a_usage_error_is_told_in_the_language_in_force(capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):
         cli.main(["--lang", "zh", "outline", "--bogus"])
     err = capsys.readouterr().err
-    assert "用法：govread outline" in err and "错误：无法识别的参数： --bogus" in err
+    assert "用法：govread outline" in err and "错误：无法识别的参数：--bogus" in err
+
+
+def _exit_code(argv: list[str]) -> int | str | None:
+    """`cli.main`'s status, whether it returns it or argparse exits with it."""
+    try:
+        return cli.main(argv)
+    except SystemExit as stopped:
+        return stopped.code
+
+
+@pytest.mark.parametrize("name", ["", *cli.SUBCOMMANDS])
+def test_chinese_help_has_no_english_of_argparse(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """argparse's own words (headings, usage) come from the catalogue, ended as Chinese
+    ends them: no "位置参数:" beside "用法："."""
+    assert _exit_code(["--lang", "zh", *([name] if name else []), "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：govread")
+    assert "选项：\n" in out and "选项:" not in out and "位置参数:" not in out
+    for english in ("usage", "positional arguments", "options:", "show this help"):
+        assert english not in out
+    assert _exit_code(["--lang", "en", *([name] if name else []), "--help"]) == 0
+    assert "\noptions:\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "chinese", "english"),
+    [
+        (
+            ["outline", "--format", "x"],
+            "错误：参数 --format：无效的选项 'x'（可选：'text', 'json', 'jsonl'）",
+            "error: argument --format: invalid choice: 'x' (choose from 'text', 'json', 'jsonl')",
+        ),
+        (
+            ["search"],
+            "错误：缺少以下参数：QUERY",
+            "error: the following arguments are required: QUERY",
+        ),
+        (
+            ["search", "--format"],
+            "参数 --format：需要一个参数值",
+            "argument --format: expected one argument",
+        ),
+    ],
+)
+def test_argparse_reasons_are_in_the_language_in_force(
+    argv: list[str], chinese: str, english: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for lang in ("zh", "en"):
+        assert _exit_code(["--lang", lang, *argv]) == cli.EXIT_USAGE
+        err = capsys.readouterr().err
+        if lang == "zh":
+            assert chinese in err and "argument" not in err
+        else:
+            assert english in err
+
+
+def test_argparse_translations_keep_their_placeholders() -> None:
+    import re
+
+    placeholder = re.compile(r"%(?:\([a-z_]+\))?[sr]")
+    table = catalogue("zh")
+    ids = [*cli.ARGPARSE_MESSAGES, *(plural for _one, plural in cli.ARGPARSE_PLURALS)]
+    for message in ids:
+        assert message in table, message
+        assert sorted(placeholder.findall(table[message])) == sorted(placeholder.findall(message))
