@@ -554,3 +554,34 @@ async def test_the_same_report_twice_is_one_entry_and_a_notification(
         await pilot.press("down")
         await pilot.pause()
         assert "Genre 法治政府建设报告 (government)" in detail(app).plain_text
+
+
+async def test_detail_lines_never_start_with_closing_punctuation(loaded, tmp_path) -> None:
+    """The pane wraps Chinese as Chinese is set (govread/linebreak.py): a comma or full stop
+    stays at the end of the line it closes, at any width of the pane."""
+    from govread.linebreak import CLOSING
+
+    clauses = "".join(
+        "各部门" + "依法" * (n % 7) + "履职尽责" + "，；。、）”"[n % 6] for n in range(60)
+    )
+    source = tmp_path / "wrap.txt"
+    source.write_text(
+        "测试市人民政府关于2023年法治政府建设情况的报告\n\n"
+        f"一、主要工作\n{clauses}\n二、下一步工作\n继续推进。\n",
+        "utf-8",
+    )
+    app = GovreadApp(paths=[str(source)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        pane = detail(app)
+        assert "各部门履职尽责，" in pane.plain_text
+        body = pane.query_one("#detail-body")
+        lines = [
+            "".join(segment.text for segment in body.render_line(y)).rstrip()
+            for y in range(body.size.height)
+        ]
+        wrapped = [line for line in lines if "履职" in line or line[:1] in CLOSING]
+        assert len(wrapped) > 5  # the paragraph took several lines
+        assert not [line for line in lines if line[:1] in CLOSING]

@@ -23,6 +23,7 @@ from textual.widgets import Static
 from govread.citation import source_url
 from govread.i18n import N_, _, _n
 from govread.library import place_label
+from govread.linebreak import KinsokuText
 from govread.node_ids import node_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.sanitize import sanitize, sanitize_line, sanitize_path
@@ -144,20 +145,25 @@ class DetailPane(VerticalScroll, can_focus=True):
         self._bullets = set()
         parts = self.render_path(self._path)
         self._plain = "\n".join(part.plain for part in parts)
-        body.update(Group(*(self._hanging(p) if id(p) in self._bullets else p for p in parts)))
+        body.update(
+            Group(
+                *(self._hanging(p) if id(p) in self._bullets else KinsokuText.of(p) for p in parts)
+            )
+        )
 
     @staticmethod
     def _hanging(item: Text) -> Table:
         """A list item with a hanging indent: the bullet alone in its column.
 
         (Rich wraps at spaces, so in a plain Text a long Chinese sentence would leave its
-        bullet alone on the line above.)
+        bullet alone on the line above.) Every part wraps as Chinese does (`KinsokuText`):
+        no line starts with a closing mark.
         """
         bullet, passage = item.divide([2])
         grid = Table.grid()
         grid.add_column(width=2, no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
-        grid.add_row(bullet, passage)
+        grid.add_row(bullet, KinsokuText.of(passage))
         return grid
 
     def render_path(self, path: Sequence[OutlineData]) -> list[Text]:

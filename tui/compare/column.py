@@ -34,6 +34,7 @@ from govread.compare_words import (
 )
 from govread.figures import figure_spans
 from govread.i18n import _
+from govread.linebreak import KinsokuText
 from govread.multi_compare import Cell as RowCell
 from govread.multi_compare import Row
 from govread.tui._css import css_beside
@@ -294,7 +295,9 @@ class CompareColumn(VerticalScroll, can_focus=False):
                 marked = self.is_marked(cell.unit.node_id)
                 answers = dict(self.rows[cell.row].row.cells[self.index].passages)
                 answer = answers.get(cell.unit.key, "")
-                cell.update(unit_text(cell.unit, marked, style, self.matched, answer))
+                cell.update(
+                    KinsokuText.of(unit_text(cell.unit, marked, style, self.matched, answer))
+                )
 
     def refresh_marks(self, node_ids: frozenset[str]) -> None:
         self.render_texts(node_ids)
