@@ -22,6 +22,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol
 
@@ -128,6 +129,18 @@ class HelpFormatter(argparse.HelpFormatter):
         if heading:
             self._headings.append(heading)
         super().start_section(heading)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        # textwrap breaks at spaces only: a Chinese help text ran on, unbroken, past the
+        # terminal's edge. Broken by cells, as Chinese is (govread/linebreak.py).
+        from govread.linebreak import break_offsets
+
+        text = " ".join(text.split())
+        cuts = [0, *break_offsets(text, width), len(text)]
+        return [text[start:end].strip() for start, end in pairwise(cuts)]
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
     def format_help(self) -> str:
         text = super().format_help()

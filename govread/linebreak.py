@@ -6,7 +6,8 @@ rules of Chinese typesetting (行首行尾禁则, kinsoku):
 - an opening mark (（《「『“ …) never ends a line: it goes down with what it opens;
 - a number or a Latin word (``2023``, ``12.5%``, ``GB/T``) is not cut in two;
 - a space may hang past the edge (the line is trimmed there), and a line starts after it;
-  a word after a space that fits on a line goes down whole, as Rich wraps.
+  a word after a space that fits on a line goes down whole, as Rich wraps, unless that
+  leaves the line less than half full.
 
 Rich wraps at spaces and folds a run without any, cell by cell, so a pane of Chinese could
 show a line opening with "，". `break_offsets` answers what `rich._wrap.divide_line`
@@ -91,13 +92,18 @@ def break_offsets(text: str, width: int) -> list[int]:
             index += 1
             continue
         # The line is full before `index`. A word after a space that fits on a line of its
-        # own goes down whole, as Rich wraps ("文种 法治政府建设报告"); else find the
-        # nearest place the rules allow.
-        if start < word <= index and can_break(text, word) and _fits(text, word, width):
+        # own goes down whole, as Rich wraps ("文种 法治政府建设报告"), if the line keeps
+        # half its characters; else the line ends at the nearest place the rules allow.
+        half = start + (index - start + 1) // 2
+        if start < word and half <= word <= index and can_break(text, word):
+            fits = _fits(text, word, width)
+        else:
+            fits = False
+        if fits:
             cut = word
         else:
             cut = index
-            lowest = max(start + 1, index - MAX_BACKOFF, start + (index - start + 1) // 2)
+            lowest = max(start + 1, index - MAX_BACKOFF, half)
             while cut >= lowest and not can_break(text, cut):
                 cut -= 1
             if cut < lowest:

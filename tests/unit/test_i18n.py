@@ -227,3 +227,20 @@ def test_argparse_translations_keep_their_placeholders() -> None:
     for message in ids:
         assert message in table, message
         assert sorted(placeholder.findall(table[message])) == sorted(placeholder.findall(message))
+
+
+def test_chinese_help_fits_the_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse wraps at spaces (textwrap): Chinese help ran past the edge unbroken."""
+    from rich.cells import cell_len
+
+    from govread.linebreak import CLOSING
+
+    monkeypatch.setenv("COLUMNS", "60")
+    assert _exit_code(["--lang", "zh", "compare", "--help"]) == 0
+    out = capsys.readouterr().out
+    body = out.split("\n\n", 1)[1]  # after the usage (argparse counts its characters)
+    assert max(cell_len(line) for line in body.splitlines()) <= 60
+    assert not [line for line in body.splitlines() if line.strip()[:1] in CLOSING]
+    assert "逐一比较两份或更多报告" in out.replace("\n", "")
