@@ -541,7 +541,7 @@ class GovreadApp(App[int]):
         # Only the first four are named: called once per report loaded, this stays O(1).
         names = [place_label(r) or r.display_title for r in self.reports[:4]]
         loaded = len(self.reports)
-        shown = ", ".join(names) + (_(" +{n} more").format(n=loaded - 4) if loaded > 4 else "")
+        shown = _(", ").join(names) + (_(" +{n} more").format(n=loaded - 4) if loaded > 4 else "")
         count = _n("{n} report", "{n} reports", loaded).format(n=loaded)
         self.sub_title = _("{count}: {reports}").format(count=count, reports=shown)
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual.binding import ActiveBinding, Binding
 from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
+from textual.widgets import Footer
 
 from govread.i18n import N_, _
 
@@ -149,3 +150,35 @@ TEXTUAL_BINDINGS = (
     N_("Delete right to start of word"),
     N_("Delete all to the right"),
 )
+
+
+class KeysFooter(Footer):
+    """Textual's footer, without the keys that run under the palette key docked at its
+    right (``^p palette``).
+
+    Those keys lie beneath it (the footer scrolls sideways), and where one of their edges
+    falls inside one of the palette key's wide characters, Textual's compositor cuts that
+    character and draws blanks instead: ``^p   令面板`` at 80 columns, ``^p 命令  板`` at
+    84. A key that reaches under the palette key is hidden (it is still bound, and the help
+    screen lists it), again whenever the footer is rebuilt, resized or scrolled.
+    """
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self._hide_keys_under_palette)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._hide_keys_under_palette)
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_x(old_value, new_value)
+        self.call_after_refresh(self._hide_keys_under_palette)
+
+    def _hide_keys_under_palette(self) -> None:
+        palette = next(iter(self.query_children(".-command-palette")), None)
+        if palette is None or not self.is_attached:
+            return
+        edge = palette.region.x
+        for child in self.children:
+            if child is not palette:
+                child.visible = child.region.right <= edge

@@ -37,6 +37,8 @@ async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> N
         assert screen.reports[0].region == "咸宁市" and screen.reports[1].region == "宝鸡市"
         title = screen.query_one("#compare-title").content.plain
         assert "咸宁市 2023" in title and "宝鸡市 2023" in title
+        # the header counts what is compared, not what is open ("5 reports: …")
+        assert (screen.title, screen.sub_title) == ("Compare", "2 reports")
         rows = [r for r in _rows_of(screen, "enforcement") if not screen.pairwise.pairs[r].is_gap]
         assert rows, "no 行政执法 row with both sides"
         a_text = "\n".join(t for r in rows for t in _cell_texts(screen, 0, r))

@@ -48,6 +48,7 @@ async def test_open_sort_and_filter(loaded: Loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(160, 45)) as pilot:
         screen = await open_tables(pilot, loaded)
+        assert (screen.title, screen.sub_title) == ("Corpus tables", "5 reports")
         table = screen.table("indicators")
         assert table.row_count == 5
         assert labels(table) == [

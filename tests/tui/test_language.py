@@ -81,3 +81,19 @@ async def test_the_browser_speaks_one_language(
         if language == "zh":  # the groups and the descriptions of the keys, too
             assert "提纲" in body and "正文窗格" in body and "全局" in body
             assert "Detail pane" not in body and "Everywhere" not in body
+
+
+@pytest.mark.parametrize("width", [80, 84, 90])
+async def test_the_palette_key_is_whole_at_any_width(loaded: Loaded, width: int) -> None:
+    """Keys running under the docked ``^p 命令面板`` cut its wide characters into blanks
+    (``^p   令面板`` at 80 columns): they are hidden instead."""
+    set_language("zh")
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=(width, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+        last = "".join(segment.text for segment in strips[-1])
+        assert last.rstrip().endswith("^p 命令面板"), last
+        assert "帮助" in last  # the keys before it are still there

@@ -36,7 +36,7 @@ from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.heap import freeze_long_lived, thaw
 from govread.tui.browser.outline import GROUPING_NAMES, OutlineData, OutlineTree
 from govread.tui.commands import GroupingCommands, MarksCommands, TimelineCommands
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.mark_actions import confirm_clear_marks
 from govread.tui.messages import (
     FilterCleared,
@@ -250,7 +250,7 @@ class BrowserScreen(LocalisedScreen[None]):
             yield DetailPane(id="detail")
         # the progress bar is mounted when first shown (`_progress_bar`): hidden, it cost
         # the first frame as much as the header
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.outline.marked_ids = app_state(self).marks

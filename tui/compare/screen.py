@@ -34,11 +34,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+from textual.widgets import DataTable, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from govread.compare import Comparison, report_units
-from govread.i18n import N_, _
+from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.multi_compare import MultiComparison
 from govread.node_ids import is_node_id
@@ -49,7 +49,7 @@ from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.views import PairView, view_of
 from govread.tui.dialogs.export import ExportDialog
 from govread.tui.jump import back_to_node
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.messages import MarksChanged
 
 if TYPE_CHECKING:
@@ -225,6 +225,8 @@ class CompareScreen(LocalisedScreen[None]):
         self.started = time.perf_counter()
         self.fill_seconds: float | None = None  # from creation to every column filled
         self.title = _("Compare")
+        # Its own count: the app's ("5 reports: …", what is open) read as what is compared.
+        self.sub_title = _n("{n} report", "{n} reports", len(reports)).format(n=len(reports))
 
     @property
     def pairwise(self) -> Comparison | None:
@@ -261,7 +263,7 @@ class CompareScreen(LocalisedScreen[None]):
             )
             table.can_focus = False
             yield table
-        yield Footer()
+        yield KeysFooter()
 
     def column(self, index: int) -> CompareColumn:
         return self.query_one(f"#column-{index}", CompareColumn)

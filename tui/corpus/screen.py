@@ -27,7 +27,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import (
-    Footer,
     Header,
     Input,
     ProgressBar,
@@ -65,7 +64,7 @@ from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
 from govread.tui.jump import back_to_node
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import KeysFooter, LocalisedScreen
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
@@ -168,10 +167,11 @@ class CorpusScreen(LocalisedScreen[None]):
             with TabPane(_("Checklist"), id="checklist"):
                 yield Grid(id="checklist-table")
                 yield Static(id="checklist-evidence")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         count = len(self.reports)
+        self.title = _("Corpus tables")
         self.sub_title = _n("{n} report", "{n} reports", count).format(n=count)
         self._compute()
 

@@ -30,7 +30,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from govread.compare import Idf, Unit
@@ -54,7 +54,7 @@ from govread.timeline import (
 )
 from govread.timeline_view import series_cells, status_text
 from govread.tui.jump import back_to_node
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import KeysFooter, LocalisedScreen
 
 if TYPE_CHECKING:
     from govread.tui.app import GovreadApp
@@ -153,7 +153,7 @@ class TimelineScreen(LocalisedScreen[None]):
             with TabPane(_("Promises"), id="promises"):
                 yield DataTable(id="promises-table", cursor_type="row")
                 yield Static(id="promises-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def _title(self) -> Text:
         title = Text(sanitize_line(self.place.label), style="bold")
