@@ -585,3 +585,19 @@ async def test_detail_lines_never_start_with_closing_punctuation(loaded, tmp_pat
         wrapped = [line for line in lines if "履职" in line or line[:1] in CLOSING]
         assert len(wrapped) > 5  # the paragraph took several lines
         assert not [line for line in lines if line[:1] in CLOSING]
+
+
+async def test_space_on_a_group_of_reports_says_what_can_be_marked(loaded, notices) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.browser.group_reports("year")
+        await pilot.pause()
+        tree = outline(app)
+        tree.move_cursor(tree.root.children[0])
+        await pilot.pause()
+        assert tree.current_node is None  # a group: no report of its own
+        await pilot.press("space")
+        await pilot.pause()
+        assert notices[-1].message.startswith("Only a report, a section or an item can be marked")
+        assert len(app.marks) == 0

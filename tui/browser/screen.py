@@ -499,7 +499,14 @@ class BrowserScreen(LocalisedScreen[None]):
     def action_toggle_mark(self) -> None:
         data = self.outline.current_node
         if data is None:
-            self.notify(_("Nothing to mark yet"), severity="warning")
+            cursor = self.outline.cursor_node
+            if cursor is not None and not cursor.is_root:  # a group of reports, or "… more"
+                self.notify(
+                    _("Only a report, a section or an item can be marked: open this line (→)"),
+                    severity="warning",
+                )
+            else:
+                self.notify(_("Nothing to mark yet"), severity="warning")
             return
         app_state(self).toggle_mark(node_id_of(data))
 
