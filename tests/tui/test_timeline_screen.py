@@ -197,3 +197,28 @@ async def test_topics_and_indicators_show_while_the_promises_are_worked_out(monk
         await pilot.pause()
         assert screen.ready and screen.query_one("#promises-table", DataTable).row_count
         assert not screen.query_one("#timeline-progress", ProgressBar).display
+
+
+async def test_many_reports_left_out_leave_the_tables_room_at_80x24(tmp_path) -> None:
+    """Second reports of a year are counted by reason, with their years, in one line: a
+    title each took the screen from the tables."""
+    for source in FIXTURES.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    for year in (2021, 2022, 2023):
+        text = (FIXTURES / f"tongshan_{year}.txt").read_text("utf-8")
+        for copy in range(2):  # shorter versions of the year's report: left out
+            cut = text[: len(text) * (2 + copy) // 5]
+            (tmp_path / f"tongshan_{year}_copy{copy}.txt").write_text(cut, "utf-8")
+    app = GovreadApp([tmp_path])
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_directly(pilot)
+        assert screen.timeline is not None and len(screen.timeline.left_out) >= 6
+        title = screen.query_one("#timeline-title", Static)
+        plain = title.content.plain
+        assert (
+            "left out: 6 reports (a second report of the year; the longer one is shown)"
+            " 2021 · 2022 · 2023"
+        ) in plain
+        assert title.size.height <= 4
+        assert screen.query_one("#topics-table", DataTable).size.height >= 6

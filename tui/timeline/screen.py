@@ -41,7 +41,7 @@ from govread.followup import (
     timeline_promises,
     word_weights,
 )
-from govread.i18n import N_, _
+from govread.i18n import N_, _, _n
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
 from govread.timeline import (
@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 
 TABS = ("topics", "indicators", "promises")
 _CELL_CHARS = 14  # characters of a unit's heading in a topic cell
+# Reports left out of the timeline named one a line up to this many; more are counted by
+# reason, with their years (a line each would leave the tables no room on 80×24).
+LEFT_OUT_NAMED = 2
 
 
 def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
@@ -237,10 +240,23 @@ class TimelineScreen(LocalisedScreen[None]):
         self.timeline = timeline
         if timeline.left_out:
             title = self._title()
-            for left in timeline.left_out:
-                title.append("\n" + _("left out: "), style="dim")
-                title.append(sanitize_line(left.report.display_title))
-                title.append(f" ({sanitize_line(reason_text(left))})", style="dim")
+            if len(timeline.left_out) <= LEFT_OUT_NAMED:
+                for left in timeline.left_out:
+                    title.append("\n" + _("left out: "), style="dim")
+                    title.append(sanitize_line(left.report.display_title))
+                    title.append(f" ({sanitize_line(reason_text(left))})", style="dim")
+            else:  # one line per reason, the years it took out (a title each filled the screen)
+                reasons: dict[str, list[int | None]] = {}
+                for left in timeline.left_out:
+                    reasons.setdefault(reason_text(left), []).append(left.report.year)
+                for reason, years in reasons.items():
+                    count = _n("{n} report", "{n} reports", len(years)).format(n=len(years))
+                    title.append("\n" + _("left out: "), style="dim")
+                    title.append(count)
+                    title.append(f" ({sanitize_line(reason)})", style="dim")
+                    known = sorted({year for year in years if year})
+                    if known:
+                        title.append(" " + " · ".join(map(str, known)))
             self.query_one("#timeline-title", Static).update(title)
         self._fill_topics(timeline)
         self._fill_indicators(timeline)
