@@ -177,6 +177,23 @@ async def test_sync_keeps_the_columns_on_one_row_and_toggles(open_compare) -> No
         assert top_row(a) == top_row(b)
 
 
+async def test_figures_table_shows_every_report_at_80_columns(open_compare) -> None:
+    """A long subject made the first column half the screen wide: the second report's
+    column began off screen. Each column now takes at most its share."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = screen.query_one("#figures-table", DataTable)
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert sum(widths) <= table.size.width, widths
+        assert [cell.plain for cell in table.get_row_at(0)][1:] == [
+            "100%  出庭应诉率",
+            "95.08%  行政机关负责人出庭率",
+        ]  # the cells keep their text (cut only where shown)
+
+
 async def test_figures_table_one_key_away(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -113,6 +114,7 @@ def open_compare(app: GovreadApp) -> None:
 
 
 MIN_COLUMN = 36  # cells: narrower, a column of Chinese text reads badly; scroll sideways
+FIGURE_COLUMN_MIN = 12  # cells: the figures table's narrowest column when it shares the width
 
 
 class CompareScreen(LocalisedScreen[None]):
@@ -645,9 +647,23 @@ class CompareScreen(LocalisedScreen[None]):
         reports or more first, then each report's others."""
         table: DataTable[Text] = self.query_one("#figures-table", DataTable)
         table.clear(columns=True)
-        table.add_column(Text(_("Figure")), key="label")
+        # No column wider than its share of the screen: a long subject made the first column
+        # half of an 80-column terminal wide and pushed the second report out of sight.
+        share = max(FIGURE_COLUMN_MIN, (self.size.width - 2) // (len(self.labels) + 1) - 2)
+        rows = comparison.figures
+        longest = max((cell_len(row.label) for row in rows), default=0)
+        table.add_column(Text(_("Figure")), key="label", width=min(longest, share) or None)
         for index, label in enumerate(self.labels):
-            table.add_column(Text(label), key=f"report-{index}")
+            widest = max(
+                (
+                    cell_len(f"{figure.text}  {figure.label}")
+                    for row in rows
+                    if (figure := row.cells[index]) is not None
+                ),
+                default=0,
+            )
+            width = max(widest, cell_len(label))
+            table.add_column(Text(label), key=f"report-{index}", width=min(width, share))
         for number, row in enumerate(comparison.figures):
             cells = [Text(row.label, style="bold" if row.present >= 2 else "")]
             for figure in row.cells:
