@@ -152,6 +152,12 @@ TEXTUAL_BINDINGS = (
 )
 
 
+# A footer rebuilt while another screen is on top is laid out a little later: looked at
+# this often (seconds), this many times.
+LAYOUT_WAIT = 0.05
+LAYOUT_TRIES = 20
+
+
 class KeysFooter(Footer):
     """Textual's footer, without the keys that run under the palette key docked at its
     right (``^p palette``).
@@ -174,9 +180,13 @@ class KeysFooter(Footer):
         super().watch_scroll_x(old_value, new_value)
         self.call_after_refresh(self._hide_keys_under_palette)
 
-    def _hide_keys_under_palette(self) -> None:
+    def _hide_keys_under_palette(self, tries: int = LAYOUT_TRIES) -> None:
         palette = next(iter(self.query_children(".-command-palette")), None)
         if palette is None or not self.is_attached:
+            return
+        if not palette.region.width:  # rebuilt beneath another screen: not laid out yet
+            if tries > 1:
+                self.set_timer(LAYOUT_WAIT, lambda: self._hide_keys_under_palette(tries - 1))
             return
         edge = palette.region.x
         for child in self.children:

@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from govread.config import config_path, user_themes_dir
 from govread.i18n import N_, _
+from govread.linebreak import KinsokuText
 from govread.tui.localised import LocalisedScreen
 
 INTRO = N_(
@@ -136,20 +137,21 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(justify="right", style="bold", no_wrap=True)
         table.add_column()
-        table.add_row("", Text(_(INTRO), overflow="fold"))
+        # Chinese has no spaces to wrap at: broken as Chinese is set (no line opens with "。")
+        table.add_row("", KinsokuText(_(INTRO), overflow="fold"))
         for title, rows in binding_groups(self._target):
             table.add_row("", "")
             table.add_row("", Text(title, style="bold underline"))
             for keys, description in rows:
-                table.add_row(Text(keys), Text(description, overflow="fold"))
+                table.add_row(Text(keys), KinsokuText(description, overflow="fold"))
         table.add_row("", "")
         table.add_row("", Text(_("Filter queries"), style="bold underline"))
         for example, meaning in QUERY_HELP:
-            table.add_row(Text(example), Text(_(meaning), overflow="fold"))
+            table.add_row(Text(example), KinsokuText(_(meaning), overflow="fold"))
         table.add_row("", "")
         table.add_row("", Text(_("Themes"), style="bold underline"))
         # Chinese has no spaces to wrap at: a long line folds rather than being cut.
-        themes = Text(overflow="fold")
+        themes = KinsokuText(overflow="fold")
         themes.append(
             _("ctrl+p, then “Theme”: switch theme (remembered in {path}).").format(
                 path=config_path()
