@@ -56,6 +56,7 @@ from govread.coverage import COVERAGE_COLUMNS, theme_columns
 from govread.figure_table import COLUMNS as FIGURE_COLUMNS
 from govread.figure_table import value_text
 from govread.i18n import N_, _, _n
+from govread.linebreak import KinsokuText
 from govread.loading import cache_enabled
 from govread.parsers.model import Report
 from govread.tabular import sanitize
@@ -369,7 +370,8 @@ class CorpusScreen(LocalisedScreen[None]):
                 indicator_chart(self.shown[tab], indicator, limit=CHART_BARS)
             )
         elif tab == "checklist":
-            self.query_one("#checklist-evidence", Static).update(self._evidence_text(found))
+            evidence = KinsokuText.of(self._evidence_text(found))  # a report's words
+            self.query_one("#checklist-evidence", Static).update(evidence)
         else:
             note = Text(
                 _(

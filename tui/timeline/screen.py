@@ -42,6 +42,7 @@ from govread.followup import (
     word_weights,
 )
 from govread.i18n import N_, _, _n
+from govread.linebreak import KinsokuText
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line
 from govread.timeline import (
@@ -434,8 +435,8 @@ class TimelineScreen(LocalisedScreen[None]):
             detail = detail.copy()
             detail.append("\n")
             detail.append_text(self._details.get("topics|shifts", Text()))
-        if detail is not None:
-            self.query_one(f"#{tab}-detail", Static).update(detail)
+        if detail is not None:  # quotes of the reports: wrapped as Chinese is set
+            self.query_one(f"#{tab}-detail", Static).update(KinsokuText.of(detail))
 
     @on(DataTable.CellSelected)
     @on(DataTable.RowSelected)
