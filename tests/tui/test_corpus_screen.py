@@ -247,3 +247,14 @@ async def test_the_tables_stay_in_view_dimmed_behind_the_indicator_dialog(loaded
         assert 0 < dialog.styles.background.a < 1  # tinted, not opaque: the screen shows through
         shown = app.export_screenshot().replace("&#160;", " ")
         assert "咸宁市" in shown and "Show an indicator" in shown  # the tables and the dialog
+
+
+async def test_the_report_column_is_named_in_the_interface_language(loaded: Loaded) -> None:
+    from govread.i18n import set_language
+
+    set_language("zh")
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        assert screen.table("indicators").columns[0].label.plain == "报告"
+        assert (screen.title, screen.sub_title) == ("汇总表", "5 份报告")

@@ -265,7 +265,7 @@ class CorpusScreen(LocalisedScreen[None]):
     def _fill(self, tab: str) -> None:
         rows = self._rows_for(tab)
         self.shown[tab] = rows
-        columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, "report"))]
+        columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, _("report")))]
         if tab == "indicators":
             columns += self._indicator_columns()
             make = self._indicator_cells
