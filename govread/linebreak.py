@@ -4,7 +4,8 @@ rules of Chinese typesetting (行首行尾禁则, kinsoku):
 - a closing mark (、，。；：！？）》」』” …) never starts a line: the character before it goes
   down with it, so the mark stays at the end of the line it closes;
 - an opening mark (（《「『“ …) never ends a line: it goes down with what it opens;
-- a number or a Latin word (``2023``, ``12.5%``, ``GB/T``) is not cut in two;
+- a number or a Latin word (``2023``, ``12.5%``, ``GB/T``) is not cut in two, unless
+  only that keeps a closing mark off the start of a line (a long path before "）。");
 - a space may hang past the edge (the line is trimmed there), and a line starts after it;
   a word after a space that fits on a line goes down whole, as Rich wraps, unless that
   leaves the line less than half full.
@@ -48,14 +49,17 @@ def _glued(before: str, after: str) -> bool:
     )
 
 
-def can_break(text: str, offset: int) -> bool:
-    """A line may end before ``text[offset]`` (0 < offset < len(text))."""
+def can_break(text: str, offset: int, words: bool = True) -> bool:
+    """A line may end before ``text[offset]`` (0 < offset < len(text)); with `words` False,
+    even inside a number or a Latin word (the rule given up first)."""
     before, after = text[offset - 1], text[offset]
     if after.isspace():
         return False  # the space hangs at the end of the line before
     if before.isspace():
         return after not in CLOSING
-    return after not in CLOSING and before not in OPENING and not _glued(before, after)
+    if after in CLOSING or before in OPENING:
+        return False
+    return not (words and _glued(before, after))
 
 
 def _fits(text: str, start: int, width: int) -> bool:
@@ -69,6 +73,17 @@ def _fits(text: str, start: int, width: int) -> bool:
         if cells > width:
             return False
     return True
+
+
+def _nearest_break(text: str, index: int, lowest: int) -> int:
+    """The break nearest before `index`, not below `lowest`: one the rules allow; else one
+    inside a number or a word (a path or a URL longer than the back-off, before "）。");
+    else `index` itself (a run of marks longer than the back-off)."""
+    for words in (True, False):
+        for cut in range(index, lowest - 1, -1):
+            if can_break(text, cut, words):
+                return cut
+    return index
 
 
 def break_offsets(text: str, width: int) -> list[int]:
@@ -102,12 +117,7 @@ def break_offsets(text: str, width: int) -> list[int]:
         if fits:
             cut = word
         else:
-            cut = index
-            lowest = max(start + 1, index - MAX_BACKOFF, half)
-            while cut >= lowest and not can_break(text, cut):
-                cut -= 1
-            if cut < lowest:
-                cut = index
+            cut = _nearest_break(text, index, max(start + 1, index - MAX_BACKOFF, half))
         offsets.append(cut)
         start = cut
         cells = sum(cell(c) for c in text[cut:index])

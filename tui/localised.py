@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
+from textual.containers import Horizontal
 from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from govread.i18n import N_, _
@@ -152,43 +155,33 @@ TEXTUAL_BINDINGS = (
 )
 
 
-# A footer rebuilt while another screen is on top is laid out a little later: looked at
-# this often (seconds), this many times.
-LAYOUT_WAIT = 0.05
-LAYOUT_TRIES = 20
-
-
 class KeysFooter(Footer):
-    """Textual's footer, without the keys that run under the palette key docked at its
-    right (``^p palette``).
+    """Textual's footer, its keys in a box that ends where the palette key docked at its
+    right (``^p palette``) begins.
 
-    Those keys lie beneath it (the footer scrolls sideways), and where one of their edges
-    falls inside one of the palette key's wide characters, Textual's compositor cuts that
-    character and draws blanks instead: ``^p   令面板`` at 80 columns, ``^p 命令  板`` at
-    84. A key that reaches under the palette key is hidden (it is still bound, and the help
-    screen lists it), again whenever the footer is rebuilt, resized or scrolled.
+    In Textual's footer the keys run on under the palette key (the footer scrolls
+    sideways), and where one of their edges fell inside one of the palette key's wide
+    characters, the compositor cut that character and drew blanks: ``^p   令面板`` at 80
+    columns, ``^p 命令  板`` at 84. In their own box they are clipped at its edge, as
+    they are at the screen's; the keys that do not fit are in the help screen (``?``).
     """
 
-    async def recompose(self) -> None:
-        await super().recompose()
-        self.call_after_refresh(self._hide_keys_under_palette)
+    DEFAULT_CSS = """
+    KeysFooter > #footer-keys {
+        width: 1fr;
+        height: 1;
+        layout: horizontal;
+        overflow: hidden hidden;
+    }
+    """
 
-    def on_resize(self) -> None:
-        self.call_after_refresh(self._hide_keys_under_palette)
-
-    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_x(old_value, new_value)
-        self.call_after_refresh(self._hide_keys_under_palette)
-
-    def _hide_keys_under_palette(self, tries: int = LAYOUT_TRIES) -> None:
-        palette = next(iter(self.query_children(".-command-palette")), None)
-        if palette is None or not self.is_attached:
-            return
-        if not palette.region.width:  # rebuilt beneath another screen: not laid out yet
-            if tries > 1:
-                self.set_timer(LAYOUT_WAIT, lambda: self._hide_keys_under_palette(tries - 1))
-            return
-        edge = palette.region.x
-        for child in self.children:
-            if child is not palette:
-                child.visible = child.region.right <= edge
+    def compose(self) -> ComposeResult:
+        palette: Widget | None = None
+        with Horizontal(id="footer-keys"):
+            for widget in super().compose():
+                if widget.has_class("-command-palette"):
+                    palette = widget  # docked at the footer's right, after the box
+                else:
+                    yield widget
+        if palette is not None:
+            yield palette

@@ -128,4 +128,4 @@ async def test_chinese_help_never_opens_a_line_with_a_closing_mark(loaded: Loade
         assert any("提纲" in words for words in lines)
         # a word opening with a closing mark opens a line (Chinese puts no space before one)
         opening = [w for words in lines for w in words if w[0] in "，。、；：！？）》」』”"]
-        assert not opening, lines
+        assert not opening, [" ".join(words) for words in lines]

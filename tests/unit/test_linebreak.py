@@ -109,3 +109,11 @@ def test_rich_renders_kinsoku_text_with_its_styles() -> None:
     assert console.export_text().splitlines() == ["一二三四五六七八", "九，十一"]
     wrapped = KinsokuText.of(source)
     assert wrapped.spans == source.spans and wrapped.style == "bold"
+
+
+def test_a_long_path_is_cut_rather_than_a_line_opened_with_its_closing_marks() -> None:
+    text = "记录在 /tmp/a-very-long-folder-name/config/govread/config.toml）。下一句"
+    for width in range(12, 60):
+        lines = lines_of(text, width)
+        assert "".join(lines) == text
+        assert not [line for line in lines[1:] if line[0] in CLOSING], (width, lines)
