@@ -35,15 +35,22 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
 
 # Kinds met in download folders, named so the reason for skipping them is plain.
+# Why a file found in a folder is skipped, by its suffix (message ids: `Problem` shows them
+# in the interface language).
 _SKIPPED_SUFFIXES = {
     **dict.fromkeys(
-        (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".svg"), "an image"
+        (".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".tif", ".tiff", ".svg"),
+        N_("is an image, not a report"),
     ),
-    **dict.fromkeys((".xls", ".xlsx", ".et", ".csv", ".ods"), "a spreadsheet"),
-    **dict.fromkeys((".zip", ".rar", ".7z", ".gz", ".tar", ".bz2", ".xz"), "an archive"),
-    **dict.fromkeys((".doc", ".wps"), "an old Word/WPS document (save it as .docx)"),
-    **dict.fromkeys((".ppt", ".pptx"), "a presentation"),
-    **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), "a media file"),
+    **dict.fromkeys((".xls", ".xlsx", ".et", ".csv", ".ods"), N_("is a spreadsheet, not a report")),
+    **dict.fromkeys(
+        (".zip", ".rar", ".7z", ".gz", ".tar", ".bz2", ".xz"), N_("is an archive, not a report")
+    ),
+    **dict.fromkeys(
+        (".doc", ".wps"), N_("is an old Word/WPS document (save it as .docx), not a report")
+    ),
+    **dict.fromkeys((".ppt", ".pptx"), N_("is a presentation, not a report")),
+    **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), N_("is a media file, not a report")),
 }
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -83,7 +90,7 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
-_UNREAD_KIND = "is not a kind of file govread reads"
+_UNREAD_KIND = N_("is not a kind of file govread reads")
 
 
 class ReportError(Exception):
@@ -464,8 +471,7 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
             if suffix in REPORT_SUFFIXES:
                 entries.append((Path(root, name), None))
             else:
-                kind = _SKIPPED_SUFFIXES.get(suffix)
-                reason = f"is {kind}, not a report" if kind else _UNREAD_KIND
+                reason = _SKIPPED_SUFFIXES.get(suffix, _UNREAD_KIND)
                 entries.append((Path(root, name), reason))
     yield from sorted(entries)
 

@@ -17,7 +17,7 @@ from typing import TextIO
 
 from govread import store as store_module
 from govread.cli import ArgumentParser, error_line, skipped_line
-from govread.i18n import _
+from govread.i18n import N_, _
 from govread.identity import sanitize
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -44,6 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# The stages the store reports while it indexes (message ids, shown translated).
+STAGE_NAMES = {"indexing": N_("indexing")}
+
+
 class ProgressLine:
     """A bar redrawn in place on a terminal; a plain line every tenth otherwise."""
 
@@ -55,6 +59,7 @@ class ProgressLine:
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= 0:
             return
+        stage = _(STAGE_NAMES.get(stage, stage))
         if self.tty:
             filled = BAR_WIDTH * done // total
             bar = "█" * filled + "·" * (BAR_WIDTH - filled)
@@ -66,7 +71,8 @@ class ProgressLine:
         tenth = 10 * done // total
         if self._shown != (stage, tenth) and (tenth != 0 or done == 1):
             self._shown = (stage, tenth)
-            self.stream.write(f"{stage}: {done}/{total}\n")
+            line = _("{stage}: {done}/{total}").format(stage=stage, done=done, total=total)
+            self.stream.write(line + "\n")
             self.stream.flush()
 
 
@@ -94,7 +100,8 @@ def run(argv: Sequence[str]) -> int:
     failed = False
     for path, reason in summary.skipped:
         failed = failed or path in named
-        print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
+        # a fixed reason (a message id) in the interface language, a library's words as they are
+        print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
         _(

@@ -244,3 +244,24 @@ def test_chinese_help_fits_the_terminal(
     assert max(cell_len(line) for line in body.splitlines()) <= 60
     assert not [line for line in body.splitlines() if line.strip()[:1] in CLOSING]
     assert "逐一比较两份或更多报告" in out.replace("\n", "")
+
+
+def test_files_skipped_and_indexing_are_told_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+
+    from govread.commands.index import ProgressLine
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    (folder / "notes.xyz").write_text("x", "utf-8")
+    _exit_code(["--lang", "zh", "index", str(folder), "--store", str(tmp_path / "s.db")])
+    err = capsys.readouterr().err
+    assert "photo.jpg: 是图片，不是报告" in err
+    assert "notes.xyz: 不是 govread 能读取的文件类型" in err
+    assert "not a report" not in err and "kind of file" not in err
+    stream = io.StringIO()
+    ProgressLine(stream)("indexing", 1, 1)
+    assert stream.getvalue() == "建立索引：1/1\n"
