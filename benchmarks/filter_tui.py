@@ -9,7 +9,10 @@ types a few queries character by character (each prefix applied as a settled key
 prints p50 / p95 / max of `BrowserFilter.latencies` (index.filter + narrowing the outline).
 From a store the filter answers in a worker: each keystroke's latency runs from the settled
 keystroke to its answer shown (the worker's query, then narrowing the outline), and the next
-prefix is typed once it is shown (the event loop idle meanwhile, as while a person waits). `--engine` times `StoreIndex.filter` alone, in this
+prefix is typed once the whole answer is shown (the event loop idle meanwhile, as while a
+person waits). Two figures: to the outline shown (`visible_latencies`: from a store, the
+first reports' answer when it fills the outline, the status saying the counting goes on),
+and to the whole answer shown, its counts in the status (`latencies`). `--engine` times `StoreIndex.filter` alone, in this
 process, over the same prefixes (after `StoreIndex.prepare()`, as the browser's loading
 worker does), and prints each prefix's time with `--verbose`.
 """
@@ -97,7 +100,8 @@ async def main(paths: list[str], store: Path | None) -> None:
             clear_time = time.perf_counter() - clear_start
             await pilot.press("slash")
         print(
-            f"{len(app.reports)} reports, {percentiles(filtering.latencies)}; "
+            f"{len(app.reports)} reports; outline shown: {percentiles(filtering.visible_latencies)}"
+            f"; whole answer (counts): {percentiles(filtering.latencies)}; "
             f"escape (restore outline) {clear_time * 1000:.0f} ms"
         )
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from bisect import bisect_left
-from collections import OrderedDict
+from bisect import bisect_left, bisect_right
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from itertools import compress, filterfalse, groupby, repeat
+from itertools import chain, compress, filterfalse, groupby, repeat
 from operator import eq, gt, itemgetter, sub
 from typing import Protocol, TypeAlias
 
@@ -87,6 +87,18 @@ def _holds(places: Places, place: int) -> bool:
     return at < len(places) and places[at] == place
 
 
+def _once(make: Callable[[], Places]) -> Callable[[], Places]:
+    """`make()`, made at the first call and kept."""
+    made: list[Places] = []
+
+    def get() -> Places:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
+
+
 class _Directory:
     """Every unit of the open reports, numbered in document order across the reports (a
     unit's *place*), in columns indexed by place: what a keystroke needs of a unit, kept so
@@ -105,15 +117,18 @@ class _Directory:
         "kind",
         "node",
         "ordinal",
+        "outside",
         "parent",
         "place_of",
         "report",
+        "report_at",
         "report_key",
         "sha",
         "shas",
         "spans",
         "starts",
         "top",
+        "unit_id",
     )
 
     def __init__(
@@ -143,6 +158,7 @@ class _Directory:
         unit_ids, report_ids, ordinals, nodes, kinds, parents = columns
         del ordered, columns
         self.place_of: dict[int, int] = dict(zip(unit_ids, range(count), strict=True))
+        self.unit_id = array("q", unit_ids)  # a place's row id in the store
         self.node: tuple[str, ...] = nodes
         self.kind: tuple[str, ...] = kinds
         self.report: tuple[int, ...] = report_ids  # the report's store id
@@ -159,22 +175,41 @@ class _Directory:
         everywhere = range(count)
         self.is_item = bytes(map("item".__eq__, kinds))  # 1 at an item's place
         self.is_outside = bytes(map(OUTSIDE_SECTIONS.__contains__, kinds))  # preamble, closing
+        self.outside = array("q", compress(everywhere, self.is_outside))  # their places
         self.top = array("q", compress(everywhere, map(eq, self.parent, repeat(NO_PLACE))))
         # the reports with units, in order: their keys, shas and first and past-last places
         self.keys = tuple(self.spans)
         self.shas = tuple(sha_of[self.report[start]] for start, _ in self.spans.values())
         self.starts = array("q", (start for start, _ in self.spans.values()))
+        # each place's report (its index in `keys`): a tuple of shared ints, for counting a
+        # few places per report
+        self.report_at: tuple[int, ...] = tuple(
+            chain.from_iterable(
+                repeat(n, end - start) for n, (start, end) in enumerate(self.spans.values())
+            )
+        )
         self.ends = array("q", (end for _, end in self.spans.values()))
 
     def per_report(self, places: Sequence[int]) -> list[int]:
-        """How many of these places (sorted) each report holds, in the order of `keys`."""
-        return list(
-            map(
-                sub,
-                map(bisect_left, repeat(places), self.ends),
-                map(bisect_left, repeat(places), self.starts),
-            )
+        """How many of these places (sorted) each report holds, in the order of `keys`:
+        bisections over the reports between the first place's and the last's, or each
+        place's report looked up where there are fewer places (C-level passes either way)."""
+        counts = [0] * len(self.ends)
+        if not places:
+            return counts
+        ends, starts = self.ends, self.starts
+        first = bisect_right(ends, places[0])  # the report holding the first place
+        last = bisect_right(starts, places[-1])  # past the report holding the last one
+        if len(places) < 2 * (last - first):
+            for report, n in Counter(map(self.report_at.__getitem__, places)).items():
+                counts[report] = n
+            return counts
+        counts[first:last] = map(
+            sub,
+            map(bisect_left, repeat(places), ends[first:last]),
+            map(bisect_left, repeat(places), starts[first:last]),
         )
+        return counts
 
     def __len__(self) -> int:
         return len(self.node)
@@ -355,6 +390,11 @@ class StoreIndex:
     """The filter, ranking and suggestions of the browser, answered from a store."""
 
     CACHE_SIZE = 256
+    # A first answer covers the first reports holding this many units (`filter_head`), when
+    # the open reports hold `HEAD_SHARE` times more: below that, the whole answer comes
+    # about as soon, and a first answer would only add a repaint before it
+    HEAD_UNITS = 10_000
+    HEAD_SHARE = 10
     SECTIONS_KEPT = 20_000  # sections the hit rule has read, kept for the next keystroke
     answers_in_worker = True  # the browser asks from a thread (a query may read the disk)
 
@@ -380,23 +420,51 @@ class StoreIndex:
         holding, parameter = holding_query(needle)
         return map(_first, self.reader.connection().execute(holding, (parameter,)))
 
-    def _places_with(self, needle: str) -> Places:
-        """The places of the units whose folded text holds `needle` (cached; an array, which
-        holds no references for the garbage collector to walk)."""
+    def _places_with(self, needle: str, head: tuple[int, int, int] | None = None) -> Places:
+        """The places of the units whose folded text holds `needle`, sorted (cached; an
+        array, which holds no references for the garbage collector to walk); with `head`
+        (`_head()`), only those before its first place past the head, read from the store's
+        rows in the head's range of row ids unless the whole answer is cached."""
         with self._lock:
             cached = self._needles.get(needle)
             if cached is not None:
                 self._needles.move_to_end(needle)
-                return cached
+                return cached if head is None else cached[: bisect_left(cached, head[0])]
         found = array("q")
+        if needle and head is not None:
+            below, low, high = head
+            holding, parameter = holding_query(needle)
+            rows = self.reader.connection().execute(
+                holding + " AND rowid BETWEEN ? AND ?", (parameter, low, high)
+            )
+            places = map(self._units().place_of.get, map(_first, rows), repeat(NO_PLACE))
+            return array("q", sorted(filter(range(below).__contains__, places)))
         if needle:
             places = map(self._units().place_of.get, self._rows_with(needle), repeat(NO_PLACE))
-            found = array("q", filterfalse(NO_PLACE.__eq__, places))  # (a report not open)
+            found = array("q", sorted(filterfalse(NO_PLACE.__eq__, places)))  # (not open)
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
+
+    def _head(self) -> tuple[int, int, int] | None:
+        """The first reports holding `HEAD_UNITS` units or more: the place past them and the
+        lowest and highest row id among their units; None when the open reports hold
+        fewer than `HEAD_SHARE` times as many units, or when other reports' units lie
+        between theirs (the store's rows would be read for little: its row ids scattered)."""
+        d = self._units()
+        if len(d) < self.HEAD_UNITS * self.HEAD_SHARE:
+            return None
+        at = bisect_left(d.ends, self.HEAD_UNITS)
+        if at >= len(d.ends) - 1:
+            return None
+        below = d.ends[at]
+        ids = d.unit_id[:below]
+        low, high = min(ids), max(ids)
+        if high - low >= 2 * below:
+            return None
+        return below, low, high
 
     def prepare(self, cancelled: Callable[[], bool] | None = None) -> None:
         """Read every unit's place now, off the UI thread, so that keystrokes find them in
@@ -421,8 +489,8 @@ class StoreIndex:
                 self._directory = _Directory(rows.fetchall(), self.reports)
             return self._directory
 
-    def _all_places(self) -> set[int]:
-        return set(range(len(self._units())))
+    def _all_places(self, head: tuple[int, int, int] | None = None) -> set[int]:
+        return set(range(len(self._units()) if head is None else head[0]))
 
     def _places_named(self, node_ids: Iterable[str]) -> set[int]:
         """The places of the units with these ids among the open reports."""
@@ -451,15 +519,47 @@ class StoreIndex:
         q = _as_query(query)
         if q.is_empty:
             return FilterResult(q)
+        return self._asking(q, allow_words, tagged, cancelled, None) or FilterResult(q)
+
+    def filter_head(
+        self,
+        query: Query | str,
+        *,
+        allow_words: bool = True,
+        tagged: Callable[[str], Collection[str]] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> FilterResult | None:
+        """`filter`'s answer for the first reports alone (those holding the first
+        `HEAD_UNITS` units): for them, the same ids, ancestors, counts and hits as the whole
+        answer, found in a few milliseconds however common the query's terms are; what
+        the outline shows first. None when the query has no text (its fields or tags are
+        answered whole at once) or there is no head (few reports, scattered row ids)."""
+        q = _as_query(query)
+        if q.is_empty or not q.has_text:
+            return None
+        head = self._head()
+        if head is None:
+            return None
+        return self._asking(q, allow_words, tagged, cancelled, head)
+
+    def _asking(
+        self,
+        q: Query,
+        allow_words: bool,
+        tagged: Callable[[str], Collection[str]] | None,
+        cancelled: Callable[[], bool] | None,
+        head: tuple[int, int, int] | None,
+    ) -> FilterResult | None:
+        """`_filter`, stopped when `cancelled()`; None if the store failed under us."""
         db = self.reader.connection()
         if cancelled is not None:
             db.set_progress_handler(lambda: int(cancelled()), 10_000)
         try:
-            return self._filter(q, allow_words, tagged, cancelled)
+            return self._filter(q, allow_words, tagged, cancelled, head)
         except sqlite3.Error as error:
             if cancelled is not None and cancelled():
                 raise FilterCancelled from error
-            return FilterResult(q)  # the store changed under us: nothing, rather than a crash
+            return None  # the store changed under us: nothing, rather than a crash
         finally:
             if cancelled is not None:
                 db.set_progress_handler(None, 0)
@@ -470,18 +570,32 @@ class StoreIndex:
         allow_words: bool,
         tagged: Callable[[str], Collection[str]] | None,
         cancelled: Callable[[], bool] | None,
-    ) -> FilterResult:
+        head: tuple[int, int, int] | None = None,
+    ) -> FilterResult | None:
+        """The answer (None: with `head`, one the head cannot give alone)."""
         d = self._units()
-        matched_set, words_units, _, plans, pending = match_query(
-            q,
-            self._places_with,
-            self._all_places,
-            allow_words=allow_words,
-            words_ready=segment.is_loaded(),
-        )
+        words_units: set[int] = set()
+        pending = False
+        single = self._single_term(q, head)
+        if single is not None:
+            matched, needles = single
+        else:
+            matched_set, words_units, _, plans, pending = match_query(
+                q,
+                lambda needle: self._places_with(needle, head),
+                lambda: self._all_places(head),
+                allow_words=allow_words,
+                words_ready=segment.is_loaded(),
+            )
+            if head is not None and any(p.kind != "exact" or not p.units for p in plans):
+                # a term the head lacks may be found verbatim further on, or through its
+                # words: how it matches is the whole corpus's to say
+                return None
+            matched = array("q", sorted(matched_set))
+            needles = [n for plan in plans for n in plan.needles]
+            del matched_set
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        matched = array("q", sorted(matched_set))
         if q.has_fields and not q.has_text:
             matched = d.top
         if q.has_tags:
@@ -491,9 +605,6 @@ class StoreIndex:
             matched = array(
                 "q", compress(matched, map(allowed.__getitem__, map(d.sha.__getitem__, matched)))
             )
-        if q.has_fields or q.has_tags:
-            matched_set = set(matched)
-        needles = [n for plan in plans for n in plan.needles]
         # Each matching unit is a hit, except that a section and its matching items are one
         # hit between them (`search.is_hit`: the section, or the one item holding all its
         # matches), counted in the same places whichever it is (an item's count keys are
@@ -501,17 +612,16 @@ class StoreIndex:
         # when the hits are read, as far as they are (the cursor's first, n / N onwards).
         parent = d.parent
         items = list(compress(matched, map(d.is_item.__getitem__, matched)))
+        matched_set = set(matched)
         repeated = array(
             "q", compress(items, map(matched_set.__contains__, map(parent.__getitem__, items)))
         )
-        # the sections whose hit may be an item of theirs: the only ones the rule reads
-        contested = array("q", sorted(set(map(parent.__getitem__, repeated))))
         if cancelled is not None and cancelled():
             raise FilterCancelled
         # counted per report by bisection (places are in report order), C-level passes
         counts = list(map(sub, d.per_report(matched), d.per_report(repeated)))
         outside = d.per_report(
-            array("q", compress(matched, map(d.is_outside.__getitem__, matched)))
+            array("q", compress(d.outside, map(matched_set.__contains__, d.outside)))
         )
         found = _Found(d, matched, repeated)
         sectioned = frozenset(compress(d.keys, map(gt, counts, outside)))
@@ -523,8 +633,12 @@ class StoreIndex:
             section = parent[place]
             return section if _holds(matched, section) else None
 
+        # the sections whose hit may be an item of theirs (the only ones the rule reads),
+        # found when the hits are first read
+        contested = _once(lambda: array("q", sorted(set(map(parent.__getitem__, repeated)))))
+
         def sole_item(section: int) -> int | None:
-            if not _holds(contested, section):
+            if not _holds(contested(), section):
                 return None
             return self._sole_item(section, matched, needles)
 
@@ -545,6 +659,21 @@ class StoreIndex:
             _sectioned=sectioned,
             _in_report=found.in_report,
         )
+
+    def _single_term(
+        self, q: Query, head: tuple[int, int, int] | None
+    ) -> tuple[Places, list[str]] | None:
+        """A query of one term alone, found verbatim (or a phrase): its places (sorted) and
+        needles as `match_query` would give them, without the sets it combines terms with
+        (a copy of 200,000 places, then sorted again); None for any other query, or when
+        the term is not found (its words may match: `match_query` decides)."""
+        if len(q.groups) != 1 or len(q.groups[0]) != 1 or q.excluded:
+            return None
+        term = q.groups[0][0]
+        places = self._places_with(term.folded, head)
+        if not places:
+            return None
+        return places, [term.folded]
 
     def _by_tags(
         self, q: Query, matched: Sequence[int], tagged: Callable[[str], Collection[str]] | None

@@ -45,9 +45,14 @@ class BrowserFilter:
         self.state = FilterState()
         self.outline = OutlineNarrowing(screen.outline, self.state)
         screen.detail.filter_state = self.state
-        self.latencies: list[float] = []  # seconds per applied query (filter + outline)
+        # seconds per applied query, from the settled keystroke: to its whole answer shown
+        # (filter, outline, counts), and to its outline shown (from a store, the first
+        # reports' answer when it fills the screen; else the whole answer)
+        self.latencies: list[float] = []
+        self.visible_latencies: list[float] = []
+        self.counting = False  # the outline shows the first reports' answer, counts to come
+        self._generation = 0  # one per query asked: an answer for an older one is dropped
         self._hits_worker: Worker[None] | None = None
-        self._asked = ""  # the query a worker is answering (a store index's filter)
         self._offered: tuple[bool, bool] | None = None  # (active, has hits) in the footer
 
     # -- what the screen and app give ----------------------------------------------------
@@ -86,7 +91,8 @@ class BrowserFilter:
         from a store, in a worker whose answer is shown unless a newer query came since."""
         started = time.perf_counter()
         index = self._index()
-        self._asked = query
+        self._generation += 1
+        self.counting = False
         if index is not None and query.strip() and getattr(index, "answers_in_worker", False):
             from govread.search import parse_query
 
@@ -99,8 +105,10 @@ class BrowserFilter:
             def tagged(tag: str) -> Collection[str]:
                 return sets.get(tag, frozenset())
 
+            asked = (query, self._generation, started)
+            rows = self.screen.outline.size.height
             self.screen.run_worker(
-                lambda: self._answer(index, query, tagged, started),
+                lambda: self._answer(index, asked, tagged, rows),
                 thread=True,
                 exclusive=True,  # an older question is cancelled (its answer dropped)
                 group="filter",
@@ -113,44 +121,62 @@ class BrowserFilter:
     def _answer(
         self,
         index: FilterIndex,
-        query: str,
+        asked: tuple[str, int, float],
         tagged: Callable[[str], Collection[str]],
-        started: float,
+        rows: int,
     ) -> None:
+        """Answer a query in a worker. From a store, the first reports' answer comes first
+        when it fills the outline's `rows` (the outline on screen is then final, its counts
+        and hits the whole answer's for those reports), then the whole answer: the totals
+        and the reports further on."""
         from govread.store_filter import FilterCancelled, StoreIndex
 
         worker = get_current_worker()
+        query, generation = asked[0], asked[1]
 
         def stale() -> bool:  # a newer keystroke: its own worker answers it
-            return worker.is_cancelled or query != self._asked
+            return worker.is_cancelled or generation != self._generation
+
+        def post(result: FilterResult, final: bool) -> None:
+            # What showing it needs first, found here rather than on the UI thread: the
+            # first hit (the cursor goes there; a store's hits are found as they are read)
+            # and the reports with hits in their sections.
+            result.hits[:1]
+            sectioned = sectioned_reports(result)
+            if not stale():
+                self.screen.app.call_from_thread(self._answered, asked, result, sectioned, final)
 
         try:
             if isinstance(index, StoreIndex):
+                first = index.filter_head(query, tagged=tagged, cancelled=stale)
+                if first is not None and len(first.report_counts) >= max(rows, 1):
+                    post(first, final=False)
                 result = index.filter(query, tagged=tagged, cancelled=stale)
             else:
                 result = index.filter(query, tagged=tagged)
         except FilterCancelled:
             return
-        if stale():
-            return
-        # What showing it needs first, found here rather than on the UI thread: the first
-        # hit (the cursor goes there; a store's hits are found as they are read) and the
-        # reports with hits in their sections.
-        result.hits[:1]
-        sectioned = sectioned_reports(result)
-        if stale():
-            return
-        self.screen.app.call_from_thread(self._answered, query, result, sectioned, started)
+        if not stale():
+            post(result, final=True)
 
     def _answered(
-        self, query: str, result: FilterResult, sectioned: frozenset[str], started: float
+        self,
+        asked: tuple[str, int, float],
+        result: FilterResult,
+        sectioned: frozenset[str],
+        final: bool,
     ) -> None:
-        if query != self._asked:  # typed on meanwhile: a newer answer is coming
+        query, generation, started = asked
+        if generation != self._generation:  # typed on meanwhile: a newer answer is coming
             return
+        extending = final and self.counting
         self.state.accept(query, result, sectioned)
-        self._show(result, started)
+        self.counting = not final
+        self._show(result, started, extend=extending)
 
-    def _show(self, result: FilterResult | None, started: float) -> None:
+    def _show(self, result: FilterResult | None, started: float, *, extend: bool = False) -> None:
+        """Show an answer; `extend`: the whole answer to the query whose first reports'
+        answer is shown (those stay as they are, cursor and all; the rest is added)."""
         if result is None:
             self.outline.clear()
             self.screen.detail.refresh_highlights()
@@ -158,14 +184,21 @@ class BrowserFilter:
             self._refresh_hits()
             self._offer_keys()
             return
-        if result.total:
+        if extend:
+            self.outline.extend()
+        elif result.total:
             self.outline.apply()
         else:
             self.outline.show_unfiltered()
-        self.screen.detail.refresh_highlights()
-        self.latencies.append(time.perf_counter() - started)
-        self.bar.show_found(*self._found(result), no_match=not result.total)
-        self._refresh_hits()
+        if not extend:
+            self.screen.detail.refresh_highlights()
+            self.visible_latencies.append(time.perf_counter() - started)
+        if self.counting:
+            self.bar.show_found(*self._counting())
+        else:
+            self.latencies.append(time.perf_counter() - started)
+            self.bar.show_found(*self._found(result), no_match=not result.total)
+            self._refresh_hits()  # (ranked once the whole answer is in)
         self._offer_keys()
 
     def _offer_keys(self) -> None:
@@ -183,7 +216,8 @@ class BrowserFilter:
 
     def clear(self) -> None:
         """Escape: no query, the outline as it was, the bar closed, focus on the outline."""
-        self._asked = ""
+        self._generation += 1  # an answer on its way is dropped
+        self.counting = False
         bar = self.bar
         was_open = bar.has_class("-open")
         self.state.clear()
@@ -214,6 +248,11 @@ class BrowserFilter:
             self.screen.outline.focus()
         else:
             self.screen.notify(_("That hit is not in the outline"), severity="warning")
+
+    @staticmethod
+    def _counting() -> tuple[Text, ...]:
+        """The status while the first reports' answer is shown and the rest is counted."""
+        return (Text(_("counting hits…"), style="dim"),)
 
     def _found(self, result: FilterResult) -> tuple[Text, ...]:
         """What the filter found, fullest first, then shorter forms for a narrow status."""

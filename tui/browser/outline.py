@@ -25,8 +25,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -34,7 +35,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.widgets import Tree
-from textual.widgets.tree import TreeNode, UnknownNodeID
+from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
 from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
@@ -106,6 +107,19 @@ def item_label(item: Item) -> Text:
     label.append(item.marker, style="dim")
     label.append(cut_label(item.heading))
     return label
+
+
+@dataclass(frozen=True, slots=True)
+class _Aside:
+    """An outline set aside (`OutlineTree.set_aside`): Textual's root and node registry,
+    the next node id, the outline's own registers, and what it showed (the number of
+    reports, the grouping asked for)."""
+
+    root: TreeNode[OutlineData]
+    tree_nodes: dict[NodeID, TreeNode[OutlineData]]
+    next_id: int
+    state: tuple[Any, ...]
+    shows: tuple[int, str | None]
 
 
 class OutlineTree(Tree[OutlineData]):
@@ -206,6 +220,7 @@ class OutlineTree(Tree[OutlineData]):
         # Shows a report a view holds back (the filter's "… more" line), given its id;
         # True when it was held back. Reset when the tree is emptied.
         self.reveal: Callable[[str], bool] | None = None
+        self._aside: _Aside | None = None  # the whole outline, kept while a view shows
 
     # Inside `building()`: refreshes asked for are held, and made once when it ends.
     _batching = 0
@@ -278,6 +293,53 @@ class OutlineTree(Tree[OutlineData]):
         self._group_pending, self._pending_group_of = {}, {}
         super().clear()
         return self
+
+    def set_aside(self) -> None:
+        """Empty the tree as `clear` does, keeping its nodes, folding and all, to be put
+        back by `put_back` (the filter narrows the outline, then escape gives it back:
+        10,000 reports' groups are not made again)."""
+        self._aside = _Aside(
+            self.root,
+            self._tree_nodes,
+            self._current_id,
+            (
+                self._nodes_by_id,
+                self._unfilled,
+                self._built_grouping,
+                self._groups,
+                self._group_keys,
+                self._group_counts,
+                self._stale_groups,
+                self._group_pending,
+                self._pending_group_of,
+            ),
+            (len(self.library), self.grouping),
+        )
+        self._tree_nodes = {}  # (Textual's `clear` would number new nodes into the kept one)
+        self.clear()
+
+    def put_back(self) -> bool:
+        """The outline `set_aside` kept, as it was; False (nothing done) when there is none
+        or it is out of date (reports were added or regrouped since)."""
+        kept, self._aside = self._aside, None
+        if kept is None or kept.shows != (len(self.library), self.grouping):
+            return False
+        self.clears += 1
+        self.reveal = None
+        self.root, self._tree_nodes, self._current_id = kept.root, kept.tree_nodes, kept.next_id
+        (
+            self._nodes_by_id,
+            self._unfilled,
+            self._built_grouping,
+            self._groups,
+            self._group_keys,
+            self._group_counts,
+            self._stale_groups,
+            self._group_pending,
+            self._pending_group_of,
+        ) = kept.state
+        self._invalidate()  # its lines are counted again and redrawn
+        return True
 
     def process_label(self, label: str | Text) -> Text:
         # Our labels are one-line `Text` already: taken as they are. Textual's own splits
@@ -357,6 +419,7 @@ class OutlineTree(Tree[OutlineData]):
 
     def show_all(self, *, expand: bool = True) -> None:
         """The whole outline anew: every report of the library."""
+        self._aside = None  # what was set aside is not the outline any more
         with self.building():
             self.clear()
             for report in self.library:

@@ -85,6 +85,8 @@ class OutlineNarrowing:
         self._more: TreeNode[OutlineData] | None = None
         self._with_sections: frozenset[str] = frozenset()  # reports with a hit below them
         self._budget = 0  # nodes still to be made at once
+        self._made = 0  # report nodes made since the outline was narrowed
+        self._narrowed = False  # the tree shows the narrowed outline (the whole one aside)
         self._shas: tuple[tuple[int, int], list[str]] | None = None  # see `_library_shas`
 
     # -- state ----------------------------------------------------------------------------
@@ -100,8 +102,23 @@ class OutlineNarrowing:
         key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
         return OutlineState(expanded, key, tree.scroll_y)
 
+    def restore(self, state: OutlineState) -> None:
+        """The whole outline again, folded as `state` says, the cursor on its node: the
+        one set aside when the outline was narrowed, else made anew (`rebuild_full`)."""
+        tree = self.tree
+        narrowed, self._narrowed = self._narrowed, False
+        if not narrowed:
+            return  # (it shows the whole outline)
+        if not tree.put_back():
+            self.rebuild_full(state)
+            return
+        target = tree.node_for(state.cursor) if state.cursor is not None else None
+        if target is not None:
+            tree.move_cursor(target)
+        tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
+
     def rebuild_full(self, state: OutlineState) -> None:
-        """The whole outline again, folded as `state` says, the cursor on its node."""
+        """The whole outline made again, folded as `state` says, the cursor on its node."""
         tree = self.tree
         with tree.building():
             tree.show_all(expand=False)
@@ -159,20 +176,43 @@ class OutlineNarrowing:
         self._with_sections = self.state.sectioned
         height = tree.size.height
         self._budget = min(self.NODE_BUDGET, height) if height else self.NODE_BUDGET
+        self._later = self._matching(result)
+        self._more = None
+        self._made = 0
+        if self._narrowed:
+            tree.clear()
+        else:  # the whole outline is kept, to be put back as it is
+            tree.set_aside()
+            self._narrowed = True
+        tree.reveal = self._reveal
+        self._show_more()
+
+    def _matching(self, result: FilterResult) -> list[tuple[Report, int]]:
+        """The matching reports in order, with their counts (C-level passes)."""
         counts = result.report_counts
         reports, shas = self._library_shas()
         picked = list(compress(range(len(shas)), map(counts.__contains__, shas)))
-        self._later = list(  # the matching reports in order, with their counts (C-level)
+        return list(
             zip(
                 map(reports.__getitem__, picked),
                 map(counts.__getitem__, map(shas.__getitem__, picked)),
                 strict=True,
             )
         )
-        self._more = None
-        tree.clear()
-        tree.reveal = self._reveal
-        self._show_more()
+
+    def extend(self) -> None:
+        """The whole answer, after its first reports' answer was shown by `apply` (those
+        reports are the whole answer's first matching ones, with the same counts, sections
+        and hits): what is shown stays, the cursor too; the matching reports after them are
+        added as `apply` adds them, and the "… more" line counts the rest."""
+        result = self.state.result
+        assert result is not None
+        tree = self.tree
+        self._with_sections = self.state.sectioned
+        self._later = self._matching(result)[self._made :]
+        with tree.building():
+            self._show_more(max(0, self.REPORTS_SHOWN - self._made))
+        self._shown = (tree.clears, result.ids, result.needles, self._style)
 
     def _library_shas(self) -> tuple[Sequence[Report], list[str]]:
         """The library's reports and their sha256s (kept while the library stays)."""
@@ -181,11 +221,13 @@ class OutlineNarrowing:
             self._shas = ((id(reports), len(reports)), [r.sha256 for r in reports])
         return reports, self._shas[1]
 
-    def _show_more(self) -> None:
-        """The next `REPORTS_SHOWN` matching reports, then a line standing for the others
-        (opening it shows the next ones): the tree holds what can be seen, not the corpus."""
+    def _show_more(self, count: int | None = None) -> None:
+        """The next `count` (`REPORTS_SHOWN`) matching reports, then a line standing for the
+        others (opening it shows the next ones): the tree holds what can be seen, not the
+        corpus."""
         tree = self.tree
-        shown, self._later = self._later[: self.REPORTS_SHOWN], self._later[self.REPORTS_SHOWN :]
+        count = self.REPORTS_SHOWN if count is None else count
+        shown, self._later = self._later[:count], self._later[count:]
         with tree.building():
             if self._more is not None:
                 self._more.remove()
@@ -229,6 +271,7 @@ class OutlineNarrowing:
             if plain is None:
                 plain = self._plain[key] = report_label(report)
             label = self._counted[key, count] = count_label(plain, count)
+        self._made += 1
         has_sections = key in self._with_sections
         fill = self._budget > 0
         node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
@@ -318,7 +361,7 @@ class OutlineNarrowing:
         state, self.saved = self.saved, None
         self._pending = {}
         if state is not None:
-            self.rebuild_full(state)
+            self.restore(state)
 
     def show_unfiltered(self) -> None:
         """Nothing matches: the whole outline as it was, the filter still on."""
@@ -326,7 +369,7 @@ class OutlineNarrowing:
             self.saved = self.save_state()  # nothing was narrowed yet: remember it now
             return
         self._pending = {}
-        self.rebuild_full(self.saved)
+        self.restore(self.saved)
 
     # -- moving between hits --------------------------------------------------------------
 
