@@ -135,10 +135,15 @@ async def test_escape_restores_folding_and_cursor(loaded) -> None:
         await pilot.press("down", "right", "right", "down", "right", "down", "down")
         state = app.browser.filtering.outline.save_state()
         before_lines = [n.label.plain for n in outline.walk_nodes() if n.line >= 0]
+        root, cursor = outline.root, outline.cursor_node
         await filter_by(pilot, QUERY)
+        assert outline.root is not root
         await pilot.press("enter", "n", "n")  # move around the filtered outline
         await pilot.press("escape")
         await pilot.pause()
+        # the outline set aside is put back as it was, not made again
+        assert outline.root is root and outline.cursor_node is cursor
+        assert outline.get_node_by_id(cursor.id) is cursor
         assert app.browser.filtering.outline.save_state().expanded == state.expanded
         assert node_id_of(outline.cursor_node.data) == state.cursor
         _ = outline.last_line
@@ -147,6 +152,27 @@ async def test_escape_restores_folding_and_cursor(loaded) -> None:
         assert not app.browser.filtering.state.active
         assert app.browser.detail.filter_state.spans(f"加强{QUERY}工作") == []
         assert app.focused is outline
+
+
+async def test_escape_after_regrouping_while_filtered_makes_the_outline_anew(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        root = outline.root
+        await filter_by(pilot, QUERY)
+        app.browser.group_reports("year")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert outline.root is not root  # the outline set aside was grouped otherwise
+        groups = outline.root.children
+        assert groups and all(node.data is None for node in groups)
+        # nodes made since are found as before: filtering and escaping again puts them back
+        regrouped = outline.root
+        await filter_by(pilot, QUERY)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert outline.root is regrouped
 
 
 async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline(loaded) -> None:

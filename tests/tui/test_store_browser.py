@@ -11,10 +11,10 @@ import pytest
 from textual.pilot import Pilot
 
 from govread.corpus import load, sample_paths
-from govread.node_ids import node_id_of, report_id
+from govread.node_ids import node_id_of, outline_node_id, report_id
 from govread.parsers.model import Report, Section
 from govread.search import SearchIndex
-from govread.store_library import StoredReport
+from govread.store_library import StoredReport, StoreReader, read_outline
 from govread.tui.app import GovreadApp
 from govread.tui.browser import outline
 from govread.tui.browser.filter_bar import DEBOUNCE
@@ -189,3 +189,59 @@ async def test_a_comparison_from_the_store_cuts_only_side_a_ahead_and_knows_its_
         assert warmed == [report_id(samples[0])]
         assert screen.store == sample_store
         assert screen.pairwise is not None and screen.pairwise.pairs
+
+
+async def test_the_first_reports_outline_shows_first_then_the_counts(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a big store the outline's first screen comes from the first reports' answer,
+    the status saying the hits are being counted; the whole answer then adds the rest and
+    its counts without moving what is shown. A newer query's answer is the only one shown."""
+    from govread.store_filter import StoreIndex
+    from govread.tui.browser.filter_controller import BrowserFilter
+
+    monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
+    # the head: the first four reports, which fill the outline's rows (each a row at least)
+    scope = [str(r.path) for r in samples]
+    index = StoreIndex(
+        StoreReader(sample_store), read_outline(StoreReader(sample_store), scope).reports
+    )
+    monkeypatch.setattr(StoreIndex, "HEAD_UNITS", index._units().ends[2] + 1)
+    shown: list[tuple[str, bool, str, int]] = []
+    answered = BrowserFilter._answered
+
+    def recording(
+        self: BrowserFilter, asked: Any, result: Any, sectioned: Any, final: bool
+    ) -> None:
+        answered(self, asked, result, sectioned, final)
+        shown.append((asked[0], final, self.bar.status_text, len(self.outline.tree.report_nodes())))
+
+    monkeypatch.setattr(BrowserFilter, "_answered", recording)
+    app = store_app(sample_store, scope)
+    async with app.run_test(size=(80, 6)) as pilot:  # an outline of a few rows
+        await settle(pilot)
+        filtering = app.browser.filtering
+        assert 0 < app.browser.outline.size.height <= 4
+        await pilot.press("slash")
+        filtering.set_query("法")
+        await settle(pilot)
+        expected = SearchIndex.build(samples, use_cache=False).filter("法")
+        first, whole = shown
+        assert first == ("法", False, "counting hits…", 4)
+        assert whole[:2] == ("法", True) and whole[2].startswith(f"{expected.total} hits in")
+        assert whole[3] == len(expected.report_counts)
+        state = filtering.state
+        assert state.result is not None and state.result.report_counts == expected.report_counts
+        assert state.hits[0] == outline_node_id(expected.hits[0])
+        assert len(filtering.visible_latencies) == len(filtering.latencies) == 1
+        assert filtering.visible_latencies[0] <= filtering.latencies[0]
+        # typed on before an answer came: only the newer query's answers are shown
+        shown.clear()
+        filtering.set_query("行政")
+        filtering.set_query("复议")  # (the worker asking for 行政 is cancelled)
+        for _ in range(500):  # a bound, not a timing
+            await pilot.pause(0.01)
+            if len(filtering.latencies) == 2:
+                break
+        assert [query for query, *_ in shown] == ["复议"] * len(shown) and shown[-1][1]
+        assert state.query == "复议" and not filtering.counting

@@ -290,3 +290,47 @@ def test_a_reports_part_of_the_answer_is_the_whole_answers_and_nothing_per_unit_
 
     assert not [c for c in columns if walked(c) and not isinstance(c, dict)]
     assert not any(map(walked, from_store._needles.values()))
+
+
+@pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [2, 0, 4, 1, 3]], ids=["stored", "shuffled"])
+def test_the_first_reports_answer_is_the_whole_answers_for_them(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, order: list[int]
+) -> None:
+    """`filter_head` answers for the first reports alone (the outline's first screen): for
+    them, the same reports, counts, ids, ancestors, sections with hits and first hit as
+    the whole answer, whatever order the store's rows are in; None where the head cannot
+    say alone (a term it lacks may be found further on, verbatim or by its words; no text;
+    a head of every report)."""
+    opened = [samples[n] for n in order]
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in opened])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    assert from_store.filter_head("法") is None  # five reports: no head worth it
+    monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
+    first_two = opened[:2]
+    # the head: the first two reports
+    monkeypatch.setattr(StoreIndex, "HEAD_UNITS", from_store._units().ends[0] + 1)
+    head = from_store._head()
+    assert head is not None and head[0] == from_store._units().ends[1]
+    keys = {report_id(r) for r in first_two}
+    shas = {r.sha256 for r in first_two}
+    answered = 0
+    for query in [*FILTER_QUERIES, *SHORT_QUERIES]:
+        whole = from_store.filter(query)
+        part = from_store.filter_head(query)
+        if part is None:
+            continue
+        answered += 1
+        assert part.report_counts == {k: v for k, v in whole.report_counts.items() if k in shas}, (
+            query
+        )
+        for key in keys:
+            assert part.in_report(key) == whole.in_report(key), query
+        assert part.sectioned_reports() == whole.sectioned_reports() & keys, query
+        assert part.needles == whole.needles, query
+        if part.total:
+            assert part.hits[0] == whole.hits[0], query
+    assert answered >= 10
+    assert from_store.filter_head("genre:法治") is None  # fields alone: answered whole
+    assert from_store.filter_head("不存在的词语组合乙") is None  # nowhere in the head
+    monkeypatch.setattr(StoreIndex, "HEAD_UNITS", 10**9)  # a head of every report
+    assert from_store._head() is None
