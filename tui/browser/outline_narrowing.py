@@ -3,9 +3,11 @@
 `OutlineNarrowing` drives an `OutlineTree` from the `FilterState`: `apply()` rebuilds it with
 only the matching sections and items, their ancestors kept and expanded, hit counts before
 each report and section label and the matches highlighted (spans from the filter's result);
-`step(±1)` moves the cursor to the next / previous hit across reports; `clear()` rebuilds the
-whole outline with the nodes that were expanded before filtering expanded again and the
-cursor on the node it was on. Labels are `Text` (report text is never markup).
+`extend()` adds the rest of a whole answer behind its first reports' answer, shown first;
+`step(±1)` moves the cursor to the next / previous hit across reports; `clear()` puts back
+the whole outline set aside when the filter first narrowed it, or (reports added or
+regrouped meanwhile) rebuilds it with the nodes that were expanded before filtering expanded
+again, the cursor on the node it was on. Labels are `Text` (report text is never markup).
 """
 
 from __future__ import annotations
