@@ -9,11 +9,15 @@ query, a hit chosen, a node to read); the screen handles them with ``@on(…)``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from govread.corpus import Problem
 from govread.parsers.model import Item, Report, Section
+
+if TYPE_CHECKING:
+    from govread.search import FilterResult
 
 
 @dataclass
@@ -54,6 +58,19 @@ class FilterSubmitted(Message):
 
 class FilterCleared(Message):
     """Escape in the filter bar: the filter is over."""
+
+
+@dataclass
+class FilterAnswered(Message):
+    """A worker's answer to a query (`asked`: the query, its number, when it was asked):
+    the first reports' (`final` False: the counts are coming) or the whole one, with the
+    reports that have hits in their sections. Posted from the worker's thread, which goes
+    on without waiting for it to be shown."""
+
+    asked: tuple[str, int, float]
+    result: FilterResult
+    sectioned: frozenset[str]
+    final: bool
 
 
 @dataclass

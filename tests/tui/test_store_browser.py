@@ -199,6 +199,7 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
     its counts without moving what is shown. A newer query's answer is the only one shown."""
     from govread.store_filter import StoreIndex
     from govread.tui.browser.filter_controller import BrowserFilter
+    from govread.tui.messages import FilterAnswered
 
     monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
     # the head: the first four reports, which fill the outline's rows (each a row at least)
@@ -208,15 +209,16 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
     )
     monkeypatch.setattr(StoreIndex, "HEAD_UNITS", index._units().ends[2] + 1)
     shown: list[tuple[str, bool, str, int]] = []
-    answered = BrowserFilter._answered
+    answered = BrowserFilter.answered
 
-    def recording(
-        self: BrowserFilter, asked: Any, result: Any, sectioned: Any, final: bool
-    ) -> None:
-        answered(self, asked, result, sectioned, final)
-        shown.append((asked[0], final, self.bar.status_text, len(self.outline.tree.report_nodes())))
+    def recording(self: BrowserFilter, answer: FilterAnswered) -> None:
+        answered(self, answer)
+        tree = self.outline.tree
+        shown.append(
+            (answer.asked[0], answer.final, self.bar.status_text, len(tree.report_nodes()))
+        )
 
-    monkeypatch.setattr(BrowserFilter, "_answered", recording)
+    monkeypatch.setattr(BrowserFilter, "answered", recording)
     app = store_app(sample_store, scope)
     async with app.run_test(size=(80, 6)) as pilot:  # an outline of a few rows
         await settle(pilot)

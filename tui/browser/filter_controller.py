@@ -26,6 +26,7 @@ from govread.tui.browser.filter_state import FilterState, sectioned_reports
 from govread.tui.browser.heap import freeze_long_lived
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
+from govread.tui.messages import FilterAnswered
 
 if TYPE_CHECKING:
     from govread.search import FilterResult, Hit
@@ -144,7 +145,7 @@ class BrowserFilter:
             result.hits[:1]
             sectioned = sectioned_reports(result)
             if not stale():
-                self.screen.app.call_from_thread(self._answered, asked, result, sectioned, final)
+                self.screen.post_message(FilterAnswered(asked, result, sectioned, final))
 
         try:
             if isinstance(index, StoreIndex):
@@ -159,20 +160,15 @@ class BrowserFilter:
         if not stale():
             post(result, final=True)
 
-    def _answered(
-        self,
-        asked: tuple[str, int, float],
-        result: FilterResult,
-        sectioned: frozenset[str],
-        final: bool,
-    ) -> None:
-        query, generation, started = asked
+    def answered(self, answer: FilterAnswered) -> None:
+        """Show a worker's answer, unless a newer query was asked meanwhile."""
+        query, generation, started = answer.asked
         if generation != self._generation:  # typed on meanwhile: a newer answer is coming
             return
-        extending = final and self.counting
-        self.state.accept(query, result, sectioned)
-        self.counting = not final
-        self._show(result, started, extend=extending)
+        extending = answer.final and self.counting
+        self.state.accept(query, answer.result, answer.sectioned)
+        self.counting = not answer.final
+        self._show(answer.result, started, extend=extending)
 
     def _show(self, result: FilterResult | None, started: float, *, extend: bool = False) -> None:
         """Show an answer; `extend`: the whole answer to the query whose first reports'

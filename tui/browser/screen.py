@@ -39,6 +39,7 @@ from govread.tui.commands import GroupingCommands, MarksCommands, TimelineComman
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.mark_actions import confirm_clear_marks
 from govread.tui.messages import (
+    FilterAnswered,
     FilterCleared,
     FilterQueryChanged,
     FilterSubmitted,
@@ -467,6 +468,10 @@ class BrowserScreen(LocalisedScreen[None]):
     @on(FilterCleared)
     def _filter_cleared(self, _message: FilterCleared) -> None:
         self.filtering.clear()
+
+    @on(FilterAnswered)
+    def _filter_answered(self, message: FilterAnswered) -> None:
+        self.filtering.answered(message)
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()  # n N H are offered outside the filter's input only
