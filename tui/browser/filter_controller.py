@@ -23,7 +23,7 @@ from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
 from govread.tui.browser.filter_state import FilterState, sectioned_reports
-from govread.tui.browser.heap import freeze_long_lived
+from govread.tui.browser.heap import collect, freeze_long_lived
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 from govread.tui.messages import FilterAnswered
@@ -195,6 +195,7 @@ class BrowserFilter:
             self.latencies.append(time.perf_counter() - started)
             self.bar.show_found(*self._found(result), no_match=not result.total)
             self._refresh_hits()  # (ranked once the whole answer is in)
+            self.screen.call_after_refresh(collect)  # once it is drawn, while it is read
         self._offer_keys()
 
     def _offer_keys(self) -> None:
@@ -228,6 +229,7 @@ class BrowserFilter:
             self.screen.outline.focus()
         self._offered = None
         self.screen.refresh_bindings()  # n / N are no longer offered
+        self.screen.call_after_refresh(collect)  # the narrowed outline, once it is gone
 
     def submitted(self) -> None:
         """Enter in the input: focus the outline, on the first hit."""

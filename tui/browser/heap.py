@@ -38,6 +38,14 @@ def freeze_start_up() -> None:
     gc.freeze()
 
 
+def collect() -> None:
+    """Collect now what is not frozen. The browser calls it once a filter's answer is on
+    screen: each keystroke's outline is thousands of new objects, and the full collections
+    they set off every few keystrokes (50–150 ms at 10,000 reports, what is alive walked
+    with what the permanent generation holds) otherwise fell inside the next answer."""
+    gc.collect()
+
+
 def thaw() -> None:
     """Give what was frozen back to the collector."""
     gc.unfreeze()

@@ -83,7 +83,8 @@ class OutlineNarrowing:
         self._needles: tuple[tuple[str, ...], Style] | None = None
         self._shown: tuple[object, ...] | None = None  # what the narrowed tree shows
         # The matching reports not shown yet (with their counts), behind the line `_more`.
-        self._later: list[tuple[Report, int]] = []
+        # (their places in the library: ints, nothing for the garbage collector to walk)
+        self._later: list[int] = []
         self._more: TreeNode[OutlineData] | None = None
         self._with_sections: frozenset[str] = frozenset()  # reports with a hit below them
         self._budget = 0  # nodes still to be made at once
@@ -189,18 +190,10 @@ class OutlineNarrowing:
         tree.reveal = self._reveal
         self._show_more()
 
-    def _matching(self, result: FilterResult) -> list[tuple[Report, int]]:
-        """The matching reports in order, with their counts (C-level passes)."""
-        counts = result.report_counts
-        reports, shas = self._library_shas()
-        picked = list(compress(range(len(shas)), map(counts.__contains__, shas)))
-        return list(
-            zip(
-                map(reports.__getitem__, picked),
-                map(counts.__getitem__, map(shas.__getitem__, picked)),
-                strict=True,
-            )
-        )
+    def _matching(self, result: FilterResult) -> list[int]:
+        """The places in the library of the matching reports, in order (a C-level pass)."""
+        _reports, shas = self._library_shas()
+        return list(compress(range(len(shas)), map(result.report_counts.__contains__, shas)))
 
     def extend(self) -> None:
         """The whole answer, after its first reports' answer was shown by `apply` (those
@@ -230,12 +223,15 @@ class OutlineNarrowing:
         tree = self.tree
         count = self.REPORTS_SHOWN if count is None else count
         shown, self._later = self._later[:count], self._later[count:]
+        result = self.state.result
+        assert result is not None
+        reports, shas = self._library_shas()
         with tree.building():
             if self._more is not None:
                 self._more.remove()
                 self._more = None
-            for report, count in shown:
-                self._add_report(report, count)
+            for at in shown:
+                self._add_report(reports[at], result.report_counts[shas[at]])
             if self._later:
                 more = len(self._later)
                 label = Text(
@@ -256,7 +252,8 @@ class OutlineNarrowing:
 
     def _reveal(self, report_key: str) -> bool:
         """Show the reports up to this one, if it matches but is not shown yet."""
-        if not any(report_id(report) == report_key for report, _count in self._later):
+        reports = self.tree.library.reports
+        if not any(report_id(reports[at]) == report_key for at in self._later):
             return False
         while self._more is not None and self.tree.node_for(report_key) is None:
             self.tree.fill(self._more)
