@@ -99,8 +99,9 @@ async def main(paths: list[str], store: Path | None) -> None:
             filtering.clear()
             clear_time = time.perf_counter() - clear_start
             await pilot.press("slash")
+        visible = getattr(filtering, "visible_latencies", filtering.latencies)  # (older code)
         print(
-            f"{len(app.reports)} reports; outline shown: {percentiles(filtering.visible_latencies)}"
+            f"{len(app.reports)} reports; outline shown: {percentiles(visible)}"
             f"; whole answer (counts): {percentiles(filtering.latencies)}; "
             f"escape (restore outline) {clear_time * 1000:.0f} ms"
         )

@@ -395,6 +395,9 @@ class StoreIndex:
     # about as soon, and a first answer would only add a repaint before it
     HEAD_UNITS = 10_000
     HEAD_SHARE = 10
+    # ... and when the whole answer, extrapolated from the head's, matches this many units
+    # or more: a smaller one comes as soon (it would wait for the first one to be drawn)
+    HEAD_WORTH = 20_000
     SECTIONS_KEPT = 20_000  # sections the hit rule has read, kept for the next keystroke
     answers_in_worker = True  # the browser asks from a thread (a query may read the disk)
 
@@ -533,7 +536,8 @@ class StoreIndex:
         `HEAD_UNITS` units): for them, the same ids, ancestors, counts and hits as the whole
         answer, found in a few milliseconds however common the query's terms are; what
         the outline shows first. None when the query has no text (its fields or tags are
-        answered whole at once) or there is no head (few reports, scattered row ids)."""
+        answered whole at once), there is no head (few reports, scattered row ids), or the
+        whole answer would be small (`HEAD_WORTH` matching units, extrapolated)."""
         q = _as_query(query)
         if q.is_empty or not q.has_text:
             return None
@@ -596,6 +600,8 @@ class StoreIndex:
             del matched_set
         if cancelled is not None and cancelled():
             raise FilterCancelled
+        if head is not None and len(matched) * len(d) < self.HEAD_WORTH * head[0]:
+            return None  # a small answer: the whole one comes about as soon
         if q.has_fields and not q.has_text:
             matched = d.top
         if q.has_tags:

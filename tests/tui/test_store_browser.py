@@ -202,6 +202,7 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
     from govread.tui.messages import FilterAnswered
 
     monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
+    monkeypatch.setattr(StoreIndex, "HEAD_WORTH", 0)
     # the head: the first four reports, which fill the outline's rows (each a row at least)
     scope = [str(r.path) for r in samples]
     index = StoreIndex(

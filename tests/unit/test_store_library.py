@@ -306,6 +306,7 @@ def test_the_first_reports_answer_is_the_whole_answers_for_them(
     from_store = StoreIndex(StoreReader(sample_store), found.reports)
     assert from_store.filter_head("法") is None  # five reports: no head worth it
     monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
+    monkeypatch.setattr(StoreIndex, "HEAD_WORTH", 0)
     first_two = opened[:2]
     # the head: the first two reports
     monkeypatch.setattr(StoreIndex, "HEAD_UNITS", from_store._units().ends[0] + 1)
@@ -332,5 +333,8 @@ def test_the_first_reports_answer_is_the_whole_answers_for_them(
     assert answered >= 10
     assert from_store.filter_head("genre:法治") is None  # fields alone: answered whole
     assert from_store.filter_head("不存在的词语组合乙") is None  # nowhere in the head
+    assert from_store.filter_head("法") is not None
+    monkeypatch.setattr(StoreIndex, "HEAD_WORTH", 10**9)  # a whole answer quick anyway
+    assert from_store.filter_head("法") is None
     monkeypatch.setattr(StoreIndex, "HEAD_UNITS", 10**9)  # a head of every report
     assert from_store._head() is None
