@@ -111,6 +111,7 @@ class _Directory:
 
     __slots__ = (
         "ends",
+        "first_id",
         "is_item",
         "is_outside",
         "keys",
@@ -159,6 +160,11 @@ class _Directory:
         del ordered, columns
         self.place_of: dict[int, int] = dict(zip(unit_ids, range(count), strict=True))
         self.unit_id = array("q", unit_ids)  # a place's row id in the store
+        # the first row id when every place's is it plus the place (the whole store opened,
+        # its rows in the reports' order): then a row id gives its place by a subtraction
+        first = unit_ids[0] if unit_ids else 0
+        consecutive = self.unit_id == array("q", range(first, first + count))
+        self.first_id: int | None = first if count and consecutive else None
         self.node: tuple[str, ...] = nodes
         self.kind: tuple[str, ...] = kinds
         self.report: tuple[int, ...] = report_ids  # the report's store id
@@ -433,23 +439,34 @@ class StoreIndex:
             if cached is not None:
                 self._needles.move_to_end(needle)
                 return cached if head is None else cached[: bisect_left(cached, head[0])]
-        found = array("q")
-        if needle and head is not None:
-            below, low, high = head
-            holding, parameter = holding_query(needle)
-            rows = self.reader.connection().execute(
-                holding + " AND rowid BETWEEN ? AND ?", (parameter, low, high)
-            )
-            places = map(self._units().place_of.get, map(_first, rows), repeat(NO_PLACE))
-            return array("q", sorted(filter(range(below).__contains__, places)))
-        if needle:
-            places = map(self._units().place_of.get, self._rows_with(needle), repeat(NO_PLACE))
-            found = array("q", sorted(filterfalse(NO_PLACE.__eq__, places)))  # (not open)
+        if head is not None:
+            return self._read_places(needle, head) if needle else array("q")
+        found = self._read_places(needle, None) if needle else array("q")
         with self._lock:
             self._needles[needle] = found
             if len(self._needles) > self.CACHE_SIZE:
                 self._needles.popitem(last=False)
         return found
+
+    def _read_places(self, needle: str, head: tuple[int, int, int] | None) -> Places:
+        """`_places_with` read from the store (not empty `needle`)."""
+        d, db = self._units(), self.reader.connection()
+        holding, parameter = holding_query(needle)
+        if d.first_id is not None:  # a place is its row id less the first one's: in order
+            last = d.first_id + (len(d) if head is None else head[0]) - 1
+            rows = db.execute(
+                holding + " AND rowid BETWEEN ? AND ? ORDER BY rowid",
+                (parameter, d.first_id, last),
+            )
+            return array("q", map(sub, map(_first, rows), repeat(d.first_id)))
+        if head is None:
+            rows = db.execute(holding, (parameter,))
+            places = map(d.place_of.get, map(_first, rows), repeat(NO_PLACE))
+            return array("q", sorted(filterfalse(NO_PLACE.__eq__, places)))  # (not open)
+        below, low, high = head
+        rows = db.execute(holding + " AND rowid BETWEEN ? AND ?", (parameter, low, high))
+        places = map(d.place_of.get, map(_first, rows), repeat(NO_PLACE))
+        return array("q", sorted(filter(range(below).__contains__, places)))
 
     def _head(self) -> tuple[int, int, int] | None:
         """The first reports holding `HEAD_UNITS` units or more: the place past them and the

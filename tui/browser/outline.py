@@ -295,6 +295,19 @@ class OutlineTree(Tree[OutlineData]):
         super().clear()
         return self
 
+    # what the outline knows of the nodes it made: set aside and put back with them
+    _REGISTERS = (
+        "_nodes_by_id",
+        "_unfilled",
+        "_built_grouping",
+        "_groups",
+        "_group_keys",
+        "_group_counts",
+        "_stale_groups",
+        "_group_pending",
+        "_pending_group_of",
+    )
+
     def set_aside(self) -> None:
         """Empty the tree as `clear` does, keeping its nodes, folding and all, to be put
         back by `put_back` (the filter narrows the outline, then escape gives it back:
@@ -303,17 +316,7 @@ class OutlineTree(Tree[OutlineData]):
             self.root,
             self._tree_nodes,
             self._current_id,
-            (
-                self._nodes_by_id,
-                self._unfilled,
-                self._built_grouping,
-                self._groups,
-                self._group_keys,
-                self._group_counts,
-                self._stale_groups,
-                self._group_pending,
-                self._pending_group_of,
-            ),
+            tuple(getattr(self, name) for name in self._REGISTERS),
             (len(self.library), self.grouping),
         )
         self._tree_nodes = {}  # (Textual's `clear` would number new nodes into the kept one)
@@ -328,17 +331,8 @@ class OutlineTree(Tree[OutlineData]):
         self.clears += 1
         self.reveal = None
         self.root, self._tree_nodes, self._current_id = kept.root, kept.tree_nodes, kept.next_id
-        (
-            self._nodes_by_id,
-            self._unfilled,
-            self._built_grouping,
-            self._groups,
-            self._group_keys,
-            self._group_counts,
-            self._stale_groups,
-            self._group_pending,
-            self._pending_group_of,
-        ) = kept.state
+        for name, value in zip(self._REGISTERS, kept.state, strict=True):
+            setattr(self, name, value)
         self._invalidate()  # its lines are counted again and redrawn
         return True
 
