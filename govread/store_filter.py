@@ -412,6 +412,7 @@ class StoreIndex:
         self.reports = list(reports)
         self._report_of = {report.store_id: report for report in self.reports}
         self._needles: OrderedDict[str, Places] = OrderedDict()  # needle -> places
+        self._reading: dict[str, threading.Event] = {}  # needles being read, by one thread
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
         self._directory: _Directory | None = None  # read once, by `prepare` or a keystroke
@@ -434,19 +435,49 @@ class StoreIndex:
         array, which holds no references for the garbage collector to walk); with `head`
         (`_head()`), only those before its first place past the head, read from the store's
         rows in the head's range of row ids unless the whole answer is cached."""
-        with self._lock:
-            cached = self._needles.get(needle)
-            if cached is not None:
-                self._needles.move_to_end(needle)
-                return cached if head is None else cached[: bisect_left(cached, head[0])]
-        if head is not None:
-            return self._read_places(needle, head) if needle else array("q")
-        found = self._read_places(needle, None) if needle else array("q")
-        with self._lock:
-            self._needles[needle] = found
-            if len(self._needles) > self.CACHE_SIZE:
-                self._needles.popitem(last=False)
+        while True:
+            with self._lock:
+                cached = self._needles.get(needle)
+                if cached is not None:
+                    self._needles.move_to_end(needle)
+                    return cached if head is None else cached[: bisect_left(cached, head[0])]
+                reading = self._reading.get(needle)
+                if reading is None and head is None:
+                    reading = self._reading[needle] = threading.Event()
+                    break
+            if reading is None:  # (a head's places are not kept)
+                return self._read_places(needle, head) if needle else array("q")
+            reading.wait()  # another thread reads it (a read ahead): then from the cache
+        try:
+            found = self._read_places(needle, None) if needle else array("q")
+            with self._lock:
+                self._needles[needle] = found
+                if len(self._needles) > self.CACHE_SIZE:
+                    self._needles.popitem(last=False)
+        finally:
+            with self._lock:
+                del self._reading[needle]
+            reading.set()  # (read, or given up: a waiting thread reads it then)
         return found
+
+    def read_ahead(self, query: Query | str, cancelled: Callable[[], bool]) -> None:
+        """Read the places of the needles `query` names into the cache, so that its filter,
+        asked a moment later (the filter bar waits for typing to settle), finds them there:
+        a first read of a short needle is most of a keystroke's work. Once `cancelled()`
+        (the next key), the read stops."""
+        q = _as_query(query)
+        needles = [term.folded for term in (*q.terms, *q.excluded)]
+        db = self.reader.connection()
+        db.set_progress_handler(lambda: int(cancelled()), 10_000)
+        try:
+            for needle in needles:
+                if cancelled():
+                    return
+                self._places_with(needle)
+        except sqlite3.Error:
+            pass  # given up (or the store went): the filter reads it
+        finally:
+            db.set_progress_handler(None, 0)
 
     def _read_places(self, needle: str, head: tuple[int, int, int] | None) -> Places:
         """`_places_with` read from the store (not empty `needle`)."""

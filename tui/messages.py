@@ -50,6 +50,14 @@ class FilterQueryChanged(Message):
 
 
 @dataclass
+class FilterQueryTyped(Message):
+    """A key changed the filter bar's query (it settles later): what it will need may be
+    read ahead meanwhile."""
+
+    query: str
+
+
+@dataclass
 class FilterSubmitted(Message):
     """Enter in the filter bar: go to the first hit."""
 

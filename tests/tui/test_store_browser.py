@@ -248,3 +248,32 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
                 break
         assert [query for query, *_ in shown] == ["复议"] * len(shown) and shown[-1][1]
         assert state.query == "复议" and not filtering.counting
+
+
+async def test_a_typed_key_reads_its_needles_ahead_and_the_filter_finds_them_read(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the query settles, a worker reads what its needles match into the cache: the
+    filter then reads nothing of them again (one read a needle, whichever thread asks)."""
+    from govread.store_filter import StoreIndex
+
+    read: list[str] = []
+    reading = StoreIndex._read_places
+
+    def counting(self: StoreIndex, needle: str, head: Any) -> Any:
+        read.append(needle)
+        return reading(self, needle, head)
+
+    monkeypatch.setattr(StoreIndex, "_read_places", counting)
+    app = store_app(sample_store, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"复议 -法")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        state = app.browser.filtering.state
+        expected = SearchIndex.build(samples, use_cache=False).filter("复议 -法")
+        assert state.query == "复议 -法" and state.result is not None
+        assert state.result.hits == expected.hits
+        assert {"复", "复议", "法"} <= set(read)  # read ahead as typed ("-" alone names none)
+        assert len(read) == len(set(read))  # each once

@@ -1,7 +1,8 @@
 """The filter bar: the query input docked under the panes, with its status beside it.
 
 Typing is debounced (`DEBOUNCE` seconds, a Textual timer: the UI never waits) and reported
-as `FilterQueryChanged`; enter is `FilterSubmitted`, escape `FilterCleared`
+as `FilterQueryChanged` (each key as `FilterQueryTyped` at once, for what can be read
+ahead); enter is `FilterSubmitted`, escape `FilterCleared`
 (`govread.tui.messages`).
 `IndexSuggester` completes the last term of the query from the open reports' vocabulary
 (`SearchIndex.suggest`). The status (hit counts, "no match", word search progress) is plain
@@ -24,7 +25,12 @@ from textual.widgets import Input, Static
 
 from govread.i18n import N_, _
 from govread.tui._css import css_beside
-from govread.tui.messages import FilterCleared, FilterQueryChanged, FilterSubmitted
+from govread.tui.messages import (
+    FilterCleared,
+    FilterQueryChanged,
+    FilterQueryTyped,
+    FilterSubmitted,
+)
 
 if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
@@ -128,6 +134,7 @@ class FilterBar(Horizontal):
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE, self._settled)
+        self.post_message(FilterQueryTyped(self.value))
 
     def _settled(self) -> None:
         self._debounce = None

@@ -119,6 +119,24 @@ class BrowserFilter:
         result = self.state.set_query(query, index, app_state(self.screen).marks.tagged)
         self._show(result, started)
 
+    def read_ahead(self, query: str) -> None:
+        """A key was typed (the query settles later): from a store, a worker reads the
+        postings its needles will need meanwhile (`StoreIndex.read_ahead`), given up at
+        the next key."""
+        from govread.store_filter import StoreIndex
+
+        index = self._index()
+        if not isinstance(index, StoreIndex) or not query.strip():
+            return
+
+        def read() -> None:
+            worker = get_current_worker()
+            index.read_ahead(query, cancelled=lambda: worker.is_cancelled)
+
+        self.screen.run_worker(
+            read, thread=True, exclusive=True, group="read-ahead", name="filter read-ahead"
+        )
+
     def _answer(
         self,
         index: FilterIndex,

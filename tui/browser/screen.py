@@ -42,6 +42,7 @@ from govread.tui.messages import (
     FilterAnswered,
     FilterCleared,
     FilterQueryChanged,
+    FilterQueryTyped,
     FilterSubmitted,
     HitChosen,
     MarksChanged,
@@ -460,6 +461,10 @@ class BrowserScreen(LocalisedScreen[None]):
     @on(FilterQueryChanged)
     def _query_changed(self, message: FilterQueryChanged) -> None:
         self.filtering.set_query(message.query)
+
+    @on(FilterQueryTyped)
+    def _query_typed(self, message: FilterQueryTyped) -> None:
+        self.filtering.read_ahead(message.query)
 
     @on(FilterSubmitted)
     def _query_submitted(self, _message: FilterSubmitted) -> None:
