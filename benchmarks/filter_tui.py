@@ -82,7 +82,7 @@ QUERIES = [
 ]
 
 
-async def main(paths: list[str], store: Path | None) -> None:
+async def main(paths: list[str], store: Path | None, typed: bool = False) -> None:
     app = GovreadApp(paths, store=store)
     app.WORD_SEARCH_DELAY = 0.01
     async with app.run_test(size=(120, 40)) as pilot:
@@ -95,8 +95,13 @@ async def main(paths: list[str], store: Path | None) -> None:
         for query in QUERIES:
             for end in range(1, len(query) + 1):
                 answered = len(filtering.latencies)
-                bar.input.value = query[:end]
-                bar.flush()
+                if typed:  # the key, then the filter bar's debounce (what it reads ahead)
+                    await pilot.press(query[end - 1])
+                    while len(filtering.latencies) == answered and bar.value.strip():
+                        await asyncio.sleep(0.002)
+                else:
+                    bar.input.value = query[:end]
+                    bar.flush()
                 await pilot.pause()
                 while store is not None and len(filtering.latencies) == answered:
                     # the worker's answer, shown: the event loop idles meanwhile, as it does
@@ -125,8 +130,13 @@ if __name__ == "__main__":
     parser.add_argument(
         "--cpu", action="store_true", help="CPU time of the thread, not wall time (--engine)"
     )
+    parser.add_argument(
+        "--typed",
+        action="store_true",
+        help="press each key and let the debounce settle it (latency still from the settle)",
+    )
     args = parser.parse_args()
     if args.engine is not None:
         engine(args.engine, args.verbose, args.cpu)
     else:
-        asyncio.run(main(args.paths, args.store))
+        asyncio.run(main(args.paths, args.store, args.typed))
