@@ -345,3 +345,16 @@ def test_the_first_reports_answer_is_the_whole_answers_for_them(
     assert from_store.filter_head("法") is None
     monkeypatch.setattr(StoreIndex, "HEAD_UNITS", 10**9)  # a head of every report
     assert from_store._head() is None
+
+
+def test_reading_ahead_fills_the_cache_and_stops_at_the_next_key(
+    sample_store: Path, samples: list[Report]
+) -> None:
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    from_store.read_ahead("复议 -法", cancelled=lambda: True)  # the next key came at once
+    assert not from_store._needles
+    from_store.read_ahead("复议 -法", cancelled=lambda: False)
+    assert set(from_store._needles) == {"复议", "法"}
+    expected = SearchIndex.build(samples, use_cache=False).filter("复议 -法")
+    assert from_store.filter("复议 -法").hits == expected.hits
