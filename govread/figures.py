@@ -973,6 +973,30 @@ def _drop_opening(subject: str) -> str:
     return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
 
 
+# Light verbs (形式动词: 进行, 开展, 予以 …) carry no content of their own: a clause [who]
+# [light verb][object] counts its object (法律顾问协助我局进行 合法性审查并出具意见书, 各级开展
+# 党委中心组学习, 开展 公平竞争审查35项). A short object fuses with the verb into the name of one
+# act and stays with it (开展应急演练, 出具法律意见, 予以修改): only a full noun phrase, at least
+# _LIGHT_OBJECT characters, is counted alone. (出具, to issue a document, is read as they are.)
+_LIGHT_VERB = re.compile(
+    r"(?=[进开予给加作组举出])(?:组织开展|进行了?|开展|予以|给予|加以|作出|举办|出具)"
+)
+_LIGHT_OBJECT = 7
+
+
+def _after_light_verb(subject: str) -> str:
+    """The object of the last light verb whose object is a full noun phrase; else `subject`."""
+    found = _LIGHT_VERB.search(subject)
+    if found is None:  # most subjects: one search, no match
+        return subject
+    cut = None
+    while found is not None:
+        if len(_clean(subject[found.end() :])) >= _LIGHT_OBJECT:
+            cut = found.end()
+        found = _LIGHT_VERB.search(subject, found.end())
+    return _clean(subject[cut:]) if cut is not None else subject
+
+
 # 《titles》 listed as examples before 等 and the counted noun (审查《A办法》《B办法》等区规范性
 # 文件28件): the examples go, what is counted stays.
 # (A title cut by the start of the clause window counts as one.)
@@ -1713,6 +1737,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             subject = _drop_opening(subject)
+            if unit not in _NO_NOUN_AFTER:
+                subject = _after_light_verb(subject)  # 进行合法性审查28次: the object
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if subject.endswith(_ACHIEVED) and len(subject) >= 4 and subject[:-2] not in _DEGREES:

@@ -1114,8 +1114,19 @@ NOUN_PHRASES = [
     # offices acting together: how they acted stays with the verb
     ("市场监管局和城管局联合开展执法检查36次。", [("联合开展执法检查", 36, "次")]),
     ("区行政审批局相对集中行使行政许可事项186项。", [("相对集中行使行政许可事项", 186, "项")]),
-    # having someone do it: what was done is the second verb's
-    ("区司法局组织律师开展公益法律服务活动36场次。", [("开展公益法律服务活动", 36, "场次")]),
+    # having someone do it: what was done is the second verb's, and a light verb's full
+    # object is what is counted
+    ("区司法局组织律师开展公益法律服务活动36场次。", [("公益法律服务活动", 36, "场次")]),
+    # light verbs (进行, 开展, 出具 …) carry no content: their object is counted, whoever acted
+    ("常年法律顾问协助本委进行招标文件合法性审查17次。", [("招标文件合法性审查", 17, "次")]),
+    ("开展重大项目社会稳定风险评估9项。", [("重大项目社会稳定风险评估", 9, "项")]),
+    ("出具行政复议案件法律审查意见书57份。", [("行政复议案件法律审查意见书", 57, "份")]),
+    ("各镇街组织开展基层干部依法行政专题轮训14期。", [("基层干部依法行政专题轮训", 14, "期")]),
+    # …a short object fuses with the verb into one act, which stays whole
+    (
+        "开展消防演练80场次,出具法律意见19份。",
+        [("开展消防演练", 80, "场次"), ("出具法律意见", 19, "份")],
+    ),
     # a bare rate after a list of counts of one unit is of them all; one that shares a word
     # with the last is that one's
     (
