@@ -173,6 +173,7 @@ _LEAD_WORDS = (
     "全镇",
     "全乡",
     "全系统",
+    "全局",  # the whole office (全局执法人员持证比例): who, not what; not 全局性 (guarded)
     "辖区内",  # where, not what (辖区内学校共47所)
     "在全省",  # where and how soon, not what (在全省率先建成…中心1个)
     "在全市",
@@ -222,7 +223,7 @@ _LEAD_PERIOD = re.compile(
 # what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
 # A leading word that is part of the next one when this character follows (共有产权住房).
-_LEAD_NOT_BEFORE = {"共有": "产", "年": "轻龄鉴报货薪检"}  # 年轻干部, 年报 …
+_LEAD_NOT_BEFORE = {"共有": "产", "年": "轻龄鉴报货薪检", "全局": "性观意"}  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
     "并": "购",
     "和": "解",
@@ -1365,9 +1366,15 @@ def _shared(subject: str, unit: str) -> list[str]:
     if "、" not in subject or unit not in _PERCENT:
         return [subject]
     parts = [part for part in subject.split("、") if part]
+    if parts and (joined := _RATE_PAIR.fullmatch(parts[-1])):
+        parts[-1:] = joined.groups()  # …、通过率和优秀率: the last two are joined by 和
     if len(parts) < 2 or not all(p.endswith(("率", "比", "比例", "比重")) for p in parts):
         return [subject]
     return parts
+
+
+# Two rates joined by 和 or 及 at the end of a list (参考率、通过率和优秀率均为100%).
+_RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及)([^、]{1,12}率)")
 
 
 # A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
