@@ -357,6 +357,9 @@ _PLACES = ("区", "县", "市", "镇", "乡", "街道")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 _ACHIEVED = ("完成", "实现")
+# What has been done to the things counted, after them (行政诉讼案件 已审结 16件): the things
+# are counted, as 已 puts it, not the act.
+_DONE = re.compile(r"已(?:经)?[^已\d的]{1,3}$")
 # "There are" before a count (全市现有律师事务所42家); before a comparison (相当于现有空地的
 # 2倍) 现有 is "existing" and stays.
 _THERE_ARE = ("现有", "实有")
@@ -1090,8 +1093,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
 _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
 _PEOPLE = re.compile(
-    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对])"
-    r"(?:群众|人员|干部|党员|律师|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾])"
+    r"(?:群众|人员|干部|党员|律师|顾问|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
     r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象)"
 )
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
@@ -1214,8 +1217,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # done for them or by them
         while (later := counted.search(phrase, who.end())) is not None:
             who = later
-        if _VERB_AHEAD.match(phrase, who.end()):
-            phrase = phrase[: who.end()]
+        if _VERB_AHEAD.match(phrase, who.end()) or (
+            unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS
+        ):
+            phrase = phrase[: who.end()]  # (7名法律顾问 为政府…: whom they serve is after)
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
         # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
         # next value's subject
@@ -1693,7 +1698,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
             or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
-            or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计"))
+            or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有"))
             or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
             or (
@@ -1748,6 +1753,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject = _after_light_verb(subject)  # 进行合法性审查28次: the object
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
+            if "已" in subject and (done := _DONE.search(subject)) and done.start() >= 4:
+                subject = subject[: done.start()]  # 一审案件已审结16件: the cases, done
             if subject.endswith(_ACHIEVED) and len(subject) >= 4 and subject[:-2] not in _DEGREES:
                 subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
             elif "的" in subject and unit not in _PERCENT and unit != "倍":

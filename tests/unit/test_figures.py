@@ -1128,6 +1128,10 @@ NOUN_PHRASES = [
         [("干部学法考试参学率", 100, "%"), ("及格率", 100, "%"), ("优良率", 100, "%")],
     ),
     ("全局持证执法人员比例95%。", [("持证执法人员比例", 95, "%")]),
+    # there are N people: they are counted, not whom they serve
+    ("区委常年有5名法律顾问为区委决策服务。", [("法律顾问", 5, "名")]),
+    # the things done after 已 are what is counted
+    ("全镇二审民事案件已审结9件。", [("二审民事案件", 9, "件")]),
     # …a short object fuses with the verb into one act, which stays whole
     (
         "开展消防演练80场次,出具法律意见19份。",
