@@ -380,7 +380,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|参加|参与|接受|获|取得|被(?!告)|入选|评为|达|减免|减征|送|提供|出台|制定|公布|"
+    r"进行|开展|实现|参加|参与|接受|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -432,6 +432,7 @@ _VERB_END = (
     "清理",
     "举办",
     "推送",
+    "发送",
     "选聘",
     "评查",
     "接到",
@@ -720,12 +721,12 @@ def _after_when(subject: str) -> str:
 
 
 # Who did it, before the verb that names what is counted (光明区政府及各部门、各街道 涉及
-# 行政诉讼案件80宗, 区法院 受理…, 某某镇 组织开展…检查): what is counted starts with the
+# 行政诉讼案件80宗, 区法院 受理…, 某某镇 组织开展…检查, 常务会议 研究部署…): what is counted starts with the
 # verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
 # 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
 _AGENT_VERBS = (
     "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
-    "组织|开展|举办|召开|行使|承接"
+    "组织|开展|举办|召开|行使|承接|研究"
 )
 _AGENT_THEN_VERB = re.compile(
     r"(?=[政部街乡单机法检会镇县区市局委组处院中系])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
@@ -1093,8 +1094,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
 _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
 _PEOPLE = re.compile(
-    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾])"
-    r"(?:群众|人员|干部|党员|律师|顾问|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领])"
+    r"(?:群众|人员|干部|党员|律师|顾问|领导|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
     r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象)"
 )
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
@@ -1259,6 +1260,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ):
         # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
+        joined = text[level.end() : level.end() + 1]
+        if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
+            # 54名市、区(县)及部门主要领导: places listed before the people counted are theirs
+            more, stop = _noun_after(text, level.end() + 1, unit, quoted=False)
+            if not _PEOPLE.search(more):
+                return _strip_lead(phrase) + level.group(), level.end()
+            return _strip_lead(phrase) + level.group() + joined + more, stop
         return _strip_lead(phrase) + level.group() + more, stop
     return _strip_lead(phrase), stop
 

@@ -1130,6 +1130,12 @@ NOUN_PHRASES = [
     ("全局持证执法人员比例95%。", [("持证执法人员比例", 95, "%")]),
     # there are N people: they are counted, not whom they serve
     ("区委常年有5名法律顾问为区委决策服务。", [("法律顾问", 5, "名")]),
+    # places listed before a count of people are the people's; a meeting is who acted
+    (
+        "向36名县、乡(镇)及站所负责同志发送整改提醒函120份。",
+        [("县、乡(镇)及站所负责同志", 36, "名"), ("发送整改提醒函", 120, "份")],
+    ),
+    ("县政府常务会议研究审议行政规范性文件草案11次。", [("研究审议行政规范性文件草案", 11, "次")]),
     # the things done after 已 are what is counted
     ("全镇二审民事案件已审结9件。", [("二审民事案件", 9, "件")]),
     # …a short object fuses with the verb into one act, which stays whole
