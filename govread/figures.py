@@ -1696,12 +1696,19 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
         consumed = end
+        done_to = ""  # the object and what was done to it, when they are apart
         if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
-            # 对312件行政规范性文件进行全面清理: the object and what was done to it
+            # 对312件行政规范性文件进行全面清理: the object is counted (件 counts documents);
+            # what was done to it still says which indicator the count is, and names a
+            # short object with it (对447项任务进行督办 → 任务督办)
             action = _ACTION.match(text, noun_end)
-            subject = _clean(noun + (action.group(1) if action else ""))
+            done_to = _clean(noun + action.group(1)) if noun and action else ""
+            object_ = _clean(noun)
+            subject = object_ if len(object_) >= _MIN_AFTER_OPENING else done_to or object_
+            if not noun:
+                subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
@@ -1856,7 +1863,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     label, unit, context, bare
                 )
             else:
-                indicator = _indicator(label, unit, context, bare)
+                indicator = (done_to and _indicator(done_to, unit, context)) or _indicator(
+                    label, unit, context, bare
+                )
             figures.append(
                 Figure(
                     label=label,

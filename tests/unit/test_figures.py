@@ -266,7 +266,7 @@ HAND_CHECKED = [
     ),
     (
         "对2015—2020年制定的45件规范性文件进行全面评估、清理,",  # 对 … 进行, a year between
-        [("规范性文件全面评估、清理", 45.0, "件", False, "45件")],
+        [("规范性文件", 45.0, "件", False, "45件")],  # 件 counts the documents
     ),
     (
         "新增注册企业120家,增长率15%,开展法律知识普及30场,",
@@ -1217,6 +1217,16 @@ def test_a_chain_of_quotations_after_a_count_is_read_once() -> None:
     # one quoted name joins the counted noun; a hostile chain of them costs no recursion
     found = extract("5个" + "“a”" * 5000)
     assert [(f.label, f.value) for f in found] == [("a", 5.0)]
+
+
+def test_an_object_before_what_was_done_to_it_is_counted() -> None:
+    # 对…进行清理: 件 counts the documents; the act still names the indicator, and a short
+    # object keeps it
+    found = extract("对18件部门行政规范性文件进行了清理,对40项任务进行督办。")
+    assert [(f.label, f.indicator) for f in found] == [
+        ("部门行政规范性文件", "规范性文件清理数"),
+        ("任务督办", None),
+    ]
 
 
 def test_cases_mediated_successfully_are_the_success_count() -> None:
