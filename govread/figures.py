@@ -175,6 +175,7 @@ _LEAD_WORDS = (
     "全系统",
     "全局",  # the whole office (全局执法人员持证比例): who, not what; not 全局性 (guarded)
     "辖区内",  # where, not what (辖区内学校共47所)
+    "系统内",
     "在全省",  # where and how soon, not what (在全省率先建成…中心1个)
     "在全市",
     "在全区",
@@ -433,6 +434,7 @@ _VERB_END = (
     "举办",
     "推送",
     "发送",
+    "接受",
     "选聘",
     "评查",
     "接到",
@@ -987,6 +989,15 @@ _LIGHT_VERB = re.compile(
     r"(?=[进开予给加作组举出])(?:组织开展|进行了?|开展|予以|给予|加以|作出|举办|出具)"
 )
 _LIGHT_OBJECT = 7
+
+
+# 场 and 场次 count events: a clause that attends one and then does something there (参加
+# 涉法会议 提出口头法律意见90场) counts the events attended.
+_EVENT_UNITS = frozenset({"场", "场次"})
+_ATTENDED = re.compile(
+    r"(?:参加|参与|出席|列席)([^,\uff0c。;\uff1b\d]{2,12}?(?:会议|会|活动|讲座|培训|庭审))"
+    f"(?={_VERBS})"
+)
 
 
 def _after_light_verb(subject: str) -> str:
@@ -1766,6 +1777,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _drop_opening(subject)
             if unit not in _NO_NOUN_AFTER:
                 subject = _after_light_verb(subject)  # 进行合法性审查28次: the object
+            if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):
+                subject = attended.group(1)
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if "已" in subject and (done := _DONE.search(subject)) and done.start() >= 4:

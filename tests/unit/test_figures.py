@@ -1136,6 +1136,16 @@ NOUN_PHRASES = [
         [("县、乡(镇)及站所负责同志", 36, "名"), ("发送整改提醒函", 120, "份")],
     ),
     ("县政府常务会议研究审议行政规范性文件草案11次。", [("研究审议行政规范性文件草案", 11, "次")]),
+    # 场 counts events: those attended, not what was said there
+    ("公职律师参加县政府专题会议提出法律意见41场。", [("县政府专题会议", 41, "场")]),
+    # …while 条 counts what was said
+    (
+        "公职律师参加县政府专题会议提出法律意见41条。",
+        [("公职律师参加县政府专题会议提出法律意见", 41, "条")],
+    ),
+    # what people 接受 is after the number; 系统内 is where
+    ("执法人员每年接受不少于40学时的法律知识培训。", [("法律知识培训", 40, "学时")]),
+    ("系统内普法骨干轮训12场次。", [("普法骨干轮训", 12, "场次")]),
     # the things done after 已 are what is counted
     ("全镇二审民事案件已审结9件。", [("二审民事案件", 9, "件")]),
     # …a short object fuses with the verb into one act, which stays whole
