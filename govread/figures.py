@@ -454,6 +454,7 @@ _VERB_END = (
     "挂牌",
     "聘请",
     "聘任",
+    "聘用",
     "培训",
     "走访",
     "排查",
@@ -1117,6 +1118,7 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
+_BODY_TAIL = 3  # bodies of other kinds may follow the last known one (乡镇 办区园)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
@@ -1233,6 +1235,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS
         ):
             phrase = phrase[: who.end()]  # (7名法律顾问 为政府…: whom they serve is after)
+        elif (
+            unit in _COUNTS_BODIES
+            and (verb := _VERB_AHEAD.search(phrase, who.end(), who.end() + _BODY_TAIL + 4))
+            and verb.start() - who.end() <= _BODY_TAIL
+        ):
+            phrase = phrase[: verb.start()]  # 22个乡镇办区园 聘用…: more bodies, then the verb
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():
         # 1.3万名困难群众申领补贴2300万元: the people are counted, what they did is the
         # next value's subject
