@@ -1044,10 +1044,12 @@ def _head(subject: str) -> str:
     """The head of a counted noun phrase after a long 的-phrase (经清理后保留并纳入监管的
     农贸市场 → 农贸市场): the phrase says which are counted, the head what; a short one
     (符合条件的企业, 需修订的文件: at most _MODIFIER characters) stays, as before a count,
-    and so does a class set by a quantity (注册资本超过5000万元的企业)."""
+    and so does a class set by a quantity (注册资本超过5000万元的企业), and the object of
+    an act that ends the phrase (不平等对待企业的法规清理: what was cleared is said whole)."""
     at = subject.rfind("的")
     if (
         at <= _MODIFIER
+        or subject.endswith(_VERB_END_BY_LAST.get(subject[-1], ()))
         or len(subject) - at - 1 < 2
         or _NOT_DE.search(subject)
         or _DIGIT.search(subject, 0, at)

@@ -1146,6 +1146,11 @@ NOUN_PHRASES = [
     # what people 接受 is after the number; 系统内 is where
     ("执法人员每年接受不少于40学时的法律知识培训。", [("法律知识培训", 40, "学时")]),
     ("系统内普法骨干轮训12场次。", [("普法骨干轮训", 12, "场次")]),
+    # a 的-phrase before an act (…的法规清理) says what the act was done to: it stays
+    (
+        "开展妨碍统一市场的地方性法规及文件清理2次。",
+        [("妨碍统一市场的地方性法规及文件清理", 2, "次")],
+    ),
     # bodies of other kinds after a known one, then the verb: the bodies are counted
     ("全县15个乡镇站所聘用了专职调解员。", [("乡镇站所", 15, "个")]),
     # the things done after 已 are what is counted
