@@ -836,6 +836,7 @@ _OPENING_ADVERBS = _by_end(
         "加快",
         "主动",
         "免费",
+        "实时",
     ),
     0,
 )
@@ -843,7 +844,7 @@ _OPENING_ADVERBS = _by_end(
 # even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
 _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
-    | {"逐步", "主动", "免费"}
+    | {"逐步", "主动", "免费", "实时"}
 )
 _OPENING_VERBS = _by_end(
     (
@@ -985,9 +986,10 @@ def _drop_opening(subject: str) -> str:
 # [light verb][object] counts its object (法律顾问协助我局进行 合法性审查并出具意见书, 各级开展
 # 党委中心组学习, 开展 公平竞争审查35项). A short object fuses with the verb into the name of one
 # act and stays with it (开展应急演练, 出具法律意见, 予以修改): only a full noun phrase, at least
-# _LIGHT_OBJECT characters, is counted alone. (出具, to issue a document, is read as they are.)
+# _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
+# counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
-    r"(?=[进开予给加作组举出])(?:组织开展|进行了?|开展|予以|给予|加以|作出|举办|出具)"
+    r"(?=[进开予给加作组举出公])(?:组织开展|进行了?|开展|予以|给予|加以|作出|举办|出具|公开)"
 )
 _LIGHT_OBJECT = 7
 

@@ -1151,6 +1151,8 @@ NOUN_PHRASES = [
         "开展妨碍统一市场的地方性法规及文件清理2次。",
         [("妨碍统一市场的地方性法规及文件清理", 2, "次")],
     ),
+    # to disclose, like to publish, issues what is counted; 实时 is how
+    ("实时公开行政执法结果信息2300条。", [("行政执法结果信息", 2300, "条")]),
     # bodies of other kinds after a known one, then the verb: the bodies are counted
     ("全县15个乡镇站所聘用了专职调解员。", [("乡镇站所", 15, "个")]),
     # the things done after 已 are what is counted
