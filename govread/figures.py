@@ -775,18 +775,22 @@ def _after_agent(subject: str) -> str:
 # them (开展读书月、法治讲座等普法活动): what is counted is the verb and what follows 等. (After
 # an agent's verb, 顾问参与决策、立法等事务活动, the examples say what was taken part in.)
 _EXAMPLES_END = re.compile(r"(?<![平同对均相高中初优特一二三四五何])等(?![级待候奖次同于])")
-_HOLDING = ("开展", "举办", "组织", "举行", "推出", "出台", "制定", "印发", "实施", "建成")
+_HOLDING = (
+    *("开展", "举办", "组织", "举行", "推出", "出台", "制定", "印发", "实施", "建成"),
+    *("研究解决", "协调解决", "解决"),  # (…、…等重点问题: the examples are problems)
+)
 
 
 def _after_examples(subject: str) -> str:
     subject = _strip_lead(subject.strip())
-    if not subject.startswith(_HOLDING):
+    verb = next((v for v in _HOLDING if subject.startswith(v)), None)
+    if verb is None:
         return subject
     found = max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
-    if found is None or found.start() < 4:
+    if found is None or found.start() < len(verb) + 2:
         return subject
     rest = _clean(subject[found.end() :])
-    return subject[:2] + rest if len(rest) >= 2 else subject
+    return subject[: len(verb)] + rest if len(rest) >= 2 else subject
 
 
 def _after_total(subject: str) -> str:
