@@ -1079,9 +1079,30 @@ def _without_quantity(subject: str) -> str:
     return _strip_trail(subject[: found.start()]) if found else subject
 
 
+# "X 如 examples 等 X's head" (其他事项如审议…、《…》的通知等事项13次): the examples, however
+# long, are of the class named before 如, which is what is counted. (Not 如期, 如实 …, nor
+# 例如, 比如 after a word.)
+_SUCH_AS = re.compile(
+    r"([^\d如,\uff0c。;\uff1b、]{2,8}?)(?<![例比诸譬假])如(?![期实何下此果今同])[^\d]*等([^等\d]{0,4})"
+)
+_MAX_SUCH_AS = 200  # characters of a clause looked at for it
+
+
+def _such_as(clause: str) -> str:
+    found = _SUCH_AS.fullmatch(clause.strip())
+    if found is None:
+        return ""
+    named, head = _clean(found.group(1)), found.group(2)
+    return named if len(named) >= 2 and named.endswith(head) else ""
+
+
 def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
     is not a class of what is counted (超过1亿元的企业)."""
+    if "等" in text[max(start, end - 6) : end] and (
+        named := _such_as(text[max(start, end - _MAX_SUCH_AS) : end])
+    ):
+        return named
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
     if (

@@ -1155,6 +1155,11 @@ NOUN_PHRASES = [
     ("实时公开行政执法结果信息2300条。", [("行政执法结果信息", 2300, "条")]),
     # examples before 等 of what was solved: the verb and the head are what is counted
     ("研究解决物业纠纷、违建拆除等群众急难问题15项。", [("研究解决群众急难问题", 15, "项")]),
+    # "X 如 examples 等 X": the class named before 如 is counted, however long the examples
+    (
+        "其他议题如审议干部培训计划、《某某办法》《某某规则》(修订稿)的说明等议题9次。",
+        [("其他议题", 9, "次")],
+    ),
     # bodies of other kinds after a known one, then the verb: the bodies are counted
     ("全县15个乡镇站所聘用了专职调解员。", [("乡镇站所", 15, "个")]),
     # the things done after 已 are what is counted
