@@ -993,7 +993,7 @@ def _drop_opening(subject: str) -> str:
 # _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
 # counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
-    r"(?=[进开予给加作组举出公])(?:组织开展|进行了?|开展|予以|给予|加以|作出|举办|出具|公开)"
+    r"(?=[进开予给加作组举出公])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开)了?"
 )
 _LIGHT_OBJECT = 7
 
