@@ -1148,6 +1148,7 @@ _BODY_THEN_PEOPLE = re.compile(
 )
 _BODY = re.compile(_BODIES)
 _BODY_TAIL = 3  # bodies of other kinds may follow the last known one (乡镇 办区园)
+_BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
@@ -1268,6 +1269,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             unit in _COUNTS_BODIES
             and (verb := _VERB_AHEAD.search(phrase, who.end(), who.end() + _BODY_TAIL + 4))
             and verb.start() - who.end() <= _BODY_TAIL
+            and _BODY_CHARS.fullmatch(phrase, who.end(), verb.start())
         ):
             phrase = phrase[: verb.start()]  # 22个乡镇办区园 聘用…: more bodies, then the verb
     if unit in _COUNTS_PEOPLE and cut is not None and cut.group().isdecimal():

@@ -1163,6 +1163,8 @@ NOUN_PHRASES = [
     ),
     # bodies of other kinds after a known one, then the verb: the bodies are counted
     ("全县15个乡镇站所聘用了专职调解员。", [("乡镇站所", 15, "个")]),
+    # …not a word that merely starts like a verb (服务 in 心理服务枢纽)
+    ("建成10个街道级心理服务枢纽。", [("街道级心理服务枢纽", 10, "个")]),
     # the things done after 已 are what is counted
     ("全镇二审民事案件已审结9件。", [("二审民事案件", 9, "件")]),
     # …a short object fuses with the verb into one act, which stays whole
