@@ -185,6 +185,8 @@ def canonical_place(region: str | None) -> str | None:
     if not region:
         return None
     region = _BEFORE_PLACE.sub("", region) or region
+    if _town_level(region):
+        return town_name(region)
     if place := find_place(region):
         return common_name(place)
     match = _NESTED_REGION.match(region)
@@ -213,6 +215,10 @@ def find_metadata(
         issuer = header.get("issuer")
 
     region = region_of(title) or region_of(issuer)
+    # A 街道 / 镇 / 乡 speaks for itself: its report is its own, whatever larger places (its
+    # district, its city) the text also names.
+    if region is None and (town := town_issuer(preamble, signature_orgs, text_head[:_OPENING])):
+        region, issuer = town_name(town), issuer or town
     if region is None:
         region = next(filter(None, (region_of(org) for org in signature_orgs)), None)
     if region is None:
@@ -345,6 +351,59 @@ _SELF_LEVEL = re.compile(r"[我全本](镇|乡|街道)")
 # What stands before a level word without being part of a town's name (乡镇, 城镇, 到镇…).
 _NOT_TOWN_END = set("我全本各乡城村集到该此小古名重每个等和与及的在了、")
 _TOWN_MENTIONS = 2
+
+
+# A town's government or party committee, named as one: 青禾镇人民政府, 东湖街道办事处,
+# 某市某区青禾镇党委 (its larger places before it, as a signature writes them).
+_TOWN_ORG = re.compile(r"([^\W\d_]{2,20}?(?:镇|乡|街道))(?:人民政府|政府|办事处|党工委|党委)")
+# Where a clause's subject starts: the text's start, after punctuation or a year (2022年，…
+# / 2022年青禾镇…), not inside a phrase (在青禾镇… / 协助青禾镇…).
+_CLAUSE_START = set("\u3002\uff0c,\uff1a:\uff1b;\uff01!\uff1f? \u3000\n年来")
+# What a town's name does not start with (各镇人民政府, 全乡, 我街道, 该镇, 乡镇…).
+_NOT_TOWN_START = set("各全我本该每乡城在和与及对由经向协配指请")
+# The larger places a town is written after (眉山市彭山区公义镇 is 公义镇).
+_TOWN_NAME = re.compile(
+    r"^(?:[^\W\d_]{1,8}?(?:省|自治区))?(?:[^\W\d_]{1,8}?[市州盟])?(?:[^\W\d_]{1,8}?[市区县旗])?"
+    r"([^\W\d_]{2,8}?(?:镇|乡|街道))$"
+)
+
+
+def town_name(name: str) -> str:
+    """A town's own name, without the larger places before it or its organisation after
+    it (某市某区青禾镇人民政府 → 青禾镇)."""
+    if org := _TOWN_ORG.fullmatch(name):
+        name = org.group(1)
+    match = _TOWN_NAME.match(name)
+    return match.group(1) if match else name
+
+
+def _town_org(text: str, *, whole: bool) -> str | None:
+    """The town organisation `text` is (whole) or that opens one of its clauses, or None."""
+    for match in _TOWN_ORG.finditer(text):
+        at, end = match.start(), match.end()
+        if whole and (at != 0 or end != len(text)):
+            continue
+        if at > 0 and text[at - 1] not in _CLAUSE_START:
+            continue
+        if text[at] in _NOT_TOWN_START or text[end : end + 1] in (":", "\uff1a", "的"):
+            continue  # an addressee (…街道办事处：) or a phrase (青禾镇政府的指导下)
+        return match.group(0)
+    return None
+
+
+def town_issuer(preamble: list[str], signatures: list[str], opening: str) -> str | None:
+    """The 街道办事处 / 镇人民政府 / 乡人民政府 that issues a report, or None: the one that
+    signs it, stands alone on a line above its text, or is the subject of its opening
+    (…，青禾街道办事处坚持…). A report signed by anyone else is not a town's."""
+    if signatures:
+        return _town_org(signatures[-1], whole=True)
+    for line in preamble[:_TITLE_LINES]:
+        if len(line) <= 40 and (org := _town_org(line, whole=True)):
+            return org
+    for line in [*preamble[:3], opening]:
+        if org := _town_org(line[:_OPENING].split("\u3002", 1)[0], whole=False):
+            return org
+    return None
 
 
 def _town_level(region: str | None) -> str | None:

@@ -14,7 +14,9 @@ last chapter;
 a lone 一、 after 报告如下 with no colon keeps its children; the government on the line above
 a placeless title is the title's (某县人民政府 / 2022年度…报告); 区政府坚持… names the issuer; a
 page date run into a flat title is not the title's; a heading that ends the text inside a
-word heads no section
+word heads no section;
+12: a report a 街道办事处 / 镇 / 乡 issues (its signature, its line above the text, the
+subject of its opening) is the town's, not its district's or city's
 """
 
-PARSER_VERSION = "11"
+PARSER_VERSION = "12"

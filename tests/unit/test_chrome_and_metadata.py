@@ -253,3 +253,62 @@ def test_a_site_column_left_by_a_breadcrumb_is_not_the_title() -> None:
         "南岭市水务局2024年法治政府建设年度报告\n一、主要工作\n正文。"
     )
     assert parse_text(text).title == "南岭市水务局2024年法治政府建设年度报告"
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "issuer"),
+    [
+        # the subject of the opening, after an addressee line that names the district
+        (
+            "东湖区委依法治区办：\n2024年，青禾街道办事处在区委、区政府领导下，"
+            "落实《东湖区2024年法治政府建设工作要点》。东湖区部署的工作全部完成。\n"
+            "一、主要工作\n（一）加强领导。街道党工委专题研究法治工作。",
+            "青禾街道",
+            "青禾街道办事处",
+        ),
+        # alone on a line above the text, after its city and district
+        (
+            "南岭市平阳区东湖镇人民政府\n2023年，我镇深入推进依法行政，南岭市平阳区督查通过。\n"
+            "一、主要工作\n正文。",
+            "东湖镇",
+            "南岭市平阳区东湖镇人民政府",
+        ),
+        # the signature
+        (
+            "一、主要工作\n本乡落实平阳县要求，平阳县考核优秀。\n二、下一步\n继续推进。\n"
+            "平阳县石桥乡人民政府\n2024年1月5日",
+            "石桥乡",
+            "平阳县石桥乡人民政府",
+        ),
+    ],
+)
+def test_a_town_that_issues_a_report_is_its_place_not_its_district(
+    text: str, region: str, issuer: str
+) -> None:
+    report = parse_text(text)
+    assert (report.region, report.issuer) == (region, issuer)
+    assert report.region_level == (region[-2:] if region.endswith("街道") else region[-1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a district's report that names a town's office inside a phrase, or all of them
+        "2024年，东湖区在青禾街道办事处的配合下推进依法行政，各街道办事处落实要求。"
+        "东湖区人民政府加强领导。\n一、主要工作\n正文。",
+        # signed by the district: a town in the opening is not the issuer
+        "2024年，青禾镇人民政府推进依法行政。东湖区全年考核。\n一、主要工作\n正文。\n"
+        "东湖区人民政府\n2025年1月5日",
+        # an addressee is not the issuer
+        "青禾镇人民政府：\n2024年，东湖区推进依法行政。东湖区全年考核。\n一、主要工作\n正文。",
+    ],
+)
+def test_a_town_a_district_report_names_is_not_its_place(text: str) -> None:
+    assert parse_text(text).region == "东湖区"
+
+
+def test_a_town_written_after_its_larger_places_is_known_by_its_own_name() -> None:
+    assert canonical_place("南岭市东湖区东湖镇") == "东湖镇"
+    assert canonical_place("平阳县新市镇") == "新市镇"
+    assert canonical_place("东湖区城区街道") == "城区街道"
+    assert canonical_place("光明区") == "光明区"
