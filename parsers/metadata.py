@@ -39,7 +39,9 @@ _REGION_BEFORE = re.compile(
 # not in the gazetteer, the name is taken as written.
 _TOWN_BEFORE = re.compile(
     r"^(?:\S{1,10}?[省市县区州旗盟])?(\S{1,6}?(?:镇|乡|街道))"
-    r"(?=人民政府|政府|办事处|党委|关于|\d|年|法治|依法|$)"
+    r"(?=人民政府|政府|办事处|党委|关于|\d|年|法治|依法|$|"
+    # …and its departments (青禾镇司法所关于… / 东湖街道综合行政执法队2023年…)
+    r"[^\s\d]{1,12}?(?:所|站|队|中心|办公室|办)(?:关于|\d|$))"
 )
 _TOWN_LEVELS = ("镇", "乡", "街道")
 _SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员会|办公室|中心))")
@@ -172,7 +174,9 @@ def region_of(name: str | None) -> str | None:
     match = _REGION_BEFORE.match(name)
     if match is None:
         town = _TOWN_BEFORE.match(name)
-        return town.group(1) if town else None
+        if town is None or _town_stem(town.group(1)) in _NOT_TOWN_END:
+            return None  # 乡镇… / 城镇… / 各街道…: a kind of place, not one
+        return town.group(1)
     region = match.group(1)
     if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
         region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
@@ -368,6 +372,11 @@ _TOWN_NAME = re.compile(
 )
 
 
+def _town_stem(town: str) -> str:
+    """A town's name without its level word (青禾镇 → 青禾, 东湖街道 → 东湖)."""
+    return town[: -2 if town.endswith("街道") else -1]
+
+
 def town_name(name: str) -> str:
     """A town's own name, without the larger places before it or its organisation after
     it (某市某区青禾镇人民政府 → 青禾镇)."""
@@ -535,7 +544,7 @@ _SPEECH_OPENING = re.compile(r"各位代表|向大会(?:作|报告)|请予审议
 _DEPARTMENT = re.compile(r"(局|委员会|委|办公室|办|厅|中心|院|所|队|站|处|署|馆|集团|公司)$")
 _GOVERNMENT = re.compile(r"(人民政府|政府|街道办事处)$")  # a 街道办事处 governs its town
 _DEPARTMENT_IN_TITLE = re.compile(
-    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署|街道办事处))(?= ?(?:关于|\d|年度|法治|依法))"
+    r"^(\S{2,30}?(?:局|委员会|委|办公室|厅|中心|院|署|所|站|队|街道办事处))(?= ?(?:关于|\d|年度|法治|依法))"
 )
 
 

@@ -312,3 +312,24 @@ def test_a_town_written_after_its_larger_places_is_known_by_its_own_name() -> No
     assert canonical_place("平阳县新市镇") == "新市镇"
     assert canonical_place("东湖区城区街道") == "城区街道"
     assert canonical_place("光明区") == "光明区"
+
+
+@pytest.mark.parametrize(
+    ("title", "region", "issuer"),
+    [
+        ("青禾镇司法所2023年法治工作总结", "青禾镇", "青禾镇司法所"),
+        (
+            "东湖区青禾街道综合行政执法队关于2023年法治建设情况的报告",
+            "青禾街道",
+            "东湖区青禾街道综合行政执法队",
+        ),
+    ],
+)
+def test_a_towns_department_reports_for_its_town(title: str, region: str, issuer: str) -> None:
+    report = parse_text(f"{title}\n2023年，东湖区依法治理，东湖区考核。\n一、主要工作\n正文。")
+    assert (report.region, report.issuer, report.issuer_level) == (region, issuer, "department")
+
+
+@pytest.mark.parametrize("title", ["乡镇综合执法队2023年工作总结", "各街道2023年法治建设情况"])
+def test_a_kind_of_town_is_no_town(title: str) -> None:
+    assert region_of(title) is None
