@@ -220,9 +220,15 @@ def find_metadata(
 
     region = region_of(title) or region_of(issuer)
     # A 街道 / 镇 / 乡 speaks for itself: its report is its own, whatever larger places (its
-    # district, its city) the text also names.
-    if region is None and (town := town_issuer(preamble, signature_orgs, text_head[:_OPENING])):
-        region, issuer = town_name(town), issuer or town
+    # district, its city) the text also names; a title that names the town leaves its
+    # office to the text (青禾街道2024年… / …，青禾街道办事处坚持…).
+    if (region is None or (issuer is None and _town_level(region))) and (
+        town := town_issuer(preamble, signature_orgs, text_head[:_OPENING])
+    ):
+        if region is None:
+            region, issuer = town_name(town), issuer or town
+        elif town_name(town) == town_name(region):
+            issuer = town
     if region is None:
         region = next(filter(None, (region_of(org) for org in signature_orgs)), None)
     if region is None:

@@ -333,3 +333,18 @@ def test_a_towns_department_reports_for_its_town(title: str, region: str, issuer
 @pytest.mark.parametrize("title", ["乡镇综合执法队2023年工作总结", "各街道2023年法治建设情况"])
 def test_a_kind_of_town_is_no_town(title: str) -> None:
     assert region_of(title) is None
+
+
+def test_a_title_that_names_a_town_leaves_its_office_to_the_text() -> None:
+    text = (
+        "青禾街道2024年法治政府建设情况\n2024年，青禾街道办事处推进依法行政，东湖区考核。\n"
+        "一、主要工作\n正文。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "青禾街道",
+        "青禾街道办事处",
+        "government",
+    )
+    other = text.replace("青禾街道办事处", "东湖街道办事处")
+    assert (parse_text(other).region, parse_text(other).issuer) == ("青禾街道", None)
