@@ -258,10 +258,15 @@ def find_metadata(
 
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
         issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
+    # 全镇… 2022年某某镇组织…: a town names itself; when its opening, before the first
+    # heading, does so (我镇在某县委的领导下…), before the county or city it also names
+    town = town_in_text(text_head) if region is None else None
+    if town and _SELF_LEVEL.search("".join(preamble)[:_OPENING]):
+        region = town
     if region is None and (named := place_in_text(text_head[:_OPENING])):
         region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
-    if region is None and (town := town_in_text(text_head)):
-        region = town  # 全镇… 2022年某某镇组织…: a town names itself (before its county)
+    if region is None and town:
+        region = town
     if region is None and (named := most_named_place(text_head)):
         region = common_name(named)  # the place the text names most, more than once
     if issuer is None and region:
@@ -357,7 +362,11 @@ def government_source(region: str, title: str | None, source: str | None) -> str
 
 # Towns are not in the gazetteer: a report of one calls itself 全镇 / 我镇 / 本乡 and names
 # itself, two characters or more before the level word, more than once.
-_SELF_LEVEL = re.compile(r"[我全本](镇|乡|街道)")
+# Or names its own party committee by the level word alone, as a clause's subject
+# (，街道党工委、办事处… / 。镇党委、镇政府…).
+_SELF_LEVEL = re.compile(
+    r"[我全本](镇|乡|街道)|(?:^|[\u3002\uff0c,\uff1a:\uff1b;])(镇|乡|街道)(?:党工委|党委)"
+)
 # What stands before a level word without being part of a town's name (乡镇, 城镇, 到镇…).
 _NOT_TOWN_END = set("我全本各乡城村集到该此小古名重每个等和与及的在了、")
 _TOWN_MENTIONS = 2
@@ -369,8 +378,11 @@ _TOWN_ORG = re.compile(r"([^\W\d_]{2,20}?(?:镇|乡|街道))(?:人民政府|政�
 # Where a clause's subject starts: the text's start, after punctuation or a year (2022年，…
 # / 2022年青禾镇…), not inside a phrase (在青禾镇… / 协助青禾镇…).
 _CLAUSE_START = set("\u3002\uff0c,\uff1a:\uff1b;\uff01!\uff1f? \u3000\n年来")
-# What a town's name does not start with (各镇人民政府, 全乡, 我街道, 该镇, 乡镇…).
-_NOT_TOWN_START = set("各全我本该每乡城在和与及对由经向协配指请")
+# What a town's name does not start with (各镇人民政府, 全乡, 我街道, 该镇, 乡镇…), nor hold
+# (督促各街道党工委…: a verb and its object, not a name).
+_NOT_TOWN_START = set("各全我本该每乡在和与及对由经向协配指请")
+_NOT_IN_TOWN = set("各每该的了在向经对")
+_MAX_TOWN_STEM = 6
 # The larger places a town is written after (眉山市彭山区公义镇 is 公义镇).
 _TOWN_NAME = re.compile(
     r"^(?:[^\W\d_]{1,8}?(?:省|自治区))?(?:[^\W\d_]{1,8}?[市州盟])?(?:[^\W\d_]{1,8}?[市区县旗])?"
@@ -402,6 +414,9 @@ def _town_org(text: str, *, whole: bool) -> str | None:
             continue
         if text[at] in _NOT_TOWN_START or text[end : end + 1] in (":", "\uff1a", "的"):
             continue  # an addressee (…街道办事处：) or a phrase (青禾镇政府的指导下)
+        stem = _town_stem(town_name(match.group(0)))
+        if len(stem) > _MAX_TOWN_STEM or not _NOT_IN_TOWN.isdisjoint(stem):
+            continue
         return match.group(0)
     return None
 
@@ -434,7 +449,7 @@ def town_in_text(text: str) -> str | None:
     self_level = _SELF_LEVEL.search(text)
     if self_level is None:
         return None
-    level = self_level.group(1)
+    level = self_level.group(1) or self_level.group(2)
     stems: Counter[str] = Counter()
     before: dict[str, set[str]] = {}
     at = text.find(level)

@@ -346,3 +346,26 @@ def test_a_title_that_names_a_town_leaves_its_office_to_the_text() -> None:
     # another town's office in the opening is not this report's issuer
     other = parse_text(text.replace("青禾街道办事处", "东湖街道办事处"))
     assert (other.region, other.issuer) == ("青禾街道", None)
+
+
+def test_a_town_whose_opening_calls_it_ours_is_the_place_not_its_county() -> None:
+    body = "一、主要工作\n（一）青禾镇组织学习。镇党委专题研究。\n（二）青禾镇开展普法，全镇覆盖。"
+    ours = "2023年，我镇在平阳县委、县政府的领导下推进依法行政，平阳县考核优秀。\n"
+    assert parse_text(ours + body).region == "青禾镇"
+    # a county's report that tells of one of its towns (全镇覆盖) is the county's
+    county = "2023年，平阳县在县委的领导下推进依法行政，平阳县考核优秀。\n"
+    assert parse_text(county + body).region == "平阳县"
+
+
+def test_a_town_that_names_its_own_party_committee_by_its_level_is_the_place() -> None:
+    body = "一、主要工作\n（一）青禾街道组织学习。\n（二）青禾街道开展普法。"
+    ours = "2023年，街道党工委、办事处在东湖区委的领导下推进依法行政，东湖区考核优秀。\n"
+    assert parse_text(ours + body).region == "青禾街道"
+    # every town's committee (各街道党委) is not the report's own
+    theirs = "2023年，东湖区督促各街道党工委推进依法行政，东湖区考核优秀。\n"
+    assert parse_text(theirs + body).region == "东湖区"
+
+
+def test_a_town_office_whose_name_starts_with_a_city_word_is_still_a_town() -> None:
+    text = "城关镇人民政府\n2023年，我镇推进依法行政，平阳县考核优秀。\n一、主要工作\n正文。"
+    assert (parse_text(text).region, parse_text(text).issuer) == ("城关镇", "城关镇人民政府")
