@@ -348,22 +348,37 @@ def test_a_title_that_names_a_town_leaves_its_office_to_the_text() -> None:
     assert (other.region, other.issuer) == ("青禾街道", None)
 
 
-def test_a_town_whose_opening_calls_it_ours_is_the_place_not_its_county() -> None:
-    body = "一、主要工作\n（一）青禾镇组织学习。镇党委专题研究。\n（二）青禾镇开展普法，全镇覆盖。"
-    ours = "2023年，我镇在平阳县委、县政府的领导下推进依法行政，平阳县考核优秀。\n"
-    assert parse_text(ours + body).region == "青禾镇"
-    # a county's report that tells of one of its towns (全镇覆盖) is the county's
-    county = "2023年，平阳县在县委的领导下推进依法行政，平阳县考核优秀。\n"
-    assert parse_text(county + body).region == "平阳县"
+_TOWN_BODY = (
+    "一、主要工作\n（一）青禾镇组织学习。镇党委专题研究。\n（二）青禾镇开展普法，全镇覆盖。"
+)
+_STREET_BODY = "一、主要工作\n（一）青禾街道组织学习。\n（二）青禾街道开展普法。"
 
 
-def test_a_town_that_names_its_own_party_committee_by_its_level_is_the_place() -> None:
-    body = "一、主要工作\n（一）青禾街道组织学习。\n（二）青禾街道开展普法。"
-    ours = "2023年，街道党工委、办事处在东湖区委的领导下推进依法行政，东湖区考核优秀。\n"
-    assert parse_text(ours + body).region == "青禾街道"
-    # every town's committee (各街道党委) is not the report's own
-    theirs = "2023年，东湖区督促各街道党工委推进依法行政，东湖区考核优秀。\n"
-    assert parse_text(theirs + body).region == "东湖区"
+@pytest.mark.parametrize(
+    ("opening", "body", "region"),
+    [
+        # the opening calls the town ours: the town, before the county it names
+        (
+            "2023年，我镇在平阳县委、县政府的领导下推进依法行政，平阳县考核优秀。",
+            _TOWN_BODY,
+            "青禾镇",
+        ),
+        # a county's report that tells of one of its towns (全镇覆盖) is the county's
+        ("2023年，平阳县在县委的领导下推进依法行政，平阳县考核优秀。", _TOWN_BODY, "平阳县"),
+        # the town's own committee by the level word alone
+        (
+            "2023年，街道党工委、办事处在东湖区委的领导下推进依法行政，东湖区考核优秀。",
+            _STREET_BODY,
+            "青禾街道",
+        ),
+        # every town's committee (各街道党工委) is not the report's own
+        ("2023年，东湖区督促各街道党工委推进依法行政，东湖区考核优秀。", _STREET_BODY, "东湖区"),
+    ],
+)
+def test_a_town_whose_opening_speaks_for_itself_is_the_place_not_its_county(
+    opening: str, body: str, region: str
+) -> None:
+    assert parse_text(f"{opening}\n{body}").region == region
 
 
 def test_a_town_office_whose_name_starts_with_a_city_word_is_still_a_town() -> None:
