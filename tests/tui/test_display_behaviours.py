@@ -112,6 +112,21 @@ async def test_marks_list_moves_with_j_and_k(loaded: Loaded) -> None:
         assert third not in app.marks and first in app.marks
 
 
+async def test_marks_list_keys_hint_is_whole_on_an_80_column_terminal(loaded: Loaded) -> None:
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(next(iter(app.reports[0].walk())).id)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarksListScreen)
+        hint = app.screen.query_one("#marks-hint")
+        shown = "".join(strip.text for strip in hint.render_lines(hint.region.reset_offset))
+        # the hint wraps rather than cutting off its last key (it was one line, ending "escape")
+        whole = "↑↓/j k move · enter go to · space/delete unmark · t by tag · escape close"
+        assert " ".join(shown.split()) == whole
+
+
 @pytest.mark.parametrize(
     ("paths", "status"),
     [(["/nope/missing.txt"], 1), (["/nope/missing.txt", "SAMPLE"], 1), (["SAMPLE"], 0)],
