@@ -176,3 +176,41 @@ async def test_outline_labels_cut_to_the_pane_end_in_an_ellipsis(loaded: Loaded)
             node = outline.get_node_at_line(y)
             if node is not None and node.label.plain in outline.render_line(y).text:
                 assert not outline.render_line(y).text.rstrip().endswith("…")
+
+
+async def test_j_held_down_scrolls_a_line_a_key_in_help_and_in_the_detail_pane(
+    loaded: Loaded,
+) -> None:
+    """A burst of keys (j held down) reaches the app between two frames: each key scrolls."""
+    from textual import events
+    from textual.containers import VerticalScroll
+
+    from govread.tui.dialogs.help import HelpScreen
+
+    async def burst(key: str, times: int) -> None:
+        for _ in range(times):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        for _ in range(5):
+            await pilot.pause()
+
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        detail = app.browser.detail
+        detail.focus()
+        await pilot.pause()
+        assert detail.max_scroll_y >= 4
+        await burst("j", 4)
+        assert detail.scroll_y == 4
+        await burst("down", 2)  # the arrow keys too
+        assert detail.scroll_y == min(6, detail.max_scroll_y)
+        await burst("k", 3)
+        assert detail.scroll_y == min(6, detail.max_scroll_y) - 3
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 30
+        await burst("j", 30)
+        assert body.scroll_y == 30
+        await burst("down", 5)
+        assert body.scroll_y == 35

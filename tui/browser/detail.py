@@ -16,7 +16,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Static
 
@@ -31,6 +30,7 @@ from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.outline import OutlineData, cut_label
+from govread.tui.key_scroll import KeyScroll
 
 # The pane shows at most this many characters of a node's text, then says how many more
 # there are. A real section's own text is a few thousand characters; the pane is wrapped
@@ -47,7 +47,7 @@ MAX_FACT_CHARS = 120
 ISSUER_LEVELS = {"government": N_("government"), "department": N_("department")}
 
 
-class DetailPane(VerticalScroll, can_focus=True):
+class DetailPane(KeyScroll, can_focus=True):
     """Shows one Report, Section or Item in full; follows the outline's cursor."""
 
     DEFAULT_CSS = css_beside(__file__)

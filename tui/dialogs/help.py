@@ -13,7 +13,6 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingsMap, BindingType
-from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
@@ -21,6 +20,7 @@ from textual.widgets import Input, Static
 from govread.config import config_path, user_themes_dir
 from govread.i18n import N_, _
 from govread.linebreak import KinsokuText
+from govread.tui.key_scroll import KeyScroll
 from govread.tui.localised import LocalisedScreen
 
 INTRO = N_(
@@ -119,7 +119,7 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         self.help_table = self._content()
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-body"):
+        with KeyScroll(id="help-body"):
             yield Static(self.help_table, id="help-text")
 
     def on_mount(self) -> None:
@@ -127,11 +127,11 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         self.query_one("#help-body").border_subtitle = _("escape closes")
 
     def action_scroll(self, direction: str) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
+        body = self.query_one("#help-body", KeyScroll)
         if direction == "down":
-            body.scroll_down()
+            body.action_scroll_down()
         else:
-            body.scroll_up()
+            body.action_scroll_up()
 
     def _content(self) -> Table:
         table = Table.grid(padding=(0, 2))
