@@ -393,3 +393,24 @@ async def test_a_narrow_status_drops_the_word_note_before_cutting_the_message(lo
         shown = bar(app).status_text  # room for both (and "still loading", if it was)
         assert shown.startswith("无匹配") and shown.endswith(" — 显示全部内容  分词检索已就绪")
         assert status.render_line(0).text.strip() == bar(app).status_text
+
+
+async def test_escape_shows_the_group_the_cursor_was_on_not_the_last_hit(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline, detail = app.browser.outline, app.browser.detail
+        app.browser.group_reports("year")
+        await pilot.pause()
+        group = outline.root.children[-1]
+        outline.move_cursor(group)
+        await pilot.pause()
+        before = detail.plain_text
+        await filter_by(pilot, QUERY)
+        await pilot.press("enter", "n")  # the detail pane shows a hit
+        await pilot.pause()
+        assert detail.plain_text != before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert outline.cursor_node is group
+        assert detail.plain_text == before  # what the group holds, not the hit left behind

@@ -19,6 +19,7 @@ from itertools import compress
 from rich.style import Style
 from rich.text import Span as TextSpan
 from rich.text import Text
+from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from govread.i18n import _n
@@ -44,6 +45,9 @@ class OutlineState:
     expanded: frozenset[str]
     cursor: str | None
     scroll_y: float
+    # The cursor's node when it has no id (a group of reports): found again only in the
+    # outline set aside, whose nodes are the same.
+    group: TreeNode[OutlineData] | None = None
 
 
 def count_label(label: Text, count: int) -> Text:
@@ -103,7 +107,8 @@ class OutlineNarrowing:
         )
         cursor = tree.cursor_node
         key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
-        return OutlineState(expanded, key, tree.scroll_y)
+        group = cursor if cursor is not None and key is None else None
+        return OutlineState(expanded, key, tree.scroll_y, group)
 
     def restore(self, state: OutlineState) -> None:
         """The whole outline again, folded as `state` says, the cursor on its node: the
@@ -115,9 +120,12 @@ class OutlineNarrowing:
         if not tree.put_back():
             self.rebuild_full(state)
             return
-        target = tree.node_for(state.cursor) if state.cursor is not None else None
+        target = tree.node_for(state.cursor) if state.cursor is not None else state.group
         if target is not None:
+            line = tree.cursor_line
             tree.move_cursor(target)
+            if tree.cursor_line == line:  # the same line number as the hit's: say it anew
+                tree.post_message(Tree.NodeHighlighted(target))
         tree.scroll_to(y=state.scroll_y, animate=False, immediate=True)
 
     def rebuild_full(self, state: OutlineState) -> None:
