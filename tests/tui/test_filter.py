@@ -73,6 +73,21 @@ async def test_typing_narrows_the_outline_after_the_debounce(loaded, samples) ->
         assert bar(app).status_text.startswith(f"{expected.total} hits in ")
 
 
+async def test_the_last_answer_is_dimmed_while_a_new_query_is_typed(loaded) -> None:
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        answered = bar(app).status_text
+        assert answered and not bar(app).has_class("-stale")
+        await pilot.press("x")  # the debounce has not run out: the old answer is still there
+        assert bar(app).status_text == answered and bar(app).has_class("-stale")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        assert not bar(app).has_class("-stale")
+        assert bar(app).status_text != answered  # 行政复议x matches nothing
+
+
 async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
     app = quiet_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -134,6 +134,9 @@ class FilterBar(Horizontal):
         if self._debounce is not None:
             self._debounce.stop()
         self._debounce = self.set_timer(DEBOUNCE, self._settled)
+        # Until the new query is answered the status is the last one's: dimmed, so it is
+        # not read as the answer to what is typed now.
+        self.add_class("-stale")
         self.post_message(FilterQueryTyped(self.value))
 
     def _settled(self) -> None:
@@ -170,6 +173,8 @@ class FilterBar(Horizontal):
         """
         self._found = forms or (Text(),)
         self.set_class(no_match, "-no-match")
+        # an answer that came while a newer query is still being typed stays dimmed
+        self.set_class(self._debounce is not None, "-stale")
         self._refresh_status()
 
     def show_words_status(self, note: str) -> None:
