@@ -987,7 +987,7 @@ def _drop_opening(subject: str) -> str:
 
 
 # Light verbs (形式动词: 进行, 开展, 予以 …) carry no content of their own: a clause [who]
-# [light verb][object] counts its object (法律顾问协助我局进行 合法性审查并出具意见书, 各级开展
+# [light verb][object] counts its object (律师协助本单位开展 规范性文件合法性审核并出具审核意见书, 各级开展
 # 党委中心组学习, 开展 公平竞争审查35项). A short object fuses with the verb into the name of one
 # act and stays with it (开展应急演练, 出具法律意见, 予以修改): only a full noun phrase, at least
 # _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
@@ -1312,7 +1312,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
-            # 54名市、区(县)及部门主要领导: places listed before the people counted are theirs
+            # 48名市、县(区)及部门主要领导: places listed before the people counted are theirs
             more, stop = _noun_after(text, level.end() + 1, unit, quoted=False)
             if not _PEOPLE.search(more):
                 return _strip_lead(phrase) + level.group(), level.end()
