@@ -593,17 +593,22 @@ _LEAD_STARTS = frozenset({*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *_P
 _TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
 
 
+def _first_starting(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of `words` that `text` starts with, or None. The tuple is tested at once
+    first: most subjects start with none of its words."""
+    return next(w for w in words if text.startswith(w)) if text.startswith(words) else None
+
+
+def _first_ending(text: str, words: tuple[str, ...]) -> str | None:
+    """The first of `words` that `text` ends with, or None (as `_first_starting`)."""
+    return next(w for w in words if text.endswith(w)) if text.endswith(words) else None
+
+
 def _strip_lead(subject: str) -> str:
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
-        # (a tuple tested at once first: most subjects start with none of its words)
-        words = _LEAD_BY_FIRST.get(subject[0], ())
-        word = (
-            next((w for w in words if subject.startswith(w)), None)
-            if subject.startswith(words)
-            else None
-        )
+        word = _first_starting(subject, _LEAD_BY_FIRST.get(subject[0], ()))
         if word is not None and (
             word not in _LEAD_NOT_BEFORE
             or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
@@ -618,12 +623,7 @@ def _strip_lead(subject: str) -> str:
         if period is not None and len(subject) - period.end() >= 2:
             subject = subject[period.end() :]
             continue
-        verbs = _VERBS_BY_FIRST.get(subject[0], ())
-        verb = (
-            next((v for v in verbs if subject.startswith(v)), None)
-            if subject.startswith(verbs)
-            else None
-        )
+        verb = _first_starting(subject, _VERBS_BY_FIRST.get(subject[0], ()))
         if verb is not None and len(subject) - len(verb) >= 2:
             subject = subject[len(verb) :]
             continue
@@ -640,12 +640,7 @@ def _strip_trail(subject: str) -> str:
         last = subject[-1]
         if last not in _TRAIL_ENDS:
             break
-        words = _TRAIL_BY_LAST.get(last, ())
-        word = (
-            next((w for w in words if subject.endswith(w)), None)
-            if subject.endswith(words)
-            else None
-        )
+        word = _first_ending(subject, _TRAIL_BY_LAST.get(last, ()))
         if word is not None and (
             word not in _TRAIL_GUARDED
             or len(subject) == len(word)
