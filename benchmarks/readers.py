@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import platform
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _builders() -> object:
     conftest = ROOT / "tests" / "conftest.py"
+    if str(conftest.parent) not in sys.path:  # the conftest imports its neighbour repo_scripts
+        sys.path.insert(0, str(conftest.parent))
     spec = importlib.util.spec_from_file_location("govread_test_builders", conftest)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

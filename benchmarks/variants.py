@@ -27,7 +27,9 @@ Families (``variants(text, report, rng)``):
   line breaks kept / flattened;
 - ``parts_nested`` / ``parts_nested_flat``: the chapters gathered into two titled parts
   (第一部分 主要工作情况 … 第二部分 …), the second part's chapters numbered anew from 一、,
-  line breaks kept / flattened.
+  line breaks kept / flattened;
+- ``traditional``: the report in traditional script, character by character (a page saved
+  from a site's 繁體 switch), read from its UTF-8 bytes as a file is.
 With ``--extra``: shapes the parser does not read yet, measured but not in the suite
 (none at present).
 Each variant carries the outline expected of it (the original's, or with the slip).
@@ -37,6 +39,7 @@ A seed picks the random choices; keep one seed aside to score on at the end.
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 import sys
 from dataclasses import dataclass
@@ -44,6 +47,7 @@ from pathlib import Path
 
 from govread.parsers import Report, parse_text
 from govread.parsers.numerals import int_to_chinese
+from govread.parsers.readers import report_from_bytes
 
 Outline = list[dict[str, object]]
 
@@ -254,6 +258,28 @@ def _nested_parts(text: str, report: Report, rng: random.Random) -> tuple[str, O
     return "\n".join(out), expected
 
 
+@functools.cache
+def _to_traditional() -> dict[int, int]:
+    """Simplified → traditional, from the table the reader uses the other way (the first
+    traditional character of each simplified one, among those found only in traditional
+    script)."""
+    from importlib import resources
+
+    table: dict[int, int] = {}
+    data = resources.files("govread").joinpath("data", "t2s.tsv").read_text("utf-8")
+    for line in data.splitlines():
+        if line and line[0] != "#" and line.endswith("\t0"):
+            table.setdefault(ord(line[2]), ord(line[0]))
+    return table
+
+
+def read(variant: Variant, name: str) -> Report:
+    """A variant read as a file named `name` is (its UTF-8 bytes, through the reader: the
+    ``traditional`` family needs the reader's script step; ``markdown`` is read as .md)."""
+    suffix = ".md" if variant.family == "markdown" else ".txt"
+    return report_from_bytes(variant.text.encode("utf-8"), f"{name}{suffix}")
+
+
 def extra_variants(text: str, report: Report | None = None, seed: int = 0) -> list[Variant]:
     """Shapes measured by ``--extra`` only (none at present: the parts families joined the
     suite once the parser read them)."""
@@ -304,6 +330,7 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
         out.append(Variant("parts_nested", nested_text, nested_outline))
         flat_text = _join(_lines(nested_text), rng, ("", " ", "\u3000"))
         out.append(Variant("parts_nested_flat", flat_text, nested_outline))
+    out.append(Variant("traditional", text.translate(_to_traditional()), expected))
     return out
 
 
@@ -375,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.extra:
             made += extra_variants(text, original, seed=args.seed)
         for variant in made:
-            report = parse_text(variant.text)
+            report = read(variant, path.stem)
             got = report.outline()
             scores = heading_f1(got, variant.expected)
             totals.setdefault(variant.family, []).append(scores[2])

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from govread.i18n import N_
 from govread.parsers.model import Report
+from govread.parsers.script import as_simplified
 
 # A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
 # and is refused from its size alone, before a byte is read.
@@ -359,7 +360,18 @@ def _looks_like_html(head: bytes) -> bool:
 
 
 def extract(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Extracted:
-    """Reduce a file's bytes to the text the parser reads (`ReportError` when it cannot)."""
+    """Reduce a file's bytes to the text the parser reads (`ReportError` when it cannot).
+
+    A text in traditional script is read as simplified, character for character (its spans
+    stay where they are), and says so in its metadata (`script`)."""
+    extracted = _extract(data, path)
+    simplified = as_simplified(extracted.text)
+    if simplified is None:
+        return extracted
+    return Extracted(simplified, extracted.kind, {**extracted.meta, "script": "traditional"})
+
+
+def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     suffix = Path(path).suffix.lower()
     kind = sniff_kind(data, suffix)
     if suffix == ".pdf" and kind != "pdf":

@@ -16,7 +16,8 @@ a placeless title is the title's (某县人民政府 / 2022年度…报告); 区
 page date run into a flat title is not the title's; a heading that ends the text inside a
 word heads no section;
 12: a report a 街道办事处 / 镇 / 乡 issues (its signature, its line above the text, the
-subject of its opening) is the town's, not its district's or city's
+subject of its opening) is the town's, not its district's or city's;
+13: a report in traditional script is read as simplified (parsers/script.py)
 """
 
-PARSER_VERSION = "12"
+PARSER_VERSION = "13"

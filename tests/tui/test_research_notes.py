@@ -260,3 +260,32 @@ async def test_hostile_tags_and_notes_from_the_file_never_reach_the_screen(
         await pilot.pause()
         assert isinstance(app.screen, NoteDialog)
         assert "\x1b" not in app.screen.area.text
+
+
+async def test_a_report_in_traditional_script_is_read_and_filtered_as_simplified(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    from govread.tui.browser.filter_bar import DEBOUNCE
+
+    report = tmp_path / "某县2023.txt"
+    report.write_bytes(
+        (
+            "某縣人民政府關於2023年度法治政府建設情況的報告\n一、主要工作\n"
+            "（一）健全依法決策機制。全年審查規範性文件35件，辦理行政復議案件12件。\n"
+            "（二）嚴格規範公正文明執法。開展執法檢查26次，組織執法人員培訓8場。\n"
+            "二、存在問題\n法治宣傳教育的針對性還需增強。\n"
+        ).encode("cp950")
+    )
+    app = GovreadApp(paths=[str(report)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "Script traditional, read as simplified" in app.browser.detail.plain_text
+        labels = [str(n.label) for n in app.browser.outline.walk_nodes()]
+        assert any("健全依法决策机制" in label for label in labels)
+        await pilot.press("slash")
+        await pilot.press(*"行政复议")  # typed in simplified, as a user does
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        shown = [str(n.label) for n in app.browser.outline.walk_nodes()]
+        assert any("健全依法决策机制" in label for label in shown)
+        assert not any("严格规范公正文明执法" in label for label in shown)

@@ -239,6 +239,12 @@ class DetailPane(KeyScroll, can_focus=True):
             (_("Source"), report.source),
             (_("URL"), source_url(report)),
             (_("Saved"), report.meta.get("saved") if report.meta else None),
+            (
+                _("Script"),
+                _("traditional, read as simplified")
+                if report.meta and report.meta.get("script") == "traditional"
+                else None,
+            ),
             (_("File"), sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True

@@ -1,0 +1,45 @@
+"""Reports in traditional script are read as simplified, character for character."""
+
+from __future__ import annotations
+
+from govread.parsers.readers import report_from_bytes
+from govread.parsers.script import as_simplified, is_traditional
+
+# Invented sentences in the genre's words (simplified), and the same in traditional script.
+SIMPLIFIED = (
+    "某县人民政府关于2023年度法治政府建设情况的报告\n"
+    "一、主要工作\n（一）健全依法决策机制。全年审查规范性文件35件，"
+    "办理行政复议案件12件，行政机关负责人出庭应诉率达100%。\n"
+    "（二）严格规范公正文明执法。开展执法检查26次，组织执法人员培训8场。\n"
+    "二、存在问题\n法治宣传教育的针对性还需增强。\n"
+)
+TRADITIONAL = (
+    "某縣人民政府關於2023年度法治政府建設情況的報告\n"
+    "一、主要工作\n（一）健全依法決策機制。全年審查規範性文件35件，"
+    "辦理行政復議案件12件，行政機關負責人出庭應訴率達100%。\n"
+    "（二）嚴格規範公正文明執法。開展執法檢查26次，組織執法人員培訓8場。\n"
+    "二、存在問題\n法治宣傳教育的針對性還需增強。\n"
+)
+
+
+def test_a_traditional_text_reads_as_the_simplified_one_character_for_character() -> None:
+    assert is_traditional(TRADITIONAL)
+    # 於 is simplified too, so it is no evidence; in a traditional text it reads 于
+    assert as_simplified(TRADITIONAL) == SIMPLIFIED
+
+
+def test_a_simplified_text_is_left_as_it_is_even_with_a_few_traditional_names() -> None:
+    assert as_simplified(SIMPLIFIED) is None
+    # a name or a quotation in traditional script does not make the report traditional
+    assert as_simplified(SIMPLIFIED * 3 + "题词：“國泰民安”，書法家鍾某。") is None
+    assert as_simplified("") is None
+
+
+def test_a_traditional_report_in_big5_gives_the_simplified_outline_and_says_so() -> None:
+    simplified = report_from_bytes(SIMPLIFIED.encode("utf-8"), "a.txt")
+    for encoding in ("utf-8", "cp950"):
+        report = report_from_bytes(TRADITIONAL.encode(encoding), "b.txt")
+        assert report.meta["script"] == "traditional"
+        assert report.outline() == simplified.outline()
+        assert (report.title, report.region) == (simplified.title, simplified.region)
+    assert "script" not in simplified.meta
