@@ -378,6 +378,11 @@ def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> boo
     return len(sentences) <= 1 and _cjk_len(text) <= INTRO_MAX_CHARS
 
 
+def _subject(lexicon: Lexicon, theme_id: str) -> bool:
+    """Whether the theme is a subject (not a phase such as 下一步, not 其他)."""
+    return theme_id != OTHER_ID and not lexicon.theme(theme_id).phase
+
+
 class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter) -> None:
         self.report, self.lexicon, self.cutter = report, lexicon, cutter
@@ -394,6 +399,11 @@ class _Builder:
         phases = frozenset(
             t.id for t in self.lexicon.themes if t.phase and spoken.get(t.id, 0.0) >= PHASE_MIN
         )
+        if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
+            # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
+            # and 包容审慎执法 is an enforcement item, and meets enforcement, not the
+            # chapter's heading theme (its heading stays context when its words name none).
+            fields["theme"] = themes[0][0]
         self.units.append(
             Unit(order=len(self.units), terms=dict(terms), themes=themes, phases=phases, **fields)  # type: ignore[arg-type]
         )

@@ -735,3 +735,25 @@ def test_a_host_chapter_meets_a_unit_of_a_gap_only_on_evidence() -> None:
     # within" its 法治宣传 chapter
     (gap,) = (p for p in comparison.pairs_for("disputes") if p.is_gap)
     assert gap.other_has_theme and not gap.covered_by
+
+
+def test_an_item_is_placed_on_what_its_own_words_speak_of() -> None:
+    # invented: under a chapter on 放管服 and 营商环境, one item speaks mostly of 包容审慎执法
+    # and 免罚 (营商环境 once): with its chapter's heading counted it would be a 营商环境
+    # item; by its own words it is an enforcement item, and meets the other report's
+    # enforcement section, not its 营商环境 section
+    a = parse_text(
+        "一、深化放管服改革,优化营商环境,转变政府职能\n"
+        "一是企业开办一日办结,营商环境评价居全省前列。"
+        "二是为营商环境推行包容审慎执法。首次轻微违法不予处罚80件,免罚清单覆盖市场主体。\n",
+        path="a.txt",
+    )
+    b = parse_text(
+        "一、优化营商环境\n深化放管服改革,企业开办压缩至半日,营商环境持续改善。\n"
+        "二、规范行政执法\n推行包容审慎执法,首次轻微违法不予处罚60件,执法更有温度。\n",
+        path="b.txt",
+    )
+    themes = {u.node_id.split("/", 1)[1]: u.theme for u in report_units(a)}
+    assert themes == {"1#1": "functions", "1#2": "enforcement"}
+    assert (["1#2"], ["2"]) in _rows(compare(a, b), "enforcement")
+    assert (["1#1"], ["1"]) in _rows(compare(a, b), "functions")
