@@ -8,10 +8,11 @@ counts as context for the units below it, and a 存在的问题 / 下一步工�
 phase down to them. So a flat report with items is compared item by item, and a deep one
 section by section, and no text is counted twice.
 
-Each unit gets a theme from the lexicon (govread.topics) and a TF-IDF vector of jieba tokens,
-IDF over every unit of the open corpus. For each theme, units of A and B are paired greedily
-by cosine similarity (one to one, best first, each pair the first choice of one of its
-units); a unit left over joins the row of its most similar counterpart when alike
+Each unit gets a theme from the lexicon (govread.topics; an item's is what its own words
+speak of, its chapter's heading counting only when they name no theme) and a TF-IDF vector
+of jieba tokens, IDF over every unit of the open corpus. For each theme, units of A and B
+are paired greedily by cosine similarity (one to one, best first, each pair the first
+choice of one of its units); a unit left over joins the row of its most similar counterpart when alike
 (ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words specific
 in the corpus, `_evidence`: not one common word), or the theme's only row when the other
 side has one unit on the theme and a passage of it answers the unit, or becomes a gap. A gap's theme may be covered by the other side's text as a secondary
