@@ -12,13 +12,15 @@ Each unit gets a theme from the lexicon (govread.topics; an item's is what its o
 speak of, its chapter's heading counting only when they name no theme) and a TF-IDF vector
 of jieba tokens, IDF over every unit of the open corpus. For each theme, units of A and B
 are paired greedily by cosine similarity (one to one, best first, each pair the first
-choice of one of its units); a unit left over joins the row of its most similar counterpart when alike
-(ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words specific
-in the corpus, `_evidence`: not one common word), or the theme's only row when the other
-side has one unit on the theme and a passage of it answers the unit, or becomes a gap. A gap's theme may be covered by the other side's text as a secondary
-subject (a chapter on 化解矛盾 with one sentence on 普法): each unit of the gap meets the units
-whose passage of its own length is like it (`_fit`: a short item is judged against a
-chapter's sentences, not the whole chapter) in a *secondary* row that names that passage.
+choice of one of its units); a unit left over joins the row of its most similar counterpart
+when alike (ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words
+specific in the corpus, `_evidence`: not one common word) and a passage of the counterpart
+answers it, or the theme's only row when the other side has one unit on the theme and a
+passage of it answers the unit, or becomes a gap. A gap's theme may be covered by the other
+side's text as a secondary subject (a chapter on 化解矛盾 with one sentence on 普法): each
+unit of the gap meets the units whose passage of its own length is like it (`_fit`: a short
+item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
+that names that passage.
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`); a plan no plan meets is set against
 the other report's achievements on its subject (`Pair.nearest`).
@@ -665,14 +667,20 @@ def _align_theme(
     paired). `by_subject` (plans, problems): two units on different subjects never meet.
 
     `supported(leftover, partner)`: whether the leftover may join its partner's row (on
-    evidence, `_evidence`, not on one common word); `answered(unit, only)`: whether it may
-    join the theme's only row (the only unit answers it); both by default."""
+    evidence, `_evidence`, not on one common word); `answered(unit, other)`: whether a
+    passage of `other` answers the unit, which it needs to join the theme's only row or,
+    as a leftover, its partner's row (two rare words shared by two long units do not make
+    them alike when no stretch of one speaks to the other); both by default."""
 
     def meets(a: Unit, b: Unit) -> bool:
         return not by_subject or _same_subject(a, b)
 
     def joins(unit: Unit, partner: Unit, sim: float) -> bool:
-        return sim >= ATTACH_THRESHOLD and (supported is None or supported(unit, partner))
+        return (
+            sim >= ATTACH_THRESHOLD
+            and (supported is None or supported(unit, partner))
+            and (answered is None or answered(unit, partner))
+        )
 
     def only(unit: Unit, other: Unit) -> bool:
         return answered is None or answered(unit, other)

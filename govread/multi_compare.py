@@ -9,7 +9,8 @@ For three or more, the units of each theme are grouped greedily, most similar fi
 units of different reports join (with everything already joined to them) when their cosine
 reaches `PAIR_THRESHOLD` and the two groups hold no report in common, so a row holds at most
 one such unit per report. A unit left alone joins the row of its most similar unit of
-another report (`ATTACH_THRESHOLD`) on evidence (`compare._supported`), or the theme's only
+another report (`ATTACH_THRESHOLD`) on evidence (`compare._supported`) when a passage of that
+unit answers it, or the theme's only
 row when each other report there has one unit on the theme and each of those answers it;
 otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
@@ -290,7 +291,8 @@ def _group_theme(
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
     that do not meet never share a row. `supported(leftover, unit)`: whether a unit left
     alone may join the row of its most similar unit (`compare._supported`); `answered(unit,
-    only)`: whether the only unit of another report answers it (both by default)."""
+    other)`: whether a passage of a unit of another report answers it, needed to join the
+    theme's only row or, left alone, its most similar unit's row (both by default)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -341,6 +343,7 @@ def _group_theme(
             and sims[(node, best)] >= ATTACH_THRESHOLD
             and group[best] in joined
             and (supported is None or supported(node, best))
+            and (answered is None or answered(node, best))
         ):
             moves.append((node, group[best]))
         elif len(joined) == 1 and only_unit(node, members[next(iter(joined))]):

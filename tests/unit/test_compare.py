@@ -691,6 +691,11 @@ def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
     assert rows == [([a1], [b1]), ([a2], []), ([a3], [b2])]
     rows = compare_module._align_theme(*units, supported=lambda x, y: x is a2 and y is b1)
     assert rows == [([a1, a2], [b1]), ([a3], [b2])]
+    # on evidence, but no passage of b1 answers a2: it stays a gap too
+    rows = compare_module._align_theme(
+        *units, supported=lambda x, y: True, answered=lambda x, y: x is not a2
+    )
+    assert rows == [([a1], [b1]), ([a2], []), ([a3], [b2])]
 
 
 def test_the_themes_only_chapter_takes_a_unit_only_when_a_passage_answers_it() -> None:

@@ -240,3 +240,15 @@ def test_the_themes_only_row_takes_a_unit_only_when_each_other_unit_answers_it()
         if row.theme == "disputes"
     ]
     assert rows == [[["1#1"], ["1"], ["1"]], [["1#2"], [], []]]
+
+
+def test_a_unit_left_alone_joins_a_row_only_when_a_passage_answers_it() -> None:
+    from govread.multi_compare import _group_theme
+
+    # invented vectors: (0, 0) and (1, 0) pair; (0, 1) is like (1, 0) only a little. It
+    # joins their row unless no passage of (1, 0) answers it, as in two-report rows
+    vectors = {(0, 0): {"x": 1.0}, (1, 0): {"x": 1.0, "y": 1.0}, (0, 1): {"y": 0.2, "z": 1.0}}
+    nodes = [(0, 0), (0, 1), (1, 0)]
+    assert _group_theme(nodes, vectors) == [[(0, 0), (1, 0), (0, 1)]]
+    groups = _group_theme(nodes, vectors, answered=lambda x, y: x != (0, 1))
+    assert groups == [[(0, 0), (1, 0)], [(0, 1)]]
