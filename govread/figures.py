@@ -310,6 +310,8 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
+    "由原来",  # a change from what it was before (覆盖率由原来的37%提升到…): 原来 says when
+    "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
     "从",
     "有",
@@ -519,6 +521,25 @@ _VERB_END = (
     "有",
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
+# A basis said twice before a change (案件数量较去年同比增长: 较去年 and 同比 both say "on the
+# year before"): the first is dropped, the change keeps 同比 (案件数量同比增长). A basis said
+# once stays (来访量比去年同期下降).
+_BASIS = re.compile(
+    r"(?=[较比与])(?:较|比|与)(?:去年|上年|上一年|前一年|\d{4}年)(?:同期)?(?:相比)?"
+    r"(?=同比|环比)"
+)
+
+
+def _without_basis(subject: str) -> str:
+    """案件数量较去年同比增长 → 案件数量同比增长; a bare change (较去年同比下降) stays."""
+    if not ("较" in subject or "比" in subject or "与" in subject):
+        return subject
+    found = _BASIS.search(subject, 2)
+    if found is None:
+        return subject
+    return subject[: found.start()] + subject[found.end() :]
+
+
 _RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
 
 
@@ -1170,6 +1191,8 @@ _ATTRIBUTES = (
 )
 
 
+# A change's starting value follows (签约率由61%…, 覆盖率由原来的37.55%提升到…).
+_FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
     r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
@@ -1384,6 +1407,14 @@ def _borrow(previous: str, bare: str) -> str:
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]
+    elif (
+        (bare.startswith(_TRAIL_CHANGE) or _RATE_HOST.match(bare))
+        and (counting := _AGENT_VERB.match(previous))
+        and len(previous) - counting.end() >= 2
+    ):
+        # 受理行政诉讼13件,同比下降31.6%: what changed is the quantity (行政诉讼), not the act
+        # of taking it in
+        previous = previous[counting.end() :]
     share = previous.find("占")
     if share >= 2 and bare.startswith(_TRAIL_CHANGE):
         previous = previous[:share]  # 教育支出占…支出16.7%,增长27.2%: what grew is 教育支出
@@ -1889,7 +1920,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             change = _RESPECTIVE_VERB.sub("", changes.group())
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
-        origin = subject if raw_before.endswith(("由", "从")) else ""
+        subject = _without_basis(subject)
+        origin = subject if raw_before.endswith(_FROM) else ""
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))

@@ -1025,6 +1025,26 @@ def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
 
 
 # Subjects by the syntax of the genre (issue 14, fifth round): each kind in invented sentences.
+# Seventh round (issue 14): grammar of the change and of the counted noun phrase, in
+# invented sentences.
+SEVENTH_ROUND = [
+    # a basis said twice (较上年 and 同比) is said once; what changed is the quantity, not
+    # the act of taking it in; 原来 before a starting value says when, not what
+    (
+        "全年受理投诉举报320件,较上年同比下降12.5%。",
+        [("受理投诉举报", 320.0, "件"), ("投诉举报同比下降", 12.5, "%")],
+    ),
+    (
+        "办结信访事项88件,同比增长6%。",
+        [("办结信访事项", 88.0, "件"), ("信访事项同比增长", 6.0, "%")],
+    ),
+    ("夜间噪声投诉较去年下降9%。", [("夜间噪声投诉较去年下降", 9.0, "%")]),
+    (
+        "绿化覆盖率由原来的41.2%提升到45%。",
+        [("绿化覆盖率", 41.2, "%"), ("绿化覆盖率", 45.0, "%")],
+    ),
+]
+
 NOUN_PHRASES = [
     # a long 的-phrase before the head says which are counted, the head what; a short one stays
     ("全县经清理后保留下来并纳入监管的农贸市场共12家。", [("农贸市场", 12, "家")]),
@@ -1213,6 +1233,7 @@ NOUN_PHRASES = [
         # …a generic one still is
         ("评查案卷30卷,合格率90%。", [("评查案卷", 30.0, "卷"), ("评查案卷合格率", 90.0, "%")]),
         *NOUN_PHRASES,
+        *SEVENTH_ROUND,
     ],
 )
 def test_subject_rules(text: str, expected: list[tuple[str, float, str]]) -> None:
