@@ -1012,6 +1012,8 @@ _LIGHT_VERB = re.compile(
     r"(?=[进开予给加作组举出公])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开)了?"
 )
 _LIGHT_OBJECT = 7
+# Light verbs said again with a count (…开展X,全年累计开展20余次): they count their object.
+_SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
 
 # 场 and 场次 count events: a clause that attends one and then does something there (参加
@@ -1202,6 +1204,78 @@ _CHANGE_TO = re.compile(
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
 _QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRIBUTES)})")
+# Classifier agreement: the heads a measure word counts (名 counts people, 件 cases,
+# documents and matters, 场 events …). Chinese marks what a number counts by the measure
+# word, so of two noun phrases around a number the one whose head agrees with the measure
+# word is what is counted (通过…手段避免近50件高败诉风险**案件**…; 一般程序**案件**共办理2326件).
+# 个 counts almost anything, so it agrees with nothing here.
+_PEOPLE_HEADS = ("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工")
+_PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
+_BODY_HEADS = (
+    "单位",
+    "部门",
+    "机关",
+    "机构",
+    "企业",
+    "乡镇",
+    "街道",
+    "社区",
+    "学校",
+    "医院",
+    "中心",
+)
+# What continues a noun after a head (案件办理情况 is not 案件 and a predicate).
+_NOUN_GOES_ON = ("的", "和", "及", "与", "、", "(", "\uff08")
+_CASE_HEADS = (
+    "案件",
+    "文件",
+    "事项",
+    "建议",
+    "提案",
+    "申请",
+    "诉讼",
+    "复议",
+    "纠纷",
+    "合同",
+    "草案",
+)
+_EVENT_HEADS = ("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈")
+_AGREEMENT: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
+    **dict.fromkeys(("家", "所"), _BODY_HEADS),
+    **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
+    **dict.fromkeys(("场", "场次", "期"), _EVENT_HEADS),
+}
+
+
+def _agrees(noun: str, unit: str) -> bool:
+    """Whether `noun`'s head is of the kind `unit` counts (案件 for 件, 群众 for 名)."""
+    heads = _AGREEMENT.get(unit)
+    return heads is not None and noun.endswith(heads)
+
+
+_WHOLE_HEADS = {unit: tuple(h for h in heads if len(h) >= 2) for unit, heads in _AGREEMENT.items()}
+_WHOLE_HEADS.update(dict.fromkeys(("名", "人", "位", "人次"), (*_PEOPLE_HEADS[3:], *_PERSONS)))
+
+
+def _agreeing_end(phrase: str, unit: str) -> int:
+    """Where the counted noun after a measure word ends: after the first head that agrees with
+    it when what follows is something else (近50件高败诉风险案件|流入诉讼程序, 107名党政主要
+    负责人|履行…); len(phrase) when there is none."""
+    heads = _WHOLE_HEADS.get(unit, ())
+    ends = sorted(at + len(h) for h in heads if (at := phrase.find(h)) >= 0)
+    for end in ends:
+        rest = phrase[end:]
+        if (
+            len(rest) >= 4
+            and not _agrees(rest, unit)
+            and not rest.startswith(_NOUN_GOES_ON)
+            and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
+        ):
+            return end
+    return len(phrase)
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1716,6 +1790,33 @@ def _previous_clause(
     return _clean(clause[: said.start()])
 
 
+def _topic_before(raw_before: str, unit: str) -> str:
+    """The noun phrase opening a clause before 共/累计 and a bare verb, when its head agrees
+    with the measure word (一般程序案件共办理2326件: the cases, taken up before the verb)."""
+    total = max(_TOTAL.finditer(raw_before), key=lambda m: m.start(), default=None)
+    if total is None or total.start() < 2:
+        return ""
+    front = _clean(raw_before[: total.start()])
+    return front if _agrees(front, unit) else ""
+
+
+def _object_of_verb_before(
+    text: str, bounds: list[int], clause_start: int, floor: int, verb: str
+) -> str:
+    """What `verb` took in the clause before (开展…专题学习,全年累计开展20余次: the study): a
+    verb said again with a count counts what it had as its object."""
+    at = bisect.bisect_left(bounds, clause_start - 1)
+    begin = bounds[at - 1] + 1 if at >= 1 else 0
+    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+        return ""
+    clause = text[begin : clause_start - 1]
+    found = clause.rfind(verb)
+    if found < 0 or _DIGIT.search(clause, found):
+        return ""
+    said = _clean(clause[found + len(verb) :])
+    return said if len(said) >= 2 else ""
+
+
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
@@ -1769,6 +1870,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if unit in _WHOLE_HEADS and len(noun) >= 4:
+                cut = _agreeing_end(noun, unit)
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
         consumed = end
@@ -1789,6 +1894,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
             or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
+            or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有"))
             or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
@@ -1875,6 +1981,19 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             said = _strip_lead(raw_before.strip())
             if 2 <= len(said) <= _SHORT_SUBJECT and not _DIGIT.search(said):
                 subject = said
+        if len(subject) <= 2 and own_unit and not noun:
+            # a bare verb: what it counts was said before it, in its clause or the one before
+            subject = (
+                _topic_before(raw_before, unit)
+                or (
+                    subject in _SAID_AGAIN
+                    and clause_start > max(sentence_start, last_end)
+                    and _object_of_verb_before(
+                        text, bounds, clause_start, max(sentence_start, last_end), subject
+                    )
+                )
+                or subject
+            )
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

@@ -1043,6 +1043,21 @@ SEVENTH_ROUND = [
         "绿化覆盖率由原来的41.2%提升到45%。",
         [("绿化覆盖率", 41.2, "%"), ("绿化覆盖率", 45.0, "%")],
     ),
+    # classifier agreement: of the phrases around a number, the one whose head the measure
+    # word counts (件: cases, 名: people); the counted noun ends after that head
+    (
+        "通过诉前调解等方式避免近30件涉企行政争议案件进入诉讼程序。",
+        [("涉企行政争议案件", 30.0, "件")],
+    ),
+    ("对64名科级领导干部履行述法职责情况进行测评。", [("科级领导干部", 64.0, "名")]),
+    ("帮助12家民营企业修订合同文本。", [("民营企业", 12.0, "家")]),
+    # …and it may open the clause, before 共 and a bare verb
+    (
+        "行政执法案件共办理1520件,同比增长8%。",
+        [("行政执法案件", 1520.0, "件"), ("行政执法案件同比增长", 8.0, "%")],
+    ),
+    # a light verb said again with a count counts its object in the clause before
+    ("组织开展普法宣讲进社区活动,全年累计开展36次。", [("普法宣讲进社区活动", 36.0, "次")]),
 ]
 
 NOUN_PHRASES = [
