@@ -245,6 +245,7 @@ _TRAIL_WORDS = (
     "达到",
     "共计",
     "总计",
+    "合计",
     "累计",
     "分别",
     "全市",
@@ -901,8 +902,8 @@ _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完�
 # 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件); so what was sent to whom (向县委、
 # 县政府 报送…信息).
 _FOR_WHOM = re.compile(
-    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现|"
-    r"报送|提交|汇报|移送|移交|反馈)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,14}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现|"
+    r"报送|提交|汇报|移送|移交|反馈|报告|上报|呈报|通报)"
 )
 _FOR_STARTS = frozenset("为给")
 _LEADING = 5  # 为 or 给 after at most this many characters of leading words (累计, 全年共)
@@ -963,6 +964,23 @@ _MEANS = re.compile(
 )
 
 
+# A causative verb and the people it moves (组织党员干部 “人人讲法”活动…): who was made to
+# act, not what is counted; what they did follows.
+_CAUSERS = ("组织", "动员", "带领", "引导", "邀请")
+_CAUSEE_REACH = 4  # a short qualifier before the people (组织全体党员干部, 邀请辖区律师)
+
+
+def _after_causee(subject: str) -> str:
+    pos = 2
+    while (
+        (people := _PEOPLE.search(subject, pos, pos + _CAUSEE_REACH + 3)) is not None
+        and people.start() - pos <= _CAUSEE_REACH
+        and _VERB_AHEAD.search(subject, pos, people.start()) is None  # (组织开展执法人员…)
+    ):
+        pos = people.end()
+    return subject[pos:] if pos > 2 and len(subject) - pos >= _MIN_AFTER_OPENING else subject
+
+
 def _drop_opening(subject: str) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
@@ -974,6 +992,8 @@ def _drop_opening(subject: str) -> str:
         subject = subject[means.end() :]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
+    elif subject.startswith(_CAUSERS):
+        subject = _after_causee(subject)
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
@@ -1009,9 +1029,12 @@ def _drop_opening(subject: str) -> str:
 # _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
 # counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
-    r"(?=[进开予给加作组举出公])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开)了?"
+    r"(?=[进开予给加作组举出公提完])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成)了?"
 )
 _LIGHT_OBJECT = 7
+# A determiner opens a full noun phrase however short (公开 各类信息, 开展 各项检查): the
+# object is counted, not the act.
+_DETERMINERS = ("各类", "各项", "各种", "各级", "多种", "多项")
 # Light verbs said again with a count (…开展X,全年累计开展20余次): they count their object.
 _SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
@@ -1032,7 +1055,10 @@ def _after_light_verb(subject: str) -> str:
         return subject
     cut = None
     while found is not None:
-        if len(_clean(subject[found.end() :])) >= _LIGHT_OBJECT:
+        object_ = _clean(subject[found.end() :])
+        if len(object_) >= _LIGHT_OBJECT or (
+            object_.startswith(_DETERMINERS) and len(object_) >= _MIN_AFTER_OPENING
+        ):
             cut = found.end()
         found = _LIGHT_VERB.search(subject, found.end())
     return _clean(subject[cut:]) if cut is not None else subject
@@ -1165,7 +1191,11 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
-_BODY_TAIL = 3  # bodies of other kinds may follow the last known one (乡镇 办区园)
+# A count of its own after a noun (意见80条, 意见一百余条): that noun is not what an earlier
+# measure word counts.
+_COUNTED_AGAIN = re.compile(r"\d|[一二三四五六七八九十两][十百千万]?余?[条件个项份次名家]")
+_BODY_TAIL = 3
+_BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意见)  # bodies of other kinds may follow the last known one (乡镇 办区园)
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
@@ -1317,6 +1347,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         first = phrase.find("的")
         if first >= 2 and _BODY_AT_END.search(phrase, 0, first):
             phrase = phrase[:first]
+        elif (
+            first >= 2
+            and _COUNTED_AGAIN.search(phrase, first + 1)
+            and (body := max(_BODY.finditer(phrase, 0, first), key=lambda m: m.end(), default=None))
+            and first - body.end() <= _BODY_VERB
+        ):
+            # 48个单位反馈的意见一百余条: 意见 has a count of its own, 个 counts the bodies
+            # (and not what they did, 反馈)
+            phrase = phrase[: body.end()]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1

@@ -180,7 +180,7 @@ HAND_CHECKED = [
     ),
     (
         "对符合条件重点人群提供无偿法律援助服务6512人次,",
-        [("提供无偿法律援助服务", 6512.0, "人次", False, "6512人次")],
+        [("无偿法律援助服务", 6512.0, "人次", False, "6512人次")],
     ),
     (
         "其中乡镇街道共计317人参加学习考试,共有162人考试合格,考试通过率78%。",
@@ -1058,6 +1058,21 @@ SEVENTH_ROUND = [
     ),
     # a light verb said again with a count counts its object in the clause before
     ("组织开展普法宣讲进社区活动,全年累计开展36次。", [("普法宣讲进社区活动", 36.0, "次")]),
+    # the noun after 的 has a count of its own: the earlier measure word counts the bodies
+    ("共收到32家单位反馈的意见80条。", [("单位", 32.0, "家"), ("反馈的意见", 80.0, "条")]),
+    # a causative verb and the people it moves (组织…党员干部) leave the activity counted
+    (
+        "组织全体党员干部“学法用法”主题宣讲活动30场。",
+        [("学法用法主题宣讲活动", 30.0, "场")],
+    ),
+    ("组织开展执法人员法律知识培训12场。", [("执法人员法律知识培训", 12.0, "场")]),
+    # 提供 and 完成 are light verbs before a full noun phrase; a determiner (各类) opens one
+    ("为来访群众提供法律咨询、调解指导服务260人次。", [("法律咨询、调解指导服务", 260.0, "人次")]),
+    ("累计完成网络课程和线下专题课程56学时。", [("网络课程和线下专题课程", 56.0, "学时")]),
+    ("主动公开各项制度文件412条。", [("各项制度文件", 412.0, "条")]),
+    # whom it was reported to is not what was reported; 合计 closes a subject like 共计
+    ("向区委、区政府及上级主管部门报告重要工作事项9次。", [("报告重要工作事项", 9.0, "次")]),
+    ("完成线上课程合计30课时。", [("完成线上课程", 30.0, "课时")]),
 ]
 
 NOUN_PHRASES = [
