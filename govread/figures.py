@@ -1811,16 +1811,24 @@ _SAID_OF = re.compile(
 )
 
 
+def _clause_before(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """The clause that ends where the one at `clause_start` begins, or "" when it starts
+    before `floor` or is longer than a subject is looked for in."""
+    at = bisect.bisect_left(bounds, clause_start - 1)
+    begin = bounds[at - 1] + 1 if at >= 1 else 0
+    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+        return ""
+    return text[begin : clause_start - 1]
+
+
 def _previous_clause(
     text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
 ) -> str:
     """What the clause before `clause_start` (not before `floor`) is about, or ""; with
     `whole`, that clause itself when it holds no number (a topic: X工作,在短短8个月内…)."""
-    at = bisect.bisect_left(bounds, clause_start - 1)
-    begin = bounds[at - 1] + 1 if at >= 1 else 0
-    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+    clause = _clause_before(text, bounds, clause_start, floor)
+    if not clause:
         return ""
-    clause = text[begin : clause_start - 1]
     if whole:
         return "" if _DIGIT.search(clause) else _clean(clause)
     said = _SAID_OF.search(clause)
@@ -1844,11 +1852,7 @@ def _object_of_verb_before(
 ) -> str:
     """What `verb` took in the clause before (开展…专题学习,全年累计开展20余次: the study): a
     verb said again with a count counts what it had as its object."""
-    at = bisect.bisect_left(bounds, clause_start - 1)
-    begin = bounds[at - 1] + 1 if at >= 1 else 0
-    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
-        return ""
-    clause = text[begin : clause_start - 1]
+    clause = _clause_before(text, bounds, clause_start, floor)
     found = clause.rfind(verb)
     if found < 0 or _DIGIT.search(clause, found):
         return ""
