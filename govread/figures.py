@@ -311,7 +311,7 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
-    "由原来",  # a change from what it was before (覆盖率由原来的37%提升到…): 原来 says when
+    "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
     "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
     "从",
@@ -522,8 +522,8 @@ _VERB_END = (
     "有",
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
-# A basis said twice before a change (案件数量较去年同比增长: 较去年 and 同比 both say "on the
-# year before"): the first is dropped, the change keeps 同比 (案件数量同比增长). A basis said
+# A basis said twice before a change (投诉数量较去年同比增长: 较去年 and 同比 both say "on the
+# year before"): the first is dropped, the change keeps 同比 (投诉数量同比增长). A basis said
 # once stays (来访量比去年同期下降).
 _BASIS = re.compile(
     r"(?=[较比与])(?:较|比|与)(?:去年|上年|上一年|前一年|\d{4}年)(?:同期)?(?:相比)?"
@@ -532,7 +532,7 @@ _BASIS = re.compile(
 
 
 def _without_basis(subject: str) -> str:
-    """案件数量较去年同比增长 → 案件数量同比增长; a bare change (较去年同比下降) stays."""
+    """投诉数量较去年同比增长 → 投诉数量同比增长; a bare change (较去年同比下降) stays."""
     if not ("较" in subject or "比" in subject or "与" in subject):
         return subject
     found = _BASIS.search(subject, 2)
@@ -964,7 +964,7 @@ _MEANS = re.compile(
 )
 
 
-# A causative verb and the people it moves (组织党员干部 “人人讲法”活动…): who was made to
+# A causative verb and the people it moves (组织全体党员干部 “学法用法”宣讲活动…): who was made to
 # act, not what is counted; what they did follows.
 _CAUSERS = ("组织", "动员", "带领", "引导", "邀请")
 _CAUSEE_REACH = 4  # a short qualifier before the people (组织全体党员干部, 邀请辖区律师)
@@ -1032,10 +1032,10 @@ _LIGHT_VERB = re.compile(
     r"(?=[进开予给加作组举出公提完])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成)了?"
 )
 _LIGHT_OBJECT = 7
-# A determiner opens a full noun phrase however short (公开 各类信息, 开展 各项检查): the
+# A determiner opens a full noun phrase however short (公开 各项制度文件, 开展 各项检查): the
 # object is counted, not the act.
 _DETERMINERS = ("各类", "各项", "各种", "各级", "多种", "多项")
-# Light verbs said again with a count (…开展X,全年累计开展20余次): they count their object.
+# Light verbs said again with a count (开展X活动,全年累计开展36次): they count their object.
 _SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
 
@@ -1191,11 +1191,11 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
-# A count of its own after a noun (意见80条, 意见一百余条): that noun is not what an earlier
+# A count of its own after a noun (意见80条, 意见九十余条): that noun is not what an earlier
 # measure word counts.
 _COUNTED_AGAIN = re.compile(r"\d|[一二三四五六七八九十两][十百千万]?余?[条件个项份次名家]")
-_BODY_TAIL = 3
-_BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意见)  # bodies of other kinds may follow the last known one (乡镇 办区园)
+_BODY_TAIL = 3  # bodies of other kinds may follow the last known one (乡镇 办区园)
+_BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意见)
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
@@ -1223,7 +1223,7 @@ _ATTRIBUTES = (
 )
 
 
-# A change's starting value follows (签约率由61%…, 覆盖率由原来的37.55%提升到…).
+# A change's starting value follows (签约率由61%…, 绿化覆盖率由原来的41.2%提升到…).
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
@@ -1237,7 +1237,7 @@ _QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRI
 # Classifier agreement: the heads a measure word counts (名 counts people, 件 cases,
 # documents and matters, 场 events …). Chinese marks what a number counts by the measure
 # word, so of two noun phrases around a number the one whose head agrees with the measure
-# word is what is counted (通过…手段避免近50件高败诉风险**案件**…; 一般程序**案件**共办理2326件).
+# word is what is counted (通过…方式避免近30件涉企行政争议**案件**…; 行政执法**案件**共办理1520件).
 # 个 counts almost anything, so it agrees with nothing here.
 _PEOPLE_HEADS = ("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工")
 _PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
@@ -1290,8 +1290,8 @@ _WHOLE_HEADS.update(dict.fromkeys(("名", "人", "位", "人次"), (*_PEOPLE_HEA
 
 def _agreeing_end(phrase: str, unit: str) -> int:
     """Where the counted noun after a measure word ends: after the first head that agrees with
-    it when what follows is something else (近50件高败诉风险案件|流入诉讼程序, 107名党政主要
-    负责人|履行…); len(phrase) when there is none."""
+    it when what follows is something else (近30件涉企行政争议案件|进入诉讼程序, 64名科级领导
+    干部|履行…); len(phrase) when there is none."""
     heads = _WHOLE_HEADS.get(unit, ())
     ends = sorted(at + len(h) for h in heads if (at := phrase.find(h)) >= 0)
     for end in ends:
@@ -1353,7 +1353,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             and (body := max(_BODY.finditer(phrase, 0, first), key=lambda m: m.end(), default=None))
             and first - body.end() <= _BODY_VERB
         ):
-            # 48个单位反馈的意见一百余条: 意见 has a count of its own, 个 counts the bodies
+            # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
     if "的" in phrase:
@@ -1525,7 +1525,7 @@ def _borrow(previous: str, bare: str) -> str:
         and (counting := _AGENT_VERB.match(previous))
         and len(previous) - counting.end() >= 2
     ):
-        # 受理行政诉讼13件,同比下降31.6%: what changed is the quantity (行政诉讼), not the act
+        # 受理投诉举报320件,同比下降12.5%: what changed is the quantity (投诉举报), not the act
         # of taking it in
         previous = previous[counting.end() :]
     share = previous.find("占")
@@ -1839,7 +1839,7 @@ def _previous_clause(
 
 def _topic_before(raw_before: str, unit: str) -> str:
     """The noun phrase opening a clause before 共/累计 and a bare verb, when its head agrees
-    with the measure word (一般程序案件共办理2326件: the cases, taken up before the verb)."""
+    with the measure word (行政执法案件共办理1520件: the cases, taken up before the verb)."""
     total = max(_TOTAL.finditer(raw_before), key=lambda m: m.start(), default=None)
     if total is None or total.start() < 2:
         return ""
@@ -1850,7 +1850,7 @@ def _topic_before(raw_before: str, unit: str) -> str:
 def _object_of_verb_before(
     text: str, bounds: list[int], clause_start: int, floor: int, verb: str
 ) -> str:
-    """What `verb` took in the clause before (开展…专题学习,全年累计开展20余次: the study): a
+    """What `verb` took in the clause before (开展…宣讲活动,全年累计开展36次: the activity): a
     verb said again with a count counts what it had as its object."""
     clause = _clause_before(text, bounds, clause_start, floor)
     found = clause.rfind(verb)
