@@ -245,6 +245,7 @@ _TRAIL_WORDS = (
     "达到",
     "共计",
     "总计",
+    "合计",
     "累计",
     "分别",
     "全市",
@@ -310,6 +311,8 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
+    "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
+    "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
     "从",
     "有",
@@ -519,6 +522,25 @@ _VERB_END = (
     "有",
 )
 # A sentence that opens a new topic: 一是…, (二)…: a bare rate never borrows across it.
+# A basis said twice before a change (投诉数量较去年同比增长: 较去年 and 同比 both say "on the
+# year before"): the first is dropped, the change keeps 同比 (投诉数量同比增长). A basis said
+# once stays (来访量比去年同期下降).
+_BASIS = re.compile(
+    r"(?=[较比与])(?:较|比|与)(?:去年|上年|上一年|前一年|\d{4}年)(?:同期)?(?:相比)?"
+    r"(?=同比|环比)"
+)
+
+
+def _without_basis(subject: str) -> str:
+    """投诉数量较去年同比增长 → 投诉数量同比增长; a bare change (较去年同比下降) stays."""
+    if not ("较" in subject or "比" in subject or "与" in subject):
+        return subject
+    found = _BASIS.search(subject, 2)
+    if found is None:
+        return subject
+    return subject[: found.start()] + subject[found.end() :]
+
+
 _RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
 
 
@@ -880,8 +902,8 @@ _MIN_AFTER_OPENING = 4  # what an opening leaves must still name something (完�
 # 减免罚金, 值班律师为犯罪嫌疑人、被告人 提供法律帮助案件); so what was sent to whom (向县委、
 # 县政府 报送…信息).
 _FOR_WHOM = re.compile(
-    r"[为对向给][^,\uff0c。;\uff1b为]{1,10}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现|"
-    r"报送|提交|汇报|移送|移交|反馈)"
+    r"[为对向给][^,\uff0c。;\uff1b为]{1,14}?(?=提供|减免|办理|挽回|讨回|追回|争取|解决|出具|化解|节约|减轻|兑现|"
+    r"报送|提交|汇报|移送|移交|反馈|报告|上报|呈报|通报)"
 )
 _FOR_STARTS = frozenset("为给")
 _LEADING = 5  # 为 or 给 after at most this many characters of leading words (累计, 全年共)
@@ -942,6 +964,23 @@ _MEANS = re.compile(
 )
 
 
+# A causative verb and the people it moves (组织全体党员干部 “学法用法”宣讲活动…): who was made to
+# act, not what is counted; what they did follows.
+_CAUSERS = ("组织", "动员", "带领", "引导", "邀请")
+_CAUSEE_REACH = 4  # a short qualifier before the people (组织全体党员干部, 邀请辖区律师)
+
+
+def _after_causee(subject: str) -> str:
+    pos = 2
+    while (
+        (people := _PEOPLE.search(subject, pos, pos + _CAUSEE_REACH + 3)) is not None
+        and people.start() - pos <= _CAUSEE_REACH
+        and _VERB_AHEAD.search(subject, pos, people.start()) is None  # (组织开展执法人员…)
+    ):
+        pos = people.end()
+    return subject[pos:] if pos > 2 and len(subject) - pos >= _MIN_AFTER_OPENING else subject
+
+
 def _drop_opening(subject: str) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
@@ -953,6 +992,8 @@ def _drop_opening(subject: str) -> str:
         subject = subject[means.end() :]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
+    elif subject.startswith(_CAUSERS):
+        subject = _after_causee(subject)
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
@@ -988,9 +1029,14 @@ def _drop_opening(subject: str) -> str:
 # _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
 # counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
-    r"(?=[进开予给加作组举出公])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开)了?"
+    r"(?=[进开予给加作组举出公提完])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成)了?"
 )
 _LIGHT_OBJECT = 7
+# A determiner opens a full noun phrase however short (公开 各项制度文件, 开展 各项检查): the
+# object is counted, not the act.
+_DETERMINERS = ("各类", "各项", "各种", "各级", "多种", "多项")
+# Light verbs said again with a count (开展X活动,全年累计开展36次): they count their object.
+_SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
 
 # 场 and 场次 count events: a clause that attends one and then does something there (参加
@@ -1009,7 +1055,10 @@ def _after_light_verb(subject: str) -> str:
         return subject
     cut = None
     while found is not None:
-        if len(_clean(subject[found.end() :])) >= _LIGHT_OBJECT:
+        object_ = _clean(subject[found.end() :])
+        if len(object_) >= _LIGHT_OBJECT or (
+            object_.startswith(_DETERMINERS) and len(object_) >= _MIN_AFTER_OPENING
+        ):
             cut = found.end()
         found = _LIGHT_VERB.search(subject, found.end())
     return _clean(subject[cut:]) if cut is not None else subject
@@ -1142,7 +1191,11 @@ _BODY_THEN_PEOPLE = re.compile(
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
 )
 _BODY = re.compile(_BODIES)
+# A count of its own after a noun (意见80条, 意见九十余条): that noun is not what an earlier
+# measure word counts.
+_COUNTED_AGAIN = re.compile(r"\d|[一二三四五六七八九十两][十百千万]?余?[条件个项份次名家]")
 _BODY_TAIL = 3  # bodies of other kinds may follow the last known one (乡镇 办区园)
+_BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意见)
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
@@ -1170,6 +1223,8 @@ _ATTRIBUTES = (
 )
 
 
+# A change's starting value follows (签约率由61%…, 绿化覆盖率由原来的41.2%提升到…).
+_FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
     r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
@@ -1179,6 +1234,78 @@ _CHANGE_TO = re.compile(
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
 _QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRIBUTES)})")
+# Classifier agreement: the heads a measure word counts (名 counts people, 件 cases,
+# documents and matters, 场 events …). Chinese marks what a number counts by the measure
+# word, so of two noun phrases around a number the one whose head agrees with the measure
+# word is what is counted (通过…方式避免近30件涉企行政争议**案件**…; 行政执法**案件**共办理1520件).
+# 个 counts almost anything, so it agrees with nothing here.
+_PEOPLE_HEADS = ("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工")
+_PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
+_BODY_HEADS = (
+    "单位",
+    "部门",
+    "机关",
+    "机构",
+    "企业",
+    "乡镇",
+    "街道",
+    "社区",
+    "学校",
+    "医院",
+    "中心",
+)
+# What continues a noun after a head (案件办理情况 is not 案件 and a predicate).
+_NOUN_GOES_ON = ("的", "和", "及", "与", "、", "(", "\uff08")
+_CASE_HEADS = (
+    "案件",
+    "文件",
+    "事项",
+    "建议",
+    "提案",
+    "申请",
+    "诉讼",
+    "复议",
+    "纠纷",
+    "合同",
+    "草案",
+)
+_EVENT_HEADS = ("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈")
+_AGREEMENT: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
+    **dict.fromkeys(("家", "所"), _BODY_HEADS),
+    **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
+    **dict.fromkeys(("场", "场次", "期"), _EVENT_HEADS),
+}
+
+
+def _agrees(noun: str, unit: str) -> bool:
+    """Whether `noun`'s head is of the kind `unit` counts (案件 for 件, 群众 for 名)."""
+    heads = _AGREEMENT.get(unit)
+    return heads is not None and noun.endswith(heads)
+
+
+_WHOLE_HEADS = {unit: tuple(h for h in heads if len(h) >= 2) for unit, heads in _AGREEMENT.items()}
+_WHOLE_HEADS.update(dict.fromkeys(("名", "人", "位", "人次"), (*_PEOPLE_HEADS[3:], *_PERSONS)))
+
+
+def _agreeing_end(phrase: str, unit: str) -> int:
+    """Where the counted noun after a measure word ends: after the first head that agrees with
+    it when what follows is something else (近30件涉企行政争议案件|进入诉讼程序, 64名科级领导
+    干部|履行…); len(phrase) when there is none."""
+    heads = _WHOLE_HEADS.get(unit, ())
+    ends = sorted(at + len(h) for h in heads if (at := phrase.find(h)) >= 0)
+    for end in ends:
+        rest = phrase[end:]
+        if (
+            len(rest) >= 4
+            and not _agrees(rest, unit)
+            and not rest.startswith(_NOUN_GOES_ON)
+            and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
+        ):
+            return end
+    return len(phrase)
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1220,6 +1347,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         first = phrase.find("的")
         if first >= 2 and _BODY_AT_END.search(phrase, 0, first):
             phrase = phrase[:first]
+        elif (
+            first >= 2
+            and _COUNTED_AGAIN.search(phrase, first + 1)
+            and (body := max(_BODY.finditer(phrase, 0, first), key=lambda m: m.end(), default=None))
+            and first - body.end() <= _BODY_VERB
+        ):
+            # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
+            # (and not what they did, 反馈)
+            phrase = phrase[: body.end()]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -1384,6 +1520,14 @@ def _borrow(previous: str, bare: str) -> str:
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]
+    elif (
+        (bare.startswith(_TRAIL_CHANGE) or _RATE_HOST.match(bare))
+        and (counting := _AGENT_VERB.match(previous))
+        and len(previous) - counting.end() >= 2
+    ):
+        # 受理投诉举报320件,同比下降12.5%: what changed is the quantity (投诉举报), not the act
+        # of taking it in
+        previous = previous[counting.end() :]
     share = previous.find("占")
     if share >= 2 and bare.startswith(_TRAIL_CHANGE):
         previous = previous[:share]  # 教育支出占…支出16.7%,增长27.2%: what grew is 教育支出
@@ -1667,22 +1811,53 @@ _SAID_OF = re.compile(
 )
 
 
+def _clause_before(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """The clause that ends where the one at `clause_start` begins, or "" when it starts
+    before `floor` or is longer than a subject is looked for in."""
+    at = bisect.bisect_left(bounds, clause_start - 1)
+    begin = bounds[at - 1] + 1 if at >= 1 else 0
+    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+        return ""
+    return text[begin : clause_start - 1]
+
+
 def _previous_clause(
     text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
 ) -> str:
     """What the clause before `clause_start` (not before `floor`) is about, or ""; with
     `whole`, that clause itself when it holds no number (a topic: X工作,在短短8个月内…)."""
-    at = bisect.bisect_left(bounds, clause_start - 1)
-    begin = bounds[at - 1] + 1 if at >= 1 else 0
-    if begin < floor or clause_start - 1 - begin > _MAX_CLAUSE:
+    clause = _clause_before(text, bounds, clause_start, floor)
+    if not clause:
         return ""
-    clause = text[begin : clause_start - 1]
     if whole:
         return "" if _DIGIT.search(clause) else _clean(clause)
     said = _SAID_OF.search(clause)
     if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
         return ""
     return _clean(clause[: said.start()])
+
+
+def _topic_before(raw_before: str, unit: str) -> str:
+    """The noun phrase opening a clause before 共/累计 and a bare verb, when its head agrees
+    with the measure word (行政执法案件共办理1520件: the cases, taken up before the verb)."""
+    total = max(_TOTAL.finditer(raw_before), key=lambda m: m.start(), default=None)
+    if total is None or total.start() < 2:
+        return ""
+    front = _clean(raw_before[: total.start()])
+    return front if _agrees(front, unit) else ""
+
+
+def _object_of_verb_before(
+    text: str, bounds: list[int], clause_start: int, floor: int, verb: str
+) -> str:
+    """What `verb` took in the clause before (开展…宣讲活动,全年累计开展36次: the activity): a
+    verb said again with a count counts what it had as its object."""
+    clause = _clause_before(text, bounds, clause_start, floor)
+    found = clause.rfind(verb)
+    if found < 0 or _DIGIT.search(clause, found):
+        return ""
+    said = _clean(clause[found + len(verb) :])
+    return said if len(said) >= 2 else ""
 
 
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
@@ -1738,6 +1913,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if unit in _WHOLE_HEADS and len(noun) >= 4:
+                cut = _agreeing_end(noun, unit)
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
         consumed = end
@@ -1758,6 +1937,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif noun and (
             len(subject) <= _SHORT_SUBJECT
             or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
+            or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
             or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有"))
             or raw_before.endswith(_LIST_BEFORE)
             or raw_before.endswith(_WHERE)
@@ -1844,6 +2024,19 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             said = _strip_lead(raw_before.strip())
             if 2 <= len(said) <= _SHORT_SUBJECT and not _DIGIT.search(said):
                 subject = said
+        if len(subject) <= 2 and own_unit and not noun:
+            # a bare verb: what it counts was said before it, in its clause or the one before
+            subject = (
+                _topic_before(raw_before, unit)
+                or (
+                    subject in _SAID_AGAIN
+                    and clause_start > max(sentence_start, last_end)
+                    and _object_of_verb_before(
+                        text, bounds, clause_start, max(sentence_start, last_end), subject
+                    )
+                )
+                or subject
+            )
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
@@ -1889,7 +2082,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             change = _RESPECTIVE_VERB.sub("", changes.group())
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
-        origin = subject if raw_before.endswith(("由", "从")) else ""
+        subject = _without_basis(subject)
+        origin = subject if raw_before.endswith(_FROM) else ""
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
