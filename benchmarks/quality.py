@@ -48,6 +48,20 @@ def _norm(subject: str) -> str:
     return subject_key(_MARKS.sub("", subject))
 
 
+def _simplified(label: dict[str, object]) -> dict[str, object]:
+    """A label's strings read as simplified, as a report in traditional script is read."""
+    from govread.parsers.script import read_as_simplified
+
+    def read(value: object) -> object:
+        if isinstance(value, str):
+            return read_as_simplified(value)
+        if isinstance(value, list):
+            return [read(item) for item in value]
+        return value
+
+    return {key: read(value) for key, value in label.items()}
+
+
 def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
     return {Path(r.path or "").name: r for r in reports}
 
@@ -71,6 +85,8 @@ def score_figures(
         report = reports[key(path) if key else data["file"]]
         predicted = report_figures(report)
         labels = data["figure"]
+        if report.meta.get("script") == "traditional":
+            labels = [_simplified(label) for label in labels]  # as the report was read
         used: set[int] = set()
         found_total += len(predicted)
         labelled_total += len(labels)

@@ -63,4 +63,10 @@ def as_simplified(text: str) -> str | None:
     """`text` read as simplified when it is in traditional script, else None."""
     if not is_traditional(text):
         return None
+    return read_as_simplified(text)
+
+
+def read_as_simplified(text: str) -> str:
+    """`text` read as simplified, character for character, whatever its script (labels and
+    queries written for a report that was read so)."""
     return text.translate(_simplified())

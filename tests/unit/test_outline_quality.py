@@ -46,3 +46,21 @@ def test_a_changed_heading_a_missing_one_and_a_wrong_field_count(
     assert f"headings {found - 1}/{len(outline)} right, {found} found" in out
     assert "missed (1, '九', '不存在的标题')" in out
     assert "region: 0/1 right" in out
+
+
+def test_labels_of_a_traditional_text_are_read_as_the_report_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govread.parsers.script import _simplified
+
+    to_traditional = {s: t for t, s in _simplified().items()}
+    text = (ROOT / "sample_reports" / f"{SAMPLE}.txt").read_text("utf-8")
+    labels = json.loads((ROOT / "tests/fixtures/expected" / f"{SAMPLE}.json").read_text("utf-8"))
+    assert _load()._simplified(labels) == labels  # simplified labels are left as they are
+    report = tmp_path / "traditional.txt"
+    report.write_text(text.translate(to_traditional), "utf-8")
+    label_path = tmp_path / "labels.json"
+    written = json.dumps(labels, ensure_ascii=False).translate(to_traditional)
+    label_path.write_text(written, "utf-8")
+    assert _load().main(["--labels", str(label_path), "--report", str(report)]) == 0
+    assert "all: P 1.000 R 1.000 F1 1.000" in capsys.readouterr().out
