@@ -337,6 +337,12 @@ def _lone(closed: _State) -> float:
 _CARRIED = 0.5
 
 
+# What the text's first heading weighs when it numbers past 1 (an excerpt that starts
+# inside a chapter, （三） with no 一、 before it): only at a line start or where a shallower
+# marker's heading was, and paid back only by the numbering that goes on from it.
+_MIDWAY = -1.5
+
+
 def _closing(carry: _Carry, closed: _State) -> _Carry:
     """`carry` with the levels just closed, their last ordinals."""
     slots = list(carry)
@@ -376,6 +382,8 @@ def _step(
     elif state and state[-1][0] < cand.rank and carry[cand.rank + 1] == ordinal - 1:
         bonus = _CARRIED  # numbered on from the parent's sibling's last child
         anchored = True  # (a sequence that went on before: not a loose first heading)
+    elif not state and anchored:
+        bonus = _MIDWAY  # an excerpt that starts inside a chapter: （三） with its 1. 2.
     else:
         return None
     kept = tuple(level for level in state if level[0] < cand.rank)

@@ -353,7 +353,11 @@ def _build_tree(
             head = decided.get(index)
         else:
             head = _match_heading(line)
-            if head is not None and not _expected(stack, head, carried):
+            if (
+                head is not None
+                and not _expected(stack, head, carried)
+                and not (not roots and _opens_midway(lines, index, head))
+            ):
                 head = None
         if head is not None:
             while stack and stack[-1].head.rank >= head.rank:
@@ -401,6 +405,25 @@ def _build_tree(
     if last is not None and since_heading:
         del last.paragraphs[len(last.paragraphs) - len(since_heading) :]
     return roots, preamble, since_heading, appendix
+
+
+# How many lines on an excerpt's first heading looks for the heading after it.
+_MIDWAY_REACH = 40
+
+
+def _opens_midway(lines: list[str], index: int, head: _Heading) -> bool:
+    """Does a text that starts inside a chapter (an excerpt: （三） with its 1. 2. items, no
+    一、 before it) open its numbering here? The first heading of the text may start past 1
+    when the next numbered line goes on from it: its successor at its level, or a first
+    child (a deeper form numbered 1)."""
+    for line in lines[index + 1 : index + 1 + _MIDWAY_REACH]:
+        after = _match_heading(line)
+        if after is None:
+            continue
+        if after.rank == head.rank:
+            return after.ordinal == head.ordinal + 1
+        return after.rank > head.rank and after.ordinal == 1
+    return False
 
 
 def _cut_off(head: _Heading) -> bool:

@@ -17,7 +17,9 @@ page date run into a flat title is not the title's; a heading that ends the text
 word heads no section;
 12: a report a 街道办事处 / 镇 / 乡 issues (its signature, its line above the text, the
 subject of its opening) is the town's, not its district's or city's;
-13: a report in traditional script is read as simplified (parsers/script.py)
+13: a report in traditional script is read as simplified (parsers/script.py);
+14: an excerpt that starts inside a chapter ((三) with its 1. items, no 一、 before it)
+keeps its first headings, levels relative to what it has
 """
 
-PARSER_VERSION = "13"
+PARSER_VERSION = "14"

@@ -1,0 +1,57 @@
+"""Shapes of excerpts and pages as they reach a user: a text that starts inside a chapter,
+line by line and flattened. Every sentence here is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.parsers import parse_text
+
+
+def _rows(text: str) -> list[tuple[object, str, str]]:
+    return [
+        (row["level"], str(row["number"]), str(row["heading"]))
+        for row in parse_text(text).outline()
+    ]
+
+
+# An excerpt cut out of a report's middle: its first chapter is （三）, its items 1. 2.
+_MIDWAY = (
+    "（三）完善依法决策机制。\n"
+    "1. 规范重大决策程序。局党组会议审议重大事项十二件，每件均经合法性审查，并在会前征求公众意见。\n"
+    "2. 发挥法律顾问作用。聘请常年法律顾问两名，出具法律意见书三十余份，参与合同审查和信访化解。\n"
+    "（四）推进严格规范执法。\n"
+    "1. 落实执法三项制度。执法全过程记录覆盖全部执法岗位，重大执法决定法制审核率保持较高水平。\n"
+    "2. 推行柔性执法方式。对首次轻微违法行为依法不予处罚，以说服教育引导经营者自觉守法经营。\n"
+)
+_MIDWAY_ROWS = [
+    (1, "三", "完善依法决策机制"),
+    (2, "1", "规范重大决策程序"),
+    (2, "2", "发挥法律顾问作用"),
+    (1, "四", "推进严格规范执法"),
+    (2, "1", "落实执法三项制度"),
+    (2, "2", "推行柔性执法方式"),
+]
+
+
+@pytest.mark.parametrize("joiner", ["\n", "", " ", "\u3000"])
+def test_an_excerpt_that_starts_inside_a_chapter_keeps_its_first_headings(joiner: str) -> None:
+    text = joiner.join(_MIDWAY.splitlines())
+    assert _rows(text) == _MIDWAY_ROWS
+
+
+def test_an_excerpt_may_start_on_a_chapter_followed_by_its_next_sibling() -> None:
+    text = (
+        "二、存在的不足\n基层执法力量仍然薄弱，执法人员专业素养有待提高。\n"
+        "三、下一步工作打算\n持续深化法治政府建设，推进严格规范公正文明执法。\n"
+    )
+    assert _rows(text) == [(1, "二", "存在的不足"), (1, "三", "下一步工作打算")]
+
+
+def test_a_number_past_one_that_nothing_goes_on_from_is_text() -> None:
+    # a lone （三） at the start, then a chapter numbered from 一、: the （三） opens nothing
+    text = (
+        "（三）项所列情形，依照有关规定办理。本局全年办理行政复议案件若干件。\n"
+        "一、主要工作\n全年完成各项任务。\n二、存在问题\n执法力量不足。\n"
+    )
+    assert _rows(text) == [(1, "一", "主要工作"), (1, "二", "存在问题")]
