@@ -428,14 +428,17 @@ def _opens_midway(lines: list[str], index: int, head: _Heading) -> bool:
 
 def _cut_off(head: _Heading) -> bool:
     """Does a heading stop inside a word (…推进法治|政, …聚焦|效), with no sentence end: its
-    last two characters no word the word classes list, the two before its last one a word?"""
+    last two characters no word the word classes list, the two before its last one a word?
+    Or inside its last clause, one character after a clause mark (…收官目标，构)?"""
     heading, words = head.heading, flat.word_classes()
-    return (
-        head.raw_heading.rstrip()[-1] not in _SENTENCE_END
-        and len(heading) >= 3
-        and heading[-2:] not in words
-        and heading[-3:-1] in words
-    )
+    if head.raw_heading.rstrip()[-1] in _SENTENCE_END:
+        return False
+    if len(heading) >= 3 and heading[-2] in _CLAUSE_MARKS:
+        return True
+    return len(heading) >= 3 and heading[-2:] not in words and heading[-3:-1] in words
+
+
+_CLAUSE_MARKS = ",\uff0c\u3001;\uff1b:\uff1a"
 
 
 def _expected(stack: list[_Node], head: _Heading, carried: dict[int, int] | None = None) -> bool:

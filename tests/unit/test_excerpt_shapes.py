@@ -55,3 +55,20 @@ def test_a_number_past_one_that_nothing_goes_on_from_is_text() -> None:
         "一、主要工作\n全年完成各项任务。\n二、存在问题\n执法力量不足。\n"
     )
     assert _rows(text) == [(1, "一", "主要工作"), (1, "二", "存在问题")]
+
+
+@pytest.mark.parametrize("joiner", ["\n", ""])
+def test_a_heading_cut_by_the_end_of_the_text_inside_its_last_clause_heads_nothing(
+    joiner: str,
+) -> None:
+    lines = [
+        "一、主要工作",
+        "（一）加强组织领导。县政府常务会议专题研究法治政府建设四次，部署年度重点任务，"
+        "各乡镇各部门主要负责人履行推进法治建设第一责任人职责。",
+        "（二）规范行政决策。重大行政决策全部经过合法性审查，法律顾问出具书面意见三十余份，"
+        "决策事项目录向社会公布。",
+        "（三）聚焦年度目标，推",
+    ]
+    report = parse_text(joiner.join(lines))
+    assert [row["number"] for row in report.outline()] == ["一", "一", "二"]
+    assert report.sections[0].children[-1].full_text().endswith("（三）聚焦年度目标，推")
