@@ -133,8 +133,14 @@ class Report:
             yield from section.walk()
 
     def outline(self) -> list[dict[str, object]]:
-        """The flat outline: one ``{"level", "number", "heading"}`` per section, in order."""
-        return [{"level": s.level, "number": s.number, "heading": s.heading} for s in self.walk()]
+        """The flat outline: one ``{"level", "number", "heading"}`` per heading of the text,
+        in order. A text with no headings has none: the one section made to hold its body
+        (no number, no heading line in the text, the report's display title) is not one."""
+        return [
+            {"level": s.level, "number": s.number, "heading": s.heading}
+            for s in self.walk()
+            if s.number or s.raw_heading
+        ]
 
     def find(self, node_id: str) -> Section | None:
         """The section with this id, if the report has one."""

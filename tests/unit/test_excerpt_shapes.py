@@ -72,3 +72,17 @@ def test_a_heading_cut_by_the_end_of_the_text_inside_its_last_clause_heads_nothi
     report = parse_text(joiner.join(lines))
     assert [row["number"] for row in report.outline()] == ["一", "一", "二"]
     assert report.sections[0].children[-1].full_text().endswith("（三）聚焦年度目标，推")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "2024年，本局坚持依法行政，健全制度体系，严格规范执法，法治建设取得明显成效。现将有关情况",
+        "序号 |\n目标与任务 |\n完成情况 |\n12 |\n推进矛盾纠纷多元化解。 |\n已完成 |",
+    ],
+)
+def test_a_text_without_headings_has_no_outline_but_keeps_its_body(body: str) -> None:
+    report = parse_text("某县市场监督管理局2024年法治建设情况报告\n" + body)
+    assert report.outline() == []
+    (section,) = report.sections  # the one section that holds the body, for the browser
+    assert section.raw_heading == "" and section.paragraphs[0] == body.split("\n")[0]
