@@ -33,7 +33,7 @@ _MAX_TITLE_LINES = 12
 _ADMIN = "省市县区州旗盟"
 _REGION_BEFORE = re.compile(
     rf"^(\S{{1,16}}?[{_ADMIN}])(?=人民政府|政府|关于|\d|年|法治|依法治|司法局|$|"
-    r"[^\s\d]{1,12}?(?:局|委员会|办公室)(?:关于|\d|$))"
+    r"[^\s\d]{1,12}?(?:局|委员会|委|办公室)(?:关于|\d|$))"
 )
 # A town's report (青禾镇人民政府关于… / 某县青禾镇2022年… / 东湖街道办事处…): towns are
 # not in the gazetteer, the name is taken as written.
@@ -121,10 +121,51 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
             and _TOPIC.search(line)
             and not line.startswith("现将")
         ):
+            end = index + 1
+            if end < len(lines) and (rest := _title_rest(line, lines[end])):
+                line, end = line + rest, end + 1  # 某区卫生健康委2022年度法治 / 政府建设情况报告
+            start = index
             if index and author_of_title(lines[index - 1], line):
-                return lines[index - 1] + line, lines[: index - 1] + lines[index + 1 :]
-            return line, lines[:index] + lines[index + 1 :]
+                start = index - 1
+            elif line.startswith("关于"):
+                while (
+                    start
+                    and index - start < _MAX_JOINT_AUTHORS
+                    and _JOINT_AUTHOR.match(lines[start - 1])
+                ):
+                    start -= 1  # 中共某县委 / 某县人民政府 / 关于…的报告: its authors above it
+            return "".join(lines[start:index]) + line, lines[:start] + lines[end:]
     return None, lines
+
+
+# A title cut at a line break ends on a word that cannot end one (…工作的, …报告和, …法治) and
+# its next line, short and with no punctuation, ends as titles end (…情况报告, 2023年工作思路).
+_TITLE_END = re.compile(r"(?:报告|总结|要点|思路|计划|安排|打算|情况|汇报|报告书)$")
+_MAX_TITLE_REST = 30
+_NOT_IN_TITLE_REST = re.compile(r"[\u3002,\uff0c:\uff1a;\uff1b!?\uff01\uff1f|]")
+_SPACED_OUT = 4  # 报 告, 总 结: a last line spaced out to the title's width
+
+
+def _title_rest(title: str, following: str) -> str | None:
+    """The rest of a title cut at a line break, from the line after it, if that line is it."""
+    rest = following.replace(" ", "").replace("\u3000", "")
+    if (
+        _TITLE_END.search(title)
+        or not rest
+        or len(following) > _MAX_TITLE_REST
+        or _NOT_IN_TITLE_REST.search(following)
+        or not _TITLE_END.search(rest)
+        or (rest != following and len(rest) > _SPACED_OUT)
+    ):
+        return None
+    return rest
+
+
+# The authors of a joint report, each on its line above a title that opens with 关于.
+_JOINT_AUTHOR = re.compile(
+    r"^(?:中共[^\W\d_]{1,16}?委(?:员会)?|[^\W\d_]{1,20}?(?:人民政府|局|委员会|办公室))$"
+)
+_MAX_JOINT_AUTHORS = 2
 
 
 # An organisation's name alone on its line (某县人民政府, 某市司法局, 某县人民政府关于).

@@ -86,3 +86,41 @@ def test_a_text_without_headings_has_no_outline_but_keeps_its_body(body: str) ->
     assert report.outline() == []
     (section,) = report.sections  # the one section that holds the body, for the browser
     assert section.raw_heading == "" and section.paragraphs[0] == body.split("\n")[0]
+
+
+_BODY = "一、主要工作\n全年办理行政复议案件十余件，依法履职能力进一步提升。\n二、下一步打算\n持续推进依法行政。\n"
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        (
+            "青川区农业农村委2023年度法治\n政府建设情况报告",
+            "青川区农业农村委2023年度法治政府建设情况报告",
+        ),
+        (
+            "2023年度法治政府建设工作报告和\n2024年工作思路",
+            "2023年度法治政府建设工作报告和2024年工作思路",
+        ),
+        (
+            "中共青川县委\n青川县人民政府\n关于青川县2023年度法治政府建设工作的\n报 告",
+            "中共青川县委青川县人民政府关于青川县2023年度法治政府建设工作的报告",
+        ),
+    ],
+)
+def test_a_title_cut_at_a_line_break_is_joined(head: str, title: str) -> None:
+    report = parse_text(head + "\n" + _BODY)
+    assert report.title == title
+    assert report.preamble == ()
+    assert [row["number"] for row in report.outline()] == ["一", "二"]
+
+
+def test_a_title_line_that_ends_as_titles_do_takes_no_line_after_it() -> None:
+    report = parse_text("青川县2023年法治政府建设情况报告\n工作报告\n" + _BODY)
+    assert report.title == "青川县2023年法治政府建设情况报告"
+    assert report.preamble == ("工作报告",)
+
+
+def test_a_department_named_with_its_short_committee_name_gives_the_place() -> None:
+    report = parse_text("青川区卫生健康委2023年度法治政府建设情况报告\n" + _BODY)
+    assert report.region == "青川区"
