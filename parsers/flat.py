@@ -199,11 +199,11 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
 # A top-level marker right after the words that announce the report's body (现将有关情况报告
 # 如下：一、…) opens it as a line start would: a first heading even with no second after it.
 _ANNOUNCED = 3.0
-_ANNOUNCING = ("报告如下", "汇报如下", "報告如下", "匯報如下")
+_ANNOUNCING = ("报告如下", "汇报如下", "总结如下", "報告如下", "匯報如下", "總結如下")
 
 
 def _announced(line: str, start: int) -> bool:
-    """Does the marker at `start` follow 报告如下: / 汇报如下: (spaces between allowed, the
+    """Does the marker at `start` follow 报告如下: / 汇报如下: / 总结如下: (spaces between allowed, the
     colon too), not a list's 措施如下: ?"""
     at = start
     while at > 0 and line[at - 1] in _SPACE:
@@ -517,19 +517,28 @@ def heading_spans(
     # with none of them borrows those of its whole rank.
     sure: dict[tuple[int, int], list[int]] = {}
     every: list[int] = []  # every sure length, whatever the rank
+    # per group, whether every sure end of its siblings is a sentence end (their headings
+    # written as first sentences: 二、完善公共法律服务。进一步…)
+    sentences: dict[tuple[int, int], bool] = {}
     for (line, end, _, rank), (head_end, _, how), group in zip(starts, first, groups, strict=True):
         if how != _FALLBACK:
             length = len(lines[line][end:head_end].rstrip(_TRIM))
             sure.setdefault(group, []).append(length)
             sure.setdefault((rank, -2), []).append(length)  # the whole rank
             every.append(length)
+            at_stop = _at_sentence_end(lines[line], head_end)
+            for key in (group, (rank, -2)):  # (a group with no sure end asks its rank)
+                sentences[key] = sentences.get(key, True) and at_stop
     out: list[tuple[int, int]] = []
     for (line, end, stop, rank), (head_end, body_start, how), group in zip(
         starts, first, groups, strict=True
     ):
         # a group with no sure end borrows its rank's, then the text's, then a prior
         lengths = sure.get(group) or sure.get((rank, -2)) or every or _PRIOR_LENGTHS
-        if how == _FALLBACK:
+        written = sentences.get(group, sentences.get((rank, -2)))
+        if how == _FALLBACK and written and _at_sentence_end(lines[line], head_end):
+            pass  # siblings that are first sentences: so is this one, however long
+        elif how == _FALLBACK:
             if stats is None:
                 stats = _clause_edges(lines)
             middle = _median(lengths)
@@ -549,6 +558,10 @@ def heading_spans(
 
 
 _TRIM = "\u3002:\uff1a;\uff1b,\uff0c \t"
+
+
+def _at_sentence_end(line: str, at: int) -> bool:
+    return at < len(line) and line[at] in _SENTENCE_END
 
 
 # -- parallel clauses ---------------------------------------------------------------------
@@ -889,6 +902,11 @@ def _object_of_heading(window: str, start: int) -> bool:
     )
 
 
+def _after_verb(window: str, start: int) -> bool:
+    """Do the two characters before `start` make a verb (完善, 推进) the list holds?"""
+    return word_classes().get(window[start - 2 : start]) == "V"
+
+
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
     (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);
@@ -912,6 +930,8 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
             if not titled and _object_of_heading(window, start):
                 continue
+            if _WHOLE_PLACE.match(window, start) and _after_verb(window, start):
+                continue  # …法治机构建设，完善|我镇…领导小组: the verb's object, not a subject
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued

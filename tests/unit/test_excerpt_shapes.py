@@ -124,3 +124,36 @@ def test_a_title_line_that_ends_as_titles_do_takes_no_line_after_it() -> None:
 def test_a_department_named_with_its_short_committee_name_gives_the_place() -> None:
     report = parse_text("青川区卫生健康委2023年度法治政府建设情况报告\n" + _BODY)
     assert report.region == "青川区"
+
+
+def _flat_rows_as_lines(lines: list[str]) -> None:
+    """The flattened text (no breaks, spaces, U+3000) parses to the line-by-line outline."""
+    expected = _rows("\n".join(lines))
+    for joiner in ("", " ", "\u3000"):
+        assert _rows(joiner.join(lines)) == expected, repr(joiner)
+
+
+def test_a_long_first_sentence_heads_its_section_when_its_siblings_are_first_sentences() -> None:
+    lines = [
+        "北岭镇2023年法治政府建设工作情况报告",
+        "2023年，北岭镇深入贯彻上级关于法治政府建设的部署要求，各项工作稳步推进，取得了一定成效。",
+        "一、坚持强化组织领导认真抓实法治机构建设，完善全镇法治政府建设工作领导小组，"
+        "由党委书记主抓法治工作，成立办公室。领导小组全年召开专题会议四次，研究解决重点问题十余个。",
+        "二、完善公共法律服务体系。依托镇公共法律服务工作站和各村法律服务室，为群众提供法律咨询三百余人次。",
+        "三、推进严格规范执法。综合执法队全年办理行政处罚案件二十余件，执法全过程记录实现全覆盖。",
+    ]
+    _flat_rows_as_lines(lines)
+    assert _rows("".join(lines))[0][2].endswith("成立办公室")
+
+
+def test_a_lone_chapter_after_a_summary_announced_keeps_its_children_flattened() -> None:
+    lines = [
+        "西河街道办事处：",
+        "2024年，西河街道坚持以法治思想为指导，系统推进法治政府建设，切实将法治优势转化为治理效能。"
+        "现将2024年工作情况总结如下：",
+        "一、全年工作完成情况",
+        "（一）组织保障体系更加健全。依据人员变动对领导小组成员实施调整，由街道党工委书记任组长。",
+        "（二）法治学习教育更加深入。将学习贯彻法治思想作为理论学习中心组的重要内容，全年专题学习六次。",
+    ]
+    _flat_rows_as_lines(lines)
+    assert [row[1] for row in _rows("".join(lines))] == ["一", "一", "二"]
