@@ -212,8 +212,19 @@ def _by_domain(places: tuple[Place, ...], url: str) -> Place | None:
 
 
 def place_in_text(text: str) -> Place | None:
-    """The first division named in a text (我代表坪山区人民政府…), or None."""
-    return next(_places_named(text), None)
+    """The first division named in a text (我代表坪山区人民政府…), or None; named with the
+    divisions under it right after (重庆市开州区…, 湖北省咸宁市…), the deepest of them."""
+    first: Place | None = None
+    at = -1
+    for start, end, place in _named_at(text):
+        if first is None:
+            first = place
+        elif start != at or first.name not in (place.province, place.city):
+            break
+        else:
+            first = place
+        at = end
+    return first
 
 
 def most_named_place(text: str, at_least: int = 2) -> Place | None:
@@ -229,9 +240,17 @@ def most_named_place(text: str, at_least: int = 2) -> Place | None:
 
 
 def _places_named(text: str) -> Iterator[Place]:
+    for _, _, place in _named_at(text):
+        yield place
+
+
+def _named_at(text: str) -> Iterator[tuple[int, int, Place]]:
+    """Each division named in a text, with where its name starts and ends."""
     index = _index()
     for match in _NAMED.finditer(text):
-        named = match.group(0)
+        named, end = match.group(0), match.end()
+        if text[end : end + 1] in _ONE_MORE and index.get(named + text[end]):
+            named, end = named + text[end], end + 1  # 开州区, not 开州
         # the match starts where the scan stood, maybe words before the name
         # (…领导下遂宁市…): its longest tail that is a place, of three characters at least
         # when cut (梅临县 is not 临县)
@@ -239,5 +258,9 @@ def _places_named(text: str) -> Iterator[Place]:
             if (cut == 0 or len(named) - cut >= 3) and index.get(named[cut:]):
                 place = find_place(named[cut:])
                 if place is not None:
-                    yield place
+                    yield match.start() + cut, end, place
                 break
+
+
+# A name whose suffix-like character is inside it (开州区, 通州区, 杭州市): one more character.
+_ONE_MORE = frozenset("区县市旗")

@@ -157,3 +157,22 @@ def test_a_lone_chapter_after_a_summary_announced_keeps_its_children_flattened()
     ]
     _flat_rows_as_lines(lines)
     assert [row[1] for row in _rows("".join(lines))] == ["一", "一", "二"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("我委印发了《重庆市开州区卫生健康委员会关于加强管理的通知》", "开州区"),
+        ("北京市通州区司法局", "通州区"),
+        ("河南省郑州市中原区人民政府", "中原区"),
+        ("湖北省咸宁市", "咸宁市"),
+        ("咸宁市和宝鸡市", "咸宁市"),  # two places side by side, neither inside the other
+    ],
+)
+def test_the_first_place_a_text_names_is_the_deepest_of_a_nested_name(
+    text: str, place: str
+) -> None:
+    from govread.parsers.gazetteer import place_in_text
+
+    found = place_in_text(text)
+    assert found is not None and found.name == place
