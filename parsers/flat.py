@@ -75,8 +75,12 @@ _ANCHORED = 0.5
 # Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 / …有待提高 …): in flat text a
 # heading that runs into its body is cut after one, when no 。 came first.
 _HEADING_END = re.compile(
-    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标"
-    r"|[有亟]待[\u4e00-\u9fff]{2})(?=[^\u3002\uff0c,\u3001和及与的等])"
+    r"(?:(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)"
+    r"(?!更加|更为|进一步|日益|显著|明显)"  # (目标|更加明确: the subject of a result)
+    r"|[有亟]待[\u4e00-\u9fff]{2}"
+    # a result, after its subject (…目标更加明确, …能力进一步增强)
+    r"|(?<=[\u4e00-\u9fff]{2})(?P<result>更加|更为|进一步|日益|显著|明显)[\u4e00-\u9fff]{2})"
+    r"(?=[^\u3002\uff0c,\u3001和及与的等])"
 )
 # 以…为统领 / 以…为主线 / 坚持以…为抓手: a clause opened by 以 (or by a verb and 以) is
 # one phrase up to its 为 and what follows it, so a section-title word before that 为
@@ -239,15 +243,30 @@ def _shape_score(line: str, end: int, following: int) -> float:
     return -4.0
 
 
+def _title_word_end(match: re.Match[str], text: str) -> int:
+    """Where a section-title word `_HEADING_END` found ends: a result of four characters
+    when a body opens right after them (…保障更加坚强有力|一是…), else where it matched."""
+    end = match.end()
+    if (
+        match.group("result")
+        and _BODY_OPENING.match(text, end + 2)
+        and text[end : end + 2].isalpha()
+    ):
+        return end + 2
+    return end
+
+
 def _titled_then_body(line: str, end: int, stop: int) -> bool:
     """Does a section-title word end a heading before `stop`, a body's opening words
     right after it (存在问题|2021年，…)?"""
     title = _HEADING_END.search(line, end, min(stop, end + _SPLIT_WINDOW))
+    if title is None:
+        return False
+    title_end = _title_word_end(title, line)
     return (
-        title is not None
-        and not _framed(line, end, title.end())
-        and title.end() - end >= _MIN_HEADING
-        and _BODY_OPENING.match(line, title.end()) is not None
+        not _framed(line, end, title_end)
+        and title_end - end >= _MIN_HEADING
+        and _BODY_OPENING.match(line, title_end) is not None
     )
 
 
@@ -455,15 +474,14 @@ def _title_word_clause(line: str, end: int, sentence: int) -> int | None:
     """The end of a section-title word in a first sentence when a clause of its own,
     before any clause mark, follows it (…力量不足|基层执法人员数量偏少，…), or None."""
     title_word = _HEADING_END.search(line, end, sentence)
-    if (
-        title_word is None
-        or title_word.end() - end < _MIN_HEADING
-        or _framed(line, end, title_word.end())
-    ):
+    if title_word is None:
         return None
-    mark = _CLAUSE_MARK.search(line, title_word.end(), sentence)
-    if (mark.start() if mark else sentence) - title_word.end() >= _MIN_BODY_CLAUSE:
-        return title_word.end()
+    title_end = _title_word_end(title_word, line)
+    if title_end - end < _MIN_HEADING or _framed(line, end, title_end):
+        return None
+    mark = _CLAUSE_MARK.search(line, title_end, sentence)
+    if (mark.start() if mark else sentence) - title_end >= _MIN_BODY_CLAUSE:
+        return title_end
     return None
 
 
@@ -915,10 +933,11 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     cut = None
     glued = False
     for match in _HEADING_END.finditer(window) if titled else ():
-        if _framed(window, 0, match.end()):
+        title_end = _title_word_end(match, window)
+        if _framed(window, 0, title_end):
             continue  # 以总目标|为统领: inside one phrase
-        if match.end() >= _MIN_HEADING and len(window) - match.end() >= _MIN_BODY:
-            cut = match.end()
+        if title_end >= _MIN_HEADING and len(window) - title_end >= _MIN_BODY:
+            cut = title_end
             break
     for opening in _BODY_OPENING.finditer(window, _MIN_HEADING):
         if cut is not None and opening.start() >= cut:

@@ -176,3 +176,38 @@ def test_the_first_place_a_text_names_is_the_deepest_of_a_nested_name(
 
     found = place_in_text(text)
     assert found is not None and found.name == place
+
+
+def test_headings_that_state_a_result_end_after_it_when_flattened() -> None:
+    # headings on their own lines (no 。), each a deed and its result: 目标更加明确 is one
+    # result, not a section-title word (目标) and a body
+    lines = [
+        "南川市2023年法治政府建设工作总结",
+        "（一）科学谋划部署，法治建设目标更加明确",
+        "为完成年度法治政府建设目标任务，制定下发年度工作方案，明确重点任务二十项并逐项分解落实。",
+        "（二）坚持依法决策，决策程序更加规范",
+        "严格执行政府工作规则，凡涉及经济社会发展的重大事项均经集体讨论决定，全年审议议题四十余项。",
+        "（三）健全顾问制度，风险防范能力进一步增强",
+        "机关事业单位普遍建立法律顾问制度，全市各部门和各乡镇均聘请了法律顾问，全年出具意见百余份。",
+        "（四）强化执法监督，执法保障更加坚强有力",
+        "一是开展执法案卷评查，评查案卷一百余卷；二是组织执法人员培训，参训人员三百余人次。",
+    ]
+    _flat_rows_as_lines(lines)
+    assert [row[2] for row in _rows("".join(lines))] == [
+        "科学谋划部署，法治建设目标更加明确",
+        "坚持依法决策，决策程序更加规范",
+        "健全顾问制度，风险防范能力进一步增强",
+        "强化执法监督，执法保障更加坚强有力",
+    ]
+
+
+def test_a_heading_that_opens_with_a_degree_word_is_not_cut_after_it() -> None:
+    lines = [
+        "东岭县2023年法治政府建设情况报告",
+        "一、进一步加强组织领导",
+        "县政府常务会议专题研究法治政府建设工作四次，部署年度重点任务，压实各部门主体责任。",
+        "二、进一步深化普法宣传",
+        "县司法局组织开展法律进机关、进乡村、进社区活动六十余场，发放宣传资料两万余份。",
+    ]
+    _flat_rows_as_lines(lines)
+    assert [row[2] for row in _rows("".join(lines))] == ["进一步加强组织领导", "进一步深化普法宣传"]
