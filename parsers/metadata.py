@@ -122,7 +122,7 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
             and not line.startswith("现将")
         ):
             end = index + 1
-            if end < len(lines) and (rest := _title_rest(line, lines[end])):
+            if end < len(lines) and (rest := title_rest(line, lines[end])):
                 line, end = line + rest, end + 1  # 某区卫生健康委2022年度法治 / 政府建设情况报告
             start = index
             if index and author_of_title(lines[index - 1], line):
@@ -146,7 +146,7 @@ _NOT_IN_TITLE_REST = re.compile(r"[\u3002,\uff0c:\uff1a;\uff1b!?\uff01\uff1f|]")
 _SPACED_OUT = 4  # 报 告, 总 结: a last line spaced out to the title's width
 
 
-def _title_rest(title: str, following: str) -> str | None:
+def title_rest(title: str, following: str) -> str | None:
     """The rest of a title cut at a line break, from the line after it, if that line is it."""
     rest = following.replace(" ", "").replace("\u3000", "")
     if (
@@ -219,6 +219,9 @@ def region_of(name: str | None) -> str | None:
             return None  # 乡镇… / 城镇… / 各街道…: a kind of place, not one
         return town.group(1)
     region = match.group(1)
+    follows = name[match.end() : match.end() + 1]
+    if follows and follows in _ADMIN and find_place(region + follows) and not find_place(region):
+        return region + follows  # 开州区, 通州区: a name with a division's character inside
     if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
         region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
     return region
@@ -234,6 +237,8 @@ def canonical_place(region: str | None) -> str | None:
         return town_name(region)
     if place := find_place(region):
         return common_name(place)
+    if place := place_in_text(region):
+        return common_name(place)  # words run into the name (网站公告石家庄市, 根据《中共文山州)
     match = _NESTED_REGION.match(region)
     return match.group(1) if match else region
 

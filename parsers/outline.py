@@ -26,6 +26,7 @@ from govread.parsers.metadata import (
     take_header,
     take_title,
     title_issuer,
+    title_rest,
 )
 from govread.parsers.model import Item, Report, Section, folded_sha256
 from govread.parsers.normalize import normalize
@@ -633,8 +634,10 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
     line = lines[0]
     first_stop = line.find("\u3002")
     head = line[: first_stop if 0 <= first_stop < _TITLE_SEARCH else _TITLE_SEARCH]
+    previous: re.Match[str] | None = None
     for run in _TITLE_RUN.finditer(head):
         text = run.group(0)
+        run_before, previous = previous, run  # (the run before this one, if any)
         ends = [m.end() for m in _FLAT_TITLE.finditer(text, 0, _MAX_FLAT_TITLE)]
         for end in reversed(ends):
             while text.startswith(("的报告", "报告"), end):
@@ -651,6 +654,17 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
                 if start:
                     chrome.append(text[:start])
                 before = line[: run.start()]
+                if (
+                    not start
+                    and run_before is not None
+                    and not line[run_before.end() : run.start()].strip()
+                    and title_rest(run_before.group(0), title)
+                    and not any(ch in run_before.group(0) for ch in _NOT_IN_TITLE)
+                    and take_title([run_before.group(0)])[0] is not None
+                ):
+                    # a title whose line break became a space (某区卫生健康委2022年度法治 政府建设…):
+                    # its first part reads as a title, its second as a title's end
+                    title, before = run_before.group(0) + title, line[: run_before.start()]
                 author = before.rstrip()
                 author = author[author.rfind(" ") + 1 :]  # (the run before, spaces apart)
                 if not start and author and author_of_title(author, title):

@@ -211,3 +211,46 @@ def test_a_heading_that_opens_with_a_degree_word_is_not_cut_after_it() -> None:
     ]
     _flat_rows_as_lines(lines)
     assert [row[2] for row in _rows("".join(lines))] == ["进一步加强组织领导", "进一步深化普法宣传"]
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [("网站公告石家庄市", "石家庄市"), ("根据《中共文山州", "文山州"), ("开州", "开州")],
+)
+def test_words_run_into_a_place_name_are_not_the_place(name: str, place: str) -> None:
+    from govread.parsers.metadata import canonical_place
+
+    assert canonical_place(name) == place
+
+
+def test_a_committee_of_a_district_whose_name_holds_a_division_character() -> None:
+    from govread.parsers.metadata import region_of
+
+    assert region_of("开州区卫生健康委2022年度法治政府建设情况报告") == "开州区"
+
+
+@pytest.mark.parametrize("joiner", [" ", "\u3000", "\n"])
+def test_a_flat_title_whose_line_break_became_a_space_is_whole(joiner: str) -> None:
+    lines = [
+        "青川区卫生健康委2023年度法治",
+        "政府建设情况报告",
+        "2023年，区卫健委坚持依法行政，全面落实法治政府建设各项任务，卫生健康领域法治环境持续优化。",
+        "一、主要工作进展情况",
+        "（一）依法履行职能。全面梳理权责清单事项二百余项，动态调整并向社会公布。",
+        "（二）规范行政决策。重大行政决策事项全部经过合法性审查，法律顾问出具意见二十余份。",
+    ]
+    report = parse_text(joiner.join(lines))
+    assert report.title == "青川区卫生健康委2023年度法治政府建设情况报告"
+    assert report.issuer_level == "department"
+
+
+def test_a_site_column_before_a_flat_title_is_not_joined_to_it() -> None:
+    lines = [
+        "首页",
+        "青川县2023年法治政府建设情况报告",
+        "2023年，青川县坚持依法行政，全面落实法治政府建设各项任务，法治环境持续优化，群众满意度不断提升。",
+        "一、主要工作",
+        "（一）依法履行职能。全面梳理权责清单事项二百余项，动态调整并向社会公布。",
+        "（二）规范行政决策。重大行政决策事项全部经过合法性审查，法律顾问出具意见二十余份。",
+    ]
+    assert parse_text(" ".join(lines)).title == "青川县2023年法治政府建设情况报告"
