@@ -213,18 +213,27 @@ def _by_domain(places: tuple[Place, ...], url: str) -> Place | None:
 
 def place_in_text(text: str) -> Place | None:
     """The first division named in a text (我代表坪山区人民政府…), or None; named with the
-    divisions under it right after (重庆市开州区…, 湖北省咸宁市…), the deepest of them."""
-    first: Place | None = None
-    at = -1
-    for start, end, place in _named_at(text):
+    divisions under it right after (重庆市开州区…, 湖北省咸宁市…), the deepest of them. A
+    place named only inside a cited document's title (根据《中共某州委…通知》，某市…) comes
+    after those named outside one."""
+    named = list(_named_at(text))
+    depth, scanned = 0, 0  # how many 《 are open at `scanned`
+    cited = []
+    for start, _, _ in named:
+        depth += text.count("《", scanned, start) - text.count("》", scanned, start)
+        scanned = start
+        cited.append(depth > 0)
+    for inside in (False, True):
+        first = next((n for n, flag in enumerate(cited) if flag == inside), None)
         if first is None:
-            first = place
-        elif start != at or first.name not in (place.province, place.city):
-            break
-        else:
-            first = place
-        at = end
-    return first
+            continue
+        place, at = named[first][2], named[first][1]
+        for start, end, deeper in named[first + 1 :]:
+            if start != at or place.name not in (deeper.province, deeper.city):
+                break
+            place, at = deeper, end
+        return place
+    return None
 
 
 def most_named_place(text: str, at_least: int = 2) -> Place | None:

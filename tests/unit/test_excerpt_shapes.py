@@ -254,3 +254,22 @@ def test_a_site_column_before_a_flat_title_is_not_joined_to_it() -> None:
         "（二）规范行政决策。重大行政决策事项全部经过合法性审查，法律顾问出具意见二十余份。",
     ]
     assert parse_text(" ".join(lines)).title == "青川县2023年法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "根据《中共昭通市委依法治市办关于报送年度报告的通知》要求，在市委领导下，永善县委、县政府",
+            "永善县",
+        ),
+        ("我委印发了《重庆市开州区卫生健康委员会关于加强管理的通知》", "开州区"),
+    ],
+)
+def test_a_place_named_only_in_a_cited_title_comes_after_the_places_named_outside(
+    text: str, place: str
+) -> None:
+    from govread.parsers.gazetteer import place_in_text
+
+    found = place_in_text(text)
+    assert found is not None and found.name == place
