@@ -17,6 +17,8 @@ _CHROME_WORDS = re.compile(
     r"关闭窗口|【关闭】|扫一扫|分享到|索引号|主题分类|体裁分类|文号[:\uff1a]|上一篇|下一篇|"
     r"责任编辑|编辑[:\uff1a]|审核[:\uff1a]|校对[:\uff1a]|网站地图|联系我们|版权所有|ICP备|网站标识码|"
     r"^(?:标题|栏目|原文链接|原文地址|发文字号|成文日期)\s?[:\uff1a]|"
+    # a page's info box of its document, bullets before the keys (• 文件类型:其他文件)
+    r"^[•·]?\s?(?:发文字号|成文日期|文件类型|所属单位|公文时效|有效性|公开方式|公开范围|名\s?称)\s?[:\uff1a]|"
     r"^(?:原文网址|来源链接|来源网址|保存时间|保存日期|下载时间|采集时间|抓取时间)\s?[:\uff1a]"
 )
 # Possessive (*+): the two runs of separators must not trade characters (quadratic).

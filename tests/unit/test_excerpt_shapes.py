@@ -273,3 +273,20 @@ def test_a_place_named_only_in_a_cited_title_comes_after_the_places_named_outsid
 
     found = place_in_text(text)
     assert found is not None and found.name == place
+
+
+def test_a_pages_info_box_with_bullets_is_furniture_and_the_title_follows_it() -> None:
+    head = [
+        "当前位置：首页 > 政府信息公开 > 部门文件",
+        "• 发文机关：黄山市农业农村局",
+        "• 主题分类：农业、林业、水利",
+        "• 文件类型：其他文件",
+        "• 成文日期：2024-01-12",
+        "• 所属单位：黄山市农业农村局",
+        "• 公文时效：有效",
+        "黄山市农业农村局",
+        "2023年法治政府建设情况工作报告",
+    ]
+    report = parse_text("\n".join(head) + "\n" + _BODY)
+    assert report.title == "黄山市农业农村局2023年法治政府建设情况工作报告"
+    assert "• 文件类型：其他文件" in report.chrome and not report.preamble
