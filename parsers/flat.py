@@ -401,7 +401,7 @@ def _step(
     elif state and state[-1][0] < cand.rank and carry[cand.rank + 1] == ordinal - 1:
         bonus = _CARRIED  # numbered on from the parent's sibling's last child
         anchored = True  # (a sequence that went on before: not a loose first heading)
-    elif not state and anchored:
+    elif not state:
         bonus = _MIDWAY  # an excerpt that starts inside a chapter: （三） with its 1. 2.
     else:
         return None

@@ -40,6 +40,28 @@ def test_an_excerpt_that_starts_inside_a_chapter_keeps_its_first_headings(joiner
     assert _rows(text) == _MIDWAY_ROWS
 
 
+@pytest.mark.parametrize("joiner", ["\n", "", " "])
+def test_an_excerpt_that_starts_in_a_chapters_body_keeps_the_headings_after_it(
+    joiner: str,
+) -> None:
+    before = "群众满意度持续提升，全年办理行政复议案件十余件，纠错率保持在合理区间。"
+    assert _rows(joiner.join([before, *_MIDWAY.splitlines()])) == _MIDWAY_ROWS
+
+
+def test_stray_numbers_in_an_opening_open_no_chapter() -> None:
+    lines = [
+        "某县2023年法治政府建设情况报告",
+        "2023年，本县（二）（三）两类事项办理及时，1、2月份案件较多。全年工作稳步推进，法治政府建设取得新成效。",
+        "一、主要工作",
+        "（一）加强组织领导。县政府常务会议专题研究法治政府建设四次。",
+        "（二）规范行政决策。重大行政决策全部经过合法性审查。",
+        "二、存在的问题",
+        "执法力量不足，基层执法规范化水平有待提高，执法人员的专业素养需要进一步提升。",
+    ]
+    for joiner in ("\n", "", " "):
+        assert [row[1] for row in _rows(joiner.join(lines))] == ["一", "一", "二", "二"]
+
+
 def test_an_excerpt_may_start_on_a_chapter_followed_by_its_next_sibling() -> None:
     text = (
         "二、存在的不足\n基层执法力量仍然薄弱，执法人员专业素养有待提高。\n"
