@@ -357,7 +357,9 @@ def _build_tree(
             if (
                 head is not None
                 and not _expected(stack, head, carried)
-                and not (not roots and _opens_midway(lines, index, head))
+                and not (
+                    _first_of_its_form(stack, roots, head) and _opens_midway(lines, index, head)
+                )
             ):
                 head = None
         if head is not None:
@@ -406,6 +408,12 @@ def _build_tree(
     if last is not None and since_heading:
         del last.paragraphs[len(last.paragraphs) - len(since_heading) :]
     return roots, preamble, since_heading, appendix
+
+
+def _first_of_its_form(stack: list[_Node], roots: list[_Node], head: _Heading) -> bool:
+    """Is no heading of this form or a shallower one in the text before? (The top level,
+    once open, stays: only the roots need a look, and the open headings for their form.)"""
+    return all(node.head.rank > head.rank for node in chain(roots, stack))
 
 
 # How many lines on an excerpt's first heading looks for the heading after it.

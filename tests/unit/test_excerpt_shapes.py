@@ -48,6 +48,20 @@ def test_an_excerpt_that_starts_in_a_chapters_body_keeps_the_headings_after_it(
     assert _rows(joiner.join([before, *_MIDWAY.splitlines()])) == _MIDWAY_ROWS
 
 
+@pytest.mark.parametrize("joiner", ["\n", "", " "])
+def test_an_excerpt_that_starts_inside_a_section_keeps_the_chapter_after_it(joiner: str) -> None:
+    lines = [
+        "2. 发挥法律顾问作用。聘请常年法律顾问两名，出具法律意见书三十余份，参与合同审查和信访化解工作。",
+        "3. 规范合同管理。全年审查各类合同六十余份，提出修改意见一百余条，有效防范法律风险。",
+        *_MIDWAY.splitlines()[3:],
+    ]
+    assert _rows(joiner.join(lines)) == [
+        (2, "2", "发挥法律顾问作用"),
+        (2, "3", "规范合同管理"),
+        *_MIDWAY_ROWS[3:],
+    ]
+
+
 def test_stray_numbers_in_an_opening_open_no_chapter() -> None:
     lines = [
         "某县2023年法治政府建设情况报告",
