@@ -144,6 +144,11 @@ _TITLE_END = re.compile(r"(?:报告|总结|要点|思路|计划|安排|打算|�
 _MAX_TITLE_REST = 30
 _NOT_IN_TITLE_REST = re.compile(r"[\u3002,\uff0c:\uff1a;\uff1b!?\uff01\uff1f|]")
 _SPACED_OUT = 4  # 报 告, 总 结: a last line spaced out to the title's width
+# a first heading (一、工作情况), not a title's second line
+_NUMBERED = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}\s?[、.\uff0e]|[(\uff08]\s?[一二三四五六七八九十0-9]{1,3}\s?[)\uff09]"
+    r"|[0-9]{1,2}\s?[、.\uff0e]|第[一二三四五六七八九十]{1,3}部分)"
+)
 
 
 def title_rest(title: str, following: str) -> str | None:
@@ -154,6 +159,7 @@ def title_rest(title: str, following: str) -> str | None:
         or not rest
         or len(following) > _MAX_TITLE_REST
         or _NOT_IN_TITLE_REST.search(following)
+        or _NUMBERED.match(following)
         or not _TITLE_END.search(rest)
         or (rest != following and len(rest) > _SPACED_OUT)
     ):

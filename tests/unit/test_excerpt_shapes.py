@@ -326,3 +326,11 @@ def test_a_pages_info_box_with_bullets_is_furniture_and_the_title_follows_it() -
     report = parse_text("\n".join(head) + "\n" + _BODY)
     assert report.title == "黄山市农业农村局2023年法治政府建设情况工作报告"
     assert "• 文件类型：其他文件" in report.chrome and not report.preamble
+
+
+def test_a_title_without_its_genre_word_takes_no_first_heading_as_its_end() -> None:
+    report = parse_text(
+        "青川县2023年度法治政府建设\n一、工作情况\n全年办理行政复议案件十余件。\n二、工作计划\n持续推进依法行政。\n"
+    )
+    assert report.title == "青川县2023年度法治政府建设"
+    assert [row["heading"] for row in report.outline()] == ["工作情况", "工作计划"]
