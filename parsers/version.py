@@ -18,8 +18,13 @@ word heads no section;
 12: a report a 街道办事处 / 镇 / 乡 issues (its signature, its line above the text, the
 subject of its opening) is the town's, not its district's or city's;
 13: a report in traditional script is read as simplified (parsers/script.py);
-14: an excerpt that starts inside a chapter ((三) with its 1. items, no 一、 before it)
-keeps its first headings, levels relative to what it has
+14: an excerpt that starts inside a chapter ((三) with its 1. items, or 2. 3. then (四))
+keeps its first headings, levels relative to what it has; a heading cut one character into
+its last clause by the end of the text heads nothing; a title cut at a line break is whole
+(also flattened); a flat heading's long first sentence is whole when its siblings' are, a
+result (…更加明确) ends one; 总结如下： announces the body; places: 重庆市开州区 is 开州区, a
+place only in a cited 《…》 comes last, words run into a place name are dropped; a page's
+info box (• 文件类型:) is chrome
 """
 
 PARSER_VERSION = "14"
