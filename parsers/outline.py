@@ -658,7 +658,12 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
             if dated := _LEADING_DATE.match(text, start, end):
                 start = dated.end()  # a page's date run into the title (…2021-03-29某县人民政府…)
             title, _ = take_title([text[start:end]])
-            if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
+            if (
+                title is not None
+                and not any(ch in title for ch in _NOT_IN_TITLE)
+                # (not the first part of a cited notice's name: 根据《…报告|的通知》)
+                and (title.count("《") == title.count("》") or text.startswith("》", end))
+            ):
                 if start:
                     chrome.append(text[:start])
                 before = line[: run.start()]

@@ -334,3 +334,17 @@ def test_a_title_without_its_genre_word_takes_no_first_heading_as_its_end() -> N
     )
     assert report.title == "青川县2023年度法治政府建设"
     assert [row["heading"] for row in report.outline()] == ["工作情况", "工作计划"]
+
+
+def test_a_cited_notice_in_a_flat_opening_is_not_the_title() -> None:
+    lines = [
+        "根据《中共昭通市委依法治市办关于做好年度法治政府建设情况报告的通知》要求，"
+        "现将永善县2022年法治政府建设情况报告如下。",
+        "一、主要举措和成效",
+        "（一）依法履行政府职能。全面梳理权责清单事项二百余项，动态调整并向社会公布。",
+        "（二）规范行政决策。重大行政决策事项全部经过合法性审查，法律顾问出具意见二十余份。",
+    ]
+    for joiner in ("\n", ""):
+        report = parse_text(joiner.join(lines))
+        assert report.title is None and report.region == "永善县"
+        assert report.issuer_level != "department"
