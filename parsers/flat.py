@@ -75,6 +75,7 @@ _ANCHORED = 0.5
 # Words section titles end with (存在问题 / 下一步工作安排 / 主要举措和成效 / …有待提高 …): in flat text a
 # heading that runs into its body is cut after one, when no 。 came first.
 _HEADING_END = re.compile(
+    r"(?=[成情问不原安计打思举做措经目有亟更进日显明])"  # (where one can start: found at C speed)
     r"(?:(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)"
     r"(?!更加|更为|进一步|日益|显著|明显)"  # (目标|更加明确: the subject of a result)
     r"|[有亟]待[\u4e00-\u9fff]{2}"

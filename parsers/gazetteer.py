@@ -216,24 +216,30 @@ def place_in_text(text: str) -> Place | None:
     divisions under it right after (重庆市开州区…, 湖北省咸宁市…), the deepest of them. A
     place named only inside a cited document's title (根据《中共某州委…通知》，某市…) comes
     after those named outside one."""
-    named = list(_named_at(text))
+    named = _named_at(text)
+    cited: list[tuple[int, int, Place]] = []  # the names inside 《…》 before the first outside
     depth, scanned = 0, 0  # how many 《 are open at `scanned`
-    cited = []
-    for start, _, _ in named:
+    for start, end, place in named:
         depth += text.count("《", scanned, start) - text.count("》", scanned, start)
         scanned = start
-        cited.append(depth > 0)
-    for inside in (False, True):
-        first = next((n for n, flag in enumerate(cited) if flag == inside), None)
-        if first is None:
+        if depth > 0:
+            cited.append((start, end, place))
             continue
-        place, at = named[first][2], named[first][1]
-        for start, end, deeper in named[first + 1 :]:
-            if start != at or place.name not in (deeper.province, deeper.city):
-                break
-            place, at = deeper, end
-        return place
-    return None
+        return _deepest(place, end, named)
+    if not cited:
+        return None
+    start, end, place = cited[0]
+    return _deepest(place, end, iter(cited[1:]))
+
+
+def _deepest(place: Place, at: int, following: Iterator[tuple[int, int, Place]]) -> Place:
+    """The deepest of the divisions named one right after the other from `place` on, each
+    inside the one before (重庆市|开州区)."""
+    for start, end, deeper in following:
+        if start != at or place.name not in (deeper.province, deeper.city):
+            break
+        place, at = deeper, end
+    return place
 
 
 def most_named_place(text: str, at_least: int = 2) -> Place | None:
