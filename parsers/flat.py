@@ -402,7 +402,7 @@ def _step(
     elif state and state[-1][0] < cand.rank and carry[cand.rank + 1] == ordinal - 1:
         bonus = _CARRIED  # numbered on from the parent's sibling's last child
         anchored = True  # (a sequence that went on before: not a loose first heading)
-    elif all(level[0] > cand.rank for level in state):
+    elif not state or state[0][0] > cand.rank:  # (ranks increase: the first is the least)
         # an excerpt that starts inside a chapter (（三） with its 1. 2.), or inside a
         # section of one (2. 3. （四）): the first heading of its form numbers past 1
         bonus = _MIDWAY
