@@ -240,7 +240,11 @@ def _shape_score(line: str, end: int, following: int) -> float:
         first = _first_stop(line, end, limit)
         return 1.0 if first < limit and line[first] in _SENTENCE_END else -2.0
     if limit == len(line):
-        return 1.0 if limit - end <= _SPLIT_WINDOW else -2.0
+        if limit - end <= _SPLIT_WINDOW:
+            return 1.0
+        # a text cut off inside a sentence (an excerpt): its last heading's body has no 。
+        # yet, which tells nothing against it
+        return -2.0 if line[-1] in _SENTENCE_END else 0.0
     return -4.0
 
 
@@ -456,6 +460,8 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
             return titled_at, titled_at, _SURE  # …力量不足|基层执法人员数量偏少，…
         whole = titled or glued or _reads_like_body(line, end, sentence)
         return sentence, sentence + 1, _FALLBACK if whole else _SURE
+    if stop == len(line) and titled:
+        return stop, stop, _FALLBACK  # a text cut off in the body run into its last heading
     return stop, stop, _SURE if stop - end <= _SPLIT_WINDOW else _FALLBACK
 
 

@@ -348,3 +348,16 @@ def test_a_cited_notice_in_a_flat_opening_is_not_the_title() -> None:
         report = parse_text(joiner.join(lines))
         assert report.title is None and report.region == "永善县"
         assert report.issuer_level != "department"
+
+
+def test_an_excerpt_cut_off_in_its_last_sections_body_keeps_that_heading_flattened() -> None:
+    lines = [
+        "一、强化组织保障",
+        "（一）健全责任体系。成立法治政府建设工作领导小组，由主要负责人任组长，定期研究部署重点工作。",
+        "（二）深化理论学习。把学习法治思想作为理论学习中心组的重要内容，全年开展专题学习六次。",
+        "二、聚焦特色创新",
+        "（一）打造法治文化阵地",
+        "整合新时代文明实践站等阵地资源，建成集法治宣传、纠纷调解和普法教育于一体的综合阵地，并组织开展主题活动",
+    ]
+    assert _rows("".join(lines)) == _rows("\n".join(lines))
+    assert _rows("".join(lines))[-1] == (2, "一", "打造法治文化阵地")
