@@ -24,7 +24,8 @@ its last clause by the end of the text heads nothing; a title cut at a line brea
 (also flattened); a flat heading's long first sentence is whole when its siblings' are, a
 result (…更加明确) ends one; 总结如下： announces the body; places: 重庆市开州区 is 开州区, a
 place only in a cited 《…》 comes last, words run into a place name are dropped; a page's
-info box (• 文件类型:) is chrome
+info box (• 文件类型:) is chrome; a flat excerpt cut off in its last section's body keeps
+that section's heading
 """
 
 PARSER_VERSION = "14"
