@@ -357,9 +357,7 @@ def _build_tree(
             if (
                 head is not None
                 and not _expected(stack, head, carried)
-                and not (
-                    _first_of_its_form(stack, roots, head) and _opens_midway(lines, index, head)
-                )
+                and not (_first_of_its_form(roots, head) and _opens_midway(lines, index, head))
             ):
                 head = None
         if head is not None:
@@ -410,10 +408,10 @@ def _build_tree(
     return roots, preamble, since_heading, appendix
 
 
-def _first_of_its_form(stack: list[_Node], roots: list[_Node], head: _Heading) -> bool:
-    """Is no heading of this form or a shallower one in the text before? (The top level,
-    once open, stays: only the roots need a look, and the open headings for their form.)"""
-    return all(node.head.rank > head.rank for node in chain(roots, stack))
+def _first_of_its_form(roots: list[_Node], head: _Heading) -> bool:
+    """Is no heading of this form or a shallower one in the text before? (Any such heading
+    is a root or under one shallower still: the roots tell.)"""
+    return all(node.head.rank > head.rank for node in roots)
 
 
 # How many lines on an excerpt's first heading looks for the heading after it.
