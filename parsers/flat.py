@@ -361,9 +361,9 @@ def _lone(closed: _State) -> float:
 _CARRIED = 0.5
 
 
-# What the text's first heading weighs when it numbers past 1 (an excerpt that starts
-# inside a chapter, （三） with no 一、 before it): only at a line start or where a shallower
-# marker's heading was, and paid back only by the numbering that goes on from it.
+# What the text's first heading of a form weighs when it numbers past 1 (an excerpt that
+# starts inside a chapter, （三） with no 一、 before it): paid back only by the numbering
+# that goes on from it; one standing loose in a sentence also pays `_LONE_LEVEL` if none does.
 _MIDWAY = -1.5
 
 

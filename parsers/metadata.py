@@ -176,7 +176,7 @@ _MAX_JOINT_AUTHORS = 2
 
 # An organisation's name alone on its line (某县人民政府, 某市司法局, 某县人民政府关于).
 _AUTHOR_LINE = re.compile(
-    r"^[^\W\d_]{1,20}?(?:人民政府|[^\W\d_]{0,12}?(?:局|委员会|办公室))(?:关于)?$"
+    r"^[^\W\d_]{1,20}?(?:人民政府|[^\W\d_]{0,12}?(?:局|委员会|委|办公室))(?:关于)?$"
 )
 
 

@@ -361,3 +361,10 @@ def test_an_excerpt_cut_off_in_its_last_sections_body_keeps_that_heading_flatten
     ]
     assert _rows("".join(lines)) == _rows("\n".join(lines))
     assert _rows("".join(lines))[-1] == (2, "一", "打造法治文化阵地")
+
+
+@pytest.mark.parametrize("author", ["黄山市司法局", "黄山市卫生健康委"])
+def test_a_departments_name_alone_above_a_placeless_title_is_its_first_words(author: str) -> None:
+    report = parse_text(f"{author}\n2023年法治政府建设情况报告\n" + _BODY)
+    assert report.title == f"{author}2023年法治政府建设情况报告"
+    assert report.region == "黄山市" and report.issuer == author
