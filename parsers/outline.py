@@ -421,15 +421,18 @@ _MIDWAY_REACH = 40
 def _opens_midway(lines: list[str], index: int, head: _Heading) -> bool:
     """Does a text that starts inside a chapter (an excerpt: （三） with its 1. 2. items, no
     一、 before it) open its numbering here? The first heading of the text may start past 1
-    when the next numbered line goes on from it: its successor at its level, or a first
-    child (a deeper form numbered 1)."""
+    when the next numbered line goes on from it: its successor at its level, a first child
+    (a deeper form numbered 1), or a shallower heading past 1 (二、 after （三）: the
+    excerpt began inside 一、)."""
     for line in lines[index + 1 : index + 1 + _MIDWAY_REACH]:
         after = _match_heading(line)
         if after is None:
             continue
         if after.rank == head.rank:
             return after.ordinal == head.ordinal + 1
-        return after.rank > head.rank and after.ordinal == 1
+        if after.rank < head.rank:
+            return after.ordinal > 1  # its parent's successor: the excerpt began in a chapter
+        return after.ordinal == 1
     return False
 
 

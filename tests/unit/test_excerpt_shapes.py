@@ -368,3 +368,19 @@ def test_a_departments_name_alone_above_a_placeless_title_is_its_first_words(aut
     report = parse_text(f"{author}\n2023年法治政府建设情况报告\n" + _BODY)
     assert report.title == f"{author}2023年法治政府建设情况报告"
     assert report.region == "黄山市" and report.issuer == author
+
+
+@pytest.mark.parametrize("joiner", ["\n", "", " "])
+def test_an_excerpt_that_starts_in_a_chapters_last_section_keeps_it(joiner: str) -> None:
+    lines = [
+        "（三）强化执法监督。全年开展执法案卷评查两次，评查案卷一百余卷，发现问题均已整改到位。",
+        "二、存在的问题",
+        "基层执法力量仍然薄弱，执法人员专业素养有待提高，部分执法环节还不够规范。",
+        "三、下一步工作打算",
+        "持续深化法治政府建设，推进严格规范公正文明执法，不断提升依法行政能力和水平。",
+    ]
+    assert _rows(joiner.join(lines)) == [
+        (2, "三", "强化执法监督"),
+        (1, "二", "存在的问题"),
+        (1, "三", "下一步工作打算"),
+    ]
