@@ -48,6 +48,7 @@ from pathlib import Path
 from govread.parsers import Report, parse_text
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import report_from_bytes
+from govread.parsers.script import as_simplified
 
 Outline = list[dict[str, object]]
 
@@ -397,6 +398,7 @@ def main(argv: list[str] | None = None) -> int:
     closings: dict[str, list[int]] = {}  # variants whose closing is right, of n
     for path in paths:
         text = path.read_text("utf-8")
+        text = as_simplified(text) or text  # as the reader reads it (a traditional page)
         original = parse_text(text)
         made = variants(text, original, seed=args.seed)
         if args.extra:
