@@ -102,12 +102,22 @@ class Metadata:
     region_ambiguous: bool = False
 
 
+# A document number glued before the title on its line (某政发〔2021〕1号某县2020年度…报告):
+# an issuing office's short name, the year in brackets, the serial number and 号.
+_DOC_NUMBER_FIRST = re.compile(
+    r"[\u4e00-\u9fff]{1,10}\s?[\u3014\[\uff3b(\uff08\u3010]\s?(?:19|20)\d{2}\s?"
+    r"[\u3015\]\uff3d)\uff09\u3011]\s?\d{1,5}\s?号\s?"
+)
+
+
 def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
     """Find the document's title among its first lines; return it and the lines without it."""
     # a site's menu items left on their own lines (互动交流, 专题专栏) are too short to be
     # the title and do not count among the lines it is looked for in
     short = 0
     for index, line in enumerate(lines[:_MAX_TITLE_LINES]):
+        if (number := _DOC_NUMBER_FIRST.match(line)) and number.end() < len(line):
+            line = line[number.end() :]  # the number is the document's, not its title's
         if index - short >= _TITLE_LINES:
             break
         if len(line) > _MAX_TITLE or "\u3002" in line:

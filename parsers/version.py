@@ -25,7 +25,9 @@ its last clause by the end of the text heads nothing; a title cut at a line brea
 result (…更加明确) ends one; 总结如下： announces the body; places: 重庆市开州区 is 开州区, a
 place only in a cited 《…》 comes last, words run into a place name are dropped; a page's
 info box (• 文件类型:) is chrome; a flat excerpt cut off in its last section's body keeps
-that section's heading
+that section's heading;
+15: a document number glued before the title on its line (某政发〔2021〕1号…报告) is not
+the title's
 """
 
-PARSER_VERSION = "14"
+PARSER_VERSION = "15"

@@ -155,3 +155,20 @@ def test_with_nothing_between_the_lines_these_short_headings_are_exact(
     name: str, heading: str
 ) -> None:
     assert heading in [row[2] for row in _rows(_flattened(name, ""))]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "某政发〔2021〕1号某县2020年度法治政府建设情况报告",
+        "某府[2023]7号 某县人民政府关于2020年度法治政府建设情况的报告",
+        "某司发（2021）12号某县2020年度法治政府建设情况报告",
+    ],
+)
+def test_a_document_number_glued_before_the_title_is_not_the_title_s(first_line: str) -> None:
+    report = parse_text(
+        first_line + "\n一、主要工作\n全年办理案件12件。\n二、存在问题\n仍有不足。\n"
+    )
+    assert report.title is not None and report.title.startswith("某县")
+    assert (report.region, report.year) == ("某县", 2020)
+    assert len(report.sections) == 2
