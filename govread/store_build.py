@@ -269,7 +269,7 @@ def _worker_start() -> None:
     from govread.topics import load_lexicon
 
     _forked_worker_start()
-    segment.ensure_loaded()
+    segment.load_compiled_routes()
     load_lexicon()
 
 
@@ -297,7 +297,7 @@ def _pool(count: int) -> ProcessPoolExecutor:
     if not _forkable():
         return loading.spawn_pool(count, initializer=_worker_start)
 
-    segment.ensure_loaded()
+    segment.load_compiled_routes()
     load_lexicon()
     loading._start_resource_tracker()
     return ProcessPoolExecutor(
@@ -337,6 +337,8 @@ def prepared_files(
         except (OSError, RuntimeError):
             pool = None
     if pool is None and jobs:
+        if len(jobs) > limit:  # many reports here: the compiled routes pay for themselves
+            segment.load_compiled_routes()
         segment.ensure_loaded()
     queue: deque[int] = deque(range(0, len(jobs), POOL_BATCH))  # each task's first job
     futures: dict[int, Future[Any]] = {}

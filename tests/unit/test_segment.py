@@ -173,7 +173,28 @@ def test_jieba_logger_cannot_reach_stderr(capfd: pytest.CaptureFixture[str]) -> 
     assert not logger.propagate
 
 
-def test_one_cutter_gives_jiebas_own_cuts_with_and_without_hmm() -> None:
+_BUILT: list[object] = []  # the compiled routes, built once for every test that asks
+
+
+@pytest.fixture(params=["routes", "compiled"])
+def routes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each test twice: a block's route from jieba (or jieba_fast), then from the compiled
+    routes (rjieba), skipped where rjieba is not installed."""
+    segment.ensure_loaded()
+    if request.param == "compiled":
+        if not _BUILT:  # built beside whichever jieba is loaded, even jieba asked for alone
+            with monkeypatch.context() as env:
+                env.delenv("GOVREAD_SEGMENTER", raising=False)
+                _BUILT.append(segment._build_compiled(segment._tokenizer) or False)
+        if not _BUILT[0]:
+            pytest.skip("rjieba is not installed")
+        monkeypatch.setattr(segment, "_compiled", _BUILT[0])
+    else:
+        monkeypatch.setattr(segment, "_compiled", False)
+    return str(request.param)
+
+
+def test_one_cutter_gives_jiebas_own_cuts_with_and_without_hmm(routes: str) -> None:
     """A report's `Cutter` finds each block's route once for both cuts: what it gives is
     what jieba's `cut` gives, with HMM (the search tokens) and without (the comparison)."""
     from govread.corpus import load
@@ -198,6 +219,53 @@ def test_one_cutter_gives_jiebas_own_cuts_with_and_without_hmm() -> None:
         plain = [w for w in tokenizer.cut(text, HMM=False) if segment._is_wordlike(w)]
         assert cutter.known(text) == plain
         assert segment.Cutter().known(text) == plain
+
+
+def test_compiled_routes_cut_random_texts_as_jieba_does(routes: str) -> None:
+    """Texts made at random of dictionary words, single characters, letters, digits and the
+    signs a block may hold: the report's `Cutter` cuts them as jieba does, with HMM and
+    without, whichever finds the routes."""
+    import random
+
+    tokenizer = segment._tokenizer
+    words = sorted(w for w, f in tokenizer.FREQ.items() if f and len(w) < 5)
+    signs = "abcXY0123456789+#&._%-"
+    chance = random.Random(15)
+    cutter = segment.Cutter()
+    for _ in range(400):
+        parts = []
+        for _ in range(chance.randint(1, 10)):
+            pick = chance.random()
+            if pick < 0.55:
+                parts.append(chance.choice(words))
+            elif pick < 0.8:
+                parts.append(chance.choice("的了和政府法治年月日市区县各全"))
+            else:
+                parts.append("".join(chance.choices(signs, k=chance.randint(1, 4))))
+        text = "".join(parts)
+        for hmm in (True, False):
+            assert cutter.cut(text, hmm) == list(tokenizer.cut(text, HMM=hmm)), text
+
+
+def test_compiled_routes_leave_a_dictionary_word_of_letters_to_jieba() -> None:
+    """The walk with HMM cannot be told from the cut without it where a word of letters
+    and digits is in the dictionary (one route word, or single characters joined): then
+    the block's route is found as without compiled routes."""
+    segment.ensure_loaded()
+    cutter = segment.Cutter()
+    guess = segment._engine.finalseg.cut  # jieba's HMM, on a run of single characters
+    assert cutter._hmm_from_plain(["工作", "ab", "中"]) == ["工作", *guess("ab中")]
+    assert cutter._hmm_from_plain(["工作", "a", "中"]) == ["工作", *guess("a中")]
+    cutter._freq = {**cutter._freq, "ab": 3}
+    assert cutter._hmm_from_plain(["工作", "ab", "中"]) is None
+
+
+def test_compiled_routes_are_off_when_jieba_is_asked_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    segment.ensure_loaded()
+    monkeypatch.setenv("GOVREAD_SEGMENTER", "jieba")
+    assert segment._build_compiled(segment._tokenizer) is None
 
 
 def test_the_comparison_words_are_those_of_a_second_cut_without_hmm() -> None:
