@@ -678,7 +678,7 @@ def _pool_worker_start() -> None:
     from govread.loading import _quiet_worker
 
     _quiet_worker()
-    load_compiled_routes()  # a worker segments many reports
+    ensure_loaded()
 
 
 def segment_batch(batch: list[SegmentJob], use_cache: bool) -> list[dict[str, list[str]]]:
