@@ -210,24 +210,25 @@ def _build_compiled(tokenizer: Any) -> Any:
         return None
     try:
         import rjieba
-    except ImportError:
-        return None
-    empty: Callable[[], Any] = rjieba.Jieba.empty  # a dictionary of govread's own
-    engine = empty()
-    add = engine.add_word
-    listed = 0
-    for word, freq in tokenizer.FREQ.items():
-        if freq:  # a prefix of words only, which jieba's routes never take
-            add(word, freq, None)
-            listed += freq
-    if tokenizer.total < listed:
-        return None
-    if tokenizer.total > listed:
-        add(_TOTAL_ONLY, tokenizer.total - listed, None)
-    cut = engine.cut
-    blocks = [b for b in _BLOCK.split(_PROBE) if _BLOCK.match(b)]
-    if [cut(b, False) for b in blocks] != [list(tokenizer.cut(b, HMM=False)) for b in blocks]:
-        return None
+
+        empty: Callable[[], Any] = rjieba.Jieba.empty  # a dictionary of govread's own
+        engine = empty()
+        add = engine.add_word
+        listed = 0
+        for word, freq in tokenizer.FREQ.items():
+            if freq:  # a prefix of words only, which jieba's routes never take
+                add(word, freq, None)
+                listed += freq
+        if tokenizer.total < listed:
+            return None
+        if tokenizer.total > listed:
+            add(_TOTAL_ONLY, tokenizer.total - listed, None)
+        cut = engine.cut
+        blocks = [b for b in _BLOCK.split(_PROBE) if _BLOCK.match(b)]
+        if [cut(b, False) for b in blocks] != [list(tokenizer.cut(b, HMM=False)) for b in blocks]:
+            return None
+    except (ImportError, AttributeError, TypeError, ValueError, OverflowError):
+        return None  # missing, or not the rjieba this was written for: jieba alone
     return cut
 
 

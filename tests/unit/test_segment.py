@@ -268,6 +268,37 @@ def test_compiled_routes_are_off_when_jieba_is_asked_for(
     assert segment._build_compiled(segment._tokenizer) is None
 
 
+def test_compiled_routes_are_off_when_rjieba_is_not_the_one_expected(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An rjieba without the API used, or one that cuts otherwise than jieba, is left
+    aside: jieba finds the routes."""
+    import types
+
+    segment.ensure_loaded()
+    monkeypatch.delenv("GOVREAD_SEGMENTER", raising=False)
+    older = types.ModuleType("rjieba")
+    older.Jieba = type("Jieba", (), {})  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "rjieba", older)
+    assert segment._build_compiled(segment._tokenizer) is None
+
+    class Other:
+        @staticmethod
+        def empty() -> Other:
+            return Other()
+
+        def add_word(self, word: str, freq: int, tag: str | None) -> int:
+            return freq
+
+        def cut(self, text: str, hmm: bool) -> list[str]:
+            return list(text)  # every character a word
+
+    other = types.ModuleType("rjieba")
+    other.Jieba = Other  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "rjieba", other)
+    assert segment._build_compiled(segment._tokenizer) is None
+
+
 def test_the_comparison_words_are_those_of_a_second_cut_without_hmm() -> None:
     """The comparison's words taken from the report's shared cut are those its own cut of
     each unit, without HMM, gives (as `compare` computed them before the cut was shared)."""
