@@ -18,6 +18,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,10 @@ POOL_THRESHOLD = 50
 POOL_AHEAD = 8
 # Files per pool task: a task's round trip costs the parent ≈ 0.4 ms, a file's ≈ 0.1 at 4.
 POOL_BATCH = 4
+# From this many files to prepare (per process that builds them), jieba's routes come from
+# rjieba when it is installed (`segment.load_compiled_routes`): ≈ 0.3 s of CPU to build,
+# ≈ 4 ms saved a file.
+COMPILED_ROUTES_FILES = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,13 +268,15 @@ def _forked_worker_start() -> None:
     gc.disable()
 
 
-def _worker_start() -> None:
+def _worker_start(compiled_routes: bool = False) -> None:
     """A spawned worker's start: quiet, collecting its own garbage, then the dictionary
-    and the lexicon loaded."""
+    (and the compiled routes, when asked) and the lexicon loaded."""
     from govread.topics import load_lexicon
 
     _forked_worker_start()
-    segment.load_compiled_routes()
+    if compiled_routes:
+        segment.load_compiled_routes()
+    segment.ensure_loaded()
     load_lexicon()
 
 
@@ -282,11 +289,13 @@ def _forkable() -> bool:
     return threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _pool(count: int) -> ProcessPoolExecutor:
+def _pool(count: int, files: int = 0) -> ProcessPoolExecutor:
     """The workers: forked from this process once it has loaded jieba's dictionary and the
     lexicon, so that they share them and start at once (each spawned worker imported
     govread and loaded the dictionary again: ≈ 0.7 s of CPU); spawned, each loading its
     own, where forking is unsafe (another thread runs here, as under the TUI) or missing.
+    The compiled routes come with them for `files` to prepare when the fork shares them
+    (`COMPILED_ROUTES_FILES` in all) or each spawned worker has as many to prepare.
     Raises OSError or RuntimeError when no processes can be had."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -295,9 +304,14 @@ def _pool(count: int) -> ProcessPoolExecutor:
     from govread.topics import load_lexicon
 
     if not _forkable():
-        return loading.spawn_pool(count, initializer=_worker_start)
+        return loading.spawn_pool(
+            count,
+            initializer=partial(_worker_start, files >= COMPILED_ROUTES_FILES * count),
+        )
 
-    segment.load_compiled_routes()
+    if files >= COMPILED_ROUTES_FILES:
+        segment.load_compiled_routes()
+    segment.ensure_loaded()
     load_lexicon()
     loading._start_resource_tracker()
     return ProcessPoolExecutor(
@@ -333,11 +347,11 @@ def prepared_files(
     pool: ProcessPoolExecutor | None = None
     if len(jobs) > limit and count > 1:
         try:
-            pool = _pool(count)
+            pool = _pool(count, len(jobs))
         except (OSError, RuntimeError):
             pool = None
     if pool is None and jobs:
-        if len(jobs) > limit:  # many reports here: the compiled routes pay for themselves
+        if len(jobs) >= COMPILED_ROUTES_FILES:
             segment.load_compiled_routes()
         segment.ensure_loaded()
     queue: deque[int] = deque(range(0, len(jobs), POOL_BATCH))  # each task's first job
