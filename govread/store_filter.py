@@ -2,7 +2,8 @@
 
 When the browser opens a store (`govread --store FILE`), nothing is folded or indexed in
 memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
-(3+ characters) or its postings of characters and pairs (`units_grams`, shorter terms),
+(3+ characters) or its postings of characters and pairs (shorter terms: packed in
+segments where they are common, `store.short_postings`),
 as `govread search --store` does (`store.holding_query`), and builds the same `FilterResult` as `SearchIndex.filter` over the same
 reports in the same order: the same matches (`search.match_query`), the same hits
 (`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
@@ -44,10 +45,11 @@ from govread.search import (
     match_query,
     range_holding_all,
 )
-from govread.store import holding_query
+from govread.store import TRIGRAM, holding_query, short_postings
 from govread.store_library import StoredReport, StoreReader
 
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
+_LAST_ROW_ID = 2**63 - 1
 
 
 class FilterIndex(Protocol):
@@ -482,6 +484,8 @@ class StoreIndex:
     def _read_places(self, needle: str, head: tuple[int, int, int] | None) -> Places:
         """`_places_with` read from the store (not empty `needle`)."""
         d, db = self._units(), self.reader.connection()
+        if len(needle) < TRIGRAM:  # its packed postings where it is common
+            return self._read_short(needle, head)
         holding, parameter = holding_query(needle)
         if d.first_id is not None:  # a place is its row id less the first one's: in order
             last = d.first_id + (len(d) if head is None else head[0]) - 1
@@ -498,6 +502,16 @@ class StoreIndex:
         rows = db.execute(holding + " AND rowid BETWEEN ? AND ?", (parameter, low, high))
         places = map(d.place_of.get, map(_first, rows), repeat(NO_PLACE))
         return array("q", sorted(filter(range(below).__contains__, places)))
+
+    def _read_short(self, needle: str, head: tuple[int, int, int] | None) -> Places:
+        """`_read_places` of a needle of one or two characters (`store.short_postings`)."""
+        d, db = self._units(), self.reader.connection()
+        if d.first_id is not None:  # a place is its row id less the first one's
+            last = d.first_id + (len(d) if head is None else head[0]) - 1
+            return short_postings(db, needle, d.first_id, last, base=d.first_id)
+        below, low, high = head if head is not None else (len(d), 0, _LAST_ROW_ID)
+        places = map(d.place_of.get, short_postings(db, needle, low, high), repeat(NO_PLACE))
+        return array("q", sorted(filter(range(below).__contains__, places)))  # (open ones)
 
     def _head(self) -> tuple[int, int, int] | None:
         """The first reports holding `HEAD_UNITS` units or more: the place past them and the

@@ -28,6 +28,33 @@ def samples() -> list[Report]:
     return load(sample_paths(), use_cache=False).reports
 
 
+@pytest.fixture(scope="module", params=["few-packed", "most-packed"])
+def sample_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, samples: list[Report]
+) -> Path:
+    """The samples' store (tests/conftest.py), with the short needles' postings packed as
+    `govread index` packs them (the grams of at least 64 units: few of the samples'), or
+    with every gram of at least two units packed: the filter reads packed segments, and
+    the postings elsewhere, within one needle."""
+    import os
+
+    from govread import store
+
+    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    kept = store.PACK_MIN
+    if request.param == "most-packed":
+        store.PACK_MIN = 2
+    try:
+        with store.Store(path) as opened, opened.transaction():
+            for report in samples:
+                assert report.path is not None
+                stamp = os.stat(report.path)
+                opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+    finally:
+        store.PACK_MIN = kept
+    return path
+
+
 def test_stored_reports_are_the_parsed_reports(sample_store: Path, samples: list[Report]) -> None:
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     assert not found.missing and not found.duplicates
