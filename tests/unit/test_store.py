@@ -149,46 +149,35 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(
     _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议", "鱻", "议新"])
 
 
-def test_a_store_of_the_schema_before_the_postings_gets_them_from_its_units(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("version", "lacking"),
+    [
+        (3, ["units_grams", "grams_packed", "grams_segments"]),
+        (4, ["grams_packed", "grams_segments"]),
+    ],
+)
+def test_a_store_of_a_schema_before_the_postings_gets_them_from_its_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int, lacking: list[str]
 ) -> None:
-    """Schema 3 lacked only the postings of short needles: opening it adds them (no
-    re-indexing), and search answers as from a store made new."""
-    folder = _copy(sample_paths()[:2], tmp_path / "reports")
-    db = tmp_path / "store.sqlite3"
-    _index(folder, db)
-    with sqlite3.connect(db) as raw:
-        raw.execute("DROP TABLE units_grams")
-        raw.execute("DROP TABLE grams_packed")
-        raw.execute("DROP TABLE grams_segments")
-        raw.execute("PRAGMA user_version=3")
-    with store.Store(db) as opened:
-        assert opened.notice is None and opened.report_count() == 2
-        (version,) = opened.db.execute("PRAGMA user_version").fetchone()
-        assert version == store.SCHEMA_VERSION
-        _assert_postings_are_the_units(opened.db, _short_needles(opened.db))
-    _assert_same_hits(folder, db, ["复议", "法", "。"])
-
-
-def test_a_store_of_schema_4_gets_its_common_grams_packed_from_its_units(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Schema 4 lacked only the packed postings: opening it packs them (no re-indexing)."""
+    """Schema 3 lacked the postings of short needles, schema 4 their packed segments:
+    opening such a store makes them from its units (no re-indexing), and search answers as
+    from a store made new."""
     monkeypatch.setattr(store, "PACK_MIN", 1)
     folder = _copy(sample_paths()[:2], tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
     _index(folder, db)
     with sqlite3.connect(db) as raw:
-        raw.execute("DROP TABLE grams_packed")
-        raw.execute("DROP TABLE grams_segments")
-        raw.execute("PRAGMA user_version=4")
+        for table in lacking:
+            raw.execute(f"DROP TABLE {table}")
+        raw.execute(f"PRAGMA user_version={version}")
     with store.Store(db) as opened:
         assert opened.notice is None and opened.report_count() == 2
-        (version,) = opened.db.execute("PRAGMA user_version").fetchone()
-        assert version == store.SCHEMA_VERSION
+        (found,) = opened.db.execute("PRAGMA user_version").fetchone()
+        assert found == store.SCHEMA_VERSION
         (packed,) = opened.db.execute("SELECT count(*) FROM grams_packed").fetchone()
         assert packed > 0
         _assert_postings_are_the_units(opened.db, _short_needles(opened.db))
+    _assert_same_hits(folder, db, ["复议", "法", "。"])
 
 
 def test_reports_of_an_older_parser_are_refreshed(tmp_path: Path) -> None:
