@@ -376,12 +376,11 @@ def _packed_rows(
     common = {gram for gram, n in counts.items() if n >= need}
     if not common:
         return
-    units: dict[_G, list[int]] = {gram: [] for gram in common}
+    units: dict[_G, array[int]] = {gram: array("H") for gram in common}
     for offset, grams in zip(offsets, held, strict=True):
         # each common gram of the unit gets its offset, in C-level passes
-        deque(map(list.append, map(units.__getitem__, common & grams), repeat(offset)), maxlen=0)
-    for gram, found in units.items():
-        packed = array("H", found)
+        deque(map(array.append, map(units.__getitem__, common & grams), repeat(offset)), maxlen=0)
+    for gram, packed in units.items():
         if sys.byteorder == "big":
             packed.byteswap()
         yield names[gram], first, packed.tobytes()

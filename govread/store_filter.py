@@ -38,6 +38,7 @@ from govread.search import (
     LazyHits,
     Query,
     ReportMatches,
+    Term,
     _as_query,
     fold,
     fold_text,
@@ -45,6 +46,7 @@ from govread.search import (
     match_extent,
     match_query,
     range_holding_all,
+    words_suffice,
 )
 from govread.store import TRIGRAM, holding_query, short_postings
 from govread.store_library import StoredReport, StoreReader
@@ -223,7 +225,7 @@ class _Directory:
     # Matches of at least a MASK_SHARE-th of the units are tallied over a byte per unit
     MASK_SHARE = 16
 
-    def tally(self, matched: Places, words: set[int], bits: int | None = None) -> _Tally:
+    def tally(self, matched: Places, words: Places, bits: int | None = None) -> _Tally:
         """What the counts need of these places (sorted), in C-level passes: over the places
         when they are few; else over a byte per unit, as whole integers (`_Tally`; `bits`,
         the places as such an integer, if made already)."""
@@ -252,6 +254,19 @@ class _Directory:
         while place < len(kind) and kind[place] == "item":
             yield place
             place += 1
+
+
+class _Masked:
+    """A query's matches combined over a byte per unit (`StoreIndex._masked_terms`)."""
+
+    def __init__(self) -> None:
+        self.places: Places = array("q")  # sorted
+        self.bits = 0  # the same, a byte per unit
+        self.needles: list[str] = []
+        self.words: Places = array("q")  # the places matched only through words (sorted)
+        self.maskable = True  # (False: a term of 256 words or more, past a byte's count)
+        self.complete = True  # every term found verbatim
+        self.pending = False  # a words fallback put off (jieba not loaded)
 
 
 def _bits_of(places: Iterable[int], size: int) -> int:
@@ -287,13 +302,13 @@ class _Tally:
         self,
         counts: list[int],
         outside: list[int],
-        words: Iterable[int],
+        words: Places,
         repeated: Places | bytes,
         repeated_count: int,
     ) -> None:
         self.counts = counts
         self.outside = outside
-        self.words = frozenset(words)  # the places matched only by words, of those asked
+        self.words = words  # the matched places matched only by words (sorted)
         self.repeated = repeated  # their places (sorted), or a byte per place (1: one)
         self.repeated_count = repeated_count
         self.is_repeated: Callable[[int], object] = (
@@ -307,7 +322,7 @@ class _Tally:
         return self.repeated[bisect_left(self.repeated, start) : bisect_left(self.repeated, end)]
 
     @classmethod
-    def of_places(cls, d: _Directory, matched: Places, words: set[int]) -> _Tally:
+    def of_places(cls, d: _Directory, matched: Places, words: Places) -> _Tally:
         """Over the places: a set of them, counts per report by bisection."""
         items = list(compress(matched, map(d.is_item.__getitem__, matched)))
         matched_set = set(matched)
@@ -318,11 +333,12 @@ class _Tally:
         outside = d.per_report(
             array("q", compress(d.outside, map(matched_set.__contains__, d.outside)))
         )
-        return cls(counts, outside, words & matched_set, repeated, len(repeated))
+        words = array("q", filter(matched_set.__contains__, words))
+        return cls(counts, outside, words, repeated, len(repeated))
 
     @classmethod
     def of_mask(
-        cls, d: _Directory, matched: Places, words: set[int], bits: int | None = None
+        cls, d: _Directory, matched: Places, words: Places, bits: int | None = None
     ) -> _Tally:
         """Over a byte per unit (1: matched), as whole integers: the items whose section
         matches are found by one addition (where each item follows its section or a
@@ -342,7 +358,9 @@ class _Tally:
         return cls(
             counts,
             outside,
-            filter(bits.to_bytes(size, "little").__getitem__, words) if words else (),
+            array("q", filter(bits.to_bytes(size, "little").__getitem__, words))
+            if words
+            else words,
             repeated.to_bytes(size, "little"),
             repeated.bit_count(),
         )
@@ -748,17 +766,20 @@ class StoreIndex:
     ) -> FilterResult | None:
         """The answer (None: with `head`, one the head cannot give alone)."""
         d = self._units()
-        words_units: set[int] = set()
+        words: Places = array("q")
         pending = False
         single = self._single_term(q, head)
         bits: int | None = None  # the matched places as a byte per unit, when made
-        exact = None if single is not None else self._exact_terms(q, head)
+        masked = None
+        if single is None:
+            masked = self._masked_terms(q, head, allow_words, segment.is_loaded())
         if single is not None:
             matched, needles = single
-        elif exact is not None:
-            matched, needles, bits, complete = exact
-            if head is not None and not complete:
+        elif masked is not None:
+            if head is not None and not masked.complete:
                 return None  # (as below)
+            matched, needles, bits = masked.places, masked.needles, masked.bits
+            words, pending = masked.words, masked.pending
         else:
             matched_set, words_units, _, plans, pending = match_query(
                 q,
@@ -772,6 +793,7 @@ class StoreIndex:
                 # words: how it matches is the whole corpus's to say
                 return None
             matched = array("q", sorted(matched_set))
+            words = array("q", sorted(words_units))
             needles = [n for plan in plans for n in plan.needles]
             del matched_set
         if cancelled is not None and cancelled():
@@ -795,13 +817,17 @@ class StoreIndex:
         # its section's): the counts need no rule; which unit is the hit is decided only
         # when the hits are read, as far as they are (the cursor's first, n / N onwards).
         parent = d.parent
-        tally = d.tally(matched, words_units, bits)
+        tally = d.tally(matched, words, bits)
         if cancelled is not None and cancelled():
             raise FilterCancelled
         found = _Found(d, matched, tally)
         counts = tally.counts
         sectioned = frozenset(compress(d.keys, map(gt, counts, tally.outside)))
-        word_ids = frozenset(map(d.node.__getitem__, tally.words))
+        word_ids = _Nodes(
+            found,
+            lambda key: frozenset(map(d.node.__getitem__, found.places_in(key, tally.words))),
+            lambda: tally.words,
+        )
         kind = d.kind
 
         def section_of(place: int) -> int | None:
@@ -851,43 +877,78 @@ class StoreIndex:
             return None
         return places, [term.folded]
 
-    def _exact_terms(
-        self, q: Query, head: tuple[int, int, int] | None
-    ) -> tuple[Places, list[str], int, bool] | None:
-        """A query of terms all found verbatim (or phrases), any number of them: as
-        `match_query` answers it (the groups ANDed, the terms of a group ORed, the excluded
-        terms removed), combined as whole integers of a byte per unit instead of sets of
-        200,000 places: its places (sorted), needles, the byte-per-unit integer, and
-        whether every term is found (a phrase may not be). None when a term is not
-        found verbatim (its words may match: `match_query` decides) or there are none."""
+    def _masked_terms(
+        self, q: Query, head: tuple[int, int, int] | None, allow_words: bool, words_ready: bool
+    ) -> _Masked | None:
+        """A query's matches as `match_query` finds them (the groups ANDed, the terms of a
+        group ORed, the excluded terms removed; a term not found verbatim matched through
+        its words, `search.plan_term`), combined as whole integers of a byte per unit
+        instead of sets of 200,000 places; a term's words counted per unit by adding
+        theirs (a byte holds how many of them the unit holds). None for a query without
+        text terms."""
         if not q.groups and not q.excluded:
             return None
-        d = self._units()
-        size = len(d) if head is None else head[0]
-        needles: list[str] = []
-        groups: list[list[Places]] = []
-        for group in q.groups:
-            groups.append([])
-            for term in group:
-                places = self._places_with(term.folded, head)
-                if not places and not term.phrase:
-                    return None
-                needles.append(term.folded)
-                groups[-1].append(places)
-        complete = all(map(len, chain.from_iterable(groups)))
+        size = len(self._units()) if head is None else head[0]
+        found = _Masked()
         matched: int | None = None
-        for held in groups:
-            either = 0
-            for places in held:
-                either |= _bits_of(places, size)
+        words = 0  # the units a group matches only through words
+        for group in q.groups:
+            either = exact = 0
+            for term in group:
+                bits, is_exact = self._term_bits(term, head, size, allow_words, words_ready, found)
+                either |= bits
+                if is_exact:
+                    exact |= bits
+            words |= either & ~exact
             matched = either if matched is None else matched & either
         if matched is None:  # excluded terms alone: from every unit
             matched = int.from_bytes(b"\1" * size, "little")
         for term in q.excluded:
             if matched:
                 matched &= ~_bits_of(self._places_with(term.folded, head), size)
-        found = array("q", compress(range(size), matched.to_bytes(size, "little")))
-        return found, needles, matched, complete
+        found.bits = matched
+        found.places = array("q", compress(range(size), matched.to_bytes(size, "little")))
+        if words & matched:
+            found.words = array(
+                "q", compress(range(size), (words & matched).to_bytes(size, "little"))
+            )
+        return found if found.maskable else None
+
+    def _term_bits(
+        self,
+        term: Term,
+        head: tuple[int, int, int] | None,
+        size: int,
+        allow_words: bool,
+        words_ready: bool,
+        found: _Masked,
+    ) -> tuple[int, bool]:
+        """`search.plan_term` as a whole integer of a byte per unit: the units matching
+        `term`, and whether it matched verbatim (its needles, its completeness and a
+        words fallback put off are noted in `found`)."""
+        places = self._places_with(term.folded, head)
+        if places or term.phrase:
+            found.needles.append(term.folded)
+            found.complete = found.complete and bool(places)
+            return _bits_of(places, size), True
+        found.complete = False
+        if head is not None or not allow_words or len(term.folded) < 2:
+            return 0, True  # (the head answers no term it lacks: how is the whole's to say)
+        if not words_ready:
+            found.pending = True
+            return 0, False
+        words = segment.words(term.folded)
+        if not words or words == [term.folded]:
+            return 0, False
+        if len(words) > 255:  # (a byte counts them no further: `match_query` does)
+            found.maskable = False
+            return 0, False
+        held = 0  # per unit, how many of the words it holds (a byte each)
+        for word in words:
+            held += _bits_of(self._places_with(word, head), size)
+        enough = bytes(int(words_suffice(n, len(words))) for n in range(256))
+        found.needles.extend(words)
+        return int.from_bytes(held.to_bytes(size, "little").translate(enough), "little"), False
 
     def _by_tags(
         self, q: Query, matched: Sequence[int], tagged: Callable[[str], Collection[str]] | None

@@ -417,3 +417,35 @@ def test_the_byte_tally_holds_only_where_items_follow_their_sections() -> None:
     # an item after the closing, or one whose section is not the one before it
     assert not _items_follow_their_sections(b"\0\1\0\1", b"\1\0\0\0", array("q", [-1, 0, -1, 0]))
     assert not _items_follow_their_sections(b"\0\0\1", b"\1\1\0", array("q", [-1, -1, 0]))
+
+
+WORD_QUERIES = [
+    "规范执法人员资格",  # nowhere verbatim: matched through its words
+    "规范执法人员资格 复议",
+    "行政执法监督检查 | 信访",
+    "执法人员资格 -信访",
+    '"规范执法人员资格" | 法治',  # a phrase: never through words
+]
+
+
+@pytest.mark.word_search
+def test_terms_matched_through_their_words_from_the_store_are_the_in_memory_filter(
+    sample_store: Path, samples: list[Report], tallied: str
+) -> None:
+    """With jieba loaded, a term found nowhere verbatim matches the units holding enough of
+    its words: from the store (their places counted per unit over a byte each) as in
+    memory, with the same needles and the same units marked as matched by words."""
+    from govread import segment
+
+    segment.ensure_loaded()
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    in_memory = SearchIndex.build(samples, use_cache=False)
+    compared = [f.name for f in dataclasses.fields(from_store.filter("x")) if f.name[0] != "_"]
+    by_words = 0
+    for query in WORD_QUERIES:
+        expected, answered = in_memory.filter(query), from_store.filter(query)
+        for name in compared:
+            assert getattr(answered, name) == getattr(expected, name), (query, name)
+        by_words += bool(expected.word_ids)
+    assert by_words >= 3  # (the words fallback was taken)
