@@ -524,6 +524,7 @@ class StoreIndex:
     """The filter, ranking and suggestions of the browser, answered from a store."""
 
     CACHE_SIZE = 256
+    BITS_KEPT = 16  # needles' byte-per-unit integers kept (at 10,000 reports, 300 kB each)
     # A first answer covers the first reports holding this many units (`filter_head`), when
     # the open reports hold `HEAD_SHARE` times more: below that, the whole answer comes
     # about as soon, and a first answer would only add a repaint before it
@@ -540,6 +541,7 @@ class StoreIndex:
         self.reports = list(reports)
         self._report_of = {report.store_id: report for report in self.reports}
         self._needles: OrderedDict[str, Places] = OrderedDict()  # needle -> places
+        self._bits: OrderedDict[str, int] = OrderedDict()  # needle -> `_bits_with`
         self._reading: dict[str, threading.Event] = {}  # needles being read, by one thread
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
@@ -905,7 +907,7 @@ class StoreIndex:
             matched = int.from_bytes(b"\1" * size, "little")
         for term in q.excluded:
             if matched:
-                matched &= ~_bits_of(self._places_with(term.folded, head), size)
+                matched &= ~self._bits_with(term.folded, head, size)
         found.bits = matched
         found.places = array("q", compress(range(size), matched.to_bytes(size, "little")))
         if words & matched:
@@ -930,7 +932,7 @@ class StoreIndex:
         if places or term.phrase:
             found.needles.append(term.folded)
             found.complete = found.complete and bool(places)
-            return _bits_of(places, size), True
+            return self._bits_with(term.folded, head, size), True
         found.complete = False
         if head is not None or not allow_words or len(term.folded) < 2:
             return 0, True  # (the head answers no term it lacks: how is the whole's to say)
@@ -945,10 +947,27 @@ class StoreIndex:
             return 0, False
         held = 0  # per unit, how many of the words it holds (a byte each)
         for word in words:
-            held += _bits_of(self._places_with(word, head), size)
+            held += self._bits_with(word, head, size)
         enough = bytes(int(words_suffice(n, len(words))) for n in range(256))
         found.needles.extend(words)
         return int.from_bytes(held.to_bytes(size, "little").translate(enough), "little"), False
+
+    def _bits_with(self, needle: str, head: tuple[int, int, int] | None, size: int) -> int:
+        """`_places_with` as a whole integer of a byte per unit (the last `BITS_KEPT` of
+        the whole answers kept: the next keystroke's query often holds the same term)."""
+        if head is not None:
+            return _bits_of(self._places_with(needle, head), size)
+        with self._lock:
+            kept = self._bits.get(needle)
+            if kept is not None:
+                self._bits.move_to_end(needle)
+                return kept
+        bits = _bits_of(self._places_with(needle), size)
+        with self._lock:
+            self._bits[needle] = bits
+            if len(self._bits) > self.BITS_KEPT:
+                self._bits.popitem(last=False)
+        return bits
 
     def _by_tags(
         self, q: Query, matched: Sequence[int], tagged: Callable[[str], Collection[str]] | None
