@@ -368,7 +368,11 @@ _G = TypeVar("_G", str, int)  # a gram: a character, or a pair as a number
 
 
 def _packed_rows(
-    first: int, offsets: list[int], held: list[set[_G]], names: Mapping[_G, str], need: int
+    first: int,
+    offsets: list[int],
+    held: Sequence[Iterable[_G]],
+    names: Mapping[_G, str],
+    need: int,
 ) -> Iterator[tuple[str, int, bytes]]:
     """The `grams_packed` rows of a segment (its first row id, its units' offsets and the
     grams each holds): one per gram held by `need` units or more."""
@@ -379,7 +383,8 @@ def _packed_rows(
     units: dict[_G, array[int]] = {gram: array("H") for gram in common}
     for offset, grams in zip(offsets, held, strict=True):
         # each common gram of the unit gets its offset, in C-level passes
-        deque(map(array.append, map(units.__getitem__, common & grams), repeat(offset)), maxlen=0)
+        found = common.intersection(grams)
+        deque(map(array.append, map(units.__getitem__, found), repeat(offset)), maxlen=0)
     for gram, packed in units.items():
         if sys.byteorder == "big":
             packed.byteswap()
@@ -394,8 +399,10 @@ class _Packer:
         self.first: int | None = None
         self.last = 0
         self.offsets: list[int] = []
-        self.chars: list[set[str]] = []
-        self.pairs: list[set[int]] = []
+        # each unit's distinct characters and pairs, kept compact until the segment is
+        # written (a string, an array: a set of a few hundred ints is ten times the size)
+        self.chars: list[str] = []
+        self.pairs: list[array[int]] = []
 
     def add(self, unit_id: int, chars: set[str], pairs: set[int]) -> None:
         if self.first is not None and unit_id - self.first >= PACK_SPAN:
@@ -404,8 +411,8 @@ class _Packer:
             self.first = unit_id
         self.last = unit_id
         self.offsets.append(unit_id - self.first)
-        self.chars.append(chars)
-        self.pairs.append(pairs)
+        self.chars.append("".join(chars))
+        self.pairs.append(array("Q", pairs))
 
     def flush(self) -> None:
         """Write the segment of the units added since the last flush."""
