@@ -716,7 +716,7 @@ class FilterResult:
     order: Sequence[str] = ()
     report_counts: dict[str, int] = field(default_factory=dict)
     section_counts: Mapping[str, int] = field(default_factory=dict)
-    word_ids: frozenset[str] = frozenset()  # the ids matched only through a words fallback
+    word_ids: AbstractSet[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
     hits: Sequence[str] = ()  # a tuple, or from a store `LazyHits` (found when read)
     needles: tuple[str, ...] = ()

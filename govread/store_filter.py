@@ -2,7 +2,8 @@
 
 When the browser opens a store (`govread --store FILE`), nothing is folded or indexed in
 memory: `StoreIndex.filter` finds each term's units with the store's FTS5 trigram index
-(3+ characters) or its postings of characters and pairs (`units_grams`, shorter terms),
+(3+ characters) or its postings of characters and pairs (shorter terms: packed in
+segments where they are common, `store.short_postings`),
 as `govread search --store` does (`store.holding_query`), and builds the same `FilterResult` as `SearchIndex.filter` over the same
 reports in the same order: the same matches (`search.match_query`), the same hits
 (`search.item_holding_all`'s rule), counts, ``tag:`` terms and needles. The word fallback runs
@@ -19,9 +20,10 @@ import sqlite3
 import threading
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import partial
 from itertools import chain, compress, filterfalse, groupby, repeat
 from operator import eq, gt, itemgetter, sub
 from typing import Protocol, TypeAlias
@@ -36,6 +38,7 @@ from govread.search import (
     LazyHits,
     Query,
     ReportMatches,
+    Term,
     _as_query,
     fold,
     fold_text,
@@ -43,11 +46,13 @@ from govread.search import (
     match_extent,
     match_query,
     range_holding_all,
+    words_suffice,
 )
-from govread.store import holding_query
+from govread.store import TRIGRAM, holding_query, short_postings
 from govread.store_library import StoredReport, StoreReader
 
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
+_LAST_ROW_ID = 2**63 - 1
 
 
 class FilterIndex(Protocol):
@@ -87,18 +92,6 @@ def _holds(places: Places, place: int) -> bool:
     return at < len(places) and places[at] == place
 
 
-def _once(make: Callable[[], Places]) -> Callable[[], Places]:
-    """`make()`, made at the first call and kept."""
-    made: list[Places] = []
-
-    def get() -> Places:
-        if not made:
-            made.append(make())
-        return made[0]
-
-    return get
-
-
 class _Directory:
     """Every unit of the open reports, numbered in document order across the reports (a
     unit's *place*), in columns indexed by place: what a keystroke needs of a unit, kept so
@@ -114,16 +107,20 @@ class _Directory:
         "first_id",
         "is_item",
         "is_outside",
+        "item_run",
         "keys",
         "kind",
         "node",
         "ordinal",
         "outside",
+        "outside_bits",
         "parent",
         "place_of",
         "report",
         "report_at",
         "report_key",
+        "runs",
+        "section_bits",
         "sha",
         "shas",
         "spans",
@@ -182,6 +179,14 @@ class _Directory:
         self.is_item = bytes(map("item".__eq__, kinds))  # 1 at an item's place
         self.is_outside = bytes(map(OUTSIDE_SECTIONS.__contains__, kinds))  # preamble, closing
         self.outside = array("q", compress(everywhere, self.is_outside))  # their places
+        # flags as whole integers, a byte per place (and NO_PLACE's last, 0): 0xff at an
+        # item's place, 1 at a section's, at a preamble's or closing's
+        is_section = bytes(map("section".__eq__, kinds))
+        self.item_run = int.from_bytes(self.is_item.translate(_ONE_TO_FF) + b"\0", "little")
+        self.section_bits = int.from_bytes(is_section + b"\0", "little")
+        self.outside_bits = int.from_bytes(self.is_outside + b"\0", "little")
+        # whether each item follows its section or a sibling (what `_Tally.of_mask` reads)
+        self.runs = _items_follow_their_sections(self.is_item, is_section, self.parent)
         self.top = array("q", compress(everywhere, map(eq, self.parent, repeat(NO_PLACE))))
         # the reports with units, in order: their keys, shas and first and past-last places
         self.keys = tuple(self.spans)
@@ -217,6 +222,17 @@ class _Directory:
         )
         return counts
 
+    # Matches of at least a MASK_SHARE-th of the units are tallied over a byte per unit
+    MASK_SHARE = 16
+
+    def tally(self, matched: Places, words: Places, bits: int | None = None) -> _Tally:
+        """What the counts need of these places (sorted), in C-level passes: over the places
+        when they are few; else over a byte per unit, as whole integers (`_Tally`; `bits`,
+        the places as such an integer, if made already)."""
+        if not self.runs or (bits is None and len(matched) * self.MASK_SHARE < len(self)):
+            return _Tally.of_places(self, matched, words)
+        return _Tally.of_mask(self, matched, words, bits)
+
     def __len__(self) -> int:
         return len(self.node)
 
@@ -240,14 +256,124 @@ class _Directory:
             place += 1
 
 
+class _Masked:
+    """A query's matches combined over a byte per unit (`StoreIndex._masked_terms`)."""
+
+    def __init__(self) -> None:
+        self.places: Places = array("q")  # sorted
+        self.bits = 0  # the same, a byte per unit
+        self.needles: list[str] = []
+        self.words: Places = array("q")  # the places matched only through words (sorted)
+        self.maskable = True  # (False: a term of 256 words or more, past a byte's count)
+        self.complete = True  # every term found verbatim
+        self.pending = False  # a words fallback put off (jieba not loaded)
+
+
+def _bits_of(places: Iterable[int], size: int) -> int:
+    """Places under `size` as a whole integer of a byte per place (1: among them)."""
+    mask = bytearray(size)
+    deque(map(mask.__setitem__, places, repeat(1)), maxlen=0)
+    return int.from_bytes(mask, "little")
+
+
+_ONE_TO_FF = bytes.maketrans(b"\x01", b"\xff")
+
+
+def _items_follow_their_sections(is_item: bytes, is_section: bytes, parent: Places) -> bool:
+    """Whether every item's place follows its section's or a sibling item's."""
+    section = NO_PLACE
+    for place, item in enumerate(is_item):
+        if not item:
+            section = place if is_section[place] else NO_PLACE
+        elif parent[place] != section or section == NO_PLACE:
+            return False
+    return True
+
+
+class _Tally:
+    """What a keystroke's counts need of its matched places: which matching items are one
+    hit with their section (`search.is_hit`: the section matches too), each report's hits
+    (its matches less those) and matches outside its sections (in the order of `keys`),
+    and which of the places matched by words are among them."""
+
+    __slots__ = ("counts", "is_repeated", "outside", "repeated", "repeated_count", "words")
+
+    def __init__(
+        self,
+        counts: list[int],
+        outside: list[int],
+        words: Places,
+        repeated: Places | bytes,
+        repeated_count: int,
+    ) -> None:
+        self.counts = counts
+        self.outside = outside
+        self.words = words  # the matched places matched only by words (sorted)
+        self.repeated = repeated  # their places (sorted), or a byte per place (1: one)
+        self.repeated_count = repeated_count
+        self.is_repeated: Callable[[int], object] = (
+            repeated.__getitem__ if isinstance(repeated, bytes) else partial(_holds, repeated)
+        )
+
+    def repeated_between(self, start: int, end: int) -> Iterable[int]:
+        """The places of the repeated items from `start` to `end` (excluded)."""
+        if isinstance(self.repeated, bytes):
+            return compress(range(start, end), self.repeated[start:end])
+        return self.repeated[bisect_left(self.repeated, start) : bisect_left(self.repeated, end)]
+
+    @classmethod
+    def of_places(cls, d: _Directory, matched: Places, words: Places) -> _Tally:
+        """Over the places: a set of them, counts per report by bisection."""
+        items = list(compress(matched, map(d.is_item.__getitem__, matched)))
+        matched_set = set(matched)
+        repeated = array(
+            "q", compress(items, map(matched_set.__contains__, map(d.parent.__getitem__, items)))
+        )
+        counts = list(map(sub, d.per_report(matched), d.per_report(repeated)))
+        outside = d.per_report(
+            array("q", compress(d.outside, map(matched_set.__contains__, d.outside)))
+        )
+        words = array("q", filter(matched_set.__contains__, words))
+        return cls(counts, outside, words, repeated, len(repeated))
+
+    @classmethod
+    def of_mask(
+        cls, d: _Directory, matched: Places, words: Places, bits: int | None = None
+    ) -> _Tally:
+        """Over a byte per unit (1: matched), as whole integers: the items whose section
+        matches are found by one addition (where each item follows its section or a
+        sibling, `_Directory.runs`): a matched section's 1 carried into the byte after it
+        runs through its items' 0xff bytes, turning them to 0, and stops at the next
+        unit; the counts are `bytes.count` per report. A few milliseconds where a set of
+        200,000 places and bisections over them took tens."""
+        size = len(d) + 1  # (NO_PLACE's byte last, 0)
+        if bits is None:
+            bits = _bits_of(matched, size)
+        carried = d.item_run + ((bits & d.section_bits) << 8)
+        repeated = (d.item_run ^ carried) & d.item_run & bits
+        hits = (bits ^ repeated).to_bytes(size, "little")
+        counts = list(map(hits.count, repeat(1), d.starts, d.ends))
+        outside_bytes = (bits & d.outside_bits).to_bytes(size, "little")
+        outside = list(map(outside_bytes.count, repeat(1), d.starts, d.ends))
+        return cls(
+            counts,
+            outside,
+            array("q", filter(bits.to_bytes(size, "little").__getitem__, words))
+            if words
+            else words,
+            repeated.to_bytes(size, "little"),
+            repeated.bit_count(),
+        )
+
+
 class _Found:
     """The places a query matched, sorted (document order), and what is made of them for
     one report at a time: a keystroke's answer reads the reports it shows, not the corpus."""
 
-    def __init__(self, directory: _Directory, matched: Places, repeated: Places) -> None:
+    def __init__(self, directory: _Directory, matched: Places, tally: _Tally) -> None:
         self.directory = directory
         self.matched = matched
-        self.repeated = repeated  # matching items whose section matches too (one hit)
+        self.tally = tally  # (which matching items are one hit with their section)
         self._ids: dict[str, frozenset[str]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._counts: dict[str, dict[str, int]] = {}
@@ -289,7 +415,9 @@ class _Found:
             counts = self._counts.get(key)
             if counts is None:
                 counts = self._counts[key] = {}
-                d, repeated = self.directory, set(self.places_in(key, self.repeated))
+                d = self.directory
+                span = d.spans.get(key)
+                repeated = set(self.tally.repeated_between(*span)) if span else set()
                 parent, node, kind = d.parent, d.node, d.kind
                 for place in self.places_in(key):
                     if place in repeated:
@@ -396,6 +524,7 @@ class StoreIndex:
     """The filter, ranking and suggestions of the browser, answered from a store."""
 
     CACHE_SIZE = 256
+    BITS_KEPT = 16  # needles' byte-per-unit integers kept (at 10,000 reports, 300 kB each)
     # A first answer covers the first reports holding this many units (`filter_head`), when
     # the open reports hold `HEAD_SHARE` times more: below that, the whole answer comes
     # about as soon, and a first answer would only add a repaint before it
@@ -412,6 +541,7 @@ class StoreIndex:
         self.reports = list(reports)
         self._report_of = {report.store_id: report for report in self.reports}
         self._needles: OrderedDict[str, Places] = OrderedDict()  # needle -> places
+        self._bits: OrderedDict[str, int] = OrderedDict()  # needle -> `_bits_with`
         self._reading: dict[str, threading.Event] = {}  # needles being read, by one thread
         self._lock = threading.Lock()
         self._sections: OrderedDict[int, _SectionParts | None] = OrderedDict()
@@ -482,6 +612,8 @@ class StoreIndex:
     def _read_places(self, needle: str, head: tuple[int, int, int] | None) -> Places:
         """`_places_with` read from the store (not empty `needle`)."""
         d, db = self._units(), self.reader.connection()
+        if len(needle) < TRIGRAM:  # its packed postings where it is common
+            return self._read_short(needle, head)
         holding, parameter = holding_query(needle)
         if d.first_id is not None:  # a place is its row id less the first one's: in order
             last = d.first_id + (len(d) if head is None else head[0]) - 1
@@ -498,6 +630,16 @@ class StoreIndex:
         rows = db.execute(holding + " AND rowid BETWEEN ? AND ?", (parameter, low, high))
         places = map(d.place_of.get, map(_first, rows), repeat(NO_PLACE))
         return array("q", sorted(filter(range(below).__contains__, places)))
+
+    def _read_short(self, needle: str, head: tuple[int, int, int] | None) -> Places:
+        """`_read_places` of a needle of one or two characters (`store.short_postings`)."""
+        d, db = self._units(), self.reader.connection()
+        if d.first_id is not None:  # a place is its row id less the first one's
+            last = d.first_id + (len(d) if head is None else head[0]) - 1
+            return short_postings(db, needle, d.first_id, last, base=d.first_id)
+        below, low, high = head if head is not None else (len(d), 0, _LAST_ROW_ID)
+        places = map(d.place_of.get, short_postings(db, needle, low, high), repeat(NO_PLACE))
+        return array("q", sorted(filter(range(below).__contains__, places)))  # (open ones)
 
     def _head(self) -> tuple[int, int, int] | None:
         """The first reports holding `HEAD_UNITS` units or more: the place past them and the
@@ -626,11 +768,20 @@ class StoreIndex:
     ) -> FilterResult | None:
         """The answer (None: with `head`, one the head cannot give alone)."""
         d = self._units()
-        words_units: set[int] = set()
+        words: Places = array("q")
         pending = False
         single = self._single_term(q, head)
+        bits: int | None = None  # the matched places as a byte per unit, when made
+        masked = None
+        if single is None:
+            masked = self._masked_terms(q, head, allow_words, segment.is_loaded())
         if single is not None:
             matched, needles = single
+        elif masked is not None:
+            if head is not None and not masked.complete:
+                return None  # (as below)
+            matched, needles, bits = masked.places, masked.needles, masked.bits
+            words, pending = masked.words, masked.pending
         else:
             matched_set, words_units, _, plans, pending = match_query(
                 q,
@@ -644,6 +795,7 @@ class StoreIndex:
                 # words: how it matches is the whole corpus's to say
                 return None
             matched = array("q", sorted(matched_set))
+            words = array("q", sorted(words_units))
             needles = [n for plan in plans for n in plan.needles]
             del matched_set
         if cancelled is not None and cancelled():
@@ -652,6 +804,8 @@ class StoreIndex:
             return None  # a small answer: the whole one comes about as soon
         if q.has_fields and not q.has_text:
             matched = d.top
+        if q.has_tags or q.has_fields:
+            bits = None
         if q.has_tags:
             matched = array("q", self._by_tags(q, matched, tagged))
         if q.has_fields:  # as `SearchIndex._by_fields`: the reports' metadata
@@ -665,34 +819,28 @@ class StoreIndex:
         # its section's): the counts need no rule; which unit is the hit is decided only
         # when the hits are read, as far as they are (the cursor's first, n / N onwards).
         parent = d.parent
-        items = list(compress(matched, map(d.is_item.__getitem__, matched)))
-        matched_set = set(matched)
-        repeated = array(
-            "q", compress(items, map(matched_set.__contains__, map(parent.__getitem__, items)))
-        )
+        tally = d.tally(matched, words, bits)
         if cancelled is not None and cancelled():
             raise FilterCancelled
-        # counted per report by bisection (places are in report order), C-level passes
-        counts = list(map(sub, d.per_report(matched), d.per_report(repeated)))
-        outside = d.per_report(
-            array("q", compress(d.outside, map(matched_set.__contains__, d.outside)))
+        found = _Found(d, matched, tally)
+        counts = tally.counts
+        sectioned = frozenset(compress(d.keys, map(gt, counts, tally.outside)))
+        word_ids = _Nodes(
+            found,
+            lambda key: frozenset(map(d.node.__getitem__, found.places_in(key, tally.words))),
+            lambda: tally.words,
         )
-        found = _Found(d, matched, repeated)
-        sectioned = frozenset(compress(d.keys, map(gt, counts, outside)))
-        word_ids = frozenset(map(d.node.__getitem__, words_units & matched_set))
-        del matched_set, items  # what the answer keeps are arrays (see `_Directory`)
         kind = d.kind
 
         def section_of(place: int) -> int | None:
             section = parent[place]
             return section if _holds(matched, section) else None
 
-        # the sections whose hit may be an item of theirs (the only ones the rule reads),
-        # found when the hits are first read
-        contested = _once(lambda: array("q", sorted(set(map(parent.__getitem__, repeated)))))
+        # the sections whose hit may be an item of theirs (the only ones the rule reads)
+        is_repeated = tally.is_repeated
 
         def sole_item(section: int) -> int | None:
-            if not _holds(contested(), section):
+            if not any(map(is_repeated, d.items_of(section))):
                 return None
             return self._sole_item(section, matched, needles)
 
@@ -708,7 +856,9 @@ class StoreIndex:
             section_counts=_SectionCounts(found, sectioned),
             word_ids=word_ids,
             words_pending=pending,
-            hits=LazyHits(map(d.node.__getitem__, hit_places), total=len(matched) - len(repeated)),
+            hits=LazyHits(
+                map(d.node.__getitem__, hit_places), total=len(matched) - tally.repeated_count
+            ),
             needles=tuple(dict.fromkeys(needles)),
             _sectioned=sectioned,
             _in_report=found.in_report,
@@ -728,6 +878,96 @@ class StoreIndex:
         if not places:
             return None
         return places, [term.folded]
+
+    def _masked_terms(
+        self, q: Query, head: tuple[int, int, int] | None, allow_words: bool, words_ready: bool
+    ) -> _Masked | None:
+        """A query's matches as `match_query` finds them (the groups ANDed, the terms of a
+        group ORed, the excluded terms removed; a term not found verbatim matched through
+        its words, `search.plan_term`), combined as whole integers of a byte per unit
+        instead of sets of 200,000 places; a term's words counted per unit by adding
+        theirs (a byte holds how many of them the unit holds). None for a query without
+        text terms."""
+        if not q.groups and not q.excluded:
+            return None
+        size = len(self._units()) if head is None else head[0]
+        found = _Masked()
+        matched: int | None = None
+        words = 0  # the units a group matches only through words
+        for group in q.groups:
+            either = exact = 0
+            for term in group:
+                bits, is_exact = self._term_bits(term, head, size, allow_words, words_ready, found)
+                either |= bits
+                if is_exact:
+                    exact |= bits
+            words |= either & ~exact
+            matched = either if matched is None else matched & either
+        if matched is None:  # excluded terms alone: from every unit
+            matched = int.from_bytes(b"\1" * size, "little")
+        for term in q.excluded:
+            if matched:
+                matched &= ~self._bits_with(term.folded, head, size)
+        found.bits = matched
+        found.places = array("q", compress(range(size), matched.to_bytes(size, "little")))
+        if words & matched:
+            found.words = array(
+                "q", compress(range(size), (words & matched).to_bytes(size, "little"))
+            )
+        return found if found.maskable else None
+
+    def _term_bits(
+        self,
+        term: Term,
+        head: tuple[int, int, int] | None,
+        size: int,
+        allow_words: bool,
+        words_ready: bool,
+        found: _Masked,
+    ) -> tuple[int, bool]:
+        """`search.plan_term` as a whole integer of a byte per unit: the units matching
+        `term`, and whether it matched verbatim (its needles, its completeness and a
+        words fallback put off are noted in `found`)."""
+        places = self._places_with(term.folded, head)
+        if places or term.phrase:
+            found.needles.append(term.folded)
+            found.complete = found.complete and bool(places)
+            return self._bits_with(term.folded, head, size), True
+        found.complete = False
+        if head is not None or not allow_words or len(term.folded) < 2:
+            return 0, True  # (the head answers no term it lacks: how is the whole's to say)
+        if not words_ready:
+            found.pending = True
+            return 0, False
+        words = segment.words(term.folded)
+        if not words or words == [term.folded]:
+            return 0, False
+        if len(words) > 255:  # (a byte counts them no further: `match_query` does)
+            found.maskable = False
+            return 0, False
+        held = 0  # per unit, how many of the words it holds (a byte each)
+        for word in words:
+            held += self._bits_with(word, head, size)
+        enough = bytes(int(words_suffice(n, len(words))) for n in range(256))
+        found.needles.extend(words)
+        return int.from_bytes(held.to_bytes(size, "little").translate(enough), "little"), False
+
+    def _bits_with(self, needle: str, head: tuple[int, int, int] | None, size: int) -> int:
+        """`_places_with` as a whole integer of a byte per unit (the last `BITS_KEPT` of
+        the whole answers kept: the next keystroke's query often holds the same term)."""
+        if head is not None:
+            return _bits_of(self._places_with(needle, head), size)
+        with self._lock:
+            kept = self._bits.get(needle)
+            if kept is not None:
+                self._bits.move_to_end(needle)
+                return kept
+        bits = _bits_of(self._places_with(needle), size)
+        with self._lock:
+            self._bits[needle] = bits
+            if len(self._bits) > self.BITS_KEPT:
+                self._bits.popitem(last=False)
+        return bits
 
     def _by_tags(
         self, q: Query, matched: Sequence[int], tagged: Callable[[str], Collection[str]] | None

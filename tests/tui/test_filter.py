@@ -79,12 +79,12 @@ async def test_the_last_answer_is_dimmed_while_a_new_query_is_typed(loaded) -> N
         await loaded(pilot)
         await filter_by(pilot, QUERY)
         answered = bar(app).status_text
-        assert answered and not bar(app).has_class("-stale")
+        assert answered and not bar(app).status.has_class("-stale")
         await pilot.press("x")  # the debounce has not run out: the old answer is still there
-        assert bar(app).status_text == answered and bar(app).has_class("-stale")
+        assert bar(app).status_text == answered and bar(app).status.has_class("-stale")
         await pilot.pause(DEBOUNCE * 2)
         await pilot.pause()
-        assert not bar(app).has_class("-stale")
+        assert not bar(app).status.has_class("-stale")
         assert bar(app).status_text != answered  # 行政复议x matches nothing
 
 
@@ -197,7 +197,7 @@ async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline
         everything = shown_keys(app)
         await filter_by(pilot, "绝不会出现的词语xyz")
         assert bar(app).status_text.endswith(" — showing everything")  # not filtered, said
-        assert bar(app).has_class("-no-match")
+        assert bar(app).status.has_class("-no-match")
         assert shown_keys(app) == everything  # still the whole outline, usable
         await pilot.press("escape")
         await pilot.pause()

@@ -91,15 +91,25 @@ def _short_needles(raw: sqlite3.Connection) -> set[str]:
 
 
 def _assert_postings_are_the_units(raw: sqlite3.Connection, needles: set[str]) -> None:
-    """The postings of characters and pairs hold exactly the units holding each needle."""
+    """The postings of characters and pairs hold exactly the units holding each needle,
+    and so do the packed ones (`short_postings`, whole or from a row id on)."""
     units = raw.execute("SELECT id, folded FROM units").fetchall()
+    middle = units[len(units) // 2][0] if units else 0
     for needle in needles:
         holding, parameter = store.holding_query(needle)
         found = {i for (i,) in raw.execute(holding, (parameter,))}
-        assert found == {i for i, folded in units if needle in folded}, needle
+        expected = [i for i, folded in units if needle in folded]
+        assert found == set(expected), needle
+        if len(needle) < store.TRIGRAM:
+            assert list(store.short_postings(raw, needle, 0, 2**62)) == expected, needle
+            shifted = store.short_postings(raw, needle, middle, 2**62, base=middle)
+            assert list(shifted) == [i - middle for i in expected if i >= middle], needle
 
 
-def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: Path) -> None:
+def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "PACK_MIN", 2)  # most grams packed: dropped, packed again
     folder = _copy(sample_paths(), tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
     files = sorted(folder.glob("*.txt"))
@@ -131,24 +141,41 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(tmp_path: P
         assert (totals["units"], totals["tokens"]) == (scanned[0], int(scanned[1]))
         # the postings of the units that went are gone with them (鱻 is held nowhere now)
         _assert_postings_are_the_units(raw, needles | _short_needles(raw))
+        # every unit is in a packed segment again (the segments of the reports that went
+        # were dropped, their other units packed anew)
+        segments = raw.execute("SELECT first, last FROM grams_segments").fetchall()
+        ids = [i for (i,) in raw.execute("SELECT id FROM units")]
+        assert all(any(first <= i <= last for first, last in segments) for i in ids)
     _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议", "鱻", "议新"])
 
 
-def test_a_store_of_the_schema_before_the_postings_gets_them_from_its_units(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("version", "lacking"),
+    [
+        (3, ["units_grams", "grams_packed", "grams_segments"]),
+        (4, ["grams_packed", "grams_segments"]),
+    ],
+)
+def test_a_store_of_a_schema_before_the_postings_gets_them_from_its_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int, lacking: list[str]
 ) -> None:
-    """Schema 3 lacked only the postings of short needles: opening it adds them (no
-    re-indexing), and search answers as from a store made new."""
+    """Schema 3 lacked the postings of short needles, schema 4 their packed segments:
+    opening such a store makes them from its units (no re-indexing), and search answers as
+    from a store made new."""
+    monkeypatch.setattr(store, "PACK_MIN", 1)
     folder = _copy(sample_paths()[:2], tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
     _index(folder, db)
     with sqlite3.connect(db) as raw:
-        raw.execute("DROP TABLE units_grams")
-        raw.execute("PRAGMA user_version=3")
+        for table in lacking:
+            raw.execute(f"DROP TABLE {table}")
+        raw.execute(f"PRAGMA user_version={version}")
     with store.Store(db) as opened:
         assert opened.notice is None and opened.report_count() == 2
-        (version,) = opened.db.execute("PRAGMA user_version").fetchone()
-        assert version == store.SCHEMA_VERSION
+        (found,) = opened.db.execute("PRAGMA user_version").fetchone()
+        assert found == store.SCHEMA_VERSION
+        (packed,) = opened.db.execute("SELECT count(*) FROM grams_packed").fetchone()
+        assert packed > 0
         _assert_postings_are_the_units(opened.db, _short_needles(opened.db))
     _assert_same_hits(folder, db, ["复议", "法", "。"])
 

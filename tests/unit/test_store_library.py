@@ -28,6 +28,43 @@ def samples() -> list[Report]:
     return load(sample_paths(), use_cache=False).reports
 
 
+@pytest.fixture(params=["by-places", "by-mask"])
+def tallied(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The answer's counts tallied over the matched places, or over a byte per unit
+    (`_Tally`), whatever share of the units match: the same answers."""
+    from govread.store_filter import _Directory
+
+    monkeypatch.setattr(_Directory, "MASK_SHARE", 0 if request.param == "by-places" else 10**9)
+    return str(request.param)
+
+
+@pytest.fixture(scope="module", params=["few-packed", "most-packed"])
+def sample_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, samples: list[Report]
+) -> Path:
+    """The samples' store (tests/conftest.py), with the short needles' postings packed as
+    `govread index` packs them (the grams of at least 64 units: few of the samples'), or
+    with every gram of at least two units packed: the filter reads packed segments, and
+    the postings elsewhere, within one needle."""
+    import os
+
+    from govread import store
+
+    path = tmp_path_factory.mktemp("store") / "store.sqlite3"
+    kept = store.PACK_MIN
+    if request.param == "most-packed":
+        store.PACK_MIN = 2
+    try:
+        with store.Store(path) as opened, opened.transaction():
+            for report in samples:
+                assert report.path is not None
+                stamp = os.stat(report.path)
+                opened.put(report, {}, size=stamp.st_size, mtime_ns=stamp.st_mtime_ns)
+    finally:
+        store.PACK_MIN = kept
+    return path
+
+
 def test_stored_reports_are_the_parsed_reports(sample_store: Path, samples: list[Report]) -> None:
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     assert not found.missing and not found.duplicates
@@ -101,7 +138,7 @@ FILTER_QUERIES = [
 
 
 def test_filter_from_the_store_is_the_in_memory_filter(
-    sample_store: Path, samples: list[Report]
+    sample_store: Path, samples: list[Report], tallied: str
 ) -> None:
     found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
     from_store = StoreIndex(StoreReader(sample_store), found.reports)
@@ -172,7 +209,11 @@ SHORT_QUERIES = [
 
 @pytest.mark.parametrize("from_report", [False, True], ids=["from-rows", "from-report"])
 def test_short_queries_from_the_store_are_the_in_memory_filter(
-    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, from_report: bool
+    sample_store: Path,
+    samples: list[Report],
+    monkeypatch: pytest.MonkeyPatch,
+    from_report: bool,
+    tallied: str,
 ) -> None:
     """The item rule places items in the folded body from the units' rows, or (an item's
     text occurring twice) from the report: the same hits either way."""
@@ -255,7 +296,7 @@ def test_the_store_decides_which_unit_is_the_hit_only_when_the_hits_are_read(
 
 
 def test_a_reports_part_of_the_answer_is_the_whole_answers_and_nothing_per_unit_is_walked(
-    sample_store: Path, samples: list[Report]
+    sample_store: Path, samples: list[Report], tallied: str
 ) -> None:
     """The outline asks a store's answer one report at a time (`in_report`): the same ids,
     ancestors and counts as the whole answer holds for that report. What the index keeps
@@ -294,7 +335,11 @@ def test_a_reports_part_of_the_answer_is_the_whole_answers_and_nothing_per_unit_
 
 @pytest.mark.parametrize("order", [[0, 1, 2, 3, 4], [2, 0, 4, 1, 3]], ids=["stored", "shuffled"])
 def test_the_first_reports_answer_is_the_whole_answers_for_them(
-    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, order: list[int]
+    sample_store: Path,
+    samples: list[Report],
+    monkeypatch: pytest.MonkeyPatch,
+    order: list[int],
+    tallied: str,
 ) -> None:
     """`filter_head` answers for the first reports alone (the outline's first screen): for
     them, the same reports, counts, ids, ancestors, sections with hits and first hit as
@@ -358,3 +403,49 @@ def test_reading_ahead_fills_the_cache_and_stops_at_the_next_key(
     assert set(from_store._needles) == {"复议", "法"}
     expected = SearchIndex.build(samples, use_cache=False).filter("复议 -法")
     assert from_store.filter("复议 -法").hits == expected.hits
+
+
+def test_the_byte_tally_holds_only_where_items_follow_their_sections() -> None:
+    """`_Tally.of_mask` carries a section's match through the items after it: it is used
+    only where each item follows its section or a sibling item."""
+    from array import array
+
+    from govread.store_filter import _items_follow_their_sections
+
+    # a section, its two items, a closing
+    assert _items_follow_their_sections(b"\0\1\1\0", b"\1\0\0\0", array("q", [-1, 0, 0, -1]))
+    # an item after the closing, or one whose section is not the one before it
+    assert not _items_follow_their_sections(b"\0\1\0\1", b"\1\0\0\0", array("q", [-1, 0, -1, 0]))
+    assert not _items_follow_their_sections(b"\0\0\1", b"\1\1\0", array("q", [-1, -1, 0]))
+
+
+WORD_QUERIES = [
+    "规范执法人员资格",  # nowhere verbatim: matched through its words
+    "规范执法人员资格 复议",
+    "行政执法监督检查 | 信访",
+    "执法人员资格 -信访",
+    '"规范执法人员资格" | 法治',  # a phrase: never through words
+]
+
+
+@pytest.mark.word_search
+def test_terms_matched_through_their_words_from_the_store_are_the_in_memory_filter(
+    sample_store: Path, samples: list[Report], tallied: str
+) -> None:
+    """With jieba loaded, a term found nowhere verbatim matches the units holding enough of
+    its words: from the store (their places counted per unit over a byte each) as in
+    memory, with the same needles and the same units marked as matched by words."""
+    from govread import segment
+
+    segment.ensure_loaded()
+    found = read_outline(StoreReader(sample_store), [str(r.path) for r in samples])
+    from_store = StoreIndex(StoreReader(sample_store), found.reports)
+    in_memory = SearchIndex.build(samples, use_cache=False)
+    compared = [f.name for f in dataclasses.fields(from_store.filter("x")) if f.name[0] != "_"]
+    by_words = 0
+    for query in WORD_QUERIES:
+        expected, answered = in_memory.filter(query), from_store.filter(query)
+        for name in compared:
+            assert getattr(answered, name) == getattr(expected, name), (query, name)
+        by_words += bool(expected.word_ids)
+    assert by_words >= 3  # (the words fallback was taken)

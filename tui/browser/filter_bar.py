@@ -119,6 +119,12 @@ class FilterBar(Horizontal):
         return self.query_one("#filter-input", Input)
 
     @property
+    def status(self) -> Static:
+        """The status line (classes `-stale`, `-no-match`: on it alone, as restyling a
+        leaf costs little, and the whole bar, its input included, some 15 ms a change)."""
+        return self.query_one("#filter-status", Static)
+
+    @property
     def value(self) -> str:
         return self.input.value
 
@@ -136,7 +142,7 @@ class FilterBar(Horizontal):
         self._debounce = self.set_timer(DEBOUNCE, self._settled)
         # Until the new query is answered the status is the last one's: dimmed, so it is
         # not read as the answer to what is typed now.
-        self.add_class("-stale")
+        self.status.add_class("-stale")
         self.post_message(FilterQueryTyped(self.value))
 
     def _settled(self) -> None:
@@ -172,9 +178,10 @@ class FilterBar(Horizontal):
         dropped first, then the forms shorten in order (the last one is cut with "…").
         """
         self._found = forms or (Text(),)
-        self.set_class(no_match, "-no-match")
+        status = self.status
+        status.set_class(no_match, "-no-match")
         # an answer that came while a newer query is still being typed stays dimmed
-        self.set_class(self._debounce is not None, "-stale")
+        status.set_class(self._debounce is not None, "-stale")
         self._refresh_status()
 
     def show_words_status(self, note: str) -> None:
