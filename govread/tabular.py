@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import tomli_w
+
+from govread.sanitize import dumps_json, escape_toml
 
 Row = Mapping[str, object]
 TableFormat = Literal["csv", "jsonl", "json", "toml"]
@@ -57,23 +58,22 @@ def _plain(value: object) -> object:
 
 
 def jsonl_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
-    """One JSON object per line, keys in column order, Chinese kept as it is."""
-    return "".join(
-        json.dumps({c: _plain(row.get(c)) for c in columns}, ensure_ascii=False) + "\n"
-        for row in rows
-    )
+    """One JSON object per line, keys in column order, Chinese kept as it is (characters
+    unsafe on a terminal \\u-escaped: the data stay exact)."""
+    return "".join(dumps_json({c: _plain(row.get(c)) for c in columns}) + "\n" for row in rows)
 
 
 def json_text(columns: Sequence[str], rows: Iterable[Row]) -> str:
     """A JSON list of objects, keys in column order."""
     payload = [{c: _plain(row.get(c)) for c in columns} for row in rows]
-    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+    return dumps_json(payload, indent=1) + "\n"
 
 
 def toml_text(columns: Sequence[str], rows: Iterable[Row], *, table: str = "row") -> str:
-    """Every row as a ``[[table]]``; None values are left out (TOML has no null)."""
+    """Every row as a ``[[table]]``; None values are left out (TOML has no null); characters
+    unsafe on a terminal are TOML escapes."""
     records = [{c: _plain(row[c]) for c in columns if row.get(c) is not None} for row in rows]
-    return tomli_w.dumps({table: records})
+    return escape_toml(tomli_w.dumps({table: records}))
 
 
 def render(

@@ -14,7 +14,6 @@ Exit status: 0 success; 1 when a file named could not be opened or nothing was o
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Sequence
 
 from rich.console import Console
@@ -27,6 +26,8 @@ from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
 from govread.parsers.model import Report
+from govread.records import write_utf8
+from govread.sanitize import dumps_json
 from govread.tabular import render, sanitize
 
 TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators unless named
@@ -51,17 +52,6 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Nam
         return parser.parse_args(list(argv))
     except SystemExit as exit_:  # --help, or a usage error argparse has already explained
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-
-
-def _write(text: str) -> None:
-    """Exact bytes (UTF-8, a CSV's BOM included) whatever the terminal's encoding."""
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-        buffer.flush()
-    else:
-        sys.stdout.write(text)
 
 
 def _console() -> Console:
@@ -112,7 +102,7 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
     indicators = args.indicator or None
     if args.format != "text":
         rows = figure_rows(reports, indicators)
-        _write(render(args.format, COLUMNS, rows, table="figure"))
+        write_utf8(render(args.format, COLUMNS, rows, table="figure"))
         return
     per_report = [report_rows(report, indicators) for report in reports]
     table = pivot(reports, per_report, indicators)
@@ -172,12 +162,10 @@ def coverage_json(found: Sequence[Coverage]) -> list[dict[str, object]]:
 def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
     found = [coverage(report) for report in reports]
     if args.format == "csv":
-        _write(render("csv", COVERAGE_COLUMNS, coverage_rows(found)))
+        write_utf8(render("csv", COVERAGE_COLUMNS, coverage_rows(found)))
         return
     if args.format == "json":
-        import json
-
-        _write(json.dumps(coverage_json(found), ensure_ascii=False, indent=1) + "\n")
+        write_utf8(dumps_json(coverage_json(found), indent=1) + "\n")
         return
     out = Table(header_style="bold", title=Text(_("share of text % (units)")))
     out.add_column(Text(_("report")))
@@ -241,12 +229,10 @@ def checklist_text(c: Checklist) -> Text:
 def _check(args: argparse.Namespace, reports: list[Report]) -> None:
     found = [check(report) for report in reports]
     if args.format == "csv":
-        _write(render("csv", check_columns(), check_rows(found)))
+        write_utf8(render("csv", check_columns(), check_rows(found)))
         return
     if args.format == "json":
-        import json
-
-        _write(json.dumps([c.to_json() for c in found], ensure_ascii=False, indent=1) + "\n")
+        write_utf8(dumps_json([c.to_json() for c in found], indent=1) + "\n")
         return
     console = _console()
     for index, c in enumerate(found):

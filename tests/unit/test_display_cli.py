@@ -160,3 +160,35 @@ def test_usage_errors_repeat_arguments_sanitised(
     assert code == 2
     hostile.assert_clean(out + err)
     assert "unrecognized arguments: --\\x1b]0;PWN\\x07\\x9b31m\\u202e" in err
+
+
+@pytest.mark.parametrize(
+    ("command", "fmt"),
+    [
+        ("figures", "csv"),
+        ("figures", "jsonl"),
+        ("figures", "json"),
+        ("coverage", "csv"),
+        ("coverage", "json"),
+        ("check", "csv"),
+        ("check", "json"),
+    ],
+)
+def test_corpus_tables(
+    hostile: Any, capsys: pytest.CaptureFixture[str], command: str, fmt: str
+) -> None:
+    """The tables of `figures`, `coverage` and `check` name each report's file: its escapes
+    reach standard output escaped (CSV: shown as `\\x9b`; JSON: as `\\u` escapes, so
+    the path read back is the real one)."""
+    code, out, err = run(capsys, command, hostile.xianning, hostile.baoji, "--format", fmt)
+    assert code == 0, err
+    # a CSV's BOM and CRLF line ends are meant
+    hostile.assert_clean(out.removeprefix("\ufeff").replace("\r\n", "\n") + err)
+    if fmt == "csv":
+        assert "\\x9b" in out and "宝鸡市2024年.txt" in out
+        return
+    if fmt == "jsonl":
+        paths = {json.loads(line)["path"] for line in out.splitlines()}
+    else:
+        paths = {row["path"] for row in json.loads(out)}
+    assert paths == {str(hostile.xianning), str(hostile.baoji)}

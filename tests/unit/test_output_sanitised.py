@@ -50,8 +50,6 @@ EXCEPTIONS = {
     ("govread/records.py", "write_utf8", "text"),
     # The export command's text, spooled after passing through terminal_safe (as above).
     ("govread/records.py", "write_utf8_from", "text"),
-    # A table (CSV / JSON Lines / TOML) whose cells pass through govread.tabular.sanitize.
-    ("govread/commands/tables.py", "_write", "text"),
 }
 # (file, function): f-strings whose other values are counts and fixed words.
 COUNTS_ONLY = {
