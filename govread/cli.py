@@ -265,7 +265,7 @@ CHOICES_SHOWN = 10  # the choices a usage error names before "… N more"
 def first_few(choices: Sequence[str], limit: int = CHOICES_SHOWN) -> str:
     """At most `limit` of `choices`, comma-separated, then "… N more" for the rest: a message
     naming the choices among thousands of reports stays short."""
-    shown = ", ".join(choices[:limit])
+    shown = _(", ").join(choices[:limit])
     rest = len(choices) - limit
     if rest <= 0:
         return shown

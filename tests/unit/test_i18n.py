@@ -265,3 +265,14 @@ def test_files_skipped_and_indexing_are_told_in_chinese(
     stream = io.StringIO()
     ProgressLine(stream)("indexing", 1, 1)
     assert stream.getvalue() == "建立索引：1/1\n"
+
+
+def test_a_short_list_of_choices_is_separated_as_the_language_writes_it() -> None:
+    """`compare` and `--region` name the reports or places a name matches: 、 between them in
+    Chinese, not an English comma."""
+    from govread.cli import first_few
+
+    assert first_few(["咸宁市 2023", "宝鸡市 2023"]) == "咸宁市 2023, 宝鸡市 2023"
+    set_language("zh")
+    assert first_few(["咸宁市 2023", "宝鸡市 2023"]) == "咸宁市 2023、宝鸡市 2023"
+    assert first_few([f"某{i}县" for i in range(12)], limit=2) == "某0县、某1县，… 另有 10 项"
