@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
@@ -98,15 +97,3 @@ def format_for_path(path: str, default: TableFormat = "csv") -> TableFormat:
         if lowered.endswith("." + fmt):
             return fmt
     return default
-
-
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
-
-
-def sanitize(text: str) -> str:
-    """Text safe for a terminal: control, bidi and zero-width characters dropped.
-
-    One place for every string a table shows (report text, file names) until the project's
-    shared sanitiser takes over.
-    """
-    return _UNSAFE.sub("", text)

@@ -27,8 +27,8 @@ from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.records import write_utf8
-from govread.sanitize import dumps_json
-from govread.tabular import render, sanitize
+from govread.sanitize import dumps_json, sanitize
+from govread.tabular import render
 
 TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators unless named
 

@@ -192,3 +192,16 @@ def test_corpus_tables(
     else:
         paths = {row["path"] for row in json.loads(out)}
     assert paths == {str(hostile.xianning), str(hostile.baoji)}
+
+
+@pytest.mark.parametrize("command", ["figures", "coverage", "check"])
+def test_corpus_tables_as_text_show_escapes_as_the_one_sanitiser_does(
+    hostile: Any, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """The text tables escape a file name's controls visibly (`\\x9b`), as every other output
+    does, rather than dropping them: a user can still tell what the name held."""
+    code, out, err = run(capsys, command, hostile.xianning, hostile.baoji, "--format", "text")
+    assert code == 0, err
+    hostile.assert_clean(out + err)
+    if command == "check":  # the checklist names each report's file
+        assert "\\x9b" in out

@@ -16,7 +16,7 @@ from rich.text import Text
 from govread.corpus_tables import CorpusEntry
 from govread.figure_table import value_text
 from govread.i18n import _
-from govread.tabular import sanitize
+from govread.sanitize import sanitize
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 BAR_STYLE = "bold cyan"

@@ -59,7 +59,7 @@ from govread.i18n import N_, _, _n
 from govread.linebreak import KinsokuText
 from govread.loading import cache_enabled
 from govread.parsers.model import Report
-from govread.tabular import sanitize
+from govread.sanitize import sanitize
 from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
