@@ -28,7 +28,17 @@ from typing import TYPE_CHECKING, NamedTuple
 import govread
 from govread import statefile
 from govread.atomic import atomic_write_bytes
-from govread.marks import NodeKind, NodeRef, is_node_id, kind_of, report_id_of
+from govread.marks import (
+    Annotation,
+    AnnotationLookup,
+    NodeKind,
+    NodeRef,
+    clean_note,
+    clean_tags,
+    is_node_id,
+    kind_of,
+    report_id_of,
+)
 from govread.parsers.model import Report
 from govread.sanitize import escape_toml
 
@@ -95,12 +105,19 @@ class Pair(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class ExportedRef:
     """A node named in an export: the full SHA-256 of its file, of its report's body text
-    (None in exports written before ids were keyed by text) and its node id."""
+    (None in exports written before ids were keyed by text), its node id, and the tags and
+    note it was exported with (empty in exports written without them)."""
 
     sha256: str
     id: str
     kind: NodeKind
     text_sha256: str | None = None
+    tags: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def annotation(self) -> Annotation:
+        return Annotation(self.tags, self.note)
 
 
 def open_id(ref: ExportedRef, reports: Iterable[Report]) -> str | None:
@@ -205,9 +222,12 @@ def text_figures(ref: NodeRef) -> list[dict[str, object]]:
 
 
 def node_table(
-    ref: NodeRef | Passage, figures: FiguresHook | None = text_figures
+    ref: NodeRef | Passage,
+    figures: FiguresHook | None = text_figures,
+    annotations: AnnotationLookup | None = None,
 ) -> dict[str, object]:
-    """The TOML table for one node: its report's fields, then the node's own.
+    """The TOML table for one node: its report's fields, then the node's own, with the
+    ``tags`` and ``note`` `annotations` gives for its id (left out when it has none).
 
     A `Passage` is written like its node, but with the passage's text and figures; one
     outside every node (the closing) has ``kind = "closing"`` and no id or path.
@@ -218,6 +238,11 @@ def node_table(
     table.update(report_fields(ref.report))
     table["path"] = list(ref.path)
     table.update(_known((("number", ref.number), ("level", ref.level), ("heading", ref.heading))))
+    if annotations is not None:
+        tags, note = annotations(ref.id)
+        if tags:
+            table["tags"] = list(tags)
+        table.update(_known((("note", note),)))
     table["text"] = ref.text()
     if figures is not None:
         _add_figures(table, figures(ref))
@@ -284,13 +309,15 @@ def export_document(
     pairs: Iterable[Pair | tuple[str | None, Side, Side]] = (),
     sides: tuple[Report, Report] | None = None,
     figures: FiguresHook | None = text_figures,
+    annotations: AnnotationLookup | None = None,
     now: dt.datetime | None = None,
 ) -> dict[str, object]:
-    """The export as plain data (what `tomllib` will read back, apart from dates)."""
+    """The export as plain data (what `tomllib` will read back, apart from dates); the
+    items carry the tags and notes `annotations` gives (a comparison's sides do not)."""
     document = _header(now)
     if sides is not None:
         document["compare"] = {"a": report_fields(sides[0]), "b": report_fields(sides[1])}
-    item_tables = [node_table(ref, figures) for ref in items]
+    item_tables = [node_table(ref, figures, annotations) for ref in items]
     if item_tables:
         document["item"] = item_tables
     pair_tables = []
@@ -345,6 +372,7 @@ def export_chunks(
     refs: Iterable[NodeRef | Passage],
     *,
     figures: FiguresHook | None = text_figures,
+    annotations: AnnotationLookup | None = None,
     now: dt.datetime | None = None,
     multiline: bool = True,
 ) -> Iterator[str]:
@@ -359,7 +387,7 @@ def export_chunks(
     batch: list[dict[str, object]] = []
     held = 0
     for ref in refs:
-        table = node_table(ref, figures)
+        table = node_table(ref, figures, annotations)
         if multiline and _holds_carriage_return(table):
             raise CarriageReturnMet
         batch.append(table)
@@ -415,10 +443,12 @@ def export_items(
     refs: Iterable[NodeRef | Passage],
     *,
     figures: FiguresHook | None = text_figures,
+    annotations: AnnotationLookup | None = None,
     now: dt.datetime | None = None,
 ) -> str:
-    """TOML text with one ``[[item]]`` per node, in the order given."""
-    return dumps(export_document(items=refs, figures=figures, now=now))
+    """TOML text with one ``[[item]]`` per node, in the order given, each with the tags
+    and note `annotations` gives for it (a `MarkSet`'s ``tags_and_note``)."""
+    return dumps(export_document(items=refs, figures=figures, annotations=annotations, now=now))
 
 
 def export_pairs(
@@ -452,14 +482,15 @@ def write_items(
     *,
     overwrite: bool = False,
     figures: FiguresHook | None = text_figures,
+    annotations: AnnotationLookup | None = None,
     now: dt.datetime | None = None,
 ) -> Path:
     """Export nodes straight to a file: `export_items` then `write_export`.
 
-    The browser's export dialog calls this with the marks in order; on
-    `OverwriteRefused` it asks, then calls again with ``overwrite=True``.
+    On `OverwriteRefused`, ask, then call again with ``overwrite=True``.
     """
-    return write_export(path, export_items(refs, figures=figures, now=now), overwrite=overwrite)
+    text = export_items(refs, figures=figures, annotations=annotations, now=now)
+    return write_export(path, text, overwrite=overwrite)
 
 
 # -- reading back -----------------------------------------------------------------------
@@ -583,4 +614,16 @@ def _ref(path: str | os.PathLike[str], table: Mapping[str, object], where: str) 
     # the file's bytes).
     if report_id_of(node_id) not in {sha256[:12], (text_sha256 or sha256)[:12]}:
         raise ExportError(path, f"{where}: its id does not belong to sha256 {sha256[:12]}…")
-    return ExportedRef(sha256=sha256, id=node_id, kind=kind_of(node_id), text_sha256=text_sha256)
+    tags, note = table.get("tags", []), table.get("note", "")
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        raise ExportError(path, f"{where} has tags that are not a list of text")
+    if not isinstance(note, str):
+        raise ExportError(path, f"{where} has a note that is not text")
+    return ExportedRef(
+        sha256=sha256,
+        id=node_id,
+        kind=kind_of(node_id),
+        text_sha256=text_sha256,
+        tags=clean_tags(tags),  # the limits marks.json applies
+        note=clean_note(note),
+    )

@@ -53,6 +53,7 @@ LOCK_TIMEOUT = 5.0
 __all__ = [
     "LOCK_TIMEOUT",
     "MARKS_FORMAT",
+    "AnnotationLookup",
     "MarkSet",
     "NodeKind",
     "NodeRef",
@@ -238,6 +239,9 @@ MAX_TAGS = 32  # per node
 MAX_TAG_CHARS = 40
 MAX_NOTE_CHARS = 20_000
 
+# The tags and note of a node id (empty and None when it has none), as exports take them.
+AnnotationLookup = Callable[[str], tuple[Sequence[str], str | None]]
+
 
 @dataclass(frozen=True, slots=True)
 class Annotation:
@@ -259,6 +263,25 @@ def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
         if text and text not in cleaned:
             cleaned.append(text)
     return tuple(cleaned[:MAX_TAGS])
+
+
+def clean_note(note: str) -> str:
+    """A note as stored: surrounding whitespace dropped, at most `MAX_NOTE_CHARS`."""
+    return note.strip()[:MAX_NOTE_CHARS]
+
+
+def merge_annotation(mine: Annotation, imported: Annotation) -> Annotation:
+    """`imported` (from an export being restored) merged into the user's own `mine`,
+    never losing what the user has: the tags are the union (the user's first, in their
+    order); the note is the user's when the two are equal or the imported one is empty,
+    the imported one when the user has none, and otherwise the user's with the imported
+    one appended on a new line, unless the user's already holds it."""
+    tags = clean_tags((*mine.tags, *imported.tags))
+    if not mine.note or not imported.note or imported.note in mine.note:
+        note = mine.note or imported.note
+    else:
+        note = clean_note(f"{mine.note}\n{imported.note}")
+    return Annotation(tags, note)
 
 
 def parse_tags(text: str) -> tuple[str, ...]:
@@ -303,6 +326,9 @@ class MarkSet:
         self._removed: set[str] = set()
         self._notes: dict[str, Annotation] = {}
         self._annotated: set[str] = set()  # ids whose tags or note this session changed
+        # Tags and notes restored from exports since the last save: merged into the file's
+        # (`merge_annotation`) under the lock, so another session's coding is never lost.
+        self._imported: dict[str, list[Annotation]] = {}
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.on_external_change = on_external_change
@@ -404,7 +430,7 @@ class MarkSet:
         old = self.annotation(node_id)
         new = Annotation(
             clean_tags(tags) if tags is not None else old.tags,
-            note.strip()[:MAX_NOTE_CHARS] if note is not None else old.note,
+            clean_note(note) if note is not None else old.note,
         )
         if new:
             self._notes[node_id] = new
@@ -415,6 +441,30 @@ class MarkSet:
             self._mark({node_id})
         self._changed()
         return new
+
+    def restore(self, node_ids: Iterable[str], annotations: Mapping[str, Annotation]) -> set[str]:
+        """Mark `node_ids` and merge `annotations` (tags and notes read from an export) into
+        the nodes' own with `merge_annotation`, with one save; an annotated node is marked
+        too. Returns the ids whose tags or note changed."""
+        wanted = {_checked(node_id) for node_id in node_ids}
+        changed: set[str] = set()
+        for node_id, imported in annotations.items():
+            node_id = _checked(node_id)
+            wanted.add(node_id)
+            if not imported:
+                continue
+            old = self.annotation(node_id)
+            merged = merge_annotation(old, imported)
+            if merged != old:
+                self._imported.setdefault(node_id, []).append(imported)
+                self._notes[node_id] = merged
+                changed.add(node_id)
+        new = wanted - self._ids
+        if new:
+            self._mark(new)
+        if new or changed:
+            self._changed()
+        return changed
 
     # -- changing -----------------------------------------------------------------
 
@@ -521,6 +571,14 @@ class MarkSet:
                         notes[node_id] = self._notes[node_id]
                     else:
                         notes.pop(node_id, None)
+                for node_id, imports in self._imported.items():
+                    if node_id in self._annotated:  # this session's word, merged, stands
+                        continue
+                    merged_note = notes.get(node_id, Annotation())
+                    for imported in imports:
+                        merged_note = merge_annotation(merged_note, imported)
+                    if merged_note:
+                        notes[node_id] = merged_note
                 atomic_write_text(self.path, _dumps(merged, notes), overwrite=True)
         except WriteError as error:
             self.save_error = f"marks not saved: {error}"
@@ -542,6 +600,7 @@ class MarkSet:
             self._added.clear()
             self._removed.clear()
             self._annotated.clear()
+            self._imported.clear()
             if flipped and self.on_external_change is not None:
                 self.on_external_change(flipped)
         return self.save_error

@@ -24,13 +24,13 @@ from __future__ import annotations
 import codecs
 import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
 from typing import IO, TYPE_CHECKING, Literal
 
 from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source_url
 from govread.export import Pair, Passage
-from govread.marks import NodeRef
+from govread.marks import AnnotationLookup, NodeRef
 from govread.sanitize import dumps_json, sanitize
 from govread.tabular import BOM, csv_text
 
@@ -57,8 +57,6 @@ REPORT_SCHEMA = "govread-report/1"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = dict[str, object]
-# The tags and note of a node id (empty and None when it has none).
-AnnotationLookup = Callable[[str], tuple[Sequence[str], str | None]]
 
 
 def _report_columns(node: NodeRef | Passage) -> Row:

@@ -1,7 +1,8 @@
 """What the app does with marks beyond toggling one: clearing them all, restoring from exports.
 
 `confirm_clear_marks` asks, then unmarks the open reports' nodes (the palette's "Clear
-marks"); `restore_marks` puts back the marks named by exported TOML files.
+marks"); `restore_marks` puts back the marks named by exported TOML files, with their tags
+and notes merged into the user's (`govread.marks.merge_annotation`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from textual.app import App
 
 from govread.export import ExportError, open_id, read_export_contents
 from govread.i18n import _, _n
+from govread.marks import Annotation, merge_annotation
 from govread.statefile import display_path
 from govread.tui.app_state import GovreadState, app_state
 
@@ -72,10 +74,13 @@ def confirm_clear_marks(app: App[Any]) -> None:
 
 
 def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
-    """Mark again the nodes named by exported TOML files, on the reports that are open.
+    """Mark again the nodes named by exported TOML files, on the reports that are open,
+    and merge the tags and notes exported with them into the nodes' own (never replacing
+    what the user has: `MarkSet.restore`).
 
-    One notification per file: how many marks came back, how many name reports that are
-    not open; a file that is not an export is an error notification naming it.
+    One notification per file: how many marks came back, how many nodes' tags or notes
+    changed, how many name reports that are not open; a file that is not an export is an
+    error notification naming it.
     """
     state = app_state(app)
     library = state.library
@@ -102,9 +107,15 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
         unknown = {node_id for node_id in on_open if library.resolve(node_id) is None}
         on_open -= unknown  # an edited export may name nodes the report does not have
         fresh = on_open - set(state.marks)
-        if fresh:
-            state.marks.update(fresh)
-            state.marks_changed(frozenset(fresh))
+        imported: dict[str, Annotation] = {}
+        for ref, node_id in zip(named, found, strict=True):
+            if node_id in on_open and ref.annotation:
+                imported[node_id] = merge_annotation(
+                    imported.get(node_id, Annotation()), ref.annotation
+                )
+        annotated = state.marks.restore(fresh, imported) if fresh or imported else set()
+        if fresh or annotated:
+            state.marks_changed(frozenset(fresh | annotated))
         elsewhere = len(
             {ref.id for ref, node_id in zip(named, found, strict=True) if node_id is None}
         )
@@ -117,6 +128,12 @@ def restore_marks(app: App[Any], export_paths: Iterable[str | Path]) -> None:
             line += _n("; {n} was already marked", "; {n} were already marked", already).format(
                 n=already
             )
+        if annotated:
+            line += _n(
+                "; tags or note merged on {n} node",
+                "; tags or notes merged on {n} nodes",
+                len(annotated),
+            ).format(n=len(annotated))
         if elsewhere:
             line += _("; {n} refer to reports that are not open").format(n=elsewhere)
         if unknown:

@@ -248,9 +248,9 @@ def run(argv: Sequence[str]) -> int:
             first = next(nodes, None)
             written = 0
         counted = _counting(chain([first] if first else [], nodes))
-        if fmt == "toml":
-            return export_chunks(counted, multiline=multiline)
         annotations = marks.tags_and_note if marks is not None else None
+        if fmt == "toml":
+            return export_chunks(counted, annotations=annotations, multiline=multiline)
         return render_chunks(counted, fmt, annotations=annotations)
 
     def _counting(found: Iterable[NodeRef | Passage]) -> Iterator[NodeRef | Passage]:

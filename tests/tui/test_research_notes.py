@@ -14,7 +14,7 @@ from textual.pilot import Pilot
 
 from govread.citation import citation_line
 from govread.config import config_path
-from govread.marks import MarkSet, resolve
+from govread.marks import MarkSet, marks_path, resolve
 from govread.tui.app import GovreadApp
 from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.dialogs.export import ExportDialog
@@ -159,6 +159,47 @@ async def test_export_dialog_writes_csv_with_tags_by_extension(
     assert [row["id"] for row in rows] == [section.id]
     assert rows[0]["tags"] == "执法;复议" and rows[0]["note"] == "第一行\n第二行"
     assert rows[0]["region"] == app.reports[0].region
+
+
+async def test_a_toml_export_brings_tags_and_notes_back_merged(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    """Mark, tag, note, export to .toml (e), lose the marks, restore the export: the tags
+    and note come back, merged with what the user has written since."""
+    out = tmp_path / "coded.toml"
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        await pilot.press("down", "space")
+        await _tag(pilot, "执法,复议")
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"依据第三条", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert "with their tags and notes: TOML" in str(
+            dialog.query_one("#export-summary").render()
+        )
+        dialog.path_input.value = str(out)
+        await pilot.press("enter")
+        await pilot.pause()
+    marks_path().unlink()  # the marks are gone (another machine, a new data folder)
+    MarkSet.load()[0].annotate(section.id, tags=["公开"], note="我的想法")
+    again = GovreadApp(paths=[str(out)])
+    async with again.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await pilot.pause()
+        assert again.marks.annotation(section.id).tags == ("公开", "执法", "复议")
+        assert again.marks.annotation(section.id).note == "我的想法\n依据第三条"
+        shown = again.browser.detail.plain_text
+        assert "Tags 公开 · 执法 · 复议" in shown and "依据第三条" in shown
+        assert any("tags or note merged on 1 node" in n.message for n in again._notifications)
+    assert MarkSet.load()[0].annotation(section.id).note == "我的想法\n依据第三条"  # saved
 
 
 # -- provenance ---------------------------------------------------------------------------

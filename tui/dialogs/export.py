@@ -2,8 +2,8 @@
 
 The file's extension picks the format of the marks: ``.toml`` (govread-export/1, which
 restores marks), ``.csv`` (UTF-8 with a BOM, for spreadsheets), ``.jsonl`` or ``.md``
-(Markdown notes); the tags and notes of the marks go with them in CSV, JSON Lines and
-Markdown.
+(Markdown notes); the tags and notes of the marks go with them in every format (a TOML
+export restores them too).
 
 By default it exports the marked nodes of the open reports; given `document` (TOML text,
 or a callable giving it when enter is pressed) with a `summary`, it writes that instead:
@@ -95,9 +95,9 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         summary.append(_n(" from {n} report", " from {n} reports", reports).format(n=reports))
         summary.append(
             _(
-                " will be written to the file below: TOML (govread-export/1); end its name in "
-                ".csv, .jsonl or .md for CSV (spreadsheets), JSON Lines or Markdown notes, with "
-                "tags and notes:"
+                " will be written to the file below with their tags and notes: TOML "
+                "(govread-export/1, which restores them); end its name in .csv, .jsonl or .md "
+                "for CSV (spreadsheets), JSON Lines or Markdown notes:"
             )
         )
         return summary
@@ -147,9 +147,9 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
                 )
                 return None
             fmt = export_format_for_path(path.name)
-            if fmt == "toml":
-                return export_items(refs), _nodes(len(refs))
             state = app_state(self)
+            if fmt == "toml":
+                return export_items(refs, annotations=state.marks.tags_and_note), _nodes(len(refs))
             text = render_rows(
                 refs, fmt, annotations=state.marks.tags_and_note, style=state.citation_style
             )

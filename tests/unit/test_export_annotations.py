@@ -1,0 +1,155 @@
+"""The TOML export carries the marks' tags and notes, and restoring it merges them back into
+the user's own without losing any (tags: the union; notes: kept, taken or appended)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from govread.cli import main
+from govread.export import ExportError, export_chunks, export_items, read_export
+from govread.marks import (
+    MAX_NOTE_CHARS,
+    MAX_TAG_CHARS,
+    MAX_TAGS,
+    Annotation,
+    MarkSet,
+    NodeRef,
+    iter_nodes,
+    merge_annotation,
+)
+from govread.parsers import Report, parse_text
+
+TEXT = """某县人民政府关于2024年法治政府建设情况的报告
+一、主要做法
+（一）规范执法
+全年检查企业十二家，一是抽查，二是回访。
+（二）公开信息
+发布通知若干条。
+二、下步打算
+继续改进。
+"""
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return parse_text(TEXT, path="某县2024.txt")
+
+
+@pytest.fixture(scope="module")
+def refs(report: Report) -> list[NodeRef]:
+    return [ref for ref in iter_nodes(report) if ref.kind == "section"][:3]
+
+
+def _marks(refs: list[NodeRef]) -> MarkSet:
+    marks = MarkSet()  # no file: nothing saved
+    marks.annotate(refs[0].id, tags=["执法", "抽查"], note="第一行\n第二行")
+    marks.annotate(refs[1].id, tags=["公开"])
+    marks.add(refs[2].id)
+    return marks
+
+
+def test_items_carry_tags_and_notes_only_when_they_have_them(refs: list[NodeRef]) -> None:
+    marks = _marks(refs)
+    text = export_items(refs, figures=None, annotations=marks.tags_and_note)
+    tables = tomllib.loads(text)["item"]
+    assert tables[0]["tags"] == ["执法", "抽查"] and tables[0]["note"] == "第一行\n第二行"
+    assert tables[1]["tags"] == ["公开"] and "note" not in tables[1]
+    assert "tags" not in tables[2] and "note" not in tables[2]
+    # streamed (`govread export`) is the very same text
+    streamed = "".join(export_chunks(refs, figures=None, annotations=marks.tags_and_note))
+    assert streamed.split("\n", 3)[3] == text.split("\n", 3)[3]  # past the timestamp line
+    # without a lookup (a query's hits) nothing is added
+    assert "tags" not in tomllib.loads(export_items(refs[:1], figures=None))["item"][0]
+
+
+def test_read_export_gives_tags_and_notes_back(refs: list[NodeRef], tmp_path: Path) -> None:
+    path = tmp_path / "coded.toml"
+    path.write_text(
+        export_items(refs, figures=None, annotations=_marks(refs).tags_and_note), "utf-8"
+    )
+    read = read_export(path)
+    assert [ref.annotation for ref in read] == [
+        Annotation(("执法", "抽查"), "第一行\n第二行"),
+        Annotation(("公开",), ""),
+        Annotation(),
+    ]
+
+
+def test_imported_fields_are_checked_and_held_to_the_marks_limits(
+    refs: list[NodeRef], tmp_path: Path
+) -> None:
+    path = tmp_path / "edited.toml"
+    base = export_items(refs[:1], figures=None)
+    path.write_text(base.replace("[[item]]\n", "[[item]]\ntags = [1, 2]\n", 1), "utf-8")
+    with pytest.raises(ExportError, match="tags that are not a list of text"):
+        read_export(path)
+    path.write_text(base.replace("[[item]]\n", "[[item]]\nnote = 3\n", 1), "utf-8")
+    with pytest.raises(ExportError, match="note that is not text"):
+        read_export(path)
+    many = json.dumps([f"t{i}" + "长" * MAX_TAG_CHARS for i in range(MAX_TAGS + 5)])
+    long_note = json.dumps("注" * (MAX_NOTE_CHARS + 10))
+    edited = base.replace("[[item]]\n", f"[[item]]\ntags = {many}\nnote = {long_note}\n")
+    path.write_text(edited, "utf-8")
+    (read,) = read_export(path)
+    assert len(read.tags) == MAX_TAGS and all(len(tag) == MAX_TAG_CHARS for tag in read.tags)
+    assert len(read.note) == MAX_NOTE_CHARS
+
+
+@pytest.mark.parametrize(
+    ("mine", "imported", "merged"),
+    [
+        (Annotation(), Annotation(("a",), "n"), Annotation(("a",), "n")),  # taken
+        (
+            Annotation(("a", "b"), "n"),
+            Annotation(("c", "a"), "n"),
+            Annotation(("a", "b", "c"), "n"),
+        ),
+        (Annotation((), "mine"), Annotation((), ""), Annotation((), "mine")),
+        (Annotation((), "mine"), Annotation((), "theirs"), Annotation((), "mine\ntheirs")),
+        (Annotation((), "mine\ntheirs"), Annotation((), "theirs"), Annotation((), "mine\ntheirs")),
+    ],
+)
+def test_merge_keeps_what_the_user_has(
+    mine: Annotation, imported: Annotation, merged: Annotation
+) -> None:
+    assert merge_annotation(mine, imported) == merged
+    assert merge_annotation(merged, imported) == merged  # restoring twice changes nothing
+
+
+def test_restore_merges_into_the_file_under_the_lock(tmp_path: Path) -> None:
+    """A restore merges into what is on disk at save time: another session's note, saved
+    after this one loaded, is kept and the imported one appended."""
+    path = tmp_path / "marks.json"
+    node, other = "0123456789ab/1", "0123456789ab/2"
+    mine, _ = MarkSet.load(path)
+    elsewhere, _ = MarkSet.load(path)
+    elsewhere.annotate(node, tags=["执法"], note="另一会话")
+    changed = mine.restore({other}, {node: Annotation(("复议",), "导入的")})
+    assert changed == {node}
+    stored, _ = MarkSet.load(path)
+    assert {node, other} <= set(stored)
+    assert stored.annotation(node) == Annotation(("执法", "复议"), "另一会话\n导入的")
+    assert mine.annotation(node) == stored.annotation(node)  # taken in on save
+    assert mine.restore((), {node: Annotation(("复议",), "导入的")}) == set()  # again: no change
+
+
+def test_cli_export_marks_writes_tags_and_notes_to_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govread.corpus import load
+
+    report = load([]).reports[0]
+    section = report.sections[0]
+    MarkSet.load()[0].annotate(section.id, tags=["执法"], note="依据\n第三条")
+    out = tmp_path / "coded.toml"
+    assert main(["export", "--marks", "-o", str(out)]) == 0
+    (table,) = tomllib.loads(out.read_text("utf-8"))["item"]
+    assert table["id"] == section.id
+    assert table["tags"] == ["执法"] and table["note"] == "依据\n第三条"
+    (read,) = read_export(out)
+    assert read.annotation == Annotation(("执法",), "依据\n第三条")
+    assert "wrote 1 node" in capsys.readouterr().err
