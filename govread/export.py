@@ -6,7 +6,9 @@ exported node and, for a comparison, one ``[[pair]]`` per row holding both sides
 whose value is unknown is left out, never written as an empty string. Text is written so
 that `tomllib` gives it back byte for byte. Unless told otherwise (``figures=None`` or a
 hook of one's own), every node carries the figures `govread.figures` finds in its text
-(`text_figures`), so the browser's dialog and `govread export` write them alike.
+(`text_figures`), so the browser's dialog and `govread export` write them alike. Given an
+annotation lookup (a `MarkSet`'s ``tags_and_note``), a node also carries its ``tags`` and
+``note``, which `read_export` gives back (checked, held to the marks' limits) for restoring.
 
 This module knows nothing of how reports are found or opened (no `govread.corpus`): it
 takes `NodeRef`s and gives node ids back, so the browser and the CLI share it.
