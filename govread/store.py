@@ -240,6 +240,15 @@ def _is_full(error: sqlite3.OperationalError) -> bool:
     return code == sqlite3.SQLITE_FULL or "full" in str(error)
 
 
+class _Refused(Exception):
+    """A store `Store` will not touch: one of another schema that it would have to empty
+    (a newer govread's, always; an older one's, when opened with `replace=False`)."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
 class _Foreign(Exception):
     """A SQLite file at the store path that govread did not make."""
 
@@ -542,11 +551,53 @@ def holding_query(needle: str) -> tuple[str, str]:
     return "SELECT rowid FROM units_grams WHERE units_grams MATCH ?", f'"{gram_token(needle)}"'
 
 
+# The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
+UPGRADES_FROM = 3
+
+
+def upgradable(path: Path) -> bool:
+    """Whether `path` is a govread store of an older schema that `Store` upgrades in place
+    (which may take a while: the browser, which reads a store read-only, has it done first)."""
+    try:
+        db = connect_read_only(path)
+        try:
+            stamp: int = db.execute("PRAGMA application_id").fetchone()[0]
+            version: int = db.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return False
+    return stamp == APPLICATION_ID and UPGRADES_FROM <= version < SCHEMA_VERSION
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection to a store file. Where SQLite cannot make the WAL's
+    shared-memory file beside it (a read-only folder or file system, where nothing can change
+    the store either), the file is opened as immutable."""
+    uri = path.resolve().as_uri()
+    db = sqlite3.connect(f"{uri}?mode=ro", uri=True)
+    try:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except sqlite3.OperationalError:
+        db.close()
+        if os.access(path.parent, os.W_OK):
+            raise
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True)
+
+
 class Store:
     """One store file: open (setting aside a foreign or damaged one), refresh, query."""
 
-    def __init__(self, path: Path | None = None, *, max_mb: int | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, *, max_mb: int | None = None, replace: bool = True
+    ) -> None:
+        """Open (and make) the store at `path`. A store of an older schema is upgraded in
+        place when it can be, else emptied; a foreign or damaged file is set aside and a new
+        store started. With `replace=False` (a command that only reads) neither is done:
+        `StoreError` says why instead. A newer govread's store is never touched."""
         self.path = path or default_path()
+        self.replace = replace
         self.notice: str | None = None  # a line about a file that was set aside or emptied
         # The size cap (config `store_max_mb`): SQLite refuses to grow the file past it.
         self.max_mb = max_mb if max_mb is not None else configured_max_mb()
@@ -561,15 +612,33 @@ class Store:
             ) from error
 
     def _open_or_replace(self) -> sqlite3.Connection:
+        shown = statefile.display_path(self.path)
         try:
             return self._open()
+        except _Refused as refused:
+            if refused.version > SCHEMA_VERSION:
+                message = _(
+                    "{path}: made by a newer govread (store schema {found}, this govread reads "
+                    "{known}); left as it is: update govread, or give another store file"
+                )
+            else:
+                message = _(
+                    "{path}: made by an older govread (store schema {found}, this govread "
+                    "reads {known}); refresh it with govread index"
+                )
+            raise StoreError(
+                message.format(path=shown, found=refused.version, known=SCHEMA_VERSION)
+            ) from None
         except _Foreign:
-            reason = "is not a govread store (another program's database)"
+            reason = _("is not a govread store (another program's database)")
         except sqlite3.OperationalError as error:
-            raise StoreError(f"{statefile.display_path(self.path)}: {error}") from error
+            if not self.replace:  # a read-only file or folder, say: read as it is
+                return self._open_read_only(error)
+            raise StoreError(f"{shown}: {error}") from error
         except sqlite3.DatabaseError:
-            reason = "is damaged"
-        shown = statefile.display_path(self.path)
+            reason = _("is damaged")
+        if not self.replace:
+            raise StoreError(f"{shown}: {reason}")
         aside = statefile.set_aside(self.path)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
@@ -583,9 +652,35 @@ class Store:
         except (_Foreign, sqlite3.Error) as error:
             raise StoreError(f"{shown}: {error}") from error
 
+    def _open_read_only(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
+        """The store, read-only, when it cannot be opened for writing (`error`): as it is,
+        if it is of this schema."""
+        shown = statefile.display_path(self.path)
+        try:
+            db = connect_read_only(self.path)
+            stamp = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.Error:
+            raise StoreError(f"{shown}: {error}") from error
+        if stamp == APPLICATION_ID and version == SCHEMA_VERSION:
+            return db
+        db.close()
+        if stamp != APPLICATION_ID:
+            raise StoreError(f"{shown}: " + _("is not a govread store"))
+        raise StoreError(
+            _(
+                "{path}: made by another version of govread (store schema {found}, this "
+                "govread reads {known}), and it cannot be upgraded here: {error}"
+            ).format(path=shown, found=version, known=SCHEMA_VERSION, error=error)
+        )
+
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
         try:
+            # another program's database is left as it was (not even put in WAL mode)
+            stamp = db.execute("PRAGMA application_id").fetchone()[0]
+            if stamp != APPLICATION_ID and db.execute("SELECT 1 FROM sqlite_master").fetchone():
+                raise _Foreign
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
@@ -601,7 +696,7 @@ class Store:
                 raise _Foreign
             version = db.execute("PRAGMA user_version").fetchone()[0]
             packed = {"grams_segments", "grams_packed"}
-            if tables and version == 3 and tables >= _TABLES - {"units_grams"} - packed:
+            if tables and version == UPGRADES_FROM and tables >= _TABLES - {"units_grams"} - packed:
                 # schema 3 lacks only the postings of short needles: made from its units
                 db.execute(_GRAMS_TABLE)
                 _fill_grams(db, "id > ?", 0)
@@ -617,6 +712,13 @@ class Store:
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 tables |= packed
                 version = SCHEMA_VERSION
+            if (
+                tables
+                and (version > SCHEMA_VERSION or not self.replace)
+                and (version != SCHEMA_VERSION or not tables >= _TABLES)
+            ):
+                db.execute("ROLLBACK")  # a newer govread's: its reports are not ours to drop
+                raise _Refused(version)
             if tables and (version != SCHEMA_VERSION or not tables >= _TABLES):
                 # Another schema of ours: emptied, to be filled again from the files by the
                 # next `govread index` (nothing in it is unique); never read as it was.
@@ -647,7 +749,7 @@ class Store:
         """A store over a connection already open (read-only, say): for queries only; the
         caller keeps the connection and closes it."""
         store = cls.__new__(cls)
-        store.path, store.notice, store.db = path, None, db
+        store.path, store.notice, store.db, store.replace = path, None, db, False
         return store
 
     def close(self) -> None:

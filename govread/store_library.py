@@ -161,8 +161,9 @@ class StoreReader:
             if not self.path.is_file():
                 raise StoreReadError(_("no such store (make it with `govread index`)"))
             try:
-                db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
-                from govread.store import APPLICATION_ID, SCHEMA_VERSION
+                from govread.store import APPLICATION_ID, SCHEMA_VERSION, connect_read_only
+
+                db = connect_read_only(self.path)
 
                 stamp = db.execute("PRAGMA application_id").fetchone()[0]
                 version = db.execute("PRAGMA user_version").fetchone()[0]
@@ -171,6 +172,14 @@ class StoreReader:
             if stamp != APPLICATION_ID:
                 db.close()
                 raise StoreReadError(_("is not a govread store"))
+            if version > SCHEMA_VERSION:
+                db.close()
+                raise StoreReadError(
+                    _(
+                        "was made by a newer govread (store schema {found}, this govread reads "
+                        "{known}): update govread, or give another store file"
+                    ).format(found=version, known=SCHEMA_VERSION)
+                )
             if version != SCHEMA_VERSION:
                 db.close()
                 raise StoreReadError(

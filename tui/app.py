@@ -346,6 +346,18 @@ class GovreadApp(App[int]):
             # the rest is read once these are on screen: reading holds the interpreter
             self._wait_until_shown(worker)
 
+        import sqlite3
+
+        from govread import store as store_module
+
+        if store_module.upgradable(path):  # an older govread's, kept: upgraded first, once
+            self.call_from_thread(
+                self.notify, _("Upgrading the store for this version of govread…"), timeout=600
+            )
+            # a store that cannot be written is read as it is: StoreReader says why not
+            with contextlib.suppress(store_module.StoreError, sqlite3.Error):
+                store_module.Store(path, replace=False).close()
+            self.call_from_thread(self.clear_notifications)
         try:
             reader = StoreReader(path)
             found = read_outline(reader, scope, first_screen=first_screen)

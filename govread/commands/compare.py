@@ -252,7 +252,9 @@ def _from_store(
             _("{path}: no such store (make it with govread index)").format(path=store_file)
         )
     try:
-        with store_module.Store(Path(store_file) if store_file else None) as opened:
+        # a store named by --store is only read: never emptied nor set aside here
+        opening = Path(store_file) if store_file else None
+        with store_module.Store(opening, replace=store_file is None) as opened:
             if opened.notice:
                 notice = _("govread: {notice}").format(notice=sanitize_line(opened.notice))
                 print(sanitize_line(notice), file=sys.stderr)

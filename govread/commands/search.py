@@ -136,7 +136,7 @@ def _search_store(
         )
         return None
     try:
-        with store.Store(path) as opened:
+        with store.Store(path, replace=False) as opened:
             if opened.notice:
                 print(
                     _("govread: {notice}").format(notice=sanitize(opened.notice)), file=sys.stderr

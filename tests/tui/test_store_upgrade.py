@@ -1,0 +1,49 @@
+"""The browser opened on a store an older govread made: upgraded in place first (its
+reports kept), then read; a newer govread's store is told, and left as it is."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from govread import store
+from govread.tui.app import GovreadApp
+
+SIZE = (100, 30)
+
+
+def _older(source: Path, target: Path, version: int) -> Path:
+    shutil.copy(source, target)
+    with sqlite3.connect(target) as raw:
+        if version < store.SCHEMA_VERSION:  # schema 4 had no packed postings
+            raw.execute("DROP TABLE grams_packed")
+            raw.execute("DROP TABLE grams_segments")
+        raw.execute(f"PRAGMA user_version={version}")
+    raw.close()
+    return target
+
+
+async def test_an_older_store_is_upgraded_then_browsed(sample_store: Path, tmp_path: Path) -> None:
+    path = _older(sample_store, tmp_path / "old.sqlite3", store.SCHEMA_VERSION - 1)
+    app = GovreadApp(store=path)
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.problems
+        with store.Store(path) as opened:
+            assert len(app.reports) == opened.report_count() > 0
+    assert not store.upgradable(path)
+
+
+async def test_a_newer_store_is_told_and_left_as_it_is(sample_store: Path, tmp_path: Path) -> None:
+    path = _older(sample_store, tmp_path / "new.sqlite3", store.SCHEMA_VERSION + 1)
+    before = path.read_bytes()
+    app = GovreadApp(store=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.reports
+        assert "newer govread" in str(app.problems[0])
+    assert path.read_bytes() == before

@@ -1,0 +1,121 @@
+"""A store made by another govread, or not a store at all, opened by this one: a newer
+govread's store is never emptied; the commands that only read a store (search, compare
+--store) leave a foreign, damaged or older store as it is and say why; a store that cannot
+be written is read as it is."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.cli import main
+from govread.corpus import load
+
+
+@pytest.fixture
+def made(tmp_path: Path) -> Path:
+    """A store of two small reports, made by this govread."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name, place in (("a.txt", "甲县"), ("b.txt", "乙县")):
+        body = "全面推进政务公开,规范行政执法程序,行政复议工作稳步推进,群众满意度提高。" * 4
+        (folder / name).write_text(
+            f"{place}2023年法治政府建设情况\n一、推进依法行政\n{body}\n二、下一步工作\n{body}\n",
+            encoding="utf-8",
+        )
+    db = tmp_path / "store.sqlite3"
+    with store.Store(db) as opened, opened.transaction():
+        for report in load([folder], use_cache=False).reports:
+            stat = os.stat(str(report.path))
+            opened.put(report, {}, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+    return db
+
+
+def _stamp(db: Path, version: int) -> None:
+    with sqlite3.connect(db) as raw:
+        raw.execute(f"PRAGMA user_version={version}")
+    raw.close()
+
+
+def _reports(db: Path) -> int:
+    with sqlite3.connect(db) as raw:
+        (count,) = raw.execute("SELECT count(*) FROM reports").fetchone()
+    raw.close()
+    return int(count)
+
+
+def test_a_newer_govreads_store_is_never_emptied(
+    made: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stamp(made, store.SCHEMA_VERSION + 1)
+    with pytest.raises(store.StoreError, match="newer govread"):
+        store.Store(made)  # as `govread index` opens it
+    assert main(["search", "复议", "--store", str(made)]) != 0
+    assert "newer govread" in capsys.readouterr().err
+    assert _reports(made) == 2
+    with sqlite3.connect(made) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == store.SCHEMA_VERSION + 1
+    raw.close()
+    assert not store.upgradable(made)
+
+
+@pytest.mark.parametrize("kind", ["older", "foreign", "damaged"])
+def test_search_leaves_a_store_it_cannot_read_as_it_is(
+    made: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    if kind == "older":  # before the oldest schema upgraded in place: index would empty it
+        _stamp(made, store.UPGRADES_FROM - 1)
+    elif kind == "foreign":
+        made.unlink()
+        with sqlite3.connect(made) as raw:
+            raw.execute("CREATE TABLE notes (x)")
+        raw.close()
+    else:
+        made.write_bytes(made.read_bytes()[:100] + b"\x00" * 4000)
+    before = made.read_bytes()
+    assert main(["search", "复议", "--store", str(made)]) != 0
+    error = capsys.readouterr().err
+    expected = {"older": "older govread", "foreign": "not a govread store", "damaged": "damaged"}
+    assert expected[kind] in error
+    assert made.read_bytes() == before
+    assert not [p for p in tmp_path.iterdir() if ".bad-" in p.name]
+    if kind == "older":
+        assert _reports(made) == 2
+
+
+def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(made: Path) -> None:
+    with sqlite3.connect(made) as raw:
+        raw.execute("DROP TABLE grams_packed")
+        raw.execute("DROP TABLE grams_segments")
+    raw.close()
+    _stamp(made, store.SCHEMA_VERSION - 1)
+    assert store.upgradable(made)
+    store.Store(made, replace=False).close()
+    assert not store.upgradable(made) and _reports(made) == 2
+    assert not store.upgradable(made.with_name("absent.sqlite3"))
+
+
+def test_a_store_that_cannot_be_written_is_read_as_it_is(
+    made: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older = made.with_name("older.sqlite3")
+    shutil.copy(made, older)
+    _stamp(older, store.SCHEMA_VERSION - 1)
+
+    def read_only(self: store.Store) -> sqlite3.Connection:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(store.Store, "_open", read_only)
+    with store.Store(made, replace=False) as opened:
+        assert opened.report_count() == 2
+    assert main(["search", "复议", "--store", str(made)]) == 0
+    assert "甲县" in capsys.readouterr().out
+    with pytest.raises(store.StoreError, match="cannot be upgraded here"):
+        store.Store(older, replace=False)
+    with pytest.raises(store.StoreError, match="readonly"):
+        store.Store(made)  # `govread index`, which must write
