@@ -259,6 +259,12 @@ def error_line(problem: str) -> str:
     return _("govread: error: {problem}").format(problem=sanitize_line(problem))
 
 
+def said(line: str) -> None:
+    """One safe line on stderr, at once: what a command does before a wait (a store's
+    upgrade, say)."""
+    print(sanitize_line(line), file=sys.stderr, flush=True)
+
+
 CHOICES_SHOWN = 10  # the choices a usage error names before "… N more"
 
 

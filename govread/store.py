@@ -590,14 +590,21 @@ class Store:
     """One store file: open (setting aside a foreign or damaged one), refresh, query."""
 
     def __init__(
-        self, path: Path | None = None, *, max_mb: int | None = None, replace: bool = True
+        self,
+        path: Path | None = None,
+        *,
+        max_mb: int | None = None,
+        replace: bool = True,
+        upgrading: Callable[[str], object] | None = None,
     ) -> None:
         """Open (and make) the store at `path`. A store of an older schema is upgraded in
-        place when it can be, else emptied; a foreign or damaged file is set aside and a new
-        store started. With `replace=False` (a command that only reads) neither is done:
+        place when it can be (`upgrading` is first given a line saying so: it may take a
+        minute), else emptied; a foreign or damaged file is set aside and a new store
+        started. With `replace=False` (a command that only reads) neither is done:
         `StoreError` says why instead. A newer govread's store is never touched."""
         self.path = path or default_path()
         self.replace = replace
+        self.upgrading = upgrading
         self.notice: str | None = None  # a line about a file that was set aside or emptied
         # The size cap (config `store_max_mb`): SQLite refuses to grow the file past it.
         self.max_mb = max_mb if max_mb is not None else configured_max_mb()
@@ -696,6 +703,13 @@ class Store:
                 raise _Foreign
             version = db.execute("PRAGMA user_version").fetchone()[0]
             packed = {"grams_segments", "grams_packed"}
+            if self.upgrading is not None and tables and UPGRADES_FROM <= version < SCHEMA_VERSION:
+                self.upgrading(
+                    _(
+                        "govread: upgrading {path} for this version of govread (once: about "
+                        "5 s per 1,000 reports)…"
+                    ).format(path=statefile.display_path(self.path))
+                )
             if tables and version == UPGRADES_FROM and tables >= _TABLES - {"units_grams"} - packed:
                 # schema 3 lacks only the postings of short needles: made from its units
                 db.execute(_GRAMS_TABLE)
@@ -750,6 +764,7 @@ class Store:
         caller keeps the connection and closes it."""
         store = cls.__new__(cls)
         store.path, store.notice, store.db, store.replace = path, None, db, False
+        store.upgrading = None
         return store
 
     def close(self) -> None:

@@ -29,7 +29,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.cli import ArgumentParser, error_line, first_few, skipped_line
+from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -254,7 +254,7 @@ def _from_store(
     try:
         # a store named by --store is only read: never emptied nor set aside here
         opening = Path(store_file) if store_file else None
-        with store_module.Store(opening, replace=store_file is None) as opened:
+        with store_module.Store(opening, replace=store_file is None, upgrading=said) as opened:
             if opened.notice:
                 notice = _("govread: {notice}").format(notice=sanitize_line(opened.notice))
                 print(sanitize_line(notice), file=sys.stderr)

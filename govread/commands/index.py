@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from govread import store as store_module
-from govread.cli import ArgumentParser, error_line, skipped_line
+from govread.cli import ArgumentParser, error_line, said, skipped_line
 from govread.i18n import N_, _
 from govread.identity import sanitize
 
@@ -88,7 +88,7 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_FAILED
     started = time.perf_counter()
     try:
-        with store_module.Store(args.store) as store:
+        with store_module.Store(args.store, upgrading=said) as store:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             summary = store_module.index(store, args.paths, progress=ProgressLine(sys.stderr))

@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, error_line, print_problems
+from govread.cli import ArgumentParser, error_line, print_problems, said
 from govread.corpus import load
 from govread.i18n import N_, _
 from govread.identity import sanitize
@@ -136,7 +136,7 @@ def _search_store(
         )
         return None
     try:
-        with store.Store(path, replace=False) as opened:
+        with store.Store(path, replace=False, upgrading=said) as opened:
             if opened.notice:
                 print(
                     _("govread: {notice}").format(notice=sanitize(opened.notice)), file=sys.stderr

@@ -88,12 +88,26 @@ def test_search_leaves_a_store_it_cannot_read_as_it_is(
         assert _reports(made) == 2
 
 
-def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(made: Path) -> None:
-    with sqlite3.connect(made) as raw:
+def _schema_4(db: Path) -> None:
+    with sqlite3.connect(db) as raw:
         raw.execute("DROP TABLE grams_packed")
         raw.execute("DROP TABLE grams_segments")
     raw.close()
-    _stamp(made, store.SCHEMA_VERSION - 1)
+    _stamp(db, store.SCHEMA_VERSION - 1)
+
+
+def test_search_says_it_upgrades_an_older_store_once(
+    made: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _schema_4(made)
+    assert main(["search", "复议", "--store", str(made)]) == 0
+    assert "upgrading" in capsys.readouterr().err
+    assert main(["search", "复议", "--store", str(made)]) == 0
+    assert "upgrading" not in capsys.readouterr().err
+
+
+def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(made: Path) -> None:
+    _schema_4(made)
     assert store.upgradable(made)
     store.Store(made, replace=False).close()
     assert not store.upgradable(made) and _reports(made) == 2
