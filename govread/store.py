@@ -51,7 +51,7 @@ from typing import NamedTuple, TypeVar
 from govread import segment, statefile
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
-from govread.i18n import _
+from govread.i18n import _, _n
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
 from govread.search import (
@@ -1519,6 +1519,23 @@ def scope_of(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
         else:
             found.append(str(path.resolve()))
     return found
+
+
+def outdated_notice(store: Store) -> str | None:
+    """A line saying how many stored reports an older govread indexed (another parser or
+    analysis code: their outlines and figures may differ from this one's), or None."""
+    (count,) = store.db.execute(
+        "SELECT count(*) FROM reports WHERE parser != ?", (analysis_version(),)
+    ).fetchone()
+    if not count:
+        return None
+    return _n(
+        "govread: {n} report was indexed by an older govread (its outline and figures may "
+        "differ from this one's); run govread index on its folder to refresh the store",
+        "govread: {n} reports were indexed by an older govread (their outlines and figures "
+        "may differ from this one's); run govread index on their folders to refresh the store",
+        count,
+    ).format(n=count)
 
 
 def stale(store: Store, scope: Sequence[str]) -> tuple[list[str], list[str]]:

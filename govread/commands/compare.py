@@ -258,6 +258,8 @@ def _from_store(
             if opened.notice:
                 notice = _("govread: {notice}").format(notice=sanitize_line(opened.notice))
                 print(sanitize_line(notice), file=sys.stderr)
+            if outdated := store_module.outdated_notice(opened):
+                said(outdated)
             scope = None
             if directory is not None:
                 if store_file is None:  # the default store, refreshed with DIR's files

@@ -141,6 +141,8 @@ def _search_store(
                 print(
                     _("govread: {notice}").format(notice=sanitize(opened.notice)), file=sys.stderr
                 )
+            if outdated := store.outdated_notice(opened):
+                said(outdated)
             scope = store.scope_of(paths) if paths else None
             if scope is not None:
                 absent, changed = store.stale(opened, scope)

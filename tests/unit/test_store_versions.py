@@ -133,3 +133,15 @@ def test_a_store_that_cannot_be_written_is_read_as_it_is(
         store.Store(older, replace=False)
     with pytest.raises(store.StoreError, match="readonly"):
         store.Store(made)  # `govread index`, which must write
+
+
+def test_search_says_how_many_reports_an_older_govread_indexed(
+    made: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "复议", "--store", str(made)]) == 0
+    assert "older govread" not in capsys.readouterr().err
+    with sqlite3.connect(made) as raw:
+        raw.execute("UPDATE reports SET parser='6' WHERE rowid = (SELECT min(rowid) FROM reports)")
+    raw.close()
+    assert main(["search", "复议", "--store", str(made)]) == 0
+    assert "govread: 1 report was indexed by an older govread" in capsys.readouterr().err
