@@ -367,6 +367,9 @@ class GovreadApp(App[int]):
             return
         index = StoreIndex(reader, found.reports)
         self.search_index = index
+        opened = store_module.Store.reading(path, reader.connection())
+        if outdated := store_module.outdated_notice(opened):  # govread index refreshes them
+            self.call_from_thread(self.notify, outdated, severity="warning", timeout=10)
         problems = [
             Problem(p, _("is not in the store (run `govread index` on it)"), True)
             for p in found.missing

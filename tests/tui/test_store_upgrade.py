@@ -34,7 +34,26 @@ async def test_an_older_store_is_upgraded_then_browsed(sample_store: Path, tmp_p
         assert not app.problems
         with store.Store(path) as opened:
             assert len(app.reports) == opened.report_count() > 0
+        assert not [n for n in app._notifications if "older govread" in n.message]
     assert not store.upgradable(path)
+
+
+async def test_reports_an_older_govread_indexed_are_told(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "store.sqlite3"
+    shutil.copy(sample_store, path)
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE reports SET parser='6'")
+        (count,) = raw.execute("SELECT count(*) FROM reports").fetchone()
+    raw.close()
+    app = GovreadApp(store=path)
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        told = [n.message for n in app._notifications if "older govread" in n.message]
+        assert len(told) == 1 and f"{count} reports" in told[0]
 
 
 async def test_a_newer_store_is_told_and_left_as_it_is(sample_store: Path, tmp_path: Path) -> None:
