@@ -551,6 +551,8 @@ def holding_query(needle: str) -> tuple[str, str]:
     return "SELECT rowid FROM units_grams WHERE units_grams MATCH ?", f'"{gram_token(needle)}"'
 
 
+# SQLite's virtual-machine steps between two asks of a `Store`'s `cancelled` (≈ 1 ms)
+CANCEL_STEPS = 10_000
 # The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
 UPGRADES_FROM = 3
 
@@ -596,15 +598,19 @@ class Store:
         max_mb: int | None = None,
         replace: bool = True,
         upgrading: Callable[[str], object] | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
         """Open (and make) the store at `path`. A store of an older schema is upgraded in
         place when it can be (`upgrading` is first given a line saying so: it may take a
         minute), else emptied; a foreign or damaged file is set aside and a new store
         started. With `replace=False` (a command that only reads) neither is done:
-        `StoreError` says why instead. A newer govread's store is never touched."""
+        `StoreError` says why instead. A newer govread's store is never touched. Opening
+        stops, all of it undone, once `cancelled` says so (the browser quitting during an
+        upgrade)."""
         self.path = path or default_path()
         self.replace = replace
         self.upgrading = upgrading
+        self.cancelled = cancelled
         self.notice: str | None = None  # a line about a file that was set aside or emptied
         # The size cap (config `store_max_mb`): SQLite refuses to grow the file past it.
         self.max_mb = max_mb if max_mb is not None else configured_max_mb()
@@ -683,6 +689,8 @@ class Store:
 
     def _open(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        if self.cancelled is not None:  # asked between SQLite's steps: "interrupted" then
+            db.set_progress_handler(self.cancelled, CANCEL_STEPS)
         try:
             # another program's database is left as it was (not even put in WAL mode)
             stamp = db.execute("PRAGMA application_id").fetchone()[0]
@@ -756,6 +764,7 @@ class Store:
         except BaseException:
             db.close()
             raise
+        db.set_progress_handler(None, 0)
         return db
 
     @classmethod
@@ -764,7 +773,7 @@ class Store:
         caller keeps the connection and closes it."""
         store = cls.__new__(cls)
         store.path, store.notice, store.db, store.replace = path, None, db, False
-        store.upgrading = None
+        store.upgrading = store.cancelled = None
         return store
 
     def close(self) -> None:

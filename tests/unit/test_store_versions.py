@@ -145,3 +145,14 @@ def test_search_says_how_many_reports_an_older_govread_indexed(
     raw.close()
     assert main(["search", "复议", "--store", str(made)]) == 0
     assert "govread: 1 report was indexed by an older govread" in capsys.readouterr().err
+
+
+def test_an_upgrade_cancelled_is_undone_whole(made: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _schema_4(made)
+    monkeypatch.setattr(store, "CANCEL_STEPS", 1)  # asked at every step of a small store
+    with pytest.raises(store.StoreError, match="interrupted"):
+        store.Store(made, replace=False, cancelled=lambda: True)
+    assert store.upgradable(made) and _reports(made) == 2
+    with store.Store(made, replace=False, cancelled=lambda: False) as opened:
+        assert opened.report_count() == 2
+    assert not store.upgradable(made)
