@@ -354,8 +354,11 @@ class GovreadApp(App[int]):
             self.call_from_thread(
                 self.notify, _("Upgrading the store for this version of govread…"), timeout=600
             )
+
+            def stop() -> bool:
+                return worker.is_cancelled or self._exiting()
+
             # a store that cannot be written is read as it is: StoreReader says why not
-            stop = lambda: worker.is_cancelled or self._exiting()  # noqa: E731
             with contextlib.suppress(store_module.StoreError, sqlite3.Error):
                 store_module.Store(path, replace=False, cancelled=stop).close()
             if stop():  # quitting: the upgrade was undone, to be done next time
