@@ -189,7 +189,7 @@ def test_a_lone_chapter_after_a_summary_announced_keeps_its_children_flattened()
         "现将2024年工作情况总结如下：",
         "一、全年工作完成情况",
         "（一）组织保障体系更加健全。依据人员变动对领导小组成员实施调整，由街道党工委书记任组长。",
-        "（二）法治学习教育更加深入。将学习贯彻法治思想作为理论学习中心组的重要内容，全年专题学习六次。",
+        "（二）法治学习教育更为深入。把学习法治思想列为理论学习中心组的重要内容，全年专题学习六次。",
     ]
     _flat_rows_as_lines(lines)
     assert [row[1] for row in _rows("".join(lines))] == ["一", "一", "二"]
@@ -198,7 +198,7 @@ def test_a_lone_chapter_after_a_summary_announced_keeps_its_children_flattened()
 @pytest.mark.parametrize(
     ("text", "place"),
     [
-        ("我委印发了《重庆市开州区卫生健康委员会关于加强管理的通知》", "开州区"),
+        ("我委转发了《重庆市开州区卫生健康委员会办公室加强管理的通知》", "开州区"),
         ("北京市通州区司法局", "通州区"),
         ("河南省郑州市中原区人民政府", "中原区"),
         ("湖北省咸宁市", "咸宁市"),
@@ -224,7 +224,7 @@ def test_headings_that_state_a_result_end_after_it_when_flattened() -> None:
         "（二）坚持依法决策，决策程序更加规范",
         "严格执行政府工作规则，凡涉及经济社会发展的重大事项均经集体讨论决定，全年审议议题四十余项。",
         "（三）健全顾问制度，风险防范能力进一步增强",
-        "机关事业单位普遍建立法律顾问制度，全市各部门和各乡镇均聘请了法律顾问，全年出具意见百余份。",
+        "机关和事业单位都建立了法律顾问制度，全市各部门和各乡镇均聘请了法律顾问，全年出具意见百余份。",
         "（四）强化执法监督，执法保障更加坚强有力",
         "一是开展执法案卷评查，评查案卷一百余卷；二是组织执法人员培训，参训人员三百余人次。",
     ]
@@ -299,7 +299,7 @@ def test_a_site_column_before_a_flat_title_is_not_joined_to_it() -> None:
             "根据《中共昭通市委依法治市办关于报送年度报告的通知》要求，在市委领导下，永善县委、县政府",
             "永善县",
         ),
-        ("我委印发了《重庆市开州区卫生健康委员会关于加强管理的通知》", "开州区"),
+        ("我委转发了《重庆市开州区卫生健康委员会办公室加强管理的通知》", "开州区"),
     ],
 )
 def test_a_place_named_only_in_a_cited_title_comes_after_the_places_named_outside(
@@ -338,7 +338,7 @@ def test_a_title_without_its_genre_word_takes_no_first_heading_as_its_end() -> N
 
 def test_a_cited_notice_in_a_flat_opening_is_not_the_title() -> None:
     lines = [
-        "根据《中共昭通市委依法治市办关于做好年度法治政府建设情况报告的通知》要求，"
+        "根据《中共昭通市委依法治市办关于报好年度法治政府建设工作情况的通知》要求，"
         "现将永善县2022年法治政府建设情况报告如下。",
         "一、主要举措和成效",
         "（一）依法履行政府职能。全面梳理权责清单事项二百余项，动态调整并向社会公布。",
