@@ -300,46 +300,114 @@ _Carry = tuple[int, ...]
 _NO_CARRY: _Carry = (0, 0, 0, 0, 0)
 
 
-@dataclass(slots=True)
-class _Path:
-    score: float
-    chosen: _Chosen  # indexes into the flat candidate list
-    # the levels its headings closed, with their last ordinals (kept with the path, not in
-    # the state: paths that reach one state differ in it seldom, and the beam stays narrow)
-    carry: _Carry = _NO_CARRY
+# The best path to a state: its score, the candidates it has taken (indexes into the flat
+# candidate list) and the levels its headings closed, with their last ordinals (kept with
+# the path, not in the state: paths that reach one state differ in it seldom, and the beam
+# stays narrow). A plain tuple: the search makes one per state and candidate it takes.
+_Path = tuple[float, _Chosen, _Carry]
 
 
 def choose(cands: list[Candidate]) -> list[int]:
-    """The candidates taken as headings: the best-scoring consistent numbering."""
-    beam: dict[_State, _Path] = {(): _Path(0.0, None)}
+    """The candidates taken as headings: the best-scoring consistent numbering.
+
+    Each candidate is tried after each state of the beam: the numbering state after taking
+    it as a heading (with the levels closed on the way, `_Carry`) and the continuity bonus.
+    That step is written out here, in the loop, rather than called: it runs for every
+    state and candidate, the parser's innermost loop on a flat text."""
+    beam: dict[_State, _Path] = {(): (0.0, None, _NO_CARRY)}
     for index, cand in enumerate(cands):
-        if cand.score + _BEST_BONUS <= 0:
+        cand_score = cand.score
+        if cand_score + _BEST_BONUS <= 0:
             continue  # no path would take it: its score never pays
+        cand_rank, cand_ordinal = cand.rank, cand.ordinal
+        slot = cand_rank + 1
         nxt: dict[_State, _Path] = dict(beam)
-        for state, path in beam.items():
-            step = _step(state, cand, path.carry)
-            if step is None:
-                continue
-            new_state, carry, bonus = step
-            score = path.score + cand.score + bonus
-            if score <= path.score:
+        for state, (path_score, path_chosen, carry) in beam.items():
+            depth = 0
+            for rank, _ in state:
+                if rank == cand_rank:
+                    break
+                depth += 1
+            if depth < len(state):
+                # the level of its form is open: it numbers that level on
+                previous = state[depth][1]
+                if previous < 0:
+                    previous = -previous
+                if cand_ordinal == previous + 1:
+                    bonus = _BEST_BONUS
+                elif cand_ordinal == previous + 2:
+                    bonus = -0.5  # one heading missing
+                elif cand_ordinal == previous and cand_rank > 0:
+                    bonus = -1.0  # a numbering slip: （一）（一）（三）, below the top as for lines
+                elif cand_ordinal == 1:
+                    bonus = -1.5  # numbered anew
+                else:
+                    continue
+                if depth + 1 < len(state):
+                    closed = state[depth + 1 :]
+                    bonus -= _lone(closed)
+                    carry = _closing(carry, closed)
+                new_state = (*state[:depth], (cand_rank, cand_ordinal))
+            else:
+                anchored = cand.anchored
+                if cand_ordinal == 1:
+                    bonus = 1.0
+                elif cand_ordinal == 2 and not state and cand_rank == 0:
+                    bonus = -0.5
+                elif state and state[-1][0] < cand_rank and carry[slot] == cand_ordinal - 1:
+                    bonus = _CARRIED  # numbered on from the parent's sibling's last child
+                    anchored = True  # (a sequence that went on before: not a loose first heading)
+                elif not state or state[0][0] > cand_rank:  # (ranks increase: the first is least)
+                    # an excerpt that starts inside a chapter (（三） with its 1. 2.), or inside
+                    # a section of one (2. 3. （四）): the first heading of its form numbers past 1
+                    bonus = _MIDWAY
+                    anchored = anchored or bool(state)  # (after its deeper siblings: not loose)
+                else:
+                    continue
+                kept = 0  # the open levels shallower than its form (ranks increase)
+                for rank, _ in state:
+                    if rank >= cand_rank:
+                        break
+                    kept += 1
+                if kept < len(state):
+                    closed = state[kept:]
+                    bonus -= 1.0  # a deeper level closed by a shallower form never seen before
+                    bonus -= _lone(closed)
+                    carry = _closing(carry, closed)
+                if carry[slot]:
+                    carry = (*carry[:slot], 0, *carry[slot + 1 :])
+                new_state = (
+                    *state[:kept],
+                    (cand_rank, cand_ordinal if anchored else -cand_ordinal),
+                )
+            score = path_score + cand_score + bonus
+            if score <= path_score:
                 continue
             held = nxt.get(new_state)
-            if held is None or score > held.score:
-                nxt[new_state] = _Path(score, (index, path.chosen), carry)
+            if held is None or score > held[0]:
+                nxt[new_state] = (score, (index, path_chosen), carry)
         if len(nxt) > _BEAM:
-            nxt = dict(sorted(nxt.items(), key=lambda kv: -kv[1].score)[:_BEAM])
+            nxt = dict(sorted(nxt.items(), key=_best_first)[:_BEAM])
         beam = nxt
-    best = max(beam.items(), key=lambda kv: kv[1].score - _lone(kv[0]))[1]
+    best = max(beam.items(), key=_final_score)[1]
     chosen: list[int] = []
-    link = best.chosen
+    link = best[1]
     while link is not None:
         chosen.append(link[0])
         link = link[1]
     return chosen[::-1]
 
 
-# The largest continuity bonus `_step` gives.
+def _best_first(item: tuple[_State, _Path]) -> float:
+    return -item[1][0]
+
+
+def _final_score(item: tuple[_State, _Path]) -> float:
+    """A path's score, less the cost of the loose first headings its open levels hold."""
+    return item[1][0] - _lone(item[0])
+
+
+# The largest continuity bonus a step of `choose` gives.
 _BEST_BONUS = 2.0
 # A level closed after its first heading (一、 with no 二、 before the level above goes
 # on): a sequence of one is more often a number in a sentence (…相统一、执法效果…).
@@ -373,54 +441,6 @@ def _closing(carry: _Carry, closed: _State) -> _Carry:
     for rank, ordinal in closed:
         slots[rank + 1] = abs(ordinal)
     return tuple(slots)
-
-
-def _step(
-    state: _State, cand: Candidate, carry: _Carry = _NO_CARRY
-) -> tuple[_State, _Carry, float] | None:
-    """The numbering state after taking `cand` as a heading (with the levels closed on the
-    way, `_Carry`), and the continuity bonus."""
-    for depth, (rank, previous) in enumerate(state):
-        if rank == cand.rank:
-            if previous < 0:
-                previous = -previous
-            if cand.ordinal == previous + 1:
-                bonus = _BEST_BONUS
-            elif cand.ordinal == previous + 2:
-                bonus = -0.5  # one heading missing
-            elif cand.ordinal == previous and rank > 0:
-                bonus = -1.0  # a numbering slip: （一）（一）（三）, below the top as for lines
-            elif cand.ordinal == 1:
-                bonus = -1.5  # numbered anew
-            else:
-                return None
-            if depth + 1 < len(state):
-                bonus -= _lone(state[depth + 1 :])
-                carry = _closing(carry, state[depth + 1 :])
-            return (*state[:depth], (rank, cand.ordinal)), carry, bonus
-    ordinal, anchored = cand.ordinal, cand.anchored
-    if ordinal == 1:
-        bonus = 1.0
-    elif ordinal == 2 and not state and cand.rank == 0:
-        bonus = -0.5
-    elif state and state[-1][0] < cand.rank and carry[cand.rank + 1] == ordinal - 1:
-        bonus = _CARRIED  # numbered on from the parent's sibling's last child
-        anchored = True  # (a sequence that went on before: not a loose first heading)
-    elif not state or state[0][0] > cand.rank:  # (ranks increase: the first is the least)
-        # an excerpt that starts inside a chapter (（三） with its 1. 2.), or inside a
-        # section of one (2. 3. （四）): the first heading of its form numbers past 1
-        bonus = _MIDWAY
-        anchored = anchored or bool(state)  # (after its deeper siblings: not loose)
-    else:
-        return None
-    kept = tuple(level for level in state if level[0] < cand.rank)
-    if len(kept) < len(state):
-        bonus -= 1.0  # a deeper level is closed by a shallower form never seen before
-        bonus -= _lone(state[len(kept) :])
-        carry = _closing(carry, state[len(kept) :])
-    if carry[cand.rank + 1]:
-        carry = (*carry[: cand.rank + 1], 0, *carry[cand.rank + 2 :])
-    return (*kept, (cand.rank, ordinal if anchored else -ordinal)), carry, bonus
 
 
 # How sure a heading's end is (`_heading_end`).
