@@ -34,20 +34,25 @@ _CN = "一二三四五六七八九十"
 _DIGIT = "0-9\uff10-\uff19"
 
 # One alternation, every repeat bounded; the group that matched tells the form (rank). The
-# leading lookahead lets the engine skip to the characters a marker can start with (five
-# times faster than trying every branch everywhere); what may not come before a marker
-# (第一、, 2023.) is checked on the match, in `candidates`.
+# pattern opens by taking one of the characters a marker can start with, so the engine skips
+# to them at C speed (a set of first characters is the one prefix it scans for: ten times
+# faster than trying every branch everywhere); each branch then checks that character with a
+# look-behind and reads the rest. The number of 一、 / 1. / ⑴ begins at that first character,
+# its group holding the rest (`_FROM_FIRST`). What may not come before a marker (第一、,
+# 2023.) is checked on the match, in `candidates`.
 _CANDIDATE = re.compile(
-    rf"(?=[(\uff08\u2474-\u2487{_CN}{_DIGIT}\u7b2c])(?:"
-    rf"\u7b2c ?([{_CN}]{{1,3}}) ?\u90e8\u5206[\u3001:\uff1a]?"  # rank -1: 第一部分
-    rf"|[(\uff08] ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
-    rf"|[(\uff08] ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"  # rank 3: (1)
-    r"|([\u2474-\u2487])"  # rank 3: ⑴
-    rf"|([{_CN}]{{1,3}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"  # rank 0: 一、
+    rf"[(\uff08\u2474-\u2487{_CN}{_DIGIT}\u7b2c](?:"
+    rf"(?<=\u7b2c) ?([{_CN}]{{1,3}}) ?\u90e8\u5206[\u3001:\uff1a]?"  # rank -1: 第一部分
+    rf"|(?<=[(\uff08]) ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
+    rf"|(?<=[(\uff08]) ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"  # rank 3: (1)
+    r"|(?<=[\u2474-\u2487])()"  # rank 3: ⑴
+    rf"|(?<=[{_CN}])([{_CN}]{{0,2}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"  # rank 0: 一、
     rf"(?![{_CN}]{{1,2}}[\u3001季月年级类项批个])"
-    rf"|([{_DIGIT}]{{1,2}}) ?[.\uff0e\u3001](?![{_DIGIT}]))"  # rank 2: 1.
+    rf"|(?<=[{_DIGIT}])([{_DIGIT}]?) ?[.\uff0e\u3001](?![{_DIGIT}]))"  # rank 2: 1.
 )
 _RANK_OF_GROUP = (-1, 1, 3, 3, 0, 2)
+# the groups whose number begins at the marker's first character (⑴, 一、, 1.)
+_FROM_FIRST = (False, False, False, True, True, True)
 # Characters that make a marker part of something else when right before it.
 _NOT_BEFORE = {
     0: set("一二三四五六七八九十百千万零〇两第"),
@@ -159,9 +164,9 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
     found: list[tuple[int, int, int, int, str]] = []
     for match in _CANDIDATE.finditer(line):
         group = match.lastindex or 0
-        raw = match.group(group)
-        rank = _RANK_OF_GROUP[group - 1]
         start = match.start()
+        raw = line[start : match.end(group)] if _FROM_FIRST[group - 1] else match.group(group)
+        rank = _RANK_OF_GROUP[group - 1]
         if start and rank in _NOT_BEFORE:
             before = line[start - 1]
             if before in _NOT_BEFORE[rank] or (rank == 2 and before.isascii() and before.isalpha()):

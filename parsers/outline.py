@@ -56,6 +56,9 @@ _MAX_OWN_LINE_HEADING = 60
 _ITEM_MARKER = re.compile(
     rf"(?=[\s{_CN}])(?:^|(?<=[{_SENTENCE_END};\uff1b:\uff1a,\uff0c]))\s*([{_CN}]{{1,2}})是"
 )
+# What every item marker holds (一是): a paragraph without it is not scanned for markers (most
+# paragraphs; found at C speed, a set of first characters being a prefix the engine skips to).
+_ITEM_CORE = re.compile(f"[{_CN}]是")
 
 _EPILOGUE = re.compile(
     r"^(一年来|过去一年|回顾.{0,6}一年|总的来看|总体来看|总体而言|下一步|今后|展望)"
@@ -879,6 +882,8 @@ def find_items(paragraphs: tuple[str, ...], section_id: str) -> tuple[Item, ...]
     found: list[tuple[int, int, int, str, str]] = []  # paragraph, start, ordinal, number, marker
     expected = 1
     for p_index, paragraph in enumerate(paragraphs):
+        if _ITEM_CORE.search(paragraph) is None:
+            continue
         for match in _ITEM_MARKER.finditer(paragraph):
             ordinal = chinese_to_int(match.group(1))
             if ordinal == expected:
