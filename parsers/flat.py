@@ -306,10 +306,12 @@ _NO_CARRY: _Carry = (0, 0, 0, 0, 0)
 
 
 # The best path to a state: its score, the candidates it has taken (indexes into the flat
-# candidate list) and the levels its headings closed, with their last ordinals (kept with
-# the path, not in the state: paths that reach one state differ in it seldom, and the beam
-# stays narrow). A plain tuple: the search makes one per state and candidate it takes.
-_Path = tuple[float, _Chosen, _Carry]
+# candidate list), the levels its headings closed, with their last ordinals (kept with the
+# path, not in the state: paths that reach one state differ in it seldom, and the beam stays
+# narrow), and the state. A plain tuple: the search makes one per state and candidate it
+# takes, and sorts them by score with a key of C speed.
+_Path = tuple[float, _Chosen, _Carry, _State]
+_SCORE = itemgetter(0)
 
 
 def choose(cands: list[Candidate]) -> list[int]:
@@ -319,7 +321,7 @@ def choose(cands: list[Candidate]) -> list[int]:
     it as a heading (with the levels closed on the way, `_Carry`) and the continuity bonus.
     That step is written out here, in the loop, rather than called: it runs for every
     state and candidate, the parser's innermost loop on a flat text."""
-    beam: dict[_State, _Path] = {(): (0.0, None, _NO_CARRY)}
+    beam: dict[_State, _Path] = {(): (0.0, None, _NO_CARRY, ())}
     for index, cand in enumerate(cands):
         cand_score = cand.score
         if cand_score + _BEST_BONUS <= 0:
@@ -327,13 +329,15 @@ def choose(cands: list[Candidate]) -> list[int]:
         cand_rank, cand_ordinal = cand.rank, cand.ordinal
         slot = cand_rank + 1
         nxt: dict[_State, _Path] = dict(beam)
-        for state, (path_score, path_chosen, carry) in beam.items():
+        for state, (path_score, path_chosen, carry, _) in beam.items():
+            # the open levels shallower than its form (ranks increase along a state)
             depth = 0
             for rank, _ in state:
-                if rank == cand_rank:
+                if rank >= cand_rank:
                     break
                 depth += 1
-            if depth < len(state):
+            open_levels = len(state)
+            if depth < open_levels and state[depth][0] == cand_rank:
                 # the level of its form is open: it numbers that level on
                 previous = state[depth][1]
                 if previous < 0:
@@ -348,7 +352,7 @@ def choose(cands: list[Candidate]) -> list[int]:
                     bonus = -1.5  # numbered anew
                 else:
                     continue
-                if depth + 1 < len(state):
+                if depth + 1 < open_levels:
                     closed = state[depth + 1 :]
                     bonus -= _lone(closed)
                     carry = _closing(carry, closed)
@@ -359,30 +363,27 @@ def choose(cands: list[Candidate]) -> list[int]:
                     bonus = 1.0
                 elif cand_ordinal == 2 and not state and cand_rank == 0:
                     bonus = -0.5
-                elif state and state[-1][0] < cand_rank and carry[slot] == cand_ordinal - 1:
-                    bonus = _CARRIED  # numbered on from the parent's sibling's last child
+                elif depth == open_levels > 0 and carry[slot] == cand_ordinal - 1:
+                    # under the deepest open level, numbered on from the last child of its
+                    # parent's sibling
+                    bonus = _CARRIED
                     anchored = True  # (a sequence that went on before: not a loose first heading)
-                elif not state or state[0][0] > cand_rank:  # (ranks increase: the first is least)
+                elif depth == 0:  # (no state, or every open level deeper)
                     # an excerpt that starts inside a chapter (（三） with its 1. 2.), or inside
                     # a section of one (2. 3. （四）): the first heading of its form numbers past 1
                     bonus = _MIDWAY
                     anchored = anchored or bool(state)  # (after its deeper siblings: not loose)
                 else:
                     continue
-                kept = 0  # the open levels shallower than its form (ranks increase)
-                for rank, _ in state:
-                    if rank >= cand_rank:
-                        break
-                    kept += 1
-                if kept < len(state):
-                    closed = state[kept:]
+                if depth < open_levels:
+                    closed = state[depth:]
                     bonus -= 1.0  # a deeper level closed by a shallower form never seen before
                     bonus -= _lone(closed)
                     carry = _closing(carry, closed)
                 if carry[slot]:
                     carry = (*carry[:slot], 0, *carry[slot + 1 :])
                 new_state = (
-                    *state[:kept],
+                    *state[:depth],
                     (cand_rank, cand_ordinal if anchored else -cand_ordinal),
                 )
             score = path_score + cand_score + bonus
@@ -390,9 +391,10 @@ def choose(cands: list[Candidate]) -> list[int]:
                 continue
             held = nxt.get(new_state)
             if held is None or score > held[0]:
-                nxt[new_state] = (score, (index, path_chosen), carry)
+                nxt[new_state] = (score, (index, path_chosen), carry, new_state)
         if len(nxt) > _BEAM:
-            nxt = dict(sorted(nxt.items(), key=_best_first)[:_BEAM])
+            # the best paths, the first reached first among equals (a stable sort)
+            nxt = {path[3]: path for path in sorted(nxt.values(), key=_SCORE, reverse=True)[:_BEAM]}
         beam = nxt
     best = max(beam.items(), key=_final_score)[1]
     chosen: list[int] = []
@@ -401,10 +403,6 @@ def choose(cands: list[Candidate]) -> list[int]:
         chosen.append(link[0])
         link = link[1]
     return chosen[::-1]
-
-
-def _best_first(item: tuple[_State, _Path]) -> float:
-    return -item[1][0]
 
 
 def _final_score(item: tuple[_State, _Path]) -> float:
