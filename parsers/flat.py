@@ -708,8 +708,22 @@ _PRIOR_LENGTHS = [8, 10, 12, 14, 16]
 _OPENING_QUOTES = "“‘《（(「『"
 _CLOSING_QUOTES = "”’》）)」』"
 # A section-title word right before a cut (存在的不足和下一步打算|…).
-_TITLE_WORD_END = re.compile(
-    r"(?:成效|情况|问题|不足|原因|安排|计划|打算|思路|举措|做法|措施|成绩|经验|目标)$"
+_TITLE_WORDS = (
+    "成效",
+    "情况",
+    "问题",
+    "不足",
+    "原因",
+    "安排",
+    "计划",
+    "打算",
+    "思路",
+    "举措",
+    "做法",
+    "措施",
+    "成绩",
+    "经验",
+    "目标",
 )
 # Fewer sure siblings than this are a rough guide to a heading's length: a spread of at
 # least this share of it.
@@ -726,6 +740,8 @@ _ECHO = 10
 def _echo(window: str) -> int:
     """The first cut after which the body restates the heading's last words, at once or
     after one function word (…贯彻习近平法治思想|把习近平法治思想作为…), or -1."""
+    if not _repeats(window, _RESTATED):
+        return -1  # (most windows: a restated tail of `_RESTATED` characters or more repeats)
     for cut in range(_MIN_HEADING, len(window) - _RESTATED):
         low, high = max(0, cut - _ECHO), cut - _RESTATED + 1  # where such a tail may begin
         for at in (cut, cut + 1):
@@ -737,6 +753,15 @@ def _echo(window: str) -> int:
                     return cut
                 begin = window.find(first, begin + 1, high)
     return -1
+
+
+def _repeats(text: str, size: int) -> bool:
+    """Does some run of `size` characters of `text` come again, not overlapping itself?"""
+    first_at: dict[str, int] = {}
+    for at in range(len(text) - size + 1):
+        if at - first_at.setdefault(text[at : at + size], at) >= size:
+            return True
+    return False
 
 
 def _sibling_groups(starts: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
@@ -858,7 +883,7 @@ def _guess_end(
             score -= _WORD_EDGE
         if cut >= first_count:
             score -= 1.0  # a count or a share is the body's
-        if _TITLE_WORD_END.search(window, 0, cut):
+        if window.endswith(_TITLE_WORDS, 0, cut):
             score += 1.0  # …下一步打算|执法人员…: a section-title word ends the heading
         score -= abs(cut - target) / spread
         if best is None or score > best_score:

@@ -524,6 +524,9 @@ _FLAT_APPENDIX = re.compile(
     r"|附件 ?[0-9]{0,2} ?[:\uff1a])"
 )
 
+# What every match of `_FLAT_APPENDIX` holds (注释 / 解释, or 附件 in the second branch).
+_APPENDIX_WORDS = ("注释", "解释", "附件")
+
 
 def _cut_appendix(lines: list[str]) -> tuple[list[str], list[str]]:
     """Split off an appendix that starts in the last half of a flat text."""
@@ -533,6 +536,10 @@ def _cut_appendix(lines: list[str]) -> tuple[list[str], list[str]]:
         start = max(0, total // 2 - seen)
         seen += len(line)
         if start >= len(line):
+            continue
+        # (every appendix heading holds one of these words: a line without them after
+        # `start`, most, is passed over at the speed of a substring search)
+        if all(line.find(word, start) == -1 for word in _APPENDIX_WORDS):
             continue
         match = _FLAT_APPENDIX.search(line, start)
         if match is not None:
