@@ -736,12 +736,16 @@ _SENTENCE_BOUNDARY = 2.0
 # The longest heading tail a body's first words may restate (…习近平法治思想|把习近平法治思想…).
 _ECHO = 10
 
+# What a restated tail needs: a run of `_RESTATED` characters that comes again, not
+# overlapping itself, within `_ECHO` + 1 characters of its start (found at C speed).
+_REPEATED_RUN = re.compile(f"(.{{{_RESTATED}}}).{{0,{_ECHO + 1 - _RESTATED}}}\\1", re.S)
+
 
 def _echo(window: str) -> int:
     """The first cut after which the body restates the heading's last words, at once or
     after one function word (…贯彻习近平法治思想|把习近平法治思想作为…), or -1."""
-    if not _repeats(window, _RESTATED):
-        return -1  # (most windows: a restated tail of `_RESTATED` characters or more repeats)
+    if _REPEATED_RUN.search(window) is None:
+        return -1  # (most windows: nothing in them comes again soon enough)
     for cut in range(_MIN_HEADING, len(window) - _RESTATED):
         low, high = max(0, cut - _ECHO), cut - _RESTATED + 1  # where such a tail may begin
         for at in (cut, cut + 1):
@@ -753,15 +757,6 @@ def _echo(window: str) -> int:
                     return cut
                 begin = window.find(first, begin + 1, high)
     return -1
-
-
-def _repeats(text: str, size: int) -> bool:
-    """Does some run of `size` characters of `text` come again, not overlapping itself?"""
-    first_at: dict[str, int] = {}
-    for at in range(len(text) - size + 1):
-        if at - first_at.setdefault(text[at : at + size], at) >= size:
-            return True
-    return False
 
 
 def _sibling_groups(starts: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
