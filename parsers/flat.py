@@ -831,7 +831,8 @@ def _guess_end(
     # 为经济社会发展…, is not whole before its verb and the verb's object: neither
     # …发展|提供有力保障 nor …发展提供|有力保障 ends it)
     verbed, has_verb = [], False
-    for index, ch in enumerate(window):
+    # (read up to the last cut weighed: a cut reads these at it and before it)
+    for index, ch in enumerate(window[: max(high, restated + 1)]):
         if index - 2 > mark and words.get(window[index - 2 : index]) == "V":
             has_verb = True
         last_mark.append(mark)
