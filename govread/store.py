@@ -1308,6 +1308,10 @@ class IndexSummary:
     unchanged: int = 0
     pruned: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    # Reports outside the given paths, their files still there, that older code indexed:
+    # kept as they are (`index` on their folders refreshes them).
+    stale: list[str] = field(default_factory=list)
+    compacted: bool = False  # the file was compacted (`compact_if_worth_it`)
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -1323,6 +1327,39 @@ def _stat(path: Path) -> tuple[int, int] | None:
 
 # Reports written per transaction while indexing: an interruption keeps what was committed.
 WRITE_BATCH = 100
+# After a refresh, the file is compacted (VACUUM) when at least this share of its pages is
+# free (rows replaced or pruned) and they add up to at least `COMPACT_MIN_BYTES`: a refresh
+# of every report left ≈ 23 % of the file unused, which later writes fill only slowly.
+COMPACT_FREE_SHARE = 0.2
+COMPACT_MIN_BYTES = 4 * 1024 * 1024
+
+
+def _under(path: str, folders: Sequence[str]) -> bool:
+    return any(
+        path == folder or path.startswith(folder.rstrip(os.sep) + os.sep) for folder in folders
+    )
+
+
+def compact_if_worth_it(store: Store, progress: Progress | None = None) -> bool:
+    """VACUUM the store when enough of it is free pages (`COMPACT_FREE_SHARE`,
+    `COMPACT_MIN_BYTES`); whether it did. The progress bar says so first (VACUUM gives no
+    steps: ≈ 1 s per 50 MB)."""
+    pages = int(store.db.execute("PRAGMA page_count").fetchone()[0])
+    free = int(store.db.execute("PRAGMA freelist_count").fetchone()[0])
+    size = int(store.db.execute("PRAGMA page_size").fetchone()[0])
+    if not pages or free < COMPACT_FREE_SHARE * pages or free * size < COMPACT_MIN_BYTES:
+        return False
+    if progress is not None:
+        progress("compacting", 0, 1)
+    try:
+        store.db.execute("VACUUM")
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.OperationalError:  # busy (a reader), or no room for the copy: next time
+        return False
+    finally:
+        if progress is not None:
+            progress("compacting", 1, 1)
+    return True
 
 
 def index(
@@ -1331,19 +1368,24 @@ def index(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    summary: IndexSummary | None = None,
 ) -> IndexSummary:
     """Bring the store up to date with the reports under `paths`; returns what changed.
 
     Unchanged files (same size and mtime, or else same bytes) are not parsed; changed and
     new files are parsed, segmented (once each), and their figures and themes found, in a
     process pool on every core (`govread.store_build`), while this process writes the rows
-    in transactions of `WRITE_BATCH` reports; files gone from the disk, and reports of an
-    older parser not refreshed here, are pruned. `StoreFull` when the size cap stops it
-    (what was committed before is kept, whole).
+    in transactions of `WRITE_BATCH` reports; files gone from the disk, and files under
+    `paths` that are no longer reports, are pruned. Reports elsewhere whose files exist are
+    kept: those older code indexed are listed in `summary.stale`, never dropped. The file
+    is compacted when the refresh left much of it free (`compact_if_worth_it`).
+    `StoreFull` when the size cap stops it (what was committed before is kept, whole).
+    `summary`, when given, is filled as the work goes (what an interruption kept).
     """
     from govread.parsers.readers import folder_entries
 
-    summary = IndexSummary()
+    summary = summary if summary is not None else IndexSummary()
+    folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
     for raw in paths:
         path = Path(raw)
@@ -1407,19 +1449,26 @@ def index(
         if progress is not None:
             progress("indexing", done, total)
     flush()
-    # Prune: files gone, and reports of older code that were not refreshed above.
+    # Prune: files gone, and files of older code under the folders given that are no longer
+    # listed there; reports elsewhere whose files exist are kept, those of older code named.
     with store.transaction():
         for stored, row in known.items():
             parser = row[4]
             if stored in refreshed:
                 continue
-            if (not os.path.isfile(stored) or parser != current_analysis) and store.remove(stored):
-                summary.pruned += 1
+            if not os.path.isfile(stored) or (
+                parser != current_analysis and _under(stored, folders)
+            ):
+                if store.remove(stored):
+                    summary.pruned += 1
+            elif parser != current_analysis:
+                summary.stale.append(stored)
         for skipped, _reason in summary.skipped:
             key = str(Path(skipped).resolve())
             if key in known and key not in refreshed and os.path.isfile(key) and store.remove(key):
                 summary.pruned += 1  # no longer a report
         store.finish()
+    summary.compacted = compact_if_worth_it(store, progress)
     return summary
 
 

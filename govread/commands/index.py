@@ -9,6 +9,7 @@ file you named could not be indexed, 2 on a usage error.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import time
 from collections.abc import Sequence
@@ -17,7 +18,7 @@ from typing import TextIO
 
 from govread import store as store_module
 from govread.cli import ArgumentParser, error_line, said, skipped_line
-from govread.i18n import N_, _
+from govread.i18n import N_, _, _n
 from govread.identity import sanitize
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -45,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 # The stages the store reports while it indexes (message ids, shown translated).
-STAGE_NAMES = {"indexing": N_("indexing")}
+STAGE_NAMES = {"indexing": N_("indexing"), "compacting": N_("compacting")}
+# Folders named in the line about stale reports kept elsewhere (the rest counted).
+STALE_FOLDERS_SHOWN = 3
 
 
 class ProgressLine:
@@ -69,7 +72,7 @@ class ProgressLine:
             self.stream.flush()
             return
         tenth = 10 * done // total
-        if self._shown != (stage, tenth) and (tenth != 0 or done == 1):
+        if self._shown != (stage, tenth) and (tenth != 0 or done <= 1):
             self._shown = (stage, tenth)
             line = _("{stage}: {done}/{total}").format(stage=stage, done=done, total=total)
             self.stream.write(line + "\n")
@@ -87,15 +90,20 @@ def run(argv: Sequence[str]) -> int:
     if missing:
         return EXIT_FAILED
     started = time.perf_counter()
+    summary = store_module.IndexSummary()
+    progress = ProgressLine(sys.stderr)
     try:
         with store_module.Store(args.store, upgrading=said) as store:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
-            summary = store_module.index(store, args.paths, progress=ProgressLine(sys.stderr))
+            store_module.index(store, args.paths, progress=progress, summary=summary)
             total = store.report_count()
     except store_module.StoreError as error:
         print(error_line(str(error)), file=sys.stderr)
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        _interrupted(summary, args, progress)
+        raise
     named = {str(Path(p)) for p in args.paths}
     failed = False
     for path, reason in summary.skipped:
@@ -119,4 +127,59 @@ def run(argv: Sequence[str]) -> int:
         ),
         file=sys.stderr,
     )
+    if summary.stale:
+        print(_stale_line(summary.stale, args.store), file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _command(paths: Sequence[str], store: Path | None) -> str:
+    """`govread index` on these paths (and store), quoted for a shell, as one safe line."""
+    words = ["govread", "index", *paths]
+    if store is not None:
+        words += ["--store", str(store)]
+    return sanitize(shlex.join(words))
+
+
+def _interrupted(
+    summary: store_module.IndexSummary, args: argparse.Namespace, progress: ProgressLine
+) -> None:
+    """Ctrl-C: what the store kept (every batch written before it is whole) and how to
+    finish."""
+    if progress.tty:
+        progress.stream.write("\n")
+    kept = summary.added + summary.updated
+    print(
+        _n(
+            "govread: interrupted; {n} report was written to the store before it stopped "
+            "({added} added, {updated} updated), the store is usable as it is; run {command} "
+            "again to finish",
+            "govread: interrupted; {n} reports were written to the store before it stopped "
+            "({added} added, {updated} updated), the store is usable as it is; run {command} "
+            "again to finish",
+            kept,
+        ).format(
+            n=kept,
+            added=summary.added,
+            updated=summary.updated,
+            command=_command(args.paths, args.store),
+        ),
+        file=sys.stderr,
+    )
+
+
+def _stale_line(stale: Sequence[str], store: Path | None) -> str:
+    """The reports kept outside the paths given that older code indexed, and the command
+    that refreshes them."""
+    folders = sorted({str(Path(path).parent) for path in stale})
+    shown = folders[:STALE_FOLDERS_SHOWN]
+    line = _n(
+        "govread: {n} report outside these paths was indexed by an older govread; kept as it "
+        "is (its file is still there); refresh it with: {command}",
+        "govread: {n} reports outside these paths were indexed by an older govread; kept as "
+        "they are (their files are still there); refresh them with: {command}",
+        len(stale),
+    ).format(n=len(stale), command=_command(shown, store))
+    if len(folders) > len(shown):
+        more = len(folders) - len(shown)
+        line += _n(" (and {n} more folder)", " (and {n} more folders)", more).format(n=more)
+    return line

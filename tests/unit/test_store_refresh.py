@@ -1,0 +1,105 @@
+"""`govread index` refreshing a store: what it keeps of other folders, the space it gives
+back, and what Ctrl-C says it kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.cli import main
+
+
+def _index(folder: Path, db: Path) -> store.IndexSummary:
+    with store.Store(db) as opened:
+        return store.index(opened, [folder])
+
+
+def _paths(db: Path) -> set[str]:
+    with sqlite3.connect(db) as raw:
+        return {path for (path,) in raw.execute("SELECT path FROM reports")}
+
+
+def _age(db: Path) -> None:
+    """Every stored report as if an older govread had indexed it."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE reports SET parser='0'")
+
+
+def test_indexing_one_folder_keeps_an_older_parsers_reports_of_another(
+    tmp_path: Path, write_generated: Callable[..., Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = write_generated(tmp_path / "first", 3, seed=3)
+    second = write_generated(tmp_path / "second", 2, seed=4)
+    db = tmp_path / "store.sqlite3"
+    _index(first, db)
+    _index(second, db)
+    _age(db)
+    gone = sorted(first.iterdir())[0]
+    gone.unlink()
+    summary = _index(second, db)
+    kept = {str(p.resolve()) for p in first.iterdir()}
+    # the second folder refreshed; the first's reports kept, only the vanished file pruned
+    assert (summary.updated, summary.pruned) == (2, 1)
+    assert sorted(summary.stale) == sorted(kept)
+    assert _paths(db) == kept | {str(p.resolve()) for p in second.iterdir()}
+    # the command names them and the command that refreshes them
+    assert main(["index", str(second), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "2 reports outside these paths were indexed by an older govread" in err
+    assert f"refresh them with: govread index {first.resolve()} --store {db}" in err
+    # refreshing the first folder then leaves nothing stale
+    summary = _index(first, db)
+    assert (summary.updated, summary.pruned, summary.stale) == (2, 0, [])
+
+
+def test_a_refresh_that_replaced_most_rows_compacts_the_file(
+    tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "COMPACT_MIN_BYTES", 0)
+    folder = write_generated(tmp_path / "reports", 4, seed=6)
+    db = tmp_path / "store.sqlite3"
+    assert _index(folder, db).compacted is False  # a new store: nothing free
+    assert _index(folder, db).compacted is False  # nothing changed
+    _age(db)
+    stages: list[tuple[str, int, int]] = []
+    with store.Store(db) as opened:
+        summary = store.index(opened, [folder], progress=lambda *step: stages.append(step))
+        (free,) = opened.db.execute("PRAGMA freelist_count").fetchone()
+    assert (summary.updated, summary.compacted, free) == (4, True, 0)
+    assert stages[-2:] == [("compacting", 0, 1), ("compacting", 1, 1)]
+    _age(db)
+    monkeypatch.setattr(store, "COMPACT_MIN_BYTES", 1 << 40)  # not worth it: left as it is
+    assert _index(folder, db).compacted is False
+
+
+def test_ctrl_c_during_index_says_what_the_store_kept(
+    tmp_path: Path,
+    write_generated: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    folder = write_generated(tmp_path / "reports", 3, seed=8)
+    db = tmp_path / "store.sqlite3"
+    monkeypatch.setattr(store, "WRITE_BATCH", 1)
+    put = store.Store.put_prepared
+    calls: list[int] = []
+
+    def put_then_interrupt(self: store.Store, batch: list[store.Prepared]) -> None:
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        put(self, batch)
+
+    monkeypatch.setattr(store.Store, "put_prepared", put_then_interrupt)
+    assert main(["index", str(folder), "--store", str(db)]) == 130
+    err = capsys.readouterr().err
+    assert "interrupted; 1 report was written to the store before it stopped (1 added" in err
+    assert f"run govread index {folder} --store {db} again to finish" in err
+    assert len(_paths(db)) == 1  # the batch written before it is whole; the next undone
+    monkeypatch.setattr(store.Store, "put_prepared", put)
+    summary = _index(folder, db)
+    assert (summary.added, summary.unchanged) == (2, 1)
