@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from govread import store
 from govread.cli import main
+from govread.search import parse_query
 
 
 def _index(folder: Path, db: Path) -> store.IndexSummary:
@@ -21,6 +23,16 @@ def _index(folder: Path, db: Path) -> store.IndexSummary:
 def _paths(db: Path) -> set[str]:
     with sqlite3.connect(db) as raw:
         return {path for (path,) in raw.execute("SELECT path FROM reports")}
+
+
+def _hits(db: Path) -> list[tuple[str, str, float]]:
+    with store.Store(db) as opened:
+        found = store.StoreSearch(opened).search(parse_query("法治 建设"))
+    return [(str(hit.report.path), hit.node_id, round(hit.score, 9)) for hit in found]
+
+
+def _record(stages: list[tuple[str, int, int]], *step: object) -> None:
+    stages.append((str(step[0]), int(str(step[1])), int(str(step[2]))))
 
 
 def _age(db: Path) -> None:
@@ -62,15 +74,20 @@ def test_a_refresh_that_replaced_most_rows_compacts_the_file(
     monkeypatch.setattr(store, "COMPACT_MIN_BYTES", 0)
     folder = write_generated(tmp_path / "reports", 4, seed=6)
     db = tmp_path / "store.sqlite3"
-    assert _index(folder, db).compacted is False  # a new store: nothing free
+    assert _index(folder, db).compacted is False  # a new store: nothing replaced
     assert _index(folder, db).compacted is False  # nothing changed
-    _age(db)
-    stages: list[tuple[str, int, int]] = []
-    with store.Store(db) as opened:
-        summary = store.index(opened, [folder], progress=lambda *step: stages.append(step))
-        (free,) = opened.db.execute("PRAGMA freelist_count").fetchone()
-    assert (summary.updated, summary.compacted, free) == (4, True, 0)
-    assert stages[-2:] == [("compacting", 0, 1), ("compacting", 1, 1)]
+    fresh = db.stat().st_size
+    hits = _hits(db)
+    for _ in range(3):  # refreshed three times over: without compaction, ≈ 1.5× the size
+        _age(db)
+        stages: list[tuple[str, int, int]] = []
+        with store.Store(db) as opened:
+            summary = store.index(opened, [folder], progress=partial(_record, stages))
+            (free,) = opened.db.execute("PRAGMA freelist_count").fetchone()
+        assert (summary.updated, summary.compacted, free) == (4, True, 0)
+        assert stages[-2:] == [("compacting", 0, 1), ("compacting", 1, 1)]
+    assert db.stat().st_size <= 1.05 * fresh
+    assert _hits(db) == hits
     _age(db)
     monkeypatch.setattr(store, "COMPACT_MIN_BYTES", 1 << 40)  # not worth it: left as it is
     assert _index(folder, db).compacted is False
