@@ -31,8 +31,8 @@ def _hits(db: Path) -> list[tuple[str, str, float]]:
     return [(str(hit.report.path), hit.node_id, round(hit.score, 9)) for hit in found]
 
 
-def _record(stages: list[tuple[str, int, int]], *step: object) -> None:
-    stages.append((str(step[0]), int(str(step[1])), int(str(step[2]))))
+def _record(stages: list[tuple[str, int, int]], stage: str, done: int, total: int) -> None:
+    stages.append((stage, done, total))
 
 
 def _age(db: Path) -> None:
