@@ -20,6 +20,7 @@ from govread import store as store_module
 from govread.cli import ArgumentParser, error_line, said, skipped_line
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
+from govread.sanitize import sanitize_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BAR_WIDTH = 30
@@ -128,16 +129,16 @@ def run(argv: Sequence[str]) -> int:
         file=sys.stderr,
     )
     if summary.stale:
-        print(_stale_line(summary.stale, args.store), file=sys.stderr)
+        print(sanitize_line(_stale_line(summary.stale, args.store)), file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
 
 
 def _command(paths: Sequence[str], store: Path | None) -> str:
-    """`govread index` on these paths (and store), quoted for a shell, as one safe line."""
+    """`govread index` on these paths (and store), quoted for a shell (shown sanitised)."""
     words = ["govread", "index", *paths]
     if store is not None:
         words += ["--store", str(store)]
-    return sanitize(shlex.join(words))
+    return shlex.join(words)
 
 
 def _interrupted(
@@ -148,23 +149,21 @@ def _interrupted(
     if progress.tty:
         progress.stream.write("\n")
     kept = summary.added + summary.updated
-    print(
-        _n(
-            "govread: interrupted; {n} report was written to the store before it stopped "
-            "({added} added, {updated} updated), the store is usable as it is; run {command} "
-            "again to finish",
-            "govread: interrupted; {n} reports were written to the store before it stopped "
-            "({added} added, {updated} updated), the store is usable as it is; run {command} "
-            "again to finish",
-            kept,
-        ).format(
-            n=kept,
-            added=summary.added,
-            updated=summary.updated,
-            command=_command(args.paths, args.store),
-        ),
-        file=sys.stderr,
+    line = _n(
+        "govread: interrupted; {n} report was written to the store before it stopped "
+        "({added} added, {updated} updated), the store is usable as it is; run {command} "
+        "again to finish",
+        "govread: interrupted; {n} reports were written to the store before it stopped "
+        "({added} added, {updated} updated), the store is usable as it is; run {command} "
+        "again to finish",
+        kept,
+    ).format(
+        n=kept,
+        added=summary.added,
+        updated=summary.updated,
+        command=_command(args.paths, args.store),
     )
+    print(sanitize_line(line), file=sys.stderr)
 
 
 def _stale_line(stale: Sequence[str], store: Path | None) -> str:

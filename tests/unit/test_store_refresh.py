@@ -45,15 +45,17 @@ def test_indexing_one_folder_keeps_an_older_parsers_reports_of_another(
     tmp_path: Path, write_generated: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     first = write_generated(tmp_path / "first", 3, seed=3)
+    hostile = write_generated(tmp_path / "hostile\x1b[2J", 1, seed=5)
     second = write_generated(tmp_path / "second", 2, seed=4)
     db = tmp_path / "store.sqlite3"
     _index(first, db)
     _index(second, db)
+    _index(hostile, db)
     _age(db)
     gone = sorted(first.iterdir())[0]
     gone.unlink()
     summary = _index(second, db)
-    kept = {str(p.resolve()) for p in first.iterdir()}
+    kept = {str(p.resolve()) for p in [*first.iterdir(), *hostile.iterdir()]}
     # the second folder refreshed; the first's reports kept, only the vanished file pruned
     assert (summary.updated, summary.pruned) == (2, 1)
     assert sorted(summary.stale) == sorted(kept)
@@ -61,11 +63,17 @@ def test_indexing_one_folder_keeps_an_older_parsers_reports_of_another(
     # the command names them and the command that refreshes them
     assert main(["index", str(second), "--store", str(db)]) == 0
     err = capsys.readouterr().err
-    assert "2 reports outside these paths were indexed by an older govread" in err
-    assert f"refresh them with: govread index {first.resolve()} --store {db}" in err
+    assert "3 reports outside these paths were indexed by an older govread" in err
+    assert f"refresh them with: govread index {first.resolve()} " in err
+    assert f"hostile\\x1b[2J' --store {db}" in err  # the folder's name shown escaped
+    assert "\x1b" not in err
     # refreshing the first folder then leaves nothing stale
     summary = _index(first, db)
-    assert (summary.updated, summary.pruned, summary.stale) == (2, 0, [])
+    assert (summary.updated, summary.pruned, summary.stale) == (
+        2,
+        0,
+        [str(p.resolve()) for p in hostile.iterdir()],
+    )
 
 
 def test_a_refresh_that_replaced_most_rows_compacts_the_file(
