@@ -1,9 +1,11 @@
 """`govread index DIR ... [--store PATH]`: build or refresh the store of parsed reports.
 
 Only files that changed since the last run are parsed (in parallel) and segmented (once
-each); files that vanished are pruned. A progress bar on a terminal, plain lines otherwise,
-then one summary line on stderr. Exit status: 0 done, 1 when the store cannot be used or a
-file you named could not be indexed, 2 on a usage error.
+each); files that vanished are pruned; reports of other folders are kept (those an older
+govread indexed named, with the command that refreshes them); the file is compacted after a
+refresh of a large share. A progress bar on a terminal, plain lines otherwise, then one
+summary line on stderr. Exit status: 0 done, 1 when the store cannot be used or a file you
+named could not be indexed, 2 on a usage error, 130 on Ctrl-C (saying what the store kept).
 """
 
 from __future__ import annotations
