@@ -818,9 +818,10 @@ class Store:
         df: Counter[str] = Counter()
         terms: Counter[str] = Counter()
         units = tokens = compare_units = 0
+        for prepared in batch:  # the rows they replace, their counts netted with the new
+            self._remove_where("path=?", (prepared.path,), df, terms)
         (first,) = self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()
         for prepared in batch:
-            self._remove_where("path=?", (prepared.path,))
             cursor = self.db.execute(
                 "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
                 " year, genre, issuer, issuer_level, title, display_title, published, mtime_ns,"
@@ -884,34 +885,43 @@ class Store:
     def _count(self, df: Counter[str], sign: int) -> None:
         self.db.executemany(
             "INSERT INTO vocab VALUES (?, ?) ON CONFLICT(token) DO UPDATE SET df=df+excluded.df",
-            [(_join([token]), sign * n) for token, n in df.items()],
+            [(_join([token]), sign * n) for token, n in df.items() if n],
         )
 
     def _count_terms(self, terms: Counter[str], sign: int) -> None:
         self.db.executemany(
             "INSERT INTO compare_vocab VALUES (?, ?)"
             " ON CONFLICT(term) DO UPDATE SET df=df+excluded.df",
-            [(term, sign * n) for term, n in terms.items()],
+            [(term, sign * n) for term, n in terms.items() if n],
         )
 
-    def _remove_where(self, condition: str, params: Sequence[object]) -> int:
+    def _remove_where(
+        self,
+        condition: str,
+        params: Sequence[object],
+        df: Counter[str] | None = None,
+        terms: Counter[str] | None = None,
+    ) -> int:
+        """Remove the reports meeting `condition`; their document frequencies subtracted
+        from `df` and `terms` when given (the caller writes them, once), else from the
+        store's vocabularies here."""
         ids = [
             rid for (rid,) in self.db.execute(f"SELECT id FROM reports WHERE {condition}", params)
         ]
+        held: Counter[str] = Counter() if df is None else df
+        held_terms: Counter[str] = Counter() if terms is None else terms
         for report_id in ids:
-            df: Counter[str] = Counter()
             units = tokens = 0
             for heading, text, length in self.db.execute(
                 "SELECT heading_tokens, body_tokens, length FROM units WHERE report_id=?",
                 (report_id,),
             ):
-                df.update(set(_split(heading)) | set(_split(text)))
+                held.subtract(set(_split(heading)) | set(_split(text)))
                 units, tokens = units + 1, tokens + length
-            self._count(df, -1)
             packed = self.db.execute(
                 "SELECT terms FROM compare_terms WHERE report_id=?", (report_id,)
             ).fetchone()
-            self._count_terms(Counter(unpack_terms(packed[0]) if packed else {}), -1)
+            held_terms.subtract(unpack_terms(packed[0]) if packed else {})
             (compare_units,) = self.db.execute(
                 "SELECT count(*) FROM topics WHERE report_id=?", (report_id,)
             ).fetchone()
@@ -925,6 +935,10 @@ class Store:
             for table in ("units", "figures", "topics", "compare_terms"):
                 self.db.execute(f"DELETE FROM {table} WHERE report_id=?", (report_id,))
             self.db.execute("DELETE FROM reports WHERE id=?", (report_id,))
+        if df is None:
+            self._count(held, +1)
+        if terms is None:
+            self._count_terms(held_terms, +1)
         return len(ids)
 
     def remove(self, path: str) -> int:

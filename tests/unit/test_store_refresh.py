@@ -128,3 +128,24 @@ def test_ctrl_c_during_index_says_what_the_store_kept(
     monkeypatch.setattr(store.Store, "put_prepared", put)
     summary = _index(folder, db)
     assert (summary.added, summary.unchanged) == (2, 1)
+
+
+def test_refreshing_the_last_indexed_report_keeps_its_new_text_searchable(
+    tmp_path: Path, write_generated: Callable[..., Path]
+) -> None:
+    """Its old units held the highest ids: the new ones, given those ids again, must still be
+    put in the full-text and short-needle postings."""
+    folder = write_generated(tmp_path / "reports", 3, seed=9)
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    with sqlite3.connect(db) as raw:
+        (last,) = raw.execute(
+            "SELECT path FROM reports WHERE id = (SELECT report_id FROM units ORDER BY id DESC)"
+        ).fetchone()
+    path = Path(last)
+    path.write_text(path.read_text("utf-8") + "\n鲟鳇测试专用词语。\n", "utf-8")
+    assert _index(folder, db).updated == 1
+    for needle in ("鲟鳇测试专用", "鲟鳇"):
+        with store.Store(db) as opened:
+            hits = store.StoreSearch(opened).search(parse_query(needle))
+        assert [str(hit.report.path) for hit in hits] == [last]
