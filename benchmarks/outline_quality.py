@@ -60,25 +60,14 @@ class Score:
         return precision, recall, (2 * precision * recall / total if total else 0.0)
 
 
-def _simplified(labels: object) -> object:
-    """Labels with every string read as simplified (for a report in traditional script)."""
-    from govread.parsers.script import read_as_simplified
-
-    if isinstance(labels, str):
-        return read_as_simplified(labels)
-    if isinstance(labels, list):
-        return [_simplified(item) for item in labels]
-    if isinstance(labels, dict):
-        return {key: _simplified(value) for key, value in labels.items()}
-    return labels
-
-
 def score(report_path: Path, labels: dict[str, object], verbose: bool, out: list[str]) -> Score:
     from govread.parsers.readers import read_report
+    from govread.parsers.script import read_as_simplified
 
     report = read_report(report_path)
     if report.meta.get("script") == "traditional":
-        labels = _simplified(labels)  # labels written as the text is, the report read as simplified
+        # labels written as the text is, the report read as simplified: read them so too
+        labels = json.loads(read_as_simplified(json.dumps(labels, ensure_ascii=False)))
     found = [_heading(entry) for entry in report.outline()]
     wanted = [_heading(entry) for entry in labels.get("outline", [])]  # type: ignore[union-attr]
     remaining = Counter(wanted)

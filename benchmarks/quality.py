@@ -39,6 +39,7 @@ from govread.corpus import load
 from govread.figures import Figure, report_figures, subject_key
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
+from govread.parsers.script import read_as_simplified
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "labels"
 _MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
@@ -46,20 +47,6 @@ _MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
 
 def _norm(subject: str) -> str:
     return subject_key(_MARKS.sub("", subject))
-
-
-def _simplified(label: dict[str, object]) -> dict[str, object]:
-    """A label's strings read as simplified, as a report in traditional script is read."""
-    from govread.parsers.script import read_as_simplified
-
-    def read(value: object) -> object:
-        if isinstance(value, str):
-            return read_as_simplified(value)
-        if isinstance(value, list):
-            return [read(item) for item in value]
-        return value
-
-    return {key: read(value) for key, value in label.items()}
 
 
 def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
@@ -81,12 +68,13 @@ def score_figures(
     indicator_total = indicator_right = range_total = range_right = 0
     unlabelled_indicators = 0  # a figure given an indicator its label does not have
     for path in files:
-        data = tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
         report = reports[key(path) if key else data["file"]]
+        if report.meta.get("script") == "traditional":  # labels read as the report was
+            data = tomllib.loads(read_as_simplified(text))
         predicted = report_figures(report)
         labels = data["figure"]
-        if report.meta.get("script") == "traditional":
-            labels = [_simplified(label) for label in labels]  # as the report was read
         used: set[int] = set()
         found_total += len(predicted)
         labelled_total += len(labels)

@@ -48,7 +48,7 @@ from pathlib import Path
 from govread.parsers import Report, parse_text
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import report_from_bytes
-from govread.parsers.script import as_simplified
+from govread.parsers.script import as_simplified, simplified_table, traditional_only
 
 Outline = list[dict[str, object]]
 
@@ -264,13 +264,11 @@ def _to_traditional() -> dict[int, int]:
     """Simplified → traditional, from the table the reader uses the other way (the first
     traditional character of each simplified one, among those found only in traditional
     script)."""
-    from importlib import resources
-
+    only = traditional_only()
     table: dict[int, int] = {}
-    data = resources.files("govread").joinpath("data", "t2s.tsv").read_text("utf-8")
-    for line in data.splitlines():
-        if line and line[0] != "#" and line.endswith("\t0"):
-            table.setdefault(ord(line[2]), ord(line[0]))
+    for traditional, simplified in simplified_table().items():  # in the data file's order
+        if chr(traditional) in only:
+            table.setdefault(simplified, traditional)
     return table
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from govread.i18n import N_
 from govread.parsers.model import Report
-from govread.parsers.script import as_simplified
+from govread.parsers.script import CJK_RUN, as_simplified
 
 # A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
 # and is refused from its size alone, before a byte is read.
@@ -88,7 +88,6 @@ _HTML_FIRST_TAG = re.compile(rb"<(?:!doctype\s{1,20}html|html|head|meta|title)\b
 _HTML_SPACE = b" \t\r\n\x0b\x0c"
 # Control characters other than tab, line feed, form feed and carriage return (`_checked`).
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
 _UNREAD_KIND = N_("is not a kind of file govread reads")
@@ -433,7 +432,7 @@ def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> 
 def _holds_cjk(text: str, count: int) -> bool:
     """Whether `text` holds `count` CJK characters or more (counted by runs, up to `count`:
     a string per character, as `findall` of one character gives, cost ≈ 0.2 ms a report)."""
-    for match in _CJK_RUN.finditer(text):
+    for match in CJK_RUN.finditer(text):
         count -= match.end() - match.start()
         if count <= 0:
             return True

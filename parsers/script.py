@@ -16,7 +16,8 @@ import functools
 import re
 from importlib import resources
 
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# A run of Chinese characters (the readers count them with it too).
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 # How much of a text is looked at to decide (a first look, then a count), and how much of it
 # must be traditional.
 _FIRST_LOOK = 2_000
@@ -32,21 +33,21 @@ def _lines() -> tuple[str, ...]:
 
 
 @functools.cache
-def _evidence() -> frozenset[str]:
+def traditional_only() -> frozenset[str]:
     """The characters found only in traditional script (`also` 0: not 於, which simplified
     text writes too)."""
     return frozenset(line[0] for line in _lines() if line[-1] == "0")
 
 
 @functools.cache
-def _simplified() -> dict[int, int]:
+def simplified_table() -> dict[int, int]:
     """The simplified reading of every traditional character (`traditional  simplified  also`)."""
     return {ord(line[0]): ord(line[2]) for line in _lines()}
 
 
 def is_traditional(text: str) -> bool:
     """Whether `text` (its first 20,000 characters) is written in traditional script."""
-    evidence = _evidence()
+    evidence = traditional_only()
     # The usual case, a simplified text, is settled by the set of its first characters
     # (≈ 0.05 ms: a site's 繁體 switch turns every line, the first ones too).
     if evidence.isdisjoint(set(text[:_FIRST_LOOK])):
@@ -55,7 +56,7 @@ def is_traditional(text: str) -> bool:
     traditional = sum(1 for character in sample if character in evidence)
     if traditional < _MIN_TRADITIONAL:
         return False
-    chinese = sum(match.end() - match.start() for match in _CJK_RUN.finditer(sample))
+    chinese = sum(match.end() - match.start() for match in CJK_RUN.finditer(sample))
     return traditional >= _MIN_SHARE * chinese
 
 
@@ -69,4 +70,4 @@ def as_simplified(text: str) -> str | None:
 def read_as_simplified(text: str) -> str:
     """`text` read as simplified, character for character, whatever its script (labels and
     queries written for a report that was read so)."""
-    return text.translate(_simplified())
+    return text.translate(simplified_table())
