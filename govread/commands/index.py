@@ -22,7 +22,6 @@ from govread import store as store_module
 from govread.cli import ArgumentParser, error_line, said, skipped_line
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
-from govread.sanitize import sanitize_line
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 BAR_WIDTH = 30
@@ -131,7 +130,7 @@ def run(argv: Sequence[str]) -> int:
         file=sys.stderr,
     )
     if summary.stale:
-        print(sanitize_line(_stale_line(summary.stale, args.store)), file=sys.stderr)
+        said(_stale_line(summary.stale, args.store))
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -165,7 +164,7 @@ def _interrupted(
         updated=summary.updated,
         command=_command(args.paths, args.store),
     )
-    print(sanitize_line(line), file=sys.stderr)
+    said(line)
 
 
 def _stale_line(stale: Sequence[str], store: Path | None) -> str:
