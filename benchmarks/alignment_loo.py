@@ -1,0 +1,389 @@
+"""Alignment as a method, scored leave-one-pair-out (issue 14, tenth round).
+
+    python benchmarks/alignment_loo.py --labels FILE [--labels FILE …] [--reports DIR …]
+        [--features cos,same,…] [--classes]
+
+Every unit of A against every unit of B (`compare.report_units`) is one candidate pair,
+described by a few numbers: cosine of the TF-IDF vectors, passage likeness (`_fit`), same
+main theme, one covering the other's theme, theme-weight overlap, phase agreement, specific
+words shared, the rank of each unit among the other's partners, size ratio, relative
+position. A logistic regression (Newton's method, L2) learns from the labelled pairs of every
+comparison but one, its decision thresholds are chosen on those same comparisons, and the
+one left out is scored; each comparison is left out in turn and the pairs are pooled. No
+number is fitted on the comparison it is scored on. Decoders:
+
+- `thr`: every candidate whose probability reaches the threshold;
+- `best`: those at a high threshold, and each unit's most probable partner at a low one (a
+  unit labelled with nothing alike has none; most have one);
+- `rel`: a candidate at the low threshold that is a share of its row's or column's best.
+
+`main` (the feature) is whether `compare.compare`'s rows claim the pair; `--features main`
+alone scores main's rows. `--classes` prints main's misses and extras by class instead.
+
+Each label file is one of `tests/fixtures/labels/alignment*.toml`'s form; a comparison's
+reports are looked up by file name in the `--reports` folders (default: sample_reports/),
+the word statistics counted over the folder that holds them, as `benchmarks/quality.py
+--align-labels` does. Pure Python: a run of the eleven development comparisons takes about
+ten seconds a feature set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quality import _f1, _node
+
+from govread.compare import (
+    Unit,
+    _cjk_len,
+    _Context,
+    _cosine,
+    _evidence,
+    _Idf,
+    _merged,
+    _same_subject,
+    compare,
+    report_units,
+)
+from govread.corpus import load
+from govread.parsers.model import Report
+from govread.topics import load_lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+PHASES = ("problems", "next_steps")
+ALL_FEATURES = (
+    "cos,fit,same,covers,overlap,phase_same,phase_mismatch,subj,ev,"
+    "r_ab,r_ba,fr_ab,fr_ba,logsize,pos,other"
+)
+
+
+@dataclass
+class Candidate:
+    i: int  # index of the unit of A
+    j: int  # of B
+    xs: list[str]  # its labelled node ids (ignored ones left out)
+    ys: list[str]
+    features: dict[str, float]
+    true: bool
+
+
+@dataclass
+class Comparison:
+    name: str
+    truth: set[tuple[str, str]]
+    candidates: list[Candidate]
+
+
+def _rank(values: Sequence[float], value: float) -> float:
+    return 1.0 / (1 + sorted(values, reverse=True).index(value))
+
+
+def _with_siblings(units: Sequence[Unit], idf: _Idf) -> dict[int, dict[str, float]]:
+    """Each unit's vector merged with its siblings' (same section, or same chapter)."""
+
+    def parent(unit: Unit) -> str:
+        node = unit.node_id.split("/", 1)[-1]
+        if "#" in node or unit.kind == "closing":
+            return node.split("#")[0]
+        return node.rsplit(".", 1)[0]
+
+    families: dict[str, list[Unit]] = {}
+    for unit in units:
+        families.setdefault(parent(unit), []).append(unit)
+    return {id(u): idf.vector(_merged(families[parent(u)])) for u in units}
+
+
+def candidates(
+    spec: dict[str, object], reports: dict[str, Report], corpus: list[Report]
+) -> Comparison:
+    """Every unit pair of one labelled comparison with its features."""
+    lexicon = load_lexicon()
+    a, b = reports[str(spec["a"])], reports[str(spec["b"])]
+    everyone = {r.id: r for r in (a, b, *corpus)}
+    idf = _Idf(u.terms for r in everyone.values() for u in report_units(r, lexicon))
+    ua, ub = report_units(a, lexicon), report_units(b, lexicon)
+    vectors = {id(u): idf.vector(u.terms) for u in (*ua, *ub)}
+    context = _Context(a, b, ua, ub, lexicon, idf, vectors, 8)
+    claimed = {
+        (x.key, y.key) for pair in compare(a, b, corpus).pairs for x in pair.a for y in pair.b
+    }
+    ignore_a, ignore_b = set(spec["ignore_a"]), set(spec["ignore_b"])  # type: ignore[call-overload]
+    truth = {(str(x), str(y)) for x, y in spec["pairs"]}  # type: ignore[attr-defined]
+    cos = [[_cosine(vectors[id(u)], vectors[id(v)]) for v in ub] for u in ua]
+    # each unit merged with its siblings (the items of one section, the subsections of one
+    # chapter): the granularity of the other side's larger units
+    grown_a, grown_b = _with_siblings(ua, idf), _with_siblings(ub, idf)
+    merged_a = [[_cosine(grown_a[id(u)], vectors[id(v)]) for v in ub] for u in ua]
+    merged_b = [[_cosine(vectors[id(u)], grown_b[id(v)]) for v in ub] for u in ua]
+    fit = [[context.fit(u, v) for v in ub] for u in ua]
+    found: list[Candidate] = []
+    for i, u in enumerate(ua):
+        for j, v in enumerate(ub):
+            xs = [x for x in _node(u) if x not in ignore_a]
+            ys = [y for y in _node(v) if y not in ignore_b]
+            if not xs or not ys:
+                continue
+            weights_u, weights_v = dict(u.themes), dict(v.themes)
+            phase_u = u.theme if u.theme in PHASES else None
+            phase_v = v.theme if v.theme in PHASES else None
+            column = [cos[k][j] for k in range(len(ua))]
+            fit_column = [fit[k][j] for k in range(len(ua))]
+            features = {
+                "cos": cos[i][j],
+                "fit": fit[i][j],
+                "same": float(u.theme == v.theme),
+                "covers": float(u.covers(v.theme) or v.covers(u.theme)),
+                "overlap": sum(min(w, weights_v.get(t, 0.0)) for t, w in weights_u.items()),
+                "phase_same": float(phase_u is not None and phase_u == phase_v),
+                "phase_mismatch": float((phase_u is None) != (phase_v is None)),
+                "subj": float(phase_u is not None and phase_v is not None and _same_subject(u, v)),
+                "ev": min(len(_evidence(u, v, idf)), 5) / 5,
+                "r_ab": _rank(cos[i], cos[i][j]),
+                "r_ba": _rank(column, cos[i][j]),
+                "fr_ab": _rank(fit[i], fit[i][j]),
+                "fr_ba": _rank(fit_column, fit[i][j]),
+                "logsize": abs(math.log((_cjk_len(u.text) + 1) / (_cjk_len(v.text) + 1))),
+                "pos": abs(i / len(ua) - j / len(ub)),
+                "pcos_a": merged_a[i][j],
+                "pcos_b": merged_b[i][j],
+                "pr_a": _rank(merged_a[i], merged_a[i][j]),
+                "pr_b": _rank([merged_b[k][j] for k in range(len(ua))], merged_b[i][j]),
+                "other": float("other" in (u.theme, v.theme)),
+                "main": float((u.key, v.key) in claimed),
+            }
+            true = any((x, y) in truth for x in xs for y in ys)
+            found.append(Candidate(i, j, xs, ys, features, true))
+    return Comparison(f"{a.region}/{b.region}", truth, found)
+
+
+# --- logistic regression --------------------------------------------------------------
+
+
+def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
+    n = len(vector)
+    rows = [[*row, vector[k]] for k, row in enumerate(matrix)]
+    for c in range(n):
+        pivot = max(range(c, n), key=lambda r: abs(rows[r][c]))
+        rows[c], rows[pivot] = rows[pivot], rows[c]
+        if abs(rows[c][c]) < 1e-12:
+            continue
+        for r in range(n):
+            factor = rows[r][c] / rows[c][c] if r != c else 0.0
+            if factor:
+                for k in range(c, n + 1):
+                    rows[r][k] -= factor * rows[c][k]
+    return [rows[k][n] / rows[k][k] if abs(rows[k][k]) > 1e-12 else 0.0 for k in range(n)]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def train(xs: list[list[float]], ys: list[float], l2: float = 1.0) -> list[float]:
+    """Weights of a logistic regression by Newton's method (the intercept not penalised)."""
+    m = len(xs[0])
+    w = [0.0] * m
+    for _ in range(12):
+        hessian = [[0.0] * m for _ in range(m)]
+        gradient = [0.0] * m
+        for x, y in zip(xs, ys, strict=True):
+            p = _sigmoid(sum(a * b for a, b in zip(w, x, strict=True)))
+            s = p * (1 - p)
+            for k in range(m):
+                if x[k]:
+                    gradient[k] += (p - y) * x[k]
+                    for q in range(m):
+                        hessian[k][q] += s * x[k] * x[q]
+        for k in range(1, m):
+            hessian[k][k] += l2
+            gradient[k] += l2 * w[k]
+        w = [a - b for a, b in zip(w, _solve(hessian, gradient), strict=True)]
+    return w
+
+
+def _row(candidate: Candidate, features: Sequence[str]) -> list[float]:
+    return [1.0, *(candidate.features[f] for f in features)]
+
+
+# --- decoding and scoring -------------------------------------------------------------
+
+
+def decode(
+    comparison: Comparison, p: Sequence[float], low: float, high: float, mode: str
+) -> set[tuple[str, str]]:
+    """The labelled node pairs claimed by the candidates the decoder keeps."""
+    keep = {k for k, value in enumerate(p) if value >= high}
+    cands = comparison.candidates
+    if mode == "best":
+        best_a: dict[int, int] = {}
+        best_b: dict[int, int] = {}
+        for k, c in enumerate(cands):
+            if c.i not in best_a or p[k] > p[best_a[c.i]]:
+                best_a[c.i] = k
+            if c.j not in best_b or p[k] > p[best_b[c.j]]:
+                best_b[c.j] = k
+        keep |= {k for k in (*best_a.values(), *best_b.values()) if p[k] >= low}
+    elif mode == "rel":
+        top_a: Counter[int] = Counter()
+        top_b: Counter[int] = Counter()
+        for k, c in enumerate(cands):
+            top_a[c.i] = max(top_a[c.i], p[k])  # type: ignore[assignment]
+            top_b[c.j] = max(top_b[c.j], p[k])  # type: ignore[assignment]
+        keep = {
+            k
+            for k, c in enumerate(cands)
+            if p[k] >= low and p[k] >= high * max(top_a[c.i], top_b[c.j])
+        }
+    return {(x, y) for k in keep for x in cands[k].xs for y in cands[k].ys}
+
+
+GRIDS = {
+    "thr": [(1.0, t / 100) for t in range(5, 95, 2)],
+    "best": [(lo / 100, hi / 100) for lo in range(5, 70, 4) for hi in range(30, 95, 4)],
+    "rel": [(lo / 100, share / 100) for lo in range(5, 70, 4) for share in range(30, 101, 5)],
+}
+
+
+def _counts(found: set[tuple[str, str]], truth: set[tuple[str, str]]) -> tuple[int, int, int]:
+    return len(found & truth), len(found), len(truth)
+
+
+def _prf(hits: int, found: int, truth: int) -> tuple[float, float, float]:
+    precision = hits / found if found else 0.0
+    recall = hits / truth if truth else 0.0
+    return precision, recall, _f1(precision, recall)
+
+
+def leave_one_out(comparisons: list[Comparison], features: Sequence[str]) -> None:
+    """Train on all comparisons but one, choose each decoder's thresholds on them, score the
+    one left out; print each comparison's and the pooled P, R, F1 per decoder."""
+    folds = []
+    for k in range(len(comparisons)):
+        rest = [c for q, c in enumerate(comparisons) if q != k]
+        w = train(
+            [_row(c, features) for r in rest for c in r.candidates],
+            [float(c.true) for r in rest for c in r.candidates],
+        )
+
+        def probabilities(comparison: Comparison, w: list[float] = w) -> list[float]:
+            return [
+                _sigmoid(sum(a * b for a, b in zip(w, _row(c, features), strict=True)))
+                for c in comparison.candidates
+            ]
+
+        folds.append(([(r, probabilities(r)) for r in rest], probabilities(comparisons[k])))
+    for mode, grid in GRIDS.items():
+        total = [0, 0, 0]
+        lines = []
+        for k, comparison in enumerate(comparisons):
+            train_p, test_p = folds[k]
+
+            def pooled(
+                par: tuple[float, float],
+                train_p: list[tuple[Comparison, list[float]]] = train_p,
+                mode: str = mode,
+            ) -> float:
+                sums = [0, 0, 0]
+                for r, p in train_p:
+                    for q, n in enumerate(_counts(decode(r, p, *par, mode), r.truth)):
+                        sums[q] += n
+                return _prf(*sums)[2]
+
+            chosen = max(grid, key=pooled)
+            counts = _counts(decode(comparison, test_p, *chosen, mode), comparison.truth)
+            total = [t + n for t, n in zip(total, counts, strict=True)]
+            p, r, f = _prf(*counts)
+            lines.append(f"  {comparison.name:<12} P {p:.3f} R {r:.3f} F1 {f:.3f}  {chosen}")
+        p, r, f = _prf(*total)
+        print(f"{mode}: pooled leave-one-out P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        print("\n".join(lines))
+
+
+def classes(
+    comparisons: list[Comparison], specs: list[tuple[dict[str, object], list[Report]]]
+) -> None:
+    """Main's misses and extras by class (the rows each pair is in)."""
+    tally: Counter[str] = Counter()
+    lexicon = load_lexicon()
+    for (spec, corpus), comparison in zip(specs, comparisons, strict=True):
+        reports = {Path(r.path or "").name: r for r in corpus}
+        result = compare(reports[str(spec["a"])], reports[str(spec["b"])], corpus)
+        rows: dict[tuple[str, str], object] = {}
+        for row in result.pairs:
+            for x in row.a:
+                for y in row.b:
+                    for node_pair in ((n, m) for n in _node(x) for m in _node(y)):
+                        rows.setdefault(node_pair, row)
+        units_a = {n: u for u in result.units_a for n in _node(u)}
+        units_b = {n: u for u in result.units_b for n in _node(u)}
+        claimed = {
+            (x, y) for c in comparison.candidates if c.features["main"] for x in c.xs for y in c.ys
+        }
+        for node_pair in claimed - comparison.truth:
+            row = rows[node_pair]
+            if row.secondary:  # type: ignore[attr-defined]
+                tally["extra: secondary row (a chapter's other theme)"] += 1
+            elif lexicon.theme(row.theme).phase:  # type: ignore[attr-defined]
+                tally["extra: plans or problems"] += 1
+            elif len(row.a) == 1 and len(row.b) == 1:  # type: ignore[attr-defined]
+                tally["extra: one-to-one row"] += 1
+            else:
+                tally["extra: a unit joining an n-to-m row"] += 1
+        for x, y in comparison.truth - claimed:
+            u, v = units_a.get(x), units_b.get(y)
+            if u is None or v is None:
+                tally["missed: a labelled node that is no unit"] += 1
+            elif u.theme in PHASES or v.theme in PHASES:
+                tally["missed: plans or problems"] += 1
+            elif u.theme == v.theme:
+                tally["missed: one theme, different rows (granularity)"] += 1
+            elif u.covers(v.theme) or v.covers(u.theme):
+                tally["missed: cross-theme, one covers the other's theme"] += 1
+            else:
+                tally["missed: cross-theme, neither covers the other's"] += 1
+    for name, count in sorted(tally.items()):
+        print(f"{count:4d}  {name}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--labels", metavar="FILE", action="append", type=Path, required=True)
+    parser.add_argument("--reports", metavar="DIR", action="append", type=Path)
+    parser.add_argument("--features", default=ALL_FEATURES, help="comma-separated")
+    parser.add_argument("--classes", action="store_true", help="main's errors by class")
+    args = parser.parse_args(argv)
+    folders = [load([d]).reports for d in args.reports or [ROOT / "sample_reports"]]
+    specs: list[tuple[dict[str, object], list[Report]]] = []
+    for path in args.labels:
+        for spec in tomllib.loads(path.read_text("utf-8"))["comparison"]:
+            corpus = next(
+                (
+                    f
+                    for f in folders
+                    if {spec["a"], spec["b"]} <= {Path(r.path or "").name for r in f}
+                ),
+                None,
+            )
+            if corpus is None:
+                parser.error(f"{path}: {spec['a']} or {spec['b']} in no --reports folder")
+            specs.append((spec, corpus))
+    comparisons = [
+        candidates(spec, {Path(r.path or "").name: r for r in corpus}, corpus)
+        for spec, corpus in specs
+    ]
+    if args.classes:
+        classes(comparisons, specs)
+        return 0
+    leave_one_out(comparisons, args.features.split(","))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
