@@ -15,10 +15,14 @@ number is fitted on the comparison it is scored on. Decoders:
 - `thr`: every candidate whose probability reaches the threshold;
 - `best`: those at a high threshold, and each unit's most probable partner at a low one (a
   unit labelled with nothing alike has none; most have one);
-- `rel`: a candidate at the low threshold that is a share of its row's or column's best.
+- `rel`: a candidate at the low threshold that is a share of its row's or column's best;
+- `amend`: main's rows corrected: a pair they claim kept at the low threshold, a pair they do
+  not claim added at the high one.
 
 `main` (the feature) is whether `compare.compare`'s rows claim the pair; `--features main`
-alone scores main's rows. `--classes` prints main's misses and extras by class instead.
+alone scores main's rows. `--classes` prints main's misses and extras by class instead;
+`--cosines` counts labelled and unlabelled node pairs by their best cosine; `--in-sample`
+fits on every comparison, the scored one too: the ceiling of the features.
 
 Each label file is one of `tests/fixtures/labels/alignment*.toml`'s form; a comparison's
 reports are looked up by file name in the `--reports` folders (default: sample_reports/),
@@ -38,8 +42,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from quality import _f1, _node
-
 from govread.compare import (
     Unit,
     _cjk_len,
@@ -55,6 +57,9 @@ from govread.compare import (
 from govread.corpus import load
 from govread.parsers.model import Report
 from govread.topics import load_lexicon
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quality import _f1, _node  # the scorer's own reading of a row's nodes
 
 ROOT = Path(__file__).resolve().parent.parent
 PHASES = ("problems", "next_steps")
@@ -75,7 +80,7 @@ class Candidate:
 
 
 @dataclass
-class Comparison:
+class Labelled:
     name: str
     truth: set[tuple[str, str]]
     candidates: list[Candidate]
@@ -102,7 +107,7 @@ def _with_siblings(units: Sequence[Unit], idf: _Idf) -> dict[int, dict[str, floa
 
 def candidates(
     spec: dict[str, object], reports: dict[str, Report], corpus: list[Report]
-) -> Comparison:
+) -> Labelled:
     """Every unit pair of one labelled comparison with its features."""
     lexicon = load_lexicon()
     a, b = reports[str(spec["a"])], reports[str(spec["b"])]
@@ -160,7 +165,7 @@ def candidates(
             }
             true = any((x, y) in truth for x in xs for y in ys)
             found.append(Candidate(i, j, xs, ys, features, true))
-    return Comparison(f"{a.region}/{b.region}", truth, found)
+    return Labelled(f"{a.region}/{b.region}", truth, found)
 
 
 # --- logistic regression --------------------------------------------------------------
@@ -216,7 +221,7 @@ def _row(candidate: Candidate, features: Sequence[str]) -> list[float]:
 
 
 def decode(
-    comparison: Comparison, p: Sequence[float], low: float, high: float, mode: str
+    comparison: Labelled, p: Sequence[float], low: float, high: float, mode: str
 ) -> set[tuple[str, str]]:
     """The labelled node pairs claimed by the candidates the decoder keeps."""
     keep = {k for k, value in enumerate(p) if value >= high}
@@ -241,6 +246,8 @@ def decode(
             for k, c in enumerate(cands)
             if p[k] >= low and p[k] >= high * max(top_a[c.i], top_b[c.j])
         }
+    elif mode == "amend":  # main's claims kept at the low bar, others added at the high one
+        keep = {k for k, c in enumerate(cands) if p[k] >= (low if c.features["main"] else high)}
     return {(x, y) for k in keep for x in cands[k].xs for y in cands[k].ys}
 
 
@@ -248,6 +255,7 @@ GRIDS = {
     "thr": [(1.0, t / 100) for t in range(5, 95, 2)],
     "best": [(lo / 100, hi / 100) for lo in range(5, 70, 4) for hi in range(30, 95, 4)],
     "rel": [(lo / 100, share / 100) for lo in range(5, 70, 4) for share in range(30, 101, 5)],
+    "amend": [(lo / 100, hi / 100) for lo in range(0, 40, 3) for hi in (*range(40, 100, 3), 101)],
 }
 
 
@@ -261,18 +269,21 @@ def _prf(hits: int, found: int, truth: int) -> tuple[float, float, float]:
     return precision, recall, _f1(precision, recall)
 
 
-def leave_one_out(comparisons: list[Comparison], features: Sequence[str]) -> None:
+def leave_one_out(
+    comparisons: list[Labelled], features: Sequence[str], in_sample: bool = False
+) -> None:
     """Train on all comparisons but one, choose each decoder's thresholds on them, score the
-    one left out; print each comparison's and the pooled P, R, F1 per decoder."""
+    one left out; print each comparison's and the pooled P, R, F1 per decoder. `in_sample`:
+    train and choose on all of them, the one scored too (the features' ceiling)."""
     folds = []
     for k in range(len(comparisons)):
-        rest = [c for q, c in enumerate(comparisons) if q != k]
+        rest = [c for q, c in enumerate(comparisons) if q != k or in_sample]
         w = train(
             [_row(c, features) for r in rest for c in r.candidates],
             [float(c.true) for r in rest for c in r.candidates],
         )
 
-        def probabilities(comparison: Comparison, w: list[float] = w) -> list[float]:
+        def probabilities(comparison: Labelled, w: list[float] = w) -> list[float]:
             return [
                 _sigmoid(sum(a * b for a, b in zip(w, _row(c, features), strict=True)))
                 for c in comparison.candidates
@@ -287,7 +298,7 @@ def leave_one_out(comparisons: list[Comparison], features: Sequence[str]) -> Non
 
             def pooled(
                 par: tuple[float, float],
-                train_p: list[tuple[Comparison, list[float]]] = train_p,
+                train_p: list[tuple[Labelled, list[float]]] = train_p,
                 mode: str = mode,
             ) -> float:
                 sums = [0, 0, 0]
@@ -302,12 +313,13 @@ def leave_one_out(comparisons: list[Comparison], features: Sequence[str]) -> Non
             p, r, f = _prf(*counts)
             lines.append(f"  {comparison.name:<12} P {p:.3f} R {r:.3f} F1 {f:.3f}  {chosen}")
         p, r, f = _prf(*total)
-        print(f"{mode}: pooled leave-one-out P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        scored = "in-sample" if in_sample else "leave-one-out"
+        print(f"{mode}: pooled {scored} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         print("\n".join(lines))
 
 
 def classes(
-    comparisons: list[Comparison], specs: list[tuple[dict[str, object], list[Report]]]
+    comparisons: list[Labelled], specs: list[tuple[dict[str, object], list[Report]]]
 ) -> None:
     """Main's misses and extras by class (the rows each pair is in)."""
     tally: Counter[str] = Counter()
@@ -352,12 +364,33 @@ def classes(
         print(f"{count:4d}  {name}")
 
 
+def cosines(comparisons: list[Labelled]) -> None:
+    """Labelled and unlabelled node pairs by their best cosine (over the units holding them)."""
+    best: dict[tuple[int, str, str], float] = {}
+    for k, comparison in enumerate(comparisons):
+        for c in comparison.candidates:
+            for key in ((k, x, y) for x in c.xs for y in c.ys):
+                best[key] = max(best.get(key, 0.0), c.features["cos"])
+    truth = {(k, x, y) for k, comparison in enumerate(comparisons) for x, y in comparison.truth}
+    bands = ((0.0, 1e-9, "0"), (1e-9, 0.05, "< 0.05"), (0.05, 0.1, "< 0.1"), (0.1, 2.0, ">= 0.1"))
+    for low, high, name in bands:
+        labelled = sum(low <= best.get(key, 0.0) < high for key in truth)
+        other = sum(low <= value < high for key, value in best.items() if key not in truth)
+        print(f"  cosine {name:<7} labelled {labelled:4d}  unlabelled {other:5d}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--labels", metavar="FILE", action="append", type=Path, required=True)
     parser.add_argument("--reports", metavar="DIR", action="append", type=Path)
     parser.add_argument("--features", default=ALL_FEATURES, help="comma-separated")
     parser.add_argument("--classes", action="store_true", help="main's errors by class")
+    parser.add_argument(
+        "--cosines", action="store_true", help="labelled pairs and others by their cosine"
+    )
+    parser.add_argument(
+        "--in-sample", action="store_true", help="fit on every comparison, the scored one too"
+    )
     args = parser.parse_args(argv)
     folders = [load([d]).reports for d in args.reports or [ROOT / "sample_reports"]]
     specs: list[tuple[dict[str, object], list[Report]]] = []
@@ -381,7 +414,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.classes:
         classes(comparisons, specs)
         return 0
-    leave_one_out(comparisons, args.features.split(","))
+    if args.cosines:
+        cosines(comparisons)
+        return 0
+    leave_one_out(comparisons, args.features.split(","), args.in_sample)
     return 0
 
 
