@@ -22,7 +22,8 @@ number is fitted on the comparison it is scored on. Decoders:
 `main` (the feature) is whether `compare.compare`'s rows claim the pair; `--features main`
 alone scores main's rows. `--classes` prints main's misses and extras by class instead;
 `--cosines` counts labelled and unlabelled node pairs by their best cosine; `--in-sample`
-fits on every comparison, the scored one too: the ceiling of the features.
+fits on every comparison, the scored one too: the ceiling of the features; `--fresh K` scores
+only the last K comparisons and trains on none of them, as main's rules never saw them.
 
 Each label file is one of `tests/fixtures/labels/alignment*.toml`'s form; a comparison's
 reports are looked up by file name in the `--reports` folders (default: sample_reports/),
@@ -270,14 +271,21 @@ def _prf(hits: int, found: int, truth: int) -> tuple[float, float, float]:
 
 
 def leave_one_out(
-    comparisons: list[Labelled], features: Sequence[str], in_sample: bool = False
+    comparisons: list[Labelled], features: Sequence[str], in_sample: bool = False, fresh: int = 0
 ) -> None:
     """Train on all comparisons but one, choose each decoder's thresholds on them, score the
     one left out; print each comparison's and the pooled P, R, F1 per decoder. `in_sample`:
-    train and choose on all of them, the one scored too (the features' ceiling)."""
+    train and choose on all of them, the one scored too (the features' ceiling). `fresh`: the
+    last `fresh` comparisons are the only ones scored, and none of them is trained on (as
+    main's rules never saw them)."""
+    scored = range(len(comparisons) - fresh, len(comparisons)) if fresh else range(len(comparisons))
     folds = []
-    for k in range(len(comparisons)):
-        rest = [c for q, c in enumerate(comparisons) if q != k or in_sample]
+    for k in scored:
+        rest = [
+            c
+            for q, c in enumerate(comparisons)
+            if (q != k or in_sample) and (q not in scored or not fresh)
+        ]
         w = train(
             [_row(c, features) for r in rest for c in r.candidates],
             [float(c.true) for r in rest for c in r.candidates],
@@ -293,8 +301,9 @@ def leave_one_out(
     for mode, grid in GRIDS.items():
         total = [0, 0, 0]
         lines = []
-        for k, comparison in enumerate(comparisons):
-            train_p, test_p = folds[k]
+        for fold, k in enumerate(scored):
+            comparison = comparisons[k]
+            train_p, test_p = folds[fold]
 
             def pooled(
                 par: tuple[float, float],
@@ -313,8 +322,8 @@ def leave_one_out(
             p, r, f = _prf(*counts)
             lines.append(f"  {comparison.name:<12} P {p:.3f} R {r:.3f} F1 {f:.3f}  {chosen}")
         p, r, f = _prf(*total)
-        scored = "in-sample" if in_sample else "leave-one-out"
-        print(f"{mode}: pooled {scored} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        how = "in-sample" if in_sample else "fresh" if fresh else "leave-one-out"
+        print(f"{mode}: pooled {how} P {p:.3f} R {r:.3f} F1 {f:.3f}")
         print("\n".join(lines))
 
 
@@ -389,6 +398,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--cosines", action="store_true", help="labelled pairs and others by their cosine"
     )
     parser.add_argument(
+        "--fresh",
+        type=int,
+        default=0,
+        metavar="K",
+        help="score only the last K comparisons, training on none of them",
+    )
+    parser.add_argument(
         "--in-sample", action="store_true", help="fit on every comparison, the scored one too"
     )
     args = parser.parse_args(argv)
@@ -417,7 +433,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.cosines:
         cosines(comparisons)
         return 0
-    leave_one_out(comparisons, args.features.split(","), args.in_sample)
+    leave_one_out(comparisons, args.features.split(","), args.in_sample, args.fresh)
     return 0
 
 
