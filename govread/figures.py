@@ -41,6 +41,8 @@ _UNITS = (
     "个工作日",
     "微克/立方米",
     "μg/m3",
+    "\u00b5g/m3",  # the micro sign, as many pages write it (µg/m3)
+    "mg/m3",
     "平方公里",
     "平方米",
     "公顷",
@@ -87,6 +89,9 @@ _UNITS = (
     "所(?![有以])",
     "处(?![罚理置])",
     "篇",
+    "集(?![中体团成约市镇聚合])",  # episodes of a series (普法动漫25集)
+    "单(?![位独一元项次据])",  # orders, tasks (抽取检查任务917单)
+    "方面",
     "类",
     "批",
     "种(?![植养子苗类草])",
@@ -1640,6 +1645,11 @@ _RACES = ("竞走", "马拉松", "越野", "赛跑", "长跑", "接力", "公路
 _RACE_STARTS = frozenset(race[0] for race in _RACES)
 
 
+_BOUND_POSTS = frozenset({"以上", "以下", "以内"})
+_RANGE_DASHES = frozenset("至到-—–~\uff5e")
+_COUNTED_AFTER = re.compile(r"的[^\d,\uff0c。;\uff1b、]{1,12}?\d")
+
+
 def _threshold(text: str, match: re.Match[str]) -> int:
     """Where a threshold or class that starts with this number ends (20万吨**级**), or 0."""
     end = match.end()
@@ -1650,7 +1660,18 @@ def _threshold(text: str, match: re.Match[str]) -> int:
     if text[start - 2 : start] in _COMPARED and text[start - 3 : start - 2] != "不":
         return end
     if after == "的":
-        return end if match.group("pre") in _THRESHOLD_PRE else 0
+        if match.group("pre") in _THRESHOLD_PRE:
+            return end
+        # 40000分以上的人员有42名, 30000-40000分的人员有31名: a bound or a range in a
+        # 的-phrase sets the class of what another number of the clause counts (a share,
+        # 95%以上的事项, is a figure of its own)
+        unit = (match.group("unit") or "").strip()
+        bounded = match.group("post") in _BOUND_POSTS or (
+            text[start - 1 : start] in _RANGE_DASHES and text[start - 2 : start - 1].isdigit()
+        )
+        if unit and unit not in _PERCENT and bounded and _COUNTED_AFTER.match(text, end):
+            return end
+        return 0
     if after in _RACE_STARTS and match.group("unit") in ("公里", "千米"):
         return end if text.startswith(_RACES, end) else 0
     return 0
@@ -1712,6 +1733,10 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         if (number.unit or number.magnitude) and (class_end := _threshold(text, match)):
             if classes is not None:
                 classes[num_start] = classes[match.start()] = class_end
+                if index and text[num_start - 1 : num_start] in _RANGE_DASHES:
+                    first = numbers[index - 1].match  # 30000-40000分的: the range's start too
+                    if first.end() == num_start - 1:
+                        classes[first.start("num")] = classes[first.start()] = class_end
             continue
         if number.unit is not None:
             number.valid = True
@@ -1727,7 +1752,20 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             gap = text[number.match.end() : following.match.start()]
             if _RANGE_JOIN.fullmatch(gap) and number.unit == following.unit:
                 number.series = following.series = "range"
+    if numbers and numbers[-1].valid and (last := numbers[-1]).unit:
+        # a text cut off inside a measure word (…提高约1个百): the figure is not all there
+        rest = text[last.match.end() :].rstrip()
+        if 0 < len(rest) <= 2 and last.unit + rest in _CUT_UNITS:
+            last.valid = False
     return [n for n in numbers if n.valid]
+
+
+# Measure words that begin a longer one (个 → 个百分点): a text that ends inside one is cut off.
+_CUT_UNITS = frozenset(
+    unit[:cut]
+    for unit in ("个百分点", "个工作日", "个季度", "平方公里", "平方米")
+    for cut in range(2, len(unit))
+)
 
 
 def _value(number: _Number) -> float:

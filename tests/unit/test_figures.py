@@ -686,6 +686,9 @@ TRAPS = [
     "建立“1+2+3”学法新模式,“3+1”建议提案全员办理责任制",  # formulas
     "2023年度学法计划",  # a year with 度
     "本区选手获全国锦标赛男子50公里竞走冠军",  # a race's name
+    "平均得分90分以上的单位有7家",  # a bound that sets the class another number counts
+    "月收入3000-5000元的职工有15名",  # a range that does
+    "群众满意度较上年提高约2个百",  # a text cut off inside a measure word (个百分点)
 ]
 
 
@@ -697,6 +700,8 @@ def test_traps_are_not_figures(text: str) -> None:
     )
     if "2个村" in text:
         assert [f.text for f in figures] == ["2个"]  # the real count stays, the 第三批 goes
+    elif "的单位有" in text or "的职工有" in text:
+        assert [f.text for f in figures] in (["7家"], ["15名"])  # the count stays, the class goes
     else:
         assert figures == []
 
@@ -864,6 +869,10 @@ def test_a_list_of_numbers_shares_the_last_unit_and_is_not_a_range() -> None:
         ("实现连续25年安全稳定无事故。", ("25年", 25.0, "年")),
         ("法治副校长到校授课280余节次,", ("280余节次", 280.0, "节次")),  # lessons
         ("培训教师36课时,", ("36课时", 36.0, "课时")),  # hours of training
+        ("拍摄普法动画短片12集,", ("12集", 12.0, "集")),  # episodes
+        ("全年派发巡查工单340单,", ("340单", 340.0, "单")),  # orders
+        ("二氧化氮浓度28µg/m3,", ("28µg/m3", 28.0, "µg/m3")),  # the micro sign as written
+        ("清单分为6方面,", ("6方面", 6.0, "方面")),
     ],
 )
 def test_the_units_of_the_corpus(text: str, expected: tuple[str, float, str]) -> None:
