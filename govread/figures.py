@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govread.indicators import generic_subjects, indicator_for_subject
+from govread.parsers.flat import word_classes
 from govread.parsers.model import Report, Section
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. A few take a
@@ -325,6 +327,7 @@ _TRAIL_WORDS = (
     "了",
     "的",
     "等",
+    "在",  # 活跃度在95%以上: where the value stands, not its name
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
@@ -338,6 +341,7 @@ _TRAIL_GUARDED = {
     "为": "行作认成称改更较最极因以",
     "到": "收接受得做报迟感想遇",
     "均": "人平户日年月",  # 人均, 平均 …
+    "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
 }
 # What a change is measured against (同比增长, 较上年提升): kept with the change.
 _COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")
@@ -774,6 +778,94 @@ _EACH_THEN_VERB = re.compile(f"各[^各\\d]{{1,5}}?(?={_VERBS})")
 _VERB_AHEAD = re.compile(_VERBS)
 
 
+# Who acted, of any name, before a verb of any kind (…法律顾问室 办理各类法律意见, 党政主要
+# 负责人 组织召开…, 国家、市、区三级 抽取…): a clause [agent] [adverb] verb object counts the
+# object, with its verb. The agent ends with the head of a body, an office, people or levels;
+# the verb is a two-character verb of jieba's dictionary (govread/data/word_classes.tsv, V) or
+# of the finder's own lists (which hold verbs the dictionary tags as nouns: 办理, 代理).
+_AGENT_HEADS = (
+    *("室", "局", "委", "府", "院", "办", "队", "组", "所", "部门", "单位", "机关", "中心"),
+    *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
+)
+_AGENT_HEAD_LAST = frozenset(head[-1] for head in _AGENT_HEADS)
+
+
+@functools.cache
+def _verbs() -> frozenset[str]:
+    classes = word_classes()
+    listed = (*_VERB_END, *_AGENT_VERBS.split("|"), *_HOLDING, *_LEAD_VERBS)
+    return frozenset(
+        [w for w, kind in classes.items() if kind == "V" and len(w) == 2]
+        + [v for v in listed if len(v) == 2 and classes.get(v) != "M"]  # not 建设, 服务
+    )
+
+
+@functools.cache
+def _adverbs() -> frozenset[str]:
+    return frozenset(w for w, kind in word_classes().items() if kind == "A")
+
+
+_OBJECT_MARKS = frozenset("将对把")
+_TAKING_PART = ("参加", "参与", "出席", "列席", "出庭")
+
+
+def _is_verb(word: str, guessed: bool = True) -> bool:
+    """A two-character verb: listed, or two one-character verbs (W in the table) the
+    dictionary does not hold as a word of another class (抽取, 移送; not 办|下)."""
+    classes = word_classes()
+    return word in _verbs() or (
+        guessed
+        and classes.get(word[:1]) == "W"
+        and classes.get(word[1:2]) == "W"
+        and word not in classes
+    )
+
+
+def _after_any_agent(subject: str) -> str:
+    """The verb and its object after the agent that opens the clause; else `subject`.
+
+    Not when the agent holds or opens with a verb (移送…部门处理事项: the bodies are inside what
+    is counted), nor before a rate (行政机关负责人出庭率: one name) or a 的 (国务院宣布失效
+    文件的清理: the verb is inside a longer noun phrase)."""
+    if subject.endswith("率") or "的" in subject or "并" in subject:
+        return subject  # (参与会议并提出意见: which of two verbs counts is not the agent's)
+    for at in range(2, len(subject) - _MIN_AFTER_OPENING + 1):
+        if subject[at - 1] not in _AGENT_HEAD_LAST or not subject.endswith(_AGENT_HEADS, 0, at):
+            continue
+        if subject.endswith(_AGENT_HEADS, 0, at + 1) and not _is_verb(
+            subject[at : at + 2], guessed=False
+        ):
+            continue  # 区委|办: the agent goes on (not 顾问室|办理)
+        verb = at + 2 if subject[at : at + 2] in _adverbs() else at  # 先后召开, 认真办理
+        if not _is_verb(subject[verb : verb + 2]) or len(subject) - verb < _MIN_AFTER_OPENING:
+            continue
+        head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
+        first = 1 if subject[0] in _OBJECT_MARKS else 0
+        if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 1)) or _is_verb(
+            subject[first : first + 2]
+        ):
+            return subject  # no agent: it holds a verb, or opens with one (将移送…部门处理)
+        rest = subject[verb:]
+        if rest.startswith(_TAKING_PART) or (
+            len(rest) == 4 and _is_verb(rest[2:]) and not rest.startswith(_CAUSERS)
+        ):
+            return subject  # 律师参与…, 负责人出庭应诉: what the agent did is what is counted
+        if rest.startswith(_CAUSERS) and _is_verb(rest[2:4]) and len(rest) - 2 >= 4:
+            rest = rest[2:]  # 组织召开…: the verb that names the act
+        return rest
+    return subject
+
+
+def _without_aspect(subject: str) -> str:
+    """The opening verb without its aspect 了 (下发了各类文件 → 下发各类文件; not 为了, 了解)."""
+    if subject[2:3] == "了" and subject[3:4] != "解" and subject[:2] not in _NOT_ASPECT:
+        return subject[:2] + subject[3:] if len(subject) >= 5 else subject
+    return subject
+
+
+_NOT_ASPECT = frozenset({"为了", "除了", "到了"})
+
+
 def _after_agent(subject: str) -> str:
     if (
         subject.startswith("各")
@@ -784,7 +876,7 @@ def _after_agent(subject: str) -> str:
     verb = _AGENT_VERB.search(subject, 1)
     found = _AGENT_THEN_VERB.search(subject) if verb is not None else None
     if found is None:  # most subjects: one search, no match
-        return subject
+        return _after_any_agent(subject)
     end = found.end()
     while (found := _AGENT_THEN_VERB.search(subject, end)) is not None:
         end = found.end()
@@ -819,6 +911,7 @@ def _after_total(subject: str) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
         subject = _after_agent(subject)
+    subject = _without_aspect(subject)
     achieved = subject.rfind("实现")
     if achieved >= 2:
         # 现代服务业实现增加值: what is measured, without the verb
@@ -1334,6 +1427,18 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
+    if (
+        quoted
+        and match
+        and tail[match.start()] == "\u201c"
+        and 0 < len(phrase) <= _MODIFIER
+        and _NOUN_STOP.search(phrase) is None  # (1个案例入选“…”: the quotation is after a verb)
+        and (close := text.find("\u201d", end + match.end(), end + _MAX_SUBJECT)) > 0
+    ):
+        # 2家省级“文明规范公正”司法所: a name quoted inside the counted noun, not its end
+        rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
+        if rest:
+            return _strip_lead(phrase) + text[end + match.start() : close + 1] + rest, rest_end
     while match and tail[match.start()] == "、" and len(phrase) == 1:
         # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
         match = _NOUN_END.search(tail, match.end())

@@ -1084,6 +1084,23 @@ SEVENTH_ROUND = [
     ("完成线上课程合计30课时。", [("完成线上课程", 30.0, "课时")]),
 ]
 
+EIGHTH_ROUND = [
+    # who acted, of any name, before a verb of any kind: the verb and its object are counted
+    ("区司法局法律顾问室办理各类法律意见86件。", [("办理各类法律意见", 86.0, "件")]),
+    ("省、市、县三级抽取执法检查任务320单。", [("抽取执法检查任务", 320.0, "单")]),
+    # …and a causer before the verb goes with the agent (组织召开: the meeting is counted)
+    ("区政府主要负责人组织召开区长办公会5次。", [("召开区长办公会", 5.0, "次")]),
+    # the aspect 了 after the verb is no part of the name
+    ("区委办下发了各类文件20余件。", [("下发各类文件", 20.0, "件")]),
+    # where the value stands (在…以上) is not its name
+    ("群众满意度在98%以上。", [("群众满意度", 98.0, "%")]),
+    # a name quoted inside the counted noun does not end it
+    ("今年创成3家省级“示范型”调解委员会。", [("省级示范型调解委员会", 3.0, "家")]),
+    # not an agent: one that holds a verb, before a rate's name, people who take part
+    ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
+    ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
+]
+
 NOUN_PHRASES = [
     # a long 的-phrase before the head says which are counted, the head what; a short one stays
     ("全县经清理后保留下来并纳入监管的农贸市场共12家。", [("农贸市场", 12, "家")]),
@@ -1273,6 +1290,7 @@ NOUN_PHRASES = [
         ("评查案卷30卷,合格率90%。", [("评查案卷", 30.0, "卷"), ("评查案卷合格率", 90.0, "%")]),
         *NOUN_PHRASES,
         *SEVENTH_ROUND,
+        *EIGHTH_ROUND,
     ],
 )
 def test_subject_rules(text: str, expected: list[tuple[str, float, str]]) -> None:
