@@ -146,7 +146,10 @@ _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
 _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
-_NO_NOUN_AFTER = _PERCENT | {"元", "美元", "港元", "欧元", "个工作日", "天", "小时", "分钟", "个月"}
+_MONEY = frozenset({"元", "美元", "港元", "欧元"})
+_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "小时", "分钟", "个月"}
+# A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
+_FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 _NO_NOUN_AFTER |= {"个季度", "倍"}
 _PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
@@ -393,7 +396,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|参加|参与|接受|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
+    r"进行|开展|实现|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -1146,16 +1149,39 @@ _ATTENDED = re.compile(
 )
 
 
-def _after_light_verb(subject: str) -> str:
-    """The object of the last light verb whose object is a full noun phrase; else `subject`."""
+def _topic_end(subject: str, unit: str) -> int:
+    """Where a topic whose head agrees with the measure word ends, when a predicate of
+    adverbs and verbs follows it (闭会建议|按时办结回复13件: the proposals are counted); 0."""
+    heads = _WHOLE_HEADS.get(unit)
+    if not heads or len(subject) < 6:
+        return 0
+    end = max((at + len(h) for h in heads if (at := subject.rfind(h)) >= 2), default=0)
+    rest = subject[end:]
+    if end == 0 or len(rest) < 4 or len(rest) % 2:
+        return 0  # (one verb after the noun names the count with it: 案件立案, 诉讼结案)
+    pairs = [rest[i : i + 2] for i in range(0, len(rest), 2)]
+    adverbs = _adverbs()
+    verbs = [p for p in pairs if p not in adverbs and p not in _DEGREES]
+    return end if verbs and all(_is_verb(p) or p in _DONE_VERBS for p in verbs) else 0
+
+
+# Verbs of finishing a case the dictionary does not list as verbs (办结, 审结, 答复 …).
+_DONE_VERBS = frozenset({"办结", "审结", "结案", "答复", "回复", "办复", "结转"})
+
+
+def _after_light_verb(subject: str, object_first: bool = False) -> str:
+    """The object of the last light verb whose object is a full noun phrase (any object,
+    when the clause put the act's object first with 对/将); else `subject`."""
     found = _LIGHT_VERB.search(subject)
     if found is None:  # most subjects: one search, no match
         return subject
     cut = None
     while found is not None:
         object_ = _clean(subject[found.end() :])
-        if len(object_) >= _LIGHT_OBJECT or (
-            object_.startswith(_DETERMINERS) and len(object_) >= _MIN_AFTER_OPENING
+        if (
+            len(object_) >= _LIGHT_OBJECT
+            or (object_.startswith(_DETERMINERS) and len(object_) >= _MIN_AFTER_OPENING)
+            or (object_first and found.start() >= 2 and len(object_) >= 2)
         ):
             cut = found.end()
         found = _LIGHT_VERB.search(subject, found.end())
@@ -1209,9 +1235,9 @@ def _head(subject: str) -> str:
 # A quantity in Chinese numerals right before the number (派出五批次 86人次…, 组织两轮 …):
 # how many times, not what is counted; an ordinal (第十批) is a name and stays.
 _QUANTITY_END = re.compile(
-    r"(?<!第)[一二三四五六七八九十两百千]{1,3}(?:批次|批|轮|次|场|期|个|项|名|家|件|条)$"
+    r"(?<!第)[一二三四五六七八九十两百千]{1,3}(?:批次|批|轮|次|场|期|个|项|名|家|件|条|方面)$"
 )
-_QUANTITY_LAST = frozenset("批次轮场期个项名家件条")
+_QUANTITY_LAST = frozenset("批次轮场期个项名家件条面")
 
 
 def _without_quantity(subject: str) -> str:
@@ -1297,6 +1323,7 @@ _BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意�
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
+_BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last characters of bodies (单位, 部门 …)
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
 # Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
 _PEOPLE_WENT = re.compile(r"[到赴]|前往")
@@ -1519,6 +1546,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
+    if (
+        unit in _COUNTS_BODIES
+        and (where := phrase.find("在", 2)) > 0
+        and phrase[where - 1] in _BODY_LAST
+    ):
+        phrase = phrase[:where]  # 15个司法所 在所内建成…: where the bodies did it is not them
     if unit in _COUNTS_BODIES:
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
@@ -2049,7 +2082,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         unit = number.unit or ""
         own_unit = match.group("unit") is not None
         noun, noun_end = ("", end)
-        if own_unit and unit not in _NO_NOUN_AFTER:
+        funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
+        if own_unit and (unit not in _NO_NOUN_AFTER or funds):
             if class_end := classes.get(end, 0):
                 # 3个20万吨级泊位: the class is part of what is counted
                 noun, noun_end = _noun_after(text, class_end, unit)
@@ -2077,17 +2111,25 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
-        elif noun and (
-            len(subject) <= _SHORT_SUBJECT
-            or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
-            or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
-            or raw_before.endswith(("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有"))
-            or raw_before.endswith(_LIST_BEFORE)
-            or raw_before.endswith(_WHERE)
-            or (
-                len(noun) >= 2
-                and raw_before.endswith(_PLACES)
-                and raw_before[-2:-1] not in _NOT_PLACES
+        elif (
+            noun
+            and (
+                len(subject) <= _SHORT_SUBJECT
+                or funds  # 每年安排150万元专项资金: what the money is
+                or (unit in _COUNTS_BODIES and _BODY_AT_END.search(noun) is not None)
+                or _QUANTITY_END.search(raw_before) is not None  # 分为七方面21个要点
+                or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
+                or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
+                or raw_before.endswith(
+                    ("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有")
+                )
+                or raw_before.endswith(_LIST_BEFORE)
+                or raw_before.endswith(_WHERE)
+                or (
+                    len(noun) >= 2
+                    and raw_before.endswith(_PLACES)
+                    and raw_before[-2:-1] not in _NOT_PLACES
+                )
             )
         ):
             # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
@@ -2131,9 +2173,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif not noun:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
+            object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
             subject = _drop_opening(subject)
             if unit not in _NO_NOUN_AFTER:
-                subject = _after_light_verb(subject)  # 进行合法性审查28次: the object
+                # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
+                subject = _after_light_verb(subject, object_first)
+            if own_unit and (topic_end := _topic_end(subject, unit)):
+                subject = subject[:topic_end]  # 闭会建议按时办结回复13件: the topic, counted
             if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):
                 subject = attended.group(1)
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":

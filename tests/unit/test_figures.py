@@ -1096,6 +1096,19 @@ EIGHTH_ROUND = [
     ("群众满意度在98%以上。", [("群众满意度", 98.0, "%")]),
     # a name quoted inside the counted noun does not end it
     ("今年创成3家省级“示范型”调解委员会。", [("省级示范型调解委员会", 3.0, "家")]),
+    # 对 puts the act's object first: what the light verb made is counted, however short
+    ("县委书记对依法治县工作作出重要批示6件次。", [("重要批示", 6.0, "件次")]),
+    # a topic that agrees with the measure word, then a predicate of adverbs and verbs
+    ("人大代表建议按时办结答复45件。", [("人大代表建议", 45.0, "件")]),
+    ("行政诉讼案件立案46件。", [("行政诉讼案件立案", 46.0, "件")]),  # one verb names it
+    # the noun after the measure word ends before an honour, or where the bodies did it
+    ("3个地区荣获省级示范称号。", [("地区", 3.0, "个")]),
+    ("8个司法所在辖区内设立了调解室。", [("司法所", 8.0, "个")]),
+    # a sum right before the funds it is; bodies after their measure word, after an agent
+    ("区财政每年安排200万元法律援助专项资金。", [("法律援助专项资金", 2000000.0, "元")]),
+    ("市政府系统36个承办单位认真办理。", [("承办单位", 36.0, "个")]),
+    # a count in words right before the number: the number counts the noun after it
+    ("将年度任务分解为五方面30项措施。", [("措施", 30.0, "项")]),
     # not an agent: one that holds a verb, before a rate's name, people who take part
     ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
     ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
