@@ -1323,6 +1323,7 @@ _BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意�
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
+_INTO = ("化为", "分为", "合为", "减为", "整为", "并为", "增为", "升为")  # 细化为, 整合为 …
 _BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last characters of bodies (单位, 部门 …)
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
 # Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
@@ -1470,6 +1471,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
         match = _NOUN_END.search(tail, match.end())
         phrase = tail[: match.start()] if match else tail
+    listed = match
+    while listed and tail[listed.start()] == "、" and len(phrase) >= 2:
+        # 19次局党委会、局长办公会: nouns of one head listed are what is counted, together
+        # (when the whole list is in sight: it ends before the clause does)
+        after = _NOUN_END.search(tail, listed.end())
+        item = tail[listed.end() : after.start() if after else len(tail)]
+        if after is None or item[-1:] != phrase[-1] or _DIGIT.search(item) or len(item) < 2:
+            break
+        listed = after
+        if tail[after.start()] != "、":
+            match, phrase = after, tail[: after.start()]
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
@@ -1519,6 +1531,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if cut is not None and cut.group().isdecimal() and phrase.endswith(_INTO) and len(phrase) >= 5:
+        phrase = phrase[:-3]  # 40项具体措施细化为78项: what became the next number, not the change
     if phrase.endswith(_RANKS) and len(phrase) >= 4:
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
     if unit in _COUNTS_PEOPLE and (went := _PEOPLE_WENT.search(phrase, 2)) is not None:
@@ -2226,6 +2240,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
                 or subject
             )
+        if said_before and len(raw_before.strip()) <= 3 and raw_before.strip().endswith(_INTO):
+            # 40项具体措施细化为78项: the same things after the change (the 的-phrase said
+            # which of them before it)
+            subject = said_before[-1].rsplit("的", 1)[-1]
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

@@ -1109,6 +1109,10 @@ EIGHTH_ROUND = [
     ("市政府系统36个承办单位认真办理。", [("承办单位", 36.0, "个")]),
     # a count in words right before the number: the number counts the noun after it
     ("将年度任务分解为五方面30项措施。", [("措施", 30.0, "项")]),
+    # nouns of one head listed after the count are counted together
+    ("先后召开12次党组会、局务会,研究部署。", [("党组会、局务会", 12.0, "次")]),
+    # what became the next number is counted twice, before and after the change
+    ("将原有的45个事项整合为12个,", [("事项", 45.0, "个"), ("事项", 12.0, "个")]),
     # not an agent: one that holds a verb, before a rate's name, people who take part
     ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
     ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
