@@ -39,6 +39,12 @@ def _fresh_table() -> Iterator[None]:
         ("作出行政处罚决定", "起", "行政处罚案件数"),
         ("县政协九届二次会议提案(件)", "件", "政协提案办理数"),
         ("市人大八届四次会议代表建议", "件", "人大代表建议办理数"),
+        # cases taken in (收案, 收到), mediated (调处), reviews named as a business, cases closed
+        ("行政复议案件收案", "件", "行政复议案件数"),
+        ("收到行政复议", "件", "行政复议案件数"),
+        ("成功调处", "宗", "调解成功数"),
+        ("办理各类规范性审查业务", "件", "规范性文件审查数"),
+        ("行政诉讼结案", "件", "行政诉讼案件数"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
