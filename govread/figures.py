@@ -331,6 +331,7 @@ _TRAIL_WORDS = (
     "的",
     "等",
     "在",  # 活跃度在95%以上: where the value stands, not its name
+    "暨",  # 6次部党组会暨12次…: a conjunction, as 和
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
@@ -840,7 +841,11 @@ def _after_any_agent(subject: str) -> str:
         ):
             continue  # 区委|办: the agent goes on (not 顾问室|办理)
         verb = at + 2 if subject[at : at + 2] in _adverbs() else at  # 先后召开, 认真办理
-        if not _is_verb(subject[verb : verb + 2]) or len(subject) - verb < _MIN_AFTER_OPENING:
+        if (
+            not _is_verb(subject[verb : verb + 2])
+            or len(subject) - verb < _MIN_AFTER_OPENING
+            or subject[verb + 2] in _LIST_MARKS  # 负责人解读、…: a list of acts, no verb
+        ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
         first = 1 if subject[0] in _OBJECT_MARKS else 0
@@ -1065,6 +1070,24 @@ _MEANS = re.compile(
 )
 
 
+_MEANS_WORDS = ("通过", "依托", "利用", "借助", "运用")
+_LIST_MARKS = frozenset("、和与及")
+
+
+def _verb_after_means(subject: str) -> int:
+    """Where the verb after a means of any name begins (通过区政府网站|发布…, 依托…新媒体|
+    公开…): the first verb after at least two characters of the means that is no list item
+    (解读、) and no part of a person's name for a role (负责|人); 0 when there is none."""
+    for at in range(4, len(subject) - _MIN_AFTER_OPENING + 1):
+        word = subject[at : at + 2]
+        if _is_verb(word, guessed=False) and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS:
+            return at
+    return 0
+
+
+_PERSON_ENDS = frozenset("人员者")
+
+
 # A causative verb and the people it moves (组织全体党员干部 “学法用法”宣讲活动…): who was made to
 # act, not what is counted; what they did follows.
 _CAUSERS = ("组织", "动员", "带领", "引导", "邀请")
@@ -1091,6 +1114,8 @@ def _drop_opening(subject: str) -> str:
     subject = _after(_INNER_MANNER, subject)
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
         subject = subject[means.end() :]
+    elif subject.startswith(_MEANS_WORDS) and (acted := _verb_after_means(subject)):
+        subject = subject[acted:]  # 通过区政府网站 发布动态信息: the act, not the means
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
     elif subject.startswith(_CAUSERS):
@@ -1589,6 +1614,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 phrase = phrase[:at]
                 if valued and len(phrase) >= 4:
                     phrase = phrase[:-2]
+    if (
+        (unit in _COUNTS_BODIES or unit in _COUNTS_PEOPLE)
+        and (by := phrase.find("对", 2)) > 0
+        and _OBJECT_FIRST.match(phrase, by)
+    ):
+        phrase = phrase[:by]  # 17个委办局 对182个事项…: what the bodies did it to is after
     stop = end + skipped + len(phrase)
     if (
         quoted

@@ -1113,6 +1113,14 @@ EIGHTH_ROUND = [
     ("先后召开12次党组会、局务会,研究部署。", [("党组会、局务会", 12.0, "次")]),
     # what became the next number is counted twice, before and after the change
     ("将原有的45个事项整合为12个,", [("事项", 45.0, "个"), ("事项", 12.0, "个")]),
+    # a means of any name before the verb (通过…, 依托…): the act and its object
+    ("通过镇政府网站发布工作动态8条,", [("发布工作动态", 8.0, "条")]),
+    ("依托县政府网站、政务微博公开信息40条,", [("公开信息", 40.0, "条")]),
+    # …not a verb that is a list item or part of a role's name
+    ("运用图表、负责人解读、动漫方式解读政策5件次。", [("解读政策", 5.0, "件次")]),
+    # 暨 joins two counts; what bodies did something to comes after 对
+    ("召开3次局务会暨5次学习会。", [("局务会", 3.0, "次"), ("学习会", 5.0, "次")]),
+    ("15个委办局对企业开展上门帮扶,", [("委办局", 15.0, "个")]),
     # not an agent: one that holds a verb, before a rate's name, people who take part
     ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
     ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
