@@ -790,6 +790,7 @@ _VERB_AHEAD = re.compile(_VERBS)
 _AGENT_HEADS = (
     *("室", "局", "委", "府", "院", "办", "队", "组", "所", "部门", "单位", "机关", "中心"),
     *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
+    *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
 _AGENT_HEAD_LAST = frozenset(head[-1] for head in _AGENT_HEADS)
 
@@ -804,9 +805,16 @@ def _verbs() -> frozenset[str]:
     )
 
 
+# A meeting is an agent only with an adverb before its verb (常务会议 先后听取…): 会议提案,
+# 会议纪要 are nouns of one compound.
+_MEETINGS = ("会议", "常委会")
+
+
 @functools.cache
 def _adverbs() -> frozenset[str]:
-    return frozenset(w for w, kind in word_classes().items() if kind == "A")
+    listed = [w for words in _OPENING_ADVERBS.values() for w in words if len(w) == 2]
+    listed += [w for w in _LEAD_WORDS if len(w) == 2]  # 先后, 累计, 全年 …
+    return frozenset([w for w, kind in word_classes().items() if kind == "A"] + listed)
 
 
 _OBJECT_MARKS = frozenset("将对把")
@@ -848,6 +856,8 @@ def _after_any_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
+        if head in _MEETINGS and verb == at:
+            continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
         if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 1)) or _is_verb(
             subject[first : first + 2]
@@ -1155,7 +1165,8 @@ def _drop_opening(subject: str) -> str:
 # _LIGHT_OBJECT characters, is counted alone. (出具 and 公开, to issue and to disclose what is
 # counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
-    r"(?=[进开予给加作组举出公提完])(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成)了?"
+    r"(?=[进开予给加作组举出公提完召])"
+    r"(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成|召开|举行)了?"
 )
 _LIGHT_OBJECT = 7
 # A determiner opens a full noun phrase however short (公开 各项制度文件, 开展 各项检查): the
@@ -1328,9 +1339,9 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
 _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
 _PEOPLE = re.compile(
-    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领])"
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领专])"
     r"(?:群众|人员|干部|党员|律师|顾问|领导|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
-    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象)"
+    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象|专家|学者)"
 )
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
 _WORKS = ("升级改造", "改造提升", "建设")
@@ -2161,6 +2172,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             and (
                 len(subject) <= _SHORT_SUBJECT
                 or funds  # 每年安排150万元专项资金: what the money is
+                or (raw_before.endswith(("到", "至")) and len(noun) >= 2)  # 拓展到50多个领域
                 or (unit in _COUNTS_BODIES and _BODY_AT_END.search(noun) is not None)
                 or _QUANTITY_END.search(raw_before) is not None  # 分为七方面21个要点
                 or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))

@@ -1121,6 +1121,12 @@ EIGHTH_ROUND = [
     # 暨 joins two counts; what bodies did something to comes after 对
     ("召开3次局务会暨5次学习会。", [("局务会", 3.0, "次"), ("学习会", 5.0, "次")]),
     ("15个委办局对企业开展上门帮扶,", [("委办局", 15.0, "个")]),
+    # a meeting acts when an adverb stands before its verb; experts are people a causer moves
+    ("县政府常务会议先后听取法治工作汇报6次,", [("听取法治工作汇报", 6.0, "次")]),
+    ("邀请律师、法学专家开展法治讲座3次。", [("开展法治讲座", 3.0, "次")]),
+    # what a count reaches (拓展到…) is the noun after it; 召开 is a light verb
+    ("受案范围已拓展到30多个管理领域。", [("管理领域", 30.0, "个")]),
+    ("主持召开党委会议、法治专题会、例会共9次,", [("党委会议、法治专题会、例会", 9.0, "次")]),
     # not an agent: one that holds a verb, before a rate's name, people who take part
     ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
     ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
