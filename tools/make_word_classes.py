@@ -1,5 +1,6 @@
 """Generate govread/data/word_classes.tsv, the words the flat-text parser weighs where a
-heading glued to its body ends (parsers/flat.py `_word_edge`).
+heading glued to its body ends (parsers/flat.py `_word_edge`), and the figure finder reads to
+tell a verb after who acted (govread/figures.py `_is_verb`).
 
     python tools/make_word_classes.py > govread/data/word_classes.tsv
 
