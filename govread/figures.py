@@ -1359,6 +1359,9 @@ _BODY_VERB = 4  # what bodies did, between them and a 的 (单位 反馈 的意�
 _BODY_CHARS = re.compile(r"[办区园所站室队局院村校厂馆]*")  # one character each (not 级心理)
 # Before 的, a body may also be one of the party's or an office named by its last character
 # (58个党支部的…工作, 6个司法所的…): the bodies are counted, not what is theirs.
+_QUALITIES_THEN_HEAD = re.compile(
+    f"(?:、[^{_PUNCT}、的\\d]{{1,6}}){{1,4}}的([^{_PUNCT}、的\\d]{{2,10}}?)(?=[{_PUNCT}]|$)"
+)
 _INTO = ("化为", "分为", "合为", "减为", "整为", "并为", "增为", "升为")  # 细化为, 整合为 …
 _BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last characters of bodies (单位, 部门 …)
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
@@ -1431,7 +1434,10 @@ _CASE_HEADS = (
     "合同",
     "草案",
 )
-_EVENT_HEADS = ("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈")
+_EVENT_HEADS = (
+    *("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈"),
+    *("发布会", "座谈会", "听证会", "报告会", "推进会"),
+)
 _AGREEMENT: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
     **dict.fromkeys(("家", "所"), _BODY_HEADS),
@@ -1507,6 +1513,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
         match = _NOUN_END.search(tail, match.end())
         phrase = tail[: match.start()] if match else tail
+    if match and tail[match.start()] == "、" and 2 <= len(phrase) <= _SHORT_SUBJECT:
+        # 52项操作性、针对性强的改革措施: qualities listed before 的, the head after it counted
+        de = _QUALITIES_THEN_HEAD.match(tail, match.start())
+        if de is not None:
+            return de.group(1), end + de.end()
     listed = match
     while listed and tail[listed.start()] == "、" and len(phrase) >= 2:
         # 19次局党委会、局长办公会: nouns of one head listed are what is counted, together
@@ -1567,6 +1578,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if phrase.endswith("第") and cut is not None and cut.group().isdecimal():
+        phrase = phrase[:-1]  # 100个城市 第10名: the rank is the next number's, an ordinal
     if cut is not None and cut.group().isdecimal() and phrase.endswith(_INTO) and len(phrase) >= 5:
         phrase = phrase[:-3]  # 40项具体措施细化为78项: what became the next number, not the change
     if phrase.endswith(_RANKS) and len(phrase) >= 4:

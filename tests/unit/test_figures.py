@@ -1127,6 +1127,11 @@ EIGHTH_ROUND = [
     # what a count reaches (拓展到…) is the noun after it; 召开 is a light verb
     ("受案范围已拓展到30多个管理领域。", [("管理领域", 30.0, "个")]),
     ("主持召开党委会议、法治专题会、例会共9次,", [("党委会议、法治专题会、例会", 9.0, "次")]),
+    # a rank after the counted noun is the next number's; qualities listed before 的 leave
+    # the head; a meeting before an adverb and a bare verb is what is counted
+    ("本县位列全省80个县第5名。", [("县", 80.0, "个")]),
+    ("出台12项简便、务实的便民措施。", [("便民措施", 12.0, "项")]),
+    ("其中,政策发布会累计举行20场,", [("政策发布会", 20.0, "场")]),
     # not an agent: one that holds a verb, before a rate's name, people who take part
     ("行政机关负责人出庭率95%。", [("行政机关负责人出庭率", 95.0, "%")]),
     ("公职律师参与信访接待工作30次。", [("公职律师参与信访接待工作", 30.0, "次")]),
