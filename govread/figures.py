@@ -792,7 +792,7 @@ _AGENT_HEADS = (
     *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
-_AGENT_HEAD_LAST = frozenset(head[-1] for head in _AGENT_HEADS)
+_AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
 
 
 @functools.cache
@@ -841,8 +841,9 @@ def _after_any_agent(subject: str) -> str:
     文件的清理: the verb is inside a longer noun phrase)."""
     if subject.endswith("率") or "的" in subject or "并" in subject:
         return subject  # (参与会议并提出意见: which of two verbs counts is not the agent's)
-    for at in range(2, len(subject) - _MIN_AFTER_OPENING + 1):
-        if subject[at - 1] not in _AGENT_HEAD_LAST or not subject.endswith(_AGENT_HEADS, 0, at):
+    for found in _AGENT_HEAD_END.finditer(subject, 1, len(subject) - _MIN_AFTER_OPENING):
+        at = found.end()
+        if not subject.endswith(_AGENT_HEADS, 0, at):
             continue
         if subject.endswith(_AGENT_HEADS, 0, at + 1) and not _is_verb(
             subject[at : at + 2], guessed=False
