@@ -378,7 +378,7 @@ class Loader:
             try:
                 job.sha256 = hashlib.sha256(read_bytes(job.path)).hexdigest()
             except ReportError as error:
-                job.problem = Problem(error.path, error.reason, job.explicit)
+                job.problem = Problem.of(error, job.explicit)
                 continue
             if stamp is not None and stamp.settled(now):
                 new_stamps.append((str(job.path), stamp, job.sha256))

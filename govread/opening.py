@@ -6,12 +6,16 @@ process pool alike (`govread.loading`), and so for the CLI and the TUI.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line, sanitize_path
+
+if TYPE_CHECKING:
+    from govread.parsers.readers import ReportError
 
 
 @dataclass(slots=True)
@@ -21,12 +25,27 @@ class Problem:
     path: str
     reason: str
     explicit: bool  # named by the user, rather than found in a folder
+    # A reason made from a message id and fields (a `ReportError`): the id, and the fields
+    # (a text field may be a message id too: `a pipe`, `a PNG image`).
+    template: str | None = None
+    fields: dict[str, object] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, error: ReportError, explicit: bool) -> Problem:
+        return cls(error.path, error.reason, explicit, error.template, error.fields)
+
+    def shown_reason(self) -> str:
+        """The reason in the interface language (not yet sanitised): a fixed reason (N_
+        where it is made, perhaps in another process) translated, its fields filled in; a
+        library's own words as they are."""
+        if self.template is None:
+            return _(self.reason)
+        fields = {k: _(v) if isinstance(v, str) else v for k, v in self.fields.items()}
+        return _(self.template).format(**fields)
 
     def __str__(self) -> str:
         # For display: a file name or a library's error text may hold escape sequences.
-        # A fixed reason (N_ where it is made, perhaps in another process) is shown in the
-        # interface language; one that names a library's error stays as it is.
-        return f"{sanitize_path(self.path)}: {sanitize_line(_(self.reason))}"
+        return f"{sanitize_path(self.path)}: {sanitize_line(self.shown_reason())}"
 
 
 def open_report(path: Path, *, explicit: bool) -> Report | Problem:
@@ -40,7 +59,7 @@ def open_report(path: Path, *, explicit: bool) -> Report | Problem:
             return Problem(str(path), reason, explicit)
         return report
     except ReportError as error:
-        return Problem(error.path, error.reason, explicit)
+        return Problem.of(error, explicit)
     except Exception as error:  # a bug must not cost the user the other files
         return Problem(
             str(path), f"could not be parsed ({type(error).__name__}: {error})", explicit

@@ -1469,7 +1469,7 @@ def index(
             if len(batch) >= WRITE_BATCH:
                 flush()
         else:
-            summary.skipped.append((outcome.path, outcome.reason))
+            summary.skipped.append((outcome.path, outcome.shown_reason()))
         if progress is not None:
             progress("indexing", done, total)
     flush()

@@ -16,6 +16,7 @@ import zipfile
 from typing import Any
 from zlib import error as zlib_error
 
+from govread.i18n import N_
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import ReportError
 
@@ -43,16 +44,18 @@ def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
         lines = _block_lines(document, numbering, [0])
     except _TooManyParagraphs:
         raise ReportError(
-            path, f"has more than {MAX_PARAGRAPHS:,} paragraphs: too many for a report"
+            path,
+            N_("has more than {limit:,} paragraphs: too many for a report"),
+            limit=MAX_PARAGRAPHS,
         ) from None
     except ReportError:
         raise
     except Exception as error:  # a damaged package fails in many ways inside python-docx
         kind = type(error).__name__
-        raise ReportError(path, f"is not a readable Word document ({kind})") from None
+        raise ReportError(path, N_("is not a readable Word document ({kind})"), kind=kind) from None
     text = "\n".join(_SPACES.sub(" ", line).strip() for line in lines)
     if not text.strip():
-        raise ReportError(path, "is a Word document with no text")
+        raise ReportError(path, N_("is a Word document with no text"))
     return text
 
 
@@ -70,12 +73,14 @@ def check_package(data: bytes, path: str | os.PathLike[str]) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
-                raise ReportError(path, f"holds {len(members):,} parts: too many for a report")
+                raise ReportError(
+                    path, N_("holds {parts:,} parts: too many for a report"), parts=len(members)
+                )
             declared = sum(info.file_size for info in members)
             xml = [info for info in members if _is_xml(info.filename)]
             declared_xml = sum(info.file_size for info in xml)
             if declared > MAX_UNPACKED or declared_xml > MAX_XML:
-                raise ReportError(path, _too_large(max(declared, declared_xml)))
+                raise _too_large(path, max(declared, declared_xml))
             unpacked = unpacked_xml = 0
             for info in members:
                 with archive.open(info) as member:
@@ -83,21 +88,28 @@ def check_package(data: bytes, path: str | os.PathLike[str]) -> None:
                         unpacked += len(chunk)
                         unpacked_xml += len(chunk) if _is_xml(info.filename) else 0
                         if unpacked > MAX_UNPACKED or unpacked_xml > MAX_XML:
-                            raise ReportError(path, _too_large(max(unpacked, unpacked_xml)))
+                            raise _too_large(path, max(unpacked, unpacked_xml))
     except ReportError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError):
-        raise ReportError(path, "is a damaged Word document (its zip package is broken)") from None
+        raise ReportError(path, _DAMAGED) from None
     except (OSError, ValueError, EOFError, RuntimeError, zlib_error):
-        raise ReportError(path, "is a damaged Word document (its zip package is broken)") from None
+        raise ReportError(path, _DAMAGED) from None
 
 
 def _is_xml(name: str) -> bool:
     return name.lower().endswith((".xml", ".rels"))
 
 
-def _too_large(size: int) -> str:
-    return f"unpacks to more than {size // 1024 // 1024} MB: too large for a report"
+_DAMAGED = N_("is a damaged Word document (its zip package is broken)")
+
+
+def _too_large(path: str | os.PathLike[str], size: int) -> ReportError:
+    return ReportError(
+        path,
+        N_("unpacks to more than {size} MB: too large for a report"),
+        size=size // 1024 // 1024,
+    )
 
 
 def _block_lines(container: Any, numbering: _Numbering, count: list[int]) -> list[str]:

@@ -13,6 +13,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
+from govread.i18n import N_
 from govread.parsers.chrome import page_metadata
 from govread.parsers.metadata import take_title
 from govread.parsers.readers import ReportError
@@ -20,6 +21,7 @@ from govread.parsers.readers import ReportError
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
 
+_NO_ARTICLE = N_("is a web page with no article text")
 # Never text: code, styling, embedded objects and the page's own furniture.
 _DROP = (
     "script, style, noscript, template, iframe, object, embed, svg, canvas, nav, header, "
@@ -154,7 +156,9 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
 
     if (depth := nesting_depth(html)) > _MAX_DEPTH:
         # An HTML5 parser spends time quadratic in the nesting of block elements.
-        raise ReportError(path, f"is a web page nested too deeply ({depth} levels) to be a report")
+        raise ReportError(
+            path, N_("is a web page nested too deeply ({depth} levels) to be a report"), depth=depth
+        )
     tree = LexborHTMLParser(html)
     metas = {
         (node.attributes.get("name") or node.attributes.get("property") or "").lower(): (
@@ -179,13 +183,13 @@ def html_text(html: str, path: str | os.PathLike[str] = "<html>") -> str:
         node.decompose()
     body = tree.body
     if body is None:
-        raise ReportError(path, "is a web page with no article text")
+        raise ReportError(path, _NO_ARTICLE)
     weights = _weights(body)
     container = _article(body, weights)
     lines = [line for line in _lines(container, weights) if not _is_toolbar(line)]
     # text in links is a list of other pages (an index page), not an article
     if _own(container, weights) < _MIN_ARTICLE_CJK or not lines:
-        raise ReportError(path, "is a web page with no article text")
+        raise ReportError(path, _NO_ARTICLE)
 
     head: list[str] = []
     meta_line = " ".join(

@@ -18,6 +18,7 @@ import unicodedata
 from collections import Counter
 from typing import Any
 
+from govread.i18n import N_
 from govread.parsers.readers import ReportError
 
 # pypdf reports recoverable damage through logging; with no handler configured Python
@@ -73,29 +74,33 @@ def pdf_text(data: bytes, path: str | os.PathLike[str] = "<pdf>") -> str:
         with apply_configuration(**_PYPDF_LIMITS):
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
-                raise ReportError(path, "is a password-protected PDF")
+                raise ReportError(path, N_("is a password-protected PDF"))
             if (count := len(reader.pages)) > MAX_PAGES:
-                raise ReportError(path, f"has {count:,} pages: too many for a report")
+                raise ReportError(
+                    path, N_("has {pages:,} pages: too many for a report"), pages=count
+                )
             pages: list[list[str]] = []
             size = 0
             for page in reader.pages:
                 if time.monotonic() - started > MAX_SECONDS:
                     raise ReportError(
-                        path, f"took over {MAX_SECONDS:.0f} s to read: too slow for a report"
+                        path,
+                        N_("took over {seconds:.0f} s to read: too slow for a report"),
+                        seconds=MAX_SECONDS,
                     )
                 text = page.extract_text() or ""
                 size += len(text)
                 if size > MAX_TEXT_CHARS:
-                    raise ReportError(path, "holds more text than any report")
+                    raise ReportError(path, N_("holds more text than any report"))
                 pages.append(_page_lines(text))
     except ReportError:
         raise
     except Exception as error:  # damaged or hostile files fail in many ways inside pypdf
         # pypdf's message may quote the file's own bytes (a /Filter name with escape codes):
         # only the kind of error is shown.
-        raise ReportError(path, f"is not a readable PDF ({_kind(error)})") from None
+        raise ReportError(path, N_("is not a readable PDF ({kind})"), kind=_kind(error)) from None
     if not any(pages):
-        raise ReportError(path, "has no text layer (a scanned PDF?)")
+        raise ReportError(path, N_("has no text layer (a scanned PDF?)"))
     return "\n".join(join_layout_lines(drop_page_furniture(pages)))
 
 

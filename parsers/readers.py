@@ -54,19 +54,22 @@ _SKIPPED_SUFFIXES = {
     **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), N_("is a media file, not a report")),
 }
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc/.xls); save it as .docx"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"{\\rtf", "an RTF document; save it as .docx or text"),
-    (b"\x7fELF", "a program, not a report"),
-    (b"MZ", "a program, not a report"),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF87a", N_("a GIF image")),
+    (b"GIF89a", N_("a GIF image")),
+    (b"II*\x00", N_("a TIFF image")),
+    (b"MM\x00*", N_("a TIFF image")),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        N_("an old Office document (.doc/.xls); save it as .docx"),
+    ),
+    (b"\x1f\x8b", N_("a gzip archive")),
+    (b"Rar!\x1a\x07", N_("a RAR archive")),
+    (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive")),
+    (b"{\\rtf", N_("an RTF document; save it as .docx or text")),
+    (b"\x7fELF", N_("a program, not a report")),
+    (b"MZ", N_("a program, not a report")),
 )
 # Declared charsets that name a subset of what pages really use.
 _CHARSET_ALIASES = {
@@ -94,12 +97,18 @@ _UNREAD_KIND = N_("is not a kind of file govread reads")
 
 
 class ReportError(Exception):
-    """A file that cannot be read as a report; ``str()`` is one line for a person."""
+    """A file that cannot be read as a report; ``str()`` is one line for a person.
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+    `template` is a message id (`N_`) whose ``{fields}`` are filled from `fields`; `reason`
+    is the filled-in English. `govread.opening.Problem` keeps both, so the reason is shown
+    in the interface language wherever the error was raised (a worker process, say)."""
+
+    def __init__(self, path: str | os.PathLike[str], template: str, **fields: object) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.template = template
+        self.fields = fields
+        self.reason = template.format(**fields) if fields else template
+        super().__init__(f"{self.path}: {self.reason}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,15 +144,19 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except IsADirectoryError:
         raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
-        raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
+        raise ReportError(
+            path, N_("cannot be read ({error})"), error=error.strerror or str(error)
+        ) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise ReportError(path, N_("is a folder, not a file"))
         if not stat.S_ISREG(info.st_mode):
-            raise ReportError(path, f"is not a regular file (it is {_file_type(info.st_mode)})")
+            raise ReportError(
+                path, N_("is not a regular file (it is {kind})"), kind=_file_type(info.st_mode)
+            )
         if info.st_size > MAX_BYTES:
-            raise ReportError(path, _too_large(info.st_size))
+            raise _too_large(path, info.st_size)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(MAX_BYTES + 1)
     except PermissionError:
@@ -151,28 +164,32 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except IsADirectoryError:
         raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
-        raise ReportError(path, f"cannot be read ({error.strerror or error})") from None
+        raise ReportError(
+            path, N_("cannot be read ({error})"), error=error.strerror or str(error)
+        ) from None
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:  # it grew while we looked
-        raise ReportError(path, _too_large(len(data)))
+        raise _too_large(path, len(data))
     return data
 
 
 def _file_type(mode: int) -> str:
     if stat.S_ISFIFO(mode):
-        return "a pipe"
+        return N_("a pipe")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return N_("a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return N_("a socket")
+    return N_("not a file")
 
 
-def _too_large(size: int) -> str:
-    return (
-        f"too large to be a report ({size / 1024 / 1024:.0f} MB; the limit is "
-        f"{MAX_BYTES // 1024 // 1024} MB)"
+def _too_large(path: str | os.PathLike[str], size: int) -> ReportError:
+    return ReportError(
+        path,
+        N_("too large to be a report ({size:.0f} MB; the limit is {limit} MB)"),
+        size=size / 1024 / 1024,
+        limit=MAX_BYTES // 1024 // 1024,
     )
 
 
@@ -199,7 +216,11 @@ def decode_text(
     ):
         if data.startswith(bom):
             if (decoded := _strict(data, encoding)) is None:
-                raise ReportError(path, f"is not valid {encoding} despite its byte-order mark")
+                raise ReportError(
+                    path,
+                    N_("is not valid {encoding} despite its byte-order mark"),
+                    encoding=encoding,
+                )
             return _checked(decoded, path)
     usable = _usable_declared(declared, data) if declared else None
     if usable and (decoded := _strict(data, usable)) is not None:
@@ -209,7 +230,7 @@ def decode_text(
     if (decoded := _utf16_without_bom(data)) is not None:
         return decoded
     if reason := binary_kind(data):
-        raise ReportError(path, f"is {reason}")
+        raise ReportError(path, N_("is {kind}"), kind=reason)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -299,14 +320,14 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     if data.startswith(b"PK\x03\x04"):
-        return _zip_kind(data) or "a ZIP archive; unpack it first"
+        return _zip_kind(data) or N_("a ZIP archive; unpack it first")
     if b"%PDF-" in data[:1024]:
-        return "a PDF"
+        return N_("a PDF")
     sample = data[:8192]
     if b"\x00" in sample:
-        return "a binary file, not text"
+        return N_("a binary file, not text")
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
-    return "a binary file, not text" if controls > len(sample) // 20 else None
+    return N_("a binary file, not text") if controls > len(sample) // 20 else None
 
 
 def _zip_kind(data: bytes) -> str | None:
@@ -314,13 +335,13 @@ def _zip_kind(data: bytes) -> str | None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return "a damaged ZIP archive"
+        return N_("a damaged ZIP archive")
     if "word/document.xml" in names:
-        return "a Word .docx document"
+        return N_("a Word .docx document")
     if any(name.startswith("xl/") for name in names):
-        return "a spreadsheet (.xlsx), not a report"
+        return N_("a spreadsheet (.xlsx), not a report")
     if any(name.startswith("ppt/") for name in names):
-        return "a presentation (.pptx), not a report"
+        return N_("a presentation (.pptx), not a report")
     return None
 
 
@@ -374,10 +395,12 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     suffix = Path(path).suffix.lower()
     kind = sniff_kind(data, suffix)
     if suffix == ".pdf" and kind != "pdf":
-        raise ReportError(path, f"is not a PDF (it is {binary_kind(data) or 'text'})")
+        raise ReportError(
+            path, N_("is not a PDF (it is {kind})"), kind=binary_kind(data) or N_("text")
+        )
     if suffix == ".docx" and kind != "docx":
-        actual = binary_kind(data) or "text"
-        raise ReportError(path, f"is not a Word .docx document (it is {actual})")
+        actual = binary_kind(data) or N_("text")
+        raise ReportError(path, N_("is not a Word .docx document (it is {kind})"), kind=actual)
     if kind == "pdf":
         from govread.parsers.pdf import pdf_text
 
@@ -421,7 +444,7 @@ def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> 
     """Parse a file's bytes (its name tells the kind when the content does not)."""
     extracted = extract(data, path)
     if (lines := extracted.text.count("\n") + 1) > MAX_LINES:
-        raise ReportError(path, f"has {lines:,} lines: too many for a report")
+        raise ReportError(path, N_("has {lines:,} lines: too many for a report"), lines=lines)
     report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:
         raise ReportError(path, N_("holds no text once page furniture is removed"))
