@@ -51,7 +51,7 @@ from typing import NamedTuple, TypeVar
 from govread import segment, statefile
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
-from govread.i18n import _, _n
+from govread.i18n import N_, _, _n
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
 from govread.search import (
@@ -97,6 +97,12 @@ _ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
 SCHEMA_VERSION = 5
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
+# Why a file at the store path cannot be read as one, where it is only read (search, compare,
+# the browser): what it is, and what to do.
+NOT_A_STORE = N_(
+    "is damaged, or no SQLite database at all (`govread index` with this --store moves it "
+    "aside and starts a new store)"
+)
 STORE_NAME = "store.sqlite3"
 TRIGRAM = 3  # the shortest needle the trigram index can answer (shorter: `units_grams`)
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
@@ -643,15 +649,15 @@ class Store:
                 message.format(path=shown, found=refused.version, known=SCHEMA_VERSION)
             ) from None
         except _Foreign:
-            reason = _("is not a govread store (another program's database)")
+            reason = said = _("is not a govread store (another program's database)")
         except sqlite3.OperationalError as error:
             if not self.replace:  # a read-only file or folder, say: read as it is
                 return self._open_read_only(error)
             raise StoreError(f"{shown}: {error}") from error
         except sqlite3.DatabaseError:
-            reason = _("is damaged")
+            reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read
         if not self.replace:
-            raise StoreError(f"{shown}: {reason}")
+            raise StoreError(f"{shown}: {said}")
         aside = statefile.set_aside(self.path)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):

@@ -167,8 +167,12 @@ class StoreReader:
 
                 stamp = db.execute("PRAGMA application_id").fetchone()[0]
                 version = db.execute("PRAGMA user_version").fetchone()[0]
-            except sqlite3.Error as error:
+            except sqlite3.OperationalError as error:  # cannot be opened: SQLite says why
                 raise StoreReadError(str(error)) from error
+            except sqlite3.DatabaseError as error:  # "file is not a database"
+                from govread.store import NOT_A_STORE
+
+                raise StoreReadError(_(NOT_A_STORE)) from error
             if stamp != APPLICATION_ID:
                 db.close()
                 raise StoreReadError(_("is not a govread store"))

@@ -143,6 +143,20 @@ async def test_a_missing_store_is_told(tmp_path: Path) -> None:
         assert "no such store" in str(app.problems[0])
 
 
+async def test_a_file_that_is_no_store_is_told_as_search_tells_it(tmp_path: Path) -> None:
+    """Not SQLite's "file is not a database": what it is and what to do, as `govread search
+    --store` says it (QA walk: `govread --store notes.txt`)."""
+    text = tmp_path / "notes.sqlite3"
+    text.write_text("not a store, a note\n" * 50, "utf-8")
+    app = store_app(text)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.loading_done and not app.reports
+        shown = str(app.problems[0])
+        assert "is damaged, or no SQLite database at all" in shown and "govread index" in shown
+        assert "file is not a database" not in shown
+
+
 async def test_the_cursor_row_is_in_view_at_start_when_groups_come_before_it(
     tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -80,7 +80,11 @@ def test_search_leaves_a_store_it_cannot_read_as_it_is(
     before = made.read_bytes()
     assert main(["search", "复议", "--store", str(made)]) != 0
     error = capsys.readouterr().err
-    expected = {"older": "older govread", "foreign": "not a govread store", "damaged": "damaged"}
+    expected = {
+        "older": "older govread",
+        "foreign": "not a govread store",
+        "damaged": "is damaged, or no SQLite database at all (`govread index`",
+    }
     assert expected[kind] in error
     assert made.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if ".bad-" in p.name]
