@@ -137,6 +137,29 @@ async def test_marks_list_shows_tags_and_narrows_by_tag(loaded: Loaded) -> None:
         assert screen.tag is None and screen.table.row_count == 2
 
 
+async def test_the_tags_column_is_in_view_however_deep_the_marked_node(loaded: Loaded) -> None:
+    """QA walk: the Tags column came after Where, whose path of a deep section pushed it
+    past the right edge at 120 columns: tagged marks looked untagged."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        deep = app.reports[0].sections[0].children[0].children[0]
+        app.marks.annotate(deep.id, tags=["执法", "复议"])
+        app.marks.annotate(app.reports[1].id, tags=["很长的标签" * 20])
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarksListScreen)
+        table = screen.table
+        columns = table.ordered_columns
+        keys = [column.key.value for column in columns]
+        end = sum(c.get_render_width(table) for c in columns[: keys.index("tags") + 1])
+        assert end <= table.scrollable_content_region.width
+        assert "执法, 复议" in str(table.get_cell(deep.id, "tags"))
+        # a long list is cut, so the path after it stays in reach
+        assert str(table.get_cell(app.reports[1].id, "tags")).endswith("…")
+
+
 async def test_export_dialog_writes_csv_with_tags_by_extension(
     loaded: Loaded, tmp_path: Path
 ) -> None:

@@ -28,6 +28,9 @@ from govread.tui.mark_actions import closed_count
 from govread.tui.messages import MarksChanged
 
 KIND_NAMES = {"report": N_("report"), "section": N_("section"), "item": N_("item")}
+# A mark's tags in the list, at most (cells; the detail pane shows them all): the path
+# after them stays in reach.
+TAGS_WIDTH = 30
 
 
 def where(ref: NodeRef) -> Text:
@@ -106,8 +109,9 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         table.add_column(_("Region"), key="region")
         table.add_column(_("Year"), key="year")
         table.add_column(_("Kind"), key="kind")
-        table.add_column(_("Where"), key="where")
+        # the tags before the path, which can be wider than the screen: they stay in view
         table.add_column(_("Tags"), key="tags")
+        table.add_column(_("Where"), key="where")
         self._fill()
         table.focus()
 
@@ -127,8 +131,8 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
                 Text(report.region or "?"),
                 Text(str(report.year) if report.year else "?"),
                 Text(_(KIND_NAMES[ref.kind]), style="dim"),
-                where(ref),
                 self._tags_cell(ref.id),
+                where(ref),
                 key=ref.id,
             )
         if refs:
@@ -151,6 +155,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
     def _tags_cell(self, node_id: str) -> Text:
         found = app_state(self).marks.annotation(node_id)
         cell = Text(sanitize(", ".join(found.tags)))
+        cell.truncate(TAGS_WIDTH, overflow="ellipsis")
         if found.note:
             cell.append(" ✎" if found.tags else "✎", style="dim")
         return cell
