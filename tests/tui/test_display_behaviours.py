@@ -178,6 +178,27 @@ async def test_outline_labels_cut_to_the_pane_end_in_an_ellipsis(loaded: Loaded)
                 assert not outline.render_line(y).text.rstrip().endswith("…")
 
 
+async def test_the_cursor_row_stays_in_view_when_the_terminal_gets_smaller(loaded: Loaded) -> None:
+    """QA walk: at 120×35, everything expanded, the cursor near the bottom; the terminal made
+    80×24 hid the cursor row (Textual's Tree scrolls to it only when the cursor moves)."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 35)) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        await pilot.press("plus", "g")
+        await pilot.pause()
+        height = outline.scrollable_content_region.height
+        outline.cursor_line = height - 2  # as j pressed that often (not one key at a time)
+        await pilot.pause()
+        line = outline.cursor_line
+        assert outline.scroll_offset.y <= line < outline.scroll_offset.y + height
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.pause()
+        top, height = outline.scroll_offset.y, outline.scrollable_content_region.height
+        assert outline.cursor_line == line and top <= line < top + height
+
+
 async def test_j_held_down_scrolls_a_line_a_key_in_help_and_in_the_detail_pane(
     loaded: Loaded,
 ) -> None:

@@ -33,6 +33,7 @@ from typing import Any, ClassVar, Self
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.widgets import Tree
@@ -255,6 +256,18 @@ class OutlineTree(Tree[OutlineData]):
                 self.call_after_refresh(self._put_cursor_at_row, None, 0)
             elif 0 <= row < self.scrollable_content_region.height:
                 self.call_after_refresh(self._put_cursor_at_row, node, row)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Textual's Tree scrolls to the cursor only when the cursor moves: made shorter (the
+        # terminal resized), the outline would hide the row the detail pane shows.
+        self.call_after_refresh(self._cursor_in_view)
+
+    def _cursor_in_view(self) -> None:
+        if self.cursor_node is None:
+            return
+        top = self.scroll_offset.y
+        if not top <= self.cursor_line < top + self.scrollable_content_region.height:
+            self.scroll_to_line(self.cursor_line, animate=False)
 
     def _put_cursor_at_row(self, node: TreeNode[OutlineData] | None, row: int) -> None:
         cursor = self.cursor_node
