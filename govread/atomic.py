@@ -19,21 +19,23 @@ import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from govread.i18n import N_, shown
+
 # errno → what a person should read. Anything else falls back to the OS's own words.
 _REASONS: dict[int, str] = {
-    errno.ENOENT: "no such folder",
-    errno.ENOTDIR: "a part of the path is not a folder",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOSPC: "no space left on the device",
-    errno.EROFS: "the file system is read-only",
-    errno.EISDIR: "is a folder, not a file",
-    errno.ENAMETOOLONG: "the file name is too long",
-    errno.EEXIST: "already exists",
-    errno.EIO: "input/output error on the device",
+    errno.ENOENT: N_("no such folder"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.ENOSPC: N_("no space left on the device"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EISDIR: N_("is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.EEXIST: N_("already exists"),
+    errno.EIO: N_("input/output error on the device"),
 }
 if hasattr(errno, "EDQUOT"):  # not on Windows
-    _REASONS[errno.EDQUOT] = "disk quota exceeded"
+    _REASONS[errno.EDQUOT] = N_("disk quota exceeded")
 
 # Where linking cannot be used to refuse replacing (FAT, some network shares), fall
 # back to a check-then-rename, which has a small race but is the best available.
@@ -48,19 +50,27 @@ _NO_LINK = {
 
 
 class WriteError(Exception):
-    """A file that could not be written; ``str()`` is ``"<path>: <reason>"`` on one line."""
+    """A file that could not be written; ``str()`` is ``"<path>: <reason>"`` on one line.
 
-    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+    `template` is the reason's message id (or a library's words), its ``{fields}`` filled
+    from `fields`; `reason` is the English, `shown_reason()` the interface language's."""
+
+    def __init__(self, path: str | os.PathLike[str], template: str, **fields: object) -> None:
         self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.template = template
+        self.fields = fields
+        self.reason = template.format(**fields) if fields else template
+        super().__init__(f"{self.path}: {self.reason}")
+
+    def shown_reason(self) -> str:
+        return shown(self.template, self.fields)
 
 
 class OverwriteRefused(WriteError):
     """The target exists and replacing it was not allowed (pass ``overwrite=True``)."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
-        super().__init__(path, "already exists")
+        super().__init__(path, N_("already exists"))
 
 
 def describe_os_error(error: OSError) -> str:
@@ -97,14 +107,14 @@ def not_replaceable(path: str | os.PathLike[str]) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "is a folder, not a file"
+        return N_("is a folder, not a file")
     if stat.S_ISLNK(mode):
-        return "is a symbolic link; not replaced"
+        return N_("is a symbolic link; not replaced")
     if stat.S_ISFIFO(mode):
-        return "is a FIFO (named pipe), not a regular file; not replaced"
+        return N_("is a FIFO (named pipe), not a regular file; not replaced")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "is a device, not a regular file; not replaced"
-    return "is not a regular file; not replaced"
+        return N_("is a device, not a regular file; not replaced")
+    return N_("is not a regular file; not replaced")
 
 
 def atomic_write_bytes(
@@ -190,18 +200,18 @@ def _create_temp(target: Path) -> Path:
         except FileExistsError:
             continue
         except OSError as error:
-            raise WriteError(target, _folder_reason(error, target)) from None
+            raise _folder_error(error, target) from None
         os.close(fd)
         return temp
-    raise WriteError(target, "could not create a temporary file beside it")  # pragma: no cover
+    raise WriteError(target, N_("could not create a temporary file beside it"))  # pragma: no cover
 
 
-def _folder_reason(error: OSError, target: Path) -> str:
+def _folder_error(error: OSError, target: Path) -> WriteError:
     if error.errno == errno.ENOENT:
         if target.parent.is_dir():  # e.g. /proc: the folder is there but takes no new files
-            return "cannot create a file in that folder"
-        return f"no such folder: {target.parent}"
-    return describe_os_error(error)
+            return WriteError(target, N_("cannot create a file in that folder"))
+        return WriteError(target, N_("no such folder: {folder}"), folder=Path(str(target.parent)))
+    return WriteError(target, describe_os_error(error))
 
 
 def _write_all(temp: Path, data: bytes) -> None:

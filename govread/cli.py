@@ -534,7 +534,7 @@ def _stdout_error(error: OSError) -> int:
     from govread.atomic import describe_os_error
 
     _drop_stdout()
-    reason = describe_os_error(error)
+    reason = _(describe_os_error(error))  # a message id, or the system's own words
     print(
         error_line(_("cannot write to standard output: {reason}").format(reason=reason)),
         file=sys.stderr,

@@ -185,7 +185,7 @@ def write_atomically(path: Path, text: str) -> None:
     except WriteError as error:
         raise ConfigError(
             _("{path}: cannot be written ({reason})").format(
-                path=statefile.display_path(path), reason=error.reason
+                path=statefile.display_path(path), reason=error.shown_reason()
             )
         ) from None
     except OSError as error:

@@ -50,6 +50,16 @@ def N_(message: str) -> str:
     return message
 
 
+def shown(template: str, fields: Mapping[str, object] | None = None) -> str:
+    """A message made at one place and shown at another (an error raised in a worker, say):
+    its id `template` in the interface language, its ``{fields}`` filled in; a text field
+    is translated too when it is a message id itself (``a pipe``), else left as it is (a
+    library's words, a path)."""
+    if not fields:
+        return _(template)
+    return _(template).format(**{k: _(v) if isinstance(v, str) else v for k, v in fields.items()})
+
+
 def language() -> Language:
     """The interface language in force ("en" or "zh")."""
     value = _current["language"]

@@ -581,11 +581,12 @@ class MarkSet:
                         notes[node_id] = merged_note
                 atomic_write_text(self.path, _dumps(merged, notes), overwrite=True)
         except WriteError as error:
-            self.save_error = f"marks not saved: {error}"
+            self.save_error = _("marks not saved: {path}: {reason}").format(
+                path=error.path, reason=error.shown_reason()
+            )
         except OSError as error:  # the data folder itself could not be made
-            self.save_error = (
-                f"marks not saved: {statefile.display_path(self.path.parent)}: "
-                f"{describe_os_error(error)}"
+            self.save_error = _("marks not saved: {path}: {reason}").format(
+                path=statefile.display_path(self.path.parent), reason=_(describe_os_error(error))
             )
         else:
             self.save_error = None

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govread.i18n import _
+from govread.i18n import shown
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line, sanitize_path
 
@@ -38,10 +38,7 @@ class Problem:
         """The reason in the interface language (not yet sanitised): a fixed reason (N_
         where it is made, perhaps in another process) translated, its fields filled in; a
         library's own words as they are."""
-        if self.template is None:
-            return _(self.reason)
-        fields = {k: _(v) if isinstance(v, str) else v for k, v in self.fields.items()}
-        return _(self.template).format(**fields)
+        return shown(self.template or self.reason, self.fields)
 
     def __str__(self) -> str:
         # For display: a file name or a library's error text may hold escape sequences.

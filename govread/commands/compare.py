@@ -415,7 +415,7 @@ def _write_toml(text: str, output: str | None, *, force: bool) -> int:
         _error(_("{path}: already exists; use --force to replace it").format(path=output))
         return EXIT_FILE
     except WriteError as error:
-        _error(str(error))
+        _error(_("{path}: {reason}").format(path=error.path, reason=error.shown_reason()))
         return EXIT_FILE
     print(
         _("govread: wrote the comparison to {path}").format(path=sanitize_path(output)),

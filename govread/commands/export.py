@@ -266,7 +266,11 @@ def run(argv: Sequence[str]) -> int:
         _error(already_exists(output))
         return EXIT_FAILED
     except WriteError as error:
-        _error(_("{path}: {reason}").format(path=sanitize_path(error.path), reason=error.reason))
+        _error(
+            _("{path}: {reason}").format(
+                path=sanitize_path(error.path), reason=error.shown_reason()
+            )
+        )
         return EXIT_FAILED
     finally:
         print_problems(opened.result)

@@ -20,6 +20,7 @@ from textual.pilot import Pilot
 from govread import atomic
 from govread.corpus import sample_paths
 from govread.export import export_items
+from govread.i18n import set_language
 from govread.marks import MarkSet, report_id, resolve
 from govread.parsers.model import Item, Report
 from govread.tui.app import GovreadApp
@@ -379,6 +380,24 @@ async def test_a_failed_export_is_a_notification_and_the_marks_stay(
         assert not target.exists()
         assert list(tmp_path.iterdir()) == []  # no temporary file left behind
     assert list(MarkSet.load()[0]) == [node_id]
+
+
+async def test_a_failed_export_says_why_in_the_interface_language(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    """QA walk: under --lang zh the export dialog said "…：no such folder: …。未写入…"."""
+    set_language("zh")
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(app.reports[0].sections[0].id)
+        target = tmp_path / "no" / "out.toml"
+        dialog = await _open_export(pilot)
+        await _submit(pilot, dialog, target)
+        errors = [n for n in app._notifications if n.severity == "error"]
+        assert errors[-1].message == (
+            f"{target}：文件夹不存在：{target.parent}。未写入任何内容；标记仍保留。"
+        )
 
 
 async def test_export_with_no_marks_says_so(

@@ -194,3 +194,20 @@ def test_unknown_os_errors_use_the_systems_words() -> None:
     assert describe_os_error(OSError(errno.EBUSY, "Device or resource busy")) == (
         "device or resource busy"
     )
+
+
+def test_a_write_error_is_said_in_the_interface_language(tmp_path: Path) -> None:
+    """The reason is a message id with its fields: shown in Chinese under --lang zh, the
+    path as it is (QA walk: `govread --lang zh export … -o /sys/x.toml`)."""
+    from govread.i18n import set_language
+
+    target = tmp_path / "missing" / "out.toml"
+    with pytest.raises(WriteError) as caught:
+        atomic_write_text(target, "x")
+    assert caught.value.reason == f"no such folder: {target.parent}"
+    set_language("zh")
+    assert caught.value.shown_reason() == f"文件夹不存在：{target.parent}"
+    assert (
+        WriteError(target, atomic.describe_os_error(OSError(errno.EACCES, "x"))).shown_reason()
+        == "没有权限"
+    )

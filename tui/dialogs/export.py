@@ -185,7 +185,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         except WriteError as error:
             self.notify(
                 _("{path}: {reason}. Nothing was written; the marks are kept.").format(
-                    path=error.path, reason=error.reason
+                    path=error.path, reason=error.shown_reason()
                 ),
                 title=_("Export failed"),
                 severity="error",
