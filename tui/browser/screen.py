@@ -89,11 +89,46 @@ class BrowserScreen(LocalisedScreen[None]):
         (160, "-very-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Help and quit come first so that they stay in the footer at 80 columns.
+        # Help and quit come first so that they stay in the footer at 80 columns; then a
+        # filter's keys, offered only while a filter is on (`check_action`): in view then,
+        # not cut off past the other keys at the footer's end.
         Binding(
             "question_mark,f1", "app.help", N_("Help"), tooltip=N_("Show every key"), id="app.help"
         ),
         Binding("q", "app.quit", N_("Quit"), id="browser.quit"),
+        Binding(
+            "n",
+            "next_hit",
+            N_("Next hit"),
+            # one definition of a hit, shared with H and `govread search`
+            tooltip=N_(
+                "Go to the filter's next hit (a section holding a match, or the one item "
+                "holding all of its matches; a preamble or closing)"
+            ),
+            id="browser.next_hit",
+        ),
+        Binding(
+            "N",
+            "previous_hit",
+            N_("Previous hit"),
+            tooltip=N_("Go to the filter's previous hit"),
+            id="browser.previous_hit",
+        ),
+        Binding(
+            "H",
+            "toggle_hits",
+            N_("Hits"),
+            show=False,
+            tooltip=N_("Ranked hits of the filter, beside the outline"),
+            id="browser.hits",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            N_("Clear filter"),
+            tooltip=N_("Restore the whole outline"),
+            id="browser.clear_filter",
+        ),
         Binding(
             "slash",
             "filter",
@@ -196,39 +231,6 @@ class BrowserScreen(LocalisedScreen[None]):
                 "Every open report as tables: indicators, topic coverage, the 督察 checklist"
             ),
             id="browser.corpus_tables",
-        ),
-        Binding(
-            "n",
-            "next_hit",
-            N_("Next hit"),
-            # one definition of a hit, shared with H and `govread search`
-            tooltip=N_(
-                "Go to the filter's next hit (a section holding a match, or the one item "
-                "holding all of its matches; a preamble or closing)"
-            ),
-            id="browser.next_hit",
-        ),
-        Binding(
-            "N",
-            "previous_hit",
-            N_("Previous hit"),
-            tooltip=N_("Go to the filter's previous hit"),
-            id="browser.previous_hit",
-        ),
-        Binding(
-            "H",
-            "toggle_hits",
-            N_("Hits"),
-            show=False,
-            tooltip=N_("Ranked hits of the filter, beside the outline"),
-            id="browser.hits",
-        ),
-        Binding(
-            "escape",
-            "clear_filter",
-            N_("Clear filter"),
-            tooltip=N_("Restore the whole outline"),
-            id="browser.clear_filter",
         ),
         Binding("tab", "app.focus_next", N_("Next pane"), show=False, id="browser.next_pane"),
         Binding(
