@@ -2,7 +2,9 @@
 
 A report is cut into units the way a reader would tally it: each section's own text (its
 paragraphs without the 一是/二是 items), each item, each preamble and closing paragraph
-(a bare signature or date is no unit). Each unit goes to one theme of `govread.topics`:
+(a bare signature or date is no unit; a closing paragraph that turns to next year's plans,
+…存在一些短板。下阶段，我市将…, is two, cut where its plans open: `govread.plan_phase`).
+Each unit goes to one theme of `govread.topics`:
 a unit under a 存在的问题 / 下一步工作 heading, or a closing paragraph that is about
 problems or plans, goes to that phase theme; every other unit to its best subject theme
 (``other`` when the lexicon says nothing). A report's coverage of a theme is the number of
@@ -17,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
+from govread.plan_phase import plan_offset
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -100,11 +103,21 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
     for section in report.sections:
         yield from walk(section, [], None)
     for paragraph in report.closing:
-        if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
-            scores = lexicon.score(body=paragraph, phase_text=True)
-            phase = lexicon.best(scores, phase=True)
-            theme = phase if phase != OTHER_ID else subject("", paragraph, ())
-            yield theme, size, f"{prefix}/closing"
+        for part in _closing_parts(paragraph, report.year):
+            if (size := _cjk_len(part)) >= _MIN_UNIT_CJK:
+                scores = lexicon.score(body=part, phase_text=True)
+                phase = lexicon.best(scores, phase=True)
+                theme = phase if phase != OTHER_ID else subject("", part, ())
+                yield theme, size, f"{prefix}/closing"
+
+
+def _closing_parts(paragraph: str, year: int | None) -> list[str]:
+    """A closing paragraph, cut where its plans open (…仍存在一些短板。下阶段，我市将…):
+    what comes before and the plans are two units, as the checklist reads them."""
+    offset = plan_offset(paragraph, year)
+    if not offset:
+        return [paragraph]
+    return [paragraph[:offset], paragraph[offset:]]
 
 
 def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:

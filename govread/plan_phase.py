@@ -48,12 +48,19 @@ def is_plan_heading(heading: str, year: int | None) -> bool:
     return bool(NEXT_HEADING.search(heading)) or later_year(heading, year)
 
 
+def plan_offset(paragraph: str, year: int | None) -> int | None:
+    """Where in `paragraph` the first sentence that opens the plans starts, if one does."""
+    for match in SENTENCE.finditer(paragraph):
+        if opens_plan(match.group(), year):
+            return match.start()
+    return None
+
+
 def _plan_start(paragraphs: tuple[str, ...], year: int | None) -> tuple[int, int] | None:
     """(paragraph, offset) of the first sentence that opens the plans, if one does."""
     for index, paragraph in enumerate(paragraphs):
-        for match in SENTENCE.finditer(paragraph):
-            if opens_plan(match.group(), year):
-                return index, match.start()
+        if (offset := plan_offset(paragraph, year)) is not None:
+            return index, offset
     return None
 
 

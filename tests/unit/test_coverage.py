@@ -40,3 +40,23 @@ def test_a_report_without_text_has_no_share() -> None:
     found = coverage(parse_text("某县2023年法治政府建设情况", path="x.txt"))
     assert found.total_chars == 0
     assert all(s.share == 0.0 and s.units == 0 for s in found.themes)
+
+
+def test_a_closing_paragraph_that_turns_to_plans_counts_its_plans(samples: list[Report]) -> None:
+    """QA walk: 株洲 2024 closes with one paragraph, its shortcomings then 下阶段，我市将…
+    一是…二是…三是…; coverage put it all under 存在的问题 and said 下一步工作 0 (0), while
+    `govread check` found the year's plans there."""
+    found = coverage(by_region(samples, "株洲市"))
+    assert found.of("next_steps").units == 1 and found.of("next_steps").share > 0.05
+    assert found.of("problems").units == 1
+    text = (
+        "某县人民政府关于2023年法治政府建设情况的报告\n一、主要工作\n全年审查规范性文件8件，"
+        "办理行政复议案件5件，推进严格规范公正文明执法。\n"
+        "2023年，我县法治政府建设取得一定成效，但仍存在一些不足，基层执法力量薄弱。"
+        "下一步，我县将加强执法培训，完善行政复议制度，深入开展普法宣传。\n"
+    )
+    one = coverage(parse_text(text, path="x.txt"))
+    assert one.of("problems").units == 1 and one.of("next_steps").units == 1
+    assert one.of("next_steps").chars == len(
+        "下一步我县将加强执法培训完善行政复议制度深入开展普法宣传"
+    )
