@@ -194,6 +194,26 @@ async def test_figures_table_shows_every_report_at_80_columns(open_compare) -> N
         ]  # the cells keep their text (cut only where shown)
 
 
+async def test_j_and_k_move_in_the_figures_table_as_everywhere(open_compare) -> None:
+    """QA walk: in the figures table ↓ moved the cursor but j did nothing (the screen's j
+    moves the text's cursor, which the table hides), so enter went to the wrong figure."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = screen.query_one("#figures-table", DataTable)
+        await pilot.press("j", "j")
+        await pilot.pause()
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        await pilot.pause()
+        assert table.cursor_row == 1
+        await pilot.press("k", "k")
+        await pilot.pause()
+        assert table.cursor_row == 0
+
+
 async def test_figures_table_one_key_away(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -448,6 +448,10 @@ class CompareScreen(LocalisedScreen[None]):
         return self.comparison is not None and not self._figures_shown()
 
     def action_cursor(self, step: int) -> None:
+        if self._figures_shown():  # j / k there as ↓ ↑, which the table takes itself
+            table = self.query_one("#figures-table", DataTable)
+            table.move_cursor(row=max(0, table.cursor_row + step))
+            return
         if not self._text_shown():
             return
         self._move_cursor(self.active, self._cursor[self.active] + step)
