@@ -222,3 +222,21 @@ async def test_many_reports_left_out_leave_the_tables_room_at_80x24(tmp_path) ->
         ) in plain
         assert title.size.height <= 4
         assert screen.query_one("#topics-table", DataTable).size.height >= 6
+
+
+async def test_j_k_h_l_move_in_the_timeline_s_tables() -> None:
+    """QA walk: ↓ moved the topics table's cursor, j did nothing (as h and l)."""
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_directly(pilot)
+        topics = screen.query_one("#topics-table", DataTable)
+        start = topics.cursor_coordinate
+        await pilot.press("j", "j", "l")
+        await pilot.pause()
+        assert topics.cursor_coordinate == (start.row + 2, start.column + 1)
+        await pilot.press("k", "h")
+        await pilot.pause()
+        assert topics.cursor_coordinate == (start.row + 1, start.column)
+        await pilot.press("3", "j")
+        await pilot.pause()
+        assert screen.query_one("#promises-table", DataTable).cursor_row == 1

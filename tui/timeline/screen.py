@@ -118,6 +118,11 @@ class TimelineScreen(LocalisedScreen[None]):
         Binding("1", "show_tab('topics')", N_("Topics"), id="timeline.topics"),
         Binding("2", "show_tab('indicators')", N_("Indicators"), id="timeline.indicators"),
         Binding("3", "show_tab('promises')", N_("Promises"), id="timeline.promises"),
+        # j k h l as everywhere else (the tables take the arrows themselves)
+        Binding("j", "table('down')", N_("Down"), show=False, id="timeline.down"),
+        Binding("k", "table('up')", N_("Up"), show=False, id="timeline.up"),
+        Binding("h", "table('left')", N_("Left"), show=False, id="timeline.left"),
+        Binding("l", "table('right')", N_("Right"), show=False, id="timeline.right"),
     ]
 
     def __init__(
@@ -461,6 +466,15 @@ class TimelineScreen(LocalisedScreen[None]):
     @property
     def active_tab(self) -> str:
         return self.query_one(TabbedContent).active or "topics"
+
+    def action_table(self, direction: str) -> None:
+        table = self._table(self.active_tab)
+        {
+            "down": table.action_cursor_down,
+            "up": table.action_cursor_up,
+            "left": table.action_cursor_left,
+            "right": table.action_cursor_right,
+        }[direction]()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
