@@ -132,7 +132,9 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
         raise StateFileError(path, N_("cannot be read (is a folder)"), unreadable=True) from None
     except OSError as error:
         raise StateFileError(
-            path, f"cannot be read ({_os_reason(error)})", unreadable=True
+            path,
+            _("cannot be read ({reason})").format(reason=_(_os_reason(error))),
+            unreadable=True,
         ) from None
     try:
         info = os.fstat(fd)
@@ -145,7 +147,10 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
             )
         if info.st_size > max_bytes:
             raise StateFileError(
-                path, f"is too large ({_size(info.st_size)}; at most {_size(max_bytes)})"
+                path,
+                _("is too large ({size}; at most {limit})").format(
+                    size=_size(info.st_size), limit=_size(max_bytes)
+                ),
             )
         chunks: list[bytes] = []
         total = 0
@@ -162,7 +167,9 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
         return b"".join(chunks)
     except OSError as error:
         raise StateFileError(
-            path, f"cannot be read ({_os_reason(error)})", unreadable=True
+            path,
+            _("cannot be read ({reason})").format(reason=_(_os_reason(error))),
+            unreadable=True,
         ) from None
     finally:
         os.close(fd)
@@ -209,6 +216,9 @@ def _bracket_depth(structure: str) -> int:
     return max(accumulate(map(_STEP.__getitem__, brackets)))
 
 
+_TOO_DEEP = N_("nests deeper than {limit} levels")
+
+
 def json_too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
     """Whether brackets outside JSON strings nest deeper than `limit` (linear, no parse)."""
     if text.count("[") + text.count("{") <= limit:
@@ -224,9 +234,9 @@ def toml_too_deep(text: str, limit: int = MAX_DEPTH, dots: int = MAX_DOTS_PER_LI
     if structure.count(".") > dots and any(
         line.count(".") > dots for line in structure.split("\n")
     ):
-        return "has a key of too many dotted parts"
+        return _("has a key of too many dotted parts")
     if structure.count("[") + structure.count("{") > limit and _bracket_depth(structure) > limit:
-        return f"nests deeper than {limit} levels"
+        return _(_TOO_DEEP).format(limit=limit)
     return None
 
 
@@ -246,15 +256,20 @@ def _bounded_int(digits: str) -> int:
 def parse_json(path: str | os.PathLike[str], text: str) -> Any:
     """A JSON document, checked for depth and number sizes; `StateFileError` if not usable."""
     if json_too_deep(text):
-        raise StateFileError(path, f"nests deeper than {MAX_DEPTH} levels")
+        raise StateFileError(path, _(_TOO_DEEP).format(limit=MAX_DEPTH))
     try:
         document = json.loads(text, parse_int=_bounded_int)
     except _IntTooLarge:
         raise StateFileError(path, N_("holds a number too large")) from None
     except json.JSONDecodeError as error:
-        raise StateFileError(path, f"is not JSON ({error.msg} at line {error.lineno})") from None
+        raise StateFileError(
+            path,
+            _("is not JSON ({error} at line {line})").format(error=error.msg, line=error.lineno),
+        ) from None
     except (ValueError, RecursionError, MemoryError) as error:
-        raise StateFileError(path, f"is not usable JSON ({type(error).__name__})") from None
+        raise StateFileError(
+            path, _("is not usable JSON ({kind})").format(kind=type(error).__name__)
+        ) from None
     _check_document(path, document)
     return document
 
@@ -267,9 +282,15 @@ def parse_toml(path: str | os.PathLike[str], text: str) -> dict[str, Any]:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise StateFileError(path, f"is not valid TOML ({sanitize(str(error))})") from None
+        raise StateFileError(
+            path, _("is not valid TOML ({error})").format(error=sanitize(str(error)))
+        ) from None
     except (ValueError, RecursionError, MemoryError) as error:  # e.g. int's digit limit
-        reason = "holds a number too large" if isinstance(error, ValueError) else "is too complex"
+        reason = (
+            N_("holds a number too large")
+            if isinstance(error, ValueError)
+            else N_("is too complex")
+        )
         raise StateFileError(path, reason) from None
     _check_document(path, document)
     return document
@@ -290,7 +311,7 @@ def _check_document(path: str | os.PathLike[str], document: object) -> None:
                 raise StateFileError(path, N_("holds a number too large"))
             continue
         if depth >= MAX_DEPTH:
-            raise StateFileError(path, f"nests deeper than {MAX_DEPTH} levels")
+            raise StateFileError(path, _(_TOO_DEEP).format(limit=MAX_DEPTH))
         stack.extend((child, depth + 1) for child in children)
 
 
@@ -323,9 +344,9 @@ def field(
     value = table[key]
     wanted = kind if isinstance(kind, tuple) else (kind,)
     if isinstance(value, bool) and bool not in wanted:
-        raise StateFileError(path, f"{key!r} must be {what}")
+        raise StateFileError(path, _("{key} must be {what}").format(key=repr(key), what=_(what)))
     if not isinstance(value, wanted):
-        raise StateFileError(path, f"{key!r} must be {what}")
+        raise StateFileError(path, _("{key} must be {what}").format(key=repr(key), what=_(what)))
     return value  # type: ignore[return-value]
 
 

@@ -89,3 +89,20 @@ async def test_marks_saved_by_another_govread_are_taken_in(
         await pilot.pause()
         assert theirs in app.marks and len(app.marks) == 2
         assert set(MarkSet.load()[0]) == set(app.marks)
+
+
+async def test_a_hand_edited_config_that_is_not_toml_is_told_in_chinese(
+    loaded: Loaded, notices: list[Any]
+) -> None:
+    """QA walk: under --lang zh the notice said "…：is not valid TOML (…)；已将其移至…"."""
+    from govread.i18n import set_language
+
+    set_language("zh")
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text('theme = "govread-light\n', "utf-8")
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        said = [str(n.message) for n in notices if "config.toml" in str(n.message)]
+        assert len(said) == 1 and "不是有效的 TOML（" in said[0] and "已将其移至" in said[0]
+        assert "is not valid" not in said[0]
