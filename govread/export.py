@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import govread
 from govread import statefile
 from govread.atomic import atomic_write_bytes
+from govread.i18n import _
 from govread.marks import (
     Annotation,
     AnnotationLookup,
@@ -535,13 +536,13 @@ def read_export_contents(path: str | os.PathLike[str]) -> ExportContents:
     except statefile.StateFileError as error:
         raise ExportError(path, error.reason) from None
     if document is None:
-        raise ExportError(path, "no such file")
+        raise ExportError(path, _("no such file"))
     _check_format(path, document.get("format"))
     refs: list[ExportedRef] = []
     for index, table in enumerate(_tables(path, document, "item"), start=1):
         if table.get("kind") in PASSAGE_KINDS and "id" not in table:
             continue  # the preamble or the closing: no node to mark
-        refs.append(_ref(path, table, f"item {index}"))
+        refs.append(_ref(path, table, _("item {n}").format(n=index)))
     pairs = _tables(path, document, "pair")
     for pair in pairs:  # checked, so a damaged file says so
         for side in ("a", "b"):
@@ -584,10 +585,13 @@ def _check_format(path: str | os.PathLike[str], found: object) -> None:
         shown = statefile.sanitize(found[:40]) + ("…" if len(found) > 40 else "")
         raise ExportError(
             path,
-            f"is in format {shown}, which this govread ({govread.__version__}) "
-            f"does not know; it reads {FORMAT}",
+            _(
+                "is in format {found}, which this govread ({version}) does not know; it reads {known}"
+            ).format(found=shown, version=govread.__version__, known=FORMAT),
         )
-    raise ExportError(path, f'is not a govread export (no format = "{FORMAT}")')
+    raise ExportError(
+        path, _('is not a govread export (no format = "{known}")').format(known=FORMAT)
+    )
 
 
 def _tables(
@@ -595,7 +599,7 @@ def _tables(
 ) -> list[Mapping[str, object]]:
     value = parent.get(key, [])
     if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
-        raise ExportError(path, f"{key} is not an array of tables")
+        raise ExportError(path, _("{key} is not an array of tables").format(key=key))
     return value
 
 
@@ -603,24 +607,33 @@ def _ref(path: str | os.PathLike[str], table: Mapping[str, object], where: str) 
     sha256, node_id = table.get("sha256"), table.get("id")
     text_sha256 = table.get("text_sha256")
     if not isinstance(sha256, str) or _SHA256.fullmatch(sha256) is None:
-        raise ExportError(path, f"{where} has no sha256 (64 hex digits)")
+        raise ExportError(path, _("{where} has no sha256 (64 hex digits)").format(where=where))
     if text_sha256 is not None and (
         not isinstance(text_sha256, str) or _SHA256.fullmatch(text_sha256) is None
     ):
-        raise ExportError(path, f"{where} has a text_sha256 that is not 64 hex digits")
+        raise ExportError(
+            path, _("{where} has a text_sha256 that is not 64 hex digits").format(where=where)
+        )
     if node_id is None and table.get("kind") == "report":
         node_id = (text_sha256 or sha256)[:12]
     if not isinstance(node_id, str) or not is_node_id(node_id):
-        raise ExportError(path, f"{where} has no valid id")
+        raise ExportError(path, _("{where} has no valid id").format(where=where))
     # Ids are named by the report's text (a report with no body, or an older export: by
     # the file's bytes).
     if report_id_of(node_id) not in {sha256[:12], (text_sha256 or sha256)[:12]}:
-        raise ExportError(path, f"{where}: its id does not belong to sha256 {sha256[:12]}…")
+        raise ExportError(
+            path,
+            _("{where}: its id does not belong to sha256 {sha}…").format(
+                where=where, sha=sha256[:12]
+            ),
+        )
     tags, note = table.get("tags", []), table.get("note", "")
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
-        raise ExportError(path, f"{where} has tags that are not a list of text")
+        raise ExportError(
+            path, _("{where} has tags that are not a list of text").format(where=where)
+        )
     if not isinstance(note, str):
-        raise ExportError(path, f"{where} has a note that is not text")
+        raise ExportError(path, _("{where} has a note that is not text").format(where=where))
     return ExportedRef(
         sha256=sha256,
         id=node_id,

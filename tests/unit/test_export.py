@@ -258,6 +258,29 @@ def test_bad_exports_are_one_clear_line(tmp_path: Path, content: bytes, reason: 
     assert "\n" not in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b'title = "x"\n', '不是 govread 导出文件（没有 format = "govread-export/1"）'),
+        (
+            b'format = "govread-export/1"\n[[item]]\nid = "0123456789ab/1"\n',
+            "第 1 个 [[item]] 表没有 sha256",
+        ),
+        (b"format = ", "不是有效的 TOML（"),
+    ],
+)
+def test_a_bad_export_says_why_in_chinese(tmp_path: Path, content: bytes, reason: str) -> None:
+    """QA walk: restoring marks from a damaged export under --lang zh said it in English."""
+    from govread.i18n import set_language
+
+    set_language("zh")
+    path = tmp_path / "x.toml"
+    path.write_bytes(content)
+    with pytest.raises(ExportError) as caught:
+        read_export(path)
+    assert str(caught.value).startswith(f"{path}: {reason}")
+
+
 def test_missing_export_file(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"no such folder|no such file"):
         read_export(tmp_path / "nope.toml")
