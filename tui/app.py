@@ -377,7 +377,9 @@ class GovreadApp(App[int]):
         if outdated := store_module.outdated_notice(opened):  # govread index refreshes them
             self.call_from_thread(self.notify, outdated, severity="warning", timeout=10)
         problems = [
-            Problem(p, _("is not in the store (run `govread index` on it)"), True)
+            Problem(p, N_("is not in the store (run `govread index` on it)"), True)
+            if Path(p).exists()
+            else Problem(p, N_("no such file"), True)  # not "index it": there is nothing
             for p in found.missing
         ]
         problems += [

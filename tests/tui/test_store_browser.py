@@ -143,6 +143,24 @@ async def test_a_missing_store_is_told(tmp_path: Path) -> None:
         assert "no such store" in str(app.problems[0])
 
 
+async def test_a_path_named_with_the_store_says_whether_it_exists(
+    sample_store: Path, tmp_path: Path
+) -> None:
+    """QA walk: `govread --store S /no/such.txt` said "is not in the store (run govread index
+    on it)" of a file that does not exist."""
+    never_indexed = tmp_path / "new.txt"
+    never_indexed.write_text("某县2023年法治政府建设情况报告", "utf-8")
+    missing = tmp_path / "no-such.txt"
+    app = store_app(sample_store, scope=[str(never_indexed), str(missing)])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        said = {Path(p.path).name: p.shown_reason() for p in app.problems}
+        assert said == {
+            "new.txt": "is not in the store (run `govread index` on it)",
+            "no-such.txt": "no such file",
+        }
+
+
 async def test_a_file_that_is_no_store_is_told_as_search_tells_it(tmp_path: Path) -> None:
     """Not SQLite's "file is not a database": what it is and what to do, as `govread search
     --store` says it (QA walk: `govread --store notes.txt`)."""
