@@ -19,8 +19,9 @@ from rich.text import Text
 from govread import store
 from govread.cli import ArgumentParser, error_line, print_problems, said
 from govread.corpus import load
-from govread.i18n import N_, _
+from govread.i18n import N_, _, _n
 from govread.identity import sanitize
+from govread.opening import Problem
 from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.search import Hit, Query, SearchIndex, Span, parse_query
@@ -95,7 +96,14 @@ def run(argv: Sequence[str]) -> int:
 
     failed = False  # a file named could not be opened: exit 1, after the others' hits
     if args.store is not None:
-        found = _search_store(args.store, args.paths, query, args.limit or None)
+        # a PATH that is not there is said so, as without --store (not "never indexed")
+        there = [raw for raw in args.paths if Path(raw).exists()]
+        for gone in (raw for raw in args.paths if not Path(raw).exists()):
+            print(error_line(str(Problem(gone, N_("no such file"), True))), file=sys.stderr)
+        failed = len(there) < len(args.paths)
+        if args.paths and not there:
+            return EXIT_NONE
+        found = _search_store(args.store, there, query, args.limit or None)
         if found is None:
             return EXIT_NONE
         hits = found
@@ -148,17 +156,23 @@ def _search_store(
                 absent, changed = store.stale(opened, scope)
                 if absent:
                     print(
-                        _(
+                        _n(
+                            "govread: {n} file never indexed (first: {first}); "
+                            "run govread index to refresh the store",
                             "govread: {n} files never indexed (first: {first}); "
-                            "run govread index to refresh the store"
+                            "run govread index to refresh the store",
+                            len(absent),
                         ).format(n=len(absent), first=sanitize(absent[0])),
                         file=sys.stderr,
                     )
                 if changed:
                     print(
-                        _(
+                        _n(
+                            "govread: {n} file changed since indexed (first: {first}); "
+                            "run govread index to refresh the store",
                             "govread: {n} files changed since indexed (first: {first}); "
-                            "run govread index to refresh the store"
+                            "run govread index to refresh the store",
+                            len(changed),
                         ).format(n=len(changed), first=sanitize(changed[0])),
                         file=sys.stderr,
                     )

@@ -267,9 +267,18 @@ def test_index_and_search_from_the_command_line(
     shutil.copy(sample_paths()[3], extra)
     code = main(["search", "法治", str(one), str(extra), "--store", str(db), "--limit", "0"])
     out, err = capsys.readouterr()
-    assert "1 files never indexed" in err
+    assert "1 file never indexed" in err
     assert str(one.resolve()) in out and str(extra.resolve()) not in out
     assert code == 0
+    # a PATH that is not there is said so, as without --store, not counted as never indexed
+    gone = folder / "gone.txt"
+    code = main(["search", "法治", str(one), str(gone), "--store", str(db), "--limit", "0"])
+    out, err = capsys.readouterr()
+    assert err.splitlines() == [f"govread: error: {gone}: no such file"]
+    assert str(one.resolve()) in out and code == 1
+    assert main(["search", "法治", str(gone), "--store", str(db)]) == 1  # not the whole store
+    out, err = capsys.readouterr()
+    assert out == "" and err.splitlines() == [f"govread: error: {gone}: no such file"]
     assert main(["search", "行政复议", "--store", str(tmp_path / "none.sqlite3")]) == 1
     assert "no such store" in capsys.readouterr().err
 
