@@ -18,6 +18,7 @@ from govread.store_library import StoredReport, StoreReader, read_outline
 from govread.tui.app import GovreadApp
 from govread.tui.browser import outline
 from govread.tui.browser.filter_bar import DEBOUNCE
+from govread.tui.browser.filter_state import outline_hits
 
 SIZE = (120, 40)
 
@@ -223,35 +224,91 @@ async def test_a_comparison_from_the_store_cuts_only_side_a_ahead_and_knows_its_
         assert screen.pairwise is not None and screen.pairwise.pairs
 
 
-async def test_the_first_reports_outline_shows_first_then_the_counts(
+def big_store(
     sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """From a big store the outline's first screen comes from the first reports' answer,
-    the status saying the hits are being counted; the whole answer then adds the rest and
-    its counts without moving what is shown. A newer query's answer is the only one shown."""
+) -> list[str]:
+    """The samples' store read as a big one: a first reports' answer (the first four
+    reports, which fill an outline of a few rows) for any query; the scope to open."""
     from govread.store_filter import StoreIndex
-    from govread.tui.browser.filter_controller import BrowserFilter
-    from govread.tui.messages import FilterAnswered
 
     monkeypatch.setattr(StoreIndex, "HEAD_SHARE", 1)
     monkeypatch.setattr(StoreIndex, "HEAD_WORTH", 0)
-    # the head: the first four reports, which fill the outline's rows (each a row at least)
     scope = [str(r.path) for r in samples]
     index = StoreIndex(
         StoreReader(sample_store), read_outline(StoreReader(sample_store), scope).reports
     )
     monkeypatch.setattr(StoreIndex, "HEAD_UNITS", index._units().ends[2] + 1)
+    return scope
+
+
+def record_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool, str, int]]:
+    """Each answer the browser shows: its query, whether whole, the status, the reports."""
+    from govread.tui.browser.filter_controller import BrowserFilter
+    from govread.tui.messages import FilterAnswered
+
     shown: list[tuple[str, bool, str, int]] = []
-    answered = BrowserFilter.answered
+    accept = BrowserFilter._accept
 
     def recording(self: BrowserFilter, answer: FilterAnswered) -> None:
-        answered(self, answer)
+        accept(self, answer)
         tree = self.outline.tree
         shown.append(
             (answer.asked[0], answer.final, self.bar.status_text, len(tree.report_nodes()))
         )
 
-    monkeypatch.setattr(BrowserFilter, "answered", recording)
+    monkeypatch.setattr(BrowserFilter, "_accept", recording)
+    return shown
+
+
+async def test_a_quick_whole_answer_is_drawn_once_with_its_counts(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a big store the first reports' answer comes first, but the whole answer, if it
+    comes by `FIRST_SCREEN_BY`, is the only one shown: one draw, counts and all."""
+    from govread.tui.browser.filter_controller import BrowserFilter
+
+    scope = big_store(sample_store, samples, monkeypatch)
+    monkeypatch.setattr(BrowserFilter, "FIRST_SCREEN_BY", 60.0)  # (a whole answer is sooner)
+    shown = record_shown(monkeypatch)
+    app = store_app(sample_store, scope)
+    async with app.run_test(size=(80, 6)) as pilot:
+        await settle(pilot)
+        filtering = app.browser.filtering
+        await pilot.press("slash")
+        filtering.set_query("法")
+        await settle(pilot)
+        expected = SearchIndex.build(samples, use_cache=False).filter("法")
+        assert [(query, final) for query, final, *_ in shown] == [("法", True)]
+        assert shown[0][2].startswith(f"{expected.total} hits in")
+        assert shown[0][3] == len(expected.report_counts)
+        assert len(filtering.visible_latencies) == len(filtering.latencies) == 1
+        assert not filtering.counting
+        assert filtering._first_screen is None  # the first reports' answer was dropped
+
+
+async def test_a_late_whole_answer_shows_the_first_reports_then_the_counts(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From a big store, when the whole answer is late, the outline's first screen comes
+    from the first reports' answer by `FIRST_SCREEN_BY`, the status saying the hits are
+    being counted; the whole answer then adds the rest and its counts without moving what
+    is shown. A newer query's answer is the only one shown."""
+    import threading
+
+    from govread.store_filter import StoreIndex
+    from govread.tui.browser.filter_controller import BrowserFilter
+
+    scope = big_store(sample_store, samples, monkeypatch)
+    monkeypatch.setattr(BrowserFilter, "FIRST_SCREEN_BY", 0.05)
+    late = threading.Event()  # the whole answer waits for it
+    whole_filter = StoreIndex.filter
+
+    def held(self: StoreIndex, *args: Any, **kwargs: Any) -> Any:
+        late.wait(10)  # (a bound: set below once the first screen is shown)
+        return whole_filter(self, *args, **kwargs)
+
+    monkeypatch.setattr(StoreIndex, "filter", held)
+    shown = record_shown(monkeypatch)
     app = store_app(sample_store, scope)
     async with app.run_test(size=(80, 6)) as pilot:  # an outline of a few rows
         await settle(pilot)
@@ -259,11 +316,17 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
         assert 0 < app.browser.outline.size.height <= 4
         await pilot.press("slash")
         filtering.set_query("法")
+        for _ in range(500):  # a bound, not a timing
+            await pilot.pause(0.01)
+            if shown:
+                break
+        assert shown == [("法", False, "counting hits…", 4)] and filtering.counting
+        late.set()
         await settle(pilot)
         expected = SearchIndex.build(samples, use_cache=False).filter("法")
-        first, whole = shown
-        assert first == ("法", False, "counting hits…", 4)
-        assert whole[:2] == ("法", True) and whole[2].startswith(f"{expected.total} hits in")
+        whole = shown[-1]
+        assert len(shown) == 2 and whole[:2] == ("法", True)
+        assert whole[2].startswith(f"{expected.total} hits in")
         assert whole[3] == len(expected.report_counts)
         state = filtering.state
         assert state.result is not None and state.result.report_counts == expected.report_counts
@@ -280,6 +343,45 @@ async def test_the_first_reports_outline_shows_first_then_the_counts(
                 break
         assert [query for query, *_ in shown] == ["复议"] * len(shown) and shown[-1][1]
         assert state.query == "复议" and not filtering.counting
+
+
+async def test_typing_fast_on_a_big_store_ends_on_the_last_query_with_its_counts(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys typed faster than the answers come (first reports' answers due at once, so
+    both kinds are in flight): the last query's whole answer is what is shown, its counts
+    the in-memory filter's; n / N step through its hits, escape gives the outline back."""
+    from govread.tui.browser.filter_controller import BrowserFilter
+
+    scope = big_store(sample_store, samples, monkeypatch)
+    monkeypatch.setattr(BrowserFilter, "FIRST_SCREEN_BY", 0.0)
+    app = store_app(sample_store, scope)
+    async with app.run_test(size=(80, 12)) as pilot:
+        await settle(pilot)
+        tree = app.browser.outline
+        before = [node_id_of(n.data) for n in tree.report_nodes()]
+        await pilot.press("slash", *"法治", "backspace", *"行政 复议")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        filtering = app.browser.filtering
+        expected = SearchIndex.build(samples, use_cache=False).filter("法行政 复议")
+        state = filtering.state
+        assert state.query == "法行政 复议" and state.result is not None and expected.total
+        assert state.result.report_counts == expected.report_counts
+        assert not filtering.counting
+        assert filtering.bar.status_text.startswith(f"{expected.total} hit")
+        hits = list(outline_hits(expected))
+        assert list(state.hits) == hits
+        await pilot.press("enter")  # the outline, on the first hit
+        assert node_id_of(tree.cursor_node.data) == hits[0]
+        await pilot.press("n")
+        assert node_id_of(tree.cursor_node.data) == hits[1 % len(hits)]
+        await pilot.press("N")
+        assert node_id_of(tree.cursor_node.data) == hits[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not filtering.active
+        assert [node_id_of(n.data) for n in tree.report_nodes()] == before
 
 
 async def test_a_typed_key_reads_its_needles_ahead_and_the_filter_finds_them_read(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from govread.i18n import _, _n
@@ -39,6 +40,10 @@ HITS_LIMIT = 200
 class BrowserFilter:
     """The filter's state on one browser screen."""
 
+    # A big store's first reports' answer is shown this long after the keystroke, if the
+    # whole answer has not come by then (it usually has: then one draw, with the counts)
+    FIRST_SCREEN_BY = 0.04
+
     def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
         screen.query_one("#panes").mount(HitsList(id="hits"), after=screen.outline)
@@ -55,6 +60,7 @@ class BrowserFilter:
         self._generation = 0  # one per query asked: an answer for an older one is dropped
         self._hits_worker: Worker[None] | None = None
         self._offered: tuple[bool, bool] | None = None  # (active, has hits) in the footer
+        self._first_screen: Timer | None = None  # shows a first reports' answer if late
 
     # -- what the screen and app give ----------------------------------------------------
 
@@ -93,6 +99,7 @@ class BrowserFilter:
         started = time.perf_counter()
         index = self._index()
         self._generation += 1
+        self._drop_first_screen()
         self.counting = False
         if index is not None and query.strip() and getattr(index, "answers_in_worker", False):
             from govread.search import parse_query
@@ -144,10 +151,12 @@ class BrowserFilter:
         tagged: Callable[[str], Collection[str]],
         rows: int,
     ) -> None:
-        """Answer a query in a worker. From a store, the first reports' answer comes first
-        when it fills the outline's `rows` (the outline on screen is then final, its counts
-        and hits the whole answer's for those reports), then the whole answer: the totals
-        and the reports further on."""
+        """Answer a query in a worker. From a big store, the first reports' answer
+        (`filter_head`, a few milliseconds) is sent first when it fills the outline's
+        `rows` (the outline on screen is then final, its counts and hits the whole
+        answer's for those reports), then the whole answer: the totals and the reports
+        further on. The UI thread shows the first one only if the whole one is late
+        (`answered`)."""
         from govread.store_filter import FilterCancelled, StoreIndex
 
         worker = get_current_worker()
@@ -179,14 +188,42 @@ class BrowserFilter:
             post(result, final=True)
 
     def answered(self, answer: FilterAnswered) -> None:
-        """Show a worker's answer, unless a newer query was asked meanwhile."""
-        query, generation, started = answer.asked
+        """Show a worker's answer, unless a newer query was asked meanwhile. The first
+        reports' answer waits until `FIRST_SCREEN_BY` seconds after the keystroke: the
+        whole answer, if it comes by then, is drawn once, counts and all (drawing the
+        first screen and then again with the counts costs the UI thread two redraws of
+        the outline's lines, and the counts wait behind the first)."""
+        generation, started = answer.asked[1:]
         if generation != self._generation:  # typed on meanwhile: a newer answer is coming
             return
+        self._drop_first_screen()
+        if not answer.final:
+            wait = started + self.FIRST_SCREEN_BY - time.perf_counter()
+            if wait > 0:
+                self._first_screen = self.screen.set_timer(
+                    wait, lambda: self._first_screen_due(answer), name="filter first screen"
+                )
+                return
+        self._accept(answer)
+
+    def _accept(self, answer: FilterAnswered) -> None:
+        query, _generation, started = answer.asked
         extending = answer.final and self.counting
         self.state.accept(query, answer.result, answer.sectioned)
         self.counting = not answer.final
         self._show(answer.result, started, extend=extending)
+
+    def _first_screen_due(self, answer: FilterAnswered) -> None:
+        """The whole answer is late: the first reports' one is shown (unless stale)."""
+        self._first_screen = None
+        if answer.asked[1] == self._generation:
+            self._accept(answer)
+
+    def _drop_first_screen(self) -> None:
+        """Forget a first reports' answer waiting to be shown."""
+        if self._first_screen is not None:
+            self._first_screen.stop()
+            self._first_screen = None
 
     def _show(self, result: FilterResult | None, started: float, *, extend: bool = False) -> None:
         """Show an answer; `extend`: the whole answer to the query whose first reports'
@@ -232,6 +269,7 @@ class BrowserFilter:
     def clear(self) -> None:
         """Escape: no query, the outline as it was, the bar closed, focus on the outline."""
         self._generation += 1  # an answer on its way is dropped
+        self._drop_first_screen()
         self.counting = False
         bar = self.bar
         was_open = bar.has_class("-open")
