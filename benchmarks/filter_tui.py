@@ -151,18 +151,17 @@ async def main(paths: list[str], store: Path | None, typed: bool = False) -> Non
                 answered = len(filtering.latencies)
                 if typed:  # the key, then the filter bar's debounce (what it reads ahead)
                     await pilot.press(query[end - 1])
-                    while len(filtering.latencies) == answered and bar.value.strip():
-                        await asyncio.sleep(0.002)
                 else:
                     bar.input.value = query[:end]
                     bar.flush()
-                await pilot.pause()
-                while (store is not None and len(filtering.latencies) == answered) or len(
-                    drawn.drawn
-                ) < len(filtering.latencies):
-                    # the worker's answer, shown and drawn: the event loop idles meanwhile, as
-                    # it does while a person waits (`pilot.pause` would walk and repaint the
-                    # screen every time, holding the interpreter against the worker)
+                deadline = time.perf_counter() + 30  # (a bound, not a timing)
+                while (
+                    len(filtering.latencies) == answered or len(drawn.drawn) < answered + 1
+                ) and time.perf_counter() < deadline:
+                    # the answer, shown and drawn: the event loop idles meanwhile, as it
+                    # does while a person waits (`pilot.pause` would walk and repaint the
+                    # screen, holding the interpreter against the worker and putting its
+                    # own messages and a repaint between the answer and its drawing)
                     await asyncio.sleep(0.002)
                 await pilot.pause()
             clear_start = time.perf_counter()

@@ -321,13 +321,28 @@ async def test_a_late_whole_answer_shows_the_first_reports_then_the_counts(
             if shown:
                 break
         assert shown == [("法", False, "counting hits…", 4)] and filtering.counting
+        tree = app.browser.outline
+        last = tree.root.children[-1]
+        assert str(last.label) == "… counting the other reports" and not last.allow_expand
+        cursor = tree.cursor_node
         late.set()
         await settle(pilot)
         expected = SearchIndex.build(samples, use_cache=False).filter("法")
         whole = shown[-1]
         assert len(shown) == 2 and whole[:2] == ("法", True)
         assert whole[2].startswith(f"{expected.total} hits in")
-        assert whole[3] == len(expected.report_counts)
+        # the first reports stay as shown, the cursor too; the others wait behind the line
+        # that was counting them, which now says how many they are
+        more = len(expected.report_counts) - 4
+        assert whole[3] == 4 and more > 0 and tree.cursor_node is cursor
+        assert tree.root.children[-1] is last and last.allow_expand
+        assert str(last.label).startswith(f"… {more} more report")
+        tree.move_cursor(last)
+        tree.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        shas = [n.data.sha256 for n in tree.report_nodes()]
+        assert shas == [r.sha256 for r in samples if r.sha256 in expected.report_counts]
         state = filtering.state
         assert state.result is not None and state.result.report_counts == expected.report_counts
         assert state.hits[0] == outline_node_id(expected.hits[0])

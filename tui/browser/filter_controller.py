@@ -238,7 +238,7 @@ class BrowserFilter:
         if extend:
             self.outline.extend()
         elif result.total:
-            self.outline.apply()
+            self.outline.apply(counting=self.counting)
         else:
             self.outline.show_unfiltered()
         if not extend:
@@ -250,7 +250,7 @@ class BrowserFilter:
             self.latencies.append(time.perf_counter() - started)
             self.bar.show_found(*self._found(result), no_match=not result.total)
             self._refresh_hits()  # (ranked once the whole answer is in)
-            self.screen.call_after_refresh(collect)  # once it is drawn, while it is read
+            self.screen.outline.after_drawn(collect)  # once it is drawn, while it is read
         self._offer_keys()
 
     def _offer_keys(self) -> None:
@@ -285,7 +285,7 @@ class BrowserFilter:
             self.screen.outline.focus()
         self._offered = None
         self.screen.refresh_bindings()  # n / N are no longer offered
-        self.screen.call_after_refresh(collect)  # the narrowed outline, once it is gone
+        self.screen.outline.after_drawn(collect)  # the narrowed outline, once it is gone
 
     def submitted(self) -> None:
         """Enter in the input: focus the outline, on the first hit."""

@@ -36,6 +36,7 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
@@ -223,6 +224,7 @@ class OutlineTree(Tree[OutlineData]):
         # True when it was held back. Reset when the tree is emptied.
         self.reveal: Callable[[str], bool] | None = None
         self._aside: _Aside | None = None  # the whole outline, kept while a view shows
+        self._after_drawn: dict[Callable[[], object], None] = {}  # see `after_drawn`
 
     # Inside `building()`: refreshes asked for are held, and made once when it ends.
     _batching = 0
@@ -647,6 +649,22 @@ class OutlineTree(Tree[OutlineData]):
             shown = self._nodes_by_id.get(node_id)  # a node not made has nothing to repaint
             if shown is not None and self._holds(shown):
                 shown.refresh()  # bumps the node's version, so its cached line is redrawn
+
+    def after_drawn(self, callback: Callable[[], object]) -> None:
+        """Call `callback` (once, however often asked) when the tree's lines have next been
+        painted: once the screen update painting them is over. (Textual's
+        `call_after_refresh` runs it at the screen's next idle moment, which may come
+        before the tree has even asked for its repaint: a full garbage collection run so
+        fell between a filter's answer and its drawing.)"""
+        self._after_drawn[callback] = None
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        lines = super().render_lines(crop)
+        if self._after_drawn:
+            callbacks, self._after_drawn = self._after_drawn, {}
+            for callback in callbacks:
+                self.call_later(callback)  # (after the update painting these lines)
+        return lines
 
     def render_label(self, node: TreeNode[OutlineData], base_style: Style, style: Style) -> Text:
         return self._fitted(node, self._marked_label(node, base_style, style))

@@ -22,7 +22,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from govread.i18n import _n
+from govread.i18n import _, _n
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.search import FilterResult, ReportMatches
@@ -152,8 +152,9 @@ class OutlineNarrowing:
 
     # -- narrowing ------------------------------------------------------------------------
 
-    def apply(self) -> None:
-        """Show only what the filter matched (it must have matches).
+    def apply(self, counting: bool = False) -> None:
+        """Show only what the filter matched (it must have matches); `counting`: it is
+        the first reports' answer, the whole one is coming (`extend`).
 
         Reports are filled in, expanded, until about a screenful of nodes is shown; the
         reports after that are added folded and filled in when opened (or when n / N / a
@@ -173,6 +174,11 @@ class OutlineNarrowing:
             return  # the same outline (another space, a longer term with the same matches)
         with tree.building():
             self._narrow(result, style)
+            if counting and self._more is None:
+                # where the other reports will be counted: `extend` relabels this line, so
+                # that the whole answer redraws one line, not the outline's
+                self._more = tree.root.add(Text(_("… counting the other reports")))
+                self._more.allow_expand = False
         if self.state.hits:
             self.go_to(self.state.hits[0])
         self._shown = (tree.clears, *shown[1:])
@@ -206,16 +212,34 @@ class OutlineNarrowing:
     def extend(self) -> None:
         """The whole answer, after its first reports' answer was shown by `apply` (those
         reports are the whole answer's first matching ones, with the same counts, sections
-        and hits): what is shown stays, the cursor too; the matching reports after them are
-        added as `apply` adds them, and the "… more" line counts the rest."""
+        and hits): what is shown stays, the cursor too; the matching reports after them
+        wait behind the "… more" line, which now counts them (the one line redrawn: a
+        node added would have Textual redraw every line on screen)."""
         result = self.state.result
         assert result is not None
         tree = self.tree
         self._with_sections = self.state.sectioned
         self._later = self._matching(result)[self._made :]
-        with tree.building():
-            self._show_more(max(0, self.REPORTS_SHOWN - self._made))
+        more = self._more
+        if more is not None and self._later:
+            more.allow_expand = True
+            if tree.is_filled(more):  # (the line that stood while counting)
+                tree.defer_fill(more, self._open_more)
+            more.set_label(self._more_label(len(self._later)))
+        elif self._later or more is not None:
+            with tree.building():
+                self._show_more(0)  # (the line alone: added, or gone when none are left)
         self._shown = (tree.clears, result.ids, result.needles, self._style)
+
+    @staticmethod
+    def _more_label(more: int) -> Text:
+        return Text(
+            _n(
+                "… {n} more report (enter shows it)",
+                "… {n} more reports (enter shows them)",
+                more,
+            ).format(n=more)
+        )
 
     def _library_shas(self) -> tuple[Sequence[Report], list[str]]:
         """The library's reports and their sha256s (kept while the library stays)."""
@@ -241,15 +265,7 @@ class OutlineNarrowing:
             for at in shown:
                 self._add_report(reports[at], result.report_counts[shas[at]])
             if self._later:
-                more = len(self._later)
-                label = Text(
-                    _n(
-                        "… {n} more report (enter shows it)",
-                        "… {n} more reports (enter shows them)",
-                        more,
-                    ).format(n=more)
-                )
-                self._more = tree.root.add(label, allow_expand=True)
+                self._more = tree.root.add(self._more_label(len(self._later)), allow_expand=True)
                 tree.defer_fill(self._more, self._open_more)
 
     def _open_more(self, node: TreeNode[OutlineData]) -> None:
@@ -399,7 +415,7 @@ class OutlineNarrowing:
 
     def _nearest(self, cursor: TreeNode[OutlineData] | None, direction: int) -> int:
         """The first hit after (before) the cursor's line; the cursor is between hits."""
-        _ = self.tree.last_line  # brings line numbers up to date
+        _line = self.tree.last_line  # brings line numbers up to date
         line = cursor.line if cursor is not None else -1
         lines = []
         for key in self.state.hits:
