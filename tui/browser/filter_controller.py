@@ -61,6 +61,7 @@ class BrowserFilter:
         self._hits_worker: Worker[None] | None = None
         self._offered: tuple[bool, bool] | None = None  # (active, has hits) in the footer
         self._first_screen: Timer | None = None  # shows a first reports' answer if late
+        self._first_answer: FilterAnswered | None = None  # the answer it would show
 
     # -- what the screen and app give ----------------------------------------------------
 
@@ -200,6 +201,7 @@ class BrowserFilter:
         if not answer.final:
             wait = started + self.FIRST_SCREEN_BY - time.perf_counter()
             if wait > 0:
+                self._first_answer = answer
                 self._first_screen = self.screen.set_timer(
                     wait, lambda: self._first_screen_due(answer), name="filter first screen"
                 )
@@ -214,20 +216,21 @@ class BrowserFilter:
         self._show(answer.result, started, extend=extending)
 
     def _first_screen_due(self, answer: FilterAnswered) -> None:
-        """The whole answer is late: the first reports' one is shown (unless stale)."""
-        self._first_screen = None
-        if answer.asked[1] == self._generation:
+        """The whole answer is late: the first reports' one is shown (unless it was
+        dropped meanwhile: the whole answer came, or a newer query)."""
+        if answer is self._first_answer and answer.asked[1] == self._generation:
+            self._first_screen = self._first_answer = None
             self._accept(answer)
 
     def _drop_first_screen(self) -> None:
         """Forget a first reports' answer waiting to be shown."""
         if self._first_screen is not None:
             self._first_screen.stop()
-            self._first_screen = None
+        self._first_screen = self._first_answer = None
 
     def _show(self, result: FilterResult | None, started: float, *, extend: bool = False) -> None:
         """Show an answer; `extend`: the whole answer to the query whose first reports'
-        answer is shown (those stay as they are, cursor and all; the rest is added)."""
+        answer is shown (those stay as they are, cursor and all; the rest is counted)."""
         if result is None:
             self.outline.clear()
             self.screen.detail.refresh_highlights()
