@@ -59,6 +59,42 @@ def is_chrome(line: str) -> bool:
     return _CHROME_WORDS.search(line) is not None and "。" not in line[:-1]
 
 
+# A page's info box laid out one key a line, its value on the next (• 发布机构: / 某镇):
+# a key alone on its line, a bullet before it, a colon after it.
+_BARE_KEY = re.compile(r"^[•·]\s?[^\W\d_]{2,8}\s?[:\uff1a]$")
+_MIN_BOX_KEYS = 3
+_MAX_BOX_VALUE = 40
+
+
+def join_info_box(lines: list[str]) -> tuple[list[str], set[int]]:
+    """The lines with each key of such an info box joined to its value (• 发布机构: 某镇),
+    and the indexes of the box's lines among them. A box has three keys or more; a value is
+    short, has no sentence end and is not itself a key."""
+    keys = [i for i, line in enumerate(lines) if _BARE_KEY.match(line)]
+    if len(keys) < _MIN_BOX_KEYS:
+        return lines, set()
+    out: list[str] = []
+    boxed: set[int] = set()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _BARE_KEY.match(line):
+            boxed.add(len(out))
+            value = lines[index + 1] if index + 1 < len(lines) else ""
+            if (
+                value
+                and len(value) <= _MAX_BOX_VALUE
+                and "\u3002" not in value
+                and not _BARE_KEY.match(value)
+            ):
+                out.append(f"{line} {value}")
+                index += 2
+                continue
+        out.append(line)
+        index += 1
+    return out, boxed
+
+
 def page_metadata(lines: list[str]) -> dict[str, str]:
     """Metadata found in chrome lines: ``source``, ``published`` (ISO date), ``source_url``
     (原文链接, or a saved page's own address) and ``saved`` (ISO date the file was saved)."""

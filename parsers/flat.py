@@ -138,9 +138,14 @@ class Placed:
     number: str
 
 
+# (一) written half-open at a line's start (一)工作情况): a marker where lines are kept, not
+# looked for inside a flattened line's text.
+_HALF_OPEN = re.compile(rf"[{_CN}]{{1,3}} ?[)\uff09]")
+
+
 def starts_with_marker(line: str) -> bool:
     """Does the line open with a numbered marker followed by some text?"""
-    match = _CANDIDATE.match(line)
+    match = _CANDIDATE.match(line) or _HALF_OPEN.match(line)
     return match is not None and match.end() < len(line)
 
 

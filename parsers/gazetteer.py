@@ -38,22 +38,27 @@ def _index() -> dict[str, tuple[Place, ...]]:
             continue
         place = Place(*fields)
         table.setdefault(place.name, []).append(place)
-        if (short := short_prefecture(place.name)) is not None:
-            table.setdefault(short, []).append(place)  # 阿坝州, as reports call it
+        if (short := short_autonomous(place.name)) is not None:
+            table.setdefault(short, []).append(place)  # 阿坝州, 金平县: as reports call them
     return {name: tuple(places) for name, places in table.items()}
 
 
-# The peoples named in the autonomous prefectures' names (阿坝藏族羌族自治州).
+# The peoples named in the autonomous prefectures' and counties' names (阿坝藏族羌族自治州,
+# 金平苗族瑶族傣族自治县; 各族: 龙胜各族自治县).
 _PEOPLES = ("朝鲜", "土家", "苗", "藏", "羌", "彝", "布依", "侗", "哈尼", "壮", "傣", "白",
-            "景颇", "傈僳", "回", "蒙古", "柯尔克孜", "哈萨克")  # fmt: skip
+            "景颇", "傈僳", "回", "蒙古", "柯尔克孜", "哈萨克", "满", "畲", "瑶", "仫佬", "毛南",
+            "黎", "仡佬", "水", "纳西", "拉祜", "佤", "布朗", "独龙", "怒", "普米", "裕固",
+            "保安", "东乡", "撒拉", "土", "塔吉克", "锡伯", "各")  # fmt: skip
+_AUTONOMOUS = (("自治州", "州"), ("自治县", "县"))
 
 
-def short_prefecture(name: str) -> str | None:
-    """The short name an autonomous prefecture goes by (阿坝藏族羌族自治州 → 阿坝州), or None
-    for any other name."""
-    if not name.endswith("自治州"):
+def short_autonomous(name: str) -> str | None:
+    """The short name an autonomous prefecture or county goes by (阿坝藏族羌族自治州 → 阿坝州,
+    金平苗族瑶族傣族自治县 → 金平县), or None for any other name."""
+    suffix, level = next(((s, lv) for s, lv in _AUTONOMOUS if name.endswith(s)), ("", ""))
+    if not suffix:
         return None
-    stem = name.removesuffix("自治州")
+    stem = name.removesuffix(suffix)
     stripped = True
     while stripped:
         stripped = False
@@ -65,12 +70,13 @@ def short_prefecture(name: str) -> str | None:
                     break
             if stripped:
                 break
-    return stem + "州" if stem != name.removesuffix("自治州") else None
+    return stem + level if stem != name.removesuffix(suffix) else None
 
 
 def common_name(place: Place) -> str:
-    """The one name a place is shown by: its own, or an autonomous prefecture's short one."""
-    return short_prefecture(place.name) or place.name
+    """The one name a place is shown by: its own, or an autonomous prefecture's or
+    county's short one."""
+    return short_autonomous(place.name) or place.name
 
 
 @functools.lru_cache(maxsize=4096)
@@ -252,6 +258,36 @@ def most_named_place(text: str, at_least: int = 2) -> Place | None:
         return None
     name = max(counts, key=lambda key: counts[key])  # the first of the most named
     return find_place(name) if counts[name] >= at_least else None
+
+
+@functools.cache
+def _cities_by_short_name() -> dict[str, Place]:
+    """Prefecture-level cities by the name texts also call them (鄂尔多斯 for 鄂尔多斯市)."""
+    cities: dict[str, Place] = {}
+    for places in _index().values():
+        for place in places:
+            if place.level == "市" and not place.city:
+                short = short_name(place.name)
+                if short != place.name:
+                    cities.setdefault(short, place)
+    return cities
+
+
+_SHORT_SIZES = (2, 3, 4)
+
+
+def city_named_short(text: str) -> Place | None:
+    """The prefecture-level city a text names most by its short name (在鄂尔多斯日报开设…),
+    or None."""
+    cities = _cities_by_short_name()
+    counts: dict[str, int] = {}
+    for at in range(len(text) - 1):
+        for size in _SHORT_SIZES:
+            if (place := cities.get(text[at : at + size])) is not None:
+                counts[place.name] = counts.get(place.name, 0) + 1
+    if not counts:
+        return None
+    return find_place(max(counts, key=lambda key: counts[key]))
 
 
 def _places_named(text: str) -> Iterator[Place]:

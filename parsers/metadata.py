@@ -13,6 +13,7 @@ from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
 from govread.parsers.gazetteer import (
+    city_named_short,
     common_name,
     find_place,
     locate,
@@ -259,6 +260,13 @@ def canonical_place(region: str | None) -> str | None:
     return match.group(1) if match else region
 
 
+# A report's addressee, alone on its first line: organisations, the last one before a colon
+# (中共某州委、某州人民政府: / 市人大常委会:).
+_ADDRESSEE = re.compile(
+    r"^[^\s\u3002,\uff0c;\uff1b:\uff1a]{2,60}(?:委|委员会|政府|常委会|局|办公室)[:\uff1a]$"
+)
+
+
 def find_metadata(
     *,
     title: str | None,
@@ -270,6 +278,9 @@ def find_metadata(
     header: dict[str, str] | None = None,
     text_head: str = "",
 ) -> Metadata:
+    # the superiors a report is addressed to (中共某州委、某州人民政府:) are not its place
+    if preamble and _ADDRESSEE.search(preamble[0]) and text_head.startswith(preamble[0]):
+        text_head = text_head[len(preamble[0]) :]
     signature_orgs = [line for line in closing if _ORG_SUFFIX.search(line) and len(line) <= 40]
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
 
@@ -331,6 +342,13 @@ def find_metadata(
         region = town
     if region is None and (named := most_named_place(text_head)):
         region = common_name(named)  # the place the text names most, more than once
+    # 市司法局深入…: a city's department, its city named only short (在某某日报开设…)
+    if (
+        region is None
+        and opening_level(text_head[:_OPENING]) == "市"
+        and (city := city_named_short(text_head))
+    ):
+        region = city.name
     if issuer is None and region:
         issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
             region, title, page.get("source") or header.get("source")
@@ -383,6 +401,8 @@ def opening_issuer(opening: str, region: str) -> str | None:
                 match = _ORG_AFTER_PLACE.match(opening, at + len(name))
                 if match is not None:
                     return name + match.group(0)
+                if _GOVERNMENT_SUBJECT.match(opening, at + len(name)):
+                    return name + "政府"  # 2017年，某区政府认真贯彻…: as the report names it
             at = opening.find(name, at + 1)
     # 2022年，市司法局坚持…: the place's own level word stands for it, at a clause's start
     # (…的监督支持下，区政府坚持…: the government, by its full name)
@@ -394,6 +414,16 @@ def opening_issuer(opening: str, region: str) -> str | None:
             return place + org.group(0)
         if _GOVERNMENT_SUBJECT.match(opening, match.end()):
             return place + "人民政府"
+    return None
+
+
+def opening_level(opening: str) -> str | None:
+    """The level an opening names its subject by alone (2022年，市司法局坚持… → 市), or None."""
+    for match in _LEVEL_SUBJECT.finditer(opening):
+        if _ORG_AFTER_PLACE.match(opening, match.end()) or _GOVERNMENT_SUBJECT.match(
+            opening, match.end()
+        ):
+            return match.group(1)
     return None
 
 
@@ -410,9 +440,12 @@ _GOVERNMENT_OFFICE = re.compile(r"^(\S{2,20}?人民政府)(?:办公室|办公厅
 
 def government_source(region: str, title: str | None, source: str | None) -> str | None:
     """The government of a report whose title names its place and no department, when the
-    page says that government published it (来源: 某区人民政府办公室), or None."""
+    page says that government published it (来源: 某区人民政府办公室, or the place alone:
+    发布机构: 青禾镇), or None."""
     if not title or not source or department_of(title) is not None:
         return None
+    if source == region:
+        return source  # the place publishes its own report under its name
     match = _GOVERNMENT_OFFICE.match(source)
     if match is None:
         return None

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from govread.parsers import flat
-from govread.parsers.chrome import COLUMN_NAME, is_chrome, page_metadata, strip_inline_chrome
+from govread.parsers.chrome import (
+    COLUMN_NAME,
+    is_chrome,
+    join_info_box,
+    page_metadata,
+    strip_inline_chrome,
+)
 from govread.parsers.metadata import (
     Metadata,
     author_of_title,
@@ -40,12 +46,12 @@ _DIGIT = "0-9\uff10-\uff19"
 _SENTENCE_END = "\u3002!?\uff01\uff1f"  # 。 ! ? ！ ？
 _TRAILING = "\u3002:\uff1a;\uff1b,\uff0c \t"  # stripped from the end of a heading
 
-# (rank, pattern): rank -1 第一部分 (a part, above 一、) / rank 0 一、 / rank 1 (一) /
-# rank 2 1. / rank 3 (1) and ⑴.
+# (rank, pattern): rank -1 第一部分 (a part, above 一、) / rank 0 一、 / rank 1 (一), also
+# written half-open (一) at a line's start, as pages do) / rank 2 1. / rank 3 (1) and ⑴.
 _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (-1, re.compile(rf"第\s?([{_CN}]{{1,3}})\s?部分[\u3001:\uff1a.\uff0e]?\s*")),
     (0, re.compile(rf"([{_CN}]{{1,3}})\s*(?:\u3001|[.\uff0e](?![{_DIGIT}]))\s*")),
-    (1, re.compile(rf"[{_OPEN}]\s*([{_CN}]{{1,3}})\s*[{_CLOSE}][\u3001]?\s*")),
+    (1, re.compile(rf"(?:[{_OPEN}]\s*)?([{_CN}]{{1,3}})\s*[{_CLOSE}][\u3001]?\s*")),
     (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?![{_DIGIT}])\s*")),
     (3, re.compile(rf"(?:[{_OPEN}]\s*([{_DIGIT}]{{1,2}})\s*[{_CLOSE}]|([\u2474-\u2487]))\s*")),
 )
@@ -104,8 +110,12 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         lines = _plain_markdown(lines)
     header, header_lines, lines = take_header(lines)
 
+    lines, boxed = join_info_box(lines)
     # A numbered line is never chrome, whatever words it holds (a heading may say 字体:[ ]).
-    flags = [is_chrome(line) and _match_heading(line) is None for line in lines]
+    flags = [
+        (index in boxed or is_chrome(line)) and _match_heading(line) is None
+        for index, line in enumerate(lines)
+    ]
     pieces = _title_out_of_chrome(lines, flags)
     chrome = header_lines + pieces + [line for line, flag in zip(lines, flags, strict=True) if flag]
     body = [line for line, flag in zip(lines, flags, strict=True) if not flag]

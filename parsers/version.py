@@ -27,7 +27,12 @@ place only in a cited 《…》 comes last, words run into a place name are drop
 info box (• 文件类型:) is chrome; a flat excerpt cut off in its last section's body keeps
 that section's heading;
 15: a document number glued before the title on its line (某政发〔2021〕1号…报告) is not
-the title's
+the title's;
+16: (一) written half-open (一)…) at a line's start is a heading; a page's info box laid out
+one key a line (• 发布机构: / 某镇) is chrome, its publisher a report's issuer when it is the
+report's place; a report's addressee line (中共某州委、某州人民政府:) names no place of its;
+an autonomous county goes by its short name (金平县) as prefectures do; an opening's 某区政府
+is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's
 """
 
-PARSER_VERSION = "15"
+PARSER_VERSION = "16"
