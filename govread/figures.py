@@ -111,6 +111,7 @@ _UNITS = (
     "路(?![线径段口面])",
     "位(?![于置列居])",
     "倍",
+    "票(?!据)",  # votes (满意25票)
     "天",
     "小时",
     "分钟",
@@ -126,14 +127,16 @@ _UNITS = (
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁"
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+# Pages and PDF extractions often write one space between a number and what follows it
+# (1.3 万件, 240 余人次, 25 票): one space is read through before each part.
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
 # and a pattern that opens with a character set lets the engine skip to such a character.
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     r"(?<![\d.A-Za-z第〔\[×*])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
-    r"(?P<approx1>余|多)?"
-    r"(?P<mag>万亿|千万|百万|万|亿)?"
+    r"(?: ?(?P<approx1>余|多))?"
+    r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
     r"(?P<approx2>余|多)?"
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|左右|多)?"
@@ -141,6 +144,9 @@ _FIGURE = re.compile(
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
+# A count of times right after 每 and a period (每月2次, 每两月1次) is a frequency, not a figure.
+_HOW_OFTEN = frozenset({"次", "轮"})
+_FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
 _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
@@ -1776,10 +1782,17 @@ def _of_a_list(said: list[str], units: list[str], previous: str, bare: str) -> b
 _LEND_DROP = ("提出", "出具", "发出", "发现", "办理", "开展", "组织")
 
 
+_LISTED_RATES = re.compile(r"、|率[和及与]")
+
+
 def _shared(subject: str, unit: str) -> list[str]:
-    """参考率、合格率 (均为92%) → [参考率, 合格率]: rates listed before one shared value."""
-    if "、" not in subject or unit not in _PERCENT:
+    """参考率、合格率 (均为92%) → [参考率, 合格率]: rates listed before one shared value;
+    two rates joined by 和/及/与 alone (参考率和合格率均达100%) too."""
+    if unit not in _PERCENT:
         return [subject]
+    if "、" not in subject:
+        joined = _RATE_PAIR.fullmatch(subject)
+        return list(joined.groups()) if joined else [subject]
     parts = [part for part in subject.split("、") if part]
     if parts and (joined := _RATE_PAIR.fullmatch(parts[-1])):
         parts[-1:] = joined.groups()  # …、通过率和优秀率: the last two are joined by 和
@@ -1788,8 +1801,8 @@ def _shared(subject: str, unit: str) -> list[str]:
     return parts
 
 
-# Two rates joined by 和 or 及 at the end of a list (参考率、通过率和优秀率均为100%).
-_RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及)([^、]{1,12}率)")
+# Two rates joined by 和, 及 or 与, alone or at the end of a list (参考率、通过率和优秀率均为100%).
+_RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及|与)([^、]{1,12}率)")
 
 
 # A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
@@ -1926,6 +1939,10 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             continue
         if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
             continue  # 22时30分: a time of day, no score
+        if number.unit in _HOW_OFTEN and _FREQUENCY.search(
+            text, max(0, match.start() - 4), match.start()
+        ):
+            continue  # 每两月1次: how often, not how many times
         if number.unit is None and index + 1 < len(numbers):
             following = numbers[index + 1]
             gap = text[match.end() : following.match.start()]
@@ -2356,7 +2373,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), match.group()
-        labels = _shared(subject, unit) if "、" in subject else (subject,)
+        labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)
+        if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
+            # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
+            # list, so each rate is read with those words rather than after its siblings
+            context = context[:list_at]
         for index_in_list, label in enumerate(labels):
             if honour:
                 indicator = None

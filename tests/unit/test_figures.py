@@ -1333,6 +1333,52 @@ def test_subject_rules(text: str, expected: list[tuple[str, float, str]]) -> Non
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
 
 
+# Ninth round (round 7's classes; invented sentences): a space between a number and its
+# magnitude, 余/多 or unit, as PDF extractions write it; votes; 每…N次 is how often.
+NINTH_ROUND_VALUES = [
+    ("全年受理行政审批 3.6 万件,", [("3.6 万件", 36000.0, "件", True)]),
+    ("为企业挽回损失 15.2 万元。", [("15.2 万元", 152000.0, "元", True)]),
+    ("提供法律咨询 310 余人次,", [("310 余人次", 310.0, "人次", True)]),
+    ("代表评议满意 31 票,不满意 2 票。", [("31 票", 31.0, "票", True), ("2 票", 2.0, "票", True)]),
+    ("坚持每季度2次开展巡查,全年巡查8次。", [("8次", 8.0, "次", True)]),
+    # guards: a space does not join a number to a word that is no unit, nor 票 to 票据
+    ("整治 12 号楼周边秩序。", []),
+    ("核查增值税30票据,", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NINTH_ROUND_VALUES)
+def test_values_written_with_spaces_votes_and_frequencies(
+    text: str, expected: list[tuple[str, float, str, bool]]
+) -> None:
+    found = [(f.text, f.value, f.unit, f.text in text) for f in extract(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two rates joined by 和/及/与 before one value are two figures, as with 、
+        ("群众满意率和知晓率均达95%。", [("群众满意率", "%"), ("知晓率", "%")]),
+        ("调解率与和解率均为90%。", [("调解率", "%"), ("和解率", "%")]),
+        # …not a rate of two things joined by 和
+        ("人民调解和行政调解成功率98%。", [("人民调解和行政调解成功率", "%")]),
+    ],
+)
+def test_two_rates_joined_by_he_share_one_value(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.label, f.unit) for f in extract(text)] == expected
+
+
+def test_listed_rates_take_their_indicator_from_the_words_before_the_list() -> None:
+    text = "全体干部参加学法考试,参考率、通过率均为100%。"
+    assert [(f.label, f.indicator) for f in extract(text)] == [
+        ("参考率", "学法考试参考率"),
+        ("通过率", "学法考试合格率"),
+    ]
+    text = "网上普法考试参考率和合格率均达100%。"
+    assert [f.indicator for f in extract(text)] == ["学法考试参考率", "学法考试合格率"]
+
+
 def test_an_over_long_subject_is_cut_at_a_word_boundary() -> None:
     from govread import segment
 
