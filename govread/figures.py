@@ -881,6 +881,22 @@ def _after_any_agent(subject: str) -> str:
     return subject
 
 
+# One-character adverbs that open a predicate (12家单位也都聘请…, 5名干部均已取得…).
+_SHORT_ADVERBS = re.compile(r"[也都均已还又]{1,2}")
+
+
+def _adverb_then_verb(phrase: str, at: int) -> bool:
+    """A predicate opens at `at`, after the people or bodies counted: an adverb of the
+    dictionary then words that are no more of them (工作人员|成功申领…), or a one-character
+    adverb then a verb (单位|均已建立…)."""
+    if phrase[at : at + 2] in _adverbs():
+        return len(phrase) - at >= 4 and _PEOPLE.search(phrase, at) is None
+    short = _SHORT_ADVERBS.match(phrase, at)
+    return short is not None and (
+        short.end() == len(phrase) or _is_verb(phrase[short.end() : short.end() + 2])
+    )
+
+
 def _without_aspect(subject: str) -> str:
     """The opening verb without its aspect 了 (下发了各类文件 → 下发各类文件; not 为了, 了解)."""
     if subject[2:3] == "了" and subject[3:4] != "解" and subject[:2] not in _NOT_ASPECT:
@@ -1599,8 +1615,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # done for them or by them
         while (later := counted.search(phrase, who.end())) is not None:
             who = later
-        if _VERB_AHEAD.match(phrase, who.end()) or (
-            unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS
+        if (
+            _VERB_AHEAD.match(phrase, who.end())
+            or (unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS)
+            or _adverb_then_verb(phrase, who.end())
         ):
             phrase = phrase[: who.end()]  # (7名法律顾问 为政府…: whom they serve is after)
         elif (
