@@ -1350,6 +1350,8 @@ NINTH_ROUND_VALUES = [
 def test_the_people_counted_end_before_an_adverb_opens_what_they_did() -> None:
     text = "全区18名执法人员成功考取执法资格证。"
     assert [(f.label, f.value, f.unit) for f in extract(text)] == [("执法人员", 18.0, "名")]
+    text = "选派30名律师组建公益法律服务人才库,"
+    assert [f.label for f in extract(text)] == ["律师"]
     text = "3家单位也都设立了法律顾问室。"
     assert [f.label for f in extract(text)] == ["单位"]
     # an adverb before more people is no predicate (名 counts the people after it)
