@@ -1613,19 +1613,19 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if counted is not None and (who := counted.search(phrase)) and who.end() < len(phrase):
         # 为1200名困难群众 发放…, 帮助85家企业 化解…: the people or bodies, before what was
         # done for them or by them
-        first = who
+        earliest = who
         while (later := counted.search(phrase, who.end())) is not None:
             who = later
         if _VERB_AHEAD.match(phrase, who.end()) or (
             unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS
         ):
             phrase = phrase[: who.end()]  # (7名法律顾问 为政府…: whom they serve is after)
-        elif _adverb_then_verb(phrase, first.end()) or _is_verb(
-            phrase[first.end() : first.end() + 2], guessed=False
+        elif _adverb_then_verb(phrase, earliest.end()) or _is_verb(
+            phrase[earliest.end() : earliest.end() + 2], guessed=False
         ):
             # 10名工作人员 成功申领…, 253名专家 组建…人才库: the first people or bodies, then
             # what they did (a dictionary verb, or an adverb)
-            phrase = phrase[: first.end()]
+            phrase = phrase[: earliest.end()]
         elif (
             unit in _COUNTS_BODIES
             and (verb := _VERB_AHEAD.search(phrase, who.end(), who.end() + _BODY_TAIL + 4))
