@@ -897,6 +897,25 @@ def _adverb_then_verb(phrase: str, at: int) -> bool:
     )
 
 
+# A time or share named between where a change starts and its value (审批事项从法定办理
+# 时间20天…, 由原来串联审批时间120天, 缩短到并联审批时间60天): the quantity is the name.
+_CHANGE_FROM = re.compile(
+    r"[由从]原来|(?:(?<![案理自缘事经来])由|(?<![服随自听])从)(?![严事业而中源头此前未不于衷])"
+)
+_CHANGED_TO = re.compile(
+    r"(?:缩短|压缩|压减|减少|降低|下降|提高|提升|提速|增加|增长|上升)(?:到|至)"
+)
+
+
+def _changed_quantity(subject: str) -> str:
+    if (to := _CHANGED_TO.match(subject)) is not None and len(subject) - to.end() >= 2:
+        return subject[to.end() :]
+    found = _CHANGE_FROM.search(subject)
+    if found is not None and len(subject) - found.end() >= 4:
+        return subject[found.end() :]
+    return subject
+
+
 def _without_aspect(subject: str) -> str:
     """The opening verb without its aspect 了 (下发了各类文件 → 下发各类文件; not 为了, 了解)."""
     if subject[2:3] == "了" and subject[3:4] != "解" and subject[:2] not in _NOT_ASPECT:
@@ -2387,6 +2406,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
         subject = _without_basis(subject)
+        if unit in _TIMES or unit in _PERCENT:
+            subject = _changed_quantity(subject)
         origin = subject if raw_before.endswith(_FROM) else ""
         if unit == "\uff05":
             unit = "%"

@@ -1347,6 +1347,23 @@ NINTH_ROUND_VALUES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a time named between where a change starts and its value is that time
+        (
+            "事项办理由原来串联审批时间90天,缩短到并联审批时间45天。",
+            ["串联审批时间", "并联审批时间"],
+        ),
+        ("许可事项从法定平均办理时间22天压缩至8天,", ["法定平均办理时间"] * 2),
+        # guards: 由 inside a word (案由) is no change's start
+        ("行政诉讼案由数量同比增长12.5%。", ["行政诉讼案由数量同比增长"]),
+    ],
+)
+def test_a_quantity_named_after_where_its_change_starts(text: str, expected: list[str]) -> None:
+    assert [f.label for f in extract(text)] == expected
+
+
 def test_the_people_counted_end_before_an_adverb_opens_what_they_did() -> None:
     text = "全区18名执法人员成功考取执法资格证。"
     assert [(f.label, f.value, f.unit) for f in extract(text)] == [("执法人员", 18.0, "名")]
