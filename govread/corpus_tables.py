@@ -59,6 +59,7 @@ _COMPUTING_MODULES = (
     "coverage",
     "figure_table",
     "figures",
+    "acts",
     "indicators",
     "node_ids",
     "plan_phase",
