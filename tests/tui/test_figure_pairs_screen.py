@@ -48,14 +48,11 @@ async def test_figures_pair_by_act_and_coverage_says_where_a_theme_is_spoken_of(
         assert paired[0][1].startswith("44件") and paired[0][2].startswith("12件")
         alone = {(row[1].split()[0], row[2].split()[0]) for row in rows if row not in paired}
         assert alone == {("40件", "—"), ("—", "9件"), ("—", "58件")}
-        await pilot.press("escape", "escape")
+        await pilot.press("escape", "escape", "t")  # the figures, compare, then the tables
         await pilot.pause()
-        await pilot.press("t")
-        await pilot.pause()
+        await app.workers.wait_for_complete()
         corpus = app.screen
         assert isinstance(corpus, CorpusScreen)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
         grid = corpus.table("coverage")
