@@ -42,7 +42,7 @@ from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
 from govread.plan_phase import later_year
-from govread.topics import OTHER_ID, Lexicon, load_lexicon
+from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
 # a leftover unit joins its best partner's row above this. Raising it to PAIR_THRESHOLD
@@ -331,24 +331,6 @@ def _phase_parts(
     return parts
 
 
-COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
-PHASE_MIN = 5.0  # and a phase (存在的问题, 下一步): one of its words is in every other section
-
-
-def _weighted_themes(
-    scores: Mapping[str, float], lexicon: Lexicon
-) -> tuple[tuple[str, float], ...]:
-    """The subject themes a unit's own words cover (COVER_MIN points or more), with shares."""
-    covered = {
-        t.id: scores.get(t.id, 0.0)
-        for t in lexicon.themes
-        if not t.phase and scores.get(t.id, 0.0) >= COVER_MIN
-    }
-    total = sum(covered.values())
-    ranked = sorted(covered.items(), key=lambda item: (-item[1], item[0]))
-    return tuple((theme, round(points / total, 3)) for theme, points in ranked)
-
-
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
     sentence = (match.group() if match else text).strip().rstrip("。;\uff1b")
@@ -396,12 +378,7 @@ class _Builder:
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
-        subject = self.lexicon.score(str(fields["heading"]), text, seen=self.seen)
-        themes = _weighted_themes(subject, self.lexicon)
-        spoken = self.lexicon.score(str(fields["heading"]), text, phase_text=True, seen=self.seen)
-        phases = frozenset(
-            t.id for t in self.lexicon.themes if t.phase and spoken.get(t.id, 0.0) >= PHASE_MIN
-        )
+        themes, phases = covered_themes(self.lexicon, str(fields["heading"]), text, self.seen)
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the

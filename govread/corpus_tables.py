@@ -59,6 +59,7 @@ _COMPUTING_MODULES = (
     "coverage",
     "figure_table",
     "figures",
+    "acts",
     "indicators",
     "node_ids",
     "plan_phase",
@@ -208,7 +209,8 @@ def entry_to_json(entry: CorpusEntry) -> str:
         "coverage": {
             "total": entry.coverage.total_chars,
             "themes": [
-                [s.theme, s.units, s.chars, s.share, s.first_node] for s in entry.coverage.themes
+                [s.theme, s.units, s.chars, s.share, s.first_node, s.within]
+                for s in entry.coverage.themes
             ],
         },
         "contents": {
@@ -245,12 +247,12 @@ def _is_row(raw: object) -> bool:
 
 
 def _is_share(raw: object) -> bool:
-    if not isinstance(raw, list) or len(raw) != 5:
+    if not isinstance(raw, list) or len(raw) != 6:
         return False
-    theme, units, chars, share, first_node = raw
+    theme, units, chars, share, first_node, within = raw
     return (
         isinstance(theme, str)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in (units, chars))
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in (units, chars, within))
         and isinstance(share, (int, float))
         and not isinstance(share, bool)
         and (first_node is None or isinstance(first_node, str))
@@ -295,8 +297,8 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
     ):
         return None
     themes = tuple(
-        ThemeShare(theme, units, chars, float(share), first_node)
-        for theme, units, chars, share, first_node in raw_coverage["themes"]
+        ThemeShare(theme, units, chars, float(share), first_node, within)
+        for theme, units, chars, share, first_node, within in raw_coverage["themes"]
     )
     if [s.theme for s in themes] != list(load_lexicon().order):
         return None

@@ -8,8 +8,11 @@ Each unit goes to one theme of `govread.topics`:
 a unit under a 存在的问题 / 下一步工作 heading, or a closing paragraph that is about
 problems or plans, goes to that phase theme; every other unit to its best subject theme
 (``other`` when the lexicon says nothing). A report's coverage of a theme is the number of
-its units there and their share of the report's text (CJK characters). No jieba: plain
-keyword counting, so a thousand reports take seconds.
+its units there and their share of the report's text (CJK characters), and the number of its
+other units whose own words cover the theme besides their main one (`topics.covered_themes`,
+the rule the comparison and the timeline read): a report is silent on a theme only when no
+unit covers it, as `govread compare` says. No jieba: plain keyword counting, so a thousand
+reports take seconds.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import plan_offset
-from govread.topics import OTHER_ID, Lexicon, load_lexicon
+from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MIN_UNIT_CJK = 6  # a stretch shorter than this (a signature, a date) is no unit
@@ -33,6 +36,14 @@ class ThemeShare:
     chars: int  # CJK characters of those units
     share: float  # chars / the report's CJK characters in units, 0-1
     first_node: str | None = None  # the node of its first unit, to go and read it
+    # units mainly on another theme whose own words cover this one too (宝鸡's 三、 on
+    # 重大行政决策程序 under 制度建设); first_node is the first of them when units is 0
+    within: int = 0
+
+    @property
+    def covered(self) -> bool:
+        """Whether any text of the report covers the theme (it is not silent on it)."""
+        return self.units > 0 or self.within > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +62,8 @@ class Coverage:
 
     @property
     def silent(self) -> list[str]:
-        """The subject themes this report says nothing on (no unit at all)."""
-        return [s.theme for s in self.themes if s.units == 0 and s.theme != OTHER_ID]
+        """The subject themes this report says nothing on (no unit covers them at all)."""
+        return [s.theme for s in self.themes if not s.covered and s.theme != OTHER_ID]
 
 
 def _cjk_len(text: str) -> int:
@@ -72,8 +83,17 @@ def _own_text(section: Section) -> str:
     return "\n".join(run for run in runs if run.strip())
 
 
-def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
-    """(theme id, CJK characters, node id) of every unit of the report."""
+_Unit = tuple[str, int, str, frozenset[str]]
+
+
+def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
+    """(theme id, CJK characters, node id, the themes its own words cover) of every unit of
+    the report."""
+    seen: dict[str, dict[str, int]] = {}
+
+    def covers(heading: str, body: str) -> frozenset[str]:
+        themes, phases = covered_themes(lexicon, heading, body, seen)
+        return phases.union(theme for theme, _ in themes)
 
     def subject(heading: str, body: str, context: Sequence[str]) -> str:
         return lexicon.best(lexicon.score(heading, body, context), phase=False)
@@ -82,24 +102,24 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
         found = lexicon.best(lexicon.score(heading), phase=True)
         return None if found == OTHER_ID else found
 
-    def walk(
-        section: Section, context: list[str], zone: str | None
-    ) -> Iterator[tuple[str, int, str]]:
+    def walk(section: Section, context: list[str], zone: str | None) -> Iterator[_Unit]:
         zone = zone or phase_of(section.heading)
         body = _own_text(section)
         if (size := _cjk_len(body)) >= _MIN_UNIT_CJK:
-            yield zone or subject(section.heading, body, context), size, section.id
+            theme = zone or subject(section.heading, body, context)
+            yield theme, size, section.id, covers(section.heading, body)
         inner = [section.heading, *context]
         for item in section.items:
             if (size := _cjk_len(item.text)) >= _MIN_UNIT_CJK:
-                yield zone or subject(item.heading, item.text, inner), size, item.id
+                theme = zone or subject(item.heading, item.text, inner)
+                yield theme, size, item.id, covers(item.heading, item.text)
         for child in section.children:
             yield from walk(child, inner, zone)
 
     prefix = report.id
     for paragraph in report.preamble:
         if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
-            yield subject("", paragraph, ()), size, f"{prefix}/preamble"
+            yield subject("", paragraph, ()), size, f"{prefix}/preamble", covers("", paragraph)
     for section in report.sections:
         yield from walk(section, [], None)
     for paragraph in report.closing:
@@ -108,7 +128,7 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[tuple[str, int, str]]:
                 scores = lexicon.score(body=part, phase_text=True)
                 phase = lexicon.best(scores, phase=True)
                 theme = phase if phase != OTHER_ID else subject("", part, ())
-                yield theme, size, f"{prefix}/closing"
+                yield theme, size, f"{prefix}/closing", covers("", part)
 
 
 def _closing_parts(paragraph: str, year: int | None) -> list[str]:
@@ -126,10 +146,15 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
     units: dict[str, int] = {}
     chars: dict[str, int] = {}
     first: dict[str, str] = {}
-    for theme, size, node_id in _units(report, lexicon):
+    within: dict[str, int] = {}
+    first_within: dict[str, str] = {}
+    for theme, size, node_id, covers in _units(report, lexicon):
         first.setdefault(theme, node_id)
         units[theme] = units.get(theme, 0) + 1
         chars[theme] = chars.get(theme, 0) + size
+        for other in covers - {theme}:
+            first_within.setdefault(other, node_id)
+            within[other] = within.get(other, 0) + 1
     total = sum(chars.values())
     shares = tuple(
         ThemeShare(
@@ -137,7 +162,8 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
             units.get(theme_id, 0),
             chars.get(theme_id, 0),
             chars.get(theme_id, 0) / total if total else 0.0,
-            first.get(theme_id),
+            first.get(theme_id, first_within.get(theme_id)),
+            within.get(theme_id, 0),
         )
         for theme_id in lexicon.order
     )
@@ -158,6 +184,7 @@ COVERAGE_COLUMNS = (
     "units",
     "chars",
     "share",
+    "within",
     "path",
     "sha256",
 )
@@ -175,6 +202,7 @@ def coverage_rows(found: Sequence[Coverage]) -> list[dict[str, object]]:
             "units": share.units,
             "chars": share.chars,
             "share": round(share.share, 4),
+            "within": share.within,
             "path": c.report.path,
             "sha256": c.report.sha256,
         }

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govread.acts import act_after, act_before
 from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.flat import word_classes
 from govread.parsers.model import Report, Section
@@ -578,6 +579,8 @@ class Figure:
     end: int
     indicator: str | None = None  # the canonical indicator (govread.indicators), if one applies
     is_range: bool = False  # one end of a range: 0.5 and 1.5 of "0.5至1.5个工作日"
+    # what was done to what is counted (govread.acts): 清理 of 对312件规范性文件进行全面清理
+    act: str = ""
 
     @property
     def key(self) -> str:
@@ -2075,6 +2078,29 @@ _PARENTHESIS = re.compile(r"[(\uff08][^()\uff08\uff09]{0,120}[)\uff09]")
 _NEGATED = ("不予", "不受理", "未予", "未能", "未按", "不符合")
 
 
+def _act(text: str, raw_before: str, noun: str, noun_end: int, unit: str) -> str:
+    """What was done to a count's noun (`govread.acts`): the act before the number in its
+    clause, else the one right after the counted noun; none for a rate or a sum of money.
+    (Asked again of the subject, for one an action after the number gave: 对82件宣布失效.)"""
+    if unit in ("%", "\uff05") or unit in _MONEY:
+        return ""
+    return act_before(raw_before) or (act_after(text, noun_end) if noun else "")
+
+
+# A list of several nouns closed by 等 (合同协议、规范性文件等55件) counts them all.
+_LISTED_WITH = re.compile(r"[、和及与]")
+
+
+def _several_listed(label: str, raw_before: str, unit: str) -> bool:
+    """Whether a count's subject is a list of several nouns ending in 等 (审查合同协议、规范性
+    文件等55件): it is none of them alone, so no indicator of one of them is its own."""
+    return (
+        unit not in ("%", "\uff05")
+        and raw_before.rstrip().endswith("等")
+        and _LISTED_WITH.search(label) is not None
+    )
+
+
 def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str | None:
     """The label's indicator; a bare 合格率 or 办结 looks at its sentence for whose it is, and
     so does a rate lent a subject (受理诉求 + 办结率: the sentence says whose 受理诉求)."""
@@ -2422,8 +2448,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
             # list, so each rate is read with those words rather than after its siblings
             context = context[:list_at]
+        act = _act(text, raw_before, noun, noun_end, unit) or _act(text, subject, "", 0, unit)
         for index_in_list, label in enumerate(labels):
-            if honour:
+            if honour or (len(labels) == 1 and _several_listed(label, raw_before, unit)):
                 indicator = None
             elif index_in_list:
                 # 重大行政决策公众参与率、…、合法性审查率: the later rates share what the first
@@ -2436,6 +2463,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 indicator = (done_to and _indicator(done_to, unit, context)) or _indicator(
                     label, unit, context, bare
                 )
+                if indicator is None and act and noun:
+                    # 10件规范性文件进行了实施后评估, 对12件规范性文件进行审核: the noun and
+                    # the act, as normalised (审核 is 审查)
+                    indicator = indicator_for_subject(_clean(noun) + act, unit)
             figures.append(
                 Figure(
                     label=label,
@@ -2449,6 +2480,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     end=end,
                     indicator=indicator,
                     is_range=number.series == "range",
+                    act=act,
                 )
             )
         last_end = max(consumed, end)
@@ -2539,9 +2571,16 @@ def _comparable(fa: Figure, fb: Figure) -> bool:
     return fa.indicator is None or fb.indicator is None or fa.indicator == fb.indicator
 
 
+def _same_act(fa: Figure, fb: Figure) -> bool:
+    """What was done to the counted noun agrees (清理 312 documents is not 评估 10 of them):
+    asked of figures paired by subject; an indicator already names its act."""
+    return fa.act == fb.act
+
+
 def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
     """Figures of A and B that measure the same thing: the same canonical indicator, or
-    the same (or, for rates, nearly the same) subject; never the unit alone.
+    the same (or, for rates, nearly the same) subject with the same act done to it
+    (`Figure.act`); never the unit alone.
 
     Each figure is used once: indicator matches first, then exact subjects, then near
     ones, in A's order.
@@ -2561,9 +2600,9 @@ def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
                 if rule == "indicator":
                     same = fa.indicator is not None and fa.indicator == fb.indicator
                 elif rule == "exact":
-                    same = fa.key == fb.key and _specific(fa)
+                    same = fa.key == fb.key and _specific(fa) and _same_act(fa, fb)
                 else:
-                    same = _near(fa.key, fb.key)
+                    same = _near(fa.key, fb.key) and _same_act(fa, fb)
                 if same:
                     if rule == "indicator" and fa.indicator is not None:
                         label = fa.indicator

@@ -89,6 +89,7 @@ _ANALYSIS_MODULES = (
     "node_ids",
     "compare",
     "figures",
+    "acts",
     "indicators",
     "topics",
 )

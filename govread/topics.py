@@ -139,6 +139,45 @@ class Lexicon:
         return best_id
 
 
+COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
+PHASE_MIN = 5.0  # and a phase (存在的问题, 下一步): one of its words is in every other section
+
+
+def weighted_themes(scores: Mapping[str, float], lexicon: Lexicon) -> tuple[tuple[str, float], ...]:
+    """The subject themes a unit's own words cover (COVER_MIN points or more, its heading
+    and text scored without the headings above it), with their shares, largest first."""
+    covered = {
+        t.id: scores.get(t.id, 0.0)
+        for t in lexicon.themes
+        if not t.phase and scores.get(t.id, 0.0) >= COVER_MIN
+    }
+    total = sum(covered.values())
+    ranked = sorted(covered.items(), key=lambda item: (-item[1], item[0]))
+    return tuple((theme, round(points / total, 3)) for theme, points in ranked)
+
+
+def spoken_phases(scores: Mapping[str, float], lexicon: Lexicon) -> frozenset[str]:
+    """The phases a unit's own words speak of (PHASE_MIN points or more, scored with
+    ``phase_text``), wherever it stands (…还存在许多不足和短板)."""
+    return frozenset(t.id for t in lexicon.themes if t.phase and scores.get(t.id, 0.0) >= PHASE_MIN)
+
+
+def covered_themes(
+    lexicon: Lexicon,
+    heading: str,
+    body: str,
+    seen: dict[str, dict[str, int]] | None = None,
+) -> tuple[tuple[tuple[str, float], ...], frozenset[str]]:
+    """The one rule of what a unit's text covers, besides the theme it is mainly about:
+    its subject themes with shares (`weighted_themes`) and the phases it speaks of
+    (`spoken_phases`). The comparison's silent claims, the timeline's topics and the
+    coverage table all read it, so a report is silent on a theme in one exactly when it is
+    in the others."""
+    subject = lexicon.score(heading, body, seen=seen)
+    spoken = lexicon.score(heading, body, phase_text=True, seen=seen)
+    return weighted_themes(subject, lexicon), spoken_phases(spoken, lexicon)
+
+
 def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
     raw_themes = data.get("theme")
     if not isinstance(raw_themes, list) or not raw_themes:

@@ -151,7 +151,12 @@ def coverage_json(found: Sequence[Coverage]) -> list[dict[str, object]]:
             "year": c.report.year,
             "chars": c.total_chars,
             "themes": {
-                s.theme: {"units": s.units, "chars": s.chars, "share": round(s.share, 4)}
+                s.theme: {
+                    "units": s.units,
+                    "chars": s.chars,
+                    "share": round(s.share, 4),
+                    "within": s.within,
+                }
                 for s in c.themes
             },
         }
@@ -175,9 +180,10 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
     for c in found:
         cells = []
         for share in c.themes:
-            cell = Text(f"{share.share * 100:.0f} ({share.units})")
-            if share.units == 0:
-                cell.stylize("dim")
+            if share.units:
+                cell = Text(f"{share.share * 100:.0f} ({share.units})")
+            else:  # silent ("·") only where no text covers the theme
+                cell = Text(f"(+{share.within})" if share.within else "·", style="dim")
             cells.append(cell)
         out.add_row(_where(c.report), *cells)
     _console().print(out)

@@ -60,3 +60,35 @@ def test_a_closing_paragraph_that_turns_to_plans_counts_its_plans(samples: list[
     assert one.of("next_steps").chars == len(
         "下一步我县将加强执法培训完善行政复议制度深入开展普法宣传"
     )
+
+
+# A chapter mainly on rules that also sets out 重大行政决策 procedure (invented text).
+_RULES_WITH_DECISIONS = (
+    "某县人民政府关于2023年法治政府建设情况的报告\n"
+    "一、完善制度体系\n"
+    "全年审查规范性文件12件，清理规范性文件30件，推进规范性文件备案审查，"
+    "完善立法和规范性文件制度。严格落实重大行政决策程序规定，重大行政决策事项目录"
+    "向社会公布，开展重大行政决策合法性审查。\n"
+    "二、推进严格执法\n"
+    "深化行政执法体制改革，落实行政执法三项制度，开展行政执法案卷评查。\n"
+)
+
+
+def test_a_theme_covered_inside_another_units_text_is_not_silent() -> None:
+    """QA walk: coverage showed "·" (silent) on 行政决策 for a report whose chapter on rules
+    sets out 重大行政决策程序, while the timeline said "in 三、" and compare did not call it
+    silent. One rule (`topics.covered_themes`) decides "covers" for all three."""
+    from govread.compare import report_units
+    from govread.topics import load_lexicon
+
+    report = parse_text(_RULES_WITH_DECISIONS, path="x.txt")
+    found = coverage(report)
+    decisions = found.of("decisions")
+    assert decisions.units == 0 and decisions.within >= 1 and decisions.covered
+    assert decisions.first_node is not None and decisions.first_node.startswith(report.id)
+    assert "decisions" not in found.silent
+    assert "emergencies" in found.silent
+    lexicon = load_lexicon()
+    units = report_units(report, lexicon)
+    by_compare = {t for t in lexicon.order if t != "other" and not any(u.covers(t) for u in units)}
+    assert set(found.silent) == by_compare

@@ -312,7 +312,10 @@ class CorpusScreen(LocalisedScreen[None]):
         largest = self._coverage_largest  # one scale for the whole corpus, filtered or not
         cells = [Text(sanitize(entry.label))]
         for share in entry.coverage.themes:
-            label = f"{share.share * 100:.0f}% ({share.units})" if share.units else "·"
+            if share.units:
+                label = f"{share.share * 100:.0f}% ({share.units})"
+            else:  # "·" only where no text covers the theme (`Coverage.silent`)
+                label = f"(+{share.within})" if share.within else "·"
             cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
         return cells
 
