@@ -51,6 +51,7 @@ from typing import NamedTuple, TypeVar
 from govread import segment, statefile
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
+from govread.grams import _GRAM_TOKENS, _PAIR_TOKENS, _unit_grams, gram_text, gram_token
 from govread.i18n import N_, _, _n
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
@@ -84,6 +85,7 @@ from govread.store_build import (
 # figures, topics, the comparison's words): a change to any of them re-indexes the report
 _ANALYSIS_MODULES = (
     "store_build",
+    "grams",
     "segment",
     "search",
     "node_ids",
@@ -316,65 +318,6 @@ def _split(text: str) -> list[str]:
     return text.split(" ") if text else []
 
 
-def gram_token(gram: str) -> str:
-    """A needle of one or two characters as `units_grams` holds it: its code points in
-    hexadecimal joined by "x" (法 → ``6cd5``, 复议 → ``590dx8bae``), one token of FTS5's
-    ``ascii`` tokenizer whatever the characters."""
-    return "x".join(format(ord(ch), "x") for ch in gram)
-
-
-class _GramTokens(dict[str, str]):
-    def __missing__(self, gram: str) -> str:
-        token = self[gram] = gram_token(gram)
-        return token
-
-
-class _PairTokens(dict[int, str]):
-    """A pair of characters as one number (`gram_text`) -> its token."""
-
-    def __missing__(self, pair: int) -> str:
-        token = self[pair] = f"{pair & 0xFFFFFFFF:x}x{pair >> 32:x}"
-        return token
-
-
-_GRAM_TOKENS = _GramTokens()
-_PAIR_TOKENS = _PairTokens()
-_GRAM_TOKENS_KEPT = 200_000  # tokens of the characters and pairs met, kept while indexing
-
-
-def _unit_grams(folded: str) -> tuple[set[str], set[int]]:
-    """The distinct characters and the distinct pairs of adjacent characters of a unit's
-    folded text, the pairs as numbers (the code points of two characters, the first in the
-    low half; `_PAIR_TOKENS` names them).
-
-    The pairs are found as numbers, not strings: the text as UTF-32 is read as 8-byte
-    integers from its first character and, a character on, from its second, which gives
-    every adjacent pair at C speed."""
-    raw = folded.encode("utf-32-le", "surrogatepass")
-    size = len(folded)
-    pairs = array("Q", raw[: 8 * (size // 2)])
-    pairs.frombytes(raw[4 : 4 + 8 * ((size - 1) // 2)])
-    if sys.byteorder == "big":
-        pairs.byteswap()
-    return set(folded), set(pairs)
-
-
-def _gram_row(chars: set[str], pairs: set[int]) -> str:
-    if len(_GRAM_TOKENS) > _GRAM_TOKENS_KEPT:
-        _GRAM_TOKENS.clear()
-    if len(_PAIR_TOKENS) > _GRAM_TOKENS_KEPT:
-        _PAIR_TOKENS.clear()
-    return " ".join(
-        chain(map(_GRAM_TOKENS.__getitem__, chars), map(_PAIR_TOKENS.__getitem__, pairs))
-    )
-
-
-def gram_text(folded: str) -> str:
-    """A unit's row of `units_grams`: the token of each distinct character and each distinct
-    pair of adjacent characters of its folded text (in no particular order)."""
-    return _gram_row(*_unit_grams(folded))
-
-
 # A gram is packed in a segment (`grams_packed`) when at least a PACK_SHARE-th of the
 # segment's units hold it, and PACK_MIN: reading fewer from `units_grams` is as quick
 PACK_SHARE = 16
@@ -420,15 +363,21 @@ class _Packer:
         self.chars: list[str] = []
         self.pairs: list[array[int]] = []
 
-    def add(self, unit_id: int, chars: set[str], pairs: set[int]) -> None:
+    def add(self, unit_id: int, chars: str, pairs: array[int]) -> None:
+        """Add a unit: its distinct characters as one string, its distinct pairs as
+        numbers (`grams.UnitGrams`)."""
         if self.first is not None and unit_id - self.first >= PACK_SPAN:
             self.flush()
         if self.first is None:
             self.first = unit_id
         self.last = unit_id
         self.offsets.append(unit_id - self.first)
-        self.chars.append("".join(chars))
-        self.pairs.append(array("Q", pairs))
+        self.chars.append(chars)
+        self.pairs.append(pairs)
+
+    def add_grams(self, unit_id: int, chars: set[str], pairs: set[int]) -> None:
+        """`add` a unit's grams as `grams._unit_grams` gives them."""
+        self.add(unit_id, "".join(chars), array("Q", pairs))
 
     def flush(self) -> None:
         """Write the segment of the units added since the last flush."""
@@ -452,28 +401,18 @@ def _fill_grams(
     value: int,
     *,
     delete: bool = False,
-    pack: bool = False,
 ) -> None:
     """Add (or delete) the `units_grams` rows of the units meeting `condition`, a batch at a
-    time: a contentless table is given again the text it indexed, to take a row out. With
-    `pack`, the units are also packed into segments (`grams_packed`)."""
+    time, from their folded text: a contentless table is given again the text it indexed,
+    to take a row out. (New reports' rows come made by the workers: `Store.put_prepared`.)"""
     insert = (
         "INSERT INTO units_grams(units_grams, rowid, grams) VALUES ('delete', ?, ?)"
         if delete
         else "INSERT INTO units_grams(rowid, grams) VALUES (?, ?)"
     )
-    packer = _Packer(db) if pack else None
     cursor = db.execute(f"SELECT id, folded FROM units WHERE {condition} ORDER BY id", (value,))
     while rows := cursor.fetchmany(1000):
-        grams: list[tuple[int, str]] = []
-        for unit_id, folded in rows:
-            chars, pairs = _unit_grams(folded)
-            grams.append((unit_id, _gram_row(chars, pairs)))
-            if packer is not None:
-                packer.add(unit_id, chars, pairs)
-        db.executemany(insert, grams)
-    if packer is not None:
-        packer.flush()
+        db.executemany(insert, [(unit_id, gram_text(folded)) for unit_id, folded in rows])
 
 
 def _drop_segments(db: sqlite3.Connection, low: int, high: int) -> None:
@@ -505,7 +444,7 @@ def _pack_gaps(db: sqlite3.Connection) -> None:
         )
         while rows := cursor.fetchmany(1000):
             for unit_id, folded in rows:
-                packer.add(unit_id, *_unit_grams(folded))
+                packer.add_grams(unit_id, *_unit_grams(folded))
         packer.flush()
 
 
@@ -828,6 +767,9 @@ class Store:
         for prepared in batch:  # the rows they replace, their counts netted with the new
             self._remove_where("path=?", (prepared.path,), df, terms)
         (first,) = self.db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()
+        top = first  # the units' ids, given here as SQLite would (the highest one's next)
+        grams: list[tuple[int, str]] = []  # (unit id, its row of units_grams)
+        packer = _Packer(self.db)
         for prepared in batch:
             cursor = self.db.execute(
                 "INSERT INTO reports (path, sha256, text_sha256, parser, region, city, province,"
@@ -846,12 +788,22 @@ class Store:
                 ),
             )
             report_id = cursor.lastrowid
+            ids = range(top + 1, top + 1 + len(prepared.units))
+            top += len(prepared.units)
             self.db.executemany(
-                "INSERT INTO units (report_id, ordinal, node_id, parent, level, kind, number,"
+                "INSERT INTO units (id, report_id, ordinal, node_id, parent, level, kind, number,"
                 " heading, path, text, folded, heading_tokens, body_tokens, length)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [(report_id, *row) for row in prepared.units],
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (unit_id, report_id, *row)
+                    for unit_id, row in zip(ids, prepared.units, strict=True)
+                ],
             )
+            for unit_id, unit_grams in zip(ids, prepared.grams, strict=True):
+                grams.append((unit_id, unit_grams.row))
+                pairs = array("Q")
+                pairs.frombytes(unit_grams.pairs)
+                packer.add(unit_id, unit_grams.chars, pairs)
             self.db.executemany(
                 "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(report_id, *row) for row in prepared.figures],
@@ -873,7 +825,8 @@ class Store:
             "INSERT INTO units_fts(rowid, folded) SELECT id, folded FROM units WHERE id > ?",
             (first,),
         )
-        _fill_grams(self.db, "id > ?", first, pack=True)
+        self.db.executemany("INSERT INTO units_grams(rowid, grams) VALUES (?, ?)", grams)
+        packer.flush()
         self._count(df, +1)
         self._count_terms(terms, +1)
         self._totals(units, tokens, compare_units)

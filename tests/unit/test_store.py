@@ -301,8 +301,12 @@ def test_a_narrowed_search_ranks_as_the_in_memory_search_of_those_files(tmp_path
 def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> None:
     """`gram_text` finds the pairs as numbers read from the text's UTF-32 bytes: every
     length (odd, even, none), characters past the BMP and lone surrogates give the tokens
-    of the characters and pairs themselves."""
+    of the characters and pairs themselves; what a worker hands over for a unit
+    (`unit_grams`) is that row, and the characters and pairs its packing reads."""
     import random
+    from array import array
+
+    from govread import grams
 
     rng = random.Random(5)
     alphabet = ["a", "Z", " ", "法", "治", "复", "议", "𠀀", "𪚥", "\ud800", "\uffff", "\U0010ffff"]
@@ -310,6 +314,13 @@ def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> 
     texts += ["".join(rng.choices(alphabet, k=rng.randrange(0, 24))) for _ in range(300)]
     texts += [path.read_text("utf-8") for path in sample_paths()]
     for text in texts:
-        grams = set(text) | {text[i : i + 2] for i in range(len(text) - 1)}
-        row = store.gram_text(text)
-        assert sorted(row.split(" ")) == sorted(map(store.gram_token, grams)) or (row == text == "")
+        pairs = {text[i : i + 2] for i in range(len(text) - 1)}
+        row = grams.gram_text(text)
+        expected = sorted(map(grams.gram_token, set(text) | pairs))
+        assert sorted(row.split(" ")) == expected or (row == text == "")
+        handed = grams.unit_grams(text)
+        assert handed.row == row
+        assert sorted(handed.chars) == sorted(set(text))
+        numbers = array("Q")
+        numbers.frombytes(handed.pairs)
+        assert {grams._PAIR_TOKENS[n] for n in numbers} == {grams.gram_token(p) for p in pairs}
