@@ -149,6 +149,29 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(
     _assert_same_hits(folder, db, ["信访复议", "行政复议", "复议", "鱻", "议新"])
 
 
+def test_the_postings_the_workers_hand_over_are_those_made_from_the_units(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report's rows of `units_grams` and its packing are made where it is prepared
+    (`grams.unit_grams`), not from the stored units: they hold exactly the units holding
+    each needle, and the packed segments are those packed again from the units' text."""
+    monkeypatch.setattr(store, "PACK_MIN", 1)
+    folder = _copy(sample_paths()[:3], tmp_path / "reports")
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    with store.Store(db) as opened:
+        raw = opened.db
+        _assert_postings_are_the_units(raw, _short_needles(raw))
+        query = "SELECT token, segment, units FROM grams_packed ORDER BY token, segment"
+        written = raw.execute(query).fetchall()
+        segments = raw.execute("SELECT * FROM grams_segments").fetchall()
+        assert written and len(segments) == 1
+        raw.execute("DELETE FROM grams_packed")
+        raw.execute("DELETE FROM grams_segments")
+        store._pack_gaps(raw)
+        assert raw.execute(query).fetchall() == written
+
+
 @pytest.mark.parametrize(
     ("version", "lacking"),
     [
