@@ -40,10 +40,10 @@ import sqlite3
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import chain, repeat
+from itertools import repeat
 from operator import add, itemgetter, sub
 from pathlib import Path
 from typing import NamedTuple, TypeVar
@@ -326,73 +326,65 @@ PACK_SPAN = 8192  # row ids a segment spans at most (its units' offsets fit 16 b
 _G = TypeVar("_G", str, int)  # a gram: a character, or a pair as a number
 
 
+def _offsets() -> array[int]:
+    return array("H")
+
+
 def _packed_rows(
-    first: int,
-    offsets: list[int],
-    held: Sequence[Iterable[_G]],
-    names: Mapping[_G, str],
-    need: int,
+    first: int, postings: Mapping[_G, array[int]], names: Mapping[_G, str], need: int
 ) -> Iterator[tuple[str, int, bytes]]:
-    """The `grams_packed` rows of a segment (its first row id, its units' offsets and the
-    grams each holds): one per gram held by `need` units or more."""
-    counts = Counter(chain.from_iterable(held))
-    common = {gram for gram, n in counts.items() if n >= need}
-    if not common:
-        return
-    units: dict[_G, array[int]] = {gram: array("H") for gram in common}
-    for offset, grams in zip(offsets, held, strict=True):
-        # each common gram of the unit gets its offset, in C-level passes
-        found = common.intersection(grams)
-        deque(map(array.append, map(units.__getitem__, found), repeat(offset)), maxlen=0)
-    for gram, packed in units.items():
-        if sys.byteorder == "big":
-            packed.byteswap()
-        yield names[gram], first, packed.tobytes()
+    """The `grams_packed` rows of a segment (its first row id, and each gram's units as
+    offsets from it): one per gram held by `need` units or more."""
+    for gram, units in postings.items():
+        if len(units) >= need:
+            if sys.byteorder == "big":
+                units.byteswap()
+            yield names[gram], first, units.tobytes()
 
 
 class _Packer:
-    """Packs the units given in row-id order into segments (`grams_packed`)."""
+    """Packs the units given in row-id order into segments (`grams_packed`). Each gram's
+    units are noted as they come (its offsets, 16-bit, in one array per gram: one pass over
+    a unit's grams, in C-level loops); the grams held by enough of them are written when
+    the segment is."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.first: int | None = None
         self.last = 0
-        self.offsets: list[int] = []
-        # each unit's distinct characters and pairs, kept compact until the segment is
-        # written (a string, an array: a set of a few hundred ints is ten times the size)
-        self.chars: list[str] = []
-        self.pairs: list[array[int]] = []
+        self.count = 0
+        self.chars: defaultdict[str, array[int]] = defaultdict(_offsets)
+        self.pairs: defaultdict[int, array[int]] = defaultdict(_offsets)
 
-    def add(self, unit_id: int, chars: str, pairs: array[int]) -> None:
-        """Add a unit: its distinct characters as one string, its distinct pairs as
-        numbers (`grams.UnitGrams`)."""
+    def add(self, unit_id: int, chars: Iterable[str], pairs: Iterable[int]) -> None:
+        """Add a unit: its distinct characters and its distinct pairs as numbers
+        (`grams._unit_grams`; `grams.UnitGrams` hands them over as a string and an array)."""
         if self.first is not None and unit_id - self.first >= PACK_SPAN:
             self.flush()
         if self.first is None:
             self.first = unit_id
         self.last = unit_id
-        self.offsets.append(unit_id - self.first)
-        self.chars.append(chars)
-        self.pairs.append(pairs)
-
-    def add_grams(self, unit_id: int, chars: set[str], pairs: set[int]) -> None:
-        """`add` a unit's grams as `grams._unit_grams` gives them."""
-        self.add(unit_id, "".join(chars), array("Q", pairs))
+        self.count += 1
+        offset = repeat(unit_id - self.first)
+        deque(map(array.append, map(self.chars.__getitem__, chars), offset), maxlen=0)
+        offset = repeat(unit_id - self.first)
+        deque(map(array.append, map(self.pairs.__getitem__, pairs), offset), maxlen=0)
 
     def flush(self) -> None:
         """Write the segment of the units added since the last flush."""
         first = self.first
         if first is None:
             return
-        need = max(PACK_MIN, -(-len(self.offsets) // PACK_SHARE))
+        need = max(PACK_MIN, -(-self.count // PACK_SHARE))
         rows = [
-            *_packed_rows(first, self.offsets, self.chars, _GRAM_TOKENS, need),
-            *_packed_rows(first, self.offsets, self.pairs, _PAIR_TOKENS, need),
+            *_packed_rows(first, self.chars, _GRAM_TOKENS, need),
+            *_packed_rows(first, self.pairs, _PAIR_TOKENS, need),
         ]
         self.db.executemany("INSERT INTO grams_packed VALUES (?, ?, ?)", rows)
         self.db.execute("INSERT INTO grams_segments VALUES (?, ?)", (first, self.last))
         self.first = None
-        self.offsets, self.chars, self.pairs = [], [], []
+        self.count = 0
+        self.chars, self.pairs = defaultdict(_offsets), defaultdict(_offsets)
 
 
 def _fill_grams(
@@ -444,7 +436,7 @@ def _pack_gaps(db: sqlite3.Connection) -> None:
         )
         while rows := cursor.fetchmany(1000):
             for unit_id, folded in rows:
-                packer.add_grams(unit_id, *_unit_grams(folded))
+                packer.add(unit_id, *_unit_grams(folded))
         packer.flush()
 
 
