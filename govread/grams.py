@@ -1,10 +1,10 @@
 """The postings of short needles (`units_grams`): each unit's distinct characters and pairs
 of adjacent characters, as the store writes them.
 
-A plain module (no SQLite) so that the pool's workers compute a unit's grams beside its
-other rows (`store_build.prepare_report`) and hand them over ready to insert: the parent,
-the one process that writes the store, then only runs the inserts and packs the common
-grams (`store._Packer`).
+A plain module (no SQLite) so that the pool's workers make a unit's row of `units_grams`
+(`gram_text`) beside its other rows (`store_build.prepare_report`) and hand it over ready
+to insert: the parent, the one process that writes the store, then only runs the inserts
+and packs the common grams from the rows' tokens (`store._Packer`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 import sys
 from array import array
 from itertools import chain
-from typing import NamedTuple
 
 
 def gram_token(gram: str) -> str:
@@ -72,19 +71,3 @@ def gram_text(folded: str) -> str:
     """A unit's row of `units_grams`: the token of each distinct character and each distinct
     pair of adjacent characters of its folded text (in no particular order)."""
     return _gram_row(*_unit_grams(folded))
-
-
-class UnitGrams(NamedTuple):
-    """A unit's grams as the store takes them: its row of `units_grams` (`gram_text`), and
-    for packing (`store._Packer`) its distinct characters as one string and its distinct
-    pairs as numbers (`_unit_grams`), native-endian unsigned 64-bit, as bytes."""
-
-    row: str
-    chars: str
-    pairs: bytes
-
-
-def unit_grams(folded: str) -> UnitGrams:
-    """The grams of a unit whose folded text is `folded`."""
-    chars, pairs = _unit_grams(folded)
-    return UnitGrams(_gram_row(chars, pairs), "".join(chars), array("Q", pairs).tobytes())

@@ -46,12 +46,12 @@ from dataclasses import dataclass, field, replace
 from itertools import repeat
 from operator import add, itemgetter, sub
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 from govread import segment, statefile
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
-from govread.grams import _GRAM_TOKENS, _PAIR_TOKENS, _unit_grams, gram_text, gram_token
+from govread.grams import gram_text, gram_token
 from govread.i18n import N_, _, _n
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
@@ -323,29 +323,16 @@ def _split(text: str) -> list[str]:
 PACK_SHARE = 16
 PACK_MIN = 64
 PACK_SPAN = 8192  # row ids a segment spans at most (its units' offsets fit 16 bits)
-_G = TypeVar("_G", str, int)  # a gram: a character, or a pair as a number
 
 
 def _offsets() -> array[int]:
     return array("H")
 
 
-def _packed_rows(
-    first: int, postings: Mapping[_G, array[int]], names: Mapping[_G, str], need: int
-) -> Iterator[tuple[str, int, bytes]]:
-    """The `grams_packed` rows of a segment (its first row id, and each gram's units as
-    offsets from it): one per gram held by `need` units or more."""
-    for gram, units in postings.items():
-        if len(units) >= need:
-            if sys.byteorder == "big":
-                units.byteswap()
-            yield names[gram], first, units.tobytes()
-
-
 class _Packer:
     """Packs the units given in row-id order into segments (`grams_packed`). Each gram's
     units are noted as they come (its offsets, 16-bit, in one array per gram: one pass over
-    a unit's grams, in C-level loops); the grams held by enough of them are written when
+    a unit's tokens, in C-level loops); the grams held by enough of them are written when
     the segment is."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
@@ -353,12 +340,10 @@ class _Packer:
         self.first: int | None = None
         self.last = 0
         self.count = 0
-        self.chars: defaultdict[str, array[int]] = defaultdict(_offsets)
-        self.pairs: defaultdict[int, array[int]] = defaultdict(_offsets)
+        self.units: defaultdict[str, array[int]] = defaultdict(_offsets)  # token -> offsets
 
-    def add(self, unit_id: int, chars: Iterable[str], pairs: Iterable[int]) -> None:
-        """Add a unit: its distinct characters and its distinct pairs as numbers
-        (`grams._unit_grams`; `grams.UnitGrams` hands them over as a string and an array)."""
+    def add(self, unit_id: int, tokens: Iterable[str]) -> None:
+        """Add a unit: the tokens of its row of `units_grams` (`gram_text`, split)."""
         if self.first is not None and unit_id - self.first >= PACK_SPAN:
             self.flush()
         if self.first is None:
@@ -366,25 +351,26 @@ class _Packer:
         self.last = unit_id
         self.count += 1
         offset = repeat(unit_id - self.first)
-        deque(map(array.append, map(self.chars.__getitem__, chars), offset), maxlen=0)
-        offset = repeat(unit_id - self.first)
-        deque(map(array.append, map(self.pairs.__getitem__, pairs), offset), maxlen=0)
+        deque(map(array.append, map(self.units.__getitem__, tokens), offset), maxlen=0)
 
     def flush(self) -> None:
-        """Write the segment of the units added since the last flush."""
+        """Write the segment of the units added since the last flush: a row per gram held
+        by a `PACK_SHARE`th of them (and `PACK_MIN`)."""
         first = self.first
         if first is None:
             return
         need = max(PACK_MIN, -(-self.count // PACK_SHARE))
-        rows = [
-            *_packed_rows(first, self.chars, _GRAM_TOKENS, need),
-            *_packed_rows(first, self.pairs, _PAIR_TOKENS, need),
-        ]
+        rows = []
+        for token, units in self.units.items():
+            if len(units) >= need:
+                if sys.byteorder == "big":
+                    units.byteswap()
+                rows.append((token, first, units.tobytes()))
         self.db.executemany("INSERT INTO grams_packed VALUES (?, ?, ?)", rows)
         self.db.execute("INSERT INTO grams_segments VALUES (?, ?)", (first, self.last))
         self.first = None
         self.count = 0
-        self.chars, self.pairs = defaultdict(_offsets), defaultdict(_offsets)
+        self.units = defaultdict(_offsets)
 
 
 def _fill_grams(
@@ -436,7 +422,7 @@ def _pack_gaps(db: sqlite3.Connection) -> None:
         )
         while rows := cursor.fetchmany(1000):
             for unit_id, folded in rows:
-                packer.add(unit_id, *_unit_grams(folded))
+                packer.add(unit_id, gram_text(folded).split())
         packer.flush()
 
 
@@ -791,11 +777,9 @@ class Store:
                     for unit_id, row in zip(ids, prepared.units, strict=True)
                 ],
             )
-            for unit_id, unit_grams in zip(ids, prepared.grams, strict=True):
-                grams.append((unit_id, unit_grams.row))
-                pairs = array("Q")
-                pairs.frombytes(unit_grams.pairs)
-                packer.add(unit_id, unit_grams.chars, pairs)
+            for unit_id, row in zip(ids, prepared.grams, strict=True):
+                grams.append((unit_id, row))
+                packer.add(unit_id, row.split())
             self.db.executemany(
                 "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(report_id, *row) for row in prepared.figures],

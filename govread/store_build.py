@@ -5,8 +5,8 @@ with their folded text and jieba tokens (`segment.report_tokens`), the figures (
 finder, `govread.figures`) and the themes of the comparison's units
 (`govread.compare.report_units`) with the words the comparison's IDF counts. The report is
 segmented once (`segment.Cutter`): each distinct block is cut once for both its search
-tokens and the comparison's words; each unit's postings of short needles (`govread.grams`) are
-made ready to insert. It runs in a pool worker, so the parent only writes rows (`Store.put_prepared`);
+tokens and the comparison's words; each unit's row of the postings of short needles
+(`govread.grams`) is made ready to insert. It runs in a pool worker, so the parent only writes rows (`Store.put_prepared`);
 `prepared_files` hands the results back in the order of the files, each as soon as it and
 all before it are known.
 """
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from govread import segment
 from govread.cache import report_to_dict
-from govread.grams import UnitGrams, unit_grams
+from govread.grams import gram_text
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 from govread.search import HEADING_WEIGHT, _report_units
@@ -70,9 +70,9 @@ class Prepared:
     # (ordinal, key, node_id, kind, number, theme, themes JSON, phases JSON)
     topics: list[tuple[object, ...]]
     terms: dict[str, int]  # comparison word -> comparison units of this report holding it
-    # each unit's row of `units_grams` and what packing it takes (`grams.unit_grams`), made
-    # here (in a worker) so that the one process writing the store only inserts them
-    grams: list[UnitGrams]
+    # each unit's row of `units_grams` (`grams.gram_text`), made here (in a worker) so that
+    # the one process writing the store only inserts them and packs their tokens
+    grams: list[str]
 
 
 # `json.dumps` with these arguments, without making an encoder per call (≈ 100 a report)
@@ -212,7 +212,7 @@ def prepare_report(
         figures=figures,
         topics=topics,
         terms=dict(terms),
-        grams=[unit_grams(unit.folded) for unit in units],
+        grams=[gram_text(unit.folded) for unit in units],
     )
 
 

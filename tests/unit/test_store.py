@@ -152,9 +152,10 @@ def test_a_refresh_parses_only_what_changed_and_prunes_what_vanished(
 def test_the_postings_the_workers_hand_over_are_those_made_from_the_units(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A report's rows of `units_grams` and its packing are made where it is prepared
-    (`grams.unit_grams`), not from the stored units: they hold exactly the units holding
-    each needle, and the packed segments are those packed again from the units' text."""
+    """A report's rows of `units_grams` are made where it is prepared (in a pool worker),
+    not from the stored units, and packed from their tokens: they hold exactly the units
+    holding each needle, and the packed segments are those packed again from the units'
+    folded text."""
     monkeypatch.setattr(store, "PACK_MIN", 1)
     folder = _copy(sample_paths()[:3], tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
@@ -324,10 +325,8 @@ def test_a_narrowed_search_ranks_as_the_in_memory_search_of_those_files(tmp_path
 def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> None:
     """`gram_text` finds the pairs as numbers read from the text's UTF-32 bytes: every
     length (odd, even, none), characters past the BMP and lone surrogates give the tokens
-    of the characters and pairs themselves; what a worker hands over for a unit
-    (`unit_grams`) is that row, and the characters and pairs its packing reads."""
+    of the characters and pairs themselves."""
     import random
-    from array import array
 
     from govread import grams
 
@@ -341,9 +340,3 @@ def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> 
         row = grams.gram_text(text)
         expected = sorted(map(grams.gram_token, set(text) | pairs))
         assert sorted(row.split(" ")) == expected or (row == text == "")
-        handed = grams.unit_grams(text)
-        assert handed.row == row
-        assert sorted(handed.chars) == sorted(set(text))
-        numbers = array("Q")
-        numbers.frombytes(handed.pairs)
-        assert {grams._PAIR_TOKENS[n] for n in numbers} == {grams.gram_token(p) for p in pairs}
