@@ -157,7 +157,7 @@ def test_the_postings_the_workers_hand_over_are_those_made_from_the_units(
     holding each needle, and the packed segments are those packed again from the units'
     folded text."""
     monkeypatch.setattr(store, "PACK_MIN", 1)
-    folder = _copy(sample_paths()[:3], tmp_path / "reports")
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
     _index(folder, db)
     with store.Store(db) as opened:
