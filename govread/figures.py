@@ -208,6 +208,10 @@ _LEAD_WORDS = (
     "我县",
     "我省",
     "我镇",
+    "我局",  # the reporting body (我局现行有效规范性文件53件): who speaks, as 我区
+    "我委",
+    "我厅",
+    "我办",
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
     "共计",
     "总计",
@@ -232,16 +236,24 @@ _LEAD_WORDS = (
     "均",
 )
 # A period before a subject says when, not what (连续五年国家工作人员…, 三年来…); a bare
-# 三年 is left alone (三年行动计划 is a name).
+# 三年 is left alone (三年行动计划 is a name). An inline enumerator (一是制定规范性文件9件,
+# 二是…) numbers the point, it names nothing either (not 是否).
 _LEAD_PERIOD = re.compile(
     r"(?:(?:连续|累计|持续|近)[〇一二三四五六七八九十两\d]{1,4}(?:年|个月)(?:来|以来)?"
-    r"|[〇一二三四五六七八九十两\d]{1,4}(?:年|个月)(?:来|以来))"
+    r"|[〇一二三四五六七八九十两\d]{1,4}(?:年|个月)(?:来|以来)"
+    r"|[一二三四五六七八九十]{1,2}是(?![否非])"
+    r")"
 )
 # Verbs that issue or carry out what is counted (出台优化法治环境17条措施): the subject is
 # what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
 _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
 # A leading word that is part of the next one when this character follows (共有产权住房).
-_LEAD_NOT_BEFORE = {"共有": "产", "年": "轻龄鉴报货薪检", "全局": "性观意"}  # 年轻干部, 年报 …
+_LEAD_NOT_BEFORE = {
+    "共有": "产",
+    "年": "轻龄鉴报货薪检",
+    "全局": "性观意",
+    "我办": "理",
+}  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
     "并": "购",
     "和": "解",
@@ -249,6 +261,8 @@ _LEAD_GUARDED = {
     "共": "享同有",
     "等": "级",
     "为": "民",
+    # an aspect particle left by a verb dropped before it (出台了《…》等长效机制5件); not 了解 …
+    "了": "解结断却得不无",
     "有": "效关序力机害偿利些的所望意线色奖毒为形限声名",  # 全县有中小学校63所; not 有效, 有关 …
 }
 _TRAIL_WORDS = (

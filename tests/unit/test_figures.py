@@ -1467,3 +1467,26 @@ def test_those_who_took_part_are_not_lent_to_their_rate() -> None:
         ("参考人员", None),
         ("参考率", "学法考试参考率"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inline enumerator numbers the point: what is counted follows it
+        ("一是修订部门规章4件,二是新增备案文件12件。", ["修订部门规章", "新增备案文件"]),
+        # an aspect particle left by an issuing verb dropped before it
+        ("出台了《林地管理办法》等配套制度6项,", ["配套制度"]),
+        ("印发了《河道保洁规定》等长效机制7件。", ["长效机制"]),
+        # the reporting body speaks, as 我区 does
+        ("梳理出我委现行有效规范性文件21件,", ["现行有效规范性文件"]),
+        # guards: 是否, 了解, 了结 and 我办理 are words, not leftovers
+        ("三是是否合法的审查意见6份", ["是否合法的审查意见"]),
+        ("了解群众意见建议320条,", ["了解群众意见建议"]),
+        ("了结历史遗留案件15件。", ["了结历史遗留案件"]),
+        ("我办理行政复议案件30件", ["我办理行政复议案件"]),
+    ],
+)
+def test_an_enumerator_a_particle_or_the_reporting_body_opens_no_subject(
+    text: str, expected: list[str]
+) -> None:
+    assert [f.label for f in extract(text)] == expected
