@@ -1146,12 +1146,16 @@ _LIST_MARKS = frozenset("、和与及")
 def _verb_after_means(subject: str) -> int:
     """Where the verb after a means of any name begins (通过区政府网站|发布…, 依托…新媒体|
     公开…): the first verb after at least two characters of the means that is no list item
-    (解读、) and no part of a person's name for a role (负责|人); 0 when there is none."""
+    (解读、) and no part of a person's name for a role (负责|人); 0 when there is none. The
+    verb keeps 成功 before it: 成功化解 counts what succeeded, not all that was tried."""
     for at in range(4, len(subject) - _MIN_AFTER_OPENING + 1):
         word = subject[at : at + 2]
         if _is_verb(word, guessed=False) and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS:
-            return at
+            return at - 2 if subject.endswith(_SUCCEEDED, 0, at) and at >= 6 else at
     return 0
+
+
+_SUCCEEDED = "成功"
 
 
 _PERSON_ENDS = frozenset("人员者")

@@ -1490,3 +1490,14 @@ def test_an_enumerator_a_particle_or_the_reporting_body_opens_no_subject(
     text: str, expected: list[str]
 ) -> None:
     assert [f.label for f in extract(text)] == expected
+
+
+def test_success_stays_with_the_verb_after_a_means() -> None:
+    # 成功化解 counts what succeeded: the means goes, 成功 stays (as 全年成功调解… keeps it)
+    text = "通过诉调对接成功化解矛盾纠纷640宗,"
+    assert [f.label for f in extract(text)] == ["成功化解矛盾纠纷"]
+    text = "依托网格平台成功调处邻里纠纷30件。"
+    assert [f.label for f in extract(text)] == ["成功调处邻里纠纷"]
+    # guards: a means before a bare verb still goes whole
+    text = "通过区政府网站发布动态信息120条。"
+    assert [f.label for f in extract(text)] == ["发布动态信息"]
