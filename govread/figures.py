@@ -1765,6 +1765,11 @@ _PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
 _SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
 
 
+# What holds of a part (其中 N件 [noun] 已印发…): a predicate that ends the clause, no 为/是/占
+# of a part's name or share (其中2项为子项) and no further number.
+_PART = re.compile(f" ?(?![为是占的等均])[^{_PUNCT}、\\d]{{2,12}}(?=[{_PUNCT}、]|$)")
+
+
 def _partitive(subject: str) -> bool:
     """No subject before the number, or only "among …" (行政执法监督人员中 8203人…)."""
     if not subject or subject == "中":
@@ -2284,6 +2289,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
+        elif own_unit and raw_before.strip() == "其中" and (part := _PART.match(text, noun_end)):
+            # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
+            # is named by what holds of it
+            said = part.group().strip()
+            subject = _fit(f"{said}的{_clean(noun)}") if noun else said
+            consumed = part.end()
         elif (
             noun
             and (

@@ -1501,3 +1501,22 @@ def test_success_stays_with_the_verb_after_a_means() -> None:
     # guards: a means before a bare verb still goes whole
     text = "通过区政府网站发布动态信息120条。"
     assert [f.label for f in extract(text)] == ["发布动态信息"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the count before (其中 …) is named by what holds of it
+        (
+            "审查规范性文件12件,其中5件已印发并报区政府备案;",
+            ["审查规范性文件", "已印发并报区政府备案"],
+        ),
+        ("受理案件30件,其中2件案件部分履行罚款,", ["受理案件", "部分履行罚款的案件"]),
+        ("办理案件30件,其中 28 件 已结案,", ["办理案件", "已结案"]),
+        # guards: a part's own name (为子项), or no predicate, stays as it was
+        ("共取消15项(其中2项为子项)", ["取消", "子项"]),
+        ("其中3件规范性文件,", ["规范性文件"]),
+    ],
+)
+def test_a_part_after_qizhong_is_named_by_its_predicate(text: str, expected: list[str]) -> None:
+    assert [f.label for f in extract(text)] == expected
