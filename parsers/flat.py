@@ -107,10 +107,15 @@ def _framed(text: str, start: int, at: int) -> bool:
 
 
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
+# (the place or body that acted: a verb's object as well, …推进|市委…巡察组反馈意见整改)
+_ACTOR = (
+    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
+    r"|[局委办](?:党组|党委|党政|领导班子)"
+)
+_ACTOR_OPENING = re.compile(f"(?:{_ACTOR})")
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
-    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
-    r"|[局委办](?:党组|党委|党政|领导班子))"
+    f"{_ACTOR})"
 )
 
 
@@ -1008,8 +1013,10 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
             if not titled and _object_of_heading(window, start):
                 continue
-            if _WHOLE_PLACE.match(window, start) and _after_verb(window, start):
-                continue  # …法治机构建设，完善|我镇…领导小组: the verb's object, not a subject
+            if _ACTOR_OPENING.match(window, start) and _after_verb(window, start):
+                # …完善|我镇…领导小组, …推进|市委…巡察组反馈意见整改: the verb's object, not
+                # a subject
+                continue
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued

@@ -304,3 +304,20 @@ def test_a_short_heading_keeps_its_end_before_a_lead_as_long_as_itself() -> None
         "完善监督机制。开展案卷评查，畅通投诉渠道。",
     ]
     assert _headings("".join(lines)) == ["主要工作", "强化组织保障", "推进依法行政", "提升执法水平"]
+
+
+def test_a_place_s_body_after_a_verb_is_its_object_not_the_body_s_subject() -> None:
+    # 推进|县委…: the body word names what the verb acts on, the heading runs to its 。
+    text = (
+        TITLE + "一、以整改为抓手，夯实工作基础1.扎实推进县委巡察组反馈问题整改见底见效。"
+        "县委第三巡察组对本局进行了巡察，反馈问题15个，已全部整改到位。"
+        "2.持续加强执法队伍建设。全年开展执法培训4期，参训120人次。"
+    )
+    assert _headings(text)[1:] == [
+        "扎实推进县委巡察组反馈问题整改见底见效",
+        "持续加强执法队伍建设",
+    ]
+    # a place's body after a word that is no verb still opens the body
+    window = "健全法治督察工作机制区委全面依法治区委员会办公室开展督察两次"
+    cut, _, _ = flat._body_start(window, titled=True)
+    assert cut == window.index("区委")
