@@ -19,6 +19,7 @@ candidate.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -127,7 +128,8 @@ class Candidate:
     ordinal: int
     number: str
     score: float  # how much it reads like a heading, before continuity
-    # right after a shallower marker's short heading (一、工作情况（一）…): a first child
+    # not loose: right after a shallower marker's short heading (一、工作情况（一）…: a first
+    # child), or right before a deeper one (a parent its first child follows at once)
     anchored: bool = False
 
 
@@ -196,22 +198,28 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
         while end < len(line) and line[end] in _SPACE:
             end += 1
         found.append((match.start(), end, rank, ordinal, number))
-    out = []
+    out: list[Candidate] = []
     for index, (start, end, rank, ordinal, number) in enumerate(found):
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
         previous = found[index - 1] if index else None
-        anchored = start == 0 or (
+        child = (
             previous is not None
             and previous[2] < rank
             and start - previous[1] <= _SPLIT_WINDOW
             and _SENTENCE_STOP.search(line, previous[1], start) is None
         )
+        anchored = start == 0 or child
         if rank <= 0 and _announced(line, start):
             score += _ANNOUNCED
             anchored = True  # 报告如下：一、: as at a line start
         if anchored:
             score += _ANCHORED
+        if child and not out[-1].anchored:
+            # its parent heads it at once: no number in a sentence (…相统一、执法…) but a
+            # first heading whose line break was lost (…工作情况一、保稳定…（一）人民调解…),
+            # not loose however it stands
+            out[-1] = dataclasses.replace(out[-1], anchored=True)
         out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
     return out
 

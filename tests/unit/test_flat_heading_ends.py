@@ -321,3 +321,18 @@ def test_a_place_s_body_after_a_verb_is_its_object_not_the_body_s_subject() -> N
     window = "健全法治督察工作机制区委全面依法治区委员会办公室开展督察两次"
     cut, _, _ = flat._body_start(window, titled=True)
     assert cut == window.index("区委")
+
+
+def test_a_lone_first_chapter_whose_child_follows_at_once_keeps_its_level() -> None:
+    # an excerpt with one chapter only, its line break lost after a section title
+    text = (
+        TITLE
+        + "全年依法行政工作取得新进展。2023年工作开展情况一、强化制度供给，依法行政水平稳步提升"
+        "（一）制度建设更加规范1.完善规范性文件审查机制。全年审查文件32件，纠正问题3个。"
+        "2.开展文件集中清理。清理文件15件，废止4件。"
+    )
+    outline = [(row["level"], row["number"]) for row in parse_text(text).outline()]
+    assert outline == [(1, "一"), (2, "一"), (3, "1"), (3, "2")]
+    # a number inside a sentence, with no heading right after it, stays loose
+    prose = TITLE + "坚持法律效果和社会效果相统一、执法效果不断提升。全年办理案件120件。"
+    assert parse_text(prose).outline() == []
