@@ -518,7 +518,25 @@ def _reads_like_body(line: str, end: int, sentence: int) -> bool:
     """Is a short first sentence (no more than a heading's length) partly body?"""
     if _BODY_LIKE.search(line, end, sentence):
         return True
-    return _title_word_clause(line, end, sentence) is not None
+    return _title_word_clause(line, end, sentence) is not None or _second_predicate(
+        line, end, sentence
+    )
+
+
+def _second_predicate(line: str, end: int, sentence: int) -> bool:
+    """Does a short first sentence that a verb leads (推进… / 继续推进… / 切实加强…) hold a
+    second verb right after a noun, no clause mark before it (…放管结合工作|加大推进…力度)?
+    A body's short lead glued to its heading reads so, and so may a heading of two
+    predicates: the end is left to the siblings' evidence."""
+    words = word_classes()
+    first = end + 2 if words.get(line[end : end + 2]) == "A" else end
+    if words.get(line[first : first + 2]) != "V":
+        return False
+    mark = _CLAUSE_MARK.search(line, end, sentence)
+    for at in range(first + _MIN_HEADING, (mark.start() if mark else sentence) - 1):
+        if words.get(line[at - 2 : at]) in _NOUNS and words.get(line[at : at + 2]) == "V":
+            return True
+    return False
 
 
 def _title_word_clause(line: str, end: int, sentence: int) -> int | None:

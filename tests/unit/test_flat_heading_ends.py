@@ -336,3 +336,34 @@ def test_a_lone_first_chapter_whose_child_follows_at_once_keeps_its_level() -> N
     # a number inside a sentence, with no heading right after it, stays loose
     prose = TITLE + "坚持法律效果和社会效果相统一、执法效果不断提升。全年办理案件120件。"
     assert parse_text(prose).outline() == []
+
+
+def test_a_short_first_sentence_of_two_predicates_leaves_its_end_to_the_evidence() -> None:
+    # every heading of a level glued to its body, the third to a short lead: that lead's 。
+    # is no sure end, and no longer makes its siblings' whole first sentences headings
+    text = (
+        "某市司法局关于2023年法治政府建设情况的报告2023年，市司法局扎实推进各项工作。"
+        "现将有关情况报告如下：一、全面加强公共法律服务"
+        "（一）深化公共法律服务体系建设整合法律援助、公证、人民调解资源，"
+        "全市建成服务站点120个，覆盖所有街道。"
+        "（二）推行律师调解制度推进律师参与矛盾纠纷化解，全年调解案件300余件，调解成功率85%。"
+        "（三）继续推进普法与依法治理工作加强法治文化阵地建设。"
+        "组织开展以案释法活动40场，受众2万余人次。"
+    )
+    assert _headings(text) == [
+        "全面加强公共法律服务",
+        "深化公共法律服务体系建设",
+        "推行律师调解制度",
+        "继续推进普法与依法治理工作",
+    ]
+    lead = "继续推进普法与依法治理工作加强法治文化阵地建设。"
+    assert flat._second_predicate(lead, 0, len(lead) - 1)
+    # a subject and its predicate, or a clause mark first: one heading
+    for heading in ("法治政府建设取得新成效。", "加强队伍建设，提升履职能力。"):
+        assert not flat._second_predicate(heading, 0, len(heading) - 1)
+    # a heading of two predicates among siblings whose ends are sure stays whole
+    text = (
+        TITLE + "一、深入推进依法行政（一）加强队伍建设提升履职能力。全年培训执法人员300人次。"
+        "（二）完善制度体系。出台规范性文件5件。（三）强化执法监督。开展案卷评查两次。"
+    )
+    assert _headings(text)[1] == "加强队伍建设提升履职能力"
