@@ -524,16 +524,17 @@ def _reads_like_body(line: str, end: int, sentence: int) -> bool:
 
 
 def _second_predicate(line: str, end: int, sentence: int) -> bool:
-    """Does a short first sentence that a verb leads (推进… / 继续推进… / 切实加强…) hold a
-    second verb right after a noun, no clause mark before it (…放管结合工作|加大推进…力度)?
+    """Does a short first sentence that a verb leads (推进… / 继续推进… / 切实加强…), with no
+    clause mark, hold a second verb right after a noun (…放管结合工作|加大推进…力度), a
+    predicate of a body's length after it?
+
     A body's short lead glued to its heading reads so, and so may a heading of two
     predicates: the end is left to the siblings' evidence."""
     words = word_classes()
     first = end + 2 if words.get(line[end : end + 2]) == "A" else end
-    if words.get(line[first : first + 2]) != "V":
+    if words.get(line[first : first + 2]) != "V" or _CLAUSE_MARK.search(line, end, sentence):
         return False
-    mark = _CLAUSE_MARK.search(line, end, sentence)
-    for at in range(first + _MIN_HEADING, (mark.start() if mark else sentence) - 1):
+    for at in range(first + _MIN_HEADING, sentence - _MIN_BODY + 1):
         if words.get(line[at - 2 : at]) in _NOUNS and words.get(line[at : at + 2]) == "V":
             return True
     return False
