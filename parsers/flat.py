@@ -19,6 +19,7 @@ candidate.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -107,10 +108,15 @@ def _framed(text: str, start: int, at: int) -> bool:
 
 
 # Words a body paragraph opens with, right after a heading with no 。 of its own.
+# (the place or body that acted: a verb's object as well, …推进|市委…巡察组反馈意见整改)
+_ACTOR = (
+    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
+    r"|[局委办](?:党组|党委|党政|领导班子)"
+)
+_ACTOR_OPENING = re.compile(f"(?:{_ACTOR})")
 _BODY_OPENING = re.compile(
     r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
-    r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
-    r"|[局委办](?:党组|党委|党政|领导班子))"
+    f"{_ACTOR})"
 )
 
 
@@ -122,7 +128,8 @@ class Candidate:
     ordinal: int
     number: str
     score: float  # how much it reads like a heading, before continuity
-    # right after a shallower marker's short heading (一、工作情况（一）…): a first child
+    # not loose: right after a shallower marker's short heading (一、工作情况（一）…: a first
+    # child), or right before a deeper one (a parent its first child follows at once)
     anchored: bool = False
 
 
@@ -191,22 +198,28 @@ def candidates(line: str, chrome_ends: frozenset[int] = frozenset()) -> list[Can
         while end < len(line) and line[end] in _SPACE:
             end += 1
         found.append((match.start(), end, rank, ordinal, number))
-    out = []
+    out: list[Candidate] = []
     for index, (start, end, rank, ordinal, number) in enumerate(found):
         following = found[index + 1][0] if index + 1 < len(found) else len(line)
         score = _position_score(line, start, chrome_ends) + _shape_score(line, end, following)
         previous = found[index - 1] if index else None
-        anchored = start == 0 or (
+        child = (
             previous is not None
             and previous[2] < rank
             and start - previous[1] <= _SPLIT_WINDOW
             and _SENTENCE_STOP.search(line, previous[1], start) is None
         )
+        anchored = start == 0 or child
         if rank <= 0 and _announced(line, start):
             score += _ANNOUNCED
             anchored = True  # 报告如下：一、: as at a line start
         if anchored:
             score += _ANCHORED
+        if child and not out[-1].anchored:
+            # its parent heads it at once: no number in a sentence (…相统一、执法…) but a
+            # first heading whose line break was lost (…工作情况一、保稳定…（一）人民调解…),
+            # not loose however it stands
+            out[-1] = dataclasses.replace(out[-1], anchored=True)
         out.append(Candidate(start, end, rank, ordinal, number, score, anchored))
     return out
 
@@ -505,7 +518,26 @@ def _reads_like_body(line: str, end: int, sentence: int) -> bool:
     """Is a short first sentence (no more than a heading's length) partly body?"""
     if _BODY_LIKE.search(line, end, sentence):
         return True
-    return _title_word_clause(line, end, sentence) is not None
+    return _title_word_clause(line, end, sentence) is not None or _second_predicate(
+        line, end, sentence
+    )
+
+
+def _second_predicate(line: str, end: int, sentence: int) -> bool:
+    """Does a short first sentence that a verb leads (推进… / 继续推进… / 切实加强…), with no
+    clause mark, hold a second verb right after a noun (…放管结合工作|加大推进…力度), a
+    predicate of a body's length after it?
+
+    A body's short lead glued to its heading reads so, and so may a heading of two
+    predicates: the end is left to the siblings' evidence."""
+    words = word_classes()
+    first = end + 2 if words.get(line[end : end + 2]) == "A" else end
+    if words.get(line[first : first + 2]) != "V" or _CLAUSE_MARK.search(line, end, sentence):
+        return False
+    for at in range(first + _MIN_HEADING, sentence - _MIN_BODY + 1):
+        if words.get(line[at - 2 : at]) in _NOUNS and words.get(line[at : at + 2]) == "V":
+            return True
+    return False
 
 
 def _title_word_clause(line: str, end: int, sentence: int) -> int | None:
@@ -1008,8 +1040,10 @@ def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
         if window[start - 1] not in ",\uff0c\u3001" and len(window) - start >= _MIN_BODY:
             if not titled and _object_of_heading(window, start):
                 continue
-            if _WHOLE_PLACE.match(window, start) and _after_verb(window, start):
-                continue  # …法治机构建设，完善|我镇…领导小组: the verb's object, not a subject
+            if _ACTOR_OPENING.match(window, start) and _after_verb(window, start):
+                # …完善|我镇…领导小组, …推进|市委…巡察组反馈意见整改: the verb's object, not
+                # a subject
+                continue
             if start - 2 >= _MIN_HEADING and window[start - 2] == window[start - 1]:
                 start -= 2  # a reduplicated adverb opens the body with it: 紧紧围绕
             return start, False, glued

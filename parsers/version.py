@@ -32,7 +32,10 @@ the title's;
 one key a line (• 发布机构: / 某镇) is chrome, its publisher a report's issuer when it is the
 report's place; a report's addressee line (中共某州委、某州人民政府:) names no place of its;
 an autonomous county goes by its short name (金平县) as prefectures do; an opening's 某区政府
-is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's
+is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's;
+17: in a flat heading, a place's body after a verb (推进|市委…) is the verb's object, no body's
+subject; a flat first heading whose child follows it at once (…情况一、保稳定…（一）…) is not loose;
+a short first sentence a verb leads holding a second verb after a noun (…工作|加大…) is no sure end
 """
 
-PARSER_VERSION = "16"
+PARSER_VERSION = "17"

@@ -304,3 +304,67 @@ def test_a_short_heading_keeps_its_end_before_a_lead_as_long_as_itself() -> None
         "完善监督机制。开展案卷评查，畅通投诉渠道。",
     ]
     assert _headings("".join(lines)) == ["主要工作", "强化组织保障", "推进依法行政", "提升执法水平"]
+
+
+def test_a_place_s_body_after_a_verb_is_its_object_not_the_body_s_subject() -> None:
+    # 推进|县委…: the body word names what the verb acts on, the heading runs to its 。
+    text = (
+        TITLE + "一、以整改为抓手，夯实工作基础1.扎实推进县委巡察组反馈问题整改见底见效。"
+        "县委第三巡察组对本局进行了巡察，反馈问题15个，已全部整改到位。"
+        "2.持续加强执法队伍建设。全年开展执法培训4期，参训120人次。"
+    )
+    assert _headings(text)[1:] == [
+        "扎实推进县委巡察组反馈问题整改见底见效",
+        "持续加强执法队伍建设",
+    ]
+    # a place's body after a word that is no verb still opens the body
+    window = "健全法治督察工作机制区委全面依法治区委员会办公室开展督察两次"
+    cut, _, _ = flat._body_start(window, titled=True)
+    assert cut == window.index("区委")
+
+
+def test_a_lone_first_chapter_whose_child_follows_at_once_keeps_its_level() -> None:
+    # an excerpt with one chapter only, its line break lost after a section title
+    text = (
+        TITLE
+        + "全年依法行政工作取得新进展。2023年工作开展情况一、强化制度供给，依法行政水平稳步提升"
+        "（一）制度建设更加规范1.完善规范性文件审查机制。全年审查文件32件，纠正问题3个。"
+        "2.开展文件集中清理。清理文件15件，废止4件。"
+    )
+    outline = [(row["level"], row["number"]) for row in parse_text(text).outline()]
+    assert outline == [(1, "一"), (2, "一"), (3, "1"), (3, "2")]
+    # a number inside a sentence, with no heading right after it, stays loose
+    prose = TITLE + "坚持法律效果和社会效果相统一、执法效果不断提升。全年办理案件120件。"
+    assert parse_text(prose).outline() == []
+
+
+def test_a_short_first_sentence_of_two_predicates_leaves_its_end_to_the_evidence() -> None:
+    # every heading of a level glued to its body, the third to a short lead: that lead's 。
+    # is no sure end, and no longer makes its siblings' whole first sentences headings
+    text = (
+        "某市司法局关于2023年法治政府建设情况的报告2023年，市司法局扎实推进各项工作。"
+        "现将有关情况报告如下：一、全面加强公共法律服务"
+        "（一）深化公共法律服务体系建设整合法律援助、公证、人民调解资源，"
+        "全市建成服务站点120个，覆盖所有街道。"
+        "（二）推行律师调解制度推进律师参与矛盾纠纷化解，在各区法院设立律师调解工作室，"
+        "全年调解案件300余件，调解成功率85%。"
+        "（三）继续推进普法与依法治理工作加强法治文化阵地建设。"
+        "组织开展以案释法活动40场，受众2万余人次。"
+    )
+    assert _headings(text) == [
+        "全面加强公共法律服务",
+        "深化公共法律服务体系建设",
+        "推行律师调解制度",
+        "继续推进普法与依法治理工作",
+    ]
+    lead = "继续推进普法与依法治理工作加强法治文化阵地建设。"
+    assert flat._second_predicate(lead, 0, len(lead) - 1)
+    # a subject and its predicate, or a clause mark first: one heading
+    for heading in ("法治政府建设取得新成效。", "加强队伍建设，提升履职能力。"):
+        assert not flat._second_predicate(heading, 0, len(heading) - 1)
+    # a heading of two predicates among siblings whose ends are sure stays whole
+    text = (
+        TITLE + "一、深入推进依法行政（一）加强队伍建设提升履职能力。全年培训执法人员300人次。"
+        "（二）完善制度体系。出台规范性文件5件。（三）强化执法监督。开展案卷评查两次。"
+    )
+    assert _headings(text)[1] == "加强队伍建设提升履职能力"
