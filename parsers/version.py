@@ -32,7 +32,10 @@ the title's;
 one key a line (• 发布机构: / 某镇) is chrome, its publisher a report's issuer when it is the
 report's place; a report's addressee line (中共某州委、某州人民政府:) names no place of its;
 an autonomous county goes by its short name (金平县) as prefectures do; an opening's 某区政府
-is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's
+is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's;
+17: an issuer by the fuller name (with its city or province) its page or text gives it; a
+report naming itself by a level word (市司法局…, 我市…, 依法治盟) is of no place above that
+level, and of the one place at it the text names; a body honoured (…被评为) is no issuer
 """
 
-PARSER_VERSION = "16"
+PARSER_VERSION = "17"
