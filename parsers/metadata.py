@@ -361,6 +361,8 @@ def find_metadata(
         issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
             region, title, page.get("source") or header.get("source")
         )
+    if issuer and region:
+        issuer = with_place(issuer, canonical_place(region) or region)
     issuer = with_parents(
         issuer,
         [page.get("source"), header.get("source"), header.get("issuer"), *signature_orgs],
@@ -435,6 +437,14 @@ _PROVINCE_LEVELS = ("省", "自治区", "直辖市", "特别行政区")
 
 # A site's masthead: its name and the day's date (某市某区人民政府 2019年12月3日星期二).
 _MASTHEAD_DATE = re.compile(r"\s{0,3}(?:19|20)\d{2}\s?[年/.-]")
+
+
+def with_place(issuer: str, place: str) -> str:
+    """An issuer named by its level word alone (区卫生健康委关于…) with the report's place
+    (九龙坡区卫生健康委), as the other reports name theirs; else the issuer as written."""
+    if issuer[0] in _ADMIN and place.endswith(issuer[0]) and region_of(issuer) is None:
+        return place + issuer[1:]
+    return issuer
 
 
 def with_parents(issuer: str | None, names: list[str | None], text: str) -> str | None:

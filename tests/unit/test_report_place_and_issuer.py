@@ -84,3 +84,12 @@ def test_a_body_the_report_says_was_honoured_is_not_its_issuer() -> None:
         "芝罘区荣获普法先进区称号。\n" + _CHAPTERS
     )
     assert parse_text(text).issuer != "芝罘区人民调解委员会"
+
+
+def test_a_department_titled_by_its_level_word_alone_gets_its_place() -> None:
+    text = (
+        "区教育局2024年度法治政府建设情况报告\n"
+        "2024年，芝罘区教育局深入推进依法治教，现将情况报告如下。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "芝罘区教育局")
