@@ -358,8 +358,10 @@ def find_metadata(
     if region is None and level == "市" and (city := city_named_short(text_head)):
         region = city.name
     if issuer is None and region:
-        issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
-            region, title, page.get("source") or header.get("source")
+        issuer = (
+            opening_issuer(text_head[:_OPENING], region)
+            or government_source(region, title, page.get("source") or header.get("source"))
+            or sector_head(text_head[:_OPENING], region)
         )
     if issuer and region:
         issuer = with_place(issuer, canonical_place(region) or region)
@@ -485,6 +487,32 @@ def self_level(opening: str) -> str | None:
         return level
     match = _SELF_NAMED.search(opening)
     return match.group(1) if match else None
+
+
+# 全区司法行政系统… 我局承担…司法局…职能: a department's report names the sector it heads as
+# the subject and itself as 我局 / 我委, in a sentence that names the department.
+_SECTOR = re.compile(
+    r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?全([省市县区州旗盟])([^\W\d_]{2,8}?)系统"
+)
+_OUR_OFFICE = re.compile(r"我(局|委)(?!员)[^\u3002]{0,60}")
+
+
+def sector_head(opening: str, region: str) -> str | None:
+    """The department that heads the sector an opening names as its subject, when the
+    sentence it calls itself 我局 in names that department (2019年，全区司法行政系统…
+    我局承担…司法局…职能 → 某区司法局), or None."""
+    place = canonical_place(region) or region
+    sector = _SECTOR.search(opening)
+    if sector is None or not place.endswith(sector.group(1)):
+        return None
+    field = sector.group(2)
+    fields = {field, field.removesuffix("行政")} - {""}  # 司法行政系统 is headed by the 司法局
+    for ours in _OUR_OFFICE.finditer(opening):
+        for name in fields:
+            department = name + ours.group(1)
+            if department in ours.group(0):
+                return place + department
+    return None
 
 
 def opening_level(opening: str) -> str | None:

@@ -93,3 +93,20 @@ def test_a_department_titled_by_its_level_word_alone_gets_its_place() -> None:
     )
     report = parse_text(text)
     assert (report.region, report.issuer) == ("芝罘区", "芝罘区教育局")
+
+
+def test_a_department_that_reports_on_the_sector_it_heads_is_its_issuer() -> None:
+    text = (
+        "2023年，全区司法行政系统在区委区政府领导下稳步推进各项工作。"
+        "机构改革后，我局承担依法治区办公室、司法局的职能，芝罘区获评普法先进区。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "芝罘区司法局")
+
+
+def test_a_sector_whose_report_does_not_name_its_department_gives_no_issuer() -> None:
+    text = (
+        "2023年，全区司法行政系统在区委区政府领导下稳步推进各项工作，"
+        "芝罘区获评普法先进区，我局各司法所运行良好。\n" + _CHAPTERS
+    )
+    assert parse_text(text).issuer is None
