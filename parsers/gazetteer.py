@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -217,12 +217,14 @@ def _by_domain(places: tuple[Place, ...], url: str) -> Place | None:
     return None
 
 
-def place_in_text(text: str) -> Place | None:
+def place_in_text(text: str, keep: Callable[[Place], bool] | None = None) -> Place | None:
     """The first division named in a text (我代表坪山区人民政府…), or None; named with the
     divisions under it right after (重庆市开州区…, 湖北省咸宁市…), the deepest of them. A
     place named only inside a cited document's title (根据《中共某州委…通知》，某市…) comes
-    after those named outside one."""
+    after those named outside one. Only the places `keep` keeps count, when given."""
     named = _named_at(text)
+    if keep is not None:
+        named = (row for row in named if keep(row[2]))
     cited: list[tuple[int, int, Place]] = []  # the names inside 《…》 before the first outside
     depth, scanned = 0, 0  # how many 《 are open at `scanned`
     for start, end, place in named:
@@ -248,11 +250,15 @@ def _deepest(place: Place, at: int, following: Iterator[tuple[int, int, Place]])
     return place
 
 
-def most_named_place(text: str, at_least: int = 2) -> Place | None:
+def most_named_place(
+    text: str, at_least: int = 2, keep: Callable[[Place], bool] | None = None
+) -> Place | None:
     """The division a text names most often, at least `at_least` times (the first of
-    those named as often), or None."""
+    those named as often), or None. Only the places `keep` keeps count, when given."""
     counts: dict[str, int] = {}
     for place in _places_named(text):
+        if keep is not None and not keep(place):
+            continue
         counts[place.name] = counts.get(place.name, 0) + 1
     if not counts:
         return None
@@ -315,3 +321,33 @@ def _named_at(text: str) -> Iterator[tuple[int, int, Place]]:
 
 # A name whose suffix-like character is inside it (开州区, 通州区, 杭州市): one more character.
 _ONE_MORE = frozenset("区县市旗")
+
+
+# The tiers of divisions: province-level, prefecture-level, county-level.
+_PROVINCE_LEVELS = frozenset({"省", "自治区", "直辖市", "特别行政区"})
+_COUNTY_LEVELS = frozenset({"区", "县", "旗", "自治县", "自治旗", "特区", "林区"})
+_WORD_TIERS = {"省": 0, "市": 1, "州": 1, "盟": 1, "区": 2, "县": 2, "旗": 2}
+
+
+def _tier(place: Place) -> int:
+    if place.level in _PROVINCE_LEVELS:
+        return 0
+    return 2 if place.level in _COUNTY_LEVELS or place.city else 1
+
+
+def not_above(place: Place, word: str) -> bool:
+    """Whether a place may be that of a report naming itself by a level word (市司法局…,
+    我市…, 依法治盟): not of a tier above the word's (a city's department names its
+    province, a district's its city; a 直辖市 is a 市)."""
+    if word == "市" and place.level == "直辖市":
+        return True
+    return _tier(place) >= _WORD_TIERS.get(word, 0)
+
+
+def at_level(place: Place, word: str) -> bool:
+    """Whether a place is of the level a level word names (市: 市 or 直辖市; 州: 自治州 too)."""
+    if word == "省":
+        return place.level in _PROVINCE_LEVELS and place.level != "直辖市"
+    if word == "市":
+        return place.level in ("市", "直辖市")
+    return place.level.endswith(word)

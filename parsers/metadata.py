@@ -6,6 +6,7 @@ signature (issuer and date), then the page's metadata bar, then the opening sent
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -13,11 +14,13 @@ from pathlib import PurePath
 
 from govread.parsers.chrome import iso_date
 from govread.parsers.gazetteer import (
+    at_level,
     city_named_short,
     common_name,
     find_place,
     locate,
     most_named_place,
+    not_above,
     place_in_text,
 )
 from govread.parsers.normalize import normalize
@@ -336,23 +339,37 @@ def find_metadata(
     town = town_in_text(text_head) if region is None else None
     if town and _SELF_LEVEL.search("".join(preamble)[:_OPENING]):
         region = town
-    if region is None and (named := place_in_text(text_head[:_OPENING])):
+    # 市司法局… / 我市… / 依法治盟: a report that names itself by its level word is not
+    # of a place above that level (the province a city's department names first)
+    level = self_level(text_head[:_OPENING]) if region is None else None
+    keep = functools.partial(not_above, word=level) if level else None
+    if region is None and (named := place_in_text(text_head[:_OPENING], keep)):
         region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
     if region is None and town:
         region = town
-    if region is None and (named := most_named_place(text_head)):
+    if region is None and (named := most_named_place(text_head, keep=keep)):
         region = common_name(named)  # the place the text names most, more than once
+    if region is None and level and level not in "市省":
+        # 盟委、行署… 《某盟…方案》: the one place of its level the text names
+        at_its_level = functools.partial(at_level, word=level)
+        if named := place_in_text(text_head, at_its_level):
+            region = common_name(named)
     # 市司法局深入…: a city's department, its city named only short (在某某日报开设…)
-    if (
-        region is None
-        and opening_level(text_head[:_OPENING]) == "市"
-        and (city := city_named_short(text_head))
-    ):
+    if region is None and level == "市" and (city := city_named_short(text_head)):
         region = city.name
     if issuer is None and region:
-        issuer = opening_issuer(text_head[:_OPENING], region) or government_source(
-            region, title, page.get("source") or header.get("source")
+        issuer = (
+            opening_issuer(text_head[:_OPENING], region)
+            or government_source(region, title, page.get("source") or header.get("source"))
+            or sector_head(text_head[:_OPENING], region)
         )
+    if issuer and region:
+        issuer = with_place(issuer, canonical_place(region) or region)
+    issuer = with_parents(
+        issuer,
+        [page.get("source"), header.get("source"), header.get("issuer"), *signature_orgs],
+        "\n".join([text_head, *closing]),
+    )
     # a namesake (龙华区: 深圳 or 海口) is told apart by the places the report names
     context = "\n".join(
         filter(None, [title, issuer, page.get("source"), header.get("source_url"), *closing])
@@ -383,9 +400,10 @@ def find_metadata(
 
 
 # An organisation named right after its place, as the subject of the opening sentence
-# (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下).
+# (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下), nor
+# one a sentence speaks of (区调解委员会被评为…: honoured, not reporting).
 _ORG_AFTER_PLACE = re.compile(
-    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室))(?![的和与及、])"
+    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室))(?![的和与及、被])"
 )
 _NOT_SUBJECT_BEFORE = "在和与及对由经向"
 
@@ -414,6 +432,86 @@ def opening_issuer(opening: str, region: str) -> str | None:
             return place + org.group(0)
         if _GOVERNMENT_SUBJECT.match(opening, match.end()):
             return place + "人民政府"
+    return None
+
+
+_PROVINCE_LEVELS = ("省", "自治区", "直辖市", "特别行政区")
+
+# A site's masthead: its name and the day's date (某市某区人民政府 2019年12月3日星期二).
+_MASTHEAD_DATE = re.compile(r"\s{0,3}(?:19|20)\d{2}\s?[年/.-]")
+
+
+def with_place(issuer: str, place: str) -> str:
+    """An issuer named by its level word alone (区卫生健康委关于…) with the report's place
+    (九龙坡区卫生健康委), as the other reports name theirs; else the issuer as written."""
+    if issuer[0] in _ADMIN and place.endswith(issuer[0]) and region_of(issuer) is None:
+        return place + issuer[1:]
+    return issuer
+
+
+def with_parents(issuer: str | None, names: list[str | None], text: str) -> str | None:
+    """The issuer by the fuller name the page, the signature or the text gives the same
+    organisation, its place named with its parents (环翠区卫生健康局 published by
+    威海市环翠区卫生健康局, 《某市某区卫生健康委员会关于…》 in the text) as its official
+    name; else the issuer as written."""
+    place = region_of(issuer)
+    if not issuer or not place or not issuer.startswith(place):
+        return issuer
+    located = find_place(place)
+    if located is None or common_name(located) != canonical_place(place):
+        return issuer
+    province = "" if located.level in _PROVINCE_LEVELS else located.province
+    parents = sorted(
+        {p for p in (province + located.city, located.city, province) if p}, key=len, reverse=True
+    )
+    for name in names:
+        if name and name[: -len(issuer)] in parents and name.endswith(issuer):
+            return name
+    for prefix in parents:
+        at = text.find(prefix + issuer)
+        while at != -1:
+            end = at + len(prefix) + len(issuer)
+            if not _MASTHEAD_DATE.match(text, end):
+                return prefix + issuer
+            at = text.find(prefix + issuer, end)
+    return issuer
+
+
+# A report naming itself by its level word alone: 我市 / 本县 / 依法治盟.
+_SELF_NAMED = re.compile(r"(?:[我本]|依法治)([省市县区州旗盟])(?![级里内外])")
+
+
+def self_level(opening: str) -> str | None:
+    """The level an opening names its own place by (市司法局坚持… / 我市… / 依法治盟), or None."""
+    if level := opening_level(opening):
+        return level
+    match = _SELF_NAMED.search(opening)
+    return match.group(1) if match else None
+
+
+# 全区司法行政系统… 我局承担…司法局…职能: a department's report names the sector it heads as
+# the subject and itself as 我局 / 我委, in a sentence that names the department.
+_SECTOR = re.compile(
+    r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?全([省市县区州旗盟])([^\W\d_]{2,8}?)系统"
+)
+_OUR_OFFICE = re.compile(r"我(局|委)(?!员)[^\u3002]{0,60}")
+
+
+def sector_head(opening: str, region: str) -> str | None:
+    """The department that heads the sector an opening names as its subject, when the
+    sentence it calls itself 我局 in names that department (2019年，全区司法行政系统…
+    我局承担…司法局…职能 → 某区司法局), or None."""
+    place = canonical_place(region) or region
+    sector = _SECTOR.search(opening)
+    if sector is None or not place.endswith(sector.group(1)):
+        return None
+    field = sector.group(2)
+    fields = {field, field.removesuffix("行政")} - {""}  # 司法行政系统 is headed by the 司法局
+    for ours in _OUR_OFFICE.finditer(opening):
+        for name in fields:
+            department = name + ours.group(1)
+            if department in ours.group(0):
+                return place + department
     return None
 
 

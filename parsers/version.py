@@ -35,7 +35,11 @@ an autonomous county goes by its short name (金平县) as prefectures do; an op
 is its issuer; a city department (市司法局…) naming its city only short (某某日报) is its city's;
 17: in a flat heading, a place's body after a verb (推进|市委…) is the verb's object, no body's
 subject; a flat first heading whose child follows it at once (…情况一、保稳定…（一）…) is not loose;
-a short first sentence a verb leads holding a second verb after a noun (…工作|加大…) is no sure end
+a short first sentence a verb leads holding a second verb after a noun (…工作|加大…) is no sure end;
+an issuer by the fuller name (with its city or province) its page or text gives it; a
+report naming itself by a level word (市司法局…, 我市…, 依法治盟) is of no place above that
+level, and of the one place at it the text names; a body honoured (…被评为) is no issuer;
+区教育局关于… takes its place; 全区司法行政系统… 我局承担…司法局… is the 区司法局's
 """
 
 PARSER_VERSION = "17"

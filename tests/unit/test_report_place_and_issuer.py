@@ -1,0 +1,112 @@
+"""A report's place and issuer where the text names them only in part: a department's
+fuller official name, a level word standing for the place (市司法局…, 我市…, 依法治盟), a
+body the report speaks of. Every sentence here is invented."""
+
+from __future__ import annotations
+
+from govread.parsers import parse_text
+
+_CHAPTERS = (
+    "一、主要举措和成效\n"
+    "（一）健全依法决策机制。全年审核合同四十余份，出具法律意见书若干份，重大决策均经合法性审查。\n"
+    "（二）推进严格规范执法。落实执法全过程记录制度，执法案卷评查覆盖全部执法岗位。\n"
+)
+
+
+def test_a_department_published_under_its_full_name_is_named_so() -> None:
+    text = (
+        "芝罘区教育局2024年度法治政府建设情况报告\n"
+        "时间:2025/01/06 10:00:00 来源:烟台市芝罘区教育局 浏览次数:\n"
+        "芝罘区教育局坚持依法治教，现将有关情况报告如下。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "烟台市芝罘区教育局")
+
+
+def test_a_department_the_text_names_in_full_is_named_so() -> None:
+    text = (
+        "2024年，芝罘区教育局深入推进依法治教，印发《烟台市芝罘区教育局关于规范校外培训的通知》。\n"
+        + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "烟台市芝罘区教育局")
+
+
+def test_a_site_masthead_above_the_title_does_not_lengthen_the_issuer() -> None:
+    text = (
+        "烟台市芝罘区人民政府 2024年3月1日星期五\n"
+        "芝罘区人民政府2023年度法治政府建设情况报告\n"
+        "2023年，芝罘区坚持依法行政，现将有关情况报告如下。\n" + _CHAPTERS
+    )
+    assert parse_text(text).issuer == "芝罘区人民政府"
+
+
+def test_a_city_department_that_names_its_province_first_is_the_citys() -> None:
+    text = (
+        "2023年，市司法局扎实推进依法行政工作。现将情况报告如下：\n"
+        "一、依法全面履行职能\n"
+        "（一）深化审批改革\n"
+        "对照《山东省司法行政机关行政许可目录》调整本局许可事项，按照《山东省人民政府办公厅"
+        "关于政务服务的通知》推进改革，在烟台日报开设专栏，与烟台分中心做好数据对接。\n"
+        "（二）推行权责清单\n编制市、区两级权责清单并动态调整。\n"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("烟台市", "烟台市司法局")
+
+
+def test_a_report_that_says_our_city_is_not_its_province() -> None:
+    text = (
+        "2023年，我市法治政府建设以《山东省法治政府建设实施方案》为统领，稳步推进。\n"
+        "一、健全制度\n"
+        "（一）印发《烟台市重大行政决策程序规定》，修订《烟台市规范性文件管理办法》。\n"
+        "（二）清理规章和规范性文件。\n"
+    )
+    assert parse_text(text).region == "烟台市"
+
+
+def test_a_league_naming_itself_by_its_committees_is_the_league_it_names() -> None:
+    text = (
+        "一、工作开展情况\n"
+        "（一）压实法治建设责任。盟委、行署主要领导履行第一责任人职责，召开依法治盟委员会会议"
+        "研究部署工作。"
+        + "组织领导干部集中学法，举办专题培训班，推动学法用法常态化。"
+        * 12
+        + "制发《锡林郭勒盟信用建设实施方案》，推动各旗县落实。\n"
+        "（二）深化普法宣传。开展宪法宣传周活动，组织学法考试。\n"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("锡林郭勒盟", None)
+
+
+def test_a_body_the_report_says_was_honoured_is_not_its_issuer() -> None:
+    text = (
+        "2023年，全区司法行政系统稳步推进各项工作。区人民调解委员会被评为先进集体，"
+        "芝罘区荣获普法先进区称号。\n" + _CHAPTERS
+    )
+    assert parse_text(text).issuer != "芝罘区人民调解委员会"
+
+
+def test_a_department_titled_by_its_level_word_alone_gets_its_place() -> None:
+    text = (
+        "区教育局2024年度法治政府建设情况报告\n"
+        "2024年，芝罘区教育局深入推进依法治教，现将情况报告如下。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "芝罘区教育局")
+
+
+def test_a_department_that_reports_on_the_sector_it_heads_is_its_issuer() -> None:
+    text = (
+        "2023年，全区司法行政系统在区委区政府领导下稳步推进各项工作。"
+        "机构改革后，我局承担依法治区办公室、司法局的职能，芝罘区获评普法先进区。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("芝罘区", "芝罘区司法局")
+
+
+def test_a_sector_whose_report_does_not_name_its_department_gives_no_issuer() -> None:
+    text = (
+        "2023年，全区司法行政系统在区委区政府领导下稳步推进各项工作，"
+        "芝罘区获评普法先进区，我局各司法所运行良好。\n" + _CHAPTERS
+    )
+    assert parse_text(text).issuer is None
