@@ -120,6 +120,25 @@ async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
         assert detail.filter_state.spans(f"加强{QUERY}工作") == [(2, 6)]
 
 
+async def test_what_waits_for_the_outlines_paint_runs_after_it_even_hidden(loaded) -> None:
+    """The detail pane's highlights and the collection wait for the outline's next paint
+    (`after_drawn`): it comes even when nothing else changed, and, the outline hidden,
+    they run after the screen's next update instead of never."""
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline, calls = app.browser.outline, []
+        outline.after_drawn(lambda: calls.append("shown"))
+        assert calls == []  # not before the paint
+        await pilot.pause()
+        assert calls == ["shown"]
+        outline.display = False
+        await pilot.pause()
+        outline.after_drawn(lambda: calls.append("hidden"))
+        await pilot.pause()
+        assert calls == ["shown", "hidden"]
+
+
 async def test_n_and_shift_n_step_through_hits_across_reports(loaded) -> None:
     app = quiet_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -245,7 +245,9 @@ class BrowserFilter:
         else:
             self.outline.show_unfiltered()
         if not extend:
-            self.screen.detail.refresh_highlights()
+            # once the outline is drawn: the answer (the outline and its counts) is painted
+            # first, the detail pane's highlights in the next frame
+            self.screen.outline.after_drawn(self.screen.detail.refresh_highlights)
             self.visible_latencies.append(time.perf_counter() - started)
         if self.counting:
             self.bar.show_found(*self._counting())

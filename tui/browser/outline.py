@@ -655,8 +655,15 @@ class OutlineTree(Tree[OutlineData]):
         painted: once the screen update painting them is over. (Textual's
         `call_after_refresh` runs it at the screen's next idle moment, which may come
         before the tree has even asked for its repaint: a full garbage collection run so
-        fell between a filter's answer and its drawing.)"""
+        fell between a filter's answer and its drawing.) A tree not displayed (the
+        outline hidden) paints nothing: the callback runs after the screen's next update.
+        The tree is asked to repaint, so it runs even when nothing else changed (its lines
+        then come from its cache)."""
+        if not self.display:
+            self.call_after_refresh(callback)
+            return
         self._after_drawn[callback] = None
+        self.refresh()
 
     def render_lines(self, crop: Region) -> list[Strip]:
         lines = super().render_lines(crop)
