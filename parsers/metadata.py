@@ -310,7 +310,7 @@ def find_metadata(
     if region is None:
         region = region_of(page.get("source"))
     if region is None:
-        # 政府工作报告 open with "我代表盐田区人民政府…"
+        # 政府工作报告 open with "我代表某某区人民政府…"
         for line in [*preamble[:3], text_head[:_OPENING]]:
             if match := _SPEAKING_FOR.search(line):
                 region = match.group(1)
@@ -333,7 +333,7 @@ def find_metadata(
         year = int(match.group(1))
 
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
-        issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
+        issuer = f"{region}人民政府"  # "我代表某某区人民政府，向大会报告…"
     # 全镇… 2022年某某镇组织…: a town names itself; when its opening, before the first
     # heading, does so (我镇在某县委的领导下…), before the county or city it also names
     town = town_in_text(text_head) if region is None else None
