@@ -66,10 +66,10 @@ if TYPE_CHECKING:
 # once the previous batch is on screen.
 LOAD_BATCH_SECONDS = 0.25
 LOAD_BATCH_SIZE = 100
-# Files not opened are told in one notification (naming the first few) at most this often,
-# and once more when loading ends: a toast per file (3,000 empty files) took 43 s and kept
-# quit from being answered. The palette's "Show files not opened" lists them all.
-PROBLEM_NOTICE_SECONDS = 2.0
+# Files not opened are told once loading ends, in one notification per kind (named and not
+# opened; skipped), with their count and the first few names: a toast per file (3,000 empty
+# files) took 43 s and kept quit from being answered, and one per batch told one folder in
+# pieces. The palette's "Show files not opened" lists them all.
 PROBLEM_NAMES_SHOWN = 3
 PROBLEMS_LISTED = 2000
 
@@ -132,7 +132,6 @@ class GovreadApp(App[int]):
         self.library = Library()  # the open reports: the one copy every screen reads
         self.problems: list[Problem] = []
         self._untold: list[Problem] = []  # problems not yet in a notification
-        self._problems_told = float("-inf")  # time.monotonic() of the last such notification
         self.loading_done = False  # every path given has been opened or reported
         # made by the loading worker: in memory, or answering from the store
         self.search_index: FilterIndex | None = None
@@ -447,18 +446,14 @@ class GovreadApp(App[int]):
         if message.entries:  # once a batch: the bar is drawn after it anyway
             self.browser.show_progress(message.entries[-1][1], message.total)
             self._update_sub_title()
-        self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
 
-    def _tell_problems(self, *, now: bool = False) -> None:
-        """One notification for the files not opened since the last one (at most one per
-        `PROBLEM_NOTICE_SECONDS`, unless `now`): files named, then files skipped."""
-        if not self._untold or (
-            not now and time.monotonic() - self._problems_told < PROBLEM_NOTICE_SECONDS
-        ):
+    def _tell_problems(self) -> None:
+        """The files not opened, once loading has ended: one notification for the files
+        named, one for the files skipped, each with its count and the first names."""
+        if not self._untold:
             return
         untold, self._untold = self._untold, []
-        self._problems_told = time.monotonic()
         for explicit in (True, False):
             problems = [p for p in untold if p.explicit is explicit]
             if not problems:
@@ -498,7 +493,7 @@ class GovreadApp(App[int]):
         self.browser.detail.show_message(message)
 
     def on_loading_finished(self, _message: LoadingFinished) -> None:
-        self._tell_problems(now=True)
+        self._tell_problems()
         self.loading_done = True
         self.browser.loading_finished(self.problems)
         if not self.reports:
