@@ -219,6 +219,10 @@ async def test_a_field_value_no_report_has_says_why_nothing_matched(loaded) -> N
         status = bar(app).status_text
         assert status.startswith("no match: year:20x3: not a year (2022, 2020-2022)"), status
         assert bar(app).status.has_class("-no-match")
+        await pilot.resize_terminal(80, 40)  # narrower: the reason stays, alone
+        await pilot.pause()
+        assert bar(app).status_text == "year:20x3: not a year (2022, 2020-2022)"
+        await pilot.resize_terminal(*SIZE)
         bar(app).input.value = "复议 -level:市"
         await pilot.pause(DEBOUNCE * 2)
         await pilot.pause()

@@ -330,7 +330,9 @@ class BrowserFilter:
                 reason = found.copy()
                 found.append(everything)
                 short.append(everything)
-                return found, reason, short, Text(_("no match"), style="bold")
+                # narrower, the reason alone (the status is in the colour of no match)
+                alone = Text(why, style="italic")
+                return found, reason, alone, short, Text(_("no match"), style="bold")
             if result.words_pending:
                 found.append(_(" yet (word search loading…)"), style="dim")
             found.append(everything)
