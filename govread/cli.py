@@ -156,6 +156,7 @@ class ArgumentParser(argparse.ArgumentParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
         super().__init__(*args, **kwargs)
+        _common_options(self)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         # argparse counts a positional of nargs="*" without a default as required, and names
@@ -174,17 +175,28 @@ class ArgumentParser(argparse.ArgumentParser):
         )
 
 
+def _common_options(parser: argparse.ArgumentParser) -> None:
+    """``--lang`` and ``--no-cache``, which every command accepts (`main` takes them off the
+    command line before the command's parser sees it), in every command's ``--help``."""
+    common = parser.add_argument_group(_("options of every command"))
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("interface language (default: language in config.toml, else the locale)"),
+    )
+    common.add_argument(
+        "--no-cache",
+        action="store_true",
+        help=_("parse every file again, without the parsed-report cache (also GOVREAD_NO_CACHE=1)"),
+    )
+
+
 def _paths_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
         help=_("report files or folders (default: the bundled sample reports)"),
-    )
-    parser.add_argument(
-        "--no-cache",
-        action="store_true",
-        help=_("parse every file again, without the parsed-report cache (also GOVREAD_NO_CACHE=1)"),
     )
 
 
@@ -209,12 +221,6 @@ def _tui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--theme", metavar="NAME", help=_("colour theme for this run (and the next)")
-    )
-    # Taken off the command line by main() (every command accepts it); listed for --help.
-    parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help=_("interface language (default: language in config.toml, else the locale)"),
     )
     parser.add_argument(
         "paths",

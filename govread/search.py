@@ -45,6 +45,7 @@ from itertools import chain, compress, filterfalse
 from typing import Literal, NamedTuple, Protocol, overload
 
 from govread import segment
+from govread.i18n import _
 from govread.node_ids import (
     OUTSIDE_SECTIONS,
     outside_label,
@@ -156,6 +157,9 @@ class Query:
     # their ``-`` forms: the report's own metadata, (field name, value) pairs.
     fields: tuple[tuple[str, str], ...] = ()
     excluded_fields: tuple[tuple[str, str], ...] = ()
+    # the field terms, as typed, whose value no report can have (``year:abc``,
+    # ``level:市``): why such a query finds nothing (`bad_field_reason`)
+    bad_fields: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -218,7 +222,8 @@ _LEVELS = {
     "dept": "department",
     "部门": "department",
 }
-_YEARS = re.compile(r"([0-9]{4})(?:(?:-|\.\.|~)([0-9]{4}))?")
+# One year or a range, each year perhaps followed by 年 (年份:2020年至2022年).
+_YEARS = re.compile(r"([0-9]{4})年?(?:(?:-|\.\.|~|至|到)([0-9]{4})年?)?")
 
 
 class ReportFacts(Protocol):
@@ -245,18 +250,44 @@ def field_matches(name: str, value: str, report: ReportFacts) -> bool:
     if name == "level":
         return report.issuer_level is not None and _LEVELS.get(value.lower()) == report.issuer_level
     if name == "year":
-        match = _YEARS.fullmatch(value)
-        if match is None or report.year is None:
+        years = _year_range(value)
+        if years is None or report.year is None:
             return False
-        low = int(match.group(1))
-        high = int(match.group(2) or low)
-        return low <= report.year <= high
+        return years[0] <= report.year <= years[1]
     if name == "region":  # the place or the city it is in (region:深圳 finds 光明区)
         held = [report.region, report.city]
     else:
         held = [report.genre if name == "genre" else report.province]
     folded = fold_text(value)
     return any(folded in fold_text(text) for text in held if text)
+
+
+def _year_range(value: str) -> tuple[int, int] | None:
+    """A ``year:`` value as (first, last) year, or None when it names no years."""
+    match = _YEARS.fullmatch(value)
+    if match is None:
+        return None
+    low = int(match.group(1))
+    high = int(match.group(2) or low)
+    return (low, high) if low <= high else None
+
+
+def field_value_is_valid(name: str, value: str) -> bool:
+    """Whether a report could have this value: a ``year:`` names a year or a range of
+    years, a ``level:`` one of the levels; the text fields take any value."""
+    if name == "year":
+        return _year_range(value) is not None
+    if name == "level":
+        return value.lower() in _LEVELS
+    return True
+
+
+def bad_field_reason(term: str) -> str:
+    """Why a field term of `Query.bad_fields` finds nothing, in the interface language."""
+    named = _field_term(term)
+    if named is not None and named[0] == "level":
+        return _("{term}: not a level (government, department)").format(term=term)
+    return _("{term}: not a year (2022, 2020-2022)").format(term=term)
 
 
 def _field_term(token: str) -> tuple[str, str] | None:
@@ -278,6 +309,7 @@ def parse_query(text: str) -> Query:
     excluded_tags: list[str] = []
     fields: list[tuple[str, str]] = []
     excluded_fields: list[tuple[str, str]] = []
+    bad_fields: list[str] = []
     want_or = False
     i = 0
     while i < n:
@@ -313,6 +345,8 @@ def parse_query(text: str) -> Query:
                 continue
             if (named := _field_term(token)) is not None:
                 (excluded_fields if negated else fields).append(named)
+                if not field_value_is_valid(*named):
+                    bad_fields.append(token)
                 want_or = False
                 continue
             term = _make_term(token, phrase=False)
@@ -333,6 +367,7 @@ def parse_query(text: str) -> Query:
         tuple(excluded_tags),
         tuple(fields),
         tuple(excluded_fields),
+        tuple(bad_fields),
     )
 
 
@@ -1334,7 +1369,7 @@ class SearchIndex:
             ranked.append((key, index))
         ranked.sort()
         hits: list[Hit] = []
-        for (is_words, _, negative_score, _), index in ranked:
+        for (is_words, _missing, negative_score, _index), index in ranked:
             if limit is not None and len(hits) >= limit:
                 break
             if not self._reported(index, matched, needles):

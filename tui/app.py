@@ -66,10 +66,10 @@ if TYPE_CHECKING:
 # once the previous batch is on screen.
 LOAD_BATCH_SECONDS = 0.25
 LOAD_BATCH_SIZE = 100
-# Files not opened are told in one notification (naming the first few) at most this often,
-# and once more when loading ends: a toast per file (3,000 empty files) took 43 s and kept
-# quit from being answered. The palette's "Show files not opened" lists them all.
-PROBLEM_NOTICE_SECONDS = 2.0
+# Files not opened are told once loading ends, in one notification per kind (named and not
+# opened; skipped), with their count and the first few names: a toast per file (3,000 empty
+# files) took 43 s and kept quit from being answered, and one per batch told one folder in
+# pieces. The palette's "Show files not opened" lists them all.
 PROBLEM_NAMES_SHOWN = 3
 PROBLEMS_LISTED = 2000
 
@@ -132,7 +132,6 @@ class GovreadApp(App[int]):
         self.library = Library()  # the open reports: the one copy every screen reads
         self.problems: list[Problem] = []
         self._untold: list[Problem] = []  # problems not yet in a notification
-        self._problems_told = float("-inf")  # time.monotonic() of the last such notification
         self.loading_done = False  # every path given has been opened or reported
         # made by the loading worker: in memory, or answering from the store
         self.search_index: FilterIndex | None = None
@@ -142,13 +141,14 @@ class GovreadApp(App[int]):
         # so that no report (nor the detail pane's first text and the figure finder that
         # highlights it) is shown before the first frame is drawn.
         self._batch_shown = threading.Event()
-        self._warnings: list[str] = []
+        # What start-up could not use, each under the title of its file's role: (title, text)
+        self._warnings: list[tuple[str, str]] = []
         themes, theme_warnings = all_themes(user_themes_dir())
-        self._warnings += theme_warnings
+        self._warnings += [(N_("Themes"), warning) for warning in theme_warnings]
         for theme in themes:
             self.register_theme(theme)
         config, config_warnings = load_config()
-        self._warnings += config_warnings
+        self._warnings += [(N_("Settings"), warning) for warning in config_warnings]
         # The user's keys ([keymap] in config.toml), binding id -> keys: the footer, the
         # help screen and every key press use them.
         self.keymap: dict[str, str] = {}
@@ -156,13 +156,13 @@ class GovreadApp(App[int]):
             from govread.tui.keymap import user_keymap
 
             self.keymap, keymap_warnings = user_keymap(config.keymap, display_path(config_path()))
-            self._warnings += keymap_warnings
+            self._warnings += [(N_("Keys"), warning) for warning in keymap_warnings]
         self.marks, marks_warning = MarkSet.load(
             on_save_error=self._marks_not_saved,
             on_external_change=self.marks_changed,  # marks another govread saved meanwhile
         )
         if marks_warning:
-            self._warnings.append(marks_warning)
+            self._warnings.append((N_("Marks"), marks_warning))
         self._saved_theme = config.theme
         self.citation_style = config.citation_style  # how `y` cites a copied passage
         # Keys typed while a screen opens wait for it; strays go to the text box (typeahead.py)
@@ -209,8 +209,11 @@ class GovreadApp(App[int]):
             return asked
         if saved is not None and saved not in names:
             self._warnings.append(
-                _("the saved theme {name} is not installed; using {default}").format(
-                    name=repr(saved), default=DEFAULT_THEME
+                (
+                    N_("Themes"),
+                    _("the saved theme {name} is not installed; using {default}").format(
+                        name=repr(saved), default=DEFAULT_THEME
+                    ),
                 )
             )
             return DEFAULT_THEME
@@ -258,8 +261,8 @@ class GovreadApp(App[int]):
     def on_mount(self) -> None:
         if self.keymap:
             self.set_keymap(self.keymap)
-        for warning in self._warnings:
-            self.notify(warning, title=_("Settings"), severity="warning", markup=False, timeout=8)
+        for title, warning in self._warnings:
+            self.notify(warning, title=_(title), severity="warning", markup=False, timeout=8)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self._theme_asked:  # `--theme` is for this run and the next
             self._remember_theme(self.current_theme)
@@ -352,7 +355,10 @@ class GovreadApp(App[int]):
 
         if store_module.upgradable(path):  # an older govread's, kept: upgraded first, once
             self.call_from_thread(
-                self.notify, _("Upgrading the store for this version of govread…"), timeout=600
+                self.notify,
+                _("Upgrading the store for this version of govread…"),
+                title=_("Store"),
+                timeout=600,
             )
 
             def stop() -> bool:
@@ -375,7 +381,9 @@ class GovreadApp(App[int]):
         self.search_index = index
         opened = store_module.Store.reading(path, reader.connection())
         if outdated := store_module.outdated_notice(opened):  # govread index refreshes them
-            self.call_from_thread(self.notify, outdated, severity="warning", timeout=10)
+            self.call_from_thread(
+                self.notify, outdated, title=_("Store"), severity="warning", timeout=10
+            )
         problems = [
             Problem(p, N_("is not in the store (run `govread index` on it)"), True)
             if Path(p).exists()
@@ -438,18 +446,14 @@ class GovreadApp(App[int]):
         if message.entries:  # once a batch: the bar is drawn after it anyway
             self.browser.show_progress(message.entries[-1][1], message.total)
             self._update_sub_title()
-        self._tell_problems()
         self.call_after_refresh(self._batch_shown.set)
 
-    def _tell_problems(self, *, now: bool = False) -> None:
-        """One notification for the files not opened since the last one (at most one per
-        `PROBLEM_NOTICE_SECONDS`, unless `now`): files named, then files skipped."""
-        if not self._untold or (
-            not now and time.monotonic() - self._problems_told < PROBLEM_NOTICE_SECONDS
-        ):
+    def _tell_problems(self) -> None:
+        """The files not opened, once loading has ended: one notification for the files
+        named, one for the files skipped, each with its count and the first names."""
+        if not self._untold:
             return
         untold, self._untold = self._untold, []
-        self._problems_told = time.monotonic()
         for explicit in (True, False):
             problems = [p for p in untold if p.explicit is explicit]
             if not problems:
@@ -489,7 +493,7 @@ class GovreadApp(App[int]):
         self.browser.detail.show_message(message)
 
     def on_loading_finished(self, _message: LoadingFinished) -> None:
-        self._tell_problems(now=True)
+        self._tell_problems()
         self.loading_done = True
         self.browser.loading_finished(self.problems)
         if not self.reports:
@@ -596,6 +600,7 @@ class GovreadApp(App[int]):
             self._config_writable = False
             self.notify(
                 _("theme not remembered: {error}").format(error=error),
+                title=_("Settings"),  # the theme is remembered in config.toml
                 severity="warning",
                 markup=False,
             )

@@ -340,6 +340,7 @@ def run(argv: Sequence[str]) -> int:
     except _FileError as error:
         _error(str(error))
         return EXIT_FILE
+    _warn_same_report([args.a, args.b, *args.more], chosen)
 
     # jieba and the comparison are loaded only now: `govread --help` stays fast.
     from govread.cli import report_header
@@ -366,6 +367,35 @@ def run(argv: Sequence[str]) -> int:
     else:
         _print_text(comparison)
     return EXIT_OK
+
+
+def _warn_same_report(names: Sequence[str], reports: Sequence[Report]) -> None:
+    """A line on stderr for each report named again (the same file, or the same text in
+    another file): the comparison goes on, setting the report beside itself."""
+    first: dict[str, int] = {}
+    for index, report in enumerate(reports):
+        earlier = first.setdefault(report.id, index)
+        if earlier == index:
+            continue
+        before = reports[earlier]
+        if before.path and report.path and _same_file(before.path, report.path):
+            message = _(
+                "govread: warning: {a} and {b} are the same file ({path}); "
+                "the report is compared with itself"
+            ).format(a=names[earlier], b=names[index], path=report.path)
+        else:
+            message = _(
+                "govread: warning: {a} and {b} hold the same text; "
+                "the report is compared with itself"
+            ).format(a=names[earlier], b=names[index])
+        print(sanitize_line(message), file=sys.stderr)
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # gone meanwhile, or a stored report's path: as written
+        return os.path.abspath(a) == os.path.abspath(b)
 
 
 def _run_many(

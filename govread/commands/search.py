@@ -24,7 +24,7 @@ from govread.identity import sanitize
 from govread.opening import Problem
 from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
-from govread.search import Hit, Query, SearchIndex, Span, parse_query
+from govread.search import Hit, Query, SearchIndex, Span, bad_field_reason, parse_query
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
@@ -93,6 +93,9 @@ def run(argv: Sequence[str]) -> int:
     if args.limit < 0:
         print(_("govread: error: --limit must be 0 or more"), file=sys.stderr)
         return EXIT_USAGE
+    for term in query.bad_fields:  # a field term no report can match (year:abc): why
+        notice = _("govread: {notice}").format(notice=bad_field_reason(term))
+        print(sanitize_line(notice), file=sys.stderr)
 
     failed = False  # a file named could not be opened: exit 1, after the others' hits
     if args.store is not None:

@@ -209,6 +209,27 @@ async def test_escape_after_regrouping_while_filtered_makes_the_outline_anew(loa
         assert outline.root is regrouped
 
 
+async def test_a_field_value_no_report_has_says_why_nothing_matched(loaded) -> None:
+    """QA: `year:abc` (or `year:20x3`, `level:市`) left the status at "no match" with no
+    hint; it says what the field takes, and an excluded one says so beside the counts."""
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "复议 year:20x3")
+        status = bar(app).status_text
+        assert status.startswith("no match: year:20x3: not a year (2022, 2020-2022)"), status
+        assert bar(app).status.has_class("-no-match")
+        await pilot.resize_terminal(80, 40)  # narrower: the reason stays, alone
+        await pilot.pause()
+        assert bar(app).status_text == "year:20x3: not a year (2022, 2020-2022)"
+        await pilot.resize_terminal(*SIZE)
+        bar(app).input.value = "复议 -level:市"
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        status = bar(app).status_text
+        assert " hits in " in status and "level:市: not a level (government, department)" in status
+
+
 async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline(loaded) -> None:
     app = quiet_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -106,3 +106,31 @@ async def test_a_hand_edited_config_that_is_not_toml_is_told_in_chinese(
         said = [str(n.message) for n in notices if "config.toml" in str(n.message)]
         assert len(said) == 1 and "不是有效的 TOML（" in said[0] and "已将其移至" in said[0]
         assert "is not valid" not in said[0]
+
+
+async def test_each_state_file_problem_is_titled_by_its_file(
+    loaded: Loaded, notices: list[Any]
+) -> None:
+    """QA: a broken marks file was told under "Settings". Each start-up problem is titled by
+    what its file holds: marks, settings (config.toml), keys ([keymap]), themes."""
+    marks_path().parent.mkdir(parents=True, exist_ok=True)
+    marks_path().write_text("{not json", "utf-8")
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text(
+        'theme = "no-such-theme"\ncitation_style = 5\n[keymap]\n"no.such.binding" = "x"\n',
+        "utf-8",
+    )
+    user_themes_dir().mkdir(parents=True, exist_ok=True)
+    (user_themes_dir() / "broken.toml").write_text("= nothing", "utf-8")
+    app = GovreadApp(paths=[])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+
+        def titles(word: str) -> set[str]:
+            return {n.title for n in notices if word in n.message}
+
+        assert titles("marks.json") == {"Marks"}
+        assert titles("citation_style") == {"Settings"}
+        assert titles("no.such.binding") == {"Keys"}
+        assert titles("broken.toml") == {"Themes"}
+        assert titles("no-such-theme") == {"Themes"}

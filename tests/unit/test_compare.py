@@ -184,6 +184,39 @@ def test_cli_json(capsys) -> None:
     assert any(p["theme"] == "行政执法" and p["a"] and p["b"] for p in data["pairs"])
 
 
+def _invented_report(folder, name: str, body: str):
+    path = folder / name
+    path.write_text(
+        f"某县2022年法治政府建设情况报告\n一、{body}\n推进依法行政，完善行政执法程序。\n"
+        "二、下一步工作\n继续加强行政复议工作。\n",
+        "utf-8",
+    )
+    return path
+
+
+def test_the_same_report_named_twice_is_said_on_stderr_and_compared(tmp_path, capsys) -> None:
+    """QA: `govread compare X X` ran without a word. The same file (named twice, or by two
+    paths), or the same text in another file, is said once per repeat; the comparison goes
+    on (exit 0), as the report beside itself."""
+    one = _invented_report(tmp_path, "one.txt", "规范行政执法行为")
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(one.read_bytes())
+    other = _invented_report(tmp_path, "other.txt", "深化行政审批改革")
+    alias = f"{tmp_path}/./one.txt"
+    assert main(["--lang", "en", "compare", str(one), alias, "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["a"]["path"] == str(one)
+    assert captured.err.count("govread: warning:") == 1
+    assert f"{one} and {alias} are the same file" in captured.err
+    assert (
+        main(["--lang", "zh", "compare", str(one), str(other), str(copy), "--format", "json"]) == 0
+    )
+    err = capsys.readouterr().err
+    assert err.count("警告") == 1 and f"{one} 与 {copy} 的正文相同" in err
+    assert main(["compare", str(one), str(other), "--format", "json"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_cli_text_is_plain_with_no_color(capsys, monkeypatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "110")

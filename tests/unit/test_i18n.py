@@ -187,6 +187,22 @@ def test_chinese_help_has_no_english_of_argparse(
 
 
 @pytest.mark.parametrize(
+    "argv", [[], *([name] for name in cli.SUBCOMMANDS), ["compare", "--region", "X"]]
+)
+def test_every_help_shows_the_options_every_command_takes(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--lang and --no-cache work with every command (main takes them off the command
+    line), so every command's --help lists them, in the language in force."""
+    assert _exit_code(["--lang", "en", *argv, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "\noptions of every command:\n" in out
+    assert "--lang {en,zh}" in out and "--no-cache" in out
+    assert _exit_code([*argv, "--lang=zh", "--help"]) == 0
+    assert "\n所有命令通用的选项：\n" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
     ("argv", "chinese", "english"),
     [
         (

@@ -128,3 +128,16 @@ def test_an_optional_list_of_paths_is_empty_when_none_is_given() -> None:
     args = parser.parse_args(["q"])
     assert args.paths == [] and args.tag is None
     assert parser.parse_args(["q", "a", "b"]).paths == ["a", "b"]
+
+
+def test_a_field_value_no_report_can_have_is_said_on_stderr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`year:abc` finds nothing: stderr says why, in the interface language, in any format."""
+    code, out, err = run(capsys, "复议 year:abc", "--format", "json")
+    assert code == 1 and json.loads(out) == []
+    assert err == "govread: year:abc: not a year (2022, 2020-2022)\n"
+    assert main(["--lang", "zh", "search", "复议 年份:20x3"]) == 1
+    assert "govread：年份:20x3：不是年份（2022、2020-2022）" in capsys.readouterr().err
+    code, out, err = run(capsys, "复议 year:2023年", "--limit", "1")
+    assert code == 0 and err == ""

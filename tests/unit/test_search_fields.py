@@ -76,6 +76,9 @@ def test_field_terms_are_parsed_with_their_negation_and_chinese_names() -> None:
         ("year:2022", ["咸宁市"]),
         ("year:2020..2021", ["光明区", "坪山区"]),
         ("year:twenty", []),
+        ("年份:2021年", ["光明区"]),
+        ("year:2021年至2022年", ["光明区", "咸宁市"]),
+        ("year:2022-2021", []),
         ("复议 level:government", ["光明区", "坪山区"]),
         ("复议 -year:2021", ["坪山区", "咸宁市"]),
         ("复议 | 改革 genre:工作报告", ["坪山区"]),
@@ -121,3 +124,29 @@ def test_ranked_search_and_the_store_answer_fields_alike(tmp_path: Path) -> None
             found = [(hit.node_id, hit.report.region) for hit in searcher.search(query)]
             assert found == expected, text
             assert expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("year:abc", ("year:abc",)),
+        ("复议 year:20x3", ("year:20x3",)),
+        ("-年份:2023-2020", ("年份:2023-2020",)),  # a range that ends before it begins
+        ("level:市 year:2022", ("level:市",)),
+        ("year:2020-2022 年份:2023年 level:部门 -level:gov genre:任何 region:某地", ()),
+    ],
+)
+def test_a_field_value_no_report_can_have_is_named_with_why(
+    text: str, bad: tuple[str, ...]
+) -> None:
+    """QA: `year:abc` found nothing and said nothing. The query names such terms as typed
+    (without their -), and `bad_field_reason` says what the field takes."""
+    from govread.search import bad_field_reason
+
+    query = parse_query(text)
+    assert query.bad_fields == bad
+    for term in bad:
+        reason = bad_field_reason(term)
+        assert reason.startswith(f"{term}: ")
+        assert ("department" in reason) == ("level:" in term)
+        assert ("2020-2022" in reason) == ("level:" not in term)

@@ -315,11 +315,24 @@ class BrowserFilter:
 
     def _found(self, result: FilterResult) -> tuple[Text, ...]:
         """What the filter found, fullest first, then shorter forms for a narrow status."""
+        from govread.search import bad_field_reason
+
+        # a field term no report can match (year:abc): why, in the fullest forms
+        why = "; ".join(bad_field_reason(term) for term in result.query.bad_fields)
         if not result.total:
             # The outline is left whole (the user keeps their place): say so.
             everything = _(" — showing everything")
             found = Text(_("no match"), style="bold")
             short = found.copy()
+            if why:
+                found.append(": ")
+                found.append(why, style="italic")
+                reason = found.copy()
+                found.append(everything)
+                short.append(everything)
+                # narrower, the reason alone (the status is in the colour of no match)
+                alone = Text(why, style="italic")
+                return found, reason, alone, short, Text(_("no match"), style="bold")
             if result.words_pending:
                 found.append(_(" yet (word search loading…)"), style="dim")
             found.append(everything)
@@ -336,6 +349,9 @@ class BrowserFilter:
             found.append(_(" ({n} by words)").format(n=len(result.word_ids)), style="dim")
         if result.words_pending:
             found.append(_(" · more once word search is ready"), style="dim")
+        if why:  # an excluded one (-year:abc) excludes nothing
+            found.append(" · ")
+            found.append(why, style="italic")
         return found, short, shortest
 
     # -- word search (jieba) ---------------------------------------------------------------
