@@ -2554,6 +2554,20 @@ def _section_figures(section: Section) -> Iterator[Figure]:
             yield figure if owner == section.id else dataclasses.replace(figure, node_id=owner)
 
 
+def heading_figures(section: Section) -> list[Figure]:
+    """The figures of a section's own heading (（三）行政复议案件办结率达98%), paragraph -1,
+    offsets into the heading as written. The number that marks the heading (1., (2)) is
+    no figure and no part of a subject: it is read as a clause break."""
+    heading = section.raw_heading
+    if not heading or not _DIGIT.search(heading):
+        return []
+    at = heading.find(section.marker) if section.marker else -1
+    if at >= 0 and not heading[:at].strip():
+        cut = at + len(section.marker)
+        heading = "\u3000" * cut + heading[cut:]
+    return extract(heading, section.id, -1)
+
+
 def section_figures(section: Section) -> list[Figure]:
     """Every figure of a section and its subsections, headings included, in document order.
 
@@ -2562,18 +2576,21 @@ def section_figures(section: Section) -> list[Figure]:
     """
     figures: list[Figure] = []
     for each in section.walk():
-        figures.extend(extract(each.raw_heading, each.id, -1))
+        figures.extend(heading_figures(each))
         figures.extend(_section_figures(each))
     return figures
 
 
 def report_figures(report: Report) -> list[Figure]:
-    """Every figure of a report: preamble, sections (item ids where an item holds it), closing."""
+    """Every figure of a report: preamble, sections (their headings, paragraph -1, then their
+    text; item ids where an item holds it), closing: the same figures `section_figures`
+    gives section by section, so a report's export, compare and tables see a heading's."""
     prefix = report.id
     figures: list[Figure] = []
     for index, paragraph in enumerate(report.preamble):
         figures.extend(extract(paragraph, f"{prefix}/preamble", index))
     for section in report.walk():
+        figures.extend(heading_figures(section))
         figures.extend(_section_figures(section))
     for index, paragraph in enumerate(report.closing):
         figures.extend(extract(paragraph, f"{prefix}/closing", index))
