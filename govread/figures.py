@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from govread.acts import act_after, act_before
+from govread.acts import act_after, act_before, names_act
 from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.flat import word_classes
 from govread.parsers.model import Report, Section
@@ -1615,6 +1615,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
+    if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
+        phrase = phrase[
+            :act_at
+        ]  # 30件规范性文件的备案审查: the documents; the act is their Figure.act
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1

@@ -1013,7 +1013,7 @@ def _adversarial(pattern: re.Pattern[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "module_name", ["govread.figures", "govread.indicators", "govread.compare"]
+    "module_name", ["govread.figures", "govread.indicators", "govread.compare", "govread.acts"]
 )
 def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
     import importlib
@@ -1520,3 +1520,31 @@ def test_success_stays_with_the_verb_after_a_means() -> None:
 )
 def test_a_part_after_qizhong_is_named_by_its_predicate(text: str, expected: list[str]) -> None:
     assert [f.label for f in extract(text)] == expected
+
+
+# Tenth round (invented sentences): N件X的Y, Y an act, counts X; the act is the figure's own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "完成25件行政规范性文件的备案审查。",
+            [("行政规范性文件", 25.0, "件", "备案审查", "规范性文件备案审查数")],
+        ),
+        (
+            "全年完成9件规范性文件的全面清理,",
+            [("规范性文件", 9.0, "件", "清理", "规范性文件清理数")],
+        ),
+        ("对4个试点项目的评估。", [("试点项目", 4.0, "个", "评估", None)]),
+        # guards: a head noun after a modifier clause with 的 is what is counted
+        (
+            "办理11宗以县政府为被告的行政诉讼案件。",
+            [("行政诉讼案件", 11.0, "宗", "", "行政诉讼案件数")],
+        ),
+        ("收到7件群众提出的意见建议,", [("意见建议", 7.0, "件", "", None)]),
+    ],
+)
+def test_an_act_after_de_leaves_the_noun_before_it_counted(
+    text: str, expected: list[tuple[str, float, str, str, str | None]]
+) -> None:
+    found = [(f.label, f.value, f.unit, f.act, f.indicator) for f in extract(text)]
+    assert found == expected
