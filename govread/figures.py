@@ -169,6 +169,17 @@ _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters befo
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 _LEAD_WORDS = (
     "今年以来",
+    # what is left of a date cut at its number (截至11月底, 2020年以来): when, not what
+    "年以来",
+    "以来",
+    "月底",
+    "月初",
+    "月末",
+    "月中旬",
+    "月上旬",
+    "月下旬",
+    "月份",
+    "日起",
     "前三季度",
     "上半年",
     "下半年",
@@ -213,6 +224,7 @@ _LEAD_WORDS = (
     "我厅",
     "我办",
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
+    "拥有",  # 全市拥有律师1073人: what there is, as 共有
     "共计",
     "总计",
     "合计",
@@ -419,7 +431,7 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
@@ -757,7 +769,8 @@ def _fit(subject: str) -> str:
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
-    r"(?=[共总实现])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有|(?<!实)现有)"
+    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有"
+    r"|(?<!实)现有|拥有)"
 )
 
 
@@ -781,7 +794,7 @@ def _after_when(subject: str) -> str:
 # verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
 # 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
 _AGENT_VERBS = (
-    "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
+    "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|调处|排查|化解|办结|审结|出具|立案|"
     "组织|开展|举办|召开|行使|承接|研究"
 )
 _AGENT_THEN_VERB = re.compile(
@@ -813,6 +826,7 @@ _VERB_AHEAD = re.compile(_VERBS)
 _AGENT_HEADS = (
     *("室", "局", "委", "府", "院", "办", "队", "组", "所", "部门", "单位", "机关", "中心"),
     *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
+    "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
@@ -883,7 +897,8 @@ def _after_any_agent(subject: str) -> str:
         if head in _MEETINGS and verb == at:
             continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
-        if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 1)) or _is_verb(
+        # (a verb right before the head names its kind: 调解|组织, 执法|部门 act as one)
+        if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 2)) or _is_verb(
             subject[first : first + 2]
         ):
             return subject  # no agent: it holds a verb, or opens with one (将移送…部门处理)
@@ -949,7 +964,9 @@ def _after_agent(subject: str) -> str:
         and (each := _EACH_THEN_VERB.match(subject))
         and len(subject) - each.end() >= _MIN_AFTER_OPENING
     ):
-        return subject[each.end() :]
+        # (各级调解组织|排查…: the verb found first may name the kind of who acted)
+        acted = _after_any_agent(subject)
+        return acted if acted != subject else subject[each.end() :]
     verb = _AGENT_VERB.search(subject, 1)
     found = _AGENT_THEN_VERB.search(subject) if verb is not None else None
     if found is None:  # most subjects: one search, no match
@@ -1143,6 +1160,25 @@ _MEANS_WORDS = ("通过", "依托", "利用", "借助", "运用")
 _LIST_MARKS = frozenset("、和与及")
 
 
+# Who acted, before how or where (各镇(街道) 依托综治中心…, 县司法局 在门户网站…): a clause
+# opening with 各 (not 各类, 各项: they open the object) or ending with the head of a body or
+# an office, a level in brackets, or a body's last character.
+_HOW_AFTER_WHO = re.compile(
+    r"(?=[通依利借运在])(?:通过|依托|利用|借助|运用|在(?![线建职册岗校押此于场内]))"
+)
+_WHO_REACH = 12
+_NOT_WHERE = frozenset("线建职册岗校押此于场内")  # 在线, 在建 …: words, not 在 + a place
+_NOT_EACH = frozenset("类项种")
+
+
+def _acted(who: str) -> bool:
+    if _DIGIT.search(who) or "、" in who:
+        return False
+    if who[0] == "各":
+        return who[1:2] not in _NOT_EACH
+    return who.endswith((*_AGENT_HEADS, ")", "\uff09")) or who[-1] in _BODY_LAST
+
+
 def _verb_after_means(subject: str) -> int:
     """Where the verb after a means of any name begins (通过区政府网站|发布…, 依托…新媒体|
     公开…): the first verb after at least two characters of the means that is no list item
@@ -1185,10 +1221,15 @@ def _drop_opening(subject: str) -> str:
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
     subject = _after(_INNER_MANNER, subject)
+    if (how := _HOW_AFTER_WHO.search(subject, 2, _WHO_REACH)) and _acted(subject[: how.start()]):
+        subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
         subject = subject[means.end() :]
-    elif subject.startswith(_MEANS_WORDS) and (acted := _verb_after_means(subject)):
-        subject = subject[acted:]  # 通过区政府网站 发布动态信息: the act, not the means
+    elif (
+        subject.startswith(_MEANS_WORDS) or (subject[:1] == "在" and subject[1:2] not in _NOT_WHERE)
+    ) and (acted := _verb_after_means(subject)):
+        # 通过区政府网站 发布动态信息, 在县政府门户网站 发布…: the act, not the means or place
+        subject = subject[acted:]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
     elif subject.startswith(_CAUSERS):
@@ -1246,6 +1287,24 @@ _ATTENDED = re.compile(
     r"(?:参加|参与|出席|列席)([^,\uff0c。;\uff1b\d]{2,12}?(?:会议|会|活动|讲座|培训|庭审))"
     f"(?={_VERBS})"
 )
+
+
+# 次, 场 and 期 count events: what is organised (组织 X学习12次) is counted, not the act of
+# organising it, when it is an event and a full noun phrase (组织 people to do something is
+# `_after_causee`'s).
+_EVENT_COUNTS = frozenset({"次", "场", "场次", "期"})
+
+
+def _organised(subject: str) -> str:
+    event = subject[2:]
+    if (
+        len(event) >= _LIGHT_OBJECT
+        and event.endswith(_EVENT_HEADS)
+        and not _PEOPLE.match(event)
+        and not _is_verb(event[:2])  # 组织开展…: two verbs, one act (the light verb's rule)
+    ):
+        return event
+    return subject
 
 
 def _topic_end(subject: str, unit: str) -> int:
@@ -1501,7 +1560,13 @@ _EVENT_HEADS = (
     *("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈"),
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
 )
+# 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
+_ITEM_HEADS = (
+    *("事项", "措施", "任务", "制度", "项目", "举措", "政策", "标准", "清单", "指标"),
+    *("职权", "权力", "意见", "建议", "规定", "办法", "问题"),
+)
 _AGREEMENT: dict[str, tuple[str, ...]] = {
+    "项": _ITEM_HEADS,
     **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
     **dict.fromkeys(("家", "所"), _BODY_HEADS),
     **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
@@ -1532,6 +1597,8 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and not _agrees(rest, unit)
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
+            # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
+            and (unit != "项" or _is_verb(rest[:2], guessed=False))
         ):
             return end
     return len(phrase)
@@ -1566,6 +1633,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and tail[match.start()] == "\u201c"
         and 0 < len(phrase) <= _MODIFIER
         and _NOUN_STOP.search(phrase) is None  # (1个案例入选“…”: the quotation is after a verb)
+        and not (
+            unit in _COUNTS_BODIES and phrase.endswith("的") and _BODY_AT_END.search(phrase[:-1])
+        )
         and (close := text.find("\u201d", end + match.end(), end + _MAX_SUBJECT)) > 0
     ):
         # 2家省级“文明规范公正”司法所: a name quoted inside the counted noun, not its end
@@ -1615,6 +1685,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
+    if (
+        "的" in phrase
+        and (done := _ACTION.search(phrase))
+        and 2 <= done.start() < phrase.rfind("的")
+    ):
+        phrase = phrase[: done.start()]  # 10项行政职权 进行了认真的梳理: the 的 is the act's
     if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
         phrase = phrase[
             :act_at
@@ -1683,6 +1759,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
+    if unit in _COUNTS_BODIES and len(phrase) >= 5:
+        # 10个基层所队 作为…试点单位: a body's last character, then a verb and what follows
+        for at in range(2, len(phrase) - 3):
+            if phrase[at - 1] in _BODY_LAST and _is_verb(phrase[at : at + 2], guessed=False):
+                phrase = phrase[:at]
+                break
     if (
         unit in _COUNTS_BODIES
         and (where := phrase.find("在", 2)) > 0
@@ -1726,6 +1808,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and (level := _LEVEL_AFTER.match(text, stop))
     ):
         # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
+        if _is_verb(text[level.end() : level.end() + 2], guessed=False):
+            return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
@@ -2367,6 +2451,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
+            if unit in _EVENT_COUNTS and subject.startswith("组织"):
+                subject = _organised(subject)
             if own_unit and (topic_end := _topic_end(subject, unit)):
                 subject = subject[:topic_end]  # 闭会建议按时办结回复13件: the topic, counted
             if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):

@@ -1548,3 +1548,36 @@ def test_an_act_after_de_leaves_the_noun_before_it_counted(
 ) -> None:
     found = [(f.label, f.value, f.unit, f.act, f.indicator) for f in extract(text)]
     assert found == expected
+
+
+# Tenth round (invented sentences): the counted noun phrase by its grammar — what opens the
+# clause (a date cut at its number, who acted before how or where, a place before the verb),
+# and where the noun after the measure word ends (a verb after a body or a level in
+# brackets, the 的 of a predicate, a bodies' 的 before a quoted name).
+TENTH_ROUND = [
+    ("截至10月底全县拥有执业律师86人,", [("执业律师", 86.0, "人")]),
+    ("2022年以来组织局党组理论学习中心组学习9次,", [("局党组理论学习中心组学习", 9.0, "次")]),
+    ("各乡镇依托综治中心调处矛盾纠纷420起,", [("调处矛盾纠纷", 420.0, "起")]),
+    ("在区政府门户网站发布政策解读文章31篇。", [("发布政策解读文章", 31.0, "篇")]),
+    ("区市场监管局在门户网站公开权责清单870项,", [("公开权责清单", 870.0, "项")]),
+    ("全年各级调解组织排查矛盾纠纷950余次,", [("排查矛盾纠纷", 950.0, "次")]),
+    ("确定6个派出所作为规范化建设试点单位,", [("派出所", 6.0, "个")]),
+    ("全区41个镇(街)设立法律服务工作站,", [("镇(街)", 41.0, "个")]),
+    ("对市交通局8项行政职权进行了全面的梳理,", [("行政职权", 8.0, "项")]),
+    ("印发了12家单位的“三定”规定。", [("单位", 12.0, "家")]),
+    ("对19项政务服务事项简化申请材料,", [("政务服务事项", 19.0, "项")]),
+    ("推出8项便民措施惠及群众。", [("便民措施", 8.0, "项")]),
+    # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
+    # brackets before a noun stays with it
+    ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
+    ("在线办理政务服务事项1200项,", [("在线办理政务服务事项", 1200.0, "项")]),
+    ("编制完成210项行政许可事项工作规范。", [("行政许可事项工作规范", 210.0, "项")]),
+    ("建成64个村(社区)法律服务室。", [("村(社区)法律服务室", 64.0, "个")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TENTH_ROUND)
+def test_the_counted_noun_phrase_by_its_grammar(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
