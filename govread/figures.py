@@ -1604,6 +1604,31 @@ def _agreeing_end(phrase: str, unit: str) -> int:
     return len(phrase)
 
 
+# Heads that close the noun phrase a measure word counts, of any measure word (个, 条, 份 …):
+# a verb of the dictionary right after one opens the predicate (12个试点项目|通过验收,
+# 8条意见建议|得到采纳), when more follows it.
+_CLOSING_HEADS = (
+    *("事项", "措施", "任务", "制度", "项目", "清单", "问题", "方面", "领域", "平台", "站点"),
+    *("机构", "部门", "单位", "社区", "街道", "企业", "案件", "文件", "意见", "建议", "线索"),
+    *("文章", "法规", "规章", "合同", "资料", "会议", "讲座", "课题"),
+    # (not 信息, 活动, 试点: 信息|公开, 活动|开展情况, 试点|建设 go on as one noun)
+)
+_CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
+
+
+def _head_then_verb(noun: str) -> int:
+    """Where a counted noun ends before a predicate: after the first closing head followed by
+    a verb of the dictionary and at least two characters more; 0 when none is."""
+    for at in range(2, len(noun) - 3):
+        if (
+            noun[at - 1] in _CLOSING_LAST
+            and noun.endswith(_CLOSING_HEADS, 0, at)
+            and _is_verb(noun[at : at + 2], guessed=False)
+        ):
+            return at
+    return 0
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1708,7 +1733,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ):
         # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
         cut = _NOUN_STOP.search(phrase, cut.end())
-    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
+    stop_at = cut.start() if cut else len(phrase)
+    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
+    while predicate is not None and phrase[predicate.start() - 1 : predicate.start() + 1] in (
+        word_classes()
+    ):
+        # (信息公开工作: 开工 starts inside the word 公开, it opens no predicate)
+        predicate = _PREDICATE_STOP.search(phrase, predicate.start() + 1, stop_at)
     if predicate is not None:
         cut = predicate
     if cut is not None and cut.group() in ("和", "与", "及"):
@@ -2358,6 +2389,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun, noun_end = _noun_after(text, end, unit)
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
+            elif len(noun) >= 6 and (cut := _head_then_verb(noun)):
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             if noun.endswith("级"):

@@ -1567,6 +1567,11 @@ TENTH_ROUND = [
     ("印发了12家单位的“三定”规定。", [("单位", 12.0, "家")]),
     ("对19项政务服务事项简化申请材料,", [("政务服务事项", 19.0, "项")]),
     ("推出8项便民措施惠及群众。", [("便民措施", 8.0, "项")]),
+    # a closing head, then a verb of the dictionary: the predicate, for any measure word
+    ("3份合同存在法律风险,", [("合同", 3.0, "份")]),
+    ("刊发9篇文章介绍改革经验。", [("文章", 9.0, "篇")]),
+    # a stop word that starts inside a word of the dictionary (公开|工作) ends nothing
+    ("整理20条政府信息公开工作台账,", [("政府信息公开工作台账", 20.0, "条")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
