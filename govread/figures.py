@@ -426,7 +426,7 @@ _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
 # (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
 _LAST_NUMBER = re.compile(
-    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|[A-Za-z](?![A-Za-z]))"
+    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|热线|[A-Za-z](?![A-Za-z]))"
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
@@ -825,7 +825,20 @@ _VERB_AHEAD = re.compile(_VERBS)
 # of the finder's own lists (which hold verbs the dictionary tags as nouns: 办理, 代理).
 _AGENT_HEADS = (
     *("室", "局", "委", "府", "院", "办", "队", "组", "所", "部门", "单位", "机关", "中心"),
-    *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
+    *(
+        "系统",
+        "负责人",
+        "人员",
+        "员",
+        "干部",
+        "领导",
+        "律师",
+        "班子",
+        "两级",
+        "三级",
+        "四级",
+        "五级",
+    ),
     "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
@@ -894,7 +907,7 @@ def _after_any_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
-        if head in _MEETINGS and verb == at:
+        if head in _MEETINGS and verb == at and not _is_verb(subject[at : at + 2], guessed=False):
             continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
         # (a verb right before the head names its kind: 调解|组织, 执法|部门 act as one)
@@ -1114,7 +1127,7 @@ def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | N
 
 # A time clause opening the clause (复查后 撤销…, 检查之后 作出…): when, not what.
 # (Not 落后, nor a word that 后 opens: 后续, 后期, 后备 …)
-_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果])")
+_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果评])")
 
 
 # A manner adverb inside the clause stands before its verb (市场监管局 依法 查处…, 各部门在

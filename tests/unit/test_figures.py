@@ -1572,6 +1572,12 @@ TENTH_ROUND = [
     ("刊发9篇文章介绍改革经验。", [("文章", 9.0, "篇")]),
     # a stop word that starts inside a word of the dictionary (公开|工作) ends nothing
     ("整理20条政府信息公开工作台账,", [("政府信息公开工作台账", 20.0, "条")]),
+    # a meeting, or people named by 员, before a verb of the dictionary: who acted
+    ("区政府常务会议听取依法行政工作汇报3次。", [("听取依法行政工作汇报", 3.0, "次")]),
+    ("网格员调解邻里纠纷1300余件,", [("调解邻里纠纷", 1300.0, "件")]),
+    # a hotline's number is part of its name; 立法后评估 is an act, no time clause
+    ("12345热线受理群众诉求12万件,", [("12345热线受理群众诉求", 120000.0, "件")]),
+    ("完成立法后评估项目3个。", [("立法后评估项目", 3.0, "个")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
