@@ -1925,7 +1925,9 @@ def _is_bare(subject: str) -> bool:
     )
 
 
-_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
+_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})
+_CHANGE_OPENINGS = ("同比", "环比", "较上年", "较去年", "比上年", "比去年")
+_SHORT_PREDICATE = 4  # an adverb and a verb (明显减少, 持续优化)  # 企业总数达2150家,净增380家
 
 
 def _self_named(subject: str, unit: str) -> bool:
@@ -2557,6 +2559,25 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
         elif bare and topic and not _of_a_list(said_before, said_units, topic, subject):
             subject = _borrow(topic, subject)
+        elif (
+            bare
+            and not topic
+            and subject.startswith(_CHANGE_OPENINGS)
+            and clause_start > max(sentence_start, last_end)
+            and (
+                said := _previous_clause(
+                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
+                )
+            )
+        ):
+            # 全年共收到行政复议申请,同比增长20%: what changed is what the clause before names
+            # (行政诉讼案件|明显减少: without the predicate an adverb opens)
+            predicate = next(
+                (i for i in range(2, len(said) - 1) if said[i : i + 2] in _adverbs()), 0
+            )
+            if predicate and len(said) - predicate <= _SHORT_PREDICATE:
+                said = said[:predicate]
+            subject = _borrow(said, subject)
         elif (
             not subject
             and clause_start > max(sentence_start, last_end)

@@ -1578,6 +1578,9 @@ TENTH_ROUND = [
     # a hotline's number is part of its name; 立法后评估 is an act, no time clause
     ("12345热线受理群众诉求12万件,", [("12345热线受理群众诉求", 120000.0, "件")]),
     ("完成立法后评估项目3个。", [("立法后评估项目", 3.0, "个")]),
+    # a bare change after a clause with no figure: what that clause names changed
+    ("全年共收到行政复议申请,同比增长20%。", [("行政复议申请同比增长", 20.0, "%")]),
+    ("行政诉讼案件明显减少,同比下降15%。", [("行政诉讼案件同比下降", 15.0, "%")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
