@@ -907,7 +907,11 @@ def _after_any_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
-        if head in _MEETINGS and verb == at and not _is_verb(subject[at : at + 2], guessed=False):
+        if (
+            head in _MEETINGS
+            and verb == at
+            and (not _is_verb(subject[at : at + 2], guessed=False) or len(subject) - at < 6)
+        ):  # (会议|听取…工作汇报 acted; 会议决定事项 is one noun)
             continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
         # (a verb right before the head names its kind: 调解|组织, 执法|部门 act as one)
