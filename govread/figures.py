@@ -142,6 +142,8 @@ _FIGURE = re.compile(
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|左右|多)?"
 )
+# The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标).
+_UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
@@ -770,7 +772,7 @@ def _fit(subject: str) -> str:
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
     r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有"
-    r"|(?<!实)现有|拥有)"
+    r"|(?<!实)现有|(?<!人)拥有)"
 )
 
 
@@ -2177,6 +2179,11 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             number.valid = bool(_CLAUSE_END.match(after)) and not re.match(
                 r"[年月日号时届位]", after
             )
+        elif _UNITLESS_HOST.search(text, max(0, match.start() - 6), match.start()):
+            # 综合指数3.93, 万人律师数达到2.3: the value of a measure with no unit, after its
+            # name, ending its clause (or before 的: …指标2.3的目标)
+            after = text[match.end() : match.end() + 1]
+            number.valid = after == "的" or bool(_CLAUSE_END.match(after))
     # a unit-bearing number followed by a range dash and another figure: 90%-95%
     for number, following in itertools.pairwise(numbers):
         if number.valid and following.valid and number.series is None:

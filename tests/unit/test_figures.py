@@ -1597,3 +1597,20 @@ def test_the_counted_noun_phrase_by_its_grammar(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全市空气质量综合指数3.86,", [("空气质量综合指数", 3.86, "")]),
+        ("每万人拥有律师数达到2.1,", [("每万人拥有律师数", 2.1, "")]),
+        ("提前完成万人律师数指标1.8的目标。", [("万人律师数指标", 1.8, "")]),
+        # guards: a number with no such name before it, or running on into a name, is none
+        ("共3,", []),
+        ("律师数2021年", []),
+    ],
+)
+def test_a_value_with_no_unit_after_the_name_of_its_measure(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
