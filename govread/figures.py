@@ -800,8 +800,9 @@ _AGENT_VERBS = (
     "组织|开展|举办|召开|行使|承接|研究"
 )
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检会镇县区市局委组处院中系])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
-    r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
+    r"(?=[政部街乡单机法检会镇县区市局委组处院中系队所])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
+    r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院队]|(?<=[^\d查惩判论])处"
+    r"|(?<=[^\d场住厕])所)"
     r"(?=(?:相对集中|集中|统一|联合|共同)?"  # how they acted together, kept with the verb
     f"(?:{_AGENT_VERBS}))"
 )
@@ -1389,6 +1390,32 @@ def _modifier(before: str) -> str:
 
 # 的 inside a word (目的, 的确, 有的放矢): no phrase ends there.
 _NOT_DE = re.compile(r"目的|的确|有的放矢|的士")
+
+
+# A whole, then 中, then which of it: X中(,)Y的有N件.
+_AMONG = re.compile(r"中[,\uff0c]?")
+
+
+def _among(text: str, floor: int, clause_from: int, at: int, unit: str) -> str:
+    """The part of a whole a count after 的有 names (受理的案件中,经调解撤回申请的有12件 →
+    经调解撤回申请的案件): Y的X, X the whole's head; "" when no 中 opens the part."""
+    end = text.rfind("的有", clause_from, at)
+    window = max(floor, clause_from - _MAX_CLAUSE)
+    among = text.rfind("中", window, end)
+    if among < 0 or _BOUNDARY.search(text, among + 2, end):
+        return ""
+    part = _clean(text[_AMONG.match(text, among).end() : end])  # type: ignore[union-attr]
+    whole_at = max((m.end() for m in _BOUNDARY.finditer(text, window, among)), default=window)
+    whole = _clean(text[whole_at:among].lstrip("在"))
+    if "的" in whole:
+        whole = whole[whole.rfind("的") + 1 :]  # (审结的案件中: the cases)
+    elif (counting := _AGENT_VERB.match(whole)) and len(whole) - counting.end() >= 2:
+        whole = whole[counting.end() :]  # (办理行政处罚案件中…: the cases, not the handling)
+    if len(part) < 2 or len(whole) < 2 or _DIGIT.search(whole):
+        return ""
+    if unit in _AGREEMENT and not _agrees(whole, unit):
+        return ""  # (本单位中…的有5人: the people are not the whole named)
+    return _fit(f"{part}的{whole}")
 
 
 def _head(subject: str) -> str:
@@ -2437,6 +2464,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
+        elif (
+            own_unit
+            and not noun
+            and raw_before.endswith("的有")
+            and (part := _among(text, max(sentence_start, last_end), clause_from, num_start, unit))
+        ):
+            # 办理的行政复议案件中,经调解撤回申请的有12件: the part, named by what holds of it
+            subject = part
         elif own_unit and raw_before.strip() == "其中" and (part := _PART.match(text, noun_end)):
             # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
             # is named by what holds of it

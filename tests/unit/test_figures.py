@@ -1581,6 +1581,12 @@ TENTH_ROUND = [
     # a bare change after a clause with no figure: what that clause names changed
     ("全年共收到行政复议申请,同比增长20%。", [("行政复议申请同比增长", 20.0, "%")]),
     ("行政诉讼案件明显减少,同比下降15%。", [("行政诉讼案件同比下降", 15.0, "%")]),
+    # a part of a whole (X中,Y的有N件): Y的X, X's head
+    ("办理行政许可案件中适用告知承诺的有41件。", [("适用告知承诺的行政许可案件", 41.0, "件")]),
+    ("审结的案件中,维持原行政行为的有18件,", [("维持原行政行为的案件", 18.0, "件")]),
+    ("执法人员中取得法律职业资格的有26人。", [("取得法律职业资格的执法人员", 26.0, "人")]),
+    # a brigade (队) or station (所) before a counting verb acted
+    ("市场监管综合执法大队立案查处违法案件57件,", [("立案查处违法案件", 57.0, "件")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
