@@ -1404,7 +1404,8 @@ def _among(text: str, floor: int, clause_from: int, at: int, unit: str) -> str:
     among = text.rfind("中", window, end)
     if among < 0 or _BOUNDARY.search(text, among + 2, end):
         return ""
-    part = _clean(text[_AMONG.match(text, among).end() : end])  # type: ignore[union-attr]
+    opens = _AMONG.match(text, among)
+    part = _clean(text[opens.end() if opens else among + 1 : end])
     whole_at = max((m.end() for m in _BOUNDARY.finditer(text, window, among)), default=window)
     whole = _clean(text[whole_at:among].lstrip("在"))
     if "的" in whole:
@@ -2468,10 +2469,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             own_unit
             and not noun
             and raw_before.endswith("的有")
-            and (part := _among(text, max(sentence_start, last_end), clause_from, num_start, unit))
+            and (whole := _among(text, max(sentence_start, last_end), clause_from, num_start, unit))
         ):
             # 办理的行政复议案件中,经调解撤回申请的有12件: the part, named by what holds of it
-            subject = part
+            subject = whole
         elif own_unit and raw_before.strip() == "其中" and (part := _PART.match(text, noun_end)):
             # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
             # is named by what holds of it
