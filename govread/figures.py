@@ -1104,6 +1104,7 @@ _OPENING_VERBS = _by_end(
         "部署",
         "报告",
         "明确",
+        "形成",  # a light verb: what was formed is counted (形成 …事项清单)
     ),
     0,
 )

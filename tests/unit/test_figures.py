@@ -1587,6 +1587,8 @@ TENTH_ROUND = [
     ("执法人员中取得法律职业资格的有26人。", [("取得法律职业资格的执法人员", 26.0, "人")]),
     # a brigade (队) or station (所) before a counting verb acted
     ("市场监管综合执法大队立案查处违法案件57件,", [("立案查处违法案件", 57.0, "件")]),
+    # 形成 is a light verb: what was formed is counted
+    ("梳理形成行政执法事项清单960项。", [("行政执法事项清单", 960.0, "项")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
