@@ -765,7 +765,7 @@ def _fit(subject: str) -> str:
     words = cut(subject)
     while words and sum(map(len, words)) > _MAX_SUBJECT:
         words.pop(0)
-    return "".join(words) or subject[-_MAX_SUBJECT:]
+    return "".join(words).lstrip("、") or subject[-_MAX_SUBJECT:]  # (no list mark first)
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
