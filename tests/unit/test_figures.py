@@ -1625,6 +1625,9 @@ def test_a_value_with_no_unit_after_the_name_of_its_measure(
 
 
 def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
-    text = "“3”是指安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气3个专项。"
+    text = (
+        "“3”是指安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
+        "特种设备、危险化学品9个专项。"
+    )
     (figure,) = extract(text)
-    assert figure.label == "防汛防旱、森林防火、食品药品、道路交通、城市燃气"
+    assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"
