@@ -7,7 +7,7 @@ compare, export and the indicators use its `Figure` records. "出庭应诉率达
 before it in the same sentence). "参考率、合格率均为92%" gives two figures, one per rate;
 "压缩至0.5至1.5个工作日" gives both ends, marked as a range; "压减至50和85个工作日" gives 50 and
 85 个工作日. When the words before a number are a verb phrase, the subject is the counted noun
-after it ("共办理38宗以区政府为被告的行政诉讼案件" → 行政诉讼案件); when the number ends its
+after it ("共办理27宗以县政府为被告的行政诉讼案件" → 行政诉讼案件); when the number ends its
 clause, the adverbs and managing verbs that open the clause are not part of the subject
 ("进一步优化调整政府权力清单和公共服务清单共计5139项" → 政府权力清单和公共服务清单). 万/亿 are multiplied out,
 余/多/近/超/约/以上 and a bound (不低于50%) mark the value approximate, and the text as written is
@@ -2502,7 +2502,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
             )
         ):
-            # 共办理38宗以区政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
+            # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
             subject = _clean(noun)
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
                 subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them

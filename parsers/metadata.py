@@ -86,6 +86,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING = 300
 _AFTER_STOP = re.compile(r"[\u3002!?\uff01\uff1f:\uff1a\s]")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
+# 现将市司法局2019年法治政府建设情况报告如下: the year a report says it reports on
+_AS_FOLLOWS_YEAR = re.compile(
+    r"现将[^\u3002\d]{0,24}?((?:19|20)\d{2})\s*年[^\u3002]{0,40}?(?:报告|汇报|总结)如下"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +314,7 @@ def find_metadata(
     if region is None:
         region = region_of(page.get("source"))
     if region is None:
-        # 政府工作报告 open with "我代表盐田区人民政府…"
+        # 政府工作报告 open with "我代表某某区人民政府…"
         for line in [*preamble[:3], text_head[:_OPENING]]:
             if match := _SPEAKING_FOR.search(line):
                 region = match.group(1)
@@ -333,7 +337,7 @@ def find_metadata(
         year = int(match.group(1))
 
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
-        issuer = f"{region}人民政府"  # "我代表盐田区人民政府，向大会报告政府工作"
+        issuer = f"{region}人民政府"  # "我代表某某区人民政府，向大会报告…"
     # 全镇… 2022年某某镇组织…: a town names itself; when its opening, before the first
     # heading, does so (我镇在某县委的领导下…), before the county or city it also names
     town = town_in_text(text_head) if region is None else None
@@ -403,7 +407,9 @@ def find_metadata(
 # (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下), nor
 # one a sentence speaks of (区调解委员会被评为…: honoured, not reporting).
 _ORG_AFTER_PLACE = re.compile(
-    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室))(?![的和与及、被])"
+    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室)"
+    # a commission by its short name (卫生健康委, 发展改革委), not the party's 市委 / 区委
+    r"|(?:(?!政府)[^\W\d_的与及在]){2,8}?委(?![员会]))(?![的和与及、被])"
 )
 _NOT_SUBJECT_BEFORE = "在和与及对由经向"
 
@@ -530,7 +536,10 @@ _GOVERNMENT_SUBJECT = re.compile(r"政府(?![办网门工的和与及、])")
 
 
 # A level word opening a clause (，市司法局… / 2022年区教育局…).
-_LEVEL_SUBJECT = re.compile(r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?([省市县区州旗盟镇乡])")
+# 现将市司法局2019年…报告如下: the body that reports, named where it hands its report over.
+_LEVEL_SUBJECT = re.compile(
+    r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?|现将)\s?([省市县区州旗盟镇乡])"
+)
 
 
 _GOVERNMENT_OFFICE = re.compile(r"^(\S{2,20}?人民政府)(?:办公室|办公厅)?$")
@@ -672,6 +681,9 @@ def _year(
 ) -> int | None:
     if title and (match := _YEAR.search(title)):
         return int(match.group(1))
+    for line in preamble[:4]:
+        if match := _AS_FOLLOWS_YEAR.search(line[:_OPENING]):
+            return int(match.group(1))
     for line in preamble[:3] + headings[:3]:
         if match := _LEADING_YEAR.match(line) or _YEAR.search(line[:12]):
             return int(match.group(1))

@@ -110,3 +110,29 @@ def test_a_sector_whose_report_does_not_name_its_department_gives_no_issuer() ->
         "芝罘区获评普法先进区，我局各司法所运行良好。\n" + _CHAPTERS
     )
     assert parse_text(text).issuer is None
+
+
+def test_the_body_and_year_named_where_the_report_is_handed_over() -> None:
+    # 现将市X局2020年…报告如下: who reports and on which year, with no title or signature
+    text = (
+        "市依法治市办：\n"
+        "按照有关要求，现将市市场监管局2020年法治政府建设情况报告如下：\n"
+        "一、工作开展情况\n"
+        "市市场监管局在全市开展执法检查，在烟台日报开设专栏。\n"
+        "（一）推进严格规范执法。落实执法全过程记录制度，执法案卷评查覆盖全部执法岗位。\n"
+        "（二）健全依法决策机制。重大决策均经合法性审查。\n"
+    )
+    report = parse_text(text)
+    assert (report.region, report.year, report.issuer) == ("烟台市", 2020, "烟台市市场监管局")
+
+
+def test_a_commission_by_its_short_name_is_an_issuer_the_partys_committee_is_not() -> None:
+    text = (
+        "根据工作安排，现将省发展改革委2021年度法治政府建设工作情况报告如下：\n"
+        "一、主要工作\n"
+        "2021年，省发展改革委认真贯彻落实浙江省委、省政府部署，推进依法行政。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.year, report.issuer) == ("浙江省", 2021, "浙江省发展改革委")
+    party = "2021年，市委高度重视法治建设，温州市各部门协同推进。\n" + _CHAPTERS
+    assert parse_text(party).issuer != "温州市委"

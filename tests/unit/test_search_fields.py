@@ -17,8 +17,8 @@ GOVERNMENT_2021 = (
     "加强行政复议工作，办结复议案件。\n二、存在问题\n行政复议案件仍然较多。\n"
 )
 WORK_REPORT_2020 = (
-    "政府工作报告\n——2020年1月在盐田区第七届人民代表大会第一次会议上\n各位代表：\n"
-    "现在，我代表盐田区人民政府，向大会报告政府工作，请予审议。\n一、2019年工作回顾\n"
+    "政府工作报告\n——2020年1月在坪山区第七届人民代表大会第一次会议上\n各位代表：\n"
+    "现在，我代表坪山区人民政府，向大会报告政府工作，请予审议。\n一、2019年工作回顾\n"
     "全面推进行政复议体制改革。\n二、2020年工作安排\n深化改革。\n"
 )
 DEPARTMENT_2022 = (
@@ -63,22 +63,22 @@ def test_field_terms_are_parsed_with_their_negation_and_chinese_names() -> None:
 @pytest.mark.parametrize(
     ("query", "regions"),
     [
-        ("genre:政府工作报告", ["盐田区"]),
+        ("genre:政府工作报告", ["坪山区"]),
         ("genre:法治", ["光明区", "咸宁市"]),
         ("-genre:政府工作报告", ["光明区", "咸宁市"]),
         ("level:department", ["咸宁市"]),
         ("level:部门", ["咸宁市"]),
-        ("level:政府", ["光明区", "盐田区"]),
+        ("level:政府", ["光明区", "坪山区"]),
         ("level:nonsense", []),
         ("region:光明", ["光明区"]),
         ("province:湖北", ["咸宁市"]),
-        ("province:广东 -region:盐田", ["光明区"]),
+        ("province:广东 -region:坪山", ["光明区"]),
         ("year:2022", ["咸宁市"]),
-        ("year:2020..2021", ["光明区", "盐田区"]),
+        ("year:2020..2021", ["光明区", "坪山区"]),
         ("year:twenty", []),
-        ("复议 level:government", ["光明区", "盐田区"]),
-        ("复议 -year:2021", ["盐田区", "咸宁市"]),
-        ("复议 | 改革 genre:工作报告", ["盐田区"]),
+        ("复议 level:government", ["光明区", "坪山区"]),
+        ("复议 -year:2021", ["坪山区", "咸宁市"]),
+        ("复议 | 改革 genre:工作报告", ["坪山区"]),
     ],
 )
 def test_the_filter_keeps_the_reports_whose_fields_match(
