@@ -1838,10 +1838,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
-    if unit in _COUNTS_BODIES and len(phrase) >= 5:
-        # 10个基层所队 作为…试点单位: a body's last character, then a verb and what follows
+    if (unit in _COUNTS_BODIES or unit == "户") and len(phrase) >= 5:
+        # 10个基层所队 作为…试点单位, 1.6万户农户 发放…: a body's (a household's) last
+        # character, then a verb and what follows
+        ends = _BODY_LAST if unit != "户" else "户"
         for at in range(2, len(phrase) - 3):
-            if phrase[at - 1] in _BODY_LAST and _is_verb(phrase[at : at + 2], guessed=False):
+            if phrase[at - 1] in ends and _is_verb(phrase[at : at + 2], guessed=False):
                 phrase = phrase[:at]
                 break
     if (
@@ -2576,6 +2578,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
+            elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:
+                subject = subject[2:]  # 完成地区生产总值560亿元: the value achieved
         if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
