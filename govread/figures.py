@@ -1765,9 +1765,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ):
         phrase = phrase[: done.start()]  # 10项行政职权 进行了认真的梳理: the 的 is the act's
     if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
-        phrase = phrase[
-            :act_at
-        ]  # 30件规范性文件的备案审查: the documents; the act is their Figure.act
+        # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
+        phrase = phrase[:act_at]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -1962,9 +1961,11 @@ def _is_bare(subject: str) -> bool:
     )
 
 
-_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})
+_NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
+# A bare change that opens a clause (…,同比增长20%) and the predicate of the clause before it
+# that is left out of what changed (an adverb and a verb: 明显减少, 持续优化).
 _CHANGE_OPENINGS = ("同比", "环比", "较上年", "较去年", "比上年", "比去年")
-_SHORT_PREDICATE = 4  # an adverb and a verb (明显减少, 持续优化)  # 企业总数达2150家,净增380家
+_SHORT_PREDICATE = 4
 
 
 def _self_named(subject: str, unit: str) -> bool:
