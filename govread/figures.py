@@ -1677,6 +1677,19 @@ def _head_then_verb(noun: str) -> int:
     return 0
 
 
+# The noun a numeral and its measure word bind to is the nearest one: in N个X的Y, a short X
+# that is a noun of the dictionary (领域, 方面, 环节) is what is counted, Y is theirs.
+_NEAREST_NOUN = 4
+
+
+def _a_noun(words: str) -> bool:
+    """A short noun phrase ending in a noun of the dictionary, with no verb in it."""
+    classes = word_classes()
+    return classes.get(words[-2:]) == "N" and not any(
+        _is_verb(words[i : i + 2], guessed=False) for i in range(len(words) - 1)
+    )
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1758,6 +1771,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
+        elif unit == "个" and 2 <= first <= _NEAREST_NOUN and _a_noun(phrase[:first]):
+            phrase = phrase[:first]  # 19个领域的…事项目录: the measure word counts the fields
     if (
         "的" in phrase
         and (done := _ACTION.search(phrase))

@@ -1592,10 +1592,13 @@ TENTH_ROUND = [
     # 完成 before a sum is achieving it; households end before what was done for them
     ("全年完成固定资产投资85亿元,", [("固定资产投资", 8500000000.0, "元")]),
     ("为2300户农户发放补贴,", [("农户", 2300.0, "户")]),
+    # N个X的Y: the numeral binds to the nearest noun, X (a noun of the dictionary)
+    ("梳理覆盖21个领域的权责事项目录,", [("领域", 21.0, "个")]),
     # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
     # brackets before a noun stays with it
     ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
     ("完成棚户区改造900套,", [("完成棚户区改造", 900.0, "套")]),
+    ("建成6个标准化的调解室。", [("调解室", 6.0, "个")]),
     ("在线办理政务服务事项1200项,", [("在线办理政务服务事项", 1200.0, "项")]),
     ("编制完成210项行政许可事项工作规范。", [("行政许可事项工作规范", 210.0, "项")]),
     ("建成64个村(社区)法律服务室。", [("村(社区)法律服务室", 64.0, "个")]),
