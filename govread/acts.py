@@ -48,3 +48,13 @@ def act_after(text: str, at: int) -> str:
     的备案审查), normalised; "" when none follows."""
     match = _ACT_AFTER.match(text, at)
     return _NORMAL[match.group(1)] if match else ""
+
+
+# An act named after 的 with at most four characters of manner before it (的备案审查, 的全面清理).
+_NAMED = re.compile(r"[^的\d]{0,4}?(?:" + _ALTERNATION + ")")
+
+
+def names_act(phrase: str) -> bool:
+    """Whether `phrase` is an act and nothing else (备案审查, 全面清理, 合法性审核): after
+    N件X的, it says what was done to X, which the measure word counts."""
+    return _NAMED.fullmatch(phrase) is not None

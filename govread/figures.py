@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from govread.acts import act_after, act_before
+from govread.acts import act_after, act_before, names_act
 from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.flat import word_classes
 from govread.parsers.model import Report, Section
@@ -142,6 +142,8 @@ _FIGURE = re.compile(
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|左右|多)?"
 )
+# The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标).
+_UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
@@ -169,6 +171,17 @@ _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters befo
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 _LEAD_WORDS = (
     "今年以来",
+    # what is left of a date cut at its number (截至11月底, 2020年以来): when, not what
+    "年以来",
+    "以来",
+    "月底",
+    "月初",
+    "月末",
+    "月中旬",
+    "月上旬",
+    "月下旬",
+    "月份",
+    "日起",
     "前三季度",
     "上半年",
     "下半年",
@@ -213,6 +226,7 @@ _LEAD_WORDS = (
     "我厅",
     "我办",
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
+    "拥有",  # 全市拥有律师1073人: what there is, as 共有
     "共计",
     "总计",
     "合计",
@@ -414,12 +428,12 @@ _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
 # (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
 _LAST_NUMBER = re.compile(
-    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|[A-Za-z](?![A-Za-z]))"
+    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|热线|[A-Za-z](?![A-Za-z]))"
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
@@ -751,13 +765,14 @@ def _fit(subject: str) -> str:
     words = cut(subject)
     while words and sum(map(len, words)) > _MAX_SUBJECT:
         words.pop(0)
-    return "".join(words) or subject[-_MAX_SUBJECT:]
+    return "".join(words).lstrip("、") or subject[-_MAX_SUBJECT:]  # (no list mark first)
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
-    r"(?=[共总实现])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有|(?<!实)现有)"
+    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有"
+    r"|(?<!实)现有|(?<!人)拥有)"
 )
 
 
@@ -781,12 +796,13 @@ def _after_when(subject: str) -> str:
 # verb. (A place is a name before 镇/县/区 …: not 全区, 我县; an office is one before 局, 委,
 # 组, 处, 院: 司法局, 县委, 中心组, 办事处, 法院; not the 处 of 查处.)
 _AGENT_VERBS = (
-    "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|化解|办结|审结|出具|立案|"
+    "涉及|办理|受理|审查|审核|审议|查处|查办|收到|接到|调解|调处|排查|化解|办结|审结|出具|立案|"
     "组织|开展|举办|召开|行使|承接|研究"
 )
 _AGENT_THEN_VERB = re.compile(
-    r"(?=[政部街乡单机法检会镇县区市局委组处院中系])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
-    r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院]|(?<=[^\d查惩判论])处)"
+    r"(?=[政部街乡单机法检会镇县区市局委组处院中系队所])(?:政府|部门|街道|乡镇|单位|机关|机构|法院|检察院|"
+    r"会议|中心|(?<=[^\d])系统|(?<=[^\d全我本各该])[镇乡县区市]|(?<=[^\d])[局委组院队]|(?<=[^\d查惩判论])处"
+    r"|(?<=[^\d场住厕])所)"
     r"(?=(?:相对集中|集中|统一|联合|共同)?"  # how they acted together, kept with the verb
     f"(?:{_AGENT_VERBS}))"
 )
@@ -812,7 +828,21 @@ _VERB_AHEAD = re.compile(_VERBS)
 # of the finder's own lists (which hold verbs the dictionary tags as nouns: 办理, 代理).
 _AGENT_HEADS = (
     *("室", "局", "委", "府", "院", "办", "队", "组", "所", "部门", "单位", "机关", "中心"),
-    *("系统", "负责人", "人员", "干部", "领导", "律师", "班子", "两级", "三级", "四级", "五级"),
+    *(
+        "系统",
+        "负责人",
+        "人员",
+        "员",
+        "干部",
+        "领导",
+        "律师",
+        "班子",
+        "两级",
+        "三级",
+        "四级",
+        "五级",
+    ),
+    "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
@@ -880,10 +910,15 @@ def _after_any_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
-        if head in _MEETINGS and verb == at:
+        if (
+            head in _MEETINGS
+            and verb == at
+            and (not _is_verb(subject[at : at + 2], guessed=False) or len(subject) - at < 6)
+        ):  # (会议|听取…工作汇报 acted; 会议决定事项 is one noun)
             continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
-        if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 1)) or _is_verb(
+        # (a verb right before the head names its kind: 调解|组织, 执法|部门 act as one)
+        if any(subject[i : i + 2] in _verbs() for i in range(at - len(head) - 2)) or _is_verb(
             subject[first : first + 2]
         ):
             return subject  # no agent: it holds a verb, or opens with one (将移送…部门处理)
@@ -949,7 +984,9 @@ def _after_agent(subject: str) -> str:
         and (each := _EACH_THEN_VERB.match(subject))
         and len(subject) - each.end() >= _MIN_AFTER_OPENING
     ):
-        return subject[each.end() :]
+        # (各级调解组织|排查…: the verb found first may name the kind of who acted)
+        acted = _after_any_agent(subject)
+        return acted if acted != subject else subject[each.end() :]
     verb = _AGENT_VERB.search(subject, 1)
     found = _AGENT_THEN_VERB.search(subject) if verb is not None else None
     if found is None:  # most subjects: one search, no match
@@ -1067,6 +1104,7 @@ _OPENING_VERBS = _by_end(
         "部署",
         "报告",
         "明确",
+        "形成",  # a light verb: what was formed is counted (形成 …事项清单)
     ),
     0,
 )
@@ -1097,7 +1135,7 @@ def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | N
 
 # A time clause opening the clause (复查后 撤销…, 检查之后 作出…): when, not what.
 # (Not 落后, nor a word that 后 opens: 后续, 后期, 后备 …)
-_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果])")
+_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果评])")
 
 
 # A manner adverb inside the clause stands before its verb (市场监管局 依法 查处…, 各部门在
@@ -1143,6 +1181,25 @@ _MEANS_WORDS = ("通过", "依托", "利用", "借助", "运用")
 _LIST_MARKS = frozenset("、和与及")
 
 
+# Who acted, before how or where (各镇(街道) 依托综治中心…, 县司法局 在门户网站…): a clause
+# opening with 各 (not 各类, 各项: they open the object) or ending with the head of a body or
+# an office, a level in brackets, or a body's last character.
+_HOW_AFTER_WHO = re.compile(
+    r"(?=[通依利借运在])(?:通过|依托|利用|借助|运用|在(?![线建职册岗校押此于场内]))"
+)
+_WHO_REACH = 12
+_NOT_WHERE = frozenset("线建职册岗校押此于场内")  # 在线, 在建 …: words, not 在 + a place
+_NOT_EACH = frozenset("类项种")
+
+
+def _acted(who: str) -> bool:
+    if _DIGIT.search(who) or "、" in who:
+        return False
+    if who[0] == "各":
+        return who[1:2] not in _NOT_EACH
+    return who.endswith((*_AGENT_HEADS, ")", "\uff09")) or who[-1] in _BODY_LAST
+
+
 def _verb_after_means(subject: str) -> int:
     """Where the verb after a means of any name begins (通过区政府网站|发布…, 依托…新媒体|
     公开…): the first verb after at least two characters of the means that is no list item
@@ -1185,10 +1242,15 @@ def _drop_opening(subject: str) -> str:
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
     subject = _after(_INNER_MANNER, subject)
+    if (how := _HOW_AFTER_WHO.search(subject, 2, _WHO_REACH)) and _acted(subject[: how.start()]):
+        subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
         subject = subject[means.end() :]
-    elif subject.startswith(_MEANS_WORDS) and (acted := _verb_after_means(subject)):
-        subject = subject[acted:]  # 通过区政府网站 发布动态信息: the act, not the means
+    elif (
+        subject.startswith(_MEANS_WORDS) or (subject[:1] == "在" and subject[1:2] not in _NOT_WHERE)
+    ) and (acted := _verb_after_means(subject)):
+        # 通过区政府网站 发布动态信息, 在县政府门户网站 发布…: the act, not the means or place
+        subject = subject[acted:]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
     elif subject.startswith(_CAUSERS):
@@ -1246,6 +1308,24 @@ _ATTENDED = re.compile(
     r"(?:参加|参与|出席|列席)([^,\uff0c。;\uff1b\d]{2,12}?(?:会议|会|活动|讲座|培训|庭审))"
     f"(?={_VERBS})"
 )
+
+
+# 次, 场 and 期 count events: what is organised (组织 X学习12次) is counted, not the act of
+# organising it, when it is an event and a full noun phrase (组织 people to do something is
+# `_after_causee`'s).
+_EVENT_COUNTS = frozenset({"次", "场", "场次", "期"})
+
+
+def _organised(subject: str) -> str:
+    event = subject[2:]
+    if (
+        len(event) >= _LIGHT_OBJECT
+        and event.endswith(_EVENT_HEADS)
+        and not _PEOPLE.match(event)
+        and not _is_verb(event[:2])  # 组织开展…: two verbs, one act (the light verb's rule)
+    ):
+        return event
+    return subject
 
 
 def _topic_end(subject: str, unit: str) -> int:
@@ -1311,6 +1391,33 @@ def _modifier(before: str) -> str:
 
 # 的 inside a word (目的, 的确, 有的放矢): no phrase ends there.
 _NOT_DE = re.compile(r"目的|的确|有的放矢|的士")
+
+
+# A whole, then 中, then which of it: X中(,)Y的有N件.
+_AMONG = re.compile(r"中[,\uff0c]?")
+
+
+def _among(text: str, floor: int, clause_from: int, at: int, unit: str) -> str:
+    """The part of a whole a count after 的有 names (受理的案件中,经调解撤回申请的有12件 →
+    经调解撤回申请的案件): Y的X, X the whole's head; "" when no 中 opens the part."""
+    end = text.rfind("的有", clause_from, at)
+    window = max(floor, clause_from - _MAX_CLAUSE)
+    among = text.rfind("中", window, end)
+    if among < 0 or _BOUNDARY.search(text, among + 2, end):
+        return ""
+    opens = _AMONG.match(text, among)
+    part = _clean(text[opens.end() if opens else among + 1 : end])
+    whole_at = max((m.end() for m in _BOUNDARY.finditer(text, window, among)), default=window)
+    whole = _clean(text[whole_at:among].lstrip("在"))
+    if "的" in whole:
+        whole = whole[whole.rfind("的") + 1 :]  # (审结的案件中: the cases)
+    elif (counting := _AGENT_VERB.match(whole)) and len(whole) - counting.end() >= 2:
+        whole = whole[counting.end() :]  # (办理行政处罚案件中…: the cases, not the handling)
+    if len(part) < 2 or len(whole) < 2 or _DIGIT.search(whole):
+        return ""
+    if unit in _AGREEMENT and not _agrees(whole, unit):
+        return ""  # (本单位中…的有5人: the people are not the whole named)
+    return _fit(f"{part}的{whole}")
 
 
 def _head(subject: str) -> str:
@@ -1501,7 +1608,13 @@ _EVENT_HEADS = (
     *("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈"),
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
 )
+# 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
+_ITEM_HEADS = (
+    *("事项", "措施", "任务", "制度", "项目", "举措", "政策", "标准", "清单", "指标"),
+    *("职权", "权力", "意见", "建议", "规定", "办法", "问题"),
+)
 _AGREEMENT: dict[str, tuple[str, ...]] = {
+    "项": _ITEM_HEADS,
     **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
     **dict.fromkeys(("家", "所"), _BODY_HEADS),
     **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
@@ -1532,9 +1645,49 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and not _agrees(rest, unit)
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
+            # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
+            and (unit != "项" or _is_verb(rest[:2], guessed=False))
         ):
             return end
     return len(phrase)
+
+
+# Heads that close the noun phrase a measure word counts, of any measure word (个, 条, 份 …):
+# a verb of the dictionary right after one opens the predicate (12个试点项目|通过验收,
+# 8条意见建议|得到采纳), when more follows it.
+_CLOSING_HEADS = (
+    *("事项", "措施", "任务", "制度", "项目", "清单", "问题", "方面", "领域", "平台", "站点"),
+    *("机构", "部门", "单位", "社区", "街道", "企业", "案件", "文件", "意见", "建议", "线索"),
+    *("文章", "法规", "规章", "合同", "资料", "会议", "讲座", "课题"),
+    # (not 信息, 活动, 试点: 信息|公开, 活动|开展情况, 试点|建设 go on as one noun)
+)
+_CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
+
+
+def _head_then_verb(noun: str) -> int:
+    """Where a counted noun ends before a predicate: after the first closing head followed by
+    a verb of the dictionary and at least two characters more; 0 when none is."""
+    for at in range(2, len(noun) - 3):
+        if (
+            noun[at - 1] in _CLOSING_LAST
+            and noun.endswith(_CLOSING_HEADS, 0, at)
+            and _is_verb(noun[at : at + 2], guessed=False)
+        ):
+            return at
+    return 0
+
+
+# The noun a numeral and its measure word bind to is the nearest one: in N个X的Y, a short X
+# that is a noun of the dictionary (领域, 方面, 环节) is what is counted, Y is theirs.
+_NEAREST_NOUN = 4
+
+
+def _a_noun(words: str) -> bool:
+    """A short noun phrase ending in a noun of the dictionary, with no verb in it."""
+    classes = word_classes()
+    return classes.get(words[-2:]) == "N" and not any(
+        _is_verb(words[i : i + 2], guessed=False) for i in range(len(words) - 1)
+    )
 
 
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
@@ -1566,6 +1719,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and tail[match.start()] == "\u201c"
         and 0 < len(phrase) <= _MODIFIER
         and _NOUN_STOP.search(phrase) is None  # (1个案例入选“…”: the quotation is after a verb)
+        and not (
+            unit in _COUNTS_BODIES and phrase.endswith("的") and _BODY_AT_END.search(phrase[:-1])
+        )
         and (close := text.find("\u201d", end + match.end(), end + _MAX_SUBJECT)) > 0
     ):
         # 2家省级“文明规范公正”司法所: a name quoted inside the counted noun, not its end
@@ -1615,6 +1771,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
+        elif unit == "个" and 2 <= first <= _NEAREST_NOUN and _a_noun(phrase[:first]):
+            phrase = phrase[:first]  # 19个领域的…事项目录: the measure word counts the fields
+    if (
+        "的" in phrase
+        and (done := _ACTION.search(phrase))
+        and 2 <= done.start() < phrase.rfind("的")
+    ):
+        phrase = phrase[: done.start()]  # 10项行政职权 进行了认真的梳理: the 的 is the act's
+    if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
+        # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
+        phrase = phrase[:act_at]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -1628,7 +1795,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ):
         # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
         cut = _NOUN_STOP.search(phrase, cut.end())
-    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, cut.start() if cut else len(phrase))
+    stop_at = cut.start() if cut else len(phrase)
+    predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
+    while predicate is not None and phrase[predicate.start() - 1 : predicate.start() + 1] in (
+        word_classes()
+    ):
+        # (信息公开工作: 开工 starts inside the word 公开, it opens no predicate)
+        predicate = _PREDICATE_STOP.search(phrase, predicate.start() + 1, stop_at)
     if predicate is not None:
         cut = predicate
     if cut is not None and cut.group() in ("和", "与", "及"):
@@ -1679,6 +1852,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
+    if (unit in _COUNTS_BODIES or unit == "户") and len(phrase) >= 5:
+        # 10个基层所队 作为…试点单位, 1.6万户农户 发放…: a body's (a household's) last
+        # character, then a verb and what follows
+        ends = _BODY_LAST if unit != "户" else "户"
+        for at in range(2, len(phrase) - 3):
+            if phrase[at - 1] in ends and _is_verb(phrase[at : at + 2], guessed=False):
+                phrase = phrase[:at]
+                break
     if (
         unit in _COUNTS_BODIES
         and (where := phrase.find("在", 2)) > 0
@@ -1722,6 +1903,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and (level := _LEVEL_AFTER.match(text, stop))
     ):
         # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
+        if _is_verb(text[level.end() : level.end() + 2], guessed=False):
+            return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
@@ -1794,6 +1977,10 @@ def _is_bare(subject: str) -> bool:
 
 
 _NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
+# A bare change that opens a clause (…,同比增长20%) and the predicate of the clause before it
+# that is left out of what changed (an adverb and a verb: 明显减少, 持续优化).
+_CHANGE_OPENINGS = ("同比", "环比", "较上年", "较去年", "比上年", "比去年")
+_SHORT_PREDICATE = 4
 
 
 def _self_named(subject: str, unit: str) -> bool:
@@ -2039,6 +2226,11 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             number.valid = bool(_CLAUSE_END.match(after)) and not re.match(
                 r"[年月日号时届位]", after
             )
+        elif _UNITLESS_HOST.search(text, max(0, match.start() - 6), match.start()):
+            # 综合指数3.93, 万人律师数达到2.3: the value of a measure with no unit, after its
+            # name, ending its clause (or before 的: …指标2.3的目标)
+            after = text[match.end() : match.end() + 1]
+            number.valid = after == "的" or bool(_CLAUSE_END.match(after))
     # a unit-bearing number followed by a range dash and another figure: 90%-95%
     for number, following in itertools.pairwise(numbers):
         if number.valid and following.valid and number.series is None:
@@ -2272,6 +2464,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
+            elif len(noun) >= 6 and (cut := _head_then_verb(noun)):
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
         consumed = end
@@ -2289,6 +2484,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
+        elif (
+            own_unit
+            and not noun
+            and raw_before.endswith("的有")
+            and (whole := _among(text, max(sentence_start, last_end), clause_from, num_start, unit))
+        ):
+            # 办理的行政复议案件中,经调解撤回申请的有12件: the part, named by what holds of it
+            subject = whole
         elif own_unit and raw_before.strip() == "其中" and (part := _PART.match(text, noun_end)):
             # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
             # is named by what holds of it
@@ -2363,6 +2566,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
+            if unit in _EVENT_COUNTS and subject.startswith("组织"):
+                subject = _organised(subject)
             if own_unit and (topic_end := _topic_end(subject, unit)):
                 subject = subject[:topic_end]  # 闭会建议按时办结回复13件: the topic, counted
             if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):
@@ -2389,6 +2594,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
+            elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:
+                subject = subject[2:]  # 完成地区生产总值560亿元: the value achieved
         if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
@@ -2420,6 +2627,25 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
         elif bare and topic and not _of_a_list(said_before, said_units, topic, subject):
             subject = _borrow(topic, subject)
+        elif (
+            bare
+            and not topic
+            and subject.startswith(_CHANGE_OPENINGS)
+            and clause_start > max(sentence_start, last_end)
+            and (
+                said := _previous_clause(
+                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
+                )
+            )
+        ):
+            # 全年共收到行政复议申请,同比增长20%: what changed is what the clause before names
+            # (行政诉讼案件|明显减少: without the predicate an adverb opens)
+            predicate = next(
+                (i for i in range(2, len(said) - 1) if said[i : i + 2] in _adverbs()), 0
+            )
+            if predicate and len(said) - predicate <= _SHORT_PREDICATE:
+                said = said[:predicate]
+            subject = _borrow(said, subject)
         elif (
             not subject
             and clause_start > max(sentence_start, last_end)
@@ -2554,6 +2780,20 @@ def _section_figures(section: Section) -> Iterator[Figure]:
             yield figure if owner == section.id else dataclasses.replace(figure, node_id=owner)
 
 
+def heading_figures(section: Section) -> list[Figure]:
+    """The figures of a section's own heading (（三）行政复议案件办结率达98%), paragraph -1,
+    offsets into the heading as written. The number that marks the heading (1., (2)) is
+    no figure and no part of a subject: it is read as a clause break."""
+    heading = section.raw_heading
+    if not heading or not _DIGIT.search(heading):
+        return []
+    at = heading.find(section.marker) if section.marker else -1
+    if at >= 0 and not heading[:at].strip():
+        cut = at + len(section.marker)
+        heading = "\u3000" * cut + heading[cut:]
+    return extract(heading, section.id, -1)
+
+
 def section_figures(section: Section) -> list[Figure]:
     """Every figure of a section and its subsections, headings included, in document order.
 
@@ -2562,18 +2802,21 @@ def section_figures(section: Section) -> list[Figure]:
     """
     figures: list[Figure] = []
     for each in section.walk():
-        figures.extend(extract(each.raw_heading, each.id, -1))
+        figures.extend(heading_figures(each))
         figures.extend(_section_figures(each))
     return figures
 
 
 def report_figures(report: Report) -> list[Figure]:
-    """Every figure of a report: preamble, sections (item ids where an item holds it), closing."""
+    """Every figure of a report: preamble, sections (their headings, paragraph -1, then their
+    text; item ids where an item holds it), closing: the same figures `section_figures`
+    gives section by section, so a report's export, compare and tables see a heading's."""
     prefix = report.id
     figures: list[Figure] = []
     for index, paragraph in enumerate(report.preamble):
         figures.extend(extract(paragraph, f"{prefix}/preamble", index))
     for section in report.walk():
+        figures.extend(heading_figures(section))
         figures.extend(_section_figures(section))
     for index, paragraph in enumerate(report.closing):
         figures.extend(extract(paragraph, f"{prefix}/closing", index))

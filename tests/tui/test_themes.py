@@ -103,6 +103,16 @@ async def test_figures_take_the_themes_accent(loaded) -> None:
         assert light != dark_colour
 
 
+async def test_figures_in_a_heading_are_highlighted_as_in_its_text(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        pane = app.browser.detail
+        text = pane._heading("(三)行政复议案件办结率达98%", "(三)")
+        assert [text.plain[s.start : s.end] for s in text.spans] == ["98%"]
+        assert not pane._heading("2.2023年度工作", "2.").spans  # a number, a year: none
+
+
 def write_theme(name: str, body: str) -> Path:
     folder = user_themes_dir()
     folder.mkdir(parents=True, exist_ok=True)

@@ -116,6 +116,24 @@ def test_figures_in_a_heading_count() -> None:
     )
     section = next(ref for ref in iter_nodes(report) if ref.kind == "section")
     assert [t["text"] for t in text_figures(section)] == ["120件"]
+    # the report's figures are its sections' (a heading's included), in order
+    assert [t["text"] for t in text_figures(next(iter_nodes(report)))] == ["120件"]
+
+
+def test_a_heading_figure_has_no_marker_in_its_subject() -> None:
+    report = parse_text(
+        "某县2022年法治政府建设情况报告\n一、主要成效\n（一）加强领导\n全年召开会议3次。\n"
+        "（二）行政复议案件办结率达98%\n全年收到申请41件。\n（三）新建调解组织15个\n各镇均已建成。\n",
+        path="x.txt",
+        sha256="cd" * 32,
+    )
+    found = [(f.label, f.text, f.paragraph) for f in report_figures(report)]
+    assert found == [
+        ("召开会议", "3次", 0),
+        ("行政复议案件办结率", "98%", -1),
+        ("收到申请", "41件", 0),
+        ("新建调解组织", "15个", -1),
+    ]
 
 
 def test_unknown_fields_are_left_out() -> None:

@@ -1013,7 +1013,7 @@ def _adversarial(pattern: re.Pattern[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "module_name", ["govread.figures", "govread.indicators", "govread.compare"]
+    "module_name", ["govread.figures", "govread.indicators", "govread.compare", "govread.acts"]
 )
 def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
     import importlib
@@ -1520,3 +1520,121 @@ def test_success_stays_with_the_verb_after_a_means() -> None:
 )
 def test_a_part_after_qizhong_is_named_by_its_predicate(text: str, expected: list[str]) -> None:
     assert [f.label for f in extract(text)] == expected
+
+
+# Tenth round (invented sentences): N件X的Y, Y an act, counts X; the act is the figure's own.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "完成25件行政规范性文件的备案审查。",
+            [("行政规范性文件", 25.0, "件", "备案审查", "规范性文件备案审查数")],
+        ),
+        (
+            "全年完成9件规范性文件的全面清理,",
+            [("规范性文件", 9.0, "件", "清理", "规范性文件清理数")],
+        ),
+        ("对4个试点项目的评估。", [("试点项目", 4.0, "个", "评估", None)]),
+        # guards: a head noun after a modifier clause with 的 is what is counted
+        (
+            "办理11宗以县政府为被告的行政诉讼案件。",
+            [("行政诉讼案件", 11.0, "宗", "", "行政诉讼案件数")],
+        ),
+        ("收到7件群众提出的意见建议,", [("意见建议", 7.0, "件", "", None)]),
+    ],
+)
+def test_an_act_after_de_leaves_the_noun_before_it_counted(
+    text: str, expected: list[tuple[str, float, str, str, str | None]]
+) -> None:
+    found = [(f.label, f.value, f.unit, f.act, f.indicator) for f in extract(text)]
+    assert found == expected
+
+
+# Tenth round (invented sentences): the counted noun phrase by its grammar — what opens the
+# clause (a date cut at its number, who acted before how or where, a place before the verb),
+# and where the noun after the measure word ends (a verb after a body or a level in
+# brackets, the 的 of a predicate, a bodies' 的 before a quoted name).
+TENTH_ROUND = [
+    ("截至10月底全县拥有执业律师86人,", [("执业律师", 86.0, "人")]),
+    ("2022年以来组织局党组理论学习中心组学习9次,", [("局党组理论学习中心组学习", 9.0, "次")]),
+    ("各乡镇依托综治中心调处矛盾纠纷420起,", [("调处矛盾纠纷", 420.0, "起")]),
+    ("在区政府门户网站发布政策解读文章31篇。", [("发布政策解读文章", 31.0, "篇")]),
+    ("区市场监管局在门户网站公开权责清单870项,", [("公开权责清单", 870.0, "项")]),
+    ("全年各级调解组织排查矛盾纠纷950余次,", [("排查矛盾纠纷", 950.0, "次")]),
+    ("确定6个派出所作为规范化建设试点单位,", [("派出所", 6.0, "个")]),
+    ("全区41个镇(街)设立法律服务工作站,", [("镇(街)", 41.0, "个")]),
+    ("对市交通局8项行政职权进行了全面的梳理,", [("行政职权", 8.0, "项")]),
+    ("印发了12家单位的“三定”规定。", [("单位", 12.0, "家")]),
+    ("对19项政务服务事项简化申请材料,", [("政务服务事项", 19.0, "项")]),
+    ("推出8项便民措施惠及群众。", [("便民措施", 8.0, "项")]),
+    # a closing head, then a verb of the dictionary: the predicate, for any measure word
+    ("3份合同存在法律风险,", [("合同", 3.0, "份")]),
+    ("刊发9篇文章介绍改革经验。", [("文章", 9.0, "篇")]),
+    # a stop word that starts inside a word of the dictionary (公开|工作) ends nothing
+    ("整理20条政府信息公开工作台账,", [("政府信息公开工作台账", 20.0, "条")]),
+    # a meeting, or people named by 员, before a verb of the dictionary: who acted
+    ("区政府常务会议听取依法行政工作汇报3次。", [("听取依法行政工作汇报", 3.0, "次")]),
+    ("网格员调解邻里纠纷1300余件,", [("调解邻里纠纷", 1300.0, "件")]),
+    # a hotline's number is part of its name; 立法后评估 is an act, no time clause
+    ("12345热线受理群众诉求12万件,", [("12345热线受理群众诉求", 120000.0, "件")]),
+    ("完成立法后评估项目3个。", [("立法后评估项目", 3.0, "个")]),
+    # a bare change after a clause with no figure: what that clause names changed
+    ("全年共收到行政复议申请,同比增长20%。", [("行政复议申请同比增长", 20.0, "%")]),
+    ("行政诉讼案件明显减少,同比下降15%。", [("行政诉讼案件同比下降", 15.0, "%")]),
+    # a part of a whole (X中,Y的有N件): Y的X, X's head
+    ("办理行政许可案件中适用告知承诺的有41件。", [("适用告知承诺的行政许可案件", 41.0, "件")]),
+    ("审结的案件中,维持原行政行为的有18件,", [("维持原行政行为的案件", 18.0, "件")]),
+    ("执法人员中取得法律职业资格的有26人。", [("取得法律职业资格的执法人员", 26.0, "人")]),
+    # a brigade (队) or station (所) before a counting verb acted
+    ("市场监管综合执法大队立案查处违法案件57件,", [("立案查处违法案件", 57.0, "件")]),
+    # 形成 is a light verb: what was formed is counted
+    ("梳理形成行政执法事项清单960项。", [("行政执法事项清单", 960.0, "项")]),
+    # 完成 before a sum is achieving it; households end before what was done for them
+    ("全年完成固定资产投资85亿元,", [("固定资产投资", 8500000000.0, "元")]),
+    ("为2300户农户发放补贴,", [("农户", 2300.0, "户")]),
+    # N个X的Y: the numeral binds to the nearest noun, X (a noun of the dictionary)
+    ("梳理覆盖21个领域的权责事项目录,", [("领域", 21.0, "个")]),
+    # guards: 组织开展 is one act; 在线 is a word; items go on in compounds; a level in
+    # brackets before a noun stays with it
+    ("某镇组织开展消防安全检查30次。", [("组织开展消防安全检查", 30.0, "次")]),
+    ("完成棚户区改造900套,", [("完成棚户区改造", 900.0, "套")]),
+    ("建成6个标准化的调解室。", [("调解室", 6.0, "个")]),
+    ("在线办理政务服务事项1200项,", [("在线办理政务服务事项", 1200.0, "项")]),
+    ("编制完成210项行政许可事项工作规范。", [("行政许可事项工作规范", 210.0, "项")]),
+    ("建成64个村(社区)法律服务室。", [("村(社区)法律服务室", 64.0, "个")]),
+    ("区政府常务会议决定事项15项,", [("区政府常务会议决定事项", 15.0, "项")]),
+    ("派出所在辖区开展反诈宣传40场,", [("开展反诈宣传", 40.0, "场")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TENTH_ROUND)
+def test_the_counted_noun_phrase_by_its_grammar(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全市空气质量综合指数3.86,", [("空气质量综合指数", 3.86, "")]),
+        ("每万人拥有律师数达到2.1,", [("每万人拥有律师数", 2.1, "")]),
+        ("提前完成万人律师数指标1.8的目标。", [("万人律师数指标", 1.8, "")]),
+        # guards: a number with no such name before it, or running on into a name, is none
+        ("共3,", []),
+        ("律师数2021年", []),
+    ],
+)
+def test_a_value_with_no_unit_after_the_name_of_its_measure(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
+    text = (
+        "“3”是指安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
+        "特种设备、危险化学品9个专项。"
+    )
+    (figure,) = extract(text)
+    assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"

@@ -183,11 +183,11 @@ class DetailPane(KeyScroll, can_focus=True):
                 parts.append(Text())
                 parts.extend(self._paragraphs(report.closing))
         elif isinstance(node, Section):
-            parts.append(self._heading(node.label))
+            parts.append(self._heading(node.label, node.marker))
             parts.extend(self._section_body(node))
             parts.extend(self._subheadings(_("Subsections"), node.children))
         else:
-            parts.append(self._heading(node.marker + node.heading))
+            parts.append(self._heading(node.marker + node.heading, node.marker))
             parts.append(Text())
             parts.append(self._highlighted(node.text))
         if self._left_out:
@@ -282,11 +282,21 @@ class DetailPane(KeyScroll, can_focus=True):
             lines.append(note)
         return lines
 
-    def _heading(self, heading: str) -> Text:
+    def _heading(self, heading: str, marker: str | None = None) -> Text:
+        """A title or heading; a section's or item's (`marker` given, the number that opens
+        it) has its figures highlighted as its body's are (the marker is none of them)."""
         text = Text(style=self.get_component_rich_style("detail--heading"))
-        heading = cut_label(heading, MAX_HEADING_CHARS)
-        text.append(heading)
-        self._mark_matches(text, heading)
+        shown = cut_label(heading, MAX_HEADING_CHARS)
+        text.append(shown)
+        if marker is not None:
+            from govread.figures import figure_spans
+
+            figure_style = self.get_component_rich_style("detail--figure")
+            at = len(marker)
+            for start, end in figure_spans(heading[at:]):
+                if at + end <= len(shown) - (shown != heading):
+                    text.stylize(figure_style, at + start, at + end)
+        self._mark_matches(text, shown)
         return text
 
     def _highlighted(self, passage: str) -> Text:

@@ -116,7 +116,11 @@ def unit_text(
     if marked:
         text.append("● ", style=style("compare--mark"))
     text.append(unit.shown_number, style=style("compare--number"))
-    text.append(unit.heading, style=style("compare--heading"))
+    figure, paired = style("compare--figure"), style("compare--figure-paired")
+    heading = Text(unit.heading, style=style("compare--heading"))
+    for start, end in figure_spans(unit.heading):  # a heading's figures are figures too
+        heading.stylize(paired if unit.heading[start:end] in matched else figure, start, end)
+    text.append_text(heading)
     passage = body_of(unit)
     if passage:
         text.append("\n")
@@ -124,7 +128,6 @@ def unit_text(
         where = passage.find(answer.strip()) if answer.strip() else -1
         if where >= 0:
             body.stylize(style("compare--passage"), where, where + len(answer.strip()))
-        figure, paired = style("compare--figure"), style("compare--figure-paired")
         for start, end in figure_spans(passage):
             body.stylize(paired if passage[start:end] in matched else figure, start, end)
         text.append_text(body)
