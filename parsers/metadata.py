@@ -49,6 +49,8 @@ _TOWN_BEFORE = re.compile(
 )
 _TOWN_LEVELS = ("镇", "乡", "街道")
 _SUBREGION = re.compile(r"[^\s\d]{1,6}?[区县旗](?=[^\s\d]{1,12}?(?:局|委员会|办公室|中心))")
+# 某市公安局某区分局: a city department's branch serves its district (税务局, 生态环境局 alike)
+_BRANCH = re.compile(r"[^\W\d_]{1,10}?局([^\W\d_]{1,8}?[区县市旗])分局")
 # 深圳市光明区 is 光明区: a district or county named with its city (or a city with its
 # province) is known by its own name.
 _NESTED_REGION = re.compile(
@@ -244,9 +246,16 @@ def region_of(name: str | None) -> str | None:
         return town.group(1)
     region = match.group(1)
     follows = name[match.end() : match.end() + 1]
+    end = match.end()
     if follows and follows in _ADMIN and find_place(region + follows) and not find_place(region):
-        return region + follows  # 开州区, 通州区: a name with a division's character inside
-    if region[-1] in "市州盟" and (sub := _SUBREGION.match(name, match.end())):
+        region, end = region + follows, end + 1  # 开州区, 通州区: a division's character inside
+        if region[-1] not in "市州盟":
+            return region
+    if region[-1] not in "市州盟":
+        return region
+    if (branch := _BRANCH.match(name, end)) and find_place(region + branch.group(1)):
+        return region + branch.group(1)  # 某市公安局某区分局: the district's branch
+    if sub := _SUBREGION.match(name, end):
         region += sub.group(0)  # 深圳市光明区工业和信息化局: the district, not the city
     return region
 
@@ -407,7 +416,7 @@ def find_metadata(
 # (2023年，某市司法局在市委…领导下…); not one after 在 / 和 (在某市司法局的指导下), nor
 # one a sentence speaks of (区调解委员会被评为…: honoured, not reporting).
 _ORG_AFTER_PLACE = re.compile(
-    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,8}?(?:局|委员会|办公室)"
+    r"(?:人民政府|(?:(?!政府)[^\W\d_的与及在]){0,10}?(?:局|委员会|办公室|厅)"
     # a commission by its short name (卫生健康委, 发展改革委), not the party's 市委 / 区委
     r"|(?:(?!政府)[^\W\d_的与及在]){2,8}?委(?![员会]))(?![的和与及、被])"
 )

@@ -41,7 +41,8 @@ report naming itself by a level word (市司法局…, 我市…, 依法治盟) 
 level, and of the one place at it the text names; a body honoured (…被评为) is no issuer;
 区教育局关于… takes its place; 全区司法行政系统… 我局承担…司法局… is the 区司法局's;
 18: 现将市司法局2019年…报告如下 names the report's year and, by its level word, its issuer; a
-commission by its short name (卫生健康委, 发展改革委; not the party's 市委) is an issuer
+commission by its short name (卫生健康委, 发展改革委; not the party's 市委) is an issuer, as is
+a province's 厅; 某市公安局某区分局 reports for its district
 """
 
 PARSER_VERSION = "18"

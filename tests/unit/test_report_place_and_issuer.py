@@ -136,3 +136,17 @@ def test_a_commission_by_its_short_name_is_an_issuer_the_partys_committee_is_not
     assert (report.region, report.year, report.issuer) == ("浙江省", 2021, "浙江省发展改革委")
     party = "2021年，市委高度重视法治建设，温州市各部门协同推进。\n" + _CHAPTERS
     assert parse_text(party).issuer != "温州市委"
+
+
+def test_a_city_departments_district_branch_reports_for_its_district() -> None:
+    text = "佛山市公安局南海区分局关于2022年度法治政府建设情况的报告\n" + _CHAPTERS
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("南海区", "佛山市公安局南海区分局")
+    city = "佛山市公安局关于2022年度法治政府建设情况的报告\n" + _CHAPTERS
+    assert parse_text(city).region == "佛山市"
+
+
+def test_a_provincial_department_named_with_its_province_is_the_issuer() -> None:
+    text = "2022年，湖南省住房和城乡建设厅坚持以习近平法治思想为指导，推进依法行政。\n" + _CHAPTERS
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("湖南省", "湖南省住房和城乡建设厅")
