@@ -149,6 +149,9 @@ _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
 # A count of times right after 每 and a period (每月2次, 每两月1次) is a frequency, not a figure.
 _HOW_OFTEN = frozenset({"次", "轮"})
+# Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
+# what the groups are of.
+_GROUPS = frozenset({"类", "批", "种"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
@@ -554,6 +557,7 @@ _VERB_END = (
     "涉及",
     "编写",
     "编印",
+    "刊发",  # to publish in a paper or journal (刊发…报告48期), as 印发 and 发布 issue
     "制作",
     "录制",
     "播放",
@@ -1646,7 +1650,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
             # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
-            and (unit != "项" or _is_verb(rest[:2], guessed=False))
+            and (unit != "项" or _opens_predicate(rest))
         ):
             return end
     return len(phrase)
@@ -1671,10 +1675,25 @@ def _head_then_verb(noun: str) -> int:
         if (
             noun[at - 1] in _CLOSING_LAST
             and noun.endswith(_CLOSING_HEADS, 0, at)
-            and _is_verb(noun[at : at + 2], guessed=False)
+            and _opens_predicate(noun[at:])
         ):
             return at
     return 0
+
+
+# What opens a new phrase right after a closing head: a part of the whole (9个部门|部分
+# 权力事项: the measure word counts the departments, some of their powers are the predicate's).
+_PARTS = ("部分", "全部", "所有")
+
+
+def _opens_predicate(rest: str) -> bool:
+    """Whether the words after a counted noun's head open its predicate: a verb of the
+    dictionary, 在 and a place (141项事项|在村级可办; not 在线, 在建), or a part of it."""
+    return (
+        _is_verb(rest[:2], guessed=False)
+        or (rest[:1] == "在" and rest[1:2] not in _NOT_WHERE)
+        or rest.startswith(_PARTS)
+    )
 
 
 # The noun a numeral and its measure word bind to is the nearest one: in N个X的Y, a short X
@@ -2014,11 +2033,15 @@ def _borrow(previous: str, bare: str) -> str:
             # 依法化解信访积案 + 化解率 → 信访积案化解率; 整改到位 + 整改率 → 整改率: the rate
             # names its verb, so only the verb's object is lent
             rest = previous[stem + len(bare) - 1 :]
+            if rest.startswith(_DETERMINERS) and len(rest) >= 4:
+                rest = rest[2:]  # 处理各类信访投诉 + 处理率: a rate of a kind, not of each
             if len(rest) < 2 or rest[0] in "到完成好" or _PEOPLE.fullmatch(rest):
                 return bare  # 参考人员 + 参考率: those who sat are not what the rate is of
             return _fit(rest + bare)
     if previous.startswith(_LEND_DROP) and len(previous) >= 4:
         previous = previous[2:]  # 提出修改意见 + 采纳率 → 修改意见采纳率
+        if bare.endswith("率") and previous.startswith(_DETERMINERS) and len(previous) >= 4:
+            previous = previous[2:]
     return _fit(previous + bare)
 
 
@@ -2460,6 +2483,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if (
+                not noun
+                and unit in _GROUPS
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.match.group("unit") is not None
+            ):
+                # 20类141项便民服务事项: the kinds and the items are of one counted noun
+                noun, _ = _noun_after(text, following.match.end(), following.unit or "")
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut

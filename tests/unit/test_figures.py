@@ -1607,6 +1607,30 @@ TENTH_ROUND = [
 ]
 
 
+ELEVENTH_ROUND = [
+    # a group's measure word right before a count of items: both count what follows
+    ("上线8类56项涉企服务事项,", [("涉企服务事项", 8.0, "类"), ("涉企服务事项", 56.0, "项")]),
+    ("分解落实4类30项重点改革任务。", [("重点改革任务", 4.0, "类"), ("重点改革任务", 30.0, "项")]),
+    # a closing head, then 在 and a place, or a part of the whole: the predicate opens
+    ("推动27项审批事项在镇级窗口办理,", [("审批事项", 27.0, "项")]),
+    ("清理6个部门部分收费项目,", [("部门", 6.0, "个")]),
+    # 在线, 在建 are words: no place follows
+    ("新增15项事项在线办理,", [("事项在线办理", 15.0, "项")]),
+    # 刊发 publishes what is counted: the people inside its object are no agent
+    ("刊发各级领导干部述法报告30篇,", [("刊发各级领导干部述法报告", 30.0, "篇")]),
+    # a rate lent what the clause before names: a kind (各类), not each of it
+    (
+        "调处各类邻里纠纷240件,调处率99%。",
+        [("调处各类邻里纠纷", 240.0, "件"), ("邻里纠纷调处率", 99.0, "%")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELEVENTH_ROUND)
+def test_the_eleventh_rounds_classes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), TENTH_ROUND)
 def test_the_counted_noun_phrase_by_its_grammar(
     text: str, expected: list[tuple[str, float, str]]
