@@ -2544,6 +2544,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     ("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
                 or raw_before.endswith(_LIST_BEFORE)
+                or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
                 or (
                     len(noun) >= 2
@@ -2552,7 +2553,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
             )
         ):
-            # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
+            # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规;
+            # names listed right before a count are in apposition to the noun it counts
+            # (制定A、B、C3部地方性法规: three 地方性法规, A, B and C are their names); a list
+            # whose items have counts of their own (会议9次、常务会议9次) is no such list
             subject = _clean(noun)
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
                 subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them

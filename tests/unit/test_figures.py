@@ -1608,6 +1608,14 @@ TENTH_ROUND = [
 
 
 ELEVENTH_ROUND = [
+    # names listed right before a count are in apposition to the noun it counts
+    ("修订禁毒、物业管理、河道保护3部地方性法规,", [("地方性法规", 3.0, "部")]),
+    ("推出住房、就医、出行、养老4项便民举措。", [("便民举措", 4.0, "项")]),
+    # guard: a list whose items have counts of their own is no list of names
+    (
+        "召开党组会议6次、局长办公会议8次研究法治工作。",
+        [("召开党组会议", 6.0, "次"), ("局长办公会议", 8.0, "次")],
+    ),
     # a group's measure word right before a count of items: both count what follows
     ("上线8类56项涉企服务事项,", [("涉企服务事项", 8.0, "类"), ("涉企服务事项", 56.0, "项")]),
     ("分解落实4类30项重点改革任务。", [("重点改革任务", 4.0, "类"), ("重点改革任务", 30.0, "项")]),
@@ -1657,8 +1665,11 @@ def test_a_value_with_no_unit_after_the_name_of_its_measure(
 
 def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
     text = (
-        "“3”是指安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
-        "特种设备、危险化学品9个专项。"
+        "全年检查安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
+        "特种设备、危险化学品9次。"
     )
     (figure,) = extract(text)
     assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"
+    # with a noun after the count, the names listed are its names: the noun is counted
+    (figure,) = extract(text.replace("9次", "9个专项"))
+    assert figure.label == "专项"
