@@ -876,6 +876,8 @@ def _adverbs() -> frozenset[str]:
 
 _OBJECT_MARKS = frozenset("将对把")
 _TAKING_PART = ("参加", "参与", "出席", "列席", "出庭")
+# People who took part, as a relative clause before the event (600人次参加的培训).
+_TOOK_PART = re.compile(r"(参加|参与|参训|出席|列席)的")
 
 
 def _is_verb(word: str, guessed: bool = True) -> bool:
@@ -2492,6 +2494,20 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             ):
                 # 20类141项便民服务事项: the kinds and the items are of one counted noun
                 noun, _ = _noun_after(text, following.match.end(), following.unit or "")
+            if (
+                not noun
+                and unit in _EVENT_COUNTS
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.unit in _COUNTS_PEOPLE
+                and (took := _TOOK_PART.match(text, following.match.end()))
+            ):
+                # 开展11次600人次参加的集中培训: the events are what the people took part in
+                noun, _ = _noun_after(text, took.end(), unit)
+            elif unit in _COUNTS_PEOPLE and (took := _TOOK_PART.match(text, end)):
+                # 600人次参加的集中培训: those who took part in it
+                event, noun_end = _noun_after(text, took.end())
+                noun = took.group(1) + event if len(event) >= 2 else ""
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
