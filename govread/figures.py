@@ -370,6 +370,8 @@ _TRAIL_WORDS = (
     "等",
     "在",  # 活跃度在95%以上: where the value stands, not its name
     "暨",  # 6次部党组会暨12次…: a conjunction, as 和
+    "一道",  # 与…4个地级市一道: what closes "together with", not part of the name
+    "一起",
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
@@ -965,9 +967,20 @@ _CHANGED_TO = re.compile(
 )
 
 
+# Verbs that take a state as their object (社会治安呈现 案件类警情同比下降): what changed is the
+# state's subject, not what shows it.
+_SHOWS = re.compile(r"(?=[呈出])(?:呈现出?|出现了?)")
+
+
 def _changed_quantity(subject: str) -> str:
     if (to := _CHANGED_TO.match(subject)) is not None and len(subject) - to.end() >= 2:
         return subject[to.end() :]
+    if (
+        subject.endswith(_TRAIL_CHANGE)
+        and (shows := _SHOWS.search(subject)) is not None
+        and len(subject) - shows.end() >= _MIN_AFTER_OPENING + 2
+    ):
+        return subject[shows.end() :]
     found = _CHANGE_FROM.search(subject)
     if found is not None and len(subject) - found.end() >= 4:
         return subject[found.end() :]
@@ -2504,6 +2517,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             ):
                 # 开展11次600人次参加的集中培训: the events are what the people took part in
                 noun, _ = _noun_after(text, took.end(), unit)
+            elif (
+                not noun
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.match.group("post") in _BOUND_POSTS
+                and (classed := _noun_after(text, following.match.end(), unit)[0])
+            ):
+                # 4个90分以上地级市: a bound right after a count is a class of what it counts
+                noun = following.match.group() + classed
             elif unit in _COUNTS_PEOPLE and (took := _TOOK_PART.match(text, end)):
                 # 600人次参加的集中培训: those who took part in it
                 event, noun_end = _noun_after(text, took.end())
