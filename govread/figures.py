@@ -149,6 +149,9 @@ _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
 # A count of times right after 每 and a period (每月2次, 每两月1次) is a frequency, not a figure.
 _HOW_OFTEN = frozenset({"次", "轮"})
+# Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
+# what the groups are of.
+_GROUPS = frozenset({"类", "批", "种"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
@@ -367,6 +370,8 @@ _TRAIL_WORDS = (
     "等",
     "在",  # 活跃度在95%以上: where the value stands, not its name
     "暨",  # 6次部党组会暨12次…: a conjunction, as 和
+    "一道",  # 与…4个地级市一道: what closes "together with", not part of the name
+    "一起",
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
@@ -554,6 +559,7 @@ _VERB_END = (
     "涉及",
     "编写",
     "编印",
+    "刊发",  # to publish in a paper or journal (刊发…报告48期), as 印发 and 发布 issue
     "制作",
     "录制",
     "播放",
@@ -872,6 +878,8 @@ def _adverbs() -> frozenset[str]:
 
 _OBJECT_MARKS = frozenset("将对把")
 _TAKING_PART = ("参加", "参与", "出席", "列席", "出庭")
+# People who took part, as a relative clause before the event (600人次参加的培训).
+_TOOK_PART = re.compile(r"(参加|参与|参训|出席|列席)的")
 
 
 def _is_verb(word: str, guessed: bool = True) -> bool:
@@ -959,9 +967,20 @@ _CHANGED_TO = re.compile(
 )
 
 
+# Verbs that take a state as their object (社会治安呈现 案件类警情同比下降): what changed is the
+# state's subject, not what shows it.
+_SHOWS = re.compile(r"(?=[呈出])(?:呈现出?|出现了?)")
+
+
 def _changed_quantity(subject: str) -> str:
     if (to := _CHANGED_TO.match(subject)) is not None and len(subject) - to.end() >= 2:
         return subject[to.end() :]
+    if (
+        subject.endswith(_TRAIL_CHANGE)
+        and (shows := _SHOWS.search(subject)) is not None
+        and len(subject) - shows.end() >= _MIN_AFTER_OPENING + 2
+    ):
+        return subject[shows.end() :]
     found = _CHANGE_FROM.search(subject)
     if found is not None and len(subject) - found.end() >= 4:
         return subject[found.end() :]
@@ -1646,7 +1665,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
             # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
-            and (unit != "项" or _is_verb(rest[:2], guessed=False))
+            and (unit != "项" or _opens_predicate(rest))
         ):
             return end
     return len(phrase)
@@ -1671,10 +1690,25 @@ def _head_then_verb(noun: str) -> int:
         if (
             noun[at - 1] in _CLOSING_LAST
             and noun.endswith(_CLOSING_HEADS, 0, at)
-            and _is_verb(noun[at : at + 2], guessed=False)
+            and _opens_predicate(noun[at:])
         ):
             return at
     return 0
+
+
+# What opens a new phrase right after a closing head: a part of the whole (9个部门|部分
+# 权力事项: the measure word counts the departments, some of their powers are the predicate's).
+_PARTS = ("部分", "全部", "所有")
+
+
+def _opens_predicate(rest: str) -> bool:
+    """Whether the words after a counted noun's head open its predicate: a verb of the
+    dictionary, 在 and a place (141项事项|在村级可办; not 在线, 在建), or a part of it."""
+    return (
+        _is_verb(rest[:2], guessed=False)
+        or (rest[:1] == "在" and rest[1:2] not in _NOT_WHERE)
+        or rest.startswith(_PARTS)
+    )
 
 
 # The noun a numeral and its measure word bind to is the nearest one: in N个X的Y, a short X
@@ -2014,11 +2048,15 @@ def _borrow(previous: str, bare: str) -> str:
             # 依法化解信访积案 + 化解率 → 信访积案化解率; 整改到位 + 整改率 → 整改率: the rate
             # names its verb, so only the verb's object is lent
             rest = previous[stem + len(bare) - 1 :]
+            if rest.startswith(_DETERMINERS) and len(rest) >= 4:
+                rest = rest[2:]  # 处理各类信访投诉 + 处理率: a rate of a kind, not of each
             if len(rest) < 2 or rest[0] in "到完成好" or _PEOPLE.fullmatch(rest):
                 return bare  # 参考人员 + 参考率: those who sat are not what the rate is of
             return _fit(rest + bare)
     if previous.startswith(_LEND_DROP) and len(previous) >= 4:
         previous = previous[2:]  # 提出修改意见 + 采纳率 → 修改意见采纳率
+        if bare.endswith("率") and previous.startswith(_DETERMINERS) and len(previous) >= 4:
+            previous = previous[2:]
     return _fit(previous + bare)
 
 
@@ -2460,6 +2498,38 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun = text[end:class_end] + noun if noun else ""
             else:
                 noun, noun_end = _noun_after(text, end, unit)
+            if (
+                not noun
+                and unit in _GROUPS
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.match.group("unit") is not None
+            ):
+                # 20类141项便民服务事项: the kinds and the items are of one counted noun
+                noun, _ = _noun_after(text, following.match.end(), following.unit or "")
+            if (
+                not noun
+                and unit in _EVENT_COUNTS
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.unit in _COUNTS_PEOPLE
+                and (took := _TOOK_PART.match(text, following.match.end()))
+            ):
+                # 开展11次600人次参加的集中培训: the events are what the people took part in
+                noun, _ = _noun_after(text, took.end(), unit)
+            elif (
+                not noun
+                and index + 1 < len(numbers)
+                and (following := numbers[index + 1]).match.start() == end
+                and following.match.group("post") in _BOUND_POSTS
+                and (classed := _noun_after(text, following.match.end(), unit)[0])
+            ):
+                # 4个90分以上地级市: a bound right after a count is a class of what it counts
+                noun = following.match.group() + classed
+            elif unit in _COUNTS_PEOPLE and (took := _TOOK_PART.match(text, end)):
+                # 600人次参加的集中培训: those who took part in it
+                event, noun_end = _noun_after(text, took.end())
+                noun = took.group(1) + event if len(event) >= 2 else ""
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
@@ -2512,6 +2582,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     ("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
                 or raw_before.endswith(_LIST_BEFORE)
+                or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
                 or (
                     len(noun) >= 2
@@ -2520,7 +2591,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
             )
         ):
-            # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规
+            # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规;
+            # names listed right before a count are in apposition to the noun it counts
+            # (制定A、B、C3部地方性法规: three 地方性法规, A, B and C are their names); a list
+            # whose items have counts of their own (会议9次、常务会议9次) is no such list
             subject = _clean(noun)
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
                 subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them

@@ -1607,6 +1607,50 @@ TENTH_ROUND = [
 ]
 
 
+ELEVENTH_ROUND = [
+    # names listed right before a count are in apposition to the noun it counts
+    ("修订禁毒、物业管理、河道保护3部地方性法规,", [("地方性法规", 3.0, "部")]),
+    ("推出住房、就医、出行、养老4项便民举措。", [("便民举措", 4.0, "项")]),
+    # guard: a list whose items have counts of their own is no list of names
+    (
+        "召开党组会议6次、局长办公会议8次研究法治工作。",
+        [("召开党组会议", 6.0, "次"), ("局长办公会议", 8.0, "次")],
+    ),
+    # events, then the people who took part in them as a relative clause (N次M人参加的X)
+    ("举办3场200人参加的法治讲座。", [("法治讲座", 3.0, "场"), ("参加法治讲座", 200.0, "人")]),
+    (
+        "开展5期150余人次参训的调解员业务培训,",
+        [("调解员业务培训", 5.0, "期"), ("参训调解员业务培训", 150.0, "人次")],
+    ),
+    # a verb that takes a state (呈现, 出现): what changed is the state's subject
+    ("全县安全生产形势呈现事故起数同比下降12%。", [("事故起数同比下降", 12.0, "%")]),
+    ("全年出现行政诉讼案件同比增长8%的情况。", [("行政诉讼案件同比增长", 8.0, "%")]),
+    # a bound right after a count is a class of what it counts; 与…一道 closes a frame
+    ("与另外3个95分以上县区一道获评优秀。", [("95分以上县区", 3.0, "个"), ("县区", 95.0, "分")]),
+    ("全市共有12个500人以上社区,", [("500人以上社区", 12.0, "个"), ("社区", 500.0, "人")]),
+    # a group's measure word right before a count of items: both count what follows
+    ("上线8类56项涉企服务事项,", [("涉企服务事项", 8.0, "类"), ("涉企服务事项", 56.0, "项")]),
+    ("分解落实4类30项重点改革任务。", [("重点改革任务", 4.0, "类"), ("重点改革任务", 30.0, "项")]),
+    # a closing head, then 在 and a place, or a part of the whole: the predicate opens
+    ("推动27项审批事项在镇级窗口办理,", [("审批事项", 27.0, "项")]),
+    ("清理6个部门部分收费项目,", [("部门", 6.0, "个")]),
+    # 在线, 在建 are words: no place follows
+    ("新增15项事项在线办理,", [("事项在线办理", 15.0, "项")]),
+    # 刊发 publishes what is counted: the people inside its object are no agent
+    ("刊发各级领导干部述法报告30篇,", [("刊发各级领导干部述法报告", 30.0, "篇")]),
+    # a rate lent what the clause before names: a kind (各类), not each of it
+    (
+        "调处各类邻里纠纷240件,调处率99%。",
+        [("调处各类邻里纠纷", 240.0, "件"), ("邻里纠纷调处率", 99.0, "%")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ELEVENTH_ROUND)
+def test_the_eleventh_rounds_classes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), TENTH_ROUND)
 def test_the_counted_noun_phrase_by_its_grammar(
     text: str, expected: list[tuple[str, float, str]]
@@ -1633,8 +1677,11 @@ def test_a_value_with_no_unit_after_the_name_of_its_measure(
 
 def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
     text = (
-        "“3”是指安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
-        "特种设备、危险化学品9个专项。"
+        "全年检查安全生产、消防救援、防汛防旱、森林防火、食品药品、道路交通、城市燃气、"
+        "特种设备、危险化学品9次。"
     )
     (figure,) = extract(text)
     assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"
+    # with a noun after the count, the names listed are its names: the noun is counted
+    (figure,) = extract(text.replace("9次", "9个专项"))
+    assert figure.label == "专项"

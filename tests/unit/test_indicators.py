@@ -45,6 +45,9 @@ def _fresh_table() -> Iterator[None]:
         ("成功调处", "宗", "调解成功数"),
         ("办理各类规范性审查业务", "件", "规范性文件审查数"),
         ("行政诉讼结案", "件", "行政诉讼案件数"),
+        # short forms: 制发 (制定 and 印发 in one word), 重大决策事项
+        ("本年度新制发乡级规范性文件", "件", "规范性文件制定数"),
+        ("向社会公布重大决策事项", "项", "重大行政决策事项数"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
@@ -58,6 +61,8 @@ def test_the_unit_must_fit_and_unknown_subjects_have_none() -> None:
     assert indicator_for_subject("出庭应诉率", "件") is None  # a rate is not a count
     assert indicator_for_subject("完成审计项目", "个") is None
     assert indicator_for_subject("", "%") is None
+    # reviewing decisions is not a count of the decisions made
+    assert indicator_for_subject("司法局审核重大决策", "件") is None
 
 
 def test_the_bundled_table_holds_at_least_twenty_real_indicators() -> None:
