@@ -448,3 +448,36 @@ async def test_escape_shows_the_group_the_cursor_was_on_not_the_last_hit(loaded)
         await pilot.pause()
         assert outline.cursor_node is group
         assert detail.plain_text == before  # what the group holds, not the hit left behind
+
+
+async def test_the_status_is_redrawn_only_when_its_text_changes(loaded, monkeypatch) -> None:
+    """The same status again is not redrawn; one as wide as the last is redrawn without
+    laying the screen out (its width follows its text), a wider one is laid out."""
+    from rich.text import Text
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        status, calls = bar(app).status, []
+        update = status.update
+
+        def spy(content: object = "", *, layout: bool = True) -> None:
+            calls.append((str(content), layout))
+            update(content, layout=layout)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(status, "update", spy)
+        bar(app).show_found(Text("12 hits"))
+        bar(app).show_found(Text("12 hits"))
+        bar(app).show_found(Text("12 hits", style="bold"))  # restyled: redrawn
+        bar(app).show_found(Text("34 hits", style="bold"))
+        bar(app).show_found(Text("345 hits", style="bold"))
+        assert calls == [
+            ("12 hits", True),  # narrower than the answer's "… hits in … reports"
+            ("12 hits", False),
+            ("34 hits", False),
+            ("345 hits", True),
+        ]
+        await pilot.pause()
+        assert status.render_line(0).text.strip() == "345 hits"
+
