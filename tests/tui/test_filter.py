@@ -450,6 +450,46 @@ async def test_escape_shows_the_group_the_cursor_was_on_not_the_last_hit(loaded)
         assert detail.plain_text == before  # what the group holds, not the hit left behind
 
 
+async def test_the_narrowed_outline_is_drawn_without_laying_the_screen_out(
+    loaded, monkeypatch
+) -> None:
+    """An answer changes the outline's lines, not its size: only its scroll bar follows
+    (its thumb); the screen is laid out again only when the scroll bar comes or goes."""
+    from textual.widgets import Tree
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        layouts: list[bool] = []
+        refresh = Tree.refresh
+
+        def spy(self, *regions, repaint=True, layout=False, recompose=False):  # type: ignore[no-untyped-def]
+            if self is outline:
+                layouts.append(layout)
+            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Tree, "refresh", spy)
+        await filter_by(pilot, "法")  # more lines than the samples' whole outline: it scrolls
+        height = outline.scrollable_content_region.height
+        assert outline.virtual_size.height > height and outline.show_vertical_scrollbar
+        before = outline.virtual_size.height
+        layouts.clear()
+        await pilot.press("治")  # 法治: other lines, still enough to scroll
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        lines = outline.virtual_size.height
+        assert height < lines != before and outline.show_vertical_scrollbar
+        assert layouts and not any(layouts)  # redrawn, not laid out
+        assert outline.vertical_scrollbar.window_virtual_size == lines
+        assert outline.vertical_scrollbar.window_size == height
+        await pilot.press(*"深化行政复议与应诉")  # no match: the whole outline, which fits
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        assert outline.virtual_size.height <= height
+        assert any(layouts) and not outline.show_vertical_scrollbar
+
+
 async def test_the_status_is_redrawn_only_when_its_text_changes(loaded, monkeypatch) -> None:
     """The same status again is not redrawn; one as wide as the last is redrawn without
     laying the screen out (its width follows its text), a wider one is laid out."""
@@ -481,3 +521,28 @@ async def test_the_status_is_redrawn_only_when_its_text_changes(loaded, monkeypa
         await pilot.pause()
         assert status.render_line(0).text.strip() == "345 hits"
 
+
+async def test_the_outlines_lines_are_textuals_own(loaded) -> None:
+    """A render of the outline's lines asks Textual's tree for its styles once (not once a
+    line): the lines are those Textual's tree renders, the cursor, marks and cut labels too."""
+    from textual.widgets import Tree
+
+    app = quiet_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "法治")
+        outline = app.browser.outline
+        await pilot.press("enter")
+        await pilot.pause()
+        app.toggle_mark(node_id_of(outline.cursor_node.data))
+        await pilot.pause()
+        crop = outline.size.region
+
+        def rendered(render) -> list[str]:  # type: ignore[no-untyped-def]
+            outline._invalidate()
+            outline._styles_cache.clear()
+            return [repr(list(strip)) for strip in render(outline, crop)]
+
+        ours = rendered(type(outline).render_lines)
+        assert ours == rendered(Tree.render_lines)
+        assert any("●" in line for line in ours) and any("…" in line for line in ours)
