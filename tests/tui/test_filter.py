@@ -546,3 +546,47 @@ async def test_the_outlines_lines_are_textuals_own(loaded) -> None:
         ours = rendered(type(outline).render_lines)
         assert ours == rendered(Tree.render_lines)
         assert any("●" in line for line in ours) and any("…" in line for line in ours)
+
+
+async def test_collections_wait_until_the_answer_is_drawn(loaded, monkeypatch) -> None:
+    """No automatic garbage collection while an answer is shown and drawn: the one full
+    collection after it (`collect`) lets them run again; so does the app going away."""
+    import gc
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline, enabled = app.browser.outline, []
+        render_lines = outline.render_lines
+
+        def spy(crop):  # type: ignore[no-untyped-def]
+            if app.browser.filtering.latencies:  # the answer is shown
+                enabled.append(gc.isenabled())
+            return render_lines(crop)
+
+        monkeypatch.setattr(outline, "render_lines", spy)
+        await filter_by(pilot, QUERY)
+        assert enabled and enabled[0] is False  # the answer's lines: drawn, none collected
+        assert gc.isenabled()  # collected after, and on again
+        await pilot.press("x")  # another answer, shown, and the app goes before its drawing
+        await pilot.pause(DEBOUNCE * 2)
+    assert gc.isenabled()
+
+
+async def test_what_waits_for_the_outlines_paint_runs_with_its_screen_under_another(
+    loaded,
+) -> None:
+    """A screen pushed over the browser (compare, the corpus): its outline paints nothing,
+    so what waits for its paint (the collection after an answer) runs at once instead."""
+    from textual.screen import Screen
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await app.push_screen(Screen())
+        await pilot.pause()
+        assert app.screen is not app.browser
+        calls: list[str] = []
+        app.browser.outline.after_drawn(lambda: calls.append("run"))
+        await pilot.pause()
+        assert calls == ["run"]

@@ -24,7 +24,7 @@ from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
 from govread.tui.browser.filter_state import FilterState, sectioned_reports
-from govread.tui.browser.heap import collect, freeze_long_lived
+from govread.tui.browser.heap import collect, freeze_long_lived, hold_collections
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 from govread.tui.messages import FilterAnswered
@@ -238,6 +238,9 @@ class BrowserFilter:
             self._refresh_hits()
             self._offer_keys()
             return
+        if not self.counting:
+            # the whole answer: no collection until it is drawn (`collect` then, below)
+            hold_collections()
         if extend:
             self.outline.extend()
         elif result.total:

@@ -675,10 +675,11 @@ class OutlineTree(Tree[OutlineData]):
         `call_after_refresh` runs it at the screen's next idle moment, which may come
         before the tree has even asked for its repaint: a full garbage collection run so
         fell between a filter's answer and its drawing.) A tree not displayed (the
-        outline hidden) paints nothing: the callback runs after the screen's next update.
+        outline hidden, or its screen under another) paints nothing: the callback runs at
+        its screen's next idle moment instead.
         The tree is asked to repaint, so it runs even when nothing else changed (its lines
         then come from its cache)."""
-        if not self.display:
+        if not self.display or self.screen is not self.app.screen:
             self.call_after_refresh(callback)
             return
         self._after_drawn[callback] = None
