@@ -568,6 +568,10 @@ async def test_collections_wait_until_the_answer_is_drawn(loaded, monkeypatch) -
         await filter_by(pilot, QUERY)
         assert enabled and enabled[0] is False  # the answer's lines: drawn, none collected
         assert gc.isenabled()  # collected after, and on again
+        await pilot.press(*["backspace"] * len(QUERY))  # no query: the whole outline
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        assert gc.isenabled()
         await pilot.press("x")  # another answer, shown, and the app goes before its drawing
         await pilot.pause(DEBOUNCE * 2)
     assert gc.isenabled()

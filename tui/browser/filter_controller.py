@@ -124,6 +124,7 @@ class BrowserFilter:
                 name="filter from the store",
             )
             return
+        hold_collections()  # (from memory: the filter here, then its answer shown and drawn)
         result = self.state.set_query(query, index, app_state(self.screen).marks.tagged)
         self._show(result, started)
 
@@ -237,6 +238,7 @@ class BrowserFilter:
             self.bar.show_found(Text())
             self._refresh_hits()
             self._offer_keys()
+            self.screen.outline.after_drawn(collect)  # the narrowed outline, once it is gone
             return
         if not self.counting:
             # the whole answer: no collection until it is drawn (`collect` then, below)
