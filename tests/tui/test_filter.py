@@ -577,6 +577,20 @@ async def test_collections_wait_until_the_answer_is_drawn(loaded, monkeypatch) -
     assert gc.isenabled()
 
 
+async def test_held_collections_come_back_even_if_the_answer_is_never_drawn(loaded) -> None:
+    import gc
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        filtering = app.browser.filtering
+        filtering.COLLECTIONS_HELD_AT_MOST = 0.05
+        filtering._hold_collections()  # nothing drawn after: the outline has no answer
+        assert not gc.isenabled()
+        await pilot.pause(0.2)
+        assert gc.isenabled()
+
+
 async def test_what_waits_for_the_outlines_paint_runs_with_its_screen_under_another(
     loaded,
 ) -> None:

@@ -71,6 +71,13 @@ def collect() -> None:
     _release()
 
 
+def collect_if_held() -> None:
+    """`collect`, if collections are still held (the drawing that was to end the hold did
+    not come: a tree never painted); nothing otherwise."""
+    if _holding:
+        collect()
+
+
 def thaw() -> None:
     """Give what was frozen back to the collector (and collections held, if any)."""
     gc.unfreeze()
