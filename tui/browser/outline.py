@@ -12,7 +12,9 @@ the filter; a click's `Tree.NodeExpanded`), so a thousand reports cost a thousan
 not thirty thousand. Every node showing a report, section or item is registered by its node
 id, whichever view built it (the whole outline or the filter's), so a node is found one way:
 `node_for` / `go_to`. Textual's public Tree API is used, except by `set_aside` / `put_back`
-(the whole outline kept while the filter narrows it, then put back as it was).
+(the whole outline kept while the filter narrows it, then put back as it was) and by
+`refresh` (new lines, the same size: the scroll bar updated, `_scroll_update`, the screen
+not laid out).
 Small corpora (up to `EAGER_LIMIT` reports) are filled and shown expanded as they arrive.
 With more than `GROUP_THRESHOLD` reports, reports sit under group nodes (data ``None``) by
 region or by year, each labelled with its count; `set_grouping` switches (none / region /
