@@ -19,7 +19,8 @@ the browser that records `latencies`). `--engine` times `StoreIndex.filter` alon
 process, over the same prefixes (after `StoreIndex.prepare()`, as the browser's loading
 worker does), and prints each prefix's time with `--verbose` (`--cpu`: the thread's CPU
 time, steadier on a loaded machine; the first reports' answer, `filter_head`, is asked
-first, as the browser asks it, and timed apart).
+first, as the browser asks it, and timed apart). `--ui-cpu` also prints the UI thread's
+CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -78,6 +80,47 @@ def engine(store: Path, verbose: bool, cpu: bool = False) -> None:
     )
 
 
+class UiCpu:
+    """With `--ui-cpu`: the UI thread's CPU time from each query reaching the browser
+    (`BrowserFilter.set_query`) to the end of the screen update drawing its answer (`Drawn`),
+    and how much of it went to garbage collections: steadier than wall time on a loaded
+    machine (another process's work is not counted). Works on any version of the browser
+    with `BrowserFilter.set_query`."""
+
+    def __init__(self) -> None:
+        import gc
+
+        from govread.tui.browser.filter_controller import BrowserFilter
+
+        self.cpu: list[float] = []
+        self.gc: list[float] = []
+        self._started: float | None = None
+        self._gc = 0.0
+        self._gc_start = 0.0
+        set_query = BrowserFilter.set_query
+
+        def asked(filtering: BrowserFilter, query: str) -> None:
+            if self._started is None:
+                self._started, self._gc = time.thread_time(), 0.0
+            set_query(filtering, query)
+
+        def collected(phase: str, _info: dict[str, int]) -> None:
+            if self._started is not None and threading.current_thread() is threading.main_thread():
+                if phase == "start":
+                    self._gc_start = time.thread_time()
+                else:
+                    self._gc += time.thread_time() - self._gc_start
+
+        BrowserFilter.set_query = asked  # type: ignore[method-assign]
+        gc.callbacks.append(collected)
+
+    def drawn(self) -> None:
+        if self._started is not None:
+            self.cpu.append(time.thread_time() - self._started)
+            self.gc.append(self._gc)
+            self._started = None
+
+
 class Drawn(list[float]):
     """`BrowserFilter.latencies`, and for each one appended, the latency to the end of the
     first screen update after it that leaves nothing to draw (`drawn`): every widget's
@@ -85,7 +128,7 @@ class Drawn(list[float]):
     pane) laid out and painted by Textual. Works on any browser that records `latencies`.
     Made before the app (its screens' update timers call the method wrapped here)."""
 
-    def __init__(self) -> None:
+    def __init__(self, ui_cpu: UiCpu | None = None) -> None:
         super().__init__()
         self.drawn: list[float] = []
         self._waiting: list[float] = []  # when the latencies not drawn yet started
@@ -97,6 +140,8 @@ class Drawn(list[float]):
                 now = time.perf_counter()
                 self.drawn.extend(now - started for started in self._waiting)
                 self._waiting.clear()
+                if ui_cpu is not None:
+                    ui_cpu.drawn()
 
         Screen._on_timer_update = updated  # type: ignore[method-assign]
 
@@ -134,8 +179,11 @@ QUERIES = [
 ]
 
 
-async def main(paths: list[str], store: Path | None, typed: bool = False) -> None:
-    drawn = Drawn()
+async def main(
+    paths: list[str], store: Path | None, typed: bool = False, ui_cpu: bool = False
+) -> None:
+    cpu = UiCpu() if ui_cpu else None
+    drawn = Drawn(cpu)
     app = GovreadApp(paths, store=store)
     app.WORD_SEARCH_DELAY = 0.01
     async with app.run_test(size=(120, 40)) as pilot:
@@ -175,6 +223,11 @@ async def main(paths: list[str], store: Path | None, typed: bool = False) -> Non
             f"; whole answer drawn: {percentiles(drawn.drawn)}; "
             f"escape (restore outline) {clear_time * 1000:.0f} ms"
         )
+        if cpu is not None:
+            print(
+                f"UI thread CPU, query to answer drawn: {percentiles(cpu.cpu)}; "
+                f"garbage collection in it: {percentiles(cpu.gc)}"
+            )
 
 
 if __name__ == "__main__":
@@ -191,8 +244,13 @@ if __name__ == "__main__":
         action="store_true",
         help="press each key and let the debounce settle it (latency still from the settle)",
     )
+    parser.add_argument(
+        "--ui-cpu",
+        action="store_true",
+        help="also the UI thread's CPU time from each query to its answer drawn",
+    )
     args = parser.parse_args()
     if args.engine is not None:
         engine(args.engine, args.verbose, args.cpu)
     else:
-        asyncio.run(main(args.paths, args.store, args.typed))
+        asyncio.run(main(args.paths, args.store, args.typed, args.ui_cpu))

@@ -469,3 +469,163 @@ async def test_escape_shows_the_group_the_cursor_was_on_not_the_last_hit(loaded)
         await pilot.pause()
         assert outline.cursor_node is group
         assert detail.plain_text == before  # what the group holds, not the hit left behind
+
+
+async def test_the_narrowed_outline_is_drawn_without_laying_the_screen_out(
+    loaded, monkeypatch
+) -> None:
+    """An answer changes the outline's lines, not its size: only its scroll bar follows
+    (its thumb); the screen is laid out again only when the scroll bar comes or goes."""
+    from textual.widgets import Tree
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        layouts: list[bool] = []
+        refresh = Tree.refresh
+
+        def spy(self, *regions, repaint=True, layout=False, recompose=False):  # type: ignore[no-untyped-def]
+            if self is outline:
+                layouts.append(layout)
+            return refresh(self, *regions, repaint=repaint, layout=layout, recompose=recompose)
+
+        monkeypatch.setattr(Tree, "refresh", spy)
+        await filter_by(pilot, "法")  # more lines than the samples' whole outline: it scrolls
+        height = outline.scrollable_content_region.height
+        assert outline.virtual_size.height > height and outline.show_vertical_scrollbar
+        before = outline.virtual_size.height
+        layouts.clear()
+        await pilot.press("治")  # 法治: other lines, still enough to scroll
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        lines = outline.virtual_size.height
+        assert height < lines != before and outline.show_vertical_scrollbar
+        assert layouts and not any(layouts)  # redrawn, not laid out
+        assert outline.vertical_scrollbar.window_virtual_size == lines
+        assert outline.vertical_scrollbar.window_size == height
+        await pilot.press(*"深化行政复议与应诉")  # no match: the whole outline, which fits
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        assert outline.virtual_size.height <= height
+        assert any(layouts) and not outline.show_vertical_scrollbar
+
+
+async def test_the_status_is_redrawn_only_when_its_text_changes(loaded, monkeypatch) -> None:
+    """The same status again is not redrawn; one as wide as the last is redrawn without
+    laying the screen out (its width follows its text), a wider one is laid out."""
+    from rich.text import Text
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        status, calls = bar(app).status, []
+        update = status.update
+
+        def spy(content: object = "", *, layout: bool = True) -> None:
+            calls.append((str(content), layout))
+            update(content, layout=layout)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(status, "update", spy)
+        bar(app).show_found(Text("12 hits"))
+        bar(app).show_found(Text("12 hits"))
+        bar(app).show_found(Text("12 hits", style="bold"))  # restyled: redrawn
+        bar(app).show_found(Text("34 hits", style="bold"))
+        bar(app).show_found(Text("345 hits", style="bold"))
+        assert calls == [
+            ("12 hits", True),  # narrower than the answer's "… hits in … reports"
+            ("12 hits", False),
+            ("34 hits", False),
+            ("345 hits", True),
+        ]
+        await pilot.pause()
+        assert status.render_line(0).text.strip() == "345 hits"
+
+
+async def test_the_outlines_lines_are_textuals_own(loaded) -> None:
+    """A render of the outline's lines asks Textual's tree for its styles once (not once a
+    line): the lines are those Textual's tree renders, the cursor, marks and cut labels too."""
+    from textual.widgets import Tree
+
+    app = quiet_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "法治")
+        outline = app.browser.outline
+        await pilot.press("enter")
+        await pilot.pause()
+        app.toggle_mark(node_id_of(outline.cursor_node.data))
+        await pilot.pause()
+        crop = outline.size.region
+
+        def rendered(render) -> list[str]:  # type: ignore[no-untyped-def]
+            outline._invalidate()
+            outline._styles_cache.clear()
+            return [repr(list(strip)) for strip in render(outline, crop)]
+
+        ours = rendered(type(outline).render_lines)
+        assert ours == rendered(Tree.render_lines)
+        assert any("●" in line for line in ours) and any("…" in line for line in ours)
+
+
+async def test_collections_wait_until_the_answer_is_drawn(loaded, monkeypatch) -> None:
+    """No automatic garbage collection while an answer is shown and drawn: the one full
+    collection after it (`collect`) lets them run again; so does the app going away."""
+    import gc
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline, enabled = app.browser.outline, []
+        render_lines = outline.render_lines
+
+        def spy(crop):  # type: ignore[no-untyped-def]
+            if app.browser.filtering.latencies:  # the answer is shown
+                enabled.append(gc.isenabled())
+            return render_lines(crop)
+
+        monkeypatch.setattr(outline, "render_lines", spy)
+        await filter_by(pilot, QUERY)
+        assert enabled and enabled[0] is False  # the answer's lines: drawn, none collected
+        assert gc.isenabled()  # collected after, and on again
+        await pilot.press(*["backspace"] * len(QUERY))  # no query: the whole outline
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        assert gc.isenabled()
+        await pilot.press("x")  # another answer, shown, and the app goes before its drawing
+        await pilot.pause(DEBOUNCE * 2)
+    assert gc.isenabled()
+
+
+async def test_held_collections_come_back_even_if_the_answer_is_never_drawn(loaded) -> None:
+    import gc
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        filtering = app.browser.filtering
+        filtering.COLLECTIONS_HELD_AT_MOST = 0.05
+        filtering._hold_collections()  # nothing drawn after: the outline has no answer
+        assert not gc.isenabled()
+        await pilot.pause(0.2)
+        assert gc.isenabled()
+
+
+async def test_what_waits_for_the_outlines_paint_runs_with_its_screen_under_another(
+    loaded,
+) -> None:
+    """A screen pushed over the browser (compare, the corpus): its outline paints nothing,
+    so what waits for its paint (the collection after an answer) runs at once instead."""
+    from textual.screen import Screen
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await app.push_screen(Screen())
+        await pilot.pause()
+        assert app.screen is not app.browser
+        calls: list[str] = []
+        app.browser.outline.after_drawn(lambda: calls.append("run"))
+        await pilot.pause()
+        assert calls == ["run"]

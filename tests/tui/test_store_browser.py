@@ -107,6 +107,32 @@ async def test_the_filter_answers_from_the_store(sample_store: Path, samples: li
         assert state.result.hits == in_memory.filter("行政").hits
 
 
+async def test_collections_wait_until_the_stores_answer_is_drawn(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As from memory: no automatic garbage collection while the worker's answer is shown
+    and drawn; on again once it is."""
+    import gc
+
+    app = store_app(sample_store, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        tree, enabled = app.browser.outline, []
+        render_lines = tree.render_lines
+
+        def spy(crop: Any) -> Any:
+            if app.browser.filtering.latencies:  # the answer is shown
+                enabled.append(gc.isenabled())
+            return render_lines(crop)
+
+        monkeypatch.setattr(tree, "render_lines", spy)
+        await pilot.press("slash", *"复议")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        assert enabled and enabled[0] is False
+        assert gc.isenabled()
+
+
 def test_the_command_line_opens_a_store(
     sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

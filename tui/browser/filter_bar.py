@@ -103,6 +103,9 @@ class FilterBar(Horizontal):
         self._debounce: Timer | None = None
         self._words_note = ""
         self._found: tuple[Text, ...] = (Text(),)
+        # what the status shows (its text, style and spans) and its width in cells
+        self._shown: tuple[object, ...] | None = None
+        self._shown_width = -1
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="filter-prompt")
@@ -215,8 +218,20 @@ class FilterBar(Horizontal):
         return cut
 
     def _refresh_status(self) -> None:
-        if self.is_mounted:
-            self.query_one("#filter-status", Static).update(self._status())
+        """Show the status: not again when it is what is shown (most keystrokes' counts
+        change, a rebuild's spaces and repeats do not), and without laying the screen out
+        again when it is as wide as before (its width follows its text; the input beside it
+        takes the rest)."""
+        if not self.is_mounted:
+            return
+        text = self._status()
+        shown = (text.plain, text.style, tuple(text.spans))
+        if shown == self._shown:
+            return
+        width, self._shown = cell_len(text.plain), shown
+        status = self.query_one("#filter-status", Static)
+        status.update(text, layout=width != self._shown_width)
+        self._shown_width = width
 
     def on_resize(self) -> None:
         self._refresh_status()

@@ -24,7 +24,12 @@ from govread.node_ids import outline_node_id
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
 from govread.tui.browser.filter_state import FilterState, sectioned_reports
-from govread.tui.browser.heap import collect, freeze_long_lived
+from govread.tui.browser.heap import (
+    collect,
+    collect_if_held,
+    freeze_long_lived,
+    hold_collections,
+)
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
 from govread.tui.messages import FilterAnswered
@@ -43,6 +48,8 @@ class BrowserFilter:
     # A big store's first reports' answer is shown this long after the keystroke, if the
     # whole answer has not come by then (it usually has: then one draw, with the counts)
     FIRST_SCREEN_BY = 0.04
+    # Collections held for an answer's drawing come back after this long at most
+    COLLECTIONS_HELD_AT_MOST = 1.0
 
     def __init__(self, screen: BrowserScreen) -> None:
         self.screen = screen
@@ -124,6 +131,7 @@ class BrowserFilter:
                 name="filter from the store",
             )
             return
+        self._hold_collections()  # (from memory: the filter here, its answer shown and drawn)
         result = self.state.set_query(query, index, app_state(self.screen).marks.tagged)
         self._show(result, started)
 
@@ -237,7 +245,11 @@ class BrowserFilter:
             self.bar.show_found(Text())
             self._refresh_hits()
             self._offer_keys()
+            self.screen.outline.after_drawn(collect)  # the narrowed outline, once it is gone
             return
+        if not self.counting:
+            # the whole answer: no collection until it is drawn (`collect` then, below)
+            self._hold_collections()
         if extend:
             self.outline.extend()
         elif result.total:
@@ -257,6 +269,15 @@ class BrowserFilter:
             self._refresh_hits()  # (ranked once the whole answer is in)
             self.screen.outline.after_drawn(collect)  # once it is drawn, while it is read
         self._offer_keys()
+
+    def _hold_collections(self) -> None:
+        """No automatic garbage collection until the answer is drawn (`collect` once it is,
+        `after_drawn`), nor longer than `COLLECTIONS_HELD_AT_MOST` seconds, were its drawing
+        never to come."""
+        hold_collections()
+        self.screen.set_timer(
+            self.COLLECTIONS_HELD_AT_MOST, collect_if_held, name="filter collections held"
+        )
 
     def _offer_keys(self) -> None:
         """n / N / escape in the footer follow the filter: the footer is rebuilt when what

@@ -12,7 +12,9 @@ the filter; a click's `Tree.NodeExpanded`), so a thousand reports cost a thousan
 not thirty thousand. Every node showing a report, section or item is registered by its node
 id, whichever view built it (the whole outline or the filter's), so a node is found one way:
 `node_for` / `go_to`. Textual's public Tree API is used, except by `set_aside` / `put_back`
-(the whole outline kept while the filter narrows it, then put back as it was).
+(the whole outline kept while the filter narrows it, then put back as it was) and by
+`refresh` (new lines, the same size: the scroll bar updated, `_scroll_update`, the screen
+not laid out).
 Small corpora (up to `EAGER_LIMIT` reports) are filled and shown expanded as they arrive.
 With more than `GROUP_THRESHOLD` reports, reports sit under group nodes (data ``None``) by
 region or by year, each labelled with its count; `set_grouping` switches (none / region /
@@ -35,6 +37,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.css.styles import RenderStyles
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widgets import Tree
@@ -241,7 +244,7 @@ class OutlineTree(Tree[OutlineData]):
             self._batching -= 1
             if not self._batching and self._held:
                 self._held = False
-                super().refresh(layout=True)
+                self.refresh(layout=True)
 
     @contextmanager
     def keeping_cursor_row(self) -> Iterator[None]:
@@ -296,7 +299,25 @@ class OutlineTree(Tree[OutlineData]):
         if self._batching and not recompose:
             self._held = True
             return self
+        if layout and not recompose and not self._lines_need_layout():
+            # Its lines changed, not its size: its scroll bar follows them, the screen's
+            # layout (every widget placed again, 3-5 ms, and repainted where it moved
+            # nothing) is left alone.
+            self._scroll_update(self.virtual_size)
+            layout = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def _lines_need_layout(self) -> bool:
+        """Whether the screen must be laid out again when the tree's lines change (Textual
+        lays it out on every node added and every change of its virtual size). Not while
+        the tree's size is set by its styles alone and its vertical scroll bar stays shown
+        or hidden: then only the scroll bar changes (its thumb), not where anything is."""
+        styles, container = self.styles, self.container_size
+        if not container or styles.overflow_x != "hidden" or styles.overflow_y != "auto":
+            return True
+        if any(rule is None or rule.is_auto for rule in (styles.width, styles.height)):
+            return True
+        return (self.virtual_size.height > container.height) != self.show_vertical_scrollbar
 
     def clear(self) -> OutlineTree:
         self.clears += 1
@@ -656,17 +677,46 @@ class OutlineTree(Tree[OutlineData]):
         `call_after_refresh` runs it at the screen's next idle moment, which may come
         before the tree has even asked for its repaint: a full garbage collection run so
         fell between a filter's answer and its drawing.) A tree not displayed (the
-        outline hidden) paints nothing: the callback runs after the screen's next update.
+        outline hidden, or its screen under another) paints nothing: the callback runs at
+        its screen's next idle moment instead.
         The tree is asked to repaint, so it runs even when nothing else changed (its lines
         then come from its cache)."""
-        if not self.display:
+        if not self.display or self.screen is not self.app.screen:
             self.call_after_refresh(callback)
             return
         self._after_drawn[callback] = None
         self.refresh()
 
+    # Within one `render_lines`: the styles Textual's tree asks for on every line (its own
+    # style, its ancestors' combined; its guides' styles, merged anew on each call), asked
+    # for once: nothing restyles the tree while its lines are rendered.
+    _pass_styles: dict[tuple[str, ...], RenderStyles] | None = None
+    _pass_style: Style | None = None
+    _pass_width: int | None = None
+
+    @property
+    def rich_style(self) -> Style:
+        if self._pass_styles is None:
+            return super().rich_style
+        if self._pass_style is None:
+            self._pass_style = super().rich_style
+        return self._pass_style
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        cached = self._pass_styles
+        if cached is None:
+            return super().get_component_styles(*names)
+        styles = cached.get(names)
+        if styles is None:
+            styles = cached[names] = super().get_component_styles(*names)
+        return styles
+
     def render_lines(self, crop: Region) -> list[Strip]:
-        lines = super().render_lines(crop)
+        self._pass_styles = {}
+        try:
+            lines = super().render_lines(crop)
+        finally:
+            self._pass_styles = self._pass_style = self._pass_width = None
         if self._after_drawn:
             callbacks, self._after_drawn = self._after_drawn, {}
             for callback in callbacks:
@@ -685,7 +735,12 @@ class OutlineTree(Tree[OutlineData]):
             depth += 1
             parent = parent.parent
         guide = max(0, self.guide_depth - 2) + 2  # cells per level (Tree._render_line)
-        room = self.scrollable_content_region.width - depth * guide
+        width = self._pass_width
+        if width is None:
+            width = self.scrollable_content_region.width
+            if self._pass_styles is not None:
+                self._pass_width = width
+        room = width - depth * guide
         if room <= 1 or label.cell_len <= room:
             return label
         cut = label.copy()
