@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 import warnings
+import weakref
 from collections.abc import Callable, Generator, Mapping
 from functools import cache
 from importlib import resources
@@ -339,12 +340,12 @@ class Cutter:
             guesses = _guesses[id(hmm_cut)] = _Guesses(hmm_cut)
         self._guesses = guesses
         fast = getattr(engine, "_jieba_fast_functions", None)
+        # (a bound method kept on the instance would make it a cycle, which only the garbage
+        # collector frees: a report's cutter and every word list it holds, ≈ 2,500 objects)
+        self._dag_and_calc: Callable[..., Any] | None = None
         if fast is not None:
-            self._route = self._fast_route
             self._dag_and_calc = fast._get_DAG_and_calc
             self._total = float(tokenizer.total)
-        else:
-            self._route = self._plain_route
         self._tokenizer = tokenizer
         self._compiled: Callable[[str, bool], list[str]] | None = _compiled or None
         # jieba's blocks are `_BLOCK`'s (jieba_fast's lack "-"): a `_BLOCK` block is cut whole
@@ -355,15 +356,14 @@ class Cutter:
         self._hmm: dict[str, list[str]] = {}
         self._plain: dict[str, list[str]] = {}
         self._known: dict[str, list[str]] = {}
-        self._tokens = _PieceTokens(self)
+        self._tokens = _PieceTokens(weakref.proxy(self))  # no cycle (see above)
         self._terms: dict[int, dict[str, tuple[str, ...]]] = {}  # per `known_terms` mapping
 
-    def _fast_route(self, block: str) -> list[int]:
-        route: list[int] = []
-        self._dag_and_calc(self._freq, block, route, self._total)
-        return route
-
-    def _plain_route(self, block: str) -> list[int]:
+    def _route(self, block: str) -> list[int]:
+        if self._dag_and_calc is not None:  # jieba_fast's, in C
+            ends: list[int] = []
+            self._dag_and_calc(self._freq, block, ends, self._total)
+            return ends
         route: dict[int, tuple[float, int]] = {}
         self._tokenizer.calc(block, self._tokenizer.get_DAG(block), route)
         return [route[x][1] for x in range(len(block))]
