@@ -273,6 +273,7 @@ _BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba's re_han_
 # The signs a block may hold besides letters and digits: a word of a block is word-like
 # (`_is_wordlike`) exactly when something is left of it without them.
 _BLOCK_SIGNS = "+#&._%-"
+_ASCII_ALNUM_CHAR = re.compile("[A-Za-z0-9]")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _EXPANSIONS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
 
@@ -357,7 +358,7 @@ class Cutter:
         self._plain: dict[str, list[str]] = {}
         self._known: dict[str, list[str]] = {}
         self._tokens = _PieceTokens(weakref.proxy(self))  # no cycle (see above)
-        self._terms: dict[int, dict[str, tuple[str, ...]]] = {}  # per `known_terms` mapping
+        self._terms: dict[int, _PieceTerms] = {}  # per `known_terms` mapping
 
     def _route(self, block: str) -> list[int]:
         if self._dag_and_calc is not None:  # jieba_fast's, in C
@@ -384,7 +385,10 @@ class Cutter:
                 plain = self._plain[block] = self._compiled(block, False)
             if not hmm:
                 return plain
-            found = self._hmm_from_plain(plain)
+            if min(map(len, plain)) > 1 and not _ASCII_ALNUM_CHAR.search(block):
+                found: list[str] | None = plain  # no run for HMM to guess in: the same words
+            else:
+                found = self._hmm_from_plain(plain)
             if found is not None:
                 memo[block] = found
                 return found
@@ -515,20 +519,13 @@ class Cutter:
     def known_terms(self, text: str, terms: Mapping[str, tuple[str, ...]]) -> list[str]:
         """``terms[word]`` of each word of `known(text)`, one after the other. `terms` is a
         mapping that finds a missing word's terms itself (a dict with ``__missing__``), the
-        same object on every call with it: what it gives for each block is remembered."""
+        same object on every call with it, and gives nothing for a word of signs alone
+        ("-", "."; `known` leaves those out, a block's words are mapped as they are): what
+        it gives for each block is remembered."""
         memo = self._terms.get(id(terms))
-        if memo is None:
-            memo = self._terms[id(terms)] = {}
-        found: list[str] = []
-        for block in self._han.split(text):
-            if not block:
-                continue
-            mapped = memo.get(block)
-            if mapped is None:
-                words = self._block_known(block) if self._han.match(block) else self.known(block)
-                mapped = memo[block] = tuple(chain.from_iterable(map(terms.__getitem__, words)))
-            found.extend(mapped)
-        return found
+        if memo is None or memo.terms is not terms:
+            memo = self._terms[id(terms)] = _PieceTerms(weakref.proxy(self), terms)
+        return list(chain.from_iterable(map(memo.__getitem__, self._han.split(text))))
 
 
 class _PieceTokens(dict[str, tuple[str, ...]]):
@@ -547,6 +544,27 @@ class _PieceTokens(dict[str, tuple[str, ...]]):
         else:
             words = self.cutter.cut(piece)
         found = self[piece] = tuple(chain.from_iterable(map(_expansions.__getitem__, words)))
+        return found
+
+
+class _PieceTerms(dict[str, tuple[str, ...]]):
+    """A piece of the engine's block split (a block, or what lies between two) -> ``terms``
+    of its words without HMM (`Cutter.known_terms`), each distinct piece's found once."""
+
+    def __init__(self, cutter: Cutter, terms: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self.cutter = cutter
+        self.terms = terms
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        cutter = self.cutter
+        if not piece:
+            words: list[str] = []
+        elif cutter._han.match(piece):  # a block: its words as they are (signs too)
+            words = cutter._walk(piece, False)
+        else:
+            words = cutter.known(piece)
+        found = self[piece] = tuple(chain.from_iterable(map(self.terms.__getitem__, words)))
         return found
 
 
