@@ -294,7 +294,14 @@ def _storable(text: str) -> bool:
 
 def pack_terms(terms: Mapping[str, int]) -> str:
     """The comparison's words of a report as stored: "word<TAB>count" lines."""
-    return "\n".join(f"{term}\t{n}" for term, n in terms.items())
+    return "\n".join(map("\t".join, zip(terms, map(str, terms.values()), strict=True)))
+
+
+def _add_counts(total: dict[str, int], counts: Mapping[str, int]) -> None:
+    """``total.update(counts)`` of a `Counter` (each count added to the total's), in C-level
+    passes: `Counter.update` adds a mapping's counts one by one in Python."""
+    added = map(add, map(total.get, counts, repeat(0)), counts.values())
+    dict.update(total, zip(counts, added, strict=True))
 
 
 def unpack_terms(packed: str) -> dict[str, int]:
@@ -792,8 +799,8 @@ class Store:
                 "INSERT INTO compare_terms VALUES (?,?)",
                 (report_id, pack_terms(prepared.terms)),
             )
-            df.update(prepared.df)
-            terms.update(prepared.terms)
+            _add_counts(df, prepared.df)
+            _add_counts(terms, prepared.terms)
             units += len(prepared.units)
             tokens += prepared.tokens
             compare_units += len(prepared.topics)
