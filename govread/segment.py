@@ -273,7 +273,6 @@ _BLOCK = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")  # jieba's re_han_
 # The signs a block may hold besides letters and digits: a word of a block is word-like
 # (`_is_wordlike`) exactly when something is left of it without them.
 _BLOCK_SIGNS = "+#&._%-"
-_ASCII_ALNUM_CHAR = re.compile("[A-Za-z0-9]")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _EXPANSIONS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
 
@@ -385,10 +384,7 @@ class Cutter:
                 plain = self._plain[block] = self._compiled(block, False)
             if not hmm:
                 return plain
-            if min(map(len, plain)) > 1 and not _ASCII_ALNUM_CHAR.search(block):
-                found: list[str] | None = plain  # no run for HMM to guess in: the same words
-            else:
-                found = self._hmm_from_plain(plain)
+            found = self._hmm_from_plain(plain)
             if found is not None:
                 memo[block] = found
                 return found
