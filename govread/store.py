@@ -294,7 +294,7 @@ def _storable(text: str) -> bool:
 
 def pack_terms(terms: Mapping[str, int]) -> str:
     """The comparison's words of a report as stored: "word<TAB>count" lines."""
-    return "\n".join(map("\t".join, zip(terms, map(str, terms.values()), strict=True)))
+    return "\n".join(f"{term}\t{n}" for term, n in terms.items())
 
 
 def _add_counts(total: dict[str, int], counts: Mapping[str, int]) -> None:
