@@ -520,13 +520,21 @@ def report_units(
     found = _UNIT_CACHE.get(cache_key)
     if found is not None:
         return found
-    builder = _Builder(report, lexicon, cutter or segment.Cutter())
+    units = built_units(report, lexicon, cutter)
+    _UNIT_CACHE.put(cache_key, units)
+    return units
+
+
+def built_units(
+    report: Report, lexicon: Lexicon | None = None, cutter: segment.Cutter | None = None
+) -> tuple[Unit, ...]:
+    """`report_units` made anew and not cached, for a caller that asks once per report (the
+    store's pool workers: a cache would only keep the last reports' units alive)."""
+    builder = _Builder(report, lexicon or load_lexicon(), cutter or segment.Cutter())
     for section in report.sections:
         builder.section(section, [], "", None)
     builder.closing()
-    units = tuple(builder.units)
-    _UNIT_CACHE.put(cache_key, units)
-    return units
+    return tuple(builder.units)
 
 
 # --- TF-IDF ---------------------------------------------------------------------------

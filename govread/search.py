@@ -549,43 +549,53 @@ def _report_units(report: Report, number: int) -> list[_Unit]:
 
     outside_sections("preamble", PREAMBLE_LABEL, report.preamble)
 
-    def visit(section: Section, path: tuple[str, ...], ancestors: tuple[str, ...]) -> None:
-        own_path = (*path, section.heading)
-        units.append(
-            _Unit(
-                unit_id=section.id,
-                kind="section",
-                report=number,
-                heading=section.heading,
-                label=section.heading,
-                body="\n".join(section.paragraphs),
-                path=own_path,
-                ancestors=ancestors,
-                section=section,
-            )
-        )
-        for item in section.items:
-            units.append(
-                _Unit(
-                    unit_id=item.id,
-                    kind="item",
-                    report=number,
-                    heading=item.heading,
-                    label=item.heading,
-                    body=item.text,
-                    path=(*own_path, item.heading),
-                    ancestors=(*ancestors, section.id),
-                    section=section,
-                    item=item,
-                )
-            )
-        for child in section.children:
-            visit(child, own_path, (*ancestors, section.id))
-
     for section in report.sections:
-        visit(section, (), ())
+        _section_units(units, number, section, (), ())
     outside_sections("closing", CLOSING_LABEL, report.closing)
     return units
+
+
+def _section_units(
+    units: list[_Unit],
+    number: int,
+    section: Section,
+    path: tuple[str, ...],
+    ancestors: tuple[str, ...],
+) -> None:
+    """The section's unit, its items' and its children's, in document order (not a closure
+    calling itself, which would be a cycle holding every unit until the garbage collector
+    runs)."""
+    own_path = (*path, section.heading)
+    units.append(
+        _Unit(
+            unit_id=section.id,
+            kind="section",
+            report=number,
+            heading=section.heading,
+            label=section.heading,
+            body="\n".join(section.paragraphs),
+            path=own_path,
+            ancestors=ancestors,
+            section=section,
+        )
+    )
+    for item in section.items:
+        units.append(
+            _Unit(
+                unit_id=item.id,
+                kind="item",
+                report=number,
+                heading=item.heading,
+                label=item.heading,
+                body=item.text,
+                path=(*own_path, item.heading),
+                ancestors=(*ancestors, section.id),
+                section=section,
+                item=item,
+            )
+        )
+    for child in section.children:
+        _section_units(units, number, child, own_path, (*ancestors, section.id))
 
 
 # -- results ------------------------------------------------------------------------------

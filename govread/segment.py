@@ -22,6 +22,7 @@ import re
 import threading
 import unicodedata
 import warnings
+import weakref
 from collections.abc import Callable, Generator, Mapping
 from functools import cache
 from importlib import resources
@@ -339,12 +340,12 @@ class Cutter:
             guesses = _guesses[id(hmm_cut)] = _Guesses(hmm_cut)
         self._guesses = guesses
         fast = getattr(engine, "_jieba_fast_functions", None)
+        # (a bound method kept on the instance would make it a cycle, which only the garbage
+        # collector frees: a report's cutter and every word list it holds, ≈ 2,500 objects)
+        self._dag_and_calc: Callable[..., Any] | None = None
         if fast is not None:
-            self._route = self._fast_route
             self._dag_and_calc = fast._get_DAG_and_calc
             self._total = float(tokenizer.total)
-        else:
-            self._route = self._plain_route
         self._tokenizer = tokenizer
         self._compiled: Callable[[str, bool], list[str]] | None = _compiled or None
         # jieba's blocks are `_BLOCK`'s (jieba_fast's lack "-"): a `_BLOCK` block is cut whole
@@ -355,15 +356,14 @@ class Cutter:
         self._hmm: dict[str, list[str]] = {}
         self._plain: dict[str, list[str]] = {}
         self._known: dict[str, list[str]] = {}
-        self._tokens = _PieceTokens(self)
-        self._terms: dict[int, dict[str, tuple[str, ...]]] = {}  # per `known_terms` mapping
+        self._tokens = _PieceTokens(weakref.proxy(self))  # no cycle (see above)
+        self._terms: dict[int, _PieceTerms] = {}  # per `known_terms` mapping
 
-    def _fast_route(self, block: str) -> list[int]:
-        route: list[int] = []
-        self._dag_and_calc(self._freq, block, route, self._total)
-        return route
-
-    def _plain_route(self, block: str) -> list[int]:
+    def _route(self, block: str) -> list[int]:
+        if self._dag_and_calc is not None:  # jieba_fast's, in C
+            ends: list[int] = []
+            self._dag_and_calc(self._freq, block, ends, self._total)
+            return ends
         route: dict[int, tuple[float, int]] = {}
         self._tokenizer.calc(block, self._tokenizer.get_DAG(block), route)
         return [route[x][1] for x in range(len(block))]
@@ -515,20 +515,13 @@ class Cutter:
     def known_terms(self, text: str, terms: Mapping[str, tuple[str, ...]]) -> list[str]:
         """``terms[word]`` of each word of `known(text)`, one after the other. `terms` is a
         mapping that finds a missing word's terms itself (a dict with ``__missing__``), the
-        same object on every call with it: what it gives for each block is remembered."""
+        same object on every call with it, and gives nothing for a word of signs alone
+        ("-", "."; `known` leaves those out, a block's words are mapped as they are): what
+        it gives for each block is remembered."""
         memo = self._terms.get(id(terms))
-        if memo is None:
-            memo = self._terms[id(terms)] = {}
-        found: list[str] = []
-        for block in self._han.split(text):
-            if not block:
-                continue
-            mapped = memo.get(block)
-            if mapped is None:
-                words = self._block_known(block) if self._han.match(block) else self.known(block)
-                mapped = memo[block] = tuple(chain.from_iterable(map(terms.__getitem__, words)))
-            found.extend(mapped)
-        return found
+        if memo is None or memo.terms is not terms:
+            memo = self._terms[id(terms)] = _PieceTerms(weakref.proxy(self), terms)
+        return list(chain.from_iterable(map(memo.__getitem__, self._han.split(text))))
 
 
 class _PieceTokens(dict[str, tuple[str, ...]]):
@@ -547,6 +540,27 @@ class _PieceTokens(dict[str, tuple[str, ...]]):
         else:
             words = self.cutter.cut(piece)
         found = self[piece] = tuple(chain.from_iterable(map(_expansions.__getitem__, words)))
+        return found
+
+
+class _PieceTerms(dict[str, tuple[str, ...]]):
+    """A piece of the engine's block split (a block, or what lies between two) -> ``terms``
+    of its words without HMM (`Cutter.known_terms`), each distinct piece's found once."""
+
+    def __init__(self, cutter: Cutter, terms: Mapping[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self.cutter = cutter
+        self.terms = terms
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        cutter = self.cutter
+        if not piece:
+            words: list[str] = []
+        elif cutter._han.match(piece):  # a block: its words as they are (signs too)
+            words = cutter._walk(piece, False)
+        else:
+            words = cutter.known(piece)
+        found = self[piece] = tuple(chain.from_iterable(map(self.terms.__getitem__, words)))
         return found
 
 

@@ -107,7 +107,7 @@ def prepare_report(
 ) -> Prepared:
     """The store's rows of one report (its path already resolved); `tokens` as
     `unit_texts` keys them, segmented here when not given."""
-    from govread.compare import report_units
+    from govread.compare import built_units
     from govread.figures import report_figures
 
     assert report.path is not None
@@ -126,7 +126,7 @@ def prepare_report(
     for ordinal, unit in enumerate(units):
         heading = tokens.get(unit.id + "|h", [])
         text = tokens.get(unit.id + "|b", [])
-        df.update(set(heading) | set(text))
+        df.update({*heading, *text})
         if unit.item is not None:
             parent = unit.section.id if unit.section else None
             level, number = None, unit.item.number
@@ -172,7 +172,7 @@ def prepare_report(
     ]
     topics: list[tuple[object, ...]] = []
     terms: Counter[str] = Counter()
-    for ordinal, cunit in enumerate(report_units(report, cutter=cutter)):
+    for ordinal, cunit in enumerate(built_units(report, cutter=cutter)):
         terms.update(cunit.terms.keys())
         topics.append(
             (

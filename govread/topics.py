@@ -173,9 +173,11 @@ def covered_themes(
     (`spoken_phases`). The comparison's silent claims, the timeline's topics and the
     coverage table all read it, so a report is silent on a theme in one exactly when it is
     in the others."""
-    subject = lexicon.score(heading, body, seen=seen)
-    spoken = lexicon.score(heading, body, phase_text=True, seen=seen)
-    return weighted_themes(subject, lexicon), spoken_phases(spoken, lexicon)
+    # One scoring serves both: `phase_text` changes only the phases' points (a subject
+    # theme's are added up the same way either way), and `weighted_themes` reads only the
+    # subject themes'.
+    scores = lexicon.score(heading, body, phase_text=True, seen=seen)
+    return weighted_themes(scores, lexicon), spoken_phases(scores, lexicon)
 
 
 def _parse(data: Mapping[str, object], origin: str) -> Lexicon:

@@ -338,3 +338,56 @@ def test_the_comparison_words_are_those_of_a_second_cut_without_hmm() -> None:
         for unit in compare.report_units(report, cutter=cutter):
             expected = second_cut(f"{unit.heading}\n{unit.text}")
             assert unit.terms == dict(Counter(expected))
+
+
+def test_the_comparison_words_of_blocks_of_signs_and_letters(routes: str) -> None:
+    """Blocks holding words of signs alone (".", "--", "%"), letters and digits: the
+    comparison's words mapped from each block's words as they are equal those of a cut
+    without HMM with the signs left out first."""
+    from govread import compare
+
+    segment.ensure_loaded()
+    tokenizer = segment._tokenizer
+    texts = [
+        "推进e-Gov平台建设--完成率3.5%，C++ & C#课程. 行政执法..公示",
+        "综合行政执法改革% 深化...行政复议 #法治政府 & 普法_宣传",
+        "第一-二季度 办结率-100% ，abc。行政执法",
+    ]
+    cutter = segment.Cutter()
+    for text in texts:
+        segment.report_tokens({"t|b": text}, cutter)  # the search's cut first, as indexing does
+        expected = [
+            term
+            for word in tokenizer.cut(text, HMM=False)
+            if segment._is_wordlike(word)
+            for term in compare._TERMS[word]
+        ]
+        assert cutter.known_terms(text, compare._TERMS) == expected
+        assert segment.Cutter().known_terms(text, compare._TERMS) == expected
+
+
+def test_a_reports_cutter_and_search_units_need_no_garbage_collection() -> None:
+    """A report's `Cutter` (every word list it holds) and its search units are freed as soon
+    as the last reference goes: no cycle is left for the collector (the index's workers run
+    it once a report, and what it walks costs)."""
+    import gc
+
+    from govread import compare
+    from govread.corpus import load
+    from govread.search import _report_units
+
+    segment.ensure_loaded()
+    report = load().reports[0]
+    enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        cutter = segment.Cutter()
+        units = _report_units(report, 0)
+        segment.report_tokens({u.id: u.body_fold.text for u in units}, cutter)
+        cutter.known_terms(units[-1].body, compare._TERMS)
+        del cutter, units
+        assert gc.collect() == 0  # nothing was left unreachable for the collector to find
+    finally:
+        if enabled:
+            gc.enable()

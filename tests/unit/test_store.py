@@ -340,3 +340,48 @@ def test_a_units_grams_row_holds_each_distinct_character_and_adjacent_pair() -> 
         row = grams.gram_text(text)
         expected = sorted(map(grams.gram_token, set(text) | pairs))
         assert sorted(row.split(" ")) == expected or (row == text == "")
+
+
+def test_a_batchs_counts_and_a_reports_comparison_words_as_counted_one_by_one() -> None:
+    """The parent adds each report's counts to the batch's in C-level passes: the same
+    totals, in the same order, as `Counter.update`; a report's comparison words packed as
+    "word<TAB>count" lines, read back as they were."""
+    from collections import Counter
+
+    reports = [
+        {"执法": 3, "复议": 1, "普法": 2},
+        {"复议": 4, "调解": 1, "执法": 0},
+        {},
+        {"普法": 1, "新词": 7},
+    ]
+    expected: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    for counts in reports:
+        expected.update(counts)
+        store._add_counts(found, counts)
+        assert list(found.items()) == list(expected.items())
+        packed = store.pack_terms(counts)
+        assert packed == "\n".join(f"{term}\t{n}" for term, n in counts.items())
+        assert store.unpack_terms(packed) == counts
+
+
+def test_a_new_store_has_large_pages_and_an_older_one_keeps_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store is made with `PAGE_SIZE` pages (fewer to write); a store made with SQLite's
+    4 KiB pages keeps them, and is refreshed and searched as before."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    new = tmp_path / "new.sqlite3"
+    _index(folder, new)
+    with sqlite3.connect(new) as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == store.PAGE_SIZE
+    older = tmp_path / "older.sqlite3"
+    with monkeypatch.context() as patched:
+        patched.setattr(store, "PAGE_SIZE", 4096)
+        _index(folder, older)
+    _copy(sample_paths()[2:3], folder)
+    summary = _index(folder, older)
+    assert (summary.added, summary.unchanged) == (1, 2)
+    with sqlite3.connect(older) as db:
+        assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
+    _assert_same_hits(folder, older, ["行政复议", "复议", "法"])
