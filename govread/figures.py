@@ -1335,6 +1335,21 @@ _ATTENDED = re.compile(
 _EVENT_COUNTS = frozenset({"次", "场", "场次", "期"})
 
 
+# The same with a light verb that holds an event (开展 专题学习10次, 举办 巡讲6场): the events
+# are counted however short their name, as 次/场/期 count occasions, not the act of holding them.
+_HOLDS = re.compile(r"(?:开展|举办|举行)了?")
+
+
+def _held(subject: str) -> str:
+    ends = [found.end() for found in _HOLDS.finditer(subject)]
+    if not ends:
+        return subject
+    event = subject[ends[-1] :]
+    if len(event) >= 2 and event.endswith(_EVENT_HEADS) and not _LIGHT_VERB.match(event):
+        return event
+    return subject
+
+
 def _organised(subject: str) -> str:
     event = subject[2:]
     if (
@@ -1624,7 +1639,7 @@ _CASE_HEADS = (
     "草案",
 )
 _EVENT_HEADS = (
-    *("会议", "培训", "讲座", "活动", "学习", "宣讲", "演练", "研讨", "检查", "座谈"),
+    *("会议", "培训", "讲座", "活动", "学习", "宣讲", "巡讲", "演练", "研讨", "检查", "座谈"),
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
 )
 # 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
@@ -2642,6 +2657,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject = _after_light_verb(subject, object_first)
             if unit in _EVENT_COUNTS and subject.startswith("组织"):
                 subject = _organised(subject)
+            elif unit in _EVENT_COUNTS:
+                subject = _held(subject)
             if own_unit and (topic_end := _topic_end(subject, unit)):
                 subject = subject[:topic_end]  # 闭会建议按时办结回复13件: the topic, counted
             if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):
