@@ -1535,7 +1535,22 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     if not numbers:
         return _after_total(_without_quantity(_clean(before)))
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
+    if "等" in found:
+        found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+def _examples_named(phrase: str) -> str:
+    """What `phrase` (X等Y, its verb cut off with the date before it: 印发2020年度 工作要点等文件)
+    counts: Y, the class X are examples of, when no verb stands before 等 (a noun phrase)."""
+    found = max(_EXAMPLES_END.finditer(phrase), key=lambda m: m.start(), default=None)
+    if found is None or found.start() < 2:
+        return phrase
+    verbs = _verbs()
+    if any(phrase[i : i + 2] in verbs for i in range(found.start() - 1)):
+        return phrase  # 顾问参与决策、立法等事务: the examples say what was done
+    rest = _clean(phrase[found.end() :])
+    return rest if len(rest) >= 2 else phrase
 
 
 # 个, 家 and 所 count bodies, not people: in "26个主要行政执法单位法制骨干跟班学习…" what is

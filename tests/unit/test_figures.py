@@ -1657,6 +1657,11 @@ TWELFTH_ROUND = [
     # guards: a meeting called (召开) stays with its verb; an act that is no event keeps it
     ("召开专题会议6次,", [("召开专题会议", 6.0, "次")]),
     ("开展合法性审查15次,", [("开展合法性审查", 15.0, "次")]),
+    # X等Y after a date that cut the verb off: a noun phrase, Y the class of X's examples
+    ("印发2023年度普法工作要点等文件15个,", [("文件", 15.0, "个")]),
+    ("发放2022年版宪法、民法典等宣传资料3000份,", [("宣传资料", 3000.0, "份")]),
+    # guard: a verb before 等 says what was done, and the examples are what it was done to
+    ("2023年律师参与接访、调解等工作40次,", [("律师参与接访、调解等工作", 40.0, "次")]),
 ]
 
 
