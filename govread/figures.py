@@ -215,6 +215,7 @@ _LEAD_WORDS = (
     "在全县",
     "在全国",
     "率先",
+    "最终",  # when, at the end of a process (最终确定保留…): not what is counted
     "相当于",  # what a multiple is compared with (超过当前空地的3倍 → 当前空地)
     "超过",
     "争取",  # an aim, not what is counted (力争引进…企业10家以上)

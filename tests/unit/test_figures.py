@@ -1662,6 +1662,8 @@ TWELFTH_ROUND = [
     ("发放2022年版宪法、民法典等宣传资料3000份,", [("宣传资料", 3000.0, "份")]),
     # guard: a verb before 等 says what was done, and the examples are what it was done to
     ("2023年律师参与接访、调解等工作40次,", [("律师参与接访、调解等工作", 40.0, "次")]),
+    # 最终 says when, at the end of a process: not what is counted
+    ("最终审结案件40件。", [("审结案件", 40.0, "件")]),
 ]
 
 
