@@ -401,6 +401,15 @@ _KEY_NOISE = re.compile(
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 
 
+def _verb_then_result(subject: str) -> bool:
+    """The subject ends with a verb and its result complement 好 (持续建设好, 用好): a predicate
+    whose object is the counted noun after the number."""
+    if len(subject) < 3 or not subject.endswith("好"):
+        return False
+    verb = subject[:-1]
+    return _is_verb(verb[-2:]) or verb.endswith(_VERB_END_BY_LAST.get(verb[-1], ()))
+
+
 def _before_object(subject: str) -> bool:
     """The subject ends with a preposition whose object is the count (对312件…), not with
     a word that ends in one (违法行为, 作为)."""
@@ -2608,6 +2617,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 or (unit in _COUNTS_BODIES and _BODY_AT_END.search(noun) is not None)
                 or _QUANTITY_END.search(raw_before) is not None  # 分为七方面21个要点
                 or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
+                or (len(noun) >= 2 and _verb_then_result(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
                 or raw_before.endswith(
                     ("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有")

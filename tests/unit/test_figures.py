@@ -1664,6 +1664,11 @@ TWELFTH_ROUND = [
     ("2023年律师参与接访、调解等工作40次,", [("律师参与接访、调解等工作", 40.0, "次")]),
     # 最终 says when, at the end of a process: not what is counted
     ("最终审结案件40件。", [("审结案件", 40.0, "件")]),
+    # a verb with its result complement 好 is a predicate: its object, after the count, is counted
+    ("持续建设好8家法治宣传教育基地,", [("法治宣传教育基地", 8.0, "家")]),
+    ("持续建设好6个“法治文化长廊”,", [("法治文化长廊", 6.0, "个")]),
+    # guard: 良好 is no verb with a result
+    ("群众满意度良好90%。", [("群众满意度良好", 90.0, "%")]),
 ]
 
 
