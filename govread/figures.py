@@ -570,6 +570,7 @@ _VERB_END = (
     "编写",
     "编印",
     "刊发",  # to publish in a paper or journal (刊发…报告48期), as 印发 and 发布 issue
+    "荣获",  # to be awarded (荣获…奖项9人次), as 获得
     "制作",
     "录制",
     "播放",

@@ -1669,6 +1669,8 @@ TWELFTH_ROUND = [
     ("持续建设好6个“法治文化长廊”,", [("法治文化长廊", 6.0, "个")]),
     # guard: 良好 is no verb with a result
     ("群众满意度良好90%。", [("群众满意度良好", 90.0, "%")]),
+    # 荣获 (to be awarded) is a verb, as 获得: who was awarded opens the clause
+    ("本所干部荣获各类表彰6人次。", [("荣获各类表彰", 6.0, "人次")]),
 ]
 
 
