@@ -48,6 +48,9 @@ def _fresh_table() -> Iterator[None]:
         # short forms: 制发 (制定 and 印发 in one word), 重大决策事项
         ("本年度新制发乡级规范性文件", "件", "规范性文件制定数"),
         ("向社会公布重大决策事项", "项", "重大行政决策事项数"),
+        # a mediation's success rate with what was mediated between (调解…纠纷成功率)
+        ("调处邻里纠纷成功率", "%", "调解成功率"),
+        ("化解各类矛盾纠纷成功率", "%", "调解成功率"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
