@@ -2083,6 +2083,15 @@ def _borrow(previous: str, bare: str) -> str:
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
             return _fit(previous + bare[size:])
+    if (
+        bare.endswith("率")
+        and len(previous) >= 4
+        and _is_verb(previous[:2], guessed=False)
+        and indicator_for_subject(previous[:2] + bare, "%") is not None
+    ):
+        return (
+            previous[:2] + bare
+        )  # 调解纠纷 + 成功率 → 调解成功率: the act's rate, a name of its own
     if bare.endswith("率") and len(bare) >= 3:
         stem = previous.find(bare[:-1])
         if stem >= 0:

@@ -1671,6 +1671,16 @@ TWELFTH_ROUND = [
     ("群众满意度良好90%。", [("群众满意度良好", 90.0, "%")]),
     # 荣获 (to be awarded) is a verb, as 获得: who was awarded opens the clause
     ("本所干部荣获各类表彰6人次。", [("荣获各类表彰", 6.0, "人次")]),
+    # a bare rate lent the verb alone when the verb and the rate name an indicator (调处成功率)
+    (
+        "全年调处邻里纠纷300件,成功率98%。",
+        [("调处邻里纠纷", 300.0, "件"), ("调处成功率", 98.0, "%")],
+    ),
+    # guard: no indicator of the verb's own: the object stays
+    (
+        "受理法律援助申请120件,成功率98%。",
+        [("受理法律援助申请", 120.0, "件"), ("受理法律援助申请成功率", 98.0, "%")],
+    ),
 ]
 
 
