@@ -1018,6 +1018,10 @@ class SearchIndex:
     """
 
     CACHE_SIZE = 256
+    # the browser asks `filter` from a thread, the UI thread free meanwhile (its answer to
+    # a query typed over is dropped): safe while loading adds reports, `filter` and `add`
+    # holding the lock
+    answers_in_worker = True
 
     def __init__(self, *, use_cache: bool = True) -> None:
         self.use_cache = use_cache
@@ -1218,51 +1222,55 @@ class SearchIndex:
         q = _as_query(query)
         if q.is_empty:
             return FilterResult(q)
-        match = self._match(q, allow_words=allow_words)
-        matched = match.units
-        if q.has_fields and not q.has_text:
-            matched = self._top_units()
-        if q.has_tags:
-            matched = self._by_tags(q, matched, tagged)
-        if q.has_fields:
-            matched = self._by_fields(q, matched)
-        unit_ids = self._unit_ids
-        ids = list(map(unit_ids.__getitem__, matched))
-        needles = [n for plan in match.plans for n in plan.needles]
-        matched_set = set(matched)
-        # A section and its matching items are one hit between them, counted in the same
-        # places whichever it is (an item's count keys are its section's): the counts are
-        # made from the units that are not such items, in C-level passes; which unit is the
-        # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
-        repeated = set(
-            compress(
-                matched,
-                map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+        # one consistent view while loading adds reports from another thread (`add`
+        # holds the lock too); what is read later (the hits, headings) is at fixed
+        # indices of lists that only grow
+        with self._lock:
+            match = self._match(q, allow_words=allow_words)
+            matched = match.units
+            if q.has_fields and not q.has_text:
+                matched = self._top_units()
+            if q.has_tags:
+                matched = self._by_tags(q, matched, tagged)
+            if q.has_fields:
+                matched = self._by_fields(q, matched)
+            unit_ids = self._unit_ids
+            ids = list(map(unit_ids.__getitem__, matched))
+            needles = [n for plan in match.plans for n in plan.needles]
+            matched_set = set(matched)
+            # A section and its matching items are one hit between them, counted in the same
+            # places whichever it is (an item's count keys are its section's): the counts are
+            # made from the units that are not such items, in C-level passes; which unit is the
+            # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
+            repeated = set(
+                compress(
+                    matched,
+                    map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+                )
             )
-        )
-        counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
-        keys = self._count_keys
-        report_counts: dict[str, int] = {}
-        for entry in self._entries:  # `counted` is sorted: each report's range by bisection
-            found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
-            if found:
-                report_counts[entry.report.sha256] = found
-        inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
-        hits = self._iter_hits(matched, matched_set, repeated, needles)
-        return FilterResult(
-            query=q,
-            ids=frozenset(ids),
-            ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
-            order=tuple(ids),
-            report_counts=report_counts,
-            section_counts=Counter(chain.from_iterable(map(keys.__getitem__, counted))),
-            word_ids=frozenset(unit_ids[i] for i in match.words_units),
-            words_pending=match.words_pending,
-            hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
-            needles=tuple(dict.fromkeys(needles)),
-            _heading_of=self._heading_fold,
-            _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
-        )
+            counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
+            keys = self._count_keys
+            report_counts: dict[str, int] = {}
+            for entry in self._entries:  # `counted` is sorted: each report's range by bisection
+                found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
+                if found:
+                    report_counts[entry.report.sha256] = found
+            inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
+            hits = self._iter_hits(matched, matched_set, repeated, needles)
+            return FilterResult(
+                query=q,
+                ids=frozenset(ids),
+                ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
+                order=tuple(ids),
+                report_counts=report_counts,
+                section_counts=Counter(chain.from_iterable(map(keys.__getitem__, counted))),
+                word_ids=frozenset(unit_ids[i] for i in match.words_units),
+                words_pending=match.words_pending,
+                hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
+                needles=tuple(dict.fromkeys(needles)),
+                _heading_of=self._heading_fold,
+                _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
+            )
 
     def _iter_hits(
         self, matched: list[int], matched_set: set[int], repeated: set[int], needles: list[str]
