@@ -808,6 +808,69 @@ class FilterResult:
         return _spans_in(folded, self.needles)
 
 
+class _UnitCounts(Mapping[str, int]):
+    """`FilterResult.section_counts` from the in-memory index: a report's counts are made
+    when one of its sections is first asked for (the outline asks for the sections it
+    shows: a few reports' units, not every match of a broad query), all of them only when
+    the whole mapping is read. Reads the index's per-unit lists at fixed indices (they
+    only grow), so it may be read on another thread than the one that filtered."""
+
+    def __init__(
+        self,
+        counted: list[int],
+        keys: Sequence[tuple[str, ...]],
+        spans: Callable[[], Mapping[str, list[tuple[int, int]]]],
+    ) -> None:
+        self._counted = counted  # sorted
+        self._keys = keys
+        self._spans = spans  # report id -> its units' ranges (made when first needed)
+        self._per_report: dict[str, Counter[str]] = {}
+        self._all: Counter[str] | None = None
+
+    def _count(self, units: Iterable[int]) -> Counter[str]:
+        return Counter(chain.from_iterable(map(self._keys.__getitem__, units)))
+
+    def counts_in(self, report_key: str) -> Mapping[str, int]:
+        """Each section's hits in one report."""
+        if self._all is not None:
+            return self._all
+        found = self._per_report.get(report_key)
+        if found is None:
+            counted, found = self._counted, Counter()
+            for start, end in self._spans().get(report_key, ()):
+                found.update(
+                    self._count(counted[bisect_left(counted, start) : bisect_left(counted, end)])
+                )
+            self._per_report[report_key] = found
+        return found
+
+    def _whole(self) -> Counter[str]:
+        if self._all is None:
+            self._all = self._count(self._counted)
+        return self._all
+
+    def __getitem__(self, key: str) -> int:
+        found = self.counts_in(report_id_of(key))
+        if key not in found:
+            raise KeyError(key)
+        return found[key]
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        return self.counts_in(report_id_of(key)).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.counts_in(report_id_of(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __repr__(self) -> str:
+        return f"_UnitCounts({dict(self._whole())!r})"
+
+
 @dataclass(slots=True)
 class _Plan:
     """How one positive term matches: its needles and the units it matches."""
@@ -1018,6 +1081,10 @@ class SearchIndex:
     """
 
     CACHE_SIZE = 256
+    # the browser asks `filter` from a thread, the UI thread free meanwhile (its answer to
+    # a query typed over is dropped): safe while loading adds reports, `filter` and `add`
+    # holding the lock
+    answers_in_worker = True
 
     def __init__(self, *, use_cache: bool = True) -> None:
         self.use_cache = use_cache
@@ -1218,51 +1285,71 @@ class SearchIndex:
         q = _as_query(query)
         if q.is_empty:
             return FilterResult(q)
-        match = self._match(q, allow_words=allow_words)
-        matched = match.units
-        if q.has_fields and not q.has_text:
-            matched = self._top_units()
-        if q.has_tags:
-            matched = self._by_tags(q, matched, tagged)
-        if q.has_fields:
-            matched = self._by_fields(q, matched)
-        unit_ids = self._unit_ids
-        ids = list(map(unit_ids.__getitem__, matched))
-        needles = [n for plan in match.plans for n in plan.needles]
-        matched_set = set(matched)
-        # A section and its matching items are one hit between them, counted in the same
-        # places whichever it is (an item's count keys are its section's): the counts are
-        # made from the units that are not such items, in C-level passes; which unit is the
-        # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
-        repeated = set(
-            compress(
-                matched,
-                map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+        # one consistent view while loading adds reports from another thread (`add`
+        # holds the lock too); what is read later (the hits, headings) is at fixed
+        # indices of lists that only grow
+        with self._lock:
+            match = self._match(q, allow_words=allow_words)
+            matched = match.units
+            if q.has_fields and not q.has_text:
+                matched = self._top_units()
+            if q.has_tags:
+                matched = self._by_tags(q, matched, tagged)
+            if q.has_fields:
+                matched = self._by_fields(q, matched)
+            unit_ids = self._unit_ids
+            ids = list(map(unit_ids.__getitem__, matched))
+            needles = [n for plan in match.plans for n in plan.needles]
+            matched_set = set(matched)
+            # A section and its matching items are one hit between them, counted in the same
+            # places whichever it is (an item's count keys are its section's): the counts are
+            # made from the units that are not such items, in C-level passes; which unit is the
+            # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
+            repeated = set(
+                compress(
+                    matched,
+                    map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+                )
             )
-        )
-        counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
-        keys = self._count_keys
-        report_counts: dict[str, int] = {}
-        for entry in self._entries:  # `counted` is sorted: each report's range by bisection
-            found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
-            if found:
-                report_counts[entry.report.sha256] = found
-        inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
-        hits = self._iter_hits(matched, matched_set, repeated, needles)
-        return FilterResult(
-            query=q,
-            ids=frozenset(ids),
-            ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
-            order=tuple(ids),
-            report_counts=report_counts,
-            section_counts=Counter(chain.from_iterable(map(keys.__getitem__, counted))),
-            word_ids=frozenset(unit_ids[i] for i in match.words_units),
-            words_pending=match.words_pending,
-            hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
-            needles=tuple(dict.fromkeys(needles)),
-            _heading_of=self._heading_fold,
-            _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
-        )
+            counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
+            keys = self._count_keys
+            report_counts: dict[str, int] = {}
+            for entry in self._entries:  # `counted` is sorted: each report's range by bisection
+                found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
+                if found:
+                    report_counts[entry.report.sha256] = found
+            inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
+            hits = self._iter_hits(matched, matched_set, repeated, needles)
+            return FilterResult(
+                query=q,
+                ids=frozenset(ids),
+                ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
+                order=tuple(ids),
+                report_counts=report_counts,
+                section_counts=_UnitCounts(counted, keys, self._report_spans(len(self._entries))),
+                word_ids=frozenset(unit_ids[i] for i in match.words_units),
+                words_pending=match.words_pending,
+                hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
+                needles=tuple(dict.fromkeys(needles)),
+                _heading_of=self._heading_fold,
+                _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
+            )
+
+    def _report_spans(self, entries: int) -> Callable[[], dict[str, list[tuple[int, int]]]]:
+        """The units' ranges of each report among the first `entries` (by report id; a
+        report given twice has two), made when first asked for."""
+        made: list[dict[str, list[tuple[int, int]]]] = []
+        taken = self._entries[:entries]
+
+        def spans() -> dict[str, list[tuple[int, int]]]:
+            if not made:
+                found: dict[str, list[tuple[int, int]]] = {}
+                for entry in taken:
+                    found.setdefault(report_id(entry.report), []).append((entry.start, entry.end))
+                made.append(found)
+            return made[0]
+
+        return spans
 
     def _iter_hits(
         self, matched: list[int], matched_set: set[int], repeated: set[int], needles: list[str]

@@ -629,3 +629,47 @@ async def test_what_waits_for_the_outlines_paint_runs_with_its_screen_under_anot
         app.browser.outline.after_drawn(lambda: calls.append("run"))
         await pilot.pause()
         assert calls == ["run"]
+
+
+async def test_typing_fast_over_files_shows_only_the_last_querys_answer(loaded, samples) -> None:
+    """From files the filter answers in a worker, as from a store: queries asked faster
+    than their answers come are dropped, and only the last one's answer is shown."""
+    import threading
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        filtering = app.browser.filtering
+        index = app.search_index
+        assert isinstance(index, SearchIndex)
+        asked_on: list[int] = []
+        accepted: list[str] = []
+        filter_of, accept_of = index.filter, filtering.state.accept
+
+        def filter_spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            asked_on.append(threading.get_ident())
+            return filter_of(*args, **kwargs)
+
+        def accept_spy(query, *args, **kwargs):  # type: ignore[no-untyped-def]
+            accepted.append(query)
+            return accept_of(query, *args, **kwargs)
+
+        index.filter = filter_spy  # type: ignore[method-assign]
+        filtering.state.accept = accept_spy  # type: ignore[method-assign]
+        await pilot.press("slash")
+        for end in range(1, len(QUERY) + 1):  # each prefix asked before any answer came
+            filtering.set_query(QUERY[:end])
+        for _tick in range(200):  # (the cancelled workers' waits would raise)
+            if filtering.latencies and not any(
+                w.is_running for w in app.workers if w.group == "filter"
+            ):
+                break
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert accepted == [QUERY]
+        assert asked_on and threading.get_ident() not in asked_on
+        expected = SearchIndex.build(samples).filter(QUERY)
+        assert filtering.state.query == QUERY
+        assert filtering.state.result is not None
+        assert filtering.state.result.ids == expected.ids
+        assert len(filtering.latencies) == 1

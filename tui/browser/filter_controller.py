@@ -2,8 +2,9 @@
 
 `BrowserFilter` is owned by the `BrowserScreen`, which forwards it the filter bar's messages
 and its own filter actions. It owns the `FilterState` (the one copy of the query and its
-result) and changes it on every settled keystroke, asking the app's `SearchIndex` (substring
-tests only: fast, no jieba); then it tells the views that read the state to show it: the
+result) and changes it on every settled keystroke, asking the app's index (in memory, a
+`SearchIndex`, or a store) in a thread worker, an answer to a query typed over dropped by
+its generation (substring tests only: no jieba); then it tells the views that read the state to show it: the
 outline (through `OutlineNarrowing`), the detail pane's highlights, and the status line (hit
 counts, "no match", word search progress). Ranked hits for the `H` list are computed in a
 thread worker, since ranking may load jieba and segment reports.
@@ -102,8 +103,9 @@ class BrowserFilter:
         bar.input.cursor_position = len(bar.input.value)
 
     def set_query(self, query: str) -> None:
-        """Filter the outline by `query` (an empty query gives the outline back): now, or,
-        from a store, in a worker whose answer is shown unless a newer query came since."""
+        """Filter the outline by `query` (an empty query gives the outline back): in a
+        worker whose answer is shown unless a newer query came since (from files or a
+        store: both indexes answer from a thread); now, for an index that cannot."""
         started = time.perf_counter()
         index = self._index()
         self._generation += 1
@@ -128,10 +130,10 @@ class BrowserFilter:
                 thread=True,
                 exclusive=True,  # an older question is cancelled (its answer dropped)
                 group="filter",
-                name="filter from the store",
+                name="filter answer",
             )
             return
-        self._hold_collections()  # (from memory: the filter here, its answer shown and drawn)
+        self._hold_collections()  # (the filter here, its answer shown and drawn)
         result = self.state.set_query(query, index, app_state(self.screen).marks.tagged)
         self._show(result, started)
 

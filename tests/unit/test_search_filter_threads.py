@@ -1,0 +1,57 @@
+"""The in-memory index filtered from one thread while another adds reports (the browser's
+filter worker while files are still loading): every answer is one the index could give,
+made of whole reports."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import threading
+
+from govread.search import SearchIndex
+
+QUERIES = ("行政复议", "year:2000-2100", "-行政复议 法治")  # text, fields alone, a negation
+
+
+def test_filter_while_reports_are_added_sees_whole_reports(samples) -> None:
+    # the samples again and again, each copy a report of its own (its own hash and id)
+    copies = [
+        dataclasses.replace(report, sha256=f"{n:02d}{report.sha256[2:]}", id="")
+        for n in range(12)
+        for report in samples
+    ]
+    alone = {  # each report's count for each query, in an index of its own
+        query: {r.sha256: SearchIndex.build([r]).filter(query).report_counts for r in samples}
+        for query in QUERIES
+    }
+    index = SearchIndex(use_cache=False)
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def adding() -> None:
+        try:
+            for report in copies:
+                index.add(report)
+        except BaseException as error:  # pragma: no cover - reported below
+            failures.append(error)
+        finally:
+            done.set()
+
+    adder = threading.Thread(target=adding)
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # the threads interleave often (a race shows up)
+    try:
+        adder.start()
+        answers = 0
+        while not done.is_set() or answers < len(QUERIES):
+            for query in QUERIES:
+                result = index.filter(query)
+                answers += 1
+                for sha, count in result.report_counts.items():
+                    original = next(r for r in samples if r.sha256[2:] == sha[2:])
+                    assert alone[query][original.sha256] == {original.sha256: count}
+                assert set(result.order) == result.ids
+        adder.join()
+    finally:
+        sys.setswitchinterval(switching)
+    assert not failures
