@@ -808,7 +808,42 @@ class FilterResult:
         return _spans_in(folded, self.needles)
 
 
-class _UnitCounts(Mapping[str, int]):
+class ReportSectionCounts(Mapping[str, int]):
+    """`FilterResult.section_counts` made a report at a time: a section's count is looked
+    up in its report's counts (`counts_in`, made when first asked for: the outline asks for
+    the sections it shows), every report's only when the whole mapping is read
+    (`_whole`). The in-memory index and the store each say how a report's are made."""
+
+    def counts_in(self, report_key: str) -> Mapping[str, int]:
+        """Each section's hits in one report."""
+        raise NotImplementedError
+
+    def _whole(self) -> Mapping[str, int]:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> int:
+        found = self.counts_in(report_id_of(key))
+        if key not in found:
+            raise KeyError(key)
+        return found[key]
+
+    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
+        return self.counts_in(report_id_of(key)).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.counts_in(report_id_of(key))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({dict(self._whole())!r})"
+
+
+class _UnitCounts(ReportSectionCounts):
     """`FilterResult.section_counts` from the in-memory index: a report's counts are made
     when one of its sections is first asked for (the outline asks for the sections it
     shows: a few reports' units, not every match of a broad query), all of them only when
@@ -848,27 +883,6 @@ class _UnitCounts(Mapping[str, int]):
         if self._all is None:
             self._all = self._count(self._counted)
         return self._all
-
-    def __getitem__(self, key: str) -> int:
-        found = self.counts_in(report_id_of(key))
-        if key not in found:
-            raise KeyError(key)
-        return found[key]
-
-    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
-        return self.counts_in(report_id_of(key)).get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self.counts_in(report_id_of(key))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._whole())
-
-    def __len__(self) -> int:
-        return len(self._whole())
-
-    def __repr__(self) -> str:
-        return f"_UnitCounts({dict(self._whole())!r})"
 
 
 @dataclass(slots=True)

@@ -38,6 +38,7 @@ from govread.search import (
     LazyHits,
     Query,
     ReportMatches,
+    ReportSectionCounts,
     Term,
     _as_query,
     fold,
@@ -470,10 +471,8 @@ class _Nodes(AbstractSet[str]):
         return f"_Nodes({set(self)!r})"
 
 
-class _SectionCounts(Mapping[str, int]):
-    """`FilterResult.section_counts` from a store: a report's counts are made when one of
-    its sections is first asked for (the outline asks for the sections it shows), all of
-    them only when the whole mapping is read."""
+class _SectionCounts(ReportSectionCounts):
+    """`FilterResult.section_counts` from a store: a report's counts are the `_Found`'s."""
 
     def __init__(self, found: _Found, sectioned: Collection[str]) -> None:
         self._found = found
@@ -489,23 +488,8 @@ class _SectionCounts(Mapping[str, int]):
             self._all = whole
         return self._all
 
-    def __getitem__(self, key: str) -> int:
-        return self._found.counts_in(report_id_of(key))[key]
-
-    def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
-        return self._found.counts_in(report_id_of(key)).get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self._found.counts_in(report_id_of(key))
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._whole())
-
-    def __len__(self) -> int:
-        return len(self._whole())
-
-    def __repr__(self) -> str:
-        return f"_SectionCounts({self._whole()!r})"
+    def counts_in(self, report_key: str) -> Mapping[str, int]:
+        return self._found.counts_in(report_key)
 
 
 # A section as the hit rule reads it, all folded (the store keeps the folded text): its
