@@ -2531,6 +2531,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         if pre == "超过" or text[num_start - 1 : num_start] == "于":
             pre += _bound_before(text, num_start - len(pre), pre)
         clause_from = max(clause_start, last_end)
+        sentence_from = max(sentence_start, last_end)  # as far back as its sentence reads
         if last_end and clause_from == last_end:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
             while title := _TITLE.match(text, clause_from, num_start):
@@ -2608,7 +2609,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             own_unit
             and not noun
             and raw_before.endswith("的有")
-            and (whole := _among(text, max(sentence_start, last_end), clause_from, num_start, unit))
+            and (whole := _among(text, sentence_from, clause_from, num_start, unit))
         ):
             # 办理的行政复议案件中,经调解撤回申请的有12件: the part, named by what holds of it
             subject = whole
@@ -2738,10 +2739,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 _topic_before(raw_before, unit)
                 or (
                     subject in _SAID_AGAIN
-                    and clause_start > max(sentence_start, last_end)
-                    and _object_of_verb_before(
-                        text, bounds, clause_start, max(sentence_start, last_end), subject
-                    )
+                    and clause_start > sentence_from
+                    and _object_of_verb_before(text, bounds, clause_start, sentence_from, subject)
                 )
                 or subject
             )
@@ -2758,12 +2757,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             bare
             and not topic
             and subject.startswith(_CHANGE_OPENINGS)
-            and clause_start > max(sentence_start, last_end)
-            and (
-                said := _previous_clause(
-                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
-                )
-            )
+            and clause_start > sentence_from
+            and (said := _previous_clause(text, bounds, clause_start, sentence_from, whole=True))
         ):
             # 全年共收到行政复议申请,同比增长20%: what changed is what the clause before names
             # (行政诉讼案件|明显减少: without the predicate an adverb opens)
@@ -2775,22 +2770,16 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _borrow(said, subject)
         elif (
             not subject
-            and clause_start > max(sentence_start, last_end)
+            and clause_start > sentence_from
             and len(raw_before) <= 2
-            and (
-                said := _previous_clause(text, bounds, clause_start, max(sentence_start, last_end))
-            )
+            and (said := _previous_clause(text, bounds, clause_start, sentence_from))
         ):
             subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about
         elif (
             unit in _TIMES
             and _WITHIN.fullmatch(raw_before)
-            and clause_start > max(sentence_start, last_end)
-            and (
-                said := _previous_clause(
-                    text, bounds, clause_start, max(sentence_start, last_end), whole=True
-                )
-            )
+            and clause_start > sentence_from
+            and (said := _previous_clause(text, bounds, clause_start, sentence_from, whole=True))
         ):
             subject = said  # X工作,在短短8个月的时间内,…: the time X took
         elif not subject and topic:
