@@ -228,6 +228,12 @@ async def test_a_field_value_no_report_has_says_why_nothing_matched(loaded) -> N
         await pilot.pause()
         status = bar(app).status_text
         assert " hits in " in status and "level:市: not a level (government, department)" in status
+        # a pasted value with a terminal escape is shown escaped, never raw
+        bar(app).input.value = "year:\x1b[2Jx"
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        status = bar(app).status_text
+        assert "\x1b" not in status and "year:\\x1b[2Jx: not a year" in status, status
 
 
 async def test_escape_in_the_input_clears_too_and_empty_result_keeps_the_outline(loaded) -> None:

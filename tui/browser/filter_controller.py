@@ -22,6 +22,7 @@ from textual.worker import Worker, get_current_worker
 
 from govread.i18n import _, _n
 from govread.node_ids import outline_node_id
+from govread.sanitize import sanitize_line
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
 from govread.tui.browser.filter_state import FilterState, sectioned_reports
@@ -340,8 +341,9 @@ class BrowserFilter:
         """What the filter found, fullest first, then shorter forms for a narrow status."""
         from govread.search import bad_field_reason
 
-        # a field term no report can match (year:abc): why, in the fullest forms
-        why = "; ".join(bad_field_reason(term) for term in result.query.bad_fields)
+        # a field term no report can match (year:abc): why, in the fullest forms (the term
+        # is what was typed or pasted: one safe line)
+        why = sanitize_line("; ".join(bad_field_reason(term) for term in result.query.bad_fields))
         if not result.total:
             # The outline is left whole (the user keeps their place): say so.
             everything = _(" — showing everything")
