@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from importlib import resources
 
 from govread.acts import act_after, act_before, names_act
 from govread.indicators import generic_subjects, indicator_for_subject
@@ -906,6 +907,12 @@ def _is_verb(word: str, guessed: bool = True) -> bool:
 
 
 def _after_any_agent(subject: str) -> str:
+    """The verb and its object after the agent that opens the clause; else `subject`."""
+    acted = _after_listed_agent(subject)
+    return acted if acted != subject else _after_named_agent(subject)
+
+
+def _after_listed_agent(subject: str) -> str:
     """The verb and its object after the agent that opens the clause; else `subject`.
 
     Not when the agent holds or opens with a verb (移送…部门处理事项: the bodies are inside what
@@ -948,6 +955,63 @@ def _after_any_agent(subject: str) -> str:
             return subject  # 律师参与…, 负责人出庭应诉: what the agent did is what is counted
         if rest.startswith(_CAUSERS) and _is_verb(rest[2:4]) and len(rest) - 2 >= 4:
             rest = rest[2:]  # 组织召开…: the verb that names the act
+        return rest
+    return subject
+
+
+@functools.cache
+def _dictionary_verbs() -> frozenset[str]:
+    """The two-character verbs of jieba's dictionary that word_classes.tsv leaves out
+    (`govread/data/dictionary_verbs.txt`, made by tools/make_dictionary_verbs.py)."""
+    data = resources.files("govread").joinpath("data", "dictionary_verbs.txt").read_text("utf-8")
+    return frozenset(line for line in data.splitlines() if line and line[0] != "#")
+
+
+# An agent named by its grammar rather than its verb (区司法局|牵头起草…, 市场监管局|抽检…,
+# 各执法单位|累计录入…): the clause opens with a name ending in the head of a body, an office or
+# people (_AGENT_HEADS), and after it, past leading words (累计, 全年 …), comes a verb of the
+# whole dictionary that is no noun, adverb or verbal noun there. Guards, each a reading the
+# words allow: a name holding a list, a bracket, a quotation or a number (市委(办)、市政府(办)…:
+# the bodies are what is counted); a clause opening with a verb or a verbal noun (审查市政府…);
+# a share or a rate (大型餐饮单位|量化A级占比: of the bodies, not by them); a word across the
+# cut (行政许可办|结…); a head that goes on as a longer head (行政机关|负责人, 派出|所).
+_AGENT_NAME_BREAKS = frozenset('、,，()（）“”"《》.0123456789')
+_AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
+_SHARES = ("率", "占比", "比例", "比重")
+
+
+def _after_named_agent(subject: str) -> str:
+    """The verb and its object after an agent known by its head and the verb after it; else
+    `subject` (see above)."""
+    if len(subject) < 7 or subject.endswith(_SHARES) or "的" in subject:
+        return subject
+    classes = word_classes()
+    verbs = _dictionary_verbs()
+    opening = _strip_lead(subject)
+    while opening[:2] in _adverbs():
+        opening = opening[2:]  # (依法移送…部门处理: the clause opens with a verb, no agent)
+    if (
+        _is_verb(opening[:2])
+        or opening[:2] in verbs
+        or classes.get(opening[:2]) == "M"
+        or opening[:1] in _OBJECT_MARKS
+    ):
+        return subject
+    named = next((i for i, c in enumerate(subject) if c in _AGENT_NAME_BREAKS), len(subject))
+    for at in range(3, min(len(subject) - _MIN_AFTER_OPENING, _AGENT_NAME_REACH, named - 1) + 1):
+        head = next((h for h in _AGENT_HEADS if subject.endswith(h, 0, at)), None)
+        if head is None or head in _MEETINGS or subject[at - 1 : at + 1] in classes:
+            continue  # (a meeting acts only as the listed agents say)
+        if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
+            continue  # (行政机关|负责人: the head goes on)
+        rest = _strip_lead(subject[at:])
+        verb = rest[:2]
+        if classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
+            continue
+        if rest.startswith(_AGENT_HEADS) or len(rest) < _MIN_AFTER_OPENING:
+            continue
+        if rest.startswith(_TAKING_PART):
+            return subject  # 律师参与…: what the agent did is what is counted
         return rest
     return subject
 

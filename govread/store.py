@@ -95,7 +95,7 @@ _ANALYSIS_MODULES = (
     "indicators",
     "topics",
 )
-_ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
+_ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 
 SCHEMA_VERSION = 5
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").

@@ -1684,6 +1684,29 @@ TWELFTH_ROUND = [
 ]
 
 
+THIRTEENTH_ROUND = [
+    # who acted, known by the head of its name and a verb of the whole dictionary after it
+    # (past leading words): the verb and its object are counted, not the agent
+    ("县农业农村局牵头编制专项规划4项。", [("牵头编制专项规划", 4.0, "项")]),
+    ("区应急管理局抽检危险化学品企业65家。", [("抽检危险化学品企业", 65.0, "家")]),
+    ("各街道综治中心累计录入网格信息8600条。", [("录入网格信息", 8600.0, "条")]),
+    ("县委理论学习中心组集中学法6次。", [("集中学法", 6.0, "次")]),
+    # guards: names listed or bracketed are what is counted; a clause opening with a verb or
+    # a verbal noun has no agent; a share is of the bodies, not by them; a head that goes on
+    # (负责人) or a word across the cut (诊所执|业) is no agent's end
+    ("市委(办)、市政府(办)联合发文3件。", [("市委(办)、市政府(办)联合发文", 3.0, "件")]),
+    ("审查县政府合同协议、规范性文件41件。", [("审查县政府合同协议、规范性文件", 41.0, "件")]),
+    ("小型餐饮单位量化B级占比45%。", [("小型餐饮单位量化B级占比", 45.0, "%")]),
+    ("副科级以上行政机关负责人出庭21宗。", [("副科级以上行政机关负责人出庭", 21.0, "宗")]),
+    ("个体诊所执业登记备案15个。", [("个体诊所执业登记备案", 15.0, "个")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THIRTEENTH_ROUND)
+def test_the_thirteenth_rounds_agents(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), TWELFTH_ROUND)
 def test_the_twelfth_rounds_classes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
