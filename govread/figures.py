@@ -1004,7 +1004,11 @@ def _after_named_agent(subject: str) -> str:
             continue  # (a meeting acts only as the listed agents say)
         if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
             continue  # (行政机关|负责人: the head goes on)
-        rest = _strip_lead(subject[at:])
+        rest = subject[at:]
+        if rest[:1] in _COVERBS and (after := _after_coverb(rest, 0)):
+            rest = rest[after:]  # 县政府|与高校|签订…
+        else:
+            rest = _strip_lead(rest)
         verb = rest[:2]
         if classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
             continue
@@ -1014,6 +1018,29 @@ def _after_named_agent(subject: str) -> str:
             return subject  # 律师参与…: what the agent did is what is counted
         return rest
     return subject
+
+
+# Coverbs whose object is neither who acted nor what is counted: to whom (向, 给) and with
+# whom (与, 同, 跟) it was done (向社会公开…, 与高校签订…, 给困难群众发放…). Not 对, 将, 把, whose
+# object is what the verb acts on (对12件文件进行清理). Not when the coverb starts a word of
+# the dictionary (向前, 同比, 与会, 给予).
+_COVERBS = frozenset("向给与同跟")
+_COVERB_OBJECT = 8  # the coverb's object is at most this many characters
+
+
+def _after_coverb(phrase: str, at: int) -> int:
+    """Where the verb after the coverb phrase at `at` starts (向社会|公开…), when one does
+    within _COVERB_OBJECT characters and leaves a verb and an object; else 0."""
+    if phrase[at : at + 2] in word_classes() or phrase[at + 1 : at + 2] in _NOT_PREPOSITION:
+        return 0
+    verbs = _dictionary_verbs()
+    for verb in range(at + 3, min(at + 2 + _COVERB_OBJECT, len(phrase) - _MIN_AFTER_OPENING) + 1):
+        if phrase[verb - 1] in _AGENT_NAME_BREAKS or phrase[verb] in _AGENT_NAME_BREAKS:
+            return 0
+        word = phrase[verb : verb + 2]
+        if (_is_verb(word) or word in verbs) and phrase[verb - 1 : verb + 1] not in word_classes():
+            return verb
+    return 0
 
 
 # One-character adverbs that open a predicate (12家单位也都聘请…, 5名干部均已取得…).
@@ -1365,6 +1392,9 @@ def _drop_opening(subject: str) -> str:
             continue
         if cut and cut == pos and subject[pos] in "并和及":
             pos += 1
+            continue
+        if subject[pos] in _COVERBS and (verb := _after_coverb(subject, pos)):
+            pos = cut = verb  # 向社会公开…: to whom or with whom, then what was done
             continue
         if subject[pos] in "对向给" and subject[pos + 1 : pos + 2] not in _NOT_PREPOSITION:
             pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
