@@ -298,6 +298,7 @@ _TRAIL_WORDS = (
     "合计",
     "累计",
     "分别",
+    "先后",  # 常委会先后4次…: how often, said before the count
     "全市",
     "全县",
     "全区",
@@ -1010,7 +1011,14 @@ def _after_named_agent(subject: str) -> str:
         else:
             rest = _strip_lead(rest)
         verb = rest[:2]
-        if classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
+        if verb in _VERB_END and classes.get(verb) == "M":
+            # the finder's own verbs that are verbal nouns too (培训, 检查), before an object
+            # (not before another act: 诊所|备案登记 is one noun, the bodies registered)
+            if rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M":
+                continue
+        elif verb in _VERB_END and rest == verb:
+            return rest  # 区城管执法局全年|立案156宗: the act alone
+        elif classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
             continue
         if rest.startswith(_AGENT_HEADS) or len(rest) < _MIN_AFTER_OPENING:
             continue
@@ -1018,6 +1026,30 @@ def _after_named_agent(subject: str) -> str:
             return subject  # 律师参与…: what the agent did is what is counted
         return rest
     return subject
+
+
+def _how_often_then_verb(subject: str, after: str) -> bool:
+    """N次 (or 轮) said before its verb, as an adverbial of frequency (县委常委会先后4次
+    专题研究…): what was done that often is the verb phrase after the count, when the words
+    before it say only who did it or how (an agent's head, an adverb), not an act of their own
+    (召开常务会议3次 研究…) or a meeting (党委会议8次 研究…): those count the meetings."""
+    verbs, classes = _dictionary_verbs(), word_classes()
+    opens = next(
+        (
+            i
+            for i in (0, 2)
+            if _is_verb(w := after[i : i + 2]) or w in verbs or classes.get(w) == "M"
+        ),
+        None,
+    )
+    if opens is None or len(after) - opens < _MIN_AFTER_OPENING:
+        return False
+    if opens == 2 and classes.get(after[:2]) == "M":
+        return False  # (专题研究, 集中审议: a manner before the verb; not 培训…, 检查…)
+    who = subject[:-2] if subject[-2:] in _adverbs() else subject
+    if who.endswith(_MEETINGS) or who.endswith("会"):
+        return False  # 党委会议8次研究…, 常委会先后4次…: the meetings are counted
+    return who != subject or subject.endswith(_AGENT_HEADS)
 
 
 # Coverbs whose object is neither who acted nor what is counted: to whom (向, 给) and with
@@ -2730,6 +2762,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 or raw_before.endswith(_LIST_BEFORE)
                 or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
+                or (unit in _HOW_OFTEN and _how_often_then_verb(subject, noun))
                 or (
                     len(noun) >= 2
                     and raw_before.endswith(_PLACES)

@@ -1707,6 +1707,19 @@ THIRTEENTH_ROUND = [
     # guards: a coverb that starts a word of the dictionary (跟踪, 给予) is none
     ("跟踪督办案件12件。", [("跟踪督办案件", 12.0, "件")]),
     ("给予行政处罚36起。", [("给予行政处罚", 36.0, "起")]),
+    # an agent's verb may be one of the finder's verbal nouns (培训, 检查) before an object, or
+    # a listed verb alone after a time word
+    ("区人社局培训职业技能鉴定人员210人次。", [("培训职业技能鉴定人员", 210.0, "人次")]),
+    ("县城管大队全年立案89宗,结案80宗。", [("立案", 89.0, "宗"), ("结案", 80.0, "宗")]),
+    # guard: a verbal noun before another act is one noun with it, the bodies' (诊所备案登记)
+    ("个体诊所备案登记5件。", [("个体诊所备案登记", 5.0, "件")]),
+    # N次 said before its verb is how often the verb phrase after it was done, when only who
+    # acted or an adverb stands before the count
+    ("区司法局先后5次审议规范性文件。", [("审议规范性文件", 5.0, "次")]),
+    ("县政府累计3次专题研究法治建设工作。", [("专题研究法治建设工作", 3.0, "次")]),
+    # guards: after an act of its own, or a meeting, the count is of those (先后 is how often)
+    ("召开常务会议3次研究法治工作。", [("召开常务会议", 3.0, "次")]),
+    ("县委常委会先后4次听取法治工作汇报。", [("县委常委会", 4.0, "次")]),
 ]
 
 
