@@ -431,7 +431,7 @@ _ACHIEVED = ("完成", "实现")
 _DONE = re.compile(r"已(?:经)?[^已\d的]{1,3}$")
 # "There are" before a count (全市现有律师事务所42家); before a comparison (相当于现有空地的
 # 2倍) 现有 is "existing" and stays.
-_THERE_ARE = ("现有", "实有")
+_THERE_ARE = ("现有", "实有", "建有")  # 建有…委员会43个: there are, as built
 # How far it was done (基本完成12项, 部分完成15项): with 完成 it is what is counted.
 _DEGREES = frozenset({"部分", "基本", "全部", "提前", "超额", "按时", "按期", "如期", "全面"})
 # A count that opens a new item of a list (十件…实事和383件民生微实事, …公园带、10公里碧道):
@@ -1006,7 +1006,7 @@ def _after_named_agent(subject: str) -> str:
         if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
             continue  # (行政机关|负责人: the head goes on)
         rest = subject[at:]
-        if rest[:1] in _COVERBS and (after := _after_coverb(rest, 0)):
+        if rest[:1] in _COVERBS_AFTER_AGENT and (after := _after_coverb(rest, 0)):
             rest = rest[after:]  # 县政府|与高校|签订…
         else:
             rest = _strip_lead(rest)
@@ -1016,8 +1016,9 @@ def _after_named_agent(subject: str) -> str:
             # (not before another act: 诊所|备案登记 is one noun, the bodies registered)
             if rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M":
                 continue
-        elif verb in _VERB_END and rest == verb:
-            return rest  # 区城管执法局全年|立案156宗: the act alone
+        elif verb in _VERB_END and (rest == verb or classes.get(verb) != "N"):
+            if rest == verb:
+                return rest  # 区城管执法局全年|立案156宗: the act alone
         elif classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
             continue
         if rest.startswith(_AGENT_HEADS) or len(rest) < _MIN_AFTER_OPENING:
@@ -1057,20 +1058,26 @@ def _how_often_then_verb(subject: str, after: str) -> bool:
 # object is what the verb acts on (对12件文件进行清理). Not when the coverb starts a word of
 # the dictionary (向前, 同比, 与会, 给予).
 _COVERBS = frozenset("向给与同跟")
+# After who acted, 为 is for whom too (镇政府|为辖区老年人|代办…); at a clause's opening it may
+# be the copula or a purpose (为…提供保障), read by _FOR_WHOM.
+_COVERBS_AFTER_AGENT = _COVERBS | {"为"}
 _COVERB_OBJECT = 8  # the coverb's object is at most this many characters
 
 
 def _after_coverb(phrase: str, at: int) -> int:
     """Where the verb after the coverb phrase at `at` starts (向社会|公开…), when one does
     within _COVERB_OBJECT characters and leaves a verb and an object; else 0."""
-    if phrase[at : at + 2] in word_classes() or phrase[at + 1 : at + 2] in _NOT_PREPOSITION:
+    classes = word_classes()
+    if phrase[at : at + 2] in classes or phrase[at + 1 : at + 2] in _NOT_PREPOSITION:
         return 0
     verbs = _dictionary_verbs()
     for verb in range(at + 3, min(at + 2 + _COVERB_OBJECT, len(phrase) - _MIN_AFTER_OPENING) + 1):
         if phrase[verb - 1] in _AGENT_NAME_BREAKS or phrase[verb] in _AGENT_NAME_BREAKS:
             return 0
         word = phrase[verb : verb + 2]
-        if (_is_verb(word) or word in verbs) and phrase[verb - 1 : verb + 1] not in word_classes():
+        if phrase[verb - 1 : verb + 1] in classes:
+            continue  # (a word across the cut)
+        if _is_verb(word) or word in verbs:
             return verb
     return 0
 
@@ -1490,7 +1497,7 @@ def _held(subject: str) -> str:
 def _organised(subject: str) -> str:
     event = subject[2:]
     if (
-        len(event) >= _LIGHT_OBJECT
+        len(event) >= _MIN_AFTER_OPENING
         and event.endswith(_EVENT_HEADS)
         and not _PEOPLE.match(event)
         and not _is_verb(event[:2])  # 组织开展…: two verbs, one act (the light verb's rule)
@@ -1792,6 +1799,7 @@ _CASE_HEADS = (
 )
 _EVENT_HEADS = (
     *("会议", "培训", "讲座", "活动", "学习", "宣讲", "巡讲", "演练", "研讨", "检查", "座谈"),
+    *("考试", "宣传"),  # 组织法律知识考试2次, 开展反家暴宣传4次
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
 )
 # 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
