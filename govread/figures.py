@@ -126,7 +126,7 @@ _UNITS = (
 )
 # Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about",
 # and no word of a subject to strip.
-_WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁"
+_WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁民"  # 民: 村规民约
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 _NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 # Pages and PDF extractions often write one space between a number and what follows it
@@ -862,6 +862,7 @@ _AGENT_HEADS = (
         "五级",
     ),
     "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
+    "委员会",  # 人民调解委员会 成功调解…
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")

@@ -1728,7 +1728,15 @@ THIRTEENTH_ROUND = [
     ("县司法局为困难群众办理法律援助事项65件。", [("办理法律援助事项", 65.0, "件")]),
     # guard: people after 组织 are who took part, not an event
     ("组织全体干部学法4次。", [("组织全体干部学法", 4.0, "次")]),
+    # a committee (委员会) acts as an office does; 民约 is a word, not 约 (about) before a number
+    ("街道人民调解委员会成功化解邻里纠纷27件。", [("化解邻里纠纷", 27.0, "件")]),
 ]
+
+
+def test_village_rules_are_no_approximation() -> None:
+    """村规民约 ends in 约, which is no 约 (about) before the number after it."""
+    (figure,) = extract("修订村规民约86部。")
+    assert (figure.text, figure.approximate, figure.label) == ("86部", False, "修订村规民约")
 
 
 @pytest.mark.parametrize(("text", "expected"), THIRTEENTH_ROUND)
