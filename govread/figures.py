@@ -987,6 +987,8 @@ def _after_named_agent(subject: str) -> str:
     `subject` (see above)."""
     if len(subject) < 7 or subject.endswith(_SHARES) or "的" in subject:
         return subject
+    if _AGENT_HEAD_END.search(subject, 2, _AGENT_NAME_REACH) is None:
+        return subject  # no head of a name where an agent's could end (most subjects)
     classes = word_classes()
     verbs = _dictionary_verbs()
     opening = _strip_lead(subject)
