@@ -1435,8 +1435,8 @@ def _drop_opening(subject: str) -> str:
         if cut and cut == pos and subject[pos] in "并和及":
             pos += 1
             continue
-        if subject[pos] in _COVERBS and (verb := _after_coverb(subject, pos)):
-            pos = cut = verb  # 向社会公开…: to whom or with whom, then what was done
+        if subject[pos] in _COVERBS and (acted := _after_coverb(subject, pos)):
+            pos = cut = acted  # 向社会公开…: to whom or with whom, then what was done
             continue
         if subject[pos] in "对向给" and subject[pos + 1 : pos + 2] not in _NOT_PREPOSITION:
             pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
