@@ -1011,6 +1011,12 @@ def _after_named_agent(subject: str) -> str:
         rest = subject[at:]
         if rest[:1] in _COVERBS_AFTER_AGENT and (after := _after_coverb(rest, 0)):
             rest = rest[after:]  # 县政府|与高校|签订…
+        elif (
+            rest[:1] == "对"
+            and (after := _after_coverb(rest, 0))
+            and not _LIGHT_VERB.match(rest, after)
+        ):
+            rest = rest[after:]  # 市人社局|对欠薪企业|下达…指令书: the verb has its own object
         else:
             rest = _strip_lead(rest)
         verb = rest[:2]
@@ -1067,14 +1073,23 @@ _COVERBS_AFTER_AGENT = _COVERBS | {"为"}
 _COVERB_OBJECT = 8  # the coverb's object is at most this many characters
 
 
-def _after_coverb(phrase: str, at: int) -> int:
+def _after_coverb(phrase: str, at: int, marker: int = 1) -> int:
     """Where the verb after the coverb phrase at `at` starts (向社会|公开…), when one does
-    within _COVERB_OBJECT characters and leaves a verb and an object; else 0."""
+    within _COVERB_OBJECT characters and leaves a verb and an object; else 0. `marker` is the
+    length of the word that opens the phrase (a causer: 督促企业|整改…)."""
     classes = word_classes()
-    if phrase[at : at + 2] in classes or phrase[at + 1 : at + 2] in _NOT_PREPOSITION:
-        return 0
     verbs = _dictionary_verbs()
-    for verb in range(at + 3, min(at + 2 + _COVERB_OBJECT, len(phrase) - _MIN_AFTER_OPENING) + 1):
+    if marker == 1 and (
+        phrase[at : at + 2] in classes or phrase[at + 1 : at + 2] in _NOT_PREPOSITION
+    ):
+        return 0
+    after = phrase[at + marker : at + marker + 2]
+    if marker > 1 and (
+        _is_verb(after) or after in verbs or classes.get(after) == "M" or after[:1] in "和及与并、"
+    ):
+        return 0  # 督促落实…, 督促和纠正…: two verbs, no one made to act between them
+    start = at + marker + 1
+    for verb in range(start, min(start + _COVERB_OBJECT, len(phrase) - _MIN_AFTER_OPENING) + 1):
         if phrase[verb - 1] in _AGENT_NAME_BREAKS or phrase[verb] in _AGENT_NAME_BREAKS:
             return 0
         word = phrase[verb : verb + 2]
@@ -1385,6 +1400,9 @@ _PERSON_ENDS = frozenset("人员者")
 # act, not what is counted; what they did follows.
 _CAUSERS = ("组织", "动员", "带领", "引导", "邀请")
 _CAUSEE_REACH = 4  # a short qualifier before the people (组织全体党员干部, 邀请辖区律师)
+# Verbs that move, help or guide another (a body or people) to act: what the other did is
+# counted, after it (督促企业 整改安全隐患80处, 协助法院 送达法律文书70份).
+_HELPERS = ("督促", "协助", "指导", "帮助")
 
 
 def _after_causee(subject: str) -> str:
@@ -1418,6 +1436,8 @@ def _drop_opening(subject: str) -> str:
         subject = subject[causing.end() :]
     elif subject.startswith(_CAUSERS):
         subject = _after_causee(subject)
+    elif subject.startswith(_HELPERS) and (acted := _after_coverb(subject, 0, 2)):
+        subject = subject[acted:]  # 督促企业|整改安全隐患, 协助法院|送达…: what was done
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)

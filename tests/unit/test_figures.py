@@ -1730,6 +1730,16 @@ THIRTEENTH_ROUND = [
     ("组织全体干部学法4次。", [("组织全体干部学法", 4.0, "次")]),
     # a committee (委员会) acts as an office does; 民约 is a word, not 约 (about) before a number
     ("街道人民调解委员会成功化解邻里纠纷27件。", [("化解邻里纠纷", 27.0, "件")]),
+    # who was helped, urged or guided to act (督促, 协助, 指导, 帮助 + a body or people) is not
+    # what is counted: what they did is; 对 after who acted, before a verb with an object of
+    # its own, says to whom
+    ("区环保局督促企业整改环境问题46个。", [("整改环境问题", 46.0, "个")]),
+    ("街道协助法院执行案件19件。", [("执行案件", 19.0, "件")]),
+    ("县税务局对逾期企业发出催报通知书31份。", [("发出催报通知书", 31.0, "份")]),
+    # guards: two verbs joined, no one between them; 对 before a light verb counts its object
+    ("督促落实整改措施12项。", [("督促落实整改措施", 12.0, "项")]),
+    ("督促和纠正问题文件3件。", [("督促和纠正问题文件", 3.0, "件")]),
+    ("区司法局对12件规范性文件进行合法性审查。", [("规范性文件", 12.0, "件")]),
 ]
 
 
