@@ -1,4 +1,4 @@
-"""Subject accuracy of the figure finder on invented sentences of the genre, in five probes.
+"""Subject accuracy of the figure finder on invented sentences of the genre, in six probes.
 
     python benchmarks/subject_probe.py [--verbose]
 
@@ -11,12 +11,12 @@ before it was read (issue 14, thirteenth round; RESULTS.md has the scores at eac
 - PROBE_A (60 figures): written first and read error by error. Eight of its expectations
   were widened after its first scoring to the finder's documented conventions (a count after
   its noun keeps the verb; 参与 keeps who took part; 牵头 is part of the act).
-- PROBE_B (50), PROBE_C (40), PROBE_D (40): each scored by count when written, read once the
-  next was written; changes were made from what they showed.
-- PROBE_E (40): written last, never used to change the finder: the round's held-out probe.
+- PROBE_B (50), PROBE_C (40), PROBE_D (40), PROBE_E (40): each scored by count when written,
+  read once the next was written; changes were made from what they showed.
+- PROBE_F (40): written last, never used to change the finder: the round's held-out probe.
 
 A probe read and fixed no longer says how the finder does on text nobody read: write a new
-one before the next round reads PROBE_E.
+one before the next round reads PROBE_F.
 """
 
 from __future__ import annotations
@@ -502,6 +502,93 @@ PROBE_E = [
     ("镇司法所协助法院送达法律文书70余份。", "70余份", ["送达法律文书", "法律文书"]),
 ]
 
+PROBE_F = [
+    (
+        "区财政局全年审核政府采购项目215个,节约资金1300万元。",
+        "215个",
+        ["政府采购项目", "审核政府采购项目"],
+    ),
+    ("区财政局全年审核政府采购项目215个,节约资金1300万元。", "1300万元", ["节约资金", "资金"]),
+    ("县自然资源局依法收回闲置土地3宗,面积120亩。", "3宗", ["收回闲置土地", "闲置土地"]),
+    ("县自然资源局依法收回闲置土地3宗,面积120亩。", "120亩", ["面积", "闲置土地面积"]),
+    ("我局按要求向社会公示行政处罚决定书95份。", "95份", ["公示行政处罚决定书", "行政处罚决定书"]),
+    (
+        "全县各乡镇均成立了合法性审查工作小组,共审查镇级文件48件。",
+        "48件",
+        ["审查镇级文件", "镇级文件"],
+    ),
+    (
+        "县政府本年度共作出行政复议决定52件,其中撤销4件。",
+        "52件",
+        ["作出行政复议决定", "行政复议决定"],
+    ),
+    ("县政府本年度共作出行政复议决定52件,其中撤销4件。", "4件", ["撤销"]),
+    ("区教育局对12所民办学校开展年检。", "12所", ["民办学校"]),
+    ("镇政府投资80万元新建村级文化活动室5个。", "80万元", ["投资", "新建村级文化活动室"]),
+    ("镇政府投资80万元新建村级文化活动室5个。", "5个", ["村级文化活动室", "新建村级文化活动室"]),
+    ("全市律师全年办理各类法律事务1.9万件。", "1.9万件", ["办理各类法律事务", "各类法律事务"]),
+    (
+        "县退役军人事务局走访慰问困难退役军人260人。",
+        "260人",
+        ["走访慰问困难退役军人", "困难退役军人"],
+    ),
+    ("区城市管理局共受理市民投诉3400宗,按时办结率99.2%。", "3400宗", ["受理市民投诉", "市民投诉"]),
+    (
+        "区城市管理局共受理市民投诉3400宗,按时办结率99.2%。",
+        "99.2%",
+        ["按时办结率", "市民投诉按时办结率"],
+    ),
+    ("全县公证机构办理公证书6100件。", "6100件", ["办理公证书", "公证书"]),
+    (
+        "全区已建成“15分钟公共法律服务圈”4个。",
+        "4个",
+        ["“15分钟公共法律服务圈”", "15分钟公共法律服务圈", "公共法律服务圈"],
+    ),
+    ("县审计局共审计项目19个,查出违规资金760万元。", "19个", ["审计项目", "项目"]),
+    ("县审计局共审计项目19个,查出违规资金760万元。", "760万元", ["查出违规资金", "违规资金"]),
+    ("街道组织辖区企业开展安全生产培训8场。", "8场", ["安全生产培训"]),
+    (
+        "今年共接收人大代表建议和政协提案46件,办结率100%。",
+        "46件",
+        ["人大代表建议和政协提案", "接收人大代表建议和政协提案"],
+    ),
+    ("今年共接收人大代表建议和政协提案46件,办结率100%。", "100%", ["办结率"]),
+    ("县司法局开展社区矫正对象走访120人次。", "120人次", ["社区矫正对象走访"]),
+    (
+        "区政府全年公布权力清单事项2876项、责任清单事项3100项。",
+        "2876项",
+        ["权力清单事项", "公布权力清单事项"],
+    ),
+    ("区政府全年公布权力清单事项2876项、责任清单事项3100项。", "3100项", ["责任清单事项"]),
+    ("全区行政执法主体共计65个。", "65个", ["行政执法主体"]),
+    (
+        "县水利局办结河道违法案件9起,恢复河道岸线2.3公里。",
+        "9起",
+        ["办结河道违法案件", "河道违法案件"],
+    ),
+    ("县水利局办结河道违法案件9起,恢复河道岸线2.3公里。", "2.3公里", ["恢复河道岸线", "河道岸线"]),
+    (
+        "我县在全市率先实现“一网通办”事项比例达95%。",
+        "95%",
+        ["“一网通办”事项比例", "一网通办事项比例", "事项比例"],
+    ),
+    ("镇司法所共帮教安置刑满释放人员37名。", "37名", ["帮教安置刑满释放人员", "刑满释放人员"]),
+    ("市政府向市人大常委会报告法治政府建设情况1次。", "1次", ["报告法治政府建设情况"]),
+    (
+        "全年共开展“双随机、一公开”抽查任务42次。",
+        "42次",
+        ["“双随机、一公开”抽查任务", "双随机、一公开抽查任务", "抽查任务"],
+    ),
+    ("区农业农村局全年出动执法人员1500人次。", "1500人次", ["出动执法人员", "执法人员"]),
+    ("县卫健委处理医疗纠纷投诉67件,调处成功60件。", "67件", ["处理医疗纠纷投诉", "医疗纠纷投诉"]),
+    ("县卫健委处理医疗纠纷投诉67件,调处成功60件。", "60件", ["调处成功"]),
+    ("全区共有网格员820名,每个网格配备网格员1名。", "820名", ["网格员"]),
+    ("区商务局指导企业应对贸易摩擦案件3起。", "3起", ["贸易摩擦案件", "应对贸易摩擦案件"]),
+    ("县政府法制机构共有工作人员6名。", "6名", ["工作人员"]),
+    ("区税务局对42户纳税人开展纳税评估。", "42户", ["纳税人"]),
+    ("全年共收缴罚没款项380万元,全部上缴国库。", "380万元", ["收缴罚没款项", "罚没款项"]),
+]
+
 
 def score(probe: list[tuple[str, str, list[str]]], verbose: bool) -> tuple[int, int]:
     """How many of the probe's figures get an accepted subject; the misses printed."""
@@ -519,7 +606,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="print every miss")
     args = parser.parse_args()
-    probes = (("A", PROBE_A), ("B", PROBE_B), ("C", PROBE_C), ("D", PROBE_D), ("E", PROBE_E))
+    probes = (
+        ("A", PROBE_A),
+        ("B", PROBE_B),
+        ("C", PROBE_C),
+        ("D", PROBE_D),
+        ("E", PROBE_E),
+        ("F", PROBE_F),
+    )
     for name, probe in probes:
         right, total = score(probe, args.verbose)
         print(f"probe {name}: {right}/{total} subjects accepted ({right / total:.3f})")
