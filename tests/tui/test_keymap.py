@@ -148,6 +148,27 @@ def test_the_readme_lists_every_binding_id() -> None:
     assert missing == []
 
 
+def test_the_readmes_keymap_table_gives_each_binding_its_default_keys_and_place() -> None:
+    """`| where | binding ids (default keys) |`: each id under the group the help screen
+    shows it in, with the keys it has (the words after a colon explain them)."""
+    import re
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    table = readme[readme.index("| where | binding ids") :]
+    table = table[: table.index("\n\n")]
+    found = bindings_by_id()
+    wrong = []
+    for row in table.splitlines()[2:]:
+        where, ids = (cell.strip() for cell in row.split("|")[1:3])
+        for binding_id, keys in re.findall(r"`(\w+\.\w+)` \(([^)]*)\)", ids):
+            info = found[binding_id]
+            documented = sorted(keys.split(":")[0].split())
+            actual = sorted(key.strip() for key in info.keys.split(","))
+            if (where, documented) != (info.where, actual):
+                wrong.append((binding_id, where, documented, info.where, actual))
+    assert wrong == []
+
+
 @pytest.mark.parametrize(
     ("key", "name"),
     [("?", "question_mark"), ("/", "slash"), ("ctrl+/", "ctrl+slash"), ("G", "G"), ("+", "plus")],
