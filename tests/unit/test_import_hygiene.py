@@ -57,15 +57,7 @@ PARSERS_MAY_IMPORT = {"govread.i18n", "govread.sanitize"}
 
 
 def _govread_imports(path: Path) -> set[str]:
-    import ast
-
-    found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.Import):
-            found.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            found.add(node.module)
-    return {name for name in found if name == "govread" or name.startswith("govread.")}
+    return {name for name in _imports(path) if name == "govread" or name.startswith("govread.")}
 
 
 def test_parsers_look_only_down() -> None:
@@ -80,3 +72,27 @@ def test_parsers_look_only_down() -> None:
     for leaf in PARSERS_MAY_IMPORT:
         path = root / (leaf.replace(".", "/") + ".py")
         assert _govread_imports(path) == set(), leaf
+
+
+def test_widgets_know_no_regular_expressions() -> None:
+    """ARCHITECTURE.md: a widget knows nothing of regular expressions; text is parsed, matched
+    and cut below the TUI."""
+    root = Path(__file__).parents[2] / "tui"
+    using = sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if {"re", "regex"} & _imports(path)
+    )
+    assert using == []
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
