@@ -174,11 +174,12 @@ _BARE_YEAR = re.compile(r"\d{4}年?")
 
 
 def _joined_names(names: Sequence[str]) -> list[str]:
-    """The reports named: a bare year (not a path that exists) joins the name before it, as
-    `咸宁 2023` names 咸宁's 2023 report."""
+    """The reports named: a bare year (not a path that exists) joins the name before it (a
+    place's, not a file's), as `咸宁 2023` names 咸宁's 2023 report."""
     joined: list[str] = []
     for name in names:
-        if joined and _BARE_YEAR.fullmatch(name.strip()) and not os.path.lexists(name):
+        year = _BARE_YEAR.fullmatch(name.strip()) and not os.path.lexists(name)
+        if year and joined and not os.path.lexists(joined[-1]):
             joined[-1] = f"{joined[-1]} {name.strip()}"
         else:
             joined.append(name)

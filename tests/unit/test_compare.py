@@ -520,7 +520,9 @@ def test_a_year_typed_as_a_word_of_its_own_joins_the_name_before_it(
     assert _joined_names(["某县", "20211"]) == ["某县", "20211"]
     monkeypatch.chdir(tmp_path)
     (tmp_path / "2021").write_text("x", "utf-8")
+    (tmp_path / "a.txt").write_text("x", "utf-8")
     assert _joined_names(["某县", "2021"]) == ["某县", "2021"]
+    assert _joined_names(["a.txt", "2022"]) == ["a.txt", "2022"]
     # one report named: a usage error before anything is loaded
     assert main(["--lang", "en", "compare", "某县", "2022"]) == 2
     assert "某县 2022: one report; compare needs two or more" in capsys.readouterr().err
