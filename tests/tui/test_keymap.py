@@ -177,6 +177,29 @@ def test_keys_are_spelled_as_textual_spells_them(key: str, name: str) -> None:
     assert key_name(key) == name
 
 
+@pytest.mark.parametrize(
+    ("drawn", "name"),
+    [("pgdn", "pagedown"), ("esc", "escape"), ("⏎", "enter"), ("↓", "down"), ("^p", "ctrl+p")],
+)
+def test_keys_written_as_the_help_screen_draws_them_are_those_keys(drawn: str, name: str) -> None:
+    """README: key names as in the help screen; it draws pagedown as pgdn, ctrl+p as ^p."""
+    assert key_name(drawn) == name
+    assert user_keymap({"outline.down": f"{drawn},j"}, "config.toml") == (
+        {"outline.down": f"{name},j"},
+        [],
+    )
+
+
+def test_a_key_textual_does_not_know_is_left_out_with_one_warning() -> None:
+    """A name no key has (a typo) would bind nothing, silently: the entry is ignored and
+    said, the binding keeps its default keys."""
+    usable, warnings = user_keymap(
+        {"outline.down": "down,pgdwn", "browser.filter": "ctrl+f"}, "config.toml"
+    )
+    assert usable == {"browser.filter": "ctrl+f"}
+    assert len(warnings) == 1 and "'outline.down' (no such key: pgdwn)" in warnings[0]
+
+
 def test_unknown_ids_are_left_out_with_one_warning() -> None:
     usable, warnings = user_keymap({"browser.filter": "?,ctrl+f", "nope": "x"}, "config.toml")
     assert usable == {"browser.filter": "question_mark,ctrl+f"}
