@@ -74,3 +74,15 @@ def test_each_command_of_the_readme_takes_the_flags_it_shows(
 def test_the_summary_names_every_subcommand() -> None:
     named = {words[1] for line in _summary() if len(words := line.split()) > 1}
     assert set(SUBCOMMANDS) <= named
+
+
+def test_the_readme_names_every_key_of_config_toml() -> None:
+    import dataclasses
+
+    from govread.config import Config
+
+    text = README.read_text("utf-8")
+    paragraph = text[text.index("**`config.toml`**, all of it") :]
+    paragraph = paragraph[: paragraph.index("\n\n")]
+    named = set(re.findall(r"`\[?(\w+)\]?`", paragraph))
+    assert {field.name for field in dataclasses.fields(Config)} <= named
