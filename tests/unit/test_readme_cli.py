@@ -1,6 +1,7 @@
-"""The README's command lines (its summary, `## Command line`, and each section's) against
-the commands themselves: every flag shown exists in that command's `--help`, and every `--format a|b|c` (and `--style`)
-offers exactly the choices the command takes."""
+"""The README against the code: its command lines (the summary, `## Command line`, and each
+section's), every flag shown in that command's `--help` and every `--format a|b|c` (and
+`--style`) offering exactly the choices the command takes; its one list of config.toml's
+keys."""
 
 from __future__ import annotations
 
