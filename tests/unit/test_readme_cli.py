@@ -1,7 +1,7 @@
 """The README against the code: its command lines (the summary, `## Command line`, and each
 section's), every flag shown in that command's `--help` and every `--format a|b|c` (and
 `--style`) offering exactly the choices the command takes; its one list of config.toml's
-keys."""
+keys; the keys of `outline --format json`."""
 
 from __future__ import annotations
 
@@ -87,3 +87,20 @@ def test_the_readme_names_every_key_of_config_toml() -> None:
     paragraph = paragraph[: paragraph.index("\n\n")]
     named = set(re.findall(r"`\[?(\w+)\]?`", paragraph))
     assert {field.name for field in dataclasses.fields(Config)} <= named
+
+
+def test_the_readmes_outline_json_table_has_every_key_and_no_other(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    text = README.read_text("utf-8")
+    table = text[text.index("### `govread outline --format json`") :]
+    table = table[table.index("| key | meaning |") :]
+    table = table[: table.index("\n\n")]
+    documented = {
+        key for row in table.splitlines()[2:] for key in re.findall(r"`(\w+)`", row.split("|")[1])
+    }
+    assert main(["outline", "--format", "json"]) == 0
+    reports = json.loads(capsys.readouterr().out)
+    assert documented == {key for report in reports for key in report}
