@@ -104,3 +104,28 @@ def test_the_readmes_outline_json_table_has_every_key_and_no_other(
     assert main(["outline", "--format", "json"]) == 0
     reports = json.loads(capsys.readouterr().out)
     assert documented == {key for report in reports for key in report}
+
+
+def _after(text: str, start: str, end: str = "\n\n") -> str:
+    text = text[text.index(start) :]
+    return text[: text.index(end)]
+
+
+def test_the_readme_names_the_columns_of_the_figures_table_and_of_a_csv_export(
+    tmp_path: Path,
+) -> None:
+    import csv
+    import io
+
+    from govread.figure_table import COLUMNS
+
+    text = README.read_text("utf-8")
+    figures = _after(text, "**`figures`**: one row per figure", "\n(").replace("\n", " ")
+    columns = re.search(r"columns `([^`]*)`", figures)
+    assert columns is not None and columns.group(1).split(", ") == list(COLUMNS)
+
+    rows = _after(text, "row per node: `", "`, lists joined").replace("\n", " ")
+    exported = tmp_path / "x.csv"
+    assert main(["export", "--query", "复议", "-o", str(exported)]) == 0
+    header = next(csv.reader(io.StringIO(exported.read_text("utf-8-sig"))))
+    assert rows.removeprefix("row per node: `").split() == header
