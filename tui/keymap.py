@@ -16,7 +16,13 @@ from functools import cache
 
 from textual.binding import Binding
 from textual.dom import DOMNode
-from textual.keys import ASCII_KEY_NAMES, KEY_NAME_REPLACEMENTS
+from textual.keys import (
+    ASCII_KEY_NAMES,
+    KEY_DISPLAY_ALIASES,
+    KEY_NAME_REPLACEMENTS,
+    Keys,
+    key_to_character,
+)
 
 from govread.i18n import _
 from govread.keymap import ignored_warning
@@ -57,16 +63,39 @@ def bindings_by_id() -> dict[str, BindingInfo]:
     return found
 
 
+# The help screen and the footer draw some keys otherwise than Textual names them: written
+# so in [keymap] (`pgdn`, `esc`, `⏎`, `↓`, `^p`), they mean those keys.
+_DRAWN = {drawn: key for key, drawn in KEY_DISPLAY_ALIASES.items() if drawn != key}
+# The keys Textual names by a word (`pagedown`, `f1`, `slash`); one character names itself.
+_NAMED_KEYS = frozenset(
+    {key.value for key in Keys if key.value.isidentifier()} | set(KEY_NAME_REPLACEMENTS.values())
+)
+
+
 def key_name(key: str) -> str:
-    """A key in Textual's spelling: ``?`` is ``question_mark``, ``ctrl+/`` ``ctrl+slash``."""
+    """A key in Textual's spelling: ``?`` is ``question_mark``, ``ctrl+/`` ``ctrl+slash``;
+    as the help screen draws it, ``pgdn`` is ``pagedown``, ``^p`` ``ctrl+p``."""
+    if len(key) > 1 and key.startswith("^"):
+        key = "ctrl+" + key[1:]
     *modifiers, name = key.split("+") if len(key) > 1 else [key]
-    if len(name) == 1 and not name.isalnum():
+    if name in _DRAWN:
+        name = _DRAWN[name]
+    elif len(name) == 1 and not name.isalnum():
         try:
             name = unicodedata.name(name).lower().replace("-", "_").replace(" ", "_")
         except ValueError:
             name = ASCII_KEY_NAMES.get(name, name)
         name = KEY_NAME_REPLACEMENTS.get(name, name)
     return "+".join([*modifiers, name])
+
+
+def is_key(name: str) -> bool:
+    """Whether Textual has a key of this name (modifiers aside; in its spelling)."""
+    name = name.rpartition("+")[2]
+    if len(name) == 1 or name in _NAMED_KEYS:
+        return True
+    character = key_to_character(name)  # question_mark, number_sign …
+    return character is not None and character.isprintable()
 
 
 def user_keymap(keymap: dict[str, str], source: str) -> tuple[dict[str, str], list[str]]:
@@ -76,8 +105,15 @@ def user_keymap(keymap: dict[str, str], source: str) -> tuple[dict[str, str], li
     usable: dict[str, str] = {}
     unknown: list[str] = []
     for binding_id, keys in keymap.items():
-        if binding_id in known:
-            usable[binding_id] = ",".join(key_name(key) for key in keys.split(","))
-        else:
+        names = [key_name(key) for key in keys.split(",")]
+        if binding_id not in known:
             unknown.append(_("{id} (no such binding)").format(id=repr(binding_id)))
+        elif strange := [
+            key for key, name in zip(keys.split(","), names, strict=True) if not is_key(name)
+        ]:
+            unknown.append(
+                _("{id} (no such key: {key})").format(id=repr(binding_id), key=strange[0])
+            )
+        else:
+            usable[binding_id] = ",".join(names)
     return usable, [ignored_warning(source, unknown)] if unknown else []

@@ -168,6 +168,24 @@ def _match(name: str, reports: Sequence[_N]) -> list[_N]:
     return [r for r in pool if place in (r.region or "") or place in r.display_title]
 
 
+# A year typed as a word of its own (`govread compare 咸宁 2023 宝鸡 2023`): the shell split
+# what the user wrote as one name.
+_BARE_YEAR = re.compile(r"\d{4}年?")
+
+
+def _joined_names(names: Sequence[str]) -> list[str]:
+    """The reports named: a bare year (not a path that exists) joins the name before it (a
+    place's, not a file's), as `咸宁 2023` names 咸宁's 2023 report."""
+    joined: list[str] = []
+    for name in names:
+        year = _BARE_YEAR.fullmatch(name.strip()) and not os.path.lexists(name)
+        if year and joined and not os.path.lexists(joined[-1]):
+            joined[-1] = f"{joined[-1]} {name.strip()}"
+        else:
+            joined.append(name)
+    return joined
+
+
 def _resolve(name: str, corpus: Sequence[Report]) -> Report:
     return _from_file(name) or _named(name, corpus)
 
@@ -322,6 +340,11 @@ def run(argv: Sequence[str]) -> int:
         else:
             _error(_("{path}: already exists; use --force to replace it").format(path=output))
         return EXIT_FILE
+    names = _joined_names([args.a, args.b, *args.more])
+    if len(names) < 2:
+        _error(_("{name}: one report; compare needs two or more").format(name=names[0]))
+        return EXIT_USAGE
+    args.a, args.b, *args.more = names
     idf: Idf | None = None
     corpus: Sequence[Report] = ()
     try:

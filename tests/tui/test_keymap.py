@@ -148,12 +148,56 @@ def test_the_readme_lists_every_binding_id() -> None:
     assert missing == []
 
 
+def test_the_readmes_keymap_table_gives_each_binding_its_default_keys_and_place() -> None:
+    """`| where | binding ids (default keys) |`: each id under the group the help screen
+    shows it in, with the keys it has (the words after a colon explain them)."""
+    import re
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    table = readme[readme.index("| where | binding ids") :]
+    table = table[: table.index("\n\n")]
+    found = bindings_by_id()
+    wrong = []
+    for row in table.splitlines()[2:]:
+        where, ids = (cell.strip() for cell in row.split("|")[1:3])
+        for binding_id, keys in re.findall(r"`(\w+\.\w+)` \(([^)]*)\)", ids):
+            info = found[binding_id]
+            documented = sorted(keys.split(":")[0].split())
+            actual = sorted(key.strip() for key in info.keys.split(","))
+            if (where, documented) != (info.where, actual):
+                wrong.append((binding_id, where, documented, info.where, actual))
+    assert wrong == []
+
+
 @pytest.mark.parametrize(
     ("key", "name"),
     [("?", "question_mark"), ("/", "slash"), ("ctrl+/", "ctrl+slash"), ("G", "G"), ("+", "plus")],
 )
 def test_keys_are_spelled_as_textual_spells_them(key: str, name: str) -> None:
     assert key_name(key) == name
+
+
+@pytest.mark.parametrize(
+    ("drawn", "name"),
+    [("pgdn", "pagedown"), ("esc", "escape"), ("⏎", "enter"), ("↓", "down"), ("^p", "ctrl+p")],
+)
+def test_keys_written_as_the_help_screen_draws_them_are_those_keys(drawn: str, name: str) -> None:
+    """README: key names as in the help screen; it draws pagedown as pgdn, ctrl+p as ^p."""
+    assert key_name(drawn) == name
+    assert user_keymap({"outline.down": f"{drawn},j"}, "config.toml") == (
+        {"outline.down": f"{name},j"},
+        [],
+    )
+
+
+def test_a_key_textual_does_not_know_is_left_out_with_one_warning() -> None:
+    """A name no key has (a typo) would bind nothing, silently: the entry is ignored and
+    said, the binding keeps its default keys."""
+    usable, warnings = user_keymap(
+        {"outline.down": "down,pgdwn", "browser.filter": "ctrl+f"}, "config.toml"
+    )
+    assert usable == {"browser.filter": "ctrl+f"}
+    assert len(warnings) == 1 and "'outline.down' (no such key: pgdwn)" in warnings[0]
 
 
 def test_unknown_ids_are_left_out_with_one_warning() -> None:

@@ -504,6 +504,33 @@ def test_a_report_is_named_by_place_and_year_in_any_form_and_in_linear_time(samp
     assert time.perf_counter() - started < 0.5
 
 
+def test_a_year_typed_as_a_word_of_its_own_joins_the_name_before_it(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """`govread compare 某县 2021 某县 2022` is two reports, not four names (the README's
+    `咸宁 2023` typed without quotes); a year first, or a file that exists, stays a name."""
+    from govread.commands.compare import _joined_names
+
+    assert _joined_names(["某县", "2021", "某县", "2022年", "某市"]) == [
+        "某县 2021",
+        "某县 2022年",
+        "某市",
+    ]
+    assert _joined_names(["2021", "某县"]) == ["2021", "某县"]
+    assert _joined_names(["某县", "20211"]) == ["某县", "20211"]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "2021").write_text("x", "utf-8")
+    (tmp_path / "a.txt").write_text("x", "utf-8")
+    assert _joined_names(["某县", "2021"]) == ["某县", "2021"]
+    assert _joined_names(["a.txt", "2022"]) == ["a.txt", "2022"]
+    # one report named: a usage error before anything is loaded
+    assert main(["--lang", "en", "compare", "某县", "2022"]) == 2
+    assert "某县 2022: one report; compare needs two or more" in capsys.readouterr().err
+    assert main(["compare", "咸宁", "2023", "宝鸡", "2023", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (document["a"]["region"], document["b"]["region"]) == ("咸宁市", "宝鸡市")
+
+
 def test_plans_and_problems_meet_only_on_one_subject(by_region, samples) -> None:
     from govread.compare import _same_subject
 

@@ -49,3 +49,50 @@ def test_govread_outline_runs_without_textual(tmp_path: Path) -> None:
         "assert 'textual' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)
+
+
+# What parsers/ may use of the rest of govread: the message ids of its reasons and the
+# characters the sanitiser treats as unsafe, two leaf modules (ARCHITECTURE.md's layers).
+PARSERS_MAY_IMPORT = {"govread.i18n", "govread.sanitize"}
+
+
+def _govread_imports(path: Path) -> set[str]:
+    return {name for name in _imports(path) if name == "govread" or name.startswith("govread.")}
+
+
+def test_parsers_look_only_down() -> None:
+    root = Path(__file__).parents[2]
+    upward = {
+        f"{path.name}: {name}"
+        for path in sorted((root / "parsers").glob("*.py"))
+        for name in _govread_imports(path)
+        if not name.startswith("govread.parsers") and name not in PARSERS_MAY_IMPORT
+    }
+    assert upward == set()
+    for leaf in PARSERS_MAY_IMPORT:
+        path = root / (leaf.replace(".", "/") + ".py")
+        assert _govread_imports(path) == set(), leaf
+
+
+def test_widgets_know_no_regular_expressions() -> None:
+    """ARCHITECTURE.md: a widget knows nothing of regular expressions; text is parsed, matched
+    and cut below the TUI."""
+    root = Path(__file__).parents[2] / "tui"
+    using = sorted(
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if {"re", "regex"} & _imports(path)
+    )
+    assert using == []
+
+
+def _imports(path: Path) -> set[str]:
+    import ast
+
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found

@@ -13,7 +13,6 @@ markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 from typing import ClassVar
 
@@ -91,11 +90,19 @@ def body_of(unit: Unit) -> str:
     text = unit.text.strip()
     heading = unit.heading.strip()
     if heading and heading in text[: len(heading) + _MARKER_ROOM]:
-        return _LEADING_PUNCTUATION.sub("", text[text.index(heading) + len(heading) :])
+        return _without_leading_punctuation(text[text.index(heading) + len(heading) :])
     return text
 
 
-_LEADING_PUNCTUATION = re.compile(r"^[。.,，:：;；\s]+")
+def _without_leading_punctuation(text: str) -> str:
+    """`text` without the stops and spaces that ended the heading before it."""
+    start = 0
+    while start < len(text) and (text[start] in _LEADING_PUNCTUATION or text[start].isspace()):
+        start += 1
+    return text[start:]
+
+
+_LEADING_PUNCTUATION = frozenset("。.,，:：;；")
 _MARKER_ROOM = 6  # 二是, (三), 3. … before an item's heading in its text
 
 
