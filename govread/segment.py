@@ -180,8 +180,8 @@ def _loaded() -> Any:
 # ``govread[fast]``) holding jieba's dictionary as loaded here, word for word with the same
 # frequencies and the same total, cuts a block without HMM exactly as jieba does (the same
 # route: every dictionary word starting at a character, the last of two equally likely
-# routes), five times as fast as jieba_fast finds the route alone. `Cutter` takes the
-# search's walk with HMM from that cut (`Cutter._hmm_from_plain`), never jieba-rs's own HMM,
+# routes), faster than jieba_fast (a cold index's CPU a report: benchmarks/RESULTS.md).
+# `Cutter` takes the search's walk with HMM from that cut (`Cutter._hmm_from_plain`), never jieba-rs's own HMM,
 # which treats letters and digits in a run differently. Built by `load_compiled_routes`
 # (≈ 0.2 s and ≈ 40 MB, shared by forked workers), by whatever segments many reports.
 _compiled: Any = None  # rjieba's cut(block, hmm) once built; False: not to be had
