@@ -55,6 +55,8 @@ PIECES = [
     "深圳市",
 ]
 LIMIT = 2.0  # seconds, for a scan that takes milliseconds when linear (hours when not)
+# CPU time of this thread, not wall time: backtracking costs CPU, while a loaded machine
+# only makes the test wait (wall time failed it at a load average of 14).
 
 
 def _adversarial() -> list[str]:
@@ -70,14 +72,14 @@ ADVERSARIAL = _adversarial()
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_every_pattern_is_bounded_on_adversarial_input(pattern: re.Pattern[str]) -> None:
     for text in ADVERSARIAL:
-        start = time.perf_counter()
+        start = time.thread_time()
         list(pattern.finditer(text))
         pattern.match(text)
-        assert time.perf_counter() - start < LIMIT, (pattern.pattern[:60], text[:30])
+        assert time.thread_time() - start < LIMIT, (pattern.pattern[:60], text[:30])
 
 
 def test_a_flat_text_of_markers_parses_in_bounded_time() -> None:
     for text in ("一、甲。" * 3000, "（一）1.(1)⑴" * 1500, "".join(PIECES) * 300):
-        start = time.perf_counter()
+        start = time.thread_time()
         parse_text(text)
-        assert time.perf_counter() - start < 3.0
+        assert time.thread_time() - start < 3.0
