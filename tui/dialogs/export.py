@@ -32,7 +32,14 @@ from govread.atomic import OverwriteRefused, WriteError
 from govread.export import default_export_path, export_items, write_export
 from govread.i18n import N_, _, _n
 from govread.marks import NodeRef
-from govread.records import export_format_for_path, render_rows, to_csv, to_jsonl
+from govread.records import (
+    MARKS_SUFFIXES,
+    export_format_for_path,
+    render_rows,
+    to_csv,
+    to_jsonl,
+    unwritten_format,
+)
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -169,8 +176,21 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         text = self._document() if callable(self._document) else self._document
         return text, self._what
 
+    def written_suffixes(self) -> Sequence[str]:
+        """The extensions this export writes, as the user is told them; a name ending in
+        another format's is refused (`unwritten_format`). Empty: any name (a document
+        written as it is)."""
+        if self._document is None:
+            return MARKS_SUFFIXES
+        return (".toml", ".csv", ".jsonl") if self._as_rows is not None else ()
+
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
+        written = self.written_suffixes()
+        if written and (why := unwritten_format(path.name, written)):
+            self.notify(why, title=_("Export"), severity="warning", markup=False)
+            self.path_input.focus()
+            return
         rendered = self._export_text(path)
         if rendered is None:
             return
