@@ -40,10 +40,12 @@ from govread.records import (
     to_jsonl,
     unwritten_format,
 )
+from govread.sanitize import sanitize_line
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
 from govread.tui.localised import LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 
 def _nodes(count: int) -> str:
@@ -114,7 +116,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         with Vertical(id="export-body") as body:
             body.border_title = self._title
             yield Static(summary, id="export-summary")
-            yield Input(value=str(self._default), id="export-path", select_on_focus=False)
+            yield SafeInput(value=str(self._default), id="export-path", select_on_focus=False)
             yield Static(
                 Text(
                     _("enter write · escape cancel · an existing file is never replaced unasked"),
@@ -142,7 +144,10 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
                 _("Type the name of the file to write"), title=_("Export"), severity="warning"
             )
             return
-        self.write(Path(raw).expanduser())
+        # the path offered, as shown (escaped, should its folder's name hold a control
+        # character: `SafeInput`), is the real one
+        offered = str(self._default)
+        self.write(Path(offered if raw == sanitize_line(offered) else raw).expanduser())
 
     def _export_text(self, path: Path) -> tuple[str, str] | None:
         """The text to write to `path` and what it holds, for the message; None: nothing."""
