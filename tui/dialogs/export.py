@@ -191,8 +191,8 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
 
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
-        written = self.written_suffixes()
-        if written and (why := unwritten_format(path.name, written)):
+        suffixes = self.written_suffixes()
+        if suffixes and (why := unwritten_format(path.name, suffixes)):
             self.notify(why, title=_("Export"), severity="warning", markup=False)
             self.path_input.focus()
             return
