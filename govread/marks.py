@@ -325,7 +325,9 @@ class MarkSet:
         self._added: set[str] = set(self._ids)
         self._removed: set[str] = set()
         self._notes: dict[str, Annotation] = {}
-        self._annotated: set[str] = set()  # ids whose tags or note this session changed
+        # ids whose tags or note this session changed, with which of the two ("tags",
+        # "note"): a save writes those, and keeps what another session wrote in the other
+        self._annotated: dict[str, set[str]] = {}
         # Tags and notes restored from exports since the last save: merged into the file's
         # (`merge_annotation`) under the lock, so another session's coding is never lost.
         self._imported: dict[str, list[Annotation]] = {}
@@ -436,7 +438,10 @@ class MarkSet:
             self._notes[node_id] = new
         else:
             self._notes.pop(node_id, None)
-        self._annotated.add(node_id)
+        changed = self._annotated.setdefault(node_id, set())
+        changed.update(
+            field for field, value in (("tags", tags), ("note", note)) if value is not None
+        )
         if node_id not in self._ids:
             self._mark({node_id})
         self._changed()
@@ -566,9 +571,17 @@ class MarkSet:
                 on_disk, disk_notes = self._on_disk()
                 merged = (on_disk - self._removed) | self._added
                 notes = dict(disk_notes)
-                for node_id in self._annotated:  # this session's word wins, per node
-                    if self._notes.get(node_id):
-                        notes[node_id] = self._notes[node_id]
+                for node_id, fields in self._annotated.items():
+                    # this session's word wins for what it changed (tags, note) of a node;
+                    # another session's on the other stays
+                    mine = self._notes.get(node_id, Annotation())
+                    theirs = notes.get(node_id, Annotation())
+                    written = Annotation(
+                        mine.tags if "tags" in fields else theirs.tags,
+                        mine.note if "note" in fields else theirs.note,
+                    )
+                    if written:
+                        notes[node_id] = written
                     else:
                         notes.pop(node_id, None)
                 for node_id, imports in self._imported.items():

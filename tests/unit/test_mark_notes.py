@@ -60,6 +60,23 @@ def test_two_sessions_keep_each_others_tags(tmp_path: Path) -> None:
     assert final.annotation(A).tags == ("改过",) and final.annotation(B).tags == ("公开",)
 
 
+def test_a_note_and_a_tag_given_one_node_by_two_sessions_are_both_kept(tmp_path: Path) -> None:
+    """QA: one browser wrote a note on a node, another (open since before) then tagged it:
+    the second save wrote its whole stale annotation, and the note was gone. A session's
+    word wins for what it changed (the tags, the note), not for the whole node."""
+    path = tmp_path / "marks.json"
+    first, _ = MarkSet.load(path)
+    second, _ = MarkSet.load(path)
+    first.annotate(A, note="第一个会话的备注")
+    second.annotate(A, tags=["第二个会话"])
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("第二个会话",), "第一个会话的备注")
+    assert second.annotation(A).note == "第一个会话的备注"  # taken in on save
+    first.annotate(A, note="改过的备注")  # and the other way round
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("第二个会话",), "改过的备注")
+    second.annotate(A, tags=[], note="")  # clearing both clears both
+    assert not MarkSet.load(path)[0].annotation(A)
+
+
 def test_bad_notes_set_the_file_aside(tmp_path: Path) -> None:
     path = tmp_path / "marks.json"
     path.write_text(
