@@ -619,6 +619,31 @@ class MarkSet:
                 self.on_external_change(flipped)
         return self.save_error
 
+    def take_in(self) -> None:
+        """Take in what other govreads saved since this set last read the file (marks,
+        tags, notes), before a node's tags or note are shown to be edited; the ids whose
+        state that changed go to `on_external_change`. Changes of this session not saved
+        yet are saved now instead (a save merges both ways). A file that cannot be read is
+        left to the next save."""
+        if self.path is None or not self._saving:
+            return
+        if self._added or self._removed or self._annotated or self._imported:
+            self._changed()
+            return
+        try:
+            on_disk, notes = read_marks_document(self.path)
+        except (statefile.StateFileError, OSError):
+            return
+        changed_notes = {
+            node_id
+            for node_id in notes.keys() | self._notes.keys()
+            if notes.get(node_id) != self._notes.get(node_id)
+        }
+        flipped = frozenset((on_disk ^ self._ids) | changed_notes)
+        self._ids, self._notes = on_disk, notes
+        if flipped and self.on_external_change is not None:
+            self.on_external_change(flipped)
+
     def _on_disk(self) -> tuple[set[str], dict[str, Annotation]]:
         """The marks in the file now (under the lock). A file damaged since it was loaded
         is set aside and this set's own marks stand in for it; one that cannot be read

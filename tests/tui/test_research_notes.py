@@ -106,6 +106,27 @@ async def test_tags_and_notes_are_saved_shown_and_survive_a_restart(loaded: Load
         assert "Note 依据第三条" in second.browser.detail.plain_text
 
 
+async def test_the_tag_dialog_offers_the_tags_another_browser_gave_meanwhile(
+    loaded: Loaded,
+) -> None:
+    """QA: with two browsers open, a tag given in one was not in the other's tag dialog,
+    and adding a tag there dropped it. The dialog now offers the file's tags."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        other, _ = MarkSet.load()  # another browser, saving to the same file
+        other.annotate(section.id, tags=["执法"])
+        await pilot.press("down", "number_sign")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await pilot.press(*",复议", "enter")
+        await pilot.pause()
+        assert app.marks.annotation(section.id).tags == ("执法", "复议")
+    assert MarkSet.load()[0].annotation(section.id).tags == ("执法", "复议")
+
+
 async def test_escape_leaves_tags_as_they_were(loaded: Loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -77,6 +77,27 @@ def test_a_note_and_a_tag_given_one_node_by_two_sessions_are_both_kept(tmp_path:
     assert not MarkSet.load(path)[0].annotation(A)
 
 
+def test_a_session_takes_in_what_others_saved_before_a_node_is_edited(tmp_path: Path) -> None:
+    """QA: the tag dialog of a browser open since before offered the node's tags as they
+    were when it last saved: typing one more tag dropped the one another browser had just
+    given. `take_in` reads the file first (the browser calls it when a dialog opens), and
+    tells which nodes changed; this session's unsaved changes are kept."""
+    path = tmp_path / "marks.json"
+    first, _ = MarkSet.load(path)
+    changed: list[frozenset[str]] = []
+    second, _ = MarkSet.load(path)
+    second.on_external_change = changed.append
+    first.annotate(A, tags=["执法"], note="甲")
+    first.add(B)
+    second.take_in()
+    assert second.annotation(A) == Annotation(("执法",), "甲") and B in second
+    assert changed == [frozenset({A, B})]
+    second.take_in()  # nothing new: nothing said
+    assert changed == [frozenset({A, B})]
+    second.annotate(A, tags=["执法", "复议"])
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("执法", "复议"), "甲")
+
+
 def test_bad_notes_set_the_file_aside(tmp_path: Path) -> None:
     path = tmp_path / "marks.json"
     path.write_text(

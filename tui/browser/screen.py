@@ -621,6 +621,7 @@ class BrowserScreen(LocalisedScreen[None]):
             said = ", ".join(tags) if tags else _("no tags")
             self.notify(sanitize(f"{said}"), title=_("Tags"), markup=False)
 
+        marks.take_in()  # another browser's tags since: offered, so not dropped unseen
         # Tags and notes come from marks.json, which anyone could have edited.
         tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
         from govread.tui.dialogs.annotate import TagDialog  # imported when first opened
@@ -642,6 +643,7 @@ class BrowserScreen(LocalisedScreen[None]):
             state.marks_changed(frozenset({ref.id}))
             self.notify(_("Note saved") if note.strip() else _("Note removed"), title=_("Note"))
 
+        marks.take_in()  # another browser's note since: offered, so not replaced unseen
         note = sanitize(marks.annotation(ref.id).note)
         from govread.tui.dialogs.annotate import NoteDialog
 
