@@ -57,8 +57,3 @@ class DuplicateFinder:
     def original_of(self, report: Report) -> Report | None:
         """The earlier report with the same body text, or None (and `report` is remembered)."""
         return self._seen.original(duplicate_key(report), report.sha256, report.path, report)
-
-
-def duplicate_reason(original: Report) -> str:
-    """The line that says why a report is shown once."""
-    return f"is the same report as {sanitize(original.path or original.display_title)} (shown once)"

@@ -325,7 +325,9 @@ class MarkSet:
         self._added: set[str] = set(self._ids)
         self._removed: set[str] = set()
         self._notes: dict[str, Annotation] = {}
-        self._annotated: set[str] = set()  # ids whose tags or note this session changed
+        # ids whose tags or note this session changed, with which of the two ("tags",
+        # "note"): a save writes those, and keeps what another session wrote in the other
+        self._annotated: dict[str, set[str]] = {}
         # Tags and notes restored from exports since the last save: merged into the file's
         # (`merge_annotation`) under the lock, so another session's coding is never lost.
         self._imported: dict[str, list[Annotation]] = {}
@@ -436,7 +438,10 @@ class MarkSet:
             self._notes[node_id] = new
         else:
             self._notes.pop(node_id, None)
-        self._annotated.add(node_id)
+        changed = self._annotated.setdefault(node_id, set())
+        changed.update(
+            field for field, value in (("tags", tags), ("note", note)) if value is not None
+        )
         if node_id not in self._ids:
             self._mark({node_id})
         self._changed()
@@ -566,9 +571,17 @@ class MarkSet:
                 on_disk, disk_notes = self._on_disk()
                 merged = (on_disk - self._removed) | self._added
                 notes = dict(disk_notes)
-                for node_id in self._annotated:  # this session's word wins, per node
-                    if self._notes.get(node_id):
-                        notes[node_id] = self._notes[node_id]
+                for node_id, fields in self._annotated.items():
+                    # this session's word wins for what it changed (tags, note) of a node;
+                    # another session's on the other stays
+                    mine = self._notes.get(node_id, Annotation())
+                    theirs = notes.get(node_id, Annotation())
+                    written = Annotation(
+                        mine.tags if "tags" in fields else theirs.tags,
+                        mine.note if "note" in fields else theirs.note,
+                    )
+                    if written:
+                        notes[node_id] = written
                     else:
                         notes.pop(node_id, None)
                 for node_id, imports in self._imported.items():
@@ -605,6 +618,31 @@ class MarkSet:
             if flipped and self.on_external_change is not None:
                 self.on_external_change(flipped)
         return self.save_error
+
+    def take_in(self) -> None:
+        """Take in what other govreads saved since this set last read the file (marks,
+        tags, notes), before a node's tags or note are shown to be edited; the ids whose
+        state that changed go to `on_external_change`. Changes of this session not saved
+        yet are saved now instead (a save merges both ways). A file that cannot be read is
+        left to the next save."""
+        if self.path is None or not self._saving:
+            return
+        if self._added or self._removed or self._annotated or self._imported:
+            self._changed()
+            return
+        try:
+            on_disk, notes = read_marks_document(self.path)
+        except (statefile.StateFileError, OSError):
+            return
+        changed_notes = {
+            node_id
+            for node_id in notes.keys() | self._notes.keys()
+            if notes.get(node_id) != self._notes.get(node_id)
+        }
+        flipped = frozenset((on_disk ^ self._ids) | changed_notes)
+        self._ids, self._notes = on_disk, notes
+        if flipped and self.on_external_change is not None:
+            self.on_external_change(flipped)
 
     def _on_disk(self) -> tuple[set[str], dict[str, Annotation]]:
         """The marks in the file now (under the lock). A file damaged since it was loaded

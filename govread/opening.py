@@ -6,11 +6,13 @@ process pool alike (`govread.loading`), and so for the CLI and the TUI.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
-from govread.i18n import shown
+from govread.i18n import N_, shown
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line, sanitize_path
 
@@ -43,6 +45,48 @@ class Problem:
     def __str__(self) -> str:
         # For display: a file name or a library's error text may hold escape sequences.
         return f"{sanitize_path(self.path)}: {sanitize_line(self.shown_reason())}"
+
+    def brief(self, opened: Iterable[str | os.PathLike[str]]) -> str:
+        """`str(self)` for a line with little room (a notification): the file, and a file
+        its reason names (`PATH_FIELDS`), as the user knows them (`recognisable_path`
+        under the paths `opened`); sanitised."""
+        fields = {
+            key: recognisable_path(value, opened)
+            if key in PATH_FIELDS and isinstance(value, str)
+            else value
+            for key, value in self.fields.items()
+        }
+        reason = shown(self.template, fields) if self.template else self.shown_reason()
+        return f"{sanitize_path(recognisable_path(self.path, opened))}: {sanitize_line(reason)}"
+
+
+# The fields of a reason that hold a file's path (shortened by `Problem.brief`).
+PATH_FIELDS = frozenset({"original"})
+_DUPLICATE = N_("is the same report as {original} (shown once)")
+
+
+def duplicate_problem(path: str, original: Report) -> Problem:
+    """A report not shown because an earlier one, `original`, has the same body text."""
+    name = original.path or original.display_title
+    return Problem(path, _DUPLICATE.format(original=name), False, _DUPLICATE, {"original": name})
+
+
+def recognisable_path(path: str, opened: Iterable[str | os.PathLike[str]]) -> str:
+    """`path` as the user can tell it at a glance: its path under the folder it was found
+    in, when that is one of the paths `opened` (the innermost: ``2023/report.txt`` for
+    ``/data/reports/2023/report.txt`` found in ``/data/reports``), else its file name.
+    Not sanitised."""
+    file = PurePath(path)
+    best: PurePath | None = None
+    for folder in opened:
+        for written in {os.fspath(folder), os.path.abspath(folder)}:  # a store's are absolute
+            try:
+                relative = file.relative_to(PurePath(written))
+            except ValueError:
+                continue
+            if relative.parts and (best is None or len(relative.parts) < len(best.parts)):
+                best = relative
+    return str(best) if best is not None else (file.name or path)
 
 
 def open_report(path: Path, *, explicit: bool) -> Report | Problem:

@@ -26,12 +26,14 @@ import shutil
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain
+from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Literal
 
 from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source_url
 from govread.export import Pair, Passage
+from govread.i18n import _
 from govread.marks import AnnotationLookup, NodeRef
-from govread.sanitize import dumps_json, sanitize
+from govread.sanitize import dumps_json, sanitize, sanitize_path
 from govread.tabular import BOM, csv_text
 
 if TYPE_CHECKING:
@@ -245,6 +247,29 @@ def export_format_for_path(path: str, default: str = "toml") -> str:
         if lowered.endswith(suffix):
             return name
     return default
+
+
+# Extensions of formats no export writes (spreadsheets, documents, JSON where it is not
+# written): a file so named is refused, never written in another format under that name (a
+# CSV named .xlsx, which Excel will not open).
+OTHER_FORMAT_SUFFIXES = frozenset(
+    {".xlsx", ".xlsm", ".xls", ".ods", ".numbers", ".doc", ".docx", ".odt", ".rtf", ".pdf"}
+    | {".html", ".htm", ".xml", ".json", ".tsv", ".yaml", ".yml", ".parquet"}
+)
+MARKS_SUFFIXES = (".toml", ".csv", ".jsonl", ".md")  # what the marks' export writes
+
+
+def unwritten_format(name: str, written: Sequence[str]) -> str | None:
+    """Why an export that writes the extensions `written` does not write a file called
+    `name`: its extension is another format's (`OTHER_FORMAT_SUFFIXES`). None when it may
+    be written. One line, sanitised."""
+    suffix = PurePath(name).suffix.lower()
+    if suffix not in OTHER_FORMAT_SUFFIXES or suffix in written:
+        return None
+    choices = _("{some} or {last}").format(some=", ".join(written[:-1]), last=written[-1])
+    return _("{name}: this export does not write {suffix} files; end the name in {choices}").format(
+        name=sanitize_path(PurePath(name).name), suffix=sanitize_path(suffix), choices=choices
+    )
 
 
 def terminal_safe(text: str) -> str:

@@ -420,6 +420,22 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     return Extracted(decoded.text, "text", _decoding_meta("text", decoded))
 
 
+def written_text(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str | None:
+    """A file's text as written, for a person to read in a pager: None when its bytes are
+    UTF-8 text already (a text or a saved page: the pager reads the file itself); else a
+    text or page decoded from its encoding (GBK, UTF-16, Big5 …; a page's markup kept), or
+    the text of a Word file or PDF, in the script it was written in (never simplified).
+    `ReportError` when it cannot be read."""
+    kind = sniff_kind(data, Path(path).suffix.lower())
+    if kind in ("pdf", "docx"):
+        return _extract(data, path).text
+    declared = None
+    if kind == "html" and (match := _DECLARED_CHARSET.search(data[:4096])):
+        declared = match.group(1).decode("ascii")
+    decoded = decode_text(data, path, declared)
+    return None if decoded.encoding in ("utf-8", "ascii") else decoded.text
+
+
 def _decoding_meta(kind: str, decoded: Decoded) -> dict[str, str]:
     meta = {"format": kind, "encoding": decoded.encoding}
     if decoded.note:

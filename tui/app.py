@@ -45,9 +45,10 @@ from govread.config import (
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
 from govread.i18n import N_, _, _n
-from govread.identity import DuplicateFinder, duplicate_reason
+from govread.identity import DuplicateFinder
 from govread.library import Library, place_label
 from govread.marks import MarkSet
+from govread.opening import duplicate_problem
 from govread.parsers.model import Report
 from govread.sanitize import sanitize, sanitize_line
 from govread.statefile import display_path
@@ -302,7 +303,7 @@ class GovreadApp(App[int]):
                     return
                 if not isinstance(entry, Problem):
                     if (original := finder.original_of(entry)) is not None:
-                        entry = Problem(entry.path or "", duplicate_reason(original), False)
+                        entry = duplicate_problem(entry.path or "", original)
                     else:
                         index.add(entry)  # folding only (no jieba), off the UI thread
                 batch.append((entry, done))
@@ -390,9 +391,7 @@ class GovreadApp(App[int]):
             else Problem(p, N_("no such file"), True)  # not "index it": there is nothing
             for p in found.missing
         ]
-        problems += [
-            Problem(p, duplicate_reason(original), False) for p, original in found.duplicates
-        ]
+        problems += [duplicate_problem(p, original) for p, original in found.duplicates]
         entries: list[tuple[Report | Problem, int]] = [(p, 0) for p in problems]
         entries += [
             (report, done)
@@ -458,7 +457,9 @@ class GovreadApp(App[int]):
             problems = [p for p in untold if p.explicit is explicit]
             if not problems:
                 continue
-            lines = [str(p) for p in problems[:PROBLEM_NAMES_SHOWN]]  # sanitised
+            # as the user knows the files (under what was opened), sanitised; the palette's
+            # list (`action_show_problems`) gives their whole paths
+            lines = [p.brief(self.paths) for p in problems[:PROBLEM_NAMES_SHOWN]]
             if len(problems) > PROBLEM_NAMES_SHOWN:
                 lines.append(
                     _("… and {n:,} more (palette: Show files not opened)").format(

@@ -26,6 +26,7 @@ from textual.keys import (
 
 from govread.i18n import _
 from govread.keymap import ignored_warning
+from govread.sanitize import sanitize_line
 
 
 @dataclass(frozen=True)
@@ -116,4 +117,29 @@ def user_keymap(keymap: dict[str, str], source: str) -> tuple[dict[str, str], li
             )
         else:
             usable[binding_id] = ",".join(names)
-    return usable, [ignored_warning(source, unknown)] if unknown else []
+    warnings = [ignored_warning(source, unknown)] if unknown else []
+    if shared := _shared_keys(usable, known):
+        warnings.append(
+            sanitize_line(
+                _(
+                    "{source}: [keymap] one key for two bindings, only one of which gets it: {keys}"
+                ).format(source=source, keys="; ".join(shared))
+            )
+        )
+    return usable, warnings
+
+
+def _shared_keys(usable: dict[str, str], known: dict[str, BindingInfo]) -> list[str]:
+    """Each key the user's entries give to a binding that another binding of the same place
+    (help group: the browser, the outline …) also has, with both ids: ``q (browser.compare,
+    browser.quit)``. Keys two bindings share by default are not the user's doing."""
+    holders: dict[tuple[str, str], list[str]] = {}
+    for binding_id, info in known.items():
+        keys = usable.get(binding_id) or ",".join(key_name(k.strip()) for k in info.keys.split(","))
+        for key in dict.fromkeys(keys.split(",")):
+            holders.setdefault((info.where, key), []).append(binding_id)
+    return [
+        f"{key} ({', '.join(sorted(ids))})"
+        for (_where, key), ids in holders.items()
+        if len(ids) > 1 and any(i in usable and key in usable[i].split(",") for i in ids)
+    ]

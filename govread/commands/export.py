@@ -34,7 +34,14 @@ from govread.figures import figures_in
 from govread.i18n import _, _n
 from govread.marks import MarkSet, NodeRef, iter_refs_in_order, report_id, resolve_in
 from govread.parsers.model import Report
-from govread.records import export_format_for_path, render_chunks, terminal_safe, write_utf8_from
+from govread.records import (
+    MARKS_SUFFIXES,
+    export_format_for_path,
+    render_chunks,
+    terminal_safe,
+    unwritten_format,
+    write_utf8_from,
+)
 from govread.sanitize import sanitize_path
 from govread.search import Query, SearchIndex, _report_units, fold_text, parse_query
 
@@ -207,6 +214,10 @@ def run(argv: Sequence[str]) -> int:
     if args.query is not None and not args.query.split():
         parser.error(_("--query needs at least one term"))
     to_stdout = args.output == "-"
+    named = args.output if args.format is None and not to_stdout else None
+    if named and (why := unwritten_format(named, MARKS_SUFFIXES)):
+        _error(_("{reason} (or give --format)").format(reason=why))
+        return EXIT_USAGE
     fmt = args.format or (export_format_for_path(args.output) if args.output else "toml")
     default_output = default_export_path().with_suffix("." + fmt)
     output = None if to_stdout else (args.output or str(default_output))

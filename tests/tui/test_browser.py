@@ -364,10 +364,10 @@ async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert [Path(r.path).name for r in app.reports] == [good.name]
-        # the files not opened are named in one notification (a line each)
+        # the files not opened are named (by their names) in one notification, a line each
         lines = "\n".join(n.message for n in notices).splitlines()
-        assert f"{bad}: is empty" in lines
-        assert any(line.startswith(f"{binary}: ") for line in lines)
+        assert f"{bad.name}: is empty" in lines
+        assert any(line.startswith(f"{binary.name}: ") for line in lines)
         assert all(n.markup is False for n in notices)
         assert app.is_running
 
@@ -548,7 +548,7 @@ async def test_the_same_report_twice_is_one_entry_and_a_notification(
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert [r.path for r in app.reports] == [str(source)]
-        assert f"{copy}: is the same report as {source} (shown once)" in [
+        assert f"{copy.name}: is the same report as {source.name} (shown once)" in [
             n.message for n in notices
         ]
         await pilot.press("down")

@@ -134,6 +134,28 @@ async def test_enter_on_a_figure_goes_to_its_item(loaded: Loaded) -> None:
         assert node is not None and getattr(node, "id", None) == expected
 
 
+async def test_a_table_named_xlsx_is_refused_not_written_as_csv(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    """QA: `table.xlsx` was written as CSV, which Excel refuses to open under that name."""
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await open_tables(pilot, loaded)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TableExportDialog)
+        dialog.path_input.value = str(tmp_path / "table.xlsx")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and list(tmp_path.iterdir()) == []
+        assert any(
+            n.message == "table.xlsx: this export does not write .xlsx files; end the name in "
+            ".csv, .jsonl, .json or .toml"
+            for n in app._notifications
+        )
+
+
 async def test_export_csv_jsonl_toml(loaded: Loaded, tmp_path: Path) -> None:
     app = GovreadApp()
     async with app.run_test(size=(160, 45)) as pilot:

@@ -128,3 +128,64 @@ async def test_a_theme_named_with_markup_is_refused_not_rendered(loaded: Loaded)
             theme_from_table({"name": name, "primary": "#ff0000"}, "t.toml")
     for name in ("my-theme", "solarized_2.0", "深色"):
         assert theme_from_table({"name": name, "primary": "#ff0000"}, "t.toml").name == name
+
+
+async def test_text_boxes_show_controls_escaped_and_the_offered_export_path_still_works(
+    hostile: Any, tmp_path: Path, loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the export dialog offers a file in the working folder; with an escape sequence
+    and a right-to-left override in that folder's name, its text box drew them raw (the
+    terminal turned the rest red). A paste into the filter did the same. Text boxes now
+    show such characters escaped, and the path offered, taken as it is, still writes into
+    the real folder."""
+    from textual import events
+    from textual.widgets import Input
+
+    from govread.tui.dialogs.export import ExportDialog
+
+    folder = tmp_path / "\033[41mred\u202edir"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = GovreadApp()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(app.reports[0].sections[0].id)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        hostile.assert_clean(dialog.path_input.value)
+        assert "\\x1b[41mred\\u202edir" in dialog.path_input.value
+        hostile.assert_clean(app.export_screenshot())
+        await pilot.press("enter")  # the path as offered
+        await pilot.pause()
+        assert [p.suffix for p in folder.iterdir()] == [".toml"]
+
+        await pilot.press("slash")
+        await pilot.pause()
+        box = app.focused
+        assert isinstance(box, Input)
+        box.post_message(events.Paste("复议\033]0;PWN\007\u202e"))
+        await pilot.pause()
+        hostile.assert_clean(box.value)
+        assert box.value.startswith("复议\\x1b]0;PWN")
+        hostile.assert_clean(app.export_screenshot())
+
+
+def test_every_text_box_is_a_safe_input() -> None:
+    """Textual's `Input` draws control characters raw: the TUI makes none but `SafeInput`."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2] / "tui"
+    raw: list[str] = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            made = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Input"
+            derived = (
+                isinstance(node, ast.ClassDef)
+                and node.name != "SafeInput"
+                and any(getattr(base, "id", None) == "Input" for base in node.bases)
+            )
+            if made or derived:
+                raw.append(f"{path.name}:{getattr(node, 'lineno', 0)}")
+    assert raw == []

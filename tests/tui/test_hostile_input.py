@@ -105,9 +105,37 @@ async def test_one_folder_with_a_few_bad_files_is_one_notification(
         assert told == [("Not opened", "error"), ("5 files skipped", "warning")]
         skipped = notices[1].message.splitlines()
         assert [line.split(": ")[0] for line in skipped[:3]] == [
-            str(folder / f"empty-{number}.txt") for number in range(3)
+            f"empty-{number}.txt" for number in range(3)
         ]
         assert skipped[3:] == ["… and 2 more (palette: Show files not opened)"]
+
+
+async def test_files_not_opened_are_told_as_the_user_knows_them(loaded, tmp_path, notices) -> None:
+    """QA: the notification gave every file's whole path (`/home/…/downloads/2023/x.txt`),
+    wrapped over lines in the narrow toast. A file found in a folder opened is shown under
+    it, a file named by its name, a duplicate's original too; the palette's list keeps the
+    whole paths."""
+    folder = tmp_path / "downloads"
+    (folder / "2023").mkdir(parents=True)
+    (folder / "2023" / "empty.txt").write_bytes(b"")
+    report = sample_paths()[0].read_bytes()
+    (folder / "a-report.txt").write_bytes(report)
+    (folder / "2023" / "copy.txt").write_bytes(report)
+    missing = tmp_path / "far" / "away" / "missing.txt"
+    app = GovreadApp(paths=[str(folder), str(missing)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        told = {n.title: n.message.splitlines() for n in notices}
+        assert told["Not opened"] == ["missing.txt: no such file"]
+        assert told["2 files skipped"] == [  # 2023/ comes first: copy.txt is the original
+            "2023/empty.txt: is empty",
+            "a-report.txt: is the same report as 2023/copy.txt (shown once)",
+        ]
+        app.action_show_problems()
+        await pilot.pause()
+        listed = app.browser.detail.plain_text
+        assert f"{missing}: no such file" in listed
+        assert f"{folder / '2023' / 'empty.txt'}: is empty" in listed
 
 
 async def test_quit_is_answered_while_many_bad_files_load(tmp_path) -> None:

@@ -184,10 +184,10 @@ def test_keys_are_spelled_as_textual_spells_them(key: str, name: str) -> None:
 def test_keys_written_as_the_help_screen_draws_them_are_those_keys(drawn: str, name: str) -> None:
     """README: key names as in the help screen; it draws pagedown as pgdn, ctrl+p as ^p."""
     assert key_name(drawn) == name
-    assert user_keymap({"outline.down": f"{drawn},j"}, "config.toml") == (
-        {"outline.down": f"{name},j"},
-        [],
-    )
+    usable, warnings = user_keymap({"outline.down": f"{drawn},j"}, "config.toml")
+    assert usable == {"outline.down": f"{name},j"}
+    # applied, not ignored (a key another outline binding has, such as enter, is said apart)
+    assert not any("no such key" in warning for warning in warnings)
 
 
 def test_a_key_textual_does_not_know_is_left_out_with_one_warning() -> None:
@@ -204,3 +204,19 @@ def test_unknown_ids_are_left_out_with_one_warning() -> None:
     usable, warnings = user_keymap({"browser.filter": "?,ctrl+f", "nope": "x"}, "config.toml")
     assert usable == {"browser.filter": "question_mark,ctrl+f"}
     assert len(warnings) == 1 and "'nope' (no such binding)" in warnings[0]
+
+
+def test_a_key_given_to_two_bindings_of_one_place_is_a_warning() -> None:
+    """QA: `"browser.compare" = "q"` took q from Quit without a word (the footer lost
+    `q Quit`). The entry applies, and one warning names the key and both bindings."""
+    usable, warnings = user_keymap({"browser.compare": "q,C"}, "config.toml")
+    assert usable == {"browser.compare": "q,C"}
+    assert warnings == [
+        "config.toml: [keymap] one key for two bindings, only one of which gets it: "
+        "q (browser.compare, browser.quit)"
+    ]
+
+
+def test_a_key_moved_along_with_the_binding_that_had_it_is_no_warning() -> None:
+    keymap = {"browser.compare": "q", "browser.quit": "ctrl+x", "outline.down": "down,j,ctrl+n"}
+    assert user_keymap(keymap, "config.toml")[1] == []

@@ -382,6 +382,31 @@ async def test_a_failed_export_is_a_notification_and_the_marks_stay(
     assert list(MarkSet.load()[0]) == [node_id]
 
 
+@pytest.mark.parametrize("name", ["notes.xlsx", "notes.docx", "notes.json", "notes.pdf"])
+async def test_a_name_in_a_format_the_export_does_not_write_is_refused(
+    loaded: Loaded, tmp_path: Path, name: str
+) -> None:
+    """QA: `notes.xlsx` got TOML (anything but .csv/.jsonl/.md did), a file Excel will not
+    open. A spreadsheet's, document's or JSON's extension is refused; the dialog stays open
+    to correct it, and says which names it writes."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(app.reports[0].sections[0].id)
+        dialog = await _open_export(pilot)
+        await _submit(pilot, dialog, tmp_path / name)
+        assert app.screen is dialog
+        assert list(tmp_path.iterdir()) == []
+        [warning] = [n for n in app._notifications if n.severity == "warning"]
+        suffix = Path(name).suffix
+        assert warning.message == (
+            f"{name}: this export does not write {suffix} files; end the name in "
+            ".toml, .csv, .jsonl or .md"
+        )
+        await _submit(pilot, dialog, tmp_path / "notes.csv")  # corrected: written
+        assert (tmp_path / "notes.csv").is_file()
+
+
 async def test_a_failed_export_says_why_in_the_interface_language(
     loaded: Loaded, tmp_path: Path
 ) -> None:

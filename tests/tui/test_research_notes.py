@@ -8,6 +8,7 @@ import csv
 import io
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -103,6 +104,27 @@ async def test_tags_and_notes_are_saved_shown_and_survive_a_restart(loaded: Load
         await pilot.pause()
         assert "Tags 执法 · 复议" in second.browser.detail.plain_text
         assert "Note 依据第三条" in second.browser.detail.plain_text
+
+
+async def test_the_tag_dialog_offers_the_tags_another_browser_gave_meanwhile(
+    loaded: Loaded,
+) -> None:
+    """QA: with two browsers open, a tag given in one was not in the other's tag dialog,
+    and adding a tag there dropped it. The dialog now offers the file's tags."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        other, _ = MarkSet.load()  # another browser, saving to the same file
+        other.annotate(section.id, tags=["执法"])
+        await pilot.press("down", "number_sign")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        await pilot.press(*",复议", "enter")
+        await pilot.pause()
+        assert app.marks.annotation(section.id).tags == ("执法", "复议")
+    assert MarkSet.load()[0].annotation(section.id).tags == ("执法", "复议")
 
 
 async def test_escape_leaves_tags_as_they_were(loaded: Loaded) -> None:
@@ -247,6 +269,100 @@ async def test_o_shows_the_file_in_the_pager_without_a_shell(
         path = app.reports[0].path
         assert path is not None
         assert ran == [["less", "-R", str(Path(path).resolve())]]
+
+
+@pytest.mark.parametrize(
+    ("name", "encode"),
+    [
+        ("甲县2023.txt", lambda text: text.encode("gb18030")),
+        ("甲县2023.utf16.txt", lambda text: text.encode("utf-16")),
+        ("甲县2023.docx", lambda text: _docx(text)),
+    ],
+)
+async def test_o_shows_a_file_not_in_utf8_as_text_the_pager_can_read(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str, encode: Any
+) -> None:
+    """QA: `o` on a GBK or UTF-16 text, or a Word file, handed the pager its bytes: `less`
+    asked whether to show a binary file, then showed byte codes. The pager now reads the
+    file's text as written (UTF-8, in a file named after it, gone once the pager ends)."""
+    import contextlib
+
+    from govread.tui.browser import screen as screen_module
+
+    text = "某县人民政府关于2023年法治政府建设情况的报告\n一、加强領導\n正文，共審查文件12件。\n"
+    original = tmp_path / name
+    original.write_bytes(encode(text))
+    shown: list[tuple[list[str], str]] = []
+
+    def pager(command: list[str], check: bool) -> None:
+        shown.append((command, Path(command[-1]).read_text("utf-8")))
+
+    monkeypatch.setenv("PAGER", "less")
+    monkeypatch.setattr(screen_module.subprocess, "run", pager)
+    app = GovreadApp(paths=[str(original)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("o")
+        await pilot.pause()
+    [(command, read)] = shown
+    assert command[0] == "less" and Path(command[-1]).name.startswith("甲县2023")
+    assert "加强領導" in read and "共審查文件12件" in read  # as written: not simplified
+    assert not Path(command[-1]).exists()
+
+
+async def test_o_on_a_file_gone_since_it_was_opened_says_so(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, notices: Any
+) -> None:
+    from govread.tui.browser import screen as screen_module
+
+    ran: list[list[str]] = []
+    monkeypatch.setattr(screen_module.subprocess, "run", lambda command, check: ran.append(command))
+    report = tmp_path / "乙市2023.txt"
+    report.write_bytes(
+        "乙市人民政府关于2023年法治政府建设情况的报告\n一、工作\n正文。\n".encode("gb18030")
+    )
+    app = GovreadApp(paths=[str(report)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        report.unlink()
+        await pilot.press("o")
+        await pilot.pause()
+    assert ran == []
+    [notice] = [n for n in notices if n.title == "Original not opened"]
+    assert notice.message == f"{report}: no such file" and notice.severity == "error"
+
+
+def _docx(text: str) -> bytes:
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    paragraphs = "".join(
+        f"<w:p><w:r><w:t>{escape(line)}</w:t></w:r></w:p>" for line in text.splitlines()
+    )
+    document = (
+        '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.'
+        f'openxmlformats.org/wordprocessingml/2006/main"><w:body>{paragraphs}</w:body></w:document>'
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats'
+            '.org/package/2006/content-types"><Override PartName="/word/document.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+            'document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+            'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http'
+            '://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr("word/document.xml", document)
+    return buffer.getvalue()
 
 
 async def test_shift_o_opens_the_source_url_only_when_there_is_one(

@@ -53,8 +53,12 @@ def test_the_cli_names_the_duplicate_once(tmp_path: Path) -> None:
 
 
 def test_a_file_name_with_controls_is_shown_escaped() -> None:
-    from govread.identity import duplicate_reason
+    from govread.opening import duplicate_problem
 
     original = parse_text("一、甲。正文。\n二、乙。正文。", path="a\x1b[31m.txt")
-    assert "\x1b" not in duplicate_reason(original)
-    assert "\\x1b[31m" in duplicate_reason(original)
+    for shown in (
+        str(duplicate_problem("b.txt", original)),
+        duplicate_problem("b.txt", original).brief([]),
+    ):
+        assert "\x1b" not in shown
+        assert "\\x1b[31m" in shown

@@ -232,3 +232,20 @@ def test_dash_to_a_text_only_stdout(capsys: pytest.CaptureFixture[str]) -> None:
     with contextlib.redirect_stdout(stream):
         assert main(["export", "--all", "-o", "-"]) == 0
     assert tomllib.loads(stream.getvalue())["format"] == FORMAT
+
+
+def test_a_name_in_a_format_export_does_not_write_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `-o notes.xlsx` wrote TOML under that name (anything but .csv/.jsonl/.md did).
+    Without --format, another format's extension is a usage error and nothing is read or
+    written; with --format, the name is the user's to choose."""
+    out = tmp_path / "notes.xlsx"
+    assert main(["export", "--all", "-o", str(out)]) == 2
+    assert not out.exists()
+    assert _stderr_lines(capsys) == [
+        "govread: error: notes.xlsx: this export does not write .xlsx files; end the name in "
+        ".toml, .csv, .jsonl or .md (or give --format)"
+    ]
+    assert main(["export", "--all", "--format", "csv", "-o", str(out)]) == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfid,")

@@ -60,6 +60,44 @@ def test_two_sessions_keep_each_others_tags(tmp_path: Path) -> None:
     assert final.annotation(A).tags == ("改过",) and final.annotation(B).tags == ("公开",)
 
 
+def test_a_note_and_a_tag_given_one_node_by_two_sessions_are_both_kept(tmp_path: Path) -> None:
+    """QA: one browser wrote a note on a node, another (open since before) then tagged it:
+    the second save wrote its whole stale annotation, and the note was gone. A session's
+    word wins for what it changed (the tags, the note), not for the whole node."""
+    path = tmp_path / "marks.json"
+    first, _ = MarkSet.load(path)
+    second, _ = MarkSet.load(path)
+    first.annotate(A, note="第一个会话的备注")
+    second.annotate(A, tags=["第二个会话"])
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("第二个会话",), "第一个会话的备注")
+    assert second.annotation(A).note == "第一个会话的备注"  # taken in on save
+    first.annotate(A, note="改过的备注")  # and the other way round
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("第二个会话",), "改过的备注")
+    second.annotate(A, tags=[], note="")  # clearing both clears both
+    assert not MarkSet.load(path)[0].annotation(A)
+
+
+def test_a_session_takes_in_what_others_saved_before_a_node_is_edited(tmp_path: Path) -> None:
+    """QA: the tag dialog of a browser open since before offered the node's tags as they
+    were when it last saved: typing one more tag dropped the one another browser had just
+    given. `take_in` reads the file first (the browser calls it when a dialog opens), and
+    tells which nodes changed; this session's unsaved changes are kept."""
+    path = tmp_path / "marks.json"
+    first, _ = MarkSet.load(path)
+    changed: list[frozenset[str]] = []
+    second, _ = MarkSet.load(path)
+    second.on_external_change = changed.append
+    first.annotate(A, tags=["执法"], note="甲")
+    first.add(B)
+    second.take_in()
+    assert second.annotation(A) == Annotation(("执法",), "甲") and B in second
+    assert changed == [frozenset({A, B})]
+    second.take_in()  # nothing new: nothing said
+    assert changed == [frozenset({A, B})]
+    second.annotate(A, tags=["执法", "复议"])
+    assert MarkSet.load(path)[0].annotation(A) == Annotation(("执法", "复议"), "甲")
+
+
 def test_bad_notes_set_the_file_aside(tmp_path: Path) -> None:
     path = tmp_path / "marks.json"
     path.write_text(

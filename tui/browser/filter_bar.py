@@ -31,6 +31,7 @@ from govread.tui.messages import (
     FilterQueryTyped,
     FilterSubmitted,
 )
+from govread.tui.safe_input import SafeInput
 
 if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
@@ -109,7 +110,7 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("/", id="filter-prompt")
-        yield Input(
+        yield SafeInput(
             placeholder=_('行政复议 出庭应诉 · a | b · -term · "phrase"'),
             suggester=self._suggester,
             id="filter-input",

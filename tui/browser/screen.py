@@ -12,9 +12,11 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import tempfile
 import webbrowser
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -65,6 +67,21 @@ def pager_command(pager: str | None, path: str) -> list[str]:
         words = []
     # An absolute path never starts with "-", so no pager takes it for an option.
     return [*(words or ["less"]), os.path.abspath(path)]
+
+
+def pager_file(path: str, folder: str) -> str:
+    """The file a pager can show for the report file `path`: the file itself when it is
+    UTF-8 text, else its text as written (`written_text`: a GBK or UTF-16 text, a Word
+    file, a PDF), decoded into a UTF-8 file in `folder` named after it."""
+    from govread.parsers.readers import read_bytes, written_text
+
+    text = written_text(read_bytes(path), path)
+    if text is None:
+        return path
+    # a name the user knows at the pager's prompt; cut so that it fits any file system
+    copy = Path(folder) / f"{Path(path).stem[:60] or 'report'}.txt"
+    copy.write_text(text, "utf-8")
+    return str(copy)
 
 
 # More files than this and loading shows a progress bar.
@@ -604,6 +621,7 @@ class BrowserScreen(LocalisedScreen[None]):
             said = ", ".join(tags) if tags else _("no tags")
             self.notify(sanitize(f"{said}"), title=_("Tags"), markup=False)
 
+        marks.take_in()  # another browser's tags since: offered, so not dropped unseen
         # Tags and notes come from marks.json, which anyone could have edited.
         tags = [sanitize(tag) for tag in marks.annotation(ref.id).tags]
         from govread.tui.dialogs.annotate import TagDialog  # imported when first opened
@@ -625,6 +643,7 @@ class BrowserScreen(LocalisedScreen[None]):
             state.marks_changed(frozenset({ref.id}))
             self.notify(_("Note saved") if note.strip() else _("Note removed"), title=_("Note"))
 
+        marks.take_in()  # another browser's note since: offered, so not replaced unseen
         note = sanitize(marks.annotation(ref.id).note)
         from govread.tui.dialogs.annotate import NoteDialog
 
@@ -638,7 +657,23 @@ class BrowserScreen(LocalisedScreen[None]):
         if report is None or not report.path:
             self.notify(_("No file to open here"), title=_("Original"), severity="warning")
             return
-        command = pager_command(os.environ.get("PAGER"), report.path)
+        from govread.parsers.readers import ReportError  # here: off the start-up path
+
+        with tempfile.TemporaryDirectory(prefix="govread-") as folder:
+            try:
+                readable = pager_file(report.path, folder)
+            except ReportError as error:
+                self.notify(
+                    str(Problem.of(error, True)),  # sanitised
+                    title=_("Original not opened"),
+                    severity="error",
+                    markup=False,
+                )
+                return
+            self._page(pager_command(os.environ.get("PAGER"), readable))
+
+    def _page(self, command: list[str]) -> None:
+        """Run the pager `command`, the app suspended meanwhile."""
         try:
             with self.app.suspend():
                 subprocess.run(command, check=False)

@@ -24,6 +24,7 @@ from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
 from govread.tui.localised import LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 
 def report_haystack(report: Report) -> str:
@@ -38,7 +39,7 @@ def matches(report: Report, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
-class QueryInput(Input):
+class QueryInput(SafeInput):
     """The query box: it leaves the space key to the picker, which types it or toggles."""
 
     def check_consume_key(self, key: str, character: str | None) -> bool:

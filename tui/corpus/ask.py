@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from govread.i18n import N_, _
 from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 
 class AskIndicator(LocalisedScreen[str | None], ModalScreen[str | None]):
@@ -36,7 +37,7 @@ class AskIndicator(LocalisedScreen[str | None], ModalScreen[str | None]):
                     ),
                 )
             )
-            yield Input(placeholder=_("出庭应诉率"), id="indicator-name")
+            yield SafeInput(placeholder=_("出庭应诉率"), id="indicator-name")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

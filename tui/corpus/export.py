@@ -14,7 +14,7 @@ from rich.text import Text
 
 from govread.export import default_export_path
 from govread.i18n import _
-from govread.tabular import format_for_path, render
+from govread.tabular import FORMATS, format_for_path, render
 from govread.tui.dialogs.export import ExportDialog
 
 
@@ -42,6 +42,9 @@ class TableExportDialog(ExportDialog):
         )
         self._columns, self._rows, self._table = list(columns), rows, table
         self._default = default_export_path().with_suffix(".csv")
+
+    def written_suffixes(self) -> Sequence[str]:
+        return tuple(f".{fmt}" for fmt in FORMATS)
 
     def _table_text(self) -> str:
         fmt = format_for_path(self.path_input.value.strip())

@@ -66,6 +66,7 @@ from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
 from govread.tui.jump import back_to_node
 from govread.tui.localised import KeysFooter, LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 TABS = ("indicators", "coverage", "checklist")
 REPORT_COLUMN = "report"
@@ -150,7 +151,7 @@ class CorpusScreen(LocalisedScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Input(
+        yield SafeInput(
             placeholder=_(
                 "filter: region, province, year or genre (e.g. 湖北 2023) · enter: back to the table"
             ),

@@ -23,6 +23,7 @@ from govread.i18n import N_, _
 from govread.marks import MAX_NOTE_CHARS, parse_tags
 from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 _SEPARATORS = ",，、;；"
 
@@ -65,7 +66,7 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
         with Vertical(id="annotate-body") as body:
             body.border_title = _("Tags")
             yield Static(self._where, id="annotate-where")
-            yield Input(
+            yield SafeInput(
                 value=", ".join(self._tags),
                 placeholder=_("执法, 复议 …"),
                 suggester=TagSuggester(self._known),

@@ -32,11 +32,20 @@ from govread.atomic import OverwriteRefused, WriteError
 from govread.export import default_export_path, export_items, write_export
 from govread.i18n import N_, _, _n
 from govread.marks import NodeRef
-from govread.records import export_format_for_path, render_rows, to_csv, to_jsonl
+from govread.records import (
+    MARKS_SUFFIXES,
+    export_format_for_path,
+    render_rows,
+    to_csv,
+    to_jsonl,
+    unwritten_format,
+)
+from govread.sanitize import sanitize_line
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
 from govread.tui.localised import LocalisedScreen
+from govread.tui.safe_input import SafeInput
 
 
 def _nodes(count: int) -> str:
@@ -107,7 +116,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         with Vertical(id="export-body") as body:
             body.border_title = self._title
             yield Static(summary, id="export-summary")
-            yield Input(value=str(self._default), id="export-path", select_on_focus=False)
+            yield SafeInput(value=str(self._default), id="export-path", select_on_focus=False)
             yield Static(
                 Text(
                     _("enter write · escape cancel · an existing file is never replaced unasked"),
@@ -135,7 +144,10 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
                 _("Type the name of the file to write"), title=_("Export"), severity="warning"
             )
             return
-        self.write(Path(raw).expanduser())
+        # the path offered, as shown (escaped, should its folder's name hold a control
+        # character: `SafeInput`), is the real one
+        offered = str(self._default)
+        self.write(Path(offered if raw == sanitize_line(offered) else raw).expanduser())
 
     def _export_text(self, path: Path) -> tuple[str, str] | None:
         """The text to write to `path` and what it holds, for the message; None: nothing."""
@@ -169,8 +181,21 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         text = self._document() if callable(self._document) else self._document
         return text, self._what
 
+    def written_suffixes(self) -> Sequence[str]:
+        """The extensions this export writes, as the user is told them; a name ending in
+        another format's is refused (`unwritten_format`). Empty: any name (a document
+        written as it is)."""
+        if self._document is None:
+            return MARKS_SUFFIXES
+        return (".toml", ".csv", ".jsonl") if self._as_rows is not None else ()
+
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
+        suffixes = self.written_suffixes()
+        if suffixes and (why := unwritten_format(path.name, suffixes)):
+            self.notify(why, title=_("Export"), severity="warning", markup=False)
+            self.path_input.focus()
+            return
         rendered = self._export_text(path)
         if rendered is None:
             return
