@@ -969,10 +969,10 @@ def test_hostile_paragraphs_take_linear_time(hostile: str) -> None:
 
     assert len(hostile) >= 80
     segment.ensure_loaded()  # an over-long subject is cut at a word: load time is not its cost
-    started = time.perf_counter()
+    started = time.thread_time()  # CPU, not wall time: a loaded machine only makes it wait
     extract(hostile)
     figure_spans(hostile)
-    assert time.perf_counter() - started < 2.0
+    assert time.thread_time() - started < 2.0
 
 
 def test_vague_subjects_and_honours_do_not_pair() -> None:
