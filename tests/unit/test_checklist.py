@@ -135,6 +135,6 @@ def test_published_on_time(published: str | None, year: int | None, on_time: boo
 @pytest.mark.parametrize("unit", ["仍存在", "下一步", "a", "。", "仍然存在一些", "年"])
 def test_patterns_are_linear_on_adversarial_text(pattern: object, unit: str) -> None:
     text = (unit * 10_000)[:10_000]
-    started = time.perf_counter()
+    started = time.thread_time()
     list(pattern.finditer(text))  # type: ignore[attr-defined]
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5

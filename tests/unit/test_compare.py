@@ -499,9 +499,9 @@ def test_a_report_is_named_by_place_and_year_in_any_form_and_in_linear_time(samp
         assert _match(name, samples) == xianning, name
     assert _match("咸宁 2022", samples) == []
     # a name of 100,000 spaces between two words is answered at once, not quadratically
-    started = time.perf_counter()
+    started = time.thread_time()
     assert _match("咸宁" + " " * 100_000 + "x2023", samples) == []
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
 
 
 def test_a_year_typed_as_a_word_of_its_own_joins_the_name_before_it(

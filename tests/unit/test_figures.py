@@ -1026,11 +1026,11 @@ def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
     assert patterns
     for pattern in patterns:
         for text in _adversarial(pattern):
-            started = time.perf_counter()
+            started = time.thread_time()
             for _ in pattern.finditer(text):
                 pass
             pattern.search(text)
-            assert time.perf_counter() - started < 1.0, pattern.pattern[:60]
+            assert time.thread_time() - started < 1.0, pattern.pattern[:60]
 
 
 # Subjects by the syntax of the genre (issue 14, fifth round): each kind in invented sentences.

@@ -110,11 +110,11 @@ def test_a_broken_user_file_is_ignored_with_a_reason(content: str) -> None:
 
 
 def test_matching_is_bounded_on_hostile_subjects() -> None:
-    started = time.perf_counter()
+    started = time.thread_time()
     for hostile in ("审查" * 5000 + "规范性", "调解" * 5000, "…" * 10_000, "热线" * 5000 + "满意"):
         indicator_for_subject(hostile, "%")
         indicator_for_subject(hostile, "件")
-    assert time.perf_counter() - started < 2.0
+    assert time.thread_time() - started < 2.0
 
 
 @pytest.mark.parametrize(

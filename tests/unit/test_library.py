@@ -79,8 +79,8 @@ def test_node_ids_from_files_are_checked_in_bounded_time() -> None:
         "0" * 10_000,
         ("a" * 12 + "/1.") * 800,
     ]
-    started = time.perf_counter()
+    started = time.thread_time()
     for text in hostile:
         assert not is_node_id(text) and parse_node_id(text) is None
-    assert time.perf_counter() - started < 0.5
+    assert time.thread_time() - started < 0.5
     assert is_node_id("a" * 12 + "/" + ".".join(["999999"] * 16) + "#999999")

@@ -76,6 +76,6 @@ def test_new_patterns_stay_linear_on_adversarial_input() -> None:
     patterns = (_SOURCE_URL, _SAVED, _SAVED_FROM, _SINGLEFILE_URL, _SINGLEFILE_DATE)
     for attack in attacks:
         for pattern in patterns:
-            started = time.perf_counter()
+            started = time.thread_time()
             pattern.search(attack)
-            assert time.perf_counter() - started < 0.1, (pattern.pattern, attack[:30])
+            assert time.thread_time() - started < 0.1, (pattern.pattern, attack[:30])

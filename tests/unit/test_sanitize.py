@@ -106,8 +106,8 @@ def test_normalize_shares_the_class_and_removes_arabic_letter_mark() -> None:
     ],
 )
 def test_linear_on_adversarial_input(adversarial: str) -> None:
-    start = time.perf_counter()
+    start = time.thread_time()
     for function in (sanitize, sanitize_line, sanitize_path):
         function(adversarial)
     dumps_json([adversarial])
-    assert time.perf_counter() - start < 0.5
+    assert time.thread_time() - start < 0.5
