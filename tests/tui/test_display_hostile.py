@@ -172,19 +172,51 @@ async def test_text_boxes_show_controls_escaped_and_the_offered_export_path_stil
         hostile.assert_clean(app.export_screenshot())
 
 
+async def test_the_note_box_shows_a_pasted_escape_escaped_and_keeps_lines(
+    loaded: Loaded, hostile: Any
+) -> None:
+    """Textual's `TextArea` draws control characters raw, as `Input` does: the note box
+    escapes what is pasted or loaded and keeps the note's lines."""
+    from textual import events
+
+    from govread.tui.dialogs.annotate import NoteDialog
+
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        area = app.screen.area
+        area.post_message(events.Paste("第一行\n复议\033]0;PWN\007\u202e"))
+        await pilot.pause()
+        assert area.text.startswith("第一行\n复议\\x1b]0;PWN")
+        hostile.assert_clean(area.text.replace("\n", ""))
+        hostile.assert_clean(app.export_screenshot())
+        area.load_text("\033[31mred")
+        assert area.text == "\\x1b[31mred"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        section = app.browser.outline.current_node
+        note = app.marks.annotation(getattr(section, "id", "")).note
+        assert note == "\\x1b[31mred"
+
+
 def test_every_text_box_is_a_safe_input() -> None:
-    """Textual's `Input` draws control characters raw: the TUI makes none but `SafeInput`."""
+    """Textual's `Input` and `TextArea` draw control characters raw: the TUI makes none but
+    `SafeInput` and `SafeTextArea`."""
     import ast
 
     root = Path(__file__).resolve().parents[2] / "tui"
     raw: list[str] = []
     for path in sorted(root.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            made = isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Input"
+            raw_boxes = ("Input", "TextArea")
+            made = isinstance(node, ast.Call) and getattr(node.func, "id", None) in raw_boxes
             derived = (
                 isinstance(node, ast.ClassDef)
-                and node.name != "SafeInput"
-                and any(getattr(base, "id", None) == "Input" for base in node.bases)
+                and node.name not in ("SafeInput", "SafeTextArea")
+                and any(getattr(base, "id", None) in raw_boxes for base in node.bases)
             )
             if made or derived:
                 raw.append(f"{path.name}:{getattr(node, 'lineno', 0)}")

@@ -23,7 +23,7 @@ from govread.i18n import N_, _
 from govread.marks import MAX_NOTE_CHARS, parse_tags
 from govread.tui._css import css_beside
 from govread.tui.localised import LocalisedScreen
-from govread.tui.safe_input import SafeInput
+from govread.tui.safe_input import SafeInput, SafeTextArea
 
 _SEPARATORS = ",，、;；"
 
@@ -113,7 +113,7 @@ class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
         with Vertical(id="annotate-body") as body:
             body.border_title = _("Note")
             yield Static(self._where, id="annotate-where")
-            yield TextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
+            yield SafeTextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
             yield Static(Text(_("ctrl+s save · escape cancel"), style="dim"), id="annotate-hint")
 
     @property
