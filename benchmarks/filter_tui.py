@@ -3,6 +3,7 @@
     python benchmarks/filter_tui.py [PATH ...]      (no PATH: the bundled samples)
     python benchmarks/filter_tui.py --store FILE   (the browser opened from a store)
     python benchmarks/filter_tui.py --engine FILE  (the store's filter alone, no screen)
+    python benchmarks/filter_tui.py --engine DIR   (the in-memory index's, over DIR's files)
 
 Runs the app headless, waits for loading and for word search (jieba) to be ready, then
 types a few queries character by character (each prefix applied as a settled keystroke) and
@@ -19,7 +20,10 @@ the browser that records `latencies`). `--engine` times `StoreIndex.filter` alon
 process, over the same prefixes (after `StoreIndex.prepare()`, as the browser's loading
 worker does), and prints each prefix's time with `--verbose` (`--cpu`: the thread's CPU
 time, steadier on a loaded machine; the first reports' answer, `filter_head`, is asked
-first, as the browser asks it, and timed apart). `--ui-cpu` also prints the UI thread's
+first, as the browser asks it, and timed apart). `--engine DIR` (a folder of reports, or a
+report file) times the in-memory index's filter the same way (`SearchIndex.filter`, jieba
+loaded, the needle cache cold as in a new session), and, apart, what the browser's worker
+then asks of the answer (its first hit and the reports with sections: `worker`). `--ui-cpu` also prints the UI thread's
 CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`).
 """
 
@@ -48,7 +52,45 @@ def percentiles(seconds: list[float]) -> str:
     )
 
 
+def engine_files(paths: list[Path], verbose: bool, cpu: bool = False) -> None:
+    from govread import corpus, segment
+    from govread.search import SearchIndex
+
+    started = time.perf_counter()
+    reports = corpus.load(paths).reports
+    loaded = time.perf_counter()
+    index = SearchIndex.build(reports)
+    built = time.perf_counter()
+    segment.ensure_loaded()  # (the browser's word search is ready: words fall back)
+    clock = time.thread_time if cpu else time.perf_counter
+    times: list[float] = []
+    worker: list[float] = []
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            start = clock()
+            result = index.filter(query[:end])
+            times.append(clock() - start)
+            start = clock()
+            result.hits[:1]  # what the browser's worker asks before posting the answer
+            result.sectioned_reports()
+            worker.append(clock() - start)
+            if verbose:
+                print(
+                    f"{query[:end]!r}: {result.total} hits, {times[-1] * 1000:.1f} ms "
+                    f"(+ worker {worker[-1] * 1000:.1f} ms)"
+                )
+    both = [a + b for a, b in zip(times, worker, strict=True)]
+    print(
+        f"{len(reports)} reports: loaded {loaded - started:.2f} s, indexed {built - loaded:.2f} s; "
+        f"filter alone ({'CPU' if cpu else 'wall'}), {percentiles(times)}; "
+        f"with the worker's first hit and sectioned reports, {percentiles(both)}"
+    )
+
+
 def engine(store: Path, verbose: bool, cpu: bool = False) -> None:
+    if store.is_dir() or store.suffix.lower() in {".txt", ".text", ".md", ".html", ".htm"}:
+        engine_files([store], verbose, cpu)
+        return
     from govread.store_filter import StoreIndex
     from govread.store_library import StoreReader, read_outline
 
@@ -234,7 +276,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--store", type=Path, help="open this store (govread index) instead")
-    parser.add_argument("--engine", type=Path, help="time this store's filter alone")
+    parser.add_argument("--engine", type=Path, help="time this store's (or folder's) filter alone")
     parser.add_argument("--verbose", action="store_true", help="each prefix's time (--engine)")
     parser.add_argument(
         "--cpu", action="store_true", help="CPU time of the thread, not wall time (--engine)"
