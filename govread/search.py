@@ -43,7 +43,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from itertools import chain, compress, filterfalse, groupby, repeat
-from operator import attrgetter, contains, gt, sub
+from operator import attrgetter, contains, eq, ge, gt, sub
 from typing import Literal, NamedTuple, Protocol, TypeVar, overload
 
 from govread import segment
@@ -1125,8 +1125,14 @@ def plan_term(
     present: Counter[int] = Counter()
     for word in words:
         present.update(units_with(word))
-    units = {i for i, n in present.items() if words_suffice(n, len(words))}
-    missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+    # the units holding enough of the words, and what each lacks, in C-level passes
+    total = len(words)
+    need = next(n for n in range(total + 1) if words_suffice(n, total))  # (the fewest)
+    held, counts = list(present), list(present.values())
+    units = set(compress(held, map(ge, counts, repeat(need))))
+    missing: dict[int, int] = {}
+    for n in range(need, total):
+        missing.update(dict.fromkeys(compress(held, map(eq, counts, repeat(n))), total - n))
     return _Plan(term, "words", words, units, missing), False
 
 
