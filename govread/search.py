@@ -841,12 +841,17 @@ def per_report(
 
 
 def repeated_items(
-    matched: Sequence[int], is_item: Sequence[int], parent: Sequence[int]
+    matched: Sequence[int],
+    is_item: Sequence[int],
+    parent: Sequence[int],
+    matched_set: set[int] | None = None,
 ) -> tuple[list[int], set[int]]:
     """The matching items whose section (`parent[place]`) matches too, in order (one hit
-    between them: `is_hit`), and the matched places as a set, in C-level passes."""
+    between them: `is_hit`), and the matched places as a set (`matched_set`, when the
+    caller has it already), in C-level passes."""
     items = list(compress(matched, map(is_item.__getitem__, matched)))
-    matched_set = set(matched)
+    if matched_set is None:
+        matched_set = set(matched)
     return list(compress(items, map(matched_set.__contains__, map(parent.__getitem__, items)))), (
         matched_set
     )
@@ -1065,6 +1070,7 @@ class _Match:
     missing: Counter[int]  # per unit, the query's words it lacks (0 when absent)
     plans: list[_Plan]
     words_pending: bool
+    unit_set: set[int] = field(default_factory=set)  # `units` as a set
 
 
 def item_holding_all(
@@ -1480,7 +1486,7 @@ class SearchIndex:
             allow_words=allow_words,
             words_ready=segment.is_loaded(),
         )
-        return _Match(sorted(matched), words_units & matched, missing, plans, pending)
+        return _Match(sorted(matched), words_units & matched, missing, plans, pending, matched)
 
     def filter(
         self,
@@ -1517,7 +1523,12 @@ class SearchIndex:
             # hit is decided as far as the hits are read (the cursor's first, n / N onwards);
             # ids, ancestors and section counts are made for a report when the outline reads
             # it (`ReportAnswer`), every match's only when the whole set is read.
-            repeated, matched_set = repeated_items(matched, self._is_item, self._section_units)
+            repeated, matched_set = repeated_items(
+                matched,
+                self._is_item,
+                self._section_units,
+                match.unit_set if matched is match.units else None,
+            )
             starts, ends, entry_at = self._starts, self._ends, self._entry_at
             counts = per_report(matched, starts, ends, entry_at)
             if repeated:
