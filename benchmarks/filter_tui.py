@@ -24,7 +24,8 @@ first, as the browser asks it, and timed apart). `--engine DIR` (a folder of rep
 report file) times the in-memory index's filter the same way (`SearchIndex.filter`, jieba
 loaded, the needle cache cold as in a new session), and, apart, what the browser's worker
 then asks of the answer (its first hit and the reports with sections: `worker`). `--ui-cpu` also prints the UI thread's
-CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`).
+CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`), and
+the filter worker's CPU time per answer (from files or a store: the filter itself).
 """
 
 from __future__ import annotations
@@ -155,6 +156,19 @@ class UiCpu:
 
         BrowserFilter.set_query = asked  # type: ignore[method-assign]
         gc.callbacks.append(collected)
+        # the filter worker's CPU per answer (a browser whose filter answers in a worker)
+        self.worker: list[float] = []
+        answer = getattr(BrowserFilter, "_answer", None)
+        if answer is not None:
+
+            def answering(filtering: BrowserFilter, *args: object) -> None:
+                started = time.thread_time()
+                try:
+                    answer(filtering, *args)
+                finally:
+                    self.worker.append(time.thread_time() - started)
+
+            BrowserFilter._answer = answering  # type: ignore[method-assign]
 
     def drawn(self) -> None:
         if self._started is not None:
@@ -269,6 +283,7 @@ async def main(
             print(
                 f"UI thread CPU, query to answer drawn: {percentiles(cpu.cpu)}; "
                 f"garbage collection in it: {percentiles(cpu.gc)}"
+                + (f"; filter worker CPU: {percentiles(cpu.worker)}" if cpu.worker else "")
             )
 
 
