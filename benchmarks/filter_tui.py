@@ -23,7 +23,9 @@ time, steadier on a loaded machine; the first reports' answer, `filter_head`, is
 first, as the browser asks it, and timed apart). `--engine DIR` (a folder of reports, or a
 report file) times the in-memory index's filter the same way (`SearchIndex.filter`, jieba
 loaded, the needle cache cold as in a new session), and, apart, what the browser's worker
-then asks of the answer (its first hit and the reports with sections: `worker`). `--ui-cpu` also prints the UI thread's
+then asks of the answer (its first hit and the reports with sections: `worker`); where the
+index reads ahead (`SearchIndex.read_ahead`, what each key's worker does while typing
+settles), each prefix is read ahead first and timed apart (`--no-read-ahead`: not). `--ui-cpu` also prints the UI thread's
 CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`), and
 the filter worker's CPU time per answer (from files or a store: the filter itself).
 """
@@ -53,7 +55,9 @@ def percentiles(seconds: list[float]) -> str:
     )
 
 
-def engine_files(paths: list[Path], verbose: bool, cpu: bool = False) -> None:
+def engine_files(
+    paths: list[Path], verbose: bool, cpu: bool = False, no_read_ahead: bool = False
+) -> None:
     from govread import corpus, segment
     from govread.search import SearchIndex
 
@@ -66,8 +70,14 @@ def engine_files(paths: list[Path], verbose: bool, cpu: bool = False) -> None:
     clock = time.thread_time if cpu else time.perf_counter
     times: list[float] = []
     worker: list[float] = []
+    ahead: list[float] = []
+    reads_ahead = hasattr(index, "read_ahead") and not no_read_ahead
     for query in QUERIES:
         for end in range(1, len(query) + 1):
+            if reads_ahead:  # what the key's worker reads while typing settles
+                start = clock()
+                index.read_ahead(query[:end], cancelled=lambda: False)
+                ahead.append(clock() - start)
             start = clock()
             result = index.filter(query[:end])
             times.append(clock() - start)
@@ -85,12 +95,13 @@ def engine_files(paths: list[Path], verbose: bool, cpu: bool = False) -> None:
         f"{len(reports)} reports: loaded {loaded - started:.2f} s, indexed {built - loaded:.2f} s; "
         f"filter alone ({'CPU' if cpu else 'wall'}), {percentiles(times)}; "
         f"with the worker's first hit and sectioned reports, {percentiles(both)}"
+        + (f"; each after its key's read-ahead, {percentiles(ahead)}" if ahead else "")
     )
 
 
-def engine(store: Path, verbose: bool, cpu: bool = False) -> None:
+def engine(store: Path, verbose: bool, cpu: bool = False, no_read_ahead: bool = False) -> None:
     if store.is_dir() or store.suffix.lower() in {".txt", ".text", ".md", ".html", ".htm"}:
-        engine_files([store], verbose, cpu)
+        engine_files([store], verbose, cpu, no_read_ahead)
         return
     from govread.store_filter import StoreIndex
     from govread.store_library import StoreReader, read_outline
@@ -306,8 +317,13 @@ if __name__ == "__main__":
         action="store_true",
         help="also the UI thread's CPU time from each query to its answer drawn",
     )
+    parser.add_argument(
+        "--no-read-ahead",
+        action="store_true",
+        help="(--engine DIR) no read-ahead before each filter, as a browser without one",
+    )
     args = parser.parse_args()
     if args.engine is not None:
-        engine(args.engine, args.verbose, args.cpu)
+        engine(args.engine, args.verbose, args.cpu, args.no_read_ahead)
     else:
         asyncio.run(main(args.paths, args.store, args.typed, args.ui_cpu))

@@ -1260,6 +1260,10 @@ def match_query(
 # -- the index ----------------------------------------------------------------------------
 
 
+class _GivenUp(Exception):
+    """A read-ahead's scan stopped: a newer key was typed."""
+
+
 class SearchIndex:
     """Reports folded into searchable units; substring filtering, BM25 ranking, suggestions.
 
@@ -1445,8 +1449,15 @@ class SearchIndex:
 
     # -- matching --
 
-    def _units_with(self, needle: str) -> frozenset[int]:
-        """The units whose folded text contains `needle` (cached; narrowed incrementally)."""
+    def _units_with(
+        self, needle: str, cancelled: Callable[[], bool] | None = None
+    ) -> frozenset[int]:
+        """The units whose folded text contains `needle` (cached; narrowed incrementally).
+        The scan holds no lock of its own (`filter` holds the index's for its whole answer;
+        a read-ahead does not, so that adding reports and the suggestions never wait for
+        it): it reads the units there were when it began, and its answer is cached only if
+        none were added meanwhile. Once `cancelled()` (checked every 64 reports), it stops
+        with `_GivenUp`, caching nothing."""
         with self._lock:
             cached = self._needle_cache.get(needle)
             if cached is not None:
@@ -1458,25 +1469,51 @@ class SearchIndex:
             for key, units in self._needle_cache.items():
                 if key in needle and (base is None or len(units) < len(base)):
                     base = units
-            # (C-level passes: `contains(text, needle)` is `needle in text`)
-            folded, needles = self._folded, repeat(needle)
-            if base is not None:
-                found = frozenset(
-                    compress(base, map(contains, map(folded.__getitem__, base), needles))
-                )
-            else:
-                hits: list[int] = []
-                for entry in self._entries:
-                    if needle in entry.folded:
-                        start, end = entry.start, entry.end
-                        hits.extend(
-                            compress(range(start, end), map(contains, folded[start:end], needles))
-                        )
-                found = frozenset(hits)
-            self._needle_cache[needle] = found
-            if len(self._needle_cache) > self.CACHE_SIZE:
-                self._needle_cache.popitem(last=False)
-            return found
+            entries, size = self._entries[:], len(self._units)
+        # (C-level passes: `contains(text, needle)` is `needle in text`)
+        folded, needles = self._folded, repeat(needle)
+        if base is not None:
+            found = frozenset(compress(base, map(contains, map(folded.__getitem__, base), needles)))
+        else:
+            hits: list[int] = []
+            for n, entry in enumerate(entries):
+                if cancelled is not None and not n % 64 and cancelled():
+                    raise _GivenUp
+                if needle in entry.folded:
+                    start, end = entry.start, entry.end
+                    hits.extend(
+                        compress(range(start, end), map(contains, folded[start:end], needles))
+                    )
+            found = frozenset(hits)
+        with self._lock:
+            if len(self._units) == size:  # (else the cache was cleared: reports came)
+                self._needle_cache[needle] = found
+                if len(self._needle_cache) > self.CACHE_SIZE:
+                    self._needle_cache.popitem(last=False)
+        return found
+
+    def read_ahead(self, query: Query | str, cancelled: Callable[[], bool]) -> None:
+        """Find the units of the needles `query`'s filter will look for (its terms, a term
+        found nowhere verbatim through its words, its excluded terms) into the cache, so
+        that the filter, asked a moment later (the filter bar waits for typing to settle),
+        finds them there: the first scan of a short needle is most of a keystroke's work.
+        Once `cancelled()` (the next key), it stops. As `StoreIndex.read_ahead`."""
+        q = _as_query(query)
+
+        def units_with(needle: str) -> frozenset[int]:
+            return self._units_with(needle, cancelled)
+
+        try:
+            for term in q.terms:
+                if cancelled():
+                    return
+                plan_term(term, units_with, allow_words=True, words_ready=segment.is_loaded())
+            for term in q.excluded:
+                if cancelled():
+                    return
+                units_with(term.folded)
+        except _GivenUp:
+            return
 
     def _match(self, query: Query, *, allow_words: bool = True) -> _Match:
         matched, words_units, missing, plans, pending = match_query(

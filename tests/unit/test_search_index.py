@@ -340,3 +340,22 @@ def test_a_reports_part_of_the_answer_is_made_for_it_alone_and_is_the_whole_answ
         assert result.report_counts.get(report.sha256, 0) == shown
     assert not any(i in result.ids for i in ("nothing/1", "", "x"))
     assert result.ids == index.filter(query).ids  # (answers compared by their places)
+
+
+def test_a_read_ahead_finds_the_needles_the_filter_will_look_for(samples: list[Report]) -> None:
+    """Each key reads ahead what the query's filter will scan for (its terms, a term's
+    words when it is found nowhere verbatim, its excluded terms), so that the filter,
+    asked once typing settles, finds it cached: the same answer as without it. A read
+    given up (the next key came) caches nothing it did not finish."""
+    fresh = SearchIndex.build(samples)
+    fresh.read_ahead("复议 -法", cancelled=lambda: True)  # the next key came at once
+    assert not fresh._needle_cache
+    fresh.read_ahead("复议 -法", cancelled=lambda: False)
+    assert {"复议", "法"} <= set(fresh._needle_cache)
+    assert fresh.filter("复议 -法") == SearchIndex.build(samples).filter("复议 -法")
+    segment.ensure_loaded()
+    fresh.read_ahead("规范执法人员资格", cancelled=lambda: False)  # nowhere verbatim
+    assert set(segment.words("规范执法人员资格")) <= set(fresh._needle_cache)
+    calls = iter([False, False, True])  # given up before the second term
+    fresh.read_ahead("法治 行政诉讼 信访", cancelled=lambda: next(calls, True))
+    assert "法治" in fresh._needle_cache and "信访" not in fresh._needle_cache
