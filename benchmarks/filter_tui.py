@@ -25,7 +25,9 @@ report file) times the in-memory index's filter the same way (`SearchIndex.filte
 loaded, the needle cache cold as in a new session), and, apart, what the browser's worker
 then asks of the answer (its first hit and the reports with sections: `worker`); where the
 index reads ahead (`SearchIndex.read_ahead`, what each key's worker does while typing
-settles), each prefix is read ahead first and timed apart (`--no-read-ahead`: not). `--ui-cpu` also prints the UI thread's
+settles), each prefix is read ahead first and timed apart (`--no-read-ahead`: not);
+`--dump FILE` writes each answer's sets (ids, ancestors, counts, hits …) as JSON, to
+compare two versions' answers byte for byte. `--ui-cpu` also prints the UI thread's
 CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`), and
 the filter worker's CPU time per answer (from files or a store: the filter itself).
 """
@@ -34,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import threading
 import time
@@ -56,7 +59,11 @@ def percentiles(seconds: list[float]) -> str:
 
 
 def engine_files(
-    paths: list[Path], verbose: bool, cpu: bool = False, no_read_ahead: bool = False
+    paths: list[Path],
+    verbose: bool,
+    cpu: bool = False,
+    no_read_ahead: bool = False,
+    dump: Path | None = None,
 ) -> None:
     from govread import corpus, segment
     from govread.search import SearchIndex
@@ -72,6 +79,7 @@ def engine_files(
     worker: list[float] = []
     ahead: list[float] = []
     reads_ahead = hasattr(index, "read_ahead") and not no_read_ahead
+    dumped: dict[str, object] = {}
     for query in QUERIES:
         for end in range(1, len(query) + 1):
             if reads_ahead:  # what the key's worker reads while typing settles
@@ -85,11 +93,24 @@ def engine_files(
             result.hits[:1]  # what the browser's worker asks before posting the answer
             result.sectioned_reports()
             worker.append(clock() - start)
+            if dump is not None:
+                dumped[query[:end]] = {
+                    "ids": sorted(result.ids),
+                    "ancestors": sorted(result.ancestors),
+                    "order": list(result.order),
+                    "report_counts": result.report_counts,
+                    "section_counts": dict(result.section_counts),
+                    "hits": list(result.hits),
+                    "sectioned": sorted(result.sectioned_reports()),
+                    "word_ids": sorted(result.word_ids),
+                }
             if verbose:
                 print(
                     f"{query[:end]!r}: {result.total} hits, {times[-1] * 1000:.1f} ms "
                     f"(+ worker {worker[-1] * 1000:.1f} ms)"
                 )
+    if dump is not None:  # each answer whole, to compare two versions' answers
+        dump.write_text(json.dumps(dumped, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     both = [a + b for a, b in zip(times, worker, strict=True)]
     print(
         f"{len(reports)} reports: loaded {loaded - started:.2f} s, indexed {built - loaded:.2f} s; "
@@ -99,9 +120,15 @@ def engine_files(
     )
 
 
-def engine(store: Path, verbose: bool, cpu: bool = False, no_read_ahead: bool = False) -> None:
+def engine(
+    store: Path,
+    verbose: bool,
+    cpu: bool = False,
+    no_read_ahead: bool = False,
+    dump: Path | None = None,
+) -> None:
     if store.is_dir() or store.suffix.lower() in {".txt", ".text", ".md", ".html", ".htm"}:
-        engine_files([store], verbose, cpu, no_read_ahead)
+        engine_files([store], verbose, cpu, no_read_ahead, dump)
         return
     from govread.store_filter import StoreIndex
     from govread.store_library import StoreReader, read_outline
@@ -322,8 +349,11 @@ if __name__ == "__main__":
         action="store_true",
         help="(--engine DIR) no read-ahead before each filter, as a browser without one",
     )
+    parser.add_argument(
+        "--dump", type=Path, help="(--engine DIR) write every answer's sets to this JSON file"
+    )
     args = parser.parse_args()
     if args.engine is not None:
-        engine(args.engine, args.verbose, args.cpu, args.no_read_ahead)
+        engine(args.engine, args.verbose, args.cpu, args.no_read_ahead, args.dump)
     else:
         asyncio.run(main(args.paths, args.store, args.typed, args.ui_cpu))
