@@ -3,6 +3,7 @@
     python benchmarks/filter_tui.py [PATH ...]      (no PATH: the bundled samples)
     python benchmarks/filter_tui.py --store FILE   (the browser opened from a store)
     python benchmarks/filter_tui.py --engine FILE  (the store's filter alone, no screen)
+    python benchmarks/filter_tui.py --engine DIR   (the in-memory index's, over DIR's files)
 
 Runs the app headless, waits for loading and for word search (jieba) to be ready, then
 types a few queries character by character (each prefix applied as a settled keystroke) and
@@ -19,14 +20,23 @@ the browser that records `latencies`). `--engine` times `StoreIndex.filter` alon
 process, over the same prefixes (after `StoreIndex.prepare()`, as the browser's loading
 worker does), and prints each prefix's time with `--verbose` (`--cpu`: the thread's CPU
 time, steadier on a loaded machine; the first reports' answer, `filter_head`, is asked
-first, as the browser asks it, and timed apart). `--ui-cpu` also prints the UI thread's
-CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`).
+first, as the browser asks it, and timed apart). `--engine DIR` (a folder of reports, or a
+report file) times the in-memory index's filter the same way (`SearchIndex.filter`, jieba
+loaded, the needle cache cold as in a new session), and, apart, what the browser's worker
+then asks of the answer (its first hit and the reports with sections: `worker`); where the
+index reads ahead (`SearchIndex.read_ahead`, what each key's worker does while typing
+settles), each prefix is read ahead first and timed apart (`--no-read-ahead`: not);
+`--dump FILE` writes each answer's sets (ids, ancestors, counts, hits …) as JSON, to
+compare two versions' answers byte for byte. `--ui-cpu` also prints the UI thread's
+CPU time from each query to its answer drawn, and its garbage collections (`UiCpu`), and
+the filter worker's CPU time per answer (from files or a store: the filter itself).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import statistics
 import threading
 import time
@@ -48,7 +58,78 @@ def percentiles(seconds: list[float]) -> str:
     )
 
 
-def engine(store: Path, verbose: bool, cpu: bool = False) -> None:
+def engine_files(
+    paths: list[Path],
+    verbose: bool,
+    cpu: bool = False,
+    no_read_ahead: bool = False,
+    dump: Path | None = None,
+) -> None:
+    from govread import corpus, segment
+    from govread.search import SearchIndex
+
+    started = time.perf_counter()
+    reports = corpus.load(paths).reports
+    loaded = time.perf_counter()
+    index = SearchIndex.build(reports)
+    built = time.perf_counter()
+    segment.ensure_loaded()  # (the browser's word search is ready: words fall back)
+    clock = time.thread_time if cpu else time.perf_counter
+    times: list[float] = []
+    worker: list[float] = []
+    ahead: list[float] = []
+    reads_ahead = hasattr(index, "read_ahead") and not no_read_ahead
+    dumped: dict[str, object] = {}
+    for query in QUERIES:
+        for end in range(1, len(query) + 1):
+            if reads_ahead:  # what the key's worker reads while typing settles
+                start = clock()
+                index.read_ahead(query[:end], cancelled=lambda: False)
+                ahead.append(clock() - start)
+            start = clock()
+            result = index.filter(query[:end])
+            times.append(clock() - start)
+            start = clock()
+            result.hits[:1]  # what the browser's worker asks before posting the answer
+            result.sectioned_reports()
+            worker.append(clock() - start)
+            if dump is not None:
+                dumped[query[:end]] = {
+                    "ids": sorted(result.ids),
+                    "ancestors": sorted(result.ancestors),
+                    "order": list(result.order),
+                    "report_counts": result.report_counts,
+                    "section_counts": dict(result.section_counts),
+                    "hits": list(result.hits),
+                    "sectioned": sorted(result.sectioned_reports()),
+                    "word_ids": sorted(result.word_ids),
+                }
+            if verbose:
+                print(
+                    f"{query[:end]!r}: {result.total} hits, {times[-1] * 1000:.1f} ms "
+                    f"(+ worker {worker[-1] * 1000:.1f} ms)"
+                )
+    if dump is not None:  # each answer whole, to compare two versions' answers
+        dump.write_text(json.dumps(dumped, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    both = [a + b for a, b in zip(times, worker, strict=True)]
+    print(
+        f"{len(reports)} reports: loaded {loaded - started:.2f} s, indexed {built - loaded:.2f} s; "
+        f"filter alone ({'CPU' if cpu else 'wall'}), {percentiles(times)}; "
+        f"with the worker's first hit and sectioned reports, {percentiles(both)}"
+        + (f"; each after its key's read-ahead, {percentiles(ahead)}" if ahead else "")
+    )
+
+
+def engine(
+    store: Path,
+    verbose: bool,
+    cpu: bool = False,
+    no_read_ahead: bool = False,
+    dump: Path | None = None,
+) -> None:
+    if store.is_dir() or store.suffix.lower() in {".txt", ".text", ".md", ".html", ".htm"}:
+        engine_files([store], verbose, cpu, no_read_ahead, dump)
+        return
     from govread.store_filter import StoreIndex
     from govread.store_library import StoreReader, read_outline
 
@@ -113,6 +194,19 @@ class UiCpu:
 
         BrowserFilter.set_query = asked  # type: ignore[method-assign]
         gc.callbacks.append(collected)
+        # the filter worker's CPU per answer (a browser whose filter answers in a worker)
+        self.worker: list[float] = []
+        answer = getattr(BrowserFilter, "_answer", None)
+        if answer is not None:
+
+            def answering(filtering: BrowserFilter, *args: object) -> None:
+                started = time.thread_time()
+                try:
+                    answer(filtering, *args)
+                finally:
+                    self.worker.append(time.thread_time() - started)
+
+            BrowserFilter._answer = answering  # type: ignore[method-assign]
 
     def drawn(self) -> None:
         if self._started is not None:
@@ -227,6 +321,7 @@ async def main(
             print(
                 f"UI thread CPU, query to answer drawn: {percentiles(cpu.cpu)}; "
                 f"garbage collection in it: {percentiles(cpu.gc)}"
+                + (f"; filter worker CPU: {percentiles(cpu.worker)}" if cpu.worker else "")
             )
 
 
@@ -234,7 +329,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*")
     parser.add_argument("--store", type=Path, help="open this store (govread index) instead")
-    parser.add_argument("--engine", type=Path, help="time this store's filter alone")
+    parser.add_argument("--engine", type=Path, help="time this store's (or folder's) filter alone")
     parser.add_argument("--verbose", action="store_true", help="each prefix's time (--engine)")
     parser.add_argument(
         "--cpu", action="store_true", help="CPU time of the thread, not wall time (--engine)"
@@ -249,8 +344,16 @@ if __name__ == "__main__":
         action="store_true",
         help="also the UI thread's CPU time from each query to its answer drawn",
     )
+    parser.add_argument(
+        "--no-read-ahead",
+        action="store_true",
+        help="(--engine DIR) no read-ahead before each filter, as a browser without one",
+    )
+    parser.add_argument(
+        "--dump", type=Path, help="(--engine DIR) write every answer's sets to this JSON file"
+    )
     args = parser.parse_args()
     if args.engine is not None:
-        engine(args.engine, args.verbose, args.cpu)
+        engine(args.engine, args.verbose, args.cpu, args.no_read_ahead, args.dump)
     else:
         asyncio.run(main(args.paths, args.store, args.typed, args.ui_cpu))

@@ -22,9 +22,10 @@ keystroke); `SearchIndex.search` ranks with BM25 over jieba tokens (the heading 
 and returns `Hit`s with snippets and highlight spans.
 
 Use from the TUI: build the index as reports load (`SearchIndex.build` / `add`, no jieba);
-call `filter(text)` on each (debounced) keystroke and narrow the outline to `ids` plus
-`ancestors`, showing `report_counts` / `section_counts` and stepping through `order` with
-n / N; in a worker after first paint call `segment.ensure_loaded()` then
+call `filter(text)` on each (debounced) keystroke and narrow the outline, each report shown
+to its `in_report` ids plus ancestors (made for that report when asked: a broad query's
+answer costs the reports on screen, not every match), showing `report_counts` /
+`section_counts` and stepping through `hits` with n / N; in a worker after first paint call `segment.ensure_loaded()` then
 `index.segment_reports()`, and filter again if the last result had `words_pending`. Highlight
 any shown text with `highlight_spans(text, query)`; complete the input with `suggest(prefix)`.
 """
@@ -36,13 +37,14 @@ import re
 import threading
 import unicodedata
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from itertools import chain, compress, filterfalse
-from typing import Literal, NamedTuple, Protocol, overload
+from itertools import chain, compress, filterfalse, groupby, repeat
+from operator import attrgetter, contains, eq, ge, gt, sub
+from typing import Literal, NamedTuple, Protocol, TypeVar, overload
 
 from govread import segment
 from govread.i18n import _
@@ -56,6 +58,7 @@ from govread.node_ids import (
 from govread.parsers.model import Item, Report, Section
 
 Span = tuple[int, int]
+_T = TypeVar("_T")
 MatchKind = Literal["exact", "words"]
 UnitKind = Literal["section", "item", "preamble", "closing"]
 
@@ -755,7 +758,8 @@ class FilterResult:
     """
 
     query: Query
-    # (from a store, sets and sequences made as far as they are read: see `store_filter`)
+    # (from either index, sets and sequences made as far as they are read: `NodeSet`,
+    # `LazyHits`, `ReportSectionCounts`; what a report's nodes need, `in_report`)
     ids: AbstractSet[str] = frozenset()
     ancestors: AbstractSet[str] = frozenset()
     order: Sequence[str] = ()
@@ -763,7 +767,7 @@ class FilterResult:
     section_counts: Mapping[str, int] = field(default_factory=dict)
     word_ids: AbstractSet[str] = frozenset()  # the ids matched only through a words fallback
     words_pending: bool = False
-    hits: Sequence[str] = ()  # a tuple, or from a store `LazyHits` (found when read)
+    hits: Sequence[str] = ()  # a tuple, or from an index `LazyHits` (found when read)
     needles: tuple[str, ...] = ()
     # the index's folded heading of a unit (folded once, when the report was added)
     _heading_of: Callable[[str], Folded | None] = field(
@@ -771,7 +775,7 @@ class FilterResult:
     )
     # `sectioned_reports()` when the index knew it (a store's counts are made when read)
     _sectioned: frozenset[str] | None = field(default=None, repr=False, compare=False)
-    # `in_report(key)` when the index makes it per report (a store)
+    # `in_report(key)` when the index makes it per report (`ReportAnswer.in_report`)
     _in_report: Callable[[str], ReportMatches] | None = field(
         default=None, repr=False, compare=False
     )
@@ -781,8 +785,8 @@ class FilterResult:
         return len(self.hits)
 
     def in_report(self, report_key: str) -> ReportMatches:
-        """`ids`, `ancestors` and `section_counts` to look a report's nodes up in (from a
-        store, made for that report alone, as the outline shows it)."""
+        """`ids`, `ancestors` and `section_counts` to look a report's nodes up in (from
+        either index, made for that report alone, as the outline shows it)."""
         if self._in_report is not None:
             return self._in_report(report_key)
         return ReportMatches(self.ids, self.ancestors, self.section_counts)
@@ -808,18 +812,190 @@ class FilterResult:
         return _spans_in(folded, self.needles)
 
 
+def per_report(
+    places: Sequence[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    report_at: Sequence[int],
+) -> list[int]:
+    """How many of these places (sorted) each report holds (a report's places are
+    `starts[n]` to `ends[n]`, excluded; `report_at[place]` is its n): bisections over the
+    reports between the first place's and the last's, or each place's report looked up
+    where there are fewer places (C-level passes either way). One counting for the
+    in-memory index and the store."""
+    counts = [0] * len(ends)
+    if not places:
+        return counts
+    first = bisect_right(ends, places[0])  # the report holding the first place
+    last = bisect_right(starts, places[-1])  # past the report holding the last one
+    if len(places) < 2 * (last - first):
+        for report, n in Counter(map(report_at.__getitem__, places)).items():
+            counts[report] = n
+        return counts
+    counts[first:last] = map(
+        sub,
+        map(bisect_left, repeat(places), ends[first:last]),
+        map(bisect_left, repeat(places), starts[first:last]),
+    )
+    return counts
+
+
+def repeated_items(
+    matched: Sequence[int],
+    is_item: Sequence[int],
+    parent: Sequence[int],
+    matched_set: set[int] | None = None,
+) -> tuple[list[int], set[int]]:
+    """The matching items whose section (`parent[place]`) matches too, in order (one hit
+    between them: `is_hit`), and the matched places as a set (`matched_set`, when the
+    caller has it already), in C-level passes."""
+    items = list(compress(matched, map(is_item.__getitem__, matched)))
+    if matched_set is None:
+        matched_set = set(matched)
+    return list(compress(items, map(matched_set.__contains__, map(parent.__getitem__, items)))), (
+        matched_set
+    )
+
+
+class ReportAnswer:
+    """The units a filter matched, by place (each unit's number in document order across
+    the open reports; `matched` sorted), and what the outline reads of them, made for one
+    report at a time when it asks (`in_report`: the report's matching ids, the sections
+    above them, each section's hits) and kept: a keystroke's answer costs the reports on
+    screen, not every match of a broad query. The in-memory index and the store each say
+    where a report's places are (`spans`), which sections enclose some places
+    (`ancestor_ids`) and how a report's counts are made (`count`). Read from any thread."""
+
+    def __init__(self, matched: Sequence[int], node: Sequence[str]) -> None:
+        self.matched = matched
+        self.node = node  # place -> node id
+        self._ids: dict[str, frozenset[str]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._counts: dict[str, Mapping[str, int]] = {}
+        self._lock = threading.Lock()
+
+    def spans(self, key: str) -> Sequence[tuple[int, int]]:
+        """A report's places (by its id): [start, end) ranges, in order."""
+        raise NotImplementedError
+
+    def ancestor_ids(self, places: Sequence[int]) -> Iterable[str]:
+        """The ids of the sections enclosing any of `places`."""
+        raise NotImplementedError
+
+    def count(self, key: str) -> Mapping[str, int]:
+        """Each section's hits in one report (see `FilterResult.section_counts`)."""
+        raise NotImplementedError
+
+    def places_in(self, key: str, places: Sequence[int] | None = None) -> Sequence[int]:
+        """The matched places (or these `places`, sorted) of one report (by its id)."""
+        found = self.matched if places is None else places
+        parts = [
+            found[bisect_left(found, start) : bisect_left(found, end)]
+            for start, end in self.spans(key)
+        ]
+        if len(parts) == 1:
+            return parts[0]
+        return list(chain.from_iterable(parts))  # (none, or a report opened twice)
+
+    def ids_in(self, key: str) -> frozenset[str]:
+        with self._lock:
+            found = self._ids.get(key)
+            if found is None:
+                found = self._ids[key] = frozenset(map(self.node.__getitem__, self.places_in(key)))
+            return found
+
+    def ancestors_in(self, key: str) -> frozenset[str]:
+        with self._lock:
+            found = self._ancestors.get(key)
+            if found is None:
+                found = self._ancestors[key] = frozenset(self.ancestor_ids(self.places_in(key)))
+            return found
+
+    def counts_in(self, key: str) -> Mapping[str, int]:
+        with self._lock:
+            counts = self._counts.get(key)
+            if counts is None:
+                counts = self._counts[key] = self.count(key)
+            return counts
+
+    def in_report(self, key: str) -> ReportMatches:
+        return ReportMatches(self.ids_in(key), self.ancestors_in(key), self.counts_in(key))
+
+
+class NodeSet(AbstractSet[str]):
+    """A set of node ids made from places (`FilterResult.ids`, `ancestors`, `word_ids`):
+    `in` answered from the node's report alone (`per_report`), the whole set made only
+    when it is iterated or counted (`whole`: its places, sorted)."""
+
+    def __init__(
+        self,
+        answer: ReportAnswer,
+        per_report: Callable[[str], AbstractSet[str]],
+        whole: Callable[[], Sequence[int]],
+    ) -> None:
+        self._answer = answer
+        self._per_report = per_report
+        self._whole = whole
+        self._places: Sequence[int] | None = None
+        self._whole_ids: frozenset[str] | None = None
+
+    @classmethod
+    def _from_iterable(cls, it: Iterable[_T]) -> frozenset[_T]:
+        return frozenset(it)  # (what `&`, `|`, `-` make)
+
+    def places(self) -> Sequence[int]:
+        if self._places is None:
+            self._places = self._whole()
+        return self._places
+
+    def __contains__(self, node_id: object) -> bool:
+        return isinstance(node_id, str) and node_id in self._per_report(report_id_of(node_id))
+
+    def _ids(self) -> frozenset[str]:
+        if self._whole_ids is None:  # (a report opened twice holds its ids twice)
+            self._whole_ids = frozenset(map(self._answer.node.__getitem__, self.places()))
+        return self._whole_ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids())
+
+    def __len__(self) -> int:
+        return len(self._ids())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, NodeSet) and other._answer.node is self._answer.node:
+            return self.places() == other.places()  # (the same index: same places, same ids)
+        return super().__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"NodeSet({set(self)!r})"
+
+
 class ReportSectionCounts(Mapping[str, int]):
     """`FilterResult.section_counts` made a report at a time: a section's count is looked
-    up in its report's counts (`counts_in`, made when first asked for: the outline asks for
-    the sections it shows), every report's only when the whole mapping is read
-    (`_whole`). The in-memory index and the store each say how a report's are made."""
+    up in its report's counts (`ReportAnswer.counts_in`, made when first asked for: the
+    outline asks for the sections it shows), every report's only when the whole mapping
+    is read. The same for the in-memory index and the store."""
+
+    def __init__(self, answer: ReportAnswer, sectioned: Collection[str]) -> None:
+        self._answer = answer
+        self._sectioned = sectioned  # the reports with counts
+        self._all: dict[str, int] | None = None
 
     def counts_in(self, report_key: str) -> Mapping[str, int]:
         """Each section's hits in one report."""
-        raise NotImplementedError
+        return self._answer.counts_in(report_key)
 
     def _whole(self) -> Mapping[str, int]:
-        raise NotImplementedError
+        if self._all is None:
+            spans = self._answer.spans
+            whole: dict[str, int] = {}
+            for key in sorted(self._sectioned, key=lambda key: tuple(spans(key)[:1])):
+                whole.update(self._answer.counts_in(key))
+            self._all = whole
+        return self._all
 
     def __getitem__(self, key: str) -> int:
         found = self.counts_in(report_id_of(key))
@@ -843,46 +1019,37 @@ class ReportSectionCounts(Mapping[str, int]):
         return f"{type(self).__name__}({dict(self._whole())!r})"
 
 
-class _UnitCounts(ReportSectionCounts):
-    """`FilterResult.section_counts` from the in-memory index: a report's counts are made
-    when one of its sections is first asked for (the outline asks for the sections it
-    shows: a few reports' units, not every match of a broad query), all of them only when
-    the whole mapping is read. Reads the index's per-unit lists at fixed indices (they
-    only grow), so it may be read on another thread than the one that filtered."""
+class _Matched(ReportAnswer):
+    """The in-memory index's answer, a report at a time: its places are the index's unit
+    numbers; it reads the index's per-unit lists at fixed indices (they only grow), so it
+    may be read on another thread than the one that filtered."""
 
     def __init__(
         self,
-        counted: list[int],
-        keys: Sequence[tuple[str, ...]],
-        spans: Callable[[], Mapping[str, list[tuple[int, int]]]],
+        matched: list[int],
+        repeated: Collection[int],
+        index: SearchIndex,
     ) -> None:
-        self._counted = counted  # sorted
-        self._keys = keys
-        self._spans = spans  # report id -> its units' ranges (made when first needed)
-        self._per_report: dict[str, Counter[str]] = {}
-        self._all: Counter[str] | None = None
+        super().__init__(matched, index._unit_ids)
+        self._repeated = repeated  # items that are one hit with their section
+        self._enclosing = index._ancestors
+        self._keys = index._count_keys
+        self._by_id = index._by_id
+        self._spans = index._spans
 
-    def _count(self, units: Iterable[int]) -> Counter[str]:
-        return Counter(chain.from_iterable(map(self._keys.__getitem__, units)))
+    def spans(self, key: str) -> Sequence[tuple[int, int]]:
+        return self._spans.get(key, ())
 
-    def counts_in(self, report_key: str) -> Mapping[str, int]:
-        """Each section's hits in one report."""
-        if self._all is not None:
-            return self._all
-        found = self._per_report.get(report_key)
-        if found is None:
-            counted, found = self._counted, Counter()
-            for start, end in self._spans().get(report_key, ()):
-                found.update(
-                    self._count(counted[bisect_left(counted, start) : bisect_left(counted, end)])
-                )
-            self._per_report[report_key] = found
-        return found
+    def ancestor_ids(self, places: Sequence[int]) -> Iterable[str]:
+        return chain.from_iterable(map(self._enclosing.__getitem__, places))
 
-    def _whole(self) -> Counter[str]:
-        if self._all is None:
-            self._all = self._count(self._counted)
-        return self._all
+    def ancestor_places(self) -> list[int]:
+        """The places of every matching unit's enclosing sections, sorted."""
+        return sorted(set(map(self._by_id.__getitem__, set(self.ancestor_ids(self.matched)))))
+
+    def count(self, key: str) -> Mapping[str, int]:
+        counted = filterfalse(self._repeated.__contains__, self.places_in(key))
+        return Counter(chain.from_iterable(map(self._keys.__getitem__, counted)))
 
 
 @dataclass(slots=True)
@@ -903,6 +1070,7 @@ class _Match:
     missing: Counter[int]  # per unit, the query's words it lacks (0 when absent)
     plans: list[_Plan]
     words_pending: bool
+    unit_set: set[int] = field(default_factory=set)  # `units` as a set
 
 
 def item_holding_all(
@@ -963,8 +1131,14 @@ def plan_term(
     present: Counter[int] = Counter()
     for word in words:
         present.update(units_with(word))
-    units = {i for i, n in present.items() if words_suffice(n, len(words))}
-    missing = {i: len(words) - present[i] for i in units if present[i] < len(words)}
+    # the units holding enough of the words, and what each lacks, in C-level passes
+    total = len(words)
+    need = next(n for n in range(total + 1) if words_suffice(n, total))  # (the fewest)
+    held, counts = list(present), list(present.values())
+    units = set(compress(held, map(ge, counts, repeat(need))))
+    missing: dict[int, int] = {}
+    for n in range(need, total):
+        missing.update(dict.fromkeys(compress(held, map(eq, counts, repeat(n))), total - n))
     return _Plan(term, "words", words, units, missing), False
 
 
@@ -1086,6 +1260,10 @@ def match_query(
 # -- the index ----------------------------------------------------------------------------
 
 
+class _GivenUp(Exception):
+    """A read-ahead's scan stopped: a newer key was typed."""
+
+
 class SearchIndex:
     """Reports folded into searchable units; substring filtering, BM25 ranking, suggestions.
 
@@ -1118,7 +1296,18 @@ class SearchIndex:
         self._section_units: list[int] = []  # an item's section's unit, else -1
         self._ancestors: list[tuple[str, ...]] = []  # the sections enclosing a unit
         self._kinds: list[str] = []
-        self._report_keys: list[str] = []  # the id of a unit's report
+        self._folded: list[str] = []  # a unit's folded text (`_Unit.folded`)
+        self._is_item = bytearray()  # 1 at an item
+        self._outside = array("q")  # the preambles' and closings' units
+        self._entry_at = array("q")  # a unit's entry (its report's place in `_entries`)
+        # each entry's first unit and one past its last, its report's id and sha256
+        self._starts = array("q")
+        self._ends = array("q")
+        self._entry_keys: list[str] = []
+        self._entry_shas: list[str] = []
+        # the units whose ids are a report's (by its id): runs of places [start, end), in
+        # order (one, unless a report was opened twice)
+        self._spans: dict[str, list[tuple[int, int]]] = {}
         self._sorted_vocab: list[str] | None = None
         self._term_counts: dict[str, int] = {}
         self.pool_used = False  # whether the last `segment_reports` used a process pool
@@ -1144,6 +1333,7 @@ class SearchIndex:
             start = len(self._units)
             self._units.extend(units)
             key = report_id(report)
+            number = len(self._entries)
             for offset, unit in enumerate(units):
                 self._by_id.setdefault(unit.id, start + offset)
                 self._unit_ids.append(unit.id)
@@ -1151,8 +1341,25 @@ class SearchIndex:
                 self._count_keys.append((*unit.ancestors, *own))
                 self._ancestors.append(unit.ancestors)
                 self._kinds.append(unit.kind)
-                self._report_keys.append(key)
+                self._folded.append(unit.folded)
+                self._is_item.append(unit.kind == "item")
+                if unit.kind in OUTSIDE_SECTIONS:
+                    self._outside.append(start + offset)
+            self._entry_at.extend(repeat(number, len(units)))
+            at = start
+            for prefix, run in groupby(map(report_id_of, map(attrgetter("id"), units))):
+                ranges = self._spans.setdefault(prefix, [])
+                end = at + len(list(run))
+                if ranges and ranges[-1][1] == at:
+                    ranges[-1] = (ranges[-1][0], end)  # (one assignment: a reader sees either)
+                else:
+                    ranges.append((at, end))
+                at = end
             self._place_items(units)
+            self._starts.append(start)
+            self._ends.append(start + len(units))
+            self._entry_keys.append(key)
+            self._entry_shas.append(report.sha256)
             self._entries.append(_Entry(report, start, start + len(units), folded))
             self._needle_cache.clear()
             self._term_counts.clear()
@@ -1242,8 +1449,15 @@ class SearchIndex:
 
     # -- matching --
 
-    def _units_with(self, needle: str) -> frozenset[int]:
-        """The units whose folded text contains `needle` (cached; narrowed incrementally)."""
+    def _units_with(
+        self, needle: str, cancelled: Callable[[], bool] | None = None
+    ) -> frozenset[int]:
+        """The units whose folded text contains `needle` (cached; narrowed incrementally).
+        The scan holds no lock of its own (`filter` holds the index's for its whole answer;
+        a read-ahead does not, so that adding reports and the suggestions never wait for
+        it): it reads the units there were when it began, and its answer is cached only if
+        none were added meanwhile. Once `cancelled()` (checked every 64 reports), it stops
+        with `_GivenUp`, caching nothing."""
         with self._lock:
             cached = self._needle_cache.get(needle)
             if cached is not None:
@@ -1255,23 +1469,51 @@ class SearchIndex:
             for key, units in self._needle_cache.items():
                 if key in needle and (base is None or len(units) < len(base)):
                     base = units
-            units_list = self._units
-            if base is not None:
-                found = frozenset(i for i in base if needle in units_list[i].folded)
-            else:
-                hits: list[int] = []
-                for entry in self._entries:
-                    if needle in entry.folded:
-                        hits.extend(
-                            i
-                            for i in range(entry.start, entry.end)
-                            if needle in units_list[i].folded
-                        )
-                found = frozenset(hits)
-            self._needle_cache[needle] = found
-            if len(self._needle_cache) > self.CACHE_SIZE:
-                self._needle_cache.popitem(last=False)
-            return found
+            entries, size = self._entries[:], len(self._units)
+        # (C-level passes: `contains(text, needle)` is `needle in text`)
+        folded, needles = self._folded, repeat(needle)
+        if base is not None:
+            found = frozenset(compress(base, map(contains, map(folded.__getitem__, base), needles)))
+        else:
+            hits: list[int] = []
+            for n, entry in enumerate(entries):
+                if cancelled is not None and not n % 64 and cancelled():
+                    raise _GivenUp
+                if needle in entry.folded:
+                    start, end = entry.start, entry.end
+                    hits.extend(
+                        compress(range(start, end), map(contains, folded[start:end], needles))
+                    )
+            found = frozenset(hits)
+        with self._lock:
+            if len(self._units) == size:  # (else the cache was cleared: reports came)
+                self._needle_cache[needle] = found
+                if len(self._needle_cache) > self.CACHE_SIZE:
+                    self._needle_cache.popitem(last=False)
+        return found
+
+    def read_ahead(self, query: Query | str, cancelled: Callable[[], bool]) -> None:
+        """Find the units of the needles `query`'s filter will look for (its terms, a term
+        found nowhere verbatim through its words, its excluded terms) into the cache, so
+        that the filter, asked a moment later (the filter bar waits for typing to settle),
+        finds them there: the first scan of a short needle is most of a keystroke's work.
+        Once `cancelled()` (the next key), it stops. As `StoreIndex.read_ahead`."""
+        q = _as_query(query)
+
+        def units_with(needle: str) -> frozenset[int]:
+            return self._units_with(needle, cancelled)
+
+        try:
+            for term in q.terms:
+                if cancelled():
+                    return
+                plan_term(term, units_with, allow_words=True, words_ready=segment.is_loaded())
+            for term in q.excluded:
+                if cancelled():
+                    return
+                units_with(term.folded)
+        except _GivenUp:
+            return
 
     def _match(self, query: Query, *, allow_words: bool = True) -> _Match:
         matched, words_units, missing, plans, pending = match_query(
@@ -1281,7 +1523,7 @@ class SearchIndex:
             allow_words=allow_words,
             words_ready=segment.is_loaded(),
         )
-        return _Match(sorted(matched), words_units & matched, missing, plans, pending)
+        return _Match(sorted(matched), words_units & matched, missing, plans, pending, matched)
 
     def filter(
         self,
@@ -1311,62 +1553,62 @@ class SearchIndex:
                 matched = self._by_tags(q, matched, tagged)
             if q.has_fields:
                 matched = self._by_fields(q, matched)
-            unit_ids = self._unit_ids
-            ids = list(map(unit_ids.__getitem__, matched))
             needles = [n for plan in match.plans for n in plan.needles]
-            matched_set = set(matched)
             # A section and its matching items are one hit between them, counted in the same
             # places whichever it is (an item's count keys are its section's): the counts are
             # made from the units that are not such items, in C-level passes; which unit is the
-            # hit is decided as far as the hits are read (the cursor's first, n / N onwards).
-            repeated = set(
+            # hit is decided as far as the hits are read (the cursor's first, n / N onwards);
+            # ids, ancestors and section counts are made for a report when the outline reads
+            # it (`ReportAnswer`), every match's only when the whole set is read.
+            repeated, matched_set = repeated_items(
+                matched,
+                self._is_item,
+                self._section_units,
+                match.unit_set if matched is match.units else None,
+            )
+            starts, ends, entry_at = self._starts, self._ends, self._entry_at
+            counts = per_report(matched, starts, ends, entry_at)
+            if repeated:
+                counts = list(map(sub, counts, per_report(repeated, starts, ends, entry_at)))
+            outside = array(
+                "q", compress(self._outside, map(matched_set.__contains__, self._outside))
+            )
+            # the reports with a hit in a section or item (not in the preamble or closing alone)
+            sectioned = frozenset(
                 compress(
-                    matched,
-                    map(matched_set.__contains__, map(self._section_units.__getitem__, matched)),
+                    self._entry_keys, map(gt, counts, per_report(outside, starts, ends, entry_at))
                 )
             )
-            counted = list(filterfalse(repeated.__contains__, matched)) if repeated else matched
-            keys = self._count_keys
-            report_counts: dict[str, int] = {}
-            for entry in self._entries:  # `counted` is sorted: each report's range by bisection
-                found = bisect_left(counted, entry.end) - bisect_left(counted, entry.start)
-                if found:
-                    report_counts[entry.report.sha256] = found
-            inside = compress(counted, map(keys.__getitem__, counted))  # with sections to count in
+            unit_ids = self._unit_ids
+            found = _Matched(matched, set(repeated), self)
+            words = sorted(match.words_units)
             hits = self._iter_hits(matched, matched_set, repeated, needles)
             return FilterResult(
                 query=q,
-                ids=frozenset(ids),
-                ancestors=frozenset(chain.from_iterable(map(self._ancestors.__getitem__, matched))),
-                order=tuple(ids),
-                report_counts=report_counts,
-                section_counts=_UnitCounts(counted, keys, self._report_spans(len(self._entries))),
-                word_ids=frozenset(unit_ids[i] for i in match.words_units),
+                ids=NodeSet(found, found.ids_in, lambda: matched),
+                ancestors=NodeSet(found, found.ancestors_in, found.ancestor_places),
+                order=LazyHits(map(unit_ids.__getitem__, matched), total=len(matched)),
+                report_counts=dict(compress(zip(self._entry_shas, counts, strict=True), counts)),
+                section_counts=ReportSectionCounts(found, sectioned),
+                word_ids=NodeSet(
+                    found,
+                    lambda key: frozenset(map(unit_ids.__getitem__, found.places_in(key, words))),
+                    lambda: words,
+                ),
                 words_pending=match.words_pending,
-                hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(counted)),
+                hits=LazyHits(map(unit_ids.__getitem__, hits), total=len(matched) - len(repeated)),
                 needles=tuple(dict.fromkeys(needles)),
                 _heading_of=self._heading_fold,
-                _sectioned=frozenset(map(self._report_keys.__getitem__, inside)),
+                _sectioned=sectioned,
+                _in_report=found.in_report,
             )
 
-    def _report_spans(self, entries: int) -> Callable[[], dict[str, list[tuple[int, int]]]]:
-        """The units' ranges of each report among the first `entries` (by report id; a
-        report given twice has two), made when first asked for."""
-        made: list[dict[str, list[tuple[int, int]]]] = []
-        taken = self._entries[:entries]
-
-        def spans() -> dict[str, list[tuple[int, int]]]:
-            if not made:
-                found: dict[str, list[tuple[int, int]]] = {}
-                for entry in taken:
-                    found.setdefault(report_id(entry.report), []).append((entry.start, entry.end))
-                made.append(found)
-            return made[0]
-
-        return spans
-
     def _iter_hits(
-        self, matched: list[int], matched_set: set[int], repeated: set[int], needles: list[str]
+        self,
+        matched: list[int],
+        matched_set: set[int],
+        repeated: Collection[int],
+        needles: list[str],
     ) -> Iterator[int]:
         """The matching units that are hits (see `FilterResult`), in document order, one at
         a time: only the sections that match together with an item are looked into."""

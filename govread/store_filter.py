@@ -19,10 +19,9 @@ from __future__ import annotations
 import sqlite3
 import threading
 from array import array
-from bisect import bisect_left, bisect_right
-from collections import Counter, OrderedDict, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from collections.abc import Set as AbstractSet
+from bisect import bisect_left
+from collections import OrderedDict, deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import chain, compress, filterfalse, groupby, repeat
 from operator import eq, gt, itemgetter, sub
@@ -36,8 +35,9 @@ from govread.search import (
     Folded,
     Hit,
     LazyHits,
+    NodeSet,
     Query,
-    ReportMatches,
+    ReportAnswer,
     ReportSectionCounts,
     Term,
     _as_query,
@@ -46,7 +46,9 @@ from govread.search import (
     iter_hit_units,
     match_extent,
     match_query,
+    per_report,
     range_holding_all,
+    repeated_items,
     words_suffice,
 )
 from govread.store import TRIGRAM, holding_query, short_postings
@@ -75,6 +77,7 @@ class FilterIndex(Protocol):
         cancelled: Callable[[], bool] | None = None,
     ) -> int: ...
     def add(self, report: Report) -> None: ...
+    def read_ahead(self, query: Query | str, cancelled: Callable[[], bool]) -> None: ...
 
 
 class FilterCancelled(Exception):
@@ -203,25 +206,9 @@ class _Directory:
         self.ends = array("q", (end for _, end in self.spans.values()))
 
     def per_report(self, places: Sequence[int]) -> list[int]:
-        """How many of these places (sorted) each report holds, in the order of `keys`:
-        bisections over the reports between the first place's and the last's, or each
-        place's report looked up where there are fewer places (C-level passes either way)."""
-        counts = [0] * len(self.ends)
-        if not places:
-            return counts
-        ends, starts = self.ends, self.starts
-        first = bisect_right(ends, places[0])  # the report holding the first place
-        last = bisect_right(starts, places[-1])  # past the report holding the last one
-        if len(places) < 2 * (last - first):
-            for report, n in Counter(map(self.report_at.__getitem__, places)).items():
-                counts[report] = n
-            return counts
-        counts[first:last] = map(
-            sub,
-            map(bisect_left, repeat(places), ends[first:last]),
-            map(bisect_left, repeat(places), starts[first:last]),
-        )
-        return counts
+        """How many of these places (sorted) each report holds, in the order of `keys`
+        (`search.per_report`)."""
+        return per_report(places, self.starts, self.ends, self.report_at)
 
     # Matches of at least a MASK_SHARE-th of the units are tallied over a byte per unit
     MASK_SHARE = 16
@@ -325,11 +312,8 @@ class _Tally:
     @classmethod
     def of_places(cls, d: _Directory, matched: Places, words: Places) -> _Tally:
         """Over the places: a set of them, counts per report by bisection."""
-        items = list(compress(matched, map(d.is_item.__getitem__, matched)))
-        matched_set = set(matched)
-        repeated = array(
-            "q", compress(items, map(matched_set.__contains__, map(d.parent.__getitem__, items)))
-        )
+        found, matched_set = repeated_items(matched, d.is_item, d.parent)
+        repeated = array("q", found)
         counts = list(map(sub, d.per_report(matched), d.per_report(repeated)))
         outside = d.per_report(
             array("q", compress(d.outside, map(matched_set.__contains__, d.outside)))
@@ -367,129 +351,40 @@ class _Tally:
         )
 
 
-class _Found:
-    """The places a query matched, sorted (document order), and what is made of them for
-    one report at a time: a keystroke's answer reads the reports it shows, not the corpus."""
+class _Found(ReportAnswer):
+    """The store's answer, a report at a time (`search.ReportAnswer`): its places are the
+    directory's."""
 
     def __init__(self, directory: _Directory, matched: Places, tally: _Tally) -> None:
+        super().__init__(matched, directory.node)
         self.directory = directory
-        self.matched = matched
         self.tally = tally  # (which matching items are one hit with their section)
-        self._ids: dict[str, frozenset[str]] = {}
-        self._ancestors: dict[str, frozenset[str]] = {}
-        self._counts: dict[str, dict[str, int]] = {}
-        self._lock = threading.Lock()
 
-    def places_in(self, key: str, places: Places | None = None) -> Places:
-        """The matched places (or these `places`, sorted) of one report (by its id)."""
+    def spans(self, key: str) -> Sequence[tuple[int, int]]:
         span = self.directory.spans.get(key)
-        found = self.matched if places is None else places
-        if span is None:
-            return found[:0]
-        return found[bisect_left(found, span[0]) : bisect_left(found, span[1])]
+        return () if span is None else (span,)
 
-    def ids_in(self, key: str) -> frozenset[str]:
-        with self._lock:
-            found = self._ids.get(key)
-            if found is None:
-                found = self._ids[key] = frozenset(
-                    map(self.directory.node.__getitem__, self.places_in(key))
-                )
-            return found
+    def ancestor_ids(self, places: Sequence[int]) -> Iterable[str]:
+        d = self.directory
+        return map(d.node.__getitem__, d.ancestors(places))
 
-    def ancestors_in(self, key: str) -> frozenset[str]:
-        with self._lock:
-            found = self._ancestors.get(key)
-            if found is None:
-                d = self.directory
-                found = frozenset(map(d.node.__getitem__, d.ancestors(self.places_in(key))))
-                self._ancestors[key] = found
-            return found
-
-    def in_report(self, key: str) -> ReportMatches:
-        return ReportMatches(self.ids_in(key), self.ancestors_in(key), self.counts_in(key))
-
-    def counts_in(self, key: str) -> dict[str, int]:
+    def count(self, key: str) -> dict[str, int]:
         """Each section's hits in one report: a counted hit adds to the section it is (if
         it is one) and to every section above it (`FilterResult.section_counts`)."""
-        with self._lock:
-            counts = self._counts.get(key)
-            if counts is None:
-                counts = self._counts[key] = {}
-                d = self.directory
-                span = d.spans.get(key)
-                repeated = set(self.tally.repeated_between(*span)) if span else set()
-                parent, node, kind = d.parent, d.node, d.kind
-                for place in self.places_in(key):
-                    if place in repeated:
-                        continue
-                    above = place if kind[place] == "section" else parent[place]
-                    while above != NO_PLACE:
-                        name = node[above]
-                        counts[name] = counts.get(name, 0) + 1
-                        above = parent[above]
-            return counts
-
-
-class _Nodes(AbstractSet[str]):
-    """A set of node ids made from places: `in` answered from the node's report alone;
-    the whole set made only when it is iterated or counted."""
-
-    def __init__(
-        self,
-        found: _Found,
-        per_report: Callable[[str], frozenset[str]],
-        whole: Callable[[], Places],
-    ) -> None:
-        self._found = found
-        self._per_report = per_report
-        self._whole = whole
-        self._places: Places | None = None
-
-    def places(self) -> Places:
-        if self._places is None:
-            self._places = self._whole()
-        return self._places
-
-    def __contains__(self, node_id: object) -> bool:
-        return isinstance(node_id, str) and node_id in self._per_report(report_id_of(node_id))
-
-    def __iter__(self) -> Iterator[str]:
-        return map(self._found.directory.node.__getitem__, self.places())
-
-    def __len__(self) -> int:
-        return len(self.places())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, _Nodes) and other._found.directory is self._found.directory:
-            return self.places() == other.places()
-        return super().__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"_Nodes({set(self)!r})"
-
-
-class _SectionCounts(ReportSectionCounts):
-    """`FilterResult.section_counts` from a store: a report's counts are the `_Found`'s."""
-
-    def __init__(self, found: _Found, sectioned: Collection[str]) -> None:
-        self._found = found
-        self._sectioned = sectioned  # the reports with counts
-        self._all: dict[str, int] | None = None
-
-    def _whole(self) -> dict[str, int]:
-        if self._all is None:
-            spans = self._found.directory.spans
-            whole: dict[str, int] = {}
-            for key in sorted(self._sectioned, key=spans.__getitem__):
-                whole.update(self._found.counts_in(key))
-            self._all = whole
-        return self._all
-
-    def counts_in(self, report_key: str) -> Mapping[str, int]:
-        return self._found.counts_in(report_key)
+        counts: dict[str, int] = {}
+        d = self.directory
+        span = d.spans.get(key)
+        repeated = set(self.tally.repeated_between(*span)) if span else set()
+        parent, node, kind = d.parent, d.node, d.kind
+        for place in self.places_in(key):
+            if place in repeated:
+                continue
+            above = place if kind[place] == "section" else parent[place]
+            while above != NO_PLACE:
+                name = node[above]
+                counts[name] = counts.get(name, 0) + 1
+                above = parent[above]
+        return counts
 
 
 # A section as the hit rule reads it, all folded (the store keeps the folded text): its
@@ -809,7 +704,7 @@ class StoreIndex:
         found = _Found(d, matched, tally)
         counts = tally.counts
         sectioned = frozenset(compress(d.keys, map(gt, counts, tally.outside)))
-        word_ids = _Nodes(
+        word_ids = NodeSet(
             found,
             lambda key: frozenset(map(d.node.__getitem__, found.places_in(key, tally.words))),
             lambda: tally.words,
@@ -831,13 +726,13 @@ class StoreIndex:
         hit_places = iter_hit_units(matched, kind.__getitem__, section_of, sole_item)
         return FilterResult(
             query=q,
-            ids=_Nodes(found, found.ids_in, lambda: matched),
-            ancestors=_Nodes(
+            ids=NodeSet(found, found.ids_in, lambda: matched),
+            ancestors=NodeSet(
                 found, found.ancestors_in, lambda: array("q", sorted(d.ancestors(matched)))
             ),
             order=LazyHits(map(d.node.__getitem__, matched), total=len(matched)),
             report_counts=dict(compress(zip(d.shas, counts, strict=True), counts)),
-            section_counts=_SectionCounts(found, sectioned),
+            section_counts=ReportSectionCounts(found, sectioned),
             word_ids=word_ids,
             words_pending=pending,
             hits=LazyHits(

@@ -55,3 +55,46 @@ def test_filter_while_reports_are_added_sees_whole_reports(samples) -> None:
     finally:
         sys.setswitchinterval(switching)
     assert not failures
+
+
+def test_a_read_ahead_while_reports_are_added_leaves_whole_answers(samples) -> None:
+    """Each key's read-ahead scans without the index's lock while loading adds reports:
+    what it caches is never an answer for fewer reports than the filter then sees."""
+    copies = [
+        dataclasses.replace(report, sha256=f"{n:02d}{report.sha256[2:]}", id="")
+        for n in range(8)
+        for report in samples
+    ]
+    alone = {r.sha256: SearchIndex.build([r]).filter("复议 -法").report_counts for r in samples}
+    index = SearchIndex(use_cache=False)
+    failures: list[BaseException] = []
+    done = threading.Event()
+
+    def adding() -> None:
+        try:
+            for report in copies:
+                index.add(report)
+        except BaseException as error:  # pragma: no cover - reported below
+            failures.append(error)
+        finally:
+            done.set()
+
+    adder = threading.Thread(target=adding)
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)
+    try:
+        adder.start()
+        while not done.is_set():
+            index.read_ahead("复议 -法", cancelled=lambda: False)
+            result = index.filter("复议 -法")
+            for sha, count in result.report_counts.items():
+                original = next(r for r in samples if r.sha256[2:] == sha[2:])
+                assert alone[original.sha256] == {original.sha256: count}
+        adder.join()
+    finally:
+        sys.setswitchinterval(switching)
+    assert not failures
+    index.read_ahead("复议 -法", cancelled=lambda: False)
+    assert len(index.filter("复议 -法").report_counts) == len(
+        SearchIndex.build(copies).filter("复议 -法").report_counts
+    )

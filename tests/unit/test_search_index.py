@@ -294,3 +294,68 @@ def test_hits_found_from_the_indexed_sections_follow_the_per_unit_rule(
             if units[i].kind == "section" and not is_hit(i, "section", None, sole)
         )
     assert left_to_an_item  # the queries do reach the sections an item stands for
+
+
+def _enclosing(node_id: str) -> list[str]:
+    """The sections above a unit, from its id alone (``r/1.2#3`` is in ``r/1.2`` and ``r/1``)."""
+    report, _slash, rest = node_id.partition("/")
+    section = rest.split("#", 1)[0]
+    if section in ("preamble", "closing"):
+        return []
+    parts = section.split(".")
+    depth = len(parts) if "#" in rest else len(parts) - 1
+    return [f"{report}/{'.'.join(parts[:n])}" for n in range(1, depth + 1)]
+
+
+@pytest.mark.parametrize("query", ["法", "行政复议", "行政 -复议", "-信访", "复议 | 诉讼"])
+def test_a_reports_part_of_the_answer_is_made_for_it_alone_and_is_the_whole_answers(
+    index: SearchIndex, query: str
+) -> None:
+    """The outline asks the in-memory answer one report at a time (`in_report`), as a
+    store's: its matching ids, the sections above them and each section's hits (a hit
+    counts in the section it is and in every one above it) are what the whole answer
+    holds for that report; the whole sets, made only when read, are the same."""
+    result = index.filter(query)
+    assert result.total, query
+    order = list(result.order)
+    assert len(result.ids) == len(order) and set(result.ids) == set(order)
+    counts: dict[str, int] = {}
+    for hit in result.hits:
+        own = [] if "#" in hit or hit.endswith(("/preamble", "/closing")) else [hit]
+        for section in [*_enclosing(hit), *own]:
+            counts[section] = counts.get(section, 0) + 1
+    assert dict(result.section_counts) == counts
+    assert set(result.ancestors) == {a for i in order for a in _enclosing(i)}
+    for report in index.reports:
+        key = report.id
+        part = result.in_report(key)
+        mine = {i for i in order if i.split("/", 1)[0] == key}
+        assert set(part.ids) == mine and all(i in result.ids for i in mine)
+        assert set(part.ancestors) == {a for i in mine for a in _enclosing(i)}
+        assert dict(part.section_counts) == {
+            k: n for k, n in counts.items() if k.split("/", 1)[0] == key
+        }
+        assert (key in result.sectioned_reports()) == bool(part.section_counts)
+        shown = sum(1 for i in result.hits if i.split("/", 1)[0] == key)
+        assert result.report_counts.get(report.sha256, 0) == shown
+    assert not any(i in result.ids for i in ("nothing/1", "", "x"))
+    assert result.ids == index.filter(query).ids  # (answers compared by their places)
+
+
+def test_a_read_ahead_finds_the_needles_the_filter_will_look_for(samples: list[Report]) -> None:
+    """Each key reads ahead what the query's filter will scan for (its terms, a term's
+    words when it is found nowhere verbatim, its excluded terms), so that the filter,
+    asked once typing settles, finds it cached: the same answer as without it. A read
+    given up (the next key came) caches nothing it did not finish."""
+    fresh = SearchIndex.build(samples)
+    fresh.read_ahead("复议 -法", cancelled=lambda: True)  # the next key came at once
+    assert not fresh._needle_cache
+    fresh.read_ahead("复议 -法", cancelled=lambda: False)
+    assert {"复议", "法"} <= set(fresh._needle_cache)
+    assert fresh.filter("复议 -法") == SearchIndex.build(samples).filter("复议 -法")
+    segment.ensure_loaded()
+    fresh.read_ahead("规范执法人员资格", cancelled=lambda: False)  # nowhere verbatim
+    assert set(segment.words("规范执法人员资格")) <= set(fresh._needle_cache)
+    calls = iter([False, False, True])  # given up before the second term
+    fresh.read_ahead("法治 行政诉讼 信访", cancelled=lambda: next(calls, True))
+    assert "法治" in fresh._needle_cache and "信访" not in fresh._needle_cache

@@ -139,13 +139,11 @@ class BrowserFilter:
         self._show(result, started)
 
     def read_ahead(self, query: str) -> None:
-        """A key was typed (the query settles later): from a store, a worker reads the
-        postings its needles will need meanwhile (`StoreIndex.read_ahead`), given up at
-        the next key."""
-        from govread.store_filter import StoreIndex
-
+        """A key was typed (the query settles later): a worker finds the units its needles
+        will need meanwhile (a store's postings, `StoreIndex.read_ahead`; the in-memory
+        index's scans, `SearchIndex.read_ahead`), given up at the next key."""
         index = self._index()
-        if not isinstance(index, StoreIndex) or not query.strip():
+        if index is None or not query.strip():
             return
 
         def read() -> None:
