@@ -630,13 +630,16 @@ def _same_subject(a: Unit, b: Unit) -> bool:
     return b.covers(a.themes[0][0]) or a.covers(b.themes[0][0])
 
 
-def pair_threshold(a: Unit, b: Unit, by_subject: bool) -> float:
+def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     """The cosine two units of one theme need to be paired one to one: PAIR_THRESHOLD; for
-    two plans (or two problems, `by_subject`) whose own words have one main subject,
-    ATTACH_THRESHOLD. Plans are short sentences of the genre's common words, so their
-    likeness stays low even when both say "普法 next year"; the shared subject is the
-    evidence (a 普法 plan chapter meets the other's 弘扬法治精神 plan sentence)."""
-    if by_subject and a.themes and b.themes and a.themes[0][0] == b.themes[0][0]:
+    two plans (or two problems, `by_subject`) that are each other's first choice (`mutual`)
+    and whose own words have one main subject, ATTACH_THRESHOLD. Plans are short sentences
+    of the genre's common words, so their likeness stays low even when both say "普法 next
+    year"; one subject and each being the other's most alike plan are the evidence (a 普法
+    plan chapter meets the other's 弘扬法治精神 plan sentence). Either alone is not: a plan
+    is often the most alike of a report whose plans are on other subjects, and a long
+    paragraph takes a main subject from one passing word."""
+    if mutual and by_subject and a.themes and b.themes and a.themes[0][0] == b.themes[0][0]:
         return ATTACH_THRESHOLD
     return PAIR_THRESHOLD
 
@@ -711,7 +714,8 @@ def _align_theme(
     for sim, i, j in candidates:
         if sim < ATTACH_THRESHOLD:
             break
-        if sim < pair_threshold(ua[i], ub[j], by_subject):
+        mutual = first_of_a[i] == j and first_of_b[j] == i
+        if sim < pair_threshold(ua[i], ub[j], by_subject, mutual):
             continue
         if i in group_of_a or j in group_of_b:
             continue

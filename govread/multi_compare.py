@@ -283,8 +283,8 @@ def _subjects_meet(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], bo
 def _plans_threshold(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], float]:
     """The cosine two plans (or problems) need to be joined (`compare.pair_threshold`)."""
 
-    def threshold(x: Node, y: Node) -> float:
-        return pair_threshold(units[x[0]][x[1]], units[y[0]][y[1]], True)
+    def threshold(x: Node, y: Node, mutual: bool) -> float:
+        return pair_threshold(units[x[0]][x[1]], units[y[0]][y[1]], True, mutual)
 
     return threshold
 
@@ -296,7 +296,7 @@ def _group_theme(
     *,
     supported: Callable[[Node, Node], bool] | None = None,
     answered: Callable[[Node, Node], bool] | None = None,
-    threshold: Callable[[Node, Node], float] | None = None,
+    threshold: Callable[[Node, Node, bool], float] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
@@ -304,8 +304,9 @@ def _group_theme(
     alone may join the row of its most similar unit (`compare._supported`); `answered(unit,
     other)`: whether a passage of a unit of another report answers it, needed to join the
     theme's only row or, left alone, its most similar unit's row (both by default);
-    `threshold(x, y)`: the cosine two units need to be joined, when it is not
-    PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject)."""
+    `threshold(x, y, mutual)`: the cosine two units need to be joined, when it is not
+    PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject, each the other's
+    most alike unit of its report, `mutual`)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -321,11 +322,19 @@ def _group_theme(
         ((s, x, y) for (x, y), s in sims.items() if x < y),
         key=lambda c: (-c[0], c[1], c[2]),
     )
+
+    def first(x: Node, report: int) -> Node | None:
+        """x's most alike unit of one other report (the first of equals)."""
+        theirs = [o for o in nodes if o[0] == report]
+        return max(theirs, key=lambda o: (sims[(x, o)], -o[1]), default=None)
+
     for sim, x, y in ranked:
         if sim < (ATTACH_THRESHOLD if threshold else PAIR_THRESHOLD):
             break
-        if threshold is not None and sim < threshold(x, y):
-            continue
+        if threshold is not None and sim < PAIR_THRESHOLD:
+            mutual = first(x, y[0]) == y and first(y, x[0]) == x
+            if sim < threshold(x, y, mutual):
+                continue
         gx, gy = group[x], group[y]
         if gx == gy or {n[0] for n in members[gx]} & {n[0] for n in members[gy]}:
             continue

@@ -815,10 +815,19 @@ def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> 
         return table.get((x, y), table.get((y, x), 0.0))
 
     monkeypatch.setattr(compare_module, "_cosine", cosine)
-    assert compare_module.pair_threshold(a1, b1, True) < compare_module.PAIR_THRESHOLD
-    assert compare_module.pair_threshold(a1, b2, True) == compare_module.PAIR_THRESHOLD
-    assert compare_module.pair_threshold(a1, b1, False) == compare_module.PAIR_THRESHOLD
+    threshold = compare_module.pair_threshold
+    assert threshold(a1, b1, True, True) < compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b2, True, True) == compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b1, False, True) == compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b1, True, False) == compare_module.PAIR_THRESHOLD
     assert compare_module._align_theme([a1], [b1], by_vector, True) == [([a1], [b1])]
     assert compare_module._align_theme([a1], [b2], by_vector, True) == [([a1], []), ([], [b2])]
     # achievements (not by subject) keep the pair bar
     assert compare_module._align_theme([a1], [b1], by_vector) == [([a1], []), ([], [b1])]
+    # b1 is more like a plan on another main subject (a2) than like a1: a1 and b1 are not
+    # each other's first choice, so one subject alone does not pair them
+    a2 = plan("a2", (("leadership", 0.7), ("publicity", 0.3)))
+    table[("a2", "b1")] = 0.045
+    by_vector[id(a2)] = {"a2": 1.0}
+    rows = compare_module._align_theme([a1, a2], [b1], by_vector, True)
+    assert rows == [([a1, a2], []), ([], [b1])]

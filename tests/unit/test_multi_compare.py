@@ -262,7 +262,9 @@ def test_plans_on_one_main_subject_share_a_row_at_a_lower_likeness() -> None:
     vectors = {(0, 0): {"x": 1.0, "y": 5.0}, (1, 0): {"x": 1.0, "z": 5.0}}
     nodes = [(0, 0), (1, 0)]
     assert _group_theme(nodes, vectors) == [[(0, 0)], [(1, 0)]]
-    groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y: 0.02)
+    groups = _group_theme(
+        nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.02 if mutual else 0.05
+    )
     assert groups == [[(0, 0), (1, 0)]]
-    groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y: 0.05)
+    groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.05)
     assert groups == [[(0, 0)], [(1, 0)]]
