@@ -280,7 +280,7 @@ def _subjects_meet(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], bo
     return meets
 
 
-def _plans_threshold(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], float]:
+def _plans_threshold(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node, bool], float]:
     """The cosine two plans (or problems) need to be joined (`compare.pair_threshold`)."""
 
     def threshold(x: Node, y: Node, mutual: bool) -> float:
