@@ -22,8 +22,9 @@ unit of the gap meets the units whose passage of its own length is like it (`_fi
 item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
 that names that passage.
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
-enforcement plan an enforcement plan, `_same_subject`); a plan no plan meets is set against
-the other report's achievements on its subject (`Pair.nearest`).
+enforcement plan an enforcement plan, `_same_subject`), two whose own words have one main
+subject even when their common words make them little alike (`pair_threshold`); a plan no
+plan meets is set against the other report's achievements on its subject (`Pair.nearest`).
 """
 
 from __future__ import annotations
@@ -629,6 +630,20 @@ def _same_subject(a: Unit, b: Unit) -> bool:
     return b.covers(a.themes[0][0]) or a.covers(b.themes[0][0])
 
 
+def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
+    """The cosine two units of one theme need to be paired one to one: PAIR_THRESHOLD; for
+    two plans (or two problems, `by_subject`) that are each other's first choice (`mutual`)
+    and whose own words have one main subject, ATTACH_THRESHOLD. Plans are short sentences
+    of the genre's common words, so their likeness stays low even when both say "普法 next
+    year"; one subject and each being the other's most alike plan are the evidence (a 普法
+    plan chapter meets the other's 弘扬法治精神 plan sentence). Either alone is not: a plan
+    is often the most alike of a report whose plans are on other subjects, and a long
+    paragraph takes a main subject from one passing word."""
+    if mutual and by_subject and a.themes and b.themes and a.themes[0][0] == b.themes[0][0]:
+        return ATTACH_THRESHOLD
+    return PAIR_THRESHOLD
+
+
 def _align_theme(
     ua: Sequence[Unit],
     ub: Sequence[Unit],
@@ -697,8 +712,11 @@ def _align_theme(
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[Unit], list[Unit]]] = []
     for sim, i, j in candidates:
-        if sim < PAIR_THRESHOLD:
+        if sim < ATTACH_THRESHOLD:
             break
+        mutual = first_of_a[i] == j and first_of_b[j] == i
+        if sim < pair_threshold(ua[i], ub[j], by_subject, mutual):
+            continue
         if i in group_of_a or j in group_of_b:
             continue
         if first_of_a[i] != j and first_of_b[j] != i:

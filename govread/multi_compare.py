@@ -53,6 +53,7 @@ from govread.compare import (
     _supported,
     compare,
     pair_passages,
+    pair_threshold,
     report_units,
 )
 from govread.figures import Figure, match_figures, report_figures
@@ -279,6 +280,15 @@ def _subjects_meet(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], bo
     return meets
 
 
+def _plans_threshold(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node, bool], float]:
+    """The cosine two plans (or problems) need to be joined (`compare.pair_threshold`)."""
+
+    def threshold(x: Node, y: Node, mutual: bool) -> float:
+        return pair_threshold(units[x[0]][x[1]], units[y[0]][y[1]], True, mutual)
+
+    return threshold
+
+
 def _group_theme(
     nodes: Sequence[Node],
     vectors: Mapping[Node, dict[str, float]],
@@ -286,13 +296,17 @@ def _group_theme(
     *,
     supported: Callable[[Node, Node], bool] | None = None,
     answered: Callable[[Node, Node], bool] | None = None,
+    threshold: Callable[[Node, Node, bool], float] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
     that do not meet never share a row. `supported(leftover, unit)`: whether a unit left
     alone may join the row of its most similar unit (`compare._supported`); `answered(unit,
     other)`: whether a passage of a unit of another report answers it, needed to join the
-    theme's only row or, left alone, its most similar unit's row (both by default)."""
+    theme's only row or, left alone, its most similar unit's row (both by default);
+    `threshold(x, y, mutual)`: the cosine two units need to be joined, when it is not
+    PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject, each the other's
+    most alike unit of its report, `mutual`)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -308,9 +322,19 @@ def _group_theme(
         ((s, x, y) for (x, y), s in sims.items() if x < y),
         key=lambda c: (-c[0], c[1], c[2]),
     )
+
+    def first(x: Node, report: int) -> Node | None:
+        """x's most alike unit of one other report (the first of equals)."""
+        theirs = [o for o in nodes if o[0] == report]
+        return max(theirs, key=lambda o: (sims[(x, o)], -o[1]), default=None)
+
     for sim, x, y in ranked:
-        if sim < PAIR_THRESHOLD:
+        if sim < (ATTACH_THRESHOLD if threshold else PAIR_THRESHOLD):
             break
+        if threshold is not None and sim < PAIR_THRESHOLD:
+            mutual = first(x, y[0]) == y and first(y, x[0]) == x
+            if sim < threshold(x, y, mutual):
+                continue
         gx, gy = group[x], group[y]
         if gx == gy or {n[0] for n in members[gx]} & {n[0] for n in members[gy]}:
             continue
@@ -484,8 +508,9 @@ def compare_many(
             continue
         name = lexicon.theme(theme_id).name
         by_subject = _subjects_meet(units) if lexicon.theme(theme_id).phase else None
+        plans_threshold = _plans_threshold(units)
         if by_subject:
-            groups = _group_theme(nodes, vectors, by_subject)
+            groups = _group_theme(nodes, vectors, by_subject, threshold=plans_threshold)
         else:
             groups = _group_theme(nodes, vectors, supported=supported, answered=answered)
         placed: list[tuple[tuple[float, ...], Row]] = []

@@ -822,3 +822,39 @@ def test_an_item_is_placed_on_what_its_own_words_speak_of() -> None:
     assert themes == {"1#1": "functions", "1#2": "enforcement"}
     assert (["1#2"], ["2"]) in _rows(compare(a, b), "enforcement")
     assert (["1#1"], ["1"]) in _rows(compare(a, b), "functions")
+
+
+def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> None:
+    # invented: two 普法 plans share few words (0.03, under the pair bar): their one main
+    # subject is the evidence, so they pair; a plan whose main subject is another (a
+    # leadership plan touching 普法) needs the pair bar, as two achievements do
+    def plan(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "closing", "", "", "", "next_steps", themes=themes)
+
+    a1 = plan("a1", (("publicity", 1.0),))
+    b1 = plan("b1", (("publicity", 0.6), ("leadership", 0.4)))
+    b2 = plan("b2", (("leadership", 0.7), ("publicity", 0.3)))
+    table = {("a1", "b1"): 0.03, ("a1", "b2"): 0.03}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    threshold = compare_module.pair_threshold
+    assert threshold(a1, b1, True, True) < compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b2, True, True) == compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b1, False, True) == compare_module.PAIR_THRESHOLD
+    assert threshold(a1, b1, True, False) == compare_module.PAIR_THRESHOLD
+    assert compare_module._align_theme([a1], [b1], by_vector, True) == [([a1], [b1])]
+    assert compare_module._align_theme([a1], [b2], by_vector, True) == [([a1], []), ([], [b2])]
+    # achievements (not by subject) keep the pair bar
+    assert compare_module._align_theme([a1], [b1], by_vector) == [([a1], []), ([], [b1])]
+    # b1 is more like a plan on another main subject (a2) than like a1: a1 and b1 are not
+    # each other's first choice, so one subject alone does not pair them
+    a2 = plan("a2", (("leadership", 0.7), ("publicity", 0.3)))
+    table[("a2", "b1")] = 0.045
+    by_vector[id(a2)] = {"a2": 1.0}
+    rows = compare_module._align_theme([a1, a2], [b1], by_vector, True)
+    assert rows == [([a1, a2], []), ([], [b1])]

@@ -252,3 +252,19 @@ def test_a_unit_left_alone_joins_a_row_only_when_a_passage_answers_it() -> None:
     assert _group_theme(nodes, vectors) == [[(0, 0), (1, 0), (0, 1)]]
     groups = _group_theme(nodes, vectors, answered=lambda x, y: x != (0, 1))
     assert groups == [[(0, 0), (1, 0)], [(0, 1)]]
+
+
+def test_plans_on_one_main_subject_share_a_row_at_a_lower_likeness() -> None:
+    from govread.multi_compare import _group_theme
+
+    # invented vectors: (0, 0) and (1, 0) are alike at about 0.03, under the pair bar; as
+    # plans on one main subject (`compare.pair_threshold`) they share a row, as in two-report rows
+    vectors = {(0, 0): {"x": 1.0, "y": 5.0}, (1, 0): {"x": 1.0, "z": 5.0}}
+    nodes = [(0, 0), (1, 0)]
+    assert _group_theme(nodes, vectors) == [[(0, 0)], [(1, 0)]]
+    groups = _group_theme(
+        nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.02 if mutual else 0.05
+    )
+    assert groups == [[(0, 0), (1, 0)]]
+    groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.05)
+    assert groups == [[(0, 0)], [(1, 0)]]

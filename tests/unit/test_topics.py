@@ -82,3 +82,19 @@ def test_bad_lexicon_files_fail_with_one_line(tmp_path, text: str, message: str)
         load_lexicon(path)
     with pytest.raises(LexiconError):
         load_lexicon(tmp_path / "missing.toml")
+
+
+def test_the_genres_words_for_a_law_abiding_society_are_publicity() -> None:
+    from govread.topics import covered_themes
+
+    # invented plan sentences: 弘扬法治精神, 法治意识 and 法治观念 are what 普法 aims at, not a
+    # leadership sentence because 习近平法治思想 is named in it too
+    lexicon = load_lexicon()
+    themes, _ = covered_themes(
+        lexicon, "", "一是弘扬社会主义法治精神。学习习近平法治思想,增强群众法治意识和法治观念。"
+    )
+    assert themes[0][0] == "publicity"
+    themes, _ = covered_themes(
+        lexicon, "", "营造办事依法、遇事找法的法治氛围,引导尊法学法守法用法。"
+    )
+    assert [t for t, _ in themes] == ["publicity"]
