@@ -261,11 +261,43 @@ async def test_suggestions_complete_the_last_term(loaded) -> None:
         await loaded(pilot)
         await filter_by(pilot, "法治 行政复")
         field = bar(app).input
-        await pilot.pause()
+        for _ in range(100):  # counted in a thread: here in a moment
+            if field._suggestion:
+                break
+            await pilot.pause(0.02)
         suggestion = field._suggestion
         assert suggestion.startswith("法治 行政复") and len(suggestion) > len("法治 行政复")
         await pilot.press("right")  # accepts it
         assert field.value == suggestion
+
+
+async def test_a_slow_suggestion_never_holds_typing(loaded, monkeypatch) -> None:
+    """The first time a prefix is typed, its suggestion counts dictionary terms over every
+    open report: that runs in a thread, and keys typed meanwhile are taken at once."""
+    import threading
+
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        index = bar(app)._suggester._index()
+        assert index is not None
+        release = threading.Event()
+        released: list[bool] = []
+
+        def slow_suggest(prefix: str, limit: int = 10) -> list[str]:
+            released.append(release.wait(timeout=3))
+            return []
+
+        monkeypatch.setattr(index, "suggest", slow_suggest)
+        await pilot.press("slash", "行")
+        await pilot.press("政")  # while the first suggestion is still being counted
+        assert bar(app).input.value == "行政"
+        release.set()
+        for _ in range(100):
+            if len(released) == 2:
+                break
+            await pilot.pause(0.02)
+        assert released == [True, True]  # each waited for the keys typed after it
 
 
 async def test_hits_list_ranks_and_enter_moves_the_outline(loaded) -> None:

@@ -11,6 +11,7 @@ ahead); enter is `FilterSubmitted`, escape `FilterCleared`
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -67,7 +68,11 @@ class IndexSuggester(Suggester):
         if index is None or not term.strip():
             return None
         key = fold_text(term)
-        for word in index.suggest(term, limit=3):
+        # In a thread, not on the event loop: the first time a prefix is typed, counting the
+        # dictionary's terms it begins scans every open report (≈ 150–230 ms for 行 over
+        # 1,000 reports opened from files). `Input` keeps a suggestion only while the value
+        # it was asked for is still the input's.
+        for word in await asyncio.to_thread(index.suggest, term, 3):
             if word.startswith(key) and len(word) > len(key):
                 return value + word[len(key) :]
         return None
