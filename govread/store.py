@@ -42,7 +42,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import repeat
 from operator import add, itemgetter, sub
 from pathlib import Path
@@ -251,6 +251,16 @@ class StoreError(Exception):
 def _is_full(error: sqlite3.OperationalError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code == sqlite3.SQLITE_FULL or "full" in str(error)
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_damaged(error: sqlite3.Error) -> bool:
+    """Whether SQLite found the file malformed, or no database at all."""
+    return _primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 class _Refused(Exception):
@@ -587,18 +597,33 @@ class Store:
             reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read
         if not self.replace:
             raise StoreError(f"{shown}: {said}")
+        return self._set_aside_and_open(reason)
+
+    def _set_aside_and_open(self, reason: str) -> sqlite3.Connection:
+        """Move the file at the store path aside (never deleted) and open a new store there;
+        `notice` says so."""
+        shown = statefile.display_path(self.path)
         aside = statefile.set_aside(self.path)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
-        self.notice = (
-            f"{shown}: {reason}; moved it to {statefile.display_path(aside.name)} "
-            "and started a new store"
+        self.notice = _("{path}: {reason}; moved it to {aside} and started a new store").format(
+            path=shown, reason=reason, aside=statefile.display_path(aside.name)
         )
         try:
             return self._open()
         except (_Foreign, sqlite3.Error) as error:
             raise StoreError(f"{shown}: {error}") from error
+
+    def start_over(self, error: sqlite3.DatabaseError) -> None:
+        """The store was found damaged while in use (`error`): set aside, a new one opened in
+        its place (`replace` stores only)."""
+        self.db.close()
+        try:
+            self.db = self._set_aside_and_open(_("is damaged ({error})").format(error=error))
+        except OSError as failed:
+            shown = statefile.display_path(self.path)
+            raise StoreError(f"{shown}: {failed.strerror or failed}") from failed
 
     def _open_read_only(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
         """The store, read-only, when it cannot be opened for writing (`error`): as it is,
@@ -1354,10 +1379,31 @@ def index(
     is compacted when the refresh left much of it free (`compact_if_worth_it`).
     `StoreFull` when the size cap stops it (what was committed before is kept, whole).
     `summary`, when given, is filled as the work goes (what an interruption kept).
+    A store found damaged on the way is set aside and a new one filled (`store.notice` says
+    so).
     """
+    summary = summary if summary is not None else IndexSummary()
+    try:
+        return _refresh(store, paths, progress, workers, summary)
+    except sqlite3.DatabaseError as error:
+        if not (store.replace and is_damaged(error)):
+            raise
+        store.start_over(error)
+        fresh = IndexSummary()  # what the new store holds, counted from nothing
+        for name in fields(IndexSummary):
+            setattr(summary, name.name, getattr(fresh, name.name))
+        return _refresh(store, paths, progress, workers, summary)
+
+
+def _refresh(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None,
+    workers: int | None,
+    summary: IndexSummary,
+) -> IndexSummary:
     from govread.parsers.readers import folder_entries
 
-    summary = summary if summary is not None else IndexSummary()
     folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
     for raw in paths:

@@ -98,7 +98,10 @@ def run(argv: Sequence[str]) -> int:
         with store_module.Store(args.store, upgrading=said) as store:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
+            told = store.notice
             store_module.index(store, args.paths, progress=progress, summary=summary)
+            if store.notice != told:  # found damaged on the way: set aside, filled anew
+                print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             total = store.report_count()
     except store_module.StoreError as error:
         print(error_line(str(error)), file=sys.stderr)

@@ -1,0 +1,67 @@
+"""A store damaged or unwritable under a user's hands: `govread index` never ends in a
+traceback, sets a damaged store aside (never overwriting it) and starts a new one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.cli import main
+
+# Invented reports (not from any real one): two chapters each.
+REPORT = (
+    "{place}2031年法治政府建设情况报告\n\n"
+    "一、主要工作\n"
+    "（一）推进依法行政。全年审查规范性文件{n}件，办理行政复议案件{n}件。\n"
+    "二、存在的问题\n"
+    "基层执法力量仍显薄弱，监督机制有待健全。\n"
+    "三、下一步工作安排\n"
+    "继续完善行政执法协调监督体系。\n"
+)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, place in enumerate(["青禾县", "白沙区"], start=3):
+        (folder / f"{place}.txt").write_text(REPORT.format(place=place, n=n), encoding="utf-8")
+    return folder
+
+
+def _damage_reports_table(db: Path) -> None:
+    """Overwrite the root page of `reports` with junk, the schema left whole: the file opens,
+    then its first read of the reports finds it malformed."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
+        (root,) = raw.execute("SELECT rootpage FROM sqlite_master WHERE name='reports'").fetchone()
+        (page_size,) = raw.execute("PRAGMA page_size").fetchone()
+    raw.close()
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+
+
+def test_index_sets_aside_a_store_found_damaged_once_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    damaged = db.read_bytes()
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "moved it to" in err and "2 added" in err
+    aside = [p for p in tmp_path.iterdir() if ".bad-" in p.name]
+    assert len(aside) == 1
+    assert aside[0].read_bytes()[100:] == damaged[100:]  # kept as it was (its header in WAL mode)
+    with store.Store(db) as opened:
+        assert opened.report_count() == 2
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert "2 unchanged" in capsys.readouterr().err
