@@ -263,6 +263,11 @@ def is_damaged(error: sqlite3.Error) -> bool:
     return _primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+def is_read_only(error: sqlite3.Error) -> bool:
+    """Whether SQLite could not write the file (a read-only file, folder or file system)."""
+    return _primary_code(error) == sqlite3.SQLITE_READONLY
+
+
 class _Refused(Exception):
     """A store `Store` will not touch: one of another schema that it would have to empty
     (a newer govread's, always; an older one's, when opened with `replace=False`)."""
@@ -1380,19 +1385,29 @@ def index(
     `StoreFull` when the size cap stops it (what was committed before is kept, whole).
     `summary`, when given, is filled as the work goes (what an interruption kept).
     A store found damaged on the way is set aside and a new one filled (`store.notice` says
-    so).
+    so); one that cannot be written is a `StoreError`.
     """
     summary = summary if summary is not None else IndexSummary()
     try:
-        return _refresh(store, paths, progress, workers, summary)
-    except sqlite3.DatabaseError as error:
-        if not (store.replace and is_damaged(error)):
+        try:
+            return _refresh(store, paths, progress, workers, summary)
+        except sqlite3.DatabaseError as error:
+            if not (store.replace and is_damaged(error)):
+                raise
+            store.start_over(error)
+            fresh = IndexSummary()  # what the new store holds, counted from nothing
+            for name in fields(IndexSummary):
+                setattr(summary, name.name, getattr(fresh, name.name))
+            return _refresh(store, paths, progress, workers, summary)
+    except sqlite3.OperationalError as error:
+        if not is_read_only(error):
             raise
-        store.start_over(error)
-        fresh = IndexSummary()  # what the new store holds, counted from nothing
-        for name in fields(IndexSummary):
-            setattr(summary, name.name, getattr(fresh, name.name))
-        return _refresh(store, paths, progress, workers, summary)
+        raise StoreError(
+            _(
+                "{path}: cannot be written (a read-only file, folder or file system); "
+                "nothing was written: govread search --store and the browser read it as it is"
+            ).format(path=statefile.display_path(store.path))
+        ) from None
 
 
 def _refresh(

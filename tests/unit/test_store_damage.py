@@ -65,3 +65,36 @@ def test_index_sets_aside_a_store_found_damaged_once_open(
         assert opened.report_count() == 2
     assert main(["index", str(folder), "--store", str(db)]) == 0
     assert "2 unchanged" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["nothing-to-do", "a-file-edited"])
+def test_index_on_a_read_only_store_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    edited: bool,
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    connect = sqlite3.connect
+
+    def read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        # what SQLite does with a file it may not write (chmod means nothing to root)
+        if isinstance(path, Path) and path == db:
+            kwargs.pop("uri", None)
+            return connect(f"{db.as_uri()}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+        return connect(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    if edited:
+        with (folder / "青禾县.txt").open("a", encoding="utf-8") as handle:
+            handle.write("全面推行行政执法公示制度。\n")
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cannot be written" in err
+    monkeypatch.undo()
+    with store.Store(db) as opened:
+        assert opened.report_count() == 2
