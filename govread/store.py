@@ -263,6 +263,14 @@ def is_damaged(error: sqlite3.Error) -> bool:
     return _primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
+def problem_with(path: Path, error: Exception) -> str:
+    """One line on a store that could not be read (`error`): a damaged one named, with the
+    command that sets it aside; any other error as it is."""
+    if isinstance(error, sqlite3.DatabaseError) and is_damaged(error):
+        return f"{statefile.display_path(path)}: {_(NOT_A_STORE)}"
+    return str(error)
+
+
 def is_read_only(error: sqlite3.Error) -> bool:
     """Whether SQLite could not write the file (a read-only file, folder or file system)."""
     return _primary_code(error) == sqlite3.SQLITE_READONLY

@@ -298,7 +298,7 @@ def _from_store(
             n, df = store_module.compare_idf(opened, a, b, scope)
     except (store_module.StoreError, sqlite3.Error) as error:
         if store_file is not None:
-            raise _FileError(str(error)) from None
+            raise _FileError(store_module.problem_with(Path(store_file), error)) from None
         message = _(
             "govread: the store cannot be used ({error}); reading the corpus instead"
         ).format(error=sanitize_line(str(error)))

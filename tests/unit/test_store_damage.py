@@ -98,3 +98,20 @@ def test_index_on_a_read_only_store_says_so(
     monkeypatch.undo()
     with store.Store(db) as opened:
         assert opened.report_count() == 2
+
+
+def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    capsys.readouterr()
+    assert main(["search", "行政复议", "--store", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "s.sqlite3" in err and "govread index" in err
+    assert main(["compare", "青禾县", "白沙区", "--store", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "s.sqlite3" in err and "govread index" in err
+    assert [p.name for p in tmp_path.iterdir() if ".bad-" in p.name] == []  # only read
