@@ -280,7 +280,9 @@ def read_outline(
             first_screen = None
         return _outline_of(reader, ordered, missing, first_screen)
     except sqlite3.Error as error:
-        raise StoreReadError(str(error)) from error
+        from govread.store import NOT_A_STORE, is_damaged
+
+        raise StoreReadError(_(NOT_A_STORE) if is_damaged(error) else str(error)) from error
 
 
 # Reports handed to `read_outline`'s `first_screen`: more than a screen's lines.

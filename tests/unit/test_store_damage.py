@@ -115,3 +115,14 @@ def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
     err = capsys.readouterr().err
     assert "Traceback" not in err and "s.sqlite3" in err and "govread index" in err
     assert [p.name for p in tmp_path.iterdir() if ".bad-" in p.name] == []  # only read
+
+
+def test_the_browser_on_a_damaged_store_says_what_to_do(tmp_path: Path) -> None:
+    from govread.store_library import StoreReader, StoreReadError, read_outline
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    with pytest.raises(StoreReadError, match="govread index"):
+        read_outline(StoreReader(db))
