@@ -575,7 +575,11 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and not self.path.is_file():
-                raise StoreError(f"{statefile.display_path(self.path)}: is not a regular file")
+                raise StoreError(
+                    _("{path}: is not a regular file (a folder, say): give a store file").format(
+                        path=statefile.display_path(self.path)
+                    )
+                )
             self.db = self._open_or_replace()
         except OSError as error:
             raise StoreError(

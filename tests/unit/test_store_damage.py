@@ -126,3 +126,15 @@ def test_the_browser_on_a_damaged_store_says_what_to_do(tmp_path: Path) -> None:
     _damage_reports_table(db)
     with pytest.raises(StoreReadError, match="govread index"):
         read_outline(StoreReader(db))
+
+
+def test_a_folder_at_the_store_path_is_said_in_the_interface_language(tmp_path: Path) -> None:
+    from govread.i18n import set_language
+
+    (tmp_path / "store").mkdir()
+    set_language("zh")
+    try:
+        with pytest.raises(store.StoreError, match="不是普通文件"):
+            store.Store(tmp_path / "store")
+    finally:
+        set_language("en")
