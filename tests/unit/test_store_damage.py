@@ -3,7 +3,9 @@ traceback, sets a damaged store aside (never overwriting it) and starts a new on
 
 from __future__ import annotations
 
+import io
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,26 @@ def test_a_folder_at_the_store_path_is_said_in_the_interface_language(tmp_path: 
             store.Store(tmp_path / "store")
     finally:
         set_language("en")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_error_mid_bar_on_a_terminal_starts_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(store, "WRITE_BATCH", 2)  # full once the bar shows 1/2
+
+    def full(self: store.Store, batch: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.Store, "put_prepared", full)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["index", str(folder), "--store", str(tmp_path / "s.sqlite3")]) == 1
+    lines = terminal.getvalue().split("\n")
+    said = [line for line in lines if "govread: error:" in line]
+    assert len(said) == 1 and said[0].startswith("govread: error:")
