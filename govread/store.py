@@ -37,7 +37,9 @@ import json
 import math
 import os
 import sqlite3
+import stat
 import sys
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
@@ -49,6 +51,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from govread import segment, statefile
+from govread.atomic import try_lock
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
 from govread.grams import gram_text, gram_token
@@ -1384,6 +1387,7 @@ def index(
     progress: Progress | None = None,
     workers: int | None = None,
     summary: IndexSummary | None = None,
+    waiting: Callable[[str], object] | None = None,
 ) -> IndexSummary:
     """Bring the store up to date with the reports under `paths`; returns what changed.
 
@@ -1397,9 +1401,49 @@ def index(
     `StoreFull` when the size cap stops it (what was committed before is kept, whole).
     `summary`, when given, is filled as the work goes (what an interruption kept).
     A store found damaged on the way is set aside and a new one filled (`store.notice` says
-    so); one that cannot be written is a `StoreError`.
+    so); one that cannot be written is a `StoreError`. One refresh of a store at a time:
+    another one under way is waited for (`waiting` is given a line saying so), then this one
+    finds what it did.
     """
     summary = summary if summary is not None else IndexSummary()
+    with _refreshing(store.path, waiting):
+        return _index(store, paths, progress, workers, summary)
+
+
+@contextlib.contextmanager
+def _refreshing(path: Path, waiting: Callable[[str], object] | None) -> Iterator[None]:
+    """Hold the lock of a store's refresh (`<store>.lock` beside it, kept afterwards), waiting
+    for another process's. Where none can be made (a read-only folder, say) none is held."""
+    lock_path = path.with_name(path.name + ".lock")
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError:
+        fd = -1
+    try:
+        if fd >= 0 and stat.S_ISREG(os.fstat(fd).st_mode) and not try_lock(fd):
+            if waiting is not None:
+                waiting(
+                    _(
+                        "govread: another govread index is writing {path}; waiting for it to "
+                        "finish…"
+                    ).format(path=statefile.display_path(path))
+                )
+            while not try_lock(fd):
+                time.sleep(0.2)
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # closing releases the lock
+
+
+def _index(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None,
+    workers: int | None,
+    summary: IndexSummary,
+) -> IndexSummary:
     try:
         try:
             return _refresh(store, paths, progress, workers, summary)

@@ -108,7 +108,7 @@ def run(argv: Sequence[str]) -> int:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             told = store.notice
-            store_module.index(store, args.paths, progress=progress, summary=summary)
+            store_module.index(store, args.paths, progress=progress, summary=summary, waiting=said)
             if store.notice != told:  # found damaged on the way: set aside, filled anew
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             total = store.report_count()

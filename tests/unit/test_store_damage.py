@@ -4,6 +4,7 @@ traceback, sets a damaged store aside (never overwriting it) and starts a new on
 from __future__ import annotations
 
 import io
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -163,3 +164,33 @@ def test_an_error_mid_bar_on_a_terminal_starts_its_own_line(
     lines = terminal.getvalue().split("\n")
     said = [line for line in lines if "govread: error:" in line]
     assert len(said) == 1 and said[0].startswith("govread: error:")
+
+
+def test_a_second_index_of_one_store_waits_for_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `govread index` at once on one store: the second waits, then finds the work done
+    (it neither does it again nor counts the first's reports as its own additions)."""
+    import fcntl
+    import threading
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    lock = os.open(tmp_path / "s.sqlite3.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the first one, running
+    waited = threading.Event()
+    real = store.time.sleep
+
+    def sleep(seconds: float) -> None:
+        if not waited.is_set():  # the second waits: the first finishes meanwhile
+            waited.set()
+            with store.Store(db) as first:
+                store._refresh(first, [folder], None, 1, store.IndexSummary())
+            os.close(lock)
+        real(0)
+
+    monkeypatch.setattr(store.time, "sleep", sleep)
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert waited.is_set() and "another govread index" in err
+    assert "0 added, 0 updated, 2 unchanged" in err
