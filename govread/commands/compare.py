@@ -281,7 +281,7 @@ def _from_store(
             scope = None
             if directory is not None:
                 if store_file is None:  # the default store, refreshed with DIR's files
-                    summary = store_module.index(opened, [directory])
+                    summary = store_module.index(opened, [directory], waiting=said)
                     for path, reason in summary.skipped:
                         print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
                 scope = store_module.scope_of([directory])

@@ -109,7 +109,7 @@ def run(argv: Sequence[str]) -> int:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             told = store.notice
             store_module.index(store, args.paths, progress=progress, summary=summary, waiting=said)
-            if store.notice != told:  # found damaged on the way: set aside, filled anew
+            if store.notice is not None and store.notice != told:  # damaged: set aside, anew
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             total = store.report_count()
     except store_module.StoreError as error:
