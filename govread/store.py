@@ -1466,6 +1466,18 @@ def _index(
         ) from None
 
 
+# The files SQLite and `index` keep beside a store.
+_BESIDE = ("-wal", "-shm", "-journal", ".lock")
+
+
+def _own_files(path: Path) -> set[Path]:
+    """The store's file and those kept beside it (beside its link, for a link), resolved."""
+    own = {path.resolve()}
+    for base in (path.absolute(), path.resolve()):
+        own.update(base.with_name(base.name + suffix).resolve() for suffix in _BESIDE)
+    return own
+
+
 def _refresh(
     store: Store,
     paths: Sequence[str | os.PathLike[str]],
@@ -1477,10 +1489,13 @@ def _refresh(
 
     folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
+    own = _own_files(store.path)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for file, reason in folder_entries(path):
+                if reason is not None and file.resolve() in own:
+                    continue  # the store itself, in a folder it indexes: not a report
                 if reason is None:
                     found.append((file, False))
                 else:

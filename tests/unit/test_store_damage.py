@@ -194,3 +194,14 @@ def test_a_second_index_of_one_store_waits_for_the_first(
     err = capsys.readouterr().err
     assert waited.is_set() and "another govread index" in err
     assert "0 added, 0 updated, 2 unchanged" in err
+
+
+def test_a_store_inside_the_folder_it_indexes_is_not_listed_as_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = folder / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "skipped:" not in err and "0 skipped" in err
