@@ -205,3 +205,20 @@ def test_a_store_inside_the_folder_it_indexes_is_not_listed_as_skipped(
     assert main(["index", str(folder), "--store", str(db)]) == 0
     err = capsys.readouterr().err
     assert "skipped:" not in err and "0 skipped" in err
+
+
+def test_a_report_refreshed_under_an_open_browser_says_so(tmp_path: Path) -> None:
+    """The browser lists a store; `govread index` then replaces a report whose file changed:
+    opening it says it changed since it was listed, rather than showing an empty report."""
+    from govread.store_library import StoreReader, read_outline
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    listed = {Path(r.path).name: r for r in read_outline(StoreReader(db)).reports}
+    with (folder / "青禾县.txt").open("a", encoding="utf-8") as handle:
+        handle.write("四、其他\n全面推行行政执法公示制度。\n")
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    changed, kept = listed["青禾县.txt"], listed["白沙区.txt"]
+    assert not changed.sections and changed.changed_since_listed
+    assert kept.sections and not kept.changed_since_listed
