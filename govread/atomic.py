@@ -268,3 +268,26 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def try_lock(fd: int) -> bool:
+    """Take the exclusive lock if free; True when taken (or when no locking exists here)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        try:
+            import msvcrt
+        except ImportError:
+            return True
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
+        except OSError:
+            return False
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as error:  # a file system without locks (ENOLCK): go on unlocked
+        return error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES)
+    return True

@@ -18,7 +18,6 @@ path of headings above them, for the browser and the exporter alike.
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import stat
@@ -31,6 +30,7 @@ import platformdirs
 
 from govread import statefile
 from govread.atomic import WriteError, atomic_write_text, describe_os_error
+from govread.atomic import try_lock as _try_lock
 from govread.i18n import N_, _
 from govread.node_ids import (
     NodeKind,
@@ -744,29 +744,6 @@ def _locked(path: Path, timeout: float | None = None) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _try_lock(fd: int) -> bool:
-    """Take the exclusive lock if free; True when taken (or when no locking exists here)."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - Windows
-        try:
-            import msvcrt
-        except ImportError:
-            return True
-        try:
-            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
-        except OSError:
-            return False
-        return True
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
-    except OSError as error:  # a file system without locks (ENOLCK): go on unlocked
-        return error.errno not in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES)
-    return True
 
 
 def _checked(node_id: str) -> str:

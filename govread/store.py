@@ -37,18 +37,21 @@ import json
 import math
 import os
 import sqlite3
+import stat
 import sys
+import time
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from itertools import repeat
 from operator import add, itemgetter, sub
 from pathlib import Path
 from typing import NamedTuple
 
 from govread import segment, statefile
+from govread.atomic import try_lock
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
 from govread.grams import gram_text, gram_token
@@ -251,6 +254,29 @@ class StoreError(Exception):
 def _is_full(error: sqlite3.OperationalError) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
     return code == sqlite3.SQLITE_FULL or "full" in str(error)
+
+
+def _primary_code(error: sqlite3.Error) -> int | None:
+    code = getattr(error, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_damaged(error: sqlite3.Error) -> bool:
+    """Whether SQLite found the file malformed, or no database at all."""
+    return _primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def problem_with(path: Path, error: Exception) -> str:
+    """One line on a store that could not be read (`error`): a damaged one named, with the
+    command that sets it aside; any other error as it is."""
+    if isinstance(error, sqlite3.DatabaseError) and is_damaged(error):
+        return f"{statefile.display_path(path)}: {_(NOT_A_STORE)}"
+    return str(error)
+
+
+def is_read_only(error: sqlite3.Error) -> bool:
+    """Whether SQLite could not write the file (a read-only file, folder or file system)."""
+    return _primary_code(error) == sqlite3.SQLITE_READONLY
 
 
 class _Refused(Exception):
@@ -552,7 +578,11 @@ class Store:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if self.path.exists() and not self.path.is_file():
-                raise StoreError(f"{statefile.display_path(self.path)}: is not a regular file")
+                raise StoreError(
+                    _("{path}: is not a regular file (a folder, say): give a store file").format(
+                        path=statefile.display_path(self.path)
+                    )
+                )
             self.db = self._open_or_replace()
         except OSError as error:
             raise StoreError(
@@ -587,18 +617,33 @@ class Store:
             reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read
         if not self.replace:
             raise StoreError(f"{shown}: {said}")
+        return self._set_aside_and_open(reason)
+
+    def _set_aside_and_open(self, reason: str) -> sqlite3.Connection:
+        """Move the file at the store path aside (never deleted) and open a new store there;
+        `notice` says so."""
+        shown = statefile.display_path(self.path)
         aside = statefile.set_aside(self.path)
         for suffix in ("-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(str(self.path) + suffix).unlink()
-        self.notice = (
-            f"{shown}: {reason}; moved it to {statefile.display_path(aside.name)} "
-            "and started a new store"
+        self.notice = _("{path}: {reason}; moved it to {aside} and started a new store").format(
+            path=shown, reason=reason, aside=statefile.display_path(aside.name)
         )
         try:
             return self._open()
         except (_Foreign, sqlite3.Error) as error:
             raise StoreError(f"{shown}: {error}") from error
+
+    def start_over(self, error: sqlite3.DatabaseError) -> None:
+        """The store was found damaged while in use (`error`): set aside, a new one opened in
+        its place (`replace` stores only)."""
+        self.db.close()
+        try:
+            self.db = self._set_aside_and_open(_("is damaged ({error})").format(error=error))
+        except OSError as failed:
+            shown = statefile.display_path(self.path)
+            raise StoreError(f"{shown}: {failed.strerror or failed}") from failed
 
     def _open_read_only(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
         """The store, read-only, when it cannot be opened for writing (`error`): as it is,
@@ -1342,6 +1387,7 @@ def index(
     progress: Progress | None = None,
     workers: int | None = None,
     summary: IndexSummary | None = None,
+    waiting: Callable[[str], object] | None = None,
 ) -> IndexSummary:
     """Bring the store up to date with the reports under `paths`; returns what changed.
 
@@ -1354,16 +1400,102 @@ def index(
     is compacted when the refresh left much of it free (`compact_if_worth_it`).
     `StoreFull` when the size cap stops it (what was committed before is kept, whole).
     `summary`, when given, is filled as the work goes (what an interruption kept).
+    A store found damaged on the way is set aside and a new one filled (`store.notice` says
+    so); one that cannot be written is a `StoreError`. One refresh of a store at a time:
+    another one under way is waited for (`waiting` is given a line saying so), then this one
+    finds what it did.
     """
+    summary = summary if summary is not None else IndexSummary()
+    with _refreshing(store.path, waiting):
+        return _index(store, paths, progress, workers, summary)
+
+
+@contextlib.contextmanager
+def _refreshing(path: Path, waiting: Callable[[str], object] | None) -> Iterator[None]:
+    """Hold the lock of a store's refresh (`<store>.lock` beside it, kept afterwards), waiting
+    for another process's. Where none can be made (a read-only folder, say) none is held."""
+    lock_path = path.with_name(path.name + ".lock")
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(lock_path, flags, 0o600)
+    except OSError:
+        fd = -1
+    try:
+        if fd >= 0 and stat.S_ISREG(os.fstat(fd).st_mode) and not try_lock(fd):
+            if waiting is not None:
+                waiting(
+                    _(
+                        "govread: another govread index is writing {path}; waiting for it to "
+                        "finish…"
+                    ).format(path=statefile.display_path(path))
+                )
+            while not try_lock(fd):
+                time.sleep(0.2)
+        yield
+    finally:
+        if fd >= 0:
+            os.close(fd)  # closing releases the lock
+
+
+def _index(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None,
+    workers: int | None,
+    summary: IndexSummary,
+) -> IndexSummary:
+    try:
+        try:
+            return _refresh(store, paths, progress, workers, summary)
+        except sqlite3.DatabaseError as error:
+            if not (store.replace and is_damaged(error)):
+                raise
+            store.start_over(error)
+            fresh = IndexSummary()  # what the new store holds, counted from nothing
+            for name in fields(IndexSummary):
+                setattr(summary, name.name, getattr(fresh, name.name))
+            return _refresh(store, paths, progress, workers, summary)
+    except sqlite3.OperationalError as error:
+        if not is_read_only(error):
+            raise
+        raise StoreError(
+            _(
+                "{path}: cannot be written (a read-only file, folder or file system); "
+                "nothing was written: govread search --store and the browser read it as it is"
+            ).format(path=statefile.display_path(store.path))
+        ) from None
+
+
+# The files SQLite and `index` keep beside a store.
+_BESIDE = ("-wal", "-shm", "-journal", ".lock")
+
+
+def _own_files(path: Path) -> set[Path]:
+    """The store's file and those kept beside it (beside its link, for a link), resolved."""
+    own = {path.resolve()}
+    for base in (path.absolute(), path.resolve()):
+        own.update(base.with_name(base.name + suffix).resolve() for suffix in _BESIDE)
+    return own
+
+
+def _refresh(
+    store: Store,
+    paths: Sequence[str | os.PathLike[str]],
+    progress: Progress | None,
+    workers: int | None,
+    summary: IndexSummary,
+) -> IndexSummary:
     from govread.parsers.readers import folder_entries
 
-    summary = summary if summary is not None else IndexSummary()
     folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
+    own = _own_files(store.path)
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for file, reason in folder_entries(path):
+                if reason is not None and file.resolve() in own:
+                    continue  # the store itself, in a folder it indexes: not a report
                 if reason is None:
                     found.append((file, False))
                 else:

@@ -85,18 +85,22 @@ class StoredReport(Report):
     store's rows, so the outline can offer to open a report without reading its body.
     """
 
-    __slots__ = ("_lock", "_pending", "has_sections", "store_id")
+    __slots__ = ("_lock", "_pending", "changed_since_listed", "has_sections", "store_id")
 
     _pending: Callable[[], Report | None] | None
     _lock: threading.Lock
     has_sections: bool
     store_id: int  # its row in the store's ``reports`` table
+    # Its row changed or went (a `govread index` meanwhile) before its body was read: shown
+    # empty, and said so by the detail pane.
+    changed_since_listed: bool
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # `dataclasses.replace` builds one from every field (each read, so each loaded).
         object.__setattr__(self, "_pending", None)
         object.__setattr__(self, "_lock", threading.Lock())
         object.__setattr__(self, "store_id", 0)
+        object.__setattr__(self, "changed_since_listed", False)
         super().__init__(*args, **kwargs)
         object.__setattr__(self, "has_sections", bool(_SLOTS["sections"].__get__(self, Report)))
 
@@ -120,6 +124,7 @@ class StoredReport(Report):
                 # changed or gone since it was listed: shown empty
                 value = getattr(full, name) if full is not None else _empty(name)
                 _SLOTS[name].__set__(self, value)
+            object.__setattr__(self, "changed_since_listed", full is None)
             object.__setattr__(self, "_pending", None)
 
 
@@ -241,6 +246,7 @@ def _stored_report(reader: StoreReader, row: tuple[Any, ...]) -> StoredReport:
         Report.__dict__[name].__set__(report, value)
     object.__setattr__(report, "_lock", threading.Lock())
     object.__setattr__(report, "store_id", store_id)
+    object.__setattr__(report, "changed_since_listed", False)
     object.__setattr__(
         report,
         "has_sections",
@@ -280,7 +286,9 @@ def read_outline(
             first_screen = None
         return _outline_of(reader, ordered, missing, first_screen)
     except sqlite3.Error as error:
-        raise StoreReadError(str(error)) from error
+        from govread.store import NOT_A_STORE, is_damaged
+
+        raise StoreReadError(_(NOT_A_STORE) if is_damaged(error) else str(error)) from error
 
 
 # Reports handed to `read_outline`'s `first_screen`: more than a screen's lines.

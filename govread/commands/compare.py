@@ -281,7 +281,7 @@ def _from_store(
             scope = None
             if directory is not None:
                 if store_file is None:  # the default store, refreshed with DIR's files
-                    summary = store_module.index(opened, [directory])
+                    summary = store_module.index(opened, [directory], waiting=said)
                     for path, reason in summary.skipped:
                         print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
                 scope = store_module.scope_of([directory])
@@ -298,7 +298,7 @@ def _from_store(
             n, df = store_module.compare_idf(opened, a, b, scope)
     except (store_module.StoreError, sqlite3.Error) as error:
         if store_file is not None:
-            raise _FileError(str(error)) from None
+            raise _FileError(store_module.problem_with(Path(store_file), error)) from None
         message = _(
             "govread: the store cannot be used ({error}); reading the corpus instead"
         ).format(error=sanitize_line(str(error)))

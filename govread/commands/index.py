@@ -60,6 +60,7 @@ class ProgressLine:
         self.stream = stream
         self.tty = stream.isatty()
         self._shown: tuple[str, int] | None = None
+        self._open = False  # a bar drawn on a terminal and its line not ended
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         if total <= 0:
@@ -69,7 +70,8 @@ class ProgressLine:
             filled = BAR_WIDTH * done // total
             bar = "█" * filled + "·" * (BAR_WIDTH - filled)
             self.stream.write(f"\r{stage:<10} {bar} {done}/{total}")
-            if done == total:
+            self._open = done != total
+            if not self._open:
                 self.stream.write("\n")
             self.stream.flush()
             return
@@ -79,6 +81,13 @@ class ProgressLine:
             line = _("{stage}: {done}/{total}").format(stage=stage, done=done, total=total)
             self.stream.write(line + "\n")
             self.stream.flush()
+
+    def end(self) -> None:
+        """End the line of a bar left part-drawn (before an error or an interruption)."""
+        if self._open:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._open = False
 
 
 def run(argv: Sequence[str]) -> int:
@@ -98,9 +107,13 @@ def run(argv: Sequence[str]) -> int:
         with store_module.Store(args.store, upgrading=said) as store:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
-            store_module.index(store, args.paths, progress=progress, summary=summary)
+            told = store.notice
+            store_module.index(store, args.paths, progress=progress, summary=summary, waiting=said)
+            if store.notice is not None and store.notice != told:  # damaged: set aside, anew
+                print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             total = store.report_count()
     except store_module.StoreError as error:
+        progress.end()
         print(error_line(str(error)), file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
@@ -147,8 +160,7 @@ def _interrupted(
 ) -> None:
     """Ctrl-C: what the store kept (every batch written before it is whole) and how to
     finish."""
-    if progress.tty:
-        progress.stream.write("\n")
+    progress.end()
     kept = summary.added + summary.updated
     line = _n(
         "govread: interrupted; {n} report was written to the store before it stopped "

@@ -181,7 +181,7 @@ def _search_store(
                     )
             return store.StoreSearch(opened, scope).search(query, limit)
     except (store.StoreError, sqlite3.Error) as error:
-        print(error_line(str(error)), file=sys.stderr)
+        print(error_line(store.problem_with(path, error)), file=sys.stderr)
         return None
 
 

@@ -178,6 +178,16 @@ class DetailPane(KeyScroll, can_focus=True):
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
+            if getattr(report, "changed_since_listed", False):  # a store's, refreshed meanwhile
+                parts.append(
+                    Text(
+                        _(
+                            "This report changed in the store after it was listed (govread "
+                            "index ran meanwhile): reopen the store to read it."
+                        ),
+                        style=self.get_component_rich_style("detail--note"),
+                    )
+                )
             parts.extend(self._subheadings(_("Sections"), report.sections))
             if report.closing:
                 parts.append(Text())

@@ -1,0 +1,224 @@
+"""A store damaged or unwritable under a user's hands: `govread index` never ends in a
+traceback, sets a damaged store aside (never overwriting it) and starts a new one."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+from govread import store
+from govread.cli import main
+
+# Invented reports (not from any real one): two chapters each.
+REPORT = (
+    "{place}2031年法治政府建设情况报告\n\n"
+    "一、主要工作\n"
+    "（一）推进依法行政。全年审查规范性文件{n}件，办理行政复议案件{n}件。\n"
+    "二、存在的问题\n"
+    "基层执法力量仍显薄弱，监督机制有待健全。\n"
+    "三、下一步工作安排\n"
+    "继续完善行政执法协调监督体系。\n"
+)
+
+
+def _folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for n, place in enumerate(["青禾县", "白沙区"], start=3):
+        (folder / f"{place}.txt").write_text(REPORT.format(place=place, n=n), encoding="utf-8")
+    return folder
+
+
+def _damage_reports_table(db: Path) -> None:
+    """Overwrite the root page of `reports` with junk, the schema left whole: the file opens,
+    then its first read of the reports finds it malformed."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
+        (root,) = raw.execute("SELECT rootpage FROM sqlite_master WHERE name='reports'").fetchone()
+        (page_size,) = raw.execute("PRAGMA page_size").fetchone()
+    raw.close()
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+
+
+def test_index_sets_aside_a_store_found_damaged_once_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    damaged = db.read_bytes()
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "moved it to" in err and "2 added" in err
+    aside = [p for p in tmp_path.iterdir() if ".bad-" in p.name]
+    assert len(aside) == 1
+    assert aside[0].read_bytes()[100:] == damaged[100:]  # kept as it was (its header in WAL mode)
+    with store.Store(db) as opened:
+        assert opened.report_count() == 2
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert "2 unchanged" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["nothing-to-do", "a-file-edited"])
+def test_index_on_a_read_only_store_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    edited: bool,
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    connect = sqlite3.connect
+
+    def read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        # what SQLite does with a file it may not write (chmod means nothing to root)
+        if isinstance(path, Path) and path == db:
+            kwargs.pop("uri", None)
+            return connect(f"{db.as_uri()}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+        return connect(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    if edited:
+        with (folder / "青禾县.txt").open("a", encoding="utf-8") as handle:
+            handle.write("全面推行行政执法公示制度。\n")
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "cannot be written" in err
+    monkeypatch.undo()
+    with store.Store(db) as opened:
+        assert opened.report_count() == 2
+
+
+def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    capsys.readouterr()
+    assert main(["search", "行政复议", "--store", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "s.sqlite3" in err and "govread index" in err
+    assert main(["compare", "青禾县", "白沙区", "--store", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "s.sqlite3" in err and "govread index" in err
+    assert [p.name for p in tmp_path.iterdir() if ".bad-" in p.name] == []  # only read
+
+
+def test_the_browser_on_a_damaged_store_says_what_to_do(tmp_path: Path) -> None:
+    from govread.store_library import StoreReader, StoreReadError, read_outline
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_reports_table(db)
+    with pytest.raises(StoreReadError, match="govread index"):
+        read_outline(StoreReader(db))
+
+
+def test_a_folder_at_the_store_path_is_said_in_the_interface_language(tmp_path: Path) -> None:
+    from govread.i18n import set_language
+
+    (tmp_path / "store").mkdir()
+    set_language("zh")
+    try:
+        with pytest.raises(store.StoreError, match="不是普通文件"):
+            store.Store(tmp_path / "store")
+    finally:
+        set_language("en")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_an_error_mid_bar_on_a_terminal_starts_its_own_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+    monkeypatch.setattr(store, "WRITE_BATCH", 2)  # full once the bar shows 1/2
+
+    def full(self: store.Store, batch: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.Store, "put_prepared", full)
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["index", str(folder), "--store", str(tmp_path / "s.sqlite3")]) == 1
+    lines = terminal.getvalue().split("\n")
+    said = [line for line in lines if "govread: error:" in line]
+    assert len(said) == 1 and said[0].startswith("govread: error:")
+
+
+def test_a_second_index_of_one_store_waits_for_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two `govread index` at once on one store: the second waits, then finds the work done
+    (it neither does it again nor counts the first's reports as its own additions)."""
+    import fcntl
+    import threading
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    lock = os.open(tmp_path / "s.sqlite3.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the first one, running
+    waited = threading.Event()
+    real = store.time.sleep
+
+    def sleep(seconds: float) -> None:
+        if not waited.is_set():  # the second waits: the first finishes meanwhile
+            waited.set()
+            with store.Store(db) as first:
+                store._refresh(first, [folder], None, 1, store.IndexSummary())
+            os.close(lock)
+        real(0)
+
+    monkeypatch.setattr(store.time, "sleep", sleep)
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert waited.is_set() and "another govread index" in err
+    assert "0 added, 0 updated, 2 unchanged" in err
+
+
+def test_a_store_inside_the_folder_it_indexes_is_not_listed_as_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = folder / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "skipped:" not in err and "0 skipped" in err
+
+
+def test_a_report_refreshed_under_an_open_browser_says_so(tmp_path: Path) -> None:
+    """The browser lists a store; `govread index` then replaces a report whose file changed:
+    opening it says it changed since it was listed, rather than showing an empty report."""
+    from govread.store_library import StoreReader, read_outline
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    listed = {Path(r.path).name: r for r in read_outline(StoreReader(db)).reports}
+    with (folder / "青禾县.txt").open("a", encoding="utf-8") as handle:
+        handle.write("四、其他\n全面推行行政执法公示制度。\n")
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    changed, kept = listed["青禾县.txt"], listed["白沙区.txt"]
+    assert not changed.sections and changed.changed_since_listed
+    assert kept.sections and not kept.changed_since_listed
