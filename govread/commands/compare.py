@@ -175,11 +175,17 @@ _BARE_YEAR = re.compile(r"\d{4}年?")
 
 def _joined_names(names: Sequence[str]) -> list[str]:
     """The reports named: a bare year (not a path that exists) joins the name before it (a
-    place's, not a file's), as `咸宁 2023` names 咸宁's 2023 report."""
+    place's, not a file's, and one with no year of its own), as `咸宁 2023` names 咸宁's 2023
+    report, and `2022 2023` two reports of the years."""
     joined: list[str] = []
     for name in names:
         year = _BARE_YEAR.fullmatch(name.strip()) and not os.path.lexists(name)
-        if year and joined and not os.path.lexists(joined[-1]):
+        if (
+            year
+            and joined
+            and not os.path.lexists(joined[-1])
+            and not _YEAR_AT_END.search(joined[-1].strip())
+        ):
             joined[-1] = f"{joined[-1]} {name.strip()}"
         else:
             joined.append(name)
