@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -507,6 +508,30 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
     return cell
 
 
+# The fewest cells a column of the text table is given (its padding apart): below it, on a
+# terminal too narrow for the columns, each row is written as a block instead.
+_COLUMN_MIN = 10
+
+
+def _fits(console: Console, columns: int) -> bool:
+    """Whether `columns` columns of the text table each get `_COLUMN_MIN` cells or more."""
+    return console.width >= columns * (_COLUMN_MIN + 2)
+
+
+def _print_stacked(
+    console: Console, headers: Sequence[Text], rows: Sequence[Sequence[Text]]
+) -> None:
+    """A table too wide for the terminal, one block per row: its first cell (the topic, the
+    indicator), then every other cell under its column's header, indented."""
+    for index, row in enumerate(rows):
+        if index:
+            console.print()
+        console.print(row[0])
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            console.print(Text.assemble(header.copy(), style="bold"))
+            console.print(Padding(cell, (0, 0, 0, 2)))
+
+
 def _print_text(comparison: Comparison) -> None:
     console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
@@ -519,10 +544,9 @@ def _print_text(comparison: Comparison) -> None:
             sanitize_line(comparison.b.display_title),
         )
     )
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(f"A {a_name}"), ratio=5, overflow="fold")  # a place name: no language
-    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
-    table.add_column(Text(f"B {b_name}"), ratio=5, overflow="fold")  # a place name: no language
+    a_header, b_header = Text(f"A {a_name}"), Text(f"B {b_name}")  # place names: no language
+    topic_header = Text(_("Topic · similarity"))
+    rows: list[tuple[Text, Text, Text]] = []
     for pair in comparison.pairs:
         middle = Text(pair.theme_name, style="bold")
         if pair.is_gap:
@@ -545,16 +569,40 @@ def _print_text(comparison: Comparison) -> None:
         empty = Text("—", style="dim")
         left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
         right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
-        table.add_row(left, middle, right)
-    console.print(table)
+        rows.append((left, middle, right))
+    fits = _fits(console, 3)
+    if not fits:
+        _print_stacked(console, [topic_header, a_header, b_header], [(m, a, b) for a, m, b in rows])
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table.add_column(a_header, ratio=5, overflow="fold")
+        table.add_column(topic_header, ratio=3, overflow="fold")
+        table.add_column(b_header, ratio=5, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     if comparison.figures:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
-        figures.add_column(Text(_("Indicator")))
-        figures.add_column(Text(a_name), justify="right")
-        figures.add_column(Text(b_name), justify="right")
-        for figure in comparison.figures:
-            figures.add_row(Text(figure.label), Text(figure.a.text), Text(figure.b.text))
-        console.print(figures)
+        title = Text(_("Figures side by side"))
+        figure_rows = [
+            (
+                Text(sanitize_line(f.label)),
+                Text(sanitize_line(f.a.text)),
+                Text(sanitize_line(f.b.text)),
+            )
+            for f in comparison.figures
+        ]
+        if not fits:
+            console.print()
+            console.print(title, style="italic")
+            _print_stacked(console, [Text(_("Indicator")), a_header, b_header], figure_rows)
+        else:
+            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures.add_column(Text(_("Indicator")))
+            figures.add_column(Text(a_name), justify="right")
+            figures.add_column(Text(b_name), justify="right")
+            for figure_row in figure_rows:
+                figures.add_row(*figure_row)
+            console.print(figures)
     else:
         console.print(
             Text(_("The two reports have no figures with the same subject."), style="dim")
@@ -609,10 +657,9 @@ def _print_many(comparison: MultiComparison) -> None:
         heading.append(f"{index + 1} ", style="bold")
         heading.append(sanitize_line(report.display_title))
     console.print(heading)
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
-    for index, label in enumerate(labels):
-        table.add_column(Text(f"{index + 1} {label}"), ratio=4, overflow="fold")
+    headers = [Text(_("Topic · similarity"))]
+    headers += [Text(f"{index + 1} {label}") for index, label in enumerate(labels)]
+    rows: list[list[Text]] = []
     for row in comparison.rows:
         theme = Text(row.theme_name, style="bold")
         if row.present >= 2:
@@ -620,20 +667,41 @@ def _print_many(comparison: MultiComparison) -> None:
             if row.shared_keywords:
                 theme.append("\n" + _("shared:") + " ", style="dim")
                 theme.append(_keywords(row.shared_keywords), style="green")
-        table.add_row(theme, *(_many_cell(cell) for cell in row.cells))
-    console.print(table)
+        rows.append([theme, *(_many_cell(cell) for cell in row.cells)])
+    fits = _fits(console, len(headers))
+    if not fits:
+        _print_stacked(console, headers, rows)
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        for index, header in enumerate(headers):
+            table.add_column(header, ratio=4 if index else 3, overflow="fold")
+        for cells in rows:
+            table.add_row(*cells)
+        console.print(table)
     shared = comparison.shared_figures
     if shared:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
-        figures.add_column(Text(_("indicator or subject")))
-        for label in labels:
-            figures.add_column(Text(label), justify="right")
-        for figure_row in shared:
-            cells = [
-                Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
-                for f in figure_row.cells
+        title = Text(_("Figures side by side"))
+        figure_rows = [
+            [
+                Text(sanitize_line(figure_row.label)),
+                *(
+                    Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
+                    for f in figure_row.cells
+                ),
             ]
-            figures.add_row(Text(sanitize_line(figure_row.label)), *cells)
-        console.print(figures)
+            for figure_row in shared
+        ]
+        if not fits:
+            console.print()
+            console.print(title, style="italic")
+            _print_stacked(console, [Text(_("indicator or subject")), *headers[1:]], figure_rows)
+        else:
+            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures.add_column(Text(_("indicator or subject")))
+            for label in labels:
+                figures.add_column(Text(label), justify="right")
+            for cells in figure_rows:
+                figures.add_row(*cells)
+            console.print(figures)
     else:
         console.print(Text(_("No figure of the same subject in two reports or more."), style="dim"))

@@ -268,3 +268,31 @@ def test_plans_on_one_main_subject_share_a_row_at_a_lower_likeness() -> None:
     assert groups == [[(0, 0), (1, 0)]]
     groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.05)
     assert groups == [[(0, 0)], [(1, 0)]]
+
+
+@pytest.mark.parametrize("columns", ["10", "24", "40"])
+def test_cli_text_too_narrow_for_columns_stacks_each_row(
+    columns: str, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `COLUMNS=10 govread compare A B C` printed blank columns. Where the columns cannot
+    each have a few characters, every row is written as a block (its topic, then each
+    report's cell under the report's label), no line wider than the terminal."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", *PATHS]) == 0
+    out = capsys.readouterr().out
+    assert all(len(line.rstrip()) <= int(columns) for line in out.splitlines())
+    flat = "".join(line.strip() for line in out.splitlines())
+    for label in ("1甲市2023", "2乙市2023", "3丙县2023", "silentonthistopic", "出庭应诉率"):
+        assert label in flat.replace(" ", "")
+    # blank cells are not a table's: most lines hold some text
+    lines = out.splitlines()
+    assert sum(1 for line in lines if not line.strip()) < len(lines) / 3
+
+
+def test_cli_text_two_reports_too_narrow_stacks_each_row(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "12")
+    assert main(["compare", PATHS[0], PATHS[1]]) == 0
+    out = capsys.readouterr().out
+    assert all(len(line.rstrip()) <= 12 for line in out.splitlines())
+    flat = "".join(line.strip() for line in out.splitlines()).replace(" ", "")
+    assert "A甲市2023" in flat and "B乙市2023" in flat and "出庭应诉率" in flat
