@@ -49,6 +49,7 @@ from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.views import PairView, view_of
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.messages import MarksChanged
@@ -321,6 +322,7 @@ class CompareScreen(LocalisedScreen[None]):
         if not self.is_attached:  # the reader left before the comparison was done
             return
         self.comparison = comparison
+        say_indicators_problem(self.app)  # its figures are paired by indicator
         # Every column filled while the strip is hidden, so nothing is laid out before all
         # is there; shown at once, one layout pass.
         for mounting in [
