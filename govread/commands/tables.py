@@ -14,9 +14,14 @@ Exit status: 0 success; 1 when a file named could not be opened or nothing was o
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
 from collections.abc import Callable, Sequence
 
 from rich.console import Console
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -55,7 +60,48 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Nam
 
 
 def _console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=200)
+    """The terminal's width (`_terminal_width`), else 200 cells: a file or a pipe."""
+    width = _terminal_width() or 200
+    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=width)
+
+
+def _terminal_width() -> int | None:
+    """The width the text goes out at: COLUMNS, else the terminal's; None for a file or a
+    pipe (the tables are then written whole, `_console`'s 200 cells wide)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
+
+
+# a report's lines when its table is too wide: (the column's name, the report's cell)
+Block = tuple[Text, list[tuple[Text, Text]]]
+
+
+def _print_table(table: Table, blocks: Sequence[Block], *, title: Text | None = None) -> None:
+    """`table` if it fits the terminal; else, as a terminal too narrow would break every line
+    of it in two, one report at a time: its name, then a line per column with a value."""
+    console = _console()
+    width = _terminal_width()
+    if width is None or (
+        Measurement.get(console, console.options.update_width(10_000), table).maximum <= width
+    ):
+        console.print(table)
+        return
+    if title is not None:
+        console.print(title, style="italic")
+    for index, (label, cells) in enumerate(blocks):
+        if index or title is not None:
+            console.print()
+        console.print(label, style="bold")
+        # the values in a column of their own where the names leave room for one
+        aligned = min(max((n.cell_len for n, _v in cells), default=0), width // 2)
+        for name, value in cells:
+            gap = " " * max(2, aligned - name.cell_len + 2)
+            line = Text.assemble(name, gap, value)
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
 
 
 def _where(report: Report) -> Text:
@@ -107,10 +153,13 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
     per_report = [report_rows(report, indicators) for report in reports]
     table = pivot(reports, per_report, indicators)
     columns = table.indicators if indicators else table.indicators[:TEXT_PIVOT_COLUMNS]
-    console = _console()
-    console.print(pivot_table(table, columns))
+    blocks: list[Block] = []
+    for index, report in enumerate(table.reports):
+        values = [(i, value_text(table.cell(index, i))) for i in columns]
+        blocks.append((_where(report), [(Text(sanitize(i)), Text(v)) for i, v in values if v]))
+    _print_table(pivot_table(table, columns), blocks)
     if not indicators and len(table.indicators) > len(columns):
-        console.print(
+        _console().print(
             Text(
                 _(
                     "{shown} of {total} indicators, those most reports have; name others "
@@ -172,13 +221,16 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
     if args.format == "json":
         write_utf8(dumps_json(coverage_json(found), indent=1) + "\n")
         return
-    out = Table(header_style="bold", title=Text(_("share of text % (units)")))
+    title = Text(_("share of text % (units)"))
+    out = Table(header_style="bold", title=title)
     out.add_column(Text(_("report")))
     themes = theme_columns()
-    for _topic_id, name in themes:
-        out.add_column(Text(name.split(" · ")[0]), justify="right")
+    names = [Text(name.split(" · ")[0]) for _topic_id, name in themes]
+    for name in names:
+        out.add_column(name, justify="right")
+    blocks: list[Block] = []
     for c in found:
-        cells = []
+        cells: list[Text] = []
         for share in c.themes:
             if share.units:
                 cell = Text(f"{share.share * 100:.0f} ({share.units})")
@@ -186,7 +238,8 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
                 cell = Text(f"(+{share.within})" if share.within else "·", style="dim")
             cells.append(cell)
         out.add_row(_where(c.report), *cells)
-    _console().print(out)
+        blocks.append((_where(c.report), list(zip(names, cells, strict=True))))
+    _print_table(out, blocks, title=title)
 
 
 def run_coverage(argv: Sequence[str]) -> int:

@@ -156,3 +156,34 @@ def test_generated_corpus_tables(generated: tuple[Path, list[Report]]) -> None:
     back = read_csv(render("csv", COLUMNS, rows))
     assert [b["sha256"] for b in back] == [r["sha256"] for r in rows]
     assert [b["text"] for b in back] == [r["text"] for r in rows]
+
+
+@pytest.mark.parametrize("command", ["figures", "coverage"])
+def test_a_table_wider_than_the_terminal_is_written_report_by_report(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `govread figures` and `govread coverage` drew their table 170 cells wide whatever
+    the terminal, and an 80-column terminal broke every line of it in two. A table wider than
+    the terminal (COLUMNS, or the terminal's own width) is written one report at a time, a
+    line per indicator or topic; written to a file or a pipe (no COLUMNS) it stays a table."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, command)
+    assert code == 0
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 60
+    assert "┃" not in out and "宝鸡市 2023" in out
+    name = "行政机关负责人出庭应诉率" if command == "figures" else "突发事件应对"
+    lines = out.splitlines()
+    start = lines.index("宝鸡市 2023") + 1
+    own = []
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        own.append(line)
+    assert any(name in line for line in own)
+    if command == "figures":
+        assert any("95.08%" in line for line in own if name in line)
+    monkeypatch.delenv("COLUMNS")
+    _, out, _ = run(capsys, command)
+    assert "┃" in out  # a table for a file
