@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
 from rich.console import Console
-from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
 from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
+from govread.commands.narrow import fits, print_stacked
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -508,30 +508,6 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
     return cell
 
 
-# The fewest cells a column of the text table is given (its padding apart): below it, on a
-# terminal too narrow for the columns, each row is written as a block instead.
-_COLUMN_MIN = 10
-
-
-def _fits(console: Console, columns: int) -> bool:
-    """Whether `columns` columns of the text table each get `_COLUMN_MIN` cells or more."""
-    return console.width >= columns * (_COLUMN_MIN + 2)
-
-
-def _print_stacked(
-    console: Console, headers: Sequence[Text], rows: Sequence[Sequence[Text]]
-) -> None:
-    """A table too wide for the terminal, one block per row: its first cell (the topic, the
-    indicator), then every other cell under its column's header, indented."""
-    for index, row in enumerate(rows):
-        if index:
-            console.print()
-        console.print(row[0])
-        for header, cell in zip(headers[1:], row[1:], strict=True):
-            console.print(Text.assemble(header.copy(), style="bold"))
-            console.print(Padding(cell, (0, 0, 0, 2)))
-
-
 def _print_text(comparison: Comparison) -> None:
     console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
@@ -570,9 +546,9 @@ def _print_text(comparison: Comparison) -> None:
         left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
         right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
         rows.append((left, middle, right))
-    fits = _fits(console, 3)
-    if not fits:
-        _print_stacked(console, [topic_header, a_header, b_header], [(m, a, b) for a, m, b in rows])
+    wide = fits(console, 3)
+    if not wide:
+        print_stacked(console, [topic_header, a_header, b_header], [(m, a, b) for a, m, b in rows])
     else:
         table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         table.add_column(a_header, ratio=5, overflow="fold")
@@ -591,10 +567,10 @@ def _print_text(comparison: Comparison) -> None:
             )
             for f in comparison.figures
         ]
-        if not fits:
+        if not wide:
             console.print()
             console.print(title, style="italic")
-            _print_stacked(console, [Text(_("Indicator")), a_header, b_header], figure_rows)
+            print_stacked(console, [Text(_("Indicator")), a_header, b_header], figure_rows)
         else:
             figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
             figures.add_column(Text(_("Indicator")))
@@ -668,9 +644,9 @@ def _print_many(comparison: MultiComparison) -> None:
                 theme.append("\n" + _("shared:") + " ", style="dim")
                 theme.append(_keywords(row.shared_keywords), style="green")
         rows.append([theme, *(_many_cell(cell) for cell in row.cells)])
-    fits = _fits(console, len(headers))
-    if not fits:
-        _print_stacked(console, headers, rows)
+    wide = fits(console, len(headers))
+    if not wide:
+        print_stacked(console, headers, rows)
     else:
         table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         for index, header in enumerate(headers):
@@ -691,10 +667,10 @@ def _print_many(comparison: MultiComparison) -> None:
             ]
             for figure_row in shared
         ]
-        if not fits:
+        if not wide:
             console.print()
             console.print(title, style="italic")
-            _print_stacked(console, [Text(_("indicator or subject")), *headers[1:]], figure_rows)
+            print_stacked(console, [Text(_("indicator or subject")), *headers[1:]], figure_rows)
         else:
             figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
             figures.add_column(Text(_("indicator or subject")))

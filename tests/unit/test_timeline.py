@@ -272,3 +272,25 @@ def test_cli_unknown_place_is_a_usage_error_naming_the_places(capsys) -> None:
     err = capsys.readouterr().err
     assert "湖北省咸宁市通山县" in err and "\x1b" not in err
     assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES / "nothing")]) == 1
+
+
+@pytest.mark.parametrize("columns", ["24", "40"])
+def test_cli_timeline_too_narrow_for_its_years_writes_each_topic_as_a_block(
+    columns: str, capsys, monkeypatch
+) -> None:
+    """QA: at COLUMNS=30 the timeline's topics table was all "…": a column a year had two
+    cells. Too narrow for its years, each topic is written as a block (its name, then each
+    year's units under the year), the indicators likewise; no line wider than the terminal."""
+    from rich.cells import cell_len
+
+    from govread.cli import main
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+    out = capsys.readouterr().out
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= int(columns)
+    lines = [line.strip() for line in out.splitlines()]
+    assert "2021" in lines and "2023" in lines  # a year heads its cell
+    assert any(line.startswith("行政执法") for line in lines)
+    assert any("行政机关负责人出庭应诉率" in line for line in lines)
+    assert sum(1 for line in lines if line in ("…", "")) < len(lines) / 3
