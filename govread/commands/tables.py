@@ -32,7 +32,7 @@ from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.records import write_utf8
-from govread.sanitize import dumps_json, sanitize
+from govread.sanitize import dumps_json, sanitize, sanitize_line
 from govread.tabular import render
 
 TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators unless named
@@ -149,8 +149,10 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
     if args.format != "text":
         rows = figure_rows(reports, indicators)
         write_utf8(render(args.format, COLUMNS, rows, table="figure"))
+        _say_unanswered(indicators, rows)
         return
     per_report = [report_rows(report, indicators) for report in reports]
+    _say_unanswered(indicators, [row for rows in per_report for row in rows])
     table = pivot(reports, per_report, indicators)
     columns = table.indicators if indicators else table.indicators[:TEXT_PIVOT_COLUMNS]
     blocks: list[Block] = []
@@ -168,6 +170,16 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
                 style="dim",
             )
         )
+
+
+def _say_unanswered(asked: Sequence[str] | None, rows: Sequence[dict[str, object]]) -> None:
+    """One line on stderr naming the --indicator names no figure answered: an empty column
+    would read as every report silent on it, a misspelt name as a finding."""
+    answered = {row.get("indicator") for row in rows}
+    missing = [name for name in dict.fromkeys(asked or ()) if name not in answered]
+    if missing:
+        line = _("govread: no figure of {names} in these reports (an indicator, or a subject)")
+        print(sanitize_line(line.format(names="、".join(missing))), file=sys.stderr)
 
 
 def run_figures(argv: Sequence[str]) -> int:

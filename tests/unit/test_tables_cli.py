@@ -187,3 +187,25 @@ def test_a_table_wider_than_the_terminal_is_written_report_by_report(
     monkeypatch.delenv("COLUMNS")
     _, out, _ = run(capsys, command)
     assert "┃" in out  # a table for a file
+
+
+@pytest.mark.parametrize("form", ["text", "csv", "json"])
+def test_an_indicator_no_report_has_is_said(form: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `govread figures --indicator 某某不存在率` printed an empty column (or no rows) and
+    exit 0, as if every report were silent on it: a name misspelt looked like a finding. The
+    names no figure answers are said on stderr, one line, the output unchanged."""
+    code, out, err = run(
+        capsys,
+        "figures",
+        "--format",
+        form,
+        "--indicator",
+        "出庭应诉率",
+        "--indicator",
+        "某某不存在率",
+    )
+    assert code == 0
+    assert "某某不存在率" in err and "出庭应诉率" not in err
+    assert len(err.strip().splitlines()) == 1
+    code, out, err = run(capsys, "figures", "--format", form, "--indicator", "出庭应诉率")
+    assert err == ""
