@@ -24,13 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
 from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
-from govread.commands.narrow import fits, print_stacked
+from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -509,7 +508,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
 
 
 def _print_text(comparison: Comparison) -> None:
-    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    console = terminal_console()  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
     console.print(
         Text.assemble(
@@ -624,7 +623,7 @@ def _many_cell(cell: Cell) -> Text:
 
 def _print_many(comparison: MultiComparison) -> None:
     """One column per report; rich wraps the cells to the terminal's width (COLUMNS)."""
-    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    console = terminal_console()  # honours NO_COLOR, TERM and COLUMNS
     labels = [_label(report) for report in comparison.reports]
     heading = Text()
     for index, report in enumerate(comparison.reports):

@@ -19,6 +19,22 @@ from rich.text import Text
 COLUMN_MIN = 10
 
 
+# The narrowest text written: a Chinese character is two cells, and the blocks indent by two.
+NARROWEST = 10
+
+
+def terminal_console() -> Console:
+    """A console at the terminal's width (COLUMNS, else the terminal's, NO_COLOR and TERM
+    honoured), never narrower than `NARROWEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
+    no Chinese character. A width of 0 is the unknown one: Rich's default."""
+    console = Console(highlight=False)
+    if console.width <= 0:
+        return Console(highlight=False, width=80)
+    if console.width < NARROWEST:
+        return Console(highlight=False, width=NARROWEST)
+    return console
+
+
 def fits(console: Console, columns: int) -> bool:
     """Whether `columns` columns of the text table each get `COLUMN_MIN` cells or more."""
     return console.width >= columns * (COLUMN_MIN + 2)

@@ -27,6 +27,7 @@ from rich.text import Text
 
 from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check, check_columns, check_rows
 from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, ArgumentParser, _load_or_exit
+from govread.commands.narrow import NARROWEST
 from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
@@ -70,9 +71,9 @@ def _terminal_width() -> int | None:
     pipe (the tables are then written whole, `_console`'s 200 cells wide)."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+        return max(int(columns), NARROWEST)
     if sys.stdout.isatty():
-        return shutil.get_terminal_size().columns
+        return max(shutil.get_terminal_size().columns, NARROWEST)
     return None
 
 

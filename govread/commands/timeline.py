@@ -24,7 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.cli import ArgumentParser, first_few
-from govread.commands.narrow import fits, print_stacked
+from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
 from govread.i18n import _
 from govread.parsers.model import Report
@@ -393,7 +393,7 @@ def _print_header(console: Console, timeline: Timeline) -> None:
 
 
 def _print_timeline(timeline: Timeline) -> None:
-    console = Console(highlight=False)
+    console = terminal_console()
     _print_header(console, timeline)
     headers = [Text(_("Topic")), *(Text(str(year)) for year in timeline.years)]
     rows = [
@@ -446,7 +446,7 @@ def _print_timeline(timeline: Timeline) -> None:
 
 
 def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:
-    console = Console(highlight=False)
+    console = terminal_console()
     _print_header(console, timeline)
     if not promises:
         console.print(Text(_("No plan (下一步 / 工作安排) found in these reports."), style="dim"))

@@ -296,3 +296,17 @@ def test_cli_text_two_reports_too_narrow_stacks_each_row(capsys, monkeypatch) ->
     assert all(len(line.rstrip()) <= 12 for line in out.splitlines())
     flat = "".join(line.strip() for line in out.splitlines()).replace(" ", "")
     assert "A甲市2023" in flat and "B乙市2023" in flat and "出庭应诉率" in flat
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "3"])
+@pytest.mark.parametrize("count", [2, 3])
+def test_cli_text_at_a_width_of_nothing_still_writes_the_comparison(
+    columns: str, count: int, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: COLUMNS=0 printed nothing at all (exit 0), COLUMNS=1 dropped every Chinese
+    character (two cells wide, it fits no line). A width of 0 is the terminal's unknown one;
+    below ten cells the text is written ten wide."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", *PATHS[:count]]) == 0
+    flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
+    assert "甲市" in flat and "出庭应诉率" in flat

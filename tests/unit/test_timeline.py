@@ -294,3 +294,13 @@ def test_cli_timeline_too_narrow_for_its_years_writes_each_topic_as_a_block(
     assert any(line.startswith("行政执法") for line in lines)
     assert any("行政机关负责人出庭应诉率" in line for line in lines)
     assert sum(1 for line in lines if line in ("…", "")) < len(lines) / 3
+
+
+def test_cli_timeline_at_a_width_of_nothing_still_writes_it(capsys, monkeypatch) -> None:
+    from govread.cli import main
+
+    for columns in ("0", "1"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+        flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
+        assert "通山县" in flat and "行政执法" in flat
