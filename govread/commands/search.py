@@ -127,6 +127,8 @@ def run(argv: Sequence[str]) -> int:
         write_utf8(to_jsonl(rows) if args.format == "jsonl" else to_csv(rows, HIT_COLUMNS))
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
+        if console.width <= 0:  # COLUMNS=0, a width unknown: Rich would write nothing
+            console.width = 80
         if not hits:
             console.print(
                 Text(_("no hits for {query}").format(query=sanitize_line(args.query)), style="dim")

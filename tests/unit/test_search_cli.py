@@ -141,3 +141,12 @@ def test_a_field_value_no_report_can_have_is_said_on_stderr(
     assert "govread：年份:20x3：不是年份（2022、2020-2022）" in capsys.readouterr().err
     code, out, err = run(capsys, "复议 year:2023年", "--limit", "1")
     assert code == 0 and err == ""
+
+
+def test_text_at_columns_zero_is_written(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: COLUMNS=0 (a width unknown) made `govread search` print nothing, hits and all."""
+    monkeypatch.setenv("COLUMNS", "0")
+    assert main(["search", "出庭应诉", "--limit", "1"]) == 0
+    assert "出庭应诉" in capsys.readouterr().out
