@@ -183,6 +183,15 @@ def _say_unanswered(asked: Sequence[str] | None, rows: Sequence[dict[str, object
         print(sanitize_line(line.format(names="、".join(missing))), file=sys.stderr)
 
 
+def _indicator_name(text: str) -> str:
+    """An --indicator NAME, its spaces around dropped; a blank one is refused (it drew a
+    column with no header and nothing in it)."""
+    name = text.strip()
+    if not name:
+        raise argparse.ArgumentTypeError(_("an indicator needs a name, e.g. 出庭应诉率"))
+    return name
+
+
 def run_figures(argv: Sequence[str]) -> int:
     parser = _parser(
         "figures",
@@ -195,6 +204,7 @@ def run_figures(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--indicator",
         action="append",
+        type=_indicator_name,
         metavar="NAME",
         help=_("only this indicator (or subject), e.g. 出庭应诉率; repeat for more"),
     )

@@ -209,3 +209,13 @@ def test_an_indicator_no_report_has_is_said(form: str, capsys: pytest.CaptureFix
     assert len(err.strip().splitlines()) == 1
     code, out, err = run(capsys, "figures", "--format", form, "--indicator", "出庭应诉率")
     assert err == ""
+
+
+def test_a_blank_indicator_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `--indicator ''` drew a column with no header and no value, exit 0."""
+    for blank in ("", "  "):
+        code, out, err = run(capsys, "figures", "--indicator", blank)
+        assert code == 2 and out == ""
+        assert "--indicator" in err and "name" in err
+    code, out, _ = run(capsys, "figures", "--indicator", " 出庭应诉率 ")
+    assert code == 0 and "95.08%" in out
