@@ -207,7 +207,7 @@ def test_an_indicator_no_report_has_is_said(form: str, capsys: pytest.CaptureFix
     assert code == 0
     assert "某某不存在率" in err and "出庭应诉率" not in err
     assert len(err.strip().splitlines()) == 1
-    code, out, err = run(capsys, "figures", "--format", form, "--indicator", "出庭应诉率")
+    code, _out, err = run(capsys, "figures", "--format", form, "--indicator", "出庭应诉率")
     assert err == ""
 
 
