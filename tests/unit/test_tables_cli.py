@@ -194,7 +194,7 @@ def test_an_indicator_no_report_has_is_said(form: str, capsys: pytest.CaptureFix
     """QA: `govread figures --indicator 某某不存在率` printed an empty column (or no rows) and
     exit 0, as if every report were silent on it: a name misspelt looked like a finding. The
     names no figure answers are said on stderr, one line, the output unchanged."""
-    code, out, err = run(
+    code, _out, err = run(
         capsys,
         "figures",
         "--format",
