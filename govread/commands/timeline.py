@@ -390,6 +390,11 @@ def _print_header(console: Console, timeline: Timeline) -> None:
     console.print(title)
     for year, report in zip(timeline.years, timeline.reports, strict=True):
         console.print(Text(f"{year}  ") + Text(sanitize_line(report.display_title), "dim"))
+    if len(timeline.years) == 1:
+        note = _(
+            "(one year only: give --corpus DIR with this place's other reports to see it change)"
+        )
+        console.print(Text(note, style="yellow"))
 
 
 def _print_timeline(timeline: Timeline) -> None:

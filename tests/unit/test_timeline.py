@@ -304,3 +304,18 @@ def test_cli_timeline_at_a_width_of_nothing_still_writes_it(capsys, monkeypatch)
         assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
         flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
         assert "通山县" in flat and "行政执法" in flat
+
+
+def test_cli_timeline_of_one_year_says_how_to_see_a_change(capsys, tmp_path) -> None:
+    """QA: `govread compare --region 某县` over one report of the place printed a table of one
+    year and nothing on why no change showed (the browser's timeline says it)."""
+    import shutil
+
+    from govread.cli import main
+
+    shutil.copy(FIXTURES / "tongshan_2021.txt", tmp_path / "tongshan_2021.txt")
+    assert main(["--lang", "en", "compare", "--region", "通山", "--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "one year" in out and "--corpus" in out
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+    assert "one year" not in capsys.readouterr().out
