@@ -483,6 +483,19 @@ def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
     return kept + argv[end:], chosen
 
 
+def _say_indicators_problem() -> None:
+    """One line on stderr when a command read the indicators and the user's indicators.toml
+    could not be used (the bundled table alone was): otherwise their figures just go missing."""
+    if "govread.indicators" not in sys.modules:  # never asked for: nothing to say
+        return
+    from govread.indicators import read_file_problem
+
+    problem = read_file_problem()
+    if problem:
+        line = _("govread: warning: {problem}; the bundled indicators are used instead")
+        print(sanitize_line(line.format(problem=problem)), file=sys.stderr)
+
+
 class UsageError(Exception):
     """A command line that cannot be run; ``str()`` says why, on one line."""
 
@@ -512,6 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with cache_disabled() if no_cache else contextlib.nullcontext():
             if argv and argv[0] in SUBCOMMANDS:
                 code = _subcommand(argv[0])(argv[1:])
+                _say_indicators_problem()
             else:
                 code = run_tui(argv)
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit

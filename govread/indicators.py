@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govread.config import config_dir
+from govread.i18n import _
 
 if TYPE_CHECKING:
     from govread.figures import Figure
@@ -54,29 +55,47 @@ def _pattern(subjects: Sequence[str]) -> re.Pattern[str]:
 def _parse(data: Mapping[str, object], origin: str) -> list[Indicator]:
     raw = data.get("indicator", [])
     if not isinstance(raw, list):
-        raise IndicatorError(f"{origin}: [[indicator]] must be a list of tables")
+        raise IndicatorError(
+            _("{origin}: [[indicator]] must be a list of tables").format(origin=origin)
+        )
     found: list[Indicator] = []
     for entry in raw:
         if not isinstance(entry, dict):
-            raise IndicatorError(f"{origin}: an [[indicator]] entry is not a table")
+            raise IndicatorError(
+                _("{origin}: an [[indicator]] entry is not a table").format(origin=origin)
+            )
         name, units, subjects = entry.get("name"), entry.get("units"), entry.get("subjects")
         if not isinstance(name, str) or not name.strip():
-            raise IndicatorError(f"{origin}: every indicator needs a name")
+            raise IndicatorError(_("{origin}: every indicator needs a name").format(origin=origin))
         if not isinstance(units, list) or not all(isinstance(u, str) for u in units):
-            raise IndicatorError(f"{origin}: units of {name!r} must be a list of strings")
+            raise IndicatorError(
+                _("{origin}: units of {name} must be a list of strings").format(
+                    origin=origin, name=repr(name)
+                )
+            )
         if (
             not isinstance(subjects, list)
             or not subjects
             or not all(isinstance(s, str) and s.strip(_GAP + " ") for s in subjects)
         ):
-            raise IndicatorError(f"{origin}: subjects of {name!r} must be non-empty strings")
+            raise IndicatorError(
+                _("{origin}: subjects of {name} must be non-empty strings").format(
+                    origin=origin, name=repr(name)
+                )
+            )
         if len(subjects) > 200 or any(len(s) > 60 for s in subjects):
-            raise IndicatorError(f"{origin}: subjects of {name!r} are too many or too long")
+            raise IndicatorError(
+                _("{origin}: subjects of {name} are too many or too long").format(
+                    origin=origin, name=repr(name)
+                )
+            )
         # each gap multiplies the ways a subject can be tried against a text: more than a
         # few would let one line of a user's file take minutes per figure
         if any(s.count(_GAP) > _MAX_GAPS for s in subjects):
             raise IndicatorError(
-                f"{origin}: a subject of {name!r} has more than {_MAX_GAPS} '{_GAP}' gaps"
+                _("{origin}: a subject of {name} has more than {n} '{gap}' gaps").format(
+                    origin=origin, name=repr(name), n=_MAX_GAPS, gap=_GAP
+                )
             )
         found.append(Indicator(name, frozenset(units), tuple(subjects), _pattern(subjects)))
     return found
@@ -88,7 +107,9 @@ def load_indicators(path: str | Path) -> list[Indicator]:
         with open(path, "rb") as handle:
             data = handle.read(_MAX_USER_BYTES + 1)
         if len(data) > _MAX_USER_BYTES:
-            raise IndicatorError(f"{path}: larger than {_MAX_USER_BYTES} bytes")
+            raise IndicatorError(
+                _("{path}: larger than {n} bytes").format(path=path, n=_MAX_USER_BYTES)
+            )
         table = tomllib.loads(data.decode("utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise IndicatorError(f"{path}: {error}") from error
@@ -139,6 +160,12 @@ def generic_subjects() -> frozenset[str]:
 def indicators() -> tuple[Indicator, ...]:
     """Every indicator in matching order (the user's first)."""
     return _table()[0]
+
+
+def read_file_problem() -> str | None:
+    """Why the user's indicators file was ignored, if the table was read in this process
+    (None when it was read fine, is absent, or nothing asked for an indicator yet)."""
+    return _table()[1] if _table.cache_info().currsize else None
 
 
 def user_file_problem() -> str | None:

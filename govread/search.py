@@ -56,6 +56,7 @@ from govread.node_ids import (
     report_id_of,
 )
 from govread.parsers.model import Item, Report, Section
+from govread.sanitize import UNSAFE_CHARS
 
 Span = tuple[int, int]
 _T = TypeVar("_T")
@@ -302,9 +303,16 @@ def _field_term(token: str) -> tuple[str, str] | None:
     return (name, token[colon + 1 :]) if name else None
 
 
+# What `normalize` removes from report text (controls, bidi and invisible characters): a
+# query pasted with one inside (a zero-width space from a web page) would never match
+# verbatim. One character class, no repetition: linear.
+_INVISIBLE_IN_QUERY = re.compile(f"[{UNSAFE_CHARS}]")
+
+
 def parse_query(text: str) -> Query:
-    """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored."""
-    s = unicodedata.normalize("NFKC", text)
+    """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored;
+    the characters report text never holds are dropped first."""
+    s = unicodedata.normalize("NFKC", _INVISIBLE_IN_QUERY.sub("", text))
     n = len(s)
     groups: list[list[Term]] = []
     excluded: list[Term] = []

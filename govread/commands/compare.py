@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
 from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
+from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -175,11 +175,17 @@ _BARE_YEAR = re.compile(r"\d{4}年?")
 
 def _joined_names(names: Sequence[str]) -> list[str]:
     """The reports named: a bare year (not a path that exists) joins the name before it (a
-    place's, not a file's), as `咸宁 2023` names 咸宁's 2023 report."""
+    place's, not a file's, and one with no year of its own), as `咸宁 2023` names 咸宁's 2023
+    report, and `2022 2023` two reports of the years."""
     joined: list[str] = []
     for name in names:
         year = _BARE_YEAR.fullmatch(name.strip()) and not os.path.lexists(name)
-        if year and joined and not os.path.lexists(joined[-1]):
+        if (
+            year
+            and joined
+            and not os.path.lexists(joined[-1])
+            and not _YEAR_AT_END.search(joined[-1].strip())
+        ):
             joined[-1] = f"{joined[-1]} {name.strip()}"
         else:
             joined.append(name)
@@ -502,7 +508,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
 
 
 def _print_text(comparison: Comparison) -> None:
-    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    console = terminal_console()  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
     console.print(
         Text.assemble(
@@ -513,10 +519,9 @@ def _print_text(comparison: Comparison) -> None:
             sanitize_line(comparison.b.display_title),
         )
     )
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(f"A {a_name}"), ratio=5, overflow="fold")  # a place name: no language
-    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
-    table.add_column(Text(f"B {b_name}"), ratio=5, overflow="fold")  # a place name: no language
+    a_header, b_header = Text(f"A {a_name}"), Text(f"B {b_name}")  # place names: no language
+    topic_header = Text(_("Topic · similarity"))
+    rows: list[tuple[Text, Text, Text]] = []
     for pair in comparison.pairs:
         middle = Text(pair.theme_name, style="bold")
         if pair.is_gap:
@@ -539,16 +544,40 @@ def _print_text(comparison: Comparison) -> None:
         empty = Text("—", style="dim")
         left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
         right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
-        table.add_row(left, middle, right)
-    console.print(table)
+        rows.append((left, middle, right))
+    wide = fits(console, 3)
+    if not wide:
+        print_stacked(console, [topic_header, a_header, b_header], [(m, a, b) for a, m, b in rows])
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table.add_column(a_header, ratio=5, overflow="fold")
+        table.add_column(topic_header, ratio=3, overflow="fold")
+        table.add_column(b_header, ratio=5, overflow="fold")
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     if comparison.figures:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
-        figures.add_column(Text(_("Indicator")))
-        figures.add_column(Text(a_name), justify="right")
-        figures.add_column(Text(b_name), justify="right")
-        for figure in comparison.figures:
-            figures.add_row(Text(figure.label), Text(figure.a.text), Text(figure.b.text))
-        console.print(figures)
+        title = Text(_("Figures side by side"))
+        figure_rows = [
+            (
+                Text(sanitize_line(f.label)),
+                Text(sanitize_line(f.a.text)),
+                Text(sanitize_line(f.b.text)),
+            )
+            for f in comparison.figures
+        ]
+        if not wide:
+            console.print()
+            console.print(title, style="italic")
+            print_stacked(console, [Text(_("Indicator")), a_header, b_header], figure_rows)
+        else:
+            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures.add_column(Text(_("Indicator")))
+            figures.add_column(Text(a_name), justify="right")
+            figures.add_column(Text(b_name), justify="right")
+            for figure_row in figure_rows:
+                figures.add_row(*figure_row)
+            console.print(figures)
     else:
         console.print(
             Text(_("The two reports have no figures with the same subject."), style="dim")
@@ -594,7 +623,7 @@ def _many_cell(cell: Cell) -> Text:
 
 def _print_many(comparison: MultiComparison) -> None:
     """One column per report; rich wraps the cells to the terminal's width (COLUMNS)."""
-    console = Console(highlight=False)  # honours NO_COLOR, TERM and COLUMNS
+    console = terminal_console()  # honours NO_COLOR, TERM and COLUMNS
     labels = [_label(report) for report in comparison.reports]
     heading = Text()
     for index, report in enumerate(comparison.reports):
@@ -603,10 +632,9 @@ def _print_many(comparison: MultiComparison) -> None:
         heading.append(f"{index + 1} ", style="bold")
         heading.append(sanitize_line(report.display_title))
     console.print(heading)
-    table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    table.add_column(Text(_("Topic · similarity")), ratio=3, overflow="fold")
-    for index, label in enumerate(labels):
-        table.add_column(Text(f"{index + 1} {label}"), ratio=4, overflow="fold")
+    headers = [Text(_("Topic · similarity"))]
+    headers += [Text(f"{index + 1} {label}") for index, label in enumerate(labels)]
+    rows: list[list[Text]] = []
     for row in comparison.rows:
         theme = Text(row.theme_name, style="bold")
         if row.present >= 2:
@@ -614,20 +642,41 @@ def _print_many(comparison: MultiComparison) -> None:
             if row.shared_keywords:
                 theme.append("\n" + _("shared:") + " ", style="dim")
                 theme.append(_keywords(row.shared_keywords), style="green")
-        table.add_row(theme, *(_many_cell(cell) for cell in row.cells))
-    console.print(table)
+        rows.append([theme, *(_many_cell(cell) for cell in row.cells)])
+    wide = fits(console, len(headers))
+    if not wide:
+        print_stacked(console, headers, rows)
+    else:
+        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        for index, header in enumerate(headers):
+            table.add_column(header, ratio=4 if index else 3, overflow="fold")
+        for cells in rows:
+            table.add_row(*cells)
+        console.print(table)
     shared = comparison.shared_figures
     if shared:
-        figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Figures side by side")), expand=False)
-        figures.add_column(Text(_("indicator or subject")))
-        for label in labels:
-            figures.add_column(Text(label), justify="right")
-        for figure_row in shared:
-            cells = [
-                Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
-                for f in figure_row.cells
+        title = Text(_("Figures side by side"))
+        figure_rows = [
+            [
+                Text(sanitize_line(figure_row.label)),
+                *(
+                    Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
+                    for f in figure_row.cells
+                ),
             ]
-            figures.add_row(Text(sanitize_line(figure_row.label)), *cells)
-        console.print(figures)
+            for figure_row in shared
+        ]
+        if not wide:
+            console.print()
+            console.print(title, style="italic")
+            print_stacked(console, [Text(_("indicator or subject")), *headers[1:]], figure_rows)
+        else:
+            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures.add_column(Text(_("indicator or subject")))
+            for label in labels:
+                figures.add_column(Text(label), justify="right")
+            for cells in figure_rows:
+                figures.add_row(*cells)
+            console.print(figures)
     else:
         console.print(Text(_("No figure of the same subject in two reports or more."), style="dim"))

@@ -127,6 +127,8 @@ def run(argv: Sequence[str]) -> int:
         write_utf8(to_jsonl(rows) if args.format == "jsonl" else to_csv(rows, HIT_COLUMNS))
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
+        if console.width <= 0:  # COLUMNS=0, a width unknown: Rich would write nothing
+            console.width = 80
         if not hits:
             console.print(
                 Text(_("no hits for {query}").format(query=sanitize_line(args.query)), style="dim")
@@ -213,6 +215,8 @@ def hit_text(number: int, hit: Hit) -> Text:
     # The rank says the order; BM25 scores (0.00 for a term found only inside longer words,
     # 法 in 法治) misled, so the text shows the kind of match only (JSON keeps the score).
     line.append(f"  [{_(MATCH_NAMES[hit.match])}]", style="dim")
-    snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))
     path = Text(f"   {sanitize_path(report.path or '')}", style="dim")
+    if not hit.snippet.strip():  # a heading that matched, its text all in its sub-sections
+        return Text("\n").join([line, path, Text("")])
+    snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))
     return Text("\n").join([line, snippet, path, Text("")])

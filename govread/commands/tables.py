@@ -14,20 +14,26 @@ Exit status: 0 success; 1 when a file named could not be opened or nothing was o
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import sys
 from collections.abc import Callable, Sequence
 
 from rich.console import Console
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check, check_columns, check_rows
 from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, ArgumentParser, _load_or_exit
+from govread.commands.narrow import NARROWEST
 from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
 from govread.parsers.model import Report
 from govread.records import write_utf8
-from govread.sanitize import dumps_json, sanitize
+from govread.sanitize import dumps_json, sanitize, sanitize_line
 from govread.tabular import render
 
 TEXT_PIVOT_COLUMNS = 8  # the text pivot shows the most widespread indicators unless named
@@ -55,7 +61,48 @@ def _parse(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Nam
 
 
 def _console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=200)
+    """The terminal's width (`_terminal_width`), else 200 cells: a file or a pipe."""
+    width = _terminal_width() or 200
+    return Console(highlight=False, emoji=False, markup=False, soft_wrap=False, width=width)
+
+
+def _terminal_width() -> int | None:
+    """The width the text goes out at: COLUMNS, else the terminal's; None for a file or a
+    pipe (the tables are then written whole, `_console`'s 200 cells wide)."""
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return max(int(columns), NARROWEST)
+    if sys.stdout.isatty():
+        return max(shutil.get_terminal_size().columns, NARROWEST)
+    return None
+
+
+# a report's lines when its table is too wide: (the column's name, the report's cell)
+Block = tuple[Text, list[tuple[Text, Text]]]
+
+
+def _print_table(table: Table, blocks: Sequence[Block], *, title: Text | None = None) -> None:
+    """`table` if it fits the terminal; else, as a terminal too narrow would break every line
+    of it in two, one report at a time: its name, then a line per column with a value."""
+    console = _console()
+    width = _terminal_width()
+    if width is None or (
+        Measurement.get(console, console.options.update_width(10_000), table).maximum <= width
+    ):
+        console.print(table)
+        return
+    if title is not None:
+        console.print(title, style="italic")
+    for index, (label, cells) in enumerate(blocks):
+        if index or title is not None:
+            console.print()
+        console.print(label, style="bold")
+        # the values in a column of their own where the names leave room for one
+        aligned = min(max((n.cell_len for n, _v in cells), default=0), width // 2)
+        for name, value in cells:
+            gap = " " * max(2, aligned - name.cell_len + 2)
+            line = Text.assemble(name, gap, value)
+            console.print(Padding(line, (0, 0, 0, 2), expand=False))
 
 
 def _where(report: Report) -> Text:
@@ -103,14 +150,19 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
     if args.format != "text":
         rows = figure_rows(reports, indicators)
         write_utf8(render(args.format, COLUMNS, rows, table="figure"))
+        _say_unanswered(indicators, rows)
         return
     per_report = [report_rows(report, indicators) for report in reports]
+    _say_unanswered(indicators, [row for rows in per_report for row in rows])
     table = pivot(reports, per_report, indicators)
     columns = table.indicators if indicators else table.indicators[:TEXT_PIVOT_COLUMNS]
-    console = _console()
-    console.print(pivot_table(table, columns))
+    blocks: list[Block] = []
+    for index, report in enumerate(table.reports):
+        values = [(i, value_text(table.cell(index, i))) for i in columns]
+        blocks.append((_where(report), [(Text(sanitize(i)), Text(v)) for i, v in values if v]))
+    _print_table(pivot_table(table, columns), blocks)
     if not indicators and len(table.indicators) > len(columns):
-        console.print(
+        _console().print(
             Text(
                 _(
                     "{shown} of {total} indicators, those most reports have; name others "
@@ -119,6 +171,25 @@ def _figures(args: argparse.Namespace, reports: list[Report]) -> None:
                 style="dim",
             )
         )
+
+
+def _say_unanswered(asked: Sequence[str] | None, rows: Sequence[dict[str, object]]) -> None:
+    """One line on stderr naming the --indicator names no figure answered: an empty column
+    would read as every report silent on it, a misspelt name as a finding."""
+    answered = {row.get("indicator") for row in rows}
+    missing = [name for name in dict.fromkeys(asked or ()) if name not in answered]
+    if missing:
+        line = _("govread: no figure of {names} in these reports (an indicator, or a subject)")
+        print(sanitize_line(line.format(names="、".join(missing))), file=sys.stderr)
+
+
+def _indicator_name(text: str) -> str:
+    """An --indicator NAME, its spaces around dropped; a blank one is refused (it drew a
+    column with no header and nothing in it)."""
+    name = text.strip()
+    if not name:
+        raise argparse.ArgumentTypeError(_("an indicator needs a name, e.g. 出庭应诉率"))
+    return name
 
 
 def run_figures(argv: Sequence[str]) -> int:
@@ -133,6 +204,7 @@ def run_figures(argv: Sequence[str]) -> int:
     parser.add_argument(
         "--indicator",
         action="append",
+        type=_indicator_name,
         metavar="NAME",
         help=_("only this indicator (or subject), e.g. 出庭应诉率; repeat for more"),
     )
@@ -172,13 +244,16 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
     if args.format == "json":
         write_utf8(dumps_json(coverage_json(found), indent=1) + "\n")
         return
-    out = Table(header_style="bold", title=Text(_("share of text % (units)")))
+    title = Text(_("share of text % (units)"))
+    out = Table(header_style="bold", title=title)
     out.add_column(Text(_("report")))
     themes = theme_columns()
-    for _topic_id, name in themes:
-        out.add_column(Text(name.split(" · ")[0]), justify="right")
+    names = [Text(name.split(" · ")[0]) for _topic_id, name in themes]
+    for name in names:
+        out.add_column(name, justify="right")
+    blocks: list[Block] = []
     for c in found:
-        cells = []
+        cells: list[Text] = []
         for share in c.themes:
             if share.units:
                 cell = Text(f"{share.share * 100:.0f} ({share.units})")
@@ -186,7 +261,8 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
                 cell = Text(f"(+{share.within})" if share.within else "·", style="dim")
             cells.append(cell)
         out.add_row(_where(c.report), *cells)
-    _console().print(out)
+        blocks.append((_where(c.report), list(zip(names, cells, strict=True))))
+    _print_table(out, blocks, title=title)
 
 
 def run_coverage(argv: Sequence[str]) -> int:

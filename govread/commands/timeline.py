@@ -24,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.cli import ArgumentParser, first_few
+from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
 from govread.i18n import _
 from govread.parsers.model import Report
@@ -389,19 +390,36 @@ def _print_header(console: Console, timeline: Timeline) -> None:
     console.print(title)
     for year, report in zip(timeline.years, timeline.reports, strict=True):
         console.print(Text(f"{year}  ") + Text(sanitize_line(report.display_title), "dim"))
+    if len(timeline.years) == 1:
+        note = _(
+            "(one year only: give --corpus DIR with this place's other reports to see it change)"
+        )
+        console.print(Text(note, style="yellow"))
 
 
 def _print_timeline(timeline: Timeline) -> None:
-    console = Console(highlight=False)
+    console = terminal_console()
     _print_header(console, timeline)
-    topics = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
-    topics.add_column(Text(_("Topic")), ratio=2)
-    for year in timeline.years:
-        topics.add_column(Text(str(year)), ratio=3)
-    for row in timeline.topics:
-        topic_cells = [_cell(row.main[i], row.also[i]) for i in range(len(timeline.years))]
-        topics.add_row(Text(row.name, style="bold"), *topic_cells)
-    console.print(topics)
+    headers = [Text(_("Topic")), *(Text(str(year)) for year in timeline.years)]
+    rows = [
+        [
+            Text(row.name, style="bold"),
+            *(_cell(row.main[i], row.also[i]) for i in range(len(timeline.years))),
+        ]
+        for row in timeline.topics
+    ]
+    wide = fits(console, len(headers))
+    if wide:
+        topics = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        for index, header in enumerate(headers):
+            topics.add_column(header, ratio=3 if index else 2)
+        for cells in rows:
+            topics.add_row(*cells)
+        console.print(topics)
+    else:
+        console.print()
+        print_stacked(console, headers, rows)
+        console.print()
     for shift in timeline.shifts:
         line = Text(f"{shift.before} → {shift.after}: ", style="bold")
         names = [timeline.theme_name(t) for t in shift.appeared]
@@ -413,17 +431,27 @@ def _print_timeline(timeline: Timeline) -> None:
     if not timeline.series:
         console.print(Text(_("No canonical indicator in these reports."), style="dim"))
         return
-    figures = Table(box=box.SIMPLE_HEAD, title=Text(_("Indicators")), expand=False)
+    title = Text(_("Indicators"))
+    series_rows = [
+        [Text(sanitize_line(series.indicator)), *series_cells(series, timeline.years, "\n")]
+        for series in timeline.series
+    ]
+    if not wide:
+        console.print()
+        console.print(title, style="italic")
+        print_stacked(console, [Text(_("Indicator")), *headers[1:]], series_rows)
+        return
+    figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
     figures.add_column(Text(_("Indicator")))
     for year in timeline.years:
         figures.add_column(Text(str(year)), justify="right")
-    for series in timeline.series:
-        figures.add_row(Text(series.indicator), *series_cells(series, timeline.years, "\n"))
+    for cells in series_rows:
+        figures.add_row(*cells)
     console.print(figures)
 
 
 def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:
-    console = Console(highlight=False)
+    console = terminal_console()
     _print_header(console, timeline)
     if not promises:
         console.print(Text(_("No plan (下一步 / 工作安排) found in these reports."), style="dim"))

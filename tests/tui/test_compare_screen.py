@@ -194,6 +194,26 @@ async def test_figures_table_shows_every_report_at_80_columns(open_compare) -> N
         ]  # the cells keep their text (cut only where shown)
 
 
+async def test_figures_table_fits_again_after_the_terminal_shrinks(open_compare) -> None:
+    """QA: opened wide, then the terminal made 60 columns narrow, the figures kept the first
+    column's wide share and the reports' columns began off screen. A resize shares the
+    width again, the cursor's row kept."""
+    app = GovreadApp()
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_compare(pilot)
+        await pilot.press("f")
+        await pilot.pause()
+        table = screen.query_one("#figures-table", DataTable)
+        await pilot.press("j", "j")
+        row = table.cursor_row
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        widths = [column.get_render_width(table) for column in table.columns.values()]
+        assert sum(widths) <= 60, widths
+        assert table.cursor_row == row
+
+
 async def test_figures_table_one_key_away(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -280,3 +280,27 @@ async def test_the_report_column_is_named_in_the_interface_language(loaded: Load
         screen = await open_tables(pilot, loaded)
         assert screen.table("indicators").columns[0].label.plain == "报告"
         assert (screen.title, screen.sub_title) == ("汇总表", "5 份报告")
+
+
+async def test_a_broken_indicators_file_is_said_once(loaded: Loaded) -> None:
+    """QA: the corpus tables, compare's figures and the timeline used the bundled indicators
+    alone, without a word, when the user's indicators.toml could not be used."""
+    from govread import indicators
+    from govread.config import config_dir
+
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "indicators.toml").write_text("[[indicator]]\nname = [\n", "utf-8")
+    indicators.reload()
+    app = GovreadApp()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await open_tables(pilot, loaded)
+            said = [n for n in app._notifications if "indicators.toml" in n.message]
+            assert len(said) == 1 and said[0].severity == "warning"
+            await pilot.press("escape")
+            await pilot.pause()
+            await open_tables(pilot, loaded)
+            assert len([n for n in app._notifications if "indicators.toml" in n.message]) == 1
+    finally:
+        indicators.reload()

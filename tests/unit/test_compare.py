@@ -858,3 +858,28 @@ def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> 
     by_vector[id(a2)] = {"a2": 1.0}
     rows = compare_module._align_theme([a1, a2], [b1], by_vector, True)
     assert rows == [([a1, a2], []), ([], [b1])]
+
+
+def test_years_alone_name_one_report_each(tmp_path, capsys) -> None:
+    """QA: `govread compare 2022 2023 --corpus ONE_PLACE` (one place over two years, named by
+    its years alone) said "2022 2023: one report": a year joined the year before it. A year
+    joins only a name that does not already end with one."""
+    from govread.commands.compare import _joined_names
+
+    assert _joined_names(["2021", "2022"]) == ["2021", "2022"]
+    assert _joined_names(["2021年", "2022年", "2023"]) == ["2021年", "2022年", "2023"]
+    assert _joined_names(["某县", "2021", "2022"]) == ["某县 2021", "2022"]
+    assert _joined_names(["某县2021", "2022"]) == ["某县2021", "2022"]
+    for year in (2021, 2022):
+        (tmp_path / f"{year}.txt").write_text(
+            f"某县{year}年法治政府建设情况报告\n一、推进依法行政\n"
+            + "完善行政执法程序，规范执法行为，落实行政执法责任制。" * 4
+            + "\n二、下一步工作\n"
+            + "继续加强行政复议工作，发挥化解行政争议的主渠道作用。" * 4
+            + "\n",
+            "utf-8",
+        )
+    argv = ["compare", "2021", "2022", "--corpus", str(tmp_path), "--format", "json"]
+    assert main(argv) == 0, capsys.readouterr().err
+    document = json.loads(capsys.readouterr().out)
+    assert (document["a"]["year"], document["b"]["year"]) == (2021, 2022)

@@ -156,3 +156,26 @@ def test_the_tables_and_the_figures_command_ask_alike() -> None:
         row = {"indicator": indicator, "subject": subject}
         for name in names:
             assert row_measures(row, name) is (asked_indicator(figure, [name]) == name)
+
+
+def test_a_broken_user_file_is_said_on_stderr_by_the_commands_that_use_it(capsys) -> None:
+    """QA: a broken indicators.toml was dropped without a word: `govread figures` and
+    `govread compare` used the bundled table alone and the user's own indicators were
+    missing from the output. The command says so on stderr, once, as one safe line, in the
+    interface language; a command that never read the indicators says nothing."""
+    from govread.cli import main
+
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "indicators.toml").write_text('[[indicator]]\nname = "\x1b[31m坏"\nunits = "个"\n')
+    indicators.reload()
+    assert main(["--lang", "en", "figures", "--format", "csv"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("indicators.toml") == 1 and "bundled indicators" in err
+    assert "\x1b" not in err
+    indicators.reload()
+    assert main(["--lang", "zh", "figures", "--format", "json"]) == 0
+    assert "indicators.toml" in (err := capsys.readouterr().err) and "随附" in err
+    indicators.reload()
+    assert main(["--lang", "en", "outline"]) == 0
+    assert "indicators.toml" not in capsys.readouterr().err

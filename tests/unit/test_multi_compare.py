@@ -268,3 +268,45 @@ def test_plans_on_one_main_subject_share_a_row_at_a_lower_likeness() -> None:
     assert groups == [[(0, 0), (1, 0)]]
     groups = _group_theme(nodes, vectors, lambda x, y: True, threshold=lambda x, y, mutual: 0.05)
     assert groups == [[(0, 0)], [(1, 0)]]
+
+
+@pytest.mark.parametrize("columns", ["10", "24", "40"])
+def test_cli_text_too_narrow_for_columns_stacks_each_row(
+    columns: str, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `COLUMNS=10 govread compare A B C` printed blank columns. Where the columns cannot
+    each have a few characters, every row is written as a block (its topic, then each
+    report's cell under the report's label), no line wider than the terminal."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", *PATHS]) == 0
+    out = capsys.readouterr().out
+    assert all(len(line.rstrip()) <= int(columns) for line in out.splitlines())
+    flat = "".join(line.strip() for line in out.splitlines())
+    for label in ("1甲市2023", "2乙市2023", "3丙县2023", "silentonthistopic", "出庭应诉率"):
+        assert label in flat.replace(" ", "")
+    # blank cells are not a table's: most lines hold some text
+    lines = out.splitlines()
+    assert sum(1 for line in lines if not line.strip()) < len(lines) / 3
+
+
+def test_cli_text_two_reports_too_narrow_stacks_each_row(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "12")
+    assert main(["compare", PATHS[0], PATHS[1]]) == 0
+    out = capsys.readouterr().out
+    assert all(len(line.rstrip()) <= 12 for line in out.splitlines())
+    flat = "".join(line.strip() for line in out.splitlines()).replace(" ", "")
+    assert "A甲市2023" in flat and "B乙市2023" in flat and "出庭应诉率" in flat
+
+
+@pytest.mark.parametrize("columns", ["0", "1", "3"])
+@pytest.mark.parametrize("count", [2, 3])
+def test_cli_text_at_a_width_of_nothing_still_writes_the_comparison(
+    columns: str, count: int, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: COLUMNS=0 printed nothing at all (exit 0), COLUMNS=1 dropped every Chinese
+    character (two cells wide, it fits no line). A width of 0 is the terminal's unknown one;
+    below ten cells the text is written ten wide."""
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", *PATHS[:count]]) == 0
+    flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
+    assert "甲市" in flat and "出庭应诉率" in flat

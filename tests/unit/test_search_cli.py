@@ -141,3 +141,32 @@ def test_a_field_value_no_report_can_have_is_said_on_stderr(
     assert "govread：年份:20x3：不是年份（2022、2020-2022）" in capsys.readouterr().err
     code, out, err = run(capsys, "复议 year:2023年", "--limit", "1")
     assert code == 0 and err == ""
+
+
+def test_text_at_columns_zero_is_written(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: COLUMNS=0 (a width unknown) made `govread search` print nothing, hits and all."""
+    monkeypatch.setenv("COLUMNS", "0")
+    assert main(["search", "出庭应诉", "--limit", "1"]) == 0
+    assert "出庭应诉" in capsys.readouterr().out
+
+
+def test_a_hit_with_no_text_of_its_own_prints_no_blank_snippet_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """QA: a chapter heading that matched, its text all in its sub-sections, printed an empty
+    snippet line between the heading and the path."""
+    report = tmp_path / "r.txt"
+    report.write_text(
+        "某县2023年法治政府建设情况报告\n一、健全依法行政制度体系\n（一）加强规范性文件管理\n"
+        + "全年审查规范性文件，落实合法性审核机制，规范制定程序，提升文件质量。" * 3
+        + "\n（二）推进严格执法\n"
+        + "落实行政执法三项制度，开展执法案卷评查，规范执法行为，提升执法水平。" * 3
+        + "\n",
+        "utf-8",
+    )
+    assert main(["search", "依法行政", str(report)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("1. "))
+    assert lines[first + 1].strip(), lines[first : first + 3]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -134,3 +137,16 @@ def test_any_query_string_never_raises_in_the_index(text: str) -> None:
     for hit in _INDEX.search(text, limit=3):
         for a, b in hit.snippet_spans:
             assert 0 <= a < b <= len(hit.snippet)
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\ufeff", "\u202e", "\x1b", "\u2060"])
+def test_invisible_characters_pasted_into_a_query_are_dropped(invisible: str) -> None:
+    """QA: a phrase copied from a web page with a zero-width space (or a soft hyphen, a BOM)
+    inside matched only "by its words", never verbatim: report text has those characters
+    removed at ingest (`normalize`), the query kept them. The query drops the same ones."""
+
+    def parsed(text: str) -> object:
+        return dataclasses.replace(parse_query(text), text="")
+
+    assert parsed(f"出庭{invisible}应诉") == parsed("出庭应诉")
+    assert parsed(f'"依法{invisible}行政" -执{invisible}法') == parsed('"依法行政" -执法')

@@ -156,3 +156,66 @@ def test_generated_corpus_tables(generated: tuple[Path, list[Report]]) -> None:
     back = read_csv(render("csv", COLUMNS, rows))
     assert [b["sha256"] for b in back] == [r["sha256"] for r in rows]
     assert [b["text"] for b in back] == [r["text"] for r in rows]
+
+
+@pytest.mark.parametrize("command", ["figures", "coverage"])
+def test_a_table_wider_than_the_terminal_is_written_report_by_report(
+    command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `govread figures` and `govread coverage` drew their table 170 cells wide whatever
+    the terminal, and an 80-column terminal broke every line of it in two. A table wider than
+    the terminal (COLUMNS, or the terminal's own width) is written one report at a time, a
+    line per indicator or topic; written to a file or a pipe (no COLUMNS) it stays a table."""
+    from rich.cells import cell_len
+
+    monkeypatch.setenv("COLUMNS", "60")
+    code, out, _ = run(capsys, command)
+    assert code == 0
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= 60
+    assert "┃" not in out and "宝鸡市 2023" in out
+    name = "行政机关负责人出庭应诉率" if command == "figures" else "突发事件应对"
+    lines = out.splitlines()
+    start = lines.index("宝鸡市 2023") + 1
+    own = []
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        own.append(line)
+    assert any(name in line for line in own)
+    if command == "figures":
+        assert any("95.08%" in line for line in own if name in line)
+    monkeypatch.delenv("COLUMNS")
+    _, out, _ = run(capsys, command)
+    assert "┃" in out  # a table for a file
+
+
+@pytest.mark.parametrize("form", ["text", "csv", "json"])
+def test_an_indicator_no_report_has_is_said(form: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `govread figures --indicator 某某不存在率` printed an empty column (or no rows) and
+    exit 0, as if every report were silent on it: a name misspelt looked like a finding. The
+    names no figure answers are said on stderr, one line, the output unchanged."""
+    code, _out, err = run(
+        capsys,
+        "figures",
+        "--format",
+        form,
+        "--indicator",
+        "出庭应诉率",
+        "--indicator",
+        "某某不存在率",
+    )
+    assert code == 0
+    assert "某某不存在率" in err and "出庭应诉率" not in err
+    assert len(err.strip().splitlines()) == 1
+    code, _out, err = run(capsys, "figures", "--format", form, "--indicator", "出庭应诉率")
+    assert err == ""
+
+
+def test_a_blank_indicator_name_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """QA: `--indicator ''` drew a column with no header and no value, exit 0."""
+    for blank in ("", "  "):
+        code, out, err = run(capsys, "figures", "--indicator", blank)
+        assert code == 2 and out == ""
+        assert "--indicator" in err and "name" in err
+    code, out, _ = run(capsys, "figures", "--indicator", " 出庭应诉率 ")
+    assert code == 0 and "95.08%" in out

@@ -272,3 +272,50 @@ def test_cli_unknown_place_is_a_usage_error_naming_the_places(capsys) -> None:
     err = capsys.readouterr().err
     assert "湖北省咸宁市通山县" in err and "\x1b" not in err
     assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES / "nothing")]) == 1
+
+
+@pytest.mark.parametrize("columns", ["24", "40"])
+def test_cli_timeline_too_narrow_for_its_years_writes_each_topic_as_a_block(
+    columns: str, capsys, monkeypatch
+) -> None:
+    """QA: at COLUMNS=30 the timeline's topics table was all "…": a column a year had two
+    cells. Too narrow for its years, each topic is written as a block (its name, then each
+    year's units under the year), the indicators likewise; no line wider than the terminal."""
+    from rich.cells import cell_len
+
+    from govread.cli import main
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+    out = capsys.readouterr().out
+    assert max(cell_len(line.rstrip()) for line in out.splitlines()) <= int(columns)
+    lines = [line.strip() for line in out.splitlines()]
+    assert "2021" in lines and "2023" in lines  # a year heads its cell
+    assert any(line.startswith("行政执法") for line in lines)
+    assert any("行政机关负责人出庭应诉率" in line for line in lines)
+    assert sum(1 for line in lines if line in ("…", "")) < len(lines) / 3
+
+
+def test_cli_timeline_at_a_width_of_nothing_still_writes_it(capsys, monkeypatch) -> None:
+    from govread.cli import main
+
+    for columns in ("0", "1"):
+        monkeypatch.setenv("COLUMNS", columns)
+        assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+        flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
+        assert "通山县" in flat and "行政执法" in flat
+
+
+def test_cli_timeline_of_one_year_says_how_to_see_a_change(capsys, tmp_path) -> None:
+    """QA: `govread compare --region 某县` over one report of the place printed a table of one
+    year and nothing on why no change showed (the browser's timeline says it)."""
+    import shutil
+
+    from govread.cli import main
+
+    shutil.copy(FIXTURES / "tongshan_2021.txt", tmp_path / "tongshan_2021.txt")
+    assert main(["--lang", "en", "compare", "--region", "通山", "--corpus", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "one year" in out and "--corpus" in out
+    assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
+    assert "one year" not in capsys.readouterr().out

@@ -49,6 +49,7 @@ from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.views import PairView, view_of
 from govread.tui.dialogs.export import ExportDialog
+from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.messages import MarksChanged
@@ -220,6 +221,7 @@ class CompareScreen(LocalisedScreen[None]):
         self.labels = tuple(city_of(report) for report in reports)
         self.view = view_of(self.labels)
         self.comparison: MultiComparison | None = None
+        self._figures_width = 0  # the screen width the figures table was shared out for
         self.active = 0
         self.sync = True
         self._cursor = [0] * len(reports)
@@ -321,6 +323,7 @@ class CompareScreen(LocalisedScreen[None]):
         if not self.is_attached:  # the reader left before the comparison was done
             return
         self.comparison = comparison
+        say_indicators_problem(self.app)  # its figures are paired by indicator
         # Every column filled while the strip is hidden, so nothing is laid out before all
         # is there; shown at once, one layout pass.
         for mounting in [
@@ -353,6 +356,12 @@ class CompareScreen(LocalisedScreen[None]):
 
     def on_resize(self) -> None:
         self._fit_columns(self.size.width, self.panes)
+        if self.comparison is not None and self._figures_width != self.size.width:
+            # the figures' columns were shared out for the width they were filled at
+            table: DataTable[Text] = self.query_one("#figures-table", DataTable)
+            cursor = table.cursor_coordinate
+            self._fill_figures(self.comparison)
+            table.move_cursor(row=cursor.row, column=cursor.column, scroll=False)
 
     @property
     def ready(self) -> bool:
@@ -651,6 +660,7 @@ class CompareScreen(LocalisedScreen[None]):
         reports or more first, then each report's others."""
         table: DataTable[Text] = self.query_one("#figures-table", DataTable)
         table.clear(columns=True)
+        self._figures_width = self.size.width
         # No column wider than its share of the screen: a long subject made the first column
         # half of an 80-column terminal wide and pushed the second report out of sight.
         share = max(FIGURE_COLUMN_MIN, (self.size.width - 2) // (len(self.labels) + 1) - 2)

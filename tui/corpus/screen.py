@@ -64,6 +64,7 @@ from govread.tui._css import css_beside
 from govread.tui.corpus.chart import heat_style, indicator_chart
 from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
+from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.safe_input import SafeInput
@@ -225,6 +226,7 @@ class CorpusScreen(LocalisedScreen[None]):
         )
         self._stale = set(TABS)
         self._refresh_active()
+        say_indicators_problem(self.app)
 
     # -- tables -------------------------------------------------------------------------
 

@@ -54,6 +54,7 @@ from govread.timeline import (
     reason_text,
 )
 from govread.timeline_view import series_cells, status_text
+from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
 from govread.tui.localised import KeysFooter, LocalisedScreen
 
@@ -244,6 +245,7 @@ class TimelineScreen(LocalisedScreen[None]):
         if not self.is_attached:
             return
         self.timeline = timeline
+        say_indicators_problem(self.app)  # the Indicators tab's series
         if timeline.left_out:
             title = self._title()
             if len(timeline.left_out) <= LEFT_OUT_NAMED:

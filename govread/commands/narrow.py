@@ -1,0 +1,54 @@
+"""Tables of one column per report (or year) on a terminal too narrow for their columns.
+
+`govread compare` and the timeline (`compare --region`) draw a column per report or year;
+Rich, asked to fit ten columns in thirty cells, draws them blank or all "…". Below a few
+cells a column, each row is written as a block instead: its first cell, then every other
+cell under its column's header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.padding import Padding
+from rich.text import Text
+
+# The fewest cells a column of the text table is given (its padding apart): below it, on a
+# terminal too narrow for the columns, each row is written as a block instead.
+COLUMN_MIN = 10
+
+
+# The narrowest text written: a Chinese character is two cells, and the blocks indent by two.
+NARROWEST = 10
+
+
+def terminal_console() -> Console:
+    """A console at the terminal's width (COLUMNS, else the terminal's, NO_COLOR and TERM
+    honoured), never narrower than `NARROWEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
+    no Chinese character. A width of 0 is the unknown one: Rich's default."""
+    console = Console(highlight=False)
+    if console.width <= 0:
+        return Console(highlight=False, width=80)
+    if console.width < NARROWEST:
+        return Console(highlight=False, width=NARROWEST)
+    return console
+
+
+def fits(console: Console, columns: int) -> bool:
+    """Whether `columns` columns of the text table each get `COLUMN_MIN` cells or more."""
+    return console.width >= columns * (COLUMN_MIN + 2)
+
+
+def print_stacked(
+    console: Console, headers: Sequence[Text], rows: Sequence[Sequence[Text]]
+) -> None:
+    """A table too wide for the terminal, one block per row: its first cell (the topic, the
+    indicator), then every other cell under its column's header, indented."""
+    for index, row in enumerate(rows):
+        if index:
+            console.print()
+        console.print(row[0])
+        for header, cell in zip(headers[1:], row[1:], strict=True):
+            console.print(Text.assemble(header.copy(), style="bold"))
+            console.print(Padding(cell, (0, 0, 0, 2), expand=False))
