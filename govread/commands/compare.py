@@ -500,7 +500,7 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
         if index:
             cell.append("\n")
         cell.append(sanitize_line(unit.shown_number), style="bold")
-        cell.append(unit.heading)
+        cell.append(sanitize_line(unit.heading))
     if only:
         cell.append(f"\n{only_label(side)}: ", style="dim")
         cell.append(_keywords(only), style="dim italic")
