@@ -577,6 +577,14 @@ class Store:
         self.max_mb = max_mb if max_mb is not None else configured_max_mb()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.is_symlink() and not self.path.resolve().parent.is_dir():
+                # SQLite follows the link and finds nowhere to make the file: say where
+                raise StoreError(
+                    _("{path}: is a link to {target}, whose folder does not exist").format(
+                        path=statefile.display_path(self.path),
+                        target=statefile.display_path(self.path.resolve()),
+                    )
+                )
             if self.path.exists() and not self.path.is_file():
                 raise StoreError(
                     _("{path}: is not a regular file (a folder, say): give a store file").format(

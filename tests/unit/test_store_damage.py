@@ -143,6 +143,22 @@ def test_a_folder_at_the_store_path_is_said_in_the_interface_language(tmp_path: 
         set_language("en")
 
 
+def test_a_link_to_a_missing_folder_at_the_store_path_says_where_it_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SQLite said only "unable to open database file"; a new store's own folder is made,
+    but a link's target is where the user put it: say so, make nothing there."""
+    link = tmp_path / "store.sqlite3"
+    link.symlink_to(tmp_path / "gone" / "store.sqlite3")
+    assert main(["index", str(_folder(tmp_path)), "--store", str(link)]) == 1
+    err = capsys.readouterr().err
+    assert "is a link to" in err and "gone" in err and "unable to open" not in err
+    assert not (tmp_path / "gone").exists()
+    (tmp_path / "gone").mkdir()  # where it points exists now: the store is made there
+    assert main(["index", str(_folder(tmp_path / "gone")), "--store", str(link)]) == 0
+    assert (tmp_path / "gone" / "store.sqlite3").is_file()
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
