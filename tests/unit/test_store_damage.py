@@ -48,13 +48,20 @@ def _damage_reports_table(db: Path) -> None:
         handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
 
 
-def test_index_sets_aside_a_store_found_damaged_once_open(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _damaged_store(tmp_path: Path) -> tuple[Path, Path]:
+    """Two invented reports indexed into a store whose `reports` table is then damaged;
+    the folder and the store."""
     folder = _folder(tmp_path)
     db = tmp_path / "s.sqlite3"
     assert main(["index", str(folder), "--store", str(db)]) == 0
     _damage_reports_table(db)
+    return folder, db
+
+
+def test_index_sets_aside_a_store_found_damaged_once_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, db = _damaged_store(tmp_path)
     damaged = db.read_bytes()
     capsys.readouterr()
     assert main(["index", str(folder), "--store", str(db)]) == 0
@@ -106,10 +113,7 @@ def test_index_on_a_read_only_store_says_so(
 def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    folder = _folder(tmp_path)
-    db = tmp_path / "s.sqlite3"
-    assert main(["index", str(folder), "--store", str(db)]) == 0
-    _damage_reports_table(db)
+    _, db = _damaged_store(tmp_path)
     capsys.readouterr()
     assert main(["search", "行政复议", "--store", str(db)]) != 0
     err = capsys.readouterr().err
@@ -123,10 +127,7 @@ def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
 def test_the_browser_on_a_damaged_store_says_what_to_do(tmp_path: Path) -> None:
     from govread.store_library import StoreReader, StoreReadError, read_outline
 
-    folder = _folder(tmp_path)
-    db = tmp_path / "s.sqlite3"
-    assert main(["index", str(folder), "--store", str(db)]) == 0
-    _damage_reports_table(db)
+    _, db = _damaged_store(tmp_path)
     with pytest.raises(StoreReadError, match="govread index"):
         read_outline(StoreReader(db))
 
