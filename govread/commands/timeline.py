@@ -1,18 +1,21 @@
 """`govread compare --region NAME`: one place over the years, and its plans followed up.
 
     govread compare --region NAME [--corpus DIR] [--promises] [--format text|json|csv]
+                                  [-o FILE [--force]]
 
 NAME is a place as a user writes it (通山县, 通山, 咸宁市通山县; 深圳市光明区 and 光明区 are
 one place), matched against the bundled samples or the reports in --corpus DIR. Without
 --promises: the place's reports as columns per year aligned by topic, the topics that
 appear or disappear, each canonical indicator as a series with its change; with
 --promises: each plan of year N marked followed up / partly / not mentioned in year N+1's
-report, with the evidence. Exit codes: 0 success, 1 a folder could not be read, 2 usage
-error (no such place, or a name that stands for several).
+report, with the evidence. With -o FILE the json or csv goes to FILE (written whole or not at
+all; an existing FILE only with --force). Exit codes: 0 success, 1 a folder could not be read
+or FILE not written, 2 usage error (no such place, or a name that stands for several).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -72,6 +75,15 @@ def _parser() -> ArgumentParser:
         default="text",
         help=_("text: tables; json: the whole as data; csv (UTF-8 with a BOM): one row each"),
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help=_("with --format json or csv: the file to write (default: standard output)"),
+    )
+    parser.add_argument(
+        "--force", action="store_true", help=_("with -o: replace FILE if it exists")
+    )
     return parser
 
 
@@ -95,7 +107,19 @@ def _reports(directory: str | None) -> list[Report] | None:
 
 
 def run(argv: Sequence[str]) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    output = None if args.output in (None, "-") else args.output
+    if args.output is not None and args.format not in ("json", "csv"):
+        parser.error(_("-o/--output needs --format json or csv"))
+    if args.force and output is None:
+        parser.error(_("--force needs -o FILE"))
+    # Refused before the reports are read when the answer is already known; the atomic
+    # write checks again.
+    refused = _refused(output, force=args.force)
+    if refused is not None:
+        _error(refused)
+        return EXIT_FILE
     reports = _reports(args.corpus)
     if reports is None:
         return EXIT_FILE
@@ -134,29 +158,65 @@ def run(argv: Sequence[str]) -> int:
 
         promises = timeline_promises(timeline, reports)
         if args.format == "json":
-            _write(dumps_json(promises_jsonable(timeline, promises), indent=1) + "\n")
-        elif args.format == "csv":
+            return _write(
+                dumps_json(promises_jsonable(timeline, promises), indent=1) + "\n",
+                output,
+                force=args.force,
+            )
+        if args.format == "csv":
             from govread.records import to_csv
 
-            _write(to_csv(promise_rows(timeline, promises)))
+            return _write(to_csv(promise_rows(timeline, promises)), output, force=args.force)
         else:
             _print_promises(timeline, promises)
         return EXIT_OK
     if args.format == "json":
-        _write(dumps_json(timeline_jsonable(timeline), indent=1) + "\n")
-    elif args.format == "csv":
+        return _write(
+            dumps_json(timeline_jsonable(timeline), indent=1) + "\n", output, force=args.force
+        )
+    if args.format == "csv":
         from govread.records import to_csv
 
-        _write(to_csv(timeline_rows(timeline)))
-    else:
-        _print_timeline(timeline)
+        return _write(to_csv(timeline_rows(timeline)), output, force=args.force)
+    _print_timeline(timeline)
     return EXIT_OK
 
 
-def _write(text: str) -> None:
-    from govread.records import write_utf8
+def _refused(output: str | None, *, force: bool) -> str | None:
+    """Why FILE cannot be written, when that is known before any work: a folder, or a file
+    that exists without --force."""
+    if output is None or not os.path.lexists(output):
+        return None
+    if os.path.isdir(output):
+        return _("{path}: is a folder, not a file").format(path=output)
+    if not force:
+        return _("{path}: already exists; use --force to replace it").format(path=output)
+    return None
 
-    write_utf8(text)
+
+def _write(text: str, output: str | None, *, force: bool) -> int:
+    """`text` to standard output, or to FILE atomically (replacing it only with --force)."""
+    if output is None:
+        from govread.records import write_utf8
+
+        write_utf8(text)
+        return EXIT_OK
+    from govread.atomic import OverwriteRefused, WriteError
+    from govread.export import write_export
+
+    try:
+        write_export(output, text, overwrite=force)
+    except OverwriteRefused:
+        _error(_("{path}: already exists; use --force to replace it").format(path=output))
+        return EXIT_FILE
+    except WriteError as error:
+        _error(_("{path}: {reason}").format(path=error.path, reason=error.shown_reason()))
+        return EXIT_FILE
+    print(
+        _("govread: wrote the timeline to {path}").format(path=sanitize_path(output)),
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 # --- data ---------------------------------------------------------------------------------

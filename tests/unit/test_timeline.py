@@ -319,3 +319,36 @@ def test_cli_timeline_of_one_year_says_how_to_see_a_change(capsys, tmp_path) -> 
     assert "one year" in out and "--corpus" in out
     assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
     assert "one year" not in capsys.readouterr().out
+
+
+def test_cli_region_writes_json_and_csv_to_a_file_only_with_consent(tmp_path, capsys) -> None:
+    """`compare --region … -o FILE` writes the json or csv that stdout would get, whole; an
+    existing file is kept unless --force; text tables, a folder and --force alone are refused."""
+    from govread.cli import main
+
+    argv = ["compare", "--region", "通山", "--corpus", str(FIXTURES)]
+    assert main([*argv, "--format", "json"]) == 0
+    printed = capsys.readouterr().out
+    target = tmp_path / "通山.json"
+    assert main([*argv, "--format", "json", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == ""
+    assert json.loads(target.read_text("utf-8")) == json.loads(printed)
+
+    target.write_text("mine", "utf-8")
+    assert main([*argv, "--format", "csv", "-o", str(target)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert target.read_text("utf-8") == "mine"
+    assert main([*argv, "--format", "csv", "-o", str(target), "--force"]) == 0
+    assert target.read_text("utf-8").lstrip("\ufeff").startswith("kind,place,year,key,name")
+
+    promises = tmp_path / "promises.csv"
+    assert main([*argv, "--promises", "--format", "csv", "-o", str(promises)]) == 0
+    assert promises.read_text("utf-8").lstrip("\ufeff").startswith("place,year,next_year")
+
+    assert main([*argv, "--format", "json", "-o", str(tmp_path)]) == 1
+    assert "folder" in capsys.readouterr().err
+    for bad in (["-o", str(tmp_path / "x.txt")], ["--format", "json", "--force"]):
+        with pytest.raises(SystemExit) as stopped:
+            main([*argv, *bad])
+        assert stopped.value.code == 2
+    assert not (tmp_path / "x.txt").exists()
