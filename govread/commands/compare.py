@@ -370,6 +370,10 @@ def run(argv: Sequence[str]) -> int:
         _error(str(error))
         return EXIT_FILE
     _warn_same_report([args.a, args.b, *args.more], chosen)
+    from govread.genre_fit import genre_note, off_topic
+
+    for report in off_topic(chosen):
+        print(_("govread: note: {note}").format(note=genre_note(report)), file=sys.stderr)
 
     # jieba and the comparison are loaded only now: `govread --help` stays fast.
     from govread.cli import report_header

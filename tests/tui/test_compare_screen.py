@@ -557,3 +557,30 @@ async def test_a_secondary_cell_sets_the_answering_passage_apart(open_compare) -
             if isinstance(c, UnitCell) and not column.rows[c.row].row.cells[1].secondary
         ]
         assert plain and all(not any(s.style == passage for s in c.content.spans) for c in plain)
+
+
+async def test_the_title_names_a_report_the_topics_do_not_fit(monkeypatch) -> None:
+    """A 政府工作报告 set against a rule-of-law report: the title says, in a second line, that
+    its rows are a rough guide; two reports of the genre keep a one-line title."""
+    from govread.parsers import parse_text
+
+    speech = parse_text(
+        "各位代表：\n现在，我代表甲乙区人民政府，向大会报告政府工作，请予审议。\n"
+        "一、2021年工作回顾\n过去一年，新建学校3所。\n",
+        path="甲乙区.txt",
+    )
+    monkeypatch.setattr(CompareScreen, "run_comparison", lambda self: None)  # title only
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        sample = app.reports[0]
+        await app.push_screen(CompareScreen(sample, speech))
+        await pilot.pause()
+        title = app.screen.query_one("#compare-title")
+        lines = title.content.plain.splitlines()
+        assert len(lines) == 2 and "政府工作报告" in lines[1]
+        assert title.size.height == 2
+        app.pop_screen()
+        await app.push_screen(CompareScreen(sample, app.reports[4]))
+        await pilot.pause()
+        assert len(app.screen.query_one("#compare-title").content.plain.splitlines()) == 1

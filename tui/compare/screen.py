@@ -241,7 +241,7 @@ class CompareScreen(LocalisedScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
-        yield Static(self.view.title(), id="compare-title")
+        yield Static(self._title(), id="compare-title")
         yield Static(id="compare-status")
         with Vertical(id="compare-loading"):
             yield LoadingIndicator()
@@ -268,6 +268,16 @@ class CompareScreen(LocalisedScreen[None]):
             table.can_focus = False
             yield table
         yield KeysFooter()
+
+    def _title(self) -> Text:
+        """The reports compared, and a line for each whose genre the topics do not fit."""
+        from govread.genre_fit import genre_note, off_topic
+
+        title = self.view.title()
+        for report in off_topic(self.reports):
+            title.append("\n")
+            title.append(genre_note(report), style="yellow")
+        return title
 
     def column(self, index: int) -> CompareColumn:
         return self.query_one(f"#column-{index}", CompareColumn)
