@@ -449,7 +449,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
+    r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -758,6 +758,16 @@ def _strip_trail(subject: str) -> str:
 _FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
 
 
+# A comparison before a value of a standard or a target (低于市定目标值35微克/立方米): the
+# number is that value, not the difference; a comparison with a level or an average
+# (高于全省平均水平8个百分点) keeps its verb, the number is how far apart they are.
+_POINTS = frozenset({"个百分点", "百分点"})  # a difference of shares: the comparison stays
+_COMPARED_TARGET = re.compile(
+    r"(?:不|未)?(?:低于|高于|优于|好于|少于|多于|超过)"
+    r"(?=[^于]{1,12}(?:目标值?|标准值?|限值|控制值|考核值|控制线|红线)$)"
+)
+
+
 def _clean(subject: str) -> str:
     previous = None
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
@@ -774,11 +784,34 @@ def _clean(subject: str) -> str:
     return _fit(subject)
 
 
+# The light verbs after the object of 对 that name the act counted after them (对…开展|进行).
+_LIGHT_AFTER_OBJECT = ("组织开展", "开展", "进行")
+
+
+def _light_after_object(subject: str, by: int) -> int:
+    """Where the act named after 对's object and a light verb starts (对X、Y 开展|Z), when it
+    fits in a subject; 0 when there is none."""
+    if subject[by + 1 : by + 2] in _NOT_PREPOSITION:
+        return 0
+    for verb in _LIGHT_AFTER_OBJECT:
+        at = subject.rfind(verb, by + 3)
+        if at > 0:
+            start = at + len(verb)
+            start += subject.startswith("了", start)
+            if _MIN_AFTER_OPENING <= len(subject) - start <= _MAX_SUBJECT:
+                return start
+            return 0
+    return 0
+
+
 def _fit(subject: str) -> str:
     """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
     if len(subject) <= _MAX_SUBJECT:
         return subject
+    if (by := subject.find("对")) >= 0 and (light := _light_after_object(subject, by)):
+        # 对A、B、C及D 开展合法性审查: the act, as when the object is put first (_after_light_verb)
+        return subject[light:]
     from govread.segment import cut
 
     words = cut(subject)
@@ -1922,6 +1955,45 @@ def _a_noun(words: str) -> bool:
     )
 
 
+# Verbs and adverbs that open the predicate of a counted noun that is its subject (12项权限
+# 得到承接, 45项事项 全部/均/已 实现…): where the noun ends, before a 的 of the predicate's.
+_PREDICATE_OPENS = re.compile(r"得到|受到|实现|纳入|获得?|取得|全部|均|已|被(?!告)")
+# A word of scope right before such a verb says how far the predicate goes (全程, 全量, 全面).
+_SCOPE_BEFORE = re.compile(r"全[程量面部数额]")
+_NOT_PREDICATES = frozenset({"和", "与", "及", "等", "共"})  # stops that join or close nouns
+
+
+def _adverb_after_noun(phrase: str) -> bool:
+    """Whether `phrase` ends in a noun of the dictionary and an adverb (…制度|逐步)."""
+    classes = word_classes()
+    last = phrase[-2:]
+    return (
+        classes.get(last) == "A"
+        and last in _adverbs()
+        and last not in _verbs()
+        and classes.get(phrase[-4:-2]) == "N"
+    )
+
+
+def _adverb_opens_predicate(phrase: str) -> int:
+    """Where a predicate opens inside the words after a count: a noun of the dictionary, then an
+    adverb (no verb) and a verb of the dictionary (8项配套制度|逐步完善, 15个试点项目|稳步推进);
+    0 when it does not."""
+    classes = word_classes()
+    adverbs = _adverbs()
+    for at in range(4, len(phrase) - 3):
+        word = phrase[at : at + 2]
+        if (
+            word in adverbs
+            and classes.get(word) == "A"
+            and word not in _verbs()
+            and classes.get(phrase[at - 2 : at]) == "N"
+            and _is_verb(phrase[at + 2 : at + 4], guessed=False)
+        ):
+            return at
+    return 0
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1983,8 +2055,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
-    if "的" in phrase and unit in _COUNTS_PEOPLE:
-        # 由15名律师组成的服务团: the people are counted, not what they make up
+    if "的" in phrase and unit in _COUNTS_PEOPLE and not _is_verb(phrase[:2], guessed=False):
+        # 由15名律师组成的服务团: the people are counted, not what they make up (not 10名
+        # 受到表彰的调解员: a verb right after the count opens a clause on the head after 的)
         first = phrase.find("的")
         people = max(_PEOPLE.finditer(phrase, 0, first), key=lambda m: m.end(), default=None)
         if people is not None and _PEOPLE.search(phrase, first) is None:
@@ -2014,6 +2087,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
         # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
         phrase = phrase[:act_at]
+    if "的" in phrase and (opened := _PREDICATE_OPENS.search(phrase, 2, phrase.find("的"))):
+        # 56项区级权限得到较为充分的行使: a 的 after the predicate opened is the predicate's,
+        # the noun before it is what is counted
+        phrase = phrase[: opened.start()]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -2046,6 +2123,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if (
+        cut is not None
+        and len(phrase) >= 6
+        and (_SCOPE_BEFORE.match(phrase, len(phrase) - 2) or _adverb_after_noun(phrase))
+        and cut.group() not in _NOT_PREDICATES
+        and not cut.group().isdecimal()
+    ):
+        # 45项政务服务事项 全程实现…, 8项配套制度 逐步完善: how far or how the predicate goes
+        phrase = phrase[:-2]
     if phrase.endswith("第") and cut is not None and cut.group().isdecimal():
         phrase = phrase[:-1]  # 100个城市 第10名: the rank is the next number's, an ordinal
     if cut is not None and cut.group().isdecimal() and phrase.endswith(_INTO) and len(phrase) >= 5:
@@ -2697,6 +2783,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
         own_unit = match.group("unit") is not None
+        if (
+            "于" in subject
+            and unit not in _POINTS
+            and (compared := _COMPARED_TARGET.search(subject))
+        ):
+            subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         if own_unit and (unit not in _NO_NOUN_AFTER or funds):
@@ -2743,6 +2835,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             elif len(noun) >= 6 and (cut := _head_then_verb(noun)):
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
+            if (
+                len(noun) >= 6
+                and not _is_verb(raw_before[-2:], guessed=False)
+                and (cut := _adverb_opens_predicate(noun))
+            ):
+                # 9项改革任务 有序推进: the counted noun is the clause's subject (no verb
+                # before the count: 完成206台老旧电梯更新改造 is one object), a predicate follows
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             if noun.endswith("级"):

@@ -1743,6 +1743,53 @@ THIRTEENTH_ROUND = [
 ]
 
 
+FOURTEENTH_ROUND = [
+    # a counted noun that is its clause's subject: its predicate (得到, 受到, 实现, 均 …) ends
+    # it, and a 的 after the predicate opened is the predicate's (not the head of the count)
+    (
+        "划转给各镇的64项县级执法权限得到较为平稳的承接。",
+        [("划转给各镇的县级执法权限", 64.0, "项")],
+    ),
+    ("11个站所受到上级通报表扬。", [("站所", 11.0, "个")]),
+    # a word of scope or an adverb between the noun and its verb says how the predicate goes
+    ("57项依申请事项全程实现掌上办理。", [("依申请事项", 57.0, "项")]),
+    ("31项区级审批事项全量纳入统一平台。", [("区级审批事项", 31.0, "项")]),
+    ("14项配套规定逐步完善。", [("配套规定", 14.0, "项")]),
+    ("今年23项重点改革任务稳步推进。", [("重点改革任务", 23.0, "项")]),
+    # guard: after a verb the count and the act named with its noun are one object
+    ("完成318台老旧水表更新改造。", [("老旧水表更新改造", 318.0, "台")]),
+    # people after a count, then a verb: a clause on the head after its 的
+    ("慰问9名受到群众称赞的网格员。", [("网格员", 9.0, "名")]),
+    ("由12名律师组成的服务团。", [("律师", 12.0, "名")]),
+    # a comparison before the value of a standard or a target: the number is the target's
+    (
+        "二氧化硫年均浓度为9微克/立方米,低于县定考核值20微克/立方米。",
+        [("二氧化硫年均浓度", 9.0, "微克/立方米"), ("县定考核值", 20.0, "微克/立方米")],
+    ),
+    # guards: a comparison with a level keeps its verb; so does a difference of shares
+    (
+        "办件量为900件,超过去年同期水平200件。",
+        [("办件量", 900.0, "件"), ("去年同期水平", 200.0, "件")],
+    ),
+    (
+        "林木覆盖率为41%,高于年度目标值3个百分点。",
+        [("林木覆盖率", 41.0, "%"), ("高于年度目标值", 3.0, "个百分点")],
+    ),
+    # 对 a list too long for a subject, then a light verb and the act: the act is counted, as
+    # after a short object put first
+    (
+        "全年对政府合同、重大决策、规范性文件及执法决定开展合法性审核410件,审核率达100%。",
+        [("合法性审核", 410.0, "件"), ("合法性审核率", 100.0, "%")],
+    ),
+    ("全年对执法决定开展合法性审核41件。", [("合法性审核", 41.0, "件")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOURTEENTH_ROUND)
+def test_the_fourteenth_rounds_clauses(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
 def test_village_rules_are_no_approximation() -> None:
     """村规民约 ends in 约, which is no 约 (about) before the number after it."""
     (figure,) = extract("修订村规民约86部。")
