@@ -768,6 +768,20 @@ _COMPARED_TARGET = re.compile(
 )
 
 
+_BELOW = frozenset({"低于", "少于", "优于", "不高于", "不超过", "未超过", "不多于"})
+
+
+def _names_target(compared: str, value: float, before: list[float]) -> bool:
+    """Whether the number after a comparison with a target is the target's value rather than
+    how far apart they are, by the value compared (the last of its sentence in the same unit):
+    浓度为47微克/立方米,低于目标值51微克/立方米 names the target, 污染天数为8天,低于目标值4天 the
+    difference. With no value before, the number is the target's; above a target with one,
+    either reading fits the numbers, and the comparison is kept."""
+    if not before:
+        return True
+    return compared in _BELOW and before[-1] < value
+
+
 def _clean(subject: str) -> str:
     previous = None
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
@@ -2787,6 +2801,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             "于" in subject
             and unit not in _POINTS
             and (compared := _COMPARED_TARGET.search(subject))
+            and _names_target(
+                compared.group(),
+                _value(number),
+                [f.value for f in figures if f.unit == unit and f.start >= sentence_start],
+            )
         ):
             subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)

@@ -1766,7 +1766,13 @@ FOURTEENTH_ROUND = [
         "二氧化硫年均浓度为9微克/立方米,低于县定考核值20微克/立方米。",
         [("二氧化硫年均浓度", 9.0, "微克/立方米"), ("县定考核值", 20.0, "微克/立方米")],
     ),
-    # guards: a comparison with a level keeps its verb; so does a difference of shares
+    # guards: below a target by less than the value compared is a difference; a comparison
+    # with a level keeps its verb; so does a difference of shares
+    (
+        "重污染天数为7天,低于年度目标值2天。",
+        [("重污染天数", 7.0, "天"), ("低于年度目标值", 2.0, "天")],
+    ),
+    ("臭氧浓度低于国家限值160微克/立方米。", [("国家限值", 160.0, "微克/立方米")]),
     (
         "办件量为900件,超过去年同期水平200件。",
         [("办件量", 900.0, "件"), ("去年同期水平", 200.0, "件")],
