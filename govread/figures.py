@@ -1463,8 +1463,19 @@ def _after_causee(subject: str) -> str:
     return subject[pos:] if pos > 2 and len(subject) - pos >= _MIN_AFTER_OPENING else subject
 
 
-def _drop_opening(subject: str) -> str:
-    """The subject without the time clause, adverbs and managing verbs that open its clause."""
+def _relative_clause(rest: str) -> bool:
+    """Whether the words after an opening verb end in a 的 before a head (完善|实施清单的事项,
+    完成|整改的问题占比): the verb is in the clause that says which of the head are meant."""
+    de = rest.find("的")
+    return 1 <= de <= _RELATIVE_REACH and "的" not in rest[de + 1 :] and len(rest) - de > 2
+
+
+_RELATIVE_REACH = 8  # characters between such a verb and its 的
+
+
+def _drop_opening(subject: str, share: bool = False) -> str:
+    """The subject without the time clause, adverbs and managing verbs that open its clause
+    (for a share, not a verb of the clause before a 的 that says which items are its base)."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
         rest = _strip_lead(subject[after.end() :])
         if len(rest) >= _MIN_AFTER_OPENING:
@@ -1495,6 +1506,9 @@ def _drop_opening(subject: str) -> str:
             continue
         verb = _starting(_OPENING_VERBS, subject, pos)
         if verb is not None:
+            if share and _relative_clause(subject[pos + len(verb) :]):
+                cut = pos  # 完善实施清单的事项100%: the items with that done, a share of all
+                break
             pos = cut = pos + len(verb)
             if subject[pos : pos + 1] == "出":
                 pos = cut = pos + 1  # 梳理出, 明确出: the verb's result, not what is counted
@@ -2966,7 +2980,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
-            subject = _drop_opening(subject)
+            subject = _drop_opening(subject, unit in _PERCENT)
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
@@ -2998,6 +3012,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject[:2] in _RATE_VERBS
                 and unit in _PERCENT
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
+                and not (subject[:2] == "完成" and _relative_clause(subject[2:]))
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
             elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:

@@ -1788,6 +1788,12 @@ FOURTEENTH_ROUND = [
         [("合法性审核", 410.0, "件"), ("合法性审核率", 100.0, "%")],
     ),
     ("全年对执法决定开展合法性审核41件。", [("合法性审核", 41.0, "件")]),
+    # a share of items a verb's clause before 的 picks out: the verb stays in what is shared
+    ("完成整改的隐患占比96%。", [("完成整改的隐患占比", 96.0, "%")]),
+    ("健全配套细则的事项100%。", [("健全配套细则的事项", 100.0, "%")]),
+    # guards: an aim's verb before a rate goes; a count keeps its own reading
+    ("完成乡镇覆盖率95%的目标。", [("乡镇覆盖率", 95.0, "%")]),
+    ("落实整改的隐患共计37处。", [("整改的隐患", 37.0, "处")]),
 ]
 
 
