@@ -2220,6 +2220,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         elif body is None and (situation := phrase.find("情况", 2)) > 0:
             # 33个部门法治建设情况: a situation is the bodies', they are what is counted
             body = _BODY.search(phrase, 0, situation)
+        elif body is None and phrase.endswith(_SHARES):
+            # 36个村法律顾问覆盖率达100%: a share of the bodies is the next value's
+            body = _BODY.search(phrase)
         if body is not None and body.end() < len(phrase):
             phrase = phrase[: body.end()]
         else:
@@ -2252,6 +2255,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if _is_verb(text[level.end() : level.end() + 2], guessed=False):
             return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
+        if unit in _COUNTS_BODIES and more.endswith(_SHARES):
+            return _strip_lead(phrase) + level.group(), level.end()  # 36个村(社区)…覆盖率: theirs
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
             # 48名市、县(区)及部门主要领导: places listed before the people counted are theirs

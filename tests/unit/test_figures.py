@@ -1794,6 +1794,12 @@ FOURTEENTH_ROUND = [
     # guards: an aim's verb before a rate goes; a count keeps its own reading
     ("完成乡镇覆盖率95%的目标。", [("乡镇覆盖率", 95.0, "%")]),
     ("落实整改的隐患共计37处。", [("整改的隐患", 37.0, "处")]),
+    # bodies counted, then a share of them that the next value gives: the bodies are counted
+    (
+        "全镇14个村(社区)调解组织覆盖率达100%。",
+        [("村(社区)", 14.0, "个"), ("调解组织覆盖率", 100.0, "%")],
+    ),
+    ("全区21个部门执法公示率100%。", [("部门", 21.0, "个"), ("执法公示率", 100.0, "%")]),
 ]
 
 
