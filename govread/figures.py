@@ -1221,7 +1221,12 @@ def _after_agent(subject: str) -> str:
         end = found.end()
     if len(subject) - end < _MIN_AFTER_OPENING:
         return subject
+    if subject.find("的", end + 2, end + _AGENT_CLAUSE) > 0 and not _NOT_DE.search(subject):
+        return subject  # 提交区政府常务会议审议的事项: who acted and the act say which are counted
     return subject[end:]
+
+
+_AGENT_CLAUSE = 5  # a 的 this close after who acted ends a clause on the head after it
 
 
 # Examples listed before 等 and what they are examples of, after a verb that holds or issues

@@ -1794,6 +1794,9 @@ FOURTEENTH_ROUND = [
     # guards: an aim's verb before a rate goes; a count keeps its own reading
     ("完成乡镇覆盖率95%的目标。", [("乡镇覆盖率", 95.0, "%")]),
     ("落实整改的隐患共计37处。", [("整改的隐患", 37.0, "处")]),
+    # who acted and the act before a 的 say which are counted: a long 的-phrase, its head
+    ("全年报送县政府常务会议审议的重大行政决策事项11项。", [("重大行政决策事项", 11.0, "项")]),
+    ("县政府常务会议审议重大行政决策事项9项。", [("审议重大行政决策事项", 9.0, "项")]),
     # bodies counted, then a share of them that the next value gives: the bodies are counted
     (
         "全镇14个村(社区)调解组织覆盖率达100%。",
