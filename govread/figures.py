@@ -3108,6 +3108,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         subject = _without_basis(subject)
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
+        if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
+            subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
         origin = subject if raw_before.endswith(_FROM) else ""
         if unit == "\uff05":
             unit = "%"

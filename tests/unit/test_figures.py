@@ -1797,6 +1797,8 @@ FOURTEENTH_ROUND = [
     # who acted and the act before a 的 say which are counted: a long 的-phrase, its head
     ("全年报送县政府常务会议审议的重大行政决策事项11项。", [("重大行政决策事项", 11.0, "项")]),
     ("县政府常务会议审议重大行政决策事项9项。", [("审议重大行政决策事项", 9.0, "项")]),
+    # X的占N%: the share of those X names, not a verb's fragment
+    ("办结的信访事项中,按期办结的占98%。", [("按期办结占比", 98.0, "%")]),
     # bodies counted, then a share of them that the next value gives: the bodies are counted
     (
         "全镇14个村(社区)调解组织覆盖率达100%。",
