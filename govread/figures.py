@@ -175,6 +175,8 @@ _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters befo
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 _LEAD_WORDS = (
     "今年以来",
+    "本年度",  # this year, as 今年 and 年度
+    "本年",
     # what is left of a date cut at its number (截至11月底, 2020年以来): when, not what
     "年以来",
     "以来",
@@ -911,6 +913,8 @@ _AGENT_HEADS = (
     "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     "委员会",  # 人民调解委员会 成功调解…
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
+    "办事处",  # 街道办事处 设立…, as 街道办
+    "顾问",  # 法律顾问 提供…: people, as 律师 (one of _PEOPLE_HEADS)
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
 
@@ -1032,10 +1036,23 @@ _SHARES = ("率", "占比", "比例", "比重")
 def _after_named_agent(subject: str) -> str:
     """The verb and its object after an agent known by its head and the verb after it; else
     `subject` (see above)."""
-    if len(subject) < 7 or subject.endswith(_SHARES) or "的" in subject:
+    if len(subject) < 7 or subject.endswith(_SHARES):
         return subject
+    if "的" in subject and (
+        subject.count("的") > 1 or names_act(subject[subject.find("的") + 1 :])
+    ):
+        return subject  # (国务院宣布失效文件的清理: the verb is inside a longer noun phrase)
     if _AGENT_HEAD_END.search(subject, 2, _AGENT_NAME_REACH) is None:
         return subject  # no head of a name where an agent's could end (most subjects)
+    if (
+        ("(" in subject or "\uff08" in subject)
+        and (level := _LEVEL_AFTER.search(subject, 1, _AGENT_NAME_REACH))
+        and "、" not in subject[: level.end() + 1]
+    ):
+        # 各村(社区)法律顾问|提供…: a level in brackets is part of the name, not a list of names
+        plain = subject[: level.start()] + subject[level.end() :]
+        acted = _after_named_agent(plain)
+        return acted if acted != plain and len(acted) <= len(subject) - level.end() else subject
     classes = word_classes()
     verbs = _dictionary_verbs()
     opening = _strip_lead(subject)
@@ -1067,10 +1084,15 @@ def _after_named_agent(subject: str) -> str:
         else:
             rest = _strip_lead(rest)
         verb = rest[:2]
+        if rest[:1] == "新" and (rest[1:3] in verbs or _is_verb(rest[1:3], guessed=False)):
+            verb = rest[1:3]  # 区政府|新出台…: newly done, the act and its object
         if verb in _VERB_END and classes.get(verb) == "M":
             # the finder's own verbs that are verbal nouns too (培训, 检查), before an object
-            # (not before another act: 诊所|备案登记 is one noun, the bodies registered)
-            if rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M":
+            # (not before another act: 诊所|备案登记 is one noun, the bodies registered; an
+            # object that ends in a noun is one, 检查|生产经营单位)
+            if (
+                rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M"
+            ) and classes.get(rest[-2:]) != "N":
                 continue
         elif verb in _VERB_END and (rest == verb or classes.get(verb) != "N"):
             if rest == verb:
@@ -1081,7 +1103,9 @@ def _after_named_agent(subject: str) -> str:
             continue
         if rest.startswith(_TAKING_PART):
             return subject  # 律师参与…: what the agent did is what is counted
-        return rest
+        if 0 < rest.find("的") < _AGENT_CLAUSE:
+            return subject  # 区政府审议通过的文件: who acted and the act say which are counted
+        return rest  # (县发改委|清理妨碍公平竞争的文件: a 的 inside the verb's object)
     return subject
 
 
@@ -1687,6 +1711,9 @@ def _among(text: str, floor: int, clause_from: int, at: int, unit: str) -> str:
     return _fit(f"{part}的{whole}")
 
 
+_BARE_HEAD = 2
+
+
 def _head(subject: str) -> str:
     """The head of a counted noun phrase after a long 的-phrase (经清理后保留并纳入监管的
     农贸市场 → 农贸市场): the phrase says which are counted, the head what; a short one
@@ -1697,7 +1724,7 @@ def _head(subject: str) -> str:
     if (
         at <= _MODIFIER
         or subject.endswith(_VERB_END_BY_LAST.get(subject[-1], ()))
-        or len(subject) - at - 1 < 2
+        or len(subject) - at - 1 <= _BARE_HEAD  # (…的文件: a head this short names nothing)
         or _NOT_DE.search(subject)
         or _DIGIT.search(subject, 0, at)
     ):

@@ -1799,6 +1799,19 @@ FOURTEENTH_ROUND = [
     ("县政府常务会议审议重大行政决策事项9项。", [("审议重大行政决策事项", 9.0, "项")]),
     # X的占N%: the share of those X names, not a verb's fragment
     ("办结的信访事项中,按期办结的占98%。", [("按期办结占比", 98.0, "%")]),
+    # who acted, found after probe G was read: an office (街道办事处) or people (法律顾问) of
+    # any name, a level in brackets inside the name, 新 before the verb, a time word (本年度)
+    # before the name, a verbal noun before an object ending in a noun, a 的 inside the
+    # verb's object
+    ("城东街道办事处设立矛盾调解室4个。", [("设立矛盾调解室", 4.0, "个")]),
+    ("全镇各村(社区)法律顾问累计提供法律咨询500余人次。", [("提供法律咨询", 500.0, "人次")]),
+    ("本年度县政府新制定政府规章1件。", [("新制定政府规章", 1.0, "件")]),
+    ("区住建局检查在建工地210家次。", [("检查在建工地", 210.0, "家次")]),
+    ("县发改委清理不符合上位法规定的文件31件。", [("清理不符合上位法规定的文件", 31.0, "件")]),
+    # guards: names listed with brackets are counted; a verbal noun before another act is one
+    # noun; who acted and the act right before 的 say which are counted
+    ("个体诊所备案登记5件。", [("个体诊所备案登记", 5.0, "件")]),
+    ("区政府审议通过的规范性文件12件。", [("规范性文件", 12.0, "件")]),
     # bodies counted, then a share of them that the next value gives: the bodies are counted
     (
         "全镇14个村(社区)调解组织覆盖率达100%。",
