@@ -65,7 +65,7 @@ _COMPUTING_MODULES = (
     "plan_phase",
     "topics",
 )
-_COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt")
+_COMPUTING_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 _CACHE_SIZE = 5000
 _cache: LruCache[tuple[str, str | None], CorpusEntry] = LruCache(_CACHE_SIZE)
 

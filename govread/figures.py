@@ -175,6 +175,8 @@ _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters befo
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 _LEAD_WORDS = (
     "今年以来",
+    "本年度",  # this year, as 今年 and 年度
+    "本年",
     # what is left of a date cut at its number (截至11月底, 2020年以来): when, not what
     "年以来",
     "以来",
@@ -449,7 +451,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
+    r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -758,6 +760,30 @@ def _strip_trail(subject: str) -> str:
 _FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
 
 
+# A comparison before a value of a standard or a target (低于市定目标值35微克/立方米): the
+# number is that value, not the difference; a comparison with a level or an average
+# (高于全省平均水平8个百分点) keeps its verb, the number is how far apart they are.
+_POINTS = frozenset({"个百分点", "百分点"})  # a difference of shares: the comparison stays
+_COMPARED_TARGET = re.compile(
+    r"(?:不|未)?(?:低于|高于|优于|好于|少于|多于|超过)"
+    r"(?=[^于]{1,12}(?:目标值?|标准值?|限值|控制值|考核值|控制线|红线)$)"
+)
+
+
+_BELOW = frozenset({"低于", "少于", "优于", "不高于", "不超过", "未超过", "不多于"})
+
+
+def _names_target(compared: str, value: float, before: list[float]) -> bool:
+    """Whether the number after a comparison with a target is the target's value rather than
+    how far apart they are, by the value compared (the last of its sentence in the same unit):
+    浓度为47微克/立方米,低于目标值51微克/立方米 names the target, 污染天数为8天,低于目标值4天 the
+    difference. With no value before, the number is the target's; above a target with one,
+    either reading fits the numbers, and the comparison is kept."""
+    if not before:
+        return True
+    return compared in _BELOW and before[-1] < value
+
+
 def _clean(subject: str) -> str:
     previous = None
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
@@ -774,11 +800,34 @@ def _clean(subject: str) -> str:
     return _fit(subject)
 
 
+# The light verbs after the object of 对 that name the act counted after them (对…开展|进行).
+_LIGHT_AFTER_OBJECT = ("组织开展", "开展", "进行")
+
+
+def _light_after_object(subject: str, by: int) -> int:
+    """Where the act named after 对's object and a light verb starts (对X、Y 开展|Z), when it
+    fits in a subject; 0 when there is none."""
+    if subject[by + 1 : by + 2] in _NOT_PREPOSITION:
+        return 0
+    for verb in _LIGHT_AFTER_OBJECT:
+        at = subject.rfind(verb, by + 3)
+        if at > 0:
+            start = at + len(verb)
+            start += subject.startswith("了", start)
+            if _MIN_AFTER_OPENING <= len(subject) - start <= _MAX_SUBJECT:
+                return start
+            return 0
+    return 0
+
+
 def _fit(subject: str) -> str:
     """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
     if len(subject) <= _MAX_SUBJECT:
         return subject
+    if (by := subject.find("对")) >= 0 and (light := _light_after_object(subject, by)):
+        # 对A、B、C及D 开展合法性审查: the act, as when the object is put first (_after_light_verb)
+        return subject[light:]
     from govread.segment import cut
 
     words = cut(subject)
@@ -864,6 +913,8 @@ _AGENT_HEADS = (
     "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     "委员会",  # 人民调解委员会 成功调解…
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
+    "办事处",  # 街道办事处 设立…, as 街道办
+    "顾问",  # 法律顾问 提供…: people, as 律师 (one of _PEOPLE_HEADS)
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
 
@@ -985,10 +1036,23 @@ _SHARES = ("率", "占比", "比例", "比重")
 def _after_named_agent(subject: str) -> str:
     """The verb and its object after an agent known by its head and the verb after it; else
     `subject` (see above)."""
-    if len(subject) < 7 or subject.endswith(_SHARES) or "的" in subject:
+    if len(subject) < 7 or subject.endswith(_SHARES):
         return subject
+    if "的" in subject and (
+        subject.count("的") > 1 or names_act(subject[subject.find("的") + 1 :])
+    ):
+        return subject  # (国务院宣布失效文件的清理: the verb is inside a longer noun phrase)
     if _AGENT_HEAD_END.search(subject, 2, _AGENT_NAME_REACH) is None:
         return subject  # no head of a name where an agent's could end (most subjects)
+    if (
+        ("(" in subject or "\uff08" in subject)
+        and (level := _LEVEL_AFTER.search(subject, 1, _AGENT_NAME_REACH))
+        and "、" not in subject[: level.end() + 1]
+    ):
+        # 各村(社区)法律顾问|提供…: a level in brackets is part of the name, not a list of names
+        plain = subject[: level.start()] + subject[level.end() :]
+        acted = _after_named_agent(plain)
+        return acted if acted != plain and len(acted) <= len(subject) - level.end() else subject
     classes = word_classes()
     verbs = _dictionary_verbs()
     opening = _strip_lead(subject)
@@ -1020,10 +1084,15 @@ def _after_named_agent(subject: str) -> str:
         else:
             rest = _strip_lead(rest)
         verb = rest[:2]
+        if rest[:1] == "新" and (rest[1:3] in verbs or _is_verb(rest[1:3], guessed=False)):
+            verb = rest[1:3]  # 区政府|新出台…: newly done, the act and its object
         if verb in _VERB_END and classes.get(verb) == "M":
             # the finder's own verbs that are verbal nouns too (培训, 检查), before an object
-            # (not before another act: 诊所|备案登记 is one noun, the bodies registered)
-            if rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M":
+            # (not before another act: 诊所|备案登记 is one noun, the bodies registered; an
+            # object that ends in a noun is one, 检查|生产经营单位)
+            if (
+                rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M"
+            ) and classes.get(rest[-2:]) != "N":
                 continue
         elif verb in _VERB_END and (rest == verb or classes.get(verb) != "N"):
             if rest == verb:
@@ -1034,7 +1103,9 @@ def _after_named_agent(subject: str) -> str:
             continue
         if rest.startswith(_TAKING_PART):
             return subject  # 律师参与…: what the agent did is what is counted
-        return rest
+        if 0 < rest.find("的") < _AGENT_CLAUSE:
+            return subject  # 区政府审议通过的文件: who acted and the act say which are counted
+        return rest  # (县发改委|清理妨碍公平竞争的文件: a 的 inside the verb's object)
     return subject
 
 
@@ -1174,7 +1245,12 @@ def _after_agent(subject: str) -> str:
         end = found.end()
     if len(subject) - end < _MIN_AFTER_OPENING:
         return subject
+    if subject.find("的", end + 2, end + _AGENT_CLAUSE) > 0 and not _NOT_DE.search(subject):
+        return subject  # 提交区政府常务会议审议的事项: who acted and the act say which are counted
     return subject[end:]
+
+
+_AGENT_CLAUSE = 5  # a 的 this close after who acted ends a clause on the head after it
 
 
 # Examples listed before 等 and what they are examples of, after a verb that holds or issues
@@ -1416,8 +1492,19 @@ def _after_causee(subject: str) -> str:
     return subject[pos:] if pos > 2 and len(subject) - pos >= _MIN_AFTER_OPENING else subject
 
 
-def _drop_opening(subject: str) -> str:
-    """The subject without the time clause, adverbs and managing verbs that open its clause."""
+def _relative_clause(rest: str) -> bool:
+    """Whether the words after an opening verb end in a 的 before a head (完善|实施清单的事项,
+    完成|整改的问题占比): the verb is in the clause that says which of the head are meant."""
+    de = rest.find("的")
+    return 1 <= de <= _RELATIVE_REACH and "的" not in rest[de + 1 :] and len(rest) - de > 2
+
+
+_RELATIVE_REACH = 8  # characters between such a verb and its 的
+
+
+def _drop_opening(subject: str, share: bool = False) -> str:
+    """The subject without the time clause, adverbs and managing verbs that open its clause
+    (for a share, not a verb of the clause before a 的 that says which items are its base)."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
         rest = _strip_lead(subject[after.end() :])
         if len(rest) >= _MIN_AFTER_OPENING:
@@ -1448,6 +1535,9 @@ def _drop_opening(subject: str) -> str:
             continue
         verb = _starting(_OPENING_VERBS, subject, pos)
         if verb is not None:
+            if share and _relative_clause(subject[pos + len(verb) :]):
+                cut = pos  # 完善实施清单的事项100%: the items with that done, a share of all
+                break
             pos = cut = pos + len(verb)
             if subject[pos : pos + 1] == "出":
                 pos = cut = pos + 1  # 梳理出, 明确出: the verb's result, not what is counted
@@ -1621,6 +1711,9 @@ def _among(text: str, floor: int, clause_from: int, at: int, unit: str) -> str:
     return _fit(f"{part}的{whole}")
 
 
+_BARE_HEAD = 2
+
+
 def _head(subject: str) -> str:
     """The head of a counted noun phrase after a long 的-phrase (经清理后保留并纳入监管的
     农贸市场 → 农贸市场): the phrase says which are counted, the head what; a short one
@@ -1631,7 +1724,7 @@ def _head(subject: str) -> str:
     if (
         at <= _MODIFIER
         or subject.endswith(_VERB_END_BY_LAST.get(subject[-1], ()))
-        or len(subject) - at - 1 < 2
+        or len(subject) - at - 1 <= _BARE_HEAD  # (…的文件: a head this short names nothing)
         or _NOT_DE.search(subject)
         or _DIGIT.search(subject, 0, at)
     ):
@@ -1922,6 +2015,45 @@ def _a_noun(words: str) -> bool:
     )
 
 
+# Verbs and adverbs that open the predicate of a counted noun that is its subject (12项权限
+# 得到承接, 45项事项 全部/均/已 实现…): where the noun ends, before a 的 of the predicate's.
+_PREDICATE_OPENS = re.compile(r"得到|受到|实现|纳入|获得?|取得|全部|均|已|被(?!告)")
+# A word of scope right before such a verb says how far the predicate goes (全程, 全量, 全面).
+_SCOPE_BEFORE = re.compile(r"全[程量面部数额]")
+_NOT_PREDICATES = frozenset({"和", "与", "及", "等", "共"})  # stops that join or close nouns
+
+
+def _adverb_after_noun(phrase: str) -> bool:
+    """Whether `phrase` ends in a noun of the dictionary and an adverb (…制度|逐步)."""
+    classes = word_classes()
+    last = phrase[-2:]
+    return (
+        classes.get(last) == "A"
+        and last in _adverbs()
+        and last not in _verbs()
+        and classes.get(phrase[-4:-2]) == "N"
+    )
+
+
+def _adverb_opens_predicate(phrase: str) -> int:
+    """Where a predicate opens inside the words after a count: a noun of the dictionary, then an
+    adverb (no verb) and a verb of the dictionary (8项配套制度|逐步完善, 15个试点项目|稳步推进);
+    0 when it does not."""
+    classes = word_classes()
+    adverbs = _adverbs()
+    for at in range(4, len(phrase) - 3):
+        word = phrase[at : at + 2]
+        if (
+            word in adverbs
+            and classes.get(word) == "A"
+            and word not in _verbs()
+            and classes.get(phrase[at - 2 : at]) == "N"
+            and _is_verb(phrase[at + 2 : at + 4], guessed=False)
+        ):
+            return at
+    return 0
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -1983,8 +2115,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
-    if "的" in phrase and unit in _COUNTS_PEOPLE:
-        # 由15名律师组成的服务团: the people are counted, not what they make up
+    if "的" in phrase and unit in _COUNTS_PEOPLE and not _is_verb(phrase[:2], guessed=False):
+        # 由15名律师组成的服务团: the people are counted, not what they make up (not 10名
+        # 受到表彰的调解员: a verb right after the count opens a clause on the head after 的)
         first = phrase.find("的")
         people = max(_PEOPLE.finditer(phrase, 0, first), key=lambda m: m.end(), default=None)
         if people is not None and _PEOPLE.search(phrase, first) is None:
@@ -2014,6 +2147,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
         # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
         phrase = phrase[:act_at]
+    if "的" in phrase and (opened := _PREDICATE_OPENS.search(phrase, 2, phrase.find("的"))):
+        # 56项区级权限得到较为充分的行使: a 的 after the predicate opened is the predicate's,
+        # the noun before it is what is counted
+        phrase = phrase[: opened.start()]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -2046,6 +2183,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if (
+        cut is not None
+        and len(phrase) >= 6
+        and (_SCOPE_BEFORE.match(phrase, len(phrase) - 2) or _adverb_after_noun(phrase))
+        and cut.group() not in _NOT_PREDICATES
+        and not cut.group().isdecimal()
+    ):
+        # 45项政务服务事项 全程实现…, 8项配套制度 逐步完善: how far or how the predicate goes
+        phrase = phrase[:-2]
     if phrase.endswith("第") and cut is not None and cut.group().isdecimal():
         phrase = phrase[:-1]  # 100个城市 第10名: the rank is the next number's, an ordinal
     if cut is not None and cut.group().isdecimal() and phrase.endswith(_INTO) and len(phrase) >= 5:
@@ -2106,6 +2252,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         elif body is None and (situation := phrase.find("情况", 2)) > 0:
             # 33个部门法治建设情况: a situation is the bodies', they are what is counted
             body = _BODY.search(phrase, 0, situation)
+        elif body is None and phrase.endswith(_SHARES):
+            # 36个村法律顾问覆盖率达100%: a share of the bodies is the next value's
+            body = _BODY.search(phrase)
         if body is not None and body.end() < len(phrase):
             phrase = phrase[: body.end()]
         else:
@@ -2138,6 +2287,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if _is_verb(text[level.end() : level.end() + 2], guessed=False):
             return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
+        if unit in _COUNTS_BODIES and more.endswith(_SHARES):
+            return _strip_lead(phrase) + level.group(), level.end()  # 36个村(社区)…覆盖率: theirs
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
             # 48名市、县(区)及部门主要领导: places listed before the people counted are theirs
@@ -2697,6 +2848,17 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
         own_unit = match.group("unit") is not None
+        if (
+            "于" in subject
+            and unit not in _POINTS
+            and (compared := _COMPARED_TARGET.search(subject))
+            and _names_target(
+                compared.group(),
+                _value(number),
+                [f.value for f in figures if f.unit == unit and f.start >= sentence_start],
+            )
+        ):
+            subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         if own_unit and (unit not in _NO_NOUN_AFTER or funds):
@@ -2743,6 +2905,15 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             elif len(noun) >= 6 and (cut := _head_then_verb(noun)):
+                noun_end -= len(noun) - cut
+                noun = noun[:cut]
+            if (
+                len(noun) >= 6
+                and not _is_verb(raw_before[-2:], guessed=False)
+                and (cut := _adverb_opens_predicate(noun))
+            ):
+                # 9项改革任务 有序推进: the counted noun is the clause's subject (no verb
+                # before the count: 完成206台老旧电梯更新改造 is one object), a predicate follows
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             if noun.endswith("级"):
@@ -2846,7 +3017,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
-            subject = _drop_opening(subject)
+            subject = _drop_opening(subject, unit in _PERCENT)
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
@@ -2878,6 +3049,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject[:2] in _RATE_VERBS
                 and unit in _PERCENT
                 and len(subject) - 2 >= _MIN_AFTER_OPENING
+                and not (subject[:2] == "完成" and _relative_clause(subject[2:]))
             ):
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
             elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:
@@ -2963,6 +3135,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         subject = _without_basis(subject)
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
+        if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
+            subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
         origin = subject if raw_before.endswith(_FROM) else ""
         if unit == "\uff05":
             unit = "%"

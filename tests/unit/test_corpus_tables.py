@@ -81,3 +81,18 @@ def test_chart_bars(samples: list[Report]) -> None:
     assert indicator in chart and "█" in chart
     assert "Move to an indicator" in indicator_chart(entries, None).plain
     assert heat_style(0.0, 0.5).dim and heat_style(0.5, 0.5).bgcolor is not None
+
+
+def test_the_cache_key_covers_every_data_file_the_figure_finder_reads() -> None:
+    """A data file govread/figures.py reads (dictionary_verbs.txt: who acted) changes the
+    figures, so it must change the key of both stores of computed figures."""
+    import re
+    from pathlib import Path
+
+    from govread import corpus_tables, store
+
+    source = (Path(corpus_tables.__file__).parent / "figures.py").read_text("utf-8")
+    read = set(re.findall(r'joinpath\("data", "([^"]+)"\)', source))
+    assert read, "the figure finder reads no data file any more: update this test"
+    assert read <= set(corpus_tables._COMPUTING_DATA)
+    assert read <= set(store._ANALYSIS_DATA)

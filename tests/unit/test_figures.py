@@ -1743,6 +1743,89 @@ THIRTEENTH_ROUND = [
 ]
 
 
+FOURTEENTH_ROUND = [
+    # a counted noun that is its clause's subject: its predicate (得到, 受到, 实现, 均 …) ends
+    # it, and a 的 after the predicate opened is the predicate's (not the head of the count)
+    (
+        "划转给各镇的64项县级执法权限得到较为平稳的承接。",
+        [("划转给各镇的县级执法权限", 64.0, "项")],
+    ),
+    ("11个站所受到上级通报表扬。", [("站所", 11.0, "个")]),
+    # a word of scope or an adverb between the noun and its verb says how the predicate goes
+    ("57项依申请事项全程实现掌上办理。", [("依申请事项", 57.0, "项")]),
+    ("31项区级审批事项全量纳入统一平台。", [("区级审批事项", 31.0, "项")]),
+    ("14项配套规定逐步完善。", [("配套规定", 14.0, "项")]),
+    ("今年23项重点改革任务稳步推进。", [("重点改革任务", 23.0, "项")]),
+    # guard: after a verb the count and the act named with its noun are one object
+    ("完成318台老旧水表更新改造。", [("老旧水表更新改造", 318.0, "台")]),
+    # people after a count, then a verb: a clause on the head after its 的
+    ("慰问9名受到群众称赞的网格员。", [("网格员", 9.0, "名")]),
+    ("由12名律师组成的服务团。", [("律师", 12.0, "名")]),
+    # a comparison before the value of a standard or a target: the number is the target's
+    (
+        "二氧化硫年均浓度为9微克/立方米,低于县定考核值20微克/立方米。",
+        [("二氧化硫年均浓度", 9.0, "微克/立方米"), ("县定考核值", 20.0, "微克/立方米")],
+    ),
+    # guards: below a target by less than the value compared is a difference; a comparison
+    # with a level keeps its verb; so does a difference of shares
+    (
+        "重污染天数为7天,低于年度目标值2天。",
+        [("重污染天数", 7.0, "天"), ("低于年度目标值", 2.0, "天")],
+    ),
+    ("臭氧浓度低于国家限值160微克/立方米。", [("国家限值", 160.0, "微克/立方米")]),
+    (
+        "办件量为900件,超过去年同期水平200件。",
+        [("办件量", 900.0, "件"), ("去年同期水平", 200.0, "件")],
+    ),
+    (
+        "林木覆盖率为41%,高于年度目标值3个百分点。",
+        [("林木覆盖率", 41.0, "%"), ("高于年度目标值", 3.0, "个百分点")],
+    ),
+    # 对 a list too long for a subject, then a light verb and the act: the act is counted, as
+    # after a short object put first
+    (
+        "全年对政府合同、重大决策、规范性文件及执法决定开展合法性审核410件,审核率达100%。",
+        [("合法性审核", 410.0, "件"), ("合法性审核率", 100.0, "%")],
+    ),
+    ("全年对执法决定开展合法性审核41件。", [("合法性审核", 41.0, "件")]),
+    # a share of items a verb's clause before 的 picks out: the verb stays in what is shared
+    ("完成整改的隐患占比96%。", [("完成整改的隐患占比", 96.0, "%")]),
+    ("健全配套细则的事项100%。", [("健全配套细则的事项", 100.0, "%")]),
+    # guards: an aim's verb before a rate goes; a count keeps its own reading
+    ("完成乡镇覆盖率95%的目标。", [("乡镇覆盖率", 95.0, "%")]),
+    ("落实整改的隐患共计37处。", [("整改的隐患", 37.0, "处")]),
+    # who acted and the act before a 的 say which are counted: a long 的-phrase, its head
+    ("全年报送县政府常务会议审议的重大行政决策事项11项。", [("重大行政决策事项", 11.0, "项")]),
+    ("县政府常务会议审议重大行政决策事项9项。", [("审议重大行政决策事项", 9.0, "项")]),
+    # X的占N%: the share of those X names, not a verb's fragment
+    ("办结的信访事项中,按期办结的占98%。", [("按期办结占比", 98.0, "%")]),
+    # who acted, found after probe G was read: an office (街道办事处) or people (法律顾问) of
+    # any name, a level in brackets inside the name, 新 before the verb, a time word (本年度)
+    # before the name, a verbal noun before an object ending in a noun, a 的 inside the
+    # verb's object
+    ("城东街道办事处设立矛盾调解室4个。", [("设立矛盾调解室", 4.0, "个")]),
+    ("全镇各村(社区)法律顾问累计提供法律咨询500余人次。", [("提供法律咨询", 500.0, "人次")]),
+    ("本年度县政府新制定政府规章1件。", [("新制定政府规章", 1.0, "件")]),
+    ("区住建局检查在建工地210家次。", [("检查在建工地", 210.0, "家次")]),
+    ("县发改委清理不符合上位法规定的文件31件。", [("清理不符合上位法规定的文件", 31.0, "件")]),
+    # guards: names listed with brackets are counted; a verbal noun before another act is one
+    # noun; who acted and the act right before 的 say which are counted
+    ("个体诊所备案登记5件。", [("个体诊所备案登记", 5.0, "件")]),
+    ("区政府审议通过的规范性文件12件。", [("规范性文件", 12.0, "件")]),
+    # bodies counted, then a share of them that the next value gives: the bodies are counted
+    (
+        "全镇14个村(社区)调解组织覆盖率达100%。",
+        [("村(社区)", 14.0, "个"), ("调解组织覆盖率", 100.0, "%")],
+    ),
+    ("全区21个部门执法公示率100%。", [("部门", 21.0, "个"), ("执法公示率", 100.0, "%")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOURTEENTH_ROUND)
+def test_the_fourteenth_rounds_clauses(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
 def test_village_rules_are_no_approximation() -> None:
     """村规民约 ends in 约, which is no 约 (about) before the number after it."""
     (figure,) = extract("修订村规民约86部。")
