@@ -53,6 +53,15 @@ def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
     return {Path(r.path or "").name: r for r in reports}
 
 
+def _same_unit(found: str, labelled: str) -> bool:
+    """One unit, with or without the measure word 个 before a noun that measures by itself
+    (个工作日 / 工作日, 个百分点 / 百分点): labellers write the base unit either way, as a reader
+    would count 3.2万人 in 人."""
+    return found == labelled or (
+        len(found) > 1 and found.removeprefix("个") == labelled.removeprefix("个")
+    )
+
+
 def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
@@ -84,7 +93,7 @@ def score_figures(
                     i
                     for i, figure in enumerate(predicted)
                     if i not in used
-                    and figure.unit == label["unit"]
+                    and _same_unit(figure.unit, label["unit"])
                     and _same_value(figure.value, float(label["value"]))
                 ),
                 None,

@@ -1,0 +1,35 @@
+"""benchmarks/quality.py's figure scores: a figure meets its label on value and unit, the
+measure word 个 before a noun unit written or not (labellers write either)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from repo_scripts import load_script
+
+from govread.parsers import parse_text
+
+quality = load_script("benchmarks/quality.py")
+
+# Invented.
+TEXT = "一、优化审批\n全年审批时限平均压缩至15.5个工作日，办结率达98%。\n"
+
+
+def test_a_unit_with_or_without_its_measure_word_is_one_unit() -> None:
+    assert quality._same_unit("个工作日", "工作日") and quality._same_unit("工作日", "个工作日")
+    assert quality._same_unit("个百分点", "百分点")
+    assert not quality._same_unit("个", "")
+    assert not quality._same_unit("个", "件") and not quality._same_unit("人", "人次")
+
+
+def test_a_label_in_the_base_unit_finds_its_figure(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.toml"
+    labels.write_text(
+        'file = "r.txt"\nfigure = [\n'
+        '  { text = "15.5个工作日", value = 15.5, unit = "工作日", subject = "审批时限" },\n'
+        '  { text = "98%", value = 98, unit = "%", subject = "办结率" },\n]\n',
+        "utf-8",
+    )
+    report = parse_text(TEXT, path=str(tmp_path / "r.txt"))
+    scores = quality.score_figures({"r.txt": report}, [labels], verbose=False)
+    assert scores["figure value recall"] == 1.0
