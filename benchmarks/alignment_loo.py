@@ -25,6 +25,13 @@ alone scores main's rows. `--classes` prints main's misses and extras by class i
 fits on every comparison, the scored one too: the ceiling of the features; `--fresh K` scores
 only the last K comparisons and trains on none of them, as main's rules never saw them.
 
+`--sweep NAME=v1,v2,… [--sweep …]` sets a number of `govread.compare` (SECONDARY_ROW_MIN,
+GRANULARITY_RATIO, PAIR_THRESHOLD …) to each value of the grid in turn (every combination when
+several are given), prints each setting's F1 per comparison and pooled, then scores it
+leave-one-pair-out: for each comparison, the setting best on all the others (pooled F1, the
+first of the grid among equals) is the one it is scored with. This is how compare's own
+numbers are chosen (align7).
+
 Each label file is one of `tests/fixtures/labels/alignment*.toml`'s form; a comparison's
 reports are looked up by file name in the `--reports` folders (default: sample_reports/),
 the word statistics counted over the folder that holds them, as `benchmarks/quality.py
@@ -35,6 +42,7 @@ ten seconds a feature set.
 from __future__ import annotations
 
 import argparse
+import itertools
 import math
 import sys
 import tomllib
@@ -373,6 +381,65 @@ def classes(
         print(f"{count:4d}  {name}")
 
 
+def _claimed_counts(
+    specs: list[tuple[dict[str, object], list[Report]]],
+) -> list[tuple[int, int, int]]:
+    """(right, claimed, labelled) node pairs of compare's rows, per comparison."""
+    from quality import _pairs
+
+    counts = []
+    for spec, corpus in specs:
+        reports = {Path(r.path or "").name: r for r in corpus}
+        ignore_a, ignore_b = set(spec["ignore_a"]), set(spec["ignore_b"])  # type: ignore[call-overload]
+        truth = {(str(x), str(y)) for x, y in spec["pairs"]}  # type: ignore[attr-defined]
+        result = compare(reports[str(spec["a"])], reports[str(spec["b"])], corpus)
+        found = {(x, y) for x, y in _pairs(result) if x not in ignore_a and y not in ignore_b}
+        counts.append(_counts(found, truth))
+    return counts
+
+
+def sweep(specs: list[tuple[dict[str, object], list[Report]]], settings: Sequence[str]) -> None:
+    """Compare's rows under each setting of the grid, and leave-one-pair-out over them."""
+    import govread.compare as module
+
+    axes = []
+    for setting in settings:
+        name, _, values = setting.partition("=")
+        if not hasattr(module, name):
+            raise SystemExit(f"--sweep: govread.compare has no {name}")
+        axes.append([(name, float(v)) for v in values.split(",")])
+    grid = [tuple(combo) for combo in itertools.product(*axes)]
+    names = [f"{a}/{b}" for a, b in ((s["a"], s["b"]) for s, _ in specs)]
+    results: dict[tuple[tuple[str, float], ...], list[tuple[int, int, int]]] = {}
+    for combo in grid:
+        kept = {name: getattr(module, name) for name, _ in combo}
+        try:
+            for name, value in combo:
+                setattr(module, name, value)
+            results[combo] = _claimed_counts(specs)
+        finally:
+            for name, value in kept.items():
+                setattr(module, name, value)
+        per = " ".join(f"{_prf(*c)[2]:.3f}" for c in results[combo])
+        total = [sum(c[q] for c in results[combo]) for q in range(3)]
+        label = ", ".join(f"{n}={v:g}" for n, v in combo)
+        print(f"{label}: pooled F1 {_prf(*total)[2]:.3f}  per comparison {per}")
+    total = [0, 0, 0]
+    for k, name in enumerate(names):
+
+        def others(combo: tuple[tuple[str, float], ...], k: int = k) -> float:
+            kept = [c for q, c in enumerate(results[combo]) if q != k]
+            return _prf(*(sum(c[q] for c in kept) for q in range(3)))[2]
+
+        chosen = max(grid, key=lambda combo: (round(others(combo), 9), -grid.index(combo)))
+        counts = results[chosen][k]
+        total = [t + n for t, n in zip(total, counts, strict=True)]
+        label = ", ".join(f"{n}={v:g}" for n, v in chosen)
+        print(f"  left out {name}: F1 {_prf(*counts)[2]:.3f} with {label}")
+    p, r, f = _prf(*total)
+    print(f"leave-one-pair-out: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+
+
 def cosines(comparisons: list[Labelled]) -> None:
     """Labelled and unlabelled node pairs by their best cosine (over the units holding them)."""
     best: dict[tuple[int, str, str], float] = {}
@@ -407,6 +474,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--in-sample", action="store_true", help="fit on every comparison, the scored one too"
     )
+    parser.add_argument(
+        "--sweep",
+        action="append",
+        metavar="NAME=v1,v2",
+        help="a number of govread.compare over a grid, scored leave-one-pair-out (repeatable)",
+    )
     args = parser.parse_args(argv)
     folders = [load([d]).reports for d in args.reports or [ROOT / "sample_reports"]]
     specs: list[tuple[dict[str, object], list[Report]]] = []
@@ -423,6 +496,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             if corpus is None:
                 parser.error(f"{path}: {spec['a']} or {spec['b']} in no --reports folder")
             specs.append((spec, corpus))
+    if args.sweep:
+        sweep(specs, args.sweep)
+        return 0
     comparisons = [
         candidates(spec, {Path(r.path or "").name: r for r in corpus}, corpus)
         for spec, corpus in specs
