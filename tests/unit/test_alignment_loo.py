@@ -61,3 +61,26 @@ def test_candidates_claim_what_the_scorer_reads_from_main_rows(samples: list[Rep
     for c in labelled.candidates:
         assert 0.0 <= c.features["cos"] <= 1.0 + 1e-9
         assert c.features["r_ab"] in {1.0 / n for n in range(1, 200)}
+
+
+def test_sweep_scores_each_setting_and_leaves_each_pair_out(samples: list[Report], capsys) -> None:
+    import govread.compare as compare_module
+
+    by_name = {Path(r.path or "").name: r for r in samples}
+    spec = {
+        "a": "000_a2921691a043be3c.txt",
+        "b": "004_c04034ab0c357aed.txt",
+        "ignore_a": [],
+        "ignore_b": [],
+        "pairs": [["1.1.1", "1"], ["1.2.1", "3"]],
+    }
+    before = compare_module.SECONDARY_THRESHOLD
+    loo.sweep([(spec, samples), (dict(spec), samples)], ["SECONDARY_THRESHOLD=0,2"])
+    assert before == compare_module.SECONDARY_THRESHOLD  # set back after the grid
+    out = capsys.readouterr().out
+    assert "SECONDARY_THRESHOLD=0: pooled F1" in out and "SECONDARY_THRESHOLD=2: pooled F1" in out
+    assert out.count("left out ") == 2 and "leave-one-pair-out: P" in out
+    # the counts are the scorer's own: main's rows against the two labelled pairs
+    found = quality._pairs(compare(by_name[spec["a"]], by_name[spec["b"]], samples))
+    truth = {("1.1.1", "1"), ("1.2.1", "3")}
+    assert loo._claimed_counts([(spec, samples)])[0] == (len(found & truth), len(found), 2)
