@@ -92,6 +92,41 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _loopback_name(host: str) -> bool:
+    """Whether the host of a Host header (a name or an address, bracketed or not) is this machine."""
+    return is_loopback(host.strip("[]").lower())
+
+
+def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
+    """Whether a WebSocket request may start and drive a browser of the reports.
+
+    A web page of any other site open on this machine could connect to the server (a
+    WebSocket is not bound by the same-origin rule) and read the reports it is sent; a
+    browser always says which page asks (`Origin`), so the page must be the server's own
+    (`Origin` names the `Host` asked for). A server on a loopback address also wants a
+    loopback name in `Host`, so a site whose name was made to point at this machine (DNS
+    rebinding) is refused. A request without `Origin` is not from a web page."""
+    from urllib.parse import urlsplit
+
+    if not host:
+        return False
+    try:
+        asked = urlsplit(f"//{host}")
+        asked_host = asked.hostname or ""
+        _port = asked.port  # raises on a malformed port
+    except ValueError:
+        return False
+    if is_loopback(served_host) and not _loopback_name(asked_host):
+        return False
+    if origin is None:
+        return True
+    try:
+        page = urlsplit(origin)
+    except ValueError:
+        return False
+    return page.scheme in ("http", "https") and page.netloc.lower() == host.lower()
+
+
 def banner(url: str) -> str:
     """What `govread serve` says once it listens (on stdout): where, and how to stop."""
     return (
@@ -109,6 +144,20 @@ def _server(command: str, host: str, port: int) -> Server:
     from textual_serve.server import Server
 
     class BoundServer(Server):
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            origin = request.headers.get("Origin")
+            if not may_drive(origin, request.headers.get("Host"), self.host):
+                print(
+                    _(
+                        "govread: warning: refused a page of {origin} asking to open the "
+                        "browser on {host}: only pages of this server may"
+                    ).format(origin=sanitize(origin or "?"), host=sanitize(request.host)),
+                    file=sys.stderr,
+                    flush=True,
+                )
+                raise web.HTTPForbidden()
+            return await super().handle_websocket(request)
+
         async def on_startup(self, app: web.Application) -> None:
             """Not here: aiohttp starts the application before it binds the port."""
 

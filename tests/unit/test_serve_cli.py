@@ -131,3 +131,68 @@ def test_the_browser_starts_without_a_terminal_only_on_the_web_driver(
     monkeypatch.setenv("TEXTUAL_DRIVER", cli.WEB_DRIVER)
     assert cli._on_web_driver()
     assert os.environ["TEXTUAL_DRIVER"] == "textual.drivers.web_driver:WebDriver"
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "served"),
+    [
+        ("http://127.0.0.1:8000", "127.0.0.1:8000", "127.0.0.1"),
+        ("http://localhost:8000", "localhost:8000", "127.0.0.1"),
+        ("http://[::1]:8000", "[::1]:8000", "::1"),
+        (None, "127.0.0.1:8000", "127.0.0.1"),  # not a web page: a program of this machine
+        ("http://reports.example.org:8000", "reports.example.org:8000", "0.0.0.0"),
+        ("https://reports.example.org", "reports.example.org", "0.0.0.0"),
+    ],
+)
+def test_the_servers_own_page_may_open_the_browser(
+    origin: str | None, host: str, served: str
+) -> None:
+    assert serve.may_drive(origin, host, served)
+
+
+@pytest.mark.parametrize(
+    ("origin", "host", "served"),
+    [
+        ("http://evil.example", "127.0.0.1:8000", "127.0.0.1"),  # another site's page
+        ("null", "127.0.0.1:8000", "127.0.0.1"),  # a sandboxed frame or a local file
+        ("http://127.0.0.1:9000", "127.0.0.1:8000", "127.0.0.1"),  # another port's page
+        ("http://evil.example:8000", "evil.example:8000", "127.0.0.1"),  # DNS rebinding
+        ("http://evil.example", "reports.example.org:8000", "0.0.0.0"),
+        ("http://127.0.0.1:8000", None, "127.0.0.1"),
+        ("http://127.0.0.1:8000", "127.0.0.1:x", "127.0.0.1"),
+    ],
+)
+def test_a_page_of_another_site_may_not(origin: str | None, host: str | None, served: str) -> None:
+    assert not serve.may_drive(origin, host, served)
+
+
+def test_the_server_refuses_another_sites_page_before_starting_a_browser(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import asyncio
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    server = serve._server("false", "127.0.0.1", 8000)
+
+    async def ask() -> int:
+        client = TestClient(TestServer(await server._make_app()))
+        await client.start_server()
+        try:
+            response = await client.get(
+                "/ws",
+                headers={
+                    "Origin": "http://evil.example",
+                    "Connection": "Upgrade",
+                    "Upgrade": "websocket",
+                    "Sec-WebSocket-Version": "13",
+                    "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+                },
+            )
+            return response.status
+        finally:
+            await client.close()
+
+    assert asyncio.run(ask()) == 403
+    err = capsys.readouterr().err
+    assert "refused a page of http://evil.example" in err
