@@ -127,6 +127,37 @@ def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
     return page.scheme in ("http", "https") and page.netloc.lower() == host.lower()
 
 
+def url_of(host: str, port: int) -> str:
+    """The address a person opens for a server on `host` and `port`: an IPv6 address in
+    brackets (`http://[::1]:8000`), every interface (`--host ""`) as 0.0.0.0."""
+    shown = host or "0.0.0.0"
+    if ":" in shown:
+        shown = f"[{shown.strip('[]')}]"
+    return f"http://{shown}:{port}"
+
+
+HOST_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
+
+
+def page_base(host: str | None, scheme: str, fallback: str) -> str:
+    """Where the page sent to a visitor finds the server (its scripts, its WebSocket): the
+    address the visitor asked for (`Host`), as they reach it (a server on 0.0.0.0, a
+    forwarded port, an IPv6 address), else `fallback`. A `Host` that is not a plain name or
+    address with a port is not written into the page."""
+    from urllib.parse import urlsplit
+
+    if not host or not set(host) <= HOST_CHARACTERS or scheme not in ("http", "https"):
+        return fallback
+    try:
+        asked = urlsplit(f"//{host}")
+        _port = asked.port  # raises on a malformed port
+    except ValueError:
+        return fallback
+    if not asked.hostname or asked.netloc != host:
+        return fallback
+    return f"{scheme}://{host}"
+
+
 def banner(url: str) -> str:
     """What `govread serve` says once it listens (on stdout): where, and how to stop."""
     return (
@@ -143,6 +174,8 @@ def _server(command: str, host: str, port: int) -> Server:
     from aiohttp import web
     from textual_serve.server import Server
 
+    default_url = url_of(host, port)
+
     class BoundServer(Server):
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             origin = request.headers.get("Origin")
@@ -157,6 +190,15 @@ def _server(command: str, host: str, port: int) -> Server:
                 )
                 raise web.HTTPForbidden()
             return await super().handle_websocket(request)
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            # textual-serve writes `public_url` (from --host) into the page for its scripts
+            # and WebSocket: a visitor of a server on 0.0.0.0, or on an IPv6 address, was sent
+            # a page that could not reach it. The page is made without yielding to the loop,
+            # so the address set here is the one this page is made with.
+            self.public_url = page_base(request.headers.get("Host"), request.scheme, default_url)
+            response: web.StreamResponse = await super().handle_index(request)
+            return response
 
         async def on_startup(self, app: web.Application) -> None:
             """Not here: aiohttp starts the application before it binds the port."""
@@ -176,10 +218,10 @@ def _server(command: str, host: str, port: int) -> Server:
                 port=self.port,
                 handle_signals=False,
                 loop=loop,
-                print=lambda *_args: print(banner(self.public_url), flush=True),
+                print=lambda *_args: print(banner(default_url), flush=True),
             )
 
-    server = BoundServer(command, host=host, port=port)
+    server = BoundServer(command, host=host, port=port, public_url=default_url)
     server.title = "govread"
     return server
 

@@ -196,3 +196,53 @@ def test_the_server_refuses_another_sites_page_before_starting_a_browser(
     assert asyncio.run(ask()) == 403
     err = capsys.readouterr().err
     assert "refused a page of http://evil.example" in err
+
+
+@pytest.mark.parametrize(
+    ("host", "url"),
+    [
+        ("127.0.0.1", "http://127.0.0.1:8000"),
+        ("::1", "http://[::1]:8000"),
+        ("", "http://0.0.0.0:8000"),
+        ("reports.example.org", "http://reports.example.org:8000"),
+    ],
+)
+def test_the_address_said_is_one_a_browser_opens(host: str, url: str) -> None:
+    assert serve.url_of(host, 8000) == url
+
+
+@pytest.mark.parametrize(
+    ("host", "base"),
+    [
+        ("192.168.1.5:8000", "http://192.168.1.5:8000"),  # a visitor of a server on 0.0.0.0
+        ("[::1]:8000", "http://[::1]:8000"),
+        ("localhost:9000", "http://localhost:9000"),  # a forwarded port
+        (None, "http://0.0.0.0:8000"),
+        ('x" onload="y:8000', "http://0.0.0.0:8000"),  # never written into the page
+        ("a:b:c", "http://0.0.0.0:8000"),
+        ("[::1]:99999", "http://0.0.0.0:8000"),
+    ],
+)
+def test_the_page_reaches_the_server_where_the_visitor_asked(host: str | None, base: str) -> None:
+    assert serve.page_base(host, "http", "http://0.0.0.0:8000") == base
+
+
+def test_the_page_of_a_server_on_every_interface_names_the_address_asked_for() -> None:
+    import asyncio
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    server = serve._server("false", "0.0.0.0", 8000)
+
+    async def page(host: str) -> str:
+        client = TestClient(TestServer(await server._make_app()))
+        await client.start_server()
+        try:
+            response = await client.get("/", headers={"Host": host})
+            return await response.text()
+        finally:
+            await client.close()
+
+    text = asyncio.run(page("192.168.1.5:8000"))
+    assert "ws://192.168.1.5:8000/ws" in text
+    assert "0.0.0.0" not in text
