@@ -16,9 +16,11 @@ Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import errno
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -316,6 +318,7 @@ def run_outline(argv: Sequence[str]) -> int:
         from govread.corpus import LoadResult
 
         # written as the reports come, from the cache's fragments when they are there
+        utf8_stdout()
         result = LoadResult()
         written = write_json(
             args.paths,
@@ -496,6 +499,34 @@ def _say_indicators_problem() -> None:
         print(sanitize_line(line.format(problem=problem)), file=sys.stderr)
 
 
+def _speaks_unicode(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def tolerant_output() -> None:
+    """Standard output and error in a locale whose encoding has no Chinese (`LC_ALL=C`
+    without Python's UTF-8 mode, `PYTHONIOENCODING=ascii`, a Latin-1 terminal) or lacks a
+    sign govread draws (✓ in GBK): what cannot be encoded is written as an escape (`\u54b8`),
+    not a `UnicodeEncodeError` half-way through."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _speaks_unicode(stream):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
+def utf8_stdout() -> None:
+    """Standard output as UTF-8, whatever the locale says: JSON is data, written as into a
+    file (as CSV, JSON Lines and the exports are), not in the terminal's encoding."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and not _speaks_unicode(stream):
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 class UsageError(Exception):
     """A command line that cannot be run; ``str()`` says why, on one line."""
 
@@ -509,6 +540,7 @@ def choose_language(flag: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    tolerant_output()
     argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
     try:
         argv, lang = _take_lang(argv)

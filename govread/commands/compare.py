@@ -28,7 +28,14 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
+from govread.cli import (
+    ArgumentParser,
+    error_line,
+    first_few,
+    said,
+    skipped_line,
+    utf8_stdout,
+)
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.compare_words import (
     covered_by_list,
@@ -392,6 +399,7 @@ def run(argv: Sequence[str]) -> int:
         return _write_toml(text, output, force=args.force)
     if args.format == "json":
         document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
+        utf8_stdout()
         sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
     else:
         _print_text(comparison)
@@ -452,6 +460,7 @@ def _run_many(
         return _write_toml(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
     if form == "json":
         document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
+        utf8_stdout()
         sys.stdout.write(dumps_json(document, indent=1) + "\n")
     else:
         _print_many(comparison)

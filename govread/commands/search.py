@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, error_line, print_problems, said
+from govread.cli import ArgumentParser, error_line, print_problems, said, utf8_stdout
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
@@ -121,6 +121,7 @@ def run(argv: Sequence[str]) -> int:
     if args.format == "json":
         # compact: a big result is written several times faster than indented
         rows = [{"schema": HIT_SCHEMA, **hit.to_json()} for hit in hits]
+        utf8_stdout()
         sys.stdout.write(dumps_json(rows, separators=(",", ":")) + "\n")
     elif args.format in ("jsonl", "csv"):
         rows = [hit_row(hit) for hit in hits]

@@ -1,0 +1,93 @@
+"""The command line where the environment is not the usual one: standard output in an
+encoding without Chinese (`LC_ALL=C` without Python's UTF-8 mode, `PYTHONIOENCODING=ascii`),
+a closed pipe, a full disk. Invented reports."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from hostile import BODY
+
+from govread.cli import main
+
+
+def report(folder: Path, name: str, place: str) -> Path:
+    path = folder / name
+    path.write_text(f"{place}2023年法治政府建设情况报告\n{BODY}", "utf-8")
+    return path
+
+
+@pytest.fixture
+def two_reports(tmp_path: Path) -> tuple[Path, Path]:
+    return report(tmp_path, "a.txt", "青禾市"), report(tmp_path, "b.txt", "白石县")
+
+
+class AsciiTerminal:
+    """Standard output and error that can encode ASCII alone, as under `LC_ALL=C`."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.out = io.BytesIO()
+        self.err = io.BytesIO()
+        monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(self.out, encoding="ascii"))
+        monkeypatch.setattr(sys, "stderr", io.TextIOWrapper(self.err, encoding="ascii"))
+
+    def run(self, *argv: str | os.PathLike[str]) -> tuple[int, bytes]:
+        self.out.seek(0)
+        self.out.truncate()
+        code = main(["--lang", "en", *(os.fspath(a) for a in argv)])
+        sys.stdout.flush()
+        return code, self.out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["outline"],
+        ["search", "法治"],
+        ["compare"],
+        ["check"],
+        ["figures"],
+        ["coverage"],
+    ],
+)
+def test_chinese_text_on_an_ascii_terminal_is_escaped_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, two_reports: tuple[Path, Path], command: list[str]
+) -> None:
+    terminal = AsciiTerminal(monkeypatch)
+    code, out = terminal.run(*command, *two_reports)
+    assert code == 0
+    out.decode("ascii")  # every byte is ASCII
+    assert b"\\u9752\\u79be\\u5e02" in out  # 青禾市, escaped
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["outline", "--format", "json"],
+        ["outline", "--format", "jsonl"],
+        ["search", "--format", "json", "法治"],
+        ["compare", "--format", "json"],
+    ],
+)
+def test_json_is_utf8_whatever_the_locale(
+    monkeypatch: pytest.MonkeyPatch, two_reports: tuple[Path, Path], command: list[str]
+) -> None:
+    terminal = AsciiTerminal(monkeypatch)
+    code, out = terminal.run(*command, *two_reports)
+    assert code == 0
+    text = out.decode("utf-8")
+    assert "青禾市" in text  # as written, as into a file
+    first = json.loads(text.splitlines()[0])
+    assert first
+
+
+def test_help_on_an_ascii_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = AsciiTerminal(monkeypatch)
+    code, out = terminal.run("--lang", "zh", "search", "--help")
+    assert code == 0
+    assert out.startswith(b"\\u7528\\u6cd5")  # 用法, escaped
