@@ -527,6 +527,19 @@ def utf8_stdout() -> None:
             stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+def argument_text(value: str) -> str:
+    """A word typed on the command line (a query, a place, an indicator), read as UTF-8
+    when the locale could not decode it: under `LC_ALL=C` without Python's UTF-8 mode,
+    法治 arrived as the escapes of its bytes and found nothing. Not for paths, which open as
+    the file system's encoding gave them."""
+    if not any("\udc80" <= char <= "\udcff" for char in value):
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        return value
+
+
 class UsageError(Exception):
     """A command line that cannot be run; ``str()`` says why, on one line."""
 

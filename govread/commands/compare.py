@@ -30,6 +30,7 @@ from rich.text import Text
 from govread.atomic import OverwriteRefused, WriteError
 from govread.cli import (
     ArgumentParser,
+    argument_text,
     error_line,
     first_few,
     said,
@@ -200,7 +201,7 @@ def _joined_names(names: Sequence[str]) -> list[str]:
 
 
 def _resolve(name: str, corpus: Sequence[Report]) -> Report:
-    return _from_file(name) or _named(name, corpus)
+    return _from_file(name) or _named(argument_text(name), corpus)
 
 
 def _from_file(name: str) -> Report | None:

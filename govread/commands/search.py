@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, error_line, print_problems, said, utf8_stdout
+from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said, utf8_stdout
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
@@ -46,7 +46,9 @@ def _parser() -> ArgumentParser:
             "govread search --limit 5 -- '-信访 行政复议'"
         ),
     )
-    parser.add_argument("query", metavar="QUERY", help=_("the search query (quote it)"))
+    parser.add_argument(
+        "query", metavar="QUERY", type=argument_text, help=_("the search query (quote it)")
+    )
     parser.add_argument(
         "paths",
         nargs="*",

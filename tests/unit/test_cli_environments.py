@@ -91,3 +91,35 @@ def test_help_on_an_ascii_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     code, out = terminal.run("--lang", "zh", "search", "--help")
     assert code == 0
     assert out.startswith(b"\\u7528\\u6cd5")  # 用法, escaped
+
+
+def escaped_by_the_c_locale(text: str) -> str:
+    """`text` as Python reads it from argv in the C locale without UTF-8 mode: each byte
+    of its UTF-8 a surrogate escape."""
+    return text.encode("utf-8").decode("ascii", "surrogateescape")
+
+
+def test_a_word_typed_in_the_c_locale_is_read_as_utf8() -> None:
+    from govread.cli import argument_text
+
+    assert argument_text(escaped_by_the_c_locale("依法行政")) == "依法行政"
+    assert argument_text("依法行政") == "依法行政"
+    assert argument_text("\udcff") == "\udcff"  # not UTF-8: left as it came
+
+
+def test_a_query_typed_in_the_c_locale_finds_its_hits(
+    two_reports: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["search", "--format", "json", escaped_by_the_c_locale("依法行政"), *map(str, two_reports)]
+    )
+    hits = json.loads(capsys.readouterr().out)
+    assert code == 0 and hits
+
+
+def test_a_place_typed_in_the_c_locale_is_found(
+    two_reports: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(two_reports[0].parent)
+    code = main(["compare", "--region", escaped_by_the_c_locale("青禾市"), "--corpus", folder])
+    assert code == 0, capsys.readouterr().err
