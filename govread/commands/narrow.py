@@ -8,9 +8,10 @@ cell under its column's header.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich import console as rich_console
 from rich.padding import Padding
 from rich.text import Text
 
@@ -21,6 +22,16 @@ COLUMN_MIN = 10
 
 # The narrowest text written: a Chinese character is two cells, and the blocks indent by two.
 NARROWEST = 10
+
+
+class Console(rich_console.Console):
+    """Rich's console for the commands' text: standard output closed under it (`| head`)
+    ends the command as every other format's does (exit 0, nothing on stderr), where Rich
+    exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more is written
+        raise BrokenPipeError(errno.EPIPE, "standard output was closed")
 
 
 def terminal_console() -> Console:

@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
 from rich.text import Text
 
 from govread import store
 from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said, utf8_stdout
+from govread.commands.narrow import Console
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize

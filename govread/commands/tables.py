@@ -19,7 +19,6 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 
-from rich.console import Console
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
@@ -34,7 +33,7 @@ from govread.cli import (
     _load_or_exit,
     argument_text,
 )
-from govread.commands.narrow import NARROWEST
+from govread.commands.narrow import NARROWEST, Console
 from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _

@@ -18,7 +18,8 @@ from govread.cli import main
 
 def report(folder: Path, name: str, place: str) -> Path:
     path = folder / name
-    path.write_text(f"{place}2023年法治政府建设情况报告\n{BODY}", "utf-8")
+    text = f"{place}2023年法治政府建设情况报告\n{BODY}{place}人民政府\n2024年1月{len(place)}日\n"
+    path.write_text(text, "utf-8")
     return path
 
 
@@ -123,3 +124,41 @@ def test_a_place_typed_in_the_c_locale_is_found(
     folder = str(two_reports[0].parent)
     code = main(["compare", "--region", escaped_by_the_c_locale("青禾市"), "--corpus", folder])
     assert code == 0, capsys.readouterr().err
+
+
+class ClosedPipe(io.RawIOBase):
+    """Standard output whose reader has gone (`govread … | head -1`, once head has read)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["search", "法治"], ["compare"], ["check"], ["figures"], ["coverage"], ["outline"]],
+)
+def test_a_closed_pipe_ends_every_text_table_as_it_ends_the_other_formats(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+    command: list[str],
+) -> None:
+    closed = io.TextIOWrapper(io.BufferedWriter(ClosedPipe()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", closed)
+    assert main([*command, *map(str, two_reports)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_a_closed_pipe_ends_the_timeline_too(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+) -> None:
+    closed = io.TextIOWrapper(io.BufferedWriter(ClosedPipe()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdout", closed)
+    folder = str(two_reports[0].parent)
+    assert main(["compare", "--region", "青禾市", "--corpus", folder]) == 0
+    assert capsys.readouterr().err == ""
