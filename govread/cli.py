@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol
 
 from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
 from govread.commands.outline import report_header as report_header
@@ -168,6 +168,14 @@ class ArgumentParser(argparse.ArgumentParser):
         if positional and kwargs.get("nargs") == argparse.ZERO_OR_MORE:
             kwargs.setdefault("default", [])
         return super().add_argument(*args, **kwargs)
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # argparse drops an error writing its help or usage: `--help > /dev/full` said
+        # nothing and exited 0. Standard output's error goes up to `main`, said there.
+        if message and file is sys.stdout:
+            file.write(message)
+            return
+        super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

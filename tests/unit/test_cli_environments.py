@@ -162,3 +162,24 @@ def test_a_closed_pipe_ends_the_timeline_too(
     folder = str(two_reports[0].parent)
     assert main(["compare", "--region", "青禾市", "--corpus", folder]) == 0
     assert capsys.readouterr().err == ""
+
+
+class FullDisk(io.RawIOBase):
+    """Standard output on a full disk (`> /dev/full`)."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(28, "No space left on device")
+
+
+@pytest.mark.parametrize("command", [["--help"], ["search", "--help"], ["export", "--help"]])
+def test_help_on_a_full_disk_is_said_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    full = io.TextIOWrapper(FullDisk(), encoding="utf-8", write_through=True)
+    monkeypatch.setattr(sys, "stdout", full)
+    assert main(["--lang", "en", *command]) == 1
+    err = capsys.readouterr().err
+    assert err == "govread: error: cannot write to standard output: no space left on the device\n"
