@@ -157,6 +157,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
+        self._intermixing = False
         super().__init__(*args, **kwargs)
         _common_options(self)
 
@@ -168,6 +169,29 @@ class ArgumentParser(argparse.ArgumentParser):
         if positional and kwargs.get("nargs") == argparse.ZERO_OR_MORE:
             kwargs.setdefault("default", [])
         return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Options between positionals, as the usage lines write them (`govread search
+        # QUERY --limit 5 DIR`): argparse gave the PATHs up at the first option ("unrecognized
+        # arguments: DIR"). `parse_intermixed_args` calls this again with its positionals
+        # put aside, so it is asked once, from the outside. Python 3.11's intermixed parsing
+        # drops what follows `--` (`govread search -- -信访`): such a line is parsed as before.
+        words = list(sys.argv[1:] if args is None else args)
+        if self._intermixing or "--" in words:
+            return super().parse_known_args(words, namespace)
+        self._intermixing = True
+        usage = self.usage
+        if usage is None:  # argparse would cut its own 7 characters ("usage: ") off 用法：govread
+            whole = self.format_usage()
+            prefix = _("usage: ")
+            self.usage = whole[len(prefix) :] if whole.startswith(prefix) else whole
+        try:
+            return self.parse_known_intermixed_args(words, namespace)
+        finally:
+            self._intermixing = False
+            self.usage = usage
 
     def _print_message(self, message: str, file: IO[str] | None = None) -> None:
         # argparse drops an error writing its help or usage: `--help > /dev/full` said

@@ -183,3 +183,22 @@ def test_help_on_a_full_disk_is_said_and_exit_1(
     assert main(["--lang", "en", *command]) == 1
     err = capsys.readouterr().err
     assert err == "govread: error: cannot write to standard output: no space left on the device\n"
+
+
+def test_options_between_the_query_and_the_paths(
+    two_reports: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = map(str, two_reports)
+    assert main(["search", "依法行政", "--format", "json", "--limit", "9", a, b]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert {hit["path"] for hit in hits} == {a, b}
+    assert main(["compare", a, "--format", "json", b]) == 0
+    assert json.loads(capsys.readouterr().out)["schema"] == "govread-compare/1"
+
+
+def test_a_query_after_the_end_of_options_is_still_read_whole(
+    two_reports: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = map(str, two_reports)
+    assert main(["search", "--format", "json", "--", "-不存在的词 依法行政", a, b]) == 0
+    assert json.loads(capsys.readouterr().out)
