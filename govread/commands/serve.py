@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govread.cli import ArgumentParser, error_line
-from govread.i18n import _, language
+from govread.i18n import N_, _, language
 from govread.loading import cache_enabled
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
@@ -158,6 +158,28 @@ def page_base(host: str | None, scheme: str, fallback: str) -> str:
     return f"{scheme}://{host}"
 
 
+def bind_reason(error: OSError) -> str:
+    """Why the server could not listen, in the interface language: aiohttp's message
+    ("error while attempting to bind on address ('127.0.0.1', 8000): address already in
+    use") repeated the address and stayed in English."""
+    import errno
+    import socket
+
+    from govread.atomic import describe_os_error
+
+    if isinstance(error, socket.gaierror):
+        return _("no such host name")
+    reasons = {
+        errno.EADDRINUSE: N_("the port is in use (another server is on it)"),
+        errno.EADDRNOTAVAIL: N_("the address is not one of this machine's"),
+        errno.EACCES: N_("not allowed (a port below 1024 needs more rights)"),
+    }
+    reason = reasons.get(error.errno) if error.errno is not None else None
+    if reason is not None:
+        return _(reason)
+    return _(describe_os_error(error))
+
+
 def banner(url: str) -> str:
     """What `govread serve` says once it listens (on stdout): where, and how to stop."""
     return (
@@ -261,8 +283,8 @@ def run(argv: Sequence[str]) -> int:
     try:
         server.serve()
     except OSError as error:  # the port is taken, the address is not this machine's, ...
-        where = f"{args.host}:{args.port}"
-        reason = error.strerror or str(error)
+        where = url_of(args.host, args.port).removeprefix("http://")
+        reason = bind_reason(error)
         print(
             error_line(_("cannot serve on {where}: {reason}").format(where=where, reason=reason)),
             file=sys.stderr,

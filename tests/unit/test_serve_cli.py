@@ -246,3 +246,41 @@ def test_the_page_of_a_server_on_every_interface_names_the_address_asked_for() -
     text = asyncio.run(page("192.168.1.5:8000"))
     assert "ws://192.168.1.5:8000/ws" in text
     assert "0.0.0.0" not in text
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "chinese"),
+    [
+        (
+            OSError(98, "error while attempting to bind on address"),
+            "the port is in use",
+            "端口已被占用",
+        ),
+        (
+            OSError(99, "error while attempting to bind on address"),
+            "not one of this machine's",
+            "不属于本机",
+        ),
+    ],
+)
+def test_why_the_server_cannot_listen_is_said_in_the_interface_language(
+    error: OSError, english: str, chinese: str
+) -> None:
+    from govread.i18n import language, set_language
+
+    before = language()
+    try:
+        set_language("en")
+        assert english in serve.bind_reason(error)
+        set_language("zh")
+        assert chinese in serve.bind_reason(error)
+    finally:
+        set_language(before)
+
+
+def test_a_host_name_that_does_not_resolve() -> None:
+    import socket
+
+    assert (
+        serve.bind_reason(socket.gaierror(-2, "Name or service not known")) == "no such host name"
+    )
