@@ -539,6 +539,30 @@ def _speaks_unicode(stream: object) -> bool:
         return False
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Standard output closed before govread started (`govread outline X >&-`): every
+    write fails as writing to a closed descriptor does, and `main` says so."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, N_("it is closed"))
+
+
+def open_closed_streams() -> None:
+    """Streams closed before govread started, which Python leaves as None: a closed
+    standard error, where a warning would have been printed into standard output (into
+    the JSON of `outline --format json 2>&-`), takes the null device; a closed standard
+    input reads as empty; a closed standard output fails its writes (`_ClosedOutput`)."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (for the run)
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+
+
 def tolerant_output() -> None:
     """Standard output and error in a locale whose encoding has no Chinese (`LC_ALL=C`
     without Python's UTF-8 mode, `PYTHONIOENCODING=ascii`, a Latin-1 terminal) or lacks a
@@ -585,6 +609,7 @@ def choose_language(flag: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    open_closed_streams()
     tolerant_output()
     argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -643,6 +668,8 @@ def _stdout_failed(error: OSError) -> bool:
     """Whether an OSError that reached main() came from writing standard output (the
     commands handle their files' errors themselves): stdout still cannot be flushed."""
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return True
+    if isinstance(getattr(sys.stdout, "buffer", None), _ClosedOutput):
         return True
     try:
         sys.stdout.flush()

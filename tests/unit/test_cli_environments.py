@@ -202,3 +202,39 @@ def test_a_query_after_the_end_of_options_is_still_read_whole(
     a, b = map(str, two_reports)
     assert main(["search", "--format", "json", "--", "-不存在的词 依法行政", a, b]) == 0
     assert json.loads(capsys.readouterr().out)
+
+
+def test_a_closed_stderr_never_puts_warnings_into_the_json(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+) -> None:
+    folder = two_reports[0].parent
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")  # skipped, with a warning
+    monkeypatch.setattr(sys, "stderr", None)  # `2>&-`: Python leaves it None
+    assert main(["outline", "--format", "json", str(folder)]) == 0
+    sys.stderr.close()  # the null device main opened
+    assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+@pytest.mark.parametrize("command", [["outline"], ["search", "法治"], ["compare"], ["--help"]])
+def test_a_closed_stdout_is_said_and_exit_1(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+    command: list[str],
+) -> None:
+    monkeypatch.setattr(sys, "stdout", None)  # `>&-`
+    assert main(["--lang", "en", *command, *map(str, two_reports)]) == 1
+    assert (
+        capsys.readouterr().err == "govread: error: cannot write to standard output: it is closed\n"
+    )
+
+
+def test_the_browser_with_stdin_closed_asks_for_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)  # `<&-`
+    assert main(["--lang", "en"]) == 2
+    sys.stdin.close()
+    assert "the browser needs a terminal" in capsys.readouterr().err
