@@ -22,6 +22,9 @@ COLUMN_MIN = 10
 
 # The narrowest text written: a Chinese character is two cells, and the blocks indent by two.
 NARROWEST = 10
+# The widest: the tables fill the width, and COLUMNS=99999999 had every line of compare's
+# padded to a hundred million cells (gigabytes, for minutes). No terminal is wider.
+WIDEST = 1000
 
 
 class Console(rich_console.Console):
@@ -36,13 +39,15 @@ class Console(rich_console.Console):
 
 def terminal_console() -> Console:
     """A console at the terminal's width (COLUMNS, else the terminal's, NO_COLOR and TERM
-    honoured), never narrower than `NARROWEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
+    honoured), never narrower than `NARROWEST` nor wider than `WIDEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
     no Chinese character. A width of 0 is the unknown one: Rich's default."""
     console = Console(highlight=False)
     if console.width <= 0:
         return Console(highlight=False, width=80)
     if console.width < NARROWEST:
         return Console(highlight=False, width=NARROWEST)
+    if console.width > WIDEST:
+        return Console(highlight=False, width=WIDEST)
     return console
 
 

@@ -238,3 +238,14 @@ def test_the_browser_with_stdin_closed_asks_for_a_terminal(
     assert main(["--lang", "en"]) == 2
     sys.stdin.close()
     assert "the browser needs a terminal" in capsys.readouterr().err
+
+
+def test_a_huge_columns_does_not_pad_compare_to_its_width(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+) -> None:
+    monkeypatch.setenv("COLUMNS", "99999999")
+    assert main(["compare", *map(str, two_reports)]) == 0
+    out = capsys.readouterr().out
+    assert max(map(len, out.splitlines())) <= 1000
