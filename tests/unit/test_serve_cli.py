@@ -284,3 +284,35 @@ def test_a_host_name_that_does_not_resolve() -> None:
     assert (
         serve.bind_reason(socket.gaierror(-2, "Name or service not known")) == "no such host name"
     )
+
+
+def test_ctrl_c_does_not_wait_long_for_the_pages_still_open(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aiohttp import web
+
+    asked: dict[str, object] = {}
+
+    def run_app(app: object, **options: object) -> None:
+        asked.update(options)
+        if hasattr(app, "close"):
+            app.close()  # the coroutine making the application, never run here
+
+    import asyncio
+
+    loops: list[asyncio.AbstractEventLoop] = []
+    new_event_loop = asyncio.new_event_loop
+
+    def new_loop() -> asyncio.AbstractEventLoop:
+        loops.append(new_event_loop())
+        return loops[-1]
+
+    monkeypatch.setattr(web, "run_app", run_app)
+    monkeypatch.setattr(asyncio, "new_event_loop", new_loop)
+    try:
+        serve._server("false", "127.0.0.1", 8000).serve()
+    finally:
+        for loop in loops:
+            loop.close()  # and the Ctrl+C handler it set with it
+    timeout = asked["shutdown_timeout"]
+    assert isinstance(timeout, int | float) and timeout <= 5
