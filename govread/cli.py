@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol
+from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, cast
 
 from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
 from govread.commands.outline import report_header as report_header
@@ -563,6 +563,34 @@ def open_closed_streams() -> None:
         sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
 
 
+class _Diagnostics:
+    """Standard error whose reader has gone (`2> >(head -1)`, a closed pipe, a full disk):
+    what govread says there is lost, but the command goes on. A warning that could not be
+    written stopped `search --format json` before its results, exit 0, nothing written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError:
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def diagnostics_never_stop_the_command() -> None:
+    """Standard error as `_Diagnostics`."""
+    if sys.stderr is not None and not isinstance(sys.stderr, _Diagnostics):
+        sys.stderr = cast(TextIO, _Diagnostics(sys.stderr))
+
+
 def tolerant_output() -> None:
     """Standard output and error in a locale whose encoding has no Chinese (`LC_ALL=C`
     without Python's UTF-8 mode, `PYTHONIOENCODING=ascii`, a Latin-1 terminal) or lacks a
@@ -611,6 +639,7 @@ def choose_language(flag: str | None) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     open_closed_streams()
     tolerant_output()
+    diagnostics_never_stop_the_command()
     argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
     try:
         argv, lang = _take_lang(argv)

@@ -249,3 +249,16 @@ def test_a_huge_columns_does_not_pad_compare_to_its_width(
     assert main(["compare", *map(str, two_reports)]) == 0
     out = capsys.readouterr().out
     assert max(map(len, out.splitlines())) <= 1000
+
+
+def test_a_closed_stderr_pipe_does_not_stop_the_output(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    two_reports: tuple[Path, Path],
+) -> None:
+    folder = two_reports[0].parent
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")  # skipped, with a warning
+    gone = io.TextIOWrapper(ClosedPipe(), encoding="utf-8", write_through=True)
+    monkeypatch.setattr(sys, "stderr", gone)  # `2> >(head -c 0)`
+    assert main(["search", "--format", "json", "依法行政", str(folder)]) == 0
+    assert len({hit["path"] for hit in json.loads(capsys.readouterr().out)}) == 2
