@@ -23,7 +23,7 @@ from typing import Any, Literal
 import platformdirs
 
 from govread import statefile
-from govread.atomic import WriteError, atomic_write_text
+from govread.atomic import WriteError, atomic_write_text, describe_os_error
 from govread.i18n import LANGUAGES, N_, _
 from govread.keymap import read_keymap
 
@@ -191,6 +191,6 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise ConfigError(
             _("{path}: cannot be written ({reason})").format(
-                path=statefile.display_path(path), reason=error.strerror or error
+                path=statefile.display_path(path), reason=_(describe_os_error(error))
             )
         ) from None

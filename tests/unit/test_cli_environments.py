@@ -262,3 +262,15 @@ def test_a_closed_stderr_pipe_does_not_stop_the_output(
     monkeypatch.setattr(sys, "stderr", gone)  # `2> >(head -c 0)`
     assert main(["search", "--format", "json", "依法行政", str(folder)]) == 0
     assert len({hit["path"] for hit in json.loads(capsys.readouterr().out)}) == 2
+
+
+def test_a_store_folder_that_cannot_be_made_is_said_in_the_interface_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], two_reports: tuple[Path, Path]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", "utf-8")
+    store = blocked / "sub" / "store.sqlite3"
+    assert main(["--lang", "zh", "index", "--store", str(store), str(two_reports[0])]) == 1
+    err = capsys.readouterr().err
+    assert "路径中有一部分不是文件夹" in err, err
+    assert "Not a directory" not in err
