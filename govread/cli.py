@@ -518,6 +518,15 @@ def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
     return kept + argv[end:], chosen
 
 
+def _say_language_problem() -> None:
+    from govread.config import language_problem
+
+    problem = language_problem()
+    if problem:
+        line = _("govread: warning: {problem}").format(problem=problem)
+        print(sanitize_line(line), file=sys.stderr)
+
+
 def _say_indicators_problem() -> None:
     """One line on stderr when a command read the indicators and the user's indicators.toml
     could not be used (the bundled table alone was): otherwise their figures just go missing."""
@@ -650,6 +659,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     choose_language(lang)
+    if lang is None and argv and argv[0] in SUBCOMMANDS:  # the browser says it itself
+        _say_language_problem()
     if no_cache:
         from govread.loading import cache_disabled
     try:

@@ -144,6 +144,25 @@ def configured_language(path: Path | None = None) -> str | None:
     return language if language in LANGUAGES else None
 
 
+def language_problem(path: Path | None = None) -> str | None:
+    """Why config.toml's ``language`` is not used, when it is there and cannot be (the file
+    cannot be read, or the value is not one of `LANGUAGES`), for the command line, which
+    otherwise spoke English without a word; None when it is fine or absent."""
+    path = path or config_path()
+    try:
+        language = _read_table(path).get("language")
+    except statefile.StateFileError as error:
+        return _("{path}: {reason}; its language is not used").format(
+            path=statefile.display_path(error.path), reason=_(error.reason)
+        )
+    if language is None or language in LANGUAGES:
+        return None
+    choices = _(" or ").join(f'"{name}"' for name in LANGUAGES)
+    return _("{path}: 'language' must be {choices}; ignored").format(
+        path=statefile.display_path(path), choices=choices
+    )
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
     """Write the settings, keeping the comments, layout and other keys of the file.
 

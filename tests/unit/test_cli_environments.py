@@ -274,3 +274,31 @@ def test_a_store_folder_that_cannot_be_made_is_said_in_the_interface_language(
     err = capsys.readouterr().err
     assert "路径中有一部分不是文件夹" in err, err
     assert "Not a directory" not in err
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ('language = "chinese"\n', '\'language\' must be "en" or "zh"; ignored'),
+        ('language = "zh"\ntheme = [\n', "is not valid TOML"),
+    ],
+)
+def test_a_language_the_config_cannot_give_is_said_on_the_command_line(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    two_reports: tuple[Path, Path],
+    written: str,
+    said: str,
+) -> None:
+    from govread import config
+
+    settings = tmp_path / "config.toml"
+    settings.write_text(written, "utf-8")
+    monkeypatch.setattr(config, "config_path", lambda: settings)
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert main(["search", "依法行政", str(two_reports[0])]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"govread: warning: {settings}: ") and said in err
+    assert main(["--lang", "en", "search", "依法行政", str(two_reports[0])]) == 0
+    assert capsys.readouterr().err == ""  # --lang: the config's language is not asked for
