@@ -7,6 +7,7 @@ absolute and quoted with `shlex`, as the server runs the command through a shell
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import ipaddress
 import shlex
@@ -51,7 +52,10 @@ def _parser() -> ArgumentParser:
         help=_("report files or folders (default: the bundled sample reports)"),
     )
     parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=_("address (default {host})").format(host=DEFAULT_HOST)
+        "--host",
+        default=DEFAULT_HOST,
+        type=host_address,
+        help=_("address (default {host})").format(host=DEFAULT_HOST),
     )
     parser.add_argument(
         "--port",
@@ -130,12 +134,33 @@ def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
     return page.scheme in ("http", "https") and page.netloc.lower() == host.lower()
 
 
+def host_address(text: str) -> str:
+    """--host: a name or an address, an IPv6 one bracketed or not (`[::1]` is `::1`).
+    A port or a scheme in it (`127.0.0.1:9000`, `http://host`) is a usage error, which
+    said "no such host name" once the server tried it."""
+    host = text.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("{host}: an address or a name alone; give the port with --port").format(host=text)
+            ) from None
+    elif "/" in host:
+        raise argparse.ArgumentTypeError(
+            _("{host}: an address or a name alone; give the port with --port").format(host=text)
+        )
+    return host
+
+
 def url_of(host: str, port: int) -> str:
     """The address a person opens for a server on `host` and `port`: an IPv6 address in
     brackets (`http://[::1]:8000`), every interface (`--host ""`) as 0.0.0.0."""
     shown = host or "0.0.0.0"
-    if ":" in shown:
-        shown = f"[{shown.strip('[]')}]"
+    if ":" in shown:  # an IPv6 address (`host_address`)
+        shown = f"[{shown}]"
     return f"http://{shown}:{port}"
 
 

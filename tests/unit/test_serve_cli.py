@@ -316,3 +316,18 @@ def test_ctrl_c_does_not_wait_long_for_the_pages_still_open(
             loop.close()  # and the Ctrl+C handler it set with it
     timeout = asked["shutdown_timeout"]
     assert isinstance(timeout, int | float) and timeout <= 5
+
+
+@pytest.mark.parametrize(
+    ("given", "host"), [("[::1]", "::1"), ("::1", "::1"), (" localhost ", "localhost")]
+)
+def test_a_host_as_people_write_it(given: str, host: str) -> None:
+    assert serve.host_address(given) == host
+
+
+@pytest.mark.parametrize("given", ["127.0.0.1:9000", "http://127.0.0.1", "reports.example.org:80"])
+def test_a_host_with_a_port_or_a_scheme_is_a_usage_error(
+    given: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["--lang", "en", "serve", "--host", given]) == 2
+    assert "give the port with --port" in capsys.readouterr().err
