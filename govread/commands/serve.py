@@ -215,10 +215,18 @@ def banner(url: str) -> str:
     )
 
 
+def say_banner(url: str) -> None:
+    """`banner` on standard output; a server whose output goes nowhere (`>&-`, a full
+    disk) serves all the same: it stopped, saying "cannot serve on …: it is closed"."""
+    with contextlib.suppress(OSError):
+        print(banner(url), flush=True)
+
+
 def _server(command: str, host: str, port: int) -> Server:
     """textual-serve's server, saying `banner` only once the port is bound: its own says
     "Serving … Press Ctrl+C" before binding, then a port in use fails after it."""
     import asyncio
+    import logging
     import signal
 
     from aiohttp import web
@@ -258,6 +266,9 @@ def _server(command: str, host: str, port: int) -> Server:
             # bound, printing the banner.
             self.debug = debug
             self.initialize_logging()
+            # The request log is on standard output: gone (`>&-`, a full disk), a line
+            # lost is not a "--- Logging error ---" traceback on stderr at every request.
+            logging.raiseExceptions = False
             loop = asyncio.new_event_loop()
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signal.SIGINT, self.request_exit)
@@ -269,7 +280,7 @@ def _server(command: str, host: str, port: int) -> Server:
                 handle_signals=False,
                 shutdown_timeout=SHUTDOWN_SECONDS,
                 loop=loop,
-                print=lambda *_args: print(banner(default_url), flush=True),
+                print=lambda *_args: say_banner(default_url),
             )
 
     server = BoundServer(command, host=host, port=port, public_url=default_url)

@@ -307,8 +307,11 @@ def test_ctrl_c_does_not_wait_long_for_the_pages_still_open(
         loops.append(new_event_loop())
         return loops[-1]
 
+    import logging
+
     monkeypatch.setattr(web, "run_app", run_app)
     monkeypatch.setattr(asyncio, "new_event_loop", new_loop)
+    monkeypatch.setattr(logging, "raiseExceptions", logging.raiseExceptions)  # serve sets it
     try:
         serve._server("false", "127.0.0.1", 8000).serve()
     finally:
@@ -331,3 +334,20 @@ def test_a_host_with_a_port_or_a_scheme_is_a_usage_error(
 ) -> None:
     assert cli.main(["--lang", "en", "serve", "--host", given]) == 2
     assert "give the port with --port" in capsys.readouterr().err
+
+
+def test_a_server_whose_output_goes_nowhere_serves_all_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+    import sys
+
+    class FullDisk(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(FullDisk(), write_through=True))
+    serve.say_banner("http://127.0.0.1:8000")  # `> /dev/full`: it stopped the server
