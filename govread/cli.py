@@ -26,7 +26,7 @@ import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, cast
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, cast
 
 from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
 from govread.commands.outline import report_header as report_header
@@ -36,6 +36,8 @@ from govread.sanitize import sanitize, sanitize_line, sanitize_path
 # Imported where used, so that `--help`, a usage error and a warm `outline --format json`
 # import neither the parser nor the loader's process pool.
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from govread.corpus import LoadResult, Problem
     from govread.parsers.model import Report
 
@@ -193,7 +195,7 @@ class ArgumentParser(argparse.ArgumentParser):
             self._intermixing = False
             self.usage = usage
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         # argparse drops an error writing its help or usage: `--help > /dev/full` said
         # nothing and exited 0. Standard output's error goes up to `main`, said there.
         if message and file is sys.stdout:
