@@ -22,6 +22,7 @@ import errno
 import importlib
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
@@ -647,7 +648,39 @@ def choose_language(flag: str | None) -> None:
     _argparse_speaks_the_interface_language()
 
 
+class _Termination:
+    """SIGTERM (`kill`, `timeout`, a service manager) ends a command as Ctrl+C does: a file
+    being written is not left as a temporary file beside it, `govread index` says what was
+    done; the status is 143. Without it the process died on the spot."""
+
+    def __init__(self) -> None:
+        self.received = False
+        self.before: Any = None
+
+    def handle(self, _signum: int, _frame: object) -> None:
+        self.received = True
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> _Termination:
+        with contextlib.suppress(ValueError, AttributeError):  # not the main thread
+            self.before = signal.signal(signal.SIGTERM, self.handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.before is not None:
+            with contextlib.suppress(ValueError, AttributeError):
+                signal.signal(signal.SIGTERM, self.before)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _Termination() as termination:
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (`_Termination`)
+            return 143 if termination.received else 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     open_closed_streams()
     tolerant_output()
     diagnostics_never_stop_the_command()
@@ -675,7 +708,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
             return code
     except KeyboardInterrupt:
-        return 130
+        raise  # main() says which: Ctrl+C (130) or SIGTERM (143)
     except BrokenPipeError:
         _drop_stdout()
         return EXIT_OK

@@ -302,3 +302,37 @@ def test_a_language_the_config_cannot_give_is_said_on_the_command_line(
     assert err.startswith(f"govread: warning: {settings}: ") and said in err
     assert main(["--lang", "en", "search", "依法行政", str(two_reports[0])]) == 0
     assert capsys.readouterr().err == ""  # --lang: the config's language is not asked for
+
+
+def test_sigterm_ends_a_command_as_ctrl_c_does_and_removes_the_file_being_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import signal
+    import time
+    from collections.abc import Iterator
+
+    from govread import atomic, cli
+
+    target = tmp_path / "out.toml"
+
+    def chunks() -> Iterator[bytes]:
+        yield b"[[item]]\n"
+        os.kill(os.getpid(), signal.SIGTERM)  # `kill PID` while the file is written
+        time.sleep(5)  # not reached: the signal stops the write
+        yield b"id = 1\n"
+
+    def command(_argv: object) -> int:
+        atomic.atomic_write_chunks(target, chunks())
+        return 0
+
+    unheard: list[int] = []  # the signal reached this handler, not govread's
+    before = signal.signal(signal.SIGTERM, lambda received, _frame: unheard.append(received))
+    try:
+        monkeypatch.setattr(cli, "_subcommand", lambda _name: command)
+        assert main(["export"]) == 143
+        put_back = signal.getsignal(signal.SIGTERM)  # this test's, once main returns
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert not unheard
+    assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary twin
+    assert callable(put_back) and put_back.__name__ == "<lambda>"
