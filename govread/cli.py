@@ -16,15 +16,18 @@ Exit codes: 0 success, 1 nothing to show (no report opened), 2 usage error.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import errno
 import importlib
+import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, cast
 
 from govread.commands.outline import OUTLINE_SCHEMA as OUTLINE_SCHEMA  # re-exported
 from govread.commands.outline import report_header as report_header
@@ -34,6 +37,8 @@ from govread.sanitize import sanitize, sanitize_line, sanitize_path
 # Imported where used, so that `--help`, a usage error and a warm `outline --format json`
 # import neither the parser nor the loader's process pool.
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from govread.corpus import LoadResult, Problem
     from govread.parsers.model import Report
 
@@ -155,6 +160,7 @@ class ArgumentParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", HelpFormatter)
+        self._intermixing = False
         super().__init__(*args, **kwargs)
         _common_options(self)
 
@@ -166,6 +172,37 @@ class ArgumentParser(argparse.ArgumentParser):
         if positional and kwargs.get("nargs") == argparse.ZERO_OR_MORE:
             kwargs.setdefault("default", [])
         return super().add_argument(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        # Options between positionals, as the usage lines write them (`govread search
+        # QUERY --limit 5 DIR`): argparse gave the PATHs up at the first option ("unrecognized
+        # arguments: DIR"). `parse_intermixed_args` calls this again with its positionals
+        # put aside, so it is asked once, from the outside. Python 3.11's intermixed parsing
+        # drops what follows `--` (`govread search -- -信访`): such a line is parsed as before.
+        words = list(sys.argv[1:] if args is None else args)
+        if self._intermixing or "--" in words:
+            return super().parse_known_args(words, namespace)
+        self._intermixing = True
+        usage = self.usage
+        if usage is None:  # argparse would cut its own 7 characters ("usage: ") off 用法：govread
+            whole = self.format_usage()
+            prefix = _("usage: ")
+            self.usage = whole[len(prefix) :] if whole.startswith(prefix) else whole
+        try:
+            return self.parse_known_intermixed_args(words, namespace)
+        finally:
+            self._intermixing = False
+            self.usage = usage
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse drops an error writing its help or usage: `--help > /dev/full` said
+        # nothing and exited 0. Standard output's error goes up to `main`, said there.
+        if message and file is sys.stdout:
+            file.write(message)
+            return
+        super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -316,6 +353,7 @@ def run_outline(argv: Sequence[str]) -> int:
         from govread.corpus import LoadResult
 
         # written as the reports come, from the cache's fragments when they are there
+        utf8_stdout()
         result = LoadResult()
         written = write_json(
             args.paths,
@@ -483,6 +521,15 @@ def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
     return kept + argv[end:], chosen
 
 
+def _say_language_problem() -> None:
+    from govread.config import language_problem
+
+    problem = language_problem()
+    if problem:
+        line = _("govread: warning: {problem}").format(problem=problem)
+        print(sanitize_line(line), file=sys.stderr)
+
+
 def _say_indicators_problem() -> None:
     """One line on stderr when a command read the indicators and the user's indicators.toml
     could not be used (the bundled table alone was): otherwise their figures just go missing."""
@@ -494,6 +541,99 @@ def _say_indicators_problem() -> None:
     if problem:
         line = _("govread: warning: {problem}; the bundled indicators are used instead")
         print(sanitize_line(line.format(problem=problem)), file=sys.stderr)
+
+
+def _speaks_unicode(stream: object) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
+
+
+class _ClosedOutput(io.RawIOBase):
+    """Standard output closed before govread started (`govread outline X >&-`): every
+    write fails as writing to a closed descriptor does, and `main` says so."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, N_("it is closed"))
+
+
+def open_closed_streams() -> None:
+    """Streams closed before govread started, which Python leaves as None: a closed
+    standard error, where a warning would have been printed into standard output (into
+    the JSON of `outline --format json 2>&-`), takes the null device; a closed standard
+    input reads as empty; a closed standard output fails its writes (`_ClosedOutput`)."""
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (for the run)
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (for the run)
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8", write_through=True)
+
+
+class _Diagnostics:
+    """Standard error whose reader has gone (`2> >(head -1)`, a closed pipe, a full disk):
+    what govread says there is lost, but the command goes on. A warning that could not be
+    written stopped `search --format json` before its results, exit 0, nothing written."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError:
+            return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def diagnostics_never_stop_the_command() -> None:
+    """Standard error as `_Diagnostics`."""
+    if sys.stderr is not None and not isinstance(sys.stderr, _Diagnostics):
+        sys.stderr = cast(TextIO, _Diagnostics(sys.stderr))
+
+
+def tolerant_output() -> None:
+    """Standard output and error in a locale whose encoding has no Chinese (`LC_ALL=C`
+    without Python's UTF-8 mode, `PYTHONIOENCODING=ascii`, a Latin-1 terminal) or lacks a
+    sign govread draws (✓ in GBK): what cannot be encoded is written as an escape (`\u54b8`),
+    not a `UnicodeEncodeError` half-way through."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and not _speaks_unicode(stream):
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
+
+
+def utf8_stdout() -> None:
+    """Standard output as UTF-8, whatever the locale says: JSON is data, written as into a
+    file (as CSV, JSON Lines and the exports are), not in the terminal's encoding."""
+    stream = sys.stdout
+    if isinstance(stream, io.TextIOWrapper) and not _speaks_unicode(stream):
+        with contextlib.suppress(ValueError, OSError):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def argument_text(value: str) -> str:
+    """A word typed on the command line (a query, a place, an indicator), read as UTF-8
+    when the locale could not decode it: under `LC_ALL=C` without Python's UTF-8 mode,
+    法治 arrived as the escapes of its bytes and found nothing. Not for paths, which open as
+    the file system's encoding gave them."""
+    if not any("\udc80" <= char <= "\udcff" for char in value):
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 class UsageError(Exception):
@@ -508,7 +648,42 @@ def choose_language(flag: str | None) -> None:
     _argparse_speaks_the_interface_language()
 
 
+class _Termination:
+    """SIGTERM (`kill`, `timeout`, a service manager) ends a command as Ctrl+C does: a file
+    being written is not left as a temporary file beside it, `govread index` says what was
+    done; the status is 143. Without it the process died on the spot."""
+
+    def __init__(self) -> None:
+        self.received = False
+        self.before: Any = None
+
+    def handle(self, _signum: int, _frame: object) -> None:
+        self.received = True
+        raise KeyboardInterrupt
+
+    def __enter__(self) -> _Termination:
+        with contextlib.suppress(ValueError, AttributeError):  # not the main thread
+            self.before = signal.signal(signal.SIGTERM, self.handle)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.before is not None:
+            with contextlib.suppress(ValueError, AttributeError):
+                signal.signal(signal.SIGTERM, self.before)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    with _Termination() as termination:
+        try:
+            return _main(argv)
+        except KeyboardInterrupt:  # Ctrl+C, or SIGTERM (`_Termination`)
+            return 143 if termination.received else 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    open_closed_streams()
+    tolerant_output()
+    diagnostics_never_stop_the_command()
     argv, no_cache = _take_no_cache(list(sys.argv[1:] if argv is None else argv))
     try:
         argv, lang = _take_lang(argv)
@@ -519,6 +694,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return EXIT_USAGE
     choose_language(lang)
+    if lang is None and argv and argv[0] in SUBCOMMANDS:  # the browser says it itself
+        _say_language_problem()
     if no_cache:
         from govread.loading import cache_disabled
     try:
@@ -531,7 +708,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
             return code
     except KeyboardInterrupt:
-        return 130
+        raise  # main() says which: Ctrl+C (130) or SIGTERM (143)
     except BrokenPipeError:
         _drop_stdout()
         return EXIT_OK
@@ -566,6 +743,8 @@ def _stdout_failed(error: OSError) -> bool:
     """Whether an OSError that reached main() came from writing standard output (the
     commands handle their files' errors themselves): stdout still cannot be flushed."""
     if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+        return True
+    if isinstance(getattr(sys.stdout, "buffer", None), _ClosedOutput):
         return True
     try:
         sys.stdout.flush()

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import platformdirs
 
 from govread import statefile
-from govread.atomic import WriteError, atomic_write_text
+from govread.atomic import WriteError, atomic_write_text, describe_os_error
 from govread.i18n import LANGUAGES, N_, _
 from govread.keymap import read_keymap
 
@@ -144,6 +144,25 @@ def configured_language(path: Path | None = None) -> str | None:
     return language if language in LANGUAGES else None
 
 
+def language_problem(path: Path | None = None) -> str | None:
+    """Why config.toml's ``language`` is not used, when it is there and cannot be (the file
+    cannot be read, or the value is not one of `LANGUAGES`), for the command line, which
+    otherwise spoke English without a word; None when it is fine or absent."""
+    path = path or config_path()
+    try:
+        language = _read_table(path).get("language")
+    except statefile.StateFileError as error:
+        return _("{path}: {reason}; its language is not used").format(
+            path=statefile.display_path(error.path), reason=_(error.reason)
+        )
+    if language is None or language in LANGUAGES:
+        return None
+    choices = _(" or ").join(f'"{name}"' for name in LANGUAGES)
+    return _("{path}: 'language' must be {choices}; ignored").format(
+        path=statefile.display_path(path), choices=choices
+    )
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
     """Write the settings, keeping the comments, layout and other keys of the file.
 
@@ -191,6 +210,6 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as error:
         raise ConfigError(
             _("{path}: cannot be written ({reason})").format(
-                path=statefile.display_path(path), reason=error.strerror or error
+                path=statefile.display_path(path), reason=_(describe_os_error(error))
             )
         ) from None

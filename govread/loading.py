@@ -27,6 +27,7 @@ import contextlib
 import hashlib
 import json
 import os
+import signal
 import stat
 import sys
 import threading
@@ -163,6 +164,8 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 def _worker_start(parent: int, initializer: Callable[[], None]) -> None:
     """Every pool worker's start: tie its life to the parent's, then `initializer`."""
     die_with_parent(parent)
+    with contextlib.suppress(ValueError, AttributeError):  # a forked worker: its own death
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
     initializer()
 
 

@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from govread import segment, statefile
-from govread.atomic import try_lock
+from govread.atomic import describe_os_error, try_lock
 from govread.cache import _entry_report
 from govread.fingerprint import code_fingerprint
 from govread.grams import gram_text, gram_token
@@ -593,8 +593,10 @@ class Store:
                 )
             self.db = self._open_or_replace()
         except OSError as error:
+            # in the interface language ("No such file or directory" for a folder that
+            # cannot be made under /proc, say)
             raise StoreError(
-                f"{statefile.display_path(self.path)}: {error.strerror or error}"
+                f"{statefile.display_path(self.path)}: {_(describe_os_error(error))}"
             ) from error
 
     def _open_or_replace(self) -> sqlite3.Connection:
@@ -651,7 +653,7 @@ class Store:
             self.db = self._set_aside_and_open(_("is damaged ({error})").format(error=error))
         except OSError as failed:
             shown = statefile.display_path(self.path)
-            raise StoreError(f"{shown}: {failed.strerror or failed}") from failed
+            raise StoreError(f"{shown}: {_(describe_os_error(failed))}") from failed
 
     def _open_read_only(self, error: sqlite3.OperationalError) -> sqlite3.Connection:
         """The store, read-only, when it cannot be opened for writing (`error`): as it is,

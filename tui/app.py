@@ -138,6 +138,7 @@ class GovreadApp(App[int]):
         self.search_index: FilterIndex | None = None
         self.word_search_ready = False
         self._quitting = False
+        self._signals: list[int] = []  # the signals that close the browser (on its loop)
         # The last batch of loaded reports is on screen; set at the first frame (`on_ready`),
         # so that no report (nor the detail pane's first text and the figure finder that
         # highlights it) is shown before the first frame is drawn.
@@ -259,7 +260,33 @@ class GovreadApp(App[int]):
     def on_ready(self) -> None:
         self._batch_shown.set()
 
+    def _close_on_signals(self) -> None:
+        """SIGTERM (`kill`, `timeout`) and SIGHUP close the browser as `q` does, the
+        terminal put back: they ended the process with the terminal left in the browser's
+        screen, mouse reporting on and the cursor hidden. Exit status 128 + the signal."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is None:  # not on Windows
+                continue
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(number, partial(self.exit, return_code=128 + number))
+                self._signals.append(number)
+
+    def on_unmount(self) -> None:
+        import asyncio
+
+        with contextlib.suppress(RuntimeError):
+            loop = asyncio.get_running_loop()
+            for number in self._signals:
+                loop.remove_signal_handler(number)
+        self._signals.clear()
+
     def on_mount(self) -> None:
+        self._close_on_signals()
         if self.keymap:
             self.set_keymap(self.keymap)
         for title, warning in self._warnings:

@@ -28,7 +28,15 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.atomic import OverwriteRefused, WriteError
-from govread.cli import ArgumentParser, error_line, first_few, said, skipped_line
+from govread.cli import (
+    ArgumentParser,
+    argument_text,
+    error_line,
+    first_few,
+    said,
+    skipped_line,
+    utf8_stdout,
+)
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.compare_words import (
     covered_by_list,
@@ -193,7 +201,7 @@ def _joined_names(names: Sequence[str]) -> list[str]:
 
 
 def _resolve(name: str, corpus: Sequence[Report]) -> Report:
-    return _from_file(name) or _named(name, corpus)
+    return _from_file(name) or _named(argument_text(name), corpus)
 
 
 def _from_file(name: str) -> Report | None:
@@ -396,6 +404,7 @@ def run(argv: Sequence[str]) -> int:
         return _write_toml(text, output, force=args.force)
     if args.format == "json":
         document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
+        utf8_stdout()
         sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
     else:
         _print_text(comparison)
@@ -456,6 +465,7 @@ def _run_many(
         return _write_toml(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
     if form == "json":
         document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
+        utf8_stdout()
         sys.stdout.write(dumps_json(document, indent=1) + "\n")
     else:
         _print_many(comparison)

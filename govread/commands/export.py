@@ -21,7 +21,7 @@ from itertools import chain
 
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks, not_replaceable
-from govread.cli import ArgumentParser, error_line, print_problems
+from govread.cli import ArgumentParser, argument_text, error_line, print_problems
 from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
     PASSAGE_KINDS,
@@ -65,6 +65,7 @@ def _parser() -> ArgumentParser:
         "-q",
         "--query",
         metavar="Q",
+        type=argument_text,
         help=_("export the sections Q finds (the query language of govread search)"),
     )
     what.add_argument("--all", action="store_true", help=_("export every report whole"))

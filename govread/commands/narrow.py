@@ -8,9 +8,10 @@ cell under its column's header.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 
-from rich.console import Console
+from rich import console as rich_console
 from rich.padding import Padding
 from rich.text import Text
 
@@ -21,17 +22,32 @@ COLUMN_MIN = 10
 
 # The narrowest text written: a Chinese character is two cells, and the blocks indent by two.
 NARROWEST = 10
+# The widest: the tables fill the width, and COLUMNS=99999999 had every line of compare's
+# padded to a hundred million cells (gigabytes, for minutes). No terminal is wider.
+WIDEST = 1000
+
+
+class Console(rich_console.Console):
+    """Rich's console for the commands' text: standard output closed under it (`| head`)
+    ends the command as every other format's does (exit 0, nothing on stderr), where Rich
+    exits with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True  # nothing more is written
+        raise BrokenPipeError(errno.EPIPE, "standard output was closed")
 
 
 def terminal_console() -> Console:
     """A console at the terminal's width (COLUMNS, else the terminal's, NO_COLOR and TERM
-    honoured), never narrower than `NARROWEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
+    honoured), never narrower than `NARROWEST` nor wider than `WIDEST`: at COLUMNS=0 Rich wrote nothing at all, at 1
     no Chinese character. A width of 0 is the unknown one: Rich's default."""
     console = Console(highlight=False)
     if console.width <= 0:
         return Console(highlight=False, width=80)
     if console.width < NARROWEST:
         return Console(highlight=False, width=NARROWEST)
+    if console.width > WIDEST:
+        return Console(highlight=False, width=WIDEST)
     return console
 
 

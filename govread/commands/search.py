@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from rich.console import Console
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, error_line, print_problems, said
+from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said, utf8_stdout
+from govread.commands.narrow import Console
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
@@ -46,7 +46,9 @@ def _parser() -> ArgumentParser:
             "govread search --limit 5 -- '-信访 行政复议'"
         ),
     )
-    parser.add_argument("query", metavar="QUERY", help=_("the search query (quote it)"))
+    parser.add_argument(
+        "query", metavar="QUERY", type=argument_text, help=_("the search query (quote it)")
+    )
     parser.add_argument(
         "paths",
         nargs="*",
@@ -121,6 +123,7 @@ def run(argv: Sequence[str]) -> int:
     if args.format == "json":
         # compact: a big result is written several times faster than indented
         rows = [{"schema": HIT_SCHEMA, **hit.to_json()} for hit in hits]
+        utf8_stdout()
         sys.stdout.write(dumps_json(rows, separators=(",", ":")) + "\n")
     elif args.format in ("jsonl", "csv"):
         rows = [hit_row(hit) for hit in hits]

@@ -7,6 +7,7 @@ absolute and quoted with `shlex`, as the server runs the command through a shell
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import ipaddress
 import shlex
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govread.cli import ArgumentParser, error_line
-from govread.i18n import _, language
+from govread.i18n import N_, _, language
 from govread.loading import cache_enabled
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+# How long Ctrl+C waits for the pages still open before their browsers are told to quit:
+# aiohttp's 60 s held the server 12-20 s after Ctrl+C with one page open.
+SHUTDOWN_SECONDS = 2
 
 
 def _parser() -> ArgumentParser:
@@ -48,7 +52,10 @@ def _parser() -> ArgumentParser:
         help=_("report files or folders (default: the bundled sample reports)"),
     )
     parser.add_argument(
-        "--host", default=DEFAULT_HOST, help=_("address (default {host})").format(host=DEFAULT_HOST)
+        "--host",
+        default=DEFAULT_HOST,
+        type=host_address,
+        help=_("address (default {host})").format(host=DEFAULT_HOST),
     )
     parser.add_argument(
         "--port",
@@ -92,6 +99,115 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def _loopback_name(host: str) -> bool:
+    """Whether the host of a Host header (a name or an address, bracketed or not) is this machine."""
+    return is_loopback(host.strip("[]").lower())
+
+
+def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
+    """Whether a WebSocket request may start and drive a browser of the reports.
+
+    A web page of any other site open on this machine could connect to the server (a
+    WebSocket is not bound by the same-origin rule) and read the reports it is sent; a
+    browser always says which page asks (`Origin`), so the page must be the server's own
+    (`Origin` names the `Host` asked for). A server on a loopback address also wants a
+    loopback name in `Host`, so a site whose name was made to point at this machine (DNS
+    rebinding) is refused. A request without `Origin` is not from a web page."""
+    from urllib.parse import urlsplit
+
+    if not host:
+        return False
+    try:
+        asked = urlsplit(f"//{host}")
+        asked_host = asked.hostname or ""
+        _port = asked.port  # raises on a malformed port
+    except ValueError:
+        return False
+    if is_loopback(served_host) and not _loopback_name(asked_host):
+        return False
+    if origin is None:
+        return True
+    try:
+        page = urlsplit(origin)
+    except ValueError:
+        return False
+    return page.scheme in ("http", "https") and page.netloc.lower() == host.lower()
+
+
+def host_address(text: str) -> str:
+    """--host: a name or an address, an IPv6 one bracketed or not (`[::1]` is `::1`).
+    A port or a scheme in it (`127.0.0.1:9000`, `http://host`) is a usage error, which
+    said "no such host name" once the server tried it."""
+    host = text.strip()
+    if host.startswith("[") and host.endswith("]"):
+        host = host[1:-1]
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                _("{host}: an address or a name alone; give the port with --port").format(host=text)
+            ) from None
+    elif "/" in host:
+        raise argparse.ArgumentTypeError(
+            _("{host}: an address or a name alone; give the port with --port").format(host=text)
+        )
+    return host
+
+
+def url_of(host: str, port: int) -> str:
+    """The address a person opens for a server on `host` and `port`: an IPv6 address in
+    brackets (`http://[::1]:8000`), every interface (`--host ""`) as 0.0.0.0."""
+    shown = host or "0.0.0.0"
+    if ":" in shown:  # an IPv6 address (`host_address`)
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
+
+
+HOST_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]")
+
+
+def page_base(host: str | None, scheme: str, fallback: str) -> str:
+    """Where the page sent to a visitor finds the server (its scripts, its WebSocket): the
+    address the visitor asked for (`Host`), as they reach it (a server on 0.0.0.0, a
+    forwarded port, an IPv6 address), else `fallback`. A `Host` that is not a plain name or
+    address with a port is not written into the page."""
+    from urllib.parse import urlsplit
+
+    if not host or not set(host) <= HOST_CHARACTERS or scheme not in ("http", "https"):
+        return fallback
+    try:
+        asked = urlsplit(f"//{host}")
+        _port = asked.port  # raises on a malformed port
+    except ValueError:
+        return fallback
+    if not asked.hostname or asked.netloc != host:
+        return fallback
+    return f"{scheme}://{host}"
+
+
+def bind_reason(error: OSError) -> str:
+    """Why the server could not listen, in the interface language: aiohttp's message
+    ("error while attempting to bind on address ('127.0.0.1', 8000): address already in
+    use") repeated the address and stayed in English."""
+    import errno
+    import socket
+
+    from govread.atomic import describe_os_error
+
+    if isinstance(error, socket.gaierror):
+        return _("no such host name")
+    reasons = {
+        errno.EADDRINUSE: N_("the port is in use (another server is on it)"),
+        errno.EADDRNOTAVAIL: N_("the address is not one of this machine's"),
+        errno.EACCES: N_("not allowed (a port below 1024 needs more rights)"),
+    }
+    reason = reasons.get(error.errno) if error.errno is not None else None
+    if reason is not None:
+        return _(reason)
+    return _(describe_os_error(error))
+
+
 def banner(url: str) -> str:
     """What `govread serve` says once it listens (on stdout): where, and how to stop."""
     return (
@@ -99,16 +215,49 @@ def banner(url: str) -> str:
     )
 
 
+def say_banner(url: str) -> None:
+    """`banner` on standard output; a server whose output goes nowhere (`>&-`, a full
+    disk) serves all the same: it stopped, saying "cannot serve on …: it is closed"."""
+    with contextlib.suppress(OSError):
+        print(banner(url), flush=True)
+
+
 def _server(command: str, host: str, port: int) -> Server:
     """textual-serve's server, saying `banner` only once the port is bound: its own says
     "Serving … Press Ctrl+C" before binding, then a port in use fails after it."""
     import asyncio
+    import logging
     import signal
 
     from aiohttp import web
     from textual_serve.server import Server
 
+    default_url = url_of(host, port)
+
     class BoundServer(Server):
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            origin = request.headers.get("Origin")
+            if not may_drive(origin, request.headers.get("Host"), self.host):
+                print(
+                    _(
+                        "govread: warning: refused a page of {origin} asking to open the "
+                        "browser on {host}: only pages of this server may"
+                    ).format(origin=sanitize(origin or "?"), host=sanitize(request.host)),
+                    file=sys.stderr,
+                    flush=True,
+                )
+                raise web.HTTPForbidden()
+            return await super().handle_websocket(request)
+
+        async def handle_index(self, request: web.Request) -> web.StreamResponse:
+            # textual-serve writes `public_url` (from --host) into the page for its scripts
+            # and WebSocket: a visitor of a server on 0.0.0.0, or on an IPv6 address, was sent
+            # a page that could not reach it. The page is made without yielding to the loop,
+            # so the address set here is the one this page is made with.
+            self.public_url = page_base(request.headers.get("Host"), request.scheme, default_url)
+            response: web.StreamResponse = await super().handle_index(request)
+            return response
+
         async def on_startup(self, app: web.Application) -> None:
             """Not here: aiohttp starts the application before it binds the port."""
 
@@ -117,6 +266,9 @@ def _server(command: str, host: str, port: int) -> Server:
             # bound, printing the banner.
             self.debug = debug
             self.initialize_logging()
+            # The request log is on standard output: gone (`>&-`, a full disk), a line
+            # lost is not a "--- Logging error ---" traceback on stderr at every request.
+            logging.raiseExceptions = False
             loop = asyncio.new_event_loop()
             with contextlib.suppress(NotImplementedError):
                 loop.add_signal_handler(signal.SIGINT, self.request_exit)
@@ -126,11 +278,12 @@ def _server(command: str, host: str, port: int) -> Server:
                 host=self.host,
                 port=self.port,
                 handle_signals=False,
+                shutdown_timeout=SHUTDOWN_SECONDS,
                 loop=loop,
-                print=lambda *_args: print(banner(self.public_url), flush=True),
+                print=lambda *_args: say_banner(default_url),
             )
 
-    server = BoundServer(command, host=host, port=port)
+    server = BoundServer(command, host=host, port=port, public_url=default_url)
     server.title = "govread"
     return server
 
@@ -170,8 +323,8 @@ def run(argv: Sequence[str]) -> int:
     try:
         server.serve()
     except OSError as error:  # the port is taken, the address is not this machine's, ...
-        where = f"{args.host}:{args.port}"
-        reason = error.strerror or str(error)
+        where = url_of(args.host, args.port).removeprefix("http://")
+        reason = bind_reason(error)
         print(
             error_line(_("cannot serve on {where}: {reason}").format(where=where, reason=reason)),
             file=sys.stderr,

@@ -19,15 +19,21 @@ import shutil
 import sys
 from collections.abc import Callable, Sequence
 
-from rich.console import Console
 from rich.measure import Measurement
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from govread.checklist import CONTENT_NAMES, CONTENTS, Checklist, check, check_columns, check_rows
-from govread.cli import EXIT_NOTHING, EXIT_OK, EXIT_USAGE, ArgumentParser, _load_or_exit
-from govread.commands.narrow import NARROWEST
+from govread.cli import (
+    EXIT_NOTHING,
+    EXIT_OK,
+    EXIT_USAGE,
+    ArgumentParser,
+    _load_or_exit,
+    argument_text,
+)
+from govread.commands.narrow import NARROWEST, Console
 from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
@@ -186,7 +192,7 @@ def _say_unanswered(asked: Sequence[str] | None, rows: Sequence[dict[str, object
 def _indicator_name(text: str) -> str:
     """An --indicator NAME, its spaces around dropped; a blank one is refused (it drew a
     column with no header and nothing in it)."""
-    name = text.strip()
+    name = argument_text(text).strip()
     if not name:
         raise argparse.ArgumentTypeError(_("an indicator needs a name, e.g. 出庭应诉率"))
     return name

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from govread.cli import ArgumentParser, first_few
+from govread.cli import ArgumentParser, argument_text, first_few
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
 from govread.i18n import _
@@ -56,6 +56,7 @@ def _parser() -> ArgumentParser:
     parser.add_argument(
         "--region",
         metavar="NAME",
+        type=argument_text,
         required=True,
         help=_("the place: 通山县, 通山 or 咸宁市通山县 (深圳市光明区 = 光明区)"),
     )

@@ -601,3 +601,27 @@ async def test_space_on_a_group_of_reports_says_what_can_be_marked(loaded, notic
         await pilot.pause()
         assert notices[-1].message.startswith("Only a report, a section or an item can be marked")
         assert len(app.marks) == 0
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+async def test_sigterm_and_sighup_close_the_browser_as_q_does(signal_name: str) -> None:
+    import asyncio
+    import os
+    import signal
+
+    number = getattr(signal, signal_name)
+    unheard: list[int] = []  # the signal reached this handler, not the browser's
+    before = signal.signal(number, lambda received, _frame: unheard.append(received))
+    try:
+        app = GovreadApp()
+        async with app.run_test(size=SIZE) as pilot:
+            os.kill(os.getpid(), number)  # `kill PID`: the terminal is put back by Textual
+            for _ in range(50):
+                if app.return_code is not None or unheard:
+                    break
+                await asyncio.sleep(0.02)
+            await pilot.pause()
+    finally:
+        signal.signal(number, before)
+    assert not unheard
+    assert app.return_code == 128 + number

@@ -150,3 +150,15 @@ def test_invisible_characters_pasted_into_a_query_are_dropped(invisible: str) ->
 
     assert parsed(f"出庭{invisible}应诉") == parsed("出庭应诉")
     assert parsed(f'"依法{invisible}行政" -执{invisible}法') == parsed('"依法行政" -执法')
+
+
+def test_a_term_said_twice_is_matched_once() -> None:
+    query = parse_query("执法 | 执法 | 监督 复议 复议 -信访 -信访 " + "审查 | " * 2000 + "审查")
+    assert [[t.text for t in group] for group in query.groups] == [
+        ["执法", "监督"],
+        ["复议"],
+        ["审查"],
+    ]
+    assert [t.text for t in query.excluded] == ["信访"]
+    # the same OR group, written in another order, is the same condition
+    assert len(parse_query("执法 | 监督 监督 | 执法").groups) == 1
