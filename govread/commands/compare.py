@@ -307,8 +307,8 @@ def _from_store(
                     ).format(absent=len(absent), changed=len(changed))
                     print(sanitize_line(message), file=sys.stderr)
             rows = store_module.report_rows(opened, scope)
-            a = _from_file(name_a) or _stored(opened, _named(name_a, rows))
-            b = _from_file(name_b) or _stored(opened, _named(name_b, rows))
+            a = _from_file(name_a) or _stored(opened, _named(argument_text(name_a), rows))
+            b = _from_file(name_b) or _stored(opened, _named(argument_text(name_b), rows))
             n, df = store_module.compare_idf(opened, a, b, scope)
     except (store_module.StoreError, sqlite3.Error) as error:
         if store_file is not None:

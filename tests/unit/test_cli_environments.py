@@ -126,6 +126,19 @@ def test_a_place_typed_in_the_c_locale_is_found(
     assert code == 0, capsys.readouterr().err
 
 
+def test_names_typed_in_the_c_locale_are_found_in_the_store(
+    two_reports: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`compare A B --corpus DIR` matches the names against the store's reports."""
+    folder = str(two_reports[0].parent)
+    names = [escaped_by_the_c_locale(n) for n in ("青禾", "白石")]
+    store = tmp_path / "store.sqlite3"
+    assert main(["index", folder, "--store", str(store)]) == 0
+    code = main(["compare", *names, "--store", str(store), "--format", "json"])
+    assert code == 0, capsys.readouterr().err
+    assert "青禾市" in capsys.readouterr().out
+
+
 class ClosedPipe(io.RawIOBase):
     """Standard output whose reader has gone (`govread … | head -1`, once head has read)."""
 
