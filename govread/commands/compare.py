@@ -27,7 +27,6 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from govread.atomic import OverwriteRefused, WriteError
 from govread.cli import (
     ArgumentParser,
     argument_text,
@@ -38,6 +37,7 @@ from govread.cli import (
     utf8_stdout,
 )
 from govread.commands.narrow import fits, print_stacked, terminal_console
+from govread.commands.output_file import output_of, refused, write_file
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -46,7 +46,6 @@ from govread.compare_words import (
     shared_label,
 )
 from govread.corpus import LoadResult, Problem, iter_load, load
-from govread.export import write_export
 from govread.i18n import _
 from govread.parsers.gazetteer import without_level
 from govread.parsers.model import Report
@@ -341,18 +340,18 @@ def run(argv: Sequence[str]) -> int:
         return run_timeline(argv)
     parser = _parser()
     args = parser.parse_args(argv)
-    output = None if args.output in (None, "-") else args.output
-    if args.output is not None and args.format not in ("toml", "csv", "jsonl"):
-        parser.error(_("-o/--output needs --format toml, csv or jsonl"))
-    if args.force and output is None:
-        parser.error(_("--force needs -o FILE"))
+    output = output_of(
+        parser,
+        args.output,
+        force=args.force,
+        takes_file=args.format in ("toml", "csv", "jsonl"),
+        needs=_("-o/--output needs --format toml, csv or jsonl"),
+    )
     # Refuse before the comparison (a second or more) when the answer is already known;
     # the atomic write checks again.
-    if output is not None and not args.force and os.path.lexists(output):
-        if os.path.isdir(output):
-            _error(_("{path}: is a folder, not a file").format(path=output))
-        else:
-            _error(_("{path}: already exists; use --force to replace it").format(path=output))
+    why = refused(output, force=args.force)
+    if why is not None:
+        _error(why)
         return EXIT_FILE
     names = _joined_names([args.a, args.b, *args.more])
     if len(names) < 2:
@@ -482,19 +481,7 @@ def _write_toml(text: str, output: str | None, *, force: bool) -> int:
             binary.write(text.encode("utf-8"))
             binary.flush()
         return EXIT_OK
-    try:
-        write_export(output, text, overwrite=force)
-    except OverwriteRefused:
-        _error(_("{path}: already exists; use --force to replace it").format(path=output))
-        return EXIT_FILE
-    except WriteError as error:
-        _error(_("{path}: {reason}").format(path=error.path, reason=error.shown_reason()))
-        return EXIT_FILE
-    print(
-        _("govread: wrote the comparison to {path}").format(path=sanitize_path(output)),
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    return write_file(text, output, force=force, wrote=_("govread: wrote the comparison to {path}"))
 
 
 KEYWORDS_SHOWN = 5

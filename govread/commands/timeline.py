@@ -15,7 +15,6 @@ or FILE not written, 2 usage error (no such place, or a name that stands for sev
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,16 +109,20 @@ def _reports(directory: str | None) -> list[Report] | None:
 def run(argv: Sequence[str]) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    output = None if args.output in (None, "-") else args.output
-    if args.output is not None and args.format not in ("json", "csv"):
-        parser.error(_("-o/--output needs --format json or csv"))
-    if args.force and output is None:
-        parser.error(_("--force needs -o FILE"))
+    from govread.commands.output_file import output_of, refused
+
+    output = output_of(
+        parser,
+        args.output,
+        force=args.force,
+        takes_file=args.format in ("json", "csv"),
+        needs=_("-o/--output needs --format json or csv"),
+    )
     # Refused before the reports are read when the answer is already known; the atomic
     # write checks again.
-    refused = _refused(output, force=args.force)
-    if refused is not None:
-        _error(refused)
+    why = refused(output, force=args.force)
+    if why is not None:
+        _error(why)
         return EXIT_FILE
     reports = _reports(args.corpus)
     if reports is None:
@@ -183,18 +186,6 @@ def run(argv: Sequence[str]) -> int:
     return EXIT_OK
 
 
-def _refused(output: str | None, *, force: bool) -> str | None:
-    """Why FILE cannot be written, when that is known before any work: a folder, or a file
-    that exists without --force."""
-    if output is None or not os.path.lexists(output):
-        return None
-    if os.path.isdir(output):
-        return _("{path}: is a folder, not a file").format(path=output)
-    if not force:
-        return _("{path}: already exists; use --force to replace it").format(path=output)
-    return None
-
-
 def _write(text: str, output: str | None, *, force: bool) -> int:
     """`text` to standard output, or to FILE atomically (replacing it only with --force)."""
     if output is None:
@@ -202,22 +193,9 @@ def _write(text: str, output: str | None, *, force: bool) -> int:
 
         write_utf8(text)
         return EXIT_OK
-    from govread.atomic import OverwriteRefused, WriteError
-    from govread.export import write_export
+    from govread.commands.output_file import write_file
 
-    try:
-        write_export(output, text, overwrite=force)
-    except OverwriteRefused:
-        _error(_("{path}: already exists; use --force to replace it").format(path=output))
-        return EXIT_FILE
-    except WriteError as error:
-        _error(_("{path}: {reason}").format(path=error.path, reason=error.shown_reason()))
-        return EXIT_FILE
-    print(
-        _("govread: wrote the timeline to {path}").format(path=sanitize_path(output)),
-        file=sys.stderr,
-    )
-    return EXIT_OK
+    return write_file(text, output, force=force, wrote=_("govread: wrote the timeline to {path}"))
 
 
 # --- data ---------------------------------------------------------------------------------

@@ -1,0 +1,59 @@
+"""`-o FILE [--force]` of the commands that write data (compare's export formats, the
+timeline's json and csv): refused early when the answer is known, then written whole or
+not at all, an existing file replaced only with --force."""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import ArgumentParser
+
+from govread.atomic import OverwriteRefused, WriteError
+from govread.cli import error_line
+from govread.export import write_export
+from govread.i18n import _
+from govread.sanitize import sanitize_path
+
+EXIT_OK, EXIT_FILE = 0, 1
+
+
+def output_of(
+    parser: ArgumentParser, output: str | None, *, force: bool, takes_file: bool, needs: str
+) -> str | None:
+    """FILE of ``-o FILE`` (None for standard output, ``-o -`` too); a usage error, saying
+    ``needs``, for -o with a format that is not written to a file, and for --force without
+    a FILE."""
+    if output is not None and not takes_file:
+        parser.error(needs)
+    if force and output in (None, "-"):
+        parser.error(_("--force needs -o FILE"))
+    return None if output in (None, "-") else output
+
+
+def refused(output: str | None, *, force: bool) -> str | None:
+    """Why FILE cannot be written, when that is known before any work (a folder, or a
+    file that exists without --force); None when it may be tried."""
+    if output is None or not os.path.lexists(output):
+        return None
+    if os.path.isdir(output):
+        return _("{path}: is a folder, not a file").format(path=output)
+    if not force:
+        return _("{path}: already exists; use --force to replace it").format(path=output)
+    return None
+
+
+def write_file(text: str, output: str, *, force: bool, wrote: str) -> int:
+    """Write ``text`` to ``output`` atomically; ``wrote`` (with ``{path}``) is said on
+    stderr once it is there. Returns the exit status: 0, or 1 with one line saying why."""
+    try:
+        write_export(output, text, overwrite=force)
+    except OverwriteRefused:
+        problem = _("{path}: already exists; use --force to replace it").format(path=output)
+        print(error_line(problem), file=sys.stderr)
+        return EXIT_FILE
+    except WriteError as error:
+        problem = _("{path}: {reason}").format(path=error.path, reason=error.shown_reason())
+        print(error_line(problem), file=sys.stderr)
+        return EXIT_FILE
+    print(wrote.format(path=sanitize_path(output)), file=sys.stderr)
+    return EXIT_OK
