@@ -12,7 +12,6 @@ export could not be written; 2 usage error.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -20,8 +19,9 @@ from dataclasses import replace
 from itertools import chain
 
 from govread import segment
-from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks, not_replaceable
+from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks
 from govread.cli import ArgumentParser, argument_text, error_line, print_problems
+from govread.commands.output_file import is_stdout, refused
 from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
     PASSAGE_KINDS,
@@ -214,7 +214,7 @@ def run(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     if args.query is not None and not args.query.split():
         parser.error(_("--query needs at least one term"))
-    to_stdout = args.output == "-"
+    to_stdout = is_stdout(args.output)  # -o -, /dev/stdout
     named = args.output if args.format is None and not to_stdout else None
     if named and (why := unwritten_format(named, MARKS_SUFFIXES)):
         _error(_("{reason} (or give --format)").format(reason=why))
@@ -224,14 +224,10 @@ def run(argv: Sequence[str]) -> int:
     output = None if to_stdout else (args.output or str(default_output))
 
     # Refuse early, before any work, when the answer is known; the write re-checks.
-    if output is not None:
-        refusal = not_replaceable(output)
-        if refusal is not None:  # a device, FIFO, folder or link: not even with --force
-            _error(_("{path}: {reason}").format(path=sanitize_path(output), reason=refusal))
-            return EXIT_FAILED
-        if not args.force and os.path.lexists(output):
-            _error(already_exists(output))
-            return EXIT_FAILED
+    # a device, FIFO, folder or link: not even with --force
+    if (why := refused(output, force=args.force)) is not None:
+        _error(why)
+        return EXIT_FAILED
 
     # Reports are loaded, turned into nodes and written one at a time: memory holds one
     # report, not the corpus (--query reads the reports twice: `_select_each`).

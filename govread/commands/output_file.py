@@ -1,6 +1,8 @@
-"""`-o FILE [--force]` of the commands that write data (compare's export formats, the
-timeline's json and csv): refused early when the answer is known, then written whole or
-not at all, an existing file replaced only with --force."""
+"""`-o FILE [--force]` of the commands that write data (export, compare's export formats,
+the timeline's json and csv): refused early when the answer is known, then written whole or
+not at all, an existing file replaced only with --force and never anything but a regular
+file. `-o -`, and the names of standard output a shell offers (/dev/stdout, /dev/fd/1),
+write to standard output."""
 
 from __future__ import annotations
 
@@ -8,13 +10,21 @@ import os
 import sys
 from argparse import ArgumentParser
 
-from govread.atomic import OverwriteRefused, WriteError
+from govread.atomic import OverwriteRefused, WriteError, not_replaceable
 from govread.cli import error_line
 from govread.export import write_export
 from govread.i18n import _
 from govread.sanitize import sanitize_path
 
 EXIT_OK, EXIT_FILE = 0, 1
+
+# What a user writes for standard output: a link or a device, never replaced as a file.
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def is_stdout(output: str | None) -> bool:
+    """Whether ``-o`` names standard output."""
+    return output in STDOUT_NAMES
 
 
 def output_of(
@@ -25,20 +35,23 @@ def output_of(
     a FILE."""
     if output is not None and not takes_file:
         parser.error(needs)
-    if force and output in (None, "-"):
+    if force and (output is None or is_stdout(output)):
         parser.error(_("--force needs -o FILE"))
-    return None if output in (None, "-") else output
+    return None if output is None or is_stdout(output) else output
 
 
 def refused(output: str | None, *, force: bool) -> str | None:
-    """Why FILE cannot be written, when that is known before any work (a folder, or a
-    file that exists without --force); None when it may be tried."""
-    if output is None or not os.path.lexists(output):
+    """Why FILE cannot be written, when that is known before any work (a folder, link,
+    device or FIFO, even with --force; a file that exists, without it); None when it may
+    be tried."""
+    if output is None:
         return None
-    if os.path.isdir(output):
-        return _("{path}: is a folder, not a file").format(path=output)
-    if not force:
-        return _("{path}: already exists; use --force to replace it").format(path=output)
+    if (reason := not_replaceable(output)) is not None:
+        return _("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason))
+    if not force and os.path.lexists(output):
+        return _("{path}: already exists; use --force to replace it").format(
+            path=sanitize_path(output)
+        )
     return None
 
 

@@ -1,0 +1,67 @@
+"""`-o FILE [--force]` of export, compare and compare --region (govread.commands.output_file):
+/dev/stdout is standard output; a link, folder or device is never replaced, even with --force."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+import pytest
+
+from govread.cli import main
+from govread.commands.output_file import is_stdout, output_of, refused
+
+YEARS = Path(__file__).parents[1] / "fixtures" / "years"
+
+
+def test_the_names_of_standard_output() -> None:
+    assert all(is_stdout(name) for name in ("-", "/dev/stdout", "/dev/fd/1"))
+    assert not is_stdout(None) and not is_stdout("stdout") and not is_stdout("/dev/stderr")
+
+
+def test_output_of_reads_dev_stdout_as_standard_output() -> None:
+    parser = argparse.ArgumentParser()
+    assert output_of(parser, "/dev/stdout", force=False, takes_file=True, needs="x") is None
+    assert output_of(parser, "a.csv", force=True, takes_file=True, needs="x") == "a.csv"
+    with pytest.raises(SystemExit):
+        output_of(parser, "/dev/stdout", force=True, takes_file=True, needs="x")
+
+
+def test_a_link_or_folder_is_refused_even_with_force(tmp_path: Path) -> None:
+    target = tmp_path / "real.csv"
+    target.write_text("mine", "utf-8")
+    link = tmp_path / "link.csv"
+    os.symlink(target, link)
+    assert "symbolic link" in (refused(str(link), force=True) or "")
+    assert "folder" in (refused(str(tmp_path), force=True) or "")
+    assert "--force" in (refused(str(target), force=False) or "")
+    assert refused(str(target), force=True) is None
+    assert refused(str(tmp_path / "new.csv"), force=False) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "--region", "通山", "--corpus", str(YEARS), "--format", "csv"],
+        ["compare", str(YEARS / "tongshan_2021.txt"), str(YEARS / "tongshan_2022.txt"),
+         "--format", "csv"],
+        ["export", str(YEARS / "tongshan_2021.txt"), "--all", "--format", "csv"],
+    ],
+)  # fmt: skip
+def test_dev_stdout_writes_what_standard_output_gets(argv: list[str], capsys) -> None:
+    assert main([*argv, "-o", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert main([*argv, "-o", "/dev/stdout"]) == 0
+    assert capsys.readouterr().out == printed != ""
+
+
+def test_compare_never_replaces_a_link_even_with_force(tmp_path: Path, capsys) -> None:
+    target = tmp_path / "kept.csv"
+    target.write_text("mine", "utf-8")
+    link = tmp_path / "link.csv"
+    os.symlink(target, link)
+    argv = ["compare", "--region", "通山", "--corpus", str(YEARS), "--format", "csv"]
+    assert main([*argv, "-o", str(link), "--force"]) == 1
+    assert "symbolic link" in capsys.readouterr().err
+    assert target.read_text("utf-8") == "mine" and link.is_symlink()
