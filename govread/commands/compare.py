@@ -380,7 +380,8 @@ def run(argv: Sequence[str]) -> int:
     from govread.genre_fit import genre_note, off_topic
 
     for report in off_topic(chosen):
-        print(_("govread: note: {note}").format(note=genre_note(report)), file=sys.stderr)
+        note = _("govread: note: {note}").format(note=genre_note(report))
+        print(sanitize_line(note), file=sys.stderr)
 
     # jieba and the comparison are loaded only now: `govread --help` stays fast.
     from govread.cli import report_header

@@ -14,7 +14,7 @@ from govread.atomic import OverwriteRefused, WriteError, not_replaceable
 from govread.cli import error_line
 from govread.export import write_export
 from govread.i18n import _
-from govread.sanitize import sanitize_path
+from govread.sanitize import sanitize_line, sanitize_path
 
 EXIT_OK, EXIT_FILE = 0, 1
 
@@ -68,5 +68,5 @@ def write_file(text: str, output: str, *, force: bool, wrote: str) -> int:
         problem = _("{path}: {reason}").format(path=error.path, reason=error.shown_reason())
         print(error_line(problem), file=sys.stderr)
         return EXIT_FILE
-    print(wrote.format(path=sanitize_path(output)), file=sys.stderr)
+    print(sanitize_line(wrote.format(path=sanitize_path(output))), file=sys.stderr)
     return EXIT_OK
