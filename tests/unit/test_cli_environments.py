@@ -217,13 +217,19 @@ def test_a_query_after_the_end_of_options_is_still_read_whole(
     assert json.loads(capsys.readouterr().out)
 
 
+def _with_a_skipped_file(two_reports: tuple[Path, Path]) -> Path:
+    """The reports' folder with a file that is skipped with a warning on stderr."""
+    folder = two_reports[0].parent
+    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")
+    return folder
+
+
 def test_a_closed_stderr_never_puts_warnings_into_the_json(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     two_reports: tuple[Path, Path],
 ) -> None:
-    folder = two_reports[0].parent
-    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")  # skipped, with a warning
+    folder = _with_a_skipped_file(two_reports)
     monkeypatch.setattr(sys, "stderr", None)  # `2>&-`: Python leaves it None
     assert main(["outline", "--format", "json", str(folder)]) == 0
     sys.stderr.close()  # the null device main opened
@@ -269,8 +275,7 @@ def test_a_closed_stderr_pipe_does_not_stop_the_output(
     capsys: pytest.CaptureFixture[str],
     two_reports: tuple[Path, Path],
 ) -> None:
-    folder = two_reports[0].parent
-    (folder / "notes.xlsx").write_bytes(b"PK\x03\x04 not a report")  # skipped, with a warning
+    folder = _with_a_skipped_file(two_reports)
     gone = io.TextIOWrapper(ClosedPipe(), encoding="utf-8", write_through=True)
     monkeypatch.setattr(sys, "stderr", gone)  # `2> >(head -c 0)`
     assert main(["search", "--format", "json", "依法行政", str(folder)]) == 0
