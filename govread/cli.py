@@ -39,6 +39,7 @@ from govread.sanitize import sanitize, sanitize_line, sanitize_path
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from govread.config import LanguageSetting
     from govread.corpus import LoadResult, Problem
     from govread.parsers.model import Report
 
@@ -521,10 +522,8 @@ def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
     return kept + argv[end:], chosen
 
 
-def _say_language_problem() -> None:
-    from govread.config import language_problem
-
-    problem = language_problem()
+def _say_language_problem(setting: LanguageSetting) -> None:
+    problem = setting.problem()
     if problem:
         line = _("govread: warning: {problem}").format(problem=problem)
         print(sanitize_line(line), file=sys.stderr)
@@ -640,11 +639,15 @@ class UsageError(Exception):
     """A command line that cannot be run; ``str()`` says why, on one line."""
 
 
-def choose_language(flag: str | None) -> None:
-    """Put the interface language in force: `flag`, else config.toml's, else the locale's."""
-    from govread.config import configured_language
+def choose_language(flag: str | None, setting: LanguageSetting | None = None) -> None:
+    """Put the interface language in force: `flag`, else config.toml's (`setting`, read
+    here when not given), else the locale's."""
+    if flag is None and setting is None:
+        from govread.config import language_setting
 
-    set_language(resolve_language(flag, configured_language(), os.environ))
+        setting = language_setting()
+    configured = setting.language if setting is not None else None
+    set_language(resolve_language(flag, configured, os.environ))
     _argparse_speaks_the_interface_language()
 
 
@@ -693,9 +696,15 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    choose_language(lang)
-    if lang is None and argv and argv[0] in SUBCOMMANDS:  # the browser says it itself
-        _say_language_problem()
+    # config.toml is read once: for its language and, on the command line, its problem
+    setting = None
+    if lang is None:
+        from govread.config import language_setting
+
+        setting = language_setting()
+    choose_language(lang, setting)
+    if setting is not None and argv and argv[0] in SUBCOMMANDS:  # the browser says it itself
+        _say_language_problem(setting)
     if no_cache:
         from govread.loading import cache_disabled
     try:

@@ -134,33 +134,48 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
     return config, warnings + keymap_warnings
 
 
-def configured_language(path: Path | None = None) -> str | None:
-    """config.toml's ``language``, or None: read without touching the file (a bad file is
-    left for `load_config`, which sets it aside with a warning the user sees)."""
-    try:
-        language = _read_table(path or config_path()).get("language")
-    except statefile.StateFileError:
-        return None
-    return language if language in LANGUAGES else None
+@dataclass(frozen=True, slots=True)
+class LanguageSetting:
+    """config.toml's ``language``, read once for a command: the language to use (or None),
+    and why the file's entry is not used, if it is there and cannot be."""
+
+    path: Path
+    value: object = None  # what ``language`` holds (None when absent)
+    error: statefile.StateFileError | None = None  # the file could not be read
+
+    @property
+    def language(self) -> str | None:
+        return self.value if isinstance(self.value, str) and self.value in LANGUAGES else None
+
+    def problem(self) -> str | None:
+        """Why the entry is not used (the file cannot be read, or the value is not one of
+        `LANGUAGES`), in the interface language in force; None when fine or absent. For
+        the command line, which otherwise spoke English without a word."""
+        if self.error is not None:
+            return _("{path}: {reason}; its language is not used").format(
+                path=statefile.display_path(self.error.path), reason=_(self.error.reason)
+            )
+        if self.value is None or self.language is not None:
+            return None
+        choices = _(" or ").join(f'"{name}"' for name in LANGUAGES)
+        return _("{path}: 'language' must be {choices}; ignored").format(
+            path=statefile.display_path(self.path), choices=choices
+        )
 
 
-def language_problem(path: Path | None = None) -> str | None:
-    """Why config.toml's ``language`` is not used, when it is there and cannot be (the file
-    cannot be read, or the value is not one of `LANGUAGES`), for the command line, which
-    otherwise spoke English without a word; None when it is fine or absent."""
+def language_setting(path: Path | None = None) -> LanguageSetting:
+    """Read config.toml's ``language`` without touching the file (a bad file is left for
+    `load_config`, which sets it aside with a warning the user sees)."""
     path = path or config_path()
     try:
-        language = _read_table(path).get("language")
+        return LanguageSetting(path, _read_table(path).get("language"))
     except statefile.StateFileError as error:
-        return _("{path}: {reason}; its language is not used").format(
-            path=statefile.display_path(error.path), reason=_(error.reason)
-        )
-    if language is None or language in LANGUAGES:
-        return None
-    choices = _(" or ").join(f'"{name}"' for name in LANGUAGES)
-    return _("{path}: 'language' must be {choices}; ignored").format(
-        path=statefile.display_path(path), choices=choices
-    )
+        return LanguageSetting(path, error=error)
+
+
+def configured_language(path: Path | None = None) -> str | None:
+    """config.toml's ``language``, or None."""
+    return language_setting(path).language
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
