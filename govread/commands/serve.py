@@ -23,6 +23,8 @@ from govread.loading import cache_enabled
 from govread.sanitize import sanitize_line as sanitize  # the shared sanitiser, one line
 
 if TYPE_CHECKING:
+    from urllib.parse import SplitResult
+
     from textual_serve.server import Server
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -99,9 +101,17 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def _loopback_name(host: str) -> bool:
-    """Whether the host of a Host header (a name or an address, bracketed or not) is this machine."""
-    return is_loopback(host.strip("[]").lower())
+def _asked_host(host: str) -> SplitResult | None:
+    """A `Host` header as a URL's parts (its name lowercased, out of its brackets), or
+    None when it cannot be one (a port that is not a number)."""
+    from urllib.parse import urlsplit
+
+    try:
+        asked = urlsplit(f"//{host}")
+        _port = asked.port  # raises on a malformed port
+    except ValueError:
+        return None
+    return asked
 
 
 def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
@@ -115,15 +125,10 @@ def may_drive(origin: str | None, host: str | None, served_host: str) -> bool:
     rebinding) is refused. A request without `Origin` is not from a web page."""
     from urllib.parse import urlsplit
 
-    if not host:
+    asked = _asked_host(host) if host else None
+    if not host or asked is None:
         return False
-    try:
-        asked = urlsplit(f"//{host}")
-        asked_host = asked.hostname or ""
-        _port = asked.port  # raises on a malformed port
-    except ValueError:
-        return False
-    if is_loopback(served_host) and not _loopback_name(asked_host):
+    if is_loopback(served_host) and not is_loopback(asked.hostname or ""):
         return False
     if origin is None:
         return True
@@ -141,18 +146,19 @@ def host_address(text: str) -> str:
     host = text.strip()
     if host.startswith("[") and host.endswith("]"):
         host = host[1:-1]
-    if ":" in host:
-        try:
-            ipaddress.IPv6Address(host)
-        except ValueError:
-            raise argparse.ArgumentTypeError(
-                _("{host}: an address or a name alone; give the port with --port").format(host=text)
-            ) from None
-    elif "/" in host:
+    if "/" in host or (":" in host and not _is_ipv6(host)):
         raise argparse.ArgumentTypeError(
             _("{host}: an address or a name alone; give the port with --port").format(host=text)
         )
     return host
+
+
+def _is_ipv6(text: str) -> bool:
+    try:
+        ipaddress.IPv6Address(text)
+    except ValueError:
+        return False
+    return True
 
 
 def url_of(host: str, port: int) -> str:
@@ -172,16 +178,10 @@ def page_base(host: str | None, scheme: str, fallback: str) -> str:
     address the visitor asked for (`Host`), as they reach it (a server on 0.0.0.0, a
     forwarded port, an IPv6 address), else `fallback`. A `Host` that is not a plain name or
     address with a port is not written into the page."""
-    from urllib.parse import urlsplit
-
     if not host or not set(host) <= HOST_CHARACTERS or scheme not in ("http", "https"):
         return fallback
-    try:
-        asked = urlsplit(f"//{host}")
-        _port = asked.port  # raises on a malformed port
-    except ValueError:
-        return fallback
-    if not asked.hostname or asked.netloc != host:
+    asked = _asked_host(host)
+    if asked is None or not asked.hostname or asked.netloc != host:
         return fallback
     return f"{scheme}://{host}"
 
