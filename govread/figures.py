@@ -2023,15 +2023,17 @@ _SCOPE_BEFORE = re.compile(r"全[程量面部数额]")
 _NOT_PREDICATES = frozenset({"和", "与", "及", "等", "共"})  # stops that join or close nouns
 
 
-def _adverb_after_noun(phrase: str) -> bool:
-    """Whether `phrase` ends in a noun of the dictionary and an adverb (…制度|逐步)."""
+def _adverb_after_noun(phrase: str, at: int | None = None) -> bool:
+    """Whether the two characters at `at` (default: `phrase`'s last two) are an adverb of the
+    dictionary, not also a verb, right after a noun of it (…制度|逐步)."""
+    at = len(phrase) - 2 if at is None else at
     classes = word_classes()
-    last = phrase[-2:]
+    word = phrase[at : at + 2]
     return (
-        classes.get(last) == "A"
-        and last in _adverbs()
-        and last not in _verbs()
-        and classes.get(phrase[-4:-2]) == "N"
+        classes.get(word) == "A"
+        and word in _adverbs()
+        and word not in _verbs()
+        and classes.get(phrase[at - 2 : at]) == "N"
     )
 
 
@@ -2039,17 +2041,8 @@ def _adverb_opens_predicate(phrase: str) -> int:
     """Where a predicate opens inside the words after a count: a noun of the dictionary, then an
     adverb (no verb) and a verb of the dictionary (8项配套制度|逐步完善, 15个试点项目|稳步推进);
     0 when it does not."""
-    classes = word_classes()
-    adverbs = _adverbs()
     for at in range(4, len(phrase) - 3):
-        word = phrase[at : at + 2]
-        if (
-            word in adverbs
-            and classes.get(word) == "A"
-            and word not in _verbs()
-            and classes.get(phrase[at - 2 : at]) == "N"
-            and _is_verb(phrase[at + 2 : at + 4], guessed=False)
-        ):
+        if _adverb_after_noun(phrase, at) and _is_verb(phrase[at + 2 : at + 4], guessed=False):
             return at
     return 0
 
