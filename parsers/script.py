@@ -7,7 +7,11 @@ only in traditional script are a twentieth of its Chinese characters or more (a 
 holds none, bar a name or a quotation); it is then read character by character as simplified
 (`govread/data/t2s.tsv`, from OpenCC's table), so its length and every span stay as they are.
 Phrase-level conversion (OpenCC's 頭髮 → 头发 tables) is not used: it may change a text's length
-and the genre's vocabulary needs none of it.
+and the genre's vocabulary needs none of it. The one change of length: the readings some
+converting sites put after each character they had to choose (建設(shè), 行政復(fù)議) are
+dropped, so 复议 is found in 行政复议 and the outline reads as the report was written. Such a
+site reads out every few characters; a report's author glosses a rare character or two (鼍(tuó)),
+and those are kept.
 """
 
 from __future__ import annotations
@@ -18,6 +22,16 @@ from importlib import resources
 
 # A run of Chinese characters (the readers count them with it too).
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# A converter's reading of the character before it: one pinyin syllable with its tone mark
+# (composed, or a vowel and a combining mark), in brackets. A syllable has at most six
+# letters and one marked vowel, so every repeat is bounded and no text backtracks far.
+# Fewer readings than `_CONVERTER_READINGS` in a text are its author's, kept.
+_CONVERTER_READINGS = 3
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_READING = re.compile(
+    r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（]"
+    rf"[a-zü]{{0,5}}(?:[{_TONED}]|[aeiouü][\u0300\u0301\u0304\u030c])[a-zü]{{0,5}}[)）]"
+)
 # How much of a text is looked at to decide (a first look, then a count), and how much of it
 # must be traditional.
 _FIRST_LOOK = 2_000
@@ -61,10 +75,12 @@ def is_traditional(text: str) -> bool:
 
 
 def as_simplified(text: str) -> str | None:
-    """`text` read as simplified when it is in traditional script, else None."""
+    """`text` read as simplified when it is in traditional script, else None (a converter's
+    readings dropped)."""
     if not is_traditional(text):
         return None
-    return read_as_simplified(text)
+    without, readings = _READING.subn("", text)
+    return read_as_simplified(without if readings >= _CONVERTER_READINGS else text)
 
 
 def read_as_simplified(text: str) -> str:

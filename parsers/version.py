@@ -43,6 +43,8 @@ level, and of the one place at it the text names; a body honoured (…被评为)
 18: 现将市司法局2019年…报告如下 names the report's year and, by its level word, its issuer; a
 commission by its short name (卫生健康委, 发展改革委; not the party's 市委) is an issuer, as is
 a province's 厅; 某市公安局某区分局 reports for its district
+19: a text in traditional script loses the readings a converting site put after characters
+(建設(shè) reads 建设)
 """
 
-PARSER_VERSION = "18"
+PARSER_VERSION = "19"

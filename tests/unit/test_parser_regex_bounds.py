@@ -8,9 +8,18 @@ import time
 
 import pytest
 
-from govread.parsers import chrome, flat, gazetteer, metadata, normalize, outline, parse_text
+from govread.parsers import (
+    chrome,
+    flat,
+    gazetteer,
+    metadata,
+    normalize,
+    outline,
+    parse_text,
+    script,
+)
 
-MODULES = (chrome, flat, gazetteer, metadata, normalize, outline)
+MODULES = (chrome, flat, gazetteer, metadata, normalize, outline, script)
 PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
     for module in MODULES
@@ -53,6 +62,9 @@ PIECES = [
     "报告如下",
     "区",
     "深圳市",
+    "設(",
+    "zhuà",
+    "ü",
 ]
 LIMIT = 2.0  # seconds, for a scan that takes milliseconds when linear (hours when not)
 # CPU time of this thread, not wall time: backtracking costs CPU, while a loaded machine

@@ -43,3 +43,34 @@ def test_a_traditional_report_in_big5_gives_the_simplified_outline_and_says_so()
         assert report.outline() == simplified.outline()
         assert (report.title, report.region) == (simplified.title, simplified.region)
     assert "script" not in simplified.meta
+
+
+# The same report as a converting site gives it: each character it had to choose is followed
+# by its reading in brackets (composed tone marks, or a vowel and a combining mark).
+WITH_READINGS = (
+    TRADITIONAL.replace("建設", "建設(shè)")
+    .replace("復議", "復(fù)議")
+    .replace("規範", "規(guī)範")
+    .replace("執法", "執(zhi\u0301)法")
+    .replace("問題", "問（wèn）題")
+)
+
+
+def test_a_converters_readings_are_dropped_so_the_words_are_whole_again() -> None:
+    assert WITH_READINGS.count("(") >= 5
+    assert as_simplified(WITH_READINGS) == SIMPLIFIED
+    report = report_from_bytes(WITH_READINGS.encode("utf-8"), "c.txt")
+    assert report.outline() == report_from_bytes(SIMPLIFIED.encode("utf-8"), "a.txt").outline()
+    assert "办理行政复议案件12件" in "".join(report.sections[0].children[0].paragraphs)
+
+
+def test_brackets_that_are_no_reading_stay() -> None:
+    # no tone mark, not after a Chinese character, or more than one syllable: kept
+    kept = ("（a）", "(de)", "2(shè)", "(shèng lì)", "(zhuàngzhuàng)")
+    text = TRADITIONAL + "".join(f"說明{bracket}" for bracket in kept[:2]) + kept[2]
+    assert all(bracket in as_simplified(text + "".join(kept[3:])) for bracket in kept)
+    # a simplified report keeps every bracket: readings are dropped only where a converter was
+    assert as_simplified(SIMPLIFIED + "建设(shè)") is None
+    # an author's gloss of a rare character or two is the report's own, converted or not
+    glossed = TRADITIONAL.replace("執法", "鼉(tuó)執法", 2)
+    assert as_simplified(glossed) == SIMPLIFIED.replace("执法", "鼍(tuó)执法", 2)
