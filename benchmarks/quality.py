@@ -309,16 +309,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         "(repeatable: the files are pooled)",
     )
     parser.add_argument(
+        "--theme-labels",
+        metavar="FILE",
+        action="append",
+        type=Path,
+        help="theme labels of any reports, in the form of tests/fixtures/labels/themes.toml "
+        "(repeatable: the files are pooled)",
+    )
+    parser.add_argument(
         "--reports",
         metavar="DIR",
         type=Path,
-        help="where --align-labels' reports are, by file name (default: sample_reports/)",
+        help="where --align-labels' or --theme-labels' reports are, by file name "
+        "(default: sample_reports/)",
     )
     args = parser.parse_args(argv)
-    if args.align_labels:
-        return _score_alignment_outside(parser, args.align_labels, args.reports, args.verbose)
+    if args.align_labels or args.theme_labels:
+        return _score_outside_folder(
+            parser, args.align_labels or [], args.theme_labels or [], args.reports, args.verbose
+        )
     if args.reports:
-        parser.error("--reports goes with --align-labels")
+        parser.error("--reports goes with --align-labels or --theme-labels")
     if args.labels or args.report:
         return _score_outside(parser, args.labels or [], args.report or [], args.verbose)
     corpus = load().reports
@@ -364,21 +375,33 @@ def _score_outside(
     return 0
 
 
-def _score_alignment_outside(
-    parser: argparse.ArgumentParser, labels: Sequence[Path], folder: Path | None, verbose: bool
+def _score_outside_folder(
+    parser: argparse.ArgumentParser,
+    alignment: Sequence[Path],
+    themes: Sequence[Path],
+    folder: Path | None,
+    verbose: bool,
 ) -> int:
-    """Alignment scores of label files anywhere, their reports looked up in `folder`."""
+    """Alignment and theme scores of label files anywhere, their reports looked up in
+    `folder`."""
     directory = folder or Path(__file__).resolve().parent.parent / "sample_reports"
     if not directory.is_dir():
         parser.error(f"--reports {directory}: not a folder")
     corpus = load([directory]).reports
+    results: dict[str, float] = {}
     try:
-        results = score_alignment(_by_file(corpus), labels, corpus, verbose, each=True)
+        if themes:
+            results |= score_themes(_by_file(corpus), themes, verbose)
+        if alignment:
+            results |= score_alignment(_by_file(corpus), alignment, corpus, verbose, each=True)
     except KeyError as error:
         parser.error(f"{error.args[0]} in {directory}")
-    print("alignment labels: " + ", ".join(map(str, labels)))
+    for kind, files in (("theme", themes), ("alignment", alignment)):
+        if files:
+            print(f"{kind} labels: " + ", ".join(map(str, files)))
     for name, value in results.items():
-        print(f"  {name:<24} {value:.3f}")
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        print(f"  {name:<24} {shown}")
     return 0
 
 

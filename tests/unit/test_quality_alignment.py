@@ -75,3 +75,25 @@ def test_align_labels_name_a_report_missing_from_the_folder(
     with pytest.raises(SystemExit):
         quality.main(["--align-labels", str(labels), "--reports", str(tmp_path / "empty")])
     assert "no report named nowhere_a.txt, nowhere_b.txt" in capsys.readouterr().err
+
+
+def test_theme_labels_score_any_label_file_against_reports_found_by_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], samples
+) -> None:
+    path = sorted(sample_paths())[4]  # 宝鸡 2023
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    shutil.copy(path, folder / path.name)
+    report = next(r for r in samples if Path(r.path or "").name == path.name)
+    units = quality.report_units(report)
+    right, wrong = units[0], units[1]
+    other = next(t for t in ("rules", "disputes") if t != wrong.theme)
+    labels = tmp_path / "themes.toml"
+    labels.write_text(
+        f'["{path.name}"]\n"{right.node_id}" = ["{right.theme}"]\n"{wrong.node_id}" = ["{other}"]\n',
+        "utf-8",
+    )
+    assert quality.main(["--theme-labels", str(labels), "--reports", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "theme nodes              2" in out
+    assert "theme unit accuracy      0.500" in out
