@@ -370,14 +370,23 @@ def find_metadata(
     # 市司法局深入…: a city's department, its city named only short (在某某日报开设…)
     if region is None and level == "市" and (city := city_named_short(text_head)):
         region = city.name
+    opening = text_head[:_OPENING]
+    genre = genre_of(title, opening, text_head)
     if issuer is None and region:
         issuer = (
-            opening_issuer(text_head[:_OPENING], region)
+            opening_issuer(opening, region)
             or government_source(region, title, page.get("source") or header.get("source"))
-            or sector_head(text_head[:_OPENING], region)
+            or sector_head(opening, region)
         )
+        if (
+            issuer is None
+            and genre == GENRE_RULE_OF_LAW_GOVERNMENT
+            and place_speaks(opening, region)
+        ):
+            issuer = government_of(canonical_place(region) or region)
     if issuer and region:
         issuer = with_place(issuer, canonical_place(region) or region)
+        issuer = by_full_name(issuer, region)
     issuer = with_parents(
         issuer,
         [page.get("source"), header.get("source"), header.get("issuer"), *signature_orgs],
@@ -391,8 +400,6 @@ def find_metadata(
     located = locate(region, context + "\n" + text_head, url)
     place = located.place
     region = canonical_place(region)
-    opening = text_head[:_OPENING]
-    genre = genre_of(title, opening, text_head)
     display = title or invented_title(region, year, genre)
     return Metadata(
         display,
@@ -448,6 +455,62 @@ def opening_issuer(opening: str, region: str) -> str | None:
         if _GOVERNMENT_SUBJECT.match(opening, match.end()):
             return place + "人民政府"
     return None
+
+
+# What makes an opening a department's, whatever place it names: it calls itself 我局 / 本单位,
+# or its subject is a sector (全区司法行政系统…).
+_DEPARTMENT_SELF = re.compile(r"[我本](?:局|委(?!员)|厅|办(?!法)|单位|部门)")
+# Where an opening's first clause may start: its start, after a year (2023年，), a comma, or
+# the superiors it was led by (在市委、市政府的正确领导下，).
+_CLAUSE_BREAK = set("\uff0c,\uff1a:\uff1b;\u3001 \u3000\n年度下")
+# After a place, what makes the words an organisation of it, not the place itself (某县委,
+# 某县人大, 某县党委 …).
+_NOT_PLACE_ITSELF = set("委人党")
+
+
+def place_speaks(opening: str, region: str) -> bool:
+    """Whether the place itself is the subject of an opening's first sentence (2023年，某县
+    坚持… / …领导下，我县深入… / 全镇法治政府建设工作始终坚持…), and the opening is no
+    department's (我局…, 全区司法行政系统…): a place's rule-of-law-government report that
+    speaks as the place is its government's."""
+    sentence = opening.split("\u3002", 1)[0]
+    if _DEPARTMENT_SELF.search(sentence) or _SECTOR.search(sentence):
+        return False
+    place = canonical_place(region) or region
+    level = _town_level(place) or place[-1]
+    names = {region, place, "我" + level, "全" + level, "本" + level}
+    for name in sorted(names, key=len, reverse=True):
+        at = sentence.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (
+                (at == 0 or sentence[at - 1] in _CLAUSE_BREAK)
+                and sentence[end : end + 1] not in _NOT_PLACE_ITSELF
+                and _ORG_AFTER_PLACE.match(sentence, end) is None
+                and _GOVERNMENT_SUBJECT.match(sentence, end) is None
+            ):
+                return True
+            at = sentence.find(name, end)
+    return False
+
+
+def government_of(place: str) -> str:
+    """A place's government by its full name: 某县人民政府, 某街道办事处, 某盟行政公署."""
+    if place.endswith("街道"):
+        return place + "办事处"
+    if place.endswith("盟"):
+        return place + "行政公署"
+    return place + "人民政府"
+
+
+def by_full_name(issuer: str, region: str) -> str:
+    """A government named by its place alone (青禾镇) or short (某区政府) by its full name
+    (青禾镇人民政府, 某区人民政府), as most reports and their readers name it; any other
+    issuer as it is."""
+    for place in {region, canonical_place(region) or region}:
+        if issuer == place or issuer == place + "政府":
+            return government_of(place)
+    return issuer
 
 
 _PROVINCE_LEVELS = ("省", "自治区", "直辖市", "特别行政区")

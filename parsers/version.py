@@ -45,6 +45,9 @@ commission by its short name (卫生健康委, 发展改革委; not the party's 
 a province's 厅; 某市公安局某区分局 reports for its district
 19: a text in traditional script loses the readings a converting site put after characters
 (建設(shè) reads 建设)
+20: a rule-of-law-government report whose opening speaks as the place itself (2023年，某县坚持… /
+我县… / 全镇…), no department's and no party committee's, is its government's; a government
+named short (某区政府, the place alone) by its full name (某区人民政府, 某街道办事处)
 """
 
-PARSER_VERSION = "19"
+PARSER_VERSION = "20"

@@ -6,7 +6,13 @@ import pytest
 
 from govread.parsers import normalize, parse_text
 from govread.parsers.gazetteer import place_in_text
-from govread.parsers.metadata import canonical_place, parse_date, region_of
+from govread.parsers.metadata import (
+    by_full_name,
+    canonical_place,
+    government_of,
+    parse_date,
+    region_of,
+)
 
 
 def test_chrome_lines_are_dropped_and_their_metadata_used() -> None:
@@ -384,3 +390,54 @@ def test_a_town_whose_opening_speaks_for_itself_is_the_place_not_its_county(
 def test_a_town_office_whose_name_starts_with_a_city_word_is_still_a_town() -> None:
     text = "城关镇人民政府\n2023年，我镇推进依法行政，平阳县考核优秀。\n一、主要工作\n正文。"
     assert (parse_text(text).region, parse_text(text).issuer) == ("城关镇", "城关镇人民政府")
+
+
+_WORK = (
+    "一、主要工作\n推进法治政府建设，审查规范性文件12件。\n二、存在问题\n法治政府建设还有短板。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2024年,平阳县坚持以习近平法治思想为指导,深入推进法治政府建设。",
+        "2024年,在市委、市政府的正确领导下,平阳县各级行政机关扎实推进依法行政。",
+        "2024年,我县深入贯彻习近平法治思想,推进法治政府建设。",
+    ],
+)
+def test_a_report_in_which_the_place_itself_speaks_is_its_government_s(opening: str) -> None:
+    text = f"平阳县2024年法治政府建设情况报告\n{opening}\n{_WORK}"
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "平阳县",
+        "平阳县人民政府",
+        "government",
+    )
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # the party committee and the government together: whose report it is stays open
+        "2024年,县委、县政府坚持以习近平法治思想为指导,推进法治政府建设。",
+        # a department calls itself 我局, or speaks for its sector
+        "2024年,平阳县坚持依法行政,我局认真履行职责,推进法治政府建设。",
+        "2024年,全县司法行政系统坚持依法行政,推进法治政府建设。",
+        # the place is not the subject: it is where, or whose committee
+        "2024年,平阳县委坚持依法治县,推进法治政府建设。",
+        "2024年,在平阳县,各部门推进法治政府建设。",
+    ],
+)
+def test_no_government_is_named_where_the_place_does_not_speak(opening: str) -> None:
+    text = f"平阳县2024年法治政府建设情况报告\n{opening}\n{_WORK}"
+    assert parse_text(text).issuer is None
+
+
+def test_a_government_named_short_is_named_in_full() -> None:
+    assert government_of("平阳县") == "平阳县人民政府"
+    assert government_of("东湖街道") == "东湖街道办事处"
+    assert government_of("兴安盟") == "兴安盟行政公署"
+    text = f"2024年平阳县法治政府建设情况\n2024年,平阳县政府认真推进依法行政。\n{_WORK}"
+    assert parse_text(text).issuer == "平阳县人民政府"
+    # any other issuer stays as it is
+    assert by_full_name("平阳县文化局", "平阳县") == "平阳县文化局"

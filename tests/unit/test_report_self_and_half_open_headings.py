@@ -62,7 +62,12 @@ def test_an_info_box_one_key_a_line_is_chrome_and_names_the_publisher() -> None:
     )
     report = parse_text(text)
     assert report.title == "青禾镇2022年度法治政府建设工作报告"
-    assert (report.region, report.issuer, report.published) == ("青禾镇", "青禾镇", "2023-02-01")
+    # the town's government by its full name, as the page names it by the place alone
+    assert (report.region, report.issuer, report.published) == (
+        "青禾镇",
+        "青禾镇人民政府",
+        "2023-02-01",
+    )
     assert "单位审核公开" not in report.full_text()
     assert [(s.number, s.heading) for s in report.sections] == [("一", "主要举措")]
 
@@ -75,7 +80,8 @@ def test_bulleted_keys_in_a_report_s_text_are_not_an_info_box() -> None:
 def test_a_place_s_government_as_the_opening_s_subject_issues_the_report() -> None:
     text = f"2019年,崂山区政府认真贯彻中央决策部署,推进依法行政。\n一、依法履职\n{_BODY}\n"
     report = parse_text(text)
-    assert (report.region, report.issuer) == ("崂山区", "崂山区政府")
+    # by its full name (the report writes it short)
+    assert (report.region, report.issuer) == ("崂山区", "崂山区人民政府")
 
 
 def test_a_city_department_naming_its_city_only_short_is_that_city_s() -> None:
