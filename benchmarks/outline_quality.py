@@ -62,12 +62,16 @@ class Score:
 
 def score(report_path: Path, labels: dict[str, object], verbose: bool, out: list[str]) -> Score:
     from govread.parsers.readers import read_report
-    from govread.parsers.script import read_as_simplified
+    from govread.parsers.script import has_readings, read_as_simplified, without_readings
 
     report = read_report(report_path)
     if report.meta.get("script") == "traditional":
-        # labels written as the text is, the report read as simplified: read them so too
-        labels = json.loads(read_as_simplified(json.dumps(labels, ensure_ascii=False)))
+        # labels written as the text is, the report read as simplified (a converter's
+        # readings dropped): read them so too
+        as_written = json.dumps(labels, ensure_ascii=False)
+        if not has_readings(report.full_text()):
+            as_written = without_readings(as_written)
+        labels = json.loads(read_as_simplified(as_written))
     found = [_heading(entry) for entry in report.outline()]
     wanted = [_heading(entry) for entry in labels.get("outline", [])]  # type: ignore[union-attr]
     remaining = Counter(wanted)

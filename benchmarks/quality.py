@@ -39,7 +39,7 @@ from govread.corpus import load
 from govread.figures import Figure, report_figures, subject_key
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
-from govread.parsers.script import read_as_simplified
+from govread.parsers.script import has_readings, read_as_simplified, without_readings
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "labels"
 _MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
@@ -81,6 +81,8 @@ def score_figures(
         data = tomllib.loads(text)
         report = reports[key(path) if key else data["file"]]
         if report.meta.get("script") == "traditional":  # labels read as the report was
+            if not has_readings(report.full_text()):
+                text = without_readings(text)  # a converter's readings, dropped from it
             data = tomllib.loads(read_as_simplified(text))
         predicted = report_figures(report)
         labels = data["figure"]

@@ -83,6 +83,17 @@ def as_simplified(text: str) -> str | None:
     return read_as_simplified(without if readings >= _CONVERTER_READINGS else text)
 
 
+def has_readings(text: str) -> bool:
+    """Whether `text` holds a reading in brackets after a character (建設(shè))."""
+    return _READING.search(text) is not None
+
+
+def without_readings(text: str) -> str:
+    """`text` without any reading after a character (labels written for a report whose
+    readings were dropped)."""
+    return _READING.sub("", text)
+
+
 def read_as_simplified(text: str) -> str:
     """`text` read as simplified, character for character, whatever its script (labels and
     queries written for a report that was read so)."""
