@@ -892,6 +892,8 @@ def _guess_end(
             continue
         if last_mark[cut] >= cut - _MIN_CLAUSE:
             continue  # a heading's clauses are not one or two characters long
+        if found is not None and len(window) - cut < _MIN_CLAUSE:
+            continue  # nor is a body's first sentence (…监督|工作。)
         if open_at[cut]:
             continue  # inside “…” or 《…》
         if _framed(window, 0, cut):

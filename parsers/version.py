@@ -48,6 +48,8 @@ a province's 厅; 某市公安局某区分局 reports for its district
 20: a rule-of-law-government report whose opening speaks as the place itself (2023年，某县坚持… /
 我县… / 全镇…), no department's and no party committee's, is its government's; a government
 named short (某区政府, the place alone) by its full name (某区人民政府, 某街道办事处)
+21: a flattened heading's guessed end never leaves its body a first sentence of one or two
+characters (…监督|工作。)
 """
 
-PARSER_VERSION = "20"
+PARSER_VERSION = "21"

@@ -100,3 +100,24 @@ def test_flattening_never_adds_or_loses_a_heading_nor_text(case, separator: str)
     original, flattened = parse_text(structured), parse_text(flat)
     assert flattened.text_sha256() == original.text_sha256()
     assert (flattened.issuer, flattened.published) == ("某市人民政府", "2024-02-29")
+
+
+def test_a_body_s_first_sentence_is_not_two_characters_long() -> None:
+    # hypothesis found it: a sibling of eight characters made the guess cut 监督|工作。, as
+    # if 工作 were the body's first sentence
+    lines = [
+        "2023年，我市深入推进法治政府建设，取得积极成效。现将有关情况报告如下：",
+        "一、加强执法监督。全年办理行政复议案件67件，同比增长2.5个百分点。",
+        "（一）加强行政执法监督",
+        "1.加强行政执法监督。全年办理行政复议案件67件，同比增长2.5个百分点。",
+        "（二）加强行政执法监督工作。全年办理行政复议案件67件，同比增长2.5个百分点。",
+        "二、加强执法监督。全年办理行政复议案件67件，同比增长2.5个百分点。",
+    ]
+    for separator in ("\n", "", " ", "\u3000"):
+        assert [heading for _, _, heading in _outline(separator.join(lines))] == [
+            "加强执法监督",
+            "加强行政执法监督",
+            "加强行政执法监督",
+            "加强行政执法监督工作",
+            "加强执法监督",
+        ]
