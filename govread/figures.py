@@ -452,12 +452,15 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
     r"投入使用|投入运营|陆续|正式|顺利"
 )
+# Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
+# but open it when they come first (12项通过审查的事项: a clause on the head).
+_CLAUSE_VERBS = frozenset({"提出", "通过"})
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
@@ -2153,9 +2156,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if (
         cut is not None
         and cut.start() == skipped
-        and (cut.group() in _ADVERB_STOPS or (cut.group() == "实现" and unit in _LASTING))
+        and (
+            cut.group() in _ADVERB_STOPS
+            or cut.group() in _CLAUSE_VERBS
+            or (cut.group() == "实现" and unit in _LASTING)
+        )
     ):
-        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
+        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved; 12项
+        # 通过审查的…: a clause on the head opens with its verb
         cut = _NOUN_STOP.search(phrase, cut.end())
     stop_at = cut.start() if cut else len(phrase)
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)

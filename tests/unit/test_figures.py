@@ -1881,3 +1881,22 @@ def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
     # with a noun after the count, the names listed are its names: the noun is counted
     (figure,) = extract(text.replace("9次", "9个专项"))
     assert figure.label == "专项"
+
+
+FIFTEENTH_ROUND = [
+    # a counted noun that is its clause's subject ends where 提出 or 通过 opens its predicate,
+    # even when the predicate's object has a head of the same kind (…事项|提出…建议)
+    ("对其中4项审批事项提出合并建议。", [("审批事项", 4.0, "项")]),
+    ("17名辅警通过岗位技能测试。", [("辅警", 17.0, "名")]),
+    ("5名律师通过网络平台提供咨询。", [("律师", 5.0, "名")]),
+    # they open a clause on the head when they come first
+    ("12名通过考试的人员参加培训。", [("人员", 12.0, "名")]),
+    ("审议通过12项规章。", [("规章", 12.0, "项")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIFTEENTH_ROUND)
+def test_the_fifteenth_rounds_lists_and_predicates(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
