@@ -2055,6 +2055,25 @@ _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]
 
 _CHANGE_STARTS = frozenset("增提下降减上压缩")
 
+_KIND = 4  # a kind listed before a head (纺织、化工、电镀 企业) has at most this many characters
+_NOT_KINDS = frozenset("在对向为把将从")  # 9项在区、街道…: a preposition's places, not kinds
+
+
+def _kinds_then_head(tail: str, at: int) -> re.Match[str] | None:
+    """After a first kind and its 、 (at `at`): the end of the list when more kinds follow and
+    the last runs on into a head (化工、电镀行业|完成…), each kind short, none a verb and none
+    with a number; None when the 、 lists something else."""
+    while (after := _NOUN_END.search(tail, at)) is not None:
+        item = tail[at : after.start()]
+        if not item or _DIGIT.search(item) or _is_verb(item[:2], guessed=False):
+            return None
+        if tail[after.start()] != "、":
+            return after if len(item) > 2 else None
+        if len(item) > _KIND:
+            return None
+        at = after.end()
+    return None
+
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
@@ -2108,6 +2127,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         listed = after
         if tail[after.start()] != "、":
             match, phrase = after, tail[: after.start()]
+    if (
+        match
+        and tail[match.start()] == "、"
+        and 2 <= len(phrase) <= _KIND
+        and phrase[0] not in _NOT_KINDS
+        and (kinds := _kinds_then_head(tail, match.end())) is not None
+    ):
+        # 18家纺织、化工、电镀企业: kinds listed before one head are what is counted, together
+        match = kinds
+        phrase = tail[: kinds.start()]
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
@@ -2180,7 +2209,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         after = _NOUN_STOP.search(phrase, cut.end())
         right = phrase[cut.end() : after.start() if after else len(phrase)]
         right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
-        if len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]):
+        if (len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:])) or (
+            2 <= len(left) <= _KIND
+            and len(right) > 2
+            and _agrees(right, unit)
+            and not _agrees(left, unit)
+            and not _is_verb(left[:2], guessed=False)
+        ):
+            # (9项河道与堤防整治任务: a kind joined to the head's own modifier, one head)
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]

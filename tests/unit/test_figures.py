@@ -1892,6 +1892,14 @@ FIFTEENTH_ROUND = [
     # they open a clause on the head when they come first
     ("12名通过考试的人员参加培训。", [("人员", 12.0, "名")]),
     ("审议通过12项规章。", [("规章", 12.0, "项")]),
+    # kinds listed after a count before one head are counted together
+    ("今年共有34家纺织、化工、电镀企业完成技术改造。", [("纺织、化工、电镀企业", 34.0, "家")]),
+    ("43家化工、电镀行业完成整治。", [("化工、电镀行业", 43.0, "家")]),
+    ("完成11项水土保持与河湖管护任务。", [("水土保持与河湖管护任务", 11.0, "项")]),
+    # not nouns of their own listed, a list of acts, places after a preposition, people joined
+    ("检查12家企业、学校、医院。", [("企业", 12.0, "家")]),
+    ("开展3次检查、督导、约谈。", [("检查", 3.0, "次")]),
+    ("12名干部与群众参加座谈。", [("干部", 12.0, "名")]),
 ]
 
 
@@ -1900,3 +1908,9 @@ def test_the_fifteenth_rounds_lists_and_predicates(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_places_after_a_preposition_are_no_kinds_of_the_count() -> None:
+    """在市、县…: the places a preposition lists are not kinds of what is counted."""
+    (figure,) = extract("实现50项在市、县两级大厅受理。")
+    assert "、" not in figure.label
