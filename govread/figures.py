@@ -823,6 +823,19 @@ def _light_after_object(subject: str, by: int) -> int:
     return 0
 
 
+_MAX_LIST = 48  # a subject that is one list of items may be this long
+
+
+def _verb_word(word: str) -> bool:
+    """A word of jieba's that is a verb of the dictionary, a one-character verb (为, 在), or
+    新 and a one-character verb (新设, 新建)."""
+    return (
+        _is_verb(word, guessed=False)
+        or (len(word) == 1 and word_classes().get(word) == "V")
+        or (len(word) == 2 and word[0] == "新" and word_classes().get(word[1]) == "W")
+    )
+
+
 def _fit(subject: str) -> str:
     """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
@@ -833,6 +846,14 @@ def _fit(subject: str) -> str:
         return subject[light:]
     from govread.segment import cut
 
+    if (first := subject.find("、")) > 0 and len(subject) <= _MAX_LIST:
+        # 市局全体班子成员、各县局书记、局长…: a list is kept whole, from its first item (after
+        # the last verb before it, or from that verb when it is the item's own: 参与A、B等活动)
+        lead = cut(subject[:first])
+        verbs = [at for at, word in enumerate(lead[:-1]) if _verb_word(word)]  # (…登记: a head)
+        item = "".join(lead[verbs[-1] + (len(lead[verbs[-1]]) == 1) :] if verbs else lead)
+        if len(item) >= 2 and (listed := item + subject[first:]) and len(listed) <= _MAX_LIST:
+            return listed if len(listed) > _MAX_SUBJECT else _fit(listed)
     words = cut(subject)
     while words and sum(map(len, words)) > _MAX_SUBJECT:
         words.pop(0)
@@ -989,6 +1010,7 @@ def _after_listed_agent(subject: str) -> str:
             not _is_verb(subject[verb : verb + 2])
             or len(subject) - verb < _MIN_AFTER_OPENING
             or subject[verb + 2] in _LIST_MARKS  # 负责人解读、…: a list of acts, no verb
+            or subject.startswith(_PERSONS, verb)  # 各科室负责人: people, no verb
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))

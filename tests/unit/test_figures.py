@@ -1877,7 +1877,12 @@ def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
         "特种设备、危险化学品9次。"
     )
     (figure,) = extract(text)
-    assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"
+    # the whole list with its act, as long as it is one list (fifteenth round; it was the last
+    # four items, cut at a word)
+    assert figure.label == text[2:-3]
+    longer = text.replace("危险化学品", "危险化学品、校园周边、农村自建房、水上交通运输")
+    (figure,) = extract(longer.replace("9次", "12次"))
+    assert figure.label == "危险化学品、校园周边、农村自建房、水上交通运输"  # too long: the end
     # with a noun after the count, the names listed are its names: the noun is counted
     (figure,) = extract(text.replace("9次", "9个专项"))
     assert figure.label == "专项"
@@ -1900,6 +1905,20 @@ FIFTEENTH_ROUND = [
     ("检查12家企业、学校、医院。", [("企业", 12.0, "家")]),
     ("开展3次检查、督导、约谈。", [("检查", 3.0, "次")]),
     ("12名干部与群众参加座谈。", [("干部", 12.0, "名")]),
+    # a list before the count longer than a subject is kept whole, not cut inside an item; from
+    # its verb (the finder keeps the verb of a count after its noun), after a one-character one
+    (
+        "局领导班子全体成员、各科室负责人、各分局局长、各中心主任共31人参加会议。",
+        [("局领导班子全体成员、各科室负责人、各分局局长、各中心主任", 31.0, "人")],
+    ),
+    (
+        "全年共办理不动产登记、抵押登记、查封登记、更正登记、异议登记等业务4200件。",
+        [("办理不动产登记、抵押登记、查封登记、更正登记、异议登记等业务", 4200.0, "件")],
+    ),
+    (
+        "发文机关为区委、区委办公室、区纪委监委、区纪委办公室、区政府的文件112件。",
+        [("区委、区委办公室、区纪委监委、区纪委办公室、区政府的文件", 112.0, "件")],
+    ),
 ]
 
 
