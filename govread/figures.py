@@ -3140,7 +3140,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
-        elif bare and topic and not _of_a_list(said_before, said_units, topic, subject):
+        elif (
+            bare
+            and topic
+            and not _of_a_list(said_before, said_units, topic, subject)
+            and not (subject.endswith("率") and topic.endswith(_SHARES))
+        ):
+            # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
             subject = _borrow(topic, subject)
         elif (
             bare
