@@ -452,12 +452,15 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
     r"投入使用|投入运营|陆续|正式|顺利"
 )
+# Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
+# but open it when they come first (12项通过审查的事项: a clause on the head).
+_CLAUSE_VERBS = frozenset({"提出", "通过"})
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
@@ -820,6 +823,19 @@ def _light_after_object(subject: str, by: int) -> int:
     return 0
 
 
+_MAX_LIST = 48  # a subject that is one list of items may be this long
+
+
+def _verb_word(word: str) -> bool:
+    """A word of jieba's that is a verb of the dictionary, a one-character verb (为, 在), or
+    新 and a one-character verb (新设, 新建)."""
+    return (
+        _is_verb(word, guessed=False)
+        or (len(word) == 1 and word_classes().get(word) == "V")
+        or (len(word) == 2 and word[0] == "新" and word_classes().get(word[1]) == "W")
+    )
+
+
 def _fit(subject: str) -> str:
     """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
@@ -830,6 +846,14 @@ def _fit(subject: str) -> str:
         return subject[light:]
     from govread.segment import cut
 
+    if (first := subject.find("、")) > 0 and len(subject) <= _MAX_LIST:
+        # 市局全体班子成员、各县局书记、局长…: a list is kept whole, from its first item (after
+        # the last verb before it, or from that verb when it is the item's own: 参与A、B等活动)
+        lead = cut(subject[:first])
+        verbs = [at for at, word in enumerate(lead[:-1]) if _verb_word(word)]  # (…登记: a head)
+        item = "".join(lead[verbs[-1] + (len(lead[verbs[-1]]) == 1) :] if verbs else lead)
+        if len(item) >= 2 and (listed := item + subject[first:]) and len(listed) <= _MAX_LIST:
+            return listed if len(listed) > _MAX_SUBJECT else _fit(listed)
     words = cut(subject)
     while words and sum(map(len, words)) > _MAX_SUBJECT:
         words.pop(0)
@@ -986,6 +1010,7 @@ def _after_listed_agent(subject: str) -> str:
             not _is_verb(subject[verb : verb + 2])
             or len(subject) - verb < _MIN_AFTER_OPENING
             or subject[verb + 2] in _LIST_MARKS  # 负责人解读、…: a list of acts, no verb
+            or subject.startswith(_PERSONS, verb)  # 各科室负责人: people, no verb
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
@@ -2052,6 +2077,25 @@ _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]
 
 _CHANGE_STARTS = frozenset("增提下降减上压缩")
 
+_KIND = 4  # a kind listed before a head (纺织、化工、电镀 企业) has at most this many characters
+_NOT_KINDS = frozenset("在对向为把将从")  # 9项在区、街道…: a preposition's places, not kinds
+
+
+def _kinds_then_head(tail: str, at: int) -> re.Match[str] | None:
+    """After a first kind and its 、 (at `at`): the end of the list when more kinds follow and
+    the last runs on into a head (化工、电镀行业|完成…), each kind short, none a verb and none
+    with a number; None when the 、 lists something else."""
+    while (after := _NOUN_END.search(tail, at)) is not None:
+        item = tail[at : after.start()]
+        if not item or _DIGIT.search(item) or _is_verb(item[:2], guessed=False):
+            return None
+        if tail[after.start()] != "、":
+            return after if len(item) > 2 else None
+        if len(item) > _KIND:
+            return None
+        at = after.end()
+    return None
+
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
@@ -2105,6 +2149,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         listed = after
         if tail[after.start()] != "、":
             match, phrase = after, tail[: after.start()]
+    if (
+        match
+        and tail[match.start()] == "、"
+        and 2 <= len(phrase) <= _KIND
+        and phrase[0] not in _NOT_KINDS
+        and (kinds := _kinds_then_head(tail, match.end())) is not None
+    ):
+        # 18家纺织、化工、电镀企业: kinds listed before one head are what is counted, together
+        match = kinds
+        phrase = tail[: kinds.start()]
     if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
@@ -2153,9 +2207,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if (
         cut is not None
         and cut.start() == skipped
-        and (cut.group() in _ADVERB_STOPS or (cut.group() == "实现" and unit in _LASTING))
+        and (
+            cut.group() in _ADVERB_STOPS
+            or cut.group() in _CLAUSE_VERBS
+            or (cut.group() == "实现" and unit in _LASTING)
+        )
     ):
-        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved
+        # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved; 12项
+        # 通过审查的…: a clause on the head opens with its verb
         cut = _NOUN_STOP.search(phrase, cut.end())
     stop_at = cut.start() if cut else len(phrase)
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
@@ -2172,7 +2231,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         after = _NOUN_STOP.search(phrase, cut.end())
         right = phrase[cut.end() : after.start() if after else len(phrase)]
         right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
-        if len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]):
+        if (len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:])) or (
+            2 <= len(left) <= _KIND
+            and len(right) > 2
+            and _agrees(right, unit)
+            and not _agrees(left, unit)
+            and not _is_verb(left[:2], guessed=False)
+        ):
+            # (9项河道与堤防整治任务: a kind joined to the head's own modifier, one head)
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
@@ -3074,7 +3140,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
-        elif bare and topic and not _of_a_list(said_before, said_units, topic, subject):
+        elif (
+            bare
+            and topic
+            and not _of_a_list(said_before, said_units, topic, subject)
+            and not (subject.endswith("率") and topic.endswith(_SHARES))
+        ):
+            # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
             subject = _borrow(topic, subject)
         elif (
             bare

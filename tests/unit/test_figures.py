@@ -1877,7 +1877,64 @@ def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
         "特种设备、危险化学品9次。"
     )
     (figure,) = extract(text)
-    assert figure.label == "道路交通、城市燃气、特种设备、危险化学品"
+    # the whole list with its act, as long as it is one list (fifteenth round; it was the last
+    # four items, cut at a word)
+    assert figure.label == text[2:-3]
+    longer = text.replace("危险化学品", "危险化学品、校园周边、农村自建房、水上交通运输")
+    (figure,) = extract(longer.replace("9次", "12次"))
+    assert figure.label == "危险化学品、校园周边、农村自建房、水上交通运输"  # too long: the end
     # with a noun after the count, the names listed are its names: the noun is counted
     (figure,) = extract(text.replace("9次", "9个专项"))
     assert figure.label == "专项"
+
+
+FIFTEENTH_ROUND = [
+    # a counted noun that is its clause's subject ends where 提出 or 通过 opens its predicate,
+    # even when the predicate's object has a head of the same kind (…事项|提出…建议)
+    ("对其中4项审批事项提出合并建议。", [("审批事项", 4.0, "项")]),
+    ("17名辅警通过岗位技能测试。", [("辅警", 17.0, "名")]),
+    ("5名律师通过网络平台提供咨询。", [("律师", 5.0, "名")]),
+    # they open a clause on the head when they come first
+    ("12名通过考试的人员参加培训。", [("人员", 12.0, "名")]),
+    ("审议通过12项规章。", [("规章", 12.0, "项")]),
+    # kinds listed after a count before one head are counted together
+    ("今年共有34家纺织、化工、电镀企业完成技术改造。", [("纺织、化工、电镀企业", 34.0, "家")]),
+    ("43家化工、电镀行业完成整治。", [("化工、电镀行业", 43.0, "家")]),
+    ("完成11项水土保持与河湖管护任务。", [("水土保持与河湖管护任务", 11.0, "项")]),
+    # not nouns of their own listed, a list of acts, places after a preposition, people joined
+    ("检查12家企业、学校、医院。", [("企业", 12.0, "家")]),
+    ("开展3次检查、督导、约谈。", [("检查", 3.0, "次")]),
+    ("12名干部与群众参加座谈。", [("干部", 12.0, "名")]),
+    # a list before the count longer than a subject is kept whole, not cut inside an item; from
+    # its verb (the finder keeps the verb of a count after its noun), after a one-character one
+    (
+        "局领导班子全体成员、各科室负责人、各分局局长、各中心主任共31人参加会议。",
+        [("局领导班子全体成员、各科室负责人、各分局局长、各中心主任", 31.0, "人")],
+    ),
+    (
+        "全年共办理不动产登记、抵押登记、查封登记、更正登记、异议登记等业务4200件。",
+        [("办理不动产登记、抵押登记、查封登记、更正登记、异议登记等业务", 4200.0, "件")],
+    ),
+    (
+        "发文机关为区委、区委办公室、区纪委监委、区纪委办公室、区政府的文件112件。",
+        [("区委、区委办公室、区纪委监委、区纪委办公室、区政府的文件", 112.0, "件")],
+    ),
+    # in a run of rates each names its own: a bare rate is not lent the rate before it
+    (
+        "罚款收缴1.2万元,按时结案率99%,回访率96%。",
+        [("罚款收缴", 1.2e4, "元"), ("按时结案率", 99.0, "%"), ("回访率", 96.0, "%")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FIFTEENTH_ROUND)
+def test_the_fifteenth_rounds_lists_and_predicates(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_places_after_a_preposition_are_no_kinds_of_the_count() -> None:
+    """在市、县…: the places a preposition lists are not kinds of what is counted."""
+    (figure,) = extract("实现50项在市、县两级大厅受理。")
+    assert "、" not in figure.label
