@@ -871,8 +871,19 @@ def _host_rows(
     claims each of its units is like the other side's, so a unit no host answers meets
     none (it stays a gap that says where the theme is covered), even when another unit of
     the gap is like the host (光明's 人大政协监督 and 政务公开 items do not meet 龙华's 执法投诉
-    section because its 群众监督 sentence answers 光明's 执法监督 item)."""
-    sims = {(id(unit), k): fit(unit, host) for unit in gap for k, host in enumerate(hosts)}
+    section because its 群众监督 sentence answers 光明's 执法监督 item).
+
+    An item hosts no item: a secondary row is a chapter's other subject (宝鸡 §一 on 统筹推进
+    also speaks of 普法), while an item is on what its own words say (`_Builder.add`), so
+    its passing words on another theme are not a second subject to meet the other report's
+    items on that theme by: 光明's 数字政府 item, whose 政务服务 words touch 政府职能, no
+    longer meets 秦皇岛's items on 权责清单 and 信用 (nor, a loss, the one on 审批服务 that a
+    reader pairs with it). A chapter still hosts an item, and an item a chapter."""
+    sims = {
+        (id(unit), k): 0.0 if unit.kind == host.kind == "item" else fit(unit, host)
+        for unit in gap
+        for k, host in enumerate(hosts)
+    }
     alike = [
         k
         for k in range(len(hosts))

@@ -723,6 +723,28 @@ def test_one_host_meets_only_the_units_its_passages_answer() -> None:
     assert compare_module._host_rows([g2], [host], fit) == []
 
 
+def test_an_item_hosts_no_item() -> None:
+    # invented: the gap's item (信用) is answered by a passage of an item of the other side
+    # on another main subject (政务服务, touching 信用 in one sentence) and of a chapter
+    # speaking of 信用 among other things: it meets the chapter, never the item
+    def unit(key: str, kind: str) -> Unit:
+        return Unit(key, key, kind, "", "", "推进社会信用体系建设", "functions")
+
+    guest, item_host, chapter_host = unit("g", "item"), unit("i", "item"), unit("c", "section")
+    alike = {("g", "i"): 0.3, ("g", "c"): 0.1}
+
+    def fit(x: Unit, y: Unit) -> float:
+        return alike.get((x.key, y.key), 0.0)
+
+    assert compare_module._host_rows([guest], [item_host], fit) == []
+    rows = compare_module._host_rows([guest], [item_host, chapter_host], fit)
+    assert rows == [([guest], [chapter_host])]
+    chapter_guest = unit("g", "section")  # an item may still host a chapter
+    assert compare_module._host_rows([chapter_guest], [item_host], fit) == [
+        ([chapter_guest], [item_host])
+    ]
+
+
 def test_evidence_is_the_specific_words_shared_each_counted_once() -> None:
     # invented: 行政执法 is in every unit of the corpus (the genre's common stock); a word
     # inside another shared word (执法监督 in 行政执法监督) is not evidence of its own
