@@ -939,6 +939,10 @@ class _Context:
         return bool(x.themes) or self.supported(x, y)
 
     def plan_answered(self, x: Unit, only: Unit) -> bool:
+        """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
+        by subject when x names one (`_same_subject` has let them meet: 宝鸡's 基层执法 problem
+        and 咸宁's problem paragraph on 执法 share no passage), else when a passage answers it
+        (`answers`)."""
         return bool(x.themes) or self.answers(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:

@@ -499,9 +499,13 @@ def compare_many(
     def answered(x: Node, y: Node) -> bool:
         return fit(units[x[0]][x[1]], units[y[0]][y[1]]) >= SECONDARY_THRESHOLD
 
-    # a plan (or problem) naming no subject joins a row on evidence (`_Context.plan_supported`)
+    # a plan (or problem) naming no subject joins a row on evidence, and the theme's only row
+    # when a passage answers it (`_Context.plan_supported`, `plan_answered`)
     def plan_supported(x: Node, y: Node) -> bool:
         return bool(units[x[0]][x[1]].themes) or supported(x, y)
+
+    def plan_answered(x: Node, y: Node) -> bool:
+        return bool(units[x[0]][x[1]].themes) or answered(x, y)
 
     def host_fit(x: Unit, y: Unit) -> float:
         backed = _is_phase((x,), lexicon) or _supported(x, y, vectors_of(x), vectors_of(y), idf)
@@ -523,7 +527,7 @@ def compare_many(
                 vectors,
                 by_subject,
                 supported=plan_supported,
-                only_answered=answered,
+                only_answered=plan_answered,
                 threshold=plans_threshold,
             )
         else:

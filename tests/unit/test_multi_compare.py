@@ -313,14 +313,15 @@ def test_cli_text_at_a_width_of_nothing_still_writes_the_comparison(
 
 
 def test_a_problem_naming_no_subject_joins_the_only_row_only_when_answered() -> None:
-    # invented: B and C each say their problems in one closing paragraph on 执法; A's 执法
-    # problem meets both by subject, A's problem of few highlights (no subject, no word in
-    # common) is a row of its own, as in two-report rows (tests/unit/test_compare.py)
+    # invented: B and C each say their problems in one closing paragraph on 执法; A's two 执法
+    # problems meet both by subject (三是 though no passage of theirs answers it), A's problem
+    # of few highlights (no subject, no word in common) is a row of its own, as in two-report
+    # rows (tests/unit/test_compare.py)
     a = parse_text(
         "甲县2023年法治政府建设情况报告\n一、严格规范公正文明执法\n"
         "全面推行行政执法三项制度,开展执法案卷评查,规范行政处罚裁量。\n二、存在的问题\n"
         "一是行政执法程序还不够规范,执法文书质量参差不齐。\n"
-        "二是工作亮点和创新做法较少,示范经验总结提炼欠缺。\n",
+        "二是工作亮点和创新做法较少,示范经验总结提炼欠缺。\n三是综合执法改革推进较慢。\n",
         path="a.txt",
     )
     b, c = (
@@ -338,4 +339,4 @@ def test_a_problem_naming_no_subject_joins_the_only_row_only_when_answered() -> 
         for row in compare_many([a, b, c]).rows
         if row.theme == "problems"
     ]
-    assert rows == [[["一是"], ["一年"], ["一年"]], [["二是"], [], []]]
+    assert rows == [[["一是", "三是"], ["一年"], ["一年"]], [["二是"], [], []]]
