@@ -652,6 +652,7 @@ def _align_theme(
     *,
     supported: Callable[[Unit, Unit], bool] | None = None,
     answered: Callable[[Unit, Unit], bool] | None = None,
+    only_answered: Callable[[Unit, Unit], bool] | None = None,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -670,7 +671,10 @@ def _align_theme(
     evidence, `_evidence`, not on one common word); `answered(unit, other)`: whether a
     passage of `other` answers the unit, which it needs to join the theme's only row or,
     as a leftover, its partner's row (two rare words shared by two long units do not make
-    them alike when no stretch of one speaks to the other); both by default."""
+    them alike when no stretch of one speaks to the other); both by default.
+    `only_answered(unit, only)`: the test for the theme's only row alone, when it is not
+    `answered` (plans and problems: a passage of the other side's one plan must answer the
+    plan, though two plans on one subject meet as leftovers without)."""
 
     def meets(a: Unit, b: Unit) -> bool:
         return not by_subject or _same_subject(a, b)
@@ -683,7 +687,8 @@ def _align_theme(
         )
 
     def only(unit: Unit, other: Unit) -> bool:
-        return answered is None or answered(unit, other)
+        test = only_answered or answered
+        return test is None or test(unit, other)
 
     sims = [
         [_cosine(vectors[id(a)], vectors[id(b)]) if meets(a, b) else 0.0 for b in ub] for a in ua
@@ -866,8 +871,19 @@ def _host_rows(
     claims each of its units is like the other side's, so a unit no host answers meets
     none (it stays a gap that says where the theme is covered), even when another unit of
     the gap is like the host (光明's 人大政协监督 and 政务公开 items do not meet 龙华's 执法投诉
-    section because its 群众监督 sentence answers 光明's 执法监督 item)."""
-    sims = {(id(unit), k): fit(unit, host) for unit in gap for k, host in enumerate(hosts)}
+    section because its 群众监督 sentence answers 光明's 执法监督 item).
+
+    An item hosts no item: a secondary row is a chapter's other subject (宝鸡 §一 on 统筹推进
+    also speaks of 普法), while an item is on what its own words say (`_Builder.add`), so
+    its passing words on another theme are not a second subject to meet the other report's
+    items on that theme by: 光明's 数字政府 item, whose 政务服务 words touch 政府职能, no
+    longer meets 秦皇岛's items on 权责清单 and 信用 (nor, a loss, the one on 审批服务 that a
+    reader pairs with it). A chapter still hosts an item, and an item a chapter."""
+    sims = {
+        (id(unit), k): 0.0 if unit.kind == host.kind == "item" else fit(unit, host)
+        for unit in gap
+        for k, host in enumerate(hosts)
+    }
     alike = [
         k
         for k in range(len(hosts))
@@ -914,6 +930,21 @@ class _Context:
     def supported(self, x: Unit, y: Unit) -> bool:
         return _supported(x, y, self.vectors[id(x)], self.vectors[id(y)], self.idf)
 
+    def plan_supported(self, x: Unit, y: Unit) -> bool:
+        """Whether a plan (or problem) left over may join its most alike plan's row: by
+        subject when its own words name one (`_same_subject` has let it meet), else on
+        evidence as an achievement does (`supported`). 不够 and 存在 make every two problems
+        alike by cosine; a problem of 人员力量 or 亮点不多 names no subject, so the words it
+        shares with an enforcement problem are all there is to go by."""
+        return bool(x.themes) or self.supported(x, y)
+
+    def plan_answered(self, x: Unit, only: Unit) -> bool:
+        """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
+        by subject when x names one (`_same_subject` has let them meet: 宝鸡's 基层执法 problem
+        and 咸宁's problem paragraph on 执法 share no passage), else when a passage answers it
+        (`answers`)."""
+        return bool(x.themes) or self.answers(x, only)
+
     def backed_fit(self, x: Unit, y: Unit) -> float:
         """`fit` where `supported`, 0.0 elsewhere: a host chapter meets a unit of a gap
         only on evidence, not because one of its sentences shares one word with the unit."""
@@ -923,7 +954,8 @@ class _Context:
         """Whether the other side's only unit on the theme answers `unit`, as a host answers a
         gap (`_host_rows`): one of its passages is SECONDARY_THRESHOLD alike. 秦皇岛's items
         on 信用 and 双随机 share no word with 宝鸡's one chapter on 政府职能: they do not join
-        its row for being on the theme."""
+        its row for being on the theme; nor does 光明's problem of 营商环境 join 株洲's one
+        problem paragraph (习近平法治思想, 职能, 执法) for being a problem."""
         return self.fit(unit, only) >= SECONDARY_THRESHOLD
 
 
@@ -1022,15 +1054,18 @@ def compare(
         if not ua and not ub:
             continue
         # plans and problems meet by subject (`_same_subject`): their short sentences share
-        # the genre's common words, and the evidence rules would part true pairs of them
+        # the genre's common words, and the evidence rules would part true pairs of them;
+        # only one that names no subject needs evidence to join a row, and the theme's only
+        # row takes one only when a passage of it answers the plan, as for achievements
         phase = lexicon.theme(theme_id).phase
         rows = _align_theme(
             ua,
             ub,
             vectors,
             phase,
-            supported=None if phase else context.supported,
+            supported=context.plan_supported if phase else context.supported,
             answered=None if phase else context.answers,
+            only_answered=context.plan_answered if phase else None,
         )
         for group_a, group_b in rows:
             if group_a and group_b:

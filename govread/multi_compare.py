@@ -296,6 +296,7 @@ def _group_theme(
     *,
     supported: Callable[[Node, Node], bool] | None = None,
     answered: Callable[[Node, Node], bool] | None = None,
+    only_answered: Callable[[Node, Node], bool] | None = None,
     threshold: Callable[[Node, Node, bool], float] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
@@ -304,6 +305,8 @@ def _group_theme(
     alone may join the row of its most similar unit (`compare._supported`); `answered(unit,
     other)`: whether a passage of a unit of another report answers it, needed to join the
     theme's only row or, left alone, its most similar unit's row (both by default);
+    `only_answered`: the test for the theme's only row alone, when it is not `answered`
+    (plans and problems, as in two-report rows: `compare._align_theme`);
     `threshold(x, y, mutual)`: the cosine two units need to be joined, when it is not
     PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject, each the other's
     most alike unit of its report, `mutual`)."""
@@ -351,10 +354,11 @@ def _group_theme(
         """The theme's only row takes a unit like none when every other report there has
         said all it says on the theme in that row's one unit (as in two-report rows)."""
         others = [o for o in row if o[0] != node[0]]
+        test = only_answered or answered
         return (
             fit(node, row)
             and all(per_report[o[0]] == 1 for o in others)
-            and (answered is None or all(answered(node, o) for o in others))
+            and (test is None or all(test(node, o) for o in others))
         )
 
     gaps: dict[int, list[Node]] = {}
@@ -495,6 +499,14 @@ def compare_many(
     def answered(x: Node, y: Node) -> bool:
         return fit(units[x[0]][x[1]], units[y[0]][y[1]]) >= SECONDARY_THRESHOLD
 
+    # a plan (or problem) naming no subject joins a row on evidence, and the theme's only row
+    # when a passage answers it (`_Context.plan_supported`, `plan_answered`)
+    def plan_supported(x: Node, y: Node) -> bool:
+        return bool(units[x[0]][x[1]].themes) or supported(x, y)
+
+    def plan_answered(x: Node, y: Node) -> bool:
+        return bool(units[x[0]][x[1]].themes) or answered(x, y)
+
     def host_fit(x: Unit, y: Unit) -> float:
         backed = _is_phase((x,), lexicon) or _supported(x, y, vectors_of(x), vectors_of(y), idf)
         return fit(x, y) if backed else 0.0
@@ -510,7 +522,14 @@ def compare_many(
         by_subject = _subjects_meet(units) if lexicon.theme(theme_id).phase else None
         plans_threshold = _plans_threshold(units)
         if by_subject:
-            groups = _group_theme(nodes, vectors, by_subject, threshold=plans_threshold)
+            groups = _group_theme(
+                nodes,
+                vectors,
+                by_subject,
+                supported=plan_supported,
+                only_answered=plan_answered,
+                threshold=plans_threshold,
+            )
         else:
             groups = _group_theme(nodes, vectors, supported=supported, answered=answered)
         placed: list[tuple[tuple[float, ...], Row]] = []

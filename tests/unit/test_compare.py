@@ -54,8 +54,11 @@ def test_xianning_and_baoji_put_problems_and_next_steps_together(by_region, samp
     assert len(problems) == 1
     assert [u.node_id.split("/", 1)[1] for u in problems[0].a] == ["2"]  # inside 二、下一步工作安排
     assert "依然存在不足和问题" in problems[0].a[0].text
-    assert [u.kind for u in problems[0].b] == ["closing"] * 4  # the lead, then 一是…三是
+    # the lead, 一是 (its words alike) and 三是 (执法, 咸宁's subject); 二是 (法治思维的意识)
+    # names no subject and no passage of 咸宁's problems answers it: it stays apart
+    assert [u.kind for u in problems[0].b] == ["closing"] * 3
     assert problems[0].b[0].text.startswith("2023年,我市在法治政府建设方面")
+    assert problems[0].b[-1].text.startswith("三是基层行政执法")
     nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
     assert nexts and nexts[0].b[0].text.startswith("下一步,我市将")
     assert any(u.text.startswith("下一步,我市将") for u in nexts[0].a)
@@ -720,6 +723,28 @@ def test_one_host_meets_only_the_units_its_passages_answer() -> None:
     assert compare_module._host_rows([g2], [host], fit) == []
 
 
+def test_an_item_hosts_no_item() -> None:
+    # invented: the gap's item (信用) is answered by a passage of an item of the other side
+    # on another main subject (政务服务, touching 信用 in one sentence) and of a chapter
+    # speaking of 信用 among other things: it meets the chapter, never the item
+    def unit(key: str, kind: str) -> Unit:
+        return Unit(key, key, kind, "", "", "推进社会信用体系建设", "functions")
+
+    guest, item_host, chapter_host = unit("g", "item"), unit("i", "item"), unit("c", "section")
+    alike = {("g", "i"): 0.3, ("g", "c"): 0.1}
+
+    def fit(x: Unit, y: Unit) -> float:
+        return alike.get((x.key, y.key), 0.0)
+
+    assert compare_module._host_rows([guest], [item_host], fit) == []
+    rows = compare_module._host_rows([guest], [item_host, chapter_host], fit)
+    assert rows == [([guest], [chapter_host])]
+    chapter_guest = unit("g", "section")  # an item may still host a chapter
+    assert compare_module._host_rows([chapter_guest], [item_host], fit) == [
+        ([chapter_guest], [item_host])
+    ]
+
+
 def test_evidence_is_the_specific_words_shared_each_counted_once() -> None:
     # invented: 行政执法 is in every unit of the corpus (the genre's common stock); a word
     # inside another shared word (执法监督 in 行政执法监督) is not evidence of its own
@@ -858,6 +883,147 @@ def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> 
     by_vector[id(a2)] = {"a2": 1.0}
     rows = compare_module._align_theme([a1, a2], [b1], by_vector, True)
     assert rows == [([a1, a2], []), ([], [b1])]
+
+
+def test_a_plan_naming_no_subject_joins_a_row_only_on_evidence(monkeypatch) -> None:
+    # invented: a1 (an enforcement problem) pairs with b1; b2 (人员力量薄弱, no subject) is
+    # alike to a1 by the problems' common words only (cosine 0.08, no specific word shared):
+    # it stays apart, where a problem on a subject (b3, 执法) joins by subject as before
+    def problem(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "closing", "", "", "", "problems", themes=themes)
+
+    a1 = problem("a1", (("enforcement", 1.0),))
+    a2 = problem("a2", (("leadership", 1.0),))  # like none of b: a's side is not one unit
+    b1 = problem("b1", (("enforcement", 1.0),))
+    b2 = problem("b2", ())
+    b3 = problem("b3", (("enforcement", 1.0),))
+    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.08, ("a1", "b3"): 0.03}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2, b3)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    evidence = {("b2", "a1"): False}
+
+    def plan_supported(x: Unit, y: Unit) -> bool:
+        return bool(x.themes) or evidence.get((x.key, y.key), True)
+
+    rows = compare_module._align_theme(
+        [a1, a2], [b1, b2, b3], by_vector, True, supported=plan_supported
+    )
+    assert rows == [([a1], [b1, b3]), ([a2], []), ([], [b2])]
+    evidence[("b2", "a1")] = True  # two specific words shared: it joins
+    rows = compare_module._align_theme(
+        [a1, a2], [b1, b2, b3], by_vector, True, supported=plan_supported
+    )
+    assert rows == [([a1], [b1, b2, b3]), ([a2], [])]
+
+
+def test_the_only_plan_takes_one_naming_no_subject_when_a_passage_answers_it(monkeypatch) -> None:
+    # invented: the other side's one problem paragraph (b1) pairs with a1; a2 (亮点不多, no
+    # subject) is like nothing (cosine 0.01): it joins the only row when a passage of b1
+    # answers it, not for being a problem; a3 (执法, b1's subject) joins by subject as before
+    def problem(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "item", "", "", "", "problems", themes=themes)
+
+    a1 = problem("a1", (("enforcement", 1.0),))
+    a2 = problem("a2", ())
+    a3 = problem("a3", (("enforcement", 1.0),))
+    b1 = problem("b1", (("enforcement", 0.6), ("leadership", 0.4)))
+    table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.01, ("a3", "b1"): 0.01}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    passage = {"a2": False}
+
+    def plan_answered(x: Unit, only: Unit) -> bool:
+        return bool(x.themes) or passage.get(x.key, True)
+
+    rows = compare_module._align_theme(
+        [a1, a2, a3], [b1], by_vector, True, only_answered=plan_answered
+    )
+    assert rows == [([a1, a3], [b1]), ([a2], [])]
+    passage["a2"] = True
+    rows = compare_module._align_theme(
+        [a1, a2, a3], [b1], by_vector, True, only_answered=plan_answered
+    )
+    assert rows == [([a1, a2, a3], [b1])]
+
+
+def test_a_problem_like_nothing_of_the_others_one_problem_stays_apart() -> None:
+    # invented reports: A lists its problems one by one, B says its problems in one
+    # paragraph; A's enforcement problem meets it by subject, A's problem of few highlights
+    # (no subject, no word in common) no longer joins that row for being a problem
+    a = parse_text(
+        "\n".join(
+            [
+                "甲县2023年法治政府建设情况报告",
+                "一、严格规范公正文明执法",
+                "全面推行行政执法三项制度,开展执法案卷评查,规范行政处罚裁量。",
+                "二、存在的问题",
+                "一是行政执法程序还不够规范,执法文书质量参差不齐。",
+                "二是工作亮点和创新做法较少,示范经验总结提炼欠缺。",
+            ]
+        ),
+        path="a.txt",
+    )
+    b = parse_text(
+        "\n".join(
+            [
+                "乙市2023年法治政府建设情况报告",
+                "一、严格规范公正文明执法",
+                "深化综合行政执法改革,落实行政执法公示制度,开展执法监督检查。",
+                "一年来,我市法治政府建设取得一定成效,但仍存在一些不足:行政执法程序不够规范,"
+                "执法人员能力有待提升。",
+            ]
+        ),
+        path="b.txt",
+    )
+    c = compare(a, b)
+    rows = [p for p in c.pairs_for("problems") if p.a and p.b]
+    assert len(rows) == 1 and [u.text[:2] for u in rows[0].a] == ["一是"]
+    apart = [u for p in c.pairs_for("problems") if not p.b for u in p.a]
+    assert [u.text[:2] for u in apart] == ["二是"]
+
+
+def test_the_context_asks_evidence_only_of_plans_naming_no_subject() -> None:
+    # invented: two problems sharing only the words every problem uses are not alike on
+    # evidence; a problem on a subject needs none (its subject is the evidence)
+    on_subject = Unit(
+        "x",
+        "x",
+        "closing",
+        "",
+        "",
+        "",
+        "problems",
+        terms={"不够": 1},
+        themes=(("enforcement", 1.0),),
+    )
+    bare = Unit("y", "y", "closing", "", "", "", "problems", terms={"不够": 1})
+    other = Unit("z", "z", "closing", "", "", "", "problems", terms={"执法": 1, "不够": 1})
+    units = (on_subject, bare, other)
+    idf = compare_module._Idf([{"不够": 1}] * 3 + [{"执法": 1}] * 20)
+    vectors = {id(u): {t: 0.0 for t in u.terms} for u in units}  # no likeness by cosine
+    context = compare_module._Context(
+        None,
+        None,
+        units,
+        (),
+        load_lexicon(),
+        idf,
+        vectors,
+        8,  # type: ignore[arg-type]
+    )
+    assert context.plan_supported(on_subject, other)
+    assert not context.plan_supported(bare, other)
+    assert context.plan_answered(on_subject, other)
 
 
 def test_years_alone_name_one_report_each(tmp_path, capsys) -> None:

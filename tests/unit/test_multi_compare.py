@@ -310,3 +310,33 @@ def test_cli_text_at_a_width_of_nothing_still_writes_the_comparison(
     assert main(["compare", *PATHS[:count]]) == 0
     flat = "".join(line.strip() for line in capsys.readouterr().out.splitlines())
     assert "甲市" in flat and "出庭应诉率" in flat
+
+
+def test_a_problem_naming_no_subject_joins_the_only_row_only_when_answered() -> None:
+    # invented: B and C each say their problems in one closing paragraph on 执法; A's two 执法
+    # problems meet both by subject (三是 though no passage of theirs answers it), A's problem
+    # of few highlights (no subject, no word in common) is a row of its own, as in two-report
+    # rows (tests/unit/test_compare.py)
+    a = parse_text(
+        "甲县2023年法治政府建设情况报告\n一、严格规范公正文明执法\n"
+        "全面推行行政执法三项制度,开展执法案卷评查,规范行政处罚裁量。\n二、存在的问题\n"
+        "一是行政执法程序还不够规范,执法文书质量参差不齐。\n"
+        "二是工作亮点和创新做法较少,示范经验总结提炼欠缺。\n三是综合执法改革推进较慢。\n",
+        path="a.txt",
+    )
+    b, c = (
+        parse_text(
+            f"{name}2023年法治政府建设情况报告\n一、严格规范公正文明执法\n"
+            "深化综合行政执法改革,落实行政执法公示制度,开展执法监督检查。\n"
+            f"一年来,{name}法治政府建设取得一定成效,但仍存在一些不足:行政执法程序不够规范,"
+            "执法人员能力有待提升。\n",
+            path=f"{index}.txt",
+        )
+        for index, name in enumerate(("乙市", "丙市"))
+    )
+    rows = [
+        [[u.text[:2] for u in cell.units] for cell in row.cells]
+        for row in compare_many([a, b, c]).rows
+        if row.theme == "problems"
+    ]
+    assert rows == [[["一是", "三是"], ["一年"], ["一年"]], [["二是"], [], []]]
