@@ -128,7 +128,9 @@ _UNITS = (
 # and no word of a subject to strip.
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁民"  # 民: 村规民约
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
-_NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+# Groups of three digits after a comma, half- or full-width (２，５００人次: the search folds ，
+# to , so it finds 2,500 there), before what counts them: one number.
+_NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 # Pages and PDF extractions often write one space between a number and what follows it
 # (1.3 万件, 240 余人次, 25 票): one space is read through before each part.
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
@@ -2643,7 +2645,7 @@ _CUT_UNITS = frozenset(
 
 
 def _value(number: _Number) -> float:
-    digits = number.match.group("num").replace(",", "")
+    digits = number.match.group("num").replace(",", "").replace("\uff0c", "")
     if number.magnitude is None:
         return float(digits)  # a decimal string is rounded to the nearest float either way
     try:

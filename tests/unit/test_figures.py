@@ -1881,3 +1881,21 @@ def test_an_over_long_list_is_never_cut_to_open_with_its_list_mark() -> None:
     # with a noun after the count, the names listed are its names: the noun is counted
     (figure,) = extract(text.replace("9次", "9个专项"))
     assert figure.label == "专项"
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("本年度培训执法人员约２，５００人次。", "约２，５００人次", 2500.0),
+        ("全年接待来访群众3，120人次。", "3，120人次", 3120.0),
+        ("办理案件１，２３４，５６７件。", "１，２３４，５６７件", 1234567.0),
+    ],
+)
+def test_a_full_width_comma_between_groups_of_digits_is_one_number(
+    text: str, written: str, value: float
+) -> None:
+    # the search folds ， to , (NFKC), so 2,500 finds ２，５００: the finder reads it whole too,
+    # never as 500 (its 2 lost) lent the subject of the figure before it
+    (figure,) = extract(text)
+    assert (figure.text, figure.value) == (written, value)
+    assert text[figure.start : figure.end] == written
