@@ -2366,6 +2366,12 @@ def _self_named(subject: str, unit: str) -> bool:
     return indicator_for_subject(subject, unit) is not None
 
 
+def _names_a_rate(subject: str, unit: str) -> bool:
+    """出庭应诉率 100%: a share's name, never a count's (专利代理机构增长19.7%,达91家 lends
+    what grew)."""
+    return unit in _PERCENT and subject.endswith(("率", "占比", "比例", "比重"))
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
@@ -2812,6 +2818,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    topic_unit = ""  # the unit of the figure it named
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
@@ -2827,7 +2834,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             clause_start = bounds[last] + 1
         last = bisect.bisect_left(sentence_bounds, reach) - 1
         if last >= 0 and sentence_bounds[last] >= last_end:
-            topic = ""  # borrowing stays within a sentence
+            topic = topic_unit = ""  # borrowing stays within a sentence
             said_before, said_units = [], []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
@@ -3107,8 +3114,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             and (said := _previous_clause(text, bounds, clause_start, sentence_from, whole=True))
         ):
             subject = said  # X工作,在短短8个月的时间内,…: the time X took
-        elif not subject and topic:
-            subject = topic
+        elif (
+            not subject
+            and topic
+            and not (_names_a_rate(topic, topic_unit) and unit not in _PERCENT)
+        ):
+            subject = topic  # never a rate's name on a count (调解成功率98.5%,500人次)
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
             subject, bare = respective.pop(0), False
         elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
@@ -3193,6 +3204,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
             )
             topic = quality or subject
+            topic_unit = unit
     return figures
 
 

@@ -1899,3 +1899,13 @@ def test_a_full_width_comma_between_groups_of_digits_is_one_number(
     (figure,) = extract(text)
     assert (figure.text, figure.value) == (written, value)
     assert text[figure.start : figure.end] == written
+
+
+@pytest.mark.parametrize("text", ["调解成功率98.5%，500人次。", "出庭应诉率100%，共80件。"])
+def test_a_count_with_no_words_of_its_own_is_not_lent_a_rates_subject(text: str) -> None:
+    # a rate names a share, never a count of people or cases: `figures --indicator 调解成功率`
+    # listed 500人次 as one
+    rate, count = extract(text)
+    assert rate.unit == "%" and count.unit != "%"
+    assert count.label != rate.label
+    assert count.indicator is None
