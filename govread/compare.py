@@ -1114,9 +1114,10 @@ def to_jsonable(
                 "a": [unit(u) for u in p.a],
                 "b": [unit(u) for u in p.b],
                 "similarity": p.similarity,
-                "shared_keywords": list(p.shared_keywords),
-                "only_a": list(p.only_a),
-                "only_b": list(p.only_b),
+                # a gap's words "only on one side" say nothing (as every other format)
+                "shared_keywords": [] if p.is_gap else list(p.shared_keywords),
+                "only_a": [] if p.is_gap else list(p.only_a),
+                "only_b": [] if p.is_gap else list(p.only_b),
                 "gap": None if not p.is_gap else ("b" if p.a else "a"),
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
                 "covered_in": [unit(u) for u in p.covered_by],
