@@ -42,7 +42,7 @@ from govread.figures import Figure, FigurePair, match_figures, number_spans, rep
 from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
-from govread.plan_phase import later_year
+from govread.plan_phase import heading_phase
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -288,15 +288,6 @@ def _own_text(section: Section) -> list[tuple[int, int, int, str]]:
     return [run for run in runs if _cjk_len(run[3]) >= _MIN_UNIT_CHARS]
 
 
-def _heading_phase(heading: str, report: Report, lexicon: Lexicon) -> str | None:
-    phase = lexicon.best(lexicon.score(heading), phase=True)
-    if phase != OTHER_ID:
-        return phase
-    if later_year(heading, report.year):
-        return "next_steps"  # 2023年度推进法治政府建设的主要工作安排, in a 2022 report
-    return None
-
-
 def _sentence_phase(sentence: str, report: Report, lexicon: Lexicon) -> str | None:
     stripped = sentence.strip()
     year = _YEAR_OPENING.match(stripped)
@@ -397,7 +388,7 @@ class _Builder:
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
         number = prefix + section.marker
-        head_phase = _heading_phase(section.heading, self.report, self.lexicon)
+        head_phase = heading_phase(section.heading, self.report.year, self.lexicon)
         zone = head_phase or phase
         groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
         # The last section may end with summing-up paragraphs the parser did not take for
@@ -1158,9 +1149,10 @@ def to_jsonable(
                 "a": [unit(u) for u in p.a],
                 "b": [unit(u) for u in p.b],
                 "similarity": p.similarity,
-                "shared_keywords": list(p.shared_keywords),
-                "only_a": list(p.only_a),
-                "only_b": list(p.only_b),
+                # a gap's words "only on one side" say nothing (as every other format)
+                "shared_keywords": [] if p.is_gap else list(p.shared_keywords),
+                "only_a": [] if p.is_gap else list(p.only_a),
+                "only_b": [] if p.is_gap else list(p.only_b),
                 "gap": None if not p.is_gap else ("b" if p.a else "a"),
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
                 "covered_in": [unit(u) for u in p.covered_by],

@@ -5,8 +5,9 @@ paragraphs without the 一是/二是 items), each item, each preamble and closin
 (a bare signature or date is no unit; a closing paragraph that turns to next year's plans,
 …存在一些短板。下阶段，我市将…, is two, cut where its plans open: `govread.plan_phase`).
 Each unit goes to one theme of `govread.topics`:
-a unit under a 存在的问题 / 下一步工作 heading, or a closing paragraph that is about
-problems or plans, goes to that phase theme; every other unit to its best subject theme
+a unit under a 存在的问题 / 下一步工作 heading (or one naming a later year, as the comparison
+reads it: `plan_phase.heading_phase`), or a closing paragraph that is about problems or
+plans, goes to that phase theme; every other unit to its best subject theme
 (``other`` when the lexicon says nothing). A report's coverage of a theme is the number of
 its units there and their share of the report's text (CJK characters), and the number of its
 other units whose own words cover the theme besides their main one (`topics.covered_themes`,
@@ -22,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
-from govread.plan_phase import plan_offset
+from govread.plan_phase import heading_phase, plan_offset
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -99,8 +100,7 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
         return lexicon.best(lexicon.score(heading, body, context), phase=False)
 
     def phase_of(heading: str) -> str | None:
-        found = lexicon.best(lexicon.score(heading), phase=True)
-        return None if found == OTHER_ID else found
+        return heading_phase(heading, report.year, lexicon)
 
     def walk(section: Section, context: list[str], zone: str | None) -> Iterator[_Unit]:
         zone = zone or phase_of(section.heading)

@@ -128,7 +128,9 @@ _UNITS = (
 # and no word of a subject to strip.
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁民"  # 民: 村规民约
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
-_NUMBER = r"\d{1,3}(?:,\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+# Groups of three digits after a comma, half- or full-width (２，５００人次: the search folds ，
+# to , so it finds 2,500 there), before what counts them: one number.
+_NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
 # Pages and PDF extractions often write one space between a number and what follows it
 # (1.3 万件, 240 余人次, 25 票): one space is read through before each part.
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
@@ -2430,6 +2432,12 @@ def _self_named(subject: str, unit: str) -> bool:
     return indicator_for_subject(subject, unit) is not None
 
 
+def _names_a_rate(subject: str, unit: str) -> bool:
+    """出庭应诉率 100%: a share's name, never a count's (专利代理机构增长19.7%,达91家 lends
+    what grew)."""
+    return unit in _PERCENT and subject.endswith(("率", "占比", "比例", "比重"))
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
@@ -2709,7 +2717,7 @@ _CUT_UNITS = frozenset(
 
 
 def _value(number: _Number) -> float:
-    digits = number.match.group("num").replace(",", "")
+    digits = number.match.group("num").replace(",", "").replace("\uff0c", "")
     if number.magnitude is None:
         return float(digits)  # a decimal string is rounded to the nearest float either way
     try:
@@ -2876,6 +2884,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     clause_start = 0
     last_end = 0  # subjects never reach back over the previous figure
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
+    topic_unit = ""  # the unit of the figure it named
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
     respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
@@ -2891,7 +2900,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             clause_start = bounds[last] + 1
         last = bisect.bisect_left(sentence_bounds, reach) - 1
         if last >= 0 and sentence_bounds[last] >= last_end:
-            topic = ""  # borrowing stays within a sentence
+            topic = topic_unit = ""  # borrowing stays within a sentence
             said_before, said_units = [], []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
@@ -3177,8 +3186,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             and (said := _previous_clause(text, bounds, clause_start, sentence_from, whole=True))
         ):
             subject = said  # X工作,在短短8个月的时间内,…: the time X took
-        elif not subject and topic:
-            subject = topic
+        elif (
+            not subject
+            and topic
+            and not (_names_a_rate(topic, topic_unit) and unit not in _PERCENT)
+        ):
+            subject = topic  # never a rate's name on a count (调解成功率98.5%,500人次)
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
             subject, bare = respective.pop(0), False
         elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
@@ -3263,6 +3276,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
             )
             topic = quality or subject
+            topic_unit = unit
     return figures
 
 

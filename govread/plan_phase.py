@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from govread.figures import Figure
 from govread.parsers.model import Report, Section
+from govread.topics import OTHER_ID, Lexicon
 
 YEAR = re.compile(r"(?<!\d)(\d{4})年")
 NEXT_HEADING = re.compile(
@@ -32,6 +33,18 @@ _AHEAD = re.compile(r"力争|(?:年底|年末|年内)前|下一步|下阶段|今
 def later_year(text: str, year: int | None) -> bool:
     """Whether the text names a year after the report's (2023年 in a 2022 report)."""
     return year is not None and any(int(m.group(1)) > year for m in YEAR.finditer(text))
+
+
+def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | None:
+    """The phase a heading opens (存在的问题, 下一步工作), or None: its words, else a later year
+    (2024年法治政府建设重点 in a 2023 report is next year's plans). The comparison (and so the
+    timeline) and the coverage table read it, so they agree on which chapters are plans."""
+    phase = lexicon.best(lexicon.score(heading), phase=True)
+    if phase != OTHER_ID:
+        return phase
+    if later_year(heading, year):
+        return "next_steps"
+    return None
 
 
 def opens_plan(sentence: str, year: int | None) -> bool:

@@ -33,6 +33,7 @@ from govread.citation import DEFAULT_STYLE, CitationStyle, citation_line, source
 from govread.export import Pair, Passage
 from govread.i18n import _
 from govread.marks import AnnotationLookup, NodeRef
+from govread.node_ids import outside_unit_id
 from govread.sanitize import dumps_json, sanitize, sanitize_path
 from govread.tabular import BOM, csv_text
 
@@ -134,6 +135,8 @@ def _side(units: Sequence[NodeRef | Passage]) -> tuple[list[str], str]:
         node = unit if isinstance(unit, NodeRef) else unit.node
         if node is not None:
             ids.append(node.id)
+        elif isinstance(unit, Passage):
+            ids.append(outside_unit_id(unit.report, unit.kind))  # as compare's json names it
         texts.append(unit.text() if isinstance(unit, NodeRef) else unit.text)
     return ids, "\n".join(texts)
 

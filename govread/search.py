@@ -56,6 +56,7 @@ from govread.node_ids import (
     report_id_of,
 )
 from govread.parsers.model import Item, Report, Section
+from govread.parsers.script import simplified_table, traditional_only
 from govread.sanitize import UNSAFE_CHARS
 
 Span = tuple[int, int]
@@ -81,7 +82,13 @@ _KNOWN: set[str] = set()
 
 
 def _fold_char(ch: str) -> str:
-    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", ch).casefold())
+    if folded in traditional_only():
+        # 復 → 复: a report in traditional script is read as simplified, so a query copied
+        # from its file (or typed so) finds it; only characters simplified text never writes
+        # (not 於), one for one
+        return chr(simplified_table()[ord(folded)])
+    return folded
 
 
 def _learn(chars: set[str]) -> None:

@@ -37,7 +37,7 @@ from govread.atomic import WriteError, atomic_write_text
 from govread.parsers import PARSER_VERSION
 
 # Bump when what is cached per report changes shape or meaning (units, folding, token filter).
-SEGMENT_FORMAT = "1"
+SEGMENT_FORMAT = "2"  # 2: characters only traditional script writes fold to simplified
 
 # Function words dropped from a query's words: requiring 的 or 和 in a section finds nothing
 # a reader wants. Content words, however short, are kept.

@@ -97,6 +97,7 @@ _ANALYSIS_MODULES = (
     "acts",
     "indicators",
     "topics",
+    "plan_phase",
 )
 _ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 

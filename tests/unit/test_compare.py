@@ -180,6 +180,17 @@ def test_json_contract(by_region, samples) -> None:
     json.dumps(data, ensure_ascii=False)
 
 
+def test_json_gap_rows_carry_no_keywords_as_every_other_format(by_region, samples) -> None:
+    """QA: a gap row (one side silent) has no keywords in toml, csv, jsonl, the text table and
+    the compare screen (README: "a gap … has no similarity and no keywords"); the json alone
+    listed the present side's words as `only_a` / `only_b`."""
+    data = to_jsonable(compare(by_region["咸宁市"], by_region["宝鸡市"], samples))
+    gaps = [pair for pair in data["pairs"] if pair["gap"]]
+    assert gaps
+    for pair in gaps:
+        assert pair["shared_keywords"] == pair["only_a"] == pair["only_b"] == []
+
+
 def test_cli_json(capsys) -> None:
     assert main(["compare", "咸宁", "宝鸡", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -92,3 +92,27 @@ def test_a_theme_covered_inside_another_units_text_is_not_silent() -> None:
     units = report_units(report, lexicon)
     by_compare = {t for t in lexicon.order if t != "other" and not any(u.covers(t) for u in units)}
     assert set(found.silent) == by_compare
+
+
+def test_a_chapter_headed_by_a_later_year_is_plans_as_the_comparison_says() -> None:
+    """QA: a chapter headed `三、2024年法治政府建设重点` in a 2023 report is next year's plans
+    for the comparison, the timeline and the checklist (`plan_phase`), but coverage counted
+    its units as the year's work, on their subject themes."""
+    from govread.plan_phase import heading_phase
+    from govread.topics import load_lexicon
+
+    text = (
+        "某县人民政府关于2023年法治政府建设情况的报告\n"
+        "一、主要工作\n全年审查规范性文件8件，办理行政复议案件5件，推进严格规范公正文明执法。\n"
+        "二、2024年法治政府建设重点\n"
+        "（一）强化党的领导\n深入学习贯彻习近平法治思想，压实党政主要负责人履行推进法治建设"
+        "第一责任人职责，把法治政府建设纳入党委理论学习中心组学习内容。\n"
+        "（二）健全应急体系\n加强突发事件应对，完善应急预案体系，开展应急演练，提升应急处置"
+        "能力和水平，依法做好突发事件预防和处置工作。\n"
+    )
+    report = parse_text(text, path="x.txt")
+    found = coverage(report)
+    # the comparison's units read their chapter's phase with this same function
+    assert heading_phase(report.sections[1].heading, report.year, load_lexicon()) == "next_steps"
+    assert found.of("next_steps").units == 2
+    assert found.of("leadership").units == 0 and found.of("emergencies").units == 0

@@ -1938,3 +1938,31 @@ def test_places_after_a_preposition_are_no_kinds_of_the_count() -> None:
     """在市、县…: the places a preposition lists are not kinds of what is counted."""
     (figure,) = extract("实现50项在市、县两级大厅受理。")
     assert "、" not in figure.label
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "value"),
+    [
+        ("本年度培训执法人员约２，５００人次。", "约２，５００人次", 2500.0),
+        ("全年接待来访群众3，120人次。", "3，120人次", 3120.0),
+        ("办理案件１，２３４，５６７件。", "１，２３４，５６７件", 1234567.0),
+    ],
+)
+def test_a_full_width_comma_between_groups_of_digits_is_one_number(
+    text: str, written: str, value: float
+) -> None:
+    # the search folds ， to , (NFKC), so 2,500 finds ２，５００: the finder reads it whole too,
+    # never as 500 (its 2 lost) lent the subject of the figure before it
+    (figure,) = extract(text)
+    assert (figure.text, figure.value) == (written, value)
+    assert text[figure.start : figure.end] == written
+
+
+@pytest.mark.parametrize("text", ["调解成功率98.5%，500人次。", "出庭应诉率100%，共80件。"])
+def test_a_count_with_no_words_of_its_own_is_not_lent_a_rates_subject(text: str) -> None:
+    # a rate names a share, never a count of people or cases: `figures --indicator 调解成功率`
+    # listed 500人次 as one
+    rate, count = extract(text)
+    assert rate.unit == "%" and count.unit != "%"
+    assert count.label != rate.label
+    assert count.indicator is None

@@ -130,6 +130,19 @@ def test_pair_rows_have_both_sides(report: Report) -> None:
     assert read["shared_keywords"] == "执法"
 
 
+def test_a_closing_passage_of_a_pair_row_has_the_id_compare_json_gives_it(report: Report) -> None:
+    """QA: `compare --format json` (and csv with three reports or more) names a part of the
+    closing `<id>/closing`; the two-report csv and jsonl left it out of `b_ids`, so a row
+    with B's closing text read as B having nothing there."""
+    from govread.export import Passage
+    from govread.node_ids import outside_unit_id
+
+    closing = Passage(report, None, "下一步，我们将持续深化行政执法改革。")
+    row = pair_row(Pair("下一步工作", [], [closing, closing], 0.2, [], [], []))
+    assert row["b_ids"] == [outside_unit_id(report, "closing")] * 2
+    assert row["b_text"] == closing.text + "\n" + closing.text
+
+
 def test_format_from_extension() -> None:
     assert export_format_for_path("notes.CSV") == "csv"
     assert export_format_for_path("a.jsonl") == "jsonl"

@@ -359,3 +359,25 @@ def test_a_read_ahead_finds_the_needles_the_filter_will_look_for(samples: list[R
     calls = iter([False, False, True])  # given up before the second term
     fresh.read_ahead("法治 行政诉讼 信访", cancelled=lambda: next(calls, True))
     assert "法治" in fresh._needle_cache and "信访" not in fresh._needle_cache
+
+
+def test_a_query_in_traditional_script_finds_the_simplified_text() -> None:
+    """QA: a report saved from a 繁體 page is read as simplified, so a query copied from the
+    file as written (`o`) or typed in traditional script found nothing in it, nor in any
+    simplified report. Folding reads the characters only traditional script writes as their
+    simplified ones, in text and query alike, one character for one (spans stay right)."""
+    from govread.parsers import parse_text
+
+    report = parse_text(
+        "某县人民政府关于2023年法治政府建设情况的报告\n一、主要工作\n"
+        "全年办理行政复议案件5件，依法审查规范性文件8件。\n",
+        path="x.txt",
+    )
+    index = SearchIndex.build([report])
+    simplified = index.filter("行政复议")
+    assert simplified.ids
+    assert index.filter("行政復議").ids == simplified.ids
+    assert index.filter("審查").ids == index.filter("审查").ids != frozenset()
+    hit = index.search("行政復議")[0]
+    assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["行政复议"]
+    assert not index.filter("於").ids  # 於 is written in simplified text too: never folded
