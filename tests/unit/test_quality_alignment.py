@@ -90,10 +90,13 @@ def test_theme_labels_score_any_label_file_against_reports_found_by_name(
     other = next(t for t in ("rules", "disputes") if t != wrong.theme)
     labels = tmp_path / "themes.toml"
     labels.write_text(
-        f'["{path.name}"]\n"{right.node_id}" = ["{right.theme}"]\n"{wrong.node_id}" = ["{other}"]\n',
+        f'["{path.name}"]\n"{right.node_id}" = ["{right.theme}"]\n"{wrong.node_id}" = ["{other}"]\n'
+        # no unit: right to leave out a text of no subject, wrong for one that has one
+        '"closing:98" = ["other"]\n"closing:99" = ["rules"]\n',
         "utf-8",
     )
     assert quality.main(["--theme-labels", str(labels), "--reports", str(folder)]) == 0
     out = capsys.readouterr().out
-    assert "theme nodes              2" in out
-    assert "theme unit accuracy      0.500" in out
+    assert "theme nodes              3" in out
+    assert "no subject, left out     1" in out
+    assert "theme unit accuracy      0.333" in out
