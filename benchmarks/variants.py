@@ -29,7 +29,9 @@ Families (``variants(text, report, rng)``):
   (第一部分 主要工作情况 … 第二部分 …), the second part's chapters numbered anew from 一、,
   line breaks kept / flattened;
 - ``traditional``: the report in traditional script, character by character (a page saved
-  from a site's 繁體 switch), read from its UTF-8 bytes as a file is.
+  from a site's 繁體 switch), read from its UTF-8 bytes as a file is;
+- ``wrapped``: every paragraph cut into lines of one width (30 to 44 Chinese characters,
+  anywhere, inside a number too), indented or not, as pdftotext or an editor saves it.
 With ``--extra``: shapes the parser does not read yet, measured but not in the suite
 (none at present).
 Each variant carries the outline expected of it (the original's, or with the slip).
@@ -42,6 +44,7 @@ import argparse
 import functools
 import random
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -330,7 +333,30 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
         flat_text = _join(_lines(nested_text), rng, ("", " ", "\u3000"))
         out.append(Variant("parts_nested_flat", flat_text, nested_outline))
     out.append(Variant("traditional", text.translate(_to_traditional()), expected))
+    out.append(Variant("wrapped", _wrapped(lines, rng), expected))
     return out
+
+
+def _wrapped(lines: list[str], rng: random.Random) -> str:
+    """The text as pdftotext gives a PDF's, or an editor that breaks lines: every paragraph
+    cut into lines of one width (30 to 44 Chinese characters), anywhere, a number too, its
+    first line indented (　　) or not."""
+    cells = rng.randrange(60, 90, 2)
+    indent = rng.choice(("\u3000\u3000", ""))
+    out: list[str] = []
+    for paragraph in lines:
+        line = indent
+        for character in paragraph:
+            if _cells(line + character) > cells:
+                out.append(line)
+                line = ""
+            line += character
+        out.append(line)
+    return "\n".join(out)
+
+
+def _cells(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def expected_metadata(original: Report, family: str) -> dict[str, object]:

@@ -14,11 +14,11 @@ import logging
 import os
 import re
 import time
-import unicodedata
 from collections import Counter
 from typing import Any
 
 from govread.i18n import N_
+from govread.parsers.layout import join_layout_lines
 from govread.parsers.readers import ReportError
 
 # pypdf reports recoverable damage through logging; with no handler configured Python
@@ -29,17 +29,7 @@ _PAGE_NUMBER = re.compile(
     r"^[-—–_·\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
     r"[-—–_·\s]*$"
 )
-_HEADING_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
-    r"[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,2}\s*[)）]|[⑴-⒇]|"
-    r"第[一二三四五六七八九十]{1,3}[章节部分条])"
-)
-_SENTENCE_END = "。！？!?；;：:…"
-_CLOSERS = "”’」』）)》】\"'"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _EDGE = 2
-_HEADING_END = "。！？!?；;"
-_MAX_HEADING = 48
 
 
 # A report is tens of pages; a few hundred would be a long one. Past these the file is
@@ -143,61 +133,3 @@ def drop_page_furniture(pages: list[list[str]]) -> list[str]:
                 continue
             kept.append(line)
     return kept
-
-
-def _width(line: str) -> int:
-    """Width in half-em units; in Chinese type “ ” … — are full-width too (ambiguous: A)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
-
-
-def _ends_sentence(line: str) -> bool:
-    stripped = line.rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
-
-
-def join_layout_lines(lines: list[str]) -> list[str]:
-    """Join the lines a page's width broke: a full-width line goes on in the next line
-    unless that one starts a numbered heading, or a paragraph. Where paragraphs are
-    indented (　　), a line that is not indented continues the one before; where they
-    are not, a line that ends a sentence is taken to end its paragraph."""
-    indented = [line[:1].isspace() for line in lines]
-    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
-    lines = [line.strip() for line in lines]
-    if not lines:
-        return []
-    widths = sorted(width)
-    # Wrapped lines are the widest, and justified: they end within a character of the edge.
-    widest = widths[round(0.95 * (len(widths) - 1))]
-    full = widest - max(3, 0.06 * widest)
-    by_indent = 2 <= sum(indented) < len(lines)
-    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
-    joined = [lines[0]]
-    for index in range(1, len(lines)):
-        previous, line = lines[index - 1], lines[index]
-        ends = indented[index] if by_indent else _ends_sentence(previous)
-        if not by_indent and _heading_too_long(joined[-1], line):
-            ends = True  # an own-line heading that filled its line, then its body
-        if not ends and width[index - 1] >= full and not _HEADING_START.match(line):
-            # Chinese layout breaks lines anywhere, even inside a number or a word.
-            joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
-            joined[-1] += line
-        else:
-            joined.append(line)
-    return joined
-
-
-def _heading_too_long(current: str, line: str) -> bool:
-    """Would joining `line` to an open heading (no sentence end yet) make a heading longer
-    than the genre writes (40 characters to its first 。)?"""
-    if not _HEADING_START.match(current) or any(ch in _HEADING_END for ch in current):
-        return False
-    joined = current + line
-    end = next((i for i, ch in enumerate(joined) if ch in _HEADING_END), len(joined))
-    return end > _MAX_HEADING
-
-
-def _cjk_boundary(left: str, right: str) -> bool:
-    """No space is put back next to Chinese text, nor inside a number (Chinese layout
-    breaks a line anywhere, 1|00%); only between two Latin words."""
-    last, first = left[-1:], right[:1]
-    return _width(last) == 2 or _width(first) == 2 or last.isdigit() or first.isdigit()

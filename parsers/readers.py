@@ -417,6 +417,12 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
         decoded = decode_text(data, path, declared)
         return Extracted(html_text(decoded.text, path), "html", _decoding_meta("html", decoded))
     decoded = decode_text(data, path)
+    from govread.parsers.layout import unwrapped_text
+
+    # a text saved from a PDF (pdftotext) or wrapped at a fixed width: its paragraphs whole
+    # (not Markdown: its list items and headings are lines of their own)
+    if suffix != ".md" and (unwrapped := unwrapped_text(decoded.text)) is not None:
+        return Extracted(unwrapped, "text", {**_decoding_meta("text", decoded), "wrapped": "yes"})
     return Extracted(decoded.text, "text", _decoding_meta("text", decoded))
 
 

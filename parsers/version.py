@@ -50,6 +50,8 @@ a province's 厅; 某市公安局某区分局 reports for its district
 named short (某区政府, the place alone) by its full name (某区人民政府, 某街道办事处)
 21: a flattened heading's guessed end never leaves its body a first sentence of one or two
 characters (…监督|工作。)
+22: a text file wrapped at a fixed width (pdftotext's, an editor's) is read with its paragraphs
+joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.py)
 """
 
-PARSER_VERSION = "21"
+PARSER_VERSION = "22"

@@ -12,6 +12,7 @@ from govread.parsers import (
     chrome,
     flat,
     gazetteer,
+    layout,
     metadata,
     normalize,
     outline,
@@ -19,7 +20,7 @@ from govread.parsers import (
     script,
 )
 
-MODULES = (chrome, flat, gazetteer, metadata, normalize, outline, script)
+MODULES = (chrome, flat, gazetteer, layout, metadata, normalize, outline, script)
 PATTERNS = [
     pytest.param(value, id=f"{module.__name__.rsplit('.', 1)[-1]}.{name}")
     for module in MODULES

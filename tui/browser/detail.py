@@ -255,6 +255,12 @@ class DetailPane(KeyScroll, can_focus=True):
                 if report.meta and report.meta.get("script") == "traditional"
                 else None,
             ),
+            (
+                _("Lines"),
+                _("wrapped at a fixed width, joined again")
+                if report.meta and report.meta.get("wrapped") == "yes"
+                else None,
+            ),
             (_("File"), sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True

@@ -1,0 +1,141 @@
+"""Lines a page's width broke, joined again: a PDF's text layer, or a text file saved from
+one (pdftotext) or wrapped at a fixed width.
+
+A line that fills the width and does not end a sentence goes on in the next line, unless
+that one starts a numbered heading or a paragraph (indented, or after a blank line).
+Chinese layout breaks a line anywhere, even inside a number (达10|0%), so nothing is put
+back between the pieces.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Collection
+
+_HEADING_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
+    r"[0-9０-９]{1,2}\s*[.．、](?![0-9０-９])|[(（]\s*[0-9０-９]{1,2}\s*[)）]|[⑴-⒇]|"
+    r"第[一二三四五六七八九十]{1,3}[章节部分条])"
+)
+_SENTENCE_END = "。！？!?；;：:…"
+_CLOSERS = "”’」』）)》】\"'"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HEADING_END = "。！？!?；;"
+_MAX_HEADING = 48
+# A text file is taken for one wrapped at a fixed width when at least this share of its
+# lines fill the width without ending a sentence (and at least `_MIN_WRAPPED` do), its width
+# no wider than a page or a terminal is and no narrower than a column of print (in half-em
+# cells: 20 to 100 Chinese characters).
+_WRAPPED_SHARE = 0.3
+_MIN_WRAPPED = 4
+_MIN_WRAP_WIDTH = 40
+_MAX_WRAP_WIDTH = 200
+
+
+def _width(line: str) -> int:
+    """Width in half-em units; in Chinese type “ ” … — are full-width too (ambiguous: A)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[str]:
+    """Join the lines a page's width broke: a full-width line goes on in the next line
+    unless that one starts a numbered heading, or a paragraph. Where paragraphs are
+    indented (　　), a line that is not indented continues the one before; where they
+    are not, a line that ends a sentence is taken to end its paragraph. A line whose
+    index is in `starts` (one after a blank line) always starts a paragraph."""
+    indented = [line[:1].isspace() for line in lines]
+    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
+    lines = [line.strip() for line in lines]
+    if not lines:
+        return []
+    widths = sorted(width)
+    # Wrapped lines are the widest, and justified: they end within a character of the edge.
+    widest = widths[round(0.95 * (len(widths) - 1))]
+    full = widest - max(3, 0.06 * widest)
+    by_indent = 2 <= sum(indented) < len(lines)
+    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
+    joined = [lines[0]]
+    for index in range(1, len(lines)):
+        previous, line = lines[index - 1], lines[index]
+        ends = index in starts or (indented[index] if by_indent else _ends_sentence(previous))
+        if not by_indent and _heading_too_long(joined[-1], line):
+            ends = True  # an own-line heading that filled its line, then its body
+        if not ends and width[index - 1] >= full and not _HEADING_START.match(line):
+            # Chinese layout breaks lines anywhere, even inside a number or a word.
+            joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
+
+
+def _heading_too_long(current: str, line: str) -> bool:
+    """Would joining `line` to an open heading (no sentence end yet) make a heading longer
+    than the genre writes (40 characters to its first 。)?"""
+    if not _HEADING_START.match(current) or any(ch in _HEADING_END for ch in current):
+        return False
+    joined = current + line
+    end = next((i for i, ch in enumerate(joined) if ch in _HEADING_END), len(joined))
+    return end > _MAX_HEADING
+
+
+def _cjk_boundary(left: str, right: str) -> bool:
+    """No space is put back next to Chinese text, nor inside a number (Chinese layout
+    breaks a line anywhere, 1|00%); only between two Latin words."""
+    last, first = left[-1:], right[:1]
+    return _width(last) == 2 or _width(first) == 2 or last.isdigit() or first.isdigit()
+
+
+def unwrapped_text(text: str) -> str | None:
+    """A text file's paragraphs joined again when it was wrapped at a fixed width (saved
+    by pdftotext, or by an editor that breaks lines), else None (a text of one paragraph
+    a line, or of one line: left as it is)."""
+    raw = text.split("\n")
+    lines: list[str] = []
+    starts: set[int] = set()
+    blank = False
+    for line in raw:
+        if not line.strip():
+            blank = True
+            continue
+        if blank and lines:
+            starts.add(len(lines))
+        blank = False
+        lines.append(line.rstrip())
+    if not _is_wrapped(lines, starts):
+        return None
+    return "\n".join(join_layout_lines(lines, starts))
+
+
+def _is_wrapped(lines: list[str], starts: Collection[int]) -> bool:
+    """Whether many lines fill one width, no wider than a page, without ending a sentence:
+    a wrapped text. A text of one paragraph a line has a few such lines at most (its longest
+    paragraphs, of all lengths); a wrapped one has most of its lines so."""
+    if len(lines) < _MIN_WRAPPED + 1:
+        return False
+    # A line is at least as wide as it is long: most texts are settled by their lengths.
+    lengths = sorted(map(len, lines))
+    if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
+        return False
+    width = [_width(line) for line in lines]
+    widths = sorted(width)
+    widest = widths[round(0.95 * (len(widths) - 1))]
+    if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
+        return False
+    full = widest - max(3, 0.06 * widest)
+    # (a line before a heading or a blank line is no evidence: it is never joined)
+    wrapped = sum(
+        1
+        for index in range(len(lines) - 1)
+        if width[index] >= full
+        and index + 1 not in starts
+        and not _ends_sentence(lines[index].strip())
+        and not _HEADING_START.match(lines[index + 1])
+    )
+    return wrapped >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines))

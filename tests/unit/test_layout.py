@@ -1,0 +1,103 @@
+"""A text file wrapped at a fixed width (pdftotext's, an editor's) is read with its
+paragraphs whole again, as a PDF's layout is; a text of one paragraph a line is left as it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread.figures import report_figures
+from govread.parsers.layout import _width, unwrapped_text
+from govread.parsers.readers import report_from_bytes
+
+# An invented report in the genre's words, one paragraph a line, paragraphs of many lengths.
+REPORT = "\n".join(
+    [
+        "平阳县人民政府关于2024年度法治政府建设情况的报告",
+        "2024年，平阳县坚持以习近平法治思想为指导，深入推进法治政府建设，各项工作取得新成效。"
+        "现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）加强党的领导",
+        "县政府常务会议专题研究法治政府建设工作6次，组织领导干部集中学法4次，参学率达100%，"
+        "考试合格率达98.5%。制定年度工作要点，明确任务分工，层层压实第一责任人职责。",
+        "（二）严格规范公正文明执法",
+        "全县开展行政执法检查326次，办理行政处罚案件1,286件，罚没款项合计约2300万元。"
+        "组织执法人员培训12场，培训人员1500人次，执法人员持证上岗率达100%。推行包容审慎监管，"
+        "对轻微违法行为不予处罚58件，减轻处罚23件。",
+        "（三）依法化解矛盾纠纷",
+        "办理行政复议案件67件，纠错率为13.4%；行政机关负责人出庭应诉率达100%。全县各级调解组织"
+        "调解矛盾纠纷4213件，调解成功率98.2%。",
+        "二、存在的不足",
+        "一是依法决策意识仍需增强；二是基层执法力量不足，执法人员专业水平有待提高。",
+        "三、下一步工作安排",
+        "2025年，我县将持续深化法治政府建设，着力提升依法行政水平，为全县高质量发展提供坚实法治保障。",
+        "平阳县人民政府",
+        "2025年3月20日",
+    ]
+)
+
+
+def _wrapped(text: str, cells: int, indent: str) -> str:
+    """`text` as a layout wraps it: each paragraph cut into lines of at most `cells` half-em
+    cells, anywhere (inside a number too), its first line indented."""
+    out = []
+    for paragraph in text.split("\n"):
+        line = indent
+        for character in paragraph:
+            if _width(line + character) > cells:
+                out.append(line)
+                line = ""
+            line += character
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("cells", [40, 52, 60, 72])
+def test_an_indented_wrapped_text_reads_as_its_paragraphs(cells: int) -> None:
+    wrapped = _wrapped(REPORT, cells, "\u3000\u3000")
+    original = report_from_bytes(REPORT.encode("utf-8"), "a.txt")
+    report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
+    assert report.meta["wrapped"] == "yes" and "wrapped" not in original.meta
+    assert report.outline() == original.outline()
+    assert report.full_text() == original.full_text()
+    assert [(f.value, f.unit) for f in report_figures(report)] == [
+        (f.value, f.unit) for f in report_figures(original)
+    ]
+    assert (report.issuer, report.published) == (original.issuer, original.published)
+
+
+def test_a_wrapped_text_without_indents_keeps_its_outline_and_figures() -> None:
+    original = report_from_bytes(REPORT.encode("utf-8"), "a.txt")
+    for cells in (44, 56, 64):
+        report = report_from_bytes(_wrapped(REPORT, cells, "").encode("utf-8"), "b.txt")
+        assert report.outline() == original.outline()
+        assert sorted(f.value for f in report_figures(report)) == sorted(
+            f.value for f in report_figures(original)
+        )
+
+
+def test_a_number_cut_by_the_wrap_is_one_number_again() -> None:
+    text = "\u3000\u3000" + "办理行政复议案件共计六十七件，负责人出庭应诉率达10\n0%。" * 4
+    joined = unwrapped_text(_wrapped(text.replace("\n", ""), 54, "\u3000\u3000"))
+    assert joined is not None and "应诉率达10\n" not in joined and joined.count("100%") == 4
+
+
+def test_a_text_of_one_paragraph_a_line_or_one_line_is_left_as_it_is() -> None:
+    assert unwrapped_text(REPORT) is None
+    assert unwrapped_text(REPORT.replace("\n", "")) is None
+    assert unwrapped_text("") is None
+    # short lines that end sentences (a list) are no wrap
+    assert unwrapped_text("\n".join(f"{n}. 开展培训{n}次。" for n in range(1, 30))) is None
+    # a blank line starts a paragraph, whatever the width
+    wrapped = _wrapped(REPORT.replace("组织执法人员培训", "\n\n组织执法人员培训"), 50, "")
+    joined = unwrapped_text(wrapped)
+    assert joined is not None and "\n组织执法人员培训12场" in joined
+
+
+def test_lines_of_one_short_width_are_no_wrap() -> None:
+    # a list of headings, or one short line repeated: no paragraph to join
+    assert unwrapped_text("法治政府建设\n" * 9) is None
+    assert unwrapped_text("".join(f"{n}、加强执法监督工作\n" for n in range(1, 40))) is None
+    headings = "".join(
+        f"（{n}）推进严格规范公正文明执法工作落到实处见到实效\n" for n in "一二三四五六七"
+    )
+    assert unwrapped_text(headings) is None
