@@ -1241,6 +1241,12 @@ def _changed_quantity(subject: str) -> str:
     found = _CHANGE_FROM.search(subject)
     if found is not None and len(subject) - found.end() >= 4:
         return subject[found.end() :]
+    if (
+        found is not None
+        and found.start() >= 2
+        and _START_AFTER_FROM.fullmatch(subject, found.end())
+    ):
+        return subject[: found.start()]  # 办理时限由法定|24个工作日: what changed is before 由
     return subject
 
 
@@ -1898,9 +1904,19 @@ _ATTRIBUTES = (
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
-    r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
-    r"(?:到|至)"
+    r"(?=[增提下降减上压缩精])(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短|缩减"
+    r"|精简|降|增|减)(?:到|至|为)"
 )
+# What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
+# it is no name of the quantity, and the new value is no longer it.
+_START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|上年的?|去年的?)")
+_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
+
+
+def _without_start(subject: str) -> str:
+    """法定平均办理时间 → 平均办理时间: the quantity a change's new value is of."""
+    found = _START_WORDS.match(subject)
+    return subject[found.end() :] if found and len(subject) - found.end() >= 2 else subject
 
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
@@ -3215,7 +3231,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _changed_quantity(subject)
         if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
             subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
-        origin = subject if raw_before.endswith(_FROM) else ""
+        origin = (
+            _without_start(subject)
+            if raw_before.endswith(_FROM)
+            or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
+            else ""
+        )
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))

@@ -1357,7 +1357,8 @@ NINTH_ROUND_VALUES = [
             "事项办理由原来串联审批时间90天,缩短到并联审批时间45天。",
             ["串联审批时间", "并联审批时间"],
         ),
-        ("许可事项从法定平均办理时间22天压缩至8天,", ["法定平均办理时间"] * 2),
+        # (the new value is no longer the legal time: 法定 names the start only)
+        ("许可事项从法定平均办理时间22天压缩至8天,", ["法定平均办理时间", "平均办理时间"]),
         # guards: 由 inside a word (案由) is no change's start
         ("行政诉讼案由数量同比增长12.5%。", ["行政诉讼案由数量同比增长"]),
     ],
@@ -1966,3 +1967,31 @@ def test_a_count_with_no_words_of_its_own_is_not_lent_a_rates_subject(text: str)
     assert rate.unit == "%" and count.unit != "%"
     assert count.label != rate.label
     assert count.indicator is None
+
+
+SIXTEENTH_ROUND = [
+    # a change from a value to a new one: what changed is named before 由/从, without the words
+    # that say which start it was (法定, 原来的); the new value is of the same quantity
+    (
+        "备案时限由法定10个工作日压缩至4个工作日。",
+        [("备案时限", 10.0, "个工作日"), ("备案时限", 4.0, "个工作日")],
+    ),
+    (
+        "登记时限由原来的7天缩短为1天。",
+        [("登记时限", 7.0, "天"), ("登记时限", 1.0, "天")],
+    ),
+    (
+        "区级事项从法定平均办结时间12天提速至3天。",
+        [("法定平均办结时间", 12.0, "天"), ("平均办结时间", 3.0, "天")],
+    ),
+    ("调解成功率由上年的90%提高到95%。", [("调解成功率", 90.0, "%"), ("调解成功率", 95.0, "%")]),
+    # 原 alone is a word's first character, not the start (原材料)
+    ("原料成本由80元增加至96元。", [("原料成本", 80.0, "元"), ("原料成本", 96.0, "元")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIXTEENTH_ROUND)
+def test_the_sixteenth_rounds_changes_batches_and_lists(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
