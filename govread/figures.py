@@ -1136,6 +1136,31 @@ def _after_named_agent(subject: str) -> str:
     return subject
 
 
+# 分N次, 分N批 (分5批次 取消…, 分3轮 开展…): in so many batches, an adverbial of how the act
+# after the count was done; the act is what the count is of. Not a word ending in 分 (部分,
+# 积分, 划分 …).
+_BATCHES = frozenset({"次", "批", "批次", "轮"})
+_NOT_BATCHES = re.compile(
+    r"(?:部|积|得|扣|评|满|学|区|划|充|十|百|万|细|按|均|平|等|过|成|水|养|省)分$"
+)
+_BATCH_ACT = re.compile(
+    f"(?:共计|共|累计|先后|陆续|集中|逐步|依次)?([^{_PUNCT}、\\d]{{2,{_MAX_SUBJECT}}})"
+)
+
+
+def _in_batches(raw_before: str, text: str, end: int) -> str:
+    """The act done in batches (分5批次 共取消调整…职权 → 取消调整…职权); "" when there is none."""
+    if not raw_before.endswith("分") or _NOT_BATCHES.search(raw_before):
+        return ""
+    act = _BATCH_ACT.match(text, end)
+    if act is None:
+        return ""
+    said = act.group(1)
+    if text.startswith("集中", act.start()) and act.start(1) > act.start():
+        said = "集中" + said  # (集中 is how, but part of the act: 集中划转)
+    return said if _is_verb(said[:2]) or said[:2] in _dictionary_verbs() else ""
+
+
 def _how_often_then_verb(subject: str, after: str) -> bool:
     """N次 (or 轮) said before its verb, as an adverbial of frequency (县委常委会先后4次
     专题研究…): what was done that often is the verb phrase after the count, when the words
@@ -3004,7 +3029,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun += _level_head(text, noun_end, unit)
         consumed = end
         done_to = ""  # the object and what was done to it, when they are apart
-        if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
+        if unit in _BATCHES and (batched := _in_batches(raw_before, text, end)):
+            subject = _clean(batched)  # 分5批次共取消调整…: the act done in batches
+        elif (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object is counted (件 counts documents);
