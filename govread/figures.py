@@ -2566,8 +2566,11 @@ _RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及|与)([^、]{1,12}率)")
 
 # A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
 _RESPECTIVELY = re.compile(
-    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
+    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
+    r"(?:到|至)?\s?$"
 )
+# Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).
+_PAIR_BEFORE_RESPECTIVELY = re.compile(r"([^、和与及]{2,12})(?:和|与|及)([^、和与及]{2,16})")
 
 
 # What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
@@ -2598,9 +2601,23 @@ def _respective(subject: str) -> list[str]:
     ):
         head = first[: -len(last)]
         return [first, *(head + p for p in rest)]
-    if len(last) - len(first) >= 2 and all(len(p) == len(first) for p in parts[:-1]):
-        tail = last[len(first) :]
-        return [*(p + tail for p in parts[:-1]), last]
+    if len(last) - len(first) >= 2 or len(first) >= 4:
+        # 城镇、农村居民收入, 工业危废生产、经营单位…合格率: the items are as long as the last
+        # one's first word (农村, 经营), or as the first whole when both open with that word
+        # (行政许可、行政确认事项), else as the first (城镇、农村居民人均…: 农村居民 is one word);
+        # what is before the first item and after the last is shared
+        from govread.segment import cut
+
+        opening = cut(last)[0]
+        for size in (len(first) if first.startswith(opening) else len(opening), len(first)):
+            tail = last[size:]
+            if (
+                2 <= size <= len(first)
+                and len(tail) >= 2
+                and all(len(p) == size for p in rest[:-1])
+            ):
+                head = first[: len(first) - size]
+                return [first + tail, *(head + p + tail for p in rest[:-1]), head + last]
     return parts
 
 
@@ -3237,7 +3254,18 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic  # never a rate's name on a count (调解成功率98.5%,500人次)
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
             subject, bare = respective.pop(0), False
-        elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
+        elif (
+            "分别" in raw_before
+            and _RESPECTIVELY.search(raw_before)
+            and (
+                "、" in subject
+                or (
+                    (pair := _PAIR_BEFORE_RESPECTIVELY.fullmatch(subject.split("分别")[0]))
+                    and _listed(text, numbers, index) == 2
+                    and (subject := "、".join(pair.groups()))
+                )
+            )
+        ):
             respective = _respective(subject)
             if respective:
                 subject, respective = respective[0], respective[1:]

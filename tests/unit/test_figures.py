@@ -2000,6 +2000,26 @@ SIXTEENTH_ROUND = [
     # guards: a word ending in 分 is no batch (积分, 得分): 次 before a verb as before
     ("文明积分3次位居全区第一。", [("位居全区第一", 3.0, "次")]),
     ("本次抽查部分3批开展复核。", [("本次抽查部分", 3.0, "批")]),
+    # 分别 over items that share an opening and a tail: items as long as the last one's first
+    # word, or whole when both open with that word; two items joined by 和 as by 、
+    (
+        "种子生产、销售企业抽检合格率分别为96%、97%。",
+        [("种子生产企业抽检合格率", 96.0, "%"), ("种子销售企业抽检合格率", 97.0, "%")],
+    ),
+    (
+        "普通程序、简易程序案件分别为15件、40件。",
+        [("普通程序案件", 15.0, "件"), ("简易程序案件", 40.0, "件")],
+    ),
+    (
+        "行政裁决和行政奖励事项分别精简了30%、20%。",
+        [("行政裁决事项", 30.0, "%"), ("行政奖励事项", 20.0, "%")],
+    ),
+    (
+        "办理时间和申请材料分别压缩了50%、40%。",
+        [("办理时间", 50.0, "%"), ("申请材料", 40.0, "%")],
+    ),
+    # guards: a list of values of its own is no pair (一个 value after 分别)
+    ("城乡居民收入分别增长8%、9%。", [("城乡居民收入", 8.0, "%"), ("城乡居民收入", 9.0, "%")]),
 ]
 
 
