@@ -1655,6 +1655,20 @@ _EVENT_COUNTS = frozenset({"次", "场", "场次", "期"})
 _HOLDS = re.compile(r"(?:开展|举办|举行)了?")
 
 
+# A topic or a means before the act a count after its noun is of (围绕民法典 开展宣讲6场,
+# 通过 召开会议5次): the act and what it holds, not what it is about or how it was done.
+_ABOUT = re.compile(r"(?=[围结针聚通依借])(?:围绕|结合|针对|聚焦|通过|依托|借助)")
+_HOLDING_VERB = re.compile(r"开展|举办|举行|组织|召开")
+
+
+def _after_topic(subject: str) -> str:
+    if (about := _ABOUT.match(subject)) and (
+        verb := _HOLDING_VERB.search(subject, about.end(), len(subject) - 2)
+    ):
+        return subject[verb.start() :]
+    return subject
+
+
 def _held(subject: str) -> str:
     ends = [found.end() for found in _HOLDS.finditer(subject)]
     if not ends:
@@ -1733,6 +1747,8 @@ def _modifier(before: str) -> str:
     if len(before) > 2 * _MODIFIER:
         return ""
     modifier = _clean(before)
+    if modifier.startswith("在对"):
+        modifier = modifier[1:]  # 在对已出台的7个…: in (doing something) to them
     if modifier and _OBJECT_FIRST.match(modifier):
         modifier = modifier[1:]
     return modifier if 2 <= len(modifier) <= _MODIFIER else ""
@@ -3146,6 +3162,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # words that say what was done to it (进一步优化调整 …清单5139项)
             object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
             subject = _drop_opening(subject, unit in _PERCENT)
+            if unit in _EVENT_COUNTS:
+                subject = _after_topic(subject)
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)

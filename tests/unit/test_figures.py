@@ -2018,6 +2018,14 @@ SIXTEENTH_ROUND = [
         "办理时间和申请材料分别压缩了50%、40%。",
         [("办理时间", 50.0, "%"), ("申请材料", 40.0, "%")],
     ),
+    # a topic or a means before the act counted after its noun (围绕…, 通过…) is not what is
+    # counted; nor 在对 before a 的-phrase that says which are counted
+    ("围绕未成年人保护开展普法讲座5场。", [("普法讲座", 5.0, "场")]),
+    ("通过召开党组会议4次,研究部署法治工作。", [("召开党组会议", 4.0, "次")]),
+    ("结合平安建设举办法治讲堂3期。", [("举办法治讲堂", 3.0, "期")]),
+    ("在对已印发的5个配套文件和各区意见梳理后,形成方案。", [("已印发的配套文件", 5.0, "个")]),
+    # guards: the topic without a holding verb after it stays (no act to take)
+    ("围绕中心工作调研4次。", [("围绕中心工作调研", 4.0, "次")]),
     # guards: a list of values of its own is no pair (一个 value after 分别)
     ("城乡居民收入分别增长8%、9%。", [("城乡居民收入", 8.0, "%"), ("城乡居民收入", 9.0, "%")]),
 ]
