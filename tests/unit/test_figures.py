@@ -1358,7 +1358,13 @@ NINTH_ROUND_VALUES = [
             ["串联审批时间", "并联审批时间"],
         ),
         # (the new value is no longer the legal time: 法定 names the start only)
-        ("许可事项从法定平均办理时间22天压缩至8天,", ["法定平均办理时间", "平均办理时间"]),
+        (
+            "许可事项从法定平均办理时间22天压缩至8天,",
+            [
+                "法定平均办理时间",
+                "平均办理时间",
+            ],
+        ),
         # guards: 由 inside a word (案由) is no change's start
         ("行政诉讼案由数量同比增长12.5%。", ["行政诉讼案由数量同比增长"]),
     ],
