@@ -1136,6 +1136,31 @@ def _after_named_agent(subject: str) -> str:
     return subject
 
 
+# 分N次, 分N批 (分5批次 取消…, 分3轮 开展…): in so many batches, an adverbial of how the act
+# after the count was done; the act is what the count is of. Not a word ending in 分 (部分,
+# 积分, 划分 …).
+_BATCHES = frozenset({"次", "批", "批次", "轮"})
+_NOT_BATCHES = re.compile(
+    r"(?:部|积|得|扣|评|满|学|区|划|充|十|百|万|细|按|均|平|等|过|成|水|养|省)分$"
+)
+_BATCH_ACT = re.compile(
+    f"(?:共计|共|累计|先后|陆续|集中|逐步|依次)?([^{_PUNCT}、\\d]{{2,{_MAX_SUBJECT}}})"
+)
+
+
+def _in_batches(raw_before: str, text: str, end: int) -> str:
+    """The act done in batches (分5批次 共取消调整…职权 → 取消调整…职权); "" when there is none."""
+    if not raw_before.endswith("分") or _NOT_BATCHES.search(raw_before):
+        return ""
+    act = _BATCH_ACT.match(text, end)
+    if act is None:
+        return ""
+    said = act.group(1)
+    if text.startswith("集中", act.start()) and act.start(1) > act.start():
+        said = "集中" + said  # (集中 is how, but part of the act: 集中划转)
+    return said if _is_verb(said[:2]) or said[:2] in _dictionary_verbs() else ""
+
+
 def _how_often_then_verb(subject: str, after: str) -> bool:
     """N次 (or 轮) said before its verb, as an adverbial of frequency (县委常委会先后4次
     专题研究…): what was done that often is the verb phrase after the count, when the words
@@ -1241,6 +1266,12 @@ def _changed_quantity(subject: str) -> str:
     found = _CHANGE_FROM.search(subject)
     if found is not None and len(subject) - found.end() >= 4:
         return subject[found.end() :]
+    if (
+        found is not None
+        and found.start() >= 2
+        and _START_AFTER_FROM.fullmatch(subject, found.end())
+    ):
+        return subject[: found.start()]  # 办理时限由法定|24个工作日: what changed is before 由
     return subject
 
 
@@ -1624,6 +1655,20 @@ _EVENT_COUNTS = frozenset({"次", "场", "场次", "期"})
 _HOLDS = re.compile(r"(?:开展|举办|举行)了?")
 
 
+# A topic or a means before the act a count after its noun is of (围绕民法典 开展宣讲6场,
+# 通过 召开会议5次): the act and what it holds, not what it is about or how it was done.
+_ABOUT = re.compile(r"(?=[围结针聚通依借])(?:围绕|结合|针对|聚焦|通过|依托|借助)")
+_HOLDING_VERB = re.compile(r"开展|举办|举行|组织|召开")
+
+
+def _after_topic(subject: str) -> str:
+    if (about := _ABOUT.match(subject)) and (
+        verb := _HOLDING_VERB.search(subject, about.end(), len(subject) - 2)
+    ):
+        return subject[verb.start() :]
+    return subject
+
+
 def _held(subject: str) -> str:
     ends = [found.end() for found in _HOLDS.finditer(subject)]
     if not ends:
@@ -1702,6 +1747,8 @@ def _modifier(before: str) -> str:
     if len(before) > 2 * _MODIFIER:
         return ""
     modifier = _clean(before)
+    if modifier.startswith("在对"):
+        modifier = modifier[1:]  # 在对已出台的7个…: in (doing something) to them
     if modifier and _OBJECT_FIRST.match(modifier):
         modifier = modifier[1:]
     return modifier if 2 <= len(modifier) <= _MODIFIER else ""
@@ -1898,9 +1945,19 @@ _ATTRIBUTES = (
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
-    r"(?=[增提下降减上压缩])(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|降|增|减)"
-    r"(?:到|至)"
+    r"(?=[增提下降减上压缩精])(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短|缩减"
+    r"|精简|降|增|减)(?:到|至|为)"
 )
+# What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
+# it is no name of the quantity, and the new value is no longer it.
+_START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|上年的?|去年的?)")
+_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
+
+
+def _without_start(subject: str) -> str:
+    """法定平均办理时间 → 平均办理时间: the quantity a change's new value is of."""
+    found = _START_WORDS.match(subject)
+    return subject[found.end() :] if found and len(subject) - found.end() >= 2 else subject
 
 
 _ATTRIBUTES_BY_FIRST = _by_end(_ATTRIBUTES, 0)
@@ -2525,8 +2582,11 @@ _RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及|与)([^、]{1,12}率)")
 
 # A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
 _RESPECTIVELY = re.compile(
-    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短)?(?:到|至)?\s?$"
+    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
+    r"(?:到|至)?\s?$"
 )
+# Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).
+_PAIR_BEFORE_RESPECTIVELY = re.compile(r"([^、和与及]{2,12})(?:和|与|及)([^、和与及]{2,16})")
 
 
 # What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
@@ -2557,9 +2617,23 @@ def _respective(subject: str) -> list[str]:
     ):
         head = first[: -len(last)]
         return [first, *(head + p for p in rest)]
-    if len(last) - len(first) >= 2 and all(len(p) == len(first) for p in parts[:-1]):
-        tail = last[len(first) :]
-        return [*(p + tail for p in parts[:-1]), last]
+    if len(last) - len(first) >= 2 or len(first) >= 4:
+        # 城镇、农村居民收入, 工业危废生产、经营单位…合格率: the items are as long as the last
+        # one's first word (农村, 经营), or as the first whole when both open with that word
+        # (行政许可、行政确认事项), else as the first (城镇、农村居民人均…: 农村居民 is one word);
+        # what is before the first item and after the last is shared
+        from govread.segment import cut
+
+        opening = cut(last)[0]
+        for size in (len(first) if first.startswith(opening) else len(opening), len(first)):
+            tail = last[size:]
+            if (
+                2 <= size <= len(first)
+                and len(tail) >= 2
+                and all(len(p) == size for p in rest[:-1])
+            ):
+                head = first[: len(first) - size]
+                return [first + tail, *(head + p + tail for p in rest[:-1]), head + last]
     return parts
 
 
@@ -2988,7 +3062,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun += _level_head(text, noun_end, unit)
         consumed = end
         done_to = ""  # the object and what was done to it, when they are apart
-        if (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
+        if unit in _BATCHES and (batched := _in_batches(raw_before, text, end)):
+            subject = _clean(batched)  # 分5批次共取消调整…: the act done in batches
+        elif (subject.endswith(_PREPOSITIONS) and _before_object(subject)) or (
             noun and _ACTION.match(text, noun_end) and _OBJECT_FIRST.match(raw_before.lstrip())
         ):
             # 对312件行政规范性文件进行全面清理: the object is counted (件 counts documents);
@@ -3086,6 +3162,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # words that say what was done to it (进一步优化调整 …清单5139项)
             object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
             subject = _drop_opening(subject, unit in _PERCENT)
+            if unit in _EVENT_COUNTS:
+                subject = _after_topic(subject)
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
@@ -3194,7 +3272,18 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = topic  # never a rate's name on a count (调解成功率98.5%,500人次)
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):
             subject, bare = respective.pop(0), False
-        elif "、" in subject and "分别" in raw_before and _RESPECTIVELY.search(raw_before):
+        elif (
+            "分别" in raw_before
+            and _RESPECTIVELY.search(raw_before)
+            and (
+                "、" in subject
+                or (
+                    (pair := _PAIR_BEFORE_RESPECTIVELY.fullmatch(subject.split("分别")[0]))
+                    and _listed(text, numbers, index) == 2
+                    and (subject := "、".join(pair.groups()))
+                )
+            )
+        ):
             respective = _respective(subject)
             if respective:
                 subject, respective = respective[0], respective[1:]
@@ -3215,7 +3304,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _changed_quantity(subject)
         if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
             subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
-        origin = subject if raw_before.endswith(_FROM) else ""
+        origin = (
+            _without_start(subject)
+            if raw_before.endswith(_FROM)
+            or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
+            else ""
+        )
         if unit == "\uff05":
             unit = "%"
         approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))

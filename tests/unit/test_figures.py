@@ -1357,7 +1357,14 @@ NINTH_ROUND_VALUES = [
             "事项办理由原来串联审批时间90天,缩短到并联审批时间45天。",
             ["串联审批时间", "并联审批时间"],
         ),
-        ("许可事项从法定平均办理时间22天压缩至8天,", ["法定平均办理时间"] * 2),
+        # (the new value is no longer the legal time: 法定 names the start only)
+        (
+            "许可事项从法定平均办理时间22天压缩至8天,",
+            [
+                "法定平均办理时间",
+                "平均办理时间",
+            ],
+        ),
         # guards: 由 inside a word (案由) is no change's start
         ("行政诉讼案由数量同比增长12.5%。", ["行政诉讼案由数量同比增长"]),
     ],
@@ -1966,3 +1973,72 @@ def test_a_count_with_no_words_of_its_own_is_not_lent_a_rates_subject(text: str)
     assert rate.unit == "%" and count.unit != "%"
     assert count.label != rate.label
     assert count.indicator is None
+
+
+SIXTEENTH_ROUND = [
+    # a change from a value to a new one: what changed is named before 由/从, without the words
+    # that say which start it was (法定, 原来的); the new value is of the same quantity
+    (
+        "备案时限由法定10个工作日压缩至4个工作日。",
+        [("备案时限", 10.0, "个工作日"), ("备案时限", 4.0, "个工作日")],
+    ),
+    (
+        "登记时限由原来的7天缩短为1天。",
+        [("登记时限", 7.0, "天"), ("登记时限", 1.0, "天")],
+    ),
+    (
+        "区级事项从法定平均办结时间12天提速至3天。",
+        [("法定平均办结时间", 12.0, "天"), ("平均办结时间", 3.0, "天")],
+    ),
+    ("调解成功率由上年的90%提高到95%。", [("调解成功率", 90.0, "%"), ("调解成功率", 95.0, "%")]),
+    # 原 alone is a word's first character, not the start (原材料)
+    ("原料成本由80元增加至96元。", [("原料成本", 80.0, "元"), ("原料成本", 96.0, "元")]),
+    # 分N次, 分N批: in so many batches; the count is of the act after it, past 共 and 累计
+    (
+        "近两年本区分4次集中调整公共服务事项65项。",
+        [("集中调整公共服务事项", 4.0, "次"), ("集中调整公共服务事项", 65.0, "项")],
+    ),
+    (
+        "分3批次共公布保留的证明材料目录。",
+        [("公布保留的证明材料目录", 3.0, "批次")],
+    ),
+    ("全镇分2轮开展燃气安全排查。", [("开展燃气安全排查", 2.0, "轮")]),
+    # guards: a word ending in 分 is no batch (积分, 得分): 次 before a verb as before
+    ("文明积分3次位居全区第一。", [("位居全区第一", 3.0, "次")]),
+    ("本次抽查部分3批开展复核。", [("本次抽查部分", 3.0, "批")]),
+    # 分别 over items that share an opening and a tail: items as long as the last one's first
+    # word, or whole when both open with that word; two items joined by 和 as by 、
+    (
+        "种子生产、销售企业抽检合格率分别为96%、97%。",
+        [("种子生产企业抽检合格率", 96.0, "%"), ("种子销售企业抽检合格率", 97.0, "%")],
+    ),
+    (
+        "普通程序、简易程序案件分别为15件、40件。",
+        [("普通程序案件", 15.0, "件"), ("简易程序案件", 40.0, "件")],
+    ),
+    (
+        "行政裁决和行政奖励事项分别精简了30%、20%。",
+        [("行政裁决事项", 30.0, "%"), ("行政奖励事项", 20.0, "%")],
+    ),
+    (
+        "办理时间和申请材料分别压缩了50%、40%。",
+        [("办理时间", 50.0, "%"), ("申请材料", 40.0, "%")],
+    ),
+    # a topic or a means before the act counted after its noun (围绕…, 通过…) is not what is
+    # counted; nor 在对 before a 的-phrase that says which are counted
+    ("围绕未成年人保护开展普法讲座5场。", [("普法讲座", 5.0, "场")]),
+    ("通过召开党组会议4次,研究部署法治工作。", [("召开党组会议", 4.0, "次")]),
+    ("结合平安建设举办法治讲堂3期。", [("举办法治讲堂", 3.0, "期")]),
+    ("在对已印发的5个配套文件和各区意见梳理后,形成方案。", [("已印发的配套文件", 5.0, "个")]),
+    # guards: the topic without a holding verb after it stays (no act to take)
+    ("围绕中心工作调研4次。", [("围绕中心工作调研", 4.0, "次")]),
+    # guards: a list of values of its own is no pair (一个 value after 分别)
+    ("城乡居民收入分别增长8%、9%。", [("城乡居民收入", 8.0, "%"), ("城乡居民收入", 9.0, "%")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIXTEENTH_ROUND)
+def test_the_sixteenth_rounds_changes_batches_and_lists(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
