@@ -341,10 +341,14 @@ def _wrapped(lines: list[str], rng: random.Random) -> str:
     """The text as pdftotext gives a PDF's, or an editor that breaks lines: every paragraph
     cut into lines of one width (30 to 44 Chinese characters), anywhere, a number too, its
     first line indented (　　) or not."""
-    cells = rng.randrange(60, 90, 2)
-    indent = rng.choice(("\u3000\u3000", ""))
+    return wrap_lines(lines, rng.randrange(60, 90, 2), rng.choice(("\u3000\u3000", "")))
+
+
+def wrap_lines(paragraphs: list[str], cells: int, indent: str) -> str:
+    """Paragraphs as a layout wraps them: cut into lines of at most `cells` half-em cells,
+    anywhere (inside a number too), each paragraph's first line indented by `indent`."""
     out: list[str] = []
-    for paragraph in lines:
+    for paragraph in paragraphs:
         line = indent
         for character in paragraph:
             if _cells(line + character) > cells:

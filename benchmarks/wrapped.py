@@ -9,32 +9,13 @@ compared with the original: the outline, and each figure's (value, unit, subject
 from __future__ import annotations
 
 import sys
-import unicodedata
 from pathlib import Path
+
+from variants import wrap_lines  # (a script beside this one)
 
 from govread.corpus import sample_paths
 from govread.figures import report_figures
 from govread.parsers.readers import report_from_bytes
-
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
-
-
-def wrap(text: str, cells: int, indent: str) -> str:
-    out = []
-    for paragraph in text.split("\n"):
-        paragraph = paragraph.strip()
-        if not paragraph:
-            continue
-        line = indent
-        for character in paragraph:
-            if width(line + character) > cells:
-                out.append(line)
-                line = ""
-            line += character
-        out.append(line)
-    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         wanted = [(f.value, f.unit, f.label) for f in report_figures(original)]
         for cells in (60, 72, 80, 90):
             for indent in ("", "\u3000\u3000"):
-                report = report_from_bytes(wrap(text, cells, indent).encode("utf-8"), "b.txt")
+                paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+                wrapped = wrap_lines(paragraphs, cells, indent)
+                report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
                 texts += 1
                 found = [(f.value, f.unit, f.label) for f in report_figures(report)]
                 figures += len(wanted)

@@ -4,10 +4,13 @@ paragraphs whole again, as a PDF's layout is; a text of one paragraph a line is 
 from __future__ import annotations
 
 import pytest
+from repo_scripts import load_script
 
 from govread.figures import report_figures
-from govread.parsers.layout import _width, unwrapped_text
+from govread.parsers.layout import unwrapped_text
 from govread.parsers.readers import report_from_bytes
+
+variants = load_script("benchmarks/variants.py")
 
 # An invented report in the genre's words, one paragraph a line, paragraphs of many lengths.
 REPORT = "\n".join(
@@ -37,18 +40,8 @@ REPORT = "\n".join(
 
 
 def _wrapped(text: str, cells: int, indent: str) -> str:
-    """`text` as a layout wraps it: each paragraph cut into lines of at most `cells` half-em
-    cells, anywhere (inside a number too), its first line indented."""
-    out = []
-    for paragraph in text.split("\n"):
-        line = indent
-        for character in paragraph:
-            if _width(line + character) > cells:
-                out.append(line)
-                line = ""
-            line += character
-        out.append(line)
-    return "\n".join(out)
+    """`text` as a layout wraps it (benchmarks/variants.py's `wrap_lines`)."""
+    return variants.wrap_lines(text.split("\n"), cells, indent)
 
 
 @pytest.mark.parametrize("cells", [40, 52, 60, 72])
