@@ -52,6 +52,8 @@ named short (某区政府, the place alone) by its full name (某区人民政府
 characters (…监督|工作。)
 22: a text file wrapped at a fixed width (pdftotext's, an editor's) is read with its paragraphs
 joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.py)
+23: a Kangxi radical or radical form drawn as a whole character (Chromium's PDFs: ⼈ for 人,
+⺠ for 民) is read as that character (govread/parsers/normalize.py)
 """
 
-PARSER_VERSION = "22"
+PARSER_VERSION = "23"
