@@ -53,7 +53,8 @@ characters (…监督|工作。)
 22: a text file wrapped at a fixed width (pdftotext's, an editor's) is read with its paragraphs
 joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.py)
 23: a Kangxi radical or radical form drawn as a whole character (Chromium's PDFs: ⼈ for 人,
-⺠ for 民) is read as that character (govread/parsers/normalize.py)
+⺠ for 民) is read as that character (govread/parsers/normalize.py); a page saved as MHTML
+(.mht / .mhtml, a browser's "single file") is read as its page, not as its MIME message
 """
 
 PARSER_VERSION = "23"

@@ -3,6 +3,12 @@ read as their originals, or refused with a plain reason. Inputs built here, neve
 
 from __future__ import annotations
 
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
 from govread.parsers.normalize import normalize
 
 # Chromium (Skia) writes a CJK font's shared glyphs as Kangxi radicals and radical forms:
@@ -24,3 +30,104 @@ def test_every_kangxi_radical_becomes_an_ideograph() -> None:
 
 def test_a_radical_form_without_a_standalone_character_is_kept() -> None:
     assert normalize("\u2e80") == "\u2e80"
+
+
+# -- a page saved by a browser as one file (.mht / .mhtml) -----------------------------
+
+_PAGE = (
+    "<html><head><meta charset='utf-8'><title>示例县2031年法治政府建设情况报告</title></head>"
+    "<body><h1>示例县2031年法治政府建设情况报告</h1>"
+    "<p>一、主要工作</p><p>全年审查规范性文件12件，培训执法人员300人次。</p>"
+    "<p>二、存在问题</p><p>基层执法力量仍显不足。</p><p>示例县人民政府</p></body></html>"
+)
+
+
+def _mhtml(page: str, encoding: str = "quoted-printable", charset: str = "utf-8") -> bytes:
+    import base64
+    import quopri
+
+    raw = page.encode(charset)
+    body = (
+        quopri.encodestring(raw).decode("ascii")
+        if encoding == "quoted-printable"
+        else base64.encodebytes(raw).decode("ascii")
+    )
+    return (
+        "From: <Saved by Blink>\r\n"
+        "Snapshot-Content-Location: https://www.example.gov.cn/a.html\r\n"
+        "Subject: =?utf-8?Q?a?=\r\n"
+        "MIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="----B--"\r\n\r\n\r\n'
+        "------B--\r\n"
+        f"Content-Type: text/html; charset={charset}\r\n"
+        "Content-ID: <frame-1@mhtml.blink>\r\n"
+        f"Content-Transfer-Encoding: {encoding}\r\n"
+        "Content-Location: https://www.example.gov.cn/a.html\r\n\r\n"
+        f"{body}\r\n"
+        "------B--\r\n"
+        "Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+        "------B----\r\n"
+    ).encode("ascii")
+
+
+def _headings(data: bytes, name: str) -> list[tuple[str | None, str]]:
+    from govread.parsers.readers import report_from_bytes
+
+    report = report_from_bytes(data, name)
+    return [(str(h["number"]), str(h["heading"])) for h in report.outline()]
+
+
+def test_a_saved_mht_page_reads_as_the_page() -> None:
+    from govread.parsers.readers import report_from_bytes
+
+    for name in ("a.mht", "a.mhtml", "a.txt"):
+        for encoding, charset in (("quoted-printable", "utf-8"), ("base64", "gb18030")):
+            data = _mhtml(_PAGE, encoding, charset)
+            assert _headings(data, name) == [("一", "主要工作"), ("二", "存在问题")]
+            report = report_from_bytes(data, name)
+            assert report.title == "示例县2031年法治政府建设情况报告"
+            assert report.issuer == "示例县人民政府"
+
+
+def test_a_folder_opens_mht_pages(tmp_path: Path) -> None:
+    from govread.parsers.readers import report_files
+
+    (tmp_path / "a.mhtml").write_bytes(_mhtml(_PAGE))
+    (tmp_path / "b.MHT").write_bytes(_mhtml(_PAGE))
+    assert [p.name for p in report_files(tmp_path)] == ["a.mhtml", "b.MHT"]
+
+
+def test_an_mht_without_a_page_is_refused_plainly() -> None:
+    from govread.parsers.readers import ReportError, report_from_bytes
+
+    data = _mhtml(_PAGE).replace(b"text/html; charset", b"text/plain; charset")
+    with pytest.raises(ReportError, match="no web page"):
+        report_from_bytes(data, "a.mht")
+
+
+# -- an OpenDocument text (LibreOffice's own format) ------------------------------------
+
+
+def _odt() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return buffer.getvalue()
+
+
+def test_an_odt_is_named_with_what_to_do(tmp_path: Path) -> None:
+    from govread.parsers.readers import ReportError, folder_entries, report_from_bytes
+
+    with pytest.raises(ReportError, match=r"OpenDocument.*\.docx"):
+        report_from_bytes(_odt(), "a.odt")
+    (tmp_path / "a.odt").write_bytes(_odt())
+    [(_path, reason)] = list(folder_entries(tmp_path))
+    assert reason is not None and "OpenDocument" in reason
+
+
+def test_the_pager_shows_an_mht_page_not_its_mime_message() -> None:
+    from govread.parsers.readers import written_text
+
+    shown = written_text(_mhtml(_PAGE), "a.mht")
+    assert shown is not None and "主要工作" in shown and "=E4" not in shown
