@@ -22,6 +22,13 @@ _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HEADING_END = "。！？!?；;"
+# A space a PDF's text layer (or pdftotext) puts where its font changes, between Chinese
+# (an ideograph or a full-width mark) and a digit or a Latin mark: 关于 2031 年, 领导 , 统筹.
+# Chinese is written without it; one space, one character either side, no repeat.
+_FONT_RUN_SPACE = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e])[ \u00a0](?=[0-9,.;:%()])"
+    r"|(?<=[0-9,.;:%()])[ \u00a0](?=[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e])"
+)
 _MAX_HEADING = 48
 # A text file is taken for one wrapped at a fixed width when at least this share of its
 # lines fill the width without ending a sentence (and at least `_MIN_WRAPPED` do), its width
@@ -72,7 +79,14 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
             joined[-1] += line
         else:
             joined.append(line)
-    return joined
+    return [drop_font_run_spaces(line) for line in joined] if chinese else joined
+
+
+def drop_font_run_spaces(line: str) -> str:
+    """A line of Chinese without the spaces a PDF's font runs left beside its digits and
+    Latin marks (关于 2031 年 → 关于2031年); spaces between Latin words and between numbers
+    stay."""
+    return _FONT_RUN_SPACE.sub("", line)
 
 
 def _heading_too_long(current: str, line: str) -> bool:

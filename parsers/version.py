@@ -54,7 +54,9 @@ characters (…监督|工作。)
 joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.py)
 23: a Kangxi radical or radical form drawn as a whole character (Chromium's PDFs: ⼈ for 人,
 ⺠ for 民) is read as that character (govread/parsers/normalize.py); a page saved as MHTML
-(.mht / .mhtml, a browser's "single file") is read as its page, not as its MIME message
+(.mht / .mhtml, a browser's "single file") is read as its page, not as its MIME message; a
+PDF's (or pdftotext's) text has no space from a font run beside a digit or a Latin mark
+(关于 2031 年 → 关于2031年: govread/parsers/layout.py)
 """
 
 PARSER_VERSION = "23"

@@ -131,3 +131,28 @@ def test_the_pager_shows_an_mht_page_not_its_mime_message() -> None:
 
     shown = written_text(_mhtml(_PAGE), "a.mht")
     assert shown is not None and "主要工作" in shown and "=E4" not in shown
+
+
+# -- spaces a PDF's font runs put around digits and Latin punctuation ---------------------
+
+
+def test_font_run_spaces_beside_digits_are_dropped_in_a_pdf_layout() -> None:
+    from govread.parsers.layout import join_layout_lines
+
+    lines = [
+        "示例市人民政府关于 2031 年法治政府建设情况的报告",
+        "一、坚持党的领导 , 统筹推进法治建设",
+        "全年审查文件 12 件 , 同比增长 3.5% 。",
+    ]
+    assert join_layout_lines(lines) == [
+        "示例市人民政府关于2031年法治政府建设情况的报告",
+        "一、坚持党的领导,统筹推进法治建设",
+        "全年审查文件12件,同比增长3.5%。",
+    ]
+
+
+def test_spaces_between_latin_words_and_numbers_stay() -> None:
+    from govread.parsers.layout import join_layout_lines
+
+    assert join_layout_lines(["推进 APP 建设，办件 12 15 次"]) == ["推进 APP 建设，办件12 15次"]
+    assert join_layout_lines(["see page 12 , then 3"]) == ["see page 12 , then 3"]
