@@ -143,11 +143,15 @@ def test_font_run_spaces_beside_digits_are_dropped_in_a_pdf_layout() -> None:
         "示例市人民政府关于 2031 年法治政府建设情况的报告",
         "一、坚持党的领导 , 统筹推进法治建设",
         "全年审查文件 12 件 , 同比增长 3.5% 。",
+        "全面实施 “ 八五 ” 普法规划 ，成效明显",
+        "示例市人民政府 示例县人民政府 12 15",
     ]
     assert join_layout_lines(lines) == [
         "示例市人民政府关于2031年法治政府建设情况的报告",
         "一、坚持党的领导,统筹推进法治建设",
         "全年审查文件12件,同比增长3.5%。",
+        "全面实施“八五”普法规划，成效明显",
+        "示例市人民政府 示例县人民政府12 15",
     ]
 
 
@@ -156,3 +160,16 @@ def test_spaces_between_latin_words_and_numbers_stay() -> None:
 
     assert join_layout_lines(["推进 APP 建设，办件 12 15 次"]) == ["推进 APP 建设，办件12 15次"]
     assert join_layout_lines(["see page 12 , then 3"]) == ["see page 12 , then 3"]
+
+
+def test_lines_wide_by_font_run_spaces_do_not_set_the_page_width() -> None:
+    from govread.parsers.layout import join_layout_lines
+
+    # a paragraph wrapped at the page's width (39 cells), as Chromium's text layer gives it:
+    # most lines carry the spaces of four font runs, and are no wider on the page
+    spaced = "示例县在 2031 年审查文件 , 全面推进政府建设"  # 39 cells without its spaces
+    plain = "示例县坚持依法行政,全面推进政府建设工作"  # 39 cells
+    body = [spaced, plain, spaced, spaced, plain, spaced, "共计12件。"]
+    joined = join_layout_lines(["一、主要工作", *body, "二、存在问题", *body])
+    assert [line[:2] for line in joined] == ["一、", "示例", "二、", "示例"]
+    assert " " not in joined[1] and joined[1].endswith("共计12件。")
