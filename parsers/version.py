@@ -56,7 +56,8 @@ joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.
 ⺠ for 民) is read as that character (govread/parsers/normalize.py); a page saved as MHTML
 (.mht / .mhtml, a browser's "single file") is read as its page, not as its MIME message; a
 PDF's (or pdftotext's) text has no space from a font run beside a digit or a Latin mark
-(关于 2031 年 → 关于2031年: govread/parsers/layout.py)
+(关于 2031 年 → 关于2031年: govread/parsers/layout.py); a .docx LibreOffice saved has its
+automatic numbering 一、/（一） (taiwaneseCountingThousand) rendered as Word's chineseCounting
 """
 
 PARSER_VERSION = "23"

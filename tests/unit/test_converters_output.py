@@ -173,3 +173,49 @@ def test_lines_wide_by_font_run_spaces_do_not_set_the_page_width() -> None:
     joined = join_layout_lines(["一、主要工作", *body, "二、存在问题", *body])
     assert [line[:2] for line in joined] == ["一、", "示例", "二、", "示例"]
     assert " " not in joined[1] and joined[1].endswith("共计12件。")
+
+
+# -- Word's automatic numbering as LibreOffice saves it -----------------------------------
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _numbered_docx(formats: tuple[str, str]) -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(zip(formats, ("%1、", "(%2)"), strict=True))
+    )
+    numbering.insert(
+        0, parse_xml(f'<w:abstractNum {_W_NS} w:abstractNumId="91">{levels}</w:abstractNum>')
+    )
+    numbering.append(
+        parse_xml(f'<w:num {_W_NS} w:numId="91"><w:abstractNumId w:val="91"/></w:num>')
+    )
+    document.add_paragraph("示例县2031年法治政府建设情况报告", style="Title")
+    for level, text in ((0, "主要工作"), (1, "加强组织领导"), (1, "完善制度体系"), (0, "存在问题")):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {_W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="91"/></w:numPr>')
+        )
+        document.add_paragraph("全年审查规范性文件12件，培训执法人员300人次。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "fmt", ["chineseCounting", "taiwaneseCountingThousand", "chineseCountingThousand"]
+)
+def test_libreoffice_chinese_counting_formats_are_rendered(fmt: str) -> None:
+    assert _headings(_numbered_docx((fmt, fmt)), "a.docx") == [
+        ("一", "主要工作"),
+        ("一", "加强组织领导"),
+        ("二", "完善制度体系"),
+        ("二", "存在问题"),
+    ]
