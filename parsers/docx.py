@@ -241,6 +241,8 @@ _CHINESE_FORMATS = {
     "ideographTraditional",
     "japaneseCounting",
     "taiwaneseCounting",
+    "taiwaneseCountingThousand",  # LibreOffice saves Word's chineseCounting so
+    "japaneseCountingThousand",
     "ideographDigital",
 }
 

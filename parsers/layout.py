@@ -22,6 +22,16 @@ _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HEADING_END = "。！？!?；;"
+# A space a PDF's text layer (or pdftotext) puts where its font changes: between Chinese (an
+# ideograph or a mark: full-width, CJK, curly quotes) and a digit or a Latin mark, or beside
+# a Chinese mark (关于 2031 年, 领导 , 统筹, 实施 “ 八五 ”). Chinese is written without it; a
+# space between two ideographs, two numbers or Latin words stays. One space, one character
+# either side, no repeat.
+_MARKS = "\u2018\u2019\u201c\u201d\u3000-\u303f\uff01-\uff5e"
+_FONT_RUN_SPACE = re.compile(
+    f"(?<=[\u2e80-\u2fdf\u4e00-\u9fff{_MARKS}])[ \u00a0](?=[0-9,.;:%(){_MARKS}])"
+    f"|(?<=[0-9,.;:%(){_MARKS}])[ \u00a0](?=[\u2e80-\u2fdf\u4e00-\u9fff{_MARKS}])"
+)
 _MAX_HEADING = 48
 # A text file is taken for one wrapped at a fixed width when at least this share of its
 # lines fill the width without ending a sentence (and at least `_MIN_WRAPPED` do), its width
@@ -49,17 +59,20 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
     indented (　　), a line that is not indented continues the one before; where they
     are not, a line that ends a sentence is taken to end its paragraph. A line whose
     index is in `starts` (one after a blank line) always starts a paragraph."""
-    indented = [line[:1].isspace() for line in lines]
-    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
-    lines = [line.strip() for line in lines]
     if not lines:
         return []
-    widths = sorted(width)
+    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
+    indented = [line[:1].isspace() for line in lines]
+    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
+    # The page's width from the lines without a font run's spaces (where a converter put
+    # them, the widest lines are those with most runs, not those that fill the page).
+    spaced = [drop_font_run_spaces(line) for line in lines] if chinese else lines
+    lines = [line.strip() for line in spaced]
+    widths = sorted(_width(line) for line in spaced)
     # Wrapped lines are the widest, and justified: they end within a character of the edge.
     widest = widths[round(0.95 * (len(widths) - 1))]
     full = widest - max(3, 0.06 * widest)
     by_indent = 2 <= sum(indented) < len(lines)
-    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
     joined = [lines[0]]
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
@@ -72,7 +85,14 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
             joined[-1] += line
         else:
             joined.append(line)
-    return joined
+    return [drop_font_run_spaces(line) for line in joined] if chinese else joined  # (at joins)
+
+
+def drop_font_run_spaces(line: str) -> str:
+    """A line of Chinese without the spaces a PDF's font runs left beside its digits and
+    Latin marks (关于 2031 年 → 关于2031年); spaces between Latin words and between numbers
+    stay."""
+    return _FONT_RUN_SPACE.sub("", line)
 
 
 def _heading_too_long(current: str, line: str) -> bool:

@@ -8,7 +8,10 @@ Report text comes from scraped web pages and is never trusted. After `normalize`
   (bidi overrides, zero-width characters, BOMs), so an escape sequence in a file
   can never reach the user's terminal;
 - a lone surrogate (which no encoding can write) is U+FFFD, so the text always encodes as
-  UTF-8 and an export reads back exactly what the outline shows.
+  UTF-8 and an export reads back exactly what the outline shows;
+- a Kangxi radical or a radical form that is drawn as a whole character (Chromium's PDFs
+  write 人 as U+2F08 ⼈, 民 as U+2EA0 ⺠, where a CJK font shares their glyphs) is that
+  character, so a report printed to PDF by a browser reads, searches and counts as written.
 """
 
 from __future__ import annotations
@@ -26,6 +29,19 @@ _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 # the set at C speed, three times faster than trying an alternation everywhere)
 _LINE_BREAKS = re.compile("[\r\u2028\u2029\x85\x0b\x0c](?:(?<=\r)\n)?")
 _SURROGATES = re.compile("[\ud800-\udfff]")
+# The radical forms that stand for a whole character (the Kangxi radicals' own NFKC mapping
+# below; these have none), from Unicode's EquivalentUnifiedIdeograph list. Component forms
+# that are no character of their own (⺀, ⺈ …) are kept.
+_RADICAL_FORMS = (
+    "⺁厂⺅亻⺆冂⺉刂⺊卜⺖忄⺘扌⺙攵⺜日⺝月⺟母⺠民⺡氵⺢氺⺣灬⺨犭⺩王⺭礻⺰纟⺹耂⺾艹"
+    "⻁虎⻂衤⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻏阝⻐钅⻑長⻓长⻔门⻖阝⻗雨⻘青⻙韦⻚页⻛风⻜飞"
+    "⻝食⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻬齐⻮齿⻰龙⻳龟"
+)
+_RADICAL_RANGE = re.compile("[\u2e80-\u2fdf]")
+_RADICALS = {
+    **{c: unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)},
+    **{ord(a): b for a, b in zip(_RADICAL_FORMS[::2], _RADICAL_FORMS[1::2], strict=True)},
+}
 
 
 def normalize(text: str) -> str:
@@ -34,6 +50,8 @@ def normalize(text: str) -> str:
     text = _UNSAFE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _SURROGATES.sub("\ufffd", text)
+    if _RADICAL_RANGE.search(text):
+        text = text.translate(_RADICALS)
     text = unicodedata.normalize("NFC", text)
     # NFC can compose characters but never produces controls; one pass is enough.
     return text

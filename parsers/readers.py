@@ -32,8 +32,10 @@ MAX_BYTES = 16 * 1024 * 1024
 MAX_LINES = 50_000
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# A page a browser saved as one file (MHTML: the page and its images in one MIME message).
+MHTML_SUFFIXES = frozenset({".mht", ".mhtml"})
 # File kinds a folder is searched for.
-REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | {".docx", ".pdf"}
 
 # Kinds met in download folders, named so the reason for skipping them is plain.
 # Why a file found in a folder is skipped, by its suffix (message ids: `Problem` shows them
@@ -50,6 +52,7 @@ _SKIPPED_SUFFIXES = {
     **dict.fromkeys(
         (".doc", ".wps"), N_("is an old Word/WPS document (save it as .docx), not a report")
     ),
+    ".odt": N_("is an OpenDocument text (save it as .docx), not read"),
     **dict.fromkeys((".ppt", ".pptx"), N_("is a presentation, not a report")),
     **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), N_("is a media file, not a report")),
 }
@@ -338,6 +341,8 @@ def _zip_kind(data: bytes) -> str | None:
         return N_("a damaged ZIP archive")
     if "word/document.xml" in names:
         return N_("a Word .docx document")
+    if "mimetype" in names and "content.xml" in names:
+        return N_("an OpenDocument file (.odt); save it as .docx")
     if any(name.startswith("xl/") for name in names):
         return N_("a spreadsheet (.xlsx), not a report")
     if any(name.startswith("ppt/") for name in names):
@@ -391,8 +396,31 @@ def extract(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Extracted:
     return Extracted(simplified, extracted.kind, {**extracted.meta, "script": "traditional"})
 
 
+def _mhtml_page(data: bytes, path: str | os.PathLike[str]) -> tuple[bytes, str | None] | None:
+    """A page saved as MHTML (a browser's "single file"): its HTML part's bytes and declared
+    charset; None when `data` is no MIME message. `ReportError` when the message holds no
+    page."""
+    head = data[:4096].lower()
+    if not head.startswith((b"from:", b"mime-version:", b"subject:", b"date:", b"content-")) or (
+        b"multipart/related" not in head
+    ):
+        return None
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                return payload, part.get_content_charset()
+    raise ReportError(path, N_("is a saved page (MHTML) with no web page in it"))
+
+
 def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     suffix = Path(path).suffix.lower()
+    if (page := _mhtml_page(data, path)) is not None:
+        return _html(page[0], path, page[1], "mhtml")
     kind = sniff_kind(data, suffix)
     if suffix == ".pdf" and kind != "pdf":
         raise ReportError(
@@ -410,12 +438,7 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
 
         return Extracted(docx_text(data, path), "docx", {"format": "docx"})
     if kind == "html":
-        from govread.parsers.html import html_text
-
-        match = _DECLARED_CHARSET.search(data[:4096])
-        declared = match.group(1).decode("ascii") if match else None
-        decoded = decode_text(data, path, declared)
-        return Extracted(html_text(decoded.text, path), "html", _decoding_meta("html", decoded))
+        return _html(data, path, None, "html")
     decoded = decode_text(data, path)
     from govread.parsers.layout import unwrapped_text
 
@@ -426,12 +449,24 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     return Extracted(decoded.text, "text", _decoding_meta("text", decoded))
 
 
+def _html(data: bytes, path: str | os.PathLike[str], declared: str | None, form: str) -> Extracted:
+    from govread.parsers.html import html_text
+
+    if declared is None and (match := _DECLARED_CHARSET.search(data[:4096])):
+        declared = match.group(1).decode("ascii")
+    decoded = decode_text(data, path, declared)
+    return Extracted(html_text(decoded.text, path), "html", _decoding_meta(form, decoded))
+
+
 def written_text(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str | None:
     """A file's text as written, for a person to read in a pager: None when its bytes are
     UTF-8 text already (a text or a saved page: the pager reads the file itself); else a
+    saved page's HTML out of its MHTML file, or a
     text or page decoded from its encoding (GBK, UTF-16, Big5 …; a page's markup kept), or
     the text of a Word file or PDF, in the script it was written in (never simplified).
     `ReportError` when it cannot be read."""
+    if (page := _mhtml_page(data, path)) is not None:  # the page, out of its MIME message
+        return decode_text(page[0], path, page[1]).text
     kind = sniff_kind(data, Path(path).suffix.lower())
     if kind in ("pdf", "docx"):
         return _extract(data, path).text

@@ -52,6 +52,12 @@ named short (某区政府, the place alone) by its full name (某区人民政府
 characters (…监督|工作。)
 22: a text file wrapped at a fixed width (pdftotext's, an editor's) is read with its paragraphs
 joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.py)
+23: a Kangxi radical or radical form drawn as a whole character (Chromium's PDFs: ⼈ for 人,
+⺠ for 民) is read as that character (govread/parsers/normalize.py); a page saved as MHTML
+(.mht / .mhtml, a browser's "single file") is read as its page, not as its MIME message; a
+PDF's (or pdftotext's) text has no space from a font run beside a digit or a Latin mark
+(关于 2031 年 → 关于2031年: govread/parsers/layout.py); a .docx LibreOffice saved has its
+automatic numbering 一、/（一） (taiwaneseCountingThousand) rendered as Word's chineseCounting
 """
 
-PARSER_VERSION = "22"
+PARSER_VERSION = "23"
