@@ -408,12 +408,15 @@ def _mhtml_page(data: bytes, path: str | os.PathLike[str]) -> tuple[bytes, str |
     import email
     import email.policy
 
-    message = email.message_from_bytes(data, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            payload = part.get_payload(decode=True)
-            if isinstance(payload, bytes) and payload.strip():
-                return payload, part.get_content_charset()
+    try:  # (the email package parses and walks nested parts by recursion)
+        message = email.message_from_bytes(data, policy=email.policy.compat32)
+        for part in message.walk():
+            if part.get_content_type() == "text/html":
+                payload = part.get_payload(decode=True)
+                if isinstance(payload, bytes) and payload.strip():
+                    return payload, part.get_content_charset()
+    except RecursionError:
+        raise ReportError(path, N_("is a saved page (MHTML) nested too deep to read")) from None
     raise ReportError(path, N_("is a saved page (MHTML) with no web page in it"))
 
 

@@ -105,6 +105,22 @@ def test_an_mht_without_a_page_is_refused_plainly() -> None:
         report_from_bytes(data, "a.mht")
 
 
+def test_an_mht_nested_past_any_page_is_refused_plainly() -> None:
+    from govread.parsers.readers import ReportError, report_from_bytes
+
+    depth = 3000  # parts inside parts: the email package recurses once a level
+    opening = "".join(
+        f'--b{i}\nContent-Type: multipart/related; boundary="b{i + 1}"\n\n' for i in range(depth)
+    )
+    closing = "".join(f"--b{i}--\n" for i in range(depth, -1, -1))
+    data = (
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b0"\n\n'
+        f"{opening}--b{depth}\nContent-Type: text/html\n\n<p>一、主要工作</p>\n{closing}"
+    ).encode()
+    with pytest.raises(ReportError, match="nested too deep"):
+        report_from_bytes(data, "a.mht")
+
+
 # -- an OpenDocument text (LibreOffice's own format) ------------------------------------
 
 
