@@ -464,9 +464,9 @@ def _html(data: bytes, path: str | os.PathLike[str], declared: str | None, form:
 def written_text(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> str | None:
     """A file's text as written, for a person to read in a pager: None when its bytes are
     UTF-8 text already (a text or a saved page: the pager reads the file itself); else a
-    saved page's HTML out of its MHTML file, or a
-    text or page decoded from its encoding (GBK, UTF-16, Big5 …; a page's markup kept), or
-    the text of a Word file or PDF, in the script it was written in (never simplified).
+    saved page's HTML out of its MHTML file, a text or page decoded from its encoding (GBK,
+    UTF-16, Big5 …; a page's markup kept), or the text of a Word file or PDF, in the script
+    it was written in (never simplified).
     `ReportError` when it cannot be read."""
     if (page := _mhtml_page(data, path)) is not None:  # the page, out of its MIME message
         return decode_text(page[0], path, page[1]).text
