@@ -26,6 +26,7 @@ from govread.i18n import _
 from govread.parsers.gazetteer import find_place, without_level
 from govread.parsers.metadata import GENRE_RULE_OF_LAW, GENRE_RULE_OF_LAW_GOVERNMENT
 from govread.parsers.model import Report
+from govread.parsers.script import read_as_simplified
 from govread.plan_phase import target_test
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
@@ -75,10 +76,20 @@ def group_by_place(reports: Iterable[Report]) -> dict[Place, list[Report]]:
 def places_named(name: str, reports: Iterable[Report]) -> list[Place]:
     """The places of `reports` a name given by a user stands for: the place itself (通山县,
     通山, 咸宁市通山县, the region as a report writes it), else any place whose name or
-    region holds it. Several places when the name is ambiguous."""
+    region holds it. Several places when the name is ambiguous. A name typed in traditional
+    script (通山縣) that names none is read as simplified, as reports in that script are (not
+    first: 乾县 is a place, not 干县)."""
     wanted = name.strip()
     if not wanted:
         return []
+    candidates = list(reports)
+    found = _places_named(wanted, candidates)
+    if not found and (simplified := read_as_simplified(wanted)) != wanted:
+        found = _places_named(simplified, candidates)
+    return found
+
+
+def _places_named(wanted: str, reports: list[Report]) -> list[Place]:
     wanted_place = find_place(wanted)
     exact: list[Place] = []
     loose: list[Place] = []

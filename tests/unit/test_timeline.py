@@ -71,6 +71,9 @@ def test_places_by_the_names_a_user_types(tongshan) -> None:
     for name in ("通山县", "通山", "咸宁市通山县", "湖北省咸宁市通山县"):
         assert places_named(name, group) == [place], name
     assert places_named("通城", group) == []
+    # typed in traditional script, as a report in that script is read
+    for name in ("通山縣", "鹹寧市通山縣"):
+        assert places_named(name, group) == [place], name
     shenzhen = parse_text("深圳市光明区2022年法治政府建设情况报告\n一、工作\n依法行政。")
     assert place_of(shenzhen) is not None and place_of(shenzhen).name == "光明区"  # type: ignore[union-attr]
 
