@@ -1140,9 +1140,7 @@ def _after_named_agent(subject: str) -> str:
 # after the count was done; the act is what the count is of. Not a word ending in 分 (部分,
 # 积分, 划分 …).
 _BATCHES = frozenset({"次", "批", "批次", "轮"})
-_NOT_BATCHES = re.compile(
-    r"(?:部|积|得|扣|评|满|学|区|划|充|十|百|万|细|按|均|平|等|过|成|水|养|省)分$"
-)
+_NOT_BATCHES = re.compile(r"[部积得扣评满学区划充十百万细按均平等过成水养省]分$")
 _BATCH_ACT = re.compile(
     f"(?:共计|共|累计|先后|陆续|集中|逐步|依次)?([^{_PUNCT}、\\d]{{2,{_MAX_SUBJECT}}})"
 )
@@ -2492,7 +2490,7 @@ def _self_named(subject: str, unit: str) -> bool:
 def _names_a_rate(subject: str, unit: str) -> bool:
     """出庭应诉率 100%: a share's name, never a count's (专利代理机构增长19.7%,达91家 lends
     what grew)."""
-    return unit in _PERCENT and subject.endswith(("率", "占比", "比例", "比重"))
+    return unit in _PERCENT and subject.endswith(_SHARES)
 
 
 def _borrow(previous: str, bare: str) -> str:

@@ -67,11 +67,8 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
     # The page's width from the lines without a font run's spaces (where a converter put
     # them, the widest lines are those with most runs, not those that fill the page).
     spaced = [drop_font_run_spaces(line) for line in lines] if chinese else lines
+    _, full = _page_width(width if spaced is lines else list(map(_width, spaced)))
     lines = [line.strip() for line in spaced]
-    widths = sorted(_width(line) for line in spaced)
-    # Wrapped lines are the widest, and justified: they end within a character of the edge.
-    widest = widths[round(0.95 * (len(widths) - 1))]
-    full = widest - max(3, 0.06 * widest)
     by_indent = 2 <= sum(indented) < len(lines)
     joined = [lines[0]]
     for index in range(1, len(lines)):
@@ -85,7 +82,15 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
             joined[-1] += line
         else:
             joined.append(line)
-    return [drop_font_run_spaces(line) for line in joined] if chinese else joined  # (at joins)
+    # (no font run's space is left to drop: the lines were stripped, and joined with nothing)
+    return joined
+
+
+def _page_width(widths: list[int]) -> tuple[int, float]:
+    """The width of a page's (or a wrap's) lines and the least width of a line that fills
+    it: wrapped lines are the widest, and justified, ending within a character of the edge."""
+    widest = sorted(widths)[round(0.95 * (len(widths) - 1))]
+    return widest, widest - max(3, 0.06 * widest)
 
 
 def drop_font_run_spaces(line: str) -> str:
@@ -144,11 +149,9 @@ def _is_wrapped(lines: list[str], starts: Collection[int]) -> bool:
     if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
         return False
     width = [_width(line) for line in lines]
-    widths = sorted(width)
-    widest = widths[round(0.95 * (len(widths) - 1))]
+    widest, full = _page_width(width)
     if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
         return False
-    full = widest - max(3, 0.06 * widest)
     # (a line before a heading or a blank line is no evidence: it is never joined)
     wrapped = sum(
         1
