@@ -221,6 +221,13 @@ _LEAD_WORDS = (
     "在全国",
     "率先",
     "最终",  # when, at the end of a process (最终确定保留…): not what is counted
+    "截至目前",  # now (目前已建成…): when, as 最终
+    "目前",
+    "现已",
+    "如今",
+    "眼下",
+    "至今",
+    "迄今",
     "相当于",  # what a multiple is compared with (超过当前空地的3倍 → 当前空地)
     "超过",
     "争取",  # an aim, not what is counted (力争引进…企业10家以上)
@@ -350,6 +357,18 @@ _TRAIL_WORDS = (
     "持续",
     "长达",
     "历时",
+    # a time adverb of "now" between the subject and its predicate (顾问团现有17人, 线索目前已
+    # 全部办结): when, never part of the name; 现有 before 有 (发现有, 实现有: guarded)
+    "现有",
+    "现已",
+    "已",  # …目前已, 现已: an adverb before the verb cut off; no name ends with it
+    "目前",
+    "当前",
+    "现在",
+    "如今",
+    "眼下",
+    "至今",
+    "迄今",
     "、",
     "/",
     "以及",
@@ -393,6 +412,7 @@ _TRAIL_GUARDED = {
     "到": "收接受得做报迟感想遇",
     "均": "人平户日年月",  # 人均, 平均 …
     "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
+    "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
 }
 # What a change is measured against (同比增长, 较上年提升): kept with the change.
 _COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")

@@ -2042,3 +2042,20 @@ def test_the_sixteenth_rounds_changes_batches_and_lists(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+SEVENTEENTH_ROUND = [
+    # a time adverb of "now" between the subject and its predicate, or opening the clause, says
+    # when, never what is counted (现有 before a count, 目前已 after a count's noun)
+    ("全镇法律服务团现有26人。", [("法律服务团", 26.0, "人")]),
+    ("9条问题线索目前已全部移交。", [("问题线索", 9.0, "条")]),
+    ("全市公证机构现已达到14家。", [("公证机构", 14.0, "家")]),
+    ("目前已组建普法小分队21支。", [("组建普法小分队", 21.0, "支")]),
+    # guard: 现 ending a verb before 有 (发现有) is no adverb
+    ("检查中发现有隐患点位35处。", [("隐患点位", 35.0, "处")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEVENTEENTH_ROUND)
+def test_the_seventeenth_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
