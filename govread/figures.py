@@ -2174,6 +2174,30 @@ def _kinds_then_head(tail: str, at: int) -> re.Match[str] | None:
     return None
 
 
+_ACT_JOINED = re.compile(r"以及|及|和|并")
+
+
+def _opens_act(word: str) -> bool:
+    """`word` is a verb of the dictionary (开展, 召开) or a verbal noun (研究)."""
+    return (
+        _is_verb(word, guessed=False)
+        or word in _dictionary_verbs()
+        or (word_classes().get(word) == "M")
+    )
+
+
+def _second_act(phrase: str) -> int:
+    """Where a second act opens after the first act's object (召开常务会议|研究…): a verb
+    right after a noun, past the first act; 0 when there is none."""
+    if not _opens_act(phrase[:2]):
+        return 0
+    classes = word_classes()
+    for at in range(4, len(phrase) - 3):
+        if classes.get(phrase[at - 2 : at]) == "N" and _opens_act(phrase[at : at + 2]):
+            return at
+    return 0
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
@@ -2222,10 +2246,32 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         after = _NOUN_END.search(tail, listed.end())
         item = tail[listed.end() : after.start() if after else len(tail)]
         if after is None or item[-1:] != phrase[-1] or _DIGIT.search(item) or len(item) < 2:
+            joined = _ACT_JOINED.search(item, 2)
+            if (
+                joined is not None
+                and item[joined.start() - 1] == phrase[-1]
+                and not _DIGIT.search(item)
+                and _opens_act(item[joined.end() : joined.end() + 2])
+            ):
+                # 8次召开党组会、专题会及开展集中学法: the list's last noun, then a second act
+                # joined to it; the nouns of one head are what is counted (the act after 及
+                # is said with them, not listed among them)
+                phrase, match = tail[: listed.end() + joined.start()], None
             break
         listed = after
         if tail[after.start()] != "、":
             match, phrase = after, tail[: after.start()]
+    if (
+        match
+        and tail[match.start()] == "、"
+        and unit in _HOW_OFTEN
+        and (second := _second_act(phrase)) > 0
+        and (clause := _BOUNDARY.search(text, end + match.end())) is not None
+        and _DIGIT.search(text, end + match.end(), clause.start())
+    ):
+        # 5次召开常务会议 研究规划编制、财政预算等议题34项: a list counted by a later number is
+        # the object of the second act; the count before is of the first act and its object
+        phrase = phrase[:second]
     if (
         match
         and tail[match.start()] == "、"

@@ -2053,6 +2053,18 @@ SEVENTEENTH_ROUND = [
     ("目前已组建普法小分队21支。", [("组建普法小分队", 21.0, "支")]),
     # guard: 现 ending a verb before 有 (发现有) is no adverb
     ("检查中发现有隐患点位35处。", [("隐患点位", 35.0, "处")]),
+    # a count of acts before a list: nouns of one head are counted together up to a second act
+    # joined by 及; a list counted by a later number is the second act's object, not the first's
+    ("全年8次召开党组会、专题会及开展集中学法。", [("召开党组会、专题会", 8.0, "次")]),
+    (
+        "5次召开常务会议研究规划编制、财政预算等议题34项。",
+        [("召开常务会议", 5.0, "次"), ("研究规划编制、财政预算等议题", 34.0, "项")],
+    ),
+    # guard: a count of things, not of acts, keeps its noun (提供…用地、计划新增…: two acts)
+    (
+        "提供3块商业用地、计划新增停车位800个。",
+        [("商业用地", 3.0, "块"), ("计划新增停车位", 800.0, "个")],
+    ),
 ]
 
 
