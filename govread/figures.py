@@ -1351,9 +1351,9 @@ def _after_examples(subject: str) -> str:
     return subject[: len(verb)] + rest if len(rest) >= 2 else subject
 
 
-def _after_total(subject: str) -> str:
+def _after_total(subject: str, sibling: bool = False) -> str:
     subject = _after_when(subject)
-    if len(subject) >= _AGENT_MIN:  # room for who, the verb and what is counted
+    if len(subject) >= _AGENT_MIN and not sibling:  # room for who, the verb and what is counted
         subject = _after_agent(subject)
     subject = _without_aspect(subject)
     achieved = subject.rfind("实现")
@@ -1856,6 +1856,39 @@ def _such_as(clause: str) -> str:
     return named if len(named) >= 2 and named.endswith(head) else ""
 
 
+# An item of a list of counts (保留事项640项,下放事项212项,上级部门收回事项95项): it names
+# what it counts beside its siblings, so a body before a verb in it says which items these are
+# (上级部门收回的), not who acted, when it ends with the head its sibling ends with.
+_COUNT_THEN_ITEM = re.compile(r"\d[^\d、,\uff0c。;\uff1b]{1,3}[、,\uff0c]$")
+_SIBLING_HEAD = 2  # characters of the head two items share
+_ITEM_MARKS = "、,\uff0c"
+_BREAKDOWN_ENDS = ("。", ";", "\uff1b", ":", "\uff1a")  # what ends the sentence before 其中
+_BREAKDOWN = 80  # characters before a sibling's number looked at for the 其中 that opens it
+
+
+def _sibling_item(text: str, start: int, end: int) -> bool:
+    """The clause text[start:end] is an item of a list of counts whose sibling before it
+    ends with the same head (…事项212项,上级部门收回事项)."""
+    lead = start
+    while lead < end and text[lead] in _ITEM_MARKS:
+        lead += 1
+    count = _COUNT_THEN_ITEM.search(text, max(0, lead - 6), lead)
+    if count is None or end - lead < _SIBLING_HEAD:
+        return False
+    number = count.start()
+    while number > 0 and (text[number - 1].isdecimal() or text[number - 1] == "."):
+        number -= 1
+    if not text.endswith(text[end - _SIBLING_HEAD : end], 0, number):
+        return False
+    if text[count.end() - 1] == "、":
+        return True
+    # after a comma, only in a breakdown opened by 其中 (its items are parts of a total, not
+    # acts of their own: 受理案件120件,区司法局办理…45件 names who acted)
+    reach = max(0, number - _BREAKDOWN)
+    opened = max(text.rfind(mark, reach, number) for mark in _BREAKDOWN_ENDS)
+    return text.find("其中", max(reach, opened), number) >= 0
+
+
 def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
     is not a class of what is counted (超过1亿元的企业)."""
@@ -1885,7 +1918,8 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
-        return _after_total(_without_quantity(_clean(before)))
+        sibling = _sibling_item(text, start, end)
+        return _after_total(_without_quantity(_clean(before)), sibling)
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
     if "等" in found:
         found = _examples_named(found)

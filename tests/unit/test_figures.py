@@ -2065,6 +2065,21 @@ SEVENTEENTH_ROUND = [
         "提供3块商业用地、计划新增停车位800个。",
         [("商业用地", 3.0, "块"), ("计划新增停车位", 800.0, "个")],
     ),
+    # an item of a list of counts names what it counts beside its siblings: a body before a
+    # verb in it says which items (上级部门收回的), in a 、-list or a breakdown after 其中
+    (
+        "梳理镇级主责事项清单80项、上级部门收回事项清单19项。",
+        [("镇级主责事项清单", 80.0, "项"), ("上级部门收回事项清单", 19.0, "项")],
+    ),
+    (
+        "其中,承接事项300项,上级部门收回事项64项。",
+        [("承接事项", 300.0, "项"), ("上级部门收回事项", 64.0, "项")],
+    ),
+    # guard: after a comma with no 其中, a body before a verb is who acted
+    (
+        "全年受理案件120件,区司法局办理复议案件45件。",
+        [("受理案件", 120.0, "件"), ("办理复议案件", 45.0, "件")],
+    ),
 ]
 
 
