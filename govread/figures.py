@@ -2399,6 +2399,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: cut.end() + len(right)]
             cut = None
     phrase = phrase[skipped : cut.start()] if cut else phrase[skipped:]
+    if (carried := phrase.find("实施", 2)) > 0 and _opens_act(phrase[carried + 2 : carried + 4]):
+        phrase = phrase[:carried]  # 9项重点工作 实施督察: the noun, then what was done to it
     if (
         cut is not None
         and len(phrase) >= 6

@@ -2075,6 +2075,10 @@ SEVENTEENTH_ROUND = [
         "其中,承接事项300项,上级部门收回事项64项。",
         [("承接事项", 300.0, "项"), ("上级部门收回事项", 64.0, "项")],
     ),
+    # 实施 after a counted noun opens its predicate when an act follows (实施督察); 实施方案 is
+    # one noun
+    ("围绕3项重点工作实施督察。", [("重点工作", 3.0, "项")]),
+    ("制定3项重点工作实施方案。", [("重点工作实施方案", 3.0, "项")]),
     # guard: after a comma with no 其中, a body before a verb is who acted
     (
         "全年受理案件120件,区司法局办理复议案件45件。",
