@@ -1578,6 +1578,11 @@ def _relative_clause(rest: str) -> bool:
 _RELATIVE_REACH = 8  # characters between such a verb and its 的
 
 
+# Verbs that cause what follows them to change (兼语: 带动 X 下降): before a share or a change,
+# X is what is measured.
+_PIVOTS = ("带动", "促进", "促使", "拉动", "助推")
+
+
 def _drop_opening(subject: str, share: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
@@ -1597,6 +1602,8 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = subject[acted:]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
+    elif share and subject.startswith(_PIVOTS) and len(subject) - 2 >= _MIN_AFTER_OPENING:
+        subject = _strip_lead(subject[2:])  # 带动 全市…警情同比下降: what changed, not the cause
     elif subject.startswith(_CAUSERS):
         subject = _after_causee(subject)
     elif subject.startswith(_HELPERS) and (acted := _after_coverb(subject, 0, 2)):

@@ -2079,6 +2079,10 @@ SEVENTEENTH_ROUND = [
     # one noun
     ("围绕3项重点工作实施督察。", [("重点工作", 3.0, "项")]),
     ("制定3项重点工作实施方案。", [("重点工作实施方案", 3.0, "项")]),
+    # a verb causing a change (带动, 促进) before a share names the cause: what changed is measured;
+    # before a count it is the act (带动就业)
+    ("带动全市交通事故起数同比下降8.2%。", [("交通事故起数同比下降", 8.2, "%")]),
+    ("带动就业3000人。", [("带动就业", 3000.0, "人")]),
     # guard: after a comma with no 其中, a body before a verb is who acted
     (
         "全年受理案件120件,区司法局办理复议案件45件。",
