@@ -1339,15 +1339,32 @@ _HOLDING = (
 )
 
 
-def _after_examples(subject: str) -> str:
+_TAKING_MEANS = ("采取", "采用")  # 采取…等方式结案: the means, not examples of what is counted
+# Places and bodies, counted by these, are named one by one as examples (打造A站、B点等帮办点
+# 7个: the class is counted); kinds of business or cases (办理A登记、B登记等业务 N件) are kept
+# whole, as a list of what was counted.
+_NAMED_UNITS = frozenset({"个", "处", "家", "所", "座"})
+
+
+def _after_examples(subject: str, unit: str = "") -> str:
     subject = _strip_lead(subject.strip())
     verb = next((v for v in _HOLDING if subject.startswith(v)), None)
+    listed = verb is not None
+    if (
+        not listed
+        and unit in _NAMED_UNITS
+        and _is_verb(subject[:2], guessed=False)
+        and not subject.startswith((*_TAKING_PART, *_MEANS_WORDS, *_TAKING_MEANS))
+    ):
+        verb = subject[:2]  # 打造…、…等海岛帮办点: any verb of the dictionary, before a class
     if verb is None:
         return subject
     found = max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
     if found is None or found.start() < len(verb) + 2:
         return subject
     rest = _clean(subject[found.end() :])
+    if not listed and (_opens_act(rest[:2]) or _opens_act(rest[-2:])):
+        return subject  # 采取…等 判决胜诉, 采取…等方式 结案: ways, then a result, no class
     return subject[: len(verb)] + rest if len(rest) >= 2 else subject
 
 
@@ -1896,7 +1913,9 @@ def _sibling_item(text: str, start: int, end: int) -> bool:
     return text.find("其中", max(reach, opened), number) >= 0
 
 
-def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = None) -> str:
+def _subject(
+    text: str, start: int, end: int, classes: dict[int, int] | None = None, unit: str = ""
+) -> str:
     """The clause before a number, cut after any earlier number (指数3.93PM2.5平均浓度) that
     is not a class of what is counted (超过1亿元的企业)."""
     if "等" in text[max(start, end - 6) : end] and (
@@ -1921,7 +1940,7 @@ def _subject(text: str, start: int, end: int, classes: dict[int, int] | None = N
         classes = None
     numbers = list(_LAST_NUMBER.finditer(before))
     if "等" in before and not numbers:
-        before = _after_examples(before)
+        before = _after_examples(before, unit)
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
@@ -3093,7 +3112,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
             while title := _TITLE.match(text, clause_from, num_start):
                 clause_from = title.end()
-        subject = _subject(text, clause_from, num_start - len(pre), classes)
+        subject = _subject(text, clause_from, num_start - len(pre), classes, number.unit or "")
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
         own_unit = match.group("unit") is not None

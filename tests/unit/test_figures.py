@@ -2083,6 +2083,12 @@ SEVENTEENTH_ROUND = [
     # before a count it is the act (带动就业)
     ("带动全市交通事故起数同比下降8.2%。", [("交通事故起数同比下降", 8.2, "%")]),
     ("带动就业3000人。", [("带动就业", 3000.0, "人")]),
+    # places or bodies named before 等 after any verb of the dictionary: the verb and the class
+    # they are examples of; not after a verb of means (采取…等方式), nor kinds of business
+    # counted in 件 (kept whole)
+    ("打造城南驿站、北山书屋等法治宣传点11个。", [("打造法治宣传点", 11.0, "个")]),
+    ("采取约谈提醒等方式结案23件。", [("采取约谈提醒等方式结案", 23.0, "件")]),
+    ("受理户籍登记、迁移登记等业务310件。", [("受理户籍登记、迁移登记等业务", 310.0, "件")]),
     # guard: after a comma with no 其中, a body before a verb is who acted
     (
         "全年受理案件120件,区司法局办理复议案件45件。",
