@@ -1595,6 +1595,11 @@ def _relative_clause(rest: str) -> bool:
 _RELATIVE_REACH = 8  # characters between such a verb and its 的
 
 
+# Documents named by their purpose (推进法治政府建设措施, 加强…研究落实举措): the verb that
+# opens such a name is part of it, not an act of managing.
+_PURPOSE_HEADS = ("措施", "举措", "意见", "办法", "方案", "细则")
+# The opening verbs that take an activity (推进 法治政府建设), not the document itself (完善 办法)
+_PROMOTING = frozenset({"推进", "推动", "深化", "加强", "强化", "优化"})
 # Verbs that cause what follows them to change (兼语: 带动 X 下降): before a share or a change,
 # X is what is measured.
 _PIVOTS = ("带动", "促进", "促使", "拉动", "助推")
@@ -1634,6 +1639,12 @@ def _drop_opening(subject: str, share: bool = False) -> str:
                 cut = pos
             continue
         verb = _starting(_OPENING_VERBS, subject, pos)
+        if (
+            verb in _PROMOTING
+            and subject.endswith(_PURPOSE_HEADS)
+            and _starting(_OPENING_VERBS, subject, pos + len(verb)) is None
+        ):
+            break  # (出台) 推进…建设措施: measures named by what they are for
         if verb is not None:
             if share and _relative_clause(subject[pos + len(verb) :]):
                 cut = pos  # 完善实施清单的事项100%: the items with that done, a share of all

@@ -2089,6 +2089,10 @@ SEVENTEENTH_ROUND = [
     ("打造城南驿站、北山书屋等法治宣传点11个。", [("打造法治宣传点", 11.0, "个")]),
     ("采取约谈提醒等方式结案23件。", [("采取约谈提醒等方式结案", 23.0, "件")]),
     ("受理户籍登记、迁移登记等业务310件。", [("受理户籍登记、迁移登记等业务", 310.0, "件")]),
+    # measures named by what they are for keep the verb of that purpose (推进…, 加强…); a verb
+    # that acts on the document itself (完善…办法) goes, as before
+    ("出台全市推进诉源治理工作措施18条。", [("推进诉源治理工作措施", 18.0, "条")]),
+    ("梳理完善执法检查办法5项。", [("执法检查办法", 5.0, "项")]),
     # guard: after a comma with no 其中, a body before a verb is who acted
     (
         "全年受理案件120件,区司法局办理复议案件45件。",
