@@ -2598,6 +2598,26 @@ def _partitive(subject: str) -> bool:
     return subject.endswith("中") and subject[-2] not in "集当心空途程其"
 
 
+_LASTED = ("连续", "持续")
+_IN_WHICH = re.compile(r"在[^,\uff0c。;\uff1b、\d中]{2,16}中")
+
+
+def _what_lasted(text: str, end: int, bare: bool) -> str:
+    """What went on for the years counted after 连续 (连续6年获评…优秀等次): the clause after the
+    count, past where it happened (在…考核中), when it opens with a place or the subject found
+    is `bare` (连续); else "" and the finder reads it as before (连续6年保持两位数增长)."""
+    clause = _BOUNDARY.search(text, end, end + _MAX_SUBJECT + 20)
+    said = text[end : clause.start()] if clause else ""
+    where = _IN_WHICH.match(said)
+    if where is not None and len(said) - where.end() >= 2:
+        said = said[where.end() :]
+    elif not bare:
+        return ""
+    if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said) or "、" in said:
+        return ""
+    return said if _opens_act(said[:2]) or said[:1] in "获无未零" else ""
+
+
 def _predicate(text: str, end: int) -> str:
     """A short predicate that ends the clause right after a count (162人 **考试合格**,)."""
     found = _PREDICATE.match(text, end)
@@ -3337,6 +3357,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject = subject[2:]  # 完成公办幼儿园占比30%的目标: the rate
             elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:
                 subject = subject[2:]  # 完成地区生产总值560亿元: the value achieved
+        if (
+            unit in _LASTING
+            and raw_before.endswith(_LASTED)
+            and (lasted := _what_lasted(text, end, len(subject) <= 2))
+        ):
+            # 连续6年 在…考核中 获评优秀等次, 连续6年获评…: the years count what went on
+            subject, consumed = lasted, max(consumed, end + len(lasted))
         if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject

@@ -2093,6 +2093,11 @@ SEVENTEENTH_ROUND = [
     # that acts on the document itself (完善…办法) goes, as before
     ("出台全市推进诉源治理工作措施18条。", [("推进诉源治理工作措施", 18.0, "条")]),
     ("梳理完善执法检查办法5项。", [("执法检查办法", 5.0, "项")]),
+    # years counted after 连续 count what went on, past where it happened (在…中), or the whole
+    # clause when nothing else names it; what the finder read before stays (保持…增长)
+    ("连续6年在全市依法行政考核中获评优秀等次。", [("获评优秀等次", 6.0, "年")]),
+    ("连续6年获评全市依法行政考核优秀等次。", [("获评全市依法行政考核优秀等次", 6.0, "年")]),
+    ("连续6年保持两位数增长。", [("保持两位数增长", 6.0, "年")]),
     # guard: after a comma with no 其中, a body before a verb is who acted
     (
         "全年受理案件120件,区司法局办理复议案件45件。",
