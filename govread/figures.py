@@ -2317,17 +2317,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         after = _NOUN_END.search(tail, listed.end())
         item = tail[listed.end() : after.start() if after else len(tail)]
         if after is None or item[-1:] != phrase[-1] or _DIGIT.search(item) or len(item) < 2:
-            joined = _ACT_JOINED.search(item, 2)
+            conjunction = _ACT_JOINED.search(item, 2)
             if (
-                joined is not None
-                and item[joined.start() - 1] == phrase[-1]
+                conjunction is not None
+                and item[conjunction.start() - 1] == phrase[-1]
                 and not _DIGIT.search(item)
-                and _opens_act(item[joined.end() : joined.end() + 2])
+                and _opens_act(item[conjunction.end() : conjunction.end() + 2])
             ):
                 # 8次召开党组会、专题会及开展集中学法: the list's last noun, then a second act
-                # joined to it; the nouns of one head are what is counted (the act after 及
+                # conjunction to it; the nouns of one head are what is counted (the act after 及
                 # is said with them, not listed among them)
-                phrase, match = tail[: listed.end() + joined.start()], None
+                phrase, match = tail[: listed.end() + conjunction.start()], None
             break
         listed = after
         if tail[after.start()] != "、":
