@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from textual.app import ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input
 
@@ -16,6 +17,7 @@ from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.compare.screen import CompareScreen
 from govread.tui.dialogs.marks_list import MarksListScreen
+from govread.tui.localised import KeysFooter
 
 Loaded = Callable[[Pilot[Any]], Awaitable[None]]
 
@@ -61,6 +63,35 @@ async def test_footer_offers_n_only_when_n_acts(loaded: Loaded) -> None:
         await pilot.pause()
         keys = footer_keys(app)
         assert "Next hit" not in keys and "Previous hit" not in keys
+
+
+async def test_the_footer_is_rebuilt_once_when_its_keys_change(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Textual asks the footer to rebuild on every focus change and bindings refresh, three or
+    # four times for one key press; each rebuild restyles a dozen keys (≈ 20 ms of CPU)
+    built: list[KeysFooter] = []
+    compose = KeysFooter.compose
+
+    def counted(footer: KeysFooter) -> ComposeResult:
+        built.append(footer)
+        return compose(footer)
+
+    monkeypatch.setattr(KeysFooter, "compose", counted)
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        at_start = footer_keys(app)
+        built.clear()
+        await pilot.press("j", "k")  # the cursor moves: the same keys
+        await pilot.pause()
+        assert built == []
+        await pilot.press("slash")  # the filter's input takes the focus: other keys
+        await pilot.pause()
+        assert len(built) == 1 and "To the hits" in footer_keys(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(built) == 2 and footer_keys(app) == at_start
 
 
 async def test_filter_counts_the_hits_that_h_and_the_cli_list(loaded: Loaded) -> None:
