@@ -1,4 +1,4 @@
-"""Subject accuracy of the figure finder on invented sentences of the genre, in eleven probes.
+"""Subject accuracy of the figure finder on invented sentences of the genre, in twelve probes.
 
     python benchmarks/subject_probe.py [--verbose]
 
@@ -25,6 +25,10 @@ before it was read (issue 14, thirteenth round; RESULTS.md has the scores at eac
   pooled over nine read sets, before any change; scored by count, read last.
 - PROBE_K (40): written at the start of the seventeenth round from the shapes of the misses
   each real set showed when it was first scored, before any change; scored by count, read last.
+
+- PROBE_L (30): written at the start of the eighteenth round from the two classes seen fresh
+  most often (a predicate kept after the counted noun; a verb or its agent kept before what is
+  counted) and their guards, before any change; scored by count, read last.
 
 A probe read and fixed no longer says how the finder does on text nobody read: write a new
 one before the next round reads PROBE_F.
@@ -1209,6 +1213,43 @@ PROBE_K = [
 ]
 
 
+PROBE_L = [
+    # B2: a predicate kept after the counted noun
+    ("全年行政许可事项下放至乡镇12项。", "12项", ["行政许可事项"]),
+    ("政务服务事项网上受理160余项。", "160余项", ["政务服务事项"]),
+    ("各类改革事项落地实施27个。", "27个", ["各类改革事项", "改革事项"]),
+    ("重点改革任务落地见效18个。", "18个", ["重点改革任务"]),
+    ("涉企审批事项压减至46项。", "46项", ["涉企审批事项"]),
+    ("公共服务事项纳入清单管理85项。", "85项", ["公共服务事项"]),
+    ("全区依申请类事项调整为302项。", "302项", ["依申请类事项", "全区依申请类事项"]),
+    ("便民服务事项进驻大厅办理215项。", "215项", ["便民服务事项"]),
+    ("行政执法事项划转至综合执法局64项。", "64项", ["行政执法事项"]),
+    ("市级权力事项取消和调整31项。", "31项", ["市级权力事项"]),
+    ("法治建设重点项目建成投用9个。", "9个", ["法治建设重点项目"]),
+    ("涉法涉诉信访积案化解销号23件。", "23件", ["涉法涉诉信访积案", "信访积案"]),
+    ("高频服务事项实现跨省通办58项。", "58项", ["高频服务事项"]),
+    ("基层立法联系点挂牌运行6个。", "6个", ["基层立法联系点"]),
+    # A: a verb or its agent kept before what is counted
+    ("市场监管局依法查处价格违法案件37件。", "37件", ["价格违法案件", "查处价格违法案件"]),
+    ("县司法局集中疏理行政许可事项142项。", "142项", ["行政许可事项", "疏理行政许可事项"]),
+    ("区人社局重点督办欠薪投诉案件54件。", "54件", ["欠薪投诉案件", "督办欠薪投诉案件"]),
+    ("市应急局全年挂牌督办重大隐患19处。", "19处", ["重大隐患", "挂牌督办重大隐患"]),
+    ("区城管局依法拆除违规户外广告牌230块。", "230块", ["违规户外广告牌", "拆除违规户外广告牌"]),
+    ("税务部门办结纳税人投诉事项96件。", "96件", ["纳税人投诉事项", "办结纳税人投诉事项"]),
+    ("住建局通报批评失信建筑企业8家。", "8家", ["失信建筑企业", "通报批评失信建筑企业"]),
+    ("生态环境局移送涉嫌环境犯罪案件5件。", "5件", ["涉嫌环境犯罪案件", "移送涉嫌环境犯罪案件"]),
+    ("县农业农村局抽检农产品样品1800批次。", "1800批次", ["农产品样品", "抽检农产品样品"]),
+    ("区交通局清理规范涉企收费项目14项。", "14项", ["涉企收费项目", "清理规范涉企收费项目"]),
+    # guards: a verb-object name, events in 次/场, rates, a short noun phrase
+    ("全年办理行政处罚案件420件。", "420件", ["行政处罚案件", "办理行政处罚案件"]),
+    ("我局审查规范性文件41件。", "41件", ["审查规范性文件", "规范性文件"]),
+    ("县政府召开常务会议研究法治议题15次。", "15次", ["召开常务会议研究法治议题", "召开常务会议"]),
+    ("局党组开展专题学法活动6场。", "6场", ["专题学法活动", "开展专题学法活动"]),
+    ("全市行政复议案件按期办结率达100%。", "100%", ["行政复议案件按期办结率", "按期办结率"]),
+    ("新增受理事项9项。", "9项", ["新增受理事项", "受理事项"]),
+]
+
+
 def score(probe: list[tuple[str, str, list[str]]], verbose: bool) -> tuple[int, int]:
     """How many of the probe's figures get an accepted subject; the misses printed."""
     right = 0
@@ -1237,6 +1278,7 @@ def main() -> None:
         ("I", PROBE_I),
         ("J", PROBE_J),
         ("K", PROBE_K),
+        ("L", PROBE_L),
     )
     for name, probe in probes:
         right, total = score(probe, args.verbose)
