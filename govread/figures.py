@@ -993,6 +993,58 @@ _TAKING_PART = ("参加", "参与", "出席", "列席", "出庭")
 _TOOK_PART = re.compile(r"(参加|参与|参训|出席|列席)的")
 
 
+# A count after its noun whose clause goes on past the noun with a predicate
+# (X事项|下放至Y 5项, X任务|落地见效 18个): the noun is what is counted, the verb and what
+# follows are what was done to it. Only for counts of things (not events, people, shares),
+# and only when the predicate ends in a verb or a 至/为/到 of where it went (行政|处罚案件
+# ends in a noun: the verb is part of the counted name).
+_THINGS_COUNTED = frozenset({"项", "件", "个", "家", "条", "处"})
+_PREDICATE_REACH = 10  # the predicate after the noun is at most this many characters
+_NOUN_BEFORE_PREDICATE = 5  # and the noun at least this many (中医诊所|备案登记 is one name)
+
+
+def _noun_then_predicate(subject: str, unit: str, after: bool = False) -> str:
+    """`subject` up to where a predicate follows a noun of the kind `unit` counts; `after`:
+    the noun follows the count (5项X事项|下放至…), where a verb first is part of the noun."""
+    if unit not in _THINGS_COUNTED or len(subject) < 6:
+        return subject
+    classes, verbs = word_classes(), _dictionary_verbs()
+    if (
+        not after
+        and classes.get(subject[:2]) not in ("N", "M", "A")
+        and (_is_verb(subject[:2]) or subject[:2] in verbs)
+    ):
+        return subject  # 取消行政确认, 承办领导交办件: a verb first names the act counted
+    for at in range(max(_NOUN_BEFORE_PREDICATE, len(subject) - _PREDICATE_REACH), len(subject) - 1):
+        tail = subject[at:]
+        if len(tail) < 3 or "等" in tail or "、" in tail or not _agrees(subject[:at], unit):
+            # (the noun must be of the kind counted: 检查后作出行政|处罚 7件 is not; one verb
+            # alone names the count, 行政诉讼案件立案 46件)
+            continue
+        if (
+            len(tail) >= 4
+            and classes.get(tail[:2]) in (None, "A")
+            and not (_is_verb(tail[:2]) or tail[:2] in verbs)
+        ):
+            tail = tail[2:]  # X事项|网上受理: how or where the act went, then the act
+        opening, last = tail[:2], tail[-2:]
+        if (
+            classes.get(subject[at - 2 : at]) == "N"
+            and classes.get(opening) not in ("N", "M", "A")
+            and (_is_verb(opening) or opening in verbs)
+            and (
+                tail[2:3] in ("至", "为", "到")
+                or classes.get(last) == "M"
+                or (
+                    classes.get(last) not in ("N", "A")
+                    and (_is_verb(last, guessed=False) or last in verbs)
+                )
+            )
+        ):
+            return subject[:at]
+    return subject
+
+
 def _is_verb(word: str, guessed: bool = True) -> bool:
     """A two-character verb: listed, or two one-character verbs (W in the table) the
     dictionary does not hold as a word of another class (抽取, 移送; not 办|下)."""
@@ -3215,8 +3267,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 # before the count: 完成206台老旧电梯更新改造 is one object), a predicate follows
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
+            if len(noun) >= 6 and (kept := _noun_then_predicate(noun, unit, after=True)) != noun:
+                noun_end -= len(noun) - len(kept)  # 5项X事项|下放至Y: what was done to them
+                noun = kept
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
+        if own_unit and not noun:
+            subject = _noun_then_predicate(subject, unit)
         consumed = end
         done_to = ""  # the object and what was done to it, when they are apart
         if unit in _BATCHES and (batched := _in_batches(raw_before, text, end)):

@@ -2109,3 +2109,25 @@ SEVENTEENTH_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), SEVENTEENTH_ROUND)
 def test_the_seventeenth_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+EIGHTEENTH_ROUND = [
+    # a predicate kept after the counted noun: the noun, of the kind the unit counts, is the
+    # subject; the verb and where it went or how are what was done to it (issue 14, B2)
+    ("全年行政许可事项下放至乡镇12项。", [("行政许可事项", 12.0, "项")]),
+    ("涉企审批事项压减至46项。", [("涉企审批事项", 46.0, "项")]),
+    ("将7项区级审批事项下放至街道便民中心。", [("区级审批事项", 7.0, "项")]),
+    ("另有40余项其他备案类事项网上受理。", [("其他备案类事项", 40.0, "项")]),
+    # guards: a verb first names the act counted; a noun not of the kind counted (行政|处罚
+    # before 件); a predicate ending in a noun (a name); events counted in 次; a short noun
+    ("全年取消行政确认3项。", [("取消行政确认", 3.0, "项")]),
+    ("抽查后作出行政处罚9件。", [("作出行政处罚", 9.0, "件")]),
+    ("全市行政处罚案件420件。", [("行政处罚案件", 420.0, "件")]),
+    ("口腔诊所备案登记共5件。", [("口腔诊所备案登记", 5.0, "件")]),
+    ("县政府常务会议研究法治议题6次。", [("研究法治议题", 6.0, "次")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EIGHTEENTH_ROUND)
+def test_the_eighteenth_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
