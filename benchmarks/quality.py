@@ -33,6 +33,7 @@ import sys
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from govread.compare import Comparison, Unit, compare, report_units
 from govread.corpus import load
@@ -66,6 +67,48 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
+def labels_as_read(text: str, report: Report) -> dict[str, Any]:
+    """A figure label file's text read as its report was: a report in traditional script is
+    read as simplified (a converter's readings dropped first), so are its labels."""
+    if report.meta.get("script") == "traditional":
+        if not has_readings(report.full_text()):
+            text = without_readings(text)  # a converter's readings, dropped from it
+        text = read_as_simplified(text)
+    return tomllib.loads(text)
+
+
+class _Found(Protocol):
+    unit: str
+    value: float
+
+
+def match_labels(labels: Sequence[dict[str, Any]], found: Sequence[_Found]) -> list[int | None]:
+    """For each labelled figure, in document order, the index of the found figure it is: the
+    first not yet taken with its unit and value; None when none is."""
+    used: set[int] = set()
+    hits: list[int | None] = []
+    for label in labels:
+        hit = next(
+            (
+                i
+                for i, figure in enumerate(found)
+                if i not in used
+                and _same_unit(figure.unit, str(label["unit"]))
+                and _same_value(figure.value, float(str(label["value"])))
+            ),
+            None,
+        )
+        if hit is not None:
+            used.add(hit)
+        hits.append(hit)
+    return hits
+
+
+def accepted_subjects(label: dict[str, Any]) -> set[str]:
+    """The labelled subject and its accepted phrasings, as they are compared (`_norm`)."""
+    return {_norm(str(s)) for s in [label["subject"], *label.get("accept", [])]}
+
+
 def score_figures(
     reports: dict[str, Report],
     files: Sequence[Path],
@@ -78,39 +121,24 @@ def score_figures(
     unlabelled_indicators = 0  # a figure given an indicator its label does not have
     for path in files:
         text = path.read_text("utf-8")
-        data = tomllib.loads(text)
-        report = reports[key(path) if key else data["file"]]
-        if report.meta.get("script") == "traditional":  # labels read as the report was
-            if not has_readings(report.full_text()):
-                text = without_readings(text)  # a converter's readings, dropped from it
-            data = tomllib.loads(read_as_simplified(text))
+        report = reports[key(path) if key else tomllib.loads(text)["file"]]
+        data = labels_as_read(text, report)
         predicted = report_figures(report)
         labels = data["figure"]
-        used: set[int] = set()
+        hits = match_labels(labels, predicted)
+        used = {hit for hit in hits if hit is not None}
         found_total += len(predicted)
         labelled_total += len(labels)
-        for label in labels:
-            hit = next(
-                (
-                    i
-                    for i, figure in enumerate(predicted)
-                    if i not in used
-                    and _same_unit(figure.unit, label["unit"])
-                    and _same_value(figure.value, float(label["value"]))
-                ),
-                None,
-            )
+        for label, hit in zip(labels, hits, strict=True):
             if label.get("range"):
                 range_total += 1  # a range end not found is a range not marked
             if hit is None:
                 if verbose:
                     print(f"  missed  {data['file'][:3]} {label['text']} {label['subject']}")
                 continue
-            used.add(hit)
             right += 1
             figure = predicted[hit]
-            accepted = {_norm(s) for s in [label["subject"], *label.get("accept", [])]}
-            if _norm(figure.label) in accepted:
+            if _norm(figure.label) in accepted_subjects(label):
                 subject_right += 1
             elif verbose:
                 print(

@@ -38,27 +38,28 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from govread import segment
 from govread.corpus import load
-from govread.figures import Figure, extract, heading_figures
+from govread.figures import Figure, figures_with_text
 from govread.opening import Problem, open_report
 from govread.parsers.flat import word_classes
 from govread.parsers.model import Report
-from govread.parsers.script import has_readings, read_as_simplified, without_readings
 from govread.sanitize import sanitize_line
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+# the scorer's own reading of labels: as the report was read, matched, subjects accepted
+from quality import _norm, accepted_subjects, labels_as_read, match_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "fixtures" / "labels"
-_MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
 _CLAUSE = frozenset("，。；：！？,;:!?\n")
 _PUNCT = frozenset("，。；：！？,;:!?、（）()“”\"‘’'《》「」【】[]—-…·/ \u3000\n\t")
 _EVENTS = frozenset("次场期轮届批")
@@ -66,57 +67,6 @@ _MONEY = ("元", "万元", "亿元")
 _DURATIONS = frozenset(["天", "年", "个月", "月", "个工作日", "工作日", "小时", "分钟", "日"])
 EPOCHS = 8
 TOP_WORDS = 300
-
-
-def _norm(subject: str) -> str:
-    from govread.figures import subject_key
-
-    return subject_key(_MARKS.sub("", subject))
-
-
-def _same_unit(found: str, labelled: str) -> bool:
-    return found == labelled or (
-        len(found) > 1 and found.removeprefix("个") == labelled.removeprefix("个")
-    )
-
-
-def _same_value(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
-
-
-# ---------------------------------------------------------------- figures with their text
-
-
-def figures_with_text(report: Report) -> Iterator[tuple[Figure, str]]:
-    """`report_figures(report)`, each figure with the text its offsets are into."""
-    prefix = report.id
-    for index, paragraph in enumerate(report.preamble):
-        for figure in extract(paragraph, f"{prefix}/preamble", index):
-            yield figure, paragraph
-    for section in report.walk():
-        heading = section.raw_heading or ""
-        figures = heading_figures(section)
-        if figures:
-            at = heading.find(section.marker) if section.marker else -1
-            if at >= 0 and not heading[:at].strip():
-                cut = at + len(section.marker)
-                heading = "\u3000" * cut + heading[cut:]
-        for figure in figures:
-            yield figure, heading
-        for index, paragraph in enumerate(section.paragraphs):
-            items = [item for item in section.items if item.paragraph == index]
-            for figure in extract(paragraph, section.id, index):
-                owner = next((i.id for i in items if i.start <= figure.start < i.end), None)
-                yield (figure if owner is None else _with_node(figure, owner)), paragraph
-    for index, paragraph in enumerate(report.closing):
-        for figure in extract(paragraph, f"{prefix}/closing", index):
-            yield figure, paragraph
-
-
-def _with_node(figure: Figure, node: str) -> Figure:
-    import dataclasses
-
-    return dataclasses.replace(figure, node_id=node)
 
 
 # ---------------------------------------------------------------- candidates and features
@@ -343,15 +293,6 @@ def _features(
 # ---------------------------------------------------------------- data
 
 
-def _labels_of(path: Path, report: Report) -> list[dict[str, object]]:
-    text = path.read_text("utf-8")
-    if report.meta.get("script") == "traditional":
-        if not has_readings(report.full_text()):
-            text = without_readings(text)
-        text = read_as_simplified(text)
-    return list(tomllib.loads(text)["figure"])
-
-
 @dataclass(frozen=True)
 class Found:
     """A figure as another version of the finder gave it (see `--fresh-dump`)."""
@@ -371,28 +312,16 @@ def items_of(
     given: Sequence[tuple[Found, str]] | None = None,
 ) -> list[Item]:
     """The labelled figures of the report the finder finds (or `given` found), as items."""
-    labels = _labels_of(label_path, report)
+    labels = labels_as_read(label_path.read_text("utf-8"), report)["figure"]
     found: Sequence[tuple[Figure | Found, str]] = (
         list(figures_with_text(report)) if given is None else given
     )
-    used: set[int] = set()
     out: list[Item] = []
-    for label in labels:
-        hit = next(
-            (
-                i
-                for i, (figure, _) in enumerate(found)
-                if i not in used
-                and _same_unit(figure.unit, str(label["unit"]))
-                and _same_value(figure.value, float(str(label["value"])))
-            ),
-            None,
-        )
+    for label, hit in zip(labels, match_labels(labels, [f for f, _ in found]), strict=True):
         if hit is None:
             continue
-        used.add(hit)
         figure, text = found[hit]
-        accepted = {_norm(str(s)) for s in [label["subject"], *list(label.get("accept", []))]}  # type: ignore[call-overload]
+        accepted = accepted_subjects(label)
         cands = candidates(figure, text)
         right = [_norm(c.text) in accepted for c in cands]
         where = f"{set_name}/{label_path.stem} {figure.text}"

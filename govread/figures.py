@@ -3614,26 +3614,44 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _FIGURE.finditer(text)]
 
 
-def _section_figures(section: Section) -> Iterator[Figure]:
+def _section_figures(section: Section) -> Iterator[tuple[Figure, str]]:
+    """The figures of a section's own text (not its heading's), each with its paragraph."""
     for index, paragraph in enumerate(section.paragraphs):
         items = [item for item in section.items if item.paragraph == index]
         for figure in extract(paragraph, section.id, index):
             owner = next((i.id for i in items if i.start <= figure.start < i.end), section.id)
-            yield figure if owner == section.id else dataclasses.replace(figure, node_id=owner)
+            if owner != section.id:
+                figure = dataclasses.replace(figure, node_id=owner)
+            yield figure, paragraph
+
+
+def _figure_heading(section: Section) -> str | None:
+    """A section's heading as its figures are read from it, None when it holds no number: the
+    number that marks the heading (1., (2)) blanked, as a clause break, offsets kept."""
+    heading = section.raw_heading
+    if not heading or not _DIGIT.search(heading):
+        return None
+    at = heading.find(section.marker) if section.marker else -1
+    if at >= 0 and not heading[:at].strip():
+        cut = at + len(section.marker)
+        heading = "\u3000" * cut + heading[cut:]
+    return heading
 
 
 def heading_figures(section: Section) -> list[Figure]:
     """The figures of a section's own heading (（三）行政复议案件办结率达98%), paragraph -1,
     offsets into the heading as written. The number that marks the heading (1., (2)) is
     no figure and no part of a subject: it is read as a clause break."""
-    heading = section.raw_heading
-    if not heading or not _DIGIT.search(heading):
-        return []
-    at = heading.find(section.marker) if section.marker else -1
-    if at >= 0 and not heading[:at].strip():
-        cut = at + len(section.marker)
-        heading = "\u3000" * cut + heading[cut:]
-    return extract(heading, section.id, -1)
+    heading = _figure_heading(section)
+    return [] if heading is None else extract(heading, section.id, -1)
+
+
+def _figures_with_text(sections: Iterable[Section]) -> Iterator[tuple[Figure, str]]:
+    for section in sections:
+        if (heading := _figure_heading(section)) is not None:
+            for figure in extract(heading, section.id, -1):
+                yield figure, heading
+        yield from _section_figures(section)
 
 
 def section_figures(section: Section) -> list[Figure]:
@@ -3642,27 +3660,27 @@ def section_figures(section: Section) -> list[Figure]:
     A figure in an item has the item's id; one in a heading has paragraph -1 (offsets
     into the heading as written).
     """
-    figures: list[Figure] = []
-    for each in section.walk():
-        figures.extend(heading_figures(each))
-        figures.extend(_section_figures(each))
-    return figures
+    return [figure for figure, _ in _figures_with_text(section.walk())]
+
+
+def figures_with_text(report: Report) -> Iterator[tuple[Figure, str]]:
+    """Every figure of a report (`report_figures`), each with the text its offsets are into:
+    its paragraph, or its heading as read (the heading's marking number blanked)."""
+    prefix = report.id
+    for index, paragraph in enumerate(report.preamble):
+        for figure in extract(paragraph, f"{prefix}/preamble", index):
+            yield figure, paragraph
+    yield from _figures_with_text(report.walk())
+    for index, paragraph in enumerate(report.closing):
+        for figure in extract(paragraph, f"{prefix}/closing", index):
+            yield figure, paragraph
 
 
 def report_figures(report: Report) -> list[Figure]:
     """Every figure of a report: preamble, sections (their headings, paragraph -1, then their
     text; item ids where an item holds it), closing: the same figures `section_figures`
     gives section by section, so a report's export, compare and tables see a heading's."""
-    prefix = report.id
-    figures: list[Figure] = []
-    for index, paragraph in enumerate(report.preamble):
-        figures.extend(extract(paragraph, f"{prefix}/preamble", index))
-    for section in report.walk():
-        figures.extend(heading_figures(section))
-        figures.extend(_section_figures(section))
-    for index, paragraph in enumerate(report.closing):
-        figures.extend(extract(paragraph, f"{prefix}/closing", index))
-    return figures
+    return [figure for figure, _ in figures_with_text(report)]
 
 
 def _near(key_a: str, key_b: str) -> bool:
