@@ -44,11 +44,11 @@ import argparse
 import functools
 import random
 import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from govread.parsers import Report, parse_text
+from govread.parsers.layout import cell_width
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import report_from_bytes
 from govread.parsers.script import as_simplified, simplified_table, traditional_only
@@ -341,26 +341,23 @@ def _wrapped(lines: list[str], rng: random.Random) -> str:
     """The text as pdftotext gives a PDF's, or an editor that breaks lines: every paragraph
     cut into lines of one width (30 to 44 Chinese characters), anywhere, a number too, its
     first line indented (　　) or not."""
-    return wrap_lines(lines, rng.randrange(60, 90, 2), rng.choice(("\u3000\u3000", "")))
+    return "\n".join(wrap_lines(lines, rng.randrange(60, 90, 2), rng.choice(("\u3000\u3000", ""))))
 
 
-def wrap_lines(paragraphs: list[str], cells: int, indent: str) -> str:
+def wrap_lines(paragraphs: list[str], cells: int, indent: str) -> list[str]:
     """Paragraphs as a layout wraps them: cut into lines of at most `cells` half-em cells,
     anywhere (inside a number too), each paragraph's first line indented by `indent`."""
     out: list[str] = []
     for paragraph in paragraphs:
-        line = indent
-        for character in paragraph:
-            if _cells(line + character) > cells:
+        line, width = "", 0
+        for character in indent + paragraph:
+            step = cell_width(character)
+            if width + step > cells:
                 out.append(line)
-                line = ""
-            line += character
+                line, width = "", 0
+            line, width = line + character, width + step
         out.append(line)
-    return "\n".join(out)
-
-
-def _cells(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return out
 
 
 def expected_metadata(original: Report, family: str) -> dict[str, object]:

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         for cells in (60, 72, 80, 90):
             for indent in ("", "\u3000\u3000"):
                 paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
-                wrapped = wrap_lines(paragraphs, cells, indent)
+                wrapped = "\n".join(wrap_lines(paragraphs, cells, indent))
                 report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
                 texts += 1
                 found = [(f.value, f.unit, f.label) for f in report_figures(report)]

@@ -43,8 +43,8 @@ _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 200
 
 
-def _width(line: str) -> int:
-    """Width in half-em units; in Chinese type “ ” … — are full-width too (ambiguous: A)."""
+def cell_width(line: str) -> int:
+    """Width in half-em units (cells); in Chinese type “ ” … — are full-width too (ambiguous: A)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
 
 
@@ -63,11 +63,11 @@ def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[st
         return []
     chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
     indented = [line[:1].isspace() for line in lines]
-    width = [_width(line) for line in lines]  # the indent counts: it takes the page's room
+    width = [cell_width(line) for line in lines]  # the indent counts: it takes the page's room
     # The page's width from the lines without a font run's spaces (where a converter put
     # them, the widest lines are those with most runs, not those that fill the page).
     spaced = [drop_font_run_spaces(line) for line in lines] if chinese else lines
-    _, full = _page_width(width if spaced is lines else list(map(_width, spaced)))
+    _, full = _page_width(width if spaced is lines else list(map(cell_width, spaced)))
     lines = [line.strip() for line in spaced]
     by_indent = 2 <= sum(indented) < len(lines)
     joined = [lines[0]]
@@ -114,7 +114,7 @@ def _cjk_boundary(left: str, right: str) -> bool:
     """No space is put back next to Chinese text, nor inside a number (Chinese layout
     breaks a line anywhere, 1|00%); only between two Latin words."""
     last, first = left[-1:], right[:1]
-    return _width(last) == 2 or _width(first) == 2 or last.isdigit() or first.isdigit()
+    return cell_width(last) == 2 or cell_width(first) == 2 or last.isdigit() or first.isdigit()
 
 
 def unwrapped_text(text: str) -> str | None:
@@ -148,7 +148,7 @@ def _is_wrapped(lines: list[str], starts: Collection[int]) -> bool:
     lengths = sorted(map(len, lines))
     if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
         return False
-    width = [_width(line) for line in lines]
+    width = [cell_width(line) for line in lines]
     widest, full = _page_width(width)
     if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
         return False

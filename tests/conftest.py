@@ -284,18 +284,8 @@ def build_pdf(
 ) -> bytes:
     """A text-layer PDF: lines wrapped at `chars_per_line`, in the standard CID font
     STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read."""
-    import unicodedata
-
-    rows: list[str] = []
-    for line in lines:  # wrapped by width, as a page is: a Chinese character is two units
-        row, width = "", 0
-        for ch in indent + line:
-            step = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1  # “” are wide in CJK
-            if width + step > 2 * chars_per_line:
-                rows.append(row)
-                row, width = "", 0
-            row, width = row + ch, width + step
-        rows.append(row)
+    # wrapped by width, as a page is: a Chinese character (and “”) two cells
+    rows = load_script("benchmarks/variants.py").wrap_lines(lines, 2 * chars_per_line, indent)
     pages = [rows[i : i + lines_per_page] for i in range(0, len(rows), lines_per_page)] or [[]]
 
     def show(text: str, x: int, y: int) -> str:

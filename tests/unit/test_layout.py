@@ -41,7 +41,7 @@ REPORT = "\n".join(
 
 def _wrapped(text: str, cells: int, indent: str) -> str:
     """`text` as a layout wraps it (benchmarks/variants.py's `wrap_lines`)."""
-    return variants.wrap_lines(text.split("\n"), cells, indent)
+    return "\n".join(variants.wrap_lines(text.split("\n"), cells, indent))
 
 
 @pytest.mark.parametrize("cells", [40, 52, 60, 72])
