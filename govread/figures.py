@@ -1008,12 +1008,8 @@ def _noun_then_predicate(subject: str, unit: str, after: bool = False) -> str:
     the noun follows the count (5项X事项|下放至…), where a verb first is part of the noun."""
     if unit not in _THINGS_COUNTED or len(subject) < 6:
         return subject
-    classes, verbs = word_classes(), _dictionary_verbs()
-    if (
-        not after
-        and classes.get(subject[:2]) not in ("N", "M", "A")
-        and (_is_verb(subject[:2]) or subject[:2] in verbs)
-    ):
+    classes = word_classes()
+    if not after and classes.get(subject[:2]) not in ("N", "M", "A") and _any_verb(subject[:2]):
         return subject  # 取消行政确认, 承办领导交办件: a verb first names the act counted
     for at in range(max(_NOUN_BEFORE_PREDICATE, len(subject) - _PREDICATE_REACH), len(subject) - 1):
         tail = subject[at:]
@@ -1021,28 +1017,26 @@ def _noun_then_predicate(subject: str, unit: str, after: bool = False) -> str:
             # (the noun must be of the kind counted: 检查后作出行政|处罚 7件 is not; one verb
             # alone names the count, 行政诉讼案件立案 46件)
             continue
-        if (
-            len(tail) >= 4
-            and classes.get(tail[:2]) in (None, "A")
-            and not (_is_verb(tail[:2]) or tail[:2] in verbs)
-        ):
+        if len(tail) >= 4 and classes.get(tail[:2]) in (None, "A") and not _any_verb(tail[:2]):
             tail = tail[2:]  # X事项|网上受理: how or where the act went, then the act
         opening, last = tail[:2], tail[-2:]
         if (
             classes.get(subject[at - 2 : at]) == "N"
             and classes.get(opening) not in ("N", "M", "A")
-            and (_is_verb(opening) or opening in verbs)
+            and _any_verb(opening)
             and (
                 tail[2:3] in ("至", "为", "到")
                 or classes.get(last) == "M"
-                or (
-                    classes.get(last) not in ("N", "A")
-                    and (_is_verb(last, guessed=False) or last in verbs)
-                )
+                or (classes.get(last) not in ("N", "A") and _any_verb(last, guessed=False))
             )
         ):
             return subject[:at]
     return subject
+
+
+def _any_verb(word: str, guessed: bool = True) -> bool:
+    """`_is_verb`, or any two-character verb of jieba's whole dictionary."""
+    return _is_verb(word, guessed) or word in _dictionary_verbs()
 
 
 def _is_verb(word: str, guessed: bool = True) -> bool:
@@ -1228,7 +1222,7 @@ def _in_batches(raw_before: str, text: str, end: int) -> str:
     said = act.group(1)
     if text.startswith("集中", act.start()) and act.start(1) > act.start():
         said = "集中" + said  # (集中 is how, but part of the act: 集中划转)
-    return said if _is_verb(said[:2]) or said[:2] in _dictionary_verbs() else ""
+    return said if _any_verb(said[:2]) else ""
 
 
 def _how_often_then_verb(subject: str, after: str) -> bool:
@@ -2302,11 +2296,7 @@ _ACT_JOINED = re.compile(r"以及|及|和|并")
 
 def _opens_act(word: str) -> bool:
     """`word` is a verb of the dictionary (开展, 召开) or a verbal noun (研究)."""
-    return (
-        _is_verb(word, guessed=False)
-        or word in _dictionary_verbs()
-        or (word_classes().get(word) == "M")
-    )
+    return _any_verb(word, guessed=False) or word_classes().get(word) == "M"
 
 
 def _second_act(phrase: str) -> int:
@@ -3195,9 +3185,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 1部地方性法规《A条例》、2部政府规章: 《A条例》 names the previous count's item
             while title := _TITLE.match(text, clause_from, num_start):
                 clause_from = title.end()
-        subject = _subject(text, clause_from, num_start - len(pre), classes, number.unit or "")
-        raw_before = text[clause_from : num_start - len(pre)].rstrip()
         unit = number.unit or ""
+        subject = _subject(text, clause_from, num_start - len(pre), classes, unit)
+        raw_before = text[clause_from : num_start - len(pre)].rstrip()
         own_unit = match.group("unit") is not None
         if (
             "于" in subject
