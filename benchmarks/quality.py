@@ -56,8 +56,9 @@ def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
 
 def _same_unit(found: str, labelled: str) -> bool:
     """One unit, with or without the measure word 个 before a noun that measures by itself
-    (个工作日 / 工作日, 个百分点 / 百分点): labellers write the base unit either way, as a reader
-    would count 3.2万人 in 人."""
+    (个工作日 / 工作日, 个百分点 / 百分点), and 每 for / (微克每立方米): labellers write the base
+    unit either way, as a reader would count 3.2万人 in 人."""
+    found, labelled = found.replace("每", "/"), labelled.replace("每", "/")  # 微克每立方米
     return found == labelled or (
         len(found) > 1 and found.removeprefix("个") == labelled.removeprefix("个")
     )

@@ -44,6 +44,7 @@ _UNITS = (
     "百分点",
     "个工作日",
     "微克/立方米",
+    "微克每立方米",  # the same unit in words
     "μg/m3",
     "\u00b5g/m3",  # the micro sign, as many pages write it (µg/m3)
     "mg/m3",
@@ -96,6 +97,8 @@ _UNITS = (
     "集(?![中体团成约市镇聚合])",  # episodes of a series (普法动漫25集)
     "单(?![位独一元项次据])",  # orders, tasks (抽取检查任务917单)
     "方面",
+    "大类",  # 5大类环保突出问题: classes (大 stresses them), counted as 类 (see _UNIT_BASE)
+    "大项",
     "类",
     "批",
     "种(?![植养子苗类草])",
@@ -110,6 +113,7 @@ _UNITS = (
     "艘",
     "张",
     "轮",
+    "组(?![织建成合长团员件委])",  # sets, teams (41组业务套餐, 分3组); never 组织, 组建 …
     "路(?![线径段口面])",
     "位(?![于置列居])",
     "倍",
@@ -123,6 +127,14 @@ _UNITS = (
     "亩",
     "吨",
     "年(?![度底初末中])",
+)
+# Units written otherwise than their base unit: the figure keeps what is written.
+_UNIT_BASE = {"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"}
+# 百分百, 百分之百: a whole share written in words, read as 100%. The groups are _FIGURE's,
+# so a match of either is read alike (the 百 that closes it stands as the unit).
+_HUNDRED_PERCENT = re.compile(
+    r"(?P<pre>(?!))?(?P<num>百分之?)(?P<approx1>(?!))?(?P<mag>(?!))?(?P<approx2>(?!))?"
+    r"(?P<unit>百)(?![分万亿千])(?P<post>以上)?"
 )
 # Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about",
 # and no word of a subject to strip.
@@ -157,7 +169,11 @@ _HOW_OFTEN = frozenset({"次", "轮"})
 _GROUPS = frozenset({"类", "批", "种"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
-_DURATION = ("连续", "累计", "持续", "长达", "历时", "已达")
+_DURATION = ("连续", "累计", "持续", "长达", "历时", "已达", "连获")
+# 连获省政府5年督查激励: the duration word a few words before a duration of one or two digits
+_DURATION_BEFORE = re.compile(
+    r"(?:连续|累计|持续|连获)[^\d,\uff0c。;\uff1b、:\uff1a“”《》()\uff08\uff09\s]{1,6}$"
+)
 _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
@@ -2319,6 +2335,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     """
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
+    if quoted and text.startswith("\u201d", end) and end + 1 < len(text):
+        return _noun_after(text, end + 1, unit, quoted=False)  # “12条”措施: a count quoted alone
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
@@ -2843,8 +2861,29 @@ _QUOTED = re.compile(r"“[^“”]{0,24}”")
 def _excluded(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _TITLE.finditer(text)]
     if "“" in text:
-        spans = sorted(spans + [m.span() for m in _QUOTED.finditer(text)])
+        quoted = [m.span() for m in _QUOTED.finditer(text) if not _quoted_count(text, *m.span())]
+        spans = sorted(spans + quoted)
     return spans
+
+
+def _quoted_count(text: str, start: int, end: int) -> bool:
+    """Whether a quotation is a count written as a name: “5项突破”, “12条”措施 (one number, with
+    its unit, opening it, and what it counts, if said there, in two characters or more).
+    “1委1办4组”, “3个一”, “1+N” and “12345” stay names."""
+    found = _FIGURE.match(text, start + 1, end - 1)
+    if found is None or found.start("num") != start + 1 or found.group("unit") is None:
+        return False
+    if _unit_of(found) in _NO_NOUN_AFTER:
+        return False  # “24小时不打烊”, “15分钟生活圈”: a time or a share names a service
+    counted = text[found.end() : end - 1]
+    if counted == "":  # “12条”措施; not 综保区“21条”, a measure's name
+        return _NOUN_END.match(text, end) is None and end < len(text)
+    return len(counted) >= 2 and not _DIGIT.search(counted)
+
+
+def _unit_of(match: re.Match[str]) -> str | None:
+    unit = (match.group("unit") or "").strip()
+    return _UNIT_BASE.get(unit, unit) or None
 
 
 # A number that sets a threshold or a class is no measure of anything done: 超过1亿元的企业,
@@ -2906,10 +2945,10 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
     """
     excluded = _excluded(text)
     excluded_starts = [a for a, _ in excluded]
-    numbers = [
-        _Number(m, (m.group("unit") or "").strip() or None, m.group("mag"))
-        for m in _FIGURE.finditer(text)
-    ]
+    numbers = [_Number(m, _unit_of(m), m.group("mag")) for m in _FIGURE.finditer(text)]
+    if "百分" in text:
+        numbers += [_Number(m, "%", None) for m in _HUNDRED_PERCENT.finditer(text)]
+        numbers.sort(key=lambda number: number.match.start())
     if "约" in text:
         for number in numbers:
             found = number.match
@@ -2925,8 +2964,10 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         if inside >= 0 and num_start < excluded[inside][1]:
             continue
         if number.unit == "年":
-            before = text[max(0, match.start() - 2) : match.start()]
-            number.valid = before.endswith(_DURATION)
+            before = text[max(0, match.start() - 8) : match.start()]
+            number.valid = before.endswith(_DURATION) or (
+                len(match.group("num")) <= 2 and _DURATION_BEFORE.search(before) is not None
+            )
             continue
         if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
             continue  # 22时30分: a time of day, no score
@@ -2991,6 +3032,8 @@ _CUT_UNITS = frozenset(
 
 def _value(number: _Number) -> float:
     digits = number.match.group("num").replace(",", "").replace("\uff0c", "")
+    if digits.startswith("百"):
+        return 100.0  # 百分百
     if number.magnitude is None:
         return float(digits)  # a decimal string is rounded to the nearest float either way
     try:
@@ -3211,7 +3254,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun, noun_end = _noun_after(text, end, unit)
             if (
                 not noun
-                and unit in _GROUPS
+                and (unit in _GROUPS or match.group("unit") == "大项")  # 8大项51项…任务
                 and index + 1 < len(numbers)
                 and (following := numbers[index + 1]).match.start() == end
                 and following.match.group("unit") is not None
@@ -3307,9 +3350,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 or (len(noun) >= 2 and _verb_then_result(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
                 or raw_before.endswith(
-                    ("等", "的", "”", "\u300b", "共", "共计", "合计", "总计", "有")
+                    ("等", "的", "”", "“", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
                 or raw_before.endswith(_LIST_BEFORE)
+                # 连获省政府5年督查激励: the years of what was won
+                or (unit == "年" and _DURATION_BEFORE.search(raw_before[-8:]) is not None)
                 or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
                 or (unit in _HOW_OFTEN and _how_often_then_verb(subject, noun))
@@ -3323,8 +3368,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 共办理27宗以县政府为被告的行政诉讼案件, 组织1.5万名党员干部参加, 等2部地方性法规;
             # names listed right before a count are in apposition to the noun it counts
             # (制定A、B、C3部地方性法规: three 地方性法规, A, B and C are their names); a list
-            # whose items have counts of their own (会议9次、常务会议9次) is no such list
-            subject = _clean(noun)
+            # whose items have counts of their own (会议9次、常务会议9次) is no such list;
+            # a noun that is all one word a subject loses at its end (5项突破) stays whole
+            subject = _clean(noun) or _strip_lead(noun)
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
                 subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them
             if unit in _LASTING and noun.endswith(_TRAIL_CHANGE):

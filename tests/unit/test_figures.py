@@ -873,6 +873,11 @@ def test_a_list_of_numbers_shares_the_last_unit_and_is_not_a_range() -> None:
         ("全年派发巡查工单340单,", ("340单", 340.0, "单")),  # orders
         ("二氧化氮浓度28µg/m3,", ("28µg/m3", 28.0, "µg/m3")),  # the micro sign as written
         ("清单分为6方面,", ("6方面", 6.0, "方面")),
+        ("推出41组业务套餐,", ("41组", 41.0, "组")),  # sets; 组织, 组建 are no unit
+        ("聚焦5大类环保突出问题,", ("5大类", 5.0, "类")),  # 大 stresses the classes
+        ("PM2.5年均浓度29.8微克每立方米,", ("29.8微克每立方米", 29.8, "微克/立方米")),
+        ("水源地水质达标率保持百分百。", ("百分百", 100.0, "%")),  # a whole share in words
+        ("群众满意率达到百分之百,", ("百分之百", 100.0, "%")),
     ],
 )
 def test_the_units_of_the_corpus(text: str, expected: tuple[str, float, str]) -> None:
@@ -884,6 +889,27 @@ def test_a_duration_names_what_lasted_and_a_year_is_never_a_figure() -> None:
         ("安全稳定无事故", 25.0, "年")
     ]
     assert extract("2023年全年,近3年来,3年以上未结案件为零") == []
+    # the duration word a few words before: the years of what was won
+    assert _labels("河湖长制工作连获省政府5年督查激励;") == [("督查激励", 5.0, "年")]
+    # …but a year stays a year, however near such a word
+    assert extract("持续推进2024年重点任务,累计至2023年底") == []
+    assert extract("指导3组织完成换届,") == []  # 组织 is no 组
+
+
+def test_a_quoted_count_is_a_figure_and_a_quoted_name_is_not() -> None:
+    assert _labels("一是实现“5项突破”:市本级创成示范市。") == [("突破", 5.0, "项")]
+    assert _labels("出台区级“12条”措施,") == [("措施", 12.0, "条")]
+    # names: several numbers, a numeral alone after the unit, a time or a share, a count
+    # quoted with nothing after it that it counts
+    for name in (
+        "健全“1委1办4组”制度机制",
+        "推进“3个一”工程",
+        "政务服务“24小时不打烊”",
+        "打造“15分钟社区步行生活圈”",
+        "用足用好综保区“21条”,",
+        "推行“1+N”模式",
+    ):
+        assert extract(name) == [], name
 
 
 @pytest.mark.parametrize(
