@@ -462,8 +462,10 @@ def _before_object(subject: str) -> bool:
 
 # Where a count stands (平安金融中心周边 105栋 屋顶绿化): what is counted is the noun after it.
 # A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
-_PLACES = ("区", "县", "市", "镇", "乡", "街道")
+_PLACES = ("区", "县", "市", "镇", "乡", "街道", "省", "国")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
+# Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
+_RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
 _ACHIEVED = ("完成", "实现")
 # What has been done to the things counted, after them (行政诉讼案件 已审结 16件): the things
@@ -3371,6 +3373,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # whose items have counts of their own (会议9次、常务会议9次) is no such list;
             # a noun that is all one word a subject loses at its end (5项突破) stays whole
             subject = _clean(noun) or _strip_lead(noun)
+            if ranked := _RANKED_AMONG.search(subject, 2):
+                subject = subject[: ranked.start()]  # 在全国168个重点城市中排第3名: the cities
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
                 subject = _fit(modifier + "的" + subject)  # 对需修订的11个文件: which of them
             if unit in _LASTING and noun.endswith(_TRAIL_CHANGE):

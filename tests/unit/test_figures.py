@@ -896,6 +896,12 @@ def test_a_duration_names_what_lasted_and_a_year_is_never_a_figure() -> None:
     assert extract("指导3组织完成换届,") == []  # 组织 is no 组
 
 
+def test_those_ranked_after_a_place_are_what_is_counted() -> None:
+    assert _labels("空气质量在全国168个重点城市中排第3名,") == [("重点城市", 168.0, "个")]
+    assert _labels("城市信用监测居全国261个地级市19名;")[0] == ("地级市", 261.0, "个")
+    assert _labels("公共服务质量监测名列全国31个省(区、市)之首。")[0][0] == "省(区、市)"
+
+
 def test_a_quoted_count_is_a_figure_and_a_quoted_name_is_not() -> None:
     assert _labels("一是实现“5项突破”:市本级创成示范市。") == [("突破", 5.0, "项")]
     assert _labels("出台区级“12条”措施,") == [("措施", 12.0, "条")]
