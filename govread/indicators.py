@@ -206,7 +206,16 @@ def indicator_for_subject(subject: str, unit: str) -> str | None:
     if subject[-1:] in (")", "\uff09"):
         subject = _ASIDE_AT_END.sub("", subject)
     reduced = _subject_key()(subject)[-60:]
-    return _match(reduced, unit) if reduced else None
+    if not reduced:
+        return None
+    found = _match(reduced, unit)
+    if found is None and reduced.endswith(_HOW_MANY) and len(reduced) > 4:
+        found = _match(reduced[:-2], unit)  # 办理公证总数: the count of 公证 itself
+    return found
+
+
+# Words after a subject that say it is counted (办理公证总数, 受理案件数量), nothing more.
+_HOW_MANY = ("总数", "数量", "总量")
 
 
 @cache

@@ -51,6 +51,14 @@ def _fresh_table() -> Iterator[None]:
         # a mediation's success rate with what was mediated between (调解…纠纷成功率)
         ("调处邻里纠纷成功率", "%", "调解成功率"),
         ("化解各类矛盾纠纷成功率", "%", "调解成功率"),
+        # cases opened for a penalty; requests to publish; files read in a review; a total
+        ("立案查处", "起", "行政处罚案件数"),
+        ("查处食品安全违法案件", "件", "行政处罚案件数"),
+        ("办理群众政府信息公开", "件", "政府信息公开申请数"),
+        ("查阅执法卷宗", "份", "行政执法案卷评查数"),
+        ("办理公证总数", "件", "公证案件数"),
+        ("鉴定案件", "宗", "司法鉴定案件数"),
+        ("出具法律意见书", "次", "法律顾问出具法律意见数"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
@@ -66,6 +74,8 @@ def test_the_unit_must_fit_and_unknown_subjects_have_none() -> None:
     assert indicator_for_subject("", "%") is None
     # reviewing decisions is not a count of the decisions made
     assert indicator_for_subject("司法局审核重大决策", "件") is None
+    assert indicator_for_subject("主动公开政府信息", "条") is None  # published, not requested
+    assert indicator_for_subject("总数", "件") is None  # nothing but the count's own word
 
 
 def test_the_bundled_table_holds_at_least_twenty_real_indicators() -> None:
