@@ -310,6 +310,9 @@ _LEAD_GUARDED = {
     # an aspect particle left by a verb dropped before it (出台了《…》等长效机制5件); not 了解 …
     "了": "解结断却得不无",
     "有": "效关序力机害偿利些的所望意线色奖毒为形限声名",  # 全县有中小学校63所; not 有效, 有关 …
+    # what a change is done to, put first (将审批时限压缩至20个工作日); not 将近, 把关 …
+    "将": "近军来要士领乐",
+    "把": "关握手控脉柄",
 }
 _TRAIL_WORDS = (
     "分别为",
@@ -356,6 +359,12 @@ _TRAIL_WORDS = (
     "减少到",
     "扩大到",
     "扩大至",
+    "扩至",
+    "扩展到",
+    "扩展至",
+    "调整为",
+    "调整至",
+    "调整到",
     "缩小到",
     "缩小至",
     "缩短到",
@@ -776,6 +785,9 @@ def _strip_trail(subject: str) -> str:
         last = subject[-1]
         if last not in _TRAIL_ENDS:
             break
+        if last in "至到" and len(subject) >= 5 and _any_verb(subject[-3:-1], guessed=False):
+            subject = subject[:-3]  # 扩增至, 精简到: any change to the value, as 压缩至
+            continue
         word = _first_ending(subject, _TRAIL_BY_LAST.get(last, ()))
         if word is not None and (
             word not in _TRAIL_GUARDED

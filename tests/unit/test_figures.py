@@ -262,7 +262,7 @@ HAND_CHECKED = [
     ),
     (
         "将移送纪检监察及有关部门处理事项4项,",  # a body that is the object stays
-        [("将移送纪检监察及有关部门处理事项", 4.0, "项", False, "4项")],
+        [("移送纪检监察及有关部门处理事项", 4.0, "项", False, "4项")],  # 将: "to be"
     ),
     (
         "对2015—2020年制定的45件规范性文件进行全面评估、清理,",  # 对 … 进行, a year between
@@ -894,6 +894,22 @@ def test_a_duration_names_what_lasted_and_a_year_is_never_a_figure() -> None:
     # …but a year stays a year, however near such a word
     assert extract("持续推进2024年重点任务,累计至2023年底") == []
     assert extract("指导3组织完成换届,") == []  # 组织 is no 组
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        (
+            "将房地产开发项目的行政审批时限由原来的80个工作日压缩至45个工作日,",
+            "房地产开发项目的行政审批时限",
+        ),
+        ("将建设领域六个阶段并联审批总时限调整为37个工作日。", "建设领域六个阶段并联审批总时限"),
+        ("把企业开办时间压缩至1个工作日,", "企业开办时间"),
+        ("免罚清单范围扩充至293项,", "免罚清单范围"),  # any verb of change before 至
+    ],
+)
+def test_what_a_change_is_done_to_is_named_without_将_and_the_change(text: str, label: str) -> None:
+    assert extract(text)[-1].label == label
 
 
 def test_those_ranked_after_a_place_are_what_is_counted() -> None:
