@@ -77,6 +77,7 @@ _UNITS = (
     "‰",
     "件",
     "项",
+    "人[(\uff08]次[)\uff09]",  # 2.5万人(次): 人次 as tables write it
     "人(?![民员大])",
     "个",
     "家(?!庭)",
@@ -127,9 +128,19 @@ _UNITS = (
     "亩",
     "吨",
     "年(?![度底初末中])",
+    # bodies and places counted with no measure word (省级6部门和6市6县): counted in 个
+    "部门",
+    "市(?![民场级直属委政区县长内外属容本])",
+    "县(?![级域委政城区市长内外本])",
 )
+# …and each is what it counts
+_COUNTED_BY_NAME = frozenset({"部门", "市", "县"})
 # Units written otherwise than their base unit: the figure keeps what is written.
-_UNIT_BASE = {"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"}
+_UNIT_BASE = {
+    **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
+    **{"人(次)": "人次", "人（次）": "人次"},
+    **dict.fromkeys(_COUNTED_BY_NAME, "个"),
+}
 # 百分百, 百分之百: a whole share written in words, read as 100%. The groups are _FIGURE's,
 # so a match of either is read alike (the 百 that closes it stands as the unit).
 _HUNDRED_PERCENT = re.compile(
@@ -2983,6 +2994,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
                 len(match.group("num")) <= 2 and _DURATION_BEFORE.search(before) is not None
             )
             continue
+        if match.group("unit") in _COUNTED_BY_NAME and len(match.group("num")) > 3:
+            continue  # 2024市本级…: a year before a body, no count of bodies
         if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
             continue  # 22时30分: a time of day, no score
         if number.unit in _HOW_OFTEN and _FREQUENCY.search(
@@ -3260,7 +3273,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         noun, noun_end = ("", end)
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         if own_unit and (unit not in _NO_NOUN_AFTER or funds):
-            if class_end := classes.get(end, 0):
+            if (written := match.group("unit")) in _COUNTED_BY_NAME:
+                noun = written  # 6部门: the count names what it counts, at its level
+                if text[num_start - 1 : num_start] == "级" and num_start >= 2:
+                    noun = text[num_start - 2 : num_start] + noun  # 省级6部门
+            elif class_end := classes.get(end, 0):
                 # 3个20万吨级泊位: the class is part of what is counted
                 noun, noun_end = _noun_after(text, class_end, unit)
                 noun = text[end:class_end] + noun if noun else ""

@@ -873,6 +873,8 @@ def test_a_list_of_numbers_shares_the_last_unit_and_is_not_a_range() -> None:
         ("全年派发巡查工单340单,", ("340单", 340.0, "单")),  # orders
         ("二氧化氮浓度28µg/m3,", ("28µg/m3", 28.0, "µg/m3")),  # the micro sign as written
         ("清单分为6方面,", ("6方面", 6.0, "方面")),
+        ("累计开展流调2.5万人(次),", ("2.5万人(次)", 25000.0, "人次")),  # 人次 as tables write it
+        ("17部门审批事项入驻综合窗口,", ("17部门", 17.0, "个")),  # bodies with no measure word
         ("推出41组业务套餐,", ("41组", 41.0, "组")),  # sets; 组织, 组建 are no unit
         ("聚焦5大类环保突出问题,", ("5大类", 5.0, "类")),  # 大 stresses the classes
         ("PM2.5年均浓度29.8微克每立方米,", ("29.8微克每立方米", 29.8, "微克/立方米")),
@@ -910,6 +912,17 @@ def test_a_duration_names_what_lasted_and_a_year_is_never_a_figure() -> None:
 )
 def test_what_a_change_is_done_to_is_named_without_将_and_the_change(text: str, label: str) -> None:
     assert extract(text)[-1].label == label
+
+
+def test_bodies_and_places_counted_with_no_measure_word_name_what_they_count() -> None:
+    assert _labels("首先选择省级6部门和6市6县对应部门先行试点,") == [
+        ("省级部门", 6.0, "个"),
+        ("市", 6.0, "个"),
+        ("县", 6.0, "个"),
+    ]
+    # a year before a body, and the words 市 and 县 begin, are no count
+    assert extract("2024市本级新收案件") == extract("市本级新收案件") == []
+    assert extract("拨打12345市民热线,全市11市县") == []
 
 
 def test_those_ranked_after_a_place_are_what_is_counted() -> None:
