@@ -45,9 +45,8 @@ _UNITS = (
     "个工作日",
     "微克/立方米",
     "微克每立方米",  # the same unit in words
-    "μg/m3",
-    "\u00b5g/m3",  # the micro sign, as many pages write it (µg/m3)
-    "mg/m3",
+    "[μ\u00b5]g/m[3\u00b3]",  # the micro sign as many pages write it (µg/m3), ³ as others do
+    "mg/m[3\u00b3]",
     "平方公里",
     "平方米",
     "公顷",
@@ -63,6 +62,7 @@ _UNITS = (
     "学时",
     "户次",
     "件次",
+    "项次",  # checks or services counted item by item (提供法律服务30余项次)
     "车次",
     "批次",
     "艘次",

@@ -872,6 +872,8 @@ def test_a_list_of_numbers_shares_the_last_unit_and_is_not_a_range() -> None:
         ("拍摄普法动画短片12集,", ("12集", 12.0, "集")),  # episodes
         ("全年派发巡查工单340单,", ("340单", 340.0, "单")),  # orders
         ("二氧化氮浓度28µg/m3,", ("28µg/m3", 28.0, "µg/m3")),  # the micro sign as written
+        ("PM2.5平均浓度33μg/m³,", ("33μg/m³", 33.0, "μg/m³")),  # ³ as written
+        ("提供法律服务30余项次,", ("30余项次", 30.0, "项次")),
         ("清单分为6方面,", ("6方面", 6.0, "方面")),
         ("累计开展流调2.5万人(次),", ("2.5万人(次)", 25000.0, "人次")),  # 人次 as tables write it
         ("17部门审批事项入驻综合窗口,", ("17部门", 17.0, "个")),  # bodies with no measure word
