@@ -7,7 +7,9 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 import pytest
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input
 
@@ -273,3 +275,34 @@ async def test_j_held_down_scrolls_a_line_a_key_in_help_and_in_the_detail_pane(
         assert body.scroll_y == 30
         await burst("down", 5)
         assert body.scroll_y == 35
+
+
+async def test_outline_labels_are_fitted_again_when_the_room_beside_the_scroll_bar_changes(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot once showed labels cut silently: lines drawn before the scroll bar took its
+    cells were kept, as Textual caches a tree's lines by the widget's width, bar included."""
+    app = _app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        whole = Region(0, 0, outline.size.width, outline.size.height)
+        outline.render_lines(
+            whole
+        )  # the lines cached as a paint caches them, fitted to today's room
+        narrower = outline.scrollable_content_region._replace(
+            width=outline.scrollable_content_region.width - 6
+        )
+        monkeypatch.setattr(
+            type(outline), "scrollable_content_region", property(lambda self: narrower)
+        )
+        outline.refresh()  # as the layout that shows the bar repaints the tree
+        cut = 0
+        for y, strip in enumerate(outline.render_lines(whole)):
+            node = outline.get_node_at_line(y + outline.scroll_offset.y)
+            shown = strip.text.rstrip()
+            if node is not None and node.label.plain not in shown:
+                cut += 1
+                assert shown.endswith("…"), shown
+                assert cell_len(shown) <= narrower.width
+        assert cut

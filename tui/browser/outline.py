@@ -693,6 +693,7 @@ class OutlineTree(Tree[OutlineData]):
     _pass_styles: dict[tuple[str, ...], RenderStyles] | None = None
     _pass_style: Style | None = None
     _pass_width: int | None = None
+    _fitted_width = -1  # the room the cached lines' labels were fitted to
 
     @property
     def rich_style(self) -> Style:
@@ -712,6 +713,13 @@ class OutlineTree(Tree[OutlineData]):
         return styles
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width != self._fitted_width:
+            # Textual keys a tree's cached lines by the widget's width, scroll bar included:
+            # lines fitted before the bar took its cells (a batch of reports shown before the
+            # layout that adds the bar) would keep labels cut silently by the crop.
+            self._fitted_width = width
+            self._line_cache.clear()
         self._pass_styles = {}
         try:
             lines = super().render_lines(crop)
