@@ -453,12 +453,15 @@ _TRAIL_GUARDED = {
 # What a change is measured against (同比增长, 较上年提升): kept with the change.
 _COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
-# The words dropped from a subject before comparing it with another report's subject.
+# The words dropped from a subject before comparing it with another report's subject; a
+# character that is such a word alone is kept inside a word (平均, 人均, 行为, 达标, 公共, 共享:
+# PM2.5平均浓度 is no PM2.5平浓度, the key a table shows when no indicator names the figure).
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
 _KEY_NOISE = re.compile(
     r"(?=[达为共总累全市县今各年均已的\d\s])"
-    r"(?:达到|达|为|共计|总计|累计|共|全年|全市|全县|全区|全省|市本级|市级|县级|今年以来|各级|"
-    r"\d{4}年度?|年度|均|已|的|\s)"
+    r"(?:达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
+    r"|共计|总计|累计|(?<!公)共(?![享同建治产识青])|全年|全市|全县|全区|全省|市本级|市级|县级"
+    r"|今年以来|各级|\d{4}年度?|年度|(?<![平人户日])均(?![衡等值匀])|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
 

@@ -750,6 +750,27 @@ def test_matching_by_reduced_subject_and_unit() -> None:
     assert subject_key("全年共审查规范性文件") == subject_key("累计审查规范性文件")
 
 
+@pytest.mark.parametrize(
+    ("subject", "key"),
+    [
+        # the words a key drops, where they are words
+        ("全市行政机关负责人出庭应诉率达", "行政机关负责人出庭应诉率"),
+        ("审核率、备案率均达到", "审核率、备案率"),
+        ("全年共办理", "办理"),
+        # …and never inside one (the key is what a figures table shows as the column)
+        ("PM2.5平均浓度", "PM2.5平均浓度"),
+        ("日均新设市场主体", "日均新设市场主体"),
+        ("集中式饮用水水源地水质达标率", "集中式饮用水水源地水质达标率"),
+        ("建成公共法律服务中心", "建成公共法律服务中心"),
+        ("首次轻微违法行为", "首次轻微违法行为"),
+        ("法治为民办实事省级项目", "法治为民办实事省级项目"),
+        ("紧密型县域医疗共同体", "紧密型县域医疗共同体"),
+    ],
+)
+def test_a_subjects_key_drops_words_not_pieces_of_words(subject: str, key: str) -> None:
+    assert subject_key(subject) == key
+
+
 def test_xianning_and_baoji_share_the_mediation_success_rate(samples) -> None:
     by_region = {r.region: r for r in samples}
     pairs = match_figures(report_figures(by_region["咸宁市"]), report_figures(by_region["宝鸡市"]))
