@@ -185,6 +185,15 @@ _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达", "连获
 _DURATION_BEFORE = re.compile(
     r"(?:连续|累计|持续|连获)[^\d,\uff0c。;\uff1b、:\uff1a“”《》()\uff08\uff09\s]{1,6}$"
 )
+_DURATION_REACH = 8  # characters before the years where such a word is looked for
+
+
+def _lasting_far_before(before: str) -> bool:
+    """Whether the text before a count of years ends with a duration word a few words back
+    (连获省政府|5年), not right before it (连续25年: `_DURATION`)."""
+    return _DURATION_BEFORE.search(before, max(0, len(before) - _DURATION_REACH)) is not None
+
+
 _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
@@ -2992,9 +3001,9 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         if inside >= 0 and num_start < excluded[inside][1]:
             continue
         if number.unit == "年":
-            before = text[max(0, match.start() - 8) : match.start()]
+            before = text[max(0, match.start() - _DURATION_REACH) : match.start()]
             number.valid = before.endswith(_DURATION) or (
-                len(match.group("num")) <= 2 and _DURATION_BEFORE.search(before) is not None
+                len(match.group("num")) <= 2 and _lasting_far_before(before)
             )
             continue
         if match.group("unit") in _COUNTED_BY_NAME and len(match.group("num")) > 3:
@@ -3388,7 +3397,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
                 or raw_before.endswith(_LIST_BEFORE)
                 # 连获省政府5年督查激励: the years of what was won
-                or (unit == "年" and _DURATION_BEFORE.search(raw_before[-8:]) is not None)
+                or (unit == "年" and _lasting_far_before(raw_before))
                 or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
                 or (unit in _HOW_OFTEN and _how_often_then_verb(subject, noun))

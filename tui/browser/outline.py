@@ -720,7 +720,7 @@ class OutlineTree(Tree[OutlineData]):
             # layout that adds the bar) would keep labels cut silently by the crop.
             self._fitted_width = width
             self._line_cache.clear()
-        self._pass_styles = {}
+        self._pass_styles, self._pass_width = {}, width  # (read once a pass: `_fitted`)
         try:
             lines = super().render_lines(crop)
         finally:
@@ -743,11 +743,9 @@ class OutlineTree(Tree[OutlineData]):
             depth += 1
             parent = parent.parent
         guide = max(0, self.guide_depth - 2) + 2  # cells per level (Tree._render_line)
-        width = self._pass_width
+        width = self._pass_width  # a pass's room, or (a line drawn alone) the room now
         if width is None:
             width = self.scrollable_content_region.width
-            if self._pass_styles is not None:
-                self._pass_width = width
         room = width - depth * guide
         if room <= 1 or label.cell_len <= room:
             return label
