@@ -40,6 +40,8 @@ from govread.parsers.model import Report, Section
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. A few take a
 # look-ahead so the first character of a following word is not read as a unit (部门, 人民).
 _UNITS = (
+    # 3个多小时, 一个多月: the 多 of "more than" inside the measure word (see _UNIT_BASE)
+    "个多(?:月|小时|工作日|季度|百分点)",
     "个百分点",
     "百分点",
     "个工作日",
@@ -139,6 +141,8 @@ _COUNTED_BY_NAME = frozenset({"部门", "市", "县"})
 _UNIT_BASE = {
     **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
     **{"人(次)": "人次", "人（次）": "人次"},
+    "个多小时": "小时",
+    **{f"个多{unit}": f"个{unit}" for unit in ("月", "工作日", "季度", "百分点")},
     **dict.fromkeys(_COUNTED_BY_NAME, "个"),
 }
 # 百分百, 百分之百: a whole share written in words, read as 100%. The groups are _FIGURE's,
@@ -166,7 +170,7 @@ _FIGURE = re.compile(
     r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
     r"(?P<approx2>余|多)?"
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
-    r"(?P<post>以上|左右|多)?"
+    r"(?P<post>以上|左右|多(?![\u4e00-\u9fff])|多(?=[来的时以后前里中内]))?"
 )
 # The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标).
 _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
@@ -455,6 +459,7 @@ _TRAIL_GUARDED = {
     "约": _WORD_BEFORE_YUE,
     "为": "行作认成称改更较最极因以",
     "到": "收接受得做报迟感想遇",
+    "计": "设统会估审预生伙",  # 场景设计, 统计, 审计: words that end with 计, not 共计's
     "均": "人平户日年月",  # 人均, 平均 …
     "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
@@ -524,7 +529,7 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
@@ -862,6 +867,10 @@ def _names_target(compared: str, value: float, before: list[float]) -> bool:
     return compared in _BELOW and before[-1] < value
 
 
+# 就 and the matters an act was on, closed by 等 (就重大涉法事项、复议诉讼等提供法律服务).
+_ABOUT_EXAMPLES = re.compile(f"就[^{_PUNCT}\\d]{{2,40}}?等")
+
+
 def _clean(subject: str) -> str:
     previous = None
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
@@ -869,6 +878,12 @@ def _clean(subject: str) -> str:
     subject = subject.strip()
     if "预" in subject:
         subject = _FORECAST.sub("", subject)
+    if (
+        subject.startswith("就")
+        and (about := _ABOUT_EXAMPLES.match(subject))
+        and _opens_act(subject[about.end() : about.end() + 2])
+    ):
+        subject = subject[about.end() :]  # 就重大涉法事项…等 提供法律服务: what was on, apart
     while previous != subject:
         previous = subject
         led = _strip_lead(subject.strip())
@@ -1525,6 +1540,7 @@ _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
     | {"逐步", "主动", "免费", "实时"}
 )
+_MANNER_AFTER_NOUN = _MANNER | {"有效", "依法", "全面"}  # how what was counted was acted on
 _OPENING_VERBS = _by_end(
     (
         "谋划",
@@ -1615,8 +1631,8 @@ _CAUSING = re.compile(
 # A means or a place before the verb (利用…平台, 通过…方式, 以…为契机, 在镇村两级): how and
 # where, not what.
 _MEANS = re.compile(
-    r"(?:利用|通过|依托|借助|运用|以)[^,\uff0c。;\uff1b\d]{1,14}?"
-    r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地)"
+    r"(?:利用|通过|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{1,14}?"
+    r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地|手段|途径)"
     # where, right before a verb (在镇村两级 设立…, 在检查中 发现…)
     f"|在[^,\uff0c。;\uff1b\\d在]{{1,10}}?(?:两级|三级|各级|期间|范围内|层面|中|内|上|下)"
     f"(?={_VERBS})"
@@ -2246,10 +2262,16 @@ _CLOSING_HEADS = (
 _CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
 
 
+# 多/跨 before a body or a head makes it a qualifier (多部门联合执法, 跨区域协作): not counted.
+_ACROSS = frozenset("多跨")
+
+
 def _head_then_verb(noun: str) -> int:
     """Where a counted noun ends before a predicate: after the first closing head followed by
     a verb of the dictionary and at least two characters more; 0 when none is."""
     for at in range(2, len(noun) - 3):
+        if at <= 3 and noun[0] in _ACROSS:
+            continue  # 多部门|联合执法, 跨部门|协同…: a head after 多/跨 qualifies the noun
         if (
             noun[at - 1] in _CLOSING_LAST
             and noun.endswith(_CLOSING_HEADS, 0, at)
@@ -2309,12 +2331,17 @@ def _adverb_after_noun(phrase: str, at: int | None = None) -> bool:
     )
 
 
-def _adverb_opens_predicate(phrase: str) -> int:
+def _adverb_opens_predicate(phrase: str, manner_only: bool = False) -> int:
     """Where a predicate opens inside the words after a count: a noun of the dictionary, then an
     adverb (no verb) and a verb of the dictionary (8项配套制度|逐步完善, 15个试点项目|稳步推进);
-    0 when it does not."""
-    for at in range(4, len(phrase) - 3):
-        if _adverb_after_noun(phrase, at) and _is_verb(phrase[at + 2 : at + 4], guessed=False):
+    0 when it does not. `manner_only`: the adverb must be one of manner (推动42个问题|有效整改;
+    not 完成206台老旧电梯|更新改造, one object of 完成, 更新 an adverb to the dictionary)."""
+    for at in range(2, len(phrase) - 3):
+        if (
+            _adverb_after_noun(phrase, at)
+            and _any_verb(phrase[at + 2 : at + 4], guessed=False)
+            and (not manner_only or phrase[at : at + 2] in _MANNER_AFTER_NOUN)
+        ):
             return at
     return 0
 
@@ -2323,6 +2350,8 @@ def _adverb_opens_predicate(phrase: str) -> int:
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
 _CHANGE_STARTS = frozenset("增提下降减上压缩")
+# 并 opening a second act after a count (683件并整改…); not 并联, 并购 … (names of things)
+_ALSO_ACT = re.compile(r"并(?![联购网轨列存行发])")
 
 _KIND = 4  # a kind listed before a head (纺织、化工、电镀 企业) has at most this many characters
 _NOT_KINDS = frozenset("在对向为把将从")  # 9项在区、街道…: a preposition's places, not kinds
@@ -2372,6 +2401,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     """
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
+    if unit in _THINGS_COUNTED and _ALSO_ACT.match(text, end):
+        return "", end  # 评查案卷683件并整改问题24条: a second act follows, no counted noun
     if quoted and text.startswith("\u201d", end) and end + 1 < len(text):
         return _noun_after(text, end + 1, unit, quoted=False)  # “12条”措施: a count quoted alone
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
@@ -2538,11 +2569,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if (
         cut is not None
         and len(phrase) >= 6
-        and (_SCOPE_BEFORE.match(phrase, len(phrase) - 2) or _adverb_after_noun(phrase))
         and cut.group() not in _NOT_PREDICATES
-        and not cut.group().isdecimal()
+        and (
+            (_SCOPE_BEFORE.match(phrase, len(phrase) - 2) and not cut.group().isdecimal())
+            or _adverb_after_noun(phrase)
+        )
     ):
         # 45项政务服务事项 全程实现…, 8项配套制度 逐步完善: how far or how the predicate goes
+        # (48个…事项 最快10分钟办理: how fast, before the next number)
         phrase = phrase[:-2]
     if phrase.endswith("第") and cut is not None and cut.group().isdecimal():
         phrase = phrase[:-1]  # 100个城市 第10名: the rank is the next number's, an ordinal
@@ -2552,7 +2586,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         phrase = phrase[:-2]  # 居全市18个重点区域前列: the areas are counted, not the rank
     if unit in _COUNTS_PEOPLE and (went := _PEOPLE_WENT.search(phrase, 2)) is not None:
         phrase = phrase[: went.start()]
-    counted = _PEOPLE if unit in _COUNTS_PEOPLE else _BODY if unit in _COUNTS_BODIES else None
+    # (12个多部门联合执法场景: bodies after 多/跨 qualify what is counted, they are not it)
+    bodies = unit in _COUNTS_BODIES and not (phrase[:1] in _ACROSS and _BODY.match(phrase, 1))
+    counted = _PEOPLE if unit in _COUNTS_PEOPLE else _BODY if bodies else None
     if counted is not None and (who := counted.search(phrase)) and who.end() < len(phrase):
         # 为1200名困难群众 发放…, 帮助85家企业 化解…: the people or bodies, before what was
         # done for them or by them
@@ -2570,7 +2606,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # what they did (a dictionary verb, or an adverb)
             phrase = phrase[: earliest.end()]
         elif (
-            unit in _COUNTS_BODIES
+            bodies
             and (verb := _VERB_AHEAD.search(phrase, who.end(), who.end() + _BODY_TAIL + 4))
             and verb.start() - who.end() <= _BODY_TAIL
             and _BODY_CHARS.fullmatch(phrase, who.end(), verb.start())
@@ -2582,7 +2618,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
-    if (unit in _COUNTS_BODIES or unit == "户") and len(phrase) >= 5:
+    if (bodies or unit == "户") and len(phrase) >= 5:
         # 10个基层所队 作为…试点单位, 1.6万户农户 发放…: a body's (a household's) last
         # character, then a verb and what follows
         ends = _BODY_LAST if unit != "户" else "户"
@@ -2590,13 +2626,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             if phrase[at - 1] in ends and _is_verb(phrase[at : at + 2], guessed=False):
                 phrase = phrase[:at]
                 break
-    if (
-        unit in _COUNTS_BODIES
-        and (where := phrase.find("在", 2)) > 0
-        and phrase[where - 1] in _BODY_LAST
-    ):
+    if bodies and (where := phrase.find("在", 2)) > 0 and phrase[where - 1] in _BODY_LAST:
         phrase = phrase[:where]  # 15个司法所 在所内建成…: where the bodies did it is not them
-    if unit in _COUNTS_BODIES:
+    if bodies:
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
             # 32个市直执法部门执法案卷443件: what runs on into the next number is its subject
@@ -2623,7 +2655,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 if valued and len(phrase) >= 4:
                     phrase = phrase[:-2]
     if (
-        (unit in _COUNTS_BODIES or unit in _COUNTS_PEOPLE)
+        (bodies or unit in _COUNTS_PEOPLE)
         and (by := phrase.find("对", 2)) > 0
         and _OBJECT_FIRST.match(phrase, by)
     ):
@@ -3331,16 +3363,18 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
-            elif len(noun) >= 6 and (cut := _head_then_verb(noun)):
+            elif len(noun) >= 6 and unit not in _LASTING and (cut := _head_then_verb(noun)):
+                # (连续4年组织…法规知识考试: what lasted is an act, its objects inside it)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
-            if (
-                len(noun) >= 6
-                and not _is_verb(raw_before[-2:], guessed=False)
-                and (cut := _adverb_opens_predicate(noun))
+            if len(noun) >= 6 and (
+                cut := _adverb_opens_predicate(
+                    noun, manner_only=_is_verb(raw_before[-2:], guessed=False)
+                )
             ):
-                # 9项改革任务 有序推进: the counted noun is the clause's subject (no verb
-                # before the count: 完成206台老旧电梯更新改造 is one object), a predicate follows
+                # 9项改革任务 有序推进: the counted noun is the clause's subject, a predicate
+                # follows (after a verb, only an adverb of manner opens it: 推动42个问题有效整改;
+                # 完成206台老旧电梯更新改造 is one object)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             if len(noun) >= 6 and (kept := _noun_then_predicate(noun, unit, after=True)) != noun:
@@ -3614,7 +3648,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         )
         if unit == "\uff05":
             unit = "%"
-        approximate = bool(pre) or any(match.group("approx1", "approx2", "post"))
+        approximate = (
+            bool(pre)
+            or any(match.group("approx1", "approx2", "post"))
+            or "多" in (match.group("unit") or "")  # 3个多小时
+        )
         context = text[max(sentence_start, num_start - _CONTEXT * 2) : num_start]
         horizon = consumed + _CONTEXT  # (a pattern stops at the end of the text anyway)
         stop = _CLAUSE_STOP.search(text, consumed, horizon)

@@ -2215,3 +2215,33 @@ EIGHTEENTH_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), EIGHTEENTH_ROUND)
 def test_the_eighteenth_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+TWENTIETH_ROUND = [
+    # 多 after 个: "more than" only before a measure of time or share (3个多小时, 2个多月);
+    # before a noun it is the noun's (12个多部门联合执法场景: multi-department)
+    ("听证会持续3个多小时。", [("听证会", 3.0, "小时")]),
+    ("专项行动历时2个多月,", [("专项行动", 2.0, "个月")]),
+    ("完成12个多部门联合执法场景设计。", [("多部门联合执法场景设计", 12.0, "个")]),
+    # a second act after the count, opened by 并: no noun counted after it
+    ("评查卷宗120件并整改问题15条。", [("评查卷宗", 120.0, "件"), ("整改问题", 15.0, "条")]),
+    # an adverb of manner after the counted noun opens its predicate, after a verb too
+    ("扎实推动18个问题有效整改。", [("问题", 18.0, "个")]),
+    ("15个便民事项最快5分钟办结。", [("便民事项", 15.0, "个"), ("最快", 5.0, "分钟")]),
+    # what lasted is an act, its objects inside it (…法规|知识考试 is not a head and a verb)
+    ("连续3年组织全体干部法律法规知识考试。", [("组织全体干部法律法规知识考试", 3.0, "年")]),
+    # the matters an act was on (就…等) and the means (通过…手段) are not what is counted
+    ("就征地拆迁、合同审查等提供法律咨询20余次。", [("提供法律咨询", 20.0, "次")]),
+    ("通过远程视频手段调解矛盾纠纷36件。", [("调解矛盾纠纷", 36.0, "件")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWENTIETH_ROUND)
+def test_the_twentieth_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_more_than_inside_a_measure_of_time_marks_the_figure_approximate() -> None:
+    hours, multi = extract("听证会持续3个多小时,完成12个多部门联合执法场景设计。")
+    assert (hours.text, hours.approximate) == ("3个多小时", True)
+    assert (multi.text, multi.approximate) == ("12个", False)
