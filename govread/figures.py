@@ -165,7 +165,10 @@ _NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次�
 _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
-    r"(?<![\d.A-Za-z第〔\[×*])(?<!\d,)(?<!第 )(?P<num>" + _NUMBER + r")(?![\d.])"
+    # (a letter right before a number makes it a name, 5G, PM2.5, unless it is a grade of its
+    # own, B30%C60%: see _GRADED)
+    r"(?:(?<![\d.A-Za-z第〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
+    r"(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?: ?(?P<approx1>余|多))?"
     r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
     r"(?P<approx2>余|多)?"
@@ -503,7 +506,11 @@ _PLACES = ("区", "县", "市", "镇", "乡", "街道", "省", "国")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
 # Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
 _RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
-_WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带")
+_WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统")
+# 中 closing "from among" (从…87个地区中); not 中心, 中医, 中小企业 …
+_AMONG_AFTER = re.compile(r"中(?![心医小央华国学级期介层标])")
+# A batch the count is of (荣获首批40个…示范市, 第二批12个…): what is counted follows it.
+_BATCH_BEFORE = re.compile(r"(?:首|第[一二三四五六七八九十\d]{1,3})批$")
 _ACHIEVED = ("完成", "实现")
 # What has been done to the things counted, after them (行政诉讼案件 已审结 16件): the things
 # are counted, as 已 puts it, not the act.
@@ -528,7 +535,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传])送|提供|出台|制定|公布|"
+    r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -934,6 +941,13 @@ def _fit(subject: str) -> str:
     if (by := subject.find("对")) >= 0 and (light := _light_after_object(subject, by)):
         # 对A、B、C及D 开展合法性审查: the act, as when the object is put first (_after_light_verb)
         return subject[light:]
+    if (
+        (light := subject.rfind("开展")) >= 2
+        and _MIN_AFTER_OPENING <= len(subject) - light - 2 <= _MAX_SUBJECT
+        and "、" not in subject[light:]
+    ):
+        # 联合公安、市监等部门在安全生产等领域 开展|联合执法行动: the act, past who and where
+        return subject[light + 2 :]
     from govread.segment import cut
 
     if (first := subject.find("、")) > 0 and len(subject) <= _MAX_LIST:
@@ -2281,6 +2295,21 @@ def _head_then_verb(noun: str) -> int:
     return 0
 
 
+# A change or a share named after a counted noun, then valued (…事项|材料压减40%).
+_VALUED_ENDS = (*_TRAIL_CHANGE, "压减", "削减", "精简", "压缩", "率", "占比", "比例", "比重")
+
+
+def _next_value_named(phrase: str) -> int:
+    """Where a counted noun's closing head ends when the words after it name the next
+    number's value (a change, a rate or a share), or 0."""
+    if not phrase.endswith(_VALUED_ENDS):
+        return 0
+    for at in range(2, len(phrase) - 1):
+        if phrase[at - 1] in _CLOSING_LAST and phrase.endswith(_CLOSING_HEADS, 0, at):
+            return at
+    return 0
+
+
 # What opens a new phrase right after a closing head: a part of the whole (9个部门|部分
 # 权力事项: the measure word counts the departments, some of their powers are the predicate's).
 _PARTS = ("部分", "全部", "所有")
@@ -2553,12 +2582,25 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         after = _NOUN_STOP.search(phrase, cut.end())
         right = phrase[cut.end() : after.start() if after else len(phrase)]
         right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
-        if (len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:])) or (
-            2 <= len(left) <= _KIND
-            and len(right) > 2
-            and _agrees(right, unit)
-            and not _agrees(left, unit)
-            and not _is_verb(left[:2], guessed=False)
+        if (
+            (len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]))
+            or (
+                2 <= len(left) <= _KIND
+                and len(right) > 2
+                and _agrees(right, unit)
+                and not _agrees(left, unit)
+                and not _is_verb(left[:2], guessed=False)
+            )
+            or (
+                # 6000余名领导干部和工作人员: people of two kinds, counted together (not
+                # 12名干部与群众座谈: 与 is "with" there)
+                unit in _COUNTS_PEOPLE
+                and cut.group() != "与"
+                and left.endswith(_PEOPLE_HEADS)
+                and right.endswith(_PEOPLE_HEADS)
+                and len(right) >= 2
+                and not _is_verb(right[:2], guessed=False)
+            )
         ):
             # (9项河道与堤防整治任务: a kind joined to the head's own modifier, one head)
             phrase = phrase[: cut.end() + len(right)]
@@ -3032,6 +3074,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         inside = bisect.bisect_right(excluded_starts, num_start) - 1
         if inside >= 0 and num_start < excluded[inside][1]:
             continue
+        if num_start and "A" <= text[num_start - 1] <= "E" and number.unit not in _PERCENT:
+            continue  # only a share follows a grade (信用级别B30%C60%); A4, B2类 are names
         if number.unit == "年":
             before = text[max(0, match.start() - _DURATION_REACH) : match.start()]
             number.valid = before.endswith(_DURATION) or (
@@ -3315,6 +3359,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         ):
             subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)
+        valued_noun = ""  # a counted noun that runs on into the next value's name
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         if own_unit and (unit not in _NO_NOUN_AFTER or funds):
             if (written := match.group("unit")) in _COUNTED_BY_NAME:
@@ -3377,9 +3422,24 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 # 完成206台老旧电梯更新改造 is one object)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
-            if len(noun) >= 6 and (kept := _noun_then_predicate(noun, unit, after=True)) != noun:
+            if (
+                len(noun) >= 6
+                and _NEXT_VALUE.match(text, noun_end)
+                and (named := _next_value_named(noun))
+            ):
+                # 340项…事项 网上可办率达97%: the noun is counted, the rate after it names the
+                # next value, which is lent the whole (行政许可事项网上可办率)
+                valued_noun, noun = noun, noun[:named]
+            elif len(noun) >= 6 and (kept := _noun_then_predicate(noun, unit, after=True)) != noun:
                 noun_end -= len(noun) - len(kept)  # 5项X事项|下放至Y: what was done to them
                 noun = kept
+            if (
+                "中" in noun
+                and "从" in raw_before
+                and (among := _AMONG_AFTER.search(noun, 2)) is not None
+            ):
+                noun_end -= len(noun) - among.start()
+                noun = noun[: among.start()]  # 从全国87个候选地区中 脱颖而出: those among whom
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
         if own_unit and not noun:
@@ -3434,6 +3494,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 or (unit == "年" and _lasting_far_before(raw_before))
                 or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
+                or (
+                    len(noun) >= 2
+                    and _BATCH_BEFORE.search(raw_before) is not None
+                    and not _opens_act(noun[:2])  # (由首批15个 升级为30个: a change)
+                )
                 or (unit in _HOW_OFTEN and _how_often_then_verb(subject, noun))
                 or (
                     len(noun) >= 2
@@ -3560,6 +3625,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 40项具体措施细化为78项: the same things after the change (the 的-phrase said
             # which of them before it)
             subject = said_before[-1].rsplit("的", 1)[-1]
+        if len(subject) == 1 and "A" <= subject <= "E" and said_before:
+            graded = said_before[-1]
+            if "A" <= graded[-1:] <= "E":
+                subject = graded[:-1] + subject  # 信用级别B30%C60%: the same share by grade
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_TO.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
@@ -3636,6 +3705,13 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
         subject = _without_basis(subject)
+        if (
+            unit in _COUNTS_PEOPLE
+            and subject.startswith("组织")
+            and len(subject) >= 4
+            and subject.endswith(_PEOPLE_HEADS)
+        ):
+            subject = subject[2:]  # 组织领导干部约70人参加: the people, not who gathered them
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
         if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
@@ -3709,7 +3785,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 and consumed < len(text)
                 and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
             )
-            topic = quality or subject
+            topic = quality or (valued_noun and _clean(valued_noun)) or subject
             topic_unit = unit
     return figures
 

@@ -2245,3 +2245,46 @@ def test_more_than_inside_a_measure_of_time_marks_the_figure_approximate() -> No
     hours, multi = extract("听证会持续3个多小时,完成12个多部门联合执法场景设计。")
     assert (hours.text, hours.approximate) == ("3个多小时", True)
     assert (multi.text, multi.approximate) == ("12个", False)
+
+
+TWENTIETH_ROUND_UNSEEN23_26 = [
+    # a batch before the count: what is counted follows (首批 is no subject)
+    ("我县荣获首批12个省级法治示范县。", [("省级法治示范县", 12.0, "个")]),
+    # a whole trade or system before the count is where, not what
+    ("规范全系统58个执法检查表单。", [("执法检查表单", 58.0, "个")]),
+    # people of two kinds joined by 和 are counted together
+    ("3000余名机关干部和工作人员参加考试。", [("机关干部和工作人员", 3000.0, "名")]),
+    # who gathered the people is not what is counted
+    ("组织执法人员约80人参加旁听。", [("执法人员", 80.0, "人")]),
+    # the counted noun runs on into the next value's name: the count keeps the noun, the
+    # rate or change after it is lent the whole
+    (
+        "128项行政许可事项网上可办率达96%。",
+        [("行政许可事项", 128.0, "项"), ("行政许可事项网上可办率", 96.0, "%")],
+    ),
+    # 从…中: those among whom
+    ("从全省56个候选单位中脱颖而出。", [("候选单位", 56.0, "个")]),
+    # an over-long subject: the act after the light verb, past who and where
+    (
+        "联合公安、市场监管、交通运输等部门在道路运输、校园周边等领域开展联合执法检查15次。",
+        [("联合执法检查", 15.0, "次")],
+    ),
+    # a letter grade before a share: each grade's share is a figure (not 5G, A4, B2类)
+    (
+        "抽查比例为信用等级B30%C60%。",
+        [("抽查比例为信用等级B", 30.0, "%"), ("抽查比例为信用等级C", 60.0, "%")],
+    ),
+    (
+        "持B2类资格的驾驶员12名,A4纸印发手册10本。",
+        [("持B2类资格的驾驶员", 12.0, "名"), ("A4纸印发手册", 10.0, "本")],
+    ),
+    # 抄送 ends the counted noun
+    ("将其中2条线索抄送纪委监委。", [("线索", 2.0, "条")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWENTIETH_ROUND_UNSEEN23_26)
+def test_the_twentieth_rounds_changes_on_sets_read_after_scoring(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
