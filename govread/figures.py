@@ -209,6 +209,9 @@ _NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "小时", "分钟",
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 _NO_NOUN_AFTER |= {"个季度", "倍"}
+# A time that names a service's reach (15分钟政务服务圈, 1小时经济圈), quoted or not.
+_CIRCLE_TIMES = frozenset({"分钟", "小时"})
+_CIRCLE = re.compile(r"[^,\uff0c。;\uff1b、\d“”]{0,10}?圈")
 _PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
 _NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、《》]')
@@ -3086,6 +3089,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             continue  # 2024市本级…: a year before a body, no count of bodies
         if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
             continue  # 22时30分: a time of day, no score
+        if number.unit in _CIRCLE_TIMES and _CIRCLE.match(text, match.end()):
+            continue  # 打造15分钟政务服务圈: a service's name (as when quoted), no duration
         if number.unit in _HOW_OFTEN and _FREQUENCY.search(
             text, max(0, match.start() - 4), match.start()
         ):

@@ -2288,3 +2288,8 @@ def test_the_twentieth_rounds_changes_on_sets_read_after_scoring(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_a_time_that_names_a_services_reach_is_no_figure() -> None:
+    assert extract("全面打造15分钟便民服务圈,构建1小时经济圈。") == []
+    assert _labels("办理时限压缩至30分钟。") == [("办理时限", 30.0, "分钟")]
