@@ -2169,6 +2169,8 @@ _CHANGE_TO = re.compile(
     r"(?=[增提下降减上压缩精])(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短|缩减"
     r"|精简|降|增|减)(?:到|至|为)"
 )
+# …the same after a comma (要件数量由3865件,压缩到2643件)
+_CHANGE_AFTER = re.compile(f"[,\uff0c]?(?:{_CHANGE_TO.pattern})")
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
 _START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|上年的?|去年的?)")
@@ -2805,7 +2807,16 @@ def _is_bare(subject: str) -> bool:
         or bool(_RATE_HOST.match(subject))
         or subject in _TRAIL_CHANGE
         or subject in _NET_CHANGES
+        or subject in _TOTALS
+        or subject in _CUTS
     )
+
+
+# A total with no name of its own (新增病床700张,总数达2200张): of what was counted before it.
+_TOTALS = frozenset({"总数", "总量", "总计", "数量"})
+# A cut with no name of its own (…由9730个工作日压缩到5591个工作日,共压缩4139个工作日): of
+# what was cut, said before it.
+_CUTS = frozenset({"压缩", "压减", "缩减", "精简", "削减"})
 
 
 _NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
@@ -3630,12 +3641,14 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # 40项具体措施细化为78项: the same things after the change (the 的-phrase said
             # which of them before it)
             subject = said_before[-1].rsplit("的", 1)[-1]
+        if subject == "占" and unit in _PERCENT:
+            subject = "占比"  # …机构达91家,占全市43.8%: their share, lent what was counted
         if len(subject) == 1 and "A" <= subject <= "E" and said_before:
             graded = said_before[-1]
             if "A" <= graded[-1:] <= "E":
                 subject = graded[:-1] + subject  # 信用级别B30%C60%: the same share by grade
         bare = _is_bare(subject) and not _self_named(subject, unit)
-        if origin and _CHANGE_TO.fullmatch(text, last_end, start):
+        if origin and _CHANGE_AFTER.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
         elif (
             bare

@@ -2293,3 +2293,28 @@ def test_the_twentieth_rounds_changes_on_sets_read_after_scoring(
 def test_a_time_that_names_a_services_reach_is_no_figure() -> None:
     assert extract("全面打造15分钟便民服务圈,构建1小时经济圈。") == []
     assert _labels("办理时限压缩至30分钟。") == [("办理时限", 30.0, "分钟")]
+
+
+BORROWED_NAMES = [
+    # a total, a share or a cut with no name of its own is of what was counted before it
+    (
+        "区属医院新增病床700张,总数达2200张。",
+        [("新增病床", 700.0, "张"), ("病床总数", 2200.0, "张")],
+    ),
+    (
+        "全区律师事务所32家,占全市的12%。",
+        [("律师事务所", 32.0, "家"), ("律师事务所占比", 12.0, "%")],
+    ),
+    # a change to a new value after a comma: the same quantity, then what was cut of it
+    (
+        "申请材料由3865件,压缩到2643件,共压缩1222件。",
+        [("申请材料", 3865.0, "件"), ("申请材料", 2643.0, "件"), ("申请材料压缩", 1222.0, "件")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BORROWED_NAMES)
+def test_a_total_a_share_or_a_cut_is_lent_what_was_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
