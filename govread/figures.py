@@ -320,9 +320,10 @@ _LEAD_PERIOD = re.compile(
     r"|[一二三四五六七八九十]{1,2}是(?![否非])"
     r")"
 )
-# Verbs that issue or carry out what is counted (出台优化法治环境17条措施): the subject is
-# what follows them. Verbs that are part of what is counted (审查, 办理, 调解) stay.
-_LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发")
+# Verbs that issue or carry out what is counted (出台优化法治环境17条措施), or say that it
+# happened (发生…事故66起): the subject is what follows them. Verbs that are part of what is
+# counted (审查, 办理, 调解) stay.
+_LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发", "发生")
 # A leading word that is part of the next one when this character follows (共有产权住房).
 _LEAD_NOT_BEFORE = {
     "共有": "产",
@@ -539,7 +540,7 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
@@ -1206,6 +1207,16 @@ def _dictionary_verbs() -> frozenset[str]:
 # the bodies are what is counted); a clause opening with a verb or a verbal noun (审查市政府…);
 # a share or a rate (大型餐饮单位|量化A级占比: of the bodies, not by them); a word across the
 # cut (行政许可办|结…); a head that goes on as a longer head (行政机关|负责人, 派出|所).
+# Kinds of government a report builds toward, not a government that acts (法治政府建设).
+_GOVERNMENT_IDEALS = (
+    "法治政府",
+    "数字政府",
+    "服务型政府",
+    "诚信政府",
+    "阳光政府",
+    "廉洁政府",
+    "智慧政府",
+)
 _AGENT_NAME_BREAKS = frozenset('、,，()（）“”"《》.0123456789')
 _AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
 _SHARES = ("率", "占比", "比例", "比重")
@@ -1248,6 +1259,8 @@ def _after_named_agent(subject: str) -> str:
         head = next((h for h in _AGENT_HEADS if subject.endswith(h, 0, at)), None)
         if head is None or head in _MEETINGS or subject[at - 1 : at + 1] in classes:
             continue  # (a meeting acts only as the listed agents say)
+        if head == "府" and subject.endswith(_GOVERNMENT_IDEALS, 0, at):
+            continue  # 法治政府|建设…满意度: the government aimed at, no agent that acts
         if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
             continue  # (行政机关|负责人: the head goes on)
         rest = subject[at:]
@@ -2380,6 +2393,26 @@ def _adverb_opens_predicate(phrase: str, manner_only: bool = False) -> int:
     return 0
 
 
+# People named right after a body's level in brackets (部门(单位)党政主要负责人): the bodies'.
+_THEIR_PEOPLE = 8
+
+
+def _act_after_object(subject: str) -> str:
+    """The act named after the bodies or people an act was done to (市县两级有关部门|实地督导,
+    乡镇主要领导|约谈), or ""."""
+    ends = [m.end() for m in _BODY.finditer(subject)] + [m.end() for m in _PEOPLE.finditer(subject)]
+    if not ends:
+        return ""
+    rest = subject[max(ends) :]
+    if not 2 <= len(rest) <= _SHORT_SUBJECT or _names_people(rest):
+        return ""
+    return rest if word_classes().get(rest[-2:]) != "N" else ""  # (督导, 检查: not 部门|领导)
+
+
+def _names_people(words: str) -> bool:
+    return _PEOPLE.search(words) is not None or any(person in words for person in _PERSONS)
+
+
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
@@ -2718,8 +2751,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         if _is_verb(text[level.end() : level.end() + 2], guessed=False):
             return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
-        if unit in _COUNTS_BODIES and more.endswith(_SHARES):
-            return _strip_lead(phrase) + level.group(), level.end()  # 36个村(社区)…覆盖率: theirs
+        if unit in _COUNTS_BODIES and (
+            more.endswith(_SHARES) or _names_people(more[:_THEIR_PEOPLE])
+        ):
+            # 36个村(社区)…覆盖率, 83个部门(单位)党政主要负责人…: theirs, the bodies are counted
+            return _strip_lead(phrase) + level.group(), level.end()
         joined = text[level.end() : level.end() + 1]
         if not more and unit in _COUNTS_PEOPLE and joined in ("及", "和", "与"):
             # 48名市、县(区)及部门主要领导: places listed before the people counted are theirs
@@ -3577,6 +3613,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             if unit not in _NO_NOUN_AFTER:
                 # 进行合法性审查28次: the object; 对X作出专门批示23件: what the act made, however short
                 subject = _after_light_verb(subject, object_first)
+            if unit in _HOW_OFTEN and object_first and (acted := _act_after_object(subject)):
+                subject = acted  # 对市县两级有关部门 实地督导52次: the act, done so often
             if unit in _EVENT_COUNTS and subject.startswith("组织"):
                 subject = _organised(subject)
             elif unit in _EVENT_COUNTS:

@@ -2318,3 +2318,24 @@ def test_a_total_a_share_or_a_cut_is_lent_what_was_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+UNSEEN27_30_READ = [
+    # 法治政府 is what is built, no government that acts (its 建设 stays in the name)
+    ("全市法治政府建设群众满意度为93.2%。", [("法治政府建设群众满意度", 93.2, "%")]),
+    # what happened is counted, not that it happened
+    ("全县共发生道路交通事故41起。", [("道路交通事故", 41.0, "起")]),
+    # 并 opens a second act inside the words after a count
+    ("梳理形成12项工作措施并逐项跟踪落实。", [("工作措施", 12.0, "项")]),
+    # the people named after a body's level in brackets are the bodies'
+    ("组织56个部门(单位)主要负责人现场述法。", [("部门(单位)", 56.0, "个")]),
+    # an act done to bodies or people so many times: the act
+    ("对各乡镇主要领导约谈6次。", [("约谈", 6.0, "次")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN27_30_READ)
+def test_the_twentieth_rounds_changes_read_on_unseen27_30(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
