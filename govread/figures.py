@@ -82,7 +82,7 @@ _UNITS = (
     "人[(\uff08]次[)\uff09]",  # 2.5万人(次): 人次 as tables write it
     "人(?![民员大])",
     "个",
-    "家(?!庭)",
+    "家(?!庭|长(?!者))",  # (26907家长: parents, no firms; 4家长者食堂 are canteens)
     "次(?!年)",
     "宗",
     "条(?!例)",
@@ -122,6 +122,7 @@ _UNITS = (
     "倍",
     "票(?!据)",  # votes (满意25票)
     "天",
+    "日(?=内)",  # 承诺7日内办结: days, as 天 (a date's 日 has 月 before it: see _numbers)
     "小时",
     "分钟",
     "分(?![钟别之类局期批区管批工])",  # a score (考核得分95.5分); never a time of day (see _numbers)
@@ -130,13 +131,15 @@ _UNITS = (
     "亩",
     "吨",
     "年(?![度底初末中])",
-    # bodies and places counted with no measure word (省级6部门和6市6县): counted in 个
+    # bodies and places counted with no measure word (省级6部门和6市6县, 教育局等6单位):
+    # counted in 个
     "部门",
+    "单位",
     "市(?![民场级直属委政区县长内外属容本])",
     "县(?![级域委政城区市长内外本])",
 )
 # …and each is what it counts
-_COUNTED_BY_NAME = frozenset({"部门", "市", "县"})
+_COUNTED_BY_NAME = frozenset({"部门", "单位", "市", "县"})
 # Units written otherwise than their base unit: the figure keeps what is written.
 _UNIT_BASE = {
     **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
@@ -205,7 +208,7 @@ _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what la
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
 _MONEY = frozenset({"元", "美元", "港元", "欧元"})
-_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "小时", "分钟", "个月"}
+_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "日", "小时", "分钟", "个月"}
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 _NO_NOUN_AFTER |= {"个季度", "倍"}
@@ -2768,7 +2771,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 
 
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
-_TIMES = frozenset({"天", "个工作日", "小时", "分钟", "个月"})
+_TIMES = frozenset({"天", "日", "个工作日", "小时", "分钟", "个月"})
 _TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
 _COMPARED_WITH = re.compile(r"相当于|超过|是")
 # The next item of a list of levels, and its noun if it has one (…国家级、3个省级 **示范基地**).
@@ -3136,6 +3139,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             continue  # 2024市本级…: a year before a body, no count of bodies
         if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
             continue  # 22时30分: a time of day, no score
+        if number.unit == "日" and text[match.start() - 1 : match.start()] == "月":
+            continue  # 3月7日内: a date, no number of days
         if number.unit in _CIRCLE_TIMES and _CIRCLE.match(text, match.end()):
             continue  # 打造15分钟政务服务圈: a service's name (as when quoted), no duration
         if number.unit in _HOW_OFTEN and _FREQUENCY.search(

@@ -2339,3 +2339,14 @@ def test_the_twentieth_rounds_changes_read_on_unseen27_30(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_days_within_bodies_by_name_and_parents_are_read_as_written() -> None:
+    # N日内: days (a date's 日 after 月 is none); bodies counted with no measure word; 家长 are
+    # parents, no firms (4家长者食堂 are canteens)
+    assert [(f.text, f.value, f.unit) for f in extract("承诺7日内办结,请于3月7日内提交。")] == [
+        ("7日", 7.0, "日")
+    ]
+    assert [(f.text, f.unit) for f in extract("对教育局等6单位进行督察。")] == [("6单位", "个")]
+    assert extract("申报人数26907家长在网上评价。") == []
+    assert [(f.text, f.label) for f in extract("新建4家长者食堂。")] == [("4家", "长者食堂")]

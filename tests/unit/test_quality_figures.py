@@ -20,6 +20,9 @@ def test_a_unit_with_or_without_its_measure_word_is_one_unit() -> None:
     assert quality._same_unit("个百分点", "百分点")
     assert not quality._same_unit("个", "")
     assert not quality._same_unit("个", "件") and not quality._same_unit("人", "人次")
+    # bodies counted with no measure word: the finder's 个, the labeller's noun
+    assert quality._same_unit("个", "单位") and quality._same_unit("个", "部门")
+    assert not quality._same_unit("单位", "个")
 
 
 def test_a_label_in_the_base_unit_finds_its_figure(tmp_path: Path) -> None:
