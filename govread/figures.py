@@ -347,6 +347,8 @@ _LEAD_GUARDED = {
     # what a change is done to, put first (将审批时限压缩至20个工作日); not 将近, 把关 …
     "将": "近军来要士领乐",
     "把": "关握手控脉柄",
+    # what a share was brought to (使规范性文件的报备及时率达到100%); not 使用, 使命 …
+    "使": "用命者馆节劲",
 }
 _TRAIL_WORDS = (
     "分别为",
@@ -1158,6 +1160,8 @@ def _after_listed_agent(subject: str) -> str:
         at = found.end()
         if not subject.endswith(_AGENT_HEADS, 0, at):
             continue
+        if subject[0] in _ACROSS and at <= 3:
+            continue  # 跨部门|联合抽查: across the bodies, no body that acts
         if subject.endswith(_AGENT_HEADS, 0, at + 1) and not _is_verb(
             subject[at : at + 2], guessed=False
         ):
@@ -1190,7 +1194,7 @@ def _after_listed_agent(subject: str) -> str:
             return subject  # 律师参与…, 负责人出庭应诉: what the agent did is what is counted
         if rest.startswith(_CAUSERS) and _is_verb(rest[2:4]) and len(rest) - 2 >= 4:
             rest = rest[2:]  # 组织召开…: the verb that names the act
-        return rest
+        return _there_is(rest)
     return subject
 
 
@@ -1470,7 +1474,17 @@ def _after_agent(subject: str) -> str:
         return subject
     if subject.find("的", end + 2, end + _AGENT_CLAUSE) > 0 and not _NOT_DE.search(subject):
         return subject  # 提交区政府常务会议审议的事项: who acted and the act say which are counted
-    return subject[end:]
+    return _there_is(subject[end:])
+
+
+_THERE_IS = ("涉及", "发生")
+
+
+def _there_is(acted: str) -> str:
+    """What an agent's 涉及/发生 says is there (区教委涉及|政务服务事项); else the act as
+    found. (A clause that opens with 涉及 keeps it: 推进涉及政府工作类改革事项 104项, the
+    items that concern it.)"""
+    return acted[2:] if acted.startswith(_THERE_IS) and len(acted) >= 6 else acted
 
 
 _AGENT_CLAUSE = 5  # a 的 this close after who acted ends a clause on the head after it
@@ -2420,6 +2434,11 @@ def _names_people(words: str) -> bool:
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
 _CHANGE_STARTS = frozenset("增提下降减上压缩")
+# People counted, then what they have (27名有专业特长、…有影响力的 指导员): the clause ends
+# at its last 的 before the clause does.
+_WHO_HAVE = re.compile(f"有[^{_PUNCT}\\d]{{2,40}}的(?=[^{_PUNCT}\\d的]{{2}})")
+# A batch before what it holds (29项 第二批|下沉园区事项): no noun of its own.
+_BATCH_ONLY = re.compile(r"(?:首|第[一二三四五六七八九十\d]{1,3})批")
 # 并 opening a second act after a count (683件并整改…); not 并联, 并购 … (names of things)
 _ALSO_ACT = re.compile(r"并(?![联购网轨列存行发])")
 
@@ -2473,6 +2492,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if unit in _THINGS_COUNTED and _ALSO_ACT.match(text, end):
         return "", end  # 评查案卷683件并整改问题24条: a second act follows, no counted noun
+    if (
+        unit in _COUNTS_PEOPLE
+        and text.startswith("有", end)
+        and (who := _WHO_HAVE.match(text, end))
+        and len((described := _noun_after(text, who.end(), unit, quoted=False))[0]) > 2
+    ):
+        # 27名有专业特长、经验丰富…的交通运输行业指导员: the people the 的-clause describes (not
+        # 12名有执法资格的人员: 人员 alone says nothing)
+        return described
     if quoted and text.startswith("\u201d", end) and end + 1 < len(text):
         return _noun_after(text, end + 1, unit, quoted=False)  # “12条”措施: a count quoted alone
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
@@ -2608,6 +2636,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 5次深入调研; 连续15年实现…零增长: what lasted opens with what was achieved; 12项
         # 通过审查的…: a clause on the head opens with its verb
         cut = _NOUN_STOP.search(phrase, cut.end())
+    if cut is not None and _BATCH_ONLY.fullmatch(phrase, skipped, cut.start()):
+        cut = _NOUN_STOP.search(phrase, cut.end())  # 29项第二批|下沉园区事项: the batch's things
     stop_at = cut.start() if cut else len(phrase)
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
     while predicate is not None and phrase[predicate.start() - 1 : predicate.start() + 1] in (
@@ -3632,7 +3662,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if "已" in subject and (done := _DONE.search(subject)) and done.start() >= 4:
                 subject = subject[: done.start()]  # 一审案件已审结16件: the cases, done
-            if subject.endswith(_ACHIEVED) and len(subject) >= 4 and subject[:-2] not in _DEGREES:
+            if (
+                subject.endswith(_ACHIEVED)
+                and len(subject) >= 4
+                and subject[:-2] not in _DEGREES
+                and not _any_verb(subject[-4:-2], guessed=False)  # 整改完成42个: an act, done
+            ):
                 subject = subject[:-2]  # 地区生产总值完成680亿元: what was achieved
             elif "的" in subject and unit not in _PERCENT and unit != "倍":
                 subject = _head(subject)

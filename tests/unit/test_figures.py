@@ -2350,3 +2350,29 @@ def test_days_within_bodies_by_name_and_parents_are_read_as_written() -> None:
     assert [(f.text, f.unit) for f in extract("对教育局等6单位进行督察。")] == [("6单位", "个")]
     assert extract("申报人数26907家长在网上评价。") == []
     assert [(f.text, f.label) for f in extract("新建4家长者食堂。")] == [("4家", "长者食堂")]
+
+
+UNSEEN31_34_READ = [
+    # a batch before what it holds is no noun of its own
+    ("确定12项第三批下沉街道事项。", [("第三批下沉街道事项", 12.0, "项")]),
+    # 跨部门 qualifies the checks, no body that acts
+    ("跨部门联合抽查占比达90%。", [("跨部门联合抽查占比", 90.0, "%")]),
+    # an agent's 涉及 says what is there (a clause opening with 涉及 keeps it)
+    ("区教委涉及政务服务事项33项。", [("政务服务事项", 33.0, "项")]),
+    # the people a 有…的 clause describes
+    (
+        "聘任15名有专业特长、经验丰富的行业监督员。",
+        [("行业监督员", 15.0, "名")],
+    ),
+    # an act done (整改完成), not a quantity achieved (总值完成680亿元)
+    ("发现问题46个,整改完成42个。", [("发现问题", 46.0, "个"), ("整改完成", 42.0, "个")]),
+    # what a share was brought to
+    ("使规范性文件的报备及时率达到100%。", [("规范性文件的报备及时率", 100.0, "%")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN31_34_READ)
+def test_the_twentieth_rounds_changes_read_on_unseen31_34(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
