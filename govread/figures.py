@@ -169,7 +169,7 @@ _FIGURE = re.compile(
     r"(?=[约近超逾将接不\d])"
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     # (a letter right before a number makes it a name, 5G, PM2.5, unless it is a grade of its
-    # own, B30%C60%: see _GRADED)
+    # own, B30%C60%: _numbers keeps only a share after one)
     r"(?:(?<![\d.A-Za-z第〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
     r"(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?: ?(?P<approx1>余|多))?"
@@ -1194,7 +1194,7 @@ def _after_listed_agent(subject: str) -> str:
             return subject  # 律师参与…, 负责人出庭应诉: what the agent did is what is counted
         if rest.startswith(_CAUSERS) and _is_verb(rest[2:4]) and len(rest) - 2 >= 4:
             rest = rest[2:]  # 组织召开…: the verb that names the act
-        return _there_is(rest)
+        return rest
     return subject
 
 
@@ -1206,14 +1206,6 @@ def _dictionary_verbs() -> frozenset[str]:
     return frozenset(line for line in data.splitlines() if line and line[0] != "#")
 
 
-# An agent named by its grammar rather than its verb (区司法局|牵头起草…, 市场监管局|抽检…,
-# 各执法单位|累计录入…): the clause opens with a name ending in the head of a body, an office or
-# people (_AGENT_HEADS), and after it, past leading words (累计, 全年 …), comes a verb of the
-# whole dictionary that is no noun, adverb or verbal noun there. Guards, each a reading the
-# words allow: a name holding a list, a bracket, a quotation or a number (市委(办)、市政府(办)…:
-# the bodies are what is counted); a clause opening with a verb or a verbal noun (审查市政府…);
-# a share or a rate (大型餐饮单位|量化A级占比: of the bodies, not by them); a word across the
-# cut (行政许可办|结…); a head that goes on as a longer head (行政机关|负责人, 派出|所).
 # Kinds of government a report builds toward, not a government that acts (法治政府建设).
 _GOVERNMENT_IDEALS = (
     "法治政府",
@@ -1224,6 +1216,14 @@ _GOVERNMENT_IDEALS = (
     "廉洁政府",
     "智慧政府",
 )
+# An agent named by its grammar rather than its verb (区司法局|牵头起草…, 市场监管局|抽检…,
+# 各执法单位|累计录入…): the clause opens with a name ending in the head of a body, an office or
+# people (_AGENT_HEADS), and after it, past leading words (累计, 全年 …), comes a verb of the
+# whole dictionary that is no noun, adverb or verbal noun there. Guards, each a reading the
+# words allow: a name holding a list, a bracket, a quotation or a number (市委(办)、市政府(办)…:
+# the bodies are what is counted); a clause opening with a verb or a verbal noun (审查市政府…);
+# a share or a rate (大型餐饮单位|量化A级占比: of the bodies, not by them); a word across the
+# cut (行政许可办|结…); a head that goes on as a longer head (行政机关|负责人, 派出|所).
 _AGENT_NAME_BREAKS = frozenset('、,，()（）“”"《》.0123456789')
 _AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
 _SHARES = ("率", "占比", "比例", "比重")
@@ -1474,17 +1474,7 @@ def _after_agent(subject: str) -> str:
         return subject
     if subject.find("的", end + 2, end + _AGENT_CLAUSE) > 0 and not _NOT_DE.search(subject):
         return subject  # 提交区政府常务会议审议的事项: who acted and the act say which are counted
-    return _there_is(subject[end:])
-
-
-_THERE_IS = ("涉及", "发生")
-
-
-def _there_is(acted: str) -> str:
-    """What an agent's 涉及/发生 says is there (区教委涉及|政务服务事项); else the act as
-    found. (A clause that opens with 涉及 keeps it: 推进涉及政府工作类改革事项 104项, the
-    items that concern it.)"""
-    return acted[2:] if acted.startswith(_THERE_IS) and len(acted) >= 6 else acted
+    return subject[end:]
 
 
 _AGENT_CLAUSE = 5  # a 的 this close after who acted ends a clause on the head after it
@@ -2410,10 +2400,6 @@ def _adverb_opens_predicate(phrase: str, manner_only: bool = False) -> int:
     return 0
 
 
-# People named right after a body's level in brackets (部门(单位)党政主要负责人): the bodies'.
-_THEIR_PEOPLE = 8
-
-
 def _act_after_object(subject: str) -> str:
     """The act named after the bodies or people an act was done to (市县两级有关部门|实地督导,
     乡镇主要领导|约谈), or ""."""
@@ -2424,6 +2410,10 @@ def _act_after_object(subject: str) -> str:
     if not 2 <= len(rest) <= _SHORT_SUBJECT or _names_people(rest):
         return ""
     return rest if word_classes().get(rest[-2:]) != "N" else ""  # (督导, 检查: not 部门|领导)
+
+
+# People named right after a body's level in brackets (部门(单位)党政主要负责人): the bodies'.
+_THEIR_PEOPLE = 8
 
 
 def _names_people(words: str) -> bool:

@@ -2357,8 +2357,6 @@ UNSEEN31_34_READ = [
     ("确定12项第三批下沉街道事项。", [("第三批下沉街道事项", 12.0, "项")]),
     # 跨部门 qualifies the checks, no body that acts
     ("跨部门联合抽查占比达90%。", [("跨部门联合抽查占比", 90.0, "%")]),
-    # an agent's 涉及 says what is there (a clause opening with 涉及 keeps it)
-    ("区教委涉及政务服务事项33项。", [("政务服务事项", 33.0, "项")]),
     # the people a 有…的 clause describes
     (
         "聘任15名有专业特长、经验丰富的行业监督员。",
