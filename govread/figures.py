@@ -349,6 +349,9 @@ _LEAD_GUARDED = {
     "把": "关握手控脉柄",
     # what a share was brought to (使规范性文件的报备及时率达到100%); not 使用, 使命 …
     "使": "用命者馆节劲",
+    # what a count before took of the phrase (12个政府部门|的执法案卷120卷), or a list's mark
+    "的": "确士",
+    "、": "",
 }
 _TRAIL_WORDS = (
     "分别为",
