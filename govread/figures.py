@@ -113,6 +113,7 @@ _UNITS = (
     "块(?![钱])",
     "台(?!账)",
     "辆",
+    "顶(?![层格岗端尖级住替用])",  # tents (帐篷54顶); not 顶层, 顶格 …
     "艘",
     "张",
     "轮",
@@ -225,6 +226,7 @@ _MAX_SUBJECT = 24
 _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters before a number
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 _LEAD_WORDS = (
+    "针对",  # 针对国家推出的132个通办事项: what the act was aimed at, then what it was
     "今年以来",
     "本年度",  # this year, as 今年 and 年度
     "本年",
@@ -547,7 +549,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
+    r"之一|进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
     r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -2572,7 +2574,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 18家纺织、化工、电镀企业: kinds listed before one head are what is counted, together
         match = kinds
         phrase = tail[: kinds.start()]
-    if "为" in phrase and (whom := _FOR_WHOM.search(phrase, 2)) is not None:
+    if ("为" in phrase or "向" in phrase or "给" in phrase) and (
+        whom := _FOR_WHOM.search(phrase, 2)
+    ) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
     if "的" in phrase and unit in _COUNTS_PEOPLE and not _is_verb(phrase[:2], guessed=False):
@@ -3643,6 +3647,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 subject = _after_light_verb(subject, object_first)
             if unit in _HOW_OFTEN and object_first and (acted := _act_after_object(subject)):
                 subject = acted  # 对市县两级有关部门 实地督导52次: the act, done so often
+            elif (
+                unit in _HOW_OFTEN
+                and (light := subject.find("进行", 2)) > 0
+                and len(subject) - light - 2 >= _MIN_AFTER_OPENING
+            ):
+                subject = subject[light + 2 :]  # …会议纪要进行|合法性审查120次: the act
             if unit in _EVENT_COUNTS and subject.startswith("组织"):
                 subject = _organised(subject)
             elif unit in _EVENT_COUNTS:

@@ -2376,3 +2376,24 @@ def test_the_twentieth_rounds_changes_read_on_unseen31_34(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+UNSEEN35_38_READ = [
+    # tents are counted in 顶 (not 顶层, 顶格)
+    ("本级安排帐篷54顶。", [("本级安排帐篷", 54.0, "顶")]),
+    # 达标 is a word of the counted noun, and 之一 ends it
+    ("是全省第二批10个农村物流达标县之一。", [("农村物流达标县", 10.0, "个")]),
+    # a how-often count of an act 进行 names
+    ("对全区重要会议纪要进行合法性审查120次。", [("合法性审查", 120.0, "次")]),
+    # 针对 says what an act was aimed at
+    ("针对国家推出的132个通办事项,提供帮办服务。", [("国家推出的通办事项", 132.0, "个")]),
+    # people counted, then to whom they did something
+    ("2名副市长向市人大常委会报告工作。", [("副市长", 2.0, "名")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN35_38_READ)
+def test_the_twentieth_rounds_changes_read_on_unseen35_38(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
