@@ -37,7 +37,7 @@ from typing import Any, Protocol
 
 from govread.compare import Comparison, Unit, compare, report_units
 from govread.corpus import load
-from govread.figures import Figure, report_figures, subject_key
+from govread.figures import _COUNTED_BY_NAME, Figure, report_figures, subject_key
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 from govread.parsers.script import has_readings, read_as_simplified, without_readings
@@ -54,15 +54,11 @@ def _by_file(reports: Iterable[Report]) -> dict[str, Report]:
     return {Path(r.path or "").name: r for r in reports}
 
 
-# Bodies and places counted with no measure word (教育局等6单位, 6部门): the finder counts them
-# in 个, as govread.figures' _COUNTED_BY_NAME says; a labeller may write the noun as the unit.
-_COUNTED_BY_NAME = frozenset({"部门", "单位", "市", "县"})
-
-
 def _same_unit(found: str, labelled: str) -> bool:
     """One unit, with or without the measure word 个 before a noun that measures by itself
     (个工作日 / 工作日, 个百分点 / 百分点), and 每 for / (微克每立方米): labellers write the base
-    unit either way, as a reader would count 3.2万人 in 人 (and 6单位 in 单位 or in 个)."""
+    unit either way, as a reader would count 3.2万人 in 人 (and 6单位 in 单位 or in 个: the
+    finder counts a body named with no measure word, _COUNTED_BY_NAME, in 个)."""
     found, labelled = found.replace("每", "/"), labelled.replace("每", "/")  # 微克每立方米
     return (
         found == labelled

@@ -213,6 +213,8 @@ _NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "日", "小时", "�
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 _NO_NOUN_AFTER |= {"个季度", "倍"}
+# A unit after one of these is part of a time or a date (22时30分, 3月7日内), no count.
+_CLOCK_BEFORE = {"分": ("时", "点"), "日": ("月",)}
 # A time that names a service's reach (15分钟政务服务圈, 1小时经济圈), quoted or not.
 _CIRCLE_TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^,\uff0c。;\uff1b、\d“”]{0,10}?圈")
@@ -524,7 +526,8 @@ _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围
 # 中 closing "from among" (从…87个地区中); not 中心, 中医, 中小企业 …
 _AMONG_AFTER = re.compile(r"中(?![心医小央华国学级期介层标])")
 # A batch the count is of (荣获首批40个…示范市, 第二批12个…): what is counted follows it.
-_BATCH_BEFORE = re.compile(r"(?:首|第[一二三四五六七八九十\d]{1,3})批$")
+_BATCH = r"(?:首|第[一二三四五六七八九十\d]{1,3})批"
+_BATCH_BEFORE = re.compile(_BATCH + "$")
 _ACHIEVED = ("完成", "实现")
 # What has been done to the things counted, after them (行政诉讼案件 已审结 16件): the things
 # are counted, as 已 puts it, not the act.
@@ -1165,7 +1168,7 @@ def _after_listed_agent(subject: str) -> str:
         at = found.end()
         if not subject.endswith(_AGENT_HEADS, 0, at):
             continue
-        if subject[0] in _ACROSS and at <= 3:
+        if _qualified_head(subject, at):
             continue  # 跨部门|联合抽查: across the bodies, no body that acts
         if subject.endswith(_AGENT_HEADS, 0, at + 1) and not _is_verb(
             subject[at : at + 2], guessed=False
@@ -2310,11 +2313,16 @@ _CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
 _ACROSS = frozenset("多跨")
 
 
+def _qualified_head(phrase: str, at: int) -> bool:
+    """Whether the head ending at `at` comes right after an opening 多/跨 (多部门, 跨区域)."""
+    return at <= 3 and phrase[:1] in _ACROSS
+
+
 def _head_then_verb(noun: str) -> int:
     """Where a counted noun ends before a predicate: after the first closing head followed by
     a verb of the dictionary and at least two characters more; 0 when none is."""
     for at in range(2, len(noun) - 3):
-        if at <= 3 and noun[0] in _ACROSS:
+        if _qualified_head(noun, at):
             continue  # 多部门|联合执法, 跨部门|协同…: a head after 多/跨 qualifies the noun
         if (
             noun[at - 1] in _CLOSING_LAST
@@ -2326,7 +2334,7 @@ def _head_then_verb(noun: str) -> int:
 
 
 # A change or a share named after a counted noun, then valued (…事项|材料压减40%).
-_VALUED_ENDS = (*_TRAIL_CHANGE, "压减", "削减", "精简", "压缩", "率", "占比", "比例", "比重")
+_VALUED_ENDS = (*_TRAIL_CHANGE, "压减", "削减", "精简", "压缩", *_SHARES)
 
 
 def _next_value_named(phrase: str) -> int:
@@ -2433,7 +2441,7 @@ _CHANGE_STARTS = frozenset("增提下降减上压缩")
 # at its last 的 before the clause does.
 _WHO_HAVE = re.compile(f"有[^{_PUNCT}\\d]{{2,40}}的(?=[^{_PUNCT}\\d的]{{2}})")
 # A batch before what it holds (29项 第二批|下沉园区事项): no noun of its own.
-_BATCH_ONLY = re.compile(r"(?:首|第[一二三四五六七八九十\d]{1,3})批")
+_BATCH_ONLY = re.compile(_BATCH)
 # 并 opening a second act after a count (683件并整改…); not 并联, 并购 … (names of things)
 _ALSO_ACT = re.compile(r"并(?![联购网轨列存行发])")
 
@@ -3164,10 +3172,9 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             continue
         if match.group("unit") in _COUNTED_BY_NAME and len(match.group("num")) > 3:
             continue  # 2024市本级…: a year before a body, no count of bodies
-        if number.unit == "分" and text[match.start() - 1 : match.start()] in ("时", "点"):
-            continue  # 22时30分: a time of day, no score
-        if number.unit == "日" and text[match.start() - 1 : match.start()] == "月":
-            continue  # 3月7日内: a date, no number of days
+        clock = _CLOCK_BEFORE.get(number.unit or "", ())
+        if text[match.start() - 1 : match.start()] in clock:
+            continue  # 22时30分, 3月7日内: a time of day or a date, no score and no days
         if number.unit in _CIRCLE_TIMES and _CIRCLE.match(text, match.end()):
             continue  # 打造15分钟政务服务圈: a service's name (as when quoted), no duration
         if number.unit in _HOW_OFTEN and _FREQUENCY.search(
