@@ -59,9 +59,12 @@ from govread.tui.browser.screen import BrowserScreen
 from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 from govread.tui.typeahead import TypeAhead
+from govread.tui.upstream_fixes import apply as apply_upstream_fixes
 
 if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
+
+apply_upstream_fixes()  # every screen runs inside this app
 
 # Loading posts its results to the UI at most this often (the first one at once), and only
 # once the previous batch is on screen.
