@@ -45,6 +45,8 @@ _UNITS = (
     "个百分点",
     "百分点",
     "个工作日",
+    "个工作小时",  # 8个工作小时: the hours of a working day, counted as 个工作日 is
+    "工作小时",
     "微克/立方米",
     "微克每立方米",  # the same unit in words
     "[μ\u00b5]g/m[3\u00b3]",  # the micro sign as many pages write it (µg/m3), ³ as others do
@@ -66,6 +68,7 @@ _UNITS = (
     "件次",
     "项次",  # checks or services counted item by item (提供法律服务30余项次)
     "车次",
+    "台次",  # vehicles or machines checked each time (检查运输车辆689台次)
     "批次",
     "艘次",
     "标箱",
@@ -209,7 +212,8 @@ _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what la
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
 _MONEY = frozenset({"元", "美元", "港元", "欧元"})
-_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "天", "日", "小时", "分钟", "个月"}
+_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "个工作小时", "工作小时", "天", "日", "小时"}
+_NO_NOUN_AFTER |= {"分钟", "个月"}
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 _NO_NOUN_AFTER |= {"个季度", "倍"}
@@ -315,6 +319,7 @@ _LEAD_WORDS = (
     "另",
     "还",
     "又",
+    "已经",  # 我县已经实现…: an adverb, as 已 (before it, so 经 is not left)
     "已",
     "均",
 )
@@ -466,6 +471,9 @@ _TRAIL_WORDS = (
     "暨",  # 6次部党组会暨12次…: a conjunction, as 和
     "一道",  # 与…4个地级市一道: what closes "together with", not part of the name
     "一起",
+    # adverbs between the subject and its count: 讲座各2次 (each), 投诉数量也从…下降 (too)
+    "各",
+    "也",
 )
 # A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
 # changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
@@ -563,12 +571,13 @@ _NOUN_STOP = re.compile(
 # but open it when they come first (12项通过审查的事项: a clause on the head).
 _CLAUSE_VERBS = frozenset({"提出", "通过"})
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
-# 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度)
+# 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度,
+# 36项证明事项形成…目录)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落])"
+    r"(?=[启逐开设集配较圆如按建统完健落形])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
-    r"统一|完善|健全|落实)"
+    r"统一|完善|健全|落实|形成)"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
@@ -2197,8 +2206,11 @@ _CHANGE_TO = re.compile(
     r"(?=[增提下降减上压缩精])(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短|缩减"
     r"|精简|降|增|减)(?:到|至|为)"
 )
-# …the same after a comma (要件数量由3865件,压缩到2643件)
-_CHANGE_AFTER = re.compile(f"[,\uff0c]?(?:{_CHANGE_TO.pattern})")
+# …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
+# (投诉数量从2020年的5件下降为2021年的1件)
+_CHANGE_AFTER = re.compile(
+    f"[,\uff0c]?(?:{_CHANGE_TO.pattern})(?:(?:19|20)\\d\\d年(?:底|末|度)?的?)?"
+)
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
 _START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|上年的?|去年的?)")
@@ -2485,12 +2497,41 @@ def _second_act(phrase: str) -> int:
     return 0
 
 
+# A year right after a measure word (举办3期2025年度…培训班): it says which, not what.
+_YEAR_OPENING = re.compile(r"(?:19|20)\d\d(?:年度|年(?![底初末中内以来前后]))(?=[\u4e00-\u9fff])")
+# A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
+# what; not when the character before makes a word of it (高中, 其中, 境外, 国内 …).
+_LOCATIVE_AFTER_WORD = {
+    "中": "高初集其空心手途",
+    "外": "国境海省市县区室户野课另此以额意格内之",
+    "内": "国境海省室户体党年月日期之以对",
+}
+
+
+def _without_locative(noun: str) -> str:
+    """The counted noun without a place word closing it (行业(领域)中 → 行业(领域)); not
+    the 中 of a frame with 在 (4件正在审理中: what holds of them)."""
+    last = noun[-1:]
+    if (
+        len(noun) >= 3
+        and last in _LOCATIVE_AFTER_WORD
+        and noun[-2] not in _LOCATIVE_AFTER_WORD[last]
+        and not (last == "中" and "在" in noun)
+    ):
+        return noun[:-1]
+    return noun
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
     A phrase with 的 gives its head (以区政府为被告的 **行政诉讼案件**); a quoted name right
     after the measure word is part of it (6场 **“福田表达”公开课**).
     """
+    if text[end : end + 1] in "12" and (year := _YEAR_OPENING.match(text, end)):
+        # 3期 2025年度 …培训班: the year the things are of, then what is counted
+        noun, noun_end = _noun_after(text, year.end(), unit, quoted)
+        return (noun, noun_end) if noun else ("", end)
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if unit in _THINGS_COUNTED and _ALSO_ACT.match(text, end):
@@ -2806,7 +2847,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 
 
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
-_TIMES = frozenset({"天", "日", "个工作日", "小时", "分钟", "个月"})
+_TIMES = frozenset({"天", "日", "个工作日", "个工作小时", "工作小时", "小时", "分钟", "个月"})
 _TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
 _COMPARED_WITH = re.compile(r"相当于|超过|是")
 # The next item of a list of levels, and its noun if it has one (…国家级、3个省级 **示范基地**).
@@ -3231,7 +3272,7 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
 # Measure words that begin a longer one (个 → 个百分点): a text that ends inside one is cut off.
 _CUT_UNITS = frozenset(
     unit[:cut]
-    for unit in ("个百分点", "个工作日", "个季度", "平方公里", "平方米")
+    for unit in ("个百分点", "个工作日", "个工作小时", "个季度", "平方公里", "平方米")
     for cut in range(2, len(unit))
 )
 
@@ -3603,7 +3644,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # (制定A、B、C3部地方性法规: three 地方性法规, A, B and C are their names); a list
             # whose items have counts of their own (会议9次、常务会议9次) is no such list;
             # a noun that is all one word a subject loses at its end (5项突破) stays whole
-            subject = _clean(noun) or _strip_lead(noun)
+            subject = _without_locative(_clean(noun) or _strip_lead(noun))
             if ranked := _RANKED_AMONG.search(subject, 2):
                 subject = subject[: ranked.start()]  # 在全国168个重点城市中排第3名: the cities
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):
