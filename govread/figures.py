@@ -119,6 +119,7 @@ _UNITS = (
     "顶(?![层格岗端尖级住替用])",  # tents (帐篷54顶); not 顶层, 顶格 …
     "艘",
     "张",
+    "枚",  # seals, badges (电子印章183枚)
     "轮",
     "组(?![织建成合长团员件委])",  # sets, teams (41组业务套餐, 分3组); never 组织, 组建 …
     "路(?![线径段口面])",
@@ -565,7 +566,7 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利"
+    r"投入使用|投入运营|陆续|正式|顺利|作为"
 )
 # Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
 # but open it when they come first (12项通过审查的事项: a clause on the head).
@@ -904,11 +905,17 @@ def _names_target(compared: str, value: float, before: list[float]) -> bool:
 _ABOUT_EXAMPLES = re.compile(f"就[^{_PUNCT}\\d]{{2,40}}?等")
 
 
+# What is left of a name written as a formula when its number was read ("9+x"职权事项).
+_FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
+
+
 def _clean(subject: str) -> str:
     previous = None
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
         subject = _QUOTES.sub("", subject)
     subject = subject.strip()
+    if subject[:1] in "+\uff0b×*/" and (formula := _FORMULA_REST.match(subject)):
+        subject = subject[formula.end() :]
     if "预" in subject:
         subject = _FORECAST.sub("", subject)
     if (
@@ -2203,8 +2210,8 @@ _ATTRIBUTES = (
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
 _CHANGE_TO = re.compile(
-    r"(?=[增提下降减上压缩精])(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短|缩减"
-    r"|精简|降|增|减)(?:到|至|为)"
+    r"(?=[增提下降减上压缩精调拟])拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
+    r"|缩减|精简|调整|降|增|减)(?:到|至|为)"
 )
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
 # (投诉数量从2020年的5件下降为2021年的1件)
@@ -2448,7 +2455,7 @@ def _names_people(words: str) -> bool:
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
-_CHANGE_STARTS = frozenset("增提下降减上压缩")
+_CHANGE_STARTS = frozenset("增提下降减上压缩精调拟")
 # People counted, then what they have (27名有专业特长、…有影响力的 指导员): the clause ends
 # at its last 的 before the clause does.
 _WHO_HAVE = re.compile(f"有[^{_PUNCT}\\d]{{2,40}}的(?=[^{_PUNCT}\\d的]{{2}})")
@@ -2506,6 +2513,21 @@ _LOCATIVE_AFTER_WORD = {
     "外": "国境海省市县区室户野课另此以额意格内之",
     "内": "国境海省室户体党年月日期之以对",
 }
+
+
+# What bodies have or do, right after the bodies counted (18个乡镇街道|行政许可、行政处罚等
+# 职权事项, 6个…执法单位|法治建设): the bodies are counted.
+_BODIES_MATTERS = re.compile(r"行政(?:许可|处罚|检查|强制|征收|执法)|法治|执法|权[力责]|职权")
+
+
+def _bodies_counted(noun: str, unit: str) -> str:
+    """A count of bodies whose noun runs on into their matters ends with the bodies."""
+    if unit not in _COUNTS_BODIES:
+        return noun
+    body = max(_BODY.finditer(noun), key=lambda m: m.end(), default=None)
+    if body is not None and body.end() >= 2 and _BODIES_MATTERS.match(noun, body.end()):
+        return noun[: body.end()]
+    return noun
 
 
 def _without_locative(noun: str) -> str:
@@ -3216,8 +3238,11 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         clock = _CLOCK_BEFORE.get(number.unit or "", ())
         if text[match.start() - 1 : match.start()] in clock:
             continue  # 22时30分, 3月7日内: a time of day or a date, no score and no days
-        if number.unit in _CIRCLE_TIMES and _CIRCLE.match(text, match.end()):
-            continue  # 打造15分钟政务服务圈: a service's name (as when quoted), no duration
+        if number.unit in _CIRCLE_TIMES and (
+            _CIRCLE.match(text, match.end()) or text.startswith("\u201c", match.end())
+        ):
+            # 打造15分钟政务服务圈, 首设24小时“政务无人超市”: a service's name, no duration
+            continue
         if number.unit in _HOW_OFTEN and _FREQUENCY.search(
             text, max(0, match.start() - 4), match.start()
         ):
@@ -3589,7 +3614,10 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             action = _ACTION.match(text, noun_end)
             done_to = _clean(noun + action.group(1)) if noun and action else ""
             object_ = _clean(noun)
-            subject = object_ if len(object_) >= _MIN_AFTER_OPENING else done_to or object_
+            if (bodies := _bodies_counted(object_, unit)) != object_:
+                subject = bodies  # 对6个执法单位法治建设进行督察: the bodies, however short
+            else:
+                subject = object_ if len(object_) >= _MIN_AFTER_OPENING else done_to or object_
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
@@ -3645,6 +3673,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # whose items have counts of their own (会议9次、常务会议9次) is no such list;
             # a noun that is all one word a subject loses at its end (5项突破) stays whole
             subject = _without_locative(_clean(noun) or _strip_lead(noun))
+            subject = _bodies_counted(subject, unit)
             if ranked := _RANKED_AMONG.search(subject, 2):
                 subject = subject[: ranked.start()]  # 在全国168个重点城市中排第3名: the cities
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):

@@ -2414,7 +2414,29 @@ TWENTY_FIRST_ROUND = [
     ("将梳理的40项事项形成清单。", [("梳理的事项", 40.0, "项")]),
 ]
 
+# …and what unseen43–46 showed when first scored
+TWENTY_FIRST_ROUND_43_46 = [
+    # seals are counted in 枚
+    ("发放电子印章210枚。", [("发放电子印章", 210.0, "枚")]),
+    # a planned change (拟调整为) keeps its subject, as a change does
+    (
+        "县级审批事项由120项拟调整为95项。",
+        [("县级审批事项", 120.0, "项"), ("县级审批事项", 95.0, "项")],
+    ),
+    # 作为 ends the counted noun: what they serve as is said after it
+    ("确定15个项目作为年度民生实事。", [("项目", 15.0, "个")]),
+    # a time right before a quoted name belongs to the name
+    ("在全市首设24小时“政务自助超市”。", []),
+    # the rest of a name written as a formula is no part of the subject
+    ("梳理“4+x”执法事项2350项。", [("执法事项", 2350.0, "项")]),
+    # bodies counted, then their matters: the bodies
+    (
+        "组建3个督察组对6个区直执法单位法治建设进行督察。",
+        [("督察组", 3.0, "个"), ("区直执法单位", 6.0, "个")],
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), TWENTY_FIRST_ROUND)
+
+@pytest.mark.parametrize(("text", "expected"), [*TWENTY_FIRST_ROUND, *TWENTY_FIRST_ROUND_43_46])
 def test_the_twenty_first_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
