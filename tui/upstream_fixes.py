@@ -27,7 +27,8 @@ def unpin_styles_caches() -> bool:
 
     cached = StylesCache.__dict__.get("get_inner_outer")
     original = getattr(cached, "__wrapped__", None)
-    if original is None or not callable(getattr(cached, "cache_clear", None)):
+    clear = getattr(cached, "cache_clear", None)
+    if original is None or not callable(clear):
         return False  # fixed upstream, or already replaced
     if list(inspect.signature(original).parameters) != _INNER_OUTER_PARAMETERS:
         return False
@@ -43,7 +44,7 @@ def unpin_styles_caches() -> bool:
         return inner_outer(base_background, background)
 
     setattr(StylesCache, "get_inner_outer", get_inner_outer)  # noqa: B010 (a method)
-    cached.cache_clear()
+    clear()
     return True
 
 
