@@ -2530,6 +2530,11 @@ def _bodies_counted(noun: str, unit: str) -> str:
     return noun
 
 
+# Acts done to what is counted, named after its 的 (7个区级审批事项的改革, 1280项政务服务事项
+# 的标准化梳理), besides the acts on documents (`govread.acts.names_act`).
+_DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查)")
+
+
 def _without_locative(noun: str) -> str:
     """The counted noun without a place word closing it (行业(领域)中 → 行业(领域)); not
     the 中 of a frame with 在 (4件正在审理中: what holds of them)."""
@@ -2679,7 +2684,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and 2 <= done.start() < phrase.rfind("的")
     ):
         phrase = phrase[: done.start()]  # 10项行政职权 进行了认真的梳理: the 的 is the act's
-    if "的" in phrase and (act_at := phrase.rfind("的")) >= 2 and names_act(phrase[act_at + 1 :]):
+    if (
+        "的" in phrase
+        and (act_at := phrase.rfind("的")) >= 2
+        and (names_act(phrase[act_at + 1 :]) or _DONE_TO_THEM.fullmatch(phrase, act_at + 1))
+    ):
         # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
         phrase = phrase[:act_at]
     if "的" in phrase and (opened := _PREDICATE_OPENS.search(phrase, 2, phrase.find("的"))):

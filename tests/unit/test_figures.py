@@ -2437,6 +2437,17 @@ TWENTY_FIRST_ROUND_43_46 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [*TWENTY_FIRST_ROUND, *TWENTY_FIRST_ROUND_43_46])
+# …and what unseen47–50 showed once scored (held out until then)
+TWENTY_FIRST_ROUND_47_50 = [
+    # an act done to what is counted, named after its 的: what is counted is before it
+    ("完成对9个区级许可事项的改革。", [("区级许可事项", 9.0, "个")]),
+    ("完成560项依申请事项的标准化梳理。", [("依申请事项", 560.0, "项")]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [*TWENTY_FIRST_ROUND, *TWENTY_FIRST_ROUND_43_46, *TWENTY_FIRST_ROUND_47_50],
+)
 def test_the_twenty_first_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
