@@ -214,10 +214,9 @@ _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
 _MONEY = frozenset({"元", "美元", "港元", "欧元"})
 _NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "个工作小时", "工作小时", "天", "日", "小时"}
-_NO_NOUN_AFTER |= {"分钟", "个月"}
+_NO_NOUN_AFTER |= {"分钟", "个月", "个季度", "倍"}
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
-_NO_NOUN_AFTER |= {"个季度", "倍"}
 # A unit after one of these is part of a time or a date (22时30分, 3月7日内), no count.
 _CLOCK_BEFORE = {"分": ("时", "点"), "日": ("月",)}
 # A time that names a service's reach (15分钟政务服务圈, 1小时经济圈), quoted or not.
@@ -2506,14 +2505,6 @@ def _second_act(phrase: str) -> int:
 
 # A year right after a measure word (举办3期2025年度…培训班): it says which, not what.
 _YEAR_OPENING = re.compile(r"(?:19|20)\d\d(?:年度|年(?![底初末中内以来前后]))(?=[\u4e00-\u9fff])")
-# A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
-# what; not when the character before makes a word of it (高中, 其中, 境外, 国内 …).
-_LOCATIVE_AFTER_WORD = {
-    "中": "高初集其空心手途",
-    "外": "国境海省市县区室户野课另此以额意格内之",
-    "内": "国境海省室户体党年月日期之以对",
-}
-
 
 # What bodies have or do, right after the bodies counted (18个乡镇街道|行政许可、行政处罚等
 # 职权事项, 6个…执法单位|法治建设): the bodies are counted.
@@ -2533,6 +2524,15 @@ def _bodies_counted(noun: str, unit: str) -> str:
 # Acts done to what is counted, named after its 的 (7个区级审批事项的改革, 1280项政务服务事项
 # 的标准化梳理), besides the acts on documents (`govread.acts.names_act`).
 _DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查)")
+
+
+# A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
+# what; not when the character before makes a word of it (高中, 其中, 境外, 国内 …).
+_LOCATIVE_AFTER_WORD = {
+    "中": "高初集其空心手途",
+    "外": "国境海省市县区室户野课另此以额意格内之",
+    "内": "国境海省室户体党年月日期之以对",
+}
 
 
 def _without_locative(noun: str) -> str:
