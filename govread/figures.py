@@ -211,10 +211,11 @@ def _lasting_far_before(before: str) -> bool:
 
 _LASTING = frozenset({"年", "个月", "个季度"})  # after 连续…: what lasted may end with a change
 _PERCENT = frozenset({"%", "\uff05", "‰", "个百分点", "百分点"})
-# Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
 _MONEY = frozenset({"元", "美元", "港元", "欧元"})
-_NO_NOUN_AFTER = _PERCENT | _MONEY | {"个工作日", "个工作小时", "工作小时", "天", "日", "小时"}
-_NO_NOUN_AFTER |= {"分钟", "个月", "个季度", "倍"}
+# Units of time (a rate after one is measured within it: 15天签约率99.6%, see _TIMED_RATE).
+_TIMES = frozenset({"天", "日", "个工作日", "个工作小时", "工作小时", "小时", "分钟", "个月"})
+# Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
+_NO_NOUN_AFTER = _PERCENT | _MONEY | _TIMES | {"个季度", "倍"}
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 # A unit after one of these is part of a time or a date (22时30分, 3月7日内), no count.
@@ -2207,9 +2208,12 @@ _ATTRIBUTES = (
 
 # A change's starting value follows (签约率由61%…, 绿化覆盖率由原来的41.2%提升到…).
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
-# A change to a new value right after a value (…增加到, 提高至, 压缩至 …).
+# A change to a new value right after a value (…增加到, 提高至, 压缩至 …), and the characters
+# it can start with.
+_CHANGE_STARTS = frozenset("增提下降减上压缩精调拟")
 _CHANGE_TO = re.compile(
-    r"(?=[增提下降减上压缩精调拟])拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
+    f"(?=[{''.join(sorted(_CHANGE_STARTS))}])"
+    r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
     r"|缩减|精简|调整|降|增|减)(?:到|至|为)"
 )
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
@@ -2454,7 +2458,6 @@ def _names_people(words: str) -> bool:
 # A short alternative level in brackets after a counted noun: 村(社区), 镇(街道).
 _LEVEL_AFTER = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。]{1,4}[)\uff09]")
 
-_CHANGE_STARTS = frozenset("增提下降减上压缩精调拟")
 # People counted, then what they have (27名有专业特长、…有影响力的 指导员): the clause ends
 # at its last 的 before the clause does.
 _WHO_HAVE = re.compile(f"有[^{_PUNCT}\\d]{{2,40}}的(?=[^{_PUNCT}\\d的]{{2}})")
@@ -2878,7 +2881,6 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
 
 
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
-_TIMES = frozenset({"天", "日", "个工作日", "个工作小时", "工作小时", "小时", "分钟", "个月"})
 _TIMED_RATE = re.compile(f"([^{_PUNCT}、\\d%\uff05]{{1,8}}?)率(?:达到?|为)?\\d")
 _COMPARED_WITH = re.compile(r"相当于|超过|是")
 # The next item of a list of levels, and its noun if it has one (…国家级、3个省级 **示范基地**).
