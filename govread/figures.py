@@ -120,6 +120,7 @@ _UNITS = (
     "艘",
     "张",
     "枚",  # seals, badges (电子印章183枚)
+    "笔(?![记试录者画墨])",  # transactions, loans (知识产权质押融资14笔)
     "轮",
     "组(?![织建成合长团员件委])",  # sets, teams (41组业务套餐, 分3组); never 组织, 组建 …
     "路(?![线径段口面])",
@@ -175,7 +176,8 @@ _FIGURE = re.compile(
     r"(?P<pre>约|近|超过|超|逾|将近|接近|不到|不足)?"
     # (a letter right before a number makes it a name, 5G, PM2.5, unless it is a grade of its
     # own, B30%C60%: _numbers keeps only a share after one)
-    r"(?:(?<![\d.A-Za-z第〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
+    # (and after 届 it is a session's number: 六届33次区政府常务会议)
+    r"(?:(?<![\d.A-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
     r"(?P<num>" + _NUMBER + r")(?![\d.])"
     r"(?: ?(?P<approx1>余|多))?"
     r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
@@ -992,9 +994,19 @@ def _fit(subject: str) -> str:
         if len(item) >= 2 and (listed := item + subject[first:]) and len(listed) <= _MAX_LIST:
             return listed if len(listed) > _MAX_SUBJECT else _fit(listed)
     words = cut(subject)
-    while words and sum(map(len, words)) > _MAX_SUBJECT:
-        words.pop(0)
+    # a level in brackets (各县(市)区) is a note on a name: not counted, never a start
+    noted = sum(map(len, _LEVEL_NOTE.findall(subject)))
+    while words and (sum(map(len, words)) - noted > _MAX_SUBJECT or words[0] in _BRACKETS):
+        if words.pop(0) in _OPENING_BRACKETS:
+            while words and words.pop(0) not in _BRACKETS:
+                pass  # (the note goes with the name it was on)
+        noted = sum(map(len, _LEVEL_NOTE.findall("".join(words)))) if noted else 0
     return "".join(words).lstrip("、") or subject[-_MAX_SUBJECT:]  # (no list mark first)
+
+
+_LEVEL_NOTE = re.compile(r"[(\uff08][^()\uff08\uff09]{1,4}[)\uff09]")
+_BRACKETS = frozenset("()\uff08\uff09")
+_OPENING_BRACKETS = frozenset("(\uff08")
 
 
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
@@ -1685,7 +1697,7 @@ def _after(pattern: re.Pattern[str], subject: str) -> str:
 # "Have someone do it" (组织律师开展…, 指导各村开展…, 动员群众参与…, 组织干部旁听…): what
 # was done is the second verb's.
 _CAUSING = re.compile(
-    r"(?:组织|指导|督促|动员|带领|推动)[^开参学旁\d]{1,8}?(?=开展|参加|参与|集中学习|旁听)"
+    r"(?:组织|指导|督促|动员|带领|推动)[^开参学旁\d]{1,16}?(?=开展|参加|参与|集中学习|旁听)"
 )
 
 
@@ -2526,7 +2538,9 @@ def _bodies_counted(noun: str, unit: str) -> str:
 
 # Acts done to what is counted, named after its 的 (7个区级审批事项的改革, 1280项政务服务事项
 # 的标准化梳理), besides the acts on documents (`govread.acts.names_act`).
-_DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查)")
+_DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实)")
+# …or the state they make together (10个部门实体入驻的新局面): what is counted is before it
+_STATE_OF_THEM = re.compile(r"[^的\d]{0,4}?(?:局面|格局|态势|氛围)")
 
 
 # A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
@@ -2690,7 +2704,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if (
         "的" in phrase
         and (act_at := phrase.rfind("的")) >= 2
-        and (names_act(phrase[act_at + 1 :]) or _DONE_TO_THEM.fullmatch(phrase, act_at + 1))
+        and (
+            names_act(phrase[act_at + 1 :])
+            or _DONE_TO_THEM.fullmatch(phrase, act_at + 1)
+            or _STATE_OF_THEM.fullmatch(phrase, act_at + 1)
+        )
     ):
         # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
         phrase = phrase[:act_at]

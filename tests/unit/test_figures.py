@@ -2451,3 +2451,32 @@ TWENTY_FIRST_ROUND_47_50 = [
 )
 def test_the_twenty_first_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
+
+
+# What unseen51–54 showed when first scored (read since)
+TWENTY_SECOND_ROUND = [
+    # after 届 a number is the session's (六届33次常务会议), not a count
+    ("十届52次县政府常务会议审议通过实施方案。", []),
+    ("区委第46次常委会会议及七届33次区政府常务会议听取汇报。", []),
+    # loans and other transactions are counted in 笔; 笔试 and 笔录 are no measure words
+    ("办理知识产权质押融资共21笔。", [("办理知识产权质押融资", 21.0, "笔")]),
+    ("组织执法人员参加笔试2次。", [("参加笔试", 2.0, "次")]),
+    # the state counted things make together, after their 的, is not what is counted
+    ("形成12个部门联动的工作格局。", [("部门联动", 12.0, "个")]),
+    # nor carrying them out (落实), as their review and reform are not
+    ("推进120项重点任务的落实。", [("重点任务", 120.0, "项")]),
+    # a long list of who was had to take part: what they took part in
+    ("组织全区行政执法部门负责人及执法人员参加庭审旁听2次。", [("参加庭审旁听", 2.0, "次")]),
+    # a level in brackets belongs to the name it follows: a long subject is never cut there
+    (
+        "对各县(市)区及市直成员单位分管领导和相关科室负责人200余人进行培训。",
+        [("各县(市)区及市直成员单位分管领导和相关科室负责人", 200.0, "人")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWENTY_SECOND_ROUND)
+def test_the_twenty_second_rounds_changes(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
