@@ -89,7 +89,7 @@ _UNITS = (
     "次(?!年)",
     "宗",
     "条(?!例)",
-    "部(?![门署分])",
+    "部(?![门署分委])",  # (4部委表彰: ministries, a name of who awarded)
     "名(?![单称])",
     "起(?![草来])",
     "场(?![所景地])",
@@ -120,6 +120,7 @@ _UNITS = (
     "艘",
     "张",
     "枚",  # seals, badges (电子印章183枚)
+    "间(?![隔断歇])",  # premises, rooms (抽检公共场所196间): as Guangdong's reports count them
     "笔(?![记试录者画墨])",  # transactions, loans (知识产权质押融资14笔)
     "轮",
     "组(?![织建成合长团员件委])",  # sets, teams (41组业务套餐, 分3组); never 组织, 组建 …
@@ -194,7 +195,7 @@ _LIST_JOIN = re.compile(r"和|与|及|、")
 _HOW_OFTEN = frozenset({"次", "轮"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
-_GROUPS = frozenset({"类", "批", "种"})
+_GROUPS = frozenset({"类", "批", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达", "连获")
@@ -691,6 +692,10 @@ _VERB_END = (
     "编印",
     "刊发",  # to publish in a paper or journal (刊发…报告48期), as 印发 and 发布 issue
     "荣获",  # to be awarded (荣获…奖项9人次), as 获得
+    "注销",  # to cancel (注销了43名执法人员证件), as 吊销
+    "报送",  # to submit (报送了3个示范创建项目), as 推送
+    "设定",  # to set (设定8方面37项…指标), as 设置
+    "抓好",  # to see through (抓好86个…重点项目), as 推进
     "制作",
     "录制",
     "播放",

@@ -2475,7 +2475,25 @@ TWENTY_SECOND_ROUND = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), TWENTY_SECOND_ROUND)
+# …and what unseen55–58 showed once scored (held out until then)
+TWENTY_SECOND_ROUND_55_58 = [
+    # premises and rooms counted in 间, as Guangdong's reports do; 期间 and 时间 are words
+    ("抽检公共场所85间、学校12间。", [("抽检公共场所", 85.0, "间"), ("学校", 12.0, "间")]),
+    # 部委 are ministries, who gave an award: no count of documents
+    ("获3部委联合表彰。", []),
+    # verbs of the genre that take what is counted after the number
+    ("依法注销了15名执法人员证件。", [("执法人员证件", 15.0, "名")]),
+    ("向省司法厅报送了5个典型案例。", [("典型案例", 5.0, "个")]),
+    ("各部门主要负责人抓好30个重点项目。", [("重点项目", 30.0, "个")]),
+    # aspects, then items: both are of what follows
+    (
+        "设定6方面25项考核指标。",
+        [("考核指标", 6.0, "方面"), ("考核指标", 25.0, "项")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [*TWENTY_SECOND_ROUND, *TWENTY_SECOND_ROUND_55_58])
 def test_the_twenty_second_rounds_changes(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
