@@ -196,6 +196,8 @@ _HOW_OFTEN = frozenset({"次", "轮"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
 _GROUPS = frozenset({"类", "批", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
+# What may stand between the groups' count and the items' (nothing, a list mark, 共)
+_GROUP_JOINS = frozenset({"", "、", "共"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
 # 年 is a figure only as a duration: 连续25年, 累计3年; otherwise it is a year or a period.
 _DURATION = ("连续", "累计", "持续", "长达", "历时", "已达", "连获")
@@ -337,15 +339,17 @@ _LEAD_PERIOD = re.compile(
     r")"
 )
 # Verbs that issue or carry out what is counted (出台优化法治环境17条措施), or say that it
-# happened (发生…事故66起): the subject is what follows them. Verbs that are part of what is
+# happened (发生…事故66起, 产生办件99件): the subject is what follows them. Verbs that are part of what is
 # counted (审查, 办理, 调解) stay.
-_LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发", "发生")
+_LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发", "发生", "产生")
 # A leading word that is part of the next one when this character follows (共有产权住房).
 _LEAD_NOT_BEFORE = {
     "共有": "产",
     "年": "轻龄鉴报货薪检",
     "全局": "性观意",
     "我办": "理",
+    # 全市性会议: citywide, part of the name
+    **dict.fromkeys(("全市", "全县", "全区", "全省", "全国", "全镇", "全乡", "全系统"), "性"),
 }  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
     "并": "购",
@@ -826,6 +830,7 @@ def _strip_lead(subject: str) -> str:
         if word is not None and (
             word not in _LEAD_NOT_BEFORE
             or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
+            or len(subject) == len(word)  # ("" is in every string: the word alone goes)
         ):
             subject = subject[len(word) :]
             continue
@@ -2541,6 +2546,17 @@ def _bodies_counted(noun: str, unit: str) -> str:
     return noun
 
 
+def _noun_and_examples(text: str, start: int, unit: str) -> tuple[str, int]:
+    """The counted noun after a measure word, with the examples listed before its head
+    (1224项行政许可、行政征收等权力事项: the head after 等 is what is counted), and its end."""
+    noun, end = _noun_after(text, start, unit)
+    if "、" in noun and text[end : end + 1] == "等":
+        head, head_end = _noun_after(text, end + 1, unit)
+        if len(head) >= 2:
+            return f"{noun}等{head}", head_end
+    return noun, end
+
+
 # Acts done to what is counted, named after its 的 (7个区级审批事项的改革, 1280项政务服务事项
 # 的标准化梳理), besides the acts on documents (`govread.acts.names_act`).
 _DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实)")
@@ -3562,16 +3578,17 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 noun, noun_end = _noun_after(text, class_end, unit)
                 noun = text[end:class_end] + noun if noun else ""
             else:
-                noun, noun_end = _noun_after(text, end, unit)
+                noun, noun_end = _noun_and_examples(text, end, unit)
             if (
                 not noun
                 and (unit in _GROUPS or match.group("unit") == "大项")  # 8大项51项…任务
                 and index + 1 < len(numbers)
-                and (following := numbers[index + 1]).match.start() == end
+                and text[end : (following := numbers[index + 1]).match.start()] in _GROUP_JOINS
                 and following.match.group("unit") is not None
             ):
-                # 20类141项便民服务事项: the kinds and the items are of one counted noun
-                noun, _ = _noun_after(text, following.match.end(), following.unit or "")
+                # 20类141项便民服务事项 (6大类、1224项…, 9大类共296项…): the kinds and the items
+                # are of one counted noun
+                noun, _ = _noun_and_examples(text, following.match.end(), following.unit or "")
             if (
                 not noun
                 and unit in _EVENT_COUNTS
