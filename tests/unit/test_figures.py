@@ -2482,7 +2482,7 @@ TWENTY_SECOND_ROUND_55_58 = [
     # 部委 are ministries, who gave an award: no count of documents
     ("获3部委联合表彰。", []),
     # verbs of the genre that take what is counted after the number
-    ("依法注销了15名执法人员证件。", [("执法人员证件", 15.0, "名")]),
+    ("按规定注销了15名执法人员证件。", [("执法人员证件", 15.0, "名")]),
     ("向省司法厅报送了5个典型案例。", [("典型案例", 5.0, "个")]),
     ("各部门主要负责人抓好30个重点项目。", [("重点项目", 30.0, "个")]),
     # aspects, then items: both are of what follows
