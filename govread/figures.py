@@ -1005,16 +1005,15 @@ def _fit(subject: str) -> str:
             return listed if len(listed) > _MAX_SUBJECT else _fit(listed)
     words = cut(subject)
     # a level in brackets (各县(市)区) is a note on a name: not counted, never a start
-    noted = sum(map(len, _LEVEL_NOTE.findall(subject)))
+    noted = sum(map(len, _LEVEL_AFTER.findall(subject)))
     while words and (sum(map(len, words)) - noted > _MAX_SUBJECT or words[0] in _BRACKETS):
         if words.pop(0) in _OPENING_BRACKETS:
             while words and words.pop(0) not in _BRACKETS:
                 pass  # (the note goes with the name it was on)
-        noted = sum(map(len, _LEVEL_NOTE.findall("".join(words)))) if noted else 0
+        noted = sum(map(len, _LEVEL_AFTER.findall("".join(words)))) if noted else 0
     return "".join(words).lstrip("、") or subject[-_MAX_SUBJECT:]  # (no list mark first)
 
 
-_LEVEL_NOTE = re.compile(r"[(\uff08][^()\uff08\uff09]{1,4}[)\uff09]")
 _BRACKETS = frozenset("()\uff08\uff09")
 _OPENING_BRACKETS = frozenset("(\uff08")
 
@@ -2558,10 +2557,11 @@ def _noun_and_examples(text: str, start: int, unit: str) -> tuple[str, int]:
 
 
 # Acts done to what is counted, named after its 的 (7个区级审批事项的改革, 1280项政务服务事项
-# 的标准化梳理), besides the acts on documents (`govread.acts.names_act`).
-_DONE_TO_THEM = re.compile(r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实)")
-# …or the state they make together (10个部门实体入驻的新局面): what is counted is before it
-_STATE_OF_THEM = re.compile(r"[^的\d]{0,4}?(?:局面|格局|态势|氛围)")
+# 的标准化梳理), besides the acts on documents (`govread.acts.names_act`), or the state they
+# make together (10个部门实体入驻的新局面): what is counted is before the 的.
+_DONE_TO_THEM = re.compile(
+    r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实|局面|格局|态势|氛围)"
+)
 
 
 # A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
@@ -2725,11 +2725,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if (
         "的" in phrase
         and (act_at := phrase.rfind("的")) >= 2
-        and (
-            names_act(phrase[act_at + 1 :])
-            or _DONE_TO_THEM.fullmatch(phrase, act_at + 1)
-            or _STATE_OF_THEM.fullmatch(phrase, act_at + 1)
-        )
+        and (names_act(phrase[act_at + 1 :]) or _DONE_TO_THEM.fullmatch(phrase, act_at + 1))
     ):
         # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
         phrase = phrase[:act_at]
