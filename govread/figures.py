@@ -70,12 +70,15 @@ _UNITS = (
     "车次",
     "台次",  # vehicles or machines checked each time (检查运输车辆689台次)
     "批次",
+    "轮次",  # rounds (完成“四类案卷”2轮次全覆盖评查)
     "艘次",
     "标箱",
     "元",
     "美元",
     "港元",
     "欧元",
+    # 40件(次), 17期(次): the first measure, 次 in brackets saying one may be counted twice
+    "[件项期场户家][(\uff08]次[)\uff09]",
     "户",
     "%",
     "\uff05",
@@ -151,6 +154,7 @@ _COUNTED_BY_NAME = frozenset({"部门", "单位", "市", "县"})
 _UNIT_BASE = {
     **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
     **{"人(次)": "人次", "人（次）": "人次"},
+    **{f"{unit}{bracketed}": unit for unit in "件项期场户家" for bracketed in ("(次)", "（次）")},
     "个多小时": "小时",
     **{f"个多{unit}": f"个{unit}" for unit in ("月", "工作日", "季度", "百分点")},
     **dict.fromkeys(_COUNTED_BY_NAME, "个"),
@@ -192,7 +196,7 @@ _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
 # A count of times right after 每 and a period (每月2次, 每两月1次) is a frequency, not a figure.
-_HOW_OFTEN = frozenset({"次", "轮"})
+_HOW_OFTEN = frozenset({"次", "轮", "轮次"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
 _GROUPS = frozenset({"类", "批", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
@@ -285,6 +289,9 @@ _LEAD_WORDS = (
     "率先",
     "最终",  # when, at the end of a process (最终确定保留…): not what is counted
     "截至目前",  # now (目前已建成…): when, as 最终
+    "截止目前",  # the same, as many reports write it
+    "年初至今",  # since the year began (年初至今开展谈心谈话69人次): when
+    "年初以来",
     "目前",
     "现已",
     "如今",
@@ -1564,6 +1571,12 @@ def _after_examples(subject: str, unit: str = "") -> str:
     return subject[: len(verb)] + rest if len(rest) >= 2 else subject
 
 
+# How far or how soon something was achieved, right before 实现 (基本实现, 率先实现, 均已实现)
+_HOW_FAR_ACHIEVED = re.compile(
+    r"(?:基本|全面|全部|已经|逐步|首次|率先|(?<![人平户日])均|(?<![而早])已){1,2}$"
+)
+
+
 def _after_total(subject: str, sibling: bool = False) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN and not sibling:  # room for who, the verb and what is counted
@@ -1571,10 +1584,14 @@ def _after_total(subject: str, sibling: bool = False) -> str:
     subject = _without_aspect(subject)
     achieved = subject.rfind("实现")
     if achieved >= 2:
-        # 现代服务业实现增加值: what is measured, without the verb
+        # 现代服务业实现增加值: what is measured, without the verb (and how far it went:
+        # 各类企业基本实现网上登记)
         rest = _clean(subject[achieved + 2 :])
         if len(rest) >= 2 and not _is_bare(rest):
-            subject = _fit(subject[:achieved] + rest)
+            head = subject[:achieved]
+            if (how := _HOW_FAR_ACHIEVED.search(head)) and how.start() >= 2:
+                head = head[: how.start()]
+            subject = _fit(head + rest)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
     if last is None or last.start() == 0:
@@ -2294,6 +2311,7 @@ _CASE_HEADS = (
 _EVENT_HEADS = (
     *("会议", "培训", "讲座", "活动", "学习", "宣讲", "巡讲", "演练", "研讨", "检查", "座谈"),
     *("考试", "宣传"),  # 组织法律知识考试2次, 开展反家暴宣传4次
+    "学法",  # 开展专题学法36次, 组织会前学法: the genre's study of the law, held as a meeting is
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
 )
 # 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
@@ -2753,6 +2771,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         cut = _NOUN_STOP.search(phrase, cut.end())
     if cut is not None and _BATCH_ONLY.fullmatch(phrase, skipped, cut.start()):
         cut = _NOUN_STOP.search(phrase, cut.end())  # 29项第二批|下沉园区事项: the batch's things
+    if (
+        cut is not None
+        and cut.start() > skipped + 1
+        and len(cut.group()) >= 2
+        and phrase[cut.start() - 1 : cut.start() + 1] in word_classes()
+        and phrase[cut.start() - 2 : cut.start()] not in word_classes()
+    ):
+        # 20名监督员 充实行政执法力量: a verb read inside a word (实行 in 充实) stops the noun
+        # where that word starts, never halfway through it (not 重点任务|实行…: 务实 is a word
+        # only by chance there, 任务 is the word)
+        phrase, cut = phrase[: cut.start() - 1], None
     stop_at = cut.start() if cut else len(phrase)
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
     while predicate is not None and phrase[predicate.start() - 1 : predicate.start() + 1] in (
@@ -3105,9 +3134,10 @@ def _shared(subject: str, unit: str) -> list[str]:
 _RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及|与)([^、]{1,12}率)")
 
 
-# A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%).
+# A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%;
+# with the basis of the change between: 分别同比提升36%、67%).
 _RESPECTIVELY = re.compile(
-    r"分别(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
+    r"分别(?:同比|环比|较上年|较去年|比上年|比去年)?(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
     r"(?:到|至)?\s?$"
 )
 # Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).
@@ -3142,6 +3172,8 @@ def _respective(subject: str) -> list[str]:
     ):
         head = first[: -len(last)]
         return [first, *(head + p for p in rest)]
+    if first[-1] == last[-1] and len(first) >= 3 and len(last) >= 3:
+        return parts  # 审批材料精简率、办理时限压缩率: whole names, each of its own head
     if len(last) - len(first) >= 2 or len(first) >= 4:
         # 城镇、农村居民收入, 工业危废生产、经营单位…合格率: the items are as long as the last
         # one's first word (农村, 经营), or as the first whole when both open with that word
@@ -3912,7 +3944,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
             )
         ):
-            respective = _respective(subject)
+            # (材料精简率、环节压减率分别同比提升: what 分别 says of the change is no name)
+            respective = _respective(subject.partition("分别")[0])
             if respective:
                 subject, respective = respective[0], respective[1:]
         elif respective:
