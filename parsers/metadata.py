@@ -226,6 +226,21 @@ def parse_date(line: str) -> str | None:
     return None
 
 
+# What an official document may carry after its signature and date: how it is published
+# (（此件公开发布）, 此件主动公开), whom copies go to (抄送：…), and the list of its annexes
+# (附件：1.…). Neither the report's text nor its signature: stepped over to find the signature.
+_TRAILER = re.compile(
+    r"^[(\uff08〔【\[]?\s?此件.{0,6}公开.{0,4}$"
+    r"|^(?:抄送|抄报|分送)\s?[:\uff1a]"
+    r"|^附件\s?[0-9\uff10-\uff19]{0,2}\s?[:\uff1a]"
+)
+
+
+def is_trailer_line(line: str) -> bool:
+    """A line after the signature that is neither text nor signature (`_TRAILER`)."""
+    return len(line) <= 120 and _TRAILER.match(line) is not None
+
+
 def is_signature_line(line: str) -> bool:
     """A closing signature line: an organisation's name or a date, alone on its line."""
     if len(line) > 40 or "\u3002" in line:
@@ -297,7 +312,11 @@ def find_metadata(
     # the superiors a report is addressed to (中共某州委、某州人民政府:) are not its place
     if preamble and _ADDRESSEE.search(preamble[0]) and text_head.startswith(preamble[0]):
         text_head = text_head[len(preamble[0]) :]
-    signature_orgs = [line for line in closing if _ORG_SUFFIX.search(line) and len(line) <= 40]
+    signature_orgs = [
+        line
+        for line in closing
+        if _ORG_SUFFIX.search(line) and len(line) <= 40 and not is_trailer_line(line)
+    ]
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
 
     header = header or {}

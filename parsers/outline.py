@@ -27,6 +27,7 @@ from govread.parsers.metadata import (
     author_of_title,
     find_metadata,
     is_signature_line,
+    is_trailer_line,
     parse_date,
     region_of,
     take_header,
@@ -823,6 +824,8 @@ def _split_closing(
     if cut is not None and 0 <= cut < len(tail):
         return tail[:cut], tail[cut:]
     end = len(tail)
+    while end > 0 and is_trailer_line(tail[end - 1]):
+        end -= 1  # (此件公开发布), 抄送：…, 附件：1.… after the signature
     while end > 0 and (is_signature_line(tail[end - 1]) or _is_formula(tail[end - 1])):
         end -= 1
     start = end

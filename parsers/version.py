@@ -58,6 +58,8 @@ joined again, as a PDF's layout is (govread/parsers/layout.py, moved out of pdf.
 PDF's (or pdftotext's) text has no space from a font run beside a digit or a Latin mark
 (关于 2031 年 → 关于2031年: govread/parsers/layout.py); a .docx LibreOffice saved has its
 automatic numbering 一、/（一） (taiwaneseCountingThousand) rendered as Word's chineseCounting
+24: a line after the signature that is neither text nor signature (（此件公开发布）, 抄送：…,
+附件：1.…) no longer hides the signature: the report keeps its place, issuer and date
 """
 
-PARSER_VERSION = "23"
+PARSER_VERSION = "24"

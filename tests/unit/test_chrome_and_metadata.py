@@ -441,3 +441,44 @@ def test_a_government_named_short_is_named_in_full() -> None:
     assert parse_text(text).issuer == "平阳县人民政府"
     # any other issuer stays as it is
     assert by_full_name("平阳县文化局", "平阳县") == "平阳县文化局"
+
+
+# What an official document carries after its signature and date: how it is published, whom
+# copies go to, the list of its annexes. A report's place, issuer and date are the signature's
+# whatever follows it (the report's own text never takes them: it is the closing).
+@pytest.mark.parametrize(
+    "trailer",
+    [
+        "（此件公开发布）",
+        "(此件主动公开)",
+        "此件公开发布",
+        "抄送：市委办公室，市人大常委会办公室，市政协办公室。",
+        "附件：1.2023年法治政府建设重点任务清单",
+        "附件1：法治政府建设工作台账",
+    ],
+)
+def test_a_trailer_after_the_signature_keeps_the_signature(trailer: str) -> None:
+    body = "\n".join(
+        [
+            "某某区人民政府关于2023年法治政府建设情况的报告",
+            "一、主要工作",
+            "某某区全年办理行政复议案件12件。乙镇完成综合执法改革。",
+            "乙镇人民政府落实法治建设第一责任人职责。",
+            "某某区人民政府",
+            "2024年3月1日",
+        ]
+    )
+    plain = parse_text(body)
+    trailed = parse_text(body + "\n" + trailer)
+    assert (plain.region, plain.issuer, plain.published) == (
+        "某某区",
+        "某某区人民政府",
+        "2024-03-01",
+    )
+    assert (trailed.region, trailed.issuer, trailed.published) == (
+        plain.region,
+        plain.issuer,
+        plain.published,
+    )
+    assert trailed.closing[-1] == trailer
+    assert trailer not in trailed.sections[-1].full_text()
