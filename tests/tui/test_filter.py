@@ -715,3 +715,27 @@ async def test_typing_fast_over_files_shows_only_the_last_querys_answer(loaded, 
         assert filtering.state.result is not None
         assert filtering.state.result.ids == expected.ids
         assert len(filtering.latencies) == 1
+
+
+async def test_the_detail_pane_shows_the_first_hit_even_when_it_is_a_preamble(loaded) -> None:
+    # QA: /现将 (in three reports' preambles only) narrowed the outline to them with the
+    # cursor on the first one's line, while the detail pane went on showing 咸宁, which has
+    # no hit: the outline made anew put the cursor on the same line number, and no highlight
+    # was posted for the node now there
+    app = quiet_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        outline = app.browser.outline
+        assert outline.cursor_node is not None
+        before = app.browser.detail.shown
+        await filter_by(pilot, "现将")
+        await pilot.pause()
+        hits = app.browser.filtering.state.hits
+        assert hits and all("/" not in hit for hit in hits)  # the reports (their preambles)
+        cursor = outline.cursor_node.data
+        assert node_id_of(cursor) == hits[0]
+        assert app.browser.detail.shown is cursor and cursor is not before
+        await pilot.press("enter")  # to the hits: the same
+        await pilot.pause()
+        assert app.browser.detail.shown is outline.cursor_node.data
+        assert node_id_of(outline.cursor_node.data) == hits[0]

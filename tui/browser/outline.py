@@ -655,7 +655,12 @@ class OutlineTree(Tree[OutlineData]):
             if not parent.is_expanded:
                 self.open_node(parent)
             parent = parent.parent
+        line = self.cursor_line
         self.move_cursor(node)
+        if self.cursor_line == line:
+            # the same line number in an outline made anew (a filter's): no highlight is
+            # posted for it, and the detail pane would go on showing the node that was there
+            self.post_message(Tree.NodeHighlighted(node))
         self.scroll_to_node(node, animate=False)
         return True
 
