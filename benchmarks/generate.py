@@ -246,7 +246,7 @@ def generate_years(
                 text = said + done.format(n=n, r=r)
                 lines.append(f"({int_to_chinese(ordinal)}){heading}。{text}")
                 if topic == "reconsideration":
-                    figures["行政复议案件数"] = (float(n), "件")
+                    figures["行政复议受理数"] = (float(n), "件")
                     figures["行政复议纠错率"] = (r, "%")
                 if topic == "litigation":
                     figures["行政诉讼案件数"] = (float(n), "件")

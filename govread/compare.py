@@ -42,7 +42,7 @@ from govread.figures import Figure, FigurePair, match_figures, number_spans, rep
 from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
-from govread.plan_phase import heading_phase
+from govread.plan_phase import heading_phase, target_test
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -170,6 +170,9 @@ class Comparison:
     figures_a: tuple[Figure, ...] = ()
     figures_b: tuple[Figure, ...] = ()
     themes: tuple[tuple[str, str], ...] = ()  # (id, name) in display order, "other" last
+    # which of figures_a / figures_b state a plan or target, not the year's result
+    targets_a: tuple[bool, ...] = ()
+    targets_b: tuple[bool, ...] = ()
 
     def pairs_for(self, theme_id: str) -> tuple[Pair, ...]:
         return tuple(p for p in self.pairs if p.theme == theme_id)
@@ -1094,17 +1097,46 @@ def compare(
                     _pair(theme_id, *row, covered_by=where, has_theme=has_theme, context=context)
                 )
     figures_a, figures_b = report_figures(a), report_figures(b)
+    targets_a, targets_b = figure_targets(a, figures_a), figure_targets(b, figures_b)
     return Comparison(
         a=a,
         b=b,
         pairs=tuple(pairs),
-        figures=tuple(match_figures(figures_a, figures_b)),
+        figures=tuple(pair_figures(figures_a, targets_a, figures_b, targets_b)),
         units_a=units_a,
         units_b=units_b,
         figures_a=tuple(figures_a),
         figures_b=tuple(figures_b),
         themes=tuple((t, lexicon.theme(t).name) for t in lexicon.order),
+        targets_a=targets_a,
+        targets_b=targets_b,
     )
+
+
+def figure_targets(report: Report, figures: Sequence[Figure]) -> tuple[bool, ...]:
+    """Which of a report's figures state a plan or target (`plan_phase.target_test`)."""
+    is_target = target_test(report)
+    return tuple(is_target(figure) for figure in figures)
+
+
+def pair_figures(
+    figures_a: Sequence[Figure],
+    targets_a: Sequence[bool],
+    figures_b: Sequence[Figure],
+    targets_b: Sequence[bool],
+) -> list[FigurePair]:
+    """A's and B's figures paired (`match_figures`), results with results and targets with
+    targets: next year's 出庭应诉率100% planned is never set beside a rate achieved."""
+    pairs = match_figures(
+        [f for f, t in zip(figures_a, targets_a, strict=True) if not t],
+        [f for f, t in zip(figures_b, targets_b, strict=True) if not t],
+    )
+    pairs += match_figures(
+        [f for f, t in zip(figures_a, targets_a, strict=True) if t],
+        [f for f, t in zip(figures_b, targets_b, strict=True) if t],
+        target=True,
+    )
+    return pairs
 
 
 def pair_passages(
@@ -1175,6 +1207,7 @@ def to_jsonable(
                 "a_label": f.a.label,
                 "b_label": f.b.label,
                 "approximate": f.a.approximate or f.b.approximate,
+                "target": f.target,
             }
             for f in comparison.figures
         ],

@@ -36,11 +36,13 @@ def gap_label() -> str:
 
 def gap_reason(pair: Pair, side: str) -> str:
     """Why `side` has no unit on this gap row: it is silent on the topic, speaks of it only
-    inside other sections (named after this, see `covered_by`), or has nothing alike."""
+    inside other sections (named after this, see `covered_by`), or in another row."""
     if pair.covered_by:
         return _("{side} speaks of {topic} only within:").format(side=side, topic=pair.theme_name)
     if pair.other_has_theme:
-        return _("{side} has nothing like this").format(side=side)
+        # (its text on the topic is aligned in another row: "nothing like this" was read as
+        # a claim about the whole report, which its other rows refute)
+        return _("{side} speaks of {topic} in another row").format(side=side, topic=pair.theme_name)
     return _("{side} is silent on {topic}").format(side=side, topic=pair.theme_name)
 
 

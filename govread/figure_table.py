@@ -198,4 +198,9 @@ def value_text(row: dict[str, object] | None) -> str:
     approximate = "≈" if row.get("approximate") else ""
     shown = f"{approximate}{number}{row.get('unit') or ''}"
     # a report that states only a target of the indicator: marked, never read as a result
-    return _("target {value}").format(value=shown) if row.get("target") else shown
+    return target_shown(shown, bool(row.get("target")))
+
+
+def target_shown(text: str, target: bool) -> str:
+    """A figure as shown beside others: a target is marked as one (`target 100%`)."""
+    return _("target {value}").format(value=text) if target else text

@@ -777,6 +777,7 @@ class FigurePair:
     a: Figure
     b: Figure
     exact: bool  # same indicator, or the subjects reduce to the same key
+    target: bool = False  # both state a plan or target, not the year's result (plan_phase)
 
     @property
     def unit(self) -> str:
@@ -4160,10 +4161,13 @@ def _same_act(fa: Figure, fb: Figure) -> bool:
     return fa.act == fb.act
 
 
-def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
+def match_figures(
+    a: Iterable[Figure], b: Iterable[Figure], *, target: bool = False
+) -> list[FigurePair]:
     """Figures of A and B that measure the same thing: the same canonical indicator, or
     the same (or, for rates, nearly the same) subject with the same act done to it
-    (`Figure.act`); never the unit alone.
+    (`Figure.act`); never the unit alone. `target`: the figures given state targets
+    (`plan_phase.target_test`), and so do the pairs.
 
     Each figure is used once: indicator matches first, then exact subjects, then near
     ones, in A's order.
@@ -4191,7 +4195,7 @@ def match_figures(a: Iterable[Figure], b: Iterable[Figure]) -> list[FigurePair]:
                         label = fa.indicator
                     else:
                         label = min((fa.label, fb.label), key=len)
-                    pairs.append((i, FigurePair(label, fa, fb, rule != "near")))
+                    pairs.append((i, FigurePair(label, fa, fb, rule != "near", target)))
                     used_a.add(i)
                     used_b.add(j)
                     break

@@ -16,7 +16,7 @@ otherwise it is a row of its report's own. A report with nothing in a row gets a
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
 the cell when one of its passages answers the row's units on evidence (a *secondary* cell: the text as
 long as a row unit that is most like it, `compare._fit`), else the cell names where that report covers the
-theme, or says it has nothing alike (with its nearest unit), or that it is *silent* on the
+theme, or says its text on it is in another row (with its nearest unit), or that it is *silent* on the
 theme: only when no text of it (section, item or closing sentence) covers the theme.
 
 The figures table has one row per indicator or normalised subject and one cell per report,
@@ -52,6 +52,7 @@ from govread.compare import (
     _same_subject,
     _supported,
     compare,
+    figure_targets,
     pair_passages,
     pair_threshold,
     report_units,
@@ -123,6 +124,7 @@ class FigureRow:
     label: str
     indicator: str | None
     cells: tuple[Figure | None, ...]
+    target: bool = False  # its figures state plans or targets, not the year's results
 
     @property
     def present(self) -> int:
@@ -213,10 +215,26 @@ def _pair_row(pair: Pair, comparison: Comparison) -> Row:
     )
 
 
-def figure_rows(per_report: Sequence[Sequence[Figure]]) -> tuple[FigureRow, ...]:
+def figure_rows(
+    per_report: Sequence[Sequence[Figure]], targets: Sequence[Sequence[bool]] | None = None
+) -> tuple[FigureRow, ...]:
     """One row per indicator or subject, one cell per report: each report's figures are
     matched (`match_figures`) against the first figure of the rows made so far; the rest
-    start rows of their own. Rows held by more reports come first, then in order made."""
+    start rows of their own. A figure that states a target (`targets`, alongside
+    `per_report`) only shares a row with targets. Rows held by more reports come first,
+    results before targets, then in order made."""
+    if targets is None:
+        targets = [[False] * len(figures) for figures in per_report]
+    kept = [list(zip(f, t, strict=True)) for f, t in zip(per_report, targets, strict=True)]
+    made = [
+        *_figure_rows([[f for f, target in pairs if not target] for pairs in kept], False),
+        *_figure_rows([[f for f, target in pairs if target] for pairs in kept], True),
+    ]
+    order = sorted(range(len(made)), key=lambda i: (made[i].present < 2, made[i].target, i))
+    return tuple(made[i] for i in order)
+
+
+def _figure_rows(per_report: Sequence[Sequence[Figure]], target: bool) -> list[FigureRow]:
     firsts: list[Figure] = []
     rows: list[list[Figure | None]] = []
     labels: list[str] = []
@@ -238,24 +256,31 @@ def figure_rows(per_report: Sequence[Sequence[Figure]]) -> tuple[FigureRow, ...]
             firsts.append(figure)
             rows.append(cells)
             labels.append(figure.indicator or figure.label)
-    made = [
-        FigureRow(label=labels[i], indicator=firsts[i].indicator, cells=tuple(rows[i]))
-        for i in range(len(rows))
+    return [
+        FigureRow(labels[i], firsts[i].indicator, tuple(rows[i]), target) for i in range(len(rows))
     ]
-    order = sorted(range(len(made)), key=lambda i: (made[i].present < 2, i))
-    return tuple(made[i] for i in order)
 
 
 def from_pairwise(comparison: Comparison) -> MultiComparison:
     """A two-report `Comparison` as rows of two cells (what `compare_many` gives for two)."""
     figures_a, figures_b = comparison.figures_a, comparison.figures_b
+    targets_a = comparison.targets_a or (False,) * len(figures_a)
+    targets_b = comparison.targets_b or (False,) * len(figures_b)
     shared = []
     for pair in comparison.figures:
-        shared.append(FigureRow(pair.label, pair.a.indicator, (pair.a, pair.b)))
+        shared.append(FigureRow(pair.label, pair.a.indicator, (pair.a, pair.b), pair.target))
     used_a = {id(p.a) for p in comparison.figures}
     used_b = {id(p.b) for p in comparison.figures}
-    alone = [FigureRow(f.label, f.indicator, (f, None)) for f in figures_a if id(f) not in used_a]
-    alone += [FigureRow(f.label, f.indicator, (None, f)) for f in figures_b if id(f) not in used_b]
+    alone = [
+        FigureRow(f.label, f.indicator, (f, None), target)
+        for f, target in zip(figures_a, targets_a, strict=True)
+        if id(f) not in used_a
+    ]
+    alone += [
+        FigureRow(f.label, f.indicator, (None, f), target)
+        for f, target in zip(figures_b, targets_b, strict=True)
+        if id(f) not in used_b
+    ]
     return MultiComparison(
         reports=(comparison.a, comparison.b),
         rows=tuple(_pair_row(pair, comparison) for pair in comparison.pairs),
@@ -600,10 +625,11 @@ def compare_many(
         placed.sort(key=lambda item: item[0])
         rows.extend(row for _, row in placed)
     figures = tuple(tuple(report_figures(report)) for report in reports)
+    targets = [figure_targets(r, f) for r, f in zip(reports, figures, strict=True)]
     return MultiComparison(
         reports=tuple(reports),
         rows=tuple(rows),
-        figures=figure_rows(figures),
+        figures=figure_rows(figures, targets),
         units=units,
         report_figures=figures,
         themes=tuple((t, lexicon.theme(t).name) for t in lexicon.order),
@@ -661,6 +687,7 @@ def to_jsonable(
                 "label": row.label,
                 "indicator": row.indicator,
                 "unit": row.unit,
+                "target": row.target,
                 "cells": [figure(f) for f in row.cells],
             }
             for row in comparison.figures

@@ -46,6 +46,7 @@ from govread.compare_words import (
     shared_label,
 )
 from govread.corpus import LoadResult, Problem, iter_load, load
+from govread.figure_table import target_shown
 from govread.i18n import _
 from govread.parsers.gazetteer import without_level
 from govread.parsers.model import Report
@@ -563,8 +564,8 @@ def _print_text(comparison: Comparison) -> None:
         figure_rows = [
             (
                 Text(sanitize_line(f.label)),
-                Text(sanitize_line(f.a.text)),
-                Text(sanitize_line(f.b.text)),
+                Text(sanitize_line(target_shown(f.a.text, f.target))),
+                Text(sanitize_line(target_shown(f.b.text, f.target))),
             )
             for f in comparison.figures
         ]
@@ -613,7 +614,7 @@ def _many_cell(cell: Cell) -> Text:
             text.append(sanitize_line(unit.shown_number), style="bold")
             text.append(sanitize_line(unit.heading))
     elif cell.has_theme:
-        text.append(_("nothing alike"), style="yellow")
+        text.append(_("in another row"), style="yellow")
     else:
         text.append(_("silent on this topic"), style="yellow")
     if cell.nearest is not None:
@@ -662,7 +663,9 @@ def _print_many(comparison: MultiComparison) -> None:
             [
                 Text(sanitize_line(figure_row.label)),
                 *(
-                    Text(sanitize_line(f.text)) if f is not None else Text("—", style="dim")
+                    Text(sanitize_line(target_shown(f.text, figure_row.target)))
+                    if f is not None
+                    else Text("—", style="dim")
                     for f in figure_row.cells
                 ),
             ]

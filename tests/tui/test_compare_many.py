@@ -105,7 +105,7 @@ async def test_columns_keys_rows_and_silent_cells(tmp_path: Path) -> None:
                 expected = {
                     "silent": f"is silent on {theme}",
                     "elsewhere": f"speaks of {theme} only within:",
-                    "unlike": "has nothing like this",
+                    "unlike": f"speaks of {theme} in another row",
                 }[cell.cell.status]
                 assert text.startswith(f"{screen.labels[index]} {expected}")
                 # which reports have text in the row (their columns may be out of view)

@@ -584,3 +584,21 @@ async def test_the_title_names_a_report_the_topics_do_not_fit(monkeypatch) -> No
         await app.push_screen(CompareScreen(sample, app.reports[4]))
         await pilot.pause()
         assert len(app.screen.query_one("#compare-title").content.plain.splitlines()) == 1
+
+
+async def test_a_target_in_the_figures_table_is_marked_and_kept_from_results(open_compare) -> None:
+    # QA: 咸宁 (its 出庭应诉率 achieved, and one planned) against 泾县 (planned only, under its
+    # 2023年度工作安排): the achieved rate was set beside 泾县's plan as if both were results
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot, "泾县")
+        await pilot.press("f")
+        await pilot.pause()
+        table = screen.query_one("#figures-table", DataTable)
+        rows = [[cell.plain for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        court = [row for row in rows if "出庭应诉率" in row[0]]
+        assert ["行政机关负责人出庭应诉率", "target 100%", "target 100%"] in [
+            [row[0], row[1].split("  ")[0], row[2].split("  ")[0]] for row in court
+        ]
+        # 咸宁's achieved 100% stands alone, unmarked
+        assert any(row[1].startswith("100%") and row[2] == "—" for row in court)

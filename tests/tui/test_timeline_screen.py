@@ -100,7 +100,7 @@ async def test_indicators_then_promises_and_enter_on_an_evidence() -> None:
         await pilot.pause()
         rows = {row[0]: row[1:] for row in _row_texts(screen.query_one("#indicators-table"))}
         assert rows["行政机关负责人出庭应诉率"][1] == "100%  +5pp (+5.26%)"
-        assert rows["行政复议案件数"][2] == "52宗  units differ"
+        assert rows["行政复议受理数"][2] == "52宗  units differ"
         await pilot.press("3")
         await pilot.pause()
         table = screen.query_one("#promises-table", DataTable)

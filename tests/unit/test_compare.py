@@ -1060,3 +1060,29 @@ def test_years_alone_name_one_report_each(tmp_path, capsys) -> None:
     assert main(argv) == 0, capsys.readouterr().err
     document = json.loads(capsys.readouterr().out)
     assert (document["a"]["year"], document["b"]["year"]) == (2021, 2022)
+
+
+def test_a_target_is_never_set_beside_a_result(by_region, samples) -> None:
+    """QA: 泾县's 出庭应诉率100% is a plan for the next year (…工作安排: 确保…100%); 咸宁's first
+    100% is the year's result. Results pair with results and targets with targets, marked so
+    in every output."""
+    c = compare(by_region["泾县"], by_region["咸宁市"], samples)
+    court = [p for p in c.figures if p.label == "行政机关负责人出庭应诉率"]
+    assert [(p.a.text, p.b.text, p.target) for p in court] == [("100%", "100%", True)]
+    planned_b = {id(f) for f, t in zip(c.figures_b, c.targets_b, strict=True) if t}
+    assert id(court[0].b) in planned_b  # 咸宁's planned 100%, not its achieved one
+    for pair in c.figures:
+        a_target = c.targets_a[c.figures_a.index(pair.a)]
+        b_target = c.targets_b[c.figures_b.index(pair.b)]
+        assert a_target == b_target == pair.target
+    data = to_jsonable(c)
+    assert [f["target"] for f in data["figures"] if f["label"] == "行政机关负责人出庭应诉率"] == [
+        True
+    ]
+
+
+def test_the_figures_table_marks_a_target(capsys) -> None:
+    assert main(["compare", "泾县", "咸宁", "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "出庭应诉率" in line and "%" in line)
+    assert row.count("target 100%") == 2

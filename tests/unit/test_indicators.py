@@ -28,7 +28,9 @@ def _fresh_table() -> Iterator[None]:
         ("出庭率", "%", "行政机关负责人出庭应诉率"),
         ("审查市政府规范性文件", "件", "规范性文件审查数"),
         ("审查县(区)、市级部门行政规范性文件", "件", "规范性文件审查数"),
-        ("受理行政复议案件", "件", "行政复议案件数"),
+        # cases accepted, however put (受理行政复议案件, 收到申请…受理), are one indicator
+        ("受理行政复议案件", "件", "行政复议受理数"),
+        ("办理行政复议案件", "件", "行政复议案件数"),
         ("行政复议纠错率", "%", "行政复议纠错率"),
         ("调解成功率", "%", "调解成功率"),
         ("成功调解矛盾纠纷", "件", "调解成功数"),
@@ -201,3 +203,32 @@ def test_a_broken_user_file_is_said_on_stderr_by_the_commands_that_use_it(capsys
     indicators.reload()
     assert main(["--lang", "en", "outline"]) == 0
     assert "indicators.toml" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年受理行政复议案件53宗。",
+        "共收到行政复议申请103宗,受理91宗。",
+        "共接到行政复议申请424件,立案受理296件。",
+        "收到行政复议申请97件,受理行政复议案件70件。",
+    ],
+)
+def test_cases_accepted_are_one_indicator_however_the_sentence_puts_it(sentence: str) -> None:
+    """QA: 受理行政复议案件53宗 went under 行政复议案件数, 受理91宗 after 收到申请 under
+    行政复议受理数: one quantity, two columns, and reports that say the same never paired."""
+    from govread.figures import extract
+
+    accepted = [f for f in extract(sentence) if "受理" in f.label]
+    assert [f.indicator for f in accepted] == ["行政复议受理数"]
+
+
+def test_a_bare_head_noun_pairs_nothing() -> None:
+    """QA: 项目 16个 (集中开工) against 项目 10个 (花漾街区…) were one row: which projects is
+    said nowhere."""
+    from govread.figures import figures_in, match_figures
+
+    a = figures_in(["深港开放创新中心等16个项目集中开工。"])
+    b = figures_in(["花漾街区、街心花园等10个项目建成。"])
+    assert [f.label for f in a] == [f.label for f in b] == ["项目"]
+    assert match_figures(a, b) == []

@@ -340,3 +340,39 @@ def test_a_problem_naming_no_subject_joins_the_only_row_only_when_answered() -> 
         if row.theme == "problems"
     ]
     assert rows == [[["一是", "三是"], ["一年"], ["一年"]], [["二是"], [], []]]
+
+
+def test_targets_share_rows_only_with_targets(samples) -> None:
+    """A report's planned 出庭应诉率100% is never in one row with another's achieved rate: the
+    row of targets is apart, after the results, and says so (json `target`)."""
+    from govread.multi_compare import from_pairwise
+
+    by_region = {r.region: r for r in samples}
+    many = compare_many([by_region["泾县"], by_region["咸宁市"], by_region["宝鸡市"]], samples)
+    for row in many.figures:
+        for report, figure in zip(many.reports, row.cells, strict=True):
+            if figure is None:
+                continue
+            index = many.report_figures[many.reports.index(report)].index(figure)
+            from govread.compare import figure_targets
+
+            assert (
+                figure_targets(report, many.report_figures[many.reports.index(report)])[index]
+                == row.target
+            )
+    assert any(row.target and row.present >= 2 for row in many.figures)
+    pairwise = from_pairwise(compare(by_region["泾县"], by_region["咸宁市"], samples))
+    court = [r for r in pairwise.figures if r.label == "行政机关负责人出庭应诉率"]
+    assert [(r.target, r.present) for r in court] == [(True, 2)]
+    alone = [r for r in pairwise.figures if r.present == 1 and r.cells[1] is not None]
+    assert any(r.cells[1].text == "100%" and not r.target for r in alone)  # 咸宁's result
+
+
+def test_figure_rows_keep_targets_apart() -> None:
+    from govread.figures import figures_in
+
+    achieved = figures_in(["全年行政机关负责人出庭应诉率达100%。"])
+    planned = figures_in(["下一步,确保行政机关负责人出庭应诉率100%。"])
+    rows = figure_rows([achieved, planned], [[False], [True]])
+    assert [(r.present, r.target) for r in rows] == [(1, False), (1, True)]
+    assert [r.present for r in figure_rows([achieved, planned])] == [2]

@@ -100,7 +100,7 @@ def test_indicator_series_with_changes_and_a_unit_mismatch(tongshan) -> None:
     assert [f.value if f else None for f in court.points] == [95.0, 100.0, 100.0]
     first = court.change_to(2022)
     assert first is not None and (first.absolute, first.percent) == (5.0, 5.26)
-    cases = series["行政复议案件数"]
+    cases = series["行政复议受理数"]  # 受理行政复议案件: cases accepted
     assert [(f.value, f.unit) if f else None for f in cases.points] == [
         (38.0, "件"),
         (46.0, "件"),

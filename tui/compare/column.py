@@ -5,7 +5,7 @@ keywords only this report has: what the header says is the screen's `ComparisonV
 choice) and then this report's units (`UnitCell`: number, heading, text with figures
 highlighted, a mark indicator; in a secondary cell, the chapter's passage that answers the
 row stands out) or an `EmptyCell` saying why it has none: where it speaks of
-the topic inside another topic's text, that it has nothing alike, or that it is silent on
+the topic inside another topic's text, that it speaks of it in another row, or that it is silent on
 the topic (only when no text of it covers the topic). Row *i* is the same row in every
 column, so the screen keeps them aligned by row. Everything is `Text`: report text is never
 markup.
@@ -153,7 +153,7 @@ def empty_text(
     if cell.covered_by:
         reason = _("{side} speaks of {topic} only within:").format(side=label, topic=theme)
     elif cell.has_theme:
-        reason = _("{side} has nothing like this").format(side=label)
+        reason = _("{side} speaks of {topic} in another row").format(side=label, topic=theme)
     else:
         reason = _("{side} is silent on {topic}").format(side=label, topic=theme)
     text.append(reason, style=style("compare--gap"))
@@ -162,8 +162,6 @@ def empty_text(
             text.append("\n")
             text.append(unit.shown_number, style=style("compare--number"))
             text.append(unit.heading)
-    elif cell.has_theme:
-        text.append(_("\n(its {topic} text is in another row of this topic)").format(topic=theme))
     holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
     if len(row.cells) > 2 and holders:
         text.append("\n" + _("In this row:") + " ", style=style("compare--label"))

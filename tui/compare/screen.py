@@ -39,6 +39,7 @@ from textual.widgets import DataTable, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
 from govread.compare import Comparison, report_units
+from govread.figure_table import target_shown
 from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.multi_compare import MultiComparison
@@ -680,7 +681,7 @@ class CompareScreen(LocalisedScreen[None]):
         for index, label in enumerate(self.labels):
             widest = max(
                 (
-                    cell_len(f"{figure.text}  {figure.label}")
+                    cell_len(f"{target_shown(figure.text, row.target)}  {figure.label}")
                     for row in rows
                     if (figure := row.cells[index]) is not None
                 ),
@@ -694,7 +695,7 @@ class CompareScreen(LocalisedScreen[None]):
                 if figure is None:
                     cells.append(Text("—", style="dim"))
                     continue
-                cell = Text(figure.text)
+                cell = Text(target_shown(figure.text, row.target))
                 if figure.label != row.label:
                     cell.append(f"  {figure.label}", style="dim")
                 cells.append(cell)
