@@ -56,7 +56,60 @@ def is_chrome(line: str) -> bool:
         return True  # a piece of furniture taken out of a long line, or a site column
     if _BREADCRUMB.search(line) and len(line) <= 60 and "。" not in line:
         return True
-    return _CHROME_WORDS.search(line) is not None and "。" not in line[:-1]
+    if _reads_as_prose(line):
+        return False  # a sentence or an item (二是…) that names a chrome word is report text
+    words = [match.span() for match in _CHROME_WORDS.finditer(line)]
+    covered = [False] * len(line)
+    for start, end in words:
+        covered[start:end] = [True] * (end - start)
+    return any(_is_label(line, start, end, covered) for start, end in words)
+
+
+# Report prose has sentences, clauses and items; a page's furniture has labels, values and
+# menus. A key's value may list things (主题分类：农业、林业) or be a title with a comma.
+_SENTENCE_END = re.compile(r"[\u3002\uff1b\uff01\uff1f]")  # 。；！？
+_CLAUSE_BREAK = re.compile(r"[\uff0c\u3001]|(?<=[\u4e00-\u9fff])[,;]")  # ，、 or , ; after Han
+_ITEM_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}是|其[一二三四五六七八九十])")
+
+
+def _reads_as_prose(line: str) -> bool:
+    """A sentence, an item (二是…), or clauses or a list of phrases that are no key's value
+    (明确发布时间、发布机构和审核流程, not 主题分类：农业、林业)."""
+    if _SENTENCE_END.search(line) or _ITEM_MARKER.match(line):
+        return True
+    keys_end = min((i for i in (line.find("\uff1a"), line.find(":")) if i >= 0), default=len(line))
+    return _CLAUSE_BREAK.search(line, 0, keys_end) is not None
+
+
+# A menu item is a chrome word and two characters at most (网站无障碍, 无障碍浏览); in
+# prose the word sits inside a phrase (推进无障碍环境建设, 访问量达120万人次).
+_MENU_AFFIX = 2
+# Words addressed to the page's reader are furniture whatever follows them (扫一扫在手机上查看).
+_TO_THE_READER = ("扫一扫", "分享到", "设为首页", "加入收藏")
+
+
+def _is_label(line: str, start: int, end: int, covered: list[bool]) -> bool:
+    """Whether the chrome word at `start:end` stands as page furniture: a key before its
+    value (来源：, 浏览次数 123), a word that ends its piece of the line (某市人民政府版权所有,
+    关闭窗口) or a short menu item, not a word inside a phrase. `covered` marks every
+    chrome word of the line."""
+    after = end
+    while after < len(line) and covered[after]:
+        after += 1  # menu items run together (设为首页加入收藏) are one piece
+    if not _is_han(line[end - 1]) or after == len(line) or not _is_han(line[after]):
+        return True
+    if line[start:end] in _TO_THE_READER:
+        return True
+    run_start, run_end = start, after
+    while run_start > 0 and _is_han(line[run_start - 1]):
+        run_start -= 1
+    while run_end < len(line) and _is_han(line[run_end]):
+        run_end += 1
+    return sum(not covered[i] for i in range(run_start, run_end)) <= _MENU_AFFIX
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
 
 
 # A page's info box laid out one key a line, its value on the next (• 发布机构: / 某镇):

@@ -45,6 +45,63 @@ def test_a_sentence_that_mentions_a_chrome_word_is_not_chrome() -> None:
 
 
 @pytest.mark.parametrize(
+    "prose",
+    [
+        "二是推进无障碍环境建设，完成无障碍设施改造120处。",
+        "三是落实政务公开，政府门户网站全年访问量达120万人次。",
+        "推进无障碍环境建设",  # a heading without a number
+        "政府网站全年访问量达120万人次",
+        "其中点击数超过10万次的政策解读3篇",
+        "明确发布时间、发布机构和审核流程",
+        "规范信息来源：统一由县政务服务中心发布。",
+        "全年政府网站浏览次数120万次；",
+        "四是落实版权所有人的权益保护",
+        "健全联系我们的群众工作机制",
+        "完善网站地图和导航功能，方便群众查找",
+        "政务新媒体开设扫一扫评价功能，群众满意度达98%。",
+        "一是长辈版、关怀版网页改造全部完成",
+        "发文机关应当同步公开政策解读材料",
+    ],
+)
+def test_report_prose_that_names_a_chrome_word_is_kept(prose: str) -> None:
+    report = parse_text(f"一、主要工作\n{prose}\n二、存在问题\n正文。")
+    assert report.sections[0].paragraphs == (prose,)
+    assert prose not in report.chrome
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "来源：市司法局",
+        "发布时间：2024-01-01",
+        "浏览次数：123",
+        "点击数：567 【打印】 【关闭】",
+        "本站访问量：1234567",
+        "【打印本页】【关闭窗口】",
+        "打印本页 关闭窗口",
+        "网站无障碍",
+        "无障碍浏览",
+        "设为首页 | 加入收藏 | 无障碍浏览 | 长辈版",
+        "版权所有©某某市人民政府",
+        "Copyright © 2024 某某市人民政府 版权所有",
+        "某某市人民政府版权所有",
+        "网站标识码：4312000001 湘ICP备05001234号",
+        "网站地图 | 联系我们",
+        "上一篇：关于印发某某的通知",
+        "扫一扫在手机上查看当前页面",
+        "分享到：微信 微博 QQ空间",
+        "责任编辑：张三",
+        "• 主题分类：农业、林业、水利",  # a key's value may list things
+        "上一篇：关于进一步规范行政执法，推行三项制度的通知",
+    ],
+)
+def test_page_furniture_is_still_dropped(furniture: str) -> None:
+    report = parse_text(f"一、主要工作\n正文。\n{furniture}\n二、存在问题\n正文。")
+    assert [s.paragraphs for s in report.sections] == [("正文。",), ("正文。",)]
+    assert furniture in report.chrome
+
+
+@pytest.mark.parametrize(
     ("raw", "iso"),
     [
         ("2024年2月29日", "2024-02-29"),
