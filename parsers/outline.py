@@ -118,6 +118,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         for index, line in enumerate(lines)
     ]
     pieces = _title_out_of_chrome(lines, flags)
+    lines, flags = _signature_out_of_chrome(lines, flags, pieces)
     chrome = header_lines + pieces + [line for line, flag in zip(lines, flags, strict=True) if flag]
     body = [line for line, flag in zip(lines, flags, strict=True) if not flag]
 
@@ -249,6 +250,34 @@ def _title_out_of_chrome(lines: list[str], flags: list[bool]) -> list[str]:
             flags[index] = False
             return pieces
     return []
+
+
+def _signature_out_of_chrome(
+    lines: list[str], flags: list[bool], pieces: list[str]
+) -> tuple[list[str], list[bool]]:
+    """The signature run into the page's toolbar at the text's end (2024年2月29日 打印本页
+    关闭窗口) is the report's: its line becomes the signature alone (the date, or the
+    organisation and the date on lines of their own), its furniture goes to `pieces`."""
+    end = len(lines)
+    while end > 0 and (flags[end - 1] or is_signature_line(lines[end - 1])):
+        end -= 1  # (only the trailing run of furniture and signature lines)
+    out_lines, out_flags = lines[:end], flags[:end]
+    for line, flag in zip(lines[end:], flags[end:], strict=True):
+        rest, furniture = strip_inline_chrome(line) if flag else (line, [])
+        parts = [rest] if parse_date(rest) else rest.split()  # (二〇二四年 二月 二十九日)
+        if furniture and parts and all(_bare_signature(part) for part in parts):
+            out_lines.extend(parts)
+            out_flags.extend([False] * len(parts))
+            pieces.extend(furniture)
+        else:
+            out_lines.append(line)
+            out_flags.append(flag)
+    return out_lines, out_flags
+
+
+def _bare_signature(line: str) -> bool:
+    """A signature line with no furniture left in it (not 某市人民政府 版权所有)."""
+    return is_signature_line(line) and not is_chrome(line)
 
 
 def _without_inline_chrome(

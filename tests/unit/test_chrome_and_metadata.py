@@ -102,6 +102,35 @@ def test_page_furniture_is_still_dropped(furniture: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("toolbar", "signature"),
+    [
+        ("2024年2月29日 打印本页 关闭窗口", ["2024年2月29日"]),
+        ("2024年2月29日【打印本页】【关闭窗口】", ["2024年2月29日"]),
+        ("二〇二四年二月二十九日 【打印】【关闭】", ["二〇二四年二月二十九日"]),
+        ("某县人民政府 2024年2月29日 打印本页", ["某县人民政府", "2024年2月29日"]),
+    ],
+)
+def test_a_signature_run_into_the_page_s_toolbar_keeps_its_date(
+    toolbar: str, signature: list[str]
+) -> None:
+    text = (
+        f"某县2023年法治政府建设情况报告\n一、主要工作\n正文。\n{toolbar}\n扫一扫在手机打开当前页"
+    )
+    report = parse_text(text)
+    assert report.published == "2024-02-29"
+    assert list(report.closing) == signature
+    assert "打印" not in report.full_text()
+    assert "扫一扫在手机打开当前页" in report.chrome
+
+
+def test_a_date_among_the_page_s_furniture_above_the_report_is_no_signature() -> None:
+    text = "2023-03-07 打印本页\n某县2023年法治政府建设情况报告\n一、主要工作\n正文。"
+    report = parse_text(text)
+    assert report.published is None
+    assert "2023-03-07" not in report.full_text()
+
+
+@pytest.mark.parametrize(
     ("raw", "iso"),
     [
         ("2024年2月29日", "2024-02-29"),
