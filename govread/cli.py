@@ -403,6 +403,9 @@ def _text_outline(report: Report) -> str:
         )
     lines = [sanitize_line(line) for line in lines]
     lines.insert(2, f"  {sanitize_path(report.path or '')}")
+    if replaced := report.meta.get("replaced"):
+        # a few bad bytes in the file were read as U+FFFD: said, so no one trusts them
+        lines.insert(3, _("  {n} undecodable bytes replaced by �").format(n=replaced))
     return "\n".join(lines)
 
 

@@ -37,6 +37,11 @@ MHTML_SUFFIXES = frozenset({".mht", ".mhtml"})
 # File kinds a folder is searched for.
 REPORT_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | MHTML_SUFFIXES | {".docx", ".pdf"}
 
+# The characters of a reading with stray bad bytes that are judged for how text-like it is.
+_MESS_SAMPLE = 20_000
+# charset_normalizer's own bound on the "mess" of a plausible reading (text: under 0.01).
+_MESS_MAX = 0.2
+
 # Kinds met in download folders, named so the reason for skipping them is plain.
 # Why a file found in a folder is skipped, by its suffix (message ids: `Problem` shows them
 # in the interface language).
@@ -119,6 +124,7 @@ class Decoded:
     text: str
     encoding: str
     note: str | None = None  # what was repaired, for the record (a cut-off last character …)
+    replaced: int = 0  # bad bytes read as U+FFFD, which the reader is told of
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +224,8 @@ def decode_text(
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            if (decoded := _strict(data, encoding)) is None:
+            decoded = _strict(data, encoding) or _with_stray_bytes(data, [encoding])
+            if decoded is None:
                 raise ReportError(
                     path,
                     N_("is not valid {encoding} despite its byte-order mark"),
@@ -242,12 +249,36 @@ def decode_text(
     for encoding in candidates:
         if (decoded := _strict(data, encoding)) is not None:
             return _checked(decoded, path)
-    # A stray bad byte in an otherwise good GB18030 file is common on scraped pages.
-    text = data.decode(candidates[0], errors="replace")
-    bad = text.count("\ufffd")
-    if bad <= max(2, len(text) // 1000):
-        return _checked(Decoded(text, candidates[0], f"{bad} undecodable bytes replaced"), path)
+    if (decoded := _with_stray_bytes(data, ["utf-8", *candidates])) is not None:
+        return _checked(decoded, path)
     raise ReportError(path, N_("cannot be decoded as text (tried UTF-8, UTF-16, GB18030 and Big5)"))
+
+
+def _with_stray_bytes(data: bytes, encodings: list[str]) -> Decoded | None:
+    """`data` in the encoding it is written in but for a few bad bytes (common on scraped
+    pages, or a byte damaged on a disk), each replaced by U+FFFD; None when no encoding
+    reads it with at most one bad character in a thousand."""
+    from charset_normalizer.md import mess_ratio
+
+    readings: list[tuple[float, int, str, str]] = []
+    for encoding in dict.fromkeys(encodings):
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+        bad = text.count("\ufffd")
+        if bad > max(2, len(text) // 1000):
+            continue
+        # GB18030 reads nearly any bytes, Big5 or UTF-8 ones too, with few errors, and a
+        # byte added to UTF-16 reads as other characters from there on: the reading that
+        # looks most like text wins, if it looks like text at all.
+        mess = mess_ratio(text[:_MESS_SAMPLE], _MESS_MAX)
+        if mess < _MESS_MAX:
+            readings.append((mess, bad, encoding, text))
+    if not readings:
+        return None
+    _, bad, encoding, text = min(readings)
+    return Decoded(text, _name(encoding), f"{bad} undecodable bytes replaced", bad)
 
 
 def _strict(data: bytes, encoding: str) -> Decoded | None:
@@ -309,7 +340,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         encoding = "utf-16-be"
     else:
         return None
-    decoded = _strict(data, encoding)
+    decoded = _strict(data, encoding) or _with_stray_bytes(data, [encoding])
     if decoded is None:
         return None
     text = decoded.text[:4096]
@@ -484,6 +515,8 @@ def _decoding_meta(kind: str, decoded: Decoded) -> dict[str, str]:
     meta = {"format": kind, "encoding": decoded.encoding}
     if decoded.note:
         meta["note"] = decoded.note
+    if decoded.replaced:
+        meta["replaced"] = str(decoded.replaced)
     return meta
 
 

@@ -139,3 +139,61 @@ def test_a_declared_charset_is_honoured_only_when_right(declared, actual, expect
     decoded = decode_text(text.encode(actual), declared=declared)
     assert decoded.text == text
     assert decoded.encoding == expected
+
+
+def _with_stray_byte(text: str, encoding: str, at: float = 0.5) -> bytes:
+    """`text` encoded, with a byte no encoding here uses put between two characters."""
+    cut = int(len(text) * at)
+    return text[:cut].encode(encoding) + b"\xff" + text[cut:].encode(encoding)
+
+
+@pytest.mark.parametrize("path", sample_paths()[:4], ids=lambda p: p.stem)
+def test_a_utf8_file_with_a_stray_byte_reads_as_utf8_with_the_byte_replaced(path) -> None:
+    text = path.read_text("utf-8")
+    decoded = decode_text(_with_stray_byte(text, "utf-8"))
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.replace("\ufffd", "", 1) == text
+    assert decoded.replaced == 1
+
+
+@pytest.mark.parametrize("path", sample_paths()[:4], ids=lambda p: p.stem)
+def test_a_gbk_file_with_a_stray_byte_is_never_read_as_utf8(path) -> None:
+    text = path.read_text("utf-8").encode("gbk", "ignore").decode("gbk")
+    decoded = decode_text(_with_stray_byte(text, "gbk"))
+    assert decoded.encoding == "gb18030"
+    assert decoded.text.replace("\ufffd", "", 1) == text
+
+
+@pytest.mark.parametrize("encoding", ["big5", "cp950"])
+def test_a_big5_file_with_a_stray_byte_is_not_read_as_gb18030(encoding) -> None:
+    decoded = decode_text(_with_stray_byte(BIG5_REPORT, encoding, at=0.3))
+    assert decoded.encoding in ("big5", "cp950")
+    assert decoded.text.replace("\ufffd", "", 1) == BIG5_REPORT
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le"])
+def test_utf16_with_a_damaged_byte_is_read_and_with_an_added_byte_refused(encoding) -> None:
+    text = sample_paths()[1].read_text("utf-8")
+    data = text.encode(encoding)
+    middle = len(data) // 4 * 2  # a character's first byte, BOM or not
+    damaged = bytearray(data)
+    damaged[middle : middle + 2] = "\ud800".encode("utf-16-le", "surrogatepass")  # a lone half
+    decoded = decode_text(bytes(damaged))
+    assert decoded.replaced == 1
+    at = decoded.text.index("\ufffd")
+    assert decoded.text[:at] + text[at] + decoded.text[at + 1 :] == text
+    # one byte more shifts every character after it: not text, whatever it decodes to
+    with pytest.raises(ReportError):
+        decode_text(data[: middle + 1] + b"\xff" + data[middle + 1 :])
+
+
+def test_the_bytes_replaced_are_told_to_the_reader(tmp_path) -> None:
+    from govread.cli import _text_outline
+
+    path = sample_paths()[0]
+    copy = tmp_path / "stray.txt"
+    copy.write_bytes(_with_stray_byte(path.read_text("utf-8"), "utf-8"))
+    report = read_report(copy)
+    assert report.meta["replaced"] == "1"
+    assert report.outline() == read_report(path).outline()
+    assert "1 undecodable bytes replaced" in _text_outline(report)

@@ -261,6 +261,12 @@ class DetailPane(KeyScroll, can_focus=True):
                 if report.meta and report.meta.get("wrapped") == "yes"
                 else None,
             ),
+            (
+                _("Decoding"),
+                _("{n} undecodable bytes replaced by �").format(n=report.meta["replaced"])
+                if report.meta and report.meta.get("replaced")
+                else None,
+            ),
             (_("File"), sanitize_path(Path(report.path).name) if report.path else None),
         )
         first = True
