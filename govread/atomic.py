@@ -34,6 +34,8 @@ _REASONS: dict[int, str] = {
     errno.EEXIST: N_("already exists"),
     errno.EIO: N_("input/output error on the device"),
 }
+# `out/` that is not a folder: what a write (or `open()`) would refuse, said plainly.
+_NO_SUCH_FOLDER = N_("ends with a slash, so it names a folder, and there is no such folder")
 if hasattr(errno, "EDQUOT"):  # not on Windows
     _REASONS[errno.EDQUOT] = N_("disk quota exceeded")
 
@@ -93,14 +95,26 @@ def atomic_write_text(
     return atomic_write_bytes(path, text.encode(encoding), overwrite=overwrite, durable=durable)
 
 
+def names_a_folder(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` is written as a folder's name, ending with a separator (``out/``):
+    `pathlib.Path` drops the separator, and a file would be written under the name."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        text = os.fsdecode(text)
+    return text.endswith((os.sep, os.altsep or os.sep))
+
+
 def not_replaceable(path: str | os.PathLike[str]) -> str | None:
     """Why `path` must never be replaced by a write, or None when it is a regular file or
-    nothing (symbolic links are not followed: a link is not replaced either)."""
+    nothing (symbolic links are not followed: a link is not replaced either). A name
+    ending with a separator that is not a folder is refused as `open()` refuses it."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
-        return None
+        return _NO_SUCH_FOLDER if names_a_folder(path) else None
     except OSError as error:
+        if error.errno == errno.ENOTDIR and names_a_folder(path):
+            return _NO_SUCH_FOLDER
         if error.errno in (errno.ENOTDIR, errno.ENAMETOOLONG):
             return None  # the write itself will say why
         return describe_os_error(error)
@@ -159,7 +173,7 @@ def _atomic_write(
 ) -> Path:
     """The temporary file beside `path`, filled by `write`, put in its place."""
     target = Path(path)
-    refusal = not_replaceable(target)
+    refusal = not_replaceable(path)  # as written: `target` has lost a trailing slash
     if refusal is not None:
         raise WriteError(target, refusal)
     if not overwrite and os.path.lexists(target):

@@ -21,7 +21,7 @@ from itertools import chain
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks
 from govread.cli import ArgumentParser, argument_text, error_line, print_problems
-from govread.commands.output_file import is_stdout, refused
+from govread.commands.output_file import folder_name_refused, is_stdout, refused
 from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
     PASSAGE_KINDS,
@@ -222,6 +222,7 @@ def run(argv: Sequence[str]) -> int:
     fmt = args.format or (export_format_for_path(args.output) if args.output else "toml")
     default_output = default_export_path().with_suffix("." + fmt)
     output = None if to_stdout else (args.output or str(default_output))
+    folder_name_refused(parser, output)
 
     # Refuse early, before any work, when the answer is known; the write re-checks.
     # a device, FIFO, folder or link: not even with --force

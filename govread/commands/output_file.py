@@ -10,7 +10,7 @@ import os
 import sys
 from argparse import ArgumentParser
 
-from govread.atomic import OverwriteRefused, WriteError, not_replaceable
+from govread.atomic import OverwriteRefused, WriteError, names_a_folder, not_replaceable
 from govread.cli import error_line
 from govread.export import write_export
 from govread.i18n import _
@@ -35,9 +35,21 @@ def output_of(
     a FILE."""
     if output is not None and not takes_file:
         parser.error(needs)
+    folder_name_refused(parser, output)
     if force and (output is None or is_stdout(output)):
         parser.error(_("--force needs -o FILE"))
     return None if output is None or is_stdout(output) else output
+
+
+def folder_name_refused(parser: ArgumentParser, output: str | None) -> None:
+    """A usage error for ``-o out/`` when ``out`` is not a folder: a name written as a
+    folder's is not a file to write (the write would drop the slash and make one)."""
+    if output is None or is_stdout(output) or not names_a_folder(output):
+        return
+    if os.path.isdir(output):
+        return  # an existing folder: refused as any folder is, by `refused`
+    if (reason := not_replaceable(output)) is not None:
+        parser.error(_("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason)))
 
 
 def refused(output: str | None, *, force: bool) -> str | None:

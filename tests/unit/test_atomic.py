@@ -151,6 +151,20 @@ def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
         atomic_write_bytes(tmp_path, b"x", overwrite=True)
 
 
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_name_ending_with_a_slash_never_becomes_a_file(tmp_path: Path, existing: bool) -> None:
+    target = tmp_path / "out.toml"
+    if existing:
+        target.write_bytes(b"mine")
+    for separator in {os.sep, os.altsep or os.sep}:
+        with pytest.raises(WriteError, match="ends with a slash"):
+            atomic_write_bytes(f"{target}{separator}", b"x", overwrite=True)
+    assert target.read_bytes() == b"mine" if existing else not target.exists()
+    assert _leftovers(tmp_path) == []
+    with pytest.raises(WriteError, match="is a folder, not a file"):
+        atomic_write_bytes(f"{tmp_path}{os.sep}", b"x", overwrite=True)
+
+
 def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_open = os.open
 

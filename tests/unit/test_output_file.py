@@ -65,3 +65,27 @@ def test_compare_never_replaces_a_link_even_with_force(tmp_path: Path, capsys) -
     assert main([*argv, "-o", str(link), "--force"]) == 1
     assert "symbolic link" in capsys.readouterr().err
     assert target.read_text("utf-8") == "mine" and link.is_symlink()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["compare", "--region", "通山", "--corpus", str(YEARS), "--format", "csv"],
+        ["compare", str(YEARS / "tongshan_2021.txt"), str(YEARS / "tongshan_2022.txt"),
+         "--format", "toml"],
+        ["export", str(YEARS / "tongshan_2021.txt"), "--all"],
+    ],
+)  # fmt: skip
+def test_a_name_ending_with_a_slash_is_refused_unless_it_is_a_folder(
+    argv: list[str], tmp_path: Path, capsys
+) -> None:
+    new, existing = tmp_path / "new", tmp_path / "old.toml"
+    existing.write_text("mine", "utf-8")
+    for output in (f"{new}/", f"{existing}/"):
+        with pytest.raises(SystemExit) as usage:
+            main([*argv, "-o", output, "--force"])
+        assert usage.value.code == 2
+        assert "ends with a slash" in capsys.readouterr().err
+    assert not new.exists() and existing.read_text("utf-8") == "mine"
+    assert main([*argv, "-o", f"{tmp_path}/", "--force"]) == 1  # a folder, as without the slash
+    assert "is a folder, not a file" in capsys.readouterr().err
