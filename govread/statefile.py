@@ -91,7 +91,8 @@ class StateFileError(Exception):
 # -- reading ---------------------------------------------------------------------------
 
 
-def _describe_type(mode: int) -> str:
+def describe_type(mode: int) -> str:
+    """What a file that is not a regular one is (a message id: \"a folder\" …)."""
     if stat.S_ISDIR(mode):
         return N_("a folder")
     if stat.S_ISFIFO(mode):
@@ -143,7 +144,7 @@ def read_bytes(path: str | os.PathLike[str], *, max_bytes: int) -> bytes | None:
         if not stat.S_ISREG(info.st_mode):
             raise StateFileError(
                 path,
-                _("is {kind}, not a regular file").format(kind=_(_describe_type(info.st_mode))),
+                _("is {kind}, not a regular file").format(kind=_(describe_type(info.st_mode))),
             )
         if info.st_size > max_bytes:
             raise StateFileError(

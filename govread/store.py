@@ -110,6 +110,12 @@ NOT_A_STORE = N_(
     "is damaged, or no SQLite database at all (`govread index` with this --store moves it "
     "aside and starts a new store)"
 )
+# A text in the store that cannot be decoded, its structure whole: `index` finds nothing to
+# set aside (`PRAGMA quick_check` reads no row's bytes), so the file is moved by hand.
+TEXT_DAMAGED = N_(
+    "is damaged (a text in it cannot be read): move it away, then `govread index` your "
+    "folders with this --store to build it again"
+)
 STORE_NAME = "store.sqlite3"
 TRIGRAM = 3  # the shortest needle the trigram index can answer (shorter: `units_grams`)
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
@@ -262,17 +268,76 @@ def _primary_code(error: sqlite3.Error) -> int | None:
     return code & 0xFF if isinstance(code, int) else None
 
 
-def is_damaged(error: sqlite3.Error) -> bool:
-    """Whether SQLite found the file malformed, or no database at all."""
-    return _primary_code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+class Malformed(sqlite3.DatabaseError):
+    """SQLite's check of a store's structure (`Store.damage`) found it damaged."""
+
+
+# Python's words for a TEXT cell that is not UTF-8: bytes overwritten inside a row, which
+# SQLite's structure checks do not look at (nor quote: Python puts the cell's bytes after).
+_UNDECODABLE = "Could not decode to UTF-8"
+
+
+def _undecodable(error: BaseException) -> bool:
+    return isinstance(error, UnicodeDecodeError) or (
+        isinstance(error, sqlite3.OperationalError) and str(error).startswith(_UNDECODABLE)
+    )
+
+
+def is_damaged(error: BaseException) -> bool:
+    """Whether SQLite found the file malformed or no database at all, or a text in it could
+    not be decoded (damaged inside a row)."""
+    if isinstance(error, Malformed) or _undecodable(error):
+        return True
+    return isinstance(error, sqlite3.Error) and _primary_code(error) in (
+        sqlite3.SQLITE_CORRUPT,
+        sqlite3.SQLITE_NOTADB,
+    )
+
+
+def damage_said(error: BaseException, path: Path | None = None) -> str:
+    """What a command that only reads says of a damaged store (`is_damaged`), translated:
+    never the error's own words, which quote the damaged bytes. A text that cannot be
+    decoded is often the first sign of pages damaged too, which `index` sets aside itself:
+    the store at `path` is checked (once, on the way out) to say which."""
+    if _undecodable(error) and not (path is not None and _malformed(path)):
+        return _(TEXT_DAMAGED)
+    return _(NOT_A_STORE)
+
+
+def _malformed(path: Path) -> bool:
+    """Whether SQLite finds the store's pages damaged (`PRAGMA quick_check`)."""
+    try:
+        db = connect_read_only(path)
+        try:
+            return db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok"
+        finally:
+            db.close()
+    except sqlite3.DatabaseError:
+        return True
 
 
 def problem_with(path: Path, error: Exception) -> str:
-    """One line on a store that could not be read (`error`): a damaged one named, with the
-    command that sets it aside; any other error as it is."""
-    if isinstance(error, sqlite3.DatabaseError) and is_damaged(error):
-        return f"{statefile.display_path(path)}: {_(NOT_A_STORE)}"
+    """One line on a store that could not be read (`error`): a damaged one named, with what
+    to do; any other error as it is."""
+    if is_damaged(error):
+        return f"{statefile.display_path(path)}: {damage_said(error, path)}"
     return str(error)
+
+
+def not_a_store_file(path: Path) -> str | None:
+    """Why nothing at `path` can be read as a store, said before SQLite is asked (it would
+    wait on a FIFO, read /dev/zero as an empty database); None for a regular file (after
+    links)."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return _("no such store (make it with `govread index`)")
+    except OSError as error:
+        return _(describe_os_error(error))
+    if stat.S_ISREG(mode):
+        return None
+    kind = _(statefile.describe_type(mode))
+    return _("is {kind}, not a regular file: give a store file").format(kind=kind)
 
 
 def is_read_only(error: sqlite3.Error) -> bool:
@@ -586,12 +651,8 @@ class Store:
                         target=statefile.display_path(self.path.resolve()),
                     )
                 )
-            if self.path.exists() and not self.path.is_file():
-                raise StoreError(
-                    _("{path}: is not a regular file (a folder, say): give a store file").format(
-                        path=statefile.display_path(self.path)
-                    )
-                )
+            if self.path.exists() and (why := not_a_store_file(self.path)) is not None:
+                raise StoreError(f"{statefile.display_path(self.path)}: {why}")
             self.db = self._open_or_replace()
         except OSError as error:
             # in the interface language ("No such file or directory" for a folder that
@@ -990,6 +1051,17 @@ class Store:
         ).format(path=shown, cap=self.max_mb)
 
     # -- reading ----------------------------------------------------------------------
+
+    def damage(self) -> str | None:
+        """SQLite's first complaint about the file's structure (`PRAGMA quick_check`), or
+        None. It reads every page: 0.18 s for a store of 1,000 reports (160 MB, in the page
+        cache), against a refresh's 0.1 s when nothing changed."""
+        (first,) = self.db.execute("PRAGMA quick_check(1)").fetchone()
+        if first == "ok":
+            return None
+        # "*** in database main ***\nPage 75: btreeInitPage() returns error code 11": the page
+        lines = [line for line in str(first).splitlines() if not line.startswith("***")]
+        return lines[0] if lines else str(first)
 
     def report_count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM reports").fetchone()[0])
@@ -1457,6 +1529,10 @@ def _index(
 ) -> IndexSummary:
     try:
         try:
+            # A store damaged mid-file opens and lists its reports as if whole (the damage
+            # only shows where a search reads): found here, so `index` sets it aside.
+            if store.replace and (damage := store.damage()) is not None:
+                raise Malformed(damage)
             return _refresh(store, paths, progress, workers, summary)
         except sqlite3.DatabaseError as error:
             if not (store.replace and is_damaged(error)):

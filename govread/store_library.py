@@ -85,7 +85,14 @@ class StoredReport(Report):
     store's rows, so the outline can offer to open a report without reading its body.
     """
 
-    __slots__ = ("_lock", "_pending", "changed_since_listed", "has_sections", "store_id")
+    __slots__ = (
+        "_lock",
+        "_pending",
+        "changed_since_listed",
+        "damaged",
+        "has_sections",
+        "store_id",
+    )
 
     _pending: Callable[[], Report | None] | None
     _lock: threading.Lock
@@ -94,6 +101,9 @@ class StoredReport(Report):
     # Its row changed or went (a `govread index` meanwhile) before its body was read: shown
     # empty, and said so by the detail pane.
     changed_since_listed: bool
+    # Its body could not be read, the store being damaged: why, with the store's name and
+    # what to do (shown empty, and this said, by the detail pane).
+    damaged: str | None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         # `dataclasses.replace` builds one from every field (each read, so each loaded).
@@ -101,6 +111,7 @@ class StoredReport(Report):
         object.__setattr__(self, "_lock", threading.Lock())
         object.__setattr__(self, "store_id", 0)
         object.__setattr__(self, "changed_since_listed", False)
+        object.__setattr__(self, "damaged", None)
         super().__init__(*args, **kwargs)
         object.__setattr__(self, "has_sections", bool(_SLOTS["sections"].__get__(self, Report)))
 
@@ -119,12 +130,16 @@ class StoredReport(Report):
             fetch = self._pending
             if fetch is None:
                 return  # another thread read it meanwhile
-            full = fetch()
+            try:
+                full = fetch()
+            except StoreReadError as error:  # damaged: shown empty, and why
+                full = None
+                object.__setattr__(self, "damaged", str(error))
             for name in LAZY_FIELDS:
                 # changed or gone since it was listed: shown empty
                 value = getattr(full, name) if full is not None else _empty(name)
                 _SLOTS[name].__set__(self, value)
-            object.__setattr__(self, "changed_since_listed", full is None)
+            object.__setattr__(self, "changed_since_listed", full is None and not self.damaged)
             object.__setattr__(self, "_pending", None)
 
 
@@ -163,8 +178,10 @@ class StoreReader:
     def connection(self) -> sqlite3.Connection:
         db: sqlite3.Connection | None = getattr(self._local, "db", None)
         if db is None:
-            if not self.path.is_file():
-                raise StoreReadError(_("no such store (make it with `govread index`)"))
+            from govread.store import not_a_store_file
+
+            if (why := not_a_store_file(self.path)) is not None:  # a FIFO, a folder …
+                raise StoreReadError(why)
             try:
                 from govread.store import APPLICATION_ID, SCHEMA_VERSION, connect_read_only
 
@@ -201,11 +218,20 @@ class StoreReader:
         """The whole report stored under this row (None if it changed or went since)."""
         from govread.cache import _entry_report
 
-        row = (
-            self.connection()
-            .execute("SELECT body, path FROM reports WHERE id=? AND sha256=?", (store_id, sha256))
-            .fetchone()
-        )
+        try:
+            row = (
+                self.connection()
+                .execute(
+                    "SELECT body, path FROM reports WHERE id=? AND sha256=?", (store_id, sha256)
+                )
+                .fetchone()
+            )
+        except sqlite3.DatabaseError as error:
+            from govread.store import is_damaged, problem_with
+
+            if not is_damaged(error):
+                raise
+            raise StoreReadError(problem_with(self.path, error)) from error
         if row is None:
             return None
         return _entry_report(row[0])
@@ -247,6 +273,7 @@ def _stored_report(reader: StoreReader, row: tuple[Any, ...]) -> StoredReport:
     object.__setattr__(report, "_lock", threading.Lock())
     object.__setattr__(report, "store_id", store_id)
     object.__setattr__(report, "changed_since_listed", False)
+    object.__setattr__(report, "damaged", None)
     object.__setattr__(
         report,
         "has_sections",
@@ -286,9 +313,11 @@ def read_outline(
             first_screen = None
         return _outline_of(reader, ordered, missing, first_screen)
     except sqlite3.Error as error:
-        from govread.store import NOT_A_STORE, is_damaged
+        from govread.store import damage_said, is_damaged
 
-        raise StoreReadError(_(NOT_A_STORE) if is_damaged(error) else str(error)) from error
+        raise StoreReadError(
+            damage_said(error, reader.path) if is_damaged(error) else str(error)
+        ) from error
 
 
 # Reports handed to `read_outline`'s `first_screen`: more than a screen's lines.

@@ -279,10 +279,8 @@ def _from_store(
 
     if directory is not None and not Path(directory).is_dir():
         raise _FileError(f"{directory}: not a folder")
-    if store_file is not None and not Path(store_file).is_file():
-        raise _FileError(
-            _("{path}: no such store (make it with govread index)").format(path=store_file)
-        )
+    if store_file is not None and (why := store_module.not_a_store_file(Path(store_file))):
+        raise _FileError(f"{store_file}: {why}")  # nothing there, a FIFO, a folder …
     try:
         # a store named by --store is only read: never emptied nor set aside here
         opening = Path(store_file) if store_file else None

@@ -145,11 +145,8 @@ def _search_store(
     path: Path, paths: Sequence[str], query: Query, limit: int | None
 ) -> list[Hit] | None:
     """Hits from the store, or None (said on stderr) when it cannot be used."""
-    if not path.is_file():
-        print(
-            error_line(_("{path}: no such store (make it with govread index)").format(path=path)),
-            file=sys.stderr,
-        )
+    if (why := store.not_a_store_file(path)) is not None:  # a FIFO, a folder, /dev/zero …
+        print(error_line(f"{path}: {why}"), file=sys.stderr)
         return None
     try:
         with store.Store(path, replace=False, upgrading=said) as opened:

@@ -458,3 +458,53 @@ async def test_a_typed_key_reads_its_needles_ahead_and_the_filter_finds_them_rea
         assert state.result.hits == expected.hits
         assert {"复", "复议", "法"} <= set(read)  # read ahead as typed ("-" alone names none)
         assert len(read) == len(set(read))  # each once
+
+
+async def test_a_store_damaged_inside_a_text_is_told_not_a_crash(
+    sample_store: Path,
+    samples: list[Report],
+    tmp_path: Path,
+    notices: list[Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Bytes overwritten inside a stored text (SQLite's checks pass, Python cannot decode
+    it): a report's body and the filter's worker say which store and what to do."""
+    import shutil
+    import sqlite3
+
+    from govread.store_filter import StoreIndex
+
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copy(sample_store, damaged)
+    which, passage = next(
+        (n, p) for n, r in enumerate(samples) for p in r.full_text().splitlines() if "复议" in p
+    )
+    needle = passage[passage.index("复议") - 10 : passage.index("复议") + 10].encode()
+    data = bytearray(damaged.read_bytes())
+    assert data.find(needle) > 0
+    while (at := data.find(needle)) > 0:
+        data[at : at + len(needle)] = b"\xff" * len(needle)
+    damaged.write_bytes(bytes(data))
+    with sqlite3.connect(damaged) as raw:
+        assert raw.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    raw.close()
+
+    def undecodable(*args: object, **kwargs: object) -> None:
+        # what Python raises for a damaged text a query reads (the filter reads few)
+        raise sqlite3.OperationalError("Could not decode to UTF-8 column 'text' with text '\ufffd'")
+
+    monkeypatch.setattr(StoreIndex, "filter", undecodable)
+    monkeypatch.setattr(StoreIndex, "filter_head", undecodable)
+    app = store_app(damaged, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        report = app.reports[which]
+        assert not report.sections and "move it away" in (report.damaged or "")
+        assert "move it away" in str(app.browser.detail.render_path([report]))
+        await pilot.press("slash", *"复议")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        said = [n for n in notices if n.severity == "error"]
+        assert said and "damaged.sqlite3" in said[0].message and not said[0].markup
+        assert "move it away" in said[0].message and "\ufffd" not in said[0].message
+        assert app.is_running

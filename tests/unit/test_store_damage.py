@@ -239,3 +239,117 @@ def test_a_report_refreshed_under_an_open_browser_says_so(tmp_path: Path) -> Non
     changed, kept = listed["青禾县.txt"], listed["白沙区.txt"]
     assert not changed.sections and changed.changed_since_listed
     assert kept.sections and not kept.changed_since_listed
+
+
+def _overwrite_from_a_third_on(db: Path) -> None:
+    """500 random bytes every 4 KiB from a third of the file on (seeded): the header and the
+    schema whole, so the store opens and lists its reports as before."""
+    import random
+
+    chance = random.Random(34)
+    size = db.stat().st_size
+    with db.open("r+b") as handle:
+        for offset in range(size // 3, size, 4096):
+            handle.seek(offset)
+            handle.write(chance.randbytes(min(500, size - offset)))
+
+
+def test_index_finds_a_store_damaged_mid_file_and_builds_it_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    with sqlite3.connect(db) as raw:  # the whole store in the file, none in its WAL
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    _overwrite_from_a_third_on(db)
+    with store.Store(db, replace=False) as opened:
+        assert opened.report_count() == 2  # what `index` read, and found unchanged
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "moved it to" in err and "2 added" in err
+    assert len([p for p in tmp_path.iterdir() if ".bad-" in p.name]) == 1
+    assert main(["search", "行政复议", "--store", str(db)]) == 0
+    assert main(["index", str(folder), "--store", str(db)]) == 0  # a whole store: kept
+    assert "2 unchanged" in capsys.readouterr().err
+
+
+def test_an_undecodable_text_in_a_store_with_damaged_pages_points_to_index(
+    tmp_path: Path,
+) -> None:
+    """A search that meets a text it cannot decode first says what `index` will do when the
+    pages are damaged too (it moves the file aside itself), else to move the file by hand."""
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    undecodable = sqlite3.OperationalError("Could not decode to UTF-8 column 'text' with text 'x'")
+    assert "move it away" in store.problem_with(db, undecodable)
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    _overwrite_from_a_third_on(db)
+    said = store.problem_with(db, undecodable)
+    assert "moves it aside" in said and "s.sqlite3" in said and "decode" not in said
+
+
+def _damage_a_text(db: Path, text: str) -> None:
+    """Bytes inside a stored text overwritten with 0xff, every page whole: SQLite's checks
+    pass, Python cannot decode the text."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(db.read_bytes())
+    needle = text.encode("utf-8")
+    at = data.find(needle)
+    assert at > 0
+    while at > 0:
+        data[at : at + len(needle)] = b"\xff" * len(needle)
+        at = data.find(needle, at)
+    db.write_bytes(bytes(data))
+
+
+def test_a_text_damaged_inside_a_row_is_said_without_its_bytes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govread.store_library import StoreReader, StoreReadError, read_outline
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    _damage_a_text(db, "青禾县2031年法治政府建设情况报告")  # the title, in every column
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    raw.close()
+    capsys.readouterr()
+    assert main(["search", "行政复议", "--store", str(db)]) != 0
+    err = capsys.readouterr().err
+    assert "s.sqlite3" in err and "move it away" in err and "govread index" in err
+    assert "\ufffd" not in err and "decode" not in err
+    with pytest.raises(StoreReadError, match="move it away"):
+        read_outline(StoreReader(db))
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "device"])
+def test_a_store_path_that_is_no_regular_file_is_said_for_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    from govread.store_library import StoreReader, StoreReadError
+
+    path = tmp_path / "s.sqlite3"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
+    said = {"fifo": "FIFO", "folder": "folder", "device": "device"}[kind]
+    assert main(["search", "行政复议", "--store", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert said in err and "no such store" not in err
+    assert main(["compare", "青禾县", "白沙区", "--store", str(path)]) != 0
+    err = capsys.readouterr().err
+    assert said in err and "no such store" not in err
+    with pytest.raises(StoreReadError, match=said):
+        StoreReader(path)

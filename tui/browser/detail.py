@@ -178,6 +178,13 @@ class DetailPane(KeyScroll, can_focus=True):
         if isinstance(node, Report):
             parts.append(self._heading(report.title or report.display_title))
             parts.extend(self._paragraphs(report.preamble))
+            if damaged := getattr(report, "damaged", None):  # a store's, its body unreadable
+                parts.append(
+                    Text(
+                        sanitize_line(damaged),
+                        style=self.get_component_rich_style("detail--note"),
+                    )
+                )
             if getattr(report, "changed_since_listed", False):  # a store's, refreshed meanwhile
                 parts.append(
                     Text(

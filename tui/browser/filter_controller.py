@@ -38,7 +38,7 @@ from govread.tui.messages import FilterAnswered
 
 if TYPE_CHECKING:
     from govread.search import FilterResult, Hit
-    from govread.store_filter import FilterIndex
+    from govread.store_filter import FilterIndex, StoreIndex
     from govread.tui.browser.screen import BrowserScreen
 
 HITS_LIMIT = 200
@@ -192,10 +192,31 @@ class BrowserFilter:
                 result = index.filter(query, tagged=tagged, cancelled=stale)
             else:
                 result = index.filter(query, tagged=tagged)
+            if not stale():
+                post(result, final=True)
         except FilterCancelled:
             return
-        if not stale():
-            post(result, final=True)
+        except Exception as error:
+            if not isinstance(index, StoreIndex):
+                raise
+            self._say_damaged(index, error)
+
+    def _say_damaged(self, index: StoreIndex, error: Exception) -> None:
+        """A store found damaged while a query read it: said, naming the file and what to
+        do (never the error's words, which quote the damaged bytes); the query unanswered."""
+        from govread.store import is_damaged, problem_with
+
+        if not is_damaged(error):
+            raise error
+        app = self.screen.app
+        app.call_from_thread(
+            app.notify,
+            sanitize_line(problem_with(index.reader.path, error)),
+            title=_("Store"),
+            severity="error",
+            markup=False,
+            timeout=10,
+        )
 
     def answered(self, answer: FilterAnswered) -> None:
         """Show a worker's answer, unless a newer query was asked meanwhile. The first
