@@ -1380,7 +1380,7 @@ class SearchIndex:
                 else:
                     ranges.append((at, end))
                 at = end
-            self._place_items(units)
+            self._place_items(units, start)
             self._starts.append(start)
             self._ends.append(start + len(units))
             self._entry_keys.append(key)
@@ -1389,14 +1389,15 @@ class SearchIndex:
             self._needle_cache.clear()
             self._term_counts.clear()
 
-    def _place_items(self, units: list[_Unit]) -> None:
+    def _place_items(self, units: list[_Unit], start: int) -> None:
         """Each item's section unit, found once here rather than for every matching unit
-        of every keystroke."""
-        by_id = self._by_id
-        for unit in units:
-            section = unit.section
-            found = by_id.get(section.id) if unit.kind == "item" and section else None
-            self._section_units.append(-1 if found is None else found)
+        of every keystroke: the section unit just before its items in this report's own
+        units (not by id, which a second file of the same text shares)."""
+        section_at = -1
+        for offset, unit in enumerate(units):
+            if unit.kind == "section":
+                section_at = start + offset
+            self._section_units.append(section_at if unit.kind == "item" else -1)
 
     @property
     def reports(self) -> list[Report]:
@@ -1771,8 +1772,12 @@ class SearchIndex:
         if section is None or not section.items:
             return None
 
+        # a section's items are the units right after it (`_section_units`), so the
+        # items of this copy of a report, never another file's of the same text
+        places = {item.id: section_index + 1 + n for n, item in enumerate(section.items)}
+
         def matching(item_id: str) -> int | None:
-            item_index = self._by_id.get(item_id)
+            item_index = places.get(item_id)
             return item_index if item_index is not None and item_index in matched else None
 
         if all(matching(item.id) is None for item in section.items):

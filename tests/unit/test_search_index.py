@@ -7,7 +7,7 @@ import pytest
 from govread import segment
 from govread.i18n import set_language
 from govread.parsers import Report
-from govread.search import FilterResult, Hit, SearchIndex
+from govread.search import FilterResult, Hit, SearchIndex, parse_query
 
 
 @pytest.fixture(scope="module")
@@ -381,3 +381,21 @@ def test_a_query_in_traditional_script_finds_the_simplified_text() -> None:
     hit = index.search("行政復議")[0]
     assert [hit.snippet[a:b] for a, b in hit.snippet_spans] == ["行政复议"]
     assert not index.filter("於").ids  # 於 is written in simplified text too: never folded
+
+
+def test_two_files_of_one_text_each_keep_their_own_hits(samples: list[Report]) -> None:
+    """QA: the same text in a.txt and b.txt shares its units' ids; an item of b.txt was
+    placed under a.txt's section, so b.txt lost hits that a.txt kept (法治: 12 and 11).
+    Each copy is searched as its own report: what it alone gives, once per file."""
+    import dataclasses
+
+    for report in samples:
+        copy = dataclasses.replace(report, path="b.txt")
+        alone, both = SearchIndex.build([report]), SearchIndex.build([report, copy])
+        for term in ("法治", "执法", "行政复议"):
+            query = parse_query(term)
+            once = [(h.node_id, h.kind) for h in alone.search(query, limit=None)]
+            hits = both.search(query, limit=None)
+            assert [(h.node_id, h.kind) for h in hits if h.report is report] == once
+            assert [(h.node_id, h.kind) for h in hits if h.report is copy] == once
+            assert len(both.filter(query).hits) == 2 * len(alone.filter(query).hits)
