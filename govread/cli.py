@@ -336,10 +336,12 @@ def print_problems(result: LoadResult) -> None:
             print(skipped_line(str(problem)), file=sys.stderr)
 
 
-def _load_or_exit(paths: list[str], *, no_cache: bool = False) -> LoadResult:
+def _load_or_exit(
+    paths: list[str], *, no_cache: bool = False, keep_duplicates: bool = False
+) -> LoadResult:
     from govread.corpus import load
 
-    result = load(paths, use_cache=False if no_cache else None)
+    result = load(paths, use_cache=False if no_cache else None, keep_duplicates=keep_duplicates)
     print_problems(result)
     if not result.reports:
         raise SystemExit(EXIT_NOTHING)
@@ -369,7 +371,8 @@ def run_outline(argv: Sequence[str]) -> int:
         return EXIT_OK if not any(p.explicit for p in result.problems) else EXIT_NOTHING
     from govread.identity import DuplicateFinder
 
-    result = _load_or_exit(args.paths, no_cache=args.no_cache)
+    # the copies kept: each is named below, as the JSON's `duplicate_of` names it
+    result = _load_or_exit(args.paths, no_cache=args.no_cache, keep_duplicates=True)
     finder = DuplicateFinder()
     originals = [finder.original_of(r) for r in result.reports]
     for index, (report, original) in enumerate(zip(result.reports, originals, strict=True)):

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govread.opening import Problem
+from govread.identity import DuplicateFinder
+from govread.opening import Problem, duplicate_problem
 from govread.parsers.model import Report
 
 __all__ = ["LoadResult", "Problem", "iter_load", "load", "sample_dir", "sample_paths"]
@@ -51,13 +52,23 @@ def iter_load(
 
 
 def load(
-    paths: Iterable[str | os.PathLike[str]] | None = None, *, use_cache: bool | None = None
+    paths: Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    use_cache: bool | None = None,
+    keep_duplicates: bool = False,
 ) -> LoadResult:
-    """Open every file (the bundled samples when `paths` is None or empty)."""
+    """Open every file (the bundled samples when `paths` is None or empty).
+
+    The same report text in a second file is one report, as the browser shows it: the
+    later file is a problem (`duplicate_problem`, not the user's error) unless
+    `keep_duplicates` (for a caller that names the copies itself)."""
     result = LoadResult()
+    finder = DuplicateFinder()
     for entry in iter_load(list(paths or []) or sample_paths(), use_cache=use_cache):
         if isinstance(entry, Problem):
             result.problems.append(entry)
+        elif not keep_duplicates and (original := finder.original_of(entry)) is not None:
+            result.problems.append(duplicate_problem(entry.path or "", original))
         else:
             result.reports.append(entry)
     return result

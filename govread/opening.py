@@ -65,9 +65,10 @@ PATH_FIELDS = frozenset({"original"})
 _DUPLICATE = N_("is the same report as {original} (shown once)")
 
 
-def duplicate_problem(path: str, original: Report) -> Problem:
-    """A report not shown because an earlier one, `original`, has the same body text."""
-    name = original.path or original.display_title
+def duplicate_problem(path: str, original: Report | str) -> Problem:
+    """A report not shown because an earlier one, `original` (or the file it is in), has
+    the same body text."""
+    name = original if isinstance(original, str) else original.path or original.display_title
     return Problem(path, _DUPLICATE.format(original=name), False, _DUPLICATE, {"original": name})
 
 

@@ -1089,27 +1089,39 @@ class StoreSearch:
         db = store.db
         by_path = {path: rid for rid, path in db.execute("SELECT id, path FROM reports")}
         paths = sorted(by_path) if scope is None else [p for p in scope if p in by_path]
-        self.whole = scope is None or len(paths) == len(by_path)
+        # The same report text in a second file is searched once, as `corpus.load` and the
+        # browser open it: (path, the earlier report's path) for each left out.
+        self.duplicates = _repeated_texts(db, paths)
+        self.whole = scope is None or len(paths) == len(by_path)  # but for those copies
+        self._copies = [by_path[path] for path, _original in self.duplicates]
+        if self._copies:
+            left_out = set(self._copies)
+            paths = [p for p in paths if by_path[p] not in left_out]
         self.rank = {by_path[p]: n for n, p in enumerate(paths)}
         self._where: dict[int, tuple[int, int]] = {}  # unit id -> (report id, ordinal)
         self._needles: dict[str, set[int]] = {}
         self._df_cache: dict[str, int] = {}
         if self.whole:
+            # the store's totals, the copies' units taken off (a few reports, not a scan)
             units, tokens = store.totals()
-            count, length = units, float(tokens)
+            copies, copies_length = self._units_of(self._copies)
+            count, length = units - copies, float(tokens) - copies_length
         else:
-            count, length = 0, 0.0
-            ids = list(self.rank)
-            for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                c, t = db.execute(
-                    f"SELECT count(*), total(length) FROM units WHERE report_id IN ({marks})",
-                    chunk,
-                ).fetchone()
-                count, length = count + c, length + t
+            count, length = self._units_of(list(self.rank))
         self.count = max(int(count), 1)
         self.average = float(length) / self.count or 1.0
+
+    def _units_of(self, ids: Sequence[int]) -> tuple[int, float]:
+        """How many units the reports `ids` hold, and their total length."""
+        count, length = 0, 0.0
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            c, t = self.store.db.execute(
+                f"SELECT count(*), total(length) FROM units WHERE report_id IN ({marks})", chunk
+            ).fetchone()
+            count, length = count + c, length + t
+        return count, length
 
     # -- matching --
 
@@ -1147,12 +1159,25 @@ class StoreSearch:
         if found is not None:
             return found
         db = self.store.db
+        key = " " + token + " "
         if self.whole:
             row = db.execute("SELECT df FROM vocab WHERE token=?", (token,)).fetchone()
             found = int(row[0]) if row else 0
+            # less the units of the copies left out that hold it
+            copies = self._copies
+            for start in range(0, len(copies), _CHUNK) if found else ():
+                chunk = copies[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for heading, text in db.execute(
+                    "SELECT heading_tokens, body_tokens FROM units"
+                    f" WHERE report_id IN ({marks})"
+                    " AND (instr(heading_tokens, ?) OR instr(body_tokens, ?))",
+                    (*chunk, token, token),
+                ):
+                    if key in " " + heading + " " or key in " " + text + " ":
+                        found -= 1
         else:
             # a subset: count the units in scope holding the token
-            key = " " + token + " "
             found = 0
             for report_id, heading, text in db.execute(
                 "SELECT report_id, heading_tokens, body_tokens FROM units"
@@ -1279,6 +1304,29 @@ class StoreSearch:
                 _make_hit(loaded.report, unit, scores[unit_id], kind, heading_spans, body_spans)
             )
         return hits
+
+
+def _repeated_texts(db: sqlite3.Connection, paths: Sequence[str]) -> list[tuple[str, str]]:
+    """The files of `paths` whose report repeats an earlier one's body text, each with the
+    earlier one's path (`identity.FirstSeen`'s rule: a report with no body, its first unit
+    neither a section nor a preamble, is no one's copy)."""
+    from govread.identity import FirstSeen
+
+    rows = {
+        path: (sha256, text_sha256, kind)
+        for path, sha256, text_sha256, kind in db.execute(
+            "SELECT r.path, r.sha256, r.text_sha256, u.kind FROM reports r"
+            " LEFT JOIN units u ON u.report_id = r.id AND u.ordinal = 0"
+        )
+    }
+    seen = FirstSeen[str]()
+    repeated: list[tuple[str, str]] = []
+    for path in paths:
+        sha256, text_sha256, kind = rows[path]
+        key = text_sha256 if kind in ("section", "preamble") else None
+        if (original := seen.original(key, sha256, path, path)) is not None:
+            repeated.append((path, original))
+    return repeated
 
 
 class _StoredFacts(NamedTuple):

@@ -32,7 +32,9 @@ from govread.export import (
 )
 from govread.figures import figures_in
 from govread.i18n import _, _n
+from govread.identity import FirstSeen, duplicate_key
 from govread.marks import MarkSet, NodeRef, iter_refs_in_order, report_id, resolve_in
+from govread.opening import duplicate_problem
 from govread.parsers.model import Report
 from govread.records import (
     MARKS_SUFFIXES,
@@ -303,9 +305,18 @@ class Opened:
         self.count = 0
 
     def __iter__(self) -> Iterator[Report]:
+        # the same text in another file is one report, as `load` has it; of each report
+        # only its name is kept (memory holds one report, not the corpus)
+        seen = FirstSeen[str]()
         for entry in iter_load(self.paths or sample_paths()):
             if isinstance(entry, Problem):
                 self.result.problems.append(entry)
+                continue
+            name = entry.path or entry.display_title
+            if (
+                original := seen.original(duplicate_key(entry), entry.sha256, entry.path, name)
+            ) is not None:
+                self.result.problems.append(duplicate_problem(entry.path or "", original))
             else:
                 self.count += 1
                 yield entry

@@ -16,12 +16,20 @@ from pathlib import Path
 from rich.text import Text
 
 from govread import store
-from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said, utf8_stdout
+from govread.cli import (
+    ArgumentParser,
+    argument_text,
+    error_line,
+    print_problems,
+    said,
+    skipped_line,
+    utf8_stdout,
+)
 from govread.commands.narrow import Console
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
-from govread.opening import Problem
+from govread.opening import Problem, duplicate_problem
 from govread.records import HIT_COLUMNS, HIT_SCHEMA, hit_row, to_csv, to_jsonl, write_utf8
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.search import Hit, Query, SearchIndex, Span, bad_field_reason, parse_query
@@ -181,7 +189,10 @@ def _search_store(
                         ).format(n=len(changed), first=sanitize(changed[0])),
                         file=sys.stderr,
                     )
-            return store.StoreSearch(opened, scope).search(query, limit)
+            searcher = store.StoreSearch(opened, scope)
+            for copy, original in searcher.duplicates:  # said as a load of the files says it
+                print(skipped_line(str(duplicate_problem(copy, original))), file=sys.stderr)
+            return searcher.search(query, limit)
     except (store.StoreError, sqlite3.Error) as error:
         print(error_line(store.problem_with(path, error)), file=sys.stderr)
         return None

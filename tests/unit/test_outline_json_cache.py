@@ -36,7 +36,7 @@ def folder(tmp_path: Path) -> Path:
 
 def expected(paths: list[str], *, lines: bool) -> str:
     """The document as `json.dumps` of the whole writes it (what govread always printed)."""
-    reports = load(paths, use_cache=False).reports
+    reports = load(paths, use_cache=False, keep_duplicates=True).reports
     finder = DuplicateFinder()
     payload = []
     for report in reports:

@@ -144,7 +144,7 @@ def test_a_download_folder_keeps_the_reports_and_says_why_it_skips_the_rest(
     )
     (folder / ".hidden.txt").write_text(sample, "utf-8")
     (folder / "photo.txt").write_bytes(PNG)  # a report's name, an image's bytes
-    result = load([folder])
+    result = load([folder], keep_duplicates=True)  # the one text in three forms
     assert sorted(Path(r.path or "").name for r in result.reports) == [
         "report.docx",
         "report.html",

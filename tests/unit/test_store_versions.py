@@ -30,7 +30,7 @@ def made(tmp_path: Path) -> Path:
         )
     db = tmp_path / "store.sqlite3"
     with store.Store(db) as opened, opened.transaction():
-        for report in load([folder], use_cache=False).reports:
+        for report in load([folder], use_cache=False, keep_duplicates=True).reports:
             stat = os.stat(str(report.path))
             opened.put(report, {}, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
     return db
