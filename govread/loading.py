@@ -24,6 +24,7 @@ The cache is skipped when ``GOVREAD_NO_CACHE`` is set to a true value or inside
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -40,6 +41,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from govread.cache import FileStamp, ReportCache, report_from_dict, report_to_dict
+from govread.fingerprint import code_fingerprint
 from govread.i18n import N_
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
@@ -98,8 +100,11 @@ class _Job:
     problem: Problem | None = None
     sha256: str | None = None
     cached: bool = False
+    # found in a folder and cached with no verdict of the folder's test (by an older
+    # govread): the cached report is tested when it is taken (`Loader._result`)
+    untested: bool = False
     settled: bool = False  # the caller has what it needs of these bytes (`Loader.entries`)
-    future: Future[tuple[str, str] | Problem] | None = None
+    future: Future[tuple[str, str, str] | Problem] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,12 +233,31 @@ def spawn_pool(
     )
 
 
-def parse_to_json(path: str, explicit: bool) -> tuple[str, str] | Problem:
-    """Parse one file in a pool worker: (sha256, the cache's JSON body) or the problem."""
+def parse_to_json(path: str, explicit: bool) -> tuple[str, str, str] | Problem:
+    """Parse one file in a pool worker: (sha256, the cache's JSON body, its verdict) or
+    the problem."""
     result = open_report(Path(path), explicit=explicit)
     if isinstance(result, Problem):
         return result
-    return result.sha256, _body(result)
+    return result.sha256, _body(result), _folder_verdict(result, passed=not explicit)
+
+
+@functools.cache
+def verdict_kind() -> str:
+    """The `derived` kind of the folder's test (`looks_like_report`) on a cached report,
+    keyed by the code that decides it."""
+    return f"folder-verdict:{code_fingerprint(('parsers/readers',))[:24]}"
+
+
+def _folder_verdict(report: Report, *, passed: bool = False) -> str:
+    """Why a folder would not take `report` (a message id), or "" when it would: kept with
+    the cached report, so that a file a user once named is still left out of a folder.
+    `passed`: `open_report` tested it already (found in a folder, and taken)."""
+    if passed:
+        return ""
+    from govread.parsers.readers import looks_like_report
+
+    return looks_like_report(report) or ""
 
 
 def _body(report: Report) -> str:
@@ -283,6 +307,7 @@ class Loader:
         self._workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
         self._pending_puts: list[tuple[str, str]] = []
+        self._pending_verdicts: list[tuple[str, str]] = []
         self._queue: deque[_Job] = deque()  # misses not yet handed to the pool
         self._in_flight = 0
         self._started = False
@@ -337,7 +362,7 @@ class Loader:
         if settled is not None:
             done = set(settled({j.sha256 for j in self._jobs if j.sha256 is not None}))
             for job in self._jobs:
-                job.settled = job.problem is None and job.sha256 in done
+                job.settled = job.problem is None and not job.untested and job.sha256 in done
         misses = [
             job for job in self._jobs if job.problem is None and not job.cached and not job.settled
         ]
@@ -347,7 +372,7 @@ class Loader:
             if self._closed:
                 return
             yield self._result(job)
-            if len(self._pending_puts) >= PUT_BATCH:
+            if len(self._pending_puts) + len(self._pending_verdicts) >= PUT_BATCH:
                 self._flush()
         self._flush()
 
@@ -390,6 +415,21 @@ class Loader:
             known = self._cache.known(j.sha256 for j in self._jobs if j.sha256 is not None)
             for job in self._jobs:
                 job.cached = job.sha256 in known
+            self._test_cached()
+
+    def _test_cached(self) -> None:
+        """The folder's test on the cached reports found in folders, from the verdicts kept
+        with them (one query): a cached report is left out of a folder as a fresh parse
+        would be, whichever run parsed it."""
+        assert self._cache is not None
+        found = [j for j in self._jobs if j.cached and not j.explicit and j.problem is None]
+        verdicts = self._cache.get_derived(verdict_kind(), (j.sha256 or "" for j in found))
+        for job in found:
+            reason = verdicts.get(job.sha256 or "")
+            if reason is None:
+                job.untested = True
+            elif reason:
+                job.problem = Problem(str(job.path), reason, False)
 
     def _start_pool(self, misses: list[_Job]) -> None:
         try:
@@ -419,6 +459,11 @@ class Loader:
             report = self._cache.get(job.sha256, str(job.path))
             if report is not None:
                 self.hits += 1
+                if job.untested:
+                    reason = _folder_verdict(report)
+                    self._pending_verdicts.append((job.sha256, reason))
+                    if reason:
+                        return Problem(str(job.path), reason, False)
                 return report
             # listed but unreadable: parse it again, and the put below replaces the entry
         if job.future is not None:
@@ -441,19 +486,24 @@ class Loader:
                 self.parsed += 1
                 if isinstance(outcome, Problem):
                     return outcome
-                sha256, body = outcome
+                sha256, body, verdict = outcome
                 self._pending_puts.append((sha256, body))
+                self._pending_verdicts.append((sha256, verdict))
                 return _from_body(body, job.path)
         result = open_report(job.path, explicit=job.explicit)
         self.parsed += 1
         if isinstance(result, Report) and self._cache is not None:
             self._pending_puts.append((result.sha256, _body(result)))
+            verdict = _folder_verdict(result, passed=not job.explicit)
+            self._pending_verdicts.append((result.sha256, verdict))
         return result
 
     def _flush(self) -> None:
         if self._cache is not None and self._pending_puts:
             self._cache.put_bodies(self._pending_puts)
-        self._pending_puts = []
+        if self._cache is not None and self._pending_verdicts:
+            self._cache.put_derived(verdict_kind(), self._pending_verdicts)
+        self._pending_puts, self._pending_verdicts = [], []
 
     def _stop_pool(self) -> None:
         pool, self._pool = self._pool, None

@@ -229,6 +229,66 @@ def test_problems_keep_their_place_and_are_not_cached(folder: Path, tmp_path: Pa
     assert summary(again) == summary(entries)
 
 
+NOTES = "这是一份会议纪要。\n一、会议内容\n讨论了若干事项。\n"
+NOT_A_REPORT = "holds too little Chinese text to be a report"
+
+
+def test_a_folder_leaves_out_a_non_report_the_cache_holds(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a file named once (parsed, and cached) was then taken from the cache in its
+    folder, though the folder's test refuses it: what a folder opens depended on history,
+    and on --no-cache. The folder's test holds whichever run parsed the file."""
+    notes = folder / "notes.txt"
+    notes.write_text(NOTES, "utf-8")
+
+    fresh = summary(list(Loader([folder])))  # (the reports cached)
+    assert ("problem", str(notes), NOT_A_REPORT, False) in fresh
+    assert len(load([notes]).reports) == 1  # named: opened, and cached
+    forbid_parsing(monkeypatch)
+    assert summary(list(Loader([folder]))) == fresh  # from the cache: the same
+    # outline's JSON, which takes what it can from its own fragments, the same
+    assert main(["--lang", "en", "outline", "--format", "json", str(folder)]) == 0
+    out, err = capsys.readouterr()
+    assert str(notes) not in out and f"skipped: {notes}: {NOT_A_REPORT}" in err
+
+
+def test_a_non_report_cached_without_a_verdict_is_tested_when_taken(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache an older govread filled holds no verdict of the folder's test: the cached
+    report is tested when a folder takes it, and the verdict kept for the next load."""
+    notes = folder / "notes.txt"
+    notes.write_text(NOTES, "utf-8")
+    load([folder])
+    load([notes])
+    with sqlite3.connect(default_path()) as db:
+        db.execute("DELETE FROM derived WHERE kind LIKE 'folder-verdict:%'")
+    forbid_parsing(monkeypatch)
+    for taken in (6, 5):  # the notes read from the cache and tested once, then not read
+        with Loader([folder]) as loader:
+            entries = summary(list(loader))
+        assert ("problem", str(notes), NOT_A_REPORT, False) in entries
+        assert (loader.hits, loader.parsed) == (taken, 0)
+
+
+def test_a_non_report_named_and_parsed_by_the_pool_is_still_left_out_of_its_folder(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "fresh"
+    folder.mkdir()
+    notes, report = folder / "notes.txt", folder / "report.txt"
+    notes.write_text(NOTES, "utf-8")
+    shutil.copy(sample_paths()[0], report)
+    with Loader([notes, report], parallel_threshold=0, workers=1) as named:
+        assert [type(e).__name__ for e in named] == ["Report", "Report"]
+    assert named.pool_used
+    with Loader([folder]) as loader:
+        entries = summary(list(loader))
+    assert [e[:2] for e in entries] == [("problem", str(notes)), ("report", str(report))]
+    assert loader.parsed == 0
+
+
 def test_the_cache_form_is_what_asdict_gives(samples) -> None:
     from dataclasses import asdict
 
