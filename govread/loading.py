@@ -45,7 +45,7 @@ from govread.fingerprint import code_fingerprint
 from govread.i18n import N_
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
-from govread.parsers.readers import ReportError, folder_entries, read_bytes
+from govread.parsers.readers import ReportError, folder_entries, read_bytes, refused_by_name
 
 if TYPE_CHECKING:  # the pool's modules are imported only when a pool is needed
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -129,6 +129,9 @@ def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
                 _Job(found, False, Problem(str(found), reason, False) if reason else None)
                 for found, reason in entries
             )
+        elif (reason := refused_by_name(path)) and path.exists():
+            # a spreadsheet, an image …: refused as in a folder, neither read nor cached
+            jobs.append(_Job(path, True, Problem(str(path), reason, True)))
         else:
             jobs.append(_Job(path, True))
     return jobs

@@ -93,8 +93,15 @@ def recognisable_path(path: str, opened: Iterable[str | os.PathLike[str]]) -> st
 def open_report(path: Path, *, explicit: bool) -> Report | Problem:
     """Read and parse one file; a file found in a folder must also look like a report."""
     # imported here: a load served by the cache (and the browser's first paint) reads no file
-    from govread.parsers.readers import ReportError, looks_like_report, read_report
+    from govread.parsers.readers import (
+        ReportError,
+        looks_like_report,
+        read_report,
+        refused_by_name,
+    )
 
+    if (reason := refused_by_name(path)) and path.exists():  # named or in a folder alike
+        return Problem(str(path), reason, explicit)
     try:
         report = read_report(path)
         if not explicit and (reason := looks_like_report(report)):

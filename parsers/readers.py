@@ -61,6 +61,11 @@ _SKIPPED_SUFFIXES = {
     **dict.fromkeys((".ppt", ".pptx"), N_("is a presentation, not a report")),
     **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), N_("is a media file, not a report")),
 }
+# The names that say a file is no report whatever its bytes (a CSV and an SVG are text):
+# a file so named is refused for the same reason whether a folder holds it or the user
+# names it. Not the old Word / WPS / OpenDocument names, which a saved page or a text
+# often wears (a site's "Word" download): their bytes decide.
+_NEVER_REPORTS = frozenset(_SKIPPED_SUFFIXES) - {".doc", ".wps", ".odt"}
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
     (b"\xff\xd8\xff", N_("a JPEG image")),
@@ -566,6 +571,13 @@ def looks_like_report(report: Report) -> str | None:
     if not _GENRE_WORDS.search(text):
         return N_("does not read like a report (none of 法治 / 依法行政 / 政府 / 报告 in it)")
     return None
+
+
+def refused_by_name(path: str | os.PathLike[str]) -> str | None:
+    """Why a file is no report by its name alone (an image, a spreadsheet …), as a folder
+    says it, or None when its bytes are to decide."""
+    suffix = Path(path).suffix.lower()
+    return _SKIPPED_SUFFIXES[suffix] if suffix in _NEVER_REPORTS else None
 
 
 # -- folders --------------------------------------------------------------------------

@@ -372,6 +372,22 @@ async def test_a_bad_file_is_a_notification_and_the_others_open(loaded, tmp_path
         assert app.is_running
 
 
+async def test_a_spreadsheet_named_is_refused_as_in_a_folder(loaded, tmp_path, notices) -> None:
+    """QA: a CSV named on the command line opened as a report (its text is report text);
+    it is refused as a folder refuses it, a file named that could not be opened."""
+    from govread.corpus import sample_paths
+
+    good = sample_paths()[1]
+    table = tmp_path / "cmp.csv"
+    table.write_text("theme,a_text\n行," + good.read_text("utf-8").replace("\n", "\n行,"), "utf-8")
+    app = GovreadApp(paths=[str(table), str(good)])
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        assert [Path(r.path).name for r in app.reports] == [good.name]
+        lines = "\n".join(n.message for n in notices).splitlines()
+        assert f"{table.name}: is a spreadsheet, not a report" in lines
+
+
 async def test_nothing_opened_is_said_in_the_ui(loaded, tmp_path) -> None:
     missing = tmp_path / "没有.txt"
     app = GovreadApp(paths=[str(missing)])

@@ -173,6 +173,68 @@ def test_a_file_named_explicitly_is_shown_even_if_it_does_not_look_like_a_report
     assert readers.looks_like_report(result.reports[0]) is not None
 
 
+def _report_as_csv(path: Path) -> Path:
+    """A CSV of report text, as `govread compare --format csv` writes one (text, BOM)."""
+    text = sample_paths()[1].read_text("utf-8").replace(",", "，")
+    path.write_text(
+        "\ufefftheme,a_text\n" + "".join(f"行,{line}\n" for line in text.splitlines()), "utf-8"
+    )
+    return path
+
+
+def test_a_spreadsheet_named_is_refused_as_in_a_folder(tmp_path, capsys) -> None:
+    """QA: `govread work/cmp.csv` (a CSV govread itself exported) opened as a 法治政府建设报告
+    and entered the corpus tables, while in a folder it was skipped as a spreadsheet. Named,
+    it is refused for the same reason, an error like any file named that cannot be opened;
+    a file named .doc (often a saved page) is still read by its bytes."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    table = _report_as_csv(folder / "cmp.csv")
+    picture = folder / "scan.svg"
+    picture.write_text("<svg>" + sample_paths()[1].read_text("utf-8") + "</svg>", "utf-8")
+    page = folder / "word.doc"
+    page.write_bytes(sample_paths()[1].read_bytes())
+    in_folder = {Path(p.path).name: p.reason for p in load([folder]).problems}
+    assert in_folder == {
+        "work": "holds no report files",
+        "cmp.csv": "is a spreadsheet, not a report",
+        "scan.svg": "is an image, not a report",
+        "word.doc": "is an old Word/WPS document (save it as .docx), not a report",
+    }
+    for named in (table, picture):
+        result = load([named])
+        assert not result.reports
+        assert [(p.reason, p.explicit) for p in result.problems] == [(in_folder[named.name], True)]
+    assert len(load([page]).reports) == 1
+    figures = main(
+        ["--lang", "en", "figures", "--format", "csv", str(table), str(sample_paths()[0])]
+    )
+    out, err = capsys.readouterr()
+    assert figures == 1 and str(table) not in out
+    assert err.splitlines() == [f"govread: error: {table}: is a spreadsheet, not a report"]
+
+
+def test_a_spreadsheet_a_cache_holds_as_a_report_is_refused_unread(tmp_path, monkeypatch) -> None:
+    """A CSV an older govread parsed and cached is refused by its name, before its bytes are
+    read or the cache asked."""
+    from govread.cache import ReportCache
+
+    table = _report_as_csv(tmp_path / "cmp.csv")
+    parsed = readers.report_from_bytes(table.read_bytes(), "cmp.txt")
+    cache = ReportCache()
+    cache.put(parsed)
+    cache.close()
+
+    def fail(*_: object, **__: object) -> None:
+        raise AssertionError("read")
+
+    monkeypatch.setattr("govread.loading.read_bytes", fail)
+    result = load([table])
+    assert [(p.reason, p.explicit) for p in result.problems] == [
+        ("is a spreadsheet, not a report", True)
+    ]
+
+
 def test_the_cli_prints_one_line_per_bad_file_and_fails(tmp_path, capsys) -> None:
     empty, image = tmp_path / "empty.txt", tmp_path / "image.txt"
     empty.write_bytes(b"")
