@@ -56,6 +56,8 @@ def is_chrome(line: str) -> bool:
         return True  # a piece of furniture taken out of a long line, or a site column
     if _BREADCRUMB.search(line) and len(line) <= 60 and "。" not in line:
         return True
+    if _KEY_FIRST.match(line) and not _SENTENCE_END.search(line):
+        return True  # 发布机构屏边县…, [ 主题分类 ] 公安、安全: a page's key opens the line
     if _reads_as_prose(line):
         return False  # a sentence or an item (二是…) that names a chrome word is report text
     words = [match.span() for match in _CHROME_WORDS.finditer(line)]
@@ -65,6 +67,15 @@ def is_chrome(line: str) -> bool:
     return any(_is_label(line, start, end, covered) for start, end in words)
 
 
+# The keys of a page's info box, first on their line with or without a colon or brackets
+# (发布机构屏边县新华乡人民政府, [ 主题分类 ] 公安、安全、司法): their values may list things.
+# The value follows a separator, is a date or code, or is a body's name; not prose that
+# opens with the word (发文机关应当同步公开…).
+_KEY_FIRST = re.compile(
+    r"^[\s•·\-\[【]{0,4}(?:发布时间|发布日期|信息来源|发布机构|发文机关|索引号|主题分类|体裁分类"
+    r"|浏览次数|阅读次数|点击数|责任编辑)"
+    r"(?:[\s:\uff1a\]】0-9A-Za-z]|(?=[^\s]{2,30}(?:政府|局|委员会|委|办公室|中心|办事处|厅|部)$))"
+)
 # Report prose has sentences, clauses and items; a page's furniture has labels, values and
 # menus. A key's value may list things (主题分类：农业、林业) or be a title with a comma.
 _SENTENCE_END = re.compile(r"[\u3002\uff1b\uff01\uff1f]")  # 。；！？

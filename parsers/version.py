@@ -60,6 +60,9 @@ PDF's (or pdftotext's) text has no space from a font run beside a digit or a Lat
 automatic numbering 一、/（一） (taiwaneseCountingThousand) rendered as Word's chineseCounting
 24: a line after the signature that is neither text nor signature (（此件公开发布）, 抄送：…,
 附件：1.…) no longer hides the signature: the report keeps its place, issuer and date
+25: a report's sentence that names a page word (推进无障碍环境建设, 门户网站访问量达120万人次) is
+no page chrome; a signature date run into the page's toolbar (2024年2月29日 打印本页 关闭窗口) is
+kept; a text file with a few stray bad bytes is read in its own encoding, the bytes as U+FFFD
 """
 
-PARSER_VERSION = "24"
+PARSER_VERSION = "25"

@@ -93,6 +93,11 @@ def test_report_prose_that_names_a_chrome_word_is_kept(prose: str) -> None:
         "责任编辑：张三",
         "• 主题分类：农业、林业、水利",  # a key's value may list things
         "上一篇：关于进一步规范行政执法，推行三项制度的通知",
+        # an info box's keys first on their line, with no colon or in brackets (found on
+        # the labelled pages: the issuer and title had become 发布机构… and the box's lines)
+        "发布机构屏边县新华乡人民政府",
+        "[ 主题分类 ] 公安、安全、司法、法制 [ 体裁分类 ] 工作报告",
+        "[ 发布机构 ] 丰都县栗子乡人民政府 [ 有效性 ]",
     ],
 )
 def test_page_furniture_is_still_dropped(furniture: str) -> None:
