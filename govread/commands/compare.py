@@ -37,7 +37,7 @@ from govread.cli import (
     utf8_stdout,
 )
 from govread.commands.narrow import fits, print_stacked, terminal_console
-from govread.commands.output_file import output_of, refused, write_file
+from govread.commands.output_file import is_stdout, output_of, refused, write_file
 from govread.compare_words import (
     covered_by_list,
     gap_reason,
@@ -92,7 +92,7 @@ def _parser() -> ArgumentParser:
     parser.add_argument(
         "--format",
         choices=("text", "json", "toml", "csv", "jsonl"),
-        default="text",
+        default=None,
         help=_(
             "text: a table, one column per report; json: the comparison as data; toml: an "
             "export with one [[pair]] per row (three reports or more: [[row]] with one "
@@ -104,7 +104,10 @@ def _parser() -> ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
-        help=_("with --format toml, csv or jsonl: the file to write (default: standard output)"),
+        help=_(
+            "with --format toml, csv or jsonl, or a FILE whose name ends in .toml, .csv or "
+            ".jsonl: the file to write (default: standard output)"
+        ),
     )
     parser.add_argument(
         "--force", action="store_true", help=_("with -o: replace FILE if it exists")
@@ -339,6 +342,13 @@ def run(argv: Sequence[str]) -> int:
         return run_timeline(argv)
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.format is None:
+        # -o cmp.toml says the format by its name, as export's -o does
+        from govread.records import export_format_for_path
+
+        named = args.output if args.output is not None and not is_stdout(args.output) else ""
+        inferred = export_format_for_path(named, "") if named else ""
+        args.format = inferred if inferred in ("toml", "csv", "jsonl") else "text"
     output = output_of(
         parser,
         args.output,

@@ -198,3 +198,19 @@ def test_cli_output_options_need_toml(
         main(["compare", "咸宁", "宝鸡", *argv])
     assert exit_info.value.code == 2
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "opening"), [("c.toml", 'format = "govread-export/1"'), ("c.csv", "\ufeff")]
+)
+def test_o_file_says_the_format_by_its_name_as_export_s_does(tmp_path, name, opening) -> None:
+    """QA: `compare A B -o cmp.toml` asked for --format although export takes the format from
+    the file's name, and the README says compare takes -o the same way."""
+    from govread.cli import main
+
+    target = tmp_path / name
+    assert main(["compare", "咸宁", "宝鸡", "-o", str(target)]) == 0
+    assert target.read_text("utf-8").startswith(opening)
+    with pytest.raises(SystemExit) as raised:  # a name of no format compare writes
+        main(["compare", "咸宁", "宝鸡", "-o", str(tmp_path / "c.md")])
+    assert raised.value.code == 2 and not (tmp_path / "c.md").exists()
