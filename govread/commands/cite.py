@@ -18,6 +18,7 @@ from govread.cli import ArgumentParser, print_problems
 from govread.corpus import load
 from govread.i18n import _
 from govread.records import write_utf8
+from govread.sanitize import sanitize_line
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -57,11 +58,12 @@ def run(argv: Sequence[str]) -> int:
     print_problems(result)
     if not result.reports:
         return EXIT_FAILED
-    if args.format == "csl-json":
-        text = csl_json(result.reports)
-    elif args.format == "bibtex":
-        text = bibtex(result.reports)
-    else:
-        text = "".join(citation_line(r, style=args.style) + "\n" for r in result.reports)
+    if args.format == "text":
+        # lines for a person, in the terminal's encoding (what it cannot show, escaped) as
+        # every command's text is; CSL-JSON and BibTeX are data, UTF-8 whatever the locale
+        for report in result.reports:
+            print(sanitize_line(citation_line(report, style=args.style)))
+        return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK
+    text = csl_json(result.reports) if args.format == "csl-json" else bibtex(result.reports)
     write_utf8(text)
     return EXIT_FAILED if any(p.explicit for p in result.problems) else EXIT_OK

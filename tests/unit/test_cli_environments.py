@@ -54,6 +54,7 @@ class AsciiTerminal:
         ["check"],
         ["figures"],
         ["coverage"],
+        ["cite", "--format", "text"],  # (QA: written as UTF-8 bytes whatever the terminal)
     ],
 )
 def test_chinese_text_on_an_ascii_terminal_is_escaped_not_a_traceback(
