@@ -28,6 +28,30 @@ def off_topic(reports: Sequence[Report]) -> list[Report]:
     return [report for report in reports if report.genre in OFF_TOPIC_GENRES]
 
 
+def genre_notes(reports: Sequence[Report]) -> list[str]:
+    """One line (sanitised) per genre the topics do not fit, naming its reports together:
+    a screen's title has room for a line or two, not one per report."""
+    by_genre: dict[str, list[Report]] = {}
+    for report in off_topic(reports):
+        by_genre.setdefault(report.genre or "", []).append(report)
+    notes = []
+    for genre, group in by_genre.items():
+        if len(group) == 1:
+            notes.append(genre_note(group[0]))
+            continue
+        names = "、".join(place_label(r) or r.display_title for r in group)
+        notes.append(
+            sanitize_line(
+                _(
+                    "{names} are each a {genre}, not a rule-of-law report: the topics follow "
+                    "the 法治政府建设实施纲要 and cover little of them, so their rows are a "
+                    "rough guide"
+                ).format(names=names, genre=genre)
+            )
+        )
+    return notes
+
+
 def genre_note(report: Report) -> str:
     """One line (sanitised) saying that ``report``'s rows are a rough guide, and why."""
     name = place_label(report) or report.display_title

@@ -7,7 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from govread.corpus import sample_paths
-from govread.genre_fit import genre_note, off_topic
+from govread.genre_fit import genre_note, genre_notes, off_topic
 from govread.parsers import parse_text
 
 # Invented: the speech's opening is what marks the genre when there is no title line.
@@ -46,3 +46,15 @@ def test_compare_says_which_report_the_topics_do_not_fit(tmp_path: Path, capsys)
     assert "政府工作报告" in note
     assert main(["compare", str(sample_paths()[0]), str(sample_paths()[4])]) == 0
     assert "note" not in capsys.readouterr().err
+
+
+def test_reports_of_one_genre_share_one_note() -> None:
+    """QA: two 政府工作报告 compared gave a note each; the compare screen's title, which has
+    room for a line or two, cut the second one off."""
+    first = parse_text(SPEECH, path="甲乙区.txt")
+    second = parse_text(SPEECH.replace("甲乙区", "丙丁县"), path="丙丁县.txt")
+    sample = parse_text(sample_paths()[0].read_text("utf-8"), path="sample.txt")
+    (note,) = genre_notes([sample, first, second])
+    assert "甲乙区" in note and "丙丁县" in note and "rough guide" in note and "\n" not in note
+    assert genre_notes([sample, first]) == [genre_note(first)]
+    assert genre_notes([sample]) == []

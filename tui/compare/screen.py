@@ -272,12 +272,12 @@ class CompareScreen(LocalisedScreen[None]):
 
     def _title(self) -> Text:
         """The reports compared, and a line for each whose genre the topics do not fit."""
-        from govread.genre_fit import genre_note, off_topic
+        from govread.genre_fit import genre_notes
 
         title = self.view.title()
-        for report in off_topic(self.reports):
+        for note in genre_notes(self.reports):
             title.append("\n")
-            title.append(genre_note(report), style="yellow")
+            title.append(note, style="yellow")
         return title
 
     def column(self, index: int) -> CompareColumn:
