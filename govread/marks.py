@@ -284,6 +284,13 @@ def merge_annotation(mine: Annotation, imported: Annotation) -> Annotation:
     return Annotation(tags, note)
 
 
+_QUOTE_MARKS = str.maketrans("", "", '"“”「」『』')
+
+
+def _without_quotes(tag: str) -> str:
+    return tag.translate(_QUOTE_MARKS).strip()
+
+
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags typed in one line, separated by commas (, ，、) or semicolons."""
     for separator in "，、;；":
@@ -418,8 +425,14 @@ class MarkSet:
         return sorted(counts, key=lambda tag: (-counts[tag], tag))
 
     def tagged(self, tag: str) -> set[str]:
-        """The ids of the nodes carrying `tag`."""
-        return {node_id for node_id, found in self._notes.items() if tag in found.tags}
+        """The ids of the nodes carrying `tag` (a filter's tag:"…" finds a tag written with
+        quotes in it by its words: "q" by tag:"q")."""
+        bare = _without_quotes(tag)
+        return {
+            node_id
+            for node_id, found in self._notes.items()
+            if tag in found.tags or any(_without_quotes(t) == bare for t in found.tags)
+        }
 
     def annotate(
         self, node_id: str, *, tags: Iterable[str] | None = None, note: str | None = None

@@ -357,6 +357,13 @@ def parse_query(text: str) -> Query:
                 end += 1
             token = s[i:end]
             i = end
+            if token.lower() == _TAG_PREFIX and i < n and s[i] in _QUOTES:
+                # tag:"行政 执法": a tag with spaces (or quotes) in it, quoted
+                close = i + 1
+                while close < n and s[close] not in _QUOTES:
+                    close += 1
+                token += " ".join(s[i + 1 : close].split())
+                i = close + 1
             if token[:4].lower() == _TAG_PREFIX and len(token) > len(_TAG_PREFIX):
                 (excluded_tags if negated else tags).append(token[len(_TAG_PREFIX) :])
                 want_or = False

@@ -146,3 +146,11 @@ def test_tag_terms_in_the_filter_query() -> None:
     assert index.filter("tag:执法", tagged=tagged).ids == {first.id}
     assert index.filter("tag:执法").ids == frozenset()  # no tags known: nothing
     assert index.filter("tag:没有", tagged=tagged).ids == frozenset()
+
+
+def test_a_tag_with_quotes_in_it_is_found_by_its_words(tmp_path: Path) -> None:
+    marks, _ = MarkSet.load(tmp_path / "marks.json")
+    marks.annotate(A, tags=['"q"', "行政 执法"])
+    assert marks.tagged('"q"') == marks.tagged("q") == {A}
+    assert marks.tagged("行政 执法") == {A}
+    assert marks.tagged("行政") == set()

@@ -162,3 +162,12 @@ def test_a_term_said_twice_is_matched_once() -> None:
     assert [t.text for t in query.excluded] == ["信访"]
     # the same OR group, written in another order, is the same condition
     assert len(parse_query("执法 | 监督 监督 | 执法").groups) == 1
+
+
+def test_a_quoted_tag_may_hold_spaces() -> None:
+    """QA: a tag with spaces (行政 执法) or quotes in it could not be asked for: tag:"q" found
+    nothing; tag:"…" reads the quoted words as the tag."""
+    query = parse_query('tag:"行政 执法" 复议 -tag:“a b”')
+    assert (query.tags, query.excluded_tags) == (("行政 执法",), ("a b",))
+    assert groups_of('tag:"行政 执法" 复议') == [["复议"]]
+    assert parse_query("tag:执法").tags == ("执法",)
