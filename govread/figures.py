@@ -490,8 +490,9 @@ _TRAIL_WORDS = (
     "各",
     "也",
 )
-# A change named after its subject (铁、水货运占比提升2.5个百分点): the subject is what
-# changed; kept when nothing but 同比/较… would remain (同比增长 is a bare change).
+# A change named after its subject keeps its direction (营业收入增长15%, 刑事警情下降17%:
+# without it a fall reads as a level, and a rise pairs with another report's fall); the
+# words in `_TRAIL_CHANGE` are not stripped.
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 _TRAIL_GUARDED = {
     "及": "普涉危波提触企顾论得",
@@ -809,14 +810,13 @@ def _by_end(words: Sequence[str], end: int) -> dict[str, tuple[str, ...]]:
 _LEAD_BY_FIRST = _by_end(_LEAD_WORDS, 0)
 _VERBS_BY_FIRST = _by_end(_LEAD_VERBS, 0)
 _TRAIL_BY_LAST = _by_end(_TRAIL_WORDS, -1)
-_CHANGE_BY_LAST = _by_end(_TRAIL_CHANGE, -1)
 _VERB_END_BY_LAST = _by_end(_VERB_END, -1)
 # Every character a leading word, period, verb or guarded word can start with: a subject that
 # starts with none of them has nothing to strip (most do not).
 # (and a digit, which _LEAD_PERIOD's \d also takes: str.isdecimal is the same class).
 _PERIOD_STARTS = frozenset("连累持近〇一二三四五六七八九十两")  # and digits: see _LEAD_PERIOD
 _LEAD_STARTS = frozenset({*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *_PERIOD_STARTS})
-_TRAIL_ENDS = frozenset({*_TRAIL_BY_LAST, *_CHANGE_BY_LAST})
+_TRAIL_ENDS = frozenset(_TRAIL_BY_LAST)
 
 
 def _first_starting(text: str, words: tuple[str, ...]) -> str | None:
@@ -878,18 +878,14 @@ def _strip_trail(subject: str) -> str:
         ):
             subject = subject[: -len(word)]
             continue
-        for word in _CHANGE_BY_LAST.get(last, ()):
-            rest = subject[: -len(word)]
-            if (
-                subject.endswith(word)
-                and len(rest) >= 2
-                and not _RATE_HOST.match(rest)
-                and not rest.endswith(_COMPARED_TO)
-            ):
-                subject = rest
-                break
-        else:
-            break
+        break
+    if (
+        "分别" in subject
+        and (change := _first_ending(subject, _TRAIL_CHANGE))
+        and subject[: -len(change)].endswith("分别")
+    ):
+        # 城乡居民收入分别增长8%、9%: each value is the change of its own (城乡居民收入增长)
+        subject = subject[: -len(change) - 2] + change
     return subject
 
 
@@ -3945,8 +3941,11 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 )
             )
         ):
-            # (材料精简率、环节压减率分别同比提升: what 分别 says of the change is no name)
-            respective = _respective(subject.partition("分别")[0])
+            # 材料精简率、环节压减率分别同比提升: each rate named, and the change said of each
+            items, said = subject.partition("分别")[::2]
+            respective = _respective(items)
+            if said.endswith(_TRAIL_CHANGE):
+                respective = [part + said for part in respective]
             if respective:
                 subject, respective = respective[0], respective[1:]
         elif respective:

@@ -309,7 +309,7 @@ def _malformed(path: Path) -> bool:
     try:
         db = connect_read_only(path)
         try:
-            return db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok"
+            return bool(db.execute("PRAGMA quick_check(1)").fetchone()[0] != "ok")
         finally:
             db.close()
     except sqlite3.DatabaseError:

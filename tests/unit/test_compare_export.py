@@ -185,7 +185,7 @@ def test_cli_write_failure_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
 @pytest.mark.parametrize(
     "argv",
     [
-        ["-o", "x.toml"],  # -o without --format toml
+        ["-o", "x.md"],  # -o without --format, a name of no format compare writes
         ["--format", "json", "-o", "x.toml"],
         ["--format", "toml", "--force"],  # --force without -o
     ],

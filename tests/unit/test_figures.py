@@ -62,7 +62,7 @@ HAND_CHECKED = [
     ),
     (
         "铁、水货运占比提升2.5个百分点。",  # 株洲
-        [("铁、水货运占比", 2.5, "个百分点", False, "2.5个百分点")],
+        [("铁、水货运占比提升", 2.5, "个百分点", False, "2.5个百分点")],
     ),
     (
         "推行“园网共建”,降低园区企业用电成本1.34亿元。",  # 株洲
@@ -374,10 +374,10 @@ HAND_CHECKED = [
         # subjects and values listed in the same order (分别), the short items completed
         "单位GDP能耗、水耗分别下降3.1%、1.8%,城镇、农村居民人均可支配收入分别增长6.2%和7.9%。",
         [
-            ("单位GDP能耗", 3.1, "%", False, "3.1%"),
-            ("单位GDP水耗", 1.8, "%", False, "1.8%"),
-            ("城镇居民人均可支配收入", 6.2, "%", False, "6.2%"),
-            ("农村居民人均可支配收入", 7.9, "%", False, "7.9%"),
+            ("单位GDP能耗下降", 3.1, "%", False, "3.1%"),
+            ("单位GDP水耗下降", 1.8, "%", False, "1.8%"),
+            ("城镇居民人均可支配收入增长", 6.2, "%", False, "6.2%"),
+            ("农村居民人均可支配收入增长", 7.9, "%", False, "7.9%"),
         ],
     ),
     (
@@ -602,8 +602,8 @@ HAND_CHECKED = [
         [
             ("文件审核率", 100.0, "%", False, "100%"),
             ("备案率", 100.0, "%", False, "100%"),
-            ("投诉量", 9.0, "%", False, "9%"),
-            ("办结量", 6.0, "%", False, "6%"),
+            ("投诉量下降", 9.0, "%", False, "9%"),
+            ("办结量上升", 6.0, "%", False, "6%"),
         ],
     ),
     (
@@ -855,7 +855,7 @@ def _labels(text: str) -> list[tuple[str, float, str]]:
             "学法考法参学率、参考率、合格率100%。",
             [("学法考法参学率", 100.0, "%"), ("参考率", 100.0, "%"), ("合格率", 100.0, "%")],
         ),
-        ("铁、水货运占比提升2.5个百分点。", [("铁、水货运占比", 2.5, "个百分点")]),
+        ("铁、水货运占比提升2.5个百分点。", [("铁、水货运占比提升", 2.5, "个百分点")]),
     ],
 )
 def test_rates_listed_before_one_value_give_one_figure_each(
@@ -1399,10 +1399,10 @@ NOUN_PHRASES = [
         # a verb that issues what is counted is not part of the subject
         ("出台稳就业措施8条。", [("稳就业措施", 8.0, "条")]),
         ("印发配套制度6项。", [("配套制度", 6.0, "项")]),
-        # a change after its subject: the subject is what changed
+        # a change after its subject: what changed, and which way (a fall is no level)
         (
             "企业开办时间缩短3天,网上办理比例提高12个百分点。",
-            [("企业开办时间", 3.0, "天"), ("网上办理比例", 12.0, "个百分点")],
+            [("企业开办时间缩短", 3.0, "天"), ("网上办理比例提高", 12.0, "个百分点")],
         ),
         # …but a bare change keeps its verb
         ("受理量同比增长8%。", [("受理量同比增长", 8.0, "%")]),
@@ -2122,7 +2122,10 @@ SIXTEENTH_ROUND = [
     # guards: the topic without a holding verb after it stays (no act to take)
     ("围绕中心工作调研4次。", [("围绕中心工作调研", 4.0, "次")]),
     # guards: a list of values of its own is no pair (一个 value after 分别)
-    ("城乡居民收入分别增长8%、9%。", [("城乡居民收入", 8.0, "%"), ("城乡居民收入", 9.0, "%")]),
+    (
+        "城乡居民收入分别增长8%、9%。",
+        [("城乡居民收入增长", 8.0, "%"), ("城乡居民收入增长", 9.0, "%")],
+    ),
 ]
 
 
@@ -2551,11 +2554,11 @@ TWENTY_THIRD_ROUND = [
     # names of one head share nothing
     (
         "全市“一件事”事项材料精简率、环节压减率分别同比提升36%、67%。",
-        [("一件事事项材料精简率", 36.0, "%"), ("一件事事项环节压减率", 67.0, "%")],
+        [("一件事事项材料精简率同比提升", 36.0, "%"), ("一件事事项环节压减率同比提升", 67.0, "%")],
     ),
     (
         "审批材料精简率、办理时限压缩率分别同比提升30%、45%。",
-        [("审批材料精简率", 30.0, "%"), ("办理时限压缩率", 45.0, "%")],
+        [("审批材料精简率同比提升", 30.0, "%"), ("办理时限压缩率同比提升", 45.0, "%")],
     ),
     # 截止目前 (as reports write 截至目前) and 年初至今 say when; how far something was
     # achieved (基本实现) is no part of what is measured
@@ -2576,3 +2579,16 @@ TWENTY_THIRD_ROUND = [
 @pytest.mark.parametrize(("text", "expected"), TWENTY_THIRD_ROUND)
 def test_the_twenty_third_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
+
+
+def test_a_change_keeps_its_direction_and_a_rise_never_pairs_with_a_fall() -> None:
+    """QA: 刑事、治安警情下降17% gave 刑事、治安警情 17% (a fall read as a level), and one
+    report's 一般公共预算收入增长8.9% was set beside another's fall."""
+    assert _labels("全区刑事、治安警情下降17%,专利授权量增长18.7%。") == [
+        ("刑事、治安警情下降", 17.0, "%"),
+        ("专利授权量增长", 18.7, "%"),
+    ]
+    rise = extract("一般公共预算收入增长8.9%。")
+    fall = extract("一般公共预算收入下降3%。")
+    assert match_figures(rise, fall) == []
+    assert len(match_figures(rise, extract("全年一般公共预算收入增长6.4%。"))) == 1
