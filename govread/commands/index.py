@@ -90,6 +90,15 @@ class ProgressLine:
             self._open = False
 
 
+def _say_config_problems() -> None:
+    """A line on stderr for each setting of config.toml that cannot be used (`store_max_mb`
+    = 0, "abc" …: the default size cap applies): the browser alone said so before."""
+    from govread.config import load_config
+
+    for warning in load_config()[1]:
+        print(sanitize(_("govread: warning: {problem}").format(problem=warning)), file=sys.stderr)
+
+
 def run(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
@@ -100,6 +109,7 @@ def run(argv: Sequence[str]) -> int:
         print(error_line(_("{path}: no such file or folder").format(path=path)), file=sys.stderr)
     if missing:
         return EXIT_FAILED
+    _say_config_problems()
     started = time.perf_counter()
     summary = store_module.IndexSummary()
     progress = ProgressLine(sys.stderr)

@@ -172,7 +172,7 @@ def run(argv: Sequence[str]) -> int:
 
             return _write(to_csv(promise_rows(timeline, promises)), output, force=args.force)
         else:
-            _print_promises(timeline, promises)
+            _print_promises(timeline, promises, corpus=bool(args.corpus))
         return EXIT_OK
     if args.format == "json":
         return _write(
@@ -182,7 +182,7 @@ def run(argv: Sequence[str]) -> int:
         from govread.records import to_csv
 
         return _write(to_csv(timeline_rows(timeline)), output, force=args.force)
-    _print_timeline(timeline)
+    _print_timeline(timeline, corpus=bool(args.corpus))
     return EXIT_OK
 
 
@@ -423,22 +423,26 @@ def _cell(units: Sequence[Unit], also: Sequence[Unit]) -> Text:
     return cell
 
 
-def _print_header(console: Console, timeline: Timeline) -> None:
+def _print_header(console: Console, timeline: Timeline, *, corpus: bool) -> None:
     title = Text(sanitize_line(timeline.place.label), style="bold")
     title.append("  " + " · ".join(str(y) for y in timeline.years), style="dim")
     console.print(title)
     for year, report in zip(timeline.years, timeline.reports, strict=True):
         console.print(Text(f"{year}  ") + Text(sanitize_line(report.display_title), "dim"))
-    if len(timeline.years) == 1:
+    if len(timeline.years) == 1 and corpus:
+        # (QA: the note asked for --corpus DIR of a user who had given it)
+        note = _("(one year only: the corpus holds no other year of this place)")
+        console.print(Text(note, style="yellow"))
+    elif len(timeline.years) == 1:
         note = _(
             "(one year only: give --corpus DIR with this place's other reports to see it change)"
         )
         console.print(Text(note, style="yellow"))
 
 
-def _print_timeline(timeline: Timeline) -> None:
+def _print_timeline(timeline: Timeline, *, corpus: bool) -> None:
     console = terminal_console()
-    _print_header(console, timeline)
+    _print_header(console, timeline, corpus=corpus)
     headers = [Text(_("Topic")), *(Text(str(year)) for year in timeline.years)]
     rows = [
         [
@@ -489,9 +493,9 @@ def _print_timeline(timeline: Timeline) -> None:
     console.print(figures)
 
 
-def _print_promises(timeline: Timeline, promises: Sequence[Promise]) -> None:
+def _print_promises(timeline: Timeline, promises: Sequence[Promise], *, corpus: bool) -> None:
     console = terminal_console()
-    _print_header(console, timeline)
+    _print_header(console, timeline, corpus=corpus)
     if not promises:
         console.print(Text(_("No plan (下一步 / 工作安排) found in these reports."), style="dim"))
         return

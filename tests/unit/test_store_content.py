@@ -188,6 +188,10 @@ def test_the_size_cap_stops_the_store_whole(
     config_path().write_text("store_max_mb = 0\n", encoding="utf-8")
     config, warnings = load_config()
     assert config.store_max_mb == 2048 and "store_max_mb" in warnings[0]
+    # (QA: the command applying the cap said nothing of a value it could not use)
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert "govread: warning:" in err and "'store_max_mb' must be a whole number" in err
 
 
 def test_report_tokens_are_the_tokens_of_each_text_alone() -> None:

@@ -319,7 +319,8 @@ def test_cli_timeline_of_one_year_says_how_to_see_a_change(capsys, tmp_path) -> 
     shutil.copy(FIXTURES / "tongshan_2021.txt", tmp_path / "tongshan_2021.txt")
     assert main(["--lang", "en", "compare", "--region", "通山", "--corpus", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert "one year" in out and "--corpus" in out
+    # (a corpus was given: it holds no other year; QA: the note asked for --corpus DIR)
+    assert "one year only: the corpus holds no other year of this place" in out
     assert main(["compare", "--region", "通山", "--corpus", str(FIXTURES)]) == 0
     assert "one year" not in capsys.readouterr().out
 
@@ -355,3 +356,10 @@ def test_cli_region_writes_json_and_csv_to_a_file_only_with_consent(tmp_path, ca
             main([*argv, *bad])
         assert stopped.value.code == 2
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_one_year_of_the_bundled_samples_says_to_give_a_corpus(capsys) -> None:
+    from govread.cli import main
+
+    assert main(["--lang", "en", "compare", "--region", "咸宁"]) == 0
+    assert "give --corpus DIR with this place's other reports" in capsys.readouterr().out
