@@ -149,9 +149,16 @@ def open_id(ref: ExportedRef, reports: Iterable[Report]) -> str | None:
 def default_export_path(
     now: dt.datetime | None = None, folder: str | os.PathLike[str] | None = None
 ) -> Path:
-    """``govread-YYYYMMDD-HHMMSS.toml`` (local time) in `folder`, by default the working one."""
+    """``govread-YYYYMMDD-HHMMSS.toml`` (local time) in `folder`, by default the working one;
+    ``…-2.toml``, ``…-3.toml`` … when a file of that name (in any format) is there already:
+    two exports in one second must not meet a name the user never chose."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return Path(folder if folder is not None else Path.cwd()) / f"govread-{stamp}.toml"
+    base = Path(folder if folder is not None else Path.cwd())
+    for count in range(1, 1000):
+        name = f"govread-{stamp}" + (f"-{count}" if count > 1 else "")
+        if not any(base.glob(f"{name}.*")):  # (the stem alone is a fixed name: no pattern)
+            return base / f"{name}.toml"
+    return base / f"govread-{stamp}.toml"  # (1,000 in a second: the write refuses to replace)
 
 
 # -- building ---------------------------------------------------------------------------

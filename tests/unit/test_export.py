@@ -408,3 +408,18 @@ def test_write_items_refuses_then_overwrites(samples: list[Report], tmp_path: Pa
 def test_is_export_path() -> None:
     assert is_export_path("notes/govread-20260101-000000.TOML")
     assert not is_export_path("reports/咸宁.txt")
+
+
+def test_two_exports_in_one_second_get_two_names(tmp_path: Path) -> None:
+    """QA: a second export without -o in the same second failed `already exists; use
+    --force` for a name the user never chose."""
+    now = dt.datetime(2026, 12, 2, 5, 30, 1)
+    first = default_export_path(now, tmp_path)
+    first.with_suffix(".csv").write_text("x", "utf-8")  # whatever its format
+    second = default_export_path(now, tmp_path)
+    assert (first.name, second.name) == (
+        "govread-20261202-053001.toml",
+        "govread-20261202-053001-2.toml",
+    )
+    second.write_text("x", "utf-8")
+    assert default_export_path(now, tmp_path).name == "govread-20261202-053001-3.toml"
