@@ -28,7 +28,7 @@ from typing import Literal
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import SENTENCE as _SENTENCE
-from govread.plan_phase import is_plan_heading, opens_plan
+from govread.plan_phase import is_plan_heading, opens_plan, plan_title
 
 ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
 CONTENTS: tuple[ContentKey, ...] = (
@@ -190,17 +190,19 @@ class _Reader:
                 self.add("other", node_id, sentence)
         return zone
 
-    def section(self, section: Section, inherited: ContentKey | None) -> None:
+    def section(self, section: Section, inherited: ContentKey | None, root: bool = False) -> None:
+        """`root`: a chapter of the report (level 1, or the outermost a report has: 盐田's
+        (一)…(四) of 2019年工作回顾 before its 一、… of 2020年主要工作任务)."""
         own = _heading_zone(section.heading, self.year)
         # A heading inside next year's plans or the shortcomings does not leave them.
         zone = inherited if inherited in ("next_year", "shortcomings", "other") else own
-        if section.level == 1 and zone is None:
+        if root and zone is None:
             zone = "measures"  # a top-level section that is not a phase reports the year's work
         if own in ("next_year", "shortcomings", "other") and own == zone:
             self.add(own, section.id, section.raw_heading or section.heading)
         if _DUTY.search(section.heading) and zone not in ("next_year", "shortcomings"):
             self.add("leaders_duty", section.id, section.raw_heading or section.heading)
-        if section.level == 1 and zone == "measures":
+        if root and zone == "measures":
             body = "".join(section.paragraphs) + "".join(c.full_text() for c in section.children)
             if own == "measures" or _cjk_len(body) >= _MIN_MEASURES_CJK:
                 self.add("measures", section.id, section.raw_heading or section.heading)
@@ -217,8 +219,13 @@ class _Reader:
         prefix = self.report.id
         for paragraph in self.report.preamble:
             self.text(f"{prefix}/preamble", paragraph, None)
+        titled: ContentKey | None = None
         for section in self.report.sections:
-            self.section(section, None)
+            self.section(section, titled, root=True)
+            # after a plan heading with no number (2020年主要工作任务: a paragraph to the
+            # outline, then 一、… anew) every chapter is next year's (`plan_phase.plan_title`)
+            if any(plan_title(p.strip(), self.year) for p in section.paragraphs):
+                titled = "next_year"
         zone: ContentKey | None = None
         for paragraph in self.report.closing:
             zone = self.text(f"{prefix}/closing", paragraph, zone)

@@ -48,12 +48,29 @@ def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | Non
 
 
 def opens_plan(sentence: str, year: int | None) -> bool:
-    """下一步… / 下阶段… / 2024年,…将 (in a 2023 report): the plans for next year begin."""
+    """下一步… / 下阶段… / 2024年,…将 (in a 2023 report), or a plan heading written as a
+    line of its own with no number (2024年主要工作任务): the plans for next year begin."""
     stripped = sentence.strip()
-    if NEXT_OPENING.match(stripped):
+    if NEXT_OPENING.match(stripped) or plan_title(stripped, year):
         return True
     opening = YEAR.match(stripped)
     return bool(opening and year is not None and int(opening.group(1)) > year and "将" in stripped)
+
+
+# A heading with no number that the outline reads as a paragraph: a short line, no sentence
+_TITLE_LINE = 24
+_SENTENCE_MARKS = re.compile(r"[。，,；;：:！!？?]")
+
+
+def plan_title(paragraph: str, year: int | None) -> bool:
+    """A paragraph that is a plan heading with no number (2020年主要工作任务, 下一步工作打算):
+    the chapters after it are plans too, whatever their own headings say. Its words say so
+    (a later year alone is a date: 2024年2月29日 signs a 2023 report)."""
+    return (
+        len(paragraph) <= _TITLE_LINE
+        and _SENTENCE_MARKS.search(paragraph) is None
+        and NEXT_HEADING.search(paragraph) is not None
+    )
 
 
 def is_plan_heading(heading: str, year: int | None) -> bool:
@@ -97,6 +114,13 @@ def _targets_in(text: str, at: int, year: int | None) -> bool:
     return bool(_AHEAD.search(sentence)) or later_year(sentence, year) or opens_plan(sentence, year)
 
 
+def _ids_under(section: Section) -> list[str]:
+    ids = [section.id]
+    for child in section.children:
+        ids.extend(_ids_under(child))
+    return ids
+
+
 def target_test(report: Report) -> Callable[[Figure], bool]:
     """A test of the report's figures: whether one states a plan or target, not a result."""
     year = report.year
@@ -116,6 +140,14 @@ def target_test(report: Report) -> Callable[[Figure], bool]:
 
     for section in report.sections:
         visit(section, False)
+    # After a plan heading with no number (a paragraph to the outline: 2020年主要工作任务,
+    # then 一、… again), every chapter is a plan: the numbers started anew under it
+    titled = False
+    for section in report.sections:
+        if titled:
+            planned.update(_ids_under(section))
+        elif any(plan_title(p.strip(), year) for p in section.paragraphs):
+            titled = True
     closing_id = f"{report.id}/closing"
     closing_start = _plan_start(report.closing, year)
 

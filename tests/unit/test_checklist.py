@@ -138,3 +138,36 @@ def test_patterns_are_linear_on_adversarial_text(pattern: object, unit: str) -> 
     started = time.thread_time()
     list(pattern.finditer(text))  # type: ignore[attr-defined]
     assert time.thread_time() - started < 0.5
+
+
+# QA: a report (盐田's 政府工作报告 too) whose parts are headed by lines with no number
+# (2023年工作回顾 over （一）…, 2024年主要工作任务 over 一、… anew): the outline reads those lines
+# as paragraphs, so next year's chapters counted as the year's results.
+UNNUMBERED_PARTS = "\n".join(
+    [
+        "通山县2023年法治政府建设工作报告",
+        "2023年工作回顾",
+        "（一）深化行政复议。全年受理行政复议案件40件，纠错率10.3%，发挥化解行政争议主渠道作用。",
+        "（二）严格规范执法。全年评查行政执法案卷120卷，全面推行行政执法三项制度。",
+        "2024年主要工作任务",
+        "一、深化行政复议。受理行政复议案件60件。",
+        "二、强化执法监督。评查行政执法案卷150卷。",
+        "通山县人民政府",
+        "2024年2月1日",
+    ]
+)
+
+
+def test_chapters_after_an_unnumbered_plan_heading_are_next_year_s() -> None:
+    from govread.figures import report_figures
+    from govread.plan_phase import plan_title, target_test
+
+    report = parse_text(UNNUMBERED_PARTS, path="x.txt")
+    is_target = target_test(report)
+    targets = {f.text: is_target(f) for f in report_figures(report)}
+    assert targets == {"40件": False, "10.3%": False, "120卷": False, "60件": True, "150卷": True}
+    found = check(report).contents
+    assert [e.node_id.split("/")[1] for e in found["measures"].evidence] == ["1", "2"]
+    assert found["next_year"].evidence  # the plans are found, where they begin
+    # a date is no plan heading, though it names a later year
+    assert not plan_title("2024年2月1日", 2023) and plan_title("2024年主要工作任务", 2023)
