@@ -123,6 +123,11 @@ class VersionAction(argparse.Action):
         parser.exit(EXIT_OK)
 
 
+def _in_word(char: str) -> bool:
+    """A character of an option or a Latin word (letters, digits, - _ . / =)."""
+    return char.isascii() and (char.isalnum() or char in "-_./=")
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help layout, its section headings ended as the interface language ends
     them (argparse writes an ASCII colon after the heading: "位置参数:" beside "用法：")."""
@@ -142,8 +147,16 @@ class HelpFormatter(argparse.HelpFormatter):
         from govread.linebreak import break_offsets
 
         text = " ".join(text.split())
-        cuts = [0, *break_offsets(text, width), len(text)]
-        return [text[start:end].strip() for start, end in pairwise(cuts)]
+        cuts = [0]
+        for cut in break_offsets(text, width):
+            # never inside an option or a word of Latin letters (--promises, not -|-promises):
+            # the break moves back to where the word starts, unless it fills the whole line
+            start = cut
+            while start > cuts[-1] and _in_word(text[start - 1]) and _in_word(text[start]):
+                start -= 1
+            cuts.append(start if start > cuts[-1] else cut)
+        cuts.append(len(text))
+        return [text[start:end].strip() for start, end in pairwise(cuts) if end > start]
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,18 @@ def test_a_short_list_of_choices_is_separated_as_the_language_writes_it() -> Non
     set_language("zh")
     assert first_few(["咸宁市 2023", "宝鸡市 2023"]) == "咸宁市 2023、宝鸡市 2023"
     assert first_few([f"某{i}县" for i in range(12)], limit=2) == "某0县、某1县，… 另有 10 项"
+
+
+@pytest.mark.parametrize("columns", [40, 61, 78, 84, 100])
+def test_chinese_help_never_breaks_inside_an_option(
+    columns: int, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: the Chinese help of compare --region broke `--promises` as `(-` and `-promises)`
+    over two lines (the line breaker breaks after a hyphen)."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for argv in [*([name] for name in cli.SUBCOMMANDS), ["compare", "--region", "X"]]:
+        assert _exit_code([*argv, "--lang=zh", "--help"]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        for line, following in pairwise(lines):
+            word = following.lstrip().lstrip("-")[:1]  # (-|-promises: the break is inside)
+            assert not (line.endswith("-") and word.isascii() and word.isalpha()), (argv, line)
