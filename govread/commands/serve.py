@@ -288,6 +288,18 @@ def _server(command: str, host: str, port: int) -> Server:
     return server
 
 
+def _a_folder_of_no_reports(paths: Sequence[str]) -> str | None:
+    """The first folder named that holds no file a report could be read from, if any."""
+    from govread.parsers.readers import folder_entries
+
+    for path in paths:
+        if Path(path).is_dir() and not any(
+            reason is None for _found, reason in folder_entries(Path(path))
+        ):
+            return path
+    return None
+
+
 def run(argv: Sequence[str]) -> int:
     try:
         args = _parser().parse_args(list(argv))
@@ -310,6 +322,10 @@ def run(argv: Sequence[str]) -> int:
             error_line(_("{path}: no such file or folder").format(path=missing[0])),
             file=sys.stderr,
         )
+        return EXIT_FAILED
+    if (empty := _a_folder_of_no_reports(args.paths)) is not None:
+        # refused here, as `govread FOLDER` refuses it: else every page opened said so
+        print(error_line(_("{path}: holds no report files").format(path=empty)), file=sys.stderr)
         return EXIT_FAILED
     if not is_loopback(args.host):
         print(

@@ -66,6 +66,16 @@ def test_a_missing_path_is_refused_before_serving(
     assert "\x1b" not in err  # the escape in the name is shown, not sent to the terminal
 
 
+def test_a_folder_of_no_reports_is_refused_before_serving(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `serve EMPTY` said it was serving, then every page opened said the folder holds
+    no report files; `govread EMPTY` refuses it at once."""
+    (tmp_path / "notes.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert cli.main(["serve", "--port", "8123", str(tmp_path)]) == 1
+    assert "holds no report files" in capsys.readouterr().err
+
+
 def test_an_unknown_theme_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["serve", "--theme", "no-such-theme"]) == 2
     assert "unknown theme" in capsys.readouterr().err
