@@ -27,6 +27,9 @@ def change_text(change: Change | None, unit: str) -> Text:
     text.append(f"{sign}{absolute:g}{points}", style="green" if absolute >= 0 else "red")
     if change.percent is not None:
         text.append(f" ({'+' if change.percent > 0 else ''}{change.percent:g}%)", style="dim")
+    if change.after - change.before > 1:
+        # the year between did not report it: the change is from an earlier year, said so
+        text.append(" " + _("since {year}").format(year=change.before), style="dim")
     return text
 
 

@@ -305,6 +305,9 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, object]]:
                 "change_pct": fields.get("change_pct"),
                 "unit_mismatch": fields.get("unit_mismatch", False),
                 "ids": fields.get("ids", []),
+                # the year a change is from: the one before, or an earlier one when the year
+                # between did not report the indicator
+                "change_from": fields.get("change_from"),
             }
         )
 
@@ -337,6 +340,7 @@ def timeline_rows(timeline: Timeline) -> list[dict[str, object]]:
                 change_pct=change.percent if change else None,
                 unit_mismatch=bool(change and change.unit_mismatch),
                 ids=[point.node_id],
+                change_from=change.before if change else None,
             )
     for shift in timeline.shifts:
         for kind, themes in (("appeared", shift.appeared), ("disappeared", shift.disappeared)):
@@ -362,6 +366,11 @@ def _evidence(evidence: Evidence) -> dict[str, object]:
     }
 
 
+# A last year's plan in the data, as the text and the README name it (QA: JSON said null,
+# CSV nothing)
+NO_LATER_REPORT = "no later report"
+
+
 def promises_jsonable(timeline: Timeline, promises: Sequence[Promise]) -> dict[str, object]:
     """The plans and their follow-up as plain JSON data (schema govread-promises/1)."""
     return {
@@ -372,7 +381,7 @@ def promises_jsonable(timeline: Timeline, promises: Sequence[Promise]) -> dict[s
             {
                 "year": p.year,
                 "next_year": p.next_year,
-                "status": p.status or None,
+                "status": p.status or NO_LATER_REPORT,
                 "plan": _unit(p.plan) | {"text": p.plan.text},
                 "subjects": list(p.subjects),
                 "evidence": [_evidence(e) for e in p.evidence],
@@ -389,7 +398,7 @@ def promise_rows(timeline: Timeline, promises: Sequence[Promise]) -> list[dict[s
             "place": timeline.place.label,
             "year": p.year,
             "next_year": p.next_year,
-            "status": p.status,
+            "status": p.status or NO_LATER_REPORT,
             "plan_id": p.plan.node_id,
             "plan_number": p.plan.number,
             "plan": p.plan.text,

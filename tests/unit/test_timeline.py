@@ -258,11 +258,13 @@ def test_cli_promises_as_json_csv_and_text(capsys) -> None:
     document = json.loads(capsys.readouterr().out)
     assert document["schema"] == "govread-promises/1"
     statuses = [p["status"] for p in document["promises"]]
-    assert statuses == [s for *_x, s, _w in HAND_LABELS] + [None, None, None]
+    # the last year's plans: named as the text names them (QA: JSON said null, CSV nothing)
+    assert statuses == [s for *_x, s, _w in HAND_LABELS] + ["no later report"] * 3
     assert document["promises"][1]["evidence"][0]["quote"].startswith("组织执法人员")
     assert main([*argv, "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
     assert rows[0].lstrip("\ufeff").startswith("place,year,next_year,status,plan_id")
+    assert sum(",no later report," in row for row in rows) == 3
     assert main(argv) == 0
     text = capsys.readouterr().out
     assert "[not mentioned]" in text and "智慧司法" in text
@@ -363,3 +365,17 @@ def test_one_year_of_the_bundled_samples_says_to_give_a_corpus(capsys) -> None:
 
     assert main(["--lang", "en", "compare", "--region", "咸宁"]) == 0
     assert "give --corpus DIR with this place's other reports" in capsys.readouterr().out
+
+
+def test_a_change_across_a_year_that_did_not_report_says_from_when(capsys) -> None:
+    """QA: 行政执法案卷评查数 120卷 (2021), — (2022), 150卷 (2023) showed +30卷 (+25%) in 2023
+    as if from the year before; the text says since 2021, the CSV has its change_from."""
+    from govread.cli import main
+
+    argv = ["--lang", "en", "compare", "--region", "通山", "--corpus", str(FIXTURES)]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "+30卷 (+25%) since 2021" in " ".join(out.split())
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = [row for row in capsys.readouterr().out.splitlines() if "行政执法案卷评查数" in row]
+    assert rows[-1].endswith(",2021") and rows[-1].startswith("indicator,")
