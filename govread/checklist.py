@@ -28,7 +28,7 @@ from typing import Literal
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import SENTENCE as _SENTENCE
-from govread.plan_phase import is_plan_heading, opens_plan, plan_title
+from govread.plan_phase import chapters_before_titled_plans, is_plan_heading, opens_plan
 
 ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
 CONTENTS: tuple[ContentKey, ...] = (
@@ -219,13 +219,10 @@ class _Reader:
         prefix = self.report.id
         for paragraph in self.report.preamble:
             self.text(f"{prefix}/preamble", paragraph, None)
-        titled: ContentKey | None = None
-        for section in self.report.sections:
-            self.section(section, titled, root=True)
-            # after a plan heading with no number (2020年主要工作任务: a paragraph to the
-            # outline, then 一、… anew) every chapter is next year's (`plan_phase.plan_title`)
-            if any(plan_title(p.strip(), self.year) for p in section.paragraphs):
-                titled = "next_year"
+        sections = self.report.sections
+        results = chapters_before_titled_plans(sections, self.year)
+        for index, section in enumerate(sections):
+            self.section(section, None if index < results else "next_year", root=True)
         zone: ContentKey | None = None
         for paragraph in self.report.closing:
             zone = self.text(f"{prefix}/closing", paragraph, zone)

@@ -490,9 +490,6 @@ _TRAIL_WORDS = (
     "各",
     "也",
 )
-# A change named after its subject keeps its direction (营业收入增长15%, 刑事警情下降17%:
-# without it a fall reads as a level, and a rise pairs with another report's fall); the
-# words in `_TRAIL_CHANGE` are not stripped.
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 _TRAIL_GUARDED = {
     "及": "普涉危波提触企顾论得",
@@ -507,8 +504,9 @@ _TRAIL_GUARDED = {
     "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
 }
-# What a change is measured against (同比增长, 较上年提升): kept with the change.
-_COMPARED_TO = ("同比", "环比", "同口径", "上年", "去年", "同期")
+# The words of a change named after its subject: never stripped, the subject keeps its
+# direction (营业收入增长15%, 刑事警情下降17%: without it a fall reads as a level, and a rise
+# pairs with another report's fall).
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
 # The words dropped from a subject before comparing it with another report's subject; a
 # character that is such a word alone is kept inside a word (平均, 人均, 行为, 达标, 公共, 共享:
@@ -3134,7 +3132,8 @@ _RATE_PAIR = re.compile(r"([^、]{1,12}?率)(?:和|及|与)([^、]{1,12}率)")
 # A list of subjects and a list of values in the same order (电耗、气耗分别下降3.1%、1.8%;
 # with the basis of the change between: 分别同比提升36%、67%).
 _RESPECTIVELY = re.compile(
-    r"分别(?:同比|环比|较上年|较去年|比上年|比去年)?(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
+    r"分别(?:" + "|".join(_CHANGE_OPENINGS) + r")?"
+    r"(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
     r"(?:到|至)?\s?$"
 )
 # Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).

@@ -12,7 +12,7 @@ The checklist (govread.checklist) finds its 下一年度工作安排 part with t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from govread.figures import Figure
 from govread.parsers.model import Report, Section
@@ -114,11 +114,14 @@ def _targets_in(text: str, at: int, year: int | None) -> bool:
     return bool(_AHEAD.search(sentence)) or later_year(sentence, year) or opens_plan(sentence, year)
 
 
-def _ids_under(section: Section) -> list[str]:
-    ids = [section.id]
-    for child in section.children:
-        ids.extend(_ids_under(child))
-    return ids
+def chapters_before_titled_plans(sections: Sequence[Section], year: int | None) -> int:
+    """How many of a report's chapters come before those a plan heading with no number
+    heads (2020年主要工作任务: a paragraph to the outline, then 一、… anew): every chapter
+    after the one holding it is a plan; all of them when there is none."""
+    for index, section in enumerate(sections):
+        if any(plan_title(paragraph.strip(), year) for paragraph in section.paragraphs):
+            return index + 1
+    return len(sections)
 
 
 def target_test(report: Report) -> Callable[[Figure], bool]:
@@ -140,14 +143,8 @@ def target_test(report: Report) -> Callable[[Figure], bool]:
 
     for section in report.sections:
         visit(section, False)
-    # After a plan heading with no number (a paragraph to the outline: 2020年主要工作任务,
-    # then 一、… again), every chapter is a plan: the numbers started anew under it
-    titled = False
-    for section in report.sections:
-        if titled:
-            planned.update(_ids_under(section))
-        elif any(plan_title(p.strip(), year) for p in section.paragraphs):
-            titled = True
+    for section in report.sections[chapters_before_titled_plans(report.sections, year) :]:
+        planned.update(s.id for s in section.walk())
     closing_id = f"{report.id}/closing"
     closing_start = _plan_start(report.closing, year)
 
