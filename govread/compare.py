@@ -42,7 +42,7 @@ from govread.figures import Figure, FigurePair, match_figures, number_spans, rep
 from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
-from govread.plan_phase import heading_phase, target_test
+from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, target_test
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -295,9 +295,9 @@ def _sentence_phase(sentence: str, report: Report, lexicon: Lexicon) -> str | No
     stripped = sentence.strip()
     year = _YEAR_OPENING.match(stripped)
     if year and report.year and int(year.group(1)) > report.year:
-        return "next_steps"
+        return PLANS
     if _NEXT_OPENING.match(stripped):
-        return "next_steps"
+        return PLANS
     scores = lexicon.score(body=stripped, phase_text=True)
     if scores.get("problems", 0.0) >= 2.0:
         return "problems"
@@ -526,8 +526,11 @@ def built_units(
     """`report_units` made anew and not cached, for a caller that asks once per report (the
     store's pool workers: a cache would only keep the last reports' units alive)."""
     builder = _Builder(report, lexicon or load_lexicon(), cutter or segment.Cutter())
-    for section in report.sections:
-        builder.section(section, [], "", None)
+    # chapters after a plan heading with no number (2020年主要工作任务, then 一、… anew) are
+    # next year's plans, as the figures' targets and the checklist read them
+    plans_from = chapters_before_titled_plans(report.sections, report.year)
+    for index, section in enumerate(report.sections):
+        builder.section(section, [], "", PLANS if index >= plans_from else None)
     builder.closing()
     return tuple(builder.units)
 

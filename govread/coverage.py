@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
-from govread.plan_phase import heading_phase, plan_offset
+from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, plan_offset
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -120,8 +120,9 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
     for paragraph in report.preamble:
         if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
             yield subject("", paragraph, ()), size, f"{prefix}/preamble", covers("", paragraph)
-    for section in report.sections:
-        yield from walk(section, [], None)
+    plans_from = chapters_before_titled_plans(report.sections, report.year)
+    for index, section in enumerate(report.sections):
+        yield from walk(section, [], PLANS if index >= plans_from else None)
     for paragraph in report.closing:
         for part in _closing_parts(paragraph, report.year):
             if (size := _cjk_len(part)) >= _MIN_UNIT_CJK:

@@ -30,6 +30,7 @@ from govread.compare import _SENTENCE, Unit, _cosine, _Idf, report_units
 from govread.figures import Figure, report_figures
 from govread.indicators import indicators
 from govread.parsers.model import Report
+from govread.plan_phase import PLANS
 from govread.timeline import Progress, Timeline
 from govread.topics import Lexicon, load_lexicon
 
@@ -124,7 +125,7 @@ def plans_of(units: Sequence[Unit]) -> list[Unit]:
     """The plans among a report's units: those on the 下一步 phase, less the intro that heads
     a list of them (下一步,我县将坚持…: the section's own text before its 一是 items, or the
     part of a closing paragraph before its 一是) and pieces with too few words."""
-    phase = [u for u in units if u.theme == "next_steps" and len(u.terms) >= _MIN_PLAN_TERMS]
+    phase = [u for u in units if u.theme == PLANS and len(u.terms) >= _MIN_PLAN_TERMS]
     plans: list[Unit] = []
     for unit in phase:
         if unit.kind == "section" and any(

@@ -18,6 +18,8 @@ from govread.figures import Figure
 from govread.parsers.model import Report, Section
 from govread.topics import OTHER_ID, Lexicon
 
+# the phase theme of next year's plans (govread/data/topics.toml)
+PLANS = "next_steps"
 YEAR = re.compile(r"(?<!\d)(\d{4})年")
 NEXT_HEADING = re.compile(
     r"下一步|下阶段|下步|今后|明年|新的一年|来年"
@@ -43,7 +45,7 @@ def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | Non
     if phase != OTHER_ID:
         return phase
     if later_year(heading, year):
-        return "next_steps"
+        return PLANS
     return None
 
 

@@ -215,16 +215,30 @@ def banner(url: str) -> str:
     )
 
 
-def say_banner(url: str) -> None:
-    """`banner` on standard output; a server whose output goes nowhere (`>&-`, a full
-    disk) serves all the same: it stopped, saying "cannot serve on …: it is closed"."""
+def exposure_warning(host: str) -> str:
+    """What `govread serve` warns of on an address other machines may reach (its name
+    through sanitize)."""
+    return _(
+        "govread: warning: serving on {host}: anyone who can reach it can read "
+        "these reports and write exports as you"
+    ).format(host=sanitize(host))
+
+
+def say_banner(url: str, host: str) -> None:
+    """`banner` on standard output, after the warning of an exposed address on stderr; a
+    server whose output goes nowhere (`>&-`, a full disk) serves all the same: it stopped,
+    saying "cannot serve on …: it is closed"."""
+    if not is_loopback(host):
+        with contextlib.suppress(OSError):
+            print(exposure_warning(host), file=sys.stderr, flush=True)
     with contextlib.suppress(OSError):
         print(banner(url), flush=True)
 
 
 def _server(command: str, host: str, port: int) -> Server:
-    """textual-serve's server, saying `banner` only once the port is bound: its own says
-    "Serving … Press Ctrl+C" before binding, then a port in use fails after it."""
+    """textual-serve's server, saying `banner` (and warning of an exposed address) only once
+    the port is bound: its own says "Serving … Press Ctrl+C" before binding, then a port in
+    use or an address of another machine fails after it."""
     import asyncio
     import logging
     import signal
@@ -280,7 +294,7 @@ def _server(command: str, host: str, port: int) -> Server:
                 handle_signals=False,
                 shutdown_timeout=SHUTDOWN_SECONDS,
                 loop=loop,
-                print=lambda *_args: say_banner(default_url),
+                print=lambda *_args: say_banner(default_url, host),
             )
 
     server = BoundServer(command, host=host, port=port, public_url=default_url)
@@ -327,14 +341,6 @@ def run(argv: Sequence[str]) -> int:
         # refused here, as `govread FOLDER` refuses it: else every page opened said so
         print(error_line(_("{path}: holds no report files").format(path=empty)), file=sys.stderr)
         return EXIT_FAILED
-    if not is_loopback(args.host):
-        print(
-            _(
-                "govread: warning: serving on {host}: anyone who can reach it can read "
-                "these reports and write exports as you"
-            ).format(host=sanitize(args.host)),
-            file=sys.stderr,
-        )
     server = _server(app_command(args.paths, args.theme, language()), args.host, args.port)
     try:
         server.serve()

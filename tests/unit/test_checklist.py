@@ -171,3 +171,20 @@ def test_chapters_after_an_unnumbered_plan_heading_are_next_year_s() -> None:
     assert found["next_year"].evidence  # the plans are found, where they begin
     # a date is no plan heading, though it names a later year
     assert not plan_title("2024年2月1日", 2023) and plan_title("2024年主要工作任务", 2023)
+
+
+def test_coverage_and_compare_read_those_chapters_as_plans_too() -> None:
+    # the coverage table, the comparison (and so the timeline's plans) agree with the
+    # figures' targets and the checklist on where next year's plans begin
+    from govread.compare import built_units
+    from govread.coverage import coverage
+    from govread.plan_phase import PLANS
+
+    report = parse_text(UNNUMBERED_PARTS, path="x.txt")
+    chapters = [s.id for s in report.sections]
+    assert len(chapters) == 4
+    themes = {u.node_id: u.theme for u in built_units(report)}
+    assert [themes[c] == PLANS for c in chapters] == [False, False, True, True]
+    shares = coverage(report)
+    assert shares.of(PLANS).units == 2
+    assert shares.of("disputes").units == 1 and shares.of("enforcement").units == 1

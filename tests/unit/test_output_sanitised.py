@@ -33,6 +33,7 @@ SANITISING = {
     "error_line",  # govread.cli: `govread: error: ` and a sanitised line
     "skipped_line",  # govread.cli: `govread: skipped: ` and a sanitised line
     "banner",  # govread.commands.serve: its URL line through sanitize, then a fixed line
+    "exposure_warning",  # govread.commands.serve: a fixed line, the host through sanitize
 }
 # The message catalogue's functions (govread.i18n): their text is govread's own.
 TRANSLATING = {"_", "_n"}

@@ -360,4 +360,26 @@ def test_a_server_whose_output_goes_nowhere_serves_all_the_same(
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(FullDisk(), write_through=True))
-    serve.say_banner("http://127.0.0.1:8000")  # `> /dev/full`: it stopped the server
+    serve.say_banner("http://127.0.0.1:8000", "127.0.0.1")  # `> /dev/full`: it stopped the server
+
+
+def test_an_address_of_another_machine_is_refused_without_a_warning_first(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """QA: `serve --host 192.0.2.1` warned that anyone could read the reports, then said it
+    cannot serve there: the warning is for a server that listens."""
+    assert cli.main(["--lang", "en", "serve", "--host", "192.0.2.1", "--port", "8123"]) == 1
+    captured = capsys.readouterr()
+    assert "cannot serve on 192.0.2.1:8123" in captured.err
+    assert "warning" not in captured.err and "Serving govread" not in captured.out
+
+
+def test_a_listening_server_on_an_exposed_address_warns_before_its_banner(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    serve.say_banner("http://0.0.0.0:8000", "0.0.0.0")
+    captured = capsys.readouterr()
+    assert "warning: serving on 0.0.0.0" in captured.err
+    assert captured.out.startswith("Serving govread on http://0.0.0.0:8000")
+    serve.say_banner("http://127.0.0.1:8000", "127.0.0.1")
+    assert "warning" not in capsys.readouterr().err
