@@ -108,6 +108,16 @@ def _date_parts(iso: str | None) -> list[int] | None:
     return [date.year, date.month, date.day]
 
 
+def document_type(report: Report) -> str | None:
+    """What a citation calls the document: its genre as `parsers.metadata` reads it
+    (a 政府工作报告 is none of the rule-of-law reports), none for a document of no genre."""
+    if report.genre in (None, "其他"):
+        return None
+    if report.genre == "法治政府建设报告":
+        return "法治政府建设情况报告"
+    return report.genre
+
+
 def csl_item(report: Report) -> dict[str, object]:
     """The report as one CSL-JSON item (type ``report``), the fields it is known by."""
     item: dict[str, object] = {
@@ -122,14 +132,15 @@ def csl_item(report: Report) -> dict[str, object]:
     if report.region:
         item["publisher-place"] = report.region
     if parts := _date_parts(report.published):
+        # (with no date known, none: the year the report covers is not the year it was
+        # issued, the next for most; it stays in the note)
         item["issued"] = {"date-parts": [parts]}
-    elif report.year:
-        item["issued"] = {"date-parts": [[report.year]]}
     if report.source:
         item["source"] = report.source
     if url := source_url(report):
         item["URL"] = url
-    item["genre"] = "法治政府建设情况报告"
+    if genre := document_type(report):
+        item["genre"] = genre
     notes = [f"{report.year}年度" if report.year else "", f"sha256: {report.sha256}"]
     item["note"] = "\n".join(note for note in notes if note)
     return item
@@ -181,13 +192,13 @@ def bibtex_entry(report: Report) -> str:
     if report.published:
         fields.append(("date", bibtex_escape(report.published)))
         fields.append(("year", report.published[:4]))
-    elif report.year:
-        fields.append(("year", str(report.year)))
-    fields.append(("type", "法治政府建设情况报告"))
+    if genre := document_type(report):
+        fields.append(("type", bibtex_escape(genre)))
     if url := source_url(report):
         fields.append(("url", _url_field(url)))
     fields.append(("langid", "chinese"))
-    fields.append(("note", f"sha256: {report.sha256}"))
+    covered = f"{report.year}年度; " if report.year else ""
+    fields.append(("note", f"{covered}sha256: {report.sha256}"))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@techreport{{{citation_key(report)},\n{body}\n}}\n"
 

@@ -1089,9 +1089,8 @@ def compare(
                 pairs.append(_pair(theme_id, *row, secondary=True, context=context))
             left = [u for u in gap if id(u) not in placed]
             if left:
-                # 其他 is what fits no theme: nobody is "silent" on it
                 own = ub if group_a else ua
-                has_theme = theme_id == OTHER_ID or bool(covered or own)
+                has_theme = bool(covered or own)
                 row = (left, []) if group_a else ([], left)
                 # the other side speaks of the theme "only within" other sections when it
                 # has no unit of its own on it; else its text is in another row of the theme

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from govread.compare import Pair, Unit
 from govread.i18n import _
+from govread.topics import OTHER_ID
 
 
 def shared_label() -> str:
@@ -35,15 +36,26 @@ def gap_label() -> str:
 
 
 def gap_reason(pair: Pair, side: str) -> str:
-    """Why `side` has no unit on this gap row: it is silent on the topic, speaks of it only
-    inside other sections (named after this, see `covered_by`), or in another row."""
-    if pair.covered_by:
-        return _("{side} speaks of {topic} only within:").format(side=side, topic=pair.theme_name)
-    if pair.other_has_theme:
+    """Why `side` has no unit on this gap row (`empty_reason`)."""
+    return empty_reason(
+        side, pair.theme, pair.theme_name, bool(pair.covered_by), pair.other_has_theme
+    )
+
+
+def empty_reason(side: str, theme_id: str, topic: str, within: bool, has_theme: bool) -> str:
+    """Why `side` has nothing on a row of `topic`: it speaks of the topic only inside other
+    sections (`within`, named after this), in another row, or is silent on it; on 其他 (what
+    fits no topic), that it has no such text."""
+    if within:
+        return _("{side} speaks of {topic} only within:").format(side=side, topic=topic)
+    if has_theme:
         # (its text on the topic is aligned in another row: "nothing like this" was read as
         # a claim about the whole report, which its other rows refute)
-        return _("{side} speaks of {topic} in another row").format(side=side, topic=pair.theme_name)
-    return _("{side} is silent on {topic}").format(side=side, topic=pair.theme_name)
+        return _("{side} speaks of {topic} in another row").format(side=side, topic=topic)
+    if theme_id == OTHER_ID:
+        # "silent on 其他" would read as "says nothing else"
+        return _("{side} has no text outside the topics").format(side=side)
+    return _("{side} is silent on {topic}").format(side=side, topic=topic)
 
 
 def covered_by_list(units: Sequence[Unit], width: int = 20) -> str:

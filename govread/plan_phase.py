@@ -64,15 +64,23 @@ _TITLE_LINE = 24
 _SENTENCE_MARKS = re.compile(r"[。，,；;：:！!？?]")
 
 
+# a line opening with a year and words, not a date (2020年发展形势和总体要求, not 2024年2月29日)
+_YEAR_TITLE = re.compile(
+    r"(\d{4})年(?:度)?(?![\d〇零一二三四五六七八九十]{1,3}月)[\u4e00-\u9fff]{2}"
+)
+
+
 def plan_title(paragraph: str, year: int | None) -> bool:
-    """A paragraph that is a plan heading with no number (2020年主要工作任务, 下一步工作打算):
-    the chapters after it are plans too, whatever their own headings say. Its words say so
-    (a later year alone is a date: 2024年2月29日 signs a 2023 report)."""
-    return (
-        len(paragraph) <= _TITLE_LINE
-        and _SENTENCE_MARKS.search(paragraph) is None
-        and NEXT_HEADING.search(paragraph) is not None
-    )
+    """A paragraph that is a plan heading with no number (2020年主要工作任务, 下一步工作打算,
+    2020年发展形势和总体要求 in a 2019 report): the chapters after it are plans too, whatever
+    their own headings say. Its words say so, or the later year it opens with, as a numbered
+    heading's would (a later year in a date is no plan: 2024年2月29日 signs a 2023 report)."""
+    if len(paragraph) > _TITLE_LINE or _SENTENCE_MARKS.search(paragraph) is not None:
+        return False
+    if NEXT_HEADING.search(paragraph) is not None:
+        return True
+    opening = _YEAR_TITLE.match(paragraph)
+    return bool(opening and year is not None and int(opening.group(1)) > year)
 
 
 def is_plan_heading(heading: str, year: int | None) -> bool:

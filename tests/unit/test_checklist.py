@@ -188,3 +188,35 @@ def test_coverage_and_compare_read_those_chapters_as_plans_too() -> None:
     shares = coverage(report)
     assert shares.of(PLANS).units == 2
     assert shares.of("disputes").units == 1 and shares.of("enforcement").units == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "plans"),
+    [
+        ("2024年发展形势和总体要求", True),  # QA: 盐田's 2020 预期目标 read as 2019 results
+        ("2024年度重点工作", True),
+        ("2024年主要工作任务", True),
+        ("2023年工作回顾", False),  # the year the report covers
+        ("2024年2月1日", False),  # a date signs the report
+        ("2024年十二月", False),
+        ("2024年", False),
+    ],
+)
+def test_a_title_line_opening_with_a_later_year_heads_plans(line: str, plans: bool) -> None:
+    from govread.figures import report_figures
+    from govread.plan_phase import plan_title, target_test
+
+    assert plan_title(line, 2023) is plans
+    text = "\n".join(
+        [
+            "通山县2023年法治政府建设工作报告",
+            "一、深化行政复议",
+            "全年受理行政复议案件40件，纠错率10.3%。",
+            line,
+            "经济社会发展主要预期目标：地区生产总值增长6.5%左右。",
+        ]
+    )
+    report = parse_text(text, path="x.txt")
+    is_target = target_test(report)
+    found = {f.text: is_target(f) for f in report_figures(report)}
+    assert found["40件"] is False and found["6.5%左右"] is plans

@@ -438,7 +438,6 @@ def test_no_silence_on_the_catch_all_nor_on_problems_said_in_passing(by_region) 
     small = parse_text(text, path="small.txt")
     c = compare(by_region["秦皇岛市"], small)
     silent = {p.theme for p in c.pairs if p.a and not p.b and not p.other_has_theme}
-    assert "other" not in silent
     assert "problems" not in silent  # 存在许多不足和短板, though in no 存在问题 section
     assert "leadership" not in silent  # 统筹部署
     assert "oversight" not in silent  # 接受群众监督
@@ -1086,3 +1085,27 @@ def test_the_figures_table_marks_a_target(capsys) -> None:
     out = capsys.readouterr().out
     row = next(line for line in out.splitlines() if "出庭应诉率" in line and "%" in line)
     assert row.count("target 100%") == 2
+
+
+def test_a_report_with_no_text_outside_the_topics_is_never_said_to_have_it_in_another_row() -> None:
+    """QA: "泾县 speaks of 其他 in another row" where 泾县 had no 其他 text at all (the only 其他
+    row); nor is it "silent on 其他", which reads as "says nothing else"."""
+    from govread.compare_words import gap_reason
+    from govread.i18n import language, set_language
+    from govread.parsers.outline import parse_text
+
+    enforcement = "一、推进严格规范公正文明执法\n全面落实行政执法三项制度,开展行政执法案卷评查。\n"
+    unthemed = "二、其他工作\n组织机关干部职工参加植树活动,美化办公环境,丰富职工文化生活。\n"
+    wider = parse_text(enforcement + unthemed, path="a.txt")
+    small = parse_text(enforcement, path="b.txt")
+    c = compare(wider, small)
+    others = [p for p in c.pairs_for("other") if p.a and not p.b]
+    assert others and not any(u.theme == "other" for u in c.units_b)
+    before = language()
+    try:
+        set_language("en")
+        for pair in others:
+            assert not pair.other_has_theme
+            assert gap_reason(pair, "B") == "B has no text outside the topics"
+    finally:
+        set_language(before)

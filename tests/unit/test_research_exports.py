@@ -222,8 +222,31 @@ def test_csl_json_is_valid_csl(report: Report) -> None:
     assert first["author"] == [{"literal": "咸宁市人民政府"}]
     assert first["issued"] == {"date-parts": [[2024, 2, 29]]}
     assert first["URL"] == "https://www.xianning.gov.cn/a/1.html"
-    assert items[1]["issued"] == {"date-parts": [[2023]]} and "author" not in items[1]
+    # with no date known, no issued: the year a report covers is not the year it was issued
+    assert "issued" not in items[1] and "author" not in items[1]
+    assert items[1]["note"].startswith("2023年度\n")
     assert csl_item(report)["title"] == report.title
+    assert first["genre"] == "法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    ("genre", "called"),
+    [
+        ("政府工作报告", "政府工作报告"),
+        ("工作要点", "工作要点"),
+        ("法治建设报告", "法治建设报告"),
+        ("法治政府建设报告", "法治政府建设情况报告"),
+        ("其他", None),
+    ],
+)
+def test_a_citation_calls_the_document_what_it_is(
+    report: Report, genre: str, called: str | None
+) -> None:
+    """QA: a 政府工作报告 was cited as a 法治政府建设情况报告 in every format."""
+    other = replace(report, genre=genre)
+    assert csl_item(other).get("genre") == called
+    entry = bibtex_entry(other)
+    assert (f"  type = {{{called}}}," in entry) if called else "  type = " not in entry
 
 
 def _balanced(text: str) -> bool:

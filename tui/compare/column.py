@@ -25,6 +25,7 @@ from textual.widgets import Static
 
 from govread.compare import Unit
 from govread.compare_words import (
+    empty_reason,
     gap_label,
     nearest_label,
     only_label,
@@ -150,12 +151,7 @@ def empty_text(
     nearest unit."""
     text = Text()
     theme = row.theme_name
-    if cell.covered_by:
-        reason = _("{side} speaks of {topic} only within:").format(side=label, topic=theme)
-    elif cell.has_theme:
-        reason = _("{side} speaks of {topic} in another row").format(side=label, topic=theme)
-    else:
-        reason = _("{side} is silent on {topic}").format(side=label, topic=theme)
+    reason = empty_reason(label, row.theme, theme, bool(cell.covered_by), cell.has_theme)
     text.append(reason, style=style("compare--gap"))
     if cell.covered_by:
         for unit in cell.covered_by[:3]:
