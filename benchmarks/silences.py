@@ -36,7 +36,13 @@ def claims(reports: Sequence[Report]) -> dict[tuple[int, str], list[int]]:
     for (i, a), (j, b) in itertools.permutations(enumerate(reports), 2):
         for pair in compare(a, b, reports).pairs:
             # 其他 (what fits no topic) is no topic to be silent on
-            silent = pair.is_gap and not pair.other_has_theme and pair.a and pair.theme != OTHER_ID
+            silent = (
+                pair.is_gap
+                and not pair.other_has_theme
+                and not pair.mentioned_in
+                and pair.a
+                and pair.theme != OTHER_ID
+            )
             if silent and i not in found[(j, pair.theme)]:
                 found[(j, pair.theme)].append(i)
     return found

@@ -28,7 +28,12 @@ from typing import Literal
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import SENTENCE as _SENTENCE
-from govread.plan_phase import chapters_before_titled_plans, is_plan_heading, opens_plan
+from govread.plan_phase import (
+    SHORTCOMING_HEADING,
+    chapters_before_titled_plans,
+    is_plan_heading,
+    opens_plan,
+)
 
 ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
 CONTENTS: tuple[ContentKey, ...] = (
@@ -61,9 +66,6 @@ _MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a
 # Every pattern below is a bounded alternation of literals: nothing can backtrack without bound.
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
-_SHORTCOMING_HEADING = re.compile(
-    r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)|困难和问题"
-)
 _SHORTCOMING_TEXT = re.compile(
     r"(?:仍|还|依然|仍然|尚|也|但)(?:然)?(?:存在|有)(?:着)?"
     r"(?:一些|一定的?|诸多|不少|许多|部分|若干|较多)?"
@@ -139,7 +141,7 @@ def _cjk_len(text: str) -> int:
 def _heading_zone(heading: str, year: int | None) -> ContentKey | None:
     if is_plan_heading(heading, year):
         return "next_year"
-    if _SHORTCOMING_HEADING.search(heading):
+    if SHORTCOMING_HEADING.search(heading):
         return "shortcomings"
     if _OTHER_HEADING.search(heading):
         return "other"

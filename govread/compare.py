@@ -43,7 +43,7 @@ from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
 from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, target_test
-from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
+from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon, mentioned_themes
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
 # a leftover unit joins its best partner's row above this. Raising it to PAIR_THRESHOLD
@@ -66,7 +66,9 @@ _SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]+[。!\uff01?\uff1f;\uff1b]?
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start.
-_NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|[^,\uff0c。:\uff1a ]{1,10}将)")
+_NEXT_OPENING = re.compile(
+    r"^(?:下一步|下一?阶段|下一年度?|下步|今后|明年|[^,\uff0c。:\uff1a ]{1,10}将)"
+)
 _YEAR_OPENING = re.compile(r"^(\d{4})年")
 _SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
 
@@ -110,6 +112,8 @@ class Unit:
     themes: tuple[tuple[str, float], ...] = field(default=(), compare=False)
     # the phases its own words speak of, wherever it stands (…还存在许多不足和短板)
     phases: frozenset[str] = field(default=frozenset(), compare=False)
+    # every subject theme one of its words names, covered or not (`topics.mentioned_themes`)
+    mentions: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def shown_number(self) -> str:
@@ -146,6 +150,9 @@ class Pair:
     # for a gap: the other report's units that cover the theme though it is not their main
     # subject, when it has no unit of its own on the theme (where it speaks of it)
     covered_by: tuple[Unit, ...] = ()
+    # for a gap where no text of the other report covers the theme: its units that name it
+    # in passing (a keyword of the theme: 安全生产 under 重点领域执法); none, it is silent
+    mentioned_in: tuple[Unit, ...] = ()
     # True when one side's units are here for a theme that is not their main one (a large
     # chapter's secondary theme); they have a row of their own theme too
     secondary: bool = False
@@ -373,14 +380,23 @@ class _Builder:
     def add(self, **fields: object) -> None:
         text = str(fields["text"])
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
-        themes, phases = covered_themes(self.lexicon, str(fields["heading"]), text, self.seen)
+        heading = str(fields["heading"])
+        themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
+        mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the
             # chapter's heading theme (its heading stays context when its words name none).
             fields["theme"] = themes[0][0]
         self.units.append(
-            Unit(order=len(self.units), terms=dict(terms), themes=themes, phases=phases, **fields)  # type: ignore[arg-type]
+            Unit(
+                order=len(self.units),
+                terms=dict(terms),
+                themes=themes,
+                phases=phases,
+                mentions=mentions,
+                **fields,  # type: ignore[arg-type]
+            )
         )
 
     def theme_of(
@@ -964,6 +980,7 @@ def _pair(
     secondary: bool = False,
     covered_by: tuple[Unit, ...] = (),
     has_theme: bool = True,
+    mentioned_in: tuple[Unit, ...] = (),
     context: _Context,
 ) -> Pair:
     """One row: its keywords; a secondary row's passages (in each host, the stretch at least
@@ -1014,6 +1031,7 @@ def _pair(
         nearest_similarity=round(nearest_sim, 4),
         other_has_theme=has_theme,
         covered_by=covered_by,
+        mentioned_in=mentioned_in,
         secondary=secondary,
         passages=tuple(passages),
     )
@@ -1095,8 +1113,17 @@ def compare(
                 # the other side speaks of the theme "only within" other sections when it
                 # has no unit of its own on it; else its text is in another row of the theme
                 where = () if own else covered
+                # silent only when no word of it names the theme; else where it does
+                passing = () if has_theme else tuple(u for u in others if theme_id in u.mentions)
                 pairs.append(
-                    _pair(theme_id, *row, covered_by=where, has_theme=has_theme, context=context)
+                    _pair(
+                        theme_id,
+                        *row,
+                        covered_by=where,
+                        has_theme=has_theme,
+                        mentioned_in=passing,
+                        context=context,
+                    )
                 )
     figures_a, figures_b = report_figures(a), report_figures(b)
     targets_a, targets_b = figure_targets(a, figures_a), figure_targets(b, figures_b)
@@ -1190,6 +1217,7 @@ def to_jsonable(
                 "gap": None if not p.is_gap else ("b" if p.a else "a"),
                 "other_has_theme": p.other_has_theme if p.is_gap else True,
                 "covered_in": [unit(u) for u in p.covered_by],
+                "mentioned_in": [unit(u) for u in p.mentioned_in],
                 "secondary": p.secondary,
                 "passages": passages(p),
                 "nearest": unit(p.nearest) | {"similarity": p.nearest_similarity}

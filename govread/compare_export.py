@@ -143,6 +143,9 @@ def export_many(
             where = [u.node_id for u in cell.covered_by]
             if where:
                 entry["covered_in"] = where
+            passing = [u.node_id for u in cell.mentioned_in]
+            if passing:
+                entry["mentioned_in"] = passing
             cells.append(entry)
         table["cell"] = cells
         tables.append(table)
@@ -180,6 +183,7 @@ def cell_rows(
                     "text": "\n".join(u.text for u in cell.units),
                     "only_keywords": list(cell.only_keywords),
                     "covered_in": [u.node_id for u in cell.covered_by],
+                    "mentioned_in": [u.node_id for u in cell.mentioned_in],
                 }
             )
     return records

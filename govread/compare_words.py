@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from govread.compare import Pair, Unit
 from govread.i18n import _
+from govread.multi_compare import Cell
 from govread.topics import OTHER_ID
 
 
@@ -38,24 +39,53 @@ def gap_label() -> str:
 def gap_reason(pair: Pair, side: str) -> str:
     """Why `side` has no unit on this gap row (`empty_reason`)."""
     return empty_reason(
-        side, pair.theme, pair.theme_name, bool(pair.covered_by), pair.other_has_theme
+        side,
+        pair.theme,
+        pair.theme_name,
+        within=bool(pair.covered_by),
+        has_theme=pair.other_has_theme,
+        passing=bool(pair.mentioned_in),
     )
 
 
-def empty_reason(side: str, theme_id: str, topic: str, within: bool, has_theme: bool) -> str:
+def empty_reason(
+    side: str, theme_id: str, topic: str, *, within: bool, has_theme: bool, passing: bool
+) -> str:
     """Why `side` has nothing on a row of `topic`: it speaks of the topic only inside other
-    sections (`within`, named after this), in another row, or is silent on it; on 其他 (what
-    fits no topic), that it has no such text."""
+    sections (`within`, named after this), in another row, names it only in passing
+    (`passing`: a word of the topic, in sections named after this), or is silent on it; on
+    其他 (what fits no topic), that it has no such text."""
     if within:
         return _("{side} speaks of {topic} only within:").format(side=side, topic=topic)
     if has_theme:
         # (its text on the topic is aligned in another row: "nothing like this" was read as
         # a claim about the whole report, which its other rows refute)
         return _("{side} speaks of {topic} in another row").format(side=side, topic=topic)
+    if passing:
+        return _("{side} names {topic} only in passing, within:").format(side=side, topic=topic)
     if theme_id == OTHER_ID:
         # "silent on 其他" would read as "says nothing else"
         return _("{side} has no text outside the topics").format(side=side)
     return _("{side} is silent on {topic}").format(side=side, topic=topic)
+
+
+def cell_reason(theme_id: str, *, within: bool, has_theme: bool, passing: bool) -> str:
+    """`empty_reason` in a column of its own report (several reports side by side)."""
+    if within:
+        return _("covered only within:")
+    if has_theme:
+        return _("in another row")
+    if passing:
+        return _("named only in passing, within:")
+    if theme_id == OTHER_ID:
+        return _("no text outside the topics")
+    return _("silent on this topic")
+
+
+def where_units(pair_or_cell: Pair | Cell) -> tuple[Unit, ...]:
+    """The units an empty side's reason names: where it covers the topic, else where it
+    names it in passing."""
+    return pair_or_cell.covered_by or pair_or_cell.mentioned_in
 
 
 def covered_by_list(units: Sequence[Unit], width: int = 20) -> str:

@@ -209,7 +209,7 @@ def entry_to_json(entry: CorpusEntry) -> str:
         "coverage": {
             "total": entry.coverage.total_chars,
             "themes": [
-                [s.theme, s.units, s.chars, s.share, s.first_node, s.within]
+                [s.theme, s.units, s.chars, s.share, s.first_node, s.within, s.mentions]
                 for s in entry.coverage.themes
             ],
         },
@@ -247,12 +247,13 @@ def _is_row(raw: object) -> bool:
 
 
 def _is_share(raw: object) -> bool:
-    if not isinstance(raw, list) or len(raw) != 6:
+    if not isinstance(raw, list) or len(raw) != 7:
         return False
-    theme, units, chars, share, first_node, within = raw
+    theme, units, chars, share, first_node, within, mentions = raw
+    counts = (units, chars, within, mentions)
     return (
         isinstance(theme, str)
-        and all(isinstance(n, int) and not isinstance(n, bool) for n in (units, chars, within))
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in counts)
         and isinstance(share, (int, float))
         and not isinstance(share, bool)
         and (first_node is None or isinstance(first_node, str))
@@ -297,8 +298,8 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
     ):
         return None
     themes = tuple(
-        ThemeShare(theme, units, chars, float(share), first_node, within)
-        for theme, units, chars, share, first_node, within in raw_coverage["themes"]
+        ThemeShare(theme, units, chars, float(share), first_node, within, mentions)
+        for theme, units, chars, share, first_node, within, mentions in raw_coverage["themes"]
     )
     if [s.theme for s in themes] != list(load_lexicon().order):
         return None

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, plan_offset
-from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon
+from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon, mentioned_themes
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MIN_UNIT_CJK = 6  # a stretch shorter than this (a signature, a date) is no unit
@@ -40,11 +40,29 @@ class ThemeShare:
     # units mainly on another theme whose own words cover this one too (宝鸡's 三、 on
     # 重大行政决策程序 under 制度建设); first_node is the first of them when units is 0
     within: int = 0
+    # units that name the theme in passing (a keyword of it) though none covers it (秦皇岛's
+    # 安全生产 passage under 重点领域执法); first_node is the first of them then
+    mentions: int = 0
 
     @property
     def covered(self) -> bool:
-        """Whether any text of the report covers the theme (it is not silent on it)."""
+        """Whether any text of the report covers the theme."""
         return self.units > 0 or self.within > 0
+
+    @property
+    def silent(self) -> bool:
+        """Whether the report says nothing on the theme: no text covers it, no word names it."""
+        return not self.covered and self.mentions == 0
+
+
+def empty_label(share: ThemeShare) -> str:
+    """A table cell for a theme no unit is mainly about: `(+2)` when units of other themes
+    cover it, `~1` when units only name it in passing, `·` when the report is silent on it."""
+    if share.within:
+        return f"(+{share.within})"
+    if share.mentions:
+        return f"~{share.mentions}"
+    return "·"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +81,8 @@ class Coverage:
 
     @property
     def silent(self) -> list[str]:
-        """The subject themes this report says nothing on (no unit covers them at all)."""
-        return [s.theme for s in self.themes if not s.covered and s.theme != OTHER_ID]
+        """The subject themes this report says nothing on (no unit covers or names them)."""
+        return [s.theme for s in self.themes if s.silent and s.theme != OTHER_ID]
 
 
 def _cjk_len(text: str) -> int:
@@ -84,17 +102,18 @@ def _own_text(section: Section) -> str:
     return "\n".join(run for run in runs if run.strip())
 
 
-_Unit = tuple[str, int, str, frozenset[str]]
+_Unit = tuple[str, int, str, tuple[frozenset[str], frozenset[str]]]
 
 
 def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
-    """(theme id, CJK characters, node id, the themes its own words cover) of every unit of
-    the report."""
+    """(theme id, CJK characters, node id, (the themes its own words cover, those they name))
+    of every unit of the report."""
     seen: dict[str, dict[str, int]] = {}
 
-    def covers(heading: str, body: str) -> frozenset[str]:
+    def covers(heading: str, body: str) -> tuple[frozenset[str], frozenset[str]]:
         themes, phases = covered_themes(lexicon, heading, body, seen)
-        return phases.union(theme for theme, _ in themes)
+        named = mentioned_themes(lexicon, heading, body, seen)
+        return phases.union(theme for theme, _ in themes), named
 
     def subject(heading: str, body: str, context: Sequence[str]) -> str:
         return lexicon.best(lexicon.score(heading, body, context), phase=False)
@@ -149,13 +168,18 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
     first: dict[str, str] = {}
     within: dict[str, int] = {}
     first_within: dict[str, str] = {}
-    for theme, size, node_id, covers in _units(report, lexicon):
+    named: dict[str, int] = {}
+    first_named: dict[str, str] = {}
+    for theme, size, node_id, (covers, names) in _units(report, lexicon):
         first.setdefault(theme, node_id)
         units[theme] = units.get(theme, 0) + 1
         chars[theme] = chars.get(theme, 0) + size
         for other in covers - {theme}:
             first_within.setdefault(other, node_id)
             within[other] = within.get(other, 0) + 1
+        for other in names - covers - {theme}:
+            first_named.setdefault(other, node_id)
+            named[other] = named.get(other, 0) + 1
     total = sum(chars.values())
     shares = tuple(
         ThemeShare(
@@ -163,8 +187,10 @@ def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
             units.get(theme_id, 0),
             chars.get(theme_id, 0),
             chars.get(theme_id, 0) / total if total else 0.0,
-            first.get(theme_id, first_within.get(theme_id)),
+            first.get(theme_id, first_within.get(theme_id, first_named.get(theme_id))),
             within.get(theme_id, 0),
+            # in passing: counted only where nothing covers the theme (as compare says it)
+            0 if theme_id in units or theme_id in within else named.get(theme_id, 0),
         )
         for theme_id in lexicon.order
     )
@@ -186,6 +212,7 @@ COVERAGE_COLUMNS = (
     "chars",
     "share",
     "within",
+    "mentions",
     "path",
     "sha256",
 )
@@ -204,6 +231,7 @@ def coverage_rows(found: Sequence[Coverage]) -> list[dict[str, object]]:
             "chars": share.chars,
             "share": round(share.share, 4),
             "within": share.within,
+            "mentions": share.mentions,
             "path": c.report.path,
             "sha256": c.report.sha256,
         }

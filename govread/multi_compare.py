@@ -63,8 +63,9 @@ from govread.parsers.model import Report
 from govread.topics import OTHER_ID, Lexicon, load_lexicon
 
 # What an empty cell says: the report covers the theme only inside units of other themes
-# (`elsewhere`), has text on it that is like nothing here (`unlike`), or none (`silent`).
-STATUSES = ("units", "elsewhere", "unlike", "silent")
+# (`elsewhere`), has text on it that is like nothing here (`unlike`), names it only in
+# passing (`passing`: a keyword of it, in units that do not cover it), or none (`silent`).
+STATUSES = ("units", "elsewhere", "unlike", "passing", "silent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,8 @@ class Cell:
     has_theme: bool = True
     # where the report speaks of the theme otherwise, when it has no unit of its own on it
     covered_by: tuple[Unit, ...] = ()
+    # where it names the theme in passing, when no text of it covers the theme
+    mentioned_in: tuple[Unit, ...] = ()
     nearest: Unit | None = None  # its most similar unit, any theme
     nearest_similarity: float = 0.0
     secondary: bool = False  # units here for a theme that is not their main one
@@ -89,12 +92,14 @@ class Cell:
 
     @property
     def status(self) -> str:
-        """``units``, ``elsewhere``, ``unlike`` or ``silent`` (see `STATUSES`)."""
+        """``units``, ``elsewhere``, ``unlike``, ``passing`` or ``silent`` (see `STATUSES`)."""
         if self.units:
             return "units"
         if self.covered_by:
             return "elsewhere"
-        return "unlike" if self.has_theme else "silent"
+        if self.has_theme:
+            return "unlike"
+        return "passing" if self.mentioned_in else "silent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +189,7 @@ def _gap_cell(pair: Pair) -> Cell:
         units=(),
         has_theme=pair.other_has_theme,
         covered_by=pair.covered_by,
+        mentioned_in=pair.mentioned_in,
         nearest=pair.nearest,
         nearest_similarity=pair.nearest_similarity,
     )
@@ -466,11 +472,12 @@ def _empty_cell(
     if nearest_sim < NEAREST_THRESHOLD:
         nearest, nearest_sim = None, 0.0
     own = any(u.theme == theme_id for u in theirs)
-    has_theme = theme_id == OTHER_ID or bool(covered_by) or own
+    has_theme = bool(covered_by) or own
     return Cell(
         units=(),
         has_theme=has_theme,
         covered_by=() if own else covered_by,  # "only within" them: as in two-report gaps
+        mentioned_in=() if has_theme else tuple(u for u in theirs if theme_id in u.mentions),
         nearest=nearest,
         nearest_similarity=round(nearest_sim, 4),
     )
@@ -657,6 +664,7 @@ def to_jsonable(
             "only_keywords": list(c.only_keywords),
             "secondary": c.secondary,
             "covered_in": [_unit_json(u) for u in c.covered_by],
+            "mentioned_in": [_unit_json(u) for u in c.mentioned_in],
             "nearest": _unit_json(c.nearest) | {"similarity": c.nearest_similarity}
             if c.nearest
             else None,

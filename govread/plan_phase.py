@@ -21,11 +21,25 @@ from govread.topics import OTHER_ID, Lexicon
 # the phase theme of next year's plans (govread/data/topics.toml)
 PLANS = "next_steps"
 YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# the phase theme of a report's shortcomings (govread/data/topics.toml)
+PROBLEMS = "problems"
 NEXT_HEADING = re.compile(
-    r"下一步|下阶段|下步|今后|明年|新的一年|来年"
+    r"下一步|下一?阶段|下一年度?|下步|今后|明年|新的一年|来年|未来(?:工作|一年)"
     r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
 )
-NEXT_OPENING = re.compile(r"^(?:下一步|下阶段|下步|今后|明年|新的一年|来年|展望)")
+NEXT_OPENING = re.compile(r"^(?:下一步|下一?阶段|下一年度?|下步|今后|明年|新的一年|来年|展望)")
+# a heading over a report's shortcomings (存在的问题, 面临的困难和问题, 问题与不足); the checklist's too
+SHORTCOMING_HEADING = re.compile(
+    r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)"
+    r"|困难(?:和|与|及)问题"
+)
+# a heading's title of a document or period (《…实施方案(2021—2025年)》, 2021-2025年) names no
+# year of plans
+_TITLE_OR_PERIOD = re.compile(r"《[^《》]{0,80}》|\d{4}\s{0,2}[—–\-－~至到]{1,2}\s{0,2}\d{4}")
+_CLAUSE_END = re.compile(r"[，,。：:；;！!？?]")
+# a phase's words in a heading: one keyword the lexicon weighs 2 or more (存在问题, 下一步, 短板),
+# not 将 or 不够 alone (将法治建设纳入…规划 heads a year's work)
+HEADING_PHASE_MIN = 6.0
 SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b\n]+[。!\uff01?\uff1f;\uff1b]?")
 # what introduces a number as a target, and what says a sentence looks ahead
 _TARGET_WORD = re.compile(r"确保|力争|争取|目标")
@@ -38,14 +52,19 @@ def later_year(text: str, year: int | None) -> bool:
 
 
 def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | None:
-    """The phase a heading opens (存在的问题, 下一步工作), or None: its words, else a later year
-    (2024年法治政府建设重点 in a 2023 report is next year's plans). The comparison (and so the
-    timeline) and the coverage table read it, so they agree on which chapters are plans."""
-    phase = lexicon.best(lexicon.score(heading), phase=True)
-    if phase != OTHER_ID:
+    """The phase a heading opens (存在的问题, 下一步工作), or None: its words (the lexicon's, then
+    the plan and shortcoming headings the checklist and the figures' targets read), else a
+    later year (2024年法治政府建设重点 in a 2023 report is next year's plans). The comparison
+    (and so the timeline) and the coverage table read it, so they agree with `check` and
+    `figures` on which chapters are plans."""
+    scores = lexicon.score(heading)
+    phase = lexicon.best(scores, phase=True)
+    if phase != OTHER_ID and scores[phase] >= HEADING_PHASE_MIN:
         return phase
-    if later_year(heading, year):
+    if is_plan_heading(heading, year):
         return PLANS
+    if SHORTCOMING_HEADING.search(heading):
+        return PROBLEMS
     return None
 
 
@@ -84,8 +103,13 @@ def plan_title(paragraph: str, year: int | None) -> bool:
 
 
 def is_plan_heading(heading: str, year: int | None) -> bool:
-    """下一步工作打算 / 2023年工作安排 (in a 2022 report): a heading over plans."""
-    return bool(NEXT_HEADING.search(heading)) or later_year(heading, year)
+    """下一步工作打算 / 2023年工作安排 (in a 2022 report): a heading over plans, by the words of
+    its first clause (a heading run into its text, 矿山领域:一是…,明确工作任务, names no plan),
+    or a later year outside a title or a period (编制《实施方案(2021—2025年)》 is no plan)."""
+    first_clause = _CLAUSE_END.split(heading, maxsplit=1)[0]
+    return bool(NEXT_HEADING.search(first_clause)) or later_year(
+        _TITLE_OR_PERIOD.sub("", heading), year
+    )
 
 
 def plan_offset(paragraph: str, year: int | None) -> int | None:

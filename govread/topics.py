@@ -91,6 +91,10 @@ class Lexicon:
             counts[match.group()] = counts.get(match.group(), 0) + 1
         return counts
 
+    def weights_of(self, keyword: str) -> tuple[tuple[int, float], ...]:
+        """(theme index, weight) of every theme `keyword` counts for."""
+        return self._weights.get(keyword, ())
+
     def score(
         self,
         heading: str = "",
@@ -140,6 +144,9 @@ class Lexicon:
 
 
 COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
+# a keyword the lexicon weighs this much names its theme (安全生产, 应急; not 化解 or 纠纷): a
+# unit with one names the theme, in passing when it does not cover it
+MENTION_MIN = 2.0
 PHASE_MIN = 5.0  # and a phase (存在的问题, 下一步): one of its words is in every other section
 
 
@@ -160,6 +167,23 @@ def spoken_phases(scores: Mapping[str, float], lexicon: Lexicon) -> frozenset[st
     """The phases a unit's own words speak of (PHASE_MIN points or more, scored with
     ``phase_text``), wherever it stands (…还存在许多不足和短板)."""
     return frozenset(t.id for t in lexicon.themes if t.phase and scores.get(t.id, 0.0) >= PHASE_MIN)
+
+
+def mentioned_themes(
+    lexicon: Lexicon, heading: str, body: str, seen: dict[str, dict[str, int]] | None = None
+) -> frozenset[str]:
+    """The subject themes a unit's own heading or text names with a keyword weighing
+    MENTION_MIN or more, whether or not it covers them: a report that names a theme only in
+    passing is not silent on it (秦皇岛's 安全生产 passage under 重点领域执法)."""
+    named: set[str] = set()
+    for text in (heading, body):
+        for keyword in lexicon.hits(text, seen):
+            named.update(
+                lexicon.themes[index].id
+                for index, weight in lexicon.weights_of(keyword)
+                if weight >= MENTION_MIN and not lexicon.themes[index].phase
+            )
+    return frozenset(named)
 
 
 def covered_themes(

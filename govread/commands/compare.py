@@ -39,11 +39,13 @@ from govread.cli import (
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.commands.output_file import is_stdout, output_of, refused, write_file
 from govread.compare_words import (
+    cell_reason,
     covered_by_list,
     gap_reason,
     nearest_label,
     only_label,
     shared_label,
+    where_units,
 )
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.figure_table import target_shown
@@ -538,8 +540,8 @@ def _print_text(comparison: Comparison) -> None:
         if pair.is_gap:
             other = "B" if pair.a else "A"
             why = gap_reason(pair, other)
-            if pair.covered_by:
-                why += " " + covered_by_list(pair.covered_by)
+            if where := where_units(pair):
+                why += " " + covered_by_list(where)
             middle.append(f"\n{why}", style="yellow")
             if pair.nearest is not None:
                 middle.append("\n" + nearest_label(), style="dim")
@@ -610,21 +612,22 @@ def _many_units(cell: Cell) -> Text:
     return text
 
 
-def _many_cell(cell: Cell) -> Text:
+def _many_cell(cell: Cell, cell_theme: str) -> Text:
     """A report's cell: its units, or why it has none (silent only when no text covers it)."""
     if cell.units:
         return _many_units(cell)
     text = Text()
-    if cell.covered_by:
-        text.append(_("covered only within:"), style="yellow")
-        for unit in cell.covered_by[:3]:
-            text.append("\n")
-            text.append(sanitize_line(unit.shown_number), style="bold")
-            text.append(sanitize_line(unit.heading))
-    elif cell.has_theme:
-        text.append(_("in another row"), style="yellow")
-    else:
-        text.append(_("silent on this topic"), style="yellow")
+    reason = cell_reason(
+        cell_theme,
+        within=bool(cell.covered_by),
+        has_theme=cell.has_theme,
+        passing=bool(cell.mentioned_in),
+    )
+    text.append(reason, style="yellow")
+    for unit in where_units(cell)[:3]:
+        text.append("\n")
+        text.append(sanitize_line(unit.shown_number), style="bold")
+        text.append(sanitize_line(unit.heading))
     if cell.nearest is not None:
         text.append("\n" + _("nearest:") + " ", style="dim")
         text.append(sanitize_line(cell.nearest.shown_number + cell.nearest.heading), style="dim")
@@ -653,7 +656,7 @@ def _print_many(comparison: MultiComparison) -> None:
             if row.shared_keywords:
                 theme.append("\n" + _("shared:") + " ", style="dim")
                 theme.append(_keywords(row.shared_keywords), style="green")
-        rows.append([theme, *(_many_cell(cell) for cell in row.cells)])
+        rows.append([theme, *(_many_cell(cell, row.theme) for cell in row.cells)])
     wide = fits(console, len(headers))
     if not wide:
         print_stacked(console, headers, rows)

@@ -34,7 +34,14 @@ from govread.cli import (
     argument_text,
 )
 from govread.commands.narrow import NARROWEST, Console
-from govread.coverage import COVERAGE_COLUMNS, Coverage, coverage, coverage_rows, theme_columns
+from govread.coverage import (
+    COVERAGE_COLUMNS,
+    Coverage,
+    coverage,
+    coverage_rows,
+    empty_label,
+    theme_columns,
+)
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
 from govread.parsers.model import Report
@@ -234,6 +241,7 @@ def coverage_json(found: Sequence[Coverage]) -> list[dict[str, object]]:
                     "chars": s.chars,
                     "share": round(s.share, 4),
                     "within": s.within,
+                    "mentions": s.mentions,
                 }
                 for s in c.themes
             },
@@ -263,8 +271,8 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
         for share in c.themes:
             if share.units:
                 cell = Text(f"{share.share * 100:.0f} ({share.units})")
-            else:  # silent ("·") only where no text covers the theme
-                cell = Text(f"(+{share.within})" if share.within else "·", style="dim")
+            else:  # silent ("·") only where no text covers or names the theme
+                cell = Text(empty_label(share), style="dim")
             cells.append(cell)
         out.add_row(_where(c.report), *cells)
         blocks.append((_where(c.report), list(zip(names, cells, strict=True))))

@@ -108,6 +108,7 @@ async def test_columns_keys_rows_and_silent_cells(tmp_path: Path) -> None:
                     else "has no text outside the topics",
                     "elsewhere": f"speaks of {theme} only within:",
                     "unlike": f"speaks of {theme} in another row",
+                    "passing": f"names {theme} only in passing, within:",
                 }[cell.cell.status]
                 assert text.startswith(f"{screen.labels[index]} {expected}")
                 # which reports have text in the row (their columns may be out of view)

@@ -52,14 +52,18 @@ async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> N
         assert [r.row for r in screen.column(0).rows] == [r.row for r in screen.column(1).rows]
 
 
-async def test_gap_row_says_the_side_is_silent(open_compare) -> None:
+async def test_gap_row_says_where_the_side_names_the_topic_in_passing(open_compare) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_compare(pilot)
-        (row,) = _rows_of(screen, "emergencies")  # 宝鸡 has 突发事件应对, 咸宁 has not
+        # 宝鸡 has 突发事件应对; no text of 咸宁 covers it, but 一、(三)2.一是 names its 应急
+        # (市交通运输、应急两支综合执法支队): not silent, and the cell says where
+        (row,) = _rows_of(screen, "emergencies")
         (gap,) = [screen.column(0).cells[i] for i in screen.column(0).cells_in_row(row)]
         assert isinstance(gap, EmptyCell)
-        assert "咸宁市 2023 is silent on 突发事件应对" in gap.content.plain
+        shown = gap.content.plain
+        assert "咸宁市 2023 names 突发事件应对 only in passing, within:" in shown
+        assert "综合行政执法改革" in shown and "silent" not in shown
         assert isinstance(screen.column(1).cells[screen.column(1).cells_in_row(row)[0]], UnitCell)
 
 

@@ -10,15 +10,16 @@ import pytest
 from govread.checklist import (
     _DUTY,
     _SENTENCE,
-    _SHORTCOMING_HEADING,
     _SHORTCOMING_TEXT,
     CONTENTS,
     check,
     published_on_time,
 )
 from govread.parsers import Report, parse_text
+from govread.plan_phase import _TITLE_OR_PERIOD
 from govread.plan_phase import NEXT_HEADING as _NEXT_HEADING
 from govread.plan_phase import NEXT_OPENING as _NEXT_OPENING
+from govread.plan_phase import SHORTCOMING_HEADING as _SHORTCOMING_HEADING
 
 
 def by_region(samples: list[Report], region: str) -> Report:
@@ -130,7 +131,15 @@ def test_published_on_time(published: str | None, year: int | None, on_time: boo
 
 @pytest.mark.parametrize(
     "pattern",
-    [_SENTENCE, _SHORTCOMING_HEADING, _SHORTCOMING_TEXT, _NEXT_HEADING, _NEXT_OPENING, _DUTY],
+    [
+        _SENTENCE,
+        _SHORTCOMING_HEADING,
+        _SHORTCOMING_TEXT,
+        _NEXT_HEADING,
+        _NEXT_OPENING,
+        _DUTY,
+        _TITLE_OR_PERIOD,
+    ],
 )
 @pytest.mark.parametrize("unit", ["仍存在", "下一步", "a", "。", "仍然存在一些", "年"])
 def test_patterns_are_linear_on_adversarial_text(pattern: object, unit: str) -> None:
@@ -220,3 +229,59 @@ def test_a_title_line_opening_with_a_later_year_heads_plans(line: str, plans: bo
     is_target = target_test(report)
     found = {f.text: is_target(f) for f in report_figures(report)}
     assert found["40件"] is False and found["6.5%左右"] is plans
+
+
+# QA: a plans chapter headed 下一年度… / 下一阶段工作重点 / 未来工作重点, or a shortcomings chapter
+# headed 面临的困难和问题: check found them, coverage and compare called the report silent on
+# 下一步工作 / 存在的问题, and the plans' figures were results. One rule reads headings now.
+@pytest.mark.parametrize(
+    ("heading", "phase"),
+    [
+        ("下一年度推进法治政府建设的主要安排", "next_steps"),
+        ("下一年度工作重点", "next_steps"),
+        ("下一阶段工作重点", "next_steps"),
+        ("未来工作重点", "next_steps"),
+        ("2024年工作重点", "next_steps"),
+        ("下一步工作安排", "next_steps"),
+        ("面临的困难和问题", "problems"),
+        ("存在的问题和不足", "problems"),
+        ("将法治建设纳入卫生健康事业发展总体规划", None),  # 将 alone is no plan
+        ("编制《法治政府建设实施方案(2021—2025年)》", None),  # a period, not next year
+        ("推进严格规范公正文明执法", None),
+    ],
+)
+def test_every_reader_of_a_heading_agrees_on_its_phase(heading: str, phase: str | None) -> None:
+    from govread.compare import built_units
+    from govread.coverage import coverage
+    from govread.figures import report_figures
+    from govread.plan_phase import heading_phase, target_test
+    from govread.topics import load_lexicon
+
+    year = 2021 if "2021" in heading else 2023
+    assert heading_phase(heading, year, load_lexicon()) == phase
+    text = "\n".join(
+        [
+            f"某县人民政府关于{year}年法治政府建设情况的报告",
+            "一、主要做法和成效",
+            "全年行政机关负责人出庭应诉率达95%，审查规范性文件25件。",
+            f"二、{heading}",
+            "一是部分单位依法行政意识还不强。二是推动审查规范性文件30件，开展普法活动200场。",
+        ]
+    )
+    report = parse_text(text, path="x.txt")
+    chapter = report.sections[1]
+    themes = {u.node_id.split("#")[0]: u.theme for u in built_units(report)}
+    assert (themes[chapter.id] if phase else None) == phase
+    shares = coverage(report)
+    if phase:
+        assert shares.of(phase).units >= 1
+    is_target = target_test(report)
+    planned = {
+        f.text: is_target(f) for f in report_figures(report) if f.node_id.startswith(chapter.id)
+    }
+    assert planned and all(planned.values()) is (phase == "next_steps")
+    found = check(report).contents
+    if phase == "next_steps":
+        assert any(e.node_id.startswith(chapter.id) for e in found["next_year"].evidence)
+    if phase == "problems":
+        assert any(e.node_id.startswith(chapter.id) for e in found["shortcomings"].evidence)

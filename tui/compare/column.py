@@ -31,6 +31,7 @@ from govread.compare_words import (
     only_label,
     shared_label,
     similarity_label,
+    where_units,
 )
 from govread.figures import figure_spans
 from govread.i18n import _
@@ -151,13 +152,19 @@ def empty_text(
     nearest unit."""
     text = Text()
     theme = row.theme_name
-    reason = empty_reason(label, row.theme, theme, bool(cell.covered_by), cell.has_theme)
+    reason = empty_reason(
+        label,
+        row.theme,
+        theme,
+        within=bool(cell.covered_by),
+        has_theme=cell.has_theme,
+        passing=bool(cell.mentioned_in),
+    )
     text.append(reason, style=style("compare--gap"))
-    if cell.covered_by:
-        for unit in cell.covered_by[:3]:
-            text.append("\n")
-            text.append(unit.shown_number, style=style("compare--number"))
-            text.append(unit.heading)
+    for unit in where_units(cell)[:3]:
+        text.append("\n")
+        text.append(unit.shown_number, style=style("compare--number"))
+        text.append(unit.heading)
     holders = [name for name, each in zip(labels, row.cells, strict=False) if each.units]
     if len(row.cells) > 2 and holders:
         text.append("\n" + _("In this row:") + " ", style=style("compare--label"))

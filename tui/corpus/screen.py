@@ -52,7 +52,7 @@ from govread.corpus_tables import (
     indicator_sort_key,
     sort_entries,
 )
-from govread.coverage import COVERAGE_COLUMNS, theme_columns
+from govread.coverage import COVERAGE_COLUMNS, empty_label, theme_columns
 from govread.figure_table import COLUMNS as FIGURE_COLUMNS
 from govread.figure_table import value_text
 from govread.i18n import N_, _, _n
@@ -317,8 +317,8 @@ class CorpusScreen(LocalisedScreen[None]):
         for share in entry.coverage.themes:
             if share.units:
                 label = f"{share.share * 100:.0f}% ({share.units})"
-            else:  # "·" only where no text covers the theme (`Coverage.silent`)
-                label = f"(+{share.within})" if share.within else "·"
+            else:  # "·" only where no text covers or names the theme (`Coverage.silent`)
+                label = empty_label(share)
             cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
         return cells
 
