@@ -160,48 +160,56 @@ def chapters_before_titled_plans(sections: Sequence[Section], year: int | None) 
 
 def target_test(report: Report) -> Callable[[Figure], bool]:
     """A test of the report's figures: whether one states a plan or target, not a result."""
+    at = target_at(report)
+    return lambda figure: at(figure.node_id, figure.paragraph, figure.start)
+
+
+def target_at(report: Report) -> Callable[[str, int, int], bool]:
+    """`target_test` of a figure given by where it stands: its node id, paragraph (-1: the
+    heading) and offset there, as the store's ``figures`` rows give it."""
     year = report.year
     planned: set[str] = set()  # sections under a plan heading
     section_of: dict[str, Section] = {}
     starts: dict[str, tuple[int, int] | None] = {}
 
-    def visit(section: Section, inherited: bool) -> None:
+    # walked with a stack, not a recursive closure: a closure calling itself is a reference
+    # cycle, which would keep the report's sections alive until the next collection (an
+    # export of a whole corpus held every report's)
+    stack: list[tuple[Section, bool]] = [(section, False) for section in report.sections]
+    while stack:
+        section, inherited = stack.pop()
         inside = inherited or is_plan_heading(section.heading, year)
         if inside:
             planned.add(section.id)
         section_of[section.id] = section
         for item in section.items:
             section_of[item.id] = section
-        for child in section.children:
-            visit(child, inside)
-
-    for section in report.sections:
-        visit(section, False)
+        stack.extend((child, inside) for child in section.children)
     for section in report.sections[chapters_before_titled_plans(report.sections, year) :]:
         planned.update(s.id for s in section.walk())
     closing_id = f"{report.id}/closing"
     closing_start = _plan_start(report.closing, year)
 
-    def test(figure: Figure) -> bool:
-        node = figure.node_id.split("#", 1)[0]
+    def test(node_id: str, paragraph: int, offset: int) -> bool:
+        node = node_id.split("#", 1)[0]
         section = section_of.get(node)
         if section is not None:
             if section.id in planned:
                 return True
-            if figure.paragraph < 0:
-                return _targets_in(section.raw_heading, figure.start, year)
+            if paragraph < 0:
+                return _targets_in(section.raw_heading, offset, year)
             if section.id not in starts:
                 starts[section.id] = _plan_start(section.paragraphs, year)
             start = starts[section.id]
-            text = section.paragraphs[figure.paragraph]
+            text = section.paragraphs[paragraph]
         elif node == closing_id:
             start = closing_start
-            text = report.closing[figure.paragraph]
+            text = report.closing[paragraph]
         else:
             start = None
-            text = report.preamble[figure.paragraph] if figure.paragraph >= 0 else ""
-        if start is not None and (figure.paragraph, figure.start) >= start:
+            text = report.preamble[paragraph] if paragraph >= 0 else ""
+        if start is not None and (paragraph, offset) >= start:
             return True
-        return _targets_in(text, figure.start, year)
+        return _targets_in(text, offset, year)
 
     return test

@@ -83,7 +83,8 @@ from govread.store_build import (
 
 # 2: reports.issuer_level and city; 3: figures, topics, the comparison's words;
 # 4: units_grams, the postings of needles under three characters; 5: grams_packed and
-# grams_segments, the postings of common characters and pairs packed per segment of units
+# grams_segments, the postings of common characters and pairs packed per segment of units;
+# 6: figures.target, whether a figure states a plan or target (`plan_phase.target_test`)
 # the modules and data besides the parser whose code decides a report's rows (tokens,
 # figures, topics, the comparison's words): a change to any of them re-indexes the report
 _ANALYSIS_MODULES = (
@@ -101,7 +102,7 @@ _ANALYSIS_MODULES = (
 )
 _ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 # Why a file at the store path cannot be read as one, where it is only read (search, compare,
@@ -194,7 +195,8 @@ _SCHEMA = (
         approximate INTEGER NOT NULL,
         text TEXT NOT NULL,
         indicator TEXT,
-        is_range INTEGER NOT NULL)""",
+        is_range INTEGER NOT NULL,
+        target INTEGER NOT NULL)""",
     "CREATE INDEX figures_by_report ON figures(report_id)",
     "CREATE INDEX figures_by_indicator ON figures(indicator)",
     # the comparison's units (govread.compare) with their themes and the themes' weights
@@ -508,6 +510,38 @@ def _fill_grams(
         db.executemany(insert, [(unit_id, gram_text(folded)) for unit_id, folded in rows])
 
 
+def _add_targets(db: sqlite3.Connection) -> None:
+    """Give a store of schema 5 its figures' ``target`` column, each stored figure tested
+    where it stands in its stored report (`plan_phase.target_at`: the rule `govread
+    figures` marks a figure by). A report whose body cannot be read keeps 0 for its figures,
+    as does a figure whose place it does not hold."""
+    from govread.plan_phase import target_at
+
+    columns = {row[1] for row in db.execute("PRAGMA table_info(figures)")}
+    if "target" in columns:  # (stamped 5 by hand, say): tested again from the start
+        db.execute("UPDATE figures SET target=0")
+    else:
+        db.execute("ALTER TABLE figures ADD COLUMN target INTEGER NOT NULL DEFAULT 0")
+    reports = [rid for (rid,) in db.execute("SELECT DISTINCT report_id FROM figures")]
+    for report_id in reports:
+        row = db.execute("SELECT body FROM reports WHERE id=?", (report_id,)).fetchone()
+        report = _entry_report(row[0]) if row is not None else None
+        if report is None:
+            continue
+        at = target_at(report)
+        targets: list[tuple[int]] = []
+        for rowid, node_id, paragraph, start in db.execute(
+            "SELECT rowid, node_id, paragraph, start FROM figures WHERE report_id=?",
+            (report_id,),
+        ).fetchall():
+            try:
+                if at(node_id, paragraph, start):
+                    targets.append((rowid,))
+            except (IndexError, TypeError):  # a place the stored report does not hold
+                continue
+        db.executemany("UPDATE figures SET target=1 WHERE rowid=?", targets)
+
+
 def _drop_segments(db: sqlite3.Connection, low: int, high: int) -> None:
     """Drop the packed segments holding any row id from `low` to `high` (units about to go):
     their units are read from `units_grams` until `_pack_gaps` packs them again."""
@@ -797,8 +831,12 @@ class Store:
                 for statement in _PACKED_TABLES:
                     db.execute(statement)
                 _pack_gaps(db)
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 tables |= packed
+                version = 5
+            if tables and version == 5 and tables >= _TABLES:
+                # schema 5 lacks only the figures' target flag: found from the stored reports
+                _add_targets(db)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 version = SCHEMA_VERSION
             if (
                 tables
@@ -923,7 +961,7 @@ class Store:
                 grams.append((unit_id, row))
                 packer.add(unit_id, row.split())
             self.db.executemany(
-                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(report_id, *row) for row in prepared.figures],
             )
             self.db.executemany(

@@ -2,7 +2,8 @@
 
 `prepare_file` reads and parses one file and computes all the store keeps of it: the units
 with their folded text and jieba tokens (`segment.report_tokens`), the figures (the one
-finder, `govread.figures`) and the themes of the comparison's units
+finder, `govread.figures`, each marked when it states a plan or target:
+`govread.plan_phase`) and the themes of the comparison's units
 (`govread.compare.report_units`) with the words the comparison's IDF counts. The report is
 segmented once (`segment.Cutter`): each distinct block is cut once for both its search
 tokens and the comparison's words; each unit's row of the postings of short needles
@@ -65,7 +66,8 @@ class Prepared:
     units: list[tuple[object, ...]]
     df: dict[str, int]  # jieba token -> units of this report holding it
     tokens: int  # the units' token lengths added up (BM25's average)
-    # (node_id, paragraph, start, end, label, value, unit, approximate, text, indicator, range)
+    # (node_id, paragraph, start, end, label, value, unit, approximate, text, indicator, range,
+    #  target: `plan_phase.target_test`)
     figures: list[tuple[object, ...]]
     # (ordinal, key, node_id, kind, number, theme, themes JSON, phases JSON)
     topics: list[tuple[object, ...]]
@@ -109,6 +111,7 @@ def prepare_report(
     `unit_texts` keys them, segmented here when not given."""
     from govread.compare import built_units
     from govread.figures import report_figures
+    from govread.plan_phase import target_test
 
     assert report.path is not None
     units = _report_units(report, 0)
@@ -154,6 +157,7 @@ def prepare_report(
                 length,
             )
         )
+    is_target = target_test(report)  # as `govread figures` marks a plan's figures
     figures: list[tuple[object, ...]] = [
         (
             f.node_id,
@@ -167,6 +171,7 @@ def prepare_report(
             f.text,
             f.indicator,
             int(f.is_range),
+            int(is_target(f)),
         )
         for f in report_figures(report)
     ]

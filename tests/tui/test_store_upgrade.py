@@ -7,6 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from govread import store
 from govread.tui.app import GovreadApp
 
@@ -16,7 +18,9 @@ SIZE = (100, 30)
 def _older(source: Path, target: Path, version: int) -> Path:
     shutil.copy(source, target)
     with sqlite3.connect(target) as raw:
-        if version < store.SCHEMA_VERSION:  # schema 4 had no packed postings
+        if version < 6:  # schema 5 had no target flag on the figures
+            raw.execute("ALTER TABLE figures DROP COLUMN target")
+        if version < 5:  # schema 4 had no packed postings
             raw.execute("DROP TABLE grams_packed")
             raw.execute("DROP TABLE grams_segments")
         raw.execute(f"PRAGMA user_version={version}")
@@ -24,8 +28,11 @@ def _older(source: Path, target: Path, version: int) -> Path:
     return target
 
 
-async def test_an_older_store_is_upgraded_then_browsed(sample_store: Path, tmp_path: Path) -> None:
-    path = _older(sample_store, tmp_path / "old.sqlite3", store.SCHEMA_VERSION - 1)
+@pytest.mark.parametrize("version", [4, 5])
+async def test_an_older_store_is_upgraded_then_browsed(
+    sample_store: Path, tmp_path: Path, version: int
+) -> None:
+    path = _older(sample_store, tmp_path / "old.sqlite3", version)
     app = GovreadApp(store=path)
     app.WORD_SEARCH_DELAY = None
     async with app.run_test(size=SIZE) as pilot:
@@ -36,6 +43,11 @@ async def test_an_older_store_is_upgraded_then_browsed(sample_store: Path, tmp_p
             assert len(app.reports) == opened.report_count() > 0
         assert not [n for n in app._notifications if "older govread" in n.message]
     assert not store.upgradable(path)
+    with sqlite3.connect(path) as raw:  # the figures' target flags, as a new store's
+        columns = [row[1] for row in raw.execute("PRAGMA table_info(figures)")]
+        flags = raw.execute("SELECT count(*), total(target) FROM figures").fetchone()
+    raw.close()
+    assert "target" in columns and 0 < flags[1] < flags[0]
 
 
 async def test_reports_an_older_govread_indexed_are_told(

@@ -173,27 +173,36 @@ def test_the_postings_the_workers_hand_over_are_those_made_from_the_units(
         assert raw.execute(query).fetchall() == written
 
 
+_TARGETS = "SELECT report_id, node_id, paragraph, start, target FROM figures ORDER BY rowid"
+
+
 @pytest.mark.parametrize(
     ("version", "lacking"),
     [
         (3, ["units_grams", "grams_packed", "grams_segments"]),
         (4, ["grams_packed", "grams_segments"]),
+        (5, []),
     ],
 )
-def test_a_store_of_a_schema_before_the_postings_gets_them_from_its_units(
+def test_a_store_of_an_older_schema_gets_what_it_lacks_from_its_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: int, lacking: list[str]
 ) -> None:
-    """Schema 3 lacked the postings of short needles, schema 4 their packed segments:
-    opening such a store makes them from its units (no re-indexing), and search answers as
-    from a store made new."""
+    """Schema 3 lacked the postings of short needles, schema 4 their packed segments, and
+    every schema before 6 the figures' target flag: opening such a store makes them from its
+    units and stored reports (no re-indexing), and search answers, and the flags are, as in
+    a store made new."""
     monkeypatch.setattr(store, "PACK_MIN", 1)
     folder = _copy(sample_paths()[:2], tmp_path / "reports")
     db = tmp_path / "store.sqlite3"
     _index(folder, db)
     with sqlite3.connect(db) as raw:
+        fresh = raw.execute(_TARGETS).fetchall()
         for table in lacking:
             raw.execute(f"DROP TABLE {table}")
+        raw.execute("ALTER TABLE figures DROP COLUMN target")  # what schemas 3 to 5 had
         raw.execute(f"PRAGMA user_version={version}")
+    raw.close()
+    assert any(row[-1] for row in fresh) and not all(row[-1] for row in fresh)
     with store.Store(db) as opened:
         assert opened.notice is None and opened.report_count() == 2
         (found,) = opened.db.execute("PRAGMA user_version").fetchone()
@@ -201,6 +210,7 @@ def test_a_store_of_a_schema_before_the_postings_gets_them_from_its_units(
         (packed,) = opened.db.execute("SELECT count(*) FROM grams_packed").fetchone()
         assert packed > 0
         _assert_postings_are_the_units(opened.db, _short_needles(opened.db))
+        assert opened.db.execute(_TARGETS).fetchall() == fresh
     _assert_same_hits(folder, db, ["复议", "法", "。"])
 
 

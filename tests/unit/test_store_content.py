@@ -17,7 +17,9 @@ from govread.cli import main
 from govread.compare import Idf, compare, report_units, to_jsonable
 from govread.config import config_path, load_config
 from govread.corpus import load, sample_paths
+from govread.figure_table import figure_rows
 from govread.figures import report_figures
+from govread.plan_phase import target_test
 
 
 def _copy(paths: list[Path], folder: Path) -> Path:
@@ -49,9 +51,11 @@ def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path
             ).fetchone()
             stored = raw.execute(
                 'SELECT node_id, paragraph, start, "end", subject, value, unit, approximate,'
-                " text, indicator, is_range FROM figures WHERE report_id=? ORDER BY rowid",
+                " text, indicator, is_range, target FROM figures WHERE report_id=?"
+                " ORDER BY rowid",
                 (report_id,),
             ).fetchall()
+            is_target = target_test(report)
             expected = [
                 (
                     f.node_id,
@@ -65,6 +69,7 @@ def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path
                     f.text,
                     f.indicator,
                     int(f.is_range),
+                    int(is_target(f)),
                 )
                 for f in report_figures(report)
             ]
@@ -87,6 +92,48 @@ def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path
             ("行政机关负责人出庭应诉率",),
         ).fetchall()
         assert rows and all(0 <= value <= 100 for _, _, value in rows)
+
+
+def test_the_stores_target_flags_are_govread_figures(sample_store: tuple[Path, Path]) -> None:
+    """Each stored figure's `target` is what `govread figures` says of it, row for row."""
+    folder, db = sample_store
+    with sqlite3.connect(db) as raw:
+        stored = raw.execute(
+            "SELECT r.path, f.node_id, f.text, f.target FROM figures f"
+            " JOIN reports r ON r.id = f.report_id ORDER BY r.path, f.rowid"
+        ).fetchall()
+    raw.close()
+    reports = sorted(load([folder]).reports, key=lambda r: str(Path(r.path or "").resolve()))
+    rows = [
+        (str(Path(str(row["path"])).resolve()), row["node"], row["text"], int(bool(row["target"])))
+        for row in figure_rows(reports)
+    ]
+    assert stored == rows
+    assert {flag for *_rest, flag in rows} == {0, 1}
+
+
+def _readme_query() -> str:
+    """The README's example query of the figures table (the first statement of its SQL)."""
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    block = readme.split("```sql\n", 1)[1].split("```", 1)[0]
+    return block.split(";", 1)[0]
+
+
+def test_the_readmes_example_query_gives_results_never_aims(
+    sample_store: tuple[Path, Path],
+) -> None:
+    """行政机关负责人出庭应诉率 across the store: the rates achieved, as `govread figures` marks
+    them; 泾县 2022's only one, "确保…100%" for 2023, and 咸宁's in its 下一步 are aims."""
+    folder, db = sample_store
+    with sqlite3.connect(db) as raw:
+        found = raw.execute(_readme_query()).fetchall()
+    raw.close()
+    name = "行政机关负责人出庭应诉率"
+    rows = [row for row in figure_rows(load([folder]).reports) if row["indicator"] == name]
+    achieved = [(r["region"], r["year"], r["value"], r["text"]) for r in rows if not r["target"]]
+    assert sorted(found) == sorted(achieved) and found
+    assert len(achieved) < len(rows)
+    assert all(region != "泾县" for region, *_rest in found)
 
 
 def _pairs(document: dict[str, object]) -> tuple[object, object]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ def made(tmp_path: Path) -> Path:
     folder.mkdir()
     for name, place in (("a.txt", "甲县"), ("b.txt", "乙县")):
         body = "全面推进政务公开,规范行政执法程序,行政复议工作稳步推进,群众满意度提高。" * 4
+        body += "全年办理行政复议案件12件。"
         (folder / name).write_text(
             f"{place}2023年法治政府建设情况\n一、推进依法行政\n{body}\n二、下一步工作\n{body}\n",
             encoding="utf-8",
@@ -96,8 +98,9 @@ def _schema_4(db: Path) -> None:
     with sqlite3.connect(db) as raw:
         raw.execute("DROP TABLE grams_packed")
         raw.execute("DROP TABLE grams_segments")
+        raw.execute("ALTER TABLE figures DROP COLUMN target")
     raw.close()
-    _stamp(db, store.SCHEMA_VERSION - 1)
+    _stamp(db, 4)
 
 
 def test_search_says_it_upgrades_an_older_store_once(
@@ -110,12 +113,27 @@ def test_search_says_it_upgrades_an_older_store_once(
     assert "upgrading" not in capsys.readouterr().err
 
 
-def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(made: Path) -> None:
-    _schema_4(made)
+def _schema_5(db: Path) -> None:
+    """What schema 5 was: no target flag on the figures."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("ALTER TABLE figures DROP COLUMN target")
+    raw.close()
+    _stamp(db, 5)
+
+
+@pytest.mark.parametrize("older", [_schema_4, _schema_5])
+def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(
+    made: Path, older: Callable[[Path], None]
+) -> None:
+    older(made)
     assert store.upgradable(made)
     store.Store(made, replace=False).close()
     assert not store.upgradable(made) and _reports(made) == 2
     assert not store.upgradable(made.with_name("absent.sqlite3"))
+    with sqlite3.connect(made) as raw:  # each report's 下一步工作 is its plans
+        flags = raw.execute("SELECT target, count(*) FROM figures GROUP BY target").fetchall()
+    raw.close()
+    assert dict(flags).keys() == {0, 1}
 
 
 def test_a_store_that_cannot_be_written_is_read_as_it_is(
