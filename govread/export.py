@@ -75,7 +75,8 @@ class Passage:
 
     `node` is the node it lies in (None for the preamble or a part of the closing
     paragraphs, which are no node); `text` is the stretch itself, as compared; `figures`
-    those found in it; `kind` what a passage outside every node is written as
+    those found in it, their node ids the report's (``<id>/closing`` for the closing, so
+    that whether one states a target is known); `kind` what a passage outside every node is written as
     (``"closing"`` or ``"preamble"``; ignored when there is a node).
     """
 
@@ -194,9 +195,11 @@ def report_fields(report: Report) -> dict[str, object]:
     )
 
 
-def figure_table(figure: Figure) -> dict[str, object]:
-    """``{label, value, unit, text, approximate, indicator, range}`` for one figure; unknown
-    fields left out (`indicator` when none applies, `range` unless it is one end of a range).
+def figure_table(figure: Figure, target: bool | None = None) -> dict[str, object]:
+    """``{label, value, unit, text, approximate, target, indicator, range}`` for one figure;
+    unknown fields left out (`indicator` when none applies, `range` unless it is one end of a
+    range, `target` when not given: whether the figure states a plan or target rather than
+    the year's result, `plan_phase.target_test`, as `govread figures` marks it).
 
     `value` is normalised (万/亿 multiplied out), `text` the figure as written.
     """
@@ -208,6 +211,7 @@ def figure_table(figure: Figure) -> dict[str, object]:
             ("unit", figure.unit),
             ("text", figure.text),
             ("approximate", figure.approximate),
+            ("target", target),
             ("indicator", figure.indicator),
             ("range", True if figure.is_range else None),
         )
@@ -218,7 +222,8 @@ def text_figures(ref: NodeRef) -> list[dict[str, object]]:
     """The default figures hook: the figures in a node's own text and its descendants'.
 
     A report's are those of its preamble, sections and closing; a section's include its
-    heading, items and subsections; an item's are those inside it. Document order.
+    heading, items and subsections; an item's are those inside it. Document order. Each
+    says whether it states a plan or target (`target`), as `govread figures` does.
     """
     from govread.figures import report_figures, section_figures
 
@@ -228,7 +233,15 @@ def text_figures(ref: NodeRef) -> list[dict[str, object]]:
         found = section_figures(ref.section)
     else:
         found = report_figures(ref.report)
-    return [figure_table(figure) for figure in found]
+    return _figure_tables(ref.report, found)
+
+
+def _figure_tables(report: Report, found: Iterable[Figure]) -> list[dict[str, object]]:
+    """The tables of figures of `report`, each with its `target` flag."""
+    from govread.plan_phase import target_test
+
+    is_target = target_test(report)
+    return [figure_table(figure, is_target(figure)) for figure in found]
 
 
 def node_table(
@@ -271,7 +284,7 @@ def _passage_table(passage: Passage, figures: FiguresHook | None) -> dict[str, o
     table.update(_known((("heading", passage.heading or (node.heading if node else None)),)))
     table["text"] = passage.text
     if figures is not None:
-        _add_figures(table, [figure_table(figure) for figure in passage.figures])
+        _add_figures(table, _figure_tables(passage.report, passage.figures))
     return table
 
 

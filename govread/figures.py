@@ -4200,6 +4200,7 @@ def match_figures(
     return [pair for _, pair in sorted(pairs, key=lambda p: p[0])]
 
 
-def figures_in(texts: Sequence[str]) -> list[Figure]:
-    """Figures of loose paragraphs (no report): node ids are left empty."""
-    return [f for index, text in enumerate(texts) for f in extract(text, "", index)]
+def figures_in(texts: Sequence[str], node_id: str = "") -> list[Figure]:
+    """Figures of loose paragraphs (no report: node ids are left empty), or of a report's
+    preamble or closing given whole (`node_id` ``<id>/preamble`` or ``<id>/closing``)."""
+    return [f for index, text in enumerate(texts) for f in extract(text, node_id, index)]

@@ -149,7 +149,8 @@ def _select(reports: Sequence[Report], query: Query | str) -> list[NodeRef | Pas
         if rest in PASSAGE_KINDS:
             lines = report.preamble if rest == "preamble" else report.closing
             text = "\n".join(lines)
-            chosen.append(Passage(report, None, text, figures=figures_in(lines), kind=rest))
+            figures = figures_in(lines, f"{report.id}/{rest}")
+            chosen.append(Passage(report, None, text, figures=figures, kind=rest))
             continue
         if any(section in exported_sections for section in _enclosing_sections(unit_id)):
             continue  # its text is in an exported section already

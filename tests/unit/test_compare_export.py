@@ -105,6 +105,26 @@ def test_figures_of_each_side_are_inside_its_text(document: dict[str, object]) -
     assert rates and rates[0]["value"] == 100.0 and rates[0]["unit"] == "%"
 
 
+def test_each_sides_figures_say_whether_they_are_targets_as_the_comparison_does(
+    xianning_baoji: Comparison, document: dict[str, object]
+) -> None:
+    """A figure of a side is `target = true` when the comparison holds it a target (咸宁's
+    下一步工作安排: 出庭应诉率100% aimed at), as `govread figures` marks it."""
+    comparison = xianning_baoji
+    flags: list[bool] = []
+    for row, pair in zip(comparison.pairs, document["pair"], strict=True):
+        for side, units, pool, targets in (
+            ("a", row.a, comparison.figures_a, comparison.targets_a),
+            ("b", row.b, comparison.figures_b, comparison.targets_b),
+        ):
+            for unit, node in zip(units, pair[side], strict=True):
+                expected = [targets[pool.index(f)] for f in comparison.figures_of(unit)]
+                written = [f["target"] for f in node.get("figures", [])]
+                assert written == expected
+                flags += written
+    assert True in flags and False in flags
+
+
 def test_closing_parts_are_exported_but_not_marked(samples: list[Report], tmp_path: Path) -> None:
     by_region = {r.region: r for r in samples}
     comparison = compare(by_region["秦皇岛市"], by_region["株洲市"], samples)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 from govread.cli import main
 from govread.export import export_items, figure_table, text_figures
+from govread.figure_table import report_rows
 from govread.figures import Figure, extract, report_figures
 from govread.marks import NodeRef, iter_nodes, resolve
 from govread.parsers import Report, parse_text
@@ -31,7 +33,7 @@ def _section_holding(report: Report, words: str) -> NodeRef:
 
 def test_a_section_with_known_figures_carries_them(samples: list[Report]) -> None:
     ref = _section_holding(_xianning(samples), XIANNING_RATE)
-    assert ref.heading == "持续推进严格规范公正文明执法"
+    assert ref.heading == "持续推进严格规范公正文明执法"  # in 二、下一步工作安排
     (table,) = tomllib.loads(export_items([ref]))["item"]
     assert table["figures"] == [
         {
@@ -40,6 +42,7 @@ def test_a_section_with_known_figures_carries_them(samples: list[Report]) -> Non
             "unit": "%",
             "text": "100%",
             "approximate": False,
+            "target": True,
             "indicator": "行政机关负责人出庭应诉率",
         }
     ]
@@ -134,6 +137,65 @@ def test_a_heading_figure_has_no_marker_in_its_subject() -> None:
         ("收到申请", "41件", 0),
         ("新建调解组织", "15个", -1),
     ]
+
+
+def test_every_exported_figure_says_whether_it_is_a_target_as_govread_figures_does(
+    samples: list[Report],
+) -> None:
+    """`target` of each figure of an exported report, section or item is the `target` of
+    `govread figures` (`figure_table.report_rows`) for the same figure."""
+    targets = 0
+    for report in samples:
+        rows = report_rows(report)
+        by_node: dict[str, list[bool]] = {}
+        for row in rows:
+            by_node.setdefault(str(row["node"]), []).append(bool(row["target"]))
+        whole = text_figures(next(iter_nodes(report)))
+        assert [f["target"] for f in whole] == [bool(row["target"]) for row in rows]
+        targets += sum(bool(row["target"]) for row in rows)
+        for ref in iter_nodes(report):
+            if ref.kind == "item":
+                assert [f["target"] for f in text_figures(ref)] == by_node.get(ref.id, [])
+            elif ref.kind == "section":
+                assert all(isinstance(f["target"], bool) for f in text_figures(ref))
+    assert targets, "咸宁's 下一步工作安排 and 泾县's 2023年度…工作安排 state targets"
+
+
+def _with_closing(closing: tuple[str, ...]) -> Report:
+    report = parse_text(
+        "某县2022年法治政府建设情况报告\n2022年,全县办理行政复议案件7件。\n一、主要成效\n"
+        "全年召开会议3次。\n",
+        path="x.txt",
+        sha256="ab" * 32,
+    )
+    return dataclasses.replace(report, closing=closing)
+
+
+@pytest.mark.parametrize(
+    ("closing", "expected"),
+    [
+        (("全年办理行政复议案件12件。", "下一步,我县将确保出庭应诉率100%。"), [False, True]),
+        (("下一步,确保办理行政复议案件12件,出庭应诉率100%。",), [True, True]),
+        (("全年办理行政复议案件12件,出庭应诉率100%。",), [False, False]),
+        (("一年来,办结复议案件12件。", "2023年,我县将争取出庭应诉率100%。"), [False, True]),
+    ],
+)
+def test_a_preamble_or_closing_a_query_exports_says_which_figures_are_targets(
+    closing: tuple[str, ...], expected: list[bool]
+) -> None:
+    """`govread export --query` writes a preamble or closing whole, its figures tested where
+    they stand in it (a plan in the closing: 下一步…, 2023年…将)."""
+    from govread.commands.export import _select
+
+    report = _with_closing(closing)
+    chosen = _select([report], "12件")
+    written = tomllib.loads(export_items(chosen))["item"]
+    (closing_table,) = [t for t in written if t["kind"] == "closing"]
+    assert [f["target"] for f in closing_table["figures"]] == expected
+    preamble = _select([report], "7件")
+    (preamble_table,) = tomllib.loads(export_items(preamble))["item"]
+    assert preamble_table["kind"] == "preamble"
+    assert [f["target"] for f in preamble_table["figures"]] == [False]
 
 
 def test_unknown_fields_are_left_out() -> None:
