@@ -34,7 +34,32 @@ _BREADCRUMB = re.compile(r"^\s*[>»]|\s[>»]\s")
 _MAX_CHROME_LINE = 160
 _MAX_PIECE = 60
 
-_SOURCE = re.compile(r"(?:信息来源|来源|发布机构|发文机关)\s*[:\uff1a]\s*([^\s:\uff1a|]+)")
+# The keys of a page's info box. A value ends where the next key begins, with or without a
+# space before it (来源：县司法局发布时间：…, as a PDF's text layer or a flattened page gives
+# the line); a key is one when a colon or a figure follows it (发布时间：…, 点击 54 次).
+_INFO_KEY = (
+    r"(?:信息来源|文章来源|来源|发布机构|发文机关|所属单位|发布时间|发布日期|更新时间|信息时间|"
+    r"生成日期|成文日期|公开日期|发文日期|时间|日期|浏览次数|阅读次数|点击数|点击量|点击率|点击|"
+    r"浏览量|浏览|访问量|作者|责任编辑|编辑|审核|校对|字体大小|字体|字号|文字显示|索引号|文号|"
+    r"分享到)"
+)
+_KEY_AHEAD = _INFO_KEY + r"\s{0,3}[:\uff1a\d]"
+# The value of 来源 / 发布机构: up to a space, a separator or the next key; none when the next
+# key follows at once (来源: 作者: …).
+_SOURCE = re.compile(
+    r"(?:信息来源|来源|发布机构|发文机关)\s*[:\uff1a]\s*(?!" + _KEY_AHEAD + r")"
+    r"([^\s:\uff1a|\[\u3010]{1,60}?)(?=[\s:\uff1a|\[\u3010]|$|" + _KEY_AHEAD + r")"
+)
+_NEXT_KEY = re.compile(r"\s{0,3}" + _KEY_AHEAD)
+
+
+def before_next_key(value: str) -> str:
+    """A key's value without the keys run into it after (县司法局发布时间：2024-01-25 →
+    县司法局); empty when it is only the next key."""
+    match = _NEXT_KEY.search(value)
+    return (value[: match.start()] if match else value).strip()
+
+
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期|时间)\s*[:\uff1a]\s*" + _DATE)
 # Provenance a saved page or a key-value header carries: where the text was published
@@ -195,7 +220,8 @@ def iso_date(year: int, month: int, day: int) -> str | None:
 
 # Where a piece of furniture with a free value (来源:市司法局) ends: the next piece or a space.
 _NEXT_PIECE = (
-    r"(?=\s|发布|浏览|时间|字体|来源|编辑|责任编辑|审核|校对|扫一扫|【|打印|分享|微信|\d{4}|$)"
+    r"(?=\s|发布|浏览|时间|日期|作者|阅读次数|点击|字体|字号|来源|编辑|责任编辑|审核|校对|扫一扫|【|打印|"
+    r"分享|微信|\d{4}|$)"
 )
 # Page furniture inside one long line (a flattened page): each piece bounded, none of them
 # able to swallow the report's sentences (no 。 in any piece).

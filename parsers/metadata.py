@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from govread.parsers.chrome import iso_date
+from govread.parsers.chrome import before_next_key, iso_date
 from govread.parsers.gazetteer import (
     at_level,
     city_named_short,
@@ -830,7 +830,8 @@ def take_header(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]
         if match is None:
             break
         count += 1
-        key, value = _HEADER_KEYS.get(match.group(1)), match.group(2).strip()
+        # (a value ends where a key run into it begins: 来源：县司法局发布时间：…)
+        key, value = _HEADER_KEYS.get(match.group(1)), before_next_key(match.group(2))
         if key is None or not value or key in values:
             continue
         if key == "published":

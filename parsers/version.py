@@ -63,6 +63,8 @@ automatic numbering 一、/（一） (taiwaneseCountingThousand) rendered as Wor
 25: a report's sentence that names a page word (推进无障碍环境建设, 门户网站访问量达120万人次) is
 no page chrome; a signature date run into the page's toolbar (2024年2月29日 打印本页 关闭窗口) is
 kept; a text file with a few stray bad bytes is read in its own encoding, the bytes as U+FFFD
+26: a page's 来源 / 发布机构 ends where its info box's next key begins, with or without a space
+(来源：县司法局发布时间：… is 县司法局; 来源: 作者: … names none)
 """
 
-PARSER_VERSION = "25"
+PARSER_VERSION = "26"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govread.parsers import normalize, parse_text
+from govread.parsers.chrome import page_metadata
 from govread.parsers.gazetteer import place_in_text
 from govread.parsers.metadata import (
     by_full_name,
@@ -12,6 +13,7 @@ from govread.parsers.metadata import (
     government_of,
     parse_date,
     region_of,
+    take_header,
 )
 
 
@@ -573,3 +575,59 @@ def test_a_trailer_after_the_signature_keeps_the_signature(trailer: str) -> None
     )
     assert trailed.closing[-1] == trailer
     assert trailer not in trailed.sections[-1].full_text()
+
+
+# The keys a page's info box puts after its 来源, written as a page, a PDF's text layer
+# (no space) or a flattened line gives them.
+_NEXT_KEYS = [
+    "发布时间：2024-01-25 09:30",
+    "发布日期:2024-01-25",
+    "更新时间:2024-01-25 12:17:36",
+    "信息时间:2024-01-25",
+    "时间：2024-01-25",
+    "日期:2024/01/25",
+    "浏览次数：120",
+    "阅读次数:",
+    "点击数: 19232 次",
+    "点击 54 次",
+    "字号：【大 中 小】",
+    "字体: [ ]",
+    "【字体：大 中 小】",
+    "作者：张三",
+    "编辑:李四",
+    "信息来源：本网",
+]
+
+
+@pytest.mark.parametrize("next_key", _NEXT_KEYS)
+def test_a_source_ends_where_the_next_key_of_the_info_box_begins(next_key: str) -> None:
+    for source in ("县司法局", "某市某区人民政府办公室", "本网", "区藏语委办(编译局)"):
+        for key in ("来源：", "来源:", "信息来源: ", "发布机构：", "发文机关:"):
+            for gap in ("", " ", "   "):
+                line = f"{key}{source}{gap}{next_key}"
+                assert page_metadata([line]).get("source") == source, line
+    line = f"来源：县司法局{next_key}"
+    report = parse_text(
+        f"某县人民政府关于2023年法治政府建设情况的报告\n{line}\n一、主要工作\n正文。"
+    )
+    assert report.source == "县司法局"
+
+
+@pytest.mark.parametrize("next_key", [k for k in _NEXT_KEYS if k[0] != "【" and "来源" not in k])
+def test_a_source_left_empty_is_no_source(next_key: str) -> None:
+    # 来源: 作者: 发布时间:…: the page names no source; the next key is none
+    for key in ("来源:", "信息来源：", "文章来源: "):
+        for gap in ("", " ", "  "):
+            assert "source" not in page_metadata([f"浏览次数:602 {key}{gap}{next_key}"])
+
+
+@pytest.mark.parametrize("gap", ["", " "])
+def test_an_archivers_header_value_ends_where_the_next_key_begins(gap: str) -> None:
+    values, _lines, _rest = take_header(
+        [
+            f"来源：县司法局{gap}发布时间：2024-01-25 09:30",
+            f"发文机关:某县人民政府{gap}点击数:12",
+            "正文。",
+        ]
+    )
+    assert values == {"source": "县司法局", "issuer": "某县人民政府"}
