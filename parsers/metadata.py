@@ -241,9 +241,29 @@ def is_trailer_line(line: str) -> bool:
     return len(line) <= 120 and _TRAILER.match(line) is not None
 
 
+# The units a plan assigns a task to (（牵头单位：市司法局）, 责任单位：市司法局、各县（市、区）
+# 人民政府；, （市司法局牵头，市财政局配合）): they carry the task out, and never say who
+# issued the document. A unit list runs to its clause's end, a figure or an unopened bracket.
+_ASSIGNED_UNITS = re.compile(
+    r"(?:牵头|责任|配合|协办|主办|承办|参与|主责|协同|实施)(?:单位|部门)\s?[:\uff1a]"
+    r"(?:[^\u3002\uff1b;!?\uff01\uff1f\n\d(\uff08)\uff09]"
+    r"|[(\uff08][^\u3002\uff1b;\n\d(\uff08)\uff09]{0,10}[)\uff09]){0,80}"
+)
+_ASSIGNED_IN_BRACKETS = re.compile(
+    r"[(\uff08][^\u3002\uff1b;\n(\uff08)\uff09]{0,60}?(?:牵头|配合|负责|协办|主办|承办|参与)"
+    r"[^\u3002\uff1b;\n(\uff08)\uff09]{0,60}[)\uff09]"
+)
+
+
+def without_assigned_units(text: str) -> str:
+    """`text` without the units it assigns tasks to (`_ASSIGNED_UNITS`), for finding who
+    speaks in it."""
+    return _ASSIGNED_IN_BRACKETS.sub("", _ASSIGNED_UNITS.sub("", text))
+
+
 def is_signature_line(line: str) -> bool:
     """A closing signature line: an organisation's name or a date, alone on its line."""
-    if len(line) > 40 or "\u3002" in line:
+    if len(line) > 40 or "\u3002" in line or _ASSIGNED_UNITS.match(line):
         return False
     return parse_date(line) is not None or _ORG_SUFFIX.search(line) is not None
 
@@ -312,10 +332,17 @@ def find_metadata(
     # the superiors a report is addressed to (中共某州委、某州人民政府:) are not its place
     if preamble and _ADDRESSEE.search(preamble[0]) and text_head.startswith(preamble[0]):
         text_head = text_head[len(preamble[0]) :]
+    genre_head = text_head
+    # a plan's units named to carry out its tasks (牵头单位：市司法局) are not its issuer
+    text_head = without_assigned_units(text_head)
+    preamble = [without_assigned_units(line) for line in preamble]
     signature_orgs = [
         line
         for line in closing
-        if _ORG_SUFFIX.search(line) and len(line) <= 40 and not is_trailer_line(line)
+        if _ORG_SUFFIX.search(line)
+        and len(line) <= 40
+        and not is_trailer_line(line)
+        and not _ASSIGNED_UNITS.match(line)
     ]
     signature_dates = [d for d in (parse_date(line) for line in closing) if d]
 
@@ -390,7 +417,7 @@ def find_metadata(
     if region is None and level == "市" and (city := city_named_short(text_head)):
         region = city.name
     opening = text_head[:_OPENING]
-    genre = genre_of(title, opening, text_head)
+    genre = genre_of(title, genre_head[:_OPENING], genre_head)
     if issuer is None and region:
         issuer = (
             opening_issuer(opening, region)

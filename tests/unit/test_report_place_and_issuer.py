@@ -150,3 +150,68 @@ def test_a_provincial_department_named_with_its_province_is_the_issuer() -> None
     text = "2022年，湖南省住房和城乡建设厅坚持以习近平法治思想为指导，推进依法行政。\n" + _CHAPTERS
     report = parse_text(text)
     assert (report.region, report.issuer) == ("湖南省", "湖南省住房和城乡建设厅")
+
+
+# How a plan names the units that carry out each task: after the task in brackets, on a line
+# of its own, with its deadline, or by a verb (市司法局牵头).
+_ASSIGNMENTS = (
+    "（牵头单位：{unit}）",
+    "（责任单位：{unit}，各{low}（市、区）人民政府）",
+    "\n牵头单位：{unit}",
+    "\n责任单位：{unit}、{level}财政局",
+    "\n责任单位：各{low}（市、区）人民政府",
+    "（{unit}牵头，{level}财政局等配合）",
+    "（{level}委办牵头，{unit}负责）",
+    "牵头单位：{unit}；配合单位：{level}财政局；完成时限：2024年12月底。",
+    "（牵头部门：{unit}）",
+    "（主办单位：{unit}；协办单位：{level}财政局）",
+)
+_TASKS = (
+    "1.深入学习贯彻习近平法治思想。",
+    "2.压实法治建设第一责任人职责。",
+    "3.加强重点领域立法。",
+)
+
+
+def _plan(place: str, level: str, assignment: str, unit: str) -> str:
+    low = {"市": "县", "区": "街道", "县": "乡镇"}[level]
+    tasks = "\n".join(
+        task + assignment.format(unit=level + unit, level=level, low=low) for task in _TASKS
+    )
+    return (
+        f"{place}2024年法治政府建设工作要点\n"
+        f"为深入贯彻落实《法治政府建设实施纲要（2021—2025年）》，结合我{level}实际，制定本工作要点。\n"
+        f"一、加强党对法治政府建设的领导\n{tasks}"
+    )
+
+
+def test_the_units_a_plan_assigns_its_tasks_to_do_not_issue_it() -> None:
+    for place, level in (("某市", "市"), ("前进区", "区"), ("某县", "县")):
+        for assignment in _ASSIGNMENTS:
+            for unit in ("司法局", "生态环境局", "委依法治市办"):
+                text = _plan(place, level, assignment, unit)
+                for shape in (text, text.replace("\n", "")):  # also flattened
+                    report = parse_text(shape)
+                    assert (report.genre, report.issuer, report.issuer_level) == (
+                        "工作要点",
+                        None,
+                        None,
+                    ), shape
+                    assert report.closing == ()
+
+
+def test_a_plan_signed_by_its_issuer_keeps_it_whatever_units_it_assigns() -> None:
+    for assignment in _ASSIGNMENTS:
+        text = _plan("某市", "市", assignment, "生态环境局") + "\n某市司法局\n2024年3月1日"
+        report = parse_text(text)
+        assert (report.issuer, report.published) == ("某市司法局", "2024-03-01")
+
+
+def test_a_unit_a_report_says_led_a_task_does_not_take_the_government_s_place() -> None:
+    text = (
+        "前进区2023年法治政府建设情况报告\n"
+        "2023年，前进区坚持以习近平法治思想为指导，深入推进法治政府建设（区司法局牵头，"
+        "区财政局配合），现将有关情况报告如下。\n" + _CHAPTERS
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("前进区", "前进区人民政府")
