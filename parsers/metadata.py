@@ -418,7 +418,8 @@ def find_metadata(
         region = city.name
     opening = text_head[:_OPENING]
     genre = genre_of(title, genre_head[:_OPENING], genre_head)
-    if issuer is None and region:
+    # a news story's subject (光明区政府召开…) held the meeting; it did not issue the story
+    if issuer is None and region and not reads_as_news(title, genre_head[:_OPENING], genre_head):
         issuer = (
             opening_issuer(opening, region)
             or government_source(region, title, page.get("source") or header.get("source"))
@@ -893,9 +894,87 @@ _DEPARTMENT_IN_TITLE = re.compile(
 )
 
 
+# A news story about the work (a meeting held, a visit paid), not a report of it: its
+# headline names the event (…召开…推进会), its lede opens with the day (5月11日下午，…, 近日，…),
+# it quotes the meeting (会议指出 / 会议强调) or names its reporter (记者, 本报讯). A title that
+# names a report (…情况报告, …工作要点) is a report's, whatever meetings it speaks of.
+_NEWS_EVENT = re.compile(r"召开|举行|举办|开幕|闭幕|召集|调研|督导|视察|走访|宣讲|会见|座谈")
+_NEWS_LEDE = re.compile(
+    r"^(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?日(?:至\d{1,2}日)?"
+    r"(?:上午|下午|晚上|晚间|早上|中午|晚)?\s?[\uff0c,]"
+    r"|^(?:近日|日前|昨天|昨日|今天|今日|连日来)\s?[\uff0c,]"
+)
+# (a report says its government's meetings 听取 / 审议 / 传达 things and units 作交流发言:
+# no sign)
+_NEWS_MARKER = re.compile(
+    r"会议(?:指出|强调|要求)|(?:出席|主持)(?:会议)?并(?:讲话|致辞)|主持会议|记者|通讯员"
+    r"|(?:本报|本网|本台|新华社)讯"
+)
+_NAMES_A_REPORT = re.compile(r"(?:报告|总结|汇报|要点|情况|计划|方案|安排|打算|思路)$")
+_MAX_HEADLINE = 50
+_NEWS_TEXT = 1_500
+_NEWS_SIGNS = 2
+_NOT_IN_HEADLINE = re.compile(r"[\u3002\uff1b;!?\uff01\uff1f:\uff1a]")
+
+
+def reads_as_news(headline: str | None, opening: str, text_head: str) -> bool:
+    """Whether a text is a news story (`_NEWS_EVENT`…): its headline (its title or first
+    line) naming an event or its opening a dateline, and two signs in all."""
+    if headline and _NAMES_A_REPORT.search(headline):
+        return False
+    event = bool(
+        headline
+        and len(headline) <= _MAX_HEADLINE
+        and _NEWS_EVENT.search(headline)
+        and not _NOT_IN_HEADLINE.search(headline)
+    )
+    dateline = _NEWS_LEDE.match(opening) is not None
+    if not (event or dateline):
+        return False
+    markers = {match.group(0) for match in _NEWS_MARKER.finditer(text_head, 0, _NEWS_TEXT)}
+    return event + dateline + len(markers) >= _NEWS_SIGNS
+
+
+def news_headline(lines: list[str]) -> str | None:
+    """The first of `lines` when it is the headline of a news story the others tell (an
+    untitled text: 光明区召开2023年法治政府建设推进会 / 5月11日下午，…会议指出…), else None."""
+    if len(lines) < 2:
+        return None
+    headline = lines[0]
+    if (
+        len(headline) > _MAX_HEADLINE
+        or _NOT_IN_HEADLINE.search(headline)
+        or _NUMBERED.match(headline)
+        or parse_date(headline) is not None
+    ):
+        return None
+    text = "".join(lines[1:])
+    return headline if reads_as_news(headline, text[:_OPENING], text) else None
+
+
+# Where a dateline may open a flat text's lede, right after its headline (…推进会 5月11日下午，…).
+_DATELINE = re.compile(_NEWS_LEDE.pattern.replace("^", ""))
+
+
+def flat_news_headline(line: str) -> tuple[str, str] | None:
+    """A flat text's first line split into the headline of the news story it is and the
+    story (…推进会 5月11日下午，…会议指出…: the headline ends at a space or where the
+    dateline begins), or None."""
+    ends = {at for at, char in enumerate(line[: _MAX_HEADLINE + 1]) if char in " \u3000"}
+    ends.update(match.start() for match in _DATELINE.finditer(line, 0, _MAX_HEADLINE + 8))
+    for end in sorted(ends):
+        headline, story = line[:end].strip(), line[end:].strip()
+        if headline and story and news_headline([headline, story]):
+            return headline, story
+    return None
+
+
 def genre_of(title: str | None, opening: str, text_head: str) -> str:
     """What the document is: a 法治政府建设 report, a department's 法治建设 report, a
-    政府工作报告, a 工作要点, or other. Read from the title, else from the opening words."""
+    政府工作报告, a 工作要点, or other (a news story about one: `reads_as_news`). Read
+    from the title, else from the opening words."""
+    if reads_as_news(title, opening, text_head):
+        return GENRE_OTHER
     if title:
         if "政府工作报告" in title:
             return GENRE_GOVERNMENT_WORK

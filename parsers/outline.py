@@ -26,8 +26,10 @@ from govread.parsers.metadata import (
     Metadata,
     author_of_title,
     find_metadata,
+    flat_news_headline,
     is_signature_line,
     is_trailer_line,
+    news_headline,
     parse_date,
     region_of,
     take_header,
@@ -126,6 +128,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if header.get("title"):
         title = header["title"]
         body = [line for line in body if line != title]
+    if title is None and (headline := news_headline(body)):
+        title, body = headline, body[1:]  # a news story's headline is its title
     body = _join_part_titles(body)
     decided: dict[int, _Heading] | None = None
     appendix_at: int | None = None
@@ -134,6 +138,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         body = _without_inline_chrome(body, chrome)
         if title is None and body:
             title, body = _flat_title(body, chrome)
+        if title is None and body and (news := flat_news_headline(body[0])):
+            title, body = news[0], [news[1], *body[1:]]
         body, decided, appendix_at, closing_at = _split_flat(
             body, _signers(title, header), _title_year(title)
         )
@@ -145,6 +151,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
             + body[ends:-ends]
             + _without_inline_chrome(body[max(ends, len(body) - ends) :], chrome, _CHROME_REACH)
         )
+        if title is None and body and (news := flat_news_headline(body[0])):
+            title, body = news[0], [news[1], *body[1:]]  # (a short story on one line)
     page = page_metadata(chrome)
     roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
     if closing_at is not None:

@@ -65,7 +65,8 @@ no page chrome; a signature date run into the page's toolbar (2024年2月29日 �
 kept; a text file with a few stray bad bytes is read in its own encoding, the bytes as U+FFFD
 26: a page's 来源 / 发布机构 ends where its info box's next key begins, with or without a space
 (来源：县司法局发布时间：… is 县司法局; 来源: 作者: … names none); a unit a plan assigns a task to
-(（牵头单位：市司法局）, 责任单位：… on its own line) is no issuer, no signature
+(（牵头单位：市司法局）, 责任单位：… on its own line) is no issuer, no signature; a news story
+about the work (…召开…推进会 / 5月11日下午，… / 会议指出…) is genre 其他, its headline its title
 """
 
 PARSER_VERSION = "26"

@@ -181,3 +181,93 @@ def test_a_page_saved_again_keeps_its_text_identity() -> None:
         parse_text(page.format(n=12).replace("正文。", "另文。")).text_sha256()
         != first.text_sha256()
     )
+
+
+# A news story about the work: its headline, its page's bar, its lede and what it quotes.
+_HEADLINES = (
+    "{place}召开2023年法治政府建设推进会",
+    "{place}举行法治政府建设专题培训班",
+    "全面依法治{level}委员会第三次会议召开",
+    "{place}法治政府建设工作会议召开",
+    "{place}长张某某调研法治政府建设工作",
+    "我{level}召开2023年度法治政府建设工作会议",
+)
+_LEDES = ("5月11日下午，", "2023年5月11日，", "近日，", "日前，", "")
+_STORIES = (
+    "会议指出，一年来，全{level}法治政府建设取得明显成效。会议强调，要压实工作责任。",
+    "本报讯（记者 王某 通讯员 李某）{place}政府召开法治政府建设推进会，部署全年工作。",
+    "{place}{level}长张某某出席会议并讲话，各单位主要负责同志参加会议。",
+)
+
+
+_SPEECHES = "区司法局、区市场监管局、区城管和综合执法局等单位主要负责同志先后作交流发言。" * 2
+
+
+def _news() -> list[tuple[str, str]]:
+    stories = []
+    for place, level in (("光明区", "区"), ("某县", "县")):
+        for headline in _HEADLINES:
+            for lede in _LEDES:
+                for story in _STORIES:
+                    title = headline.format(place=place, level=level)
+                    body = lede + f"{place}政府召开法治政府建设推进会，法治政府建设工作。"
+                    body += story.format(place=place, level=level)
+                    stories.append((title, body))
+    return stories
+
+
+def test_a_news_story_about_the_work_is_no_report_and_its_headline_is_its_title() -> None:
+    for headline, story in _news():
+        for text in (
+            f"{headline}\n来源：区融媒体中心 发布时间：2023-05-12\n{story}\n区司法局等单位作交流发言。",
+            f"{headline}\n{story}",
+            f"{headline} {story}",  # flattened
+            # a flattened page, its bar run in
+            f"{headline}来源：区融媒体中心 发布时间：2023-05-12 {story}{_SPEECHES}",
+        ):
+            report = parse_text(text)
+            assert (report.genre, report.title, report.display_title) == (
+                "其他",
+                headline,
+                headline,
+            ), text
+            assert report.issuer is None  # who held the meeting did not write the story
+
+
+def test_a_news_story_without_a_headline_is_no_report() -> None:
+    for _headline, story in _news():
+        if story.startswith(_LEDES[:-1]):
+            assert parse_text(story + "\n区司法局等单位作交流发言。").genre == "其他", story
+
+
+# Reports speak of their meetings (常务会议专题研究…, 会议强调…, 主持会议) and of events:
+# they stay reports.
+_MEETINGS = (
+    "2023年，{place}召开政府常务会议专题研究法治政府建设4次，会议听取法治政府建设情况汇报，"
+    "会议强调要压实第一责任人职责。",
+    "5月11日，{place}召开法治政府建设推进会，{level}长出席会议并讲话，会议指出，要狠抓落实。",
+    "{place}政府主要负责同志主持会议，审议法治政府建设年度报告。各部门作交流发言。",
+    "近日，{place}司法局组织召开座谈会，接受记者采访。",
+)
+
+
+def test_a_report_that_speaks_of_meetings_is_still_a_report() -> None:
+    for place, level in (("光明区", "区"), ("某县", "县")):
+        for meeting in _MEETINGS:
+            said = meeting.format(place=place, level=level)
+            for title, genre in (
+                (f"{place}人民政府关于2023年法治政府建设情况的报告", "法治政府建设报告"),
+                (f"{place}2023年度法治政府建设工作总结", "法治政府建设报告"),
+                (f"{place}司法局2023年法治建设年度报告", "法治建设报告"),
+            ):
+                for opening in (said, f"2023年，{place}坚持依法行政。{said}"):
+                    text = f"{title}\n{opening}\n一、主要工作\n正文。\n二、下一步打算\n正文。"
+                    report = parse_text(text)
+                    assert (report.genre, report.title) == (genre, title), text
+            # untitled: it opens with the year's work, not with a headline and a dateline
+            text = (
+                f"2023年，{place}坚持以习近平法治思想为指导，深入推进法治政府建设。"
+                f"{said}\n一、法治政府建设情况\n{said}\n二、下一步打算\n深化法治政府建设。"
+            )
+            report = parse_text(text)
+            assert (report.genre, report.title) == ("法治政府建设报告", None), text
