@@ -898,7 +898,10 @@ _DEPARTMENT_IN_TITLE = re.compile(
 # headline names the event (…召开…推进会), its lede opens with the day (5月11日下午，…, 近日，…),
 # it quotes the meeting (会议指出 / 会议强调) or names its reporter (记者, 本报讯). A title that
 # names a report (…情况报告, …工作要点) is a report's, whatever meetings it speaks of.
-_NEWS_EVENT = re.compile(r"召开|举行|举办|开幕|闭幕|召集|调研|督导|视察|走访|宣讲|会见|座谈")
+_NEWS_EVENT = re.compile(
+    r"召开|举行|举办|开幕|闭幕|召集|调研|督导|督察|督查|视察|考察|走访|宣讲|会见|座谈|部署|启动|观摩"
+    r"|揭牌|开展|(?:推进|动员|部署|调度|工作|专题|培训|通报|述法|评议)会议?$"
+)
 _NEWS_LEDE = re.compile(
     r"^(?:(?:19|20)\d{2}\s?年\s?)?\d{1,2}\s?月\s?\d{1,2}\s?日(?:至\d{1,2}日)?"
     r"(?:上午|下午|晚上|晚间|早上|中午|晚)?\s?[\uff0c,]"
