@@ -50,6 +50,7 @@ _SOURCE = re.compile(
     r"(?:信息来源|来源|发布机构|发文机关)\s*[:\uff1a]\s*(?!" + _KEY_AHEAD + r")"
     r"([^\s:\uff1a|\[\u3010]{1,60}?)(?=[\s:\uff1a|\[\u3010]|$|" + _KEY_AHEAD + r")"
 )
+_SEPARATORS = "·•-–—/、,，"
 _NEXT_KEY = re.compile(r"\s{0,3}" + _KEY_AHEAD)
 
 
@@ -195,8 +196,13 @@ def page_metadata(lines: list[str]) -> dict[str, str]:
             year, month, day = (int(g) for g in match.groups())
             if iso := iso_date(year, month, day):
                 meta["saved"] = iso
-        if "source" not in meta and (match := _SOURCE.search(line)):
-            meta["source"] = match.group(1)
+        # (a separator before the next key is not the value's: 来源：县司法局·发布时间：…)
+        if (
+            "source" not in meta
+            and (match := _SOURCE.search(line))
+            and (source := match.group(1).rstrip(_SEPARATORS))
+        ):
+            meta["source"] = source
         # 保存时间 holds 时间 too: the date a file was saved is not when it was published.
         dated = _SAVED.sub("", line)
         if "published" not in meta and (match := _PUBLISHED.search(dated)):

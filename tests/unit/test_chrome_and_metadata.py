@@ -603,7 +603,7 @@ _NEXT_KEYS = [
 def test_a_source_ends_where_the_next_key_of_the_info_box_begins(next_key: str) -> None:
     for source in ("县司法局", "某市某区人民政府办公室", "本网", "区藏语委办(编译局)"):
         for key in ("来源：", "来源:", "信息来源: ", "发布机构：", "发文机关:"):
-            for gap in ("", " ", "   "):
+            for gap in ("", " ", "   ", "·", " - ", "，"):
                 line = f"{key}{source}{gap}{next_key}"
                 assert page_metadata([line]).get("source") == source, line
     line = f"来源：县司法局{next_key}"
