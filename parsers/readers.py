@@ -58,14 +58,19 @@ _SKIPPED_SUFFIXES = {
         (".doc", ".wps"), N_("is an old Word/WPS document (save it as .docx), not a report")
     ),
     ".odt": N_("is an OpenDocument text (save it as .docx), not read"),
+    ".rtf": N_("is an RTF document (save it as .docx), not a report"),
     **dict.fromkeys((".ppt", ".pptx"), N_("is a presentation, not a report")),
     **dict.fromkeys((".mp3", ".mp4", ".avi", ".mov", ".wav"), N_("is a media file, not a report")),
 }
 # The names that say a file is no report whatever its bytes (a CSV and an SVG are text):
 # a file so named is refused for the same reason whether a folder holds it or the user
-# names it. Not the old Word / WPS / OpenDocument names, which a saved page or a text
+# names it. Not the old Word / WPS / OpenDocument / RTF names, which a saved page or a text
 # often wears (a site's "Word" download): their bytes decide.
-_NEVER_REPORTS = frozenset(_SKIPPED_SUFFIXES) - {".doc", ".wps", ".odt"}
+_NEVER_REPORTS = frozenset(_SKIPPED_SUFFIXES) - {".doc", ".wps", ".odt", ".rtf"}
+# Rich Text Format (Word's "RTF", often a site's ".doc" download): text bytes, but markup
+# throughout, never read as a report whatever its name (`_rtf`).
+_RTF_MAGIC = b"{\\rtf"
+_RTF_KIND = N_("an RTF document; save it as .docx or text")
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
     (b"\xff\xd8\xff", N_("a JPEG image")),
@@ -80,7 +85,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", N_("a gzip archive")),
     (b"Rar!\x1a\x07", N_("a RAR archive")),
     (b"7z\xbc\xaf\x27\x1c", N_("a 7-Zip archive")),
-    (b"{\\rtf", N_("an RTF document; save it as .docx or text")),
+    (_RTF_MAGIC, _RTF_KIND),
     (b"\x7fELF", N_("a program, not a report")),
     (b"MZ", N_("a program, not a report")),
 )
@@ -405,6 +410,14 @@ def sniff_kind(data: bytes, suffix: str) -> str:
     return "text"
 
 
+def _is_rtf(data: bytes) -> bool:
+    """Whether the bytes are an RTF document (``{\\rtf``, after a BOM or white space)."""
+    head = data[:256]
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    return head.lstrip(_HTML_SPACE).startswith(_RTF_MAGIC)
+
+
 def _looks_like_html(head: bytes) -> bool:
     """Whether the bytes open with an HTML tag, after white space and comments.
 
@@ -468,6 +481,8 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     if suffix == ".docx" and kind != "docx":
         actual = binary_kind(data) or N_("text")
         raise ReportError(path, N_("is not a Word .docx document (it is {kind})"), kind=actual)
+    if _is_rtf(data):  # text bytes, but markup: refused whatever the file is named
+        raise ReportError(path, N_("is {kind}"), kind=_RTF_KIND)
     if kind == "pdf":
         from govread.parsers.pdf import pdf_text
 

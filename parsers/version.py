@@ -67,6 +67,7 @@ kept; a text file with a few stray bad bytes is read in its own encoding, the by
 (来源：县司法局发布时间：… is 县司法局; 来源: 作者: … names none); a unit a plan assigns a task to
 (（牵头单位：市司法局）, 责任单位：… on its own line) is no issuer, no signature; a news story
 about the work (…召开…推进会 / 5月11日下午，… / 会议指出…) is genre 其他, its headline its title
+an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
 """
 
 PARSER_VERSION = "26"

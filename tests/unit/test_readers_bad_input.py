@@ -263,3 +263,47 @@ def test_a_subfolder_that_cannot_be_listed_is_a_problem_not_silence(tmp_path, mo
     assert [(Path(p.path).name, p.reason) for p in result.problems] == [
         ("locked", "permission denied (a folder)")
     ]
+
+
+def _rtf(text: str, *, gbk: bool) -> bytes:
+    """`text` as Word or LibreOffice writes it in RTF: each character an escape (``\\uN?``
+    or a GBK byte pair ``\\'c4\\'b3``), markup all around."""
+    if gbk:
+        body = "".join(f"\\'{byte:02x}" for byte in text.encode("gbk", "ignore"))
+        head = "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 SimSun;}}"
+    else:
+        body = "".join(f"\\u{ord(ch)}?" if ord(ch) > 127 else ch for ch in text)
+        head = "{\\rtf1\\ansi\\deff4\\adeflang1025{\\fonttbl{\\f0\\froman Times New Roman;}}"
+    paragraphs = "".join(f"{{\\pard\\plain {line}\\par}}\n" for line in body.split("\n"))
+    return (head + "\n" + paragraphs + "}").encode("ascii")
+
+
+@pytest.mark.parametrize("gbk", [False, True], ids=["unicode", "gbk"])
+@pytest.mark.parametrize("prefix", [b"", b"\xef\xbb\xbf", b"\r\n  "], ids=["bare", "bom", "space"])
+def test_an_rtf_file_is_refused_named_and_in_a_folder_whatever_its_name(
+    gbk, prefix, tmp_path
+) -> None:
+    """QA: an RTF file (Word's "RTF", often a site's ".doc" download) named on the command
+    line opened as a report of RTF code (`1.}{\\dbch`), exit 0. It is refused as an old .doc
+    is ("save it as .docx"), by its bytes whatever its name, and skipped in a folder."""
+    data = prefix + _rtf(sample_paths()[0].read_text("utf-8"), gbk=gbk)
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for name in ("report.rtf", "report.doc", "report.txt", "report.html"):
+        path = folder / name
+        path.write_bytes(data)
+        assert _error(path) == "is an RTF document; save it as .docx or text"
+    reasons = {Path(p.path).name: p.reason for p in load([folder]).problems}
+    assert reasons == {
+        "report.rtf": "is an RTF document (save it as .docx), not a report",
+        "report.doc": "is an old Word/WPS document (save it as .docx), not a report",
+        "report.txt": "is an RTF document; save it as .docx or text",
+        "report.html": "is an RTF document; save it as .docx or text",
+    }
+
+
+def test_a_text_named_rtf_is_read_by_its_bytes(tmp_path) -> None:
+    """Like .doc, the name .rtf does not refuse a text (a site's download may be one)."""
+    path = tmp_path / "report.rtf"
+    path.write_bytes(sample_paths()[0].read_bytes())
+    assert read_report(path).outline() == read_report(sample_paths()[0]).outline()
