@@ -337,25 +337,74 @@ def _usable_declared(declared: str, data: bytes) -> str | None:
 
 
 def _utf16_without_bom(data: bytes) -> Decoded | None:
-    """UTF-16 without a byte-order mark, told by its zero bytes all on one side."""
+    """UTF-16 without a byte-order mark: in the byte order in which it reads as Chinese
+    text and not in the other (`_chinese_byte_order`: a text of Chinese and full-width
+    marks has next to no zero bytes), else the one its zero bytes, all on one side, tell
+    (a text with ASCII in it)."""
     sample = data[:8192]
     if len(sample) < 8:
         return None
+    orders = [encoding] if (encoding := _chinese_byte_order(sample)) else []
     # ASCII (digits, newlines) puts its zero on the high side; a Chinese character only
-    # rarely (U+4E00 一) has a zero low byte.
+    # rarely (U+4E00 一, of 一是 … 二是, which a report may use a lot) has a zero low byte.
     zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
     if zeros_odd >= 4 * zeros_even + 2:
-        encoding = "utf-16-le"
+        orders.append("utf-16-le")
     elif zeros_even >= 4 * zeros_odd + 2:
-        encoding = "utf-16-be"
-    else:
+        orders.append("utf-16-be")
+    for encoding in dict.fromkeys(orders):
+        decoded = _strict(data, encoding) or _with_stray_bytes(data, [encoding])
+        if decoded is None:
+            continue
+        text = decoded.text[:4096]
+        # (the ideographic space that indents a paragraph is no "printable" character)
+        readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r\x0c\u3000\u00a0")
+        if readable >= 0.97 * len(text):
+            return decoded
+    return None
+
+
+# What a Chinese text is written in: ASCII, CJK ideographs (with extension A and the
+# compatibility block), CJK and full-width marks, general punctuation (“ ” — …), Latin-1's
+# and the number forms' symbols (· × ① Ⅳ), shapes (■ ○). A GB18030, Big5 or UTF-8 text
+# read as UTF-16, or UTF-16 in the wrong byte order, gives Hangul, Yi, private-use and
+# unassigned characters and lone surrogates; random bytes give them too.
+_CHINESE_TEXT = re.compile(
+    "[\t\n\r\x0c\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u2100-\u218f\u2460-\u24ff"
+    "\u2500-\u25ff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]"
+)
+_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+# The share of a reading's characters that must be such text, and of ideographs among them.
+_CHINESE_TEXT_SHARE = 0.97
+_IDEOGRAPH_SHARE = 0.3
+# Fewer characters than this tell nothing (8 random bytes read as Chinese one time in 60).
+_MIN_UTF16_CHARACTERS = 16
+
+
+def _chinese_byte_order(sample: bytes) -> str | None:
+    """The byte order ("utf-16-le" / "utf-16-be") in which `sample` reads as Chinese text
+    and the other does not, or None."""
+    sample = sample[: len(sample) // 2 * 2]
+    orders = [
+        encoding
+        for encoding in ("utf-16-le", "utf-16-be")
+        if _chinese_share(sample.decode(encoding, errors="replace")) is not None
+    ]
+    return orders[0] if len(orders) == 1 else None
+
+
+def _chinese_share(text: str) -> float | None:
+    """The share of Chinese text in `text` when it reads as such, else None: at most three
+    characters in a hundred that Chinese text is not written in (no bad pair but one cut at
+    the sample's end), and ideographs a third of it or more."""
+    if len(text) < _MIN_UTF16_CHARACTERS:
         return None
-    decoded = _strict(data, encoding) or _with_stray_bytes(data, [encoding])
-    if decoded is None:
+    share = len(_CHINESE_TEXT.findall(text)) / len(text)
+    if share < _CHINESE_TEXT_SHARE or "\ufffd" in text[:-1]:
         return None
-    text = decoded.text[:4096]
-    readable = sum(1 for ch in text if ch.isprintable() or ch in "\t\n\r")
-    return decoded if readable >= 0.97 * len(text) else None
+    if len(_IDEOGRAPH.findall(text)) < _IDEOGRAPH_SHARE * len(text):
+        return None
+    return share
 
 
 def binary_kind(data: bytes) -> str | None:

@@ -68,6 +68,9 @@ kept; a text file with a few stray bad bytes is read in its own encoding, the by
 (（牵头单位：市司法局）, 责任单位：… on its own line) is no issuer, no signature; a news story
 about the work (…召开…推进会 / 5月11日下午，… / 会议指出…) is genre 其他, its headline its title
 an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
+an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
+a UTF-16 text without a byte-order mark written in full-width punctuation (next to no zero
+bytes) is read, not refused as a binary file (govread/parsers/readers.py)
 """
 
 PARSER_VERSION = "26"

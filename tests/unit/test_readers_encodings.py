@@ -197,3 +197,75 @@ def test_the_bytes_replaced_are_told_to_the_reader(tmp_path) -> None:
     assert report.meta["replaced"] == "1"
     assert report.outline() == read_report(path).outline()
     assert "1 undecodable bytes replaced" in _text_outline(report)
+
+
+# ASCII as a Chinese typist writes it: full-width marks and digits, the ideographic space.
+_FULL_WIDTH = str.maketrans(
+    {
+        **{chr(c): chr(c + 0xFEE0) for c in range(0x21, 0x7F)},
+        " ": "\u3000",
+    }
+)
+
+
+def _full_width(text: str, digits: bool) -> str:
+    """`text` with its ASCII marks (and digits, when asked) full-width: a UTF-16 text with
+    next to no zero byte. Its lines keep their newlines."""
+    kept = "" if digits else "0123456789"
+    return "\n".join(
+        "".join(ch if ch in kept else ch.translate(_FULL_WIDTH) for ch in line)
+        for line in text.split("\n")
+    )
+
+
+@pytest.mark.parametrize("digits", [False, True], ids=["ascii-digits", "full-width-digits"])
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+def test_utf16_without_a_bom_reads_with_next_to_no_zero_bytes(
+    path, encoding, digits, tmp_path
+) -> None:
+    """QA: a report written with full-width punctuation (，。：（）and the ideographic space)
+    in UTF-16 without a BOM has almost no zero bytes, and was refused as "a binary file"
+    though the same text with a BOM read. It is told by reading as Chinese text in one byte
+    order and not in the other."""
+    text = _full_width(path.read_text("utf-8"), digits)
+    data = text.encode(encoding)
+    assert decode_text(data).text == text
+    assert decode_text(data).encoding == encoding
+    reference, copy = tmp_path / "bom.txt", tmp_path / "no-bom.txt"
+    reference.write_bytes(text.encode("utf-16"))
+    copy.write_bytes(data)
+    _same(read_report(copy), read_report(reference))
+    # a last byte cut off: the last character is dropped, as for a cut UTF-8 text
+    assert decode_text(data[:-1]).text == text[:-1]
+
+
+@pytest.mark.parametrize("digits", [False, True], ids=["ascii-digits", "full-width-digits"])
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "big5", "cp950", "utf-8"])
+def test_other_encodings_are_never_read_as_utf16(encoding, digits) -> None:
+    """The same texts in a multi-byte encoding (and shifted by a byte, as a cut file is)
+    are never read as UTF-16; whole, they read in their own encoding."""
+    for path in sample_paths():
+        text = _full_width(path.read_text("utf-8"), digits)
+        text = "".join(ch for ch in text if ch.encode(encoding, "ignore"))
+        data = text.encode(encoding)
+        assert decode_text(data).text == text
+        try:
+            decoded = decode_text(data[1:])
+        except ReportError:
+            continue  # (no text once its characters are cut in two: as before)
+        assert not decoded.encoding.startswith("utf-16"), path.name
+
+
+@pytest.mark.parametrize("size", [32, 33, 64, 1024, 8192])
+def test_random_bytes_without_zeros_are_never_read_as_utf16(size) -> None:
+    import random
+
+    generator = random.Random(size)
+    for _unused in range(300):
+        data = bytes(generator.randrange(1, 256) for _unused2 in range(size))
+        try:
+            decoded = decode_text(data)
+        except ReportError:
+            continue
+        assert not decoded.encoding.startswith("utf-16")
