@@ -41,6 +41,11 @@ _WRAPPED_SHARE = 0.3
 _MIN_WRAPPED = 4
 _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 200
+# A text wrapped at a number of characters (a scraper's, a copy-paste's): every full line
+# exactly that many characters, whatever their widths (digits and Latin letters are half as
+# wide as Chinese), from a column of print to a page (20 to 100 characters).
+_MIN_WRAP_CHARACTERS = 20
+_MAX_WRAP_CHARACTERS = 100
 
 
 def cell_width(line: str) -> int:
@@ -53,21 +58,29 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _SENTENCE_END
 
 
-def join_layout_lines(lines: list[str], starts: Collection[int] = ()) -> list[str]:
+def join_layout_lines(
+    lines: list[str], starts: Collection[int] = (), *, by_characters: bool = False
+) -> list[str]:
     """Join the lines a page's width broke: a full-width line goes on in the next line
     unless that one starts a numbered heading, or a paragraph. Where paragraphs are
     indented (　　), a line that is not indented continues the one before; where they
     are not, a line that ends a sentence is taken to end its paragraph. A line whose
-    index is in `starts` (one after a blank line) always starts a paragraph."""
+    index is in `starts` (one after a blank line) always starts a paragraph.
+    `by_characters`: the lines were wrapped at a number of characters (a full line is one
+    of exactly that many), not at a width."""
     if not lines:
         return []
     chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
     indented = [line[:1].isspace() for line in lines]
-    width = [cell_width(line) for line in lines]  # the indent counts: it takes the page's room
-    # The page's width from the lines without a font run's spaces (where a converter put
-    # them, the widest lines are those with most runs, not those that fill the page).
     spaced = [drop_font_run_spaces(line) for line in lines] if chinese else lines
-    _, full = _page_width(width if spaced is lines else list(map(cell_width, spaced)))
+    if by_characters:
+        width = list(map(len, lines))
+        full: float = _wrap_length(width)
+    else:
+        width = [cell_width(line) for line in lines]  # the indent counts: it takes the room
+        # The page's width from the lines without a font run's spaces (where a converter put
+        # them, the widest lines are those with most runs, not those that fill the page).
+        _, full = _page_width(width if spaced is lines else list(map(cell_width, spaced)))
     lines = [line.strip() for line in spaced]
     by_indent = 2 <= sum(indented) < len(lines)
     joined = [lines[0]]
@@ -91,6 +104,12 @@ def _page_width(widths: list[int]) -> tuple[int, float]:
     it: wrapped lines are the widest, and justified, ending within a character of the edge."""
     widest = sorted(widths)[round(0.95 * (len(widths) - 1))]
     return widest, widest - max(3, 0.06 * widest)
+
+
+def _wrap_length(lengths: list[int]) -> int:
+    """The number of characters a text was wrapped at: its full lines' (the longest but
+    for a few outliers)."""
+    return sorted(lengths)[round(0.95 * (len(lengths) - 1))]
 
 
 def drop_font_run_spaces(line: str) -> str:
@@ -119,8 +138,9 @@ def _cjk_boundary(left: str, right: str) -> bool:
 
 def unwrapped_text(text: str) -> str | None:
     """A text file's paragraphs joined again when it was wrapped at a fixed width (saved
-    by pdftotext, or by an editor that breaks lines), else None (a text of one paragraph
-    a line, or of one line: left as it is)."""
+    by pdftotext, or by an editor that breaks lines) or at a fixed number of characters (a
+    scraper's or a copy-paste's), else None (a text of one paragraph a line, or of one
+    line: left as it is)."""
     raw = text.split("\n")
     lines: list[str] = []
     starts: set[int] = set()
@@ -133,27 +153,45 @@ def unwrapped_text(text: str) -> str | None:
             starts.add(len(lines))
         blank = False
         lines.append(line.rstrip())
-    if not _is_wrapped(lines, starts):
+    # Wrapped at a width (cells) or at a number of characters: the measure by which more
+    # lines fill the wrap is the one it was made by (a line of digits is narrower than one
+    # of Chinese of as many characters; a line of Chinese as wide as one holding digits is
+    # shorter). A tie is a text of Chinese alone, the same by either.
+    by_cells = _wrapped_lines(lines, starts)
+    by_characters = _wrapped_lines(lines, starts, by_characters=True)
+    if max(by_cells, by_characters) < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines)):
         return None
-    return "\n".join(join_layout_lines(lines, starts))
+    joined = join_layout_lines(lines, starts, by_characters=by_characters > by_cells)
+    return "\n".join(joined)
 
 
-def _is_wrapped(lines: list[str], starts: Collection[int]) -> bool:
-    """Whether many lines fill one width, no wider than a page, without ending a sentence:
-    a wrapped text. A text of one paragraph a line has a few such lines at most (its longest
-    paragraphs, of all lengths); a wrapped one has most of its lines so."""
+def _wrapped_lines(
+    lines: list[str], starts: Collection[int], *, by_characters: bool = False
+) -> int:
+    """How many lines fill one width, no wider than a page, without ending a sentence: a
+    wrapped text has most of its lines so, a text of one paragraph a line a few at most (its
+    longest paragraphs, of all lengths). `by_characters`: the lines that fill it are of
+    exactly one number of characters (their widths differ with the digits and Latin letters
+    they hold), and none is longer."""
     if len(lines) < _MIN_WRAPPED + 1:
-        return False
+        return 0
     # A line is at least as wide as it is long: most texts are settled by their lengths.
     lengths = sorted(map(len, lines))
     if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
-        return False
-    width = [cell_width(line) for line in lines]
-    widest, full = _page_width(width)
-    if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
-        return False
+        return 0
+    full: float
+    if by_characters:
+        width = list(map(len, lines))
+        widest = full = _wrap_length(width)
+        if not _MIN_WRAP_CHARACTERS <= widest <= _MAX_WRAP_CHARACTERS or lengths[-1] > widest:
+            return 0
+    else:
+        width = [cell_width(line) for line in lines]
+        widest, full = _page_width(width)
+        if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
+            return 0
     # (a line before a heading or a blank line is no evidence: it is never joined)
-    wrapped = sum(
+    return sum(
         1
         for index in range(len(lines) - 1)
         if width[index] >= full
@@ -161,4 +199,3 @@ def _is_wrapped(lines: list[str], starts: Collection[int]) -> bool:
         and not _ends_sentence(lines[index].strip())
         and not _HEADING_START.match(lines[index + 1])
     )
-    return wrapped >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines))

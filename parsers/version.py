@@ -71,6 +71,8 @@ an RTF file is refused (save it as .docx), whatever its name, not read as a repo
 an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
 a UTF-16 text without a byte-order mark written in full-width punctuation (next to no zero
 bytes) is read, not refused as a binary file (govread/parsers/readers.py)
+26: a text wrapped at a fixed number of characters (every full line exactly N characters,
+whatever its digits) is joined again as one wrapped at a width is (govread/parsers/layout.py)
 """
 
 PARSER_VERSION = "26"

@@ -3,11 +3,14 @@ paragraphs whole again, as a PDF's layout is; a text of one paragraph a line is 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from repo_scripts import load_script
 
+from govread.corpus import sample_paths
 from govread.figures import report_figures
-from govread.parsers.layout import unwrapped_text
+from govread.parsers.layout import cell_width, unwrapped_text
 from govread.parsers.readers import report_from_bytes
 
 variants = load_script("benchmarks/variants.py")
@@ -94,3 +97,68 @@ def test_lines_of_one_short_width_are_no_wrap() -> None:
         f"（{n}）推进严格规范公正文明执法工作落到实处见到实效\n" for n in "一二三四五六七"
     )
     assert unwrapped_text(headings) is None
+
+
+def _cut_every(text: str, characters: int, indent: str) -> str:
+    """`text` wrapped at a number of characters, as a scraper or a copy-paste does: every
+    full line exactly `characters` long, whatever its width (digits are half as wide)."""
+    lines = []
+    for paragraph in text.split("\n"):
+        rest = indent + paragraph
+        while len(rest) > characters:
+            lines.append(rest[:characters])
+            rest = rest[characters:]
+        lines.append(rest)
+    return "\n".join(lines)
+
+
+# A real report with more figures, some of them long (a number a break may cut).
+_FIGURES = "接到来电投诉270余宗、来邮投诉260余宗（其中转送10宗），评查行政执法案卷1500余宗，"
+
+
+def _figures_report(path: Path) -> str:
+    text = path.read_text("utf-8")
+    at = max(text.split("\n"), key=len)  # its longest paragraph
+    return text.replace(at, at.replace("。", "。" + _FIGURES + "并", 1), 1)
+
+
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"], ids=["flush", "indented"])
+@pytest.mark.parametrize("characters", [30, 33, 36, 40, 47, 50, 58, 64, 72, 80])
+@pytest.mark.parametrize("path", sample_paths()[::2], ids=lambda p: p.stem[:3])
+def test_a_text_wrapped_at_a_number_of_characters_reads_as_its_paragraphs(
+    path: Path, characters: int, indent: str
+) -> None:
+    """QA: a text hard-wrapped at a fixed number of characters (every full line exactly N
+    characters) was not joined again, as a wrap at fixed display columns is: its lines
+    with digits are narrower than its lines of Chinese, so few looked full, and a number the
+    break cut gave a wrong figure (来邮投诉26 | 0余宗 → 0余宗)."""
+    text = _figures_report(path)
+    original = report_from_bytes(text.encode("utf-8"), "a.txt")
+    wrapped = _cut_every(text, characters, indent)
+    assert any(
+        len(line) == characters and cell_width(line) < 2 * characters
+        for line in wrapped.split("\n")
+    )  # (a full line narrower than one of Chinese alone)
+    report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
+    assert report.meta["wrapped"] == "yes"
+    assert report.outline() == original.outline()
+    assert sorted((f.value, f.unit, f.text) for f in report_figures(report)) == sorted(
+        (f.value, f.unit, f.text) for f in report_figures(original)
+    )
+    assert (report.issuer, report.published) == (original.issuer, original.published)
+
+
+def test_lines_of_one_length_that_are_paragraphs_are_not_joined() -> None:
+    """Short paragraphs of one length (a list, headings, a signature) are no wrap at a
+    number of characters: they end their sentences, or a heading follows each."""
+    items = "\n".join(
+        f"{n}. 组织开展行政执法人员专题培训第{n:02d}期，参训人员全部合格。" for n in range(1, 30)
+    )
+    assert len({len(line) for line in items.split("\n")[9:]}) == 1
+    assert unwrapped_text(items) is None
+    headings = "\n".join(
+        f"（{n}）推进严格规范公正文明执法落到实处\n全年开展执法检查{n}0次。"
+        for n in "一二三四五六七"
+    )
+    assert unwrapped_text(headings) is None
+    assert unwrapped_text(REPORT + "\n" + "平阳县司法局\n2025年3月20日\n" * 3) is None
