@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Collection
+
+from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 _HEADING_START = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]|"
@@ -46,6 +49,134 @@ _MAX_WRAP_WIDTH = 200
 # wide as Chinese), from a column of print to a page (20 to 100 characters).
 _MIN_WRAP_CHARACTERS = 20
 _MAX_WRAP_CHARACTERS = 100
+
+
+# A page number, the whole of a line, wherever it stands: a number between dashes (- 5 -,
+# —1—, －2－), 第2页 (共5页, in either order), 2/5, Page 2 of 5. Never report text: a bare
+# number (a table's cell, a heading's number on its own line) is one only at a page's edge
+# (`_EDGE_PAGE_NUMBER`). Every repeat bounded.
+_DASH = "\\-\u2010-\u2015\u2212\u2500\u2501\uff0d\u30fc_~\uff5e\u00b7\u2022"
+_NUMBER = "[0-9\uff10-\uff19]{1,4}"
+_CN_NUMBER = "[0-9\uff10-\uff19\u3007\u96f6\u4e00\u4e8c\u4e09\u56db\u4e94\u516d\u4e03\u516b\u4e5d\u5341\u767e]{1,5}"
+_GAP = "[\\s,\uff0c\u3001/\uff0f]{0,3}"
+_PAGE_NUMBER = re.compile(
+    rf"[{_DASH}]{{1,4}}\s{{0,3}}([0-9\uff10-\uff19]{{1,3}})\s{{0,3}}[{_DASH}]{{1,4}}"
+    rf"|第\s{{0,3}}({_CN_NUMBER})\s{{0,3}}页(?:{_GAP}共\s{{0,3}}({_NUMBER})\s{{0,3}}页)?"
+    rf"|共\s{{0,3}}({_NUMBER})\s{{0,3}}页{_GAP}第\s{{0,3}}({_NUMBER})\s{{0,3}}页"
+    rf"|({_NUMBER})\s{{0,3}}[/\uff0f]\s{{0,3}}({_NUMBER})"
+    rf"|[Pp]age\s{{0,3}}({_NUMBER})(?:\s{{1,3}}of\s{{1,3}}({_NUMBER}))?",
+)
+# (number, of) group pairs of `_PAGE_NUMBER`'s forms: the page is never past the count.
+_PAGE_OF = ((2, 3), (5, 4), (6, 7), (8, 9))
+# At a page's edge, a bare number is its page number too (3, - 3 -, 第3页, 3/12).
+_EDGE_PAGE_NUMBER = re.compile(
+    r"[-—–_·\s]{0,6}(?:第\s{0,3})?[0-9]{1,4}(?:\s{0,3}页)?"
+    r"(?:\s{0,3}[/／]\s{0,3}[0-9]{1,4}|\s{0,3}共\s{0,3}[0-9]{1,4}\s{0,3}页)?[-—–_·\s]{0,6}"
+)
+# A page's first and last lines, where its running header and footer stand.
+_EDGE = 2
+
+
+def is_page_number(line: str) -> bool:
+    """Whether a line is a page number and nothing else (`_PAGE_NUMBER`), wherever it
+    stands: - 5 -, —1—, 第 2 页 共 5 页, 2/5; not a page past the count (5/2, a fraction)."""
+    line = line.strip()
+    if len(line) > 24 or (match := _PAGE_NUMBER.fullmatch(line)) is None:
+        return False
+    return not any(
+        match.group(page)
+        and match.group(count)
+        and _number(match.group(page)) > _number(match.group(count))
+        for page, count in _PAGE_OF
+    )
+
+
+def _number(text: str) -> int:
+    digits = ascii_digits(text)
+    return int(digits) if digits.isdigit() else chinese_to_int(text) or 0
+
+
+def _page_shape(line: str) -> str:
+    """A line with its numbers blanked, so 第3页 and 第4页 are the same running footer."""
+    return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line))
+
+
+def page_furniture(pages: list[list[str]]) -> list[set[int]]:
+    """Per page, the indices of its furniture lines: its running header or footer (a line
+    repeated, numbers aside, at the top or bottom of most pages), a bare page number at its
+    edge, and a page number anywhere (`is_page_number`). Blank lines are no page's edge."""
+    filled = [[index for index, line in enumerate(lines) if line.strip()] for lines in pages]
+    # (one page, a text without its pages told, has no edges: its first and last lines are
+    # the report's title and signature)
+    edges = [set(kept[:_EDGE] + kept[-_EDGE:]) if len(pages) > 1 else set() for kept in filled]
+    edge_counts: Counter[str] = Counter()
+    for lines, at_edge in zip(pages, edges, strict=True):
+        edge_counts.update({_page_shape(lines[index]) for index in at_edge})
+    quorum = max(3, (len(pages) * 3 + 4) // 5)  # on most pages (60 %), and at least three
+    # (words, not a bare number's shape: a date 20231229 at the last page's foot is no footer)
+    running = {
+        shape
+        for shape, count in edge_counts.items()
+        if count >= quorum and any(ch.isalpha() for ch in shape)
+    }
+    furniture: list[set[int]] = []
+    for lines, kept, at_edge in zip(pages, filled, edges, strict=True):
+        furniture.append(
+            {
+                index
+                for index in kept
+                if is_page_number(lines[index])
+                or (
+                    index in at_edge
+                    and (
+                        _EDGE_PAGE_NUMBER.fullmatch(lines[index].strip())
+                        or _page_shape(lines[index]) in running
+                    )
+                )
+            }
+        )
+    return furniture
+
+
+def drop_page_furniture(pages: list[list[str]]) -> list[str]:
+    """All pages' lines, without running headers/footers and page numbers (blank lines
+    dropped)."""
+    pages = [[line.rstrip() for line in lines if line.strip()] for lines in pages]
+    return [
+        line
+        for lines, furniture in zip(pages, page_furniture(pages), strict=True)
+        for index, line in enumerate(lines)
+        if index not in furniture
+    ]
+
+
+def without_page_furniture(text: str) -> str:
+    """A text file's text without its page furniture, as a PDF's (`page_furniture`): pages
+    are told by form feeds (pdftotext's), else the whole text is one page, whose page
+    numbers are the lines `is_page_number` knows. The blank lines around furniture or a
+    page break go with it: a page's end is no paragraph's, and a line the page broke goes
+    on in the next page's first line."""
+    pages = [page.split("\n") for page in text.split("\f")]
+    furniture_of = page_furniture(pages)
+    if len(pages) == 1 and not furniture_of[0]:
+        return text
+    lines: list[str] = []
+    gap = False  # after furniture or a page break: the blank lines that follow go too
+    for page, furniture in zip(pages, furniture_of, strict=True):
+        for index, line in enumerate(page):
+            if index in furniture:
+                while lines and not lines[-1].strip():
+                    lines.pop()
+                gap = True
+            elif line.strip():
+                lines.append(line)
+                gap = False
+            elif not gap:
+                lines.append(line)
+        while lines and not lines[-1].strip():
+            lines.pop()
+        gap = True
+    return "\n".join(lines)
 
 
 def cell_width(line: str) -> int:

@@ -22,6 +22,7 @@ from govread.parsers.chrome import (
     page_metadata,
     strip_inline_chrome,
 )
+from govread.parsers.layout import is_page_number
 from govread.parsers.metadata import (
     Metadata,
     author_of_title,
@@ -108,7 +109,9 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if sha256 is None:
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     lines = [line.strip() for line in normalize(text).split("\n")]
-    lines = [line for line in lines if line]
+    # (a page number, - 5 - or 第2页, is never report text: a PDF's, a Word file's or a
+    # page's, after the signature too)
+    lines = [line for line in lines if line and not is_page_number(line)]
     if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
         lines = _plain_markdown(lines)
     header, header_lines, lines = take_header(lines)

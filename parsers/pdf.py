@@ -1,9 +1,10 @@
 """PDFs with a text layer: the text of every page, with the page layout undone.
 
 pypdf (pure Python) extracts each page's lines. Running headers and footers (a line
-repeated at the top or bottom of most pages, page numbers allowed to differ) and bare
-page numbers (- 3 -, 第3页, 3/12) are dropped; then lines the layout broke are joined
-again: a line that fills the page's width and does not end a sentence is continued
+repeated at the top or bottom of most pages, page numbers allowed to differ) and page
+numbers (a bare one at a page's edge; - 3 -, 第3页, 3/12 wherever they stand) are dropped
+(`layout.drop_page_furniture`, as from a text pdftotext saved); then lines the layout
+broke are joined again: a line that fills the page's width and does not end a sentence is continued
 by the next line, unless that line starts a numbered heading.
 """
 
@@ -12,25 +13,16 @@ from __future__ import annotations
 import io
 import logging
 import os
-import re
 import time
-from collections import Counter
 from typing import Any
 
 from govread.i18n import N_
-from govread.parsers.layout import join_layout_lines
+from govread.parsers.layout import drop_page_furniture, join_layout_lines
 from govread.parsers.readers import ReportError
 
 # pypdf reports recoverable damage through logging; with no handler configured Python
 # would print it to stderr (under the TUI). A NullHandler keeps it for those who listen.
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
-
-_PAGE_NUMBER = re.compile(
-    r"^[-—–_·\s]*(?:第\s*)?[0-9]{1,4}(?:\s*页)?(?:\s*[/／]\s*[0-9]{1,4}|\s*共\s*[0-9]{1,4}\s*页)?"
-    r"[-—–_·\s]*$"
-)
-_EDGE = 2
-
 
 # A report is tens of pages; a few hundred would be a long one. Past these the file is
 # refused: pypdf's work per page is bounded (below) but not interruptible.
@@ -109,27 +101,3 @@ def _kind(error: BaseException) -> str:
 def _page_lines(text: str) -> list[str]:
     # Leading spaces are kept: a paragraph's first line is indented (　　) in most reports.
     return [line.rstrip() for line in text.splitlines() if line.strip()]
-
-
-def _shape(line: str) -> str:
-    """A line with its numbers blanked, so 第3页 and 第4页 are the same running footer."""
-    return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line))
-
-
-def drop_page_furniture(pages: list[list[str]]) -> list[str]:
-    """All pages' lines, without running headers/footers and bare page numbers."""
-    pages = [[line.rstrip() for line in lines if line.strip()] for lines in pages]
-    edge_counts: Counter[str] = Counter()
-    for lines in pages:
-        edges = {_shape(line) for line in lines[:_EDGE] + lines[-_EDGE:]}
-        edge_counts.update(edges)
-    quorum = max(3, (len(pages) * 3 + 4) // 5)  # on most pages (60 %), and at least three
-    running = {shape for shape, count in edge_counts.items() if count >= quorum}
-    kept: list[str] = []
-    for lines in pages:
-        for index, line in enumerate(lines):
-            at_edge = index < _EDGE or index >= len(lines) - _EDGE
-            if at_edge and (_PAGE_NUMBER.match(line.strip()) or _shape(line) in running):
-                continue
-            kept.append(line)
-    return kept

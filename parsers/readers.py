@@ -543,13 +543,16 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     if kind == "html":
         return _html(data, path, None, "html")
     decoded = decode_text(data, path)
-    from govread.parsers.layout import unwrapped_text
+    from govread.parsers.layout import unwrapped_text, without_page_furniture
 
-    # a text saved from a PDF (pdftotext) or wrapped at a fixed width: its paragraphs whole
+    # a text saved from a PDF (pdftotext, its pages apart by form feeds) or copied from one:
+    # without its page numbers and running headers, as a PDF is read
+    text = without_page_furniture(decoded.text)
+    # a text saved from a PDF or wrapped at a fixed width: its paragraphs whole
     # (not Markdown: its list items and headings are lines of their own)
-    if suffix != ".md" and (unwrapped := unwrapped_text(decoded.text)) is not None:
+    if suffix != ".md" and (unwrapped := unwrapped_text(text)) is not None:
         return Extracted(unwrapped, "text", {**_decoding_meta("text", decoded), "wrapped": "yes"})
-    return Extracted(decoded.text, "text", _decoding_meta("text", decoded))
+    return Extracted(text, "text", _decoding_meta("text", decoded))
 
 
 def _html(data: bytes, path: str | os.PathLike[str], declared: str | None, form: str) -> Extracted:
