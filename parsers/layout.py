@@ -101,14 +101,14 @@ def _page_shape(line: str) -> str:
     return re.sub(r"[0-9]+", "#", re.sub(r"\s+", "", line))
 
 
-def page_furniture(pages: list[list[str]]) -> list[set[int]]:
+def page_furniture(pages: list[list[str]], *, paged: bool = True) -> list[set[int]]:
     """Per page, the indices of its furniture lines: its running header or footer (a line
     repeated, numbers aside, at the top or bottom of most pages), a bare page number at its
-    edge, and a page number anywhere (`is_page_number`). Blank lines are no page's edge."""
+    edge, and a page number anywhere (`is_page_number`). Blank lines are no page's edge.
+    Not `paged` (a text whose pages are not told), the one "page" has no edges: its first
+    and last lines are the report's title and signature."""
     filled = [[index for index, line in enumerate(lines) if line.strip()] for lines in pages]
-    # (one page, a text without its pages told, has no edges: its first and last lines are
-    # the report's title and signature)
-    edges = [set(kept[:_EDGE] + kept[-_EDGE:]) if len(pages) > 1 else set() for kept in filled]
+    edges = [set(kept[:_EDGE] + kept[-_EDGE:]) if paged else set() for kept in filled]
     edge_counts: Counter[str] = Counter()
     for lines, at_edge in zip(pages, edges, strict=True):
         edge_counts.update({_page_shape(lines[index]) for index in at_edge})
@@ -157,7 +157,7 @@ def without_page_furniture(text: str) -> str:
     page break go with it: a page's end is no paragraph's, and a line the page broke goes
     on in the next page's first line."""
     pages = [page.split("\n") for page in text.split("\f")]
-    furniture_of = page_furniture(pages)
+    furniture_of = page_furniture(pages, paged=len(pages) > 1)
     if len(pages) == 1 and not furniture_of[0]:
         return text
     lines: list[str] = []

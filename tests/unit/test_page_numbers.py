@@ -167,3 +167,8 @@ def test_a_pdf_page_number_inside_a_page_is_dropped_but_a_date_at_its_foot_kept(
     kept = drop_page_furniture(pages)
     assert "- 0 -" not in kept and "2" not in kept and "某市人民政府公报" not in kept
     assert kept[-2:] == ["某市人民政府", "20240229"]
+
+
+def test_a_one_page_pdf_loses_its_bare_page_number_a_one_page_text_keeps_its_last_line() -> None:
+    assert drop_page_furniture([["某县人民政府", "正文。", "1"]]) == ["某县人民政府", "正文。"]
+    assert without_page_furniture("某县人民政府\n正文。\n1") == "某县人民政府\n正文。\n1"
