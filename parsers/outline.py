@@ -59,6 +59,7 @@ _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?![{_DIGIT}])\s*")),
     (3, re.compile(rf"(?:[{_OPEN}]\s*([{_DIGIT}]{{1,2}})\s*[{_CLOSE}]|([\u2474-\u2487]))\s*")),
 )
+_BARE_NUMBER = re.compile(rf"[{_DIGIT}]{{1,3}}")
 # A heading's own line longer than this without a sentence end is a paragraph.
 _MAX_OWN_LINE_HEADING = 60
 
@@ -112,6 +113,10 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     # (a page number, - 5 - or 第2页, is never report text: a PDF's, a Word file's or a
     # page's, after the signature too)
     lines = [line for line in lines if line and not is_page_number(line)]
+    # nor is a bare number after the signature: the last page's number, where no page
+    # break tells it (a bare number elsewhere may be a table's cell, a heading's number)
+    while len(lines) > 1 and _BARE_NUMBER.fullmatch(lines[-1]) and is_signature_line(lines[-2]):
+        lines.pop()
     if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
         lines = _plain_markdown(lines)
     header, header_lines, lines = take_header(lines)

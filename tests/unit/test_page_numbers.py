@@ -12,6 +12,7 @@ from repo_scripts import load_script
 
 from govread.corpus import sample_paths
 from govread.parsers.layout import drop_page_furniture, is_page_number, without_page_furniture
+from govread.parsers.metadata import is_signature_line
 from govread.parsers.outline import parse_text
 from govread.parsers.readers import report_from_bytes
 
@@ -172,3 +173,21 @@ def test_a_pdf_page_number_inside_a_page_is_dropped_but_a_date_at_its_foot_kept(
 def test_a_one_page_pdf_loses_its_bare_page_number_a_one_page_text_keeps_its_last_line() -> None:
     assert drop_page_furniture([["某县人民政府", "正文。", "1"]]) == ["某县人民政府", "正文。"]
     assert without_page_furniture("某县人民政府\n正文。\n1") == "某县人民政府\n正文。\n1"
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem[:3])
+def test_a_bare_page_number_after_the_signature_keeps_the_signature(path: Path) -> None:
+    """The last page's number alone (5), where no page break tells it, after the signature
+    date or name, is dropped; a bare number elsewhere is kept (a table's cell)."""
+    text = path.read_text("utf-8").rstrip("\n")
+    original = report_from_bytes(text.encode("utf-8"), "a.txt")
+    signed = is_signature_line(text.split("\n")[-1].strip())
+    for number in ("5", "12", "３"):
+        report = report_from_bytes(f"{text}\n\n{number}\n".encode(), "b.txt")
+        assert _meta(report) == _meta(original)
+        assert (report.full_text() == original.full_text()) is signed
+
+
+def test_a_bare_number_after_a_sentence_is_kept() -> None:
+    text = "一、主要工作\n全年办理案件。\n12\n"
+    assert "12" in parse_text(text).full_text()
