@@ -75,7 +75,8 @@ bytes) is read, not refused as a binary file (govread/parsers/readers.py)
 whatever its digits) is joined again as one wrapped at a width is (govread/parsers/layout.py)
 26: a line that is a page number (- 5 -, —1—, 第 2 页 共 5 页, 2/5) is dropped wherever it stands
 (the signature before it is found again); a text pdftotext saved (form feeds) loses its running
-headers and page numbers as a PDF does, the lines a page broke joined (govread/parsers/layout.py)
+headers and page numbers as a PDF does, the lines a page broke joined (govread/parsers/layout.py);
+a bare number after the signature is dropped too
 """
 
 PARSER_VERSION = "26"
