@@ -66,17 +66,16 @@ kept; a text file with a few stray bad bytes is read in its own encoding, the by
 26: a page's 来源 / 发布机构 ends where its info box's next key begins, with or without a space
 (来源：县司法局发布时间：… is 县司法局; 来源: 作者: … names none); a unit a plan assigns a task to
 (（牵头单位：市司法局）, 责任单位：… on its own line) is no issuer, no signature; a news story
-about the work (…召开…推进会 / 5月11日下午，… / 会议指出…) is genre 其他, its headline its title
-an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
-an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code
+about the work (…召开…推进会 / 5月11日下午，… / 会议指出…) is genre 其他, its headline its title;
+an RTF file is refused (save it as .docx), whatever its name, not read as a report of RTF code;
 a UTF-16 text without a byte-order mark written in full-width punctuation (next to no zero
-bytes) is read, not refused as a binary file (govread/parsers/readers.py)
-26: a text wrapped at a fixed number of characters (every full line exactly N characters,
-whatever its digits) is joined again as one wrapped at a width is (govread/parsers/layout.py)
-26: a line that is a page number (- 5 -, —1—, 第 2 页 共 5 页, 2/5) is dropped wherever it stands
-(the signature before it is found again); a text pdftotext saved (form feeds) loses its running
-headers and page numbers as a PDF does, the lines a page broke joined (govread/parsers/layout.py);
-a bare number after the signature is dropped too
+bytes) is read, not refused as a binary file (govread/parsers/readers.py); a text wrapped at a
+fixed number of characters (every full line exactly N characters, whatever its digits) is joined
+again as one wrapped at a width is (govread/parsers/layout.py); a line that is a page number
+(- 5 -, —1—, 第 2 页 共 5 页, 2/5) is dropped wherever it stands (the signature before it is found
+again); a text pdftotext saved (form feeds) loses its running headers and page numbers as a PDF
+does, the lines a page broke joined (govread/parsers/layout.py); a bare number after the
+signature is dropped too
 """
 
 PARSER_VERSION = "26"
