@@ -13,12 +13,14 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 from zlib import error as zlib_error
 
 from govread.i18n import N_
 from govread.parsers.numerals import int_to_chinese
 from govread.parsers.readers import ReportError
+from govread.parsers.table_rows import row_lines
 
 _SPACES = re.compile(r"[ \t]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,8 +42,14 @@ def docx_text(data: bytes, path: str | os.PathLike[str] = "<docx>") -> str:
     check_package(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
-        numbering = _Numbering(document)
-        lines = _block_lines(document, numbering, [0])
+        reader = _Reader(document, _Numbering(document))
+        lines = reader.blocks(document.element.body, 0)
+    except _TooDeep:
+        raise ReportError(
+            path,
+            N_("is a Word document nested more than {limit} levels deep: not a report"),
+            limit=MAX_NESTING,
+        ) from None
     except _TooManyParagraphs:
         raise ReportError(
             path,
@@ -112,35 +120,287 @@ def _too_large(path: str | os.PathLike[str], size: int) -> ReportError:
     )
 
 
-def _block_lines(container: Any, numbering: _Numbering, count: list[int]) -> list[str]:
-    """The container's paragraphs (and its tables' cells'); `count` tallies them all."""
-    from docx.table import Table
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _R, _TBL, _TR, _TC = (f"{_W}{name}" for name in ("p", "r", "tbl", "tr", "tc"))
+_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
+_TXBX_CONTENT = f"{_W}txbxContent"
+_ALTERNATE = f"{_MC}AlternateContent"
+# Never shown as text: a tracked deletion and the old place of a moved passage (what Word's
+# final view leaves out), and properties (which hold the marks of changes, not text).
+_NOT_TEXT = frozenset(
+    f"{_W}{name}"
+    for name in (
+        "del",
+        "moveFrom",
+        "pPr",
+        "rPr",
+        "sdtPr",
+        "sdtEndPr",
+        "tblPr",
+        "tblPrEx",
+        "tblGrid",
+        "trPr",
+        "tcPr",
+        "sectPr",
+        "smartTagPr",
+        "customXmlPr",
+        "fldData",
+        "altChunk",
+    )
+)
+# What a run shows besides its w:t (w:delText and a field's w:instrText are not shown).
+_RUN_MARKS = {
+    f"{_W}tab": "\t",
+    f"{_W}ptab": "\t",
+    f"{_W}br": "\n",  # a line, page or column break: what follows starts a new line
+    f"{_W}cr": "\n",
+    f"{_W}noBreakHyphen": "-",
+}
+# A run's objects that may hold a text box (w:txbxContent), in DrawingML or VML.
+_DRAWINGS = frozenset({f"{_W}drawing", f"{_W}pict", f"{_W}object", _ALTERNATE})
+# Runs inside runs' containers (content controls in content controls, text boxes in table
+# cells in text boxes …): real documents nest a handful; the XML parser stops at 256.
+MAX_NESTING = 100
+_OFF = frozenset({"0", "false", "off"})
 
-    lines: list[str] = []
-    for block in container.iter_inner_content():
-        count[0] += 1
-        if count[0] > MAX_PARAGRAPHS:
+
+class _TooDeep(Exception):
+    pass
+
+
+def _on(toggle: Any) -> bool:
+    """A toggle property (<w:vanish/>, <w:vanish w:val="false"/>) is on unless it says off."""
+    return (_val(toggle) or "true").lower() not in _OFF
+
+
+class _Reader:
+    """The text Word's final view shows: paragraphs in reading order, wherever their runs sit.
+
+    Runs are read in every container that holds runs (content controls w:sdt, smart tags,
+    custom XML, hyperlinks, simple fields w:fldSimple, tracked insertions and moves w:ins /
+    w:moveTo), a text box's paragraphs once (DrawingML's, not again its VML fallback), and
+    not tracked deletions (w:del, w:moveFrom), hidden text (w:vanish, directly or by style)
+    nor a content control's placeholder. A table's row is one line when each of its cells
+    holds one (`table_rows.row_lines`)."""
+
+    def __init__(self, document: Any, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.parent = document._body  # Paragraph proxies resolve their style through it
+        self.count = 0
+        self.hidden_styles = _hidden_styles(document)
+
+    def blocks(self, container: Any, depth: int) -> list[str]:
+        """The lines of a body, cell, text box or content control's block content."""
+        if depth > MAX_NESTING:
+            raise _TooDeep
+        lines: list[str] = []
+        carry = ""  # a paragraph whose mark is deleted runs on into the next one
+        for child in _content(container):
+            tag = child.tag
+            if tag == _P:
+                self._tick()
+                own = self.paragraph(child, depth)
+                if carry:
+                    own = [carry + own[0], *own[1:]] if own else [carry]
+                    carry = ""
+                if own and _mark_deleted(child):
+                    carry = own.pop()
+                lines.extend(own)
+            elif tag == _TBL:
+                self._tick()
+                lines.extend(self.table(child, depth + 1))
+            else:  # a block-level content control, custom XML, a change's wrapper
+                lines.extend(self.blocks(child, depth + 1))
+        if carry:
+            lines.append(carry)
+        return [line for line in lines if line.strip()]
+
+    def paragraph(self, paragraph: Any, depth: int) -> list[str]:
+        """The paragraph's text (a text box in it makes lines of its own, where it sits),
+        its list number (一、) before the first of its own text."""
+        pieces: list[str | list[str]] = []  # a list: the lines of a text box
+        style_hidden = self.hidden_styles.get(_val(paragraph.find(f"{_W}pPr/{_W}pStyle")) or "")
+        self._inline(paragraph, pieces, bool(style_hidden), depth + 1)
+        lines: list[tuple[str, bool]] = []  # (text, the paragraph's own)
+        current: list[str] = []
+        for piece in pieces:
+            if isinstance(piece, list):
+                lines.append(("".join(current), True))
+                lines.extend((line, False) for line in piece)
+                current = []
+            else:
+                current.append(piece)
+        lines = [(text, own) for text, own in [*lines, ("".join(current), True)] if text.strip()]
+        first = next((index for index, (_text, own) in enumerate(lines) if own), None)
+        if first is not None and self.numbering.levels:
+            from docx.text.paragraph import Paragraph
+
+            label = self.numbering.label(Paragraph(paragraph, self.parent))
+            lines[first] = (label + lines[first][0], True)
+        return [text for text, _own in lines]
+
+    def _inline(self, node: Any, pieces: list[str | list[str]], hidden: bool, depth: int) -> None:
+        if depth > MAX_NESTING:
+            raise _TooDeep
+        for child in _content(node):
+            if child.tag == _R:
+                self._run(child, pieces, hidden, depth)
+            else:  # hyperlink, content control, smart tag, field, insertion, move …
+                self._inline(child, pieces, hidden, depth + 1)
+
+    def _run(self, run: Any, pieces: list[str | list[str]], hidden: bool, depth: int) -> None:
+        if self._hidden(run, hidden):
+            return
+        for child in run:
+            tag = child.tag
+            if tag == f"{_W}t":
+                pieces.append(child.text or "")
+            elif tag in _RUN_MARKS:
+                pieces.append(_RUN_MARKS[tag])
+            elif tag in _DRAWINGS:
+                pieces.extend(self.blocks(box, depth + 1) for box in _text_boxes(child))
+
+    def _hidden(self, run: Any, paragraph_hidden: bool) -> bool:
+        """Hidden text (w:vanish): the run's own, else its character style's, else its
+        paragraph style's."""
+        properties = run.find(f"{_W}rPr")
+        if properties is not None:
+            vanish = properties.find(f"{_W}vanish")
+            if vanish is not None:
+                return _on(vanish)
+            style = self.hidden_styles.get(_val(properties.find(f"{_W}rStyle")) or "")
+            if style is not None:
+                return style
+        return paragraph_hidden
+
+    def table(self, table: Any, depth: int) -> list[str]:
+        """A row a line when its cells hold a line each; else each cell's lines."""
+        lines: list[str] = []
+        for row in _wrapped(table, _TR):
+            if (properties := row.find(f"{_W}trPr")) is not None and (
+                properties.find(f"{_W}del") is not None
+            ):
+                continue  # a deleted row
+            cells = [
+                [part for line in self.blocks(cell, depth + 1) for part in line.split("\n")]
+                for cell in _wrapped(row, _TC)
+                if not _merged_on(cell)
+            ]
+            lines.extend(row_lines([[part for part in cell if part.strip()] for cell in cells]))
+        return lines
+
+    def _tick(self) -> None:
+        self.count += 1
+        if self.count > MAX_PARAGRAPHS:
             raise _TooManyParagraphs
-        if isinstance(block, Table):
-            lines.extend(_table_lines(block, numbering, count))
-        elif (text := block.text).strip():  # `.text` is slow (XPath): read once
-            lines.append(numbering.label(block) + text)
-    return lines
 
 
-def _table_lines(table: Any, numbering: _Numbering, count: list[int]) -> list[str]:
-    """Each cell's paragraphs, once per cell (a merged cell is met in every column it spans)."""
-    lines: list[str] = []
-    # Keyed by id() with the element kept alive: lxml hands out new proxies otherwise,
-    # and a freed proxy's id can come back for another cell.
-    seen: dict[int, object] = {}
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen[id(cell._tc)] = cell._tc
-            lines.extend(_block_lines(cell, numbering, count))
-    return lines
+def _content(node: Any) -> Iterator[Any]:
+    """The node's children that may hold text: elements (no comments), not deleted, not
+    properties, a placeholder's content control left out, and of an mc:AlternateContent
+    the one choice read (its first; its fallback when it has none)."""
+    for child in node:
+        tag = child.tag
+        if not isinstance(tag, str) or tag in _NOT_TEXT:
+            continue
+        if tag == _SDT:
+            if (content := child.find(_SDT_CONTENT)) is not None and _sdt_shown(child):
+                yield content
+        elif tag == _ALTERNATE:
+            if (branch := _choice(child)) is not None:
+                yield branch
+        else:
+            yield child
+
+
+def _sdt_shown(control: Any) -> bool:
+    """A content control's content is report text unless it is its placeholder (单击此处输入
+    文字) or a table of contents (the headings again, with page numbers)."""
+    placeholder = control.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    if placeholder is not None and _on(placeholder):
+        return False
+    gallery = _val(control.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")) or ""
+    return gallery.lower() != "table of contents"
+
+
+def _choice(alternate: Any) -> Any:
+    choice = alternate.find(f"{_MC}Choice")
+    return choice if choice is not None else alternate.find(f"{_MC}Fallback")
+
+
+# What may wrap a table's rows or a row's cells: a content control, custom XML, a tracked
+# insertion or move, an mc:AlternateContent's chosen branch.
+_ROW_WRAPPERS = frozenset(
+    {_SDT_CONTENT, f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_MC}Choice", f"{_MC}Fallback"}
+)
+
+
+def _wrapped(node: Any, tag: str) -> Iterator[Any]:
+    """The node's `tag` children, also those inside content controls or custom XML."""
+    stack = list(reversed(list(_content(node))))
+    while stack:
+        child = stack.pop()
+        if child.tag == tag:
+            yield child
+        elif child.tag in _ROW_WRAPPERS:
+            stack.extend(reversed(list(_content(child))))
+
+
+def _text_boxes(node: Any) -> Iterator[Any]:
+    """The text boxes (w:txbxContent) a drawing holds, each once: of an mc:AlternateContent
+    only the branch chosen, not the VML fallback that repeats it."""
+    stack = [node]
+    while stack:
+        element = stack.pop()
+        if element.tag == _TXBX_CONTENT:
+            yield element
+        elif element.tag == _ALTERNATE:
+            if (branch := _choice(element)) is not None:
+                stack.append(branch)
+        else:
+            stack.extend(reversed([child for child in element if isinstance(child.tag, str)]))
+
+
+def _mark_deleted(paragraph: Any) -> bool:
+    """The paragraph's mark is a tracked deletion: its text runs on into the next one."""
+    return paragraph.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+
+
+def _merged_on(cell: Any) -> bool:
+    """A cell that continues a merge (vertical, or old-style horizontal): its text is the
+    first cell's; or a tracked deletion of a cell."""
+    if cell.find(f"{_W}tcPr/{_W}cellDel") is not None:
+        return True
+    for name in ("vMerge", "hMerge"):
+        merge = cell.find(f"{_W}tcPr/{_W}{name}")
+        if merge is not None and (_val(merge) or "continue") == "continue":
+            return True
+    return False
+
+
+def _hidden_styles(document: Any) -> dict[str, bool]:
+    """Style id → hidden (w:vanish), for the styles that say so themselves or by a base."""
+    try:
+        root = document.styles.element
+    except (AttributeError, KeyError, NotImplementedError):
+        return {}
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    for style in root.findall(f"{_W}style"):
+        style_id = _attr(style, "styleId") or ""
+        vanish = style.find(f"{_W}rPr/{_W}vanish")
+        own[style_id] = _on(vanish) if vanish is not None else None
+        based[style_id] = _val(style.find(f"{_W}basedOn")) or ""
+    hidden: dict[str, bool] = {}
+    for style_id in own:
+        current, steps = style_id, 0
+        while current in own and own[current] is None and steps < 10:
+            current, steps = based[current], steps + 1
+        if own.get(current):
+            hidden[style_id] = True
+        elif own.get(current) is False:
+            hidden[style_id] = False
+    return hidden
 
 
 class _Numbering:

@@ -17,6 +17,7 @@ from govread.i18n import N_
 from govread.parsers.chrome import page_metadata
 from govread.parsers.metadata import take_title
 from govread.parsers.readers import ReportError
+from govread.parsers.table_rows import row_lines
 
 if TYPE_CHECKING:
     from selectolax.lexbor import LexborNode
@@ -318,6 +319,13 @@ def _lines(root: LexborNode, weights: dict[int, tuple[int, int]]) -> list[str]:
             continue
         if node is not root and _is_furniture(node, weights):
             continue
+        if tag == "tr" and (cells := _one_line_cells(node)) is not None:
+            texts = [
+                [] if _is_furniture(cell, weights) else [_clean(cell.text(deep=True))]
+                for cell in cells
+            ]
+            parts.extend(["\n", *row_lines([text for text in texts if text != [""]]), "\n"])
+            continue
         if tag == "pre":
             pre_depth += 1  # a <pre> keeps its line breaks (rare; not unwound on exit)
         if tag in _BLOCKS:
@@ -326,6 +334,23 @@ def _lines(root: LexborNode, weights: dict[int, tuple[int, int]]) -> list[str]:
         stack.extend(reversed(list(node.iter(include_text=True))))
     lines = (line.strip() for line in "".join(parts).split("\n"))
     return [line for line in lines if line]
+
+
+def _one_line_cells(row: LexborNode) -> list[LexborNode] | None:
+    """The row's cells when none holds a block or a line break (each is one line of text);
+    None for a row whose cells hold paragraphs (a layout table, an article in a cell).
+
+    A cell's search stops at its first block, which an enclosing row's search never goes
+    past: each node is looked at by one row only."""
+    cells = [child for child in row.iter() if child.tag in {"td", "th"}]
+    for cell in cells:
+        stack = list(cell.iter())
+        while stack:
+            node = stack.pop()
+            if node.tag in _BLOCKS:
+                return None
+            stack.extend(node.iter())
+    return cells
 
 
 def _is_furniture(node: LexborNode, weights: dict[int, tuple[int, int]]) -> bool:

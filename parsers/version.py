@@ -75,7 +75,9 @@ again as one wrapped at a width is (govread/parsers/layout.py); a line that is a
 (- 5 -, —1—, 第 2 页 共 5 页, 2/5) is dropped wherever it stands (the signature before it is found
 again); a text pdftotext saved (form feeds) loses its running headers and page numbers as a PDF
 does, the lines a page broke joined (govread/parsers/layout.py); a bare number after the
-signature is dropped too
+signature is dropped too; a .docx reads as Word's final view (content controls, smart tags,
+fields, insertions, text boxes; no hidden text), a page break ends a line; a table row (.docx,
+a page's <table>) is one line
 """
 
 PARSER_VERSION = "26"

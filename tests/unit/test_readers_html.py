@@ -148,3 +148,116 @@ def test_a_hostile_nesting_is_refused_before_parsing(tmp_path) -> None:
 def test_nesting_depth_counts_open_blocks_only() -> None:
     assert nesting_depth("<div><div><p>x</p></div><DIV><ul><li>a</ul></div></div>") == 3
     assert nesting_depth("<p><p><p><b><b>") == 0
+
+
+# -- tables: a row a line, as the .docx reader reads them -----------------------------------
+
+_TABLE_ROWS = [
+    ["执法类别", "案件数（件）", "同比"],
+    ["行政处罚", "356", "增长5%"],
+    ["行政强制", "12", "下降2%"],
+    ["合计", "", "368"],
+]
+
+
+def _page(table: str) -> str:
+    return (
+        '<html><head><meta charset="utf-8"><title>某县人民政府关于2023年法治政府建设情况的报告'
+        '</title></head><body><div id="zoom"><h1>某县人民政府关于2023年法治政府建设情况的报告</h1>'
+        "<p>2023年，我县坚持以习近平法治思想为指导，深入推进法治政府建设。现将有关情况报告如下：</p>"
+        "<p>一、主要工作</p><p>（一）规范行政执法。全年行政执法情况如下表：</p>"
+        f"{table}<p>（二）推进依法决策。审查合同120份。</p><p>二、下一步工作</p>"
+        "<p>持续深化法治政府建设。</p><p>某县人民政府</p><p>2024年1月20日</p></div></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["<td>{}</td>", "<th>{}</th>", "<td><span>{}</span></td>", "<td><b> {} </b></td>"],
+    ids=["td", "th", "span", "bold"],
+)
+@pytest.mark.parametrize("sections", [True, False], ids=["tbody", "bare"])
+def test_a_table_row_is_one_line(cell, sections) -> None:
+    rows = "".join(
+        "<tr>" + "".join(cell.format(text) for text in row) + "</tr>" for row in _TABLE_ROWS
+    )
+    table = f"<table border=1>{'<tbody>' if sections else ''}{rows}</table>"
+    lines = html_text(_page(table)).splitlines()
+    start = lines.index("执法类别\u3000案件数（件）\u3000同比")
+    assert lines[start - 1] == "（一）规范行政执法。全年行政执法情况如下表："
+    assert lines[start + 1 : start + 5] == [
+        "行政处罚\u3000356\u3000增长5%",
+        "行政强制\u300012\u3000下降2%",
+        "合计\u3000368",
+        "（二）推进依法决策。审查合同120份。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<td><p>{0}</p><p>{1}</p></td>",
+        "<td>{0}<br>{1}</td>",
+        "<td><div>{0}</div>{1}</td>",
+        "<td><table><tr><td>{0}</td></tr><tr><td>{1}</td></tr></table></td>",
+    ],
+    ids=["paragraphs", "br", "div", "nested-table"],
+)
+def test_a_cell_of_several_lines_keeps_them(cell) -> None:
+    """A layout table (an article in a cell) is read as the paragraphs it holds."""
+    row = "<tr><td>目录</td>" + cell.format("（一）规范执法。", "办理案件356件。") + "</tr>"
+    lines = html_text(_page(f"<table>{row}</table>")).splitlines()
+    start = lines.index("目录")
+    assert lines[start + 1 : start + 3] == ["（一）规范执法。", "办理案件356件。"]
+
+
+def test_a_table_reads_alike_in_a_page_and_a_word_document(tmp_path) -> None:
+    from wordml import package, para, run
+
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{text}</td>" for text in row) + "</tr>" for row in _TABLE_ROWS
+    )
+    page = tmp_path / "report.html"
+    page.write_text(_page(f"<table>{rows}</table>"), "utf-8")
+    cells = "".join(
+        "<w:tr>" + "".join(f"<w:tc>{para(run(text))}</w:tc>" for text in row) + "</w:tr>"
+        for row in _TABLE_ROWS
+    )
+    body = "".join(
+        para(run(line)) for line in html_text(_page("<p>表</p>")).splitlines()[1:] if line != "表"
+    )
+    marker = para(run("（一）规范行政执法。全年行政执法情况如下表："))
+    document = tmp_path / "report.docx"
+    document.write_bytes(package(body.replace(marker, marker + f"<w:tbl>{cells}</w:tbl>")))
+    from_page, from_word = read_report(page), read_report(document)
+    assert [s.full_text() for s in from_page.sections] == [
+        s.full_text() for s in from_word.sections
+    ]
+    assert "行政处罚 356 增长5%" in from_page.full_text()
+
+
+@pytest.mark.parametrize(
+    "info",
+    [
+        "<table><tr><th>发布机构：</th><td>泾县人民政府办公室</td><th>发布日期：</th>"
+        "<td>2023-03-07</td></tr><tr><th>文号：</th><td>泾政〔2023〕12号</td></tr></table>",
+        "<table><tr><td>发布机构：</td><td>泾县人民政府办公室</td><td>发布日期：</td>"
+        "<td>2023-03-07</td></tr></table>",
+        "<table><tbody><tr><td>索引号：</td><td>0123-2023-0001</td></tr><tr><td>发布机构：</td>"
+        "<td>泾县人民政府办公室</td></tr><tr><td>发布日期：</td><td>2023-03-07</td></tr>"
+        "</tbody></table>",
+    ],
+    ids=["th-td", "td-td", "one-field-a-row"],
+)
+def test_an_info_table_of_label_and_value_cells_gives_the_metadata(info, tmp_path) -> None:
+    """The 政府信息公开 header: a label cell, then its value's cell."""
+    article = (
+        "<h1>泾县人民政府关于2022年法治政府建设情况的报告</h1><div id='zoom'>"
+        "<p>2022年，我县深入推进法治政府建设。现将有关情况报告如下：</p><p>一、主要工作</p>"
+        "<p>（一）加强组织领导。专题研究4次。</p><p>二、下一步工作</p>"
+        "<p>持续深化法治政府建设。</p></div>"
+    )
+    page = tmp_path / "report.html"
+    page.write_text(f'<html><head><meta charset="utf-8"></head><body>{info}{article}</body></html>')
+    report = read_report(page)
+    assert (report.published, report.source) == ("2023-03-07", "泾县人民政府办公室")
