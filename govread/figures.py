@@ -188,7 +188,7 @@ _FIGURE = re.compile(
     r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
     r"(?P<approx2>余|多)?"
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
-    r"(?P<post>以上|左右|多(?![\u4e00-\u9fff])|多(?=[来的时以后前里中内]))?"
+    r"(?P<post>以上|以下|以内|左右|多(?![\u4e00-\u9fff])|多(?=[来的时以后前里中内]))?"
 )
 # The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标).
 _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
@@ -3460,13 +3460,18 @@ def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str 
 # A bound written before a number (不低于50%, 应不少于90%): the figure is a bound, so
 # approximate, and the bound is not part of its subject. Looked for here, after a number is
 # found, so the figure pattern itself stays as quick as before.
-_BOUNDS = frozenset({"不低于", "不少于", "不高于", "不多于"})
+_BOUNDS = frozenset({"不低于", "不少于", "不高于", "不多于", "不大于", "不小于"})
+# 不超过 / 未超过 / 不超 a number: the negation is part of the figure's pattern (超过), so its
+# text keeps it whole (不超过1个工作日, never 超过1个工作日: the opposite claim).
+_OVER = frozenset({"超过", "超"})
+_NOT = frozenset("不未")
 
 
 def _bound_before(text: str, at: int, pre: str) -> str:
-    """The bound right before position `at` ("", "不低于", "应不少于"; "不" of 不超过)."""
-    if pre == "超过" and text[at - 1 : at] == "不":
-        bound = "不"
+    """The bound right before position `at` ("", "不低于", "应不少于"; "不" of 不超过, "未"
+    of 未超过)."""
+    if pre in _OVER and text[at - 1 : at] in _NOT:
+        bound = text[at - 1]
     elif at >= 3 and text[at - 1] == "于" and text[at - 3 : at] in _BOUNDS:
         bound = text[at - 3 : at]
     else:
@@ -3566,8 +3571,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             said_before, said_units = [], []
             sentence_start = sentence_bounds[last] + 1
         pre = match.group("pre") or ""
-        if pre == "超过" or text[num_start - 1 : num_start] == "于":
-            pre += _bound_before(text, num_start - len(pre), pre)
+        shown_from = start  # where `text` starts: before the 不 of 不超过
+        if pre in _OVER or text[num_start - 1 : num_start] == "于":
+            bound = _bound_before(text, num_start - len(pre), pre)
+            if pre in _OVER and bound:
+                shown_from = start - 1
+            pre += bound
         clause_from = max(clause_start, last_end)
         sentence_from = max(sentence_start, last_end)  # as far back as its sentence reads
         if last_end and clause_from == last_end:
@@ -3988,7 +3997,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         horizon = consumed + _CONTEXT  # (a pattern stops at the end of the text anyway)
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
-        value, written = _value(number), match.group()
+        value, written = _value(number), text[shown_from:end]
         labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
@@ -4022,7 +4031,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     text=written,
                     node_id=node_id,
                     paragraph=paragraph,
-                    start=start,
+                    start=shown_from,
                     end=end,
                     indicator=indicator,
                     is_range=number.series == "range",
