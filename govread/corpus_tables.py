@@ -185,6 +185,7 @@ _FIGURE_FIELDS = (
     "section",
     "node",
     "canonical",
+    "earlier",
 )
 
 
@@ -233,7 +234,19 @@ def compute_bodies(reports: Sequence[Report]) -> list[str]:
 def _is_row(raw: object) -> bool:
     if not isinstance(raw, list) or len(raw) != len(_FIGURE_FIELDS):
         return False
-    indicator, subject, value, unit, approximate, target, text, section, node, canonical = raw
+    (
+        indicator,
+        subject,
+        value,
+        unit,
+        approximate,
+        target,
+        text,
+        section,
+        node,
+        canonical,
+        earlier,
+    ) = raw
     return (
         all(v is None or isinstance(v, str) for v in (indicator, subject, unit, section))
         and isinstance(value, (int, float))
@@ -243,6 +256,7 @@ def _is_row(raw: object) -> bool:
         and isinstance(text, str)
         and isinstance(node, str)
         and isinstance(canonical, bool)
+        and isinstance(earlier, bool)
     )
 
 
@@ -311,12 +325,13 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
             "level": place["level"],
             "year": report.year,
             "genre": place["genre"],
-            **dict(zip(_FIGURE_FIELDS[:-2], raw[:-2], strict=True)),
+            **dict(zip(_FIGURE_FIELDS[:-3], raw[:-3], strict=True)),
             "value": float(raw[2]),
             "path": report.path,
             "sha256": report.sha256,
             "node": raw[8],
             "canonical": raw[9],
+            "earlier": raw[10],
         }
         for raw in raw_rows
     ]

@@ -214,6 +214,7 @@ def figure_table(figure: Figure, target: bool | None = None) -> dict[str, object
             ("target", target),
             ("indicator", figure.indicator),
             ("range", True if figure.is_range else None),
+            ("earlier", True if figure.earlier else None),
         )
     )
 

@@ -36,6 +36,7 @@ COLUMNS: tuple[str, ...] = (
     "unit",
     "approximate",
     "target",
+    "earlier",
     "text",
     "section",
     "path",
@@ -114,6 +115,8 @@ def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list
                 "node": figure.node_id,
                 # not a column: whether `indicator` is canonical rather than a reduced subject
                 "canonical": bool(getattr(figure, "indicator", None)),
+                # the level a change started from (由61%提高至88%: 61%)
+                "earlier": bool(getattr(figure, "earlier", False)),
             }
         )
     return rows
@@ -139,25 +142,33 @@ class Pivot:
         return self.cells.get((report_index, indicator))
 
 
+def _rank(row: dict[str, object]) -> int:
+    """A result of the year before the level a change started from (由61%提高至88%: 88%
+    before 61%), and both before a target."""
+    return 2 if row.get("target") else 1 if row.get("earlier") else 0
+
+
 def first_achieved(rows: Iterable[dict[str, object]]) -> dict[str, object] | None:
-    """The first row that is not a target; the first target when every one is."""
+    """The first row that is a result of the year: neither a target nor the level a change
+    started from; else the first such earlier level; else the first target."""
     first: dict[str, object] | None = None
     for row in rows:
-        if not row.get("target"):
+        if _rank(row) == 0:
             return row
-        first = first or row
+        if first is None or _rank(row) < _rank(first):
+            first = row
     return first
 
 
 def first_rows(rows: Iterable[dict[str, object]]) -> dict[str, dict[str, object]]:
-    """Each indicator's first achieved row, or its first target when it has only targets."""
+    """Each indicator's first achieved row (`first_achieved`)."""
     first: dict[str, dict[str, object]] = {}
     for row in rows:
         indicator = row.get("indicator")
         if not isinstance(indicator, str):
             continue
         held = first.get(indicator)
-        if held is None or (held.get("target") and not row.get("target")):
+        if held is None or _rank(row) < _rank(held):
             first[indicator] = row
     return first
 

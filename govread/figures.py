@@ -761,6 +761,9 @@ class Figure:
     is_range: bool = False  # one end of a range: 0.5 and 1.5 of "0.5至1.5个工作日"
     # what was done to what is counted (govread.acts): 清理 of 对312件规范性文件进行全面清理
     act: str = ""
+    # the level a change started from (签约率由61%提高至88%: 61%), not the year's own level;
+    # the tables, the comparison and the timeline take the level it changed to
+    earlier: bool = False
 
     @property
     def key(self) -> str:
@@ -2260,6 +2263,49 @@ _START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|�
 _START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
 
 
+# A basis written before a change's starting value (行政复议纠错率较2022年的12.5%下降至8%, 比上年
+# 的…): the value after it is the earlier level, the subject ends before the basis.
+_BASIS_BEFORE_START = re.compile(
+    r"(?:较|比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)?(?:同期|底|末|度)?的?$"
+)
+# What a level after a change is introduced by (…同比下降12%,为860件; 比上年减少15件,降至60件).
+_LEVEL_AFTER_CHANGE = re.compile(
+    r"(?:为|达|达到|是|(?:降|增|减|下降|降低|减少|增加|增长|上升|提高|提升)(?:至|到|为))"
+)
+# The change that ends a subject, with its basis (行政诉讼案件比上年减少, 案件同比下降): what is
+# left before it is the quantity that changed.
+_CHANGE_END = re.compile(
+    r"(?:(?:较|比|与)(?:去年|上年|上一年|前一年)(?:同期)?(?:相比)?)?(?:同比|环比)?"
+    r"(?:下降|降低|减少|增长|增加|提高|提升|上升)$"
+)
+
+
+def _changed_of(subject: str) -> str:
+    """行政诉讼案件比上年减少 → 行政诉讼案件: the quantity a change is of ("" when the subject
+    is no change, or names nothing before it)."""
+    found = _CHANGE_END.search(subject)
+    if found is None or found.start() < 2:
+        return ""
+    return subject[: found.start()]
+
+
+# A change with no quantity (…吞吐量1306.92万标箱,微跌0.7%): a degree and a direction; the
+# direction is written as the finder's other changes are (下降, 增长), so it pairs with them.
+_BARE_CHANGE = re.compile(
+    r"(?:微|略有?|稍有?|小幅|大幅|明显|有所)?(下跌|下滑|回落|跌|降|上涨|回升|涨|增|下降|增长)"
+)
+_DIRECTION = {"下跌": "下降", "下滑": "下降", "回落": "下降", "跌": "下降", "降": "下降"}
+_DIRECTION |= {"上涨": "增长", "回升": "增长", "涨": "增长", "增": "增长"}
+
+
+def _bare_change(subject: str) -> str:
+    """微跌 → 下降, 小幅回升 → 增长, 有所下降 → 下降; "" for anything else."""
+    found = _BARE_CHANGE.fullmatch(subject)
+    if found is None or found.group() in ("下降", "增长"):
+        return ""
+    return _DIRECTION.get(found.group(1), found.group(1))
+
+
 def _without_start(subject: str) -> str:
     """法定平均办理时间 → 平均办理时间: the quantity a change's new value is of."""
     found = _START_WORDS.match(subject)
@@ -3553,6 +3599,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     topic = ""  # the last full subject in this sentence, lent to a bare 成功率
     topic_unit = ""  # the unit of the figure it named
     origin = ""  # the subject of a change's starting value (签约率由61%…提高至88%)
+    origin_span = (0, 0)  # the figures of that value (one per label)
     respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
     said_units: list[str] = []  # and their units
@@ -3889,9 +3936,25 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             graded = said_before[-1]
             if "A" <= graded[-1:] <= "E":
                 subject = graded[:-1] + subject  # 信用级别B30%C60%: the same share by grade
+        if (
+            figures
+            and figures[-1].start >= sentence_start
+            and clause_start > sentence_from
+            and clause_start - last_end == 1  # (its clause right after the change's)
+            and _LEVEL_AFTER_CHANGE.fullmatch(raw_before.strip())
+            and (changed := _changed_of(figures[-1].label))
+        ):
+            # 比上年减少15件,降至60件; 同比下降12%,为860件: the level the quantity that changed
+            # came to, no change (a fall is no level, nor a level a fall)
+            subject = changed
+        elif topic and (change := _bare_change(subject)):
+            subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _CHANGE_AFTER.fullmatch(text, last_end, start):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
+            for at in range(*origin_span):
+                # the value it changed from is the earlier level (由61%提高至88%: 61%)
+                figures[at] = dataclasses.replace(figures[at], earlier=True)
         elif (
             bare
             and topic
@@ -3980,12 +4043,21 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = _changed_quantity(subject)
         if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
             subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
-        origin = (
-            _without_start(subject)
-            if raw_before.endswith(_FROM)
-            or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
-            else ""
-        )
+        if (
+            (basis := _BASIS_BEFORE_START.search(subject)) is not None
+            and basis.start() >= 2
+            and _BASIS_BEFORE_START.search(raw_before) is not None
+            and _CHANGE_TO.match(text, end)
+        ):
+            subject = subject[: basis.start()]  # 纠错率较2022年的|12.5%下降至8%: the quantity
+            origin = _without_start(subject)
+        else:
+            origin = (
+                _without_start(subject)
+                if raw_before.endswith(_FROM)
+                or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
+                else ""
+            )
         if unit == "\uff05":
             unit = "%"
         approximate = (
@@ -4004,6 +4076,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # list, so each rate is read with those words rather than after its siblings
             context = context[:list_at]
         act = _act(text, raw_before, noun, noun_end, unit) or _act(text, subject, "", 0, unit)
+        origin_span = (len(figures), len(figures) + len(labels))
         for index_in_list, label in enumerate(labels):
             if honour or (len(labels) == 1 and _several_listed(label, raw_before, unit)):
                 indicator = None
@@ -4179,8 +4252,9 @@ def match_figures(
     Each figure is used once: indicator matches first, then exact subjects, then near
     ones, in A's order.
     """
-    left = [f for f in a if f.label]
-    right = [f for f in b if f.label]
+    # (the level a change started from is no level of the year: never paired)
+    left = [f for f in a if f.label and not f.earlier]
+    right = [f for f in b if f.label and not f.earlier]
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, FigurePair]] = []

@@ -245,7 +245,11 @@ def _first_of_indicator(
     确保…100% in next year's plans) is never the year's figure: a change from a target
     to a result is no change the place made."""
     found = [f for f in figures if f.indicator == indicator and f not in targets]
-    return next((f for f in found if not f.is_range), found[0] if found else None)
+    # (nor the level a change started from: 由61%提高至88% is a year at 88%)
+    return next(
+        (f for f in found if not f.is_range and not f.earlier),
+        next((f for f in found if not f.earlier), found[0] if found else None),
+    )
 
 
 def _change(before: int, a: Figure, after: int, b: Figure) -> Change:

@@ -1,4 +1,6 @@
-"""Figures that must not say the opposite of the text: bounds quoted whole."""
+"""Figures that must not say the opposite of the text: bounds quoted whole, the level a
+change started from marked as such, the level after a change named as a level, changes with
+no quantity of their own."""
 
 from __future__ import annotations
 
@@ -8,7 +10,16 @@ import time
 
 import pytest
 
-from govread.figures import _FIGURE, extract
+from govread.figure_table import first_achieved, first_rows
+from govread.figures import (
+    _BARE_CHANGE,
+    _BASIS_BEFORE_START,
+    _CHANGE_END,
+    _FIGURE,
+    _LEVEL_AFTER_CHANGE,
+    extract,
+    match_figures,
+)
 
 SUBJECTS = ("企业开办时间", "一般项目审批时限", "行政复议纠错率", "案件平均办理期限")
 AMOUNTS = ("1个工作日", "30天", "15%", "45个工作日", "2.5%")
@@ -68,6 +79,109 @@ def test_no_figure_text_drops_the_negation_before_it() -> None:
             assert text[figure.start - 1] not in "不未"
 
 
+# -- the level a change started from -----------------------------------------------------
+
+CHANGES = (
+    "由{a}提高至{b}",
+    "由{a}提高到{b}",
+    "从上年的{a}提升至{b}",
+    "由原来的{a}提升到{b}",
+    "较2022年的{a}下降至{b}",
+    "较上年的{a}下降到{b}",
+    "从{a},提高到{b}",
+)
+RATES = ("签约率", "行政复议案件办结率", "行政机关负责人出庭应诉率", "行政复议纠错率")
+
+
+@pytest.mark.parametrize(("change", "rate"), itertools.product(CHANGES, RATES))
+def test_the_level_a_change_started_from_is_the_earlier_level(change: str, rate: str) -> None:
+    sentence = f"全年,{rate}" + change.format(a="61%", b="88%") + "。"
+    first, second = _only(sentence)
+    assert (first.value, first.earlier) == (61.0, True)
+    assert (second.value, second.earlier) == (88.0, False)
+    assert first.label == second.label  # the same quantity, at two times
+    assert second.label.endswith(rate[-3:]) and not second.label.endswith(("较", "比"))
+    rows = [
+        {"indicator": f.indicator or f.key, "value": f.value, "earlier": f.earlier, "target": False}
+        for f in (first, second)
+    ]
+    assert first_rows(rows)[rows[0]["indicator"]]["value"] == 88.0  # the year's level
+    assert first_achieved(rows)["value"] == 88.0
+
+
+def test_an_earlier_level_is_the_years_figure_only_when_nothing_else_is() -> None:
+    earlier = {"indicator": "x", "value": 61.0, "earlier": True, "target": False}
+    target = {"indicator": "x", "value": 90.0, "earlier": False, "target": True}
+    assert first_achieved([target, earlier]) is earlier
+    assert first_rows([target, earlier])["x"] is earlier
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_an_earlier_level_is_never_paired_with_another_reports_level(change: str) -> None:
+    a = extract("全年,行政机关负责人出庭应诉率" + change.format(a="80%", b="100%") + "。")
+    b = extract("行政机关负责人出庭应诉率达95%。")
+    pairs = match_figures(a, b)
+    assert [(p.a.value, p.b.value) for p in pairs] == [(100.0, 95.0)]
+
+
+def test_a_change_of_a_count_is_not_an_earlier_level() -> None:
+    figures = extract("行政诉讼案件比上年减少15件,降至60件。受理复议申请同比下降12%,为860件。")
+    assert not any(f.earlier for f in figures)
+
+
+# -- the level after a change ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quantity", "change", "level"),
+    list(
+        itertools.product(
+            ("行政诉讼案件", "办理法律援助案件", "受理行政复议申请"),
+            ("同比下降12%", "比上年减少15件", "较上年增长8%", "较去年同期下降5%"),
+            ("为860件", "降至60件", "达到300件", "增至400件", "达500件"),
+        )
+    ),
+)
+def test_the_level_after_a_change_is_a_level_of_what_changed(
+    quantity: str, change: str, level: str
+) -> None:
+    figures = _only(f"全年{quantity}{change},{level}。")
+    assert len(figures) == 2
+    changed, reached = figures
+    assert changed.label.endswith(("下降", "减少", "增长", "增加"))  # the change keeps its way
+    assert reached.label == quantity  # the level, named by the quantity, with no direction
+    assert not reached.label.endswith(("下降", "减少", "增长", "增加", "至", "为"))
+
+
+def test_a_clause_between_a_change_and_a_value_names_the_value() -> None:
+    figures = extract("旅游业总收入达52.3亿元,增长8.1%,港口吞吐量稳居全国前列,达900万标箱。")
+    assert figures[-1].label == "港口吞吐量"
+
+
+# -- a change with no quantity of its own ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "direction"),
+    [
+        ("微跌", "下降"),
+        ("小幅回落", "下降"),
+        ("略有下降", "下降"),
+        ("下跌", "下降"),
+        ("微增", "增长"),
+        ("小幅回升", "增长"),
+        ("上涨", "增长"),
+    ],
+)
+@pytest.mark.parametrize("quantity", ("盐田港集装箱吞吐量", "全区规模以上工业增加值"))
+def test_a_change_with_no_quantity_takes_the_clause_befores(
+    said: str, direction: str, quantity: str
+) -> None:
+    first, change = _only(f"{quantity}1306.92万元,{said}0.7%。")
+    assert first.label.endswith(quantity.removeprefix("全区"))
+    assert change.label == first.label + direction
+
+
 # -- the patterns stay quick on hostile text ---------------------------------------------
 
 
@@ -75,6 +189,10 @@ def test_no_figure_text_drops_the_negation_before_it() -> None:
     ("pattern", "piece", "how"),
     [
         (_FIGURE, "不超过1以内以下", "finditer"),
+        (_BASIS_BEFORE_START, "较上年同期的2022年", "search"),
+        (_CHANGE_END, "较上年同期相比同比环比", "search"),
+        (_LEVEL_AFTER_CHANGE, "降增至到为", "fullmatch"),
+        (_BARE_CHANGE, "微略有小幅", "fullmatch"),
     ],
 )
 def test_new_patterns_stay_quick_on_hostile_text(
