@@ -508,13 +508,15 @@ _TRAIL_GUARDED = {
 # direction (营业收入增长15%, 刑事警情下降17%: without it a fall reads as a level, and a rise
 # pairs with another report's fall).
 _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "减少", "缩短", "上升")
-# The words dropped from a subject before comparing it with another report's subject; a
+# The words dropped from a subject before comparing it with another report's subject (同比
+# before a change too: a year's report says 增长 of the year before either way, 地区生产总值同比
+# 增长 is 地区生产总值增长); a
 # character that is such a word alone is kept inside a word (平均, 人均, 行为, 达标, 公共, 共享:
 # PM2.5平均浓度 is no PM2.5平浓度, the key a table shows when no indicator names the figure).
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
 _KEY_NOISE = re.compile(
-    r"(?=[达为共总累全市县今各年均已的\d\s])"
-    r"(?:达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
+    r"(?=[达为共总累全市县今各年均已的同\d\s])"
+    r"(?:同比(?=[增下降减提上])|达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
     r"|共计|总计|累计|(?<!公)共(?![享同建治产识青])|全年|全市|全县|全区|全省|市本级|市级|县级"
     r"|今年以来|各级|\d{4}年度?|年度|(?<![平人户日])均(?![衡等值匀])|已|的|\s)"
 )
@@ -1682,6 +1684,11 @@ _LEADING = 5  # 为 or 给 after at most this many characters of leading words (
 # An aside in brackets inside a subject (提供法律帮助(包括认罪认罚)案件): not part of its
 # name; a short one (县(区), 市委(办)) is and stays.
 _ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{5,10}[)\uff09]")
+# An editor's note in brackets inside a subject (地区生产总值同比(下同)增长, 规上工业增加值(含…),
+# 政务服务事项(以下简称…)): never part of what is measured, whatever its length.
+_EDITORIAL_ASIDE = re.compile(
+    r"[(\uff08](?:下同|同上|下略|不含|含|包括|以下简称|简称)[^()\uff08\uff09]{0,16}[)\uff09]"
+)
 
 
 # 对外, 对口, 对接, 向上 …: words, not a preposition before an object.
@@ -2156,7 +2163,7 @@ def _subject(
     ):
         before, classes = before[whom.end() :], None  # 为群众挽回损失…: the service
     if "(" in before or "\uff08" in before:
-        before = _ASIDE.sub("", before)
+        before = _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", before))
         classes = None  # offsets no longer hold
     if "》等" in before:
         before = _EXAMPLE_TITLES.sub("", before)
@@ -3528,8 +3535,10 @@ def _bound_before(text: str, at: int, pre: str) -> str:
 
 # A value after a clause break (旅游业总收入首次突破百亿大关,达101.64亿元): the clause
 # before names what it measures, up to what it says of it.
+# (and what it judges of it, or which way it moved: 行政复议纠错率偏高,达到18%; 纠错率下降,为8%)
 _SAID_OF = re.compile(
     r"首次|突破|实现|再创|创下|保持|继续|稳居|位居|跃居|迈上|跨越|站上|同比|较上年|比上年"
+    r"|偏高|偏低|过高|过低|较高|较低|居高不下|有所|明显|大幅|上升|下降|提高|提升|增长|增加|减少|降低"
 )
 
 

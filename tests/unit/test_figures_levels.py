@@ -1,6 +1,6 @@
 """Figures that must not say the opposite of the text: bounds quoted whole, the level a
 change started from marked as such, the level after a change named as a level, changes with
-no quantity of their own."""
+no quantity of their own, editors' notes and judgements around a subject."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ from govread.figures import (
     _BARE_CHANGE,
     _BASIS_BEFORE_START,
     _CHANGE_END,
+    _EDITORIAL_ASIDE,
     _FIGURE,
     _LEVEL_AFTER_CHANGE,
+    _SAID_OF,
     extract,
     match_figures,
 )
@@ -182,6 +184,26 @@ def test_a_change_with_no_quantity_takes_the_clause_befores(
     assert change.label == first.label + direction
 
 
+# -- editors' notes and judgements -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "note", ("(下同)", "（下同）", "（含高新区）", "(不含开发区)", "（以下简称复议）")
+)
+@pytest.mark.parametrize("where", ("地区生产总值{note}同比增长", "地区生产总值同比{note}增长"))
+def test_an_editors_note_is_no_part_of_the_subject(note: str, where: str) -> None:
+    (figure,) = _only("全区" + where.format(note=note) + "8.2%。")
+    assert figure.label == "地区生产总值同比增长"
+
+
+@pytest.mark.parametrize("judged", ("偏高", "偏低", "较高", "过低", "居高不下", "有所上升"))
+@pytest.mark.parametrize("reach", ("达到", "达", "为"))
+def test_a_judgement_before_a_value_leaves_what_it_judges(judged: str, reach: str) -> None:
+    (figure,) = _only(f"行政复议纠错率{judged},{reach}18%。")
+    assert figure.label == "行政复议纠错率"
+    assert figure.indicator == "行政复议纠错率"
+
+
 # -- the patterns stay quick on hostile text ---------------------------------------------
 
 
@@ -189,10 +211,12 @@ def test_a_change_with_no_quantity_takes_the_clause_befores(
     ("pattern", "piece", "how"),
     [
         (_FIGURE, "不超过1以内以下", "finditer"),
+        (_EDITORIAL_ASIDE, "（含（下同", "finditer"),
         (_BASIS_BEFORE_START, "较上年同期的2022年", "search"),
         (_CHANGE_END, "较上年同期相比同比环比", "search"),
         (_LEVEL_AFTER_CHANGE, "降增至到为", "fullmatch"),
         (_BARE_CHANGE, "微略有小幅", "fullmatch"),
+        (_SAID_OF, "偏居高不", "search"),
     ],
 )
 def test_new_patterns_stay_quick_on_hostile_text(
@@ -205,3 +229,17 @@ def test_new_patterns_stay_quick_on_hostile_text(
         if how == "finditer":
             list(result)
     assert time.perf_counter() - started < 0.15  # three texts, ~50 ms each
+
+
+@pytest.mark.parametrize("note", ("", "(下同)", "（含高新区）"))
+@pytest.mark.parametrize("change", ("增长", "下降"))
+def test_a_change_said_on_the_year_before_pairs_with_one_said_plainly(
+    note: str, change: str
+) -> None:
+    a = extract(f"全区地区生产总值同比{note}{change}8.2%。")
+    b = extract(f"地区生产总值{change}7.2%。")
+    assert [(p.a.value, p.b.value) for p in match_figures(a, b)] == [(8.2, 7.2)]
+    other = extract(f"地区生产总值{'下降' if change == '增长' else '增长'}7.2%。")
+    assert match_figures(a, other) == []  # never a rise beside a fall
+    month = extract(f"地区生产总值环比{change}7.2%。")
+    assert match_figures(a, month) == []  # on the month before is another measure
