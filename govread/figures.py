@@ -1151,6 +1151,8 @@ def _noun_then_predicate(subject: str, unit: str, after: bool = False) -> str:
     the noun follows the count (5项X事项|下放至…), where a verb first is part of the noun."""
     if unit not in _THINGS_COUNTED or len(subject) < 6:
         return subject
+    if _CHANGE_END.search(subject):
+        return subject  # 行政诉讼案件同比增加|20件: the change is what is counted, its way kept
     classes = word_classes()
     if not after and classes.get(subject[:2]) not in ("N", "M", "A") and _any_verb(subject[:2]):
         return subject  # 取消行政确认, 承办领导交办件: a verb first names the act counted

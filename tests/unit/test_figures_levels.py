@@ -139,7 +139,14 @@ def test_a_change_of_a_count_is_not_an_earlier_level() -> None:
     list(
         itertools.product(
             ("行政诉讼案件", "办理法律援助案件", "受理行政复议申请"),
-            ("同比下降12%", "比上年减少15件", "较上年增长8%", "较去年同期下降5%"),
+            (
+                "同比下降12%",
+                "比上年减少15件",
+                "较上年增长8%",
+                "较去年同期下降5%",
+                "同比增加20件",
+                "同比减少9件",
+            ),
             ("为860件", "降至60件", "达到300件", "增至400件", "达500件"),
         )
     ),
@@ -153,6 +160,14 @@ def test_the_level_after_a_change_is_a_level_of_what_changed(
     assert changed.label.endswith(("下降", "减少", "增长", "增加"))  # the change keeps its way
     assert reached.label == quantity  # the level, named by the quantity, with no direction
     assert not reached.label.endswith(("下降", "减少", "增长", "增加", "至", "为"))
+
+
+@pytest.mark.parametrize("basis", ("同比", "较上年", "比去年", ""))
+@pytest.mark.parametrize("change", ("增加", "减少", "增长", "下降"))
+@pytest.mark.parametrize("counted", ("行政诉讼案件", "受理行政复议申请", "办理法律援助案件"))
+def test_a_change_of_a_count_keeps_its_way(basis: str, change: str, counted: str) -> None:
+    (figure,) = _only(f"全年{counted}{basis}{change}20件。")
+    assert figure.label.endswith(change)  # never the count itself (行政诉讼案件 20件)
 
 
 def test_a_clause_between_a_change_and_a_value_names_the_value() -> None:
