@@ -1487,14 +1487,15 @@ def _changed_quantity(subject: str) -> str:
     ):
         return subject[shows.end() :]
     found = _CHANGE_FROM.search(subject)
-    if found is not None and len(subject) - found.end() >= 4:
-        return subject[found.end() :]
     if (
         found is not None
         and found.start() >= 2
         and _START_AFTER_FROM.fullmatch(subject, found.end())
     ):
-        return subject[: found.start()]  # 办理时限由法定|24个工作日: what changed is before 由
+        # 办理时限由法定|24个工作日, 出庭应诉率从去年同期的|80%: what changed is before 由
+        return subject[: found.start()]
+    if found is not None and len(subject) - found.end() >= 4:
+        return subject[found.end() :]
     return subject
 
 
@@ -2268,15 +2269,21 @@ _CHANGE_AFTER = re.compile(
 )
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
-_START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|上年的?|去年的?)")
+_START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)")
 _START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
 
 
 # A basis written before a change's starting value (行政复议纠错率较2022年的12.5%下降至8%, 比上年
-# 的…): the value after it is the earlier level, the subject ends before the basis.
+# 的…): the value after it is the earlier level, the subject ends before the basis. (比 alone
+# is no basis: 面积比, 占比 are names of shares.)
 _BASIS_BEFORE_START = re.compile(
-    r"(?:较|比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)?(?:同期|底|末|度)?的?$"
+    r"(?:同比|较(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)?"
+    r"|(?:比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年))(?:同期|底|末|度)?的?$"
 )
+# A change to the value that follows (…下降至, 提高到, 压缩为): the value is a level reached.
+_REACHED_VERBS = r"(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|缩减|降|增|减)"
+_REACHED = re.compile(_REACHED_VERBS + r"(?:到|至|为)$")
+_REACHED_VERB = re.compile(_REACHED_VERBS + "$")  # what a subject keeps of it (降 of 降为)
 # What a level after a change is introduced by (…同比下降12%,为860件; 比上年减少15件,降至60件).
 _LEVEL_AFTER_CHANGE = re.compile(
     r"(?:为|达|达到|是|(?:降|增|减|下降|降低|减少|增加|增长|上升|提高|提升)(?:至|到|为))"
@@ -3961,7 +3968,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
         elif topic and (change := _bare_change(subject)):
             subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
         bare = _is_bare(subject) and not _self_named(subject, unit)
-        if origin and _CHANGE_AFTER.fullmatch(text, last_end, start):
+        if origin and _CHANGE_AFTER.fullmatch(text, last_end, shown_from):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
             for at in range(*origin_span):
                 # the value it changed from is the earlier level (由61%提高至88%: 61%)
@@ -4052,6 +4059,12 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             subject = subject[2:]  # 组织领导干部约70人参加: the people, not who gathered them
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
+        if (
+            _REACHED.search(raw_before)
+            and (basis := _BASIS_BEFORE_START.search(stem := _REACHED_VERB.sub("", subject)))
+            and basis.start() >= 2
+        ):
+            subject = stem[: basis.start()]  # 纠错率较上年|下降至8%: the level it came to
         if unit in _PERCENT and subject.endswith("的占") and len(subject) >= 4:
             subject = subject[:-2] + "占比"  # 其中成功调解的占95%: their share
         if (

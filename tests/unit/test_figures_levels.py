@@ -18,6 +18,8 @@ from govread.figures import (
     _EDITORIAL_ASIDE,
     _FIGURE,
     _LEVEL_AFTER_CHANGE,
+    _REACHED,
+    _REACHED_VERB,
     _SAID_OF,
     extract,
     match_figures,
@@ -91,6 +93,8 @@ CHANGES = (
     "较2022年的{a}下降至{b}",
     "较上年的{a}下降到{b}",
     "从{a},提高到{b}",
+    "从去年同期的{a}提升至{b}",
+    "由不超过{a}压缩至不超过{b}",
 )
 RATES = ("签约率", "行政复议案件办结率", "行政机关负责人出庭应诉率", "行政复议纠错率")
 
@@ -124,6 +128,25 @@ def test_an_earlier_level_is_never_paired_with_another_reports_level(change: str
     b = extract("行政机关负责人出庭应诉率达95%。")
     pairs = match_figures(a, b)
     assert [(p.a.value, p.b.value) for p in pairs] == [(100.0, 95.0)]
+
+
+@pytest.mark.parametrize("basis", ("较上年", "同比", "比上年", "比去年同期", "较去年"))
+@pytest.mark.parametrize("change", ("下降至", "提高到", "降为", "提升至"))
+@pytest.mark.parametrize("rate", RATES)
+def test_the_level_reached_after_a_basis_is_of_the_quantity(
+    basis: str, change: str, rate: str
+) -> None:
+    (figure,) = _only(f"全年{rate}{basis}{change}8%。")
+    assert figure.label == rate
+    assert not figure.earlier
+
+
+@pytest.mark.parametrize(
+    "share", ("近岸海域优良水质国控点位面积比", "医疗服务收入占比", "城乡收入比")
+)
+def test_a_share_named_with_比_keeps_it(share: str) -> None:
+    (figure,) = _only(f"{share}提升至97.9%。")
+    assert figure.label == share
 
 
 def test_a_change_of_a_count_is_not_an_earlier_level() -> None:
@@ -230,6 +253,8 @@ def test_a_judgement_before_a_value_leaves_what_it_judges(judged: str, reach: st
         (_BASIS_BEFORE_START, "较上年同期的2022年", "search"),
         (_CHANGE_END, "较上年同期相比同比环比", "search"),
         (_LEVEL_AFTER_CHANGE, "降增至到为", "fullmatch"),
+        (_REACHED, "降增至到为减少", "search"),
+        (_REACHED_VERB, "降增减少下降", "search"),
         (_BARE_CHANGE, "微略有小幅", "fullmatch"),
         (_SAID_OF, "偏居高不", "search"),
     ],
