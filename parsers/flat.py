@@ -33,6 +33,9 @@ from govread.parsers.numerals import ascii_digits, chinese_to_int
 
 _CN = "一二三四五六七八九十"
 _DIGIT = "0-9\uff10-\uff19"
+# A digit after 1. makes a decimal (2.5个百分点) unless it starts a year (1.2023年工作情况);
+# after 一. any digit opens the heading (一.2023年主要工作): no decimal follows 一.
+_NOT_A_YEAR = rf"(?!(?:[1\uff11][9\uff19]|[2\uff12][0\uff10])[{_DIGIT}]{{2}} ?年)[{_DIGIT}]"
 
 # One alternation, every repeat bounded; the group that matched tells the form (rank). The
 # pattern opens by taking one of the characters a marker can start with, so the engine skips
@@ -47,9 +50,9 @@ _CANDIDATE = re.compile(
     rf"|(?<=[(\uff08]) ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"  # rank 1: (一)
     rf"|(?<=[(\uff08]) ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"  # rank 3: (1)
     r"|(?<=[\u2474-\u2487])()"  # rank 3: ⑴
-    rf"|(?<=[{_CN}])([{_CN}]{{0,2}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"  # rank 0: 一、
+    rf"|(?<=[{_CN}])([{_CN}]{{0,2}}) ?[\u3001.\uff0e]"  # rank 0: 一、 (一.2023年)
     rf"(?![{_CN}]{{1,2}}[\u3001季月年级类项批个])"
-    rf"|(?<=[{_DIGIT}])([{_DIGIT}]?) ?[.\uff0e\u3001](?![{_DIGIT}]))"  # rank 2: 1.
+    rf"|(?<=[{_DIGIT}])([{_DIGIT}]?) ?[.\uff0e\u3001](?!{_NOT_A_YEAR}))"  # rank 2: 1.
 )
 _RANK_OF_GROUP = (-1, 1, 3, 3, 0, 2)
 # the groups whose number begins at the marker's first character (⑴, 一、, 1.)

@@ -50,13 +50,18 @@ _DIGIT = "0-9\uff10-\uff19"
 _SENTENCE_END = "\u3002!?\uff01\uff1f"  # 。 ! ? ！ ？
 _TRAILING = "\u3002:\uff1a;\uff1b,\uff0c \t"  # stripped from the end of a heading
 
+# After 1. a digit makes a decimal (2.5个百分点), unless it starts a year (1.2023年工作情况).
+# After 一. any digit opens the heading (一.2023年主要工作, 三．12345热线): no number is
+# written with a Chinese numeral before its decimal point.
+_YEAR = rf"(?:[1\uff11][9\uff19]|[2\uff12][0\uff10])[{_DIGIT}]{{2}}\s?年"
+_NOT_A_YEAR = rf"(?!{_YEAR})[{_DIGIT}]"
 # (rank, pattern): rank -1 第一部分 (a part, above 一、) / rank 0 一、 / rank 1 (一), also
 # written half-open (一) at a line's start, as pages do) / rank 2 1. / rank 3 (1) and ⑴.
 _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
     (-1, re.compile(rf"第\s?([{_CN}]{{1,3}})\s?部分[\u3001:\uff1a.\uff0e]?\s*")),
-    (0, re.compile(rf"([{_CN}]{{1,3}})\s*(?:\u3001|[.\uff0e](?![{_DIGIT}]))\s*")),
+    (0, re.compile(rf"([{_CN}]{{1,3}})\s*[\u3001.\uff0e]\s*")),
     (1, re.compile(rf"(?:[{_OPEN}]\s*)?([{_CN}]{{1,3}})\s*[{_CLOSE}][\u3001]?\s*")),
-    (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?![{_DIGIT}])\s*")),
+    (2, re.compile(rf"([{_DIGIT}]{{1,2}})\s*[.\uff0e\u3001](?!{_NOT_A_YEAR})\s*")),
     (3, re.compile(rf"(?:[{_OPEN}]\s*([{_DIGIT}]{{1,2}})\s*[{_CLOSE}]|([\u2474-\u2487]))\s*")),
 )
 _BARE_NUMBER = re.compile(rf"[{_DIGIT}]{{1,3}}")

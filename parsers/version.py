@@ -78,6 +78,8 @@ does, the lines a page broke joined (govread/parsers/layout.py); a bare number a
 signature is dropped too; a .docx reads as Word's final view (content controls, smart tags,
 fields, insertions, text boxes; no hidden text), a page break ends a line; a table row (.docx,
 a page's <table>) is one line
+a heading whose title opens with a digit after its marker's dot (一.2023年主要工作, 1.2023年…)
+is a heading
 """
 
 PARSER_VERSION = "26"

@@ -159,3 +159,60 @@ def test_preamble_and_closing_are_kept() -> None:
         "某某市",
         "2024-01-05",
     )
+
+
+# A chapter's title may open with a year, a figure, a quote or a bracket right after its
+# marker's dot (一.2023年主要工作情况): the dot is the marker's, whatever follows it.
+_OPENINGS = [
+    "2023年",
+    "２０２３年",
+    "3项",
+    "12345热线",
+    "“八五”",
+    "《纲要》",
+    "（2024年）",
+    "二〇二三年",
+]
+
+
+@pytest.mark.parametrize("mark", ["、", ".", "．", " . ", "．　"])
+@pytest.mark.parametrize("opening", _OPENINGS)
+def test_a_chapter_title_may_open_with_a_figure_after_its_dot(mark: str, opening: str) -> None:
+    lines = [
+        "某县人民政府关于2023年法治政府建设情况的报告",
+        "2023年，我县深入推进法治政府建设。现将有关情况报告如下：",
+        f"一{mark}{opening}主要工作情况",
+        "（一）加强组织领导。县政府常务会议专题研究法治政府建设工作4次。",
+        "（二）推进依法决策。严格落实重大行政决策程序规定。",
+        f"二{mark}存在问题",
+        "基层执法力量仍然薄弱。",
+        f"三{mark}{opening}工作计划",
+        "（一）持续深化法治政府建设。推进执法规范化。",
+        "某县人民政府",
+        "2024年1月20日",
+    ]
+    want = [
+        (1, "一", f"{opening}主要工作情况"),
+        (2, "一", "加强组织领导"),
+        (2, "二", "推进依法决策"),
+        (1, "二", "存在问题"),
+        (1, "三", f"{opening}工作计划"),
+        (2, "一", "持续深化法治政府建设"),
+    ]
+    assert outline("\n".join(lines)) == want
+    # flattened (a page's text run together): the same chapters
+    flat = "\n".join([lines[0], "".join(lines[1:-2]), *lines[-2:]])
+    assert [(n, h) for _, n, h in outline(flat)] == [(n, h) for _, n, h in want]
+
+
+@pytest.mark.parametrize("mark", [".", "．", "、", "１．"])
+@pytest.mark.parametrize("year", ["2023年", "２０２３年", "1998年", "2024 年"])
+def test_an_item_title_may_open_with_a_year_but_not_a_decimal(mark: str, year: str) -> None:
+    first, second = ("1" + mark[-1], "2" + mark[-1]) if mark != "１．" else ("１．", "２．")
+    text = (
+        f"一、总体情况\n{first}健全制度。出台文件5件。\n"
+        f"{second.rstrip()}5个百分点的增长来自执法。\n"  # a decimal, not item 2
+        f"{second}{year}依法决策情况。审查合同120份。"
+    )
+    got = outline(text)
+    assert got == [(1, "一", "总体情况"), (2, "1", "健全制度"), (2, "2", f"{year}依法决策情况")]
