@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 
 from govread.figures import Figure
 from govread.parsers.model import Report, Section
+from govread.parsers.numerals import read_years
 from govread.topics import OTHER_ID, Lexicon
 
 # the phase theme of next year's plans (govread/data/topics.toml)
@@ -47,8 +48,9 @@ _AHEAD = re.compile(r"力争|(?:年底|年末|年内)前|下一步|下阶段|今
 
 
 def later_year(text: str, year: int | None) -> bool:
-    """Whether the text names a year after the report's (2023年 in a 2022 report)."""
-    return year is not None and any(int(m.group(1)) > year for m in YEAR.finditer(text))
+    """Whether the text names a year after the report's (2023年 in a 2022 report; ２０２３年,
+    二〇二三年 too)."""
+    return year is not None and any(int(m.group(1)) > year for m in YEAR.finditer(read_years(text)))
 
 
 def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | None:
@@ -74,7 +76,7 @@ def opens_plan(sentence: str, year: int | None) -> bool:
     stripped = sentence.strip()
     if NEXT_OPENING.match(stripped) or plan_title(stripped, year):
         return True
-    opening = YEAR.match(stripped)
+    opening = YEAR.match(read_years(stripped))
     return bool(opening and year is not None and int(opening.group(1)) > year and "将" in stripped)
 
 
@@ -98,7 +100,7 @@ def plan_title(paragraph: str, year: int | None) -> bool:
         return False
     if NEXT_HEADING.search(paragraph) is not None:
         return True
-    opening = _YEAR_TITLE.match(paragraph)
+    opening = _YEAR_TITLE.match(read_years(paragraph))
     return bool(opening and year is not None and int(opening.group(1)) > year)
 
 

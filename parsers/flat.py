@@ -29,7 +29,7 @@ from importlib import resources
 from itertools import repeat
 from operator import itemgetter
 
-from govread.parsers.numerals import ascii_digits, chinese_to_int
+from govread.parsers.numerals import CHINESE_YEAR, ascii_digits, chinese_to_int, read_years
 
 _CN = "一二三四五六七八九十"
 _DIGIT = "0-9\uff10-\uff19"
@@ -118,7 +118,8 @@ _ACTOR = (
 )
 _ACTOR_OPENING = re.compile(f"(?:{_ACTOR})")
 _BODY_OPENING = re.compile(
-    r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到|(?:19|20)\d{2}年|"
+    r"(?:[一二]是|坚持|始终|围绕|按照|聚焦|今年|全年|去年|上半年|近年来|一年来|过去一年|在看到"
+    rf"|(?:[1\uff11][9\uff19]|[2\uff12][0\uff10])\d{{2}}年|{CHINESE_YEAR}年|"
     f"{_ACTOR})"
 )
 
@@ -1328,6 +1329,7 @@ def closing_cuts(text: str, before: str, year: int | None = None) -> list[int]:
     """Where the closing run into the last chapter's body `text` opens, and where each of
     its paragraphs opens after that (empty when none does). `before` is the text before
     that chapter (the document's evidence); `year` the report's, when its title says."""
+    text, before = read_years(text), read_years(before)  # (２０２３年, 二〇二三年: the same places)
     planned_before = _plans(before, 0, None) or _PLANNED.search(before) is not None
     cuts: list[int] = []
     for match in _CLOSING_OPENING.finditer(text):

@@ -24,7 +24,7 @@ from govread.parsers.gazetteer import (
     place_in_text,
 )
 from govread.parsers.normalize import normalize
-from govread.parsers.numerals import chinese_to_int
+from govread.parsers.numerals import chinese_to_int, read_years
 
 _GENRE = re.compile(r"报告|总结|情况|要点|年度")
 _TOPIC = re.compile(r"法治|依法行政|依法治|政府")
@@ -75,13 +75,21 @@ _BEFORE_PLACE = re.compile(
     r"|中共|中国共产党|关于)"
 )
 
+
+def _after_prefix(name: str) -> str:
+    """`name` without what stands before its place (`_BEFORE_PLACE`: a year in any digits,
+    ２０２２年 or 二〇二二年 too, 中共…委, 关于), its own characters kept."""
+    match = _BEFORE_PLACE.match(read_years(name))
+    return name[match.end() :] if match else name
+
+
 _DATE_PATTERNS = (
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$"),
     re.compile(r"^(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})$"),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
 )
 _CN_DATE = re.compile(
-    r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$"
+    r"^([〇零○OＯ一二三四五六七八九]{4})\s?年\s?([一二三四五六七八九十]{1,3})\s?月\s?([一二三四五六七八九十]{1,3})\s?日$"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 # The opening of a text: where a 政府工作报告 says who speaks, and a flat text its year.
@@ -272,7 +280,8 @@ def region_of(name: str | None) -> str | None:
     """The region a title or organisation name starts with (泾县人民政府… → 泾县)."""
     if not name:
         return None
-    name = _BEFORE_PLACE.sub("", name.translate(_BRACKETS))
+    # (read with its year in ASCII digits: 某县二〇二二年… ends its place as 某县2022年… does)
+    name = _after_prefix(read_years(name.translate(_BRACKETS)))
     match = _REGION_BEFORE.match(name)
     if match is None:
         town = _TOWN_BEFORE.match(name)
@@ -300,7 +309,7 @@ def canonical_place(region: str | None) -> str | None:
     for a name it does not hold, the last division the name is made of)."""
     if not region:
         return None
-    region = _BEFORE_PLACE.sub("", region) or region
+    region = _after_prefix(region) or region
     if _town_level(region):
         return town_name(region)
     if place := find_place(region):
@@ -388,7 +397,7 @@ def find_metadata(
     )
 
     year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published)
-    if year is None and (match := _FILE_YEAR.search(stem)):
+    if year is None and (match := _FILE_YEAR.search(read_years(stem))):
         year = int(match.group(1))
 
     if issuer is None and region and _SPEECH_OPENING.search(text_head[:_OPENING]):
@@ -798,6 +807,13 @@ def _is_han(ch: str) -> bool:
 def _year(
     title: str | None, preamble: list[str], headings: list[str], published: str | None
 ) -> int | None:
+    """The year a report covers: the one its title, opening or first headings name, in any
+    digits (2023年, ２０２３年, 二〇二三年), else the year before its date (or its own, late)."""
+    title = read_years(title) if title else title
+    preamble, headings = (
+        [read_years(line) for line in preamble],
+        [read_years(line) for line in headings[:3]],
+    )
     if title and (match := _YEAR.search(title)):
         return int(match.group(1))
     for line in preamble[:4]:
@@ -1014,7 +1030,7 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
 def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
     # 【某市司法局】2022年…, 2022年某县人民政府…, 中共某县委某县人民政府关于…
-    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
+    title = _after_prefix(read_years(title.translate(_BRACKETS))) if title else title
     if title and (match := _ISSUER.match(title)):
         return match.group(1)
     for part in title.split()[1:] if title else ():
@@ -1025,7 +1041,7 @@ def title_issuer(title: str | None) -> str | None:
 
 def department_of(title: str | None) -> str | None:
     """The department a title names as its author (深圳市光明区发展和改革局关于…)."""
-    title = _BEFORE_PLACE.sub("", title.translate(_BRACKETS)) if title else title
+    title = _after_prefix(read_years(title.translate(_BRACKETS))) if title else title
     if title and (match := _DEPARTMENT_IN_TITLE.match(title)):
         return match.group(1)
     return None

@@ -40,7 +40,7 @@ from govread.parsers.metadata import (
 )
 from govread.parsers.model import Item, Report, Section, folded_sha256
 from govread.parsers.normalize import normalize
-from govread.parsers.numerals import ascii_digits, chinese_to_int
+from govread.parsers.numerals import ascii_digits, chinese_to_int, read_years
 from govread.parsers.version import PARSER_VERSION as PARSER_VERSION  # bumped there
 
 _CN = "一二三四五六七八九十"
@@ -794,7 +794,7 @@ _TITLE_YEAR = re.compile(r"(\d{4}) ?年")
 
 def _title_year(title: str | None) -> int | None:
     """The year a report's title names (…2023年法治政府建设…), if it names one."""
-    match = _TITLE_YEAR.search(title or "")
+    match = _TITLE_YEAR.search(read_years(title or ""))
     return int(match.group(1)) if match else None
 
 
@@ -883,7 +883,7 @@ def _split_closing(
         for index, line in enumerate(tail[:end]):
             first_sentence = line.split("\u3002", 1)[0]
             if _EPILOGUE.match(line) or (
-                _YEAR_OPENING.match(line) and _EPILOGUE_WORDS.search(first_sentence)
+                _YEAR_OPENING.match(read_years(line)) and _EPILOGUE_WORDS.search(first_sentence)
             ):
                 start = index
                 break

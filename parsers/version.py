@@ -80,6 +80,9 @@ fields, insertions, text boxes; no hidden text), a page break ends a line; a tab
 a page's <table>) is one line
 a heading whose title opens with a digit after its marker's dot (一.2023年主要工作, 1.2023年…)
 is a heading
+a heading whose title opens with a digit after its marker's dot (一.2023年主要工作, 1.2023年…)
+is a heading; a year in full-width digits or Chinese numerals (２０２３年, 二〇二三年) is read as
+the year (title, opening, headings, file name, a place's prefix, 二○二三年 signature dates)
 """
 
 PARSER_VERSION = "26"
