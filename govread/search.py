@@ -56,7 +56,7 @@ from govread.node_ids import (
     report_id_of,
 )
 from govread.parsers.model import Item, Report, Section
-from govread.parsers.script import simplified_table, traditional_only
+from govread.parsers.script import simplified_table, traditional_only, zhe_read
 from govread.sanitize import UNSAFE_CHARS
 
 Span = tuple[int, int]
@@ -318,8 +318,9 @@ _INVISIBLE_IN_QUERY = re.compile(f"[{UNSAFE_CHARS}]")
 
 def parse_query(text: str) -> Query:
     """Parse a query leniently: an unbalanced quote runs to the end, a lone | or - is ignored;
-    the characters report text never holds are dropped first."""
-    s = unicodedata.normalize("NFKC", _INVISIBLE_IN_QUERY.sub("", text))
+    the characters report text never holds are dropped first. (著 reads 着 where a
+    traditional report's 著 is read so: 著力 copied from one finds it.)"""
+    s = zhe_read(unicodedata.normalize("NFKC", _INVISIBLE_IN_QUERY.sub("", text)))
     n = len(s)
     groups: list[list[Term]] = []
     excluded: list[Term] = []

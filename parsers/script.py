@@ -7,7 +7,10 @@ only in traditional script are a twentieth of its Chinese characters or more (a 
 holds none, bar a name or a quotation); it is then read character by character as simplified
 (`govread/data/t2s.tsv`, from OpenCC's table), so its length and every span stay as they are.
 Phrase-level conversion (OpenCC's 頭髮 → 头发 tables) is not used: it may change a text's length
-and the genre's vocabulary needs none of it. The one change of length: the readings some
+and the genre's vocabulary needs none of it. A character with two simplified readings takes
+OpenCC's first (乾 → 干), but for 著, which traditional script writes for both 著 (显著, 著作)
+and 着 (着力, 沿着, 随着): it reads 着 where it is the verb or the particle (`_ZHE`), so
+着力 and 沿着 are found, and 著 elsewhere. The one change of length: the readings some
 converting sites put after each character they had to choose (建設(shè), 行政復(fù)議) are
 dropped, so 复议 is found in 行政复议 and the outline reads as the report was written. Such a
 site reads out every few characters; a report's author glosses a rare character or two (鼍(tuó)),
@@ -31,6 +34,15 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _READING = re.compile(
     r"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（]"
     rf"[a-zü]{{0,5}}(?:[{_TONED}]|[aeiouü][\u0300\u0301\u0304\u030c])[a-zü]{{0,5}}[)）]"
+)
+# 著 read as 着: before the second character of a zhuó word (着力, 着眼, 着重, 着手, 着实, 着落,
+# 着想…), or after a verb as its particle (沿着, 随着, 围绕着, 有着, 发挥着); not in a word
+# of 著 (显著, 卓著, 昭著, 编著, 名著, 专著 … before it; 著名, 著作, 著称, 著述 … after it).
+# Looked for in the simplified reading, one character either side, no repeat.
+_ZHU_BEFORE = "显卓昭编撰论原名专土遗巨译合拙宏所新"
+_ZHE = re.compile(
+    rf"(?<![{_ZHU_BEFORE}])著(?=[力眼重手实落想陆装迷急凉火笔墨意色])"
+    rf"|(?<=[\u4e00-\u9fff])(?<![{_ZHU_BEFORE}])著(?![名作称述录者书])"
 )
 # How much of a text is looked at to decide (a first look, then a count), and how much of it
 # must be traditional.
@@ -97,4 +109,16 @@ def without_readings(text: str) -> str:
 def read_as_simplified(text: str) -> str:
     """`text` read as simplified, character for character, whatever its script (labels and
     queries written for a report that was read so)."""
-    return text.translate(simplified_table())
+    return zhe_read(text.translate(simplified_table()))
+
+
+def zhe_read(text: str) -> str:
+    """`text` with 著 read as 着 where it is the verb or the particle (着力, 沿着; `_ZHE`), its
+    length kept: how a traditional report is read, and so how a query copied from one is.
+    The context is read as simplified (顯著 is 显著), the rest of `text` left as it is."""
+    if "著" not in text:
+        return text
+    chars = list(text)
+    for match in _ZHE.finditer(text.translate(simplified_table())):
+        chars[match.start()] = "着"
+    return "".join(chars)

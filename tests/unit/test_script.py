@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from govread.parsers.readers import report_from_bytes
-from govread.parsers.script import as_simplified, is_traditional
+from govread.parsers.script import as_simplified, is_traditional, read_as_simplified
 
 # Invented sentences in the genre's words (simplified), and the same in traditional script.
 SIMPLIFIED = (
@@ -74,3 +76,45 @@ def test_brackets_that_are_no_reading_stay() -> None:
     # an author's gloss of a rare character or two is the report's own, converted or not
     glossed = TRADITIONAL.replace("執法", "鼉(tuó)執法", 2)
     assert as_simplified(glossed) == SIMPLIFIED.replace("执法", "鼍(tuó)执法", 2)
+
+
+# 著 is how traditional script writes both 著 (显著, 著作) and 着 (着力, 沿着, 随着): read as 着
+# where it is the verb or the particle, as 著 in a word of 著.
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("著力優化營商環境", "着力优化营商环境"),
+        ("（一）著眼長遠", "（一）着眼长远"),
+        ("著重解決", "着重解决"),
+        ("著手制定", "着手制定"),
+        ("沿著正確方向", "沿着正确方向"),
+        ("隨著改革深入", "随着改革深入"),
+        ("圍繞著中心工作", "围绕着中心工作"),
+        ("發揮著重要作用", "发挥着重要作用"),
+        ("本著依法原則", "本着依法原则"),
+        ("存在著不足", "存在着不足"),
+        ("成效顯著", "成效显著"),
+        ("顯著提升", "显著提升"),
+        ("效果顯著力度加大", "效果显著力度加大"),
+        ("著作權保護", "著作权保护"),
+        ("著名企業", "著名企业"),
+        ("成績卓著", "成绩卓著"),
+        ("臭名昭著", "臭名昭著"),
+        ("學術專著", "学术专著"),
+        ("著稱", "著称"),
+    ],
+)
+def test_zhu_reads_zhe_only_as_the_verb_or_particle(traditional: str, simplified: str) -> None:
+    assert read_as_simplified(traditional) == simplified
+    # in a whole report as well, its length kept
+    text = TRADITIONAL + traditional + "。\n"
+    read = as_simplified(text)
+    assert read is not None and read.endswith(simplified + "。\n") and len(read) == len(text)
+
+
+def test_a_traditional_report_is_found_by_zhe() -> None:
+    text = TRADITIONAL.replace("（二）嚴格", "（二）著力嚴格").replace("開展", "隨著改革深入，開展")
+    report = report_from_bytes(text.encode("cp950"), "b.txt")
+    headings = [section.heading for section in report.walk()]
+    assert "着力严格规范公正文明执法" in headings
+    assert any("随着改革深入" in p for section in report.walk() for p in section.paragraphs)

@@ -171,3 +171,20 @@ def test_a_quoted_tag_may_hold_spaces() -> None:
     assert (query.tags, query.excluded_tags) == (("行政 执法",), ("a b",))
     assert groups_of('tag:"行政 执法" 复议') == [["复议"]]
     assert parse_query("tag:执法").tags == ("执法",)
+
+
+@pytest.mark.parametrize(
+    ("query", "terms"),
+    [
+        ("著力優化", ["着力優化"]),  # (優 is folded later, with the text)
+        ("隨著改革 沿著", ["隨着改革", "沿着"]),
+        ("顯著 成效顯著 著作權 著名", ["顯著", "成效顯著", "著作權", "著名"]),
+        ("显著提升", ["显著提升"]),
+    ],
+)
+def test_zhu_in_a_query_reads_as_a_traditional_report_s_zhu_does(
+    query: str, terms: list[str]
+) -> None:
+    # a traditional report reads 著 as 着 where it is the verb or the particle: a query
+    # copied from its file finds those words, and 显著 / 著作 still find themselves
+    assert [t for group in groups_of(query) for t in group] == terms
