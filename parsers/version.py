@@ -77,11 +77,8 @@ again); a text pdftotext saved (form feeds) loses its running headers and page n
 does, the lines a page broke joined (govread/parsers/layout.py); a bare number after the
 signature is dropped too; a .docx reads as Word's final view (content controls, smart tags,
 fields, insertions, text boxes; no hidden text), a page break ends a line; a table row (.docx,
-a page's <table>) is one line
-a heading whose title opens with a digit after its marker's dot (一.2023年主要工作, 1.2023年…)
-is a heading
-a heading whose title opens with a digit after its marker's dot (一.2023年主要工作, 1.2023年…)
-is a heading; a year in full-width digits or Chinese numerals (２０２３年, 二〇二三年) is read as
+a page's <table>) is one line; a heading whose title opens with a digit after its marker's dot
+(一.2023年主要工作, 1.2023年…) is a heading; a year in full-width digits or Chinese numerals (２０２３年, 二〇二三年) is read as
 the year (title, opening, headings, file name, a place's prefix, 二○二三年 signature dates);
 and a traditional report's 著 reads 着 as the verb or the particle (着力, 沿着, 随着)
 """
