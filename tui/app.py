@@ -180,9 +180,8 @@ class GovreadApp(App[int]):
         freeze_start_up()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._type_ahead.should_wait():
-                self._type_ahead.hold(event)
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._type_ahead.take(event):  # held: given back in order, after the others
                 return
             await super().on_event(event)
             self._type_ahead.sent()  # the keys after it wait until it is handled
@@ -193,7 +192,7 @@ class GovreadApp(App[int]):
         # A key bubbled up from the focused widget (or one focused before): held or given to
         # the text box, it skips `App._on_key` (the bindings), which Textual calls after this.
         if self._type_ahead.should_hold():
-            self._type_ahead.hold(event)
+            self._type_ahead.hold(event, again=True)  # it was given out before those held
             event.prevent_default()
         elif self._type_ahead.redirect(event):
             event.prevent_default()

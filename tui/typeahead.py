@@ -20,10 +20,17 @@ screen focuses its box only once mounted, so the keys typed meanwhile were lost.
   A key's way is followed with ``call_later`` from the widget it went to up to the app, each
   step queued behind the key at that widget, twice (the second pass behind what the first
   posted); a way cut short (a widget removed) ends it, and ``IN_FLIGHT_LIMIT`` bounds it.
+
+All of it keeps the order typed: the keys held form one queue, given back one at a time, and a
+key (or a paste) arriving while any is held joins its end. Given back by posting them all to
+the app at once, the held keys went behind keys the terminal had sent meanwhile, already in
+the app's queue, and the first of those, finding nothing on its way, was typed ahead of them:
+a fast ``XY12⏎ZW34`` came out as ``X⏎ZW34Y12`` in the note box, and so was saved.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from typing import TYPE_CHECKING, Any
 from weakref import WeakSet
 
@@ -44,21 +51,30 @@ PASSES = 2
 
 
 class TypeAhead:
-    """The app's keys held while a screen opens, and the strays a text box should have had."""
+    """The app's keys held while a screen opens or a key is on its way, and the strays a text
+    box should have had.
+
+    One queue: a key (or paste) the app receives is given out at once only when nothing is
+    held, none is on its way and the screen has settled; otherwise it joins the end of the
+    held ones. Held keys are given back one at a time, each posted to the app (so priority
+    bindings still apply) only once the one before has landed: a key the terminal sent
+    meanwhile, already in the app's queue ahead of it, is held behind it, never let past.
+    """
 
     def __init__(self, app: App[Any]) -> None:
         self._app = app
         self._settled: WeakSet[Screen[object]] = WeakSet()
-        self._held: list[events.Key] = []
-        self._waiting = False
+        self._held: deque[events.Key | events.Paste] = deque()
+        self._requeued = 0  # held keys at the front that were given out once already
+        self._next: events.Key | events.Paste | None = None  # the held one posted back
+        self._polling = False  # a look at the unsettled screen is due
         self._in_flight = 0  # the number of the key on its way; 0: none
         self._keys = 0
 
     def settled(self, screen: Screen[object]) -> None:
         """`screen` has its focus (or will have none): the keys held go to it."""
         self._settled.add(screen)
-        if screen is self._app.screen and not self._in_flight:
-            self._release()
+        self._pump()
 
     def should_hold(self) -> bool:
         """A key arriving now waits: the current screen has not settled."""
@@ -73,10 +89,19 @@ class TypeAhead:
             return False
         return True
 
-    def should_wait(self) -> bool:
-        """A key arriving at the app now waits: the screen has not settled, or the key before
-        it is still on its way."""
-        return self._in_flight != 0 or self.should_hold()
+    def take(self, event: events.Key | events.Paste) -> bool:
+        """The app has received `event` (a key or a paste, not forwarded): True if it is held
+        (given out later, in order), False if the app gives it out now (then `sent`)."""
+        if event is self._next:  # a held one given back: its turn, unless the screen changed
+            self._next = None
+            if not self._in_flight and not self.should_hold():
+                return False
+            self.hold(event, again=True)
+            return True
+        if self._in_flight or self._held or self._next is not None or self.should_hold():
+            self.hold(event)
+            return True
+        return False
 
     def sent(self) -> None:
         """The app has given a key out (to the focused widget, or to a priority binding):
@@ -114,19 +139,54 @@ class TypeAhead:
         if key != self._in_flight:
             return
         self._in_flight = 0
-        if not self._waiting:
-            self._release()
+        self._pump()
 
-    def hold(self, event: events.Key) -> None:
-        """Keep `event` (a copy: the original may have been handled) until the screen settles."""
+    def hold(self, event: events.Key | events.Paste, *, again: bool = False) -> None:
+        """Keep `event` (a copy: the original may have been handled) until its turn: behind
+        the keys held, or, `again` (it was given out once, before them), ahead of them."""
         event.stop()
-        self._held.append(events.Key(event.key, event.character))
-        if not self._waiting and self.should_hold():
-            self._waiting = True
-            self._app.set_timer(MOUNT_POLL, self._poll)
+        copy = (
+            events.Paste(event.text)
+            if isinstance(event, events.Paste)
+            else events.Key(event.key, event.character)
+        )
+        if again:
+            self._held.insert(self._requeued, copy)
+            self._requeued += 1
+        else:
+            self._held.append(copy)
+        self._pump()
+
+    def _pump(self) -> None:
+        """Give the first held key back if its turn has come: none on its way, and the
+        screen settled (else look again once it may have)."""
+        if self._next is not None or self._in_flight or not self._held:
+            return
+        if self.should_hold():
+            if not self._polling:
+                self._polling = True
+                self._app.set_timer(MOUNT_POLL, self._poll)
+            return
+        event = self._held.popleft()
+        self._requeued = max(0, self._requeued - 1)
+        if not self._app.post_message(event):  # the app is closing: nothing to type into
+            self._held.clear()
+            return
+        self._next = event
+        # given back but never come (a handler that prevents keys): the next ones go on
+        self._app.set_timer(IN_FLIGHT_LIMIT, lambda: self._lost(event))
+
+    def _lost(self, event: events.Key | events.Paste) -> None:
+        if self._next is event:
+            self._next = None
+            self._pump()
 
     def _poll(self) -> None:
-        screen = self._app.screen
+        try:
+            screen = self._app.screen
+        except (ScreenError, ModeError):  # shutting down: nothing to wait for
+            self._polling = False
+            return
         if screen in self._settled or screen.focused is not None:
             self._settle_now(screen)
         elif screen.is_mounted:
@@ -136,13 +196,8 @@ class TypeAhead:
             self._app.set_timer(MOUNT_POLL, self._poll)
 
     def _settle_now(self, screen: Screen[object]) -> None:
-        self._waiting = False
+        self._polling = False
         self.settled(screen)
-
-    def _release(self) -> None:
-        held, self._held = self._held, []
-        for key in held:  # in order, through the app: priority bindings still apply
-            self._app.post_message(key)
 
     def redirect(self, event: events.Key) -> bool:
         """Give `event`, which has bubbled up to the app, to the focused text box if the box
