@@ -685,7 +685,13 @@ class GovreadApp(App[int]):
                 _("{help} (key: {key})").format(help=help_text, key=self.get_key_display(binding)),
                 partial(self.run_action, action, node),
             )
-        yield SystemCommand(_("Help"), _("Show every key (key: ?)"), self.action_help)
+        from govread.tui.keymap import keys_in
+
+        yield SystemCommand(
+            _("Help"),
+            keys_in(screen, _("Show every key (key: {app.help:first})")),
+            self.action_help,
+        )
         if self.problems:
             yield SystemCommand(
                 _("Show files not opened"),

@@ -3,7 +3,9 @@
 Every `Binding` of the TUI has an id (``"browser.filter"``, ``"app.quit"``); the
 ``[keymap]`` table of config.toml (read by `govread.keymap`) gives some of them other keys,
 applied with Textual's ``App.set_keymap``. The footer and the help screen show the keys in
-force.
+force, and so does every line of text that names a key (a dialog's hints, an empty list's
+advice, a tooltip): it is written with the binding's id as a field, ``{marks.unmark} unmark``,
+and `keys_in` fills it with the keys the binding has now.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -24,7 +27,7 @@ from textual.keys import (
     key_to_character,
 )
 
-from govread.i18n import _
+from govread.i18n import N_, _
 from govread.keymap import ignored_warning
 from govread.sanitize import sanitize_line
 
@@ -143,3 +146,122 @@ def _shared_keys(usable: dict[str, str], known: dict[str, BindingInfo]) -> list[
         for (_where, key), ids in holders.items()
         if len(ids) > 1 and any(i in usable and key in usable[i].split(",") for i in ids)
     ]
+
+
+# -- the keys in force, in the lines that name them ------------------------------------------
+
+# A key as a line of text names it: arrows as arrows, a sign as itself, enter and space in the
+# interface's words; any other by its name (escape, delete, tab, ctrl+s, f1).
+_ARROWS = {"up": "↑", "down": "↓", "left": "←", "right": "→"}
+_WORDS = {"enter": N_("enter"), "space": N_("space")}
+NO_KEY = "—"  # a binding left with no key (the user gave its keys to others)
+
+
+def spelled(key: str) -> str:
+    """`key` (Textual's spelling) as the hint lines write it: ``escape``, ``↑``, ``#``,
+    ``ctrl+s``, ``enter`` (``回车`` in Chinese)."""
+    *modifiers, name = key.split("+") if len(key) > 1 else [key]
+    if name in _ARROWS:
+        name = _ARROWS[name]
+    elif name in _WORDS:
+        name = _(_WORDS[name])
+    elif len(name) > 1:
+        character = key_to_character(name)  # question_mark, number_sign, minus …
+        if character is not None and character.isprintable() and not character.isspace():
+            name = character
+    return sanitize_line("+".join([*modifiers, name]))
+
+
+@cache
+def _declared(cls: type[DOMNode]) -> dict[str, tuple[str, ...]]:
+    """The binding ids `cls` declares (its bases' too), each with its keys."""
+    found: dict[str, tuple[str, ...]] = {}
+    for klass in reversed(cls.__mro__):
+        for binding in klass.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id:
+                found[binding.id] = tuple(key_name(k.strip()) for k in binding.key.split(","))
+    return found
+
+
+def _live_classes(node: DOMNode) -> Iterable[type[DOMNode]]:
+    """The classes whose bindings are in reach from `node`: its own, those of every widget
+    of the screens open (the nearest first), the app's."""
+    yield type(node)
+    app = node.app
+    for screen in reversed(app.screen_stack):
+        yield type(screen)
+        for widget in screen.walk_children():
+            yield type(widget)
+    yield type(app)
+
+
+def keys_now(node: DOMNode, binding_id: str) -> tuple[str, ...]:
+    """The keys `binding_id` has in `node`'s app (Textual's spelling): the user's keymap
+    gives them, else the binding's own less those the keymap gave another binding of the
+    same place (Textual takes them from it). KeyError: no such binding."""
+    keymap: dict[str, str] = getattr(node.app, "keymap", None) or {}
+    if binding_id in keymap:
+        return tuple(keymap[binding_id].split(","))
+    for cls in dict.fromkeys(_live_classes(node)):
+        declared = _declared(cls)
+        if binding_id in declared:
+            break
+    else:  # a binding of a screen not open: found among all of them (imports them all)
+        info = bindings_by_id()[binding_id]
+        declared = {binding_id: tuple(key_name(k.strip()) for k in info.keys.split(","))}
+    taken = {
+        key
+        for other in declared
+        if other != binding_id and other in keymap
+        for key in keymap[other].split(",")
+    }
+    return tuple(key for key in declared[binding_id] if key not in taken)
+
+
+class _Keys:
+    """A binding's keys in a format field: all of them (``space/delete``), or with the spec
+    ``first`` only the first (``escape`` of ``escape,q,m``)."""
+
+    def __init__(self, keys: tuple[str, ...]) -> None:
+        self._keys = keys
+
+    def __format__(self, spec: str) -> str:
+        keys = self._keys[:1] if spec == "first" else self._keys
+        return "/".join(spelled(key) for key in keys) or NO_KEY
+
+
+class _Place:
+    """The first half of a binding id in a format field (``marks`` of ``{marks.unmark}``)."""
+
+    def __init__(self, node: DOMNode, place: str) -> None:
+        self._node, self._place = node, place
+
+    def __getattr__(self, name: str) -> _Keys:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return _Keys(keys_now(self._node, f"{self._place}.{name}"))
+
+    def __format__(self, spec: str) -> str:  # a plain field the caller did not give
+        raise KeyError(self._place)
+
+
+class _Fields(dict[str, object]):
+    def __init__(self, node: DOMNode, fields: dict[str, object]) -> None:
+        super().__init__(fields)
+        self._node = node
+
+    def __missing__(self, place: str) -> _Place:
+        return _Place(self._node, place)
+
+
+def keys_in(node: DOMNode, text: str, **fields: object) -> str:
+    """`text` (translated) with its binding fields filled with the keys the bindings have
+    in `node`'s app, ``{marks.unmark} unmark`` → ``u unmark``, ``{marks.close:first}`` with
+    the first key only; its other fields from `fields`. Text naming a binding that does not
+    exist is given back as written (a test checks the catalogue names none)."""
+    if "{" not in text:  # most tooltips: nothing to fill
+        return text
+    try:
+        return text.format_map(_Fields(node, fields))
+    except (KeyError, AttributeError, ValueError, IndexError):
+        return text

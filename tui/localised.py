@@ -13,20 +13,23 @@ from dataclasses import replace
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
 from textual.widget import Widget
 from textual.widgets import Footer
 
 from govread.i18n import N_, _
+from govread.tui.keymap import keys_in
 
 
-def localised_binding(binding: Binding) -> Binding:
-    """`binding` with its description and tooltip in the interface language."""
+def localised_binding(binding: Binding, node: DOMNode) -> Binding:
+    """`binding` with its description and tooltip in the interface language, the keys its
+    tooltip names those they are in `node`'s app."""
     return replace(
         binding,
         description=_(binding.description) if binding.description else "",
-        tooltip=_(binding.tooltip) if binding.tooltip else "",
+        tooltip=keys_in(node, _(binding.tooltip)) if binding.tooltip else "",
     )
 
 
@@ -69,9 +72,9 @@ class LocalisedScreen(Screen[ScreenResultType]):
         return {
             key: ActiveBinding(
                 active.node,
-                localised_binding(active.binding),
+                localised_binding(active.binding, self),
                 active.enabled,
-                _(active.tooltip) if active.tooltip else "",
+                keys_in(self, _(active.tooltip)) if active.tooltip else "",
             )
             for key, active in super().active_bindings.items()
         }

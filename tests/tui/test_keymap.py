@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,282 @@ def test_a_key_given_to_two_bindings_of_one_place_is_a_warning() -> None:
 def test_a_key_moved_along_with_the_binding_that_had_it_is_no_warning() -> None:
     keymap = {"browser.compare": "q", "browser.quit": "ctrl+x", "outline.down": "down,j,ctrl+n"}
     assert user_keymap(keymap, "config.toml")[1] == []
+
+
+# -- the lines that name a key name the keys in force ----------------------------------------
+#
+# A hint line, an empty list's advice, a tooltip or a notice that names a key is written with
+# the binding's id as a field (``{marks.unmark} unmark``), filled with the keys the binding has
+# now: the user's, in both languages.
+
+REMAPPED = {
+    "browser.mark": "x",
+    "browser.tag": "ctrl+y",
+    "browser.list_marks": "ctrl+l",
+    "marks.unmark": "u",
+    "marks.close": "ctrl+w,q",
+    "marks.go_to": "o",
+    "marks.next_tag": "ctrl+t",
+    "marks.down": "n",
+    "marks.up": "p",
+    "tags.cancel": "ctrl+g",
+    "note.save": "ctrl+o",
+    "note.cancel": "f2",
+    "export.cancel": "f3",
+    "help.close": "f4,escape",
+    "app.command_palette": "ctrl+k",
+    "picker.toggle": "f6",
+    "picker.timeline": "ctrl+e",
+    "picker.cancel": "f5",
+    "browser.next_hit": "ctrl+n",
+}
+
+
+def keymap_toml(keymap: dict[str, str], language: str) -> str:
+    lines = [f'language = "{language}"', "[keymap]"]
+    lines += [f'"{binding_id}" = "{keys}"' for binding_id, keys in keymap.items()]
+    return "\n".join(lines) + "\n"
+
+
+def plain(widget_text: object) -> str:
+    return str(getattr(widget_text, "plain", widget_text))
+
+
+async def opened(pilot, key: str, screen_type: type) -> object:
+    await pilot.press(key)
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, screen_type), pilot.app.screen
+    return pilot.app.screen
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_hint_lines_name_the_keys_the_keymap_gives(loaded, notices, language) -> None:
+    from textual.widgets import Static
+
+    from govread.tui.compare.picker import ReportPicker
+    from govread.tui.dialogs.annotate import NoteDialog, TagDialog
+    from govread.tui.dialogs.export import ExportDialog
+    from govread.tui.dialogs.marks_list import MarksListScreen
+
+    write_config(keymap_toml(REMAPPED, language))
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        # nothing marked: the empty list and the export say how to mark, with x
+        marks = await opened(pilot, "ctrl+l", MarksListScreen)
+        summary = plain(marks.query_one("#marks-summary", Static).render())
+        hint = plain(marks.query_one("#marks-hint", Static).render())
+        assert " x " in summary and "space" not in summary and "空格" not in summary
+        for key in ("n p", "o", "u", "ctrl+t", "ctrl+w"):
+            assert key in hint, (key, hint)
+        for old in ("j k", "space", "空格", "delete", "escape", "· t "):
+            assert old not in hint, (old, hint)
+        await pilot.press("ctrl+t")  # no tag in use: the notice names the tag key
+        await pilot.pause()
+        assert "ctrl+y" in notices[-1].message and "#" not in notices[-1].message
+        await pilot.press("ctrl+w")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert " x " in notices[-1].message and "space" not in notices[-1].message
+
+        tags = await opened(pilot, "ctrl+y", TagDialog)
+        hint = plain(tags.query_one("#annotate-hint", Static).render())
+        assert "ctrl+g" in hint and "escape" not in hint
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        note = await opened(pilot, "a", NoteDialog)
+        hint = plain(note.query_one("#annotate-hint", Static).render())
+        assert "ctrl+o" in hint and "f2" in hint and "ctrl+s" not in hint and "escape" not in hint
+        await pilot.press("f2")
+        await pilot.pause()
+
+        await pilot.press("x")  # a mark, so that export opens
+        await pilot.pause()
+        export = await opened(pilot, "e", ExportDialog)
+        hint = plain(export.query_one("#export-hint", Static).render())
+        assert "f3" in hint and "escape" not in hint
+        await pilot.press("f3")
+        await pilot.pause()
+
+        picker = await opened(pilot, "c", ReportPicker)
+        subtitle = str(picker.query_one("#picker").border_subtitle)
+        for key in ("f6", "ctrl+e", "f5"):
+            assert key in subtitle, (key, subtitle)
+        for old in ("space", "空格", "ctrl+t", "escape"):
+            assert old not in subtitle, (old, subtitle)
+        await pilot.press("f5")
+        await pilot.pause()
+
+        help_screen = await opened(pilot, "question_mark", HelpScreen)
+        assert str(help_screen.query_one("#help-body").border_subtitle).count("f4") == 1
+        assert "escape" not in str(help_screen.query_one("#help-body").border_subtitle)
+        console = Console(width=200, color_system=None)
+        with console.capture() as capture:
+            console.print(help_screen.help_table)
+        shown = capture.get()
+        assert "ctrl+k" in shown and "ctrl+p," not in shown
+        await pilot.press("f4")
+        await pilot.pause()
+
+        await pilot.press("slash")  # the filter's footer: its tooltip names the hit keys
+        await pilot.pause()
+        tooltips = [
+            binding.tooltip
+            for _node, binding, _enabled, _tip in app.screen.active_bindings.values()
+            if binding.id == "filter.to_hits"
+        ]
+        assert len(tooltips) == 1 and "ctrl+n / N / H" in tooltips[0]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_hint_lines_without_a_keymap_name_the_default_keys(loaded, language) -> None:
+    from textual.widgets import Static
+
+    from govread.i18n import set_language
+    from govread.tui.dialogs.annotate import NoteDialog, TagDialog
+
+    set_language(language)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        note = await opened(pilot, "a", NoteDialog)
+        expected = {"en": "ctrl+s save · escape cancel", "zh": "ctrl+s 保存 · escape 取消"}
+        assert plain(note.query_one("#annotate-hint", Static).render()) == expected[language]
+        await pilot.press("escape")
+        await pilot.pause()
+        tags = await opened(pilot, "number_sign", TagDialog)
+        hint = plain(tags.query_one("#annotate-hint", Static).render())
+        assert hint.startswith(
+            {
+                "en": "enter save · → complete · separate tags with commas · escape cancel",
+                "zh": "回车保存 · → 补全 · 多个标签以逗号分隔 · escape 取消",
+            }[language]
+        )
+
+
+def _catalogue() -> dict[str, str]:
+    import tomllib
+
+    path = Path(__import__("govread", fromlist=["_"]).__file__).parent
+    return tomllib.loads((path / "data" / "messages" / "zh.toml").read_text("utf-8"))
+
+
+def test_every_key_field_of_the_catalogue_names_a_binding() -> None:
+    import string
+
+    known = bindings_by_id()
+    fields = {
+        name
+        for message, translation in _catalogue().items()
+        for text in (message, translation)
+        for _text, name, _spec, _conv in string.Formatter().parse(text)
+        if name and "." in name
+    }
+    assert fields, "the hint lines name their keys by binding id"
+    assert sorted(fields - set(known)) == []
+
+
+# A key of a binding with an id written out as a fixed word in a message of the browser (its
+# fields aside): escape, space, delete, ctrl+…, and the signs and letters the hints named.
+_HARD_KEY = re.compile(r"\b(?:escape|space|delete)\b|ctrl\+|空格|\bf or\b|# in | / and|\(→\)")
+
+
+def test_no_message_of_the_browser_writes_a_bindings_key_out() -> None:
+    """What a user's keymap could change is never written in the browser's messages as a
+    fixed key (enter in a text box, which no binding holds, may be; Textual's "Delete
+    character left" is a word, not a key)."""
+    import string
+
+    from repo_scripts import load_script
+
+    used = load_script("tools/i18n_check.py").used_ids()
+    written = []
+    for message, translation in _catalogue().items():
+        if not used.get(message, "").startswith("tui/") or message in ("enter", "space"):
+            continue
+        for text in (message, translation):
+            words = "".join(part for part, *_rest in string.Formatter().parse(text))
+            if _HARD_KEY.search(words):
+                written.append(text)
+    assert written == []
+
+
+def test_keys_are_written_as_the_hint_lines_write_them() -> None:
+    from govread.i18n import set_language
+    from govread.tui.keymap import spelled
+
+    assert [spelled(k) for k in ("escape", "up", "question_mark", "ctrl+s", "f1", "G")] == [
+        "escape",
+        "↑",
+        "?",
+        "ctrl+s",
+        "f1",
+        "G",
+    ]
+    assert spelled("enter") == "enter" and spelled("number_sign") == "#"
+    set_language("zh")
+    assert (spelled("enter"), spelled("space"), spelled("shift+space")) == (
+        "回车",
+        "空格",
+        "shift+空格",
+    )
+
+
+class _FakeApp:
+    """What `keys_in` reads of an app: the user's keymap and the screens open (none)."""
+
+    def __init__(self, keymap: dict[str, str]) -> None:
+        self.keymap = keymap
+        self.screen_stack: list[object] = []
+
+
+def _place(keymap: dict[str, str]) -> object:
+    from textual.binding import Binding
+    from textual.widget import Widget
+
+    fake = _FakeApp(keymap)
+
+    class Place(Widget):
+        BINDINGS = [  # noqa: RUF012
+            Binding("space,delete", "unmark", "Unmark", id="place.unmark"),
+            Binding("enter", "go", "Go", id="place.go"),
+            Binding("escape,q", "close", "Close", id="place.close"),
+        ]
+
+        @property
+        def app(self) -> _FakeApp:  # type: ignore[override]
+            return fake
+
+    return Place()
+
+
+@pytest.mark.parametrize(
+    ("keymap", "text", "shown"),
+    [
+        (
+            {},
+            "{place.unmark} unmark · {place.close:first} close",
+            "space/delete unmark · escape close",
+        ),
+        ({"place.unmark": "u"}, "{place.unmark} unmark", "u unmark"),
+        ({"place.close": "ctrl+w,x"}, "{place.close:first} / {place.close}", "ctrl+w / ctrl+w/x"),
+        # the keymap gives space to another binding of the place: Textual takes it from this one
+        (
+            {"place.go": "space"},
+            "{place.go} go · {place.unmark} unmark",
+            "space go · delete unmark",
+        ),
+        ({"place.go": "space,delete"}, "{place.unmark} unmark", "— unmark"),
+        ({"place.go": "question_mark"}, "{n} · {place.go}", "3 · ?"),
+        ({}, "{place.nothing} here", "{place.nothing} here"),  # no such binding: as written
+        ({}, "{n} and {m}", "{n} and {m}"),  # a field not given: as written
+        ({}, "no field at all", "no field at all"),
+    ],
+)
+def test_keys_in_fills_binding_fields_with_the_keys_in_force(
+    keymap: dict[str, str], text: str, shown: str
+) -> None:
+    from govread.tui.keymap import keys_in
+
+    assert keys_in(_place(keymap), text, n=3) == shown

@@ -97,7 +97,10 @@ class FilterBar(Horizontal):
             "down",
             "submit",
             N_("To the hits"),
-            tooltip=N_("Go to the first hit (also enter); then n / N / H act"),
+            tooltip=N_(
+                "Go to the first hit (also enter); then {browser.next_hit} / "
+                "{browser.previous_hit} / {browser.hits} act"
+            ),
             priority=True,
             id="filter.to_hits",
         ),

@@ -34,6 +34,7 @@ from govread.tui.browser.heap import (
 )
 from govread.tui.browser.hits_list import HitsList
 from govread.tui.browser.outline_narrowing import OutlineNarrowing
+from govread.tui.keymap import keys_in
 from govread.tui.messages import FilterAnswered
 
 if TYPE_CHECKING:
@@ -427,7 +428,11 @@ class BrowserFilter:
             return
         query = self.state.query
         if not query.strip():
-            hits.show_note(_("Type / and a query: its ranked hits show here."))
+            hits.show_note(
+                keys_in(
+                    self.screen, _("Type {browser.filter} and a query: its ranked hits show here.")
+                )
+            )
             return
         hits.show_note(_("ranking…"))
         self._hits_worker = self.screen.run_worker(

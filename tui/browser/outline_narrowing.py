@@ -34,6 +34,7 @@ from govread.tui.browser.outline import (
     report_label,
     section_label,
 )
+from govread.tui.keymap import keys_in
 
 COUNT_STYLE = "bold"
 
@@ -231,14 +232,17 @@ class OutlineNarrowing:
                 self._show_more(0)  # (the line alone: added, or gone when none are left)
         self._shown = (tree.clears, result.ids, result.needles, self._style)
 
-    @staticmethod
-    def _more_label(more: int) -> Text:
+    def _more_label(self, more: int) -> Text:
         return Text(
-            _n(
-                "… {n} more report (enter shows it)",
-                "… {n} more reports (enter shows them)",
-                more,
-            ).format(n=more)
+            keys_in(
+                self.tree,
+                _n(
+                    "… {n} more report ({outline.open} shows it)",
+                    "… {n} more reports ({outline.open} shows them)",
+                    more,
+                ),
+                n=more,
+            )
         )
 
     def _library_shas(self) -> tuple[Sequence[Report], list[str]]:

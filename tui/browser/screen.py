@@ -530,8 +530,16 @@ class BrowserScreen(LocalisedScreen[None]):
         if data is None:
             cursor = self.outline.cursor_node
             if cursor is not None and not cursor.is_root:  # a group of reports, or "… more"
+                from govread.tui.keymap import keys_in  # here: off the start-up path
+
                 self.notify(
-                    _("Only a report, a section or an item can be marked: open this line (→)"),
+                    keys_in(
+                        self,
+                        _(
+                            "Only a report, a section or an item can be marked: open this line "
+                            "({outline.expand:first})"
+                        ),
+                    ),
                     severity="warning",
                 )
             else:
@@ -733,8 +741,12 @@ class BrowserScreen(LocalisedScreen[None]):
         state = app_state(self)
         refs = state.marks.ordered(state.library.reports)
         if not refs:
+            from govread.tui.keymap import keys_in  # here: off the start-up path
+
             self.notify(
-                _("Nothing to export: mark sections or items with space first"),
+                keys_in(
+                    self, _("Nothing to export: mark sections or items with {browser.mark} first")
+                ),
                 title=_("Export"),
                 severity="warning",
             )

@@ -23,6 +23,7 @@ from govread.i18n import N_, _
 from govread.library import place_label
 from govread.parsers.model import Report
 from govread.tui.browser.outline import report_label
+from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
 from govread.tui.safe_input import SafeInput
 
@@ -95,8 +96,12 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = _("Compare with")
-        self.query_one("#picker").border_subtitle = _(
-            "space chooses several · enter opens · ctrl+t its place's timeline · escape cancels"
+        self.query_one("#picker").border_subtitle = keys_in(
+            self,
+            _(
+                "{picker.toggle} chooses several · enter opens · {picker.timeline} its place's "
+                "timeline · {picker.cancel} cancels"
+            ),
         )
         self._refill("")
         self.query_one(Input).focus()

@@ -647,7 +647,7 @@ class CompareScreen(LocalisedScreen[None]):
         if comparison is None:
             self.notify(_("The comparison is not ready yet"), title=_("Export"), timeout=3)
             return
-        request = self.view.export(comparison, app_state(self).marks)
+        request = self.view.export(comparison, app_state(self).marks, self)
         self.app.push_screen(
             ExportDialog(
                 request.document,
@@ -700,4 +700,4 @@ class CompareScreen(LocalisedScreen[None]):
                     cell.append(f"  {figure.label}", style="dim")
                 cells.append(cell)
             table.add_row(*cells, key=str(number))
-        self.query_one("#figures-caption", Static).update(self.view.caption(comparison))
+        self.query_one("#figures-caption", Static).update(self.view.caption(comparison, self))

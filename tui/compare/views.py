@@ -18,12 +18,14 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual.dom import DOMNode
 
 from govread.compare import Comparison, Idf, compare
 from govread.i18n import _, _n
 from govread.multi_compare import MultiComparison, compare_many, from_pairwise
 from govread.parsers.model import Report
 from govread.tui.compare.column import HeaderOf, pair_header, row_header
+from govread.tui.keymap import keys_in
 
 
 @dataclass(frozen=True)
@@ -88,17 +90,26 @@ class ComparisonView:
         ]
         return "  ·  ".join(counts)
 
-    def caption(self, comparison: MultiComparison) -> Text:
-        """Above the figures table: what its rows are, in which order."""
+    def caption(self, comparison: MultiComparison, node: DOMNode) -> Text:
+        """Above the figures table: what its rows are, in which order (`node`: whose keys
+        the words name)."""
         shared = len(comparison.shared_figures)
         return Text(
-            _(
-                "{shared} figures of the same indicator or subject in two reports or more "
-                "(first), then {alone} in one report only.  f or escape: back to the text"
-            ).format(shared=shared, alone=len(comparison.figures) - shared)
+            keys_in(
+                node,
+                _(
+                    "{shared} figures of the same indicator or subject in two reports or more "
+                    "(first), then {alone} in one report only.  {compare.figures} or "
+                    "{compare.back:first}: back to the text"
+                ),
+                shared=shared,
+                alone=len(comparison.figures) - shared,
+            )
         )
 
-    def export(self, comparison: MultiComparison, marks: Container[str]) -> ExportRequest:
+    def export(
+        self, comparison: MultiComparison, marks: Container[str], node: DOMNode
+    ) -> ExportRequest:
         """The rows holding a marked unit (every row when none is): every report's cell as
         TOML, or one record per row and report as CSV or JSON Lines."""
         from govread.compare_export import cell_rows, export_many, many_rows_to_export
@@ -110,8 +121,10 @@ class ComparisonView:
                 count=count, total=len(comparison.rows)
             )
         else:
-            chosen = _("All {count} (mark units with space to export only their rows)").format(
-                count=count
+            chosen = keys_in(
+                node,
+                _("All {count} (mark units with {compare.mark} to export only their rows)"),
+                count=count,
             )
         summary = Text(
             _(
@@ -185,7 +198,7 @@ class PairView(ComparisonView):
             rows=len(rows), topics=len(comparison.theme_ids()), gaps=gaps
         ) + _n("{n} figure on both sides", "{n} figures on both sides", figures).format(n=figures)
 
-    def caption(self, comparison: MultiComparison) -> Text:
+    def caption(self, comparison: MultiComparison, node: DOMNode) -> Text:
         a, b = self.labels
         only = [
             sum(1 for row in comparison.figures if row.present == 1 and row.cells[i] is not None)
@@ -197,10 +210,18 @@ class PairView(ComparisonView):
         caption.append(f"{only[0]}", style="bold")
         caption.append(_(" only in {place} and ").format(place=a))
         caption.append(f"{only[1]}", style="bold")
-        caption.append(_(" only in {place}.  f or escape: back to the text").format(place=b))
+        caption.append(
+            keys_in(
+                node,
+                _(" only in {place}.  {compare.figures} or {compare.back:first}: back to the text"),
+                place=b,
+            )
+        )
         return caption
 
-    def export(self, comparison: MultiComparison, marks: Container[str]) -> ExportRequest:
+    def export(
+        self, comparison: MultiComparison, marks: Container[str], node: DOMNode
+    ) -> ExportRequest:
         """The rows holding a marked unit (every row when none is), both sides as TOML, or
         one row per pair as CSV or JSON Lines."""
         from govread.compare_export import export_comparison, export_rows, rows_to_export
@@ -219,7 +240,9 @@ class PairView(ComparisonView):
             )
         else:
             summary.append(_("All {count}").format(count=count), style="bold")
-            summary.append(_(" (mark units with space to export only their rows)"))
+            summary.append(
+                keys_in(node, _(" (mark units with {compare.mark} to export only their rows)"))
+            )
         summary.append(_(" of "))
         summary.append(a, style="bold")
         summary.append(" ⇄ ")

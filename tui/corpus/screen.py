@@ -66,6 +66,7 @@ from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
 from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
+from govread.tui.keymap import keys_in
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.safe_input import SafeInput
 
@@ -380,9 +381,12 @@ class CorpusScreen(LocalisedScreen[None]):
             self.query_one("#checklist-evidence", Static).update(evidence)
         else:
             note = Text(
-                _(
-                    "share of the report's text on each topic (units); shaded against the largest in the corpus · "
-                    "enter: its first unit"
+                keys_in(
+                    self,
+                    _(
+                        "share of the report's text on each topic (units); shaded against the "
+                        "largest in the corpus · {grid.select}: its first unit"
+                    ),
                 ),
                 style="dim",
             )
@@ -402,9 +406,15 @@ class CorpusScreen(LocalisedScreen[None]):
                 return out
             places = len(check.node_ids)
             out.append(
-                _n(
-                    "{n} place; enter goes to it", "{n} places; enter goes to the first", places
-                ).format(n=places),
+                keys_in(
+                    self,
+                    _n(
+                        "{n} place; {grid.select} goes to it",
+                        "{n} places; {grid.select} goes to the first",
+                        places,
+                    ),
+                    n=places,
+                ),
                 style="dim",
             )
             for evidence in check.evidence[:3]:

@@ -22,6 +22,7 @@ from textual.widgets import Input, Static, TextArea
 from govread.i18n import N_, _
 from govread.marks import MAX_NOTE_CHARS, parse_tags
 from govread.tui._css import css_beside
+from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
 from govread.tui.safe_input import SafeInput, SafeTextArea
 
@@ -73,7 +74,10 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
                 id="tags-input",
                 select_on_focus=False,
             )
-            hint = _("enter save · → complete · separate tags with commas · escape cancel")
+            hint = keys_in(
+                self,
+                _("enter save · → complete · separate tags with commas · {tags.cancel} cancel"),
+            )
             if self._known:
                 hint += _("\nin use: ") + ", ".join(self._known[:20])
             yield Static(Text(hint, style="dim"), id="annotate-hint")
@@ -114,7 +118,8 @@ class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
             body.border_title = _("Note")
             yield Static(self._where, id="annotate-where")
             yield SafeTextArea(self._note, id="note-area", soft_wrap=True, show_line_numbers=False)
-            yield Static(Text(_("ctrl+s save · escape cancel"), style="dim"), id="annotate-hint")
+            hint = keys_in(self, _("{note.save} save · {note.cancel} cancel"))
+            yield Static(Text(hint, style="dim"), id="annotate-hint")
 
     @property
     def area(self) -> TextArea:

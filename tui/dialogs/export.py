@@ -44,6 +44,7 @@ from govread.sanitize import sanitize_line
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
+from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
 from govread.tui.safe_input import SafeInput
 
@@ -119,7 +120,13 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
             yield SafeInput(value=str(self._default), id="export-path", select_on_focus=False)
             yield Static(
                 Text(
-                    _("enter write · escape cancel · an existing file is never replaced unasked"),
+                    keys_in(
+                        self,
+                        _(
+                            "enter write · {export.cancel} cancel · an existing file is never "
+                            "replaced unasked"
+                        ),
+                    ),
                     style="dim",
                 ),
                 id="export-hint",

@@ -21,6 +21,7 @@ from govread.config import config_path, user_themes_dir
 from govread.i18n import N_, _
 from govread.linebreak import KinsokuText
 from govread.tui.key_scroll import KeyScroll
+from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
 
 INTRO = N_(
@@ -70,7 +71,7 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
         keymap = getattr(app, "keymap", None)  # the user's keys, as the footer shows them
         if keymap:
             bindings.apply_keymap(keymap)
-        rows = _rows(bindings.key_to_bindings.values(), app.get_key_display)
+        rows = _rows(bindings.key_to_bindings.values(), app.get_key_display, screen)
         if not rows:
             continue
         title = _(node.BINDING_GROUP_TITLE) if node.BINDING_GROUP_TITLE else type(node).__name__
@@ -84,7 +85,9 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
     return groups
 
 
-def _rows(binding_lists: Iterable[list[Binding]], key_display: object) -> list[tuple[str, str]]:
+def _rows(
+    binding_lists: Iterable[list[Binding]], key_display: object, screen: Screen[object]
+) -> list[tuple[str, str]]:
     by_action: dict[str, tuple[list[str], str]] = {}
     for bindings in binding_lists:
         for binding in bindings:
@@ -93,7 +96,7 @@ def _rows(binding_lists: Iterable[list[Binding]], key_display: object) -> list[t
             description = _(binding.description)
             if binding.tooltip:
                 description = _("{description}: {tooltip}").format(
-                    description=description, tooltip=_(binding.tooltip)
+                    description=description, tooltip=keys_in(screen, _(binding.tooltip))
                 )
             keys, _description = by_action.setdefault(binding.action, ([], description))
             shown = key_display(binding)  # type: ignore[operator]
@@ -124,7 +127,7 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#help-body").border_title = _("govread keys")
-        self.query_one("#help-body").border_subtitle = _("escape closes")
+        self.query_one("#help-body").border_subtitle = keys_in(self, _("{help.close:first} closes"))
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", KeyScroll)
@@ -153,8 +156,10 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         # Chinese has no spaces to wrap at: a long line folds rather than being cut.
         themes = KinsokuText(overflow="fold")
         themes.append(
-            _("ctrl+p, then “Theme”: switch theme (remembered in {path}).").format(
-                path=config_path()
+            keys_in(
+                self._target,
+                _("{app.command_palette}, then “Theme”: switch theme (remembered in {path})."),
+                path=config_path(),
             )
         )
         themes.append(" ")

@@ -23,6 +23,7 @@ from govread.sanitize import sanitize
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.commands import MarksCommands
+from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
 from govread.tui.mark_actions import closed_count
 from govread.tui.messages import MarksChanged
@@ -94,7 +95,14 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             yield table
             yield Static(
                 Text(
-                    _("↑↓/j k move · enter go to · space/delete unmark · t by tag · escape close"),
+                    keys_in(
+                        self,
+                        _(
+                            "↑↓/{marks.down} {marks.up} move · {marks.go_to} go to · "
+                            "{marks.unmark} unmark · {marks.next_tag} by tag · "
+                            "{marks.close:first} close"
+                        ),
+                    ),
                     style="dim",
                 ),
                 id="marks-hint",
@@ -149,7 +157,12 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         if closed:
             summary.append(_("; {n} more in reports not open (kept)").format(n=closed), style="dim")
         if not refs:
-            summary.append(_(" — press space on a section or item in the outline to mark it"))
+            summary.append(
+                keys_in(
+                    self,
+                    _(" — press {browser.mark} on a section or item in the outline to mark it"),
+                )
+            )
         self.query_one("#marks-summary", Static).update(summary)
 
     def _tags_cell(self, node_id: str) -> Text:
@@ -164,7 +177,10 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         """Narrow to the first tag in use, then the next, then all again."""
         tags = sorted(app_state(self).marks.all_tags())
         if not tags:
-            self.notify(_("No mark has a tag yet: # in the browser tags one"), title=_("Marks"))
+            self.notify(
+                keys_in(self, _("No mark has a tag yet: {browser.tag} in the browser tags one")),
+                title=_("Marks"),
+            )
             return
         if self.tag not in tags:
             self.tag = tags[0] if self.tag is None else None
