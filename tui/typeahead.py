@@ -169,17 +169,12 @@ class TypeAhead:
             return
         event = self._held.popleft()
         self._requeued = max(0, self._requeued - 1)
-        if not self._app.post_message(event):  # the app is closing: nothing to type into
+        # Queued, it comes back (however long the app takes to reach it: no time limit,
+        # which would let the keys behind it pass); not queued, the app is closing.
+        if self._app.post_message(event):
+            self._next = event
+        else:
             self._held.clear()
-            return
-        self._next = event
-        # given back but never come (a handler that prevents keys): the next ones go on
-        self._app.set_timer(IN_FLIGHT_LIMIT, lambda: self._lost(event))
-
-    def _lost(self, event: events.Key | events.Paste) -> None:
-        if self._next is event:
-            self._next = None
-            self._pump()
 
     def _poll(self) -> None:
         try:
