@@ -84,7 +84,8 @@ from govread.store_build import (
 # 2: reports.issuer_level and city; 3: figures, topics, the comparison's words;
 # 4: units_grams, the postings of needles under three characters; 5: grams_packed and
 # grams_segments, the postings of common characters and pairs packed per segment of units;
-# 6: figures.target, whether a figure states a plan or target (`plan_phase.target_test`)
+# 6: figures.target, whether a figure states a plan or target (`plan_phase.target_test`), and
+# figures.earlier, whether it is the level a change started from (`Figure.earlier`)
 # the modules and data besides the parser whose code decides a report's rows (tokens,
 # figures, topics, the comparison's words): a change to any of them re-indexes the report
 _ANALYSIS_MODULES = (
@@ -196,7 +197,8 @@ _SCHEMA = (
         text TEXT NOT NULL,
         indicator TEXT,
         is_range INTEGER NOT NULL,
-        target INTEGER NOT NULL)""",
+        target INTEGER NOT NULL,
+        earlier INTEGER NOT NULL)""",
     "CREATE INDEX figures_by_report ON figures(report_id)",
     "CREATE INDEX figures_by_indicator ON figures(indicator)",
     # the comparison's units (govread.compare) with their themes and the themes' weights
@@ -511,17 +513,20 @@ def _fill_grams(
 
 
 def _add_targets(db: sqlite3.Connection) -> None:
-    """Give a store of schema 5 its figures' ``target`` column, each stored figure tested
-    where it stands in its stored report (`plan_phase.target_at`: the rule `govread
-    figures` marks a figure by). A report whose body cannot be read keeps 0 for its figures,
-    as does a figure whose place it does not hold."""
+    """Give a store of schema 5 its figures' ``target`` and ``earlier`` columns, each stored
+    figure tested where it stands in its stored report (`plan_phase.target_at`: the rule
+    `govread figures` marks a figure by; the earlier levels of the report's figures found
+    again). A report whose body cannot be read keeps 0 for its figures, as does a figure
+    whose place it does not hold."""
+    from govread.figures import report_figures
     from govread.plan_phase import target_at
 
     columns = {row[1] for row in db.execute("PRAGMA table_info(figures)")}
-    if "target" in columns:  # (stamped 5 by hand, say): tested again from the start
-        db.execute("UPDATE figures SET target=0")
-    else:
-        db.execute("ALTER TABLE figures ADD COLUMN target INTEGER NOT NULL DEFAULT 0")
+    for column in ("target", "earlier"):
+        if column in columns:  # (stamped 5 by hand, say): tested again from the start
+            db.execute(f"UPDATE figures SET {column}=0")
+        else:
+            db.execute(f"ALTER TABLE figures ADD COLUMN {column} INTEGER NOT NULL DEFAULT 0")
     reports = [rid for (rid,) in db.execute("SELECT DISTINCT report_id FROM figures")]
     for report_id in reports:
         row = db.execute("SELECT body FROM reports WHERE id=?", (report_id,)).fetchone()
@@ -529,17 +534,22 @@ def _add_targets(db: sqlite3.Connection) -> None:
         if report is None:
             continue
         at = target_at(report)
+        earlier = {(f.node_id, f.paragraph, f.end) for f in report_figures(report) if f.earlier}
         targets: list[tuple[int]] = []
-        for rowid, node_id, paragraph, start in db.execute(
-            "SELECT rowid, node_id, paragraph, start FROM figures WHERE report_id=?",
+        starts: list[tuple[int]] = []
+        for rowid, node_id, paragraph, start, end in db.execute(
+            'SELECT rowid, node_id, paragraph, start, "end" FROM figures WHERE report_id=?',
             (report_id,),
         ).fetchall():
+            if (node_id, paragraph, end) in earlier:
+                starts.append((rowid,))
             try:
                 if at(node_id, paragraph, start):
                     targets.append((rowid,))
             except (IndexError, TypeError):  # a place the stored report does not hold
                 continue
         db.executemany("UPDATE figures SET target=1 WHERE rowid=?", targets)
+        db.executemany("UPDATE figures SET earlier=1 WHERE rowid=?", starts)
 
 
 def _drop_segments(db: sqlite3.Connection, low: int, high: int) -> None:
@@ -961,7 +971,7 @@ class Store:
                 grams.append((unit_id, row))
                 packer.add(unit_id, row.split())
             self.db.executemany(
-                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(report_id, *row) for row in prepared.figures],
             )
             self.db.executemany(

@@ -67,7 +67,7 @@ class Prepared:
     df: dict[str, int]  # jieba token -> units of this report holding it
     tokens: int  # the units' token lengths added up (BM25's average)
     # (node_id, paragraph, start, end, label, value, unit, approximate, text, indicator, range,
-    #  target: `plan_phase.target_test`)
+    #  target: `plan_phase.target_test`, earlier: `Figure.earlier`)
     figures: list[tuple[object, ...]]
     # (ordinal, key, node_id, kind, number, theme, themes JSON, phases JSON)
     topics: list[tuple[object, ...]]
@@ -172,6 +172,7 @@ def prepare_report(
             f.indicator,
             int(f.is_range),
             int(is_target(f)),
+            int(f.earlier),
         )
         for f in report_figures(report)
     ]

@@ -20,6 +20,7 @@ def _older(source: Path, target: Path, version: int) -> Path:
     with sqlite3.connect(target) as raw:
         if version < 6:  # schema 5 had no target flag on the figures
             raw.execute("ALTER TABLE figures DROP COLUMN target")
+            raw.execute("ALTER TABLE figures DROP COLUMN earlier")
         if version < 5:  # schema 4 had no packed postings
             raw.execute("DROP TABLE grams_packed")
             raw.execute("DROP TABLE grams_segments")

@@ -173,7 +173,9 @@ def test_the_postings_the_workers_hand_over_are_those_made_from_the_units(
         assert raw.execute(query).fetchall() == written
 
 
-_TARGETS = "SELECT report_id, node_id, paragraph, start, target FROM figures ORDER BY rowid"
+_TARGETS = (
+    "SELECT report_id, node_id, paragraph, start, target, earlier FROM figures ORDER BY rowid"
+)
 
 
 @pytest.mark.parametrize(
@@ -200,9 +202,10 @@ def test_a_store_of_an_older_schema_gets_what_it_lacks_from_its_rows(
         for table in lacking:
             raw.execute(f"DROP TABLE {table}")
         raw.execute("ALTER TABLE figures DROP COLUMN target")  # what schemas 3 to 5 had
+        raw.execute("ALTER TABLE figures DROP COLUMN earlier")
         raw.execute(f"PRAGMA user_version={version}")
     raw.close()
-    assert any(row[-1] for row in fresh) and not all(row[-1] for row in fresh)
+    assert any(row[-2] for row in fresh) and not all(row[-2] for row in fresh)  # target
     with store.Store(db) as opened:
         assert opened.notice is None and opened.report_count() == 2
         (found,) = opened.db.execute("PRAGMA user_version").fetchone()
@@ -395,3 +398,27 @@ def test_a_new_store_has_large_pages_and_an_older_one_keeps_its_own(
     with sqlite3.connect(older) as db:
         assert db.execute("PRAGMA page_size").fetchone()[0] == 4096
     _assert_same_hits(folder, older, ["行政复议", "复议", "法"])
+
+
+def test_a_schema_5_store_gains_the_earlier_levels_of_its_figures(tmp_path: Path) -> None:
+    """签约率由61%提高至88%: the store marks 61% `earlier`, as govread figures does, and a store
+    of schema 5 gains the flag from its stored reports when first opened."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "某县人民政府关于2023年法治政府建设情况的报告\n一、主要做法和成效\n"
+        "全年行政复议纠错率由12.5%下降至8%，行政机关负责人出庭应诉率从上年的80%提升至100%。\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    query = "SELECT text, earlier FROM figures ORDER BY rowid"
+    with sqlite3.connect(db) as raw:
+        fresh = raw.execute(query).fetchall()
+        raw.execute("ALTER TABLE figures DROP COLUMN target")
+        raw.execute("ALTER TABLE figures DROP COLUMN earlier")
+        raw.execute("PRAGMA user_version=5")
+    raw.close()
+    assert fresh == [("12.5%", 1), ("8%", 0), ("80%", 1), ("100%", 0)]
+    with store.Store(db) as opened:
+        assert opened.db.execute(query).fetchall() == fresh

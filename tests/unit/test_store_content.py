@@ -51,7 +51,7 @@ def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path
             ).fetchone()
             stored = raw.execute(
                 'SELECT node_id, paragraph, start, "end", subject, value, unit, approximate,'
-                " text, indicator, is_range, target FROM figures WHERE report_id=?"
+                " text, indicator, is_range, target, earlier FROM figures WHERE report_id=?"
                 " ORDER BY rowid",
                 (report_id,),
             ).fetchall()
@@ -70,6 +70,7 @@ def test_figures_and_topics_rows_are_the_finders_output(sample_store: tuple[Path
                     f.indicator,
                     int(f.is_range),
                     int(is_target(f)),
+                    int(f.earlier),
                 )
                 for f in report_figures(report)
             ]

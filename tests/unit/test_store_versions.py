@@ -99,6 +99,7 @@ def _schema_4(db: Path) -> None:
         raw.execute("DROP TABLE grams_packed")
         raw.execute("DROP TABLE grams_segments")
         raw.execute("ALTER TABLE figures DROP COLUMN target")
+        raw.execute("ALTER TABLE figures DROP COLUMN earlier")
     raw.close()
     _stamp(db, 4)
 
@@ -114,9 +115,10 @@ def test_search_says_it_upgrades_an_older_store_once(
 
 
 def _schema_5(db: Path) -> None:
-    """What schema 5 was: no target flag on the figures."""
+    """What schema 5 was: no target or earlier flag on the figures."""
     with sqlite3.connect(db) as raw:
         raw.execute("ALTER TABLE figures DROP COLUMN target")
+        raw.execute("ALTER TABLE figures DROP COLUMN earlier")
     raw.close()
     _stamp(db, 5)
 
