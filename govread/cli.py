@@ -279,7 +279,8 @@ def _tui_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help=_(
             "report files or folders (default: the bundled sample reports); "
-            "a .toml export restores its marks on the reports opened"
+            "an export (.toml, or any file a govread export wrote) restores its marks on the "
+            "reports opened"
         ),
     )
     parser.add_argument(

@@ -21,6 +21,7 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -43,13 +44,14 @@ from govread.marks import (
     report_id_of,
 )
 from govread.parsers.model import Report
+from govread.parsers.own_files import EXPORT_FORMAT_FAMILY, HEAD_BYTES, is_govread_export
 from govread.sanitize import escape_toml
 
 if TYPE_CHECKING:  # the figure finder and the TOML writer are imported when an export is made
     from govread.figures import Figure
 
 FORMAT = "govread-export/1"
-_FORMAT_FAMILY = "govread-export/"
+_FORMAT_FAMILY = EXPORT_FORMAT_FAMILY
 NODE_KINDS = ("report", "section", "item")
 # Tables of text outside every node: written without an id, never restored as marks.
 PASSAGE_KINDS = ("preamble", "closing")
@@ -521,9 +523,30 @@ def write_items(
 
 
 def is_export_path(path: str | os.PathLike[str]) -> bool:
-    """Whether a path given on the command line names an export (``*.toml``) to restore
-    marks from, rather than a report to open."""
-    return Path(path).suffix.lower() == ".toml"
+    """Whether a path given on the command line names an export to restore marks from,
+    rather than a report to open: a ``*.toml`` name, or a regular file whatever its name
+    whose first line is ``format = "govread-export/…"`` (an export saved as ``mymarks``
+    or ``notes.txt``; `govread.parsers.own_files`). Only a regular file's first bytes are
+    read, never blocking (a FIFO is left to the readers to refuse)."""
+    if Path(path).suffix.lower() == ".toml":
+        return True
+    return _holds_export(path)
+
+
+def _holds_export(path: str | os.PathLike[str]) -> bool:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return is_govread_export(os.read(fd, HEAD_BYTES))
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True, slots=True)

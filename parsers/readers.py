@@ -22,6 +22,7 @@ from pathlib import Path
 
 from govread.i18n import N_
 from govread.parsers.model import Report
+from govread.parsers.own_files import HEAD_BYTES, is_govread_export
 from govread.parsers.script import CJK_RUN, as_simplified
 
 # A report is tens of kilobytes (a PDF or .docx a few MB); far larger is something else,
@@ -518,7 +519,14 @@ def _mhtml_page(data: bytes, path: str | os.PathLike[str]) -> tuple[bytes, str |
     raise ReportError(path, N_("is a saved page (MHTML) with no web page in it"))
 
 
+# A govread export, whatever its name: its marks are restored (`govread FILE`), never read
+# as a report's text.
+_AN_EXPORT = N_("is a govread export, not a report (`govread FILE` restores its marks)")
+
+
 def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
+    if is_govread_export(data[:HEAD_BYTES]):
+        raise ReportError(path, _AN_EXPORT)
     suffix = Path(path).suffix.lower()
     if (page := _mhtml_page(data, path)) is not None:
         return _html(page[0], path, page[1], "mhtml")

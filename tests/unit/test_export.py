@@ -423,3 +423,63 @@ def test_two_exports_in_one_second_get_two_names(tmp_path: Path) -> None:
     )
     second.write_text("x", "utf-8")
     assert default_export_path(now, tmp_path).name == "govread-20261202-053001-3.toml"
+
+
+# -- an export is known by what it is, not by its name (QA A8) ---------------------------
+
+
+@pytest.mark.parametrize("name", ["mymarks", "notes.txt", "coded.md", "x.html", "编码.text"])
+@pytest.mark.parametrize("comparison", [False, True])
+def test_an_export_under_any_name_is_an_export_and_never_a_report(
+    samples: list[Report], tmp_path: Path, name: str, comparison: bool
+) -> None:
+    """QA: `export -o mymarks` wrote TOML that `govread mymarks` then opened as a made-up
+    咸宁市 report (and a folder holding it as a sixth report) instead of restoring marks."""
+    from govread.opening import open_report
+    from govread.parsers.readers import folder_entries
+
+    refs = _all_refs(samples)
+    text = export_pairs([("t", refs[1:2], refs[2:3])]) if comparison else export_items(refs[:3])
+    path = tmp_path / name
+    write_export(path, text)
+    assert is_export_path(path)
+    problem = open_report(path, explicit=True)
+    assert not isinstance(problem, Report)
+    assert "govread export" in problem.reason
+    for found, reason in folder_entries(tmp_path):
+        if reason is None:
+            assert not isinstance(open_report(found, explicit=False), Report)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '\ufeffformat = "govread-export/1"\n',
+        "# my coding\n\n# of 2023\nformat='govread-export/1'\n",
+        '\r\n  format\t=\t"govread-export/2"\r\n',
+        'format="govread-export/1"',
+    ],
+)
+def test_the_format_line_is_found_in_any_spelling(tmp_path: Path, head: str) -> None:
+    path = tmp_path / "coding"
+    path.write_text(head + 'exported = 2026-01-01T00:00:00Z\n[[item]]\nid = "x"\n', "utf-8")
+    assert is_export_path(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "咸宁市人民政府关于2023年法治政府建设情况的报告\n一、主要做法\n"
+        'format = "govread-export/1"\n',
+        'formats = "govread-export/1"\n',
+        'format = "govread-marks/1"\n',
+        "format = govread-export/1\n",
+        "",
+    ],
+)
+def test_a_report_or_another_file_is_no_export(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(text, "utf-8")
+    assert not is_export_path(path)
+    assert not is_export_path(tmp_path)  # a folder
+    assert not is_export_path(tmp_path / "missing")
