@@ -42,6 +42,7 @@ from govread.node_ids import (
     report_id_of,
 )
 from govread.parsers.model import Item, Report, Section
+from govread.sanitize import sanitize, sanitize_line
 
 MARKS_FORMAT = "govread-marks/1"
 
@@ -255,19 +256,25 @@ class Annotation:
 
 
 def clean_tags(tags: Iterable[str]) -> tuple[str, ...]:
-    """Tags as stored: inner whitespace made one space, no empty or repeated tag (the
-    first spelling kept), each at most `MAX_TAG_CHARS`, at most `MAX_TAGS`."""
+    """Tags as stored: inner whitespace made one space, control, bidi and invisible
+    characters as the visible escapes of the one sanitiser (`sanitize_line`: ``\\x1b``, as
+    the tags box keeps what is pasted into it), no empty or repeated tag (the first
+    spelling kept), each at most `MAX_TAG_CHARS`, at most `MAX_TAGS`. What an export or
+    a marks.json brings in is cleaned so too: no tag ever holds such a character."""
     cleaned: list[str] = []
     for tag in tags:
-        text = " ".join(str(tag).split())[:MAX_TAG_CHARS]
+        text = sanitize_line(" ".join(str(tag).split()))[:MAX_TAG_CHARS].strip()
         if text and text not in cleaned:
             cleaned.append(text)
     return tuple(cleaned[:MAX_TAGS])
 
 
 def clean_note(note: str) -> str:
-    """A note as stored: surrounding whitespace dropped, at most `MAX_NOTE_CHARS`."""
-    return note.strip()[:MAX_NOTE_CHARS]
+    """A note as stored: line ends made ``\\n``, control, bidi and invisible characters
+    as the sanitiser's visible escapes (newlines and tabs kept, as in the note box),
+    surrounding whitespace dropped, at most `MAX_NOTE_CHARS`."""
+    text = note.replace("\r\n", "\n").replace("\r", "\n")
+    return sanitize(text).strip()[:MAX_NOTE_CHARS]
 
 
 def merge_annotation(mine: Annotation, imported: Annotation) -> Annotation:
@@ -808,7 +815,7 @@ def _read_notes(path: Path, table: object) -> dict[str, Annotation]:
             raise statefile.StateFileError(path, N_("holds tags that are not a list of text"))
         if not isinstance(note, str):
             raise statefile.StateFileError(path, N_("holds a note that is not text"))
-        found = Annotation(clean_tags(tags), note[:MAX_NOTE_CHARS])
+        found = Annotation(clean_tags(tags), clean_note(note))
         if found:
             notes[node_id] = found
     return notes

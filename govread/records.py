@@ -34,7 +34,7 @@ from govread.export import Pair, Passage
 from govread.i18n import _
 from govread.marks import AnnotationLookup, NodeRef
 from govread.node_ids import outside_unit_id
-from govread.sanitize import dumps_json, sanitize, sanitize_path
+from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
 from govread.tabular import BOM, csv_text
 
 if TYPE_CHECKING:
@@ -240,7 +240,9 @@ def _markdown_block(row: Mapping[str, object], citation: str) -> list[str]:
     text = str(row.get("text") or "")
     lines += ["> " + _md_escape(line) if line.strip() else ">" for line in text.split("\n")]
     lines.append("")
-    return lines
+    # every line through the one sanitiser: a file and standard output (`-o -`,
+    # `terminal_safe`) get the very same document, and neither holds a raw control
+    return [sanitize_line(line) for line in lines]
 
 
 def export_format_for_path(path: str, default: str = "toml") -> str:

@@ -15,7 +15,7 @@ from typing import Literal
 
 import tomli_w
 
-from govread.sanitize import dumps_json, escape_toml
+from govread.sanitize import dumps_json, escape_toml, sanitize
 
 Row = Mapping[str, object]
 TableFormat = Literal["csv", "jsonl", "json", "toml"]
@@ -48,7 +48,9 @@ def csv_text(
     if header:
         writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+        # every cell through the one sanitiser (newlines and tabs kept): a file and standard
+        # output (`-o -`, `records.terminal_safe`) get the very same document
+        writer.writerow([sanitize(_cell(row.get(column))) for column in columns])
     return buffer.getvalue()
 
 

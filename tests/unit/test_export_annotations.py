@@ -153,3 +153,100 @@ def test_cli_export_marks_writes_tags_and_notes_to_toml(
     (read,) = read_export(out)
     assert read.annotation == Annotation(("执法",), "依据\n第三条")
     assert "wrote 1 node" in capsys.readouterr().err
+
+
+# -- control characters never enter tags or notes, and every output is one document (QA A6)
+
+HOSTILE = [
+    "\x1b]0;TAGPWN\x07x",
+    "\x1b[41mRED\x1b[0m",
+    "a\u202eb",
+    "\x9b31m",
+    "z\u200bw\ufeff",
+    "\U000e0041tag",
+    "\x7fdel",
+]
+HOSTILE_NOTE = "note \x1b]0;NOTEPWN\x07 \x1b[5mblink\x1b[0m\r\n\u202eevil\u202c\u2028end"
+
+
+def _safe(text: str) -> bool:
+    from govread.sanitize import sanitize
+
+    return sanitize(text) == text
+
+
+def test_an_imported_export_brings_no_control_character(
+    refs: list[NodeRef], tmp_path: Path
+) -> None:
+    """QA: ESC, BEL and U+202E in an imported export's tags and note were kept in
+    marks.json as they were."""
+    path = tmp_path / "hostile.toml"
+    marks = MarkSet()
+    marks._notes[refs[0].id] = Annotation(tuple(HOSTILE), HOSTILE_NOTE)  # as a colleague's file
+    path.write_text(export_items(refs[:1], figures=None, annotations=marks.tags_and_note), "utf-8")
+    (read,) = read_export(path)
+    assert len(read.tags) == len(HOSTILE)
+    assert all(_safe(tag) and "\n" not in tag and "\t" not in tag for tag in read.tags)
+    assert _safe(read.note) and "\r" not in read.note
+    assert read.tags[0] == "\\x1b]0;TAGPWN\\x07x"  # shown as the tags box shows it
+    assert read.note.splitlines()[1].startswith("\\u202eevil")  # CRLF kept as a line break
+
+
+def test_marks_json_is_cleaned_as_it_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "marks.json"
+    node = "0123456789ab/1"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "govread-marks/1",
+                "marks": {"0123456789ab": [node]},
+                "notes": {node: {"tags": HOSTILE, "note": HOSTILE_NOTE}},
+            }
+        ),
+        "utf-8",
+    )
+    marks, warning = MarkSet.load(path)
+    assert warning is None
+    found = marks.annotation(node)
+    assert len(found.tags) == len(HOSTILE) and all(_safe(tag) for tag in found.tags)
+    assert _safe(found.note)
+    marks.add("0123456789ab/2")  # a save writes the cleaned ones
+    assert "\x1b" not in path.read_text("utf-8") and "\u202e" not in path.read_text("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "md", "jsonl", "toml"])
+def test_a_file_and_standard_output_get_the_same_document(
+    tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes], fmt: str
+) -> None:
+    """QA: `-o x.md` held raw ESC, BEL and U+202E, `-o -` a different, escaped document."""
+    from govread.corpus import load, sample_paths
+
+    source = sample_paths()[0]
+    named = tmp_path / "bad\x1b]0;x\x07name.txt"  # a file name is a cell too
+    named.write_bytes(Path(source).read_bytes())
+    report = load([named]).reports[0]
+    section = report.sections[0]
+    document = {
+        "format": "govread-marks/1",
+        "marks": {report.id: [section.id]},
+        "notes": {section.id: {"tags": HOSTILE, "note": HOSTILE_NOTE}},
+    }
+    import platformdirs
+
+    stored = Path(platformdirs.user_data_dir("govread")) / "marks.json"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_text(json.dumps(document), "utf-8")
+    out = tmp_path / f"coded.{fmt}"
+    assert main(["export", str(named), "--marks", "-o", str(out), "--format", fmt]) == 0
+    capsysbinary.readouterr()
+    assert main(["export", str(named), "--marks", "-o", "-", "--format", fmt]) == 0
+    printed = capsysbinary.readouterr().out
+    written = out.read_bytes()
+
+    def stable(data: bytes) -> bytes:  # the TOML header's time of writing aside
+        return b"\n".join(line for line in data.split(b"\n") if not line.startswith(b"exported"))
+
+    assert stable(printed) == stable(written)
+    text = written.decode("utf-8").removeprefix("\ufeff")  # a CSV's BOM
+    assert _safe(text.replace("\r\n", "\n"))
+    assert "TAGPWN" in text and "NOTEPWN" in text
