@@ -364,19 +364,24 @@ class MarkSet:
         """The marks saved at `path` (default `marks_path()`), and a warning or None.
 
         A missing file is an empty set. A file that is not a marks file (not a regular
-        file, too large, not JSON, nested too deep, wrong fields) is renamed to
+        file, too large, not JSON, nested too deep, no marks table) is renamed to
         ``<name>.bad-<timestamp>`` (kept for the user, never deleted) and the set starts
-        empty. A file that cannot be read at all (permissions, a folder…) is left alone
-        and the set does not save this session, so it is never overwritten blindly.
+        empty; entries that cannot be used are left out, the rest kept, the file copied
+        to ``<name>.bad-<timestamp>`` first. A file that cannot be read at all
+        (permissions, a folder…) or that a newer govread wrote (``govread-marks/2``) is
+        left alone and the set does not save this session, so it is never overwritten.
         """
         path = marks_path() if path is None else Path(path)
         marks = cls(path=path, on_save_error=on_save_error, on_external_change=on_external_change)
+        dropped: list[str] = []
         try:
-            marks._ids, marks._notes = read_marks_document(path)
+            marks._ids, marks._notes = read_marks_document(path, dropped)
         except statefile.StateFileError as error:
             warning, marks._saving = statefile.recover(path, error, N_("marks"))
             started = " and started empty" if marks._saving else ""
             return marks, f"marks file {warning}{started}"
+        if dropped:
+            return marks, _dropped_warning(path, dropped, marks)
         return marks, None
 
     # -- reading ------------------------------------------------------------------
@@ -692,6 +697,36 @@ class MarkSet:
             self.on_save_error(error)
 
 
+def _dropped_warning(path: Path, dropped: list[str], marks: MarkSet) -> str:
+    """One line for the entries of a marks file left out as it was read: what they were,
+    and where the whole file is kept (copied beside it before the next save rewrites it);
+    when it cannot be copied, the set does not save, so nothing is lost."""
+    reasons = ", ".join(dict.fromkeys(_(reason) for reason in dropped))
+    try:
+        kept = statefile.copy_aside(path)
+    except OSError as error:
+        marks._saving = False
+        return _(
+            "marks file {path}: {n} entries could not be read ({reasons}) and were left out; "
+            "the file could not be copied aside ({reason}), so marks made now will not be saved"
+        ).format(
+            path=statefile.display_path(path),
+            n=len(dropped),
+            reasons=reasons,
+            reason=_(describe_os_error(error)),
+        )
+    marks.save()  # the file without them: copied once, not at every start
+    return _(
+        "marks file {path}: {n} entries could not be read ({reasons}) and were left out; "
+        "the other marks are kept, and the whole file was copied to {copy}"
+    ).format(
+        path=statefile.display_path(path),
+        n=len(dropped),
+        reasons=reasons,
+        copy=statefile.display_path(kept.name),
+    )
+
+
 def _dumps(node_ids: Iterable[str], notes: Mapping[str, Annotation] | None = None) -> str:
     """A marks file: one line per report (its id, then its marked ids in document order),
     reports sorted, so diffs stay small; each line is encoded by json's C encoder. Tags
@@ -778,43 +813,75 @@ def read_marks_file(path: Path) -> set[str]:
     return read_marks_document(path)[0]
 
 
-def read_marks_document(path: Path) -> tuple[set[str], dict[str, Annotation]]:
-    """The ids and the tags and notes in a marks file (empty when there is none);
-    `statefile.StateFileError` when it is not a marks file."""
+def read_marks_document(
+    path: Path, dropped: list[str] | None = None
+) -> tuple[set[str], dict[str, Annotation]]:
+    """The ids and the tags and notes in a marks file (empty when there is none).
+
+    `statefile.StateFileError` when it is not a marks file at all (not JSON, no marks
+    table); one marked with the format of another govread (``govread-marks/2``) is
+    ``unreadable``: left as it is and never overwritten. An entry that cannot be used (a
+    value that is not a node id, tags that are not a list of text…) is left out, the
+    others kept; each one left out adds its reason (a message id) to `dropped`."""
     document = statefile.load_json(path, max_bytes=statefile.MAX_MARKS_BYTES)
     if document is None:
         return set(), {}
-    if not isinstance(document, dict) or document.get("format") != MARKS_FORMAT:
+    found = document.get("format") if isinstance(document, dict) else None
+    if isinstance(found, str) and found.startswith(_MARKS_FAMILY) and found != MARKS_FORMAT:
+        raise statefile.StateFileError(
+            path,
+            _(
+                "is in format {found}, which this govread ({version}) does not know; left as it is"
+            ).format(found=statefile.sanitize(found[:40]), version=_govread_version()),
+            unreadable=True,
+        )
+    if not isinstance(document, dict) or found != MARKS_FORMAT:
         raise statefile.StateFileError(
             path, _("is not a {format} file").format(format=MARKS_FORMAT)
         )
     grouped = document.get("marks")
     if not isinstance(grouped, dict):
         raise statefile.StateFileError(path, N_("has no marks table"))
+    bad: list[str] = [] if dropped is None else dropped
     ids: set[str] = set()
     for key, node_ids in grouped.items():
         if not isinstance(node_ids, list):
-            raise statefile.StateFileError(path, N_("has marks that are not a list"))
+            bad.append(N_("marks that are not a list"))
+            continue
         for node_id in node_ids:
             if not is_node_id(node_id) or report_id_of(node_id) != key:
-                raise statefile.StateFileError(path, N_("holds a value that is not a node id"))
+                bad.append(N_("a value that is not a node id"))
+                continue
             ids.add(node_id)
-    return ids, _read_notes(path, document.get("notes", {}))
+    return ids, _read_notes(document.get("notes", {}), bad)
 
 
-def _read_notes(path: Path, table: object) -> dict[str, Annotation]:
+_MARKS_FAMILY = "govread-marks/"
+
+
+def _govread_version() -> str:
+    import govread
+
+    return govread.__version__
+
+
+def _read_notes(table: object, bad: list[str]) -> dict[str, Annotation]:
     if not isinstance(table, dict):
-        raise statefile.StateFileError(path, N_("has notes that are not a table"))
+        bad.append(N_("notes that are not a table"))
+        return {}
     notes: dict[str, Annotation] = {}
     for node_id, entry in table.items():
         if not is_node_id(node_id) or not isinstance(entry, dict):
-            raise statefile.StateFileError(path, N_("holds a note that is not keyed by a node id"))
+            bad.append(N_("a note that is not keyed by a node id"))
+            continue
         tags = entry.get("tags", [])
         note = entry.get("note", "")
         if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise statefile.StateFileError(path, N_("holds tags that are not a list of text"))
+            bad.append(N_("tags that are not a list of text"))
+            tags = []
         if not isinstance(note, str):
-            raise statefile.StateFileError(path, N_("holds a note that is not text"))
+            bad.append(N_("a note that is not text"))
+            note = ""
         found = Annotation(clean_tags(tags), clean_note(note))
         if found:
             notes[node_id] = found

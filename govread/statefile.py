@@ -368,6 +368,22 @@ def set_aside(path: str | os.PathLike[str]) -> Path:
     return aside
 
 
+def copy_aside(path: str | os.PathLike[str]) -> Path:
+    """Copy a state file to ``<name>.bad-<YYYYmmdd-HHMMSS>`` beside it (the original stays in
+    use) and return the copy's path; raises OSError."""
+    import shutil
+
+    target = Path(path)
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = target.with_name(f"{target.name}.bad-{stamp}")
+    counter = 1
+    while os.path.lexists(aside):
+        aside = target.with_name(f"{target.name}.bad-{stamp}-{counter}")
+        counter += 1
+    shutil.copyfile(target, aside)
+    return aside
+
+
 def recover(path: str | os.PathLike[str], error: StateFileError, what: str) -> tuple[str, bool]:
     """After `error` reading a file govread owns, set it aside when it is bad.
 

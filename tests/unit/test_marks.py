@@ -220,10 +220,6 @@ def test_default_load_uses_the_data_dir(samples: list[Report]) -> None:
         (b"\xff\xfe\x00garbage", "not UTF-8"),
         (b'{"format": "something-else", "marks": {}}', "not a govread-marks/1 file"),
         (b'{"format": "govread-marks/1", "marks": []}', "no marks table"),
-        (
-            b'{"format": "govread-marks/1", "marks": {"0123456789ab": ["fedcba987654/1"]}}',
-            "not a node id",
-        ),
         (b"[1, 2]", "not a govread-marks/1 file"),
     ],
 )
@@ -341,3 +337,73 @@ def test_ids_that_are_not_positional_still_resolve() -> None:
     assert found is not None and found.section is top and found.path == ("一、顶",)
     assert resolve_in(report, "0123456789ab/1") is None
     assert resolve_in(report, "0123456789ab/9") is None
+
+
+# -- a newer govread's file is left alone; a bad entry costs only itself (QA A5) -----------
+
+
+@pytest.mark.parametrize("version", ["2", "10", "1.1"])
+def test_a_newer_marks_file_is_left_in_place_and_never_overwritten(
+    tmp_path: Path, version: str
+) -> None:
+    """QA: a govread-marks/2 file was moved aside and marking started empty, so the newer
+    govread that wrote it found its marks gone."""
+    path = tmp_path / "marks.json"
+    marked = '"marks": {"0123456789ab": ["0123456789ab/1"]}, "future": true'
+    content = ('{"format": "govread-marks/' + version + '", ' + marked + "}").encode()
+    path.write_bytes(content)
+    marks, warning = MarkSet.load(path)
+    assert warning is not None and "\n" not in warning
+    assert f"govread-marks/{version}" in warning and "will not be saved" in warning
+    assert "moved" not in warning
+    marks.toggle("0123456789ab/2")  # marking works in memory, and the file is untouched
+    assert "0123456789ab/2" in marks and path.read_bytes() == content
+    assert [p.name for p in tmp_path.iterdir() if p.name != "marks.json.lock"] == ["marks.json"]
+
+
+def test_a_file_turning_newer_meanwhile_is_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "marks.json"
+    marks, _unused = MarkSet.load(path)
+    marks.toggle("0123456789ab/1")
+    newer = b'{"format": "govread-marks/2", "marks": {}}'
+    path.write_bytes(newer)
+    marks.toggle("0123456789ab/2")
+    assert marks.save_error is not None and path.read_bytes() == newer
+
+
+BAD_ENTRIES = [
+    ('"marks": {"0123456789ab": ["0123456789ab/1"], "fedcba987654": "x"}', "not a list"),
+    ('"marks": {"0123456789ab": ["0123456789ab/1", "fedcba987654/1", 3]}', "not a node id"),
+    (
+        '"marks": {"0123456789ab": ["0123456789ab/1"]}, '
+        '"notes": {"0123456789ab/1": {"tags": "执法"}, "0123456789ab/2": {"tags": ["审查"]}}',
+        "tags that are not a list",
+    ),
+    (
+        '"marks": {"0123456789ab": ["0123456789ab/1"]}, '
+        '"notes": {"0123456789ab/1": {"note": 5, "tags": ["执法"]}, "nonsense": {}}',
+        "not text",
+    ),
+    ('"marks": {"0123456789ab": ["0123456789ab/1"]}, "notes": [1]', "not a table"),
+]
+
+
+@pytest.mark.parametrize(("body", "reason"), BAD_ENTRIES)
+def test_a_bad_entry_is_left_out_and_the_other_marks_kept(
+    tmp_path: Path, body: str, reason: str
+) -> None:
+    """QA: one note whose tags were a string moved the whole file aside: every mark gone."""
+    path = tmp_path / "marks.json"
+    content = ('{"format": "govread-marks/1", ' + body + "}").encode()
+    path.write_bytes(content)
+    marks, warning = MarkSet.load(path)
+    assert "0123456789ab/1" in marks
+    assert warning is not None and reason in warning and "\n" not in warning
+    (copy,) = tmp_path.glob("marks.json.bad-*")
+    assert copy.name in warning and copy.read_bytes() == content  # nothing is lost
+    if "审查" in content.decode():
+        assert marks.annotation("0123456789ab/2").tags == ("审查",)
+    if '"note": 5' in body:
+        assert marks.annotation("0123456789ab/1").tags == ("执法",)
+    again, warning = MarkSet.load(path)  # rewritten without them: said once
+    assert warning is None and set(again) == set(marks)
