@@ -35,7 +35,7 @@ from govread.i18n import _
 from govread.marks import AnnotationLookup, NodeRef
 from govread.node_ids import outside_unit_id
 from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
-from govread.tabular import BOM, csv_text
+from govread.tabular import BOM, LIST_SEPARATOR, csv_text
 
 if TYPE_CHECKING:
     from govread.search import Hit
@@ -170,9 +170,11 @@ HIT_COLUMNS = (
 
 
 def _guarded(value: object) -> object:
-    """A value a spreadsheet will not run as a formula (a leading ``'`` when it would)."""
+    """A cell a spreadsheet will not run as a formula (a leading ``'`` when it would). A
+    list is one cell, joined by ``;``: only its start is guarded, its other elements are
+    written as they are (a tag ``=SUM(A1)`` after another stays ``=SUM(A1)``)."""
     if isinstance(value, list | tuple):
-        return [_guarded(v) for v in value]
+        value = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
     return value
@@ -230,12 +232,10 @@ def _markdown_block(row: Mapping[str, object], citation: str) -> list[str]:
         lines += [f"*{_md_escape(citation)}*", ""]
     tags = row.get("tags") or []
     if isinstance(tags, list) and tags:
-        # In a code span nothing is markup; only a backtick could end it.
-        spans = (" ".join(str(t).replace("`", "'").split()) for t in tags)
-        lines += ["Tags: " + ", ".join(f"`{span}`" for span in spans), ""]
+        lines += ["Tags: " + ", ".join(_code_span(str(tag)) for tag in tags), ""]
     note = row.get("note")
     if note:
-        lines += [_md_escape(line) if line.strip() else "" for line in str(note).splitlines()]
+        lines += _note_lines(str(note))
         lines.append("")
     text = str(row.get("text") or "")
     lines += ["> " + _md_escape(line) if line.strip() else ">" for line in text.split("\n")]
@@ -243,6 +243,30 @@ def _markdown_block(row: Mapping[str, object], citation: str) -> list[str]:
     # every line through the one sanitiser: a file and standard output (`-o -`,
     # `terminal_safe`) get the very same document, and neither holds a raw control
     return [sanitize_line(line) for line in lines]
+
+
+def _code_span(text: str) -> str:
+    """`text` as a Markdown code span, exactly (CommonMark): fenced by one backtick more
+    than its longest run of them, with a space inside the fences when it starts or ends
+    with a backtick (or a space, which the fence's space would eat)."""
+    text = " ".join(text.split())
+    longest = run = 0
+    for char in text:
+        run = run + 1 if char == "`" else 0
+        longest = max(longest, run)
+    fence = "`" * (longest + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def _note_lines(note: str) -> list[str]:
+    """A note's lines as Markdown keeps them: each line break a hard break (a ``\\`` at the
+    end of the line), an empty line a new paragraph."""
+    lines = [_md_escape(line) if line.strip() else "" for line in note.splitlines()]
+    return [
+        line + "\\" if line and index + 1 < len(lines) and lines[index + 1] else line
+        for index, line in enumerate(lines)
+    ]
 
 
 def export_format_for_path(path: str, default: str = "toml") -> str:

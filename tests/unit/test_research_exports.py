@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -377,3 +378,58 @@ def test_a_citation_never_passes_a_made_up_title_off_as_the_reports(report: Repo
     assert "  title = {咸宁市人民政府关于2023年法治政府建设情况的报告}," in bibtex_entry(titled)
     assert csl_item(titled)["title"] == titled.title
     assert node_row(next(iter_nodes(titled)))["title"] == titled.title
+
+
+# -- tags and notes as written (QA A4) ----------------------------------------------------
+
+TRICKY_TAGS = [
+    ["执法", "=SUM(A1)", "-负号", "@at", "a`b"],
+    ["=first", "+plus", "复议"],
+    ["``x``", "`", "q`"],
+    ["@a", "b"],
+]
+
+
+@pytest.mark.parametrize("tags", TRICKY_TAGS)
+def test_csv_guards_the_tags_cell_not_each_tag(report: Report, tags: list[str]) -> None:
+    """QA: `执法;'=SUM(A1);'-负号;'@at` — a `'` before every tag inside the joined cell."""
+    ref = next(iter(iter_nodes(report)))
+    text = render_rows([ref], "csv", annotations=lambda _: (tags, None))
+    cell = _csv_rows(text)[0]["tags"]
+    joined = ";".join(tags)
+    assert cell == ("'" + joined if joined.startswith(("=", "+", "-", "@")) else joined)
+    assert cell.removeprefix("'").split(";") == tags
+
+
+@pytest.mark.parametrize("tags", TRICKY_TAGS)
+def test_markdown_keeps_every_tag_exactly(report: Report, tags: list[str]) -> None:
+    """QA: a backtick in a tag was written as `'`."""
+    from markdown_it import MarkdownIt
+
+    ref = next(iter(iter_nodes(report)))
+    text = render_rows([ref], "md", annotations=lambda _: (tags, None))
+    (line,) = [line for line in text.splitlines() if line.startswith("Tags: ")]
+    tokens = MarkdownIt().parseInline(line)[0].children or []
+    assert [t.content for t in tokens if t.type == "code_inline"] == tags
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["第一行\n第二行", "一\n二\n三", "段一\n\n段二\n续", "only one line", "*强调*\n# 不是标题"],
+)
+def test_markdown_keeps_a_notes_line_breaks(report: Report, note: str) -> None:
+    """QA: a two-line note was written as two bare lines, which Markdown joins into one."""
+    from markdown_it import MarkdownIt
+
+    ref = next(iter(iter_nodes(report)))
+    text = render_rows([ref], "md", annotations=lambda _: ((), note))
+    html = MarkdownIt().render(text)
+    lines = note.split("\n")
+    breaks = sum(1 for a, b in itertools.pairwise(lines) if a and b)
+    paragraphs = note.count("\n\n")
+    assert html.count("<br />") >= breaks
+    assert "<h1>不是标题" not in html and "<em>强调</em>" not in html
+    for line in note.split("\n"):
+        if line:
+            assert line.lstrip("# ").replace("*", "") in html
+    assert paragraphs == 0 or html.count("<p>") >= 2
