@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -313,6 +314,32 @@ def marks_path() -> Path:
     return Path(platformdirs.user_data_dir("govread")) / "marks.json"
 
 
+# What a marks file remembers of a marked report's text: {"path": the file, "headings":
+# {id suffix ("" for the report, "/1.2", "/1.2#3"): the node's label}}.
+TextRecord = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedOver:
+    """What `MarkSet.carry_over` did for one open file whose text changed: `carried`
+    nodes moved from the earlier text `old_id` to `report`; `left` the labels of those
+    whose node is gone or changed, kept under the earlier text."""
+
+    report: Report
+    old_id: str
+    carried: int
+    left: tuple[str, ...]
+
+
+def _file_key(path: str) -> str:
+    """A file as the records name it: its absolute, normalised path."""
+    return os.path.normpath(os.path.abspath(path))
+
+
+def _node_label(ref: NodeRef) -> str:
+    return ref.path[-1] if ref.path else ""
+
+
 class MarkSet:
     """The marked node ids, saved after every change when the set has a file.
 
@@ -345,6 +372,13 @@ class MarkSet:
         # Tags and notes restored from exports since the last save: merged into the file's
         # (`merge_annotation`) under the lock, so another session's coding is never lost.
         self._imported: dict[str, list[Annotation]] = {}
+        # Which file each marked report's text was read from, and the labels of its marked
+        # nodes (report id -> {"path", "headings": {id suffix: label}}): when the file's
+        # text changes (a figure corrected), its marks are carried to the new text
+        # (`carry_over`). This session's records are written by a save (`_texts_set`).
+        self._texts: dict[str, TextRecord] = {}
+        self._texts_set: set[str] = set()
+        self._texts_dropped: set[str] = set()  # earlier texts already carried over: said once
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.on_external_change = on_external_change
@@ -375,7 +409,7 @@ class MarkSet:
         marks = cls(path=path, on_save_error=on_save_error, on_external_change=on_external_change)
         dropped: list[str] = []
         try:
-            marks._ids, marks._notes = read_marks_document(path, dropped)
+            marks._ids, marks._notes, marks._texts = _read_document(path, dropped)
         except statefile.StateFileError as error:
             warning, marks._saving = statefile.recover(path, error, N_("marks"))
             started = " and started empty" if marks._saving else ""
@@ -593,7 +627,7 @@ class MarkSet:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with _locked(self.path):
-                on_disk, disk_notes = self._on_disk()
+                on_disk, disk_notes, texts = self._on_disk()
                 merged = (on_disk - self._removed) | self._added
                 notes = dict(disk_notes)
                 for node_id, fields in self._annotated.items():
@@ -617,7 +651,13 @@ class MarkSet:
                         merged_note = merge_annotation(merged_note, imported)
                     if merged_note:
                         notes[node_id] = merged_note
-                atomic_write_text(self.path, _dumps(merged, notes), overwrite=True)
+                for rid in self._texts_dropped:
+                    texts.pop(rid, None)
+                for rid in self._texts_set:
+                    texts[rid] = self._texts[rid]
+                held = {report_id_of(node_id) for node_id in merged | notes.keys()}
+                texts = {rid: record for rid, record in texts.items() if rid in held}
+                atomic_write_text(self.path, _dumps(merged, notes, texts), overwrite=True)
         except WriteError as error:
             self.save_error = _("marks not saved: {path}: {reason}").format(
                 path=error.path, reason=error.shown_reason()
@@ -636,6 +676,9 @@ class MarkSet:
             flipped = frozenset((merged ^ self._ids) | changed_notes)
             self._ids = merged
             self._notes = notes
+            self._texts = texts
+            self._texts_set.clear()
+            self._texts_dropped.clear()
             self._added.clear()
             self._removed.clear()
             self._annotated.clear()
@@ -652,13 +695,21 @@ class MarkSet:
         left to the next save."""
         if self.path is None or not self._saving:
             return
-        if self._added or self._removed or self._annotated or self._imported:
+        if (
+            self._added
+            or self._removed
+            or self._annotated
+            or self._imported
+            or self._texts_set
+            or self._texts_dropped
+        ):
             self._changed()
             return
         try:
-            on_disk, notes = read_marks_document(self.path)
+            on_disk, notes, texts = _read_document(self.path)
         except (statefile.StateFileError, OSError):
             return
+        self._texts = texts
         changed_notes = {
             node_id
             for node_id in notes.keys() | self._notes.keys()
@@ -669,13 +720,13 @@ class MarkSet:
         if flipped and self.on_external_change is not None:
             self.on_external_change(flipped)
 
-    def _on_disk(self) -> tuple[set[str], dict[str, Annotation]]:
+    def _on_disk(self) -> tuple[set[str], dict[str, Annotation], dict[str, TextRecord]]:
         """The marks in the file now (under the lock). A file damaged since it was loaded
         is set aside and this set's own marks stand in for it; one that cannot be read
         stops the save, so it is not overwritten."""
         assert self.path is not None
         try:
-            return read_marks_document(self.path)
+            return _read_document(self.path)
         except statefile.StateFileError as error:
             if error.unreadable:
                 raise WriteError(self.path, error.reason) from None
@@ -683,11 +734,120 @@ class MarkSet:
                 statefile.set_aside(self.path)
             except OSError as os_error:
                 raise WriteError(self.path, describe_os_error(os_error)) from None
-            return set(self._ids), dict(self._notes)
+            return set(self._ids), dict(self._notes), dict(self._texts)
 
     def dumps(self) -> str:
         """The marks file's content for this set (see `_dumps`)."""
-        return _dumps(self._ids, self._notes)
+        return _dumps(self._ids, self._notes, self._texts)
+
+    # -- a file whose text changed ------------------------------------------------
+
+    def _held_ids(self, rid: str) -> list[str]:
+        """The marked or annotated ids of one report, in document order."""
+        found = {i for i in self._ids | self._notes.keys() if report_id_of(i) == rid}
+        return sorted(found, key=document_order_key)
+
+    def record_texts(self, reports: Iterable[Report], *, only_new: bool = False) -> bool:
+        """Remember, for each of these reports holding marks, tags or notes, the file its
+        text was read from and the labels of those nodes, so that `carry_over` can follow
+        the file when its text changes; written with the next save. `only_new`: only the
+        reports not yet recorded from this file (at start-up). True when a record changed
+        (the caller saves then)."""
+        by_report: dict[str, list[str]] = {}
+        for node_id in self._ids | self._notes.keys():
+            by_report.setdefault(report_id_of(node_id), []).append(node_id)
+        changed = False
+        for report in reports:
+            if not by_report or not report.path:
+                continue
+            rid = report_id(report)
+            if rid not in by_report:
+                continue
+            held = sorted(by_report.pop(rid), key=document_order_key)
+            known = self._texts.get(rid)
+            if only_new and known is not None and known.get("path") == _file_key(report.path):
+                continue  # (a stored report's body is not read again at every start)
+            headings: dict[str, str] = {}
+            for node_id in held:
+                ref = resolve_in(report, node_id)
+                if ref is not None:
+                    headings[node_id[len(rid) :]] = _node_label(ref)
+            record: TextRecord = {"path": _file_key(report.path), "headings": headings}
+            if self._texts.get(rid) != record:
+                self._texts[rid] = record
+                self._texts_set.add(rid)
+                changed = True
+        return changed
+
+    def carry_over(self, reports: Iterable[Report]) -> list[CarriedOver]:
+        """Carry the marks, tags and notes of an earlier text of an open file to its text now.
+
+        A report's marks are keyed by its body text, so correcting one character of a
+        file strands them under the earlier text. For each of `reports` whose file held
+        another text when it was last marked (`record_texts`), and whose earlier text is
+        not open itself, each of that text's marked or annotated nodes whose node is still
+        there (the same id, with the same heading) is moved to the new text (tags and notes
+        merged into the new node's own); the others stay under the earlier text, kept.
+        One save; returns what was carried and what could not be, per file."""
+        reports = list(reports)
+        open_ids = {report_id(r) for r in reports}
+        held = {report_id_of(i) for i in self._ids | self._notes.keys()} - open_ids
+        by_file: dict[str, list[str]] = {}
+        for old in sorted(held):
+            if (record := self._texts.get(old)) is not None:
+                by_file.setdefault(str(record.get("path")), []).append(old)
+        results: list[CarriedOver] = []
+        for report in reports:
+            if not by_file or not report.path:
+                continue
+            for old in by_file.pop(_file_key(report.path), []):
+                carried, left = self._carry(old, report, self._texts.pop(old))
+                self._texts_dropped.add(old)
+                self._texts_set.discard(old)
+                results.append(CarriedOver(report, old, carried, tuple(left)))
+        if results:
+            self.record_texts(r.report for r in results)
+            self._changed()
+        return results
+
+    def earlier_marks(self, report: Report) -> int:
+        """How many marked or annotated nodes an earlier text of this report's file holds
+        (what `carry_over` would look at): for a command that does not carry them."""
+        if not report.path:
+            return 0
+        where, rid = _file_key(report.path), report_id(report)
+        olds = {
+            old for old, record in self._texts.items() if old != rid and record.get("path") == where
+        }
+        return sum(1 for i in self._ids | self._notes.keys() if report_id_of(i) in olds)
+
+    def _carry(self, old: str, report: Report, record: TextRecord) -> tuple[int, list[str]]:
+        """Move what `old` holds onto `report` where its nodes are the same; (how many
+        moved, the labels of those left under `old`)."""
+        rid = report_id(report)
+        headings = record.get("headings", {})
+        carried = 0
+        left: list[str] = []
+        for node_id in self._held_ids(old):
+            suffix = node_id[len(old) :]
+            new_id = rid + suffix
+            ref = resolve_in(report, new_id)
+            if ref is None or (suffix and _node_label(ref) != headings.get(suffix)):
+                left.append(headings.get(suffix) or suffix.lstrip("/"))
+                continue
+            carried += 1
+            if node_id in self._ids:
+                self._unmark({node_id})
+                if new_id not in self._ids:
+                    self._mark({new_id})
+            stranded = self._notes.pop(node_id, None)
+            if stranded:
+                self._annotated[node_id] = {"tags", "note"}
+                self._notes[new_id] = merge_annotation(self.annotation(new_id), stranded)
+                self._annotated[new_id] = {"tags", "note"}
+                if new_id not in self._ids:
+                    self._mark({new_id})
+        return carried, left
 
     def _changed(self) -> None:
         if self.path is None:
@@ -727,7 +887,11 @@ def _dropped_warning(path: Path, dropped: list[str], marks: MarkSet) -> str:
     )
 
 
-def _dumps(node_ids: Iterable[str], notes: Mapping[str, Annotation] | None = None) -> str:
+def _dumps(
+    node_ids: Iterable[str],
+    notes: Mapping[str, Annotation] | None = None,
+    texts: Mapping[str, TextRecord] | None = None,
+) -> str:
     """A marks file: one line per report (its id, then its marked ids in document order),
     reports sorted, so diffs stay small; each line is encoded by json's C encoder. Tags
     and notes follow in ``"notes"``, one line per node (``{"tags": […], "note": "…"}``,
@@ -747,7 +911,13 @@ def _dumps(node_ids: Iterable[str], notes: Mapping[str, Annotation] | None = Non
         if notes is not None
     ]
     notes_part = ',\n "notes": {\n' + ",\n".join(note_lines) + "\n }" if note_lines else ""
-    return f'{{\n "format": {json.dumps(MARKS_FORMAT)},\n "marks": {body}{notes_part}\n}}\n'
+    text_lines = [
+        f"  {json.dumps(key)}: {json.dumps(texts[key], ensure_ascii=False)}"
+        for key in sorted(texts or {})
+        if texts is not None
+    ]
+    texts_part = ',\n "texts": {\n' + ",\n".join(text_lines) + "\n }" if text_lines else ""
+    return f'{{\n "format": {json.dumps(MARKS_FORMAT)},\n "marks": {body}{notes_part}{texts_part}\n}}\n'
 
 
 def _annotation_json(annotation: Annotation) -> dict[str, object]:
@@ -816,6 +986,14 @@ def read_marks_file(path: Path) -> set[str]:
 def read_marks_document(
     path: Path, dropped: list[str] | None = None
 ) -> tuple[set[str], dict[str, Annotation]]:
+    """The ids and the tags and notes in a marks file (see `_read_document`)."""
+    ids, notes, _texts = _read_document(path, dropped)
+    return ids, notes
+
+
+def _read_document(
+    path: Path, dropped: list[str] | None = None
+) -> tuple[set[str], dict[str, Annotation], dict[str, TextRecord]]:
     """The ids and the tags and notes in a marks file (empty when there is none).
 
     `statefile.StateFileError` when it is not a marks file at all (not JSON, no marks
@@ -825,7 +1003,7 @@ def read_marks_document(
     others kept; each one left out adds its reason (a message id) to `dropped`."""
     document = statefile.load_json(path, max_bytes=statefile.MAX_MARKS_BYTES)
     if document is None:
-        return set(), {}
+        return set(), {}, {}
     found = document.get("format") if isinstance(document, dict) else None
     if isinstance(found, str) and found.startswith(_MARKS_FAMILY) and found != MARKS_FORMAT:
         raise statefile.StateFileError(
@@ -853,7 +1031,30 @@ def read_marks_document(
                 bad.append(N_("a value that is not a node id"))
                 continue
             ids.add(node_id)
-    return ids, _read_notes(document.get("notes", {}), bad)
+    return ids, _read_notes(document.get("notes", {}), bad), _read_texts(document.get("texts"))
+
+
+def _read_texts(table: object) -> dict[str, TextRecord]:
+    """The files the marked reports' texts were read from (`MarkSet.record_texts`); an
+    entry that cannot be used is left out (it only lets marks follow an edited file)."""
+    texts: dict[str, TextRecord] = {}
+    if not isinstance(table, dict):
+        return texts
+    for rid, entry in table.items():
+        if not (isinstance(rid, str) and is_node_id(rid) and "/" not in rid):
+            continue
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            continue
+        headings = entry.get("headings", {})
+        if not isinstance(headings, dict):
+            continue
+        texts[rid] = {
+            "path": entry["path"],
+            "headings": {
+                str(k): v for k, v in headings.items() if isinstance(v, str) and len(k) <= 64
+            },
+        }
+    return texts
 
 
 _MARKS_FAMILY = "govread-marks/"

@@ -48,9 +48,10 @@ from govread.i18n import N_, _, _n
 from govread.identity import DuplicateFinder
 from govread.library import Library, place_label
 from govread.marks import MarkSet
-from govread.opening import duplicate_problem
+from govread.node_ids import report_id_of
+from govread.opening import duplicate_problem, recognisable_path
 from govread.parsers.model import Report
-from govread.sanitize import sanitize, sanitize_line
+from govread.sanitize import sanitize, sanitize_line, sanitize_path
 from govread.statefile import display_path
 from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.browser.heap import freeze_start_up
@@ -530,8 +531,51 @@ class GovreadApp(App[int]):
             self.sub_title = _("nothing opened")
         elif self.WORD_SEARCH_DELAY is not None:
             self.set_timer(max(self.WORD_SEARCH_DELAY, 0.01), self._start_word_search)
+        self._carry_marks_over()
         if self.export_paths:
             restore_marks(self, self.export_paths)
+
+    def _carry_marks_over(self) -> None:
+        """Marks of an earlier text of an open file (a figure corrected since): carried to
+        its text now where their nodes are the same, and said, with what was not; then
+        which file each marked report was read from is remembered for next time."""
+        reports = self.reports
+        for result in self.marks.carry_over(reports):
+            name = sanitize_path(recognisable_path(result.report.path or "", self.paths))
+            lines = [
+                _n(
+                    "{file}: its text changed since it was marked; {n} mark (with its tags "
+                    "and note) carried over to the text now",
+                    "{file}: its text changed since it was marked; {n} marks (with their tags "
+                    "and notes) carried over to the text now",
+                    result.carried,
+                ).format(file=name, n=result.carried)
+            ]
+            if result.left:
+                shown = " · ".join(sanitize_line(label) for label in result.left[:3])
+                more = len(result.left) - 3
+                lines.append(
+                    _n(
+                        "{n} could not be (its section is gone or changed): {labels}; "
+                        "kept under the earlier text, counted in reports not open",
+                        "{n} could not be (their sections are gone or changed): {labels}; "
+                        "kept under the earlier text, counted in reports not open",
+                        len(result.left),
+                    ).format(
+                        n=len(result.left),
+                        labels=shown + (_(" +{n} more").format(n=more) if more > 0 else ""),
+                    )
+                )
+            self.notify(
+                "\n".join(lines),
+                title=_("Marks"),
+                severity="warning" if result.left else "information",
+                markup=False,
+                timeout=15,
+            )
+            self.marks_changed(frozenset(self.marks.ids_of(result.report)))
+        if self.marks.record_texts(reports, only_new=True):
+            self.marks.save()
 
     def _start_word_search(self) -> None:
         if not self._exiting():  # quitting straight after loading must not load jieba
@@ -611,9 +655,15 @@ class GovreadApp(App[int]):
         return marked
 
     def marks_changed(self, node_ids: frozenset[str]) -> None:
-        """Tell every open screen that these ids changed state."""
+        """Tell every open screen that these ids changed state; remember which file each
+        of their reports was read from (`MarkSet.record_texts`: its marks follow the file
+        when its text is corrected)."""
         for screen in self.screen_stack:
             screen.post_message(MarksChanged(node_ids))
+        owners = {report_id_of(node_id) for node_id in node_ids}
+        reports = [r for rid in owners if (r := self.library.report(rid)) is not None]
+        if reports and self.marks.record_texts(reports):
+            self.marks.save()
 
     def _marks_not_saved(self, reason: str) -> None:
         # Called from MarkSet on a failed save: the marks stay in memory.

@@ -20,7 +20,7 @@ from itertools import chain
 
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks
-from govread.cli import ArgumentParser, argument_text, error_line, print_problems
+from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said
 from govread.commands.output_file import folder_name_refused, is_stdout, refused
 from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
@@ -323,12 +323,33 @@ class Opened:
                 yield entry
 
 
+def _telling_earlier(opened: Opened, marks: MarkSet) -> Iterator[Report]:
+    """The reports, each file whose marks lie under an earlier text of it (corrected since
+    it was marked) said on stderr: the browser carries them over when it opens the file."""
+    for report in opened:
+        if count := marks.earlier_marks(report):
+            _warn(
+                _n(
+                    "{file}: {n} mark belongs to an earlier text of this file (changed since "
+                    "it was marked), not exported; `govread FILE` carries it over",
+                    "{file}: {n} marks belong to an earlier text of this file (changed since "
+                    "they were marked), not exported; `govread FILE` carries them over",
+                    count,
+                ).format(file=sanitize_path(report.path or ""), n=count)
+            )
+        yield report
+
+
+def _warn(message: str) -> None:
+    said(_("govread: warning: {problem}").format(problem=message))
+
+
 def _nodes(
     args: argparse.Namespace, opened: Opened, marks: MarkSet | None
 ) -> Iterator[NodeRef | Passage]:
     """What the export holds, in order: marked nodes, whole reports, or what --query finds."""
     if marks is not None:
-        return marks.iter_ordered(opened)
+        return marks.iter_ordered(_telling_earlier(opened, marks))
     if args.all:
         return iter_refs_in_order(opened, None)
     return _select_each(opened, args.query, lambda: Opened(args.paths))

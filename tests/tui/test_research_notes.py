@@ -247,6 +247,47 @@ async def test_a_toml_export_brings_tags_and_notes_back_merged(
     assert MarkSet.load()[0].annotation(section.id).note == "我的想法\n依据第三条"  # saved
 
 
+async def test_a_corrected_file_keeps_its_tags_and_an_export_restores_under_any_name(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    """QA A7: a tag made before one figure of the file was corrected came back nowhere
+    ("in reports not open"); QA A8: an export named without .toml opened as a report."""
+    from govread.corpus import sample_paths
+
+    file = tmp_path / "report.txt"
+    file.write_text(Path(sample_paths()[0]).read_text("utf-8"), "utf-8")
+    app = GovreadApp(paths=[str(file)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        await _tag(pilot, "重点")
+    text = file.read_text("utf-8")
+    at = next(i for i in range(len(text) // 2, len(text)) if text[i].isdigit())  # a figure
+    file.write_text(text[:at] + ("7" if text[at] != "7" else "8") + text[at + 1 :], "utf-8")
+    again = GovreadApp(paths=[str(file)])
+    async with again.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        section = again.reports[0].sections[0]
+        assert again.marks.annotation(section.id).tags == ("重点",)
+        assert section.id in again.marks and again.marks.count(again.reports) == len(again.marks)
+        assert any("carried over" in n.message for n in again._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = again.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.path_input.value = str(tmp_path / "mymarks")
+        await pilot.press("enter")
+        await pilot.pause()
+    marks_path().unlink()
+    restored = GovreadApp(paths=[str(tmp_path / "mymarks"), str(file)])
+    async with restored.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert len(restored.reports) == 1  # the export is no report
+        assert restored.marks.annotation(section.id).tags == ("重点",)
+
+
 # -- provenance ---------------------------------------------------------------------------
 
 

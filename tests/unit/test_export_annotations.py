@@ -250,3 +250,20 @@ def test_a_file_and_standard_output_get_the_same_document(
     text = written.decode("utf-8").removeprefix("\ufeff")  # a CSV's BOM
     assert _safe(text.replace("\r\n", "\n"))
     assert "TAGPWN" in text and "NOTEPWN" in text
+
+
+def test_cli_export_says_when_marks_lie_under_an_earlier_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA A7: `govread export FILE --marks` said only `no mark lies in 1 report`."""
+    file = tmp_path / "某县2024.txt"
+    file.write_text(TEXT, "utf-8")
+    before = parse_text(TEXT, path=str(file))
+    marks, _unused = MarkSet.load()
+    marks.annotate(before.sections[0].id, tags=["执法"])
+    marks.record_texts([before])
+    marks.save()
+    file.write_text(TEXT.replace("十二家", "十三家"), "utf-8")
+    assert main(["export", str(file), "--marks", "-o", "-"]) == 1
+    err = capsys.readouterr().err
+    assert "1 mark belongs to an earlier text of this file" in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from govread import marks as marks_module
 from govread.atomic import WriteError
 from govread.marks import (
+    Annotation,
     MarkSet,
     document_order_key,
     iter_nodes,
@@ -407,3 +409,112 @@ def test_a_bad_entry_is_left_out_and_the_other_marks_kept(
         assert marks.annotation("0123456789ab/1").tags == ("执法",)
     again, warning = MarkSet.load(path)  # rewritten without them: said once
     assert warning is None and set(again) == set(marks)
+
+
+# -- a corrected file keeps its marks (QA A7) ----------------------------------------------
+
+EDITED_TEXT = """某市人民政府关于2023年法治政府建设情况的报告
+2023年，我市坚持依法行政。
+一、主要做法
+（一）规范行政执法
+全年办理行政复议案件9件，一是规范执法，二是加强监督。
+（二）推进政务公开
+公开信息1200条。
+二、存在问题
+个别部门执法不规范。
+三、下步打算
+继续改进法治政府建设。
+"""
+
+
+def _parsed(text: str, path: Path) -> Report:
+    from govread.parsers import parse_text
+
+    path.write_text(text, "utf-8")
+    return parse_text(text, path=str(path))
+
+
+def _coded(marks: MarkSet, report: Report) -> dict[str, str]:
+    """Mark and annotate every node of `report`; label → id."""
+    labels = {}
+    for ref in iter_nodes(report):
+        marks.annotate(ref.id, tags=[f"t{len(labels)}"], note=f"note{ref.id[12:]}")
+        labels[ref.path[-1] if ref.path else ""] = ref.id[12:]
+    marks.record_texts([report])
+    marks.save()
+    return labels
+
+
+@pytest.mark.parametrize(
+    ("edit", "lost"),
+    [
+        (lambda t: t.replace("9件", "10件"), set()),  # a figure corrected
+        (lambda t: t.replace("坚持依法行政", "坚持全面依法行政"), set()),  # the preamble
+        (lambda t: t.replace("个别部门", "少数部门"), set()),
+        (lambda t: t.replace("（二）推进政务公开", "（二）深化政务公开"), {"（二）推进政务公开"}),
+        (
+            lambda t: t.replace("二、存在问题\n个别部门执法不规范。\n", ""),
+            {"二、存在问题", "三、下步打算"},
+        ),
+    ],
+    ids=["figure", "preamble", "body", "heading renamed", "chapter removed"],
+)
+def test_a_corrected_file_carries_its_marks_to_its_new_text(
+    tmp_path: Path, edit: Callable[[str], str], lost: set[str]
+) -> None:
+    """QA: fixing one figure of a report left all its marks, tags and notes "in reports not
+    open", shown and exported nowhere, and nothing said so."""
+    store = tmp_path / "marks.json"
+    file = tmp_path / "某市2023.txt"
+    before = _parsed(EDITED_TEXT, file)
+    marks, _unused = MarkSet.load(store)
+    labels = _coded(marks, before)
+    count = len(marks)
+    after = _parsed(edit(EDITED_TEXT), file)
+    assert report_id(after) != report_id(before)
+
+    again, warning = MarkSet.load(store)  # the next start
+    assert warning is None
+    (result,) = again.carry_over([after])
+    assert set(result.left) == lost
+    assert result.carried == count - len(lost)
+    for label, suffix in labels.items():
+        new_id, old_id = report_id(after) + suffix, report_id(before) + suffix
+        if label in lost:
+            assert old_id in again and again.annotation(old_id).note == f"note{suffix}"
+        else:
+            assert new_id in again and old_id not in again
+            assert again.annotation(new_id).note == f"note{suffix}"
+            assert again.annotation(old_id) == Annotation()
+    stored, _unused = MarkSet.load(store)  # saved, and said only once
+    assert set(stored) == set(again)
+    assert stored.carry_over([after]) == []  # nothing more to carry: said once
+
+
+def test_marks_follow_only_their_own_file(tmp_path: Path) -> None:
+    store = tmp_path / "marks.json"
+    before = _parsed(EDITED_TEXT, tmp_path / "a.txt")
+    marks, _unused = MarkSet.load(store)
+    _coded(marks, before)
+    other = _parsed(EDITED_TEXT.replace("9件", "10件"), tmp_path / "b.txt")  # another file
+    assert marks.carry_over([other]) == []
+    moved = _parsed(EDITED_TEXT.replace("9件", "11件"), tmp_path / "a.txt")
+    # the earlier text open too (a copy elsewhere): it is not stranded, nothing moves
+    copy = _parsed(EDITED_TEXT, tmp_path / "copy.txt")
+    assert marks.carry_over([moved, copy]) == []
+
+
+def test_carrying_keeps_another_sessions_marks(tmp_path: Path) -> None:
+    store = tmp_path / "marks.json"
+    file = tmp_path / "a.txt"
+    before = _parsed(EDITED_TEXT, file)
+    first, _unused = MarkSet.load(store)
+    _coded(first, before)
+    after = _parsed(EDITED_TEXT.replace("9件", "10件"), file)
+    mine, _unused = MarkSet.load(store)
+    other, _unused = MarkSet.load(store)
+    other.annotate("0123456789ab/1", tags=["别处"])  # saved after this session loaded
+    assert mine.carry_over([after])
+    final, _unused = MarkSet.load(store)
+    assert final.annotation("0123456789ab/1").tags == ("别处",)
+    assert report_id(after) in final and report_id(before) not in final
