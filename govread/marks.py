@@ -43,7 +43,7 @@ from govread.node_ids import (
     report_id_of,
 )
 from govread.parsers.model import Item, Report, Section
-from govread.sanitize import sanitize, sanitize_line
+from govread.sanitize import dumps_json, sanitize, sanitize_line
 
 MARKS_FORMAT = "govread-marks/1"
 
@@ -912,7 +912,7 @@ def _dumps(
     ]
     notes_part = ',\n "notes": {\n' + ",\n".join(note_lines) + "\n }" if note_lines else ""
     text_lines = [
-        f"  {json.dumps(key)}: {json.dumps(texts[key], ensure_ascii=False)}"
+        f"  {json.dumps(key)}: {dumps_json(texts[key])}"  # a name's undecodable bytes too
         for key in sorted(texts or {})
         if texts is not None
     ]

@@ -491,6 +491,23 @@ def test_a_corrected_file_carries_its_marks_to_its_new_text(
     assert stored.carry_over([after]) == []  # nothing more to carry: said once
 
 
+def test_a_file_name_of_any_bytes_is_remembered(tmp_path: Path) -> None:
+    store = tmp_path / "marks.json"
+    name = os.fsdecode(b"\xff\xfe\x1b[31m\xe5\x92\xb8.txt")  # not UTF-8, an escape
+    try:
+        before = _parsed(EDITED_TEXT, tmp_path / name)
+    except OSError:
+        pytest.skip("this file system takes no such name")
+    marks, _unused = MarkSet.load(store)
+    _coded(marks, before)
+    assert marks.save_error is None
+    after = _parsed(EDITED_TEXT.replace("9件", "10件"), tmp_path / name)
+    again, warning = MarkSet.load(store)
+    assert warning is None
+    (result,) = again.carry_over([after])
+    assert result.carried == len(marks) and not result.left
+
+
 def test_marks_follow_only_their_own_file(tmp_path: Path) -> None:
     store = tmp_path / "marks.json"
     before = _parsed(EDITED_TEXT, tmp_path / "a.txt")
