@@ -25,9 +25,9 @@ _PLAIN_CANDIDATE = re.compile(
     rf"|[(\uff08] ?([{_CN}]{{1,3}}) ?[)\uff09]\u3001?"
     rf"|[(\uff08] ?([{_DIGIT}]{{1,2}}) ?[)\uff09]"
     r"|([\u2474-\u2487])"
-    rf"|([{_CN}]{{1,3}}) ?(?:\u3001|[.\uff0e](?![{_DIGIT}]))"
+    rf"|([{_CN}]{{1,3}}) ?[\u3001.\uff0e]"
     rf"(?![{_CN}]{{1,2}}[\u3001季月年级类项批个])"
-    rf"|([{_DIGIT}]{{1,2}}) ?[.\uff0e\u3001](?![{_DIGIT}])"
+    rf"|([{_DIGIT}]{{1,2}}) ?[.\uff0e\u3001](?!{flat._NOT_A_YEAR})"
 )
 _PLAIN_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
 
