@@ -354,17 +354,22 @@ def field(
 # -- setting aside ---------------------------------------------------------------------
 
 
-def set_aside(path: str | os.PathLike[str]) -> Path:
-    """Rename a bad state file to ``<name>.bad-<YYYYmmdd-HHMMSS>`` beside it (never
-    deleted: the user may want it back) and return the new path; raises OSError."""
-    target = Path(path)
+def _aside_name(target: Path) -> Path:
+    """``<name>.bad-<YYYYmmdd-HHMMSS>`` beside `target`, a name nothing holds yet."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.bad-{stamp}")
     counter = 1
     while os.path.lexists(aside):
         aside = target.with_name(f"{target.name}.bad-{stamp}-{counter}")
         counter += 1
-    os.rename(target, aside)
+    return aside
+
+
+def set_aside(path: str | os.PathLike[str]) -> Path:
+    """Rename a bad state file to ``<name>.bad-<YYYYmmdd-HHMMSS>`` beside it (never
+    deleted: the user may want it back) and return the new path; raises OSError."""
+    aside = _aside_name(Path(path))
+    os.rename(path, aside)
     return aside
 
 
@@ -373,14 +378,8 @@ def copy_aside(path: str | os.PathLike[str]) -> Path:
     use) and return the copy's path; raises OSError."""
     import shutil
 
-    target = Path(path)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = target.with_name(f"{target.name}.bad-{stamp}")
-    counter = 1
-    while os.path.lexists(aside):
-        aside = target.with_name(f"{target.name}.bad-{stamp}-{counter}")
-        counter += 1
-    shutil.copyfile(target, aside)
+    aside = _aside_name(Path(path))
+    shutil.copyfile(path, aside)
     return aside
 
 
