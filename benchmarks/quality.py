@@ -314,7 +314,7 @@ def silences(reports: Sequence[Report]) -> list[str]:
     for a, b in itertools.permutations(reports, 2):
         comparison = compare(a, b, reports)
         for pair in comparison.pairs:
-            if pair.is_gap and not pair.other_has_theme and pair.a:
+            if pair.silent and pair.a:
                 lines.append(f"{b.region} silent on {pair.theme_name} (vs {a.region})")
     return sorted(set(lines))
 

@@ -25,7 +25,7 @@ from govread.compare import compare
 from govread.corpus import load
 from govread.library import place_label
 from govread.parsers.model import Report
-from govread.topics import OTHER_ID, load_lexicon
+from govread.topics import load_lexicon
 
 _SENTENCE = re.compile(r"[^。!！?？;；\n]+[。!！?？;；]?")
 
@@ -35,14 +35,7 @@ def claims(reports: Sequence[Report]) -> dict[tuple[int, str], list[int]]:
     found: dict[tuple[int, str], list[int]] = defaultdict(list)
     for (i, a), (j, b) in itertools.permutations(enumerate(reports), 2):
         for pair in compare(a, b, reports).pairs:
-            # 其他 (what fits no topic) is no topic to be silent on
-            silent = (
-                pair.is_gap
-                and not pair.other_has_theme
-                and not pair.mentioned_in
-                and pair.a
-                and pair.theme != OTHER_ID
-            )
+            silent = pair.silent and pair.a
             if silent and i not in found[(j, pair.theme)]:
                 found[(j, pair.theme)].append(i)
     return found

@@ -165,6 +165,17 @@ class Pair:
     def is_gap(self) -> bool:
         return not self.a or not self.b
 
+    @property
+    def silent(self) -> bool:
+        """A gap that says the side with nothing is silent on the topic: no text of it covers
+        or names it (其他, what fits no topic, is no topic to be silent on)."""
+        return (
+            self.is_gap
+            and not self.other_has_theme
+            and not self.mentioned_in
+            and self.theme != OTHER_ID
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Comparison:
