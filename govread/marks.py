@@ -301,9 +301,21 @@ def _without_quotes(tag: str) -> str:
 
 def parse_tags(text: str) -> tuple[str, ...]:
     """Tags typed in one line, separated by commas (, ，、) or semicolons."""
+    return clean_tags(_typed_tags(text))
+
+
+def _typed_tags(text: str) -> list[str]:
     for separator in "，、;；":
         text = text.replace(separator, ",")
-    return clean_tags(text.split(","))
+    return text.split(",")
+
+
+def tags_cut(text: str) -> bool:
+    """Whether tags typed in one line lose something to the limits (more than `MAX_TAGS`
+    different tags, one longer than `MAX_TAG_CHARS`): the tags box says so."""
+    typed = [" ".join(tag.split()) for tag in _typed_tags(text)]
+    typed = [tag for tag in typed if tag]
+    return len(dict.fromkeys(typed)) > MAX_TAGS or any(len(t) > MAX_TAG_CHARS for t in typed)
 
 
 # -- the mark set -----------------------------------------------------------------------

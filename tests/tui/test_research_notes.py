@@ -510,3 +510,23 @@ async def test_a_report_in_traditional_script_is_read_and_filtered_as_simplified
         shown = [str(n.label) for n in app.browser.outline.walk_nodes()]
         assert any("健全依法决策机制" in label for label in shown)
         assert not any("严格规范公正文明执法" in label for label in shown)
+
+
+async def test_tags_cut_to_the_limits_are_said(loaded: Loaded) -> None:
+    """QA: tags beyond 32, or longer than 40 characters, were cut without a word."""
+    from govread.marks import MAX_TAG_CHARS, MAX_TAGS
+
+    app = GovreadApp()
+    notices: list[str] = []
+    app.notify = lambda message, **_kw: notices.append(str(message))  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")
+        section = app.reports[0].sections[0]
+        await _tag(pilot, "执法," + "长" * (MAX_TAG_CHARS + 5))
+        assert app.marks.annotation(section.id).tags == ("执法", "长" * MAX_TAG_CHARS)
+        assert any(f"Tags are kept to {MAX_TAGS}" in n for n in notices)
+        notices.clear()
+        await pilot.press("down")  # another node, no tags yet: nothing is cut
+        await _tag(pilot, "复议")
+        assert not any("Tags are kept" in n for n in notices)

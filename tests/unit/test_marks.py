@@ -535,3 +535,12 @@ def test_carrying_keeps_another_sessions_marks(tmp_path: Path) -> None:
     final, _unused = MarkSet.load(store)
     assert final.annotation("0123456789ab/1").tags == ("别处",)
     assert report_id(after) in final and report_id(before) not in final
+
+
+def test_tags_cut_says_when_the_limits_take_something() -> None:
+    from govread.marks import MAX_TAG_CHARS, MAX_TAGS, tags_cut
+
+    assert not tags_cut("执法, 复议、执法")
+    assert tags_cut("执法," + "长" * (MAX_TAG_CHARS + 1))
+    assert tags_cut(",".join(f"t{i}" for i in range(MAX_TAGS + 1)))
+    assert not tags_cut(",".join(f"t{i}" for i in range(MAX_TAGS)))

@@ -20,7 +20,7 @@ from textual.suggester import Suggester
 from textual.widgets import Input, Static, TextArea
 
 from govread.i18n import N_, _
-from govread.marks import MAX_NOTE_CHARS, parse_tags
+from govread.marks import MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, parse_tags, tags_cut
 from govread.tui._css import css_beside
 from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
@@ -89,6 +89,14 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        if tags_cut(event.value):
+            self.notify(
+                _("Tags are kept to {n}, each of at most {chars} characters").format(
+                    n=MAX_TAGS, chars=MAX_TAG_CHARS
+                ),
+                title=_("Tags"),
+                severity="warning",
+            )
         self.dismiss(parse_tags(event.value))
 
     def action_cancel(self) -> None:
