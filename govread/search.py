@@ -1951,6 +1951,12 @@ def make_snippet(
     end = min(len(text), max(first_end, first_start) + context)
     if not spans:
         end = min(len(text), 2 * context)
+    # never cut inside a hit: a hit the window's end falls in is shown whole (行政复议, not 行…)
+    for a, b in spans:
+        if a < end < b:
+            end = b
+        if a < start < b:
+            start = a
     prefix = ELLIPSIS if start > 0 else ""
     suffix = ELLIPSIS if end < len(text) else ""
     body = text[start:end].replace("\n", " ")

@@ -96,6 +96,18 @@ def test_snippet_spans_index_the_snippet() -> None:
     assert short == "行政复议 案件" and short_spans == [(0, 4)]
 
 
+@pytest.mark.parametrize("offset", range(-3, 4))
+def test_a_snippet_never_cuts_a_hit_in_two(offset: int) -> None:
+    """QA: a snippet ended after 行 of a second 行政复议 and highlighted that one character."""
+    from govread.search import SNIPPET_CONTEXT
+
+    first = 50
+    second = first + 4 + SNIPPET_CONTEXT + offset  # straddling the window's end, or near it
+    text = "甲" * first + "行政复议" + "乙" * (second - first - 4) + "行政复议" + "丙" * 60
+    snippet, spans = make_snippet(text, [(first, first + 4), (second, second + 4)])
+    assert all(snippet[a:b] == "行政复议" for a, b in spans)
+
+
 def test_words_suffice() -> None:
     assert words_suffice(2, 2) and not words_suffice(1, 2)
     assert words_suffice(2, 3) and not words_suffice(1, 3)
