@@ -530,3 +530,22 @@ async def test_tags_cut_to_the_limits_are_said(loaded: Loaded) -> None:
         await pilot.press("down")  # another node, no tags yet: nothing is cut
         await _tag(pilot, "复议")
         assert not any("Tags are kept" in n for n in notices)
+
+
+async def test_a_copy_too_large_for_a_terminal_says_so(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `y` on a million-character node said "Copied" though tmux dropped the OSC 52."""
+    from govread.tui.browser import screen as browser_screen
+
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("y")  # the whole report: far below the limit
+        await pilot.pause()
+        assert not any("may refuse" in str(n.message) for n in app._notifications)
+        monkeypatch.setattr(browser_screen, "LARGE_COPY", 100)
+        await pilot.press("y")
+        await pilot.pause()
+        warned = [n for n in app._notifications if "may refuse" in str(n.message)]
+        assert warned and warned[-1].severity == "warning" and warned[-1].title == "Copied"

@@ -92,6 +92,11 @@ PROGRESS_THRESHOLD = 5
 MAX_PROBLEMS_SHOWN = 50
 
 
+# characters beyond which a copy through the terminal (OSC 52) may be dropped: tmux and
+# many terminals cap the sequence at a few hundred kilobytes
+LARGE_COPY = 100_000
+
+
 class BrowserScreen(LocalisedScreen[None]):
     """Outline on the left, detail on the right, header and footer around them."""
 
@@ -591,15 +596,20 @@ class BrowserScreen(LocalisedScreen[None]):
         text = quote_with_citation(ref, style=style)
         self.app.copy_to_clipboard(text)
         line = citation_line(ref.report, ref, style=style)
+        said = _("{n} characters with the citation:\n{citation}").format(
+            n=len(ref.text()), citation=line
+        )
+        large = len(text) > LARGE_COPY
+        if large:
+            # the copy goes through the terminal (OSC 52), which may drop one this large
+            # without a word: the app cannot know, so it says so
+            said += "\n" + _("A terminal may refuse a copy this large; export it instead.")
         self.notify(
-            sanitize(
-                _("{n} characters with the citation:\n{citation}").format(
-                    n=len(ref.text()), citation=line
-                )
-            ),
+            sanitize(said),
             title=_("Copied"),
             markup=False,
-            timeout=6,
+            timeout=10 if large else 6,
+            severity="warning" if large else "information",
         )
 
     @staticmethod
