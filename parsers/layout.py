@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -191,13 +191,24 @@ def _ends_sentence(line: str) -> bool:
 
 
 def join_layout_lines(
-    lines: list[str], starts: Collection[int] = (), *, by_characters: bool = False
+    lines: list[str],
+    starts: Collection[int] = (),
+    *,
+    fills: Sequence[bool | None] = (),
+    continues: Collection[int] = (),
+    by_characters: bool = False,
 ) -> list[str]:
     """Join the lines a page's width broke: a full-width line goes on in the next line
     unless that one starts a numbered heading, or a paragraph. Where paragraphs are
     indented (　　), a line that is not indented continues the one before; where they
     are not, a line that ends a sentence is taken to end its paragraph. A line whose
-    index is in `starts` (one after a blank line) always starts a paragraph.
+    index is in `starts` (one after a blank line) always starts a paragraph. `fills` says,
+    line by line, whether a line reaches the right edge of its column where the page tells
+    it (a PDF's places, where narrow quotes or digits or a column make its width in
+    characters mislead); a line it does not cover (None, or past its end) is judged by its
+    width. A line in `continues` (the page's spacing puts it in the paragraph above) goes on
+    after a line that fills its width even past a sentence's end or before a heading's
+    number, unless both (a sentence ended, then a heading).
     `by_characters`: the lines were wrapped at a number of characters (a full line is one
     of exactly that many), not at a width."""
     if not lines:
@@ -221,7 +232,13 @@ def join_layout_lines(
         ends = index in starts or (indented[index] if by_indent else _ends_sentence(previous))
         if not by_indent and _heading_too_long(joined[-1], line):
             ends = True  # an own-line heading that filled its line, then its body
-        if not ends and width[index - 1] >= full and not _HEADING_START.match(line):
+        known = fills[index - 1] if index - 1 < len(fills) else None
+        filled = width[index - 1] >= full if known is None else known
+        heading = bool(_HEADING_START.match(line))
+        overruled = heading and _ends_sentence(previous)  # a sentence ended, then a heading
+        if index in continues and index not in starts and filled and not overruled:
+            ends = heading = False
+        if not ends and filled and not heading:
             # Chinese layout breaks lines anywhere, even inside a number or a word.
             joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
             joined[-1] += line

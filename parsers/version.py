@@ -81,7 +81,10 @@ a page's <table>) is one line; a heading whose title opens with a digit after it
 (一.2023年主要工作, 1.2023年…) is a heading; a year in full-width digits or Chinese numerals (２０２３年, 二〇二三年) is read as
 the year (title, opening, headings, file name, a place's prefix, 二○二三年 signature dates);
 and a traditional report's 著 reads 着 as the verb or the particle (着力, 沿着, 随着);
-a govread export (first line format = "govread-export/…"), whatever its name, is no report
+a govread export (first line format = "govread-export/…"), whatever its name, is no report;
+a PDF's line is read in the order its pieces stand on it (LibreOffice's curly quotes and dashes
+in place), and its lines joined by where they end (two columns, 服|务。, a number carried over,
+paragraphs set apart by spacing)
 """
 
 PARSER_VERSION = "26"

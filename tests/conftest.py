@@ -283,7 +283,9 @@ def build_pdf(
     indent: str = "",
 ) -> bytes:
     """A text-layer PDF: lines wrapped at `chars_per_line`, in the standard CID font
-    STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read."""
+    STSong-Light (Adobe-GB1, UniGB-UCS2-H), which needs no font file to write or read; a
+    character is drawn as wide as the wrap counts it (ASCII half an em, as pypdf reads the
+    widths: by code)."""
     # wrapped by width, as a page is: a Chinese character (and “”) two cells
     rows = load_script("benchmarks/variants.py").wrap_lines(lines, 2 * chars_per_line, indent)
     pages = [rows[i : i + lines_per_page] for i in range(0, len(rows), lines_per_page)] or [[]]
@@ -292,11 +294,36 @@ def build_pdf(
         code = "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF)
         return f"BT /F1 12 Tf {x} {y} Td <{code}> Tj ET"
 
+    streams = []
+    for number, page_rows in enumerate(pages, start=1):
+        ops = [show(row, 50, 780 - 24 * i) for i, row in enumerate(page_rows)]
+        if header:
+            ops.insert(0, show(header, 200, 815))
+        if page_numbers:
+            ops.append(show(f"- {number} -", 280, 30))
+        streams.append("\n".join(ops))
+    return _pdf_file(streams)
+
+
+def build_placed_pdf(pages: list[list[tuple[float, float, str]]], size: int = 12) -> bytes:
+    """A text-layer PDF whose pages draw pieces of text (x, y, text), each where it says, in
+    the order given (as LibreOffice draws a line's quotes apart from its Chinese); in
+    build_pdf's font, a character an em wide, ASCII half an em."""
+
+    def show(text: str, x: float, y: float) -> str:
+        code = "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF)
+        return f"BT /F1 {size} Tf {x:.2f} {y:.2f} Td <{code}> Tj ET"
+
+    return _pdf_file(["\n".join(show(text, x, y) for x, y, text in page) for page in pages])
+
+
+def _pdf_file(streams: list[str]) -> bytes:
+    """A PDF of one page a content stream, in build_pdf's font (F1)."""
     objects: list[bytes] = []
-    page_ids = [5 + 2 * i for i in range(len(pages))]
+    page_ids = [5 + 2 * i for i in range(len(streams))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     kids = " ".join(f"{i} 0 R" for i in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(streams)} >>".encode())
     objects.append(
         b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding "
         b"/UniGB-UCS2-H /DescendantFonts [4 0 R] >>"
@@ -306,15 +333,10 @@ def build_pdf(
         b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> "
         b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
         b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
-        b"/CapHeight 880 /StemV 93 >> /DW 1000 >>"
+        b"/CapHeight 880 /StemV 93 >> /DW 1000 /W [32 126 500] >>"
     )
-    for number, page_rows in enumerate(pages, start=1):
-        ops = [show(row, 50, 780 - 24 * i) for i, row in enumerate(page_rows)]
-        if header:
-            ops.insert(0, show(header, 200, 815))
-        if page_numbers:
-            ops.append(show(f"- {number} -", 280, 30))
-        stream = "\n".join(ops).encode("ascii")
+    for text in streams:
+        stream = text.encode("ascii")
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
             b"<< /Font << /F1 3 0 R >> >> /Contents " + f"{len(objects) + 2} 0 R >>".encode()
@@ -341,8 +363,14 @@ def sample_texts() -> list[tuple[Path, str]]:
 
 @pytest.fixture(scope="session")
 def documents() -> dict[str, Callable[..., object]]:
-    """The document builders above, by name: html, docx, pdf, split."""
-    return {"html": build_html_page, "docx": build_docx, "pdf": build_pdf, "split": split_sample}
+    """The document builders above, by name: html, docx, pdf, placed_pdf, split."""
+    return {
+        "html": build_html_page,
+        "docx": build_docx,
+        "pdf": build_pdf,
+        "placed_pdf": build_placed_pdf,
+        "split": split_sample,
+    }
 
 
 # -- hostile file names (issue 11: nothing raw reaches the terminal) -------------------
