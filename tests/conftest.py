@@ -305,20 +305,25 @@ def build_pdf(
     return _pdf_file(streams)
 
 
-def build_placed_pdf(pages: list[list[tuple[float, float, str]]], size: int = 12) -> bytes:
+def build_placed_pdf(
+    pages: list[list[tuple[float, float, str]]], size: int = 12, in_form: bool = False
+) -> bytes:
     """A text-layer PDF whose pages draw pieces of text (x, y, text), each where it says, in
     the order given (as LibreOffice draws a line's quotes apart from its Chinese); in
-    build_pdf's font, a character an em wide, ASCII half an em."""
+    build_pdf's font, a character an em wide, ASCII half an em. `in_form`: each page draws
+    its text through a form XObject (Do)."""
 
     def show(text: str, x: float, y: float) -> str:
         code = "".join(f"{ord(ch):04X}" for ch in text if ord(ch) <= 0xFFFF)
         return f"BT /F1 {size} Tf {x:.2f} {y:.2f} Td <{code}> Tj ET"
 
-    return _pdf_file(["\n".join(show(text, x, y) for x, y, text in page) for page in pages])
+    streams = ["\n".join(show(text, x, y) for x, y, text in page) for page in pages]
+    return _pdf_file(streams, in_form=in_form)
 
 
-def _pdf_file(streams: list[str]) -> bytes:
-    """A PDF of one page a content stream, in build_pdf's font (F1)."""
+def _pdf_file(streams: list[str], in_form: bool = False) -> bytes:
+    """A PDF of one page a content stream, in build_pdf's font (F1); `in_form`: the stream
+    is a form XObject (X1) the page draws."""
     objects: list[bytes] = []
     page_ids = [5 + 2 * i for i in range(len(streams))]
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
@@ -335,13 +340,28 @@ def _pdf_file(streams: list[str]) -> bytes:
         b"/FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 "
         b"/CapHeight 880 /StemV 93 >> /DW 1000 /W [32 126 500] >>"
     )
+    forms = []
     for text in streams:
         stream = text.encode("ascii")
+        resources = b"<< /Font << /F1 3 0 R >> >>"
+        if in_form:  # the form's object goes after the pages'
+            form_id = 5 + 2 * len(streams) + len(forms)
+            forms.append(
+                b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources "
+                + resources
+                + f" /Length {len(stream)} >>\nstream\n".encode()
+                + stream
+                + b"\nendstream"
+            )
+            resources = f"<< /Font << /F1 3 0 R >> /XObject << /X1 {form_id} 0 R >> >>".encode()
+            stream = b"q /X1 Do Q"
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
-            b"<< /Font << /F1 3 0 R >> >> /Contents " + f"{len(objects) + 2} 0 R >>".encode()
+            + resources
+            + f" /Contents {len(objects) + 2} 0 R >>".encode()
         )
         objects.append(f"<< /Length {len(stream)} >>\nstream\n".encode() + stream + b"\nendstream")
+    objects.extend(forms)
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -177,3 +177,10 @@ def test_a_signature_set_right_and_a_short_info_line_stay_lines(documents) -> No
         lines[7][1],
         lines[8][1],
     ]
+
+
+def test_text_drawn_in_a_form_xobject_is_still_read(documents) -> None:
+    # pypdf's layout machinery does not look into forms: such a page is read as drawn
+    page = [(50.0, 780.0, "一、主要工作"), (50.0, 762.0, "依法行政工作取得新进展。")]
+    data = documents["placed_pdf"]([page, page], in_form=True)
+    assert pdf_text(data).split("\n") == [text for _x, _y, text in page] * 2
