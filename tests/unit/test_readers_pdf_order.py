@@ -184,3 +184,21 @@ def test_text_drawn_in_a_form_xobject_is_still_read(documents) -> None:
     page = [(50.0, 780.0, "一、主要工作"), (50.0, 762.0, "依法行政工作取得新进展。")]
     data = documents["placed_pdf"]([page, page], in_form=True)
     assert pdf_text(data).split("\n") == [text for _x, _y, text in page] * 2
+
+
+def test_the_installed_pypdf_places_the_pieces(documents) -> None:
+    # pdf.py reads the places from pypdf's layout mode (a private API) and falls back to
+    # the file's order where it changed: an upgrade that breaks it shows here, not silently
+    import io
+
+    from pypdf import PdfReader
+
+    from govread.parsers.pdf import _placed_pieces
+
+    data = documents["placed_pdf"]([[(60.0, 780.0, "“八五”"), (48.0, 780.0, "推进")]])
+    pieces = _placed_pieces(PdfReader(io.BytesIO(data)).pages[0], {})
+    assert pieces is not None
+    assert [(piece[1], piece[2], piece[-1]) for piece in pieces] == [
+        (60.0, 108.0, "“八五”"),
+        (48.0, 72.0, "推进"),
+    ]
