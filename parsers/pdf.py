@@ -5,12 +5,14 @@ from the pieces on one baseline in their order across the page, not in the order
 draws them (LibreOffice draws a line's curly quotes and dashes, in another font, before or
 after its Chinese), and the lines come in the file's order (a column's lines before the next
 column's). A page whose text cannot be placed (text in a form XObject, mostly rotated, an
-unreadable font) is read in the file's order, as pypdf gives it. Running headers and footers (a line
-repeated at the top or bottom of most pages, page numbers allowed to differ) and page
-numbers (a bare one at a page's edge; - 3 -, 第3页, 3/12 wherever they stand) are dropped
-(`layout.page_furniture`, as from a text pdftotext saved); then lines the layout
-broke are joined again: a line that fills the page's width and does not end a sentence is continued
-by the next line, unless that line starts a numbered heading.
+unreadable font, more operators than a report's page draws) is read in the file's order, as
+pypdf gives it. Running headers and footers (a line repeated at the top or bottom of most
+pages, page numbers allowed to differ) and page numbers (a bare one at a page's edge; - 3 -,
+第3页, 3/12 wherever they stand) are dropped (`layout.page_furniture`, as from a text
+pdftotext saved); then lines the layout broke are joined again: a line that fills its column
+(as its place shows, else as its width in characters does) and does not end a sentence is
+continued by the next line, unless that line starts a numbered heading; where the page sets
+its paragraphs apart by more room than its lines, that room tells where a paragraph ends.
 """
 
 from __future__ import annotations
