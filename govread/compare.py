@@ -42,7 +42,13 @@ from govread.figures import Figure, FigurePair, match_figures, number_spans, rep
 from govread.lru import LruCache
 from govread.node_ids import outside_label
 from govread.parsers.model import Report, Section
-from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, target_test
+from govread.plan_phase import (
+    NEXT_WORDS,
+    PLANS,
+    chapters_before_titled_plans,
+    heading_phase,
+    target_test,
+)
 from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon, mentioned_themes
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -66,9 +72,7 @@ _SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]+[。!\uff01?\uff1f;\uff1b]?
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start.
-_NEXT_OPENING = re.compile(
-    r"^(?:下一步|下一?阶段|下一年度?|下步|今后|明年|[^,\uff0c。:\uff1a ]{1,10}将)"
-)
+_NEXT_OPENING = re.compile(rf"^(?:{NEXT_WORDS}|[^,\uff0c。:\uff1a ]{{1,10}}将)")
 _YEAR_OPENING = re.compile(r"^(\d{4})年")
 _SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
 

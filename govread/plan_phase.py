@@ -19,16 +19,18 @@ from govread.parsers.model import Report, Section
 from govread.parsers.numerals import read_years
 from govread.topics import OTHER_ID, Lexicon
 
-# the phase theme of next year's plans (govread/data/topics.toml)
+# the phase themes of next year's plans and of a report's shortcomings (govread/data/topics.toml)
 PLANS = "next_steps"
-YEAR = re.compile(r"(?<!\d)(\d{4})年")
-# the phase theme of a report's shortcomings (govread/data/topics.toml)
 PROBLEMS = "problems"
+YEAR = re.compile(r"(?<!\d)(\d{4})年")
+# the words that turn to next year's plans, in a heading or opening a sentence (the
+# comparison's sentence test reads them too)
+NEXT_WORDS = r"下一步|下一?阶段|下一年度?|下步|今后|明年"
 NEXT_HEADING = re.compile(
-    r"下一步|下一?阶段|下一年度?|下步|今后|明年|新的一年|来年|未来(?:工作|一年)"
+    NEXT_WORDS + r"|新的一年|来年|未来(?:工作|一年)"
     r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
 )
-NEXT_OPENING = re.compile(r"^(?:下一步|下一?阶段|下一年度?|下步|今后|明年|新的一年|来年|展望)")
+NEXT_OPENING = re.compile(f"^(?:{NEXT_WORDS}|新的一年|来年|展望)")
 # a heading over a report's shortcomings (存在的问题, 面临的困难和问题, 问题与不足); the checklist's too
 SHORTCOMING_HEADING = re.compile(
     r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)"
@@ -37,7 +39,8 @@ SHORTCOMING_HEADING = re.compile(
 # a heading's title of a document or period (《…实施方案(2021—2025年)》, 2021-2025年) names no
 # year of plans
 _TITLE_OR_PERIOD = re.compile(r"《[^《》]{0,80}》|\d{4}\s{0,2}[—–\-－~至到]{1,2}\s{0,2}\d{4}")
-_CLAUSE_END = re.compile(r"[，,。：:；;！!？?]")
+# what ends a clause: a heading's first clause names its subject; a line with one is no title
+_CLAUSE_MARKS = re.compile(r"[。，,；;：:！!？?]")
 # a phase's words in a heading: one keyword the lexicon weighs 2 or more (存在问题, 下一步, 短板),
 # not 将 or 不够 alone (将法治建设纳入…规划 heads a year's work)
 HEADING_PHASE_MIN = 6.0
@@ -82,7 +85,6 @@ def opens_plan(sentence: str, year: int | None) -> bool:
 
 # A heading with no number that the outline reads as a paragraph: a short line, no sentence
 _TITLE_LINE = 24
-_SENTENCE_MARKS = re.compile(r"[。，,；;：:！!？?]")
 
 
 # a line opening with a year and words, not a date (2020年发展形势和总体要求, not 2024年2月29日)
@@ -96,7 +98,7 @@ def plan_title(paragraph: str, year: int | None) -> bool:
     2020年发展形势和总体要求 in a 2019 report): the chapters after it are plans too, whatever
     their own headings say. Its words say so, or the later year it opens with, as a numbered
     heading's would (a later year in a date is no plan: 2024年2月29日 signs a 2023 report)."""
-    if len(paragraph) > _TITLE_LINE or _SENTENCE_MARKS.search(paragraph) is not None:
+    if len(paragraph) > _TITLE_LINE or _CLAUSE_MARKS.search(paragraph) is not None:
         return False
     if NEXT_HEADING.search(paragraph) is not None:
         return True
@@ -108,7 +110,7 @@ def is_plan_heading(heading: str, year: int | None) -> bool:
     """下一步工作打算 / 2023年工作安排 (in a 2022 report): a heading over plans, by the words of
     its first clause (a heading run into its text, 矿山领域:一是…,明确工作任务, names no plan),
     or a later year outside a title or a period (编制《实施方案(2021—2025年)》 is no plan)."""
-    first_clause = _CLAUSE_END.split(heading, maxsplit=1)[0]
+    first_clause = _CLAUSE_MARKS.split(heading, maxsplit=1)[0]
     return bool(NEXT_HEADING.search(first_clause)) or later_year(
         _TITLE_OR_PERIOD.sub("", heading), year
     )

@@ -28,11 +28,7 @@ from collections import Counter
 from typing import Any, Literal
 
 from govread.i18n import N_
-from govread.parsers.layout import (  # drop_page_furniture: imported from here too
-    drop_page_furniture,  # noqa: F401
-    join_layout_lines,
-    page_furniture,
-)
+from govread.parsers.layout import join_layout_lines, page_furniture
 from govread.parsers.readers import ReportError
 
 # pypdf reports recoverable damage through logging; with no handler configured Python

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from govread.corpus import sample_paths
-from govread.parsers.layout import drop_font_run_spaces
+from govread.parsers.layout import drop_font_run_spaces, drop_page_furniture, join_layout_lines
 from govread.parsers.outline import parse_text
-from govread.parsers.pdf import drop_page_furniture, join_layout_lines
 from govread.parsers.readers import ReportError, read_report
 
 FIELDS = ("title", "display_title", "region", "year", "issuer", "published")
