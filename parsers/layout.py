@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from govread.parsers.numerals import ascii_digits, chinese_to_int
 
@@ -37,6 +37,9 @@ _FONT_RUN_SPACE = re.compile(
     f"|(?<=[0-9,.;:%(){_MARKS}])[ \u00a0](?=[\u2e80-\u2fdf\u4e00-\u9fff{_MARKS}])"
 )
 _MAX_HEADING = 48
+# A heading number's shape (`_heading_kind`): its numerals as one digit of their script.
+_NUMERAL_SHAPE = re.compile(r"[0-9\uff10-\uff19]{1,4}")
+_CN_NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十]{1,3}")
 # A text file is taken for one wrapped at a fixed width when at least this share of its
 # lines fill the width without ending a sentence (and at least `_MIN_WRAPPED` do), its width
 # no wider than a page or a terminal is and no narrower than a column of print (in half-em
@@ -226,14 +229,28 @@ def join_layout_lines(
         _, full = _page_width(width if spaced is lines else list(map(cell_width, spaced)))
     lines = [line.strip() for line in spaced]
     by_indent = 2 <= sum(indented) < len(lines)
+
+    def fills_line(index: int) -> bool:
+        known = fills[index] if index < len(fills) else None
+        return width[index] >= full if known is None else known
+
+    own_line: set[int] = set() if by_indent else _own_line_headings(lines, fills_line, starts)
     joined = [lines[0]]
+    began = 0  # the line joined[-1] began with
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         ends = index in starts or (indented[index] if by_indent else _ends_sentence(previous))
         if not by_indent and _heading_too_long(joined[-1], line):
             ends = True  # an own-line heading that filled its line, then its body
-        known = fills[index - 1] if index - 1 < len(fills) else None
-        filled = width[index - 1] >= full if known is None else known
+        filled = fills_line(index - 1)
+        if (
+            not ends
+            and filled
+            and began in own_line
+            and not any(ch in _HEADING_END for ch in joined[-1])  # no sentence ended yet
+            and not _heading_goes_on(joined[-1], lines, index, fills_line, starts)
+        ):
+            ends = True  # a heading on a line of its own that filled it exactly, then its body
         heading = bool(_HEADING_START.match(line))
         overruled = heading and _ends_sentence(previous)  # a sentence ended, then a heading
         if index in continues and index not in starts and filled and not overruled:
@@ -244,8 +261,103 @@ def join_layout_lines(
             joined[-1] += line
         else:
             joined.append(line)
+            began = index
     # (no font run's space is left to drop: the lines were stripped, and joined with nothing)
     return joined
+
+
+def _heading_kind(line: str) -> str | None:
+    """The shape of the heading number `line` opens with (一、 （一） 1. (1) …, numerals as
+    〇 and 0), or None."""
+    match = _HEADING_START.match(line)
+    if not match:
+        return None
+    number = "".join(match.group().split())
+    return _NUMERAL_SHAPE.sub("0", _CN_NUMERAL_SHAPE.sub("〇", number))
+
+
+def _first_heading_end(text: str) -> int:
+    return next((i for i, ch in enumerate(text) if ch in _HEADING_END), len(text))
+
+
+def _paragraph_from(
+    text: str,
+    lines: Sequence[str],
+    index: int,
+    fills_line: Callable[[int], bool],
+    starts: Collection[int],
+) -> str:
+    """`text` and the lines from `index` on that its paragraph holds (up to the first short
+    of the width, a blank line or a heading), cut once past a heading's length."""
+    for at in range(index, len(lines)):
+        text += lines[at]
+        if (
+            len(text) > _MAX_HEADING
+            or at + 1 >= len(lines)
+            or not fills_line(at)
+            or at + 1 in starts
+            or _HEADING_START.match(lines[at + 1])
+        ):
+            break
+    return text
+
+
+def _alone(paragraph: str) -> bool:
+    """A heading's paragraph that is the heading alone: a heading's length, no sentence
+    ended before its end."""
+    return (
+        len(paragraph) <= _MAX_HEADING
+        and _first_heading_end(paragraph) >= len(paragraph.rstrip(_CLOSERS)) - 1
+    )
+
+
+def _own_line_headings(
+    lines: Sequence[str], fills_line: Callable[[int], bool], starts: Collection[int]
+) -> set[int]:
+    """The lines that start a heading of a run this text writes on lines of their own. A
+    run: the headings of one kind between two of a kind above it (one that first appears
+    earlier), as （一）…（六） under 二、; a report may write one chapter's headings alone
+    and another's run in. A run is written alone where at least two of its headings are a
+    paragraph alone (however many lines it takes) and none runs on into a sentence on its
+    own line (a run-in heading: 加强领导。2023年…)."""
+    first_seen: dict[str, int] = {}
+    runs: dict[tuple[str, int], list[int]] = {}
+    run_of: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        kind = _heading_kind(line)
+        if kind is None:
+            continue
+        rank = first_seen.setdefault(kind, len(first_seen))
+        for other, other_rank in first_seen.items():
+            if other_rank > rank:
+                run_of[other] = run_of.get(other, 0) + 1  # the runs below it start anew
+        runs.setdefault((kind, run_of.get(kind, 0)), []).append(index)
+    alone: set[int] = set()
+    for indices in runs.values():
+        own = 0
+        for index in indices:
+            line = lines[index]
+            if _first_heading_end(line) < len(line.rstrip(_CLOSERS)) - 1:
+                break  # its first sentence ends inside its line, and the text goes on
+            own += _alone(_paragraph_from("", lines, index, fills_line, starts))
+        else:
+            if own >= 2:
+                alone.update(indices)
+    return alone
+
+
+def _heading_goes_on(
+    heading: str,
+    lines: Sequence[str],
+    index: int,
+    fills_line: Callable[[int], bool],
+    starts: Collection[int],
+) -> bool:
+    """Whether the lines from `index` on are the rest of an open `heading` that filled its
+    line, in a text that writes this kind of heading on lines of its own: a wrapped heading's
+    paragraph is the heading alone; one that filled its line exactly is followed by its
+    body, a paragraph of its own."""
+    return _alone(_paragraph_from(heading, lines, index, fills_line, starts))
 
 
 def _page_width(widths: list[int]) -> tuple[int, float]:

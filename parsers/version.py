@@ -85,6 +85,8 @@ a govread export (first line format = "govread-export/…"), whatever its name, 
 a PDF's line is read in the order its pieces stand on it (LibreOffice's curly quotes and dashes
 in place), and its lines joined by where they end (two columns, 服|务。, a number carried over,
 paragraphs set apart by spacing)
+27: in wrapped text or a PDF, a heading on a line of its own that fills its line exactly is not
+joined to its body when the headings it runs with are written alone (layout._own_line_headings)
 """
 
-PARSER_VERSION = "26"
+PARSER_VERSION = "27"

@@ -162,3 +162,57 @@ def test_lines_of_one_length_that_are_paragraphs_are_not_joined() -> None:
     )
     assert unwrapped_text(headings) is None
     assert unwrapped_text(REPORT + "\n" + "平阳县司法局\n2025年3月20日\n" * 3) is None
+
+
+# Headings on lines of their own, each followed by its body; headings of several lengths, so
+# that at some widths a heading fills its line exactly (or within the width's tolerance).
+OWN_LINE_HEADINGS = "\n".join(
+    [
+        "临川区人民政府关于2023年度法治政府建设情况的报告",
+        "一、主要工作情况",
+        "（一）深入学习贯彻习近平法治思想，法治政府建设责任全面压实",
+        "一是区政府常务会议专题研究法治政府建设工作5次，组织领导干部集中学法4次，"
+        "参学率达100%。二是制定年度工作要点，明确任务分工，层层压实第一责任人职责。",
+        "（二）持续优化法治化营商环境，政务服务效能稳步提升",
+        "全面推行证明事项告知承诺制，办理告知承诺事项1200件，压减办理时限60%以上。"
+        "企业开办时间压缩至1个工作日，政务服务事项网上可办率达98%。",
+        "（三）深入构建依法行政和决策制度体系，合法性审核机制普遍建立",
+        "完善规范性文件管理制度。全年审核规范性文件25件，备案审查率达100%，"
+        "清理规范性文件148件，废止12件，修改6件。",
+        "（四）严格规范公正文明执法，行政执法公信力不断增强",
+        "开展行政执法检查326次，办理行政处罚案件1286件，执法人员持证上岗率达100%。"
+        "推行包容审慎监管，对轻微违法行为不予处罚58件。",
+        "二、存在的问题",
+        "基层执法力量不足，执法人员专业水平有待提高，部分单位依法决策意识仍需增强。",
+        "三、下一步工作安排",
+        "我区将持续深化法治政府建设，着力提升依法行政水平，为高质量发展提供坚实法治保障。",
+    ]
+)
+
+
+@pytest.mark.parametrize("cells", range(40, 101, 2))
+def test_a_heading_that_fills_its_line_is_not_joined_to_its_body(cells: int) -> None:
+    """Where a text writes its headings on lines of their own, one that ends where the wrap
+    would break its line (丰富一行) is a heading alone: its body, the next line, is no part of
+    it; a heading longer than a line still goes on in the next."""
+    original = report_from_bytes(OWN_LINE_HEADINGS.encode("utf-8"), "a.txt")
+    wrapped = _wrapped(OWN_LINE_HEADINGS, cells, "")
+    report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
+    assert report.outline() == original.outline()
+
+
+def test_run_in_headings_that_fill_their_line_still_run_on() -> None:
+    """A text whose headings run on into their first sentence (加强领导。2023年…) keeps
+    joining a heading's line to the next, wherever the wrap breaks it."""
+    merged: list[str] = []  # each （一） heading and its body one paragraph: （一）…。body
+    for line in OWN_LINE_HEADINGS.split("\n"):
+        if merged and merged[-1].startswith("（") and not line.startswith(("（", "一、", "二、")):
+            merged[-1] += "。" + line
+        else:
+            merged.append(line)
+    text = "\n".join(merged)
+    original = report_from_bytes(text.encode("utf-8"), "a.txt")
+    assert [node["number"] for node in original.outline()].count("一") >= 2
+    for cells in range(40, 101, 2):
+        report = report_from_bytes(_wrapped(text, cells, "").encode("utf-8"), "b.txt")
+        assert report.outline() == original.outline(), cells
