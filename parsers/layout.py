@@ -40,12 +40,15 @@ _MAX_HEADING = 48
 # A heading number's shape (`_heading_kind`): its numerals as one digit of their script.
 _NUMERAL_SHAPE = re.compile(r"[0-9\uff10-\uff19]{1,4}")
 _CN_NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十]{1,3}")
-# A text file is taken for one wrapped at a fixed width when at least this share of its
-# lines fill the width without ending a sentence (and at least `_MIN_WRAPPED` do), its width
-# no wider than a page or a terminal is and no narrower than a column of print (in half-em
-# cells: 20 to 100 Chinese characters).
+# A text file of `_MIN_LINES` lines or more is taken for one wrapped at a fixed width when
+# at least this share of its lines fill the width without ending a sentence (and at least
+# `_MIN_WRAPPED` do), or this share of its long lines (`_long_lines`) in paragraphs that end
+# one (and at least `_MIN_CONFIRMED`), its width no wider than a page or a terminal is
+# and no narrower than a column of print (in half-em cells: 20 to 100 Chinese characters).
 _WRAPPED_SHARE = 0.3
 _MIN_WRAPPED = 4
+_MIN_CONFIRMED = 2
+_MIN_LINES = 5
 _MIN_WRAP_WIDTH = 40
 _MAX_WRAP_WIDTH = 200
 # A text wrapped at a number of characters (a scraper's, a copy-paste's): every full line
@@ -420,43 +423,77 @@ def unwrapped_text(text: str) -> str | None:
     # shorter). A tie is a text of Chinese alone, the same by either.
     by_cells = _wrapped_lines(lines, starts)
     by_characters = _wrapped_lines(lines, starts, by_characters=True)
-    if max(by_cells, by_characters) < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines)):
+    by_count = by_characters[0] > by_cells[0]
+    wrapped, in_paragraphs = by_characters if by_count else by_cells
+    # Most of the lines fill the width; or, in a short excerpt of many short lines (headings,
+    # dates), most of its long lines do, in paragraphs that end a sentence (not a list of
+    # headings that happen to be as long as the longest)
+    if wrapped < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines)) and in_paragraphs < max(
+        _MIN_CONFIRMED, _WRAPPED_SHARE * _long_lines(lines, by_count)
+    ):
         return None
-    joined = join_layout_lines(lines, starts, by_characters=by_characters > by_cells)
+    joined = join_layout_lines(lines, starts, by_characters=by_count)
     return "\n".join(joined)
+
+
+def _long_lines(lines: Sequence[str], by_characters: bool) -> int:
+    """How many lines are at least half the wrap's width: a wrapped text's full lines and
+    most of its paragraphs' last lines, not its headings, dates and other short lines (a
+    short excerpt of many of those is wrapped too when its few long lines fill the width)."""
+    if not lines:
+        return 0
+    if by_characters:
+        width = list(map(len, lines))
+        full = float(_wrap_length(width))
+    else:
+        width = [cell_width(line) for line in lines]
+        full = _page_width(width)[1]
+    return sum(1 for each in width if each >= full / 2)
 
 
 def _wrapped_lines(
     lines: list[str], starts: Collection[int], *, by_characters: bool = False
-) -> int:
-    """How many lines fill one width, no wider than a page, without ending a sentence: a
-    wrapped text has most of its lines so, a text of one paragraph a line a few at most (its
-    longest paragraphs, of all lengths). `by_characters`: the lines that fill it are of
+) -> tuple[int, int]:
+    """How many lines fill one width, no wider than a page, without ending a sentence (a
+    wrapped text has most of its lines so, a text of one paragraph a line a few at most: its
+    longest paragraphs, of all lengths), and how many of those are in a paragraph that ends
+    one. `by_characters`: the lines that fill it are of
     exactly one number of characters (their widths differ with the digits and Latin letters
     they hold), and none is longer."""
-    if len(lines) < _MIN_WRAPPED + 1:
-        return 0
+    if len(lines) < _MIN_LINES:
+        return 0, 0
     # A line is at least as wide as it is long: most texts are settled by their lengths.
     lengths = sorted(map(len, lines))
     if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
-        return 0
+        return 0, 0
     full: float
     if by_characters:
         width = list(map(len, lines))
         widest = full = _wrap_length(width)
         if not _MIN_WRAP_CHARACTERS <= widest <= _MAX_WRAP_CHARACTERS or lengths[-1] > widest:
-            return 0
+            return 0, 0
     else:
         width = [cell_width(line) for line in lines]
         widest, full = _page_width(width)
         if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
-            return 0
+            return 0, 0
     # (a line before a heading or a blank line is no evidence: it is never joined)
-    return sum(
-        1
-        for index in range(len(lines) - 1)
-        if width[index] >= full
+    goes_on = [
+        width[index] >= full
         and index + 1 not in starts
-        and not _ends_sentence(lines[index].strip())
         and not _HEADING_START.match(lines[index + 1])
-    )
+        for index in range(len(lines) - 1)
+    ]
+    # The line each line's paragraph would end with, were the text wrapped: a wrapped
+    # paragraph ends a sentence there; lines of headings or names (a list of contents) that
+    # happen to be as long as the longest do not.
+    last = list(range(len(lines)))
+    for index in range(len(lines) - 2, -1, -1):
+        if goes_on[index]:
+            last[index] = last[index + 1]
+    wrapped = [
+        index
+        for index in range(len(lines) - 1)
+        if goes_on[index] and not _ends_sentence(lines[index].strip())
+    ]
+    return len(wrapped), sum(1 for index in wrapped if _ends_sentence(lines[last[index]].strip()))

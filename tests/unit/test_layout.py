@@ -216,3 +216,47 @@ def test_run_in_headings_that_fill_their_line_still_run_on() -> None:
     for cells in range(40, 101, 2):
         report = report_from_bytes(_wrapped(text, cells, "").encode("utf-8"), "b.txt")
         assert report.outline() == original.outline(), cells
+
+
+# A short excerpt: a heading, a date, a few short paragraphs and two long ones.
+SHORT_EXCERPT = "\n".join(
+    [
+        "二、法治政府建设主要举措",
+        "（一）加强组织领导",
+        "市委、市政府主要负责人履行推进法治建设第一责任人职责，专题听取法治政府建设工作汇报3次，"
+        "组织领导干部学习习近平法治思想。",
+        "（二）严格规范执法",
+        "开展执法检查120次。",
+        "全市调解矛盾纠纷2100件，调解成功率达98.6%，建成法治文化阵地30个，"
+        "行政机关负责人出庭应诉率达100%。",
+        "2024年3月1日",
+    ]
+)
+
+
+@pytest.mark.parametrize("cells", [48, 56, 64, 72, 80])
+def test_a_short_excerpt_with_a_few_wrapped_lines_is_joined(cells: int) -> None:
+    """Most of its lines are short (headings, a date, a short paragraph), so few of all its
+    lines fill the width; most of its long ones do, in paragraphs that end a sentence."""
+    original = report_from_bytes(SHORT_EXCERPT.encode("utf-8"), "a.txt")
+    wrapped = _wrapped(SHORT_EXCERPT, cells, "")
+    assert wrapped.count("\n") > SHORT_EXCERPT.count("\n") + 1
+    report = report_from_bytes(wrapped.encode("utf-8"), "b.txt")
+    assert report.full_text() == original.full_text()
+    assert [(f.value, f.unit, f.label) for f in report_figures(report)] == [
+        (f.value, f.unit, f.label) for f in report_figures(original)
+    ]
+
+
+def test_a_list_of_headings_as_long_as_each_other_is_not_joined() -> None:
+    """Lines of headings (a list of contents) with no sentence's end, the longest of one
+    length, are no wrapped paragraphs: none ends a sentence where it would end."""
+    headings = [
+        "深入推进严格规范公正文明执法，行政执法公信力和执行力双向提升",
+        "深入完善行政权力制约监督机制，切实做到有权必有责、用权受监督",
+        "深入推动行政机关履职能力提升，依法行政工作保障更加坚强有力",
+        "深入化解社会矛盾纠纷，多元矛盾纠纷化解形成新模式",
+        "存在问题",
+        "下一步工作安排",
+    ]
+    assert unwrapped_text("\n".join(headings)) is None
