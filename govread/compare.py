@@ -604,7 +604,9 @@ Idf = _Idf  # public name: `compare(..., idf=Idf.counted(n, df))`
 def _cosine(u: Mapping[str, float], v: Mapping[str, float]) -> float:
     if len(u) > len(v):
         u, v = v, u
-    dot = sum(w * v.get(t, 0.0) for t, w in u.items())
+    # fsum: the sum of the products exactly rounded, whatever their order, so that the
+    # likeness of two units of one size does not depend on which is A
+    dot = math.fsum(w * v.get(t, 0.0) for t, w in u.items())
     if dot <= 0.0:
         return 0.0
     norm = math.sqrt(sum(w * w for w in u.values())) * math.sqrt(sum(w * w for w in v.values()))
