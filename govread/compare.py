@@ -12,7 +12,8 @@ Each unit gets a theme from the lexicon (govread.topics; an item's is what its o
 speak of, its chapter's heading counting only when they name no theme) and a TF-IDF vector
 of jieba tokens, IDF over every unit of the open corpus. For each theme, units of A and B
 are paired greedily by cosine similarity (one to one, best first, each pair the first
-choice of one of its units); a unit left over joins the row of its most similar counterpart
+choice of one of its units); a unit left over (of A or B, the most alike first, so that
+swapping A and B swaps the columns) joins the row of its most similar counterpart
 when alike (ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words
 specific in the corpus, `_evidence`: not one common word) and a passage of the counterpart
 answers it, or the theme's only row when the other side has one unit on the theme and a
@@ -674,6 +675,13 @@ def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     return PAIR_THRESHOLD
 
 
+def _rank(unit: Unit) -> tuple[int, str]:
+    """Where a unit stands, to break a tie between equally alike leftovers of A and B the
+    same whichever report is A: earlier in its report first, then by key (a report's id
+    leads each key)."""
+    return unit.order, unit.key
+
+
 def _align_theme(
     ua: Sequence[Unit],
     ub: Sequence[Unit],
@@ -696,6 +704,9 @@ def _align_theme(
     the rest of each side are leftovers like any other, not members of that row by default
     (光明's 群众诉求 and 调处 items no longer share 龙华's 行政应诉 row because 行政复议 items
     paired). `by_subject` (plans, problems): two units on different subjects never meet.
+    The leftovers of A and of B are placed together, the most alike to the other side
+    first: a plan joining a row keeps out another's plan on a different subject, and were
+    A's placed first `compare(b, a)` would not be `compare(a, b)` with its sides swapped.
 
     `supported(leftover, partner)`: whether the leftover may join its partner's row (on
     evidence, `_evidence`, not on one common word); `answered(unit, other)`: whether a
@@ -758,46 +769,58 @@ def _align_theme(
             continue  # a second choice of both: each joins its first choice's row instead
         group_of_a[i] = group_of_b[j] = len(groups)
         groups.append(([ua[i]], [ub[j]]))
-    gaps_a: list[Unit] = []
-    gaps_b: list[Unit] = []
-    for i, unit in enumerate(ua):
-        if i in group_of_a:
-            continue
+    # side 0 is A, side 1 is B; sim_of(side, i, k): unit i of that side with unit k of the other
+    own_units, other_units = (ua, ub), (ub, ua)
+    own_group, other_group = (group_of_a, group_of_b), (group_of_b, group_of_a)
+
+    def sim_of(side: int, i: int, k: int) -> float:
+        return sims[i][k] if side == 0 else sims[k][i]
+
+    gaps: tuple[set[int], set[int]] = (set(), set())
+
+    def place(side: int, i: int) -> None:
+        """A leftover joins its most alike unit's row, or the theme's only row, or a gap."""
+        unit, others = own_units[side][i], other_units[side]
+        partner_group = other_group[side]
         best = max(
-            (j for j in range(len(ub)) if fits(unit, j, group_of_b, groups, 1)),
-            key=lambda j: sims[i][j],
+            (k for k in range(len(others)) if fits(unit, k, partner_group, groups, 1 - side)),
+            key=lambda k: sim_of(side, i, k),
             default=None,
         )
-        if best is not None and best in group_of_b and joins(unit, ub[best], sims[i][best]):
-            groups[group_of_b[best]][0].append(unit)
-        elif (
-            len(ub) == 1
-            and groups
-            and all(meets(unit, u) for u in groups[0][1])
-            and only(unit, ub[0])
+        if (
+            best is not None
+            and best in partner_group
+            and joins(unit, others[best], sim_of(side, i, best))
         ):
-            groups[0][0].append(unit)  # all the other side says on the theme is one unit
+            groups[partner_group[best]][side].append(unit)
+        elif (
+            len(others) == 1
+            and groups
+            and all(meets(unit, u) for u in groups[0][1 - side])
+            and only(unit, others[0])
+        ):
+            groups[0][side].append(unit)  # all the other side says on the theme is one unit
         else:
-            gaps_a.append(unit)
-    for j, unit in enumerate(ub):
-        if j in group_of_b:
-            continue
-        best = max(
-            (i for i in range(len(ua)) if fits(unit, i, group_of_a, groups, 0)),
-            key=lambda i: sims[i][j],
-            default=None,
+            gaps[side].add(i)
+
+    # The leftovers of both sides, most alike to the other side first: one joining a row
+    # decides which others still fit it (`fits`), so neither report goes first.
+    leftovers = [
+        (side, i)
+        for side in (0, 1)
+        for i in range(len(own_units[side]))
+        if i not in own_group[side]
+    ]
+    leftovers.sort(
+        key=lambda s: (
+            -max((sim_of(s[0], s[1], k) for k in range(len(other_units[s[0]]))), default=0.0),
+            _rank(own_units[s[0]][s[1]]),
         )
-        if best is not None and best in group_of_a and joins(unit, ua[best], sims[best][j]):
-            groups[group_of_a[best]][1].append(unit)
-        elif (
-            len(ua) == 1
-            and groups
-            and all(meets(u, unit) for u in groups[0][0])
-            and only(unit, ua[0])
-        ):
-            groups[0][1].append(unit)
-        else:
-            gaps_b.append(unit)
+    )
+    for side, i in leftovers:
+        place(side, i)
+    gaps_a = [u for i, u in enumerate(ua) if i in gaps[0]]
+    gaps_b = [u for j, u in enumerate(ub) if j in gaps[1]]
     if gaps_a:
         groups.append((gaps_a, []))
     if gaps_b:
