@@ -766,6 +766,15 @@ class Figure:
     # the level a change started from (签约率由61%提高至88%: 61%), not the year's own level;
     # the tables, the comparison and the timeline take the level it changed to
     earlier: bool = False
+    # what the text says of its time (`_scope`): "new" (added this year, or those new to
+    # it: 新招聘人民调解员), "existing" (all there are: 现有), "cumulative" (over the years:
+    # 累计 with no year to bound it), "" (the year's, as the genre writes a figure)
+    scope: str = ""
+    # the stage of a case or request counted (`_stage`): "received", "accepted", "concluded"
+    stage: str = ""
+    # what the clause says of the counted noun after it (539项政务服务事项 实现掌上办),
+    # quotes dropped: which of them are counted
+    said: str = ""
 
     @property
     def key(self) -> str:
@@ -3600,6 +3609,68 @@ def _object_of_verb_before(
     return said if len(said) >= 2 else ""
 
 
+# --- what a count covers: its time, its stage, what is said of it ---------------------------
+
+# Added this year to what lasts, or those new to it (新任命领导干部): never the whole of it.
+# (新任务, 新设备, 新增长点, 新建成区 … are no additions)
+_NEW = re.compile(
+    r"新(?:增(?!长)|招|聘|建(?!成区)|设(?![备施计])|任(?!务)|成立|组建|培育|培养|发展|吸纳|"
+    r"选聘|录用|认定|配备|引进|入职|入驻)|增设|增补|增配|招聘|招录|选聘|发展[^,\uff0c。;\uff1b、\d]{0,10}?员"
+)
+# All there are now (现有人民调解委员会41个)
+_EXISTING = re.compile(r"现有|已有|拥有|实有|建有|共有|在册|存量|总数|截至目前|迄今|至今")
+# Over the years: 累计 unless the sentence bounds it to the year (今年以来…累计 is the year's)
+_CUMULATIVE = re.compile(r"累计|历年|历史上")
+_YEAR_BOUND = re.compile(r"今年|全年|年内|本年|当年|上半年|下半年|季度")
+
+
+def _scope(before: str, subject: str, sentence: str) -> str:
+    """What part of time a count covers, where the clause says so (`Figure.scope`): its
+    words before the number (`before`) and its subject; a year named anywhere before it in
+    the sentence bounds 累计 to the year."""
+    words = before + subject
+    if _NEW.search(words):
+        return "new"
+    if _CUMULATIVE.search(words):
+        return "" if _YEAR_BOUND.search(sentence) else "cumulative"
+    if _EXISTING.search(words):
+        return "existing"
+    return ""
+
+
+# The stage of a case or request a count is at: received is not accepted (收到申请97件,
+# 受理70件), nor accepted concluded (受理…361件 / 办结…78件). 办理 says none of them.
+_STAGES = re.compile(r"(收到|接到|接收|收案|新收)|(受理|立案)|(办结|审结|结案|办毕|审毕)")
+_STAGE_NAMES = ("received", "accepted", "concluded")
+
+
+def _stage(words: str) -> str:
+    """The stage the last stage word of `words` names (`Figure.stage`); "" for none (不受理
+    is no stage reached)."""
+    found = ""
+    for match in _STAGES.finditer(words):
+        if words[max(0, match.start() - 2) : match.start()].endswith(("不予", "不")):
+            found = "refused"
+            continue
+        found = _STAGE_NAMES[match.lastindex - 1] if match.lastindex else ""
+    return found
+
+
+_SAID_QUOTES = re.compile(r"[“”\"‘’'「」『』]")
+_LEAD_MARKS = " 、,\uff0c:\uff1a"
+_NOT_SAID = ("《", "(", "\uff08", "〔", "[", "及", "和", "与", "以及", "等", "、", "的")
+_SAID_REACH = 20  # characters of the clause after the noun kept: enough to tell two apart
+
+
+def _said(text: str, at: int) -> str:
+    """What the clause says of a counted noun that ends at `at`, to its end (实现“掌上办”
+    → 实现掌上办), quotes dropped; "" when the clause ends with the noun."""
+    end = _CLAUSE_END.search(text, at)
+    rest = text[at : end.start() if end else len(text)][:_SAID_REACH]
+    # names of the items (《…》), an aside or the next item of a list say nothing of them
+    return "" if rest.startswith(_NOT_SAID) else _SAID_QUOTES.sub("", rest).strip()
+
+
 def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
     """Every figure in one paragraph of text, in order."""
     figures: list[Figure] = []
@@ -4100,6 +4171,17 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             # list, so each rate is read with those words rather than after its siblings
             context = context[:list_at]
         act = _act(text, raw_before, noun, noun_end, unit) or _act(text, subject, "", 0, unit)
+        scope = _scope(raw_before, subject, text[sentence_start:num_start])
+        stage = _stage(raw_before + subject)
+        # a predicate only where the counted noun is its clause's subject (全市539项…事项
+        # 实现掌上办), not a verb's object (审议通过…等2部地方性法规《…》)
+        said = (
+            _said(text, noun_end)
+            if noun
+            and consumed == noun_end
+            and len(subject_key(raw_before.strip(_LEAD_MARKS))) <= 2
+            else ""
+        )
         origin_span = (len(figures), len(figures) + len(labels))
         for index_in_list, label in enumerate(labels):
             if honour or (len(labels) == 1 and _several_listed(label, raw_before, unit)):
@@ -4133,6 +4215,9 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     indicator=indicator,
                     is_range=number.series == "range",
                     act=act,
+                    scope=scope,
+                    stage=stage,
+                    said=said,
                 )
             )
         last_end = max(consumed, end)
@@ -4253,10 +4338,33 @@ def _specific(figure: Figure) -> bool:
 
 
 def _comparable(fa: Figure, fb: Figure) -> bool:
-    """Same unit, neither a range end, and no indicator that tells them apart."""
+    """Same unit, neither a range end, no indicator that tells them apart, and the same
+    thing counted (`same_quantity`)."""
     if fa.unit != fb.unit or fa.is_range or fb.is_range:
         return False
-    return fa.indicator is None or fb.indicator is None or fa.indicator == fb.indicator
+    if not (fa.indicator is None or fb.indicator is None or fa.indicator == fb.indicator):
+        return False
+    return same_quantity(fa, fb)
+
+
+# An unmarked count is the year's as the genre writes it: of what lasts (people, bodies), all
+# there are, so it stands beside what the text says exists (全市2540个人民调解委员会 / 现有
+# 41个); never beside what was added (发展兼职人民调解员200名) nor a sum over years.
+_SCOPES_ALIKE = frozenset({"", "existing"})
+
+
+def same_quantity(fa: Figure, fb: Figure) -> bool:
+    """Whether two figures of one indicator or subject count the same thing, as the text
+    says: the same part of time (`Figure.scope`: this year's new recruits are not all the
+    mediators a place has), the same stage of the cases (`Figure.stage`, where both say
+    one: requests received are not requests concluded), and the same said of what is
+    counted (`Figure.said`: services 掌上办 are not services 零跑腿). The one rule every
+    view that sets two reports' figures side by side asks (`match_figures`)."""
+    if fa.scope != fb.scope and not {fa.scope, fb.scope} <= _SCOPES_ALIKE:
+        return False
+    if fa.stage != fb.stage and fa.stage and fb.stage:
+        return False
+    return fa.said == fb.said
 
 
 def _same_act(fa: Figure, fb: Figure) -> bool:
@@ -4273,8 +4381,10 @@ def match_figures(
     (`Figure.act`); never the unit alone. `target`: the figures given state targets
     (`plan_phase.target_test`), and so do the pairs.
 
-    Each figure is used once: indicator matches first, then exact subjects, then near
-    ones, in A's order.
+    Each figure is used once: indicator matches with the same subject first (a report's
+    all-staff 参考率 before its 新任命领导干部…参考率), then other indicator matches, then
+    exact subjects, then near ones, in A's order. Two figures pair only when they count the
+    same thing (`same_quantity`).
     """
     # (the level a change started from is no level of the year: never paired)
     left = [f for f in a if f.label and not f.earlier]
@@ -4282,21 +4392,22 @@ def match_figures(
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[tuple[int, FigurePair]] = []
-    for rule in ("indicator", "exact", "near"):
+    for rule in ("same", "indicator", "exact", "near"):
         for i, fa in enumerate(left):
             if i in used_a:
                 continue
             for j, fb in enumerate(right):
                 if j in used_b or not _comparable(fa, fb):
                     continue
-                if rule == "indicator":
+                if rule in ("same", "indicator"):
                     same = fa.indicator is not None and fa.indicator == fb.indicator
+                    same = same and (rule == "indicator" or fa.key == fb.key)
                 elif rule == "exact":
                     same = fa.key == fb.key and _specific(fa) and _same_act(fa, fb)
                 else:
                     same = _near(fa.key, fb.key) and _same_act(fa, fb)
                 if same:
-                    if rule == "indicator" and fa.indicator is not None:
+                    if rule in ("same", "indicator") and fa.indicator is not None:
                         label = fa.indicator
                     else:
                         label = min((fa.label, fb.label), key=len)
