@@ -186,6 +186,7 @@ _FIGURE_FIELDS = (
     "node",
     "canonical",
     "earlier",
+    "plain",
 )
 
 
@@ -246,6 +247,7 @@ def _is_row(raw: object) -> bool:
         node,
         canonical,
         earlier,
+        plain,
     ) = raw
     return (
         all(v is None or isinstance(v, str) for v in (indicator, subject, unit, section))
@@ -257,6 +259,7 @@ def _is_row(raw: object) -> bool:
         and isinstance(node, str)
         and isinstance(canonical, bool)
         and isinstance(earlier, bool)
+        and isinstance(plain, bool)
     )
 
 
@@ -325,13 +328,14 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
             "level": place["level"],
             "year": report.year,
             "genre": place["genre"],
-            **dict(zip(_FIGURE_FIELDS[:-3], raw[:-3], strict=True)),
+            **dict(zip(_FIGURE_FIELDS[:-4], raw[:-4], strict=True)),
             "value": float(raw[2]),
             "path": report.path,
             "sha256": report.sha256,
             "node": raw[8],
             "canonical": raw[9],
             "earlier": raw[10],
+            "plain": raw[11],
         }
         for raw in raw_rows
     ]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from govread.figures import Figure, report_figures
+from govread.figures import Figure, plain_count, report_figures
 from govread.i18n import _
 from govread.indicators import ends_subject, names_figure
 from govread.node_ids import outside_label
@@ -117,6 +117,9 @@ def report_rows(report: Report, indicators: Sequence[str] | None = None) -> list
                 "canonical": bool(getattr(figure, "indicator", None)),
                 # the level a change started from (由61%提高至88%: 61%)
                 "earlier": bool(getattr(figure, "earlier", False)),
+                # not a column: whether it may stand for its indicator beside other reports
+                # (`figures.plain_count`: not 发展调解员200名 beside all the mediators)
+                "plain": plain_count(figure),
             }
         )
     return rows
@@ -150,9 +153,12 @@ def _rank(row: dict[str, object]) -> int:
 
 def first_achieved(rows: Iterable[dict[str, object]]) -> dict[str, object] | None:
     """The first row that is a result of the year: neither a target nor the level a change
-    started from; else the first such earlier level; else the first target."""
+    started from; else the first such earlier level; else the first target. Never a row
+    that is no plain count of its indicator (`figures.plain_count`): its cell stays empty."""
     first: dict[str, object] | None = None
     for row in rows:
+        if row.get("plain") is False:
+            continue
         if _rank(row) == 0:
             return row
         if first is None or _rank(row) < _rank(first):
@@ -165,7 +171,7 @@ def first_rows(rows: Iterable[dict[str, object]]) -> dict[str, dict[str, object]
     first: dict[str, dict[str, object]] = {}
     for row in rows:
         indicator = row.get("indicator")
-        if not isinstance(indicator, str):
+        if not isinstance(indicator, str) or row.get("plain") is False:
             continue
         held = first.get(indicator)
         if held is None or _rank(row) < _rank(held):

@@ -4373,6 +4373,14 @@ def _same_act(fa: Figure, fb: Figure) -> bool:
     return fa.act == fb.act
 
 
+def plain_count(figure: Figure) -> bool:
+    """Whether a figure counts what any report's unmarked figure of its indicator counts
+    (`same_quantity` with one that says nothing of its time, stage or what is counted): what
+    may stand for the indicator in a column across reports, where it meets every other
+    report's (the corpus tables, a place's years)."""
+    return same_quantity(figure, dataclasses.replace(figure, scope="", stage="", said=""))
+
+
 def match_figures(
     a: Iterable[Figure], b: Iterable[Figure], *, target: bool = False
 ) -> list[FigurePair]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from govread.compare import Unit, report_units
-from govread.figures import Figure, report_figures
+from govread.figures import Figure, plain_count, report_figures
 from govread.i18n import _
 from govread.parsers.gazetteer import find_place, without_level
 from govread.parsers.metadata import GENRE_RULE_OF_LAW, GENRE_RULE_OF_LAW_GOVERNMENT
@@ -244,7 +244,8 @@ def _first_of_indicator(
     first at all when every one is), as the corpus tables take it. A target (`targets`:
     确保…100% in next year's plans) is never the year's figure: a change from a target
     to a result is no change the place made."""
-    found = [f for f in figures if f.indicator == indicator and f not in targets]
+    # (nor a count of what was added, or of what is said of it: `plain_count`)
+    found = [f for f in figures if f.indicator == indicator and f not in targets and plain_count(f)]
     # (nor the level a change started from: 由61%提高至88% is a year at 88%)
     return next(
         (f for f in found if not f.is_range and not f.earlier),
@@ -272,7 +273,12 @@ def indicator_series(
     names: list[str] = []
     for year_figures, year_targets in zip(figures, aims, strict=True):
         for figure in year_figures:
-            if figure.indicator and figure.indicator not in names and figure not in year_targets:
+            if (
+                figure.indicator
+                and figure.indicator not in names
+                and figure not in year_targets
+                and plain_count(figure)
+            ):
                 names.append(figure.indicator)
     series: list[Series] = []
     for name in names:

@@ -103,3 +103,19 @@ def test_one_rule_for_two_reports_and_for_many() -> None:
     assert [[cell.text if cell else None for cell in r.cells] for r in shared] == [
         ["120名", None, "60名"]
     ]
+
+
+def test_a_column_of_one_indicator_holds_only_plain_counts() -> None:
+    from govread.figure_table import first_achieved, first_rows
+    from govread.figures import plain_count
+    from govread.timeline import _first_of_indicator
+
+    figures = extract("大力发展兼职人民调解员200名,全区人民调解员1800名。")
+    assert [plain_count(f) for f in figures] == [False, True]
+    # the place's year and the corpus tables take the whole, not the recruits before it
+    assert _first_of_indicator(figures, "人民调解员数").text == "1800名"
+    rows = [{"indicator": f.indicator, "plain": plain_count(f)} | {"text": f.text} for f in figures]
+    assert first_rows(rows)["人民调解员数"]["text"] == "1800名"
+    # a report that only says what it added has no cell in the column
+    assert first_achieved(rows[:1]) is None
+    assert _first_of_indicator(figures[:1], "人民调解员数") is None
