@@ -129,23 +129,33 @@ def _plan(key: str, themes: tuple[tuple[str, float], ...], order: int) -> Unit:
     return Unit(key, key, "item", "", "", "", "next_steps", order=order, themes=themes)
 
 
-def test_leftovers_of_both_sides_meet_a_row_most_alike_first(monkeypatch) -> None:
-    # invented plans: a1 (执法, 决策) pairs with b1 (执法, 普法). Left over: x of A on 普法,
-    # like b1 (0.1), and y of B on 决策, more like a1 (0.2); x and y are on different
-    # subjects, so one row cannot hold both. y, the more alike, joins it whichever report
-    # is A; x stays apart (A's leftovers went first, so the row was x's in one order only)
+def _crossing_plans(monkeypatch, x_likeness: float, y_order: int) -> tuple[Unit, ...]:
+    """Invented plans: a1 (执法, 决策) pairs with b1 (执法, 普法); left over, x of A on 普法
+    (as like b1 as `x_likeness`) and y of B on 决策 (0.2 like a1). x and y are on different
+    subjects, so one row cannot hold both."""
     a1 = _plan("a1", (("enforcement", 0.6), ("decisions", 0.4)), 0)
     x = _plan("x", (("publicity", 1.0),), 1)
     b1 = _plan("b1", (("enforcement", 0.6), ("publicity", 0.4)), 0)
-    y = _plan("y", (("decisions", 1.0),), 1)
-    table = {("a1", "b1"): 0.3, ("x", "b1"): 0.1, ("y", "a1"): 0.2}
-    vectors = {id(u): {u.key: 1.0} for u in (a1, x, b1, y)}
+    y = _plan("y", (("decisions", 1.0),), y_order)
+    table = {("a1", "b1"): 0.3, ("x", "b1"): x_likeness, ("y", "a1"): 0.2}
 
     def cosine(u, v) -> float:
         (s,), (t,) = u, v
         return table.get((s, t), table.get((t, s), 0.0))
 
     monkeypatch.setattr(compare_module, "_cosine", cosine)
+    return a1, x, b1, y
+
+
+def _vectors(*units: Unit) -> dict[int, dict[str, float]]:
+    return {id(u): {u.key: 1.0} for u in units}
+
+
+def test_leftovers_of_both_sides_meet_a_row_most_alike_first(monkeypatch) -> None:
+    # y, the more alike, joins the row whichever report is A; x stays apart (A's leftovers
+    # went first, so the row was x's in one order only)
+    a1, x, b1, y = _crossing_plans(monkeypatch, 0.1, 1)
+    vectors = _vectors(a1, x, b1, y)
     ab = compare_module._align_theme([a1, x], [b1, y], vectors, True)
     ba = compare_module._align_theme([b1, y], [a1, x], vectors, True)
     assert ab == [([a1], [b1, y]), ([x], [])]
@@ -153,20 +163,10 @@ def test_leftovers_of_both_sides_meet_a_row_most_alike_first(monkeypatch) -> Non
 
 
 def test_equally_alike_leftovers_of_a_and_b_the_earlier_goes_first(monkeypatch) -> None:
-    # invented: as above, but x and y are as like the row (0.2 both): the earlier in its
-    # report (x, the first plan of its side) joins it, whichever report is A
-    a1 = _plan("a1", (("enforcement", 0.6), ("decisions", 0.4)), 0)
-    x = _plan("x", (("publicity", 1.0),), 1)
-    b1 = _plan("b1", (("enforcement", 0.6), ("publicity", 0.4)), 0)
-    y = _plan("y", (("decisions", 1.0),), 2)
-    table = {("a1", "b1"): 0.3, ("x", "b1"): 0.2, ("y", "a1"): 0.2}
-    vectors = {id(u): {u.key: 1.0} for u in (a1, x, b1, y)}
-
-    def cosine(u, v) -> float:
-        (s,), (t,) = u, v
-        return table.get((s, t), table.get((t, s), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    # x and y as like the row (0.2 both): the earlier in its report (x, the first plan of
+    # its side) joins it, whichever report is A
+    a1, x, b1, y = _crossing_plans(monkeypatch, 0.2, 2)
+    vectors = _vectors(a1, x, b1, y)
     ab = compare_module._align_theme([a1, x], [b1, y], vectors, True)
     assert ab == [([a1, x], [b1]), ([], [y])]
     ba = compare_module._align_theme([b1, y], [a1, x], vectors, True)
