@@ -2,7 +2,8 @@
 one (pdftotext) or wrapped at a fixed width.
 
 A line that fills the width and does not end a sentence goes on in the next line, unless
-that one starts a numbered heading or a paragraph (indented, or after a blank line).
+that one starts a numbered heading or a paragraph (indented, or after a blank line), or the
+line is a heading the text writes on a line of its own that happens to fill it.
 Chinese layout breaks a line anywhere, even inside a number (达10|0%), so nothing is put
 back between the pieces.
 """
@@ -457,9 +458,8 @@ def _wrapped_lines(
     """How many lines fill one width, no wider than a page, without ending a sentence (a
     wrapped text has most of its lines so, a text of one paragraph a line a few at most: its
     longest paragraphs, of all lengths), and how many of those are in a paragraph that ends
-    one. `by_characters`: the lines that fill it are of
-    exactly one number of characters (their widths differ with the digits and Latin letters
-    they hold), and none is longer."""
+    one. `by_characters`: the lines that fill it are of exactly one number of characters
+    (their widths differ with the digits and Latin letters they hold), and none is longer."""
     if len(lines) < _MIN_LINES:
         return 0, 0
     # A line is at least as wide as it is long: most texts are settled by their lengths.
