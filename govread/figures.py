@@ -171,7 +171,7 @@ _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
 # Groups of three digits after a comma, half- or full-width (２，５００人次: the search folds ，
 # to , so it finds 2,500 there), before what counts them: one number.
-_NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:\.\d{1,8})?"
+_NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:[.\uff0e]\d{1,8})?"
 # Pages and PDF extractions often write one space between a number and what follows it
 # (1.3 万件, 240 余人次, 25 票): one space is read through before each part.
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,
@@ -182,8 +182,8 @@ _FIGURE = re.compile(
     # (a letter right before a number makes it a name, 5G, PM2.5, unless it is a grade of its
     # own, B30%C60%: _numbers keeps only a share after one)
     # (and after 届 it is a session's number: 六届33次区政府常务会议)
-    r"(?:(?<![\d.A-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
-    r"(?P<num>" + _NUMBER + r")(?![\d.])"
+    r"(?:(?<![\d.\uff0eA-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
+    r"(?P<num>" + _NUMBER + r")(?![\d.\uff0e])"
     r"(?: ?(?P<approx1>余|多))?"
     r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
     r"(?P<approx2>余|多)?"
@@ -572,12 +572,12 @@ _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
 # (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
 _LAST_NUMBER = re.compile(
-    r"(?=\d)(?<![A-Za-z\d.])\d{1,16}(?:\.\d{1,8})?(?![\d.强]|热线|[A-Za-z](?![A-Za-z]))"
+    r"(?=\d)(?<![A-Za-z\d.\uff0e])\d{1,16}(?:[.\uff0e]\d{1,8})?(?![\d.\uff0e强]|热线|[A-Za-z](?![A-Za-z]))"
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
+    r"全部|均|已|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
@@ -1881,7 +1881,7 @@ def _drop_opening(subject: str, share: bool = False) -> str:
                 cut = pos  # 完善实施清单的事项100%: the items with that done, a share of all
                 break
             pos = cut = pos + len(verb)
-            if subject[pos : pos + 1] == "出":
+            if subject[pos : pos + 1] == "出" and not subject.startswith(_WORDS_OF_CHU, pos):
                 pos = cut = pos + 1  # 梳理出, 明确出: the verb's result, not what is counted
             continue
         if cut and cut == pos and subject[pos] in "并和及":
@@ -2569,7 +2569,25 @@ _WHO_HAVE = re.compile(f"有[^{_PUNCT}\\d]{{2,40}}的(?=[^{_PUNCT}\\d的]{{2}})"
 # A batch before what it holds (29项 第二批|下沉园区事项): no noun of its own.
 _BATCH_ONLY = re.compile(_BATCH)
 # 并 opening a second act after a count (683件并整改…); not 并联, 并购 … (names of things)
-_ALSO_ACT = re.compile(r"并(?![联购网轨列存行发])")
+# Words that open with 出 (确保出庭应诉率…, 推动出台…): no verb's result 出 (梳理出); not
+# 出行 or 出现, which 梳理出行政… and 排查出现有… hold
+_WORDS_OF_CHU = (
+    "出庭",
+    "出台",
+    "出具",
+    "出租",
+    "出口",
+    "出版",
+    "出境",
+    "出让",
+    "出资",
+    "出警",
+    "出勤",
+    "出生",
+    "出售",
+    "出院",
+)
+_ALSO_ACT = re.compile(r"并(?![联购网轨列存行发])|且")  # (并且, 且: a second act or clause)
 
 _KIND = 4  # a kind listed before a head (纺织、化工、电镀 企业) has at most this many characters
 _NOT_KINDS = frozenset("在对向为把将从")  # 9项在区、街道…: a preposition's places, not kinds
@@ -3448,7 +3466,8 @@ _CUT_UNITS = frozenset(
 
 
 def _value(number: _Number) -> float:
-    digits = number.match.group("num").replace(",", "").replace("\uff0c", "")
+    # (a full-width decimal point, ．, is a point: １１．８亿元)
+    digits = number.match.group("num").replace(",", "").replace("\uff0c", "").replace("\uff0e", ".")
     if digits.startswith("百"):
         return 100.0  # 百分百
     if number.magnitude is None:
@@ -3869,6 +3888,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                 or raw_before.endswith(
                     ("等", "的", "”", "“", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
+                # 工商联所属9家商会: whose they are, then what is counted
+                or raw_before.endswith(("所属", "下属", "直属", "所辖"))
                 or raw_before.endswith(_LIST_BEFORE)
                 # 连获省政府5年督查激励: the years of what was won
                 or (unit == "年" and _lasting_far_before(raw_before))

@@ -2592,3 +2592,45 @@ def test_a_change_keeps_its_direction_and_a_rise_never_pairs_with_a_fall() -> No
     fall = extract("一般公共预算收入下降3%。")
     assert match_figures(rise, fall) == []
     assert len(match_figures(rise, extract("全年一般公共预算收入增长6.4%。"))) == 1
+
+
+TWENTY_FOURTH_ROUND = [
+    # a full-width decimal point (．) is a point, as a full-width digit is a digit: not a
+    # subject, and never the end of one number and the start of the next (QA B1)
+    (
+        "调解成功率９６．５％，行政机关负责人出庭应诉率９９．５％，拨付资金１１．８亿元。",
+        [
+            ("调解成功率", 96.5, "%"),
+            ("行政机关负责人出庭应诉率", 99.5, "%"),
+            ("拨付资金", 1.18e9, "元"),
+        ],
+    ),
+    ("全市累计培训人民调解员１．５万名。", [("培训人民调解员", 15000.0, "名")]),
+    # 出 opening a word (出庭, 出台) after a verb is no result of it, as 梳理出 is (QA B2)
+    ("确保出庭应诉率达到100%。", [("出庭应诉率", 100.0, "%")]),
+    ("全面梳理出行政执法事项120项。", [("行政执法事项", 120.0, "项")]),
+    # 且 joins a second clause: its noun is the next value's, not the counted noun
+    (
+        "全年开展合法性审核111次且通过率100%。",
+        [("开展合法性审核", 111.0, "次"), ("合法性审核通过率", 100.0, "%")],
+    ),
+    ("开展执法培训10场且参训率100%。", [("执法培训", 10.0, "场"), ("执法培训参训率", 100.0, "%")]),
+    # whose they are (所属, 下属), then what is counted
+    ("区工商联所属9家商会全部建立人民调解委员会。", [("商会", 9.0, "家")]),
+    ("市司法局下属3个协会完成换届。", [("协会", 3.0, "个")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TWENTY_FOURTH_ROUND)
+def test_the_twenty_fourth_rounds_changes(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+def test_a_quantity_with_a_full_width_point_is_found_as_with_a_half_width_one() -> None:
+    half = "全市成功调解矛盾纠纷40474件，调解成功率96.5%，覆盖36.1万户。"
+    full = half.translate({ord(c): ord(c) + 0xFEE0 for c in "0123456789.%"})
+    assert [(f.value, f.unit, f.label, f.indicator) for f in extract(full)] == [
+        (f.value, f.unit, f.label, f.indicator) for f in extract(half)
+    ]
