@@ -477,7 +477,7 @@ def _run_many(
     if form == "json":
         document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
         utf8_stdout()
-        sys.stdout.write(dumps_json(document, indent=1) + "\n")
+        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
     else:
         _print_many(comparison)
     return EXIT_OK

@@ -163,7 +163,7 @@ def run(argv: Sequence[str]) -> int:
         promises = timeline_promises(timeline, reports)
         if args.format == "json":
             return _write(
-                dumps_json(promises_jsonable(timeline, promises), indent=1) + "\n",
+                dumps_json(promises_jsonable(timeline, promises), separators=(",", ":")) + "\n",
                 output,
                 force=args.force,
             )
@@ -176,7 +176,9 @@ def run(argv: Sequence[str]) -> int:
         return EXIT_OK
     if args.format == "json":
         return _write(
-            dumps_json(timeline_jsonable(timeline), indent=1) + "\n", output, force=args.force
+            dumps_json(timeline_jsonable(timeline), separators=(",", ":")) + "\n",
+            output,
+            force=args.force,
         )
     if args.format == "csv":
         from govread.records import to_csv

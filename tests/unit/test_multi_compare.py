@@ -171,7 +171,9 @@ def test_cli_text_one_column_per_report(capsys, monkeypatch: pytest.MonkeyPatch)
 
 def test_cli_json_csv_jsonl_toml(capsys, tmp_path: Path) -> None:
     assert main(["compare", *PATHS, "--format", "json"]) == 0
-    document = json.loads(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1  # compact, as the README says of compare's JSON
+    document = json.loads(out)
     assert document["schema"] == "govread-compare-many/1"
     assert [r["label"] for r in document["reports"]] == ["甲市 2023", "乙市 2023", "丙县 2023"]
     publicity = next(r for r in document["rows"] if r["theme_id"] == "publicity")

@@ -236,6 +236,7 @@ def test_cli_timeline_as_json_and_csv(capsys) -> None:
         == 0
     )
     out, err = capsys.readouterr()
+    assert out.count("\n") == 1  # compact, as the README says of compare's JSON
     document = json.loads(out)
     assert document["schema"] == "govread-timeline/1"
     assert document["years"] == [2021, 2022, 2023] and document["place"]["key"] == "421224"
