@@ -48,6 +48,10 @@ SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b\n]+[。!\uff01?\uff1f;\uff1b]
 # what introduces a number as a target, and what says a sentence looks ahead
 _TARGET_WORD = re.compile(r"确保|力争|争取|目标")
 _AHEAD = re.compile(r"力争|(?:年底|年末|年内)前|下一步|下阶段|今后|明年|新的一年|来年")
+# A bound set as a rule (明确…申办率不低于50%, 申办率应不低于90%): a quota, not a result
+# (满意率均不低于95% reports one); the bound right before the number, the rule before it
+_BOUND_BEFORE = re.compile(r"(?:不低于|不少于|不得低于|不得少于|不超过|不得超过|不高于)\s?$")
+_SET_AS_RULE = re.compile(r"明确|要求|规定(?![的了])|应当?|须|必须")
 
 
 def later_year(text: str, year: int | None) -> bool:
@@ -142,9 +146,11 @@ def _sentence_at(text: str, at: int) -> tuple[int, str]:
 
 def _targets_in(text: str, at: int, year: int | None) -> bool:
     """A number at `at` of `text` set as a target: 确保…/力争… before it in a sentence that
-    looks ahead (确保了… reports a result)."""
+    looks ahead (确保了… reports a result), or a bound a rule sets (明确…不低于50%)."""
     start, sentence = _sentence_at(text, at)
     before = sentence[: at - start]
+    if _BOUND_BEFORE.search(before) and _SET_AS_RULE.search(before):
+        return True
     words = list(_TARGET_WORD.finditer(before))
     word = words[-1] if words else None
     if word is None or before[word.end() : word.end() + 1] == "了":

@@ -161,3 +161,20 @@ def test_reports_stating_only_a_target_sort_after_results_and_are_not_charted() 
     chart = indicator_chart([result, target, none], "出庭应诉率").plain
     assert chart.count("95%") == 1 and "target 100%" not in chart
     assert "1 state only a target, not drawn" in chart
+
+
+def test_a_bound_a_rule_sets_is_a_target_a_bound_reported_is_not() -> None:
+    """QA B6: 明确…申办率不低于50% and …申办率应不低于90% set quotas; 满意率均不低于95%
+    reports the year's result."""
+    report = parse_text(
+        "某区2023年法治政府建设情况报告\n一、主要工作\n"
+        "加强行政执法证申办工作，明确各街道领导班子成员执法证申办率不低于50%，"
+        "公务员执法证申办率应不低于90%。群众满意率均不低于95%，办理行政复议案件67件。\n"
+    )
+    is_target = target_test(report)
+    assert [(f.text, is_target(f)) for f in report_figures(report)] == [
+        ("50%", True),
+        ("90%", True),
+        ("95%", False),
+        ("67件", False),
+    ]
