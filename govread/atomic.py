@@ -176,10 +176,13 @@ def _atomic_write(
     refusal = not_replaceable(path)  # as written: `target` has lost a trailing slash
     if refusal is not None:
         raise WriteError(target, refusal)
-    if not overwrite and os.path.lexists(target):
-        raise OverwriteRefused(target)
     folder = target.parent
+    # the temporary file first: a folder that takes no new file (/proc) is said before the
+    # user is asked whether to replace a file there, which could never be done
     temp = _create_temp(target)
+    if not overwrite and os.path.lexists(target):
+        _remove_quietly(temp)
+        raise OverwriteRefused(target)
     try:
         write(temp)
         if overwrite and (refusal := not_replaceable(target)) is not None:
@@ -199,6 +202,18 @@ def _atomic_write(
     if durable:
         _sync_folder(folder)
     return target
+
+
+def folder_refusal(path: str | os.PathLike[str]) -> WriteError | None:
+    """Why no file can be written beside `path` (its folder takes no new file, as /proc,
+    or none of this user's), found by making and removing the temporary file a write would
+    make; None when one can. Asked before offering to replace an existing file."""
+    try:
+        temp = _create_temp(Path(path))
+    except WriteError as error:
+        return error
+    _remove_quietly(temp)
+    return None
 
 
 def _create_temp(target: Path) -> Path:

@@ -10,7 +10,13 @@ import os
 import sys
 from argparse import ArgumentParser
 
-from govread.atomic import OverwriteRefused, WriteError, names_a_folder, not_replaceable
+from govread.atomic import (
+    OverwriteRefused,
+    WriteError,
+    folder_refusal,
+    names_a_folder,
+    not_replaceable,
+)
 from govread.cli import error_line
 from govread.export import write_export
 from govread.i18n import _
@@ -60,6 +66,11 @@ def refused(output: str | None, *, force: bool) -> str | None:
         return None
     if (reason := not_replaceable(output)) is not None:
         return _("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason))
+    if os.path.lexists(output) and (unwritable := folder_refusal(output)) is not None:
+        # (not "already exists; use --force" where --force could never write it: /proc/…)
+        return _("{path}: {reason}").format(
+            path=sanitize_path(output), reason=unwritable.shown_reason()
+        )
     if not force and os.path.lexists(output):
         return _("{path}: already exists; use --force to replace it").format(
             path=sanitize_path(output)

@@ -179,6 +179,28 @@ def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert caught.value.reason == "permission denied"
 
 
+def test_a_file_in_a_folder_that_takes_no_new_file_is_not_offered_for_replacing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: an export to /proc/version asked "already exists. Replace it?", then failed:
+    the folder takes no new file (as /proc), which is said at once."""
+    target = tmp_path / "version"
+    target.write_bytes(b"kept")
+    real_open = os.open
+
+    def no_new_files(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".tmp"):
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "open", no_new_files)
+    with pytest.raises(WriteError) as caught:
+        atomic_write_bytes(target, b"x")
+    assert not isinstance(caught.value, OverwriteRefused)
+    assert caught.value.reason == "cannot create a file in that folder"
+    assert target.read_bytes() == b"kept"
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root ignores permissions")
 def test_read_only_folder_for_real(tmp_path: Path) -> None:
     folder = tmp_path / "ro"

@@ -89,3 +89,30 @@ def test_a_name_ending_with_a_slash_is_refused_unless_it_is_a_folder(
     assert not new.exists() and existing.read_text("utf-8") == "mine"
     assert main([*argv, "-o", f"{tmp_path}/", "--force"]) == 1  # a folder, as without the slash
     assert "is a folder, not a file" in capsys.readouterr().err
+
+
+def test_a_file_in_a_folder_that_takes_no_new_file_is_not_offered_to_force(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `-o /proc/version` said "already exists; use --force", which could never write
+    it: the folder takes no new file (as /proc), and that is what is said."""
+    import errno
+
+    from govread import atomic
+
+    target = tmp_path / "version"
+    target.write_text("kept", "utf-8")
+    real_open = os.open
+
+    def no_new_files(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".tmp"):
+            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "open", no_new_files)
+    assert refused(str(target), force=False) == f"{target}: cannot create a file in that folder"
+    assert refused(str(target), force=True) == f"{target}: cannot create a file in that folder"
+    assert main(["compare", "咸宁", "宝鸡", "--format", "csv", "-o", str(target)]) == 1
+    assert "cannot create a file in that folder" in capsys.readouterr().err
+    assert target.read_text("utf-8") == "kept"
+    assert list(tmp_path.iterdir()) == [target]
