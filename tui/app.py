@@ -59,6 +59,7 @@ from govread.tui.browser.outline import EAGER_LIMIT
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
+from govread.tui.toast import use_kinsoku_toasts
 from govread.tui.typeahead import TypeAhead
 from govread.tui.upstream_fixes import apply as apply_upstream_fixes
 
@@ -66,6 +67,7 @@ if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
 
 apply_upstream_fixes()  # every screen runs inside this app
+use_kinsoku_toasts()
 
 # Loading posts its results to the UI at most this often (the first one at once), and only
 # once the previous batch is on screen.

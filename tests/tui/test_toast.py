@@ -1,0 +1,38 @@
+"""Notifications wrapped by the rules of Chinese typesetting (QA: in `--lang zh`, a toast
+showed a line opening with "；" or "。")."""
+
+from __future__ import annotations
+
+from textual.widgets._toast import Toast
+
+from govread.linebreak import CLOSING
+from govread.tui.app import GovreadApp
+from govread.tui.toast import KinsokuToast
+
+MESSAGE = (
+    "导出失败：/nonexist/a.toml：没有这个文件夹；未写入任何内容；标记仍保留。已导出12项；跳过3项。"
+)
+
+
+def _lines(toast: Toast) -> list[str]:
+    strips = toast.render_lines(toast.region.reset_offset)
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+async def test_no_line_of_a_toast_starts_with_a_closing_mark() -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        starts: list[str] = []
+        for width in range(30, 61, 3):
+            await pilot.resize_terminal(width, 20)
+            app.clear_notifications()
+            app.notify(MESSAGE, title="导出失败", severity="error")
+            await pilot.pause(0.05)
+            (toast,) = app.screen.query(Toast)
+            assert isinstance(toast, KinsokuToast)
+            lines = [line[1:].strip() for line in _lines(toast)]  # (the left border)
+            text = [line for line in lines if line]
+            assert text[0] == "导出失败"  # the title, then the message, whole
+            assert "".join(text[1:]) == MESSAGE
+            starts += [line[0] for line in text[1:]]
+        assert not [mark for mark in starts if mark in CLOSING]
