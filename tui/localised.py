@@ -41,6 +41,12 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
+# A dialog box's least width (`min-width: 50` in its .tcss) and its screen's margin: on a
+# narrower terminal the box takes the whole width (its screen's class `-narrow`), where it
+# was cut at both edges.
+NARROW_DIALOG = 54
+
+
 class LocalisedScreen(Screen[ScreenResultType]):
     """A screen whose footer and keys panel speak the interface language.
 

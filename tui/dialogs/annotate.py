@@ -23,7 +23,7 @@ from govread.i18n import N_, _
 from govread.marks import MAX_NOTE_CHARS, MAX_TAG_CHARS, MAX_TAGS, parse_tags, tags_cut
 from govread.tui._css import css_beside
 from govread.tui.keymap import keys_in
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import NARROW_DIALOG, LocalisedScreen
 from govread.tui.safe_input import SafeInput, SafeTextArea
 
 _SEPARATORS = ",，、;；"
@@ -50,6 +50,8 @@ class TagSuggester(Suggester):
 
 class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, ...] | None]):
     """Edit the tags of one node: enter saves (an empty line removes them), escape cancels."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_DIALOG, "-wide")]  # noqa: RUF012
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = N_("Tags")
@@ -105,6 +107,8 @@ class TagDialog(LocalisedScreen[tuple[str, ...] | None], ModalScreen[tuple[str, 
 
 class NoteDialog(LocalisedScreen[str | None], ModalScreen[str | None]):
     """Write the note of one node: ctrl+s saves (an empty note removes it), escape cancels."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_DIALOG, "-wide")]  # noqa: RUF012
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = N_("Note")

@@ -45,7 +45,7 @@ from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
 from govread.tui.keymap import keys_in
-from govread.tui.localised import LocalisedScreen
+from govread.tui.localised import NARROW_DIALOG, LocalisedScreen
 from govread.tui.safe_input import SafeInput
 
 
@@ -59,6 +59,8 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
     `summary` says what will be written, `title` heads the dialog and `what` names the
     export in the message once written ("The comparison").
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_DIALOG, "-wide")]  # noqa: RUF012
 
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = N_("Export")
