@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -71,6 +70,8 @@ def folded_sha256(parts: Iterable[str]) -> str:
     Folding each part alone and then joining is the same as folding the joined text,
     so the parser can hash a body part by part before it builds the sections.
     """
+    import hashlib  # (here: the browser's first frame comes before any report is read)
+
     digest = hashlib.sha256()
     for part in parts:
         digest.update("".join(part.split()).encode("utf-8", "surrogatepass"))

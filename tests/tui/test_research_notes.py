@@ -409,10 +409,10 @@ def _docx(text: str) -> bytes:
 async def test_shift_o_opens_the_source_url_only_when_there_is_one(
     loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from govread.tui.browser import screen as screen_module
+    import webbrowser
 
     opened: list[str] = []
-    monkeypatch.setattr(screen_module.webbrowser, "open", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(webbrowser, "open", lambda url: opened.append(url) or True)
     report = tmp_path / "咸宁2023.txt"
     report.write_text(
         "原文链接:https://www.xianning.gov.cn/a/1.html\n保存时间:2024-03-01\n"

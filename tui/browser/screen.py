@@ -13,7 +13,6 @@ import os
 import shlex
 import subprocess
 import tempfile
-import webbrowser
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -719,6 +718,8 @@ class BrowserScreen(LocalisedScreen[None]):
                 _("This report has no source URL (原文链接)"), title=_("Source"), severity="warning"
             )
             return
+        import webbrowser  # (here, not at start: the first frame does not wait for it)
+
         opened = webbrowser.open(url)
         self.notify(
             sanitize(
