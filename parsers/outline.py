@@ -86,6 +86,20 @@ _APPENDIX = re.compile(
     r"^(附件\s*[0-9\uff10-\uff19]*[:\uff1a]?$|附[:\uff1a]|.{0,12}(名词|术语)[、,\uff0c]?(术语)?(注释|解释))"
 )
 _PLAN_HEADING = re.compile(r"下一步|工作安排|工作计划|打算|存在|问题|不足|思路")
+# An unnumbered part title (2019年工作回顾 / 2020年主要工作任务, a 政府工作报告's parts): a
+# period it is about and a word of what a part holds, both, so a lead line (主要做法, 存在问题)
+# is none. (years read as ASCII digits first: read_years)
+_PART_TITLE_PERIOD = re.compile(
+    r"(?<![0-9])[12][0-9]{3}\s?年|今年|明年|过去(?:一|五)年|新的一年|本年度|十[一二三四五六七八九]五"
+)
+_PART_TITLE_WORD = re.compile(r"回顾|任务|形势|要求|安排|计划|打算|思路|目标|展望|工作")
+# what a title never holds: a clause's or sentence's mark, a bracket, a report's name
+_PART_TITLE_NOT = re.compile(
+    r"[,\uff0c\u3002.;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09\u2026]|报告"
+)
+_PART_TITLE_LEN = (4, 24)
+# An annex title longer than this is a flattened annex's whole line, no title of its own.
+_ANNEX_TITLE = 30
 
 
 @dataclass(slots=True)
@@ -167,16 +181,22 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         if title is None and body and (news := flat_news_headline(body[0])):
             title, body = news[0], [news[1], *body[1:]]  # (a short story on one line)
     page = page_metadata(chrome)
-    roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at)
+    titles = _part_titles(body) if decided is None else {}
+    roots, preamble, tail, appendix = _build_tree(body, decided, appendix_at, titles)
     if closing_at is not None:
         # where the closing cut from a flat last chapter stands among the trailing lines
         closing_at -= (len(body) if appendix_at is None else appendix_at) - len(tail)
     body_tail, closing = _split_closing(roots, tail, closing_at)
-    closing.extend(appendix)
     if roots:
         _last_leaf(roots).paragraphs.extend(body_tail)
     else:
         preamble.extend(body_tail)
+    if appendix and len(appendix[0]) <= _ANNEX_TITLE and any(node.head.rank < 0 for node in roots):
+        # In a report divided into parts an annex (名词解释) is one more part: its own
+        # numbered entries are neither the last chapter's nor the closing's.
+        roots.append(_Node(_annex_head(appendix[0], len(roots) + 1), appendix[1:]))
+    else:
+        closing.extend(appendix)
 
     meta = find_metadata(
         title=title,
@@ -373,6 +393,80 @@ def _join_part_titles(lines: list[str]) -> list[str]:
     return out
 
 
+def _part_titles(lines: list[str]) -> dict[int, _Heading]:
+    """The unnumbered titles that divide a text into parts (2019年工作回顾 … 2020年主要工作任务
+    … a 政府工作报告's), by line index, as part headings a level above 一、.
+
+    Decided from the text's own evidence, and only when all of it agrees: a short line of
+    its own with no sentence or clause mark naming a period and a part's word
+    (`_PART_TITLE_PERIOD`, `_PART_TITLE_WORD`); no numbered heading before the first
+    one (parts open the structure: a lead line inside a chapter is none); each followed
+    by paragraphs only, or by headings whose numbering starts anew (a title a numbering
+    runs across, 一、 … title … 二、, is inside a chapter); two titles at least."""
+    candidates = [
+        index
+        for index, line in enumerate(lines)
+        if _PART_TITLE_LEN[0] <= len(line) <= _PART_TITLE_LEN[1]
+        and not _PART_TITLE_NOT.search(line)
+        and _PART_TITLE_PERIOD.search(years := read_years(line))
+        and _PART_TITLE_WORD.search(years)
+        and _match_heading(line) is None
+        and not _PART_ALONE.match(line)
+        and not _APPENDIX.match(line)
+        and not is_signature_line(line)
+    ]
+    if len(candidates) < 2:
+        return {}
+    end = next(
+        (i for i, line in enumerate(lines) if len(line) <= _ANNEX_TITLE and _APPENDIX.match(line)),
+        len(lines),
+    )
+    candidates = [index for index in candidates if index < end]
+    heads = {i: h for i, line in enumerate(lines[:end]) if (h := _match_heading(line))}
+    if any(head.rank < 0 for head in heads.values()):
+        return {}  # numbered parts (第一部分) divide the text already
+    while len(candidates) >= 2:
+        if any(i < candidates[0] for i in heads):
+            return {}
+        kept = [
+            start
+            for start, stop in zip(candidates, [*candidates[1:], end], strict=True)
+            if stop > start + 1 and _starts_anew(heads, start, stop)
+        ]
+        if kept == candidates:
+            return {
+                index: _Heading(-1, ordinal, "", "", lines[index], lines[index], "")
+                for ordinal, index in enumerate(candidates, start=1)
+            }
+        candidates = kept
+    return {}
+
+
+def _starts_anew(heads: dict[int, _Heading], start: int, stop: int) -> bool:
+    """Does every level numbered between these lines start at 1 (or hold none)?"""
+    seen: set[int] = set()
+    for index in range(start + 1, stop):
+        head = heads.get(index)
+        if head is None or head.rank in seen:
+            continue
+        if head.ordinal != 1:
+            return False
+        seen.add(head.rank)
+    return True
+
+
+def is_annex(section: Section) -> bool:
+    """Is this an annex's part (政府工作报告名词、术语注释 after a report's parts): the report's
+    glossary or attachment, not its own account of the year?"""
+    heading = section.raw_heading
+    return not section.marker and len(heading) <= _ANNEX_TITLE and bool(_APPENDIX.match(heading))
+
+
+def _annex_head(line: str, ordinal: int) -> _Heading:
+    """An annex's title line (政府工作报告名词、术语注释) as an unnumbered part's heading."""
+    return _Heading(-1, ordinal, "", "", line.rstrip(_TRAILING) or line, line, "")
+
+
 def _split_heading(
     rank: int, ordinal: int, number: str, marker: str, line: str, start: int
 ) -> _Heading | None:
@@ -395,13 +489,17 @@ def _split_heading(
 
 
 def _build_tree(
-    lines: list[str], decided: dict[int, _Heading] | None = None, appendix_at: int | None = None
+    lines: list[str],
+    decided: dict[int, _Heading] | None = None,
+    appendix_at: int | None = None,
+    titles: dict[int, _Heading] | None = None,
 ) -> tuple[list[_Node], list[str], list[str], list[str]]:
     """Headings into a tree; returns the roots, the preamble, the lines after the last
     heading's own paragraph (candidates for the closing) and an appendix, if any.
 
     `decided` holds the headings already chosen for a flat text, by line index; without
-    it each line is matched and its number checked here."""
+    it each line is matched and its number checked here. `titles`: unnumbered part titles
+    (`_part_titles`) by line index."""
     roots: list[_Node] = []
     preamble: list[str] = []
     stack: list[_Node] = []  # open sections, ranks strictly increasing
@@ -416,6 +514,8 @@ def _build_tree(
             break
         if decided is not None:
             head = decided.get(index)
+        elif titles and index in titles:
+            head = titles[index]
         else:
             head = _match_heading(line)
             if (

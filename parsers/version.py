@@ -87,6 +87,9 @@ in place), and its lines joined by where they end (two columns, 服|务。, a nu
 paragraphs set apart by spacing)
 27: in wrapped text or a PDF, a heading on a line of its own that fills its line exactly is not
 joined to its body when the headings it runs with are written alone (layout._own_line_headings)
+28: a text divided into parts by unnumbered titles (2019年工作回顾 / 2020年主要工作任务, a
+政府工作报告's) has them as parts a level above 一、, each holding what follows it; an annex
+(名词解释) after parts is a part of its own, no longer the closing
 """
 
-PARSER_VERSION = "27"
+PARSER_VERSION = "28"
