@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from govread.parsers.model import Report, Section
+from govread.parsers.outline import is_annex
 from govread.plan_phase import SENTENCE as _SENTENCE
 from govread.plan_phase import (
     SHORTCOMING_HEADING,
@@ -198,7 +199,7 @@ class _Reader:
         own = _heading_zone(section.heading, self.year)
         # A heading inside next year's plans or the shortcomings does not leave them.
         zone = inherited if inherited in ("next_year", "shortcomings", "other") else own
-        if root and zone is None:
+        if root and zone is None and not is_annex(section):
             zone = "measures"  # a top-level section that is not a phase reports the year's work
         if own in ("next_year", "shortcomings", "other") and own == zone:
             self.add(own, section.id, section.raw_heading or section.heading)
