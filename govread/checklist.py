@@ -194,8 +194,8 @@ class _Reader:
         return zone
 
     def section(self, section: Section, inherited: ContentKey | None, root: bool = False) -> None:
-        """`root`: a chapter of the report (level 1, or the outermost a report has: 盐田's
-        (一)…(四) of 2019年工作回顾 before its 一、… of 2020年主要工作任务)."""
+        """`root`: a chapter of the report (level 1, or the outermost a report has: a part,
+        盐田's 2019年工作回顾 over its (一)…(四), 2020年主要工作任务 over 一、…)."""
         own = _heading_zone(section.heading, self.year)
         # A heading inside next year's plans or the shortcomings does not leave them.
         zone = inherited if inherited in ("next_year", "shortcomings", "other") else own
