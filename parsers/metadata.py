@@ -234,19 +234,91 @@ def parse_date(line: str) -> str | None:
     return None
 
 
-# What an official document may carry after its signature and date: how it is published
-# (（此件公开发布）, 此件主动公开), whom copies go to (抄送：…), and the list of its annexes
-# (附件：1.…). Neither the report's text nor its signature: stepped over to find the signature.
+# What an official document may carry after its signature and date (its 版记, and what a page
+# or an archiver leaves after it): how it is published (（此件公开发布）), whom copies go to
+# (抄送：… / 抄报：… / 分送：…), the list of its annexes (附件：1.…), notes (附注：… / 备注：… /
+# 注：…), whom to ask (联系人：… / 电话：… / 邮箱：… / 地址：…), its 主题词, who edited, checked
+# or sourced the page (来源：… / 责任编辑：… / 审核：… / 校对：…), the page's toolbar (打印 关闭),
+# the printing office and date (…办公室 2024年3月1日印发, 共印20份) and the rules drawn between
+# them. Each is a key or a set phrase opening a short line, never a sentence of the report:
+# stepped over, a bounded number of them, to find the signature.
+_KEYED_END_MATTER = (
+    r"(?:抄送|抄报|分送|报送|附注|备注|注|联系人|联系电话|联系方式|联系地址|电话|手机|传真|邮箱"
+    r"|电子邮箱|电子信箱|邮编|邮政编码|地址|通讯地址|E-?mail|来源|信息来源|文章来源|稿件来源"
+    r"|责任编辑|编辑|审核|审校|校对|核稿|撰稿|供稿|摄影)"
+)
+_PRINT_DATE = (
+    r"(?:(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|(?:19|20)\d{2}\s?[-/.]\s?\d{1,2}\s?"
+    r"[-/.]\s?\d{1,2}|[〇零○OＯ一二三四五六七八九]{4}\s?年\s?[一二三四五六七八九十]{1,3}\s?月"
+    r"\s?[一二三四五六七八九十]{1,3}\s?日)"
+)
+# …办公室 2024年3月1日印发 (the office may stand on the line above: `_PRINTING_OFFICE`)
+_PRINTED = re.compile(
+    r"^(?:[^\s\d\u3002,\uff0c;\uff1b:\uff1a]{2,30}\s{0,8})?(" + _PRINT_DATE + r")\s{0,2}印发"
+    r"\s{0,2}(?:[(\uff08]?\s?共印\s?\d{1,5}\s?份\s?[)\uff09]?)?$"
+)
+_PRINTING_OFFICE = re.compile(r"^[^\s\d\u3002,\uff0c;\uff1b:\uff1a]{2,30}(?:办公室|办公厅|秘书处)$")
+# 附件：1.… / 附件1： / 附件 (its list on the lines below)
+_ANNEX = re.compile(r"^附件\s?[0-9\uff10-\uff19]{0,2}\s?(?:[:\uff1a]|$)")
 _TRAILER = re.compile(
     r"^[(\uff08〔【\[]?\s?此件.{0,6}公开.{0,4}$"
-    r"|^(?:抄送|抄报|分送)\s?[:\uff1a]"
-    r"|^附件\s?[0-9\uff10-\uff19]{0,2}\s?[:\uff1a]"
+    rf"|{_ANNEX.pattern}"
+    rf"|^[(\uff08〔【\[]?\s?{_KEYED_END_MATTER}\s?[:\uff1a]"
+    r"|^主题词"
+    r"|^[(\uff08]?\s?共印\s?\d{1,5}\s?份\s?[)\uff09]?$"
+    # the page's toolbar left after the text (打印 关闭, 【打印】【关闭】, [关闭窗口])
+    r"|^(?:[\[【(\uff08]?\s?(?:打印本页|打印|关闭窗口|关闭本页|关闭|返回顶部|返回|收藏|分享)"
+    r"\s?[\]】)\uff09]?\s{0,4}[|丨/·]?\s{0,4}){1,6}$"
+    # a rule drawn across the page
+    r"|^[-_=\u2014\u2015\u2500\u2501\uff0d\uff3f ]{3,80}$"
+)
+_MAX_TRAILER = 120
+# How many end-matter lines may follow a signature (an annex list's items count one each).
+_MAX_END_MATTER = 16
+# An annex listed under 附件： (1.某某清单 / 2.某某台账): a short numbered line, no sentence.
+_ANNEX_ITEM = re.compile(
+    r"^(?:[0-9]{1,2}\s?[.\uff0e\u3001]|[(\uff08][0-9]{1,2}[)\uff09])[^\u3002]{1,60}$"
 )
 
 
 def is_trailer_line(line: str) -> bool:
-    """A line after the signature that is neither text nor signature (`_TRAILER`)."""
-    return len(line) <= 120 and _TRAILER.match(line) is not None
+    """A line after the signature that is neither text nor signature (`_TRAILER`, `_PRINTED`)."""
+    return len(line) <= _MAX_TRAILER and (
+        _TRAILER.match(line) is not None or _PRINTED.match(line) is not None
+    )
+
+
+def printed_on(line: str) -> str | None:
+    """The ISO date a copy was printed on, of a 印发 line (…办公室 2024年3月1日印发), else None."""
+    match = _PRINTED.match(line) if len(line) <= _MAX_TRAILER else None
+    return parse_date(match.group(1)) if match else None
+
+
+def end_matter_start(lines: list[str]) -> int:
+    """Where the end matter after a signature (`is_trailer_line`) begins among `lines`: the
+    index after the last line that is not end matter (`len(lines)` when there is none).
+
+    Walks back over at most `_MAX_END_MATTER` lines, in any order: a printing office on the
+    line above its 印发 date, and the annexes listed under a 附件 line, count with them."""
+    end = at = len(lines)
+    while at > 0 and len(lines) - at < _MAX_END_MATTER:
+        line = lines[at - 1]
+        if _ANNEX_ITEM.match(line) and not is_trailer_line(line):
+            at -= 1  # (an annex only under a 附件 line: `end` moves when one heads the list)
+            continue
+        if at < end and not _ANNEX.match(line):
+            break  # numbered lines no 附件 heads: the report's own
+        if is_trailer_line(line) or (
+            # the office that printed it, on the line above its 印发 date
+            _PRINTING_OFFICE.match(line)
+            and at < len(lines)
+            and (printed := _PRINTED.match(lines[at])) is not None
+            and printed.start(1) == 0
+        ):
+            at = end = at - 1
+            continue
+        break
+    return end
 
 
 # The units a plan assigns a task to (（牵头单位：市司法局）, 责任单位：市司法局、各县（市、区）
@@ -334,6 +406,7 @@ def find_metadata(
     closing: list[str],
     page: dict[str, str],
     headings: list[str],
+    end_matter: list[str] | None = None,  # after the signature: only a 印发 date is read
     path: str | None = None,
     header: dict[str, str] | None = None,
     text_head: str = "",
@@ -392,8 +465,16 @@ def find_metadata(
         stem_parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
         region = next(filter(None, (region_of(part) for part in stem_parts)), None)
 
+    # A 印发 date is the day copies were printed for distribution, after the report was
+    # signed: never its date when it is signed and dated, nor before the day its page or an
+    # archiver says it was made public (what `published` tells, and what on_time checks).
+    # Else it is the one date the document gives of its coming out: a user expects that
+    # rather than none (and a report's year read from it as from a signature date).
+    printed = next(filter(None, map(printed_on, reversed(end_matter or []))), None)
     published = (
-        signature_dates[-1] if signature_dates else header.get("published") or page.get("published")
+        signature_dates[-1]
+        if signature_dates
+        else header.get("published") or page.get("published") or printed
     )
 
     year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published)

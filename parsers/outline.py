@@ -26,6 +26,7 @@ from govread.parsers.layout import is_page_number
 from govread.parsers.metadata import (
     Metadata,
     author_of_title,
+    end_matter_start,
     find_metadata,
     flat_news_headline,
     is_signature_line,
@@ -132,10 +133,14 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     # (a page number, - 5 - or 第2页, is never report text: a PDF's, a Word file's or a
     # page's, after the signature too)
     lines = [line for line in lines if line and not is_page_number(line)]
-    # nor is a bare number after the signature: the last page's number, where no page
-    # break tells it (a bare number elsewhere may be a table's cell, a heading's number)
-    while len(lines) > 1 and _BARE_NUMBER.fullmatch(lines[-1]) and is_signature_line(lines[-2]):
-        lines.pop()
+    # nor is a bare number after the signature or its end matter: the last page's number,
+    # where no page break tells it (a bare number elsewhere may be a table's cell, a
+    # heading's number)
+    while (end := end_matter_start(lines)) > 1 and (
+        _BARE_NUMBER.fullmatch(lines[end - 1])
+        and (is_signature_line(lines[end - 2]) or is_trailer_line(lines[end - 2]))
+    ):
+        del lines[end - 1]
     if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
         lines = _plain_markdown(lines)
     header, header_lines, lines = take_header(lines)
@@ -161,7 +166,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     decided: dict[int, _Heading] | None = None
     appendix_at: int | None = None
     closing_at: int | None = None
-    if _is_flat(body):
+    if _is_flat(body[: end_matter_start(body)]):  # (an annex list's 1. 2. are not its own)
         body = _without_inline_chrome(body, chrome)
         if title is None and body:
             title, body = _flat_title(body, chrome)
@@ -186,6 +191,12 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if closing_at is not None:
         # where the closing cut from a flat last chapter stands among the trailing lines
         closing_at -= (len(body) if appendix_at is None else appendix_at) - len(tail)
+    # what follows the signature, at the text's end (after an appendix, or the appendix
+    # itself when it is only a 附件 list), is neither the report's text nor its signature
+    trailing = tail + appendix
+    end_at = end_matter_start(trailing)
+    end_matter = trailing[end_at:]
+    tail, appendix = trailing[: min(end_at, len(tail))], trailing[len(tail) : end_at]
     body_tail, closing = _split_closing(roots, tail, closing_at)
     if roots:
         _last_leaf(roots).paragraphs.extend(body_tail)
@@ -201,13 +212,15 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     meta = find_metadata(
         title=title,
         preamble=preamble,
-        closing=closing,
+        closing=[*closing, *appendix],
+        end_matter=end_matter,
         page=page,
         headings=[n.head.heading for n in _iter_nodes(roots)],
         path=path,
         header=header,
-        text_head="".join(body)[:_GENRE_TEXT],
+        text_head="".join(body[: len(body) - len(end_matter)])[:_GENRE_TEXT],
     )
+    closing = [*closing, *appendix, *end_matter]
     # Node ids start with the report's id, the hash of its body text (what
     # `Report.text_sha256` hashes, in the same order: the sections' texts are their
     # headings, paragraphs and subsections).
@@ -299,9 +312,11 @@ def _signature_out_of_chrome(
     """The signature run into the page's toolbar at the text's end (2024年2月29日 打印本页
     关闭窗口) is the report's: its line becomes the signature alone (the date, or the
     organisation and the date on lines of their own), its furniture goes to `pieces`."""
-    end = len(lines)
-    while end > 0 and (flags[end - 1] or is_signature_line(lines[end - 1])):
-        end -= 1  # (only the trailing run of furniture and signature lines)
+    end = end_matter_start(lines)
+    while end > 0 and (
+        flags[end - 1] or is_signature_line(lines[end - 1]) or is_trailer_line(lines[end - 1])
+    ):
+        end -= 1  # (only the trailing run of furniture, signature and end-matter lines)
     out_lines, out_flags = lines[:end], flags[:end]
     for line, flag in zip(lines[end:], flags[end:], strict=True):
         rest, furniture = strip_inline_chrome(line) if flag else (line, [])
@@ -507,6 +522,7 @@ def _build_tree(
     since_heading: list[str] = []  # paragraphs after the latest heading's first one
     appendix: list[str] = []
     carried: dict[int, int] = {}  # rank → last ordinal of a level a heading closed
+    signed = end_matter_start(lines)  # (the signature's last line, before any end matter)
 
     for index, line in enumerate(lines):
         if index == appendix_at or (len(line) <= 30 and _APPENDIX.match(line)):
@@ -541,7 +557,7 @@ def _build_tree(
         elif (
             not last.paragraphs
             and not since_heading
-            and not (index >= len(lines) - _SIGNATURE_LINES and is_signature_line(line))
+            and not (signed - _SIGNATURE_LINES <= index < signed and is_signature_line(line))
         ):
             last.paragraphs.append(line)
         else:
@@ -908,6 +924,12 @@ def _unglue_signature(lines: list[str], signers: tuple[str, ...] = ()) -> list[s
     """A signature and date run into the last sentence (…。特此报告。某某人民政府2024年2月29日,
     …人员轮训白岭区人民政府2024年2月28日 when the title names 白岭区人民政府) are given
     their own lines, as the closing expects them."""
+    end = end_matter_start(lines)  # (the signature is before the end matter)
+    return [*_unglue_last(lines[:end], signers), *lines[end:]]
+
+
+def _unglue_last(lines: list[str], signers: tuple[str, ...]) -> list[str]:
+    """`_unglue_signature` on `lines` that end where the signature does."""
     if not lines:
         return lines
     last = lines[-1]
@@ -965,7 +987,8 @@ def _last_leaf(nodes: list[_Node]) -> _Node:
 def _split_closing(
     roots: list[_Node], tail: list[str], cut: int | None = None
 ) -> tuple[list[str], list[str]]:
-    """Split the lines after the last heading into (body of that section, closing).
+    """Split the lines after the last heading, the end matter after the signature cut off
+    (`end_matter_start`), into (body of that section, closing).
 
     The closing is the signature and date, and the summing-up paragraphs that follow
     the last section (存在的问题 / 下一步) when the report has no section of its own
@@ -974,8 +997,6 @@ def _split_closing(
     if cut is not None and 0 <= cut < len(tail):
         return tail[:cut], tail[cut:]
     end = len(tail)
-    while end > 0 and is_trailer_line(tail[end - 1]):
-        end -= 1  # (此件公开发布), 抄送：…, 附件：1.… after the signature
     while end > 0 and (is_signature_line(tail[end - 1]) or _is_formula(tail[end - 1])):
         end -= 1
     start = end

@@ -90,6 +90,7 @@ joined to its body when the headings it runs with are written alone (layout._own
 28: a text divided into parts by unnumbered titles (2019年工作回顾 / 2020年主要工作任务, a
 政府工作报告's) has them as parts a level above 一、, each holding what follows it; an annex
 (名词解释) after parts is a part of its own, no longer the closing
+29: any end matter after the signature (印发, 联系人, 附注, 主题词, 打印 关闭…; metadata.end_matter_start)
 """
 
-PARSER_VERSION = "28"
+PARSER_VERSION = "29"

@@ -12,7 +12,7 @@ from repo_scripts import load_script
 
 from govread.corpus import sample_paths
 from govread.parsers.layout import drop_page_furniture, is_page_number, without_page_furniture
-from govread.parsers.metadata import is_signature_line
+from govread.parsers.metadata import is_signature_line, is_trailer_line
 from govread.parsers.outline import parse_text
 from govread.parsers.readers import report_from_bytes
 
@@ -178,10 +178,12 @@ def test_a_one_page_pdf_loses_its_bare_page_number_a_one_page_text_keeps_its_las
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem[:3])
 def test_a_bare_page_number_after_the_signature_keeps_the_signature(path: Path) -> None:
     """The last page's number alone (5), where no page break tells it, after the signature
-    date or name, is dropped; a bare number elsewhere is kept (a table's cell)."""
+    date or name or the end matter after them (编辑：…), is dropped; a bare number elsewhere
+    is kept (a table's cell)."""
     text = path.read_text("utf-8").rstrip("\n")
     original = report_from_bytes(text.encode("utf-8"), "a.txt")
-    signed = is_signature_line(text.split("\n")[-1].strip())
+    last = text.split("\n")[-1].strip()
+    signed = is_signature_line(last) or is_trailer_line(last)
     for number in ("5", "12", "３"):
         report = report_from_bytes(f"{text}\n\n{number}\n".encode(), "b.txt")
         assert _meta(report) == _meta(original)
