@@ -206,8 +206,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         # In a report divided into parts an annex (名词解释) is one more part: its own
         # numbered entries are neither the last chapter's nor the closing's.
         roots.append(_Node(_annex_head(appendix[0], len(roots) + 1), appendix[1:]))
-    else:
-        closing.extend(appendix)
+        appendix = []  # (else the appendix follows the closing, before the end matter)
 
     meta = find_metadata(
         title=title,
