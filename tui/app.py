@@ -61,6 +61,7 @@ from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 from govread.tui.toast import use_kinsoku_toasts
 from govread.tui.typeahead import TypeAhead
+from govread.tui.upstream_fixes import PasteCut
 from govread.tui.upstream_fixes import apply as apply_upstream_fixes
 
 if TYPE_CHECKING:
@@ -199,6 +200,15 @@ class GovreadApp(App[int]):
             event.prevent_default()
         elif self._type_ahead.redirect(event):
             event.prevent_default()
+
+    def on_paste_cut(self, message: PasteCut) -> None:
+        self.notify(
+            _("Only the first {kept:,} characters were pasted ({dropped:,} more left out).").format(
+                kept=message.kept, dropped=message.dropped
+            ),
+            title=_("Paste cut"),
+            severity="warning",
+        )
 
     def on_descendant_focus(self, _event: events.DescendantFocus) -> None:
         if self.screen.focused is not None:
