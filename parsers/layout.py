@@ -220,7 +220,7 @@ def join_layout_lines(
     of exactly that many), not at a width."""
     if not lines:
         return []
-    chinese = len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
+    chinese = mostly_chinese(lines)
     indented = [line[:1].isspace() for line in lines]
     spaced = [drop_font_run_spaces(line) for line in lines] if chinese else lines
     if by_characters:
@@ -261,7 +261,7 @@ def join_layout_lines(
             ends = heading = False
         if not ends and filled and not heading:
             # Chinese layout breaks lines anywhere, even inside a number or a word.
-            joined[-1] += "" if chinese or _cjk_boundary(previous, line) else " "
+            joined[-1] += "" if chinese or cjk_boundary(previous, line) else " "
             joined[-1] += line
         else:
             joined.append(line)
@@ -394,7 +394,13 @@ def _heading_too_long(current: str, line: str) -> bool:
     return end > _MAX_HEADING
 
 
-def _cjk_boundary(left: str, right: str) -> bool:
+def mostly_chinese(lines: Sequence[str]) -> bool:
+    """Text at least 30% Chinese characters: laid out in Chinese, so a line may break
+    anywhere (inside a Latin word or a number too) and is joined to the next with nothing."""
+    return len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
+
+
+def cjk_boundary(left: str, right: str) -> bool:
     """No space is put back next to Chinese text, nor inside a number (Chinese layout
     breaks a line anywhere, 1|00%); only between two Latin words."""
     last, first = left[-1:], right[:1]

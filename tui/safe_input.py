@@ -11,10 +11,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.widgets import Input, TextArea
 from textual.widgets.text_area import Edit, EditResult
 
+from govread.parsers.layout import cjk_boundary, mostly_chinese
 from govread.sanitize import sanitize, sanitize_line
+
+
+def pasted_line(text: str) -> str:
+    """A paste of several lines as the one line a text box holds: its lines stripped, the
+    empty ones dropped, joined as the parsers join a wrapped paragraph (a Chinese text's
+    with nothing; else a space between two Latin words, nothing next to Chinese or a
+    digit)."""
+    lines = text.splitlines()
+    if lines == [text]:
+        return text  # one line: kept as it is
+    lines = [line.strip() for line in lines if line.strip()]
+    if mostly_chinese(lines):
+        return "".join(lines)
+    parts = lines[:1]
+    for line in lines[1:]:
+        parts += [line] if cjk_boundary(parts[-1], line) else [" ", line]
+    return "".join(parts)
 
 
 class SafeInput(Input):
@@ -29,6 +48,19 @@ class SafeInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         # escaped before it goes in, so the cursor lands after what is shown
         super().replace(sanitize_line(text), start, end)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        # Textual's `Input` keeps a paste's first line only: a paragraph copied from a PDF
+        # lost all but its first line, and one copied with the line break before it went
+        # in as nothing. Its lines are joined instead.
+        line = pasted_line(event.text)
+        if line:
+            if self.selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *self.selection)
+        event.stop()
+        event.prevent_default()  # not Textual's as well
 
 
 class SafeTextArea(TextArea):

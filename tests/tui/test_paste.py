@@ -1,7 +1,8 @@
 """Pasting into the browser as a terminal sends it: the bytes of a bracketed paste go
 through Textual's terminal parser (`XTermParser`, as the driver's input thread does) to the
 app. QA A2: an escape sequence inside a paste came out as keys (the filter read
-``^[1m政府法治``; pasted with no box open, ``\\x1b[1mjjj`` opened the marks list)."""
+``^[1m政府法治``; pasted with no box open, ``\\x1b[1mjjj`` opened the marks list). QA A3: a
+paste beginning with a line break went into a text box as nothing."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from textual.widgets import Input
 from govread.tui import upstream_fixes
 from govread.tui.app import GovreadApp
 from govread.tui.dialogs.annotate import TagDialog
+from govread.tui.safe_input import pasted_line
 
 Loaded = Callable[[Pilot[object]], Awaitable[None]]
 
@@ -106,6 +108,49 @@ async def test_arrows_and_keys_around_a_paste_still_work(loaded: Loaded) -> None
         box = await open_filter(pilot)
         await terminal(pilot, "复议" + START + "\x1b[1m" + END + "案件\x1b[D\x1b[D", "x")
         assert box.value == "复议\\x1b[1mx案件"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("\r行政复议\r", "行政复议"),  # a terminal sends a pasted line break as CR
+        ("\n\n执法\n", "执法"),
+        ("\r\n一、行政复议\r\n  办理案件\r\n\r\n100\r\n件\r\n", "一、行政复议办理案件100件"),
+        ("rule of\nlaw\n", "rule of law"),
+        ("复议 ", "复议 "),  # one line: as it is
+    ],
+)
+async def test_a_paste_of_lines_fills_a_one_line_box_with_its_text(
+    loaded: Loaded, text: str, expected: str
+) -> None:
+    """QA A3: Textual's `Input` kept a paste's first line, so one beginning with a line
+    break went in as nothing. A one-line box now gets the lines joined (as a wrapped
+    paragraph is: nothing next to Chinese, a space between Latin words)."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        box = await open_filter(pilot)
+        await terminal(pilot, START + text + END)
+        assert box.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依法行政\n", "依法行政"),
+        ("\u2028复议\u2029应诉\x0b", "复议应诉"),  # Unicode's line breaks are line breaks
+        ("受理案件1\n23件，纠错率\n 4.5%", "受理案件123件，纠错率4.5%"),
+        ("Rule\r\nof law, \r\n\r\n the State\n Council", "Rule of law, the State Council"),
+        ("推行ISO\n9001质量管理体\n系", "推行ISO9001质量管理体系"),  # Chinese: broken anywhere
+        ("依据《条例》\nArticle 5 and\nArticle 6", "依据《条例》Article 5 and Article 6"),
+        ("\n \n\t\n", ""),
+        ("\t两个\t字段 ", "\t两个\t字段 "),  # one line: as it is (the box escapes the tabs)
+    ],
+)
+def test_the_lines_of_a_paste_are_joined_as_a_wrapped_paragraph_is(
+    text: str, expected: str
+) -> None:
+    assert pasted_line(text) == expected
 
 
 async def test_a_paste_past_the_limit_is_cut_with_a_notice(
