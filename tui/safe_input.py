@@ -77,5 +77,7 @@ class SafeTextArea(TextArea):
     def edit(self, edit: Edit) -> EditResult:
         # every change made to the document (keys, paste, insert, replace) is an Edit; undo
         # and redo replay edits made here, so they hold only what was escaped
-        edit.text = sanitize(edit.text)
+        # a terminal sends a pasted line break as CR (tmux, xterm): a line break, not a character
+        text = edit.text.replace("\r\n", "\n").replace("\r", "\n")
+        edit.text = sanitize(text)
         return super().edit(edit)

@@ -16,7 +16,7 @@ from textual.widgets import Input
 
 from govread.tui import upstream_fixes
 from govread.tui.app import GovreadApp
-from govread.tui.dialogs.annotate import TagDialog
+from govread.tui.dialogs.annotate import NoteDialog, TagDialog
 from govread.tui.safe_input import pasted_line
 
 Loaded = Callable[[Pilot[object]], Awaitable[None]]
@@ -151,6 +151,22 @@ def test_the_lines_of_a_paste_are_joined_as_a_wrapped_paragraph_is(
     text: str, expected: str
 ) -> None:
     assert pasted_line(text) == expected
+
+
+@pytest.mark.parametrize("line_break", ["\n", "\r", "\r\n"])
+async def test_the_note_box_keeps_a_pasted_paragraph_s_lines(
+    loaded: Loaded, line_break: str
+) -> None:
+    """The note box keeps a paste's line breaks, as a terminal sends them too (CR: it
+    showed as ``\\r`` on one line)."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down", "a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteDialog)
+        await terminal(pilot, START + "第一行\x1b[1m\n第二行".replace("\n", line_break) + END)
+        assert app.screen.area.text == "第一行\\x1b[1m\n第二行"
 
 
 async def test_a_paste_past_the_limit_is_cut_with_a_notice(
