@@ -155,6 +155,51 @@ async def test_g_and_G_go_to_first_and_last_line(loaded) -> None:
         assert tree.current_node is app.reports[0]
 
 
+async def test_shift_right_and_shift_down_stay_where_nothing_follows(loaded) -> None:
+    """Textual's shift+→ / shift+↓ sent the cursor to the first line when the node had no
+    next sibling, nor its parent (QA A5): the cursor stays."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("G")  # the last chapter of the last report
+        last = tree.cursor_line
+        assert last == tree.last_line > 0 and tree.cursor_node.parent is not tree.root
+        for key in ("shift+right", "shift+down"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tree.cursor_line == last, key
+        report = tree.cursor_node.parent
+        tree.move_cursor(report)  # a report: its parent is the hidden root
+        await pilot.pause()
+        for key in ("shift+right", "shift+down"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tree.cursor_node is report, key
+
+
+async def test_shift_right_goes_to_the_next_ancestors_sibling(loaded) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        await pilot.press("g", "down", "l", "l")  # 一、 opened, the cursor on its (一)
+        chapter = tree.cursor_node.parent
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert tree.cursor_node is chapter.next_sibling  # 二、, as in Textual
+        last_chapter = tree.cursor_node
+        assert last_chapter.next_sibling is None and last_chapter.children
+        await pilot.press("l", "l")
+        await pilot.pause()
+        assert tree.cursor_node.parent is last_chapter
+        # its parent is the report's last chapter: the next ancestor is the next report
+        await pilot.press("shift+right")
+        await pilot.pause()
+        assert tree.cursor_node is last_chapter.parent.next_sibling
+        assert tree.current_report is app.reports[1]
+
+
 async def test_enter_expands_then_focuses_the_detail(loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:

@@ -863,6 +863,27 @@ class OutlineTree(Tree[OutlineData]):
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent)
 
+    def action_cursor_parent_next_sibling(self) -> None:
+        """shift+→: the next sibling of the nearest ancestor that has one; the cursor stays
+        when none has (Textual's moves to the parent's next sibling, and to the outline's
+        first line when there is none: from the last report it jumped to the top)."""
+        node = self.cursor_node
+        if node is not None and node.parent is not None:
+            self._move_to_next_after(node.parent)
+
+    def action_cursor_next_sibling(self) -> None:
+        """shift+↓: the next sibling, else an ancestor's next (as shift+→); the cursor stays
+        on the last one (Textual's went to the outline's first line)."""
+        if self.cursor_node is not None:
+            self._move_to_next_after(self.cursor_node)
+
+    def _move_to_next_after(self, node: TreeNode[OutlineData]) -> None:
+        while node is not self.root and node.parent is not None:
+            if node.next_sibling is not None:
+                self.move_cursor(node.next_sibling, animate=True)
+                return
+            node = node.parent
+
     def action_open(self) -> None:
         node = self.cursor_node
         if node is None:
