@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from govread import segment
+from govread.cancelling import check
 from govread.figures import Figure, FigurePair, match_figures, number_spans, report_figures
 from govread.lru import LruCache
 from govread.node_ids import outside_label
@@ -394,6 +395,7 @@ class _Builder:
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
 
     def add(self, **fields: object) -> None:
+        check()  # a long report is cut unit by unit: one unit is the most a stop waits for
         text = str(fields["text"])
         terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
         heading = str(fields["heading"])
@@ -577,6 +579,7 @@ class _Idf:
         self.df: Counter[str] = Counter()
         self.n = 0
         for terms in documents:
+            check()
             self.n += 1
             self.df.update(terms.keys())
 
@@ -731,9 +734,10 @@ def _align_theme(
         test = only_answered or answered
         return test is None or test(unit, other)
 
-    sims = [
-        [_cosine(vectors[id(a)], vectors[id(b)]) if meets(a, b) else 0.0 for b in ub] for a in ua
-    ]
+    sims: list[list[float]] = []
+    for a in ua:
+        check()  # a row of cosines at a time: ua × ub can be millions
+        sims.append([_cosine(vectors[id(a)], vectors[id(b)]) if meets(a, b) else 0.0 for b in ub])
 
     def fits(
         unit: Unit,
@@ -757,9 +761,11 @@ def _align_theme(
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[Unit], list[Unit]]] = []
-    for sim, i, j in candidates:
+    for n, (sim, i, j) in enumerate(candidates):
         if sim < ATTACH_THRESHOLD:
             break
+        if not n % 4096:  # most candidates cost a comparison or two: ask now and then
+            check()
         mutual = first_of_a[i] == j and first_of_b[j] == i
         if sim < pair_threshold(ua[i], ub[j], by_subject, mutual):
             continue
@@ -780,6 +786,7 @@ def _align_theme(
 
     def place(side: int, i: int) -> None:
         """A leftover joins its most alike unit's row, or the theme's only row, or a gap."""
+        check()
         unit, others = own_units[side][i], other_units[side]
         partner_group = other_group[side]
         best = max(
@@ -870,6 +877,7 @@ def _best_window(
     within one paragraph, one sentence at least, so that no short sentence wins on one
     shared word) most like `target`: (cosine, (unit key, paragraph,
     start, end)), or (0.0, None) when no sentence shares a word with it."""
+    check()  # every fit of two units comes here: one unit's windows between two checks
     sentences = _sentences(report, unit)
     best: tuple[float, tuple[str, int, int, int] | None] = (0.0, None)
     for index, (paragraph, start, _end, _size, _terms) in enumerate(sentences):
@@ -1090,6 +1098,7 @@ def compare(
 
     `corpus` is the open corpus the IDF is computed over (a and b are always part of it;
     a report given twice counts once); or `idf`, counted already (`govread.store`).
+    Inside `cancelling.cancellable` it stops with `Cancelled` soon after that is asked.
     """
     lexicon = lexicon or load_lexicon()
     if idf is None:
@@ -1123,6 +1132,7 @@ def compare(
             only_answered=context.plan_answered if phase else None,
         )
         for group_a, group_b in rows:
+            check()
             if group_a and group_b:
                 pairs.append(_pair(theme_id, group_a, group_b, context=context))
                 continue

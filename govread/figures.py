@@ -33,6 +33,7 @@ from decimal import Decimal, InvalidOperation
 from importlib import resources
 
 from govread.acts import act_after, act_before, names_act
+from govread.cancelling import check
 from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.flat import word_classes
 from govread.parsers.model import Report, Section
@@ -4310,6 +4311,7 @@ def heading_figures(section: Section) -> list[Figure]:
 
 def _figures_with_text(sections: Iterable[Section]) -> Iterator[tuple[Figure, str]]:
     for section in sections:
+        check()  # a long report's figures are read section by section: a stop waits for one
         if (heading := _figure_heading(section)) is not None:
             for figure in extract(heading, section.id, -1):
                 yield figure, heading
@@ -4330,10 +4332,12 @@ def figures_with_text(report: Report) -> Iterator[tuple[Figure, str]]:
     its paragraph, or its heading as read (the heading's marking number blanked)."""
     prefix = report.id
     for index, paragraph in enumerate(report.preamble):
+        check()
         for figure in extract(paragraph, f"{prefix}/preamble", index):
             yield figure, paragraph
     yield from _figures_with_text(report.walk())
     for index, paragraph in enumerate(report.closing):
+        check()
         for figure in extract(paragraph, f"{prefix}/closing", index):
             yield figure, paragraph
 
@@ -4423,6 +4427,7 @@ def match_figures(
     pairs: list[tuple[int, FigurePair]] = []
     for rule in ("same", "indicator", "exact", "near"):
         for i, fa in enumerate(left):
+            check()  # one of A's figures against all of B's between two checks
             if i in used_a:
                 continue
             for j, fb in enumerate(right):

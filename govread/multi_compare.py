@@ -31,6 +31,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from govread.cancelling import check
 from govread.compare import (
     ATTACH_THRESHOLD,
     NEAREST_THRESHOLD,
@@ -348,10 +349,12 @@ def _group_theme(
     group: dict[Node, int] = {node: i for i, node in enumerate(nodes)}
     members: dict[int, list[Node]] = {i: [node] for i, node in enumerate(nodes)}
     sims: dict[tuple[Node, Node], float] = {}
-    for x, y in ((x, y) for i, x in enumerate(nodes) for y in nodes[i + 1 :]):
-        if x[0] != y[0]:
-            alike = meets is None or meets(x, y)
-            sims[(x, y)] = sims[(y, x)] = _cosine(vectors[x], vectors[y]) if alike else 0.0
+    for i, x in enumerate(nodes):
+        check()  # one unit against the rest at a time: the pairs grow as the square
+        for y in nodes[i + 1 :]:
+            if x[0] != y[0]:
+                alike = meets is None or meets(x, y)
+                sims[(x, y)] = sims[(y, x)] = _cosine(vectors[x], vectors[y]) if alike else 0.0
     ranked = sorted(
         ((s, x, y) for (x, y), s in sims.items() if x < y),
         key=lambda c: (-c[0], c[1], c[2]),
@@ -362,10 +365,13 @@ def _group_theme(
         theirs = [o for o in nodes if o[0] == report]
         return max(theirs, key=lambda o: (sims[(x, o)], -o[1]), default=None)
 
-    for sim, x, y in ranked:
+    for n, (sim, x, y) in enumerate(ranked):
         if sim < (ATTACH_THRESHOLD if threshold else PAIR_THRESHOLD):
             break
+        if not n % 4096:  # most pairs cost a comparison or two: ask now and then
+            check()
         if threshold is not None and sim < PAIR_THRESHOLD:
+            check()  # `first` walks every unit of the theme
             mutual = first(x, y[0]) == y and first(y, x[0]) == x
             if sim < threshold(x, y, mutual):
                 continue
@@ -395,6 +401,7 @@ def _group_theme(
     gaps: dict[int, list[Node]] = {}
     moves: list[tuple[Node, int]] = []
     for node in leftovers:
+        check()
         others = [o for o in nodes if o[0] != node[0] and fit(node, members[group[o]])]
         best = max(others, key=lambda o: (sims[(node, o)], -o[0], -o[1]), default=None)
         if (
@@ -566,6 +573,7 @@ def compare_many(
             groups = _group_theme(nodes, vectors, supported=supported, answered=answered)
         placed: list[tuple[tuple[float, ...], Row]] = []
         for group in groups:
+            check()
             by_report: list[list[Unit]] = [[] for _ in reports]
             for r, i in sorted(group):
                 by_report[r].append(units[r][i])
