@@ -22,22 +22,24 @@ on it (on a figure's, in the figures table), ``e`` exports the rows holding a ma
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalScroll, Vertical
 from textual.widget import Widget
 from textual.widgets import DataTable, Header, LoadingIndicator, Static
 from textual.worker import get_current_worker
 
+from govread.cancelling import Cancelled, cancellable, check
 from govread.compare import Comparison, report_units
 from govread.figure_table import target_shown
 from govread.i18n import N_, _, _n
@@ -67,13 +69,22 @@ def city_of(report: Report) -> str:
 # Held while the open reports are tokenised ahead of time, so that a comparison started
 # meanwhile waits for that work instead of doing it a second time.
 _warming = threading.Lock()
+WARM_UP_GROUP = "compare-warm-up"
 
 
 def warm_up(reports: Sequence[Report]) -> None:
-    """Load jieba and cut every open report into units (cached by content hash)."""
-    with _warming:
+    """Load jieba and cut every open report into units (cached by content hash); in a
+    worker, stopped when the worker is cancelled (the picker or the comparison left, or
+    quitting): cutting a long report takes seconds."""
+    worker = get_current_worker()
+    with _warming, cancellable(lambda: worker.is_cancelled), contextlib.suppress(Cancelled):
         for report in reports:
             report_units(report)
+
+
+def stop_warm_up(app: App[Any]) -> None:
+    """Give up cutting the reports for a comparison that will not be made."""
+    app.workers.cancel_group(app, WARM_UP_GROUP)
 
 
 def open_compare(app: GovreadApp) -> None:
@@ -100,6 +111,8 @@ def open_compare(app: GovreadApp) -> None:
     def chosen(others: list[Report] | None) -> None:
         if others:  # one column per report: A first, then the others as listed
             app.push_screen(CompareScreen(side_a, *others, store=app.store))
+        else:
+            stop_warm_up(app)
 
     app.push_screen(ReportPicker(others, prompt), chosen)
     # While the reader types a name, load jieba and tokenise: most of the first
@@ -109,7 +122,7 @@ def open_compare(app: GovreadApp) -> None:
     app.run_worker(
         lambda: warm_up(warm),
         name="warm up the comparison",
-        group="compare-warm-up",
+        group=WARM_UP_GROUP,
         thread=True,
         exclusive=True,
     )
@@ -298,22 +311,34 @@ class CompareScreen(LocalisedScreen[None]):
         self._update_status()
         self.run_comparison()
 
+    def on_unmount(self) -> None:
+        # the comparison's worker is cancelled with the screen; the cutting ahead is its too
+        stop_warm_up(self.app)
+
     # -- the comparison, off the UI thread --------------------------------------------
 
     @work(thread=True, exclusive=True, group="compare", name="compare reports")
     def run_comparison(self) -> None:
         worker = get_current_worker()
         try:
-            with _warming:  # a warm-up still running finishes first (no work twice)
-                pass
-            # the open reports weigh the words (a word every report uses tells little): read
-            # from the store's comparison tables when they come from one, not cut again
-            from govread.followup import stored_weights
+            # Leaving the screen cancels the worker (Textual does, on unmount), and so does
+            # quitting: a thread cannot be killed, so the comparison's loops ask and stop
+            # (a 10 MB report kept a core busy for half a minute, and quitting waited).
+            with cancellable(lambda: worker.is_cancelled):
+                # a warm-up still running finishes first (no work twice)
+                while not _warming.acquire(timeout=0.05):
+                    check()
+                _warming.release()
+                # the open reports weigh the words (a word every report uses tells little):
+                # read from the store's comparison tables when they come from one, not cut again
+                from govread.followup import stored_weights
 
-            corpus = list(app_state(self).library.reports)
-            # None without a store, or when an open report is not from it: cut as for files
-            idf = stored_weights(self.store, self.reports, corpus)
-            result = self.view.compute(self.reports, corpus, idf)
+                corpus = list(app_state(self).library.reports)
+                # None without a store, or when an open report is not from it: cut as for files
+                idf = stored_weights(self.store, self.reports, corpus)
+                result = self.view.compute(self.reports, corpus, idf)
+        except Cancelled:
+            return
         except Exception as error:  # one clear line, never a traceback on screen
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, f"{type(error).__name__}: {error}")
