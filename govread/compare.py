@@ -981,9 +981,15 @@ class _Context:
     idf: _Idf
     vectors: Mapping[int, dict[str, float]]
     top_k: int
+    # the ids of A's units: which report a unit is of, in one look-up (a scan of A's units
+    # on every call was 12.7 of a 10 MB report's 23 s)
+    ids_a: frozenset[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ids_a", frozenset(map(id, self.units_a)))
 
     def report_of(self, unit: Unit) -> Report:
-        return self.a if any(u is unit for u in self.units_a) else self.b
+        return self.a if id(unit) in self.ids_a else self.b
 
     def fit(self, x: Unit, y: Unit) -> float:
         return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
