@@ -106,3 +106,19 @@ def assert_clean(text: str) -> None:
         f"raw {found.group()!r} at {found.start()}: {text[max(0, found.start() - 60) : found.start() + 20]!r}"
     )
     text.encode("utf-8")
+
+
+def refuse_temporary_files(monkeypatch: object, error: OSError) -> None:
+    """Make `govread.atomic` fail to create its temporary file beside a target with `error`
+    (a folder without permission, or one that takes no new file, as /proc), every other
+    `os.open` as it is."""
+    from govread import atomic
+
+    real_open = os.open
+
+    def refusing(path: object, flags: int, mode: int = 0o777) -> int:
+        if str(path).endswith(".tmp"):
+            raise error
+        return real_open(path, flags, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(atomic.os, "open", refusing)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from hostile import refuse_temporary_files
 
 from govread import atomic
 from govread.atomic import (
@@ -166,14 +167,7 @@ def test_a_name_ending_with_a_slash_never_becomes_a_file(tmp_path: Path, existin
 
 
 def test_folder_without_permission(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_open = os.open
-
-    def no_permission(path: object, flags: int, mode: int = 0o777) -> int:
-        if str(path).endswith(".tmp"):
-            raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real_open(path, flags, mode)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(atomic.os, "open", no_permission)
+    refuse_temporary_files(monkeypatch, PermissionError(errno.EACCES, "Permission denied"))
     with pytest.raises(WriteError) as caught:
         atomic_write_bytes(tmp_path / "out", b"x")
     assert caught.value.reason == "permission denied"
@@ -186,14 +180,7 @@ def test_a_file_in_a_folder_that_takes_no_new_file_is_not_offered_for_replacing(
     the folder takes no new file (as /proc), which is said at once."""
     target = tmp_path / "version"
     target.write_bytes(b"kept")
-    real_open = os.open
-
-    def no_new_files(path: object, flags: int, mode: int = 0o777) -> int:
-        if str(path).endswith(".tmp"):
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
-        return real_open(path, flags, mode)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(atomic.os, "open", no_new_files)
+    refuse_temporary_files(monkeypatch, FileNotFoundError(errno.ENOENT, "No such file"))
     with pytest.raises(WriteError) as caught:
         atomic_write_bytes(target, b"x")
     assert not isinstance(caught.value, OverwriteRefused)

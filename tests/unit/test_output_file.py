@@ -98,18 +98,11 @@ def test_a_file_in_a_folder_that_takes_no_new_file_is_not_offered_to_force(
     it: the folder takes no new file (as /proc), and that is what is said."""
     import errno
 
-    from govread import atomic
+    from hostile import refuse_temporary_files
 
     target = tmp_path / "version"
     target.write_text("kept", "utf-8")
-    real_open = os.open
-
-    def no_new_files(path: object, flags: int, mode: int = 0o777) -> int:
-        if str(path).endswith(".tmp"):
-            raise FileNotFoundError(errno.ENOENT, "No such file or directory", str(path))
-        return real_open(path, flags, mode)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(atomic.os, "open", no_new_files)
+    refuse_temporary_files(monkeypatch, FileNotFoundError(errno.ENOENT, "No such file"))
     assert refused(str(target), force=False) == f"{target}: cannot create a file in that folder"
     assert refused(str(target), force=True) == f"{target}: cannot create a file in that folder"
     assert main(["compare", "咸宁", "宝鸡", "--format", "csv", "-o", str(target)]) == 1
