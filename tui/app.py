@@ -661,9 +661,29 @@ class GovreadApp(App[int]):
     # -- marks ------------------------------------------------------------------------
 
     def toggle_mark(self, node_id: str) -> bool:
-        """Mark or unmark a node (report, section or item id); True when it is now marked."""
+        """Mark or unmark a node (report, section or item id); True when it is now marked.
+
+        A node unmarked with tags or a note keeps them (a note may be hours of work, and
+        there is no undo), but the marks list and exports no longer show it: the user is
+        told so, and how to have them listed again or removed."""
         marked = self.marks.toggle(node_id)
         self.marks_changed(frozenset({node_id}))
+        if not marked and self.marks.annotation(node_id):
+            from govread.tui.keymap import keys_in  # here: off the start-up path
+
+            self.notify(
+                keys_in(
+                    self.screen,
+                    _(
+                        "Unmarked. Its tags and note are kept, but the marks list and exports "
+                        "no longer show them: mark it again ({browser.mark:first}) to list "
+                        "them, or clear them with {browser.tag:first} and {browser.note:first}"
+                    ),
+                ),
+                title=_("Tags and note kept"),
+                severity="warning",
+                timeout=8,
+            )
         return marked
 
     def marks_changed(self, node_ids: frozenset[str]) -> None:

@@ -106,6 +106,30 @@ async def test_tags_and_notes_are_saved_shown_and_survive_a_restart(loaded: Load
         assert "Note 依据第三条" in second.browser.detail.plain_text
 
 
+async def test_unmarking_a_tagged_node_says_its_tags_are_kept_and_unlisted(
+    loaded: Loaded,
+) -> None:
+    """QA: unmarking a node with tags or a note kept them (the detail pane and `tag:` show
+    them) but the marks list and exports dropped the node, and nothing said so."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        section = app.reports[0].sections[0]
+        await pilot.press("down")
+        await _tag(pilot, "执法")
+        await pilot.press("space")  # unmark it
+        await pilot.pause()
+        assert section.id not in app.marks
+        assert app.marks.annotation(section.id).tags == ("执法",)  # kept, no undo needed
+        notices = list(app._notifications)
+        notice = notices[-1]
+        assert notice.title == "Tags and note kept"
+        assert "mark it again (space)" in notice.message and "#" in notice.message
+        await pilot.press("down", "space", "space")  # a node with nothing on it: no word
+        await pilot.pause()
+        assert [n.title for n in app._notifications].count("Tags and note kept") == 1
+
+
 async def test_the_tag_dialog_offers_the_tags_another_browser_gave_meanwhile(
     loaded: Loaded,
 ) -> None:
