@@ -2294,9 +2294,11 @@ _BASIS_BEFORE_START = re.compile(
 _REACHED_VERBS = r"(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|缩减|降|增|减)"
 _REACHED = re.compile(_REACHED_VERBS + r"(?:到|至|为)$")
 _REACHED_VERB = re.compile(_REACHED_VERBS + "$")  # what a subject keeps of it (降 of 降为)
-# What a level after a change is introduced by (…同比下降12%,为860件; 比上年减少15件,降至60件).
+# What a level after a change is introduced by (…同比下降12%,为860件; 比上年减少15件,降至60件;
+# 同比下降10%,共90件).
 _LEVEL_AFTER_CHANGE = re.compile(
-    r"(?:为|达|达到|是|(?:降|增|减|下降|降低|减少|增加|增长|上升|提高|提升)(?:至|到|为))"
+    r"(?:为|达|达到|是|共|共计|合计|总计|全年共"
+    r"|(?:降|增|减|下降|降低|减少|增加|增长|上升|提高|提升)(?:至|到|为))"
 )
 # The change that ends a subject, with its basis (行政诉讼案件比上年减少, 案件同比下降): what is
 # left before it is the quantity that changed.

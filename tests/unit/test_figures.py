@@ -2615,6 +2615,12 @@ TWENTY_FOURTH_ROUND = [
         [("开展合法性审核", 111.0, "次"), ("合法性审核通过率", 100.0, "%")],
     ),
     ("开展执法培训10场且参训率100%。", [("执法培训", 10.0, "场"), ("执法培训参训率", 100.0, "%")]),
+    # 共 after a change introduces the level the quantity came to (QA D2: 90件 had the change
+    # for its subject, no indicator, and a place's timeline lost the year)
+    (
+        "受理行政复议案件同比下降10%,共90件。",
+        [("受理行政复议案件同比下降", 10.0, "%"), ("受理行政复议案件", 90.0, "件")],
+    ),
     # whose they are (所属, 下属), then what is counted
     ("区工商联所属9家商会全部建立人民调解委员会。", [("商会", 9.0, "家")]),
     ("市司法局下属3个协会完成换届。", [("协会", 3.0, "个")]),
@@ -2626,6 +2632,14 @@ def test_the_twenty_fourth_rounds_changes(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_the_level_after_a_change_and_a_受理量_are_of_the_indicator() -> None:
+    assert [f.indicator for f in extract("受理行政复议案件同比下降10%,共90件。")] == [
+        None,
+        "行政复议受理数",
+    ]
+    assert [f.indicator for f in extract("行政复议案件受理量108件。")] == ["行政复议受理数"]
 
 
 def test_a_quantity_with_a_full_width_point_is_found_as_with_a_half_width_one() -> None:
