@@ -67,14 +67,38 @@ _MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a
 # Every pattern below is a bounded alternation of literals: nothing can backtrack without bound.
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
+# The genre's ways of stating a shortcoming: "仍存在…不足", and what reads as one without
+# that word: a problem that persists (问题依然突出), work that waits to be done (能力有待提高,
+# 水平仍需提升), difficulties still faced (还面临不少困难和挑战), what falls short (落实不到位,
+# 尚未完全建立, 还不够).
 _SHORTCOMING_TEXT = re.compile(
     r"(?:仍|还|依然|仍然|尚|也|但)(?:然)?(?:存在|有)(?:着)?"
     r"(?:一些|一定的?|诸多|不少|许多|部分|若干|较多)?"
     r"(?:不足|问题|短板|弱项|薄弱|差距|困难|不够|缺陷)"
     r"|存在的(?:主要)?(?:不足|短板|差距)|不足之处|问题和不足|不足和问题"
+    r"|(?:问题|矛盾|短板|弱项|差距|不足)(?:依然|仍然|仍|还|也|较为|比较|相对)(?:比较|较为)?"
+    r"(?:突出|明显|存在|较多|较大)"
+    r"|(?:有待|仍需|尚需|还需|亟待|亟需|仍有待|还有待)(?:要)?(?:进一步)?"
+    r"(?:提高|提升|加强|增强|完善|规范|改进|健全|强化|深化|落实|优化|加大|解决|破解|补齐)"
+    r"|(?:仍|还|依然|仍然|也)面临(?:着)?(?:不少|诸多|一些|许多|较多|很多|较大的?)?"
+    r"(?:困难|挑战|压力|问题)"
+    r"|(?:尚未|仍未|还未|未能)(?:完全|全面|有效|真正|彻底|充分|很好地?)?"
+    r"(?:形成|建立|落实|到位|解决|实现|理顺|健全|覆盖|发挥)"
+    r"|不够到位|不到位|(?:仍|还|尚)(?:不够|不足以|欠缺)"
 )
 _MEASURES_HEADING = re.compile(r"举措|成效|做法|成绩|主要工作|工作情况|进展|开展情况|取得")
 _DUTY = re.compile(r"第一责任人|述法")
+# What says a duty is not (yet, or not well) done, in the clause that names it: 尚未认真履行
+# …第一责任人职责, 第一责任人职责落实不到位, 述法工作有待规范.
+_NEGATION = re.compile(
+    r"尚未|未能|仍未|还未|未|没有|不够|不到位|不力|缺位|有待|仍需|尚需|还需|亟待|亟需|需进一步"
+)
+# A clause ends at a comma, an enumeration comma or a colon (a sentence at 。；！？).
+_CLAUSE = re.compile(r"[^，,、:：]+")
+# A clause that carries on the one before it (…第一责任人职责，但落实还不到位).
+_CARRIES_ON = re.compile(r"^(?:但|却|还|仍|尚|也|存在|有待)")
+# "对…不到位的单位进行约谈": the negation describes whom an action was taken on.
+_ACTED_ON = re.compile(r"^(?:对|针对)(?!照|标|比)")  # (对照…: a measure, not an object)
 _OTHER_HEADING = re.compile(r"其他|需要报告")
 _OTHER_TEXT = re.compile(r"其他需要(?:报告|说明)的(?:情况|事项)")
 
@@ -139,6 +163,47 @@ def _cjk_len(text: str) -> int:
     return len(_CJK.findall(text))
 
 
+def _clauses(sentence: str) -> list[str]:
+    return _CLAUSE.findall(sentence)
+
+
+def _negates(clause: str) -> bool:
+    """Whether a clause says something is not done, not one that acts on those who did not."""
+    for match in _NEGATION.finditer(clause):
+        if _ACTED_ON.match(clause) and clause[match.end() : match.end() + 1] == "的":
+            continue
+        if match.group() == "未" and clause[match.end() : match.end() + 1] in ("来", "成"):
+            continue  # 未来 / 未成年人: no negation
+        return True
+    return False
+
+
+def negated_duty(sentence: str) -> bool:
+    """Whether a sentence names the 第一责任人 duty (or 述法) as not done: in the clause that
+    names it, or in the next when that carries on (…职责，但落实还不到位)."""
+    clauses = _clauses(sentence)
+    for index, clause in enumerate(clauses):
+        if not _DUTY.search(clause):
+            continue
+        if _negates(clause):
+            return True
+        following = clauses[index + 1].strip() if index + 1 < len(clauses) else ""
+        if following and _CARRIES_ON.match(following) and _negates(following):
+            return True
+    return False
+
+
+def states_shortcoming(sentence: str) -> bool:
+    """Whether a sentence states a shortcoming (仍存在…不足, 能力有待提高, 落实不到位…), not
+    where it names those an action was taken on (对…落实不到位的单位进行约谈)."""
+    for clause in _clauses(sentence):
+        for match in _SHORTCOMING_TEXT.finditer(clause):
+            acted_on = _ACTED_ON.match(clause) and "的" in clause[match.end() : match.end() + 8]
+            if not acted_on:
+                return True
+    return False
+
+
 def _heading_zone(heading: str, year: int | None) -> ContentKey | None:
     if is_plan_heading(heading, year):
         return "next_year"
@@ -183,12 +248,19 @@ class _Reader:
             if opens_plan(sentence, self.year):
                 zone = "next_year"
                 self.add("next_year", node_id, sentence)
-            if _SHORTCOMING_TEXT.search(sentence):
-                self.add("shortcomings", node_id, sentence)
+            if _DUTY.search(sentence) and negated_duty(sentence):
+                # A duty named as not done is a shortcoming, never evidence of the duty done;
+                # it states one shortcoming and opens no list of them (a duty reported done
+                # after it still counts). In next year's plans it is a plan (需进一步压实…职责).
                 if zone != "next_year":
-                    zone = "shortcomings"
-            if _DUTY.search(sentence) and zone not in ("next_year", "shortcomings"):
-                self.add("leaders_duty", node_id, sentence)
+                    self.add("shortcomings", node_id, sentence)
+            else:
+                if states_shortcoming(sentence):
+                    self.add("shortcomings", node_id, sentence)
+                    if zone != "next_year":
+                        zone = "shortcomings"
+                if _DUTY.search(sentence) and zone not in ("next_year", "shortcomings"):
+                    self.add("leaders_duty", node_id, sentence)
             if _OTHER_TEXT.search(sentence):
                 self.add("other", node_id, sentence)
         return zone
@@ -204,7 +276,10 @@ class _Reader:
         if own in ("next_year", "shortcomings", "other") and own == zone:
             self.add(own, section.id, section.raw_heading or section.heading)
         if _DUTY.search(section.heading) and zone not in ("next_year", "shortcomings"):
-            self.add("leaders_duty", section.id, section.raw_heading or section.heading)
+            # (a heading naming the duty as not done, 第一责任人职责落实不到位, states a shortcoming)
+            negated = negated_duty(section.heading)
+            key: ContentKey = "shortcomings" if negated else "leaders_duty"
+            self.add(key, section.id, section.raw_heading or section.heading)
         if root and zone == "measures":
             body = "".join(section.paragraphs) + "".join(c.full_text() for c in section.children)
             if own == "measures" or _cjk_len(body) >= _MIN_MEASURES_CJK:

@@ -288,3 +288,114 @@ def test_every_reader_of_a_heading_agrees_on_its_phase(heading: str, phase: str 
         assert any(e.node_id.startswith(chapter.id) for e in found["next_year"].evidence)
     if phase == "problems":
         assert any(e.node_id.startswith(chapter.id) for e in found["shortcomings"].evidence)
+
+
+# QA D1/D3: a duty named as not done (尚未认真履行…第一责任人职责) was quoted as the duty done,
+# and the genre's ways of stating shortcomings without 存在…不足 (问题依然突出, 能力有待提高,
+# 还面临不少困难和挑战) were not read as shortcomings. Invented sentences, each in a measures
+# chapter of an otherwise plain report.
+def _report_with(sentence: str) -> Report:
+    text = "\n".join(
+        [
+            "某县2023年法治政府建设情况报告",
+            "一、主要工作和成效",
+            "（一）加强行政执法。全年评查执法案卷80卷。" + sentence,
+            "（二）推进普法。开展普法活动30场次。",
+            "二、2024年工作安排",
+            "一是加强执法监督。",
+            "某县人民政府",
+            "2024年3月1日",
+        ]
+    )
+    return parse_text(text, path="x.txt")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "但个别乡镇主要负责人尚未认真履行推进法治建设第一责任人职责。",
+        "部分单位党政主要负责人未能有效履行法治建设第一责任人职责。",
+        "少数部门主要负责人落实第一责任人职责不到位。",
+        "一些单位第一责任人职责压得不够实，述法工作有待规范。",
+        "述法工作仍需进一步规范。",
+        "党政主要负责人履行第一责任人职责，但落实还不到位。",
+        "部分领导干部没有把述法当作履职的重要内容。",
+        "第一责任人职责落实亟待加强。",
+    ],
+)
+def test_a_duty_named_as_not_done_is_a_shortcoming_not_the_duty(sentence: str) -> None:
+    found = check(_report_with(sentence)).contents
+    assert not found["leaders_duty"].found
+    assert found["shortcomings"].found
+    assert sentence.strip("。") in found["shortcomings"].evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县委书记、县长带头述法，认真履行推进法治建设第一责任人职责。",
+        "严格落实党政主要负责人履行推进法治建设第一责任人职责，全年未发生重大行政争议。",
+        "对履行第一责任人职责不到位的3名负责人进行约谈。",  # an action on those who did not
+        "不折不扣履行第一责任人职责。",
+    ],
+)
+def test_a_duty_reported_done_still_counts(sentence: str) -> None:
+    found = check(_report_with(sentence)).contents
+    assert found["leaders_duty"].found
+    assert sentence.strip("。") in found["leaders_duty"].evidence[0].text
+    assert not found["shortcomings"].found
+
+
+def test_a_negated_duty_does_not_hide_a_duty_done_after_it() -> None:
+    report = _report_with(
+        "部分乡镇主要负责人尚未履行第一责任人职责。县委书记带头述法，压实第一责任人职责。"
+    )
+    found = check(report).contents
+    assert "尚未履行" in found["shortcomings"].evidence[0].text
+    assert [e.text for e in found["leaders_duty"].evidence] == ["县委书记带头述法，压实第一责任人职责。"]
+
+
+def test_a_plan_to_carry_out_the_duty_is_neither_done_nor_a_shortcoming() -> None:
+    text = "\n".join(
+        [
+            "某县2023年法治政府建设情况报告",
+            "一、主要工作和成效",
+            "全年评查执法案卷80卷，开展普法活动30场次，执法规范化水平持续提升。",
+            "二、下一步工作安排",
+            "下一步，我县将严格落实第一责任人职责，需进一步压实第一责任人职责。",
+        ]
+    )
+    found = check(parse_text(text, path="x.txt")).contents
+    assert not found["leaders_duty"].found
+    assert not found["shortcomings"].found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "但与群众期盼相比，法治政府建设不平衡不充分的问题依然突出，基层执法能力有待提高。",
+        "同时也要清醒看到，一些领导干部运用法治思维的能力有待增强，执法规范化水平仍需提升。",
+        "当前，我县法治政府建设工作中还面临不少困难和挑战。",
+        "行政执法与刑事司法衔接机制尚未完全建立。",
+        "基层法治力量短板依然明显。",
+        "部分单位规范性文件备案审查落实不到位。",
+        "普法宣传的针对性还不够。",
+        "执法人员专业素质亟待提升。",
+    ],
+)
+def test_the_genre_s_ways_of_stating_a_shortcoming(sentence: str) -> None:
+    found = check(_report_with(sentence)).contents
+    assert found["shortcomings"].found
+    assert sentence.strip("。") in found["shortcomings"].evidence[0].text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "对规范性文件备案审查落实不到位的2家单位进行通报。",  # an action on those who fell short
+        "全年办理行政复议案件40件，行政争议实质性化解率进一步提高。",
+        "对照法治政府建设指标体系，逐项推进落实。",
+    ],
+)
+def test_sentences_that_state_no_shortcoming(sentence: str) -> None:
+    assert not check(_report_with(sentence)).contents["shortcomings"].found
