@@ -132,15 +132,23 @@ class Checklist:
 
     report: Report
     contents: dict[ContentKey, ContentCheck] = field(default_factory=dict)
-    published: str | None = None  # ISO date
-    on_time: bool | None = None  # None: no publication date, or no year reported
+    published: str | None = None  # ISO date, the report's `published` (its signature's first)
+    # None: no publication date, or no year reported. Judged by `made_public` when the text
+    # gives it, else by `published`.
+    on_time: bool | None = None
+    made_public: str | None = None  # ISO date of the page's or header's 发布时间
+
+    @property
+    def signed_then_made_public(self) -> bool:
+        """A report dated (signed) one day and made public another: both dates are news."""
+        return bool(self.made_public and self.published and self.made_public != self.published)
 
     @property
     def missing(self) -> list[ContentKey]:
         return [key for key in CONTENTS if not self.contents[key].found]
 
     def to_json(self) -> dict[str, object]:
-        """``{"path", "region", "year", "contents", "published", "on_time"}``."""
+        """``{"path", "region", "year", "contents", "published", "made_public", "on_time"}``."""
         return {
             "path": self.report.path,
             "region": self.report.region,
@@ -150,6 +158,7 @@ class Checklist:
                 for key, check in self.contents.items()
             },
             "published": self.published,
+            "made_public": self.made_public,
             "on_time": self.on_time,
         }
 
@@ -330,21 +339,35 @@ def published_on_time(published: str | None, year: int | None) -> bool | None:
     return date < deadline(year)
 
 
+def publication(report: Report) -> tuple[str | None, str | None, bool | None]:
+    """(published, made public, on time) of a report, as ISO dates and a verdict. The rule
+    (made public before 1 April) is about the day the report was made public: its page's or
+    header's 发布时间 when the text gives one, else the one date it has (its signature's)."""
+    published, made_public = parse_date(report.published), parse_date(report.made_public)
+    judged = made_public or published
+    return (
+        published.isoformat() if published else None,
+        made_public.isoformat() if made_public else None,
+        published_on_time(judged.isoformat() if judged else None, report.year),
+    )
+
+
 def check(report: Report) -> Checklist:
     """The checklist of one report."""
     found = _Reader(report).read()
-    date = parse_date(report.published)
+    published, made_public, on_time = publication(report)
     return Checklist(
         report=report,
         contents={key: ContentCheck(key, found[key]) for key in CONTENTS},
-        published=date.isoformat() if date else None,
-        on_time=published_on_time(report.published, report.year),
+        published=published,
+        made_public=made_public,
+        on_time=on_time,
     )
 
 
 def check_columns() -> tuple[str, ...]:
     per_content = [f"{key}{suffix}" for key in CONTENTS for suffix in ("", "_evidence")]
-    return ("region", "year", "published", "on_time", *per_content, "path", "sha256")
+    return ("region", "year", "published", "made_public", "on_time", *per_content, "path", "sha256")
 
 
 def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
@@ -355,6 +378,7 @@ def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
             "region": c.report.region,
             "year": c.report.year,
             "published": c.published,
+            "made_public": c.made_public,
             "on_time": c.on_time,
             "path": c.report.path,
             "sha256": c.report.sha256,

@@ -26,7 +26,7 @@ from govread.checklist import (
     check,
     check_rows,
     parse_date,
-    published_on_time,
+    publication,
 )
 from govread.coverage import Coverage, ThemeShare, coverage, coverage_rows
 from govread.figure_table import (
@@ -339,15 +339,16 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
         }
         for raw in raw_rows
     ]
-    date = parse_date(report.published)
+    published, made_public, on_time = publication(report)
     checklist = Checklist(
         report=report,
         contents={
             key: ContentCheck(key, tuple(Evidence(n, t) for n, t in raw_contents[key]))
             for key in CONTENTS
         },
-        published=date.isoformat() if date else None,
-        on_time=published_on_time(report.published, report.year),
+        published=published,
+        made_public=made_public,
+        on_time=on_time,
     )
     return _assemble(report, rows, Coverage(report, themes, raw_coverage["total"]), checklist)
 

@@ -118,6 +118,7 @@ class Metadata:
     region_level: str | None = None
     city: str | None = None
     region_ambiguous: bool = False
+    made_public: str | None = None
 
 
 # A document number glued before the title on its line (某政发〔2021〕1号某县2020年度…报告):
@@ -553,6 +554,9 @@ def find_metadata(
         region_level=located.level or _town_level(region),
         city=(place.city or None) if place else None,
         region_ambiguous=located.ambiguous,
+        # the day it was made public, which the 1 April rule is about: a report signed on
+        # 3月20日 and put online on 5月6日 was not public before 1 April
+        made_public=header.get("published") or page.get("published"),
     )
 
 

@@ -101,6 +101,9 @@ class Report:
     issuer_level: str | None = None  # "government" (人民政府) or "department" (局 / 委 / 办 …)
     doc_number: str | None = None  # 文号, from an archiver's header
     source_url: str | None = None  # 原文链接, from an archiver's header
+    # ISO date the page (发布时间) or an archiver's header says the report was made public;
+    # `published` prefers the signature's date, the day it was signed
+    made_public: str | None = None
     province: str | None = None  # the region's province, from the gazetteer (广东省)
     region_level: str | None = None  # 省 / 市 / 区 / 县 / 旗 …, from the gazetteer
     city: str | None = None  # the region's prefecture city (深圳市), for a county or district

@@ -256,6 +256,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         region_level=meta.region_level,
         city=meta.city,
         region_ambiguous=meta.region_ambiguous,
+        made_public=meta.made_public,
     )
 
 

@@ -91,6 +91,8 @@ joined to its body when the headings it runs with are written alone (layout._own
 政府工作报告's) has them as parts a level above 一、, each holding what follows it; an annex
 (名词解释) after parts is a part of its own, no longer the closing
 29: any end matter after the signature (印发, 联系人, 附注, 主题词, 打印 关闭…; metadata.end_matter_start)
+30: `made_public`, the date the page or an archiver's header says the report was made public
+(发布时间), kept beside `published` (the signature's date first)
 """
 
-PARSER_VERSION = "29"
+PARSER_VERSION = "30"

@@ -49,6 +49,7 @@ def report_header(report: Report) -> dict[str, object]:
         "region_ambiguous": report.region_ambiguous,
         "year": report.year,
         "published": report.published,
+        "made_public": report.made_public,
         "issuer": report.issuer,
         "source": report.source,
         "genre": report.genre,

@@ -299,10 +299,18 @@ def checklist_text(c: Checklist) -> Text:
     out = Text()
     out.append_text(_where(c.report))
     out.stylize("bold")
-    if c.published is None:
+    if c.published is None and c.made_public is None:
         out.append(_("  publication date unknown"), style="yellow")
     else:
-        out.append(_("  published {date} ").format(date=c.published))
+        if c.signed_then_made_public:
+            # the verdict is the made-public date's; the signature's is shown beside it
+            out.append(
+                _("  signed {signed}, published {date} ").format(
+                    signed=c.published, date=c.made_public
+                )
+            )
+        else:
+            out.append(_("  published {date} ").format(date=c.made_public or c.published))
         out.append(_("on time") if c.on_time else _("late"), style="green" if c.on_time else "red")
         if c.on_time is None:
             out.append(_(" (year reported unknown)"), style="yellow")

@@ -86,7 +86,15 @@ def test_qinhuangdao_closing_paragraphs(samples: list[Report]) -> None:
 
 def test_json_shape(samples: list[Report]) -> None:
     data = check(samples[0]).to_json()
-    assert list(data) == ["path", "region", "year", "contents", "published", "on_time"]
+    assert list(data) == [
+        "path",
+        "region",
+        "year",
+        "contents",
+        "published",
+        "made_public",
+        "on_time",
+    ]
     assert list(data["contents"]) == list(CONTENTS)  # type: ignore[arg-type]
     for value in data["contents"].values():  # type: ignore[attr-defined]
         assert set(value) == {"found", "evidence"}
@@ -352,7 +360,9 @@ def test_a_negated_duty_does_not_hide_a_duty_done_after_it() -> None:
     )
     found = check(report).contents
     assert "尚未履行" in found["shortcomings"].evidence[0].text
-    assert [e.text for e in found["leaders_duty"].evidence] == ["县委书记带头述法，压实第一责任人职责。"]
+    assert [e.text for e in found["leaders_duty"].evidence] == [
+        "县委书记带头述法，压实第一责任人职责。"
+    ]
 
 
 def test_a_plan_to_carry_out_the_duty_is_neither_done_nor_a_shortcoming() -> None:
@@ -399,3 +409,64 @@ def test_the_genre_s_ways_of_stating_a_shortcoming(sentence: str) -> None:
 )
 def test_sentences_that_state_no_shortcoming(sentence: str) -> None:
     assert not check(_report_with(sentence)).contents["shortcomings"].found
+
+
+# QA D4: a report signed 3月20日 and put online 5月6日 was called published on time; the
+# 1 April rule is about the day it was made public (the page's or header's 发布时间).
+def _dated(first_lines: list[str], signed: str | None) -> Report:
+    lines = [
+        *first_lines,
+        "某县2023年法治政府建设情况报告",
+        "一、主要工作和成效",
+        "全年评查执法案卷80卷，开展普法活动30场次。",
+        "某县人民政府",
+    ]
+    return parse_text("\n".join(lines + ([signed] if signed else [])), path="x.txt")
+
+
+@pytest.mark.parametrize(
+    ("first_lines", "signed", "published", "made_public", "on_time"),
+    [
+        (
+            ["发布时间：2024-05-06 10:00  来源：某县司法局"],
+            "2024年3月20日",
+            "2024-03-20",
+            "2024-05-06",
+            False,
+        ),
+        (
+            ["标题: 某县2023年法治政府建设情况报告", "发布时间: 2024-03-28"],
+            "2024年4月2日",
+            "2024-04-02",
+            "2024-03-28",
+            True,
+        ),
+        (["发布日期：2024-02-01"], None, "2024-02-01", "2024-02-01", True),
+        ([], "2024年3月20日", "2024-03-20", None, True),  # no page date: the signature's
+    ],
+)
+def test_on_time_is_judged_by_the_day_the_report_was_made_public(
+    first_lines: list[str],
+    signed: str | None,
+    published: str,
+    made_public: str | None,
+    on_time: bool,
+) -> None:
+    report = _dated(first_lines, signed)
+    assert report.published == published and report.made_public == made_public
+    result = check(report)
+    assert (result.published, result.made_public, result.on_time) == (
+        published,
+        made_public,
+        on_time,
+    )
+    assert result.to_json()["made_public"] == made_public
+
+
+def test_the_check_text_shows_both_dates_when_they_differ() -> None:
+    from govread.commands.tables import checklist_text
+
+    line = checklist_text(check(_dated(["发布时间：2024-05-06"], "2024年3月20日"))).plain
+    assert line.splitlines()[0].endswith("signed 2024-03-20, published 2024-05-06 late")
+    line = checklist_text(check(_dated([], "2024年3月20日"))).plain
+    assert line.splitlines()[0].endswith("published 2024-03-20 on time")
