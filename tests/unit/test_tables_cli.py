@@ -39,7 +39,15 @@ def test_check_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     reports = json.loads(out)
     assert [r["region"] for r in reports] == ["咸宁市", "泾县", "株洲市", "秦皇岛市", "宝鸡市"]
     for report in reports:
-        assert list(report) == [*"path region year contents published made_public on_time".split()]
+        assert list(report) == [
+            "path",
+            "region",
+            "year",
+            "contents",
+            "published",
+            "made_public",
+            "on_time",
+        ]
         assert list(report["contents"]) == list(CONTENTS)
     baoji = reports[4]
     assert baoji["published"] == "2024-04-01" and baoji["on_time"] is False
