@@ -231,3 +231,36 @@ async def test_many_reports_left_out_leave_the_tables_room_at_80x24(tmp_path) ->
         ) in plain
         assert title.size.height <= 4
         assert screen.query_one("#topics-table", DataTable).size.height >= 6
+
+
+async def test_a_second_report_of_the_year_left_out_is_named_by_its_file(tmp_path) -> None:
+    """Two reports of a year have the same title as a rule: the one left out is named by
+    its file too (as the CLI names it), under the folder opened, so it can be told apart."""
+    for year in (2021, 2022, 2023):
+        source = FIXTURES / f"tongshan_{year}.txt"
+        (tmp_path / source.name).write_text(source.read_text("utf-8"), "utf-8")
+    text = (FIXTURES / "tongshan_2023.txt").read_text("utf-8")
+    (tmp_path / "later").mkdir()
+    (tmp_path / "later" / "draft_of_2023.txt").write_text(text[: len(text) // 2], "utf-8")
+    app = GovreadApp([tmp_path])
+    app.animation_level = "none"
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_directly(pilot)
+        assert screen.timeline is not None
+        (left,) = screen.timeline.left_out
+        assert left.report.display_title == screen.timeline.reports[-1].display_title
+        plain = screen.query_one("#timeline-title", Static).content.plain
+        line = next(line for line in plain.splitlines() if line.startswith("left out: "))
+        assert f"· {Path('later', 'draft_of_2023.txt')} (a second report" in line
+        assert str(tmp_path) not in line  # under the folder opened, not its whole path
+
+
+def test_a_left_out_file_is_shortened_in_its_middle_and_sanitised() -> None:
+    from govread.tui.timeline.screen import FILE_CHARS, short_file
+
+    long = "/data/" + "通山县" * 30 + "_2023_second.txt"
+    shown = short_file(long, ["/data"])
+    assert len(shown) == FILE_CHARS and "…" in shown
+    assert shown.startswith("通山县") and shown.endswith("_2023_second.txt")
+    assert short_file("/else/where/a\x1b[31mb.txt", ["/data"]) == "a\\x1b[31mb.txt"
+    assert short_file("/data/2023/report.txt", ["/data"]) == str(Path("2023", "report.txt"))

@@ -44,7 +44,8 @@ from govread.followup import (
 from govread.i18n import N_, _, _n
 from govread.linebreak import KinsokuText
 from govread.parsers.model import Report
-from govread.sanitize import sanitize_line
+from govread.opening import recognisable_path
+from govread.sanitize import sanitize_line, sanitize_path
 from govread.timeline import (
     Place,
     Progress,
@@ -66,6 +67,19 @@ _CELL_CHARS = 14  # characters of a unit's heading in a topic cell
 # Reports left out of the timeline named one a line up to this many; more are counted by
 # reason, with their years (a line each would leave the tables no room on 80×24).
 LEFT_OUT_NAMED = 2
+# A left-out report's file is named in this many characters at most (its middle elided: the
+# start and the end, a number or a year, are what tells two files apart).
+FILE_CHARS = 48
+
+
+def short_file(path: str, opened: Sequence[str | Path]) -> str:
+    """A report's file as the user knows it (`recognisable_path`), its middle elided past
+    `FILE_CHARS`, sanitised."""
+    shown = recognisable_path(path, opened)
+    if len(shown) > FILE_CHARS:
+        head = (FILE_CHARS - 1) // 2
+        shown = shown[:head] + "…" + shown[len(shown) - (FILE_CHARS - 1 - head) :]
+    return sanitize_path(shown)
 
 
 def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
@@ -249,9 +263,13 @@ class TimelineScreen(LocalisedScreen[None]):
         if timeline.left_out:
             title = self._title()
             if len(timeline.left_out) <= LEFT_OUT_NAMED:
+                opened = getattr(self.app, "paths", ())
                 for left in timeline.left_out:
                     title.append("\n" + _("left out: "), style="dim")
                     title.append(sanitize_line(left.report.display_title))
+                    # the file too: a second report of the year often has the same title
+                    if left.report.path:
+                        title.append(" · " + short_file(left.report.path, opened))
                     title.append(f" ({sanitize_line(reason_text(left))})", style="dim")
             else:  # one line per reason, the years it took out (a title each filled the screen)
                 reasons: dict[str, list[int | None]] = {}
