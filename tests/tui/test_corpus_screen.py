@@ -9,9 +9,11 @@ import tomllib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from govread.i18n import set_language
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.corpus.ask import AskIndicator
@@ -71,6 +73,7 @@ async def test_open_sort_and_filter(loaded: Loaded) -> None:
         await pilot.press(*"2023")
         await pilot.pause()
         assert labels(table) == ["秦皇岛市 2023", "宝鸡市 2023", "咸宁市 2023"]
+        assert screen.sub_title == "3 of 5 reports"  # how many of how many, not all five
         await pilot.press("enter")
         assert app.focused is table
         await pilot.press("3")
@@ -304,3 +307,34 @@ async def test_a_broken_indicators_file_is_said_once(loaded: Loaded) -> None:
             assert len([n for n in app._notifications if "indicators.toml" in n.message]) == 1
     finally:
         indicators.reload()
+
+
+@pytest.mark.parametrize(
+    ("language", "three", "one", "all_five"),
+    [
+        ("en", "3 of 5 reports", "1 of 5 reports", "5 reports"),
+        ("zh", "5 份报告中的 3 份", "5 份报告中的 1 份", "5 份报告"),
+    ],
+)
+async def test_the_title_counts_the_reports_a_filter_leaves(
+    loaded: Loaded, language: str, three: str, one: str, all_five: str
+) -> None:
+    """The subtitle says how many reports are shown of how many, in either language, on
+    every tab: it kept the whole count while the filter left a few rows."""
+    set_language(language)
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        assert screen.sub_title == all_five
+        await pilot.press("slash", *"2023")
+        await pilot.pause()
+        assert screen.table().row_count == 3 and screen.sub_title == three
+        await pilot.press("space", *"湖北")
+        await pilot.pause()
+        assert screen.table().row_count == 1 and screen.sub_title == one
+        await pilot.press("enter", "3")  # another tab, filled for the same filter
+        await pilot.pause()
+        assert screen.active_tab == "checklist" and screen.sub_title == one
+        await pilot.press("slash", *["backspace"] * 7, "enter")
+        await pilot.pause()
+        assert screen.table().row_count == 5 and screen.sub_title == all_five

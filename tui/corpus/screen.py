@@ -174,10 +174,20 @@ class CorpusScreen(LocalisedScreen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        count = len(self.reports)
         self.title = _("Corpus tables")
-        self.sub_title = _n("{n} report", "{n} reports", count).format(n=count)
+        self._count_shown(None)
         self._compute()
+
+    def _count_shown(self, shown: int | None) -> None:
+        """The subtitle: how many reports the tables hold, and how many of them a filter
+        leaves (`shown`; None before the tables are made or with no filter)."""
+        total = len(self.entries) if self.ready else len(self.reports)
+        if shown is None or not self.query_text.strip():
+            self.sub_title = _n("{n} report", "{n} reports", total).format(n=total)
+        else:
+            self.sub_title = _n(
+                "{shown} of {total} report", "{shown} of {total} reports", total
+            ).format(shown=shown, total=total)
 
     # -- computing (a worker) -----------------------------------------------------------
 
@@ -269,6 +279,7 @@ class CorpusScreen(LocalisedScreen[None]):
     def _fill(self, tab: str) -> None:
         rows = self._rows_for(tab)
         self.shown[tab] = rows
+        self._count_shown(len(rows))
         columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, _("report")))]
         if tab == "indicators":
             columns += self._indicator_columns()
