@@ -120,11 +120,54 @@ def plan_indicators(text: str) -> frozenset[str]:
 
 _LISTED_START = re.compile(r"[一二三四五六七八九十]是")
 
+# The lead-in of a list of plans: the genre opens it with when and who (下一步/2024年/今后,
+# 我市/我县/我局 将), then says only under what guidance and to what general end
+# (坚持以…为指导, 紧紧围绕…, 持续加强法治政府建设力度) or that the list follows (重点做好以下
+# 工作). Every clause must be one of those: a clause with a measure of its own makes it a plan.
+_LEAD_WHEN = r"(?:下一步|下一?阶段|下步|今后|明年|新的一年|\d{4}年度?)"
+_LEAD_WHO = (
+    r"(?:我(?:市|县|区|州|盟|旗|省|镇|乡|局|委|办|厅|院|们)|全(?:市|县|区|州|省)|[市县区州]政府)"
+)
+_LEAD_OPENING = re.compile(
+    rf"^(?:{_LEAD_WHEN}[,，、]?\s{{0,2}})?{_LEAD_WHO}(?:将|要|会)"
+    rf"|^{_LEAD_WHEN}[,，、]?\s{{0,2}}(?:将|要)"
+)
+_LEAD_CLAUSE = re.compile(
+    rf"^{_LEAD_WHEN}$"  # 2024年, 重点做好以下工作
+    # under what guidance
+    r"|^(?:继续|始终|要)?(?:坚持|在|以)[^，,。；;：:]{1,40}(?:为指导|为引领|为统领|为遵循|领导下|指引下)$"
+    r"|^(?:继续|始终)?(?:紧紧围绕|紧扣)[^，,。；;：:]{1,30}$"
+    r"|^(?:深入|全面|认真|坚决)?(?:学习)?贯彻(?:落实)?[^，,。；;：:]{1,30}"
+    r"(?:思想|精神|部署|要求|指示|讲话)(?:精神)?$"
+    # to what general end: the rule of law as a whole, no measure of it
+    r"|^(?:持续|不断|进一步|全面|加快|扎实|奋力|努力|大力|更好地?){0,2}"
+    r"(?:加强|推进|推动|深化|提升|提高|加大|抓好|做好)?(?:全[市县区州省])?"
+    r"(?:法治政府建设|法治建设|依法行政|法治[市县区州省]建设)(?:工作)?"
+    r"(?:力度|水平|进程|步伐|质量|成效|再上新台阶|迈上新台阶|取得新成效|走深走实)?$"
+    r"|^为[^，,。；;：:]{1,30}提供[^，,。；;：:]{0,8}法治保障$"
+)
+# that the list follows (重点做好以下工作, 着力抓好以下几个方面)
+_LEAD_ANNOUNCE = re.compile(r"以下[^，,。；;：:]{0,10}(?:工作|方面|任务|措施)$|如下$")
+_LEAD_CLAUSES = re.compile(r"[^，,。；;：:！!？?]+")
+
+
+def is_lead_in(text: str) -> bool:
+    """Whether a plan's text only introduces the plans after it (下一步,我市将坚持以…为指导,
+    持续加强法治政府建设力度。 / 2024年,我县将重点做好以下工作:)."""
+    text = text.strip()
+    opening = _LEAD_OPENING.match(text)
+    clauses = [c.strip() for c in _LEAD_CLAUSES.findall(text[opening.end() if opening else 0 :])]
+    clauses = [c for c in clauses if c]
+    if not clauses or not (opening or _LEAD_ANNOUNCE.search(clauses[-1])):
+        return False  # (深入贯彻习近平法治思想 with no one to do it is a plan's heading)
+    return all(_LEAD_CLAUSE.search(c) or _LEAD_ANNOUNCE.search(c) for c in clauses)
+
 
 def plans_of(units: Sequence[Unit]) -> list[Unit]:
     """The plans among a report's units: those on the 下一步 phase, less the intro that heads
     a list of them (下一步,我县将坚持…: the section's own text before its 一是 items, or the
-    part of a closing paragraph before its 一是) and pieces with too few words."""
+    part of a closing paragraph before its 一是; any unit that reads as a lead-in,
+    `is_lead_in`, with plans after it) and pieces with too few words."""
     phase = [u for u in units if u.theme == PLANS and len(u.terms) >= _MIN_PLAN_TERMS]
     plans: list[Unit] = []
     for unit in phase:
@@ -145,7 +188,8 @@ def plans_of(units: Sequence[Unit]) -> list[Unit]:
         ):
             continue
         plans.append(unit)
-    return plans
+    # a lead-in is no plan when plans follow it (alone, it is all the report plans)
+    return [p for p in plans if not (is_lead_in(p.text) and any(o.order > p.order for o in plans))]
 
 
 def _is_achievement(unit: Unit, lexicon: Lexicon) -> bool:

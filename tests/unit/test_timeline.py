@@ -14,6 +14,7 @@ from govread.compare import report_units
 from govread.corpus import load
 from govread.figures import Figure
 from govread.followup import (
+    is_lead_in,
     FOLLOWED,
     NOT_MENTIONED,
     PARTLY,
@@ -175,6 +176,70 @@ def test_the_intro_of_a_list_of_plans_is_no_plan(tongshan) -> None:
     )
     texts = [p.text for p in plans_of(report_units(closing))]
     assert texts and all(t.startswith(("一是", "二是")) for t in texts)
+
+
+# Lead-ins of a list of plans as the genre writes them (invented variants): who, when, under
+# what guidance, to what general end, or that the list follows; no measure of their own.
+LEAD_INS = (
+    "下一步,我市将坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻习近平法治思想,"
+    "持续加强法治政府建设力度。",
+    "2024年，我县将紧紧围绕县委县政府中心工作，重点做好以下工作：",
+    "今后，我局将深入学习贯彻党的二十大精神，着力抓好以下几个方面：",
+    "下一阶段，我区将以习近平法治思想为引领，推动法治政府建设再上新台阶。",
+    "新的一年，我们将在市委的坚强领导下，为全市高质量发展提供坚强法治保障。",
+    "2025年，重点做好以下几方面工作：",
+)
+# Plans that open the same way but hold a measure, or speak of a subject alone: plans.
+NOT_LEAD_INS = (
+    "下一步，我县将坚持以习近平法治思想为指导，全面推行行政执法三项制度，力争出庭应诉率达到100%。",
+    "下一步，我市将深化“放管服”改革，优化营商环境。",
+    "下一步，我市将开展法治政府建设示范创建。",
+    "下一步，我局将全面落实行政执法三项制度。",
+    "坚持“四个纳入”,深入学习贯彻习近平法治思想,不断提升党员干部法治思维和法治能力。",
+    "深入学习贯彻习近平法治思想",
+    "2024年，完善行政复议制度。",
+)
+
+
+@pytest.mark.parametrize("text", LEAD_INS)
+def test_a_lead_in_of_plans_is_told(text: str) -> None:
+    assert is_lead_in(text)
+
+
+@pytest.mark.parametrize("text", NOT_LEAD_INS)
+def test_a_plan_that_opens_like_a_lead_in_is_a_plan(text: str) -> None:
+    assert not is_lead_in(text)
+
+
+@pytest.mark.parametrize("lead_in", LEAD_INS[:4])
+def test_the_lead_in_over_numbered_plans_is_no_plan(lead_in: str) -> None:
+    """A plans chapter's own text before its (一)(二)… plans introduces them: no plan (it
+    was one each year, set against the next report as `partly`)."""
+    report = parse_text(
+        "某县2022年法治政府建设情况报告\n一、工作成效\n依法行政。\n二、下一步工作安排\n"
+        f"{lead_in}\n(一)完善重大行政决策程序。严格落实合法性审查和集体讨论决定制度。\n"
+        "(二)加强行政复议规范化建设。推进行政复议体制改革，提升办案质量。\n"
+    )
+    texts = [p.text for p in plans_of(report_units(report))]
+    assert texts == [
+        "严格落实合法性审查和集体讨论决定制度。",
+        "推进行政复议体制改革，提升办案质量。",
+    ]
+
+
+def test_a_lead_in_with_a_measure_or_alone_stays_a_plan() -> None:
+    with_measure = NOT_LEAD_INS[0]
+    report = parse_text(
+        "某县2022年法治政府建设情况报告\n一、工作成效\n依法行政。\n二、下一步工作安排\n"
+        f"{with_measure}\n(一)完善重大行政决策程序。严格落实合法性审查和集体讨论决定制度。\n"
+    )
+    texts = [p.text for p in plans_of(report_units(report))]
+    assert texts[0] == with_measure and len(texts) == 2
+    alone = parse_text(
+        "某县2022年法治政府建设情况报告\n一、工作成效\n依法行政。\n二、下一步工作安排\n"
+        f"{LEAD_INS[0]}\n"
+    )
+    assert [p.text for p in plans_of(report_units(alone))] == [LEAD_INS[0]]
 
 
 def test_a_plan_naming_an_indicator() -> None:
