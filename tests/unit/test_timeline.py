@@ -14,10 +14,10 @@ from govread.compare import report_units
 from govread.corpus import load
 from govread.figures import Figure
 from govread.followup import (
-    is_lead_in,
     FOLLOWED,
     NOT_MENTIONED,
     PARTLY,
+    is_lead_in,
     plan_indicators,
     plans_of,
     timeline_promises,
@@ -188,6 +188,8 @@ LEAD_INS = (
     "下一阶段，我区将以习近平法治思想为引领，推动法治政府建设再上新台阶。",
     "新的一年，我们将在市委的坚强领导下，为全市高质量发展提供坚强法治保障。",
     "2025年，重点做好以下几方面工作：",
+    "明年县政府将在县委的领导下，严格落实上级关于法治建设的部署和要求，"
+    "努力推动我县依法行政和法治政府建设再上新水平。",
 )
 # Plans that open the same way but hold a measure, or speak of a subject alone: plans.
 NOT_LEAD_INS = (
@@ -198,6 +200,7 @@ NOT_LEAD_INS = (
     "坚持“四个纳入”,深入学习贯彻习近平法治思想,不断提升党员干部法治思维和法治能力。",
     "深入学习贯彻习近平法治思想",
     "2024年，完善行政复议制度。",
+    "下一步，我县将落实行政执法公示要求，推动法治政府建设示范创建。",
 )
 
 
