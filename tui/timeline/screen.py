@@ -43,8 +43,8 @@ from govread.followup import (
 )
 from govread.i18n import N_, _, _n
 from govread.linebreak import KinsokuText
-from govread.parsers.model import Report
 from govread.opening import recognisable_path
+from govread.parsers.model import Report
 from govread.sanitize import sanitize_line, sanitize_path
 from govread.timeline import (
     Place,
