@@ -330,10 +330,6 @@ def parse_query(text: str) -> Query:
     excluded_fields: list[tuple[str, str]] = []
     bad_fields: list[str] = []
     want_or = False
-    # whether the token before is a word the query asks for: a | joins only such a word to
-    # the next (复议 -信访 | 诉讼 is 复议, not 信访, and 诉讼: a | after an excluded word, a
-    # tag or a field joins nothing, and no hit lacks 复议)
-    after_word = False
     i = 0
     while i < n:
         ch = s[i]
@@ -341,7 +337,7 @@ def parse_query(text: str) -> Query:
             i += 1
             continue
         if ch == "|":
-            want_or = after_word
+            want_or = bool(groups)
             i += 1
             continue
         negated = ch == "-"
@@ -371,13 +367,13 @@ def parse_query(text: str) -> Query:
                 i = close + 1
             if token[:4].lower() == _TAG_PREFIX and len(token) > len(_TAG_PREFIX):
                 (excluded_tags if negated else tags).append(token[len(_TAG_PREFIX) :])
-                want_or = after_word = False
+                want_or = False
                 continue
             if (named := _field_term(token)) is not None:
                 (excluded_fields if negated else fields).append(named)
                 if not field_value_is_valid(*named):
                     bad_fields.append(token)
-                want_or = after_word = False
+                want_or = False
                 continue
             term = _make_term(token, phrase=False)
         if term is None:
@@ -389,7 +385,6 @@ def parse_query(text: str) -> Query:
         else:
             groups.append([term])
         want_or = False
-        after_word = not negated
     return Query(
         text,
         _distinct_groups(groups),

@@ -200,22 +200,3 @@ def test_zhu_in_a_query_reads_as_a_traditional_report_s_zhu_does(
     # a traditional report reads 著 as 着 where it is the verb or the particle: a query
     # copied from its file finds those words, and 显著 / 著作 still find themselves
     assert [t for group in groups_of(query) for t in group] == terms
-
-
-def test_a_bar_after_an_excluded_term_a_tag_or_a_field_joins_nothing(samples: list) -> None:
-    """QA: `复议 -信访 | 诉讼` read as (复议 OR 诉讼) without 信访: hits with no 复议 at all.
-    A | joins only a word asked for to the next."""
-    for text in ("复议 -信访 | 诉讼", "复议 tag:执法 | 诉讼", "复议 year:2023 | 诉讼"):
-        query = parse_query(text)
-        assert [[t.text for t in group] for group in query.groups] == [["复议"], ["诉讼"]], text
-    assert [[t.text for t in g] for g in parse_query("复议 诉讼 | 信访").groups] == [
-        ["复议"],
-        ["诉讼", "信访"],
-    ]
-    index = SearchIndex()
-    for report in samples:
-        index.add(report)
-    # (before: 复议 OR 应诉, hits with 应诉 alone among them)
-    hits = index.search(parse_query("复议 -调解 | 应诉"), limit=None)
-    assert hits and all("复议" in hit.text and "应诉" in hit.text for hit in hits)
-    assert not any("调解" in hit.text for hit in hits)
