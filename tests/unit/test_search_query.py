@@ -200,3 +200,13 @@ def test_zhu_in_a_query_reads_as_a_traditional_report_s_zhu_does(
     # a traditional report reads 著 as 着 where it is the verb or the particle: a query
     # copied from its file finds those words, and 显著 / 著作 still find themselves
     assert [t for group in groups_of(query) for t in group] == terms
+
+
+def test_a_bar_joins_the_words_either_side_of_what_stands_between() -> None:
+    """README: `复议 -信访 | 诉讼` is 复议 OR 诉讼, neither holding 信访 (an excluded term, a
+    tag or a field between two words is no operand of the |)."""
+    query = parse_query("复议 -信访 | 诉讼")
+    assert groups_of("复议 -信访 | 诉讼") == [["复议", "诉讼"]]
+    assert [t.text for t in query.excluded] == ["信访"]
+    assert groups_of("复议 year:2023 | 诉讼") == [["复议", "诉讼"]]
+    assert groups_of("复议 诉讼 -信访") == [["复议"], ["诉讼"]]
