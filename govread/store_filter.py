@@ -51,7 +51,7 @@ from govread.search import (
     repeated_items,
     words_suffice,
 )
-from govread.store import TRIGRAM, holding_query, short_postings
+from govread.store import TRIGRAM, holding_query, is_damaged, short_postings
 from govread.store_library import StoredReport, StoreReader
 
 _CHUNK = 500  # ids per "IN (...)" query, under SQLite's variable limit
@@ -623,7 +623,8 @@ class StoreIndex:
         cancelled: Callable[[], bool] | None,
         head: tuple[int, int, int] | None,
     ) -> FilterResult | None:
-        """`_filter`, stopped when `cancelled()`; None if the store failed under us."""
+        """`_filter`, stopped when `cancelled()`; None if the store failed under us (a
+        damaged one raises: `store.is_damaged`)."""
         db = self.reader.connection()
         if cancelled is not None:
             db.set_progress_handler(lambda: int(cancelled()), 10_000)
@@ -632,6 +633,8 @@ class StoreIndex:
         except sqlite3.Error as error:
             if cancelled is not None and cancelled():
                 raise FilterCancelled from error
+            if is_damaged(error):
+                raise  # the caller says so: "no match" would hide it
             return None  # the store changed under us: nothing, rather than a crash
         finally:
             if cancelled is not None:

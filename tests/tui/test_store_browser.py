@@ -17,7 +17,7 @@ from govread.search import SearchIndex
 from govread.store_library import StoredReport, StoreReader, read_outline
 from govread.tui.app import GovreadApp
 from govread.tui.browser import outline
-from govread.tui.browser.filter_bar import DEBOUNCE
+from govread.tui.browser.filter_bar import DEBOUNCE, FilterBar
 from govread.tui.browser.filter_state import outline_hits
 
 SIZE = (120, 40)
@@ -458,6 +458,67 @@ async def test_a_typed_key_reads_its_needles_ahead_and_the_filter_finds_them_rea
         assert state.result.hits == expected.hits
         assert {"复", "复议", "法"} <= set(read)  # read ahead as typed ("-" alone names none)
         assert len(read) == len(set(read))  # each once
+
+
+def _damage_search_tables(db: Path) -> None:
+    """Junk over the root pages of the store's search tables (the full-text and trigram
+    indexes), the reports and units left whole: the browser opens it, then a query's first
+    read of them finds it malformed (SQLITE_CORRUPT)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("PRAGMA journal_mode=DELETE")
+        roots = raw.execute(
+            "SELECT rootpage FROM sqlite_master WHERE type='table' AND rootpage > 0 AND"
+            " (name LIKE 'units_fts_%' OR name LIKE 'units_grams_%' OR name LIKE 'grams_%')"
+        ).fetchall()
+        (page_size,) = raw.execute("PRAGMA page_size").fetchone()
+    raw.close()
+    assert roots
+    with db.open("r+b") as handle:
+        for (root,) in roots:
+            handle.seek((root - 1) * page_size)
+            handle.write(b"\x0d\xff\xff\xff" * (page_size // 4))
+
+
+async def test_a_store_damaged_in_its_search_tables_is_said_by_the_filter_once(
+    sample_store: Path, samples: list[Report], tmp_path: Path, notices: list[Any]
+) -> None:
+    """QA C2: a query over a store whose pages are damaged says so, in `govread search`'s
+    words, with the store's name: not "no match — showing everything", and the notice once
+    however many queries follow (each query's status says it)."""
+    import shutil
+
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copy(sample_store, damaged)
+    _damage_search_tables(damaged)
+    app = store_app(damaged, [str(r.path) for r in samples])
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(app.reports) == len(samples)  # the outline opened, as it is
+        bar = app.browser.query_one(FilterBar)
+        for query in ("复议", "依法行政"):
+            await pilot.press("slash", *query)
+            await pilot.pause(DEBOUNCE * 2)
+            await settle(pilot)
+            status = bar.status_text
+            assert "no match" not in status and "showing everything" not in status
+            assert "is damaged" in status  # (the fullest form, with the name, if it fits)
+            await pilot.press("escape")
+        # the ranked hits list (H) says it too, rather than ending the browser
+        await pilot.press("slash", *"复议")
+        await pilot.pause(DEBOUNCE * 2)
+        await settle(pilot)
+        await pilot.press("enter", "H")
+        await settle(pilot)
+        listed = str(app.browser.query_one("#hits").get_option_at_index(0).prompt)
+        assert "is damaged" in listed and "damaged.sqlite3" in listed
+        said = [n for n in notices if n.severity == "error"]
+        assert len(said) == 1 and "damaged.sqlite3" in said[0].message
+        assert "is damaged, or no SQLite database at all" in said[0].message
+        assert "malformed" not in said[0].message and not said[0].markup
+        assert app.is_running
 
 
 async def test_a_store_damaged_inside_a_text_is_told_not_a_crash(

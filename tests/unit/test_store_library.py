@@ -449,3 +449,42 @@ def test_terms_matched_through_their_words_from_the_store_are_the_in_memory_filt
             assert getattr(answered, name) == getattr(expected, name), (query, name)
         by_words += bool(expected.word_ids)
     assert by_words >= 3  # (the words fallback was taken)
+
+
+def test_a_filter_over_a_damaged_store_raises_its_damage_and_a_changed_one_answers_none(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA C2: SQLITE_CORRUPT (or NOTADB) is the caller's to say, never an empty answer
+    ("no match"); another SQLite error (the store changed under us) still answers nothing."""
+    import sqlite3
+
+    from govread import store
+
+    index = StoreIndex(
+        StoreReader(sample_store),
+        read_outline(StoreReader(sample_store), [str(r.path) for r in samples]).reports,
+    )
+    failures = {
+        "malformed": (sqlite3.SQLITE_CORRUPT, "database disk image is malformed"),
+        "notadb": (sqlite3.SQLITE_NOTADB, "file is not a database"),
+        "vtable": (sqlite3.SQLITE_CORRUPT, "vtable constructor failed: units_fts"),
+    }
+    for code, words in failures.values():
+        failure = sqlite3.DatabaseError(words)
+        failure.sqlite_errorcode = code  # as SQLite sets it
+
+        def failing(*args: object, failure: Exception = failure, **kwargs: object) -> None:
+            raise failure
+
+        monkeypatch.setattr(StoreIndex, "_filter", failing)
+        with pytest.raises(sqlite3.DatabaseError) as raised:
+            index.filter("复议")
+        assert store.is_damaged(raised.value)
+    busy = sqlite3.OperationalError("no such table: units_grams")
+    busy.sqlite_errorcode = sqlite3.SQLITE_ERROR
+
+    def changed(*args: object, **kwargs: object) -> None:
+        raise busy
+
+    monkeypatch.setattr(StoreIndex, "_filter", changed)
+    assert index.filter("复议").total == 0

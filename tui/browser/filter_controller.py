@@ -72,6 +72,7 @@ class BrowserFilter:
         self._offered: tuple[bool, bool] | None = None  # (active, has hits) in the footer
         self._first_screen: Timer | None = None  # shows a first reports' answer if late
         self._first_answer: FilterAnswered | None = None  # the answer it would show
+        self._damage_said = False  # the store was found damaged: notified (once)
 
     # -- what the screen and app give ----------------------------------------------------
 
@@ -200,24 +201,35 @@ class BrowserFilter:
         except Exception as error:
             if not isinstance(index, StoreIndex):
                 raise
-            self._say_damaged(index, error)
+            self._say_damaged(index, error, query, generation)
 
-    def _say_damaged(self, index: StoreIndex, error: Exception) -> None:
+    def _say_damaged(
+        self, index: StoreIndex, error: Exception, query: str, generation: int
+    ) -> None:
         """A store found damaged while a query read it: said, naming the file and what to
         do (never the error's words, which quote the damaged bytes); the query unanswered."""
         from govread.store import is_damaged, problem_with
 
         if not is_damaged(error):
             raise error
-        app = self.screen.app
-        app.call_from_thread(
-            app.notify,
-            sanitize_line(problem_with(index.reader.path, error)),
-            title=_("Store"),
-            severity="error",
-            markup=False,
-            timeout=10,
-        )
+        said = sanitize_line(problem_with(index.reader.path, error))
+        self.screen.app.call_from_thread(self._damaged, said, query, generation)
+
+    def _damaged(self, said: str, query: str, generation: int) -> None:
+        """The store is damaged (`said`): the status says it for the query asked, not "no
+        match"; the notice comes once (every later keystroke would repeat it)."""
+        if generation == self._generation:
+            self._drop_first_screen()
+            self.counting = False
+            self.state.clear(query)  # no hits to step to, no highlights
+            self.outline.clear()
+            self.screen.detail.refresh_highlights()
+            self.bar.show_found(Text(said), Text(_("the store is damaged")), no_match=True)
+            self._offer_keys()
+        if self._damage_said:
+            return
+        self._damage_said = True
+        self.screen.app.notify(said, title=_("Store"), severity="error", markup=False, timeout=10)
 
     def answered(self, answer: FilterAnswered) -> None:
         """Show a worker's answer, unless a newer query was asked meanwhile. The first
@@ -447,7 +459,18 @@ class BrowserFilter:
         index = self._index()
         if index is None:
             return
-        found: list[Hit] = index.search(query, limit=HITS_LIMIT)
+        try:
+            found: list[Hit] = index.search(query, limit=HITS_LIMIT)
+        except Exception as error:
+            from govread.store import is_damaged, problem_with
+            from govread.store_filter import StoreIndex
+
+            if not (isinstance(index, StoreIndex) and is_damaged(error)):
+                raise
+            # said in the list, not a crash of the browser (the filter's notice says it too)
+            said = sanitize_line(problem_with(index.reader.path, error))
+            self.screen.app.call_from_thread(self.hits_list.show_note, said)
+            return
         if get_current_worker().is_cancelled:
             return
         self.screen.app.call_from_thread(self._show_hits, query, found)
