@@ -460,21 +460,38 @@ def run_tui(argv: Sequence[str]) -> int:
         )
         return EXIT_USAGE
     scope: list[str] | None = None
+    not_indexed: dict[str, tuple[str, bool]] = {}
     if args.store is not None:
         from govread.export import is_export_path
 
         named = [p for p in args.paths if not is_export_path(p)]
-        if named:  # brought up to date first, with its progress on the terminal
+        # those that exist are brought up to date first, with its progress on the terminal;
+        # one that does not is the browser's to list (and say on quit), said once
+        present = [p for p in named if Path(p).exists()]
+        if present:
             from govread.commands import index as index_command
-            from govread.store import scope_of
 
-            code = index_command.run([*named, "--store", str(args.store)])
+            skipped: list[tuple[str, str]] = []
+            code = index_command.run([*present, "--store", str(args.store)], skipped)
+            given = {str(Path(p)) for p in present}
+            not_indexed = {
+                str(Path(path).resolve()): (reason, path in given) for path, reason in skipped
+            }
             if code != EXIT_OK and not args.store.is_file():
                 return code
+        if named:
+            from govread.store import scope_of
+
             scope = scope_of(named)
     from govread.tui.app import GovreadApp  # Textual is imported only for the TUI
 
-    app = GovreadApp(paths=args.paths, theme_name=args.theme, store=args.store, store_scope=scope)
+    app = GovreadApp(
+        paths=args.paths,
+        theme_name=args.theme,
+        store=args.store,
+        store_scope=scope,
+        not_indexed=not_indexed,
+    )
     app.run()  # `--no-cache` was taken off argv by main(), which disables the cache
     return tui_exit_status(app)
 

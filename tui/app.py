@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -129,12 +129,16 @@ class GovreadApp(App[int]):
         *,
         store: Path | None = None,
         store_scope: Sequence[str] | None = None,
+        not_indexed: Mapping[str, tuple[str, bool]] | None = None,
     ) -> None:
         super().__init__()
         # Open the reports of this store (those of `store_scope`, resolved file paths, in
         # its order; all when None) instead of parsing `paths`.
         self.store = store
         self.store_scope = list(store_scope) if store_scope is not None else None
+        # The files of the scope `govread index` just skipped (resolved path: why, and
+        # whether the user named it): said as that, never "run `govread index` on it".
+        self.not_indexed = dict(not_indexed or {})
         self.paths: list[str | Path] = [p for p in paths or [] if not is_export_path(p)]
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.library = Library()  # the open reports: the one copy every screen reads
@@ -367,6 +371,16 @@ class GovreadApp(App[int]):
                 batch = batch[size:]
         self.post_message(LoadingFinished())
 
+    def _not_in_store(self, path: str) -> Problem:
+        """Why a file of the scope is not in the store: what `govread index` said of it just
+        now, else that it is not indexed yet (or gone)."""
+        if (skipped := self.not_indexed.get(path)) is not None:
+            reason, named = skipped
+            return Problem(path, reason, named)
+        if Path(path).exists():
+            return Problem(path, N_("is not in the store (run `govread index` on it)"), True)
+        return Problem(path, N_("no such file"), True)  # not "index it": there is nothing
+
     @work(thread=True, exclusive=True, group="load", name="load reports from the store")
     def load_from_store(self, path: Path, scope: list[str] | None) -> None:
         """The reports of a store, from its rows (no parsing): posted in screenfuls, each
@@ -427,12 +441,7 @@ class GovreadApp(App[int]):
             self.call_from_thread(
                 self.notify, outdated, title=_("Store"), severity="warning", timeout=10
             )
-        problems = [
-            Problem(p, N_("is not in the store (run `govread index` on it)"), True)
-            if Path(p).exists()
-            else Problem(p, N_("no such file"), True)  # not "index it": there is nothing
-            for p in found.missing
-        ]
+        problems = [self._not_in_store(p) for p in found.missing]
         problems += [duplicate_problem(p, original) for p, original in found.duplicates]
         entries: list[tuple[Report | Problem, int]] = [(p, 0) for p in problems]
         entries += [

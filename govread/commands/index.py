@@ -99,16 +99,21 @@ def _say_config_problems() -> None:
         print(sanitize(_("govread: warning: {problem}").format(problem=warning)), file=sys.stderr)
 
 
-def run(argv: Sequence[str]) -> int:
+def run(argv: Sequence[str], skipped: list[tuple[str, str]] | None = None) -> int:
+    """`govread index`; `skipped` (when given) gets each file it did not index, with why
+    (a message id or a library's words): the browser says that, not "index it"."""
     try:
         args = _parser().parse_args(list(argv))
     except SystemExit as exit_:
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    # A path that does not exist (a typo) is said and fails the run; the others are
+    # indexed all the same, as a file that cannot be read is skipped and said.
     missing = [p for p in args.paths if not Path(p).exists()]
     for path in missing:
         print(error_line(_("{path}: no such file or folder").format(path=path)), file=sys.stderr)
-    if missing:
-        return EXIT_FAILED
+    paths = [p for p in args.paths if p not in missing]
+    if not paths:
+        return EXIT_FAILED  # nothing to index: the store is not touched
     _say_config_problems()
     started = time.perf_counter()
     summary = store_module.IndexSummary()
@@ -118,7 +123,7 @@ def run(argv: Sequence[str]) -> int:
             if store.notice:
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             told = store.notice
-            store_module.index(store, args.paths, progress=progress, summary=summary, waiting=said)
+            store_module.index(store, paths, progress=progress, summary=summary, waiting=said)
             if store.notice is not None and store.notice != told:  # damaged: set aside, anew
                 print(_("govread: {notice}").format(notice=sanitize(store.notice)), file=sys.stderr)
             total = store.report_count()
@@ -129,6 +134,8 @@ def run(argv: Sequence[str]) -> int:
     except KeyboardInterrupt:
         _interrupted(summary, args, progress)
         raise
+    if skipped is not None:
+        skipped.extend(summary.skipped)
     named = {str(Path(p)) for p in args.paths}
     failed = False
     for path, reason in summary.skipped:
@@ -154,7 +161,7 @@ def run(argv: Sequence[str]) -> int:
     )
     if summary.stale:
         said(_stale_line(summary.stale, args.store))
-    return EXIT_FAILED if failed else EXIT_OK
+    return EXIT_FAILED if failed or missing else EXIT_OK
 
 
 def _command(paths: Sequence[str], store: Path | None) -> str:

@@ -3,6 +3,7 @@ filter answered from the store (in a worker) as the in-memory filter answers, ma
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -145,7 +146,9 @@ def test_the_command_line_opens_a_store(
     opened: list[GovreadApp] = []
     indexed: list[list[str]] = []
     monkeypatch.setattr(GovreadApp, "run", lambda app, **_: opened.append(app))
-    monkeypatch.setattr(index_command, "run", lambda argv: indexed.append(list(argv)) or 0)
+    monkeypatch.setattr(
+        index_command, "run", lambda argv, skipped=None: indexed.append(list(argv)) or 0
+    )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert cli.main(["--store", str(sample_store)]) == 0
@@ -156,7 +159,7 @@ def test_the_command_line_opens_a_store(
     assert indexed == [[one, "--store", str(sample_store)]]
     assert opened[-1].store_scope == [str(Path(one).resolve())]
     # indexing failed and there is no store: nothing to open
-    monkeypatch.setattr(index_command, "run", lambda argv: 1)
+    monkeypatch.setattr(index_command, "run", lambda argv, skipped=None: 1)
     assert cli.main(["--store", str(tmp_path / "none.sqlite3"), one]) == 1
     assert len(opened) == 2
 
@@ -569,3 +572,83 @@ async def test_a_store_damaged_inside_a_text_is_told_not_a_crash(
         assert said and "damaged.sqlite3" in said[0].message and not said[0].markup
         assert "move it away" in said[0].message and "\ufffd" not in said[0].message
         assert app.is_running
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_typo_among_the_paths_is_said_once_and_the_rest_indexed_and_opened(
+    tmp_path: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA C3: `govread --store S DIR typo` indexed nothing (the typo failed the whole index),
+    opened "nothing" and on quit advised `govread index` for every file of DIR. Now DIR is
+    indexed and opened, and the typo alone is said: once, on quit, as no such file."""
+    import asyncio
+    import shutil
+    import sys
+
+    from govread.cli import main
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in samples[:2]:
+        assert report.path is not None
+        shutil.copy(report.path, folder)
+    (folder / "empty.txt").write_text("", "utf-8")  # index skips it: said as that
+    db = tmp_path / "s.sqlite3"
+    typo = tmp_path / "reprots"
+    opened: list[int] = []
+    listed: list[str] = []
+
+    def headless(self: GovreadApp) -> None:
+        async def browse() -> None:
+            self.WORD_SEARCH_DELAY = None
+            async with self.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                opened.append(len(self.reports))
+                listed.extend(str(p) for p in self.problems)
+                self.exit()
+
+        asyncio.run(browse())
+
+    monkeypatch.setattr(GovreadApp, "run", headless)
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setattr(sys, "stderr", err)
+    assert main(["--store", str(db), str(folder), str(typo)]) == 1
+    assert opened == [2]
+    said = err.getvalue()
+    assert said.count(str(typo)) == 1, said
+    assert f"{typo}: no such file" in said
+    assert "run `govread index`" not in said and "is not in the store" not in said
+    assert "2 added" in said  # the folder was indexed
+    assert f"{folder / 'empty.txt'}: is empty" in listed  # in the browser, as index said
+    assert not any("govread index" in line for line in listed)
+
+
+def test_index_with_a_typo_indexes_the_rest_and_fails(
+    tmp_path: Path, samples: list[Report], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`govread index DIR typo`: DIR indexed, the typo said, exit 1 (a path named could not
+    be indexed); a typo alone touches no store."""
+    import shutil
+
+    from govread.cli import main
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in samples[:2]:
+        assert report.path is not None
+        shutil.copy(report.path, folder)
+    db = tmp_path / "s.sqlite3"
+    typo = tmp_path / "reprots"
+    assert main(["index", str(folder), str(typo), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"{typo}: no such file or folder" in err and "2 added" in err
+    assert len(StoreReader(db).connection().execute("SELECT id FROM reports").fetchall()) == 2
+    alone = tmp_path / "alone.sqlite3"
+    assert main(["index", str(typo), "--store", str(alone)]) == 1
+    assert not alone.exists()
