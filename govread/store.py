@@ -361,6 +361,32 @@ def is_read_only(error: sqlite3.Error) -> bool:
     return _primary_code(error) == sqlite3.SQLITE_READONLY
 
 
+def _unwritable_place(path: Path) -> bool:
+    """Whether `path` (or, not there yet, its folder) is on a read-only file system or
+    cannot be written: where SQLite says only "unable to open database file"."""
+    target = path if path.exists() else path.parent
+    try:
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        pass
+    return not os.access(target, os.W_OK)
+
+
+def cannot_write(path: Path) -> str:
+    """The line for a store that cannot be written (a read-only file, folder or file
+    system): nothing was written, and what reads it as it is (when it is there)."""
+    if not path.exists():
+        return _(
+            "{path}: cannot be written (a read-only folder or file system); no store was "
+            "made: give --store a path where one can be written"
+        ).format(path=statefile.display_path(path))
+    return _(
+        "{path}: cannot be written (a read-only file, folder or file system); "
+        "nothing was written: govread search --store and the browser read it as it is"
+    ).format(path=statefile.display_path(path))
+
+
 class _Refused(Exception):
     """A store `Store` will not touch: one of another schema that it would have to empty
     (a newer govread's, always; an older one's, when opened with `replace=False`)."""
@@ -740,6 +766,8 @@ class Store:
         except sqlite3.OperationalError as error:
             if not self.replace:  # a read-only file or folder, say: read as it is
                 return self._open_read_only(error)
+            if is_read_only(error) or _unwritable_place(self.path):
+                raise StoreError(cannot_write(self.path)) from error  # SQLite: "unable to open"
             raise StoreError(f"{shown}: {error}") from error
         except sqlite3.DatabaseError:
             reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read
@@ -1646,12 +1674,7 @@ def _index(
     except sqlite3.OperationalError as error:
         if not is_read_only(error):
             raise
-        raise StoreError(
-            _(
-                "{path}: cannot be written (a read-only file, folder or file system); "
-                "nothing was written: govread search --store and the browser read it as it is"
-            ).format(path=statefile.display_path(store.path))
-        ) from None
+        raise StoreError(cannot_write(store.path)) from None
 
 
 # The files SQLite and `index` keep beside a store.

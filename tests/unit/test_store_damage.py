@@ -110,6 +110,53 @@ def test_index_on_a_read_only_store_says_so(
         assert opened.report_count() == 2
 
 
+@pytest.mark.parametrize("existing", [True, False], ids=["a-store", "a-new-store"])
+def test_index_on_a_read_only_file_system_says_so(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    existing: bool,
+) -> None:
+    """QA C4: a store on a file system mounted read-only, where SQLite says only "unable to
+    open database file" (SQLITE_CANTOPEN): the documented line, as for a read-only file."""
+    folder = _folder(tmp_path)
+    mounted = tmp_path / "mnt"
+    mounted.mkdir()
+    db = mounted / "s.sqlite3"
+    if existing:
+        assert main(["index", str(folder), "--store", str(db)]) == 0
+    connect, statvfs = sqlite3.connect, os.statvfs
+
+    def cannot_open(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if isinstance(path, Path) and path.parent == mounted:
+            failure = sqlite3.OperationalError("unable to open database file")
+            failure.sqlite_errorcode = sqlite3.SQLITE_CANTOPEN
+            raise failure
+        return connect(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    def read_only_mount(path: object) -> os.statvfs_result:
+        found = statvfs(path)  # type: ignore[arg-type]
+        if Path(str(path)).resolve() not in (mounted, db):
+            return found
+        fields = list(found)
+        fields[8] |= os.ST_RDONLY  # f_flag
+        return os.statvfs_result(fields)
+
+    monkeypatch.setattr(sqlite3, "connect", cannot_open)
+    monkeypatch.setattr(os, "statvfs", read_only_mount)
+    capsys.readouterr()
+    assert main(["index", str(folder), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "unable to open database file" not in err and "Traceback" not in err
+    assert f"{db}: cannot be written (a read-only" in err
+    if existing:
+        assert "nothing was written" in err and "the browser read it as it is" in err
+    else:
+        assert "no store was made" in err and not db.exists()
+    monkeypatch.undo()
+    assert main(["index", str(folder), "--store", str(tmp_path / "ok.sqlite3")]) == 0
+
+
 def test_search_and_compare_on_a_damaged_store_name_it_and_the_remedy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
