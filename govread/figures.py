@@ -4196,6 +4196,16 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             context = context[:list_at]
         act = _act(text, raw_before, noun, noun_end, unit) or _act(text, subject, "", 0, unit)
         scope = _scope(raw_before, subject, text[sentence_start:num_start])
+        if (
+            not scope
+            and unit not in _PERCENT
+            and figures
+            and figures[-1].start >= sentence_start
+            and text.startswith("、", last_end)
+        ):
+            # 新增调解委员会5个、调解员30名: the counts of a list are all new (a rate names
+            # what it is a rate of itself)
+            scope = figures[-1].scope
         stage = _stage(raw_before + subject)
         # a predicate only where the counted noun is its clause's subject (全市539项…事项
         # 实现掌上办), not a verb's object (审议通过…等2部地方性法规《…》)

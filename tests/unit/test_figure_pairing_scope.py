@@ -119,3 +119,23 @@ def test_a_column_of_one_indicator_holds_only_plain_counts() -> None:
     # a report that only says what it added has no cell in the column
     assert first_achieved(rows[:1]) is None
     assert _first_of_indicator(figures[:1], "人民调解员数") is None
+
+
+def test_the_counts_of_a_list_share_its_scope_and_rates_keep_their_own() -> None:
+    """新增 before the first count of a list (新增A 5个、B 30名) makes every count of it new, as
+    现有 makes them all there are; a rate in the list names what it is a rate of itself."""
+    from govread.figures import extract
+
+    assert [(f.label, f.scope) for f in extract("新增人民调解委员会5个、调解员30名。")] == [
+        ("新增人民调解委员会", "new"),
+        ("调解员", "new"),
+    ]
+    assert [f.scope for f in extract("全区共有130条道路、24公里市政污水管网。")] == [
+        "existing",
+        "existing",
+    ]
+    assert [f.scope for f in extract("新任命干部学法考试参考率100%、宪法宣誓率100%。")] == [
+        "new",
+        "",
+    ]
+    assert [f.scope for f in extract("办理案件120件、调解纠纷30件。")] == ["", ""]
