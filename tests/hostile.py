@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 OSC = "\033]0;PWN\033\\\033]52;c;cm0gLXJmIH4K\033\\"
 CSI8 = "\x9b31m"
 MARKUP = "[link=x]y[reverse]"
@@ -108,7 +110,7 @@ def assert_clean(text: str) -> None:
     text.encode("utf-8")
 
 
-def refuse_temporary_files(monkeypatch: object, error: OSError) -> None:
+def refuse_temporary_files(monkeypatch: pytest.MonkeyPatch, error: OSError) -> None:
     """Make `govread.atomic` fail to create its temporary file beside a target with `error`
     (a folder without permission, or one that takes no new file, as /proc), every other
     `os.open` as it is."""
@@ -121,4 +123,4 @@ def refuse_temporary_files(monkeypatch: object, error: OSError) -> None:
             raise error
         return real_open(path, flags, mode)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(atomic.os, "open", refusing)  # type: ignore[attr-defined]
+    monkeypatch.setattr(atomic.os, "open", refusing)

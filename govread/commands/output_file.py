@@ -66,12 +66,14 @@ def refused(output: str | None, *, force: bool) -> str | None:
         return None
     if (reason := not_replaceable(output)) is not None:
         return _("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason))
-    if os.path.lexists(output) and (unwritable := folder_refusal(output)) is not None:
+    if not os.path.lexists(output):
+        return None
+    if (unwritable := folder_refusal(output)) is not None:
         # (not "already exists; use --force" where --force could never write it: /proc/…)
         return _("{path}: {reason}").format(
             path=sanitize_path(output), reason=unwritable.shown_reason()
         )
-    if not force and os.path.lexists(output):
+    if not force:
         return _("{path}: already exists; use --force to replace it").format(
             path=sanitize_path(output)
         )
