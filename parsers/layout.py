@@ -43,7 +43,7 @@ _NUMERAL_SHAPE = re.compile(r"[0-9\uff10-\uff19]{1,4}")
 _CN_NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十]{1,3}")
 # A text file of `_MIN_LINES` lines or more is taken for one wrapped at a fixed width when
 # at least this share of its lines fill the width without ending a sentence (and at least
-# `_MIN_WRAPPED` do), or this share of its long lines (`_long_lines`) in paragraphs that end
+# `_MIN_WRAPPED` do), or this share of its long lines (`_wrapped_lines`) in paragraphs that end
 # one (and at least `_MIN_CONFIRMED`), its width no wider than a page or a terminal is
 # and no narrower than a column of print (in half-em cells: 20 to 100 Chinese characters).
 _WRAPPED_SHARE = 0.3
@@ -431,58 +431,47 @@ def unwrapped_text(text: str) -> str | None:
     by_cells = _wrapped_lines(lines, starts)
     by_characters = _wrapped_lines(lines, starts, by_characters=True)
     by_count = by_characters[0] > by_cells[0]
-    wrapped, in_paragraphs = by_characters if by_count else by_cells
+    wrapped, in_paragraphs, long = by_characters if by_count else by_cells
     # Most of the lines fill the width; or, in a short excerpt of many short lines (headings,
     # dates), most of its long lines do, in paragraphs that end a sentence (not a list of
     # headings that happen to be as long as the longest)
     if wrapped < max(_MIN_WRAPPED, _WRAPPED_SHARE * len(lines)) and in_paragraphs < max(
-        _MIN_CONFIRMED, _WRAPPED_SHARE * _long_lines(lines, by_count)
+        _MIN_CONFIRMED, _WRAPPED_SHARE * long
     ):
         return None
     joined = join_layout_lines(lines, starts, by_characters=by_count)
     return "\n".join(joined)
 
 
-def _long_lines(lines: Sequence[str], by_characters: bool) -> int:
-    """How many lines are at least half the wrap's width: a wrapped text's full lines and
-    most of its paragraphs' last lines, not its headings, dates and other short lines (a
-    short excerpt of many of those is wrapped too when its few long lines fill the width)."""
-    if not lines:
-        return 0
-    if by_characters:
-        width = list(map(len, lines))
-        full = float(_wrap_length(width))
-    else:
-        width = [cell_width(line) for line in lines]
-        full = _page_width(width)[1]
-    return sum(1 for each in width if each >= full / 2)
-
-
 def _wrapped_lines(
     lines: list[str], starts: Collection[int], *, by_characters: bool = False
-) -> tuple[int, int]:
+) -> tuple[int, int, int]:
     """How many lines fill one width, no wider than a page, without ending a sentence (a
     wrapped text has most of its lines so, a text of one paragraph a line a few at most: its
-    longest paragraphs, of all lengths), and how many of those are in a paragraph that ends
-    one. `by_characters`: the lines that fill it are of exactly one number of characters
-    (their widths differ with the digits and Latin letters they hold), and none is longer."""
+    longest paragraphs, of all lengths), how many of those are in a paragraph that ends
+    one, and how many lines are at least half the width (the long lines: a wrapped text's
+    full lines and most of its paragraphs' last lines, not its headings, dates and other
+    short lines; a short excerpt of many of those is wrapped too when its few long lines
+    fill the width). `by_characters`: the lines that fill it are of exactly one number of
+    characters (their widths differ with the digits and Latin letters they hold), and none
+    is longer."""
     if len(lines) < _MIN_LINES:
-        return 0, 0
+        return 0, 0, 0
     # A line is at least as wide as it is long: most texts are settled by their lengths.
     lengths = sorted(map(len, lines))
     if lengths[round(0.95 * (len(lengths) - 1))] > _MAX_WRAP_WIDTH:
-        return 0, 0
+        return 0, 0, 0
     full: float
     if by_characters:
         width = list(map(len, lines))
         widest = full = _wrap_length(width)
         if not _MIN_WRAP_CHARACTERS <= widest <= _MAX_WRAP_CHARACTERS or lengths[-1] > widest:
-            return 0, 0
+            return 0, 0, 0
     else:
         width = [cell_width(line) for line in lines]
         widest, full = _page_width(width)
         if not _MIN_WRAP_WIDTH <= widest <= _MAX_WRAP_WIDTH:
-            return 0, 0
+            return 0, 0, 0
     # (a line before a heading or a blank line is no evidence: it is never joined)
     goes_on = [
         width[index] >= full
@@ -502,4 +491,5 @@ def _wrapped_lines(
         for index in range(len(lines) - 1)
         if goes_on[index] and not _ends_sentence(lines[index].strip())
     ]
-    return len(wrapped), sum(1 for index in wrapped if _ends_sentence(lines[last[index]].strip()))
+    confirmed = sum(1 for index in wrapped if _ends_sentence(lines[last[index]].strip()))
+    return len(wrapped), confirmed, sum(1 for each in width if each >= full / 2)
