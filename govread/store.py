@@ -103,7 +103,7 @@ _ANALYSIS_MODULES = (
 )
 _ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 # Why a file at the store path cannot be read as one, where it is only read (search, compare,
@@ -152,7 +152,8 @@ _SCHEMA = (
         title TEXT, display_title TEXT NOT NULL, published TEXT,
         mtime_ns INTEGER NOT NULL, size INTEGER NOT NULL,
         body TEXT NOT NULL,
-        node_id TEXT NOT NULL)""",
+        node_id TEXT NOT NULL,
+        duplicate_of TEXT)""",
     """CREATE TABLE units (
         id INTEGER PRIMARY KEY,
         report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
@@ -872,8 +873,16 @@ class Store:
                 tables |= packed
                 version = 5
             if tables and version == 5 and tables >= _TABLES:
-                # schema 5 lacks only the figures' target flag: found from the stored reports
+                # schema 5 lacks the figures' target flag: found from the stored reports
                 _add_targets(db)
+                version = 6
+            if tables and version == 6 and tables >= _TABLES:
+                # schema 6 lacks only the copies' `duplicate_of`: told from the stored rows
+                if "duplicate_of" not in {
+                    row[1] for row in db.execute("PRAGMA table_info(reports)")
+                }:
+                    db.execute("ALTER TABLE reports ADD COLUMN duplicate_of TEXT")
+                mark_copies(db)
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 version = SCHEMA_VERSION
             if (
@@ -1099,8 +1108,10 @@ class Store:
         return self._remove_where("path=?", (path,))
 
     def finish(self) -> None:
-        """Drop tokens no unit holds any more; pack the units of dropped segments again."""
+        """Drop tokens no unit holds any more; pack the units of dropped segments again;
+        name each report's original where it repeats another's text (`duplicate_of`)."""
         _pack_gaps(self.db)
+        mark_copies(self.db)
         self.db.execute("DELETE FROM vocab WHERE df<=0")
         self.db.execute("DELETE FROM compare_vocab WHERE df<=0")
 
@@ -1408,6 +1419,21 @@ def _repeated_texts(db: sqlite3.Connection, paths: Sequence[str]) -> list[tuple[
         if (original := seen.original(key, sha256, path, path)) is not None:
             repeated.append((path, original))
     return repeated
+
+
+def mark_copies(db: sqlite3.Connection) -> int:
+    """Set `reports.duplicate_of` over the whole store: the path of the earlier report (in
+    path order, as a search of the whole store takes them) whose body text a report repeats,
+    NULL for every other; returns how many reports are copies. So a query counts a report
+    saved twice once (`WHERE duplicate_of IS NULL`), as `search` and the browser do."""
+    paths = sorted(path for (path,) in db.execute("SELECT path FROM reports"))
+    copies = _repeated_texts(db, paths)
+    db.execute("UPDATE reports SET duplicate_of=NULL WHERE duplicate_of IS NOT NULL")
+    db.executemany(
+        "UPDATE reports SET duplicate_of=? WHERE path=?",
+        [(original, copy) for copy, original in copies],
+    )
+    return len(copies)
 
 
 class _StoredFacts(NamedTuple):

@@ -190,12 +190,29 @@ def _search_store(
                         file=sys.stderr,
                     )
             searcher = store.StoreSearch(opened, scope)
-            for copy, original in searcher.duplicates:  # said as a load of the files says it
-                print(skipped_line(str(duplicate_problem(copy, original))), file=sys.stderr)
+            _say_copies(searcher.duplicates)
             return searcher.search(query, limit)
     except (store.StoreError, sqlite3.Error) as error:
         print(error_line(store.problem_with(path, error)), file=sys.stderr)
         return None
+
+
+def _say_copies(copies: Sequence[tuple[str, str]]) -> None:
+    """The store's copies of other reports, each searched once: one named as a load of the
+    files names it, several counted in one line (a corpus saved from two sites would
+    otherwise open every answer with a screenful); `reports.duplicate_of` lists them all."""
+    if len(copies) == 1:
+        print(skipped_line(str(duplicate_problem(*copies[0]))), file=sys.stderr)
+    elif copies:
+        copy, original = copies[0]
+        print(
+            _(
+                "govread: skipped: {n} files repeat other reports' text, each searched once "
+                "(first: {copy}, the same report as {original}; the store's "
+                "reports.duplicate_of names them all)"
+            ).format(n=len(copies), copy=sanitize_path(copy), original=sanitize_path(original)),
+            file=sys.stderr,
+        )
 
 
 def _highlighted(text: str, spans: Sequence[Span], style: str = "") -> Text:

@@ -18,6 +18,8 @@ SIZE = (100, 30)
 def _older(source: Path, target: Path, version: int) -> Path:
     shutil.copy(source, target)
     with sqlite3.connect(target) as raw:
+        if version < 7:  # schema 6 did not name the copies of other reports
+            raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
         if version < 6:  # schema 5 had no target flag on the figures
             raw.execute("ALTER TABLE figures DROP COLUMN target")
             raw.execute("ALTER TABLE figures DROP COLUMN earlier")
@@ -29,7 +31,7 @@ def _older(source: Path, target: Path, version: int) -> Path:
     return target
 
 
-@pytest.mark.parametrize("version", [4, 5])
+@pytest.mark.parametrize("version", [4, 5, 6])
 async def test_an_older_store_is_upgraded_then_browsed(
     sample_store: Path, tmp_path: Path, version: int
 ) -> None:

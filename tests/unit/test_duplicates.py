@@ -132,3 +132,42 @@ def test_a_store_searches_the_same_text_once_as_the_files_are(
     assert {name for name, _id, _score in from_files} == {"a.txt", "c.txt"}
     assert f"{again}: is the same report as {first} (shown once)" in store_err
     assert "b.txt: is the same report as" in files_err
+
+
+def test_the_store_names_each_copy_and_search_counts_them_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a store counted a report saved twice twice in SQL, and every `search --store`
+    named each copy on a line of its own. `reports.duplicate_of` names the original of each
+    copy (kept true as files come and go); several copies are one line of a search."""
+    import sqlite3
+
+    from govread.cli import main
+
+    folder = tmp_path / "dup"
+    folder.mkdir()
+    first, _again = _resaved(folder)
+    third = folder / "c.txt"
+    shutil.copy(first, third)
+    (folder / "d.txt").write_bytes(sample_paths()[0].read_bytes())
+    db = tmp_path / "s.db"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+
+    def copies() -> dict[str, str | None]:
+        with sqlite3.connect(db) as raw:
+            rows = raw.execute("SELECT path, duplicate_of FROM reports").fetchall()
+        raw.close()
+        return {Path(p).name: (Path(o).name if o else None) for p, o in rows}
+
+    assert copies() == {"a.txt": None, "b.txt": "a.txt", "c.txt": "a.txt", "d.txt": None}
+    capsys.readouterr()
+    assert main(["--lang", "en", "search", "行政复议", "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("govread: skipped:") == 1
+    assert "2 files repeat other reports' text" in err and "reports.duplicate_of" in err
+    first.unlink()  # the original goes: the first copy left is the original now
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert copies() == {"b.txt": None, "c.txt": "b.txt", "d.txt": None}
+    capsys.readouterr()
+    assert main(["--lang", "en", "search", "行政复议", "--store", str(db)]) == 0
+    assert "c.txt: is the same report as" in capsys.readouterr().err

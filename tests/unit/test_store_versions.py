@@ -98,6 +98,7 @@ def _schema_4(db: Path) -> None:
     with sqlite3.connect(db) as raw:
         raw.execute("DROP TABLE grams_packed")
         raw.execute("DROP TABLE grams_segments")
+        raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
         raw.execute("ALTER TABLE figures DROP COLUMN target")
         raw.execute("ALTER TABLE figures DROP COLUMN earlier")
     raw.close()
@@ -115,15 +116,24 @@ def test_search_says_it_upgrades_an_older_store_once(
 
 
 def _schema_5(db: Path) -> None:
-    """What schema 5 was: no target or earlier flag on the figures."""
+    """What schema 5 was: no target or earlier flag on the figures, no copies named."""
     with sqlite3.connect(db) as raw:
+        raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
         raw.execute("ALTER TABLE figures DROP COLUMN target")
         raw.execute("ALTER TABLE figures DROP COLUMN earlier")
     raw.close()
     _stamp(db, 5)
 
 
-@pytest.mark.parametrize("older", [_schema_4, _schema_5])
+def _schema_6(db: Path) -> None:
+    """What schema 6 was: the copies of other reports not named (`duplicate_of`)."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
+    raw.close()
+    _stamp(db, 6)
+
+
+@pytest.mark.parametrize("older", [_schema_4, _schema_5, _schema_6])
 def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(
     made: Path, older: Callable[[Path], None]
 ) -> None:
