@@ -10,9 +10,9 @@ rightly, those whose subject is the labelled one or an accepted phrasing), indic
 accuracy, theme unit accuracy (a labelled node is right when every unit made of it has one
 of its labelled themes) and alignment F1 (node pairs of the compare rows against the
 labelled pairs, over every alignment*.toml of the folder). `--heldout` scores the held-out
-labels instead of the development ones (held-out alignment: 泾县 2022 vs 株洲 2024,
-tests/fixtures/labels/heldout/alignment_001_002.toml; 泾县 vs 咸宁, held out in the fourth
-round, is a development file since: tests/fixtures/labels/alignment_001_000.toml).
+labels instead of the development ones (held-out alignment: 泾县 2022 vs 株洲 2024 and
+泾县 vs 宝鸡 2023, tests/fixtures/labels/heldout/alignment_001_00[24].toml; 泾县 vs 咸宁, held
+out in the fourth round, is a development file since: tests/fixtures/labels/alignment_001_000.toml).
 Every "silent" claim of the comparisons of all sample pairs is listed, to check by hand.
 `--labels FILE --report PATH` scores figure labels of any report (labels kept outside the
 repository, in the form of tests/fixtures/labels/figures_000.toml; its `file` is ignored):
