@@ -663,6 +663,8 @@ def holding_query(needle: str) -> tuple[str, str]:
 
 # SQLite's virtual-machine steps between two asks of a `Store`'s `cancelled` (≈ 1 ms)
 CANCEL_STEPS = 10_000
+# How long a write waits for another connection's lock before it gives up
+BUSY_TIMEOUT_MS = 10_000
 # The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
 UPGRADES_FROM = 3
 
@@ -825,7 +827,7 @@ class Store:
         )
 
     def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         if self.cancelled is not None:  # asked between SQLite's steps: "interrupted" then
             db.set_progress_handler(self.cancelled, CANCEL_STEPS)
         try:
@@ -1118,7 +1120,12 @@ class Store:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction: all of it is written or none of it. A write past the size cap
-        (or onto a full disk) rolls it back and raises `StoreFull`."""
+        (or onto a full disk) rolls it back and raises `StoreFull`, the write-ahead log
+        emptied where it can be (`_release_log`)."""
+        # What earlier transactions wrote is copied into the file first (about as often as
+        # SQLite's own checkpoint every 1,000 pages would), so that the log holds nothing
+        # but this transaction's pages should it fail for room.
+        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
@@ -1127,8 +1134,22 @@ class Store:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             if isinstance(error, sqlite3.OperationalError) and _is_full(error):
+                self._release_log()
                 raise StoreFull(self._full_message()) from None
             raise
+
+    def _release_log(self) -> None:
+        """Truncate the write-ahead log after a write that failed for room: its pages, never
+        committed, would otherwise keep the disk full after govread exits (SQLite reuses the
+        log's space but never gives it back). Not waited for: a reader of an older snapshot
+        (the browser) keeps it, and the next `govread index` truncates it."""
+        try:
+            self.db.execute("PRAGMA busy_timeout=100")
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # committed pages still to copy, with no room to copy them: kept as they are
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
     def _full_message(self) -> str:
         import shutil
