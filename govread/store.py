@@ -1124,8 +1124,14 @@ class Store:
         emptied where it can be (`_release_log`)."""
         # What earlier transactions wrote is copied into the file first (about as often as
         # SQLite's own checkpoint every 1,000 pages would), so that the log holds nothing
-        # but this transaction's pages should it fail for room.
-        self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        # but this transaction's pages should it fail for room. Where that copy finds no
+        # room, nothing of this transaction is written either.
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.OperationalError as error:
+            if _is_full(error):
+                raise StoreFull(self._full_message()) from None
+            raise
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield

@@ -247,6 +247,30 @@ def test_the_size_cap_stops_the_store_whole(
     assert "govread: warning:" in err and "'store_max_mb' must be a whole number" in err
 
 
+def test_no_room_to_copy_the_log_is_a_full_store_not_a_crash(tmp_path: Path) -> None:
+    """Before a batch, what earlier batches wrote is copied from the log into the file;
+    where the disk has no room for that copy, the batch is refused as a full disk is (a
+    traceback was printed), and nothing of it is written."""
+    with store.Store(tmp_path / "s.sqlite3") as opened:
+        real = opened.db
+
+        class NoRoomToCopy:
+            def __getattr__(self, name: str) -> object:
+                return getattr(real, name)
+
+            def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+                if "wal_checkpoint(PASSIVE)" in sql:
+                    raise sqlite3.OperationalError("database or disk is full")
+                return real.execute(sql, *args)
+
+        opened.db = NoRoomToCopy()  # type: ignore[assignment]
+        written = False
+        with pytest.raises(store.StoreFull), opened.transaction():
+            written = True
+        opened.db = real
+        assert not written and not real.in_transaction
+
+
 def test_report_tokens_are_the_tokens_of_each_text_alone() -> None:
     """Each block cut once per report gives what cutting every text whole gives."""
     segment.ensure_loaded()
