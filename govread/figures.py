@@ -2237,6 +2237,8 @@ _QUALITIES_THEN_HEAD = re.compile(
     f"(?:、[^{_PUNCT}、的\\d]{{1,6}}){{1,4}}的([^{_PUNCT}、的\\d]{{2,10}}?)(?=[{_PUNCT}]|$)"
 )
 _INTO = ("化为", "分为", "合为", "减为", "整为", "并为", "增为", "升为")  # 细化为, 整合为 …
+# The verbs of a clause that may follow another verb of the same agent (研究提出, 组织开展)
+_SERIAL_SECOND = frozenset({"提出", "开展", "进行", "出台", "制定", "提供", "完成", "实现", "公布"})
 _BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last characters of bodies (单位, 部门 …)
 _BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
 # Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
@@ -2970,6 +2972,19 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             if phrase[at - 1] in ends and _is_verb(phrase[at : at + 2], guessed=False):
                 phrase = phrase[:at]
                 break
+    if (
+        counted is not None
+        and cut is not None
+        and cut.group() in _SERIAL_SECOND
+        and len(phrase) >= 4
+        and word_classes().get(phrase[-2:]) in ("V", "M")
+        and any(
+            who.end() == len(phrase) - 2 for who in counted.finditer(phrase, 0, len(phrase) - 2)
+        )
+    ):
+        # 17家责任单位 研究提出16项…: the bodies (people) counted, then two verbs in a row,
+        # what they did (研究 is a verbal noun elsewhere: 课题研究, so only after the agents)
+        phrase = phrase[:-2]
     if bodies and (where := phrase.find("在", 2)) > 0 and phrase[where - 1] in _BODY_LAST:
         phrase = phrase[:where]  # 15个司法所 在所内建成…: where the bodies did it is not them
     if bodies:
