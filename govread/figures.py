@@ -36,7 +36,7 @@ from govread.acts import act_after, act_before, names_act
 from govread.cancelling import check
 from govread.indicators import generic_subjects, indicator_for_subject
 from govread.parsers.flat import word_classes
-from govread.parsers.model import Report, Section
+from govread.parsers.model import Item, Report, Section
 
 # Measure words, longest first so 个百分点 wins over 个 and 人次 over 人. A few take a
 # look-ahead so the first character of a following word is not read as a unit (部门, 人民).
@@ -3708,8 +3708,11 @@ def _said(text: str, at: int) -> str:
     return "" if rest.startswith(_NOT_SAID) else _SAID_QUOTES.sub("", rest).strip()
 
 
-def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
-    """Every figure in one paragraph of text, in order."""
+def extract(
+    text: str, node_id: str = "", paragraph: int = 0, in_items: Sequence[Item] = ()
+) -> list[Figure]:
+    """Every figure in one paragraph of text, in order; one that starts inside one of
+    `in_items` (the paragraph's 一是… items) has the item's id as its node_id."""
     figures: list[Figure] = []
     classes: dict[int, int] = {}
     numbers = _numbers(text, classes)
@@ -4232,6 +4235,8 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
             else ""
         )
         origin_span = (len(figures), len(figures) + len(labels))
+        # (named here, not by a dataclasses.replace afterwards: a copy costs as much as a figure)
+        owner = next((i.id for i in in_items if i.start <= shown_from < i.end), node_id)
         for index_in_list, label in enumerate(labels):
             if honour or (len(labels) == 1 and _several_listed(label, raw_before, unit)):
                 indicator = None
@@ -4257,7 +4262,7 @@ def extract(text: str, node_id: str = "", paragraph: int = 0) -> list[Figure]:
                     unit=unit,
                     approximate=approximate,
                     text=written,
-                    node_id=node_id,
+                    node_id=owner,
                     paragraph=paragraph,
                     start=shown_from,
                     end=end,
@@ -4308,10 +4313,7 @@ def _section_figures(section: Section) -> Iterator[tuple[Figure, str]]:
     """The figures of a section's own text (not its heading's), each with its paragraph."""
     for index, paragraph in enumerate(section.paragraphs):
         items = [item for item in section.items if item.paragraph == index]
-        for figure in extract(paragraph, section.id, index):
-            owner = next((i.id for i in items if i.start <= figure.start < i.end), section.id)
-            if owner != section.id:
-                figure = dataclasses.replace(figure, node_id=owner)
+        for figure in extract(paragraph, section.id, index, items):
             yield figure, paragraph
 
 
