@@ -1327,8 +1327,10 @@ def _after_named_agent(subject: str) -> str:
         return subject
     named = next((i for i, c in enumerate(subject) if c in _AGENT_NAME_BREAKS), len(subject))
     for at in range(3, min(len(subject) - _MIN_AFTER_OPENING, _AGENT_NAME_REACH, named - 1) + 1):
-        head = next((h for h in _AGENT_HEADS if subject.endswith(h, 0, at)), None)
-        if head is None or head in _MEETINGS or subject[at - 1 : at + 1] in classes:
+        if not subject.endswith(_AGENT_HEADS, 0, at):
+            continue  # (the tuple at once: most places end no head)
+        head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
+        if head in _MEETINGS or subject[at - 1 : at + 1] in classes:
             continue  # (a meeting acts only as the listed agents say)
         if head == "府" and subject.endswith(_GOVERNMENT_IDEALS, 0, at):
             continue  # 法治政府|建设…满意度: the government aimed at, no agent that acts
@@ -1709,7 +1711,11 @@ _NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力")
 
 
 def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | None:
-    return next((w for w in table.get(text[pos], ()) if text.startswith(w, pos)), None)
+    # (the tuple tested at once first, as in `_first_starting`: most texts start with none)
+    words = table.get(text[pos], ())
+    return (
+        next(w for w in words if text.startswith(w, pos)) if text.startswith(words, pos) else None
+    )
 
 
 # A time clause opening the clause (复查后 撤销…, 检查之后 作出…): when, not what.
@@ -3684,6 +3690,8 @@ _STAGE_NAMES = ("received", "accepted", "concluded")
 def _stage(words: str) -> str:
     """The stage the last stage word of `words` names (`Figure.stage`); "" for none (不受理
     is no stage reached)."""
+    if _STAGES.search(words) is None:
+        return ""  # (most words name no stage: one search, no iterator)
     found = ""
     for match in _STAGES.finditer(words):
         if words[max(0, match.start() - 2) : match.start()].endswith(("不予", "不")):
