@@ -4318,6 +4318,11 @@ def number_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _FIGURE.finditer(text)]
 
 
+def numbers_blanked(text: str, mark: str) -> str:
+    """`text` with each of its `number_spans` replaced by `mark`, in one pass."""
+    return _FIGURE.sub(mark, text)
+
+
 def _section_figures(section: Section) -> Iterator[tuple[Figure, str]]:
     """The figures of a section's own text (not its heading's), each with its paragraph."""
     for index, paragraph in enumerate(section.paragraphs):
