@@ -322,9 +322,9 @@ class Cutter:
     ``Tokenizer.cut(text, HMM=hmm)``; what changes is that a block's route is found once
     for both cuts and every text of the report, and that a block whose route holds no two
     single characters side by side is walked once for both (the two walks differ only in
-    such runs). What is made of a block's words (`tokens`: the search's index tokens,
-    `known_terms`: the comparison's words) is kept per block too, so a text already cut is
-    only looked up. Keep one per report (it remembers every distinct block it has cut);
+    such runs). The search's index tokens of a block's words (`tokens`) are kept per block
+    too, and the words the comparison's terms are made of (`known_terms`), so a text already
+    cut is only looked up. Keep one per report (it remembers every distinct block it has cut);
     loads the dictionary if needed.
     """
 
@@ -357,7 +357,7 @@ class Cutter:
         self._plain: dict[str, list[str]] = {}
         self._known: dict[str, list[str]] = {}
         self._tokens = _PieceTokens(weakref.proxy(self))  # no cycle (see above)
-        self._terms: dict[int, _PieceTerms] = {}  # per `known_terms` mapping
+        self._words = _PieceWords(weakref.proxy(self))  # no cycle (see above)
 
     def _route(self, block: str) -> list[int]:
         if self._dag_and_calc is not None:  # jieba_fast's, in C
@@ -514,14 +514,14 @@ class Cutter:
 
     def known_terms(self, text: str, terms: Mapping[str, tuple[str, ...]]) -> list[str]:
         """``terms[word]`` of each word of `known(text)`, one after the other. `terms` is a
-        mapping that finds a missing word's terms itself (a dict with ``__missing__``), the
-        same object on every call with it, and gives nothing for a word of signs alone
-        ("-", "."; `known` leaves those out, a block's words are mapped as they are): what
-        it gives for each block is remembered."""
-        memo = self._terms.get(id(terms))
-        if memo is None or memo.terms is not terms:
-            memo = self._terms[id(terms)] = _PieceTerms(weakref.proxy(self), terms)
-        return list(chain.from_iterable(map(memo.__getitem__, self._han.split(text))))
+        mapping that finds a missing word's terms itself (a dict with ``__missing__``) and
+        gives nothing for a word of signs alone ("-", "."; `known` leaves those out, a
+        block's words are mapped as they are). Each piece's words are remembered, and all
+        the text's words are mapped in one pass at C speed: remembering each block's terms
+        as well cost a tuple and an entry per block, more than looking its few words up again
+        when it recurs."""
+        words = chain.from_iterable(map(self._words.__getitem__, self._han.split(text)))
+        return list(chain.from_iterable(map(terms.__getitem__, words)))
 
 
 class _PieceTokens(dict[str, tuple[str, ...]]):
@@ -543,25 +543,25 @@ class _PieceTokens(dict[str, tuple[str, ...]]):
         return found
 
 
-class _PieceTerms(dict[str, tuple[str, ...]]):
-    """A piece of the engine's block split (a block, or what lies between two) -> ``terms``
-    of its words without HMM (`Cutter.known_terms`), each distinct piece's found once."""
+class _PieceWords(dict[str, list[str]]):
+    """A piece of the engine's block split (a block, or what lies between two) -> its words
+    without HMM as `Cutter.known_terms` maps them: a block's as they are (signs too), the
+    word-like ones of the rest (`known`); each distinct piece's found once."""
 
-    def __init__(self, cutter: Cutter, terms: Mapping[str, tuple[str, ...]]) -> None:
+    def __init__(self, cutter: Cutter) -> None:
         super().__init__()
         self.cutter = cutter
-        self.terms = terms
 
-    def __missing__(self, piece: str) -> tuple[str, ...]:
+    def __missing__(self, piece: str) -> list[str]:
         cutter = self.cutter
         if not piece:
             words: list[str] = []
-        elif cutter._han.match(piece):  # a block: its words as they are (signs too)
+        elif cutter._han.match(piece):
             words = cutter._walk(piece, False)
         else:
             words = cutter.known(piece)
-        found = self[piece] = tuple(chain.from_iterable(map(self.terms.__getitem__, words)))
-        return found
+        self[piece] = words
+        return words
 
 
 def _expand(word: str, freq: Mapping[str, int]) -> tuple[str, ...]:
