@@ -554,12 +554,16 @@ class _PieceWords(dict[str, list[str]]):
 
     def __missing__(self, piece: str) -> list[str]:
         cutter = self.cutter
-        if not piece:
-            words: list[str] = []
-        elif cutter._han.match(piece):
-            words = cutter._walk(piece, False)
-        else:
-            words = cutter.known(piece)
+        # most blocks were walked without HMM for the search's cut already (`_walk` keeps
+        # them in `_plain`, and only blocks): taken from there without a call
+        words = cutter._plain.get(piece)
+        if words is None:
+            if not piece:
+                words = []
+            elif cutter._han.match(piece):
+                words = cutter._walk(piece, False)
+            else:
+                words = cutter.known(piece)
         self[piece] = words
         return words
 
