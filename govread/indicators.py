@@ -211,7 +211,18 @@ def indicator_for_subject(subject: str, unit: str) -> str | None:
     found = _match(reduced, unit)
     if found is None and reduced.endswith(_HOW_MANY) and len(reduced) > 4:
         found = _match(reduced[:-2], unit)  # 办理公证总数: the count of 公证 itself
+    if found is None and "等" in reduced and (about := _ABOUT_EXAMPLES.search(reduced)):
+        # 县人大代表涉及人居环境、电力改造…等方面建议: what they are about says which of
+        # them, not what they are (人大代表建议)
+        bare = reduced[: about.start()] + reduced[about.end() :]
+        if len(bare) >= 2:
+            found = _match(bare, unit)
     return found
+
+
+# What a count's noun is about, named by examples (涉及A、B等方面, 涉A、B等领域, 关于…等): a
+# phrase inside the noun, between whose they are and what they are.
+_ABOUT_EXAMPLES = re.compile(r"(?:涉及|涉|关于|有关)[^,\uff0c。;\uff1b\d]{1,40}?等(?:方面|领域)?")
 
 
 # Words after a subject that say it is counted (办理公证总数, 受理案件数量), nothing more.

@@ -73,6 +73,11 @@ def _fresh_table() -> Iterator[None]:
         ("法律知识在线考试通过率", "%", "学法考试合格率"),
         ("学法考法达标率", "%", "学法考试合格率"),
         ("出具法律意见书", "次", "法律顾问出具法律意见数"),
+        # requests counted in 条 (a real report, 2021); what suggestions are about, named by
+        # examples between whose they are and what they are
+        ("受理政府信息公开申请", "条", "政府信息公开申请数"),
+        ("县人大代表涉及人居环境、电力改造、疫情防控等方面建议", "件", "人大代表建议办理数"),
+        ("办理县政协涉养老服务、基层公共卫生、乡村振兴等方面提案", "件", "政协提案办理数"),
     ],
 )
 def test_synonyms_share_one_name(subject: str, unit: str, name: str) -> None:
