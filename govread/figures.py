@@ -3115,10 +3115,21 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     return said if _opens_act(said[:2]) or said[:1] in "获无未零" else ""
 
 
-def _predicate(text: str, end: int) -> str:
-    """A short predicate that ends the clause right after a count (162人 **考试合格**,)."""
+def _predicate(text: str, end: int, unit: str = "") -> str:
+    """A short predicate that ends the clause right after a count (162人 **考试合格**,); after
+    a count of people, what they won, however long (1人 **获浙江省…竞赛第一名**)."""
     found = _PREDICATE.match(text, end)
+    if found is None and unit in _COUNTS_PEOPLE:
+        found = _AWARDED.match(text, end)
     return found.group() if found else ""
+
+
+# What people counted with no noun were awarded (5人获评先进个人, 1人获…竞赛第一名): the
+# award names them, up to the end of its clause.
+_AWARDED = re.compile(
+    f"(?=[荣获被入])(?:荣获|获得|获评|获|被评为|被授予|入选)[^{_PUNCT}、\\d]{{2,{_MAX_SUBJECT - 2}}}"
+    f"(?=[{_PUNCT}、]|$)"
+)
 
 
 def _is_bare(subject: str) -> bool:
@@ -3156,6 +3167,17 @@ def _names_a_rate(subject: str, unit: str) -> bool:
     """出庭应诉率 100%: a share's name, never a count's (专利代理机构增长19.7%,达91家 lends
     what grew)."""
     return unit in _PERCENT and subject.endswith(_SHARES)
+
+
+def _other_kind(unit: str, lent_unit: str) -> bool:
+    """Two counts, one of people and one of things (1件…案卷被评为优秀案卷,1人…): what one
+    counts is never what the other does."""
+    return (
+        bool(unit and lent_unit)
+        and unit not in _NO_NOUN_AFTER
+        and lent_unit not in _NO_NOUN_AFTER
+        and (unit in _COUNTS_PEOPLE) != (lent_unit in _COUNTS_PEOPLE)
+    )
 
 
 def _borrow(previous: str, bare: str) -> str:
@@ -3957,7 +3979,7 @@ def extract(
             and unit not in _NO_NOUN_AFTER
             and not noun
             and _partitive(subject)
-            and (said := _predicate(text, end))
+            and (said := _predicate(text, end, unit))
         ):
             # 共有162人考试合格, …人员中8203人考试合格: what the counted did
             subject, consumed = said, end + len(said)
@@ -4136,6 +4158,7 @@ def extract(
             not subject
             and topic
             and not (_names_a_rate(topic, topic_unit) and unit not in _PERCENT)
+            and not _other_kind(unit, topic_unit)
         ):
             subject = topic  # never a rate's name on a count (调解成功率98.5%,500人次)
         if respective and _LIST_JOIN.fullmatch(text[last_end:start]):

@@ -624,6 +624,31 @@ HAND_CHECKED = [
             ("律师", 20.0, "名", False, "20名"),
         ],
     ),
+    (
+        # people counted with no noun take what they were awarded, however long (a real
+        # page, 2024), never what the count of another kind before them counts
+        "注重执法能力提升,1件行政处罚案卷被评为优秀案卷,1人获浙江省中医药监督执法竞赛第一名,"
+        "2人获嘉兴市行政执法先进个人。",
+        [
+            ("行政处罚案卷", 1.0, "件", False, "1件"),
+            ("获浙江省中医药监督执法竞赛第一名", 1.0, "人", False, "1人"),
+            ("获嘉兴市行政执法先进个人", 2.0, "人", False, "2人"),
+        ],
+    ),
+    (
+        "注重执法能力提升,1人获浙江省中医药监督执法竞赛第一名。",
+        [("获浙江省中医药监督执法竞赛第一名", 1.0, "人", False, "1人")],
+    ),
+    (
+        # a count of things after one of people (and the reverse) is lent nothing
+        "培训执法人员300人,5件。1件行政处罚案卷被评为优秀案卷,1人。",
+        [
+            ("培训执法人员", 300.0, "人", False, "300人"),
+            ("", 5.0, "件", False, "5件"),
+            ("行政处罚案卷", 1.0, "件", False, "1件"),
+            ("", 1.0, "人", False, "1人"),
+        ],
+    ),
 ]
 
 
