@@ -1016,8 +1016,25 @@ def _fit(subject: str) -> str:
         # 市局全体班子成员、各县局书记、局长…: a list is kept whole, from its first item (after
         # the last verb before it, or from that verb when it is the item's own: 参与A、B等活动)
         lead = cut(subject[:first])
-        verbs = [at for at, word in enumerate(lead[:-1]) if _verb_word(word)]  # (…登记: a head)
-        item = "".join(lead[verbs[-1] + (len(lead[verbs[-1]]) == 1) :] if verbs else lead)
+        # (…登记: a head; 登记|部门: a verb that names a body is part of its name)
+        verbs = [
+            at
+            for at, word in enumerate(lead[:-1])
+            if _verb_word(word) and lead[at + 1] not in _NAMED_BY_WORK
+        ]
+        about = max((at for at, word in enumerate(lead[:-1]) if word in _ABOUT_WORDS), default=-1)
+        if about >= 0:
+            # 办理 县人大代表涉及A、B等方面建议: what they are about is said inside the noun,
+            # which starts after the verb before it
+            before = [at for at in verbs if at < about]
+            item = "".join(lead[before[-1] + 1 :] if before else lead)
+        else:
+            item = "".join(lead[verbs[-1] + (len(lead[verbs[-1]]) == 1) :] if verbs else lead)
+        marked = max((at for at, word in enumerate(lead[:-1]) if word in _PUT_FIRST), default=-1)
+        if marked >= 0 and (not verbs or marked > verbs[-1]) and about < 0:
+            # 努力将 市级…部门一般登记、抵押登记…时间(压缩至): the object put first, no verb
+            # after the mark
+            item = "".join(lead[marked + 1 :])
         if len(item) >= 2 and (listed := item + subject[first:]) and len(listed) <= _MAX_LIST:
             return listed if len(listed) > _MAX_SUBJECT else _fit(listed)
     words = cut(subject)
@@ -1032,6 +1049,11 @@ def _fit(subject: str) -> str:
 
 
 _BRACKETS = frozenset("()\uff08\uff09")
+# Words that say what a noun is about, inside it (建议 涉及…等方面, 县政协 涉…提案)
+_ABOUT_WORDS = frozenset({"涉及", "涉", "关于"})
+_PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
+# Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
+_NAMED_BY_WORK = frozenset({"部门", "机关", "机构", "窗口", "中心"})
 _OPENING_BRACKETS = frozenset("(\uff08")
 
 

@@ -640,6 +640,22 @@ HAND_CHECKED = [
         [("获浙江省中医药监督执法竞赛第一名", 1.0, "人", False, "1人")],
     ),
     (
+        # what suggestions are about is said inside the noun, after whose they are (a real
+        # report, 2021): the noun starts after the verb before that
+        "全年共办理县人大代表涉及人居环境、电力改造、疫情防控等方面建议54件,"
+        "办理县政协涉养老服务、基层公共卫生、乡村振兴等方面提案75件。",
+        [
+            ("县人大代表涉及人居环境、电力改造、疫情防控等方面建议", 54.0, "件", False, "54件"),
+            ("县政协涉养老服务、基层公共卫生、乡村振兴等方面提案", 75.0, "件", False, "75件"),
+        ],
+    ),
+    (
+        # the object put first with 将, a body named by its work (登记部门) in it: a list's
+        # subject never starts inside a word (a real report, 2019)
+        "努力将市级不动产登记部门一般登记、抵押登记业务办理时间压缩至5个工作日内。",
+        [("市级不动产登记部门一般登记、抵押登记业务办理时间", 5.0, "个工作日", False, "5个工作日")],
+    ),
+    (
         # a count of things after one of people (and the reverse) is lent nothing
         "培训执法人员300人,5件。1件行政处罚案卷被评为优秀案卷,1人。",
         [
