@@ -293,6 +293,8 @@ _LEAD_WORDS = (
     "截止目前",  # the same, as many reports write it
     "年初至今",  # since the year began (年初至今开展谈心谈话69人次): when
     "年初以来",
+    "在去年",  # when, not what (在去年实现…的基础上): the year before, as 今年 this one
+    "去年",
     "目前",
     "现已",
     "如今",
@@ -319,6 +321,8 @@ _LEAD_WORDS = (
     "合计",
     "累计",
     "先后",
+    "相继",  # one after another, as 先后: how, not what
+    "陆续",
     "分别",
     "以及",
     "实现",
@@ -353,6 +357,7 @@ _LEAD_VERBS = ("出台", "推出", "实施", "落实", "推行", "印发", "发�
 # A leading word that is part of the next one when this character follows (共有产权住房).
 _LEAD_NOT_BEFORE = {
     "共有": "产",
+    "去年": "同",  # 去年同期: the basis of a comparison, kept with it
     "年": "轻龄鉴报货薪检",
     "全局": "性观意",
     "我办": "理",
@@ -361,6 +366,8 @@ _LEAD_NOT_BEFORE = {
 }  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
     "并": "购",
+    # now (现区级保留的…事项): not 现代, 现场, 现行, 现有 (read as what there is) …
+    "现": "代场行金有状实象役任职货价存在身阶今时况钞汇房值成出形眼",
     "和": "解",
     "及": "时",
     "共": "享同有",
@@ -1628,6 +1635,8 @@ def _after_total(subject: str, sibling: bool = False) -> str:
             head = subject[:achieved]
             if (how := _HOW_FAR_ACHIEVED.search(head)) and how.start() >= 2:
                 head = head[: how.start()]
+            if head[:1] in _LEAD_STARTS and not _strip_lead(head):
+                head = ""  # 在去年 实现…: when it was achieved, no one who achieved it
             subject = _fit(head + rest)
     matches = list(_TOTAL.finditer(subject))
     last = matches[-1] if matches else None
@@ -1877,6 +1886,8 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
         subject = subject[means.end() :]
+        if len(led := _strip_lead(subject)) >= _MIN_AFTER_OPENING:
+            subject = led  # 通过集体讨论方式 先后 审核作出…决定: an adverb after the means
     elif (
         subject.startswith(_MEANS_WORDS) or (subject[:1] == "在" and subject[1:2] not in _NOT_WHERE)
     ) and (acted := _verb_after_means(subject)):

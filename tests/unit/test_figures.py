@@ -656,6 +656,19 @@ HAND_CHECKED = [
         [("市级不动产登记部门一般登记、抵押登记业务办理时间", 5.0, "个工作日", False, "5个工作日")],
     ),
     (
+        # time words and filler adverbs say when and how, not what (real reports): 现 (now)
+        "现区级保留的政务服务事项515项。",
+        [("区级保留的政务服务事项", 515.0, "项", False, "515项")],
+    ),
+    (
+        "今年通过集体讨论方式先后审核作出重大执法决定74件。",  # 先后 after a means
+        [("审核作出重大执法决定", 74.0, "件", False, "74件")],
+    ),
+    (
+        "在去年实现企业不动产登记5个工作日内办结的基础上,",  # 在去年 before 实现
+        [("企业不动产登记", 5.0, "个工作日", False, "5个工作日")],
+    ),
+    (
         # a count of things after one of people (and the reverse) is lent nothing
         "培训执法人员300人,5件。1件行政处罚案卷被评为优秀案卷,1人。",
         [
