@@ -1787,6 +1787,8 @@ _CAUSING = re.compile(
 _MEANS = re.compile(
     r"(?:利用|通过|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{1,14}?"
     r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地|手段|途径)"
+    # a platform is a means where it is used too (在…社会信用平台 录入…信息)
+    r"|在(?![线建职册岗校押此于场内])[^,\uff0c。;\uff1b\d在]{1,14}?平台(?:上)?"
     # where, right before a verb (在镇村两级 设立…, 在检查中 发现…)
     f"|在[^,\uff0c。;\uff1b\\d在]{{1,10}}?(?:两级|三级|各级|期间|范围内|层面|中|内|上|下)"
     f"(?={_VERBS})"

@@ -669,6 +669,12 @@ HAND_CHECKED = [
         [("企业不动产登记", 5.0, "个工作日", False, "5个工作日")],
     ),
     (
+        # a platform where it was done is a means, as one it was done through (a real report,
+        # 2021): the act after it, not a verb inside a quoted name (双|公示)
+        "2021年,共在遂宁市社会信用平台录入“双公示”信息6300条。",
+        [("录入双公示信息", 6300.0, "条", False, "6300条")],
+    ),
+    (
         # a count of things after one of people (and the reverse) is lent nothing
         "培训执法人员300人,5件。1件行政处罚案卷被评为优秀案卷,1人。",
         [
