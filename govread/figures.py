@@ -1925,6 +1925,8 @@ def _drop_opening(subject: str, share: bool = False) -> str:
             pos = cut = pos + len(verb)
             if subject[pos : pos + 1] == "出" and not subject.startswith(_WORDS_OF_CHU, pos):
                 pos = cut = pos + 1  # 梳理出, 明确出: the verb's result, not what is counted
+            elif _second_managing(subject, pos):
+                pos = cut = pos + 2  # 梳理确认 …清单: two verbs of one act of managing
             continue
         if cut and cut == pos and subject[pos] in "并和及":
             pos += 1
@@ -1940,7 +1942,26 @@ def _drop_opening(subject: str, share: bool = False) -> str:
     if for_whom is not None and len(subject) - for_whom.end() >= _MIN_AFTER_OPENING:
         return subject[for_whom.end() :]
     rest = _strip_lead(subject[cut:])
+    if cut and rest.startswith(_DETERMINERS) and len(rest) - 2 >= _MIN_AFTER_OPENING:
+        rest = rest[2:]  # 梳理确认 各类政务服务事项清单: the kind counted, not "each kind"
     return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
+
+
+def _second_managing(subject: str, at: int) -> bool:
+    """A verb right after an opening verb (梳理|确认) that names no count of its own (not
+    审查, 办理 …: _AGENT_VERBS), then where its object opens, said by a leading word or a
+    determiner (我区, 各类): the same act of managing (not 推动|审批服务…, a noun)."""
+    word, rest = subject[at : at + 2], subject[at + 2 :]
+    return (
+        len(rest) >= _MIN_AFTER_OPENING
+        and _is_verb(word, guessed=False)
+        and word not in _COUNTING_VERBS
+        and rest[0] not in _LIST_MARKS  # (梳理确认、公布…: a list of acts)
+        and (rest.startswith(_DETERMINERS) or _strip_lead(rest) != rest)
+    )
+
+
+_COUNTING_VERBS = frozenset(_AGENT_VERBS.split("|"))
 
 
 # Light verbs (形式动词: 进行, 开展, 予以 …) carry no content of their own: a clause [who]

@@ -675,6 +675,12 @@ HAND_CHECKED = [
         [("录入双公示信息", 6300.0, "条", False, "6300条")],
     ),
     (
+        # two verbs of one act of managing, then the object's own opening (我区, 各类): the
+        # kind of thing counted (a real report)
+        "根据市级清单,梳理确认我区各类政务服务事项清单31个。",
+        [("政务服务事项清单", 31.0, "个", False, "31个")],
+    ),
+    (
         # a count of things after one of people (and the reverse) is lent nothing
         "培训执法人员300人,5件。1件行政处罚案卷被评为优秀案卷,1人。",
         [
