@@ -959,6 +959,47 @@ def _host_rows(
     return [(units, [hosts[k] for k in met]) for met, units in sorted(rows.items())]
 
 
+WIDE_RATIO = 3  # a unit this many times longer than another of its theme may host it
+WIDE_FIT = 0.10  # how alike its best passage must be to the smaller unit
+
+
+def _wide_hosts(
+    rows: Sequence[tuple[Sequence[Unit], Sequence[Unit]]], context: _Context
+) -> list[tuple[list[Unit], Unit, bool]]:
+    """Second partners on one theme: a chapter several times longer than an item of the
+    other report, not in the item's row, one of whose passages answers the item
+    (`_fit` at WIDE_FIT), meets it too: a long chapter on 执法规范化 speaks of several of the
+    other report's enforcement items, while a row holds each unit once, by its most alike
+    partner. (guests, host, whether the host is A's), guests in document order."""
+    row_of: dict[int, int] = {}
+    for n, (group_a, group_b) in enumerate(rows):
+        for unit in (*group_a, *group_b):
+            row_of[id(unit)] = n
+    side_a = [u for group_a, _ in rows for u in group_a]
+    side_b = [u for _, group_b in rows for u in group_b]
+    found: dict[tuple[int, bool], list[Unit]] = {}
+    hosts: dict[int, Unit] = {}
+    for guests, others, host_in_a in ((side_a, side_b, False), (side_b, side_a, True)):
+        for guest in guests:
+            check()  # a guest's hosts at a time: both sides can be thousands of units
+            size = _cjk_len(guest.text)
+            for host in others:
+                if (
+                    row_of[id(host)] != row_of[id(guest)]
+                    and _cjk_len(host.text) >= WIDE_RATIO * size
+                    and context.supported(guest, host)
+                    and context.fit(guest, host) >= WIDE_FIT
+                ):
+                    found.setdefault((id(host), host_in_a), []).append(guest)
+                    hosts[id(host)] = host
+    return [
+        (sorted(guests, key=lambda u: u.order), hosts[key], host_in_a)
+        for (key, host_in_a), guests in sorted(
+            found.items(), key=lambda item: hosts[item[0][0]].order
+        )
+    ]
+
+
 def _is_phase(units: Sequence[Unit], lexicon: Lexicon) -> bool:
     """Plans or problems (下一步, 存在问题): set against their kind, not against achievements."""
     return any(lexicon.theme(u.theme).phase for u in units)
@@ -1027,6 +1068,7 @@ def _pair(
     group_b: Sequence[Unit],
     *,
     secondary: bool = False,
+    hosts_in_a: bool | None = None,
     covered_by: tuple[Unit, ...] = (),
     has_theme: bool = True,
     mentioned_in: tuple[Unit, ...] = (),
@@ -1040,7 +1082,8 @@ def _pair(
     shared, only_a, only_b = _keywords(va, vb, context.top_k)
     passages: list[tuple[str, int, int, int]] = []
     if secondary:  # the hosts: the side whose units are here for another theme
-        hosts_in_a = any(u.theme != theme_id for u in group_a)
+        if hosts_in_a is None:
+            hosts_in_a = any(u.theme != theme_id for u in group_a)
         hosts, guests, target = (group_a, group_b, vb) if hosts_in_a else (group_b, group_a, va)
         size = min(_cjk_len(u.text) for u in guests)
         found = (_passage(context.report_of(h), h, target, idf, size) for h in hosts)
@@ -1132,6 +1175,7 @@ def compare(
             answered=None if phase else context.answers,
             only_answered=context.plan_answered if phase else None,
         )
+        wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context)
         for group_a, group_b in rows:
             check()
             if group_a and group_b:
@@ -1176,6 +1220,11 @@ def compare(
                         context=context,
                     )
                 )
+        for guests, host, host_in_a in wide:  # after the theme's own rows: second partners
+            row = ([host], guests) if host_in_a else (guests, [host])
+            pairs.append(
+                _pair(theme_id, *row, secondary=True, hosts_in_a=host_in_a, context=context)
+            )
     figures_a, figures_b = report_figures(a), report_figures(b)
     targets_a, targets_b = figure_targets(a, figures_a), figure_targets(b, figures_b)
     return Comparison(

@@ -1,0 +1,79 @@
+"""A long chapter meets each item of the other report that one of its passages answers
+(issue 14, item 2: rows n-to-m): a row holds a unit once, by its most alike partner, so
+秦皇岛's 500-character chapter on 行政执法规范化 met one of 咸宁's four enforcement items while
+a reader sets three of them against it."""
+
+from __future__ import annotations
+
+import pytest
+
+from govread import compare as compare_module
+from govread.compare import compare
+from govread.corpus import load, sample_paths
+from govread.multi_compare import compare_many
+from govread.parsers.model import Report
+
+
+def _reports() -> tuple[Report, Report, list[Report]]:
+    reports = load(sample_paths(), use_cache=False).reports
+    by_stem = {r.path.split("/")[-1][:3]: r for r in reports if r.path}
+    return by_stem["000"], by_stem["003"], reports
+
+
+def _pairs(comparison: compare_module.Comparison) -> dict[tuple[str, str], bool]:
+    """(A node, B node) → whether the row joining them is a secondary one."""
+    found: dict[tuple[str, str], bool] = {}
+    for pair in comparison.pairs:
+        for x in pair.a:
+            for y in pair.b:
+                key = (x.node_id.split("/")[-1], y.node_id.split("/")[-1])
+                found[key] = found.get(key, True) and pair.secondary
+    return found
+
+
+def test_a_long_chapter_meets_each_item_its_passages_answer() -> None:
+    xianning, qinhuangdao, corpus = _reports()
+    pairs = _pairs(compare(xianning, qinhuangdao, corpus))
+    # 咸宁 一、(三)2. 三是 包容审慎执法 (免罚清单) and 四是 执法监督 (案卷评查): 秦皇岛 五、(一)
+    # ends with its 免罚清单 and opens with its 案卷评查
+    assert pairs[("1.3.2#3", "5.1")] is True
+    assert pairs[("1.3.2#4", "5.1")] is True
+    assert pairs[("1.3.2#2", "5.1")] is False  # the chapter's own row, as before
+    # each item keeps its own row too, and no item of 咸宁 meets a chapter of 秦皇岛 twice
+    assert ("1.3.2#4", "5.3") in pairs
+
+
+def test_the_host_side_shows_the_passage_that_answers() -> None:
+    xianning, qinhuangdao, corpus = _reports()
+    for first, second in ((xianning, qinhuangdao), (qinhuangdao, xianning)):
+        comparison = compare_many([first, second], corpus)
+        rows = [
+            row
+            for row in comparison.rows
+            if any(
+                cell.secondary
+                and any(u.node_id.endswith("/5.1") for u in cell.units)
+                and cell.passages
+                for cell in row.cells
+            )
+        ]
+        assert rows, "秦皇岛 五、(一) hosts 咸宁's items with a passage of its own"
+
+
+def _wide_rows(comparison: compare_module.Comparison) -> int:
+    """Secondary rows whose units are all of the row's theme: second partners."""
+    return sum(
+        1
+        for p in comparison.pairs
+        if p.secondary and p.a and p.b and all(u.theme == p.theme for u in (*p.a, *p.b))
+    )
+
+
+def test_no_wide_host_without_a_passage_that_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bar out of reach, the comparison is the one-row-per-unit alignment."""
+    xianning, qinhuangdao, corpus = _reports()
+    assert _wide_rows(compare(xianning, qinhuangdao, corpus)) > 0
+    monkeypatch.setattr(compare_module, "WIDE_FIT", 2.0)
+    comparison = compare(xianning, qinhuangdao, corpus)
+    assert _wide_rows(comparison) == 0
+    assert ("1.3.2#4", "5.1") not in _pairs(comparison)
