@@ -1280,7 +1280,7 @@ def _after_listed_agent(subject: str) -> str:
             subject[first : first + 2]
         ):
             return subject  # no agent: it holds a verb, or opens with one (将移送…部门处理)
-        rest = subject[verb:]
+        rest = subject[at:] if subject.startswith(_ADVERB_TERMS, at) else subject[verb:]
         if rest.startswith(_TAKING_PART) or (
             len(rest) == 4 and _is_verb(rest[2:]) and not rest.startswith(_CAUSERS)
         ):
@@ -1685,6 +1685,9 @@ _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
     | {"逐步", "主动", "免费", "实时"}
 )
+# An adverb and a verb that name a kind of the act, a term of art (主动公开, set against 依申请
+# 公开): the adverb stays.
+_ADVERB_TERMS = ("主动公开",)
 _MANNER_AFTER_NOUN = _MANNER | {"有效", "依法", "全面"}  # how what was counted was acted on
 _OPENING_VERBS = _by_end(
     (
@@ -1756,7 +1759,8 @@ _AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台�
 
 # A manner adverb inside the clause stands before its verb (市场监管局 依法 查处…, 各部门在
 # 网站 主动 公开…, 对照清单 逐项 整改…): who acted, where and after what come before it, what
-# was done after it. (Not inside a name: 依法行政, 依法治市, 积极分子, 及时率.)
+# was done after it. (Not inside a name: 依法行政, 依法治市, 积极分子, 及时率; 主动公开, a kind
+# of publishing set against 依申请公开, keeps its adverb.)
 _INNER_MANNER = re.compile(
     r"(?=[依逐主积及认切扎大不进稳有着])(?:依法(?!行政|治)|依规|逐项|逐一|主动|积极(?!分子|性)|"
     r"及时(?!率)|认真|切实|扎实|大力|不断|进一步|稳步|有序|着力)"
@@ -1772,6 +1776,8 @@ def _after(pattern: re.Pattern[str], subject: str) -> str:
     while (more := pattern.search(subject, last.end())) is not None:
         last = more
     rest = subject[last.end() :]  # (a 为 after it is looked at by the caller: 为…减免…)
+    if subject.startswith(_ADVERB_TERMS, last.start()):
+        rest = subject[last.start() :]  # 主动公开…: the adverb names a kind of the act
     return rest if len(_strip_lead(rest)) >= _MIN_AFTER_OPENING else subject
 
 
@@ -1826,7 +1832,11 @@ def _verb_after_means(subject: str) -> int:
     for at in range(4, len(subject) - _MIN_AFTER_OPENING + 1):
         word = subject[at : at + 2]
         if _is_verb(word, guessed=False) and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS:
-            return at - 2 if subject.endswith(_SUCCEEDED, 0, at) and at >= 6 else at
+            if at >= 6 and (
+                subject.endswith(_SUCCEEDED, 0, at) or subject.startswith(_ADVERB_TERMS, at - 2)
+            ):
+                return at - 2  # (and 主动|公开: a kind of the act, _ADVERB_TERMS)
+            return at
     return 0
 
 
@@ -1906,6 +1916,8 @@ def _drop_opening(subject: str, share: bool = False) -> str:
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)
+        if adverb is not None and subject.startswith(_ADVERB_TERMS, pos):
+            break  # 主动公开 政府信息: a kind of the act (not 依申请公开), not its manner
         if adverb is not None:
             pos += len(adverb)
             if adverb in _MANNER:
