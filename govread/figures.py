@@ -589,7 +589,9 @@ _NOUN_STOP = re.compile(
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
-    r"投入使用|投入运营|陆续|正式|顺利|作为"
+    r"投入使用|投入运营|陆续|正式|顺利|作为|"
+    # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
+    r"命名为|认定为|确定为|列为"
 )
 # Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
 # but open it when they come first (12项通过审查的事项: a clause on the head).
