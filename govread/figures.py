@@ -1888,6 +1888,14 @@ _PROMOTING = frozenset({"推进", "推动", "深化", "加强", "强化", "优�
 _PIVOTS = ("带动", "促进", "促使", "拉动", "助推")
 
 
+# A verb of being awarded (教育系统 获 全省…成绩突出集体1个, 荣获…先进单位3个): who won and the
+# verb are not what is counted, the award after them is; but people counted are those who won
+# (干部荣获各类表彰6人次). (Not 查获, 破获, 缴获 …: seized; not 获批, 获准, 获得感 …)
+_WON = re.compile(
+    r"(?=[荣获])(?<![查破捕缴收截抓斩俘猎])(?:荣获|获得(?!感)|获评|获(?![得评取批准悉益奖救刑利赔]))"
+)
+
+
 def _drop_opening(subject: str, share: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
@@ -4079,6 +4087,12 @@ def extract(
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)
             object_first = "对" in subject and _OBJECT_FIRST.search(subject) is not None
+            if (
+                unit not in _COUNTS_PEOPLE
+                and (won := _WON.search(subject))
+                and len(subject) - won.end() >= _MIN_AFTER_OPENING
+            ):
+                subject = subject[won.end() :]  # 获 全省…突出集体1个: the award
             subject = _drop_opening(subject, unit in _PERCENT)
             if unit in _EVENT_COUNTS:
                 subject = _after_topic(subject)
