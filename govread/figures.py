@@ -2000,6 +2000,11 @@ _LIGHT_OBJECT = 7
 # A determiner opens a full noun phrase however short (公开 各项制度文件, 开展 各项检查): the
 # object is counted, not the act.
 _DETERMINERS = ("各类", "各项", "各种", "各级", "多种", "多项")
+# A clause that opens with 涉及 and a determiner (涉及本系统 市县两级…改革事项227项, 涉及我市
+# …): what the count is of follows them.
+_INVOLVING = re.compile(
+    r"涉及(?:本(?:系统|部门|单位|级|地区|行业|领域)|我(?:省|市|县|区|旗|镇|乡)|各类|各项|各级)"
+)
 # Light verbs said again with a count (开展X活动,全年累计开展36次): they count their object.
 _SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
@@ -4094,6 +4099,10 @@ def extract(
             ):
                 subject = subject[won.end() :]  # 获 全省…突出集体1个: the award
             subject = _drop_opening(subject, unit in _PERCENT)
+            if (involved := _INVOLVING.match(subject)) and len(
+                subject
+            ) - involved.end() >= _MIN_AFTER_OPENING:
+                subject = subject[involved.end() :]  # 涉及本系统 …改革事项227项: what they are
             if unit in _EVENT_COUNTS:
                 subject = _after_topic(subject)
             if unit not in _NO_NOUN_AFTER:
