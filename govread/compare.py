@@ -1268,6 +1268,16 @@ def pair_figures(
     return pairs
 
 
+def hosts_side(pair: Pair, units: Sequence[Unit]) -> bool:
+    """Whether `units`, one side of `pair`, are a secondary row's hosts: here for a theme not
+    their main one, or a long unit of the row's theme whose passage answers the other side's
+    (`_wide_hosts`)."""
+    if not pair.secondary or not units:
+        return False
+    hosts = {key for key, *_ in pair.passages}
+    return all(u.theme != pair.theme for u in units) or any(u.key in hosts for u in units)
+
+
 def pair_passages(
     comparison: Comparison, pair: Pair
 ) -> tuple[tuple[Unit, int, int, int, str], ...]:

@@ -54,6 +54,7 @@ from govread.compare import (
     _supported,
     compare,
     figure_targets,
+    hosts_side,
     pair_passages,
     pair_threshold,
     report_units,
@@ -199,14 +200,9 @@ def _gap_cell(pair: Pair) -> Cell:
 def _pair_row(pair: Pair, comparison: Comparison) -> Row:
     cells = []
     found = pair_passages(comparison, pair)
-    hosts = {key for key, *_ in pair.passages}
     for units, only in ((pair.a, pair.only_a), (pair.b, pair.only_b)):
         if units:
-            # the hosts: units here for another theme, or a long unit of the row's theme
-            # whose passage answers the other side's (`compare._wide_hosts`)
-            secondary = pair.secondary and (
-                all(u.theme != pair.theme for u in units) or any(u.key in hosts for u in units)
-            )
+            secondary = hosts_side(pair, units)
             passages = tuple((u.key, text) for u, *_, text in found if u in units)
             cells.append(
                 Cell(

@@ -506,14 +506,17 @@ def _keywords(words: Sequence[str]) -> str:
     return sanitize_line(shown + (" …" if len(words) > KEYWORDS_SHOWN else ""))
 
 
-def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
-    """A side's units on a row, then the keywords only that side uses."""
+def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str, hosts: bool = False) -> Text:
+    """A side's units on a row (`hosts`: a secondary row's, marked so), then the keywords
+    only that side uses."""
     cell = Text()
     for index, unit in enumerate(units):
         if index:
             cell.append("\n")
         cell.append(sanitize_line(unit.shown_number), style="bold")
         cell.append(sanitize_line(unit.heading))
+    if hosts:
+        cell.append("\n" + _("(a secondary subject of these units)"), style="dim")
     if only:
         cell.append(f"\n{only_label(side)}: ", style="dim")
         cell.append(_keywords(only), style="dim italic")
@@ -521,6 +524,8 @@ def _units_cell(units: Sequence[Unit], only: Sequence[str], side: str) -> Text:
 
 
 def _print_text(comparison: Comparison) -> None:
+    from govread.compare import hosts_side
+
     console = terminal_console()  # honours NO_COLOR, TERM and COLUMNS
     a_name, b_name = _label(comparison.a), _label(comparison.b)
     console.print(
@@ -555,8 +560,16 @@ def _print_text(comparison: Comparison) -> None:
                 middle.append(f"\n{shared_label()}: ", style="dim")
                 middle.append(_keywords(pair.shared_keywords), style="green")
         empty = Text("—", style="dim")
-        left = _units_cell(pair.a, pair.only_a if pair.b else (), "A") if pair.a else empty
-        right = _units_cell(pair.b, pair.only_b if pair.a else (), "B") if pair.b else empty
+        left = (
+            _units_cell(pair.a, pair.only_a if pair.b else (), "A", hosts_side(pair, pair.a))
+            if pair.a
+            else empty
+        )
+        right = (
+            _units_cell(pair.b, pair.only_b if pair.a else (), "B", hosts_side(pair, pair.b))
+            if pair.b
+            else empty
+        )
         rows.append((left, middle, right))
     wide = fits(console, 3)
     if not wide:

@@ -77,3 +77,21 @@ def test_no_wide_host_without_a_passage_that_answers(monkeypatch: pytest.MonkeyP
     comparison = compare(xianning, qinhuangdao, corpus)
     assert _wide_rows(comparison) == 0
     assert ("1.3.2#4", "5.1") not in _pairs(comparison)
+
+
+def test_the_command_line_marks_a_secondary_rows_hosts(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`govread compare A B` showed a secondary row as any other: the side whose long unit is
+    there for a passage of it now says so, as the N-report table does."""
+    from govread.cli import main
+
+    monkeypatch.setenv("COLUMNS", "160")
+    xianning, qinhuangdao, _corpus = _reports()
+    assert main(["--lang", "en", "compare", str(xianning.path), str(qinhuangdao.path)]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    marked = [n for n, line in enumerate(lines) if "(a secondary subject of these units)" in line]
+    assert marked
+    # the mark stands under the host's heading: 秦皇岛 五、(一) hosts 咸宁's enforcement items
+    assert any("五、(一)" in lines[n - 1] for n in marked)
