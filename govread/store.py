@@ -663,6 +663,9 @@ def holding_query(needle: str) -> tuple[str, str]:
 
 # SQLite's virtual-machine steps between two asks of a `Store`'s `cancelled` (≈ 1 ms)
 CANCEL_STEPS = 10_000
+# Older schemas a store that cannot be written (a read-only file system) is read as it is
+# in: schema 6 lacks only `reports.duplicate_of`, which nothing of govread reads back.
+READ_AS_IS = frozenset({6})
 # How long a write waits for another connection's lock before it gives up
 BUSY_TIMEOUT_MS = 10_000
 # The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
@@ -814,7 +817,7 @@ class Store:
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error:
             raise StoreError(f"{shown}: {error}") from error
-        if stamp == APPLICATION_ID and version == SCHEMA_VERSION:
+        if stamp == APPLICATION_ID and (version == SCHEMA_VERSION or version in READ_AS_IS):
             return db
         db.close()
         if stamp != APPLICATION_ID:

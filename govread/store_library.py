@@ -183,7 +183,12 @@ class StoreReader:
             if (why := not_a_store_file(self.path)) is not None:  # a FIFO, a folder …
                 raise StoreReadError(why)
             try:
-                from govread.store import APPLICATION_ID, SCHEMA_VERSION, connect_read_only
+                from govread.store import (
+                    APPLICATION_ID,
+                    READ_AS_IS,
+                    SCHEMA_VERSION,
+                    connect_read_only,
+                )
 
                 db = connect_read_only(self.path)
 
@@ -206,7 +211,7 @@ class StoreReader:
                         "{known}): update govread, or give another store file"
                     ).format(found=version, known=SCHEMA_VERSION)
                 )
-            if version != SCHEMA_VERSION:
+            if version != SCHEMA_VERSION and version not in READ_AS_IS:
                 db.close()
                 raise StoreReadError(
                     _("was made by another version of govread (refresh it with `govread index`)")
