@@ -970,15 +970,15 @@ def _wide_hosts(
     other report, not in the item's row, one of whose passages answers the item
     (`_fit` at WIDE_FIT), meets it too: a long chapter on 执法规范化 speaks of several of the
     other report's enforcement items, while a row holds each unit once, by its most alike
-    partner. (guests, host, whether the host is A's), guests in document order."""
+    partner. ([guest], host, whether the host is A's), one row a guest, by the host's place
+    then the guest's."""
     row_of: dict[int, int] = {}
     for n, (group_a, group_b) in enumerate(rows):
         for unit in (*group_a, *group_b):
             row_of[id(unit)] = n
     side_a = [u for group_a, _ in rows for u in group_a]
     side_b = [u for _, group_b in rows for u in group_b]
-    found: dict[tuple[int, bool], list[Unit]] = {}
-    hosts: dict[int, Unit] = {}
+    found: list[tuple[list[Unit], Unit, bool]] = []
     for guests, others, host_in_a in ((side_a, side_b, False), (side_b, side_a, True)):
         for guest in guests:
             check()  # a guest's hosts at a time: both sides can be thousands of units
@@ -990,14 +990,9 @@ def _wide_hosts(
                     and context.supported(guest, host)
                     and context.fit(guest, host) >= WIDE_FIT
                 ):
-                    found.setdefault((id(host), host_in_a), []).append(guest)
-                    hosts[id(host)] = host
-    return [
-        (sorted(guests, key=lambda u: u.order), hosts[key], host_in_a)
-        for (key, host_in_a), guests in sorted(
-            found.items(), key=lambda item: hosts[item[0][0]].order
-        )
-    ]
+                    # a row of its own for each guest: each has its own passage of the host
+                    found.append(([guest], host, host_in_a))
+    return sorted(found, key=lambda row: (row[1].order, row[0][0].order))
 
 
 def _is_phase(units: Sequence[Unit], lexicon: Lexicon) -> bool:

@@ -41,6 +41,14 @@ def test_a_long_chapter_meets_each_item_its_passages_answer() -> None:
     assert pairs[("1.3.2#2", "5.1")] is False  # the chapter's own row, as before
     # each item keeps its own row too, and no item of 咸宁 meets a chapter of 秦皇岛 twice
     assert ("1.3.2#4", "5.3") in pairs
+    # (QA: two items in one row got one passage, the first's): a row and a passage each
+    hosted = [
+        p
+        for p in compare(xianning, qinhuangdao, corpus).pairs
+        if p.secondary and any(u.node_id.endswith("/5.1") for u in p.b)
+    ]
+    assert len(hosted) >= 2
+    assert all(len(p.a) == 1 and len(p.passages) == 1 for p in hosted)
 
 
 def test_the_host_side_shows_the_passage_that_answers() -> None:
