@@ -663,9 +663,10 @@ def holding_query(needle: str) -> tuple[str, str]:
 
 # SQLite's virtual-machine steps between two asks of a `Store`'s `cancelled` (≈ 1 ms)
 CANCEL_STEPS = 10_000
-# Older schemas a store that cannot be written (a read-only file system) is read as it is
-# in: schema 6 lacks only `reports.duplicate_of`, which nothing of govread reads back.
-READ_AS_IS = frozenset({6})
+# The schemas a store only read (search, compare, the browser) is read in as it is, where it
+# cannot be upgraded (a read-only file system): this one, and 6, which lacks only
+# `reports.duplicate_of`, a column nothing of govread reads back.
+READ_AS_IS = frozenset({6, SCHEMA_VERSION})
 # How long a write waits for another connection's lock before it gives up
 BUSY_TIMEOUT_MS = 10_000
 # The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
@@ -817,7 +818,7 @@ class Store:
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except sqlite3.Error:
             raise StoreError(f"{shown}: {error}") from error
-        if stamp == APPLICATION_ID and (version == SCHEMA_VERSION or version in READ_AS_IS):
+        if stamp == APPLICATION_ID and version in READ_AS_IS:
             return db
         db.close()
         if stamp != APPLICATION_ID:
@@ -1451,11 +1452,11 @@ def _repeated_texts(db: sqlite3.Connection, paths: Sequence[str]) -> list[tuple[
     return repeated
 
 
-def mark_copies(db: sqlite3.Connection) -> int:
+def mark_copies(db: sqlite3.Connection) -> None:
     """Set `reports.duplicate_of` over the whole store: the path of the earlier report (in
     path order, as a search of the whole store takes them) whose body text a report repeats,
-    NULL for every other; returns how many reports are copies. So a query counts a report
-    saved twice once (`WHERE duplicate_of IS NULL`), as `search` and the browser do."""
+    NULL for every other. So a query counts a report saved twice once (`WHERE duplicate_of IS
+    NULL`), as `search` and the browser do."""
     paths = sorted(path for (path,) in db.execute("SELECT path FROM reports"))
     copies = _repeated_texts(db, paths)
     db.execute("UPDATE reports SET duplicate_of=NULL WHERE duplicate_of IS NOT NULL")
@@ -1463,7 +1464,6 @@ def mark_copies(db: sqlite3.Connection) -> int:
         "UPDATE reports SET duplicate_of=? WHERE path=?",
         [(original, copy) for copy, original in copies],
     )
-    return len(copies)
 
 
 class _StoredFacts(NamedTuple):

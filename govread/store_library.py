@@ -211,7 +211,7 @@ class StoreReader:
                         "{known}): update govread, or give another store file"
                     ).format(found=version, known=SCHEMA_VERSION)
                 )
-            if version != SCHEMA_VERSION and version not in READ_AS_IS:
+            if version not in READ_AS_IS:
                 db.close()
                 raise StoreReadError(
                     _("was made by another version of govread (refresh it with `govread index`)")
