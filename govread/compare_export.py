@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Container, Iterable
 
-from govread.compare import Comparison, Pair, Unit
+from govread.compare import Comparison, Pair, Unit, pair_passages
 from govread.export import Pair as ExportPair
 from govread.export import Passage, dumps, export_document, export_pairs, node_table, report_fields
 from govread.marks import resolve_in
@@ -49,6 +49,8 @@ def export_rows(comparison: Comparison, rows: Iterable[Pair] | None = None) -> l
                 shared_keywords=row.shared_keywords if both else (),
                 only_a=row.only_a if both else (),
                 only_b=row.only_b if both else (),
+                secondary=row.secondary,
+                passages=[(host.node_id, text) for host, *_, text in pair_passages(comparison, row)],
             )
         )
     return exported

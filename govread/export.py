@@ -106,6 +106,11 @@ class Pair(NamedTuple):
     shared_keywords: Sequence[str] = ()
     only_a: Sequence[str] = ()
     only_b: Sequence[str] = ()
+    # a secondary row (`govread.compare.Pair.secondary`): a unit here for a subject that is
+    # not its main one, or a long unit met by a shorter one; `passages` are (node id, text)
+    # of the stretch of each such unit that speaks to the other side
+    secondary: bool = False
+    passages: Sequence[tuple[str, str]] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,8 +361,12 @@ def export_document(
             words = [word for word in getattr(row, key) if word]
             if words:
                 pair[key] = words
+        if row.secondary:
+            pair["secondary"] = True
         pair["a"] = [node_table(ref, figures) for ref in row.a]
         pair["b"] = [node_table(ref, figures) for ref in row.b]
+        if row.passages:
+            pair["passage"] = [{"id": node_id, "text": text} for node_id, text in row.passages]
         pair_tables.append(pair)
     if pair_tables:
         document["pair"] = pair_tables

@@ -156,6 +156,11 @@ def pair_row(pair: Pair) -> Row:
         "a_text": a_text,
         "b_ids": b_ids,
         "b_text": b_text,
+        # a secondary row: the stretch of each unit here for another subject (or of a long
+        # unit met by a shorter one) that speaks to the other side
+        "secondary": pair.secondary,
+        "passage_ids": [node_id for node_id, _text in pair.passages],
+        "passage_text": "\n".join(text for _node_id, text in pair.passages),
     }
 
 

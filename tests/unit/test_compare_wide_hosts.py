@@ -103,3 +103,50 @@ def test_the_command_line_marks_a_secondary_rows_hosts(
     assert marked
     # the mark stands under the host's heading: 秦皇岛 五、(一) hosts 咸宁's enforcement items
     assert any("五、(一)" in lines[n - 1] for n in marked)
+
+
+@pytest.mark.parametrize("form", ["csv", "jsonl", "toml"])
+def test_every_export_of_two_reports_marks_a_secondary_row_and_its_passage(
+    form: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: only `--format json` said which rows were secondary; the CSV, JSON Lines and TOML
+    gave a chapter's whole text with nothing to tell it from a row of its own subject."""
+    import csv
+    import io
+    import json
+    import tomllib
+
+    from govread.cli import main
+
+    xianning, qinhuangdao, _corpus = _reports()
+    assert main(["compare", str(xianning.path), str(qinhuangdao.path), "--format", form]) == 0
+    out = capsys.readouterr().out
+    if form == "csv":
+        rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+        secondary = [r for r in rows if r["secondary"] == "true"]
+        plain = [r for r in rows if r["secondary"] == "false"]
+        found = [(r["passage_ids"].split(";"), r["passage_text"], r) for r in secondary]
+    elif form == "jsonl":
+        rows = [json.loads(line) for line in out.splitlines()]
+        secondary = [r for r in rows if r["secondary"] is True]
+        plain = [r for r in rows if r["secondary"] is False]
+        found = [(r["passage_ids"], r["passage_text"], r) for r in secondary]
+    else:
+        rows = tomllib.loads(out)["pair"]
+        secondary = [r for r in rows if r.get("secondary")]
+        plain = [r for r in rows if "secondary" not in r]
+        found = [
+            ([p["id"] for p in r["passage"]], "\n".join(p["text"] for p in r["passage"]), r)
+            for r in secondary
+        ]
+    assert secondary and plain
+    assert all(not r.get("passage_text") and not r.get("passage") for r in plain)
+    for ids, text, row in found:
+        assert ids and text
+        # the passage is a stretch of a unit of the row (秦皇岛 五、(一) for 咸宁's items)
+        if form == "toml":
+            sides = [u["text"] for u in (*row["a"], *row["b"])]
+        else:
+            sides = [row["a_text"], row["b_text"]]
+        assert all(any(part in side for side in sides) for part in text.split("\n"))
+    assert any(any(i.endswith("/5.1") for i in ids) for ids, _text, _row in found)
