@@ -8,6 +8,7 @@ starting with ``-`` goes last, after ``--``: ``govread search --limit 5 -- "-信
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -202,9 +203,13 @@ def _say_copies(copies: Sequence[tuple[str, str]]) -> None:
     files names it, several counted in one line (a corpus saved from two sites would
     otherwise open every answer with a screenful); `reports.duplicate_of` lists them all."""
     if len(copies) == 1:
-        print(skipped_line(str(duplicate_problem(*copies[0]))), file=sys.stderr)
-    elif copies:
         copy, original = copies[0]
+        print(
+            skipped_line(str(duplicate_problem(_as_typed(copy), _as_typed(original)))),
+            file=sys.stderr,
+        )
+    elif copies:
+        copy, original = map(_as_typed, copies[0])
         print(
             _(
                 "govread: skipped: {n} files repeat other reports' text, each searched once "
@@ -213,6 +218,18 @@ def _say_copies(copies: Sequence[tuple[str, str]]) -> None:
             ).format(n=len(copies), copy=sanitize_path(copy), original=sanitize_path(original)),
             file=sys.stderr,
         )
+
+
+def _as_typed(path: str) -> str:
+    """A stored (resolved) path relative to the working folder when it lies inside it, as
+    a search of the files shows the path typed; else as it is."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except (OSError, ValueError):  # no working folder (deleted), another drive
+        return path
+    return path if relative == os.pardir or relative.startswith(os.pardir + os.sep) else relative
 
 
 def _highlighted(text: str, spans: Sequence[Span], style: str = "") -> Text:
@@ -243,7 +260,7 @@ def hit_text(number: int, hit: Hit) -> Text:
     # The rank says the order; BM25 scores (0.00 for a term found only inside longer words,
     # 法 in 法治) misled, so the text shows the kind of match only (JSON keeps the score).
     line.append(f"  [{_(MATCH_NAMES[hit.match])}]", style="dim")
-    path = Text(f"   {sanitize_path(report.path or '')}", style="dim")
+    path = Text(f"   {sanitize_path(_as_typed(report.path or ''))}", style="dim")
     if not hit.snippet.strip():  # a heading that matched, its text all in its sub-sections
         return Text("\n").join([line, path, Text("")])
     snippet = Text("   ").append_text(_highlighted(hit.snippet, hit.snippet_spans))

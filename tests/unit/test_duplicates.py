@@ -171,3 +171,36 @@ def test_the_store_names_each_copy_and_search_counts_them_in_one_line(
     capsys.readouterr()
     assert main(["--lang", "en", "search", "行政复议", "--store", str(db)]) == 0
     assert "c.txt: is the same report as" in capsys.readouterr().err
+
+
+def test_a_search_of_the_store_shows_paths_as_a_search_of_the_files_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `search --store` printed every path absolute (the store keeps them resolved)
+    where a search of the files prints them as typed: now relative to the working folder
+    when inside it, and absolute only outside it."""
+    from govread.cli import main
+
+    folder = tmp_path / "dup"
+    folder.mkdir()
+    _resaved(folder)
+    db = tmp_path / "s.db"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+
+    def shown(*where: str) -> tuple[list[str], str]:
+        assert main(["--lang", "en", "search", "行政复议", *where]) == 0
+        out, err = capsys.readouterr()
+        return [line.strip() for line in out.splitlines() if line.strip().endswith(".txt")], err
+
+    from_files, files_err = shown("dup")
+    from_store, store_err = shown("--store", "s.db")
+    assert from_files and from_store == from_files == ["dup/a.txt"] * len(from_files)
+    assert "dup/b.txt: is the same report as dup/a.txt" in store_err
+    assert "dup/b.txt: is the same report as" in files_err
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    outside, _err = shown("--store", str(db))
+    assert outside == [str(folder.resolve() / "a.txt")] * len(outside) and outside
