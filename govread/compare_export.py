@@ -50,7 +50,9 @@ def export_rows(comparison: Comparison, rows: Iterable[Pair] | None = None) -> l
                 only_a=row.only_a if both else (),
                 only_b=row.only_b if both else (),
                 secondary=row.secondary,
-                passages=[(host.node_id, text) for host, *_, text in pair_passages(comparison, row)],
+                passages=[
+                    (host.node_id, text) for host, *_, text in pair_passages(comparison, row)
+                ],
             )
         )
     return exported

@@ -1588,6 +1588,8 @@ class IndexSummary:
     # kept as they are (`index` on their folders refreshes them).
     stale: list[str] = field(default_factory=list)
     compacted: bool = False  # the file was compacted (`compact_if_worth_it`)
+    # why a compaction that would have paid was not done (a message id), or None
+    compaction_skipped: str | None = None
 
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -1619,10 +1621,21 @@ def _under(path: str, folders: Sequence[str]) -> bool:
     )
 
 
-def compact_if_worth_it(store: Store, replaced: int, progress: Progress | None = None) -> bool:
+_COMPACT_NO_ROOM = N_("no room on the disk for the copy it writes")
+_COMPACT_BUSY = N_("another program is reading the store")
+
+
+def compact_if_worth_it(
+    store: Store,
+    replaced: int,
+    progress: Progress | None = None,
+    summary: IndexSummary | None = None,
+) -> bool:
     """Compact the store after `replaced` of its reports were replaced or pruned, when it
     pays (`COMPACT_SHARE`, `COMPACT_MIN_BYTES`); whether it did. The progress bar says so
-    first (it gives no steps: ≈ 1 s for 300 reports)."""
+    first (it gives no steps: ≈ 1 s for 300 reports). One that would pay but cannot be
+    done now (a reader holds the file, or no room for its copy) is left for the next
+    refresh, `summary.compaction_skipped` saying why."""
     (reports,) = store.db.execute("SELECT count(*) FROM reports").fetchone()
     pages = int(store.db.execute("PRAGMA page_count").fetchone()[0])
     free = int(store.db.execute("PRAGMA freelist_count").fetchone()[0])
@@ -1640,7 +1653,14 @@ def compact_if_worth_it(store: Store, replaced: int, progress: Progress | None =
                     store.db.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
         store.db.execute("VACUUM")
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    except (sqlite3.OperationalError, StoreFull):  # busy (a reader), or no room: next time
+    except (sqlite3.OperationalError, StoreFull) as error:  # busy, or no room: next time
+        if summary is not None:
+            if isinstance(error, StoreFull) or _is_full(error):
+                summary.compaction_skipped = _COMPACT_NO_ROOM
+            elif _primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                summary.compaction_skipped = _COMPACT_BUSY
+            else:
+                summary.compaction_skipped = str(error)  # the library's words
         return False
     finally:
         if progress is not None:
@@ -1841,7 +1861,7 @@ def _refresh(
                 summary.pruned += 1  # no longer a report
         store.finish()
     replaced = summary.updated + summary.pruned
-    summary.compacted = compact_if_worth_it(store, replaced, progress)
+    summary.compacted = compact_if_worth_it(store, replaced, progress, summary)
     return summary
 
 

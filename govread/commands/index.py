@@ -130,6 +130,8 @@ def run(argv: Sequence[str], skipped: list[tuple[str, str]] | None = None) -> in
     except store_module.StoreError as error:
         progress.end()
         print(error_line(str(error)), file=sys.stderr)
+        if isinstance(error, store_module.StoreFull):
+            said(_kept_line(summary, args))
         return EXIT_FAILED
     except KeyboardInterrupt:
         _interrupted(summary, args, progress)
@@ -161,6 +163,13 @@ def run(argv: Sequence[str], skipped: list[tuple[str, str]] | None = None) -> in
     )
     if summary.stale:
         said(_stale_line(summary.stale, args.store))
+    if summary.compaction_skipped is not None:
+        said(
+            _(
+                "govread: the store was not compacted ({reason}); the next govread index "
+                "tries again"
+            ).format(reason=_(summary.compaction_skipped))
+        )
     return EXIT_FAILED if failed or missing else EXIT_OK
 
 
@@ -194,6 +203,26 @@ def _interrupted(
         command=_command(args.paths, args.store),
     )
     said(line)
+
+
+def _kept_line(summary: store_module.IndexSummary, args: argparse.Namespace) -> str:
+    """After a store filled up: what the batches written before it hold, and how to finish
+    (the error line says only that the last batch was not written)."""
+    kept = summary.added + summary.updated
+    return _n(
+        "govread: {n} report of this run was written to the store before it filled "
+        "({added} added, {updated} updated) and is kept; with room, run {command} again to "
+        "finish",
+        "govread: {n} reports of this run were written to the store before it filled "
+        "({added} added, {updated} updated) and are kept; with room, run {command} again to "
+        "finish",
+        kept,
+    ).format(
+        n=kept,
+        added=summary.added,
+        updated=summary.updated,
+        command=_command(args.paths, args.store),
+    )
 
 
 def _stale_line(stale: Sequence[str], store: Path | None) -> str:

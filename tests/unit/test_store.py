@@ -422,3 +422,25 @@ def test_a_schema_5_store_gains_the_earlier_levels_of_its_figures(tmp_path: Path
     assert fresh == [("12.5%", 1), ("8%", 0), ("80%", 1), ("100%", 0)]
     with store.Store(db) as opened:
         assert opened.db.execute(query).fetchall() == fresh
+
+
+def test_a_search_of_an_empty_store_says_it_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a store indexed from an empty folder answered "no hits", as if no report said it."""
+    from govread.cli import main
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    db = tmp_path / "e.db"
+    assert main(["index", str(empty), "--store", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "search", "行政复议", "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"govread: {db} holds no reports yet; fill it with: govread index DIR --store {db}" in err
+    )
+    assert main(["index", str(sample_paths()[0]), "--store", str(db)]) == 0
+    capsys.readouterr()
+    main(["--lang", "en", "search", "行政复议", "--store", str(db)])
+    assert "holds no reports" not in capsys.readouterr().err

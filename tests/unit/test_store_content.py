@@ -238,6 +238,15 @@ def test_the_size_cap_stops_the_store_whole(
     assert main(["index", str(folder), "--store", str(db)]) == 1
     assert "size cap of 1 MB" in capsys.readouterr().err
     assert _consistent(db) == kept
+    # (QA: the line said only that the last batch was not written): what the run kept, and
+    # the command that finishes
+    fresh = tmp_path / "fresh.sqlite3"
+    assert main(["--lang", "en", "index", str(folder), "--store", str(fresh)]) == 1
+    err = capsys.readouterr().err
+    written = _consistent(fresh)
+    assert 0 < written < 12
+    assert f"{written} reports of this run were written to the store before it filled" in err
+    assert f"({written} added, 0 updated) and are kept; with room, run govread index" in err
     config_path().write_text("store_max_mb = 0\n", encoding="utf-8")
     config, warnings = load_config()
     assert config.store_max_mb == 2048 and "store_max_mb" in warnings[0]

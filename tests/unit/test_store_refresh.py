@@ -101,6 +101,68 @@ def test_a_refresh_that_replaced_most_rows_compacts_the_file(
     assert _index(folder, db).compacted is False
 
 
+class _NoRoomToVacuum:
+    """A connection whose VACUUM finds the disk full (its copy of the file needs room)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "VACUUM":
+            raise sqlite3.OperationalError("database or disk is full")
+        return self._db.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._db, name)
+
+
+def test_a_compaction_without_room_is_said_not_silent(
+    tmp_path: Path,
+    write_generated: Callable[..., Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """QA: a refresh whose compaction found no room left the file large and said nothing."""
+    monkeypatch.setattr(store, "COMPACT_MIN_BYTES", 0)
+    folder = write_generated(tmp_path / "reports", 4, seed=6)
+    db = tmp_path / "store.sqlite3"
+    _index(folder, db)
+    _age(db)
+    with store.Store(db) as opened:
+        monkeypatch.setattr(opened, "db", _NoRoomToVacuum(opened.db))
+        summary = store.index(opened, [folder])
+    assert (summary.updated, summary.compacted) == (4, False)
+    assert summary.compaction_skipped == "no room on the disk for the copy it writes"
+    compact = store.compact_if_worth_it
+    monkeypatch.setattr(
+        store,
+        "compact_if_worth_it",
+        lambda opened, *rest: compact(_Wrapped(opened), *rest),
+    )
+    _age(db)
+    assert main(["--lang", "en", "index", str(folder), "--store", str(db)]) == 0
+    err = capsys.readouterr().err
+    assert (
+        "govread: the store was not compacted (no room on the disk for the copy it writes); "
+        "the next govread index tries again" in err
+    )
+    _age(db)
+    monkeypatch.setattr(store, "compact_if_worth_it", compact)
+    assert main(["--lang", "en", "index", str(folder), "--store", str(db)]) == 0
+    assert "not compacted" not in capsys.readouterr().err
+
+
+class _Wrapped:
+    """A store seen through `_NoRoomToVacuum`."""
+
+    def __init__(self, opened: store.Store) -> None:
+        self._opened = opened
+        self.db = _NoRoomToVacuum(opened.db)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._opened, name)
+
+
 def test_ctrl_c_during_index_says_what_the_store_kept(
     tmp_path: Path,
     write_generated: Callable[..., Path],
