@@ -196,6 +196,11 @@ _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 _LIST_JOIN = re.compile(r"和|与|及|、")
+# Between a count of sessions and a count of attendance, what makes the second the
+# attendance of the first (45期、4500人次; 45期共4500人次)
+_ANOTHER_MEASURE = re.compile(r"[、，,](?:共计|合计|共)?|共计|合计|共")
+_SESSIONS = frozenset({"期", "场", "场次", "次", "班", "批", "批次", "轮", "堂", "课", "节"})
+_ATTENDANCE = frozenset({"人次", "人", "名"})
 # A count of times right after 每 and a period (每月2次, 每两月1次) is a frequency, not a figure.
 _HOW_OFTEN = frozenset({"次", "轮", "轮次"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
@@ -4287,6 +4292,19 @@ def extract(
             change = _RESPECTIVE_VERB.sub("", changes.group())
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
+        if (
+            not subject
+            and figures
+            and figures[-1].start >= sentence_start
+            and figures[-1].label
+            and figures[-1].unit in _SESSIONS
+            and unit in _ATTENDANCE
+            and _ANOTHER_MEASURE.fullmatch(text, last_end, start)
+        ):
+            # 组织执法人员培训45期、4500人次: the attendance of the sessions just counted
+            # (never a rate's name, nor what a count of people or things counts: 培训执法人员
+            # 300人,5件 leaves the 5 unnamed)
+            subject = figures[-1].label
         subject = _without_basis(subject)
         if (
             unit in _COUNTS_PEOPLE

@@ -2759,3 +2759,21 @@ def test_a_quantity_with_a_full_width_point_is_found_as_with_a_half_width_one() 
     assert [(f.value, f.unit, f.label, f.indicator) for f in extract(full)] == [
         (f.value, f.unit, f.label, f.indicator) for f in extract(half)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("组织执法人员培训45期、4500人次。", ["组织执法人员培训", "组织执法人员培训"]),
+        ("开展培训45期共4500人次。", ["培训", "培训"]),
+        ("开展培训45期，4500人次。", ["培训", "培训"]),
+        # a noun of its own keeps it
+        ("开展法治讲座120场次、受众3万人次。", ["法治讲座", "受众"]),
+    ],
+)
+def test_a_second_measure_right_after_a_figure_shares_its_subject(
+    text: str, expected: list[str]
+) -> None:
+    """45期、4500人次 gave the 4500 an empty subject (a figure named by nothing, in the
+    pane, compare and every export): it is another measure of the same act."""
+    assert [label for label, _value, _unit in _labels(text)] == expected
