@@ -673,6 +673,64 @@ def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     return PAIR_THRESHOLD
 
 
+def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool] | None:
+    """For a theme holding subjects of their own (`topics.Theme.apart`: 政府职能 holds
+    生态环境, 知识产权 and 信用 for want of a theme of theirs), whether two units are apart:
+    one is on such a subject and the other never names it. A unit is on a subject when its
+    heading and text name it twice at least and more often than all the theme's other
+    keywords together, a word of its heading counting `Lexicon.heading_weight` times
+    (秦皇岛's section headed 保护生态环境 on 断面水质, 株洲's 生态环境持续改善 item); a
+    row sets it against a text that names its subject, not against 宝鸡's 放管服 chapter for
+    sharing the theme. None when the theme holds no such subject."""
+    if theme_id == OTHER_ID:
+        return None
+    theme = lexicon.theme(theme_id)
+    if not theme.apart:
+        return None
+    index = lexicon.themes.index(theme)
+    # one alternation of plain words a subject, longest first: no repeats to backtrack over
+    subjects = [
+        (name, re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))))
+        for name, words in theme.apart
+    ]
+    known: dict[int, tuple[str | None, frozenset[str]]] = {}
+
+    def of(unit: Unit) -> tuple[str | None, frozenset[str]]:
+        found = known.get(id(unit))
+        if found is None:
+            counts = dict.fromkeys((name for name, _ in subjects), 0.0)
+            others = 0.0
+            # a heading's word weighs as the lexicon weighs it (`Lexicon.heading_weight`)
+            for text, weight in ((unit.heading, lexicon.heading_weight), (unit.text, 1.0)):
+                for name, pattern in subjects:
+                    counts[name] += weight * len(pattern.findall(text))
+                others += weight * sum(
+                    count
+                    for keyword, count in lexicon.hits(text).items()
+                    if any(i == index for i, _ in lexicon.weights_of(keyword))
+                    and not any(pattern.search(keyword) for _, pattern in subjects)
+                )
+            on = max(counts, key=lambda name: counts[name])
+            subject = on if counts[on] >= 2 and counts[on] > others else None
+            found = known[id(unit)] = (subject, frozenset(n for n, c in counts.items() if c))
+        return found
+
+    def apart(x: Unit, y: Unit) -> bool:
+        (on_x, named_x), (on_y, named_y) = of(x), of(y)
+        return (on_x is not None and on_x not in named_y) or (
+            on_y is not None and on_y not in named_x
+        )
+
+    return apart
+
+
+def _unless_apart(
+    fit: Callable[[Unit, Unit], float], apart: Callable[[Unit, Unit], bool]
+) -> Callable[[Unit, Unit], float]:
+    """`fit`, 0.0 for two units `apart`."""
+    return lambda x, y: 0.0 if apart(x, y) else fit(x, y)
+
+
 def _rank(unit: Unit) -> tuple[int, str]:
     """Where a unit stands, to break a tie between equally alike leftovers of A and B the
     same whichever report is A: earlier in its report first, then by key (a report's id
@@ -689,6 +747,7 @@ def _align_theme(
     supported: Callable[[Unit, Unit], bool] | None = None,
     answered: Callable[[Unit, Unit], bool] | None = None,
     only_answered: Callable[[Unit, Unit], bool] | None = None,
+    apart: Callable[[Unit, Unit], bool] | None = None,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -713,10 +772,13 @@ def _align_theme(
     them alike when no stretch of one speaks to the other); both by default.
     `only_answered(unit, only)`: the test for the theme's only row alone, when it is not
     `answered` (plans and problems: a passage of the other side's one plan must answer the
-    plan, though two plans on one subject meet as leftovers without)."""
+    plan, though two plans on one subject meet as leftovers without). `apart(a, b)`
+    (`_apart_rule`): two units that never meet, one on a subject of its own the other
+    never names.
+    """
 
     def meets(a: Unit, b: Unit) -> bool:
-        return not by_subject or _same_subject(a, b)
+        return (not by_subject or _same_subject(a, b)) and (apart is None or not apart(a, b))
 
     def joins(unit: Unit, partner: Unit, sim: float) -> bool:
         return (
@@ -742,7 +804,7 @@ def _align_theme(
         side: int,
     ) -> bool:
         """A leftover may join the row of partner k only if it meets every unit there."""
-        if not by_subject or k not in group_of:
+        if (not by_subject and apart is None) or k not in group_of:
             return True
         return all(meets(unit, u) for u in rows[group_of[k]][side])
 
@@ -964,7 +1026,9 @@ WIDE_FIT = 0.10  # how alike its best passage must be to the smaller unit
 
 
 def _wide_hosts(
-    rows: Sequence[tuple[Sequence[Unit], Sequence[Unit]]], context: _Context
+    rows: Sequence[tuple[Sequence[Unit], Sequence[Unit]]],
+    context: _Context,
+    apart: Callable[[Unit, Unit], bool] | None = None,
 ) -> list[tuple[list[Unit], Unit, bool]]:
     """Second partners on one theme: a chapter several times longer than an item of the
     other report, not in the item's row, one of whose passages answers the item
@@ -987,6 +1051,7 @@ def _wide_hosts(
                 if (
                     row_of[id(host)] != row_of[id(guest)]
                     and _cjk_len(host.text) >= WIDE_RATIO * size
+                    and (apart is None or not apart(guest, host))
                     and context.supported(guest, host)
                     and context.fit(guest, host) >= WIDE_FIT
                 ):
@@ -1161,6 +1226,7 @@ def compare(
         # only one that names no subject needs evidence to join a row, and the theme's only
         # row takes one only when a passage of it answers the plan, as for achievements
         phase = lexicon.theme(theme_id).phase
+        apart = _apart_rule(lexicon, theme_id)
         rows = _align_theme(
             ua,
             ub,
@@ -1169,8 +1235,9 @@ def compare(
             supported=context.plan_supported if phase else context.supported,
             answered=None if phase else context.answers,
             only_answered=context.plan_answered if phase else None,
+            apart=apart,
         )
-        wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context)
+        wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
         for group_a, group_b in rows:
             check()
             if group_a and group_b:
@@ -1191,6 +1258,8 @@ def compare(
             placed: set[int] = set()
             # a host meets a unit of the gap on evidence too (plans: by subject, as above)
             fit = context.fit if planning else context.backed_fit
+            if apart is not None:  # a host names the subject of its own a unit is on
+                fit = _unless_apart(fit, apart)
             for guests, met in _host_rows(gap, hosts, fit):
                 placed.update(id(u) for u in guests)
                 row = (guests, met) if group_a else (met, guests)

@@ -41,6 +41,7 @@ from govread.compare import (
     Comparison,
     Pair,
     Unit,
+    _apart_rule,
     _cjk_len,
     _cosine,
     _fit,
@@ -52,6 +53,7 @@ from govread.compare import (
     _passage,
     _same_subject,
     _supported,
+    _unless_apart,
     compare,
     figure_targets,
     hosts_side,
@@ -313,6 +315,17 @@ def _subjects_meet(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node], bo
     return meets
 
 
+def _units_apart(
+    units: Sequence[Sequence[Unit]], apart: Callable[[Unit, Unit], bool]
+) -> Callable[[Node, Node], bool]:
+    """Whether two units meet: not `apart` (`govread.compare._apart_rule`)."""
+
+    def meets(x: Node, y: Node) -> bool:
+        return not apart(units[x[0]][x[1]], units[y[0]][y[1]])
+
+    return meets
+
+
 def _plans_threshold(units: Sequence[Sequence[Unit]]) -> Callable[[Node, Node, bool], float]:
     """The cosine two plans (or problems) need to be joined (`compare.pair_threshold`)."""
 
@@ -561,6 +574,9 @@ def compare_many(
         name = lexicon.theme(theme_id).name
         by_subject = _subjects_meet(units) if lexicon.theme(theme_id).phase else None
         plans_threshold = _plans_threshold(units)
+        # units on a subject of their own the theme holds (`compare._apart_rule`) meet only
+        # units that name it, in rows and as hosts of empty cells, as in two-report rows
+        apart = None if by_subject else _apart_rule(lexicon, theme_id)
         if by_subject:
             groups = _group_theme(
                 nodes,
@@ -571,7 +587,14 @@ def compare_many(
                 threshold=plans_threshold,
             )
         else:
-            groups = _group_theme(nodes, vectors, supported=supported, answered=answered)
+            groups = _group_theme(
+                nodes,
+                vectors,
+                None if apart is None else _units_apart(units, apart),
+                supported=supported,
+                answered=answered,
+            )
+        theme_fit = host_fit if apart is None else _unless_apart(host_fit, apart)
         placed: list[tuple[tuple[float, ...], Row]] = []
         for group in groups:
             check()
@@ -590,7 +613,7 @@ def compare_many(
                     secondary.append(False)
                     continue
                 cell = _empty_cell(
-                    theme_id, here, row_units, units[r], vectors_of, lexicon, host_fit
+                    theme_id, here, row_units, units[r], vectors_of, lexicon, theme_fit
                 )
                 if cell.units:
                     cells_units.append(cell.units)

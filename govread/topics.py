@@ -31,6 +31,10 @@ class Theme:
     name: str
     keywords: tuple[tuple[str, float], ...]
     phase: bool = False  # a part of the report (problems, next steps), not a subject
+    # subjects of their own that the theme holds for want of a theme of theirs (政府职能
+    # holds 生态环境 and 知识产权): (name, the words that name it), `compare` meets a unit on
+    # one only with a unit that names it
+    apart: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 OTHER = Theme(OTHER_ID, OTHER_NAME, ())
@@ -249,7 +253,21 @@ def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
             if not keyword or isinstance(weight, bool) or not isinstance(weight, int | float):
                 raise LexiconError(f"{origin}: keyword {keyword!r} of {theme_id!r} needs a number")
             pairs.append((keyword, float(weight)))
-        themes.append(Theme(theme_id, name, tuple(pairs), bool(raw.get("phase", False))))
+        apart = raw.get("apart", {})
+        if not isinstance(apart, dict) or not all(
+            isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
+            for words in apart.values()
+        ):
+            raise LexiconError(f"{origin}: apart of {theme_id!r} needs lists of words")
+        themes.append(
+            Theme(
+                theme_id,
+                name,
+                tuple(pairs),
+                bool(raw.get("phase", False)),
+                tuple((subject, tuple(words)) for subject, words in apart.items()),
+            )
+        )
     heading_weight = data.get("heading_weight", 3.0)
     ancestor_weight = data.get("ancestor_weight", 1.0)
     if not isinstance(heading_weight, int | float) or not isinstance(ancestor_weight, int | float):

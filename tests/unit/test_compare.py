@@ -1109,3 +1109,57 @@ def test_a_report_with_no_text_outside_the_topics_is_never_said_to_have_it_in_an
             assert gap_reason(pair, "B") == "B has no text outside the topics"
     finally:
         set_language(before)
+
+
+def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) -> None:
+    # invented: 政府职能 holds 生态环境 for want of a theme of its own (`Theme.apart`). b2, an
+    # item on 生态环境 (its words name it three times, no other word of the theme), is most
+    # like a1 (放管服) by the theme's common words; it stays apart, a gap, where b3 (生态环境
+    # too) meets a2, whose words name 生态环境 once among 营商环境 ones
+    lexicon = load_lexicon()
+    apart = compare_module._apart_rule(lexicon, "functions")
+    assert apart is not None and compare_module._apart_rule(lexicon, "rules") is None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "item", "", heading, text, "functions")
+
+    a1 = unit("a1", "深化放管服改革", "推进政务服务掌上办,压减审批时限,优化营商环境。")
+    a2 = unit("a2", "", "优化营商环境,服务市场主体,守护生态环境,持续放管服改革。")
+    b1 = unit("b1", "", "推进政务服务一网通办,压减审批时限。")
+    b2 = unit("b2", "", "二是生态环境持续改善。整改生态环境问题,配合环保督察,断面水质达标。")
+    b3 = unit("b3", "保护生态环境", "全市断面水质达标率百分之百,空气质量持续改善。")
+    assert apart(b2, a1) and apart(a1, b2) and apart(b3, b1)
+    assert not apart(b2, a2) and not apart(b3, a2) and not apart(a1, b1)
+    table = {("a1", "b1"): 0.4, ("a1", "b2"): 0.3, ("a2", "b3"): 0.2, ("a2", "b2"): 0.01}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2, b3)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector)
+    assert rows == [([a1], [b1, b2]), ([a2], [b3])]  # without the rule b2 joins a1's row
+    rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], [b3]), ([], [b2])]
+
+
+def test_a_subject_of_its_own_is_never_hosted_by_a_text_not_naming_it() -> None:
+    # invented: a 知识产权 item in a gap of 政府职能; the other side's enforcement chapter
+    # touches the theme (营商环境) and one of its passages shares words with the item, but
+    # never names 知识产权: no secondary row
+    apart = compare_module._apart_rule(load_lexicon(), "functions")
+    assert apart is not None
+    guest = Unit(
+        "g", "g", "item", "", "", "四是打造知识产权保护高地。开展知识产权整治行动。", "functions"
+    )
+    host = Unit(
+        "h", "h", "section", "", "", "开展涉企执法专项整治,打造法治化营商环境。", "enforcement"
+    )
+
+    def fit(x: Unit, y: Unit) -> float:
+        return 0.2
+
+    assert compare_module._host_rows([guest], [host], fit) == [([guest], [host])]
+    fit_apart = compare_module._unless_apart(fit, apart)
+    assert compare_module._host_rows([guest], [host], fit_apart) == []

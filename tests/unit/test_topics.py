@@ -62,6 +62,12 @@ def test_a_lexicon_file_of_ones_own(tmp_path) -> None:
     lexicon = load_lexicon(path)
     assert lexicon.order == ("water", OTHER_ID)
     assert lexicon.score("水质", "河流") == {"water": 2 * 2 + 1}
+    assert lexicon.theme("water").apart == ()
+
+
+def test_the_bundled_functions_theme_holds_subjects_of_their_own() -> None:
+    apart = dict(load_lexicon().theme("functions").apart)
+    assert set(apart) == {"生态环境", "知识产权", "信用"} and "环保" in apart["生态环境"]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +79,8 @@ def test_a_lexicon_file_of_ones_own(tmp_path) -> None:
         ('[[theme]]\nid = "a"\nname = "A"\n[[theme]]\nid = "a"\nname = "B"\n', "used twice"),
         ('[[theme]]\nid = "other"\nname = "A"\n', "reserved"),
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.keywords]\n"x" = "heavy"\n', "needs a number"),
+        ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = "水"\n', "lists of words"),
+        ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = []\n', "lists of words"),
     ],
 )
 def test_bad_lexicon_files_fail_with_one_line(tmp_path, text: str, message: str) -> None:
