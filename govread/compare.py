@@ -1257,7 +1257,7 @@ def compare(
             hosts = [u for u in covered if _is_phase((u,), lexicon) == planning]
             placed: set[int] = set()
             # a host meets a unit of the gap on evidence too (plans: by subject, as above)
-            fit = context.fit if planning else context.backed_fit
+            fit: Callable[[Unit, Unit], float] = context.fit if planning else context.backed_fit
             if apart is not None:  # a host names the subject of its own a unit is on
                 fit = _unless_apart(fit, apart)
             for guests, met in _host_rows(gap, hosts, fit):
