@@ -170,9 +170,27 @@ _HUNDRED_PERCENT = re.compile(
 # and no word of a subject to strip.
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁民"  # 民: 村规民约
 _MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+
+
+def _unit_starts(units: Sequence[str]) -> str:
+    """The characters a unit of `units` can start with (each entry's first character, or
+    the characters of its opening bracket set), escaped for a character class."""
+    starts: set[str] = set()
+    for unit in units:
+        starts.update(unit[1 : unit.index("]")] if unit.startswith("[") else unit[0])
+    return "".join(re.escape(c) for c in sorted(starts))
+
+
 # Groups of three digits after a comma, half- or full-width (２，５００人次: the search folds ，
-# to , so it finds 2,500 there), before what counts them: one number.
-_NUMBER = r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?=[万亿余多个件项人名家次条户元])|\d{1,16}(?:[.\uff0e]\d{1,8})?"
+# to , so it finds 2,500 there), before a magnitude or any unit that counts them (3,456起,
+# 1,234宗, 12,345.6万元: QA, read as no figure at all when the look-ahead named a dozen units
+# and no decimals): one number.
+_NUMBER = (
+    r"\d{1,3}(?:[,\uff0c]\d{3}){1,5}(?:[.\uff0e]\d{1,8})?(?=\s?[万亿余多"
+    + _unit_starts(_UNITS)
+    + r"])"
+    r"|\d{1,16}(?:[.\uff0e]\d{1,8})?"
+)
 # Pages and PDF extractions often write one space between a number and what follows it
 # (1.3 万件, 240 余人次, 25 票): one space is read through before each part.
 # The look-ahead first: a figure starts with a digit or one of its words of approximation,

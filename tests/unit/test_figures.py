@@ -2777,3 +2777,22 @@ def test_a_second_measure_right_after_a_figure_shares_its_subject(
     """45期、4500人次 gave the 4500 an empty subject (a figure named by nothing, in the
     pane, compare and every export): it is another measure of the same act."""
     assert [label for label, _value, _unit in _labels(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("调处矛盾纠纷3,456起。", ("3,456起", 3456.0)),
+        ("受理案件1,234宗。", ("1,234宗", 1234.0)),
+        ("调解纠纷3，456起。", ("3，456起", 3456.0)),
+        ("开展培训1,200场次。", ("1,200场次", 1200.0)),
+        ("完成投资12,345.6万元。", ("12,345.6万元", 123456000.0)),
+    ],
+)
+def test_grouped_digits_before_any_unit_are_one_number(
+    text: str, expected: tuple[str, float]
+) -> None:
+    """QA: 3,456起 and 1,234宗 gave no figure at all (the look-ahead after grouped digits
+    named a dozen units), 3，456起 gave 456, and 12,345.6万元 nothing."""
+    found = extract(text)
+    assert [(f.text, f.value) for f in found] == [expected]
