@@ -72,6 +72,11 @@ class _FileError(Exception):
     pass
 
 
+# The formats written to `-o FILE`, and the endings that name them
+FILE_FORMATS = ("json", "toml", "csv", "jsonl")
+FILE_SUFFIXES = (".json", ".toml", ".csv", ".jsonl")
+
+
 def _parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="govread compare",
@@ -107,8 +112,8 @@ def _parser() -> ArgumentParser:
         "--output",
         metavar="FILE",
         help=_(
-            "with --format toml, csv or jsonl, or a FILE whose name ends in .toml, .csv or "
-            ".jsonl: the file to write (default: standard output)"
+            "with --format json, toml, csv or jsonl, or a FILE whose name ends in .json, "
+            ".toml, .csv or .jsonl: the file to write (default: standard output)"
         ),
     )
     parser.add_argument(
@@ -345,18 +350,21 @@ def run(argv: Sequence[str]) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.format is None:
-        # -o cmp.toml says the format by its name, as export's -o does
-        from govread.records import export_format_for_path
+        # -o cmp.toml says the format by its name, as export's -o does; another format's
+        # name (cmp.xlsx) is refused, as there
+        from govread.records import export_format_for_path, unwritten_format
 
         named = args.output if args.output is not None and not is_stdout(args.output) else ""
-        inferred = export_format_for_path(named, "") if named else ""
-        args.format = inferred if inferred in ("toml", "csv", "jsonl") else "text"
+        if named and (why := unwritten_format(named, FILE_SUFFIXES)):
+            parser.error(_("{reason} (or give --format)").format(reason=why))
+        inferred = "json" if named.lower().endswith(".json") else export_format_for_path(named, "")
+        args.format = inferred if inferred in FILE_FORMATS else "text"
     output = output_of(
         parser,
         args.output,
         force=args.force,
-        takes_file=args.format in ("toml", "csv", "jsonl"),
-        needs=_("-o/--output needs --format toml, csv or jsonl"),
+        takes_file=args.format in FILE_FORMATS,
+        needs=_("-o/--output needs --format json, toml, csv or jsonl"),
     )
     # Refuse before the comparison (a second or more) when the answer is already known;
     # the atomic write checks again.
@@ -415,10 +423,8 @@ def run(argv: Sequence[str]) -> int:
         return _write_toml(text, output, force=args.force)
     if args.format == "json":
         document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
-        utf8_stdout()
-        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
-    else:
-        _print_text(comparison)
+        return _write_json(document, output, force=args.force)
+    _print_text(comparison)
     return EXIT_OK
 
 
@@ -476,11 +482,19 @@ def _run_many(
         return _write_toml(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
     if form == "json":
         document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
-        utf8_stdout()
-        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
-    else:
-        _print_many(comparison)
+        return _write_json(document, output, force=force)
+    _print_many(comparison)
     return EXIT_OK
+
+
+def _write_json(document: object, output: str | None, *, force: bool) -> int:
+    """The comparison as one line of compact JSON, to standard output or FILE."""
+    text = dumps_json(document, separators=(",", ":")) + "\n"
+    if output is None:
+        utf8_stdout()
+        sys.stdout.write(text)
+        return EXIT_OK
+    return _write_toml(text, output, force=force)
 
 
 def _write_toml(text: str, output: str | None, *, force: bool) -> int:

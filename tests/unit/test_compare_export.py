@@ -206,7 +206,8 @@ def test_cli_write_failure_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     "argv",
     [
         ["-o", "x.md"],  # -o without --format, a name of no format compare writes
-        ["--format", "json", "-o", "x.toml"],
+        ["-o", "x.xlsx"],  # another format's name
+        ["--format", "text", "-o", "x.txt"],  # the table is for the terminal
         ["--format", "toml", "--force"],  # --force without -o
     ],
 )
@@ -221,7 +222,12 @@ def test_cli_output_options_need_toml(
 
 
 @pytest.mark.parametrize(
-    ("name", "opening"), [("c.toml", 'format = "govread-export/1"'), ("c.csv", "\ufeff")]
+    ("name", "opening"),
+    [
+        ("c.toml", 'format = "govread-export/1"'),
+        ("c.csv", "\ufeff"),
+        ("c.json", '{"schema":"govread-compare/1"'),
+    ],
 )
 def test_o_file_says_the_format_by_its_name_as_export_s_does(tmp_path, name, opening) -> None:
     """QA: `compare A B -o cmp.toml` asked for --format although export takes the format from
@@ -234,3 +240,28 @@ def test_o_file_says_the_format_by_its_name_as_export_s_does(tmp_path, name, ope
     with pytest.raises(SystemExit) as raised:  # a name of no format compare writes
         main(["compare", "咸宁", "宝鸡", "-o", str(tmp_path / "c.md")])
     assert raised.value.code == 2 and not (tmp_path / "c.md").exists()
+
+
+def test_json_goes_to_a_file_as_the_other_formats_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `compare A B --format json -o x.json` was a usage error (only toml, csv and jsonl
+    went to a file) while `compare --region … --format json -o` wrote one; and `-o out.xlsx`
+    said "-o needs --format" where export names the endings it writes."""
+    import json
+
+    from govread.cli import main
+
+    two, three = tmp_path / "two.json", tmp_path / "three.json"
+    assert main(["compare", "咸宁", "宝鸡", "--format", "json", "-o", str(two)]) == 0
+    assert main(["compare", "咸宁", "宝鸡", "泾县", "-o", str(three)]) == 0
+    capsys.readouterr()
+    assert main(["compare", "咸宁", "宝鸡", "--format", "json"]) == 0
+    assert json.loads(two.read_text("utf-8")) == json.loads(capsys.readouterr().out)
+    assert json.loads(three.read_text("utf-8"))["schema"] == "govread-compare-many/1"
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "compare", "咸宁", "宝鸡", "-o", str(tmp_path / "out.xlsx")])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "govread compare: error: out.xlsx: this export does not write .xlsx files; end the "
+        "name in .json, .toml, .csv or .jsonl (or give --format)"
+    )
