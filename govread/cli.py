@@ -461,6 +461,7 @@ def run_tui(argv: Sequence[str]) -> int:
         return EXIT_USAGE
     scope: list[str] | None = None
     not_indexed: dict[str, tuple[str, bool]] = {}
+    index_failed: list[str] = []  # why the store could not take every report (full …)
     if args.store is not None:
         from govread.export import is_export_path
 
@@ -472,7 +473,7 @@ def run_tui(argv: Sequence[str]) -> int:
             from govread.commands import index as index_command
 
             skipped: list[tuple[str, str]] = []
-            code = index_command.run([*present, "--store", str(args.store)], skipped)
+            code = index_command.run([*present, "--store", str(args.store)], skipped, index_failed)
             given = {str(Path(p)) for p in present}
             not_indexed = {
                 str(Path(path).resolve()): (reason, path in given) for path, reason in skipped
@@ -491,6 +492,7 @@ def run_tui(argv: Sequence[str]) -> int:
         store=args.store,
         store_scope=scope,
         not_indexed=not_indexed,
+        index_failed=index_failed[0] if index_failed else None,
     )
     app.run()  # `--no-cache` was taken off argv by main(), which disables the cache
     return tui_exit_status(app)

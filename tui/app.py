@@ -44,7 +44,7 @@ from govread.config import (
 )
 from govread.corpus import Problem, sample_paths
 from govread.export import is_export_path
-from govread.i18n import N_, _, _n
+from govread.i18n import N_, _, _n, shown
 from govread.identity import DuplicateFinder
 from govread.library import Library, place_label
 from govread.marks import MarkSet
@@ -130,6 +130,7 @@ class GovreadApp(App[int]):
         store: Path | None = None,
         store_scope: Sequence[str] | None = None,
         not_indexed: Mapping[str, tuple[str, bool]] | None = None,
+        index_failed: str | None = None,
     ) -> None:
         super().__init__()
         # Open the reports of this store (those of `store_scope`, resolved file paths, in
@@ -139,6 +140,9 @@ class GovreadApp(App[int]):
         # The files of the scope `govread index` just skipped (resolved path: why, and
         # whether the user named it): said as that, never "run `govread index` on it".
         self.not_indexed = dict(not_indexed or {})
+        # Why that `govread index` stopped before the store took every file (a full disk,
+        # the size cap): what a file of the scope missing from the store is said to lack.
+        self.index_failed = index_failed
         self.paths: list[str | Path] = [p for p in paths or [] if not is_export_path(p)]
         self.export_paths: list[str | Path] = [p for p in paths or [] if is_export_path(p)]
         self.library = Library()  # the open reports: the one copy every screen reads
@@ -378,6 +382,10 @@ class GovreadApp(App[int]):
             reason, named = skipped
             return Problem(path, reason, named)
         if Path(path).exists():
+            if self.index_failed is not None:  # running `govread index` again fails alike
+                template = N_("is not in the store: {why}")
+                fields = {"why": self.index_failed}
+                return Problem(path, shown(template, fields), True, template, fields)
             return Problem(path, N_("is not in the store (run `govread index` on it)"), True)
         return Problem(path, N_("no such file"), True)  # not "index it": there is nothing
 

@@ -99,9 +99,14 @@ def _say_config_problems() -> None:
         print(sanitize(_("govread: warning: {problem}").format(problem=warning)), file=sys.stderr)
 
 
-def run(argv: Sequence[str], skipped: list[tuple[str, str]] | None = None) -> int:
+def run(
+    argv: Sequence[str],
+    skipped: list[tuple[str, str]] | None = None,
+    failed: list[str] | None = None,
+) -> int:
     """`govread index`; `skipped` (when given) gets each file it did not index, with why
-    (a message id or a library's words): the browser says that, not "index it"."""
+    (a message id or a library's words), and `failed` why the store could not take them
+    all (a full disk, the size cap): the browser says that, not "index it"."""
     try:
         args = _parser().parse_args(list(argv))
     except SystemExit as exit_:
@@ -132,6 +137,8 @@ def run(argv: Sequence[str], skipped: list[tuple[str, str]] | None = None) -> in
         print(error_line(str(error)), file=sys.stderr)
         if isinstance(error, store_module.StoreFull):
             said(_kept_line(summary, args))
+        if failed is not None:
+            failed.append(str(error))
         return EXIT_FAILED
     except KeyboardInterrupt:
         _interrupted(summary, args, progress)

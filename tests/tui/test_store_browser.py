@@ -147,7 +147,9 @@ def test_the_command_line_opens_a_store(
     indexed: list[list[str]] = []
     monkeypatch.setattr(GovreadApp, "run", lambda app, **_: opened.append(app))
     monkeypatch.setattr(
-        index_command, "run", lambda argv, skipped=None: indexed.append(list(argv)) or 0
+        index_command,
+        "run",
+        lambda argv, skipped=None, failed=None: indexed.append(list(argv)) or 0,
     )
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
@@ -159,7 +161,7 @@ def test_the_command_line_opens_a_store(
     assert indexed == [[one, "--store", str(sample_store)]]
     assert opened[-1].store_scope == [str(Path(one).resolve())]
     # indexing failed and there is no store: nothing to open
-    monkeypatch.setattr(index_command, "run", lambda argv, skipped=None: 1)
+    monkeypatch.setattr(index_command, "run", lambda argv, skipped=None, failed=None: 1)
     assert cli.main(["--store", str(tmp_path / "none.sqlite3"), one]) == 1
     assert len(opened) == 2
 
@@ -652,3 +654,50 @@ def test_index_with_a_typo_indexes_the_rest_and_fails(
     alone = tmp_path / "alone.sqlite3"
     assert main(["index", str(typo), "--store", str(alone)]) == 1
     assert not alone.exists()
+
+
+def test_a_store_that_filled_says_so_in_the_browser_not_index_it(
+    tmp_path: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: with the store at its size cap, `govread --store S DIR` said of every file "is
+    not in the store (run `govread index` on it)", which fails the same way; the cap's
+    message went to the terminal before the browser covered it."""
+    import asyncio
+    import shutil
+    import sys
+
+    from govread import store as store_module
+    from govread.cli import main
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for report in samples[:2]:
+        assert report.path is not None
+        shutil.copy(report.path, folder)
+    db = tmp_path / "s.sqlite3"
+    store_module.Store(db).close()  # the store exists; nothing fits in it
+    listed: list[str] = []
+
+    def headless(self: GovreadApp) -> None:
+        async def browse() -> None:
+            async with self.run_test(size=SIZE) as pilot:
+                await settle(pilot)
+                listed.extend(p.shown_reason() for p in self.problems)
+                self.exit()
+
+        asyncio.run(browse())
+
+    def no_room(self: store_module.Store, batch: list[store_module.Prepared]) -> None:
+        raise store_module.StoreFull(f"{db}: the store reached its size cap of 1 MB")
+
+    monkeypatch.setattr(store_module.Store, "put_prepared", no_room)
+    monkeypatch.setattr(GovreadApp, "run", headless)
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    assert main(["--lang", "en", "--store", str(db), str(folder)]) == 1
+    assert len(listed) == 2
+    assert all(
+        reason == f"is not in the store: {db}: the store reached its size cap of 1 MB"
+        for reason in listed
+    ), listed
