@@ -135,7 +135,7 @@ def run(
     except store_module.StoreError as error:
         progress.end()
         print(error_line(str(error)), file=sys.stderr)
-        if isinstance(error, store_module.StoreFull):
+        if isinstance(error, store_module.StoreFull) and summary.added + summary.updated:
             said(_kept_line(summary, args))
         if failed is not None:
             failed.append(str(error))

@@ -184,7 +184,7 @@ def _search_store(
                             "govread: {n} files never indexed (first: {first}); "
                             "run govread index to refresh the store",
                             len(absent),
-                        ).format(n=len(absent), first=sanitize(absent[0])),
+                        ).format(n=len(absent), first=sanitize(_as_typed(absent[0]))),
                         file=sys.stderr,
                     )
                 if changed:
@@ -195,7 +195,7 @@ def _search_store(
                             "govread: {n} files changed since indexed (first: {first}); "
                             "run govread index to refresh the store",
                             len(changed),
-                        ).format(n=len(changed), first=sanitize(changed[0])),
+                        ).format(n=len(changed), first=sanitize(_as_typed(changed[0]))),
                         file=sys.stderr,
                     )
             searcher = store.StoreSearch(opened, scope)

@@ -199,6 +199,10 @@ def test_a_search_of_the_store_shows_paths_as_a_search_of_the_files_does(
     assert from_files and from_store == from_files == ["dup/a.txt"] * len(from_files)
     assert "dup/b.txt: is the same report as dup/a.txt" in store_err
     assert "dup/b.txt: is the same report as" in files_err
+    # (QA: the lines on files never indexed named them absolute beside it)
+    (folder / "new.txt").write_text(JINGXIAN.read_text("utf-8")[:2000] + "新", "utf-8")
+    _hits, scoped_err = shown("--store", "s.db", "dup")
+    assert "1 file never indexed (first: dup/new.txt)" in scoped_err
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
