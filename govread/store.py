@@ -36,6 +36,7 @@ import functools
 import json
 import math
 import os
+import shlex
 import sqlite3
 import stat
 import sys
@@ -1623,6 +1624,15 @@ def _under(path: str, folders: Sequence[str]) -> bool:
 
 _COMPACT_NO_ROOM = N_("no room on the disk for the copy it writes")
 _COMPACT_BUSY = N_("another program is reading the store")
+
+
+def empty_notice(path: str | os.PathLike[str]) -> str:
+    """What a store with no report says when asked for one (not "no hits", not "no report
+    of that name"), with the command that fills it."""
+    command = shlex.join(["govread", "index", "DIR", "--store", str(path)])
+    return _("{path} holds no reports yet; fill it with: {command}").format(
+        path=statefile.display_path(path), command=command
+    )
 
 
 def compact_if_worth_it(

@@ -315,8 +315,11 @@ def _from_store(
                     ).format(absent=len(absent), changed=len(changed))
                     print(sanitize_line(message), file=sys.stderr)
             rows = store_module.report_rows(opened, scope)
-            a = _from_file(name_a) or _stored(opened, _named(argument_text(name_a), rows))
-            b = _from_file(name_b) or _stored(opened, _named(argument_text(name_b), rows))
+            a, b = _from_file(name_a), _from_file(name_b)
+            if (a is None or b is None) and not rows and opened.report_count() == 0:
+                raise _FileError(store_module.empty_notice(opening or opened.path))
+            a = a or _stored(opened, _named(argument_text(name_a), rows))
+            b = b or _stored(opened, _named(argument_text(name_b), rows))
             n, df = store_module.compare_idf(opened, a, b, scope)
     except (store_module.StoreError, sqlite3.Error) as error:
         if store_file is not None:

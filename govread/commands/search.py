@@ -9,7 +9,6 @@ starting with ``-`` goes last, after ``--``: ``govread search --limit 5 -- "-信
 from __future__ import annotations
 
 import os
-import shlex
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -167,12 +166,7 @@ def _search_store(
             if outdated := store.outdated_notice(opened):
                 said(outdated)
             if opened.report_count() == 0:  # else "no hits", as if the reports lacked it
-                said(
-                    _("govread: {path} holds no reports yet; fill it with: {command}").format(
-                        path=sanitize_path(path),
-                        command=shlex.join(["govread", "index", "DIR", "--store", str(path)]),
-                    )
-                )
+                said(_("govread: {notice}").format(notice=store.empty_notice(path)))
             scope = store.scope_of(paths) if paths else None
             if scope is not None:
                 absent, changed = store.stale(opened, scope)

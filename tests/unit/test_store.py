@@ -444,3 +444,18 @@ def test_a_search_of_an_empty_store_says_it_is_empty(
     capsys.readouterr()
     main(["--lang", "en", "search", "行政复议", "--store", str(db)])
     assert "holds no reports" not in capsys.readouterr().err
+
+
+def test_a_comparison_from_an_empty_store_says_it_is_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `compare 咸宁 宝鸡 --store EMPTY` said "no report of that name; available: none"."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    db = tmp_path / "e.db"
+    assert main(["index", str(empty), "--store", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "compare", "咸宁", "宝鸡", "--store", str(db)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"govread: error: {db} holds no reports yet; fill it with: govread index DIR --store {db}"
+    ]
