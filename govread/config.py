@@ -152,7 +152,7 @@ class LanguageSetting:
         `LANGUAGES`), in the interface language in force; None when fine or absent. For
         the command line, which otherwise spoke English without a word."""
         if self.error is not None:
-            return _("{path}: {reason}; its language is not used").format(
+            return _("{path}: {reason}; none of its settings are used").format(
                 path=statefile.display_path(self.error.path), reason=_(self.error.reason)
             )
         if self.value is None or self.language is not None:

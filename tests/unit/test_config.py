@@ -85,3 +85,21 @@ def test_a_folder_that_cannot_be_made_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"cannot be (read|written)"):
         save_config(Config(theme="x"), blocker / "govread" / "config.toml")
     assert blocker.read_text("utf-8").startswith("a file")
+
+
+def test_an_unreadable_config_says_none_of_its_settings_are_used(tmp_path: Path) -> None:
+    """QA: `store_max_mb = 99999999999999999999` was said as "its language is not used"
+    (the file set no language): the whole file is unusable, so none of its settings are."""
+    from govread.config import language_setting
+    from govread.i18n import language, set_language
+
+    path = tmp_path / "config.toml"
+    path.write_text("store_max_mb = 99999999999999999999\n", "utf-8")
+    was = language()
+    set_language("en")
+    try:
+        assert language_setting(path).problem() == (
+            f"{path}: holds a number too large; none of its settings are used"
+        )
+    finally:
+        set_language(was)
