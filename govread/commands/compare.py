@@ -492,12 +492,11 @@ def _run_many(
 
 def _write_json(document: object, output: str | None, *, force: bool) -> int:
     """The comparison as one line of compact JSON, to standard output or FILE."""
-    text = dumps_json(document, separators=(",", ":")) + "\n"
     if output is None:
         utf8_stdout()
-        sys.stdout.write(text)
+        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
         return EXIT_OK
-    return _write_toml(text, output, force=force)
+    return _write_toml(dumps_json(document, separators=(",", ":")) + "\n", output, force=force)
 
 
 def _write_toml(text: str, output: str | None, *, force: bool) -> int:
