@@ -616,6 +616,11 @@ _NOUN_STOP = re.compile(
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为"
 )
+# A preposition right after a measure word: where, when or by whom what was counted was done
+# (医保19项在区、街道大厅受理, 12项由市级下放), not a counted noun (3个在线平台, 5个在建项目)
+_WHERE_AFTER = re.compile(
+    r"在(?![线建册编岗职押逃校办途库用])|于(?![是])|由(?![于])|经(?![营费济])"
+)
 # Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
 # but open it when they come first (12项通过审查的事项: a clause on the head).
 _CLAUSE_VERBS = frozenset({"提出", "通过"})
@@ -2821,6 +2826,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if unit in _THINGS_COUNTED and _ALSO_ACT.match(text, end):
         return "", end  # 评查案卷683件并整改问题24条: a second act follows, no counted noun
+    if _WHERE_AFTER.match(text, end):
+        return "", end  # 医保19项在区、街道大厅…受理: where or by whom, no counted noun
     if (
         unit in _COUNTS_PEOPLE
         and text.startswith("有", end)

@@ -2796,3 +2796,19 @@ def test_grouped_digits_before_any_unit_are_one_number(
     named a dozen units), 3，456起 gave 456, and 12,345.6万元 nothing."""
     found = extract(text)
     assert [(f.text, f.value) for f in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("医保19项在区、街道大厅实现一窗受理。", "医保"),
+        ("下放审批事项12项由区级承接。", "下放审批事项"),
+        # an adjective of 在 is part of the counted noun
+        ("建成3个在线平台。", "在线平台"),
+        ("推进5个在建项目。", "在建项目"),
+    ],
+)
+def test_a_preposition_after_the_measure_word_is_no_counted_noun(text: str, label: str) -> None:
+    """QA: 医保19项在区、街道大厅…受理 gave the subject 在区: where the items are handled,
+    read as what the 19 count."""
+    assert [f.label for f in extract(text)] == [label]
