@@ -2812,3 +2812,18 @@ def test_a_preposition_after_the_measure_word_is_no_counted_noun(text: str, labe
     """QA: 医保19项在区、街道大厅…受理 gave the subject 在区: where the items are handled,
     read as what the 19 count."""
     assert [f.label for f in extract(text)] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("组织全区执法人员开展专题培训，共计约600人参加。", ["参加专题培训"]),
+        ("举办法治讲座12场，3000余人参加。", ["法治讲座", "参加法治讲座"]),
+        ("开展培训，600人参加考试。", ["参加考试"]),  # what they took part in, said
+    ],
+)
+def test_people_who_took_part_are_named_by_what_they_took_part_in(
+    text: str, labels: list[str]
+) -> None:
+    """QA: 共计约600人参加 gave the bare 参加: the clause before says in what."""
+    assert [f.label for f in extract(text)] == labels
