@@ -1118,7 +1118,7 @@ def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) 
     # too) meets a2, whose words name 生态环境 once among 营商环境 ones
     lexicon = load_lexicon()
     apart = compare_module._apart_rule(lexicon, "functions")
-    assert apart is not None and compare_module._apart_rule(lexicon, "rules") is None
+    assert apart is not None and compare_module._apart_rule(lexicon, "decisions") is None
 
     def unit(key: str, heading: str, text: str) -> Unit:
         return Unit(key, key, "item", "", heading, text, "functions")
@@ -1142,6 +1142,36 @@ def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) 
     assert rows == [([a1], [b1, b2]), ([a2], [b3])]  # without the rule b2 joins a1's row
     rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector, apart=apart)
     assert rows == [([a1], [b1]), ([a2], [b3]), ([], [b2])]
+
+
+def test_a_section_on_normative_documents_meets_normative_documents_not_legislation(
+    monkeypatch,
+) -> None:
+    # invented: a district's two 规范性文件 sections against a city's 立法 section and its
+    # 规范性文件 section; the 立法 section is the more alike by the theme's common words
+    # (审查, 清理), yet both district sections meet the city's 规范性文件 section, and the
+    # 立法 section, which never names 规范性文件, is a gap
+    apart = compare_module._apart_rule(load_lexicon(), "rules")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "section", "", heading, text, "rules")
+
+    a1 = unit("a1", "加强规范性文件管理", "规范性文件统一登记、统一编号、统一印发。")
+    a2 = unit("a2", "", "审查区规范性文件28件,做好规范性文件备案工作。")
+    b1 = unit("b1", "科学推进政府立法", "编制立法工作计划,出台政府规章2部,完成条例草案审查。")
+    b2 = unit("b2", "加强规范性文件监管", "组织行政规范性文件专项清理,废止9件。")
+    assert apart(a1, b1) and apart(a2, b1) and not apart(a1, b2) and not apart(a2, b2)
+    table = {("a1", "b1"): 0.4, ("a2", "b1"): 0.3, ("a1", "b2"): 0.2, ("a2", "b2"): 0.15}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    rows = compare_module._align_theme([a1, a2], [b1, b2], by_vector, apart=apart)
+    assert ([a1, a2], [b2]) in rows and ([], [b1]) in rows
 
 
 def test_a_subject_of_its_own_is_never_hosted_by_a_text_not_naming_it() -> None:

@@ -70,6 +70,10 @@ def test_the_bundled_functions_theme_holds_subjects_of_their_own() -> None:
     assert set(apart) == {"生态环境", "知识产权", "信用"} and "环保" in apart["生态环境"]
 
 
+def test_the_bundled_rules_theme_holds_normative_documents_apart_from_legislation() -> None:
+    assert dict(load_lexicon().theme("rules").apart) == {"规范性文件": ("规范性文件",)}
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
