@@ -83,6 +83,19 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _NEXT_OPENING = re.compile(rf"^(?:{NEXT_WORDS}|[^,\uff0c。:\uff1a ]{{1,10}}将)")
 _YEAR_OPENING = re.compile(r"^(\d{4})年")
 _SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
+# The title of an annex explaining the report's terms (名词解释; 附件：《政府工作报告》名词、术语注释),
+# a short line of no sentence: its entries (1.金砖国家未来网络研究院：…) gloss words the report used,
+# they report on no subject, and no reader sets them against the other report's work
+_GLOSSARY = re.compile(r"(?:名词|术语|词语)(?:、术语|和术语|及术语)?(?:解释|注释|释义)")
+_GLOSSARY_TITLE_MAX = 40
+
+
+def _is_glossary_title(line: str) -> bool:
+    text = line.strip()
+    return (
+        len(text) <= _GLOSSARY_TITLE_MAX and "。" not in text and _GLOSSARY.search(text) is not None
+    )
+
 
 # Function words and the genre's empty verbs: they say nothing about what a unit is about.
 _STOPWORDS = frozenset(
@@ -419,6 +432,8 @@ class _Builder:
         return self.lexicon.best(scores, phase=False), scores
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
+        if _is_glossary_title(section.heading):
+            return  # an annex of terms (名词、术语注释) and all under it: no unit
         number = prefix + section.marker
         head_phase = heading_phase(section.heading, self.report.year, self.lexicon)
         zone = head_phase or phase
@@ -502,6 +517,8 @@ class _Builder:
     def closing(self) -> None:
         node_id = f"{self.report.id}/closing"
         for paragraph, text in enumerate(self.report.closing):
+            if _is_glossary_title(text):
+                break  # an annex of terms ends the report: its entries are no units
             if _SIGNATURE.match(text.strip()) or _cjk_len(text) < _MIN_UNIT_CHARS:
                 continue  # 株洲市人民政府 / 2025年2月6日
             parts = [

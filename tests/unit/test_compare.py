@@ -156,6 +156,32 @@ def test_full_width_punctuation_and_unmarked_closing_paragraphs() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "annex",
+    [
+        "附件：《政府工作报告》名词、术语注释\n",  # after the closing words, in the closing
+        "三、政府工作报告名词、术语注释\n",  # a chapter of its own
+        "名词解释\n",
+    ],
+)
+def test_an_annex_of_terms_gives_no_units(annex: str) -> None:
+    # invented: a 政府工作报告's glossary glosses words it used (容缺服务, 四互); its entries
+    # report no work, so they are no units to set against the other report's
+    text = (
+        "某区2019年政府工作报告\n"
+        "一、关于2019年工作\n加强行政执法监督,案卷评查100件,合格率达98%。\n"
+        "二、关于2020年工作\n2020年,我们将深化放管服改革,优化营商环境。\n"
+        + annex
+        + "1.容缺服务：企业和群众办事出现非关键性材料欠缺的情况时,可先行受理,审批照常进行。\n"
+        "2.跨部门执法“四互”工作机制：指执法信息互换、监管互认、人力互动、执法互助。\n"
+    )
+    units = report_units(parse_text(text, path="a.txt"))
+    assert [u.theme for u in units][:2] == ["enforcement", "next_steps"]
+    assert not any("容缺" in u.text or "四互" in u.text for u in units)
+    assert compare_module._is_glossary_title("附件：《政府工作报告》名词、术语注释")
+    assert not compare_module._is_glossary_title("加强名词解释工作,规范术语注释。")
+
+
 def test_a_report_compared_with_itself_pairs_every_unit(by_region) -> None:
     report = by_region["宝鸡市"]
     c = compare(report, report)
