@@ -395,12 +395,27 @@ def _subject(lexicon: Lexicon, theme_id: str) -> bool:
     return theme_id != OTHER_ID and not lexicon.theme(theme_id).phase
 
 
+def _last_id(section: Section) -> str:
+    """The id of the last section in document order within `section` (itself when it has no
+    children)."""
+    while section.children:
+        section = section.children[-1]
+    return str(section.id)
+
+
 class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter) -> None:
         self.report, self.lexicon, self.cutter = report, lexicon, cutter
         self.seen: dict[str, dict[str, int]] = {}  # each text's keyword hits (`Lexicon.hits`)
         self.units: list[Unit] = []
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
+        # The last section before a chapter of plans or problems (一、关于2019年工作 …
+        # (六)…, then 二、关于2020年工作) may end with the review's summing-up paragraphs
+        # too (看到成绩的同时,我们也清醒认识…不足): the parser keeps them in that section.
+        self.tail_ids = {self.last_id}
+        for before, after in itertools.pairwise(report.sections):
+            if heading_phase(after.heading, report.year, lexicon):
+                self.tail_ids.add(_last_id(before))
 
     def add(self, **fields: object) -> None:
         check()  # a long report is cut unit by unit: one unit is the most a stop waits for
@@ -440,7 +455,7 @@ class _Builder:
         groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
         # The last section may end with summing-up paragraphs the parser did not take for
         # the closing (存在问题 / 下一步 without a heading of their own): split them off too.
-        tail_allowed = section.id == self.last_id and not zone
+        tail_allowed = section.id in self.tail_ids and not zone
         in_tail = False
         for paragraph, start, _end, text in _own_text(section):
             if tail_allowed and not in_tail and paragraph > 0:
@@ -491,9 +506,20 @@ class _Builder:
                 scores=scores,
             )
         inner = [section.heading, *([intro] if intro else []), *context]
+        # where the section's own text turns to problems or plans (在看到成绩的同时…主要表现在：),
+        # the items after that lead-in (一是…五是) are those problems or plans
+        starts = [(spans[0][0], spans[0][1], part_phase) for part_phase, spans in groups]
         for item in section.items:
-            if zone:
-                theme = zone
+            item_zone = zone or next(
+                (
+                    part_phase
+                    for paragraph, start, part_phase in reversed(starts)
+                    if (paragraph, start) <= (item.paragraph, item.start)
+                ),
+                None,
+            )
+            if item_zone:
+                theme = item_zone
                 scores = self.lexicon.score(item.heading, item.text, inner, seen=self.seen)
             else:
                 theme, scores = self.theme_of(item.heading, item.text, inner)
