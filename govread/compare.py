@@ -1147,10 +1147,12 @@ class _Context:
 
     def plan_answered(self, x: Unit, only: Unit) -> bool:
         """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
-        by subject when x names one (`_same_subject` has let them meet: 宝鸡's 基层执法 problem
+        by subject when both name one (`_same_subject` has let them meet: 宝鸡's 基层执法 problem
         and 咸宁's problem paragraph on 执法 share no passage), else when a passage answers it
-        (`answers`)."""
-        return bool(x.themes) or self.answers(x, only)
+        (`answers`): a plan naming no subject is no counterpart of one on a subject for being
+        a plan either way (秦皇岛's one plan sentence, 持续推进依法行政, 全面提升法治政府建设质效,
+        takes 龙华's general plan, not its plans on 执法 and 复议应诉)."""
+        return (bool(x.themes) and bool(only.themes)) or self.answers(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
         """`fit` where `supported`, 0.0 elsewhere: a host chapter meets a unit of a gap

@@ -553,12 +553,14 @@ def compare_many(
         return fit(units[x[0]][x[1]], units[y[0]][y[1]]) >= SECONDARY_THRESHOLD
 
     # a plan (or problem) naming no subject joins a row on evidence, and the theme's only row
-    # when a passage answers it (`_Context.plan_supported`, `plan_answered`)
+    # when a passage answers it, as does one on a subject when that row's plan names none
+    # (`_Context.plan_supported`, `plan_answered`)
     def plan_supported(x: Node, y: Node) -> bool:
         return bool(units[x[0]][x[1]].themes) or supported(x, y)
 
     def plan_answered(x: Node, y: Node) -> bool:
-        return bool(units[x[0]][x[1]].themes) or answered(x, y)
+        named = bool(units[x[0]][x[1]].themes) and bool(units[y[0]][y[1]].themes)
+        return named or answered(x, y)
 
     def host_fit(x: Unit, y: Unit) -> float:
         backed = _is_phase((x,), lexicon) or _supported(x, y, vectors_of(x), vectors_of(y), idf)

@@ -1024,6 +1024,35 @@ def test_the_only_plan_takes_one_naming_no_subject_when_a_passage_answers_it(mon
     assert rows == [([a1, a2, a3], [b1])]
 
 
+def test_the_only_plan_naming_no_subject_takes_a_plan_on_one_when_answered(monkeypatch) -> None:
+    # invented: the other side's one plan is a general sentence (no subject); a plan on 执法
+    # joins its row only when a passage of it answers the plan, as a plan naming no subject
+    # joins the other's one plan on a subject; two plans on subjects meet by subject
+    def plan(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "closing", "", "", "", "next_steps", themes=themes)
+
+    on_subject, general = plan("x", (("enforcement", 1.0),)), plan("y", ())
+    other_subject = plan("z", (("publicity", 1.0),))
+    idf = compare_module._Idf([{"执法": 1}])
+    units = (on_subject, general, other_subject)
+    context = compare_module._Context(
+        None,
+        None,
+        (on_subject,),
+        (general, other_subject),
+        load_lexicon(),
+        idf,
+        {id(u): {} for u in units},
+        8,  # type: ignore[arg-type]
+    )
+    answered = {"x": False}
+    monkeypatch.setattr(compare_module._Context, "answers", lambda _, u, only: answered[u.key])
+    assert not context.plan_answered(on_subject, general)
+    assert context.plan_answered(on_subject, other_subject)
+    answered["x"] = True
+    assert context.plan_answered(on_subject, general)
+
+
 def test_a_problem_like_nothing_of_the_others_one_problem_stays_apart() -> None:
     # invented reports: A lists its problems one by one, B says its problems in one
     # paragraph; A's enforcement problem meets it by subject, A's problem of few highlights
@@ -1075,7 +1104,17 @@ def test_the_context_asks_evidence_only_of_plans_naming_no_subject() -> None:
         themes=(("enforcement", 1.0),),
     )
     bare = Unit("y", "y", "closing", "", "", "", "problems", terms={"不够": 1})
-    other = Unit("z", "z", "closing", "", "", "", "problems", terms={"执法": 1, "不够": 1})
+    other = Unit(
+        "z",
+        "z",
+        "closing",
+        "",
+        "",
+        "",
+        "problems",
+        terms={"执法": 1, "不够": 1},
+        themes=(("enforcement", 1.0),),
+    )
     units = (on_subject, bare, other)
     idf = compare_module._Idf([{"不够": 1}] * 3 + [{"执法": 1}] * 20)
     vectors = {id(u): {t: 0.0 for t in u.terms} for u in units}  # no likeness by cosine
