@@ -1151,7 +1151,7 @@ class _Context:
         and 咸宁's problem paragraph on 执法 share no passage), else when a passage answers it
         (`answers`): a plan naming no subject is no counterpart of one on a subject for being
         a plan either way (秦皇岛's one plan sentence, 持续推进依法行政, 全面提升法治政府建设质效,
-        takes 龙华's general plan, not its plans on 执法 and 复议应诉)."""
+        takes another report's general plan, not its plans on 执法 or 复议应诉)."""
         return (bool(x.themes) and bool(only.themes)) or self.answers(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
