@@ -616,8 +616,14 @@ _NOUN_STOP = re.compile(
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为"
 )
-# Taking part, said alone after a count of people, and what holds what they took part in
-_TAKING_PART = frozenset({"参加", "参与", "参训", "参会", "参学", "参考", "受训"})
+# Taking part, said alone after a count of people (the verbs that take what they took part
+# in as an object, and the words that hold it: 参训 is 参加 a training), and what holds it
+_TAKING_PART_ALONE = {
+    "参加": "参加",
+    "参与": "参与",
+    "出席": "出席",
+    "列席": "列席",
+} | dict.fromkeys(("参训", "参会", "参学", "参考", "受训"), "参加")
 _HELD = ("开展", "举办", "组织", "举行", "召开")
 # A preposition right after a measure word: where, when or by whom what was counted was done
 # (医保19项在区、街道大厅受理, 12项由市级下放), not a counted noun (3个在线平台, 5个在建项目)
@@ -4215,7 +4221,7 @@ def extract(
                 or subject
             )
         if (
-            subject in _TAKING_PART
+            subject in _TAKING_PART_ALONE
             and unit in _COUNTS_PEOPLE
             and clause_start > sentence_from
             and (
@@ -4239,7 +4245,7 @@ def extract(
             )
         ):
             # 开展专题培训,共计约600人参加: who took part in what the clause before held
-            subject += activity
+            subject = _TAKING_PART_ALONE[subject] + activity
         if said_before and len(raw_before.strip()) <= 3 and raw_before.strip().endswith(_INTO):
             # 40项具体措施细化为78项: the same things after the change (the 的-phrase said
             # which of them before it)

@@ -384,7 +384,7 @@ class GovreadApp(App[int]):
         if Path(path).exists():
             if self.index_failed is not None:  # running `govread index` again fails alike
                 template = N_("is not in the store: {why}")
-                fields = {"why": self.index_failed}
+                fields: dict[str, object] = {"why": self.index_failed}
                 return Problem(path, shown(template, fields), True, template, fields)
             return Problem(path, N_("is not in the store (run `govread index` on it)"), True)
         return Problem(path, N_("no such file"), True)  # not "index it": there is nothing

@@ -146,9 +146,9 @@ def run(
     if skipped is not None:
         skipped.extend(summary.skipped)
     named = {str(Path(p)) for p in args.paths}
-    failed = False
+    named_skipped = False
     for path, reason in summary.skipped:
-        failed = failed or path in named
+        named_skipped = named_skipped or path in named
         # a fixed reason (a message id) in the interface language, a library's words as they are
         print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)
     elapsed = time.perf_counter() - started
@@ -177,7 +177,7 @@ def run(
                 "tries again"
             ).format(reason=_(summary.compaction_skipped))
         )
-    return EXIT_FAILED if failed or missing else EXIT_OK
+    return EXIT_FAILED if named_skipped or missing else EXIT_OK
 
 
 def _command(paths: Sequence[str], store: Path | None) -> str:

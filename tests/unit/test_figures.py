@@ -2820,6 +2820,9 @@ def test_a_preposition_after_the_measure_word_is_no_counted_noun(text: str, labe
         ("组织全区执法人员开展专题培训，共计约600人参加。", ["参加专题培训"]),
         ("举办法治讲座12场，3000余人参加。", ["法治讲座", "参加法治讲座"]),
         ("开展培训，600人参加考试。", ["参加考试"]),  # what they took part in, said
+        ("组织全区执法人员开展专题培训，共计约600人参训。", ["参加专题培训"]),
+        ("召开全体会议，80人参会。", ["参加全体会议"]),
+        ("举办法治讲座12场，3000余人出席。", ["法治讲座", "出席法治讲座"]),
     ],
 )
 def test_people_who_took_part_are_named_by_what_they_took_part_in(
