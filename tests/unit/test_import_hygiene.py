@@ -96,3 +96,37 @@ def _imports(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             found.add(node.module)
     return found
+
+
+def _bound_twice(source: str) -> list[str]:
+    """Names a module binds more than once at its top level (an assignment, a function or a
+    class): the later one silently wins, which ruff does not flag for constants."""
+    import ast
+    from collections import Counter
+
+    bound: Counter[str] = Counter()
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            bound.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+            bound[node.target.id] += 1
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            bound[node.name] += 1
+    return sorted(name for name, count in bound.items() if count > 1)
+
+
+def test_the_check_for_names_bound_twice_finds_one() -> None:
+    assert _bound_twice("A = 1\ndef f(): pass\nA = (2,)\nB: int = 3\n") == ["A"]
+
+
+def test_no_module_binds_a_top_level_name_twice() -> None:
+    """`_TAKING_PART` was once a set near the top of figures.py and a tuple further down; the
+    tuple won, and the set's words were never used."""
+    root = Path(__file__).resolve().parents[2]
+    found = {
+        str(path.relative_to(root)): names
+        for folder in ("govread", "parsers", "tui", "themes", "benchmarks", "tools")
+        for path in sorted((root / folder).rglob("*.py"))
+        if (names := _bound_twice(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
