@@ -416,14 +416,14 @@ def run(argv: Sequence[str]) -> int:
     if args.format == "toml":
         from govread.compare_export import export_comparison
 
-        return _write_toml(export_comparison(comparison), output, force=args.force)
+        return _write_out(export_comparison(comparison), output, force=args.force)
     if args.format in ("csv", "jsonl"):
         from govread.compare_export import export_rows
         from govread.records import pair_row, to_csv, to_jsonl
 
         rows = [pair_row(pair) for pair in export_rows(comparison)]
         text = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
-        return _write_toml(text, output, force=args.force)
+        return _write_out(text, output, force=args.force)
     if args.format == "json":
         document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
         return _write_json(document, output, force=args.force)
@@ -476,13 +476,13 @@ def _run_many(
     if form == "toml":
         from govread.compare_export import export_many
 
-        return _write_toml(export_many(comparison), output, force=force)
+        return _write_out(export_many(comparison), output, force=force)
     if form in ("csv", "jsonl"):
         from govread.compare_export import cell_rows
         from govread.records import to_csv, to_jsonl
 
         rows = cell_rows(comparison)
-        return _write_toml(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
+        return _write_out(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
     if form == "json":
         document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
         return _write_json(document, output, force=force)
@@ -496,10 +496,12 @@ def _write_json(document: object, output: str | None, *, force: bool) -> int:
         utf8_stdout()
         sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
         return EXIT_OK
-    return _write_toml(dumps_json(document, separators=(",", ":")) + "\n", output, force=force)
+    return _write_out(dumps_json(document, separators=(",", ":")) + "\n", output, force=force)
 
 
-def _write_toml(text: str, output: str | None, *, force: bool) -> int:
+def _write_out(text: str, output: str | None, *, force: bool) -> int:
+    """An export already escaped for its format (TOML, CSV, JSON Lines, JSON), to standard
+    output as UTF-8 or to FILE (atomically, replacing a file only with --force)."""
     if output is None:
         binary = getattr(sys.stdout, "buffer", None)
         if binary is None:  # stdout replaced by a text-only stream

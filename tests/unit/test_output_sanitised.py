@@ -14,6 +14,7 @@ outputs they exercise; this one makes sure no output call escapes the rule unnot
 from __future__ import annotations
 
 import ast
+import functools
 import inspect
 from collections.abc import Iterator
 from pathlib import Path
@@ -43,9 +44,10 @@ SAFE_VALUES = {"len", "int", "noun", "prefix"}
 EXCEPTIONS = {
     # Each line of the outline goes through sanitize_line / sanitize_path (_text_outline).
     ("govread/cli.py", "run_outline", "_text_outline(report)"),
-    # A TOML export from govread.export.dumps, which escapes it (escape_toml); the
+    # A comparison's export: TOML from govread.export.dumps (escape_toml), CSV and JSON
+    # Lines from govread.tabular (every cell through sanitize), JSON from dumps_json; the
     # export command writes every format through govread.records.write_utf8 (sanitize).
-    ("govread/commands/compare.py", "_write_toml", "text"),
+    ("govread/commands/compare.py", "_write_out", "text"),
     # Exports and references written by govread.records.write_utf8: every line through
     # sanitize (terminal_safe), the BOM and CRLF line ends of a CSV kept.
     ("govread/records.py", "write_utf8", "text"),
@@ -60,6 +62,17 @@ COUNTS_ONLY = {
 
 
 def _sources() -> Iterator[tuple[str, ast.Module]]:
+    return iter(_parsed())
+
+
+@functools.cache
+def _parsed() -> tuple[tuple[str, ast.Module], ...]:
+    """Every module parsed once for the file's tests (≈ 1 s of CPU each time, and the trees'
+    millions of objects make the collector walk a worker's heap again and again)."""
+    return tuple(_parse_all())
+
+
+def _parse_all() -> Iterator[tuple[str, ast.Module]]:
     for folder in FOLDERS:
         for path in sorted((ROOT / folder).rglob("*.py")):
             relative = path.relative_to(ROOT).as_posix()
@@ -70,10 +83,23 @@ def _sources() -> Iterator[tuple[str, ast.Module]]:
             yield relative, ast.parse(path.read_text("utf-8"), relative)
 
 
-def _functions(tree: ast.Module) -> Iterator[tuple[str, ast.AST]]:
-    for node in ast.walk(tree):
+@functools.cache
+def _output_calls() -> tuple[tuple[str, str, ast.Call], ...]:
+    """Each output call (`_is_output`) with its file and each function that holds it (an
+    inner function's call is its outer function's too), in one walk of every tree."""
+    found: list[tuple[str, str, ast.Call]] = []
+
+    def visit(relative: str, node: ast.AST, functions: tuple[str, ...]) -> None:
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
-            yield node.name, node
+            functions = (*functions, node.name)
+        elif isinstance(node, ast.Call) and _is_output(node):
+            found.extend((relative, function, node) for function in functions)
+        for child in ast.iter_child_nodes(node):
+            visit(relative, child, functions)
+
+    for relative, tree in _sources():
+        visit(relative, tree, ())
+    return tuple(found)
 
 
 def _name(call: ast.expr) -> str:
@@ -154,18 +180,14 @@ def _is_output(call: ast.Call) -> bool:
 def test_every_print_is_sanitised() -> None:
     unsafe = []
     checked = 0
-    for relative, tree in _sources():
-        for function, node in _functions(tree):
-            for call in ast.walk(node):
-                if not isinstance(call, ast.Call) or not _is_output(call):
-                    continue
-                checked += 1
-                for argument in call.args:
-                    shown = ast.unparse(argument)
-                    if (relative, function) in COUNTS_ONLY and _counts_only(argument):
-                        continue
-                    if not _safe(argument) and (relative, function, shown) not in EXCEPTIONS:
-                        unsafe.append(f"{relative}:{call.lineno} {function}: {shown}")
+    for relative, function, call in _output_calls():
+        checked += 1
+        for argument in call.args:
+            shown = ast.unparse(argument)
+            if (relative, function) in COUNTS_ONLY and _counts_only(argument):
+                continue
+            if not _safe(argument) and (relative, function, shown) not in EXCEPTIONS:
+                unsafe.append(f"{relative}:{call.lineno} {function}: {shown}")
     assert checked >= 15  # the test sees the CLI's outputs
     assert unsafe == []
 
@@ -173,11 +195,8 @@ def test_every_print_is_sanitised() -> None:
 def test_exceptions_still_exist() -> None:
     """An exception that no longer matches any code is removed from the list."""
     seen = set()
-    for relative, tree in _sources():
-        for function, node in _functions(tree):
-            for call in ast.walk(node):
-                if isinstance(call, ast.Call) and _is_output(call):
-                    seen.update((relative, function, ast.unparse(a)) for a in call.args)
+    for relative, function, call in _output_calls():
+        seen.update((relative, function, ast.unparse(a)) for a in call.args)
     assert seen >= EXCEPTIONS
 
 
