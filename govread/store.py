@@ -1622,6 +1622,7 @@ def _under(path: str, folders: Sequence[str]) -> bool:
     )
 
 
+_NO_REPORT_FILES = N_("holds no report files")
 _COMPACT_NO_ROOM = N_("no room on the disk for the copy it writes")
 _COMPACT_BUSY = N_("another program is reading the store")
 
@@ -1790,6 +1791,7 @@ def _refresh(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            before = len(found)
             for file, reason in folder_entries(path):
                 if reason is not None and file.resolve() in own:
                     continue  # the store itself, in a folder it indexes: not a report
@@ -1797,6 +1799,9 @@ def _refresh(
                     found.append((file, False))
                 else:
                     summary.skipped.append((str(file), reason))
+            if len(found) == before:
+                # said as a load says it (the reports once indexed there are still pruned)
+                summary.skipped.append((str(raw), _NO_REPORT_FILES))
         else:
             found.append((path, True))
     known = store.known()
@@ -1997,6 +2002,13 @@ def outdated_notice(store: Store) -> str | None:
         "may differ from this one's); run govread index on their folders to refresh the store",
         count,
     ).format(n=count)
+
+
+def gone_under(store: Store, folders: Sequence[str], scope: Sequence[str]) -> list[str]:
+    """The stored reports under these (resolved) folders that are not among `scope`, the
+    report files there now: deleted or moved since they were indexed."""
+    present = set(scope)
+    return sorted(p for p in store.known() if _under(p, folders) and p not in present)
 
 
 def stale(store: Store, scope: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -305,7 +305,8 @@ def _from_store(
                 if store_file is None:  # the default store, refreshed with DIR's files
                     summary = store_module.index(opened, [directory], waiting=said)
                     for path, reason in summary.skipped:
-                        print(skipped_line(f"{path}: {reason}"), file=sys.stderr)
+                        if path != directory:  # an empty DIR: said once, below
+                            print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)
                 scope = store_module.scope_of([directory])
                 absent, changed = store_module.stale(opened, scope)
                 if absent or changed:
@@ -316,6 +317,8 @@ def _from_store(
                     print(sanitize_line(message), file=sys.stderr)
             rows = store_module.report_rows(opened, scope)
             a, b = _from_file(name_a), _from_file(name_b)
+            if (a is None or b is None) and scope == []:  # not "the store holds none"
+                raise _FileError(_("{path}: holds no report files").format(path=directory))
             if (a is None or b is None) and not rows and opened.report_count() == 0:
                 raise _FileError(store_module.empty_notice(opening or opened.path))
             a = a or _stored(opened, _named(argument_text(name_a), rows))
@@ -367,7 +370,12 @@ def run(argv: Sequence[str]) -> int:
         args.output,
         force=args.force,
         takes_file=args.format in FILE_FORMATS,
-        needs=_("-o/--output needs --format json, toml, csv or jsonl"),
+        # -o t.txt, -o t.md, --format text -o t: the table is for the terminal; say the way
+        # to keep it as well as the formats a FILE takes
+        needs=_(
+            "-o/--output needs --format json, toml, csv or jsonl, or a FILE whose name ends in "
+            ".json, .toml, .csv or .jsonl (the text table is for the terminal: > FILE keeps it)"
+        ),
     )
     # Refuse before the comparison (a second or more) when the answer is already known;
     # the atomic write checks again.

@@ -129,13 +129,15 @@ def run(argv: Sequence[str]) -> int:
         failed = any(problem.explicit for problem in result.problems)
         index = SearchIndex.build(result.reports)
         hits = index.search(query, limit=args.limit or None)
+    # a stored path (resolved) as a search of the files gives it: the same answer either way
+    shown = _paths_as_typed if args.store is not None else (lambda rows: rows)
     if args.format == "json":
         # compact: a big result is written several times faster than indented
         rows = [{"schema": HIT_SCHEMA, **hit.to_json()} for hit in hits]
         utf8_stdout()
-        sys.stdout.write(dumps_json(rows, separators=(",", ":")) + "\n")
+        sys.stdout.write(dumps_json(shown(rows), separators=(",", ":")) + "\n")
     elif args.format in ("jsonl", "csv"):
-        rows = [hit_row(hit) for hit in hits]
+        rows = shown([hit_row(hit) for hit in hits])
         write_utf8(to_jsonl(rows) if args.format == "jsonl" else to_csv(rows, HIT_COLUMNS))
     else:
         console = Console(highlight=False, emoji=False, markup=False, soft_wrap=True)
@@ -192,12 +194,49 @@ def _search_store(
                         ).format(n=len(changed), first=sanitize(_as_typed(changed[0]))),
                         file=sys.stderr,
                     )
+                # indexed under a folder given, deleted since: left out, as a search of the
+                # files leaves them out, but said (not counted among the answers silently)
+                folders = [str(Path(p).resolve()) for p in paths if Path(p).is_dir()]
+                if folders and (gone := store.gone_under(opened, folders, scope)):
+                    _say_gone(gone, _GONE_LEFT_OUT)
             searcher = store.StoreSearch(opened, scope)
             _say_copies(searcher.duplicates)
-            return searcher.search(query, limit)
+            hits = searcher.search(query, limit)
+            if scope is None:  # the hits' text is stored; their files may be gone since
+                gone_files = {h.report.path for h in hits if h.report.path}
+                if gone := sorted(p for p in gone_files if not os.path.exists(p)):
+                    _say_gone(gone, _GONE_KEPT)
+            return hits
     except (store.StoreError, sqlite3.Error) as error:
         print(error_line(store.problem_with(path, error)), file=sys.stderr)
         return None
+
+
+# (singular, plural): the catalogue keys a plural message by its plural (`_n`)
+_GONE_LEFT_OUT = (
+    "govread: {n} file indexed there is gone (first: {first}); it is left out; run "
+    "govread index on its folder to refresh the store",
+    N_(
+        "govread: {n} files indexed there are gone (first: {first}); they are left out; run "
+        "govread index on their folder to refresh the store"
+    ),
+)
+_GONE_KEPT = (
+    "govread: {n} file of these hits is gone since it was indexed (first: {first}); the "
+    "hits show its stored text; run govread index on its folder to refresh the store",
+    N_(
+        "govread: {n} files of these hits are gone since they were indexed (first: {first}); "
+        "the hits show their stored text; run govread index on their folder to refresh the store"
+    ),
+)
+
+
+def _say_gone(gone: Sequence[str], message: tuple[str, str]) -> None:
+    """Files the store holds that are no longer on disk, counted, the first named."""
+    print(
+        _n(*message, len(gone)).format(n=len(gone), first=sanitize(_as_typed(gone[0]))),
+        file=sys.stderr,
+    )
 
 
 def _say_copies(copies: Sequence[tuple[str, str]]) -> None:
@@ -220,6 +259,15 @@ def _say_copies(copies: Sequence[tuple[str, str]]) -> None:
             ).format(n=len(copies), copy=sanitize_path(copy), original=sanitize_path(original)),
             file=sys.stderr,
         )
+
+
+def _paths_as_typed(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Rows whose `path` is as a search of the files gives it (`_as_typed`): the same
+    answer with or without --store, so a script can join on it."""
+    for row in rows:
+        if isinstance(path := row.get("path"), str):
+            row["path"] = _as_typed(path)
+    return rows
 
 
 def _as_typed(path: str) -> str:

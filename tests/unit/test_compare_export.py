@@ -212,13 +212,21 @@ def test_cli_write_failure_is_one_line(tmp_path: Path, capsys: pytest.CaptureFix
     ],
 )
 def test_cli_output_options_need_toml(
-    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    argv: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(SystemExit) as exit_info:
-        main(["compare", "咸宁", "宝鸡", *argv])
+        main(["--lang", "en", "compare", "咸宁", "宝鸡", *argv])
     assert exit_info.value.code == 2
     assert list(tmp_path.iterdir()) == []
+    if argv[-1] in ("x.md", "x.txt"):
+        # QA: "needs --format json, toml, csv or jsonl" alone, for a user who wanted the table
+        # in a file: the endings a FILE takes, and how the table is kept, are said too
+        said = capsys.readouterr().err.splitlines()[-1]
+        assert ".json, .toml, .csv or .jsonl" in said and "> FILE keeps it" in said
 
 
 @pytest.mark.parametrize(

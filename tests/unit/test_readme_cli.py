@@ -129,3 +129,23 @@ def test_the_readme_names_the_columns_of_the_figures_table_and_of_a_csv_export(
     assert main(["export", "--query", "复议", "-o", str(exported)]) == 0
     header = next(csv.reader(io.StringIO(exported.read_text("utf-8-sig"))))
     assert rows.removeprefix("row per node: `").split() == header
+
+
+def test_the_readme_names_the_columns_and_statuses_of_a_comparison_of_three(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """QA: the CSV of `compare A B C` had a `mentioned_in` column and a `passing` status
+    the README's list left out."""
+    import csv
+    import io
+
+    from govread.multi_compare import STATUSES
+
+    text = README.read_text("utf-8").replace("\n", " ")
+    listed = _after(text, "row and report (`row theme", "`);")
+    capsys.readouterr()
+    assert main(["compare", "咸宁", "宝鸡", "泾县", "--format", "csv"]) == 0
+    header = next(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert ["row", *listed.removeprefix("row and report (`row").split()] == header
+    cells = _after(text, "`govread-compare-many/1`", "`figures` with one cell")
+    assert all(f"`{status}`" in cells for status in STATUSES)

@@ -433,7 +433,7 @@ def test_a_search_of_an_empty_store_says_it_is_empty(
     empty = tmp_path / "empty"
     empty.mkdir()
     db = tmp_path / "e.db"
-    assert main(["index", str(empty), "--store", str(db)]) == 0
+    assert main(["index", str(empty), "--store", str(db)]) == 1  # "holds no report files"
     capsys.readouterr()
     assert main(["--lang", "en", "search", "行政复议", "--store", str(db)]) == 1
     err = capsys.readouterr().err
@@ -453,9 +453,72 @@ def test_a_comparison_from_an_empty_store_says_it_is_empty(
     empty = tmp_path / "empty"
     empty.mkdir()
     db = tmp_path / "e.db"
-    assert main(["index", str(empty), "--store", str(db)]) == 0
+    assert main(["index", str(empty), "--store", str(db)]) == 1  # "holds no report files"
     capsys.readouterr()
     assert main(["--lang", "en", "compare", "咸宁", "宝鸡", "--store", str(db)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"govread: error: {db} holds no reports yet; fill it with: govread index DIR --store {db}"
     ]
+
+
+@pytest.mark.parametrize("form", ["json", "jsonl", "csv"])
+def test_a_store_search_writes_the_paths_a_search_of_the_files_writes(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    form: str,
+) -> None:
+    """QA: `search --store --format json` wrote each path absolute (the store keeps them
+    resolved) where a search of the files writes it as typed, so a script joining the two
+    answers on `path` found nothing in common."""
+    import csv
+    import io
+
+    _copy(sample_paths()[:2], tmp_path / "rep")
+    assert main(["index", str(tmp_path / "rep"), "--store", str(tmp_path / "s.db")]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+
+    def paths(*where: str) -> list[str]:
+        assert main(["search", "行政复议", "--format", form, *where]) == 0
+        out = capsys.readouterr().out
+        if form == "json":
+            return [row["path"] for row in json.loads(out)]
+        if form == "jsonl":
+            return [json.loads(line)["path"] for line in out.splitlines()]
+        return [row["path"] for row in csv.DictReader(io.StringIO(out.lstrip("\ufeff")))]
+
+    from_files = paths("rep")
+    assert from_files and all(p.startswith("rep/") for p in from_files)
+    assert paths("--store", "s.db") == from_files
+
+
+def test_files_deleted_since_the_index_are_said_by_a_store_search(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: a store search kept answering from a deleted file without a word, or (with its
+    folder given) left it out without one; both are said now, with the command that
+    refreshes the store."""
+    folder = _copy(sample_paths()[:3], tmp_path / "rep")
+    assert main(["index", str(folder), "--store", str(tmp_path / "s.db")]) == 0
+    gone = sorted(folder.iterdir())[0]
+    gone.unlink()
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+
+    assert main(["--lang", "en", "search", "法治", "--store", "s.db", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert f"rep/{gone.name}" in {row["path"] for row in json.loads(out)}  # its stored text
+    assert f"1 file of these hits is gone since it was indexed (first: rep/{gone.name})" in err
+
+    assert (
+        main(["--lang", "en", "search", "法治", "rep", "--store", "s.db", "--format", "json"]) == 0
+    )
+    out, err = capsys.readouterr()
+    assert f"rep/{gone.name}" not in {row["path"] for row in json.loads(out)}
+    assert f"1 file indexed there is gone (first: rep/{gone.name}); it is left out" in err
+
+    assert main(["--lang", "en", "index", "rep", "--store", "s.db"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "search", "法治", "--store", "s.db"]) == 0
+    assert "gone" not in capsys.readouterr().err

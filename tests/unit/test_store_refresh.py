@@ -211,3 +211,29 @@ def test_refreshing_the_last_indexed_report_keeps_its_new_text_searchable(
         with store.Store(db) as opened:
             hits = store.StoreSearch(opened).search(parse_query(needle))
         assert [str(hit.report.path) for hit in hits] == [last]
+
+
+def test_a_folder_with_no_report_files_is_said_by_index_and_compare_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `index EMPTY` said "indexed 0 reports" and exited 0 where every other command
+    says the folder holds no report files and exits 1; `compare A B --corpus EMPTY` said the
+    default store held no reports. The reports once indexed there are still pruned."""
+    import shutil
+
+    from govread.corpus import sample_paths
+
+    folder = tmp_path / "rep"
+    folder.mkdir()
+    shutil.copy(sample_paths()[0], folder)
+    db = tmp_path / "s.db"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    next(folder.iterdir()).unlink()
+    capsys.readouterr()
+    assert main(["--lang", "en", "index", str(folder), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert f"skipped: {folder}: holds no report files" in err and "1 pruned" in err
+
+    assert main(["--lang", "en", "compare", "咸宁", "宝鸡", "--corpus", str(folder)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"govread: error: {folder}: holds no report files"]
