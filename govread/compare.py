@@ -632,6 +632,13 @@ class _Idf:
         """Whether the word is in fewer than SPECIFIC_SHARE of the units."""
         return self.df[term] < SPECIFIC_SHARE * self.n
 
+    @property
+    def telling(self) -> bool:
+        """Whether the units are enough to tell a specific word from common stock: a word of
+        the two units compared alone can be specific (two short invented reports compared
+        by themselves, a few units in all, cannot)."""
+        return SPECIFIC_SHARE * self.n > 2
+
     def vector(self, terms: Mapping[str, int]) -> dict[str, float]:
         return {
             term: (1.0 + math.log(count)) * (math.log((1 + self.n) / (1 + self.df[term])) + 1.0)
@@ -682,6 +689,11 @@ def _evidence(a: Unit, b: Unit, idf: _Idf) -> tuple[str, ...]:
             if idf.specific(t) and not any(t != other and t in other for other in shared)
         )
     )
+
+
+def _evidenced(x: Unit, y: Unit, idf: _Idf) -> bool:
+    """Whether two units share a specific word, when the corpus can tell one (`_Idf.telling`)."""
+    return not idf.telling or bool(_evidence(x, y, idf))
 
 
 def _supported(
@@ -792,6 +804,7 @@ def _align_theme(
     answered: Callable[[Unit, Unit], bool] | None = None,
     only_answered: Callable[[Unit, Unit], bool] | None = None,
     apart: Callable[[Unit, Unit], bool] | None = None,
+    evidenced: Callable[[Unit, Unit], bool] | None = None,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -818,7 +831,8 @@ def _align_theme(
     `answered` (plans and problems: a passage of the other side's one plan must answer the
     plan, though two plans on one subject meet as leftovers without). `apart(a, b)`
     (`_apart_rule`): two units that never meet, one on a subject of its own the other
-    never names.
+    never names. `evidenced(a, b)`: whether two units may be paired one to one, beyond
+    their cosine (`_Context.evidenced`: one specific word in common at least).
     """
 
     def meets(a: Unit, b: Unit) -> bool:
@@ -874,6 +888,8 @@ def _align_theme(
             continue
         if first_of_a[i] != j and first_of_b[j] != i:
             continue  # a second choice of both: each joins its first choice's row instead
+        if evidenced is not None and not evidenced(ua[i], ub[j]):
+            continue  # alike on the genre's common words alone: no pair, each a leftover
         group_of_a[i] = group_of_b[j] = len(groups)
         groups.append(([ua[i]], [ub[j]]))
     # side 0 is A, side 1 is B; sim_of(side, i, k): unit i of that side with unit k of the other
@@ -1135,7 +1151,20 @@ class _Context:
         return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
 
     def supported(self, x: Unit, y: Unit) -> bool:
+        """`_supported`, and for achievements a specific word in common (`evidenced`): the
+        pair bar reached on the genre's common words alone is no evidence either."""
+        return self.evidenced(x, y) and self.alike(x, y)
+
+    def alike(self, x: Unit, y: Unit) -> bool:
         return _supported(x, y, self.vectors[id(x)], self.vectors[id(y)], self.idf)
+
+    def evidenced(self, x: Unit, y: Unit) -> bool:
+        """Whether two achievements alike at the pair bar may be paired, or one join the
+        other's row or host it: they share one specific word at least (`_evidenced`). Two
+        enforcement items share 行政执法, 执法, 规范 with every other enforcement item; at
+        cosine 0.05–0.12 on those alone (综合执法改革 against 执法人员资格考试) the two are
+        each other's nearest, not alike. Plans meet by subject and need none."""
+        return _evidenced(x, y, self.idf)
 
     def plan_supported(self, x: Unit, y: Unit) -> bool:
         """Whether a plan (or problem) left over may join its most alike plan's row: by
@@ -1143,7 +1172,9 @@ class _Context:
         evidence as an achievement does (`supported`). 不够 and 存在 make every two problems
         alike by cosine; a problem of 人员力量 or 亮点不多 names no subject, so the words it
         shares with an enforcement problem are all there is to go by."""
-        return bool(x.themes) or self.supported(x, y)
+        # plans share only the genre's words (考评 plans meet leadership plans): the pair
+        # bar or two specific words, as before, not one word of their own besides
+        return bool(x.themes) or self.alike(x, y)
 
     def plan_answered(self, x: Unit, only: Unit) -> bool:
         """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
@@ -1282,6 +1313,8 @@ def compare(
             answered=None if phase else context.answers,
             only_answered=context.plan_answered if phase else None,
             apart=apart,
+            # plans meet by subject: two 普法 plans share only the genre's words
+            evidenced=None if phase else context.evidenced,
         )
         wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
         for group_a, group_b in rows:

@@ -44,6 +44,7 @@ from govread.compare import (
     _apart_rule,
     _cjk_len,
     _cosine,
+    _evidenced,
     _fit,
     _host_rows,
     _Idf,
@@ -344,6 +345,7 @@ def _group_theme(
     answered: Callable[[Node, Node], bool] | None = None,
     only_answered: Callable[[Node, Node], bool] | None = None,
     threshold: Callable[[Node, Node, bool], float] | None = None,
+    evidenced: Callable[[Node, Node], bool] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
@@ -355,7 +357,8 @@ def _group_theme(
     (plans and problems, as in two-report rows: `compare._align_theme`);
     `threshold(x, y, mutual)`: the cosine two units need to be joined, when it is not
     PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject, each the other's
-    most alike unit of its report, `mutual`)."""
+    most alike unit of its report, `mutual`); `evidenced(x, y)`: whether two units alike
+    at that bar may be joined (`compare._Context.evidenced`: a specific word in common)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -389,6 +392,8 @@ def _group_theme(
             mutual = first(x, y[0]) == y and first(y, x[0]) == x
             if sim < threshold(x, y, mutual):
                 continue
+        if evidenced is not None and not evidenced(x, y):
+            continue  # alike on the genre's common words alone (as in two-report rows)
         gx, gy = group[x], group[y]
         if gx == gy or {n[0] for n in members[gx]} & {n[0] for n in members[gy]}:
             continue
@@ -544,26 +549,35 @@ def compare_many(
     def fit(x: Unit, y: Unit) -> float:
         return _fit(x, y, lambda u: report_of_unit[id(u)], vectors_of, idf)
 
-    # a row claims its units alike on evidence, as two-report rows do (plans: by subject)
-    def supported(x: Node, y: Node) -> bool:
+    # a row claims its units alike on evidence, as two-report rows do (plans: by subject):
+    # a specific word in common besides (`compare._Context.supported`)
+    def alike(x: Node, y: Node) -> bool:
         ux, uy = units[x[0]][x[1]], units[y[0]][y[1]]
         return _supported(ux, uy, vectors[x], vectors[y], idf)
 
+    def supported(x: Node, y: Node) -> bool:
+        return evidenced(x, y) and alike(x, y)
+
     def answered(x: Node, y: Node) -> bool:
         return fit(units[x[0]][x[1]], units[y[0]][y[1]]) >= SECONDARY_THRESHOLD
+
+    def evidenced(x: Node, y: Node) -> bool:
+        return _evidenced(units[x[0]][x[1]], units[y[0]][y[1]], idf)
 
     # a plan (or problem) naming no subject joins a row on evidence, and the theme's only row
     # when a passage answers it, as does one on a subject when that row's plan names none
     # (`_Context.plan_supported`, `plan_answered`)
     def plan_supported(x: Node, y: Node) -> bool:
-        return bool(units[x[0]][x[1]].themes) or supported(x, y)
+        return bool(units[x[0]][x[1]].themes) or alike(x, y)
 
     def plan_answered(x: Node, y: Node) -> bool:
         named = bool(units[x[0]][x[1]].themes) and bool(units[y[0]][y[1]].themes)
         return named or answered(x, y)
 
     def host_fit(x: Unit, y: Unit) -> float:
-        backed = _is_phase((x,), lexicon) or _supported(x, y, vectors_of(x), vectors_of(y), idf)
+        backed = _is_phase((x,), lexicon) or (
+            _evidenced(x, y, idf) and _supported(x, y, vectors_of(x), vectors_of(y), idf)
+        )
         return fit(x, y) if backed else 0.0
 
     rows: list[Row] = []
@@ -595,6 +609,7 @@ def compare_many(
                 None if apart is None else _units_apart(units, apart),
                 supported=supported,
                 answered=answered,
+                evidenced=evidenced,
             )
         theme_fit = host_fit if apart is None else _unless_apart(host_fit, apart)
         placed: list[tuple[tuple[float, ...], Row]] = []

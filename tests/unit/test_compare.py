@@ -851,6 +851,48 @@ def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
     assert rows == [([a1], [b1]), ([a2], []), ([a3], [b2])]
 
 
+def test_two_units_alike_on_common_words_alone_are_no_pair(monkeypatch) -> None:
+    # invented: a1 (综合执法改革, 支队挂牌) and b1 (执法人员资格考试) are each other's nearest
+    # at cosine 0.08, over the pair bar, on 行政执法 and 执法 alone: with no specific word in
+    # common they are no pair; each is a leftover, and with nothing else to join, a gap
+    a1, a2 = _units("a", 2)
+    b1, b2 = _units("b", 2)
+    table = {("a1", "b1"): 0.08, ("a2", "b2"): 0.3}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1], [b1]), ([a2], [b2])]
+    rows = compare_module._align_theme(*units, evidenced=lambda x, y: x is not a1)
+    assert rows == [([a1], []), ([a2], [b2]), ([], [b1])]
+
+
+def test_the_context_pairs_and_joins_only_on_a_specific_word() -> None:
+    # invented: x and y share only 执法, a word of every unit of the corpus; their cosine is
+    # over the pair bar, yet nothing of their own is in common: neither a pair nor a join
+    x = Unit("x", "x", "item", "", "", "", "enforcement", terms={"执法": 1, "挂牌": 1})
+    y = Unit("y", "y", "item", "", "", "", "enforcement", terms={"执法": 1, "考试": 1})
+    z = Unit("z", "z", "item", "", "", "", "enforcement", terms={"执法": 1, "挂牌": 1})
+    idf = compare_module._Idf([{"执法": 1}] * 20 + [{"挂牌": 1}, {"考试": 1}])
+    vectors = {id(u): {"执法": 1.0} for u in (x, y, z)}  # cosine 1.0
+    context = compare_module._Context(
+        None,
+        None,
+        (x,),
+        (y, z),
+        load_lexicon(),
+        idf,
+        vectors,
+        8,  # type: ignore[arg-type]
+    )
+    assert not context.evidenced(x, y) and not context.supported(x, y)
+    assert context.evidenced(x, z) and context.supported(x, z)
+
+
 def test_the_themes_only_chapter_takes_a_unit_only_when_a_passage_answers_it() -> None:
     # invented: B's one chapter on disputes speaks of 行政复议 only. A's 复议 item meets it;
     # A's 调解 item shares no word with it and stays a gap (B has text on the theme, so the
