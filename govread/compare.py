@@ -906,6 +906,11 @@ def _align_theme(
         check()
         unit, others = own_units[side][i], other_units[side]
         partner_group = other_group[side]
+        # the other side's one unit on the theme, not counting those on a subject of their
+        # own this unit never names (`apart`): 株洲's 生态环境 item beside its one item on
+        # 营商环境 and 政务服务 does not make 咸宁's 政务服务 section one of two choices
+        open_to = [k for k in range(len(others)) if apart is None or not apart(unit, others[k])]
+        only_one = open_to[0] if len(open_to) == 1 else None
         best = max(
             (k for k in range(len(others)) if fits(unit, k, partner_group, groups, 1 - side)),
             key=lambda k: sim_of(side, i, k),
@@ -918,12 +923,13 @@ def _align_theme(
         ):
             groups[partner_group[best]][side].append(unit)
         elif (
-            len(others) == 1
-            and groups
-            and all(meets(unit, u) for u in groups[0][1 - side])
-            and only(unit, others[0])
+            only_one is not None
+            and only_one in partner_group
+            and all(meets(unit, u) for u in groups[partner_group[only_one]][1 - side])
+            and only(unit, others[only_one])
         ):
-            groups[0][side].append(unit)  # all the other side says on the theme is one unit
+            # all the other side says on the theme is one unit
+            groups[partner_group[only_one]][side].append(unit)
         else:
             gaps[side].add(i)
 

@@ -346,6 +346,7 @@ def _group_theme(
     only_answered: Callable[[Node, Node], bool] | None = None,
     threshold: Callable[[Node, Node, bool], float] | None = None,
     evidenced: Callable[[Node, Node], bool] | None = None,
+    apart: bool = False,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
@@ -358,7 +359,10 @@ def _group_theme(
     `threshold(x, y, mutual)`: the cosine two units need to be joined, when it is not
     PAIR_THRESHOLD (`compare.pair_threshold`: plans on one main subject, each the other's
     most alike unit of its report, `mutual`); `evidenced(x, y)`: whether two units alike
-    at that bar may be joined (`compare._Context.evidenced`: a specific word in common)."""
+    at that bar may be joined (`compare._Context.evidenced`: a specific word in common);
+    `apart`: `meets` tells units on a subject of their own from those never naming it
+    (`compare._apart_rule`), so a report's units a unit does not meet do not count when
+    the theme's only row asks that each other report have one unit on the theme."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -411,9 +415,16 @@ def _group_theme(
         said all it says on the theme in that row's one unit (as in two-report rows)."""
         others = [o for o in row if o[0] != node[0]]
         test = only_answered or answered
+
+        def units_of(report: int) -> int:
+            if not apart or meets is None:
+                return per_report[report]
+            # 株洲's 生态环境 item beside its one 营商环境 item (as in two-report rows)
+            return sum(1 for o in nodes if o[0] == report and meets(node, o))
+
         return (
             fit(node, row)
-            and all(per_report[o[0]] == 1 for o in others)
+            and all(units_of(o[0]) == 1 for o in others)
             and (test is None or all(test(node, o) for o in others))
         )
 
@@ -610,6 +621,7 @@ def compare_many(
                 supported=supported,
                 answered=answered,
                 evidenced=evidenced,
+                apart=apart is not None,
             )
         theme_fit = host_fit if apart is None else _unless_apart(host_fit, apart)
         placed: list[tuple[tuple[float, ...], Row]] = []

@@ -1279,8 +1279,50 @@ def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) 
     monkeypatch.setattr(compare_module, "_cosine", cosine)
     rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector)
     assert rows == [([a1], [b1, b2]), ([a2], [b3])]  # without the rule b2 joins a1's row
-    rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector, apart=apart)
+    rows = compare_module._align_theme(
+        [a1, a2], [b1, b2, b3], by_vector, answered=lambda x, y: x is not b2, apart=apart
+    )
     assert rows == [([a1], [b1]), ([a2], [b3]), ([], [b2])]
+    # a2 is the one unit of A naming 生态环境: the theme's only row for b2 when a passage
+    # of a2 answers it (a1, which never names it, is no second choice)
+    rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], [b3, b2])]
+
+
+def test_the_themes_only_row_does_not_count_a_unit_on_a_subject_of_its_own(monkeypatch) -> None:
+    # invented: B says all it says on 放管服 in one item (b1) beside an item on 生态环境 (b2);
+    # a2 (政务服务, a little like b1, under the pair bar) joins b1's row, the theme's only one
+    # for a2, when a passage of b1 answers it: b2, which a2 never names, is no second choice
+    lexicon = load_lexicon()
+    apart = compare_module._apart_rule(lexicon, "functions")
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "item", "", heading, text, "functions")
+
+    a1 = unit("a1", "深化放管服改革", "压减审批时限,优化营商环境,市场主体增长。")
+    a2 = unit("a2", "政务服务更高效", "推进政务服务一网通办,事项全部网上办。")
+    b1 = unit("b1", "营商环境持续优化", "压减审批时限,推行一件事一次办,政务服务提速。")
+    b2 = unit("b2", "生态环境持续改善", "整改生态环境问题,配合环保督察,断面水质达标。")
+    assert apart(a2, b2) and not apart(a2, b1)
+    table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.03}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2], [b1, b2], by_vector)
+    rows = compare_module._align_theme(*units, supported=lambda x, y: False, apart=apart)
+    assert rows == [([a1, a2], [b1]), ([], [b2])]
+    # no passage of b1 answers a2: a gap, as before
+    rows = compare_module._align_theme(
+        *units, supported=lambda x, y: False, answered=lambda x, y: x is not a2, apart=apart
+    )
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+    # without the rule B has two units on the theme: a2 is a gap
+    rows = compare_module._align_theme(*units, supported=lambda x, y: False)
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
 
 
 def test_a_section_on_normative_documents_meets_normative_documents_not_legislation(

@@ -256,6 +256,30 @@ def test_a_unit_left_alone_joins_a_row_only_when_a_passage_answers_it() -> None:
     assert groups == [[(0, 0), (1, 0)], [(0, 1)]]
 
 
+def test_the_themes_only_row_does_not_count_a_unit_never_met() -> None:
+    from govread.multi_compare import _group_theme
+
+    # invented vectors: (0, 0) and (1, 0) pair; (0, 1) is like (1, 0) a little. Report 1 has
+    # a second unit, (1, 1), on a subject of its own that report 0 never names: with `apart`,
+    # (1, 0) is report 1's one unit on the theme for (0, 1), which joins its row
+    vectors = {
+        (0, 0): {"x": 1.0},
+        (1, 0): {"x": 1.0, "y": 1.0},
+        (0, 1): {"y": 0.03, "z": 1.0},
+        (1, 1): {"w": 1.0},
+    }
+    nodes = [(0, 0), (0, 1), (1, 0), (1, 1)]
+
+    def meets(x, y) -> bool:
+        return (1, 1) not in (x, y) or x[0] == y[0]
+
+    def group(apart: bool) -> list:
+        return _group_theme(nodes, vectors, meets, supported=lambda x, y: False, apart=apart)
+
+    assert group(False) == [[(0, 0), (1, 0)], [(0, 1)], [(1, 1)]]
+    assert group(True) == [[(0, 0), (1, 0), (0, 1)], [(1, 1)]]
+
+
 def test_plans_on_one_main_subject_share_a_row_at_a_lower_likeness() -> None:
     from govread.multi_compare import _group_theme
 
