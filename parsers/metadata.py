@@ -14,6 +14,7 @@ from pathlib import PurePath
 
 from govread.parsers.chrome import before_next_key, iso_date
 from govread.parsers.gazetteer import (
+    Place,
     at_level,
     city_named_short,
     common_name,
@@ -493,6 +494,8 @@ def find_metadata(
     # of a place above that level (the province a city's department names first)
     level = self_level(text_head[:_OPENING]) if region is None else None
     keep = functools.partial(not_above, word=level) if level else None
+    if region is None and level and (named := place_it_speaks_as(text_head, level)):
+        region = common_name(named)  # 我市… 咸宁市…: the city, not the district it names
     if region is None and (named := place_in_text(text_head[:_OPENING], keep)):
         region = common_name(named)  # the opening names the place (我代表坪山区人民政府…)
     if region is None and town:
@@ -558,6 +561,21 @@ def find_metadata(
         # 3月20日 and put online on 5月6日 was not public before 1 April
         made_public=header.get("published") or page.get("published"),
     )
+
+
+def place_it_speaks_as(text_head: str, level: str) -> Place | None:
+    """The place a report that names itself by a level word (我市… / 市司法局…) speaks as:
+    one of that level, the one it names most, a mention in its opening counting twice
+    (named twice in all, or once there), or None. The places of other levels it names are
+    mentioned in passing: a city's report names its districts and its province, a
+    district's its city."""
+    keep = functools.partial(_of_level, word=level)
+    # (the opening read twice: its mentions count twice, and come first among equals)
+    return most_named_place(text_head[:_OPENING] + "\n" + text_head, keep=keep)
+
+
+def _of_level(place: Place, word: str) -> bool:
+    return at_level(place, word) and not_above(place, word)
 
 
 # An organisation named right after its place, as the subject of the opening sentence
