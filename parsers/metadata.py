@@ -590,18 +590,24 @@ _NOT_SUBJECT_BEFORE = "在和与及对由经向"
 
 
 def opening_issuer(opening: str, region: str) -> str | None:
-    """The organisation an untitled report's opening names as its subject, after the
-    report's place (…，前进区教育局深入开展…), or None."""
+    """The organisation an untitled report's opening names as the subject of its own
+    voice: the first subject it names, after the report's place (…，前进区教育局深入开展…)
+    or by its level word (2022年，市司法局坚持…; …，区政府坚持… → its government). None
+    when the first is the place itself (2023年，我市坚持…) or its party committee and
+    government together (区委区政府高度重视…): a unit a later sentence names
+    (区司法局亦定期召集…) is mentioned in passing, not the report's author."""
     place = canonical_place(region) or region
+    subjects: list[tuple[int, str | None]] = []
     for name in sorted({region, place}, key=len, reverse=True):
         at = opening.find(name)
         while at != -1:
             if at == 0 or opening[at - 1] not in _NOT_SUBJECT_BEFORE:
                 match = _ORG_AFTER_PLACE.match(opening, at + len(name))
                 if match is not None:
-                    return name + match.group(0)
-                if _GOVERNMENT_SUBJECT.match(opening, at + len(name)):
-                    return name + "政府"  # 2017年，某区政府认真贯彻…: as the report names it
+                    subjects.append((at, name + match.group(0)))
+                elif _GOVERNMENT_SUBJECT.match(opening, at + len(name)):
+                    # 2017年，某区政府认真贯彻…: as the report names it
+                    subjects.append((at, name + "政府"))
             at = opening.find(name, at + 1)
     # 2022年，市司法局坚持…: the place's own level word stands for it, at a clause's start
     # (…的监督支持下，区政府坚持…: the government, by its full name)
@@ -610,10 +616,28 @@ def opening_issuer(opening: str, region: str) -> str | None:
         if match.group(1) != level:
             continue
         if org := _ORG_AFTER_PLACE.match(opening, match.end()):
-            return place + org.group(0)
-        if _GOVERNMENT_SUBJECT.match(opening, match.end()):
-            return place + "人民政府"
-    return None
+            subjects.append((match.start(1), place + org.group(0)))
+        elif _GOVERNMENT_SUBJECT.match(opening, match.end()):
+            subjects.append((match.start(1), place + "人民政府"))
+    # the place itself, or its party committee and government together, speaking (which of
+    # the two issued the text it does not say): in a text that never calls itself 我局 /
+    # 本单位 (a department's)
+    if not _DEPARTMENT_SELF.search(opening):
+        for match in _JOINT_GOVERNMENT.finditer(opening):
+            at = match.start()
+            if match.group(1) == level and (at == 0 or opening[at - 1] not in _NOT_JOINT_BEFORE):
+                subjects.append((at, None))
+        if (at := _place_voice(opening, region)) is not None:
+            subjects.append((at, None))
+    return min(subjects, key=lambda subject: subject[0])[1] if subjects else None
+
+
+# 区委区政府 / 市委、市政府 as a clause's subject (区委区政府高度重视…), not as those a
+# unit is led by or follows (在区委区政府的领导下, 落实市委市政府部署, 按照区委、区政府要求).
+_JOINT_GOVERNMENT = re.compile(
+    r"([省市县区州旗盟])委[、和及]?\1(?:人民)?政府(?![办网门工的和与及、领部要决统关指号])"
+)
+_NOT_JOINT_BEFORE = "在和与及对由经向照据按为把将助配实彻从"
 
 
 # What makes an opening a department's, whatever place it names: it calls itself 我局 / 本单位,
@@ -622,9 +646,11 @@ _DEPARTMENT_SELF = re.compile(r"[我本](?:局|委(?!员)|厅|办(?!法)|单位|
 # Where an opening's first clause may start: its start, after a year (2023年，), a comma, or
 # the superiors it was led by (在市委、市政府的正确领导下，).
 _CLAUSE_BREAK = set("\uff0c,\uff1a:\uff1b;\u3001 \u3000\n年度下")
+_SENTENCE_BREAK = _CLAUSE_BREAK | set("\u3002!?\uff01\uff1f")
 # After a place, what makes the words an organisation of it, not the place itself (某县委,
-# 某县人大, 某县党委 …).
+# 某县人大, 某县党委 …), or a sector of it (全区司法行政系统).
 _NOT_PLACE_ITSELF = set("委人党")
+_SECTOR_AFTER = re.compile(r"[^\W\d_]{2,8}?系统")
 
 
 def place_speaks(opening: str, region: str) -> bool:
@@ -635,22 +661,31 @@ def place_speaks(opening: str, region: str) -> bool:
     sentence = opening.split("\u3002", 1)[0]
     if _DEPARTMENT_SELF.search(sentence) or _SECTOR.search(sentence):
         return False
+    return _place_voice(sentence, region) is not None
+
+
+def _place_voice(text: str, region: str) -> int | None:
+    """Where `text` first names the place itself as a clause's subject (某县坚持… / 我县深入…
+    / 全镇…), not an organisation of it (某县委…, 我县司法局…) nor a sector (全区…系统), or
+    None."""
     place = canonical_place(region) or region
     level = _town_level(place) or place[-1]
-    names = {region, place, "我" + level, "全" + level, "本" + level}
-    for name in sorted(names, key=len, reverse=True):
-        at = sentence.find(name)
-        while at != -1:
+    first = None
+    for name in {region, place, "我" + level, "全" + level, "本" + level}:
+        at = text.find(name)
+        while at != -1 and (first is None or at < first):
             end = at + len(name)
             if (
-                (at == 0 or sentence[at - 1] in _CLAUSE_BREAK)
-                and sentence[end : end + 1] not in _NOT_PLACE_ITSELF
-                and _ORG_AFTER_PLACE.match(sentence, end) is None
-                and _GOVERNMENT_SUBJECT.match(sentence, end) is None
+                (at == 0 or text[at - 1] in _SENTENCE_BREAK)
+                and text[end : end + 1] not in _NOT_PLACE_ITSELF
+                and _ORG_AFTER_PLACE.match(text, end) is None
+                and _GOVERNMENT_SUBJECT.match(text, end) is None
+                and _SECTOR_AFTER.match(text, end) is None
             ):
-                return True
-            at = sentence.find(name, end)
-    return False
+                first = at
+                break
+            at = text.find(name, end)
+    return first
 
 
 def government_of(place: str) -> str:
