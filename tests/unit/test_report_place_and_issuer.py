@@ -4,7 +4,12 @@ body the report speaks of. Every sentence here is invented."""
 
 from __future__ import annotations
 
+import pytest
+
+from govread.corpus import sample_paths
 from govread.parsers import parse_text
+from govread.parsers.metadata import is_signature_line
+from govread.parsers.readers import extract, read_bytes, read_report
 
 _CHAPTERS = (
     "一、主要举措和成效\n"
@@ -215,3 +220,97 @@ def test_a_unit_a_report_says_led_a_task_does_not_take_the_government_s_place() 
     )
     report = parse_text(text)
     assert (report.region, report.issuer) == ("前进区", "前进区人民政府")
+
+
+# -- a report without its signature: the place and the body it speaks as ----------------------
+
+
+def _unsigned(text: str, signature: list[str]) -> str:
+    """`text` without its signature's lines (the last line holding each)."""
+    lines = text.split("\n")
+    for line in signature:
+        del lines[max(at for at, held in enumerate(lines) if held.strip() == line)]
+    return "\n".join(lines)
+
+
+def _without_signature(path):
+    """A sample's text cut of its signature, and with a line after it (so that its date no
+    longer reads as one): what a page or a copy-paste leaves of many reports."""
+    text = extract(read_bytes(path), path).text
+    signature = [line for line in read_report(path).closing if is_signature_line(line)]
+    yield "unsigned", _unsigned(text, signature)
+    yield "line after", text.rstrip("\n") + "\n相关链接\n"
+
+
+@pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
+def test_a_sample_without_its_signature_keeps_its_place_and_issuer(path, expected_for) -> None:
+    expected = expected_for(path.name)
+    for shape, text in _without_signature(path):
+        report = parse_text(text, path=str(path))
+        assert report.region == expected["region"], shape
+        # its government, from the text that speaks as the place, or none: never a unit
+        # the report names on its way
+        assert report.issuer in (expected["issuer"], None), shape
+
+
+_CITY_REPORT = (
+    "2023年，我市坚持以习近平法治思想为指导，深入推进法治政府建设，为烟台加快发展提供法治保障。"
+    "芝罘区某街道司法所调解工作法在全国推广；芝罘区获评全省法治政府建设示范区。\n"
+    "一、法治政府建设主要做法和成效\n"
+    "（一）加强重点领域立法。出台《烟台市养犬管理条例》，修订《烟台市物业管理条例》。\n"
+    "（二）深化体制机制改革。烟台市政务服务中心实现一窗通办，烟台市“一网通办”覆盖全部事项。\n"
+    "（三）推进严格规范执法。烟台市全面推行行政执法三项制度，执法案卷评查覆盖全部执法岗位。\n"
+)
+
+
+def test_a_city_report_is_the_citys_not_the_district_it_names_in_passing() -> None:
+    # (no signature, or one a line after it hides: the text alone tells the place)
+    for text in (
+        _CITY_REPORT,
+        _CITY_REPORT + "烟台市人民政府\n2024年2月29日\n相关链接\n",
+        _CITY_REPORT.replace("\n", ""),
+    ):
+        report = parse_text(text)
+        assert (report.region, report.issuer) == ("烟台市", "烟台市人民政府"), text
+
+
+def test_a_county_level_city_is_itself_not_the_city_above_it() -> None:
+    text = (
+        "2023年，在烟台市委、市政府的坚强领导下，我市深入推进法治政府建设。\n"
+        "一、主要做法\n"
+        "（一）龙口市出台重大行政决策程序规定，龙口市各部门全面落实合法性审查。\n"
+        "（二）龙口市推行行政执法三项制度。\n"
+    )
+    assert parse_text(text).region == "龙口市"
+
+
+_DISTRICT_REPORT = (
+    "现将有关情况报告如下：\n"
+    "一、积极统筹部署，高效推进法治政府建设\n"
+    "区委区政府高度重视法治政府建设，年初制定工作方案。区司法局亦定期召集相关部门召开推进会，"
+    "针对短板共同评析原因。近年来，我区法治政府建设水平逐年提高，芝罘区在全市考评中名列前茅。\n"
+    "二、下一步工作\n"
+    "我区将持续推进依法行政，芝罘区各部门全面落实法治政府建设责任。\n"
+)
+
+
+def test_a_department_named_in_passing_does_not_issue_the_report() -> None:
+    for text in (_DISTRICT_REPORT, _DISTRICT_REPORT.replace("\n", "")):
+        report = parse_text(text)
+        assert report.region == "芝罘区", text
+        # its committee and government speak: which of the two issued it, it does not say
+        assert report.issuer is None, text
+
+
+def test_the_first_subject_of_the_opening_is_its_voice() -> None:
+    place = (
+        "2023年，我区坚持以习近平法治思想为指导，深入推进法治政府建设。"
+        "区司法局定期召集相关部门召开法治政府建设推进会，芝罘区获评法治政府建设示范区。\n"
+        + _CHAPTERS
+    )
+    assert parse_text(place).issuer == "芝罘区人民政府"
+    department = (
+        "2023年，区司法局坚持以习近平法治思想为指导，推进依法行政。"
+        "我区法治政府建设水平逐年提高，芝罘区获评示范区，我局获评先进单位。\n" + _CHAPTERS
+    )
+    assert parse_text(department).issuer == "芝罘区司法局"
