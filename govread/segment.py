@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
 import re
+import sys
 import threading
 import unicodedata
 import warnings
@@ -116,6 +118,13 @@ def _import_jieba() -> Any:
         if not logger.handlers:
             logger.addHandler(logging.NullHandler())
         logger.propagate = False
+    # Its modules keep their handlers (`log_console`), each holding the sys.stderr of the
+    # moment jieba was imported: inside the browser, the app's print capture, and through
+    # it the whole app, alive after it has quit. Nothing writes to them now; let them go.
+    for module_name, module in list(sys.modules.items()):
+        handler = getattr(module, "log_console", None) if module_name.startswith("jieba") else None
+        if isinstance(handler, logging.StreamHandler) and handler.stream is not sys.__stderr__:
+            handler.stream = sys.__stderr__ or io.StringIO()  # (setStream would flush the old)
     jieba.setLogLevel(logging.WARNING)
     return jieba
 
