@@ -3785,13 +3785,16 @@ def _topic_before(raw_before: str, unit: str) -> str:
 
 
 def _object_of_verb_before(
-    text: str, bounds: list[int], clause_start: int, floor: int, verb: str
+    text: str, bounds: list[int], clause_start: int, floor: int, verb: str, reach: int = -1
 ) -> str:
     """What `verb` took in the clause before (开展…宣讲活动,全年累计开展36次: the activity): a
-    verb said again with a count counts what it had as its object."""
-    clause = _clause_before(text, bounds, clause_start, floor)
+    verb said again with a count counts what it had as its object. With `reach` (the
+    sentence's start), that clause may begin before `floor` (the last figure's end) as long
+    as the verb and its object come after it (组织18个单位|开展普法培训,约450人参加: who held it
+    was counted, what they held was not)."""
+    clause = _clause_before(text, bounds, clause_start, floor if reach < 0 else reach)
     found = clause.rfind(verb)
-    if found < 0 or _DIGIT.search(clause, found):
+    if found < 0 or clause_start - 1 - len(clause) + found < floor or _DIGIT.search(clause, found):
         return ""
     said = _clean(clause[found + len(verb) :])
     return said if len(said) >= 2 else ""
@@ -4216,7 +4219,9 @@ def extract(
                 or (
                     subject in _SAID_AGAIN
                     and clause_start > sentence_from
-                    and _object_of_verb_before(text, bounds, clause_start, sentence_from, subject)
+                    and _object_of_verb_before(
+                        text, bounds, clause_start, sentence_from, subject, sentence_start
+                    )
                 )
                 or subject
             )
@@ -4229,7 +4234,9 @@ def extract(
                     filter(
                         None,
                         (
-                            _object_of_verb_before(text, bounds, clause_start, sentence_from, v)
+                            _object_of_verb_before(
+                                text, bounds, clause_start, sentence_from, v, sentence_start
+                            )
                             for v in _HELD
                         ),
                     ),

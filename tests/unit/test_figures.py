@@ -1087,7 +1087,8 @@ def test_a_quoted_count_is_a_figure_and_a_quoted_name_is_not() -> None:
     ("text", "label"),
     [
         ("本县共办理27宗以县政府为被告的行政诉讼案件。", "行政诉讼案件"),
-        ("组织全区21个执法部门开展培训,共计约600人参加,", "参加"),
+        # who took part: in what was held, though who held it was counted first
+        ("组织全区21个执法部门开展培训,共计约600人参加,", "参加培训"),
         ("新组建5支市级专业应急救援队伍,", "市级专业应急救援队伍"),
         ("审议通过《咸宁市西凉湖保护条例》等2部地方性法规,", "地方性法规"),
         ("共享平台累计接入211个单位,", "单位"),
@@ -1264,6 +1265,11 @@ SEVENTH_ROUND = [
     ),
     # a light verb said again with a count counts its object in the clause before
     ("组织开展普法宣讲进社区活动,全年累计开展36次。", [("普法宣讲进社区活动", 36.0, "次")]),
+    # …also when who held it was counted before the verb, in the same clause
+    (
+        "组织12个部门开展送法下乡活动,全年共开展36次。",
+        [("部门", 12.0, "个"), ("送法下乡活动", 36.0, "次")],
+    ),
     # the noun after 的 has a count of its own: the earlier measure word counts the bodies
     ("共收到32家单位反馈的意见80条。", [("单位", 32.0, "家"), ("反馈的意见", 80.0, "条")]),
     # a causative verb and the people it moves (组织…党员干部) leave the activity counted
@@ -2823,6 +2829,10 @@ def test_a_preposition_after_the_measure_word_is_no_counted_noun(text: str, labe
         ("组织全区执法人员开展专题培训，共计约600人参训。", ["参加专题培训"]),
         ("召开全体会议，80人参会。", ["参加全体会议"]),
         ("举办法治讲座12场，3000余人出席。", ["法治讲座", "出席法治讲座"]),
+        # a count before the verb in the same clause (who held it) does not hide what was held
+        ("组织全市18个单位开展普法培训，共计约450人参加。", ["单位", "参加普法培训"]),
+        ("指导3个街道举办消防演练，500余人参与。", ["街道", "参与消防演练"]),
+        ("会同5家律所召开座谈会，共60人参会。", ["律所", "参加座谈会"]),
     ],
 )
 def test_people_who_took_part_are_named_by_what_they_took_part_in(
