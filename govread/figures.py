@@ -853,8 +853,34 @@ class FigurePair:
         return self.a.text, self.b.text
 
 
+def _inside_word(text: str, at: int) -> bool:
+    """Whether a word of the segmentation of `text` runs across offset `at` (累|计划|规模:
+    a word at 2), so that what ends or starts there is part of a longer word."""
+    if at <= 0 or at >= len(text):
+        return False
+    from govread.segment import cut
+
+    end = 0
+    for word in cut(text):
+        end += len(word)
+        if end >= at:
+            return end != at
+    return False
+
+
+def _key_noise(match: re.Match[str]) -> str:
+    """A word of _KEY_NOISE goes, unless it is part of a longer word (累计|划 of 累|计划规模:
+    the words of segmentation tell; one character is guarded by its own look-arounds)."""
+    start, end = match.span()
+    if end - start < 2 or match.string[start].isdigit():
+        return ""
+    text = match.string[max(0, start - 3) : end + 3]
+    at = min(3, start)
+    return match.group() if _inside_word(text, at) or _inside_word(text, at + end - start) else ""
+
+
 def subject_key(label: str) -> str:
-    return _KEY_NOISE.sub("", label)
+    return _KEY_NOISE.sub(_key_noise, label)
 
 
 def _by_end(words: Sequence[str], end: int) -> dict[str, tuple[str, ...]]:
@@ -894,10 +920,19 @@ def _strip_lead(subject: str) -> str:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
         word = _first_starting(subject, _LEAD_BY_FIRST.get(subject[0], ()))
-        if word is not None and (
-            word not in _LEAD_NOT_BEFORE
-            or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
-            or len(subject) == len(word)  # ("" is in every string: the word alone goes)
+        if (
+            word is not None
+            and (
+                word not in _LEAD_NOT_BEFORE
+                or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
+                or len(subject) == len(word)  # ("" is in every string: the word alone goes)
+            )
+            # (not a piece of a longer word: 累计|划 of 累|计划规模, 全市|场 of 全|市场主体)
+            and (
+                len(word) < 2
+                or len(subject) == len(word)
+                or not _inside_word(subject[: len(word) + 4], len(word))
+            )
         ):
             subject = subject[len(word) :]
             continue

@@ -2840,3 +2840,20 @@ def test_people_who_took_part_are_named_by_what_they_took_part_in(
 ) -> None:
     """QA: 共计约600人参加 gave the bare 参加: the clause before says in what."""
     assert [f.label for f in extract(text)] == labels
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "key"),
+    [
+        # a lead word (累计, 共计, 全市) whose last character opens the next word stays
+        ("共计划建设项目6个。", "计划建设项目", "计划建设项目"),
+        ("全区城市更新累计划面积18万平方米。", "城市更新累计划面积", "城市更新累计划面积"),
+        ("新增国家省市级示范点4个。", "新增国家省市级示范点", "新增国家省市级示范点"),
+        # …and goes where it is a word of its own
+        ("累计划拨专项资金1200万元。", "划拨专项资金", "划拨专项资金"),
+        ("全年累计受理案件56件。", "受理案件", "受理案件"),
+    ],
+)
+def test_a_lead_word_is_not_cut_out_of_a_longer_word(text: str, label: str, key: str) -> None:
+    """QA: 累计划规模 gave the key 划规模: 累计 was dropped from 累|计划, splitting 计划."""
+    assert [(f.label, f.key) for f in extract(text)] == [(label, key)]
