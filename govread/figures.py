@@ -546,8 +546,8 @@ _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "�
 # PM2.5平均浓度 is no PM2.5平浓度, the key a table shows when no indicator names the figure).
 # (The look-ahead names the characters a match can start with: the engine skips the rest.)
 _KEY_NOISE = re.compile(
-    r"(?=[达为共总累全市县今各年均已的同\d\s])"
-    r"(?:同比(?=[增下降减提上])|达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
+    r"(?=[达为共总累全市县今各年均已的同予加给进\d\s])"
+    r"(?:(?:予以|加以|给予|进行了?)(?=[^\d\s]{2})|同比(?=[增下降减提上])|达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
     r"|共计|总计|累计|(?<!公)共(?![享同建治产识青])|全年|全市|全县|全区|全省|市本级|市级|县级"
     r"|今年以来|各级|\d{4}年度?|年度|(?<![平人户日])均(?![衡等值匀])|已|的|\s)"
 )
@@ -868,12 +868,22 @@ def _inside_word(text: str, at: int) -> bool:
     return False
 
 
+# Light verbs (形式动词) before a verb carry nothing of their own: 予以修改 is 修改
+_LIGHT_BEFORE_VERB = ("予以", "加以", "给予", "进行")
+
+
 def _key_noise(match: re.Match[str]) -> str:
     """A word of _KEY_NOISE goes, unless it is part of a longer word (累计|划 of 累|计划规模:
-    the words of segmentation tell; one character is guarded by its own look-arounds)."""
+    the words of segmentation tell; one character is guarded by its own look-arounds); a
+    light verb goes only before a verb or a verbal noun (予以|修改, 进行|审查; not 给予|警告)."""
     start, end = match.span()
     if end - start < 2 or match.string[start].isdigit():
         return ""
+    if match.group().startswith(_LIGHT_BEFORE_VERB):
+        verb = match.string[end : end + 2]
+        kind = word_classes().get(verb)
+        if kind != "M" and (kind == "N" or not _any_verb(verb, guessed=False)):
+            return match.group()
     text = match.string[max(0, start - 3) : end + 3]
     at = min(3, start)
     return match.group() if _inside_word(text, at) or _inside_word(text, at + end - start) else ""

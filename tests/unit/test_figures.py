@@ -2857,3 +2857,38 @@ def test_people_who_took_part_are_named_by_what_they_took_part_in(
 def test_a_lead_word_is_not_cut_out_of_a_longer_word(text: str, label: str, key: str) -> None:
     """QA: 累计划规模 gave the key 划规模: 累计 was dropped from 累|计划, splitting 计划."""
     assert [(f.label, f.key) for f in extract(text)] == [(label, key)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "labels"),
+    [
+        (
+            "清理规范性文件40件,其中予以修改3件、予以废止8件。",
+            "清理规范性文件52件,其中修改6件、废止11件。",
+            ["规范性文件清理数", "修改", "废止"],
+        ),
+        ("复查案件30件,予以撤销4件。", "复查案件26件,撤销2件。", ["复查案件", "撤销"]),
+        ("其中进行了整改5件。", "其中整改9件。", ["整改"]),
+        ("其中加以纠正7件。", "其中纠正3件。", ["纠正"]),
+    ],
+)
+def test_a_light_verb_before_a_verb_does_not_keep_two_figures_apart(
+    a: str, b: str, labels: list[str]
+) -> None:
+    """QA: 予以修改 3件 and 修改 6件 did not meet in compare's figures table: the light verb
+    (予以, 加以, 进行, 给予) before a verb carries no content of its own."""
+    assert [p.label for p in match_figures(extract(a), extract(b))] == labels
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("予以修改", "修改"),
+        ("依法给予处罚", "依法处罚"),
+        ("进行审查", "审查"),
+        ("给予警告", "给予警告"),  # a noun after it: what was given, kept
+        ("先进行业", "先进行业"),  # 先进|行业: no light verb at all
+    ],
+)
+def test_the_key_drops_a_light_verb_only_before_a_verb(label: str, key: str) -> None:
+    assert subject_key(label) == key
