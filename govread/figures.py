@@ -3564,7 +3564,45 @@ def _threshold(text: str, match: re.Match[str]) -> int:
         return 0
     if after in _RACE_STARTS and match.group("unit") in ("公里", "千米"):
         return end if text.startswith(_RACES, end) else 0
+    if match.group("post") in _BOUND_POSTS and _classed_noun(
+        text, end, match.group("unit"), _COUNT_BEFORE.search(text, max(0, start - 4), start)
+    ):
+        return end  # 200平方米以上餐厅, 100人以下企业, 4个|90分以上地级市: which of them
     return 0
+
+
+# Measures of one thing's size, amount or time (not counters of things: 10个以上服务站点
+# counts them): with a bound right before a noun, they set which of it are meant.
+_SIZES = frozenset(
+    {*("平方米", "平方公里", "公顷", "亩", "吨", "公里", "千米", "千瓦", "万千瓦", "千瓦时")}
+    | {*_MONEY, "分", "年", "天", "小时", "个月", "个工作日"}
+)
+
+
+# A count right before a bound (4个|90分以上地级市): the bound classes what it counts.
+_COUNT_BEFORE = re.compile(r"\d[个家所项名座条]$")
+
+
+def _classed_noun(text: str, end: int, unit: str | None, counted: object = None) -> bool:
+    """Whether the bound ending at `end` (X平方米以上) stands right before a noun it classes:
+    a word of segmentation that is a noun of the dictionary or none of its classes (大型,
+    地级市), not a verb; after a count of people, a body (100人以下企业). `counted`: a count
+    stands right before the bound (4个90分以上地级市), so any noun after it is classed."""
+    unit = (unit or "").strip()
+    if not "\u4e00" <= text[end : end + 1] <= "\u9fff":
+        return False
+    if unit in _COUNTS_PEOPLE and not counted:
+        return text.startswith(_BODY_HEADS, end)
+    if unit not in _SIZES and not counted:
+        return False
+    from govread.segment import cut
+
+    word = cut(text[end : end + 6])[0][:2]
+    return (
+        len(word) == 2
+        and word_classes().get(word, "N") == "N"
+        and not _any_verb(word, guessed=False)
+    )
 
 
 @dataclass(slots=True)

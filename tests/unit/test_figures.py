@@ -1840,9 +1840,10 @@ ELEVENTH_ROUND = [
     # a verb that takes a state (呈现, 出现): what changed is the state's subject
     ("全县安全生产形势呈现事故起数同比下降12%。", [("事故起数同比下降", 12.0, "%")]),
     ("全年出现行政诉讼案件同比增长8%的情况。", [("行政诉讼案件同比增长", 8.0, "%")]),
-    # a bound right after a count is a class of what it counts; 与…一道 closes a frame
-    ("与另外3个95分以上县区一道获评优秀。", [("95分以上县区", 3.0, "个"), ("县区", 95.0, "分")]),
-    ("全市共有12个500人以上社区,", [("500人以上社区", 12.0, "个"), ("社区", 500.0, "人")]),
+    # a bound right after a count is a class of what it counts (and no figure of its own);
+    # 与…一道 closes a frame
+    ("与另外3个95分以上县区一道获评优秀。", [("95分以上县区", 3.0, "个")]),
+    ("全市共有12个500人以上社区,", [("500人以上社区", 12.0, "个")]),
     # a group's measure word right before a count of items: both count what follows
     ("上线8类56项涉企服务事项,", [("涉企服务事项", 8.0, "类"), ("涉企服务事项", 56.0, "项")]),
     ("分解落实4类30项重点改革任务。", [("重点改革任务", 4.0, "类"), ("重点改革任务", 30.0, "项")]),
@@ -2892,3 +2893,26 @@ def test_a_light_verb_before_a_verb_does_not_keep_two_figures_apart(
 )
 def test_the_key_drops_a_light_verb_only_before_a_verb(label: str, key: str) -> None:
     assert subject_key(label) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # a measure with 以上/以下 right before a noun sets the class of that noun: no figure
+        ("全市300平方米以上商场全部完成消防改造。", []),
+        ("对50万元以上工程项目开展跟踪审计。", []),
+        ("2000万元以上政府投资项目全部纳入评审。", []),
+        ("100人以下企业全部建立调解组织。", []),
+        ("全市300平方米以上商场共15家。", ["300平方米以上商场"]),  # the class names the count's
+        # a counter before it counts the noun (10个以上服务站点), and a bound that ends its
+        # clause, or a verb or an adverb after it, is a figure
+        ("建成10个以上服务站点。", ["服务站点"]),
+        ("培训执法人员200人以上,全部考核合格。", ["培训执法人员"]),
+        ("投入资金500万元以上用于改造。", ["投入资金"]),
+        ("全市4个90分以上地级市。", ["90分以上地级市"]),
+    ],
+)
+def test_a_bound_before_a_noun_is_a_class_not_a_figure(text: str, labels: list[str]) -> None:
+    """QA: 200平方米以上餐厅全部实现… gave the figure 餐厅 200平方米以上: the area says which
+    restaurants, it counts nothing."""
+    assert [f.label for f in extract(text)] == labels
