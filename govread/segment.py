@@ -122,9 +122,9 @@ def _import_jieba() -> Any:
     # moment jieba was imported: inside the browser, the app's print capture, and through
     # it the whole app, alive after it has quit. Nothing writes to them now; let them go.
     for module_name, module in list(sys.modules.items()):
-        handler = getattr(module, "log_console", None) if module_name.startswith("jieba") else None
-        if isinstance(handler, logging.StreamHandler) and handler.stream is not sys.__stderr__:
-            handler.stream = sys.__stderr__ or io.StringIO()  # (setStream would flush the old)
+        console = getattr(module, "log_console", None) if module_name.startswith("jieba") else None
+        if isinstance(console, logging.StreamHandler) and console.stream is not sys.__stderr__:
+            console.stream = sys.__stderr__ or io.StringIO()  # (setStream would flush the old)
     jieba.setLogLevel(logging.WARNING)
     return jieba
 

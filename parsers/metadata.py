@@ -627,8 +627,8 @@ def opening_issuer(opening: str, region: str) -> str | None:
             at = match.start()
             if match.group(1) == level and (at == 0 or opening[at - 1] not in _NOT_JOINT_BEFORE):
                 subjects.append((at, None))
-        if (at := _place_voice(opening, region)) is not None:
-            subjects.append((at, None))
+        if (voice := _place_voice(opening, region)) is not None:
+            subjects.append((voice, None))
     return min(subjects, key=lambda subject: subject[0])[1] if subjects else None
 
 
