@@ -853,9 +853,12 @@ class FigurePair:
         return self.a.text, self.b.text
 
 
+@functools.lru_cache(maxsize=8192)
 def _inside_word(text: str, at: int) -> bool:
     """Whether a word of the segmentation of `text` runs across offset `at` (累|计划|规模:
-    a word at 2), so that what ends or starts there is part of a longer word."""
+    a word at 2), so that what ends or starts there is part of a longer word. Cached: the
+    texts are a few characters around a lead or noise word (年累计开展), the same ones
+    again and again, and a cut of each cost a report's figures half as much again."""
     if at <= 0 or at >= len(text):
         return False
     from govread.segment import cut
