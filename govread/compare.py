@@ -245,6 +245,13 @@ def _domain_terms() -> frozenset[str]:
     return frozenset(segment.user_terms())
 
 
+@cache
+def _synonyms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # the bundled lexicon's, as the domain terms are the bundled dictionary's: one token
+    # cache serves every comparison
+    return load_lexicon().synonyms
+
+
 _TERMS_MAX = 500_000  # distinct words remembered (a few tens of MB at most)
 
 
@@ -265,8 +272,10 @@ _TERMS = _Terms()
 def _word_terms(word: str) -> tuple[str, ...]:
     """A dictionary word's tokens worth comparing: the domain terms inside it first
     (综合行政执法改革 also gives 行政执法, so it meets 深化行政执法改革), but not any
-    dictionary part (成功率 does not give 功率, 交通运输 not 通运), then the word; two
-    characters or more, no stop words, nothing with a digit."""
+    dictionary part (成功率 does not give 功率, 交通运输 not 通运), then the word, then the
+    name of each group of synonyms (`Lexicon.synonyms`) a word of which it holds (出庭应诉
+    and 行政应诉 also give 应诉); two characters or more, no stop words, nothing with a
+    digit."""
     domain = _domain_terms()
     parts: list[str] = []
     size = len(word)
@@ -276,6 +285,9 @@ def _word_terms(word: str) -> tuple[str, ...]:
             if part in domain:
                 parts.append(part)
     parts.append(word)
+    parts.extend(
+        name for name, words in _synonyms() if name not in parts and any(w in word for w in words)
+    )
     return tuple(
         token
         for token in parts

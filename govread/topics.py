@@ -74,10 +74,17 @@ class Lexicon:
     _weights: Mapping[str, tuple[tuple[int, float], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # words of the genre that name one thing (`[synonyms]`): (name, its words); a comparison
+    # token holding one of the words also gives the name (出庭应诉 and 行政应诉 meet on 应诉)
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @classmethod
     def build(
-        cls, themes: Sequence[Theme], heading_weight: float = 3.0, ancestor_weight: float = 1.0
+        cls,
+        themes: Sequence[Theme],
+        heading_weight: float = 3.0,
+        ancestor_weight: float = 1.0,
+        synonyms: Sequence[tuple[str, tuple[str, ...]]] = (),
     ) -> Lexicon:
         weights: dict[str, list[tuple[int, float]]] = {}
         for index, theme in enumerate(themes):
@@ -87,7 +94,7 @@ class Lexicon:
         ordered = sorted(weights, key=lambda k: (-len(k), k))
         pattern = re.compile(_keyword_pattern(ordered)) if ordered else None
         frozen = {k: tuple(v) for k, v in weights.items()}
-        return cls(tuple(themes), heading_weight, ancestor_weight, pattern, frozen)
+        return cls(tuple(themes), heading_weight, ancestor_weight, pattern, frozen, tuple(synonyms))
 
     def theme(self, theme_id: str) -> Theme:
         """The theme with this id (the catch-all 其他 for ``"other"``)."""
@@ -272,7 +279,18 @@ def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
     ancestor_weight = data.get("ancestor_weight", 1.0)
     if not isinstance(heading_weight, int | float) or not isinstance(ancestor_weight, int | float):
         raise LexiconError(f"{origin}: heading_weight and ancestor_weight must be numbers")
-    return Lexicon.build(themes, float(heading_weight), float(ancestor_weight))
+    synonyms = data.get("synonyms", {})
+    if not isinstance(synonyms, dict) or not all(
+        name and isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
+        for name, words in synonyms.items()
+    ):
+        raise LexiconError(f"{origin}: [synonyms] needs lists of words")
+    return Lexicon.build(
+        themes,
+        float(heading_weight),
+        float(ancestor_weight),
+        tuple((name, tuple(words)) for name, words in synonyms.items()),
+    )
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

@@ -752,6 +752,41 @@ def test_the_themes_only_row_takes_units_like_none_only_when_the_other_side_has_
     assert _rows(compare(_DISPUTES_ITEMS, chapter), "disputes") == [(["1#1", "1#2"], ["1"])]
 
 
+def test_the_genres_synonyms_give_a_shared_word() -> None:
+    # 出庭应诉 and 行政应诉 are both 应诉, which no dictionary has as a word; a section on
+    # 依法决策 reports what another calls the procedure of 重大行政决策 (`Lexicon.synonyms`)
+    assert "应诉" in compare_module._tokenize("行政机关负责人出庭应诉率达到100%")
+    assert "应诉" in compare_module._tokenize("健全行政应诉工作机制")
+    assert "依法决策" in compare_module._tokenize("严格落实重大行政决策程序")
+    assert "依法决策" not in compare_module._tokenize("开展行政执法案卷评查")
+
+
+def test_an_item_on_court_appearances_meets_a_section_on_administrative_litigation() -> None:
+    # invented: A's 出庭应诉 item and B's 行政应诉 section share no dictionary word; the
+    # genre's synonym 应诉 pairs them, beside the 复议 pair
+    a = parse_text(
+        "一、化解行政争议\n一是行政复议规范办理,全年受理行政复议申请80件,纠错15件。"
+        "二是行政机关负责人出庭应诉率达到100%,败诉原因逐一剖析。\n",
+        path="a.txt",
+    )
+    b = parse_text(
+        "一、行政复议\n全年办理行政复议申请90件,复议中心窗口规范受理。\n"
+        "二、行政应诉\n健全行政应诉工作机制,行政诉讼庭前会商。\n",
+        path="b.txt",
+    )
+    comparison = compare(a, b)
+    assert _rows(comparison, "disputes") == [(["1#1"], ["1"]), (["1#2"], ["2"])]
+    assert comparison.pairs_for("disputes")[1].shared_keywords == ("应诉",)
+    # a 重大行政决策 section and a 依法决策 section, no other word in common
+    c = parse_text(
+        "一、科学决策\n一是严格落实重大行政决策程序,公布决策事项目录,听证2场。\n", path="c.txt"
+    )
+    d = parse_text(
+        "一、推进政府依法决策\n政府常务会议题合法性审核全覆盖,出具意见300条。\n", path="d.txt"
+    )
+    assert _rows(compare(c, d), "decisions") == [(["1"], ["1"])]
+
+
 def _units(side: str, count: int) -> list[Unit]:
     return [
         Unit(f"{side}{i}", f"{side}/{i}", "section", "", "", "调解矛盾纠纷", "disputes", order=i)

@@ -63,6 +63,12 @@ def test_a_lexicon_file_of_ones_own(tmp_path) -> None:
     assert lexicon.order == ("water", OTHER_ID)
     assert lexicon.score("水质", "河流") == {"water": 2 * 2 + 1}
     assert lexicon.theme("water").apart == ()
+    assert lexicon.synonyms == ()
+
+
+def test_the_bundled_synonyms_are_the_genres() -> None:
+    synonyms = dict(load_lexicon().synonyms)
+    assert synonyms["应诉"] == ("应诉",) and "重大行政决策" in synonyms["依法决策"]
 
 
 def test_the_bundled_functions_theme_holds_subjects_of_their_own() -> None:
@@ -85,6 +91,7 @@ def test_the_bundled_rules_theme_holds_normative_documents_apart_from_legislatio
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.keywords]\n"x" = "heavy"\n', "needs a number"),
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = "水"\n', "lists of words"),
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = []\n', "lists of words"),
+        ('[synonyms]\n"x" = "y"\n[[theme]]\nid = "a"\nname = "A"\n', "synonyms"),
     ],
 )
 def test_bad_lexicon_files_fail_with_one_line(tmp_path, text: str, message: str) -> None:
