@@ -272,6 +272,31 @@ async def test_plus_and_minus_expand_and_collapse_everything(loaded) -> None:
         assert detail(app).shown is report
 
 
+async def test_shift_space_folds_and_opens_the_subtree_under_the_cursor_only(loaded) -> None:
+    """QA: shift+space (the README: the whole subtree of the node under the cursor) was
+    Textual's `toggle_expand_all`, which opens or folds the node's siblings one level: on a
+    report line it folded every report."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        first, *others = tree.report_nodes()
+        open_before = [r.is_expanded for r in others]
+        await pilot.press("g", "j")  # the first report's first section
+        section = tree.cursor_node
+        assert section is not None and section.parent is first and section.allow_expand
+        await pilot.press("shift+space")
+        under = [n for n in _walk(section) if n.allow_expand]
+        assert section.is_expanded and under and all(n.is_expanded for n in under)
+        siblings = [n for n in first.children if n is not section and n.allow_expand]
+        assert all(n.is_collapsed for n in siblings)  # nothing beside it opened
+        assert [r.is_expanded for r in others] == open_before
+        await pilot.press("shift+space")
+        assert section.is_collapsed and all(n.is_collapsed for n in under)
+        assert first.is_expanded and [r.is_expanded for r in others] == open_before
+        assert tree.cursor_node is section
+
+
 async def test_b_hides_and_shows_the_outline(loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -191,7 +191,7 @@ class OutlineTree(Tree[OutlineData]):
         ),
         Binding(
             "shift+space",
-            "toggle_expand_all",
+            "toggle_subtree",
             N_("Expand or collapse the subtree"),
             show=False,
             id="outline.toggle_subtree",
@@ -843,7 +843,35 @@ class OutlineTree(Tree[OutlineData]):
         if node is not None:
             self.move_cursor(node)
 
+    def toggle_subtree(self, node: TreeNode[OutlineData]) -> None:
+        """Expand the node and everything under it (its deferred children made), or, when
+        it is open, fold it and everything under it; nothing beside it changes (Textual's
+        `toggle_expand_all` opened or folded the node's siblings, one level)."""
+        if not node.allow_expand:
+            return
+        if node.is_expanded:
+            stack = [node]
+            while stack:  # folded in place, one redraw (as `collapse_all_reports`)
+                top = stack.pop()
+                if top._expanded:
+                    top._expanded = False
+                    top._updates += 1
+                stack.extend(top.children)
+            self._invalidate()
+        else:
+            stack = [node]
+            while stack:
+                top = stack.pop()
+                if top.allow_expand:
+                    self.open_node(top)
+                stack.extend(top.children)
+        self.move_cursor(node)
+
     # -- actions ----------------------------------------------------------------------
+
+    def action_toggle_subtree(self) -> None:
+        if self.cursor_node is not None:
+            self.toggle_subtree(self.cursor_node)
 
     def action_expand_or_enter(self) -> None:
         node = self.cursor_node
