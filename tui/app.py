@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.console import RenderableType
 from rich.text import Text
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import ActionError, App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme, ThemeProvider
@@ -769,28 +770,54 @@ class GovreadApp(App[int]):
             CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
+    def _command_target(self, action: str, node: DOMNode) -> tuple[object, str, str] | None:
+        """What `action`, run from `node`, calls: (object, action name, parameters), so that
+        two ways to one action (``help`` on the app, ``app.help`` on a screen) are one."""
+        try:
+            target, name, params = self._parse_action(action, node)
+        except ActionError:
+            return None
+        return (target, name, repr(params))
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):  # Textual's, in our language
-            yield command._replace(title=_(command.title), help=_(command.help))
-        seen = {"quit", "command_palette", "help"}
+        """Textual's commands, in our language, then one per key of the screen, then help:
+        each action once (Textual's "Quit" and the browser's q are one command)."""
+        bindings: dict[tuple[object, str, str], tuple[Binding, DOMNode]] = {}
         for node, binding, enabled, _tooltip in screen.active_bindings.values():
-            action = binding.action
-            if not enabled or binding.system or not binding.description or action in seen:
+            if not enabled or binding.system or not binding.description:
                 continue
-            seen.add(action)
+            target = self._command_target(binding.action, node)
+            if target is not None and target[1] != "command_palette":
+                bindings.setdefault(target, (binding, node))
+        shown_commands: set[tuple[object, str, str]] = set()
+        for command in super().get_system_commands(screen):
+            callback = command.callback
+            name = getattr(callback, "__name__", "")
+            target = (getattr(callback, "__self__", None), name.removeprefix("action_"), "()")
+            help_text = _(command.help)
+            if name.startswith("action_") and target in bindings:
+                shown_commands.add(target)
+                key = self.get_key_display(bindings[target][0])
+                help_text = _("{help} (key: {key})").format(help=help_text, key=key)
+            yield command._replace(title=_(command.title), help=help_text)
+        for target, (binding, node) in bindings.items():
+            if target in shown_commands:
+                continue
+            shown_commands.add(target)
             help_text = binding.tooltip or binding.description
             yield SystemCommand(
                 binding.description,
                 _("{help} (key: {key})").format(help=help_text, key=self.get_key_display(binding)),
-                partial(self.run_action, action, node),
+                partial(self.run_action, binding.action, node),
             )
         from govread.tui.keymap import keys_in
 
-        yield SystemCommand(
-            _("Help"),
-            keys_in(screen, _("Show every key (key: {app.help:first})")),
-            self.action_help,
-        )
+        if (self, "help", "()") not in shown_commands:
+            yield SystemCommand(
+                _("Help"),
+                keys_in(screen, _("Show every key (key: {app.help:first})")),
+                self.action_help,
+            )
         if self.problems:
             yield SystemCommand(
                 _("Show files not opened"),

@@ -395,6 +395,24 @@ async def test_ctrl_p_opens_the_palette_with_the_browser_commands(loaded, palett
         assert all(n.is_expanded for r in tree.report_nodes() for n in _walk(r) if n.allow_expand)
 
 
+async def test_the_palette_lists_each_command_once(loaded) -> None:
+    """Textual's own commands (Quit) and the keys of the screen and the app that run the same
+    action (q, ctrl+q; ``help`` on the app and ``app.help`` on the browser) are one entry."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        for _screen in ("browser", "corpus tables"):
+            commands = list(app.get_system_commands(app.screen))
+            titles = [command.title for command in commands]
+            assert titles.count("Quit") == 1 and titles.count("Help") == 1, titles
+            assert len(set(titles)) == len(titles), titles
+            await pilot.press("t")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        quit_help = next(c.help for c in app.get_system_commands(app.browser) if c.title == "Quit")
+        assert quit_help.endswith("(key: q)")  # the key the browser binds to it
+
+
 async def test_typing_in_an_input_is_text_not_keys(loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
