@@ -58,6 +58,7 @@ from govread.themes import DEFAULT_THEME, all_themes, theme_names
 from govread.tui.browser.heap import freeze_start_up
 from govread.tui.browser.outline import EAGER_LIMIT
 from govread.tui.browser.screen import BrowserScreen
+from govread.tui.localised import LocalisedPalette
 from govread.tui.mark_actions import restore_marks
 from govread.tui.messages import EntriesLoaded, LoadingFinished, MarksChanged
 from govread.tui.toast import use_kinsoku_toasts
@@ -761,13 +762,13 @@ class GovreadApp(App[int]):
         """The command palette, its prompt in the interface language."""
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
-                CommandPalette(id="--command-palette", placeholder=_("Search for commands…"))
+                LocalisedPalette(id="--command-palette", placeholder=_("Search for commands…"))
             )
 
     def search_themes(self) -> None:
         """The palette of themes (Textual's "Theme" command), in the interface language."""
         self.push_screen(
-            CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
+            LocalisedPalette(providers=[ThemeProvider], placeholder=_("Search for themes…"))
         )
 
     def _command_target(self, action: str, node: DOMNode) -> tuple[object, str, str] | None:

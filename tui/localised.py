@@ -10,14 +10,18 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import ActiveBinding, Binding
+from textual.command import CommandList, CommandPalette
 from textual.containers import Horizontal
 from textual.dom import DOMNode
 from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets.option_list import Option
 
 from govread.i18n import N_, _
 from govread.tui.keymap import keys_in
@@ -162,6 +166,34 @@ TEXTUAL_BINDINGS = (
     N_("Delete right to start of word"),
     N_("Delete all to the right"),
 )
+
+
+class LocalisedPalette(CommandPalette):
+    """Textual's command palette, saying that nothing matches in the interface language.
+
+    Textual writes its "No matches found" as a literal in a function nested in
+    ``CommandPalette._start_no_matches_countdown``: this is that method (Textual 8.2),
+    the words translated. The prompt is the caller's (``placeholder=``)."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            # Only when the user typed something; with nothing typed the palette only
+            # lists what it can discover, and an empty list needs no words.
+            if search_value:
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_("No matches found"), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class KeysFooter(Footer):

@@ -83,6 +83,32 @@ async def test_the_browser_speaks_one_language(
             assert "Detail pane" not in body and "Everywhere" not in body
 
 
+@pytest.mark.parametrize(("language", "words"), [("zh", "无匹配结果"), ("en", "No matches found")])
+async def test_the_palette_says_nothing_matches_in_the_language(
+    loaded: Loaded, language: str, words: str
+) -> None:
+    """Textual writes its "No matches found" itself: in Chinese too, where all else is."""
+    set_language(language)
+    app = GovreadApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"zzqxj")
+        commands = palette.query_one(CommandList)
+        for _tick in range(200):  # a bound: the palette says so half a second after searching
+            if commands.option_count and commands.get_option_at_index(0).id == "--no-matches":
+                break
+            await pilot.pause(0.02)
+        prompt = commands.get_option_at_index(0).prompt
+        console = Console(width=100, file=io.StringIO())
+        with console.capture() as captured:
+            console.print(prompt)
+        assert captured.get().strip() == words
+
+
 @pytest.mark.parametrize("width", [80, 84])
 async def test_the_palette_key_is_whole_at_any_width(loaded: Loaded, width: int) -> None:
     """Keys running under the docked ``^p 命令面板`` cut its wide characters into blanks
