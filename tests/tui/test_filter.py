@@ -441,22 +441,31 @@ async def test_large_results_fill_folded_reports_when_reached(loaded, monkeypatc
         assert middle.children
 
 
-async def test_help_documents_the_query_language(loaded) -> None:
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_help_documents_the_query_language(loaded, language: str) -> None:
     from rich.console import Console
 
+    from govread.search import FIELD_PREFIXES
+
+    set_language(language)
     app = quiet_app()
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         await pilot.press("question_mark")
         await pilot.pause()
-        console = Console(record=True, width=120)
+        console = Console(record=True, width=200)
         console.print(app.screen.help_table)
         text = console.export_text()
-        assert "Filter queries" in text
-        for needle in ("AND", "| ", "-信访", '"严格规范公正文明执法"', "１００％", "jieba"):
+        assert _("Filter queries") in text
+        for needle in ("| ", "-信访", '"严格规范公正文明执法"', "１００％", "jieba"):
             assert needle in text
-        assert "Next hit" in text and "Clear filter" in text
-        assert "Move cursor left" not in text  # the input's editing keys are not listed
+        # every report field, in English and in Chinese, and the tags
+        for needle in (*FIELD_PREFIXES, "-genre:", "tag:执法", "-tag:草稿"):
+            assert needle in text, needle
+        assert _("Next hit") in text and _("Clear filter") in text
+        if language == "en":
+            assert "AND" in text
+            assert "Move cursor left" not in text  # the input's editing keys are not listed
 
 
 async def test_the_loaded_library_is_left_out_of_full_collections_until_the_app_goes(

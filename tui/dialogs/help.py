@@ -43,6 +43,30 @@ QUERY_HELP = (
             "'by words' and ranked lower"
         ),
     ),
+    # Report fields (`govread.search.FIELD_PREFIXES`), and tags.
+    (
+        "year:2020-2022",
+        N_(
+            "reports of a year or of years (year:2022; also 2020..2022, 2020~2022); the same: 年份:"
+        ),
+    ),
+    (
+        "region:光明",
+        N_("reports of a place, or of a place in that city (region:深圳); the same: 地区:"),
+    ),
+    ("province:湖北", N_("reports of a province; the same: 省份:")),
+    ("genre:法治", N_("reports whose genre holds the words (genre:政府工作报告); the same: 体裁:")),
+    (
+        "level:government",
+        N_("the issuer's level: government or department (政府 / 部门); the same: 级别:"),
+    ),
+    ("-genre:…", N_("leave those reports out (any field)")),
+    (
+        "year:2022 复议",
+        N_("fields with words: the matches inside those reports; alone: the reports' chapters"),
+    ),
+    ("tag:执法", N_("what is under a node with the tag (alone: the tagged nodes themselves)")),
+    ("-tag:草稿", N_("leave out what is under a node with the tag")),
 )
 
 
