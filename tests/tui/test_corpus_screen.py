@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -18,8 +19,8 @@ from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.corpus.ask import AskIndicator
 from govread.tui.corpus.export import TableExportDialog
-from govread.tui.corpus.grid import Grid
-from govread.tui.corpus.screen import CorpusScreen
+from govread.tui.corpus.grid import MAX_COLUMN_WIDTH, Grid
+from govread.tui.corpus.screen import SORT_MARK_CELLS, CorpusScreen
 from govread.tui.dialogs.confirm import ConfirmDialog
 
 Loaded = Callable[[Pilot[object]], Awaitable[None]]
@@ -46,6 +47,28 @@ async def cursor_to_column(pilot: Pilot[object], table: Grid, key: str) -> None:
     await pilot.pause()
 
 
+async def test_a_cut_header_keeps_its_sort_arrow(loaded: Loaded) -> None:
+    """A header too wide for its column with its arrow (行政机关负责人出庭应诉率 ▲) is cut in
+    its label: the arrow stays, both ways round."""
+    app = GovreadApp()
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        widest = max(table.columns, key=lambda column: cell_len(column.label.plain))
+        assert cell_len(widest.label.plain) + SORT_MARK_CELLS > MAX_COLUMN_WIDTH
+        await cursor_to_column(pilot, table, widest.key)
+        arrows = []
+        for _way in range(2):
+            await pilot.press("s")
+            await pilot.pause()
+            header = table.render_line(0).text
+            assert widest.label.plain[:4] in header
+            shown = [arrow for arrow in "▲▼" if f"… {arrow}" in header]  # the label cut
+            assert len(shown) == 1, header
+            arrows += shown
+        assert sorted(arrows) == ["▲", "▼"]
+
+
 async def test_open_sort_and_filter(loaded: Loaded) -> None:
     app = GovreadApp()
     async with app.run_test(size=(160, 45)) as pilot:
@@ -66,7 +89,7 @@ async def test_open_sort_and_filter(loaded: Loaded) -> None:
         assert labels(table) == by_region
         await pilot.press("s")
         assert labels(table) == by_region[::-1]
-        assert "▼" in str(table.columns[0].label)
+        assert table.columns[0].mark is not None and "▼" in table.columns[0].mark.plain
         # the filter narrows every table by region or year
         await pilot.press("slash")
         assert isinstance(app.focused, Input)

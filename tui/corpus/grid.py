@@ -36,13 +36,31 @@ PADDING = 1  # cells either side of a value
 
 @dataclass(frozen=True, slots=True)
 class GridColumn:
+    """A column: its key, its header's label, and a mark drawn after the label (a sort
+    arrow), kept whole when the header is too narrow: the label is cut instead."""
+
     key: str
     label: Text
+    mark: Text | None = None
+
+    def header_width(self) -> int:
+        return cell_len(self.label.plain) + (cell_len(self.mark.plain) if self.mark else 0)
+
+    def header(self, width: int) -> Text:
+        """The header in `width` cells (or fewer): the label, cut if need be, then the mark."""
+        if self.mark is None:
+            return self.label
+        mark_width = cell_len(self.mark.plain)
+        label = self.label.copy()
+        room = max(0, width - mark_width)
+        if cell_len(label.plain) > room:
+            label.truncate(room, overflow="ellipsis")
+        return Text.assemble(label, self.mark)
 
 
 def measure(columns: Sequence[GridColumn], rows: Sequence[Sequence[Text]]) -> list[int]:
     """The content width of each column: its widest cell or header, in terminal cells."""
-    widths = [cell_len(c.label.plain) for c in columns]
+    widths = [c.header_width() for c in columns]
     for cells in rows:
         for index, cell in enumerate(cells[: len(widths)]):
             size = cell_len(cell.plain)
@@ -237,7 +255,11 @@ class Grid(ScrollView, can_focus=True):
         header_style = base + self.get_component_rich_style("grid--header")
         cursor_style = self.get_component_rich_style("grid--cursor")
         fixed_style = self.get_component_rich_style("grid--fixed")
-        cells: Sequence[Text] = [c.label for c in self.columns] if header else self.rows[row_index]
+        cells: Sequence[Text] = (
+            [c.header(w - 2 * PADDING) for c, w in zip(self.columns, self.widths, strict=True)]
+            if header
+            else self.rows[row_index]
+        )
         on_cursor_row = not header and row_index == self.cursor_row and self.has_focus
 
         def segments_for(index: int) -> list[Segment]:

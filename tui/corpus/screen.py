@@ -269,18 +269,19 @@ class CorpusScreen(LocalisedScreen[None]):
             rows = sort_entries(rows, self._sort_key(tab, column), reverse=reverse)
         return rows
 
-    def _header(self, tab: str, key: str, label: str) -> Text:
+    def _column(self, tab: str, key: str, label: str) -> GridColumn:
+        """A column, its header the label and, on the column sorted by, its arrow."""
         sorting = self.sorting[tab]
-        text = Text(sanitize(label))
+        mark = None
         if sorting is not None and sorting[0] == key:
-            text.append(" ▼" if sorting[1] else " ▲", style="bold")
-        return text
+            mark = Text(" ▼" if sorting[1] else " ▲", style="bold")
+        return GridColumn(key, Text(sanitize(label)), mark)
 
     def _fill(self, tab: str) -> None:
         rows = self._rows_for(tab)
         self.shown[tab] = rows
         self._count_shown(len(rows))
-        columns = [GridColumn(REPORT_COLUMN, self._header(tab, REPORT_COLUMN, _("report")))]
+        columns = [self._column(tab, REPORT_COLUMN, _("report"))]
         if tab == "indicators":
             columns += self._indicator_columns()
             make = self._indicator_cells
@@ -310,16 +311,14 @@ class CorpusScreen(LocalisedScreen[None]):
         self._show_detail(tab)
 
     def _indicator_columns(self) -> list[GridColumn]:
-        return [
-            GridColumn(f"i:{i}", self._header("indicators", f"i:{i}", i)) for i in self.indicators
-        ]
+        return [self._column("indicators", f"i:{i}", i) for i in self.indicators]
 
     def _indicator_cells(self, entry: CorpusEntry) -> list[Text]:
         return indicator_cells(entry, self.indicators)
 
     def _coverage_columns(self) -> list[GridColumn]:
         return [
-            GridColumn(theme_id, self._header("coverage", theme_id, name.split(" · ")[0]))
+            self._column("coverage", theme_id, name.split(" · ")[0])
             for theme_id, name in theme_columns()
         ]
 
@@ -335,14 +334,9 @@ class CorpusScreen(LocalisedScreen[None]):
         return cells
 
     def _checklist_columns(self) -> list[GridColumn]:
-        columns = [
-            GridColumn(key, self._header("checklist", key, CONTENT_SHORT_NAMES[key]))
-            for key in CONTENTS
-        ]
-        columns.append(
-            GridColumn("published", self._header("checklist", "published", _("published")))
-        )
-        columns.append(GridColumn("on_time", self._header("checklist", "on_time", _("on time"))))
+        columns = [self._column("checklist", key, CONTENT_SHORT_NAMES[key]) for key in CONTENTS]
+        columns.append(self._column("checklist", "published", _("published")))
+        columns.append(self._column("checklist", "on_time", _("on time")))
         return columns
 
     def _checklist_cells(self, entry: CorpusEntry) -> list[Text]:
