@@ -9,6 +9,7 @@ from rich.console import Console
 from textual.command import CommandPalette
 from textual.widgets import ProgressBar
 
+from govread.node_ids import node_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui.app import GovreadApp
 from govread.tui.browser.detail import DetailPane
@@ -689,6 +690,37 @@ async def test_detail_lines_never_start_with_closing_punctuation(loaded, tmp_pat
         wrapped = [line for line in lines if "履职" in line or line[:1] in CLOSING]
         assert len(wrapped) > 5  # the paragraph took several lines
         assert not [line for line in lines if line[:1] in CLOSING]
+
+
+async def test_regrouping_shows_the_reports_as_a_fresh_open_does(
+    loaded, palette_pick, notices
+) -> None:
+    """By year, then automatically (five reports: not grouped): each report shows its
+    top-level sections again, as at start, and a section the reader opened is still open."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+
+        def opened() -> set[str]:
+            return {node_id_of(n.data) for n in tree.walk_nodes() if n.is_expanded and n.data}
+
+        at_start = opened()
+        assert len(at_start) >= len(app.reports)  # every report, its top-level sections shown
+        deeper = next(
+            n for r in tree.report_nodes() for n in r.children if n.allow_expand
+        )  # a section folded at start
+        tree.open_node(deeper)
+        tree.move_cursor(deeper)
+        wanted = at_start | {node_id_of(deeper.data)}
+        for command in ("Group reports by year", "Group reports automatically"):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await palette_pick(pilot, command)
+        assert notices[-1].message == "Reports grouped: none"
+        assert all(node.data is not None for node in tree.root.children)  # not grouped
+        assert opened() == wanted
+        assert tree.current_node is deeper.data
 
 
 async def test_space_on_a_group_of_reports_says_what_can_be_marked(loaded, notices) -> None:

@@ -437,14 +437,27 @@ class OutlineTree(Tree[OutlineData]):
             return self.grouping
         return "region" if len(self.library) > GROUP_THRESHOLD else "none"
 
-    def set_grouping(self, grouping: str | None) -> None:
-        """Group by "none", "region" or "year" (None: automatic); rebuilds the outline."""
+    def set_grouping(self, grouping: str | None, *, keep_opened: bool = True) -> None:
+        """Group by "none", "region" or "year" (None: automatic); rebuilds the outline as
+        a fresh open shows it (few reports ungrouped: their top-level sections), the
+        reports and sections the reader had opened still open (`keep_opened`), the cursor
+        on its node."""
         if grouping is not None and grouping not in GROUPINGS:
             raise ValueError(f"unknown grouping: {grouping}")
         self.grouping = grouping
         cursor = self.cursor_node
         key = node_id_of(cursor.data) if cursor is not None and cursor.data is not None else None
-        self.show_all(expand=False)
+        opened = [
+            node_id_of(node.data)
+            for node in (self.walk_nodes() if keep_opened else ())
+            if node.data is not None and node.is_expanded
+        ]  # (outermost first)
+        with self.building():
+            self.show_all()
+            for node_id in opened:
+                node = self.node_for(node_id)
+                if node is not None and not node.is_expanded:
+                    self.open_node(node)
         if key is not None:
             self.go_to(key)
 
@@ -530,7 +543,8 @@ class OutlineTree(Tree[OutlineData]):
         """
         grouping = self.active_grouping
         if self._built_grouping is not None and grouping != self._built_grouping:
-            self.set_grouping(self.grouping)  # passed the threshold: regroup every report
+            # passed the threshold: every report regrouped, folded as reports arriving now are
+            self.set_grouping(self.grouping, keep_opened=False)
             shown = self._nodes_by_id.get(report_id(report))
             return shown if shown is not None else self._groups[group_key(report, grouping)]
         self._built_grouping = grouping
