@@ -257,6 +257,31 @@ async def test_grouping_switches_between_region_year_and_none(loaded, corpus) ->
         assert all(node.data is None for node in tree.root.children)
 
 
+async def test_a_filter_answer_shows_the_first_hits_report_line(loaded, corpus) -> None:
+    """The grouped outline scrolled far down (the cursor on its last line), a filter's
+    answer is a new outline read from its top: the first hit's report line is on screen,
+    not scrolled above it with the offset the grouped outline had."""
+    app = quiet_app(corpus)
+    async with app.run_test(size=(100, 14)) as pilot:
+        await loaded(pilot)
+        tree = outline(app)
+        assert tree.active_grouping == "region"
+        await pilot.press("G")
+        await pilot.pause()
+        assert tree.scroll_offset.y > 0
+        await pilot.press("slash", *"行政复议")  # (in sections, not in report titles)
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.pause()
+        cursor = tree.cursor_node
+        report = cursor
+        while report.parent is not tree.root:
+            report = report.parent
+        assert isinstance(report.data, Report) and cursor is not report  # a hit in a section
+        assert cursor.line - report.line < tree.scrollable_content_region.height
+        top = tree.scroll_offset.y
+        assert top <= report.line <= cursor.line < top + tree.scrollable_content_region.height
+
+
 async def test_a_filter_fills_a_screenful_and_folds_the_other_reports(loaded, corpus) -> None:
     """A keystroke fills in the matching reports the outline's height shows (filling a
     stored report reads its body); the others come folded with their counts, filled when

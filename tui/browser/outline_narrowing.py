@@ -202,6 +202,10 @@ class OutlineNarrowing:
         else:  # the whole outline is kept, to be put back as it is
             tree.set_aside()
             self._narrowed = True
+        # A new outline, read from its top: the offset the outline before it was scrolled to
+        # (a grouped outline's, the cursor's group far down) would leave the lines above the
+        # first hit, its report's among them, scrolled out of sight.
+        tree.scroll_to(y=0, animate=False, immediate=True)
         tree.reveal = self._reveal
         self._show_more()
 
