@@ -10,6 +10,7 @@ subject (`govread.figures.match_figures`), never by unit alone.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
@@ -19,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govread import statefile
 from govread.config import config_dir
 from govread.i18n import _
 
@@ -110,8 +112,12 @@ def load_indicators(path: str | Path) -> list[Indicator]:
             raise IndicatorError(
                 _("{path}: larger than {n} bytes").format(path=path, n=_MAX_USER_BYTES)
             )
-        table = tomllib.loads(data.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        # the guarded parse every state file gets: depth and dotted keys bounded before
+        # tomllib sees the text (a nested or many-dotted file cost a traceback, or gigabytes)
+        table = statefile.parse_toml(path, statefile.decode(path, data))
+    except statefile.StateFileError as error:
+        raise IndicatorError(str(error)) from None
+    except OSError as error:
         raise IndicatorError(f"{path}: {error}") from error
     return _parse(table, str(path))
 
@@ -128,6 +134,9 @@ def _table() -> tuple[tuple[Indicator, ...], str | None]:
     reason the user's file was ignored, if it was."""
     user_path = config_dir() / USER_FILE
     if not user_path.is_file():
+        if os.path.lexists(user_path):  # a folder, a FIFO …: said, as config.toml's is
+            reason = statefile.describe_type(os.lstat(user_path).st_mode)
+            return _bundled(), f"{statefile.display_path(user_path)}: {_(reason)}"
         return _bundled(), None
     try:
         user = load_indicators(user_path)
@@ -148,9 +157,9 @@ def generic_subjects() -> frozenset[str]:
         with contextlib.suppress(OSError, UnicodeDecodeError):  # read once already: ok
             sources.append(user_path.read_text("utf-8"))
     for text in sources:
-        try:
-            table = tomllib.loads(text).get("generic", {})
-        except tomllib.TOMLDecodeError:
+        try:  # guarded as `load_indicators` (the file may have changed since)
+            table = statefile.parse_toml(user_path, text.removeprefix("\ufeff")).get("generic", {})
+        except statefile.StateFileError:
             continue
         subjects = table.get("subjects", []) if isinstance(table, dict) else []
         found.update(s for s in subjects if isinstance(s, str))

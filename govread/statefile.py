@@ -183,8 +183,9 @@ def _os_reason(error: OSError) -> str:
 
 
 def decode(path: str | os.PathLike[str], data: bytes) -> str:
+    """The file's text; a leading byte-order mark (Notepad writes one) is no part of it."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
         raise StateFileError(path, N_("is not UTF-8 text")) from None
 

@@ -527,3 +527,11 @@ def test_a_hostile_segment_cache_file_is_a_miss_and_rewritten(
     assert segment.cached_tokens(sha, {"u": "ab"}, tokenize=tokenize) == {"u": ["a", "b"]}
     assert time.perf_counter() - started < QUICK
     assert stat.S_ISFIFO(path.stat().st_mode)  # not replaced: the writer refuses a FIFO
+
+
+def test_a_byte_order_mark_is_no_part_of_a_state_file(tmp_path: Path) -> None:
+    """QA: a config.toml saved by Notepad (UTF-8 with a BOM) was "not valid TOML" and none
+    of its settings were used; a marks.json with one was set aside."""
+    assert statefile.decode(tmp_path / "c.toml", b'\xef\xbb\xbflanguage = "zh"\n') == (
+        'language = "zh"\n'
+    )
