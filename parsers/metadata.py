@@ -753,8 +753,15 @@ def with_parents(issuer: str | None, names: list[str | None], text: str) -> str 
 _SELF_NAMED = re.compile(r"(?:[我本]|依法治)([省市县区州旗盟])(?![级里内外])")
 
 
+# A document the opening cites (根据《中共某市委依法治市办关于…的通知》要求): its words are
+# the citing body's, not the report's own voice (bounded: no 《 or 》 inside, 200 at most)
+_CITED_TITLE = re.compile(r"《[^《》]{0,200}》")
+
+
 def self_level(opening: str) -> str | None:
-    """The level an opening names its own place by (市司法局坚持… / 我市… / 依法治盟), or None."""
+    """The level an opening names its own place by (市司法局坚持… / 我市… / 依法治盟), or None;
+    never by the words of a document it cites."""
+    opening = _CITED_TITLE.sub("《》", opening)
     if level := opening_level(opening):
         return level
     match = _SELF_NAMED.search(opening)
