@@ -842,9 +842,17 @@ class OutlineTree(Tree[OutlineData]):
             and not isinstance(node.data, Report)
         ):
             node = node.parent
-        # Each node folded in place and the tree redrawn once: `TreeNode.collapse_all` posts
-        # a `NodeCollapsed` per node (nothing here listens), 32k of them for a 15 MB report.
-        stack = list(self.root.children)
+        self._fold(self.root.children)
+        if node is not None and node.parent is not None and node.parent is not self.root:
+            node.parent.expand()  # its group stays open, so the cursor stays on its report
+        if node is not None:
+            self.move_cursor(node)
+
+    def _fold(self, nodes: Iterable[TreeNode[OutlineData]]) -> None:
+        """Fold these nodes and everything under them in place, the tree redrawn once:
+        `TreeNode.collapse_all` posts a `NodeCollapsed` per node (nothing here listens), 32k
+        of them for a 15 MB report."""
+        stack = list(nodes)
         while stack:
             top = stack.pop()
             if top._expanded:
@@ -852,10 +860,6 @@ class OutlineTree(Tree[OutlineData]):
                 top._updates += 1
             stack.extend(top.children)
         self._invalidate()
-        if node is not None and node.parent is not None and node.parent is not self.root:
-            node.parent.expand()  # its group stays open, so the cursor stays on its report
-        if node is not None:
-            self.move_cursor(node)
 
     def toggle_subtree(self, node: TreeNode[OutlineData]) -> None:
         """Expand the node and everything under it (its deferred children made), or, when
@@ -864,14 +868,7 @@ class OutlineTree(Tree[OutlineData]):
         if not node.allow_expand:
             return
         if node.is_expanded:
-            stack = [node]
-            while stack:  # folded in place, one redraw (as `collapse_all_reports`)
-                top = stack.pop()
-                if top._expanded:
-                    top._expanded = False
-                    top._updates += 1
-                stack.extend(top.children)
-            self._invalidate()
+            self._fold([node])
         else:
             stack = [node]
             while stack:
