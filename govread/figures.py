@@ -3568,7 +3568,10 @@ def _threshold(text: str, match: re.Match[str]) -> int:
     if after in _RACE_STARTS and match.group("unit") in ("公里", "千米"):
         return end if text.startswith(_RACES, end) else 0
     if match.group("post") in _BOUND_POSTS and _classed_noun(
-        text, end, match.group("unit"), _COUNT_BEFORE.search(text, max(0, start - 4), start)
+        text,
+        end,
+        match.group("unit"),
+        counted=_COUNT_BEFORE.search(text, max(0, start - 4), start) is not None,
     ):
         return end  # 200平方米以上餐厅, 100人以下企业, 4个|90分以上地级市: which of them
     return 0
@@ -3586,7 +3589,7 @@ _SIZES = frozenset(
 _COUNT_BEFORE = re.compile(r"\d[个家所项名座条]$")
 
 
-def _classed_noun(text: str, end: int, unit: str | None, counted: object = None) -> bool:
+def _classed_noun(text: str, end: int, unit: str | None, *, counted: bool = False) -> bool:
     """Whether the bound ending at `end` (X平方米以上) stands right before a noun it classes:
     a word of segmentation that is a noun of the dictionary or none of its classes (大型,
     地级市), not a verb; after a count of people, a body (100人以下企业). `counted`: a count

@@ -151,16 +151,15 @@ def generic_subjects() -> frozenset[str]:
     """Subjects too vague to pair figures on without an indicator (the bundled `[generic]`
     list and the user's)."""
     found: set[str] = set()
-    sources = [resources.files("govread").joinpath("data", "indicators.toml").read_text("utf-8")]
+    bundled = resources.files("govread").joinpath("data", "indicators.toml").read_text("utf-8")
+    documents: list[Mapping[str, object] | None] = [tomllib.loads(bundled)]
     user_path = config_dir() / USER_FILE
     if user_path.is_file() and user_file_problem() is None:
-        with contextlib.suppress(OSError, UnicodeDecodeError):  # read once already: ok
-            sources.append(user_path.read_text("utf-8"))
-    for text in sources:
-        try:  # guarded as `load_indicators` (the file may have changed since)
-            table = statefile.parse_toml(user_path, text.removeprefix("\ufeff")).get("generic", {})
-        except statefile.StateFileError:
-            continue
+        # read once already; through the guarded reader again (it may have changed since)
+        with contextlib.suppress(statefile.StateFileError):
+            documents.append(statefile.load_toml(user_path, max_bytes=_MAX_USER_BYTES))
+    for document in documents:
+        table = document.get("generic", {}) if document is not None else {}
         subjects = table.get("subjects", []) if isinstance(table, dict) else []
         found.update(s for s in subjects if isinstance(s, str))
     return frozenset(found)

@@ -823,12 +823,7 @@ class OutlineTree(Tree[OutlineData]):
 
     def expand_all_reports(self) -> None:
         node = self.cursor_node
-        stack = list(self.root.children)
-        while stack:  # every node made and expanded, the deferred ones included
-            top = stack.pop()
-            if top.allow_expand:
-                self.open_node(top)
-            stack.extend(top.children)
+        self._open_all(self.root.children)
         if node is not None:
             self.move_cursor(node)
 
@@ -847,6 +842,15 @@ class OutlineTree(Tree[OutlineData]):
             node.parent.expand()  # its group stays open, so the cursor stays on its report
         if node is not None:
             self.move_cursor(node)
+
+    def _open_all(self, nodes: Iterable[TreeNode[OutlineData]]) -> None:
+        """Open these nodes and everything under them, the deferred ones made."""
+        stack = list(nodes)
+        while stack:
+            top = stack.pop()
+            if top.allow_expand:
+                self.open_node(top)
+            stack.extend(top.children)
 
     def _fold(self, nodes: Iterable[TreeNode[OutlineData]]) -> None:
         """Fold these nodes and everything under them in place, the tree redrawn once:
@@ -870,12 +874,7 @@ class OutlineTree(Tree[OutlineData]):
         if node.is_expanded:
             self._fold([node])
         else:
-            stack = [node]
-            while stack:
-                top = stack.pop()
-                if top.allow_expand:
-                    self.open_node(top)
-                stack.extend(top.children)
+            self._open_all([node])
         self.move_cursor(node)
 
     # -- actions ----------------------------------------------------------------------
