@@ -405,9 +405,15 @@ def _hidden_styles(document: Any) -> dict[str, bool]:
 
 class _Numbering:
     """Word's list numbering: numId → level → (format, text like "%1、", start), and the
-    running counters, kept per abstract list as Word does."""
+    running counters, kept per abstract list as Word does.
+
+    A w:num may override its abstract list's levels (w:lvlOverride): a w:lvl of its own
+    replaces the level's format and text, and a w:startOverride restarts the level (Word's
+    "restart numbering" and "set numbering value"): such a list instance counts on its own,
+    from the override, while instances without one share the abstract list's count."""
 
     def __init__(self, document: Any) -> None:
+        # numId → (the counters' key, level → (format, text, start))
         self.levels: dict[str, tuple[str, dict[int, tuple[str, str, int]]]] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.by_style: dict[str, tuple[str | None, int | None]] = {}
@@ -417,17 +423,25 @@ class _Numbering:
             return  # a document without numbering definitions
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in root.findall(f"{_W}abstractNum"):
-            levels = {}
-            for lvl in node.findall(f"{_W}lvl"):
-                fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
-                text = _val(lvl.find(f"{_W}lvlText")) or ""
-                start = _val(lvl.find(f"{_W}start")) or "1"
-                levels[_int(_attr(lvl, "ilvl"))] = (fmt, text, _int(start, 1))
-            abstract[_attr(node, "abstractNumId") or ""] = levels
+            abstract[_attr(node, "abstractNumId") or ""] = dict(
+                map(_level, node.findall(f"{_W}lvl"))
+            )
         for num in root.findall(f"{_W}num"):
             abstract_id = _val(num.find(f"{_W}abstractNumId")) or ""
-            if abstract_id in abstract:
-                self.levels[_attr(num, "numId") or ""] = (abstract_id, abstract[abstract_id])
+            if abstract_id not in abstract:
+                continue
+            num_id = _attr(num, "numId") or ""
+            levels, key = dict(abstract[abstract_id]), abstract_id
+            for override in num.findall(f"{_W}lvlOverride"):
+                ilvl = _int(_attr(override, "ilvl"))
+                if (own := override.find(f"{_W}lvl")) is not None:
+                    levels[ilvl] = _level(own)[1]
+                restart = _val(override.find(f"{_W}startOverride"))
+                if restart is not None and ilvl in levels:
+                    fmt, text, _start = levels[ilvl]
+                    levels[ilvl] = (fmt, text, _int(restart, 1))
+                    key = f"num {num_id}"  # a restarted instance: a count of its own
+            self.levels[num_id] = (key, levels)
 
     def label(self, paragraph: Any) -> str:
         """The number Word shows before this paragraph ("" when it has none)."""
@@ -436,10 +450,10 @@ class _Numbering:
         num_id, level = self._num_pr(paragraph)
         if num_id not in self.levels:
             return ""
-        abstract_id, levels = self.levels[num_id]
+        key, levels = self.levels[num_id]
         if level not in levels or levels[level][0] in {"bullet", "none"}:
             return ""
-        counters = self.counters.setdefault(abstract_id, {})
+        counters = self.counters.setdefault(key, {})
         counters[level] = counters.get(level, levels[level][2] - 1) + 1
         for deeper in [k for k in counters if k > level]:
             del counters[deeper]  # a new 一、 restarts its (一) at the start
@@ -469,6 +483,14 @@ class _Numbering:
         style_num, style_level = self.by_style[style_id]
         level = level if level is not None else style_level
         return (num_id or style_num or ""), (level or 0)
+
+
+def _level(lvl: Any) -> tuple[int, tuple[str, str, int]]:
+    """A w:lvl: (its level, (format, text like "%1、", start))."""
+    fmt = _val(lvl.find(f"{_W}numFmt")) or "decimal"
+    text = _val(lvl.find(f"{_W}lvlText")) or ""
+    start = _val(lvl.find(f"{_W}start")) or "1"
+    return _int(_attr(lvl, "ilvl")), (fmt, text, _int(start, 1))
 
 
 def _own_num_pr(element: Any) -> tuple[str | None, int | None]:

@@ -93,6 +93,8 @@ joined to its body when the headings it runs with are written alone (layout._own
 29: any end matter after the signature (印发, 联系人, 附注, 主题词, 打印 关闭…; metadata.end_matter_start)
 30: `made_public`, the date the page or an archiver's header says the report was made public
 (发布时间), kept beside `published` (the signature's date first)
+31: a .docx list restarted (w:lvlOverride / w:startOverride) is numbered from its restart, as
+Word shows it (一、二、 then 一、 again)
 """
 
-PARSER_VERSION = "30"
+PARSER_VERSION = "31"

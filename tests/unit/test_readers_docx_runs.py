@@ -298,3 +298,87 @@ def test_a_list_number_goes_before_its_paragraphs_own_text_not_a_text_box(before
     path.write_bytes(package(body, numbering=_LIST))
     lines = read_report(path).full_text().split("\n")
     assert "图1 组织架构" in lines and "一、主要工作" in lines and "二、下一步工作" in lines
+
+
+def _numbered(text: str, num_id: int, level: int = 0) -> str:
+    numbered = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'
+    return para(run(text), properties=numbered)
+
+
+_TWO_LEVELS = (
+    '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+    '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+    '<w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+)
+
+
+def _restarted(num_id: int, start: int, level: int = 0, lvl: str = "") -> str:
+    """A list instance of the same definition, Word's "restart numbering" (or "set
+    numbering value"): a w:lvlOverride with a w:startOverride, perhaps a level of its own."""
+    return (
+        f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="1"/>'
+        f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/>{lvl}'
+        "</w:lvlOverride></w:num>"
+    )
+
+
+def _list_lines(body: str, numbering: str, tmp_path: Path) -> list[str]:
+    path = tmp_path / "report.docx"
+    path.write_bytes(package(body, numbering=numbering))
+    return read_report(path).full_text().split("\n")
+
+
+def test_a_restarted_list_is_numbered_from_its_start_override(tmp_path) -> None:
+    body = (
+        para(run("某县人民政府关于2023年法治政府建设情况的报告"))
+        + _numbered("主要工作", 1)
+        + _numbered("加强组织领导。专题研究4次。", 1, 1)
+        + _numbered("存在的不足", 1)
+        + _numbered("下一步工作", 2)  # a second list, restarted at 一
+        + _numbered("深化改革。", 2, 1)
+        + _numbered("强化监督", 2)
+        + _numbered("严格执法。", 2, 1)
+    )
+    lines = _list_lines(body, _TWO_LEVELS + _restarted(2, 1), tmp_path)
+    assert [line for line in lines if "、" in line[:3] or line.startswith("（")] == [
+        "一、主要工作",
+        "（一）加强组织领导。专题研究4次。",
+        "二、存在的不足",
+        "一、下一步工作",
+        "（一）深化改革。",
+        "二、强化监督",
+        "（一）严格执法。",
+    ]
+    outline = read_report(tmp_path / "report.docx").outline()
+    assert [(h["level"], h["number"]) for h in outline if h["level"] == 1] == [
+        (1, "一"),
+        (1, "二"),
+        (1, "一"),
+        (1, "二"),
+    ]
+
+
+def test_a_list_without_an_override_continues_and_a_start_override_sets_the_value(tmp_path):
+    continued = '<w:num w:numId="3"><w:abstractNumId w:val="1"/></w:num>'
+    body = (
+        _numbered("甲", 1)
+        + _numbered("乙", 1)
+        + _numbered("丙", 3)  # the same definition, no override: it goes on (三、)
+        + _numbered("丁", 4)  # "set numbering value" to 6
+        + _numbered("戊", 4)
+        + _numbered("己", 1)  # the first list again goes on where it stood
+    )
+    lines = _list_lines(body, _TWO_LEVELS + continued + _restarted(4, 6), tmp_path)
+    assert lines == ["一、甲", "二、乙", "三、丙", "六、丁", "七、戊", "四、己"]
+
+
+def test_an_override_level_replaces_the_definitions_format(tmp_path) -> None:
+    own = (
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+        '<w:lvlText w:val="%1."/></w:lvl>'
+    )
+    body = _numbered("甲", 1) + _numbered("乙", 5) + _numbered("丙", 5)
+    lines = _list_lines(body, _TWO_LEVELS + _restarted(5, 1, lvl=own), tmp_path)
+    assert lines == ["一、甲", "1.乙", "2.丙"]
