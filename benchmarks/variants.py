@@ -31,7 +31,9 @@ Families (``variants(text, report, rng)``):
 - ``traditional``: the report in traditional script, character by character (a page saved
   from a site's 繁體 switch), read from its UTF-8 bytes as a file is;
 - ``wrapped``: every paragraph cut into lines of one width (30 to 44 Chinese characters,
-  anywhere, inside a number too), indented or not, as pdftotext or an editor saves it.
+  anywhere, inside a number too), indented or not, as pdftotext or an editor saves it;
+- ``bold`` / ``bold_flat``: the headings in ** or __ (**一、标题** or 一、**标题**), as text
+  copied from a page's bold headings into plain text arrives, line breaks kept / flattened.
 With ``--extra``: shapes the parser does not read yet, measured but not in the suite
 (none at present).
 Each variant carries the outline expected of it (the original's, or with the slip).
@@ -151,6 +153,30 @@ def _markdown(text: str, report: Report, rng: random.Random) -> str:
             line = "- " + line
         out.append(line)
     return "\n\n".join(out) + "\n"
+
+
+def _bold(text: str, report: Report, rng: random.Random) -> list[str]:
+    """The text as copied from a web page's bold headings into plain text: each heading
+    wrapped in ** (or __), its number inside (**一、标题**), or only its title (一、**标题**);
+    a run-in heading's body after the closing stars. The body's own text is untouched."""
+    heads = {s.raw_heading: s for s in report.walk() if s.raw_heading}
+    stars = rng.choice(("**", "__"))
+    out = []
+    for line in _lines(text):
+        section = heads.get(line) or next(
+            (s for raw, s in heads.items() if s.inline and line.startswith(raw)), None
+        )
+        if section is None:
+            out.append(line)
+            continue
+        raw = section.raw_heading.rstrip()
+        if rng.random() < 0.3 and section.marker and raw.startswith(section.marker):
+            cut = len(section.marker)
+            bold = f"{raw[:cut]}{stars}{raw[cut:]}{stars}"
+        else:
+            bold = f"{stars}{raw}{stars}"
+        out.append(bold + line[len(raw) :])
+    return out
 
 
 def _glued_signature(text: str) -> str | None:
@@ -334,6 +360,9 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
         out.append(Variant("parts_nested_flat", flat_text, nested_outline))
     out.append(Variant("traditional", text.translate(_to_traditional()), expected))
     out.append(Variant("wrapped", _wrapped(lines, rng), expected))
+    bold = _bold(text, report, rng)
+    out.append(Variant("bold", "\n".join(bold), expected))
+    out.append(Variant("bold_flat", _join(bold, rng, ("", " ", "\u3000")), expected))
     return out
 
 

@@ -143,6 +143,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         del lines[end - 1]
     if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
         lines = _plain_markdown(lines)
+    lines = [_unmarked_heading(line) for line in lines]
     header, header_lines, lines = take_header(lines)
 
     lines, boxed = join_info_box(lines)
@@ -283,6 +284,48 @@ def _plain_markdown(lines: list[str]) -> list[str]:
         if line:
             out.append(line)
     return out
+
+
+# Markup copied with a heading into plain text (a web page's bold, a lone Markdown heading):
+# **一、加强党的领导** / __（一）完善制度__ / # 一、… / 一、**加强党的领导**。正文…
+_EMPHASIS = re.compile(r"(\*\*|__)([^*_\n]{1,200})\1")
+_HASHES = re.compile(r"#{1,6}[ \t]*")
+_ITEM_OPENING = re.compile(rf"[{_CN}]{{1,2}}是")
+_MARKER_REACH = 12  # the longest number a heading opens with (第十一部分、 （十一）)
+
+
+def _opens_with_marker(text: str) -> bool:
+    """`text` starts with a heading's number (一、 / （一） / 1. / 第一部分) or an item's (一是)."""
+    return any(pattern.match(text) for _rank, pattern in _FORMS) or bool(_ITEM_OPENING.match(text))
+
+
+def _unmarked_heading(line: str) -> str:
+    """The line without the markup around its heading's number: a Markdown heading's
+    hashes, and emphasis (** or __) that wraps a number with its title (**一、标题**), or
+    the title after its number (一、**标题**); emphasis anywhere else stays, as the text's."""
+    if line[:1] == "#" and (hashes := _HASHES.match(line)):
+        rest = line[hashes.end() :]
+        if _opens_with_marker(rest.lstrip("*_")):
+            line = rest
+
+    def plain(match: re.Match[str]) -> str:
+        inner, start = match.group(2), match.start()
+        if _opens_with_marker(inner):  # (anywhere: a flattened text's heading follows
+            return inner  # its previous sentence or title directly)
+        return inner if _after_marker(line, start) else match.group(0)
+
+    return _EMPHASIS.sub(plain, line) if "**" in line or "__" in line else line
+
+
+def _after_marker(line: str, at: int) -> bool:
+    """A heading's number ends at `at` (一、**标题**), itself at the line's start or after
+    a stop, a space or markup (not 统一、**规范**, a word's last character)."""
+    for start in range(max(0, at - _MARKER_REACH), at):
+        if (start == 0 or not line[start - 1].isalnum()) and any(
+            pattern.fullmatch(line, start, at) for _rank, pattern in _FORMS
+        ):
+            return True
+    return False
 
 
 # The lines the title is looked for in (`take_title` looks at the first few body lines).

@@ -216,3 +216,75 @@ def test_an_item_title_may_open_with_a_year_but_not_a_decimal(mark: str, year: s
     )
     got = outline(text)
     assert got == [(1, "一", "总体情况"), (2, "1", "健全制度"), (2, "2", f"{year}依法决策情况")]
+
+
+_BOLD_REPORT = (
+    "某区2023年法治政府建设情况报告\n"
+    "2023年，我区深入推进法治政府建设，现将有关情况报告如下：\n"
+    "{h1}\n"
+    "{h11}\n"
+    "区政府常务会议专题研究法治政府建设4次，**压实**第一责任人职责。\n"
+    "{h2}\n"
+    "一是__制度__不够健全。\n"
+    "某区人民政府\n"
+    "2024年3月28日\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("open_", "close"),
+    [("**", "**"), ("__", "__"), ("# **", "**"), ("## ", ""), ("**", "**　"), ("", "")],
+)
+def test_emphasis_and_hashes_around_a_heading_are_markup(open_: str, close: str) -> None:
+    """Text copied from a web page or Markdown: **一、…** is a heading, its stars markup;
+    stars in the body's sentences stay (they are not around a heading's number)."""
+    text = _BOLD_REPORT.format(
+        h1=f"{open_}一、加强党的领导{close}",
+        h11=f"{open_}（一）完善制度{close}",
+        h2=f"{open_}二、存在的不足{close}",
+    )
+    report = parse_text(text)
+    assert outline(text) == [
+        (1, "一", "加强党的领导"),
+        (2, "一", "完善制度"),
+        (1, "二", "存在的不足"),
+    ]
+    if "#" not in open_:  # (a Markdown text, its # headings, loses all its emphasis)
+        assert (
+            "区政府常务会议专题研究法治政府建设4次，**压实**第一责任人职责。" in report.full_text()
+        )
+        assert "一是__制度__不够健全。" in report.full_text()
+
+
+def test_one_hashed_heading_in_a_plain_text_is_a_heading() -> None:
+    text = _BOLD_REPORT.format(h1="# 一、加强党的领导", h11="（一）完善制度", h2="二、存在的不足")
+    assert outline(text)[0] == (1, "一", "加强党的领导")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "**一、加强党的领导。**2024年，我区坚持党的领导。",
+        "一、**加强党的领导**。2024年，我区坚持党的领导。",
+        "**一、加强党的领导。** 2024年，我区坚持党的领导。",
+    ],
+)
+def test_a_bold_run_in_heading_keeps_its_body(line: str) -> None:
+    text = f"{line}\n二、存在的不足\n制度不够健全。"
+    report = parse_text(text)
+    assert outline(text)[:2] == [(1, "一", "加强党的领导"), (1, "二", "存在的不足")]
+    assert "**" not in report.full_text()
+    assert "我区坚持党的领导" in report.sections[0].paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "坚持统一、**规范**、高效，全年办理复议案件**1.5万**件。",
+        "提升__满意度__，做到**应办尽办**。",
+        "**重点**推进“一网通办”。",
+    ],
+)
+def test_emphasis_in_a_sentence_is_the_texts(sentence: str) -> None:
+    text = f"一、主要工作\n{sentence}\n二、存在的不足\n制度不够健全。"
+    assert sentence in parse_text(text).full_text()
