@@ -192,6 +192,11 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if closing_at is not None:
         # where the closing cut from a flat last chapter stands among the trailing lines
         closing_at -= (len(body) if appendix_at is None else appendix_at) - len(tail)
+    if not roots:
+        # A text with no headings ends as a numbered one does: its preamble's last lines
+        # are the signature (and what follows it), not its one section's paragraphs.
+        closing_at = None if closing_at is None else closing_at + len(preamble)
+        tail, preamble = preamble + tail, []
     # what follows the signature, at the text's end (after an appendix, or the appendix
     # itself when it is only a 附件 list), is neither the report's text nor its signature
     trailing = tail + appendix

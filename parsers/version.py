@@ -95,7 +95,8 @@ joined to its body when the headings it runs with are written alone (layout._own
 (发布时间), kept beside `published` (the signature's date first)
 31: a .docx list restarted (w:lvlOverride / w:startOverride) is numbered from its restart, as
 Word shows it (一、二、 then 一、 again); a heading's number in emphasis or after a lone Markdown
-hash (**一、标题**, 一、**标题**, __（一）…__, # 一、…) in plain text is a heading, the markup gone
+hash (**一、标题**, 一、**标题**, __（一）…__, # 一、…) in plain text is a heading, the markup gone;
+a report with no headings keeps its signature and date as its closing (its date, published)
 """
 
 PARSER_VERSION = "31"

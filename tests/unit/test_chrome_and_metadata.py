@@ -631,3 +631,37 @@ def test_an_archivers_header_value_ends_where_the_next_key_begins(gap: str) -> N
         ]
     )
     assert values == {"source": "县司法局", "issuer": "某县人民政府"}
+
+
+_PLAIN_PARAGRAPHS = [
+    "2023年，某某区深入推进法治政府建设，全年办理行政复议案件12件。",
+    "某某区持续深化“放管服”改革，全面推行行政执法三项制度。",
+    "下一步，某某区将继续深入学习贯彻习近平法治思想，推进法治政府建设。",
+]
+
+
+@pytest.mark.parametrize("trailer", ["", "（此件公开发布）"])
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
+@pytest.mark.parametrize("join", ["\n", ""], ids=["lines", "flat"])
+def test_the_signature_is_the_closing_with_or_without_headings(
+    numbered: bool, trailer: str, join: str
+) -> None:
+    """A report of plain paragraphs signs off as a numbered one does: its issuer and date
+    are its closing (not its one section's last paragraphs), its date the published one."""
+    body = [
+        f"{'一、二、'[i * 2 : i * 2 + 2]}工作{i}。{p}" if numbered else p
+        for i, p in enumerate(_PLAIN_PARAGRAPHS[:2])
+    ] + _PLAIN_PARAGRAPHS[2:]
+    signature = ["某某区人民政府", "2024年3月28日"]
+    text = "某某区2023年法治政府建设情况报告\n" + join.join([*body, *signature])
+    report = parse_text(text + (f"\n{trailer}" if trailer else ""))  # (a trailer's own line)
+    assert (report.published, report.issuer, report.region) == (
+        "2024-03-28",
+        "某某区人民政府",
+        "某某区",
+    )
+    closing = list(report.closing)  # (a numbered report's 下一步… may be in it)
+    assert signature[0] in closing
+    assert closing[closing.index(signature[0]) :][:2] == signature
+    assert all("2024年3月28日" not in s.full_text() for s in report.walk())
+    assert "下一步，某某区将继续深入学习贯彻习近平法治思想" in report.full_text()
