@@ -379,6 +379,7 @@ _REPORT_CHECKS = {
     "year": _is_optional_int,
     "published": _is_optional_str,
     "made_public": _is_optional_str,
+    "made_public_by": _is_optional_str,
     "issuer": _is_optional_str,
     "source": _is_optional_str,
     "preamble": _is_strs,

@@ -137,6 +137,8 @@ class Checklist:
     # gives it, else by `published`.
     on_time: bool | None = None
     made_public: str | None = None  # ISO date of the page's or header's 发布时间
+    # its label there (发布时间, 发布日期 …; 成文日期 when the page gives no other date)
+    made_public_by: str | None = None
 
     @property
     def signed_then_made_public(self) -> bool:
@@ -148,7 +150,8 @@ class Checklist:
         return [key for key in CONTENTS if not self.contents[key].found]
 
     def to_json(self) -> dict[str, object]:
-        """``{"path", "region", "year", "contents", "published", "made_public", "on_time"}``."""
+        """``{"path", "region", "year", "contents", "published", "made_public",
+        "made_public_by", "on_time"}``."""
         return {
             "path": self.report.path,
             "region": self.report.region,
@@ -159,6 +162,7 @@ class Checklist:
             },
             "published": self.published,
             "made_public": self.made_public,
+            "made_public_by": self.made_public_by,
             "on_time": self.on_time,
         }
 
@@ -342,7 +346,8 @@ def published_on_time(published: str | None, year: int | None) -> bool | None:
 def publication(report: Report) -> tuple[str | None, str | None, bool | None]:
     """(published, made public, on time) of a report, as ISO dates and a verdict. The rule
     (made public before 1 April) is about the day the report was made public: its page's or
-    header's 发布时间 when the text gives one, else the one date it has (its signature's)."""
+    header's 发布时间 / 发布日期 when the text gives one (else its 成文日期), else the one date
+    it has (its signature's)."""
     published, made_public = parse_date(report.published), parse_date(report.made_public)
     judged = made_public or published
     return (
@@ -361,13 +366,24 @@ def check(report: Report) -> Checklist:
         contents={key: ContentCheck(key, found[key]) for key in CONTENTS},
         published=published,
         made_public=made_public,
+        made_public_by=report.made_public_by if made_public else None,
         on_time=on_time,
     )
 
 
 def check_columns() -> tuple[str, ...]:
     per_content = [f"{key}{suffix}" for key in CONTENTS for suffix in ("", "_evidence")]
-    return ("region", "year", "published", "made_public", "on_time", *per_content, "path", "sha256")
+    return (
+        "region",
+        "year",
+        "published",
+        "made_public",
+        "made_public_by",
+        "on_time",
+        *per_content,
+        "path",
+        "sha256",
+    )
 
 
 def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
@@ -379,6 +395,7 @@ def check_rows(found: Sequence[Checklist]) -> list[dict[str, object]]:
             "year": c.report.year,
             "published": c.published,
             "made_public": c.made_public,
+            "made_public_by": c.made_public_by,
             "on_time": c.on_time,
             "path": c.report.path,
             "sha256": c.report.sha256,

@@ -348,6 +348,7 @@ def entry_from_json(report: Report, body: str) -> CorpusEntry | None:
         },
         published=published,
         made_public=made_public,
+        made_public_by=report.made_public_by if made_public else None,
         on_time=on_time,
     )
     return _assemble(report, rows, Coverage(report, themes, raw_coverage["total"]), checklist)

@@ -62,7 +62,14 @@ def before_next_key(value: str) -> str:
 
 
 _DATE = r"(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期|时间)\s*[:\uff1a]\s*" + _DATE)
+# A page's dates by their labels: the day it went online (发布时间, 发布日期, or a bare 日期 /
+# 时间, not the end of another key: 更新时间, 生成日期) and the day it was written (成文日期).
+_PUBLISHED = re.compile(
+    r"(发布时间|发布日期|成文日期|(?<![\u4e00-\u9fff])(?:日期|时间))\s*[:\uff1a]\s*" + _DATE
+)
+# The label of the day a report was written (signed), not made public: only when the page
+# gives no other date is it the one the report's publication is judged by.
+WRITTEN_LABELS = frozenset({"成文日期"})
 # Provenance a saved page or a key-value header carries: where the text was published
 # online, and when the file was saved. Bounded: a URL is at most 2,000 characters.
 _SOURCE_URL = re.compile(
@@ -186,8 +193,10 @@ def join_info_box(lines: list[str]) -> tuple[list[str], set[int]]:
 
 
 def page_metadata(lines: list[str]) -> dict[str, str]:
-    """Metadata found in chrome lines: ``source``, ``published`` (ISO date), ``source_url``
-    (原文链接, or a saved page's own address) and ``saved`` (ISO date the file was saved)."""
+    """Metadata found in chrome lines: ``source``, ``published`` (ISO date) and the label it
+    was given by (``published_by``: 发布时间, 发布日期, 日期 …, or 成文日期 when the page gives no
+    date of its going online), ``source_url`` (原文链接, or a saved page's own address) and
+    ``saved`` (ISO date the file was saved)."""
     meta: dict[str, str] = {}
     for line in lines:
         if "source_url" not in meta and (match := _SOURCE_URL.search(line)):
@@ -204,12 +213,19 @@ def page_metadata(lines: list[str]) -> dict[str, str]:
         ):
             meta["source"] = source
         # 保存时间 holds 时间 too: the date a file was saved is not when it was published.
-        dated = _SAVED.sub("", line)
-        if "published" not in meta and (match := _PUBLISHED.search(dated)):
-            year, month, day = (int(g) for g in match.groups())
-            if iso := iso_date(year, month, day):
-                meta["published"] = iso
+        for match in _PUBLISHED.finditer(_SAVED.sub("", line)):
+            label = match.group(1)
+            year, month, day = (int(g) for g in match.groups()[1:])
+            if better_date(meta.get("published_by"), label) and (iso := iso_date(year, month, day)):
+                meta["published"], meta["published_by"] = iso, label
     return meta
+
+
+def better_date(found: str | None, label: str) -> bool:
+    """Whether a date labelled `label` is a better date of a report's publication than the
+    one labelled `found` (None: none found yet): the first date a page gives, unless it is
+    the day the report was written (成文日期) and `label` says the day it went online."""
+    return found is None or (found in WRITTEN_LABELS and label not in WRITTEN_LABELS)
 
 
 def iso_date(year: int, month: int, day: int) -> str | None:

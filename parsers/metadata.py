@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from govread.parsers.chrome import before_next_key, iso_date
+from govread.parsers.chrome import before_next_key, better_date, iso_date
 from govread.parsers.gazetteer import (
     Place,
     at_level,
@@ -120,6 +120,7 @@ class Metadata:
     city: str | None = None
     region_ambiguous: bool = False
     made_public: str | None = None
+    made_public_by: str | None = None  # the label of its date: 发布时间, 发布日期, 成文日期 …
 
 
 # A document number glued before the title on its line (某政发〔2021〕1号某县2020年度…报告):
@@ -473,11 +474,8 @@ def find_metadata(
     # Else it is the one date the document gives of its coming out: a user expects that
     # rather than none (and a report's year read from it as from a signature date).
     printed = next(filter(None, map(printed_on, reversed(end_matter or []))), None)
-    published = (
-        signature_dates[-1]
-        if signature_dates
-        else header.get("published") or page.get("published") or printed
-    )
+    made_public, made_public_by = _made_public(header, page)
+    published = signature_dates[-1] if signature_dates else made_public or printed
 
     year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published)
     if year is None and (match := _FILE_YEAR.search(read_years(stem))):
@@ -559,8 +557,21 @@ def find_metadata(
         region_ambiguous=located.ambiguous,
         # the day it was made public, which the 1 April rule is about: a report signed on
         # 3月20日 and put online on 5月6日 was not public before 1 April
-        made_public=header.get("published") or page.get("published"),
+        made_public=made_public,
+        made_public_by=made_public_by,
     )
+
+
+def _made_public(header: dict[str, str], page: dict[str, str]) -> tuple[str | None, str | None]:
+    """(ISO date, its label) of the day the report was made public: the archiver's header's
+    or else the page's 发布时间 / 发布日期; a 成文日期 (the day it was written) only when
+    neither gives a date of its going online."""
+    found: tuple[str | None, str | None] = (None, None)
+    for values in (header, page):
+        label = values.get("published_by") or "发布时间"
+        if values.get("published") and better_date(found[1], label):
+            found = (values["published"], label)
+    return found
 
 
 def place_it_speaks_as(text_head: str, level: str) -> Place | None:
@@ -1009,7 +1020,8 @@ _MAX_HEADER_LINES = 16
 def take_header(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]:
     """A key-value header an archiver wrote before the body (标题: … / 发布时间: … / 原文链接: …).
 
-    Returns its values (``title``, ``published`` as an ISO date, ``doc_number``,
+    Returns its values (``title``, ``published`` as an ISO date and ``published_by`` its
+    key, 发布时间 rather than 成文日期 when both are given, ``doc_number``,
     ``issuer``, ``source``, ``source_url``; empty values left out), its lines and the
     lines after it. Only a run of at least two such lines at the top counts."""
     values: dict[str, str] = {}
@@ -1021,14 +1033,14 @@ def take_header(lines: list[str]) -> tuple[dict[str, str], list[str], list[str]]
         count += 1
         # (a value ends where a key run into it begins: 来源：县司法局发布时间：…)
         key, value = _HEADER_KEYS.get(match.group(1)), before_next_key(match.group(2))
-        if key is None or not value or key in values:
-            continue
-        if key == "published":
+        if key == "published":  # (its 发布时间 before its 成文日期, whichever comes first)
             date = _HEADER_DATE.match(value)
             iso = date and iso_date(*(int(g) for g in date.groups()))
-            if not iso:
-                continue
-            value = iso
+            if iso and better_date(values.get("published_by"), match.group(1)):
+                values["published"], values["published_by"] = iso, match.group(1)
+            continue
+        if key is None or not value or key in values:
+            continue
         if key == "source_url" and not _URL.match(value):
             continue
         values[key] = value

@@ -104,6 +104,9 @@ class Report:
     # ISO date the page (发布时间) or an archiver's header says the report was made public;
     # `published` prefers the signature's date, the day it was signed
     made_public: str | None = None
+    # the page's or header's label of that date (发布时间, 发布日期, 日期 …; 成文日期, the day it
+    # was written, only when neither gives the day it went online)
+    made_public_by: str | None = None
     province: str | None = None  # the region's province, from the gazetteer (广东省)
     region_level: str | None = None  # 省 / 市 / 区 / 县 / 旗 …, from the gazetteer
     city: str | None = None  # the region's prefecture city (深圳市), for a county or district

@@ -96,7 +96,9 @@ joined to its body when the headings it runs with are written alone (layout._own
 31: a .docx list restarted (w:lvlOverride / w:startOverride) is numbered from its restart, as
 Word shows it (一、二、 then 一、 again); a heading's number in emphasis or after a lone Markdown
 hash (**一、标题**, 一、**标题**, __（一）…__, # 一、…) in plain text is a heading, the markup gone;
-a report with no headings keeps its signature and date as its closing (its date, published)
+a report with no headings keeps its signature and date as its closing (its date, published);
+`made_public` is the page's or header's 发布时间 / 发布日期 before its 成文日期 (whichever comes
+first), 更新时间 / 生成日期 no page date, and `made_public_by` names the label it was read from
 """
 
 PARSER_VERSION = "31"

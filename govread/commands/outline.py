@@ -50,6 +50,7 @@ def report_header(report: Report) -> dict[str, object]:
         "year": report.year,
         "published": report.published,
         "made_public": report.made_public,
+        "made_public_by": report.made_public_by,
         "issuer": report.issuer,
         "source": report.source,
         "genre": report.genre,

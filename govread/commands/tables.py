@@ -311,6 +311,9 @@ def checklist_text(c: Checklist) -> Text:
             )
         else:
             out.append(_("  published {date} ").format(date=c.made_public or c.published))
+        if c.made_public and c.made_public_by:
+            # which of the page's dates the verdict is on (发布日期, or 成文日期 alone)
+            out.append(f"({sanitize(c.made_public_by)}) ")
         out.append(_("on time") if c.on_time else _("late"), style="green" if c.on_time else "red")
         if c.on_time is None:
             out.append(_(" (year reported unknown)"), style="yellow")

@@ -93,6 +93,7 @@ def test_json_shape(samples: list[Report]) -> None:
         "contents",
         "published",
         "made_public",
+        "made_public_by",
         "on_time",
     ]
     assert list(data["contents"]) == list(CONTENTS)  # type: ignore[arg-type]
@@ -467,6 +468,50 @@ def test_the_check_text_shows_both_dates_when_they_differ() -> None:
     from govread.commands.tables import checklist_text
 
     line = checklist_text(check(_dated(["发布时间：2024-05-06"], "2024年3月20日"))).plain
-    assert line.splitlines()[0].endswith("signed 2024-03-20, published 2024-05-06 late")
+    assert line.splitlines()[0].endswith("signed 2024-03-20, published 2024-05-06 (发布时间) late")
     line = checklist_text(check(_dated([], "2024年3月20日"))).plain
     assert line.splitlines()[0].endswith("published 2024-03-20 on time")
+
+
+# QA: a page that gives both its 成文日期 (the day it was signed) and its 发布日期 (the day it
+# went online) was judged by whichever came first; the 1 April rule is about the second.
+@pytest.mark.parametrize(
+    ("first_lines", "made_public", "by", "on_time"),
+    [
+        (["成文日期：2024-03-20", "发布日期：2024-04-03"], "2024-04-03", "发布日期", False),
+        (["发布日期：2024-04-03", "成文日期：2024-03-20"], "2024-04-03", "发布日期", False),
+        (["成文日期：2024-03-20 发布时间：2024-03-29"], "2024-03-29", "发布时间", True),
+        (
+            [
+                "标题: 某县2023年法治政府建设情况报告",
+                "成文日期: 2024-03-20",
+                "发布时间: 2024-04-08",
+            ],
+            "2024-04-08",
+            "发布时间",
+            False,
+        ),
+        (["成文日期：2024-03-20"], "2024-03-20", "成文日期", True),  # the one date given
+        (["更新时间：2024-05-06 发布时间：2024-03-29"], "2024-03-29", "发布时间", True),
+        (["来源：某县司法局 日期：2024-03-29"], "2024-03-29", "日期", True),
+    ],
+)
+def test_the_publication_date_is_judged_before_the_date_written(
+    first_lines: list[str], made_public: str, by: str, on_time: bool
+) -> None:
+    report = _dated(first_lines, "2024年3月20日")
+    assert (report.made_public, report.made_public_by) == (made_public, by)
+    result = check(report)
+    assert (result.made_public, result.made_public_by, result.on_time) == (made_public, by, on_time)
+    assert result.to_json()["made_public_by"] == by
+
+
+def test_the_check_text_says_which_date_it_judged_by() -> None:
+    from govread.commands.tables import checklist_text
+
+    report = _dated(["成文日期：2024-03-20", "发布日期：2024-04-03"], "2024年3月20日")
+    first = checklist_text(check(report)).plain.splitlines()[0]
+    assert first.endswith("signed 2024-03-20, published 2024-04-03 (发布日期) late")
+    report = _dated(["成文日期：2024-03-25"], None)
+    first = checklist_text(check(report)).plain.splitlines()[0]
+    assert first.endswith("published 2024-03-25 (成文日期) on time")

@@ -167,7 +167,11 @@ def test_a_header_needs_two_lines_and_keeps_only_valid_values() -> None:
             "正文。",
         ]
     )
-    assert values == {"title": "某县2023年法治政府建设情况报告", "published": "2023-03-31"}
+    assert values == {
+        "title": "某县2023年法治政府建设情况报告",
+        "published": "2023-03-31",
+        "published_by": "发布时间",
+    }
     assert len(lines) == 3 and rest == ["正文。"]
     assert take_header(["标题: 只有一行", "正文。"]) == ({}, [], ["标题: 只有一行", "正文。"])
 

@@ -46,6 +46,7 @@ def test_check_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
             "contents",
             "published",
             "made_public",
+            "made_public_by",
             "on_time",
         ]
         assert list(report["contents"]) == list(CONTENTS)
