@@ -33,7 +33,9 @@ Families (``variants(text, report, rng)``):
 - ``wrapped``: every paragraph cut into lines of one width (30 to 44 Chinese characters,
   anywhere, inside a number too), indented or not, as pdftotext or an editor saves it;
 - ``bold`` / ``bold_flat``: the headings in ** or __ (**一、标题** or 一、**标题**), as text
-  copied from a page's bold headings into plain text arrives, line breaks kept / flattened.
+  copied from a page's bold headings into plain text arrives, line breaks kept / flattened;
+- ``run_in_spaced``: each heading on a line of its own joined to its first paragraph by a
+  space (一、加强党的领导 2023年，我区坚持…), the other line breaks kept.
 With ``--extra``: shapes the parser does not read yet, measured but not in the suite
 (none at present).
 Each variant carries the outline expected of it (the original's, or with the slip).
@@ -177,6 +179,21 @@ def _bold(text: str, report: Report, rng: random.Random) -> list[str]:
             bold = f"{stars}{raw}{stars}"
         out.append(bold + line[len(raw) :])
     return out
+
+
+def _run_in_spaced(text: str, report: Report) -> str:
+    """Each heading on a line of its own joined to the paragraph after it by a space
+    (一、加强党的领导 2023年，我区坚持…), as a page that sets a heading in bold at the start
+    of its paragraph is copied; the other line breaks kept."""
+    own = {s.raw_heading for s in report.walk() if s.raw_heading and not s.inline}
+    run_in = tuple(s.raw_heading for s in report.walk() if s.raw_heading and s.inline)
+    out: list[str] = []
+    for line in _lines(text):
+        if out and out[-1] in own and line not in own and not line.startswith(run_in):
+            out[-1] += " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def _glued_signature(text: str) -> str | None:
@@ -363,6 +380,7 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
     bold = _bold(text, report, rng)
     out.append(Variant("bold", "\n".join(bold), expected))
     out.append(Variant("bold_flat", _join(bold, rng, ("", " ", "\u3000")), expected))
+    out.append(Variant("run_in_spaced", _run_in_spaced(text, report), expected))
     return out
 
 

@@ -1022,6 +1022,27 @@ def _after_verb(window: str, start: int) -> bool:
     return word_classes().get(window[start - 2 : start]) == "V"
 
 
+def may_end_heading(text: str, at: int) -> bool:
+    """May a heading end right before text[at] (not on 的 / 和 / 在 …)?"""
+    return at > 0 and text[at - 1] not in _NOT_LAST
+
+
+def opens_body(text: str, title_end: int, at: int) -> re.Match[str] | None:
+    """The words a body opens with (2021年, 一是, 全年, 我区, 坚持 …) at text[at], after a
+    heading that ends at `title_end` (a space between them, a line's run-in heading), as
+    `_body_start` takes them: None after what no heading ends on (…的 2019年), and for a
+    place that is the heading's object (推进 全市…, after a verb or a word no noun)."""
+    opening = _BODY_OPENING.match(text, at)
+    if opening is None or title_end < 2 or not may_end_heading(text, title_end):
+        return None
+    before = word_classes().get(text[title_end - 2 : title_end])
+    if _WHOLE_PLACE.match(text, at) and before not in _NOUNS:
+        return None  # 推进 全市…
+    if _ACTOR_OPENING.match(text, at) and before == "V":
+        return None  # 完善 我镇…领导小组
+    return opening
+
+
 def _body_start(window: str, titled: bool) -> tuple[int | None, bool, bool]:
     """Where a body begins inside a heading's first sentence: after a section-title word
     (存在问题|在看到…, when `titled`) or at a body's opening words (…一是…, …2021年，…);

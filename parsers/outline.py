@@ -68,6 +68,16 @@ _FORMS: tuple[tuple[int, re.Pattern[str]], ...] = (
 _BARE_NUMBER = re.compile(rf"[{_DIGIT}]{{1,3}}")
 # A heading's own line longer than this without a sentence end is a paragraph.
 _MAX_OWN_LINE_HEADING = 60
+# A title run into its body after a space is at most this long; the body's first sentence
+# at least this long (一是完善制度。).
+_MAX_RUN_IN_TITLE = 40
+_MIN_RUN_IN_BODY = 4
+# … and, where no body's opening words tell it, a title of at least this many characters
+# before a body's first sentence of at least these, in a first sentence longer than flat's
+# limit for one that is all heading
+_MIN_RUN_IN_TITLE = 4
+_MIN_LONG_BODY = 20
+_LONG_FIRST_SENTENCE = 40
 
 # (the leading lookahead lets the engine skip to where a marker can start: twice as fast)
 _ITEM_MARKER = re.compile(
@@ -535,6 +545,10 @@ def _split_heading(
     rank: int, ordinal: int, number: str, marker: str, line: str, start: int
 ) -> _Heading | None:
     rest = line[start:]
+    if (cut := _space_cut(line, start)) is not None:
+        # "一、加强党的领导 2024年，我区…": the title, a space, then its body's sentences
+        heading = line[start : cut[0]].rstrip(_TRAILING)
+        return _Heading(rank, ordinal, number, marker, heading, line[: cut[1]], line[cut[1] :])
     end = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
     if end == -1 or not rest[end + 1 :].strip():
         # The whole line is the heading.
@@ -550,6 +564,50 @@ def _split_heading(
     while body_start < len(line) and line[body_start] in " \t":
         body_start += 1
     return _Heading(rank, ordinal, number, marker, heading, line[:body_start], line[body_start:])
+
+
+_SPACE_RUN = re.compile(r"[ \t]+")
+_SENTENCE_STOP = re.compile(f"[{_SENTENCE_END}]")
+_TITLE_STOP = re.compile(f"[{_SENTENCE_END};\uff1b:\uff1a]")
+_CLAUSE = re.compile("[,\uff0c;\uff1b\u3001]")
+# Openings that start a body whatever follows: an item's 一是, a year (2023年，…)
+_SURE_OPENING = re.compile(r"[一二]是|[0-9\uff10-\uff19〇○零一二三四五六七八九]{4}\s?年")
+
+
+def _space_cut(line: str, start: int) -> tuple[int, int] | None:
+    """(where the title ends, where the body begins) of a heading its body follows on its
+    line after a space (一、加强党的领导 2024年，我区坚持…。), or None.
+
+    Flattened text takes such a space as a heading's end (`flat._heading_end`); a line
+    kept whole may space its title (一、加强 党的领导), so here the title must hold no
+    sentence end, colon or ；, and what follows the space must open as a body does
+    (`flat.opens_body`: 2024年 / 一是 / 全年 / 我区 / 坚持 …) and be one: a sentence closed
+    by 。 with a clause in it, or opened by 一是 or a year. The first such space is the cut.
+    Else, in a first sentence too long to be all heading, its one space after a title of
+    a few characters ends the title when a long sentence follows (…制度供给 紧扣…，…。)."""
+    stop = _SENTENCE_STOP.search(line, start)
+    if stop is None:
+        return None
+    title_stop = _TITLE_STOP.search(line, start, stop.start())
+    reach = min(title_stop.start() if title_stop else stop.start(), start + _MAX_RUN_IN_TITLE)
+    spaces = list(_SPACE_RUN.finditer(line, start + 2, reach))
+    for space in spaces:
+        body = space.end()
+        opening = flat.opens_body(line, space.start(), body)
+        if opening is None or stop.start() - body < _MIN_RUN_IN_BODY:
+            continue
+        if _SURE_OPENING.match(opening.group(0)) or _CLAUSE.search(line, body, stop.start()):
+            return space.start(), body
+    if stop.start() - start > _LONG_FIRST_SENTENCE and spaces:
+        last = spaces[-1]
+        if (
+            last.start() - start >= _MIN_RUN_IN_TITLE
+            and stop.start() - last.end() >= _MIN_LONG_BODY
+            and flat.may_end_heading(line, last.start())
+            and not _SPACE_RUN.search(line, last.end(), stop.start())
+        ):
+            return last.start(), last.end()
+    return None
 
 
 def _build_tree(

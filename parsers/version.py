@@ -98,7 +98,9 @@ Word shows it (一、二、 then 一、 again); a heading's number in emphasis o
 hash (**一、标题**, 一、**标题**, __（一）…__, # 一、…) in plain text is a heading, the markup gone;
 a report with no headings keeps its signature and date as its closing (its date, published);
 `made_public` is the page's or header's 发布时间 / 发布日期 before its 成文日期 (whichever comes
-first), 更新时间 / 生成日期 no page date, and `made_public_by` names the label it was read from
+first), 更新时间 / 生成日期 no page date, and `made_public_by` names the label it was read from;
+a heading its body follows on its line after a space (一、加强党的领导 2024年，我区坚持…。) ends at
+the space when a body's opening words (or a first sentence too long for a heading) follow
 """
 
 PARSER_VERSION = "31"

@@ -288,3 +288,50 @@ def test_a_bold_run_in_heading_keeps_its_body(line: str) -> None:
 def test_emphasis_in_a_sentence_is_the_texts(sentence: str) -> None:
     text = f"一、主要工作\n{sentence}\n二、存在的不足\n制度不够健全。"
     assert sentence in parse_text(text).full_text()
+
+
+@pytest.mark.parametrize(
+    ("line", "heading", "body"),
+    [
+        ("一、加强党的领导 2024年，我区坚持党的领导，召开常务会议4次。", "加强党的领导", "2024年"),
+        ("一、加强党的领导　2024年，我区坚持党的领导。", "加强党的领导", "2024年"),
+        ("一、 加强 党的领导 2024年，我区坚持党的领导。", "加强 党的领导", "2024年"),
+        ("一、存在的不足 一是制度建设仍有短板。二是执法不够规范。", "存在的不足", "一是"),
+        ("一、主要工作 全年办理行政复议案件12件，纠错3件。", "主要工作", "全年"),
+        ("一、主要工作 我区坚持依法行政，办理复议案件12件。", "主要工作", "我区"),
+    ],
+)
+def test_a_heading_and_its_body_on_one_line_apart_by_a_space(
+    line: str, heading: str, body: str
+) -> None:
+    report = parse_text(f"{line}\n二、下一步工作\n继续推进法治政府建设。")
+    first = report.sections[0]
+    assert (first.number, first.heading) == ("一", heading)
+    assert first.paragraphs[0].startswith(body)
+    assert first.full_text().split("\n")[0] == line.replace("\u3000", " ")
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("一、加强 党的领导", "加强 党的领导"),  # a title with a space, on its own line
+        ("一、 加强 党的领导。", "加强 党的领导"),
+        ("一、严格规范 公正文明执法。", "严格规范 公正文明执法"),  # one short sentence
+        ("一、加强党的领导 坚持依法行政。", "加强党的领导 坚持依法行政"),
+        ("一、推进 全市法治政府建设。", "推进 全市法治政府建设"),  # 全市: the verb's object
+        ("一、概述", "概述"),
+    ],
+)
+def test_a_title_with_a_space_in_it_is_not_cut_there(line: str, heading: str) -> None:
+    report = parse_text(f"{line}\n继续推进法治政府建设。\n二、下一步工作\n继续推进。")
+    assert (report.sections[0].number, report.sections[0].heading) == ("一", heading)
+
+
+def test_a_long_first_sentence_is_cut_at_its_space_without_opening_words() -> None:
+    """No body's opening words (紧扣…), but a first sentence too long for one heading: its
+    one space ends the title, as a flattened text's space does."""
+    line = "（一）强化高质量发展制度供给 紧扣发展所需、人民所盼，努力践行全过程人民民主，推进民主立法。"
+    report = parse_text(f"一、主要工作\n{line}\n（二）严格执法\n全面推行三项制度。")
+    first = report.sections[0].children[0]
+    assert first.heading == "强化高质量发展制度供给"
+    assert first.paragraphs[0].startswith("紧扣发展所需")
