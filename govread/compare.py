@@ -1456,9 +1456,12 @@ def _minimal_header(report: Report) -> dict[str, object]:
 
 
 def to_jsonable(
-    comparison: Comparison, header: Callable[[Report], dict[str, object]] | None = None
+    comparison: Comparison,
+    header: Callable[[Report], dict[str, object]] | None = None,
+    pairs: Iterable[Pair] | None = None,
 ) -> dict[str, object]:
-    """The comparison as plain JSON data (`header` describes a report; the CLI passes its own)."""
+    """The comparison as plain JSON data (`header` describes a report; the CLI passes its
+    own); `pairs` (default: all) chooses the rows, the figures are the whole comparison's."""
     describe = header or _minimal_header
 
     def unit(u: Unit) -> dict[str, object]:
@@ -1495,7 +1498,7 @@ def to_jsonable(
                 if p.nearest
                 else None,
             }
-            for p in comparison.pairs
+            for p in (comparison.pairs if pairs is None else pairs)
         ],
         "figures": [
             {

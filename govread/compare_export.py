@@ -8,6 +8,11 @@ The row keeps its theme, similarity and keywords; a gap has one empty side and n
 similarity. Three reports or more (`govread.multi_compare`) are written as ``[[row]]``
 tables with one ``[[row.cell]]`` per report (`export_many`), or in long form, one record
 per row and report, for CSV and JSON Lines (`cell_rows`).
+
+`render_pairwise` and `render_many` write a comparison in any of the formats a file takes
+(`FILE_FORMATS`: JSON, TOML, CSV, JSON Lines), the one `format_for_name` reads from a file's
+name: the CLI's ``--format`` / ``-o FILE`` and the compare screen's export dialog both
+write through them.
 """
 
 from __future__ import annotations
@@ -21,6 +26,33 @@ from govread.export import Passage, dumps, export_document, export_pairs, node_t
 from govread.marks import resolve_in
 from govread.multi_compare import Cell, MultiComparison, Row
 from govread.parsers.model import Report
+from govread.records import export_format_for_path, pair_row, to_csv, to_jsonl
+from govread.sanitize import dumps_json
+
+# The formats a comparison is written to a file in, and the endings that name them
+FILE_FORMATS = ("json", "toml", "csv", "jsonl")
+FILE_SUFFIXES = (".json", ".toml", ".csv", ".jsonl")
+COMPARE_SCHEMA = "govread-compare/1"
+COMPARE_MANY_SCHEMA = "govread-compare-many/1"
+
+
+def format_for_name(name: str, default: str = "toml") -> str:
+    """The format a file's name asks for by its ending (``.json`` → json, ``.ndjson`` →
+    jsonl …), `default` when it names none; a format not in `FILE_FORMATS` (``.md``) is
+    returned as it is, for the caller to refuse."""
+    return "json" if name.lower().endswith(".json") else export_format_for_path(name, default)
+
+
+def format_of_file(name: str) -> str | None:
+    """The format a comparison is written in to a file of this name (TOML when its ending
+    names none), or None when it names a format no comparison is written in (``.md``)."""
+    fmt = format_for_name(name)
+    return fmt if fmt in FILE_FORMATS else None
+
+
+def _json(document: dict[str, object]) -> str:
+    """One line of compact JSON, every unsafe character escaped (`dumps_json`)."""
+    return dumps_json(document, separators=(",", ":")) + "\n"
 
 
 def unit_passage(comparison: Comparison, report: Report, unit: Unit) -> Passage:
@@ -77,6 +109,29 @@ def export_comparison(
 ) -> str:
     """TOML text: ``[compare.a]`` / ``[compare.b]`` and one ``[[pair]]`` per row."""
     return export_pairs(export_rows(comparison, rows), sides=(comparison.a, comparison.b), now=now)
+
+
+def render_pairwise(
+    comparison: Comparison,
+    fmt: str,
+    rows: Iterable[Pair] | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> str:
+    """A comparison of two reports as the text of a file in `fmt` (`FILE_FORMATS`): JSON
+    (govread-compare/1), TOML (`export_comparison`), or one record per row as CSV or JSON
+    Lines; `rows` (default: all) chooses the rows."""
+    if fmt == "json":
+        from govread.commands.outline import report_header  # the JSON outputs' report fields
+        from govread.compare import to_jsonable
+
+        return _json({"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header, rows)})
+    if fmt == "toml":
+        return export_comparison(comparison, rows, now=now)
+    if fmt in ("csv", "jsonl"):
+        records = [pair_row(pair) for pair in export_rows(comparison, rows)]
+        return to_csv(records) if fmt == "csv" else to_jsonl(records)
+    raise ValueError(f"not a comparison's file format: {fmt}")
 
 
 # --- two reports or more (govread.multi_compare) ----------------------------------------
@@ -191,3 +246,27 @@ def cell_rows(
                 }
             )
     return records
+
+
+def render_many(
+    comparison: MultiComparison,
+    fmt: str,
+    rows: Iterable[Row] | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> str:
+    """A comparison of N reports as the text of a file in `fmt` (`FILE_FORMATS`): JSON
+    (govread-compare-many/1), TOML (`export_many`), or one record per row and report as
+    CSV or JSON Lines (`cell_rows`); `rows` (default: all) chooses the rows."""
+    if fmt == "json":
+        from govread.commands.outline import report_header
+        from govread.multi_compare import to_jsonable
+
+        document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header, rows)}
+        return _json(document)
+    if fmt == "toml":
+        return export_many(comparison, rows, now=now)
+    if fmt in ("csv", "jsonl"):
+        records = cell_rows(comparison, rows)
+        return to_csv(records) if fmt == "csv" else to_jsonl(records)
+    raise ValueError(f"not a comparison's file format: {fmt}")

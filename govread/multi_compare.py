@@ -712,10 +712,13 @@ def _unit_json(unit: Unit) -> dict[str, object]:
 
 
 def to_jsonable(
-    comparison: MultiComparison, header: Callable[[Report], dict[str, object]] | None = None
+    comparison: MultiComparison,
+    header: Callable[[Report], dict[str, object]] | None = None,
+    rows: Iterable[Row] | None = None,
 ) -> dict[str, object]:
     """The comparison as plain JSON data: `reports` (in column order), `rows` with one cell
-    per report, `figures` with one cell per report (null where a report has none)."""
+    per report, `figures` with one cell per report (null where a report has none); `rows`
+    (default: all) chooses the rows, the figures are the whole comparison's."""
     describe = header or (lambda r: {"region": r.region, "year": r.year, "title": r.display_title})
 
     def cell(c: Cell) -> dict[str, object]:
@@ -749,7 +752,7 @@ def to_jsonable(
                 "shared_keywords": list(row.shared_keywords),
                 "cells": [cell(c) for c in row.cells],
             }
-            for row in comparison.rows
+            for row in (comparison.rows if rows is None else rows)
         ],
         "figures": [
             {

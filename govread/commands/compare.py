@@ -34,10 +34,10 @@ from govread.cli import (
     first_few,
     said,
     skipped_line,
-    utf8_stdout,
 )
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.commands.output_file import is_stdout, output_of, refused, write_file
+from govread.compare_export import FILE_FORMATS, FILE_SUFFIXES, format_for_name
 from govread.compare_words import (
     cell_reason,
     covered_by_list,
@@ -52,7 +52,7 @@ from govread.figure_table import target_shown
 from govread.i18n import _
 from govread.parsers.gazetteer import without_level
 from govread.parsers.model import Report
-from govread.sanitize import dumps_json, sanitize_line, sanitize_path
+from govread.sanitize import sanitize_line, sanitize_path
 
 if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is made
     from govread.compare import Comparison, Idf, Unit
@@ -60,8 +60,6 @@ if TYPE_CHECKING:  # the comparison (and jieba) load only when a comparison is m
     from govread.store import ReportRow, Store
 
 EXIT_OK, EXIT_FILE, EXIT_USAGE = 0, 1, 2
-COMPARE_SCHEMA = "govread-compare/1"
-COMPARE_MANY_SCHEMA = "govread-compare-many/1"
 
 
 class _UsageError(Exception):
@@ -70,11 +68,6 @@ class _UsageError(Exception):
 
 class _FileError(Exception):
     pass
-
-
-# The formats written to `-o FILE`, and the endings that name them
-FILE_FORMATS = ("json", "toml", "csv", "jsonl")
-FILE_SUFFIXES = (".json", ".toml", ".csv", ".jsonl")
 
 
 def _parser() -> ArgumentParser:
@@ -358,12 +351,12 @@ def run(argv: Sequence[str]) -> int:
     if args.format is None:
         # -o cmp.toml says the format by its name, as export's -o does; another format's
         # name (cmp.xlsx) is refused, as there
-        from govread.records import export_format_for_path, unwritten_format
+        from govread.records import unwritten_format
 
         named = args.output if args.output is not None and not is_stdout(args.output) else ""
         if named and (why := unwritten_format(named, FILE_SUFFIXES)):
             parser.error(_("{reason} (or give --format)").format(reason=why))
-        inferred = "json" if named.lower().endswith(".json") else export_format_for_path(named, "")
+        inferred = format_for_name(named, "")
         args.format = inferred if inferred in FILE_FORMATS else "text"
     output = output_of(
         parser,
@@ -414,27 +407,16 @@ def run(argv: Sequence[str]) -> int:
         print(sanitize_line(note), file=sys.stderr)
 
     # jieba and the comparison are loaded only now: `govread --help` stays fast.
-    from govread.cli import report_header
-    from govread.compare import compare, to_jsonable
+    from govread.compare import compare
 
     if len(chosen) > 2:
         return _run_many(args.format, chosen, corpus, output, force=args.force)
     a, b = chosen
     comparison = compare(a, b, corpus, idf=idf)
-    if args.format == "toml":
-        from govread.compare_export import export_comparison
+    if args.format in FILE_FORMATS:  # the compare screen's export writes through it too
+        from govread.compare_export import render_pairwise
 
-        return _write_out(export_comparison(comparison), output, force=args.force)
-    if args.format in ("csv", "jsonl"):
-        from govread.compare_export import export_rows
-        from govread.records import pair_row, to_csv, to_jsonl
-
-        rows = [pair_row(pair) for pair in export_rows(comparison)]
-        text = to_csv(rows) if args.format == "csv" else to_jsonl(rows)
-        return _write_out(text, output, force=args.force)
-    if args.format == "json":
-        document = {"schema": COMPARE_SCHEMA, **to_jsonable(comparison, report_header)}
-        return _write_json(document, output, force=args.force)
+        return _write_out(render_pairwise(comparison, args.format), output, force=args.force)
     _print_text(comparison)
     return EXIT_OK
 
@@ -477,34 +459,15 @@ def _run_many(
     force: bool,
 ) -> int:
     """Three reports or more: one column (or cell) per report."""
-    from govread.cli import report_header
-    from govread.multi_compare import compare_many, to_jsonable
+    from govread.multi_compare import compare_many
 
     comparison = compare_many(reports, corpus)
-    if form == "toml":
-        from govread.compare_export import export_many
+    if form in FILE_FORMATS:
+        from govread.compare_export import render_many
 
-        return _write_out(export_many(comparison), output, force=force)
-    if form in ("csv", "jsonl"):
-        from govread.compare_export import cell_rows
-        from govread.records import to_csv, to_jsonl
-
-        rows = cell_rows(comparison)
-        return _write_out(to_csv(rows) if form == "csv" else to_jsonl(rows), output, force=force)
-    if form == "json":
-        document = {"schema": COMPARE_MANY_SCHEMA, **to_jsonable(comparison, report_header)}
-        return _write_json(document, output, force=force)
+        return _write_out(render_many(comparison, form), output, force=force)
     _print_many(comparison)
     return EXIT_OK
-
-
-def _write_json(document: object, output: str | None, *, force: bool) -> int:
-    """The comparison as one line of compact JSON, to standard output or FILE."""
-    if output is None:
-        utf8_stdout()
-        sys.stdout.write(dumps_json(document, separators=(",", ":")) + "\n")
-        return EXIT_OK
-    return _write_out(dumps_json(document, separators=(",", ":")) + "\n", output, force=force)
 
 
 def _write_out(text: str, output: str | None, *, force: bool) -> int:

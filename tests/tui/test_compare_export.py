@@ -182,3 +182,83 @@ async def test_a_csv_name_writes_one_row_per_pair(open_compare, tmp_path: Path) 
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert [row["theme"] for row in rows] == [pair.theme_name for pair in pairs]
     assert not (tmp_path / "pairs.md").exists()
+
+
+async def _type_name(pilot: Pilot[object], name: str) -> None:
+    """In the open export dialog: the offered name cleared and `name` typed, then enter."""
+    await pilot.press("ctrl+u", *name, "enter")
+    await pilot.pause()
+
+
+async def test_a_json_name_writes_the_cli_s_json_from_the_keyboard(
+    open_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The formats of `govread compare A B -o FILE`, JSON among them, and its rules: an
+    existing file replaced only when confirmed, never a FIFO."""
+    import json
+
+    from govread.compare_export import render_pairwise
+
+    monkeypatch.chdir(tmp_path)
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_compare(pilot)
+        assert screen.pairwise is not None
+        dialog = await _export_dialog(pilot)
+        summary = str(dialog.query_one("#export-summary").render())
+        assert "JSON (.json)" in summary
+        await _type_name(pilot, "cmp.json")
+        assert app.screen is screen
+        target = tmp_path / "cmp.json"
+        written = target.read_text("utf-8")
+        assert written == render_pairwise(screen.pairwise, "json")  # the CLI's text
+        document = json.loads(written)
+        assert document["schema"] == "govread-compare/1"
+        assert document["a"]["region"] == "咸宁市" and document["b"]["region"] == "宝鸡市"
+        assert [p["theme"] for p in document["pairs"]] == [
+            p.theme_name for p in screen.pairwise.pairs
+        ]
+        assert any("cmp.json" in m for m in _messages(app))
+
+        # again, over it: asked; escape keeps the file, the dialog stays with the name
+        await pilot.press("space")  # a marked unit: only its rows are exported
+        await pilot.pause()
+        marked = screen.pairwise.pairs[screen.cursor_row() or 0]
+        await _export_dialog(pilot)
+        await _type_name(pilot, "cmp.json")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert target.read_text("utf-8") == written
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("left", "enter")  # to Overwrite
+        await pilot.pause()
+        assert app.screen is screen
+        (pair,) = json.loads(target.read_text("utf-8"))["pairs"]
+        assert pair["theme"] == marked.theme_name
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.json"]
+
+        # a FIFO of that name is never written to, asked or not
+        fifo = tmp_path / "pipe.json"
+        os.mkfifo(fifo)
+        await _export_dialog(pilot)
+        await _type_name(pilot, "pipe.json")
+        assert isinstance(app.screen, ExportDialog)
+        errors = [n.message for n in app._notifications if n.severity == "error"]
+        assert errors and "FIFO" in errors[-1]
+        assert fifo.is_fifo()
+
+
+async def test_a_name_in_no_comparison_format_is_refused(open_compare, tmp_path: Path) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_compare(pilot)
+        dialog = await _export_dialog(pilot)
+        await _submit(pilot, dialog, tmp_path / "pairs.xlsx")
+        assert app.screen is dialog
+        said = _messages(app)[-1]
+        assert ".xlsx" in said and all(s in said for s in (".json", ".toml", ".csv", ".jsonl"))
+        assert list(tmp_path.iterdir()) == []

@@ -206,3 +206,30 @@ def test_four_reports_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) ->
     app = GovreadApp()
     app.animation_level = "none"
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+async def test_e_writes_json_as_govread_compare_does(tmp_path: Path) -> None:
+    """The N-column screen's export takes a .json name too: the CLI's JSON of the rows."""
+    import json
+
+    from govread.compare_export import render_many
+
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await _open_many(pilot, 3)
+        comparison = screen.comparison
+        assert comparison is not None
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.path_input.value = str(tmp_path / "rows.json")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+    written = (tmp_path / "rows.json").read_text("utf-8")
+    assert written == render_many(comparison, "json")
+    document = json.loads(written)
+    assert document["schema"] == "govread-compare-many/1"
+    assert len(document["rows"]) == len(comparison.rows)
+    assert [r["label"] for r in document["reports"]] == list(screen.labels)

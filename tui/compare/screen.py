@@ -17,7 +17,8 @@ cursor, ``s`` scrolling in step on or off (every column kept on the active one's
 differ in height, so the sync is by row, not by line), ``f`` the figures table (one column
 per report), ``space`` marks the unit under the cursor, ``enter`` goes back to the browser
 on it (on a figure's, in the figures table), ``e`` exports the rows holding a marked unit
-(else every row) as TOML, CSV or JSON Lines (`ExportDialog`), ``escape`` back.
+(else every row) as TOML, JSON, CSV or JSON Lines by the file's name, the formats of
+`govread compare -o FILE` (`ExportDialog`), ``escape`` back.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from textual.worker import get_current_worker
 
 from govread.cancelling import Cancelled, cancellable, check
 from govread.compare import Comparison, report_units
+from govread.compare_export import FILE_SUFFIXES
 from govread.figure_table import target_shown
 from govread.i18n import N_, _, _n
 from govread.library import place_label
@@ -666,8 +668,8 @@ class CompareScreen(LocalisedScreen[None]):
         back_to_node(self, figure.node_id)
 
     def action_export(self) -> None:
-        """Export the rows holding a marked unit (every row when none is): TOML, or one
-        record per row (and report) as CSV or JSON Lines by the file's extension."""
+        """Export the rows holding a marked unit (every row when none is): TOML, JSON, or
+        one record per row (and report) as CSV or JSON Lines, by the file's extension."""
         comparison = self.comparison
         if comparison is None:
             self.notify(_("The comparison is not ready yet"), title=_("Export"), timeout=3)
@@ -675,11 +677,11 @@ class CompareScreen(LocalisedScreen[None]):
         request = self.view.export(comparison, app_state(self).marks, self)
         self.app.push_screen(
             ExportDialog(
-                request.document,
                 summary=request.summary,
                 title=_("Export comparison"),
                 what=request.what,
-                rows=request.rows,
+                render=request.render,
+                formats=FILE_SUFFIXES,
             )
         )
 

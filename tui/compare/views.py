@@ -30,12 +30,13 @@ from govread.tui.keymap import keys_in
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """What the export dialog needs: the TOML document, its summary, the long-form rows."""
+    """What the export dialog needs: the export's text for a file of a name, in the format
+    the name asks for (None: one no comparison is written in), its summary, what it is in
+    the message."""
 
-    document: Callable[[], str]
+    render: Callable[[str], str | None]
     summary: Text
     what: str
-    rows: Callable[[], list[dict[str, object]]]
 
 
 class ComparisonView:
@@ -110,9 +111,9 @@ class ComparisonView:
     def export(
         self, comparison: MultiComparison, marks: Container[str], node: DOMNode
     ) -> ExportRequest:
-        """The rows holding a marked unit (every row when none is): every report's cell as
-        TOML, or one record per row and report as CSV or JSON Lines."""
-        from govread.compare_export import cell_rows, export_many, many_rows_to_export
+        """The rows holding a marked unit (every row when none is): the comparison as JSON,
+        every report's cell as TOML, or one record per row and report as CSV or JSON Lines."""
+        from govread.compare_export import format_of_file, many_rows_to_export, render_many
 
         rows, by_marks = many_rows_to_export(comparison, marks)
         count = _n("{n} row", "{n} rows", len(rows)).format(n=len(rows))
@@ -129,16 +130,20 @@ class ComparisonView:
         summary = Text(
             _(
                 "{rows} of {reports}: every report's cell with its text and figures, as TOML "
-                "(govread-export/1), or one record per row and report as CSV or JSON Lines by "
-                "the extension (.csv, .jsonl), to:"
+                "(govread-export/1); by the extension, the comparison as JSON (.json), or one "
+                "record per row and report as CSV or JSON Lines (.csv, .jsonl), to:"
             ).format(rows=chosen, reports=" · ".join(self.labels))
         )
         summary.highlight_words([count, *self.labels], "bold")
+
+        def render(name: str) -> str | None:
+            fmt = format_of_file(name)
+            return None if fmt is None else render_many(comparison, fmt, rows)
+
         return ExportRequest(
-            lambda: export_many(comparison, rows),
+            render,
             summary,
             _("The comparison ({count})").format(count=count),
-            lambda: cell_rows(comparison, rows),
         )
 
 
@@ -222,10 +227,9 @@ class PairView(ComparisonView):
     def export(
         self, comparison: MultiComparison, marks: Container[str], node: DOMNode
     ) -> ExportRequest:
-        """The rows holding a marked unit (every row when none is), both sides as TOML, or
-        one row per pair as CSV or JSON Lines."""
-        from govread.compare_export import export_comparison, export_rows, rows_to_export
-        from govread.records import pair_row
+        """The rows holding a marked unit (every row when none is), both sides as TOML, the
+        comparison as JSON, or one row per pair as CSV or JSON Lines."""
+        from govread.compare_export import format_of_file, render_pairwise, rows_to_export
 
         pairwise = self.pairwise
         assert pairwise is not None  # computed before the comparison is shown
@@ -249,15 +253,20 @@ class PairView(ComparisonView):
         summary.append(b, style="bold")
         summary.append(
             _(
-                ", both sides with their text and figures, as TOML (govread-export/1), "
-                "or one row per pair as CSV or JSON Lines by the extension (.csv, .jsonl), to:"
+                ", both sides with their text and figures, as TOML (govread-export/1); by the "
+                "extension, the comparison as JSON (.json), or one row per pair as CSV or JSON "
+                "Lines (.csv, .jsonl), to:"
             )
         )
+
+        def render(name: str) -> str | None:
+            fmt = format_of_file(name)
+            return None if fmt is None else render_pairwise(pairwise, fmt, rows)
+
         return ExportRequest(
-            lambda: export_comparison(pairwise, rows),
+            render,
             summary,
             _("The comparison ({count})").format(count=count),
-            lambda: [pair_row(pair) for pair in export_rows(pairwise, rows)],
         )
 
 

@@ -6,8 +6,9 @@ restores marks), ``.csv`` (UTF-8 with a BOM, for spreadsheets), ``.jsonl`` or ``
 export restores them too).
 
 By default it exports the marked nodes of the open reports; given `document` (TOML text,
-or a callable giving it when enter is pressed) with a `summary`, it writes that instead:
-the compare screen exports a comparison so. The path starts as
+or a callable giving it when enter is pressed) with a `summary`, it writes that instead;
+given `render` and `formats`, the text of the format the file's name asks for: the compare
+screen exports a comparison so, in the formats of `govread compare -o FILE`. The path starts as
 ``govread-YYYYMMDD-HHMMSS.toml`` in the working directory and can be edited; enter writes
 atomically (`govread.export.write_export`). An existing file is replaced only after a
 second, explicit question. A failed write (no such folder, permission denied, disk
@@ -17,7 +18,7 @@ corrected, and the marks are untouched.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -36,8 +37,6 @@ from govread.records import (
     MARKS_SUFFIXES,
     export_format_for_path,
     render_rows,
-    to_csv,
-    to_jsonl,
     unwritten_format,
 )
 from govread.sanitize import sanitize_line
@@ -81,14 +80,17 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         summary: Text | None = None,
         title: str | None = None,
         what: str | None = None,
-        rows: Callable[[], Sequence[Mapping[str, object]]] | None = None,
+        render: Callable[[str], str | None] | None = None,
+        formats: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self._default = default_export_path()
         self._document = document
-        # `document` as table rows, for a .csv or .jsonl file (a document without them is
-        # written as it is, whatever the extension: a subclass may pick the format itself)
-        self._as_rows = rows
+        # the text for a file of a name, in the format its extension asks for (None: not one
+        # of `formats`, the extensions written); a document without it is written as it is,
+        # whatever the extension (a subclass may pick the format itself)
+        self._text_for = render
+        self._formats = tuple(formats)
         self._summary = summary
         self._title = title if title is not None else _("Export marks")
         self._what = what if what is not None else _("The export")
@@ -160,6 +162,19 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
 
     def _export_text(self, path: Path) -> tuple[str, str] | None:
         """The text to write to `path` and what it holds, for the message; None: nothing."""
+        if self._text_for is not None:  # the format the name asks for
+            rendered = self._text_for(path.name)
+            if rendered is None:
+                written = self._formats
+                self.notify(
+                    _("This export is written as {some} or {last}").format(
+                        some=", ".join(written[:-1]), last=written[-1]
+                    ),
+                    title=_("Export"),
+                    severity="warning",
+                )
+                return None
+            return rendered, self._what
         if self._document is None:
             refs = self._refs()
             if not refs:
@@ -175,18 +190,6 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
                 refs, fmt, annotations=state.marks.tags_and_note, style=state.citation_style
             )
             return text, _nodes(len(refs))
-        if self._as_rows is not None:  # TOML, or the same as table rows by the extension
-            fmt = export_format_for_path(path.name)
-            if fmt in ("csv", "jsonl"):
-                rows = self._as_rows()
-                return (to_csv(rows) if fmt == "csv" else to_jsonl(rows)), self._what
-            if fmt != "toml":
-                self.notify(
-                    _("This export is written as .toml, .csv or .jsonl"),
-                    title=_("Export"),
-                    severity="warning",
-                )
-                return None
         text = self._document() if callable(self._document) else self._document
         return text, self._what
 
@@ -194,9 +197,11 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         """The extensions this export writes, as the user is told them; a name ending in
         another format's is refused (`unwritten_format`). Empty: any name (a document
         written as it is)."""
+        if self._text_for is not None:
+            return self._formats
         if self._document is None:
             return MARKS_SUFFIXES
-        return (".toml", ".csv", ".jsonl") if self._as_rows is not None else ()
+        return ()
 
     def write(self, path: Path, *, overwrite: bool = False) -> None:
         """Write the export to `path`; on an existing file, ask before replacing it."""
