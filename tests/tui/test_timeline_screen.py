@@ -264,3 +264,74 @@ def test_a_left_out_file_is_shortened_in_its_middle_and_sanitised() -> None:
     assert shown.startswith("通山县") and shown.endswith("_2023_second.txt")
     assert short_file("/else/where/a\x1b[31mb.txt", ["/data"]) == "a\\x1b[31mb.txt"
     assert short_file("/data/2023/report.txt", ["/data"]) == str(Path("2023", "report.txt"))
+
+
+def _screen_lines(app: GovreadApp) -> list[str]:
+    """The screen as text, a line per row (what a terminal shows)."""
+    import re
+    from html import unescape
+
+    svg = app.export_screenshot()
+    rows: dict[str, list[str]] = {}
+    for match in re.finditer(r'<text class="[^"]*" x="[^"]*" y="([^"]*)"[^>]*>([^<]*)</text>', svg):
+        rows.setdefault(match.group(1), []).append(unescape(match.group(2)).replace("\xa0", " "))
+    return ["".join(parts) for _y, parts in sorted(rows.items(), key=lambda r: float(r[0]))]
+
+
+async def test_at_80x24_the_topic_column_stays_while_the_years_scroll() -> None:
+    """The first column of each table is fixed: scrolling to the last year keeps the topic
+    (the indicator, the years of a plan) in view; at 80 columns two years show beside the
+    topics, whose names are cut to their first part (the line below says them whole)."""
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_directly(pilot)
+        for tab in ("topics", "indicators", "promises"):
+            assert screen.query_one(f"#{tab}-table", DataTable).fixed_columns == 1
+        topics = screen.query_one("#topics-table", DataTable)
+        names = [cell.plain for cell in topics.get_column_at(0)]
+        assert "党的领导…" in names and "突发事件应对" in names
+        shown = "\n".join(_screen_lines(app))
+        assert "2021" in shown and "2022" in shown  # two years beside the topics
+        row = names.index("突发事件应对")
+        topics.move_cursor(row=row, column=0)
+        await pilot.press("l", "l", "l", "l")  # to the last year, scrolled sideways
+        await pilot.pause()
+        assert topics.cursor_coordinate.column == 3 and topics.scroll_x > 0
+        lines = _screen_lines(app)
+        assert any(line.lstrip().startswith("突发事件应对") for line in lines)
+        assert any(" 2023" in line and "Topic" in line for line in lines)
+        detail = str(screen.query_one("#topics-detail", Static).content)
+        assert detail.startswith("突发事件应对 · 2023")
+        # on the topic itself, the line below names it whole
+        topics.move_cursor(row=names.index("党的领导…"), column=0)
+        await pilot.pause()
+        detail = str(screen.query_one("#topics-detail", Static).content)
+        assert detail.startswith("党的领导 · 习近平法治思想")
+
+
+def test_timeline_snapshot_80x24(snap_compare) -> None:
+    """80×24, the cursor on the last year: the topics stay in the first column."""
+
+    async def run_before(pilot: Pilot[object]) -> None:
+        await _open_directly(pilot)
+        await pilot.press("l", "l", "l", "j", "j", "j", "j")  # 突发事件应对 · 2023
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_resize_across_the_narrow_width_fills_the_topics_again() -> None:
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_directly(pilot)
+        topics = screen.query_one("#topics-table", DataTable)
+        assert "党的领导 · 习近平法治思想" in [c.plain for c in topics.get_column_at(0)]
+        topics.move_cursor(row=4, column=2)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "党的领导…" in [c.plain for c in topics.get_column_at(0)]
+        assert topics.cursor_coordinate == (4, 2)  # the cursor kept
+        await pilot.resize_terminal(*SIZE)
+        await pilot.pause()
+        assert "党的领导 · 习近平法治思想" in [c.plain for c in topics.get_column_at(0)]

@@ -17,7 +17,9 @@ cut once):
   partly, not mentioned) and, on the lines under it, its evidence.
 
 `enter` goes to the node under the cursor in the browser (a unit, a figure, a plan or an
-evidence passage); `escape` goes back.
+evidence passage); `escape` goes back. Each table's first column stays in view while the
+years scroll sideways; under `NARROW_WIDTH` the topics are named by their first part and
+the cells cut shorter (two years beside the topics at 80×24).
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ if TYPE_CHECKING:
 
 TABS = ("topics", "indicators", "promises")
 _CELL_CHARS = 14  # characters of a unit's heading in a topic cell
+# Below this width (80×24) a topic is named by its first part (`党的领导…`, the line below
+# names it whole) and a cell's heading is cut shorter: two years show beside the topics.
+NARROW_WIDTH = 120
+_NARROW_CELL_CHARS = 8
 # Reports left out of the timeline named one a line up to this many; more are counted by
 # reason, with their years (a line each would leave the tables no room on 80×24).
 LEFT_OUT_NAMED = 2
@@ -106,11 +112,18 @@ def _unit_label(unit: Unit, limit: int = _CELL_CHARS) -> str:
     return sanitize_line(unit.shown_number + heading)
 
 
-def topic_cell(main: Sequence[Unit], also: Sequence[Unit]) -> Text:
-    """One line: the first unit on the topic and how many more, or where it is covered."""
+def short_topic(name: str) -> str:
+    """A topic's name by its first part (`党的领导 · 习近平法治思想` → `党的领导…`)."""
+    first, more, _rest = name.partition(" · ")
+    return first + "…" if more else name
+
+
+def topic_cell(main: Sequence[Unit], also: Sequence[Unit], limit: int = _CELL_CHARS) -> Text:
+    """One line: the first unit on the topic and how many more, or where it is covered
+    (`limit`: characters of the unit's heading)."""
     cell = Text()
     if main:
-        cell.append(_unit_label(main[0]))
+        cell.append(_unit_label(main[0], limit))
         if len(main) > 1:
             cell.append(f" +{len(main) - 1}", style="bold")
     elif also:
@@ -160,6 +173,7 @@ class TimelineScreen(LocalisedScreen[None]):
         # what enter goes to, per table and row (or cell) key
         self._targets: dict[str, dict[str, str]] = {tab: {} for tab in TABS}
         self._details: dict[str, Text] = {}
+        self._narrow = False  # the topics as filled: for a terminal under NARROW_WIDTH
         self.title = _("Timeline")
         self.sub_title = place.label
 
@@ -169,13 +183,17 @@ class TimelineScreen(LocalisedScreen[None]):
         yield ProgressBar(id="timeline-progress", show_eta=False)
         with TabbedContent(initial="topics", id="timeline-tabs"):
             with TabPane(_("Topics"), id="topics"):
-                yield DataTable(id="topics-table", cursor_type="cell", zebra_stripes=True)
+                yield DataTable(
+                    id="topics-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
+                )
                 yield Static(id="topics-detail")
             with TabPane(_("Indicators"), id="indicators"):
-                yield DataTable(id="indicators-table", cursor_type="cell", zebra_stripes=True)
+                yield DataTable(
+                    id="indicators-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
+                )
                 yield Static(id="indicators-detail")
             with TabPane(_("Promises"), id="promises"):
-                yield DataTable(id="promises-table", cursor_type="row")
+                yield DataTable(id="promises-table", cursor_type="row", fixed_columns=1)
                 yield Static(id="promises-detail")
         yield KeysFooter()
 
@@ -322,11 +340,14 @@ class TimelineScreen(LocalisedScreen[None]):
     def _fill_topics(self, timeline: Timeline) -> None:
         table = self._year_table("topics", _("Topic"), "topic", timeline.years)
         targets = self._targets["topics"]
+        self._narrow = narrow = self.size.width < NARROW_WIDTH
+        limit = _NARROW_CELL_CHARS if narrow else _CELL_CHARS
         for row in timeline.topics:
-            cells = [Text(row.name, style="bold")]
+            cells = [Text(short_topic(row.name) if narrow else row.name, style="bold")]
+            self._details[f"topics|{row.theme}|topic"] = Text(row.name, style="bold")
             for index, year in enumerate(timeline.years):
                 main, also = row.main[index], row.also[index]
-                cells.append(topic_cell(main, also))
+                cells.append(topic_cell(main, also, limit))
                 units = (*main, *also)
                 if units:
                     targets[f"{row.theme}|{year}"] = units[0].node_id
@@ -431,6 +452,15 @@ class TimelineScreen(LocalisedScreen[None]):
             if evidence.shared:
                 text.append("  " + " · ".join(evidence.shared[:5]), style="green")
         return text
+
+    def on_resize(self) -> None:
+        """Across `NARROW_WIDTH`, the topics filled again for the width (the cursor kept)."""
+        if self.timeline is None or (self.size.width < NARROW_WIDTH) == self._narrow:
+            return
+        table = self._table("topics")
+        cursor = table.cursor_coordinate
+        self._fill_topics(self.timeline)
+        table.move_cursor(row=cursor.row, column=cursor.column, animate=False)
 
     # -- cursor, enter, tabs ----------------------------------------------------------------
 
