@@ -102,6 +102,7 @@ def test_never_raises_and_nothing_unsafe_survives(text: str) -> None:
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(ANY_TEXT)
 @example(text="政府来源:0")  # a page's key cut from the end of a report's only line
+@example(text="政府2000年1月1日")  # a signature run into its date, in a text with no headings
 def test_every_line_of_the_body_is_kept_somewhere(text: str) -> None:
     report = parse_text(text)
     source = [line.strip() for line in normalize(text).split("\n")]
@@ -114,12 +115,12 @@ def test_every_line_of_the_body_is_kept_somewhere(text: str) -> None:
     for line in +expected - got:
         if re.fullmatch("[0-9\uff10-\uff19]{1,3}", line):
             del expected[line]  # (the last page's number, after the signature or its end matter)
-    if any(section.raw_heading not in source for section in report.walk()) or any(
-        line not in source for line in report.chrome
-    ):
-        # a flat text, cut at its headings, or a line a page's key (来源:…) was cut from:
-        # every character is kept, in pieces (the title's among them, wherever it was taken
-        # from)
+    pieces = [section.raw_heading for section in report.walk()]
+    pieces += [*report.chrome, *report.closing]
+    if any(piece not in source for piece in pieces):
+        # a flat text, cut at its headings, a line a page's key (来源:…) was cut from, or a
+        # signature run into its date: every character is kept, in pieces (the title's
+        # among them, wherever it was taken from)
         title = [report.title] if report.title else []
         assert squashed(source, report.chrome) == squashed(body_lines(report) + title, [])
     else:
