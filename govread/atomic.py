@@ -2,8 +2,11 @@
 
 A reader (or a crash) sees either the old file or the whole new one, never half of
 either. An existing file is replaced only with ``overwrite=True``, and only when it is a
-regular file: a device (``/dev/null``, even as root), a FIFO, a socket, a folder or a
-symbolic link is never replaced. Without ``overwrite`` the new file is *linked* into
+regular file: a device (``/dev/null``, even as root), a FIFO, a socket or a folder is
+never replaced. A symbolic link is followed to the regular file it finally points to,
+which is replaced beside itself so the link stays a link (`write_target`); a link to
+anything else, a dangling one, a loop, or one another user planted in a shared folder
+(/tmp) is refused. Without ``overwrite`` the new file is *linked* into
 place, which fails if the name exists, so there is no window in which a file created
 meanwhile by someone else could be replaced. Every failure is a `WriteError` whose
 ``reason`` is one line for a person. This is govread's one writer: exports, marks,
@@ -20,6 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from govread.i18n import N_, shown
+from govread.sanitize import sanitize_line
 
 # errno → what a person should read. Anything else falls back to the OS's own words.
 _REASONS: dict[int, str] = {
@@ -65,7 +69,9 @@ class WriteError(Exception):
         super().__init__(f"{self.path}: {self.reason}")
 
     def shown_reason(self) -> str:
-        return shown(self.template, self.fields)
+        """The reason in the interface language, as one safe line (its fields hold paths
+        and link targets, and a library's words)."""
+        return sanitize_line(shown(self.template, self.fields))
 
 
 class OverwriteRefused(WriteError):
@@ -104,10 +110,108 @@ def names_a_folder(path: str | os.PathLike[str]) -> bool:
     return text.endswith((os.sep, os.altsep or os.sep))
 
 
-def not_replaceable(path: str | os.PathLike[str]) -> str | None:
-    """Why `path` must never be replaced by a write, or None when it is a regular file or
-    nothing (symbolic links are not followed: a link is not replaced either). A name
-    ending with a separator that is not a folder is refused as `open()` refuses it."""
+# Links followed before a write gives up (Linux's own limit on one path).
+_MAX_LINKS = 40
+
+
+def write_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write to `path` goes to: `path` itself, or, when `path` is a symbolic
+    link, the regular file it finally points to (dotfiles kept in a synced folder), so
+    the link stays a link and the file it names is replaced.
+
+    Raises `WriteError` naming `path` for a link that leads nowhere (dangling), to
+    anything but a regular file (a folder, a FIFO, a device), round in a loop, or that
+    another user planted in a shared sticky folder such as /tmp (followed only as the
+    kernel's ``fs.protected_symlinks`` would follow it). A `path` that is not a link is
+    returned as it is, whatever it is: `write_refusal` judges it.
+    """
+    given = Path(path)
+    current = given
+    for _hop in range(_MAX_LINKS):
+        try:
+            info = os.lstat(current)
+        except OSError as error:
+            if current is given:
+                return given  # nothing there yet, or the write itself will say why
+            if error.errno in (errno.ENOENT, errno.ENOTDIR):
+                raise WriteError(
+                    given,
+                    N_("is a symbolic link to {target}, which does not exist; not written"),
+                    target=str(current),
+                ) from None
+            raise WriteError(given, describe_os_error(error)) from None
+        if not stat.S_ISLNK(info.st_mode):
+            if current is given or stat.S_ISREG(info.st_mode):
+                return current
+            raise WriteError(
+                given,
+                N_(
+                    "is a symbolic link to {target}, which is {kind}, not a regular file; "
+                    "not written"
+                ),
+                target=str(current),
+                kind=_kind(info.st_mode),
+            )
+        if not _may_follow(current, info):
+            raise WriteError(
+                given, N_("is a symbolic link another user made in a shared folder; not followed")
+            )
+        try:
+            current = current.parent / os.readlink(current)
+        except OSError as error:
+            raise WriteError(given, describe_os_error(error)) from None
+    raise WriteError(
+        given, N_("is a symbolic link that loops, or goes through too many links; not written")
+    )
+
+
+def _kind(mode: int) -> str:
+    """What a file that is not a regular one is (a message id)."""
+    if stat.S_ISDIR(mode):
+        return N_("a folder")
+    if stat.S_ISFIFO(mode):
+        return N_("a FIFO (named pipe)")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return N_("a device")
+    if stat.S_ISSOCK(mode):
+        return N_("a socket")
+    return N_("an unknown kind of file")
+
+
+def _may_follow(link: Path, info: os.stat_result) -> bool:
+    """Whether the kernel would follow `link` for this user under fs.protected_symlinks:
+    in a sticky, world-writable folder (/tmp) only a link of the follower's own or of
+    the folder's owner is followed, so a link planted there by another user is not."""
+    if not hasattr(os, "geteuid"):  # pragma: no cover - Windows
+        return True
+    try:
+        folder = os.stat(link.parent)
+    except OSError:
+        return True  # the write beside it will say why
+    shared = folder.st_mode & stat.S_ISVTX and folder.st_mode & stat.S_IWOTH
+    return not shared or info.st_uid in (os.geteuid(), folder.st_uid)
+
+
+def write_refusal(path: str | os.PathLike[str]) -> WriteError | None:
+    """Why a write to `path` must not happen, or None when it may be tried: `path` is a
+    regular file, nothing, or a symbolic link that `write_target` follows to a regular
+    file. A folder, a FIFO, a socket or a device (``/dev/null``, even as root) is never
+    replaced, and neither is a link leading to one. A name ending with a separator that
+    is not a folder is refused as `open()` refuses it (and never followed as a link)."""
+    if names_a_folder(path):
+        reason = _replace_refusal(path)
+        return None if reason is None else WriteError(path, reason)
+    try:
+        target = write_target(path)
+    except WriteError as error:
+        return error
+    reason = _replace_refusal(target)
+    return None if reason is None else WriteError(path, reason)
+
+
+def _replace_refusal(path: str | os.PathLike[str]) -> str | None:
+    """Why the file at `path` itself (a link not followed) must never be replaced by a
+    write, or None when it is a regular file or nothing."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -122,7 +226,7 @@ def not_replaceable(path: str | os.PathLike[str]) -> str | None:
         return None
     if stat.S_ISDIR(mode):
         return N_("is a folder, not a file")
-    if stat.S_ISLNK(mode):
+    if stat.S_ISLNK(mode):  # a link that appeared after the target was found
         return N_("is a symbolic link; not replaced")
     if stat.S_ISFIFO(mode):
         return N_("is a FIFO (named pipe), not a regular file; not replaced")
@@ -171,37 +275,42 @@ def _atomic_write(
     overwrite: bool,
     durable: bool = True,
 ) -> Path:
-    """The temporary file beside `path`, filled by `write`, put in its place."""
-    target = Path(path)
-    refusal = not_replaceable(path)  # as written: `target` has lost a trailing slash
+    """The temporary file beside the file `path` names (where a symbolic link at `path`
+    points, `write_target`), filled by `write`, put in its place; returns `path`."""
+    given = Path(path)
+    refusal = write_refusal(path)  # as written: `given` has lost a trailing slash
     if refusal is not None:
-        raise WriteError(target, refusal)
+        raise refusal
+    target = given if names_a_folder(path) else write_target(path)
     folder = target.parent
     # the temporary file first: a folder that takes no new file (/proc) is said before the
     # user is asked whether to replace a file there, which could never be done
     temp = _create_temp(target)
     if not overwrite and os.path.lexists(target):
         _remove_quietly(temp)
-        raise OverwriteRefused(target)
+        raise OverwriteRefused(given)
     try:
         write(temp)
-        if overwrite and (refusal := not_replaceable(target)) is not None:
-            raise WriteError(target, refusal)  # something else appeared meanwhile
+        if overwrite and (reason := _replace_refusal(target)) is not None:
+            raise WriteError(given, reason)  # something else appeared meanwhile
         if overwrite:
             _keep_mode(target, temp)
             os.replace(temp, target)
         else:
-            _place_new(temp, target)
+            try:
+                _place_new(temp, target)
+            except OverwriteRefused:
+                raise OverwriteRefused(given) from None
     except BaseException as error:  # KeyboardInterrupt too: never leave a temp file behind
         _remove_quietly(temp)
         if isinstance(error, WriteError):
             raise
         if isinstance(error, OSError):
-            raise WriteError(target, describe_os_error(error)) from None
+            raise WriteError(given, describe_os_error(error)) from None
         raise
     if durable:
         _sync_folder(folder)
-    return target
+    return given
 
 
 def folder_refusal(path: str | os.PathLike[str]) -> WriteError | None:

@@ -183,11 +183,10 @@ def save_config(config: Config, path: Path | None = None) -> None:
 
     Raises `ConfigError` when the existing file cannot be read or used (it is not
     replaced) or the new one cannot be written. A config that is a symlink to a regular
-    file (dotfile managers) is written where it points, so the link stays.
+    file (dotfile managers) is written where it points, so the link stays (the atomic
+    writer's rule: `govread.atomic.write_target`).
     """
     path = path or config_path()
-    if path.is_symlink() and path.resolve().is_file():
-        path = path.resolve()
     try:
         data = statefile.read_bytes(path, max_bytes=statefile.MAX_CONFIG_BYTES)
         text = "" if data is None else statefile.decode(path, data)

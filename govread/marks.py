@@ -672,7 +672,7 @@ class MarkSet:
                 atomic_write_text(self.path, _dumps(merged, notes, texts), overwrite=True)
         except WriteError as error:
             self.save_error = _("marks not saved: {path}: {reason}").format(
-                path=error.path, reason=error.shown_reason()
+                path=statefile.display_path(error.path), reason=error.shown_reason()
             )
         except OSError as error:  # the data folder itself could not be made
             self.save_error = _("marks not saved: {path}: {reason}").format(

@@ -1,7 +1,7 @@
 """`-o FILE [--force]` of the commands that write data (export, compare's export formats,
 the timeline's json and csv): refused early when the answer is known, then written whole or
 not at all, an existing file replaced only with --force and never anything but a regular
-file. `-o -`, and the names of standard output a shell offers (/dev/stdout, /dev/fd/1),
+file (a symbolic link to one is followed: the file it points to is replaced). `-o -`, and the names of standard output a shell offers (/dev/stdout, /dev/fd/1),
 write to standard output."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from govread.atomic import (
     WriteError,
     folder_refusal,
     names_a_folder,
-    not_replaceable,
+    write_refusal,
 )
 from govread.cli import error_line
 from govread.export import write_export
@@ -54,18 +54,24 @@ def folder_name_refused(parser: ArgumentParser, output: str | None) -> None:
         return
     if os.path.isdir(output):
         return  # an existing folder: refused as any folder is, by `refused`
-    if (reason := not_replaceable(output)) is not None:
-        parser.error(_("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason)))
+    if (refusal := write_refusal(output)) is not None:
+        parser.error(
+            _("{path}: {reason}").format(
+                path=sanitize_path(output), reason=sanitize_line(refusal.shown_reason())
+            )
+        )
 
 
 def refused(output: str | None, *, force: bool) -> str | None:
-    """Why FILE cannot be written, when that is known before any work (a folder, link,
-    device or FIFO, even with --force; a file that exists, without it); None when it may
-    be tried."""
+    """Why FILE cannot be written, when that is known before any work (a folder, device
+    or FIFO, or a link to one or to nothing, even with --force; a file that exists, or a
+    link to one, without it); None when it may be tried."""
     if output is None:
         return None
-    if (reason := not_replaceable(output)) is not None:
-        return _("{path}: {reason}").format(path=sanitize_path(output), reason=_(reason))
+    if (refusal := write_refusal(output)) is not None:
+        return _("{path}: {reason}").format(
+            path=sanitize_path(output), reason=sanitize_line(refusal.shown_reason())
+        )
     if not os.path.lexists(output):
         return None
     if (unwritable := folder_refusal(output)) is not None:

@@ -234,3 +234,124 @@ def test_a_write_error_is_said_in_the_interface_language(tmp_path: Path) -> None
         WriteError(target, atomic.describe_os_error(OSError(errno.EACCES, "x"))).shown_reason()
         == "没有权限"
     )
+
+
+# -- symbolic links: followed to a regular file, refused to anything else -------------
+
+
+def _linked(tmp_path: Path) -> tuple[Path, Path]:
+    """``link.toml`` → ``dotfiles/real.toml`` (a regular file holding ``old``)."""
+    real = tmp_path / "dotfiles" / "real.toml"
+    real.parent.mkdir()
+    real.write_bytes(b"old")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    return link, real
+
+
+def test_a_link_to_a_regular_file_is_written_where_it_points(tmp_path: Path) -> None:
+    link, real = _linked(tmp_path)
+    real.chmod(0o640)
+    atomic_write_bytes(link, b"new", overwrite=True)
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.read_bytes() == b"new" and stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert _leftovers(tmp_path) == [] and _leftovers(real.parent) == []
+
+
+def test_a_chain_of_links_is_followed_to_its_end(tmp_path: Path) -> None:
+    link, real = _linked(tmp_path)
+    first = tmp_path / "first.toml"
+    first.symlink_to("link.toml")  # relative: read from the link's own folder
+    atomic_write_text(first, "new", overwrite=True)
+    assert first.is_symlink() and link.is_symlink() and real.read_text() == "new"
+
+
+def test_a_link_to_a_file_is_not_replaced_without_consent(tmp_path: Path) -> None:
+    link, real = _linked(tmp_path)
+    with pytest.raises(OverwriteRefused):
+        atomic_write_bytes(link, b"new")
+    assert real.read_bytes() == b"old" and link.is_symlink()
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device", "dangling"])
+def test_a_link_to_anything_but_a_regular_file_is_refused(
+    tmp_path: Path, kind: str, overwrite: bool
+) -> None:
+    where = tmp_path / "there"
+    if kind == "folder":
+        where.mkdir()
+    elif kind == "fifo":
+        os.mkfifo(where)
+    elif kind == "device":
+        where = Path(os.devnull)
+    link = tmp_path / "link.toml"
+    link.symlink_to(where)
+    said = {
+        "folder": f"is a symbolic link to {where}, which is a folder, not a regular file",
+        "fifo": f"is a symbolic link to {where}, which is a FIFO (named pipe), not a regular",
+        "device": f"is a symbolic link to {where}, which is a device, not a regular file",
+        "dangling": f"is a symbolic link to {where}, which does not exist; not written",
+    }[kind]
+    with pytest.raises(WriteError) as caught:
+        atomic_write_bytes(link, b"new", overwrite=overwrite)
+    assert not isinstance(caught.value, OverwriteRefused)
+    assert said in caught.value.reason and "\n" not in str(caught.value)
+    assert str(caught.value).startswith(f"{link}: ")
+    assert link.is_symlink() and os.readlink(link) == str(where)
+    assert not (kind == "dangling" and os.path.lexists(where))
+    assert _leftovers(tmp_path) == []
+
+
+def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    with pytest.raises(WriteError, match="loops"):
+        atomic_write_bytes(tmp_path / "a", b"x", overwrite=True)
+    assert (tmp_path / "a").is_symlink() and (tmp_path / "b").is_symlink()
+
+
+def test_a_link_target_with_escapes_is_said_as_one_safe_line(tmp_path: Path) -> None:
+    # a link's target is anyone's text: an escape in it never reaches the terminal raw
+    (tmp_path / "link").symlink_to(tmp_path / "gone\x1b[2J\nx")
+    with pytest.raises(WriteError) as caught:
+        atomic_write_bytes(tmp_path / "link", b"x", overwrite=True)
+    shown = caught.value.shown_reason()
+    assert "does not exist" in shown
+    assert "\x1b" not in shown and "\n" not in shown
+
+
+def test_the_refusal_is_said_in_chinese(tmp_path: Path) -> None:
+    from govread.i18n import set_language
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "folder")
+    with pytest.raises(WriteError) as caught:
+        atomic_write_bytes(tmp_path / "link", b"x", overwrite=True)
+    set_language("zh")
+    try:
+        assert "符号链接" in caught.value.shown_reason()
+        assert "文件夹" in caught.value.shown_reason()
+    finally:
+        set_language("en")
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a link another owner")
+def test_a_link_another_user_planted_in_a_shared_folder_is_not_followed(tmp_path: Path) -> None:
+    # /tmp's rule (fs.protected_symlinks): in a sticky, world-writable folder a link is
+    # followed only when its owner is the folder's owner or the one following it.
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chown(shared, 4242, 4242)
+    shared.chmod(0o1777)
+    victim = tmp_path / "victim"
+    victim.write_bytes(b"keep")
+    planted = shared / "out.csv"
+    planted.symlink_to(victim)
+    os.lchown(planted, 4343, 4343)
+    with pytest.raises(WriteError, match="shared folder"):
+        atomic_write_bytes(planted, b"x", overwrite=True)
+    assert victim.read_bytes() == b"keep"
+    os.lchown(planted, 4242, 4242)  # the folder's owner's link is followed
+    atomic_write_bytes(planted, b"x", overwrite=True)
+    assert victim.read_bytes() == b"x"

@@ -97,14 +97,35 @@ def test_force_never_replaces_a_device(tmp_path: Path, capsys: pytest.CaptureFix
     ]
 
 
-def test_force_never_replaces_a_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_force_writes_where_a_symlink_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "elsewhere.txt"
     target.write_text("mine")
     link = tmp_path / "out.toml"
     link.symlink_to(target)
-    assert main(["export", "--all", "--force", "-o", str(link)]) == 1
+    assert main(["export", "--all", "-o", str(link)]) == 1
     assert link.is_symlink() and target.read_text() == "mine"
-    assert "symbolic link" in _err_lines(capsys)[0]
+    assert "use --force" in _err_lines(capsys)[0]
+    assert main(["export", "--all", "--force", "-o", str(link)]) == 0
+    assert link.is_symlink() and target.read_text().startswith('format = "govread-export/1"')
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("where", ["folder", "dangling"])
+def test_force_never_follows_a_symlink_to_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    target = tmp_path / "there"
+    if where == "folder":
+        target.mkdir()
+    link = tmp_path / "out.toml"
+    link.symlink_to(target)
+    assert main(["export", "--all", "--force", "-o", str(link)]) == 1
+    assert link.is_symlink() and (where == "folder") == target.exists()
+    said = "is a folder, not a regular file" if where == "folder" else "does not exist"
+    line = _err_lines(capsys)[0]
+    assert f"{link}: is a symbolic link to {target}, which" in line and said in line
 
 
 def test_a_file_name_that_is_not_utf8_exports(

@@ -28,12 +28,19 @@ def test_output_of_reads_dev_stdout_as_standard_output() -> None:
         output_of(parser, "/dev/stdout", force=True, takes_file=True, needs="x")
 
 
-def test_a_link_or_folder_is_refused_even_with_force(tmp_path: Path) -> None:
+def test_a_folder_or_a_link_to_one_is_refused_even_with_force(tmp_path: Path) -> None:
     target = tmp_path / "real.csv"
     target.write_text("mine", "utf-8")
     link = tmp_path / "link.csv"
     os.symlink(target, link)
-    assert "symbolic link" in (refused(str(link), force=True) or "")
+    assert refused(str(link), force=True) is None  # followed to the file it points to
+    assert "--force" in (refused(str(link), force=False) or "")
+    to_folder = tmp_path / "to_folder.csv"
+    os.symlink(tmp_path, to_folder)
+    assert "symbolic link to" in (refused(str(to_folder), force=True) or "")
+    dangling = tmp_path / "dangling.csv"
+    os.symlink(tmp_path / "gone.csv", dangling)
+    assert "does not exist" in (refused(str(dangling), force=True) or "")
     assert "folder" in (refused(str(tmp_path), force=True) or "")
     assert "--force" in (refused(str(target), force=False) or "")
     assert refused(str(target), force=True) is None
@@ -56,15 +63,21 @@ def test_dev_stdout_writes_what_standard_output_gets(argv: list[str], capsys) ->
     assert capsys.readouterr().out == printed != ""
 
 
-def test_compare_never_replaces_a_link_even_with_force(tmp_path: Path, capsys) -> None:
+def test_compare_writes_through_a_link_only_with_force(tmp_path: Path, capsys) -> None:
     target = tmp_path / "kept.csv"
     target.write_text("mine", "utf-8")
     link = tmp_path / "link.csv"
     os.symlink(target, link)
     argv = ["compare", "--region", "通山", "--corpus", str(YEARS), "--format", "csv"]
-    assert main([*argv, "-o", str(link), "--force"]) == 1
-    assert "symbolic link" in capsys.readouterr().err
+    assert main([*argv, "-o", str(link)]) == 1
+    assert "--force" in capsys.readouterr().err
     assert target.read_text("utf-8") == "mine" and link.is_symlink()
+    assert main([*argv, "-o", str(link), "--force"]) == 0
+    assert link.is_symlink() and target.read_text("utf-8") != "mine"
+    to_folder = tmp_path / "to_folder.csv"
+    os.symlink(tmp_path, to_folder)
+    assert main([*argv, "-o", str(to_folder), "--force"]) == 1
+    assert "symbolic link to" in capsys.readouterr().err and to_folder.is_symlink()
 
 
 @pytest.mark.parametrize(

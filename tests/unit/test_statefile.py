@@ -535,3 +535,33 @@ def test_a_byte_order_mark_is_no_part_of_a_state_file(tmp_path: Path) -> None:
     assert statefile.decode(tmp_path / "c.toml", b'\xef\xbb\xbflanguage = "zh"\n') == (
         'language = "zh"\n'
     )
+
+
+def test_a_symlinked_marks_file_is_saved_where_it_points(tmp_path: Path) -> None:
+    # dotfiles kept in a synced folder: marks.json → ~/Sync/govread/marks.json
+    real = tmp_path / "sync" / "marks.json"
+    real.parent.mkdir()
+    MarkSet.load(real)[0].toggle("0123456789ab")
+    path = tmp_path / "data" / "marks.json"
+    path.parent.mkdir()
+    path.symlink_to(real)
+    heard: list[str] = []
+    marks, warning = MarkSet.load(path, on_save_error=heard.append)
+    assert warning is None and set(marks) == {"0123456789ab"}
+    marks.toggle("ba9876543210")
+    assert heard == [] and marks.save_error is None
+    assert path.is_symlink() and os.readlink(path) == str(real)
+    assert set(MarkSet.load(real)[0]) == {"0123456789ab", "ba9876543210"}
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_marks_link_to_a_folder_keeps_the_marks_and_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    path = tmp_path / "marks.json"
+    path.symlink_to(folder)
+    heard: list[str] = []
+    marks, _warning = MarkSet.load(path, on_save_error=heard.append)
+    marks.toggle("0123456789ab")
+    assert "0123456789ab" in marks and path.is_symlink() and folder.is_dir()
+    assert not any(folder.iterdir())

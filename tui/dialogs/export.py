@@ -39,7 +39,7 @@ from govread.records import (
     render_rows,
     unwritten_format,
 )
-from govread.sanitize import sanitize_line
+from govread.sanitize import sanitize_line, sanitize_path
 from govread.tui._css import css_beside
 from govread.tui.app_state import app_state
 from govread.tui.dialogs.confirm import ConfirmDialog
@@ -224,7 +224,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
         except WriteError as error:
             self.notify(
                 _("{path}: {reason}. Nothing was written; the marks are kept.").format(
-                    path=error.path, reason=error.shown_reason()
+                    path=sanitize_path(error.path), reason=error.shown_reason()
                 ),
                 title=_("Export failed"),
                 severity="error",
