@@ -359,7 +359,9 @@ class MarkSet:
     saved with the next successful save), `save_error` holds one line saying why, and
     `on_save_error` (if given) is called with it, so the browser can tell the user while
     the marks stay. A save that finds marks another govread made meanwhile takes them in
-    and calls `on_external_change` with the ids whose state that flipped.
+    and calls `on_external_change` with the ids whose state that flipped. A file found
+    damaged by a save (another program wrote it meanwhile) is set aside and this set
+    saved in its place; `on_notice` (if given) is called with one line saying so.
     """
 
     def __init__(
@@ -369,6 +371,7 @@ class MarkSet:
         path: str | os.PathLike[str] | None = None,
         on_save_error: Callable[[str], None] | None = None,
         on_external_change: Callable[[frozenset[str]], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> None:
         self._ids: set[str] = set()
         for node_id in node_ids:
@@ -394,7 +397,10 @@ class MarkSet:
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.on_external_change = on_external_change
+        self.on_notice = on_notice
         self.save_error: str | None = None
+        # what a save found and did that the user should hear of (a damaged file set aside)
+        self._notices: list[str] = []
         self._saving = path is not None
 
     # -- loading ------------------------------------------------------------------
@@ -406,6 +412,7 @@ class MarkSet:
         *,
         on_save_error: Callable[[str], None] | None = None,
         on_external_change: Callable[[frozenset[str]], None] | None = None,
+        on_notice: Callable[[str], None] | None = None,
     ) -> tuple[MarkSet, str | None]:
         """The marks saved at `path` (default `marks_path()`), and a warning or None.
 
@@ -418,7 +425,12 @@ class MarkSet:
         left alone and the set does not save this session, so it is never overwritten.
         """
         path = marks_path() if path is None else Path(path)
-        marks = cls(path=path, on_save_error=on_save_error, on_external_change=on_external_change)
+        marks = cls(
+            path=path,
+            on_save_error=on_save_error,
+            on_external_change=on_external_change,
+            on_notice=on_notice,
+        )
         dropped: list[str] = []
         try:
             marks._ids, marks._notes, marks._texts = _read_document(path, dropped)
@@ -697,6 +709,10 @@ class MarkSet:
             self._imported.clear()
             if flipped and self.on_external_change is not None:
                 self.on_external_change(flipped)
+        notices, self._notices = self._notices, []
+        if self.on_notice is not None:
+            for notice in notices:  # after the lock is let go
+                self.on_notice(notice)
         return self.save_error
 
     def take_in(self) -> None:
@@ -743,9 +759,15 @@ class MarkSet:
             if error.unreadable:
                 raise WriteError(self.path, error.reason) from None
             try:
-                statefile.set_aside(self.path)
+                aside = statefile.set_aside(self.path)
             except OSError as os_error:
                 raise WriteError(self.path, describe_os_error(os_error)) from None
+            self._notices.append(
+                _(
+                    "marks file {error}; another program changed it since govread read it: "
+                    "moved it to {aside}, and saved this session's marks in its place"
+                ).format(error=sanitize_line(str(error)), aside=statefile.display_path(aside.name))
+            )
             return set(self._ids), dict(self._notes), dict(self._texts)
 
     def dumps(self) -> str:

@@ -179,6 +179,7 @@ class GovreadApp(App[int]):
         self.marks, marks_warning = MarkSet.load(
             on_save_error=self._marks_not_saved,
             on_external_change=self.marks_changed,  # marks another govread saved meanwhile
+            on_notice=self._marks_notice,  # a damaged file set aside by a save
         )
         if marks_warning:
             self._warnings.append((N_("Marks"), marks_warning))
@@ -715,6 +716,10 @@ class GovreadApp(App[int]):
         reports = [r for rid in owners if (r := self.library.report(rid)) is not None]
         if reports and self.marks.record_texts(reports):
             self.marks.save()
+
+    def _marks_notice(self, notice: str) -> None:
+        # Called from MarkSet after a save that set a damaged marks file aside.
+        self.notify(notice, title=_("Marks"), severity="warning", markup=False, timeout=15)
 
     def _marks_not_saved(self, reason: str) -> None:
         # Called from MarkSet on a failed save: the marks stay in memory.

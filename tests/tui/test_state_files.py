@@ -91,6 +91,24 @@ async def test_marks_saved_by_another_govread_are_taken_in(
         assert set(MarkSet.load()[0]) == set(app.marks)
 
 
+async def test_a_marks_file_damaged_mid_session_is_set_aside_and_said(
+    loaded: Loaded, notices: list[Any]
+) -> None:
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("space")  # a mark saved
+        await pilot.pause()
+        marks_path().write_bytes(b"{\x1b[2J not json")  # another program writes over it
+        await pilot.press("down", "space")  # the next save finds it damaged
+        await pilot.pause()
+        said = [str(n.message) for n in notices if "another program changed it" in str(n.message)]
+        assert len(said) == 1 and "marks.json.bad-" in said[0] and "\x1b" not in said[0]
+        aside = [p for p in marks_path().parent.iterdir() if ".bad-" in p.name]
+        assert [p.read_bytes() for p in aside] == [b"{\x1b[2J not json"]  # kept, as it was
+        assert set(MarkSet.load()[0]) == set(app.marks) and len(app.marks) == 2
+
+
 async def test_a_hand_edited_config_that_is_not_toml_is_told_in_chinese(
     loaded: Loaded, notices: list[Any]
 ) -> None:

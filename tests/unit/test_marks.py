@@ -242,6 +242,25 @@ def test_a_damaged_file_is_moved_aside_with_a_warning(
     assert set(MarkSet.load(path)[0]) == {"0123456789ab/1"}
 
 
+def test_a_file_damaged_after_loading_is_set_aside_by_the_next_save_and_said(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "marks.json"
+    notices: list[str] = []
+    marks, _ = MarkSet.load(path, on_notice=notices.append)
+    marks.toggle("0123456789ab/1")
+    assert notices == []
+    path.write_bytes(b"{not json")  # another program, meanwhile
+    marks.toggle("0123456789ab/2")
+    assert len(notices) == 1 and "\n" not in notices[0]
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("marks.json.bad-")]
+    assert len(aside) == 1 and aside[0].name in notices[0] and "not JSON" in notices[0]
+    assert aside[0].read_bytes() == b"{not json"
+    assert set(MarkSet.load(path)[0]) == {"0123456789ab/1", "0123456789ab/2"}
+    marks.toggle("0123456789ab/3")  # said once: the file is whole again
+    assert len(notices) == 1
+
+
 def test_two_damaged_files_in_one_second_do_not_collide(tmp_path: Path) -> None:
     path = tmp_path / "marks.json"
     for _ in range(2):
