@@ -776,6 +776,14 @@ class Store:
                 return self._open_read_only(error)
             if is_read_only(error) or _unwritable_place(self.path):
                 raise StoreError(cannot_write(self.path)) from error  # SQLite: "unable to open"
+            if _is_full(error):  # SQLite's words are English and say nothing of what to do
+                raise StoreError(
+                    _(
+                        "{path}: the disk is full, so the store could not be opened; nothing "
+                        "in it was changed: free some room (or give --store a file on another "
+                        "disk) and run the command again"
+                    ).format(path=shown)
+                ) from error
             raise StoreError(f"{shown}: {error}") from error
         except sqlite3.DatabaseError:
             reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read

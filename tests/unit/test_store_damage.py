@@ -230,6 +230,21 @@ def test_an_error_mid_bar_on_a_terminal_starts_its_own_line(
     assert len(said) == 1 and said[0].startswith("govread: error:")
 
 
+def test_a_store_that_cannot_be_opened_for_a_full_disk_says_what_to_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _folder(tmp_path)
+
+    def full(self: store.Store) -> None:  # the schema's first write finds no room
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.Store, "_open", full)
+    assert main(["index", str(folder), "--store", str(tmp_path / "s.sqlite3")]) == 1
+    said = capsys.readouterr().err.strip().split("\n")
+    assert len(said) == 1 and "the disk is full" in said[0]
+    assert "nothing in it was changed" in said[0] and "run the command again" in said[0]
+
+
 def test_a_second_index_of_one_store_waits_for_the_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
