@@ -27,6 +27,7 @@ _SENTENCE_END = "。！？!?；;：:…"
 _CLOSERS = "”’」』）)》】\"'"
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HEADING_END = "。！？!?；;"
+_HEADING_END_RE = re.compile(f"[{re.escape(_HEADING_END)}]")
 # A space a PDF's text layer (or pdftotext) puts where its font changes: between Chinese (an
 # ideograph or a mark: full-width, CJK, curly quotes) and a digit or a Latin mark, or beside
 # a Chinese mark (关于 2031 年, 领导 , 统筹, 实施 “ 八五 ”). Chinese is written without it; a
@@ -38,6 +39,9 @@ _FONT_RUN_SPACE = re.compile(
     f"|(?<=[0-9,.;:%(){_MARKS}])[ \u00a0](?=[\u2e80-\u2fdf\u4e00-\u9fff{_MARKS}])"
 )
 _MAX_HEADING = 48
+# The most of a paragraph's start `_HEADING_START` is matched on (its number is a few
+# characters; the rest is room for the spaces it allows)
+_HEADING_REACH = 200
 # A heading number's shape (`_heading_kind`): its numerals as one digit of their script.
 _NUMERAL_SHAPE = re.compile(r"[0-9\uff10-\uff19]{1,4}")
 _CN_NUMERAL_SHAPE = re.compile(r"[一二三四五六七八九十]{1,3}")
@@ -187,9 +191,30 @@ def without_page_furniture(text: str) -> str:
     return "\n".join(lines)
 
 
+# Blocks whose every character is full-width (East Asian width W, F or A): Hangul Jamo,
+# — ‘ ’ “ ” …, CJK radicals to symbols, kana to compatibility, ideographs, Yi, Hangul,
+# compatibility ideographs, vertical and full-width forms (a test checks each against
+# unicodedata). Counted by one regex: a character at a time in Python was most of the
+# time a wrapped text's lines took to join.
+_WIDE_BLOCKS = (
+    "\u1100-\u115f\u2014\u2018\u2019\u201c\u201d\u2026\u2e80-\u303e\u3041-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6"
+)
+_NOT_WIDE = re.compile(f"[^{_WIDE_BLOCKS}]+")
+
+
 def cell_width(line: str) -> int:
     """Width in half-em units (cells); in Chinese type “ ” … — are full-width too (ambiguous: A)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in line)
+    if line.isascii():
+        return len(line)
+    width = 2 * len(line)  # every character wide, less the runs of those that are not
+    for run in _NOT_WIDE.findall(line):
+        if run.isascii():
+            width -= len(run)
+        else:  # (Latin letters with accents, Greek, Cyrillic, symbols: asked one by one)
+            width -= sum(unicodedata.east_asian_width(ch) not in "WFA" for ch in run)
+    return width
 
 
 def _ends_sentence(line: str) -> bool:
@@ -239,20 +264,21 @@ def join_layout_lines(
         return width[index] >= full if known is None else known
 
     own_line: set[int] = set() if by_indent else _own_line_headings(lines, fills_line, starts)
-    joined = [lines[0]]
-    began = 0  # the line joined[-1] began with
+    joined: list[str] = []
+    current = _Paragraph(lines[0])
+    began = 0  # the line `current` began with
     for index in range(1, len(lines)):
         previous, line = lines[index - 1], lines[index]
         ends = index in starts or (indented[index] if by_indent else _ends_sentence(previous))
-        if not by_indent and _heading_too_long(joined[-1], line):
+        if not by_indent and current.heading_too_long(line):
             ends = True  # an own-line heading that filled its line, then its body
         filled = fills_line(index - 1)
         if (
             not ends
             and filled
             and began in own_line
-            and not any(ch in _HEADING_END for ch in joined[-1])  # no sentence ended yet
-            and not _heading_goes_on(joined[-1], lines, index, fills_line, starts)
+            and not current.has_end  # no sentence ended yet
+            and not current.heading_goes_on(lines, index, fills_line, starts)
         ):
             ends = True  # a heading on a line of its own that filled it exactly, then its body
         heading = bool(_HEADING_START.match(line))
@@ -261,13 +287,63 @@ def join_layout_lines(
             ends = heading = False
         if not ends and filled and not heading:
             # Chinese layout breaks lines anywhere, even inside a number or a word.
-            joined[-1] += "" if chinese or cjk_boundary(previous, line) else " "
-            joined[-1] += line
+            current.add("" if chinese or cjk_boundary(previous, line) else " ")
+            current.add(line)
         else:
-            joined.append(line)
+            joined.append(current.text())
+            current = _Paragraph(line)
             began = index
+    joined.append(current.text())
     # (no font run's space is left to drop: the lines were stripped, and joined with nothing)
     return joined
+
+
+class _Paragraph:
+    """A paragraph being joined from its lines, in pieces (joining a page's lines one by one
+    onto one string copied it each time: a paragraph of 80,000 lines took 15 s), with what
+    the join asks of it kept as it grows: whether it opens with a heading's number, and
+    whether a sentence (or a heading) has ended in it."""
+
+    __slots__ = ("_pieces", "_prefix", "has_end", "length", "opens_heading")
+
+    def __init__(self, line: str) -> None:
+        self._pieces = [line]
+        self.length = len(line)
+        self._prefix = line[:_HEADING_REACH]
+        self.opens_heading = bool(_HEADING_START.match(self._prefix))
+        self.has_end = _HEADING_END_RE.search(line) is not None
+
+    def add(self, piece: str) -> None:
+        self._pieces.append(piece)
+        self.length += len(piece)
+        self.has_end = self.has_end or _HEADING_END_RE.search(piece) is not None
+        if len(self._prefix) < _HEADING_REACH:  # a number its first line broke (一 | 、…)
+            self._prefix = (self._prefix + piece)[:_HEADING_REACH]
+            self.opens_heading = bool(_HEADING_START.match(self._prefix))
+
+    def text(self) -> str:
+        if len(self._pieces) > 1:
+            self._pieces = ["".join(self._pieces)]
+        return self._pieces[0]
+
+    def heading_too_long(self, line: str) -> bool:
+        """`_heading_too_long(self.text(), line)`, in the time of `line`."""
+        if not self.opens_heading or self.has_end:
+            return False
+        return self.length + _first_heading_end(line) > _MAX_HEADING
+
+    def heading_goes_on(
+        self,
+        lines: Sequence[str],
+        index: int,
+        fills_line: Callable[[int], bool],
+        starts: Collection[int],
+    ) -> bool:
+        """`_heading_goes_on(self.text(), …)`: a paragraph already past a heading's length
+        goes on as no heading alone (`_alone`), so only a short one is joined to look."""
+        if self.length > _MAX_HEADING:
+            return False
+        return _heading_goes_on(self.text(), lines, index, fills_line, starts)
 
 
 def _heading_kind(line: str) -> str | None:
@@ -397,7 +473,8 @@ def _heading_too_long(current: str, line: str) -> bool:
 def mostly_chinese(lines: Sequence[str]) -> bool:
     """Text at least 30% Chinese characters: laid out in Chinese, so a line may break
     anywhere (inside a Latin word or a number too) and is joined to the next with nothing."""
-    return len(_CJK.findall("".join(lines))) >= 0.3 * sum(map(len, lines))
+    text = "".join(lines)
+    return len(text) - len(_CJK.sub("", text)) >= 0.3 * len(text)
 
 
 def cjk_boundary(left: str, right: str) -> bool:

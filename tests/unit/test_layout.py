@@ -260,3 +260,37 @@ def test_a_list_of_headings_as_long_as_each_other_is_not_joined() -> None:
         "下一步工作安排",
     ]
     assert unwrapped_text("\n".join(headings)) is None
+
+
+def test_cell_width_is_unicodedatas_for_every_character() -> None:
+    import unicodedata
+
+    def by_unicodedata(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+    # (the blocks counted by regex are all in the first plane; past it each character is
+    # asked of unicodedata)
+    every = [chr(c) for c in range(0x10000) if not 0xD800 <= c <= 0xDFFF]
+    assert [cell_width(ch) for ch in every] == [by_unicodedata(ch) for ch in every]
+    import random
+
+    rng = random.Random(5)
+    pool = every[:0x3000] + every[0x4E00:0x4F00] + every[0xFF00:0xFF70] + ["\U0001f600"]
+    for _ in range(2_000):  # runs of narrow, wide and asked-one-by-one characters mixed
+        text = "".join(rng.choice(pool) for _ in range(rng.randrange(60)))
+        assert cell_width(text) == by_unicodedata(text)
+
+
+def test_a_paragraph_of_many_wrapped_lines_joins_in_linear_time() -> None:
+    """Bounded work: a text wrapped at a fixed width whose one paragraph runs for 40,000
+    lines (no sentence ends, as a table or a list flattened can) was joined onto one string
+    copied at every line: ≈ 4 s of CPU, growing with the square of its length."""
+    import time
+
+    line = "加强法治政府建设推进依法行政工作取得明显成效全面提升" * 2
+    text = "\n".join([line + "  "] * 40_000)
+    started = time.process_time()
+    joined = unwrapped_text(text)
+    took = time.process_time() - started
+    assert joined == line * 40_000
+    assert took < 1.5, took
