@@ -183,6 +183,31 @@ async def test_marks_list_shows_tags_and_narrows_by_tag(loaded: Loaded) -> None:
         assert screen.tag is None and screen.table.row_count == 2
 
 
+async def test_t_with_no_tag_in_use_is_said_in_the_list_not_over_its_keys(
+    loaded: Loaded, notices: list[Any]
+) -> None:
+    """On 80×24 a toast sat on the box's foot, where its keys are: `t` with no tag yet
+    says so on the summary line above the list, and the keys stay in view."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.marks.add(app.reports[0].sections[0].id)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarksListScreen)
+        await pilot.press("t")
+        await pilot.pause()
+        summary = str(screen.query_one("#marks-summary").render())
+        assert "No mark has a tag yet" in summary and screen.tag is None
+        assert not [n for n in notices if "No mark has a tag" in str(n.message)]
+        app.marks.annotate(app.reports[0].sections[0].id, tags=["执法"])
+        await pilot.press("t")  # a tag now: the list narrows and the line goes
+        await pilot.pause()
+        assert screen.tag == "执法"
+        assert "No mark has a tag yet" not in str(screen.query_one("#marks-summary").render())
+
+
 async def test_the_tags_column_is_in_view_however_deep_the_marked_node(loaded: Loaded) -> None:
     """QA walk: the Tags column came after Where, whose path of a deep section pushed it
     past the right edge at 120 columns: tagged marks looked untagged."""

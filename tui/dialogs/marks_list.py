@@ -84,6 +84,9 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
     def __init__(self) -> None:
         super().__init__()
         self.tag: str | None = None  # the tag the list is narrowed to, or None: all
+        # `t` with no tag in use: said on the summary line, above the list (a toast covered
+        # the hint at the foot of the box on 80×24)
+        self.no_tag_said = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-body") as body:
@@ -163,6 +166,12 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
                     _(" — press {browser.mark} on a section or item in the outline to mark it"),
                 )
             )
+        if self.no_tag_said:
+            summary.append("\n")
+            summary.append(
+                keys_in(self, _("No mark has a tag yet: {browser.tag} in the browser tags one")),
+                style="italic",
+            )
         self.query_one("#marks-summary", Static).update(summary)
 
     def _tags_cell(self, node_id: str) -> Text:
@@ -177,11 +186,10 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         """Narrow to the first tag in use, then the next, then all again."""
         tags = sorted(app_state(self).marks.all_tags())
         if not tags:
-            self.notify(
-                keys_in(self, _("No mark has a tag yet: {browser.tag} in the browser tags one")),
-                title=_("Marks"),
-            )
+            self.no_tag_said = True
+            self._fill()
             return
+        self.no_tag_said = False
         if self.tag not in tags:
             self.tag = tags[0] if self.tag is None else None
         else:
