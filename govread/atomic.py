@@ -24,6 +24,7 @@ from pathlib import Path
 
 from govread.i18n import N_, shown
 from govread.sanitize import sanitize_line
+from govread.statefile import describe_type
 
 # errno → what a person should read. Anything else falls back to the OS's own words.
 _REASONS: dict[int, str] = {
@@ -150,7 +151,7 @@ def write_target(path: str | os.PathLike[str]) -> Path:
                     "not written"
                 ),
                 target=str(current),
-                kind=_kind(info.st_mode),
+                kind=describe_type(info.st_mode),
             )
         if not _may_follow(current, info):
             raise WriteError(
@@ -163,19 +164,6 @@ def write_target(path: str | os.PathLike[str]) -> Path:
     raise WriteError(
         given, N_("is a symbolic link that loops, or goes through too many links; not written")
     )
-
-
-def _kind(mode: int) -> str:
-    """What a file that is not a regular one is (a message id)."""
-    if stat.S_ISDIR(mode):
-        return N_("a folder")
-    if stat.S_ISFIFO(mode):
-        return N_("a FIFO (named pipe)")
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return N_("a device")
-    if stat.S_ISSOCK(mode):
-        return N_("a socket")
-    return N_("an unknown kind of file")
 
 
 def _may_follow(link: Path, info: os.stat_result) -> bool:
