@@ -117,3 +117,20 @@ def test_the_genres_words_for_a_law_abiding_society_are_publicity() -> None:
         lexicon, "", "营造办事依法、遇事找法的法治氛围,引导尊法学法守法用法。"
     )
     assert [t for t, _ in themes] == ["publicity"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "有序推进好全省首批部级“智慧矫正”中心创建试点工作。",
+        "深化智慧司法建设，推广非现场监管。",
+        "推行智慧执法，建设智慧监管平台。",
+    ],
+)
+def test_technology_put_to_the_laws_work_names_the_digital_theme(text: str) -> None:
+    """A report that speaks of 智慧矫正 or 非现场监管 is not silent on 数字法治政府 · 科技保障:
+    it names it, in passing where that is all it says (泾县 2022, 社区矫正 under 公共法律服务)."""
+    from govread.topics import mentioned_themes
+
+    assert "digital" in mentioned_themes(load_lexicon(), "", text)
+    assert "digital" not in mentioned_themes(load_lexicon(), "", "开展智慧普法进社区活动。")
