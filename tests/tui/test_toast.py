@@ -27,11 +27,16 @@ async def test_no_line_of_a_toast_starts_with_a_closing_mark() -> None:
             await pilot.resize_terminal(width, 20)
             app.clear_notifications()
             app.notify(MESSAGE, title="导出失败", severity="error")
-            await pilot.pause(0.05)
-            (toast,) = app.screen.query(Toast)
+            text: list[str] = []
+            for _ in range(100):  # until the toast is laid out (on a busy machine, later)
+                await pilot.pause(0.02)
+                toasts = app.screen.query(Toast)
+                if len(toasts) == 1 and toasts.first().region.area:
+                    lines = [line[1:].strip() for line in _lines(toasts.first())]  # (the border)
+                    if text := [line for line in lines if line]:
+                        break
+            toast = app.screen.query_one(Toast)
             assert isinstance(toast, KinsokuToast)
-            lines = [line[1:].strip() for line in _lines(toast)]  # (the left border)
-            text = [line for line in lines if line]
             assert text[0] == "导出失败"  # the title, then the message, whole
             assert "".join(text[1:]) == MESSAGE
             starts += [line[0] for line in text[1:]]
