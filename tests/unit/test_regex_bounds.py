@@ -4,16 +4,25 @@ The test finds the patterns itself: it imports every module of the govread packa
 parsers, the TUI, the services) and collects each compiled `re.Pattern` held at module
 level or in a class (also inside tuples, lists and dicts there), so a pattern added later by
 anyone is fuzzed too. Each pattern is run (`finditer` over the whole string, and
-`fullmatch`) against 10,000-character strings built to make a backtracking engine stumble:
+`fullmatch`) against strings built to make a backtracking engine stumble:
 long runs of one character (spaces, digits, CJK, punctuation, `<!--` …), runs of the
 characters the pattern itself names, and the pattern's own literal pieces followed by such
 runs, each ending in a character that makes the match fail late. Every call must end
-within `LIMIT` seconds; a timer interrupts a call that would run for ever (the regex engine
-checks for signals), so a hang fails the test instead of stalling the suite.
+within `LIMIT` seconds on 10,000 characters; a timer interrupts a call that would run for
+ever (the regex engine checks for signals), so a hang fails the test instead of stalling
+the suite.
+
+Each string is tried at a quarter of that length first (`PROBE`), and again at full length
+only when the probe took more than `LIMIT / 64`: a call whose time grows at most with the
+cube of the length between the two (a quadratic backtrack grows with the square) and that
+would take more than `LIMIT` at full length takes more than `LIMIT / 64` at a quarter, and
+one that grows faster than the cube takes seconds at a quarter already. Most calls scan
+the text once, so the probe cuts the file's time by about three, no pattern let through.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import pkgutil
 import re
@@ -29,7 +38,9 @@ from types import ModuleType
 import pytest
 
 LENGTH = 10_000
+PROBE = LENGTH // 4  # each string is tried at this length first (see above)
 LIMIT = 0.5  # CPU seconds per call; the slowest pattern here takes a few milliseconds
+PROBE_LIMIT = LIMIT / 64  # a probe slower than this is run again at full length
 HARD_STOP = 2.0  # CPU seconds: past this a call is interrupted and counted as a hang
 
 ROOTS = (
@@ -169,24 +180,26 @@ def _pieces(pattern: re.Pattern[str] | re.Pattern[bytes]) -> tuple[list[str], li
     return own, pieces
 
 
-def _hostile_strings(pattern: re.Pattern[str] | re.Pattern[bytes]) -> Iterator[str]:
+def _hostile_strings(
+    pattern: re.Pattern[str] | re.Pattern[bytes], length: int = LENGTH
+) -> Iterator[str]:
     own, pieces = _pieces(pattern)
     runs = list(dict.fromkeys((*GENERIC_RUNS, *own)))
     for unit in runs:
-        body = (unit * (LENGTH // len(unit) + 1))[:LENGTH]
+        body = (unit * (length // len(unit) + 1))[:length]
         for ending in ENDINGS:
-            yield body[: LENGTH - 1] + ending
+            yield body[: length - 1] + ending
     # each literal piece of the pattern, then a long run of what may follow it
     fillers = (" ", "\u3000", "0", "一", "-", *own[:8])
     for piece in pieces:
         for unit in fillers:
-            yield (piece + unit * LENGTH)[: LENGTH - 1] + "\x00"
+            yield (piece + unit * length)[: length - 1] + "\x00"
     # all of the pattern's own characters and pieces, over and over
     if own:
-        yield ("".join(own) * LENGTH)[:LENGTH]
+        yield ("".join(own) * length)[:length]
     if pieces:
-        yield ("".join(pieces) * LENGTH)[:LENGTH]
-        yield (" ".join(pieces) * LENGTH)[:LENGTH]
+        yield ("".join(pieces) * length)[:length]
+        yield (" ".join(pieces) * length)[:length]
 
 
 class _Hang(Exception):
@@ -197,14 +210,24 @@ def _interrupt(signum: int, frame: object) -> None:
     raise _Hang
 
 
+@contextlib.contextmanager
+def _interrupts() -> Iterator[None]:
+    """`_timed`'s hard stop raises `_Hang` while inside (one handler for all the calls)."""
+    previous = signal.signal(signal.SIGVTALRM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGVTALRM, previous)
+
+
 def _timed(call: object, *args: object, hard_stop: float = HARD_STOP) -> float:
     """CPU seconds `call(*args)` took (consuming an iterator it returns); inf when interrupted.
+    Call inside `_interrupts()`.
 
     CPU time of this thread, not wall time: backtracking costs CPU, while a worker that the
     loaded machine leaves waiting does not (wall time made the test fail under load).
     """
     # the hard stop counts this process's CPU time too (ITIMER_VIRTUAL), for the same reason
-    previous = signal.signal(signal.SIGVTALRM, _interrupt)
     signal.setitimer(signal.ITIMER_VIRTUAL, hard_stop)
     start = time.thread_time()
     try:
@@ -217,7 +240,29 @@ def _timed(call: object, *args: object, hard_stop: float = HARD_STOP) -> float:
         return float("inf")
     finally:
         signal.setitimer(signal.ITIMER_VIRTUAL, 0)
-        signal.signal(signal.SIGVTALRM, previous)
+
+
+def _subject(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> str | bytes:
+    if isinstance(pattern.pattern, bytes):
+        return text.encode("utf-8")[: len(text)]
+    return text
+
+
+def _slow_calls(
+    pattern: re.Pattern[str] | re.Pattern[bytes], limit: float = LIMIT
+) -> Iterator[str]:
+    """Each hostile string on which a call took more than `limit` at full length; tried at
+    `PROBE` characters first, and at full length only if the probe took over `limit / 64`."""
+    probes = _hostile_strings(pattern, PROBE)
+    with _interrupts():
+        for probe, text in zip(probes, _hostile_strings(pattern, LENGTH), strict=True):
+            for call in (pattern.finditer, pattern.fullmatch):
+                if _timed(call, _subject(pattern, probe)) <= limit / 64:
+                    continue
+                took = _timed(call, _subject(pattern, text))
+                if took > limit:
+                    yield f"{call.__name__} {took:.2f}s on {text[:24]!r}…"
+                    break
 
 
 def test_the_patterns_of_every_module_are_found() -> None:
@@ -239,24 +284,30 @@ def test_the_timer_catches_a_catastrophic_pattern() -> None:
     # the classic nested repeat: the test would hang here without the timer
     nested = re.compile(r"^(a+)+$")
     hostile = next(s for s in _hostile_strings(nested) if s.startswith("aaaa"))
-    assert _timed(nested.fullmatch, hostile[:32] + hostile[-1], hard_stop=LIMIT + 0.1) > LIMIT
+    with _interrupts():
+        took = _timed(nested.fullmatch, hostile[:32] + hostile[-1], hard_stop=LIMIT + 0.1)
+    assert took > LIMIT
+
+
+def test_a_quadratic_pattern_is_run_again_at_full_length() -> None:
+    # `\s*x` over spaces tries every start: its probe is slow enough to be run again at
+    # full length, where it takes 16 times as long (a limit scaled down to catch it here)
+    quadratic = re.compile(r"\s*x")
+    with _interrupts():
+        probe = min(_timed(quadratic.finditer, " " * PROBE) for _ in range(3))
+    assert probe > 0
+    assert next(_slow_calls(quadratic, limit=probe * 4), None)
+    assert not list(_slow_calls(re.compile("x"), limit=probe * 4))
 
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_pattern_runs_in_bounded_time(name: str) -> None:
     pattern = PATTERNS[name]
     slow: list[str] = []
-    for text in _hostile_strings(pattern):
-        subject: str | bytes = text
-        if isinstance(pattern.pattern, bytes):
-            subject = text.encode("utf-8")[:LENGTH]
-        for call in (pattern.finditer, pattern.fullmatch):
-            took = _timed(call, subject)
-            if took > LIMIT:
-                slow.append(f"{call.__name__} {took:.2f}s on {text[:24]!r}…")
-                if name in KNOWN_SLOW:
-                    pytest.xfail(KNOWN_SLOW[name])
-                break
+    for found in _slow_calls(pattern):
+        if name in KNOWN_SLOW:
+            pytest.xfail(KNOWN_SLOW[name])
+        slow.append(found)
         if len(slow) >= 3:
             break
     assert not slow, f"{name} = {pattern.pattern!r} backtracks: " + "; ".join(slow)
