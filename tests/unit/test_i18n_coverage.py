@@ -106,6 +106,15 @@ def _tree(path: Path) -> ast.Module:
     return ast.parse(path.read_text("utf-8"), str(path))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _trees_freed() -> Iterator[None]:
+    """The trees are parsed once for the file's tests and dropped after them: hundreds of
+    thousands of objects kept for the rest of the run made every later full collection of
+    the worker (one per TUI test) walk them again."""
+    yield
+    _tree.cache_clear()
+
+
 def escapes(path: Path, root: Path = ROOT) -> Iterator[str]:
     """``path:line: text`` for every user-facing literal in the file not in ``_()``."""
     tree = _tree(path)

@@ -19,6 +19,8 @@ import inspect
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
+
 import govread
 
 ROOT = Path(govread.__file__).resolve().parent.parent
@@ -67,9 +69,18 @@ def _sources() -> Iterator[tuple[str, ast.Module]]:
 
 @functools.cache
 def _parsed() -> tuple[tuple[str, ast.Module], ...]:
-    """Every module parsed once for the file's tests (≈ 1 s of CPU each time, and the trees'
-    millions of objects make the collector walk a worker's heap again and again)."""
+    """Every module parsed once for the file's tests (≈ 1 s of CPU each time), dropped
+    after them (`_trees_freed`)."""
     return tuple(_parse_all())
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _trees_freed() -> Iterator[None]:
+    """The trees are hundreds of thousands of objects: kept for the rest of the run, they
+    made every later full collection of the worker (one per TUI test) walk them again."""
+    yield
+    _output_calls.cache_clear()
+    _parsed.cache_clear()
 
 
 def _parse_all() -> Iterator[tuple[str, ast.Module]]:
