@@ -658,10 +658,26 @@ def refused_by_name(path: str | os.PathLike[str]) -> str | None:
 # -- folders --------------------------------------------------------------------------
 
 
+# The folder a browser saves a whole page's images, styles and scripts in, beside the page:
+# "page_files" (Chrome, Edge, Firefox) or "page.files" (older Internet Explorer).
+_SAVED_PAGE_ASSETS = ("_files", ".files")
+
+
+def _saved_page_assets(name: str, pages: set[str]) -> bool:
+    """Whether the subfolder `name` holds the assets of a page saved beside it (`pages`: the
+    stems of the web pages in the same folder)."""
+    return any(
+        len(name) > len(ending) and name.endswith(ending) and name[: -len(ending)] in pages
+        for ending in _SAVED_PAGE_ASSETS
+    )
+
+
 def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str | None]]:
     """Every file under `folder`, sorted by path, with the reason it is skipped (None when
-    it is to be read). Hidden files and folders are passed over silently; links to folders
-    are not followed, so a link loop cannot trap the walk."""
+    it is to be read). Hidden files and folders are passed over silently, and so is the
+    folder of a saved web page's images, styles and scripts (`page_files` beside
+    `page.html`: the page is the report); links to folders are not followed, so a link loop
+    cannot trap the walk."""
     entries: list[tuple[Path, str | None]] = []
 
     def unreadable(error: OSError) -> None:  # a subfolder that cannot be listed
@@ -670,8 +686,11 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
 
     for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
         kept = []
+        pages = {
+            stem for stem, suffix in map(os.path.splitext, files) if suffix.lower() in HTML_SUFFIXES
+        }
         for name in sorted(dirs):
-            if name.startswith("."):
+            if name.startswith(".") or _saved_page_assets(name, pages):
                 continue
             if os.path.islink(os.path.join(root, name)):
                 entries.append((Path(root, name), "is a link to a folder (links are not followed)"))

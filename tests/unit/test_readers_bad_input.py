@@ -307,3 +307,30 @@ def test_a_text_named_rtf_is_read_by_its_bytes(tmp_path) -> None:
     path = tmp_path / "report.rtf"
     path.write_bytes(sample_paths()[0].read_bytes())
     assert read_report(path).outline() == read_report(sample_paths()[0]).outline()
+
+
+def test_a_saved_pages_asset_folder_is_passed_over_silently(tmp_path) -> None:
+    """QA: a folder holding a page saved whole by a browser (`page.html` and `page_files/`
+    with its styles, scripts, images and frames) listed every asset as a skipped file. The
+    page is the report; its assets folder is passed over like a hidden one. A folder that
+    only ends in `_files`, with no page of that name beside it, is searched as before."""
+    folder = tmp_path / "downloads"
+    assets = folder / "咸宁 2023_files"
+    assets.mkdir(parents=True)
+    (folder / "咸宁 2023.html").write_bytes(sample_paths()[0].read_bytes())
+    (assets / "style.css").write_text("body{}", "utf-8")
+    (assets / "app.js").write_text("var a;", "utf-8")
+    (assets / "logo.png").write_bytes(PNG)
+    (assets / "saved_resource.html").write_text("<html><body>广告</body></html>", "utf-8")
+    old_ie = folder / "泾县.files"
+    old_ie.mkdir()
+    (folder / "泾县.htm").write_bytes(sample_paths()[1].read_bytes())
+    (old_ie / "image001.gif").write_bytes(b"GIF89a")
+    lone = folder / "notes_files"
+    lone.mkdir()
+    (lone / "table.xlsx").write_bytes(b"PK\x03\x04")
+    result = load([folder])
+    assert sorted(Path(r.path or "").name for r in result.reports) == ["咸宁 2023.html", "泾县.htm"]
+    assert {Path(p.path).name: p.reason for p in result.problems} == {
+        "table.xlsx": "is a spreadsheet, not a report"
+    }
