@@ -667,8 +667,7 @@ def _saved_page_assets(name: str, pages: set[str]) -> bool:
     """Whether the subfolder `name` holds the assets of a page saved beside it (`pages`: the
     stems of the web pages in the same folder)."""
     return any(
-        len(name) > len(ending) and name.endswith(ending) and name[: -len(ending)] in pages
-        for ending in _SAVED_PAGE_ASSETS
+        name.endswith(ending) and name[: -len(ending)] in pages for ending in _SAVED_PAGE_ASSETS
     )
 
 

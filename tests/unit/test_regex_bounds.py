@@ -40,7 +40,7 @@ import pytest
 LENGTH = 10_000
 PROBE = LENGTH // 4  # each string is tried at this length first (see above)
 LIMIT = 0.5  # CPU seconds per call; the slowest pattern here takes a few milliseconds
-PROBE_LIMIT = LIMIT / 64  # a probe slower than this is run again at full length
+PROBE_SHARE = 64  # a probe slower than LIMIT / PROBE_SHARE is run again at full length
 HARD_STOP = 2.0  # CPU seconds: past this a call is interrupted and counted as a hang
 
 ROOTS = (
@@ -252,12 +252,13 @@ def _slow_calls(
     pattern: re.Pattern[str] | re.Pattern[bytes], limit: float = LIMIT
 ) -> Iterator[str]:
     """Each hostile string on which a call took more than `limit` at full length; tried at
-    `PROBE` characters first, and at full length only if the probe took over `limit / 64`."""
+    `PROBE` characters first, and at full length only if the probe took over
+    `limit / PROBE_SHARE`."""
     probes = _hostile_strings(pattern, PROBE)
     with _interrupts():
         for probe, text in zip(probes, _hostile_strings(pattern, LENGTH), strict=True):
             for call in (pattern.finditer, pattern.fullmatch):
-                if _timed(call, _subject(pattern, probe)) <= limit / 64:
+                if _timed(call, _subject(pattern, probe)) <= limit / PROBE_SHARE:
                     continue
                 took = _timed(call, _subject(pattern, text))
                 if took > limit:
