@@ -717,12 +717,31 @@ def _supported(
     return _cosine(vx, vy) >= PAIR_THRESHOLD or len(_evidence(x, y, idf)) >= EVIDENCE_MIN
 
 
-def _same_subject(a: Unit, b: Unit) -> bool:
+# A plan (or problem) whose main subject holds less than this share of its points is spread
+# over several fields: a general plan, as one naming none is (`_is_general`)
+SPREAD_SHARE = 1 / 3
+
+
+def _is_general(unit: Unit, overall: frozenset[str]) -> bool:
+    """Whether a plan (or problem) is general rather than on one field of the work: its words
+    name no subject, or its main subject is the report's overall direction (`Theme.overall`:
+    党的领导, 示范创建), or no subject holds `SPREAD_SHARE` of its points (泾县's 强基工程
+    plan on 示范创建, 执法, 复议 and 决策 at once)."""
+    return not unit.themes or unit.themes[0][0] in overall or unit.themes[0][1] < SPREAD_SHARE
+
+
+def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bool:
     """Whether two plans (or two problems) speak of one subject: the main subject theme of
     either, by its own words, is covered by the other (an enforcement plan meets an
-    enforcement plan, not one on 法治宣传); a unit whose words name no subject meets any."""
+    enforcement plan, not one on 法治宣传). A unit whose words name no subject meets any,
+    but for plans (`overall` given: the lexicon's overall themes) general ones only
+    (`_is_general`): a plan naming no subject is a report's general direction (秦皇岛's one
+    plan sentence, 持续推进依法行政, 全面提升法治政府建设质效), which answers another's general
+    plan, not its plans on 普法 or 调解, though it shares their words 示范 and 创建. A
+    problem naming no subject is more often a weakness of its own the lexicon has no theme
+    for (人员力量薄弱), which evidence may still set against a problem on a subject."""
     if not a.themes or not b.themes:
-        return True
+        return overall is None or (_is_general(a, overall) and _is_general(b, overall))
     return b.covers(a.themes[0][0]) or a.covers(b.themes[0][0])
 
 
@@ -817,6 +836,7 @@ def _align_theme(
     only_answered: Callable[[Unit, Unit], bool] | None = None,
     apart: Callable[[Unit, Unit], bool] | None = None,
     evidenced: Callable[[Unit, Unit], bool] | None = None,
+    overall: frozenset[str] | None = None,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -845,10 +865,13 @@ def _align_theme(
     (`_apart_rule`): two units that never meet, one on a subject of its own the other
     never names. `evidenced(a, b)`: whether two units may be paired one to one, beyond
     their cosine (`_Context.evidenced`: one specific word in common at least).
+    `overall` (plans only): the lexicon's overall themes, for `_same_subject`.
     """
 
     def meets(a: Unit, b: Unit) -> bool:
-        return (not by_subject or _same_subject(a, b)) and (apart is None or not apart(a, b))
+        return (not by_subject or _same_subject(a, b, overall)) and (
+            apart is None or not apart(a, b)
+        )
 
     def joins(unit: Unit, partner: Unit, sim: float) -> bool:
         return (
@@ -1311,6 +1334,7 @@ def compare(
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
     context = _Context(a, b, units_a, units_b, lexicon, idf, vectors, top_k)
     pairs: list[Pair] = []
+    overall = frozenset(t.id for t in lexicon.themes if t.overall)
     for theme_id in lexicon.order:
         ua = [u for u in units_a if u.theme == theme_id]
         ub = [u for u in units_b if u.theme == theme_id]
@@ -1333,6 +1357,7 @@ def compare(
             apart=apart,
             # plans meet by subject: two 普法 plans share only the genre's words
             evidenced=None if phase else context.evidenced,
+            overall=overall if theme_id == PLANS else None,
         )
         wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
         for group_a, group_b in rows:

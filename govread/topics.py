@@ -35,6 +35,9 @@ class Theme:
     # holds 生态环境 and 知识产权): (name, the words that name it), `compare` meets a unit on
     # one only with a unit that names it
     apart: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # the report's overall direction (党的领导, 统筹, 示范创建), not one field of the work: a
+    # plan naming no subject is a general plan, and meets plans on this theme (`compare`)
+    overall: bool = False
 
 
 OTHER = Theme(OTHER_ID, OTHER_NAME, ())
@@ -266,6 +269,9 @@ def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
             for words in apart.values()
         ):
             raise LexiconError(f"{origin}: apart of {theme_id!r} needs lists of words")
+        overall = raw.get("overall", False)
+        if not isinstance(overall, bool):
+            raise LexiconError(f"{origin}: overall of {theme_id!r} must be true or false")
         themes.append(
             Theme(
                 theme_id,
@@ -273,6 +279,7 @@ def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
                 tuple(pairs),
                 bool(raw.get("phase", False)),
                 tuple((subject, tuple(words)) for subject, words in apart.items()),
+                overall,
             )
         )
     heading_weight = data.get("heading_weight", 3.0)

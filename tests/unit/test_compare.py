@@ -1066,6 +1066,49 @@ def test_a_plan_naming_no_subject_joins_a_row_only_on_evidence(monkeypatch) -> N
     assert rows == [([a1], [b1, b2, b3]), ([a2], [])]
 
 
+def test_a_plan_naming_no_subject_meets_general_plans_only(monkeypatch) -> None:
+    # invented: B's one plan is a general sentence (no subject), as alike (cosine 0.1) to
+    # each of A's plans. The plan on 普法 alone stays apart; the plans on the overall
+    # direction (leadership) or spread over several subjects (none a third) join its row
+    def plan(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "section", "", "", "", "next_steps", themes=themes)
+
+    single = plan("a1", (("publicity", 0.89), ("leadership", 0.11)))
+    spread = plan("a2", (("enforcement", 0.27), ("disputes", 0.2), ("decisions", 0.2),
+                         ("leadership", 0.18), ("rules", 0.15)))  # fmt: skip
+    lead = plan("a3", (("leadership", 1.0),))
+    general = plan("b1", ())
+    overall = frozenset({"leadership"})
+    same = compare_module._same_subject
+    assert not same(single, general, overall) and not same(general, single, overall)
+    assert same(spread, general, overall) and same(lead, general, overall)
+    assert same(plan("a4", ()), general, overall)
+    assert not same(lead, general, frozenset())  # leadership is one field unless overall
+    assert same(single, general)  # problems (no `overall`): one naming no subject meets any
+    assert same(single, plan("b2", (("publicity", 1.0),)), overall)
+    monkeypatch.setattr(compare_module, "_cosine", lambda u, v: 0.1)
+    by_vector = {id(u): {} for u in (single, spread, lead, general)}
+    rows = compare_module._align_theme(
+        [single, spread, lead], [general], by_vector, True, overall=overall
+    )
+    assert rows == [([spread, lead], [general]), ([single], [])]
+    # without the rule (problems) all three meet it
+    rows = compare_module._align_theme([single, spread, lead], [general], by_vector, True)
+    assert rows == [([single, spread, lead], [general])]
+
+
+def test_jingxians_plans_on_one_field_do_not_meet_qinhuangdaos_general_plan(samples) -> None:
+    # 秦皇岛 2023 plans in one general sentence (以示范创建为引领, 持续推进依法行政); 泾县 2022's
+    # 强基工程 plan (示范创建, 执法, 复议, 决策 …) meets it, its plans on 普法 (润民工程), 调解
+    # and 法律服务 do not (each a plan row of its own, against 秦皇岛's achievements)
+    by_file = {r.path.split("/")[-1][:3]: r for r in samples}
+    c = compare(by_file["001"], by_file["003"], samples)
+    rows = _rows(c, "next_steps")
+    met = [a for a, b in rows if b == ["closing"]]
+    assert met == [["3", "3.1"]]
+    assert (["3.2", "3.3", "3.4"], []) in rows
+
+
 def test_the_only_plan_takes_one_naming_no_subject_when_a_passage_answers_it(monkeypatch) -> None:
     # invented: the other side's one problem paragraph (b1) pairs with a1; a2 (亮点不多, no
     # subject) is like nothing (cosine 0.01): it joins the only row when a passage of b1

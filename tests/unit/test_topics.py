@@ -63,7 +63,18 @@ def test_a_lexicon_file_of_ones_own(tmp_path) -> None:
     assert lexicon.order == ("water", OTHER_ID)
     assert lexicon.score("水质", "河流") == {"water": 2 * 2 + 1}
     assert lexicon.theme("water").apart == ()
+    assert not lexicon.theme("water").overall
     assert lexicon.synonyms == ()
+
+
+def test_the_bundled_overall_theme_is_leadership() -> None:
+    # the report's overall direction (党的领导, 统筹, 示范创建): a general plan meets plans on it
+    assert [t.id for t in load_lexicon().themes if t.overall] == ["leadership"]
+
+
+def test_the_bundled_synonyms_hold_both_names_of_the_list_of_powers() -> None:
+    # 权力清单 and 权责清单 name one instrument (泾县 and 秦皇岛 2023 say it each way)
+    assert set(dict(load_lexicon().synonyms)["权责清单"]) == {"权责清单", "权力清单"}
 
 
 def test_the_bundled_synonyms_are_the_genres() -> None:
@@ -92,6 +103,7 @@ def test_the_bundled_rules_theme_holds_normative_documents_apart_from_legislatio
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = "水"\n', "lists of words"),
         ('[[theme]]\nid = "a"\nname = "A"\n[theme.apart]\n"x" = []\n', "lists of words"),
         ('[synonyms]\n"x" = "y"\n[[theme]]\nid = "a"\nname = "A"\n', "synonyms"),
+        ('[[theme]]\nid = "a"\nname = "A"\noverall = "yes"\n', "true or false"),
     ],
 )
 def test_bad_lexicon_files_fail_with_one_line(tmp_path, text: str, message: str) -> None:
