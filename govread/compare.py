@@ -23,7 +23,8 @@ unit of the gap meets the units whose passage of its own length is like it (`_fi
 item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
 that names that passage.
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
-enforcement plan an enforcement plan, `_same_subject`), two whose own words have one main
+enforcement plan an enforcement plan, `_same_subject`; a plan naming no subject only a general
+one, `_is_general`), two whose own words have one main
 subject even when their common words make them little alike (`pair_threshold`); a plan no
 plan meets is set against the other report's achievements on its subject (`Pair.nearest`).
 """
@@ -717,13 +718,13 @@ def _supported(
     return _cosine(vx, vy) >= PAIR_THRESHOLD or len(_evidence(x, y, idf)) >= EVIDENCE_MIN
 
 
-# A plan (or problem) whose main subject holds less than this share of its points is spread
+# A plan whose main subject holds less than this share of its points is spread
 # over several fields: a general plan, as one naming none is (`_is_general`)
 SPREAD_SHARE = 1 / 3
 
 
 def _is_general(unit: Unit, overall: frozenset[str]) -> bool:
-    """Whether a plan (or problem) is general rather than on one field of the work: its words
+    """Whether a plan is general rather than on one field of the work: its words
     name no subject, or its main subject is the report's overall direction (`Theme.overall`:
     党的领导, 示范创建), or no subject holds `SPREAD_SHARE` of its points (泾县's 强基工程
     plan on 示范创建, 执法, 复议 and 决策 at once)."""
