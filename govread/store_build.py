@@ -37,8 +37,12 @@ if TYPE_CHECKING:
 # Above this many files to prepare, a process pool runs on every core: each worker loads
 # jieba's dictionary once (≈ 1 s), against ≈ 20–30 ms of work per report.
 POOL_THRESHOLD = 50
-# Files handed to the pool per worker ahead of the one awaited (results are ≈ 100 KB each).
-POOL_AHEAD = 8
+# Files handed to the pool per worker ahead of the one awaited (results are ≈ 100 KB each):
+# enough to keep a worker busy while this process writes a transaction of
+# `store.WRITE_BATCH` reports (≈ 0.6 s, ≈ 25 files of a worker's), with room for a write
+# slowed by a busy machine. With 8, each write left both workers idle for most of it
+# (≈ 6 s of 27 each at 1,000 reports; benchmarks/RESULTS.md).
+POOL_AHEAD = 48
 # Files per pool task: a task's round trip costs the parent ≈ 0.4 ms, a file's ≈ 0.1 at 4.
 POOL_BATCH = 4
 # From this many files to prepare (per process that builds them), jieba's routes come from

@@ -436,6 +436,41 @@ def test_the_compiled_routes_are_built_only_for_many_files(
     assert built == [True]
 
 
+def test_the_workers_keep_busy_while_this_process_writes_a_batch(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`index` takes no outcome while it writes a transaction of `store.WRITE_BATCH`
+    reports (≈ 0.6 s): the workers must hold enough files to go on meanwhile. Each file
+    here takes a worker 10 ms; the consumer pauses 0.4 s after its first outcome. With 8
+    files ahead per worker, 16 at most were prepared in the pause and the workers idled."""
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    prepared: list[str] = []
+    lock = threading.Lock()
+
+    def prepare(batch: list[tuple[str, bool, tuple[int, int], str | None]]) -> list[None]:
+        for path, *_rest in batch:
+            time.sleep(0.01)
+            with lock:
+                prepared.append(path)
+        return [None] * len(batch)
+
+    monkeypatch.setattr(store_build, "_pool", lambda count, files=0: ThreadPoolExecutor(count))
+    monkeypatch.setattr(store_build, "prepare_batch_in_worker", prepare)
+    jobs = [store_build.FileJob(f"/nowhere/{n}.txt", False, (1, 1), None) for n in range(400)]
+    outcomes = store_build.prepared_files(jobs, workers=2, threshold=0)
+    next(outcomes)
+    with lock:
+        before = len(prepared)
+    time.sleep(0.4)  # the write
+    with lock:
+        during = len(prepared) - before
+    outcomes.close()
+    assert during >= 40, during
+
+
 def test_the_pool_hands_each_file_its_own_outcome_in_order(
     tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
