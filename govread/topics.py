@@ -223,6 +223,26 @@ def mentioned_themes(
     return frozenset(named)
 
 
+# A sentence that points back at what was just said (这些, 上述, 以上 …) to say it still needs
+# improving or solving (需要 / 有待 … 改进 / 解决) closes a list of problems: 这些都需要在下一步工作中
+# 改进提高 names 下一步 but plans nothing, so its words speak of no phase of their own. Bounded
+# gaps, no nested repeats; the sentence is cut at its end marks first (`_SENTENCE_END`).
+_LOOKS_BACK_TO_IMPROVE = re.compile(
+    r"^\s{0,4}(?:对于?|针对)?(?:这些|上述|以上|前述|此类|这类)[^。；;!！?？]{0,40}?"
+    r"(?:需要|需|有待|亟待|亟需|仍需|还需|必须)[^。；;!！?？]{0,40}?"
+    r"(?:改进|解决|提高|完善|加强|改善|克服|整改|提升)"
+)
+_SENTENCE_END = re.compile(r"(?<=[。；;!！?？\n])")
+
+
+def _without_looking_back(body: str) -> str:
+    """`body` without its sentences that sum up problems as needing improvement
+    (`_LOOKS_BACK_TO_IMPROVE`); the same string when it has none."""
+    sentences = _SENTENCE_END.split(body)
+    kept = [s for s in sentences if not _LOOKS_BACK_TO_IMPROVE.match(s)]
+    return body if len(kept) == len(sentences) else "".join(kept)
+
+
 def covered_themes(
     lexicon: Lexicon,
     heading: str,
@@ -233,11 +253,19 @@ def covered_themes(
     its subject themes with shares (`weighted_themes`) and the phases it speaks of
     (`spoken_phases`). The comparison's silent claims, the timeline's topics and the
     coverage table all read it, so a report is silent on a theme in one exactly when it is
-    in the others."""
+    in the others. A sentence saying the problems above need improving (…需要在下一步工作中
+    改进提高) is no plan: its words count for no phase (`_LOOKS_BACK_TO_IMPROVE`)."""
     # One scoring serves both: `phase_text` changes only the phases' points (a subject
     # theme's are added up the same way either way), and `weighted_themes` reads only the
     # subject themes'.
     scores = lexicon.score(heading, body, phase_text=True, seen=seen)
+    phase_body = _without_looking_back(body)
+    if phase_body is not body:
+        scores = lexicon.score(heading, phase_body, phase_text=True, seen=seen) | {
+            theme.id: scores[theme.id]
+            for theme in lexicon.themes
+            if not theme.phase and theme.id in scores
+        }
     return weighted_themes(scores, lexicon), spoken_phases(scores, lexicon)
 
 

@@ -1452,3 +1452,32 @@ def test_a_subject_of_its_own_is_never_hosted_by_a_text_not_naming_it() -> None:
     assert compare_module._host_rows([guest], [host], fit) == [([guest], [host])]
     fit_apart = compare_module._unless_apart(fit, apart)
     assert compare_module._host_rows([guest], [host], fit_apart) == []
+
+
+def test_a_problems_paragraph_saying_they_need_improving_hosts_no_plan() -> None:
+    # invented: B's problems paragraph ends 这些都需要在下一步工作中改进提高 (a sentence
+    # pointing back at the problems, not a plan); A's enforcement plan, which B's one general
+    # plan sentence does not meet, stays a gap instead of meeting B's problems in a
+    # secondary row as if that paragraph spoke of plans
+    a = parse_text(
+        "甲市人民政府关于2023年法治政府建设情况的报告\n"
+        "一、推进严格规范公正文明执法\n"
+        "加强行政执法监督,开展案卷评查100件,行政执法人员全部持证上岗。\n"
+        "二、下一步工作安排\n"
+        "下一步,我市将严格规范公正文明执法,落实行政执法负责人审核制度,提升执法人员素质。\n",
+        path="a.txt",
+    )
+    b = parse_text(
+        "乙市人民政府关于2023年法治政府建设情况的报告\n"
+        "一、推进严格规范公正文明执法\n开展行政执法人员培训,组织执法资格考试。\n"
+        "一年来,我市扎实推进依法行政,取得了预期成效。但仍存在一些薄弱环节,主要表现在:"
+        "严格规范公正文明执法需要进一步加大力度,执法负责人能力有待提升。"
+        "这些都需要在下一步工作中改进提高。\n"
+        "2024年,乙市各级政府将持续推进依法行政,全面提升法治政府建设质效。\n",
+        path="b.txt",
+    )
+    problems = next(u for u in report_units(b) if u.theme == "problems")
+    assert problems.phases == frozenset({"problems"})
+    plans = [p for p in compare(a, b).pairs if p.theme == "next_steps"]
+    assert not any(p.secondary for p in plans)
+    assert any(p.a and not p.b for p in plans)  # A's plan: a gap

@@ -146,3 +146,26 @@ def test_technology_put_to_the_laws_work_names_the_digital_theme(text: str) -> N
 
     assert "digital" in mentioned_themes(load_lexicon(), "", text)
     assert "digital" not in mentioned_themes(load_lexicon(), "", "开展智慧普法进社区活动。")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "这些都需要在下一步工作中改进提高。",
+        "上述问题有待在下一步工作中加以解决。",
+        "对于这些不足,仍需在下一步工作中切实加强。",
+    ],
+)
+def test_a_sentence_saying_the_problems_need_improving_is_no_plan(closing: str) -> None:
+    from govread.topics import covered_themes
+
+    # invented problem paragraphs closed by a sentence pointing back at them: 下一步 is where
+    # they are to be improved, not a plan of the report's
+    lexicon = load_lexicon()
+    problems = "但仍存在一些薄弱环节,主要表现在:基层执法力量不足,执法水平有待提升。"
+    _, phases = covered_themes(lexicon, "", problems + closing)
+    assert phases == frozenset({"problems"})
+    # a sentence that plans after pointing back still speaks of plans, as one opening 下一步
+    for plan in ("针对上述问题,下一步我们将重点做好以下工作。", "下一步,我市将加强执法监督。"):
+        _, phases = covered_themes(lexicon, "", problems + plan)
+        assert phases == frozenset({"problems", "next_steps"})
