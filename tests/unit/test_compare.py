@@ -1481,3 +1481,35 @@ def test_a_problems_paragraph_saying_they_need_improving_hosts_no_plan() -> None
     plans = [p for p in compare(a, b).pairs if p.theme == "next_steps"]
     assert not any(p.secondary for p in plans)
     assert any(p.a and not p.b for p in plans)  # A's plan: a gap
+
+
+def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monkeypatch) -> None:
+    # invented: 党的领导 holds 法治督察 and 考核, the work's own check, as a subject of its own
+    # (`Theme.apart`). b2, a section on 督察 and its 考核, is most like a1 (学法 and 统筹) by
+    # the theme's common words: without the rule it joins a1's row; with it, it is a gap.
+    # a2, whose words name 督察 once among the duties of 第一责任人, is no unit apart from it
+    lexicon = load_lexicon()
+    apart = compare_module._apart_rule(lexicon, "leadership")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "section", "", heading, text, "leadership")
+
+    a1 = unit("a1", "统筹推进法治政府建设", "市政府常务会议学法12次,召开依法治市委员会会议,统筹推进。")
+    a2 = unit("a2", "压实第一责任人职责", "履行推进法治建设第一责任人职责,配合法治督察,述法全覆盖。")
+    b1 = unit("b1", "深入学习习近平法治思想", "理论学习中心组学法8次,领导干部学法全覆盖。")
+    b2 = unit("b2", "发挥法治督察考核作用", "开展法治督察,督察发现问题全部整改,纳入年度考核。")
+    assert apart(b2, a1) and apart(a1, b2)
+    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
+    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
+    rows = compare_module._align_theme(*units, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
