@@ -1495,8 +1495,12 @@ def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monk
     def unit(key: str, heading: str, text: str) -> Unit:
         return Unit(key, key, "section", "", heading, text, "leadership")
 
-    a1 = unit("a1", "统筹推进法治政府建设", "市政府常务会议学法12次,召开依法治市委员会会议,统筹推进。")
-    a2 = unit("a2", "压实第一责任人职责", "履行推进法治建设第一责任人职责,配合法治督察,述法全覆盖。")
+    a1 = unit(
+        "a1", "统筹推进法治政府建设", "市政府常务会议学法12次,召开依法治市委员会会议,统筹推进。"
+    )
+    a2 = unit(
+        "a2", "压实第一责任人职责", "履行推进法治建设第一责任人职责,配合法治督察,述法全覆盖。"
+    )
     b1 = unit("b1", "深入学习习近平法治思想", "理论学习中心组学法8次,领导干部学法全覆盖。")
     b2 = unit("b2", "发挥法治督察考核作用", "开展法治督察,督察发现问题全部整改,纳入年度考核。")
     assert apart(b2, a1) and apart(a1, b2)
