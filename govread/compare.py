@@ -862,7 +862,8 @@ def _align_theme(
     them alike when no stretch of one speaks to the other); both by default.
     `only_answered(unit, only)`: the test for the theme's only row alone, when it is not
     `answered` (plans and problems: a passage of the other side's one plan must answer the
-    plan, though two plans on one subject meet as leftovers without). `apart(a, b)`
+    plan, though two plans on one subject meet as leftovers without; an achievement whose
+    words name no subject needs evidence too, `_Context.only_answers`). `apart(a, b)`
     (`_apart_rule`): two units that never meet, one on a subject of its own the other
     never names. `evidenced(a, b)`: whether two units may be paired one to one, beyond
     their cosine (`_Context.evidenced`: one specific word in common at least).
@@ -1240,6 +1241,15 @@ class _Context:
         problem paragraph (习近平法治思想, 职能, 执法) for being a problem."""
         return self.fit(unit, only) >= SECONDARY_THRESHOLD
 
+    def only_answers(self, unit: Unit, only: Unit) -> bool:
+        """Whether the theme's only row takes an achievement: a passage answers it
+        (`answers`), and when its own words name no subject it is also alike on evidence
+        (`supported`), as a leftover joining a row is. Such a unit is on the theme only by
+        its chapter's heading (an item on 破产案件结案率 under 优化营商环境): that is no
+        claim to be like the other report's one unit on the theme, and a passage sharing
+        one word (改革) with it is none either; the plans' rule alike (`plan_answered`)."""
+        return self.answers(unit, only) and (bool(unit.themes) or self.supported(unit, only))
+
 
 def _pair(
     theme_id: str,
@@ -1354,7 +1364,7 @@ def compare(
             phase,
             supported=context.plan_supported if phase else context.supported,
             answered=None if phase else context.answers,
-            only_answered=context.plan_answered if phase else None,
+            only_answered=context.plan_answered if phase else context.only_answers,
             apart=apart,
             # plans meet by subject: two 普法 plans share only the genre's words
             evidenced=None if phase else context.evidenced,

@@ -575,6 +575,11 @@ def compare_many(
     def evidenced(x: Node, y: Node) -> bool:
         return _evidenced(units[x[0]][x[1]], units[y[0]][y[1]], idf)
 
+    # an achievement whose words name no subject joins the theme's only row on evidence
+    # too (`compare._Context.only_answers`)
+    def only_answered(x: Node, y: Node) -> bool:
+        return answered(x, y) and (bool(units[x[0]][x[1]].themes) or supported(x, y))
+
     # a plan (or problem) naming no subject joins a row on evidence, and the theme's only row
     # when a passage answers it, as does one on a subject when that row's plan names none
     # (`_Context.plan_supported`, `plan_answered`)
@@ -620,6 +625,7 @@ def compare_many(
                 None if apart is None else _units_apart(units, apart),
                 supported=supported,
                 answered=answered,
+                only_answered=only_answered,
                 evidenced=evidenced,
                 apart=apart is not None,
             )

@@ -1517,3 +1517,48 @@ def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monk
     assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
     rows = compare_module._align_theme(*units, apart=apart)
     assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+
+
+def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(monkeypatch) -> None:
+    # invented: B says all it says on 政府职能 in one chapter (b1). a1 (政务服务, a subject of
+    # the theme) pairs with it; a2, an item under the chapter heading 优化营商环境 whose own
+    # words name no subject (立审执破, 结案率), shares one passage word with b1 (改革) and is
+    # no more alike than that: the theme's only row does not take it, as it takes a2 when
+    # its words name a subject (a3) or when it is alike on evidence
+    from types import SimpleNamespace
+
+    def unit(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "item", "", "", "", "functions", themes=themes)
+
+    a1 = unit("a1", (("functions", 1.0),))
+    a2 = unit("a2", ())
+    a3 = unit("a3", (("functions", 1.0),))
+    b1 = Unit("b1", "b1", "section", "", "", "", "functions", themes=(("functions", 1.0),))
+    alike: set[str] = set()
+    context = SimpleNamespace(
+        answers=lambda x, only: True,  # a passage of b1 answers each (one word in common)
+        supported=lambda x, only: x.key in alike,
+    )
+
+    def only_answers(x: Unit, only: Unit) -> bool:
+        return compare_module._Context.only_answers(context, x, only)
+
+    assert only_answers(a3, b1) and not only_answers(a2, b1)
+    table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.01, ("a3", "b1"): 0.01}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+
+    def rows(*units: Unit, **tests):
+        return compare_module._align_theme([a1, *units], [b1], by_vector, **tests)
+
+    answered = {"answered": context.answers}
+    assert rows(a2, **answered) == [([a1, a2], [b1])]  # the passage alone, before
+    assert rows(a2, **answered, only_answered=only_answers) == [([a1], [b1]), ([a2], [])]
+    assert rows(a3, **answered, only_answered=only_answers) == [([a1, a3], [b1])]
+    alike.add("a2")
+    assert rows(a2, **answered, only_answered=only_answers) == [([a1, a2], [b1])]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from govread.cli import main
-from govread.compare import compare
+from govread.compare import compare, report_units
 from govread.corpus import load
 from govread.multi_compare import compare_many, figure_rows
 from govread.parsers.model import Report
@@ -402,3 +402,35 @@ def test_figure_rows_keep_targets_apart() -> None:
     rows = figure_rows([achieved, planned], [[False], [True]])
     assert [(r.present, r.target) for r in rows] == [(1, False), (1, True)]
     assert [r.present for r in figure_rows([achieved, planned])] == [2]
+
+
+def test_an_item_naming_no_subject_joins_the_only_row_only_on_evidence() -> None:
+    # invented: B and C each say all they say on 政府职能 in one 放管服 chapter; A's 二是
+    # (立审执破, 结案率) is on the theme only by its chapter heading 优化营商环境 and shares
+    # one word, 改革, with one sentence of theirs: no row holds it with theirs, in
+    # two-report rows and in N-report rows alike; A's 政务服务 item meets both
+    a = parse_text(
+        "甲市2023年法治政府建设情况报告\n一、持续优化营商环境\n"
+        "一是深化政务服务。推进政务服务一网通办,行政许可事项全部网上办理,审批时限压减一半。\n"
+        "二是推行立审执破一体化改革,强制清算案件结案率为全省最优水平。\n",
+        path="a.txt",
+    )
+    b, c = (
+        parse_text(
+            f"{name}2023年法治政府建设情况报告\n一、深化放管服改革\n"
+            "推进政务服务一网通办,行政许可事项全部网上办理,审批时限平均压减一半。"
+            "证照分离全面推开,政务服务大厅窗口整合。深化商事制度改革,企业开办压缩至一天。"
+            "政务服务好差评全覆盖,审批服务便民。\n",
+            path=f"{index}.txt",
+        )
+        for index, name in enumerate(("乙市", "丙市"))
+    )
+    assert not report_units(a)[1].themes  # its words name no subject
+    pairs = [p for p in compare(a, b).pairs if p.theme == "functions"]
+    assert [([u.text[:2] for u in p.a], len(p.b)) for p in pairs] == [(["一是"], 1), (["二是"], 0)]
+    rows = [
+        [[u.text[:2] for u in cell.units] for cell in row.cells]
+        for row in compare_many([a, b, c]).rows
+        if row.theme == "functions"
+    ]
+    assert rows == [[["一是"], ["推进"], ["推进"]], [["二是"], [], []]]
