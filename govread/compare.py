@@ -709,6 +709,22 @@ def _evidenced(x: Unit, y: Unit, idf: _Idf) -> bool:
     return not idf.telling or bool(_evidence(x, y, idf))
 
 
+# Specific words a unit of a gap and a text mainly on another theme (a host) must share
+# for a secondary row, however alike their vectors: see `_hosted`.
+HOST_EVIDENCE_MIN = 2
+
+
+def _hosted(x: Unit, y: Unit, idf: _Idf) -> bool:
+    """Whether a gap's unit and a host share HOST_EVIDENCE_MIN specific words (when the
+    corpus can tell one, `_Idf.telling`). A host is on another subject: its cosine with the
+    unit is as much the genre's common words of both themes (应诉 in a leadership chapter's
+    list of duties against a 复议与应诉 section, 整改 in an enforcement chapter against a
+    财政监督 section) as what its passage on the unit's theme says, so the pair bar that
+    lets a leftover join a row of its own theme (`_supported`) is no evidence here: one
+    shared specific word is a coincidence as often as not (EVIDENCE_MIN)."""
+    return not idf.telling or len(_evidence(x, y, idf)) >= HOST_EVIDENCE_MIN
+
+
 def _supported(
     x: Unit, y: Unit, vx: Mapping[str, float], vy: Mapping[str, float], idf: _Idf
 ) -> bool:
@@ -1229,9 +1245,15 @@ class _Context:
         return (bool(x.themes) and bool(only.themes)) or self.answers(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
-        """`fit` where `supported`, 0.0 elsewhere: a host chapter meets a unit of a gap
-        only on evidence, not because one of its sentences shares one word with the unit."""
-        return self.fit(x, y) if self.supported(x, y) else 0.0
+        """`fit` where `supported` and `hosted`, 0.0 elsewhere: a host chapter meets a unit
+        of a gap only on evidence, not because one of its sentences shares one word with
+        the unit."""
+        return self.fit(x, y) if self.supported(x, y) and self.hosted(x, y) else 0.0
+
+    def hosted(self, x: Unit, y: Unit) -> bool:
+        """Whether a unit and a text on another theme share the HOST_EVIDENCE_MIN specific
+        words a secondary row asks (`_hosted`)."""
+        return _hosted(x, y, self.idf)
 
     def answers(self, unit: Unit, only: Unit) -> bool:
         """Whether the other side's only unit on the theme answers `unit`, as a host answers a

@@ -47,6 +47,7 @@ from govread.compare import (
     _evidenced,
     _fit,
     _host_rows,
+    _hosted,
     _Idf,
     _is_phase,
     _merged,
@@ -591,8 +592,11 @@ def compare_many(
         return named or answered(x, y)
 
     def host_fit(x: Unit, y: Unit) -> float:
+        # two specific words in common, as in two-report rows (`compare._hosted`)
         backed = _is_phase((x,), lexicon) or (
-            _evidenced(x, y, idf) and _supported(x, y, vectors_of(x), vectors_of(y), idf)
+            _evidenced(x, y, idf)
+            and _supported(x, y, vectors_of(x), vectors_of(y), idf)
+            and _hosted(x, y, idf)
         )
         return fit(x, y) if backed else 0.0
 

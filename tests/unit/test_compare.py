@@ -1562,3 +1562,29 @@ def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(mo
     assert rows(a3, **answered, only_answered=only_answers) == [([a1, a3], [b1])]
     alike.add("a2")
     assert rows(a2, **answered, only_answered=only_answers) == [([a1, a2], [b1])]
+
+
+def test_a_host_on_another_theme_meets_a_unit_on_two_specific_words() -> None:
+    # invented: a leadership chapter listing its duties (…出庭应诉…) and a 复议与应诉 section
+    # share one specific word, 应诉, and the genre's common ones: however alike by cosine,
+    # no secondary row; with 行政复议 in common too, the chapter hosts the section
+    from types import SimpleNamespace
+
+    idf = Idf.counted(200, {"应诉": 3, "行政复议": 4, "法治": 150, "责任": 60})
+
+    def unit(key: str, theme: str, *terms: str) -> Unit:
+        return Unit(key, key, "section", "", "", "", theme, terms=dict.fromkeys(terms, 1))
+
+    host = unit("h", "leadership", "法治", "责任", "应诉")
+    guest = unit("g", "disputes", "法治", "责任", "应诉")
+    assert compare_module._evidence(host, guest, idf) == ("应诉",)
+    assert not compare_module._hosted(host, guest, idf)
+    both = unit("h2", "leadership", "法治", "应诉", "行政复议")
+    guest2 = unit("g2", "disputes", "应诉", "行政复议")
+    assert compare_module._hosted(both, guest2, idf)
+    # a corpus too small to tell a specific word asks none (two invented reports alone)
+    assert compare_module._hosted(host, guest, Idf.counted(6, {"应诉": 2}))
+    context = SimpleNamespace(fit=lambda x, y: 0.2, supported=lambda x, y: True)
+    context.hosted = lambda x, y: compare_module._hosted(x, y, idf)
+    backed = compare_module._Context.backed_fit
+    assert backed(context, guest, host) == 0.0 and backed(context, guest2, both) == 0.2
