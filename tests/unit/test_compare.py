@@ -1588,3 +1588,35 @@ def test_a_host_on_another_theme_meets_a_unit_on_two_specific_words() -> None:
     context.hosted = lambda x, y: compare_module._hosted(x, y, idf)
     backed = compare_module._Context.backed_fit
     assert backed(context, guest, host) == 0.0 and backed(context, guest2, both) == 0.2
+
+
+def test_a_section_on_administrative_review_meets_only_texts_naming_it(monkeypatch) -> None:
+    # invented: 矛盾纠纷化解 holds 行政复议 and 行政应诉, a citizen's dispute with the
+    # government itself, as a subject of its own (`Theme.apart`). b2, a section on 复议 and
+    # 应诉, is most like a1 (人民调解) by the theme's common words: without the rule it joins
+    # a1's row; with it, it is a gap. a2, whose words name 复议 once among 调解 ones, is no
+    # unit apart from it
+    apart = compare_module._apart_rule(load_lexicon(), "disputes")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "section", "", heading, text, "disputes")
+
+    a1 = unit("a1", "加强人民调解", "人民调解委员会调解矛盾纠纷1200件,调解成功率98%。")
+    a2 = unit("a2", "化解矛盾纠纷", "调解矛盾纠纷300件,受理行政复议申请20件,信访总量下降。")
+    b1 = unit("b1", "深化矛盾纠纷调处", "开展矛盾纠纷排查调处,人民调解员培训全覆盖。")
+    b2 = unit("b2", "深化行政复议与应诉", "受理行政复议案件96件,行政机关负责人出庭应诉率100%。")
+    assert apart(b2, a1) and apart(a1, b2)
+    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
+    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
+    rows = compare_module._align_theme(*units, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
