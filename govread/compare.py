@@ -782,7 +782,8 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
     instrument than 立法), whether two units are apart:
     one is on such a subject and the other never names it. A unit is on a subject when its
     heading and text name it twice at least and more often than all the theme's other
-    keywords together, a word of its heading counting `Lexicon.heading_weight` times
+    keywords together (but the theme's name itself, 行政执法), a word of its heading
+    counting `Lexicon.heading_weight` times
     (秦皇岛's section headed 保护生态环境 on 断面水质, 株洲's 生态环境持续改善 item); a
     row sets it against a text that names its subject, not against 宝鸡's 放管服 chapter for
     sharing the theme. None when the theme holds no such subject."""
@@ -813,6 +814,9 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
                     for keyword, count in lexicon.hits(text).items()
                     if any(i == index for i, _ in lexicon.weights_of(keyword))
                     and not any(pattern.search(keyword) for _, pattern in subjects)
+                    # the theme's own name (行政执法) says which theme a text is on, not
+                    # which of its subjects: a section on 行政执法人员培训 names it each time
+                    and keyword != theme.name
                 )
             on = max(counts, key=lambda name: counts[name])
             subject = on if counts[on] >= 2 and counts[on] > others else None

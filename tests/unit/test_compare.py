@@ -66,10 +66,14 @@ def test_xianning_and_baoji_put_problems_and_next_steps_together(by_region, samp
 
 def test_qinhuangdao_and_zhuzhou_put_enforcement_and_closings_together(by_region, samples) -> None:
     c = compare(by_region["秦皇岛市"], by_region["株洲市"], samples)
-    enforcement = [p for p in c.pairs if p.theme == "enforcement" and not p.is_gap]
+    # the theme's own rows (not a secondary row: 株洲's 督察 item hosts 5.1, which shares no
+    # row with 4#3 on 执法资格 since 执法队伍 is a subject of its own)
+    enforcement = [
+        p for p in c.pairs if p.theme == "enforcement" and not p.is_gap and not p.secondary
+    ]
     a_nodes = {u.node_id.split("/", 1)[1] for p in enforcement for u in p.a}
     b_nodes = {u.node_id.split("/", 1)[1].split("#")[0] for p in enforcement for u in p.b}
-    assert a_nodes >= {"5.1", "5.2"} and b_nodes == {"4"}  # 五、提升行政执法质量 ↔ 四、执法
+    assert a_nodes >= {"5.2", "5.3"} and b_nodes == {"4"}  # 五、提升行政执法质量 ↔ 四、执法
     assert "5" not in a_nodes  # its one-sentence intro frames 5.1–5.3, not a unit of its own
     problems = [p for p in c.pairs if p.theme == "problems" and not p.is_gap]
     nexts = [p for p in c.pairs if p.theme == "next_steps" and not p.is_gap]
@@ -1606,6 +1610,42 @@ def test_a_section_on_administrative_review_meets_only_texts_naming_it(monkeypat
     a2 = unit("a2", "化解矛盾纠纷", "调解矛盾纠纷300件,受理行政复议申请20件,信访总量下降。")
     b1 = unit("b1", "深化矛盾纠纷调处", "开展矛盾纠纷排查调处,人民调解员培训全覆盖。")
     b2 = unit("b2", "深化行政复议与应诉", "受理行政复议案件96件,行政机关负责人出庭应诉率100%。")
+    assert apart(b2, a1) and apart(a1, b2)
+    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
+    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
+    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
+
+    def cosine(u, v) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    units = ([a1, a2], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
+    rows = compare_module._align_theme(*units, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+
+
+def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monkeypatch) -> None:
+    # invented: 行政执法 holds the training and certification of its staff as a subject of its
+    # own (`Theme.apart`). b2 names 行政执法 more often than 培训 and 资格, yet the theme's own
+    # name counts against no subject: b2 is on 执法队伍, apart from a1 (an enforcement
+    # chapter naming neither), not from a2 (执法监督, which names 培训 once)
+    apart = compare_module._apart_rule(load_lexicon(), "enforcement")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "section", "", heading, text, "enforcement")
+
+    a1 = unit("a1", "行政执法质效持续增强", "推行行政执法三项制度,开展案卷评查,规范裁量基准。")
+    a2 = unit("a2", "强化执法监督", "开展行政执法监督检查,组织执法人员培训,整改执法问题。")
+    b1 = unit("b1", "规范行政执法", "落实行政执法三项制度,开展行政执法案卷评查。")
+    b2 = unit(
+        "b2",
+        "加强行政执法人员培训",
+        "组织全市行政执法部门行政执法人员培训,新调整行政执法岗位人员参加行政执法资格考试,"
+        "行政执法人员持证上岗,行政执法队伍素质提升。",
+    )
     assert apart(b2, a1) and apart(a1, b2)
     assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
     table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
