@@ -45,7 +45,13 @@ from govread.fingerprint import code_fingerprint
 from govread.i18n import N_
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
-from govread.parsers.readers import ReportError, folder_entries, read_bytes, refused_by_name
+from govread.parsers.readers import (
+    FilesSeen,
+    ReportError,
+    folder_entries,
+    read_bytes,
+    refused_by_name,
+)
 
 if TYPE_CHECKING:  # the pool's modules are imported only when a pool is needed
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -119,8 +125,11 @@ class Hashed:
 
 def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
     jobs: list[_Job] = []
+    seen = FilesSeen()  # each file once, however it is reached
     for raw in paths:
         path = Path(raw)
+        if not seen.first(path):
+            continue
         if path.is_dir():
             entries = list(folder_entries(path))
             if not any(reason is None for _, reason in entries):
@@ -128,6 +137,7 @@ def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
             jobs.extend(
                 _Job(found, False, Problem(str(found), reason, False) if reason else None)
                 for found, reason in entries
+                if seen.first(found, follow=reason is None)
             )
         elif (reason := refused_by_name(path)) and path.exists():
             # a spreadsheet, an image …: refused as in a folder, neither read nor cached

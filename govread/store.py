@@ -1791,23 +1791,29 @@ def _refresh(
     workers: int | None,
     summary: IndexSummary,
 ) -> IndexSummary:
-    from govread.parsers.readers import folder_entries
+    from govread.parsers.readers import FilesSeen, folder_entries
 
     folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
     own = _own_files(store.path)
+    seen = FilesSeen()  # each file once, however it is reached: its row is one
     for raw in paths:
         path = Path(raw)
+        if not seen.first(path):
+            continue
         if path.is_dir():
-            before = len(found)
+            reports_here = False
             for file, reason in folder_entries(path):
                 if reason is not None and file.resolve() in own:
                     continue  # the store itself, in a folder it indexes: not a report
+                reports_here = reports_here or reason is None
+                if not seen.first(file, follow=reason is None):
+                    continue
                 if reason is None:
                     found.append((file, False))
                 else:
                     summary.skipped.append((str(file), reason))
-            if len(found) == before:
+            if not reports_here:
                 # said as a load says it (the reports once indexed there are still pruned)
                 summary.skipped.append((str(raw), _NO_REPORT_FILES))
         else:
@@ -1983,13 +1989,20 @@ def corpus_idf(
 
 def scope_of(paths: Sequence[str | os.PathLike[str]]) -> list[str]:
     """The report files under `paths`, resolved, in the order a load would open them."""
-    from govread.parsers.readers import folder_entries
+    from govread.parsers.readers import FilesSeen, folder_entries
 
     found: list[str] = []
+    seen = FilesSeen()
     for raw in paths:
         path = Path(raw)
+        if not seen.first(path):
+            continue
         if path.is_dir():
-            found.extend(str(p.resolve()) for p, reason in folder_entries(path) if reason is None)
+            found.extend(
+                str(p.resolve())
+                for p, reason in folder_entries(path)
+                if reason is None and seen.first(p)
+            )
         else:
             found.append(str(path.resolve()))
     return found

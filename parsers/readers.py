@@ -708,6 +708,29 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
     yield from sorted(entries)
 
 
+class FilesSeen:
+    """Each file once, however a command reaches it: named twice, named and also found in a
+    folder given, or through a link to it (the same file read twice would be indexed twice,
+    and counted twice by every command; its bytes are one report). A folder given twice is
+    walked once."""
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def first(self, path: str | os.PathLike[str], *, follow: bool = True) -> bool:
+        """Whether `path` is met for the first time (and remember it). `follow=False` for
+        an entry skipped with a reason (a link to a folder is said as itself, not as the
+        folder it points to)."""
+        try:
+            key = os.path.realpath(path) if follow else os.path.abspath(path)
+        except (OSError, ValueError):  # a name the system cannot resolve: as written
+            key = os.path.abspath(path)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
+
+
 def report_files(folder: str | os.PathLike[str]) -> list[Path]:
     """The report files in a folder and its subfolders, sorted by path; links are not followed."""
     return [path for path, reason in folder_entries(folder) if reason is None]

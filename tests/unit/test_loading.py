@@ -384,3 +384,18 @@ def test_abandoning_a_load_shuts_the_pool_down(many: Path) -> None:
     next(entries)
     entries.close()  # what dropping the iterator does: the generator's `finally` closes the load
     assert not wait_for_no_children()
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    """QA: a folder and a file in it (or the same folder twice, or a link to one of its
+    files) gave that report twice: two roots in the browser, its hits and figures counted
+    twice. Each file is read once, with no problem said of it."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for sample in sample_paths()[:2]:
+        (folder / Path(sample).name).write_bytes(Path(sample).read_bytes())
+    first = sorted(folder.iterdir())[0]
+    (tmp_path / "link.txt").symlink_to(first)
+    for named in ([folder, folder], [folder, first], [tmp_path / "link.txt", folder]):
+        result = load(named, use_cache=False)
+        assert len(result.reports) == 2 and not result.problems, named

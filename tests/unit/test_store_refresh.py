@@ -237,3 +237,27 @@ def test_a_folder_with_no_report_files_is_said_by_index_and_compare_corpus(
     assert main(["--lang", "en", "compare", "咸宁", "宝鸡", "--corpus", str(folder)]) == 1
     lines = capsys.readouterr().err.splitlines()
     assert lines == [f"govread: error: {folder}: holds no report files"]
+
+
+def test_a_file_reached_twice_is_indexed_once(
+    tmp_path: Path, write_generated: Callable[..., Path]
+) -> None:
+    """QA: `govread index DIR DIR`, a folder and a file in it, or a file and a link to it,
+    stopped with a traceback (UNIQUE constraint failed: reports.path) whenever a report was
+    to be written, and counted the unchanged ones twice. Each file is one row, once."""
+    corpus = write_generated(tmp_path / "corpus", 3, seed=8)
+    files = sorted(corpus.iterdir())
+    links = tmp_path / "links"
+    links.mkdir()
+    (links / "again.txt").symlink_to(files[0])
+    sub = write_generated(corpus / "2023", 1, seed=9)
+    db = tmp_path / "store.sqlite3"
+    for named in ([corpus, corpus], [corpus, files[1]], [links, corpus], [corpus, sub]):
+        db.unlink(missing_ok=True)
+        with store.Store(db) as opened:
+            summary = store.index(opened, named)
+        assert (summary.added, summary.unchanged, summary.skipped) == (4, 0, []), named
+        with store.Store(db) as opened:
+            again = store.index(opened, named)
+        assert (again.added, again.unchanged) == (0, 4), named
+        assert _paths(db) == {str(f.resolve()) for f in [*files, *sub.iterdir()]}
