@@ -342,20 +342,37 @@ def problem_with(path: Path, error: Exception) -> str:
     return str(error)
 
 
+# The first bytes of every SQLite database file (an empty file is a database yet to be made).
+_SQLITE_HEADER = b"SQLite format 3\x00"
+NOT_ANY_DATABASE = N_(
+    "is not a govread store, nor any database (a document?): left as it is; give --store "
+    "a store file, or a new file name for one"
+)
+
+
 def not_a_store_file(path: Path) -> str | None:
     """Why nothing at `path` can be read as a store, said before SQLite is asked (it would
     wait on a FIFO, read /dev/zero as an empty database); None for a regular file (after
-    links)."""
+    links) that is empty or begins as a SQLite database does."""
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
         return _("no such store (make it with `govread index`)")
     except OSError as error:
         return _(describe_os_error(error))
-    if stat.S_ISREG(mode):
-        return None
-    kind = _(statefile.describe_type(mode))
-    return _("is {kind}, not a regular file: give a store file").format(kind=kind)
+    if not stat.S_ISREG(mode):
+        kind = _(statefile.describe_type(mode))
+        return _("is {kind}, not a regular file: give a store file").format(kind=kind)
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        return _(describe_os_error(error))
+    if head and head != _SQLITE_HEADER:
+        # A file of the user's (a mistyped --store notes.md) is never renamed or replaced
+        # by a store: only a database (damaged, or another program's) is set aside.
+        return _(NOT_ANY_DATABASE)
+    return None
 
 
 def is_read_only(error: sqlite3.Error) -> bool:

@@ -203,7 +203,8 @@ async def test_a_file_that_is_no_store_is_told_as_search_tells_it(tmp_path: Path
         await settle(pilot)
         assert app.loading_done and not app.reports
         shown = str(app.problems[0])
-        assert "is damaged, or no SQLite database at all" in shown and "govread index" in shown
+        # `govread index` would refuse it too: the remedy is another --store
+        assert "nor any database" in shown and "give --store a store file" in shown
         assert "file is not a database" not in shown
 
 

@@ -253,7 +253,7 @@ def test_reports_indexed_by_other_analysis_code_are_refreshed(
 
 @pytest.mark.parametrize(
     "content",
-    [b"not a database at all" * 100, None],
+    [b"SQLite format 3\x00" + b"\xff" * 4000, None],
     ids=["damaged", "foreign"],
 )
 def test_a_foreign_or_damaged_file_is_set_aside(tmp_path: Path, content: bytes | None) -> None:
@@ -274,6 +274,29 @@ def test_a_foreign_or_damaged_file_is_set_aside(tmp_path: Path, content: bytes |
         with sqlite3.connect(aside[0]) as raw:
             assert raw.execute("SELECT x FROM notes").fetchall() == [(1,)]
         raw.close()
+
+
+@pytest.mark.parametrize("command", ["index", "search", "compare"])
+def test_a_file_that_is_no_database_is_refused_and_left_as_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """QA: `govread index DIR --store notes.md` called the user's notes "damaged", renamed
+    them notes.md.bad-<time> and made a store under their name. A file that is no SQLite
+    database at all is refused by every command, and left as it was."""
+    notes = tmp_path / "notes.md"
+    notes.write_text("# 读书笔记\n\n行政复议\n", encoding="utf-8")
+    before = notes.read_bytes()
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    args = {
+        "index": ["index", str(folder)],
+        "search": ["search", "复议"],
+        "compare": ["compare", "咸宁", "泾县", "--corpus", str(folder)],
+    }[command]
+    assert main([*args, "--store", str(notes)]) != 0
+    err = capsys.readouterr().err
+    assert "nor any database" in err and "left as it is" in err
+    assert notes.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.md", "reports"]
 
 
 def test_a_folder_at_the_store_path_is_an_error(tmp_path: Path) -> None:
