@@ -6,7 +6,7 @@ Shared by the CLI and the TUI, so a file that fails fails the same way in both.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,18 +37,21 @@ def sample_paths() -> list[Path]:
 
 
 def iter_load(
-    paths: Iterable[str | os.PathLike[str]], *, use_cache: bool | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    use_cache: bool | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Iterator[Report | Problem]:
     """Open files, yielding each report or problem in path order as soon as it is known.
 
     A folder is searched recursively; its files that fail, or are not reports (images,
     spreadsheets, unrelated text), are problems with ``explicit=False``, so callers can tell them from files the user named. Reports come
     from the parsed-report cache when their bytes are unchanged, and many files to parse
-    are parsed on every core (`govread.loading`).
+    are parsed on every core (`govread.loading`). `progress(done, total)` follows each.
     """
     from govread.loading import iter_load as load_entries  # the process pool, when needed
 
-    yield from load_entries(paths, use_cache=use_cache)
+    yield from load_entries(paths, use_cache=use_cache, progress=progress)
 
 
 def load(
@@ -56,6 +59,7 @@ def load(
     *,
     use_cache: bool | None = None,
     keep_duplicates: bool = False,
+    progress: Callable[[int, int], object] | None = None,
 ) -> LoadResult:
     """Open every file (the bundled samples when `paths` is None or empty).
 
@@ -64,7 +68,9 @@ def load(
     `keep_duplicates` (for a caller that names the copies itself)."""
     result = LoadResult()
     finder = DuplicateFinder()
-    for entry in iter_load(list(paths or []) or sample_paths(), use_cache=use_cache):
+    for entry in iter_load(
+        list(paths or []) or sample_paths(), use_cache=use_cache, progress=progress
+    ):
         if isinstance(entry, Problem):
             result.problems.append(entry)
         elif not keep_duplicates and (original := finder.original_of(entry)) is not None:

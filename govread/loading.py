@@ -540,8 +540,15 @@ class Loader:
 
 
 def iter_load(
-    paths: Iterable[str | os.PathLike[str]], *, use_cache: bool | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    use_cache: bool | None = None,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Iterator[Report | Problem]:
-    """Each report or problem of `paths`, in path order (see `Loader`)."""
+    """Each report or problem of `paths`, in path order (see `Loader`); `progress(done,
+    total)` after each."""
     with Loader(paths, use_cache=use_cache) as loader:
-        yield from loader
+        for done, entry in enumerate(loader, start=1):
+            if progress is not None:
+                progress(done, loader.total)
+            yield entry

@@ -47,23 +47,32 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# The stages the store reports while it indexes (message ids, shown translated).
-STAGE_NAMES = {"indexing": N_("indexing"), "compacting": N_("compacting")}
+# The stages of long work shown on stderr (message ids, shown translated): the store's
+# while it indexes, a search's of files while it reads and segments them.
+STAGE_NAMES = {
+    "indexing": N_("indexing"),
+    "compacting": N_("compacting"),
+    "reading": N_("reading"),
+    "segmenting": N_("segmenting"),
+}
 # Folders named in the line about stale reports kept elsewhere (the rest counted).
 STALE_FOLDERS_SHOWN = 3
 
 
 class ProgressLine:
-    """A bar redrawn in place on a terminal; a plain line every tenth otherwise."""
+    """A bar redrawn in place on a terminal; a plain line every tenth otherwise. With a
+    `delay`, nothing is drawn until the work has taken that many seconds (a quick search
+    leaves no bars behind; a long one is not silent)."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, *, delay: float = 0.0) -> None:
         self.stream = stream
         self.tty = stream.isatty()
         self._shown: tuple[str, int] | None = None
         self._open = False  # a bar drawn on a terminal and its line not ended
+        self._from = time.monotonic() + delay  # when drawing may start
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if total <= 0:
+        if total <= 0 or time.monotonic() < self._from:
             return
         stage = _(STAGE_NAMES.get(stage, stage))
         if self.tty:

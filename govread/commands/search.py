@@ -12,6 +12,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -26,6 +27,7 @@ from govread.cli import (
     skipped_line,
     utf8_stdout,
 )
+from govread.commands.index import ProgressLine
 from govread.commands.narrow import Console
 from govread.corpus import load
 from govread.i18n import N_, _, _n
@@ -37,6 +39,8 @@ from govread.search import Hit, Query, SearchIndex, Span, bad_field_reason, pars
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
+# Seconds a search of files reads and segments before its progress is drawn on the terminal
+PROGRESS_DELAY = 1.0
 # How a hit matched, as the text output names it (message ids; JSON keeps the kind).
 MATCH_NAMES = {"exact": N_("exact"), "words": N_("words")}
 
@@ -122,12 +126,22 @@ def run(argv: Sequence[str]) -> int:
             return EXIT_NONE
         hits = found
     else:
-        result = load(args.paths)
-        print_problems(result)
-        if not result.reports:
-            return EXIT_NONE
-        failed = any(problem.explicit for problem in result.problems)
-        index = SearchIndex.build(result.reports)
+        # reading and segmenting many files the first time takes a while: a bar on the
+        # terminal once it has taken PROGRESS_DELAY (a pipe or a file gets no bars)
+        progress = ProgressLine(sys.stderr, delay=PROGRESS_DELAY) if _tty(sys.stderr) else None
+        reading = partial(progress, "reading") if progress is not None else None
+        segmenting = partial(progress, "segmenting") if progress is not None else None
+        try:
+            result = load(args.paths, progress=reading)
+            print_problems(result)
+            if not result.reports:
+                return EXIT_NONE
+            failed = any(problem.explicit for problem in result.problems)
+            index = SearchIndex.build(result.reports)
+            index.segment_reports(progress=segmenting)
+        finally:
+            if progress is not None:
+                progress.end()
         hits = index.search(query, limit=args.limit or None)
     # a stored path (resolved) as a search of the files gives it: the same answer either way
     shown = _paths_as_typed if args.store is not None else (lambda rows: rows)
@@ -150,6 +164,13 @@ def run(argv: Sequence[str]) -> int:
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
     return EXIT_OK if hits and not failed else EXIT_NONE
+
+
+def _tty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
+        return False
 
 
 def _search_store(

@@ -170,3 +170,42 @@ def test_a_hit_with_no_text_of_its_own_prints_no_blank_snippet_line(
     lines = capsys.readouterr().out.splitlines()
     first = next(i for i, line in enumerate(lines) if line.startswith("1. "))
     assert lines[first + 1].strip(), lines[first : first + 3]
+
+
+class _Terminal:
+    """A stderr that says it is a terminal and keeps what is written to it."""
+
+    def __init__(self) -> None:
+        self.written: list[str] = []
+
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self.written.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_a_long_search_of_files_draws_its_progress_on_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a first search of 252 files took 14 s with nothing on the screen. Once reading
+    and segmenting have taken `PROGRESS_DELAY`, a bar says how far they are, on a
+    terminal only; a quick search draws none (and a pipe never gets one)."""
+    from govread.commands import search as search_command
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    monkeypatch.setattr(search_command, "PROGRESS_DELAY", 0.0)
+    assert main(["search", "复议", "--format", "json"]) == 0
+    drawn = "".join(terminal.written)
+    assert "reading" in drawn and "segmenting" in drawn and "5/5" in drawn
+    assert drawn.endswith("\n")  # the bar's line ended before the hits
+    assert json.loads(capsys.readouterr().out)  # the hits on stdout as before
+    terminal.written.clear()
+    monkeypatch.setattr(search_command, "PROGRESS_DELAY", 60.0)
+    assert main(["search", "复议", "--format", "json"]) == 0
+    assert "".join(terminal.written) == ""
