@@ -353,9 +353,22 @@ def print_problems(result: LoadResult) -> None:
 def _load_or_exit(
     paths: list[str], *, no_cache: bool = False, keep_duplicates: bool = False
 ) -> LoadResult:
+    from functools import partial
+
+    from govread.commands.progress import terminal_progress
     from govread.corpus import load
 
-    result = load(paths, use_cache=False if no_cache else None, keep_duplicates=keep_duplicates)
+    progress = terminal_progress()  # many files read the first time take a while
+    try:
+        result = load(
+            paths,
+            use_cache=False if no_cache else None,
+            keep_duplicates=keep_duplicates,
+            progress=None if progress is None else partial(progress, "reading"),
+        )
+    finally:
+        if progress is not None:
+            progress.end()
     print_problems(result)
     if not result.reports:
         raise SystemExit(EXIT_NOTHING)

@@ -16,15 +16,14 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from govread import store as store_module
 from govread.cli import ArgumentParser, error_line, said, skipped_line
-from govread.i18n import N_, _, _n
+from govread.commands.progress import ProgressLine
+from govread.i18n import _, _n
 from govread.identity import sanitize
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-BAR_WIDTH = 30
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -47,56 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-# The stages of long work shown on stderr (message ids, shown translated): the store's
-# while it indexes, a search's of files while it reads and segments them.
-STAGE_NAMES = {
-    "indexing": N_("indexing"),
-    "compacting": N_("compacting"),
-    "reading": N_("reading"),
-    "segmenting": N_("segmenting"),
-}
 # Folders named in the line about stale reports kept elsewhere (the rest counted).
 STALE_FOLDERS_SHOWN = 3
-
-
-class ProgressLine:
-    """A bar redrawn in place on a terminal; a plain line every tenth otherwise. With a
-    `delay`, nothing is drawn until the work has taken that many seconds (a quick search
-    leaves no bars behind; a long one is not silent)."""
-
-    def __init__(self, stream: TextIO, *, delay: float = 0.0) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
-        self._shown: tuple[str, int] | None = None
-        self._open = False  # a bar drawn on a terminal and its line not ended
-        self._from = time.monotonic() + delay  # when drawing may start
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if total <= 0 or time.monotonic() < self._from:
-            return
-        stage = _(STAGE_NAMES.get(stage, stage))
-        if self.tty:
-            filled = BAR_WIDTH * done // total
-            bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-            self.stream.write(f"\r{stage:<10} {bar} {done}/{total}")
-            self._open = done != total
-            if not self._open:
-                self.stream.write("\n")
-            self.stream.flush()
-            return
-        tenth = 10 * done // total
-        if self._shown != (stage, tenth) and (tenth != 0 or done <= 1):
-            self._shown = (stage, tenth)
-            line = _("{stage}: {done}/{total}").format(stage=stage, done=done, total=total)
-            self.stream.write(line + "\n")
-            self.stream.flush()
-
-    def end(self) -> None:
-        """End the line of a bar left part-drawn (before an error or an interruption)."""
-        if self._open:
-            self.stream.write("\n")
-            self.stream.flush()
-            self._open = False
 
 
 def _say_config_problems() -> None:

@@ -27,8 +27,8 @@ from govread.cli import (
     skipped_line,
     utf8_stdout,
 )
-from govread.commands.index import ProgressLine
 from govread.commands.narrow import Console
+from govread.commands.progress import terminal_progress
 from govread.corpus import load
 from govread.i18n import N_, _, _n
 from govread.identity import sanitize
@@ -39,8 +39,6 @@ from govread.search import Hit, Query, SearchIndex, Span, bad_field_reason, pars
 
 EXIT_OK, EXIT_NONE, EXIT_USAGE = 0, 1, 2
 HIGHLIGHT = "bold black on yellow"
-# Seconds a search of files reads and segments before its progress is drawn on the terminal
-PROGRESS_DELAY = 1.0
 # How a hit matched, as the text output names it (message ids; JSON keeps the kind).
 MATCH_NAMES = {"exact": N_("exact"), "words": N_("words")}
 
@@ -127,8 +125,8 @@ def run(argv: Sequence[str]) -> int:
         hits = found
     else:
         # reading and segmenting many files the first time takes a while: a bar on the
-        # terminal once it has taken PROGRESS_DELAY (a pipe or a file gets no bars)
-        progress = ProgressLine(sys.stderr, delay=PROGRESS_DELAY) if _tty(sys.stderr) else None
+        # terminal once it has taken a second (a pipe or a file gets no bars)
+        progress = terminal_progress()
         reading = partial(progress, "reading") if progress is not None else None
         segmenting = partial(progress, "segmenting") if progress is not None else None
         try:
@@ -164,13 +162,6 @@ def run(argv: Sequence[str]) -> int:
         for number, hit in enumerate(hits, start=1):
             console.print(hit_text(number, hit))
     return EXIT_OK if hits and not failed else EXIT_NONE
-
-
-def _tty(stream: object) -> bool:
-    try:
-        return bool(stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError, OSError):  # no stream, or a closed one
-        return False
 
 
 def _search_store(

@@ -278,7 +278,7 @@ def test_files_skipped_and_indexing_are_told_in_chinese(
 ) -> None:
     import io
 
-    from govread.commands.index import ProgressLine
+    from govread.commands.progress import ProgressLine
 
     folder = tmp_path / "in"
     folder.mkdir()

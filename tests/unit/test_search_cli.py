@@ -195,17 +195,20 @@ def test_a_long_search_of_files_draws_its_progress_on_the_terminal(
     """QA: a first search of 252 files took 14 s with nothing on the screen. Once reading
     and segmenting have taken `PROGRESS_DELAY`, a bar says how far they are, on a
     terminal only; a quick search draws none (and a pipe never gets one)."""
-    from govread.commands import search as search_command
+    from govread.commands import progress
 
     terminal = _Terminal()
     monkeypatch.setattr("sys.stderr", terminal)
-    monkeypatch.setattr(search_command, "PROGRESS_DELAY", 0.0)
+    monkeypatch.setattr(progress, "DELAY", 0.0)
     assert main(["search", "复议", "--format", "json"]) == 0
     drawn = "".join(terminal.written)
     assert "reading" in drawn and "segmenting" in drawn and "5/5" in drawn
     assert drawn.endswith("\n")  # the bar's line ended before the hits
     assert json.loads(capsys.readouterr().out)  # the hits on stdout as before
     terminal.written.clear()
-    monkeypatch.setattr(search_command, "PROGRESS_DELAY", 60.0)
+    monkeypatch.setattr(progress, "DELAY", 60.0)
     assert main(["search", "复议", "--format", "json"]) == 0
     assert "".join(terminal.written) == ""
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    assert main(["figures", "--format", "csv"]) == 0
+    assert "reading" in "".join(terminal.written)
