@@ -55,6 +55,13 @@ class ThemeShare:
         return not self.covered and self.mentions == 0
 
 
+def percent(share: float) -> str:
+    """A share as a whole percentage, "<1" for one that rounds to 0 but is not none (a
+    topic covered by one short unit is said, not shown as 0 beside its unit count)."""
+    shown = f"{share * 100:.0f}"
+    return "<1" if share > 0 and shown == "0" else shown
+
+
 def empty_label(share: ThemeShare) -> str:
     """A table cell for a theme no unit is mainly about: `(+2)` when units of other themes
     cover it, `~1` when units only name it in passing, `·` when the report is silent on it."""

@@ -113,9 +113,12 @@ def run(
         print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)
     elapsed = time.perf_counter() - started
     print(
-        _(
+        _n(
+            "govread: indexed {total} report in {path}: {added} added, {updated} updated, "
+            "{unchanged} unchanged, {pruned} pruned, {skipped} skipped ({seconds:.1f} s)",
             "govread: indexed {total} reports in {path}: {added} added, {updated} updated, "
-            "{unchanged} unchanged, {pruned} pruned, {skipped} skipped ({seconds:.1f} s)"
+            "{unchanged} unchanged, {pruned} pruned, {skipped} skipped ({seconds:.1f} s)",
+            total,
         ).format(
             total=total,
             path=sanitize(str(store.path)),

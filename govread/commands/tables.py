@@ -40,6 +40,7 @@ from govread.coverage import (
     coverage,
     coverage_rows,
     empty_label,
+    percent,
     theme_columns,
 )
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
@@ -270,7 +271,7 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
         cells: list[Text] = []
         for share in c.themes:
             if share.units:
-                cell = Text(f"{share.share * 100:.0f} ({share.units})")
+                cell = Text(f"{percent(share.share)} ({share.units})")
             else:  # silent ("·") only where no text covers or names the theme
                 cell = Text(empty_label(share), style="dim")
             cells.append(cell)

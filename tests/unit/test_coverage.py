@@ -119,3 +119,15 @@ def test_a_chapter_headed_by_a_later_year_is_plans_as_the_comparison_says() -> N
     assert heading_phase(report.sections[1].heading, report.year, load_lexicon()) == "next_steps"
     assert found.of("next_steps").units == 2
     assert found.of("leadership").units == 0 and found.of("emergencies").units == 0
+
+
+@pytest.mark.parametrize(
+    ("share", "shown"), [(0.0, "0"), (0.004, "<1"), (0.005, "<1"), (0.0051, "1"), (0.42, "42")]
+)
+def test_a_share_that_rounds_to_nothing_is_said_as_under_one_percent(
+    share: float, shown: str
+) -> None:
+    """QA: 福田's one unit on 党的领导 showed as `0% (1)`: a topic covered is never 0."""
+    from govread.coverage import percent
+
+    assert percent(share) == shown

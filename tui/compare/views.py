@@ -199,9 +199,13 @@ class PairView(ComparisonView):
         rows = comparison.rows
         gaps = sum(row.has_gap for row in rows)
         figures = len(comparison.shared_figures)
-        return _("{rows} rows on {topics} topics, {gaps} gaps  ·  ").format(
-            rows=len(rows), topics=len(comparison.theme_ids()), gaps=gaps
-        ) + _n("{n} figure on both sides", "{n} figures on both sides", figures).format(n=figures)
+        topics = len(comparison.theme_ids())
+        return (
+            _n("{n} row on ", "{n} rows on ", len(rows)).format(n=len(rows))
+            + _n("{n} topic, ", "{n} topics, ", topics).format(n=topics)
+            + _n("{n} gap  ·  ", "{n} gaps  ·  ", gaps).format(n=gaps)
+            + _n("{n} figure on both sides", "{n} figures on both sides", figures).format(n=figures)
+        )
 
     def caption(self, comparison: MultiComparison, node: DOMNode) -> Text:
         a, b = self.labels

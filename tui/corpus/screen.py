@@ -52,7 +52,7 @@ from govread.corpus_tables import (
     indicator_sort_key,
     sort_entries,
 )
-from govread.coverage import COVERAGE_COLUMNS, empty_label, theme_columns
+from govread.coverage import COVERAGE_COLUMNS, empty_label, percent, theme_columns
 from govread.figure_table import COLUMNS as FIGURE_COLUMNS
 from govread.figure_table import value_text
 from govread.i18n import N_, _, _n
@@ -327,7 +327,7 @@ class CorpusScreen(LocalisedScreen[None]):
         cells = [Text(sanitize(entry.label))]
         for share in entry.coverage.themes:
             if share.units:
-                label = f"{share.share * 100:.0f}% ({share.units})"
+                label = f"{percent(share.share)}% ({share.units})"
             else:  # "·" only where no text covers or names the theme (`Coverage.silent`)
                 label = empty_label(share)
             cells.append(Text(label, style=heat_style(share.share, largest), justify="right"))
