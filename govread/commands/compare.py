@@ -295,13 +295,16 @@ def _from_store(
                 said(outdated)
             scope = None
             if directory is not None:
+                refused: set[str] = set()  # files just skipped, each said: no index takes them
                 if store_file is None:  # the default store, refreshed with DIR's files
                     summary = store_module.index(opened, [directory], waiting=said)
                     for path, reason in summary.skipped:
                         if path != directory:  # an empty DIR: said once, below
                             print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)
+                    refused = {os.path.realpath(path) for path, _reason in summary.skipped}
                 scope = store_module.scope_of([directory])
                 absent, changed = store_module.stale(opened, scope)
+                absent = [path for path in absent if path not in refused]
                 if absent or changed:
                     message = _(
                         "govread: {absent} files never indexed, {changed} changed since; run "

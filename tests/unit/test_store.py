@@ -545,3 +545,17 @@ def test_files_deleted_since_the_index_are_said_by_a_store_search(
     capsys.readouterr()
     assert main(["--lang", "en", "search", "法治", "--store", "s.db"]) == 0
     assert "gone" not in capsys.readouterr().err
+
+
+def test_compare_corpus_does_not_ask_to_index_files_it_just_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `govread compare A B --corpus DIR` over a folder holding an empty file said
+    "1 files never indexed …; run govread index to refresh the store" right after the
+    refresh that skipped it (and said why): no index can take it."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    (folder / "empty.txt").write_bytes(b"")
+    assert main(["compare", "咸宁", "泾县", "--corpus", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert "empty.txt" in err  # skipped, with its reason
+    assert "never indexed" not in err
