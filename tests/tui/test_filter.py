@@ -748,3 +748,30 @@ async def test_the_detail_pane_shows_the_first_hit_even_when_it_is_a_preamble(lo
         await pilot.pause()
         assert app.browser.detail.shown is outline.cursor_node.data
         assert node_id_of(outline.cursor_node.data) == hits[0]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_hits_list_wraps_as_chinese_does(loaded, size: tuple[int, int]) -> None:
+    """QA: the hits pane (`H`) started lines with `，` and `。` where the detail pane never
+    does: its snippets wrap by the same rules (`KinsokuText`)."""
+    from textual.geometry import Region
+
+    from govread.linebreak import KinsokuText
+
+    app = quiet_app()
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, "复议")
+        await pilot.press("enter", "H")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hits_list = app.browser.query_one(HitsList)
+        assert isinstance(hits_list.get_option_at_index(0).prompt, KinsokuText)
+        lines = []
+        for index in range(min(hits_list.option_count, 40)):
+            hits_list.highlighted = index  # every option drawn in turn
+            await pilot.pause()
+            width, height = hits_list.size
+            lines += [s.text.strip() for s in hits_list.render_lines(Region(0, 0, width, height))]
+        assert lines
+        assert not [line for line in lines if line.startswith(tuple("，。、；：！？）”》"))]

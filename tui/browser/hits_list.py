@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from govread.i18n import N_, _
 from govread.library import place_label
+from govread.linebreak import KinsokuText
 from govread.tui._css import css_beside
 from govread.tui.messages import HitChosen
 
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
 PATH_SEPARATOR = " › "
 
 
-def hit_prompt(hit: Hit, match_style: Style | str, dim_style: str) -> Text:
-    """Two lines: where the hit is, and its snippet with the matches highlighted."""
+def hit_prompt(hit: Hit, match_style: Style | str, dim_style: str) -> KinsokuText:
+    """Two lines: where the hit is, and its snippet with the matches highlighted; wrapped
+    as Chinese wraps (no line starts with a closing mark), as the detail pane is."""
     report = hit.report
     prompt = Text()
     where = place_label(report)
@@ -47,7 +49,7 @@ def hit_prompt(hit: Hit, match_style: Style | str, dim_style: str) -> Text:
     prompt.append(hit.snippet or "", style=dim_style if not hit.snippet_spans else "")
     for start, end in hit.snippet_spans:
         prompt.stylize(match_style, snippet_start + start, snippet_start + end)
-    return prompt
+    return KinsokuText.of(prompt)
 
 
 class HitsList(OptionList):
