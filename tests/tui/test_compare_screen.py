@@ -606,3 +606,34 @@ async def test_a_target_in_the_figures_table_is_marked_and_kept_from_results(ope
         ]
         # 咸宁's achieved 100% stands alone, unmarked
         assert any(row[1].startswith("100%") and row[2] == "—" for row in court)
+
+
+async def test_the_picker_tells_reports_of_one_label_apart_by_their_files(
+    tmp_path: Path,
+) -> None:
+    """QA: two files of one place, year and title (a .docx and a .txt of 龙华 2019, one
+    edited) were two identical lines in the picker. Their file names tell them apart; a
+    label of one report stays as it was."""
+    samples = {Path(p).name: Path(p) for p in sample_paths()}
+    xianning = next(p for name, p in samples.items() if name.startswith("000"))
+    baoji = next(p for name, p in samples.items() if name.startswith("004"))
+    (tmp_path / "a.txt").write_bytes(xianning.read_bytes())
+    (tmp_path / "b1.txt").write_bytes(baoji.read_bytes())
+    (tmp_path / "b2.txt").write_bytes(baoji.read_bytes() + "\n鲟鳇测试专用的另一句。\n".encode())
+    (tmp_path / "c.txt").write_bytes(
+        next(p for n, p in samples.items() if n.startswith("001")).read_bytes()
+    )
+    app = GovreadApp([str(tmp_path)])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReportPicker)
+        options = picker.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        baoji_lines = [p for p in prompts if "宝鸡" in p]
+        assert len(baoji_lines) == 2 and baoji_lines[0] != baoji_lines[1]
+        assert {"b1.txt", "b2.txt"} == {p.split()[-1] for p in baoji_lines}
+        assert not [p for p in prompts if "泾县" in p and ".txt" in p]

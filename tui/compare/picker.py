@@ -8,7 +8,9 @@ moved into the list. Labels are `Text` (report titles are data, never markup).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -22,6 +24,7 @@ from textual.widgets.option_list import Option
 from govread.i18n import N_, _
 from govread.library import place_label
 from govread.parsers.model import Report
+from govread.sanitize import sanitize_path
 from govread.tui.browser.outline import report_label
 from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
@@ -84,6 +87,10 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
         self._shown: list[Report] = []
         self._toggled: list[Report] = []  # in the order toggled
         self._in_list = False  # ↑ ↓ moved the highlight since the last keystroke in the query
+        # labels two reports share (the same place, year and title in two files): those
+        # reports are told apart by their files' names
+        counts = Counter(report_label(r).plain for r in self._reports)
+        self._shared = {label for label, n in counts.items() if n > 1}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
@@ -118,6 +125,8 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
 
     def _label(self, report: Report) -> Text:
         label = report_label(report)
+        if label.plain in self._shared:
+            label.append(f"  {sanitize_path(Path(report.path or '?').name)}", style="dim")
         if any(report is t for t in self._toggled):
             return Text.assemble(("✓ ", "bold"), label)
         return label
