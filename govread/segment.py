@@ -8,7 +8,8 @@ own logging never reaches the screen, its prefix-dictionary cache lives in the u
 directory, and the segmentation of each report is cached on disk (`cached_tokens`) keyed by
 the report's hash, the parser version and the dictionary hash, so a second start does not
 segment again. Many reports missing from that cache are segmented in a process pool on
-every core (`ParallelTokens`, used by `SearchIndex.segment_reports`).
+every core (`ParallelTokens`, used by `SearchIndex.segment_reports`). With the cache off
+(``--no-cache``, ``GOVREAD_NO_CACHE``: `cache_on`), neither cache is read or written.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ import logging
 import os
 import re
 import sys
+import tempfile
 import threading
 import unicodedata
 import warnings
 import weakref
 from collections.abc import Callable, Generator, Mapping
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from itertools import chain
 from pathlib import Path
@@ -57,6 +59,14 @@ def cache_root() -> Path:
 
 def segments_dir() -> Path:
     return cache_root() / "segments"
+
+
+def cache_on() -> bool:
+    """Whether the caches under `cache_root` may be read and written: not with ``--no-cache``
+    or ``GOVREAD_NO_CACHE`` (`govread.loading.cache_enabled`)."""
+    from govread.loading import cache_enabled
+
+    return cache_enabled()
 
 
 @cache
@@ -166,13 +176,20 @@ def ensure_loaded() -> None:
             return
         jieba = _import_jieba()
         tokenizer = jieba.Tokenizer()
-        # jieba writes its prefix-dictionary cache to /tmp unless told otherwise.
-        # jieba_fast ships jieba's dictionary and writes the same cache: one folder for both
-        jieba_cache = cache_root() / "jieba"
-        with contextlib.suppress(OSError):
-            jieba_cache.mkdir(parents=True, exist_ok=True)
-        tokenizer.tmp_dir = str(jieba_cache)
-        tokenizer.initialize()
+        if cache_on():
+            # jieba writes its prefix-dictionary cache to /tmp unless told otherwise.
+            # jieba_fast ships jieba's dictionary and writes the same cache: one folder for both
+            jieba_cache = cache_root() / "jieba"
+            with contextlib.suppress(OSError):
+                jieba_cache.mkdir(parents=True, exist_ok=True)
+            tokenizer.tmp_dir = str(jieba_cache)
+            tokenizer.initialize()
+        else:
+            # The cache off: the prefix dictionary built afresh, as on a first start, in a
+            # folder of its own where jieba finds no cache and dumps one, removed at once
+            with tempfile.TemporaryDirectory(prefix="govread-jieba-") as scratch:
+                tokenizer.tmp_dir = scratch
+                tokenizer.initialize()
         for word, freq, tag in user_dictionary():
             # At least the frequency that makes jieba keep the word whole.
             tokenizer.add_word(word, max(freq, tokenizer.suggest_freq(word, False)), tag)
@@ -666,8 +683,10 @@ def cached_tokens(
     """The index tokens of each unit of one report, from the disk cache when it holds them.
 
     `unit_texts` maps unit ids to the (folded) text segmented; a cache entry for a different
-    set of units, or one that cannot be read, is ignored and rewritten.
+    set of units, or one that cannot be read, is ignored and rewritten. With `use_cache`
+    false, or the cache off (`cache_on`), the cache is neither read nor written.
     """
+    use_cache = use_cache and cache_on()
     path = _cache_path(sha256)
     if use_cache:
         found = _read_cache(path, list(unit_texts))
@@ -702,11 +721,13 @@ def is_cached(sha256: str) -> bool:
     return _cache_path(sha256).exists()
 
 
-def _pool_worker_start() -> None:
-    from govread.loading import _quiet_worker
+def _pool_worker_start(cache: bool = True) -> None:
+    from govread.loading import _quiet_worker, cache_disabled
 
     _quiet_worker()
-    ensure_loaded()
+    # a spawned worker sees GOVREAD_NO_CACHE, not the parent's `cache_disabled()`
+    with contextlib.nullcontext() if cache else cache_disabled():
+        ensure_loaded()
 
 
 def segment_batch(batch: list[SegmentJob], use_cache: bool) -> list[dict[str, list[str]]]:
@@ -737,7 +758,7 @@ class ParallelTokens:
         from govread.loading import worker_count
 
         self._jobs = jobs
-        self._use_cache = use_cache
+        self._use_cache = use_cache and cache_on()
         self._threshold = PARALLEL_THRESHOLD if threshold is None else threshold
         self._workers = workers or worker_count()
         self._cancelled = cancelled or (lambda: False)
@@ -775,7 +796,8 @@ class ParallelTokens:
         self._batches = [misses[k : k + POOL_BATCH] for k in range(0, len(misses), POOL_BATCH)]
         try:
             self._pool = spawn_pool(
-                min(self._workers, len(self._batches)), initializer=_pool_worker_start
+                min(self._workers, len(self._batches)),
+                initializer=partial(_pool_worker_start, cache_on()),
             )
             self._submit()
         except (OSError, RuntimeError):  # no processes to be had: segment here instead

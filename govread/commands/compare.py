@@ -272,9 +272,16 @@ def _from_store(
     directory: str | None, store_file: str | None, name_a: str, name_b: str
 ) -> tuple[Report, Report, Idf] | None:
     """A and B with the IDF counted in the store; None when neither --corpus nor --store
-    was given, or (said on stderr) when the default store cannot be used for --corpus."""
+    was given, or (said on stderr) when the default store cannot be used for --corpus; None
+    too for --corpus alone with the cache off (--no-cache): the default store is in the cache
+    folder, and the loaded corpus gives the same result."""
     if directory is None and store_file is None:
         return None
+    if store_file is None:
+        from govread.loading import cache_enabled
+
+        if not cache_enabled():
+            return None
     import sqlite3
 
     from govread import store as store_module
