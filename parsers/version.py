@@ -101,6 +101,8 @@ a report with no headings keeps its signature and date as its closing (its date,
 first), 更新时间 / 生成日期 no page date, and `made_public_by` names the label it was read from;
 a heading its body follows on its line after a space (一、加强党的领导 2024年，我区坚持…。) ends at
 the space when a body's opening words (or a first sentence too long for a heading) follow
+32: a terminal escape sequence in the text (ESC [31m, ESC ]0;title BEL, ESC ( B, 8-bit CSI and
+OSC) is removed whole, not only its controls (govread/parsers/normalize.py)
 """
 
-PARSER_VERSION = "31"
+PARSER_VERSION = "32"

@@ -312,3 +312,37 @@ def test_pattern_runs_in_bounded_time(name: str) -> None:
         if len(slow) >= 3:
             break
     assert not slow, f"{name} = {pattern.pattern!r} backtracks: " + "; ".join(slow)
+
+
+# Terminal escape sequences in report text (`normalize` drops them whole): the strings that
+# would make a CSI or OSC pattern with an unbounded or overlapping repeat backtrack.
+ESCAPE_HOSTILE = (
+    "\x1b[" * 5000,
+    "\x1b]" + "a" * 10_000,
+    "\x1b[1;" * 3000,
+    "\x1b]" * 5000,
+    ("\x1b]" + "a" * 255) * 40,
+    "\x1b[" + "0" * 10_000,
+    "\x1b[" + ";" * 9_000 + " " * 1_000,
+    ("\x1b[" + "1" * 64 + " " * 8) * 130,
+    "\x9b" * 10_000,
+    ("\x9d" + "法" * 300) * 33,
+    "\x1b" * 10_000,
+    "\x1b(" * 5000,
+)
+
+
+def test_the_escape_sequence_pattern_is_fuzzed_too() -> None:
+    assert "govread.parsers.normalize._ESCAPE_SEQUENCES" in PATTERNS
+
+
+@pytest.mark.parametrize("index", range(len(ESCAPE_HOSTILE)))
+def test_escape_sequences_run_in_bounded_time_on_hostile_escapes(index: int) -> None:
+    from govread.parsers.normalize import _ESCAPE_SEQUENCES, normalize
+
+    text = ESCAPE_HOSTILE[index][:LENGTH]
+    with _interrupts():
+        for name, call in (("sub", _ESCAPE_SEQUENCES.sub), ("normalize", normalize)):
+            took = _timed(call, "", text) if name == "sub" else _timed(call, text)
+            # a few milliseconds here: well under the whole-pattern limit of the test above
+            assert took < LIMIT / PROBE_SHARE, f"{name} took {took:.3f}s on {text[:12]!r}…"
