@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable, Mapping
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -38,6 +39,41 @@ def _pair_with(comparison: Comparison, side: str, node_suffix: str):
         if any(u.node_id.split("/", 1)[1].startswith(node_suffix) for u in units):
             return pair
     raise AssertionError(f"no pair holds {side} {node_suffix}")
+
+
+def _likeness_table(
+    monkeypatch: pytest.MonkeyPatch, table: dict[tuple[str, str], float], *units: Unit
+) -> dict[int, dict[str, float]]:
+    """Units as alike as `table` says (by key, in either order; 0.0 for a pair it leaves
+    out): `_cosine` reads it through each unit's one-word vector, returned by unit as
+    `_align_theme` takes them."""
+
+    def cosine(u: Mapping[str, float], v: Mapping[str, float]) -> float:
+        (x,), (y,) = u, v
+        return table.get((x, y), table.get((y, x), 0.0))
+
+    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    return {id(u): {u.key: 1.0} for u in units}
+
+
+def _assert_b2_apart(
+    monkeypatch: pytest.MonkeyPatch,
+    apart: Callable[[Unit, Unit], bool],
+    a1: Unit,
+    a2: Unit,
+    b1: Unit,
+    b2: Unit,
+) -> None:
+    """b2 is on a subject of its own that a1 never names (a2 names it once): most like a1 by
+    the theme's common words, it joins a1's row without the rule, and is a gap with it."""
+    assert apart(b2, a1) and apart(a1, b2)
+    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
+    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2)
+    units = ([a1, a2], [b1, b2], by_vector)
+    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
+    rows = compare_module._align_theme(*units, apart=apart)
+    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
 
 
 def test_xianning_and_baoji_put_law_enforcement_together(by_region, samples) -> None:
@@ -805,13 +841,7 @@ def test_a_pair_is_the_first_choice_of_one_of_its_units(monkeypatch) -> None:
     b1, b2, b3 = _units("b", 3)
     table = {("a1", "b1"): 0.9, ("a2", "b1"): 0.5, ("a2", "b2"): 0.06}
     table |= {("a3", "b2"): 0.08, ("a3", "b3"): 0.7}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1, b2, b3)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, a3, b1, b2, b3)
     rows = compare_module._align_theme([a1, a2, a3], [b1, b2, b3], by_vector)
     assert rows == [([a1, a2], [b1]), ([a3], [b2, b3])]
 
@@ -870,13 +900,7 @@ def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
     a1, a2, a3 = _units("a", 3)
     b1, b2 = _units("b", 2)
     table = {("a1", "b1"): 0.9, ("a2", "b1"): 0.03, ("a3", "b2"): 0.7}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, a3, b1, b2)
     units = ([a1, a2, a3], [b1, b2], by_vector)
     assert compare_module._align_theme(*units) == [([a1, a2], [b1]), ([a3], [b2])]
     rows = compare_module._align_theme(*units, supported=lambda x, y: False)
@@ -897,13 +921,7 @@ def test_two_units_alike_on_common_words_alone_are_no_pair(monkeypatch) -> None:
     a1, a2 = _units("a", 2)
     b1, b2 = _units("b", 2)
     table = {("a1", "b1"): 0.08, ("a2", "b2"): 0.3}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2)
     units = ([a1, a2], [b1, b2], by_vector)
     assert compare_module._align_theme(*units) == [([a1], [b1]), ([a2], [b2])]
     rows = compare_module._align_theme(*units, evidenced=lambda x, y: x is not a1)
@@ -1009,13 +1027,7 @@ def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> 
     b1 = plan("b1", (("publicity", 0.6), ("leadership", 0.4)))
     b2 = plan("b2", (("leadership", 0.7), ("publicity", 0.3)))
     table = {("a1", "b1"): 0.03, ("a1", "b2"): 0.03}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, b1, b2)
     threshold = compare_module.pair_threshold
     assert threshold(a1, b1, True, True) < compare_module.PAIR_THRESHOLD
     assert threshold(a1, b2, True, True) == compare_module.PAIR_THRESHOLD
@@ -1047,13 +1059,7 @@ def test_a_plan_naming_no_subject_joins_a_row_only_on_evidence(monkeypatch) -> N
     b2 = problem("b2", ())
     b3 = problem("b3", (("enforcement", 1.0),))
     table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.08, ("a1", "b3"): 0.03}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2, b3)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2, b3)
     evidence = {("b2", "a1"): False}
 
     def plan_supported(x: Unit, y: Unit) -> bool:
@@ -1125,13 +1131,7 @@ def test_the_only_plan_takes_one_naming_no_subject_when_a_passage_answers_it(mon
     a3 = problem("a3", (("enforcement", 1.0),))
     b1 = problem("b1", (("enforcement", 0.6), ("leadership", 0.4)))
     table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.01, ("a3", "b1"): 0.01}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, a3, b1)
     passage = {"a2": False}
 
     def plan_answered(x: Unit, only: Unit) -> bool:
@@ -1352,13 +1352,7 @@ def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) 
     assert apart(b2, a1) and apart(a1, b2) and apart(b3, b1)
     assert not apart(b2, a2) and not apart(b3, a2) and not apart(a1, b1)
     table = {("a1", "b1"): 0.4, ("a1", "b2"): 0.3, ("a2", "b3"): 0.2, ("a2", "b2"): 0.01}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2, b3)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2, b3)
     rows = compare_module._align_theme([a1, a2], [b1, b2, b3], by_vector)
     assert rows == [([a1], [b1, b2]), ([a2], [b3])]  # without the rule b2 joins a1's row
     rows = compare_module._align_theme(
@@ -1387,13 +1381,7 @@ def test_the_themes_only_row_does_not_count_a_unit_on_a_subject_of_its_own(monke
     b2 = unit("b2", "生态环境持续改善", "整改生态环境问题,配合环保督察,断面水质达标。")
     assert apart(a2, b2) and not apart(a2, b1)
     table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.03}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2)
     units = ([a1, a2], [b1, b2], by_vector)
     rows = compare_module._align_theme(*units, supported=lambda x, y: False, apart=apart)
     assert rows == [([a1, a2], [b1]), ([], [b2])]
@@ -1426,13 +1414,7 @@ def test_a_section_on_normative_documents_meets_normative_documents_not_legislat
     b2 = unit("b2", "加强规范性文件监管", "组织行政规范性文件专项清理,废止9件。")
     assert apart(a1, b1) and apart(a2, b1) and not apart(a1, b2) and not apart(a2, b2)
     table = {("a1", "b1"): 0.4, ("a2", "b1"): 0.3, ("a1", "b2"): 0.2, ("a2", "b2"): 0.15}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, b1, b2)
     rows = compare_module._align_theme([a1, a2], [b1, b2], by_vector, apart=apart)
     assert ([a1, a2], [b2]) in rows and ([], [b1]) in rows
 
@@ -1507,20 +1489,7 @@ def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monk
     )
     b1 = unit("b1", "深入学习习近平法治思想", "理论学习中心组学法8次,领导干部学法全覆盖。")
     b2 = unit("b2", "发挥法治督察考核作用", "开展法治督察,督察发现问题全部整改,纳入年度考核。")
-    assert apart(b2, a1) and apart(a1, b2)
-    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
-    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
-    units = ([a1, a2], [b1, b2], by_vector)
-    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
-    rows = compare_module._align_theme(*units, apart=apart)
-    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+    _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
 
 
 def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(monkeypatch) -> None:
@@ -1549,13 +1518,7 @@ def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(mo
 
     assert only_answers(a3, b1) and not only_answers(a2, b1)
     table = {("a1", "b1"): 0.3, ("a2", "b1"): 0.01, ("a3", "b1"): 0.01}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, a3, b1)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
+    by_vector = _likeness_table(monkeypatch, table, a1, a2, a3, b1)
 
     def rows(*units: Unit, **tests):
         return compare_module._align_theme([a1, *units], [b1], by_vector, **tests)
@@ -1610,20 +1573,7 @@ def test_a_section_on_administrative_review_meets_only_texts_naming_it(monkeypat
     a2 = unit("a2", "化解矛盾纠纷", "调解矛盾纠纷300件,受理行政复议申请20件,信访总量下降。")
     b1 = unit("b1", "深化矛盾纠纷调处", "开展矛盾纠纷排查调处,人民调解员培训全覆盖。")
     b2 = unit("b2", "深化行政复议与应诉", "受理行政复议案件96件,行政机关负责人出庭应诉率100%。")
-    assert apart(b2, a1) and apart(a1, b2)
-    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
-    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
-    units = ([a1, a2], [b1, b2], by_vector)
-    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
-    rows = compare_module._align_theme(*units, apart=apart)
-    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+    _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
 
 
 def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monkeypatch) -> None:
@@ -1646,17 +1596,4 @@ def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monk
         "组织全市行政执法部门行政执法人员培训,新调整行政执法岗位人员参加行政执法资格考试,"
         "行政执法人员持证上岗,行政执法队伍素质提升。",
     )
-    assert apart(b2, a1) and apart(a1, b2)
-    assert not apart(b2, a2) and not apart(b1, a1) and not apart(b1, a2)
-    table = {("a1", "b1"): 0.3, ("a1", "b2"): 0.2}
-    by_vector = {id(u): {u.key: 1.0} for u in (a1, a2, b1, b2)}
-
-    def cosine(u, v) -> float:
-        (x,), (y,) = u, v
-        return table.get((x, y), table.get((y, x), 0.0))
-
-    monkeypatch.setattr(compare_module, "_cosine", cosine)
-    units = ([a1, a2], [b1, b2], by_vector)
-    assert compare_module._align_theme(*units) == [([a1], [b1, b2]), ([a2], [])]
-    rows = compare_module._align_theme(*units, apart=apart)
-    assert rows == [([a1], [b1]), ([a2], []), ([], [b2])]
+    _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
