@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from govread.compare import Pair, Unit
 from govread.i18n import _
+from govread.linebreak import clipped
 from govread.multi_compare import Cell
 from govread.topics import OTHER_ID
 
@@ -90,7 +91,7 @@ def where_units(pair_or_cell: Pair | Cell) -> tuple[Unit, ...]:
 
 def covered_by_list(units: Sequence[Unit], width: int = 20) -> str:
     """The sections a silent side speaks of the topic in, on one line (the first three)."""
-    return _(", ").join(f"{u.shown_number}{u.heading}"[:width] for u in units[:3])
+    return _(", ").join(clipped(f"{u.shown_number}{u.heading}", width) for u in units[:3])
 
 
 def nearest_label() -> str:

@@ -29,6 +29,7 @@ from govread.cli import ArgumentParser, argument_text, first_few
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
 from govread.i18n import _
+from govread.linebreak import clipped
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.timeline_view import series_cells, status_text
@@ -423,7 +424,7 @@ def _cell(units: Sequence[Unit], also: Sequence[Unit]) -> Text:
         if index:
             cell.append("\n")
         cell.append(sanitize_line(unit.shown_number), style="bold")
-        cell.append(sanitize_line(unit.heading[:16]))
+        cell.append(sanitize_line(clipped(unit.heading, 16)))
     if len(units) > 3:
         cell.append(_("\n… {count} more").format(count=len(units) - 3), style="dim")
     if also:
@@ -517,12 +518,12 @@ def _print_promises(timeline: Timeline, promises: Sequence[Promise], *, corpus: 
         line.append("  [")
         line.append_text(status_text(promise))
         line.append("]  ")
-        line.append(sanitize_line(promise.plan.text[:60]))
+        line.append(sanitize_line(clipped(promise.plan.text, 60)))
         console.print(line)
         for evidence in promise.evidence:
             quote = Text("    ")
             quote.append(sanitize_line(evidence.unit.shown_number), style="bold")
-            quote.append(sanitize_line(evidence.unit.heading[:16]))
+            quote.append(sanitize_line(clipped(evidence.unit.heading, 16)))
             quote.append(f"  {evidence.coverage:.0%}  ", style="dim")
             quote.append(f"“{sanitize_line(evidence.quote)}”")
             quote.append(f"  {sanitize_line(evidence.node_id)}", style="dim")

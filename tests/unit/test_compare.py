@@ -1597,3 +1597,23 @@ def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monk
         "行政执法人员持证上岗,行政执法队伍素质提升。",
     )
     _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
+
+
+def test_a_section_named_where_a_side_speaks_of_a_topic_is_cut_visibly() -> None:
+    """QA: `compare 咸宁 宝鸡` said "within: 一、(三)2.一是综合行政执法改革实现新", the heading cut
+    mid-word with nothing to show it was cut. A heading longer than the room ends in "…"."""
+    from govread.compare_words import covered_by_list
+
+    long = Unit(
+        "l",
+        "a/1.3.2#1",
+        "item",
+        "一、(三)2.一是",
+        "综合行政执法改革实现新发展",
+        "。",
+        "enforcement",
+    )
+    short = Unit("s", "a/2", "section", "二、", "依法决策", "。", "decisions")
+    shown = covered_by_list([long, short], width=20)
+    assert shown == "一、(三)2.一是综合行政执法改革实现…, 二、依法决策"
+    assert len(shown.split(", ")[0]) == 20

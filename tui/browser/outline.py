@@ -45,6 +45,7 @@ from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
 from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
+from govread.linebreak import clipped
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
@@ -88,7 +89,7 @@ MAX_LABEL_CHARS = 200
 
 def cut_label(text: str, limit: int = MAX_LABEL_CHARS) -> str:
     """`text`, or its first characters and "…" when it is longer than `limit`."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(text, limit)
 
 
 def report_label(report: Report) -> Text:
