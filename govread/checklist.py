@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from govread.clip import clipped
 from govread.parsers.model import Report, Section
 from govread.parsers.outline import is_annex
 from govread.plan_phase import SENTENCE as _SENTENCE
@@ -169,7 +170,7 @@ class Checklist:
 
 def _excerpt(text: str) -> str:
     text = text.strip()
-    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1] + "…"
+    return clipped(text, EXCERPT_CHARS)
 
 
 def _cjk_len(text: str) -> int:

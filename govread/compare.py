@@ -41,6 +41,7 @@ from functools import cache
 
 from govread import segment
 from govread.cancelling import check
+from govread.clip import clipped
 from govread.figures import (
     Figure,
     FigurePair,
@@ -374,7 +375,7 @@ def _phase_parts(
 def _first_sentence(text: str, limit: int = 30) -> str:
     match = _SENTENCE.match(text.strip())
     sentence = (match.group() if match else text).strip().rstrip("。;\uff1b")
-    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+    return clipped(sentence, limit)
 
 
 _LISTED = re.compile(r"[一二三四五六七八九十]是")

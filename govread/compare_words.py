@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from govread.clip import clipped
 from govread.compare import Pair, Unit
 from govread.i18n import _
-from govread.linebreak import clipped
 from govread.multi_compare import Cell
 from govread.topics import OTHER_ID
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from govread.clip import clipped
 from govread.compare import _SENTENCE, Unit, _cosine, _Idf, report_units
 from govread.figures import Figure, report_figures
 from govread.indicators import indicators
@@ -237,11 +238,9 @@ def _quote(
                 best = candidate
     if best is None:
         sentence = unit.text.strip()
-        quote = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
-        return quote, None, None, None
+        return clipped(sentence, QUOTE_CHARS), None, None, None
     _hits, paragraph, start, end, sentence = best
-    quote = sentence if len(sentence) <= QUOTE_CHARS else sentence[: QUOTE_CHARS - 1] + "…"
-    return quote, paragraph, start, end
+    return clipped(sentence, QUOTE_CHARS), paragraph, start, end
 
 
 def _status(evidence: Sequence[Evidence]) -> str:
@@ -402,4 +401,4 @@ _SPACES = re.compile(r"\s+")
 def plan_text(plan: Unit, limit: int = 60) -> str:
     """A plan as one line (its whole text, cut at `limit` characters)."""
     text = _SPACES.sub(" ", plan.text).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clipped(text, limit)

@@ -30,12 +30,6 @@ if TYPE_CHECKING:
     from rich.console import Console, JustifyMethod, OverflowMethod
 
 
-def clipped(text: str, limit: int) -> str:
-    """`text`, or its first characters and "…" when it holds more than `limit`: a cut that
-    shows it is one (a heading in a table cell, a plan quoted on one line)."""
-    return text if len(text) <= limit else text[: max(limit - 1, 0)] + "…"
-
-
 # Marks that close what comes before them: never at the start of a line.
 CLOSING = frozenset("、，。；：！？）》」』”’】〕〉｝］〗…‰％%,.;:!?)]}·•")
 # Marks that open what comes after them: never at the end of a line.

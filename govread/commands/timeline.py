@@ -26,10 +26,11 @@ from rich.table import Table
 from rich.text import Text
 
 from govread.cli import ArgumentParser, argument_text, first_few
+from govread.clip import clipped
 from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
+from govread.followup import plan_text
 from govread.i18n import _
-from govread.linebreak import clipped
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.timeline_view import series_cells, status_text
@@ -518,7 +519,7 @@ def _print_promises(timeline: Timeline, promises: Sequence[Promise], *, corpus: 
         line.append("  [")
         line.append_text(status_text(promise))
         line.append("]  ")
-        line.append(sanitize_line(clipped(promise.plan.text, 60)))
+        line.append(sanitize_line(plan_text(promise.plan)))
         console.print(line)
         for evidence in promise.evidence:
             quote = Text("    ")

@@ -117,11 +117,3 @@ def test_a_long_path_is_cut_rather_than_a_line_opened_with_its_closing_marks() -
         lines = lines_of(text, width)
         assert "".join(lines) == text
         assert not [line for line in lines[1:] if line[0] in CLOSING], (width, lines)
-
-
-def test_a_text_clipped_to_a_length_shows_the_cut() -> None:
-    from govread.linebreak import clipped
-
-    assert clipped("依法行政", 4) == "依法行政"
-    assert clipped("依法行政考核", 4) == "依法行…"
-    assert clipped("依法", 0) == "…"

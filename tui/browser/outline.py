@@ -43,9 +43,9 @@ from textual.strip import Strip
 from textual.widgets import Tree
 from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 
+from govread.clip import clipped
 from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
-from govread.linebreak import clipped
 from govread.node_ids import node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside

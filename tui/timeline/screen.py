@@ -35,6 +35,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Header, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from govread.clip import clipped
 from govread.compare import Idf, Unit
 from govread.followup import (
     Promise,
@@ -108,8 +109,7 @@ def open_timeline(app: GovreadApp, report: Report | None = None) -> None:
 
 
 def _unit_label(unit: Unit, limit: int = _CELL_CHARS) -> str:
-    heading = unit.heading if len(unit.heading) <= limit else unit.heading[: limit - 1] + "…"
-    return sanitize_line(unit.shown_number + heading)
+    return sanitize_line(unit.shown_number + clipped(unit.heading, limit))
 
 
 def short_topic(name: str) -> str:
