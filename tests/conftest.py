@@ -57,6 +57,16 @@ def write_generated(generate: Generate) -> Callable[..., Path]:
     return write
 
 
+@pytest.fixture
+def samples_folder(tmp_path: Path) -> Path:
+    """A folder (`tmp_path/reports`) holding a copy of each bundled sample."""
+    target = tmp_path / "reports"
+    target.mkdir()
+    for path in sample_paths():
+        shutil.copy(path, target / path.name)
+    return target
+
+
 @pytest.fixture(scope="session")
 def expected_for() -> Callable[[str], dict[str, object]]:
     """The hand-labelled outline and metadata of a sample, by file name."""

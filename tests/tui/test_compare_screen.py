@@ -30,6 +30,17 @@ def _rows_of(screen: CompareScreen, theme: str) -> list[int]:
     return [i for i, p in enumerate(screen.pairwise.pairs) if p.theme == theme]
 
 
+async def _open_picker(pilot: Pilot[object]) -> ReportPicker:
+    """The reports loaded, `c` pressed: the picker it opens."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.press("c")
+    await pilot.pause()
+    picker = pilot.app.screen
+    assert isinstance(picker, ReportPicker)
+    return picker
+
+
 async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
@@ -70,12 +81,7 @@ async def test_gap_row_says_where_the_side_names_the_topic_in_passing(open_compa
 async def test_picker_narrows_and_escape_cancels() -> None:
     app = GovreadApp()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        picker = app.screen
-        assert isinstance(picker, ReportPicker)
+        picker = await _open_picker(pilot)
         # side A (咸宁, under the cursor) is not offered
         assert [r.region for r in picker.shown] == ["泾县", "株洲市", "秦皇岛市", "宝鸡市"]
         await pilot.press(*"2024")
@@ -625,12 +631,7 @@ async def test_the_picker_tells_reports_of_one_label_apart_by_their_files(
     )
     app = GovreadApp([str(tmp_path)])
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.press("c")
-        await pilot.pause()
-        picker = app.screen
-        assert isinstance(picker, ReportPicker)
+        picker = await _open_picker(pilot)
         options = picker.query_one(OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         baoji_lines = [p for p in prompts if "宝鸡" in p]

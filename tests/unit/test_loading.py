@@ -23,12 +23,8 @@ from govread.parsers import readers
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "reports"
-    target.mkdir()
-    for path in sample_paths():
-        shutil.copy(path, target / path.name)
-    return target
+def folder(samples_folder: Path) -> Path:
+    return samples_folder
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ default store `compare --corpus` refreshes."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,18 +12,14 @@ import pytest
 
 from govread import segment
 from govread.cli import main
-from govread.corpus import load, sample_paths
+from govread.corpus import load
 from govread.loading import NO_CACHE_ENV, cache_disabled
 from govread.search import SearchIndex
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "reports"
-    target.mkdir()
-    for path in sample_paths():
-        shutil.copy(path, target / path.name)
-    return target
+def folder(samples_folder: Path) -> Path:
+    return samples_folder
 
 
 @pytest.fixture
