@@ -12,6 +12,7 @@ The checklist (govread.checklist) finds its 下一年度工作安排 part with t
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 
 from govread.figures import Figure
@@ -136,18 +137,29 @@ def _plan_start(paragraphs: tuple[str, ...], year: int | None) -> tuple[int, int
     return None
 
 
-def _sentence_at(text: str, at: int) -> tuple[int, str]:
-    """The start and text of the sentence of `text` holding offset `at`."""
-    for match in SENTENCE.finditer(text):
-        if match.start() <= at < match.end():
-            return match.start(), match.group()
+_Sentences = tuple[list[int], list[re.Match[str]]]  # the starts of the sentences, and them
+
+
+def _sentences(text: str) -> _Sentences:
+    found = list(SENTENCE.finditer(text))
+    return [match.start() for match in found], found
+
+
+def _sentence_at(text: str, at: int, sentences: _Sentences | None = None) -> tuple[int, str]:
+    """The start and text of the sentence of `text` holding offset `at` (`sentences`: those
+    of `text`, found once for all its figures)."""
+    starts, found = sentences or _sentences(text)
+    # (sentences never overlap: the one holding `at` is the last to start at or before it)
+    index = bisect_right(starts, at) - 1
+    if index >= 0 and at < found[index].end():
+        return starts[index], found[index].group()
     return 0, text
 
 
-def _targets_in(text: str, at: int, year: int | None) -> bool:
+def _targets_in(text: str, at: int, year: int | None, sentences: _Sentences | None = None) -> bool:
     """A number at `at` of `text` set as a target: 确保…/力争… before it in a sentence that
     looks ahead (确保了… reports a result), or a bound a rule sets (明确…不低于50%)."""
-    start, sentence = _sentence_at(text, at)
+    start, sentence = _sentence_at(text, at, sentences)
     before = sentence[: at - start]
     if _BOUND_BEFORE.search(before) and _SET_AS_RULE.search(before):
         return True
@@ -199,6 +211,14 @@ def target_at(report: Report) -> Callable[[str, int, int], bool]:
         planned.update(s.id for s in section.walk())
     closing_id = f"{report.id}/closing"
     closing_start = _plan_start(report.closing, year)
+    # each text's sentences, found once for all its figures (a paragraph has dozens)
+    sentences: dict[str, _Sentences] = {}
+
+    def targets_in(text: str, offset: int) -> bool:
+        found = sentences.get(text)
+        if found is None:
+            found = sentences[text] = _sentences(text)
+        return _targets_in(text, offset, year, found)
 
     def test(node_id: str, paragraph: int, offset: int) -> bool:
         node = node_id.split("#", 1)[0]
@@ -207,7 +227,7 @@ def target_at(report: Report) -> Callable[[str, int, int], bool]:
             if section.id in planned:
                 return True
             if paragraph < 0:
-                return _targets_in(section.raw_heading, offset, year)
+                return targets_in(section.raw_heading, offset)
             if section.id not in starts:
                 starts[section.id] = _plan_start(section.paragraphs, year)
             start = starts[section.id]
@@ -220,6 +240,6 @@ def target_at(report: Report) -> Callable[[str, int, int], bool]:
             text = report.preamble[paragraph] if paragraph >= 0 else ""
         if start is not None and (paragraph, offset) >= start:
             return True
-        return _targets_in(text, offset, year)
+        return targets_in(text, offset)
 
     return test
