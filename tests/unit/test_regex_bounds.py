@@ -314,6 +314,18 @@ def test_pattern_runs_in_bounded_time(name: str) -> None:
     assert not slow, f"{name} = {pattern.pattern!r} backtracks: " + "; ".join(slow)
 
 
+def test_the_snapshot_of_plain_characters_fold_compiles_is_fuzzed_too() -> None:
+    """`search.fold` compiles its pattern at run time (a class of every character it has
+    learned folds to itself), so the module-level one found above is only its first: one
+    compiled from thousands of characters runs in bounded time too."""
+    from govread import search
+
+    search.fold("".join(map(chr, range(0x4E00, 0x4E00 + 3000))) + "法治ABC，（1）")
+    pattern, size = search._unusual
+    assert size >= 3000
+    assert not list(_slow_calls(pattern))
+
+
 # Terminal escape sequences in report text (`normalize` drops them whole): the strings that
 # would make a CSI or OSC pattern with an unbounded or overlapping repeat backtrack.
 ESCAPE_HOSTILE = (

@@ -399,3 +399,38 @@ def test_two_files_of_one_text_each_keep_their_own_hits(samples: list[Report]) -
             assert [(h.node_id, h.kind) for h in hits if h.report is report] == once
             assert [(h.node_id, h.kind) for h in hits if h.report is copy] == once
             assert len(both.filter(query).hits) == 2 * len(alone.filter(query).hits)
+
+
+def test_fold_is_the_character_by_character_fold_whatever_it_has_learned() -> None:
+    """`fold` looks only at the characters outside its snapshot of those that fold to
+    themselves: the text is folded as each character alone folds (`_fold_char`), offsets
+    too, before and after the snapshot is compiled anew and with folds that resize (ß, ½)."""
+    import random
+
+    from govread.search import _fold_char, _unusual, fold
+
+    def reference(text: str) -> tuple[str, tuple[int, ...] | None]:
+        folds = [_fold_char(ch) for ch in text]
+        if all(len(f) == 1 for f in folds):
+            return "".join(folds), None
+        return "".join(folds), tuple(i for i, f in enumerate(folds) for _ in f)
+
+    pools = [
+        (0x20, 0x7F),
+        (0x4E00, 0x9FFF),  # CJK: enough new plain characters to compile the snapshot again
+        (0xFF00, 0xFFEF),  # full-width forms: fold to ASCII
+        (0x2460, 0x24FF),  # circled numbers: ⑩ → 10 resizes
+        (0xC0, 0x250),  # Latin letters: ß → ss
+        (0x300, 0x370),  # combining marks
+        (0xD800, 0xD810),  # lone surrogates
+    ]
+    rng = random.Random(7)
+    snapshots = {_unusual[1]}
+    for _ in range(3000):
+        text = "".join(chr(rng.randrange(*rng.choice(pools))) for _ in range(rng.randrange(0, 40)))
+        folded = fold(text)
+        assert (folded.text, folded.offsets) == reference(text), text
+        from govread.search import _unusual as now
+
+        snapshots.add(now[1])
+    assert len(snapshots) > 2  # compiled anew along the way
