@@ -408,6 +408,11 @@ def _chinese_share(text: str) -> float | None:
     return share
 
 
+# The control bytes no text holds (all below 32 but tab, line feed, vertical tab, form feed
+# and carriage return)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 32)
+
+
 def binary_kind(data: bytes) -> str | None:
     """What a binary file is ("a PNG image" …), or None when it may be text."""
     for magic, kind in _MAGIC:
@@ -420,7 +425,7 @@ def binary_kind(data: bytes) -> str | None:
     sample = data[:8192]
     if b"\x00" in sample:
         return N_("a binary file, not text")
-    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # (counted in C)
     return N_("a binary file, not text") if controls > len(sample) // 20 else None
 
 
