@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -47,23 +47,48 @@ def _class(chars: set[str]) -> str:
     return "[" + "".join(map(re.escape, sorted(chars))) + "]"
 
 
+_Trie = dict[str, "_Trie"]  # character -> the keywords going on with it ("": one ends)
+
+
 def _keyword_pattern(keywords: Sequence[str]) -> str:
-    """The alternation of `keywords` in their order, behind a look-ahead that a keyword can
-    start here: its first two characters each one a keyword has there (or a keyword of one
-    character). The engine skips to a character some keyword starts with by itself, then
-    tries the alternatives one by one: a quarter of a report's characters start one, half of
-    those are not followed by a second character any keyword has, and the look-ahead turns
-    each of them away with two set look-ups instead of ≈ 240 failed alternatives (0.48 ->
+    """The keywords as a trie (`_trie`), behind a look-ahead that a keyword can start here:
+    its first two characters each one a keyword has there (or a keyword of one character).
+    The engine skips to a character some keyword starts with by itself; a quarter of a
+    report's characters start one, half of those are not followed by a second character any
+    keyword has, and the look-ahead turns each of them away with two set look-ups (0.48 ->
     0.33 ms a report). It never turns away a place where a keyword matches, so the matches
     are the same."""
-    alternation = "|".join(map(re.escape, keywords))
     longer = [k for k in keywords if len(k) > 1]
     starts: list[str] = []
     if longer:
         starts.append(_class({k[0] for k in longer}) + _class({k[1] for k in longer}))
     if singles := {k for k in keywords if len(k) == 1}:
         starts.append(_class(singles))
-    return f"(?={'|'.join(starts)})(?:{alternation})"
+    return f"(?={'|'.join(starts)})(?:{_trie(keywords)})"
+
+
+def _trie(keywords: Iterable[str]) -> str:
+    """The longest of `keywords` that starts here, as the alternation of them longest first
+    found it, where each place that passed the look-ahead tried ≈ 240 alternatives one by
+    one: the keywords by their shared beginnings, one branch per next character (so at most
+    one goes on), each tried before a keyword ending on the way (its group optional). No
+    repeats: a place is read at most as far as the longest keyword (0.51 -> 0.39 ms a
+    report with `findall`)."""
+    tree: _Trie = {}
+    for keyword in keywords:
+        node = tree
+        for ch in keyword:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a keyword ends here
+
+    def branches(node: _Trie) -> str:
+        after = [re.escape(ch) + branches(child) for ch, child in sorted(node.items()) if ch]
+        if not after:
+            return ""
+        body = after[0] if len(after) == 1 else f"(?:{'|'.join(after)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(tree)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +149,8 @@ class Lexicon:
         counts: dict[str, int] = {}
         if self._pattern is None or not text:
             return counts
-        for match in self._pattern.finditer(text):
-            counts[match.group()] = counts.get(match.group(), 0) + 1
+        for keyword in self._pattern.findall(text):  # (strings: no match objects)
+            counts[keyword] = counts.get(keyword, 0) + 1
         return counts
 
     def weights_of(self, keyword: str) -> tuple[tuple[int, float], ...]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govread.topics import OTHER_ID, LexiconError, load_lexicon
@@ -169,3 +171,41 @@ def test_a_sentence_saying_the_problems_need_improving_is_no_plan(closing: str) 
     for plan in ("针对上述问题,下一步我们将重点做好以下工作。", "下一步,我市将加强执法监督。"):
         _, phases = covered_themes(lexicon, "", problems + plan)
         assert phases == frozenset({"problems", "next_steps"})
+
+
+def _hits_by_alternation(keywords: list[str], text: str) -> dict[str, int]:
+    """What `Lexicon.hits` found with the plain alternation of the keywords, longest first."""
+    ordered = sorted(keywords, key=lambda k: (-len(k), k))
+    counts: dict[str, int] = {}
+    for match in re.finditer("|".join(map(re.escape, ordered)), text):
+        counts[match.group()] = counts.get(match.group(), 0) + 1
+    return counts
+
+
+def test_the_keyword_trie_finds_what_the_alternation_of_the_keywords_found() -> None:
+    """The keywords are matched as a trie (`topics._trie`): at each place the longest keyword
+    that starts there, as the alternation of them longest first found it, in the same order;
+    on the samples, and on keywords that begin one another and texts made of their pieces."""
+    import random
+
+    from govread.corpus import sample_paths
+    from govread.parsers.readers import read_report
+    from govread.topics import _keyword_pattern
+
+    lexicon = load_lexicon()
+    keywords = list(lexicon._weights)
+    for path in sample_paths():
+        report = read_report(path)
+        for text in [*report.preamble, *(p for s in report.walk() for p in s.paragraphs)]:
+            assert list(lexicon.hits(text).items()) == list(
+                _hits_by_alternation(keywords, text).items()
+            )
+    made = ["法", "法治", "法治政府", "法治政府建设", "治", "政府", "府建", "a.b", "a", "[", "-"]
+    pattern = _keyword_pattern(sorted(made, key=lambda k: (-len(k), k)))
+    rng = random.Random(3)
+    for _ in range(2000):
+        text = "".join(rng.choice([*made, "设", "的", " "]) for _ in range(rng.randrange(12)))
+        found: dict[str, int] = {}
+        for keyword in re.findall(pattern, text):
+            found[keyword] = found.get(keyword, 0) + 1
+        assert list(found.items()) == list(_hits_by_alternation(made, text).items()), text
