@@ -258,11 +258,15 @@ _LOOKS_BACK_TO_IMPROVE = re.compile(
     r"(?:改进|解决|提高|完善|加强|改善|克服|整改|提升)"
 )
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？\n])")
+# the words of `_LOOKS_BACK_TO_IMPROVE` that point back: a sentence it matches holds one
+_POINTING_BACK = ("这些", "上述", "以上", "前述", "此类", "这类")
 
 
 def _without_looking_back(body: str) -> str:
     """`body` without its sentences that sum up problems as needing improvement
     (`_LOOKS_BACK_TO_IMPROVE`); the same string when it has none."""
+    if not any(word in body for word in _POINTING_BACK):
+        return body  # (most bodies: no sentence could match, none is cut out)
     sentences = _SENTENCE_END.split(body)
     kept = [s for s in sentences if not _LOOKS_BACK_TO_IMPROVE.match(s)]
     return body if len(kept) == len(sentences) else "".join(kept)
