@@ -324,6 +324,16 @@ def _cjk_len(text: str) -> int:
     return sum(map(len, _CJK_RUN.findall(text)))
 
 
+def _cjk_at_least(text: str, count: int) -> bool:
+    """``_cjk_len(text) >= count``, counted only as far as it takes (a paragraph's first
+    run usually)."""
+    for run in _CJK_RUN.finditer(text):
+        count -= run.end() - run.start()
+        if count <= 0:
+            return True
+    return count <= 0
+
+
 def _own_text(section: Section) -> list[tuple[int, int, int, str]]:
     """The section's paragraphs with its items cut out: (paragraph, start, end, text) runs."""
     runs: list[tuple[int, int, int, str]] = []
@@ -334,7 +344,7 @@ def _own_text(section: Section) -> list[tuple[int, int, int, str]]:
             if start > position:
                 runs.append((index, position, start, paragraph[position:start]))
             position = max(position, end)
-    return [run for run in runs if _cjk_len(run[3]) >= _MIN_UNIT_CHARS]
+    return [run for run in runs if _cjk_at_least(run[3], _MIN_UNIT_CHARS)]
 
 
 def _sentence_phase(sentence: str, report: Report, lexicon: Lexicon) -> str | None:
