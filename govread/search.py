@@ -83,7 +83,8 @@ _PLAIN: set[str] = set()  # known characters that fold to themselves (most of a 
 # A character outside the snapshot of _PLAIN last compiled (`_unusual`): `fold` looks only
 # at those, found at C speed, where a set of every character of the text and a `translate`
 # (a failed look-up per character) cost ≈ 1.3 ms a report. The snapshot is compiled anew
-# once _UNUSUAL_LAG characters have become plain since (≈ 10 ms for 5,000 characters).
+# once _UNUSUAL_LAG characters, or a quarter of those it holds, have become plain since
+# (≈ 10 ms for 5,000 characters, 17 for 17,000: a dozen compilations in all).
 _UNUSUAL_LAG = 256
 _unusual: tuple[re.Pattern[str], int] = (re.compile(r"[\s\S]"), 0)  # (pattern, characters)
 
@@ -108,7 +109,7 @@ def _learn(chars: set[str]) -> None:
         _KNOWN.add(ch)  # last, so a reader never sees a known char without its table entry
         if folded == ch:
             _PLAIN.add(ch)
-    if len(_PLAIN) - _unusual[1] >= _UNUSUAL_LAG:
+    if len(_PLAIN) - _unusual[1] >= max(_UNUSUAL_LAG, _unusual[1] // 4):
         _compile_unusual()
 
 
