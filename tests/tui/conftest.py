@@ -126,3 +126,18 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
 
     monkeypatch.setattr(App, "notify", recording)
     return seen
+
+
+def _screen_lines(app: App[object]) -> list[str]:
+    """The active screen as a user sees it, one string a row: every layer composited (a
+    toast over the widgets under it), a wide character once (its second cell is no text)."""
+    return [
+        "".join(segment.text for segment in strip)
+        for strip in app.screen._compositor.render_strips()
+    ]
+
+
+@pytest.fixture
+def screen_lines() -> Callable[[App[object]], list[str]]:
+    """``screen_lines(app)``: what the terminal shows now, row by row."""
+    return _screen_lines

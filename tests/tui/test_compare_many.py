@@ -192,6 +192,19 @@ async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
             assert screen.active == 0 and strip.scroll_x == 0
 
 
+async def test_the_status_line_of_three_reports_is_whole_at_80x24(screen_lines) -> None:
+    """QA: at 80 columns the counts of a three-report comparison ran past the line's end."""
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_many(pilot, 3)
+        status = screen.query_one("#compare-status")
+        said = status.render().plain  # type: ignore[union-attr]
+        assert "shared figure" in said and len(said) > 80  # longer than the line
+        region = status.region
+        rows = screen_lines(app)[region.y : region.bottom]
+        assert "".join(said.split()) in "".join("".join(rows).split())
+
+
 def test_four_reports_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", "/nonexistent/govread-snapshots/config")
 
