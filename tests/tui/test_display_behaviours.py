@@ -67,6 +67,28 @@ async def test_footer_offers_n_only_when_n_acts(loaded: Loaded) -> None:
         assert "Next hit" not in keys and "Previous hit" not in keys
 
 
+async def test_the_footer_shows_the_main_actions_at_120_columns(loaded: Loaded) -> None:
+    """QA: at 120 columns the footer had no c (compare), t (the corpus tables) or m (the
+    marks list): only the help screen named them."""
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        box = app.screen.query_one("#footer-keys").region
+        whole = {
+            (key.key, str(key.description))
+            for key in app.screen.query_one(Footer).query("FooterKey")
+            if box.contains_region(key.region)
+        }
+        assert {
+            ("question_mark", "Help"),
+            ("q", "Quit"),
+            ("slash", "Filter"),
+            ("c", "Compare"),
+            ("t", "Corpus tables"),
+            ("m", "List marks"),
+        } <= whole
+
+
 async def test_the_footer_is_rebuilt_once_when_its_keys_change(
     loaded: Loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
