@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input
 
 from govread.cli import tui_exit_status
 from govread.corpus import sample_paths
+from govread.i18n import set_language
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.compare.screen import CompareScreen
@@ -87,6 +88,43 @@ async def test_the_footer_shows_the_main_actions_at_120_columns(loaded: Loaded) 
             ("t", "Corpus tables"),
             ("m", "List marks"),
         } <= whole
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_footer_key_is_shown_whole_or_not_at_all(loaded: Loaded, language: str) -> None:
+    """A key the footer's box cut at its edge (``m List▏``, ``# 标▏``) read as another key."""
+    set_language(language)
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        for width, query in (
+            (120, ""),
+            (120, "法治"),
+            (135, ""),
+            (80, "法治"),
+            (160, ""),
+            (97, ""),
+        ):
+            await pilot.resize_terminal(width, 40)
+            if query:
+                await pilot.press("slash", *query, "enter")
+            await pilot.pause(0.3 if query else 0)
+            await pilot.pause()
+            box = app.screen.query_one("#footer-keys").region
+            keys = list(app.screen.query_one(Footer).query("FooterKey"))
+            drawn = [key for key in keys if key.visible and key.region.overlaps(box)]
+            assert drawn and all(box.contains_region(key.region) for key in drawn), (
+                width,
+                [(str(key.description), key.region) for key in drawn],
+            )
+            # none hidden that fits: the first one hidden would have crossed the edge
+            hidden = [key for key in keys if not key.visible]
+            assert keys[: len(drawn)] == drawn
+            if hidden:
+                assert drawn[-1].region.right + hidden[0].outer_size.width > box.right, width
+            if query:
+                await pilot.press("escape")
+                await pilot.pause()
 
 
 async def test_the_footer_is_rebuilt_once_when_its_keys_change(
