@@ -213,7 +213,8 @@ class _KeysBox(Horizontal):
                 + key.styles.gutter.width
                 + key.styles.margin.width
             )
-            key.visible = x <= event.size.width
+            # its last cell, padding, may be cut: the key still reads whole
+            key.visible = x - key.styles.padding.right <= event.size.width
 
 
 class KeysFooter(Footer):
