@@ -22,6 +22,7 @@ from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from govread.i18n import N_, _
@@ -197,6 +198,14 @@ class LocalisedPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+def _blank_after(key: Widget) -> int:
+    """Cells of padding after a footer key's words (Textual draws some in its text)."""
+    blank = key.styles.padding.right
+    if isinstance(key, FooterKey) and key.description:
+        blank += key.get_component_styles("footer-key--description").padding.right
+    return blank
+
+
 class _KeysBox(Horizontal):
     """The footer's keys: one that does not fit whole is not shown at all (``m List ▏``
     read as a key of its own); the keys that do not fit are in the help screen (``?``)."""
@@ -213,8 +222,8 @@ class _KeysBox(Horizontal):
                 + key.styles.gutter.width
                 + key.styles.margin.width
             )
-            # its last cell, padding, may be cut: the key still reads whole
-            key.visible = x - key.styles.padding.right <= event.size.width
+            # its padding after the words may be cut: the key still reads whole
+            key.visible = x - _blank_after(key) <= event.size.width
 
 
 class KeysFooter(Footer):

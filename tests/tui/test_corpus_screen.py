@@ -265,6 +265,18 @@ async def test_the_filter_says_what_it_filters_whole_at_80x24(
         assert said in row
 
 
+async def test_a_footer_key_cut_only_in_its_blank_after_still_shows_at_80x24(
+    loaded: Loaded, screen_lines
+) -> None:
+    """The footer hides a key that does not fit whole; ``i Indicator`` at 80 columns loses
+    only the blank after its words, and stays."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tables(pilot, loaded)
+        await pilot.pause()
+        assert "e Export  i Indicator▏" in screen_lines(app)[-1]
+
+
 async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
     loaded: Loaded, tmp_path: Path
 ) -> None:
