@@ -17,10 +17,12 @@ from textual.binding import ActiveBinding, Binding
 from textual.command import CommandList, CommandPalette
 from textual.containers import Horizontal
 from textual.dom import DOMNode
+from textual.events import Resize
 from textual.screen import Screen, ScreenResultType
 from textual.types import NoActiveAppError
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
 
 from govread.i18n import N_, _
@@ -196,6 +198,34 @@ class LocalisedPalette(CommandPalette):
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
+def _blank_after(key: Widget) -> int:
+    """Cells of padding after a footer key's words (Textual draws some in its text)."""
+    blank = key.styles.padding.right
+    if isinstance(key, FooterKey) and key.description:
+        blank += key.get_component_styles("footer-key--description").padding.right
+    return blank
+
+
+class _KeysBox(Horizontal):
+    """The footer's keys: one that does not fit whole is not shown at all (``m List ▏``
+    read as a key of its own); the keys that do not fit are in the help screen (``?``)."""
+
+    def on_resize(self, event: Resize) -> None:
+        # Worked out from the keys' own widths, not from their places on the screen: those
+        # are known only after a layout, which a new set of keys or a resize may not have had.
+        x = 0
+        for key in self.children:
+            if not key.display:
+                continue
+            x += (
+                key.get_content_width(event.size, self.app.size)
+                + key.styles.gutter.width
+                + key.styles.margin.width
+            )
+            # its padding after the words may be cut: the key still reads whole
+            key.visible = x - _blank_after(key) <= event.size.width
+
+
 class KeysFooter(Footer):
     """Textual's footer, its keys in a box that ends where the palette key docked at its
     right (``^p palette``) begins.
@@ -203,8 +233,8 @@ class KeysFooter(Footer):
     In Textual's footer the keys run on under the palette key (the footer scrolls
     sideways), and where one of their edges fell inside one of the palette key's wide
     characters, the compositor cut that character and drew blanks: ``^p   令面板`` at 80
-    columns, ``^p 命令  板`` at 84. In their own box they are clipped at its edge, as
-    they are at the screen's; the keys that do not fit are in the help screen (``?``).
+    columns, ``^p 命令  板`` at 84. In their own box a key that would cross its edge is
+    not shown; the keys that do not fit are in the help screen (``?``).
     """
 
     DEFAULT_CSS = """
@@ -255,7 +285,7 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         self._shown = self._showing()
         palette: Widget | None = None
-        with Horizontal(id="footer-keys"):
+        with _KeysBox(id="footer-keys"):
             for widget in super().compose():
                 if widget.has_class("-command-palette"):
                     palette = widget  # docked at the footer's right, after the box

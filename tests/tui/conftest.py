@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.geometry import Region
 from textual.pilot import Pilot
 
 from govread.tui.app import GovreadApp
@@ -126,3 +127,19 @@ def notices(monkeypatch: pytest.MonkeyPatch) -> list[Notice]:
 
     monkeypatch.setattr(App, "notify", recording)
     return seen
+
+
+def _screen_lines(app: App[object], region: Region | None = None) -> list[str]:
+    """The active screen as a user sees it, one string a row (those of `region` only, cut
+    to its columns): every layer composited (a toast over the widgets under it), a wide
+    character once (its second cell is no text)."""
+    strips = app.screen._compositor.render_strips()
+    if region is not None:
+        strips = [strip.crop(region.x, region.right) for strip in strips[region.y : region.bottom]]
+    return ["".join(segment.text for segment in strip) for strip in strips]
+
+
+@pytest.fixture
+def screen_lines() -> Callable[..., list[str]]:
+    """``screen_lines(app, region=None)``: what the terminal shows now, row by row."""
+    return _screen_lines

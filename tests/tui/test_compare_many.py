@@ -14,6 +14,7 @@ import pytest
 from textual.containers import HorizontalScroll
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
+from textual.widgets._toast import Toast
 
 from govread.tui.app import GovreadApp
 from govread.tui.compare.column import EmptyCell
@@ -74,6 +75,38 @@ async def test_space_chooses_several_and_enter_opens_one_column_each(loaded) -> 
         assert title == "1 甲市 2023  ·  2 乙市 2023  ·  3 丙县 2023"
         rows = [[r.row for r in column.rows] for column in screen.columns]
         assert rows[0] == rows[1] == rows[2] == list(screen.comparison.rows)
+
+
+async def _laid_out_toast(pilot: Pilot[object]) -> Toast:
+    for _tick in range(100):  # a bound, not a timing: on a busy machine it comes later
+        await pilot.pause(0.02)
+        toasts = pilot.app.screen.query(Toast)
+        if toasts and toasts.first().region.area:
+            break
+    return pilot.app.screen.query(Toast).first()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_pickers_keys_are_whole_and_no_toast_hides_them(
+    loaded, screen_lines, size: tuple[int, int]
+) -> None:
+    """QA: at 80 columns the picker's line of keys was cut ("ctrl+t its place's …"), and a
+    toast sat on it."""
+    app = GovreadApp(THREE)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReportPicker)
+        app.notify("Exported 12 marks to /tmp/a-rather-long-folder/notes.toml", title="Export")
+        toast = await _laid_out_toast(pilot)
+        hint = picker.query_one("#picker-hint")
+        said = hint.render().plain  # type: ignore[union-attr]
+        assert "chooses several" in said and "cancels" in said
+        assert not toast.region.overlaps(hint.region)
+        shown = "".join(screen_lines(app, hint.region))
+        assert "".join(said.split()) == "".join(shown.split())
 
 
 async def test_columns_keys_rows_and_silent_cells(tmp_path: Path) -> None:
@@ -190,6 +223,18 @@ async def test_columns_scroll_sideways_when_they_do_not_fit() -> None:
             await pilot.press("tab")  # round to the first again
             await pilot.pause()
             assert screen.active == 0 and strip.scroll_x == 0
+
+
+async def test_the_status_line_of_three_reports_is_whole_at_80x24(screen_lines) -> None:
+    """QA: at 80 columns the counts of a three-report comparison ran past the line's end."""
+    app = GovreadApp(THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_many(pilot, 3)
+        status = screen.query_one("#compare-status")
+        said = status.render().plain  # type: ignore[union-attr]
+        assert "shared figure" in said and len(said) > 80  # longer than the line
+        shown = "".join(screen_lines(app, status.region))
+        assert "".join(said.split()) == "".join(shown.split())
 
 
 def test_four_reports_snapshot(snap_compare, monkeypatch: pytest.MonkeyPatch) -> None:

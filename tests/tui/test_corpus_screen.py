@@ -249,6 +249,34 @@ async def test_keys_move_the_cursor_and_the_report_column_stays(loaded: Loaded) 
         assert (grid.cursor_row, grid.cursor_column) == (0, 11)
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_filter_says_what_it_filters_whole_at_80x24(
+    loaded: Loaded, screen_lines, language: str
+) -> None:
+    """QA: at 80 columns the filter's placeholder ran past the box's edge."""
+    set_language(language)
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        box = screen.query_one("#corpus-filter", Input)
+        said = str(box.placeholder)
+        assert "2023" in said
+        row = screen_lines(app)[box.content_region.y]
+        assert said in row
+
+
+async def test_a_footer_key_cut_only_in_its_blank_after_still_shows_at_80x24(
+    loaded: Loaded, screen_lines
+) -> None:
+    """The footer hides a key that does not fit whole; ``i Indicator`` at 80 columns loses
+    only the blank after its words, and stays."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tables(pilot, loaded)
+        await pilot.pause()
+        assert "e Export  i Indicator▏" in screen_lines(app)[-1]
+
+
 async def test_a_researcher_asks_for_one_indicator_sorts_and_writes_it(
     loaded: Loaded, tmp_path: Path
 ) -> None:

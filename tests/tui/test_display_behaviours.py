@@ -11,10 +11,12 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.geometry import Region
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import Footer, Input
 
 from govread.cli import tui_exit_status
 from govread.corpus import sample_paths
+from govread.i18n import set_language
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 from govread.tui.compare.screen import CompareScreen
@@ -65,6 +67,79 @@ async def test_footer_offers_n_only_when_n_acts(loaded: Loaded) -> None:
         await pilot.pause()
         keys = footer_keys(app)
         assert "Next hit" not in keys and "Previous hit" not in keys
+
+
+async def test_the_footer_shows_the_main_actions_at_120_columns(loaded: Loaded) -> None:
+    """QA: at 120 columns the footer had no c (compare), t (the corpus tables) or m (the
+    marks list): only the help screen named them."""
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        box = app.screen.query_one("#footer-keys").region
+        whole = {
+            (key.key, str(key.description))
+            for key in app.screen.query_one(Footer).query("FooterKey")
+            if box.contains_region(key.region)
+        }
+        assert {
+            ("question_mark", "Help"),
+            ("q", "Quit"),
+            ("slash", "Filter"),
+            ("c", "Compare"),
+            ("t", "Corpus tables"),
+            ("m", "List marks"),
+        } <= whole
+
+
+def blank_after(key: Widget) -> int:
+    """Cells of blank after a footer key's words."""
+    drawn = key.render().plain  # type: ignore[union-attr]
+    return len(drawn) - len(drawn.rstrip(" ")) + key.styles.padding.right
+
+
+def text_of(key: Widget) -> Region:
+    """A footer key's region less the blanks after its words."""
+    region = key.region
+    return Region(region.x, region.y, region.width - blank_after(key), region.height)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_footer_key_is_shown_whole_or_not_at_all(loaded: Loaded, language: str) -> None:
+    """A key the footer's box cut at its edge (``m List▏``, ``# 标▏``) read as another key."""
+    set_language(language)
+    app = _app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        for width, query in (
+            (120, ""),
+            (120, "法治"),
+            (135, ""),
+            (80, "法治"),
+            (160, ""),
+            (97, ""),
+        ):
+            await pilot.resize_terminal(width, 40)
+            if query:
+                await pilot.press("slash", *query, "enter")
+            await pilot.pause(0.3 if query else 0)
+            await pilot.pause()
+            box = app.screen.query_one("#footer-keys").region
+            keys = list(app.screen.query_one(Footer).query("FooterKey"))
+            drawn = [key for key in keys if key.visible and key.region.overlaps(box)]
+            # whole: its padding after the words aside
+            assert drawn and all(box.contains_region(text_of(key)) for key in drawn), (
+                width,
+                [(str(key.description), key.region) for key in drawn],
+            )
+            # none hidden that fits: the first one hidden would have crossed the edge
+            hidden = [key for key in keys if not key.visible]
+            assert keys[: len(drawn)] == drawn
+            if hidden:
+                words = hidden[0].outer_size.width - blank_after(hidden[0])
+                assert drawn[-1].region.right + words > box.right, width
+            if query:
+                await pilot.press("escape")
+                await pilot.pause()
 
 
 async def test_the_footer_is_rebuilt_once_when_its_keys_change(

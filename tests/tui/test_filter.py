@@ -9,6 +9,7 @@ import pytest
 from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.widgets._toast import Toast, ToastRack
 
 from govread import segment
 from govread.i18n import _, set_language
@@ -72,6 +73,30 @@ async def test_typing_narrows_the_outline_after_the_debounce(loaded, samples) ->
             assert node is not None and node.line >= 0
         assert bar(app).value == QUERY  # the query stays visible
         assert bar(app).status_text.startswith(f"{expected.total} hits in ")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_a_toast_never_hides_the_filters_count(loaded, screen_lines, size) -> None:
+    """QA: a toast (rising from the bottom right) sat on the count at the bar's right end."""
+    app = quiet_app()
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await loaded(pilot)
+        await filter_by(pilot, QUERY)
+        status = bar(app).query_one("#filter-status", Static)
+        said = status.render().plain  # type: ignore[union-attr]
+        assert "hits in" in said
+        app.notify("Copied 1,234 characters with a citation line", title="Copied")
+        for _tick in range(100):  # a bound, not a timing: on a busy machine it comes later
+            await pilot.pause(0.02)
+            toasts = [toast for toast in app.screen.query(Toast) if toast.region.area]
+            if toasts:
+                break
+        assert toasts
+        assert not any(toast.region.overlaps(status.region) for toast in toasts)
+        assert said.strip() == "".join(screen_lines(app, status.region)).strip()
+        await pilot.press("escape")  # the bar closes: toasts rise from above the footer again
+        await pilot.pause()
+        assert app.screen.query_one(ToastRack).styles.margin.bottom == 1
 
 
 async def test_the_last_answer_is_dimmed_while_a_new_query_is_typed(loaded, monkeypatch) -> None:

@@ -321,7 +321,7 @@ async def test_hint_lines_name_the_keys_the_keymap_gives(loaded, notices, langua
         await pilot.pause()
 
         picker = await opened(pilot, "c", ReportPicker)
-        subtitle = str(picker.query_one("#picker").border_subtitle)
+        subtitle = plain(picker.query_one("#picker-hint", Static).render())
         for key in ("f6", "ctrl+e", "f5"):
             assert key in subtitle, (key, subtitle)
         for old in ("space", "空格", "ctrl+t", "escape"):

@@ -309,6 +309,47 @@ async def test_at_80x24_the_topic_column_stays_while_the_years_scroll() -> None:
         assert detail.startswith("党的领导 · 习近平法治思想")
 
 
+def test_a_narrow_topic_cell_keeps_its_count_and_cuts_the_heading() -> None:
+    from types import SimpleNamespace
+
+    from rich.cells import cell_len
+
+    from govread.tui.timeline.screen import topic_cell
+
+    unit = SimpleNamespace(shown_number="二、(十一)3.一是", heading="建立标准化目录体系")
+    cell = topic_cell([unit] * 12, [], 8, 29)  # type: ignore[list-item]
+    assert cell.plain.endswith("… +11") and cell.plain.startswith("二、(十一)3.一是建")
+    assert cell_len(cell.plain) <= 29
+    assert topic_cell([unit] * 12, [], 8).plain == "二、(十一)3.一是建立标准化目录… +11"
+    where = topic_cell([], [unit] * 2, 8, 29)  # type: ignore[list-item]
+    assert where.plain.endswith("…") and cell_len(where.plain) <= 29
+
+
+async def test_at_80x24_two_years_of_topics_show_whole_counts_and_all(
+    tmp_path: Path, screen_lines
+) -> None:
+    """QA: at 80 columns a cell of the second year ran past the screen's edge, its count of
+    more units (`+11`) with it. 秦皇岛 2023's numbers are deep (`二、(一)一是`)."""
+    samples = Path(__file__).parents[2] / "sample_reports"
+    text = (samples / "003_dd8a1c6d06db1360.txt").read_text("utf-8")
+    (tmp_path / "qhd_2023.txt").write_text(text, "utf-8")
+    (tmp_path / "qhd_2022.txt").write_text(text.replace("2023", "2022"), "utf-8")
+    app = GovreadApp([tmp_path])
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_directly(pilot)
+        assert screen.timeline is not None and screen.timeline.years == (2022, 2023)
+        topics = screen.query_one("#topics-table", DataTable)
+        # no sideways scroll: both years are whole beside the topics
+        assert topics.virtual_size.width <= topics.scrollable_content_region.width
+        rows = _row_texts(topics)
+        assert any("+11" in cell for row in rows for cell in row)
+        shown = screen_lines(app, topics.region)
+        for row in rows:
+            line = next(line for line in shown if line.lstrip().startswith(row[0]))
+            assert row[1] in line and line.rstrip().endswith(row[2]), (row, line)
+
+
 def test_timeline_snapshot_80x24(snap_compare) -> None:
     """80×24, the cursor on the last year: the topics stay in the first column."""
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.timer import Timer
+from textual.widgets._toast import ToastRack
 from textual.worker import Worker, get_current_worker
 
 from govread.i18n import _, _n
@@ -101,9 +102,20 @@ class BrowserFilter:
     def open(self) -> None:
         bar = self.bar
         bar.add_class("-open")
+        self._lift_toasts(True)
         # at once, not after the queued keys: those typed after `/` are the query's (typeahead.py)
         self.screen.set_focus(bar.input)
         bar.input.cursor_position = len(bar.input.value)
+
+    def _lift_toasts(self, lifted: bool) -> None:
+        """Toasts rise from the row above the footer, where the bar is while open: then from
+        the row above the bar, so that none hides the filter's count at its right end.
+        (An inline style: Textual does not read the default screen's CSS_PATH.)"""
+        for rack in self.screen.query_children(ToastRack):
+            if lifted:
+                rack.styles.margin = (0, 0, 2, 0)
+            else:
+                rack.styles.clear_rule("margin")
 
     def set_query(self, query: str) -> None:
         """Filter the outline by `query` (an empty query gives the outline back): in a
@@ -341,6 +353,7 @@ class BrowserFilter:
         self.screen.detail.refresh_highlights()
         bar.show_found(Text())
         bar.remove_class("-open")
+        self._lift_toasts(False)
         self.hits_list.remove_class("-open")
         if was_open or not self.screen.outline.has_focus:
             self.screen.outline.focus()

@@ -110,9 +110,11 @@ class BrowserScreen(LocalisedScreen[None]):
         (160, "-very-wide"),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Help and quit come first so that they stay in the footer at 80 columns; then a
-        # filter's keys, offered only while a filter is on (`check_action`): in view then,
-        # not cut off past the other keys at the footer's end.
+        # The footer shows them in this order, as many as fit. Help and quit come first so
+        # that they stay in the footer at 80 columns; then a filter's keys, offered only
+        # while a filter is on (`check_action`): in view then, not cut off past the other
+        # keys at the footer's end; then the main actions (filter, compare, the corpus
+        # tables, the marks: at 120 columns all in view), then the outline's and a node's.
         Binding(
             "question_mark,f1", "app.help", N_("Help"), tooltip=N_("Show every key"), id="app.help"
         ),
@@ -158,6 +160,43 @@ class BrowserScreen(LocalisedScreen[None]):
             id="browser.filter",
         ),
         Binding(
+            "c",
+            "compare",
+            N_("Compare"),
+            tooltip=N_("Compare this report with another"),
+            id="browser.compare",
+        ),
+        Binding(
+            "t",
+            "corpus_tables",
+            N_("Corpus tables"),
+            tooltip=N_(
+                "Every open report as tables: indicators, topic coverage, the 督察 checklist"
+            ),
+            id="browser.corpus_tables",
+        ),
+        Binding(
+            "m",
+            "list_marks",
+            N_("List marks"),
+            tooltip=N_("List, visit and unmark"),
+            id="browser.list_marks",
+        ),
+        Binding(
+            "space",
+            "toggle_mark",
+            N_("Mark"),
+            tooltip=N_("Mark or unmark the node for export"),
+            id="browser.mark",
+        ),
+        Binding(
+            "e",
+            "export",
+            N_("Export"),
+            tooltip=N_("Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension"),
+            id="browser.export",
+        ),
+        Binding(
             "plus",
             "expand_all",
             N_("Expand all"),
@@ -177,20 +216,6 @@ class BrowserScreen(LocalisedScreen[None]):
             N_("Outline"),
             tooltip=N_("Hide or show the outline"),
             id="browser.toggle_outline",
-        ),
-        Binding(
-            "space",
-            "toggle_mark",
-            N_("Mark"),
-            tooltip=N_("Mark or unmark the node for export"),
-            id="browser.mark",
-        ),
-        Binding(
-            "e",
-            "export",
-            N_("Export"),
-            tooltip=N_("Export the marked nodes: TOML, or CSV, JSON Lines, Markdown by extension"),
-            id="browser.export",
         ),
         Binding(
             "y",
@@ -227,31 +252,6 @@ class BrowserScreen(LocalisedScreen[None]):
             N_("Note"),
             tooltip=N_("Write a note on the node; marks it"),
             id="browser.note",
-        ),
-        Binding(
-            "m",
-            "list_marks",
-            N_("List marks"),
-            show=False,
-            tooltip=N_("List, visit and unmark"),
-            id="browser.list_marks",
-        ),
-        Binding(
-            "c",
-            "compare",
-            N_("Compare"),
-            tooltip=N_("Compare this report with another"),
-            id="browser.compare",
-        ),
-        Binding(
-            "t",
-            "corpus_tables",
-            N_("Corpus tables"),
-            show=False,
-            tooltip=N_(
-                "Every open report as tables: indicators, topic coverage, the 督察 checklist"
-            ),
-            id="browser.corpus_tables",
         ),
         Binding("tab", "app.focus_next", N_("Next pane"), show=False, id="browser.next_pane"),
         Binding(

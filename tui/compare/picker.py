@@ -95,6 +95,21 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Static(self._prompt, id="picker-prompt")
+            # under the prompt, not in the box's bottom edge: there it was cut at 80 columns
+            # (an edge does not wrap) and hidden by a toast (toasts rise from the bottom right)
+            yield Static(
+                Text(
+                    keys_in(
+                        self,
+                        _(
+                            "{picker.toggle} chooses several · enter opens · {picker.timeline} "
+                            "its place's timeline · {picker.cancel} cancels"
+                        ),
+                    ),
+                    style="dim",
+                ),
+                id="picker-hint",
+            )
             yield QueryInput(
                 placeholder=_("type to narrow: region, year or title"), id="picker-query"
             )
@@ -103,13 +118,6 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
 
     def on_mount(self) -> None:
         self.query_one("#picker").border_title = _("Compare with")
-        self.query_one("#picker").border_subtitle = keys_in(
-            self,
-            _(
-                "{picker.toggle} chooses several · enter opens · {picker.timeline} its place's "
-                "timeline · {picker.cancel} cancels"
-            ),
-        )
         self._refill("")
         self.query_one(Input).focus()
 

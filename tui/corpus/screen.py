@@ -154,9 +154,9 @@ class CorpusScreen(LocalisedScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         yield SafeInput(
-            placeholder=_(
-                "filter: region, province, year or genre (e.g. 湖北 2023) · enter: back to the table"
-            ),
+            # one line of 74 cells at 80 columns (an input does not wrap): a place is a
+            # region or its province
+            placeholder=_("filter by place, year or genre (湖北 2023) · enter: back to the table"),
             id="corpus-filter",
         )
         yield ProgressBar(id="corpus-progress", show_eta=False)

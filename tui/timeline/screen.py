@@ -71,6 +71,10 @@ _CELL_CHARS = 14  # characters of a unit's heading in a topic cell
 # names it whole) and a cell's heading is cut shorter: two years show beside the topics.
 NARROW_WIDTH = 120
 _NARROW_CELL_CHARS = 8
+# ... and a cell takes this many cells at most, its count of more units (`+11`) kept whole,
+# the heading cut first: at 80 columns the topic column (15 cells, with its padding) and two
+# years (29 + 2 each) leave 3 for the scrollbar. A deep number (`二、(一)一是`) ran past.
+_NARROW_CELL_WIDTH = 29
 # Reports left out of the timeline named one a line up to this many; more are counted by
 # reason, with their years (a line each would leave the tables no room on 80×24).
 LEFT_OUT_NAMED = 2
@@ -118,19 +122,27 @@ def short_topic(name: str) -> str:
     return first + "…" if more else name
 
 
-def topic_cell(main: Sequence[Unit], also: Sequence[Unit], limit: int = _CELL_CHARS) -> Text:
+def topic_cell(
+    main: Sequence[Unit], also: Sequence[Unit], limit: int = _CELL_CHARS, width: int | None = None
+) -> Text:
     """One line: the first unit on the topic and how many more, or where it is covered
-    (`limit`: characters of the unit's heading)."""
+    (`limit`: characters of the unit's heading; `width`: cells of the whole line at most,
+    the count of more units kept whole)."""
     cell = Text()
     if main:
-        cell.append(_unit_label(main[0], limit))
-        if len(main) > 1:
-            cell.append(f" +{len(main) - 1}", style="bold")
+        more = f" +{len(main) - 1}" if len(main) > 1 else ""
+        label = Text(_unit_label(main[0], limit))
+        if width is not None:
+            label.truncate(width - len(more), overflow="ellipsis")
+        cell.append_text(label)
+        cell.append(more, style="bold")
     elif also:
         cell.append(_("in "), style="dim")
         cell.append("、".join(sanitize_line(u.shown_number.strip()) for u in also[:2]), style="dim")
     else:
         cell.append("—", style="dim")
+    if width is not None:
+        cell.truncate(width, overflow="ellipsis")
     return cell
 
 
@@ -347,7 +359,7 @@ class TimelineScreen(LocalisedScreen[None]):
             self._details[f"topics|{row.theme}|topic"] = Text(row.name, style="bold")
             for index, year in enumerate(timeline.years):
                 main, also = row.main[index], row.also[index]
-                cells.append(topic_cell(main, also, limit))
+                cells.append(topic_cell(main, also, limit, _NARROW_CELL_WIDTH if narrow else None))
                 units = (*main, *also)
                 if units:
                     targets[f"{row.theme}|{year}"] = units[0].node_id
