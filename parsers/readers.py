@@ -113,6 +113,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _GENRE_WORDS = re.compile(r"法治|依法行政|依法治|行政执法|政府|报告|总结")
 _MIN_CJK = 60
 _UNREAD_KIND = N_("is not a kind of file govread reads")
+# What Python leaves in a folder that is also a package (the bundled samples, a researcher's
+# folder beside their scripts): never a report, passed over in silence like hidden files,
+# not named as skipped at every start. Named on the command line, it is refused as before.
+_PACKAGE_FURNITURE = frozenset({"__init__.py", "__pycache__"})
 
 
 class ReportError(Exception):
@@ -694,7 +698,11 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
             stem for stem, suffix in map(os.path.splitext, files) if suffix.lower() in HTML_SUFFIXES
         }
         for name in sorted(dirs):
-            if name.startswith(".") or _saved_page_assets(name, pages):
+            if (
+                name.startswith(".")
+                or name in _PACKAGE_FURNITURE
+                or _saved_page_assets(name, pages)
+            ):
                 continue
             if os.path.islink(os.path.join(root, name)):
                 entries.append((Path(root, name), "is a link to a folder (links are not followed)"))
@@ -702,7 +710,7 @@ def folder_entries(folder: str | os.PathLike[str]) -> Iterator[tuple[Path, str |
                 kept.append(name)
         dirs[:] = kept
         for name in files:
-            if name.startswith("."):
+            if name.startswith(".") or name in _PACKAGE_FURNITURE:
                 continue
             suffix = Path(name).suffix.lower()
             if suffix in REPORT_SUFFIXES:

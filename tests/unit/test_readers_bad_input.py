@@ -163,6 +163,23 @@ def test_a_download_folder_keeps_the_reports_and_says_why_it_skips_the_rest(
     assert not any(p.explicit for p in result.problems)
 
 
+def test_python_s_package_files_in_a_folder_are_passed_over_in_silence(tmp_path) -> None:
+    """A folder that is also a package (the bundled samples) names no skipped file at each
+    start for its __init__.py and __pycache__; other code files are still named."""
+    folder = tmp_path / "reports"
+    (folder / "__pycache__").mkdir(parents=True)
+    sample = sample_paths()[3].read_text("utf-8")
+    (folder / "report.txt").write_text(sample, "utf-8")
+    (folder / "__init__.py").write_text("", "utf-8")
+    (folder / "__pycache__" / "__init__.cpython-311.pyc").write_bytes(b"\xa7\r\r\n" + bytes(12))
+    (folder / "scrape.py").write_text("print('reports')\n", "utf-8")
+    result = load([folder])
+    assert [Path(r.path or "").name for r in result.reports] == ["report.txt"]
+    assert [Path(p.path).name for p in result.problems] == ["scrape.py"]
+    named = load([folder / "__init__.py"])  # named on the command line: said, as before
+    assert not named.reports and [Path(p.path).name for p in named.problems] == ["__init__.py"]
+
+
 def test_a_file_named_explicitly_is_shown_even_if_it_does_not_look_like_a_report(
     tmp_path,
 ) -> None:
