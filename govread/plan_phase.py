@@ -145,10 +145,10 @@ def _sentences(text: str) -> _Sentences:
     return [match.start() for match in found], found
 
 
-def _sentence_at(text: str, at: int, sentences: _Sentences | None = None) -> tuple[int, str]:
+def _sentence_at(text: str, at: int, sentences: _Sentences) -> tuple[int, str]:
     """The start and text of the sentence of `text` holding offset `at` (`sentences`: those
     of `text`, found once for all its figures)."""
-    starts, found = sentences or _sentences(text)
+    starts, found = sentences
     # (sentences never overlap: the one holding `at` is the last to start at or before it)
     index = bisect_right(starts, at) - 1
     if index >= 0 and at < found[index].end():
@@ -156,7 +156,7 @@ def _sentence_at(text: str, at: int, sentences: _Sentences | None = None) -> tup
     return 0, text
 
 
-def _targets_in(text: str, at: int, year: int | None, sentences: _Sentences | None = None) -> bool:
+def _targets_in(text: str, at: int, year: int | None, sentences: _Sentences) -> bool:
     """A number at `at` of `text` set as a target: 确保…/力争… before it in a sentence that
     looks ahead (确保了… reports a result), or a bound a rule sets (明确…不低于50%)."""
     start, sentence = _sentence_at(text, at, sentences)
