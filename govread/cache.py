@@ -396,6 +396,7 @@ _SECTION_CHECKS = {
     "raw_heading": _is_str,
     "inline": lambda value: isinstance(value, bool),
     "paragraphs": _is_strs,
+    "after_children": lambda value: _is_int(value) and value >= 0,
 }
 _ITEM_CHECKS = {
     "id": _is_str,

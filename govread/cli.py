@@ -24,7 +24,7 @@ import io
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO, cast
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from govread.config import LanguageSetting
     from govread.corpus import LoadResult, Problem
-    from govread.parsers.model import Report
+    from govread.parsers.model import Report, Section
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -426,17 +426,23 @@ def _text_outline(report: Report) -> str:
         report.issuer,
     ]
     lines = [report.display_title, "  " + " · ".join(f for f in facts if f)]
-    for section in report.walk():
-        lines.append("  " * section.level + section.label)
-        lines.extend(
-            "  " * (section.level + 1) + "· " + item.marker + item.heading for item in section.items
-        )
+    lines.extend(_outline_lines(report.sections))
     lines = [sanitize_line(line) for line in lines]
     lines.insert(2, f"  {sanitize_path(report.path or '')}")
     if replaced := report.meta.get("replaced"):
         # a few bad bytes in the file were read as U+FFFD: said, so no one trusts them
         lines.insert(3, _("  {n} undecodable bytes replaced by �").format(n=replaced))
     return "\n".join(lines)
+
+
+def _outline_lines(sections: Sequence[Section]) -> Iterator[str]:
+    """Headings and items in document order: a part's summing-up items after its children."""
+    for section in sections:
+        yield "  " * section.level + section.label
+        indent = "  " * (section.level + 1) + "· "
+        yield from (indent + i.marker + i.heading for i in section.items_before_children())
+        yield from _outline_lines(section.children)
+        yield from (indent + i.marker + i.heading for i in section.items_after_children())
 
 
 def unknown_theme(name: str) -> str | None:

@@ -38,6 +38,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from govread import segment
 from govread.cancelling import check
@@ -476,13 +477,30 @@ class _Builder:
         number = prefix + section.marker
         head_phase = heading_phase(section.heading, self.report.year, self.lexicon)
         zone = head_phase or phase
+        # a part's summing-up after its subsections (`Section.after_children`), its units after
+        # theirs, as in the text
+        summing_from = section.lead_count if section.after_children else len(section.paragraphs)
+        after_children: list[dict[str, Any]] = []
         groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
+
+        def add(**fields: Any) -> None:
+            if fields["paragraph"] >= summing_from:
+                after_children.append(fields)
+            else:
+                self.add(**fields)
+
         # The last section may end with summing-up paragraphs the parser did not take for
         # the closing (存在问题 / 下一步 without a heading of their own): split them off too.
-        tail_allowed = section.id in self.tail_ids and not zone
+        # So may a part after its subsections.
+        in_last = section.id in self.tail_ids
+        tail_allowed = (in_last or summing_from < len(section.paragraphs)) and not zone
         in_tail = False
         for paragraph, start, _end, text in _own_text(section):
-            if tail_allowed and not in_tail and paragraph > 0:
+            if (
+                tail_allowed
+                and not in_tail
+                and ((in_last and paragraph > 0) or paragraph >= summing_from)
+            ):
                 opening = _SENTENCE.match(text.strip())
                 in_tail = bool(opening) and bool(
                     _sentence_phase(opening.group() if opening else "", self.report, self.lexicon)
@@ -493,7 +511,11 @@ class _Builder:
                 parts = [(zone, 0, len(text))]
             for part_phase, s, e in parts:
                 span = (paragraph, start + s, start + e)
-                if groups and groups[-1][0] == part_phase:
+                if (
+                    groups
+                    and groups[-1][0] == part_phase
+                    and (groups[-1][1][-1][0] >= summing_from) == (paragraph >= summing_from)
+                ):
                     groups[-1][1].append(span)
                 else:
                     groups.append((part_phase, [span]))
@@ -515,7 +537,7 @@ class _Builder:
                 scores = self.lexicon.score(section.heading, body, context, seen=self.seen)
             else:
                 theme, scores = self.theme_of(section.heading, body, context)
-            self.add(
+            add(
                 key=section.id if len(groups) == 1 else f"{section.id}~{index}",
                 node_id=section.id,
                 kind="section",
@@ -547,7 +569,7 @@ class _Builder:
                 scores = self.lexicon.score(item.heading, item.text, inner, seen=self.seen)
             else:
                 theme, scores = self.theme_of(item.heading, item.text, inner)
-            self.add(
+            add(
                 key=item.id,
                 node_id=item.id,
                 kind="item",
@@ -563,6 +585,8 @@ class _Builder:
             )
         for child in section.children:
             self.section(child, inner, number, zone)
+        for fields in after_children:  # a part's summing-up follows its subsections
+            self.add(**fields)
 
     def closing(self) -> None:
         node_id = f"{self.report.id}/closing"

@@ -127,10 +127,12 @@ def iter_nodes(report: Report) -> Iterator[NodeRef]:
     def visit(section: Section, above: tuple[str, ...]) -> Iterator[NodeRef]:
         path = (*above, section.label)
         yield NodeRef(section.id, "section", report, section, None, path)
-        for item in section.items:
+        for item in section.items_before_children():
             yield NodeRef(item.id, "item", report, section, item, (*path, _item_label(item)))
         for child in section.children:
             yield from visit(child, path)
+        for item in section.items_after_children():  # a part's summing-up
+            yield NodeRef(item.id, "item", report, section, item, (*path, _item_label(item)))
 
     for top in report.sections:
         yield from visit(top, ())

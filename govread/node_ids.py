@@ -85,7 +85,9 @@ def document_order_key(node_id: str) -> tuple[str, tuple[int, ...], int]:
     """Sorts the ids of one report in document order, from the ids alone.
 
     The report comes first; a section precedes its items, which precede its
-    subsections (items live in the section's own paragraphs, before any child).
+    subsections (items live in the section's own paragraphs, before any child; those of a
+    part's summing-up, `Section.after_children`, follow its children in the text, which the
+    ids alone do not tell: they sort here as the part's other items do).
     """
     parsed = parse_node_id(node_id)
     if parsed is None:

@@ -28,7 +28,12 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A numbered section (一、 / (一) / 1. / (1)) with its body and subsections."""
+    """A numbered section (一、 / (一) / 1. / (1)) with its body and subsections.
+
+    Its own paragraphs come before its subsections, except the last `after_children` of
+    them: a part's summing-up after its last subsection (在看到成绩的同时…还存在…问题：一是…),
+    which is the part's, not that subsection's. Items index `paragraphs` either way.
+    """
 
     id: str
     level: int  # 1-4, by the heading forms this report uses
@@ -41,12 +46,28 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     items: tuple[Item, ...] = ()
     children: tuple[Section, ...] = ()
+    after_children: int = 0  # how many of `paragraphs`, the last ones, follow `children`
 
     def walk(self) -> Iterator[Section]:
         """This section and all its descendants, in document order."""
         yield self
         for child in self.children:
             yield from child.walk()
+
+    @property
+    def lead_count(self) -> int:
+        """How many of the paragraphs come before the subsections (a heading's own line
+        run on into its text is always one of them)."""
+        after = min(max(self.after_children, 0), len(self.paragraphs) - self.inline)
+        return len(self.paragraphs) - max(after, 0)
+
+    def items_before_children(self) -> tuple[Item, ...]:
+        lead = self.lead_count
+        return tuple(item for item in self.items if item.paragraph < lead)
+
+    def items_after_children(self) -> tuple[Item, ...]:
+        lead = self.lead_count
+        return tuple(item for item in self.items if item.paragraph >= lead)
 
     @property
     def label(self) -> str:
@@ -56,11 +77,13 @@ class Section:
     def full_text(self) -> str:
         """The exact text of this section and its descendants, paragraphs separated by newlines."""
         lines = [self.raw_heading] if self.raw_heading and not self.inline else []
-        for index, paragraph in enumerate(self.paragraphs):
+        lead = self.lead_count
+        for index, paragraph in enumerate(self.paragraphs[:lead]):
             lines.append(self.raw_heading + paragraph if self.inline and index == 0 else paragraph)
-        if self.inline and not self.paragraphs:
+        if self.inline and not lead:
             lines.append(self.raw_heading)
         lines.extend(child.full_text() for child in self.children)
+        lines.extend(self.paragraphs[lead:])
         return "\n".join(lines)
 
 

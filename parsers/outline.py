@@ -91,6 +91,18 @@ _EPILOGUE = re.compile(
     r"^(一年来|过去一年|回顾.{0,6}一年|总的来看|总体来看|总体而言|下一步|今后|展望)"
 )
 _YEAR_OPENING = re.compile(r"^\d{4}\s*年(度)?[,\uff0c]")
+# A part's summing-up after its last subsection: its first sentence weighs the results and
+# turns to what is lacking (在看到成绩的同时，…还面临…困难 / 虽然取得了一定成效，但…存在…问题 /
+# 同时，我们也清醒地认识到…不足). The turn in the sentence's first words, a shortfall anywhere
+# in it; a bare …取得成效，但发现问题12个 is a section's own account. (one bounded repeat)
+_SUMMING_TURN = re.compile(
+    r"(?:成绩|成效|进展|成果)的同时"
+    r"|(?:虽然|尽管)[^\u3002]{0,30}?(?:成绩|成效|进展|成果)"
+    r"|(?:清醒|清楚|深刻)地?(?:看到|认识)"
+)
+_SUMMING_SHORTFALL = re.compile(r"问题|不足|差距|困难|挑战|短板|弱项|薄弱")
+_SUMMING_TURN_WITHIN = 32  # characters from the paragraph's start the turn begins within
+_SUMMING_SENTENCE = 160  # characters of the first sentence looked at
 _EPILOGUE_WORDS = re.compile(r"存在|不足|问题|短板|弱项|薄弱|差距|下一步|将")
 # An appendix (附件 / 名词、术语注释) ends the report's own numbering: its lines are closing.
 _APPENDIX = re.compile(
@@ -129,6 +141,7 @@ class _Node:
     head: _Heading
     paragraphs: list[str] = field(default_factory=list)
     children: list[_Node] = field(default_factory=list)
+    after_children: list[str] = field(default_factory=list)  # its summing-up (`_sums_up`)
 
 
 def parse_text(text: str, *, path: str | None = None, sha256: str | None = None) -> Report:
@@ -216,6 +229,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     body_tail, closing = _split_closing(roots, tail, closing_at)
     if roots:
         _last_leaf(roots).paragraphs.extend(body_tail)
+        # (before an annex joins as a part: the last part's summing-up is the closing's)
+        _place_summing_ups(roots[:-1], within_paragraphs=decided is not None)
     else:
         preamble.extend(body_tail)
     if appendix and len(appendix[0]) <= _ANNEX_TITLE and any(node.head.rank < 0 for node in roots):
@@ -1110,12 +1125,67 @@ def _split_closing(
     if roots and not _PLAN_HEADING.search(roots[-1].head.heading):
         for index, line in enumerate(tail[:end]):
             first_sentence = line.split("\u3002", 1)[0]
-            if _EPILOGUE.match(line) or (
-                _YEAR_OPENING.match(read_years(line)) and _EPILOGUE_WORDS.search(first_sentence)
+            if (
+                _EPILOGUE.match(line)
+                or (
+                    _YEAR_OPENING.match(read_years(line)) and _EPILOGUE_WORDS.search(first_sentence)
+                )
+                or _sums_up(line)
             ):
                 start = index
                 break
     return tail[:start], tail[start:]
+
+
+def _place_summing_ups(parts: list[_Node], *, within_paragraphs: bool) -> None:
+    """Give each part its summing-up, which the text puts after its last subsection: from
+    the first paragraph of the part's last leaf (not its first) that opens one (`_sums_up`)
+    on, or, in a flat text, whose paragraphs are guesses, from the first sentence that does.
+    (Only the last leaf: a turn of words followed by more subsections was a subsection's.)"""
+    for part in parts:
+        if not part.children:
+            continue
+        leaf = _last_leaf(part.children)
+        cut = _summing_cut(leaf.paragraphs, within_paragraphs)
+        if cut is None:
+            continue
+        index, offset = cut
+        moved = leaf.paragraphs[index:]
+        if offset:
+            leaf.paragraphs[index] = leaf.paragraphs[index][:offset].rstrip()
+            moved[0] = moved[0][offset:].lstrip()
+            index += 1
+        del leaf.paragraphs[index:]
+        part.after_children = moved
+
+
+def _summing_cut(paragraphs: list[str], within_paragraphs: bool) -> tuple[int, int] | None:
+    """(paragraph, offset) where a summing-up opens in a leaf's paragraphs, if one does."""
+    for index, paragraph in enumerate(paragraphs):
+        if index and _sums_up(paragraph):
+            return index, 0
+        if not within_paragraphs:
+            continue
+        for turn in _SUMMING_TURN.finditer(paragraph):
+            start = paragraph.rfind("\u3002", 0, turn.start()) + 1
+            if (
+                start
+                and turn.start() - start < _SUMMING_TURN_WITHIN
+                and _sums_up(paragraph[start : start + _SUMMING_SENTENCE])
+            ):
+                return index, start
+    return None
+
+
+def _sums_up(line: str) -> bool:
+    """Whether a paragraph opens a part's summing-up (`_SUMMING_TURN`)."""
+    sentence = line[:_SUMMING_SENTENCE].split("\u3002", 1)[0]
+    turn = _SUMMING_TURN.search(sentence, 0, _SUMMING_TURN_WITHIN + 36)
+    return (
+        turn is not None
+        and turn.start() < _SUMMING_TURN_WITHIN
+        and _SUMMING_SHORTFALL.search(sentence) is not None
+    )
 
 
 def _is_formula(line: str) -> bool:
@@ -1131,6 +1201,7 @@ def _node_texts(nodes: list[_Node]) -> Iterator[str]:
         yield node.head.raw_heading
         yield from node.paragraphs
         yield from _node_texts(node.children)
+        yield from node.after_children
 
 
 def _freeze(
@@ -1140,7 +1211,7 @@ def _freeze(
     for index, node in enumerate(nodes, start=1):
         section_id = f"{report_id}/{prefix}{index}"
         head = node.head
-        paragraphs = tuple(node.paragraphs)
+        paragraphs = (*node.paragraphs, *node.after_children)
         sections.append(
             Section(
                 id=section_id,
@@ -1154,6 +1225,7 @@ def _freeze(
                 paragraphs=paragraphs,
                 items=find_items(paragraphs, section_id),
                 children=_freeze(node.children, report_id, levels, f"{prefix}{index}."),
+                after_children=len(node.after_children),
             )
         )
     return tuple(sections)

@@ -103,6 +103,9 @@ a heading its body follows on its line after a space (一、加强党的领导 2
 the space when a body's opening words (or a first sentence too long for a heading) follow
 32: a terminal escape sequence in the text (ESC [31m, ESC ]0;title BEL, ESC ( B, 8-bit CSI and
 OSC) is removed whole, not only its controls (govread/parsers/normalize.py)
+33: a part's summing-up after its last subsection (在看到成绩的同时，…还面临…困难：一是…) is the
+part's, after its subsections (`Section.after_children`), not its last subsection's; after the
+last part it is the closing
 """
 
-PARSER_VERSION = "32"
+PARSER_VERSION = "33"

@@ -223,9 +223,10 @@ def test_an_annex_of_terms_gives_no_units(annex: str) -> None:
 
 
 def test_the_review_ends_with_its_problems_before_the_plans_chapter() -> None:
-    # invented: a 政府工作报告's review chapter ends, in its last section, with the year's
+    # invented: a 政府工作报告's review chapter ends, after its last section, with the year's
     # problems (在看到成绩的同时…主要表现在：一是…二是…) before the plans chapter; the paragraph
-    # and its items are problems, not 规范性文件 work, as the report's last section's would be
+    # and its items are the chapter's (the parser's `after_children`) and problems, not
+    # 规范性文件 work, as the chapter's last section's would be; they follow its sections
     text = (
         "某区2019年政府工作报告\n一、关于2019年工作\n（一）推进行政执法\n"
         "加强行政执法监督,案卷评查100件,合格率达98%。\n（二）建设法治政府\n"
@@ -237,19 +238,27 @@ def test_the_review_ends_with_its_problems_before_the_plans_chapter() -> None:
     units = report_units(parse_text(text, path="a.txt"))
     assert [(u.key.split("/")[1], u.theme) for u in units] == [
         ("1.1", "enforcement"),
-        ("1.2~0", "rules"),
-        ("1.2~1", "problems"),
-        ("1.2#1", "problems"),
-        ("1.2#2", "problems"),
+        ("1.2", "rules"),
+        ("1", "problems"),
+        ("1#1", "problems"),
+        ("1#2", "problems"),
         ("2", "next_steps"),
     ]
-    # before a chapter of achievements, a section in the middle of the report is read whole
-    # (as before: only the last section before plans, or of the report, ends a review)
+    # before a chapter of achievements the chapter's summing-up is still its problems (the
+    # parser placed it by its own words), but a section in the middle of the report is read
+    # whole (only the last section before plans, or of the report, ends a review)
     text = text.replace(
         "二、关于2020年工作\n2020年,我们将深化放管服改革,优化营商环境。",
         "二、推进法治社会建设\n组织普法活动120场,覆盖群众3万人次。",
     )
     middle = report_units(parse_text(text, path="b.txt"))
+    assert [(u.key.split("/")[1], u.theme) for u in middle][:3] == [
+        ("1.1", "enforcement"),
+        ("1.2", "rules"),
+        ("1", "problems"),
+    ]
+    text = text.replace("在看到成绩的同时,我们也清醒认识到,我区还面临", "同时,我区还面临")
+    middle = report_units(parse_text(text, path="c.txt"))
     assert [u.key.split("/")[1] for u in middle][:2] == ["1.1", "1.2"]
     assert "problems" not in {u.theme for u in middle}
 

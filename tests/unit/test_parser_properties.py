@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from govread.parsers import Report, normalize, parse_text
 from govread.parsers.chrome import is_chrome
 from govread.parsers.layout import is_page_number
+from govread.parsers.model import folded_sha256
 
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\ufeff]")
 
@@ -56,6 +57,8 @@ FRAGMENTS = st.sampled_from(
         "2024年2月29日",
         "下一步,我市将",
         "附件",
+        "在看到成绩的同时,我们也清醒认识到,还存在不足:",
+        "2019年工作回顾",
     ]
 )
 GENRE_TEXT = st.lists(st.one_of(FRAGMENTS, st.text(max_size=8)), max_size=60).map("".join)
@@ -153,6 +156,22 @@ def test_levels_are_between_one_and_four_and_ids_unique(text: str) -> None:
     for section in report.walk():
         assert 1 <= section.level <= 4
         assert all(child.level > section.level for child in section.children)
+
+
+@settings(max_examples=200)
+@given(GENRE_TEXT)
+@example(
+    text="一、总结\n(一)执法\n加强执法。\n在看到成绩的同时,我们也清醒认识到,还存在不足:一是甲。二是乙。\n二、打算"
+)
+def test_the_sections_text_in_document_order_is_what_the_ids_hash(text: str) -> None:
+    # a part's summing-up after its subsections (`after_children`) is read after them, as the
+    # parser hashed the body for the ids
+    report = parse_text(text)
+    parts = [*report.preamble, *(s.full_text() for s in report.sections), *report.closing]
+    assert folded_sha256(parts) == report.body_sha256
+    for section in report.walk():
+        assert 0 <= section.after_children <= len(section.paragraphs)
+        assert not section.after_children or section.children
 
 
 def test_a_lone_surrogate_becomes_a_replacement_character_and_exports_exactly() -> None:

@@ -70,6 +70,8 @@ PIECES = [
     "設(",
     "zhuà",
     "ü",
+    "虽然",
+    "成效的同时",
 ]
 LIMIT = 2.0  # seconds, for a scan that takes milliseconds when linear (hours when not)
 # CPU time of this thread, not wall time: backtracking costs CPU, while a loaded machine

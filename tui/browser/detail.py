@@ -201,8 +201,11 @@ class DetailPane(KeyScroll, can_focus=True):
                 parts.extend(self._paragraphs(report.closing))
         elif isinstance(node, Section):
             parts.append(self._heading(node.label, node.marker))
-            parts.extend(self._section_body(node))
+            lead = node.lead_count
+            parts.extend(self._section_body(node, range(lead)))
             parts.extend(self._subheadings(_("Subsections"), node.children))
+            # a part's summing-up, after its subsections as in the text
+            parts.extend(self._section_body(node, range(lead, len(node.paragraphs))))
         else:
             parts.append(self._heading(node.marker + node.heading, node.marker))
             parts.append(Text())
@@ -347,10 +350,11 @@ class DetailPane(KeyScroll, can_focus=True):
                 parts.extend((Text(), text))
         return parts
 
-    def _section_body(self, section: Section) -> list[Text]:
-        """The paragraphs, with each paragraph's inline items set out as a list."""
+    def _section_body(self, section: Section, indices: range) -> list[Text]:
+        """These paragraphs, with each paragraph's inline items set out as a list."""
         parts: list[Text] = []
-        for index, paragraph in enumerate(section.paragraphs):
+        for index in indices:
+            paragraph = section.paragraphs[index]
             items = [item for item in section.items if item.paragraph == index]
             if not items:
                 if text := self._highlighted(paragraph):

@@ -590,10 +590,12 @@ class OutlineTree(Tree[OutlineData]):
             self.add_node(parent, section_label(section), section, leaf=True)
             return
         node = self.add_node(parent, section_label(section), section)
-        for item in section.items:
+        for item in section.items_before_children():
             self.add_node(node, item_label(item), item, leaf=True)
         for child in section.children:
             self._add_section(node, child)
+        for item in section.items_after_children():  # a part's summing-up, as in the text
+            self.add_node(node, item_label(item), item, leaf=True)
 
     # -- what is under the cursor -----------------------------------------------------
 

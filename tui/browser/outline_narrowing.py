@@ -368,17 +368,27 @@ class OutlineNarrowing:
         ]
         node = tree.add_node(parent, label, section, expand=True, leaf=not (items or children))
         added[0] += 1
+        lead = section.lead_count  # a part's summing-up items follow its subsections
         for item in items:
-            item_text = self._highlighted.get((item.id, 0))
-            if item_text is None:
-                spans = state.heading_spans(item.id, item.heading)
-                item_text = self._plain_label(item).copy()
-                tree.highlight_spans(item_text, spans, self._style, len(item.marker))
-                self._highlighted[item.id, 0] = item_text
-            tree.add_node(node, item_text, item, leaf=True)
-            added[0] += 1
+            if item.paragraph < lead:
+                self._add_item(node, item, state, added)
         for child in children:
             self._add_section(node, child, result, added)
+        for item in items:
+            if item.paragraph >= lead:
+                self._add_item(node, item, state, added)
+
+    def _add_item(
+        self, node: TreeNode[OutlineData], item: Item, state: FilterState, added: list[int]
+    ) -> None:
+        item_text = self._highlighted.get((item.id, 0))
+        if item_text is None:
+            spans = state.heading_spans(item.id, item.heading)
+            item_text = self._plain_label(item).copy()
+            self.tree.highlight_spans(item_text, spans, self._style, len(item.marker))
+            self._highlighted[item.id, 0] = item_text
+        self.tree.add_node(node, item_text, item, leaf=True)
+        added[0] += 1
 
     def _plain_label(self, node: Section | Item) -> Text:
         label = self._plain.get(node.id)
