@@ -28,6 +28,10 @@ Families (``variants(text, report, rng)``):
 - ``parts_nested`` / ``parts_nested_flat``: the chapters gathered into two titled parts
   (第一部分 主要工作情况 … 第二部分 …), the second part's chapters numbered anew from 一、,
   line breaks kept / flattened;
+- ``summing_up`` / ``summing_up_flat``: a summing-up paragraph (在看到成绩的同时…还存在…：一是…
+  二是…) after the first chapter's last section, before the second chapter, line breaks kept /
+  flattened: the outline is the original's, the paragraph the first chapter's after its
+  sections (``summing_up_right``);
 - ``traditional``: the report in traditional script, character by character (a page saved
   from a site's 繁體 switch), read from its UTF-8 bytes as a file is;
 - ``wrapped``: every paragraph cut into lines of one width (30 to 44 Chinese characters,
@@ -305,6 +309,43 @@ def _nested_parts(text: str, report: Report, rng: random.Random) -> tuple[str, O
     return "\n".join(out), expected
 
 
+# A part's summing-up, as reports word it after a review chapter's last section (written for
+# this generator in the genre's phrasings; no report's sentences).
+_SUMMING_UPS = (
+    "在看到成绩的同时，我们也清醒地认识到，法治政府建设还存在一些问题和不足，主要表现在："
+    "一是部分领域行政执法还不够规范。二是基层法治力量相对薄弱。",
+    "虽然法治政府建设取得了一定成效，但仍存在一些薄弱环节：一是依法决策的意识还需增强；"
+    "二是法治宣传的针对性还不够强。",
+    "同时，我们也清醒地看到，工作中还存在一些短板：一是复议应诉能力有待提升。"
+    "二是法治督察的刚性还需加强。",
+)
+
+
+def _summing_up(text: str, report: Report, rng: random.Random) -> tuple[str, str] | None:
+    """A summing-up paragraph after the first chapter's last section, before the second
+    chapter (the text, and the paragraph); None unless the first of two chapters or more has
+    sections."""
+    if len(report.sections) < 2 or not report.sections[0].children:
+        return None
+    second = report.sections[1].raw_heading
+    lines = _lines(text)
+    at = next((n for n, line in enumerate(lines) if line.startswith(second)), None)
+    if at is None or not second:
+        return None
+    paragraph = rng.choice(_SUMMING_UPS)
+    return "\n".join([*lines[:at], paragraph, *lines[at:]]), paragraph
+
+
+def summing_up_right(got: Report, paragraph: str) -> bool:
+    """Is the summing-up the first chapter's own, after its sections?"""
+    first = got.sections[0] if got.sections else None
+    return bool(
+        first is not None
+        and first.after_children
+        and _squashed(paragraph) == _squashed("".join(first.paragraphs[first.lead_count :]))
+    )
+
+
 @functools.cache
 def _to_traditional() -> dict[int, int]:
     """Simplified → traditional, from the table the reader uses the other way (the first
@@ -375,6 +416,10 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
         out.append(Variant("parts_nested", nested_text, nested_outline))
         flat_text = _join(_lines(nested_text), rng, ("", " ", "\u3000"))
         out.append(Variant("parts_nested_flat", flat_text, nested_outline))
+    if (summing := _summing_up(text, report, rng)) is not None:
+        out.append(Variant("summing_up", summing[0], expected))
+        flat_summing = _join(_lines(summing[0]), rng, ("", " ", "\u3000"))
+        out.append(Variant("summing_up_flat", flat_summing, expected))
     out.append(Variant("traditional", text.translate(_to_traditional()), expected))
     out.append(Variant("wrapped", _wrapped(lines, rng), expected))
     bold = _bold(text, report, rng)

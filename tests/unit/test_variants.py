@@ -52,9 +52,14 @@ def test_every_variant_gives_the_original_outline_and_closing(path: Path, varian
     assert report.outline() == variant.expected
     # the closing (…取得了一定成绩,但…; 下一步…) is not run into the last chapter's items
     assert variants.closing_right(report, _original(path))
+    if variant.family.startswith("summing_up"):
+        # the inserted paragraph is the first chapter's, after its sections
+        assert any(
+            variants.summing_up_right(report, paragraph) for paragraph in variants._SUMMING_UPS
+        )
 
 
-_CHANGED = ("slip", "kv_header", "chrome", "department")
+_CHANGED = ("slip", "kv_header", "chrome", "department", "summing_up", "summing_up_flat")
 
 
 @pytest.mark.parametrize("path", sample_paths(), ids=lambda p: p.stem)
