@@ -337,12 +337,13 @@ def _summing_up(text: str, report: Report, rng: random.Random) -> tuple[str, str
 
 
 def summing_up_right(got: Report, paragraph: str) -> bool:
-    """Is the summing-up the first chapter's own, after its sections?"""
+    """Is the summing-up the first chapter's own, the last of its text after its sections
+    (after any the report had there)?"""
     first = got.sections[0] if got.sections else None
     return bool(
         first is not None
         and first.after_children
-        and _squashed(paragraph) == _squashed("".join(first.paragraphs[first.lead_count :]))
+        and _squashed("".join(first.paragraphs[first.lead_count :])).endswith(_squashed(paragraph))
     )
 
 
@@ -513,6 +514,7 @@ def main(argv: list[str] | None = None) -> int:
     totals: dict[str, list[float]] = {}
     kept: dict[str, list[int]] = {}  # variants whose genre, region, issuer level are right
     closings: dict[str, list[int]] = {}  # variants whose closing is right, of n
+    summed = [0, 0]  # summing_up variants whose summing-up is the first chapter's, of n
     for path in paths:
         text = path.read_text("utf-8")
         text = as_simplified(text) or text  # as the reader reads it (a traditional page)
@@ -529,6 +531,12 @@ def main(argv: list[str] | None = None) -> int:
             closings.setdefault(variant.family, [0, 0])
             closings[variant.family][0] += closed
             closings[variant.family][1] += 1
+            if variant.family.startswith("summing_up"):
+                placed = any(summing_up_right(report, p) for p in _SUMMING_UPS)
+                summed[0] += placed
+                summed[1] += 1
+                if args.verbose and not placed:
+                    print(f"{path.name} {variant.family}: summing-up misplaced", file=sys.stderr)
             if args.verbose and not closed:
                 print(f"{path.name} {variant.family}: closing wrong", file=sys.stderr)
                 print(f"   expected {_squashed(''.join(original.closing))[:60]}", file=sys.stderr)
@@ -568,6 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'all':18s} {sum(every) / len(every):10.3f}  "
         f"{right[0]:5d} {right[1]:6d} {right[2]:5d} {closed:13d}  of {right[3]}"
     )
+    print(f"summing-up the first chapter's, after its sections: {summed[0]} of {summed[1]}")
     return 0
 
 
