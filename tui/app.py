@@ -98,6 +98,10 @@ class GovreadApp(App[int]):
     """Browse reports: the outline beside the detail pane, themes, help and the palette."""
 
     TITLE = "govread"
+    # Textual reads a screen's CSS_PATH when the screen is pushed or its mode starts, not
+    # for the default screen (`get_default_screen`): the browser's is read here. (A path
+    # from this file: Textual resolves a relative one from a subclass's module.)
+    CSS_PATH = Path(__file__).parent / "browser" / "screen.tcss"
     BINDING_GROUP_TITLE = N_("Everywhere")
     # Seconds after loading before jieba loads (never before first paint; tests may change it).
     WORD_SEARCH_DELAY: float | None = 1.0

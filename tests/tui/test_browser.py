@@ -761,3 +761,18 @@ async def test_sigterm_and_sighup_close_the_browser_as_q_does(signal_name: str) 
         signal.signal(number, before)
     assert not unheard
     assert app.return_code == 128 + number
+
+
+async def test_the_browser_screen_s_own_rules_apply(loaded) -> None:
+    """Its screen.tcss is read although it is the app's first screen (Textual reads a
+    pushed screen's CSS_PATH only): at 180 columns the outline is 64 wide, not 40 % of the
+    width (72 at most)."""
+    app = GovreadApp()
+    async with app.run_test(size=(180, 40)) as pilot:
+        await loaded(pilot)
+        assert app.browser.has_class("-very-wide")
+        assert outline(app).outer_size.width == 64
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.browser.has_class("-narrow")
+        assert detail(app).styles.padding.left == 1

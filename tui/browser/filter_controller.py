@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.timer import Timer
-from textual.widgets._toast import ToastRack
 from textual.worker import Worker, get_current_worker
 
 from govread.i18n import _, _n
@@ -109,13 +108,8 @@ class BrowserFilter:
 
     def _lift_toasts(self, lifted: bool) -> None:
         """Toasts rise from the row above the footer, where the bar is while open: then from
-        the row above the bar, so that none hides the filter's count at its right end.
-        (An inline style: Textual does not read the default screen's CSS_PATH.)"""
-        for rack in self.screen.query_children(ToastRack):
-            if lifted:
-                rack.styles.margin = (0, 0, 2, 0)
-            else:
-                rack.styles.clear_rule("margin")
+        the row above the bar (screen.tcss), so that none hides the filter's count."""
+        self.screen.set_class(lifted, "-filter-open")
 
     def set_query(self, query: str) -> None:
         """Filter the outline by `query` (an empty query gives the outline back): in a
