@@ -231,7 +231,12 @@ def iter_refs_in_order(
         if (node_ids is not None and rid not in wanted) or rid in seen:
             continue
         seen.add(rid)
-        for node_id in sorted(set(wanted.get(rid, [rid])), key=document_order_key):
+        ids = sorted(set(wanted.get(rid, [rid])), key=document_order_key)
+        if len(ids) > 1 and any(s.after_children for s in report.walk()):
+            # a part's summing-up items follow its subsections: the report tells, not the ids
+            place = {ref.id: n for n, ref in enumerate(iter_nodes(report))}
+            ids.sort(key=lambda node_id: place.get(node_id, len(place)))
+        for node_id in ids:
             ref = resolve_in(report, node_id)
             if ref is not None:
                 yield ref

@@ -87,7 +87,7 @@ def document_order_key(node_id: str) -> tuple[str, tuple[int, ...], int]:
     The report comes first; a section precedes its items, which precede its
     subsections (items live in the section's own paragraphs, before any child; those of a
     part's summing-up, `Section.after_children`, follow its children in the text, which the
-    ids alone do not tell: they sort here as the part's other items do).
+    ids alone do not tell: `marks.iter_refs_in_order` asks the report).
     """
     parsed = parse_node_id(node_id)
     if parsed is None:

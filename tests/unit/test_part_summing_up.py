@@ -14,7 +14,7 @@ import pytest
 from govread import cache as cache_module
 from govread.cache import report_from_dict, report_to_dict
 from govread.cli import _text_outline
-from govread.marks import iter_nodes
+from govread.marks import iter_nodes, refs_in_order
 from govread.parsers import parse_text
 from govread.parsers.model import folded_sha256
 from govread.parsers.outline import _sums_up
@@ -153,3 +153,11 @@ def test_the_text_outline_and_the_marks_list_it_after_the_subsections() -> None:
     assert lines[first_item].index("·") == lines[part].index("2019") + 2
     order = [ref.id.removeprefix(report.id) for ref in iter_nodes(report)]
     assert order[:6] == [report.id.removeprefix(report.id), "/1", "/1.1", "/1.2", "/1#1", "/1#2"]
+
+
+def test_marked_nodes_are_exported_in_the_text_s_order() -> None:
+    report = parse_text(review(), path="a.txt")
+    rid = report.id
+    marked = [f"{rid}/1#2", f"{rid}/1.2", f"{rid}/1#1", f"{rid}/2", f"{rid}/1"]
+    order = [ref.id.removeprefix(rid) for ref in refs_in_order([report], marked)]
+    assert order == ["/1", "/1.2", "/1#1", "/1#2", "/2"]
