@@ -69,6 +69,8 @@ def _nested(sections: Sequence[Section]) -> list[dict[str, object]]:
             "heading": s.heading,
             "items": [{"number": i.number, "heading": i.heading} for i in s.items],
             "children": _nested(s.children),
+            # the last items that follow the children in the text (a part's summing-up)
+            "items_after_children": len(s.items_after_children()),
         }
         for s in sections
     ]

@@ -161,3 +161,12 @@ def test_marked_nodes_are_exported_in_the_text_s_order() -> None:
     marked = [f"{rid}/1#2", f"{rid}/1.2", f"{rid}/1#1", f"{rid}/2", f"{rid}/1"]
     order = [ref.id.removeprefix(rid) for ref in refs_in_order([report], marked)]
     assert order == ["/1", "/1.2", "/1#1", "/1#2", "/2"]
+
+
+def test_the_json_tree_says_how_many_items_follow_the_children() -> None:
+    from govread.commands.outline import _nested
+
+    tree = _nested(parse_text(review(), path="a.txt").sections)
+    assert [s["items_after_children"] for s in tree] == [3, 0]
+    assert [len(s["items"]) for s in tree] == [3, 0]
+    assert tree[0]["children"][0]["items_after_children"] == 0
