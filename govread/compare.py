@@ -520,16 +520,18 @@ class _Builder:
                 else:
                     groups.append((part_phase, [span]))
         intro = ""
+        # (a part's summing-up after its subsections is no part of its intro)
+        lead_groups = sum(1 for _phase, spans in groups if spans[0][0] < summing_from)
         if (
             (section.items or section.children)
-            and len(groups) == 1
+            and lead_groups == 1
             and groups[0][0] is None
             and _is_one_line(section, groups[0][1])
         ):
             # A one-sentence chapter intro (坚持把党的领导贯彻落实到…) is not a unit of its own,
             # to be paired with some item of the other report: it frames the items below.
             intro = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in groups[0][1])
-            groups = []
+            groups = groups[1:]
         for index, (part_phase, spans) in enumerate(groups):
             body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
             if part_phase:

@@ -263,6 +263,29 @@ def test_the_review_ends_with_its_problems_before_the_plans_chapter() -> None:
     assert "problems" not in {u.theme for u in middle}
 
 
+def test_a_one_line_intro_folds_as_before_when_the_part_also_sums_up() -> None:
+    # invented: a chapter's one-sentence intro frames its sections (no unit of its own),
+    # whatever its summing-up after them; the summing-up is still its problems
+    text = (
+        "某县2023年法治政府建设情况报告\n一、主要工作成效\n坚持把法治政府建设摆在全局工作的重要位置。\n"
+        "（一）推进行政执法\n加强行政执法监督,案卷评查100件,合格率达98%。\n"
+        "（二）建设法治政府\n完成规范性文件审查20件,备案率100%。\n"
+        "在看到成绩的同时,我们也清醒认识到,我县还存在一些不足,主要表现在："
+        "一是行政执法规范化水平还需提升;二是法治宣传教育的针对性还不强。\n"
+        "二、2024年工作打算\n2024年,我们将深化放管服改革,优化营商环境。\n"
+    )
+    units = report_units(parse_text(text, path="a.txt"))
+    assert [(u.key.split("/")[1], u.theme) for u in units] == [
+        ("1.1", "enforcement"),
+        ("1.2", "rules"),
+        ("1", "problems"),
+        ("1#1", "problems"),
+        ("1#2", "problems"),
+        ("2", "next_steps"),
+    ]
+    assert not any("摆在全局工作" in u.text for u in units)
+
+
 def test_a_report_compared_with_itself_pairs_every_unit(by_region) -> None:
     report = by_region["宝鸡市"]
     c = compare(report, report)
