@@ -9,7 +9,9 @@ screen focuses its box only once mounted, so the keys typed meanwhile were lost.
 `TypeAhead` fixes both, for every screen and box:
 
 - a screen the app has not yet *settled* on (it has not focused anything, or mounted without
-  focusing anything) holds every key, and gives them back, in order, once it has;
+  focusing anything), or one that says its keys cannot act yet (``keys_ready`` False: the
+  browser before its filter's box is composed), holds every key, and gives them back, in
+  order, once it has;
 - a key a focused text box would have typed (``check_consume_key``) that reaches the app
   went to another widget before the box took the focus: it is given to the box, not to the
   bindings;
@@ -82,6 +84,8 @@ class TypeAhead:
             screen = self._app.screen
         except (ScreenError, ModeError):  # no screen (start-up or shut-down): nothing to hold for
             return False
+        if not getattr(screen, "keys_ready", True):
+            return True  # (looked at again every MOUNT_POLL until it is)
         if screen in self._settled:
             return False
         if screen.focused is not None:

@@ -308,3 +308,21 @@ async def test_bursts_of_many_shapes_arriving_at_random_moments_keep_their_order
                 await pilot.press("escape")
                 await pilot.pause()
             assert app.screen is app.browser
+
+
+async def test_slash_at_once_after_start_waits_for_the_filter_s_box() -> None:
+    """QA: `/` in the first half second (the filter's bar mounted, its box not yet composed)
+    stopped the app with NoMatches('#filter-input'); the keys wait for the box, then land in
+    it, in order."""
+    app = GovreadApp()
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"复议")
+        for _ in range(200):
+            await pilot.pause(0.02)
+            bars = app.browser.query(FilterBar)
+            if bars and bars.first().query("#filter-input") and bars.first().input.value:
+                break
+        assert app.is_running
+        assert app.browser.query_one(FilterBar).input.value == "复议"
+        assert app.focused is app.browser.query_one(FilterBar).input

@@ -84,6 +84,11 @@ class BrowserFilter:
         return self.screen.query_one(FilterBar)
 
     @property
+    def composed(self) -> bool:
+        """Whether the bar has its box (it is mounted, then composes it, a frame or two on)."""
+        return bool(self.bar.query("#filter-input"))
+
+    @property
     def hits_list(self) -> HitsList:
         return self.screen.query_one(HitsList)
 

@@ -266,6 +266,7 @@ class BrowserScreen(LocalisedScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._panes_ready = False
+        self._keys_ready = False
         self._outline_widget: OutlineTree | None = None
 
     def compose(self) -> ComposeResult:
@@ -293,6 +294,20 @@ class BrowserScreen(LocalisedScreen[None]):
         # Not once quitting has begun: mounting into a closing screen fails (q at start-up).
         if self.is_attached and self.query("#panes").first().is_attached and self.is_running:
             self.filtering  # noqa: B018 (its first use mounts the filter's widgets)
+        else:
+            self._keys_ready = True  # no bar to wait for: held keys go on (a `q` quits)
+
+    @property
+    def keys_ready(self) -> bool:
+        """Whether a key can act (`TypeAhead` holds them until then): the filter's bar,
+        mounted after the first frame, has composed its box (`/` before it had nothing to
+        focus), or the screen is closing (a held `q` must still quit)."""
+        if self._keys_ready:
+            return True
+        found: BrowserFilter | None = getattr(self, "_filtering", None)
+        ready = (found is not None and found.composed) or not self.is_running
+        self._keys_ready = ready
+        return ready
 
     @property
     def filtering(self) -> BrowserFilter:
@@ -567,11 +582,16 @@ class BrowserScreen(LocalisedScreen[None]):
         if not len(marks):
             self.sub_title = None  # the app's
             return
-        shown = marks.count(state.library.reports)
-        elsewhere = len(marks) - shown
-        status = _("● {n} marked").format(n=shown)
+        reports = state.library.reports
+        in_open = marks.count(reports)
+        not_found = marks.not_found(reports) if in_open else 0
+        elsewhere = len(marks) - in_open
+        status = _("● {n} marked").format(n=in_open - not_found)
         if elsewhere:
             status += _(" (+{n} in reports not open)").format(n=elsewhere)
+        if not_found:
+            # (the marks list says the same: the header never counts what it cannot show)
+            status += _(" (+{n} not found in the text as read now)").format(n=not_found)
         self.sub_title = f"{status} · {app.sub_title}" if app.sub_title else status
 
     # -- citations, tags and notes ----------------------------------------------------
