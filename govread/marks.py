@@ -401,6 +401,11 @@ class MarkSet:
         self._texts: dict[str, TextRecord] = {}
         self._texts_set: set[str] = set()
         self._texts_dropped: set[str] = set()  # earlier texts already carried over: said once
+        # marked ids naming another node in the reading open now than in the one they were
+        # made on (the same text read into other sections: a flattened copy of the file):
+        # kept, not shown (`record_texts`)
+        self._misread: set[str] = set()
+        self._claimed: set[str] = set()  # of those, marked again in the reading open now
         self.path = Path(path) if path is not None else None
         self.on_save_error = on_save_error
         self.on_external_change = on_external_change
@@ -452,7 +457,7 @@ class MarkSet:
     # -- reading ------------------------------------------------------------------
 
     def __contains__(self, node_id: object) -> bool:
-        return node_id in self._ids
+        return node_id in self._ids and node_id not in self._misread
 
     def __len__(self) -> int:
         return len(self._ids)
@@ -478,11 +483,21 @@ class MarkSet:
 
     def ordered(self, reports: Sequence[Report]) -> list[NodeRef]:
         """The marked nodes of these reports, resolved, in document order."""
-        return refs_in_order(reports, self._ids)
+        return refs_in_order(reports, self._ids - self._misread)
+
+    @property
+    def misread(self) -> frozenset[str]:
+        """The marked ids kept but not shown: they name other nodes in the reading open now."""
+        return frozenset(self._misread)
+
+    def not_found(self, reports: Sequence[Report]) -> int:
+        """How many marks of these reports name no node of them as read now (a node gone,
+        or another node under its id: `record_texts`): kept, not shown."""
+        return self.count(reports) - len(self.ordered(reports))
 
     def iter_ordered(self, reports: Iterable[Report]) -> Iterator[NodeRef]:
         """`ordered`, each node as soon as its report comes."""
-        return iter_refs_in_order(reports, self._ids)
+        return iter_refs_in_order(reports, self._ids - self._misread)
 
     def annotation(self, node_id: str) -> Annotation:
         """The tags and note of a node (empty when it has none)."""
@@ -564,6 +579,8 @@ class MarkSet:
     # -- changing -----------------------------------------------------------------
 
     def _mark(self, node_ids: set[str]) -> None:
+        self._claimed |= node_ids & self._misread  # marked again in the reading open now
+        self._misread -= node_ids
         self._ids |= node_ids
         self._added |= node_ids
         self._removed -= node_ids
@@ -576,7 +593,7 @@ class MarkSet:
     def toggle(self, node_id: str) -> bool:
         """Mark the node if unmarked, else unmark it; returns whether it is now marked."""
         node_id = _checked(node_id)
-        marked = node_id not in self._ids
+        marked = node_id not in self._ids or node_id in self._misread
         if marked:
             self._mark({node_id})
         else:
@@ -587,7 +604,7 @@ class MarkSet:
     def add(self, node_id: str) -> bool:
         """Mark the node; returns False when it was marked already."""
         node_id = _checked(node_id)
-        if node_id in self._ids:
+        if node_id in self._ids and node_id not in self._misread:
             return False
         self._mark({node_id})
         self._changed()
@@ -595,7 +612,7 @@ class MarkSet:
 
     def update(self, node_ids: Iterable[str]) -> int:
         """Mark many nodes with one save; returns how many were new."""
-        new = {_checked(node_id) for node_id in node_ids} - self._ids
+        new = {_checked(node_id) for node_id in node_ids} - (self._ids - self._misread)
         if new:
             self._mark(new)
             self._changed()
@@ -813,6 +830,17 @@ class MarkSet:
                 ref = resolve_in(report, node_id)
                 if ref is not None:
                     headings[node_id[len(rid) :]] = _node_label(ref)
+            if known is not None and known.get("path") != _file_key(report.path):
+                # the same text from another file: read into other sections (flattened),
+                # its ids may name other nodes; those stay the first file's, not shown here
+                misread = {
+                    rid + suffix
+                    for suffix, label in known.get("headings", {}).items()
+                    if suffix and headings.get(suffix, label) != label
+                } - self._claimed
+                if misread:
+                    self._misread |= misread
+                    continue
             record: TextRecord = {"path": _file_key(report.path), "headings": headings}
             if self._texts.get(rid) != record:
                 self._texts[rid] = record

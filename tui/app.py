@@ -612,6 +612,9 @@ class GovreadApp(App[int]):
             self.marks_changed(frozenset(self.marks.ids_of(result.report)))
         if self.marks.record_texts(reports, only_new=True):
             self.marks.save()
+        if misread := self.marks.misread:  # marks of another reading: no dots, counted apart
+            for screen in self.screen_stack:
+                screen.post_message(MarksChanged(misread))
 
     def _start_word_search(self) -> None:
         if not self._exiting():  # quitting straight after loading must not load jieba

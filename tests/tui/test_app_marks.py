@@ -29,3 +29,36 @@ async def test_toggle_mark_saves_and_tells_the_screens(monkeypatch: pytest.Monke
         assert node_id not in MarkSet.load()[0]
         await pilot.pause()
         assert seen == [frozenset({node_id}), frozenset({node_id})]
+
+
+async def test_marks_made_on_another_reading_are_counted_apart_not_shown(loaded, tmp_path) -> None:
+    """QA: a flattened copy of a marked file (the same text, so the same ids, read into other
+    sections) showed the marks on other nodes, and the header counted marks the list did not
+    show. They are kept, not shown, and the header says so."""
+    from govread.marks import marks_path
+    from govread.parsers import parse_text
+
+    text = (
+        "某区2019年政府工作报告\n2019年工作回顾\n"
+        "（一）致力调结构，经济发展量质齐升。全年完成固定资产投资80亿元。\n"
+        "（二）致力强供给，民生福祉厚植增优。新增学位2000个。\n"
+        "2020年主要工作任务\n（一）奋力决战交通攻坚行动。推动快速通道建设。\n"
+    )
+    structured = tmp_path / "a.txt"
+    structured.write_text(text, "utf-8")
+    flat = tmp_path / "flat.txt"
+    flat.write_text(text.replace("\n", ""), "utf-8")
+    report = parse_text(text, path=str(structured))
+    marks = MarkSet([f"{report.id}/1"], path=marks_path())
+    marks.record_texts([report])
+    assert marks.save() is None
+    app = GovreadApp(paths=[str(flat)])
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert "● 0 marked (+1 not found in the text as read now)" in app.browser.sub_title
+        first = app.browser.outline.report_nodes()[0]
+        first.expand()
+        await pilot.pause()
+        assert not any("●" in child.label.plain for child in first.children)

@@ -159,6 +159,11 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         closed = closed_count(app)
         if closed:
             summary.append(_("; {n} more in reports not open (kept)").format(n=closed), style="dim")
+        if not_found := app.marks.not_found(app.library.reports):
+            summary.append(
+                _("; {n} not found in the text as read now (kept)").format(n=not_found),
+                style="dim",
+            )
         if not refs:
             summary.append(
                 keys_in(
