@@ -74,3 +74,28 @@ async def test_the_filtered_outline_keeps_that_order(loaded, tmp_path) -> None:
         kinds = [type(child.data) for child in part_node.children]
         assert kinds == [Section, Item], _labels(part_node)
         assert "民生福祉" in _labels(part_node)[0] and "二是民生设施" in _labels(part_node)[1]
+
+
+async def test_a_filter_s_match_below_the_fold_is_scrolled_into_view(loaded, tmp_path) -> None:
+    """QA: on a hit in a part's summing-up, after the list of its subsections, the pane
+    opened at the part's top and the match was below the fold."""
+    long_lead = "过去一年，我们坚持稳中求进工作总基调，统筹推进各项工作。" * 30
+    source = tmp_path / "某区2019年政府工作报告.txt"
+    source.write_text(TEXT.replace("2019年工作回顾\n", f"2019年工作回顾\n{long_lead}\n"), "utf-8")
+    app = GovreadApp(paths=[str(source)])
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash", *"困难和挑战")
+        await pilot.pause(DEBOUNCE * 2)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        detail = app.browser.detail
+        assert isinstance(detail.shown, Section) and detail.shown.heading == "2019年工作回顾"
+        assert detail.scroll_y > 0
+        # the match's line is in view
+        lines = [
+            "".join(seg.text for seg in strip) for strip in app.screen._compositor.render_strips()
+        ]
+        assert any("困难和挑战" in line for line in lines)

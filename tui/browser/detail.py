@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -47,6 +48,9 @@ MAX_FACT_CHARS = 120
 ISSUER_LEVELS = {"government": N_("government"), "department": N_("department")}
 
 
+_MATCH_META = "govread-filter-match"
+
+
 class DetailPane(KeyScroll, can_focus=True):
     """Shows one Report, Section or Item in full; follows the outline's cursor."""
 
@@ -80,6 +84,8 @@ class DetailPane(KeyScroll, can_focus=True):
         self.filter_state: FilterState | None = None
         self._budget = MAX_DETAIL_CHARS  # characters still to be shown in this rendering
         self._left_out = 0  # characters not shown for want of budget
+        self._shown_group: Group | None = None  # what the body shows, as rendered last
+        self._has_match = False  # it holds a match of the filter
 
     def compose(self) -> ComposeResult:
         yield Static(id="detail-body")
@@ -95,11 +101,34 @@ class DetailPane(KeyScroll, can_focus=True):
     # -- attributes down --------------------------------------------------------------
 
     def show(self, path: Sequence[OutlineData]) -> None:
-        """Show the last node of ``path`` (report first, then sections, then maybe an item)."""
+        """Show the last node of ``path`` (report first, then sections, then maybe an item);
+        while a filter is on, scrolled to its first match (a part's summing-up after the
+        list of its subsections, a report's closing: below the fold)."""
         self._path = list(path)
         self._message = None
         self._refresh_body()
         self.scroll_home(animate=False)
+        if self._has_match:
+            self.call_after_refresh(self._scroll_to_first_match)
+
+    def _scroll_to_first_match(self) -> None:
+        group = self._shown_group
+        if group is None or not self._has_match:
+            return
+        try:
+            width = self.query_one("#detail-body", Static).content_size.width
+        except NoMatches:
+            return
+        if width <= 0:
+            return
+        console = self.app.console
+        lines = console.render_lines(group, console.options.update_width(width), pad=False)
+        for number, line in enumerate(lines):
+            if any(segment.style and segment.style.meta.get(_MATCH_META) for segment in line):
+                if number >= self.scrollable_content_region.height - 1:
+                    # a line of context above it
+                    self.scroll_to(y=number - 1, animate=False)
+                return
 
     def show_message(self, message: Text) -> None:
         """Show a note instead of a node (nothing opened yet, or nothing could be)."""
@@ -115,9 +144,13 @@ class DetailPane(KeyScroll, can_focus=True):
         state = self.filter_state
         if state is None or not state.active:
             return
-        style = self.get_component_rich_style("detail--match")
+        # (the meta tells the match among the rendered lines: `_scroll_to_first_match`)
+        style = self.get_component_rich_style("detail--match") + Style.from_meta(
+            {_MATCH_META: True}
+        )
         for start, end in state.spans(passage):
             text.stylize(style, start + offset, end + offset)
+            self._has_match = True
 
     @property
     def shown(self) -> OutlineData | None:
@@ -140,16 +173,17 @@ class DetailPane(KeyScroll, can_focus=True):
             note = (self._message or Text()).copy()
             note.stylize(self.get_component_rich_style("detail--note"))
             self._plain = note.plain
+            self._shown_group, self._has_match = None, False
             body.update(note)
             return
         self._bullets = set()
+        self._has_match = False
         parts = self.render_path(self._path)
         self._plain = "\n".join(part.plain for part in parts)
-        body.update(
-            Group(
-                *(self._hanging(p) if id(p) in self._bullets else KinsokuText.of(p) for p in parts)
-            )
+        self._shown_group = Group(
+            *(self._hanging(p) if id(p) in self._bullets else KinsokuText.of(p) for p in parts)
         )
+        body.update(self._shown_group)
 
     @staticmethod
     def _hanging(item: Text) -> Table:
