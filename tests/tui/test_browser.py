@@ -776,3 +776,28 @@ async def test_the_browser_screen_s_own_rules_apply(loaded) -> None:
         await pilot.pause()
         assert app.browser.has_class("-narrow")
         assert detail(app).styles.padding.left == 1
+
+
+@pytest.mark.parametrize("width", [30, 44, 60, 80, 100])
+def test_the_facts_line_never_parts_a_key_from_its_value(width: int) -> None:
+    """QA: the metadata wrapped as one sentence, leaving `Genre` or `File` at a line's end
+    and its value on the next; the facts now break only between two facts."""
+    from rich.text import Text as RichText
+
+    from govread.tui.browser.detail import _Facts
+
+    facts = [
+        RichText("Region 福田区"),
+        RichText("Year 2019"),
+        RichText("Published 2020-01-05"),
+        RichText("Genre 政府工作报告 (government)"),
+        RichText("Issuer 福田区人民政府"),
+        RichText("File 03_futianqu_2020.txt"),
+    ]
+    console = Console(width=width, record=True)
+    console.print(_Facts(facts, ""))
+    lines = [line.rstrip() for line in console.export_text().splitlines()]
+    for fact in facts:
+        key, value = fact.plain.split(" ", 1)
+        line = next(line for line in lines if key in line.split("   ")[0] or f"   {key} " in line)
+        assert f"{key} {value[:2]}" in line, (width, lines)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -49,6 +49,30 @@ ISSUER_LEVELS = {"government": N_("government"), "department": N_("department")}
 
 
 _MATCH_META = "govread-filter-match"
+_FACT_GAP = "   "  # between two facts of the metadata line
+
+
+class _Facts:
+    """The metadata's facts (``Region 咸宁市   Year 2023 …``) packed into lines at any width,
+    a line breaking only between two facts, never between a key and its value (a fact
+    wider than the pane wraps alone, by `KinsokuText`'s rules)."""
+
+    def __init__(self, facts: list[Text], style: str | Style) -> None:
+        self.facts = facts
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        line = Text(style=self.style)
+        for fact in self.facts:
+            if line and line.cell_len + len(_FACT_GAP) + fact.cell_len > width:
+                yield KinsokuText.of(line)
+                line = Text(style=self.style)
+            if line:
+                line.append(_FACT_GAP)
+            line.append_text(fact)
+        if line:
+            yield KinsokuText.of(line)
 
 
 class DetailPane(KeyScroll, can_focus=True):
@@ -80,6 +104,7 @@ class DetailPane(KeyScroll, can_focus=True):
         self._message: Text | None = Text(_("Opening reports…"))
         self._plain = ""
         self._bullets: set[int] = set()  # ids of the list items among the rendered parts
+        self._facts: dict[int, list[Text]] = {}  # the facts line's id: its facts, one by one
         # The filter's state, read to highlight its matches (set by the filter controller).
         self.filter_state: FilterState | None = None
         self._budget = MAX_DETAIL_CHARS  # characters still to be shown in this rendering
@@ -177,11 +202,19 @@ class DetailPane(KeyScroll, can_focus=True):
             body.update(note)
             return
         self._bullets = set()
+        self._facts = {}
         self._has_match = False
         parts = self.render_path(self._path)
         self._plain = "\n".join(part.plain for part in parts)
         self._shown_group = Group(
-            *(self._hanging(p) if id(p) in self._bullets else KinsokuText.of(p) for p in parts)
+            *(
+                self._hanging(p)
+                if id(p) in self._bullets
+                else _Facts(self._facts[id(p)], p.style)
+                if id(p) in self._facts
+                else KinsokuText.of(p)
+                for p in parts
+            )
         )
         body.update(self._shown_group)
 
@@ -313,16 +346,16 @@ class DetailPane(KeyScroll, can_focus=True):
             ),
             (_("File"), sanitize_path(Path(report.path).name) if report.path else None),
         )
-        first = True
+        shown: list[Text] = []
         for key, value in facts:
             if not value:
                 continue
-            if not first:
-                meta.append("   ")
-            first = False
-            meta.append(f"{key} ", style=key_style)
+            fact = Text(f"{key} ", style=key_style)
             # The URL and the dates come from the file as it was saved: one safe line.
-            meta.append(cut_label(sanitize_line(value), MAX_FACT_CHARS))
+            fact.append(cut_label(sanitize_line(value), MAX_FACT_CHARS))
+            shown.append(fact)
+        meta.append_text(Text(_FACT_GAP).join(shown))
+        self._facts[id(meta)] = shown
         return meta
 
     def refresh_annotations(self) -> None:
