@@ -490,10 +490,13 @@ class MarkSet:
         """The marked ids kept but not shown: they name other nodes in the reading open now."""
         return frozenset(self._misread)
 
-    def not_found(self, reports: Sequence[Report]) -> int:
-        """How many marks of these reports name no node of them as read now (a node gone,
-        or another node under its id: `record_texts`): kept, not shown."""
-        return self.count(reports) - len(self.ordered(reports))
+    def not_found(self, reports: Iterable[Report]) -> int:
+        """How many marks of these reports name, as read now, no node or another node than
+        the one marked (`record_texts`): kept, not shown. (By ids: no report is read.)"""
+        if not self._misread:
+            return 0
+        wanted = {report_id(r) for r in reports}
+        return sum(1 for node_id in self._misread if report_id_of(node_id) in wanted)
 
     def iter_ordered(self, reports: Iterable[Report]) -> Iterator[NodeRef]:
         """`ordered`, each node as soon as its report comes."""
@@ -836,7 +839,7 @@ class MarkSet:
                 misread = {
                     rid + suffix
                     for suffix, label in known.get("headings", {}).items()
-                    if suffix and headings.get(suffix, label) != label
+                    if suffix and headings.get(suffix) != label
                 } - self._claimed
                 if misread:
                     self._misread |= misread

@@ -305,9 +305,11 @@ class BrowserScreen(LocalisedScreen[None]):
         if self._keys_ready:
             return True
         found: BrowserFilter | None = getattr(self, "_filtering", None)
-        ready = (found is not None and found.composed) or not self.is_running
-        self._keys_ready = ready
-        return ready
+        if found is not None and found.composed:
+            self._keys_ready = True
+            return True
+        # (before it runs, the keys wait anyway: it has focused nothing yet)
+        return not self.is_running
 
     @property
     def filtering(self) -> BrowserFilter:
@@ -584,7 +586,7 @@ class BrowserScreen(LocalisedScreen[None]):
             return
         reports = state.library.reports
         in_open = marks.count(reports)
-        not_found = marks.not_found(reports) if in_open else 0
+        not_found = marks.not_found(reports)
         elsewhere = len(marks) - in_open
         status = _("● {n} marked").format(n=in_open - not_found)
         if elsewhere:
