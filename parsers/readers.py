@@ -31,6 +31,8 @@ MAX_BYTES = 16 * 1024 * 1024
 # The parser spends ~60 µs on a heading line: a file of a million short headings would take
 # a minute. A long report has a few thousand lines (a 100-page PDF ~3,000 before joining).
 MAX_LINES = 50_000
+# lines of a text file, before a wrapped text's are joined, for each line the parser may read
+_WRAPPED_LINES_PER_LINE = 4
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 # A page a browser saved as one file (MHTML: the page and its images in one MIME message).
@@ -560,6 +562,10 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     if kind == "html":
         return _html(data, path, None, "html")
     decoded = decode_text(data, path)
+    if (lines := decoded.text.count("\n") + 1) > MAX_LINES * _WRAPPED_LINES_PER_LINE:
+        # refused before the layout's passes over every line (a wrapped text's lines join
+        # into fewer: the bound on what the parser reads follows, `report_from_bytes`)
+        raise ReportError(path, N_("has {lines:,} lines: too many for a report"), lines=lines)
     from govread.parsers.layout import unwrapped_text, without_page_furniture
 
     # a text saved from a PDF (pdftotext, its pages apart by form feeds) or copied from one:
