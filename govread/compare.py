@@ -479,7 +479,7 @@ class _Builder:
         zone = head_phase or phase
         # a part's summing-up after its subsections (`Section.after_children`), its units after
         # theirs, as in the text
-        summing_from = section.lead_count if section.after_children else len(section.paragraphs)
+        summing_from = section.lead_count  # (all its paragraphs when none follows them)
         after_children: list[dict[str, Any]] = []
         groups: list[tuple[str | None, list[tuple[int, int, int]]]] = []
 

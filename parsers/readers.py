@@ -562,10 +562,9 @@ def _extract(data: bytes, path: str | os.PathLike[str]) -> Extracted:
     if kind == "html":
         return _html(data, path, None, "html")
     decoded = decode_text(data, path)
-    if (lines := decoded.text.count("\n") + 1) > MAX_LINES * _WRAPPED_LINES_PER_LINE:
-        # refused before the layout's passes over every line (a wrapped text's lines join
-        # into fewer: the bound on what the parser reads follows, `report_from_bytes`)
-        raise ReportError(path, N_("has {lines:,} lines: too many for a report"), lines=lines)
+    # refused before the layout's passes over every line (a wrapped text's lines join into
+    # fewer: the bound on what the parser reads follows, `report_from_bytes`)
+    _refuse_past(decoded.text, MAX_LINES * _WRAPPED_LINES_PER_LINE, path)
     from govread.parsers.layout import unwrapped_text, without_page_furniture
 
     # a text saved from a PDF (pdftotext, its pages apart by form feeds) or copied from one:
@@ -631,13 +630,18 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
 def report_from_bytes(data: bytes, path: str | os.PathLike[str] = "<bytes>") -> Report:
     """Parse a file's bytes (its name tells the kind when the content does not)."""
     extracted = extract(data, path)
-    if (lines := extracted.text.count("\n") + 1) > MAX_LINES:
-        raise ReportError(path, N_("has {lines:,} lines: too many for a report"), lines=lines)
+    _refuse_past(extracted.text, MAX_LINES, path)
     report = parse_text(extracted.text, path=str(path), sha256=hashlib.sha256(data).hexdigest())
     if not report.sections and not report.preamble and not report.closing:
         raise ReportError(path, N_("holds no text once page furniture is removed"))
     # The reader's facts (format, encoding, repairs) join the page metadata the parser found.
     return dataclasses.replace(report, meta={**report.meta, **extracted.meta})
+
+
+def _refuse_past(text: str, limit: int, path: str | os.PathLike[str]) -> None:
+    """`ReportError` when `text` has more than `limit` lines."""
+    if (lines := text.count("\n") + 1) > limit:
+        raise ReportError(path, N_("has {lines:,} lines: too many for a report"), lines=lines)
 
 
 def _holds_cjk(text: str, count: int) -> bool:

@@ -222,28 +222,33 @@ def test_an_annex_of_terms_gives_no_units(annex: str) -> None:
     assert not compare_module._is_glossary_title("加强名词解释工作,规范术语注释。")
 
 
+# invented: a 政府工作报告's review chapter ends, after its last section, with the year's
+# problems (在看到成绩的同时…主要表现在：一是…二是…) before the plans chapter
+REVIEW_SUMMED_UP = (
+    "某区2019年政府工作报告\n一、关于2019年工作\n（一）推进行政执法\n"
+    "加强行政执法监督,案卷评查100件,合格率达98%。\n（二）建设法治政府\n"
+    "完成规范性文件审查20件,备案率100%。\n"
+    "在看到成绩的同时,我们也清醒认识到,我区还面临不少困难和挑战,主要表现在："
+    "一是行政执法规范化水平还需提升;二是法治宣传教育的针对性还不强。\n"
+    "二、关于2020年工作\n2020年,我们将深化放管服改革,优化营商环境。\n"
+)
+# its units: the summing-up and its items are problems, after the chapter's sections
+SUMMED_UP_UNITS = [
+    ("1.1", "enforcement"),
+    ("1.2", "rules"),
+    ("1", "problems"),
+    ("1#1", "problems"),
+    ("1#2", "problems"),
+    ("2", "next_steps"),
+]
+
+
 def test_the_review_ends_with_its_problems_before_the_plans_chapter() -> None:
-    # invented: a 政府工作报告's review chapter ends, after its last section, with the year's
-    # problems (在看到成绩的同时…主要表现在：一是…二是…) before the plans chapter; the paragraph
-    # and its items are the chapter's (the parser's `after_children`) and problems, not
-    # 规范性文件 work, as the chapter's last section's would be; they follow its sections
-    text = (
-        "某区2019年政府工作报告\n一、关于2019年工作\n（一）推进行政执法\n"
-        "加强行政执法监督,案卷评查100件,合格率达98%。\n（二）建设法治政府\n"
-        "完成规范性文件审查20件,备案率100%。\n"
-        "在看到成绩的同时,我们也清醒认识到,我区还面临不少困难和挑战,主要表现在："
-        "一是行政执法规范化水平还需提升;二是法治宣传教育的针对性还不强。\n"
-        "二、关于2020年工作\n2020年,我们将深化放管服改革,优化营商环境。\n"
-    )
+    # the paragraph and its items are the chapter's (the parser's `after_children`) and
+    # problems, not 规范性文件 work, as the chapter's last section's would be
+    text = REVIEW_SUMMED_UP
     units = report_units(parse_text(text, path="a.txt"))
-    assert [(u.key.split("/")[1], u.theme) for u in units] == [
-        ("1.1", "enforcement"),
-        ("1.2", "rules"),
-        ("1", "problems"),
-        ("1#1", "problems"),
-        ("1#2", "problems"),
-        ("2", "next_steps"),
-    ]
+    assert [(u.key.split("/")[1], u.theme) for u in units] == SUMMED_UP_UNITS
     # before a chapter of achievements the chapter's summing-up is still its problems (the
     # parser placed it by its own words), but a section in the middle of the report is read
     # whole (only the last section before plans, or of the report, ends a review)
@@ -266,23 +271,10 @@ def test_the_review_ends_with_its_problems_before_the_plans_chapter() -> None:
 def test_a_one_line_intro_folds_as_before_when_the_part_also_sums_up() -> None:
     # invented: a chapter's one-sentence intro frames its sections (no unit of its own),
     # whatever its summing-up after them; the summing-up is still its problems
-    text = (
-        "某县2023年法治政府建设情况报告\n一、主要工作成效\n坚持把法治政府建设摆在全局工作的重要位置。\n"
-        "（一）推进行政执法\n加强行政执法监督,案卷评查100件,合格率达98%。\n"
-        "（二）建设法治政府\n完成规范性文件审查20件,备案率100%。\n"
-        "在看到成绩的同时,我们也清醒认识到,我县还存在一些不足,主要表现在："
-        "一是行政执法规范化水平还需提升;二是法治宣传教育的针对性还不强。\n"
-        "二、2024年工作打算\n2024年,我们将深化放管服改革,优化营商环境。\n"
-    )
+    intro = "坚持把法治政府建设摆在全局工作的重要位置。\n"
+    text = REVIEW_SUMMED_UP.replace("一、关于2019年工作\n", "一、关于2019年工作\n" + intro)
     units = report_units(parse_text(text, path="a.txt"))
-    assert [(u.key.split("/")[1], u.theme) for u in units] == [
-        ("1.1", "enforcement"),
-        ("1.2", "rules"),
-        ("1", "problems"),
-        ("1#1", "problems"),
-        ("1#2", "problems"),
-        ("2", "next_steps"),
-    ]
+    assert [(u.key.split("/")[1], u.theme) for u in units] == SUMMED_UP_UNITS
     assert not any("摆在全局工作" in u.text for u in units)
 
 

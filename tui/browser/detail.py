@@ -147,13 +147,17 @@ class DetailPane(KeyScroll, can_focus=True):
         if width <= 0:
             return
         console = self.app.console
-        lines = console.render_lines(group, console.options.update_width(width), pad=False)
-        for number, line in enumerate(lines):
-            if any(segment.style and segment.style.meta.get(_MATCH_META) for segment in line):
-                if number >= self.scrollable_content_region.height - 1:
-                    # a line of context above it
-                    self.scroll_to(y=number - 1, animate=False)
-                return
+        options = console.options.update_width(width)
+        above = 0  # lines of the parts before (a group sets each part on lines of its own)
+        for part in group.renderables:  # as far as the part holding the match, no further
+            lines = console.render_lines(part, options, pad=False)
+            for number, line in enumerate(lines, start=above):
+                if any(segment.style and segment.style.meta.get(_MATCH_META) for segment in line):
+                    if number >= self.scrollable_content_region.height - 1:
+                        # a line of context above it
+                        self.scroll_to(y=number - 1, animate=False)
+                    return
+            above += len(lines)
 
     def show_message(self, message: Text) -> None:
         """Show a note instead of a node (nothing opened yet, or nothing could be)."""
