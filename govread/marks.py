@@ -826,13 +826,21 @@ class MarkSet:
                 continue
             held = sorted(by_report.pop(rid), key=document_order_key)
             known = self._texts.get(rid)
-            if only_new and known is not None and known.get("path") == _file_key(report.path):
+            same_file = known is not None and known.get("path") == _file_key(report.path)
+            if only_new and same_file and not getattr(report, "loaded", True):
                 continue  # (a stored report's body is not read again at every start)
             headings: dict[str, str] = {}
             for node_id in held:
                 ref = resolve_in(report, node_id)
                 if ref is not None:
                     headings[node_id[len(rid) :]] = _node_label(ref)
+            # marks of nodes this reading of the file no longer has (a newer parser's):
+            # kept, not shown, counted apart as the other reading's are
+            self._misread |= {
+                node_id
+                for node_id in held
+                if node_id in self._ids and node_id[len(rid) :] not in headings
+            } - self._claimed
             if known is not None and known.get("path") != _file_key(report.path):
                 # the same text from another file: read into other sections (flattened),
                 # its ids may name other nodes; those stay the first file's, not shown here

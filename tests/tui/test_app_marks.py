@@ -62,3 +62,36 @@ async def test_marks_made_on_another_reading_are_counted_apart_not_shown(loaded,
         first.expand()
         await pilot.pause()
         assert not any("●" in child.label.plain for child in first.children)
+
+
+async def test_marks_of_nodes_the_file_no_longer_has_are_counted_apart(loaded, tmp_path) -> None:
+    """QA: a mark whose node a newer parser no longer has, in the file it was made on, was
+    counted in the header's "N marked" but was not in the marks list. It is kept and counted
+    apart, in the header and in the list alike."""
+    from govread.marks import marks_path
+    from govread.parsers import parse_text
+    from govread.tui.dialogs.marks_list import MarksListScreen
+
+    text = (
+        "某区2019年法治政府建设情况报告\n一、加强党的领导\n全年召开常务会议12次。\n"
+        "二、推进依法行政\n办理行政复议案件30件。\n"
+    )
+    path = tmp_path / "a.txt"
+    path.write_text(text, "utf-8")
+    report = parse_text(text, path=str(path))
+    kept, gone = f"{report.id}/1", f"{report.id}/9"  # /9: as an earlier parser read it
+    marks = MarkSet([kept, gone], path=marks_path())
+    marks.record_texts([report])
+    assert marks.save() is None
+    app = GovreadApp(paths=[str(path)])
+    app.WORD_SEARCH_DELAY = None
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert "● 1 marked (+1 not found in the text as read now)" in app.browser.sub_title
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarksListScreen)
+        summary = str(app.screen.query_one("#marks-summary").render())
+        assert "1 marked" in summary and "1 not found in the text as read now" in summary
+    assert gone in set(MarkSet.load()[0])  # kept in the file
