@@ -1949,7 +1949,7 @@ def _make_hit(
     heading_spans: list[Span],
     body_spans: list[Span],
 ) -> Hit:
-    snippet, snippet_spans = make_snippet(unit.body, body_spans)
+    snippet, snippet_spans = make_snippet(unit.body, body_spans, passages=passage_starts(unit))
     # the preamble and the closing are named in the interface language, not as indexed
     label = outside_label(unit.kind) if unit.kind in OUTSIDE_SECTIONS else unit.label
     return Hit(
@@ -1968,18 +1968,49 @@ def _make_hit(
     )
 
 
+def passage_starts(unit: _Unit) -> tuple[int, ...]:
+    """Where a unit's text holds a passage that does not follow the one before it in the
+    report: a part's summing-up (`Section.after_children`), its unit's text joined to the
+    part's intro by a line break, though the part's subsections stand between them. The
+    offset of the summing-up's first character, when the part has both; else none."""
+    section = unit.section
+    if unit.kind != "section" or section is None:
+        return ()
+    lead = section.lead_count
+    if not 0 < lead < len(section.paragraphs):
+        return ()
+    at = sum(map(len, section.paragraphs[:lead])) + lead  # each paragraph and its line break
+    # (the unit's text is the paragraphs joined: checked, not assumed, for a stored one)
+    return (at,) if 0 < at < len(unit.body) and unit.body[at - 1] == "\n" else ()
+
+
 def make_snippet(
-    text: str, spans: Sequence[Span], context: int = SNIPPET_CONTEXT
+    text: str,
+    spans: Sequence[Span],
+    context: int = SNIPPET_CONTEXT,
+    *,
+    passages: Sequence[int] = (),
 ) -> tuple[str, list[Span]]:
     """About `context` characters either side of the first span, with ellipses where cut.
 
+    `passages`: the offsets, in order, where a passage of `text` begins that does not run
+    on from the one before it (`passage_starts`): the snippet keeps within the passage
+    holding the first span (the first passage when there is none), never running the end
+    of one into the start of the next.
     Newlines become spaces (one for one), so the returned spans index the snippet.
     """
     first_start, first_end = spans[0] if spans else (0, 0)
-    start = max(0, first_start - context)
-    end = min(len(text), max(first_end, first_start) + context)
+    low, high = 0, len(text)  # the passage holding the first span
+    for at in passages:
+        if at <= first_start:
+            low = at
+        else:
+            high = min(high, at - 1)  # (the line break before the next passage)
+            break
+    start = max(low, first_start - context)
+    end = min(high, max(first_end, first_start) + context)
     if not spans:
-        end = min(len(text), 2 * context)
+        end = min(high, 2 * context)
     # never cut inside a hit: a hit the window's end falls in is shown whole (行政复议, not 行…)
     for a, b in spans:
         if a < end < b:
