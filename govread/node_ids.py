@@ -3,8 +3,9 @@
 A node id starts with the report's id (`Report.id`), the first 12 hex digits of the SHA-256
 of its normalised body text (`Report.text_sha256`): ``"<sha12>"`` for a report, ``"<sha12>/1.2"`` for a section (its position in the
 tree), ``"<sha12>/1.2#3"`` for an inline item. The search index also names the text outside
-the sections: ``"<sha12>/preamble"`` and ``"<sha12>/closing"``, which the outline shows on
-the report's own node. Ids are keyed by the report's text, not the file's bytes, so marks
+the sections: ``"<sha12>/preamble"`` and ``"<sha12>/closing"``, which the whole outline
+shows on the report's own node and a filtered one, when they hold a hit, as lines of their
+own (`Outside`). Ids are keyed by the report's text, not the file's bytes, so marks
 and exports follow a report wherever it is opened from, and survive it being saved again
 with other page chrome (浏览次数, a print button). Every module that makes or reads an id uses these functions.
 """
@@ -12,6 +13,7 @@ with other page chrome (浏览次数, a print button). Every module that makes o
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from govread.i18n import _
@@ -36,13 +38,36 @@ def outside_label(kind: str) -> str:
     return _("Preamble") if kind == "preamble" else _("Closing")
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Outside:
+    """A report's preamble or closing (`kind`) as a node of the filtered outline, where a
+    hit in it is a line of its own (the whole outline shows that text on the report's node).
+    It is no node of the report's tree: its id, the search unit's, is marked by no one."""
+
+    report: Report
+    kind: str  # "preamble" or "closing" (`OUTSIDE_SECTIONS`)
+
+    @property
+    def id(self) -> str:
+        return outside_unit_id(self.report, self.kind)
+
+    @property
+    def label(self) -> str:
+        """Its name in the interface language (`outside_label`)."""
+        return outside_label(self.kind)
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return self.report.preamble if self.kind == "preamble" else self.report.closing
+
+
 def report_id(report: Report) -> str:
     """A report's node id: `Report.id`, from the hash of its body text."""
     return report.id
 
 
-def node_id_of(node: Report | Section | Item) -> str:
-    """The node id of a report, section or item."""
+def node_id_of(node: Report | Section | Item | Outside) -> str:
+    """The node id of a report, section or item (or a preamble's or closing's unit id)."""
     return report_id(node) if isinstance(node, Report) else node.id
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from govread.corpus import Problem
+from govread.node_ids import Outside
 from govread.parsers.model import Item, Report, Section
 
 if TYPE_CHECKING:
@@ -71,13 +72,11 @@ class FilterCleared(Message):
 @dataclass
 class FilterAnswered(Message):
     """A worker's answer to a query (`asked`: the query, its number, when it was asked):
-    the first reports' (`final` False: the counts are coming) or the whole one, with the
-    reports that have hits in their sections. Posted from the worker's thread, which goes
-    on without waiting for it to be shown."""
+    the first reports' (`final` False: the counts are coming) or the whole one. Posted from
+    the worker's thread, which goes on without waiting for it to be shown."""
 
     asked: tuple[str, int, float]
     result: FilterResult
-    sectioned: frozenset[str]
     final: bool
 
 
@@ -92,4 +91,4 @@ class HitChosen(Message):
 class OpenRequested(Message):
     """The reader asked to read the node under the outline's cursor (enter on an open node)."""
 
-    data: Report | Section | Item | None
+    data: Report | Section | Item | Outside | None

@@ -13,7 +13,8 @@ from textual.widgets._toast import Toast, ToastRack
 
 from govread import segment
 from govread.i18n import _, set_language
-from govread.node_ids import node_id_of, outline_node_id
+from govread.node_ids import Outside, node_id_of
+from govread.parsers.model import Section
 from govread.search import SearchIndex
 from govread.tui.app import GovreadApp
 from govread.tui.browser import filter_bar
@@ -62,7 +63,8 @@ async def test_typing_narrows_the_outline_after_the_debounce(loaded, samples) ->
         expected = SearchIndex.build(samples).filter(QUERY)
         keys = shown_keys(app)
         assert 0 < len(keys) < len(everything)
-        wanted = {outline_node_id(i) for i in expected.ids} | set(expected.ancestors)
+        # a preamble's or closing's hit is a line of its own (`<id>/closing`)
+        wanted = set(expected.ids) | set(expected.ancestors)
         shown_sections = {k for k in keys if "/" in k}
         assert shown_sections == {k for k in wanted if "/" in k}
         reports = [n.data.sha256 for n in app.browser.outline.report_nodes()]
@@ -130,7 +132,7 @@ async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
         highlighted = 0
         for node in outline.walk_nodes():
             data = node.data
-            if hasattr(data, "paragraphs"):  # a section
+            if isinstance(data, Section):
                 count = expected.section_counts[data.id]
                 assert node.label.plain.startswith(f"{count} ")
                 if QUERY in data.heading:
@@ -142,6 +144,8 @@ async def test_counts_and_highlights_in_the_labels(loaded, samples) -> None:
                         for span in node.label.spans
                     )
                     highlighted += 1
+            elif isinstance(data, Outside):  # a preamble's or closing's line: one hit
+                assert node.label.plain == "1 " + data.label
         assert highlighted  # 深化行政复议与应诉工作 (秦皇岛)
         # the detail pane highlights the matches of the node on show
         detail = app.browser.detail
@@ -342,7 +346,7 @@ async def test_hits_list_ranks_and_enter_moves_the_outline(loaded) -> None:
         await pilot.press("down", "enter")
         await pilot.pause()
         chosen = hits_list.hits[1]
-        assert node_id_of(app.browser.outline.cursor_node.data) == outline_node_id(chosen.node_id)
+        assert node_id_of(app.browser.outline.cursor_node.data) == chosen.node_id
         assert app.focused is app.browser.outline
 
 
@@ -631,7 +635,7 @@ async def test_the_outlines_lines_are_textuals_own(loaded) -> None:
         outline = app.browser.outline
         await pilot.press("enter")
         await pilot.pause()
-        app.toggle_mark(node_id_of(outline.cursor_node.data))
+        app.toggle_mark(node_id_of(outline.cursor_node.parent.data))  # (the first hit: a preamble)
         await pilot.pause()
         crop = outline.size.region
 
@@ -765,7 +769,7 @@ async def test_the_detail_pane_shows_the_first_hit_even_when_it_is_a_preamble(lo
         await filter_by(pilot, "现将")
         await pilot.pause()
         hits = app.browser.filtering.state.hits
-        assert hits and all("/" not in hit for hit in hits)  # the reports (their preambles)
+        assert hits and all(hit.endswith("/preamble") for hit in hits)  # the preambles' lines
         cursor = outline.cursor_node.data
         assert node_id_of(cursor) == hits[0]
         assert app.browser.detail.shown is cursor and cursor is not before

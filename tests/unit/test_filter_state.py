@@ -31,9 +31,9 @@ def test_a_query_makes_the_filter_active_and_lists_its_hits_in_order() -> None:
     assert not state.active and state.hits == ()
     result = state.set_query("行政复议", index)
     assert result is not None and state.active and state.result is result
-    # the preamble's match lives on the report's own node; each outline node once
-    assert state.hits[0] == report_id(a)
-    assert len(state.hits) == len(set(state.hits))
+    # the preamble's match is a line of its own in the filtered outline; each node once
+    assert state.hits[0] == report_id(a) + "/preamble"
+    assert len(state.hits) == len(set(state.hits)) == result.total
     assert state.hits[-1] == b.sections[0].id
     # a section and an item of it that both match are one hit (the filter bar, H and the CLI
     # count alike): here the section, whose heading matches outside the item

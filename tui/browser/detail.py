@@ -24,7 +24,7 @@ from govread.citation import source_url
 from govread.i18n import N_, _, _n
 from govread.library import place_label
 from govread.linebreak import KinsokuText
-from govread.node_ids import node_id_of
+from govread.node_ids import Outside, node_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.sanitize import sanitize, sanitize_line, sanitize_path
 from govread.tui._css import css_beside
@@ -277,6 +277,9 @@ class DetailPane(KeyScroll, can_focus=True):
             parts.extend(self._subheadings(_("Subsections"), node.children))
             # a part's summing-up, after its subsections as in the text
             parts.extend(self._section_body(node, range(lead, len(node.paragraphs))))
+        elif isinstance(node, Outside):  # a filtered outline's line: the preamble or closing
+            parts.append(self._heading(node.label))
+            parts.extend(self._paragraphs(node.paragraphs))
         else:
             parts.append(self._heading(node.marker + node.heading, node.marker))
             parts.append(Text())
@@ -309,6 +312,8 @@ class DetailPane(KeyScroll, can_focus=True):
                 crumbs.append(cut_label(place_label(node) or node.display_title, MAX_FACT_CHARS))
             elif isinstance(node, Section):
                 crumbs.append(cut_label(node.label, MAX_FACT_CHARS))
+            elif isinstance(node, Outside):
+                crumbs.append(node.label)
             else:
                 crumbs.append(cut_label(node.marker + node.heading, MAX_FACT_CHARS))
         return crumbs

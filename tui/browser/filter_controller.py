@@ -21,11 +21,10 @@ from textual.timer import Timer
 from textual.worker import Worker, get_current_worker
 
 from govread.i18n import _, _n
-from govread.node_ids import outline_node_id
 from govread.sanitize import sanitize_line
 from govread.tui.app_state import app_state
 from govread.tui.browser.filter_bar import FilterBar
-from govread.tui.browser.filter_state import FilterState, sectioned_reports
+from govread.tui.browser.filter_state import FilterState
 from govread.tui.browser.heap import (
     collect,
     collect_if_held,
@@ -190,12 +189,10 @@ class BrowserFilter:
 
         def post(result: FilterResult, final: bool) -> None:
             # What showing it needs first, found here rather than on the UI thread: the
-            # first hit (the cursor goes there; a store's hits are found as they are read)
-            # and the reports with hits in their sections.
+            # first hit (the cursor goes there; a store's hits are found as they are read).
             result.hits[:1]
-            sectioned = sectioned_reports(result)
             if not stale():
-                self.screen.post_message(FilterAnswered(asked, result, sectioned, final))
+                self.screen.post_message(FilterAnswered(asked, result, final))
 
         try:
             if isinstance(index, StoreIndex):
@@ -265,7 +262,7 @@ class BrowserFilter:
     def _accept(self, answer: FilterAnswered) -> None:
         query, _generation, started = answer.asked
         extending = answer.final and self.counting
-        self.state.accept(query, answer.result, answer.sectioned)
+        self.state.accept(query, answer.result)
         self.counting = not answer.final
         self._show(answer.result, started, extend=extending)
 
@@ -370,8 +367,9 @@ class BrowserFilter:
         self.outline.step(direction)
 
     def go_to_unit(self, unit_id: str) -> None:
-        """Move the outline's cursor to the node holding a search unit (a hit's node id)."""
-        if self.outline.go_to(outline_node_id(unit_id)):
+        """Move the outline's cursor to the node holding a search unit (a hit's node id: a
+        preamble's or closing's line while the filter is on, else its report)."""
+        if self.outline.go_to(unit_id):
             self.screen.outline.focus()
         else:
             self.screen.notify(_("That hit is not in the outline"), severity="warning")

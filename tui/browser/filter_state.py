@@ -7,10 +7,8 @@ it. The filter is *active* exactly when a non-blank query has an answer from the
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
-
-from govread.node_ids import outline_node_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -19,28 +17,12 @@ if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
 
 
-def _each_once(unit_ids: Iterable[str]) -> Iterator[str]:
-    seen: set[str] = set()
-    for unit_id in unit_ids:
-        node_id = outline_node_id(unit_id)
-        if node_id not in seen:
-            seen.add(node_id)
-            yield node_id
-
-
 def outline_hits(result: FilterResult) -> Sequence[str]:
-    """The outline nodes holding the hits, in document order, each once (the hits are what
-    the filter bar counts, `H` lists and the CLI prints: one definition, the index's);
+    """The outline nodes holding the hits, in document order: the hits themselves (the
+    hits are what the filter bar counts, `H` lists and the CLI prints: one definition, the
+    index's), each a line of the filtered outline, a preamble or closing too (`Outside`);
     found as far as they are read (a keystroke needs the first: the cursor goes there)."""
-    from govread.search import LazyHits  # loaded once anything was filtered
-
-    return LazyHits(_each_once(result.hits))
-
-
-def sectioned_reports(result: FilterResult) -> frozenset[str]:
-    """The reports with a hit below the report itself (in a section or item): each such hit
-    adds to the count of the sections above it."""
-    return result.sectioned_reports()
+    return result.hits
 
 
 class FilterState:
@@ -50,7 +32,6 @@ class FilterState:
         self.query = ""
         self.result: FilterResult | None = None
         self.hits: Sequence[str] = ()  # outline node ids, in document order
-        self.sectioned: frozenset[str] = frozenset()  # `sectioned_reports` of the result
 
     @property
     def active(self) -> bool:
@@ -72,23 +53,18 @@ class FilterState:
             return None
         self.result = index.filter(query, tagged=tagged)
         self.hits = outline_hits(self.result)
-        self.sectioned = sectioned_reports(self.result)
         return self.result
 
-    def accept(
-        self, query: str, result: FilterResult | None, sectioned: frozenset[str] | None = None
-    ) -> None:
-        """Take an answer to `query` found elsewhere (a worker asked a store index, and may
-        have found its `sectioned_reports` too)."""
+    def accept(self, query: str, result: FilterResult | None) -> None:
+        """Take an answer to `query` found elsewhere (a worker asked a store index)."""
         if result is None:
             self.clear(query)
             return
         self.query, self.result = query, result
         self.hits = outline_hits(result)
-        self.sectioned = sectioned_reports(result) if sectioned is None else sectioned
 
     def clear(self, query: str = "") -> None:
-        self.query, self.result, self.hits, self.sectioned = query, None, (), frozenset()
+        self.query, self.result, self.hits = query, None, ()
 
     def step_from(self, node_id: str | None, direction: int) -> str | None:
         """The hit after (1) or before (-1) the hit `node_id`, wrapping around; None when

@@ -1,6 +1,7 @@
 """The report outline: a tree with one root per report, its sections nested, items as leaves.
 
-Every node carries the `Report`, `Section` or `Item` it shows as its ``data``; labels are
+Every node carries the `Report`, `Section` or `Item` it shows as its ``data`` (in a filtered
+outline, a preamble or closing holding a hit: an `Outside`); labels are
 `rich.text.Text` built with ``append`` (report text is never parsed as markup). A marked
 node shows `MARK_GLYPH` before its label: the glyph is added when a line is rendered, from
 `marked_ids`, so every view of the tree agrees with the marks.
@@ -46,12 +47,13 @@ from textual.widgets.tree import NodeID, TreeNode, UnknownNodeID
 from govread.clip import clipped
 from govread.i18n import N_, _, _n
 from govread.library import Library, place_parts
-from govread.node_ids import node_id_of, report_id, report_id_of
+from govread.node_ids import Outside, node_id_of, outline_node_id, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.tui._css import css_beside
 from govread.tui.messages import OpenRequested
 
-OutlineData = Report | Section | Item
+# (an `Outside`, a preamble or closing, only in a filtered outline: a hit's line)
+OutlineData = Report | Section | Item | Outside
 
 # Shown before the label of a marked node (after the fold arrow).
 MARK_GLYPH = "● "
@@ -114,6 +116,11 @@ def item_label(item: Item) -> Text:
     label.append(item.marker, style="dim")
     label.append(cut_label(item.heading))
     return label
+
+
+def outside_row_label(part: Outside) -> Text:
+    """A preamble's or closing's line: its name in the interface language (no report text)."""
+    return Text(part.label, style="italic")
 
 
 @dataclass(frozen=True, slots=True)
@@ -657,7 +664,9 @@ class OutlineTree(Tree[OutlineData]):
             return False
 
     def go_to(self, node_id: str) -> bool:
-        """Unfold the way to a node and put the cursor on it; False when it is not shown."""
+        """Unfold the way to a node and put the cursor on it; False when it is not shown.
+        A preamble's or closing's id (a search unit's): its line in a filtered outline,
+        else its report's node, which shows that text."""
         node = self.node_for(node_id)
         if node is None and self.reveal is not None and self.reveal(report_id_of(node_id)):
             node = self.node_for(node_id)
@@ -665,6 +674,8 @@ class OutlineTree(Tree[OutlineData]):
             report_node = self.node_for(report_id_of(node_id))
             if report_node is not None and self.fill(report_node):
                 node = self.node_for(node_id)
+            if node is None and outline_node_id(node_id) != node_id:
+                node = report_node
         if node is None:
             return False
         parent = node.parent

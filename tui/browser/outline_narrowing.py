@@ -1,8 +1,10 @@
 """Narrowing the outline to a filter's matches, and giving it back exactly as it was.
 
 `OutlineNarrowing` drives an `OutlineTree` from the `FilterState`: `apply()` rebuilds it with
-only the matching sections and items, their ancestors kept and expanded, hit counts before
-each report and section label and the matches highlighted (spans from the filter's result);
+only the matching sections and items, their ancestors kept and expanded, a report's preamble
+and closing as lines of their own when they hold a hit (`Outside`: every hit a line, so that
+a report's count is of the lines `n` / `N` visit), hit counts before each report and section
+label and the matches highlighted (spans from the filter's result);
 `extend()` adds the rest of a whole answer behind its first reports' answer, shown first;
 `step(±1)` moves the cursor to the next / previous hit across reports; `clear()` puts back
 the whole outline set aside when the filter first narrowed it, or (reports added or
@@ -23,7 +25,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from govread.i18n import _, _n
-from govread.node_ids import node_id_of, report_id, report_id_of
+from govread.node_ids import OUTSIDE_SECTIONS, Outside, node_id_of, report_id, report_id_of
 from govread.parsers.model import Item, Report, Section
 from govread.search import FilterResult, ReportMatches
 from govread.tui.browser.filter_state import FilterState
@@ -31,6 +33,7 @@ from govread.tui.browser.outline import (
     OutlineData,
     OutlineTree,
     item_label,
+    outside_row_label,
     report_label,
     section_label,
 )
@@ -91,7 +94,6 @@ class OutlineNarrowing:
         # (their places in the library: ints, nothing for the garbage collector to walk)
         self._later: list[int] = []
         self._more: TreeNode[OutlineData] | None = None
-        self._with_sections: frozenset[str] = frozenset()  # reports with a hit below them
         self._budget = 0  # nodes still to be made at once
         self._made = 0  # report nodes made since the outline was narrowed
         self._narrowed = False  # the tree shows the narrowed outline (the whole one aside)
@@ -191,7 +193,6 @@ class OutlineNarrowing:
         if self._needles != (result.needles, self._style):
             self._needles = (result.needles, self._style)
             self._highlighted = {}
-        self._with_sections = self.state.sectioned
         height = tree.size.height
         self._budget = min(self.NODE_BUDGET, height) if height else self.NODE_BUDGET
         self._later = self._matching(result)
@@ -223,7 +224,6 @@ class OutlineNarrowing:
         result = self.state.result
         assert result is not None
         tree = self.tree
-        self._with_sections = self.state.sectioned
         self._later = self._matching(result)[self._made :]
         more = self._more
         if more is not None and self._later:
@@ -303,26 +303,40 @@ class OutlineNarrowing:
                 plain = self._plain[key] = report_label(report)
             label = self._counted[key, count] = count_label(plain, count)
         self._made += 1
-        has_sections = key in self._with_sections
+        # every hit is a line below its report (a preamble's or closing's too: `_fill`), so
+        # that the count before the report is that of the lines n / N visit
         fill = self._budget > 0
-        node = tree.add_node(tree.root, label, report, expand=fill and has_sections)
-        if not has_sections:
-            node.allow_expand = False
-        elif fill:
+        node = tree.add_node(tree.root, label, report, expand=fill)
+        if fill:
             self._budget -= self._fill(node, report) + 1
         else:
             self._pending[key] = report
             tree.defer_fill(node, self.fill_pending)
 
     def _fill(self, node: TreeNode[OutlineData], report: Report) -> int:
-        """Add a report's matching sections under its node; how many nodes were added."""
+        """Add a report's matching sections under its node, and its preamble and closing
+        when they hold a hit (each a hit of its own, counted before the report); how many
+        nodes were added."""
         result = self.state.result
         assert result is not None
         matches = result.in_report(report_id(report))
         added = [0]
+        preamble, closing = (Outside(report, kind) for kind in OUTSIDE_SECTIONS)
+        if preamble.id in matches.ids:
+            self._add_outside(node, preamble, added)
         for section in report.sections:
             self._add_section(node, section, matches, added)
+        if closing.id in matches.ids:
+            self._add_outside(node, closing, added)
         return added[0]
+
+    def _add_outside(self, parent: TreeNode[OutlineData], part: Outside, added: list[int]) -> None:
+        """A preamble's or closing's line, counted as a part's is (one hit: the text)."""
+        label = self._counted.get((part.id, 1))
+        if label is None:
+            label = self._counted[part.id, 1] = count_label(outside_row_label(part), 1)
+        self.tree.add_node(parent, label, part, leaf=True)
+        added[0] += 1
 
     def fill_pending(self, node: TreeNode[OutlineData]) -> None:
         """Fill in a folded report that was left for later (it is being opened)."""

@@ -29,7 +29,7 @@ from textual.widgets import Footer, Header, Input, Tree
 from govread.citation import citation_line, quote_with_citation, source_url
 from govread.corpus import Problem
 from govread.i18n import N_, _
-from govread.node_ids import node_id_of
+from govread.node_ids import Outside, node_id_of
 from govread.parsers.model import Report
 from govread.sanitize import sanitize
 from govread.tui.app_state import app_state
@@ -565,6 +565,14 @@ class BrowserScreen(LocalisedScreen[None]):
                 )
             else:
                 self.notify(_("Nothing to mark yet"), severity="warning")
+            return
+        if isinstance(data, Outside):  # a filtered outline's line, no node of the report
+            self.notify(
+                _(
+                    "The preamble and the closing are not sections: mark the report (the line above)"
+                ),
+                severity="warning",
+            )
             return
         app_state(self).toggle_mark(node_id_of(data))
 
