@@ -8,16 +8,16 @@ from typing import Any
 from textual.screen import Screen
 
 from govread.i18n import _
-from govread.node_ids import outline_node_id
 
 
 def back_to_node(screen: Screen[Any], node_id: str) -> None:
     """Close ``screen`` and put the browser's cursor on ``node_id`` (a preamble or closing:
-    on its report); say so when the outline does not hold it."""
+    on its line in a filtered outline, else on its report: `OutlineTree.go_to`); say so when
+    the outline does not hold it."""
     app = screen.app
     browser = app.browser  # type: ignore[attr-defined]
     screen.dismiss(None)
-    if browser.outline.go_to(outline_node_id(node_id)):
+    if browser.outline.go_to(node_id):
         browser.outline.focus()
     else:
         app.notify(_("That report is not in the outline"), severity="warning")
