@@ -308,7 +308,10 @@ class OutlineNarrowing:
         fill = self._budget > 0
         node = tree.add_node(tree.root, label, report, expand=fill)
         if fill:
-            self._budget -= self._fill(node, report) + 1
+            added = self._fill(node, report)
+            if not added:  # a hit on the report alone (a tag of the report): nothing to unfold
+                node.allow_expand = False
+            self._budget -= added + 1
         else:
             self._pending[key] = report
             tree.defer_fill(node, self.fill_pending)
