@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.coordinate import Coordinate
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
@@ -225,6 +226,52 @@ async def test_marks_list_moves_with_j_and_k(loaded: Loaded) -> None:
         await pilot.press("G", "space")
         await pilot.pause()
         assert third not in app.marks and first in app.marks
+
+
+async def test_marks_list_cuts_a_long_where_at_the_tables_edge_and_says_so(loaded: Loaded) -> None:
+    """QA: at 80 columns a long path of headings ran past the table's edge, cut with no
+    "…" (the table scrolled sideways); it is cut where the table ends, and again on resize."""
+    app = _app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        deepest = max(
+            (node for report in app.reports for node in report.walk()),
+            key=lambda node: len(node.heading),
+        )
+        app.toggle_mark(deepest.id)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarksListScreen)
+        table = screen.table
+
+        def where_cell() -> str:
+            return str(table.get_cell_at(Coordinate(0, 4)))
+
+        def fits() -> bool:
+            used = sum(column.get_render_width(table) for column in table.ordered_columns)
+            return used <= table.scrollable_content_region.width
+
+        assert "…" in where_cell() and fits()
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        assert "…" not in where_cell() and fits()
+
+
+def test_a_cut_path_keeps_the_marked_nodes_own_heading_whole_where_it_can() -> None:
+    from govread.marks import NodeRef
+    from govread.parsers import parse_text
+    from govread.tui.dialogs.marks_list import cut_where, where
+
+    report = parse_text("某县2022年法治政府建设情况报告\n一、主要做法\n正文。\n")
+    ref = NodeRef(
+        "x", "item", report, None, None, ("一、主要做法和成效", "(一)加强党的领导", "一是学法")
+    )
+    text = where(ref)
+    assert cut_where(text, ref, 80) is text  # fits: whole
+    cut = cut_where(text, ref, 16).plain
+    assert cut.startswith("…") and cut.endswith(" › 一是学法") and cell_len(cut) <= 16
+    assert cut_where(text, ref, 6).plain == "一是 …"  # the heading alone is too wide
 
 
 async def test_marks_list_keys_hint_is_whole_on_an_80_column_terminal(loaded: Loaded) -> None:

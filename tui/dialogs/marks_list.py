@@ -32,6 +32,9 @@ KIND_NAMES = {"report": N_("report"), "section": N_("section"), "item": N_("item
 # A mark's tags in the list, at most (cells; the detail pane shows them all): the path
 # after them stays in reach.
 TAGS_WIDTH = 30
+# The `Where` column's width at least, cut to the table's edge with "…" (narrower, the
+# table scrolls sideways rather than show a path of a few cells)
+MIN_WHERE_WIDTH = 16
 
 
 def where(ref: NodeRef) -> Text:
@@ -44,6 +47,21 @@ def where(ref: NodeRef) -> Text:
             text.append(" › ", style="dim")
         text.append(part)
     return text
+
+
+def cut_where(text: Text, ref: NodeRef, room: int) -> Text:
+    """`where` in `room` cells: whole when it fits; else its end, the node's own heading
+    whole, behind "…"; else the start of that heading, cut with "…"."""
+    if text.cell_len <= room:
+        return text
+    own = Text(ref.path[-1]) if ref.path else text
+    if own.cell_len + 1 > room:
+        own.truncate(room, overflow="ellipsis")
+        return own
+    start = len(text) - len(own.plain)  # the tail of the path that fits beside "…"
+    while start > 0 and text[start - 1 :].cell_len + 1 <= room:
+        start -= 1
+    return Text("…", style="dim") + text[start:]
 
 
 class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
@@ -87,6 +105,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         # `t` with no tag in use: said on the summary line, above the list (a toast covered
         # the hint at the foot of the box on 80×24)
         self.no_tag_said = False
+        self._laid_out_for = 0  # the table's width its `Where` cells were cut for
 
     def compose(self) -> ComposeResult:
         with Vertical(id="marks-body") as body:
@@ -116,6 +135,11 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         return self.query_one("#marks-table", DataTable)
 
     def on_mount(self) -> None:
+        self._fill()
+        self.table.focus()
+
+    def _add_columns(self) -> None:
+        # (made again at each fill: a column keeps the width of its widest cell ever)
         table = self.table
         table.add_column(_("Region"), key="region")
         table.add_column(_("Year"), key="year")
@@ -123,8 +147,6 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         # the tags before the path, which can be wider than the screen: they stay in view
         table.add_column(_("Tags"), key="tags")
         table.add_column(_("Where"), key="where")
-        self._fill()
-        table.focus()
 
     def _fill(self) -> None:
         app = app_state(self)
@@ -135,17 +157,24 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             refs = [ref for ref in refs if ref.id in tagged]
         table = self.table
         row = table.cursor_row
-        table.clear()
-        for ref in refs:
-            report = ref.report
-            table.add_row(
-                Text(report.region or "?"),
-                Text(str(report.year) if report.year else "?"),
+        table.clear(columns=True)
+        self._add_columns()
+        rows = [
+            (
+                Text(ref.report.region or "?"),
+                Text(str(ref.report.year) if ref.report.year else "?"),
                 Text(_(KIND_NAMES[ref.kind]), style="dim"),
                 self._tags_cell(ref.id),
                 where(ref),
-                key=ref.id,
             )
+            for ref in refs
+        ]
+        room = self._where_room(rows)
+        for ref, cells in zip(refs, rows, strict=True):
+            if room is not None:  # cut where the table ends, and said so (…)
+                cells = (*cells[:-1], cut_where(cells[-1], ref, room))
+            table.add_row(*cells, key=ref.id)
+        self._laid_out_for = table.scrollable_content_region.width
         if refs:
             table.move_cursor(row=min(row, len(refs) - 1))
         summary = Text()
@@ -178,6 +207,25 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
                 style="italic",
             )
         self.query_one("#marks-summary", Static).update(summary)
+
+    def _where_room(self, rows: list[tuple[Text, ...]]) -> int | None:
+        """The cells the `Where` column has before the table's right edge (None before the
+        table is laid out): what the other columns, at their widest, leave."""
+        table = self.table
+        width = table.scrollable_content_region.width
+        if width <= 0:
+            return None
+        padding = 2 * table.cell_padding
+        used = sum(
+            max([column.label.cell_len, *(cells[index].cell_len for cells in rows)]) + padding
+            for index, column in enumerate(table.ordered_columns[:-1])
+        )
+        return max(MIN_WHERE_WIDTH, width - used - padding)
+
+    def on_resize(self) -> None:
+        # the `Where` column is cut to the table's width: cut again when that changes
+        if self.table.scrollable_content_region.width != self._laid_out_for:
+            self._fill()
 
     def _tags_cell(self, node_id: str) -> Text:
         found = app_state(self).marks.annotation(node_id)
