@@ -801,3 +801,30 @@ def test_the_facts_line_never_parts_a_key_from_its_value(width: int) -> None:
         key, value = fact.plain.split(" ", 1)
         line = next(line for line in lines if key in line.split("   ")[0] or f"   {key} " in line)
         assert f"{key} {value[:2]}" in line, (width, lines)
+
+
+async def test_help_keys_column_is_as_wide_as_the_keys_not_the_query_examples(loaded) -> None:
+    """QA: at 80 columns the help's key column was 24 cells wide, set by the filter query
+    examples ("严格规范公正文明执法") that shared its table; the descriptions had half the box."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=70, color_system=None)
+        with console.capture() as capture:
+            console.print(app.screen.help_table)
+        lines = capture.get().splitlines()
+        up = next(line for line in lines if line.rstrip().endswith("  Up"))
+        assert up.index("Up") <= 16, up
+        example = next(line for line in lines if "严格规范公正文明执法" in line)
+        assert "exact phrase" in example  # the examples keep their own, wider column
+
+
+def test_a_widget_without_a_group_title_is_named_in_words() -> None:
+    from govread.tui.dialogs.help import _class_words
+
+    assert _class_words("ContentTabs") == "Content tabs"
+    assert _class_words("DataTable") == "Data table"
+    assert _class_words("") == ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.widgets import Input, Static
 from govread.config import config_path, user_themes_dir
 from govread.i18n import N_, _
 from govread.linebreak import KinsokuText
+from govread.sanitize import sanitize_path
 from govread.tui.key_scroll import KeyScroll
 from govread.tui.keymap import keys_in
 from govread.tui.localised import LocalisedScreen
@@ -98,7 +100,7 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
         rows = _rows(bindings.key_to_bindings.values(), app.get_key_display, screen)
         if not rows:
             continue
-        title = _(node.BINDING_GROUP_TITLE) if node.BINDING_GROUP_TITLE else type(node).__name__
+        title = _(node.BINDING_GROUP_TITLE or _class_words(type(node).__name__))
         if title in seen_titles:
             groups[seen_titles[title]][1].extend(
                 r for r in rows if r not in groups[seen_titles[title]][1]
@@ -107,6 +109,13 @@ def binding_groups(screen: Screen[object]) -> list[tuple[str, list[tuple[str, st
         seen_titles[title] = len(groups)
         groups.append((title, rows))
     return groups
+
+
+def _class_words(name: str) -> str:
+    """A widget class's name as words, for a group without a title of its own (Textual's
+    ``ContentTabs``: "Content tabs")."""
+    spaced = "".join(f" {c.lower()}" if c.isupper() and i else c for i, c in enumerate(name))
+    return spaced.strip() or name
 
 
 def _rows(
@@ -160,22 +169,22 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         else:
             body.action_scroll_up()
 
-    def _content(self) -> Table:
-        table = Table.grid(padding=(0, 2))
-        table.add_column(justify="right", style="bold", no_wrap=True)
-        table.add_column()
+    def _content(self) -> Group:
+        # Three grids, each its own first column's width: the keys' (a few cells) is not
+        # widened by the query examples' ("严格规范公正文明执法", year:2020-2022) on 80 columns.
+        keys = _grid()
         # Chinese has no spaces to wrap at: broken as Chinese is set (no line opens with "。")
-        table.add_row("", KinsokuText(_(INTRO), overflow="fold"))
+        keys.add_row("", KinsokuText(_(INTRO), overflow="fold"))
         for title, rows in binding_groups(self._target):
-            table.add_row("", "")
-            table.add_row("", Text(title, style="bold underline"))
-            for keys, description in rows:
-                table.add_row(Text(keys), KinsokuText(description, overflow="fold"))
-        table.add_row("", "")
-        table.add_row("", Text(_("Filter queries"), style="bold underline"))
+            keys.add_row("", "")
+            keys.add_row("", Text(title, style="bold underline"))
+            for shown, description in rows:
+                keys.add_row(Text(shown), KinsokuText(description, overflow="fold"))
+        queries = _grid()
+        queries.add_row("", Text(_("Filter queries"), style="bold underline"))
         for example, meaning in QUERY_HELP:
-            table.add_row(Text(example), KinsokuText(_(meaning), overflow="fold"))
-        table.add_row("", "")
+            queries.add_row(Text(example), KinsokuText(_(meaning), overflow="fold"))
+        table = _grid()
         table.add_row("", Text(_("Themes"), style="bold underline"))
         # Chinese has no spaces to wrap at: a long line folds rather than being cut.
         themes = KinsokuText(overflow="fold")
@@ -183,20 +192,28 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
             keys_in(
                 self._target,
                 _("{app.command_palette}, then “Theme”: switch theme (remembered in {path})."),
-                path=config_path(),
+                path=sanitize_path(config_path()),
             )
         )
         themes.append(" ")
         themes.append(
             _(
                 "govread --theme NAME picks one at start. Your own themes: TOML files in {path}."
-            ).format(path=user_themes_dir())
+            ).format(path=sanitize_path(user_themes_dir()))
         )
         themes.append("\n")
         themes.append(
             _('Language: --lang zh|en, or language = "zh" in {path}; else the locale.').format(
-                path=config_path()
+                path=sanitize_path(config_path())
             )
         )
         table.add_row("", themes)
-        return table
+        return Group(keys, Text(), queries, Text(), table)
+
+
+def _grid() -> Table:
+    """Keys (or an example) right-aligned in bold, what they do beside them."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    return table
