@@ -24,10 +24,12 @@ from typing import TYPE_CHECKING
 
 from rich.cells import get_character_cell_size
 from rich.containers import Lines
+from rich.table import Table
 from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Text
 
 if TYPE_CHECKING:
-    from rich.console import Console, JustifyMethod, OverflowMethod
+    from rich.console import Console, JustifyMethod, OverflowMethod, RenderableType
+    from rich.style import StyleType
 
 
 # Marks that close what comes before them: never at the start of a line.
@@ -184,3 +186,27 @@ class KinsokuText(Text):
                 part.truncate(width, overflow=wrap_overflow)
             lines.extend(new_lines)
         return lines
+
+
+def kinsoku(renderable: RenderableType) -> RenderableType:
+    """A `Text` as a `KinsokuText` (the same characters and styles); anything else as is."""
+    if isinstance(renderable, Text) and not isinstance(renderable, KinsokuText):
+        return KinsokuText.of(renderable)
+    return renderable
+
+
+class KinsokuTable(Table):
+    """A `rich.table.Table` whose text cells wrap by these rules (`KinsokuText`): the
+    command line's tables of report text never start a line with "，" or "、"."""
+
+    def add_row(
+        self,
+        *renderables: RenderableType | None,
+        style: StyleType | None = None,
+        end_section: bool = False,
+    ) -> None:
+        super().add_row(
+            *(None if cell is None else kinsoku(cell) for cell in renderables),
+            style=style,
+            end_section=end_section,
+        )

@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from rich import box
-from rich.table import Table
 from rich.text import Text
 
 from govread.cli import (
@@ -50,6 +49,7 @@ from govread.compare_words import (
 from govread.corpus import LoadResult, Problem, iter_load, load
 from govread.figure_table import target_shown
 from govread.i18n import _
+from govread.linebreak import KinsokuTable
 from govread.parsers.gazetteer import without_level
 from govread.parsers.model import Report
 from govread.sanitize import sanitize_line, sanitize_path
@@ -574,7 +574,7 @@ def _print_text(comparison: Comparison) -> None:
     if not wide:
         print_stacked(console, [topic_header, a_header, b_header], [(m, a, b) for a, m, b in rows])
     else:
-        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table = KinsokuTable(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         table.add_column(a_header, ratio=5, overflow="fold")
         table.add_column(topic_header, ratio=3, overflow="fold")
         table.add_column(b_header, ratio=5, overflow="fold")
@@ -596,7 +596,7 @@ def _print_text(comparison: Comparison) -> None:
             console.print(title, style="italic")
             print_stacked(console, [Text(_("Indicator")), a_header, b_header], figure_rows)
         else:
-            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures = KinsokuTable(box=box.SIMPLE_HEAD, title=title, expand=False)
             figures.add_column(Text(_("Indicator")))
             figures.add_column(Text(a_name), justify="right")
             figures.add_column(Text(b_name), justify="right")
@@ -673,7 +673,7 @@ def _print_many(comparison: MultiComparison) -> None:
     if not wide:
         print_stacked(console, headers, rows)
     else:
-        table = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        table = KinsokuTable(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         for index, header in enumerate(headers):
             table.add_column(header, ratio=4 if index else 3, overflow="fold")
         for cells in rows:
@@ -699,7 +699,7 @@ def _print_many(comparison: MultiComparison) -> None:
             console.print(title, style="italic")
             print_stacked(console, [Text(_("indicator or subject")), *headers[1:]], figure_rows)
         else:
-            figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+            figures = KinsokuTable(box=box.SIMPLE_HEAD, title=title, expand=False)
             figures.add_column(Text(_("indicator or subject")))
             for label in labels:
                 figures.add_column(Text(label), justify="right")

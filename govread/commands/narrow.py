@@ -15,6 +15,8 @@ from rich import console as rich_console
 from rich.padding import Padding
 from rich.text import Text
 
+from govread.linebreak import kinsoku
+
 # The fewest cells a column of the text table is given (its padding apart): below it, on a
 # terminal too narrow for the columns, each row is written as a block instead.
 COLUMN_MIN = 10
@@ -64,7 +66,7 @@ def print_stacked(
     for index, row in enumerate(rows):
         if index:
             console.print()
-        console.print(row[0])
+        console.print(kinsoku(row[0]))
         for header, cell in zip(headers[1:], row[1:], strict=True):
             console.print(Text.assemble(header.copy(), style="bold"))
-            console.print(Padding(cell, (0, 0, 0, 2), expand=False))
+            console.print(Padding(kinsoku(cell), (0, 0, 0, 2), expand=False))

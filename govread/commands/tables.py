@@ -45,6 +45,7 @@ from govread.coverage import (
 )
 from govread.figure_table import COLUMNS, Pivot, figure_rows, pivot, report_rows, value_text
 from govread.i18n import _
+from govread.linebreak import KinsokuTable
 from govread.parsers.model import Report
 from govread.records import write_utf8
 from govread.sanitize import dumps_json, sanitize, sanitize_line
@@ -149,7 +150,7 @@ def _run(
 
 def pivot_table(table: Pivot, columns: Sequence[str]) -> Table:
     """Reports × indicators as a Rich table (every string a Text: never markup)."""
-    out = Table(show_lines=False, header_style="bold")
+    out = KinsokuTable(show_lines=False, header_style="bold")
     out.add_column(Text(_("report")))
     for indicator in columns:
         out.add_column(Text(sanitize(indicator)), justify="right")
@@ -260,7 +261,7 @@ def _coverage(args: argparse.Namespace, reports: list[Report]) -> None:
         write_utf8(dumps_json(coverage_json(found), indent=1) + "\n")
         return
     title = Text(_("share of text % (units)"))
-    out = Table(header_style="bold", title=title)
+    out = KinsokuTable(header_style="bold", title=title)
     out.add_column(Text(_("report")))
     themes = theme_columns()
     names = [Text(name.split(" · ")[0]) for _topic_id, name in themes]

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from govread.cli import ArgumentParser, argument_text, first_few
@@ -31,6 +30,7 @@ from govread.commands.narrow import fits, print_stacked, terminal_console
 from govread.corpus import load
 from govread.followup import plan_text
 from govread.i18n import _
+from govread.linebreak import KinsokuTable
 from govread.parsers.model import Report
 from govread.sanitize import dumps_json, sanitize_line, sanitize_path
 from govread.timeline_view import series_cells, status_text
@@ -466,7 +466,7 @@ def _print_timeline(timeline: Timeline, *, corpus: bool) -> None:
     ]
     wide = fits(console, len(headers))
     if wide:
-        topics = Table(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
+        topics = KinsokuTable(box=box.SIMPLE_HEAD, show_lines=True, expand=True, pad_edge=False)
         for index, header in enumerate(headers):
             topics.add_column(header, ratio=3 if index else 2)
         for cells in rows:
@@ -497,7 +497,7 @@ def _print_timeline(timeline: Timeline, *, corpus: bool) -> None:
         console.print(title, style="italic")
         print_stacked(console, [Text(_("Indicator")), *headers[1:]], series_rows)
         return
-    figures = Table(box=box.SIMPLE_HEAD, title=title, expand=False)
+    figures = KinsokuTable(box=box.SIMPLE_HEAD, title=title, expand=False)
     figures.add_column(Text(_("Indicator")))
     for year in timeline.years:
         figures.add_column(Text(str(year)), justify="right")

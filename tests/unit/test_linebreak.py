@@ -117,3 +117,34 @@ def test_a_long_path_is_cut_rather_than_a_line_opened_with_its_closing_marks() -
         lines = lines_of(text, width)
         assert "".join(lines) == text
         assert not [line for line in lines[1:] if line[0] in CLOSING], (width, lines)
+
+
+def test_a_command_line_table_never_starts_a_cell_line_with_a_closing_mark() -> None:
+    """QA: `govread compare`'s table broke a cell's line before "，" or "、" (Rich folds a
+    run of Chinese cell by cell); its tables wrap their text cells as the detail pane does."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from govread.linebreak import CLOSING, KinsokuTable
+
+    cell = "一年来，我市扎实推进依法行政、加快建设法治政府，取得了预期成效。" * 3
+
+    def starts(table_type: type[Table]) -> list[str]:
+        found = []
+        for width in range(8, 30):
+            table = table_type(show_header=False, box=None, pad_edge=False)
+            table.add_column(width=width, overflow="fold")
+            table.add_row(Text(cell))
+            console = Console(width=width + 4, color_system=None)
+            with console.capture() as capture:
+                console.print(table)
+            found += [
+                line.strip()
+                for line in capture.get().splitlines()
+                if line.strip() and line.strip()[0] in CLOSING
+            ]
+        return found
+
+    assert starts(Table)  # Rich's own table does (the test can fail)
+    assert starts(KinsokuTable) == []
