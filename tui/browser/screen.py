@@ -568,9 +568,7 @@ class BrowserScreen(LocalisedScreen[None]):
             return
         if isinstance(data, Outside):  # a filtered outline's line, no node of the report
             self.notify(
-                _(
-                    "The preamble and the closing are not sections: mark the report (the line above)"
-                ),
+                _("The preamble and the closing are not sections: mark the report on its own line"),
                 severity="warning",
             )
             return
