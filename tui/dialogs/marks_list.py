@@ -8,6 +8,7 @@ headings); enter dismisses it with the node id so the browser can put the cursor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -208,7 +209,7 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             )
         self.query_one("#marks-summary", Static).update(summary)
 
-    def _where_room(self, rows: list[tuple[Text, ...]]) -> int | None:
+    def _where_room(self, rows: Sequence[tuple[Text, ...]]) -> int | None:
         """The cells the `Where` column has before the table's right edge (None before the
         table is laid out): what the other columns, at their widest, leave."""
         table = self.table
