@@ -498,6 +498,23 @@ class MarkSet:
         wanted = {report_id(r) for r in reports}
         return sum(1 for node_id in self._misread if report_id_of(node_id) in wanted)
 
+    def set_aside_missing(
+        self, reports: Iterable[Report], refs: Iterable[NodeRef]
+    ) -> frozenset[str]:
+        """Of the marks of `reports`, those `refs` (their `ordered` nodes) do not hold: their
+        node is gone from the text as read now (a store's report, whose text was not read at
+        start, read by a newer parser). Kept, not shown, counted apart as `record_texts`
+        counts them for a file; returns those newly set aside."""
+        found = {ref.id for ref in refs}
+        open_ids = {report_id(r) for r in reports}
+        gone = frozenset(
+            node_id
+            for node_id in self._ids - self._misread - self._claimed
+            if node_id not in found and report_id_of(node_id) in open_ids and is_node_id(node_id)
+        )
+        self._misread |= gone
+        return gone
+
     def iter_ordered(self, reports: Iterable[Report]) -> Iterator[NodeRef]:
         """`ordered`, each node as soon as its report comes."""
         return iter_refs_in_order(reports, self._ids - self._misread)

@@ -702,3 +702,32 @@ def test_a_store_that_filled_says_so_in_the_browser_not_index_it(
         reason == f"is not in the store: {db}: the store reached its size cap of 1 MB"
         for reason in listed
     ), listed
+
+
+async def test_a_mark_of_a_node_gone_from_a_stored_report_is_counted_apart_once_listed(
+    sample_store: Path, samples: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store's browser reads no marked report's text at start, so a mark whose node the
+    text as read now does not have (a newer parser's reading) was counted in the header
+    and left out of the marks list. Once the list has read the report, both count it apart."""
+    from govread.marks import MarkSet, marks_path
+    from govread.tui.dialogs.marks_list import MarksListScreen
+
+    monkeypatch.setattr(outline, "EAGER_LIMIT", 0)  # reports added folded, as past 50
+    scope = [str(r.path) for r in samples]
+    kept, gone = samples[1].sections[0].id, f"{report_id(samples[1])}/99"
+    marks = MarkSet([kept, gone], path=marks_path())
+    marks.record_texts([samples[1]])  # as a session that opened the file itself left it
+    assert marks.save() is None
+    app = store_app(sample_store, scope)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.reports[1].loaded
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarksListScreen)
+        assert app.screen.table.row_count == 1
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "● 1 marked (+1 not found in the text as read now)" in app.browser.sub_title
+    assert gone in set(MarkSet.load()[0])  # kept

@@ -152,6 +152,8 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
     def _fill(self) -> None:
         app = app_state(self)
         refs = app.marks.ordered(app.library.reports)
+        if gone := app.marks.set_aside_missing(app.library.reports, refs):
+            app.marks_changed(gone)  # the header counts them apart too
         every = len(refs)
         if self.tag is not None:
             tagged = app.marks.tagged(self.tag)
