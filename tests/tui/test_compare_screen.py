@@ -59,6 +59,10 @@ async def test_c_picks_side_b_and_aligns_enforcement(open_compare, samples) -> N
         header = screen.column(0).rows[rows[0]].query_one(".head").content.plain
         assert header.startswith("行政执法  similarity ")
         assert "shared " in header and "only 咸宁市 2023 " in header
+        # the shared words once, on side A: B's header has its topic and its own words
+        b_header = screen.column(1).rows[rows[0]].query_one(".head").content.plain
+        assert b_header.startswith("行政执法  similarity ")
+        assert "shared " not in b_header and "only 宝鸡市 2023 " in b_header
         # every row of A has its twin in B, on the same pair
         assert [r.row for r in screen.column(0).rows] == [r.row for r in screen.column(1).rows]
 

@@ -44,9 +44,12 @@ StyleOf = Callable[[str], Style]
 HeaderOf = Callable[[Row, int, str, StyleOf], Text]
 
 
-def _keywords(text: Text, row: Row, index: int, label: str, style: StyleOf) -> None:
-    """The keywords every report with text in the row shares, then those only ``index`` has."""
-    if row.shared_keywords and row.present >= 2:
+def _keywords(
+    text: Text, row: Row, index: int, label: str, style: StyleOf, shared: bool = True
+) -> None:
+    """The keywords every report with text in the row shares (with `shared`), then those
+    only ``index`` has."""
+    if shared and row.shared_keywords and row.present >= 2:
         text.append("\n")
         text.append(f"{shared_label()} ", style=style("compare--label"))
         text.append(" · ".join(row.shared_keywords), style=style("compare--shared"))
@@ -58,14 +61,16 @@ def _keywords(text: Text, row: Row, index: int, label: str, style: StyleOf) -> N
 
 
 def pair_header(row: Row, index: int, label: str, style: StyleOf) -> Text:
-    """Two reports: the topic and, on both sides, the similarity or that one side is silent."""
+    """Two reports: the topic and, on both sides, the similarity or that one side is silent;
+    the shared keywords once, on side A (QA: repeated on B, they filled both columns' headers
+    at 80×24; the two columns are side by side from 72 columns), each side's own below."""
     text = Text()
     text.append(row.theme_name, style=style("compare--theme"))
     if row.has_gap:
         text.append(f"  {gap_label()}", style=style("compare--gap-tag"))
     else:
         text.append(f"  {similarity_label(row.similarity)}", style=style("compare--dim"))
-    _keywords(text, row, index, label, style)
+    _keywords(text, row, index, label, style, shared=index == 0)
     return text
 
 
@@ -296,7 +301,8 @@ class CompareColumn(VerticalScroll, can_focus=False):
         styles = {name: self.style_of(name) for name in self.COMPONENT_CLASSES}
         style = styles.__getitem__
         for row in self.rows if node_ids is None else ():
-            row.header.update(self.header(row.row, self.index, self.city, style))
+            # wrapped as Chinese is set: no line opens with the keywords' "·"
+            row.header.update(KinsokuText.of(self.header(row.row, self.index, self.city, style)))
         for cell in self.cells:
             if isinstance(cell, EmptyCell):
                 if node_ids is None:
