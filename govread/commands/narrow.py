@@ -66,7 +66,8 @@ def print_stacked(
     for index, row in enumerate(rows):
         if index:
             console.print()
-        console.print(kinsoku(row[0]))
+        # in a Padding: `console.print` joins bare texts into a plain `Text`, wrapped as Rich wraps
+        console.print(Padding(kinsoku(row[0]), 0, expand=False))
         for header, cell in zip(headers[1:], row[1:], strict=True):
             console.print(Text.assemble(header.copy(), style="bold"))
             console.print(Padding(kinsoku(cell), (0, 0, 0, 2), expand=False))

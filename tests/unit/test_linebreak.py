@@ -148,3 +148,20 @@ def test_a_command_line_table_never_starts_a_cell_line_with_a_closing_mark() -> 
 
     assert starts(Table)  # Rich's own table does (the test can fail)
     assert starts(KinsokuTable) == []
+
+
+def test_a_narrow_terminals_blocks_never_start_a_line_with_a_closing_mark() -> None:
+    """The stacked form of a table too wide for the terminal (`print_stacked`) wraps its
+    cells by the same rules, its first cell too (`console.print` of a bare text would join
+    it into a plain `Text`, wrapped as Rich wraps)."""
+    from rich.text import Text
+
+    from govread.commands.narrow import print_stacked
+
+    cell = Text("一年来，我市扎实推进依法行政、加快建设法治政府，取得了预期成效。" * 2)
+    for width in range(10, 40):
+        console = Console(width=width, color_system=None)
+        with console.capture() as capture:
+            print_stacked(console, [Text("A"), Text("B")], [[cell, cell]])
+        lines = [line.strip() for line in capture.get().splitlines() if line.strip()]
+        assert not [line for line in lines if line[0] in CLOSING], width
