@@ -507,13 +507,18 @@ class MarkSet:
         counts them for a file; returns those newly set aside."""
         found = {ref.id for ref in refs}
         open_ids = {report_id(r) for r in reports}
-        gone = frozenset(
+        return self._set_aside(
             node_id
-            for node_id in self._ids - self._misread - self._claimed
+            for node_id in self._ids - self._misread
             if node_id not in found and report_id_of(node_id) in open_ids and is_node_id(node_id)
         )
-        self._misread |= gone
-        return gone
+
+    def _set_aside(self, node_ids: Iterable[str]) -> frozenset[str]:
+        """Keep these marks but show none of them, counted apart (`not_found`), unless this
+        reading's node was marked again (`_claimed`); the ones newly set aside."""
+        new = frozenset(node_ids) - self._claimed - self._misread
+        self._misread |= new
+        return new
 
     def iter_ordered(self, reports: Iterable[Report]) -> Iterator[NodeRef]:
         """`ordered`, each node as soon as its report comes."""
@@ -853,11 +858,11 @@ class MarkSet:
                     headings[node_id[len(rid) :]] = _node_label(ref)
             # marks of nodes this reading of the file no longer has (a newer parser's):
             # kept, not shown, counted apart as the other reading's are
-            self._misread |= {
+            self._set_aside(
                 node_id
                 for node_id in held
                 if node_id in self._ids and node_id[len(rid) :] not in headings
-            } - self._claimed
+            )
             if known is not None and known.get("path") != _file_key(report.path):
                 # the same text from another file: read into other sections (flattened),
                 # its ids may name other nodes; those stay the first file's, not shown here
@@ -867,7 +872,7 @@ class MarkSet:
                     if suffix and headings.get(suffix) != label
                 } - self._claimed
                 if misread:
-                    self._misread |= misread
+                    self._set_aside(misread)
                     continue
             record: TextRecord = {"path": _file_key(report.path), "headings": headings}
             if self._texts.get(rid) != record:

@@ -19,7 +19,6 @@ from govread.store_library import StoredReport, StoreReader, read_outline
 from govread.tui.app import GovreadApp
 from govread.tui.browser import outline
 from govread.tui.browser.filter_bar import DEBOUNCE, FilterBar
-from govread.tui.browser.filter_state import outline_hits
 
 SIZE = (120, 40)
 
@@ -422,7 +421,7 @@ async def test_typing_fast_on_a_big_store_ends_on_the_last_query_with_its_counts
             ("法律顾问", True, filtering.bar.status_text, 4),
         ]
         assert filtering.bar.status_text.startswith(f"{expected.total} hit")
-        hits = list(outline_hits(expected))
+        hits = list(expected.hits)
         assert list(state.hits) == hits
         await pilot.press("enter")  # the outline, on the first hit
         assert node_id_of(tree.cursor_node.data) == hits[0]

@@ -11,7 +11,7 @@ import pytest
 from govread.node_ids import report_id
 from govread.parsers import Report
 from govread.parsers.outline import parse_text
-from govread.search import LazyHits, SearchIndex
+from govread.search import FilterResult, LazyHits, SearchIndex, parse_query
 from govread.tui.browser.filter_state import FilterState
 
 TEXTS = (
@@ -114,7 +114,7 @@ def test_lazy_hits_are_a_sequence_found_as_far_as_read() -> None:
 
 def test_stepping_through_lazy_hits_wraps_around() -> None:
     state = FilterState()
-    state.hits = LazyHits(iter(["r/1", "r/2", "s/1"]))
+    state.accept("x", FilterResult(parse_query("x"), hits=LazyHits(iter(["r/1", "r/2", "s/1"]))))
     assert state.step_from("r/1", 1) == "r/2"
     assert state.step_from("s/1", 1) == "r/1"
     assert state.step_from("r/1", -1) == "s/1"

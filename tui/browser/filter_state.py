@@ -17,21 +17,20 @@ if TYPE_CHECKING:
     from govread.store_filter import FilterIndex
 
 
-def outline_hits(result: FilterResult) -> Sequence[str]:
-    """The outline nodes holding the hits, in document order: the hits themselves (the
-    hits are what the filter bar counts, `H` lists and the CLI prints: one definition, the
-    index's), each a line of the filtered outline, a preamble or closing too (`Outside`);
-    found as far as they are read (a keystroke needs the first: the cursor goes there)."""
-    return result.hits
-
-
 class FilterState:
     """The query, the index's answer to it, and the outline nodes of its hits."""
 
     def __init__(self) -> None:
         self.query = ""
         self.result: FilterResult | None = None
-        self.hits: Sequence[str] = ()  # outline node ids, in document order
+
+    @property
+    def hits(self) -> Sequence[str]:
+        """The outline nodes holding the hits, in document order: the index's hits (what the
+        filter bar counts, `H` lists and the CLI prints), each a line of the filtered outline,
+        a preamble or closing too (`Outside`); found as far as they are read (a keystroke
+        needs the first: the cursor goes there); none while the filter is off."""
+        return self.result.hits if self.result is not None else ()
 
     @property
     def active(self) -> bool:
@@ -52,7 +51,6 @@ class FilterState:
             self.clear(query)
             return None
         self.result = index.filter(query, tagged=tagged)
-        self.hits = outline_hits(self.result)
         return self.result
 
     def accept(self, query: str, result: FilterResult | None) -> None:
@@ -61,10 +59,9 @@ class FilterState:
             self.clear(query)
             return
         self.query, self.result = query, result
-        self.hits = outline_hits(result)
 
     def clear(self, query: str = "") -> None:
-        self.query, self.result, self.hits = query, None, ()
+        self.query, self.result = query, None
 
     def step_from(self, node_id: str | None, direction: int) -> str | None:
         """The hit after (1) or before (-1) the hit `node_id`, wrapping around; None when
