@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -59,9 +60,10 @@ def cut_where(text: Text, ref: NodeRef, room: int) -> Text:
     if own.cell_len + 1 > room:
         own.truncate(room, overflow="ellipsis")
         return own
-    start = len(text) - len(own.plain)  # the tail of the path that fits beside "…"
-    while start > 0 and text[start - 1 :].cell_len + 1 <= room:
+    start, width = len(text) - len(own.plain), own.cell_len + 1  # "…" and the tail after it
+    while start > 0 and width + cell_len(text.plain[start - 1]) <= room:
         start -= 1
+        width += cell_len(text.plain[start])
     return Text("…", style="dim") + text[start:]
 
 
