@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govread.marks import MarkSet
+from govread.parsers.model import Report
 from govread.tui.app import GovreadApp
 from govread.tui.browser.screen import BrowserScreen
 
@@ -31,11 +32,23 @@ async def test_toggle_mark_saves_and_tells_the_screens(monkeypatch: pytest.Monke
         assert seen == [frozenset({node_id}), frozenset({node_id})]
 
 
+def _app_with_saved_marks(node_ids: list[str], report: Report, paths: list[str]) -> GovreadApp:
+    """The app opening `paths`, with these marks saved before it starts, made on `report`
+    as read then (`record_texts`: which file, which headings)."""
+    from govread.marks import marks_path
+
+    marks = MarkSet(node_ids, path=marks_path())
+    marks.record_texts([report])
+    assert marks.save() is None
+    app = GovreadApp(paths=paths)
+    app.WORD_SEARCH_DELAY = None
+    return app
+
+
 async def test_marks_made_on_another_reading_are_counted_apart_not_shown(loaded, tmp_path) -> None:
     """QA: a flattened copy of a marked file (the same text, so the same ids, read into other
     sections) showed the marks on other nodes, and the header counted marks the list did not
     show. They are kept, not shown, and the header says so."""
-    from govread.marks import marks_path
     from govread.parsers import parse_text
 
     text = (
@@ -49,11 +62,7 @@ async def test_marks_made_on_another_reading_are_counted_apart_not_shown(loaded,
     flat = tmp_path / "flat.txt"
     flat.write_text(text.replace("\n", ""), "utf-8")
     report = parse_text(text, path=str(structured))
-    marks = MarkSet([f"{report.id}/1"], path=marks_path())
-    marks.record_texts([report])
-    assert marks.save() is None
-    app = GovreadApp(paths=[str(flat)])
-    app.WORD_SEARCH_DELAY = None
+    app = _app_with_saved_marks([f"{report.id}/1"], report, paths=[str(flat)])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.pause()
@@ -68,7 +77,6 @@ async def test_marks_of_nodes_the_file_no_longer_has_are_counted_apart(loaded, t
     """QA: a mark whose node a newer parser no longer has, in the file it was made on, was
     counted in the header's "N marked" but was not in the marks list. It is kept and counted
     apart, in the header and in the list alike."""
-    from govread.marks import marks_path
     from govread.parsers import parse_text
     from govread.tui.dialogs.marks_list import MarksListScreen
 
@@ -80,11 +88,7 @@ async def test_marks_of_nodes_the_file_no_longer_has_are_counted_apart(loaded, t
     path.write_text(text, "utf-8")
     report = parse_text(text, path=str(path))
     kept, gone = f"{report.id}/1", f"{report.id}/9"  # /9: as an earlier parser read it
-    marks = MarkSet([kept, gone], path=marks_path())
-    marks.record_texts([report])
-    assert marks.save() is None
-    app = GovreadApp(paths=[str(path)])
-    app.WORD_SEARCH_DELAY = None
+    app = _app_with_saved_marks([kept, gone], report, paths=[str(path)])
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
         await pilot.pause()
