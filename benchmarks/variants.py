@@ -427,7 +427,31 @@ def variants(text: str, report: Report | None = None, seed: int = 0) -> list[Var
     out.append(Variant("bold", "\n".join(bold), expected))
     out.append(Variant("bold_flat", _join(bold, rng, ("", " ", "\u3000")), expected))
     out.append(Variant("run_in_spaced", _run_in_spaced(text, report), expected))
+    out.append(Variant("site_marked", _site_marked(lines, report, rng), expected))
     return out
+
+
+# Content farms that copy reports put their mark after headings and on lines of their own.
+_SITE_MARKS = (
+    "公文汇 www.gongwen-hui.com",
+    "范文网 www.fanwen.cn",
+    "稿子之家 http://www.gaozi.net/",
+)
+
+
+def _site_marked(lines: list[str], report: Report, rng: random.Random) -> str:
+    """The text as a content farm republishes it: a site's mark after every heading that
+    stands on a line of its own and on a line of its own every ten lines or so."""
+    mark = rng.choice(_SITE_MARKS)
+    headings = {str(row["heading"]) for row in report.outline()}
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        if any(line.endswith(heading) and len(line) <= len(heading) + 8 for heading in headings):
+            line = f"{line} {mark}"
+        out.append(line)
+        if index and rng.random() < 0.1:
+            out.append(mark)
+    return "\n".join(out)
 
 
 def _wrapped(lines: list[str], rng: random.Random) -> str:

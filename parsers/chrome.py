@@ -79,6 +79,27 @@ _SOURCE_URL = re.compile(
 _SAVED = re.compile(r"(?:保存时间|保存日期|下载时间|采集时间|抓取时间)\s*[:\uff1a]\s*" + _DATE)
 
 
+# A content farm's mark on its copies of reports (…成效 公文汇 www.gongwenhui.com, or the mark
+# on a line of its own): the site's name and its www address, after a space at a line's end.
+# The name holds no heading's number (二、 （一） 1.), so a heading is never taken for it; a
+# government address (www.gov.cn, …gov.cn) is never one.
+_SITE_MARK = re.compile(
+    r"(?:^|\s)(?:[^\s\d.\uff0e\u3001\u3002\uff1b()\uff08\uff09]{1,16}\s{1,4})?(?:https?://)?"
+    r"www\.(?![a-z0-9.-]{0,80}gov\.cn)"
+    r"[a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){1,3}/?\s*$",
+    re.IGNORECASE,
+)
+
+
+def site_mark_start(line: str) -> int | None:
+    """Where a content farm's mark ends a (stripped) line: 0 when the line is only the mark;
+    None when it has none."""
+    if "www." not in line.lower():
+        return None
+    match = _SITE_MARK.search(line)
+    return match.start() if match else None
+
+
 def is_chrome(line: str) -> bool:
     """True when a (stripped, non-empty) line is page furniture, not report text."""
     if len(line) > _MAX_CHROME_LINE:

@@ -20,6 +20,7 @@ from govread.parsers.chrome import (
     is_chrome,
     join_info_box,
     page_metadata,
+    site_mark_start,
     strip_inline_chrome,
 )
 from govread.parsers.layout import is_page_number
@@ -156,6 +157,8 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     # (a page number, - 5 - or 第2页, is never report text: a PDF's, a Word file's or a
     # page's, after the signature too)
     lines = [line for line in lines if line and not is_page_number(line)]
+    # (nor is a content farm's mark: 公文汇 www.gongwenhui.com alone or after a heading)
+    lines = [line for line in map(_without_site_mark, lines) if line]
     # nor is a bare number after the signature or its end matter: the last page's number,
     # where no page break tells it (a bare number elsewhere may be a table's cell, a
     # heading's number)
@@ -403,6 +406,18 @@ def _signature_out_of_chrome(
             out_lines.append(line)
             out_flags.append(flag)
     return out_lines, out_flags
+
+
+def _without_site_mark(line: str) -> str:
+    """A line without a content farm's mark: empty when it is only the mark; a heading
+    without the mark after it. A paragraph keeps a www address it ends with (…请登录
+    www.example.com): a reader may need it, and a heading is where the farms put theirs."""
+    start = site_mark_start(line)
+    if start is None:
+        return line
+    if start == 0:
+        return ""
+    return line[:start].rstrip() if _match_heading(line) is not None else line
 
 
 def _bare_signature(line: str) -> bool:

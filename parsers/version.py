@@ -105,7 +105,9 @@ the space when a body's opening words (or a first sentence too long for a headin
 OSC) is removed whole, not only its controls (govread/parsers/normalize.py)
 33: a part's summing-up after its last subsection (在看到成绩的同时，…还面临…困难：一是…) is the
 part's, after its subsections (`Section.after_children`), not its last subsection's; after the
-last part it is the closing
+last part it is the closing;
+34: a content farm's mark (某文网 www.mouwen.com) on a line of its own or after a heading is
+dropped (`chrome.site_mark_start`)
 """
 
-PARSER_VERSION = "33"
+PARSER_VERSION = "34"

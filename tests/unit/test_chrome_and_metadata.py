@@ -667,3 +667,34 @@ def test_the_signature_is_the_closing_with_or_without_headings(
     assert closing[closing.index(signature[0]) :][:2] == signature
     assert all("2024年3月28日" not in s.full_text() for s in report.walk())
     assert "下一步，某某区将继续深入学习贯彻习近平法治思想" in report.full_text()
+
+
+def test_a_content_farm_s_mark_leaves_headings_and_lines_of_its_own() -> None:
+    """A copy from a content farm carries the site's mark after its headings and on lines of
+    its own (…成效 某文网 www.mouwen.com); a paragraph's address and a government's stay."""
+    text = "\n".join(
+        [
+            "某县司法局2022年法治政府建设工作情况报告",
+            "2022年，我局全面推进依法行政。现将有关情况报告如下：",
+            "某文网 www.mouwen.com",
+            "一、主要举措和成效 某文网 www.mouwen.com",
+            "（一）坚持依法决策 范文之家 http://www.fanwen-home.net/",
+            "严格落实合法性审查，全年审查文件12件，详见 www.mouju.org.cn",
+            "（二）推进政务公开 www.gov.cn",
+            "通过中国政府网 www.gov.cn 公开信息35条。",
+            "二、下一步工作 WWW.MOUWEN.COM",
+            "继续推进法治政府建设。",
+        ]
+    )
+    report = parse_text(text)
+    headings = [(s.number, s.heading) for s in report.walk()]
+    assert headings == [
+        ("一", "主要举措和成效"),
+        ("一", "坚持依法决策"),
+        ("二", "推进政务公开 www.gov.cn"),
+        ("二", "下一步工作"),
+    ]
+    body = report.full_text()
+    assert "某文网" not in body and "范文之家" not in body
+    assert "全年审查文件12件，详见 www.mouju.org.cn" in body  # a paragraph keeps its address
+    assert "通过中国政府网 www.gov.cn 公开信息35条。" in body
