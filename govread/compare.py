@@ -895,6 +895,7 @@ def _align_theme(
     apart: Callable[[Unit, Unit], bool] | None = None,
     evidenced: Callable[[Unit, Unit], bool] | None = None,
     overall: frozenset[str] | None = None,
+    siblings: bool = True,
 ) -> list[tuple[list[Unit], list[Unit]]]:
     """Greedy one-to-one pairing by cosine, leftovers joining their best partner's group, or
     the only group of the theme when the other side has one unit on the theme (宝鸡's one
@@ -1043,6 +1044,8 @@ def _align_theme(
     )
     for side, i in leftovers:
         place(side, i)
+    if siblings:  # parts of one section's work on the theme: `_join_siblings`
+        _join_siblings(groups, gaps, own_units, other_units, meets)
     gaps_a = [u for i, u in enumerate(ua) if i in gaps[0]]
     gaps_b = [u for j, u in enumerate(ub) if j in gaps[1]]
     if gaps_a:
@@ -1054,6 +1057,65 @@ def _align_theme(
         units_b.sort(key=lambda u: u.order)
     groups.sort(key=lambda g: (g[0][0].order if g[0] else math.inf, g[1][0].order if g[1] else 0))
     return groups
+
+
+def _parent(unit: Unit) -> str | None:
+    """The section an item is listed in (its 一是…四是 share one heading), None for no item."""
+    return unit.node_id.rsplit("#", 1)[0] if unit.kind == "item" else None
+
+
+def _join_siblings(
+    groups: list[tuple[list[Unit], list[Unit]]],
+    gaps: tuple[set[int], set[int]],
+    own_units: tuple[Sequence[Unit], Sequence[Unit]],
+    other_units: tuple[Sequence[Unit], Sequence[Unit]],
+    meets: Callable[[Unit, Unit], bool],
+) -> None:
+    """Items left a gap join the row of their sibling items, when the other side says all it
+    says on the theme in one unit. A section's 一是…四是 on one theme are the parts of one
+    piece of work its heading names (全面实施"八五"普法规划: 普法责任清单, 重点对象普法, 普法宣传,
+    法律明白人), and a report that gives the theme one unit (株洲's one 普法 item, 宝鸡's one
+    chapter on 社会治理) answers the section as a whole: a reader sets every part against
+    it, though a short part (培育"法律明白人"3249人) shares no word with it. So once one
+    sibling is in that unit's row, the others on the theme are too, rather than gaps that
+    say the other report has nothing like them. Only items whose own words name a subject
+    (an item on the theme by its heading alone proves nothing, `_Context.only_answers`), and
+    only where the other side has that one unit on the theme, subjects of their own
+    included: where it writes the theme in several units it answers the parts one by one,
+    by likeness."""
+    for side in (0, 1):
+        others = other_units[side]
+        if len(others) != 1:
+            continue
+        row = next((group for group in groups if others[0] in group[1 - side]), None)
+        if row is None:
+            continue
+        parents = {_parent(u) for u in row[side]} - {None}
+        for i in sorted(gaps[side]):
+            unit = own_units[side][i]
+            if unit.themes and _parent(unit) in parents and meets(unit, others[0]):
+                row[side].append(unit)
+                gaps[side].discard(i)
+
+
+def _host_siblings(
+    gap: Sequence[Unit], hosts: Sequence[Unit], rows: list[tuple[list[Unit], list[Unit]]]
+) -> None:
+    """`_join_siblings` for a gap the other side covers only within one unit on another theme
+    (`_host_rows`' one host): items of the gap whose sibling items that host meets meet it
+    too (宝鸡 §一, on 统筹推进, also speaks of 普法 and hosts three of 咸宁's four 普法 items;
+    the fourth, on 法律明白人, is a part of the same work). Rows of several hosts are left as
+    they are: each host answers the items its passages are like."""
+    if len(hosts) != 1 or not rows:
+        return
+    met = {id(u) for guests, _ in rows for u in guests}
+    for unit in gap:
+        if id(unit) in met or not unit.themes or _parent(unit) is None:
+            continue
+        guests = next((g for g, _ in rows if any(_parent(u) == _parent(unit) for u in g)), None)
+        if guests is not None:
+            guests.append(unit)
+            guests.sort(key=lambda u: u.order)
 
 
 def _paragraph(report: Report, unit: Unit, index: int) -> str:
@@ -1432,6 +1494,7 @@ def compare(
             # plans meet by subject: two 普法 plans share only the genre's words
             evidenced=None if phase else context.evidenced,
             overall=overall if theme_id == PLANS else None,
+            siblings=not phase,
         )
         wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
         for group_a, group_b in rows:
@@ -1456,7 +1519,10 @@ def compare(
             fit: Callable[[Unit, Unit], float] = context.fit if planning else context.backed_fit
             if apart is not None:  # a host names the subject of its own a unit is on
                 fit = _unless_apart(fit, apart)
-            for guests, met in _host_rows(gap, hosts, fit):
+            host_rows = _host_rows(gap, hosts, fit)
+            if not planning:  # a host of some of a section's items hosts the rest
+                _host_siblings(gap, hosts, host_rows)
+            for guests, met in host_rows:
                 placed.update(id(u) for u in guests)
                 row = (guests, met) if group_a else (met, guests)
                 pairs.append(_pair(theme_id, *row, secondary=True, context=context))

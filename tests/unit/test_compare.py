@@ -884,6 +884,82 @@ def test_one_host_meets_only_the_units_its_passages_answer() -> None:
     assert compare_module._host_rows([g2], [host], fit) == []
 
 
+def _listed_items(side: str, section: str, count: int, named: bool = True) -> list[Unit]:
+    """Items 一是… of one section (node ids `side/section#n`), on 普法 by their own words
+    (`named`) or by their section's heading alone."""
+    themes = (("publicity", 1.0),) if named else ()
+    return [
+        Unit(
+            f"{side}{section}{i}",
+            f"{side}/{section}#{i}",
+            "item",
+            "",
+            "",
+            "普法",
+            "publicity",
+            order=i,
+            themes=themes,
+        )
+        for i in range(1, count + 1)
+    ]
+
+
+def test_items_of_one_section_meet_the_other_sides_one_unit_on_the_theme(monkeypatch) -> None:
+    # invented: A lists four 普法 items under one heading (责任清单, 重点对象, 宣传, 法律明白人)
+    # and one 普法 item elsewhere; B's one 普法 unit is like the first item only. The other
+    # items of that section join its row though they share no word with it (parts of one
+    # piece of work that B answers as a whole); the item of another section, and one on the
+    # theme by its heading alone, stay gaps
+    s1, s2, s3 = _listed_items("a", "1.4", 3)
+    (unnamed,) = _listed_items("a", "1.4", 4, named=False)[3:]
+    elsewhere = _listed_items("a", "2.1", 5)[4]
+    (b1,) = _units("b", 1)
+    a_side = [s1, s2, s3, unnamed, elsewhere]
+    by_vector = _likeness_table(monkeypatch, {(s1.key, "b1"): 0.3}, *a_side, b1)
+    # no passage of b1 answers the other items (they share no word with it)
+    unanswered = {"answered": lambda x, y: x is s1}
+    rows = compare_module._align_theme(a_side, [b1], by_vector, **unanswered)
+    assert rows == [([s1, s2, s3], [b1]), ([unnamed, elsewhere], [])]
+    rows = compare_module._align_theme(a_side, [b1], by_vector, siblings=False, **unanswered)
+    assert rows == [([s1], [b1]), ([s2, s3, unnamed, elsewhere], [])]
+    # a unit never meeting b1 (a subject of its own b1 never names) does not join it either
+    rows = compare_module._align_theme(
+        a_side, [b1], by_vector, apart=lambda x, y: x is s3 or y is s3, **unanswered
+    )
+    assert rows == [([s1, s2], [b1]), ([s3, unnamed, elsewhere], [])]
+
+
+def test_items_meet_by_their_siblings_only_where_the_other_side_has_one_unit(monkeypatch):
+    # invented: B writes the theme in two units, so it answers A's items one by one: the
+    # item like neither stays a gap though its sibling is in b1's row
+    s1, s2 = _listed_items("a", "1.4", 2)
+    b1, b2 = _units("b", 2)
+    table = {(s1.key, "b1"): 0.3}
+    by_vector = _likeness_table(monkeypatch, table, s1, s2, b1, b2)
+    rows = compare_module._align_theme([s1, s2], [b1, b2], by_vector, answered=lambda x, y: False)
+    assert rows == [([s1], [b1]), ([s2], []), ([], [b2])]
+
+
+def test_one_host_of_some_items_of_a_section_meets_the_rest() -> None:
+    # invented: B covers 普法 only within its leadership chapter, whose 普法 sentence answers
+    # two of A's three 普法 items; the third (法律明白人) is part of the same work and meets it
+    # too. With two hosts, each meets the items its passages answer, and no more
+    s1, s2, s3 = _listed_items("a", "1.4", 3)
+    (host,) = _units("b", 1)
+    other = Unit("b9", "b/9", "section", "", "", "普法", "leadership", order=9)
+
+    def fit(x: Unit, y: Unit) -> float:
+        return 0.3 if x is not s3 and y is host else 0.0
+
+    rows = compare_module._host_rows([s1, s2, s3], [host], fit)
+    assert rows == [([s1, s2], [host])]
+    compare_module._host_siblings([s1, s2, s3], [host], rows)
+    assert rows == [([s1, s2, s3], [host])]
+    rows = compare_module._host_rows([s1, s2, s3], [host, other], fit)
+    compare_module._host_siblings([s1, s2, s3], [host, other], rows)
+    assert rows == [([s1, s2], [host])]
+
+
 def test_an_item_hosts_no_item() -> None:
     # invented: the gap's item (信用) is answered by a passage of an item of the other side
     # on another main subject (政务服务, touching 信用 in one sentence) and of a chapter
