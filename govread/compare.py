@@ -17,8 +17,10 @@ swapping A and B swaps the columns) joins the row of its most similar counterpar
 when alike (ATTACH_THRESHOLD) on evidence (as alike as a pair, or sharing EVIDENCE_MIN words
 specific in the corpus, `_evidence`: not one common word) and a passage of the counterpart
 answers it, or the theme's only row when the other side has one unit on the theme and a
-passage of it answers the unit, or becomes a gap. A gap's theme may be covered by the other
-side's text as a secondary subject (a chapter on 化解矛盾 with one sentence on 普法): each
+passage of it answers the unit, or becomes a gap; an item left a gap joins the row of its
+sibling items (the 一是… of its section) when the other side gives the theme one unit
+(`_join_siblings`). A gap's theme may be covered by the other side's text as a secondary
+subject (a chapter on 化解矛盾 with one sentence on 普法): each
 unit of the gap meets the units whose passage of its own length is like it (`_fit`: a short
 item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
 that names that passage.

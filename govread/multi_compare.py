@@ -11,8 +11,9 @@ reaches `PAIR_THRESHOLD` and the two groups hold no report in common, so a row h
 one such unit per report. A unit left alone joins the row of its most similar unit of
 another report (`ATTACH_THRESHOLD`) on evidence (`compare._supported`) when a passage of that
 unit answers it, or the theme's only
-row when each other report there has one unit on the theme and each of those answers it;
-otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
+row when each other report there has one unit on the theme and each of those answers it, or
+the row of its sibling items (一是… of its section) when each other report there has one unit
+on the theme (`compare._join_siblings`); otherwise it is a row of its report's own. A report with nothing in a row gets an empty cell that says why, as the
 two-report view does: its text elsewhere that covers the theme as a secondary subject fills
 the cell when one of its passages answers the row's units on evidence (a *secondary* cell: the text as
 long as a row unit that is most like it, `compare._fit`), else the cell names where that report covers the
@@ -52,6 +53,7 @@ from govread.compare import (
     _is_phase,
     _merged,
     _paragraph,
+    _parent,
     _passage,
     _same_subject,
     _supported,
@@ -348,6 +350,7 @@ def _group_theme(
     threshold: Callable[[Node, Node, bool], float] | None = None,
     evidenced: Callable[[Node, Node], bool] | None = None,
     apart: bool = False,
+    parent: Callable[[Node], str | None] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
@@ -363,7 +366,10 @@ def _group_theme(
     at that bar may be joined (`compare._Context.evidenced`: a specific word in common);
     `apart`: `meets` tells units on a subject of their own from those never naming it
     (`compare._apart_rule`), so a report's units a unit does not meet do not count when
-    the theme's only row asks that each other report have one unit on the theme."""
+    the theme's only row asks that each other report have one unit on the theme.
+    `parent(node)`: the section an item naming a subject is listed in (None for any other
+    unit): an item left alone joins the row of its sibling items when every other report
+    there has one unit on the theme (`compare._join_siblings`)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -450,6 +456,31 @@ def _group_theme(
     for node, target in moves:  # decided on the groups as they were: order does not matter
         members.pop(group[node], None)
         members[target].append(node)
+        group[node] = target
+    if parent is not None:  # the rest of a section's items on the theme (`_join_siblings`)
+        for report in list(gaps):
+            for node in list(gaps[report]):
+                key = parent(node)
+                row = next(
+                    (
+                        g
+                        for g in sorted(joined)
+                        if any(
+                            o != node and o[0] == node[0] and parent(o) == key for o in members[g]
+                        )
+                    ),
+                    None,
+                )
+                if (
+                    key is not None
+                    and row is not None
+                    and fit(node, members[row])
+                    and all(per_report[o[0]] == 1 for o in members[row] if o[0] != node[0])
+                ):
+                    gaps[report].remove(node)
+                    members[row].append(node)
+            if not gaps[report]:
+                del gaps[report]
     rows = [members[g] for g in sorted(joined)] + [gaps[r] for r in sorted(gaps)]
     return rows
 
@@ -591,6 +622,11 @@ def compare_many(
         named = bool(units[x[0]][x[1]].themes) and bool(units[y[0]][y[1]].themes)
         return named or answered(x, y)
 
+    def listed_in(x: Node) -> str | None:
+        # an item naming a subject: the section it is listed in (`compare._join_siblings`)
+        unit = units[x[0]][x[1]]
+        return _parent(unit) if unit.themes else None
+
     def host_fit(x: Unit, y: Unit) -> float:
         # two specific words in common, as in two-report rows (`compare._hosted`)
         backed = _is_phase((x,), lexicon) or (
@@ -632,6 +668,7 @@ def compare_many(
                 only_answered=only_answered,
                 evidenced=evidenced,
                 apart=apart is not None,
+                parent=listed_in,
             )
         theme_fit = host_fit if apart is None else _unless_apart(host_fit, apart)
         placed: list[tuple[tuple[float, ...], Row]] = []

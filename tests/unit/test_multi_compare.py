@@ -256,6 +256,41 @@ def test_a_unit_left_alone_joins_a_row_only_when_a_passage_answers_it() -> None:
     assert groups == [[(0, 0), (1, 0)], [(0, 1)]]
 
 
+def test_items_of_one_section_share_the_row_where_each_other_report_has_one_unit() -> None:
+    from govread.multi_compare import _group_theme
+
+    # invented vectors: report 0 lists three items of one section (1.4#1 … #3) and one of
+    # another (2.1#1); reports 1 and 2 each give the theme one unit, like the first item
+    # only. The section's other items join that row (as in two-report rows:
+    # `compare._join_siblings`); the item of another section stays a row of its own, and
+    # where report 2 writes the theme in two units, nothing joins
+    vectors = {
+        (0, 0): {"x": 1.0},
+        (0, 1): {"y": 1.0},
+        (0, 2): {"z": 1.0},
+        (0, 3): {"v": 1.0},
+        (1, 0): {"x": 1.0},
+        (2, 0): {"x": 1.0},
+        (2, 1): {"w": 1.0},
+    }
+    parents = {(0, 0): "a/1.4", (0, 1): "a/1.4", (0, 2): "a/1.4", (0, 3): "a/2.1"}
+
+    # no passage of the other reports' units answers the other items (no word in common)
+    def never(x: tuple[int, int], y: tuple[int, int]) -> bool:
+        return False
+
+    def group(nodes: list) -> list:
+        return _group_theme(nodes, vectors, answered=never, parent=parents.get)
+
+    nodes = [(0, 0), (0, 1), (0, 2), (0, 3), (1, 0), (2, 0)]
+    assert group(nodes) == [[(0, 0), (1, 0), (2, 0), (0, 1), (0, 2)], [(0, 3)]]
+    assert _group_theme(nodes, vectors, answered=never) == [
+        [(0, 0), (1, 0), (2, 0)],
+        [(0, 1), (0, 2), (0, 3)],
+    ]
+    assert group([*nodes, (2, 1)]) == [[(0, 0), (1, 0), (2, 0)], [(0, 1), (0, 2), (0, 3)], [(2, 1)]]
+
+
 def test_the_themes_only_row_does_not_count_a_unit_never_met() -> None:
     from govread.multi_compare import _group_theme
 
