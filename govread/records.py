@@ -35,7 +35,7 @@ from govread.i18n import _
 from govread.marks import AnnotationLookup, NodeRef
 from govread.node_ids import outside_unit_id
 from govread.sanitize import dumps_json, sanitize, sanitize_line, sanitize_path
-from govread.tabular import BOM, LIST_SEPARATOR, csv_text
+from govread.tabular import BOM, FORMULA_STARTS, LIST_SEPARATOR, csv_text
 
 if TYPE_CHECKING:
     from govread.search import Hit
@@ -56,8 +56,6 @@ NODE_SCHEMA = "govread-node/1"
 HIT_SCHEMA = "govread-hit/1"
 PAIR_SCHEMA = "govread-pair/1"
 REPORT_SCHEMA = "govread-report/1"
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 Row = dict[str, object]
 
@@ -180,7 +178,7 @@ def _guarded(value: object) -> object:
     written as they are (a tag ``=SUM(A1)`` after another stays ``=SUM(A1)``)."""
     if isinstance(value, list | tuple):
         value = LIST_SEPARATOR.join("" if v is None else str(v) for v in value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 

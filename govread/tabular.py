@@ -2,7 +2,9 @@
 
 A table is a list of column names and rows (mappings from column name to a plain value:
 str, int, float, bool, None, or a list of those). CSV is UTF-8 with a byte-order mark so
-that a spreadsheet shows the Chinese; a list in a CSV cell is joined with ``;``. TOML has no
+that a spreadsheet shows the Chinese; a list in a CSV cell is joined with ``;``; a text
+cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or
+carriage return: a file named ``=1+2.txt``) gets a leading ``'``. TOML has no
 null: a None value is left out of its row, like every other optional field govread writes.
 """
 
@@ -22,6 +24,7 @@ TableFormat = Literal["csv", "jsonl", "json", "toml"]
 FORMATS: tuple[TableFormat, ...] = ("csv", "jsonl", "json", "toml")
 BOM = "\ufeff"
 LIST_SEPARATOR = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _cell(value: object) -> str:
@@ -34,6 +37,15 @@ def _cell(value: object) -> str:
     if isinstance(value, list | tuple):
         return LIST_SEPARATOR.join(_cell(each) for each in value)
     return str(value)
+
+
+def _csv_cell(value: object) -> str:
+    """A cell as `_cell` writes it, with a leading ``'`` where a spreadsheet would run a
+    text (or a list's joined text) as a formula; a number is a number (``-3.5``)."""
+    text = _cell(value)
+    if isinstance(value, str | list | tuple) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
 
 
 def csv_text(
@@ -50,7 +62,7 @@ def csv_text(
     for row in rows:
         # every cell through the one sanitiser (newlines and tabs kept): a file and standard
         # output (`-o -`, `records.terminal_safe`) get the very same document
-        writer.writerow([sanitize(_cell(row.get(column))) for column in columns])
+        writer.writerow([sanitize(_csv_cell(row.get(column))) for column in columns])
     return buffer.getvalue()
 
 

@@ -228,3 +228,19 @@ def test_a_blank_indicator_name_is_a_usage_error(capsys: pytest.CaptureFixture[s
         assert "--indicator" in err and "name" in err
     code, out, _ = run(capsys, "figures", "--indicator", " 出庭应诉率 ")
     assert code == 0 and "95.08%" in out
+
+
+@pytest.mark.parametrize("command", ["figures", "coverage", "check"])
+def test_table_csv_guards_a_file_name_a_spreadsheet_would_run(
+    command: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    sample = sample_paths()[0]
+    (tmp_path / "=1+2.txt").write_bytes(Path(sample).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    code, out, _err = run(capsys, command, ".", "--format", "csv", "--no-cache")
+    assert code == 0
+    rows = read_csv(out)
+    assert rows and {row["path"] for row in rows} == {"'=1+2.txt"}

@@ -67,3 +67,14 @@ def test_render_and_format_for_path() -> None:
     assert render("csv", COLUMNS, ROWS) == csv_text(COLUMNS, ROWS)
     assert format_for_path("out.JSONL") == "jsonl" and format_for_path("x.toml") == "toml"
     assert format_for_path("x") == "csv"
+
+
+def test_csv_cells_of_every_table_never_start_a_formula() -> None:
+    # the corpus tables (figures, coverage, check, the browser's table export) write CSV
+    # here: a file named `=1+2.txt` or a quoted text must not run in a spreadsheet, as in
+    # the exports of nodes; a number stays a number
+    columns = ("path", "text", "evidence", "value")
+    rows = [{"path": "=1+2.txt", "text": "@SUM(A1)", "evidence": ["-x", "y"], "value": -3.5}]
+    text = csv_text(columns, rows)
+    read = next(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+    assert read == {"path": "'=1+2.txt", "text": "'@SUM(A1)", "evidence": "'-x;y", "value": "-3.5"}
