@@ -91,6 +91,32 @@ async def test_marks_saved_by_another_govread_are_taken_in(
         assert set(MarkSet.load()[0]) == set(app.marks)
 
 
+async def test_the_marks_list_and_export_take_in_another_govreads_marks(
+    loaded: Loaded, samples: list[Report]
+) -> None:
+    """QA: a mark saved by a second browser was missing from this one's marks list and its
+    export ("Nothing to export") until this one happened to save."""
+    from govread.tui.dialogs.export import ExportDialog
+    from govread.tui.dialogs.marks_list import MarksListScreen
+
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        other, _ = MarkSet.load()  # a second govread, marking meanwhile
+        theirs = f"{report_id(samples[4])}/1"
+        other.add(theirs)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MarksListScreen)
+        assert set(app.marks) == {theirs}
+        await pilot.press("escape")
+        other.add(f"{report_id(samples[3])}/1")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert len(app.marks) == 2
+
+
 async def test_a_marks_file_damaged_mid_session_is_set_aside_and_said(
     loaded: Loaded, notices: list[Any]
 ) -> None:

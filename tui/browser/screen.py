@@ -763,6 +763,7 @@ class BrowserScreen(LocalisedScreen[None]):
     def action_list_marks(self) -> None:
         from govread.tui.dialogs.marks_list import MarksListScreen
 
+        app_state(self).marks.take_in()  # another browser's marks since: listed too
         self.app.push_screen(MarksListScreen(), self._jump_to)
 
     def _jump_to(self, node_id: str | None) -> None:
@@ -778,6 +779,7 @@ class BrowserScreen(LocalisedScreen[None]):
 
     def action_export(self) -> None:
         state = app_state(self)
+        state.marks.take_in()  # another browser's marks since: exported too
         refs = state.marks.ordered(state.library.reports)
         if not refs:
             from govread.tui.keymap import keys_in  # here: off the start-up path
