@@ -258,6 +258,28 @@ async def test_marks_list_cuts_a_long_where_at_the_tables_edge_and_says_so(loade
         assert "…" not in where_cell() and fits()
 
 
+@pytest.mark.parametrize("size", [(100, 30), (120, 40)])
+async def test_marks_list_shows_its_columns_whole_where_they_fit(
+    loaded: Loaded, screen_lines: Callable[..., list[str]], size: tuple[int, int]
+) -> None:
+    """QA: at 100 or 120 columns the list showed `sect` and `一、` for `section` and
+    `一、主要做法和成效`: its second fill (once the table had its width) was painted with
+    the columns as wide as their labels, and Textual, finding the table's size unchanged once
+    it measured the cells, never painted it again."""
+    app = _app()
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        first = next(iter(app.reports[0].walk()))
+        app.toggle_mark(first.id)
+        await pilot.press("m")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MarksListScreen)
+        shown = screen_lines(app, screen.table.region)
+        row = next(line for line in shown if "2023" in line)
+        assert "section" in row and first.heading in row
+
+
 def test_a_cut_path_keeps_the_marked_nodes_own_heading_whole_where_it_can() -> None:
     from govread.marks import NodeRef
     from govread.parsers import parse_text

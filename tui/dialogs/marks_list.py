@@ -141,15 +141,26 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
         self._fill()
         self.table.focus()
 
-    def _add_columns(self) -> None:
-        # (made again at each fill: a column keeps the width of its widest cell ever)
-        table = self.table
-        table.add_column(_("Region"), key="region")
-        table.add_column(_("Year"), key="year")
-        table.add_column(_("Kind"), key="kind")
+    @staticmethod
+    def _columns() -> list[tuple[str, str]]:
         # the tags before the path, which can be wider than the screen: they stay in view
-        table.add_column(_("Tags"), key="tags")
-        table.add_column(_("Where"), key="where")
+        return [
+            ("region", _("Region")),
+            ("year", _("Year")),
+            ("kind", _("Kind")),
+            ("tags", _("Tags")),
+            ("where", _("Where")),
+        ]
+
+    def _add_columns(self, rows: Sequence[tuple[Text, ...]]) -> None:
+        # Made again at each fill (a column keeps the width of its widest cell ever), each
+        # as wide as its widest cell: Textual measures the cells only once idle, and a table
+        # painted before that, its columns as wide as their labels (`sect`, `一、`), was not
+        # painted again when the size it measured was the one it had (a second fill).
+        table = self.table
+        for index, (key, label) in enumerate(self._columns()):
+            width = max([cell_len(label), *(cells[index].cell_len for cells in rows)])
+            table.add_column(label, key=key, width=width)
 
     def _fill(self) -> None:
         app = app_state(self)
@@ -162,8 +173,6 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             refs = [ref for ref in refs if ref.id in tagged]
         table = self.table
         row = table.cursor_row
-        table.clear(columns=True)
-        self._add_columns()
         rows = [
             (
                 Text(ref.report.region or "?"),
@@ -175,9 +184,14 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             for ref in refs
         ]
         room = self._where_room(rows)
+        if room is not None:  # cut where the table ends, and said so (…)
+            rows = [
+                (*cells[:-1], cut_where(cells[-1], ref, room))
+                for ref, cells in zip(refs, rows, strict=True)
+            ]
+        table.clear(columns=True)
+        self._add_columns(rows)
         for ref, cells in zip(refs, rows, strict=True):
-            if room is not None:  # cut where the table ends, and said so (…)
-                cells = (*cells[:-1], cut_where(cells[-1], ref, room))
             table.add_row(*cells, key=ref.id)
         self._laid_out_for = table.scrollable_content_region.width
         if refs:
@@ -222,8 +236,8 @@ class MarksListScreen(LocalisedScreen[str | None], ModalScreen[str | None]):
             return None
         padding = 2 * table.cell_padding
         used = sum(
-            max([column.label.cell_len, *(cells[index].cell_len for cells in rows)]) + padding
-            for index, column in enumerate(table.ordered_columns[:-1])
+            max([cell_len(label), *(cells[index].cell_len for cells in rows)]) + padding
+            for index, (_key, label) in enumerate(self._columns()[:-1])
         )
         return max(MIN_WHERE_WIDTH, width - used - padding)
 
