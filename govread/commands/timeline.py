@@ -74,14 +74,16 @@ def _parser() -> ArgumentParser:
     parser.add_argument(
         "--format",
         choices=("text", "json", "csv"),
-        default="text",
         help=_("text: tables; json: the whole as data; csv (UTF-8 with a BOM): one row each"),
     )
     parser.add_argument(
         "-o",
         "--output",
         metavar="FILE",
-        help=_("with --format json or csv: the file to write (default: standard output)"),
+        help=_(
+            "the file to write, in the format --format or its name (.json, .csv) says "
+            "(default: standard output)"
+        ),
     )
     parser.add_argument(
         "--force", action="store_true", help=_("with -o: replace FILE if it exists")
@@ -111,14 +113,28 @@ def _reports(directory: str | None) -> list[Report] | None:
 def run(argv: Sequence[str]) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    from govread.commands.output_file import output_of, refused
+    from govread.commands.output_file import is_stdout, output_of, refused
+
+    if args.format is None:
+        # -o t.csv says the format by its name, as compare's and export's -o do; another
+        # format's name (t.xlsx) is refused, as there
+        from govread.compare_export import format_for_name
+        from govread.records import unwritten_format
+
+        named = args.output if args.output is not None and not is_stdout(args.output) else ""
+        if named and (why := unwritten_format(named, (".json", ".csv"))):
+            parser.error(_("{reason} (or give --format)").format(reason=why))
+        inferred = format_for_name(named, "")
+        args.format = inferred if inferred in ("json", "csv") else "text"
 
     output = output_of(
         parser,
         args.output,
         force=args.force,
         takes_file=args.format in ("json", "csv"),
-        needs=_("-o/--output needs --format json or csv"),
+        needs=_(
+            "-o/--output needs --format json or csv, or a FILE whose name ends in .json or .csv"
+        ),
     )
     # Refused before the reports are read when the answer is already known; the atomic
     # write checks again.

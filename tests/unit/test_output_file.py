@@ -122,3 +122,30 @@ def test_a_file_in_a_folder_that_takes_no_new_file_is_not_offered_to_force(
     assert "cannot create a file in that folder" in capsys.readouterr().err
     assert target.read_text("utf-8") == "kept"
     assert list(tmp_path.iterdir()) == [target]
+
+
+def test_compare_region_takes_the_format_from_the_files_name_as_compare_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `compare A B -o cmp.csv` writes CSV, but `compare --region 通山 -o t.csv` said
+    "-o/--output needs --format json or csv"; -o is taken the same way by both (README)."""
+    argv = ["compare", "--region", "通山", "--corpus", str(YEARS)]
+    assert main([*argv, "-o", str(tmp_path / "t.csv")]) == 0
+    assert (tmp_path / "t.csv").read_bytes().decode() == _printed(
+        capsys, [*argv, "--format", "csv"]
+    )
+    assert main([*argv, "-o", str(tmp_path / "t.json")]) == 0
+    assert (tmp_path / "t.json").read_bytes().decode() == _printed(
+        capsys, [*argv, "--format", "json"]
+    )
+    with pytest.raises(SystemExit) as usage:
+        main([*argv, "-o", str(tmp_path / "t.xlsx")])
+    assert usage.value.code == 2
+    assert "does not write .xlsx files" in capsys.readouterr().err
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def _printed(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
+    capsys.readouterr()
+    assert main(argv) == 0
+    return capsys.readouterr().out
