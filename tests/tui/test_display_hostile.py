@@ -221,3 +221,36 @@ def test_every_text_box_is_a_safe_input() -> None:
             if made or derived:
                 raw.append(f"{path.name}:{getattr(node, 'lineno', 0)}")
     assert raw == []
+
+
+async def test_the_overwrite_question_shows_a_hostile_folder_escaped(
+    hostile: Any, tmp_path: Path, loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA: `e`, a name of a file that exists, in a working folder whose name holds an escape
+    sequence: the "File exists" question drew the path raw (the terminal took `\\x1b[31m`
+    and turned the rest red)."""
+    from govread.tui.dialogs.confirm import ConfirmDialog
+    from govread.tui.dialogs.export import ExportDialog
+
+    folder = tmp_path / "\033[31mred\u202edir"
+    folder.mkdir()
+    (folder / "notes.toml").write_text("mine", "utf-8")
+    monkeypatch.chdir(folder)
+    app = GovreadApp()
+    async with app.run_test(size=(140, 45)) as pilot:
+        await loaded(pilot)
+        app.toggle_mark(app.reports[0].sections[0].id)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.path_input.value = "notes.toml"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        shown = app.export_screenshot()
+        hostile.assert_clean(shown)
+        assert "\\x1b[31mred\\u202edir" in shown
+        await pilot.press("escape")
+        await pilot.pause()
+    assert (folder / "notes.toml").read_text("utf-8") == "mine"

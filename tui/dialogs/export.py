@@ -243,7 +243,7 @@ class ExportDialog(LocalisedScreen[Path | None], ModalScreen[Path | None]):
 
     def _ask_overwrite(self, path: Path) -> None:
         message = Text()
-        message.append(str(path), style="bold")
+        message.append(sanitize_path(path), style="bold")  # a folder's name may hold an ESC
         message.append(_(" already exists.\nReplace it with this export?"))
 
         def answered(replace: bool | None) -> None:
