@@ -29,6 +29,7 @@ def closed_count(state: GovreadState) -> int:
 def confirm_clear_marks(app: App[Any]) -> None:
     """Ask, then unmark every node of the open reports (marks of other reports stay)."""
     state = app_state(app)
+    state.marks.take_in()  # another browser's marks since: cleared too, not back at the save
     ids = frozenset(
         node_id for report in state.library.reports for node_id in state.marks.ids_of(report)
     )

@@ -254,6 +254,31 @@ async def test_clear_marks_from_the_palette_asks_first(loaded: Loaded, palette_p
     assert len(MarkSet.load()[0]) == 0
 
 
+async def test_clear_marks_clears_those_another_govread_saved_too(
+    loaded: Loaded, palette_pick
+) -> None:
+    """QA: with a second browser marking meanwhile, "Clear marks" asked to unmark the marks
+    this one knew, and the other's came back on the outline once it saved."""
+    app = GovreadApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        mine = app.reports[0].sections[0].id
+        app.toggle_mark(mine)
+        other, _ = MarkSet.load()  # a second govread, marking meanwhile
+        theirs = app.reports[2].sections[0].id
+        other.add(theirs)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await palette_pick(pilot, "clear marks")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#confirm-yes")
+        await pilot.pause()
+        assert len(app.marks) == 0
+        assert not _shows_mark(app.browser.outline, theirs)
+        assert any("Cleared 2" in m for m in _messages(app))
+    assert len(MarkSet.load()[0]) == 0
+
+
 # -- export -------------------------------------------------------------------------------
 
 
