@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from collections.abc import Iterable, Sequence
@@ -39,6 +40,21 @@ _QUERY_CHUNK = 500
 # A file whose last change is more recent than this is not recorded by its stamp: another
 # change within the file system's clock step would leave the stamp as it was.
 STAMP_SETTLE_NS = 2_000_000_000
+
+
+def _not_a_regular_file(path: Path) -> str | None:
+    """What stands at the cache's path when it is not a regular file (after links): a
+    folder, a FIFO, a device, a link to one or to nothing; None when nothing is there or
+    a regular file is."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "a link to nothing" if os.path.islink(path) else None
+    except OSError:
+        return "a link that loops" if os.path.islink(path) else "unreadable"
+    if stat.S_ISREG(info.st_mode):
+        return None
+    return statefile.describe_type(info.st_mode)
 
 
 class FileStamp(NamedTuple):
@@ -79,12 +95,19 @@ class ReportCache:
         self.hits = 0
         self.misses = 0
         self._notice: str | None = None
+        self._refused = False  # what is at the path is no cache file, and could not be moved
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._db is not None:
+        if self._db is not None or self._refused:
             return self._db
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if (kind := _not_a_regular_file(self.path)) is not None:
+                # SQLite would open it, and make its journal beside where a link points
+                self._move_aside(f"is {kind}, not a regular file")
+                if os.path.lexists(self.path):  # it stays: no cache this run
+                    self._refused = True
+                    return None
             self._db = self._open()
         except _ForeignDatabase:
             self._move_aside("is not govread's cache (another program's database)")

@@ -47,6 +47,41 @@ def test_a_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, samples) -> N
     assert list(tmp_path.glob("c.sqlite3.bad-*"))
 
 
+def test_a_cache_path_that_is_no_regular_file_is_set_aside_never_opened(
+    tmp_path: Path, samples
+) -> None:
+    """QA: a cache path that was a link to /dev/zero was opened by SQLite, which made
+    `/dev/zero-journal` beside the device (as root); a folder, a FIFO or a link to one
+    left the cache off for good, unsaid. Each is set aside, said once, and a cache made."""
+    import os
+
+    target = tmp_path / "elsewhere"
+    target.mkdir()
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for index, make in enumerate(
+        (
+            lambda p: os.symlink(target, p),
+            lambda p: os.symlink(fifo, p),
+            lambda p: os.mkfifo(p),
+            lambda p: p.mkdir(),
+        )
+    ):
+        path = tmp_path / f"c{index}.sqlite3"
+        make(path)
+        cache = ReportCache(path)
+        cache.put(samples[0])
+        assert cache.get(samples[0].sha256) is not None
+        notice = cache.take_notice()
+        assert notice is not None and "not a regular file" in notice, notice
+        assert len(list(tmp_path.glob(f"c{index}.sqlite3.bad-*"))) == 1
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("c")) == [
+        "elsewhere",
+        "fifo",
+    ]  # nothing made beside what the links point to (elsewhere-journal, fifo-wal)
+    assert list(target.iterdir()) == []
+
+
 def test_a_tampered_entry_is_not_trusted(tmp_path: Path, samples) -> None:
     cache = ReportCache(tmp_path / "c.sqlite3")
     cache.put(samples[0])
