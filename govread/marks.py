@@ -727,7 +727,14 @@ class MarkSet:
                 for rid in self._texts_dropped:
                     texts.pop(rid, None)
                 for rid in self._texts_set:
-                    texts[rid] = self._texts[rid]
+                    record, known = self._texts[rid], texts.get(rid)
+                    if known is not None and known.get("path") == record.get("path"):
+                        # the labels another session recorded of this text's nodes stay
+                        # (a label is the text's: the same id names the same node)
+                        headings = {**known.get("headings", {}), **record.get("headings", {})}
+                        record = {"path": record["path"], "headings": headings}
+                        self._texts[rid] = record
+                    texts[rid] = record
                 held = {report_id_of(node_id) for node_id in merged | notes.keys()}
                 texts = {rid: record for rid, record in texts.items() if rid in held}
                 atomic_write_text(self.path, _dumps(merged, notes, texts), overwrite=True)
@@ -863,6 +870,10 @@ class MarkSet:
                 for node_id in held
                 if node_id in self._ids and node_id[len(rid) :] not in headings
             )
+            if same_file and known is not None:
+                # the labels recorded already stay (another session's among them): a label
+                # is the text's, an id naming one node of it
+                headings = {**known.get("headings", {}), **headings}
             if known is not None and known.get("path") != _file_key(report.path):
                 # the same text from another file: read into other sections (flattened),
                 # its ids may name other nodes; those stay the first file's, not shown here

@@ -556,6 +556,28 @@ def test_carrying_keeps_another_sessions_marks(tmp_path: Path) -> None:
     assert report_id(after) in final and report_id(before) not in final
 
 
+def test_two_sessions_recording_one_file_keep_both_nodes_labels(tmp_path: Path) -> None:
+    """QA: a session recording its marks of a file wrote that file's record whole, from the
+    marks it knew: a node another session marked meanwhile lost its label there, so when
+    the file was corrected that mark was not carried over ("could not be")."""
+    store = tmp_path / "marks.json"
+    file = tmp_path / "a.txt"
+    before = _parsed(EDITED_TEXT, file)
+    refs = [ref for ref in iter_nodes(before) if ref.kind == "section"]
+    mine, _unused = MarkSet.load(store)
+    theirs, _unused = MarkSet.load(store)
+    mine.add(refs[0].id)
+    theirs.add(refs[1].id)  # saved: its record of the file written before this one's
+    theirs.record_texts([before])
+    theirs.save()
+    mine.record_texts([before])  # knows only its own mark of the file
+    mine.save()
+    after = _parsed(EDITED_TEXT.replace("9件", "10件"), file)
+    again, _unused = MarkSet.load(store)
+    (result,) = again.carry_over([after])
+    assert result.carried == 2 and not result.left
+
+
 def test_tags_cut_says_when_the_limits_take_something() -> None:
     from govread.marks import MAX_TAG_CHARS, MAX_TAGS, tags_cut
 
