@@ -487,7 +487,7 @@ def run_tui(argv: Sequence[str]) -> int:
         named = [p for p in args.paths if not is_export_path(p)]
         # those that exist are brought up to date first, with its progress on the terminal;
         # one that does not is the browser's to list (and say on quit), said once
-        present = [p for p in named if Path(p).exists()]
+        present = [p for p in named if os.path.exists(p)]
         if present:
             from govread.commands import index as index_command
 

@@ -130,7 +130,7 @@ def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
         path = Path(raw)
         if not seen.first(path):
             continue
-        if path.is_dir():
+        if os.path.isdir(path):  # (pathlib raises for a name too long for the system)
             entries = list(folder_entries(path))
             if not any(reason is None for _, reason in entries):
                 jobs.append(_Job(path, True, Problem(str(path), N_("holds no report files"), True)))
@@ -139,7 +139,7 @@ def _plan(paths: Iterable[str | os.PathLike[str]]) -> list[_Job]:
                 for found, reason in entries
                 if seen.first(found, follow=reason is None)
             )
-        elif (reason := refused_by_name(path)) and path.exists():
+        elif (reason := refused_by_name(path)) and os.path.exists(path):
             # a spreadsheet, an image …: refused as in a folder, neither read nor cached
             jobs.append(_Job(path, True, Problem(str(path), reason, True)))
         else:

@@ -100,7 +100,7 @@ def open_report(path: Path, *, explicit: bool) -> Report | Problem:
         refused_by_name,
     )
 
-    if (reason := refused_by_name(path)) and path.exists():  # named or in a folder alike
+    if (reason := refused_by_name(path)) and os.path.exists(path):  # named or in a folder alike
         return Problem(str(path), reason, explicit)
     try:
         report = read_report(path)

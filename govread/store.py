@@ -1810,7 +1810,7 @@ def _refresh(
 ) -> IndexSummary:
     from govread.parsers.readers import FilesSeen, folder_entries
 
-    folders = [str(Path(raw).resolve()) for raw in paths if Path(raw).is_dir()]
+    folders = [str(Path(raw).resolve()) for raw in paths if os.path.isdir(raw)]
     found: list[tuple[Path, bool]] = []  # (file, named by the user)
     own = _own_files(store.path)
     seen = FilesSeen()  # each file once, however it is reached: its row is one

@@ -211,9 +211,10 @@ def _from_file(name: str) -> Report | None:
     """The report of a path named, or None when `name` is not a path."""
     path = Path(name)
     looks_like_path = "/" in name or "\\" in name or bool(path.suffix)
-    if looks_like_path and not path.exists():
+    # (os.path, not pathlib: a name too long for the system is one that is not there)
+    if looks_like_path and not os.path.exists(path):
         raise _FileError(_("{path}: no such file").format(path=name))
-    if path.exists():
+    if os.path.exists(path):
         for entry in iter_load([path]):
             if isinstance(entry, Problem):
                 raise _FileError(str(entry))
@@ -260,7 +261,7 @@ def _told_apart(reports: Sequence[_N]) -> list[tuple[_N, str]]:
 def _load_corpus(directory: str | None) -> LoadResult:
     if directory is None:
         return load()
-    if not Path(directory).is_dir():
+    if not os.path.isdir(directory):
         raise _FileError(_("{path}: not a folder").format(path=directory))
     result = load([directory])
     for problem in result.problems:
@@ -287,7 +288,7 @@ def _from_store(
     from govread import store as store_module
     from govread.compare import Idf
 
-    if directory is not None and not Path(directory).is_dir():
+    if directory is not None and not os.path.isdir(directory):
         raise _FileError(f"{directory}: not a folder")
     if store_file is not None and (why := store_module.not_a_store_file(Path(store_file))):
         raise _FileError(f"{store_file}: {why}")  # nothing there, a FIFO, a folder …

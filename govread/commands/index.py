@@ -11,6 +11,7 @@ named could not be indexed, 2 on a usage error, 130 on Ctrl-C (saying what the s
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 import time
@@ -73,7 +74,7 @@ def run(
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     # A path that does not exist (a typo) is said and fails the run; the others are
     # indexed all the same, as a file that cannot be read is skipped and said.
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not os.path.exists(p)]
     for path in missing:
         print(error_line(_("{path}: no such file or folder").format(path=path)), file=sys.stderr)
     paths = [p for p in args.paths if p not in missing]

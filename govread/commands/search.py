@@ -113,8 +113,8 @@ def run(argv: Sequence[str]) -> int:
     failed = False  # a file named could not be opened: exit 1, after the others' hits
     if args.store is not None:
         # a PATH that is not there is said so, as without --store (not "never indexed")
-        there = [raw for raw in args.paths if Path(raw).exists()]
-        for gone in (raw for raw in args.paths if not Path(raw).exists()):
+        there = [raw for raw in args.paths if os.path.exists(raw)]
+        for gone in (raw for raw in args.paths if not os.path.exists(raw)):
             print(error_line(str(Problem(gone, N_("no such file"), True))), file=sys.stderr)
         failed = len(there) < len(args.paths)
         if args.paths and not there:
@@ -208,7 +208,7 @@ def _search_store(
                     )
                 # indexed under a folder given, deleted since: left out, as a search of the
                 # files leaves them out, but said (not counted among the answers silently)
-                folders = [str(Path(p).resolve()) for p in paths if Path(p).is_dir()]
+                folders = [str(Path(p).resolve()) for p in paths if os.path.isdir(p)]
                 if folders and (gone := store.gone_under(opened, folders, scope)):
                     _say_gone(gone, _GONE_LEFT_OUT)
             searcher = store.StoreSearch(opened, scope)

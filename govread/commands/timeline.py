@@ -15,9 +15,9 @@ or FILE not written, 2 usage error (no such place, or a name that stands for sev
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich import box
@@ -98,7 +98,7 @@ def _error(message: str) -> None:
 def _reports(directory: str | None) -> list[Report] | None:
     if directory is None:
         return list(load().reports)
-    if not Path(directory).is_dir():
+    if not os.path.isdir(directory):
         _error(_("{folder}: not a folder").format(folder=directory))
         return None
     result = load([directory])

@@ -166,6 +166,42 @@ def test_a_folder_with_a_fifo_and_a_device_link_still_loads_its_report(tmp_path,
     assert all("is not a regular file" in line for line in err)
 
 
+LONG_NAME = "长" * 2000 + ".txt"  # 6,000 bytes: beyond any file system's name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outline", LONG_NAME],
+        ["outline", LONG_NAME.replace(".txt", ".png")],
+        ["export", LONG_NAME, "--all", "-o", "-"],
+        ["search", "法治", LONG_NAME],
+        ["search", "法治", LONG_NAME, "--store", "STORE"],
+        ["cite", LONG_NAME],
+        ["figures", LONG_NAME],
+        ["compare", LONG_NAME, LONG_NAME.replace("长", "短")],
+        ["compare", "A", "B", "--corpus", LONG_NAME],
+        ["compare", "--region", "咸宁", "--corpus", LONG_NAME],
+        ["index", LONG_NAME, "--store", "STORE"],
+    ],
+    ids=lambda argv: " ".join(a if len(a) < 20 else "LONG" for a in argv),
+)
+def test_a_name_too_long_for_the_system_is_one_line(
+    argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: a path argument longer than the system takes (`File name too long`) ended every
+    command with a traceback (pathlib's is_dir / exists raise for it)."""
+    argv = [str(tmp_path / "s.sqlite3") if a == "STORE" else a for a in argv]
+    with _within(SECONDS):
+        try:
+            code = main(argv)
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+    err = capsys.readouterr().err
+    assert code in (1, 2) and "Traceback" not in err
+    assert err.startswith(("govread: error: ", "govread compare: error: ")), err[:200]
+
+
 def test_a_sparse_200_mb_text_is_refused_from_its_size(tmp_path, capsys) -> None:
     huge = tmp_path / "huge.txt"
     with huge.open("wb") as handle:
