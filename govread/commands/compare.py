@@ -35,7 +35,7 @@ from govread.cli import (
     skipped_line,
 )
 from govread.commands.narrow import fits, print_stacked, terminal_console
-from govread.commands.output_file import is_stdout, output_of, refused, write_file
+from govread.commands.output_file import is_stdout, output_name, output_of, refused, write_file
 from govread.compare_export import FILE_FORMATS, FILE_SUFFIXES, format_for_name
 from govread.compare_words import (
     cell_reason,
@@ -104,6 +104,7 @@ def _parser() -> ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
+        type=output_name,
         help=_(
             "with --format json, toml, csv or jsonl, or a FILE whose name ends in .json, "
             ".toml, .csv or .jsonl: the file to write (default: standard output)"

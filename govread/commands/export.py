@@ -21,7 +21,7 @@ from itertools import chain
 from govread import segment
 from govread.atomic import OverwriteRefused, WriteError, atomic_write_chunks
 from govread.cli import ArgumentParser, argument_text, error_line, print_problems, said
-from govread.commands.output_file import folder_name_refused, is_stdout, refused
+from govread.commands.output_file import folder_name_refused, is_stdout, output_name, refused
 from govread.corpus import LoadResult, Problem, iter_load, sample_paths
 from govread.export import (
     PASSAGE_KINDS,
@@ -83,6 +83,7 @@ def _parser() -> ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
+        type=output_name,
         help=_(
             "file to write, or - for standard output "
             "(default: govread-YYYYMMDD-HHMMSS.toml in the working directory)"

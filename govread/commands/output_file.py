@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from argparse import ArgumentParser
+from argparse import ArgumentParser, ArgumentTypeError
 
 from govread.atomic import (
     OverwriteRefused,
@@ -26,6 +26,15 @@ EXIT_OK, EXIT_FILE = 0, 1
 
 # What a user writes for standard output: a link or a device, never replaced as a file.
 STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+
+
+def output_name(value: str) -> str:
+    """The type of every ``-o FILE``: an empty name is a usage error, not the default file
+    (``-o ''`` from an unset shell variable wrote govread-….toml, or was taken for no
+    name at all)."""
+    if not value:
+        raise ArgumentTypeError(_("an empty file name (give a name, or - for standard output)"))
+    return value
 
 
 def is_stdout(output: str | None) -> bool:

@@ -27,6 +27,7 @@ from rich.text import Text
 from govread.cli import ArgumentParser, argument_text, first_few
 from govread.clip import clipped
 from govread.commands.narrow import fits, print_stacked, terminal_console
+from govread.commands.output_file import output_name
 from govread.corpus import load
 from govread.followup import plan_text
 from govread.i18n import _
@@ -80,6 +81,7 @@ def _parser() -> ArgumentParser:
         "-o",
         "--output",
         metavar="FILE",
+        type=output_name,
         help=_(
             "the file to write, in the format --format or its name (.json, .csv) says "
             "(default: standard output)"

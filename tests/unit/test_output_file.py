@@ -149,3 +149,25 @@ def _printed(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     capsys.readouterr()
     assert main(argv) == 0
     return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", str(YEARS), "--all"],
+        ["compare", *(str(p) for p in sorted(YEARS.iterdir())[:2])],
+        ["compare", "--region", "通山县", "--corpus", str(YEARS)],
+    ],
+    ids=["export", "compare", "region"],
+)
+def test_an_empty_output_name_is_a_usage_error_and_writes_nothing(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """`-o ''` (an unset shell variable: -o "$OUT") is no file name: export wrote its
+    default file and compare took it for no -o at all; each now says so, status 2."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as exit_:
+        main([*argv, "-o", ""])
+    assert exit_.value.code == 2
+    assert "an empty file name" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
