@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from govread import statefile
+from govread.i18n import N_, _
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
 
@@ -49,9 +50,9 @@ def _not_a_regular_file(path: Path) -> str | None:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        return "a link to nothing" if os.path.islink(path) else None
+        return N_("a link to nothing") if os.path.islink(path) else None
     except OSError:
-        return "a link that loops" if os.path.islink(path) else "unreadable"
+        return N_("a link that loops") if os.path.islink(path) else N_("unreadable")
     if stat.S_ISREG(info.st_mode):
         return None
     return statefile.describe_type(info.st_mode)
@@ -104,13 +105,13 @@ class ReportCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             if (kind := _not_a_regular_file(self.path)) is not None:
                 # SQLite would open it, and make its journal beside where a link points
-                self._move_aside(f"is {kind}, not a regular file")
+                self._move_aside(_("is {kind}, not a regular file").format(kind=_(kind)))
                 if os.path.lexists(self.path):  # it stays: no cache this run
                     self._refused = True
                     return None
             self._db = self._open()
         except _ForeignDatabase:
-            self._move_aside("is not govread's cache (another program's database)")
+            self._move_aside(_("is not govread's cache (another program's database)"))
             try:
                 self._db = self._open()
             except (sqlite3.Error, OSError, _ForeignDatabase):
@@ -119,7 +120,7 @@ class ReportCache:
             self._db = None  # busy or unwritable: run without a cache this time
         except sqlite3.DatabaseError:
             # Not a database, or a damaged one: move it aside and start afresh.
-            self._move_aside("is damaged")
+            self._move_aside(_("is damaged"))
             try:
                 self._db = self._open()
             except (sqlite3.Error, OSError):
@@ -189,15 +190,18 @@ class ReportCache:
         return columns == _COLUMNS  # a cache written before the stamp existed
 
     def _move_aside(self, reason: str) -> None:
+        """Set the file aside, with a notice that says why (`reason`, in the interface's
+        language)."""
         shown = statefile.display_path(self.path)
         try:
             aside = statefile.set_aside(self.path)
         except OSError:
-            self._notice = f"{shown}: {reason}; running without the cache"
+            self._notice = _("{path}: {reason}; running without the cache").format(
+                path=shown, reason=reason
+            )
             return
-        self._notice = (
-            f"{shown}: {reason}; moved it to {statefile.display_path(aside.name)} "
-            "and started a new cache"
+        self._notice = _("{path}: {reason}; moved it to {aside} and started a new cache").format(
+            path=shown, reason=reason, aside=statefile.display_path(aside.name)
         )
 
     def take_notice(self) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
+import errno
 import hashlib
 import io
 import os
@@ -136,6 +137,22 @@ class ReportError(Exception):
         super().__init__(f"{self.path}: {self.reason}")
 
 
+# errno → a reason said in the interface's language (the OS's strerror is English).
+_OS_REASONS: dict[int, str] = {
+    errno.ENAMETOOLONG: N_("the file name is too long"),
+    errno.ENOTDIR: N_("a part of the path is not a folder"),
+    errno.ELOOP: N_("a link that loops"),
+    errno.EIO: N_("input/output error on the device"),
+}
+
+
+def _os_error(path: str | os.PathLike[str], error: OSError) -> ReportError:
+    """The one line for a file the system would not open or read."""
+    if error.errno in _OS_REASONS:
+        return ReportError(path, _OS_REASONS[error.errno])
+    return ReportError(path, N_("cannot be read ({error})"), error=error.strerror or str(error))
+
+
 @dataclass(frozen=True, slots=True)
 class Decoded:
     text: str
@@ -170,9 +187,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except IsADirectoryError:
         raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
-        raise ReportError(
-            path, N_("cannot be read ({error})"), error=error.strerror or str(error)
-        ) from None
+        raise _os_error(path, error) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -190,9 +205,7 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
     except IsADirectoryError:
         raise ReportError(path, N_("is a folder, not a file")) from None
     except OSError as error:
-        raise ReportError(
-            path, N_("cannot be read ({error})"), error=error.strerror or str(error)
-        ) from None
+        raise _os_error(path, error) from None
     finally:
         os.close(fd)
     if len(data) > MAX_BYTES:  # it grew while we looked

@@ -82,6 +82,26 @@ def test_a_cache_path_that_is_no_regular_file_is_set_aside_never_opened(
     assert list(target.iterdir()) == []
 
 
+def test_a_set_aside_cache_is_said_in_the_interface_language(tmp_path: Path, samples) -> None:
+    """QA: under --lang zh the cache's one line was English (its reasons f-strings)."""
+    from govread.i18n import set_language
+
+    damaged, folder = tmp_path / "damaged.sqlite3", tmp_path / "folder.sqlite3"
+    damaged.write_bytes(b"not a database at all" * 100)
+    folder.mkdir()
+    set_language("zh")
+    try:
+        notices = []
+        for path in (damaged, folder):
+            cache = ReportCache(path)
+            cache.put(samples[0])
+            notices.append(cache.take_notice())
+    finally:
+        set_language("en")
+    assert notices[0] is not None and "已损坏" in notices[0] and "新建了缓存" in notices[0]
+    assert notices[1] is not None and "是文件夹，不是普通文件" in notices[1], notices[1]
+
+
 def test_a_tampered_entry_is_not_trusted(tmp_path: Path, samples) -> None:
     cache = ReportCache(tmp_path / "c.sqlite3")
     cache.put(samples[0])

@@ -98,9 +98,25 @@ def test_missing_files_folders_and_fifos(tmp_path) -> None:
 def test_a_link_loop_named_explicitly_is_one_line(tmp_path) -> None:
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
-    assert "cannot be read" in _error(loop)
+    assert _error(loop) == "a link that loops"
     result = load([loop])
     assert not result.reports and result.problems[0].explicit
+
+
+def test_a_name_too_long_for_the_system_is_said_in_the_interface_language(tmp_path) -> None:
+    """QA: the OS's own words (File name too long) stayed English under --lang zh."""
+    from govread.i18n import set_language
+    from govread.opening import Problem
+
+    long_name = tmp_path / ("长" * 200 + ".txt")  # 600 bytes: over NAME_MAX
+    assert _error(long_name) == "the file name is too long"
+    problem = load([long_name]).problems[0]
+    assert isinstance(problem, Problem)
+    set_language("zh")
+    try:
+        assert problem.shown_reason() == "文件名太长"
+    finally:
+        set_language("en")
 
 
 def test_a_folder_with_a_link_loop_is_walked_once(tmp_path) -> None:
