@@ -1737,8 +1737,11 @@ def index(
 @contextlib.contextmanager
 def _refreshing(path: Path, waiting: Callable[[str], object] | None) -> Iterator[None]:
     """Hold the lock of a store's refresh (`<store>.lock` beside it, kept afterwards), waiting
-    for another process's. Where none can be made (a read-only folder, say) none is held."""
-    lock_path = path.with_name(path.name + ".lock")
+    for another process's. Where none can be made (a read-only folder, say) none is held.
+    A link's store is locked beside the file it names, as a refresh through the file itself
+    (or another link to it) locks it."""
+    target = path.resolve()
+    lock_path = target.with_name(target.name + ".lock")
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(lock_path, flags, 0o600)

@@ -275,6 +275,36 @@ def test_a_second_index_of_one_store_waits_for_the_first(
     assert "0 added, 0 updated, 2 unchanged" in err
 
 
+def test_an_index_through_a_link_to_the_store_waits_for_one_of_the_store_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--store link.sqlite3`, a symbolic link to the store another `govread index` is
+    writing: the lock is the store's own (beside the file it names), so this one waits for
+    the other rather than meeting SQLite's "database is locked" mid-run."""
+    import fcntl
+    import threading
+
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    link = tmp_path / "link.sqlite3"
+    link.symlink_to(db.name)
+    lock = os.open(tmp_path / "s.sqlite3.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # the first one, with --store s.sqlite3, running
+    waited = threading.Event()
+    real = store.time.sleep
+
+    def sleep(seconds: float) -> None:
+        if not waited.is_set():
+            waited.set()
+            os.close(lock)
+        real(0)
+
+    monkeypatch.setattr(store.time, "sleep", sleep)
+    assert main(["index", str(folder), "--store", str(link)]) == 0
+    assert waited.is_set() and "another govread index" in capsys.readouterr().err
+    assert not (tmp_path / "link.sqlite3.lock").exists()
+
+
 def test_a_store_inside_the_folder_it_indexes_is_not_listed_as_skipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
