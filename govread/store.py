@@ -693,7 +693,10 @@ UPGRADES_FROM = 3
 
 def upgradable(path: Path) -> bool:
     """Whether `path` is a govread store of an older schema that `Store` upgrades in place
-    (which may take a while: the browser, which reads a store read-only, has it done first)."""
+    (which may take a while: the browser, which reads a store read-only, has it done first).
+    Nothing that is no regular file is opened (SQLite would wait on a FIFO)."""
+    if not_a_store_file(path) is not None:
+        return False
     try:
         db = connect_read_only(path)
         try:

@@ -207,6 +207,19 @@ async def test_a_file_that_is_no_store_is_told_as_search_tells_it(tmp_path: Path
         assert "file is not a database" not in shown
 
 
+async def test_a_fifo_at_the_store_path_is_told_not_waited_on(tmp_path: Path) -> None:
+    """QA walk: `govread --store pipe` hung at "Opening reports…" (and `q` with it)."""
+    import os
+
+    fifo = tmp_path / "pipe.sqlite3"
+    os.mkfifo(fifo)
+    app = store_app(fifo)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.loading_done and not app.reports
+        assert "FIFO" in str(app.problems[0])
+
+
 async def test_the_cursor_row_is_in_view_at_start_when_groups_come_before_it(
     tmp_path: Path, write_generated: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:

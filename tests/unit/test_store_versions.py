@@ -148,6 +148,25 @@ def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(
     assert dict(flags).keys() == {0, 1}
 
 
+def test_whether_a_fifo_at_the_store_path_is_upgradable_is_answered_without_opening_it(
+    tmp_path: Path,
+) -> None:
+    """QA walk: `govread --store pipe` (a FIFO) hung at "Opening reports…", `q` and all:
+    the browser asks `upgradable` first, which opened the FIFO with SQLite and waited for a
+    writer. It is no store, so nothing to upgrade; the browser then says what it is."""
+    import threading
+
+    fifo = tmp_path / "pipe.sqlite3"
+    os.mkfifo(fifo)
+    answers: list[bool] = []
+    asking = threading.Thread(target=lambda: answers.append(store.upgradable(fifo)), daemon=True)
+    asking.start()
+    asking.join(10)
+    if asking.is_alive():  # let the blocked open return, so that the thread ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+    assert answers == [False]
+
+
 def test_a_store_that_cannot_be_written_is_read_as_it_is(
     made: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
