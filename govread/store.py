@@ -449,6 +449,30 @@ def _storable(text: str) -> bool:
     return True
 
 
+def _unstorable_name(path: Path) -> str:
+    """Why a file whose name SQLite cannot hold is skipped: a name that is not UTF-8, or one
+    that is but that this locale cannot read (`LC_ALL=C` with Python's UTF-8 mode off)."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return _("its name is not valid UTF-8: cannot be stored")
+    return _(
+        "its name cannot be read in this locale ({encoding}): run govread index in a UTF-8 "
+        "locale to store it"
+    ).format(encoding=sys.getfilesystemencoding())
+
+
+def stored_file_exists(stored: str) -> bool:
+    """Whether a stored path (text, as a UTF-8 locale read its name) is a file. In a locale
+    that cannot spell it (`LC_ALL=C` with Python's UTF-8 mode off) it is looked up by its
+    UTF-8 bytes: never taken for a file gone because this locale cannot name it."""
+    try:
+        name: str | bytes = os.fsencode(stored)
+    except UnicodeEncodeError:
+        name = stored.encode("utf-8", "surrogateescape")
+    return os.path.isfile(name)
+
+
 def pack_terms(terms: Mapping[str, int]) -> str:
     """The comparison's words of a report as stored: "word<TAB>count" lines."""
     return "\n".join(f"{term}\t{n}" for term, n in terms.items())
@@ -1847,7 +1871,7 @@ def _refresh(
     for path, explicit in found:
         key = str(path.resolve())
         if not _storable(key):
-            summary.skipped.append((str(path), _("its name is not valid UTF-8: cannot be stored")))
+            summary.skipped.append((str(path), _unstorable_name(path)))
             continue
         stat = _stat(path)
         row = known.get(key)
@@ -1900,7 +1924,7 @@ def _refresh(
             parser = row[4]
             if stored in refreshed:
                 continue
-            if not os.path.isfile(stored) or (
+            if not stored_file_exists(stored) or (
                 parser != current_analysis and _under(stored, folders)
             ):
                 if store.remove(stored):

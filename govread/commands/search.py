@@ -216,7 +216,7 @@ def _search_store(
             hits = searcher.search(query, limit)
             if scope is None:  # the hits' text is stored; their files may be gone since
                 gone_files = {h.report.path for h in hits if h.report.path}
-                if gone := sorted(p for p in gone_files if not os.path.exists(p)):
+                if gone := sorted(p for p in gone_files if not store.stored_file_exists(p)):
                     _say_gone(gone, _GONE_KEPT)
             return hits
     except (store.StoreError, sqlite3.Error) as error:

@@ -261,3 +261,65 @@ def test_a_file_reached_twice_is_indexed_once(
             again = store.index(opened, named)
         assert (again.added, again.unchanged) == (0, 4), named
         assert _paths(db) == {str(f.resolve()) for f in [*files, *sub.iterdir()]}
+
+
+def test_an_index_in_a_locale_without_chinese_keeps_reports_it_cannot_name(
+    tmp_path: Path, write_generated: Callable[..., Path]
+) -> None:
+    """QA walk: `LC_ALL=C PYTHONUTF8=0 govread index other --store S` pruned every stored
+    report whose path holds Chinese, in any folder: the file system's names are ASCII there,
+    so a stored path could not be looked up, and each was taken for a file gone. Its own
+    folder's Chinese names, unreadable in that locale, were said "not valid UTF-8"."""
+    import os
+    import subprocess
+    import sys
+
+    chinese = write_generated(tmp_path / "报告", 2, seed=3)
+    other = write_generated(tmp_path / "other", 1, seed=4)
+    db = tmp_path / "store.sqlite3"
+    _index(chinese, db)
+    held = _paths(db)
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
+    env.pop("PYTHONIOENCODING", None)
+    for folder in (other, chinese):
+        ran = subprocess.run(
+            [
+                sys.executable,
+                "-X",
+                "utf8=0",
+                "-c",
+                "import sys; from govread.cli import main; sys.exit(main())",
+                "index",
+                str(folder),
+                "--store",
+                str(db),
+            ],
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONCOERCECLOCALE": "0"},
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+        assert "0 pruned" in ran.stderr, ran.stderr
+        assert "not valid UTF-8" not in ran.stderr
+    assert held <= _paths(db)
+    # nor does a search there take them for files gone
+    ran = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "utf8=0",
+            "-c",
+            "import sys; from govread.cli import main; sys.exit(main())",
+            "search",
+            "法治",
+            "--store",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONCOERCECLOCALE": "0"},
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+    assert ran.returncode == 0 and "gone" not in ran.stderr, ran.stderr
