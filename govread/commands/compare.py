@@ -306,7 +306,11 @@ def _from_store(
             if directory is not None:
                 refused: set[str] = set()  # files just skipped, each said: no index takes them
                 if store_file is None:  # the default store, refreshed with DIR's files
+                    told = opened.notice
                     summary = store_module.index(opened, [directory], waiting=said)
+                    if opened.notice is not None and opened.notice != told:  # set aside
+                        notice = _("govread: {notice}").format(notice=opened.notice)
+                        print(sanitize_line(notice), file=sys.stderr)
                     for path, reason in summary.skipped:
                         if path != directory:  # an empty DIR: said once, below
                             print(skipped_line(f"{path}: {_(reason)}"), file=sys.stderr)

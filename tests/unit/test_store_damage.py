@@ -368,6 +368,27 @@ def test_index_finds_a_store_damaged_mid_file_and_builds_it_again(
     assert "2 unchanged" in capsys.readouterr().err
 
 
+def test_compare_corpus_says_it_set_aside_a_default_store_found_damaged_mid_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA walk: `compare A B --corpus DIR` refreshes the default store; one damaged mid-file
+    was moved to `store.sqlite3.bad-<time>` and a new one built without a word (`index`
+    says it)."""
+    folder = _folder(tmp_path)
+    db = store.default_path()
+    assert main(["index", str(folder)]) == 0
+    with sqlite3.connect(db) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    _overwrite_from_a_third_on(db)
+    capsys.readouterr()
+    a, b = sorted(str(p) for p in folder.iterdir())
+    assert main(["compare", a, b, "--corpus", str(folder)]) == 0
+    err = capsys.readouterr().err
+    assert len([p for p in db.parent.iterdir() if ".bad-" in p.name]) == 1
+    assert "is damaged" in err and "moved it to" in err
+
+
 def test_an_undecodable_text_in_a_store_with_damaged_pages_points_to_index(
     tmp_path: Path,
 ) -> None:
