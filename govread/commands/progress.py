@@ -5,6 +5,7 @@ files read the first time)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from typing import TextIO
@@ -42,9 +43,15 @@ class ProgressLine:
             return
         stage = _(STAGE_NAMES.get(stage, stage))
         if self.tty:
-            filled = BAR_WIDTH * done // total
-            bar = "█" * filled + "·" * (BAR_WIDTH - filled)
-            self.stream.write(f"\r{stage:<10} {bar} {done}/{total}")
+            from rich.cells import cell_len
+
+            head, counts = f"{stage:<10} ", f" {done}/{total}"
+            # a line as wide as the terminal or wider wraps, and "\r" redraws only its end
+            width = min(BAR_WIDTH, self._columns() - 1 - cell_len(head) - len(counts))
+            width = max(width, 0)
+            filled = width * done // total
+            bar = "█" * filled + "·" * (width - filled)
+            self.stream.write(f"\r{head}{bar}{counts}")
             self._open = done != total
             if not self._open:
                 self.stream.write("\n")
@@ -56,6 +63,18 @@ class ProgressLine:
             line = _("{stage}: {done}/{total}").format(stage=stage, done=done, total=total)
             self.stream.write(line + "\n")
             self.stream.flush()
+
+    def _columns(self) -> int:
+        """The terminal's width (COLUMNS first, as Rich reads it), 80 when it is unknown."""
+        try:
+            if (columns := int(os.environ["COLUMNS"])) > 0:
+                return columns
+        except (KeyError, ValueError):
+            pass
+        try:
+            return os.get_terminal_size(self.stream.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            return 80
 
     def end(self) -> None:
         """End the line of a bar left part-drawn (before an error or an interruption)."""

@@ -323,3 +323,29 @@ def test_an_index_in_a_locale_without_chinese_keeps_reports_it_cannot_name(
         stdin=subprocess.DEVNULL,
     )
     assert ran.returncode == 0 and "gone" not in ran.stderr, ran.stderr
+
+
+def test_the_bar_of_index_fits_a_narrow_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA walk: in a terminal 30 columns wide (a split tmux pane) the bar, 49 columns, wrapped,
+    and each redraw (a carriage return: back to the start of the last line only) left a line
+    more behind. It is narrowed to fit."""
+    import io
+
+    from govread.commands.progress import ProgressLine
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setenv("COLUMNS", "30")
+    stream = Terminal()
+    line = ProgressLine(stream)
+    for done in range(1, 501):
+        line("indexing", done, 500)
+    drawn = [part for part in stream.getvalue().replace("\n", "\r").split("\r") if part]
+    assert drawn and max(len(part) for part in drawn) < 30
+    assert drawn[-1].startswith("indexing") and drawn[-1].endswith(" 500/500")
+    monkeypatch.setenv("COLUMNS", "120")
+    stream = Terminal()
+    ProgressLine(stream)("indexing", 250, 500)
+    assert "█" * 15 + "·" * 15 in stream.getvalue()  # the full bar where there is room
