@@ -392,6 +392,20 @@ def _unwritable_place(path: Path) -> bool:
     return not os.access(target, os.W_OK)
 
 
+def _busy(error: sqlite3.Error) -> bool:
+    """Whether another connection held the store's write lock past the busy timeout."""
+    return _primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def held_by_another(path: Path) -> str:
+    """The line for a store another program kept writing (`sqlite3`, a database browser)
+    past the busy timeout: SQLite's "database is locked" says neither who nor what to do."""
+    return _(
+        "{path}: another program is writing the store (database is locked); what was "
+        "indexed before is kept: run the command again once it has finished"
+    ).format(path=statefile.display_path(path))
+
+
 def cannot_write(path: Path) -> str:
     """The line for a store that cannot be written (a read-only file, folder or file
     system): nothing was written, and what reads it as it is (when it is there)."""
@@ -828,6 +842,8 @@ class Store:
                         "disk) and run the command again"
                     ).format(path=shown)
                 ) from error
+            if _busy(error):
+                raise StoreError(held_by_another(self.path)) from error
             raise StoreError(f"{shown}: {error}") from error
         except sqlite3.DatabaseError:
             reason, said = _("is damaged"), _(NOT_A_STORE)  # said where it is only read
@@ -1814,6 +1830,8 @@ def _index(
                 setattr(summary, name.name, getattr(fresh, name.name))
             return _refresh(store, paths, progress, workers, summary)
     except sqlite3.OperationalError as error:
+        if _busy(error):
+            raise StoreError(held_by_another(store.path)) from None
         if not is_read_only(error):
             raise
         raise StoreError(cannot_write(store.path)) from None

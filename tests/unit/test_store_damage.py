@@ -7,6 +7,7 @@ import io
 import os
 import sqlite3
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -303,6 +304,41 @@ def test_an_index_through_a_link_to_the_store_waits_for_one_of_the_store_itself(
     assert main(["index", str(folder), "--store", str(link)]) == 0
     assert waited.is_set() and "another govread index" in capsys.readouterr().err
     assert not (tmp_path / "link.sqlite3.lock").exists()
+
+
+def test_another_program_writing_the_store_mid_index_is_said_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA walk: `sqlite3 store.sqlite3` (the README invites it) holding a write transaction
+    while `govread index` wrote its next batch: after the busy timeout, a traceback ending
+    in "sqlite3.OperationalError: database is locked"."""
+    folder = _folder(tmp_path)
+    db = tmp_path / "s.sqlite3"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    (folder / "新.txt").write_text(REPORT.format(place="红星乡", n=9), encoding="utf-8")
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(db, isolation_level=None)
+    prepared_files = store.prepared_files
+
+    def meanwhile(*args: object, **kwargs: object) -> Iterator[object]:
+        for prepared in prepared_files(*args, **kwargs):  # type: ignore[arg-type]
+            if not other.in_transaction:  # another program starts writing, the store open
+                other.execute("BEGIN IMMEDIATE")
+            yield prepared
+
+    monkeypatch.setattr(store, "prepared_files", meanwhile)
+    try:
+        assert main(["index", str(folder), "--store", str(db)]) == 1
+        # and one that was writing already when index opened the store
+        assert main(["index", str(folder), "--store", str(db)]) == 1
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    said = [line for line in capsys.readouterr().err.splitlines() if "error" in line]
+    assert len(said) == 2 and all("another program" in line for line in said), said
+    monkeypatch.setattr(store, "prepared_files", prepared_files)
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert "1 added" in capsys.readouterr().err
 
 
 def test_a_store_inside_the_folder_it_indexes_is_not_listed_as_skipped(
