@@ -119,10 +119,12 @@ def run(argv: Sequence[str]) -> int:
         failed = len(there) < len(args.paths)
         if args.paths and not there:
             return EXIT_NONE
-        found = _search_store(args.store, there, query, args.limit or None)
+        refused: list[str] = []  # files named that no index takes (empty, binary …)
+        found = _search_store(args.store, there, query, args.limit or None, refused)
         if found is None:
             return EXIT_NONE
         hits = found
+        failed = failed or bool(refused)
     else:
         # reading and segmenting many files the first time takes a while: a bar on the
         # terminal once it has taken a second (a pipe or a file gets no bars)
@@ -165,9 +167,11 @@ def run(argv: Sequence[str]) -> int:
 
 
 def _search_store(
-    path: Path, paths: Sequence[str], query: Query, limit: int | None
+    path: Path, paths: Sequence[str], query: Query, limit: int | None, refused: list[str]
 ) -> list[Hit] | None:
-    """Hits from the store, or None (said on stderr) when it cannot be used."""
+    """Hits from the store, or None (said on stderr) when it cannot be used. A file named
+    that is not in the store because no index takes it is said as a search of the files
+    says it, and added to `refused`."""
     if (why := store.not_a_store_file(path)) is not None:  # a FIFO, a folder, /dev/zero …
         print(error_line(f"{path}: {why}"), file=sys.stderr)
         return None
@@ -184,6 +188,12 @@ def _search_store(
             scope = store.scope_of(paths) if paths else None
             if scope is not None:
                 absent, changed = store.stale(opened, scope)
+                named = {str(Path(p).resolve()): p for p in paths if not Path(p).is_dir()}
+                for absent_path in absent:
+                    if absent_path in named and (why := _unreadable(named[absent_path])):
+                        print(error_line(str(why)), file=sys.stderr)
+                        refused.append(absent_path)
+                absent = [p for p in absent if p not in refused]
                 if absent:
                     print(
                         _n(
@@ -222,6 +232,21 @@ def _search_store(
     except (store.StoreError, sqlite3.Error) as error:
         print(error_line(store.problem_with(path, error)), file=sys.stderr)
         return None
+
+
+def _unreadable(raw: str) -> Problem | None:
+    """Why a file named cannot be opened as a report, as a search of the files would say
+    it (`govread index` skips it, so it is never in the store); None when it can be read
+    (its bytes decoded, not parsed: it is then a file never indexed)."""
+    from govread.parsers.readers import ReportError, extract, read_bytes, refused_by_name
+
+    if why := refused_by_name(raw):
+        return Problem(raw, why, True)
+    try:
+        extract(read_bytes(raw), raw)
+    except ReportError as error:
+        return Problem.of(error, True)
+    return None
 
 
 # (singular, plural): the catalogue keys a plural message by its plural (`_n`)

@@ -547,6 +547,25 @@ def test_files_deleted_since_the_index_are_said_by_a_store_search(
     assert "gone" not in capsys.readouterr().err
 
 
+def test_search_store_says_why_a_named_file_that_is_no_report_was_never_indexed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA walk: `govread search Q empty.txt --store S`, right after `govread index` skipped
+    it ("is empty"), said "1 file never indexed …; run govread index to refresh the store"
+    and "no hits", where the search of the files says why it cannot be read."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    empty = folder / "empty.txt"
+    empty.write_bytes(b"")
+    db = tmp_path / "s.db"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    capsys.readouterr()
+    one = sorted(folder.glob("*.txt"))[0]
+    assert main(["search", "法治", str(one), str(empty), "--store", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert main(["search", "法治", str(one), str(empty)]) == 1
+    assert err == capsys.readouterr().err == f"govread: error: {empty}: is empty\n"
+
+
 def test_compare_corpus_does_not_ask_to_index_files_it_just_skipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
