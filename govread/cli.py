@@ -168,6 +168,23 @@ class HelpFormatter(argparse.HelpFormatter):
         return text
 
 
+# The metavars of arguments that name a file or a folder: an empty one is a usage error.
+_NAMED_FILES = frozenset({"PATH", "DIR", "FILE"})
+
+
+def _named_file(kind: Callable[[str], Any] | None) -> Callable[[str], Any]:
+    """An argument's type that refuses an empty name (an unset shell variable, "$DIR"),
+    which a path would read as the working folder: `govread index ""` indexed all of it."""
+
+    def named(value: str) -> Any:
+        if not value:
+            raise argparse.ArgumentTypeError(_("an empty name: give a file or a folder"))
+        return kind(value) if kind is not None else value
+
+    named.__name__ = getattr(kind, "__name__", "str")  # argparse names it in its errors
+    return named
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse's parser in the interface language (its own words through
     `_argparse_gettext`), whose error messages (they repeat what was typed) are sanitised."""
@@ -185,6 +202,8 @@ class ArgumentParser(argparse.ArgumentParser):
         positional = len(args) == 1 and str(args[0])[:1] not in self.prefix_chars
         if positional and kwargs.get("nargs") == argparse.ZERO_OR_MORE:
             kwargs.setdefault("default", [])
+        if kwargs.get("metavar") in _NAMED_FILES and kwargs.get("type") in (None, Path):
+            kwargs["type"] = _named_file(kwargs.get("type"))
         return super().add_argument(*args, **kwargs)
 
     def parse_known_args(  # type: ignore[override]

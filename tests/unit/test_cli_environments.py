@@ -355,3 +355,33 @@ def test_sigterm_ends_a_command_as_ctrl_c_does_and_removes_the_file_being_writte
     assert not unheard
     assert list(tmp_path.iterdir()) == []  # neither the file nor its temporary twin
     assert callable(put_back) and put_back.__name__ == "<lambda>"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outline", ""],
+        ["search", "法治", ""],
+        ["index", "", "--store", "s.sqlite3"],
+        ["figures", ""],
+        ["export", "", "--all"],
+        ["compare", "--store", "", "a.txt", "b.txt"],
+        ["--store", ""],
+    ],
+    ids=["outline", "search", "index", "figures", "export", "compare-store", "browser-store"],
+)
+def test_an_empty_path_is_a_usage_error_not_the_working_folder(
+    argv: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    """An unset shell variable ("$DIR") is an empty argument, which a path reads as the
+    working folder: `govread index ""` indexed all of it. Every PATH, DIR and FILE refuses
+    it, status 2, nothing read or written."""
+    monkeypatch.chdir(tmp_path)
+    report(tmp_path, "a.txt", "青禾市")
+    try:
+        code = main(argv)
+    except SystemExit as exit_:  # (some commands leave argparse's exit to main's caller)
+        code = exit_.code
+    assert code == 2
+    assert "an empty name: give a file or a folder" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
