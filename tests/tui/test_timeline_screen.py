@@ -376,3 +376,27 @@ async def test_a_resize_across_the_narrow_width_fills_the_topics_again() -> None
         await pilot.resize_terminal(*SIZE)
         await pilot.pause()
         assert "党的领导 · 习近平法治思想" in [c.plain for c in topics.get_column_at(0)]
+
+
+async def test_the_line_below_the_indicators_follows_the_cursor_off_a_figure() -> None:
+    """QA walk: moving from a year's figure to a year without one, or back to the
+    indicator's own column, left the figure's year and sentence on the line below."""
+    app = _app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _open_directly(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        table = screen.query_one("#indicators-table", DataTable)
+        detail = screen.query_one("#indicators-detail", Static)
+        row = [r[0] for r in _row_texts(table)].index("行政复议申请数")  # 41件, —, —
+        table.move_cursor(row=row, column=1)
+        await pilot.pause()
+        assert "2021" in str(detail.content)
+        await pilot.press("l")  # 2022: no figure
+        await pilot.pause()
+        assert "2021" not in str(detail.content) and "41件" not in str(detail.content)
+        assert "2022" in str(detail.content)
+        await pilot.press("h", "h")  # the indicator's own column
+        await pilot.pause()
+        assert "2021" not in str(detail.content)
+        assert "行政复议申请数" in str(detail.content)

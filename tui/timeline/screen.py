@@ -401,8 +401,13 @@ class TimelineScreen(LocalisedScreen[None]):
         for number, series in enumerate(timeline.series):
             cells = [Text(series.indicator, style="bold")]
             cells += series_cells(series, timeline.years, "  ")
+            # every cell has its line below, so none keeps the one of the cell before
+            self._details[f"indicators|{number}|indicator"] = Text(series.indicator, style="bold")
             for year, point in zip(timeline.years, series.points, strict=True):
                 if point is None:
+                    self._details[f"indicators|{number}|{year}"] = Text(
+                        f"{series.indicator} · {year}: —", style="bold"
+                    )
                     continue
                 targets[f"{number}|{year}"] = point.node_id
                 detail = Text(f"{series.indicator} · {year}: ", style="bold")
