@@ -389,3 +389,23 @@ async def test_the_title_counts_the_reports_a_filter_leaves(
         await pilot.press("slash", *["backspace"] * 7, "enter")
         await pilot.pause()
         assert screen.table().row_count == 5 and screen.sub_title == all_five
+
+
+async def test_an_unknown_publication_date_is_said_in_the_interface_language(
+    loaded: Loaded, tmp_path: Path
+) -> None:
+    """QA walk (zh): the checklist's published column read `unknown` in English beside
+    `不详` in its on-time column."""
+    sample = Path(__file__).parents[2] / "sample_reports" / "000_a2921691a043be3c.txt"
+    lines = sample.read_text("utf-8").splitlines()
+    assert lines[-1] == "2024年2月29日"  # the signature's date, the only one it gives
+    (tmp_path / "undated.txt").write_text("\n".join(lines[:-1]) + "\n", "utf-8")
+    set_language("zh")
+    app = GovreadApp([tmp_path])
+    async with app.run_test(size=(160, 45)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        await pilot.press("3")
+        await pilot.pause()
+        (row,) = screen.table("checklist").rows
+        cells = [cell.plain for cell in row]
+        assert cells[-2:] == ["不详", "不详"]

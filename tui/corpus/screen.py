@@ -348,7 +348,7 @@ class CorpusScreen(LocalisedScreen[None]):
             else:
                 cells.append(Text("✗", style="bold red", justify="center"))
         published = result.published
-        cells.append(Text(published or "unknown", style="" if published else "dim"))
+        cells.append(Text(published or _("unknown"), style="" if published else "dim"))
         if result.on_time is None:
             cells.append(Text(_("unknown"), style="dim"))
         elif result.on_time:
