@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 from textual.widgets._toast import Toast
 
+from govread.corpus import sample_paths
 from govread.tui.app import GovreadApp
 from govread.tui.compare.column import EmptyCell
 from govread.tui.compare.picker import ReportPicker
@@ -278,3 +279,35 @@ async def test_e_writes_json_as_govread_compare_does(tmp_path: Path) -> None:
     assert document["schema"] == "govread-compare-many/1"
     assert len(document["rows"]) == len(comparison.rows)
     assert [r["label"] for r in document["reports"]] == list(screen.labels)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_pickers_note_and_last_report_stay_in_its_box(
+    loaded, size: tuple[int, int]
+) -> None:
+    """QA walk: with eight reports to pick from at 80×24, the list kept its 14 lines inside a
+    box of 19: its last reports and the note under it (`1 chosen  enter compares 2 reports`)
+    were cut off by the box's edge, and ↓ took the highlight out of sight."""
+    years = Path(__file__).parents[1] / "fixtures" / "years"
+    app = GovreadApp([*sample_paths(), years])
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, ReportPicker)
+        options = picker.query_one(OptionList)
+        assert options.option_count >= 8
+        await pilot.press(*["down"] * options.option_count, "space")
+        await pilot.pause()
+        box = picker.query_one("#picker").content_region
+        note = picker.query_one("#picker-note")
+        assert "1 chosen" in note.content.plain
+        assert box.contains_region(note.region)
+        assert box.contains_region(options.region)
+        last = options.get_option_at_index(options.option_count - 1)
+        assert options.highlighted == options.option_count - 1 and last is not None
+        # the highlighted (last) option is scrolled into the list's view
+        assert options.scroll_offset.y + options.scrollable_content_region.height >= (
+            options.virtual_size.height
+        )

@@ -43,6 +43,10 @@ def matches(report: Report, query: str) -> bool:
     return all(word in haystack for word in query.casefold().split())
 
 
+LIST_LINES = 14  # the list's height at most, border included, where the screen has room
+LIST_MIN_LINES = 3  # ... and at least (one report between the borders)
+
+
 class QueryInput(SafeInput):
     """The query box: it leaves the space key to the picker, which types it or toggles."""
 
@@ -120,6 +124,27 @@ class ReportPicker(LocalisedScreen[list[Report] | None], ModalScreen[list[Report
         self.query_one("#picker").border_title = _("Compare with")
         self._refill("")
         self.query_one(Input).focus()
+        self.call_after_refresh(self._fit_list)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit_list)
+
+    def _fit_list(self) -> None:
+        """The list no taller than the room its box leaves it (`LIST_LINES` at most): a list
+        of its full height in a box capped by the screen's height (80×24) had its last
+        reports, and the note under it, cut off by the box's edge, the highlight going out
+        of sight; it scrolls instead."""
+        box = self.query_one("#picker")
+        options = self.query_one(OptionList)
+        cap = box.styles.max_height
+        most = int(cap.resolve(self.size, self.size)) if cap is not None else self.size.height
+        others = sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in box.children
+            if child is not options and child.display
+        )
+        room = most - box.styles.gutter.height - others
+        options.styles.max_height = max(LIST_MIN_LINES, min(LIST_LINES, room))
 
     @property
     def shown(self) -> list[Report]:
