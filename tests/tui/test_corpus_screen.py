@@ -409,3 +409,17 @@ async def test_an_unknown_publication_date_is_said_in_the_interface_language(
         (row,) = screen.table("checklist").rows
         cells = [cell.plain for cell in row]
         assert cells[-2:] == ["不详", "不详"]
+
+
+async def test_q_goes_back_as_on_the_compare_and_timeline_screens(loaded: Loaded) -> None:
+    """QA walk: `q` closes the compare screen, the timeline, the help and the marks list,
+    but did nothing on the corpus tables; in the filter box it is still a letter."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        await pilot.press("slash", "q")
+        await pilot.pause()
+        assert app.screen is screen and screen.query_one("#corpus-filter", Input).value == "q"
+        await pilot.press("enter", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, BrowserScreen)

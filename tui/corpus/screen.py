@@ -95,7 +95,7 @@ class CorpusScreen(LocalisedScreen[None]):
     AUTO_FOCUS = "#indicators-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "escape",
+            "escape,q",
             "close",
             N_("Back"),
             tooltip=N_("Back to the browser (or leave the filter)"),
