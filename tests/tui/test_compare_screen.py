@@ -642,3 +642,29 @@ async def test_the_picker_tells_reports_of_one_label_apart_by_their_files(
         assert len(baoji_lines) == 2 and baoji_lines[0] != baoji_lines[1]
         assert {"b1.txt", "b2.txt"} == {p.split()[-1] for p in baoji_lines}
         assert not [p for p in prompts if "泾县" in p and ".txt" in p]
+
+
+async def test_enter_goes_to_a_unit_the_filter_hides(open_compare) -> None:
+    """QA walk: with the outline filtered (/复议), enter on a unit the filter left out said
+    "That report is not in the outline" (its report was on screen) and went nowhere. The
+    filter is cleared, as escape clears it, and the cursor goes to the unit."""
+    app = GovreadApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"复议")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.browser.filtering.active
+        screen = await open_compare(pilot)
+        node_id = screen.column(0).cells[0].unit.node_id
+        assert app.browser.outline.node_for(node_id) is None  # not a hit: not in the outline
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is app.browser
+        assert not app.browser.filtering.active
+        node = app.browser.outline.node_for(node_id)
+        assert node is not None and app.browser.outline.cursor_node is node
+        said = [n.message for n in app._notifications]
+        assert not any("not in the outline" in message for message in said)
