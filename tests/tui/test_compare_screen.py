@@ -668,3 +668,30 @@ async def test_enter_goes_to_a_unit_the_filter_hides(open_compare) -> None:
         assert node is not None and app.browser.outline.cursor_node is node
         said = [n.message for n in app._notifications]
         assert not any("not in the outline" in message for message in said)
+
+
+async def test_two_reports_of_one_place_and_year_are_told_apart_by_their_files() -> None:
+    """QA walk: 通山县's government report and its 司法局's, both of 2022, were compared as
+    "A 通山县 2022 ⇄ B 通山县 2022": the status ("active 通山县 2022"), the keywords ("only
+    通山县 2022") and the silent cells could not say which. As in the picker, a label two
+    reports share is followed by the file's name."""
+    years = Path(__file__).parents[1] / "fixtures" / "years"
+    app = GovreadApp([years / "tongshan_2022.txt", years / "tongshan_2022_sifaju.txt"])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        app.push_screen(CompareScreen(*app.library.reports))
+        await pilot.pause()
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.ready
+        assert screen.labels == (
+            "通山县 2022 tongshan_2022.txt",
+            "通山县 2022 tongshan_2022_sifaju.txt",
+        )
+        title = screen.query_one("#compare-title").content.plain
+        assert "tongshan_2022.txt" in title and "tongshan_2022_sifaju.txt" in title
+        status = screen.query_one("#compare-status").content.plain
+        assert "active 通山县 2022 tongshan_2022.txt" in status

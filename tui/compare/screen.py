@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -49,6 +50,7 @@ from govread.library import place_label
 from govread.multi_compare import MultiComparison
 from govread.node_ids import is_node_id
 from govread.parsers.model import Report
+from govread.sanitize import sanitize_path
 from govread.tui.app_state import app_state
 from govread.tui.compare.column import Cell, CompareColumn
 from govread.tui.compare.picker import ReportPicker
@@ -66,6 +68,17 @@ if TYPE_CHECKING:
 def city_of(report: Report) -> str:
     """``咸宁市 2023``: region and year, or the display title when the region is unknown."""
     return place_label(report) or report.display_title
+
+
+def column_labels(reports: Sequence[Report]) -> tuple[str, ...]:
+    """Each report's `city_of`, followed by its file's name where two reports share it (a
+    government's report and its 司法局's of one year), as the picker tells them apart."""
+    labels = [city_of(report) for report in reports]
+    counts = Counter(labels)
+    return tuple(
+        f"{label} {sanitize_path(Path(report.path or '?').name)}" if counts[label] > 1 else label
+        for label, report in zip(labels, reports, strict=True)
+    )
 
 
 # Held while the open reports are tokenised ahead of time, so that a comparison started
@@ -234,7 +247,7 @@ class CompareScreen(LocalisedScreen[None]):
             raise ValueError("a comparison needs two reports or more")
         self.reports = reports
         self.store = store  # the store the reports were opened from: it weighs the words
-        self.labels = tuple(city_of(report) for report in reports)
+        self.labels = column_labels(reports)
         self.view = view_of(self.labels)
         self.comparison: MultiComparison | None = None
         self._figures_width = 0  # the screen width the figures table was shared out for
