@@ -423,3 +423,22 @@ async def test_q_goes_back_as_on_the_compare_and_timeline_screens(loaded: Loaded
         await pilot.press("enter", "q")
         await pilot.pause()
         assert isinstance(app.screen, BrowserScreen)
+
+
+async def test_a_filter_that_leaves_no_report_names_the_indicator_under_the_cursor(
+    loaded: Loaded,
+) -> None:
+    """QA walk: with the cursor on an indicator's column, a filter matching no report put
+    "Move to an indicator's column to see it across the reports." under the table."""
+    app = GovreadApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        indicator = screen.indicators[0]
+        await cursor_to_column(pilot, table, f"i:{indicator}")
+        await pilot.press("slash", *"zzz")
+        await pilot.pause()
+        assert table.row_count == 0
+        chart = str(screen.query_one("#indicator-chart", Static).render())
+        assert indicator in chart and "no report shown has it" in chart
+        assert "Move to an indicator's column" not in chart

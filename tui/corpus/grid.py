@@ -166,6 +166,10 @@ class Grid(ScrollView, can_focus=True):
             return None
         return self.row_keys[self.cursor_row], self.columns[self.cursor_column].key
 
+    def column_key(self) -> str | None:
+        """The key of the column under the cursor, rows or none; None without columns."""
+        return self.columns[self.cursor_column].key if self.columns else None
+
     def column_index(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)
 

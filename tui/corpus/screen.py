@@ -375,9 +375,11 @@ class CorpusScreen(LocalisedScreen[None]):
     def _show_detail(self, tab: str) -> None:
         found = self.cell_at_cursor(tab)
         if tab == "indicators":
+            # the column's, even when a filter leaves no row (the chart then says so)
+            column = self.table(tab).column_key()
             indicator = None
-            if found is not None and found[1] != REPORT_COLUMN:
-                indicator = _indicator_key(found[1])
+            if column is not None and column != REPORT_COLUMN:
+                indicator = _indicator_key(column)
             self.query_one("#indicator-chart", Static).update(
                 indicator_chart(self.shown[tab], indicator, limit=CHART_BARS)
             )
