@@ -13,6 +13,14 @@ from govread.sanitize import sanitize_line
 from govread.timeline import Change, Series
 
 
+def _number(value: float) -> str:
+    """A change's number in full, without an exponent or trailing zeros (`:g` wrote a change
+    of 2,000,000 as 2e+06 and rounded 1,234,567 to 1.23457e+06); the change is rounded to
+    4 places, its percentage to 2."""
+    text = f"{value:.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
 def change_text(change: Change | None, unit: str) -> Text:
     """``+5 (+5.26%)`` / ``unit ≠`` / ``""``: a change as the tables show it."""
     text = Text()
@@ -24,9 +32,10 @@ def change_text(change: Change | None, unit: str) -> Text:
     absolute = change.absolute or 0.0
     sign = "+" if absolute > 0 else ""
     points = _("pp") if unit == "%" else unit
-    text.append(f"{sign}{absolute:g}{points}", style="green" if absolute >= 0 else "red")
+    text.append(f"{sign}{_number(absolute)}{points}", style="green" if absolute >= 0 else "red")
     if change.percent is not None:
-        text.append(f" ({'+' if change.percent > 0 else ''}{change.percent:g}%)", style="dim")
+        percent = _number(change.percent)
+        text.append(f" ({'+' if change.percent > 0 else ''}{percent}%)", style="dim")
     if change.after - change.before > 1:
         # the year between did not report it: the change is from an earlier year, said so
         text.append(" " + _("since {year}").format(year=change.before), style="dim")

@@ -448,3 +448,25 @@ def test_a_change_across_a_year_that_did_not_report_says_from_when(capsys) -> No
     assert main([*argv, "--format", "csv"]) == 0
     rows = [row for row in capsys.readouterr().out.splitlines() if "行政执法案卷评查数" in row]
     assert rows[-1].endswith(",2021") and rows[-1].startswith("indicator,")
+
+
+@pytest.mark.parametrize(
+    ("absolute", "percent", "unit", "shown"),
+    [
+        (5.0, 5.26, "%", "+5pp (+5.26%)"),
+        (-2.2, -17.6, "%", "-2.2pp (-17.6%)"),
+        (0.0, 0.0, "件", "0件 (0%)"),
+        # QA walk: `:g` wrote these 2e+06件, 1.23457e+06件, +123457元 and (+1.23457e+06%)
+        (2000000.0, 4941.0, "件", "+2000000件 (+4941%)"),
+        (1234567.0, 12.5, "件", "+1234567件 (+12.5%)"),
+        (123456.789, 1234567.5, "元", "+123456.789元 (+1234567.5%)"),
+    ],
+)
+def test_a_change_is_written_whole_however_large(
+    absolute: float, percent: float, unit: str, shown: str
+) -> None:
+    from govread.timeline import Change
+    from govread.timeline_view import change_text
+
+    change = Change(2022, 2023, absolute, percent, unit_mismatch=False)
+    assert change_text(change, unit).plain == shown
