@@ -20,7 +20,7 @@ def back_to_node(screen: Screen[Any], node_id: str) -> None:
     browser = app.browser  # type: ignore[attr-defined]
     screen.dismiss(None)
     found = browser.outline.go_to(node_id)
-    if not found and browser.filtering.active:
+    if not found and browser.filter_on:  # (`filtering` would make a filter never used)
         browser.filtering.clear()
         found = browser.outline.go_to(node_id)
         if found:

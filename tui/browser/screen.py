@@ -322,7 +322,8 @@ class BrowserScreen(LocalisedScreen[None]):
         return found
 
     @property
-    def _filter_on(self) -> bool:
+    def filter_on(self) -> bool:
+        """A filter query is on (False before the filter was ever used: nothing made)."""
         found: BrowserFilter | None = getattr(self, "_filtering", None)
         return found is not None and found.active
 
@@ -361,7 +362,7 @@ class BrowserScreen(LocalisedScreen[None]):
     def add_report(self, report: Report, *, expand: bool = True) -> None:
         if not self._panes_ready:  # on_mount shows the library's reports
             return
-        if self._filter_on:  # a filtered outline takes the new report in by filtering again
+        if self.filter_on:  # a filtered outline takes the new report in by filtering again
             self.filtering.refilter()
             return
         outline = self._shown_outline()
@@ -451,7 +452,7 @@ class BrowserScreen(LocalisedScreen[None]):
     def group_reports(self, grouping: str | None) -> None:
         """Group the outline's reports by "region", "year", "none" (None: automatic)."""
         outline = self.outline
-        if self._filter_on:  # the narrowed outline is flat; the full one comes back grouped
+        if self.filter_on:  # the narrowed outline is flat; the full one comes back grouped
             outline.grouping = grouping
         else:
             outline.set_grouping(grouping)
@@ -493,9 +494,9 @@ class BrowserScreen(LocalisedScreen[None]):
         ):
             return False
         if action in ("next_hit", "previous_hit"):
-            return self._filter_on and self.filtering.has_hits
+            return self.filter_on and self.filtering.has_hits
         if action == "clear_filter":
-            return self._filter_on or any(True for _bar in self.query("FilterBar.-open"))
+            return self.filter_on or any(True for _bar in self.query("FilterBar.-open"))
         return True
 
     @on(FilterQueryChanged)
@@ -579,7 +580,7 @@ class BrowserScreen(LocalisedScreen[None]):
         self.outline.refresh_marks(message.node_ids)
         self._show_mark_count()
         self.detail.refresh_annotations()  # tags and notes of the node on show
-        if self._filter_on and "tag:" in self.filtering.state.query.lower():
+        if self.filter_on and "tag:" in self.filtering.state.query.lower():
             self.filtering.refilter()  # a tag:… filter follows the tags
 
     def _show_mark_count(self) -> None:
