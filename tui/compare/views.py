@@ -98,10 +98,14 @@ class ComparisonView:
         return Text(
             keys_in(
                 node,
-                _(
+                _n(
+                    "{shared} figure of the same indicator or subject in two reports or more "
+                    "(first), then {alone} in one report only.  {compare.figures} or "
+                    "{compare.back:first}: back to the text",
                     "{shared} figures of the same indicator or subject in two reports or more "
                     "(first), then {alone} in one report only.  {compare.figures} or "
-                    "{compare.back:first}: back to the text"
+                    "{compare.back:first}: back to the text",
+                    shared,
                 ),
                 shared=shared,
                 alone=len(comparison.figures) - shared,
@@ -215,7 +219,13 @@ class PairView(ComparisonView):
         ]
         caption = Text()
         caption.append(f"{len(comparison.shared_figures)}", style="bold")
-        caption.append(_(" figures of the same indicator or subject on both sides (first), then "))
+        caption.append(
+            _n(
+                " figure of the same indicator or subject on both sides (first), then ",
+                " figures of the same indicator or subject on both sides (first), then ",
+                len(comparison.shared_figures),
+            )
+        )
         caption.append(f"{only[0]}", style="bold")
         caption.append(_(" only in {place} and ").format(place=a))
         caption.append(f"{only[1]}", style="bold")
