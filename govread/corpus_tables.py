@@ -111,9 +111,15 @@ class CorpusEntry:
 
     @property
     def label(self) -> str:
-        """``咸宁市 2023``: how a row names its report."""
-        place = self.report.region or self.report.display_title
-        return f"{place} {self.report.year}" if self.report.year else place
+        """``咸宁市 2023``: how a row names its report; a department's report adds the
+        department (``通山县 2022 司法局``), so that it is not read as its government's."""
+        report = self.report
+        place = report.region or report.display_title
+        label = f"{place} {report.year}" if report.year else place
+        if report.issuer_level == "department" and report.issuer:
+            department = report.issuer.removeprefix(report.region or "") or report.issuer
+            label = f"{label} {department}"
+        return label
 
     @property
     def report_node(self) -> str:

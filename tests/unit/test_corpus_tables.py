@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from govread.corpus import load
 from govread.corpus_tables import (
     build_entries,
     checklist_sort_key,
@@ -96,3 +99,13 @@ def test_the_cache_key_covers_every_data_file_the_figure_finder_reads() -> None:
     assert read, "the figure finder reads no data file any more: update this test"
     assert read <= set(corpus_tables._COMPUTING_DATA)
     assert read <= set(store._ANALYSIS_DATA)
+
+
+def test_a_department_s_report_is_told_from_its_government_s() -> None:
+    """QA: 通山县's government report and its 司法局's of one year were two rows both named
+    "通山县 2022" in every corpus table."""
+    years = Path(__file__).parents[1] / "fixtures" / "years"
+    entries = build_entries(
+        load([years / "tongshan_2022.txt", years / "tongshan_2022_sifaju.txt"]).reports
+    )
+    assert sorted(e.label for e in entries) == ["通山县 2022", "通山县 2022 司法局"]
