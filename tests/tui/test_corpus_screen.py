@@ -442,3 +442,31 @@ async def test_a_filter_that_leaves_no_report_names_the_indicator_under_the_curs
         chart = str(screen.query_one("#indicator-chart", Static).render())
         assert indicator in chart and "no report shown has it" in chart
         assert "Move to an indicator's column" not in chart
+
+
+async def test_the_chart_scrolls_with_j_and_k_once_focused(loaded: Loaded) -> None:
+    """QA: the bar chart, reached with tab, scrolled with the arrows but not with j / k
+    (the keys every other text of the app scrolls with)."""
+    from govread.tui.corpus.screen import ChartScroll
+
+    app = GovreadApp()
+    async with app.run_test(size=(80, 16)) as pilot:
+        screen = await open_tables(pilot, loaded)
+        table = screen.table("indicators")
+        await cursor_to_column(pilot, table, f"i:{screen.indicators[0]}")
+        box = screen.query_one("#chart-box", ChartScroll)
+        box.focus()
+        await pilot.pause()
+        assert box.max_scroll_y > 0  # (the test needs a chart taller than its box)
+        await pilot.press("j")
+        await pilot.pause()
+        assert box.scroll_y == 1
+        await pilot.press("k")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0

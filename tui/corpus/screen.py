@@ -25,7 +25,6 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.widgets import (
     Header,
     Input,
@@ -66,6 +65,7 @@ from govread.tui.corpus.export import TableExportDialog
 from govread.tui.corpus.grid import Grid, GridColumn, measure
 from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
+from govread.tui.key_scroll import KeyScroll
 from govread.tui.keymap import keys_in
 from govread.tui.localised import KeysFooter, LocalisedScreen
 from govread.tui.safe_input import SafeInput
@@ -85,6 +85,19 @@ def indicator_cells(entry: CorpusEntry, indicators: Sequence[str]) -> list[Text]
     cells = [Text(sanitize(entry.label))]
     cells += [Text(value_text(entry.figure(i)), justify="right") for i in indicators]
     return cells
+
+
+class ChartScroll(KeyScroll):
+    """The indicator's bar chart under its table: scrolled by the keys the detail pane's
+    text is (j k g G beside the arrows), once focused (tab)."""
+
+    BINDING_GROUP_TITLE = N_("Indicator chart")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", N_("Scroll Down"), show=False, id="chart.down"),
+        Binding("k", "scroll_up", N_("Scroll Up"), show=False, id="chart.up"),
+        Binding("g", "scroll_home", N_("Scroll Home"), show=False, id="chart.first"),
+        Binding("G", "scroll_end", N_("Scroll End"), show=False, id="chart.last"),
+    ]
 
 
 class CorpusScreen(LocalisedScreen[None]):
@@ -163,7 +176,7 @@ class CorpusScreen(LocalisedScreen[None]):
         with TabbedContent(initial="indicators", id="corpus-tabs"):
             with TabPane(_("Indicators"), id="indicators"):
                 yield Grid(id="indicators-table")
-                with VerticalScroll(id="chart-box"):
+                with ChartScroll(id="chart-box"):
                     yield Static(id="indicator-chart")
             with TabPane(_("Coverage"), id="coverage"):
                 yield Grid(id="coverage-table")
