@@ -190,8 +190,8 @@ def _search_store(
                 absent, changed = store.stale(opened, scope)
                 named = {str(Path(p).resolve()): p for p in paths if not Path(p).is_dir()}
                 for absent_path in absent:
-                    if absent_path in named and (why := _unreadable(named[absent_path])):
-                        print(error_line(str(why)), file=sys.stderr)
+                    if absent_path in named and (problem := _unreadable(named[absent_path])):
+                        print(error_line(str(problem)), file=sys.stderr)
                         refused.append(absent_path)
                 absent = [p for p in absent if p not in refused]
                 if absent:
