@@ -1763,6 +1763,7 @@ _OPENING_ADVERBS = _by_end(
         "主动",
         "免费",
         "实时",
+        "高效",  # 高效办结 …事项: how well, not what (but 高效办成一件事, a reform's name)
     ),
     0,
 )
@@ -1770,11 +1771,11 @@ _OPENING_ADVERBS = _by_end(
 # even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
 _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
-    | {"逐步", "主动", "免费", "实时"}
+    | {"逐步", "主动", "免费", "实时", "高效"}
 )
 # An adverb and a verb that name a kind of the act, a term of art (主动公开, set against 依申请
 # 公开): the adverb stays.
-_ADVERB_TERMS = ("主动公开",)
+_ADVERB_TERMS = ("主动公开", "高效办成")  # (高效办成一件事: the name of a reform)
 _MANNER_AFTER_NOUN = _MANNER | {"有效", "依法", "全面"}  # how what was counted was acted on
 _OPENING_VERBS = _by_end(
     (
@@ -1971,6 +1972,9 @@ _PROMOTING = frozenset({"推进", "推动", "深化", "加强", "强化", "优�
 # Verbs that cause what follows them to change (兼语: 带动 X 下降): before a share or a change,
 # X is what is measured.
 _PIVOTS = ("带动", "促进", "促使", "拉动", "助推")
+# The same before a count (引领带动 政府各部门学法300余次): what the others were moved to do is
+# counted, not the leading.
+_LEADING_OTHERS = re.compile(r"(?:引领|示范)?带动")
 
 
 # A verb of being awarded (教育系统 获 全省…成绩突出集体1个, 荣获…先进单位3个): who won and the
@@ -2004,6 +2008,12 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = subject[causing.end() :]
     elif share and subject.startswith(_PIVOTS) and len(subject) - 2 >= _MIN_AFTER_OPENING:
         subject = _strip_lead(subject[2:])  # 带动 全市…警情同比下降: what changed, not the cause
+    elif (
+        not share
+        and (led := _LEADING_OTHERS.match(subject))
+        and len(subject) - led.end() >= _MIN_AFTER_OPENING
+    ):
+        subject = _strip_lead(subject[led.end() :])  # 引领带动 各部门学法: what they did
     elif subject.startswith(_CAUSERS):
         subject = _after_causee(subject)
     elif subject.startswith(_HELPERS) and (acted := _after_coverb(subject, 0, 2)):
@@ -2064,8 +2074,13 @@ def _second_managing(subject: str, at: int) -> bool:
         and _is_verb(word, guessed=False)
         and word not in _COUNTING_VERBS
         and rest[0] not in _LIST_MARKS  # (梳理确认、公布…: a list of acts)
-        and (rest.startswith(_DETERMINERS) or _strip_lead(rest) != rest)
+        and (rest.startswith(_DETERMINERS) or _strip_lead(rest) != rest or word in _MADE_PUBLIC)
     )
+
+
+# Verbs that make public what the verb before prepared (梳理公布 改革事项清单, 编制发布 …目录):
+# never the first word of a noun, so what follows them is the object, however it opens.
+_MADE_PUBLIC = frozenset({"公布", "发布", "确认"})
 
 
 _COUNTING_VERBS = frozenset(_AGENT_VERBS.split("|"))

@@ -2916,3 +2916,27 @@ def test_a_bound_before_a_noun_is_a_class_not_a_figure(text: str, labels: list[s
     """QA: 200平方米以上餐厅全部实现… gave the figure 餐厅 200平方米以上: the area says which
     restaurants, it counts nothing."""
     assert [f.label for f in extract(text)] == labels
+
+
+UNSEEN_ROUND = [
+    # a clause opening with 高效 (how well) before a verb that names the count: the verb and
+    # its object are counted, as after 及时 or 积极
+    ("全年高效办结各类涉企审批事项350余件。", [("办结各类涉企审批事项", 350.0, "件")]),
+    # guard: 高效办成一件事 is the name of a reform, its adverb kept
+    ("推进“高效办成一件事”集成改革12项。", [("高效办成一件事集成改革", 12.0, "项")]),
+    # a verb of making public (公布, 发布) after an opening verb is the same act of managing:
+    # what was listed is counted, however its name opens
+    ("梳理公布公共服务事项清单86项。", [("公共服务事项清单", 86.0, "项")]),
+    ("梳理发布行政检查事项清单40项。", [("行政检查事项清单", 40.0, "项")]),
+    # 带动 (and 引领带动, 示范带动) before a count: what the others were moved to do is counted
+    ("引领带动各镇街学法200余次。", [("各镇街学法", 200.0, "次")]),
+    # guard: too little after it to name anything: the verb stays
+    ("带动就业3000人。", [("带动就业", 3000.0, "人")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_ROUND)
+def test_the_unseen_rounds_clause_openings(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
