@@ -1563,7 +1563,11 @@ def _after_coverb(phrase: str, at: int, marker: int = 1) -> int:
     ):
         return 0  # 督促落实…, 督促和纠正…: two verbs, no one made to act between them
     start = at + marker + 1
-    for verb in range(start, min(start + _COVERB_OBJECT, len(phrase) - _MIN_AFTER_OPENING) + 1):
+    if "(" in phrase or "\uff08" in phrase:
+        # 向乡镇(街道)|下沉…: a short level in brackets is part of the object, no break in it
+        phrase = _LEVEL_AFTER.sub(lambda level: "\u3007" * len(level.group()), phrase)
+    reach = _COVERB_OBJECT + (phrase.count("\u3007", start, start + _COVERB_OBJECT + 6))
+    for verb in range(start, min(start + reach, len(phrase) - _MIN_AFTER_OPENING) + 1):
         if phrase[verb - 1] in _AGENT_NAME_BREAKS or phrase[verb] in _AGENT_NAME_BREAKS:
             return 0
         word = phrase[verb : verb + 2]

@@ -2940,3 +2940,19 @@ def test_the_unseen_rounds_clause_openings(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a level in brackets inside the place a coverb names (镇(街道), 村(社区)) is part of
+        # that place: the verb after it and its object are counted, not the place
+        ("向镇(街道)下放县级执法事项45项。", [("下放县级执法事项", 45.0, "项")]),
+        ("向村(社区)派驻法律顾问120名。", [("派驻法律顾问", 120.0, "名")]),
+        ("向镇（街道）下放县级执法事项45项。", [("下放县级执法事项", 45.0, "项")]),
+    ],
+)
+def test_a_level_in_brackets_does_not_end_a_coverbs_object(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
