@@ -2956,3 +2956,20 @@ def test_a_level_in_brackets_does_not_end_a_coverbs_object(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the state exam in law of public servants under its other names
+        (
+            "组织干部参加法治理论知识考试,参考率、合格率均为98%。",
+            ["学法考试参考率", "学法考试合格率"],
+        ),
+        ("全市执法人员参加法律法规知识考试,通过率为97%。", ["学法考试合格率"]),
+    ],
+)
+def test_rates_of_the_law_exam_under_its_other_names_have_its_indicators(
+    text: str, expected: list[str]
+) -> None:
+    assert [f.indicator for f in extract(text)] == expected
