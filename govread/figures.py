@@ -638,9 +638,12 @@ _CLAUSE_VERBS = frozenset({"提出", "通过"})
 # 36项证明事项形成…目录)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落形])"
+    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
-    r"统一|完善|健全|落实|形成)"
+    r"统一|完善|健全|落实|形成|"
+    # where and how services are done (300项政务服务事项|跨省通办, 57项事项|全程网办)
+    r"跨(?:省|域|市|区|县)通办|全(?:程网|城通|市通|省通)办|异地(?:可办|通办)|就近(?:可办|办理)|"
+    r"掌上(?:可办|办理))"
 )
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(

@@ -2973,3 +2973,22 @@ def test_rates_of_the_law_exam_under_its_other_names_have_its_indicators(
     text: str, expected: list[str]
 ) -> None:
     assert [f.indicator for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where or how the services counted are done (跨省通办, 全程网办, 就近可办) is their
+        # predicate, not part of their name
+        ("推动本市320项政务服务事项跨省通办。", [("政务服务事项", 320.0, "项")]),
+        ("实现95项高频事项全程网办。", [("高频事项", 95.0, "项")]),
+        ("推动48项便民事项就近可办。", [("便民事项", 48.0, "项")]),
+        # guards: such a word that opens the noun, or a rate of it, is its name
+        ("梳理全程网办事项120项。", [("全程网办事项", 120.0, "项")]),
+        ("全程网办率达到98%。", [("全程网办率", 98.0, "%")]),
+    ],
+)
+def test_where_services_are_done_is_their_predicate_not_their_name(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
