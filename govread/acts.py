@@ -31,7 +31,14 @@ _ACT = re.compile(_ALTERNATION)
 # after the counted noun: a linking verb or 的, up to six characters of manner (全面, 实施后),
 # then the act; a clause mark or a number ends the search
 _LINK = r"(?:的|进行了?|予以|开展了?|接受了?|完成了?)"
-_ACT_AFTER = re.compile(_LINK + r"[^,，。;；:：、!！?？\d\n]{0,6}?(" + _ALTERNATION + ")")
+# An act that names itself as one (合法性审查, 备案审查) needs no link (完成18件规范性文件合法性
+# 审查); nor does one said after a list of counts, of each of them (18件规范性文件、6件合同
+# 合法性审查: the documents were reviewed too).
+_SELF_NAMED = "合法性审查|合法性审核|备案审查|备案审核"
+_ACT_AFTER = re.compile(
+    r"(?:、\d{1,6}[件份项][^,，。;；:：、!！?？\d\n]{1,12}?)?"
+    r"(?:" + _LINK + r"[^,，。;；:：、!！?？\d\n]{0,6}?(" + _ALTERNATION + ")|(" + _SELF_NAMED + "))"
+)
 
 
 def act_before(clause: str) -> str:
@@ -47,7 +54,7 @@ def act_after(text: str, at: int) -> str:
     """The act written right after a counted noun ending at `at` (进行了实施后评估,
     的备案审查), normalised; "" when none follows."""
     match = _ACT_AFTER.match(text, at)
-    return _NORMAL[match.group(1)] if match else ""
+    return _NORMAL[match.group(1) or match.group(2)] if match else ""
 
 
 # An act named after 的 with at most four characters of manner before it (的备案审查, 的全面清理).

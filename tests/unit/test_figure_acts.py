@@ -84,3 +84,37 @@ def test_a_list_closed_by_deng_is_none_of_its_nouns_alone() -> None:
     assert pairs("全年共审查政府合同、规范性文件等58件。", "审查规范性文件44件。") == []
     # issuers listed before one noun are still that noun's count
     assert one("审查县(区)、市级部门行政规范性文件36件。").indicator == "规范性文件审查数"
+
+
+@pytest.mark.parametrize(
+    ("text", "acts", "indicators"),
+    [
+        # an act that names itself (合法性审查, 备案审查) right after the noun is said of it,
+        # with no link word; after a list of counts, of each of them
+        ("全年完成12件规范性文件合法性审核。", ["审查"], ["规范性文件审查数"]),
+        (
+            "完成9件规范性文件、25件会议文件合法性审查。",
+            ["审查", "审查"],
+            ["规范性文件审查数", None],
+        ),
+        (
+            "办结7件规范性文件、3份合同的备案审查。",
+            ["备案审查", "备案审查"],
+            [
+                "规范性文件备案审查数",
+                None,
+            ],
+        ),
+    ],
+)
+def test_an_act_after_a_list_of_counts_is_said_of_each(
+    text: str, acts: list[str], indicators: list[str | None]
+) -> None:
+    found = extract(text, "x", 0)
+    assert ([f.act for f in found], [f.indicator for f in found]) == (acts, indicators)
+
+
+def test_an_act_that_names_itself_needs_no_link() -> None:
+    assert act_after("某某文件合法性审查", 4) == "审查"
+    assert act_after("某某文件备案审查", 4) == "备案审查"
+    assert act_after("某某文件审查", 4) == ""  # (a bare 审查 may be part of a name)
