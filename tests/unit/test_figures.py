@@ -2992,3 +2992,22 @@ def test_where_services_are_done_is_their_predicate_not_their_name(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 定期 (regularly) before the verb of an event says how often, as 积极 says how: the
+        # people organised and the event are what the count is of
+        ("定期组织机关干部集中学习《某某条例》等法规9次。", [("集中学习法规", 9.0, "次")]),
+        # guard: in a name (定期报告制度) it stays
+        ("建立定期报告制度3项。", [("定期报告制度", 3.0, "项")]),
+        # 也 before 都, 均 or 已 opens the predicate of the counted noun, as 均 and 已 do
+        ("全镇9个社区也都配备了专职调解员。", [("社区", 9.0, "个")]),
+        ("另有6家企业也已完成整改。", [("企业", 6.0, "家")]),
+    ],
+)
+def test_how_often_and_also_open_no_subject(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
