@@ -265,6 +265,8 @@ _TITLE = re.compile(r"《[^《》]{0,200}》|〔[^〔〕]{0,40}〕|\[[^\[\]]{0,4
 _MAX_SUBJECT = 24
 _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters before a number
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
+# "This city" (本市, 本区 …): who speaks, as 我市, not what is counted.
+_THIS_PLACE = ("本市", "本区", "本县", "本省", "本镇")
 _LEAD_WORDS = (
     "针对",  # 针对国家推出的132个通办事项: what the act was aimed at, then what it was
     "今年以来",
@@ -337,6 +339,7 @@ _LEAD_WORDS = (
     "我委",
     "我厅",
     "我办",
+    *_THIS_PLACE,  # the same said of the place (本区共有…, 组织本市…巡讲)
     "共有",  # 全区共有律师120名 (not 共有产权: guarded below)
     "拥有",  # 全市拥有律师1073人: what there is, as 共有
     "共计",
@@ -2164,6 +2167,8 @@ def _held(subject: str) -> str:
 
 def _organised(subject: str) -> str:
     event = subject[2:]
+    if event.startswith(_THIS_PLACE):
+        event = event[2:]  # 组织 本市…巡讲: who speaks (but 全市…考试, its scope, stays)
     if (
         len(event) >= _MIN_AFTER_OPENING
         and event.endswith(_EVENT_HEADS)

@@ -3011,3 +3011,18 @@ def test_how_often_and_also_open_no_subject(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 本市, 本区 … (this city, this district) are who speaks, as 我市 and 全市: not what
+        # is counted, also after 组织 before an event
+        ("本区共有社区法律顾问86名。", [("社区法律顾问", 86.0, "名")]),
+        ("组织本县普法讲师团巡回宣讲60余场。", [("普法讲师团巡回宣讲", 60.0, "场")]),
+    ],
+)
+def test_this_city_is_who_speaks_not_what_is_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
