@@ -3026,3 +3026,23 @@ def test_this_city_is_who_speaks_not_what_is_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # animals are counted in 只, 头 and 尾 (QA on unseen reports: 980只 was no figure)
+        ("依法收缴野生鸟类活体350只。", [("收缴野生鸟类活体", 350.0, "只")]),
+        (
+            "排查生猪养殖户20户,存栏生猪1200头。",
+            [("排查生猪养殖户", 20.0, "户"), ("存栏生猪", 1200.0, "头")],
+        ),
+        ("全年增殖放流鱼苗35万尾。", [("增殖放流鱼苗", 350000.0, "尾")]),
+        # guards: 只需, 头条 after a number are no measure words
+        ("群众办事跑1次只需一份材料。", [("群众办事跑", 1.0, "次")]),
+    ],
+)
+def test_animals_are_counted_in_their_measure_words(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
