@@ -3046,3 +3046,23 @@ def test_animals_are_counted_in_their_measure_words(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 及以上 (and above) inside a counted noun is no conjunction ending it
+        (
+            "全区6个县级及以上集中式饮用水水源地水质达标率100%。",
+            [
+                ("县级及以上集中式饮用水水源地", 6.0, "个"),
+                ("水质达标率", 100.0, "%"),
+            ],
+        ),
+        ("新建4个三级及以上综合医院。", [("三级及以上综合医院", 4.0, "个")]),
+    ],
+)
+def test_and_above_inside_a_counted_noun_does_not_end_it(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
