@@ -2557,7 +2557,12 @@ _QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRI
 # word, so of two noun phrases around a number the one whose head agrees with the measure
 # word is what is counted (通过…方式避免近30件涉企行政争议**案件**…; 行政执法**案件**共办理1520件).
 # 个 counts almost anything, so it agrees with nothing here.
-_PEOPLE_HEADS = ("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工")
+# Heads that make people of the verb before them (执法|人员, 监督|干部, 调解|员): one name.
+_WORKERS = ("人员", "干部", "员")
+_PEOPLE_HEADS = (
+    *("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工"),
+    *("同志", "专家", "学生", "居民", "村民", "农民工"),  # (51名同志赴…: the people counted)
+)
 _PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
 _BODY_HEADS = (
     "单位",
@@ -3010,7 +3015,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ) is not None:
         phrase = phrase[: whom.start()]  # 1200名法律顾问 为群众提供…: who serves, not whom
     skipped = 0
-    if "的" in phrase and unit in _COUNTS_PEOPLE and not _is_verb(phrase[:2], guessed=False):
+    if (
+        "的" in phrase
+        and unit in _COUNTS_PEOPLE
+        # (执法|人员, 监督|人员: a verb that names the people's work is part of their name)
+        and (not _is_verb(phrase[:2], guessed=False) or phrase.startswith(_WORKERS, 2))
+    ):
         # 由15名律师组成的服务团: the people are counted, not what they make up (not 10名
         # 受到表彰的调解员: a verb right after the count opens a clause on the head after 的)
         first = phrase.find("的")

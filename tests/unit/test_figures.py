@@ -3066,3 +3066,23 @@ def test_and_above_inside_a_counted_noun_does_not_end_it(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by their work (执法人员, 监督干部) before a 的-clause are counted, as
+        # 律师 are, not the head after the 的
+        ("积极选派9名执法人员参加市局举办的业务轮训班。", [("执法人员", 9.0, "名")]),
+        # 同志, 专家, 村民 … are people a count of 名 agrees with: they are counted, not who
+        # sent them
+        ("牵头组织全区司法行政系统26名同志赴外地考察学习。", [("同志", 26.0, "名")]),
+        ("邀请省内高校12名专家参与论证。", [("专家", 12.0, "名")]),
+        # guard: a verb opening a clause on the head after 的 (受到…的网格员) still does
+        ("表彰6名受到群众好评的调解员。", [("调解员", 6.0, "名")]),
+    ],
+)
+def test_people_named_by_their_work_or_as_comrades_are_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
