@@ -4065,7 +4065,9 @@ def extract(
         noun, noun_end = ("", end)
         valued_noun = ""  # a counted noun that runs on into the next value's name
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
-        if own_unit and (unit not in _NO_NOUN_AFTER or funds):
+        # 为期4天的培训班: how long the event after 的 lasted, named by it
+        lasted = unit in _TIMES and raw_before.endswith("为期") and text.startswith("的", end)
+        if own_unit and (unit not in _NO_NOUN_AFTER or funds or lasted):
             if (written := match.group("unit")) in _COUNTED_BY_NAME:
                 noun = written  # 6部门: the count names what it counts, at its level
                 if text[num_start - 1 : num_start] == "级" and num_start >= 2:
@@ -4199,6 +4201,8 @@ def extract(
                 )
                 # 工商联所属9家商会: whose they are, then what is counted
                 or raw_before.endswith(("所属", "下属", "直属", "所辖"))
+                # 参加为期4天的培训班: how long what follows lasted
+                or raw_before.endswith("为期")
                 or raw_before.endswith(_LIST_BEFORE)
                 # 连获省政府5年督查激励: the years of what was won
                 or (unit == "年" and _lasting_far_before(raw_before))

@@ -3086,3 +3086,19 @@ def test_people_named_by_their_work_or_as_comrades_are_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 为期 N天的 X: how long X lasted, named by X (not by the verb before 为期)
+        ("举办为期5天的基层执法骨干培训班。", [("基层执法骨干培训班", 5.0, "天")]),
+        ("开展为期3个月的道路运输专项整治。", [("道路运输专项整治", 3.0, "个月")]),
+        # guard: a time with no 的 after it keeps the subject before it
+        ("审批时限压缩至5天。", [("审批时限", 5.0, "天")]),
+    ],
+)
+def test_how_long_an_event_lasted_is_named_by_the_event(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
