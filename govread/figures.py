@@ -3543,10 +3543,21 @@ def _respective(subject: str) -> list[str]:
 _QUOTED = re.compile(r"“[^“”]{0,24}”")
 
 
+# A longer one that lists parallel items with numbers in them is a slogan or a model of work
+# (“实施1次执法、开展1次宣讲、进行1次警示”): what each time involves, no count of what was done.
+_QUOTED_ITEMS = re.compile(r"“[^“”]{25,60}”")
+_ITEM_NUMBER = re.compile(r"\d[^、“”\d]{1,12}、[^、“”\d]{0,12}\d")
+
+
 def _excluded(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _TITLE.finditer(text)]
     if "“" in text:
         quoted = [m.span() for m in _QUOTED.finditer(text) if not _quoted_count(text, *m.span())]
+        quoted += [
+            m.span()
+            for m in _QUOTED_ITEMS.finditer(text)
+            if _ITEM_NUMBER.search(text, m.start(), m.end())
+        ]
         spans = sorted(spans + quoted)
     return spans
 

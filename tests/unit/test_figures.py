@@ -3102,3 +3102,25 @@ def test_how_long_an_event_lasted_is_named_by_the_event(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a longer quotation listing parallel items with numbers is a slogan or a model of
+        # work (what each visit involves): no figures inside it
+        (
+            "推行“一查一讲”模式,做到“开展1次检查、进行1次宣讲、发放1份资料、留下1张联系卡”。",
+            [],
+        ),
+        # guards: a quoted name before a count, and a long quotation with no numbers in it
+        (
+            "开展“法律进企业、进乡村、进社区、进学校”活动25场。",
+            [("法律进企业、进乡村、进社区、进学校活动", 25.0, "场")],
+        ),
+    ],
+)
+def test_numbers_in_a_quoted_slogan_of_parallel_items_are_no_figures(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
