@@ -1778,6 +1778,8 @@ _OPENING_ADVERBS = _by_end(
         "免费",
         "实时",
         "高效",  # 高效办结 …事项: how well, not what (but 高效办成一件事, a reform's name)
+        "亲自",  # 亲自审改 …文件: who did it, not what was done
+        "集中",  # 集中公示 …目录: how, before an opening verb (集中学习 stays one act)
     ),
     0,
 )
@@ -1785,7 +1787,7 @@ _OPENING_ADVERBS = _by_end(
 # even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
 _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
-    | {"逐步", "主动", "免费", "实时", "高效"}
+    | {"逐步", "主动", "免费", "实时", "高效", "亲自"}
 )
 # An adverb and a verb that name a kind of the act, a term of art (主动公开, set against 依申请
 # 公开): the adverb stays.
@@ -1957,6 +1959,9 @@ _CAUSEE_REACH = 4  # a short qualifier before the people (组织全体党员干�
 # Verbs that move, help or guide another (a body or people) to act: what the other did is
 # counted, after it (督促企业 整改安全隐患80处, 协助法院 送达法律文书70份).
 _HELPERS = ("督促", "协助", "指导", "帮助")
+# Words that name with whom or to whom it was done before the verb (联合市纪委 整治…, 会同公安
+# 机关 查处…, 面向社会 公示…): neither who acted nor what is counted.
+_WITH_WHOM = ("联合", "会同", "面向")
 
 
 def _after_causee(subject: str) -> str:
@@ -2034,6 +2039,8 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = _after_causee(subject)
     elif subject.startswith(_HELPERS) and (acted := _after_coverb(subject, 0, 2)):
         subject = subject[acted:]  # 督促企业|整改安全隐患, 协助法院|送达…: what was done
+    elif subject.startswith(_WITH_WHOM) and (acted := _after_coverb(subject, 0, 2)):
+        subject = subject[acted:]  # 联合市纪委|整治…, 面向社会|公示…: with or to whom, then what
     pos = cut = 0
     while pos < len(subject):
         adverb = _starting(_OPENING_ADVERBS, subject, pos)

@@ -3124,3 +3124,23 @@ def test_numbers_in_a_quoted_slogan_of_parallel_items_are_no_figures(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # with or to whom it was done (联合, 会同, 面向 + a body or the public) is neither who
+        # acted nor what is counted: the verb after them and its object are
+        ("联合区检察院整治食品安全领域突出问题58个。", [("整治食品安全领域突出问题", 58.0, "个")]),
+        ("面向社会集中公示现行有效规章目录32件。", [("现行有效规章目录", 32.0, "件")]),
+        # 亲自 says who did it, not what: the act after it is counted
+        ("亲自审定年度工作要点等文件9个。", [("审定年度工作要点等文件", 9.0, "个")]),
+        # guards: 联合 as part of a name, 集中 before a verb that is no opening verb
+        ("开展联合执法行动6次。", [("开展联合执法行动", 6.0, "次")]),
+        ("集中学习法律法规8次。", [("集中学习法律法规", 8.0, "次")]),
+    ],
+)
+def test_with_whom_to_whom_and_by_whom_open_no_subject(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
