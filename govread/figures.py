@@ -3032,7 +3032,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 受到表彰的调解员: a verb right after the count opens a clause on the head after 的)
         first = phrase.find("的")
         people = max(_PEOPLE.finditer(phrase, 0, first), key=lambda m: m.end(), default=None)
-        if people is not None and _PEOPLE.search(phrase, first) is None:
+        if people is not None and (
+            _PEOPLE.search(phrase, first) is None
+            # 21名律师组成的…律师调解队伍: those who make it up, whoever it is of
+            or phrase.startswith("组成的", people.end())
+        ):
             phrase = phrase[: people.end()]
     if "的" in phrase and unit in _COUNTS_BODIES:
         # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs

@@ -3144,3 +3144,17 @@ def test_with_whom_to_whom_and_by_whom_open_no_subject(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # N名X组成的Y: X are counted, those who make Y up, even when Y's name holds people too
+        ("组建由16名律师组成的涉企纠纷律师服务团。", [("律师", 16.0, "名")]),
+        ("成立8名专家组成的法律顾问团。", [("专家", 8.0, "名")]),
+    ],
+)
+def test_those_who_make_up_a_team_are_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
