@@ -2980,7 +2980,7 @@ def test_rates_of_the_law_exam_under_its_other_names_have_its_indicators(
     [
         # where or how the services counted are done (跨省通办, 全程网办, 就近可办) is their
         # predicate, not part of their name
-        ("推动本市320项政务服务事项跨省通办。", [("政务服务事项", 320.0, "项")]),
+        ("推动本市320项涉企服务事项跨省通办。", [("涉企服务事项", 320.0, "项")]),
         ("实现95项高频事项全程网办。", [("高频事项", 95.0, "项")]),
         ("推动48项便民事项就近可办。", [("便民事项", 48.0, "项")]),
         # guards: such a word that opens the noun, or a rate of it, is its name
