@@ -399,18 +399,19 @@ class TimelineScreen(LocalisedScreen[None]):
         table = self._year_table("indicators", _("Indicator"), "indicator", timeline.years)
         targets = self._targets["indicators"]
         for number, series in enumerate(timeline.series):
-            cells = [Text(series.indicator, style="bold")]
+            indicator = sanitize_line(series.indicator)  # a user's indicators file names some
+            cells = [Text(indicator, style="bold")]
             cells += series_cells(series, timeline.years, "  ")
             # every cell has its line below, so none keeps the one of the cell before
-            self._details[f"indicators|{number}|indicator"] = Text(series.indicator, style="bold")
+            self._details[f"indicators|{number}|indicator"] = Text(indicator, style="bold")
             for year, point in zip(timeline.years, series.points, strict=True):
                 if point is None:
                     self._details[f"indicators|{number}|{year}"] = Text(
-                        f"{series.indicator} · {year}: —", style="bold"
+                        f"{indicator} · {year}: —", style="bold"
                     )
                     continue
                 targets[f"{number}|{year}"] = point.node_id
-                detail = Text(f"{series.indicator} · {year}: ", style="bold")
+                detail = Text(f"{indicator} · {year}: ", style="bold")
                 detail.append(sanitize_line(point.text))
                 detail.append("  " + sanitize_line(point.label), style="dim")
                 self._details[f"indicators|{number}|{year}"] = detail
