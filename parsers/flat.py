@@ -240,8 +240,8 @@ def _announced(line: str, start: int) -> bool:
     at = start
     while at > 0 and line[at - 1] in _SPACE:
         at -= 1
-    if at >= 1 and line[at - 1] in ":\uff1a":
-        at -= 1  # (the colon is often left out: …报告如下一、)
+    if at >= 1 and line[at - 1] in ":\uff1a\u3002.":
+        at -= 1  # (the colon is often left out: …报告如下一、; or a full stop: …报告如下。一、)
     return at >= 4 and line.startswith(_ANNOUNCING, at - 4)
 
 
@@ -258,6 +258,10 @@ def _shape_score(line: str, end: int, following: int) -> float:
         # first (一、存在问题2021年，…；二是…)
         if line[first] in _CLAUSE_END and not _titled_then_body(line, end, first):
             return -3.0
+        return 1.0
+    if _titled_then_body(line, end, stop):
+        # a section-title word, then a body's opening words (一、主要成效2022年，县政府…):
+        # the heading ends there, however far the body's first sentence runs
         return 1.0
     if following < limit:
         # the next marker comes first: a heading of its own line, if short

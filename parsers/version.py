@@ -108,6 +108,9 @@ part's, after its subsections (`Section.after_children`), not its last subsectio
 last part it is the closing;
 34: a content farm's mark (某文网 www.mouwen.com) on a line of its own or after a heading is
 dropped (`chrome.site_mark_start`)
+35: in flat text, a lone 一、 announced by 报告如下。 (a full stop for the colon) opens the body,
+and a heading's section-title word followed by a body's opening words (一、主要成效2031年，…) ends
+it however long the body's first sentence runs;
 """
 
-PARSER_VERSION = "34"
+PARSER_VERSION = "35"

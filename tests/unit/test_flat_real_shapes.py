@@ -138,3 +138,36 @@ def test_only_the_report_s_announcement_opens_it() -> None:
     )
     assert [row[1] for row in _rows(text)][:3] == ["主要工作情况", "健全议事规则", "完善制度建设"]
     assert len(_rows(text)) == 4
+
+
+# A first chapter's body whose first sentence runs past any heading's length (over 200
+# characters): the heading's end is the section-title word, then the body's opening year.
+_LONG_FIRST_SENTENCE = (
+    "2031年，县人民政府坚持以法治思想为指导，全面贯彻上级关于法治建设的各项决策部署，"
+    "认真落实本省法治政府建设实施方案和市里的年度工作要点，坚持将法治政府建设贯穿政府工作全过程，"
+    "不断完善议事决策机制、规范行政执法行为、深化放管服改革、健全矛盾纠纷多元化解体系，"
+    "持续加强法治宣传教育和法治工作队伍建设，不断提升行政机关工作人员运用法治思维和法治方式"
+    "深化改革、推动发展、化解矛盾的能力，推动法治政府建设各项任务落地落实，"
+    "扎实推进了全县法治政府建设，法治政府建设取得了新的成效。"
+)
+_FIRST_CHAPTER = (
+    "一、主要成效" + _LONG_FIRST_SENTENCE + "（一）加强组织领导，切实履行第一责任人职责"
+    "1.深入开展学法活动。县政府常务会议会前学法十二次。2.落实述法制度。组织部门主要负责人年终述法。"
+)
+_FIRST_CHAPTER_ROWS = [
+    (1, "主要成效"),
+    (2, "加强组织领导，切实履行第一责任人职责"),
+    (3, "深入开展学法活动"),
+    (3, "落实述法制度"),
+]
+
+
+def test_a_lone_first_heading_announced_after_a_full_stop_keeps_its_children() -> None:
+    # …报告如下。一、 (a full stop where the colon usually stands)
+    text = "根据上级有关通知要求，现将县人民政府2031年法治政府建设情况报告如下。" + _FIRST_CHAPTER
+    assert _rows(text) == _FIRST_CHAPTER_ROWS
+
+
+def test_a_title_word_then_a_dated_body_ends_a_heading_however_long_its_sentence() -> None:
+    text = "某县2031年法治政府建设情况报告2031年，我县持续推进依法行政。" + _FIRST_CHAPTER
+    assert _rows(text) == _FIRST_CHAPTER_ROWS
