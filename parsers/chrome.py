@@ -127,7 +127,7 @@ def is_chrome(line: str) -> bool:
 # opens with the word (发文机关应当同步公开…).
 _KEY_FIRST = re.compile(
     r"^[\s•·\-\[【]{0,4}(?:发布时间|发布日期|信息来源|发布机构|发文机关|索引号|主题分类|体裁分类"
-    r"|浏览次数|阅读次数|点击数|责任编辑)"
+    r"|浏览次数|阅读次数|点击数|责任编辑|发文字号|成文日期|有效性)"
     r"(?:[\s:\uff1a\]】0-9A-Za-z]|(?=[^\s]{2,30}(?:政府|局|委员会|委|办公室|中心|办事处|厅|部)$))"
 )
 # Report prose has sentences, clauses and items; a page's furniture has labels, values and

@@ -23,6 +23,7 @@ from govread.parsers.chrome import (
     site_mark_start,
     strip_inline_chrome,
 )
+from govread.parsers.gazetteer import find_place
 from govread.parsers.layout import is_page_number
 from govread.parsers.metadata import (
     Metadata,
@@ -980,6 +981,8 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
             if column and take_title([text[column.end() : end]])[0]:
                 start = column.end()  # a breadcrumb's last column glued to the title
             start = _second_title(text, start, end)
+            if not start:
+                start = _glued_key(line, run.start(), text, end)
             if dated := _LEADING_DATE.match(text, start, end):
                 start = dated.end()  # a page's date run into the title (…2021-03-29某县人民政府…)
             title, _ = take_title([text[start:end]])
@@ -1004,7 +1007,8 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
                     # its first part reads as a title, its second as a title's end
                     title, before = run_before.group(0) + title, line[: run_before.start()]
                 author = before.rstrip()
-                author = author[author.rfind(" ") + 1 :]  # (the run before, spaces apart)
+                # (the run before, spaces apart; nor an info box's bracket before it: …[ 有效性 ]某局)
+                author = author[max(author.rfind(ch) for ch in " ]\u3011") + 1 :]
                 if not start and author and author_of_title(author, title):
                     title, before = author + title, before.rstrip()[: -len(author)]
                 rest = (before + " " + line[run.start() + end :]).strip()
@@ -1029,6 +1033,32 @@ def _second_title(text: str, start: int, end: int) -> int:
         ):
             return inner.end()
     return start
+
+
+# A key or a breadcrumb's last column run into the title after a bullet or a separator, no
+# colon between them (• 服务对象某县人民政府关于…, 首页 > … > 规划计划某市某区…): at most this long.
+_MAX_GLUED_KEY = 8
+_PLACE_AT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|旗|盟)")
+
+
+def _glued_key(line: str, run_start: int, text: str, end: int) -> int:
+    """Where the title in text[:end] starts when the run follows a bullet or a breadcrumb's
+    separator and a few words that name no place run into it: at the first place name, the
+    rest a title (• 服务对象|某县人民政府关于…报告); else 0."""
+    before = line[:run_start].rstrip()
+    if not before or before[-1] not in "\u2022\u00b7>\u00bb":
+        return 0
+    for at in range(2, min(_MAX_GLUED_KEY, end - 1) + 1):
+        name = _PLACE_AT.match(text, at)
+        if (
+            name is not None
+            and find_place(name.group(0)) is not None
+            and region_of(text[:at]) is None
+            and not text.startswith("中共", 0)
+            and take_title([text[at:end]])[0] is not None
+        ):
+            return at
+    return 0
 
 
 _LEADING_DATE = re.compile(r"(?:19|20)\d{2}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")

@@ -110,7 +110,10 @@ last part it is the closing;
 dropped (`chrome.site_mark_start`)
 35: in flat text, a lone 一、 announced by 报告如下。 (a full stop for the colon) opens the body,
 and a heading's section-title word followed by a body's opening words (一、主要成效2031年，…) ends
-it however long the body's first sentence runs;
+it however long the body's first sentence runs; an info box in square brackets ([ 成文日期 ] …,
+[ 有效性 ], [ 发文字号 ]) is chrome, and flattened, its closing bracket is not part of the department
+name before a title (…[ 有效性 ]某局 关于…报告); a key or a breadcrumb's last column run into a
+flat title after a bullet or a separator (• 服务对象某县人民政府关于…, > 规划计划某市…) is not the title's
 """
 
 PARSER_VERSION = "35"

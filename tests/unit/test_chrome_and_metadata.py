@@ -698,3 +698,46 @@ def test_a_content_farm_s_mark_leaves_headings_and_lines_of_its_own() -> None:
     assert "某文网" not in body and "范文之家" not in body
     assert "全年审查文件12件，详见 www.mouju.org.cn" in body  # a paragraph keeps its address
     assert "通过中国政府网 www.gov.cn 公开信息35条。" in body
+
+
+def test_an_info_box_in_square_brackets_is_chrome_and_the_title_below_it_is_found() -> None:
+    text = "\n".join(
+        [
+            "[ 索引号 ] 11330000AB12345678/2031-00001 [ 发文字号 ]",
+            "[ 发布机构 ] 平阳县文化局 [ 发布日期 ] 2032-01-13",
+            "[ 成文日期 ] 2032-01-13 [ 有效性 ]",
+            "[ 发文字号 ]",
+            "[ 有效性 ]",
+            "平阳县文化局 关于2031年法治政府建设情况的报告",
+            "2031年，县文化局推进依法行政，各项工作取得新成效。现将有关情况报告如下：",
+            "一、主要工作",
+            "（一）加强组织领导。局党组专题研究法治工作四次。",
+            "（二）规范执法行为。全年开展执法检查三十次。",
+        ]
+    )
+    report = parse_text(text)
+    assert report.title == "平阳县文化局 关于2031年法治政府建设情况的报告"
+    assert (report.issuer, report.region) == ("平阳县文化局", "平阳县")
+    assert "有效性" not in report.full_text()
+    # flattened: the box's closing bracket before the department's name is not the title's
+    flat = parse_text(text.replace("\n", ""))
+    assert flat.title == "平阳县文化局关于2031年法治政府建设情况的报告"
+    assert (flat.issuer, flat.region) == ("平阳县文化局", "平阳县")
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["• 文号  • 索引号  • 关键词  • 服务对象", "首页 > 政务公开 > 部门信息公开 > 规划计划"],
+)
+def test_a_key_or_column_run_into_a_flat_title_after_a_bullet_or_separator_is_not_the_title_s(
+    before: str,
+) -> None:
+    text = (
+        f"{before}平阳县人民政府关于2031年法治政府建设情况的报告发布日期:2032-02-24  浏览次数:"
+        "2031年，平阳县坚持依法行政，各项工作取得新成效。现将有关情况报告如下：一、主要工作"
+        "（一）加强组织领导。县政府常务会议专题研究法治工作四次。（二）规范执法行为。"
+        "全年开展执法检查三十次。"
+    )
+    report = parse_text(text)
+    assert report.title == "平阳县人民政府关于2031年法治政府建设情况的报告"
+    assert report.issuer == "平阳县人民政府"
