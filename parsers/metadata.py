@@ -439,6 +439,8 @@ def find_metadata(
         issuer = header.get("issuer")
 
     region = region_of(title) or region_of(issuer)
+    if issuer and title and _town_org(issuer, whole=True):
+        region = town_name(issuer)  # a town's office wrote it (某区人民政府青禾街道办事处关于…)
     # A 街道 / 镇 / 乡 speaks for itself: its report is its own, whatever larger places (its
     # district, its city) the text also names; a title that names the town leaves its
     # office to the text (青禾街道2024年… / …，青禾街道办事处坚持…).
@@ -869,10 +871,11 @@ _CLAUSE_START = set("\u3002\uff0c,\uff1a:\uff1b;\uff01!\uff1f? \u3000\n年来")
 _NOT_TOWN_START = set("各全我本该每乡在和与及对由经向协配指请")
 _NOT_IN_TOWN = set("各每该的了在向经对")
 _MAX_TOWN_STEM = 6
-# The larger places a town is written after (眉山市彭山区公义镇 is 公义镇).
+# The larger places a town is written after (眉山市彭山区公义镇 is 公义镇), and the government
+# whose agency a 街道办事处 is (某区人民政府青禾街道办事处 is 青禾街道's).
 _TOWN_NAME = re.compile(
     r"^(?:[^\W\d_]{1,8}?(?:省|自治区))?(?:[^\W\d_]{1,8}?[市州盟])?(?:[^\W\d_]{1,8}?[市区县旗])?"
-    r"([^\W\d_]{2,8}?(?:镇|乡|街道))$"
+    r"(?:人民政府)?([^\W\d_]{2,8}?(?:镇|乡|街道))$"
 )
 
 
@@ -919,7 +922,26 @@ def town_issuer(preamble: list[str], signatures: list[str], opening: str) -> str
     for line in [*preamble[:3], opening]:
         if org := _town_org(line[:_OPENING].split("\u3002", 1)[0], whole=False):
             return org
+    for line in [*preamble[:3], opening]:
+        # (2023年，青禾街道在区委的领导下…: the town by its name alone, its opening's subject)
+        if subject := _TOWN_SUBJECT.search(line[:_OPENING].split("\u3002", 1)[0]):
+            name = subject.group(1)
+            stem = _town_stem(name)
+            if (
+                name[0] not in _NOT_TOWN_START
+                and len(stem) <= _MAX_TOWN_STEM
+                and _NOT_IN_TOWN.isdisjoint(stem)
+            ):
+                return government_of(name)
     return None
+
+
+# A town named alone as the subject of a report's opening sentence, first or after its year
+# (2023年，青禾街道坚持…, 青禾镇在县委的领导下…), a verb or a preposition after it.
+_TOWN_SUBJECT = re.compile(
+    r"(?:^|(?:19|20)\d{2}年(?:以来|度)?[\uff0c,]\s?)([^\W\d_]{2,8}?(?:街道|镇|乡))"
+    r"(?=在|坚持|以|深入|认真|全面|围绕|紧紧|始终|紧扣|聚焦|按照|着力|持续|积极|扎实|大力|立足)"
+)
 
 
 def _town_level(region: str | None) -> str | None:
@@ -1184,11 +1206,17 @@ def issuer_level_of(issuer: str | None, title: str | None) -> str | None:
     return None
 
 
+# A town's office right after the government it is an agency of (某区人民政府|青禾街道办事处).
+_TOWN_AGENCY = re.compile(r"[^\W\d_]{2,8}?(?:街道办事处|镇人民政府|乡人民政府)")
+
+
 def title_issuer(title: str | None) -> str | None:
     """Who the title names as the report's author: a 人民政府, else a department."""
     # 【某市司法局】2022年…, 2022年某县人民政府…, 中共某县委某县人民政府关于…
     title = _after_prefix(read_years(title.translate(_BRACKETS))) if title else title
     if title and (match := _ISSUER.match(title)):
+        if agency := _TOWN_AGENCY.match(title, match.end()):
+            return agency.group(0)  # 某区人民政府青禾街道办事处关于…: the district's agency
         return match.group(1)
     for part in title.split()[1:] if title else ():
         if match := _ISSUER.match(part):

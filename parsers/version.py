@@ -113,7 +113,9 @@ and a heading's section-title word followed by a body's opening words (一、主
 it however long the body's first sentence runs; an info box in square brackets ([ 成文日期 ] …,
 [ 有效性 ], [ 发文字号 ]) is chrome, and flattened, its closing bracket is not part of the department
 name before a title (…[ 有效性 ]某局 关于…报告); a key or a breadcrumb's last column run into a
-flat title after a bullet or a separator (• 服务对象某县人民政府关于…, > 规划计划某市…) is not the title's
+flat title after a bullet or a separator (• 服务对象某县人民政府关于…, > 规划计划某市…) is not the title's;
+a title's 某区人民政府青禾街道办事处关于… is the town office's report (region 青禾街道), and a town named
+alone as its opening's subject (2023年，青禾街道在区委…坚持…) issues the report
 """
 
 PARSER_VERSION = "35"

@@ -741,3 +741,32 @@ def test_a_key_or_column_run_into_a_flat_title_after_a_bullet_or_separator_is_no
     report = parse_text(text)
     assert report.title == "平阳县人民政府关于2031年法治政府建设情况的报告"
     assert report.issuer == "平阳县人民政府"
+
+
+def test_a_district_government_s_town_office_in_the_title_is_the_report_s_author() -> None:
+    text = (
+        "东湖区人民政府青禾街道办事处关于2031年度法治政府建设情况的报告\n"
+        "2031年，我街道在区委、区政府的领导下推进依法行政。现将有关情况报告如下：\n"
+        "一、主要成效\n（一）夯实法治基础\n正文。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "青禾街道",
+        "青禾街道办事处",
+        "government",
+    )
+
+
+@pytest.mark.parametrize("subject", ["青禾街道在区委区政府的坚强领导下，坚持", "青禾街道坚持"])
+def test_a_town_named_alone_as_its_opening_s_subject_issues_the_report(subject: str) -> None:
+    text = (
+        f"2031年，{subject}以法治思想为指导，围绕《东湖区2031年法治建设工作要点》推进依法行政。"
+        "现将有关情况报告如下：\n一、主要举措与成效\n（一）压实主体责任\n"
+        "一是发挥组织引领作用。街道党工委定期研究法治工作。二是落实创建责任。"
+        "修订《东湖区青禾街道党工委议事规则》。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("青禾街道", "青禾街道办事处")
+    # a list of towns (各街道…) names no subject
+    other = parse_text(text.replace(f"2031年，{subject}", "2031年，各街道坚持"))
+    assert other.issuer != "各街道办事处"
