@@ -155,6 +155,9 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
             end = index + 1
             if end < len(lines) and (rest := title_rest(line, lines[end])):
                 line, end = line + rest, end + 1  # 某区卫生健康委2022年度法治 / 政府建设情况报告
+            author, space, rest = line.partition(" ")
+            if space and rest.startswith("关于") and author_of_title(author, rest):
+                line = author + rest  # 某局 关于…报告: as written on two lines, or run together
             start = index
             if index and author_of_title(lines[index - 1], line):
                 start = index - 1
@@ -479,7 +482,7 @@ def find_metadata(
     made_public, made_public_by = _made_public(header, page)
     published = signature_dates[-1] if signature_dates else made_public or printed
 
-    year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published)
+    year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published, text_head)
     if year is None and (match := _FILE_YEAR.search(read_years(stem))):
         year = int(match.group(1))
 
@@ -600,6 +603,11 @@ _ORG_AFTER_PLACE = re.compile(
     r"|(?:(?!政府)[^\W\d_的与及在]){2,8}?委(?![员会]))(?![的和与及、被])"
 )
 _NOT_SUBJECT_BEFORE = "在和与及对由经向"
+# A department of a province by its name alone at a clause's start (2021年，司法厅坚持…).
+_BARE_PROVINCE_DEPARTMENT = re.compile(
+    r"(?:^|[\u3002\uff0c,\uff1a:\uff1b;]|年度?)\s?(?![在和与及对由经向全本我各省])"
+    r"([^\W\d_]{2,8}?厅)(?![的和与及、被])"
+)
 
 
 def opening_issuer(opening: str, region: str) -> str | None:
@@ -632,6 +640,10 @@ def opening_issuer(opening: str, region: str) -> str | None:
             subjects.append((match.start(1), place + org.group(0)))
         elif _GOVERNMENT_SUBJECT.match(opening, match.end()):
             subjects.append((match.start(1), place + "人民政府"))
+    # 2021年，司法厅坚持…: a 厅 is a province's alone, so a province's report names it bare
+    if place.endswith(("省", "自治区")):
+        for match in _BARE_PROVINCE_DEPARTMENT.finditer(opening):
+            subjects.append((match.start(1), place + match.group(1)))
     # the place itself, or its party committee and government together, speaking (which of
     # the two issued the text it does not say): in a text that never calls itself 我局 /
     # 本单位 (a department's)
@@ -983,10 +995,15 @@ def _is_han(ch: str) -> bool:
 
 
 def _year(
-    title: str | None, preamble: list[str], headings: list[str], published: str | None
+    title: str | None,
+    preamble: list[str],
+    headings: list[str],
+    published: str | None,
+    text: str = "",
 ) -> int | None:
     """The year a report covers: the one its title, opening or first headings name, in any
-    digits (2023年, ２０２３年, 二〇二三年), else the year before its date (or its own, late)."""
+    digits (2023年, ２０２３年, 二〇二三年), else the year before its date (or its own, late),
+    else the one year its sentences open with, more than once (…。2022年我镇组织…)."""
     title = read_years(title) if title else title
     preamble, headings = (
         [read_years(line) for line in preamble],
@@ -1009,7 +1026,16 @@ def _year(
         # Reports come out in the first months of the next year, or late in their own.
         year, month = int(published[:4]), int(published[5:7])
         return year if month >= 11 else year - 1
+    opening_years = {int(year) for year in _SENTENCE_YEAR.findall(read_years(text))}
+    if len(opening_years) == 1 and len(_SENTENCE_YEAR.findall(read_years(text))) >= 2:
+        return opening_years.pop()
     return None
+
+
+# A year a sentence opens with (…。2022年我镇新制发…), not one inside a sentence or a range.
+_SENTENCE_YEAR = re.compile(
+    r"(?:^|[\u3002\uff1b;!?\uff01\uff1f])\s?((?:19|20)\d{2})\s?年(?![\d—\-至])"
+)
 
 
 # -- an archiver's key-value header -------------------------------------------------------

@@ -115,7 +115,10 @@ it however long the body's first sentence runs; an info box in square brackets (
 name before a title (…[ 有效性 ]某局 关于…报告); a key or a breadcrumb's last column run into a
 flat title after a bullet or a separator (• 服务对象某县人民政府关于…, > 规划计划某市…) is not the title's;
 a title's 某区人民政府青禾街道办事处关于… is the town office's report (region 青禾街道), and a town named
-alone as its opening's subject (2023年，青禾街道在区委…坚持…) issues the report
+alone as its opening's subject (2023年，青禾街道在区委…坚持…) issues the report; a title's author
+before 关于 after a space (某局 关于…报告) is joined to it, as on two lines; a province's 厅 named
+bare as its opening's subject (2021年，司法厅坚持…) is the issuer; a report with no year up front
+and no date has the one year its sentences open with, named twice or more (…。2022年我镇…)
 """
 
 PARSER_VERSION = "35"

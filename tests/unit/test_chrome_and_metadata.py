@@ -716,7 +716,8 @@ def test_an_info_box_in_square_brackets_is_chrome_and_the_title_below_it_is_foun
         ]
     )
     report = parse_text(text)
-    assert report.title == "平阳县文化局 关于2031年法治政府建设情况的报告"
+    # (its author's name before 关于 after a space, as it is on a line of its own above)
+    assert report.title == "平阳县文化局关于2031年法治政府建设情况的报告"
     assert (report.issuer, report.region) == ("平阳县文化局", "平阳县")
     assert "有效性" not in report.full_text()
     # flattened: the box's closing bracket before the department's name is not the title's
@@ -770,3 +771,33 @@ def test_a_town_named_alone_as_its_opening_s_subject_issues_the_report(subject: 
     # a list of towns (各街道…) names no subject
     other = parse_text(text.replace(f"2031年，{subject}", "2031年，各街道坚持"))
     assert other.issuer != "各街道办事处"
+
+
+def test_a_province_s_department_named_bare_in_its_opening_is_the_issuer() -> None:
+    text = (
+        "2031年，司法厅坚持以法治思想为指导，认真落实省委、省政府关于法治工作的部署，"
+        "为建设更高水平的法治浙江提供有力保障。\n一、坚持党的领导，统筹推进法治政府建设\n"
+        "一是强化组织领导。厅党委专题研究法治工作十次。二是加强统筹谋划。"
+        "牵头制定《浙江省2031年法治政府建设重点工作安排》。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer, report.issuer_level) == (
+        "浙江省",
+        "浙江省司法厅",
+        "department",
+    )
+
+
+def test_a_report_naming_no_year_up_front_takes_the_one_its_sentences_open_with() -> None:
+    text = (
+        "一、主要举措和成效\n（一）强化组织领导，狠抓责任落实\n全镇坚持依法行政，层层压实责任。\n"
+        "（二）强化重点工作\n1. 加强规范性文件管理。认真清理规范性文件。2031年我镇新制发规范性文件1件。\n"
+        "2. 积极开展行政执法。2031年青禾镇组织开展执法检查二百余次。"
+    )
+    assert parse_text(text).year == 2031
+    # two years (one for comparison): none is sure
+    filler = "镇党委把法治建设纳入重要议事日程，主要负责人切实履行第一责任人职责。" * 10
+    other = text.replace("层层压实责任。", "层层压实责任。" + filler).replace(
+        "2031年青禾镇", "2030年青禾镇"
+    )
+    assert parse_text(other).year is None
