@@ -789,8 +789,12 @@ def self_level(opening: str) -> str | None:
     opening = _CITED_TITLE.sub("《》", opening)
     if level := opening_level(opening):
         return level
-    match = _SELF_NAMED.search(opening)
+    # 我县 before 依法治X: 在市委依法治市办的指导下，我县… names its superior's office first
+    match = _OWN_NAMED.search(opening) or _SELF_NAMED.search(opening)
     return match.group(1) if match else None
+
+
+_OWN_NAMED = re.compile(r"[我本]([省市县区州旗盟])(?![级里内外])")
 
 
 # 全区司法行政系统… 我局承担…司法局…职能: a department's report names the sector it heads as

@@ -118,7 +118,8 @@ a title's 某区人民政府青禾街道办事处关于… is the town office's 
 alone as its opening's subject (2023年，青禾街道在区委…坚持…) issues the report; a title's author
 before 关于 after a space (某局 关于…报告) is joined to it, as on two lines; a province's 厅 named
 bare as its opening's subject (2021年，司法厅坚持…) is the issuer; a report with no year up front
-and no date has the one year its sentences open with, named twice or more (…。2022年我镇…)
+and no date has the one year its sentences open with, named twice or more (…。2022年我镇…);
+an opening's 我县 names its level before a superior's office does (在市委依法治市办的指导下，我县…)
 """
 
 PARSER_VERSION = "35"

@@ -801,3 +801,16 @@ def test_a_report_naming_no_year_up_front_takes_the_one_its_sentences_open_with(
         "2031年青禾镇", "2030年青禾镇"
     )
     assert parse_text(other).year is None
+
+
+def test_a_county_s_own_word_outranks_its_superior_s_office_named_by_level() -> None:
+    # 市委依法治市办 is the city's office that guided it; 我县 is the report's own voice
+    text = (
+        "2031年，在县委、县政府的正确领导下，在市委依法治市办的有力指导下，我县坚持依法行政，"
+        "扎实推进法治政府建设各项工作。现将2031年法治政府建设情况报告如下：\n一、法治政府建设工作推进情况\n"
+        "（一）加强党的全面领导\n"
+        + "全年召开常委会五次，学习研究法治建设相关会议精神，部署全县法治建设相关工作。" * 8
+        + "县委党校举办了2期平阳县中青年干部培训班。"
+    )
+    report = parse_text(text)
+    assert (report.region, report.issuer) == ("平阳县", "平阳县人民政府")
