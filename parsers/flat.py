@@ -503,6 +503,13 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     cut, by_title_word, glued = _body_start(line[end : min(limit, end + _SPLIT_WINDOW)], titled)
     if cut is not None:
         return end + cut, end + cut, _SURE if by_title_word or not titled else _OPENING
+    announcing = line[end:stop].rstrip()
+    if sentence == -1 and announcing.endswith((":", "\uff1a")):
+        # a sentence announcing the headings that follow (…存在的不足和原因|主要存在以下问题：
+        # （一）…): the body's, after the heading's section-title word
+        titled_at = _title_word_clause(line, end, end + len(announcing) - 1)
+        if titled_at is not None:
+            return titled_at, titled_at, _SURE
     if sentence != -1:
         titled_at = _title_word_clause(line, end, sentence)
         if titled_at is not None and not titled:

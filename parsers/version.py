@@ -119,7 +119,10 @@ alone as its opening's subject (2023年，青禾街道在区委…坚持…) iss
 before 关于 after a space (某局 关于…报告) is joined to it, as on two lines; a province's 厅 named
 bare as its opening's subject (2021年，司法厅坚持…) is the issuer; a report with no year up front
 and no date has the one year its sentences open with, named twice or more (…。2022年我镇…);
-an opening's 我县 names its level before a superior's office does (在市委依法治市办的指导下，我县…)
+an opening's 我县 names its level before a superior's office does (在市委依法治市办的指导下，我县…);
+flat, a sentence announcing the next headings after a section-title word (…不足和原因|主要存在以下
+问题：（一）…) is body; a last heading of an adverb or a verb alone (（二）全面, an excerpt's cut) heads
+no section
 """
 
 PARSER_VERSION = "35"

@@ -171,3 +171,17 @@ def test_a_lone_first_heading_announced_after_a_full_stop_keeps_its_children() -
 def test_a_title_word_then_a_dated_body_ends_a_heading_however_long_its_sentence() -> None:
     text = "某县2031年法治政府建设情况报告2031年，我县持续推进依法行政。" + _FIRST_CHAPTER
     assert _rows(text) == _FIRST_CHAPTER_ROWS
+
+
+def test_a_sentence_announcing_the_next_headings_is_not_the_heading_s() -> None:
+    # …存在的不足和原因|法治政府建设主要存在以下问题：（一）…: the announcing sentence is body
+    text = (
+        "青禾乡2031年法治政府建设情况报告2031年，青禾乡推进依法行政。现将有关情况报告如下："
+        "一、主要举措和成效（一）加强组织领导。成立领导小组。（二）规范执法行为。严格执行程序。"
+        "二、存在的不足和原因法治政府建设主要存在以下问题：（一）法治意识不强，对法治政府建设"
+        "重视不够。（二）法治人才短缺，队伍建设有待加强。"
+    )
+    assert [row[1] for row in _rows(text)][3] == "存在的不足和原因"
+    # a heading of its own closed by a colon keeps its words (一、工作成效显著：（一）…)
+    plain = text.replace("存在的不足和原因法治政府建设主要存在以下问题：", "存在问题较为突出：")
+    assert [row[1] for row in _rows(plain)][3] == "存在问题较为突出"

@@ -180,3 +180,19 @@ def test_a_whole_last_heading_stays_one_with_nothing_after_it() -> None:
 
 def test_a_last_heading_with_its_body_stays_a_heading() -> None:
     assert _rows(_NUMBERED_ON)[-1] == (1, "二", "存在的问题")
+
+
+@pytest.mark.parametrize("separator", ["\n", ""])
+@pytest.mark.parametrize("cut", ["（三）全面", "（三）加强"])
+def test_a_last_heading_of_an_adverb_or_verb_alone_is_cut_off(separator: str, cut: str) -> None:
+    # an excerpt that stops after the first word of its next heading: no section of it
+    text = _NUMBERED_ON.split("二、存在的问题")[0] + cut
+    rows = [
+        (row["level"], row["number"]) for row in parse_text(text.replace("\n", separator)).outline()
+    ]
+    assert rows[-1] == (3, "4")
+
+
+def test_a_last_heading_of_one_section_word_stays_a_heading() -> None:
+    text = _NUMBERED_ON.split("二、存在的问题")[0] + "二、问题"
+    assert _rows(text)[-1] == (1, "二", "问题")
