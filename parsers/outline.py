@@ -581,6 +581,15 @@ def _split_heading(
         heading = line[start : cut[0]].rstrip(_TRAILING)
         return _Heading(rank, ordinal, number, marker, heading, line[: cut[1]], line[cut[1] :])
     end = next((i for i, ch in enumerate(rest) if ch in _SENTENCE_END), -1)
+    if (colon := _colon_cut(rest, end)) is not None:
+        # "（一）依法履行政府职能：我镇坚持…。": the title closed by its colon, the body after it
+        body_start = start + colon + 1
+        while body_start < len(line) and line[body_start] in " \t":
+            body_start += 1
+        heading = rest[:colon].rstrip(_TRAILING)
+        return _Heading(
+            rank, ordinal, number, marker, heading, line[:body_start], line[body_start:]
+        )
     if end == -1 or not rest[end + 1 :].strip():
         # The whole line is the heading.
         if len(rest) > _MAX_OWN_LINE_HEADING and end == -1:
@@ -597,6 +606,23 @@ def _split_heading(
     return _Heading(rank, ordinal, number, marker, heading, line[:body_start], line[body_start:])
 
 
+def _colon_cut(rest: str, end: int) -> int | None:
+    """Where a heading closed by a colon ends, its body after the colon on its line
+    (…科学开展民主决策：我镇坚持…。), or None: the colon before the first sentence end, after a
+    title's length (a word, not a time: 10:30), a body's sentence after it."""
+    colon = _COLON.search(rest, 0, end if end != -1 else len(rest))
+    if colon is None:
+        return None
+    at = colon.start()
+    body = rest[at + 1 :].lstrip(" \t")
+    if not _MIN_RUN_IN_TITLE <= at <= _MAX_RUN_IN_TITLE or len(body) < _MIN_RUN_IN_BODY:
+        return None
+    if body[0].isdigit() or rest[at - 1].isdigit() or end == -1:
+        return None  # (a time, a count; or no sentence after it: a title with a colon)
+    return at
+
+
+_COLON = re.compile("[:\uff1a]")
 _SPACE_RUN = re.compile(r"[ \t]+")
 _SENTENCE_STOP = re.compile(f"[{_SENTENCE_END}]")
 _TITLE_STOP = re.compile(f"[{_SENTENCE_END};\uff1b:\uff1a]")

@@ -196,3 +196,22 @@ def test_a_last_heading_of_an_adverb_or_verb_alone_is_cut_off(separator: str, cu
 def test_a_last_heading_of_one_section_word_stays_a_heading() -> None:
     text = _NUMBERED_ON.split("二、存在的问题")[0] + "二、问题"
     assert _rows(text)[-1] == (1, "二", "问题")
+
+
+def test_a_heading_closed_by_a_colon_with_its_body_on_its_line() -> None:
+    text = (
+        "青禾镇2031年法治政府建设工作报告\n现将我镇2031年工作情况报告如下：\n"
+        "一、2031年度法治政府建设成效显著：\n"
+        "（一）依法履行政府职能，科学开展民主决策：我镇坚持以服务型政府为主导，及时转变政府职能。\n"
+        "（二）强化行政权力监督：主动向镇党委报告重大问题，认真研究处理审议意见。\n"
+        "二、存在问题\n个别干部法治意识不强。"
+    )
+    assert [row[2] for row in _rows(text)] == [
+        "2031年度法治政府建设成效显著",
+        "依法履行政府职能，科学开展民主决策",
+        "强化行政权力监督",
+        "存在问题",
+    ]
+    # a time is no heading's end, nor is a colon with no sentence after it
+    timed = text.replace("强化行政权力监督：主动", "强化行政权力监督，每周一9:30主动")
+    assert _rows(timed)[2][2].startswith("强化行政权力监督，每周一9:30主动")
