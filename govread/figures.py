@@ -2031,10 +2031,10 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = _strip_lead(subject[2:])  # 带动 全市…警情同比下降: what changed, not the cause
     elif (
         not share
-        and (led := _LEADING_OTHERS.match(subject))
-        and len(subject) - led.end() >= _MIN_AFTER_OPENING
+        and (leading := _LEADING_OTHERS.match(subject))
+        and len(subject) - leading.end() >= _MIN_AFTER_OPENING
     ):
-        subject = _strip_lead(subject[led.end() :])  # 引领带动 各部门学法: what they did
+        subject = _strip_lead(subject[leading.end() :])  # 引领带动 各部门学法: what they did
     elif subject.startswith(_CAUSERS):
         subject = _after_causee(subject)
     elif subject.startswith(_HELPERS) and (acted := _after_coverb(subject, 0, 2)):
@@ -4088,8 +4088,8 @@ def extract(
         valued_noun = ""  # a counted noun that runs on into the next value's name
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         # 为期4天的培训班: how long the event after 的 lasted, named by it
-        lasted = unit in _TIMES and raw_before.endswith("为期") and text.startswith("的", end)
-        if own_unit and (unit not in _NO_NOUN_AFTER or funds or lasted):
+        event_time = unit in _TIMES and raw_before.endswith("为期") and text.startswith("的", end)
+        if own_unit and (unit not in _NO_NOUN_AFTER or funds or event_time):
             if (written := match.group("unit")) in _COUNTED_BY_NAME:
                 noun = written  # 6部门: the count names what it counts, at its level
                 if text[num_start - 1 : num_start] == "级" and num_start >= 2:
