@@ -1030,9 +1030,9 @@ def _year(
         # Reports come out in the first months of the next year, or late in their own.
         year, month = int(published[:4]), int(published[5:7])
         return year if month >= 11 else year - 1
-    opening_years = {int(year) for year in _SENTENCE_YEAR.findall(read_years(text))}
-    if len(opening_years) == 1 and len(_SENTENCE_YEAR.findall(read_years(text))) >= 2:
-        return opening_years.pop()
+    opening_years = [int(year) for year in _SENTENCE_YEAR.findall(read_years(text))]
+    if len(opening_years) >= 2 and len(set(opening_years)) == 1:
+        return opening_years[0]
     return None
 
 
