@@ -32,6 +32,7 @@ parsed-report cache does (`govread.cache`).
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import math
@@ -791,6 +792,12 @@ class Store:
         self.max_mb = max_mb if max_mb is not None else configured_max_mb()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if self.path.is_symlink():
+                try:
+                    os.stat(self.path)
+                except OSError as error:
+                    if error.errno == errno.ELOOP:
+                        raise  # a link that loops: said below, as the system says it
             if self.path.is_symlink() and not self.path.resolve().parent.is_dir():
                 # SQLite follows the link and finds nowhere to make the file: say where
                 raise StoreError(

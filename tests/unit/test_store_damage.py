@@ -208,6 +208,20 @@ def test_a_link_to_a_missing_folder_at_the_store_path_says_where_it_points(
     assert (tmp_path / "gone" / "store.sqlite3").is_file()
 
 
+def test_a_link_that_loops_at_the_store_path_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review: `index --store LOOP` ended in pathlib's RuntimeError (Symlink loop), a
+    traceback; every command now says it in one line, status 1."""
+    loop = tmp_path / "store.sqlite3"
+    loop.symlink_to(loop)
+    folder = str(_folder(tmp_path))
+    for argv in (["index", folder], ["search", "法治", folder]):
+        assert main([*argv, "--store", str(loop)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "symbolic links" in err, err
+
+
 class _Terminal(io.StringIO):
     def isatty(self) -> bool:
         return True
