@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -381,6 +382,16 @@ async def test_help_lists_the_compare_keys(open_compare) -> None:
             assert wanted in rows
         # the hidden figures table's keys are not listed
         assert "DataTable" not in [title for title, _ in _groups(app.screen)]
+        # QA: its first words described the browser's outline on every screen
+        from rich.console import Console
+
+        from govread.tui.dialogs.help import INTRO
+
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.help_table)
+        shown = console.export_text()
+        assert "The compare screen sets the reports side by side" in shown
+        assert INTRO[:30] not in shown
 
 
 def _groups(help_screen: HelpScreen):

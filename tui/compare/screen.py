@@ -151,6 +151,14 @@ class CompareScreen(LocalisedScreen[None]):
     """One column per report (two or more), one row per aligned group of units; a figures
     table with one column per report. What differs between two and more is in its `view`."""
 
+    # what the help says first, on this screen (`HelpScreen`)
+    HELP_INTRO = N_(
+        "The compare screen sets the reports side by side, a row for each topic they "
+        "speak of: each column holds one report's sections and items on the topic, "
+        "and a gap says where a report has none. Enter on a unit goes to it in the "
+        "outline."
+    )
+
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = N_("Compare")
     AUTO_FOCUS = ""  # nothing: the screen itself takes the keys (None would mean "*")

@@ -103,6 +103,14 @@ class ChartScroll(KeyScroll):
 class CorpusScreen(LocalisedScreen[None]):
     """Indicators, coverage and the checklist of every open report, as tables."""
 
+    # what the help says first, on this screen (`HelpScreen`)
+    HELP_INTRO = N_(
+        "The corpus tables set every open report side by side: each indicator's "
+        "figure in each report (Indicators), how much of each report speaks of each "
+        "theme (Coverage), and whether it has the contents a report must have "
+        "(Checklist). Enter on a cell goes to the text it comes from."
+    )
+
     DEFAULT_CSS = css_beside(__file__)
     BINDING_GROUP_TITLE = N_("Corpus tables")
     AUTO_FOCUS = "#indicators-table"

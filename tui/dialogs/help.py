@@ -174,7 +174,8 @@ class HelpScreen(LocalisedScreen[None], ModalScreen[None]):
         # widened by the query examples' ("严格规范公正文明执法", year:2020-2022) on 80 columns.
         keys = _grid()
         # Chinese has no spaces to wrap at: broken as Chinese is set (no line opens with "。")
-        keys.add_row("", KinsokuText(_(INTRO), overflow="fold"))
+        intro = getattr(type(self._target), "HELP_INTRO", INTRO)  # the screen it was asked on
+        keys.add_row("", KinsokuText(_(intro), overflow="fold"))
         for title, rows in binding_groups(self._target):
             keys.add_row("", "")
             keys.add_row("", Text(title, style="bold underline"))

@@ -149,6 +149,13 @@ def topic_cell(
 class TimelineScreen(LocalisedScreen[None]):
     """One place's reports as years: topics, indicator series and promises, in tabs."""
 
+    # what the help says first, on this screen (`HelpScreen`)
+    HELP_INTRO = N_(
+        "The timeline follows one place over the years: its indicators year by year, "
+        "the topics that appear and disappear, and whether each year's plans were "
+        "followed up the next year. Enter on a figure or a unit goes to its text."
+    )
+
     CSS_PATH = "screen.tcss"
     BINDING_GROUP_TITLE = N_("Timeline")
     BINDINGS: ClassVar[list[BindingType]] = [
