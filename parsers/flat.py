@@ -760,7 +760,7 @@ _PRIOR_LENGTHS = [8, 10, 12, 14, 16]
 _OPENING_QUOTES = "“‘《（(「『"
 _CLOSING_QUOTES = "”’》）)」』"
 # A section-title word right before a cut (存在的不足和下一步打算|…).
-_TITLE_WORDS = (
+TITLE_WORDS = (
     "成效",
     "情况",
     "问题",
@@ -933,7 +933,7 @@ def _guess_end(
             score -= _WORD_EDGE
         if cut >= first_count:
             score -= 1.0  # a count or a share is the body's
-        if window.endswith(_TITLE_WORDS, 0, cut):
+        if window.endswith(TITLE_WORDS, 0, cut):
             score += 1.0  # …下一步打算|执法人员…: a section-title word ends the heading
         score -= abs(cut - target) / spread
         if best is None or score > best_score:

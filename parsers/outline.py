@@ -794,30 +794,9 @@ def _cut_off(head: _Heading) -> bool:
     return len(heading) >= 3 and heading[-2:] not in words and heading[-3:-1] in words
 
 
-# Words a section's title may be alone (一、成效 / 三、问题), whatever their word class.
-_SECTION_WORDS = frozenset(
-    [
-        "成效",
-        "情况",
-        "问题",
-        "不足",
-        "原因",
-        "安排",
-        "计划",
-        "打算",
-        "思路",
-        "举措",
-        "做法",
-        "措施",
-        "成绩",
-        "经验",
-        "目标",
-        "概述",
-        "总结",
-        "展望",
-        "回顾",
-    ]
-)
+# Words a section's title may be alone (一、成效 / 三、问题), whatever their word class: the
+# flat reader's title words and a few that only stand alone.
+_SECTION_WORDS = frozenset(flat.TITLE_WORDS) | {"概述", "总结", "展望", "回顾"}
 
 
 _CLAUSE_MARKS = ",\uff0c\u3001;\uff1b:\uff1a"
