@@ -263,6 +263,9 @@ def test_a_file_reached_twice_is_indexed_once(
         assert _paths(db) == {str(f.resolve()) for f in [*files, *sub.iterdir()]}
 
 
+_MAIN = "import sys; from govread.cli import main; sys.exit(main())"
+
+
 def test_an_index_in_a_locale_without_chinese_keeps_reports_it_cannot_name(
     tmp_path: Path, write_generated: Callable[..., Path]
 ) -> None:
@@ -281,47 +284,24 @@ def test_an_index_in_a_locale_without_chinese_keeps_reports_it_cannot_name(
     held = _paths(db)
     env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0"}
     env.pop("PYTHONIOENCODING", None)
-    for folder in (other, chinese):
-        ran = subprocess.run(
-            [
-                sys.executable,
-                "-X",
-                "utf8=0",
-                "-c",
-                "import sys; from govread.cli import main; sys.exit(main())",
-                "index",
-                str(folder),
-                "--store",
-                str(db),
-            ],
+
+    def in_c_locale(*argv: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-X", "utf8=0", "-c", _MAIN, *argv],
             capture_output=True,
             text=True,
             env={**env, "PYTHONCOERCECLOCALE": "0"},
             timeout=120,
             stdin=subprocess.DEVNULL,
         )
+
+    for folder in (other, chinese):
+        ran = in_c_locale("index", str(folder), "--store", str(db))
         assert "0 pruned" in ran.stderr, ran.stderr
         assert "not valid UTF-8" not in ran.stderr
     assert held <= _paths(db)
     # nor does a search there take them for files gone
-    ran = subprocess.run(
-        [
-            sys.executable,
-            "-X",
-            "utf8=0",
-            "-c",
-            "import sys; from govread.cli import main; sys.exit(main())",
-            "search",
-            "法治",
-            "--store",
-            str(db),
-        ],
-        capture_output=True,
-        text=True,
-        env={**env, "PYTHONCOERCECLOCALE": "0"},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    ran = in_c_locale("search", "法治", "--store", str(db))
     assert ran.returncode == 0 and "gone" not in ran.stderr, ran.stderr
 
 
