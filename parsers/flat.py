@@ -550,7 +550,11 @@ def _second_predicate(line: str, end: int, sentence: int) -> bool:
     if words.get(line[first : first + 2]) != "V" or _CLAUSE_MARK.search(line, end, sentence):
         return False
     for at in range(first + _MIN_HEADING, sentence - _MIN_BODY + 1):
-        if words.get(line[at - 2 : at]) in _NOUNS and words.get(line[at : at + 2]) == "V":
+        if (
+            words.get(line[at - 2 : at]) in _NOUNS
+            and words.get(line[at : at + 2]) == "V"
+            and words.get(line[at - 2 : at + 2]) != "C"  # (…加强行政执法…: one noun)
+        ):
             return True
     return False
 
@@ -950,7 +954,8 @@ def _guess_end(
 @functools.cache
 def word_classes() -> dict[str, str]:
     """Two-character nouns a heading closes on (N), verbs and prepositions a body opens
-    with (V), adjectives and adverbs (A): `govread/data/word_classes.tsv`, made from
+    with (V), adjectives and adverbs (A), four-character nouns of a noun and a verb never
+    cut in two (C): `govread/data/word_classes.tsv`, made from
     jieba's dictionary by tools/make_word_classes.py. Read once, when a heading's end is
     first guessed."""
     data = resources.files("govread").joinpath("data", "word_classes.tsv").read_text("utf-8")
@@ -971,6 +976,8 @@ def _word_edge(window: str, cut: int) -> float:
     weighs against). An adverb and its verb (严格执行) open
     the body as a verb does."""
     words = word_classes()
+    if words.get(window[cut - 2 : cut + 2]) == "C":
+        return -_WORD_EDGE  # a noun of a noun and a verb cut in two (行政|执法)
     score = 0.0
     if words.get(window[cut - 2 : cut]) in _NOUNS:
         score += _WORD_EDGE

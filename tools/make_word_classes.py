@@ -12,6 +12,11 @@ known words, so a cut inside one weighs against it and no class is guessed for t
 used as adverbs, vd, and the adverbs listed in ``ADVERBS_TAGGED_AS_NOUNS`` too), and
 one-character verbs (``W``: 守 抓 推 建 筑, which begin the two-character verbs the dictionary
 does not hold, 守牢 抓实 筑牢), each seen at least ``--min-freq`` times (prepositions: ``--min-freq-preposition``).
+
+Also four-character nouns made of a listed noun and a listed verb (``C``: 行政执法, 行政复议,
+执法监督), from jieba's dictionary and govread's domain dictionary (govread/data/userdict.txt),
+at any frequency: the parser never reads their middle as a heading's last noun and a body's first
+verb (二、加强行政|执法监督工作。).
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from pathlib import Path
 # verb (全面推进, 大力发展, 着力解决, 依法查处, 有序推进): read as adverbs (A), so a heading
 # is never taken to close on one.
 ADVERBS_TAGGED_AS_NOUNS = {"全面": "A", "大力": "A", "着力": "A", "依法": "A", "有序": "A"}
+# The tags of the four-character nouns kept (C): nouns, proper nouns, organisations, verbal
+# nouns, abbreviations (not idioms nor names of people).
+COMPOUND_TAGS = ("n", "nz", "nt", "vn", "j")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,10 +61,20 @@ def main(argv: list[str] | None = None) -> int:
         elif len(word) == 1 and tag == "v" and freq >= args.min_freq_preposition:
             rows[word] = "W"
     rows.update(ADVERBS_TAGGED_AS_NOUNS)
+    domain = Path(__file__).resolve().parent.parent / "govread" / "data" / "userdict.txt"
+    for source_path in (source, domain):
+        for line in source_path.read_text("utf-8").splitlines():
+            parts = line.split()
+            if len(parts) < 3 or len(parts[0]) != 4 or parts[2] not in COMPOUND_TAGS:
+                continue
+            word = parts[0]
+            if rows.get(word[:2]) in ("N", "M") and rows.get(word[2:]) in ("V", "M"):
+                rows[word] = "C"
     sys.stdout.write(
         "# Two-character nouns (N; M: verbal nouns), verbs and one-character prepositions (V), adjectives\n"
-        "# and adverbs (A), one-character verbs (W), from the\n"
-        "# dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba);\n"
+        "# and adverbs (A), one-character verbs (W), four-character nouns of a noun and a verb (C),\n"
+        "# from the dictionary of jieba 0.42.1 (dict.txt, MIT licence, https://github.com/fxsjy/jieba)\n"
+        "# and, for C, govread/data/userdict.txt;\n"
         f"# made by tools/make_word_classes.py --min-freq {args.min_freq}"
         f" --min-freq-preposition {args.min_freq_preposition}\n"
     )

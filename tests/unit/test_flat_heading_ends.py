@@ -211,7 +211,9 @@ def test_an_adverb_and_its_verb_open_the_body() -> None:
 def test_a_verb_followed_at_once_by_another_verb_ends_the_heading() -> None:
     # …行政执法|开展…: 执法 has no object before 开展, so it does not open the body
     window = "加强交通运输行政执法开展专项整治行动"
-    assert flat._word_edge(window, window.index("执法")) == flat._WORD_EDGE  # 行政, a noun
+    assert flat._word_edge(window, window.index("执法")) == -flat._WORD_EDGE  # 行政执法, one noun
+    other = "加强交通运输队伍执法开展专项整治行动"
+    assert flat._word_edge(other, other.index("执法")) == flat._WORD_EDGE  # 队伍, a noun
     assert flat._word_edge(window, window.index("开展")) == flat._WORD_EDGE  # 开展, a verb
 
 
@@ -368,3 +370,25 @@ def test_a_short_first_sentence_of_two_predicates_leaves_its_end_to_the_evidence
         "（二）完善制度体系。出台规范性文件5件。（三）强化执法监督。开展案卷评查两次。"
     )
     assert _headings(text)[1] == "加强队伍建设提升履职能力"
+
+
+def test_a_noun_of_a_noun_and_a_verb_is_no_second_predicate() -> None:
+    # 行政执法 is one noun (word_classes.tsv: C), not 行政 closing a heading and 执法
+    # opening a body: a short first sentence holding it is the heading, whole
+    heading = "加强行政执法监督工作。"
+    assert not flat._second_predicate(heading, 0, len(heading) - 1)
+    assert flat.word_classes()["行政执法"] == "C"
+    text = (
+        "2023年，我市深入推进法治政府建设，取得积极成效。现将有关情况报告如下："
+        "一、加强政务公开"
+        "（一）加强行政执法监督。全年办理行政复议案件67件，同比增长2.5个百分点。"
+        "（二）加强行政执法监督。全年办理行政复议案件67件，同比增长2.5个百分点。"
+        "二、加强行政执法监督工作。全年办理行政复议案件67件，同比增长2.5个百分点。"
+        "某市人民政府2024年2月29日"
+    )
+    assert _headings(text) == [
+        "加强政务公开",
+        "加强行政执法监督",
+        "加强行政执法监督",
+        "加强行政执法监督工作",
+    ]
