@@ -401,6 +401,52 @@ async def test_o_shows_a_file_not_in_utf8_as_text_the_pager_can_read(
     assert not Path(command[-1]).exists()
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+async def test_o_never_hands_the_pager_a_control_character(
+    loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, encoding: str
+) -> None:
+    """A report whose text (or name) holds escape sequences: `cat` or `less -r` as $PAGER
+    would have sent them to the terminal (OSC 52 writes the clipboard). The pager reads a
+    copy with each control character written visibly; the lines and tabs stay."""
+    import contextlib
+
+    from govread.sanitize import is_terminal_safe
+    from govread.tui.browser import screen as screen_module
+
+    text = (
+        "某县人民政府关于2023年法治政府建设情况的报告\r\n一、加强领导\x1b]52;c;cm0gLXJm\x07\r\n"
+        "正文\t共审查文件12件。\x1b[2J\x9b31m\r\n"
+    )
+    original = tmp_path / "甲县\x1b[31m2023.txt"
+    original.write_bytes(text.encode(encoding))
+    shown: list[tuple[list[str], str]] = []
+
+    def pager(command: list[str], check: bool) -> None:
+        shown.append((command, Path(command[-1]).read_text("utf-8")))
+
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.setattr(screen_module.subprocess, "run", pager)
+    app = GovreadApp(paths=[str(original)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("o")
+        await pilot.pause()
+    [(command, read)] = shown
+    assert command[0] == "cat" and is_terminal_safe(command[-1])
+    assert "\x1b" not in read and "\x07" not in read and "\x9b" not in read and "\r" not in read
+    assert "一、加强领导\\x1b]52;c;cm0gLXJm\\x07\n正文\t共审查文件12件。" in read
+    # a UTF-8 file with no control character is handed over as itself; one with CR LF
+    # line ends, as a copy with LF alone
+    clean, copies = tmp_path / "乙县2023.txt", tmp_path / "copies"
+    copies.mkdir()
+    clean.write_text("某县人民政府\n一、加强领导\n正文\t12件。\n", "utf-8")
+    assert screen_module.pager_file(str(clean), str(copies)) == str(clean)
+    clean.write_text("某县人民政府\r\n一、加强领导\r\n", "utf-8")
+    copy = screen_module.pager_file(str(clean), str(copies))
+    assert Path(copy).read_text("utf-8") == "某县人民政府\n一、加强领导\n"
+
+
 async def test_o_on_a_file_gone_since_it_was_opened_says_so(
     loaded: Loaded, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, notices: Any
 ) -> None:

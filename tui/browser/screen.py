@@ -31,7 +31,7 @@ from govread.corpus import Problem
 from govread.i18n import N_, _
 from govread.node_ids import Outside, node_id_of
 from govread.parsers.model import Report
-from govread.sanitize import sanitize
+from govread.sanitize import is_terminal_safe, sanitize, sanitize_line
 from govread.tui.app_state import app_state
 from govread.tui.browser.detail import DetailPane
 from govread.tui.browser.heap import freeze_long_lived, thaw
@@ -70,16 +70,21 @@ def pager_command(pager: str | None, path: str) -> list[str]:
 
 def pager_file(path: str, folder: str) -> str:
     """The file a pager can show for the report file `path`: the file itself when it is
-    UTF-8 text, else its text as written (`written_text`: a GBK or UTF-16 text, a Word
-    file, a PDF), decoded into a UTF-8 file in `folder` named after it."""
+    UTF-8 text with no control character in its text or its name; else its text as written
+    (`written_text`: a GBK or UTF-16 text, a Word file, a PDF) in a UTF-8 file in `folder`
+    named after it, control characters written visibly (``\\x1b``): a pager such as ``cat``
+    or ``less -r`` would hand them to the terminal as they are."""
     from govread.parsers.readers import read_bytes, written_text
 
-    text = written_text(read_bytes(path), path)
-    if text is None:
+    data = read_bytes(path)
+    written = written_text(data, path)
+    text = data.decode("utf-8", "replace") if written is None else written
+    shown = sanitize(text.replace("\r\n", "\n"))
+    if written is None and shown == text and is_terminal_safe(path):
         return path
     # a name the user knows at the pager's prompt; cut so that it fits any file system
-    copy = Path(folder) / f"{Path(path).stem[:60] or 'report'}.txt"
-    copy.write_text(text, "utf-8")
+    copy = Path(folder) / f"{sanitize_line(Path(path).stem)[:60] or 'report'}.txt"
+    copy.write_text(shown, "utf-8")
     return str(copy)
 
 
