@@ -11,7 +11,7 @@ from textual.widgets import DataTable, ProgressBar, Static
 
 from govread.tui.app import GovreadApp
 from govread.tui.compare.picker import ReportPicker
-from govread.tui.timeline.screen import TimelineScreen
+from govread.tui.timeline.screen import TimelineDetail, TimelineScreen
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "years"
 SIZE = (140, 40)
@@ -406,3 +406,49 @@ async def test_the_line_below_the_indicators_follows_the_cursor_off_a_figure() -
         await pilot.pause()
         assert "2021" not in str(detail.content)
         assert "行政复议申请数" in str(detail.content)
+
+
+async def test_at_80x24_the_topics_detail_scrolls_to_its_last_line(tmp_path: Path) -> None:
+    """QA: at 80×24 the line below the topics (a cell's units, then the topics new and
+    gone between years) was cut at its 40 % under a cell of many units: the "new / gone"
+    lines could not be read. It scrolls now: tab to it, then G (or j) brings the last line
+    into view, g the first."""
+    samples = Path(__file__).parents[2] / "sample_reports"
+    text = (samples / "003_dd8a1c6d06db1360.txt").read_text("utf-8")
+    (tmp_path / "qhd_2023.txt").write_text(text, "utf-8")
+    (tmp_path / "qhd_2022.txt").write_text(text.replace("2023", "2022"), "utf-8")
+    app = GovreadApp([tmp_path])
+    app.animation_level = "none"
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_directly(pilot)
+        topics = screen.query_one("#topics-table", DataTable)
+        rows = _row_texts(topics)
+        row = next(i for i, cells in enumerate(rows) if "+11" in cells[1])
+        topics.move_cursor(row=row, column=1)
+        await pilot.pause()
+        await pilot.pause()
+        box = screen.query_one("#topics-detail-box", TimelineDetail)
+        detail = str(screen.query_one("#topics-detail", Static).content)
+        last = detail.rstrip().splitlines()[-1]
+        assert last.startswith("2022 → 2023")
+        assert box.max_scroll_y > 0  # longer than its room: it scrolls
+        assert not any(last[:12] in line for line in _screen_lines(app))
+        await pilot.press("tab")
+        await pilot.pause()
+        assert screen.focused is box
+        await pilot.press("G")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert any(last[:12] in line for line in _screen_lines(app))
+        await pilot.press("g")
+        await pilot.pause()
+        assert box.scroll_y == 0
+        # back on the table, its keys move its cursor, and a new cell's detail starts at
+        # its first line
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert screen.focused is topics
+        box.scroll_end(animate=False)
+        await pilot.press("j")
+        await pilot.pause()
+        assert topics.cursor_coordinate.row == row + 1 and box.scroll_y == 0

@@ -60,6 +60,7 @@ from govread.timeline import (
 from govread.timeline_view import series_cells, status_text
 from govread.tui.indicator_notice import say_indicators_problem
 from govread.tui.jump import back_to_node
+from govread.tui.key_scroll import KeyScroll
 from govread.tui.localised import KeysFooter, LocalisedScreen
 
 if TYPE_CHECKING:
@@ -146,6 +147,20 @@ def topic_cell(
     return cell
 
 
+class TimelineDetail(KeyScroll):
+    """The line below a tab's table (a cell's units, the topics new and gone year by year):
+    as long as it needs, scrolled by the keys the browser's detail pane is (j k g G beside
+    the arrows) once focused (tab); on 80×24 it holds a few lines of its 40 %."""
+
+    BINDING_GROUP_TITLE = N_("Timeline detail")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "scroll_down", N_("Scroll Down"), show=False, id="timeline_detail.down"),
+        Binding("k", "scroll_up", N_("Scroll Up"), show=False, id="timeline_detail.up"),
+        Binding("g", "scroll_home", N_("Scroll Home"), show=False, id="timeline_detail.first"),
+        Binding("G", "scroll_end", N_("Scroll End"), show=False, id="timeline_detail.last"),
+    ]
+
+
 class TimelineScreen(LocalisedScreen[None]):
     """One place's reports as years: topics, indicator series and promises, in tabs."""
 
@@ -205,15 +220,18 @@ class TimelineScreen(LocalisedScreen[None]):
                 yield DataTable(
                     id="topics-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
                 )
-                yield Static(id="topics-detail")
+                with TimelineDetail(id="topics-detail-box"):
+                    yield Static(id="topics-detail")
             with TabPane(_("Indicators"), id="indicators"):
                 yield DataTable(
                     id="indicators-table", cursor_type="cell", zebra_stripes=True, fixed_columns=1
                 )
-                yield Static(id="indicators-detail")
+                with TimelineDetail(id="indicators-detail-box"):
+                    yield Static(id="indicators-detail")
             with TabPane(_("Promises"), id="promises"):
                 yield DataTable(id="promises-table", cursor_type="row", fixed_columns=1)
-                yield Static(id="promises-detail")
+                with TimelineDetail(id="promises-detail-box"):
+                    yield Static(id="promises-detail")
         yield KeysFooter()
 
     def _title(self) -> Text:
@@ -517,6 +535,7 @@ class TimelineScreen(LocalisedScreen[None]):
             detail.append_text(self._details.get("topics|shifts", Text()))
         if detail is not None:  # quotes of the reports: wrapped as Chinese is set
             self.query_one(f"#{tab}-detail", Static).update(KinsokuText.of(detail))
+            self.query_one(f"#{tab}-detail-box", TimelineDetail).scroll_home(animate=False)
 
     @on(DataTable.CellSelected)
     @on(DataTable.RowSelected)
