@@ -23,6 +23,8 @@ schema (documented in the README) is plain tables:
   at a time (`short_postings`); its other units come from ``units_grams`` by row-id ranges.
 - ``vocab``: each jieba token and the number of units holding it (BM25's document
   frequency), kept up to date as reports come and go.
+- ``skipped``: the files `govread index` took for no report, as they were then, so that a
+  search over their folder does not call them never indexed (`never_indexed`).
 
 The file is stamped with its own ``application_id``: a damaged file, or another program's
 database at the path, is set aside (``<name>.bad-<time>``) and a new store started, as the
@@ -105,7 +107,7 @@ _ANALYSIS_MODULES = (
 )
 _ANALYSIS_DATA = ("indicators.toml", "topics.toml", "userdict.txt", "dictionary_verbs.txt")
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # PRAGMA application_id of a govread store: "gvrs" (the cache is "gvrd").
 APPLICATION_ID = 0x67767273
 # Why a file at the store path cannot be read as one, where it is only read (search, compare,
@@ -142,6 +144,13 @@ _PACKED_TABLES = (
     "CREATE UNIQUE INDEX grams_packed_by_token ON grams_packed(token, segment)",
     "CREATE INDEX grams_packed_by_segment ON grams_packed(segment)",
 )
+# The files `govread index` took for no report, as they were then: a search over their
+# folder does not call them "never indexed" until they change.
+_SKIPPED_TABLE = """CREATE TABLE skipped (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    reason TEXT NOT NULL) WITHOUT ROWID"""
 _SCHEMA = (
     """CREATE TABLE reports (
         id INTEGER PRIMARY KEY,
@@ -223,6 +232,7 @@ _SCHEMA = (
         report_id INTEGER PRIMARY KEY REFERENCES reports(id) ON DELETE CASCADE,
         terms TEXT NOT NULL)""",
     "CREATE TABLE compare_vocab (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+    _SKIPPED_TABLE,
 )
 _TABLES = {
     "reports",
@@ -237,7 +247,10 @@ _TABLES = {
     "topics",
     "compare_terms",
     "compare_vocab",
+    "skipped",
 }
+# what schema 7 had (and 3 to 6, less what their upgrades add)
+_TABLES_7 = _TABLES - {"skipped"}
 _DROP_ORDER = (
     "units_fts",
     "units_grams",
@@ -251,6 +264,7 @@ _DROP_ORDER = (
     "reports",
     "vocab",
     "meta",
+    "skipped",
 )
 DEFAULT_MAX_MB = 2048
 # The page size of a new store: 16 KiB rather than SQLite's 4 KiB writes a cold index with
@@ -721,9 +735,10 @@ def holding_query(needle: str) -> tuple[str, str]:
 # SQLite's virtual-machine steps between two asks of a `Store`'s `cancelled` (≈ 1 ms)
 CANCEL_STEPS = 10_000
 # The schemas a store only read (search, compare, the browser) is read in as it is, where it
-# cannot be upgraded (a read-only file system): this one, and 6, which lacks only
-# `reports.duplicate_of`, a column nothing of govread reads back.
-READ_AS_IS = frozenset({6, SCHEMA_VERSION})
+# cannot be upgraded (a read-only file system): this one, 7, which lacks only `skipped`
+# (read as empty: `never_indexed`), and 6, which lacks `reports.duplicate_of` too, a column
+# nothing of govread reads back.
+READ_AS_IS = frozenset({6, 7, SCHEMA_VERSION})
 # How long a write waits for another connection's lock before it gives up
 BUSY_TIMEOUT_MS = 10_000
 # The oldest schema `Store` upgrades in place, its reports kept (older ones are emptied).
@@ -932,20 +947,25 @@ class Store:
                 raise _Foreign
             version = db.execute("PRAGMA user_version").fetchone()[0]
             packed = {"grams_segments", "grams_packed"}
-            if self.upgrading is not None and tables and UPGRADES_FROM <= version < SCHEMA_VERSION:
+            # (7 to 8 only adds an empty table: nothing worth a line)
+            if self.upgrading is not None and tables and UPGRADES_FROM <= version < 7:
                 self.upgrading(
                     _(
                         "govread: upgrading {path} for this version of govread (once: about "
                         "5 s per 1,000 reports)…"
                     ).format(path=statefile.display_path(self.path))
                 )
-            if tables and version == UPGRADES_FROM and tables >= _TABLES - {"units_grams"} - packed:
+            if (
+                tables
+                and version == UPGRADES_FROM
+                and tables >= _TABLES_7 - {"units_grams"} - packed
+            ):
                 # schema 3 lacks only the postings of short needles: made from its units
                 db.execute(_GRAMS_TABLE)
                 _fill_grams(db, "id > ?", 0)
                 tables.add("units_grams")
                 version = 4
-            if tables and version == 4 and tables >= _TABLES - packed:
+            if tables and version == 4 and tables >= _TABLES_7 - packed:
                 # schema 4 lacks only the packed postings: packed from its units
                 for name in packed:
                     db.execute(f"DROP TABLE IF EXISTS {name}")
@@ -954,17 +974,23 @@ class Store:
                 _pack_gaps(db)
                 tables |= packed
                 version = 5
-            if tables and version == 5 and tables >= _TABLES:
+            if tables and version == 5 and tables >= _TABLES_7:
                 # schema 5 lacks the figures' target flag: found from the stored reports
                 _add_targets(db)
                 version = 6
-            if tables and version == 6 and tables >= _TABLES:
+            if tables and version == 6 and tables >= _TABLES_7:
                 # schema 6 lacks only the copies' `duplicate_of`: told from the stored rows
                 if "duplicate_of" not in {
                     row[1] for row in db.execute("PRAGMA table_info(reports)")
                 }:
                     db.execute("ALTER TABLE reports ADD COLUMN duplicate_of TEXT")
                 mark_copies(db)
+                version = 7
+            if tables and version == 7 and tables >= _TABLES_7:
+                # schema 7 lacks only the files index skipped: known at its next refresh
+                db.execute("DROP TABLE IF EXISTS skipped")
+                db.execute(_SKIPPED_TABLE)
+                tables.add("skipped")
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
                 version = SCHEMA_VERSION
             if (
@@ -1671,6 +1697,38 @@ class IndexSummary:
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
+def _remember_skipped(
+    store: Store, skipped: Sequence[tuple[str, str]], refreshed: set[str]
+) -> None:
+    """Keep the files this refresh took for no report (`skipped`), as they are now, so that
+    a search over their folder does not call them never indexed; forget those indexed now
+    (`refreshed`) and those gone."""
+    rows = []
+    for path, reason in skipped:
+        key = str(Path(path).resolve())
+        # (a folder of none is no file; a name SQLite cannot hold is left out)
+        if os.path.isfile(key) and _storable(key) and (stat := _stat(Path(key))) is not None:
+            rows.append((key, stat[0], stat[1], reason))
+    store.db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", rows)
+    store.db.executemany("DELETE FROM skipped WHERE path=?", [(path,) for path in refreshed])
+    gone = [(path,) for (path,) in store.db.execute("SELECT path FROM skipped")]
+    store.db.executemany(
+        "DELETE FROM skipped WHERE path=?", [row for row in gone if not os.path.isfile(row[0])]
+    )
+
+
+def never_indexed(store: Store, absent: Sequence[str]) -> list[str]:
+    """Of files not in the store (`stale`'s first list), those no `govread index` has seen
+    as they are: not those it took for no report, unchanged since (none are known in a
+    store of schema 7 or 6, read as it is where it cannot be upgraded)."""
+    try:
+        rows = store.db.execute("SELECT path, size, mtime_ns FROM skipped").fetchall()
+    except sqlite3.OperationalError:  # no such table
+        return list(absent)
+    skipped = {path: (size, mtime) for path, size, mtime in rows}
+    return [path for path in absent if path not in skipped or _stat(Path(path)) != skipped[path]]
+
+
 def _stat(path: Path) -> tuple[int, int] | None:
     try:
         info = path.stat()
@@ -1960,6 +2018,7 @@ def _refresh(
             key = str(Path(skipped).resolve())
             if key in known and key not in refreshed and os.path.isfile(key) and store.remove(key):
                 summary.pruned += 1  # no longer a report
+        _remember_skipped(store, summary.skipped, refreshed)
         store.finish()
     replaced = summary.updated + summary.pruned
     summary.compacted = compact_if_worth_it(store, replaced, progress, summary)

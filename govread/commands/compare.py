@@ -317,7 +317,9 @@ def _from_store(
                     refused = {os.path.realpath(path) for path, _reason in summary.skipped}
                 scope = store_module.scope_of([directory])
                 absent, changed = store_module.stale(opened, scope)
-                absent = [path for path in absent if path not in refused]
+                absent = store_module.never_indexed(
+                    opened, [path for path in absent if path not in refused]
+                )
                 if absent or changed:
                     message = _(
                         "govread: {absent} files never indexed, {changed} changed since; run "

@@ -193,7 +193,8 @@ def _search_store(
                     if absent_path in named and (problem := _unreadable(named[absent_path])):
                         print(error_line(str(problem)), file=sys.stderr)
                         refused.append(absent_path)
-                absent = [p for p in absent if p not in refused]
+                # (not those index took for no report: another index would not take them)
+                absent = store.never_indexed(opened, [p for p in absent if p not in refused])
                 if absent:
                     print(
                         _n(

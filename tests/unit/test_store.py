@@ -566,6 +566,42 @@ def test_search_store_says_why_a_named_file_that_is_no_report_was_never_indexed(
     assert err == capsys.readouterr().err == f"govread: error: {empty}: is empty\n"
 
 
+def test_search_store_does_not_call_files_index_skipped_never_indexed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """QA: `govread search Q DIR --store S` after `govread index DIR` said "2 files never
+    indexed …; run govread index to refresh the store" of a folder's notes and pictures
+    saved as .txt that index had just skipped (and said why): another index would skip them
+    again. The store keeps the files it skipped, as they were (`skipped`); one changed since
+    is never indexed again, and one that became a report is indexed and forgotten there."""
+    folder = _copy(sample_paths()[:2], tmp_path / "reports")
+    notes = folder / "notes.txt"
+    notes.write_text("hello, not a report\n", "utf-8")
+    (folder / "img.txt").write_bytes(b"\x89PNG\r\n")
+    db = tmp_path / "s.db"
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    assert "notes.txt" in capsys.readouterr().err  # skipped, with its reason
+    with sqlite3.connect(db) as raw:
+        rows = raw.execute("SELECT path, reason FROM skipped ORDER BY path").fetchall()
+    raw.close()
+    assert [Path(path).name for path, _ in rows] == ["img.txt", "notes.txt"]
+    assert all("Chinese" in reason for _, reason in rows)
+    assert main(["search", "法治", str(folder), "--store", str(db)]) == 0
+    assert "never indexed" not in capsys.readouterr().err
+    # changed since: no index has seen it as it is
+    notes.write_text("hello again, still not a report\n", "utf-8")
+    assert main(["search", "法治", str(folder), "--store", str(db)]) == 0
+    assert "1 file never indexed (first: " in capsys.readouterr().err
+    # now a report: indexed, and no longer among the skipped; a skipped file gone, forgotten
+    shutil.copy(sample_paths()[2], notes)
+    (folder / "img.txt").unlink()
+    assert main(["index", str(folder), "--store", str(db)]) == 0
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("SELECT count(*) FROM skipped").fetchone() == (0,)
+        assert raw.execute("SELECT count(*) FROM reports").fetchone() == (3,)
+    raw.close()
+
+
 def test_compare_corpus_does_not_ask_to_index_files_it_just_skipped(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -95,6 +95,7 @@ def test_search_leaves_a_store_it_cannot_read_as_it_is(
 
 
 def _schema_4(db: Path) -> None:
+    _schema_7(db)
     with sqlite3.connect(db) as raw:
         raw.execute("DROP TABLE grams_packed")
         raw.execute("DROP TABLE grams_segments")
@@ -117,6 +118,7 @@ def test_search_says_it_upgrades_an_older_store_once(
 
 def _schema_5(db: Path) -> None:
     """What schema 5 was: no target or earlier flag on the figures, no copies named."""
+    _schema_7(db)
     with sqlite3.connect(db) as raw:
         raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
         raw.execute("ALTER TABLE figures DROP COLUMN target")
@@ -127,13 +129,22 @@ def _schema_5(db: Path) -> None:
 
 def _schema_6(db: Path) -> None:
     """What schema 6 was: the copies of other reports not named (`duplicate_of`)."""
+    _schema_7(db)
     with sqlite3.connect(db) as raw:
         raw.execute("ALTER TABLE reports DROP COLUMN duplicate_of")
     raw.close()
     _stamp(db, 6)
 
 
-@pytest.mark.parametrize("older", [_schema_4, _schema_5, _schema_6])
+def _schema_7(db: Path) -> None:
+    """What schema 7 was: no record of the files index skipped."""
+    with sqlite3.connect(db) as raw:
+        raw.execute("DROP TABLE skipped")
+    raw.close()
+    _stamp(db, 7)
+
+
+@pytest.mark.parametrize("older", [_schema_4, _schema_5, _schema_6, _schema_7])
 def test_an_older_store_is_upgraded_in_place_when_the_browser_asks(
     made: Path, older: Callable[[Path], None]
 ) -> None:
@@ -178,6 +189,9 @@ def test_a_store_that_cannot_be_written_is_read_as_it_is(
     six = made.with_name("six.sqlite3")
     shutil.copy(made, six)
     _schema_6(six)
+    seven = made.with_name("seven.sqlite3")  # lacks only `skipped`: read as empty
+    shutil.copy(made, seven)
+    _schema_7(seven)
 
     def read_only(self: store.Store) -> sqlite3.Connection:
         raise sqlite3.OperationalError("attempt to write a readonly database")
@@ -189,10 +203,12 @@ def test_a_store_that_cannot_be_written_is_read_as_it_is(
     assert "甲县" in capsys.readouterr().out
     with pytest.raises(store.StoreError, match="cannot be upgraded here"):
         store.Store(older, replace=False)
-    with store.Store(six, replace=False) as opened:
-        assert opened.report_count() == 2
-    assert main(["search", "复议", "--store", str(six)]) == 0
-    assert "甲县" in capsys.readouterr().out
+    for readable in (six, seven):
+        with store.Store(readable, replace=False) as opened:
+            assert opened.report_count() == 2
+            assert store.never_indexed(opened, ["/nowhere/c.txt"]) == ["/nowhere/c.txt"]
+        assert main(["search", "复议", "--store", str(readable)]) == 0
+        assert "甲县" in capsys.readouterr().out
     with pytest.raises(store.StoreError, match="readonly"):
         store.Store(made)  # `govread index`, which must write
 
