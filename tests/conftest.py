@@ -12,12 +12,21 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from repo_scripts import load_script
 
 from govread.corpus import sample_paths
 from govread.i18n import set_language
 from govread.parsers import Report
 from govread.parsers.readers import read_report
+
+# Under CI (CI set, as `.ci/run` runs) the property tests draw the same examples on every
+# run: a latent bug that a random draw finds is found where the draws vary (a developer's
+# run, whose failing example Hypothesis keeps and the test then names as an @example), not
+# by turning red a landing that did not touch it.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECTED = sorted((FIXTURES / "expected").glob("*.json"))
