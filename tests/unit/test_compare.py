@@ -1592,6 +1592,30 @@ def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monk
     _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
 
 
+def test_a_text_on_the_assessment_by_its_word_kaoping_is_no_unit_apart_from_inspection() -> None:
+    # invented: 考评 is the genre's other word for 考核 (法治政府建设考评, 绩效考评): a chapter on
+    # 统筹部署 that speaks of the year's 考评 names the subject 督察考核, so a section on
+    # 法治督察 is not apart from it (龙华's 统筹部署 chapter, 在全市考评中名列第二, against
+    # 光明's 专项督察 item and 株洲's 督察纠错 item); one never naming 督察, 考核 or 考评 still is
+    apart = compare_module._apart_rule(load_lexicon(), "leadership")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "section", "", heading, text, "leadership")
+
+    inspection = unit(
+        "a1", "法治政府建设专项督察", "组建法治督察小组,开展法治督察,督察发现问题全部整改。"
+    )
+    planning = unit(
+        "b1",
+        "统筹部署法治政府建设",
+        "制定法治政府建设工作方案,召开推进会,找差距促落实,在全市考评中名列第二。",
+    )
+    study = unit("b2", "深入学习习近平法治思想", "理论学习中心组学法8次,领导干部学法全覆盖。")
+    assert not apart(inspection, planning)
+    assert apart(inspection, study)
+
+
 def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(monkeypatch) -> None:
     # invented: B says all it says on 政府职能 in one chapter (b1). a1 (政务服务, a subject of
     # the theme) pairs with it; a2, an item under the chapter heading 优化营商环境 whose own
