@@ -825,7 +825,11 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
     counting `Lexicon.heading_weight` times
     (秦皇岛's section headed 保护生态环境 on 断面水质, 株洲's 生态环境持续改善 item); a
     row sets it against a text that names its subject, not against 宝鸡's 放管服 chapter for
-    sharing the theme. None when the theme holds no such subject."""
+    sharing the theme. A unit with a heading is on a subject only when its heading names
+    it: a heading says what piece of work a unit is on, and one naming no subject
+    (行政执法规范化水平不断提升) makes the subject its text dwells on one part of that work
+    (光明's item on 执法证申领 and its 考试, 双系统, 案卷评查 and 三项制度 meets 龙华's 案卷评查
+    section, which never names 执法证). None when the theme holds no such subject."""
     if theme_id == OTHER_ID:
         return None
     theme = lexicon.theme(theme_id)
@@ -859,6 +863,10 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
                 )
             on = max(counts, key=lambda name: counts[name])
             subject = on if counts[on] >= 2 and counts[on] > others else None
+            if unit.heading.strip() and not any(p.search(unit.heading) for _, p in subjects):
+                # its heading names the work it is on, and no subject of its own: the
+                # subject is one part of that work, however long its sentences on it
+                subject = None
             found = known[id(unit)] = (subject, frozenset(n for n, c in counts.items() if c))
         return found
 

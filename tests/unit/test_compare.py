@@ -1723,6 +1723,28 @@ def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monk
     _assert_b2_apart(monkeypatch, apart, a1, a2, b1, b2)
 
 
+def test_a_unit_whose_heading_names_no_subject_of_its_own_is_on_none() -> None:
+    # invented: an item headed 行政执法规范化水平不断提升 whose text names 执法证 five times (its
+    # 申领, 考试, 持证) beside 双系统, 案卷评查 and 三项制度: the heading says the work is
+    # 执法规范化, 执法证 one part of it, so it is no unit on 执法队伍 and meets a section on
+    # 案卷评查 that never names 培训 or 执法证; the same text headed 加强执法证申领 is on it
+    apart = compare_module._apart_rule(load_lexicon(), "enforcement")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "item", "", heading, text, "enforcement")
+
+    text = (
+        "加强行政执法证申办工作,执法证申办率不低于90%,组织行政执法证考试,执法证参考人数444人,"
+        "创下执法证参考人数记录,新增持证人员300人。推广行政执法双系统,开展案卷评查,落实三项制度。"
+    )
+    review = unit("b1", "定期组织执法案卷评查", "随机抽查行政执法案卷1500余宗进行评查。")
+    # (each unit kept alive: the rule knows a unit by its id)
+    part, whole = unit("a1", "行政执法规范化水平不断提升", text), unit("a2", "加强执法证申领", text)
+    assert not apart(part, review)
+    assert apart(whole, review)
+
+
 def test_a_section_named_where_a_side_speaks_of_a_topic_is_cut_visibly() -> None:
     """QA: `compare 咸宁 宝鸡` said "within: 一、(三)2.一是综合行政执法改革实现新", the heading cut
     mid-word with nothing to show it was cut. A heading longer than the room ends in "…"."""
