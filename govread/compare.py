@@ -1092,7 +1092,10 @@ def _join_siblings(
     (an item on the theme by its heading alone proves nothing, `_Context.only_answers`), and
     only where the other side has that one unit on the theme, subjects of their own
     included: where it writes the theme in several units it answers the parts one by one,
-    by likeness."""
+    by likeness. Not on a theme of the report's overall direction (`Theme.overall`: 党的领导):
+    it gathers works of their own (学法, 第一责任人, 督察, 统筹部署), and a report's one unit
+    on it is on one of them (龙华's 统筹部署 chapter), no answer to 株洲's 领导干部学法 item for
+    its sibling on 组织领导 being like it (the caller passes `siblings=False` there)."""
     for side in (0, 1):
         others = other_units[side]
         if len(others) != 1:
@@ -1504,7 +1507,9 @@ def compare(
             # plans meet by subject: two 普法 plans share only the genre's words
             evidenced=None if phase else context.evidenced,
             overall=overall if theme_id == PLANS else None,
-            siblings=not phase,
+            # parts of one piece of work, but not on the report's overall direction
+            # (`_join_siblings`)
+            siblings=not phase and not lexicon.theme(theme_id).overall,
         )
         wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
         for group_a, group_b in rows:
@@ -1530,7 +1535,8 @@ def compare(
             if apart is not None:  # a host names the subject of its own a unit is on
                 fit = _unless_apart(fit, apart)
             host_rows = _host_rows(gap, hosts, fit)
-            if not planning:  # a host of some of a section's items hosts the rest
+            if not planning and not lexicon.theme(theme_id).overall:
+                # a host of some of a section's items hosts the rest (`_host_siblings`)
                 _host_siblings(gap, hosts, host_rows)
             for guests, met in host_rows:
                 placed.update(id(u) for u in guests)

@@ -668,7 +668,8 @@ def compare_many(
                 only_answered=only_answered,
                 evidenced=evidenced,
                 apart=apart is not None,
-                parent=listed_in,
+                # not on the report's overall direction (`compare._join_siblings`)
+                parent=None if lexicon.theme(theme_id).overall else listed_in,
             )
         theme_fit = host_fit if apart is None else _unless_apart(host_fit, apart)
         placed: list[tuple[tuple[float, ...], Row]] = []

@@ -929,6 +929,32 @@ def test_items_of_one_section_meet_the_other_sides_one_unit_on_the_theme(monkeyp
     assert rows == [([s1, s2], [b1]), ([s3, unnamed, elsewhere], [])]
 
 
+# two invented reports: A's leadership section lists 领导干部学法 and 统筹部署 items; B's one
+# leadership chapter is on 统筹部署 alone (部署会, 推进会), its enforcement chapter like A's
+OVERALL_A = (
+    "一、加强党对法治政府建设的领导\n"
+    "一是领导干部学法常态化。将习近平法治思想列入理论学习中心组学习内容,"
+    "市政府常务会议学法12次,国家工作人员学法考试参考率100%。"
+    "二是法治政府建设统筹部署有力。召开依法治市委员会会议,制定法治政府建设工作方案,"
+    "统筹部署年度任务,召开推进会。\n"
+    "二、推进严格规范公正文明执法\n落实行政执法三项制度,开展案卷评查。\n"
+)
+OVERALL_B = (
+    "一、积极统筹部署,高效推进法治政府建设\n区委区政府制定法治政府建设工作方案,召开部署会,"
+    "统筹部署全年任务,定期召开推进会,找差距促落实。\n"
+    "二、推进行政执法规范化\n落实行政执法三项制度,组织案卷评查。\n"
+)
+
+
+def test_items_do_not_meet_by_their_siblings_on_the_reports_overall_direction() -> None:
+    # 党的领导 (`Theme.overall`) gathers works of their own: B's one unit on it, on 统筹部署,
+    # answers A's 统筹部署 item, not its sibling on 领导干部学法, which stays a gap
+    a, b = parse_text(OVERALL_A, path="a.txt"), parse_text(OVERALL_B, path="b.txt")
+    assert [u.theme for u in report_units(a)][:2] == ["leadership", "leadership"]
+    assert _rows(compare(a, b), "leadership") == [(["1#1"], []), (["1#2"], ["1"])]
+    assert _rows(compare(b, a), "leadership") == [(["1"], ["1#2"]), ([], ["1#1"])]
+
+
 def test_items_meet_by_their_siblings_only_where_the_other_side_has_one_unit(monkeypatch):
     # invented: B writes the theme in two units, so it answers A's items one by one: the
     # item like neither stays a gap though its sibling is in b1's row

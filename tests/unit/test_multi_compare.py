@@ -291,6 +291,31 @@ def test_items_of_one_section_share_the_row_where_each_other_report_has_one_unit
     assert group([*nodes, (2, 1)]) == [[(0, 0), (1, 0), (2, 0)], [(0, 1), (0, 2), (0, 3)], [(2, 1)]]
 
 
+def test_items_do_not_share_a_row_by_their_siblings_on_the_overall_direction() -> None:
+    # as in two-report rows (`compare._join_siblings`): on 党的领导 the other reports' one
+    # unit, on 统筹部署, does not take the 领导干部学法 item for its sibling being like it
+    # (the two reports of test_compare's test of the rule, and a third like the second)
+    text_a = (
+        "一、加强党对法治政府建设的领导\n"
+        "一是领导干部学法常态化。将习近平法治思想列入理论学习中心组学习内容,"
+        "市政府常务会议学法12次,国家工作人员学法考试参考率100%。"
+        "二是法治政府建设统筹部署有力。召开依法治市委员会会议,制定法治政府建设工作方案,"
+        "统筹部署年度任务,召开推进会。\n"
+        "二、推进严格规范公正文明执法\n落实行政执法三项制度,开展案卷评查。\n"
+    )
+    text_b = (
+        "一、积极统筹部署,高效推进法治政府建设\n区委区政府制定法治政府建设工作方案,召开部署会,"
+        "统筹部署全年任务,定期召开推进会,找差距促落实。\n"
+        "二、推进行政执法规范化\n落实行政执法三项制度,组织案卷评查。\n"
+    )
+    a, b = parse_text(text_a, path="a.txt"), parse_text(text_b, path="b.txt")
+    c = parse_text(text_b.replace("区委区政府", "县委县政府"), path="c.txt")
+    rows = [row for row in compare_many([a, b, c]).rows if row.theme == "leadership"]
+    cells = [[[u.node_id.split("/", 1)[1] for u in cell.units] for cell in r.cells] for r in rows]
+    assert ["1#1"] in [row[0] for row in cells]
+    assert [["1#2"], ["1"], ["1"]] in cells
+
+
 def test_the_themes_only_row_does_not_count_a_unit_never_met() -> None:
     from govread.multi_compare import _group_theme
 
