@@ -730,10 +730,21 @@ def _keywords(
     return tuple(shared[:top_k]), tuple(only_a[:top_k]), tuple(only_b[:top_k])
 
 
+# A word naming a body or level of government (区委, 市政府, 各街道, 区直, 省级): who did the
+# work, never what it was; two texts sharing it share no subject. Small corpora of one
+# level's reports (深圳's 区 beside 市 and 县) count 区委 and 区政府 rare, so `_Idf.specific`
+# alone would take them for evidence.
+_GOVERNMENT_BODY = re.compile(
+    r"(?:各|本|全)?(?:省|市|区|县|乡镇|镇|乡|街道)(?:委|政府|人大|政协|党委|委员会|直|级|属)"
+    r"|(?:各|本|全)(?:省|市|区|县|乡镇|镇|乡|街道)|[省市区县]"
+)
+
+
 def _evidence(a: Unit, b: Unit, idf: _Idf) -> tuple[str, ...]:
     """The specific words (`_Idf.specific`) two units share, a word inside another shared
-    word not counted apart (行政执法监督 and 执法监督 are one piece of evidence)."""
-    shared = [t for t in a.terms if t in b.terms]
+    word not counted apart (行政执法监督 and 执法监督 are one piece of evidence), and no word
+    naming a body of government (`_GOVERNMENT_BODY`: 区政府, 各街道)."""
+    shared = [t for t in a.terms if t in b.terms and not _GOVERNMENT_BODY.fullmatch(t)]
     return tuple(
         sorted(
             t

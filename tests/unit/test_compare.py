@@ -1020,6 +1020,23 @@ def test_evidence_is_the_specific_words_shared_each_counted_once() -> None:
     assert not idf.specific("行政执法") and idf.specific("调解")
 
 
+def test_a_word_naming_a_body_of_government_is_no_evidence() -> None:
+    # invented: two items of district reports share 区委, 区政府 and 各街道 (rare in a corpus of
+    # city and county reports) and 投诉 besides: who did the work is no subject they share,
+    # what they did is; 街道 alone (街道综合执法) and 社区 still count
+    a = {"区委": 1, "区政府": 1, "各街道": 1, "区直": 1, "投诉": 1, "街道": 1, "社区": 1}
+    b = {"区委": 1, "区政府": 2, "各街道": 1, "区直": 1, "投诉": 1, "街道": 1, "社区": 1}
+    filler = [{"行政执法": 1, f"词{i}": 1} for i in range(20)]
+    idf = compare_module.Idf([a, b, *filler])
+    x, y = (Unit(k, k, "item", "", "", "", "oversight", terms=t) for k, t in (("x", a), ("y", b)))
+    assert idf.specific("区委") and idf.specific("区政府")
+    assert compare_module._evidence(x, y, idf) == ("投诉", "社区", "街道")
+    for body in ("市政府", "县委", "省级", "乡镇政府", "市直", "各区", "本区", "县政协"):
+        assert compare_module._GOVERNMENT_BODY.fullmatch(body)
+    for subject in ("街道", "社区", "政府", "市场", "区域", "县域"):
+        assert not compare_module._GOVERNMENT_BODY.fullmatch(subject)
+
+
 def test_a_leftover_joins_a_row_only_on_evidence(monkeypatch) -> None:
     # a1 ~ b1 and a3 ~ b2 pair; a2 is most like b1 but only just (one common word, under
     # the pair bar): without evidence it stays a gap instead of claiming to be like b1
