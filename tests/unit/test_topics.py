@@ -209,3 +209,21 @@ def test_the_keyword_trie_finds_what_the_alternation_of_the_keywords_found() -> 
         for keyword in re.findall(pattern, text):
             found[keyword] = found.get(keyword, 0) + 1
         assert list(found.items()) == list(_hits_by_alternation(made, text).items()), text
+
+
+def test_tiaochu_names_the_mediation_of_disputes() -> None:
+    # 调处 (调解处理: 矛盾纠纷排查调处, 预防调处化解, 光明's “调处+就业” item) is the genre's word
+    # for settling a dispute among people: an item headed by it names 矛盾纠纷化解 by its own
+    # words, so it meets the other report's one unit on the theme beside its sibling items
+    from govread.compare import report_units
+    from govread.parsers.outline import parse_text
+
+    report = parse_text(
+        "一、深入化解社会矛盾纠纷\n一是群众诉求服务平台升级。全区99.8%的群众诉求得到有效解决。"
+        "二是“调处+就业”服务模式呈现新成效。在现场开辟就业服务绿色通道,"
+        "帮助500多名求职者实现再就业。\n",
+        path="a.txt",
+    )
+    item = next(u for u in report_units(report) if u.node_id.endswith("1#2"))
+    assert item.theme == "disputes" and item.themes == (("disputes", 1.0),)
+    assert "调处" in load_lexicon().hits("矛盾纠纷排查调处")
