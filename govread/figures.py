@@ -2854,6 +2854,14 @@ def _second_act(phrase: str) -> int:
     return 0
 
 
+# A meeting named right after its count, then what it did (召开4次常务会议|专题研究…,
+# 3次党组会|听取…): the act opens after the meeting's name (a manner word, 专题 / 集中, or
+# a verb of the dictionary), not 会议纪要, 会议精神 (nouns of one compound).
+_MEETING_THEN_ACT = re.compile(
+    r"(?:会议|常委会|常务会|党组会|办公会)(?=专题|集中|研究|听取|审议|学习|部署)"
+)
+
+
 # A year right after a measure word (举办3期2025年度…培训班): it says which, not what.
 _YEAR_OPENING = re.compile(r"(?:19|20)\d\d(?:年度|年(?![底初末中内以来前后]))(?=[\u4e00-\u9fff])")
 
@@ -3007,6 +3015,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 5次召开常务会议 研究规划编制、财政预算等议题34项: a list counted by a later number is
         # the object of the second act; the count before is of the first act and its object
         phrase = phrase[:second]
+    if unit in _HOW_OFTEN and (meeting := _MEETING_THEN_ACT.search(phrase)) is not None:
+        # 4次市政府常务会议 专题研究法治政府建设: a count before a meeting counts the
+        # meetings; what they studied or heard is their business, not what is counted
+        phrase = phrase[: meeting.end()]
     if (
         match
         and tail[match.start()] == "、"

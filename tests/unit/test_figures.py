@@ -3158,3 +3158,23 @@ def test_those_who_make_up_a_team_are_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count right before a meeting counts the meetings; what they studied is their
+        # business (专题研究…, 研究部署…, 听取…), not part of what is counted
+        (
+            "主持召开4次市政府常务会议专题研究法治政府建设、年度立法等重点工作。",
+            [("市政府常务会议", 4.0, "次")],
+        ),
+        ("召开3次党组会听取法治工作汇报。", [("党组会", 3.0, "次")]),
+        # guards: a meeting's own compound (会议纪要), the count after the meeting
+        ("召开常务会议3次研究法治工作。", [("召开常务会议", 3.0, "次")]),
+    ],
+)
+def test_a_meeting_counted_before_its_name_ends_at_its_name(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
