@@ -2027,6 +2027,10 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         subject = subject[acted:]
     if (causing := _CAUSING.match(subject)) and len(subject) - causing.end() >= _MIN_AFTER_OPENING:
         subject = subject[causing.end() :]
+        if subject[2:3] == "的" and len(subject) - 3 >= _MIN_AFTER_OPENING:
+            # 组织 全系统干部职工 参加的|大型学法活动: what those caused did says which events
+            # are meant; the events held are counted
+            subject = subject[3:]
     elif share and subject.startswith(_PIVOTS) and len(subject) - 2 >= _MIN_AFTER_OPENING:
         subject = _strip_lead(subject[2:])  # 带动 全市…警情同比下降: what changed, not the cause
     elif (

@@ -3178,3 +3178,20 @@ def test_a_meeting_counted_before_its_name_ends_at_its_name(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 组织 people 参加的 events: what those caused did says which events are meant; the
+        # events are counted, not a clause whose doer was left out (参加的…)
+        ("组织全系统干部职工参加的大型学法活动4次。", [("大型学法活动", 4.0, "次")]),
+        ("组织执法人员参与的专题业务培训6场。", [("专题业务培训", 6.0, "场")]),
+        # guard: without 的 the act of taking part is what is counted, as before
+        ("组织干部职工参加学法活动4次。", [("参加学法活动", 4.0, "次")]),
+    ],
+)
+def test_events_those_caused_took_part_in_are_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
