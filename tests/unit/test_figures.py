@@ -3195,3 +3195,20 @@ def test_events_those_caused_took_part_in_are_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 领导班子 (成员) is one name of the people caused to act: the act after it is counted,
+        # not a piece of the name (班子专题学法)
+        ("组织分局领导班子专题学法12次。", [("专题学法", 12.0, "次")]),
+        ("组织局领导班子成员集中学法6次。", [("集中学法", 6.0, "次")]),
+        # guard: 领导干部, as before
+        ("组织领导干部专题学法12次。", [("专题学法", 12.0, "次")]),
+    ],
+)
+def test_a_leading_group_is_one_name_of_those_caused(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
