@@ -2858,6 +2858,10 @@ def _second_act(phrase: str) -> int:
     return 0
 
 
+# Words that open a basis, what something was done by or after (按照权责清单, 根据…规定).
+_ACCORDING = ("按照", "依照", "依据", "根据", "对照", "参照")
+
+
 # A meeting named right after its count, then what it did (召开4次常务会议|专题研究…,
 # 3次党组会|听取…): the act opens after the meeting's name (a manner word, 专题 / 集中, or
 # a verb of the dictionary), not 会议纪要, 会议精神 (nouns of one compound).
@@ -4246,6 +4250,12 @@ def extract(
                 or (unit == "年" and _lasting_far_before(raw_before))
                 or (len(noun) >= 2 and raw_before.find("、", 1) > 0)  # names listed, see below
                 or raw_before.endswith(_WHERE)
+                # 按照权责清单|10类调整情形: by what (a basis, no act of its own), not what
+                or (
+                    len(noun) >= 2
+                    and subject.startswith(_ACCORDING)
+                    and _VERB_AHEAD.search(subject, 2) is None
+                )
                 or (
                     len(noun) >= 2
                     and _BATCH_BEFORE.search(raw_before) is not None

@@ -3212,3 +3212,20 @@ def test_a_leading_group_is_one_name_of_those_caused(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a basis before the count (按照…, 根据…, with no act of its own) says by what, not what
+        # is counted: the noun after the count is
+        ("按照权责清单10类调整情形,在网站公示。", [("调整情形", 10.0, "类")]),
+        ("根据省级目录5类审批事项,统一办理。", [("审批事项", 5.0, "类")]),
+        # guard: an act after the basis is counted with its object, as before
+        ("按照要求开展检查12次。", [("检查", 12.0, "次")]),
+    ],
+)
+def test_a_basis_before_a_count_is_not_what_it_counts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
