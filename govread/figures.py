@@ -1935,7 +1935,12 @@ def _verb_after_means(subject: str) -> int:
     公开…): the first verb after at least two characters of the means that is no list item
     (解读、) and no part of a person's name for a role (负责|人); 0 when there is none. The
     verb keeps 成功 before it: 成功化解 counts what succeeded, not all that was tried."""
-    for at in range(4, len(subject) - _MIN_AFTER_OPENING + 1):
+    first = 4
+    if (medium := _MEDIUM_END.search(subject, 2)) is not None:
+        # 运用“大石发布”公众微信号|推送…: the means ends with the medium's head; a verb in
+        # its name (…发布, …在线) is no act
+        first = max(first, medium.end())
+    for at in range(first, len(subject) - _MIN_AFTER_OPENING + 1):
         word = subject[at : at + 2]
         if _is_verb(word, guessed=False) and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS:
             if at >= 6 and (
@@ -1947,6 +1952,10 @@ def _verb_after_means(subject: str) -> int:
 
 
 _SUCCEEDED = "成功"
+
+
+# The heads that end the name of a medium a report publishes through (…公众号, …网站, …平台).
+_MEDIUM_END = re.compile(r"公众号|微信号|视频号|抖音号|网站|微博|客户端|小程序|平台")
 
 
 _PERSON_ENDS = frozenset("人员者")

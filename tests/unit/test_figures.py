@@ -3229,3 +3229,21 @@ def test_a_basis_before_a_count_is_not_what_it_counts(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a medium's name may hold a verb (“大石发布”, “…在线”): the means ends with the
+        # medium's head (公众号, 微信号, 平台 …), the act after it is counted
+        ("运用“大石发布”公众微信号推送法治宣传信息25条。", [("推送法治宣传信息", 25.0, "条")]),
+        ("依托“龙华发布”平台公开政府信息52条。", [("公开政府信息", 52.0, "条")]),
+        # guards: a means with no verb in its name, a medium's head inside the object
+        ("通过区政府网站发布动态信息300条。", [("发布动态信息", 300.0, "条")]),
+        ("通过网站发布平台信息30条。", [("发布平台信息", 30.0, "条")]),
+    ],
+)
+def test_a_verb_inside_a_mediums_name_is_no_act(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
