@@ -2571,9 +2571,22 @@ TWENTY_FIRST_ROUND_47_50 = [
 ]
 
 
+# …and what unseen81–86 showed once scored (the last fresh set; fixed after it was scored)
+TWENTY_FIRST_ROUND_81_86 = [
+    # letters are counted in 封; 封闭, 封存 are no measure words
+    ("收到群众表扬信8封。", [("收到群众表扬信", 8.0, "封")]),
+    ("对3处场所实施封闭管理。", [("场所", 3.0, "处")]),
+]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [*TWENTY_FIRST_ROUND, *TWENTY_FIRST_ROUND_43_46, *TWENTY_FIRST_ROUND_47_50],
+    [
+        *TWENTY_FIRST_ROUND,
+        *TWENTY_FIRST_ROUND_43_46,
+        *TWENTY_FIRST_ROUND_47_50,
+        *TWENTY_FIRST_ROUND_81_86,
+    ],
 )
 def test_the_twenty_first_rounds_changes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
