@@ -952,10 +952,12 @@ def town_issuer(preamble: list[str], signatures: list[str], opening: str) -> str
     return None
 
 
-# A town named alone as the subject of a report's opening sentence, first or after its year
-# (2023年，青禾街道坚持…, 青禾镇在县委的领导下…), a verb or a preposition after it.
+# A town named alone as the subject of a report's opening sentence, first, after its year
+# or after the superiors it was led by (2023年，青禾街道坚持…, 青禾镇在县委的领导下…,
+# 在区委区政府的坚强领导下，青禾街道深入…), a verb or a preposition after it.
 _TOWN_SUBJECT = re.compile(
-    r"(?:^|(?:19|20)\d{2}年(?:以来|度)?[\uff0c,]\s?)([^\W\d_]{2,8}?(?:街道|镇|乡))"
+    r"(?:^|(?:19|20)\d{2}年(?:以来|度)?[\uff0c,]\s?|[领指]导下[\uff0c,]\s?)"
+    r"([^\W\d_]{2,8}?(?:街道|镇|乡))"
     r"(?=在|坚持|以|深入|认真|全面|围绕|紧紧|始终|紧扣|聚焦|按照|着力|持续|积极|扎实|大力|立足)"
 )
 
