@@ -70,6 +70,8 @@ _SPACE = " \t"
 _SENTENCE_STOP = re.compile(f"[{_SENTENCE_END}]")
 _PUNCT_STOP = re.compile(f"[{_SENTENCE_END}{_CLAUSE_END}]")
 _SPACE_STOP = re.compile(f"[{_SPACE}]")
+# A space inside a date (2025 年推进…, 3 月), not where a line broke: no heading ends there.
+_DATE_SPACE = re.compile(f"(?<=[0-9０-９])[{_SPACE}]{{1,3}}(?=[年月日])")
 _MAX_HEADING = 200
 _SPLIT_WINDOW = 60
 _BEAM = 24
@@ -310,8 +312,20 @@ def _first_stop(line: str, end: int, stop: int) -> int:
     """The first sentence end, ； or space (two characters on at least) in line[end:stop],
     or `stop`: found by two C-speed searches rather than a loop over the characters."""
     punct = _PUNCT_STOP.search(line, end, stop)
-    space = _SPACE_STOP.search(line, end + 2, stop)
+    space = _space_stop(line, end + 2, stop)
     return min(punct.start() if punct else stop, space.start() if space else stop)
+
+
+def _space_stop(line: str, start: int, stop: int) -> re.Match[str] | None:
+    """The first space in line[start:stop] that may be a line break's, or None: a space
+    inside a date (2025 年, written so in the page) is skipped."""
+    space = _SPACE_STOP.search(line, start, stop)
+    while space is not None and _DATE_SPACE.match(line, space.start()):
+        at = space.start()
+        while at < stop and line[at] in _SPACE:
+            at += 1
+        space = _SPACE_STOP.search(line, at, stop)
+    return space
 
 
 # The candidates a path has taken, newest first, as a linked list: extending a path is
@@ -489,7 +503,7 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     sentence = -1
     reach = min(stop, end + _MAX_HEADING + 1)
     found = _SENTENCE_STOP.search(line, end, reach)
-    space = _SPACE_STOP.search(line, end + 2, found.start() if found else reach)
+    space = _space_stop(line, end + 2, found.start() if found else reach)
     if space is not None:
         index = body = space.start()
         while body < stop and line[body] in _SPACE:

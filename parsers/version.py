@@ -128,7 +128,8 @@ the colon (a class first seen on the held-out third, fixed after it was scored);
 never cut in two as a heading's last noun and a body's first verb (二、加强行政执法监督工作。全年…
 was headed 加强行政)
 37: an untitled town's opening names it as its subject after the superiors it was led by
-(在区委区政府的坚强领导下，青禾街道深入…): the town is the region, its government the issuer
+(在区委区政府的坚强领导下，青禾街道深入…): the town is the region, its government the issuer;
+in flat text a space inside a date (一、2025 年推进…) does not end a heading
 """
 
 PARSER_VERSION = "37"
