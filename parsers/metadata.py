@@ -97,9 +97,10 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _OPENING = 300
 _AFTER_STOP = re.compile(r"[\u3002!?\uff01\uff1f:\uff1a\s]")
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})\s*年")
-# 现将市司法局2021年度…情况报告如下: the year a report says it reports on
+# 现将市司法局2021年度…情况报告如下 (现根据上级要求，将2024年度…): the year a report says
+# it reports on
 _AS_FOLLOWS_YEAR = re.compile(
-    r"现将[^\u3002\d]{0,24}?((?:19|20)\d{2})\s*年[^\u3002]{0,40}?(?:报告|汇报|总结)如下"
+    r"现[^\u3002\d]{0,12}?将[^\u3002\d]{0,24}?((?:19|20)\d{2})\s*年[^\u3002]{0,40}?(?:报告|汇报|总结)如下"
 )
 
 

@@ -129,7 +129,9 @@ never cut in two as a heading's last noun and a body's first verb (二、加强�
 was headed 加强行政)
 37: an untitled town's opening names it as its subject after the superiors it was led by
 (在区委区政府的坚强领导下，青禾街道深入…): the town is the region, its government the issuer;
-in flat text a space inside a date (一、2025 年推进…) does not end a heading
+in flat text a space inside a date (一、2025 年推进…) does not end a heading; an info box's
+有效性 and its value (…[ 有效性 ] 有效某县…报告) are chrome inside a flat line; 现根据…要求，
+将2024年度…报告如下 names the year
 """
 
 PARSER_VERSION = "37"
