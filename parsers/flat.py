@@ -116,7 +116,7 @@ def _framed(text: str, start: int, at: int) -> bool:
 # (the place or body that acted: a verb's object as well, …推进|市委…巡察组反馈意见整改)
 _ACTOR = (
     r"[我全本][市区县州旗省委办镇乡]|[我本]局|[市区县州镇乡]委|[市区县州镇乡]政府|[镇乡]党委"
-    r"|[局委办](?:党组|党委|党政|领导班子)"
+    r"|[局委办](?:党组|党委|党政|领导班子)|街道(?:党工委|办事处|领导班子)|[镇乡]领导班子"
 )
 _ACTOR_OPENING = re.compile(f"(?:{_ACTOR})")
 _BODY_OPENING = re.compile(
@@ -306,6 +306,24 @@ def _titled_then_body(line: str, end: int, stop: int) -> bool:
         and title_end - end >= _MIN_HEADING
         and _BODY_OPENING.match(line, title_end) is not None
     )
+
+
+def _actor_before(line: str, end: int, space: int) -> int | None:
+    """Where a body's actor (街道党工委…, 我镇…) opens a clause glued to the heading that
+    starts at `end`, before the first space (a space the page wrote inside its body, not a
+    line break's), or None: a subject, not a verb's object, and a clause's length before
+    the space."""
+    window = line[end:space]
+    for opening in _ACTOR_OPENING.finditer(window, _MIN_HEADING):
+        start = opening.start()
+        if (
+            window[start - 1] not in _NOT_LAST
+            and window[start - 1] not in ",\uff0c\u3001"
+            and len(window) - start >= _MIN_BODY
+            and not _after_verb(window, start)
+        ):
+            return end + start
+    return None
 
 
 def _first_stop(line: str, end: int, stop: int) -> int:
@@ -505,6 +523,8 @@ def _heading_end(line: str, end: int, stop: int) -> tuple[int, int, int]:
     found = _SENTENCE_STOP.search(line, end, reach)
     space = _space_stop(line, end + 2, found.start() if found else reach)
     if space is not None:
+        if (actor := _actor_before(line, end, space.start())) is not None:
+            return actor, actor, _SURE  # …提升政府公信力|街道党工委及社区 “两委” 成员…
         index = body = space.start()
         while body < stop and line[body] in _SPACE:
             body += 1

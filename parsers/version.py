@@ -131,7 +131,9 @@ was headed 加强行政)
 (在区委区政府的坚强领导下，青禾街道深入…): the town is the region, its government the issuer;
 in flat text a space inside a date (一、2025 年推进…) does not end a heading; an info box's
 有效性 and its value (…[ 有效性 ] 有效某县…报告) are chrome inside a flat line; 现根据…要求，
-将2024年度…报告如下 names the year
+将2024年度…报告如下 names the year; in flat text a street's or town's organ (街道党工委,
+街道领导班子, 镇领导班子) opens a body glued to its heading, also before a space the page
+wrote inside that body (…提升政府公信力|街道党工委及社区 “两委” 成员…)
 """
 
 PARSER_VERSION = "37"
