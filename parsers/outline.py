@@ -171,6 +171,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
     if (path and path.lower().endswith(".md")) or _looks_like_markdown(lines):
         lines = _plain_markdown(lines)
     lines = [_unmarked_heading(line) for line in lines]
+    lines = [part for line in lines for part in _colon_child(line)]
     header, header_lines, lines = take_header(lines)
 
     lines, boxed = join_info_box(lines)
@@ -443,6 +444,30 @@ def _without_inline_chrome(
 
 
 # -- headings ---------------------------------------------------------------------------
+
+
+def _colon_child(line: str) -> list[str]:
+    """A heading closed by its colon with its first child run in after it (（二）强化行政权力
+    监督，规范行政文件管理：1、自觉接受监督。…) as two lines, the heading's and the child's;
+    else the line alone."""
+    if ":" not in line and "\uff1a" not in line:
+        return [line]
+    head = _match_heading(line)
+    if head is None or head.rank < 0 or head.rank >= 3:
+        return [line]
+    start = len(line) - len(line.lstrip())
+    at = len(head.marker)
+    stop = min(len(line), at + _MAX_RUN_IN_TITLE + 4)
+    colon = _COLON.search(line, at, stop)
+    if colon is None or colon.start() - at < _MIN_RUN_IN_TITLE:
+        return [line]
+    if any(ch in _SENTENCE_END for ch in line[start : colon.start()]):
+        return [line]
+    rest = line[colon.end() :].lstrip(" \t")
+    child = _match_heading(rest)
+    if child is None or child.rank <= head.rank or child.ordinal != 1:
+        return [line]
+    return [line[: colon.end()], rest]
 
 
 def _match_heading(line: str) -> _Heading | None:
