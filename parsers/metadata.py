@@ -170,6 +170,33 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
                 ):
                     start -= 1  # 中共某县委 / 某县人民政府 / 关于…的报告: its authors above it
             return "".join(lines[start:index]) + line, lines[:start] + lines[end:]
+    return _title_after_cover_letter(lines)
+
+
+# A cover letter sent with the report (沪环法〔2023〕1号 / 市委、市政府： / … / 某局 /
+# 2023年1月28日), the report's title after it: the letter names an addressee on a line
+# of its own and ends with the sender's date.
+_COVER_LETTER_LINES = 16
+_ADDRESSEE = re.compile(r"^[^\u3002,\uff0c]{2,30}[:\uff1a]$")
+_SIGNED_DATE = re.compile(r"^(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$")
+
+
+def _title_after_cover_letter(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title right after a cover letter at the head of the text, and the lines without
+    it; else (None, lines)."""
+    head = lines[:_COVER_LETTER_LINES]
+    addressed = next((i for i, line in enumerate(head[:3]) if _ADDRESSEE.match(line)), None)
+    if addressed is None:
+        return None, lines
+    for index in range(addressed + 2, len(head) - 1):
+        if _SIGNED_DATE.match(head[index]):
+            after = lines[index + 1 :]
+            if len(after) > 1 and (rest := title_rest(after[0], after[1])):
+                after = [after[0] + rest, *after[2:]]  # 某局关于2022年度 / 法治政府建设情况的报告
+            title, rest_lines = take_title(after[:1])
+            if title is None:
+                return None, lines
+            return title, lines[: index + 1] + after[1:]
     return None, lines
 
 

@@ -1071,6 +1071,35 @@ def _flat_title(lines: list[str], chrome: list[str]) -> tuple[str | None, list[s
                     title, before = author + title, before.rstrip()[: -len(author)]
                 rest = (before + " " + line[run.start() + end :]).strip()
                 return title, ([rest] if rest else []) + lines[1:]
+    return _flat_title_after_cover_letter(lines)
+
+
+# A flat cover letter before the report (…号市委、市政府：…。某局2023年1月28日某局关于…报告):
+# an addressee and its colon near the start, the sender and date closing a sentence.
+_COVER_REACH = 1500
+_FLAT_ADDRESSEE = re.compile(r"[^\u3002,\uff0c:\uff1a]{2,40}?[:\uff1a]")
+_FLAT_COVER_SIGNED = re.compile(
+    r"\u3002[^\u3002,\uff0c:\uff1a\s]{2,20}?(?:19|20)\d{2}年\d{1,2}月\d{1,2}日"
+)
+
+
+def _flat_title_after_cover_letter(lines: list[str]) -> tuple[str | None, list[str]]:
+    """The title right after a flat cover letter's date (see `_title_after_cover_letter`
+    in metadata), and the lines without it; else (None, lines)."""
+    line = lines[0]
+    if not _FLAT_ADDRESSEE.match(line):
+        return None, lines
+    signed = _FLAT_COVER_SIGNED.search(line, 0, _COVER_REACH)
+    if signed is None:
+        return None, lines
+    at = signed.end()
+    for found in _FLAT_TITLE.finditer(line, at, at + _MAX_FLAT_TITLE):
+        end = found.end()
+        while line.startswith(("的报告", "报告"), end):
+            end = line.index("报告", end) + 2
+        title, _ = take_title([line[at:end]])
+        if title is not None and not any(ch in title for ch in _NOT_IN_TITLE):
+            return title, [f"{line[:at]} {line[end:]}", *lines[1:]]
     return None, lines
 
 

@@ -134,7 +134,9 @@ in flat text a space inside a date (一、2025 年推进…) does not end a head
 将2024年度…报告如下 names the year; in flat text a street's or town's organ (街道党工委,
 街道领导班子, 镇领导班子) opens a body glued to its heading, also before a space the page
 wrote inside that body (…提升政府公信力|街道党工委及社区 “两委” 成员…); a heading closed by
-its colon with its first child run in after it (（二）…管理：1、自觉接受监督。…) is two headings
+its colon with its first child run in after it (（二）…管理：1、自觉接受监督。…) is two headings;
+a report sent with its cover letter (文号 / 市委、市政府： / … / 某局 / 2023年1月28日) has its
+title after the letter's date (also cut at a line break, also flat)
 """
 
 PARSER_VERSION = "37"
