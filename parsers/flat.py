@@ -1025,7 +1025,9 @@ def _word_edge(window: str, cut: int) -> float:
     opening = window[cut : cut + 2]
     kind = words.get(opening)
     if kind == "V" and len(opening) == 2:
-        if words.get(window[cut + 2 : cut + 3]) == "V":
+        if window[cut + 2 : cut + 3] == "由":
+            score += _WORD_EDGE  # …领导机制|成立由书记任组长的…: 由 begins its object's modifier
+        elif words.get(window[cut + 2 : cut + 3]) == "V":
             score -= _WORD_EDGE  # …有力|保障以构建…: a body never opens on a verb with no object
         elif words.get(window[cut + 2 : cut + 4]) != "V":
             score += _WORD_EDGE
@@ -1041,8 +1043,10 @@ def _word_edge(window: str, cut: int) -> float:
         and window[cut + 1 : cut + 3] not in words
     ):
         score += _WORD_EDGE  # (not 扣|发展: 发展 is a word, so 扣发 is not one)
-    if window[cut - 1 : cut + 1] in words:
-        score -= _WORD_EDGE
+    if window[cut - 1 : cut + 1] in words and not (
+        window[cut - 2 : cut] in words and opening in words
+    ):
+        score -= _WORD_EDGE  # (not 机制|成立: a word each side, 制成 across them by chance)
     return score
 
 

@@ -136,7 +136,9 @@ in flat text a space inside a date (一、2025 年推进…) does not end a head
 wrote inside that body (…提升政府公信力|街道党工委及社区 “两委” 成员…); a heading closed by
 its colon with its first child run in after it (（二）…管理：1、自觉接受监督。…) is two headings;
 a report sent with its cover letter (文号 / 市委、市政府： / … / 某局 / 2023年1月28日) has its
-title after the letter's date (also cut at a line break, also flat)
+title after the letter's date (also cut at a line break, also flat); a flat glued end weighs
+a verb and its 由-phrase (…机制|成立由…任组长的…) as a body's opening, and a word across a cut
+(机制|成立 → 制成) as chance when each side is a listed word
 """
 
 PARSER_VERSION = "37"
