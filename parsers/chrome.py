@@ -28,7 +28,7 @@ _NAV_ONLY = re.compile(
 # Site columns a breadcrumb ends with, when its last one runs into the title.
 COLUMN_NAME = re.compile(
     r"(?:通知公告|公示公告|政务公开|信息公开|政府信息公开|工作动态|部门动态|新闻动态|新闻|年度报告|"
-    r"法治政府建设|政策文件|其他文件)"
+    r"法治政府建设|政策文件|其他文件|部门信息|乡镇信息|乡镇动态|规划计划|计划总结|工作总结)"
 )
 _BREADCRUMB = re.compile(r"^\s*[>»]|\s[>»]\s")
 _MAX_CHROME_LINE = 160

@@ -138,7 +138,8 @@ its colon with its first child run in after it (（二）…管理：1、自觉�
 a report sent with its cover letter (文号 / 市委、市政府： / … / 某局 / 2023年1月28日) has its
 title after the letter's date (also cut at a line break, also flat); a flat glued end weighs
 a verb and its 由-phrase (…机制|成立由…任组长的…) as a body's opening, and a word across a cut
-(机制|成立 → 制成) as chance when each side is a listed word
+(机制|成立 → 制成) as chance when each side is a listed word; more site columns a breadcrumb
+leaves glued before a flat title (部门信息, 乡镇信息, 乡镇动态, 规划计划, 计划总结, 工作总结)
 """
 
 PARSER_VERSION = "37"
