@@ -193,7 +193,7 @@ def _title_after_cover_letter(lines: list[str]) -> tuple[str | None, list[str]]:
             after = lines[index + 1 :]
             if len(after) > 1 and (rest := title_rest(after[0], after[1])):
                 after = [after[0] + rest, *after[2:]]  # 某局关于2022年度 / 法治政府建设情况的报告
-            title, rest_lines = take_title(after[:1])
+            title, _ = take_title(after[:1])
             if title is None:
                 return None, lines
             return title, lines[: index + 1] + after[1:]

@@ -10,7 +10,9 @@ from govread.parsers import parse_text
 _BODY = "全年办理行政复议案件若干件,组织执法人员培训多次,各项工作有序推进,取得了较好的成效。" * 3
 
 
-@pytest.mark.parametrize("column", ["部门信息", "乡镇信息", "乡镇动态", "规划计划", "计划总结", "工作总结"])
+@pytest.mark.parametrize(
+    "column", ["部门信息", "乡镇信息", "乡镇动态", "规划计划", "计划总结", "工作总结"]
+)
 def test_a_column_glued_before_a_flat_title(column: str) -> None:
     text = (
         f"{column}青禾镇2022年度法治政府建设工作报告来源: 分享:"

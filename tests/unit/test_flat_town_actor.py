@@ -8,7 +8,10 @@ import pytest
 
 from govread.parsers import parse_text
 
-_REST = "充分认识到法治政府建设的重要地位,组织多层次的法治培训与学习活动,全方位提升干部职工的法治素养。" * 2
+_REST = (
+    "充分认识到法治政府建设的重要地位,组织多层次的法治培训与学习活动,全方位提升干部职工的法治素养。"
+    * 2
+)
 
 
 @pytest.mark.parametrize(
