@@ -175,9 +175,8 @@ def take_title(lines: list[str]) -> tuple[str | None, list[str]]:
 
 # A cover letter sent with the report (沪环法〔2023〕1号 / 市委、市政府： / … / 某局 /
 # 2023年1月28日), the report's title after it: the letter names an addressee on a line
-# of its own and ends with the sender's date.
+# of its own (`_ADDRESSEE`) and ends with the sender's date.
 _COVER_LETTER_LINES = 16
-_ADDRESSEE = re.compile(r"^[^\u3002,\uff0c]{2,30}[:\uff1a]$")
 _SIGNED_DATE = re.compile(r"^(?:19|20)\d{2}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日$")
 
 
