@@ -361,6 +361,32 @@ async def test_o_shows_the_file_in_the_pager_without_a_shell(
         assert ran == [["less", "-R", str(Path(path).resolve())]]
 
 
+async def _paged(
+    original: Path, pager_name: str, loaded: Loaded, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], str]:
+    """`o` on the report `original` opened alone, with $PAGER `pager_name`: the pager's
+    command and the text of the file it was given, read while it "runs"."""
+    import contextlib
+
+    from govread.tui.browser import screen as screen_module
+
+    shown: list[tuple[list[str], str]] = []
+
+    def pager(command: list[str], check: bool) -> None:
+        shown.append((command, Path(command[-1]).read_text("utf-8")))
+
+    monkeypatch.setenv("PAGER", pager_name)
+    monkeypatch.setattr(screen_module.subprocess, "run", pager)
+    app = GovreadApp(paths=[str(original)])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
+        await pilot.press("o")
+        await pilot.pause()
+    [(command, read)] = shown
+    return command, read
+
+
 @pytest.mark.parametrize(
     ("name", "encode"),
     [
@@ -375,27 +401,10 @@ async def test_o_shows_a_file_not_in_utf8_as_text_the_pager_can_read(
     """QA: `o` on a GBK or UTF-16 text, or a Word file, handed the pager its bytes: `less`
     asked whether to show a binary file, then showed byte codes. The pager now reads the
     file's text as written (UTF-8, in a file named after it, gone once the pager ends)."""
-    import contextlib
-
-    from govread.tui.browser import screen as screen_module
-
     text = "某县人民政府关于2023年法治政府建设情况的报告\n一、加强領導\n正文，共審查文件12件。\n"
     original = tmp_path / name
     original.write_bytes(encode(text))
-    shown: list[tuple[list[str], str]] = []
-
-    def pager(command: list[str], check: bool) -> None:
-        shown.append((command, Path(command[-1]).read_text("utf-8")))
-
-    monkeypatch.setenv("PAGER", "less")
-    monkeypatch.setattr(screen_module.subprocess, "run", pager)
-    app = GovreadApp(paths=[str(original)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-        await pilot.press("o")
-        await pilot.pause()
-    [(command, read)] = shown
+    command, read = await _paged(original, "less", loaded, monkeypatch)
     assert command[0] == "less" and Path(command[-1]).name.startswith("甲县2023")
     assert "加强領導" in read and "共審查文件12件" in read  # as written: not simplified
     assert not Path(command[-1]).exists()
@@ -408,8 +417,6 @@ async def test_o_never_hands_the_pager_a_control_character(
     """A report whose text (or name) holds escape sequences: `cat` or `less -r` as $PAGER
     would have sent them to the terminal (OSC 52 writes the clipboard). The pager reads a
     copy with each control character written visibly; the lines and tabs stay."""
-    import contextlib
-
     from govread.sanitize import is_terminal_safe
     from govread.tui.browser import screen as screen_module
 
@@ -419,20 +426,7 @@ async def test_o_never_hands_the_pager_a_control_character(
     )
     original = tmp_path / "甲县\x1b[31m2023.txt"
     original.write_bytes(text.encode(encoding))
-    shown: list[tuple[list[str], str]] = []
-
-    def pager(command: list[str], check: bool) -> None:
-        shown.append((command, Path(command[-1]).read_text("utf-8")))
-
-    monkeypatch.setenv("PAGER", "cat")
-    monkeypatch.setattr(screen_module.subprocess, "run", pager)
-    app = GovreadApp(paths=[str(original)])
-    async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(pilot)
-        monkeypatch.setattr(app, "suspend", contextlib.nullcontext)
-        await pilot.press("o")
-        await pilot.pause()
-    [(command, read)] = shown
+    command, read = await _paged(original, "cat", loaded, monkeypatch)
     assert command[0] == "cat" and is_terminal_safe(command[-1])
     assert "\x1b" not in read and "\x07" not in read and "\x9b" not in read and "\r" not in read
     assert "一、加强领导\\x1b]52;c;cm0gLXJm\\x07\n正文\t共审查文件12件。" in read

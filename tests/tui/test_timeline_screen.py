@@ -325,17 +325,24 @@ def test_a_narrow_topic_cell_keeps_its_count_and_cuts_the_heading() -> None:
     assert where.plain.endswith("…") and cell_len(where.plain) <= 29
 
 
+def _qinhuangdao_two_years(folder: Path) -> GovreadApp:
+    """An app on 秦皇岛 2023 (deep numbers: 二、(一)一是; a cell of many units) and the same
+    text as 2022, in `folder`."""
+    samples = Path(__file__).parents[2] / "sample_reports"
+    text = (samples / "003_dd8a1c6d06db1360.txt").read_text("utf-8")
+    (folder / "qhd_2023.txt").write_text(text, "utf-8")
+    (folder / "qhd_2022.txt").write_text(text.replace("2023", "2022"), "utf-8")
+    app = GovreadApp([folder])
+    app.animation_level = "none"
+    return app
+
+
 async def test_at_80x24_two_years_of_topics_show_whole_counts_and_all(
     tmp_path: Path, screen_lines
 ) -> None:
     """QA: at 80 columns a cell of the second year ran past the screen's edge, its count of
     more units (`+11`) with it. 秦皇岛 2023's numbers are deep (`二、(一)一是`)."""
-    samples = Path(__file__).parents[2] / "sample_reports"
-    text = (samples / "003_dd8a1c6d06db1360.txt").read_text("utf-8")
-    (tmp_path / "qhd_2023.txt").write_text(text, "utf-8")
-    (tmp_path / "qhd_2022.txt").write_text(text.replace("2023", "2022"), "utf-8")
-    app = GovreadApp([tmp_path])
-    app.animation_level = "none"
+    app = _qinhuangdao_two_years(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_directly(pilot)
         assert screen.timeline is not None and screen.timeline.years == (2022, 2023)
@@ -413,12 +420,7 @@ async def test_at_80x24_the_topics_detail_scrolls_to_its_last_line(tmp_path: Pat
     gone between years) was cut at its 40 % under a cell of many units: the "new / gone"
     lines could not be read. It scrolls now: tab to it, then G (or j) brings the last line
     into view, g the first."""
-    samples = Path(__file__).parents[2] / "sample_reports"
-    text = (samples / "003_dd8a1c6d06db1360.txt").read_text("utf-8")
-    (tmp_path / "qhd_2023.txt").write_text(text, "utf-8")
-    (tmp_path / "qhd_2022.txt").write_text(text.replace("2023", "2022"), "utf-8")
-    app = GovreadApp([tmp_path])
-    app.animation_level = "none"
+    app = _qinhuangdao_two_years(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_directly(pilot)
         topics = screen.query_one("#topics-table", DataTable)
