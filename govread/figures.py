@@ -397,7 +397,7 @@ _LEAD_NOT_BEFORE = {
     **dict.fromkeys(("全市", "全县", "全区", "全省", "全国", "全镇", "全乡", "全系统"), "性"),
 }  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
-    "并": "购",
+    "并": "购联网轨列存行发",  # (并联审批: a name's; as `_ALSO_ACT` reads no joining 并 there)
     # now (现区级保留的…事项): not 现代, 现场, 现行, 现有 (read as what there is) …
     "现": "代场行金有状实象役任职货价存在身阶今时况钞汇房值成出形眼",
     "和": "解",
@@ -2418,11 +2418,30 @@ def _subject(
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
         sibling = _sibling_item(text, start, end)
-        return _after_total(_without_quantity(_clean(before)), sibling)
+        return _after_total(_without_quantity(_clean(_second_joined_act(before))), sibling)
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+# Adverbs before the verb of a second act joined by 并 (并及时整改, 并成功化解).
+_ACT_ADVERBS = ("及时", "成功", "全部", "依法", "逐一", "同步", "一并", "当场", "立即", "认真")
+
+
+def _second_joined_act(clause: str) -> str:
+    """A clause of two acts joined by 并 (梳理廉政风险点并制定|防控措施35条): the count is the
+    second act's, as it is after a comma (…风险点，制定防控措施35条), when that act names its
+    own object (a verb, perhaps after an adverb, then two characters or more); else the whole
+    clause (排查矛盾纠纷并成功化解120件: the second verb's object is the first's)."""
+    joined = max(_ALSO_ACT.finditer(clause), key=lambda m: m.start(), default=None)
+    if joined is None or joined.group() != "并" or joined.start() < 2:
+        return clause
+    rest = clause[joined.end() :]
+    verb = 2 if rest.startswith(_ACT_ADVERBS) else 0
+    if not _opens_act(rest[verb : verb + 2]) or len(rest) - verb - 2 < 2 or "的" in rest:
+        return clause  # (…保留下来并纳入监管的农贸市场: two acts of one 的-phrase)
+    return rest
 
 
 def _examples_named(phrase: str) -> str:

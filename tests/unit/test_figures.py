@@ -2576,6 +2576,15 @@ TWENTY_FIRST_ROUND_81_86 = [
     # letters are counted in 封; 封闭, 封存 are no measure words
     ("收到群众表扬信8封。", [("收到群众表扬信", 8.0, "封")]),
     ("对3处场所实施封闭管理。", [("场所", 3.0, "处")]),
+    # two acts joined by 并: the count is the second's, as after a comma, when it names its
+    # own object; one whose second verb has none keeps the clause whole
+    ("全面梳理廉政风险点并制定防控措施35条。", [("制定防控措施", 35.0, "条")]),
+    ("开展执法检查并及时整改问题23个。", [("整改问题", 23.0, "个")]),
+    ("参与会议并提出意见30条。", [("提出意见", 30.0, "条")]),
+    ("排查矛盾纠纷并成功化解120件。", [("排查矛盾纠纷并成功化解", 120.0, "件")]),
+    # 并联 is a name's (parallel approval), not 并 joining two acts
+    ("建立并联审批机制5项。", [("并联审批机制", 5.0, "项")]),
+    ("推行并联审批事项12项。", [("并联审批事项", 12.0, "项")]),
 ]
 
 
