@@ -1702,19 +1702,23 @@ def _remember_skipped(
 ) -> None:
     """Keep the files this refresh took for no report (`skipped`), as they are now, so that
     a search over their folder does not call them never indexed; forget those indexed now
-    (`refreshed`) and those gone."""
+    (`refreshed`) and those gone (looked up as the pruning of reports looks them up)."""
+    kept = [path for (path,) in store.db.execute("SELECT path FROM skipped")]
+    store.db.executemany(
+        "DELETE FROM skipped WHERE path=?",
+        [(path,) for path in kept if path in refreshed or not stored_file_exists(path)],
+    )
     rows = []
     for path, reason in skipped:
         key = str(Path(path).resolve())
+        try:
+            info = os.stat(key)
+        except (OSError, ValueError):
+            continue
         # (a folder of none is no file; a name SQLite cannot hold is left out)
-        if os.path.isfile(key) and _storable(key) and (stat := _stat(Path(key))) is not None:
-            rows.append((key, stat[0], stat[1], reason))
+        if stat.S_ISREG(info.st_mode) and _storable(key):
+            rows.append((key, info.st_size, info.st_mtime_ns, reason))
     store.db.executemany("INSERT OR REPLACE INTO skipped VALUES (?, ?, ?, ?)", rows)
-    store.db.executemany("DELETE FROM skipped WHERE path=?", [(path,) for path in refreshed])
-    gone = [(path,) for (path,) in store.db.execute("SELECT path FROM skipped")]
-    store.db.executemany(
-        "DELETE FROM skipped WHERE path=?", [row for row in gone if not os.path.isfile(row[0])]
-    )
 
 
 def never_indexed(store: Store, absent: Sequence[str]) -> list[str]:

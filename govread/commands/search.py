@@ -188,7 +188,7 @@ def _search_store(
             scope = store.scope_of(paths) if paths else None
             if scope is not None:
                 absent, changed = store.stale(opened, scope)
-                named = {str(Path(p).resolve()): p for p in paths if not Path(p).is_dir()}
+                named = {str(Path(p).resolve()): p for p in paths if not os.path.isdir(p)}
                 for absent_path in absent:
                     if absent_path in named and (problem := _unreadable(named[absent_path])):
                         print(error_line(str(problem)), file=sys.stderr)
