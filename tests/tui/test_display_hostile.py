@@ -12,7 +12,7 @@ import json
 import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual.app import App
@@ -22,6 +22,9 @@ from textual.widgets import Static, Tree
 from govread.tui.app import GovreadApp
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.screen import CompareScreen
+
+if TYPE_CHECKING:
+    from govread.tui.dialogs.export import ExportDialog
 
 Loaded = Callable[[Pilot[Any]], Awaitable[None]]
 HOSTILE_STRING = "\u001b]0;PWN\u0007[link=x]y[reverse]\u009b31m\u202e"
@@ -130,6 +133,17 @@ async def test_a_theme_named_with_markup_is_refused_not_rendered(loaded: Loaded)
         assert theme_from_table({"name": name, "primary": "#ff0000"}, "t.toml").name == name
 
 
+async def _export_dialog(app: GovreadApp, pilot: Pilot[object]) -> ExportDialog:
+    """The export dialog, `e` pressed with the first report's first section marked."""
+    from govread.tui.dialogs.export import ExportDialog
+
+    app.toggle_mark(app.reports[0].sections[0].id)
+    await pilot.press("e")
+    await pilot.pause()
+    assert isinstance(app.screen, ExportDialog)
+    return app.screen
+
+
 async def test_text_boxes_show_controls_escaped_and_the_offered_export_path_still_works(
     hostile: Any, tmp_path: Path, loaded: Loaded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -141,19 +155,13 @@ async def test_text_boxes_show_controls_escaped_and_the_offered_export_path_stil
     from textual import events
     from textual.widgets import Input
 
-    from govread.tui.dialogs.export import ExportDialog
-
     folder = tmp_path / "\033[41mred\u202edir"
     folder.mkdir()
     monkeypatch.chdir(folder)
     app = GovreadApp()
     async with app.run_test(size=(140, 45)) as pilot:
         await loaded(pilot)
-        app.toggle_mark(app.reports[0].sections[0].id)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportDialog)
+        dialog = await _export_dialog(app, pilot)
         hostile.assert_clean(dialog.path_input.value)
         assert "\\x1b[41mred\\u202edir" in dialog.path_input.value
         hostile.assert_clean(app.export_screenshot())
@@ -230,7 +238,6 @@ async def test_the_overwrite_question_shows_a_hostile_folder_escaped(
     sequence: the "File exists" question drew the path raw (the terminal took `\\x1b[31m`
     and turned the rest red)."""
     from govread.tui.dialogs.confirm import ConfirmDialog
-    from govread.tui.dialogs.export import ExportDialog
 
     folder = tmp_path / "\033[31mred\u202edir"
     folder.mkdir()
@@ -239,11 +246,7 @@ async def test_the_overwrite_question_shows_a_hostile_folder_escaped(
     app = GovreadApp()
     async with app.run_test(size=(140, 45)) as pilot:
         await loaded(pilot)
-        app.toggle_mark(app.reports[0].sections[0].id)
-        await pilot.press("e")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, ExportDialog)
+        dialog = await _export_dialog(app, pilot)
         dialog.path_input.value = "notes.toml"
         await pilot.press("enter")
         await pilot.pause()
