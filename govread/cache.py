@@ -1,7 +1,8 @@
 """A persistent cache of parsed reports, so a second start re-parses nothing that did not change.
 
-One SQLite file under the user cache directory, keyed by the SHA-256 of a file's bytes and
-the parser version. Values are JSON (never pickle: a cache is data, not code). SQLite's WAL
+One SQLite file under the user cache directory, keyed by the SHA-256 of a file's bytes,
+the parser version and what of the file's name the parse read (`name_key`: its suffix, and
+its stem when the text named no region or year). Values are JSON (never pickle: a cache is data, not code). SQLite's WAL
 mode lets two govread processes share it. The file is stamped with govread's
 ``application_id``: a corrupt file, or another program's database found at the cache path
 (any SQLite file govread did not make), is moved aside (``reports.sqlite3.bad-<time>``)
@@ -21,7 +22,7 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, NamedTuple
 
 from govread import statefile
@@ -29,11 +30,11 @@ from govread.i18n import N_, _
 from govread.parsers.model import Item, Report, Section
 from govread.parsers.version import PARSER_VERSION
 
-SCHEMA = 1
+SCHEMA = 2  # 2: entries keyed by the name's part the parse read (`name_key`)
 # PRAGMA application_id of govread's cache: "gvrd". A file without it is not ours, unless
 # it is empty (new) or a cache from before the stamp (user_version 1, the reports table).
 APPLICATION_ID = 0x67767264
-_COLUMNS = ["sha256", "parser", "body", "used"]
+_COLUMNS = ["sha256", "parser", "name", "body", "used"]
 
 
 # Paths asked for in one query (SQLite allows 32,766 parameters since 3.32).
@@ -145,8 +146,8 @@ class ReportCache:
                 db.execute("DROP TABLE IF EXISTS reports")
                 db.execute("DROP TABLE IF EXISTS derived")
             db.execute(
-                "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, body TEXT,"
-                " used REAL, PRIMARY KEY (sha256, parser))"
+                "CREATE TABLE IF NOT EXISTS reports (sha256 TEXT, parser TEXT, name BLOB,"
+                " body TEXT, used REAL, PRIMARY KEY (sha256, parser, name))"
             )
             # values computed from a report (the corpus tables' rows): `kind` names what
             # and the version of the code that computed it
@@ -210,16 +211,25 @@ class ReportCache:
         return notice
 
     def get(self, sha256: str, path: str | None = None) -> Report | None:
-        """The cached report for these bytes (with `path` set), or None."""
+        """The cached report for these bytes under this name (with `path` set), or None."""
+        kept, named = name_keys(path)
         with self._lock:
             db = self._connect()
             if db is None:
                 return None
             try:
-                row = db.execute(
-                    "SELECT body FROM reports WHERE sha256=? AND parser=?",
-                    (sha256, PARSER_VERSION),
-                ).fetchone()
+                if path is None:  # no name to go by: the entry of any
+                    row = db.execute(
+                        "SELECT body FROM reports WHERE sha256=? AND parser=?"
+                        " ORDER BY length(name)",
+                        (sha256, PARSER_VERSION),
+                    ).fetchone()
+                else:
+                    row = db.execute(
+                        "SELECT body FROM reports WHERE sha256=? AND parser=?"
+                        " AND name IN (?, ?) ORDER BY length(name) DESC",
+                        (sha256, PARSER_VERSION, kept, named),
+                    ).fetchone()
             except sqlite3.Error:
                 return None
         if row is None:
@@ -243,30 +253,40 @@ class ReportCache:
                 return
             with contextlib.suppress(sqlite3.Error):
                 db.execute(
-                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)",
-                    (report.sha256, PARSER_VERSION, body, time.time()),
+                    "INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)",
+                    (report.sha256, PARSER_VERSION, name_key(report), body, time.time()),
                 )
 
-    def known(self, sha256s: Iterable[str]) -> set[str]:
-        """Which of these hashes have an entry for this parser (one query for a whole load)."""
-        wanted = set(sha256s)
+    def known(self, files: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (sha256, path) pairs have an entry for this parser that `get`
+        gives under that name (one query for a whole load)."""
+        wanted = set(files)
         with self._lock:
             db = self._connect()
             if db is None or not wanted:
                 return set()
             try:
                 rows = db.execute(
-                    "SELECT sha256 FROM reports WHERE parser=?", (PARSER_VERSION,)
+                    "SELECT sha256, name FROM reports WHERE parser=?", (PARSER_VERSION,)
                 ).fetchall()
             except sqlite3.Error:
                 return set()
-        return wanted.intersection(row[0] for row in rows)
+        hashes = {sha256 for sha256, _path in wanted}
+        names: dict[str, set[object]] = {}
+        for sha256, name in rows:
+            if sha256 in hashes:
+                names.setdefault(sha256, set()).add(name)
+        return {
+            (sha256, path)
+            for sha256, path in wanted
+            if not names.get(sha256, set()).isdisjoint(name_keys(path))
+        }
 
-    def put_bodies(self, entries: Iterable[tuple[str, str]]) -> None:
-        """Store (sha256, JSON of `report_to_dict`) pairs in one transaction."""
+    def put_bodies(self, entries: Iterable[tuple[str, bytes, str]]) -> None:
+        """Store (sha256, `name_key`, JSON of `report_to_dict`) triples in one transaction."""
         now = time.time()
-        rows = [(sha256, PARSER_VERSION, body, now) for sha256, body in entries]
-        self._transaction(("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?)", rows))
+        rows = [(sha256, PARSER_VERSION, name, body, now) for sha256, name, body in entries]
+        self._transaction(("INSERT OR REPLACE INTO reports VALUES (?, ?, ?, ?, ?)", rows))
 
     def _transaction(self, *statements: tuple[str, Sequence[Sequence[object]]]) -> None:
         """Run each statement over its rows, all in one transaction (nothing without the
@@ -360,6 +380,23 @@ class ReportCache:
                 self._db = None
 
 
+def name_keys(path: str | None) -> tuple[bytes, bytes]:
+    """The two keys an entry for the file at `path` may have: its suffix, which every
+    parse reads (a .md file is read as Markdown, a .html one as a page), and that with its
+    stem, for a report whose text named no region or year (`Report.name_dependent`). As
+    bytes: a file name need not be UTF-8."""
+    name = PurePath(path or "")
+    suffix = os.fsencode(name.suffix.lower())
+    return suffix, suffix + b"/" + os.fsencode(name.stem)
+
+
+def name_key(report: Report) -> bytes:
+    """The key of `report`'s entry: of the two `name_keys` of its path, the one its parse
+    depended on."""
+    kept, named = name_keys(report.path)
+    return named if report.name_dependent else kept
+
+
 def _entry_report(body: object) -> Report | None:
     """The report in a cache entry, or None when the entry is not one (any type, any
     depth, any size: a tampered or damaged entry is a miss, never an exception)."""
@@ -403,6 +440,7 @@ _REPORT_CHECKS = {
     "region": _is_optional_str,
     "city": _is_optional_str,
     "region_ambiguous": lambda value: isinstance(value, bool),
+    "name_dependent": lambda value: isinstance(value, bool),
     "year": _is_optional_int,
     "published": _is_optional_str,
     "made_public": _is_optional_str,

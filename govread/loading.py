@@ -40,7 +40,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from govread.cache import FileStamp, ReportCache, report_from_dict, report_to_dict
+from govread.cache import FileStamp, ReportCache, name_key, report_from_dict, report_to_dict
 from govread.fingerprint import code_fingerprint
 from govread.i18n import N_
 from govread.opening import Problem, open_report
@@ -319,7 +319,7 @@ class Loader:
         self._threshold = PARALLEL_THRESHOLD if parallel_threshold is None else parallel_threshold
         self._workers = workers or worker_count()
         self._pool: ProcessPoolExecutor | None = None
-        self._pending_puts: list[tuple[str, str]] = []
+        self._pending_puts: list[tuple[str, bytes, str]] = []
         self._pending_verdicts: list[tuple[str, str]] = []
         self._queue: deque[_Job] = deque()  # misses not yet handed to the pool
         self._in_flight = 0
@@ -425,9 +425,11 @@ class Loader:
                 new_stamps.append((str(job.path), stamp, job.sha256))
         if self._cache is not None:
             self._cache.put_files(new_stamps)
-            known = self._cache.known(j.sha256 for j in self._jobs if j.sha256 is not None)
+            known = self._cache.known(
+                (j.sha256, str(j.path)) for j in self._jobs if j.sha256 is not None
+            )
             for job in self._jobs:
-                job.cached = job.sha256 in known
+                job.cached = (job.sha256, str(job.path)) in known
             self._test_cached()
 
     def _test_cached(self) -> None:
@@ -500,13 +502,14 @@ class Loader:
                 if isinstance(outcome, Problem):
                     return outcome
                 sha256, body, verdict = outcome
-                self._pending_puts.append((sha256, body))
+                report = _from_body(body, job.path)
+                self._pending_puts.append((sha256, name_key(report), body))
                 self._pending_verdicts.append((sha256, verdict))
-                return _from_body(body, job.path)
+                return report
         result = open_report(job.path, explicit=job.explicit)
         self.parsed += 1
         if isinstance(result, Report) and self._cache is not None:
-            self._pending_puts.append((result.sha256, _body(result)))
+            self._pending_puts.append((result.sha256, name_key(result), _body(result)))
             verdict = _folder_verdict(result, passed=not job.explicit)
             self._pending_verdicts.append((result.sha256, verdict))
         return result

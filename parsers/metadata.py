@@ -122,6 +122,9 @@ class Metadata:
     region_ambiguous: bool = False
     made_public: str | None = None
     made_public_by: str | None = None  # the label of its date: 发布时间, 发布日期, 成文日期 …
+    # its text names no region or no year, so its file name was read for them: the same
+    # text under another name may be another place or year
+    name_dependent: bool = False
 
 
 # A document number glued before the title on its line (某政发〔2021〕1号某县2020年度…报告):
@@ -495,6 +498,7 @@ def find_metadata(
     # sequences or the surrogates of undecodable bytes. Cleaned like report text (its
     # undecodable bytes separate parts), nothing unsafe can reach the region.
     stem = normalize(_UNDECODABLE.sub(" ", PurePath(path).stem)) if path else ""
+    name_dependent = bool(stem) and region is None
     if region is None and stem:
         # Last resort: a file saved as "咸宁市2023年法治政府建设情况.txt" names its region.
         stem_parts = (part.lstrip("0123456789") for part in _NAME_PARTS.split(stem))
@@ -510,6 +514,7 @@ def find_metadata(
     published = signature_dates[-1] if signature_dates else made_public or printed
 
     year = _year(title, [*preamble[:3], text_head[:_OPENING]], headings, published, text_head)
+    name_dependent = name_dependent or (bool(stem) and year is None)
     if year is None and (match := _FILE_YEAR.search(read_years(stem))):
         year = int(match.group(1))
 
@@ -591,6 +596,7 @@ def find_metadata(
         # 3月20日 and put online on 5月6日 was not public before 1 April
         made_public=made_public,
         made_public_by=made_public_by,
+        name_dependent=name_dependent,
     )
 
 

@@ -142,6 +142,9 @@ class Report:
     # by hand without an id.
     id: str = ""
     body_sha256: str = ""  # `text_sha256()`, computed once by the parser ("" = not yet)
+    # Its text names no region or no year, so its file name was read for them: the same
+    # bytes under another name are another report (a parse cache keys it by its name too).
+    name_dependent: bool = False
 
     def __post_init__(self) -> None:
         if not self.id:

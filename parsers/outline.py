@@ -294,6 +294,7 @@ def parse_text(text: str, *, path: str | None = None, sha256: str | None = None)
         region_ambiguous=meta.region_ambiguous,
         made_public=meta.made_public,
         made_public_by=meta.made_public_by,
+        name_dependent=meta.name_dependent,
     )
 
 

@@ -140,6 +140,9 @@ title after the letter's date (also cut at a line break, also flat); a flat glue
 a verb and its 由-phrase (…机制|成立由…任组长的…) as a body's opening, and a word across a cut
 (机制|成立 → 制成) as chance when each side is a listed word; more site columns a breadcrumb
 leaves glued before a flat title (部门信息, 乡镇信息, 乡镇动态, 规划计划, 计划总结, 工作总结)
+38: a report says whether its file name was read for its region or year (`name_dependent`:
+its text lacks one of them), so that a parse cache never gives a renamed copy the old name's
+place
 """
 
-PARSER_VERSION = "37"
+PARSER_VERSION = "38"

@@ -179,10 +179,15 @@ def outline_entries(
                 path, sha256, fragments = entry.path, entry.sha256, known[entry.sha256]
             else:
                 path, sha256 = entry.path, entry.sha256
-                if sha256 not in known:
-                    known[sha256] = Fragments.of(entry, spaced=spaced)
-                    new.append((sha256, known[sha256].body()))
-                fragments = known[sha256]
+                if entry.name_dependent:
+                    # its place or year came from its file name: these bytes under another
+                    # name are another entry, so it is kept under no hash
+                    fragments = Fragments.of(entry, spaced=spaced)
+                else:
+                    if sha256 not in known:
+                        known[sha256] = Fragments.of(entry, spaced=spaced)
+                        new.append((sha256, known[sha256].body()))
+                    fragments = known[sha256]
             yield path, fragments, seen.original(fragments.key, sha256, path, path)
             if cache is not None and len(new) >= _PUT_BATCH:
                 cache.put_derived(cache_kind(spaced), new)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from govread.cache import ReportCache, report_from_dict, report_to_dict
@@ -28,6 +29,32 @@ def test_get_put_hit_and_miss(tmp_path: Path, samples) -> None:
     assert again.path == "/elsewhere/a.txt"
     assert again.outline() == report.outline() and again.sections == report.sections
     assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_a_report_named_by_its_file_name_is_kept_under_that_name(tmp_path: Path) -> None:
+    """A report whose text names no place or year read them from its file name: the same
+    bytes under another name are another entry; a report whose text names both is one
+    entry for any name of the same suffix (the suffix is always read: .md is Markdown)."""
+    cache = ReportCache(tmp_path / "c.sqlite3")
+    nameless = "法治政府建设情况报告\n\n一、主要工作\n审查规范性文件12件。\n"
+    report = parse_text(nameless, path="/a/咸宁市2023年报告.txt")
+    assert (report.region, report.year, report.name_dependent) == ("咸宁市", 2023, True)
+    cache.put(report)
+    assert cache.get(report.sha256, "/b/宝鸡市2022年报告.txt") is None
+    hit = cache.get(report.sha256, "/c/咸宁市2023年报告.txt")
+    assert hit is not None and hit.region == "咸宁市" and hit.path == "/c/咸宁市2023年报告.txt"
+    assert cache.known(
+        [(report.sha256, "/b/宝鸡市2022年报告.txt"), (report.sha256, "/d/咸宁市2023年报告.txt")]
+    ) == {(report.sha256, "/d/咸宁市2023年报告.txt")}
+
+    placed = parse_text("咸宁市2023年法治政府建设情况报告\n\n一、主要工作\n审查规范性文件12件。\n")
+    assert (placed.region, placed.year, placed.name_dependent) == ("咸宁市", 2023, False)
+    cache.put(replace(placed, path="/a/x.txt"))
+    assert cache.get(placed.sha256, "/b/宝鸡市2022年.TXT") is not None
+    assert cache.get(placed.sha256, "/b/x.md") is None
+    assert cache.known([(placed.sha256, "/e/y.txt"), (placed.sha256, "/e/y.md")]) == {
+        (placed.sha256, "/e/y.txt")
+    }
 
 
 def test_another_parser_version_is_a_miss(tmp_path: Path, samples, monkeypatch) -> None:

@@ -93,6 +93,43 @@ def test_the_same_bytes_elsewhere_come_from_the_cache_with_their_own_path(
     assert [r.path for r in result.reports] == [str(p) for p in sorted(moved.iterdir())]
 
 
+# Text naming no place (its region is read from its file name) and no year but its title's
+_NAMELESS = (
+    "2023年法治政府建设情况报告\n\n2023年，我们坚持以习近平法治思想为指导，深入推进法治政府建设。"
+    "现将有关情况报告如下。\n\n一、主要工作\n（一）加强党的领导。召开常务会议专题学法4次。\n"
+    "（二）推进依法行政。审查规范性文件12件。\n\n二、下一步工作\n继续推进法治政府建设。\n"
+)
+
+
+def test_a_renamed_copy_whose_text_names_no_place_gets_its_own_names_place(
+    tmp_path: Path, parse_calls: list[str]
+) -> None:
+    """The cache is keyed by bytes; a report whose region came from its file name was
+    served to a copy under another name with the first name's region (a user who renamed
+    咸宁市….txt to 宝鸡市….txt saw 咸宁市). Each name its own region, cold and warm, in
+    one load and over two; nothing is parsed again warm."""
+    folder = tmp_path / "named"
+    folder.mkdir()
+    for name in ("咸宁市2023年法治政府建设情况.txt", "宝鸡市2023年法治政府建设情况.txt"):
+        (folder / name).write_text(_NAMELESS, "utf-8")
+    placed = sample_paths()[0]
+    shutil.copy(placed, folder / "a.txt")
+    shutil.copy(placed, folder / "b.txt")
+    want = {"a.txt": None, "b.txt": None}
+    for round_ in range(3):
+        regions = {
+            Path(r.path).name: r.region for r in load([folder], keep_duplicates=True).reports
+        }
+        assert regions["咸宁市2023年法治政府建设情况.txt"] == "咸宁市"
+        assert regions["宝鸡市2023年法治政府建设情况.txt"] == "宝鸡市"
+        if round_ == 0:
+            want = {name: regions[name] for name in want}
+            assert want["a.txt"] == want["b.txt"] is not None
+        assert {name: regions[name] for name in want} == want
+    # each file parsed in the cold load, none in the two warm ones
+    assert sorted(Path(p).name for p in parse_calls) == sorted(p.name for p in folder.iterdir())
+
+
 def test_no_cache_by_argument_environment_and_context(
     folder: Path, parse_calls: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

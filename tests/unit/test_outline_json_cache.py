@@ -4,6 +4,7 @@ nothing; a file that changed, or a fragment that is not safe, is never served.""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -127,3 +128,30 @@ def test_without_the_cache_nothing_is_kept(
     code, out, _err = run(capsys, "--format", "json", "--no-cache", str(folder))
     assert code == 0 and out == expected([str(folder)], lines=False)
     assert not default_path().exists()
+
+
+def test_copies_named_for_other_places_keep_their_own_region_warm(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text that names no place takes its region from its file name: its fragments are
+    its name's, never served by its hash to a copy named for another place."""
+    monkeypatch.setattr(cache_module, "STAMP_SETTLE_NS", -1)
+    folder = tmp_path / "named"
+    folder.mkdir()
+    text = (
+        "法治政府建设情况报告\n\n我们坚持以习近平法治思想为指导，深入推进法治政府建设。"
+        "现将有关情况报告如下。\n\n一、主要工作\n（一）加强党的领导。召开常务会议专题学法4次。\n"
+        "（二）推进依法行政。审查规范性文件12件。\n\n二、下一步工作\n继续推进法治政府建设。\n"
+    )
+    names = ["咸宁市2023年报告.txt", "宝鸡市2022年报告.txt"]
+    for name in names:
+        (folder / name).write_text(text, "utf-8")
+    want = expected([str(folder)], lines=False)
+    for _ in range(2):
+        code, out, _err = run(capsys, "--format", "json", str(folder))
+        assert code == 0 and out == want
+        entries = {Path(e["path"]).name: e for e in json.loads(out)}
+        assert [(entries[n]["region"], entries[n]["year"]) for n in names] == [
+            ("咸宁市", 2023),
+            ("宝鸡市", 2022),
+        ]
