@@ -654,6 +654,16 @@ _PREDICATE_STOP = re.compile(
     r"跨(?:省|域|市|区|县)通办|全(?:程网|城通|市通|省通)办|异地(?:可办|通办)|就近(?:可办|办理)|"
     r"掌上(?:可办|办理))"
 )
+# How those counted acted together (23个乡镇|上下齐心, 8个部门|齐心协力, 6个部门|协同推进…):
+# a predicate after the counted noun, never inside a name (上下游企业, 协同创新中心: the pair
+# words need the second half). Whole phrases, so no word the dictionary reads across the cut
+# (乡|镇上|下) stops them, as it stops the short predicates above.
+_TOGETHER = re.compile(
+    r"(?=[上齐同携通密协])"
+    r"(?:上下(?:齐心|一心|同心|联动|协同)|齐心协力|同心协力|同心同德|携手(?:推进|合作|开展|共建)|"
+    r"通力(?:合作|协作)|密切(?:配合|协作)|协同(?:推进|联动|配合|发力|作战))"
+)
+_TOGETHER_FROM = 2  # the noun before it is at least this long (乡镇, 部门)
 # Stops that end a noun but may open the phrase (5次深入调研, 17条等措施).
 _ADVERB_STOPS = frozenset(
     {
@@ -3161,6 +3171,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         predicate = _PREDICATE_STOP.search(phrase, predicate.start() + 1, stop_at)
     if predicate is not None:
         cut = predicate
+    together = _TOGETHER.search(
+        phrase, skipped + _TOGETHER_FROM, cut.start() if cut else len(phrase)
+    )
+    if together is not None:
+        cut = together  # 23个乡镇 上下齐心: those counted, then how they acted together
     if cut is not None and cut.group() in ("和", "与", "及"):
         # 行政执法人员和行政执法监督人员: two nouns of one head are one counted noun
         left = phrase[skipped : cut.start()]

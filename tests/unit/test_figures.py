@@ -3269,3 +3269,22 @@ def test_a_verb_inside_a_mediums_name_is_no_act(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how those counted acted together is a predicate after the counted noun, not a part
+        # of it (上下齐心, 齐心协力, 协同推进 …)
+        ("全县12个乡镇上下齐心,推进创建工作。", [("乡镇", 12.0, "个")]),
+        ("8个部门齐心协力,完成整治任务。", [("部门", 8.0, "个")]),
+        ("全区6个部门协同推进执法改革。", [("部门", 6.0, "个")]),
+        # guards: the pair words inside a name stay (上下游, 协同创新中心)
+        ("3家上下游企业签订协议。", [("上下游企业", 3.0, "家")]),
+        ("12个协同创新中心挂牌运行。", [("协同创新中心", 12.0, "个")]),
+    ],
+)
+def test_acting_together_is_no_part_of_the_counted_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
