@@ -2270,7 +2270,11 @@ def _modifier(before: str) -> str:
     without the preposition that opens it; "" when there is none or it is long."""
     if len(before) > 2 * _MODIFIER:
         return ""
-    modifier = _clean(before)
+    # a verb's 到 before 的 is its result (涉及到的, 排查到的): the clause ends at 的, no value
+    # follows the 到 as one follows 压缩到 or 扩增至, so the verb keeps it, as written
+    result = "到" if before.endswith("到") and len(before) >= 3 else ""
+    modifier = _clean(before[: len(before) - len(result)])
+    modifier += result if modifier else ""
     if modifier.startswith("在对"):
         modifier = modifier[1:]  # 在对已出台的7个…: in (doing something) to them
     if modifier and _OBJECT_FIRST.match(modifier):

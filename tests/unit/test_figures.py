@@ -3288,3 +3288,21 @@ def test_acting_together_is_no_part_of_the_counted_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb's 到 before 的 is its result, kept as written (the clause ends at 的; no value
+        # follows the 到 as one follows 压缩到)
+        ("涉及到的35家单位及时沟通交流。", [("涉及到的单位", 35.0, "家")]),
+        ("对排查到的15个问题全部整改。", [("排查到的问题", 15.0, "个")]),
+        # guards: a modifier without 到; 收到 as before
+        ("需修订的11个文件已全部修订。", [("需修订的文件", 11.0, "个")]),
+        ("收到的20件建议全部办结。", [("收到的建议", 20.0, "件")]),
+    ],
+)
+def test_a_verbs_result_before_de_stays_with_it(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
