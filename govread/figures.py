@@ -1792,6 +1792,7 @@ _OPENING_ADVERBS = _by_end(
         "高效",  # 高效办结 …事项: how well, not what (but 高效办成一件事, a reform's name)
         "亲自",  # 亲自审改 …文件: who did it, not what was done
         "集中",  # 集中公示 …目录: how, before an opening verb (集中学习 stays one act)
+        "对标对表",  # 对标对表 梳理…: measured against the standards and tasks, how it was done
     ),
     0,
 )
@@ -1799,7 +1800,7 @@ _OPENING_ADVERBS = _by_end(
 # even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
 _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
-    | {"逐步", "主动", "免费", "实时", "高效", "亲自"}
+    | {"逐步", "主动", "免费", "实时", "高效", "亲自", "对标对表"}
 )
 # An adverb and a verb that name a kind of the act, a term of art (主动公开, set against 依申请
 # 公开): the adverb stays.
@@ -1815,6 +1816,7 @@ _OPENING_VERBS = _by_end(
         "确保",
         "公示",
         "梳理",
+        "归纳",  # 归纳梳理, 归纳整理 …: sorting what is counted, as 梳理
         "实施",
         "建立",
         "推进",

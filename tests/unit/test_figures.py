@@ -3306,3 +3306,22 @@ def test_a_verbs_result_before_de_stays_with_it(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 对标对表 says how (against the standards and the tasks) and 归纳 sorts, as 梳理:
+        # neither is what is counted
+        ("对标对表汇总存档材料100份。", [("汇总存档材料", 100.0, "份")]),
+        ("对标对表归纳梳理、汇总存档材料300余份。", [("汇总存档材料", 300.0, "份")]),
+        ("归纳梳理典型案例20个。", [("典型案例", 20.0, "个")]),
+        ("对标对表开展自查12次。", [("开展自查", 12.0, "次")]),  # the count's own verb stays
+        # guard: 梳理 alone, as before
+        ("梳理典型案例20个。", [("典型案例", 20.0, "个")]),
+    ],
+)
+def test_measuring_against_the_standards_and_sorting_open_a_clause(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
