@@ -2029,6 +2029,22 @@ _WON = re.compile(
 )
 
 
+# An award named after who gave it (获 省司法厅|表彰, 受到 市政府|通报表扬, 获 区委、区政府|
+# 嘉奖令): the award is what is counted, the body before it gave it. Only a body by its head
+# (单位, 政府, 厅 …) right before the award word that ends the clause (not 市级表彰: a level;
+# not 表彰集体: what was awarded is counted; not 优秀干部表彰: the kind of award).
+_AWARD_END = re.compile(r"(?:通报)?(?:表彰|嘉奖令?|表扬|奖励)$")
+_GIVER_END = re.compile(r"(?:单位|部门|机关|政府|党委|党组|委员会|[委府厅局办院]|(?<!干)部)$")
+_RECEIVED = "受到"
+
+
+def _award_without_giver(subject: str) -> str:
+    """The award alone when a body that gave it comes before it; else `subject`."""
+    if (award := _AWARD_END.search(subject)) is None or award.start() < 2:
+        return subject
+    return award.group() if _GIVER_END.search(subject, 0, award.start()) else subject
+
+
 def _drop_opening(subject: str, share: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
@@ -4375,6 +4391,9 @@ def extract(
                 and len(subject) - won.end() >= _MIN_AFTER_OPENING
             ):
                 subject = subject[won.end() :]  # 获 全省…突出集体1个: the award
+                subject = _award_without_giver(subject)
+            elif unit not in _COUNTS_PEOPLE and subject.startswith(_RECEIVED):
+                subject = _award_without_giver(subject)
             subject = _drop_opening(subject, unit in _PERCENT)
             if (involved := _INVOLVING.match(subject)) and len(
                 subject

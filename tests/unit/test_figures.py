@@ -3325,3 +3325,24 @@ def test_measuring_against_the_standards_and_sorting_open_a_clause(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an award named after the body that gave it: the award is counted, not the giver
+        ("获省司法厅表彰3次。", [("表彰", 3.0, "次")]),
+        ("获区委、区政府嘉奖令5次。", [("嘉奖令", 5.0, "次")]),
+        ("全年获市委依法治市办等单位表彰6次。", [("表彰", 6.0, "次")]),
+        ("受到市政府通报表扬2次。", [("通报表扬", 2.0, "次")]),
+        # guards: a level is no giver; what was awarded is counted; 受到 without an award
+        ("获市级表彰5次。", [("市级表彰", 5.0, "次")]),
+        ("获省政府表彰集体2个。", [("表彰集体", 2.0, "个")]),
+        ("获全国优秀干部表彰2次。", [("全国优秀干部表彰", 2.0, "次")]),
+        ("受到媒体报道12次。", [("受到媒体报道", 12.0, "次")]),
+    ],
+)
+def test_an_award_is_counted_without_who_gave_it(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
