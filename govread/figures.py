@@ -2171,6 +2171,10 @@ _DETERMINERS = ("各类", "各项", "各种", "各级", "多种", "多项")
 _INVOLVING = re.compile(
     r"涉及(?:本(?:系统|部门|单位|级|地区|行业|领域)|我(?:省|市|县|区|旗|镇|乡)|各类|各项|各级)"
 )
+# Those involved, counted as bodies or people (涉及集体34个、个人25人, 涉及企业12家): what
+# is counted is the noun after 涉及 (an amount, 涉及金额, is no one involved; nor are 项, 件).
+_INVOLVED_UNITS = frozenset({"个", "家", "名", "人", "人次", "户"})
+_INVOLVED_MIN = 2
 # Light verbs said again with a count (开展X活动,全年累计开展36次): they count their object.
 _SAID_AGAIN = frozenset({"开展", "进行", "举办", "组织", "召开", "举行"})
 
@@ -4399,6 +4403,12 @@ def extract(
                 subject
             ) - involved.end() >= _MIN_AFTER_OPENING:
                 subject = subject[involved.end() :]  # 涉及本系统 …改革事项227项: what they are
+            elif (
+                subject.startswith("涉及")
+                and unit in _INVOLVED_UNITS
+                and len(subject) - 2 >= _INVOLVED_MIN
+            ):
+                subject = subject[2:]  # 涉及集体34个: those involved (not 涉及金额, an amount)
             if unit in _EVENT_COUNTS:
                 subject = _after_topic(subject)
             if unit not in _NO_NOUN_AFTER:

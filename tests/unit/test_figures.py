@@ -3346,3 +3346,20 @@ def test_an_award_is_counted_without_who_gave_it(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 涉及 before bodies or people counted says they were involved: they are counted
+        ("涉及集体34个、个人25人。", [("集体", 34.0, "个"), ("个人", 25.0, "人")]),
+        ("涉及企业12家,涉及金额50万元。", [("企业", 12.0, "家"), ("涉及金额", 500000.0, "元")]),
+        # guards: an amount involved stays one name; things counted (项) as before
+        ("涉及金额300万元。", [("涉及金额", 3000000.0, "元")]),
+        ("推进涉及政府工作类改革事项104项。", [("涉及政府工作类改革事项", 104.0, "项")]),
+    ],
+)
+def test_those_involved_are_counted_without_involving(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
