@@ -3062,6 +3062,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # (when the whole list is in sight: it ends before the clause does)
         after = _NOUN_END.search(tail, listed.end())
         item = tail[listed.end() : after.start() if after else len(tail)]
+        if (
+            (meeting := _MEETING_THEN_ACT.search(item)) is not None
+            and item[meeting.end() - 1] == phrase[-1]
+            and not _DIGIT.search(item, 0, meeting.end())
+        ):
+            # 5次召开部党组会、部常务会|研究…: the list's last meeting, then what they did; the
+            # meetings listed are what is counted, together
+            phrase, match = tail[: listed.end() + meeting.end()], None
+            break
         if after is None or item[-1:] != phrase[-1] or _DIGIT.search(item) or len(item) < 2:
             conjunction = _ACT_JOINED.search(item, 2)
             if (
@@ -3393,7 +3402,10 @@ def _level_head(text: str, at: int, unit: str) -> str:
 _WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
 _RANKS = ("前列", "首位", "之首", "榜首", "前茅")
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
-_PREDICATE = re.compile(f"[^{_PUNCT}、\\d]{{2,8}}(?=[{_PUNCT}]|$)")
+# (a list of such predicates, 5次开展执法检查、专项督查, is said that often together)
+_PREDICATE = re.compile(
+    f"[^{_PUNCT}、\\d]{{2,8}}(?:、[^{_PUNCT}、\\d]{{2,8}}){{0,3}}(?=[{_PUNCT}]|$)"
+)
 # A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
 _SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
 

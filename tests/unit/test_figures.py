@@ -3363,3 +3363,32 @@ def test_those_involved_are_counted_without_involving(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after a count is said that often together: acts listed to the clause's end
+        # (the subject was empty) and meetings listed before what they did (cut at 、)
+        ("5次开展执法检查、专项督查。", [("开展执法检查、专项督查", 5.0, "次")]),
+        (
+            "全年5次召开部党组会、部常务会研究法治工作。",
+            [("召开部党组会、部常务会", 5.0, "次")],
+        ),
+        (
+            "先后3次召开常务会议、专题会议研究部署法治政府建设。",
+            [("召开常务会议、专题会议", 3.0, "次")],
+        ),
+        # guards: one act; meetings then a comma; a second act joined by 及
+        ("全年5次开展执法检查。", [("开展执法检查", 5.0, "次")]),
+        (
+            "先后3次召开常务会议、专题会议,研究部署法治政府建设。",
+            [("召开常务会议、专题会议", 3.0, "次")],
+        ),
+        ("8次召开党组会、专题会及开展集中学法。", [("召开党组会、专题会", 8.0, "次")]),
+    ],
+)
+def test_a_list_after_a_count_is_said_that_often_together(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
