@@ -1649,6 +1649,8 @@ def _changed_quantity(subject: str) -> str:
         # 办理时限由法定|24个工作日, 出庭应诉率从去年同期的|80%: what changed is before 由
         return subject[: found.start()]
     if found is not None and len(subject) - found.end() >= 4:
+        if found.group() == "从" and 0 < subject.find("到", found.end() + 1) < len(subject) - 1:
+            return subject[found.start() :]  # 从申请到领证 (不超过3个工作日): the span, whole
         return subject[found.end() :]
     return subject
 

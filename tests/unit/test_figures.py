@@ -3392,3 +3392,19 @@ def test_a_list_after_a_count_is_said_that_often_together(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 从A到B before a time is the span it measures: 从 stays with it
+        ("企业从申请到领证不超过3个工作日。", [("从申请到领证", 3.0, "个工作日")]),
+        ("用户从注册、填报到成功提交不超过10分钟。", [("从注册、填报到成功提交", 10.0, "分钟")]),
+        # guards: a change from one value to another names what changed, as before
+        ("办理时间从5天压缩到2天。", [("办理时间", 5.0, "天"), ("办理时间", 2.0, "天")]),
+    ],
+)
+def test_a_span_from_one_step_to_another_keeps_its_from(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
