@@ -2047,6 +2047,11 @@ def _award_without_giver(subject: str) -> str:
     return award.group() if _GIVER_END.search(subject, 0, award.start()) else subject
 
 
+# Things that have come to a place (已入驻, 已落地, 已落户, 已进驻: a state, not an act done to
+# them), said after where (园区内) or alone before the counted noun: the noun is counted.
+_ARRIVED = re.compile(r"已(?:经)?(?=[落入进])(?P<verb>落地|落户|入驻|进驻)")
+
+
 def _drop_opening(subject: str, share: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
@@ -4190,6 +4195,7 @@ def extract(
         ):
             subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)
+        named = False  # a short subject found by a rule, not a bare verb (已入驻|企业)
         valued_noun = ""  # a counted noun that runs on into the next value's name
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         # 为期4天的培训班: how long the event after 的 lasted, named by it
@@ -4412,6 +4418,16 @@ def extract(
                 subject = _award_without_giver(subject)
             elif unit not in _COUNTS_PEOPLE and subject.startswith(_RECEIVED):
                 subject = _award_without_giver(subject)
+            if (
+                "已" in raw_before
+                and (arrived := _ARRIVED.search(raw_before)) is not None
+                and (at := subject.find(arrived.group("verb"))) >= 0
+                and len(subject) - at - 2 >= 2
+            ):
+                where = _strip_lead(subject[:at]).removesuffix("已经").removesuffix("已")
+                if not where or where.endswith("内"):
+                    subject = subject[at + 2 :]  # (园区内)已入驻|企业120家: those there
+                    named = True
             subject = _drop_opening(subject, unit in _PERCENT)
             if (involved := _INVOLVING.match(subject)) and len(
                 subject
@@ -4490,7 +4506,7 @@ def extract(
             said = _strip_lead(raw_before.strip())
             if 2 <= len(said) <= _SHORT_SUBJECT and not _DIGIT.search(said):
                 subject = said
-        if len(subject) <= 2 and own_unit and not noun:
+        if len(subject) <= 2 and own_unit and not noun and not named:
             # a bare verb: what it counts was said before it, in its clause or the one before
             subject = (
                 _topic_before(raw_before, unit)

@@ -3408,3 +3408,24 @@ def test_a_span_from_one_step_to_another_keeps_its_from(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # things that have come to a place (已入驻, 已落地, 已落户, 已进驻) are counted by the noun
+        # after the verb, a state of theirs, not an act done to them; where (…内) goes too
+        ("园区内已入驻企业共120家。", [("企业", 120.0, "家")]),
+        ("法务区内已落地法律服务机构共151家。", [("法律服务机构", 151.0, "家")]),
+        ("全市已落户律师事务所15家。", [("律师事务所", 15.0, "家")]),
+        # guards: without 已 a verb names the kind (落地项目); an act done to them stays; the
+        # noun before 已 is who came
+        ("推动落地项目15个。", [("落地项目", 15.0, "个")]),
+        ("辖区内已建成调解室15个。", [("建成调解室", 15.0, "个")]),
+        ("企业已入驻园区120家。", [("企业已入驻园区", 120.0, "家")]),
+    ],
+)
+def test_things_come_to_a_place_are_counted_by_their_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
