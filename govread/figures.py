@@ -4195,7 +4195,7 @@ def extract(
         ):
             subject = subject[compared.end() :]  # 低于市定目标值35微克/立方米: the target's
         noun, noun_end = ("", end)
-        named = False  # a short subject found by a rule, not a bare verb (已入驻|企业)
+        came = False  # a short subject found by a rule, not a bare verb (已入驻|企业)
         valued_noun = ""  # a counted noun that runs on into the next value's name
         funds = unit in _MONEY and _FUNDS_AFTER.match(text, end) is not None
         # 为期4天的培训班: how long the event after 的 lasted, named by it
@@ -4427,7 +4427,7 @@ def extract(
                 where = _strip_lead(subject[:at]).removesuffix("已经").removesuffix("已")
                 if not where or where.endswith("内"):
                     subject = subject[at + 2 :]  # (园区内)已入驻|企业120家: those there
-                    named = True
+                    came = True
             subject = _drop_opening(subject, unit in _PERCENT)
             if (involved := _INVOLVING.match(subject)) and len(
                 subject
@@ -4506,7 +4506,7 @@ def extract(
             said = _strip_lead(raw_before.strip())
             if 2 <= len(said) <= _SHORT_SUBJECT and not _DIGIT.search(said):
                 subject = said
-        if len(subject) <= 2 and own_unit and not noun and not named:
+        if len(subject) <= 2 and own_unit and not noun and not came:
             # a bare verb: what it counts was said before it, in its clause or the one before
             subject = (
                 _topic_before(raw_before, unit)
