@@ -3409,9 +3409,11 @@ def _level_head(text: str, at: int, unit: str) -> str:
 _WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
 _RANKS = ("前列", "首位", "之首", "榜首", "前茅")
 _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SUBJECT}}})")
-# (a list of such predicates, 5次开展执法检查、专项督查, is said that often together)
+# (a list of such predicates, 5次开展执法检查、专项督查, is said that often together: acts of
+# three characters or more each, not the places after a preposition, 在市、县…)
 _PREDICATE = re.compile(
-    f"[^{_PUNCT}、\\d]{{2,8}}(?:、[^{_PUNCT}、\\d]{{2,8}}){{0,3}}(?=[{_PUNCT}]|$)"
+    f"(?:[^{_PUNCT}、\\d]{{3,8}}(?:、[^{_PUNCT}、\\d]{{3,8}}){{1,3}}|[^{_PUNCT}、\\d]{{2,8}})"
+    f"(?=[{_PUNCT}]|$)"
 )
 # A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
 _SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
