@@ -144,6 +144,9 @@ class Unit:
     phases: frozenset[str] = field(default=frozenset(), compare=False)
     # every subject theme one of its words names, covered or not (`topics.mentioned_themes`)
     mentions: frozenset[str] = field(default=frozenset(), compare=False)
+    # its subject words are passing ones: fewer than THIN_POINTS points of the themes it
+    # covers per 100 characters (a work report's 民生 chapter naming 信息化 once, `_subjects`)
+    thin: bool = field(default=False, compare=False)
 
     @property
     def shown_number(self) -> str:
@@ -451,6 +454,7 @@ class _Builder:
         heading = str(fields["heading"])
         themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
+        thin = bool(themes) and _thin(self.lexicon, heading, text, self.seen)
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the
@@ -463,6 +467,7 @@ class _Builder:
                 themes=themes,
                 phases=phases,
                 mentions=mentions,
+                thin=thin,
                 **fields,  # type: ignore[arg-type]
             )
         )
@@ -789,12 +794,38 @@ def _supported(
 SPREAD_SHARE = 1 / 3
 
 
+# points of the subject themes a unit covers, per 100 of its characters, under which its
+# subject words are passing ones (`_thin`): in the samples' 法治 reports the sparsest unit on
+# a subject has 1.9 (a 158-character item, one 3-point word), most over 5; a work report's
+# 1,900-character 民生 plan naming 信息化 and 互联网+ has 0.9
+THIN_POINTS = 2.0
+
+
+def _thin(lexicon: Lexicon, heading: str, text: str, seen: dict[str, dict[str, int]]) -> bool:
+    """Whether a unit's subject words are passing ones: its own heading and text give the
+    subject themes fewer than THIN_POINTS points per 100 characters. Such a text is mostly
+    on work the lexicon has no theme for (a 政府工作报告's plan on 教育, 医疗, 养老 that names
+    信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
+    scores = lexicon.score(heading, text, seen=seen)
+    points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
+    return points * 100 < THIN_POINTS * _cjk_len(text)
+
+
+def _subjects(unit: Unit) -> tuple[tuple[str, float], ...]:
+    """The subjects a plan (or problem) is on, for meeting others by subject: the themes its
+    words cover, none when they are passing words (`Unit.thin`): a work report's 民生 plan
+    is not a plan on 数字政府 for naming 信息化 once in 1,900 characters, and meets the
+    other report's 民生 plan as two plans naming no subject do, on their words."""
+    return () if unit.thin else unit.themes
+
+
 def _is_general(unit: Unit, overall: frozenset[str]) -> bool:
     """Whether a plan is general rather than on one field of the work: its words
-    name no subject, or its main subject is the report's overall direction (`Theme.overall`:
-    党的领导, 示范创建), or no subject holds `SPREAD_SHARE` of its points (泾县's 强基工程
-    plan on 示范创建, 执法, 复议 and 决策 at once)."""
-    return not unit.themes or unit.themes[0][0] in overall or unit.themes[0][1] < SPREAD_SHARE
+    name no subject (`_subjects`), or its main subject is the report's overall direction
+    (`Theme.overall`: 党的领导, 示范创建), or no subject holds `SPREAD_SHARE` of its points
+    (泾县's 强基工程 plan on 示范创建, 执法, 复议 and 决策 at once)."""
+    subjects = _subjects(unit)
+    return not subjects or subjects[0][0] in overall or subjects[0][1] < SPREAD_SHARE
 
 
 def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bool:
@@ -807,9 +838,10 @@ def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bo
     plan, not its plans on 普法 or 调解, though it shares their words 示范 and 创建. A
     problem naming no subject is more often a weakness of its own the lexicon has no theme
     for (人员力量薄弱), which evidence may still set against a problem on a subject."""
-    if not a.themes or not b.themes:
+    subjects_a, subjects_b = _subjects(a), _subjects(b)
+    if not subjects_a or not subjects_b:
         return overall is None or (_is_general(a, overall) and _is_general(b, overall))
-    return b.covers(a.themes[0][0]) or a.covers(b.themes[0][0])
+    return b.covers(subjects_a[0][0]) or a.covers(subjects_b[0][0])
 
 
 def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
@@ -821,7 +853,8 @@ def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     plan chapter meets the other's 弘扬法治精神 plan sentence). Either alone is not: a plan
     is often the most alike of a report whose plans are on other subjects, and a long
     paragraph takes a main subject from one passing word."""
-    if mutual and by_subject and a.themes and b.themes and a.themes[0][0] == b.themes[0][0]:
+    subjects_a, subjects_b = _subjects(a), _subjects(b)
+    if mutual and by_subject and subjects_a and subjects_b and subjects_a[0][0] == subjects_b[0][0]:
         return ATTACH_THRESHOLD
     return PAIR_THRESHOLD
 
@@ -1360,7 +1393,7 @@ class _Context:
         shares with an enforcement problem are all there is to go by."""
         # plans share only the genre's words (考评 plans meet leadership plans): the pair
         # bar or two specific words, as before, not one word of their own besides
-        return bool(x.themes) or self.alike(x, y)
+        return bool(_subjects(x)) or self.alike(x, y)
 
     def plan_answered(self, x: Unit, only: Unit) -> bool:
         """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
@@ -1369,7 +1402,7 @@ class _Context:
         (`answers`): a plan naming no subject is no counterpart of one on a subject for being
         a plan either way (秦皇岛's one plan sentence, 持续推进依法行政, 全面提升法治政府建设质效,
         takes another report's general plan, not its plans on 执法 or 复议应诉)."""
-        return (bool(x.themes) and bool(only.themes)) or self.answers(x, only)
+        return (bool(_subjects(x)) and bool(_subjects(only))) or self.answers(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
         """`fit` where `supported` and `hosted`, 0.0 elsewhere: a host chapter meets a unit

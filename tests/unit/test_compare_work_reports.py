@@ -1,0 +1,75 @@
+"""Comparing 政府工作报告 (a whole government's work, 法治 one part of it): plans on subjects
+the lexicon has no theme for."""
+
+from __future__ import annotations
+
+from govread import compare as compare_module
+from govread.compare import Comparison, compare, report_units
+from govread.parsers.outline import parse_text
+from govread.topics import load_lexicon
+
+
+def _rows(comparison: Comparison, theme: str) -> list[tuple[list[str], list[str]]]:
+    def ids(units) -> list[str]:
+        return [u.node_id.split("/", 1)[1] for u in units]
+
+    return [(ids(p.a), ids(p.b)) for p in comparison.pairs_for(theme)]
+
+
+# invented: a 民生 plan of 220 characters that names 信息化 and 平台 once each (3.5 points of
+# 数字政府, 1.6 per 100 characters), beside a plan that is on 数字政府 throughout
+_WELFARE_PLAN = (
+    "（一）办好民生实事\n"
+    "新建学校三所，新增公办学位两千个，推进集团化办学，扩大优质教育资源供给。"
+    "推进医院新院建设，完善家庭医生签约服务，提升社区健康服务质量。"
+    "建设长者服务中心，新增养老床位三百张，推广医养结合服务模式。"
+    "加强卫生系统信息化建设，推进公共住房建设，计划新建公共住房五千套。"
+    "搭建就业服务平台，做好困难群众救助帮扶，推进无障碍城区建设，维护妇女儿童权益。"
+    "办好文体惠民活动，建设社区文体公园，丰富群众精神文化生活。\n"
+)
+_DIGITAL_PLAN = (
+    "（二）推进数字政府建设\n"
+    "加快数字政府建设，推进政务数据共享，完善电子政务平台，实现一网通办。\n"
+)
+_OTHER_WELFARE_PLAN = (
+    "一、下一步工作打算\n"
+    "（一）增进民生福祉\n"
+    "加快学校新改扩建，新增公办学位三千个，推进集团化办学。"
+    "推进区医院建设，扩大家庭医生签约服务，新增养老床位两百张，建设长者服务中心。"
+    "推进公共住房建设，完善困难群众救助帮扶。\n"
+)
+
+
+def test_a_plan_whose_subject_words_are_passing_ones_meets_plans_by_its_words() -> None:
+    a = parse_text("一、下一步工作打算\n" + _WELFARE_PLAN + _DIGITAL_PLAN, path="a.txt")
+    b = parse_text(_OTHER_WELFARE_PLAN, path="b.txt")
+    units = {u.node_id.split("/", 1)[1]: u for u in report_units(a)}
+    # both plans cover 数字政府 by the lexicon; only the 民生 plan's words are passing ones
+    assert units["1.1"].themes[0][0] == "digital" and units["1.1"].thin
+    assert units["1.2"].themes[0][0] == "digital" and not units["1.2"].thin
+    rows = _rows(compare(a, b), "next_steps")
+    assert (["1.1"], ["1.1"]) in rows  # the two 民生 plans meet, on their words
+    assert (["1.2"], []) in rows  # the 数字政府 plan does not meet a plan naming no subject
+
+
+def test_thin_is_fewer_subject_points_than_two_per_hundred_characters() -> None:
+    lexicon = load_lexicon()
+    # one 信息化 (2.5) and one 平台 (1) in a text: thin over 175 characters, not under
+    sentence = "加强卫生系统信息化建设，搭建服务平台。"
+    filler = "新建学校三所，新增公办学位两千个。"  # no keyword of the lexicon
+    assert not lexicon.score("", filler)
+    short = sentence + filler * 5
+    long = sentence + filler * 12
+    assert not compare_module._thin(lexicon, "", short, {})
+    assert compare_module._thin(lexicon, "", long, {})
+    # a dense plan is never thin: 数字政府 and 政务数据 in a short text
+    assert not compare_module._thin(lexicon, "", "加快数字政府建设，推进政务数据共享。", {})
+
+
+def test_a_thin_unit_names_no_subject_to_meet_by_but_still_covers_its_themes() -> None:
+    a = parse_text("一、下一步工作打算\n" + _WELFARE_PLAN, path="a.txt")
+    thin = report_units(a)[0]
+    assert thin.thin and compare_module._subjects(thin) == ()
+    assert thin.covers("digital")  # what its text covers is unchanged (silences, coverage)
+    overall = frozenset({"leadership"})
+    assert compare_module._is_general(thin, overall)
