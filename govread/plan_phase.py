@@ -173,11 +173,30 @@ def _targets_in(text: str, at: int, year: int | None, sentences: _Sentences) -> 
 def chapters_before_titled_plans(sections: Sequence[Section], year: int | None) -> int:
     """How many of a report's chapters come before those a plan heading with no number
     heads (2020年主要工作任务: a paragraph to the outline, then 一、… anew): every chapter
-    after the one holding it is a plan; all of them when there is none."""
+    after the one holding it is a plan; all of them when there is none. A numbered plan
+    chapter (二、关于2020年工作 in a 2019 work report) turns to next year's work as such a
+    heading does: the chapters after it (三、切实加强政府自身建设) are its plans too, when none
+    of them looks back (`_looks_back`: a heading on shortcomings or naming the report's year
+    or an earlier one, 2019年度履职情况)."""
     for index, section in enumerate(sections):
         if any(plan_title(paragraph.strip(), year) for paragraph in section.paragraphs):
             return index + 1
+        if (
+            is_plan_heading(section.heading, year)
+            and index + 1 < len(sections)
+            and not any(_looks_back(later.heading, year) for later in sections[index + 1 :])
+        ):
+            return index + 1
     return len(sections)
+
+
+def _looks_back(heading: str, year: int | None) -> bool:
+    """Whether a chapter's heading speaks of shortcomings (`SHORTCOMING_HEADING`) or names
+    the report's year or an earlier one: no plan, whatever chapter it follows."""
+    if SHORTCOMING_HEADING.search(heading):
+        return True
+    named = YEAR.finditer(read_years(_TITLE_OR_PERIOD.sub("", heading)))
+    return any(year is None or int(m.group(1)) <= year for m in named)
 
 
 def target_test(report: Report) -> Callable[[Figure], bool]:

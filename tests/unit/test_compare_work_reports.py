@@ -1,11 +1,12 @@
 """Comparing 政府工作报告 (a whole government's work, 法治 one part of it): plans on subjects
-the lexicon has no theme for."""
+the lexicon has no theme for, and the chapters that follow a numbered plan chapter."""
 
 from __future__ import annotations
 
 from govread import compare as compare_module
 from govread.compare import Comparison, compare, report_units
 from govread.parsers.outline import parse_text
+from govread.plan_phase import chapters_before_titled_plans
 from govread.topics import load_lexicon
 
 
@@ -28,8 +29,7 @@ _WELFARE_PLAN = (
     "办好文体惠民活动，建设社区文体公园，丰富群众精神文化生活。\n"
 )
 _DIGITAL_PLAN = (
-    "（二）推进数字政府建设\n"
-    "加快数字政府建设，推进政务数据共享，完善电子政务平台，实现一网通办。\n"
+    "（二）推进数字政府建设\n加快数字政府建设，推进政务数据共享，完善电子政务平台，实现一网通办。\n"
 )
 _OTHER_WELFARE_PLAN = (
     "一、下一步工作打算\n"
@@ -73,3 +73,34 @@ def test_a_thin_unit_names_no_subject_to_meet_by_but_still_covers_its_themes() -
     assert thin.covers("digital")  # what its text covers is unchanged (silences, coverage)
     overall = frozenset({"leadership"})
     assert compare_module._is_general(thin, overall)
+
+
+_WORK_REPORT = (
+    "一、关于2019年工作\n全年审查规范性文件30件，办理行政复议案件50件。\n"
+    "二、关于2020年工作\n（一）推进依法行政\n严格落实重大行政决策程序，加强规范性文件审查。\n"
+    "（二）创新社会治理\n推进街道社区管理体制改革，完善社区议事协商制度。\n"
+    "三、切实加强政府自身建设\n加快推进数字政府建设，推进政务数据共享共用。持续加强廉洁政府建设。\n"
+)
+
+
+def test_the_chapters_after_a_numbered_plan_chapter_are_plans_too() -> None:
+    report = parse_text(_WORK_REPORT, path="a.txt")
+    assert report.year == 2019
+    assert chapters_before_titled_plans(report.sections, report.year) == 2
+    themes = {u.node_id.split("/", 1)[1]: u.theme for u in report_units(report)}
+    assert themes["3"] == "next_steps"
+    assert themes["1"] != "next_steps"
+
+
+def test_a_chapter_after_the_plans_that_looks_back_keeps_them_as_they_were() -> None:
+    # a later chapter on the year's 履职情况 (the report's year) or on shortcomings: the
+    # chapters after the plan chapter are not all plans, and none is taken for one
+    for tail in ("四、2019年度党政主要负责人履职情况\n主要负责人带头学法。\n",
+                 "四、存在的问题和不足\n执法队伍力量薄弱。\n"):  # fmt: skip
+        report = parse_text(_WORK_REPORT + tail, path="b.txt")
+        assert chapters_before_titled_plans(report.sections, report.year) == 4
+        themes = {u.node_id.split("/", 1)[1]: u.theme for u in report_units(report)}
+        assert themes["3"] != "next_steps"
+    # a plan chapter that is the last: nothing after it changes
+    last = parse_text(_WORK_REPORT.split("三、")[0], path="c.txt")
+    assert chapters_before_titled_plans(last.sections, last.year) == 2
