@@ -26,7 +26,8 @@ item is judged against a chapter's sentences, not the whole chapter) in a *secon
 that names that passage.
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`; a plan naming no subject only a general
-one, `_is_general`), two whose own words have one main
+one, `_is_general`, but one longer than a general sentence, on work the lexicon has no theme
+for, any plan on its words, `_unplaced`), two whose own words have one main
 subject even when their common words make them little alike (`pair_threshold`); a plan no
 plan meets is set against the other report's achievements on its subject (`Pair.nearest`).
 """
@@ -819,6 +820,23 @@ def _subjects(unit: Unit) -> tuple[tuple[str, float], ...]:
     return () if unit.thin else unit.themes
 
 
+# CJK characters of a plan naming no subject beyond which it is no general sentence but a
+# plan on work of its own (`_unplaced`): the samples' 法治 reports' general plans have 41–111
+# (持续推进依法行政, 全面提升法治政府建设质效); a work report's plans on 港口物流 or 招商引资,
+# 160–350
+GENERAL_MAX_CHARS = 150
+
+
+def _unplaced(unit: Unit) -> bool:
+    """Whether a plan (or problem) is on work the lexicon has no theme for: it names no
+    subject by its words (`_subjects`) and is longer than a general sentence
+    (GENERAL_MAX_CHARS): a 政府工作报告's plan on 港口物流, 招商引资 or 国土空间规划. Such a
+    plan meets any plan on its words (cosine, first choices, evidence to join a row), as
+    achievements of 其他 do: the other report's plan on 现代产业体系 may be on 营商环境 by
+    the lexicon and still be the one on its work."""
+    return not _subjects(unit) and _cjk_len(unit.text) > GENERAL_MAX_CHARS
+
+
 def _is_general(unit: Unit, overall: frozenset[str]) -> bool:
     """Whether a plan is general rather than on one field of the work: its words
     name no subject (`_subjects`), or its main subject is the report's overall direction
@@ -838,6 +856,8 @@ def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bo
     plan, not its plans on 普法 or 调解, though it shares their words 示范 and 创建. A
     problem naming no subject is more often a weakness of its own the lexicon has no theme
     for (人员力量薄弱), which evidence may still set against a problem on a subject."""
+    if overall is not None and (_unplaced(a) or _unplaced(b)):
+        return True
     subjects_a, subjects_b = _subjects(a), _subjects(b)
     if not subjects_a or not subjects_b:
         return overall is None or (_is_general(a, overall) and _is_general(b, overall))

@@ -4,7 +4,7 @@ the lexicon has no theme for, and the chapters that follow a numbered plan chapt
 from __future__ import annotations
 
 from govread import compare as compare_module
-from govread.compare import Comparison, compare, report_units
+from govread.compare import Comparison, Unit, compare, report_units
 from govread.parsers.outline import parse_text
 from govread.plan_phase import chapters_before_titled_plans
 from govread.topics import load_lexicon
@@ -104,3 +104,61 @@ def test_a_chapter_after_the_plans_that_looks_back_keeps_them_as_they_were() -> 
     # a plan chapter that is the last: nothing after it changes
     last = parse_text(_WORK_REPORT.split("三、")[0], path="c.txt")
     assert chapters_before_titled_plans(last.sections, last.year) == 2
+
+
+# invented: a plan of 180 characters on 港口物流 (no subject of the lexicon) and the other
+# report's plan on 现代产业体系, which speaks of 港口航运 too but is on 营商环境 by the lexicon
+_PORT_PLAN = (
+    "一、下一步工作打算\n"
+    "（一）加快港口物流高端发展\n"
+    "推动国际燃料加注中心项目尽快落地，研究设立航运金融联合实验室，"
+    "积极培育货物保险、航运金融等高端航运服务业。"
+    "推进冷链服务仓项目建设，打造生鲜冻品交易集散中心。编制综保区二期产业发展规划，"
+    "积极引进大型跨境电商平台，促进保税研发、保税租赁等高端业态集聚发展，"
+    "壮大国际中转集拼业务，加快打造离岸贸易中心。"
+    "依托冷链载体，打造生鲜海鲜展示体验中心，提升港口综合服务能力。\n"
+    "（二）深入推进法治宣传教育\n"
+    "落实谁执法谁普法责任制，开展宪法宣传周和民法典宣传月活动，推进法治文化阵地建设。\n"
+)
+_INDUSTRY_PLAN = (
+    "一、下一步工作打算\n"
+    "（一）构建现代产业体系\n"
+    "巩固港口航运优势，发展航运金融和高端航运服务业，推进跨境电商和保税业态集聚发展，"
+    "建设冷链物流集散中心。深化放管服改革，优化营商环境，推行告知承诺制审批，"
+    "实现政务服务一网通办，减少审批事项和办理时限。\n"
+    "（二）加强法治政府建设\n全面推进依法行政，持续提升法治政府建设质效。\n"
+)
+
+
+def test_a_long_plan_naming_no_subject_meets_the_plan_on_its_work_whatever_its_theme() -> None:
+    a = parse_text(_PORT_PLAN, path="a.txt")
+    b = parse_text(_INDUSTRY_PLAN, path="b.txt")
+    port = report_units(a)[0]
+    assert not port.themes and compare_module._unplaced(port)
+    industry = report_units(b)[0]
+    assert industry.themes[0][0] == "functions"
+    rows = _rows(compare(a, b), "next_steps")
+    assert (["1.1"], ["1.1"]) in rows
+    # the general sentence (no subject, short) still meets no plan on a subject: the 普法
+    # plan stays apart from it
+    general = report_units(b)[1]
+    assert not general.themes and not compare_module._unplaced(general)
+    assert (["1.2"], []) in rows and ([], ["1.2"]) in rows
+
+
+def test_only_a_plan_longer_than_a_general_sentence_is_unplaced() -> None:
+    def plan(text: str, themes: tuple[tuple[str, float], ...] = ()) -> Unit:
+        return Unit("k", "k", "section", "", "", text, "next_steps", themes=themes)
+
+    overall = frozenset({"leadership"})
+    on_law = plan("法" * 40, (("publicity", 1.0),))
+    short = plan("全面推进依法行政，持续提升法治政府建设质效。")
+    long = plan("港" * (compare_module.GENERAL_MAX_CHARS + 1))
+    assert not compare_module._unplaced(short) and compare_module._unplaced(long)
+    assert not compare_module._same_subject(short, on_law, overall)
+    assert compare_module._same_subject(long, on_law, overall)
+    assert compare_module._same_subject(on_law, long, overall)
+    # problems (no `overall`): as before, one naming no subject meets any
+    assert compare_module._same_subject(short, on_law)
+    # a plan on a subject is never unplaced, however long
+    assert not compare_module._unplaced(plan("法" * 400, (("publicity", 1.0),)))
