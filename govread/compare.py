@@ -63,7 +63,14 @@ from govread.plan_phase import (
     heading_phase,
     target_test,
 )
-from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon, mentioned_themes
+from govread.topics import (
+    COVER_MIN,
+    OTHER_ID,
+    Lexicon,
+    covered_themes,
+    load_lexicon,
+    mentioned_themes,
+)
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
 # a leftover unit joins its best partner's row above this. Raising it to PAIR_THRESHOLD
@@ -456,6 +463,24 @@ class _Builder:
         themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
         thin = bool(themes) and _thin(self.lexicon, heading, text, self.seen)
+        theme = str(fields["theme"])
+        # its theme has fewer points than cover a text, headings above it counted
+        scores = fields.get("scores")
+        weak = not isinstance(scores, Mapping) or scores.get(theme, 0.0) < COVER_MIN
+        if (
+            fields["kind"] != "item"
+            and theme != OTHER_ID
+            and not self.lexicon.theme(theme).phase
+            and (thin or (not themes and _cjk_len(text) > GENERAL_MAX_CHARS and weak))
+        ):
+            # Mostly on work the lexicon has no theme for (a work report's chapter on 民生 or
+            # 城区建设): its subject words are passing ones (`_thin`), or it is longer than a
+            # sentence and its words cover no theme, nor do they with the headings above it
+            # (its theme came from a word or two). It meets the other report's such texts on
+            # its words (其他), not its 应急 or 调解 work; the themes its words cover stay
+            # covered (secondary rows, silences). An item keeps its section's theme: it is
+            # one piece of the work its section's heading names.
+            fields["theme"] = OTHER_ID
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the

@@ -162,3 +162,70 @@ def test_only_a_plan_longer_than_a_general_sentence_is_unplaced() -> None:
     assert compare_module._same_subject(short, on_law)
     # a plan on a subject is never unplaced, however long
     assert not compare_module._unplaced(plan("法" * 400, (("publicity", 1.0),)))
+
+
+# invented: two work reports' reviews, each with a 民生 and a 城区建设 section (over 150
+# characters, one 应急 or 纠纷 word: 2.5 points) and a dense 法治 section
+_REVIEW_A = (
+    "一、2019年工作回顾\n"
+    "（一）民生福祉持续增进\n"
+    "民生领域投入大幅增长，十件重点民生实事全面完成。新建幼儿园五所，新增公办学位两千个，"
+    "中小学校午餐午休实现全覆盖。区人民医院取得三级医院资质，家庭医生签约服务持续扩面。"
+    "建成长者服务中心三家，新增养老床位四百张。筹集人才住房和保障房三千套。"
+    "开展惠民文体活动一千五百场次，成功举办全民健身运动会。完善应急避难场所布局。退役军人服务保障体系覆盖全员，城镇登记失业率控制在百分之二点二，高考综合绩效连续两年全市第一。\n"
+    "（二）城区面貌加速改善\n"
+    "高水准编制整体城市设计，棚户区改造全面启动，拆除消化违法建筑十八万平方米。"
+    "建成花漾街区和街心花园十个，滨海栈道升级重建加快推进，垃圾分类实现全覆盖。"
+    "轨道交通八号线全线贯通，坪盐通道加快建设，空气优良天数保持全市第一，"
+    "河湖长制考核位居全市前列，化解历史遗留纠纷，城区品质不断提升。盐田河临港产业带投资增速居全市前列，梧桐路棚改项目正式启动。\n"
+    "（三）法治政府建设扎实推进\n"
+    "审查规范性文件三十件，办理行政复议案件五十件，推行行政执法公示制度，"
+    "落实重大行政决策程序，行政机关负责人出庭应诉率达到百分之百。\n"
+)
+_REVIEW_B = (
+    "一、2019年工作回顾\n"
+    "（一）社会事业收获新成果\n"
+    "教育投入同比增长，新增基础教育学位九千个，公办幼儿园占比达到三成，校内午餐午休服务全覆盖。"
+    "区属公立医院新增病床七百张，家庭医生团队重点人群签约率超过七成。"
+    "新增养老床位四百五十张，建成长者食堂四家，筹集建设公共住房八千套。"
+    "举办惠民文体活动，参与群众四十万人次。\n"
+    "（二）宜居环境持续优化\n"
+    "完成河道暗渠整治，空气质量优良率达到百分之八十七。推进城中村综合治理，"
+    "垃圾分类实现楼层撤桶全覆盖。建成花漾街区十个、街心公园二十个，"
+    "黄木岗立交顺利拆除，交通枢纽建设加快推进，市容环境不断优化，公园总数达到一百一十九个。\n"
+    "（三）依法行政深入推进\n"
+    "规范性文件合法性审查率达到百分之百，办理行政复议案件四十件，全面推行行政执法三项制度。\n"
+)
+
+
+def test_a_section_mostly_on_work_the_lexicon_has_no_theme_for_meets_such_texts() -> None:
+    a = parse_text(_REVIEW_A, path="a.txt")
+    b = parse_text(_REVIEW_B, path="b.txt")
+    themes = {u.node_id.split("/", 1)[1]: u.theme for u in report_units(a)}
+    assert themes["1.1"] == "other" and themes["1.2"] == "other"  # not 应急, not 调解
+    assert themes["1.3"] != "other"  # the 法治 section keeps its theme
+    rows = _rows(compare(a, b), "other")
+    assert (["1.1"], ["1.1"]) in rows and (["1.2"], ["1.2"]) in rows
+
+
+def test_a_thin_section_is_on_no_theme_and_still_covers_its_words_themes() -> None:
+    welfare = parse_text("一、2019年工作回顾\n" + _WELFARE_PLAN, path="a.txt")
+    unit = report_units(welfare)[0]
+    assert unit.thin and unit.theme == "other" and unit.covers("digital")
+
+
+def test_an_item_or_a_section_under_a_heading_on_the_theme_keeps_it() -> None:
+    # a long text naming no theme under a chapter on 放管服: its chapter's heading says what
+    # work it is part of, as an item's section heading does
+    body = "新设公司三千户，开办时间压缩至一个工作日，刻章费用全部免除。" * 6
+    section = parse_text(
+        "一、深化放管服改革优化营商环境\n（一）开办公司\n" + body + "\n", path="a.txt"
+    )
+    item = parse_text(
+        "一、深化放管服改革优化营商环境\n一是开办公司。" + body + "二是办理证照。" + body + "\n",
+        path="b.txt",
+    )
+    for report in (section, item):
+        unit = report_units(report)[0]
+        assert compare_module._cjk_len(unit.text) > compare_module.GENERAL_MAX_CHARS
+        assert not unit.themes and unit.theme == "functions"
