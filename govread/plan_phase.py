@@ -173,18 +173,20 @@ def _targets_in(text: str, at: int, year: int | None, sentences: _Sentences) -> 
 def chapters_before_titled_plans(sections: Sequence[Section], year: int | None) -> int:
     """How many of a report's chapters come before those a plan heading with no number
     heads (2020年主要工作任务: a paragraph to the outline, then 一、… anew): every chapter
-    after the one holding it is a plan; all of them when there is none. A numbered plan
-    chapter (二、关于2020年工作 in a 2019 work report) turns to next year's work as such a
-    heading does: the chapters after it (三、切实加强政府自身建设) are its plans too, when none
-    of them looks back (`_looks_back`: a heading on shortcomings or naming the report's year
-    or an earlier one, 2019年度履职情况)."""
+    after the one holding it is a plan; all of them when there is none. A report that ends
+    with one chapter after its numbered plan chapter closes its plans with it, as a
+    政府工作报告 does (三、切实加强政府自身建设 after 二、关于2020年工作 in a 2019 report),
+    unless that chapter looks back (`_looks_back`: a heading on shortcomings or naming the
+    report's year or an earlier one, 2019年度履职情况). Only the last chapter: a plan chapter
+    amid the review (a report whose parts are out of order) leaves those after it as they
+    were."""
     for index, section in enumerate(sections):
         if any(plan_title(paragraph.strip(), year) for paragraph in section.paragraphs):
             return index + 1
         if (
-            is_plan_heading(section.heading, year)
-            and index + 1 < len(sections)
-            and not any(_looks_back(later.heading, year) for later in sections[index + 1 :])
+            index + 2 == len(sections)
+            and is_plan_heading(section.heading, year)
+            and not _looks_back(sections[-1].heading, year)
         ):
             return index + 1
     return len(sections)

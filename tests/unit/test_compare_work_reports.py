@@ -101,6 +101,13 @@ def test_a_chapter_after_the_plans_that_looks_back_keeps_them_as_they_were() -> 
         assert chapters_before_titled_plans(report.sections, report.year) == 4
         themes = {u.node_id.split("/", 1)[1]: u.theme for u in report_units(report)}
         assert themes["3"] != "next_steps"
+    # a plan chapter amid the review (parts out of order): the chapters after it stay
+    shuffled = parse_text(
+        "一、关于2020年工作\n推进依法行政。\n二、关于2019年工作\n审查规范性文件30件。\n"
+        "三、依法行政深入推进\n办理行政复议案件50件。\n",
+        path="d.txt",
+    )
+    assert chapters_before_titled_plans(shuffled.sections, shuffled.year) == 3
     # a plan chapter that is the last: nothing after it changes
     last = parse_text(_WORK_REPORT.split("三、")[0], path="c.txt")
     assert chapters_before_titled_plans(last.sections, last.year) == 2
