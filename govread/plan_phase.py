@@ -32,6 +32,14 @@ NEXT_HEADING = re.compile(
     r"|(?:工作|主要|重点)(?:安排|打算|计划|思路|设想|任务)|工作展望|(?:安排|打算)$"
 )
 NEXT_OPENING = re.compile(f"^(?:{NEXT_WORDS}|新的一年|来年|展望)")
+# the year's tasks as the object of work done (紧盯重点任务, 积极落实依法行政工作任务, 明确工作任务):
+# a heading over the year's results, not over plans; a few words may stand between the verb
+# and the tasks (no clause mark: the heading's first clause is read)
+_TASKS_DONE = re.compile(
+    r"(?:落实|完成|明确|紧盯|盯紧|聚焦|围绕|紧扣|抓好|抓实|狠抓|推进|压实|细化|分解)"
+    r"[\u4e00-\u9fff]{0,8}?(?:工作|主要|重点)任务"
+)
+_NEXT = re.compile(NEXT_WORDS)
 # a heading over a report's shortcomings (存在的问题, 面临的困难和问题, 问题与不足); the checklist's too
 SHORTCOMING_HEADING = re.compile(
     r"不足|短板|弱项|差距|薄弱|存在(?:的)?(?:主要)?(?:困难|问题)|问题(?:和|与|及)(?:不足|困难)"
@@ -105,7 +113,7 @@ def plan_title(paragraph: str, year: int | None) -> bool:
     heading's would (a later year in a date is no plan: 2024年2月29日 signs a 2023 report)."""
     if len(paragraph) > _TITLE_LINE or _CLAUSE_MARKS.search(paragraph) is not None:
         return False
-    if NEXT_HEADING.search(paragraph) is not None:
+    if _names_plans(paragraph):
         return True
     opening = _YEAR_TITLE.match(read_years(paragraph))
     return bool(opening and year is not None and int(opening.group(1)) > year)
@@ -116,9 +124,16 @@ def is_plan_heading(heading: str, year: int | None) -> bool:
     its first clause (a heading run into its text, 矿山领域:一是…,明确工作任务, names no plan),
     or a later year outside a title or a period (编制《实施方案(2021—2025年)》 is no plan)."""
     first_clause = _CLAUSE_MARKS.split(heading, maxsplit=1)[0]
-    return bool(NEXT_HEADING.search(first_clause)) or later_year(
-        _TITLE_OR_PERIOD.sub("", heading), year
-    )
+    return _names_plans(first_clause) or later_year(_TITLE_OR_PERIOD.sub("", heading), year)
+
+
+def _names_plans(words: str) -> bool:
+    """Whether a heading's words name plans (`NEXT_HEADING`): 下一步 / 明年 wherever they
+    stand, the year's tasks (重点任务, 主要任务) unless as the object of work done, which
+    reports the year (`_TASKS_DONE`: 紧盯重点任务,法治政府建设实现新发展)."""
+    if NEXT_HEADING.search(words) is None:
+        return False
+    return _NEXT.search(words) is not None or bool(NEXT_HEADING.search(_TASKS_DONE.sub("", words)))
 
 
 def plan_offset(paragraph: str, year: int | None) -> int | None:
