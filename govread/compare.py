@@ -69,6 +69,7 @@ from govread.topics import (
     Lexicon,
     covered_themes,
     load_lexicon,
+    main_theme,
     mentioned_themes,
 )
 
@@ -502,7 +503,7 @@ class _Builder:
         self, heading: str, body: str, context: Sequence[str]
     ) -> tuple[str, dict[str, float]]:
         scores = self.lexicon.score(heading, body, context, seen=self.seen)
-        return self.lexicon.best(scores, phase=False), scores
+        return main_theme(self.lexicon, scores, body), scores
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
         if _is_glossary_title(section.heading):

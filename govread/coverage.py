@@ -24,7 +24,14 @@ from dataclasses import dataclass
 
 from govread.parsers.model import Report, Section
 from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, plan_offset
-from govread.topics import OTHER_ID, Lexicon, covered_themes, load_lexicon, mentioned_themes
+from govread.topics import (
+    OTHER_ID,
+    Lexicon,
+    covered_themes,
+    load_lexicon,
+    main_theme,
+    mentioned_themes,
+)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _MIN_UNIT_CJK = 6  # a stretch shorter than this (a signature, a date) is no unit
@@ -123,7 +130,7 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
         return phases.union(theme for theme, _ in themes), named
 
     def subject(heading: str, body: str, context: Sequence[str]) -> str:
-        return lexicon.best(lexicon.score(heading, body, context), phase=False)
+        return main_theme(lexicon, lexicon.score(heading, body, context), body)
 
     def phase_of(heading: str) -> str | None:
         return heading_phase(heading, report.year, lexicon)

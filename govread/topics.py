@@ -205,6 +205,29 @@ class Lexicon:
         return best_id
 
 
+# A unit this long (CJK characters: a paragraph of several sentences) whose best theme has
+# fewer points than SPARSE_POINTS for each hundred of its characters speaks of no theme of the
+# genre: a 政府工作报告's chapter on the economy, a thousand characters naming 信访 or 平台
+# once, is on none (`main_theme`). A unit of the genre names its theme far more densely, or
+# in its heading; a short item takes its theme from the headings above it as before.
+LONG_UNIT = 200
+SPARSE_POINTS = 1.0
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def main_theme(lexicon: Lexicon, scores: Mapping[str, float], body: str) -> str:
+    """The subject theme a unit is mainly on, from its `scores` (its heading, text and the
+    headings above it, `Lexicon.score`): the best (`Lexicon.best`), or ``"other"`` when the
+    unit is long and that theme's points are sparse in it (LONG_UNIT, SPARSE_POINTS)."""
+    best = lexicon.best(scores, phase=False)
+    if best == OTHER_ID or len(body) < LONG_UNIT or scores[best] * 100 >= SPARSE_POINTS * len(body):
+        return best  # (no theme, or too short or dense enough even if every character is CJK)
+    length = sum(map(len, _CJK.findall(body)))
+    if length >= LONG_UNIT and scores[best] * 100 < SPARSE_POINTS * length:
+        return OTHER_ID
+    return best
+
+
 COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
 # a keyword the lexicon weighs this much names its theme (安全生产, 应急; not 化解 or 纠纷): a
 # unit with one names the theme, in passing when it does not cover it

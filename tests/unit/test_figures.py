@@ -1211,7 +1211,15 @@ def _adversarial(pattern: re.Pattern[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "module_name", ["govread.figures", "govread.indicators", "govread.compare", "govread.acts"]
+    "module_name",
+    [
+        "govread.figures",
+        "govread.indicators",
+        "govread.compare",
+        "govread.acts",
+        "govread.plan_phase",
+        "govread.topics",
+    ],
 )
 def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
     import importlib

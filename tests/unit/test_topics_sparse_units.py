@@ -1,0 +1,71 @@
+"""A long unit whose words name a theme of the genre only in passing (a 政府工作报告's
+chapter on the economy) is on none (issue 14, themes on fresh unseen text). Invented
+sentences, none from a report."""
+
+from __future__ import annotations
+
+from govread.compare import built_units
+from govread.coverage import coverage
+from govread.parsers import parse_text
+from govread.topics import LONG_UNIT, OTHER_ID, load_lexicon, main_theme
+
+# ---- long units whose words name a theme of the genre only in passing --------------------
+
+ECONOMY = (
+    "全年地区生产总值稳步增长,一般公共预算收入较上年有所提高,社会消费品零售总额保持增长。"
+    "新引进先进制造业项目一批,工业园区二期基础设施全面完工,港口集装箱吞吐量再创新高。"
+    "文旅融合持续深化,举办滨海音乐节、美食节等活动,接待游客人次明显增加。"
+    "城市更新项目有序推进,老旧小区改造全面启动,新建口袋公园多个,道路微循环逐步打通。"
+    "教育医疗资源持续扩容,新增学位数千个,区医院新院区投入使用,基层卫生服务网络更加完善。"
+    "做好就业和社会保障工作,城镇新增就业保持稳定,养老服务中心覆盖全部街道,"
+    "困难群众救助及时足额发放,信访形势总体平稳。"
+)
+
+
+def test_a_long_chapter_on_the_economy_naming_one_word_of_the_genre_is_other() -> None:
+    lexicon = load_lexicon()
+    scores = lexicon.score("加快转型升级,经济发展稳中有进", ECONOMY)
+    assert lexicon.best(scores, phase=False) == "disputes"  # 信访, once
+    assert main_theme(lexicon, scores, ECONOMY) == OTHER_ID
+
+
+def test_a_unit_of_the_genre_keeps_its_theme() -> None:
+    lexicon = load_lexicon()
+    # a long text dense in its theme's words
+    dense = (
+        "全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。"
+        "开展行政执法案卷评查,统一行政裁量权基准,规范执法人员持证上岗。"
+    ) * 3
+    scores = lexicon.score("", dense)
+    assert main_theme(lexicon, scores, dense) == "enforcement"
+    # a long text whose heading names the theme
+    scores = lexicon.score("严格规范公正文明执法", ECONOMY)
+    assert main_theme(lexicon, scores, ECONOMY) == "enforcement"
+    # a short item takes its theme from the heading above it, however few its own words
+    short = "三是推行审批流程再造,压减办理时限,群众办事更加便捷。"
+    assert len(short) < LONG_UNIT
+    scores = lexicon.score("", short, ["深化放管服改革"])
+    assert main_theme(lexicon, scores, short) == "functions"
+
+
+GOVERNMENT_WORK_REPORT = "\n".join(
+    [
+        "某区2024年政府工作报告",
+        "一、2024年工作回顾",
+        "(一)加快转型升级,经济发展稳中有进",
+        ECONOMY,
+        "(二)坚持依法行政,法治政府建设扎实推进",
+        "全面落实行政执法三项制度,开展行政执法案卷评查,行政复议案件依法办结,"
+        "人民调解组织调解矛盾纠纷数百宗,深入开展普法宣传。",
+    ]
+)
+
+
+def test_compare_and_coverage_read_the_chapter_as_other_alike() -> None:
+    report = parse_text(GOVERNMENT_WORK_REPORT, path="x.txt")
+    themes = {u.node_id.split("/")[1]: u.theme for u in built_units(report)}
+    assert themes["1.1"] == OTHER_ID
+    assert themes["1.2"] != OTHER_ID
+    table = coverage(report)
+    assert table.of(OTHER_ID).units == 1
+    assert table.of(OTHER_ID).first_node.endswith("/1.1")  # not 信访's disputes
