@@ -69,3 +69,25 @@ def test_compare_and_coverage_read_the_chapter_as_other_alike() -> None:
     table = coverage(report)
     assert table.of(OTHER_ID).units == 1
     assert table.of(OTHER_ID).first_node.endswith("/1.1")  # not 信访's disputes
+
+
+def test_the_genres_words_for_study_and_the_district_committee_name_leadership() -> None:
+    # a district's committee and office for the rule of law are named as a city's and a
+    # county's are, and the study of the centre's words as every meeting's first item is
+    # the leadership's: a long unit saying so is not sparse on it
+    lexicon = load_lexicon()
+    assert lexicon.hits("区委全面依法治区委员会") == {"依法治区委员会": 1}
+    assert lexicon.hits("区委依法治区办") == {"依法治区办": 1}
+    assert lexicon.hits("市委依法治市办") == {"依法治市办": 1}
+    study = (
+        "局党组把学习贯彻上级重要会议精神列为党组会议第一议题,主要负责同志带头领学,"
+        "坚持读原著、学原文、悟原理,把学习成果转化为推动各项工作的思路和举措。"
+        "全年召开区委全面依法治区委员会会议两次、区委依法治区办主任办公会三次,"
+        "研究部署年度工作,统筹协调各成员单位按时完成各项工作,推动工作落地见效,"
+        "各成员单位分工明确、协同配合,形成了上下联动、齐抓共管的良好工作格局,"
+        "有关做法得到上级部门的充分肯定,并在全市范围内交流推广,"
+        "为下一阶段持续深化相关工作打下了坚实基础,积累了宝贵经验。"
+    )
+    heading = "坚持学思践悟,推动各项部署落地见效"
+    assert sum(1 for ch in study if "\u4e00" <= ch <= "\u9fff") >= LONG_UNIT
+    assert main_theme(lexicon, lexicon.score(heading, study), study) == "leadership"
