@@ -263,12 +263,14 @@ def test_new_patterns_stay_quick_on_hostile_text(
     pattern: re.Pattern[str], piece: str, how: str
 ) -> None:
     hostile = (piece * (10_000 // len(piece) + 1))[:10_000]
-    started = time.perf_counter()
+    # this thread's CPU time, as the other pattern probes: a worker the machine leaves
+    # waiting is no slower pattern (the wall clock once read 0.55 s beside another suite)
+    started = time.thread_time()
     for text in (hostile, hostile + "下降", hostile + ")"):
         result = getattr(pattern, how)(text)
         if how == "finditer":
             list(result)
-    assert time.perf_counter() - started < 0.15  # three texts, ~50 ms each
+    assert time.thread_time() - started < 0.15  # three texts, ~50 ms each
 
 
 @pytest.mark.parametrize("note", ("", "(下同)", "（含高新区）"))
