@@ -93,8 +93,12 @@ _MIN_UNIT_CHARS = 6  # CJK characters a stretch of text needs to be a unit
 _SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]+[。!\uff01?\uff1f;\uff1b]?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-# A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start.
-_NEXT_OPENING = re.compile(rf"^(?:{NEXT_WORDS}|[^,\uff0c。:\uff1a ]{{1,10}}将)")
+# A sentence that opens a plan: 下一步, 下阶段, 今后, 明年 or "<subject>将…" at its start; not
+# the 将 that stands for 把 after a verb of work done (坚持将法治建设纳入考核, 已将…列入, 先后将…)
+_NEXT_OPENING = re.compile(
+    rf"^(?:{NEXT_WORDS}|[^,\uff0c。:\uff1a ]{{1,10}}"
+    r"(?<!坚持)(?<!始终)(?<!注重)(?<!已)(?<!均)(?<!先后)(?<!率先)(?<!首次)将)"
+)
 _YEAR_OPENING = re.compile(r"^(\d{4})年")
 _SIGNATURE = re.compile(r"^[^,\uff0c。;\uff1b]{0,30}$")
 # The title of an annex explaining the report's terms (名词解释; 附件：《政府工作报告》名词、术语注释),
