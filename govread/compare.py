@@ -433,6 +433,42 @@ def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> boo
     return len(sentences) <= 1 and _cjk_len(text) <= INTRO_MAX_CHARS
 
 
+# an item written as a subheading (一是强化领导压实责任。 alone), at most this many CJK characters
+ITEM_HEADING_MAX = 30
+_ONE_SENTENCE = re.compile(r"[^。!\uff01?\uff1f;\uff1b]{1,80}[。!\uff01?\uff1f;\uff1b]?")
+
+
+def _item_bodies(section: Section, lead_end: int) -> dict[int, list[tuple[int, int, int]]]:
+    """The text of items written as subheadings: each item alone at the end of its paragraph,
+    one short sentence (一是强化领导压实责任。), and its text in the paragraphs after it (组织召开…),
+    up to the next item's paragraph (the last item's, up to the section's summing-up): item
+    index -> (paragraph, start, end) spans. None unless every item of the run is so written
+    and has text after it: an item that runs on in its own paragraph is whole there, and the
+    paragraphs after such items are the section's own."""
+    items, paragraphs = section.items, section.paragraphs
+    if len(items) < 2:
+        return {}
+    bodies: dict[int, list[tuple[int, int, int]]] = {}
+    for index, item in enumerate(items):
+        words = item.text[len(item.marker) :].strip()
+        if (
+            paragraphs[item.paragraph][item.end :].strip()
+            or _ONE_SENTENCE.fullmatch(words) is None
+            or _cjk_len(words) > ITEM_HEADING_MAX
+        ):
+            return {}
+        stop = items[index + 1].paragraph if index + 1 < len(items) else lead_end
+        spans = [
+            (p, 0, len(paragraphs[p]))
+            for p in range(item.paragraph + 1, stop)
+            if _cjk_at_least(paragraphs[p], _MIN_UNIT_CHARS)
+        ]
+        if not spans:
+            return {}
+        bodies[index] = spans
+    return bodies
+
+
 def _subject(lexicon: Lexicon, theme_id: str) -> bool:
     """Whether the theme is a subject (not a phase such as 下一步, not 其他)."""
     return theme_id != OTHER_ID and not lexicon.theme(theme_id).phase
@@ -533,7 +569,12 @@ class _Builder:
         in_last = section.id in self.tail_ids
         tail_allowed = (in_last or summing_from < len(section.paragraphs)) and not zone
         in_tail = False
+        # items written as subheadings take the paragraphs after them (`_item_bodies`)
+        bodies = _item_bodies(section, summing_from)
+        taken = {p for spans in bodies.values() for p, _s, _e in spans}
         for paragraph, start, _end, text in _own_text(section):
+            if paragraph in taken:
+                continue
             if (
                 tail_allowed
                 and not in_tail
@@ -595,7 +636,11 @@ class _Builder:
         # where the section's own text turns to problems or plans (在看到成绩的同时…主要表现在：),
         # the items after that lead-in (一是…五是) are those problems or plans
         starts = [(spans[0][0], spans[0][1], part_phase) for part_phase, spans in groups]
-        for item in section.items:
+        for item_index, item in enumerate(section.items):
+            body_spans = bodies.get(item_index, [])
+            item_text = "\n".join(
+                [item.text, *(section.paragraphs[p][s:e].strip() for p, s, e in body_spans)]
+            )
             item_zone = zone or next(
                 (
                     part_phase
@@ -606,21 +651,21 @@ class _Builder:
             )
             if item_zone:
                 theme = item_zone
-                scores = self.lexicon.score(item.heading, item.text, inner, seen=self.seen)
+                scores = self.lexicon.score(item.heading, item_text, inner, seen=self.seen)
             else:
-                theme, scores = self.theme_of(item.heading, item.text, inner)
+                theme, scores = self.theme_of(item.heading, item_text, inner)
             add(
                 key=item.id,
                 node_id=item.id,
                 kind="item",
                 number=number + item.marker,
                 heading=item.heading,
-                text=item.text,
+                text=item_text,
                 theme=theme,
                 paragraph=item.paragraph,
                 start=item.start,
                 end=item.end,
-                spans=((item.paragraph, item.start, item.end),),
+                spans=((item.paragraph, item.start, item.end), *body_spans),
                 scores=scores,
             )
         for child in section.children:
