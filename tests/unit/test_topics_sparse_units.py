@@ -79,6 +79,10 @@ def test_the_genres_words_for_study_and_the_district_committee_name_leadership()
     assert lexicon.hits("区委全面依法治区委员会") == {"依法治区委员会": 1}
     assert lexicon.hits("区委依法治区办") == {"依法治区办": 1}
     assert lexicon.hits("市委依法治市办") == {"依法治市办": 1}
+    # every level that has such a committee names it so, a 街道 and a 镇 too
+    for level in "省州盟市县旗区街镇乡":
+        assert lexicon.hits(f"全面依法治{level}委员会") == {f"依法治{level}委员会": 1}
+        assert lexicon.hits(f"依法治{level}办") == {f"依法治{level}办": 1}
     study = (
         "局党组把学习贯彻上级重要会议精神列为党组会议第一议题,主要负责同志带头领学,"
         "坚持读原著、学原文、悟原理,把学习成果转化为推动各项工作的思路和举措。"
