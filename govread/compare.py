@@ -160,6 +160,9 @@ class Unit:
     # its subject words are passing ones: fewer than THIN_POINTS points of the themes it
     # covers per 100 characters (a work report's 民生 chapter naming 信息化 once, `_subjects`)
     thin: bool = field(default=False, compare=False)
+    # the subject themes a word of its own heading names (`topics.mentioned_themes`): the
+    # piece of work the heading says the unit is on (不断优化法治营商环境)
+    headed: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def shown_number(self) -> str:
@@ -503,6 +506,7 @@ class _Builder:
         heading = str(fields["heading"])
         themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
+        headed = mentioned_themes(self.lexicon, heading, "", self.seen) if heading else frozenset()
         thin = bool(themes) and _thin(self.lexicon, heading, text, self.seen)
         theme = str(fields["theme"])
         # its theme has fewer points than cover a text, headings above it counted
@@ -535,6 +539,7 @@ class _Builder:
                 phases=phases,
                 mentions=mentions,
                 thin=thin,
+                headed=headed,
                 **fields,  # type: ignore[arg-type]
             )
         )
@@ -912,6 +917,13 @@ def _unplaced(unit: Unit) -> bool:
     return not _subjects(unit) and _cjk_len(unit.text) > GENERAL_MAX_CHARS
 
 
+def _headed_subject(unit: Unit) -> bool:
+    """Whether a unit's own heading names a subject its words cover (`Unit.headed`): a plan
+    headed 不断优化法治营商环境 is on that piece of 法治 work, as its words say, not a plan
+    any long plan on work the lexicon has no theme for may meet on the genre's words."""
+    return any(theme in unit.headed for theme, _ in _subjects(unit))
+
+
 def _is_general(unit: Unit, overall: frozenset[str]) -> bool:
     """Whether a plan is general rather than on one field of the work: its words
     name no subject (`_subjects`), or its main subject is the report's overall direction
@@ -930,9 +942,17 @@ def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bo
     plan sentence, 持续推进依法行政, 全面提升法治政府建设质效), which answers another's general
     plan, not its plans on 普法 or 调解, though it shares their words 示范 and 创建. A
     problem naming no subject is more often a weakness of its own the lexicon has no theme
-    for (人员力量薄弱), which evidence may still set against a problem on a subject."""
+    for (人员力量薄弱), which evidence may still set against a problem on a subject. A plan
+    on work the lexicon has no theme for (`_unplaced`) meets any plan on its words, but for
+    one whose heading names the subject its words are on (`_headed_subject`: 不断优化法治
+    营商环境): a work report's plan on 文化 or 民生 shares the genre's words with it (品牌,
+    试点, 国家), not its work."""
     if overall is not None and (_unplaced(a) or _unplaced(b)):
-        return True
+        if _unplaced(a) and _unplaced(b):
+            return True
+        placed = a if _unplaced(b) else b
+        if not _headed_subject(placed):
+            return True
     subjects_a, subjects_b = _subjects(a), _subjects(b)
     if not subjects_a or not subjects_b:
         return overall is None or (_is_general(a, overall) and _is_general(b, overall))

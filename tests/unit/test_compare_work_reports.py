@@ -236,3 +236,40 @@ def test_an_item_or_a_section_under_a_heading_on_the_theme_keeps_it() -> None:
         unit = report_units(report)[0]
         assert compare_module._cjk_len(unit.text) > compare_module.GENERAL_MAX_CHARS
         assert not unit.themes and unit.theme == "functions"
+
+
+# invented: a work report's long plan on 文化 (no subject of the lexicon) beside a 法治
+# report's plan headed on its subject (优化法治营商环境) and one headed on none (构建现代产业体系)
+_CULTURE_PLAN = (
+    "一、下一步工作打算\n"
+    "（一）加快公共文化服务体系建设\n"
+    "推进区图书馆和文化馆新馆建设，打造十五分钟文化服务圈，擦亮城市文化品牌。"
+    "举办国际文化交流活动，支持国家级文化产业示范基地做大做强，培育一批核心文创企业。"
+    "推进博物馆群建设，开展非物质文化遗产保护传承试点，扶持原创文艺精品创作，"
+    "加强文物保护利用，推动文旅融合发展，丰富群众精神文化生活，提升城市文化软实力。"
+    "建设全民阅读示范区，推进社区书房和文化广场建设，举办读书月和音乐季活动。\n"
+)
+_BUSINESS_PLAN = (
+    "一、下一步工作安排\n"
+    "（一）不断优化法治营商环境\n"
+    "深化放管服改革，推行告知承诺制审批，实现政务服务一网通办，擦亮营商环境品牌，"
+    "开展国家级试点，加强公平竞争审查和信用监管。\n"
+)
+
+
+def test_a_long_plan_naming_no_subject_meets_no_plan_headed_on_a_subject() -> None:
+    a = parse_text(_CULTURE_PLAN, path="a.txt")
+    b = parse_text(_BUSINESS_PLAN, path="b.txt")
+    culture, business = report_units(a)[0], report_units(b)[0]
+    assert compare_module._unplaced(culture)
+    assert business.themes[0][0] == "functions" and "functions" in business.headed
+    overall = frozenset({"leadership"})
+    # the plan headed on 营商环境 is on that piece of 法治 work: a plan on 文化 shares the
+    # genre's words with it (品牌, 国家, 试点), not its work
+    assert not compare_module._same_subject(culture, business, overall)
+    assert not compare_module._same_subject(business, culture, overall)
+    assert (["1.1"], []) in _rows(compare(a, b), "next_steps")
+    # a plan on a subject whose heading names none (构建现代产业体系) still meets it
+    industry = report_units(parse_text(_INDUSTRY_PLAN, path="c.txt"))[0]
+    assert not industry.headed & {t for t, _ in industry.themes}
+    assert compare_module._same_subject(culture, industry, overall)
