@@ -95,3 +95,27 @@ def test_the_genres_words_for_study_and_the_district_committee_name_leadership()
     heading = "坚持学思践悟,推动各项部署落地见效"
     assert sum(1 for ch in study if "\u4e00" <= ch <= "\u9fff") >= LONG_UNIT
     assert main_theme(lexicon, lexicon.score(heading, study), study) == "leadership"
+
+
+def test_study_campaigns_and_the_bid_to_be_a_model_government_are_leadership_work() -> None:
+    # invented: a work report's government-building paragraph whose leadership work is the
+    # Party's study campaign (主题教育) and the bid to be a model government under the rule
+    # of law, beside its 监督 and 政务服务 sentences: it covers leadership, so the other
+    # report's 学习 and 第一责任人 units may meet it as a host
+    from govread.topics import covered_themes
+
+    lexicon = load_lexicon()
+    assert lexicon.hits("成立主题教育领导小组") == {"主题教育": 1}
+    assert lexicon.hits("积极争创省级法治政府示范区") == {"法治政府示范区": 1}
+    building = (
+        "主题教育扎实开展。成立区政府党组主题教育领导小组,组织集体学习多次,"
+        "把主题教育成果转化为推动发展的实际行动。积极争创省级法治政府示范区,"
+        "规范性文件合法性审查率达到百分之百。加大监督力度,整合巡察、审计资源,"
+        "政务服务事项实现全区通办。"
+    )
+    themes, _ = covered_themes(lexicon, "政府建设再上新水平", building)
+    assert "leadership" in dict(themes)
+    # a plan sentence naming 主题教育 once is no plan on leadership for it
+    plan = "学习贯彻主题教育成果,以示范创建为引领,持续推进依法行政。"
+    themes, _ = covered_themes(lexicon, "", plan)
+    assert "leadership" not in dict(themes)
