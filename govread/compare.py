@@ -1507,7 +1507,12 @@ class _Context:
         alike by cosine; a problem of 人员力量 or 亮点不多 names no subject, so the words it
         shares with an enforcement problem are all there is to go by."""
         # plans share only the genre's words (考评 plans meet leadership plans): the pair
-        # bar or two specific words, as before, not one word of their own besides
+        # bar or two specific words, as before, not one word of their own besides. A plan
+        # on work of its own (`_unplaced`: a work report's 1,600-character plan on 民生)
+        # shares two such words with any plan by its length alone (力度, 培训, 多渠道 with a
+        # 法治人才队伍 plan): it joins a row at the pair bar by cosine only
+        if _unplaced(x):
+            return _cosine(self.vectors[id(x)], self.vectors[id(y)]) >= PAIR_THRESHOLD
         return bool(_subjects(x)) or self.alike(x, y)
 
     def plan_answered(self, x: Unit, only: Unit) -> bool:

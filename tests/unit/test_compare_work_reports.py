@@ -273,3 +273,39 @@ def test_a_long_plan_naming_no_subject_meets_no_plan_headed_on_a_subject() -> No
     industry = report_units(parse_text(_INDUSTRY_PLAN, path="c.txt"))[0]
     assert not industry.headed & {t for t, _ in industry.themes}
     assert compare_module._same_subject(culture, industry, overall)
+
+
+def test_a_long_plan_naming_no_subject_joins_a_row_only_at_the_pair_bar() -> None:
+    # a plan on work of its own (`_unplaced`: 1,600 characters on 民生) shares a few words with
+    # any plan by its length alone (力度, 培训, 多渠道, 教育 with a 法治人才队伍 plan): two
+    # specific words are no evidence there, its cosine must reach the pair bar to join a row
+    def unit(key: str, text: str, terms: dict[str, int]) -> Unit:
+        return Unit(key, key, "section", "", "", text, "next_steps", terms=terms)
+
+    shared = {"力度": 1, "培训": 1, "多渠道": 1, "教育": 1}
+    own = {f"民生{n}": 3 for n in range(60)}
+    welfare = unit("a/2.5", "民" * 1600, shared | own)
+    talent = unit("b/2.4", "法" * 60, shared | {f"法治{n}": 2 for n in range(30)})
+    fillers = [{f"词{n}": 1} for n in range(60)]
+    idf = compare_module._Idf([welfare.terms, talent.terms, *fillers])
+    vectors = {id(u): idf.vector(u.terms) for u in (welfare, talent)}
+    assert compare_module._unplaced(welfare)
+    assert len(compare_module._evidence(welfare, talent, idf)) >= compare_module.EVIDENCE_MIN
+    assert compare_module._cosine(vectors[id(welfare)], vectors[id(talent)]) < (
+        compare_module.PAIR_THRESHOLD
+    )
+    context = compare_module._Context(
+        parse_text("一、下一步工作\n", path="a.txt"),
+        parse_text("一、下一步工作\n", path="b.txt"),
+        (welfare,),
+        (talent,),
+        load_lexicon(),
+        idf,
+        vectors,
+        8,
+    )
+    assert not context.plan_supported(welfare, talent)
+    # a short plan naming no subject still joins on two specific words
+    short = unit("a/3", "法" * 40, shared)
+    vectors[id(short)] = idf.vector(short.terms)
+    assert context.plan_supported(short, talent)
