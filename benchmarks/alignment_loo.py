@@ -53,7 +53,6 @@ from pathlib import Path
 
 from govread.compare import (
     Unit,
-    _cjk_len,
     _Context,
     _cosine,
     _evidence,
@@ -65,7 +64,7 @@ from govread.compare import (
 )
 from govread.corpus import load
 from govread.parsers.model import Report
-from govread.topics import load_lexicon
+from govread.topics import cjk_len, load_lexicon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from quality import _f1, _node  # the scorer's own reading of a row's nodes
@@ -163,7 +162,7 @@ def candidates(
                 "r_ba": _rank(column, cos[i][j]),
                 "fr_ab": _rank(fit[i], fit[i][j]),
                 "fr_ba": _rank(fit_column, fit[i][j]),
-                "logsize": abs(math.log((_cjk_len(u.text) + 1) / (_cjk_len(v.text) + 1))),
+                "logsize": abs(math.log((cjk_len(u.text) + 1) / (cjk_len(v.text) + 1))),
                 "pos": abs(i / len(ua) - j / len(ub)),
                 "pcos_a": merged_a[i][j],
                 "pcos_b": merged_b[i][j],

@@ -49,10 +49,10 @@ import quality
 
 from govread import compare as compare_module
 from govread import segment
-from govread.compare import OTHER_ID, Comparison, Unit, _Builder, _cjk_len
+from govread.compare import OTHER_ID, Comparison, Unit, _Builder
 from govread.corpus import load
 from govread.parsers.model import Report
-from govread.topics import Lexicon, load_lexicon
+from govread.topics import Lexicon, cjk_len, load_lexicon
 
 LONG_SECTION = 250
 
@@ -63,7 +63,7 @@ class MergedUnit(Unit):
 
 
 def _size(unit: Unit) -> int:
-    return _cjk_len(unit.text)
+    return cjk_len(unit.text)
 
 
 def _median(units: Sequence[Unit]) -> float:
@@ -161,11 +161,11 @@ def split(
         current = ""
         for sentence in compare_module._SENTENCE.finditer(unit.text):
             current += sentence.group()
-            if _cjk_len(current) >= theirs:
+            if cjk_len(current) >= theirs:
                 chunks.append(current)
                 current = ""
         if current:
-            if chunks and _cjk_len(current) < theirs / 2:
+            if chunks and cjk_len(current) < theirs / 2:
                 chunks[-1] += current
             else:
                 chunks.append(current)

@@ -36,6 +36,7 @@ from govread.plan_phase import (
     is_plan_heading,
     opens_plan,
 )
+from govread.topics import cjk_len
 
 ContentKey = Literal["measures", "shortcomings", "leaders_duty", "next_year", "other"]
 CONTENTS: tuple[ContentKey, ...] = (
@@ -66,7 +67,6 @@ EXCERPT_CHARS = 80
 _MIN_MEASURES_CJK = 20  # a top-level section needs this much text to count as a measure
 
 # Every pattern below is a bounded alternation of literals: nothing can backtrack without bound.
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # The genre's ways of stating a shortcoming: "仍存在…不足", and what reads as one without
 # that word: a problem that persists (问题依然突出), work that waits to be done (能力有待提高,
@@ -171,10 +171,6 @@ class Checklist:
 def _excerpt(text: str) -> str:
     text = text.strip()
     return clipped(text, EXCERPT_CHARS)
-
-
-def _cjk_len(text: str) -> int:
-    return len(_CJK.findall(text))
 
 
 def _clauses(sentence: str) -> list[str]:
@@ -296,7 +292,7 @@ class _Reader:
             self.add(key, section.id, section.raw_heading or section.heading)
         if root and zone == "measures":
             body = "".join(section.paragraphs) + "".join(c.full_text() for c in section.children)
-            if own == "measures" or _cjk_len(body) >= _MIN_MEASURES_CJK:
+            if own == "measures" or cjk_len(body) >= _MIN_MEASURES_CJK:
                 self.add("measures", section.id, section.raw_heading or section.heading)
         running = zone
         for node_id, text in _own_runs(section):

@@ -67,6 +67,7 @@ from govread.topics import (
     COVER_MIN,
     OTHER_ID,
     Lexicon,
+    cjk_len,
     covered_themes,
     load_lexicon,
     main_theme,
@@ -341,13 +342,8 @@ def _tokenize(
 # --- units ----------------------------------------------------------------------------
 
 
-def _cjk_len(text: str) -> int:
-    # by runs: a list of one string per character cost four times as much
-    return sum(map(len, _CJK_RUN.findall(text)))
-
-
 def _cjk_at_least(text: str, count: int) -> bool:
-    """``_cjk_len(text) >= count``, counted only as far as it takes (a paragraph's first
+    """``cjk_len(text) >= count``, counted only as far as it takes (a paragraph's first
     run usually)."""
     for run in _CJK_RUN.finditer(text):
         count -= run.end() - run.start()
@@ -432,8 +428,8 @@ INTRO_MAX_CHARS = 120  # CJK characters of a one-sentence intro folded into its 
 
 def _is_one_line(section: Section, spans: Sequence[tuple[int, int, int]]) -> bool:
     text = "".join(section.paragraphs[p][s:e] for p, s, e in spans).strip()
-    sentences = [m.group() for m in _SENTENCE.finditer(text) if _cjk_len(m.group()) >= 2]
-    return len(sentences) <= 1 and _cjk_len(text) <= INTRO_MAX_CHARS
+    sentences = [m.group() for m in _SENTENCE.finditer(text) if cjk_len(m.group()) >= 2]
+    return len(sentences) <= 1 and cjk_len(text) <= INTRO_MAX_CHARS
 
 
 # an item written as a subheading (一是强化领导压实责任。 alone), at most this many CJK characters
@@ -457,7 +453,7 @@ def _item_bodies(section: Section, lead_end: int) -> dict[int, list[tuple[int, i
         if (
             paragraphs[item.paragraph][item.end :].strip()
             or _ONE_SENTENCE.fullmatch(words) is None
-            or _cjk_len(words) > ITEM_HEADING_MAX
+            or cjk_len(words) > ITEM_HEADING_MAX
         ):
             return {}
         stop = items[index + 1].paragraph if index + 1 < len(items) else lead_end
@@ -516,7 +512,7 @@ class _Builder:
             fields["kind"] != "item"
             and theme != OTHER_ID
             and not self.lexicon.theme(theme).phase
-            and (thin or (not themes and _cjk_len(text) > GENERAL_MAX_CHARS and weak))
+            and (thin or (not themes and cjk_len(text) > GENERAL_MAX_CHARS and weak))
         ):
             # Mostly on work the lexicon has no theme for (a work report's chapter on 民生 or
             # 城区建设): its subject words are passing ones (`_thin`), or it is longer than a
@@ -683,7 +679,7 @@ class _Builder:
         for paragraph, text in enumerate(self.report.closing):
             if _is_glossary_title(text):
                 break  # an annex of terms ends the report: its entries are no units
-            if _SIGNATURE.match(text.strip()) or _cjk_len(text) < _MIN_UNIT_CHARS:
+            if _SIGNATURE.match(text.strip()) or cjk_len(text) < _MIN_UNIT_CHARS:
                 continue  # 株洲市人民政府 / 2025年2月6日
             parts = [
                 (phase, start, end)
@@ -692,7 +688,7 @@ class _Builder:
             ]
             for index, (phase, s, e) in enumerate(parts):
                 piece = text[s:e].strip()
-                if _cjk_len(piece) < _MIN_UNIT_CHARS:
+                if cjk_len(piece) < _MIN_UNIT_CHARS:
                     continue
                 theme, scores = (phase, {}) if phase else self.theme_of("", piece, ())
                 self.add(
@@ -889,7 +885,7 @@ def _thin(lexicon: Lexicon, heading: str, text: str, seen: dict[str, dict[str, i
     信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
     scores = lexicon.score(heading, text, seen=seen)
     points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
-    return points * 100 < THIN_POINTS * _cjk_len(text)
+    return points * 100 < THIN_POINTS * cjk_len(text)
 
 
 def _subjects(unit: Unit) -> tuple[tuple[str, float], ...]:
@@ -914,7 +910,7 @@ def _unplaced(unit: Unit) -> bool:
     plan meets any plan on its words (cosine, first choices, evidence to join a row), as
     achievements of 其他 do: the other report's plan on 现代产业体系 may be on 营商环境 by
     the lexicon and still be the one on its work."""
-    return not _subjects(unit) and _cjk_len(unit.text) > GENERAL_MAX_CHARS
+    return not _subjects(unit) and cjk_len(unit.text) > GENERAL_MAX_CHARS
 
 
 def _headed_subject(unit: Unit) -> bool:
@@ -1312,7 +1308,7 @@ def _sentences(report: Report, unit: Unit) -> _SentenceTerms:
     for paragraph, start, end in unit.spans:
         text = _paragraph(report, unit, paragraph)
         for match in _SENTENCE.finditer(text[start:end]):
-            size = _cjk_len(match.group())
+            size = cjk_len(match.group())
             if size >= _MIN_UNIT_CHARS:
                 s, e = start + match.start(), start + match.end()
                 sentences.append((paragraph, s, e, size, Counter(_tokenize(text[s:e]))))
@@ -1365,9 +1361,9 @@ def _fit(
     larger's passage of its length (`_best_window`), or with the whole larger unit when that is more
     alike. A 40-character item set against a 400-character chapter is judged by the
     chapter's sentences that speak of what it speaks of, not diluted by the rest."""
-    small, large = (x, y) if _cjk_len(x.text) <= _cjk_len(y.text) else (y, x)
+    small, large = (x, y) if cjk_len(x.text) <= cjk_len(y.text) else (y, x)
     whole = _cosine(vector_of(small), vector_of(large))
-    window, _ = _best_window(report_of(large), large, vector_of(small), _cjk_len(small.text), idf)
+    window, _ = _best_window(report_of(large), large, vector_of(small), cjk_len(small.text), idf)
     return max(whole, window)
 
 
@@ -1403,13 +1399,13 @@ def _host_rows(
     ]
     rows: dict[tuple[int, ...], list[Unit]] = {}
     for unit in gap:
-        size, taken = _cjk_len(unit.text), 0
+        size, taken = cjk_len(unit.text), 0
         chosen: list[int] = []
         for k in sorted(alike, key=lambda k: (-sims[(id(unit), k)], k)):
             if taken >= size or sims[(id(unit), k)] < SECONDARY_THRESHOLD:
                 break
             chosen.append(k)
-            taken += _cjk_len(hosts[k].text)
+            taken += cjk_len(hosts[k].text)
         if chosen:
             rows.setdefault(tuple(sorted(chosen)), []).append(unit)
     return [(units, [hosts[k] for k in met]) for met, units in sorted(rows.items())]
@@ -1440,11 +1436,11 @@ def _wide_hosts(
     for guests, others, host_in_a in ((side_a, side_b, False), (side_b, side_a, True)):
         for guest in guests:
             check()  # a guest's hosts at a time: both sides can be thousands of units
-            size = _cjk_len(guest.text)
+            size = cjk_len(guest.text)
             for host in others:
                 if (
                     row_of[id(host)] != row_of[id(guest)]
-                    and _cjk_len(host.text) >= WIDE_RATIO * size
+                    and cjk_len(host.text) >= WIDE_RATIO * size
                     and (apart is None or not apart(guest, host))
                     and context.supported(guest, host)
                     and context.fit(guest, host) >= WIDE_FIT
@@ -1576,7 +1572,7 @@ def _pair(
         if hosts_in_a is None:
             hosts_in_a = any(u.theme != theme_id for u in group_a)
         hosts, guests, target = (group_a, group_b, vb) if hosts_in_a else (group_b, group_a, va)
-        size = min(_cjk_len(u.text) for u in guests)
+        size = min(cjk_len(u.text) for u in guests)
         found = (_passage(context.report_of(h), h, target, idf, size) for h in hosts)
         passages = [passage for passage in found if passage]
     nearest, nearest_sim = None, 0.0

@@ -18,7 +18,6 @@ reports take seconds.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -27,13 +26,13 @@ from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phas
 from govread.topics import (
     OTHER_ID,
     Lexicon,
+    cjk_len,
     covered_themes,
     load_lexicon,
     main_theme,
     mentioned_themes,
 )
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _MIN_UNIT_CJK = 6  # a stretch shorter than this (a signature, a date) is no unit
 
 
@@ -99,10 +98,6 @@ class Coverage:
         return [s.theme for s in self.themes if s.silent and s.theme != OTHER_ID]
 
 
-def _cjk_len(text: str) -> int:
-    return len(_CJK.findall(text))
-
-
 def _own_text(section: Section) -> str:
     runs: list[str] = []
     for index, paragraph in enumerate(section.paragraphs):
@@ -138,12 +133,12 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
     def walk(section: Section, context: list[str], zone: str | None) -> Iterator[_Unit]:
         zone = zone or phase_of(section.heading)
         body = _own_text(section)
-        if (size := _cjk_len(body)) >= _MIN_UNIT_CJK:
+        if (size := cjk_len(body)) >= _MIN_UNIT_CJK:
             theme = zone or subject(section.heading, body, context)
             yield theme, size, section.id, covers(section.heading, body)
         inner = [section.heading, *context]
         for item in section.items:
-            if (size := _cjk_len(item.text)) >= _MIN_UNIT_CJK:
+            if (size := cjk_len(item.text)) >= _MIN_UNIT_CJK:
                 theme = zone or subject(item.heading, item.text, inner)
                 yield theme, size, item.id, covers(item.heading, item.text)
         for child in section.children:
@@ -151,14 +146,14 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
 
     prefix = report.id
     for paragraph in report.preamble:
-        if (size := _cjk_len(paragraph)) >= _MIN_UNIT_CJK:
+        if (size := cjk_len(paragraph)) >= _MIN_UNIT_CJK:
             yield subject("", paragraph, ()), size, f"{prefix}/preamble", covers("", paragraph)
     plans_from = chapters_before_titled_plans(report.sections, report.year)
     for index, section in enumerate(report.sections):
         yield from walk(section, [], PLANS if index >= plans_from else None)
     for paragraph in report.closing:
         for part in _closing_parts(paragraph, report.year):
-            if (size := _cjk_len(part)) >= _MIN_UNIT_CJK:
+            if (size := cjk_len(part)) >= _MIN_UNIT_CJK:
                 scores = lexicon.score(body=part, phase_text=True)
                 phase = lexicon.best(scores, phase=True)
                 theme = phase if phase != OTHER_ID else subject("", part, ())

@@ -43,7 +43,6 @@ from govread.compare import (
     Pair,
     Unit,
     _apart_rule,
-    _cjk_len,
     _cosine,
     _evidenced,
     _fit,
@@ -68,7 +67,7 @@ from govread.compare import (
 from govread.figures import Figure, match_figures, report_figures
 from govread.library import place_label
 from govread.parsers.model import Report
-from govread.topics import OTHER_ID, Lexicon, load_lexicon
+from govread.topics import OTHER_ID, Lexicon, cjk_len, load_lexicon
 
 # What an empty cell says: the report covers the theme only inside units of other themes
 # (`elsewhere`), has text on it that is like nothing here (`unlike`), names it only in
@@ -695,7 +694,7 @@ def compare_many(
                 if cell.units:
                     cells_units.append(cell.units)
                     secondary.append(True)
-                    size = min(_cjk_len(u.text) for u in row_units)
+                    size = min(cjk_len(u.text) for u in row_units)
                     found = ((u, _passage(reports[r], u, here, idf, size)) for u in cell.units)
                     passages[r] = tuple(
                         (u.key, _paragraph(reports[r], u, where[1])[where[2] : where[3]])

@@ -212,7 +212,14 @@ class Lexicon:
 # in its heading; a short item takes its theme from the headings above it as before.
 LONG_UNIT = 200
 SPARSE_POINTS = 1.0
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def cjk_len(text: str) -> int:
+    """How many CJK characters `text` holds: the one count of a unit's size that the
+    comparison, the coverage table, the checklist and `main_theme` read."""
+    # by runs: a list of one string per character cost four times as much
+    return sum(map(len, _CJK_RUN.findall(text)))
 
 
 def main_theme(lexicon: Lexicon, scores: Mapping[str, float], body: str) -> str:
@@ -222,7 +229,7 @@ def main_theme(lexicon: Lexicon, scores: Mapping[str, float], body: str) -> str:
     best = lexicon.best(scores, phase=False)
     if best == OTHER_ID or len(body) < LONG_UNIT or scores[best] * 100 >= SPARSE_POINTS * len(body):
         return best  # (no theme, or too short or dense enough even if every character is CJK)
-    length = sum(map(len, _CJK.findall(body)))
+    length = cjk_len(body)
     if length >= LONG_UNIT and scores[best] * 100 < SPARSE_POINTS * length:
         return OTHER_ID
     return best

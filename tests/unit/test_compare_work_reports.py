@@ -234,7 +234,7 @@ def test_an_item_or_a_section_under_a_heading_on_the_theme_keeps_it() -> None:
     )
     for report in (section, item):
         unit = report_units(report)[0]
-        assert compare_module._cjk_len(unit.text) > compare_module.GENERAL_MAX_CHARS
+        assert compare_module.cjk_len(unit.text) > compare_module.GENERAL_MAX_CHARS
         assert not unit.themes and unit.theme == "functions"
 
 
