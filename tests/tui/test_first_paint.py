@@ -55,15 +55,22 @@ class _Node:
     me: object
 
 
-async def test_what_start_up_froze_is_collected_once_the_first_load_ends(loaded) -> None:
+async def test_what_start_up_froze_is_not_walked_at_the_first_load_and_freed_at_the_end(
+    loaded,
+) -> None:
     old = _Node()
     old.me = old  # a cycle alive at start-up: only the collector frees it
     alive = weakref.ref(old)
-    app = GovreadApp()  # freezes what exists: full collections skip it until the first load
+    app = GovreadApp()  # freezes what exists: full collections skip it
     del old
     gc.collect()
     assert alive() is not None
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        assert alive() is None  # the load's freeze thawed and collected first
-    assert gc.get_freeze_count() == 0  # and the browser gave the rest back when it went
+        # the first load's collection walks what start-up made since, not all it froze
+        # (a test worker's whole heap: 0.1 s and more at every start)
+        assert alive() is not None
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0  # the browser gave everything back when it went
+    gc.collect()
+    assert alive() is None
