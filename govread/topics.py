@@ -242,7 +242,26 @@ def main_theme(
     best = lexicon.best(scores, phase=False)
     if best != OTHER_ID and on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen):
         return OTHER_ID
+    if best != OTHER_ID and not item and heading:
+        overall = next((t.id for t in lexicon.themes if t.overall), None)
+        themes, _phases = covered_themes(lexicon, heading, body, seen)
+        if (
+            overall is not None
+            and len(themes) > 1
+            and themes[0][1] < NO_MAJORITY
+            and overall in dict(themes)
+            and not mentioned_themes(lexicon, heading, "", seen)
+        ):
+            # A section whose heading names no subject (以夯基固本为保障,系统谋划,制度保障)
+            # and whose words give no subject a majority, the overall theme among them, is
+            # on the work as a whole (实施方案, 委员会会议, then a sentence on each field):
+            # 统筹, the overall theme, not the field that happens to have the most points.
+            return overall
     return best
+
+
+# the share of a unit's subject points that makes one subject the unit's main one by itself
+NO_MAJORITY = 0.5
 
 
 def on_no_theme(
