@@ -64,7 +64,7 @@ from govread.plan_phase import (
     target_test,
 )
 from govread.topics import (
-    COVER_MIN,
+    GENERAL_MAX_CHARS,
     OTHER_ID,
     Lexicon,
     cjk_len,
@@ -72,6 +72,7 @@ from govread.topics import (
     load_lexicon,
     main_theme,
     mentioned_themes,
+    thin_subjects,
 )
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -158,8 +159,8 @@ class Unit:
     phases: frozenset[str] = field(default=frozenset(), compare=False)
     # every subject theme one of its words names, covered or not (`topics.mentioned_themes`)
     mentions: frozenset[str] = field(default=frozenset(), compare=False)
-    # its subject words are passing ones: fewer than THIN_POINTS points of the themes it
-    # covers per 100 characters (a work report's 民生 chapter naming 信息化 once, `_subjects`)
+    # its subject words are passing ones (`topics.thin_subjects`): fewer than THIN_POINTS
+    # points of the themes it covers per 100 characters (a work report's 民生 chapter naming 信息化 once, `_subjects`)
     thin: bool = field(default=False, compare=False)
     # the subject themes a word of its own heading names (`topics.mentioned_themes`): the
     # piece of work the heading says the unit is on (不断优化法治营商环境)
@@ -503,25 +504,10 @@ class _Builder:
         themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
         headed = mentioned_themes(self.lexicon, heading, "", self.seen) if heading else frozenset()
-        thin = bool(themes) and _thin(self.lexicon, heading, text, self.seen)
-        theme = str(fields["theme"])
-        # its theme has fewer points than cover a text, headings above it counted
-        scores = fields.get("scores")
-        weak = not isinstance(scores, Mapping) or scores.get(theme, 0.0) < COVER_MIN
-        if (
-            fields["kind"] != "item"
-            and theme != OTHER_ID
-            and not self.lexicon.theme(theme).phase
-            and (thin or (not themes and cjk_len(text) > GENERAL_MAX_CHARS and weak))
-        ):
-            # Mostly on work the lexicon has no theme for (a work report's chapter on 民生 or
-            # 城区建设): its subject words are passing ones (`_thin`), or it is longer than a
-            # sentence and its words cover no theme, nor do they with the headings above it
-            # (its theme came from a word or two). It meets the other report's such texts on
-            # its words (其他), not its 应急 or 调解 work; the themes its words cover stay
-            # covered (secondary rows, silences). An item keeps its section's theme: it is
-            # one piece of the work its section's heading names.
-            fields["theme"] = OTHER_ID
+        # passing subject words (`topics.thin_subjects`): such a plan meets others by its
+        # words, not by a subject (`_subjects`). Whether the unit is on no theme at all was
+        # decided by `topics.main_theme` (`theme_of`), the rule coverage reads too.
+        thin = bool(themes) and thin_subjects(self.lexicon, heading, text, self.seen)
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the
@@ -541,10 +527,11 @@ class _Builder:
         )
 
     def theme_of(
-        self, heading: str, body: str, context: Sequence[str]
+        self, heading: str, body: str, context: Sequence[str], *, item: bool = False
     ) -> tuple[str, dict[str, float]]:
         scores = self.lexicon.score(heading, body, context, seen=self.seen)
-        return main_theme(self.lexicon, scores, body), scores
+        theme = main_theme(self.lexicon, scores, body, heading, item=item, seen=self.seen)
+        return theme, scores
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
         if _is_glossary_title(section.heading):
@@ -654,7 +641,7 @@ class _Builder:
                 theme = item_zone
                 scores = self.lexicon.score(item.heading, item_text, inner, seen=self.seen)
             else:
-                theme, scores = self.theme_of(item.heading, item_text, inner)
+                theme, scores = self.theme_of(item.heading, item_text, inner, item=True)
             add(
                 key=item.id,
                 node_id=item.id,
@@ -871,36 +858,12 @@ def _supported(
 SPREAD_SHARE = 1 / 3
 
 
-# points of the subject themes a unit covers, per 100 of its characters, under which its
-# subject words are passing ones (`_thin`): in the samples' 法治 reports the sparsest unit on
-# a subject has 1.9 (a 158-character item, one 3-point word), most over 5; a work report's
-# 1,900-character 民生 plan naming 信息化 and 互联网+ has 0.9
-THIN_POINTS = 2.0
-
-
-def _thin(lexicon: Lexicon, heading: str, text: str, seen: dict[str, dict[str, int]]) -> bool:
-    """Whether a unit's subject words are passing ones: its own heading and text give the
-    subject themes fewer than THIN_POINTS points per 100 characters. Such a text is mostly
-    on work the lexicon has no theme for (a 政府工作报告's plan on 教育, 医疗, 养老 that names
-    信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
-    scores = lexicon.score(heading, text, seen=seen)
-    points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
-    return points * 100 < THIN_POINTS * cjk_len(text)
-
-
 def _subjects(unit: Unit) -> tuple[tuple[str, float], ...]:
     """The subjects a plan (or problem) is on, for meeting others by subject: the themes its
     words cover, none when they are passing words (`Unit.thin`): a work report's 民生 plan
     is not a plan on 数字政府 for naming 信息化 once in 1,900 characters, and meets the
     other report's 民生 plan as two plans naming no subject do, on their words."""
     return () if unit.thin else unit.themes
-
-
-# CJK characters of a plan naming no subject beyond which it is no general sentence but a
-# plan on work of its own (`_unplaced`): the samples' 法治 reports' general plans have 41–111
-# (持续推进依法行政, 全面提升法治政府建设质效); a work report's plans on 港口物流 or 招商引资,
-# 160–350
-GENERAL_MAX_CHARS = 150
 
 
 def _unplaced(unit: Unit) -> bool:

@@ -124,8 +124,10 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
         named = mentioned_themes(lexicon, heading, body, seen)
         return phases.union(theme for theme, _ in themes), named
 
-    def subject(heading: str, body: str, context: Sequence[str]) -> str:
-        return main_theme(lexicon, lexicon.score(heading, body, context), body)
+    def subject(heading: str, body: str, context: Sequence[str], *, item: bool = False) -> str:
+        # the comparison's rule of a unit's main theme, on no theme included (`main_theme`)
+        scores = lexicon.score(heading, body, context, seen=seen)
+        return main_theme(lexicon, scores, body, heading, item=item, seen=seen)
 
     def phase_of(heading: str) -> str | None:
         return heading_phase(heading, report.year, lexicon)
@@ -139,7 +141,7 @@ def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
         inner = [section.heading, *context]
         for item in section.items:
             if (size := cjk_len(item.text)) >= _MIN_UNIT_CJK:
-                theme = zone or subject(item.heading, item.text, inner)
+                theme = zone or subject(item.heading, item.text, inner, item=True)
                 yield theme, size, item.id, covers(item.heading, item.text)
         for child in section.children:
             yield from walk(child, inner, zone)

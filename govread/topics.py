@@ -222,17 +222,107 @@ def cjk_len(text: str) -> int:
     return sum(map(len, _CJK_RUN.findall(text)))
 
 
-def main_theme(lexicon: Lexicon, scores: Mapping[str, float], body: str) -> str:
+def main_theme(
+    lexicon: Lexicon,
+    scores: Mapping[str, float],
+    body: str,
+    heading: str = "",
+    *,
+    item: bool = False,
+    seen: dict[str, dict[str, int]] | None = None,
+) -> str:
     """The subject theme a unit is mainly on, from its `scores` (its heading, text and the
     headings above it, `Lexicon.score`): the best (`Lexicon.best`), or ``"other"`` when the
-    unit is long and that theme's points are sparse in it (LONG_UNIT, SPARSE_POINTS)."""
+    unit is on no theme (`on_no_theme`).
+
+    The one rule of "on no theme": the comparison, the coverage table, the checklist and
+    the timeline all call it, so they name the same main theme for a unit. (Before,
+    compare applied a second rule of its own to sections, and the coverage table could
+    put 秦皇岛's 保护生态环境 section on a theme that the comparison put on 其他.)"""
     best = lexicon.best(scores, phase=False)
-    if best == OTHER_ID or len(body) < LONG_UNIT or scores[best] * 100 >= SPARSE_POINTS * len(body):
-        return best  # (no theme, or too short or dense enough even if every character is CJK)
-    length = cjk_len(body)
-    if length >= LONG_UNIT and scores[best] * 100 < SPARSE_POINTS * length:
+    if best != OTHER_ID and on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen):
         return OTHER_ID
+    if best != OTHER_ID and not item and heading:
+        overall = next((t.id for t in lexicon.themes if t.overall), None)
+        themes, _phases = covered_themes(lexicon, heading, body, seen)
+        if (
+            overall is not None
+            and len(themes) > 1
+            and themes[0][1] < NO_MAJORITY
+            and overall in dict(themes)
+            and not mentioned_themes(lexicon, heading, "", seen)
+        ):
+            # A section whose heading names no subject (以夯基固本为保障,系统谋划,制度保障)
+            # and whose words give no subject a majority, the overall theme among them, is
+            # on the work as a whole (实施方案, 委员会会议, then a sentence on each field):
+            # 统筹, the overall theme, not the field that happens to have the most points.
+            return overall
     return best
+
+
+# the share of a unit's subject points that makes one subject the unit's main one by itself
+NO_MAJORITY = 0.5
+
+
+def on_no_theme(
+    lexicon: Lexicon,
+    scores: Mapping[str, float],
+    best: str,
+    body: str,
+    heading: str = "",
+    *,
+    item: bool = False,
+    seen: dict[str, dict[str, int]] | None = None,
+) -> bool:
+    """Whether a unit whose best subject theme is `best` is still on no theme (其他):
+
+    1. it is long (LONG_UNIT) and `best` has fewer than SPARSE_POINTS points for each
+       hundred of its characters, headings above it counted (a work report's economy
+       chapter naming 信访 once);
+    2. unless it is an item, its own subject words are passing ones (`thin_subjects`: a
+       民生 plan naming 信息化 once in 1,900 characters), or it is longer than a general
+       sentence (GENERAL_MAX_CHARS), its own words cover no theme and `best` has fewer
+       than COVER_MIN points even with the headings above (its theme came from a word or
+       two: a 城区建设 section on 调解 for one 纠纷).
+
+    An item keeps its section's theme under 2: it is one piece of the work its section's
+    heading names. Both measures stay, in this one place: 1 alone let 秦皇岛's 158-character
+    保护生态环境 section (under LONG_UNIT) keep 政府职能, and dropping 2 lowered an unseen
+    comparison (盐田/福田 0.854 -> 0.845); dropping 1 changed no alignment score, but it was
+    made for the themes of work reports' long chapters (themes-fresh)."""
+    length = cjk_len(body)
+    if length >= LONG_UNIT and scores.get(best, 0.0) * 100 < SPARSE_POINTS * length:
+        return True
+    if item:
+        return False
+    themes, _phases = covered_themes(lexicon, heading, body, seen)
+    if themes:
+        return thin_subjects(lexicon, heading, body, seen)
+    return length > GENERAL_MAX_CHARS and scores.get(best, 0.0) < COVER_MIN
+
+
+# points of the subject themes a unit covers, per 100 of its characters, under which its
+# subject words are passing ones (`thin_subjects`): in the samples' 法治 reports the
+# sparsest unit on a subject has 1.9 (a 158-character item, one 3-point word), most over
+# 5; a work report's 1,900-character 民生 plan naming 信息化 and 互联网+ has 0.9
+THIN_POINTS = 2.0
+
+# CJK characters of a unit beyond which it is no general sentence: the samples' 法治
+# reports' general plans have 41–111 (持续推进依法行政, 全面提升法治政府建设质效); a work
+# report's plans on 港口物流 or 招商引资, 160–350
+GENERAL_MAX_CHARS = 150
+
+
+def thin_subjects(
+    lexicon: Lexicon, heading: str, text: str, seen: dict[str, dict[str, int]] | None = None
+) -> bool:
+    """Whether a unit's subject words are passing ones: its own heading and text give the
+    subject themes fewer than THIN_POINTS points per 100 characters. Such a text is mostly
+    on work the lexicon has no theme for (a 政府工作报告's plan on 教育, 医疗, 养老 that names
+    信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
+    scores = lexicon.score(heading, text, seen=seen)
+    points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
+    return points * 100 < THIN_POINTS * cjk_len(text)
 
 
 COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there

@@ -4,6 +4,7 @@ the lexicon has no theme for, and the chapters that follow a numbered plan chapt
 from __future__ import annotations
 
 from govread import compare as compare_module
+from govread import topics
 from govread.compare import Comparison, Unit, compare, report_units
 from govread.parsers.outline import parse_text
 from govread.plan_phase import chapters_before_titled_plans
@@ -60,10 +61,10 @@ def test_thin_is_fewer_subject_points_than_two_per_hundred_characters() -> None:
     assert not lexicon.score("", filler)
     short = sentence + filler * 5
     long = sentence + filler * 12
-    assert not compare_module._thin(lexicon, "", short, {})
-    assert compare_module._thin(lexicon, "", long, {})
+    assert not topics.thin_subjects(lexicon, "", short, {})
+    assert topics.thin_subjects(lexicon, "", long, {})
     # a dense plan is never thin: 数字政府 and 政务数据 in a short text
-    assert not compare_module._thin(lexicon, "", "加快数字政府建设，推进政务数据共享。", {})
+    assert not topics.thin_subjects(lexicon, "", "加快数字政府建设，推进政务数据共享。", {})
 
 
 def test_a_thin_unit_names_no_subject_to_meet_by_but_still_covers_its_themes() -> None:

@@ -131,3 +131,54 @@ def test_a_share_that_rounds_to_nothing_is_said_as_under_one_percent(
     from govread.coverage import percent
 
     assert percent(share) == shown
+
+
+def _section_themes(report: Report) -> tuple[dict[str, str], dict[str, str]]:
+    """Each section's main theme by the coverage table and by the comparison (sections the
+    comparison keeps whole, one unit)."""
+    from govread import coverage as coverage_module
+    from govread.compare import report_units
+    from govread.topics import load_lexicon
+
+    lexicon = load_lexicon()
+    by_coverage = {node: theme for theme, _, node, _ in coverage_module._units(report, lexicon)}
+    units: dict[str, list[tuple[str, str]]] = {}
+    for unit in report_units(report, lexicon):
+        units.setdefault(unit.node_id, []).append((unit.kind, unit.theme))
+    by_compare = {
+        node: found[0][1]
+        for node, found in units.items()
+        if len(found) == 1 and found[0][0] == "section" and node in by_coverage
+    }
+    return {node: by_coverage[node] for node in by_compare}, by_compare
+
+
+def test_coverage_and_compare_name_one_main_theme_for_each_section(
+    samples: list[Report],
+) -> None:
+    # 秦皇岛's 保护生态环境 section (158 characters, 1.9 subject points a hundred) was on
+    # 政府职能 in the coverage table and on 其他 in the comparison: two rules of "on no theme"
+    qinhuangdao = by_region(samples, "秦皇岛市")
+    by_coverage, by_compare = _section_themes(qinhuangdao)
+    node = f"{qinhuangdao.id}/2.4"
+    assert by_compare[node] == "other"
+    assert by_coverage[node] == "other"
+    for report in samples:
+        by_coverage, by_compare = _section_themes(report)
+        assert by_coverage == by_compare
+
+
+def test_a_long_section_whose_words_cover_no_theme_is_on_none_in_both() -> None:
+    # invented: a 城区建设 section of a work report, on 调解 by one 纠纷 word in 190 characters
+    text = (
+        "一、城区建设\n"
+        "完成旧城改造项目十二个，新建道路八公里，改造老旧小区三十个，新增公园绿地二十万平方米。"
+        "推进地铁站点周边综合开发，建成人才住房一千套，新增停车位五千个，完善城市照明设施。"
+        "实施河道整治工程，建设碧道二十公里，新建口袋公园十五个，城区面貌持续改善。"
+        "妥善处理拆迁补偿纠纷，推进片区统筹规划，建设现代化国际化城区。"
+        "加快产业园区建设，新增产业空间五十万平方米，引进重点企业三十家。\n"
+    )
+    report = parse_text(text, path="a.txt")
+    by_coverage, by_compare = _section_themes(report)
+    assert by_compare == by_coverage
+    assert set(by_compare.values()) == {"other"}

@@ -119,3 +119,31 @@ def test_study_campaigns_and_the_bid_to_be_a_model_government_are_leadership_wor
     plan = "学习贯彻主题教育成果,以示范创建为引领,持续推进依法行政。"
     themes, _ = covered_themes(lexicon, "", plan)
     assert "leadership" not in dict(themes)
+
+
+# invented: a flat section whose heading names no subject and whose sentences each take one
+# field (统筹, 执法, 决策), none with a majority of its points
+_WHOLE_WORK = (
+    "召开县委依法治县委员会会议，研究部署全年法治建设工作，压实法治建设第一责任人职责。"
+    "组织行政执法人员开展案卷评查，落实行政执法三项制度。"
+    "建立重大行政决策目录管理制度，严格履行重大行政决策法定程序。"
+)
+
+
+def test_a_section_on_many_fields_under_a_heading_naming_none_is_on_the_whole_work() -> None:
+    from govread.topics import covered_themes, load_lexicon, main_theme
+
+    lexicon = load_lexicon()
+    heading = "以夯实基础为保障，系统谋划，强化保障"
+    scores = lexicon.score(heading, _WHOLE_WORK, [])
+    themes, _ = covered_themes(lexicon, heading, _WHOLE_WORK)
+    assert themes[0][0] == "enforcement" and themes[0][1] < 0.5  # the most points, no majority
+    assert lexicon.best(scores, phase=False) == "enforcement"
+    assert main_theme(lexicon, scores, _WHOLE_WORK, heading) == "leadership"
+    # an item keeps the field its words have most of (one piece of its section's work) …
+    assert main_theme(lexicon, scores, _WHOLE_WORK, heading, item=True) == "enforcement"
+    # … and so does a section whose heading names its field
+    named = "加强行政执法，系统谋划"
+    assert main_theme(lexicon, lexicon.score(named, _WHOLE_WORK, []), _WHOLE_WORK, named) == (
+        "enforcement"
+    )
