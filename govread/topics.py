@@ -240,11 +240,14 @@ def main_theme(
     compare applied a second rule of its own to sections, and the coverage table could
     put 秦皇岛's 保护生态环境 section on a theme that the comparison put on 其他.)"""
     best = lexicon.best(scores, phase=False)
-    if best != OTHER_ID and on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen):
+    if best == OTHER_ID:
+        return best
+    # a section's covered themes, scored once for both rules below
+    themes = () if item else covered_themes(lexicon, heading, body, seen)[0]
+    if on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen, covered=themes):
         return OTHER_ID
-    if best != OTHER_ID and not item and heading:
+    if not item and heading:
         overall = next((t.id for t in lexicon.themes if t.overall), None)
-        themes, _phases = covered_themes(lexicon, heading, body, seen)
         if (
             overall is not None
             and len(themes) > 1
@@ -273,8 +276,10 @@ def on_no_theme(
     *,
     item: bool = False,
     seen: dict[str, dict[str, int]] | None = None,
+    covered: Sequence[tuple[str, float]] | None = None,
 ) -> bool:
-    """Whether a unit whose best subject theme is `best` is still on no theme (其他):
+    """Whether a unit whose best subject theme is `best` is still on no theme (其他)
+    (`covered`: its `covered_themes`, when the caller has them):
 
     1. it is long (LONG_UNIT) and `best` has fewer than SPARSE_POINTS points for each
        hundred of its characters, headings above it counted (a work report's economy
@@ -295,7 +300,7 @@ def on_no_theme(
         return True
     if item:
         return False
-    themes, _phases = covered_themes(lexicon, heading, body, seen)
+    themes = covered if covered is not None else covered_themes(lexicon, heading, body, seen)[0]
     if themes:
         return thin_subjects(lexicon, heading, body, seen)
     return length > GENERAL_MAX_CHARS and scores.get(best, 0.0) < COVER_MIN
