@@ -43,7 +43,8 @@ def freeze_long_lived() -> None:
 def freeze_start_up() -> None:
     """Leave everything alive now out of collections until `thaw` (the browser's end).
     No collection here: that would cost what it saves. What start-up made and later
-    dropped in cycles (a few widgets at most) waits for a later load's thaw or the end."""
+    dropped in cycles is collected at a later load's thaw or at the end, not at the first
+    load."""
     gc.freeze()
 
 
