@@ -160,7 +160,8 @@ class Unit:
     # every subject theme one of its words names, covered or not (`topics.mentioned_themes`)
     mentions: frozenset[str] = field(default=frozenset(), compare=False)
     # its subject words are passing ones (`topics.thin_subjects`): fewer than THIN_POINTS
-    # points of the themes it covers per 100 characters (a work report's 民生 chapter naming 信息化 once, `_subjects`)
+    # points of the themes it covers per 100 characters (a work report's 民生 chapter
+    # naming 信息化 once, `_subjects`)
     thin: bool = field(default=False, compare=False)
     # the subject themes a word of its own heading names (`topics.mentioned_themes`): the
     # piece of work the heading says the unit is on (不断优化法治营商环境)
