@@ -484,7 +484,10 @@ def _last_id(section: Section) -> str:
 
 
 class _Builder:
-    def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter) -> None:
+    """Cuts a report into units and places each on a theme; with no `cutter`, the units
+    carry no words (`Unit.terms` empty: no jieba), for a caller that reads only the themes."""
+
+    def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter | None) -> None:
         self.report, self.lexicon, self.cutter = report, lexicon, cutter
         self.seen: dict[str, dict[str, int]] = {}  # each text's keyword hits (`Lexicon.hits`)
         self.units: list[Unit] = []
@@ -500,8 +503,12 @@ class _Builder:
     def add(self, **fields: object) -> None:
         check()  # a long report is cut unit by unit: one unit is the most a stop waits for
         text = str(fields["text"])
-        terms = Counter(_tokenize(f"{fields['heading']}\n{text}", self.lexicon, self.cutter))
         heading = str(fields["heading"])
+        terms = (
+            Counter(_tokenize(f"{heading}\n{text}", self.lexicon, self.cutter))
+            if self.cutter is not None
+            else Counter()
+        )
         themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
         headed = mentioned_themes(self.lexicon, heading, "", self.seen) if heading else frozenset()
@@ -697,6 +704,8 @@ class _Builder:
 
 # reports' units by content, path and lexicon
 _UNIT_CACHE: LruCache[tuple[str, str | None, int], tuple[Unit, ...]] = LruCache(128)
+# the same without their words (`theme_units`)
+_THEME_UNIT_CACHE: LruCache[tuple[str, str | None, int], tuple[Unit, ...]] = LruCache(128)
 
 
 def report_units(
@@ -714,12 +723,31 @@ def report_units(
     return units
 
 
+def theme_units(report: Report, lexicon: Lexicon | None = None) -> tuple[Unit, ...]:
+    """The report's units placed on their themes as `report_units` places them, without
+    their words (`Unit.terms` empty, so no jieba): what the coverage table tallies, so that
+    it and the comparison never disagree on a unit's theme. Cached apart from
+    `report_units`, whose units (words and all) are taken when already made."""
+    lexicon = lexicon or load_lexicon()
+    cache_key = (report.sha256, report.path, hash(lexicon))
+    found = _UNIT_CACHE.get(cache_key) or _THEME_UNIT_CACHE.get(cache_key)
+    if found is not None:
+        return found
+    units = _built(report, lexicon, None)
+    _THEME_UNIT_CACHE.put(cache_key, units)
+    return units
+
+
 def built_units(
     report: Report, lexicon: Lexicon | None = None, cutter: segment.Cutter | None = None
 ) -> tuple[Unit, ...]:
     """`report_units` made anew and not cached, for a caller that asks once per report (the
     store's pool workers: a cache would only keep the last reports' units alive)."""
-    builder = _Builder(report, lexicon or load_lexicon(), cutter or segment.Cutter())
+    return _built(report, lexicon or load_lexicon(), cutter or segment.Cutter())
+
+
+def _built(report: Report, lexicon: Lexicon, cutter: segment.Cutter | None) -> tuple[Unit, ...]:
+    builder = _Builder(report, lexicon, cutter)
     # chapters after a plan heading with no number (2020年主要工作任务, then 一、… anew) are
     # next year's plans, as the figures' targets and the checklist read them
     plans_from = chapters_before_titled_plans(report.sections, report.year)

@@ -55,6 +55,7 @@ POOL_CHUNK = 25  # reports per pool task: few round trips, progress still moves
 # the modules and data whose code decides an entry: any change to them is a new cache kind
 _COMPUTING_MODULES = (
     "checklist",
+    "compare",  # coverage tallies the comparison's units (`compare.theme_units`)
     "corpus_tables",
     "coverage",
     "figure_table",

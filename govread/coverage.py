@@ -1,19 +1,19 @@
 """Theme coverage: how much of each report speaks to each theme of the 纲要.
 
-A report is cut into units the way a reader would tally it: each section's own text (its
-paragraphs without the 一是/二是 items), each item, each preamble and closing paragraph
-(a bare signature or date is no unit; a closing paragraph that turns to next year's plans,
-…存在一些短板。下阶段，我市将…, is two, cut where its plans open: `govread.plan_phase`).
-Each unit goes to one theme of `govread.topics`:
-a unit under a 存在的问题 / 下一步工作 heading (or one naming a later year, as the comparison
-reads it: `plan_phase.heading_phase`), or a closing paragraph that is about problems or
-plans, goes to that phase theme; every other unit to its best subject theme
-(``other`` when the lexicon says nothing). A report's coverage of a theme is the number of
-its units there and their share of the report's text (CJK characters), and the number of its
-other units whose own words cover the theme besides their main one (`topics.covered_themes`,
-the rule the comparison and the timeline read): a report is silent on a theme only when no
-unit covers it, as `govread compare` says. No jieba: plain keyword counting, so a thousand
-reports take seconds.
+A report is tallied by the units the comparison aligns (`compare.theme_units`: each
+section's own text without its 一是/二是 items, each item, each closing paragraph cut where it
+turns to problems or plans and at its 一是… lists; a one-sentence chapter intro frames its
+items and is no unit; a bare signature or date is none) and each preamble paragraph, which
+the comparison sets against nothing. Each unit stands on the theme the comparison places it
+on, so the table and `govread compare` (and the store's `topics` rows) never disagree on a
+unit: a unit under a 存在的问题 / 下一步工作 heading, or after a lead-in that turns to them,
+on that phase theme; an item on what its own words speak of; every other unit on its best
+subject theme (``other`` when the lexicon says nothing: `topics.main_theme`). A report's
+coverage of a theme is the number of its units there and their share of the report's text
+(CJK characters), and the number of its other units whose own words cover the theme besides
+their main one (`topics.covered_themes`): a report is silent on a theme only when no unit
+covers it, as `govread compare` says. No jieba: the units are made without their words
+(plain keyword counting), so a thousand reports take seconds.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from govread.parsers.model import Report, Section
-from govread.plan_phase import PLANS, chapters_before_titled_plans, heading_phase, plan_offset
+from govread.compare import theme_units
+from govread.parsers.model import Report
 from govread.topics import (
     OTHER_ID,
     Lexicon,
@@ -98,77 +98,26 @@ class Coverage:
         return [s.theme for s in self.themes if s.silent and s.theme != OTHER_ID]
 
 
-def _own_text(section: Section) -> str:
-    runs: list[str] = []
-    for index, paragraph in enumerate(section.paragraphs):
-        position = 0
-        for item in sorted(
-            (i for i in section.items if i.paragraph == index), key=lambda i: i.start
-        ):
-            runs.append(paragraph[position : item.start])
-            position = max(position, item.end)
-        runs.append(paragraph[position:])
-    return "\n".join(run for run in runs if run.strip())
-
-
 _Unit = tuple[str, int, str, tuple[frozenset[str], frozenset[str]]]
 
 
 def _units(report: Report, lexicon: Lexicon) -> Iterator[_Unit]:
     """(theme id, CJK characters, node id, (the themes its own words cover, those they name))
-    of every unit of the report."""
+    of every unit of the report: the comparison's units and themes (`compare.theme_units`),
+    and the preamble's paragraphs, which the comparison sets against nothing."""
     seen: dict[str, dict[str, int]] = {}
-
-    def covers(heading: str, body: str) -> tuple[frozenset[str], frozenset[str]]:
-        themes, phases = covered_themes(lexicon, heading, body, seen)
-        named = mentioned_themes(lexicon, heading, body, seen)
-        return phases.union(theme for theme, _ in themes), named
-
-    def subject(heading: str, body: str, context: Sequence[str], *, item: bool = False) -> str:
-        # the comparison's rule of a unit's main theme, on no theme included (`main_theme`)
-        scores = lexicon.score(heading, body, context, seen=seen)
-        return main_theme(lexicon, scores, body, heading, item=item, seen=seen)
-
-    def phase_of(heading: str) -> str | None:
-        return heading_phase(heading, report.year, lexicon)
-
-    def walk(section: Section, context: list[str], zone: str | None) -> Iterator[_Unit]:
-        zone = zone or phase_of(section.heading)
-        body = _own_text(section)
-        if (size := cjk_len(body)) >= _MIN_UNIT_CJK:
-            theme = zone or subject(section.heading, body, context)
-            yield theme, size, section.id, covers(section.heading, body)
-        inner = [section.heading, *context]
-        for item in section.items:
-            if (size := cjk_len(item.text)) >= _MIN_UNIT_CJK:
-                theme = zone or subject(item.heading, item.text, inner, item=True)
-                yield theme, size, item.id, covers(item.heading, item.text)
-        for child in section.children:
-            yield from walk(child, inner, zone)
-
-    prefix = report.id
     for paragraph in report.preamble:
         if (size := cjk_len(paragraph)) >= _MIN_UNIT_CJK:
-            yield subject("", paragraph, ()), size, f"{prefix}/preamble", covers("", paragraph)
-    plans_from = chapters_before_titled_plans(report.sections, report.year)
-    for index, section in enumerate(report.sections):
-        yield from walk(section, [], PLANS if index >= plans_from else None)
-    for paragraph in report.closing:
-        for part in _closing_parts(paragraph, report.year):
-            if (size := cjk_len(part)) >= _MIN_UNIT_CJK:
-                scores = lexicon.score(body=part, phase_text=True)
-                phase = lexicon.best(scores, phase=True)
-                theme = phase if phase != OTHER_ID else subject("", part, ())
-                yield theme, size, f"{prefix}/closing", covers("", part)
-
-
-def _closing_parts(paragraph: str, year: int | None) -> list[str]:
-    """A closing paragraph, cut where its plans open (…仍存在一些短板。下阶段，我市将…):
-    what comes before and the plans are two units, as the checklist reads them."""
-    offset = plan_offset(paragraph, year)
-    if not offset:
-        return [paragraph]
-    return [paragraph[:offset], paragraph[offset:]]
+            scores = lexicon.score("", paragraph, (), seen=seen)
+            theme = main_theme(lexicon, scores, paragraph, "", seen=seen)
+            themes, phases = covered_themes(lexicon, "", paragraph, seen)
+            covers = phases.union(covered for covered, _ in themes)
+            named = mentioned_themes(lexicon, "", paragraph, seen)
+            yield theme, size, f"{report.id}/preamble", (covers, named)
+    for unit in theme_units(report, lexicon):
+        if (size := cjk_len(unit.text)) >= _MIN_UNIT_CJK:
+            covers = unit.phases.union(covered for covered, _ in unit.themes)
+            yield unit.theme, size, unit.node_id, (covers, unit.mentions)
 
 
 def coverage(report: Report, lexicon: Lexicon | None = None) -> Coverage:
