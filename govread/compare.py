@@ -66,13 +66,13 @@ from govread.plan_phase import (
 from govread.topics import (
     GENERAL_MAX_CHARS,
     OTHER_ID,
+    Covered,
     Lexicon,
     cjk_len,
-    covered_themes,
     load_lexicon,
     main_theme,
     mentioned_themes,
-    thin_subjects,
+    unit_covered,
 )
 
 PAIR_THRESHOLD = 0.05  # below this cosine two units of one theme are not paired one to one
@@ -490,6 +490,8 @@ class _Builder:
     def __init__(self, report: Report, lexicon: Lexicon, cutter: segment.Cutter | None) -> None:
         self.report, self.lexicon, self.cutter = report, lexicon, cutter
         self.seen: dict[str, dict[str, int]] = {}  # each text's keyword hits (`Lexicon.hits`)
+        # (heading, text) -> its `topics.unit_covered`: `theme_of` and `add` both read it
+        self.covered: dict[tuple[str, str], Covered] = {}
         self.units: list[Unit] = []
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
         # The last section before a chapter of plans or problems (一、关于2019年工作 …
@@ -509,13 +511,14 @@ class _Builder:
             if self.cutter is not None
             else Counter()
         )
-        themes, phases = covered_themes(self.lexicon, heading, text, self.seen)
+        covered = self.covered_of(heading, text)
+        themes, phases = covered.themes, covered.phases
         mentions = mentioned_themes(self.lexicon, heading, text, self.seen)
         headed = mentioned_themes(self.lexicon, heading, "", self.seen) if heading else frozenset()
         # passing subject words (`topics.thin_subjects`): such a plan meets others by its
         # words, not by a subject (`_subjects`). Whether the unit is on no theme at all was
         # decided by `topics.main_theme` (`theme_of`), the rule coverage reads too.
-        thin = bool(themes) and thin_subjects(self.lexicon, heading, text, self.seen)
+        thin = covered.thin
         if fields["kind"] == "item" and themes and _subject(self.lexicon, str(fields["theme"])):
             # An item is on what its own words speak of: under 优化营商环境, 一是 on 免罚清单
             # and 包容审慎执法 is an enforcement item, and meets enforcement, not the
@@ -538,8 +541,19 @@ class _Builder:
         self, heading: str, body: str, context: Sequence[str], *, item: bool = False
     ) -> tuple[str, dict[str, float]]:
         scores = self.lexicon.score(heading, body, context, seen=self.seen)
-        theme = main_theme(self.lexicon, scores, body, heading, item=item, seen=self.seen)
+        covered = self.covered_of(heading, body)
+        theme = main_theme(
+            self.lexicon, scores, body, heading, item=item, seen=self.seen, covered=covered
+        )
         return theme, scores
+
+    def covered_of(self, heading: str, text: str) -> Covered:
+        found = self.covered.get((heading, text))
+        if found is None:
+            found = self.covered[heading, text] = unit_covered(
+                self.lexicon, heading, text, self.seen
+            )
+        return found
 
     def section(self, section: Section, context: list[str], prefix: str, phase: str | None) -> None:
         if _is_glossary_title(section.heading):

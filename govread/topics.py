@@ -230,10 +230,12 @@ def main_theme(
     *,
     item: bool = False,
     seen: dict[str, dict[str, int]] | None = None,
+    covered: Covered | None = None,
 ) -> str:
     """The subject theme a unit is mainly on, from its `scores` (its heading, text and the
     headings above it, `Lexicon.score`): the best (`Lexicon.best`), or ``"other"`` when the
-    unit is on no theme (`on_no_theme`).
+    unit is on no theme (`on_no_theme`); `covered` is its `unit_covered`, when the caller
+    has it.
 
     The one rule of "on no theme": the comparison, the coverage table, the checklist and
     the timeline all call it, so they name the same main theme for a unit. (Before,
@@ -243,8 +245,14 @@ def main_theme(
     if best == OTHER_ID:
         return best
     # a section's covered themes, scored once for both rules below
-    themes = () if item else covered_themes(lexicon, heading, body, seen)[0]
-    if on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen, covered=themes):
+    if item:
+        themes: Sequence[tuple[str, float]] = ()
+    else:
+        themes = covered.themes if covered else covered_themes(lexicon, heading, body, seen)[0]
+    thin = covered.thin if covered else None
+    if on_no_theme(
+        lexicon, scores, best, body, heading, item=item, seen=seen, covered=themes, thin=thin
+    ):
         return OTHER_ID
     if not item and heading:
         overall = next((t.id for t in lexicon.themes if t.overall), None)
@@ -277,9 +285,11 @@ def on_no_theme(
     item: bool = False,
     seen: dict[str, dict[str, int]] | None = None,
     covered: Sequence[tuple[str, float]] | None = None,
+    thin: bool | None = None,
 ) -> bool:
     """Whether a unit whose best subject theme is `best` is still on no theme (其他)
-    (`covered`: its `covered_themes`, when the caller has them):
+    (`covered`: its `covered_themes`, and `thin` its `thin_subjects` where it covers a theme,
+    when the caller has them):
 
     1. it is long (LONG_UNIT) and `best` has fewer than SPARSE_POINTS points for each
        hundred of its characters, headings above it counted (a work report's economy
@@ -302,7 +312,7 @@ def on_no_theme(
         return False
     themes = covered if covered is not None else covered_themes(lexicon, heading, body, seen)[0]
     if themes:
-        return thin_subjects(lexicon, heading, body, seen)
+        return thin_subjects(lexicon, heading, body, seen) if thin is None else thin
     return length > GENERAL_MAX_CHARS and scores.get(best, 0.0) < COVER_MIN
 
 
@@ -325,7 +335,12 @@ def thin_subjects(
     subject themes fewer than THIN_POINTS points per 100 characters. Such a text is mostly
     on work the lexicon has no theme for (a 政府工作报告's plan on 教育, 医疗, 养老 that names
     信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
-    scores = lexicon.score(heading, text, seen=seen)
+    return _thin(lexicon, lexicon.score(heading, text, seen=seen), text)
+
+
+def _thin(lexicon: Lexicon, scores: Mapping[str, float], text: str) -> bool:
+    """`thin_subjects` from the unit's own `scores` (with or without `phase_text`: the
+    subject themes' points, the only ones read, are the same)."""
     points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
     return points * 100 < THIN_POINTS * cjk_len(text)
 
@@ -409,18 +424,47 @@ def covered_themes(
     coverage table all read it, so a report is silent on a theme in one exactly when it is
     in the others. A sentence saying the problems above need improving (…需要在下一步工作中
     改进提高) is no plan: its words count for no phase (`_LOOKS_BACK_TO_IMPROVE`)."""
+    scores = _covering(lexicon, heading, body, seen)[1]
+    return weighted_themes(scores, lexicon), spoken_phases(scores, lexicon)
+
+
+def _covering(
+    lexicon: Lexicon, heading: str, body: str, seen: dict[str, dict[str, int]] | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """A unit's own heading and text scored with `phase_text`, and the scores
+    `covered_themes` reads: the same, but the phases' points without the sentences that look
+    back (`_without_looking_back`)."""
     # One scoring serves both: `phase_text` changes only the phases' points (a subject
     # theme's are added up the same way either way), and `weighted_themes` reads only the
     # subject themes'.
-    scores = lexicon.score(heading, body, phase_text=True, seen=seen)
+    own = lexicon.score(heading, body, phase_text=True, seen=seen)
     phase_body = _without_looking_back(body)
-    if phase_body is not body:
-        scores = lexicon.score(heading, phase_body, phase_text=True, seen=seen) | {
-            theme.id: scores[theme.id]
-            for theme in lexicon.themes
-            if not theme.phase and theme.id in scores
-        }
-    return weighted_themes(scores, lexicon), spoken_phases(scores, lexicon)
+    if phase_body is body:
+        return own, own
+    return own, lexicon.score(heading, phase_body, phase_text=True, seen=seen) | {
+        theme.id: own[theme.id] for theme in lexicon.themes if not theme.phase and theme.id in own
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Covered:
+    """A unit's `covered_themes` and, where it covers a theme, its `thin_subjects`, from
+    one scoring of its heading and text (`unit_covered`): the comparison reads all three
+    for each unit, and `main_theme` the themes and `thin` again."""
+
+    themes: tuple[tuple[str, float], ...]
+    phases: frozenset[str]
+    thin: bool  # False where it covers no theme
+
+
+def unit_covered(
+    lexicon: Lexicon, heading: str, body: str, seen: dict[str, dict[str, int]] | None = None
+) -> Covered:
+    """`covered_themes` and `thin_subjects` of one unit's heading and text, scored once."""
+    own, scores = _covering(lexicon, heading, body, seen)
+    themes = weighted_themes(scores, lexicon)
+    thin = bool(themes) and _thin(lexicon, own, body)
+    return Covered(themes, spoken_phases(scores, lexicon), thin)
 
 
 def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
