@@ -492,6 +492,7 @@ class _Builder:
         self.seen: dict[str, dict[str, int]] = {}  # each text's keyword hits (`Lexicon.hits`)
         # (heading, text) -> its `topics.unit_covered`: `theme_of` and `add` both read it
         self.covered: dict[tuple[str, str], Covered] = {}
+        self.head_phases: dict[str, str | None] = {}  # heading -> its `heading_phase`
         self.units: list[Unit] = []
         self.last_id = next((s.id for s in reversed(list(report.walk()))), None)
         # The last section before a chapter of plans or problems (一、关于2019年工作 …
@@ -499,7 +500,7 @@ class _Builder:
         # too (看到成绩的同时,我们也清醒认识…不足): the parser keeps them in that section.
         self.tail_ids = {self.last_id}
         for before, after in itertools.pairwise(report.sections):
-            if heading_phase(after.heading, report.year, lexicon):
+            if self.heading_phase(after.heading):
                 self.tail_ids.add(_last_id(before))
 
     def add(self, **fields: object) -> None:
@@ -547,6 +548,16 @@ class _Builder:
         )
         return theme, scores
 
+    def heading_phase(self, heading: str) -> str | None:
+        """`plan_phase.heading_phase`, each heading's found once (a chapter's is read before
+        the units are built too)."""
+        if heading in self.head_phases:
+            return self.head_phases[heading]
+        found = self.head_phases[heading] = heading_phase(
+            heading, self.report.year, self.lexicon, self.seen
+        )
+        return found
+
     def covered_of(self, heading: str, text: str) -> Covered:
         found = self.covered.get((heading, text))
         if found is None:
@@ -559,7 +570,7 @@ class _Builder:
         if _is_glossary_title(section.heading):
             return  # an annex of terms (名词、术语注释) and all under it: no unit
         number = prefix + section.marker
-        head_phase = heading_phase(section.heading, self.report.year, self.lexicon)
+        head_phase = self.heading_phase(section.heading)
         zone = head_phase or phase
         # a part's summing-up after its subsections (`Section.after_children`), its units after
         # theirs, as in the text

@@ -69,13 +69,19 @@ def later_year(text: str, year: int | None) -> bool:
     return year is not None and any(int(m.group(1)) > year for m in YEAR.finditer(read_years(text)))
 
 
-def heading_phase(heading: str, year: int | None, lexicon: Lexicon) -> str | None:
+def heading_phase(
+    heading: str,
+    year: int | None,
+    lexicon: Lexicon,
+    seen: dict[str, dict[str, int]] | None = None,
+) -> str | None:
     """The phase a heading opens (存在的问题, 下一步工作), or None: its words (the lexicon's, then
     the plan and shortcoming headings the checklist and the figures' targets read), else a
     later year (2024年法治政府建设重点 in a 2023 report is next year's plans). The comparison
     (and so the timeline) and the coverage table read it, so they agree with `check` and
-    `figures` on which chapters are plans."""
-    scores = lexicon.score(heading)
+    `figures` on which chapters are plans. `seen` remembers the heading's keyword hits
+    (`Lexicon.score`)."""
+    scores = lexicon.score(heading, seen=seen)
     phase = lexicon.best(scores, phase=True)
     if phase != OTHER_ID and scores[phase] >= HEADING_PHASE_MIN:
         return phase
