@@ -546,7 +546,12 @@ class Cutter:
         the text's words are mapped in one pass at C speed: remembering each block's terms
         as well cost a tuple and an entry per block, more than looking its few words up again
         when it recurs."""
-        words = chain.from_iterable(map(self._words.__getitem__, self._han.split(text)))
+        pieces = self._words
+        if not pieces:
+            # the first text: the blocks the search's cut walked already (`_plain`, most of
+            # them) are taken in one C call, not one `__missing__` call each
+            pieces.update(self._plain)
+        words = chain.from_iterable(map(pieces.__getitem__, self._han.split(text)))
         return list(chain.from_iterable(map(terms.__getitem__, words)))
 
 
