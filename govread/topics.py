@@ -105,6 +105,11 @@ class Lexicon:
     # words of the genre that name one thing (`[synonyms]`): (name, its words); a comparison
     # token holding one of the words also gives the name (出庭应诉 and 行政应诉 meet on 应诉)
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # keyword -> the subject themes it names (`mentioned_themes`), each keyword's found once
+    _named: dict[str, tuple[str, ...]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_named", {})
 
     @classmethod
     def build(
@@ -380,12 +385,21 @@ def mentioned_themes(
     named: set[str] = set()
     for text in (heading, body):
         for keyword in lexicon.hits(text, seen):
-            named.update(
-                lexicon.themes[index].id
-                for index, weight in lexicon.weights_of(keyword)
-                if weight >= MENTION_MIN and not lexicon.themes[index].phase
-            )
+            named.update(_named_by(lexicon, keyword))
     return frozenset(named)
+
+
+def _named_by(lexicon: Lexicon, keyword: str) -> tuple[str, ...]:
+    """The subject themes `keyword` names (MENTION_MIN), in the lexicon's order; each
+    keyword's found once (`Lexicon._named`)."""
+    found = lexicon._named.get(keyword)
+    if found is None:
+        found = lexicon._named[keyword] = tuple(
+            lexicon.themes[index].id
+            for index, weight in lexicon.weights_of(keyword)
+            if weight >= MENTION_MIN and not lexicon.themes[index].phase
+        )
+    return found
 
 
 # A sentence that points back at what was just said (这些, 上述, 以上 …) to say it still needs
