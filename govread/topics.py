@@ -249,17 +249,12 @@ def main_theme(
     best = lexicon.best(scores, phase=False)
     if best == OTHER_ID:
         return best
-    # a section's covered themes, scored once for both rules below
-    if item:
-        themes: Sequence[tuple[str, float]] = ()
-    else:
-        themes = covered.themes if covered else covered_themes(lexicon, heading, body, seen)[0]
-    thin = covered.thin if covered else None
-    if on_no_theme(
-        lexicon, scores, best, body, heading, item=item, seen=seen, covered=themes, thin=thin
-    ):
+    if covered is None and not item:  # a section's, scored once for both rules below
+        covered = unit_covered(lexicon, heading, body, seen)
+    if on_no_theme(lexicon, scores, best, body, heading, item=item, seen=seen, covered=covered):
         return OTHER_ID
-    if not item and heading:
+    if covered is not None and not item and heading:
+        themes = covered.themes
         overall = next((t.id for t in lexicon.themes if t.overall), None)
         if (
             overall is not None
@@ -289,12 +284,10 @@ def on_no_theme(
     *,
     item: bool = False,
     seen: dict[str, dict[str, int]] | None = None,
-    covered: Sequence[tuple[str, float]] | None = None,
-    thin: bool | None = None,
+    covered: Covered | None = None,
 ) -> bool:
     """Whether a unit whose best subject theme is `best` is still on no theme (其他)
-    (`covered`: its `covered_themes`, and `thin` its `thin_subjects` where it covers a theme,
-    when the caller has them):
+    (`covered`: its `unit_covered`, when the caller has it):
 
     1. it is long (LONG_UNIT) and `best` has fewer than SPARSE_POINTS points for each
        hundred of its characters, headings above it counted (a work report's economy
@@ -310,14 +303,15 @@ def on_no_theme(
     保护生态环境 section (under LONG_UNIT) keep 政府职能, and dropping 2 lowered an unseen
     comparison (盐田/福田 0.854 -> 0.845); dropping 1 changed no alignment score, but it was
     made for the themes of work reports' long chapters (themes-fresh)."""
-    length = cjk_len(body)
+    length = cjk_len(body) if covered is None else covered.length
     if length >= LONG_UNIT and scores.get(best, 0.0) * 100 < SPARSE_POINTS * length:
         return True
     if item:
         return False
-    themes = covered if covered is not None else covered_themes(lexicon, heading, body, seen)[0]
-    if themes:
-        return thin_subjects(lexicon, heading, body, seen) if thin is None else thin
+    if covered is None:
+        covered = unit_covered(lexicon, heading, body, seen)
+    if covered.themes:
+        return covered.thin
     return length > GENERAL_MAX_CHARS and scores.get(best, 0.0) < COVER_MIN
 
 
@@ -340,14 +334,16 @@ def thin_subjects(
     subject themes fewer than THIN_POINTS points per 100 characters. Such a text is mostly
     on work the lexicon has no theme for (a 政府工作报告's plan on 教育, 医疗, 养老 that names
     信息化建设 and 互联网+医疗 once each), not on the subject those words name."""
-    return _thin(lexicon, lexicon.score(heading, text, seen=seen), text)
+    return _thin(lexicon, lexicon.score(heading, text, seen=seen), cjk_len(text))
 
 
-def _thin(lexicon: Lexicon, scores: Mapping[str, float], text: str) -> bool:
-    """`thin_subjects` from the unit's own `scores` (with or without `phase_text`: the
-    subject themes' points, the only ones read, are the same)."""
-    points = sum(v for k, v in scores.items() if not lexicon.theme(k).phase)
-    return points * 100 < THIN_POINTS * cjk_len(text)
+def _thin(lexicon: Lexicon, scores: Mapping[str, float], length: int) -> bool:
+    """`thin_subjects` from the unit's own `scores` (`Lexicon.score`'s, with or without
+    `phase_text`: the subject themes' points, the only ones read, are the same) and its
+    `cjk_len`."""
+    # (`scores` holds its themes in the lexicon's order: the points are added up in it)
+    points = sum(scores[t.id] for t in lexicon.themes if not t.phase and t.id in scores)
+    return points * 100 < THIN_POINTS * length
 
 
 COVER_MIN = 3.0  # points a theme needs in a unit's own heading and text to be covered there
@@ -463,12 +459,13 @@ def _covering(
 @dataclass(frozen=True, slots=True)
 class Covered:
     """A unit's `covered_themes` and, where it covers a theme, its `thin_subjects`, from
-    one scoring of its heading and text (`unit_covered`): the comparison reads all three
-    for each unit, and `main_theme` the themes and `thin` again."""
+    one scoring of its heading and text (`unit_covered`): the comparison reads them for
+    each unit, and `main_theme` again."""
 
     themes: tuple[tuple[str, float], ...]
     phases: frozenset[str]
     thin: bool  # False where it covers no theme
+    length: int  # its text's `cjk_len` (`on_no_theme` reads it too)
 
 
 def unit_covered(
@@ -477,8 +474,9 @@ def unit_covered(
     """`covered_themes` and `thin_subjects` of one unit's heading and text, scored once."""
     own, scores = _covering(lexicon, heading, body, seen)
     themes = weighted_themes(scores, lexicon)
-    thin = bool(themes) and _thin(lexicon, own, body)
-    return Covered(themes, spoken_phases(scores, lexicon), thin)
+    length = cjk_len(body)
+    thin = bool(themes) and _thin(lexicon, own, length)
+    return Covered(themes, spoken_phases(scores, lexicon), thin, length)
 
 
 def _parse(data: Mapping[str, object], origin: str) -> Lexicon:
