@@ -130,7 +130,11 @@ def is_plan_heading(heading: str, year: int | None) -> bool:
     its first clause (a heading run into its text, 矿山领域:一是…,明确工作任务, names no plan),
     or a later year outside a title or a period (编制《实施方案(2021—2025年)》 is no plan)."""
     first_clause = _CLAUSE_MARKS.split(heading, maxsplit=1)[0]
-    return _names_plans(first_clause) or later_year(_TITLE_OR_PERIOD.sub("", heading), year)
+    if _names_plans(first_clause):
+        return True
+    # (a year is written with 年, 2024年 or 二〇二四年: most headings name none, and nothing
+    # need be cut out of them to find so)
+    return "年" in heading and later_year(_TITLE_OR_PERIOD.sub("", heading), year)
 
 
 def _names_plans(words: str) -> bool:
