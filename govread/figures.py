@@ -1753,9 +1753,10 @@ def _after_total(subject: str, sibling: bool = False) -> str:
             if head[:1] in _LEAD_STARTS and not _strip_lead(head):
                 head = ""  # 在去年 实现…: when it was achieved, no one who achieved it
             subject = _fit(head + rest)
-    matches = list(_TOTAL.finditer(subject))
-    last = matches[-1] if matches else None
-    if last is None or last.start() == 0:
+    if _TOTAL.search(subject) is None:
+        return subject  # (most subjects: one search, no list of matches)
+    last = list(_TOTAL.finditer(subject))[-1]
+    if last.start() == 0:
         return subject
     rest = _clean(subject[last.end() :])
     return rest if len(rest) >= 2 else subject
@@ -2131,10 +2132,12 @@ def _drop_opening(subject: str, share: bool = False) -> str:
     for_whom = _FOR_WHOM.search(subject)
     if for_whom is not None and len(subject) - for_whom.end() >= _MIN_AFTER_OPENING:
         return subject[for_whom.end() :]
+    if not cut:
+        return subject  # (most subjects: nothing opened them, nothing left to strip)
     rest = _strip_lead(subject[cut:])
-    if cut and rest.startswith(_DETERMINERS) and len(rest) - 2 >= _MIN_AFTER_OPENING:
+    if rest.startswith(_DETERMINERS) and len(rest) - 2 >= _MIN_AFTER_OPENING:
         rest = rest[2:]  # 梳理确认 各类政务服务事项清单: the kind counted, not "each kind"
-    return rest if cut and len(rest) >= _MIN_AFTER_OPENING else subject
+    return rest if len(rest) >= _MIN_AFTER_OPENING else subject
 
 
 def _second_managing(subject: str, at: int) -> bool:
@@ -2477,6 +2480,8 @@ def _second_joined_act(clause: str) -> str:
     second act's, as it is after a comma (…风险点，制定防控措施35条), when that act names its
     own object (a verb, perhaps after an adverb, then two characters or more); else the whole
     clause (排查矛盾纠纷并成功化解120件: the second verb's object is the first's)."""
+    if "并" not in clause:
+        return clause  # (most clauses: no scan for the last joining word)
     joined = max(_ALSO_ACT.finditer(clause), key=lambda m: m.start(), default=None)
     if joined is None or joined.group() != "并" or joined.start() < 2:
         return clause
@@ -3803,6 +3808,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
     `classes`, if given, receives the thresholds and classes left out (20万吨级, 超过1亿元的):
     the start of each number (and of what is written before it) → the end of the class.
     """
+    if _DIGIT.search(text) is None and "百分" not in text:
+        return []  # (half of all paragraphs: no number, and no titles or quotes to look for)
     excluded = _excluded(text)
     excluded_starts = [a for a, _ in excluded]
     numbers = [_Number(m, _unit_of(m), m.group("mag")) for m in _FIGURE.finditer(text)]
