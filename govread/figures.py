@@ -2463,8 +2463,10 @@ def _subject(
     if classes and numbers:
         numbers = [m for m in numbers if offset + m.start() not in classes]
     if not numbers:
-        sibling = _sibling_item(text, start, end)
-        return _after_total(_without_quantity(_clean(_second_joined_act(before))), sibling)
+        subject = _without_quantity(_clean(_second_joined_act(before)))
+        # (whether it is a sibling item matters only where an agent could open it)
+        sibling = len(subject) >= _AGENT_MIN and _sibling_item(text, start, end)
+        return _after_total(subject, sibling)
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
     if "等" in found:
         found = _examples_named(found)
