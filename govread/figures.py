@@ -3046,6 +3046,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
+    if not phrase:
+        return "", end  # (a mark right after the measure word: no rule below finds a noun)
     if (
         quoted
         and match
