@@ -893,6 +893,63 @@ def _inside_word(text: str, at: int) -> bool:
     return False
 
 
+_WORD_REACH = 4  # characters either side of a cut segmented to tell the word it falls in
+
+
+def _known_across(text: str, at: int) -> bool:
+    """Whether a word of the tables (two characters, or four: `word_classes`) could run across
+    offset `at`: a word that does holds the two characters either side of it."""
+    if at <= 0 or at >= len(text):
+        return False
+    classes = word_classes()
+    pair = text[at - 1 : at + 1]
+    return (
+        pair in classes
+        or pair in _dictionary_verbs()
+        # (a slice cut short by the start of the text is no four-character word: harmless)
+        or text[max(0, at - 3) : at + 1] in classes
+        or text[max(0, at - 2) : at + 2] in classes
+        or text[at - 1 : at + 3] in classes
+    )
+
+
+def _word_start(text: str, at: int, floor: int) -> int:
+    """Where the word that runs across offset `at` of `text` starts (事项平|均减 → 事项|平均:
+    the 平 of 平均), not before `floor`; `at` when a word ends there. A few characters either
+    side are segmented (`_inside_word`, cached), so a cut by a stop character or by a length
+    never leaves half a word. Only a word of the dictionary's tables counts: the words
+    segmentation guesses from characters it does not know (专题|会及|开展, 供水管|网等) are no
+    words to keep whole."""
+    if not _known_across(text, at):
+        return at  # (most cuts: no word of the tables could run across it, nothing to segment)
+    lo = max(floor, at - _WORD_REACH)
+    window = text[lo : at + _WORD_REACH]
+    if not _inside_word(window, at - lo):
+        return at
+    from govread.segment import cut
+
+    start = lo
+    for word in cut(window):
+        if start + len(word) > at:
+            known = word in word_classes() or word in _dictionary_verbs()
+            return start if known else at
+        start += len(word)
+    return at
+
+
+def _opens_word(subject: str) -> bool:
+    """Whether the first character of `subject` starts a word of the dictionary's tables
+    (与会人员, 均衡发展): a leading character stripped alone would leave half of it."""
+    return len(subject) > 1 and _word_start(subject, 1, 0) == 0
+
+
+def _last_word(subject: str) -> int:
+    """Where the word of the dictionary's tables that ends `subject` starts when it is longer
+    than the last character (参与, 送达), else where that character is."""
+    at = len(subject) - 1
+    return _word_start(subject, at, 0) if at > 0 else at
+
+
 # Light verbs (形式动词) before a verb carry nothing of their own: 予以修改 is 修改
 _LIGHT_BEFORE_VERB = ("予以", "加以", "给予", "进行")
 
@@ -937,6 +994,10 @@ _VERB_END_BY_LAST = _by_end(_VERB_END, -1)
 _PERIOD_STARTS = frozenset("连累持近〇一二三四五六七八九十两")  # and digits: see _LEAD_PERIOD
 _LEAD_STARTS = frozenset({*_LEAD_BY_FIRST, *_VERBS_BY_FIRST, *_LEAD_GUARDED, *_PERIOD_STARTS})
 _TRAIL_ENDS = frozenset(_TRAIL_BY_LAST)
+_TRAIL_CHARS = frozenset(word for word in _TRAIL_WORDS if len(word) == 1)
+# A word these end (原有, 拥有, 就是, 成为) is a verb of having or being itself: it introduces
+# the value as the character alone does, and goes as before.
+_HAVING = frozenset("有是为")
 
 
 def _first_starting(text: str, words: tuple[str, ...]) -> str | None:
@@ -962,11 +1023,15 @@ def _strip_lead(subject: str) -> str:
                 or subject[len(word) : len(word) + 1] not in _LEAD_NOT_BEFORE[word]
                 or len(subject) == len(word)  # ("" is in every string: the word alone goes)
             )
-            # (not a piece of a longer word: 累计|划 of 累|计划规模, 全市|场 of 全|市场主体)
+            # (not a piece of a longer word: 累计|划 of 累|计划规模, 全市|场 of 全|市场主体; one
+            # character, not the first of a word: 与|会人员, 均|衡发展)
             and (
-                len(word) < 2
-                or len(subject) == len(word)
-                or not _inside_word(subject[: len(word) + 4], len(word))
+                len(subject) == len(word)
+                or (
+                    not _inside_word(subject[: len(word) + 4], len(word))
+                    if len(word) >= 2
+                    else not _opens_word(subject)
+                )
             )
         ):
             subject = subject[len(word) :]
@@ -985,7 +1050,7 @@ def _strip_lead(subject: str) -> str:
             continue
         guard = _LEAD_GUARDED.get(subject[0])
         rest = subject[1:2]
-        if guard is None or (rest and rest in guard):
+        if guard is None or (rest and rest in guard) or _opens_word(subject):
             break
         subject = subject[1:]
     return subject
@@ -1005,6 +1070,12 @@ def _strip_trail(subject: str) -> str:
             or len(subject) == len(word)
             or subject[-len(word) - 1] not in _TRAIL_GUARDED[word]
         ):
+            if (
+                len(word) == 1
+                and word not in _HAVING
+                and not _TRAIL_CHARS.issuperset(subject[_last_word(subject) :])
+            ):
+                break  # (公众参与, 文书送达: the last character of a word, no particle; 到达 goes)
             subject = subject[: -len(word)]
             continue
         break
@@ -3367,6 +3438,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     ):
         phrase = phrase[:by]  # 17个委办局 对182个事项…: what the bodies did it to is after
     stop = end + skipped + len(phrase)
+    if phrase and stop < len(text) and not _NOUN_END.match(text, stop):
+        # a stop inside a word (政务服务事项平|均: 均 of 平均) or the length's end: the noun
+        # ends where that word starts, when something of it is left
+        word_start = _word_start(text, stop, end + skipped)
+        if word_start - end - skipped >= 2:
+            phrase, stop = phrase[: word_start - end - skipped], word_start
     if (
         quoted
         and phrase

@@ -3437,3 +3437,27 @@ def test_things_come_to_a_place_are_counted_by_their_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stop character inside a word (均 of 平均) ends the counted noun where that word
+        # starts, never halfway through it
+        (
+            "全区28个便民服务事项平均压缩办理时限40%。",
+            [("便民服务事项", 28.0, "个"), ("平均压缩办理时限", 40.0, "%")],
+        ),
+        # a leading or trailing character stripped alone never leaves half a word (与会, 均衡;
+        # 参与, 送达), while a particle or a reaching verb still goes (均到达)
+        ("与会人员共计260人。", [("与会人员", 260.0, "人")]),
+        ("均衡配置公共法律服务站点15个。", [("均衡配置公共法律服务站点", 15.0, "个")]),
+        ("全年社区群众参与1.2万人次。", [("社区群众参与", 12000.0, "人次")]),
+        ("各类执法文书送达340份。", [("各类执法文书送达", 340.0, "份")]),
+        ("参考率、合格率均到达100%。", [("参考率", 100.0, "%"), ("合格率", 100.0, "%")]),
+        # guards: words segmentation guesses from characters it does not know cut nothing
+        ("铺设20公里供水管网等工程。", [("供水管网", 20.0, "公里")]),
+    ],
+)
+def test_subjects_end_at_word_boundaries(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _labels(text) == expected
