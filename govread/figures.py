@@ -372,6 +372,7 @@ _LEAD_WORDS = (
     "已经",  # 我县已经实现…: an adverb, as 已 (before it, so 经 is not left)
     "已",
     "均",
+    "对其",  # to it (对其进行…): a pronoun's preposition, nothing of what is counted
 )
 # A period before a subject says when, not what (连续五年国家工作人员…, 三年来…); a bare
 # 三年 is left alone (三年行动计划 is a name). An inline enumerator (一是制定规范性文件9件,
@@ -393,6 +394,7 @@ _LEAD_NOT_BEFORE = {
     "年": "轻龄鉴报货薪检",
     "全局": "性观意",
     "我办": "理",
+    "对其": "中他它余",  # (对其中…, 对其他…: of some of them, 其中 opens what is counted)
     # 全市性会议: citywide, part of the name
     **dict.fromkeys(("全市", "全县", "全区", "全省", "全国", "全镇", "全乡", "全系统"), "性"),
 }  # 年轻干部, 年报 …
@@ -405,6 +407,10 @@ _LEAD_GUARDED = {
     "共": "享同有",
     "等": "级",
     "为": "民",
+    # a pronoun (其于合规出台, 其所属单位): its, of what the sentence is about; not 其他, 其余 …
+    "其": "他它余实次间后中",
+    # a preposition left at the start (于合规出台…): not 于是, nor the place names 于都, 于洪
+    "于": "是都洪田",
     # an aspect particle left by a verb dropped before it (出台了《…》等长效机制5件); not 了解 …
     "了": "解结断却得不无",
     "有": "效关序力机害偿利些的所望意线色奖毒为形限声名",  # 全县有中小学校63所; not 有效, 有关 …

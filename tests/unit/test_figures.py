@@ -3461,3 +3461,21 @@ def test_things_come_to_a_place_are_counted_by_their_noun(
 )
 def test_subjects_end_at_word_boundaries(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun or a preposition left opening a subject (其, 于, 对其) names nothing of it
+        ("其于规定时限内答复申请42件。", [("规定时限内答复申请", 42.0, "件")]),
+        ("其所属站所开展普法宣传23场。", [("普法宣传", 23.0, "场")]),
+        ("于法定期限内办结申请14件。", [("法定期限内办结申请", 14.0, "件")]),
+        # guards: 其他, 其余 and place names (于都) are words of what is counted
+        ("其他规范性文件9件。", [("其他规范性文件", 9.0, "件")]),
+        ("于都县建成村级调解室12个。", [("于都县建成村级调解室", 12.0, "个")]),
+    ],
+)
+def test_pronouns_and_prepositions_do_not_open_a_subject(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
