@@ -3972,6 +3972,12 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             # name, ending its clause (or before 的: …指标2.3的目标)
             after = text[match.end() : match.end() + 1]
             number.valid = after == "的" or bool(_CLAUSE_END.match(after))
+    for number, following in itertools.pairwise(numbers):
+        if following.unit is None and _change_to_bare(text, number, following):
+            # 由2项增加到4, 从5个减少至3: the unit written once, on the value changed from
+            inside = bisect.bisect_right(excluded_starts, following.match.start("num")) - 1
+            if inside < 0 or following.match.start("num") >= excluded[inside][1]:
+                following.unit, following.valid = number.unit, True
     # a unit-bearing number followed by a range dash and another figure: 90%-95%
     for number, following in itertools.pairwise(numbers):
         if number.valid and following.valid and number.series is None:
@@ -3984,6 +3990,30 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         if 0 < len(rest) <= 2 and last.unit + rest in _CUT_UNITS:
             last.valid = False
     return [n for n in numbers if n.valid]
+
+
+# What opens a change's starting value (由2项…, 从原来的5个…): 由 or 从, and words on the start.
+_FROM_BEFORE = re.compile(f"[由从](?:{_START_WORDS.pattern}|原)?$")
+_FROM_REACH = 8  # characters before the starting value looked at for it
+
+
+def _change_to_bare(text: str, first: _Number, then: _Number) -> bool:
+    """Whether `then` is the bare new value of a change from `first` (由2项增加到4): `first`
+    a count or measure of its own unit after 由/从, `then` with no unit or magnitude, ending
+    its clause (not 由2项增加到4类…, nor a year or a name), right after the change's verb."""
+    match, following = first.match, then.match
+    return (
+        first.valid
+        and first.unit is not None
+        and first.magnitude is None
+        and then.magnitude is None
+        and following.group("approx1") is None
+        and len(following.group("num")) <= 3  # (never a year: 由2项增加到2024)
+        and _CLAUSE_END.match(text, following.end()) is not None
+        and _CHANGE_AFTER.fullmatch(text, match.end(), following.start()) is not None
+        and _FROM_BEFORE.search(text, max(0, match.start() - _FROM_REACH), match.start())
+        is not None
+    )
 
 
 # Measure words that begin a longer one (个 → 个百分点): a text that ends inside one is cut off.

@@ -3479,3 +3479,25 @@ def test_pronouns_and_prepositions_do_not_open_a_subject(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change whose unit is written once, on the value it starts from: the bare new value
+        # ending its clause counts in the same unit
+        (
+            "“一件事一次办”主题由5项增加到12,群众满意度持续提升。",
+            [("一件事一次办主题", 5.0, "项"), ("一件事一次办主题", 12.0, "项")],
+        ),
+        ("审批环节从原来的7个精简至4。", [("审批环节", 7.0, "个"), ("审批环节", 4.0, "个")]),
+        # guards: a new value with a measure of its own, a year, or no 由/从 before the start
+        ("服务窗口由8个增加到12类。", [("服务窗口", 8.0, "个"), ("服务窗口", 12.0, "类")]),
+        ("便民事项由6项增加到2024年底。", [("便民事项", 6.0, "项")]),
+        ("调解纠纷35件增加到40。", [("调解纠纷", 35.0, "件")]),
+    ],
+)
+def test_a_changes_unit_on_its_first_value_is_the_new_values(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
