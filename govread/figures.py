@@ -4164,6 +4164,27 @@ def _previous_clause(
     return _clean(clause[: said.start()])
 
 
+def _object_between(text: str, bounds: list[int], clause_start: int, floor: int, rate: str) -> str:
+    """What the clause between the last figure (`floor`) and a bare rate acted on, when it
+    acted on something (培训3次,全员参与法治考试,合格率100%: the rate is of the exam, not of the
+    training counted before); "" when no such clause stands between them, or it says the
+    rate's own act (审查文件20件,均报送备案,备案率100%: the documents' rate, as lent)."""
+    clause = _clause_before(text, bounds, clause_start, floor)
+    if len(clause) < 4 or _DIGIT.search(clause) or (len(rate) >= 3 and rate[:-1] in clause):
+        return ""
+    from govread.segment import cut
+
+    words = cut(clause)
+    classes = word_classes()
+    # the object: the words after the clause's last verb, ending in a noun of the table (a
+    # verbal noun: 考试, 培训; or a longer word whose head is one: 闭卷|考试), no verb among them
+    verb = max((at for at, word in enumerate(words) if classes.get(word) == "V"), default=-1)
+    if verb < 0 or classes.get(words[-1], classes.get(words[-1][-2:])) not in ("N", "M", "C"):
+        return ""
+    said = "".join(words[verb + 1 :])
+    return said if len(said) >= 2 else ""
+
+
 def _topic_before(raw_before: str, unit: str) -> str:
     """The noun phrase opening a clause before 共/累计 and a bare verb, when its head agrees
     with the measure word (行政执法案件共办理1520件: the cases, taken up before the verb)."""
@@ -4709,7 +4730,8 @@ def extract(
             and not (subject.endswith("率") and topic.endswith(_SHARES))
         ):
             # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
-            subject = _borrow(topic, subject)
+            lent = _object_between(text, bounds, clause_start, sentence_from, subject)
+            subject = _borrow(lent or topic, subject)
         elif (
             bare
             and not topic

@@ -3501,3 +3501,35 @@ def test_a_changes_unit_on_its_first_value_is_the_new_values(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare rate after a clause that acted on something with no count of its own is that
+        # thing's rate, not of the count before that clause
+        (
+            "开展业务培训4期,全体执法人员参加执法资格考试,通过率98%。",
+            [("业务培训", 4.0, "期"), ("执法资格考试通过率", 98.0, "%")],
+        ),
+        (
+            "举办讲座3场,组织干部进行网上测试,优秀率达85%。",
+            [("讲座", 3.0, "场"), ("网上测试优秀率", 85.0, "%")],
+        ),
+        # guards: right after the count, or after a clause that says the rate's own act or acts
+        # on nothing named, the rate is of what was counted, as before
+        ("调解纠纷120件,调解成功率97%。", [("调解纠纷", 120.0, "件"), ("调解成功率", 97.0, "%")]),
+        (
+            "审查规范性文件18件,全部报送备案,备案率100%。",
+            [("审查规范性文件", 18.0, "件"), ("审查规范性文件备案率", 100.0, "%")],
+        ),
+        (
+            "办理行政复议案件40件,均在法定期限内办结,办结率100%。",
+            [("办理行政复议案件", 40.0, "件"), ("行政复议案件办结率", 100.0, "%")],
+        ),
+    ],
+)
+def test_a_bare_rate_is_of_what_the_clause_before_it_acted_on(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
