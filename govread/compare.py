@@ -23,7 +23,9 @@ sibling items (the 一是… of its section) when the other side gives the theme
 subject (a chapter on 化解矛盾 with one sentence on 普法): each
 unit of the gap meets the units whose passage of its own length is like it (`_fit`: a short
 item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
-that names that passage.
+that names that passage. A long section meets, besides, the unit of the other report that a
+run of its sentences is most like, whatever its theme (`_run_partners`: a flat section on
+执法 and then 巡察 meets the other's 督察 section too).
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`; a plan naming no subject only a general
 one, `_is_general`, but one longer than a general sentence, on work the lexicon has no theme
@@ -867,7 +869,14 @@ def _evidence(a: Unit, b: Unit, idf: _Idf) -> tuple[str, ...]:
     """The specific words (`_Idf.specific`) two units share, a word inside another shared
     word not counted apart (行政执法监督 and 执法监督 are one piece of evidence), and no word
     naming a body of government (`_GOVERNMENT_BODY`: 区政府, 各街道)."""
-    shared = [t for t in a.terms if t in b.terms and not _GOVERNMENT_BODY.fullmatch(t)]
+    return _shared_evidence(a.terms, b.terms, idf)
+
+
+def _shared_evidence(
+    terms_a: Mapping[str, int], terms_b: Mapping[str, int], idf: _Idf
+) -> tuple[str, ...]:
+    """`_evidence` of two texts' words (a unit's, or a run of its sentences')."""
+    shared = [t for t in terms_a if t in terms_b and not _GOVERNMENT_BODY.fullmatch(t)]
     return tuple(
         sorted(
             t
@@ -1467,6 +1476,155 @@ def _wide_hosts(
     return sorted(found, key=lambda row: (row[1].order, row[0][0].order))
 
 
+RUN_CHARS = 60  # a long section is read in runs of its sentences about an item's length
+RUN_MIN_CHARS = 2 * RUN_CHARS  # a section this long is read in runs (two at least)
+# how alike a run and a unit of the other report must be to meet: the bar at which a gap
+# names its nearest unit of another theme
+RUN_THRESHOLD = NEAREST_THRESHOLD
+
+
+def _runs(report: Report, unit: Unit) -> list[tuple[int, int, int, Counter[str]]]:
+    """The unit's sentences gathered in order into runs of RUN_CHARS CJK characters or more
+    (the last of a paragraph may be shorter), within one paragraph each: (paragraph, start,
+    end, tokens)."""
+    runs: list[tuple[int, int, int, Counter[str]]] = []
+    size = RUN_CHARS
+    for paragraph, start, end, length, terms in _sentences(report, unit):
+        if runs and runs[-1][0] == paragraph and size < RUN_CHARS:
+            _, first, _, gathered = runs[-1]
+            runs[-1] = (paragraph, first, end, gathered + terms)
+            size += length
+        else:
+            runs.append((paragraph, start, end, Counter(terms)))
+            size = length
+    return runs
+
+
+def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, Unit, bool]]:
+    """Second partners of a long section, across themes: a section of RUN_MIN_CHARS or more
+    speaks of several pieces of work one after another (泾县's flat section on 执法裁量权 and
+    案卷评查, then 法治专项巡察 and its 整改), while the other report may write each as a unit
+    of its own, on another theme than the section's (秦皇岛's 法治督察 section, under 党的领导).
+    A row holds the section by its main theme only, so each run of its sentences (`_runs`)
+    meets the achievement of the other report it is most like, when:
+
+    - they are alike at RUN_THRESHOLD and share EVIDENCE_MIN specific words (`_evidence`;
+      a unit sharing none with the run is no candidate however alike);
+    - no row holds both yet;
+    - the unit is less like every unit its rows set it against (`_Context.fit`) than like
+      the run: the other report's text on that work is already met, not left aside.
+
+    Achievements of a subject theme only: a plan meets plans by subject (`_same_subject`),
+    and a unit on no theme (其他: a work report's 经济 chapter) shares the genre's words with
+    any. (section, unit, whether the section is A's), once a pair, by the section's place
+    then the unit's; two long sections meeting both ways, by the more alike run."""
+    lexicon, idf = context.lexicon, context.idf
+    met: dict[int, list[Unit]] = {}  # each unit's partners in the rows so far
+    for row in rows:
+        for x in row.a:
+            for y in row.b:
+                met.setdefault(id(x), []).append(y)
+                met.setdefault(id(y), []).append(x)
+
+    def on_subject(unit: Unit) -> bool:
+        return unit.theme != OTHER_ID and not lexicon.theme(unit.theme).phase
+
+    norms: dict[int, float] = {}  # each candidate's vector's norm, once
+
+    def cosine_to(run: Mapping[str, float], run_norm: float, unit: Unit) -> float:
+        """`_cosine` of a run's vector and a unit's, the norms counted once."""
+        target = context.vectors[id(unit)]
+        if id(unit) not in norms:
+            norms[id(unit)] = math.sqrt(sum(w * w for w in target.values()))
+        dot = math.fsum(w * target.get(t, 0.0) for t, w in run.items())
+        scale = run_norm * norms[id(unit)]
+        return dot / scale if dot > 0.0 and scale else 0.0
+
+    found: dict[tuple[int, int], tuple[tuple[float, str], Unit, Unit, bool]] = {}
+    for hosts, others, host_in_a in (
+        (context.units_a, context.units_b, True),
+        (context.units_b, context.units_a, False),
+    ):
+        # the other report's achievements by specific word: a run is set against those
+        # sharing one with it, not against every unit of a long report
+        by_word: dict[str, list[Unit]] = {}
+        for unit in filter(on_subject, others):
+            for term in unit.terms:
+                if idf.specific(term) or not idf.telling:
+                    by_word.setdefault(term, []).append(unit)
+        for host in hosts:
+            # an item is on one piece of work, what its own words say (`_Builder.add`)
+            if host.kind != "section" or cjk_len(host.text) < RUN_MIN_CHARS:
+                continue
+            if not on_subject(host):
+                continue
+            check()  # one section's runs at a time
+            for _paragraph, _start, _end, terms in _runs(context.report_of(host), host):
+                candidates = {id(u): u for t in terms for u in by_word.get(t, ())}
+                vector = idf.vector(terms)
+                norm = math.sqrt(sum(w * w for w in vector.values()))
+                best, best_sim = None, 0.0
+                # the most alike, the first of equals in the report's order
+                for unit in sorted(candidates.values(), key=lambda u: u.order):
+                    sim = cosine_to(vector, norm, unit)
+                    if sim > best_sim:
+                        best, best_sim = unit, sim
+                if best is None or best_sim < RUN_THRESHOLD:
+                    continue
+                if idf.telling and len(_shared_evidence(terms, best.terms, idf)) < EVIDENCE_MIN:
+                    continue
+                partners = met.get(id(best), ())
+                if any(u is host for u in partners) or any(
+                    context.fit(best, u) >= best_sim for u in partners
+                ):
+                    continue
+                key = (id(host), id(best)) if host_in_a else (id(best), id(host))
+                # met both ways (two long sections): by the more alike run, whichever is A
+                mine = (-best_sim, host.key)
+                if key not in found or mine < found[key][0]:
+                    found[key] = (mine, host, best, host_in_a)
+    return sorted(
+        ((host, unit, host_in_a) for _, host, unit, host_in_a in found.values()),
+        key=lambda f: (f[0].order, f[1].order),
+    )
+
+
+def _with_run_partners(
+    pairs: Sequence[Pair], found: Sequence[tuple[Unit, Unit, bool]], context: _Context
+) -> list[Pair]:
+    """The rows with a secondary row for each of `_run_partners`' pairs, under the theme of
+    the unit the section's run meets, after that theme's rows; a unit so met leaves its gap
+    (the section speaks of it: the gap would say nothing does)."""
+    if not found:
+        return list(pairs)
+    met = {id(unit) for _, unit, _ in found}
+    rows: list[Pair] = []
+    for pair in pairs:
+        if pair.is_gap and any(id(u) in met for u in (*pair.a, *pair.b)):
+            left_a = [u for u in pair.a if id(u) not in met]
+            left_b = [u for u in pair.b if id(u) not in met]
+            if left_a or left_b:
+                rows.append(
+                    _pair(
+                        pair.theme,
+                        left_a,
+                        left_b,
+                        covered_by=pair.covered_by,
+                        has_theme=pair.other_has_theme,
+                        mentioned_in=pair.mentioned_in,
+                        context=context,
+                    )
+                )
+            continue
+        rows.append(pair)
+    for host, unit, host_in_a in found:
+        row = ([host], [unit]) if host_in_a else ([unit], [host])
+        rows.append(_pair(unit.theme, *row, secondary=True, hosts_in_a=host_in_a, context=context))
+    place = {theme_id: n for n, theme_id in enumerate(context.lexicon.order)}
+    rows.sort(key=lambda pair: place[pair.theme])  # stable: each theme's rows keep their order
+    return rows
+
+
 def _is_phase(units: Sequence[Unit], lexicon: Lexicon) -> bool:
     """Plans or problems (下一步, 存在问题): set against their kind, not against achievements."""
     return any(lexicon.theme(u.theme).phase for u in units)
@@ -1744,6 +1902,7 @@ def compare(
             pairs.append(
                 _pair(theme_id, *row, secondary=True, hosts_in_a=host_in_a, context=context)
             )
+    pairs = _with_run_partners(pairs, _run_partners(context, pairs), context)
     figures_a, figures_b = report_figures(a), report_figures(b)
     targets_a, targets_b = figure_targets(a, figures_a), figure_targets(b, figures_b)
     return Comparison(

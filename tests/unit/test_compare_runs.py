@@ -1,0 +1,128 @@
+"""A long flat section meets each unit of the other report that a run of its sentences is
+most like, across themes (issue 14: rows n-to-m, a large unit's secondary subjects matched):
+泾县 writes 执法裁量权, 案卷评查 and then 法治专项巡察 in one paragraph under 规范执法, while a
+reader sets its 巡察 sentences against the other report's 法治督察 section, on 党的领导.
+
+Invented reports in the genre; the samples only give the IDF its corpus."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from govread import compare as compare_module
+from govread.compare import Comparison, compare
+from govread.corpus import load, sample_paths
+from govread.parsers.model import Report
+from govread.parsers.outline import parse_text
+
+_FLAT = (
+    "某县2023年法治政府建设情况的报告\n"
+    "一、2023年法治政府建设主要举措和成效\n"
+    "(一)以规范执法为目标,严格权力运行。出台《关于规范行政执法自由裁量权的实施意见》,"
+    "细化行政处罚裁量基准,建立涉企行政处罚案件季度备案制度。全年全县行政执法单位共办理行政"
+    "处罚案件960件,开展案卷评查120卷,纠正问题案卷5件。将法治建设专项检查纳入县委巡察重点,"
+    "组织专人对被巡察单位开展法治建设专项检查,坚持问题导向,逐项查漏补缺、补齐短板。全年共对"
+    "全县10个单位开展法治专项巡察,反馈整改问题30个,立行立改6个。\n"
+    "(二)以化解矛盾为基点,维护社会和谐。全年共调解矛盾纠纷2100件,调解成功2080件,"
+    "办理行政复议案件18件,纠错2件。\n"
+)
+_SECTIONS = (
+    "某市2023年法治政府建设情况的报告\n"
+    "一、深入推进严格规范公正文明执法\n"
+    "开展全市行政执法案卷评查,评查行政处罚案卷300卷,发现问题案卷12卷并督促整改。"
+    "修订行政处罚裁量基准,规范行政执法自由裁量权。\n"
+    "二、压实法治建设第一责任人职责\n"
+    "开展法治政府建设专项督察,组织专人对15个单位开展实地检查,坚持问题导向,查漏补缺,"
+    "反馈整改问题40个,已全部整改到位。\n"
+    "三、多元化解矛盾纠纷\n"
+    "全市调解矛盾纠纷5000件,调解成功率98%,办理行政复议案件60件。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[Report]:
+    return load(sample_paths(), use_cache=False).reports
+
+
+def _rows(comparison: Comparison) -> list[tuple[str, bool, list[str], list[str]]]:
+    return [
+        (
+            p.theme,
+            p.secondary,
+            [u.node_id.split("/")[-1] for u in p.a],
+            [u.node_id.split("/")[-1] for u in p.b],
+        )
+        for p in comparison.pairs
+    ]
+
+
+def test_a_run_of_a_flat_section_meets_a_unit_on_another_theme(corpus: list[Report]) -> None:
+    flat, sections = parse_text(_FLAT, path="a.txt"), parse_text(_SECTIONS, path="b.txt")
+    comparison = compare(flat, sections, corpus)
+    rows = _rows(comparison)
+    # the section keeps its own row, on 行政执法, and its 巡察 sentences meet B's 督察
+    # section on 党的领导; that section is no longer a gap saying A has nothing like it
+    assert ("enforcement", False, ["1.1"], ["1"]) in rows
+    assert ("leadership", True, ["1.1"], ["2"]) in rows
+    assert ("leadership", False, [], ["2"]) not in rows
+    (row,) = [p for p in comparison.pairs if p.theme == "leadership"]
+    ((key, paragraph, start, end),) = row.passages
+    host = comparison.units_a[0]
+    assert key == host.key
+    section = flat.find(host.node_id)
+    assert section is not None
+    assert "巡察" in section.paragraphs[paragraph][start:end]
+    # the rows of each theme stay together, in the lexicon's order
+    themes = [p.theme for p in comparison.pairs]
+    assert themes == sorted(themes, key=comparison.theme_ids().index)
+
+
+def test_swapping_the_reports_swaps_the_run_row(corpus: list[Report]) -> None:
+    flat, sections = parse_text(_FLAT, path="a.txt"), parse_text(_SECTIONS, path="b.txt")
+    ab = _rows(compare(flat, sections, corpus))
+    ba = _rows(compare(sections, flat, corpus))
+    assert sorted(ab) == sorted((t, s, b, a) for t, s, a, b in ba)
+
+
+def test_no_run_meets_a_unit_already_met_by_a_more_alike_partner(corpus: list[Report]) -> None:
+    # A now reports its 督察 in a section of its own: B's 督察 section pairs with it, which is
+    # more like it than the flat section's 巡察 sentences; no second row
+    own = _FLAT.replace(
+        "(二)以化解矛盾为基点",
+        "(二)压实法治建设第一责任人职责。开展法治政府建设专项督察,组织专人对12个单位开展"
+        "实地检查,反馈整改问题35个,已全部整改到位。\n(三)以化解矛盾为基点",
+    )
+    rows = _rows(
+        compare(parse_text(own, path="a.txt"), parse_text(_SECTIONS, path="b.txt"), corpus)
+    )
+    assert [r for r in rows if r[0] == "leadership"] == [("leadership", False, ["1.2"], ["2"])]
+
+
+def test_without_the_bar_in_reach_no_run_meets_anything(
+    corpus: list[Report], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(compare_module, "RUN_THRESHOLD", 2.0)
+    flat, sections = parse_text(_FLAT, path="a.txt"), parse_text(_SECTIONS, path="b.txt")
+    rows = _rows(compare(flat, sections, corpus))
+    assert ("leadership", False, [], ["2"]) in rows
+    assert not any(secondary for _, secondary, _, _ in rows)
+
+
+def test_a_section_shorter_than_two_runs_is_not_read_in_runs(corpus: list[Report]) -> None:
+    section = parse_text(_FLAT, path="a.txt")
+    units = compare_module.report_units(section)
+    short = next(u for u in units if u.node_id.endswith("/1.2"))
+    assert compare_module.cjk_len(short.text) < compare_module.RUN_MIN_CHARS
+    long = next(u for u in units if u.node_id.endswith("/1.1"))
+    runs = compare_module._runs(section, long)
+    assert len(runs) >= 2
+    # each run but a paragraph's last is RUN_CHARS long at least, and they follow each other
+    found = section.find(long.node_id)
+    assert found is not None
+    text = found.paragraphs[0]
+    for (_, _, end, _), (_, start, _, _) in itertools.pairwise(runs):
+        assert end <= start
+    for _, start, end, _ in runs[:-1]:
+        assert compare_module.cjk_len(text[start:end]) >= compare_module.RUN_CHARS
