@@ -1506,18 +1506,18 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     案卷评查, then 法治专项巡察 and its 整改), while the other report may write each as a unit
     of its own, on another theme than the section's (秦皇岛's 法治督察 section, under 党的领导).
     A row holds the section by its main theme only, so each run of its sentences (`_runs`)
-    meets the achievement of the other report it is most like, when:
+    meets the unit of the other report it is most like, when:
 
     - they are alike at RUN_THRESHOLD and share EVIDENCE_MIN specific words (`_evidence`;
       a unit sharing none with the run is no candidate however alike);
     - no row holds both yet;
-    - the unit is less like every unit its rows set it against (`_Context.fit`) than like
-      the run: the other report's text on that work is already met, not left aside.
+    - the unit is less like each unit its rows already set it against (`_Context.fit`) than
+      like the run: else its partner on that work is found already.
 
-    Achievements of a subject theme only: a plan meets plans by subject (`_same_subject`),
-    and a unit on no theme (其他: a work report's 经济 chapter) shares the genre's words with
-    any. (section, unit, whether the section is A's), once a pair, by the section's place
-    then the unit's; two long sections meeting both ways, by the more alike run."""
+    An achievement meets achievements, a plan plans (a work report's 1,500-character plan
+    chapter holds several), a problem problems (`stage`). (section, unit, whether the
+    section is A's), once a pair, by the section's place then the unit's; two long sections
+    meeting both ways, by the more alike run."""
     lexicon, idf = context.lexicon, context.idf
     met: dict[int, list[Unit]] = {}  # each unit's partners in the rows so far
     for row in rows:
@@ -1526,8 +1526,13 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                 met.setdefault(id(x), []).append(y)
                 met.setdefault(id(y), []).append(x)
 
-    def on_subject(unit: Unit) -> bool:
-        return unit.theme != OTHER_ID and not lexicon.theme(unit.theme).phase
+    def stage(unit: Unit) -> str | None:
+        """What a unit meets: an achievement on a subject theme achievements (""), a plan
+        plans and a problem problems (its phase); one on no theme (其他: a work report's
+        经济 chapter, sharing the genre's words with any) nothing (None)."""
+        if unit.theme == OTHER_ID:
+            return None
+        return unit.theme if lexicon.theme(unit.theme).phase else ""
 
     norms: dict[int, float] = {}  # each candidate's vector's norm, once
 
@@ -1547,20 +1552,22 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     ):
         # the other report's achievements by specific word: a run is set against those
         # sharing one with it, not against every unit of a long report
-        by_word: dict[str, list[Unit]] = {}
-        for unit in filter(on_subject, others):
+        by_word: dict[tuple[str, str], list[Unit]] = {}  # (stage, word)
+        for unit in others:
+            met_as = stage(unit)
+            if met_as is None:
+                continue
             for term in unit.terms:
                 if idf.specific(term) or not idf.telling:
-                    by_word.setdefault(term, []).append(unit)
+                    by_word.setdefault((met_as, term), []).append(unit)
         for host in hosts:
+            met_as = stage(host)
             # an item is on one piece of work, what its own words say (`_Builder.add`)
-            if host.kind != "section" or cjk_len(host.text) < RUN_MIN_CHARS:
-                continue
-            if not on_subject(host):
+            if host.kind == "item" or met_as is None or cjk_len(host.text) < RUN_MIN_CHARS:
                 continue
             check()  # one section's runs at a time
             for _paragraph, _start, _end, terms in _runs(context.report_of(host), host):
-                candidates = {id(u): u for t in terms for u in by_word.get(t, ())}
+                candidates = {id(u): u for t in terms for u in by_word.get((met_as, t), ())}
                 vector = idf.vector(terms)
                 norm = math.sqrt(sum(w * w for w in vector.values()))
                 best, best_sim = None, 0.0

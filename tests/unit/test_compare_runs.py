@@ -126,3 +126,32 @@ def test_a_section_shorter_than_two_runs_is_not_read_in_runs(corpus: list[Report
         assert end <= start
     for _, start, end, _ in runs[:-1]:
         assert compare_module.cjk_len(text[start:end]) >= compare_module.RUN_CHARS
+
+
+def test_a_run_of_a_long_plan_meets_the_plan_it_is_most_like(corpus: list[Report]) -> None:
+    # a work report's plan section on 产业, 国土空间规划 and 科技创新: its 国土空间 sentences
+    # answer B's 前瞻性规划 plan, which pairs with A's shorter 城市更新 plan for their words on
+    # 片区 and 城市设计; a plan meets plans, never the achievements
+    a = parse_text(
+        "某区2023年政府工作报告\n一、2023年工作回顾\n"
+        "全年地区生产总值增长6%,新引进企业120家,建成公共住房3000套,政务服务事项全部网上办理。\n"
+        "二、2024年工作安排\n"
+        "(一)推动经济高质量发展。完善产业规划政策体系,落实现代产业体系中长期发展规划,突出金融、"
+        "科技、文化特色,积极构建现代产业体系。高质量开展国土空间分区规划编制工作,统筹协调陆海国土"
+        "资源,划定生态保护红线。加快科技创新平台建设,支持企业建设研发机构,培育高新技术企业200家,"
+        "推动规模以上工业企业研发活动全覆盖。\n"
+        "(二)推进城市有机更新。实施重点片区城市设计,推进城市更新项目12个,完善片区交通和公共配套。\n",
+        path="a.txt",
+    )
+    b = parse_text(
+        "某区2023年政府工作报告\n一、2023年工作回顾\n"
+        "全年新增市场主体8000户,完成城市更新项目12个,引进高层次人才200名。\n"
+        "二、2024年工作安排\n"
+        "一是坚持前瞻性规划。编制完成区国土空间分区规划,统筹协调陆海国土资源,推进重点片区城市设计。"
+        "二是加快产业转型。培育现代产业体系,壮大金融和文化产业。\n",
+        path="b.txt",
+    )
+    rows = _rows(compare(a, b, corpus))
+    assert ("next_steps", False, ["2.2"], ["2#1"]) in rows
+    assert ("next_steps", True, ["2.1"], ["2#1"]) in rows
+    assert [r for r in rows if r[1]] == [("next_steps", True, ["2.1"], ["2#1"])]
