@@ -1492,7 +1492,8 @@ def _runs(report: Report, unit: Unit) -> list[tuple[int, int, int, Counter[str]]
     for paragraph, start, end, length, terms in _sentences(report, unit):
         if runs and runs[-1][0] == paragraph and size < RUN_CHARS:
             _, first, _, gathered = runs[-1]
-            runs[-1] = (paragraph, first, end, gathered + terms)
+            gathered.update(terms)  # (the run's own Counter, made below)
+            runs[-1] = (paragraph, first, end, gathered)
             size += length
         else:
             runs.append((paragraph, start, end, Counter(terms)))
@@ -1508,8 +1509,8 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     A row holds the section by its main theme only, so each run of its sentences (`_runs`)
     meets the unit of the other report it is most like, when:
 
-    - they are alike at RUN_THRESHOLD and share EVIDENCE_MIN specific words (`_evidence`;
-      a unit sharing none with the run is no candidate however alike);
+    - they share EVIDENCE_MIN specific words (`_evidence`), and of the units that do the
+      unit is the most like the run, at RUN_THRESHOLD;
     - no row holds both yet;
     - the unit is less like each unit its rows already set it against (`_Context.fit`) than
       like the run: else its partner on that work is found already.
@@ -1545,6 +1546,9 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
         scale = run_norm * norms[id(unit)]
         return dot / scale if dot > 0.0 and scale else 0.0
 
+    # every word counts when the corpus cannot tell a specific one (`_Idf.telling`)
+    specific = idf.specific if idf.telling else bool
+    need = EVIDENCE_MIN if idf.telling else 1
     found: dict[tuple[int, int], tuple[tuple[float, str], Unit, Unit, bool]] = {}
     for hosts, others, host_in_a in (
         (context.units_a, context.units_b, True),
@@ -1557,9 +1561,8 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
             met_as = stage(unit)
             if met_as is None:
                 continue
-            for term in unit.terms:
-                if idf.specific(term) or not idf.telling:
-                    by_word.setdefault((met_as, term), []).append(unit)
+            for term in filter(specific, unit.terms):
+                by_word.setdefault((met_as, term), []).append(unit)
         for host in hosts:
             met_as = stage(host)
             # an item is on one piece of work, what its own words say (`_Builder.add`)
@@ -1567,12 +1570,22 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                 continue
             check()  # one section's runs at a time
             for _paragraph, _start, _end, terms in _runs(context.report_of(host), host):
-                candidates = {id(u): u for t in terms for u in by_word.get((met_as, t), ())}
+                # the units sharing the specific words a partner needs (one, when the
+                # corpus cannot tell them): counted on the index, before any cosine
+                shared: Counter[int] = Counter()
+                units: dict[int, Unit] = {}
+                for term in terms:
+                    for unit in by_word.get((met_as, term), ()):
+                        shared[id(unit)] += 1
+                        units[id(unit)] = unit
+                candidates = [units[i] for i, count in shared.items() if count >= need]
+                if not candidates:
+                    continue
                 vector = idf.vector(terms)
                 norm = math.sqrt(sum(w * w for w in vector.values()))
                 best, best_sim = None, 0.0
                 # the most alike, the first of equals in the report's order
-                for unit in sorted(candidates.values(), key=lambda u: u.order):
+                for unit in sorted(candidates, key=lambda u: u.order):
                     sim = cosine_to(vector, norm, unit)
                     if sim > best_sim:
                         best, best_sim = unit, sim
