@@ -3533,3 +3533,25 @@ def test_a_bare_rate_is_of_what_the_clause_before_it_acted_on(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-character verb glued to the noun it acts on does not open the subject
+        (
+            "全县共收民事案件2300件,同比上升5.2%。",
+            [("民事案件", 2300.0, "件"), ("民事案件同比上升", 5.2, "%")],
+        ),
+        ("今年共办行政复议案件86件。", [("行政复议案件", 86.0, "件")]),
+        # guards: a verb that makes a word with what follows (立案, 办结), what there is (无),
+        # a coverb the rules after read (向…下沉…) stay
+        ("全年立案查处违法行为152起。", [("立案查处违法行为", 152.0, "起")]),
+        ("全区无讼村创建达到45个。", [("无讼村创建", 45.0, "个")]),
+        ("向街道下沉执法人员120名。", [("下沉执法人员", 120.0, "名")]),
+    ],
+)
+def test_a_glued_one_character_verb_does_not_open_a_subject(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
