@@ -590,6 +590,11 @@ def _before_object(subject: str) -> bool:
 # A clause that ends with a place (协调推动东港区 3个…泊位): what is counted follows the number.
 _PLACES = ("区", "县", "市", "镇", "乡", "街道", "省", "国")
 _NOT_PLACES = frozenset("社小园景校病营")  # 社区, 小区, 园区 … are counted, not where
+# A place counted by one character after a place (全国31个省, 全市12个县): what is counted.
+_PLACE_LEVELS = frozenset("省市县区乡镇村")
+# A field or an administrative system a verb's object belongs to (…管理系统 21个事项, 全省交通
+# 行业 3个项目): whose or where the counted noun after the number is, not what is counted.
+_SCOPES = ("系统", "行业", "领域")
 # Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
 _RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统")
@@ -4535,9 +4540,15 @@ def extract(
                 )
                 or (unit in _HOW_OFTEN and _how_often_then_verb(subject, noun))
                 or (
-                    len(noun) >= 2
+                    (len(noun) >= 2 or noun in _PLACE_LEVELS)  # 涉及全国31个省: the provinces
                     and raw_before.endswith(_PLACES)
                     and raw_before[-2:-1] not in _NOT_PLACES
+                )
+                # 编制公布应急管理系统21个行政许可事项: a verb, then whose the counted noun is
+                or (
+                    len(noun) >= 2
+                    and raw_before.endswith(_SCOPES)
+                    and _is_verb(subject[:2], guessed=False)
                 )
             )
         ):

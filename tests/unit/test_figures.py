@@ -3555,3 +3555,23 @@ def test_a_glued_one_character_verb_does_not_open_a_subject(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb, then the field or system the counted noun after the number belongs to
+        (
+            "梳理公布市场监管系统35项行政处罚裁量基准。",
+            [("行政处罚裁量基准", 35.0, "项")],
+        ),
+        # a place counted by one character after a place
+        ("此次活动覆盖全省12个市。", [("市", 12.0, "个")]),
+        # guard: no noun after the number, the words before name what is counted
+        ("升级改造政务信息系统12个。", [("升级改造政务信息系统", 12.0, "个")]),
+    ],
+)
+def test_a_verb_then_a_scope_before_a_count_leaves_the_noun_after_it_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
