@@ -264,6 +264,7 @@ _CIRCLE_TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^,\uff0c。;\uff1b、\d“”]{0,10}?圈")
 _PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
+_CLAUSE_MARKS = frozenset(",\uff0c。;\uff1b")  # what ends a clause, as `_CLAUSE_END` reads
 _NOUN_END = re.compile(f'[{_PUNCT}\u201c\u201d"、《》]')
 _CLAUSE_END = re.compile(r"[,\uff0c。;\uff1b、\s]|$")
 _QUOTES = re.compile(r"[“”\"‘’'《》]")
@@ -3366,6 +3367,18 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 and left.endswith(_PEOPLE_HEADS)
                 and right.endswith(_PEOPLE_HEADS)
                 and len(right) >= 2
+                and not _is_verb(right[:2], guessed=False)
+            )
+            or (
+                # 60学时的业务知识和法律法规培训: after a 的, two nouns joined to the clause's
+                # end are what the 的-phrase describes, together
+                skipped > 0
+                and after is None
+                and match is not None
+                and tail[match.start()] in _CLAUSE_MARKS
+                and len(left) >= 2
+                and len(right) >= 2
+                and not _is_verb(left[:2], guessed=False)
                 and not _is_verb(right[:2], guessed=False)
             )
         ):

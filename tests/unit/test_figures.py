@@ -3575,3 +3575,21 @@ def test_a_verb_then_a_scope_before_a_count_leaves_the_noun_after_it_counted(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a 的, two nouns joined to the clause's end are what is counted, together
+        (
+            "全年开展累计40课时的公共法律知识和专业技能培训。",
+            [("公共法律知识和专业技能培训", 40.0, "课时")],
+        ),
+        # guard: a verb after 和 opens a second act
+        ("组织为期3天的业务培训和开展模拟执法。", [("业务培训", 3.0, "天")]),
+    ],
+)
+def test_two_nouns_joined_after_a_de_phrase_are_counted_together(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
