@@ -50,6 +50,9 @@ _UNITS = (
     "工作小时",
     "微克/立方米",
     "微克每立方米",  # the same unit in words
+    # a count per item or per person (平均申请材料为1.96个/件, 人均培训2.5次/人): both measure
+    # words of the count's own, one per unit before it; never a list of counts (3个/5个)
+    "[个件项次份]/(?:件|次|人|户|项)(?![\\d次])",
     "[μ\u00b5]g/m[3\u00b3]",  # the micro sign as many pages write it (µg/m3), ³ as others do
     "mg/m[3\u00b3]",
     "平方公里",

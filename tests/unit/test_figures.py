@@ -3593,3 +3593,17 @@ def test_two_nouns_joined_after_a_de_phrase_are_counted_together(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count per item or per person is one unit
+        ("审批事项平均申请材料压减至3.5份/件。", [("审批事项平均申请材料", 3.5, "份/件")]),
+        ("执法人员人均参训2.4次/人。", [("执法人员人均参训", 2.4, "次/人")]),
+        # guards: two counts, or 人次 after the slash, are no such unit
+        ("受理申请12件/15件。", [("受理申请", 12.0, "件"), ("受理申请", 15.0, "件")]),
+    ],
+)
+def test_a_count_per_item_is_one_unit(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _labels(text) == expected
