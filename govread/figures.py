@@ -3663,6 +3663,21 @@ def _other_kind(unit: str, lent_unit: str) -> bool:
     )
 
 
+def _two_words_meet(previous: str, bare: str) -> bool:
+    """Whether, segmented together, `previous` ends with a word of two characters or more and
+    `bare` starts with one (审结|结案率): a character they share is in two words, not one."""
+    from govread.segment import cut
+
+    left = previous[-_WORD_REACH:]
+    words = cut(left + bare[:_WORD_REACH])
+    at = 0
+    for index, word in enumerate(words[:-1]):
+        at += len(word)
+        if at >= len(left):
+            return at == len(left) and len(word) >= 2 and len(words[index + 1]) >= 2
+    return False
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
@@ -3682,6 +3697,12 @@ def _borrow(previous: str, bare: str) -> str:
         previous = previous[:share]  # 教育支出占…支出16.7%,增长27.2%: what grew is 教育支出
     for size in range(min(len(previous), len(bare)), 0, -1):
         if previous.endswith(bare[:size]):
+            if size == 1 and _two_words_meet(previous, bare):
+                # 依法审结 + 结案率: 结 closes one word and opens another, no overlap; a rate
+                # that names its own act (结案) is that act's
+                if bare.endswith("率") and len(bare) >= 3:
+                    return bare
+                break
             return _fit(previous + bare[size:])
     if (
         bare.endswith("率")

@@ -3607,3 +3607,24 @@ def test_two_nouns_joined_after_a_de_phrase_are_counted_together(
 )
 def test_a_count_per_item_is_one_unit(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a character closing one word and opening the next is no overlap to lend over
+        (
+            "收到信访事项52件,按期办结49件,结案率94%。",
+            [("收到信访事项", 52.0, "件"), ("按期办结", 49.0, "件"), ("结案率", 94.0, "%")],
+        ),
+        # guard: an overlap of two characters, one word, is lent as before
+        (
+            "调解矛盾纠纷300件,调解成功285件,成功率95%。",
+            [("调解矛盾纠纷", 300.0, "件"), ("调解成功", 285.0, "件"), ("调解成功率", 95.0, "%")],
+        ),
+    ],
+)
+def test_a_rate_lent_a_subject_overlaps_it_only_within_a_word(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
