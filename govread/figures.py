@@ -439,6 +439,7 @@ _TRAIL_WORDS = (
     "共计",
     "总计",
     "合计",
+    "总共",  # 律师总共有120名: a total, as 共计 (stripped before 有 and 共 leave 总)
     "累计",
     "分别",
     "先后",  # 常委会先后4次…: how often, said before the count

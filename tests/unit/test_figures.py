@@ -3628,3 +3628,17 @@ def test_a_rate_lent_a_subject_overlaps_it_only_within_a_word(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 总共 before a count is a total, as 共计: none of it is left on the subject
+        ("全镇人民调解员总共有86名。", [("人民调解员", 86.0, "名")]),
+        ("辖区法律服务所总共7家。", [("辖区法律服务所", 7.0, "家")]),
+    ],
+)
+def test_a_total_said_by_zonggong_is_not_part_of_the_subject(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
