@@ -1481,6 +1481,9 @@ RUN_MIN_CHARS = 2 * RUN_CHARS  # a section this long is read in runs (two at lea
 # how alike a run and a unit of the other report must be to meet: the bar at which a gap
 # names its nearest unit of another theme
 RUN_THRESHOLD = NEAREST_THRESHOLD
+# a leftover joining the row of a section more than this many times its length needs a
+# passage of it to answer it better than the whole section (`_Context.passage_answers`)
+PASSAGE_RATIO = 2
 
 
 def _runs(report: Report, unit: Unit) -> list[tuple[int, int, int, Counter[str]]]:
@@ -1734,6 +1737,28 @@ class _Context:
         problem paragraph (习近平法治思想, 职能, 执法) for being a problem."""
         return self.fit(unit, only) >= SECONDARY_THRESHOLD
 
+    def passage_answers(self, unit: Unit, partner: Unit) -> bool:
+        """Whether a leftover may join its partner's row by what the partner says (`answers`),
+        and, when the partner is a long section (RUN_MIN_CHARS, more than PASSAGE_RATIO times
+        the leftover's length), says in one passage: the partner's stretch of the leftover's
+        length most like it (`_best_window`) is at least as like it as the whole section. A
+        flat section on several pieces of work shares words with many of the other report's
+        units, scattered over its subjects (泾县's 统筹部署 section with 咸宁's 学习 section:
+        部署, 学习 and 会议 in three of its sentences); a reader pairs it with the units one
+        of its passages speaks to, and only there is the passage more alike than the whole."""
+        small = cjk_len(unit.text)
+        if cjk_len(partner.text) <= small:
+            return self.answers(unit, partner)
+        vector = self.vectors[id(unit)]
+        whole = _cosine(vector, self.vectors[id(partner)])
+        window, _ = _best_window(self.report_of(partner), partner, vector, small, self.idf)
+        if max(whole, window) < SECONDARY_THRESHOLD:
+            return False
+        long = partner.kind == "section" and cjk_len(partner.text) >= max(
+            RUN_MIN_CHARS, PASSAGE_RATIO * small + 1
+        )
+        return not long or window >= whole
+
     def only_answers(self, unit: Unit, only: Unit) -> bool:
         """Whether the theme's only row takes an achievement: a passage answers it
         (`answers`), and when its own words name no subject it is also alike on evidence
@@ -1741,7 +1766,9 @@ class _Context:
         its chapter's heading (an item on 破产案件结案率 under 优化营商环境): that is no
         claim to be like the other report's one unit on the theme, and a passage sharing
         one word (改革) with it is none either; the plans' rule alike (`plan_answered`)."""
-        return self.answers(unit, only) and (bool(unit.themes) or self.supported(unit, only))
+        return self.passage_answers(unit, only) and (
+            bool(unit.themes) or self.supported(unit, only)
+        )
 
 
 def _pair(
@@ -1856,7 +1883,7 @@ def compare(
             vectors,
             phase,
             supported=context.plan_supported if phase else context.supported,
-            answered=None if phase else context.answers,
+            answered=None if phase else context.passage_answers,
             only_answered=context.plan_answered if phase else context.only_answers,
             apart=apart,
             # plans meet by subject: two 普法 plans share only the genre's words

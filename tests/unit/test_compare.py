@@ -1695,7 +1695,9 @@ def test_the_only_row_takes_an_achievement_naming_no_subject_only_on_evidence(mo
     b1 = Unit("b1", "b1", "section", "", "", "", "functions", themes=(("functions", 1.0),))
     alike: set[str] = set()
     context = SimpleNamespace(
-        answers=lambda x, only: True,  # a passage of b1 answers each (one word in common)
+        # a passage of b1 answers each (one word in common)
+        answers=lambda x, only: True,
+        passage_answers=lambda x, only: True,
         supported=lambda x, only: x.key in alike,
     )
 

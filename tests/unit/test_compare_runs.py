@@ -155,3 +155,49 @@ def test_a_run_of_a_long_plan_meets_the_plan_it_is_most_like(corpus: list[Report
     assert ("next_steps", False, ["2.2"], ["2#1"]) in rows
     assert ("next_steps", True, ["2.1"], ["2#1"]) in rows
     assert [r for r in rows if r[1]] == [("next_steps", True, ["2.1"], ["2#1"])]
+
+
+# A flat section on several pieces of work (training, 案卷评查, 投诉, 执法记录仪, 专项执法), the
+# only unit of its report on 行政执法, against a report writing two items on it.
+_FLAT_WORK = (
+    "某县2023年法治政府建设情况的报告\n"
+    "一、2023年法治政府建设主要举措和成效\n"
+    "(一)以规范执法为目标,提升执法水平。组织全县行政执法人员开展集中培训,参训执法人员600余人,"
+    "专题学习行政处罚法。开展行政执法案卷评查,评查案卷150卷,纠正问题案卷4件。"
+    "公布行政执法投诉电话,全年受理执法投诉12件,全部办结。"
+    "推行执法全过程记录制度,为乡镇配备执法记录仪200台,实现执法过程全程留痕。"
+    "集中开展安全生产、食品药品等重点领域执法行动,查处违法案件300余件。\n"
+)
+
+
+def _items(second: str) -> Report:
+    return parse_text(
+        "某市2023年法治政府建设情况的报告\n"
+        "一、深入推进严格规范公正文明执法\n"
+        "一是抓实执法培训。组织全市行政执法人员开展行政处罚法专题培训,参训执法人员3000余人次。\n"
+        f"{second}\n",
+        path="b.txt",
+    )
+
+
+def test_a_leftover_whose_words_are_scattered_over_a_flat_section_stays_out_of_its_row(
+    corpus: list[Report],
+) -> None:
+    # B's 涉企检查 item shares 投诉, 记录仪, 集中 and 领域 with A's section, each in another
+    # of its sentences: no passage of the section speaks to it more than the whole does
+    items = _items(
+        "二是规范涉企检查。建立涉企检查备案制度,对企业投诉集中的领域开展执法记录仪使用情况抽查。"
+    )
+    comparison = compare(parse_text(_FLAT_WORK, path="a.txt"), items, corpus)
+    rows = _rows(comparison)
+    assert ("enforcement", False, ["1.1"], ["1#1"]) in rows
+    assert not any(not secondary and "1#2" in b and a for _, secondary, a, b in rows)
+
+
+def test_a_leftover_one_passage_of_a_flat_section_speaks_to_joins_its_row(
+    corpus: list[Report],
+) -> None:
+    # B's 投诉 item is answered by the section's 投诉 sentence: it joins the section's row
+    items = _items("二是畅通执法投诉渠道。公布行政执法投诉电话,全年受理执法投诉30件,全部办结。")
+    rows = _rows(compare(parse_text(_FLAT_WORK, path="a.txt"), items, corpus))
+    assert ("enforcement", False, ["1.1"], ["1#1", "1#2"]) in rows
