@@ -1743,9 +1743,12 @@ class _Context:
         the leftover's length), says in one passage: the partner's stretch of the leftover's
         length most like it (`_best_window`) is at least as like it as the whole section. A
         flat section on several pieces of work shares words with many of the other report's
-        units, scattered over its subjects (泾县's 统筹部署 section with 咸宁's 学习 section:
-        部署, 学习 and 会议 in three of its sentences); a reader pairs it with the units one
-        of its passages speaks to, and only there is the passage more alike than the whole."""
+        units, scattered over its subjects; a reader pairs it with the units one of its
+        passages speaks to, and only there is a passage as alike as the whole. A row is n-to-m,
+        so a leftover joining it is claimed like every unit of the other side there: 咸宁's
+        学习 section, whose words are spread over 泾县's 第一责任人 section, no longer joins
+        the row where that section and 泾县's 统筹部署 section meet 咸宁's 部署 section (a run of
+        the section meets it in a row of its own, `_run_partners`)."""
         small = cjk_len(unit.text)
         if cjk_len(partner.text) <= small:
             return self.answers(unit, partner)
