@@ -1747,7 +1747,7 @@ class _Context:
         passages speaks to, and only there is a passage as alike as the whole. A row is n-to-m,
         so a leftover joining it is claimed like every unit of the other side there: 咸宁's
         学习 section, whose words are spread over 泾县's 第一责任人 section, no longer joins
-        the row where that section and 泾县's 统筹部署 section meet 咸宁's 部署 section (a run of
+        the row where that section and 泾县's 统筹部署 section meet 咸宁's 第一责任人 section (a run of
         the section meets it in a row of its own, `_run_partners`)."""
         small = cjk_len(unit.text)
         if cjk_len(partner.text) <= small:
