@@ -1076,8 +1076,9 @@ def _strip_lead(subject: str) -> str:
 
 # One-character verbs that stay: 无, 有, 是 say what there is (无讼村), 占 and 率 what a share
 # is of; a preposition or coverb opens a phrase the rules after read whole (向乡镇下沉…, 对全县…,
-# 被监督的…, 获…表彰: who gave it).
-_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至")
+# 被监督的…, 获…表彰: who gave it); 拟 is a modal, as 将 (拟提拔任用的干部: those to be
+# promoted), part of what is counted.
+_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟")
 _GLUED_REST = 3  # a noun of at least this many characters after the verb
 
 
@@ -1095,7 +1096,8 @@ def _glued_verb(subject: str) -> bool:
     """Whether `subject` opens with a one-character verb glued to the noun it acts on
     (共发|刑事案件, 立|电信网络诈骗案): segmented, the verb is a word alone and the next word
     is a noun of two characters or more, no verb. A verb that makes a word with what follows
-    (立案, 发案数, 办结率, 收缴) is segmented whole and stays."""
+    (立案, 发案数, 办结率, 收缴) is segmented whole and stays; so does one before another verb,
+    which it qualifies (拟|提拔任用: a compound of verbs opens with a verb word, 提拔)."""
     from govread.segment import cut
 
     words = cut(subject[: _GLUED_REST + 5])
@@ -1103,7 +1105,7 @@ def _glued_verb(subject: str) -> bool:
         return False
     if not all("\u4e00" <= c <= "\u9fff" for c in words[1]):
         return False  # 持|B2类资格的驾驶员: a code after the verb, not a Chinese noun
-    return not _verb_word(words[1]) and words[1] not in _dictionary_verbs()
+    return not any(_verb_word(w) or w in _dictionary_verbs() for w in (words[1], words[1][:2]))
 
 
 def _strip_trail(subject: str) -> str:

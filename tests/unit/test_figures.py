@@ -3549,6 +3549,10 @@ def test_a_bare_rate_is_of_what_the_clause_before_it_acted_on(
         ("全年立案查处违法行为152起。", [("立案查处违法行为", 152.0, "起")]),
         ("全区无讼村创建达到45个。", [("无讼村创建", 45.0, "个")]),
         ("向街道下沉执法人员120名。", [("下沉执法人员", 120.0, "名")]),
+        # guards: a modal (拟) or a one-character verb before another verb qualifies it: what
+        # is counted is those to be promoted, not promotions
+        ("培训6名拟提拔任用科级干部。", [("拟提拔任用科级干部", 6.0, "名")]),
+        ("确定9名可提拔任用后备干部。", [("可提拔任用后备干部", 9.0, "名")]),
     ],
 )
 def test_a_glued_one_character_verb_does_not_open_a_subject(
