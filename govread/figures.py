@@ -1178,9 +1178,19 @@ _FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
 
 
 def _clean(subject: str) -> str:
-    previous = None
+    titles: list[tuple[int, int]] = []
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
+        if "《" in subject:
+            # the marks go, but a cut must not open inside a title: where they stood is kept
+            titles = _title_spans(subject)
         subject = _QUOTES.sub("", subject)
+    if titles:
+        return _whole_titles(_cleaned(subject), subject, titles)
+    return _cleaned(subject)
+
+
+def _cleaned(subject: str) -> str:
+    previous = None
     subject = subject.strip()
     if subject[:1] in "+\uff0b×*/" and (formula := _FORMULA_REST.match(subject)):
         subject = subject[formula.end() :]
@@ -1199,6 +1209,47 @@ def _clean(subject: str) -> str:
         if subject == led and subject == subject.strip():
             break  # _strip_lead leaves what it returns alone: nothing more would change
     return _fit(subject)
+
+
+_TITLE_JOINS = frozenset("、和及与")  # between titles listed one after another
+
+
+def _title_spans(subject: str) -> list[tuple[int, int]]:
+    """Where the 《titles》 of `subject` stand once its quotation marks are dropped (from a
+    title's first word to past its last); titles listed one after another (《A》《B》,
+    《A》、《B》) make one span."""
+    spans: list[tuple[int, int]] = []
+    plain: list[str] = []
+    opened = -1
+    for char in subject:
+        if char == "《":
+            opened = len(plain)
+        elif char == "》":
+            if opened < 0:
+                continue
+            if spans and (
+                opened == spans[-1][1]
+                or (opened == spans[-1][1] + 1 and plain[opened - 1] in _TITLE_JOINS)
+            ):
+                spans[-1] = (spans[-1][0], len(plain))
+            else:
+                spans.append((opened, len(plain)))
+            opened = -1
+        elif not _QUOTES.match(char):
+            plain.append(char)
+    return spans
+
+
+def _whole_titles(subject: str, plain: str, titles: list[tuple[int, int]]) -> str:
+    """`subject` (cleaned from `plain`, whose 《titles》 stood at `titles`) never opening
+    inside a title: a cut to fit that fell in one (…法《中华人民共和国乡村振兴促进法》专题测试
+    → 国乡村振兴促进法专题测试) goes past the titles, whole, to what follows them."""
+    at = plain.rfind(subject) if subject else -1
+    for start, end in titles:
+        if start < at < end:
+            rest = _cleaned(subject[end - at :])
+            return rest if len(rest) >= 2 else subject  # (a title alone: its words are all)
+    return subject
 
 
 # The light verbs after the object of 对 that name the act counted after them (对…开展|进行).
@@ -1299,7 +1350,7 @@ _OPENING_BRACKETS = frozenset("(\uff08")
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
-    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有])|(?<![落确充])实有"
+    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有]|和国)|(?<![落确充])实有"
     r"|(?<!实)现有|(?<!人)拥有)"
 )
 

@@ -3646,3 +3646,30 @@ def test_a_total_said_by_zonggong_is_not_part_of_the_subject(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a subject cut to fit does not open inside a 《title》: the titles go whole
+        (
+            "举办《中华人民共和国行政复议法》《中华人民共和国行政诉讼法》专题讲座4场。",
+            [("专题讲座", 4.0, "场")],
+        ),
+        (
+            "开展《中华人民共和国安全生产法》《中华人民共和国消防法》知识竞赛3场。",
+            [("知识竞赛", 3.0, "场")],
+        ),
+        # 共 of 共和国 is no total to cut the subject after
+        (
+            "开展《中华人民共和国民法典》专题学习3次。",
+            [("中华人民共和国民法典专题学习", 3.0, "次")],
+        ),
+        # guard: a title that fits stays, read whole
+        ("开展《民法典》专题学习3次。", [("民法典专题学习", 3.0, "次")]),
+    ],
+)
+def test_a_subject_never_opens_inside_a_title(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
