@@ -636,7 +636,7 @@ _NOUN_STOP = re.compile(
     r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
-    r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|"
+    r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
     r"投入使用|投入运营|陆续|正式|顺利|作为|"
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为"
@@ -693,6 +693,10 @@ _ADVERB_STOPS = frozenset(
         "不断",
         "进一步",
         "等",
+        "累计",
+        "先后",
+        "相继",
+        "陆续",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
@@ -2686,8 +2690,8 @@ def _examples_named(phrase: str) -> str:
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
 _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
 _PEOPLE = re.compile(
-    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领专])"
-    r"(?:群众|人员|干部|党员|律师|顾问|领导班子(?:成员)?|领导|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
+    r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领专成])"
+    r"(?:群众|人员|干部|党员|律师|顾问|领导班子(?:成员)?|领导|成员(?!单位)|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
     r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象|专家|学者)"
 )
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
@@ -3471,19 +3475,26 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if counted is not None and (who := counted.search(phrase)) and who.end() < len(phrase):
         # 为1200名困难群众 发放…, 帮助85家企业 化解…: the people or bodies, before what was
         # done for them or by them
-        earliest = who
+        named = [who]
         while (later := counted.search(phrase, who.end())) is not None:
             who = later
+            named.append(who)
         if _VERB_AHEAD.match(phrase, who.end()) or (
             unit in _COUNTS_PEOPLE and phrase[who.end() : who.end() + 1] in _FOR_STARTS
         ):
             phrase = phrase[: who.end()]  # (7名法律顾问 为政府…: whom they serve is after)
-        elif _adverb_then_verb(phrase, earliest.end()) or _is_verb(
-            phrase[earliest.end() : earliest.end() + 2], guessed=False
+        elif acted := next(
+            (
+                at
+                for at in (found.end() for found in named[:-1] or named)
+                if _adverb_then_verb(phrase, at) or _is_verb(phrase[at : at + 2], guessed=False)
+            ),
+            0,
         ):
-            # 10名工作人员 成功申领…, 253名专家 组建…人才库: the first people or bodies, then
-            # what they did (a dictionary verb, or an adverb)
-            phrase = phrase[: earliest.end()]
+            # 10名工作人员 成功申领…, 253名专家 组建…人才库: the first people or bodies then
+            # what they did (a dictionary verb, or an adverb); past a name that only holds
+            # such a word (委员|会成员 接待…群众: the people after a verb are its object)
+            phrase = phrase[:acted]
         elif (
             bodies
             and (verb := _VERB_AHEAD.search(phrase, who.end(), who.end() + _BODY_TAIL + 4))

@@ -3673,3 +3673,27 @@ def test_a_subject_never_opens_inside_a_title(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun after a count stops where a verb opens the predicate (members are people;
+        # 累计 and the like say how the act went, never part of a noun)
+        (
+            "9名班子成员累计接访群众86人次。",
+            [("班子成员", 9.0, "名"), ("接访群众", 86.0, "人次")],
+        ),
+        (
+            "7名委员会成员接待来访群众52人次。",
+            [("委员会成员", 7.0, "名"), ("接待来访群众", 52.0, "人次")],
+        ),
+        ("4个督导组累计抽查企业96家。", [("督导组", 4.0, "个"), ("抽查企业", 96.0, "家")]),
+        # guard: member units are bodies, not people
+        ("全县15个成员单位签订责任书。", [("成员单位", 15.0, "个")]),
+    ],
+)
+def test_the_noun_after_a_count_stops_at_a_verb(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
