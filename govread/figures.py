@@ -651,9 +651,10 @@ _TAKING_PART_ALONE = {
 } | dict.fromkeys(("参训", "参会", "参学", "参考", "受训"), "参加")
 _HELD = ("开展", "举办", "组织", "举行", "召开")
 # A preposition right after a measure word: where, when or by whom what was counted was done
-# (医保19项在区、街道大厅受理, 12项由市级下放), not a counted noun (3个在线平台, 5个在建项目)
+# (医保19项在区、街道大厅受理, 12项由市级下放), not a counted noun (3个在线平台, 5个在建项目;
+# 经 opening a noun of the word tables: 24个经验做法, 3个经典案例, 5名经理)
 _WHERE_AFTER = re.compile(
-    r"在(?![线建册编岗职押逃校办途库用])|于(?![是])|由(?![于])|经(?![营费济])"
+    r"在(?![线建册编岗职押逃校办途库用])|于(?![是])|由(?![于])|经(?![营费济验典历理贸管])"
 )
 # Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
 # but open it when they come first (12项通过审查的事项: a clause on the head).

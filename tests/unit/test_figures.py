@@ -3697,3 +3697,29 @@ def test_the_noun_after_a_count_stops_at_a_verb(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count opening its clause counts the noun after it, not the clause before's
+        # subject: 经 opening a noun (经验, 经典) is no preposition leaving it without one
+        (
+            "7个案例获评全省优秀案例,11个经验做法被省级刊物推广。",
+            [("案例", 7.0, "个"), ("经验做法", 11.0, "个")],
+        ),
+        (
+            "培育法治示范村5个,3个经典案例入选全省汇编。",
+            [("培育法治示范村", 5.0, "个"), ("经典案例", 3.0, "个")],
+        ),
+        # guard: 经 as a preposition (经调解) still says how, no counted noun
+        (
+            "受理信访事项40件,12件经调解后化解。",
+            [("受理信访事项", 40.0, "件"), ("经调解后化解", 12.0, "件")],
+        ),
+    ],
+)
+def test_a_count_opening_a_clause_counts_the_noun_after_it(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
