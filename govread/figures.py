@@ -4238,14 +4238,53 @@ def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str 
     if label[:1] in "不未" and label.startswith(_NEGATED):
         return None
     found = indicator_for_subject(label, unit)
+    if found is None and unit in _PERCENT and label[-1:] not in _NOT_AN_ACT_LAST:
+        # 行政机关负责人出庭应诉100%: a share of an act, written without its 率, is that
+        # act's rate
+        found = indicator_for_subject(label + "率", unit)
+    if found is None and lent and unit in _PERCENT:
+        # 参与调解案件 + 成功率: a bare rate lent what the clause before did is the rate of
+        # that clause's act (调解成功率), when the lender's verb names it
+        found = _rate_of_verb(label, unit)
     if found is None and (lent or len(label) <= 5):
         if "(" in sentence or "\uff08" in sentence:
             sentence = _PARENTHESIS.sub("", sentence)
+        if "12345" in sentence:
+            # the genre's 12345 is the government hotline, whatever it is called (12345平台,
+            # 12345便民服务平台): the indicators name it 热线 (the number goes with the others)
+            sentence = _HOTLINE.sub("热线", sentence)
         context = _LAST_NUMBER.sub("", sentence)[-_CONTEXT:]
         # the sentence ends with the rate as written (…热线…受理诉求件,满意率): a lent label
         # in its place would put the lender's words between whose and the rate
         found = indicator_for_subject(context if lent else context + label, unit)
     return found
+
+
+# Last characters of a share's subject that are no act to read a 率 after: a rate or share
+# already (率, 比, 占), a change (增长, 下降: 同比增长5% is no 增长率 of anything), a degree.
+_NOT_AN_ACT_LAST = frozenset("率比占长降升少加减高低幅度值")
+_HOTLINE = re.compile(r"(?<!\d)12345(?!\d)(?!热线)")
+
+
+def _rate_of_verb(label: str, unit: str) -> str | None:
+    """The indicator of a lent rate (`label`: the lender, then the bare rate) read as the rate
+    of one of the lender's verbs (参与调解案件成功率 → 调解成功率), or None."""
+    from govread.segment import cut
+
+    words = cut(label)
+    if len(words) < 3 or not words[-1].endswith("率"):
+        return None
+    rate = words[-1] if len(words[-1]) > 1 else words[-2] + words[-1]
+    for word in words[: -1 if len(words[-1]) > 1 else -2]:
+        # (a verb and its object segmented as one word, 调解纠纷: the verb is its first two)
+        for verb in (word, word[:2]) if len(word) > 2 else (word,):
+            if (
+                len(verb) == 2
+                and _is_verb(verb, guessed=False)
+                and (found := indicator_for_subject(verb + rate, unit)) is not None
+            ):
+                return found
+    return None
 
 
 # A bound written before a number (不低于50%, 应不少于90%): the figure is a bound, so

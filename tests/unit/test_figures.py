@@ -3723,3 +3723,23 @@ def test_a_count_opening_a_clause_counts_the_noun_after_it(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share of an act written without its 率 is the act's rate
+        ("全年行政机关负责人出庭应诉98%。", ["行政机关负责人出庭应诉率"]),
+        # a bare rate lent what the clause before did is the rate of the lender's verb
+        ("组织人民调解员参与调解纠纷案件45件,成功率达93%。", [None, "调解成功率"]),
+        # 12345, however its platform is called, is the hotline of the indicators
+        (
+            "12345便民服务平台办理工单300件,办结率、满意率均为99%。",
+            [None, "12345热线办结率", "12345热线满意率"],
+        ),
+        # guard: a change is no rate of an act
+        ("行政复议案件同比增长12%。", [None]),
+    ],
+)
+def test_indicators_of_rates_said_in_other_words(text: str, expected: list[str | None]) -> None:
+    assert [f.indicator for f in extract(text)] == expected
