@@ -4267,24 +4267,24 @@ _HOTLINE = re.compile(r"(?<!\d)12345(?!\d)(?!热线)")
 
 
 def _rate_of_verb(label: str, unit: str) -> str | None:
-    """The indicator of a lent rate (`label`: the lender, then the bare rate) read as the rate
-    of one of the lender's verbs (参与调解案件成功率 → 调解成功率), or None."""
-    from govread.segment import cut
-
-    words = cut(label)
-    if len(words) < 3 or not words[-1].endswith("率"):
+    """The indicator of a lent rate (`label`: the lender, then the bare rate, 成功率) read as
+    the rate of one of the lender's two-character verbs (参与调解案件成功率 → 调解成功率;
+    调解纠纷成功率: a verb segmented with its object is found as well), or None. A pass of
+    set lookups, no segmentation: most lent rates have no such indicator."""
+    if len(label) < _RATE_AND_VERB or label[-1] != "率":
         return None
-    rate = words[-1] if len(words[-1]) > 1 else words[-2] + words[-1]
-    for word in words[: -1 if len(words[-1]) > 1 else -2]:
-        # (a verb and its object segmented as one word, 调解纠纷: the verb is its first two)
-        for verb in (word, word[:2]) if len(word) > 2 else (word,):
-            if (
-                len(verb) == 2
-                and _is_verb(verb, guessed=False)
-                and (found := indicator_for_subject(verb + rate, unit)) is not None
-            ):
-                return found
+    rate = label[-3:]  # (成功率, 办结率: a bare rate of two characters and 率)
+    for at in range(len(label) - 4):
+        verb = label[at : at + 2]
+        if (
+            _is_verb(verb, guessed=False)
+            and (found := indicator_for_subject(verb + rate, unit)) is not None
+        ):
+            return found
     return None
+
+
+_RATE_AND_VERB = 5  # a verb of two characters and a bare rate of three
 
 
 # A bound written before a number (不低于50%, 应不少于90%): the figure is a bound, so
