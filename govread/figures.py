@@ -1183,19 +1183,14 @@ _FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
 
 
 def _clean(subject: str) -> str:
+    previous = None
     titles: list[tuple[int, int]] = []
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
         if "《" in subject:
             # the marks go, but a cut must not open inside a title: where they stood is kept
             titles = _title_spans(subject)
         subject = _QUOTES.sub("", subject)
-    if titles:
-        return _whole_titles(_cleaned(subject), subject, titles)
-    return _cleaned(subject)
-
-
-def _cleaned(subject: str) -> str:
-    previous = None
+    plain = subject
     subject = subject.strip()
     if subject[:1] in "+\uff0b×*/" and (formula := _FORMULA_REST.match(subject)):
         subject = subject[formula.end() :]
@@ -1213,7 +1208,7 @@ def _cleaned(subject: str) -> str:
         subject = _strip_trail(led)
         if subject == led and subject == subject.strip():
             break  # _strip_lead leaves what it returns alone: nothing more would change
-    return _fit(subject)
+    return _whole_titles(_fit(subject), plain, titles) if titles else _fit(subject)
 
 
 _TITLE_JOINS = frozenset("、和及与")  # between titles listed one after another
@@ -1252,7 +1247,7 @@ def _whole_titles(subject: str, plain: str, titles: list[tuple[int, int]]) -> st
     at = plain.rfind(subject) if subject else -1
     for start, end in titles:
         if start < at < end:
-            rest = _cleaned(subject[end - at :])
+            rest = _clean(subject[end - at :])
             return rest if len(rest) >= 2 else subject  # (a title alone: its words are all)
     return subject
 
