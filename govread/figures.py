@@ -3184,6 +3184,12 @@ def _without_locative(noun: str) -> str:
     return noun
 
 
+# A list of manners made with 化 after a counted noun (…事项 目录化、编码化、数字化管理): the
+# item after the first list mark is one too.
+_MANNERS_LISTED = re.compile(r"[^、,\uff0c。;\uff1b\d]{2}化")
+_NOUN_AND_MANNER = 5  # a noun of two characters, then a manner of three
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
@@ -3237,6 +3243,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
         if rest:
             return _strip_lead(phrase) + text[end + match.start() : close + 1] + rest, rest_end
+    if (
+        match
+        and tail[match.start()] == "、"
+        and phrase.endswith("化")
+        and len(phrase) >= _NOUN_AND_MANNER
+        and _MANNERS_LISTED.match(tail, match.end())
+    ):
+        # 5081项政务服务事项 目录化、编码化、数字化管理: a list of -化 manners (a stem of two
+        # characters and 化 each) follows the noun counted, never part of it (nor is the
+        # list after it one of nouns: no list rule below reads it)
+        phrase, match = phrase[:-3], None
     while match and tail[match.start()] == "、" and len(phrase) == 1:
         # 市、县行政许可事项 / 村、社区: one-character levels listed inside one noun
         match = _NOUN_END.search(tail, match.end())

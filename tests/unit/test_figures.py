@@ -3743,3 +3743,22 @@ def test_a_count_opening_a_clause_counts_the_noun_after_it(
 )
 def test_indicators_of_rates_said_in_other_words(text: str, expected: list[str | None]) -> None:
     assert [f.indicator for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of -化 manners after the counted noun is how it was handled, not the noun
+        (
+            "推动120项行政执法事项标准化、规范化、便利化办理。",
+            [("行政执法事项", 120.0, "项")],
+        ),
+        ("完成3个项目标准化、规范化建设。", [("项目", 3.0, "个")]),
+        # guard: one -化 word, no list, is left as it was
+        ("建成8个标准化调解室。", [("标准化调解室", 8.0, "个")]),
+    ],
+)
+def test_a_list_of_hua_manners_is_no_part_of_the_counted_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
