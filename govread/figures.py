@@ -3184,6 +3184,9 @@ def _without_locative(noun: str) -> str:
     return noun
 
 
+# An aside in brackets right after a measure word, no digit in it (a count's own notes, 其中
+# 8件, are figures of their own) and longer than a level (12个(家)).
+_ASIDE_AFTER_COUNT = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。;\uff1b]{5,20}[)\uff09]")
 # A list of manners made with 化 after a counted noun (…事项 目录化、编码化、数字化管理): the
 # item after the first list mark is one too.
 _MANNERS_LISTED = re.compile(r"[^、,\uff0c。;\uff1b\d]{2}化")
@@ -3199,6 +3202,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if text[end : end + 1] in "12" and (year := _YEAR_OPENING.match(text, end)):
         # 3期 2025年度 …培训班: the year the things are of, then what is counted
         noun, noun_end = _noun_after(text, year.end(), unit, quoted)
+        return (noun, noun_end) if noun else ("", end)
+    if (
+        quoted
+        and text[end : end + 1] in ("(", "\uff08")
+        and (aside := _ASIDE_AFTER_COUNT.match(text, end))
+    ):
+        # 开展4次(每个季度进行一次)“双随机”执法检查: an aside on the count (how often, when),
+        # then what is counted; it is no noun (and a short level, 12个(家), is no aside)
+        noun, noun_end = _noun_after(text, aside.end(), unit, quoted)
         return (noun, noun_end) if noun else ("", end)
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun

@@ -3762,3 +3762,18 @@ def test_a_list_of_hua_manners_is_no_part_of_the_counted_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside in brackets right after the count says how often or when; what is counted
+        # follows it
+        ("组织6场(每两个月一场)法治讲座。", [("法治讲座", 6.0, "场")]),
+        ("开展3次(每季度一次)“双随机、一公开”联合检查。", [("双随机、一公开联合检查", 3.0, "次")]),
+    ],
+)
+def test_an_aside_after_a_count_is_passed_over_to_the_counted_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
