@@ -1387,10 +1387,22 @@ def _fit(
     larger's passage of its length (`_best_window`), or with the whole larger unit when that is more
     alike. A 40-character item set against a 400-character chapter is judged by the
     chapter's sentences that speak of what it speaks of, not diluted by the rest."""
+    return max(_fit_parts(x, y, report_of, vector_of, idf))
+
+
+def _fit_parts(
+    x: Unit,
+    y: Unit,
+    report_of: Callable[[Unit], Report],
+    vector_of: Callable[[Unit], Mapping[str, float]],
+    idf: _Idf,
+) -> tuple[float, float]:
+    """`_fit`'s two likenesses apart: (the smaller with the whole larger, the smaller with
+    the larger's most alike passage of its length)."""
     small, large = (x, y) if cjk_len(x.text) <= cjk_len(y.text) else (y, x)
     whole = _cosine(vector_of(small), vector_of(large))
     window, _ = _best_window(report_of(large), large, vector_of(small), cjk_len(small.text), idf)
-    return max(whole, window)
+    return whole, window
 
 
 def _host_rows(
@@ -1538,17 +1550,6 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
             return None
         return unit.theme if lexicon.theme(unit.theme).phase else ""
 
-    norms: dict[int, float] = {}  # each candidate's vector's norm, once
-
-    def cosine_to(run: Mapping[str, float], run_norm: float, unit: Unit) -> float:
-        """`_cosine` of a run's vector and a unit's, the norms counted once."""
-        target = context.vectors[id(unit)]
-        if id(unit) not in norms:
-            norms[id(unit)] = math.sqrt(sum(w * w for w in target.values()))
-        dot = math.fsum(w * target.get(t, 0.0) for t, w in run.items())
-        scale = run_norm * norms[id(unit)]
-        return dot / scale if dot > 0.0 and scale else 0.0
-
     # every word counts when the corpus cannot tell a specific one (`_Idf.telling`)
     specific = idf.specific if idf.telling else bool
     need = EVIDENCE_MIN if idf.telling else 1
@@ -1585,11 +1586,10 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                 if not candidates:
                     continue
                 vector = idf.vector(terms)
-                norm = math.sqrt(sum(w * w for w in vector.values()))
                 best, best_sim = None, 0.0
                 # the most alike, the first of equals in the report's order
                 for unit in sorted(candidates, key=lambda u: u.order):
-                    sim = cosine_to(vector, norm, unit)
+                    sim = _cosine(vector, context.vectors[id(unit)])
                     if sim > best_sim:
                         best, best_sim = unit, sim
                 if best is None or best_sim < RUN_THRESHOLD:
@@ -1676,7 +1676,10 @@ class _Context:
         return self.a if id(unit) in self.ids_a else self.b
 
     def fit(self, x: Unit, y: Unit) -> float:
-        return _fit(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
+        return max(self.fit_parts(x, y))
+
+    def fit_parts(self, x: Unit, y: Unit) -> tuple[float, float]:
+        return _fit_parts(x, y, self.report_of, lambda u: self.vectors[id(u)], self.idf)
 
     def supported(self, x: Unit, y: Unit) -> bool:
         """`_supported`, and for achievements a specific word in common (`evidenced`): the
@@ -1752,9 +1755,7 @@ class _Context:
         small = cjk_len(unit.text)
         if cjk_len(partner.text) <= small:
             return self.answers(unit, partner)
-        vector = self.vectors[id(unit)]
-        whole = _cosine(vector, self.vectors[id(partner)])
-        window, _ = _best_window(self.report_of(partner), partner, vector, small, self.idf)
+        whole, window = self.fit_parts(unit, partner)  # (the partner the larger)
         if max(whole, window) < SECONDARY_THRESHOLD:
             return False
         long = partner.kind == "section" and cjk_len(partner.text) >= max(
