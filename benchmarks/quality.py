@@ -178,7 +178,9 @@ def score_figures(
         "figure value recall": recall,
         "figure value F1": _f1(precision, recall),
         "subject accuracy": subject_right / right if right else 0.0,
-        "indicator accuracy": indicator_right / indicator_total if indicator_total else 0.0,
+        "indicator accuracy": (
+            indicator_right / indicator_total if indicator_total else "n/a (none labelled)"
+        ),
         "indicators not labelled": unlabelled_indicators,
         "ranges marked": range_right / range_total if range_total else "n/a (none labelled)",
     }
