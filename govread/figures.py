@@ -1426,6 +1426,8 @@ _AGENT_HEADS = (
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
     "办事处",  # 街道办事处 设立…, as 街道办
     "顾问",  # 法律顾问 提供…: people, as 律师 (one of _PEOPLE_HEADS)
+    # office holders by title (局长 带头办理…, 县委书记 主持…)
+    *("局长", "县长", "市长", "区长", "镇长", "乡长", "院长", "主任", "书记", "同志"),
 )
 _AGENT_HEAD_END = re.compile(f"[{''.join(sorted({head[-1] for head in _AGENT_HEADS}))}]")
 
@@ -1968,6 +1970,7 @@ _OPENING_ADVERBS = _by_end(
         "实时",
         "高效",  # 高效办结 …事项: how well, not what (but 高效办成一件事, a reform's name)
         "亲自",  # 亲自审改 …文件: who did it, not what was done
+        "带头",  # 带头召开 …会议: who led it, not what was done
         "集中",  # 集中公示 …目录: how, before an opening verb (集中学习 stays one act)
         "对标对表",  # 对标对表 梳理…: measured against the standards and tasks, how it was done
     ),
@@ -1977,7 +1980,7 @@ _OPENING_ADVERBS = _by_end(
 # even when no managing verb follows (及时排除安全隐患 → 排除安全隐患).
 _MANNER = frozenset(
     {"进一步", "扎实", "积极", "不断", "大力", "切实", "稳步", "有序", "认真", "及时", "着力"}
-    | {"逐步", "主动", "免费", "实时", "高效", "亲自", "对标对表"}
+    | {"逐步", "主动", "免费", "实时", "高效", "亲自", "带头", "对标对表"}
 )
 # An adverb and a verb that name a kind of the act, a term of art (主动公开, set against 依申请
 # 公开): the adverb stays.
@@ -3114,6 +3117,14 @@ def _second_act(phrase: str) -> int:
 
 # Words that open a basis, what something was done by or after (按照权责清单, 根据…规定).
 _ACCORDING = ("按照", "依照", "依据", "根据", "对照", "参照")
+# A means the clause was done by (通过此种创新方式为198户企业…, 依托网格化管理为1200户群众…): no act
+# of its own either, so the noun after the count is what is counted.
+_MEANS_OPENING = ("通过", "依托", "借助", "利用", "运用", "依靠", "借力")
+# Verbs that make the people after them act (组织6人完成培训并取得执法证件): alone before a
+# count of people, they do not say what the people are counted for; the act after them does.
+_PEOPLE_PIVOTS = frozenset(
+    {"组织", "安排", "动员", "带领", "选派", "督促", "引导", "鼓励", "推荐", "选送"}
+)
 
 
 # A meeting named right after its count, then what it did (召开4次常务会议|专题研究…,
@@ -3686,6 +3697,16 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said) or "、" in said:
         return ""
     return said if _opens_act(said[:2]) or said[:1] in "获无未零" else ""
+
+
+def _pivot_act(text: str, end: int) -> str:
+    """The act that ends the clause right after a count of people a pivot verb made act
+    (组织6人 **完成培训并取得执法证件**), when it opens with a verb and holds no number."""
+    clause = _BOUNDARY.search(text, end, end + _MAX_SUBJECT + 1)
+    said = text[end : clause.start() if clause else len(text)]
+    if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said):
+        return ""
+    return said if _opens_act(said[:2]) else ""
 
 
 def _predicate(text: str, end: int, unit: str = "") -> str:
@@ -4696,7 +4717,7 @@ def extract(
                 # 按照权责清单|10类调整情形: by what (a basis, no act of its own), not what
                 or (
                     len(noun) >= 2
-                    and subject.startswith(_ACCORDING)
+                    and subject.startswith((*_ACCORDING, *_MEANS_OPENING))
                     and _VERB_AHEAD.search(subject, 2) is None
                 )
                 or (
@@ -4741,6 +4762,15 @@ def extract(
         ):
             # 共有162人考试合格, …人员中8203人考试合格: what the counted did
             subject, consumed = said, end + len(said)
+        elif (
+            own_unit
+            and not noun
+            and unit in _COUNTS_PEOPLE
+            and subject in _PEOPLE_PIVOTS
+            and (act := _pivot_act(text, end))
+        ):
+            # 组织6人完成培训并取得执法证件: what the people were made to do
+            subject, consumed = act, end + len(act)
         elif unit in _TIMES and (timed := _TIMED_RATE.match(text, end)):
             # 15天签约率99.6%: the time is that of what the rate after it measures
             subject = _clean(timed.group(1)) or subject

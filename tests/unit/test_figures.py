@@ -3777,3 +3777,51 @@ def test_an_aside_after_a_count_is_passed_over_to_the_counted_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a means before 为 and the count: the noun after the count is what is counted
+        ("通过此种创新方式为198户企业完成了迁入登记。", [("企业", 198.0, "户")]),
+        ("依托网上平台为320家企业提供法律服务。", [("企业", 320.0, "家")]),
+        # guards: 通过 as the verb "pass" keeps its object and act
+        ("通过审查规范性文件12件。", [("通过审查规范性文件", 12.0, "件")]),
+    ],
+)
+def test_a_means_before_a_count_is_not_what_it_counts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb that makes the people counted act: they are counted for the act after them
+        ("上半年组织6人完成培训并取得执法证件。", [("完成培训并取得执法证件", 6.0, "人")]),
+        ("安排3人负责法律顾问工作,", [("负责法律顾问工作", 3.0, "人")]),
+        # guards: a noun after the count is counted; no act after leaves the verb
+        ("组织120名执法人员参加培训。", [("执法人员", 120.0, "名")]),
+        ("组织5人次。", [("组织", 5.0, "人次")]),
+    ],
+)
+def test_people_made_to_act_are_counted_for_the_act(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who led the act, by title or by 带头, is no part of what is counted
+        ("主要领导带头召开审计业务会议23次。", [("召开审计业务会议", 23.0, "次")]),
+        ("局长带头办理信访件30件。", [("办理信访件", 30.0, "件")]),
+        ("分管副县长带头接访群众45人次。", [("接访群众", 45.0, "人次")]),
+    ],
+)
+def test_who_led_an_act_is_no_part_of_what_it_counts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
