@@ -1082,8 +1082,9 @@ def _strip_lead(subject: str) -> str:
 # One-character verbs that stay: 无, 有, 是 say what there is (无讼村), 占 and 率 what a share
 # is of; a preposition or coverb opens a phrase the rules after read whole (向乡镇下沉…, 对全县…,
 # 被监督的…, 获…表彰: who gave it); 拟 is a modal, as 将 (拟提拔任用的干部: those to be
-# promoted), part of what is counted.
-_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟")
+# promoted), part of what is counted; 免 makes a term with the verb after it (免办证事项,
+# 免罚清单: those exempted), not an act on the noun.
+_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟免")
 _GLUED_REST = 3  # a noun of at least this many characters after the verb
 
 
@@ -2904,7 +2905,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
             # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
-            and (unit != "项" or _opens_predicate(rest))
+            and (unit != "项" or _opens_predicate(rest) or _any_verb(rest[:2], guessed=False))
         ):
             return end
     return len(phrase)
@@ -2916,7 +2917,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
 _CLOSING_HEADS = (
     *("事项", "措施", "任务", "制度", "项目", "清单", "问题", "方面", "领域", "平台", "站点"),
     *("机构", "部门", "单位", "社区", "街道", "企业", "案件", "文件", "意见", "建议", "线索"),
-    *("文章", "法规", "规章", "合同", "资料", "会议", "讲座", "课题"),
+    *("文章", "法规", "规章", "合同", "资料", "会议", "讲座", "课题", "工作室", "工作站"),
     # (not 信息, 活动, 试点: 信息|公开, 活动|开展情况, 试点|建设 go on as one noun)
 )
 _CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
@@ -2937,10 +2938,17 @@ def _head_then_verb(noun: str) -> int:
     for at in range(2, len(noun) - 3):
         if _qualified_head(noun, at):
             continue  # 多部门|联合执法, 跨部门|协同…: a head after 多/跨 qualifies the noun
+        rest = noun[at:]
         if (
             noun[at - 1] in _CLOSING_LAST
             and noun.endswith(_CLOSING_HEADS, 0, at)
-            and _opens_predicate(noun[at:])
+            and (
+                _opens_predicate(rest)
+                # any verb of the dictionary (5项行政审批事项|下放实质性审批权), or a manner
+                # in -化 before one (109个…工作室|规范化运行)
+                or _any_verb(rest[:2], guessed=False)
+                or (rest[2:3] == "化" and _any_verb(rest[3:5], guessed=False))
+            )
         ):
             return at
     return 0
@@ -3117,6 +3125,7 @@ def _second_act(phrase: str) -> int:
 
 # Words that open a basis, what something was done by or after (按照权责清单, 根据…规定).
 _ACCORDING = ("按照", "依照", "依据", "根据", "对照", "参照")
+_BASIS_INSIDE = re.compile("|".join(_ACCORDING))
 # A means the clause was done by (通过此种创新方式为198户企业…, 依托网格化管理为1200户群众…): no act
 # of its own either, so the noun after the count is what is counted.
 _MEANS_OPENING = ("通过", "依托", "借助", "利用", "运用", "依靠", "借力")
@@ -4617,6 +4626,11 @@ def extract(
                 # 600人次参加的集中培训: those who took part in it
                 event, noun_end = _noun_after(text, took.end())
                 noun = took.group(1) + event if len(event) >= 2 else ""
+            if len(noun) >= 4 and (basis := _BASIS_INSIDE.search(noun, 2)) is not None:
+                # 48位法律专业毕业人员|根据工作需要安排…, 16个县(市)区、开发区|对照100项指标:
+                # a basis opens the predicate, the noun before it is counted
+                noun_end -= len(noun) - basis.start()
+                noun = noun[: basis.start()]
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut

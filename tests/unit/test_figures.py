@@ -3825,3 +3825,59 @@ def test_who_led_an_act_is_no_part_of_what_it_counts(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a basis after the counted noun opens its predicate
+        (
+            "将全局48位法律专业毕业人员根据工作需要安排到各业务部门。",
+            [("法律专业毕业人员", 48.0, "位")],
+        ),
+        (
+            "组织全市16个县(市)区、开发区对照100项三级指标。",
+            [("县(市)区、开发区", 16.0, "个"), ("三级指标", 100.0, "项")],
+        ),
+        # guard: a basis word that opens the noun is part of it
+        ("梳理12项对照检查问题。", [("对照检查问题", 12.0, "项")]),
+    ],
+)
+def test_a_basis_after_the_counted_noun_opens_its_predicate(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a closing head, any verb of the dictionary, or a -化 manner and a verb, opens
+        # the predicate
+        ("等5项行政审批事项下放实质性审批权。", [("行政审批事项", 5.0, "项")]),
+        (
+            "建成109个村(社区)公共法律服务工作室规范化运行。",
+            [("村(社区)公共法律服务工作室", 109.0, "个")],
+        ),
+        # guard: a noun that goes on in a compound stays whole
+        ("公布12项行政许可事项清单。", [("行政许可事项清单", 12.0, "项")]),
+    ],
+)
+def test_a_dictionary_verb_after_a_closing_head_opens_the_predicate(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 免 makes a term with the verb after it: no glued verb to strip
+        ("梳理“免办证”事项225项。", [("免办证事项", 225.0, "项")]),
+        ("免办证事项225项。", [("免办证事项", 225.0, "项")]),
+        # guard: a glued one-character verb still goes
+        ("共发刑事案件12起。", [("刑事案件", 12.0, "起")]),
+    ],
+)
+def test_mian_opens_a_term_not_an_act(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _labels(text) == expected
