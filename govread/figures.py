@@ -1083,9 +1083,11 @@ def _strip_lead(subject: str) -> str:
 # is of; a preposition or coverb opens a phrase the rules after read whole (向乡镇下沉…, 对全县…,
 # 被监督的…, 获…表彰: who gave it); 拟 is a modal, as 将 (拟提拔任用的干部: those to be
 # promoted), part of what is counted; 免 makes a term with the verb after it (免办证事项,
-# 免罚清单: those exempted), not an act on the noun.
-_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟免")
+# 免罚清单: those exempted), not an act on the noun; 进 says where an activity went (宣讲进企事业
+# 单位, the genre's 普法进… campaigns).
+_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟免进")
 _GLUED_REST = 3  # a noun of at least this many characters after the verb
+_MEASURES_OF_ACTS = frozenset("数率量额")  # (办件数: how many were handled)
 
 
 @functools.cache
@@ -1111,6 +1113,8 @@ def _glued_verb(subject: str) -> bool:
         return False
     if not all("\u4e00" <= c <= "\u9fff" for c in words[1]):
         return False  # 持|B2类资格的驾驶员: a code after the verb, not a Chinese noun
+    if words[1][-1] in _MEASURES_OF_ACTS:
+        return False  # 办|件数, 发|案数: the verb and the measure name one quantity
     return not any(_verb_word(w) or w in _dictionary_verbs() for w in (words[1], words[1][:2]))
 
 
@@ -1995,6 +1999,7 @@ _OPENING_VERBS = _by_end(
         "健全",
         "完善",
         "确保",
+        "做到",  # 做到“网上审批”实办率100%: achieved, as 确保
         "公示",
         "梳理",
         "归纳",  # 归纳梳理, 归纳整理 …: sorting what is counted, as 梳理
@@ -2746,6 +2751,12 @@ _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …), and the characters
 # it can start with.
 _CHANGE_STARTS = frozenset("增提下降减上压缩精调拟")
+# A basis that opens a clause before its verb (按要求开展…, 按照规定报送…)
+_BASIS_LEAD = re.compile(r"^(?:按照|按|根据|依照|依据)(?:要求|规定|部署|计划|安排)")
+# A quoted name that holds a number (“2号章”, “1+N”): no subject opens inside it.
+_QUOTED_WITH_NUMBER = re.compile("\u201c[^\u201d\u201c\\n]{0,20}\\d[^\u201d\u201c\\n]{0,20}\u201d")
+# A change's starting value after a noun (…申报材料 由原来的78个…, 从2020年的5件…)
+_FROM_VALUE = re.compile(r"[由从](?:原来|原先|之前|以前|去年|上年|\d{4}年)?的?\d")
 _CHANGE_TO = re.compile(
     f"(?=[{''.join(sorted(_CHANGE_STARTS))}])"
     r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
@@ -3260,6 +3271,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = tail[: match.start()] if match else tail
     if not phrase:
         return "", end  # (a mark right after the measure word: no rule below finds a noun)
+    if (changed := _FROM_VALUE.search(tail, 2)) is not None and changed.start() < len(phrase):
+        # 7个市级事项|申报材料 由原来的78个减少至49个: a change follows of what the things
+        # counted hold (their materials, their time limit); the things are counted, up to
+        # their head, and what changed is left to the values of the change
+        phrase, match = phrase[: changed.start()], None
+        head = next(
+            (at for at in range(2, len(phrase) - 1) if phrase.endswith(_CLOSING_HEADS, 0, at)), 0
+        )
+        if head:
+            phrase = phrase[:head]
     if (
         quoted
         and match
@@ -4564,6 +4585,15 @@ def extract(
         unit = number.unit or ""
         subject = _subject(text, clause_from, num_start - len(pre), classes, unit)
         raw_before = text[clause_from : num_start - len(pre)].rstrip()
+        if (
+            subject
+            and "\u201d" in raw_before
+            and (named := _QUOTED_WITH_NUMBER.search(raw_before)) is not None
+            and subject[:2] in raw_before[named.start() : named.end()]
+        ):
+            # 启用“2号章”办理审批服务事项130件: a subject never opens inside a quoted name
+            # holding a number (the number cut it there); it opens after the name
+            subject = _subject(text, clause_from + named.end(), num_start - len(pre), classes, unit)
         own_unit = match.group("unit") is not None
         if (
             "于" in subject
@@ -4749,7 +4779,8 @@ def extract(
                 or (
                     len(noun) >= 2
                     and raw_before.endswith(_SCOPES)
-                    and _is_verb(subject[:2], guessed=False)
+                    # (按要求 开展体育领域|2部地方性法规: a basis before the verb)
+                    and _is_verb(_BASIS_LEAD.sub("", subject, count=1)[:2], guessed=False)
                 )
             )
         ):

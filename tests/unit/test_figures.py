@@ -3881,3 +3881,65 @@ def test_a_dictionary_verb_after_a_closing_head_opens_the_predicate(
 )
 def test_mian_opens_a_term_not_an_act(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change of what the things counted hold follows their noun: the things are counted
+        # up to their head, the change's values are of what changed
+        (
+            "7个市级事项申报材料由原来的78个减少至49个。",
+            [("市级事项", 7.0, "个"), ("申报材料", 78.0, "个"), ("申报材料", 49.0, "个")],
+        ),
+        (
+            "5项审批事项办理时限由20个工作日压缩至5个工作日。",
+            [
+                ("审批事项", 5.0, "项"),
+                ("办理时限", 20.0, "个工作日"),
+                ("办理时限", 5.0, "个工作日"),
+            ],
+        ),
+        # guard: a change right after the count has no counted noun (the noun before it)
+        (
+            "3家企业从2020年的5件下降为1件。",
+            [("企业", 3.0, "家"), ("企业", 5.0, "件"), ("企业", 1.0, "件")],
+        ),
+    ],
+)
+def test_a_change_after_a_counted_noun_is_of_what_it_holds(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb and a measure after it name one quantity; 进 says where an activity went
+        ("实现市县联动审批服务,办件数达8793件。", [("办件数", 8793.0, "件")]),
+        (
+            "其中进机关5场次、进企事业单位138场次。",
+            [("进机关", 5.0, "场次"), ("进企事业单位", 138.0, "场次")],
+        ),
+        # 做到 is achieved, as 确保
+        ("切实做到“网上审批”实办率100%。", [("网上审批实办率", 100.0, "%")]),
+        # a basis before the verb of a verb-and-field clause: the noun after the count
+        ("按要求开展体育领域2部地方性法规。", [("地方性法规", 2.0, "部")]),
+        # a subject never opens inside a quoted name holding a number
+        ("启用“2号章”办理审批服务事项130件。", [("办理审批服务事项", 130.0, "件")]),
+        ("建立“枫桥式”工作机制12项。", [("枫桥式工作机制", 12.0, "项")]),
+    ],
+)
+def test_verbs_bases_and_quoted_names_around_a_count(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+def test_deputies_suggestions_with_proposals_are_one_indicator() -> None:
+    # 代表建议 beside 政协提案 are the deputies' suggestions, with or without 人大
+    (figure,) = extract("承办省、市、区三级代表建议和政协提案498件。")
+    assert figure.indicator == "人大代表建议和政协提案办理数"
+    (figure,) = extract("办理政协提案12件。")
+    assert figure.indicator == "政协提案办理数"
