@@ -2637,7 +2637,13 @@ def _subject(
         before = _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", before))
         classes = None  # offsets no longer hold
     if "》等" in before:
-        before = _EXAMPLE_TITLES.sub("", before)
+        titles = _EXAMPLE_TITLES.search(before)
+        if titles is not None and before[titles.start() - 1 : titles.start()] == "、":
+            # 开展习近平法治思想、《民法典》等专题学习: titles among other examples are
+            # examples as they are, read with them (their marks go, not their words)
+            before = before.replace("《", "").replace("》", "")
+        else:
+            before = _EXAMPLE_TITLES.sub("", before)
         classes = None
     # (most clauses hold no digit: a plain search says so quicker than the pattern's scan)
     numbers = list(_LAST_NUMBER.finditer(before)) if _DIGIT.search(before) else []
@@ -3367,6 +3373,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and tail[match.start()] == "、"
         and 2 <= len(phrase) <= _KIND
         and phrase[0] not in _NOT_KINDS
+        # (15项重点任务、责任分工和完成时限: a head noun first is what is counted, the rest
+        # are other things set with it, no kinds of one head)
+        and not phrase.endswith(_CLOSING_HEADS)
         and (kinds := _kinds_then_head(tail, match.end())) is not None
     ):
         # 18家纺织、化工、电镀企业: kinds listed before one head are what is counted, together
@@ -3901,6 +3910,15 @@ def _shared(subject: str, unit: str) -> list[str]:
     parts = [part for part in subject.split("、") if part]
     if parts and (joined := _RATE_PAIR.fullmatch(parts[-1])):
         parts[-1:] = joined.groups()  # …、通过率和优秀率: the last two are joined by 和
+    if (
+        len(parts) >= 2
+        and parts[-1].endswith("率")
+        and all(len(part) == len(parts[-1]) - 1 >= 2 for part in parts[:-1])
+        and not any("率" in part for part in parts[:-1])
+    ):
+        # 网办、掌办率: acts of one length sharing the last one's 率 (网办率, 掌办率); not 市、
+        # 县覆盖率 or 城镇、农村覆盖率, whose items are not the rate's acts
+        parts = [*(part + "率" for part in parts[:-1]), parts[-1]]
     if len(parts) < 2 or not all(p.endswith(("率", "比", "比例", "比重")) for p in parts):
         return [subject]
     return parts
@@ -5225,6 +5243,24 @@ def extract(
             )
             topic = quality or (valued_noun and _clean(valued_noun)) or subject
             topic_unit = unit
+    return _ranges_named_once(text, figures)
+
+
+def _ranges_named_once(text: str, figures: list[Figure]) -> list[Figure]:
+    """A range's two ends measure one thing: where the first end's subject differs from the
+    last's, the last's holds (围绕1-2个核心法治主题: the noun after the measure word counts both
+    ends; the words before the first end, 每次研学围绕, are no subject of it)."""
+    for at in range(len(figures) - 1):
+        first, last = figures[at], figures[at + 1]
+        if (
+            first.is_range
+            and last.is_range
+            and first.label != last.label
+            and first.unit == last.unit
+            and first.paragraph == last.paragraph
+            and _RANGE_JOIN.fullmatch(text[first.end : last.start])
+        ):
+            figures[at] = dataclasses.replace(first, label=last.label, indicator=last.indicator)
     return figures
 
 

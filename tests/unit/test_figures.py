@@ -3943,3 +3943,59 @@ def test_deputies_suggestions_with_proposals_are_one_indicator() -> None:
     assert figure.indicator == "人大代表建议和政协提案办理数"
     (figure,) = extract("办理政协提案12件。")
     assert figure.indicator == "政协提案办理数"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a range's two ends measure one thing: the noun after the measure word names both
+        (
+            "每次研学围绕 1-2 个核心法治主题。",
+            [("核心法治主题", 1.0, "个"), ("核心法治主题", 2.0, "个")],
+        ),
+        # guard: a subject before the range stays with both ends
+        (
+            "审批时限压缩至0.5至1.5个工作日。",
+            [("审批时限", 0.5, "个工作日"), ("审批时限", 1.5, "个工作日")],
+        ),
+    ],
+)
+def test_a_ranges_ends_share_one_subject(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # acts of one length sharing the last one's 率 are two rates
+        ("政务服务2.0网办、掌办率达到100%。", [("网办率", 100.0, "%"), ("掌办率", 100.0, "%")]),
+        # guards: places or kinds before a rate are not its acts
+        ("城镇、农村覆盖率达到100%。", [("城镇、农村覆盖率", 100.0, "%")]),
+        ("市、县覆盖率达到100%。", [("市、县覆盖率", 100.0, "%")]),
+    ],
+)
+def test_acts_sharing_one_rate_are_rates_each(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head noun after a count is counted; what is listed after it is set with it
+        ("明确15项重点任务、责任分工和完成时限。", [("重点任务", 15.0, "项")]),
+        # guard: kinds listed before one head are counted together
+        ("检查18家纺织、化工、电镀企业。", [("纺织、化工、电镀企业", 18.0, "家")]),
+        # titles among other examples before 等 are examples too
+        (
+            "全年开展习近平法治思想、《中华人民共和国民法典》等专题学习2次。",
+            [("专题学习", 2.0, "次")],
+        ),
+        ("审查《A办法》《B办法》等区规范性文件28件。", [("审查区规范性文件", 28.0, "件")]),
+    ],
+)
+def test_lists_after_a_count_and_titles_among_examples(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
