@@ -428,6 +428,7 @@ _LEAD_GUARDED = {
     "、": "",
 }
 _TRAIL_WORDS = (
+    "进一步",  # 审批时间进一步|压缩至30分钟: how the change went, before its verb
     "分别为",
     "分别达",
     "均为",
@@ -1558,6 +1559,8 @@ def _after_listed_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
+        if len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False):
+            continue  # 企业开办|审批时间: a verb ending in 办 (开办, 承办), no office
         if (
             head in _MEETINGS
             and verb == at
@@ -1651,6 +1654,8 @@ def _after_named_agent(subject: str) -> str:
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
         if head in _MEETINGS or subject[at - 1 : at + 1] in classes:
             continue  # (a meeting acts only as the listed agents say)
+        if len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False):
+            continue  # 企业开办|审批时间: a verb ending in 办 (开办, 承办), no office
         if head == "府" and subject.endswith(_GOVERNMENT_IDEALS, 0, at):
             continue  # 法治政府|建设…满意度: the government aimed at, no agent that acts
         if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
@@ -2657,9 +2662,20 @@ def _subject(
         sibling = len(subject) >= _AGENT_MIN and _sibling_item(text, start, end)
         return _after_total(subject, sibling)
     found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
+    if (
+        found.startswith("比")
+        and before[numbers[-1].start() - 1 : numbers[-1].start()] in _YEAR_COMPARED
+    ):
+        # 同2023年比下降, 收案数与2022年比增长: the year compared with is the year before, 同比
+        found = _clean(before[: numbers[-1].start() - 1]) + "同" + found
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+# A share named, then the whole it is of (进驻比例占全区政务服务事项的): the share is measured.
+_SHARE_OF_WHOLE = re.compile(r"(?:比例|比重|占比)占")
+_YEAR_COMPARED = frozenset("同与较和跟")  # (同2023年比, 与上年相比: compared with)
 
 
 # Adverbs before the verb of a second act joined by 并 (并及时整改, 并成功化解).
@@ -2925,6 +2941,20 @@ def _agreeing_end(phrase: str, unit: str) -> int:
             and (unit != "项" or _opens_predicate(rest) or _any_verb(rest[:2], guessed=False))
         ):
             return end
+    if unit in _COUNTS_PEOPLE:
+        # 19名…社会监督员|监督执法: people named by a one-character head (员), then a verb
+        # or a verbal noun that opens what they do (not 委员会, 员工: words going on past 员)
+        at = phrase.find("员", 1)
+        while at > 0:
+            rest = phrase[at + 1 :]
+            if (
+                len(rest) >= 3
+                and rest[:1] not in "会工额"
+                # (a verbal noun too: 监督执法, 服务群众)
+                and (_any_verb(rest[:2], guessed=False) or word_classes().get(rest[:2]) == "M")
+            ):
+                return at + 1
+            at = phrase.find("员", at + 1)
     return len(phrase)
 
 
@@ -5163,6 +5193,8 @@ def extract(
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), text[shown_from:end]
+        if unit in _PERCENT and (share := _SHARE_OF_WHOLE.search(subject, 2)) is not None:
+            subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
         labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the

@@ -3999,3 +3999,48 @@ def test_lists_after_a_count_and_titles_among_examples(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people named by 员, then what they do
+        ("聘请19名校外培训社会监督员监督执法。", [("校外培训社会监督员", 19.0, "名")]),
+        ("12名委员会成员参加会议。", [("委员会成员", 12.0, "名")]),
+        # a comparison with a year is the change on the year before (同比)
+        (
+            "败诉率22.22%,同2023年比下降14.45个百分点。",
+            [("败诉率", 22.22, "%"), ("败诉率同比下降", 14.45, "个百分点")],
+        ),
+        # a verb ending in 办 is no office that acts; 进一步 is how the change went
+        ("将企业开办审批时间进一步压缩至30分钟以内。", [("企业开办审批时间", 30.0, "分钟")]),
+        ("县政府办印发文件12件。", [("印发文件", 12.0, "件")]),
+        # a share named before the whole it is of
+        ("进驻比例占全区政务服务事项的94%。", [("进驻比例", 94.0, "%")]),
+    ],
+)
+def test_people_comparisons_offices_and_shares(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("共办结行政复议案件32件。", ["行政复议办结数"]),
+        ("办理行政复议案件20件。", ["行政复议案件数"]),
+        ("全县共审结一审行政案件18件。", ["行政诉讼案件数"]),
+        ("累计发布政府规范性文件4件。", ["规范性文件制定数"]),
+        (
+            "组织干部参加学法用法培训考试,参与率、合格率均达100%。",
+            ["学法考试参考率", "学法考试合格率"],
+        ),
+        # guard: a 参与率 of no exam is no exam's
+        ("会议参与率100%。", [None]),
+    ],
+)
+def test_indicators_of_concluded_cases_court_cases_and_exams(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [f.indicator for f in extract(text)] == expected
