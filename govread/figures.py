@@ -1559,8 +1559,8 @@ def _after_listed_agent(subject: str) -> str:
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
-        if len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False):
-            continue  # 企业开办|审批时间: a verb ending in 办 (开办, 承办), no office
+        if _verb_not_office(subject, at, head):
+            continue
         if (
             head in _MEETINGS
             and verb == at
@@ -1582,6 +1582,12 @@ def _after_listed_agent(subject: str) -> str:
             rest = rest[2:]  # 组织召开…: the verb that names the act
         return rest
     return subject
+
+
+def _verb_not_office(subject: str, at: int, head: str) -> bool:
+    """Whether a one-character agent head ending at `at` ends a verb instead (企业开办|审批时间:
+    开办, 承办 end in 办 and are no office that acts)."""
+    return len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False)
 
 
 @functools.cache
@@ -1654,8 +1660,8 @@ def _after_named_agent(subject: str) -> str:
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
         if head in _MEETINGS or subject[at - 1 : at + 1] in classes:
             continue  # (a meeting acts only as the listed agents say)
-        if len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False):
-            continue  # 企业开办|审批时间: a verb ending in 办 (开办, 承办), no office
+        if _verb_not_office(subject, at, head):
+            continue
         if head == "府" and subject.endswith(_GOVERNMENT_IDEALS, 0, at):
             continue  # 法治政府|建设…满意度: the government aimed at, no agent that acts
         if any(subject.startswith(h, at - len(h) + 1) for h in _AGENT_HEADS if len(h) > 1):
@@ -4636,12 +4642,14 @@ def extract(
         if (
             subject
             and "\u201d" in raw_before
-            and (named := _QUOTED_WITH_NUMBER.search(raw_before)) is not None
-            and subject[:2] in raw_before[named.start() : named.end()]
+            and (quoted_name := _QUOTED_WITH_NUMBER.search(raw_before)) is not None
+            and subject[:2] in raw_before[quoted_name.start() : quoted_name.end()]
         ):
             # 启用“2号章”办理审批服务事项130件: a subject never opens inside a quoted name
             # holding a number (the number cut it there); it opens after the name
-            subject = _subject(text, clause_from + named.end(), num_start - len(pre), classes, unit)
+            subject = _subject(
+                text, clause_from + quoted_name.end(), num_start - len(pre), classes, unit
+            )
         own_unit = match.group("unit") is not None
         if (
             "于" in subject
