@@ -232,7 +232,7 @@ _ATTENDANCE = frozenset({"人次", "人", "名"})
 _HOW_OFTEN = frozenset({"次", "轮", "轮次"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
-_GROUPS = frozenset({"类", "批", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
+_GROUPS = frozenset({"类", "批", "批次", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
 # What may stand between the groups' count and the items' (nothing, a list mark, 共)
 _GROUP_JOINS = frozenset({"", "、", "共"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")

@@ -4044,3 +4044,20 @@ def test_indicators_of_concluded_cases_court_cases_and_exams(
     text: str, expected: list[str | None]
 ) -> None:
     assert [f.indicator for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # batches counted right before the people are batches of those people
+        (
+            "全年11批次166人的新任领导干部参加了任前法律知识考试。",
+            [("新任领导干部", 11.0, "批次"), ("新任领导干部", 166.0, "人")],
+        ),
+        ("组织5批次200名干部参加考试。", [("干部", 5.0, "批次"), ("干部", 200.0, "名")]),
+    ],
+)
+def test_batches_before_a_count_are_of_its_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
