@@ -232,7 +232,9 @@ _ATTENDANCE = frozenset({"人次", "人", "名"})
 _HOW_OFTEN = frozenset({"次", "轮", "轮次"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
-_GROUPS = frozenset({"类", "批", "批次", "种", "方面"})  # (8方面37项…考核指标: aspects of the measures)
+_GROUPS = frozenset(
+    {"类", "批", "批次", "种", "方面"}
+)  # (8方面37项…考核指标: aspects of the measures)
 # What may stand between the groups' count and the items' (nothing, a list mark, 共)
 _GROUP_JOINS = frozenset({"", "、", "共"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
@@ -1319,7 +1321,11 @@ def _fit(subject: str) -> str:
             if _verb_word(word) and lead[at + 1] not in _NAMED_BY_WORK
         ]
         about = max((at for at, word in enumerate(lead[:-1]) if word in _ABOUT_WORDS), default=-1)
-        if about >= 0:
+        if about >= 0 and "等" not in subject[first:]:
+            # 法律依据涉及 相关法律、法规、规章和…文件238余件: the list after it runs to the
+            # count, no head after it: the things listed are what is counted
+            item = "".join(lead[about + 1 :])
+        elif about >= 0:
             # 办理 县人大代表涉及A、B等方面建议: what they are about is said inside the noun,
             # which starts after the verb before it
             before = [at for at in verbs if at < about]
@@ -2974,6 +2980,8 @@ _CLOSING_HEADS = (
     # (not 信息, 活动, 试点: 信息|公开, 活动|开展情况, 试点|建设 go on as one noun)
 )
 _CLOSING_LAST = frozenset(head[-1] for head in _CLOSING_HEADS)
+# Nouns that make a verb before them the name of a piece of work (清理工作, 督查活动)
+_WORK_NOUNS = frozenset({"工作", "活动", "行动"})
 
 
 # 多/跨 before a body or a head makes it a qualifier (多部门联合执法, 跨区域协作): not counted.
@@ -2992,6 +3000,8 @@ def _head_then_verb(noun: str) -> int:
         if _qualified_head(noun, at):
             continue  # 多部门|联合执法, 跨部门|协同…: a head after 多/跨 qualifies the noun
         rest = noun[at:]
+        if rest[2:] in _WORK_NOUNS:
+            continue  # 规范性文件|清理工作: the verb and 工作 name the work, no predicate
         if (
             noun[at - 1] in _CLOSING_LAST
             and noun.endswith(_CLOSING_HEADS, 0, at)

@@ -4061,3 +4061,23 @@ def test_batches_before_a_count_are_of_its_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb and 工作 after a closing head name the work counted
+        ("共组织4次规范性文件清理工作。", [("规范性文件清理工作", 4.0, "次")]),
+        # guard: a verb after a closing head with more after it still opens the predicate
+        ("12个试点项目通过验收。", [("试点项目", 12.0, "个")]),
+        # what a noun is about, listed up to the count with no head after it, is counted
+        (
+            "目前行使的法律依据涉及相关法律、法规、规章和重要规范性文件238余件。",
+            [("相关法律、法规、规章和重要规范性文件", 238.0, "件")],
+        ),
+    ],
+)
+def test_work_named_by_its_verb_and_lists_of_what_a_noun_is_about(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
