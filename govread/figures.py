@@ -410,7 +410,7 @@ _LEAD_GUARDED = {
     "现": "代场行金有状实象役任职货价存在身阶今时况钞汇房值成出形眼",
     "和": "解",
     "及": "时",
-    "共": "享同有",
+    "共": "享同有性识建治商",
     "等": "级",
     "为": "民",
     # a pronoun (其于合规出台, 其所属单位): its, of what the sentence is about; not 其他, 其余 …
@@ -636,7 +636,7 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
+    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商性识])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
@@ -3189,6 +3189,8 @@ def _second_act(phrase: str) -> int:
 # Words that open a basis, what something was done by or after (按照权责清单, 根据…规定).
 _ACCORDING = ("按照", "依照", "依据", "根据", "对照", "参照")
 _BASIS_INSIDE = re.compile("|".join(_ACCORDING))
+# Words of how an act went that stand right before its verb (实地开展, 联合执法, 逐项整改)
+_MANNER_BEFORE_ACT = ("实地", "现场", "集中", "联合", "共同", "统一", "逐一", "逐项")
 # A means the clause was done by (通过此种创新方式为198户企业…, 依托网格化管理为1200户群众…): no act
 # of its own either, so the noun after the count is what is counted.
 _MEANS_OPENING = ("通过", "依托", "借助", "利用", "运用", "依靠", "借力")
@@ -3316,6 +3318,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
             rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
+            if text.startswith("中", close + 1):
+                rest, rest_end = "", close + 1  # 14项“高效办成一件事”|中涉及…: among them
             written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
             return _strip_lead(text[end + 1 : close]) + written, rest_end
     tail = text[end : end + _MAX_SUBJECT]
@@ -4722,6 +4726,13 @@ def extract(
                 # 600人次参加的集中培训: those who took part in it
                 event, noun_end = _noun_after(text, took.end())
                 noun = took.group(1) + event if len(event) >= 2 else ""
+            if (
+                len(noun) >= 4
+                and noun.endswith(_MANNER_BEFORE_ACT)
+                and _opens_act(text[noun_end : noun_end + 2])
+            ):
+                # 10个单位|实地开展法治督察: how the act went, before its verb, ends the noun
+                noun, noun_end = noun[:-2], noun_end - 2
             if len(noun) >= 4 and (basis := _BASIS_INSIDE.search(noun, 2)) is not None:
                 # 48位法律专业毕业人员|根据工作需要安排…, 16个县(市)区、开发区|对照100项指标:
                 # a basis opens the predicate, the noun before it is counted
@@ -4731,6 +4742,14 @@ def extract(
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
+            elif (
+                4 <= len(noun) < 6
+                and unit not in _LASTING
+                and noun.endswith(_CLOSING_HEADS, 0, len(noun) - 2)
+                and _is_verb(noun[-2:], guessed=False)
+            ):
+                # 11个事项|整合设置为…: a closing head, then the verb of what was done to it
+                noun, noun_end = noun[:-2], noun_end - 2
             elif len(noun) >= 6 and unit not in _LASTING and (cut := _head_then_verb(noun)):
                 # (连续4年组织…法规知识考试: what lasted is an act, its objects inside it)
                 noun_end -= len(noun) - cut
@@ -5211,6 +5230,14 @@ def extract(
         stop = _CLAUSE_STOP.search(text, consumed, horizon)
         honour = _HONOUR.match(text, consumed, stop.start() if stop else horizon) is not None
         value, written = _value(number), text[shown_from:end]
+        if (
+            not subject
+            and unit in _COUNTS_PEOPLE
+            and figures
+            and figures[-1].end == start
+            and figures[-1].paragraph == paragraph
+        ):
+            subject = figures[-1].label  # 学法1期141人: the people of what was just counted
         if unit in _PERCENT and (share := _SHARE_OF_WHOLE.search(subject, 2)) is not None:
             subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
         labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)

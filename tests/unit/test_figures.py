@@ -4081,3 +4081,27 @@ def test_work_named_by_its_verb_and_lists_of_what_a_noun_is_about(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 共性 and 共识 are words, no total
+        ("针对自治区反馈的18个共性问题,逐项整改。", [("自治区反馈的共性问题", 18.0, "个")]),
+        # how an act went, before its verb, ends the noun counted
+        ("对市场监督管理局等10个单位实地开展法治督察。", [("单位", 10.0, "个")]),
+        # people counted right after an event count are those of the event
+        (
+            "本机关“万名党员进党校”学法1期141人。",
+            [("本机关万名党员进党校学法", 1.0, "期"), ("本机关万名党员进党校学法", 141.0, "人")],
+        ),
+        # a quoted name, then 中: among them, no part of the noun
+        ("梳理14项“高效办成一件事”中涉及跨部门办理的事项。", [("高效办成一件事", 14.0, "项")]),
+        # a closing head, then the verb of what was done to it
+        ("将11个事项整合设置为10个综合窗口。", [("事项", 11.0, "个"), ("综合窗口", 10.0, "个")]),
+    ],
+)
+def test_totals_manners_people_of_events_and_short_predicates(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
