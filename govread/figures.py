@@ -2756,7 +2756,9 @@ _INTO = ("化为", "分为", "合为", "减为", "整为", "并为", "增为", "
 # The verbs of a clause that may follow another verb of the same agent (研究提出, 组织开展)
 _SERIAL_SECOND = frozenset({"提出", "开展", "进行", "出台", "制定", "提供", "完成", "实现", "公布"})
 _BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last characters of bodies (单位, 部门 …)
-_BODY_AT_END = re.compile(f"(?:{_BODIES}|支部|总支|党委|党组|委员会|协会|[所站室队局院])$")
+_BODY_AT_END = re.compile(
+    f"(?:{_BODIES}|支部|总支|党委|党组|党组织|领导班子|委员会|协会|[所站室队局院])$"
+)
 # Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
 _PEOPLE_WENT = re.compile(r"[到赴]|前往")
 _DIGIT = re.compile(r"\d")

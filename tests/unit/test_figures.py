@@ -4105,3 +4105,17 @@ def test_totals_manners_people_of_events_and_short_predicates(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 党组织 and 领导班子 are bodies: counted before what is theirs
+        ("对13个党组织的依法履职情况进行监督。", [("党组织", 13.0, "个")]),
+        ("对13个党组织领导班子的依法履职情况进行监督。", [("党组织领导班子", 13.0, "个")]),
+    ],
+)
+def test_party_organisations_and_leading_groups_are_bodies(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
