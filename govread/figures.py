@@ -232,9 +232,8 @@ _ATTENDANCE = frozenset({"人次", "人", "名"})
 _HOW_OFTEN = frozenset({"次", "轮", "轮次"})
 # Measure words of groups: a count of items right after one (3类12项任务, 2批15个项目) counts
 # what the groups are of.
-_GROUPS = frozenset(
-    {"类", "批", "批次", "种", "方面"}
-)  # (8方面37项…考核指标: aspects of the measures)
+# (8方面37项…考核指标: aspects of the measures; 11批次166人: batches of people)
+_GROUPS = frozenset({"类", "批", "批次", "种", "方面"})
 # What may stand between the groups' count and the items' (nothing, a list mark, 共)
 _GROUP_JOINS = frozenset({"", "、", "共"})
 _FREQUENCY = re.compile(r"每[^\d每,\uff0c。;\uff1b、]{1,3}$")
@@ -3198,6 +3197,7 @@ _MANNER_BEFORE_ACT = ("实地", "现场", "集中", "联合", "共同", "统一"
 _MEANS_OPENING = ("通过", "依托", "借助", "利用", "运用", "依靠", "借力")
 # Verbs that make the people after them act (组织6人完成培训并取得执法证件): alone before a
 # count of people, they do not say what the people are counted for; the act after them does.
+_BASIS_OR_MEANS = (*_ACCORDING, *_MEANS_OPENING)
 _PEOPLE_PIVOTS = frozenset(
     {"组织", "安排", "动员", "带领", "选派", "督促", "引导", "鼓励", "推荐", "选送"}
 )
@@ -4848,7 +4848,7 @@ def extract(
                 # 按照权责清单|10类调整情形: by what (a basis, no act of its own), not what
                 or (
                     len(noun) >= 2
-                    and subject.startswith((*_ACCORDING, *_MEANS_OPENING))
+                    and subject.startswith(_BASIS_OR_MEANS)
                     and _VERB_AHEAD.search(subject, 2) is None
                 )
                 or (
