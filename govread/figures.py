@@ -1083,11 +1083,11 @@ def _strip_lead(subject: str) -> str:
 
 # One-character verbs that stay: 无, 有, 是 say what there is (无讼村), 占 and 率 what a share
 # is of; a preposition or coverb opens a phrase the rules after read whole (向乡镇下沉…, 对全县…,
-# 被监督的…, 获…表彰: who gave it); 拟 is a modal, as 将 (拟提拔任用的干部: those to be
+# 被监督的…, 受教育干部群众, 获…表彰: who gave it); 拟 is a modal, as 将 (拟提拔任用的干部: those to be
 # promoted), part of what is counted; 免 makes a term with the verb after it (免办证事项,
 # 免罚清单: those exempted), not an act on the noun; 进 says where an activity went (宣讲进企事业
 # 单位, the genre's 普法进… campaigns).
-_NOT_GLUED = frozenset("无有是率占被向对给将把为在从由与跟按据经获让使叫比以用到至拟免进")
+_NOT_GLUED = frozenset("无有是率占被受向对给将把为在从由与跟按据经获让使叫比以用到至拟免进")
 _GLUED_REST = 3  # a noun of at least this many characters after the verb
 _MEASURES_OF_ACTS = frozenset("数率量额")  # (办件数: how many were handled)
 
@@ -4745,10 +4745,15 @@ def extract(
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
             elif (
-                4 <= len(noun) < 6
+                len(noun) >= 4
                 and unit not in _LASTING
                 and noun.endswith(_CLOSING_HEADS, 0, len(noun) - 2)
-                and _is_verb(noun[-2:], guessed=False)
+                # (a head of two characters and a verb of the dictionary alone, 部门联动, is
+                # one compound: the state they make together)
+                and (
+                    _is_verb(noun[-2:], guessed=False)
+                    or (len(noun) >= 6 and _any_verb(noun[-2:], guessed=False))
+                )
             ):
                 # 11个事项|整合设置为…: a closing head, then the verb of what was done to it
                 noun, noun_end = noun[:-2], noun_end - 2

@@ -4119,3 +4119,19 @@ def test_party_organisations_and_leading_groups_are_bodies(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing head, then a dictionary verb ending the noun: what was done to them
+        ("将4100余个权力事项录入机构编制监管平台。", [("权力事项", 4100.0, "个")]),
+        ("引进84个优质科研项目入驻。", [("优质科研项目", 84.0, "个")]),
+        # 受 is a passive, as 被: no glued verb
+        ("受教育干部群众14万人次。", [("受教育干部群众", 140000.0, "人次")]),
+    ],
+)
+def test_a_verb_ending_the_noun_and_the_passive_shou(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
