@@ -2995,8 +2995,20 @@ def _qualified_head(phrase: str, at: int) -> bool:
 
 
 def _head_then_verb(noun: str) -> int:
-    """Where a counted noun ends before a predicate: after the first closing head followed by
-    a verb of the dictionary and at least two characters more; 0 when none is."""
+    """Where a counted noun ends before a predicate: before a verb that ends it right after a
+    closing head (11个事项|整合, 4100余个权力事项|录入); else after the first closing head
+    followed by a verb of the dictionary and at least two characters more; 0 when none is."""
+    last = len(noun) - 2
+    if (
+        noun.endswith(_CLOSING_HEADS, 0, last)
+        and (
+            _is_verb(noun[last:], guessed=False)
+            # (a verb only the dictionary lists, after a head alone, makes one compound with it:
+            # 部门联动, the state they make together)
+            or (len(noun) >= 6 and _any_verb(noun[last:], guessed=False))
+        )
+    ):
+        return last
     for at in range(2, len(noun) - 3):
         if _qualified_head(noun, at):
             continue  # 多部门|联合执法, 跨部门|协同…: a head after 多/跨 qualifies the noun
@@ -3194,7 +3206,7 @@ _BASIS_INSIDE = re.compile("|".join(_ACCORDING))
 _MANNER_BEFORE_ACT = ("实地", "现场", "集中", "联合", "共同", "统一", "逐一", "逐项")
 # A means the clause was done by (通过此种创新方式为198户企业…, 依托网格化管理为1200户群众…): no act
 # of its own either, so the noun after the count is what is counted.
-_MEANS_OPENING = ("通过", "依托", "借助", "利用", "运用", "依靠", "借力")
+_MEANS_OPENING = (*_MEANS_WORDS, "依靠", "借力")
 # Verbs that make the people after them act (组织6人完成培训并取得执法证件): alone before a
 # count of people, they do not say what the people are counted for; the act after them does.
 _BASIS_OR_MEANS = (*_ACCORDING, *_MEANS_OPENING)
@@ -4744,20 +4756,7 @@ def extract(
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
-            elif (
-                len(noun) >= 4
-                and unit not in _LASTING
-                and noun.endswith(_CLOSING_HEADS, 0, len(noun) - 2)
-                # (a head of two characters and a verb of the dictionary alone, 部门联动, is
-                # one compound: the state they make together)
-                and (
-                    _is_verb(noun[-2:], guessed=False)
-                    or (len(noun) >= 6 and _any_verb(noun[-2:], guessed=False))
-                )
-            ):
-                # 11个事项|整合设置为…: a closing head, then the verb of what was done to it
-                noun, noun_end = noun[:-2], noun_end - 2
-            elif len(noun) >= 6 and unit not in _LASTING and (cut := _head_then_verb(noun)):
+            elif len(noun) >= 4 and unit not in _LASTING and (cut := _head_then_verb(noun)):
                 # (连续4年组织…法规知识考试: what lasted is an act, its objects inside it)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
