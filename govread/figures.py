@@ -1354,7 +1354,7 @@ _BRACKETS = frozenset("()\uff08\uff09")
 _ABOUT_WORDS = frozenset({"涉及", "涉", "关于"})
 _PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
 # Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
-_NAMED_BY_WORK = frozenset({"部门", "机关", "机构", "窗口", "中心"})
+_NAMED_BY_WORK = frozenset({"部门", "机关", "机构", "窗口", "中心", "中心组", "小组"})
 _OPENING_BRACKETS = frozenset("(\uff08")
 
 
@@ -1918,6 +1918,8 @@ def _after_examples(subject: str, unit: str = "") -> str:
         verb = subject[:2]  # 打造…、…等海岛帮办点: any verb of the dictionary, before a class
     if verb is None:
         return subject
+    if listed and subject.startswith(_TAKING_PART, len(verb)):
+        verb = subject[: len(verb) + 2]  # 组织参加…等培训: the verbs are one act (组织参加培训)
     found = max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
     if found is None or found.start() < len(verb) + 2:
         return subject
@@ -1936,7 +1938,12 @@ _HOW_FAR_ACHIEVED = re.compile(
 def _after_total(subject: str, sibling: bool = False) -> str:
     subject = _after_when(subject)
     if len(subject) >= _AGENT_MIN and not sibling:  # room for who, the verb and what is counted
-        subject = _after_agent(subject)
+        acted = _after_agent(subject)
+        who = subject[: len(subject) - len(acted)] if subject.endswith(acted) else ""
+        act = acted[light.end() :] if (light := _LIGHT_VERB.match(acted)) else acted
+        # 党组理论学习中心组|开展学习: a study group's 学习 is one act, 中心组学习, which a bare
+        # 学习 or 学法 does not name
+        subject = who + act if len(act) == 2 and who.endswith("中心组") else acted
     subject = _without_aspect(subject)
     achieved = subject.rfind("实现")
     if achieved >= 2:
@@ -2642,6 +2649,13 @@ def _subject(
     offset = max(start, end - _MAX_CLAUSE)
     before = text[offset:end]
     if (
+        "以" in before
+        and (means := _MEANS_FORM.search(before)) is not None
+        and len(before) - means.end() >= _MIN_AFTER_OPENING
+    ):
+        # 以专题报告、文件请示…等形式|向市委请示报告重大事项: the form it took is a means
+        before, classes = before[means.end() :], None
+    if (
         ("为" in (head := before[:_LEADING]) or "给" in head)
         and (whom := _FOR_WHOM.search(before, 0, len(before)))
         and before[whom.start()] in _FOR_STARTS
@@ -2682,6 +2696,11 @@ def _subject(
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+# The form or way an act took, before it (以专题报告、文件请示等形式, 以线上线下相结合的方式):
+# a means, neither who acted nor what is counted.
+_MEANS_FORM = re.compile(r"以[^以,\uff0c。;\uff1b\d]{1,30}?(?:形式|方式)")
 
 
 # A share named, then the whole it is of (进驻比例占全区政务服务事项的): the share is measured.
@@ -3163,20 +3182,26 @@ _KIND = 4  # a kind listed before a head (纺织、化工、电镀 企业) has a
 _NOT_KINDS = frozenset("在对向为把将从")  # 9项在区、街道…: a preposition's places, not kinds
 
 
-def _kinds_then_head(tail: str, at: int) -> re.Match[str] | None:
-    """After a first kind and its 、 (at `at`): the end of the list when more kinds follow and
-    the last runs on into a head (化工、电镀行业|完成…), each kind short, none a verb and none
-    with a number; None when the 、 lists something else."""
-    while (after := _NOUN_END.search(tail, at)) is not None:
-        item = tail[at : after.start()]
-        if not item or _DIGIT.search(item) or _is_verb(item[:2], guessed=False):
+def _kinds_then_head(tail: str, at: int) -> int | None:
+    """After a first kind and its 、 (at `at`): where the list ends when more kinds follow and
+    the last runs on into a head (化工、电镀行业|完成…; the end of `tail` when no mark ends it),
+    each kind short, none a verb and none with a number; None when the 、 lists something
+    else."""
+    while True:
+        after = _NOUN_END.search(tail, at)
+        item = tail[at : after.start() if after else len(tail)]
+        if (
+            not item
+            or _DIGIT.search(item)
+            # (a verb is a kind when a head closes it: 29个登记、备案|事项)
+            or (_is_verb(item[:2], guessed=False) and not item.startswith(_CLOSING_HEADS, 2))
+        ):
             return None
-        if tail[after.start()] != "、":
-            return after if len(item) > 2 else None
+        if after is None or tail[after.start()] != "、":
+            return at + len(item) if len(item) > 2 else None
         if len(item) > _KIND:
             return None
         at = after.end()
-    return None
 
 
 _ACT_JOINED = re.compile(r"以及|及|和|并")
@@ -3256,7 +3281,7 @@ def _noun_and_examples(text: str, start: int, unit: str) -> tuple[str, int]:
 # 的标准化梳理), besides the acts on documents (`govread.acts.names_act`), or the state they
 # make together (10个部门实体入驻的新局面): what is counted is before the 的.
 _DONE_TO_THEM = re.compile(
-    r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实|局面|格局|态势|氛围)"
+    r"[^的\d]{0,4}?(?:改革|整改|梳理|督察|督查|检查|核查|排查|评查|落实|局面|格局|态势|氛围|情况)"
 )
 
 
@@ -3440,11 +3465,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # (15项重点任务、责任分工和完成时限: a head noun first is what is counted, the rest
         # are other things set with it, no kinds of one head)
         and not phrase.endswith(_CLOSING_HEADS)
-        and (kinds := _kinds_then_head(tail, match.end())) is not None
+        and (kinds_end := _kinds_then_head(tail, match.end())) is not None
     ):
         # 18家纺织、化工、电镀企业: kinds listed before one head are what is counted, together
-        match = kinds
-        phrase = tail[: kinds.start()]
+        match = _NOUN_END.match(tail, kinds_end)
+        phrase = tail[:kinds_end]
     if ("为" in phrase or "向" in phrase or "给" in phrase) and (
         whom := _FOR_WHOM.search(phrase, 2)
     ) is not None:
@@ -3488,13 +3513,18 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and 2 <= done.start() < phrase.rfind("的")
     ):
         phrase = phrase[: done.start()]  # 10项行政职权 进行了认真的梳理: the 的 is the act's
-    if (
-        "的" in phrase
-        and (act_at := phrase.rfind("的")) >= 2
-        and (names_act(phrase[act_at + 1 :]) or _DONE_TO_THEM.fullmatch(phrase, act_at + 1))
-    ):
-        # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
-        phrase = phrase[:act_at]
+    closed = False  # the noun ends where what was done to it starts (…规章|的施行情况)
+    if "的" in phrase and (act_at := phrase.rfind("的")) >= 2:
+        # (what is done to them can be said by 进行 after it: 8部…规章的施行情况|进行了评估)
+        doing = _ACTION.search(phrase, act_at + 1)
+        done_to = phrase[act_at + 1 : doing.start() if doing else len(phrase)]
+        if names_act(done_to) or _DONE_TO_THEM.fullmatch(done_to):
+            # 30件规范性文件的备案审查: the documents are counted; the act is their Figure.act
+            phrase, closed = phrase[:act_at], True
+    if "的" in phrase and (basis := _BASIS_INSIDE.search(phrase, 2, phrase.find("的"))):
+        # 28家医疗卫生单位 按照五星级的要求…: a basis opens the predicate, and the 的 is the
+        # basis's; the noun before it is what is counted
+        phrase = phrase[: basis.start()]
     if "的" in phrase and (opened := _PREDICATE_OPENS.search(phrase, 2, phrase.find("的"))):
         # 56项区级权限得到较为充分的行使: a 的 after the predicate opened is the predicate's,
         # the noun before it is what is counted
@@ -3574,8 +3604,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 # end are what the 的-phrase describes, together
                 skipped > 0
                 and after is None
-                and match is not None
-                and tail[match.start()] in _CLAUSE_MARKS
+                and (closed or (match is not None and tail[match.start()] in _CLAUSE_MARKS))
                 and len(left) >= 2
                 and len(right) >= 2
                 and not _is_verb(left[:2], guessed=False)
@@ -3797,6 +3826,8 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
         said = said[where.end() :]
     elif not bare:
         return ""
+    if (described := said.find("的", 2)) > 0 and len(said) - described > 2:
+        said = said[:described]  # …取得优秀等次|的地方和单位: what lasted, not whom it describes
     if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said) or "、" in said:
         return ""
     return said if _opens_act(said[:2]) or said[:1] in "获无未零" else ""
@@ -5240,7 +5271,8 @@ def extract(
             not subject
             and unit in _COUNTS_PEOPLE
             and figures
-            and figures[-1].end == start
+            # (or right after the noun it counted: 培训班1期培训|260余人)
+            and start in (figures[-1].end, last_end)
             and figures[-1].paragraph == paragraph
         ):
             subject = figures[-1].label  # 学法1期141人: the people of what was just counted

@@ -219,6 +219,17 @@ def indicator_for_subject(subject: str, unit: str) -> str | None:
     found = _match(reduced, unit)
     if found is None and reduced.endswith(_HOW_MANY) and len(reduced) > 4:
         found = _match(reduced[:-2], unit)  # 办理公证总数: the count of 公证 itself
+    if found is None and reduced.endswith("数"):
+        # 行政处罚案件数268个: the subject is an indicator's own name, whatever the measure word
+        # the report counts it in (a rate's name stays a rate's: the units' kind must agree)
+        found = next(
+            (
+                i.name
+                for i in indicators()
+                if reduced.endswith(i.name) and ("%" in i.units) == (unit == "%")
+            ),
+            None,
+        )
     if found is None and "等" in reduced and (about := _ABOUT_EXAMPLES.search(reduced)):
         # 县人大代表涉及人居环境、电力改造…等方面建议: what they are about says which of
         # them, not what they are (人大代表建议)

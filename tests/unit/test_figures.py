@@ -4135,3 +4135,80 @@ def test_a_verb_ending_the_noun_and_the_passive_shou(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a basis after the counted noun opens the predicate, the 的 inside it is the basis's
+        (
+            "全区32家养老机构依照三星级的标准完成改造。",
+            [("养老机构", 32.0, "家")],
+        ),
+        # what was done to the things counted, after their 的, then 进行: the things are counted
+        (
+            "对6部现行有效的政府规章和规范性文件的实施情况进行了评估。",
+            [("政府规章和规范性文件", 6.0, "部")],
+        ),
+        # the years something lasted end before the 的 of whom it describes
+        (
+            "表彰连续3年在年度考评中获得优秀的乡镇和部门。",
+            [("获得优秀", 3.0, "年")],
+        ),
+        # verbs listed as kinds before one head are what is counted, together (the text may
+        # end with no mark after the head)
+        ("将15个审批、备案事项整合办理", [("审批、备案事项", 15.0, "个")]),
+        # guard: a verb and a noun listed with no head closing them stay apart
+        ("梳理12个部门、审核权限。", [("部门", 12.0, "个")]),
+    ],
+)
+def test_bases_acts_after_de_lasting_years_and_verbs_as_kinds(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people counted right after the noun an event count counted are of that event
+        # (never left with no subject)
+        ("举办轮训班2期培训180余人。", [("培训", 2.0, "期"), ("培训", 180.0, "人")]),
+        # a study group's 学习 is one act, named with the group
+        ("局党委理论学习中心组开展学习9场次。", [("局党委理论学习中心组学习", 9.0, "场次")]),
+        # guard: an act of its own is counted without who did it
+        ("局党委开展学习9场次。", [("学习", 9.0, "场次")]),
+        # a study group is no act inside a list of who held the events
+        (
+            "全年开展区委理论学习中心组、区政府领导干部法治专题讲座4次。",
+            [("区委理论学习中心组、区政府领导干部法治专题讲座", 4.0, "次")],
+        ),
+        # 组织参加…等培训: both verbs are the act
+        ("组织参加执法监督、案卷评查等培训3次。", [("组织参加培训", 3.0, "次")]),
+        # the form an act took is a means, before the act
+        (
+            "以专题报告、文件请示、书面汇报等形式向县委请示报告重大事项36次。",
+            [("请示报告重大事项", 36.0, "次")],
+        ),
+    ],
+)
+def test_events_study_groups_and_means_of_form(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject is an indicator's own name, whatever the measure word
+        ("全年行政处罚案件数112个。", ["行政处罚案件数"]),
+        # guard: a rate named like a count's indicator is no count
+        ("行政处罚案件数占比12%。", [None]),
+        ("干部参加法治考试,合格率达98%。", ["学法考试合格率"]),
+    ],
+)
+def test_indicators_named_by_their_own_name_and_law_exams(
+    text: str, expected: list[str | None]
+) -> None:
+    assert [f.indicator for f in extract(text)] == expected
