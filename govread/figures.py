@@ -1355,6 +1355,7 @@ _ABOUT_WORDS = frozenset({"涉及", "涉", "关于"})
 _PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
 # Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
 _NAMED_BY_WORK = frozenset({"部门", "机关", "机构", "窗口", "中心", "中心组", "小组"})
+_NAMED_BY_WORK_HEADS = tuple(_NAMED_BY_WORK)  # (for str.startswith)
 _OPENING_BRACKETS = frozenset("(\uff08")
 
 
@@ -2165,7 +2166,12 @@ def _verb_after_means(subject: str) -> int:
         first = max(first, medium.end())
     for at in range(first, len(subject) - _MIN_AFTER_OPENING + 1):
         word = subject[at : at + 2]
-        if _is_verb(word, guessed=False) and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS:
+        if (
+            _is_verb(word, guessed=False)
+            and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS
+            # (理论学习|中心组: a body named by its work, no act)
+            and not subject.startswith(_NAMED_BY_WORK_HEADS, at + 2)
+        ):
             if at >= 6 and (
                 subject.endswith(_SUCCEEDED, 0, at) or subject.startswith(_ADVERB_TERMS, at - 2)
             ):
@@ -2931,6 +2937,7 @@ _EVENT_HEADS = (
     *("考试", "宣传"),  # 组织法律知识考试2次, 开展反家暴宣传4次
     "学法",  # 开展专题学法36次, 组织会前学法: the genre's study of the law, held as a meeting is
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
+    "班",  # classes held (2期…领导干部学习贯彻…专题轮训班): the 学习 inside is no end
 )
 # 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
 _ITEM_HEADS = (
@@ -3812,6 +3819,8 @@ def _partitive(subject: str) -> bool:
 
 
 _LASTED = ("连续", "持续")
+# A short note in brackets inside a clause (…依法治市(法治政府建设)考核中)
+_NOTE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{2,12}[)\uff09]")
 _IN_WHICH = re.compile(r"在[^,\uff0c。;\uff1b、\d中]{2,16}中")
 
 
@@ -3819,8 +3828,11 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     """What went on for the years counted after 连续 (连续6年获评…优秀等次): the clause after the
     count, past where it happened (在…考核中), when it opens with a place or the subject found
     is `bare` (连续); else "" and the finder reads it as before (连续6年保持两位数增长)."""
-    clause = _BOUNDARY.search(text, end, end + _MAX_SUBJECT + 20)
-    said = text[end : clause.start()] if clause else ""
+    window = text[end : end + _MAX_SUBJECT + 20]
+    if "(" in window or "\uff08" in window:
+        window = _NOTE.sub("", window)  # 在全面依法治市(法治政府建设)考核中: a note on a name
+    clause = _BOUNDARY.search(window)
+    said = window[: clause.start()] if clause else ""
     where = _IN_WHICH.match(said)
     if where is not None and len(said) - where.end() >= 2:
         said = said[where.end() :]
@@ -4644,11 +4656,32 @@ def _said(text: str, at: int) -> str:
     return "" if rest.startswith(_NOT_SAID) else _SAID_QUOTES.sub("", rest).strip()
 
 
+# 党的 (党的二十大, 党的领导) is one word, no 的 of a clause describing a noun: the rules that
+# take the head after a 的 read it as a rare character of no rule (丒), put back in what they
+# return. Same length: offsets hold.
+_PARTY = "党的"
+_PARTY_READ = "党丒"
+
+
 def extract(
     text: str, node_id: str = "", paragraph: int = 0, in_items: Sequence[Item] = ()
 ) -> list[Figure]:
     """Every figure in one paragraph of text, in order; one that starts inside one of
     `in_items` (the paragraph's 一是… items) has the item's id as its node_id."""
+    if _PARTY not in text:
+        return _extract(text, node_id, paragraph, in_items)
+    return [
+        dataclasses.replace(
+            figure,
+            label=figure.label.replace(_PARTY_READ, _PARTY),
+            said=figure.said.replace(_PARTY_READ, _PARTY),
+            act=figure.act.replace(_PARTY_READ, _PARTY),
+        )
+        for figure in _extract(text.replace(_PARTY, _PARTY_READ), node_id, paragraph, in_items)
+    ]
+
+
+def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) -> list[Figure]:
     figures: list[Figure] = []
     classes: dict[int, int] = {}
     numbers = _numbers(text, classes)

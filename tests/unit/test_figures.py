@@ -4173,7 +4173,7 @@ def test_bases_acts_after_de_lasting_years_and_verbs_as_kinds(
     [
         # people counted right after the noun an event count counted are of that event
         # (never left with no subject)
-        ("举办轮训班2期培训180余人。", [("培训", 2.0, "期"), ("培训", 180.0, "人")]),
+        ("举办轮训班2期培训180余人。", [("举办轮训班", 2.0, "期"), ("培训", 180.0, "人")]),
         # a study group's 学习 is one act, named with the group
         ("局党委理论学习中心组开展学习9场次。", [("局党委理论学习中心组学习", 9.0, "场次")]),
         # guard: an act of its own is counted without who did it
@@ -4212,3 +4212,34 @@ def test_indicators_named_by_their_own_name_and_law_exams(
     text: str, expected: list[str | None]
 ) -> None:
     assert [f.indicator for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 党的 is one word, no 的 before a head
+        (
+            "开展习近平法治思想和党的十九届六中全会精神宣讲活动18场。",
+            [("习近平法治思想和党的十九届六中全会精神宣讲活动", 18.0, "场")],
+        ),
+        # a class held is what an event count counts, past the 学习 inside its name
+        (
+            "举办3期处级以上干部学习贯彻党的二十大精神专题研修班。",
+            [("处级以上干部学习贯彻党的二十大精神专题研修班", 3.0, "期")],
+        ),
+        # a note in brackets inside what lasted is no end of it
+        (
+            "连续4年在全市法治建设(平安建设)考核中获评优秀。",
+            [("获评优秀", 4.0, "年")],
+        ),
+        # a study group is a body named by its work: no verb of the act after a means
+        (
+            "通过区政府常务会议、区委理论学习中心组专题学习民法典6次。",
+            [("学习民法典", 6.0, "次")],
+        ),
+    ],
+)
+def test_the_party_classes_held_asides_in_what_lasted_and_study_groups(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
