@@ -3292,6 +3292,13 @@ _DONE_TO_THEM = re.compile(
 )
 
 
+# Titles listed as examples right after a count, perhaps after its act, then 等 (6次学习《宪法》
+# 《行政复议法》等重要法律法规): group 1 is the act.
+_TITLES_THEN_HEAD = re.compile(
+    f"([^《》{_PUNCT}、\\d]{{0,4}})(?:《[^《》]{{1,40}}》[、和及与]?){{1,8}}等"
+)
+
+
 # A place word that closes a counted noun (整合到32个行业(领域)中, 除…18类项目外): where, not
 # what; not when the character before makes a word of it (高中, 其中, 境外, 国内 …).
 _LOCATIVE_AFTER_WORD = {
@@ -3368,6 +3375,11 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 rest, rest_end = "", close + 1  # 14项“高效办成一件事”|中涉及…: among them
             written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
             return _strip_lead(text[end + 1 : close]) + written, rest_end
+    if "《" in text[end : end + 6] and (titled := _TITLES_THEN_HEAD.match(text, end)):
+        # 6次学习《宪法》《行政复议法》等|重要法律法规: the titles are examples of what is
+        # counted, named after 等 (the act before them stays)
+        rest, rest_end = _noun_after(text, titled.end(), unit, quoted)
+        return (titled.group(1) + rest, rest_end) if rest else ("", end)
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail
@@ -4042,6 +4054,10 @@ _RESPECTIVELY = re.compile(
     r"(?:为|达到?|是|下降|降低|增长|增加|提高|提升|减少|上升|缩短|压缩|压减|精简|缩减)?了?"
     r"(?:到|至)?\s?$"
 )
+# A change said after a list, with what it is measured against (…、结案数 同比增长)
+_CHANGE_SAID = re.compile(
+    "(?:" + "|".join(_CHANGE_OPENINGS) + ")?(?:" + "|".join(_TRAIL_CHANGE) + ")了?$"
+)
 # Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).
 _PAIR_BEFORE_RESPECTIVELY = re.compile(r"([^、和与及]{2,12})(?:和|与|及)([^、和与及]{2,16})")
 
@@ -4061,10 +4077,17 @@ def _listed(text: str, numbers: Sequence[_Number], index: int) -> int:
     return count
 
 
-def _respective(subject: str) -> list[str]:
+def _respective(subject: str, values: int = 0) -> list[str]:
     """能耗、水耗 → one subject each; what the short items leave out is the long one's
-    (万元GDP能耗、水耗 → 万元GDP水耗; 城镇、农村居民收入 → 城镇居民收入)."""
+    (万元GDP能耗、水耗 → 万元GDP水耗; 城镇、农村居民收入 → 城镇居民收入). With the number of
+    `values` the list is given, a last item joined by 和/及/与 is two when one more is needed
+    (次数、火场总面积和受害森林面积 分别下降53%、76.8%和78%)."""
     parts = [part for part in subject.split("、") if part]
+    if (
+        values == len(parts) + 1
+        and (pair := _PAIR_BEFORE_RESPECTIVELY.fullmatch(parts[-1])) is not None
+    ):
+        parts[-1:] = pair.groups()
     if len(parts) < 2:
         return []
     first, last = parts[0], parts[-1]
@@ -4072,7 +4095,13 @@ def _respective(subject: str) -> list[str]:
     if len(first) - len(last) >= 2 and all(
         len(p) == len(last) and p[-1] == first[-1] for p in rest
     ):
-        head = first[: -len(last)]
+        from govread.segment import cut
+
+        # what the items stand for in the first is its last word, whatever its length
+        # (生产安全事故起数、死亡人数 → 生产安全事故死亡人数)
+        word = cut(first)[-1]
+        size = len(word) if 2 <= len(word) <= len(first) - 2 else len(last)
+        head = first[:-size]
         return [first, *(head + p for p in rest)]
     if first[-1] == last[-1] and len(first) >= 3 and len(last) >= 3:
         return parts  # 审批材料精简率、办理时限压缩率: whole names, each of its own head
@@ -4901,6 +4930,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
                 or (len(noun) >= 2 and _verb_then_result(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
+                # 营商环境评估|22个问题: an act, then the things counted, named by a head
+                or (noun.endswith(_CLOSING_HEADS) and _opens_act(subject[-2:]))
                 or raw_before.endswith(
                     ("等", "的", "”", "“", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
@@ -5225,7 +5256,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 材料精简率、环节压减率分别同比提升: each rate named, and the change said of each
             items, said = subject.partition("分别")[::2]
-            respective = _respective(items)
+            if (change := _CHANGE_SAID.search(items)) is not None and "、" in items[
+                : change.start()
+            ]:
+                # 收案数、结案数|同比(分别)增长: the change and what it is measured against are
+                # said of each item, after it, no part of the last one
+                items, said = items[: change.start()], change.group() + said
+            respective = _respective(items, _listed(text, numbers, index))
             if said.endswith(_TRAIL_CHANGE):
                 respective = [part + said for part in respective]
             if respective:

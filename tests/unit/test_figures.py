@@ -4243,3 +4243,51 @@ def test_the_party_classes_held_asides_in_what_lasted_and_study_groups(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change said after a list, with what it is measured against, is each item's
+        (
+            "立案数、结案数同比分别上升9%和11%。",
+            [("立案数同比上升", 9.0, "%"), ("结案数同比上升", 11.0, "%")],
+        ),
+        # the first item's last word is what the others stand for, whatever its length
+        (
+            "全市道路交通事故起数、受伤人数同比分别下降8.2%和6.5%。",
+            [("道路交通事故起数同比下降", 8.2, "%"), ("道路交通事故受伤人数同比下降", 6.5, "%")],
+        ),
+        # three values: a last item joined by 和 is two
+        (
+            "火灾起数、直接财产损失和受伤人数分别下降12%、35%和20%。",
+            [
+                ("火灾起数下降", 12.0, "%"),
+                ("直接财产损失下降", 35.0, "%"),
+                ("受伤人数下降", 20.0, "%"),
+            ],
+        ),
+    ],
+)
+def test_respective_lists_with_their_change_and_a_last_pair(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # titles right after a count are examples of what it counts, named after 等
+        (
+            "全年4次学习《民法典》《行政处罚法》等重点法律法规。",
+            [("学习重点法律法规", 4.0, "次")],
+        ),
+        # an act, then the things counted named by a head: those things
+        ("针对省级营商环境考核15个问题,逐项整改。", [("问题", 15.0, "个")]),
+    ],
+)
+def test_titles_after_a_count_and_an_act_before_a_headed_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
