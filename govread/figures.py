@@ -1945,6 +1945,11 @@ def _after_total(subject: str, sibling: bool = False) -> str:
         # 党组理论学习中心组|开展学习: a study group's 学习 is one act, 中心组学习, which a bare
         # 学习 or 学法 does not name
         subject = who + act if len(act) == 2 and who.endswith("中心组") else acted
+    if subject.startswith("邀请") and (given := _INVITED_ACT.search(subject, 4)) is not None:
+        # 邀请…师资库成员曾佐根|专题授课, 邀请…讲师作|习近平法治思想|专题辅导: the lecture is
+        # what is counted, with its topic when a verb before it names one; who gave it is not
+        topic = _TOPIC_GIVEN.search(subject, 2, given.start())
+        subject = (topic.group(1) if topic else "") + given.group()
     subject = _without_aspect(subject)
     achieved = subject.rfind("实现")
     if achieved >= 2:
@@ -1965,6 +1970,12 @@ def _after_total(subject: str, sibling: bool = False) -> str:
         return subject
     rest = _clean(subject[last.end() :])
     return rest if len(rest) >= 2 else subject
+
+
+# What an invited speaker gave, ending a clause after 邀请 (…教授专题授课, …讲师作…专题辅导)
+_INVITED_ACT = re.compile(r"(?:专题)?(?:授课|讲课|讲座|辅导|宣讲|解读|报告会)$")
+# The verb before it that names its topic (作|习近平法治思想|专题辅导, 开展|法治|讲座)
+_TOPIC_GIVEN = re.compile(r"(?:作|进行|开展)([^作,\uff0c。;\uff1b]{0,16})$")
 
 
 # How a clause opens before the noun it counts (系统谋划实施 总体领域改革46项, 进一步优化调整

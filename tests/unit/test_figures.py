@@ -4291,3 +4291,24 @@ def test_titles_after_a_count_and_an_act_before_a_headed_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an invited lecture is what is counted, not who gave it
+        ("邀请省法学会研究员王明专题授课3次。", [("专题授课", 3.0, "次")]),
+        ("邀请市委党校教授在县政府常务会议上授课2次。", [("授课", 2.0, "次")]),
+        # with its topic when a verb before it names one
+        (
+            "邀请省委讲师团成员作民法典专题辅导5次。",
+            [("民法典专题辅导", 5.0, "次")],
+        ),
+        # guard: a clause not opened by 邀请 keeps its reading
+        ("开展民法典专题辅导5次。", [("民法典专题辅导", 5.0, "次")]),
+    ],
+)
+def test_an_invited_lecture_is_counted_not_its_speaker(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
