@@ -798,6 +798,8 @@ _VERB_END = (
     "荣获",  # to be awarded (荣获…奖项9人次), as 获得
     "注销",  # to cancel (注销了43名执法人员证件), as 吊销
     "报送",  # to submit (报送了3个示范创建项目), as 推送
+    "听取",  # to hear (听取1次…工作情况汇报, 听取…汇报4次), as 接受
+    "审议",  # to deliberate (审议3件地方性法规草案), as 审查
     "设定",  # to set (设定8方面37项…指标), as 设置
     "抓好",  # to see through (抓好86个…重点项目), as 推进
     "制作",

@@ -4312,3 +4312,17 @@ def test_an_invited_lecture_is_counted_not_its_speaker(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 听取 and 审议 take their object after the count, as 召开 and 审查 do
+        ("县政府每季度听取1次安全生产工作汇报。", [("安全生产工作汇报", 1.0, "次")]),
+        ("县政府常务会议审议6份重大行政决策草案。", [("重大行政决策草案", 6.0, "份")]),
+    ],
+)
+def test_hearing_and_deliberating_take_the_noun_after_the_count(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
