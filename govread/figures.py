@@ -302,6 +302,7 @@ _LEAD_WORDS = (
     "此外",
     "同时",
     "并且",
+    "年度内",  # (2025年度内累计办件: within the year, when, not what)
     "年度",
     "全年",
     "今年",

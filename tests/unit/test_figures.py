@@ -4326,3 +4326,8 @@ def test_hearing_and_deliberating_take_the_noun_after_the_count(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_within_the_year_is_when_not_what() -> None:
+    # 2024年度内: when the things were counted, no part of them
+    assert _labels("各镇便民服务中心2024年度内累计办件3560件。") == [("办件", 3560.0, "件")]
