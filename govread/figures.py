@@ -3017,6 +3017,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
 _CLOSING_HEADS = (
     *("事项", "措施", "任务", "制度", "项目", "清单", "问题", "方面", "领域", "平台", "站点"),
     *("机构", "部门", "单位", "社区", "街道", "企业", "案件", "文件", "意见", "建议", "线索"),
+    "主体",  # (52046户市场主体|享受…服务)
     *("文章", "法规", "规章", "合同", "资料", "会议", "讲座", "课题", "工作室", "工作站"),
     # (not 信息, 活动, 试点: 信息|公开, 活动|开展情况, 试点|建设 go on as one noun)
 )
@@ -3256,6 +3257,7 @@ _MEANS_OPENING = (*_MEANS_WORDS, "依靠", "借力")
 # Verbs that make the people after them act (组织6人完成培训并取得执法证件): alone before a
 # count of people, they do not say what the people are counted for; the act after them does.
 _BASIS_OR_MEANS = (*_ACCORDING, *_MEANS_OPENING)
+_BASIS_OR_MEANS_INSIDE = re.compile("|".join(_BASIS_OR_MEANS))
 _PEOPLE_PIVOTS = frozenset(
     {"组织", "安排", "动员", "带领", "选派", "督促", "引导", "鼓励", "推荐", "选送"}
 )
@@ -3540,6 +3542,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             phrase = phrase[: body.end()]
         elif unit == "个" and 2 <= first <= _NEAREST_NOUN and _a_noun(phrase[:first]):
             phrase = phrase[:first]  # 19个领域的…事项目录: the measure word counts the fields
+        elif (
+            unit in ("家", "所")
+            and first >= 2
+            and not _agrees(phrase, unit)
+            and (body := max(_BODY.finditer(phrase, 0, first), key=lambda m: m.end(), default=None))
+        ):
+            # 1家人力资源机构|无证开展劳务派遣活动的违法行为: 家 counts bodies, and what the 的
+            # heads is none; the body before what it did is counted
+            phrase = phrase[: body.end()]
     if (
         "的" in phrase
         and (done := _ACTION.search(phrase))
@@ -4854,9 +4865,10 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             ):
                 # 10个单位|实地开展法治督察: how the act went, before its verb, ends the noun
                 noun, noun_end = noun[:-2], noun_end - 2
-            if len(noun) >= 4 and (basis := _BASIS_INSIDE.search(noun, 2)) is not None:
-                # 48位法律专业毕业人员|根据工作需要安排…, 16个县(市)区、开发区|对照100项指标:
-                # a basis opens the predicate, the noun before it is counted
+            if len(noun) >= 4 and (basis := _BASIS_OR_MEANS_INSIDE.search(noun, 2)) is not None:
+                # 48位法律专业毕业人员|根据工作需要安排…, 16个县(市)区、开发区|对照100项指标,
+                # 50个下属单位|利用宣传栏…: a basis or a means opens the predicate, the noun
+                # before it is counted
                 noun_end -= len(noun) - basis.start()
                 noun = noun[: basis.start()]
             if unit in _WHOLE_HEADS and len(noun) >= 4:
@@ -5363,6 +5375,16 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         if unit in _PERCENT and (share := _SHARE_OF_WHOLE.search(subject, 2)) is not None:
             subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
         labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)
+        if (
+            len(labels) == 1
+            and "、" in subject
+            and raw_before.rstrip().endswith("各")
+            and len({part[-2:] for part in subject.split("、")}) == 1
+            and (each := _respective(subject))
+        ):
+            # 召开县委依法治县委员会会议、办公室会议各1次: one count of each thing listed (of
+            # one head: what the short items leave out is the first's)
+            labels = tuple(each)
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
             # list, so each rate is read with those words rather than after its siblings

@@ -4331,3 +4331,33 @@ def test_hearing_and_deliberating_take_the_noun_after_the_count(
 def test_within_the_year_is_when_not_what() -> None:
     # 2024年度内: when the things were counted, no part of them
     assert _labels("各镇便民服务中心2024年度内累计办件3560件。") == [("办件", 3560.0, "件")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 各 after a list of one head: one count of each
+        (
+            "召开区委依法治区委员会全体会议、办公室会议各2次。",
+            [
+                ("区委依法治区委员会全体会议", 2.0, "次"),
+                ("区委依法治区委员会办公室会议", 2.0, "次"),
+            ],
+        ),
+        # guard: items of other heads stay one figure
+        ("班子成员、中层干部述法各1次。", [("班子成员、中层干部述法", 1.0, "次")]),
+        # a means after the counted noun opens its predicate
+        ("全县36个村委会借助广播、微信群等开展普法。", [("村委会", 36.0, "个")]),
+        # 主体 closes a counted noun: a verb after it opens the predicate
+        ("3200户经营主体享受减税降费政策。", [("经营主体", 3200.0, "户")]),
+        # 家 counts bodies: the body before what it did, not what the 的 heads
+        (
+            "查处2家培训机构违规收费的违法行为。",
+            [("培训机构", 2.0, "家")],
+        ),
+    ],
+)
+def test_each_of_a_list_means_after_a_noun_and_bodies_before_their_acts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
