@@ -5282,12 +5282,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 材料精简率、环节压减率分别同比提升: each rate named, and the change said of each
             items, said = subject.partition("分别")[::2]
-            if (change := _CHANGE_SAID.search(items)) is not None and "、" in items[
-                : change.start()
+            if (trailing := _CHANGE_SAID.search(items)) is not None and "、" in items[
+                : trailing.start()
             ]:
                 # 收案数、结案数|同比(分别)增长: the change and what it is measured against are
                 # said of each item, after it, no part of the last one
-                items, said = items[: change.start()], change.group() + said
+                items, said = items[: trailing.start()], trailing.group() + said
             respective = _respective(items, _listed(text, numbers, index))
             if said.endswith(_TRAIL_CHANGE):
                 respective = [part + said for part in respective]
@@ -5384,7 +5384,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 召开县委依法治县委员会会议、办公室会议各1次: one count of each thing listed (of
             # one head: what the short items leave out is the first's)
-            labels = tuple(each)
+            labels = each
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
             # list, so each rate is read with those words rather than after its siblings
