@@ -4361,3 +4361,8 @@ def test_each_of_a_list_means_after_a_noun_and_bodies_before_their_acts(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_a_word_of_the_domain_dictionary_is_never_cut_by_a_glued_verb() -> None:
+    # 追责问责 is one term (data/userdict.txt, beside 问责追责): 追 is no verb glued to 责问责
+    assert _labels("完成督察反馈问题整改,追责问责12人。") == [("追责问责", 12.0, "人")]
