@@ -1357,8 +1357,7 @@ _BRACKETS = frozenset("()\uff08\uff09")
 _ABOUT_WORDS = frozenset({"涉及", "涉", "关于"})
 _PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
 # Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
-_NAMED_BY_WORK = frozenset({"部门", "机关", "机构", "窗口", "中心", "中心组", "小组"})
-_NAMED_BY_WORK_HEADS = tuple(_NAMED_BY_WORK)  # (for str.startswith)
+_NAMED_BY_WORK = ("部门", "机关", "机构", "窗口", "中心", "中心组", "小组")
 _OPENING_BRACKETS = frozenset("(\uff08")
 
 
@@ -2184,7 +2183,7 @@ def _verb_after_means(subject: str) -> int:
             _is_verb(word, guessed=False)
             and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS
             # (理论学习|中心组: a body named by its work, no act)
-            and not subject.startswith(_NAMED_BY_WORK_HEADS, at + 2)
+            and not subject.startswith(_NAMED_BY_WORK, at + 2)
         ):
             if at >= 6 and (
                 subject.endswith(_SUCCEEDED, 0, at) or subject.startswith(_ADVERB_TERMS, at - 2)
@@ -3254,10 +3253,11 @@ _MANNER_BEFORE_ACT = ("实地", "现场", "集中", "联合", "共同", "统一"
 # A means the clause was done by (通过此种创新方式为198户企业…, 依托网格化管理为1200户群众…): no act
 # of its own either, so the noun after the count is what is counted.
 _MEANS_OPENING = (*_MEANS_WORDS, "依靠", "借力")
+_BASIS_OR_MEANS = (*_ACCORDING, *_MEANS_OPENING)
+# Either inside a counted noun opens its predicate (50个下属单位|利用宣传栏)
+_BASIS_OR_MEANS_INSIDE = re.compile("|".join(_BASIS_OR_MEANS))
 # Verbs that make the people after them act (组织6人完成培训并取得执法证件): alone before a
 # count of people, they do not say what the people are counted for; the act after them does.
-_BASIS_OR_MEANS = (*_ACCORDING, *_MEANS_OPENING)
-_BASIS_OR_MEANS_INSIDE = re.compile("|".join(_BASIS_OR_MEANS))
 _PEOPLE_PIVOTS = frozenset(
     {"组织", "安排", "动员", "带领", "选派", "督促", "引导", "鼓励", "推荐", "选送"}
 )
@@ -4725,12 +4725,15 @@ def extract(
     if _PARTY not in text:
         return _extract(text, node_id, paragraph, in_items)
     return [
+        # (copied only when a field holds the stand-in: most figures of such a paragraph do not)
         dataclasses.replace(
             figure,
             label=figure.label.replace(_PARTY_READ, _PARTY),
             said=figure.said.replace(_PARTY_READ, _PARTY),
             act=figure.act.replace(_PARTY_READ, _PARTY),
         )
+        if _PARTY_READ in figure.label + figure.said + figure.act
+        else figure
         for figure in _extract(text.replace(_PARTY, _PARTY_READ), node_id, paragraph, in_items)
     ]
 
