@@ -86,19 +86,32 @@ class _Found(Protocol):
     value: float
 
 
+_SCALES = {"万": 1e4, "亿": 1e8}
+
+
+def _labelled_quantity(label: dict[str, Any]) -> tuple[str, float]:
+    """A label's unit and value, in the base unit: 4.7亿元 labelled as 4.7 in 亿元 is the
+    470,000,000 元 the finder reads (labellers write it either way; 1.2万人 in 人 too)."""
+    unit, value = str(label["unit"]), float(str(label["value"]))
+    if len(unit) >= 2 and unit[0] in _SCALES:
+        return unit[1:], value * _SCALES[unit[0]]
+    return unit, value
+
+
 def match_labels(labels: Sequence[dict[str, Any]], found: Sequence[_Found]) -> list[int | None]:
     """For each labelled figure, in document order, the index of the found figure it is: the
     first not yet taken with its unit and value; None when none is."""
     used: set[int] = set()
     hits: list[int | None] = []
     for label in labels:
+        unit, value = _labelled_quantity(label)
         hit = next(
             (
                 i
                 for i, figure in enumerate(found)
                 if i not in used
-                and _same_unit(figure.unit, str(label["unit"]))
-                and _same_value(figure.value, float(str(label["value"])))
+                and _same_unit(figure.unit, unit)
+                and _same_value(figure.value, value)
             ),
             None,
         )

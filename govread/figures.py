@@ -436,6 +436,8 @@ _TRAIL_WORDS = (
     "均为",
     "均达",
     "均",  # 审核率、备案率均达到100%
+    "全部",  # 参考率、合格率全部达到100%: all of them, as 均
+    "都",
     "突破",
     "已达",
     "达到",
@@ -546,6 +548,7 @@ _TRAIL_WORDS = (
 )
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 _TRAIL_GUARDED = {
+    "都": "首成京古故帝国",  # (首都, 成都: a city, no "all")
     "及": "普涉危波提触企顾论得",
     "由": "自理缘经来事",
     "从": "服顺随跟无听",
@@ -664,12 +667,14 @@ _WHERE_AFTER = re.compile(
 _CLAUSE_VERBS = frozenset({"提出", "通过"})
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度,
-# 36项证明事项形成…目录)
+# 36项证明事项形成…目录, 26个“一件事”上线运行, 20个主题事项落地)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌])"
+    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
-    r"统一|完善|健全|落实|形成|"
+    r"统一|完善|健全|落实|落地|形成|(?<![线在])上线|"
+    # given over to others (43座商务楼宇|分配给29位楼长, 12项事项|移交至…)
+    r"(?:分配|移交|划转)(?:给|到|至)|"
     # where and how services are done (300项政务服务事项|跨省通办, 57项事项|全程网办)
     r"跨(?:省|域|市|区|县)通办|全(?:程网|城通|市通|省通)办|异地(?:可办|通办)|就近(?:可办|办理)|"
     r"掌上(?:可办|办理))"
@@ -1195,6 +1200,16 @@ _FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
 def _clean(subject: str) -> str:
     previous = None
     titles: list[tuple[int, int]] = []
+    if (
+        subject[:1] == "在"
+        and "\u201d" in subject
+        and (medium := _IN_NAMED_MEDIUM.match(subject)) is not None
+        and len(subject) - medium.end() >= _MIN_AFTER_OPENING
+        and _is_verb(subject[medium.end() : medium.end() + 2], guessed=False)
+    ):
+        # 在…政务微博“习近平法治思想学习贯彻”专栏|发布信息: where, by a quoted name and its
+        # medium's head, then the act (the name's own verbs are no act; its marks go below)
+        subject = subject[medium.end() :]
     if _QUOTES.search(subject):  # (a search is quicker than a sub that finds nothing)
         if "《" in subject:
             # the marks go, but a cut must not open inside a title: where they stood is kept
@@ -1357,6 +1372,8 @@ _BRACKETS = frozenset("()\uff08\uff09")
 _ABOUT_WORDS = frozenset({"涉及", "涉", "关于"})
 _PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
 # Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
+# Nouns that say how an act was done, right before its verb (专题学习, 集中培训, 集体学法)
+_MANNER_NOUNS = ("专题", "集中", "集体")
 _NAMED_BY_WORK = ("部门", "机关", "机构", "窗口", "中心", "中心组", "小组")
 _OPENING_BRACKETS = frozenset("(\uff08")
 
@@ -1459,6 +1476,8 @@ def _verbs() -> frozenset[str]:
 # A meeting is an agent only with an adverb before its verb (常务会议 先后听取…): 会议提案,
 # 会议纪要 are nouns of one compound.
 _MEETINGS = ("会议", "常委会")
+# What a meeting puts out, named after it (政协…会议提案, 会议决议): papers, no act of it
+_MEETING_PAPERS = ("提案", "议案", "决议", "纪要")
 
 
 @functools.cache
@@ -1572,8 +1591,12 @@ def _after_listed_agent(subject: str) -> str:
         if (
             head in _MEETINGS
             and verb == at
-            and (not _is_verb(subject[at : at + 2], guessed=False) or len(subject) - at < 6)
-        ):  # (会议|听取…工作汇报 acted; 会议决定事项 is one noun)
+            and (
+                not _is_verb(subject[at : at + 2], guessed=False)
+                or len(subject) - at < 6
+                or subject.startswith(_MEETING_PAPERS, at)
+            )
+        ):  # (会议|听取…工作汇报 acted; 会议决定事项, 会议提案(信件) are one noun)
             continue
         first = 1 if subject[0] in _OBJECT_MARKS else 0
         # (a verb right before the head names its kind: 调解|组织, 执法|部门 act as one)
@@ -1688,6 +1711,8 @@ def _after_named_agent(subject: str) -> str:
         verb = rest[:2]
         if rest[:1] == "新" and (rest[1:3] in verbs or _is_verb(rest[1:3], guessed=False)):
             verb = rest[1:3]  # 区政府|新出台…: newly done, the act and its object
+        elif rest.startswith(_MANNER_NOUNS) and _is_verb(rest[2:4], guessed=False):
+            verb = rest[2:4]  # …理论学习中心组|专题学习…: how it was done, then the act
         if verb in _VERB_END and classes.get(verb) == "M":
             # the finder's own verbs that are verbal nouns too (培训, 检查), before an object
             # (not before another act: 诊所|备案登记 is one noun, the bodies registered; an
@@ -1766,6 +1791,11 @@ _COVERBS = frozenset("向给与同跟")
 # After who acted, 为 is for whom too (镇政府|为辖区老年人|代办…); at a clause's opening it may
 # be the copula or a purpose (为…提供保障), read by _FOR_WHOM.
 _COVERBS_AFTER_AGENT = _COVERBS | {"为"}
+_COVERBS_OPENING = _COVERBS | {"从"}
+_FROM_MANNERS = frozenset("重快宽严轻简优紧速")  # 从重处罚, 从快办理: a manner, no source
+# A coverb whose object is a list closed by 等 (向省司法厅和西安市委、市政府等): longer than
+# _COVERB_OBJECT, and its end is said
+_COVERB_LIST = re.compile(f"[向对与][^{_PUNCT}\\d等]{{2,30}}等")
 _COVERB_OBJECT = 8  # the coverb's object is at most this many characters
 
 
@@ -1789,15 +1819,27 @@ def _after_coverb(phrase: str, at: int, marker: int = 1) -> int:
         # 向乡镇(街道)|下沉…: a short level in brackets is part of the object, no break in it
         phrase = _LEVEL_AFTER.sub(lambda level: "\u3007" * len(level.group()), phrase)
     reach = _COVERB_OBJECT + (phrase.count("\u3007", start, start + _COVERB_OBJECT + 6))
+    if any(related in phrase[start : start + reach] for related in _RELATED):
+        reach += _RELATED_REACH  # (对法治政府建设相关工作: a field named, then its work)
     for verb in range(start, min(start + reach, len(phrase) - _MIN_AFTER_OPENING) + 1):
         if phrase[verb - 1] in _AGENT_NAME_BREAKS or phrase[verb] in _AGENT_NAME_BREAKS:
             return 0
         word = phrase[verb : verb + 2]
         if phrase[verb - 1 : verb + 1] in classes:
             continue  # (a word across the cut)
+        if (
+            word in _RELATED
+            or phrase.startswith(_RELATED, verb + 2)
+            or phrase[verb - 2 : verb] in _RELATED
+        ):
+            continue  # (对法治政府建设相关工作|签批…: a field and what relates to it, the object)
         if _is_verb(word) or word in verbs:
             return verb
     return 0
+
+
+_RELATED = ("相关", "有关")
+_RELATED_REACH = 4
 
 
 # One-character adverbs that open a predicate (12家单位也都聘请…, 5名干部均已取得…).
@@ -2197,7 +2239,11 @@ _SUCCEEDED = "成功"
 
 
 # The heads that end the name of a medium a report publishes through (…公众号, …网站, …平台).
-_MEDIUM_END = re.compile(r"公众号|微信号|视频号|抖音号|网站|微博|客户端|小程序|平台")
+_MEDIUM_END = re.compile(r"公众号|微信号|视频号|抖音号|网站|微博|客户端|小程序|平台|专栏|栏目")
+# 在 a medium named in quotes (在…微博“…”专栏): where, up to the medium's head (see _clean)
+_IN_NAMED_MEDIUM = re.compile(
+    f"在[^\u201c\u201d{_PUNCT}\\d]{{0,24}}\u201c[^\u201c\u201d]{{1,24}}\u201d(?:{_MEDIUM_END.pattern}|专版|频道)"
+)
 
 
 _PERSON_ENDS = frozenset("人员者")
@@ -2252,6 +2298,7 @@ _LEADING_OTHERS = re.compile(r"(?:引领|示范)?带动")
 # A verb of being awarded (教育系统 获 全省…成绩突出集体1个, 荣获…先进单位3个): who won and the
 # verb are not what is counted, the award after them is; but people counted are those who won
 # (干部荣获各类表彰6人次). (Not 查获, 破获, 缴获 …: seized; not 获批, 获准, 获得感 …)
+_CLAUSE_HEAD = re.compile(r"的[^的]{1,4}$")  # a short head after a clause on it (…的企业)
 _WON = re.compile(
     r"(?=[荣获])(?<![查破捕缴收截抓斩俘猎])(?:荣获|获得(?!感)|获评|获(?![得评取批准悉益奖救刑利赔]))"
 )
@@ -2347,8 +2394,24 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         if cut and cut == pos and subject[pos] in "并和及":
             pos += 1
             continue
-        if subject[pos] in _COVERBS and (acted := _after_coverb(subject, pos)):
-            pos = cut = acted  # 向社会公开…: to whom or with whom, then what was done
+        if (
+            subject[pos] in "向对与"
+            and (listed := _COVERB_LIST.match(subject, pos)) is not None
+            and len(subject) - listed.end() >= _MIN_AFTER_OPENING
+            and _is_verb(subject[listed.end() : listed.end() + 2])
+        ):
+            # 向省司法厅和市委、市政府等|请示报告…: to whom, a list closed by 等, then the act
+            # (the whole act: 请示报告 is one, which _FOR_WHOM below would cut)
+            rest = _strip_lead(subject[listed.end() :])
+            return rest if len(rest) >= _MIN_AFTER_OPENING else subject
+        if (
+            subject[pos] in _COVERBS_OPENING
+            and not (subject[pos] == "从" and subject[pos + 1 : pos + 2] in _FROM_MANNERS)
+            and (acted := _after_coverb(subject, pos))
+        ):
+            # 向社会公开…: to whom or with whom, then what was done; 从社会各界选聘…: from
+            # where
+            pos = cut = acted
             continue
         if subject[pos] in "对向给" and subject[pos + 1 : pos + 2] not in _NOT_PREPOSITION:
             pos = cut = pos + 1  # 对全县行政执法人员 (300余人开展集中培训): its object
@@ -2694,6 +2757,9 @@ def _subject(
         else:
             before = _EXAMPLE_TITLES.sub("", before)
         classes = None
+    if "截" in before and (as_of := _AS_OF_END.search(before)) is not None and as_of.start() >= 2:
+        # 办理服务包企业诉求|截至10月共165条: the date reached is when, not what is counted
+        before, classes = before[: as_of.start()], None
     # (most clauses hold no digit: a plain search says so quicker than the pattern's scan)
     numbers = list(_LAST_NUMBER.finditer(before)) if _DIGIT.search(before) else []
     if "等" in before and not numbers:
@@ -2715,6 +2781,13 @@ def _subject(
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+# A date reached, right before a count (诉求截至10月共165条, 截至2024年底累计…): when
+_AS_OF_END = re.compile(
+    r"截(?:至|止)(?:到|至)?(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?)?(?:底|末)?(?:止|前)?"
+    r"(?:共计|共|累计|已)?$"
+)
 
 
 # The form or way an act took, before it (以专题报告、文件请示等形式, 以线上线下相结合的方式):
@@ -3347,6 +3420,11 @@ _MANNERS_LISTED = re.compile(r"[^、,\uff0c。;\uff1b\d]{2}化")
 _NOUN_AND_MANNER = 5  # a noun of two characters, then a manner of three
 
 
+# 从…中 (从228个申报项目中优选…): the 中 that closes what was chosen from, not one inside a word
+_AMONG_CLOSE = re.compile(r"(?<![集其之当从空暗手心])中(?![心小介华国央层期级医学药共])")
+_FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
@@ -3387,8 +3465,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
             rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
-            if text.startswith("中", close + 1):
-                rest, rest_end = "", close + 1  # 14项“高效办成一件事”|中涉及…: among them
+            if text.startswith("中", close + 1) or _PREDICATE_STOP.match(text, close + 1):
+                # 14项“高效办成一件事”|中涉及…: among them; 26个“一件事”|上线运行: its predicate
+                rest, rest_end = "", close + 1
             written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
             return _strip_lead(text[end + 1 : close]) + written, rest_end
     if "《" in text[end : end + 6] and (titled := _TITLES_THEN_HEAD.match(text, end)):
@@ -3401,6 +3480,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = tail[: match.start()] if match else tail
     if not phrase:
         return "", end  # (a mark right after the measure word: no rule below finds a noun)
+    if (
+        "中" in phrase
+        and (among := _AMONG_CLOSE.search(phrase, 2)) is not None
+        and _FROM_OPEN.search(text, max(0, end - _MAX_SUBJECT), end) is not None
+    ):
+        # 从7个申报地区和228个申报项目|中优选…: the things chosen from are counted, up to 中
+        phrase, match = phrase[: among.start()], None
     if (changed := _FROM_VALUE.search(tail, 2)) is not None and changed.start() < len(phrase):
         # 7个市级事项|申报材料 由原来的78个减少至49个: a change follows of what the things
         # counted hold (their materials, their time limit); the things are counted, up to
@@ -5061,6 +5147,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 unit not in _COUNTS_PEOPLE
                 and (won := _WON.search(subject))
                 and len(subject) - won.end() >= _MIN_AFTER_OPENING
+                # (获得扶持资金的|企业: what was won says which are counted, the head after 的)
+                and not _CLAUSE_HEAD.search(subject, won.end())
             ):
                 subject = subject[won.end() :]  # 获 全省…突出集体1个: the award
                 subject = _award_without_giver(subject)

@@ -4366,3 +4366,82 @@ def test_each_of_a_list_means_after_a_noun_and_bodies_before_their_acts(
 def test_a_word_of_the_domain_dictionary_is_never_cut_by_a_glued_verb() -> None:
     # 追责问责 is one term (data/userdict.txt, beside 问责追责): 追 is no verb glued to 责问责
     assert _labels("完成督察反馈问题整改,追责问责12人。") == [("追责问责", 12.0, "人")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a predicate after the counted noun ends it: put online, landed, given over
+        ("实现省定26个“一件事”上线运行。", [("一件事", 26.0, "个")]),
+        ("推动15个重点项目落地见效。", [("重点项目", 15.0, "个")]),
+        ("将街道43座商务楼宇分配给楼长负责。", [("商务楼宇", 43.0, "座")]),
+        # guard: 上线 inside 线上线下 is no predicate
+        ("开展12场线上线下活动。", [("线上线下活动", 12.0, "场")]),
+        # 从…中: what was chosen from, up to 中
+        (
+            "从7个申报地区和228个申报项目中优选6个单项项目参评。",
+            [("申报地区", 7.0, "个"), ("申报项目", 228.0, "个"), ("单项项目", 6.0, "个")],
+        ),
+        # 从 where, then the act (not 从重, a manner)
+        ("从社会各界选聘法治督察员171名。", [("选聘法治督察员", 171.0, "名")]),
+        ("从重处罚违法企业3家。", [("从重处罚违法企业", 3.0, "家")]),
+    ],
+)
+def test_predicates_after_the_noun_and_where_things_were_chosen_from(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a study group's 专题学习: the manner word before the act, the group gone
+        (
+            "各部门党委(党组)理论学习中心组专题学习习近平法治思想120场次。",
+            [("专题学习习近平法治思想", 120.0, "场次")],
+        ),
+        # a medium named in quotes: where, not what (the name's 学习 is no act)
+        (
+            "在委政务微博“习近平法治思想学习贯彻”专栏发布信息53篇。",
+            [("发布信息", 53.0, "篇")],
+        ),
+        # the date reached before a count is when
+        ("办理服务包企业诉求截至10月共165条。", [("办理服务包企业诉求", 165.0, "条")]),
+        # 向 a list closed by 等, then the act
+        (
+            "向省司法厅和市委、市政府等请示报告重大事项50件次。",
+            [("请示报告重大事项", 50.0, "件次")],
+        ),
+        # the field an object of 对 is of (…建设相关工作) holds no act
+        ("主要负责同志对法治政府建设相关工作累计签批21次。", [("累计签批", 21.0, "次")]),
+        # what was won says which bodies are counted: the 的 heads them
+        (
+            "通过“免申即享”模式获得扶持资金的企业1415家次。",
+            [("获得扶持资金的企业", 1415.0, "家次")],
+        ),
+        # 全部 and 都, as 均: all of the rates listed
+        ("参考率、合格率全部达到100%。", [("参考率", 100.0, "%"), ("合格率", 100.0, "%")]),
+        ("执法人员持证率都达到100%。", [("执法人员持证率", 100.0, "%")]),
+    ],
+)
+def test_manners_media_dates_recipients_and_all_of_them_are_not_what_is_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+def test_a_meetings_proposals_and_cases_that_arose_take_their_indicators() -> None:
+    found = {
+        f.text: (f.label, f.indicator)
+        for f in extract(
+            "牵头办理县人大议案11件,县政协十五届三次会议提案(信件)18件。"
+            "行政复议发案量37件,行政诉讼发案量13件。"
+        )
+    }
+    assert found == {
+        "11件": ("牵头办理县人大议案", None),
+        "18件": ("县政协十五届三次会议提案(信件)", "政协提案办理数"),
+        "37件": ("行政复议发案量", "行政复议案件数"),
+        "13件": ("行政诉讼发案量", "行政诉讼案件数"),
+    }

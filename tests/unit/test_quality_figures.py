@@ -36,3 +36,11 @@ def test_a_label_in_the_base_unit_finds_its_figure(tmp_path: Path) -> None:
     report = parse_text(TEXT, path=str(tmp_path / "r.txt"))
     scores = quality.score_figures({"r.txt": report}, [labels], verbose=False)
     assert scores["figure value recall"] == 1.0
+
+
+def test_a_label_in_ten_thousands_or_hundred_millions_is_the_same_quantity() -> None:
+    # labellers write 4.7亿元 as 4.7 in 亿元 or as 470,000,000 in 元; the finder reads 元
+    assert quality._labelled_quantity({"unit": "亿元", "value": 4.7}) == ("元", 470000000.0)
+    assert quality._labelled_quantity({"unit": "万人次", "value": 91}) == ("人次", 910000.0)
+    assert quality._labelled_quantity({"unit": "万", "value": 1}) == ("万", 1.0)  # (a bare 万)
+    assert quality._labelled_quantity({"unit": "元", "value": 5}) == ("元", 5.0)
