@@ -4524,6 +4524,10 @@ def _value(number: _Number) -> float:
 _SHORT_PAREN = re.compile(r"[(\uff08][^()\uff08\uff09\d]{1,10}[)\uff09]")
 _SENTENCE_END = "。;\uff1b!\uff01?\uff1f\n"
 _CONTEXT = 40  # characters of the sentence that name what a bare rate is a rate of
+# Nouns that several indicators count, told apart by what was done to them (出台|审查|备案|清理
+# 规范性文件): said alone, the sentence before the count says which
+_COUNTED_BY_WHAT_DONE = ("规范性文件",)
+_CLAUSE_BREAK = re.compile(r"[,\uff0c。;\uff1b:\uff1a]")
 
 
 # What a clause says of a count that is an honour, not a measure of the work:
@@ -4586,6 +4590,10 @@ def _indicator(label: str, unit: str, sentence: str, lent: bool = False) -> str 
         # 参与调解案件 + 成功率: a bare rate lent what the clause before did is the rate of
         # that clause's act (调解成功率), when the lender's verb names it
         found = _rate_of_verb(label, unit)
+    if found is None and label.endswith(_COUNTED_BY_WHAT_DONE):
+        # …审核机制,出台行政规范性文件2件: the count's own clause says what was done to them
+        # (not a clause before it: 审核 there is another act)
+        found = indicator_for_subject(_CLAUSE_BREAK.split(sentence)[-1], unit)
     if found is None and (lent or len(label) <= 5):
         if "(" in sentence or "\uff08" in sentence:
             sentence = _PARENTHESIS.sub("", sentence)

@@ -4445,3 +4445,15 @@ def test_a_meetings_proposals_and_cases_that_arose_take_their_indicators() -> No
         "37件": ("行政复议发案量", "行政复议案件数"),
         "13件": ("行政诉讼发案量", "行政诉讼案件数"),
     }
+
+
+def test_documents_said_alone_take_the_indicator_their_own_clause_names() -> None:
+    found = {
+        f.text: f.indicator
+        for f in extract(
+            "完善合法性审核机制,出台行政规范性文件2件。全年共印发区政府规范性文件11份。"
+            "目前有效行政规范性文件12件。"
+        )
+    }
+    # the clause before (审核机制) names no act on these documents
+    assert found == {"2件": "规范性文件制定数", "11份": "规范性文件制定数", "12件": None}
