@@ -91,10 +91,16 @@ _SCALES = {"万": 1e4, "亿": 1e8}
 
 def _labelled_quantity(label: dict[str, Any]) -> tuple[str, float]:
     """A label's unit and value, in the base unit: 4.7亿元 labelled as 4.7 in 亿元 is the
-    470,000,000 元 the finder reads (labellers write it either way; 1.2万人 in 人 too)."""
+    470,000,000 元 the finder reads (labellers write it either way; 1.2万人 in 人 too), and
+    场次 labelled for 场(次) is the finder's 场."""
     unit, value = str(label["unit"]), float(str(label["value"]))
     if len(unit) >= 2 and unit[0] in _SCALES:
         return unit[1:], value * _SCALES[unit[0]]
+    text = str(label.get("text", ""))
+    if unit.endswith("次") and (f"{unit[:-1]}(次)" in text or f"{unit[:-1]}（次）" in text):
+        # 1000余场(次): the finder counts the first measure (场), 次 in brackets says one may
+        # be counted twice; a labeller may write either
+        return unit[:-1], value
     return unit, value
 
 

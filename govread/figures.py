@@ -222,7 +222,7 @@ _FIGURE = re.compile(
 _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
-_LIST_JOIN = re.compile(r"和|与|及|、")
+_LIST_JOIN = re.compile(r"\s?(?:和|与|及|、)\s?")  # (29%和 32%: a page's space, as for ranges)
 # Between a count of sessions and a count of attendance, what makes the second the
 # attendance of the first (45期、4500人次; 45期共4500人次)
 _ANOTHER_MEASURE = re.compile(r"[、，,](?:共计|合计|共)?|共计|合计|共")
@@ -670,11 +670,13 @@ _CLAUSE_VERBS = frozenset({"提出", "通过"})
 # 36项证明事项形成…目录, 26个“一件事”上线运行, 20个主题事项落地)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划])"
+    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划精申优])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
     r"统一|完善|健全|落实|落地|形成|(?<![线在])上线|"
     # given over to others (43座商务楼宇|分配给29位楼长, 12项事项|移交至…)
     r"(?:分配|移交|划转)(?:给|到|至)|"
+    # cut down, put forward (62项考核指标|精简优化为13项, 3个单项项目|申报第三批…)
+    r"(?:优化)?精简|申报(?![书表材项单人])|"
     # where and how services are done (300项政务服务事项|跨省通办, 57项事项|全程网办)
     r"跨(?:省|域|市|区|县)通办|全(?:程网|城通|市通|省通)办|异地(?:可办|通办)|就近(?:可办|办理)|"
     r"掌上(?:可办|办理))"
@@ -3420,6 +3422,10 @@ _MANNERS_LISTED = re.compile(r"[^、,\uff0c。;\uff1b\d]{2}化")
 _NOUN_AND_MANNER = 5  # a noun of two characters, then a manner of three
 
 
+# A level named in brackets inside a name (州(市), 县(市、区), 村(社区)): no clause ends there
+_LEVEL_NAMED = re.compile(
+    r"[(\uff08](?:[市区县州盟镇乡]|社区|街道|乡镇|[市县][、,][市区县](?:[、,][市区县])?)[)\uff09]"
+)
 # 从…中 (从228个申报项目中优选…): the 中 that closes what was chosen from, not one inside a word
 _AMONG_CLOSE = re.compile(r"(?<![集其之当从空暗手心])中(?![心小介华国央层期级医学药共])")
 _FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
@@ -3923,7 +3929,7 @@ _AFTER_RATE = re.compile(f"(?:的|以?内)?([^{_PUNCT}、\\d%\uff05]{{2,{_MAX_SU
 # three characters or more each, not the places after a preposition, 在市、县…)
 _PREDICATE = re.compile(
     f"(?:[^{_PUNCT}、\\d]{{3,8}}(?:、[^{_PUNCT}、\\d]{{3,8}}){{1,3}}|[^{_PUNCT}、\\d]{{2,8}})"
-    f"(?=[{_PUNCT}]|$)"
+    f"(?=[{_PUNCT}]|$)(?!{_LEVEL_NAMED.pattern})"  # (州(市)…: a level goes on with the name)
 )
 # A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
 _SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
@@ -3944,7 +3950,8 @@ def _partitive(subject: str) -> bool:
 _LASTED = ("连续", "持续")
 # A short note in brackets inside a clause (…依法治市(法治政府建设)考核中)
 _NOTE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{2,12}[)\uff09]")
-_IN_WHICH = re.compile(r"在[^,\uff0c。;\uff1b、\d中]{2,16}中")
+# (中 of 中国, 中央 is inside the name: 在中国法治政府评估中)
+_IN_WHICH = re.compile(r"在(?:[^,\uff0c。;\uff1b、\d中]|中(?=[国央华共])){2,16}中")
 
 
 def _what_lasted(text: str, end: int, bare: bool) -> str:
@@ -3952,9 +3959,12 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     count, past where it happened (在…考核中), when it opens with a place or the subject found
     is `bare` (连续); else "" and the finder reads it as before (连续6年保持两位数增长)."""
     window = text[end : end + _MAX_SUBJECT + 20]
+    masked = window
     if "(" in window or "\uff08" in window:
         window = _NOTE.sub("", window)  # 在全面依法治市(法治政府建设)考核中: a note on a name
-    clause = _BOUNDARY.search(window)
+        # (州(市): a level too short for a note is part of the name, no end of the clause)
+        masked = _LEVEL_AFTER.sub(lambda level: "\u3007" * len(level.group()), window)
+    clause = _BOUNDARY.search(masked)
     said = window[: clause.start()] if clause else ""
     where = _IN_WHICH.match(said)
     if where is not None and len(said) - where.end() >= 2:
@@ -3965,7 +3975,15 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
         said = said[:described]  # …取得优秀等次|的地方和单位: what lasted, not whom it describes
     if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said) or "、" in said:
         return ""
-    return said if _opens_act(said[:2]) or said[:1] in "获无未零" else ""
+    # (a rank held is what lasted too: 排名稳居前五, 位列…, 居全省前列)
+    return (
+        said
+        if _opens_act(said[:2]) or said[:1] in "获无未零" or said.startswith(_RANK_HELD)
+        else ""
+    )
+
+
+_RANK_HELD = ("排名", "排在", "位列", "位居", "居全", "稳居")
 
 
 def _pivot_act(text: str, end: int) -> str:
@@ -5235,7 +5253,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             elif subject.startswith("完成") and unit in _MONEY and len(subject) - 2 >= 2:
                 subject = subject[2:]  # 完成地区生产总值560亿元: the value achieved
         if (
-            unit in _LASTING
+            (unit in _LASTING or (unit == "次" and raw_before.endswith("连续")))
             and raw_before.endswith(_LASTED)
             and (lasted := _what_lasted(text, end, len(subject) <= 2))
         ):

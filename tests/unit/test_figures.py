@@ -4457,3 +4457,42 @@ def test_documents_said_alone_take_the_indicator_their_own_clause_names() -> Non
     }
     # the clause before (审核机制) names no act on these documents
     assert found == {"2件": "规范性文件制定数", "11份": "规范性文件制定数", "12件": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # values listed with a page's spaces are one list, each value its clause's change
+        (
+            "全市新登记市场主体 7.2 万户,私营企业达到 8.1 万户,分别增长 29%和 32%。",
+            [
+                ("新登记市场主体", 72000.0, "户"),
+                ("私营企业", 81000.0, "户"),
+                ("新登记市场主体增长", 29.0, "%"),
+                ("私营企业增长", 32.0, "%"),
+            ],
+        ),
+        # what lasted goes on past a level in brackets
+        (
+            "连续2年开展省级部门和州(市)党政主要负责同志会议述法。",
+            [("开展省级部门和州(市)党政主要负责同志会议述法", 2.0, "年")],
+        ),
+        # 连续…次, and a rank held, in a frame whose 中 of 中国 is no end of it
+        (
+            "是全国唯一连续8次在中国法治政府评估中排名稳居前五的城市。",
+            [("排名稳居前五", 8.0, "次")],
+        ),
+        # cut down and put forward end the counted noun
+        (
+            "56项督查检查考核计划优化精简至21项。",
+            [("督查检查考核计划", 56.0, "项"), ("优化精简", 21.0, "项")],
+        ),
+        ("推荐3个单项项目申报全国示范创建单项候选项目。", [("单项项目", 3.0, "个")]),
+        # guard: 申报 opening the noun stays (申报材料)
+        ("受理200件申报材料。", [("申报材料", 200.0, "件")]),
+    ],
+)
+def test_spaced_lists_levels_in_brackets_ranks_held_and_cuts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected

@@ -44,3 +44,13 @@ def test_a_label_in_ten_thousands_or_hundred_millions_is_the_same_quantity() -> 
     assert quality._labelled_quantity({"unit": "万人次", "value": 91}) == ("人次", 910000.0)
     assert quality._labelled_quantity({"unit": "万", "value": 1}) == ("万", 1.0)  # (a bare 万)
     assert quality._labelled_quantity({"unit": "元", "value": 5}) == ("元", 5.0)
+
+
+def test_a_count_written_with_times_in_brackets_is_its_first_measure() -> None:
+    # 1000余场(次): the finder's 场; a labeller may write 场次
+    label = {"text": "1000余场(次)", "unit": "场次", "value": 1000}
+    assert quality._labelled_quantity(label) == ("场", 1000.0)
+    assert quality._labelled_quantity({"text": "30场次", "unit": "场次", "value": 30}) == (
+        "场次",
+        30.0,
+    )
