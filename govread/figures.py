@@ -1942,6 +1942,7 @@ _EXAMPLES_END = re.compile(r"(?<![平同对均相高中初优特一二三四五�
 _HOLDING = (
     *("开展", "举办", "组织", "举行", "推出", "出台", "制定", "印发", "实施", "建成"),
     *("研究解决", "协调解决", "解决"),  # (…、…等重点问题: the examples are problems)
+    *("发布", "公布", "推送"),  # (招商引资政策、执法公示…等动态信息: kinds of what was issued)
 )
 
 
@@ -2908,12 +2909,12 @@ _FROM_VALUE = re.compile(r"[由从](?:原来|原先|之前|以前|去年|上年|
 _CHANGE_TO = re.compile(
     f"(?=[{''.join(sorted(_CHANGE_STARTS))}])"
     r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
-    r"|缩减|精简|调整|降|增|减)(?:到|至|为)"
+    r"|缩减|精简(?:优化)?|调整|降|增|减)(?:到|至|为)"
 )
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
 # (投诉数量从2020年的5件下降为2021年的1件)
 _CHANGE_AFTER = re.compile(
-    f"[,\uff0c]?(?:{_CHANGE_TO.pattern})(?:(?:19|20)\\d\\d年(?:底|末|度)?的?)?"
+    f"[,\uff0c]?(?:优化|逐步|进一步|大幅)?(?:{_CHANGE_TO.pattern})(?:(?:19|20)\\d\\d年(?:底|末|度)?的?)?"
 )
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
@@ -3178,6 +3179,8 @@ def _opens_predicate(rest: str) -> bool:
 # The noun a numeral and its measure word bind to is the nearest one: in N个X的Y, a short X
 # that is a noun of the dictionary (领域, 方面, 环节) is what is counted, Y is theirs.
 _NEAREST_NOUN = 4
+# Measure words that end the nouns they count too (条 of 法条, 件 of 案件, 项 of 事项)
+_SELF_MEASURED = frozenset("条件项")
 
 
 def _a_noun(words: str) -> bool:
@@ -3426,6 +3429,8 @@ _NOUN_AND_MANNER = 5  # a noun of two characters, then a manner of three
 _LEVEL_NAMED = re.compile(
     r"[(\uff08](?:[市区县州盟镇乡]|社区|街道|乡镇|[市县][、,][市区县](?:[、,][市区县])?)[)\uff09]"
 )
+# Who holds what was counted, changed after it (…经办权限由市级调整为区级, 由省级下放至市级)
+_MOVED_BY = re.compile(r"由[^由\d]{1,8}?(?:调整|下放|划转|变更|改)(?:为|至|到|给)")
 # 从…中 (从228个申报项目中优选…): the 中 that closes what was chosen from, not one inside a word
 _AMONG_CLOSE = re.compile(r"(?<![集其之当从空暗手心])中(?![心小介华国央层期级医学药共])")
 _FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
@@ -3486,6 +3491,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = tail[: match.start()] if match else tail
     if not phrase:
         return "", end  # (a mark right after the measure word: no rule below finds a noun)
+    if "由" in phrase and (moved := _MOVED_BY.search(phrase, 2)) is not None:
+        # 2项政务服务事项经办权限|由市级调整为区级: who holds it changes, after the noun
+        phrase, match = phrase[: moved.start()], None
     if (
         "中" in phrase
         and (among := _AMONG_CLOSE.search(phrase, 2)) is not None
@@ -3665,6 +3673,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 56项区级权限得到较为充分的行使: a 的 after the predicate opened is the predicate's,
         # the noun before it is what is counted
         phrase = phrase[: opened.start()]
+    if (
+        "的" in phrase
+        and unit[-1:] in _SELF_MEASURED
+        and 2 <= (first := phrase.find("的")) <= _NEAREST_NOUN
+        and phrase[first - 1] == unit[-1]
+        and not any(_is_verb(phrase[at : at + 2], guessed=False) for at in range(first - 1))
+    ):
+        # 273条法条|的个性学法清单: a noun the measure word repeats is what it counts, not the
+        # head its 的 describes
+        phrase = phrase[:first]
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
@@ -5466,6 +5484,9 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 _without_start(subject)
                 if raw_before.endswith(_FROM)
                 or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
+                # 将审批事项30项|压减至20项, 56项督查检查考核计划|优化精简至21项: what the
+                # first value counts changed, right after it, to the next
+                or (subject and _CHANGE_AFTER.match(text, max(consumed, end)))
                 else ""
             )
         if unit == "\uff05":

@@ -4482,10 +4482,10 @@ def test_documents_said_alone_take_the_indicator_their_own_clause_names() -> Non
             "是全国唯一连续8次在中国法治政府评估中排名稳居前五的城市。",
             [("排名稳居前五", 8.0, "次")],
         ),
-        # cut down and put forward end the counted noun
+        # cut down and put forward end the counted noun (and the value cut to is of it too)
         (
             "56项督查检查考核计划优化精简至21项。",
-            [("督查检查考核计划", 56.0, "项"), ("优化精简", 21.0, "项")],
+            [("督查检查考核计划", 56.0, "项"), ("督查检查考核计划", 21.0, "项")],
         ),
         ("推荐3个单项项目申报全国示范创建单项候选项目。", [("单项项目", 3.0, "个")]),
         # guard: 申报 opening the noun stays (申报材料)
@@ -4493,6 +4493,29 @@ def test_documents_said_alone_take_the_indicator_their_own_clause_names() -> Non
     ],
 )
 def test_spaced_lists_levels_in_brackets_ranks_held_and_cuts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun the measure word repeats is counted, not the head its 的 describes
+        ("编制包含273条法条的个性学法清单。", [("法条", 273.0, "条")]),
+        # a change right after what the first value counts: the second value is of it too
+        ("将审批事项30项压减至20项。", [("审批事项", 30.0, "项"), ("审批事项", 20.0, "项")]),
+        ("把62项考核指标精简优化为13项。", [("考核指标", 62.0, "项"), ("考核指标", 13.0, "项")]),
+        # who holds them changes after the noun counted
+        (
+            "将2项政务服务事项经办权限由市级调整为区级。",
+            [("政务服务事项经办权限", 2.0, "项")],
+        ),
+        # kinds of what was issued, before 等
+        ("发布法规、规章等信息120条。", [("发布信息", 120.0, "条")]),
+    ],
+)
+def test_nouns_the_measure_repeats_changes_after_a_noun_and_what_was_issued(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
