@@ -529,6 +529,10 @@ _TRAIL_WORDS = (
     "逾",
     "至",
     "到",
+    # what it was before a reform (设立企业的时间由改革前的21个工作日…): when, as 原来
+    "改革前",
+    "整改前",
+    "实施前",
     "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
     "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
@@ -645,7 +649,9 @@ _NOUN_STOP = re.compile(
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
     r"投入使用|投入运营|陆续|正式|顺利|作为|"
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
-    r"命名为|认定为|确定为|列为"
+    r"命名为|认定为|确定为|列为|"
+    # the object put first by those counted (25个基层党支部|将习近平法治思想纳入…)
+    r"(?<![即必终])将(?![军领士来近])"
 )
 # Taking part, said alone after a count of people (the verbs that take what they took part
 # in as an object, and the words that hold it: 参训 is 参加 a training), and what holds it
@@ -1619,8 +1625,14 @@ def _after_listed_agent(subject: str) -> str:
 
 def _verb_not_office(subject: str, at: int, head: str) -> bool:
     """Whether a one-character agent head ending at `at` ends a verb instead (企业开办|审批时间:
-    开办, 承办 end in 办 and are no office that acts)."""
-    return len(head) == 1 and _any_verb(subject[at - 2 : at], guessed=False)
+    开办, 承办 end in 办 and are no office that acts), or is the particle 所 (办事所需…)."""
+    return len(head) == 1 and (
+        _any_verb(subject[at - 2 : at], guessed=False)
+        or (head == "所" and subject[at : at + 1] in _AFTER_PARTICLE_SUO)
+    )
+
+
+_AFTER_PARTICLE_SUO = frozenset("需有在属得谓以")  # 所需, 所有, 所在, 所属: no institute
 
 
 @functools.cache
@@ -1891,7 +1903,8 @@ def _changed_quantity(subject: str) -> str:
         and _START_AFTER_FROM.fullmatch(subject, found.end())
     ):
         # 办理时限由法定|24个工作日, 出庭应诉率从去年同期的|80%: what changed is before 由
-        return subject[: found.start()]
+        # (and before an adverb of time before it: 办理时限已|由…)
+        return _strip_trail(subject[: found.start()])
     if found is not None and len(subject) - found.end() >= 4:
         if found.group() == "从" and 0 < subject.find("到", found.end() + 1) < len(subject) - 1:
             return subject[found.start() :]  # 从申请到领证 (不超过3个工作日): the span, whole
@@ -2101,6 +2114,7 @@ _OPENING_VERBS = _by_end(
         "报告",
         "明确",
         "形成",  # a light verb: what was formed is counted (形成 …事项清单)
+        "安排",  # 安排学习…, 安排部署…: arranging what is counted, as 部署
     ),
     0,
 )
@@ -2447,7 +2461,7 @@ def _second_managing(subject: str, at: int) -> bool:
 
 # Verbs that make public what the verb before prepared (梳理公布 改革事项清单, 编制发布 …目录):
 # never the first word of a noun, so what follows them is the object, however it opens.
-_MADE_PUBLIC = frozenset({"公布", "发布", "确认"})
+_MADE_PUBLIC = frozenset({"公布", "发布", "确认", "纳入"})  # (梳理纳入 …事项: put on the list)
 
 
 _COUNTING_VERBS = frozenset(_AGENT_VERBS.split("|"))
@@ -2911,14 +2925,19 @@ _CHANGE_TO = re.compile(
     r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
     r"|缩减|精简(?:优化)?|调整|降|增|减)(?:到|至|为)"
 )
+# What the new value is, said before it (减为承诺的1557个工作日): no name of the quantity
+_NEW_VALUE_WORDS = "承诺的?|现在的?|目前的?|实际的?"
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
 # (投诉数量从2020年的5件下降为2021年的1件)
 _CHANGE_AFTER = re.compile(
-    f"[,\uff0c]?(?:优化|逐步|进一步|大幅)?(?:{_CHANGE_TO.pattern})(?:(?:19|20)\\d\\d年(?:底|末|度)?的?)?"
+    f"[,\uff0c]?(?:优化|逐步|进一步|大幅)?(?:{_CHANGE_TO.pattern})"
+    f"(?:(?:19|20)\\d\\d年(?:底|末|度)?的?|{_NEW_VALUE_WORDS})?"
 )
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
-_START_WORDS = re.compile(r"(?:法定|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)")
+_START_WORDS = re.compile(
+    r"(?:法定|法律规定的?|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)"
+)
 _START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
 
 
@@ -3695,6 +3714,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and (
             cut.group() in _ADVERB_STOPS
             or cut.group() in _CLAUSE_VERBS
+            or cut.group() == "将"  # (5次|将…列入…: the object put first opens the act counted)
             or (cut.group() == "实现" and unit in _LASTING)
         )
     ):
@@ -4163,9 +4183,12 @@ _LEND_DROP = ("提出", "出具", "发出", "发现", "办理", "开展", "组�
 
 
 _LISTED_RATES = re.compile(r"、|率[和及与]")
+_RATE_NAMED = 3  # a rate's own name, the last characters of a listed subject (合格率)
+_JOINED_PHRASE = re.compile(r"[的和及与对]")
+_EACH_SAID = re.compile(r"均|都|全部|分别")  # right before a shared value: each has it
 
 
-def _shared(subject: str, unit: str) -> list[str]:
+def _shared(subject: str, unit: str, each: bool = False) -> list[str]:
     """参考率、合格率 (均为92%) → [参考率, 合格率]: rates listed before one shared value;
     two rates joined by 和/及/与 alone (参考率和合格率均达100%) too."""
     if unit not in _PERCENT:
@@ -4185,6 +4208,21 @@ def _shared(subject: str, unit: str) -> list[str]:
         # 网办、掌办率: acts of one length sharing the last one's 率 (网办率, 掌办率); not 市、
         # 县覆盖率 or 城镇、农村覆盖率, whose items are not the rate's acts
         parts = [*(part + "率" for part in parts[:-1]), parts[-1]]
+    elif (
+        each
+        and len(parts) >= 2
+        and parts[-1].endswith("率")
+        and len(parts[-1]) >= _RATE_NAMED + 2
+        and all(len(part) >= _RATE_NAMED + 1 and "率" not in part for part in parts[:-1])
+        # (…、四村和西山吓村整体搬迁签约率, 人大代表、政协委员对…的满意率: one rate of
+        # places or people joined in a longer phrase)
+        and not any(_JOINED_PHRASE.search(part) for part in parts)
+    ):
+        # 应知应会法律法规集中考试、领导干部任前考法合格率均达100%: what each is of, then the
+        # rate the last names for all (合格率 of each), when 均 says each has it; not 城镇、
+        # 农村覆盖率, places of one rate
+        rate = parts[-1][-_RATE_NAMED:]
+        parts = [*(part + rate for part in parts[:-1]), parts[-1]]
     if len(parts) < 2 or not all(p.endswith(("率", "比", "比例", "比重")) for p in parts):
         return [subject]
     return parts
@@ -5486,7 +5524,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 or (_CHANGE_FROM.search(raw_before) and _CHANGE_TO.match(text, end))
                 # 将审批事项30项|压减至20项, 56项督查检查考核计划|优化精简至21项: what the
                 # first value counts changed, right after it, to the next
-                or (subject and _CHANGE_AFTER.match(text, max(consumed, end)))
+                # (not after a comma: 比上年减少15件,降至60件 is a change, then a level)
+                or (
+                    subject
+                    and text[max(consumed, end) : max(consumed, end) + 1] not in _CLAUSE_MARKS
+                    and _CHANGE_AFTER.match(text, max(consumed, end))
+                )
                 else ""
             )
         if unit == "\uff05":
@@ -5512,7 +5555,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = figures[-1].label  # 学法1期141人: the people of what was just counted
         if unit in _PERCENT and (share := _SHARE_OF_WHOLE.search(subject, 2)) is not None:
             subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
-        labels = _shared(subject, unit) if _LISTED_RATES.search(subject) else (subject,)
+        labels = (
+            _shared(
+                subject, unit, each=_EACH_SAID.search(raw_before, len(raw_before) - 4) is not None
+            )
+            if _LISTED_RATES.search(subject)
+            else (subject,)
+        )
         if (
             len(labels) == 1
             and "、" in subject

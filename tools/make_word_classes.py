@@ -29,6 +29,9 @@ from pathlib import Path
 # verb (全面推进, 大力发展, 着力解决, 依法查处, 有序推进): read as adverbs (A), so a heading
 # is never taken to close on one.
 ADVERBS_TAGGED_AS_NOUNS = {"全面": "A", "大力": "A", "着力": "A", "依法": "A", "有序": "A"}
+# Nouns jieba's dictionary tags as adjectives (a): 合同, a contract (9份重大行政合同 is no
+# contract "jointly"), read as nouns (N).
+NOUNS_TAGGED_AS_ADJECTIVES = {"合同": "N"}
 # The tags of the four-character nouns kept (C): nouns, proper nouns, organisations, verbal
 # nouns, abbreviations (not idioms nor names of people).
 COMPOUND_TAGS = ("n", "nz", "nt", "vn", "j")
@@ -61,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         elif len(word) == 1 and tag == "v" and freq >= args.min_freq_preposition:
             rows[word] = "W"
     rows.update(ADVERBS_TAGGED_AS_NOUNS)
+    rows.update(NOUNS_TAGGED_AS_ADJECTIVES)
     domain = Path(__file__).resolve().parent.parent / "govread" / "data" / "userdict.txt"
     for source_path in (source, domain):
         for line in source_path.read_text("utf-8").splitlines():

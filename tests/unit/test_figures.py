@@ -4519,3 +4519,57 @@ def test_nouns_the_measure_repeats_changes_after_a_noun_and_what_was_issued(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 合同 is a noun (jieba's dictionary tags it an adjective)
+        ("对9份重大行政合同进行合法性审查。", [("重大行政合同", 9.0, "份")]),
+        # 所需 is no institute acting
+        (
+            "办事所需提交材料数量由622份减为212份。",
+            [("办事所需提交材料数量", 622.0, "份"), ("办事所需提交材料数量", 212.0, "份")],
+        ),
+        # before a reform, by law, as promised: when or which value, not what changed
+        (
+            "设立企业的时间由改革前的21个工作日减少为2个工作日。",
+            [("设立企业的时间", 21.0, "个工作日"), ("设立企业的时间", 2.0, "个工作日")],
+        ),
+        (
+            "事项办理时限已由法律规定的3115个工作日减为承诺的1557个工作日。",
+            [("事项办理时限", 3115.0, "个工作日"), ("事项办理时限", 1557.0, "个工作日")],
+        ),
+        # the object put first by those counted ends their noun; after a count of times it
+        # opens the act counted
+        ("25个基层党支部将习近平法治思想纳入支部主题党日学习。", [("基层党支部", 25.0, "个")]),
+        (
+            "全年5次将法治建设相关工作列入局党组会进行专题研究。",
+            [("法治建设相关工作列入局党组会", 5.0, "次")],
+        ),
+        # arranging and listing are the managing of what is counted
+        ("梳理纳入帮办代办依申请办理事项55项。", [("帮办代办依申请办理事项", 55.0, "项")]),
+        (
+            "中心组安排学习习近平法治思想等法治内容6次。",
+            [("学习习近平法治思想等法治内容", 6.0, "次")],
+        ),
+        # a rate named once for a list, when 均 says each has it
+        (
+            "应知应会法律法规集中考试、领导干部任前考法合格率均达100%。",
+            [
+                ("应知应会法律法规集中考试合格率", 100.0, "%"),
+                ("领导干部任前考法合格率", 100.0, "%"),
+            ],
+        ),
+        # guards: no 均, or places joined in one phrase: one figure
+        (
+            "行政奖励信息、行政裁决信息合规率100%。",
+            [("行政奖励信息、行政裁决信息合规率", 100.0, "%")],
+        ),
+        ("城镇、农村覆盖率均达100%。", [("城镇、农村覆盖率", 100.0, "%")]),
+    ],
+)
+def test_contracts_particles_reforms_objects_first_and_rates_each_has(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected

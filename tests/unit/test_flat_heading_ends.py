@@ -8,6 +8,10 @@ restates the heading's opening words, a reduplicated adverb (紧紧 / 牢牢) op
 from __future__ import annotations
 
 from collections import Counter
+from importlib import resources
+
+import pytest
+from repo_scripts import load_script
 
 from govread.parsers import flat, parse_text
 
@@ -392,3 +396,14 @@ def test_a_noun_of_a_noun_and_a_verb_is_no_second_predicate() -> None:
         "加强行政执法监督",
         "加强行政执法监督工作",
     ]
+
+
+def test_the_word_classes_file_is_what_its_tool_makes(capsys: pytest.CaptureFixture[str]) -> None:
+    # govread/data/word_classes.tsv is generated (tools/make_word_classes.py); a hand edit or
+    # a changed override (合同, a noun jieba's dictionary tags an adjective) shows here
+    tool = load_script("tools/make_word_classes.py")
+    assert tool.main([]) == 0
+    made = capsys.readouterr().out
+    bundled = (resources.files("govread") / "data" / "word_classes.tsv").read_text("utf-8")
+    assert made == bundled
+    assert flat.word_classes()["合同"] == "N"
