@@ -5557,7 +5557,9 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
         labels = (
             _shared(
-                subject, unit, each=_EACH_SAID.search(raw_before, len(raw_before) - 4) is not None
+                subject,
+                unit,
+                each=_EACH_SAID.search(raw_before, max(0, len(raw_before) - 4)) is not None,
             )
             if _LISTED_RATES.search(subject)
             else (subject,)
