@@ -92,15 +92,17 @@ _SCALES = {"万": 1e4, "亿": 1e8}
 def _labelled_quantity(label: dict[str, Any]) -> tuple[str, float]:
     """A label's unit and value, in the base unit: 4.7亿元 labelled as 4.7 in 亿元 is the
     470,000,000 元 the finder reads (labellers write it either way; 1.2万人 in 人 too), and
-    场次 labelled for 场(次) is the finder's 场."""
+    a unit labelled for 场(次) or 人(次) is the finder's reading of it (场, 人次)."""
     unit, value = str(label["unit"]), float(str(label["value"]))
     if len(unit) >= 2 and unit[0] in _SCALES:
         return unit[1:], value * _SCALES[unit[0]]
     text = str(label.get("text", ""))
-    if unit.endswith("次") and (f"{unit[:-1]}(次)" in text or f"{unit[:-1]}（次）" in text):
-        # 1000余场(次): the finder counts the first measure (场), 次 in brackets says one may
-        # be counted twice; a labeller may write either
-        return unit[:-1], value
+    measure = unit.removesuffix("次") or unit
+    if f"{measure}(次)" in text or f"{measure}（次）" in text:
+        # 1000余场(次), 40人(次): a labeller may write 场 or 场次, 人 or 人次; the finder counts
+        # the first measure (场), 次 in brackets saying one may be counted twice, but 人(次)
+        # as the 人次 tables mean
+        return ("人次" if measure == "人" else measure), value
     return unit, value
 
 

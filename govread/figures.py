@@ -178,7 +178,7 @@ _HUNDRED_PERCENT = re.compile(
 # Words that end with 约 (签约, 节约, 预约 …): the 约 before a number there is no "about",
 # and no word of a subject to strip.
 _WORD_BEFORE_YUE = "签节制公条预合契邀履违集相特如失解租婚简隐守践毁民"  # 民: 村规民约
-_MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8}
+_MAGNITUDES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "万": 10**4, "亿": 10**8, "千": 10**3}
 
 
 def _unit_starts(units: Sequence[str]) -> str:
@@ -213,7 +213,10 @@ _FIGURE = re.compile(
     r"(?:(?<![\d.\uff0eA-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
     r"(?P<num>" + _NUMBER + r")(?![\d.\uff0e])"
     r"(?: ?(?P<approx1>余|多))?"
-    r"(?: ?(?P<mag>万亿|千万|百万|万|亿))?"
+    # (千 only before a measure word or 余/多 and one: 1千余条; not 千米, 千克, 千瓦, a unit)
+    r"(?: ?(?P<mag>万亿|千万|百万|万|亿|千(?=[余多]?(?:"
+    + "|".join(u for u in _UNITS if not u.startswith(("米", "克", "瓦")))
+    + r"))))?"
     r"(?P<approx2>余|多)?"
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|以下|以内|左右|多(?![\u4e00-\u9fff])|多(?=[来的时以后前里中内]))?"
@@ -409,7 +412,7 @@ _LEAD_GUARDED = {
     # now (现区级保留的…事项): not 现代, 现场, 现行, 现有 (read as what there is) …
     "现": "代场行金有状实象役任职货价存在身阶今时况钞汇房值成出形眼",
     "和": "解",
-    "及": "时",
+    "及": "时格",  # (及时; 及格率: a pass rate, no "and")
     "共": "享同有性识建治商",
     "等": "级",
     "为": "民",
@@ -515,6 +518,12 @@ _TRAIL_WORDS = (
     "迄今",
     "、",
     "/",
+    # a range's dash (10-20天: what the first end's subject is, the last's is too)
+    "-",
+    "—",
+    "–",
+    "~",
+    "\uff5e",
     "以及",
     "和",
     "与",
@@ -2231,7 +2240,7 @@ def _verb_after_means(subject: str) -> int:
     公开…): the first verb after at least two characters of the means that is no list item
     (解读、) and no part of a person's name for a role (负责|人); 0 when there is none. The
     verb keeps 成功 before it: 成功化解 counts what succeeded, not all that was tried."""
-    first = 4
+    first = 3 if subject[:1] == "在" else 4  # (a one-character 在, then two of the place)
     if (medium := _MEDIUM_END.search(subject, 2)) is not None:
         # 运用“大石发布”公众微信号|推送…: the means ends with the medium's head; a verb in
         # its name (…发布, …在线) is no act
@@ -2240,7 +2249,9 @@ def _verb_after_means(subject: str) -> int:
         word = subject[at : at + 2]
         if (
             _is_verb(word, guessed=False)
-            and subject[at + 2] not in _LIST_MARKS | _PERSON_ENDS
+            and subject[at + 2] not in _LIST_MARKS
+            # (负责|人 names a role; 设立|人民调解委员会: 人民 opens the object)
+            and not (subject[at + 2] in _PERSON_ENDS and subject[at + 3 : at + 4] != "民")
             # (理论学习|中心组: a body named by its work, no act)
             and not subject.startswith(_NAMED_BY_WORK, at + 2)
         ):
@@ -4117,6 +4128,8 @@ def _two_words_meet(previous: str, bare: str) -> bool:
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
+    if bare.endswith("率") and previous.endswith(_PEOPLE_HEADS):
+        return bare  # 2800余名领导干部…参加考试,及格率: a rate of what they did, not of them
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]

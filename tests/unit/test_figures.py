@@ -4573,3 +4573,31 @@ def test_contracts_particles_reforms_objects_first_and_rates_each_has(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 在 and a two-character place, then the act; 人民 opens its object, no role's 人
+        ("在辖区设立人民调解委员会16个。", [("设立人民调解委员会", 16.0, "个")]),
+        # 及格率 is a pass rate, no "and"; a rate after people counted is of what they did
+        (
+            "共有2800余名干部参加学法用法考试,及格率达100%。",
+            [("干部", 2800.0, "名"), ("及格率", 100.0, "%")],
+        ),
+        # a range's dash is no subject: both ends are the quantity's
+        (
+            "将审批时限由原来10-20天缩短到3天。",
+            [("审批时限", 10.0, "天"), ("审批时限", 20.0, "天"), ("审批时限", 3.0, "天")],
+        ),
+        # 即办件 is one term (data/userdict.txt), no glued verb 即
+        ("即办件占比53%。", [("即办件占比", 53.0, "%")]),
+        # 千 before a measure word multiplies; 千米 is a unit of its own
+        ("发送提醒信息1千余条。", [("发送提醒信息", 1000.0, "条")]),
+        ("建成绿道3千米。", [("建成绿道", 3.0, "千米")]),
+    ],
+)
+def test_places_pass_rates_dashes_terms_and_thousands(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected

@@ -54,3 +54,9 @@ def test_a_count_written_with_times_in_brackets_is_its_first_measure() -> None:
         "场次",
         30.0,
     )
+    # 人(次) is read as 人次, however it was labelled
+    assert quality._labelled_quantity({"text": "40人(次)", "unit": "人", "value": 40}) == (
+        "人次",
+        40.0,
+    )
+    assert quality._labelled_quantity({"text": "3场(次)", "unit": "场", "value": 3}) == ("场", 3.0)
