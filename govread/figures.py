@@ -9,12 +9,13 @@ before it in the same sentence). "参考率、合格率均为92%" gives two figu
 85 个工作日. When the words before a number are a verb phrase, the subject is the counted noun
 after it ("共办理27宗以县政府为被告的行政诉讼案件" → 行政诉讼案件); when the number ends its
 clause, the adverbs and managing verbs that open the clause are not part of the subject
-("进一步优化调整政府权力清单和公共服务清单共计5139项" → 政府权力清单和公共服务清单). 万/亿 are multiplied out,
-余/多/近/超/约/以上 and a bound (不低于50%) mark the value approximate, and the text as written is
-kept. Only Arabic numerals count: Chinese numerals in this genre are slogans and names (三项制度,
-十四五, 八五普法, 第三批), not counts. Years, dates, ordinals, document numbers (〔2023〕5号),
-hotline numbers (12345) and numbers in 《titles》 or short quoted names (“三个100%”) are not
-figures; 年 counts only as a duration (连续25年).
+("进一步优化调整政府权力清单和公共服务清单共计5139项" → 政府权力清单和公共服务清单). 万/亿 are multiplied out
+(千 too, before a measure word: 1千余条), 余/多/近/超/约/以上 and a bound (不低于50%) mark the
+value approximate, and the text as written is kept. Only Arabic numerals count: Chinese
+numerals in this genre are slogans and names (三项制度, 十四五, 八五普法, 第三批), not counts.
+Years, dates, ordinals, document numbers (〔2023〕5号), hotline numbers (12345) and numbers in
+《titles》 or short quoted names (“三个100%”) are not figures; 年 counts only as a duration
+(连续25年).
 
 Every pattern here is bounded: no repetition nests or overlaps another, so a hostile
 paragraph costs time linear in its length.
