@@ -1473,6 +1473,7 @@ _AGENT_HEADS = (
     "组织",  # 调解组织, 党组织, 社会组织 (not the verb that opens a clause: see below)
     "委员会",  # 人民调解委员会 成功调解…
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
+    *("党组会", "党委会"),  # 局党组会|会前学法: the meeting, not the party group in it
     "办事处",  # 街道办事处 设立…, as 街道办
     "顾问",  # 法律顾问 提供…: people, as 律师 (one of _PEOPLE_HEADS)
     # office holders by title (局长 带头办理…, 县委书记 主持…)

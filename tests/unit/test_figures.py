@@ -4601,3 +4601,9 @@ def test_places_pass_rates_dashes_terms_and_thousands(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_a_party_groups_meeting_is_one_name() -> None:
+    # 党组会 and 党委会 are meetings: never a party group (组) acting, leaving 会会前学法
+    assert _labels("局党组会会前学法12次。") == [("局党组会会前学法", 12.0, "次")]
+    assert _labels("局党委会会前学法8次。") == [("局党委会会前学法", 8.0, "次")]
