@@ -623,8 +623,11 @@ _SCOPES = ("系统", "行业", "领域")
 # Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
 _RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统")
-# 中 closing "from among" (从…87个地区中); not 中心, 中医, 中小企业 …
-_AMONG_AFTER = re.compile(r"中(?![心医小央华国学级期介层标])")
+# 中 closing "from among" (从…87个地区中); not 中心, 中医, 中小企业 …, nor the 中 of 集中, 其中
+_AMONG_AFTER = re.compile(r"(?<![集其之当从空暗手心])中(?![心医小央华国学级期介层标药共])")
+# The 从 that opens it, before the count in the same clause (从7个申报地区和228个申报项目中…:
+# the clause since the figure before may not hold it)
+_FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
 # A batch the count is of (荣获首批40个…示范市, 第二批12个…): what is counted follows it.
 _BATCH = r"(?:首|第[一二三四五六七八九十\d]{1,3})批"
 _BATCH_BEFORE = re.compile(_BATCH + "$")
@@ -3463,9 +3466,6 @@ _LEVEL_NAMED = re.compile(
 )
 # Who holds what was counted, changed after it (…经办权限由市级调整为区级, 由省级下放至市级)
 _MOVED_BY = re.compile(r"由[^由\d]{1,8}?(?:调整|下放|划转|变更|改)(?:为|至|到|给)")
-# 从…中 (从228个申报项目中优选…): the 中 that closes what was chosen from, not one inside a word
-_AMONG_CLOSE = re.compile(r"(?<![集其之当从空暗手心])中(?![心小介华国央层期级医学药共])")
-_FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -3526,13 +3526,6 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "由" in phrase and (moved := _MOVED_BY.search(phrase, 2)) is not None:
         # 2项政务服务事项经办权限|由市级调整为区级: who holds it changes, after the noun
         phrase, match = phrase[: moved.start()], None
-    if (
-        "中" in phrase
-        and (among := _AMONG_CLOSE.search(phrase, 2)) is not None
-        and _FROM_OPEN.search(text, max(0, end - _MAX_SUBJECT), end) is not None
-    ):
-        # 从7个申报地区和228个申报项目|中优选…: the things chosen from are counted, up to 中
-        phrase, match = phrase[: among.start()], None
     if (changed := _FROM_VALUE.search(tail, 2)) is not None and changed.start() < len(phrase):
         # 7个市级事项|申报材料 由原来的78个减少至49个: a change follows of what the things
         # counted hold (their materials, their time limit); the things are counted, up to
@@ -5088,7 +5081,10 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 noun = kept
             if (
                 "中" in noun
-                and "从" in raw_before
+                and (
+                    "从" in raw_before
+                    or _FROM_OPEN.search(text, max(0, num_start - _MAX_SUBJECT), num_start)
+                )
                 and (among := _AMONG_AFTER.search(noun, 2)) is not None
             ):
                 noun_end -= len(noun) - among.start()
