@@ -5529,6 +5529,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = subject[: basis.start()]  # 纠错率较2022年的|12.5%下降至8%: the quantity
             origin = _without_start(subject)
         else:
+            past = max(consumed, end)  # after the number and what it consumed
             origin = (
                 _without_start(subject)
                 if raw_before.endswith(_FROM)
@@ -5538,8 +5539,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 # (not after a comma: 比上年减少15件,降至60件 is a change, then a level)
                 or (
                     subject
-                    and text[max(consumed, end) : max(consumed, end) + 1] not in _CLAUSE_MARKS
-                    and _CHANGE_AFTER.match(text, max(consumed, end))
+                    and text[past : past + 1] not in _CLAUSE_MARKS
+                    and _CHANGE_AFTER.match(text, past)
                 )
                 else ""
             )
