@@ -29,6 +29,7 @@ import re
 import signal
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 # re's own parser tells a pattern's literal pieces (`sre_parse` became `re._parser` in 3.11).
 from re import _constants as sre_constants
@@ -92,14 +93,18 @@ MAX_PIECES = 12
 
 
 def _modules() -> Iterator[ModuleType]:
+    # Seen by file, not by name: govread imported from a source checkout (`python -m pytest`
+    # puts the checkout first on sys.path) also looks for its subpackages in the checkout,
+    # where it finds itself, so govread.govread.govread… would be walked without end.
     seen: set[str] = set()
     pending = list(ROOTS)
     while pending:
         name = pending.pop()
-        if name in seen:
-            continue
-        seen.add(name)
         module = importlib.import_module(name)
+        where = str(Path(module.__file__ or name).resolve())
+        if where in seen:
+            continue
+        seen.add(where)
         yield module
         for info in pkgutil.iter_modules(getattr(module, "__path__", []), f"{name}."):
             pending.append(info.name)
