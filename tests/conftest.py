@@ -121,6 +121,41 @@ def sample_store(tmp_path_factory: pytest.TempPathFactory, samples: list[Report]
     return path
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        _rewrite_test_modules_once(config)
+
+
+def _rewrite_test_modules_once(config: pytest.Config) -> None:
+    """Before the xdist workers start, write each test module's assert-rewritten bytecode
+    where pytest looks for it (``__pycache__``), so that the four workers read it instead of
+    each rewriting all of them (about 8 s of CPU a worker, most of its collection time).
+
+    pytest writes this cache itself unless bytecode writing is off (PYTHONDONTWRITEBYTECODE,
+    as on these machines), and even then it reads it; in a fresh clone the four workers would
+    all rewrite every module at once. This uses pytest's own rewriting functions, which are
+    private: if they are not there (another pytest), nothing is written and each worker
+    rewrites as before."""
+    if config.getoption("assertmode", "rewrite") != "rewrite":
+        return
+    try:
+        from _pytest.assertion import rewrite
+
+        state = config.stash[rewrite.assertstate_key]
+        for module in sorted(Path(__file__).parent.rglob("*.py")):
+            if module.name != "conftest.py" and not module.name.startswith("test_"):
+                continue
+            pyc = rewrite.get_cache_dir(module) / (module.name[:-3] + rewrite.PYC_TAIL)
+            if rewrite._read_pyc(module, pyc, state.trace) is not None:
+                continue  # written by an earlier run, and still the module's source
+            if not rewrite.try_makedirs(pyc.parent):
+                return  # a read-only checkout
+            source_stat, code = rewrite._rewrite_test(module, config)
+            rewrite._write_pyc(state, code, source_stat, pyc)
+    except (AttributeError, ImportError, KeyError, TypeError, OSError, SyntaxError):
+        return
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
     """A failure whose message holds a lone surrogate (hypothesis finds them) is reported with
