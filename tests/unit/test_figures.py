@@ -1210,25 +1210,15 @@ def _adversarial(pattern: re.Pattern[str]) -> list[str]:
     return strings
 
 
-@pytest.mark.parametrize(
-    "module_name",
-    [
-        "govread.figures",
-        "govread.indicators",
-        "govread.compare",
-        "govread.acts",
-        "govread.plan_phase",
-        "govread.topics",
-    ],
-)
-def test_every_pattern_is_fast_on_adversarial_strings(module_name: str) -> None:
-    import importlib
+def test_every_indicator_pattern_is_fast_on_adversarial_strings() -> None:
+    """The indicator table's patterns are built from its data file when first asked for, so
+    `tests/unit/test_regex_bounds.py`, which fuzzes every pattern held by a module or class
+    (those of figures, compare, acts, plan_phase and topics among them), does not see them."""
     import time
 
-    module = importlib.import_module(module_name)
-    patterns = [v for v in vars(module).values() if isinstance(v, re.Pattern)]
-    if module_name == "govread.indicators":  # one pattern per indicator of the table
-        patterns = [indicator.pattern for indicator in module.indicators()]
+    from govread import indicators
+
+    patterns = [indicator.pattern for indicator in indicators.indicators()]
     assert patterns
     for pattern in patterns:
         for text in _adversarial(pattern):
