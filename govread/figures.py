@@ -623,8 +623,11 @@ _SCOPES = ("系统", "行业", "领域")
 # Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
 _RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
 _WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统")
-# 中 closing "from among" (从…87个地区中); not 中心, 中医, 中小企业 …, nor the 中 of 集中, 其中
-_AMONG_AFTER = re.compile(r"(?<![集其之当从空暗手心])中(?![心医小央华国学级期介层标药共])")
+# 中 closing "from among" (从…87个地区中) or "in" (13个…班次中|全覆盖设置…); not 中心, 中医,
+# 中小企业, 执法中队 …, nor the 中 of 集中, 其中, 初中
+_AMONG_AFTER = re.compile(
+    r"(?<![集其之当从空暗手心初高])中(?![心医小央华国学级期介层标药共队型等止断转文外])"
+)
 # The 从 that opens it, before the count in the same clause (从7个申报地区和228个申报项目中…:
 # the clause since the figure before may not hold it)
 _FROM_OPEN = re.compile(f"从[^{_PUNCT}从]{{0,{_MAX_SUBJECT}}}$")
@@ -1254,9 +1257,16 @@ def _clean(subject: str) -> str:
         subject = _strip_trail(led)
         if subject == led and subject == subject.strip():
             break  # _strip_lead leaves what it returns alone: nothing more would change
+    if subject.startswith(_PROCESS_THEN_DE) and len(subject) >= 5:
+        subject = subject[3:]  # 全年办理的|政务服务事项…评价510件: the things, not the handling
     return _whole_titles(_fit(subject), plain, titles) if titles else _fit(subject)
 
 
+# A relative clause of handling, which says nothing of what is handled (办理的行政审批权):
+# not one that says which (取消的…事项, 新增的…主体 stay).
+_MADE_UP_OF = re.compile("[组构]成的")
+_ONE_CHARACTER_ADVERBS = frozenset("全均都已也")  # before a verb (全覆盖, 均设立)
+_PROCESS_THEN_DE = ("办理的", "受理的", "处理的", "承办的", "收到的", "接到的", "涉及的", "开展的")
 _TITLE_JOINS = frozenset("、和及与")  # between titles listed one after another
 
 
@@ -3026,6 +3036,7 @@ _WORKERS = ("人员", "干部", "员")
 _PEOPLE_HEADS = (
     *("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工"),
     *("同志", "专家", "学生", "居民", "村民", "农民工"),  # (51名同志赴…: the people counted)
+    *("书记", "委员"),  # 60名党组织书记, 30名政协委员 (not 委员会: a body)
 )
 _PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
 _BODY_HEADS = (
@@ -3523,6 +3534,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = tail[: match.start()] if match else tail
     if not phrase:
         return "", end  # (a mark right after the measure word: no rule below finds a noun)
+    if (among := _AMONG_AFTER.search(phrase, 2)) is not None and (
+        _opens_act(there := phrase[among.end() : among.end() + 2])
+        or there in _adverbs()
+        or (there[:1] in _ONE_CHARACTER_ADVERBS and _opens_act(phrase[among.end() + 1 :][:2]))
+    ):
+        # 13个党校主体班次中|全覆盖设置…: in them, then what was done there (not 开阳县中青年…)
+        phrase, match = phrase[: among.start()], None
     if "由" in phrase and (moved := _MOVED_BY.search(phrase, 2)) is not None:
         # 2项政务服务事项经办权限|由市级调整为区级: who holds it changes, after the noun
         phrase, match = phrase[: moved.start()], None
@@ -3651,6 +3669,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             or phrase.startswith("组成的", people.end())
         ):
             phrase = phrase[: people.end()]
+    if "成的" in phrase and (made := _MADE_UP_OF.search(phrase, 2)) is not None:
+        phrase = phrase[: made.start()]  # 44个成员单位|组成的…委员会: those that make it up
     if "的" in phrase and unit in _COUNTS_BODIES:
         # 11个区直执法部门的…公告工作: the bodies are counted, not what is theirs
         first = phrase.find("的")
@@ -3665,7 +3685,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             # 32家单位反馈的意见80条: 意见 has a count of its own, 家 counts the bodies
             # (and not what they did, 反馈)
             phrase = phrase[: body.end()]
-        elif unit == "个" and 2 <= first <= _NEAREST_NOUN and _a_noun(phrase[:first]):
+        elif (
+            unit == "个"
+            and first >= 2
+            and (
+                (first <= _NEAREST_NOUN and _a_noun(phrase[:first]))
+                # 73个行政权力事项的|服务指南: the matters (the guides are theirs)
+                or phrase.endswith(_ITEM_HEADS, 0, first)
+            )
+        ):
             phrase = phrase[:first]  # 19个领域的…事项目录: the measure word counts the fields
         elif (
             unit in ("家", "所")
@@ -3733,12 +3761,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         cut is not None
         and cut.start() > skipped + 1
         and len(cut.group()) >= 2
-        and phrase[cut.start() - 1 : cut.start() + 1] in word_classes()
+        and (
+            word_classes().get(phrase[cut.start() - 1 : cut.start() + 1]) not in (None, "N")
+            or phrase.endswith(_PEOPLE_HEADS, 0, cut.start() - 1)  # (…人员人参加: a slip)
+        )
         and phrase[cut.start() - 2 : cut.start()] not in word_classes()
     ):
         # 20名监督员 充实行政执法力量: a verb read inside a word (实行 in 充实) stops the noun
         # where that word starts, never halfway through it (not 重点任务|实行…: 务实 is a word
-        # only by chance there, 任务 is the word)
+        # only by chance there, 任务 is the word; nor a noun across the edge: 负责人|参与 is
+        # no 人参)
         phrase, cut = phrase[: cut.start() - 1], None
     stop_at = cut.start() if cut else len(phrase)
     predicate = _PREDICATE_STOP.search(phrase, skipped + 1, stop_at)
@@ -3856,6 +3888,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         people = max(_PEOPLE.finditer(phrase), key=lambda m: m.end(), default=None)
         if people is not None and len(phrase) - people.end() >= 2:
             phrase = phrase[: people.end()]
+    if (
+        cut is not None
+        and cut.group().isdecimal()
+        and len(phrase) >= 3
+        and word_classes().get(phrase[-1]) == "W"
+        and phrase[-2:] not in word_classes()
+        and not _any_verb(phrase[-2:])  # (12项指标评分|90分: 评分 is the word)
+    ):
+        phrase = phrase[:-1]  # 500余名队员|分6期学习: a one-character verb before a number
     if (bodies or unit == "户") and len(phrase) >= 5:
         # 10个基层所队 作为…试点单位, 1.6万户农户 发放…: a body's (a household's) last
         # character, then a verb and what follows

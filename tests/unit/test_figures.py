@@ -4597,3 +4597,32 @@ def test_a_party_groups_meeting_is_one_name() -> None:
     # 党组会 and 党委会 are meetings: never a party group (组) acting, leaving 会会前学法
     assert _labels("局党组会会前学法12次。") == [("局党组会会前学法", 12.0, "次")]
     assert _labels("局党委会会前学法8次。") == [("局党委会会前学法", 8.0, "次")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun ending in 人 before 参与/参加 keeps its 人 (人参 is no word of the genre)
+        ("共18位镇街主要负责人参与年终述法。", [("镇街主要负责人", 18.0, "位")]),
+        # a one-character verb between the people counted and the next number is not theirs
+        (
+            "全局300余名执法队员分5批参加轮训。",
+            [("执法队员", 300.0, "名"), ("参加轮训", 5.0, "批")],
+        ),
+        # the people after a verb and its scope are what is counted (书记, 委员: people)
+        ("组织市直单位45名党支部书记参加集中培训。", [("党支部书记", 45.0, "名")]),
+        # 中 after the counted noun says where, then what was done there
+        ("在全县9个乡镇司法所中全面推行矛盾纠纷调解。", [("乡镇司法所", 9.0, "个")]),
+        # a relative clause of mere handling says nothing of what was handled
+        ("全年受理的行政复议申请共86件。", [("行政复议申请", 86.0, "件")]),
+        ("全年办理的依申请政务服务事项好评2300件。", [("依申请政务服务事项好评", 2300.0, "件")]),
+        # those that make a body up are counted, not the body
+        ("成立由27个成员单位组成的普法工作领导小组。", [("成员单位", 27.0, "个")]),
+        # 个 before matters and 的: the matters are counted, not what is theirs
+        ("公布了58个行政许可事项的办事指南。", [("行政许可事项", 58.0, "个")]),
+    ],
+)
+def test_heads_in_人_verbs_before_numbers_scopes_places_relatives_and_makers(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
