@@ -1185,8 +1185,9 @@ def _strip_trail(subject: str) -> str:
     return subject
 
 
-# A forecast says how sure the figure is, not what it measures (金融业预计实现增加值).
-_FORECAST = re.compile(r"(?=[初预])(?:初步预计|预计|预期)")
+# A forecast says how sure the figure is, not what it measures (金融业预计实现增加值; …败诉率
+# 下降至5.22%,有望突破至5%以下: the rate the clause before names).
+_FORECAST = re.compile(r"(?=[初预有])(?:初步预计|预计|预期|有望)")
 
 
 # A comparison before a value of a standard or a target (低于市定目标值35微克/立方米): the
@@ -1243,7 +1244,7 @@ def _clean(subject: str) -> str:
     subject = subject.strip()
     if subject[:1] in "+\uff0b×*/" and (formula := _FORMULA_REST.match(subject)):
         subject = subject[formula.end() :]
-    if "预" in subject:
+    if "预" in subject or "有望" in subject:
         subject = _FORECAST.sub("", subject)
     if (
         subject.startswith("就")

@@ -4620,6 +4620,11 @@ def test_a_party_groups_meeting_is_one_name() -> None:
         ("成立由27个成员单位组成的普法工作领导小组。", [("成员单位", 27.0, "个")]),
         # 个 before matters and 的: the matters are counted, not what is theirs
         ("公布了58个行政许可事项的办事指南。", [("行政许可事项", 58.0, "个")]),
+        # 有望 says how sure a target is: the target is of what the clause before names
+        (
+            "行政复议纠错率降至8%,有望降至5%以内。",
+            [("行政复议纠错率", 8.0, "%"), ("行政复议纠错率", 5.0, "%")],
+        ),
     ],
 )
 def test_heads_in_人_verbs_before_numbers_scopes_places_relatives_and_makers(
