@@ -4428,7 +4428,12 @@ def _threshold(text: str, match: re.Match[str]) -> int:
     if text[start - 2 : start] in _COMPARED and text[start - 3 : start - 2] != "不":
         return end
     if after == "的":
-        if match.group("pre") in _THRESHOLD_PRE:
+        if match.group("pre") in _THRESHOLD_PRE and not (
+            # …,超过98%的案件得到及时化解: a share opening its clause, a figure (not 投资
+            # 超过1亿元的企业, nor 持股超过50%的股东: a class of them)
+            (match.group("unit") or "").strip() in _PERCENT
+            and (match.start() == 0 or text[match.start() - 1] in _CLAUSE_MARKS)
+        ):
             return end
         # 40000分以上的人员有42名, 30000-40000分的人员有31名: a bound or a range in a
         # 的-phrase sets the class of what another number of the clause counts (a share,

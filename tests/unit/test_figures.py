@@ -4620,6 +4620,8 @@ def test_a_party_groups_meeting_is_one_name() -> None:
         ("成立由27个成员单位组成的普法工作领导小组。", [("成员单位", 27.0, "个")]),
         # 个 before matters and 的: the matters are counted, not what is theirs
         ("公布了58个行政许可事项的办事指南。", [("行政许可事项", 58.0, "个")]),
+        # 超过 and a share opening its clause: a figure (超过1亿元的企业 stays a class)
+        ("经诉前调解,超过96%的纠纷得到化解。", [("纠纷得到化解", 96.0, "%")]),
         # 有望 says how sure a target is: the target is of what the clause before names
         (
             "行政复议纠错率降至8%,有望降至5%以内。",
@@ -4631,3 +4633,9 @@ def test_heads_in_人_verbs_before_numbers_scopes_places_relatives_and_makers(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_a_class_set_by_超过_is_no_figure_but_a_share_opening_a_clause_is() -> None:
+    assert [value for _, value, _ in _labels("扶持投资超过1亿元的企业12家。")] == [12.0]
+    assert [value for _, value, _ in _labels("持股超过50%的股东3名。")] == [3.0]
+    assert [value for _, value, _ in _labels("经调解,超过96%的纠纷得到化解。")] == [96.0]
