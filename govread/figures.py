@@ -1265,8 +1265,6 @@ def _clean(subject: str) -> str:
 
 # A relative clause of handling, which says nothing of what is handled (办理的行政审批权):
 # not one that says which (取消的…事项, 新增的…主体 stay).
-_MADE_UP_OF = re.compile("[组构]成的")
-_ONE_CHARACTER_ADVERBS = frozenset("全均都已也")  # before a verb (全覆盖, 均设立)
 _PROCESS_THEN_DE = ("办理的", "受理的", "处理的", "承办的", "收到的", "接到的", "涉及的", "开展的")
 _TITLE_JOINS = frozenset("、和及与")  # between titles listed one after another
 
@@ -3478,6 +3476,12 @@ _LEVEL_NAMED = re.compile(
 )
 # Who holds what was counted, changed after it (…经办权限由市级调整为区级, 由省级下放至市级)
 _MOVED_BY = re.compile(r"由[^由\d]{1,8}?(?:调整|下放|划转|变更|改)(?:为|至|到|给)")
+
+
+# What makes a body up, after those counted (44个成员单位|组成的…委员会).
+_MADE_UP_OF = re.compile("[组构]成的")
+# One-character adverbs before a verb (全覆盖, 均设立): after 中 they open what was done there.
+_ONE_CHARACTER_ADVERBS = frozenset("全均都已也")
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
