@@ -4660,7 +4660,7 @@ _CONTEXT = 40  # characters of the sentence that name what a bare rate is a rate
 # Nouns that several indicators count, told apart by what was done to them (出台|审查|备案|清理
 # 规范性文件): said alone, the sentence before the count says which
 _COUNTED_BY_WHAT_DONE = ("规范性文件",)
-_CLAUSE_BREAK = re.compile(r"[,\uff0c。;\uff1b:\uff1a]")
+_CLAUSE_BREAK = re.compile(f"[{''.join(sorted(_CLAUSE_MARKS))}:\uff1a]")  # and colons
 
 
 # What a clause says of a count that is an honour, not a measure of the work:
