@@ -63,6 +63,8 @@ _UNITS = (
     "万?千瓦",
     "个月",
     "个季度",
+    # person-days (参加培训4649人次天): people times the days each attended; not 天津
+    "人次?天(?!津)",
     "人次",
     "家次",
     "场次",
@@ -662,6 +664,8 @@ _NOUN_STOP = re.compile(
     r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商性识])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
+    # how far, before what was done (14个镇(街)|全面建立…, 8个单位|基本完成…; not 全面依法治县)
+    r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
     r"投入使用|投入运营|陆续|正式|顺利|作为|"
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
@@ -730,6 +734,8 @@ _ADVERB_STOPS = frozenset(
         "先后",
         "相继",
         "陆续",
+        "全面",
+        "基本",
     }
 )
 # A clause that ends with one of these verbs is a verb phrase: what it counts is the noun
@@ -3971,8 +3977,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and (level := _LEVEL_AFTER.match(text, stop))
     ):
         # 64个村(社区), 12个镇(街道)…站: the level in brackets is part of what is counted
-        if _is_verb(text[level.end() : level.end() + 2], guessed=False):
-            return _strip_lead(phrase) + level.group(), level.end()  # 73个镇(街) 设立…: theirs
+        if _is_verb(text[level.end() : level.end() + 2], guessed=False) or (
+            (opening := _NOUN_STOP.match(text, level.end())) is not None
+            and opening.group() not in ("和", "与", "及")
+        ):
+            # 73个镇(街) 设立…, 14个镇(街) 全面建立…: theirs
+            return _strip_lead(phrase) + level.group(), level.end()
         more, stop = _noun_after(text, level.end(), unit, quoted=False)
         if unit in _COUNTS_BODIES and (
             more.endswith(_SHARES) or _names_people(more[:_THEIR_PEOPLE])
@@ -4280,6 +4290,57 @@ def _shared(subject: str, unit: str, each: bool = False) -> list[str]:
     if len(parts) < 2 or not all(p.endswith(("率", "比", "比例", "比重")) for p in parts):
         return [subject]
     return parts
+
+
+# 均, 各, 都 or 全部 right before a value (with its copula, or a change said of each: 同比均
+# 下降): each item listed before it has the value (述职评议和述法测评各1次)
+_EACH_BEFORE_VALUE = re.compile(
+    r"(?:(?<![平人户日])均|各|都|全部)(?:为|达到?|是)?"
+    r"(?:" + "|".join(_TRAIL_CHANGE) + r")?了?\s?$"
+)
+# What the subject says of each after its items: 同比(均)下降 (the 均 is dropped)
+_EACH_CHANGE = re.compile(
+    r"(" + "|".join(_CHANGE_OPENINGS) + r")?(?:(?<![平人户日])均|都|全部)?"
+    r"(" + "|".join(_TRAIL_CHANGE) + r")了?$"
+)
+# Two items joined by 和, 与 or 及 (the first may carry the verb of both: 开展述职评议和述法测评)
+_EACH_PAIR = re.compile(r"([^、和与及]{2,24})(?:和|与|及)([^、和与及]{2,16})")
+_NOT_AN_ITEM = re.compile(r"[的对\d]")
+
+
+def _each_listed(subject: str, unit: str) -> list[str]:
+    """The items of a list before a value that 均, 各, 都 or 全部 says each has, one label
+    each: 述职评议和述法测评 (各1次) → 述职评议, 述法测评; 行政复议和行政诉讼案件 (均为0件)
+    → 行政复议案件, 行政诉讼案件; 事故起数、死亡人数同比均下降 (47%) → 事故起数同比下降,
+    死亡人数同比下降. [] when it is no such list. A rate's list without a change is
+    `_shared`'s (参考率、合格率均为92%); a percentage otherwise shares only a change."""
+    items, said = subject, ""
+    if (change := _EACH_CHANGE.search(subject)) is not None:
+        items, said = subject[: change.start()], (change.group(1) or "") + change.group(2)
+    elif unit in _PERCENT:
+        return []
+    if "、" in items:
+        parts = [part for part in items.split("、") if part]
+    elif (pair := _EACH_PAIR.fullmatch(items)) is not None:
+        parts = list(pair.groups())
+    else:
+        return []
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return []
+    from govread.segment import cut
+
+    first, last = parts[0], parts[-1]
+    # what the short items leave out is the long one's: the first's opening (安全生产事故起数、
+    # 死亡人数) or the last's tail (行政复议、行政诉讼案件; 班子成员、中层干部述法)
+    opening_left_out = len(first) - len(last) >= 2 and all(p[-1] == first[-1] for p in parts)
+    tail_left_out = len(first) <= len(cut(last)[0])
+    if opening_left_out or tail_left_out:
+        parts = _respective("、".join(parts))
+    elif any(len(part) > len(first) for part in parts):
+        return []  # (区委常委会、区政府常务会议学法: what the last shares is not known)
+    if len(parts) < 2 or any(_NOT_AN_ITEM.search(part) for part in parts):
+        return []
+    return [part + said for part in parts]
 
 
 # Two rates joined by 和, 及 or 与, alone or at the end of a list (参考率、通过率和优秀率均为100%).
@@ -5637,6 +5698,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 召开县委依法治县委员会会议、办公室会议各1次: one count of each thing listed (of
             # one head: what the short items leave out is the first's)
             labels = each
+        elif (
+            len(labels) == 1
+            and _EACH_BEFORE_VALUE.search(raw_before, max(0, len(raw_before) - 8))
+            and (each := _each_listed(subject, unit))
+        ):
+            labels = each  # 述职评议和述法测评各1次: one figure of each item listed
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
             # list, so each rate is read with those words rather than after its siblings

@@ -4334,8 +4334,11 @@ def test_within_the_year_is_when_not_what() -> None:
                 ("区委依法治区委员会办公室会议", 2.0, "次"),
             ],
         ),
-        # guard: items of other heads stay one figure
-        ("班子成员、中层干部述法各1次。", [("班子成员、中层干部述法", 1.0, "次")]),
+        # people of two kinds before the act each did once: one figure each
+        (
+            "班子成员、中层干部述法各1次。",
+            [("班子成员述法", 1.0, "次"), ("中层干部述法", 1.0, "次")],
+        ),
         # a means after the counted noun opens its predicate
         ("全县36个村委会借助广播、微信群等开展普法。", [("村委会", 36.0, "个")]),
         # 主体 closes a counted noun: a verb after it opens the predicate
@@ -4639,3 +4642,44 @@ def test_a_class_set_by_超过_is_no_figure_but_a_share_opening_a_clause_is() ->
     assert [value for _, value, _ in _labels("扶持投资超过1亿元的企业12家。")] == [12.0]
     assert [value for _, value, _ in _labels("持股超过50%的股东3名。")] == [3.0]
     assert [value for _, value, _ in _labels("经调解,超过96%的纠纷得到化解。")] == [96.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 各 or 均 right before the value: each item listed has it (和 as well as 、)
+        (
+            "开展述职评议和述法测评各1次。",
+            [("述职评议", 1.0, "次"), ("述法测评", 1.0, "次")],
+        ),
+        (
+            "行政复议和行政诉讼案件均为0件。",
+            [("行政复议案件", 0.0, "件"), ("行政诉讼案件", 0.0, "件")],
+        ),
+        # a change said of each, what the items leave out filled in from the first
+        (
+            "安全生产事故起数、死亡人数同比均下降47.06%。",
+            [
+                ("安全生产事故起数同比下降", 47.06, "%"),
+                ("安全生产事故死亡人数同比下降", 47.06, "%"),
+            ],
+        ),
+        # 各 before a verb is who acted; one place's rate of two groups stays one figure
+        ("市县两级各召开1次。", [("市县两级各召开", 1.0, "次")]),
+        (
+            "人大代表、政协委员对办理结果的满意率均达100%。",
+            [("人大代表、政协委员对办理结果的满意率", 100.0, "%")],
+        ),
+        # person-days; 天津 after a count of people is a place, not a unit
+        ("全年参加培训4649人次天。", [("参加培训", 4649.0, "人次天")]),
+        ("选派10人天津学习。", [("天津学习", 10.0, "人")]),
+        # how far, between the bodies counted and what they did (not 全面依法治县, a name)
+        ("14个镇(街)全面建立依法治镇委员会。", [("镇(街)", 14.0, "个")]),
+        ("8个单位基本完成整改。", [("单位", 8.0, "个")]),
+        ("召开3次全面依法治县委员会会议。", [("全面依法治县委员会会议", 3.0, "次")]),
+    ],
+)
+def test_each_of_a_list_person_days_and_how_far_after_the_counted(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
