@@ -3,19 +3,56 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from textual.app import App
 from textual.command import CommandList, CommandPalette
+from textual.css.model import RuleSet
+from textual.css.stylesheet import CSSLocation, Stylesheet
 from textual.geometry import Region
 from textual.pilot import Pilot
 
 from govread.tui.app import GovreadApp
 from govread.tui.compare.picker import ReportPicker
 from govread.tui.compare.screen import CompareScreen
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _stylesheets_parsed_once() -> Iterator[None]:
+    """Each app parses its CSS (Textual's widgets' and govread's) into rules anew, about 6 %
+    of a bare start's CPU; a worker starts hundreds of apps on the same CSS. Here the rules
+    parsed from one CSS text with one set of variables (a theme's) are kept for the worker's
+    other apps: a rule set is not changed once parsed (Textual's own per-app cache shares
+    them the same way), and the key holds all that the parse reads."""
+    parsed: dict[tuple[object, ...], list[RuleSet]] = {}
+    parse = Stylesheet._parse_rules
+
+    def parse_once(
+        self: Stylesheet,
+        css: str,
+        read_from: CSSLocation,
+        is_default_rules: bool = False,
+        tie_breaker: int = 0,
+        scope: str = "",
+    ) -> list[RuleSet]:
+        key = (
+            css,
+            read_from,
+            is_default_rules,
+            tie_breaker,
+            scope,
+            *sorted(self._variables.items()),
+        )
+        if (rules := parsed.get(key)) is None:
+            rules = parsed[key] = parse(self, css, read_from, is_default_rules, tie_breaker, scope)
+        return rules
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Stylesheet, "_parse_rules", parse_once)
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,9 @@ from govread.figure_table import COLUMNS, figure_rows
 from govread.parsers import Report
 from govread.tabular import render
 
-GENERATED = 300
+# Enough reports for every shape the generator makes; how the tables scale to thousands of
+# reports is measured in benchmarks/ (RESULTS.md, "Scale"), not here.
+GENERATED = 100
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -115,7 +117,7 @@ def test_usage_and_missing_files(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert code == 1 and "missing.txt" in err
 
 
-# -- a generated corpus of 300 reports (made once for the module) ---------------------------
+# -- a generated corpus (GENERATED reports, made once for the module) ------------------------
 
 
 @pytest.fixture(scope="module")
