@@ -4054,10 +4054,20 @@ _NOTE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{2,12}[)\uff09]")
 _IN_WHICH = re.compile(r"在(?:[^,\uff0c。;\uff1b、\d中]|中(?=[国央华共])){2,16}中")
 
 
+# Why, right after the years counted, before what went on (连续4年 因“…作出突出贡献”
+# 被市政府督查激励, 连续3年 因工作成效明显 获通报表扬): the reason is not what lasted.
+_REASON_AFTER_COUNT = re.compile(
+    r"因(?:“[^“”]{1,60}”|[^“”,\uff0c。;\uff1b\d]{1,30}?)(?=被|获|受到|荣获)"
+)
+
+
 def _what_lasted(text: str, end: int, bare: bool) -> str:
     """What went on for the years counted after 连续 (连续6年获评…优秀等次): the clause after the
-    count, past where it happened (在…考核中), when it opens with a place or the subject found
-    is `bare` (连续); else "" and the finder reads it as before (连续6年保持两位数增长)."""
+    count, past where it happened (在…考核中) or why (因…), when it opens with a place or the
+    subject found is `bare` (连续); else "" and the finder reads it as before (连续6年保持两位数
+    增长)."""
+    if text.startswith("因", end) and (reason := _REASON_AFTER_COUNT.match(text, end)):
+        end = reason.end()  # 连续4年 因“…”|被市政府督查激励: why, then what went on
     window = text[end : end + _MAX_SUBJECT + 20]
     masked = window
     if "(" in window or "\uff08" in window:
@@ -4078,7 +4088,7 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     # (a rank held is what lasted too: 排名稳居前五, 位列…, 居全省前列)
     return (
         said
-        if _opens_act(said[:2]) or said[:1] in "获无未零" or said.startswith(_RANK_HELD)
+        if _opens_act(said[:2]) or said[:1] in "获无未零被" or said.startswith(_RANK_HELD)
         else ""
     )
 

@@ -4677,9 +4677,15 @@ def test_a_class_set_by_超过_is_no_figure_but_a_share_opening_a_clause_is() ->
         ("14个镇(街)全面建立依法治镇委员会。", [("镇(街)", 14.0, "个")]),
         ("8个单位基本完成整改。", [("单位", 8.0, "个")]),
         ("召开3次全面依法治县委员会会议。", [("全面依法治县委员会会议", 3.0, "次")]),
+        # why, between the years counted and what went on
+        (
+            "连续4年因“服务保障全市经济社会发展作出突出贡献”被市政府督查激励。",
+            [("被市政府督查激励", 4.0, "年")],
+        ),
+        ("连续3年因工作成效明显获省政府通报表扬。", [("获省政府通报表扬", 3.0, "年")]),
     ],
 )
-def test_each_of_a_list_person_days_and_how_far_after_the_counted(
+def test_each_of_a_list_person_days_how_far_and_why(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
