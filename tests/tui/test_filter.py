@@ -422,9 +422,9 @@ async def test_weird_queries_never_crash(loaded) -> None:
             assert bar(app).query_one(Input).value == query
             await pilot.press("n", "escape")
             await pilot.pause()
-            assert app.is_running, query
-            assert app.browser.outline.report_nodes(), query
-            assert not bar(app).query_one(Input).value, query
+            assert app.is_running, repr(query)
+            assert app.browser.outline.report_nodes(), repr(query)
+            assert not bar(app).query_one(Input).value, repr(query)
 
 
 def test_filtered_browser_snapshot(snap_compare, monkeypatch) -> None:
