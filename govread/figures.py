@@ -5700,20 +5700,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         )
         if (
             len(labels) == 1
-            and "、" in subject
-            and raw_before.rstrip().endswith("各")
-            and len({part[-2:] for part in subject.split("、")}) == 1
-            and (each := _respective(subject))
-        ):
-            # 召开县委依法治县委员会会议、办公室会议各1次: one count of each thing listed (of
-            # one head: what the short items leave out is the first's)
-            labels = each
-        elif (
-            len(labels) == 1
             and _EACH_BEFORE_VALUE.search(raw_before, max(0, len(raw_before) - 8))
             and (each := _each_listed(subject, unit))
         ):
-            labels = each  # 述职评议和述法测评各1次: one figure of each item listed
+            # 述职评议和述法测评各1次, 召开县委依法治县委员会会议、办公室会议各1次 (what the short
+            # items leave out is the first's): one figure of each item listed
+            labels = each
         if len(labels) > 1 and (list_at := context.rfind(labels[0])) >= 0:
             # 学法考法,参学率、参考率、通过率均为100%: whose rates they are is said before the
             # list, so each rate is read with those words rather than after its siblings
