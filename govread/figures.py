@@ -4313,8 +4313,16 @@ _EACH_CHANGE = re.compile(
     r"(" + "|".join(_CHANGE_OPENINGS) + r")?(?:(?<![平人户日])均|都|全部)?"
     r"(" + "|".join(_TRAIL_CHANGE) + r")了?$"
 )
-# Two items joined by 和, 与 or 及 (the first may carry the verb of both: 开展述职评议和述法测评)
-_EACH_PAIR = re.compile(r"([^、和与及]{2,24})(?:和|与|及)([^、和与及]{2,16})")
+
+
+def _joined_pair(first_longest: int) -> re.Pattern[str]:
+    """Two items joined by 和, 与 or 及: the first of 2 to `first_longest` characters, the
+    second of 2 to 16 (neither holds a joiner or 、, so the split is where the one joiner is)."""
+    return re.compile(f"([^、和与及]{{2,{first_longest}}})(?:和|与|及)([^、和与及]{{2,16}})")
+
+
+# Two items of a list before 各/均 (the first may carry the verb of both: 开展述职评议和述法测评)
+_EACH_PAIR = _joined_pair(24)
 _NOT_AN_ITEM = re.compile(r"[的对\d]")
 
 
@@ -4369,7 +4377,7 @@ _CHANGE_SAID = re.compile(
     "(?:" + "|".join(_CHANGE_OPENINGS) + ")?(?:" + "|".join(_TRAIL_CHANGE) + ")了?$"
 )
 # Two items joined by 和, 与 or 及 before 分别 (行政处罚和行政检查案件分别下降了18%、25%).
-_PAIR_BEFORE_RESPECTIVELY = re.compile(r"([^、和与及]{2,12})(?:和|与|及)([^、和与及]{2,16})")
+_PAIR_BEFORE_RESPECTIVELY = _joined_pair(12)
 
 
 # What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
