@@ -709,7 +709,8 @@ def test_a_secondary_row_names_the_passage_of_the_chapter_that_answers(samples) 
     rows = [p for p in c.pairs if p.secondary]
     assert rows
     for pair in rows:
-        hosts = {u.key: u for u in pair.a}
+        # a host is the long unit of either side (泾县 §一.1 meets 咸宁 1.1.1 by a passage of 1.1.1)
+        hosts = {u.key: u for u in (*pair.a, *pair.b)}
         assert pair.passages and {key for key, *_ in pair.passages} <= set(hosts)
         for key, paragraph, start, end in pair.passages:
             assert any(p == paragraph and s <= start < end <= e for p, s, e in hosts[key].spans)
@@ -842,6 +843,35 @@ def test_the_genres_synonyms_give_a_shared_word() -> None:
     assert "应诉" in compare_module._tokenize("健全行政应诉工作机制")
     assert "依法决策" in compare_module._tokenize("严格落实重大行政决策程序")
     assert "依法决策" not in compare_module._tokenize("开展行政执法案卷评查")
+
+
+def test_one_piece_of_work_in_the_genres_other_words_is_a_shared_word() -> None:
+    # the genre names one piece of work in several words: 法律援助 is 公共法律服务; 委托赋权,
+    # 下放 and 综合执法 are 执法下沉; 专题讲座 and 学法 are 学法; 诚信 is 信用
+    tokens = compare_module._tokenize
+    assert "公共法律服务" in tokens("全年受理法律援助案件474件")
+    assert "执法下沉" in tokens("通过委托赋权方式下放乡镇行政执法权限")
+    assert "执法下沉" in tokens("推进乡镇街道综合执法")
+    assert "学法" in tokens("举办领导干部法治专题讲座3次")
+    assert "信用" in tokens("扎实推进诚信建设")
+    assert "免罚" in tokens("公布首次轻微违法行为不予处罚清单")
+    assert "合法性审查" in tokens("重大行政执法决定法制审核")
+    assert not {"公共法律服务", "执法下沉", "学法"} & set(tokens("开展行政执法案卷评查"))
+    # invented: A's 法律援助 item meets B's 公共法律服务 section, which shares no other word
+    a = parse_text(
+        "一、严格规范执法\n一是继续通过委托赋权方式下放乡镇迫切需要的行政执法权限。"
+        "二是全年受理法律援助案件474件,值班律师提供法律帮助137件。\n",
+        path="a.txt",
+    )
+    b = parse_text(
+        "一、深化执法体制改革\n推进乡镇街道综合执法,对承接能力进行系统评估。\n"
+        "二、公共法律服务\n建成村居公共法律服务工作室120个。\n",
+        path="b.txt",
+    )
+    comparison = compare(a, b)
+    assert _rows(comparison, "publicity") == [(["1#2"], ["2"])]
+    assert comparison.pairs_for("publicity")[0].shared_keywords == ("公共法律服务",)
+    assert "执法下沉" in comparison.pairs_for("enforcement")[0].shared_keywords
 
 
 def test_an_item_on_court_appearances_meets_a_section_on_administrative_litigation() -> None:

@@ -80,6 +80,9 @@ def _wide_rows(comparison: compare_module.Comparison) -> int:
 def test_no_wide_host_without_a_passage_that_answers(monkeypatch: pytest.MonkeyPatch) -> None:
     """With the bar out of reach, the comparison is the one-row-per-unit alignment."""
     xianning, qinhuangdao, corpus = _reports()
+    # (a long section's runs make second partners of their own, 秦皇岛 5.1's 免罚 sentences
+    # with 咸宁 1.3.2#3: out of reach too, so only the wide hosts are counted)
+    monkeypatch.setattr(compare_module, "RUN_THRESHOLD", 2.0)
     assert _wide_rows(compare(xianning, qinhuangdao, corpus)) > 0
     monkeypatch.setattr(compare_module, "WIDE_FIT", 2.0)
     comparison = compare(xianning, qinhuangdao, corpus)
