@@ -1072,7 +1072,19 @@ def _first_ending(text: str, words: tuple[str, ...]) -> str | None:
     return next(w for w in words if text.endswith(w)) if text.endswith(words) else None
 
 
+# What the work was joined with, before the act (…《参考表》结合群腐集中整治工作|优化法律服务事项
+# 8类): when and why, not what is counted; nor is anything before it.
+_JOINED_WITH = re.compile(f"结合[^{_PUNCT}\\d]{{1,16}}?(?:工作|实际|契机|要求|活动|需要|情况)")
+
+
 def _strip_lead(subject: str) -> str:
+    if (
+        "结合" in subject
+        and (joined := _JOINED_WITH.search(subject)) is not None
+        and len(subject) - joined.end() >= _MIN_AFTER_OPENING + 2
+        and _opens_act(subject[joined.end() : joined.end() + 2])
+    ):
+        subject = subject[joined.end() :]
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
@@ -1228,6 +1240,11 @@ _ABOUT_EXAMPLES = re.compile(f"就[^{_PUNCT}\\d]{{2,40}}?等")
 _FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
 
 
+# A list item that ends in what a clause achieved (审查全覆盖、, 整改到位、): the last such item
+# and its mark, before the name a figure measures.
+_DONE_ITEM = re.compile(r"^.*(?:全覆盖|到位|零发生|零突破|全落实)、")
+
+
 def _clean(subject: str) -> str:
     previous = None
     titles: list[tuple[int, int]] = []
@@ -1258,6 +1275,15 @@ def _clean(subject: str) -> str:
         and _opens_act(subject[about.end() : about.end() + 2])
     ):
         subject = subject[about.end() :]  # 就重大涉法事项…等 提供法律服务: what was on, apart
+    if (
+        "、" in subject
+        and (done := _DONE_ITEM.search(subject)) is not None
+        and "率" in subject[done.end() :]
+    ):
+        # 实现…审查全覆盖、|负责人出庭应诉率100%: an item that ends in a result is a clause
+        # of its own, no name on a list with the rate the figure is (全覆盖、分领域…学习: a
+        # manner of the act counted, which stays)
+        subject = subject[done.end() :]
     while previous != subject:
         previous = subject
         led = _strip_lead(subject.strip())
@@ -2819,7 +2845,11 @@ def _subject(
         # (whether it is a sibling item matters only where an agent could open it)
         sibling = len(subject) >= _AGENT_MIN and _sibling_item(text, start, end)
         return _after_total(subject, sibling)
-    found = _clean(before[numbers[-1].end() :]) or _clean(before[: numbers[-1].start()])
+    last = numbers[-1]
+    if _EDITION.fullmatch(before, last.end()) and _YEAR_NUMBER.fullmatch(last.group()):
+        found = _clean(before[: last.start()])  # 清单事项从|2021版的10项: which year's, no name
+    else:
+        found = _clean(before[last.end() :]) or _clean(before[: last.start()])
     if (
         found.startswith("比")
         and before[numbers[-1].start() - 1 : numbers[-1].start()] in _YEAR_COMPARED
@@ -2829,6 +2859,11 @@ def _subject(
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
+
+
+# A year's edition, right before a count (从2021版的10项, 由2020年版的): which, not what.
+_EDITION = re.compile(r"年?版(?:本)?的?")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 # A date reached, right before a count (诉求截至10月共165条, 截至2024年底累计…): when
@@ -2944,7 +2979,7 @@ _ATTRIBUTES = (
 _FROM = ("由", "从", "由原来", "由原来的", "从原来", "从原来的")
 # A change to a new value right after a value (…增加到, 提高至, 压缩至 …), and the characters
 # it can start with.
-_CHANGE_STARTS = frozenset("增提下降减上压缩精调拟")
+_CHANGE_STARTS = frozenset("增提下降减上压缩精调拟扩拓")
 # A basis that opens a clause before its verb (按要求开展…, 按照规定报送…)
 _BASIS_LEAD = re.compile(r"^(?:按照|按|根据|依照|依据)(?:要求|规定|部署|计划|安排)")
 # A quoted name that holds a number (“2号章”, “1+N”): no subject opens inside it.
@@ -2954,7 +2989,7 @@ _FROM_VALUE = re.compile(r"[由从](?:原来|原先|之前|以前|去年|上年|
 _CHANGE_TO = re.compile(
     f"(?=[{''.join(sorted(_CHANGE_STARTS))}])"
     r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
-    r"|缩减|精简(?:优化)?|调整|降|增|减)(?:到|至|为)"
+    r"|缩减|精简(?:优化)?|调整|扩充|扩增|扩大|扩展|拓展|降|增|减)(?:到|至|为)"
 )
 # What the new value is, said before it (减为承诺的1557个工作日): no name of the quantity
 _NEW_VALUE_WORDS = "承诺的?|现在的?|目前的?|实际的?"
@@ -5064,6 +5099,9 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
     respective: list[str] = []  # subjects still owed a value (电耗、气耗分别下降3.1%、1.8%)
     said_before: list[str] = []  # the subjects of this sentence's figures (…,分别增长15%和18%)
     said_units: list[str] = []  # and their units
+    # the topic before an aside (权责共326项(权力66项、责任260项),比上年减少105项): what the
+    # figures in the brackets named is no topic once they close
+    before_aside: tuple[str, str] | None = None
     for index, number in enumerate(numbers):
         match = number.match
         start, end = match.span()
@@ -5078,6 +5116,11 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             topic = topic_unit = ""  # borrowing stays within a sentence
             said_before, said_units = [], []
             sentence_start = sentence_bounds[last] + 1
+            before_aside = None
+        in_aside = _in_aside(text, sentence_start, start)
+        if before_aside is not None and not in_aside:
+            topic, topic_unit = before_aside
+            before_aside = None
         pre = match.group("pre") or ""
         shown_from = start  # where `text` starts: before the 不 of 不超过
         if pre in _OVER or text[num_start - 1 : num_start] == "于":
@@ -5791,9 +5834,20 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 and consumed < len(text)
                 and _starting(_ATTRIBUTES_BY_FIRST, text, consumed)
             )
+            if in_aside and before_aside is None:
+                before_aside = (topic, topic_unit)
             topic = quality or (valued_noun and _clean(valued_noun)) or subject
             topic_unit = unit
     return _ranges_named_once(text, figures)
+
+
+def _in_aside(text: str, sentence_start: int, start: int) -> bool:
+    """Whether `start` is inside brackets opened in its sentence and not yet closed."""
+    opened = text.rfind("(", sentence_start, start), text.rfind("\uff08", sentence_start, start)
+    at = max(opened)
+    if at < 0:
+        return False
+    return max(text.rfind(")", at, start), text.rfind("\uff09", at, start)) < 0
 
 
 def _ranges_named_once(text: str, figures: list[Figure]) -> list[Figure]:

@@ -4689,3 +4689,50 @@ def test_each_of_a_list_person_days_how_far_and_why(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 扩充至 is a change to a new value as 增加到 is; a year's edition before the value
+        # it started from says which, not what
+        (
+            "行政许可事项从2020版的12项扩充至40项。",
+            [("行政许可事项", 12.0, "项"), ("行政许可事项", 40.0, "项")],
+        ),
+        ("服务事项由8项拓展到15项。", [("服务事项", 8.0, "项"), ("服务事项", 15.0, "项")]),
+        # a list item that ends in a result is a clause of its own, not a name on the list
+        (
+            "实现重大决策合法性审查全覆盖、复议纠错率下降至6%。",
+            [("复议纠错率", 6.0, "%")],
+        ),
+        # what the figures in brackets named is no topic for a change after the brackets
+        (
+            "全局权责事项共286项(权力70项、责任216项),比上年减少32项。",
+            [
+                ("权责事项", 286.0, "项"),
+                ("权力", 70.0, "项"),
+                ("责任", 216.0, "项"),
+                ("权责事项比上年减少", 32.0, "项"),
+            ],
+        ),
+        # what the work was joined with is when and why, before the act and what it counts
+        (
+            "印发《工作指引》结合专项整治工作梳理便民服务事项9类。",
+            [("便民服务事项", 9.0, "类")],
+        ),
+    ],
+)
+def test_a_change_to_a_wider_list_a_result_before_a_rate_an_aside_and_a_joined_task(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+def test_an_exam_named_with_its_learning_gives_the_exams_rates() -> None:
+    # 法治理论知识学习考试: the state exam of public servants in law, 学习 in its name
+    found = extract("组织干部参加全区法治理论知识学习考试,参考率和通过率均达100%。")
+    assert [(f.label, f.indicator) for f in found if f.unit == "%"] == [
+        ("参考率", "学法考试参考率"),
+        ("通过率", "学法考试合格率"),
+    ]
