@@ -3525,6 +3525,9 @@ _MADE_UP_OF = re.compile("[组构]成的")
 _ONE_CHARACTER_ADVERBS = frozenset("全均都已也")
 
 
+_SHORT_NOUN_JOINED = 4  # 和 and a noun this short at the clause's end: counted together
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
@@ -3867,6 +3870,18 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 and len(right) >= 2
                 and not _is_verb(left[:2], guessed=False)
                 and not _is_verb(right[:2], guessed=False)
+            )
+            or (
+                # 31个示范地区和项目, 12个乡镇和街道: a short noun joined at the clause's end is
+                # counted with the first (not 与, "with": 干部与群众座谈)
+                cut.group() != "与"
+                and after is None
+                and (closed or (match is not None and tail[match.start()] in _CLAUSE_MARKS))
+                and len(left) >= 2
+                and 2 <= len(right) <= _SHORT_NOUN_JOINED
+                and not (unit and right.endswith(unit[-1]))  # (100项指标和加分项: its own kind)
+                and not _is_verb(left[:2], guessed=False)
+                and not _opens_act(right[:2])
             )
         ):
             # (9项河道与堤防整治任务: a kind joined to the head's own modifier, one head)

@@ -4716,6 +4716,15 @@ def test_each_of_a_list_person_days_how_far_and_why(
                 ("权责事项比上年减少", 32.0, "项"),
             ],
         ),
+        # a short noun joined by 和 at the clause's end is counted with the first; not one
+        # its measure word names itself, nor a person met with (与)
+        (
+            "命名25个法治政府建设示范地区和项目,推荐参评。",
+            [("法治政府建设示范地区和项目", 25.0, "个")],
+        ),
+        ("执法力量下沉覆盖12个乡镇和街道。", [("乡镇和街道", 12.0, "个")]),
+        ("对照80项考核指标和加分项,逐项分析。", [("考核指标", 80.0, "项")]),
+        ("组织12名干部与群众座谈。", [("干部", 12.0, "名")]),
         # what the work was joined with is when and why, before the act and what it counts
         (
             "印发《工作指引》结合专项整治工作梳理便民服务事项9类。",
