@@ -5856,10 +5856,14 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
     return _ranges_named_once(text, figures)
 
 
+_ASIDE_REACH = 120  # an aside is looked for this far back (as `_PARENTHESIS` reads one)
+
+
 def _in_aside(text: str, sentence_start: int, start: int) -> bool:
-    """Whether `start` is inside brackets opened in its sentence and not yet closed."""
-    opened = text.rfind("(", sentence_start, start), text.rfind("\uff08", sentence_start, start)
-    at = max(opened)
+    """Whether `start` is inside brackets opened in its sentence and not yet closed (looked
+    for `_ASIDE_REACH` characters back: a paragraph of many numbers stays linear)."""
+    since = max(sentence_start, start - _ASIDE_REACH)
+    at = max(text.rfind("(", since, start), text.rfind("\uff08", since, start))
     if at < 0:
         return False
     return max(text.rfind(")", at, start), text.rfind("\uff09", at, start)) < 0
