@@ -742,6 +742,7 @@ _ADVERB_STOPS = frozenset(
 # after the number (办理38宗…案件, 组织1.5万名党员干部, 接入211个单位). (str.endswith
 # with a tuple: quicker than a pattern anchored at the end, which is tried at every position.)
 _VERB_END = (
+    "进行",  # a light verb: its object is what is counted (组织民警进行2次比武考试)
     "办理",
     "组织",
     "推进",
@@ -1245,7 +1246,13 @@ _FORMULA_REST = re.compile(r"[+\uff0b×*/][A-Za-z\d]{0,3}")
 _DONE_ITEM = re.compile(r"^.*(?:全覆盖|到位|零发生|零突破|全落实)、")
 
 
+# Circled and bracketed numerals that mark items of a list (①投资1.9亿元, ⑵, ⒊, ❶): no name.
+_LIST_NUMERALS = "".join(map(chr, (*range(0x2460, 0x249C), *range(0x2776, 0x2794))))
+
+
 def _clean(subject: str) -> str:
+    if subject[:1] in _LIST_NUMERALS:
+        subject = subject.lstrip(_LIST_NUMERALS)
     previous = None
     titles: list[tuple[int, int]] = []
     if (
@@ -3503,8 +3510,9 @@ def _without_locative(noun: str) -> str:
 
 
 # An aside in brackets right after a measure word, no digit in it (a count's own notes, 其中
-# 8件, are figures of their own) and longer than a level (12个(家)).
-_ASIDE_AFTER_COUNT = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。;\uff1b]{5,20}[)\uff09]")
+# 8件, are figures of their own): what it includes (51件(含经开区)商标), how often, or the
+# measure word's other form (6条(段)河道, 12个(家)企业).
+_ASIDE_AFTER_COUNT = re.compile(r"[(\uff08][^()\uff08\uff09\d,\uff0c。;\uff1b]{1,20}[)\uff09]")
 # A list of manners made with 化 after a counted noun (…事项 目录化、编码化、数字化管理): the
 # item after the first list mark is one too.
 _MANNERS_LISTED = re.compile(r"[^、,\uff0c。;\uff1b\d]{2}化")
@@ -3544,7 +3552,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and (aside := _ASIDE_AFTER_COUNT.match(text, end))
     ):
         # 开展4次(每个季度进行一次)“双随机”执法检查: an aside on the count (how often, when),
-        # then what is counted; it is no noun (and a short level, 12个(家), is no aside)
+        # then what is counted; it is no noun
         noun, noun_end = _noun_after(text, aside.end(), unit, quoted)
         return (noun, noun_end) if noun else ("", end)
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):

@@ -4725,6 +4725,15 @@ def test_each_of_a_list_person_days_how_far_and_why(
         ("执法力量下沉覆盖12个乡镇和街道。", [("乡镇和街道", 12.0, "个")]),
         ("对照80项考核指标和加分项,逐项分析。", [("考核指标", 80.0, "项")]),
         ("组织12名干部与群众座谈。", [("干部", 12.0, "名")]),
+        # 进行 is a light verb: its object after the count is what is counted
+        ("组织民警进行2次岗位练兵。", [("岗位练兵", 2.0, "次")]),
+        # a bracket right after the count (the measure word's other form, what it includes)
+        # is passed over to the counted noun
+        ("对清水河等5条(段)河道进行了清淤。", [("河道清淤", 5.0, "条")]),
+        ("全市共有12个(家)企业参加培训。", [("企业", 12.0, "个")]),
+        ("全区共有37件(含开发区)商标获得保护。", [("商标", 37.0, "件")]),
+        # circled numerals mark items of a list: no part of a name
+        ("①投资2.5亿元,②投资80万元。", [("投资", 250000000.0, "元"), ("投资", 800000.0, "元")]),
         # what the work was joined with is when and why, before the act and what it counts
         (
             "印发《工作指引》结合专项整治工作梳理便民服务事项9类。",
@@ -4732,10 +4741,22 @@ def test_each_of_a_list_person_days_how_far_and_why(
         ),
     ],
 )
-def test_a_change_to_a_wider_list_a_result_before_a_rate_an_aside_and_a_joined_task(
+def test_what_is_counted_past_changes_results_brackets_marks_and_leads(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_deputies_suggestions_named_by_their_congress_and_documents_counted_by_ge() -> None:
+    # 人大建议 (人大代表建议, named by the congress); 清理131个规范性文件 (counted by 个)
+    found = extract("办理人大建议15件、政协提案8件,人大建议、政协提案共3件。")
+    assert [f.indicator for f in found] == [
+        "人大代表建议办理数",
+        "政协提案办理数",
+        "人大代表建议和政协提案办理数",
+    ]
+    (cleared, _) = extract("全面清理131个行政规范性文件,保留58件。")
+    assert cleared.indicator == "规范性文件清理数"
 
 
 def test_an_exam_named_with_its_learning_gives_the_exams_rates() -> None:
