@@ -2855,6 +2855,9 @@ def _subject(
     last = numbers[-1]
     if _EDITION.fullmatch(before, last.end()) and _YEAR_NUMBER.fullmatch(last.group()):
         found = _clean(before[: last.start()])  # 清单事项从|2021版的10项: which year's, no name
+    elif len(last.group()) <= 2 and (month := _MONTH_REST.match(before, last.end())):
+        # 2024年1-8月|全区有效发明专利13760件: the rest of a date is when, not what
+        found = _clean(before[month.end() :]) or _clean(before[: last.start()])
     else:
         found = _clean(before[last.end() :]) or _clean(before[: last.start()])
     if (
@@ -2868,6 +2871,8 @@ def _subject(
     return _after_total(_without_quantity(found))
 
 
+# The rest of a date after its month's or day's number (1-8月|, 9月份|, 10日|): when.
+_MONTH_REST = re.compile(r"(?:月份?|日)(?:底|末|初|中旬|上旬|下旬|以来|期间|份)?")
 # A year's edition, right before a count (从2021版的10项, 由2020年版的): which, not what.
 _EDITION = re.compile(r"年?版(?:本)?的?")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d")

@@ -4732,6 +4732,9 @@ def test_each_of_a_list_person_days_how_far_and_why(
         ("对清水河等5条(段)河道进行了清淤。", [("河道清淤", 5.0, "条")]),
         ("全市共有12个(家)企业参加培训。", [("企业", 12.0, "个")]),
         ("全区共有37件(含开发区)商标获得保护。", [("商标", 37.0, "件")]),
+        # the rest of a date after its month's number is when, not what
+        ("2024年1-8月全区有效发明专利13760件。", [("有效发明专利", 13760.0, "件")]),
+        ("今年1至10月受理案件120件。", [("受理案件", 120.0, "件")]),
         # circled numerals mark items of a list: no part of a name
         ("①投资2.5亿元,②投资80万元。", [("投资", 250000000.0, "元"), ("投资", 800000.0, "元")]),
         # what the work was joined with is when and why, before the act and what it counts
