@@ -4095,7 +4095,11 @@ _PREDICATE = re.compile(
     f"(?=[{_PUNCT}]|$)(?!{_LEVEL_NAMED.pattern})"  # (州(市)…: a level goes on with the name)
 )
 # A share's own verb right after it, ending its clause (…住宅 60%**签约**、40%**拆迁**).
-_SHARE_VERB = re.compile(f"[^{_PUNCT}、\\d的以左%\uff05]{{2,4}}(?=[{_PUNCT}、]|$)")
+_SHARE_VERB = re.compile(
+    # (or a quoted list of acts: 100%“网上办、就近办”)
+    f"(?:\u201c[^{_PUNCT}\u201c\u201d\\d%\uff05]{{2,12}}\u201d"
+    f"|[^{_PUNCT}、\\d的以左%\uff05]{{2,4}})(?=[{_PUNCT}、]|$)"
+)
 
 
 # What holds of a part (其中 N件 [noun] 已印发…): a predicate that ends the clause, no 为/是/占
@@ -5251,6 +5255,14 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 # before it is counted
                 noun_end -= len(noun) - basis.start()
                 noun = noun[: basis.start()]
+            if (
+                len(noun) >= 4
+                and text.startswith("\u201c", noun_end)
+                and noun[:-2].endswith(_CLOSING_HEADS)
+                and _is_verb(noun[-2:], guessed=False)
+            ):
+                # 8项高频事项|推行“马上办”: a verb before a quoted object opens the predicate
+                noun, noun_end = noun[:-2], noun_end - 2
             if unit in _WHOLE_HEADS and len(noun) >= 4:
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
@@ -5432,7 +5444,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and not _is_bare(subject)
         ):
             # 住宅60%签约: the share is of what the verb says was done
-            subject, consumed = _fit(subject + share.group()), share.end()
+            subject, consumed = _fit(subject + _QUOTES.sub("", share.group())), share.end()
         elif not noun:
             # the number ends its clause: the clause names what is counted, without the
             # words that say what was done to it (进一步优化调整 …清单5139项)

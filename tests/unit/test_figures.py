@@ -4735,6 +4735,10 @@ def test_each_of_a_list_person_days_how_far_and_why(
         # the rest of a date after its month's number is when, not what
         ("2024年1-8月全区有效发明专利13760件。", [("有效发明专利", 13760.0, "件")]),
         ("今年1至10月受理案件120件。", [("受理案件", 120.0, "件")]),
+        # a share of a quoted list of acts is of them all; a verb before a quoted object
+        # opens the predicate after what is counted
+        ("实现政务服务事项100%“网上办、就近办”。", [("政务服务事项网上办、就近办", 100.0, "%")]),
+        ("“低保申请”等6项高频事项推行“马上办”,压缩时限。", [("高频事项", 6.0, "项")]),
         # circled numerals mark items of a list: no part of a name
         ("①投资2.5亿元,②投资80万元。", [("投资", 250000000.0, "元"), ("投资", 800000.0, "元")]),
         # what the work was joined with is when and why, before the act and what it counts
@@ -4760,6 +4764,8 @@ def test_deputies_suggestions_named_by_their_congress_and_documents_counted_by_g
     ]
     (cleared, _) = extract("全面清理131个行政规范性文件,保留58件。")
     assert cleared.indicator == "规范性文件清理数"
+    (requests,) = extract("受理政府信息依申请公开案件36件。")
+    assert requests.indicator == "政府信息公开申请数"
 
 
 def test_an_exam_named_with_its_learning_gives_the_exams_rates() -> None:
