@@ -285,6 +285,8 @@ _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters befo
 # "This city" (本市, 本区 …): who speaks, as 我市, not what is counted.
 _THIS_PLACE = ("本市", "本区", "本县", "本省", "本镇")
 _LEAD_WORDS = (
+    "另一方面",  # (一方面…, 另一方面…: how the sentence is laid out, not what is counted)
+    "一方面",
     "针对",  # 针对国家推出的132个通办事项: what the act was aimed at, then what it was
     "今年以来",
     "本年度",  # this year, as 今年 and 年度
@@ -5878,7 +5880,32 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 before_aside = (topic, topic_unit)
             topic = quality or (valued_noun and _clean(valued_noun)) or subject
             topic_unit = unit
-    return _ranges_named_once(text, figures)
+    return _ranges_named_once(text, _compared_level_then_change(text, figures))
+
+
+# A level compared with, then the change from it (收到行政复议申请281件,较2020年|172件|增加|
+# 109件): the first is the earlier level of what the figure before counts, the second the change.
+_LEVEL_COMPARED_WITH = re.compile(
+    r"[,\uff0c]?(?:较|比|与)(?:(?:19|20)\d\d年度?|上年|去年|上一年|前一年)(?:同期)?的?"
+)
+_CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|上升|提高|降低|多|少)了?")
+
+
+def _compared_level_then_change(text: str, figures: list[Figure]) -> list[Figure]:
+    for at in range(1, len(figures) - 1):
+        counted, level, change = figures[at - 1], figures[at], figures[at + 1]
+        if not (counted.unit == level.unit == change.unit) or counted.earlier:
+            continue
+        word = _CHANGE_WORD.fullmatch(text, level.end, change.start)
+        if word is None or not _LEVEL_COMPARED_WITH.fullmatch(text, counted.end, level.start):
+            continue
+        figures[at] = dataclasses.replace(
+            level, label=counted.label, indicator=counted.indicator, earlier=True
+        )
+        figures[at + 1] = dataclasses.replace(
+            change, label=counted.label + word.group(1), indicator=None
+        )
+    return figures
 
 
 _ASIDE_REACH = 120  # an aside is looked for this far back (as `_PARENTHESIS` reads one)

@@ -4739,6 +4739,8 @@ def test_each_of_a_list_person_days_how_far_and_why(
         # opens the predicate after what is counted
         ("实现政务服务事项100%“网上办、就近办”。", [("政务服务事项网上办、就近办", 100.0, "%")]),
         ("“低保申请”等6项高频事项推行“马上办”,压缩时限。", [("高频事项", 6.0, "项")]),
+        # 一方面 / 另一方面 lay the sentence out; they name nothing
+        ("另一方面办理登记事项15件。", [("办理登记事项", 15.0, "件")]),
         # circled numerals mark items of a list: no part of a name
         ("①投资2.5亿元,②投资80万元。", [("投资", 250000000.0, "元"), ("投资", 800000.0, "元")]),
         # what the work was joined with is when and why, before the act and what it counts
@@ -4774,4 +4776,20 @@ def test_an_exam_named_with_its_learning_gives_the_exams_rates() -> None:
     assert [(f.label, f.indicator) for f in found if f.unit == "%"] == [
         ("参考率", "学法考试参考率"),
         ("通过率", "学法考试合格率"),
+    ]
+
+
+def test_a_level_compared_with_then_the_change_from_it() -> None:
+    # 较2020年172件增加109件: 172件 is the earlier level of what the figure before counts
+    # (never paired as the year's), 109件 the change
+    found = extract("区政府收到行政复议申请281件,较2020年172件增加109件。")
+    assert [(f.label, f.value, f.earlier, f.indicator) for f in found] == [
+        ("收到行政复议申请", 281.0, False, "行政复议申请数"),
+        ("收到行政复议申请", 172.0, True, "行政复议申请数"),
+        ("收到行政复议申请增加", 109.0, False, None),
+    ]
+    # a change said without the earlier level is left as it was
+    assert [f.label for f in extract("收到行政复议申请281件,同比增加109件。")] == [
+        "收到行政复议申请",
+        "行政复议申请同比增加",
     ]
