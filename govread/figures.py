@@ -5324,7 +5324,11 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             if (bodies := _bodies_counted(object_, unit)) != object_:
                 subject = bodies  # 对6个执法单位法治建设进行督察: the bodies, however short
             else:
-                subject = object_ if len(object_) >= _MIN_AFTER_OPENING else done_to or object_
+                # (对6条河道进行了清淤、护砌…: a list of acts names no one act with the object;
+                # it still says which indicator the count is)
+                listed = action is not None and "、" in action.group(1)
+                short = len(object_) < _MIN_AFTER_OPENING and not listed
+                subject = done_to or object_ if short else object_
             if not noun:
                 subject = _clean(action.group(1) if action else "")
             consumed = action.end() if action else noun_end
