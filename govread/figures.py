@@ -5511,7 +5511,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if "已" in subject and (done := _DONE.search(subject)) and done.start() >= 4:
-                subject = subject[: done.start()]  # 一审案件已审结16件: the cases, done
+                if _is_verb(subject[done.start() - 2 : done.start()], guessed=False):
+                    # 7月份正式上线|已办理728件: an act before 已 names no things counted;
+                    # what was done since is the count's act
+                    subject = _clean(subject[done.start() :].removeprefix("已").removeprefix("经"))
+                else:
+                    subject = subject[: done.start()]  # 一审案件已审结16件: the cases, done
             if (
                 subject.endswith(_ACHIEVED)
                 and len(subject) >= 4

@@ -4731,6 +4731,9 @@ def test_each_of_a_list_person_days_how_far_and_why(
         # is passed over to the counted noun
         ("对清水河等5条(段)河道进行了清淤。", [("河道清淤", 5.0, "条")]),
         ("全市共有12个(家)企业参加培训。", [("企业", 12.0, "个")]),
+        # an act before 已 names no things counted: what was done since is the count's act
+        ("年审秒批项目7月份正式上线已办理728件。", [("办理", 728.0, "件")]),
+        ("一审案件已审结16件。", [("一审案件", 16.0, "件")]),
         # a list of acts done to a short object names no one act with it
         ("对清水河等5条河道进行了清淤、护砌等治理。", [("河道", 5.0, "条")]),
         ("全区共有37件(含开发区)商标获得保护。", [("商标", 37.0, "件")]),
