@@ -443,6 +443,8 @@ _TRAIL_WORDS = (
     "分别达",
     "均为",
     "均达",
+    "均实现",  # 完成比例、监管比例均实现100%: each came to it
+    "全部实现",
     "均",  # 审核率、备案率均达到100%
     "全部",  # 参考率、合格率全部达到100%: all of them, as 均
     "都",
@@ -669,6 +671,8 @@ _NOUN_STOP = re.compile(
     # how far, before what was done (14个镇(街)|全面建立…, 8个单位|基本完成…; not 全面依法治县)
     r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
+    # (4个村(社区)|成功被确认为…: how it went, before what befell them)
+    r"成功(?=[被获入])|"
     r"投入使用|投入运营|陆续|正式|顺利|作为|"
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为|"
@@ -940,6 +944,18 @@ class FigurePair:
 
 
 @functools.lru_cache(maxsize=8192)
+def _word_end(text: str, at: int) -> int:
+    """Where the word of the segmentation of `text` that runs across offset `at` ends."""
+    from govread.segment import cut
+
+    end = 0
+    for word in cut(text):
+        end += len(word)
+        if end >= at:
+            return end
+    return len(text)
+
+
 def _inside_word(text: str, at: int) -> bool:
     """Whether a word of the segmentation of `text` runs across offset `at` (累|计划|规模:
     a word at 2), so that what ends or starts there is part of a longer word. Cached: the
@@ -1445,7 +1461,8 @@ _PUT_FIRST = frozenset({"将", "把"})  # the object marks (将 X 压缩至…)
 # Bodies named by the work they do (登记部门, 执法机关, 审批窗口): the verb is no act
 # Nouns that say how an act was done, right before its verb (专题学习, 集中培训, 集体学法)
 _MANNER_NOUNS = ("专题", "集中", "集体")
-_NAMED_BY_WORK = ("部门", "机关", "机构", "窗口", "中心", "中心组", "小组")
+# (and a share named by what was done: 改革完成|比例, 审查|比例, as 完成率 is one name)
+_NAMED_BY_WORK = ("部门", "机关", "机构", "窗口", "中心", "中心组", "小组", "比例", "比重", "占比")
 _OPENING_BRACKETS = frozenset("(\uff08")
 
 
@@ -3159,6 +3176,10 @@ def _agreeing_end(phrase: str, unit: str) -> int:
     heads = _WHOLE_HEADS.get(unit, ())
     ends = sorted(at + len(h) for h in heads if (at := phrase.find(h)) >= 0)
     for end in ends:
+        if _inside_word(phrase[: end + 4], end) and phrase[
+            : (word_end := _word_end(phrase[: end + 4], end))
+        ].endswith((*heads, *_NAMED_BY_WORK)):
+            end = word_end  # 理论学习中心|组: 中心组 is one word, and a head
         rest = phrase[end:]
         if (
             len(rest) >= 4

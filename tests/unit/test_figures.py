@@ -4734,6 +4734,15 @@ def test_each_of_a_list_person_days_how_far_and_why(
         # an act before 已 names no things counted: what was done since is the count's act
         ("年审秒批项目7月份正式上线已办理728件。", [("办理", 728.0, "件")]),
         ("一审案件已审结16件。", [("一审案件", 16.0, "件")]),
+        # 均实现 before a shared value: each item listed has it
+        ("办结率、满意率均实现100%。", [("办结率", 100.0, "%"), ("满意率", 100.0, "%")]),
+        # a head inside a longer word that is a head too ends the noun after the word
+        (
+            "全区82家党委(党组)理论学习中心组专题学习法治思想。",
+            [("党委(党组)理论学习中心组", 82.0, "家")],
+        ),
+        # how it went (成功), before what befell those counted
+        ("4个村(社区)成功被确认为示范单位。", [("村(社区)", 4.0, "个")]),
         # a list of acts done to a short object names no one act with it
         ("对清水河等5条河道进行了清淤、护砌等治理。", [("河道", 5.0, "条")]),
         ("全区共有37件(含开发区)商标获得保护。", [("商标", 37.0, "件")]),
@@ -4771,6 +4780,8 @@ def test_deputies_suggestions_named_by_their_congress_and_documents_counted_by_g
     ]
     (cleared, _) = extract("全面清理131个行政规范性文件,保留58件。")
     assert cleared.indicator == "规范性文件清理数"
+    exam = extract("干部法治理论考试参考率100%,合格率100%。")
+    assert [f.indicator for f in exam] == ["学法考试参考率", "学法考试合格率"]
     (requests,) = extract("受理政府信息依申请公开案件36件。")
     assert requests.indicator == "政府信息公开申请数"
 
