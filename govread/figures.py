@@ -956,6 +956,7 @@ def _word_end(text: str, at: int) -> int:
     return len(text)
 
 
+@functools.lru_cache(maxsize=8192)
 def _inside_word(text: str, at: int) -> bool:
     """Whether a word of the segmentation of `text` runs across offset `at` (累|计划|规模:
     a word at 2), so that what ends or starts there is part of a longer word. Cached: the
