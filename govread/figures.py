@@ -4417,6 +4417,9 @@ _EACH_PAIR = _joined_pair(24)
 _NOT_AN_ITEM = re.compile(r"[的对\d]")
 
 
+_SHARED_TAIL = 4  # what follows the items' common head in the last, said of each (学习)
+
+
 def _each_listed(subject: str, unit: str) -> list[str]:
     """The items of a list before a value that 均, 各, 都 or 全部 says each has, one label
     each: 述职评议和述法测评 (各1次) → 述职评议, 述法测评; 行政复议和行政诉讼案件 (均为0件)
@@ -4443,8 +4446,18 @@ def _each_listed(subject: str, unit: str) -> list[str]:
     # 死亡人数) or the last's tail (行政复议、行政诉讼案件; 班子成员、中层干部述法)
     opening_left_out = len(first) - len(last) >= 2 and all(p[-1] == first[-1] for p in parts)
     tail_left_out = len(first) <= len(cut(last)[0])
+    head = last.rfind(first[-2:], 0, len(last) - 2)
     if opening_left_out or tail_left_out:
         parts = _respective("、".join(parts))
+    elif (
+        head >= 2
+        and len(last) - head - 2 <= _SHARED_TAIL
+        and all(part.endswith(first[-2:]) for part in parts[:-1])
+    ):
+        # 县委理论学习中心组和县政府党组理论学习中心组学习 (各2次): one head (中心组) ends each
+        # item, and what follows it in the last (学习) is said of each
+        tail = last[head + 2 :]
+        parts = [*(part + tail for part in parts[:-1]), last]
     elif any(len(part) > len(first) for part in parts):
         return []  # (区委常委会、区政府常务会议学法: what the last shares is not known)
     if len(parts) < 2 or any(_NOT_AN_ITEM.search(part) for part in parts):

@@ -4734,6 +4734,12 @@ def test_each_of_a_list_person_days_how_far_and_why(
         # an act before 已 names no things counted: what was done since is the count's act
         ("年审秒批项目7月份正式上线已办理728件。", [("办理", 728.0, "件")]),
         ("一审案件已审结16件。", [("一审案件", 16.0, "件")]),
+        # one head ends each item of a list before 各, and what follows it in the last is
+        # said of each
+        (
+            "组织县委中心组和县政府党组中心组学习各2次。",
+            [("县委中心组学习", 2.0, "次"), ("县政府党组中心组学习", 2.0, "次")],
+        ),
         # 均实现 before a shared value: each item listed has it
         ("办结率、满意率均实现100%。", [("办结率", 100.0, "%"), ("满意率", 100.0, "%")]),
         # a head inside a longer word that is a head too ends the noun after the word
