@@ -5361,8 +5361,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             else:
                 # (对6条河道进行了清淤、护砌…: a list of acts names no one act with the object;
                 # it still says which indicator the count is)
-                listed = action is not None and "、" in action.group(1)
-                short = len(object_) < _MIN_AFTER_OPENING and not listed
+                acts_listed = action is not None and "、" in action.group(1)
+                short = len(object_) < _MIN_AFTER_OPENING and not acts_listed
                 subject = done_to or object_ if short else object_
             if not noun:
                 subject = _clean(action.group(1) if action else "")
