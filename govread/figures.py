@@ -3563,6 +3563,7 @@ _ONE_CHARACTER_ADVERBS = frozenset("全均都已也")
 
 
 _SHORT_NOUN_JOINED = 4  # 和 and a noun this short at the clause's end: counted together
+_TITLE_IN_NOUN = 22  # a 《title》 right after a measure word, this long at most, opens its noun
 
 
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
@@ -3615,6 +3616,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # counted, named after 等 (the act before them stays)
         rest, rest_end = _noun_after(text, titled.end(), unit, quoted)
         return (titled.group(1) + rest, rest_end) if rest else ("", end)
+    if (
+        quoted
+        and text.startswith("《", end)
+        and (title := _TITLE.match(text, end)) is not None
+        and title.end() - end <= _TITLE_IN_NOUN
+    ):
+        # 推出4期《执法者来普法》普法视频节目: a title names the things counted, then their head
+        rest, rest_end = _noun_after(text, title.end(), unit, quoted=False)
+        if len(rest) >= 2:
+            return text[end : title.end()] + rest, rest_end
     tail = text[end : end + _MAX_SUBJECT]
     match = _NOUN_END.search(tail)
     phrase = tail[: match.start()] if match else tail

@@ -4740,6 +4740,8 @@ def test_each_of_a_list_person_days_how_far_and_why(
             "组织县委中心组和县政府党组中心组学习各2次。",
             [("县委中心组学习", 2.0, "次"), ("县政府党组中心组学习", 2.0, "次")],
         ),
+        # a title right after the count names the things counted, then their head
+        ("推出6期《法官说法》普法短视频,涵盖民法典。", [("法官说法普法短视频", 6.0, "期")]),
         # 均实现 before a shared value: each item listed has it
         ("办结率、满意率均实现100%。", [("办结率", 100.0, "%"), ("满意率", 100.0, "%")]),
         # a head inside a longer word that is a head too ends the noun after the word
