@@ -945,7 +945,8 @@ class FigurePair:
 
 @functools.lru_cache(maxsize=8192)
 def _word_end(text: str, at: int) -> int:
-    """Where the word of the segmentation of `text` that runs across offset `at` ends."""
+    """Where the word of the segmentation of `text` that holds the character before `at`
+    ends: `at` itself when a word ends there, past it when the word runs across it."""
     from govread.segment import cut
 
     end = 0
@@ -962,16 +963,7 @@ def _inside_word(text: str, at: int) -> bool:
     a word at 2), so that what ends or starts there is part of a longer word. Cached: the
     texts are a few characters around a lead or noise word (年累计开展), the same ones
     again and again, and a cut of each cost a report's figures half as much again."""
-    if at <= 0 or at >= len(text):
-        return False
-    from govread.segment import cut
-
-    end = 0
-    for word in cut(text):
-        end += len(word)
-        if end >= at:
-            return end != at
-    return False
+    return 0 < at < len(text) and _word_end(text, at) != at
 
 
 _WORD_REACH = 4  # characters either side of a cut segmented to tell the word it falls in
@@ -2880,12 +2872,9 @@ def _subject(
         found = _clean(before[month.end() :]) or _clean(before[: last.start()])
     else:
         found = _clean(before[last.end() :]) or _clean(before[: last.start()])
-    if (
-        found.startswith("比")
-        and before[numbers[-1].start() - 1 : numbers[-1].start()] in _YEAR_COMPARED
-    ):
+    if found.startswith("比") and before[last.start() - 1 : last.start()] in _YEAR_COMPARED:
         # 同2023年比下降, 收案数与2022年比增长: the year compared with is the year before, 同比
-        found = _clean(before[: numbers[-1].start() - 1]) + "同" + found
+        found = _clean(before[: last.start() - 1]) + "同" + found
     if "等" in found:
         found = _examples_named(found)
     return _after_total(_without_quantity(found))
@@ -3177,9 +3166,8 @@ def _agreeing_end(phrase: str, unit: str) -> int:
     heads = _WHOLE_HEADS.get(unit, ())
     ends = sorted(at + len(h) for h in heads if (at := phrase.find(h)) >= 0)
     for end in ends:
-        if _inside_word(phrase[: end + 4], end) and phrase[
-            : (word_end := _word_end(phrase[: end + 4], end))
-        ].endswith((*heads, *_NAMED_BY_WORK)):
+        word_end = _word_end(phrase[: end + 4], end)
+        if word_end != end and phrase[:word_end].endswith((*heads, *_NAMED_BY_WORK)):
             end = word_end  # 理论学习中心|组: 中心组 is one word, and a head
         rest = phrase[end:]
         if (
