@@ -472,6 +472,73 @@ def _item_bodies(section: Section, lead_end: int) -> dict[int, list[tuple[int, i
     return bodies
 
 
+# A stretch of a section's own text longer than this (CJK characters) is cut into pieces
+# of about a paragraph: a 政府工作报告's chapter of 1,500 characters on 主题教育, 法治政府建设,
+# 服务型政府 and 党风廉政 is four pieces of work, each to meet the other report's unit on it,
+# not one unit paired on whichever subject outweighs the rest. Under it, the genre's
+# sections (100 to 500 characters) stay whole.
+LARGE_UNIT_CHARS = 600
+PIECE_MIN_CHARS = 120  # CJK characters a piece needs on each side of a cut
+RUN_IN_MAX = 12  # CJK characters of a run-in head (主题教育扎实开展。) at most
+_RUN_IN_HEAD = re.compile(r"[^。!\uff01?\uff1f;\uff1b,\uff0c、:\uff1a]{2,20}。")
+
+
+def _run_in_head(sentence: str) -> bool:
+    """Whether a sentence is a run-in head: a short clause of its own, no comma, ending in
+    。 (营商环境持续优化。 before the work it sums up)."""
+    return (
+        _RUN_IN_HEAD.fullmatch(sentence) is not None
+        and 4 <= cjk_len(sentence) <= RUN_IN_MAX
+        and not any(ch.isdigit() for ch in sentence)
+    )
+
+
+def _pieces(
+    paragraphs: Sequence[str], spans: Sequence[tuple[int, int, int]]
+) -> list[list[tuple[int, int, int]]]:
+    """A large stretch of text (`spans` over `paragraphs`, more than LARGE_UNIT_CHARS) cut
+    into pieces at paragraph starts and run-in heads (`_run_in_head`), each piece at least
+    PIECE_MIN_CHARS, as is the rest after a cut; the stretch whole when it is not large or
+    has no such place to cut."""
+    if sum(cjk_len(paragraphs[p][s:e]) for p, s, e in spans) <= LARGE_UNIT_CHARS:
+        return [list(spans)]
+    # the stretch as segments between the places a cut may come (a paragraph's start, a
+    # run-in head's): (paragraph, start, end, CJK characters, whether a cut may come before)
+    segments: list[tuple[int, int, int, int, bool]] = []
+    for index, (p, s, e) in enumerate(spans):
+        text = paragraphs[p]
+        bounds = [s]
+        bounds += [
+            match.start()
+            for match in _SENTENCE.finditer(text, s, e)
+            if match.start() > s and _run_in_head(match.group().strip())
+        ]
+        bounds.append(e)
+        for n, (start, end) in enumerate(itertools.pairwise(bounds)):
+            segments.append((p, start, end, cjk_len(text[start:end]), n > 0 or index > 0))
+    remaining = sum(stretch[3] for stretch in segments)
+    pieces: list[list[tuple[int, int, int, int, bool]]] = [[]]
+    size = 0
+    for stretch in segments:
+        n, cut_before = stretch[3], stretch[4]
+        if cut_before and size >= PIECE_MIN_CHARS and remaining >= PIECE_MIN_CHARS:
+            pieces.append([])
+            size = 0
+        pieces[-1].append(stretch)
+        size += n
+        remaining -= n
+    result: list[list[tuple[int, int, int]]] = []
+    for piece in pieces:
+        merged: list[tuple[int, int, int]] = []
+        for p, s, e, _n, _c in piece:
+            if merged and merged[-1][0] == p and merged[-1][2] == s:
+                merged[-1] = (p, merged[-1][1], e)
+            else:
+                merged.append((p, s, e))
+        result.append(merged)
+    return result
+
+
 def _subject(lexicon: Lexicon, theme_id: str) -> bool:
     """Whether the theme is a subject (not a phase such as 下一步, not 其他)."""
     return theme_id != OTHER_ID and not lexicon.theme(theme_id).phase
@@ -634,19 +701,33 @@ class _Builder:
             # to be paired with some item of the other report: it frames the items below.
             intro = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in groups[0][1])
             groups = groups[1:]
-        for index, (part_phase, spans) in enumerate(groups):
+        # a large stretch is cut into pieces of about a paragraph (`_pieces`), each headed by
+        # its run-in head when it opens with one, the section's heading its context
+        pieces = [
+            (part_phase, piece)
+            for part_phase, spans in groups
+            for piece in _pieces(section.paragraphs, spans)
+        ]
+        for index, (part_phase, spans) in enumerate(pieces):
             body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
+            heading, unit_context = section.heading, context
+            if len(pieces) > len(groups):
+                p, s, e = spans[0]
+                opening = _SENTENCE.match(section.paragraphs[p], s, e)
+                if opening and _run_in_head(opening.group().strip()):
+                    heading = opening.group().strip().rstrip("。")
+                    unit_context = [section.heading, *context]
             if part_phase:
                 theme = part_phase
-                scores = self.lexicon.score(section.heading, body, context, seen=self.seen)
+                scores = self.lexicon.score(heading, body, unit_context, seen=self.seen)
             else:
-                theme, scores = self.theme_of(section.heading, body, context)
+                theme, scores = self.theme_of(heading, body, unit_context)
             add(
-                key=section.id if len(groups) == 1 else f"{section.id}~{index}",
+                key=section.id if len(pieces) == 1 else f"{section.id}~{index}",
                 node_id=section.id,
                 kind="section",
                 number=number,
-                heading=section.heading,
+                heading=heading,
                 text=body,
                 theme=theme,
                 paragraph=spans[0][0],
