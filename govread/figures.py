@@ -307,6 +307,7 @@ _LEAD_WORDS = (
     "下半年",
     "市本级",
     "其中",
+    "包括",  # (…项目62件,包括法律类项目24件: what follows is one of the parts)
     "此外",
     "同时",
     "并且",
@@ -437,6 +438,9 @@ _LEAD_GUARDED = {
     "的": "确士",
     "、": "",
 }
+# Two characters after a guarded one that make it a word of its own again: 共建成 is 共 (in
+# all) and 建成 (built), not 共建 (built together)
+_LEAD_UNGUARDED = frozenset({"建成", "建立"})
 _TRAIL_WORDS = (
     "进一步",  # 审批时间进一步|压缩至30分钟: how the change went, before its verb
     "分别为",
@@ -549,6 +553,11 @@ _TRAIL_WORDS = (
     "改革前",
     "整改前",
     "实施前",
+    # when, not what (出庭应诉率首次达到100%, 满意率始终保持…): an adverb before the verb
+    "首次",
+    "再次",
+    "始终",
+    "一直",
     "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
     "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
@@ -570,7 +579,7 @@ _TRAIL_WORDS = (
 _TRAIL_GUARDED = {
     "都": "首成京古故帝国",  # (首都, 成都: a city, no "all")
     "及": "普涉危波提触企顾论得",
-    "由": "自理缘经来事",
+    "由": "自理缘经来事案",  # (新案由: a cause of action, 案由)
     "从": "服顺随跟无听",
     # 签约, 节约, 违法行为, 收到 …: words that end with 约/为/到, no "about", "is" or "to"
     "约": _WORD_BEFORE_YUE,
@@ -594,7 +603,7 @@ _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "�
 _KEY_NOISE = re.compile(
     r"(?=[达为共总累全市县今各年均已的同予加给进\d\s])"
     r"(?:(?:予以|加以|给予|进行了?)(?=[^\d\s]{2})|同比(?=[增下降减提上])|达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
-    r"|共计|总计|累计|(?<!公)共(?![享同建治产识青])|全年|全市|全县|全区|全省|市本级|市级|县级"
+    r"|共计|总计|累计|(?<!公)共(?![享同治产识青]|建(?![成立]))|全年|全市|全县|全区|全省|市本级|市级|县级"
     r"|今年以来|各级|\d{4}年度?|年度|(?<![平人户日])均(?![衡等值匀])|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
@@ -665,9 +674,11 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同建治商性识])|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
+    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同治商性识]|建(?![成立]))|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
+    # (1.1万个村(社区)调委会|选聘人民调解员…; 301个工作室|协同运作: the act of those counted)
+    r"选聘|聘请|聘任(?!制)|协同(?=[运推配联作])|"
     # how far, before what was done (14个镇(街)|全面建立…, 8个单位|基本完成…; not 全面依法治县)
     r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
@@ -1135,7 +1146,11 @@ def _strip_lead(subject: str) -> str:
             continue
         guard = _LEAD_GUARDED.get(subject[0])
         rest = subject[1:2]
-        if guard is None or (rest and rest in guard) or _opens_word(subject):
+        if (
+            guard is None
+            or (rest and rest in guard and subject[1:3] not in _LEAD_UNGUARDED)
+            or _opens_word(subject)
+        ):
             break
         subject = subject[1:]
     if len(subject) > _GLUED_REST and subject[0] in _glued_verbs() and _glued_verb(subject):
@@ -1462,7 +1477,7 @@ _OPENING_BRACKETS = frozenset("(\uff08")
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
-    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同建治商有]|和国)|(?<![落确充])实有"
+    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同治商有]|建(?![成立])|和国)|(?<![落确充])实有"
     r"|(?<!实)现有|(?<!人)拥有)"
 )
 
@@ -2097,6 +2112,8 @@ def _after_total(subject: str, sibling: bool = False) -> str:
             if head[:1] in _LEAD_STARTS and not _strip_lead(head):
                 head = ""  # 在去年 实现…: when it was achieved, no one who achieved it
             subject = _fit(head + rest)
+    if "对" in subject:
+        subject = _object_of_dui(subject)
     if _TOTAL.search(subject) is None:
         return subject  # (most subjects: one search, no list of matches)
     last = list(_TOTAL.finditer(subject))[-1]
@@ -2104,6 +2121,30 @@ def _after_total(subject: str, sibling: bool = False) -> str:
         return subject
     rest = _clean(subject[last.end() :])
     return rest if len(rest) >= 2 else subject
+
+
+# A verb after the object of 对: the count is then of that act (对…企业进行检查5次), not of
+# the object
+_ACT_AFTER_OBJECT = re.compile(r"进行|开展|予以|作出|实施|组织")
+_RATE_NAME_ENDS = ("率", "度", "比", "比例", "比重")
+
+
+def _object_of_dui(subject: str) -> str:
+    """组织各起草单位对|重大行政决策20份…进行归档: the object of 对, right before the number,
+    is what is counted, not who acted on it; 对 a word of its own (not 针对, 应对, 对接)."""
+    at = subject.rfind("对")
+    rest = subject[at + 1 :]
+    if (
+        at < 2
+        or subject.endswith(_RATE_NAME_ENDS)  # (公众对…满意度: who rated it is part of the rate)
+        or len(rest) < 2
+        or _ACT_AFTER_OBJECT.search(rest) is not None
+        or _inside_word(subject, at)
+        or _inside_word(subject, at + 1)
+    ):
+        return subject
+    cleaned = _clean(rest)
+    return cleaned if len(cleaned) >= 2 else subject
 
 
 # What an invited speaker gave, ending a clause after 邀请 (…教授专题授课, …讲师作…专题辅导)

@@ -4827,3 +4827,64 @@ def test_the_word_boundary_checks_are_cached() -> None:
 
     for check in (figures._inside_word, figures._word_end):
         assert hasattr(check, "cache_info"), check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 包括 opens one of the parts, it names nothing
+        (
+            "起草审查项目40件,包括法规类项目15件。",
+            [("起草审查项目", 40.0, "件"), ("法规类项目", 15.0, "件")],
+        ),
+        # an adverb of when before the verb is no part of the rate's name
+        ("群众满意率首次达到98%。", [("群众满意率", 98.0, "%")]),
+        ("案件办结率始终保持在95%以上。", [("案件办结率", 95.0, "%")]),
+        # 共建成 is 共 (in all) and 建成; 共建 alone (built together) stays
+        ("示范区共建成法治文化公园6个。", [("建成法治文化公园", 6.0, "个")]),
+        ("共建法治文化阵地9个。", [("共建法治文化阵地", 9.0, "个")]),
+        # the object of 对 right before the number is what is counted
+        ("组织各承办单位对合同协议35份进行归档。", [("合同协议", 35.0, "份")]),
+        # not when an act follows the object (the count is of the act), nor in a rate's name
+        ("组织执法人员对辖区商户进行巡查6次。", [("巡查", 6.0, "次")]),
+        ("群众对窗口服务满意度97%。", [("群众对窗口服务满意度", 97.0, "%")]),
+        # 案由 is a word: no 由 of a change to strip
+        ("全年办理新类型案由48起。", [("办理新类型案由", 48.0, "起")]),
+        # the noun after the number ends where those counted act (选聘, 协同运作)
+        (
+            "全县210个调委会选聘调解员650名。",
+            [("调委会", 210.0, "个"), ("选聘调解员", 650.0, "名")],
+        ),
+        ("38个法律服务工作室协同运作。", [("法律服务工作室", 38.0, "个")]),
+        ("招录7名聘任制公务员。", [("聘任制公务员", 7.0, "名")]),
+    ],
+)
+def test_leads_trails_objects_and_acts_of_fresh_blind_text(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+def test_indicators_named_in_the_genres_other_words() -> None:
+    def indicators(text: str) -> list[str | None]:
+        return [f.indicator for f in extract(text)]
+
+    # a bare 考试通过率 is of the exam its sentence names
+    assert indicators("组织干部参加法治理论考试,考试通过率98%。")[-1] == "学法考试合格率"
+    assert (
+        indicators("组织400名执法人员参加执法资格考试,考试通过率85%。")[-1]
+        == "行政执法人员资格考试通过率"
+    )
+    assert indicators("乡镇综合行政执法资格通过率90%。") == ["行政执法人员资格考试通过率"]
+    # 考法 and 及格率 are the learning exam's too
+    assert indicators("新提任领导干部任前考法参考率100%,合格率100%。") == [
+        "学法考试参考率",
+        "学法考试合格率",
+    ]
+    assert indicators("干部参加学法考试,及格率达99%。") == ["学法考试合格率"]
+    # filed for the record (报备, 备案), requests to publish, the city's hotline, 案 for 案件
+    assert indicators("报备规范性文件12件。") == ["规范性文件备案审查数"]
+    assert indicators("完成规范性文件合法性审核备案9件。") == ["规范性文件备案审查数"]
+    assert indicators("办理网上公开申请320件。") == ["政府信息公开申请数"]
+    assert indicators("受理市长热线860件。") == ["12345热线受理诉求数"]
+    assert indicators("依法受理行政复议案7件。") == ["行政复议案件数"]
