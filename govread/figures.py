@@ -1552,6 +1552,8 @@ _AGENT_HEADS = (
     "委员会",  # 人民调解委员会 成功调解…
     *("会议", "常委会"),  # 县政府常务会议 先后听取…: a meeting acts (see _MEETINGS)
     *("党组会", "党委会"),  # 局党组会|会前学法: the meeting, not the party group in it
+    # 村(居)委会, 调委会 排查化解…: the committee acts, not 村委 before 会排查
+    *("村委会", "居委会", "委会"),
     "办事处",  # 街道办事处 设立…, as 街道办
     "顾问",  # 法律顾问 提供…: people, as 律师 (one of _PEOPLE_HEADS)
     # office holders by title (局长 带头办理…, 县委书记 主持…)
@@ -1936,8 +1938,10 @@ def _after_coverb(phrase: str, at: int, marker: int = 1) -> int:
             or phrase[verb - 2 : verb] in _RELATED
         ):
             continue  # (对法治政府建设相关工作|签批…: a field and what relates to it, the object)
-        if _is_verb(word) or word in verbs:
-            return verb
+        if (_is_verb(word) or word in verbs) and not _inside_word(
+            phrase[max(0, verb - _WORD_REACH) : verb + _WORD_REACH], min(verb, _WORD_REACH)
+        ):
+            return verb  # (协助村委会|排查…: not 村委|会排…, inside the word 村委会)
     return 0
 
 

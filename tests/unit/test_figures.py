@@ -4857,6 +4857,9 @@ def test_the_word_boundary_checks_are_cached() -> None:
         ),
         ("38个法律服务工作室协同运作。", [("法律服务工作室", 38.0, "个")]),
         ("招录7名聘任制公务员。", [("聘任制公务员", 7.0, "名")]),
+        # a committee (村委会, 居委会) acts as a whole: no verb found inside its name
+        ("协助村(居)委会排查化解矛盾纠纷30余次。", [("排查化解矛盾纠纷", 30.0, "次")]),
+        ("村委会排查化解矛盾纠纷30余次。", [("排查化解矛盾纠纷", 30.0, "次")]),
     ],
 )
 def test_leads_trails_objects_and_acts_of_fresh_blind_text(
@@ -4888,3 +4891,8 @@ def test_indicators_named_in_the_genres_other_words() -> None:
     assert indicators("办理网上公开申请320件。") == ["政府信息公开申请数"]
     assert indicators("受理市长热线860件。") == ["12345热线受理诉求数"]
     assert indicators("依法受理行政复议案7件。") == ["行政复议案件数"]
+    # mediation: settled (成功调处…纠纷), the mediators and committees, legal aid cases
+    assert indicators("调解组织成功调处各类矛盾纠纷420件。") == ["调解成功数"]
+    assert indicators("调解员队伍增至230名。") == ["人民调解员数"]
+    assert indicators("建成三级调解委员会36个。") == ["人民调解委员会数"]
+    assert indicators("办理援助案件150件。") == ["法律援助案件数"]
