@@ -153,6 +153,8 @@ _UNITS = (
     "千米",
     "亩",
     "吨",
+    "公斤",  # (销毁…炸药5457.6公斤: a weight, as 吨)
+    "千克",
     "年(?![度底初末中])",
     # bodies and places counted with no measure word (省级6部门和6市6县, 教育局等6单位):
     # counted in 个
@@ -1298,6 +1300,9 @@ def _clean(subject: str) -> str:
         subject = _QUOTES.sub("", subject)
     plain = subject
     subject = subject.strip()
+    if subject[:1] in "%\uff05‰":
+        # a share's sign left of a number no figure (按照“4个100%”要求检查校园…): not a word
+        subject = subject.lstrip("%\uff05‰").strip()
     if subject[:1] in "+\uff0b×*/" and (formula := _FORMULA_REST.match(subject)):
         subject = subject[formula.end() :]
     if "预" in subject or "有望" in subject:
@@ -2990,11 +2995,16 @@ _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
 _PEOPLE = re.compile(
     r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领专成])"
     r"(?:群众|人员|干部|党员|律师|顾问|领导班子(?:成员)?|领导|成员(?!单位)|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
-    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象|专家|学者)"
+    r"军人|残疾人|当事人|申请人|人才|青年|妇女|志愿者|对象|专家|学者"
+    # (调解员, 网格员, 监督员: one whose work is the word before; not 员工, 委员会, 员额)
+    r"|(?<=[\u4e00-\u9fff])员(?![工会额]))"
 )
 _COUNTS_THINGS = frozenset({"个", "所", "座", "条", "栋"})
 _WORKS = ("升级改造", "改造提升", "建设")
-_BODIES = r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心)"
+_BODIES = (
+    r"(?:单位|部门|机关|机构|企业|乡镇|街道|社区|村|学校|医院|事务所|团队|队伍|小组|中心"
+    r"|委员会|委会)"  # (调委会, 村委会: a committee is a body)
+)
 _BODY_THEN_PEOPLE = re.compile(
     _BODIES
     + r"(?=[^,\uff0c。;\uff1b、]{0,4}?(?:骨干|人员|干部|负责人|律师|代表|职工|员工|同志|党员))"
@@ -4037,6 +4047,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and word_classes().get(phrase[-1]) == "W"
         and phrase[-2:] not in word_classes()
         and not _any_verb(phrase[-2:])  # (12项指标评分|90分: 评分 is the word)
+        # (138个基层调委会|759名: 会 ends the word 调委会, no verb "can")
+        and not _inside_word(phrase[-_WORD_REACH:], _WORD_REACH - 1)
     ):
         phrase = phrase[:-1]  # 500余名队员|分6期学习: a one-character verb before a number
     if (bodies or unit == "户") and len(phrase) >= 5:
@@ -4044,7 +4056,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # character, then a verb and what follows
         ends = _BODY_LAST if unit != "户" else "户"
         for at in range(2, len(phrase) - 3):
-            if phrase[at - 1] in ends and _is_verb(phrase[at : at + 2], guessed=False):
+            if (
+                phrase[at - 1] in ends
+                and _is_verb(phrase[at : at + 2], guessed=False)
+                # (村|调委会: the two characters open a longer word, no verb)
+                and not _inside_word(phrase[at : at + _WORD_REACH], 2)
+            ):
                 phrase = phrase[:at]
                 break
     if (
@@ -4066,7 +4083,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         body = _BODY_THEN_PEOPLE.search(phrase)
         if body is None and cut is not None and cut.group().isdecimal():
             # 32个市直执法部门执法案卷443件: what runs on into the next number is its subject
-            body = _BODY.search(phrase)
+            # (up to the last body: 42个村调委会|160名…, not 村)
+            body = max(_BODY.finditer(phrase), key=lambda m: m.end(), default=None)
         elif body is None and (situation := phrase.find("情况", 2)) > 0:
             # 33个部门法治建设情况: a situation is the bodies', they are what is counted
             body = _BODY.search(phrase, 0, situation)
@@ -4691,7 +4709,8 @@ def _threshold(text: str, match: re.Match[str]) -> int:
 # Measures of one thing's size, amount or time (not counters of things: 10个以上服务站点
 # counts them): with a bound right before a noun, they set which of it are meant.
 _SIZES = frozenset(
-    {*("平方米", "平方公里", "公顷", "亩", "吨", "公里", "千米", "千瓦", "万千瓦", "千瓦时")}
+    {*("平方米", "平方公里", "公顷", "亩", "吨", "公斤", "千克", "公里", "千米", "千瓦")}
+    | {"万千瓦", "千瓦时"}
     | {*_MONEY, "分", "年", "天", "小时", "个月", "个工作日"}
 )
 

@@ -4860,6 +4860,17 @@ def test_the_word_boundary_checks_are_cached() -> None:
         # a committee (村委会, 居委会) acts as a whole: no verb found inside its name
         ("协助村(居)委会排查化解矛盾纠纷30余次。", [("排查化解矛盾纠纷", 30.0, "次")]),
         ("村委会排查化解矛盾纠纷30余次。", [("排查化解矛盾纠纷", 30.0, "次")]),
+        # a weight in 公斤 or 千克, as in 吨
+        ("销毁过期药品320.5公斤。", [("销毁过期药品", 320.5, "公斤")]),
+        ("收缴毒品2.3千克。", [("收缴毒品", 2.3, "千克")]),
+        # a share's sign left of a number in a quoted name is no word of the next subject
+        ("按照“3个100%”要求检查企业58家次。", [("要求检查企业", 58.0, "家次")]),
+        # counts side by side: 调委会 ends in 会 (no verb "can"), and 调解员 are people (the
+        # 的-clause after them is what they did, not what is counted)
+        (
+            "组织42个村调委会160名调解员每月分析本地区矛盾纠纷的特点。",
+            [("村调委会", 42.0, "个"), ("调解员", 160.0, "名")],
+        ),
     ],
 )
 def test_leads_trails_objects_and_acts_of_fresh_blind_text(
@@ -4896,3 +4907,6 @@ def test_indicators_named_in_the_genres_other_words() -> None:
     assert indicators("调解员队伍增至230名。") == ["人民调解员数"]
     assert indicators("建成三级调解委员会36个。") == ["人民调解委员会数"]
     assert indicators("办理援助案件150件。") == ["法律援助案件数"]
+    assert indicators("办理各类规范性文件审查业务90件。") == ["规范性文件审查数"]
+    assert indicators("受理矛盾纠纷80件,调处78件。") == ["调解矛盾纠纷数", "调解矛盾纠纷数"]
+    assert indicators("全市行政复议机构新收案件300件。") == ["行政复议案件数"]
