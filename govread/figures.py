@@ -982,6 +982,14 @@ def _inside_word(text: str, at: int) -> bool:
 _WORD_REACH = 4  # characters either side of a cut segmented to tell the word it falls in
 
 
+def _across_word(text: str, at: int, floor: int = 0) -> bool:
+    """Whether a word of the segmentation runs across offset `at` of `text`, told from
+    `_WORD_REACH` characters either side of it (not before `floor`): `_inside_word` on a
+    window, so a long text is not segmented whole for one cut."""
+    lo = max(floor, at - _WORD_REACH)
+    return _inside_word(text[lo : at + _WORD_REACH], at - lo)
+
+
 def _known_across(text: str, at: int) -> bool:
     """Whether a word of the tables (two characters, or four: `word_classes`) could run across
     offset `at`: a word that does holds the two characters either side of it."""
@@ -1008,10 +1016,10 @@ def _word_start(text: str, at: int, floor: int) -> int:
     words to keep whole."""
     if not _known_across(text, at):
         return at  # (most cuts: no word of the tables could run across it, nothing to segment)
+    if not _across_word(text, at, floor):
+        return at
     lo = max(floor, at - _WORD_REACH)
     window = text[lo : at + _WORD_REACH]
-    if not _inside_word(window, at - lo):
-        return at
     from govread.segment import cut
 
     start = lo
@@ -1943,9 +1951,7 @@ def _after_coverb(phrase: str, at: int, marker: int = 1) -> int:
             or phrase[verb - 2 : verb] in _RELATED
         ):
             continue  # (对法治政府建设相关工作|签批…: a field and what relates to it, the object)
-        if (_is_verb(word) or word in verbs) and not _inside_word(
-            phrase[max(0, verb - _WORD_REACH) : verb + _WORD_REACH], min(verb, _WORD_REACH)
-        ):
+        if (_is_verb(word) or word in verbs) and not _across_word(phrase, verb):
             return verb  # (协助村委会|排查…: not 村委|会排…, inside the word 村委会)
     return 0
 
@@ -4047,8 +4053,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and word_classes().get(phrase[-1]) == "W"
         and phrase[-2:] not in word_classes()
         and not _any_verb(phrase[-2:])  # (12项指标评分|90分: 评分 is the word)
-        # (138个基层调委会|759名: 会 ends the word 调委会, no verb "can")
-        and not _inside_word(phrase[-_WORD_REACH:], _WORD_REACH - 1)
+        # (138个基层调委会|759名, 42个调委会|160名: 会 ends the word 调委会, no verb "can")
+        and not _across_word(phrase, len(phrase) - 1)
     ):
         phrase = phrase[:-1]  # 500余名队员|分6期学习: a one-character verb before a number
     if (bodies or unit == "户") and len(phrase) >= 5:

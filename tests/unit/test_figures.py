@@ -4871,6 +4871,8 @@ def test_the_word_boundary_checks_are_cached() -> None:
             "组织42个村调委会160名调解员每月分析本地区矛盾纠纷的特点。",
             [("村调委会", 42.0, "个"), ("调解员", 160.0, "名")],
         ),
+        # the same with the committee's name alone (three characters: 会 was read as a verb)
+        ("组织42个调委会160名调解员参加培训。", [("调委会", 42.0, "个"), ("调解员", 160.0, "名")]),
     ],
 )
 def test_leads_trails_objects_and_acts_of_fresh_blind_text(
