@@ -495,29 +495,32 @@ def _run_in_head(sentence: str) -> bool:
 
 def _pieces(
     paragraphs: Sequence[str], spans: Sequence[tuple[int, int, int]]
-) -> list[list[tuple[int, int, int]]]:
+) -> list[tuple[list[tuple[int, int, int]], str]]:
     """A large stretch of text (`spans` over `paragraphs`, more than LARGE_UNIT_CHARS) cut
     into pieces at paragraph starts and run-in heads (`_run_in_head`), each piece at least
-    PIECE_MIN_CHARS, as is the rest after a cut; the stretch whole when it is not large or
-    has no such place to cut."""
+    PIECE_MIN_CHARS, as is the rest after a cut: each piece's spans, and the run-in head it
+    opens with ("" when none, or when the stretch was not cut). The stretch whole when it is
+    not large or has no such place to cut."""
     if sum(cjk_len(paragraphs[p][s:e]) for p, s, e in spans) <= LARGE_UNIT_CHARS:
-        return [list(spans)]
+        return [(list(spans), "")]
     # the stretch as segments between the places a cut may come (a paragraph's start, a
-    # run-in head's): (paragraph, start, end, CJK characters, whether a cut may come before)
-    segments: list[tuple[int, int, int, int, bool]] = []
+    # run-in head's): (paragraph, start, end, CJK characters, whether a cut may come before,
+    # the run-in head it opens with)
+    segments: list[tuple[int, int, int, int, bool, str]] = []
     for index, (p, s, e) in enumerate(spans):
         text = paragraphs[p]
-        bounds = [s]
-        bounds += [
-            match.start()
-            for match in _SENTENCE.finditer(text, s, e)
-            if match.start() > s and _run_in_head(match.group().strip())
-        ]
-        bounds.append(e)
-        for n, (start, end) in enumerate(itertools.pairwise(bounds)):
-            segments.append((p, start, end, cjk_len(text[start:end]), n > 0 or index > 0))
+        bounds: list[tuple[int, str]] = []  # (where a segment starts, its run-in head)
+        for match in _SENTENCE.finditer(text, s, e):
+            sentence = match.group().strip()
+            head = sentence if _run_in_head(sentence) else ""
+            if match.start() == s or (head and match.start() > s):
+                bounds.append((match.start(), head))
+        if not bounds or bounds[0][0] != s:
+            bounds.insert(0, (s, ""))
+        for n, ((start, head), (end, _next)) in enumerate(itertools.pairwise([*bounds, (e, "")])):
+            segments.append((p, start, end, cjk_len(text[start:end]), n > 0 or index > 0, head))
     remaining = sum(stretch[3] for stretch in segments)
-    pieces: list[list[tuple[int, int, int, int, bool]]] = [[]]
+    pieces: list[list[tuple[int, int, int, int, bool, str]]] = [[]]
     size = 0
     for stretch in segments:
         n, cut_before = stretch[3], stretch[4]
@@ -527,15 +530,15 @@ def _pieces(
         pieces[-1].append(stretch)
         size += n
         remaining -= n
-    result: list[list[tuple[int, int, int]]] = []
+    result: list[tuple[list[tuple[int, int, int]], str]] = []
     for piece in pieces:
         merged: list[tuple[int, int, int]] = []
-        for p, s, e, _n, _c in piece:
+        for p, s, e, _n, _c, _h in piece:
             if merged and merged[-1][0] == p and merged[-1][2] == s:
                 merged[-1] = (p, merged[-1][1], e)
             else:
                 merged.append((p, s, e))
-        result.append(merged)
+        result.append((merged, piece[0][5] if len(pieces) > 1 else ""))
     return result
 
 
@@ -704,19 +707,15 @@ class _Builder:
         # a large stretch is cut into pieces of about a paragraph (`_pieces`), each headed by
         # its run-in head when it opens with one, the section's heading its context
         pieces = [
-            (part_phase, piece)
+            (part_phase, piece, head)
             for part_phase, spans in groups
-            for piece in _pieces(section.paragraphs, spans)
+            for piece, head in _pieces(section.paragraphs, spans)
         ]
-        for index, (part_phase, spans) in enumerate(pieces):
+        for index, (part_phase, spans, head) in enumerate(pieces):
             body = "\n".join(section.paragraphs[p][s:e].strip() for p, s, e in spans)
             heading, unit_context = section.heading, context
-            if len(pieces) > len(groups):
-                p, s, e = spans[0]
-                opening = _SENTENCE.match(section.paragraphs[p], s, e)
-                if opening and _run_in_head(opening.group().strip()):
-                    heading = opening.group().strip().rstrip("。")
-                    unit_context = [section.heading, *context]
+            if head:
+                heading, unit_context = head.rstrip("。"), [section.heading, *context]
             if part_phase:
                 theme = part_phase
                 scores = self.lexicon.score(heading, body, unit_context, seen=self.seen)

@@ -143,7 +143,7 @@ def test_pieces_cover_a_stretch_in_order_each_large_enough(seed: int) -> None:
     ]
     spans = [(p, 0, len(text)) for p, text in enumerate(paragraphs)]
     pieces = compare_module._pieces(paragraphs, spans)
-    flat = [span for piece in pieces for span in piece]
+    flat = [span for piece, _head in pieces for span in piece]
     # in order, no overlap, nothing lost
     joined = "".join(paragraphs[p][s:e] for p, s, e in flat)
     assert joined == "".join(paragraphs)
@@ -151,7 +151,7 @@ def test_pieces_cover_a_stretch_in_order_each_large_enough(seed: int) -> None:
     if total <= LARGE_UNIT_CHARS:
         assert len(pieces) == 1
     if len(pieces) > 1:
-        sizes = [sum(cjk_len(paragraphs[p][s:e]) for p, s, e in piece) for piece in pieces]
+        sizes = [sum(cjk_len(paragraphs[p][s:e]) for p, s, e in piece) for piece, _head in pieces]
         assert all(size >= PIECE_MIN_CHARS for size in sizes)
 
 
