@@ -5048,8 +5048,12 @@ def _bound_before(text: str, at: int, pre: str) -> str:
 # (and what it judges of it, or which way it moved: 行政复议纠错率偏高,达到18%; 纠错率下降,为8%)
 _SAID_OF = re.compile(
     r"首次|突破|实现|再创|创下|保持|继续|稳居|位居|跃居|迈上|跨越|站上|同比|较上年|比上年"
-    r"|偏高|偏低|过高|过低|较高|较低|居高不下|有所|明显|大幅|上升|下降|提高|提升|增长|增加|减少|降低"
+    r"|偏高|偏低|过高|过低|较高|较低|居高不下|有所|明显|大幅|逐年|逐步|稳步"
+    r"|上升|下降|提高|提升|增长|增加|减少|降低"
 )
+
+# The years a clause opens with (2017年至2019年社会公众满意度逐年提高): when, not what.
+_YEARS_OPENING = re.compile(r"(?:19|20)\d\d年(?:度)?(?:[至到—~-](?:19|20)\d\d年(?:度)?)?(?:以来)?")
 
 
 def _clause_before(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
@@ -5072,6 +5076,8 @@ def _previous_clause(
         return ""
     if whole:
         return "" if _DIGIT.search(clause) else _clean(clause)
+    if years := _YEARS_OPENING.match(clause):
+        clause = clause[years.end() :]
     said = _SAID_OF.search(clause)
     if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
         return ""
@@ -5444,9 +5450,14 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 办理的行政复议案件中,经调解撤回申请的有12件: the part, named by what holds of it
             subject = whole
-        elif own_unit and raw_before.strip() == "其中" and (part := _PART.match(text, noun_end)):
+        elif (
+            own_unit
+            # (对其中4项审批事项提出合并建议: the noun after the number is what is counted)
+            and (raw_before.strip() == "其中" or (raw_before.strip() == "对其中" and not noun))
+            and (part := _PART.match(text, noun_end))
+        ):
             # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
-            # is named by what holds of it
+            # is named by what holds of it, or what was done to it (对其中43项开展告知承诺制)
             said = part.group().strip()
             subject = _fit(f"{said}的{_clean(noun)}") if noun else said
             consumed = part.end()
@@ -5760,7 +5771,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif (
             not subject
             and clause_start > sentence_from
-            and len(raw_before) <= 2
+            # (达, 为, or 分别为 of a list: 满意度逐年提高,分别为73.56、76.71、80.13分)
+            and (len(raw_before) <= 2 or not _RESPECTIVE_VERB.sub("", raw_before))
             and (said := _previous_clause(text, bounds, clause_start, sentence_from))
         ):
             subject = said  # …首次突破百亿大关,达101.64亿元: what the clause before is about

@@ -4912,3 +4912,31 @@ def test_indicators_named_in_the_genres_other_words() -> None:
     assert indicators("办理各类规范性文件审查业务90件。") == ["规范性文件审查数"]
     assert indicators("受理矛盾纠纷80件,调处78件。") == ["调解矛盾纠纷数", "调解矛盾纠纷数"]
     assert indicators("全市行政复议机构新收案件300件。") == ["行政复议案件数"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list after 分别为 whose clause names nothing: what the clause before says rose,
+        # past the years it opens with
+        (
+            "2017年至2019年社会公众对法治政府建设满意度逐年提高,分别为73.56、76.71、80.13分。",
+            [("社会公众对法治政府建设满意度", v, "分") for v in (73.56, 76.71, 80.13)],
+        ),
+        (
+            "2021年以来群众安全感稳步提升,分别为95.2%、96.8%。",
+            [("群众安全感", 95.2, "%"), ("群众安全感", 96.8, "%")],
+        ),
+        ("旅游业总收入首次突破百亿大关,达101.64亿元。", [("旅游业总收入", 10164000000.0, "元")]),
+        # 对其中 N项 and an act, no noun: a part of the count before, named by the act
+        (
+            "确认证明事项227项,对其中43项开展告知承诺制。",
+            [("确认证明事项", 227.0, "项"), ("开展告知承诺制", 43.0, "项")],
+        ),
+        ("对其中4项审批事项提出合并建议。", [("审批事项", 4.0, "项")]),
+    ],
+)
+def test_a_list_said_of_the_clause_before_and_a_part_named_by_its_act(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
