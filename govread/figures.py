@@ -3201,8 +3201,14 @@ _ITEM_HEADS = (
     *("事项", "措施", "任务", "制度", "项目", "举措", "政策", "标准", "清单", "指标"),
     *("职权", "权力", "意见", "建议", "规定", "办法", "问题"),
 )
+# What a set of measures counted by 条 is for, opening the words before its number (优化法治
+# 环境17条措施, 促进民营经济发展壮大20条政策措施): part of their name.
+_PURPOSES = ("优化", "促进", "支持", "推动", "加快", "助力", "保障", "激发", "扶持", "稳定")
+_ISSUED = ("制定", "出台", "印发", "推出", "发布")
 _AGREEMENT: dict[str, tuple[str, ...]] = {
     "项": _ITEM_HEADS,
+    # (出台促进民营经济发展壮大20条政策措施: the measures are counted, not the purpose)
+    "条": (*_ITEM_HEADS, "条款", "经验", "做法", "线索"),
     **dict.fromkeys(("名", "人", "位", "人次"), _PEOPLE_HEADS),
     **dict.fromkeys(("家", "所"), _BODY_HEADS),
     **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
@@ -5517,8 +5523,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # (制定A、B、C3部地方性法规: three 地方性法规, A, B and C are their names); a list
             # whose items have counts of their own (会议9次、常务会议9次) is no such list;
             # a noun that is all one word a subject loses at its end (5项突破) stays whole
+            # (制定|优化营商环境30条措施: the act of issuing them is no part of the name)
+            purpose = subject[2:] if subject.startswith(_ISSUED) else subject
             subject = _without_locative(_clean(noun) or _strip_lead(noun))
             subject = _bodies_counted(subject, unit)
+            if unit == "条" and purpose.startswith(_PURPOSES) and _agrees(subject, unit):
+                # 出台优化法治环境17条等措施: measures named by what they are for
+                subject = _fit(purpose + subject)
             if ranked := _RANKED_AMONG.search(subject, 2):
                 subject = subject[: ranked.start()]  # 在全国168个重点城市中排第3名: the cities
             if raw_before.endswith("的") and (modifier := _modifier(raw_before[:-1])):

@@ -147,8 +147,9 @@ HAND_CHECKED = [
         [("行政机关负责人出庭应诉率", 100.0, "%", False, "100%")],
     ),
     (
-        "出台优化法治环境17条等措施,",  # the noun after the number: 优化 stays (a name)
-        [("优化法治环境", 17.0, "条", False, "17条")],
+        # the measures after the number, named by what they are for: 优化 stays (a name)
+        "出台优化法治环境17条等措施,",
+        [("优化法治环境措施", 17.0, "条", False, "17条")],
     ),
     (
         "完善制度5项,",  # too little would be left without 完善
@@ -4934,9 +4935,17 @@ def test_indicators_named_in_the_genres_other_words() -> None:
             [("确认证明事项", 227.0, "项"), ("开展告知承诺制", 43.0, "项")],
         ),
         ("对其中4项审批事项提出合并建议。", [("审批事项", 4.0, "项")]),
+        # measures counted by 条 are the noun after the number, named by what they are for
+        (
+            "出台促进民营经济发展壮大20条政策措施,打造服务品牌。",
+            [("促进民营经济发展壮大政策措施", 20.0, "条")],
+        ),
+        ("出台优化法治环境17条等措施。", [("优化法治环境措施", 17.0, "条")]),
+        ("制定优化营商环境30条措施。", [("优化营商环境措施", 30.0, "条")]),
+        ("梳理问题清单15条。", [("问题清单", 15.0, "条")]),
     ],
 )
-def test_a_list_said_of_the_clause_before_and_a_part_named_by_its_act(
+def test_a_list_said_of_the_clause_before_a_part_named_by_its_act_and_measures(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
