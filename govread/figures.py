@@ -159,12 +159,13 @@ _UNITS = (
     # bodies and places counted with no measure word (省级6部门和6市6县, 教育局等6单位):
     # counted in 个
     "部门",
+    "部委",  # (交通运输部等4部委表彰: ministries, as 部门)
     "单位",
     "市(?![民场级直属委政区县长内外属容本])",
     "县(?![级域委政城区市长内外本])",
 )
 # …and each is what it counts
-_COUNTED_BY_NAME = frozenset({"部门", "单位", "市", "县"})
+_COUNTED_BY_NAME = frozenset({"部门", "部委", "单位", "市", "县"})
 # Units written otherwise than their base unit: the figure keeps what is written.
 _UNIT_BASE = {
     **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
@@ -2089,6 +2090,10 @@ def _after_examples(subject: str, unit: str = "") -> str:
     if found is None or found.start() < len(verb) + 2:
         return subject
     rest = _clean(subject[found.end() :])
+    if rest[2:3] == "的" and len(rest) >= 5 and _opens_act(rest[:2]):
+        # 参加省民政厅、市司法局等|组织的|培训: the bodies listed held what is counted, the
+        # class after their act (not this report's act, 组织, run on into theirs)
+        return rest[3:]
     if not listed and (_opens_act(rest[:2]) or _opens_act(rest[-2:])):
         return subject  # 采取…等 判决胜诉, 采取…等方式 结案: ways, then a result, no class
     return subject[: len(verb)] + rest if len(rest) >= 2 else subject

@@ -2626,8 +2626,8 @@ TWENTY_SECOND_ROUND = [
 TWENTY_SECOND_ROUND_55_58 = [
     # premises and rooms counted in 间, as Guangdong's reports do; 期间 and 时间 are words
     ("抽检公共场所85间、学校12间。", [("抽检公共场所", 85.0, "间"), ("学校", 12.0, "间")]),
-    # 部委 are ministries, who gave an award: no count of documents
-    ("获3部委联合表彰。", []),
+    # 部委 are ministries, who gave an award: counted as bodies (部门), no count of documents
+    ("获3部委联合表彰。", [("部委", 3.0, "个")]),
     # verbs of the genre that take what is counted after the number
     ("按规定注销了15名执法人员证件。", [("执法人员证件", 15.0, "名")]),
     ("向省司法厅报送了5个典型案例。", [("典型案例", 5.0, "个")]),
@@ -4943,9 +4943,15 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         ("出台优化法治环境17条等措施。", [("优化法治环境措施", 17.0, "条")]),
         ("制定优化营商环境30条措施。", [("优化营商环境措施", 30.0, "条")]),
         ("梳理问题清单15条。", [("问题清单", 15.0, "条")]),
+        # the bodies listed before 等 held what is counted: the class after their act
+        (
+            "组织执法人员参加省民政厅、市司法局等举办的行政执法人员培训7期。",
+            [("行政执法人员培训", 7.0, "期")],
+        ),
+        ("荣获交通运输部等4部委表彰的称号。", [("部委", 4.0, "个")]),
     ],
 )
-def test_a_list_said_of_the_clause_before_a_part_named_by_its_act_and_measures(
+def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
