@@ -1111,6 +1111,9 @@ def _first_ending(text: str, words: tuple[str, ...]) -> str | None:
 _JOINED_WITH = re.compile(f"结合[^{_PUNCT}\\d]{{1,16}}?(?:工作|实际|契机|要求|活动|需要|情况)")
 
 
+_RATE_BY_NAME = re.compile(r"(?:率|比例)(?:为|是|达到?)?$")  # a rate's name, then its copula
+
+
 def _strip_lead(subject: str) -> str:
     if (
         "结合" in subject
@@ -1164,7 +1167,13 @@ def _strip_lead(subject: str) -> str:
         ):
             break
         subject = subject[1:]
-    if len(subject) > _GLUED_REST and subject[0] in _glued_verbs() and _glued_verb(subject):
+    if (
+        len(subject) > _GLUED_REST
+        and subject[0] in _glued_verbs()
+        # (减时限比例为50%: a rate named by what was done, the verb part of its name)
+        and _RATE_BY_NAME.search(subject) is None
+        and _glued_verb(subject)
+    ):
         subject = subject[1:]
     return subject
 
@@ -4487,8 +4496,13 @@ _EACH_CHANGE = re.compile(
 
 def _joined_pair(first_longest: int) -> re.Pattern[str]:
     """Two items joined by 和, 与 or 及: the first of 2 to `first_longest` characters, the
-    second of 2 to 16 (neither holds a joiner or 、, so the split is where the one joiner is)."""
-    return re.compile(f"([^、和与及]{{2,{first_longest}}})(?:和|与|及)([^、和与及]{{2,16}})")
+    second of 2 to 16 (neither holds a joiner or 、, so the split is where the one joiner is).
+    Not the character inside a word (公证涉及标的额, 参与, 和解, 及时)."""
+    return re.compile(
+        f"([^、和与及]{{2,{first_longest}}})"
+        r"(?:和(?![解谐])|(?<![参给])与|(?<![普涉危波提触企顾论以惠遍累])及(?![时格]))"
+        f"([^、和与及]{{2,16}})"
+    )
 
 
 # Two items of a list before 各/均 (the first may carry the verb of both: 开展述职评议和述法测评)
@@ -4563,6 +4577,10 @@ _CHANGE_SAID = re.compile(
 _PAIR_BEFORE_RESPECTIVELY = _joined_pair(12)
 
 
+# What a change is compared with, alone before 分别 (比上年分别增长, 同比分别下降).
+_BASIS_ONLY = re.compile(
+    r"(?:较|比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)(?:同期)?|同比|环比"
+)
 # What 分别 and a copula leave of a change (分别增长 → 增长, 分别为 → "").
 _RESPECTIVE_VERB = re.compile(r"分别|为|达到?|是|到|至|\s")
 
@@ -5838,11 +5856,18 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif (
             "分别" in raw_before
             and (changes := _RESPECTIVELY.search(raw_before))
-            and len(_clean(raw_before[: changes.start()])) == 0
+            and (
+                len(_clean(raw_before[: changes.start()])) == 0
+                or _BASIS_ONLY.fullmatch(raw_before, 0, changes.start())
+            )
             and 2 <= (listed := _listed(text, numbers, index)) <= len(said_before)
         ):
             # 游客2300万人次,旅游收入280亿元,分别增长15%和18%: the figures before, in order
-            change = _RESPECTIVE_VERB.sub("", changes.group())
+            # (…,比上年分别增长10.6%和142.5%: what each is compared with said before 分别)
+            basis = (
+                raw_before[: changes.start()] if len(_clean(raw_before[: changes.start()])) else ""
+            )
+            change = basis + _RESPECTIVE_VERB.sub("", changes.group())
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
         if (

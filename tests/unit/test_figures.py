@@ -4949,6 +4949,27 @@ def test_indicators_named_in_the_genres_other_words() -> None:
             [("行政执法人员培训", 7.0, "期")],
         ),
         ("荣获交通运输部等4部委表彰的称号。", [("部委", 4.0, "个")]),
+        # 及 inside 涉及 joins no pair; the basis said before 分别 is each change's
+        (
+            "办理公证3.91万件,公证涉及标的额14.89亿元,比上年分别增长10.6%和142.5%。",
+            [
+                ("办理公证", 39100.0, "件"),
+                ("公证涉及标的额", 1489000000.0, "元"),
+                ("公证比上年增长", 10.6, "%"),
+                ("公证涉及标的额比上年增长", 142.5, "%"),
+            ],
+        ),
+        (
+            "收案120件,结案110件,同比分别增长5%、8%。",
+            [
+                ("收案", 120.0, "件"),
+                ("结案", 110.0, "件"),
+                ("收案同比增长", 5.0, "%"),
+                ("结案同比增长", 8.0, "%"),
+            ],
+        ),
+        # a rate named by what was done keeps its verb (减时限比例), 减 no act of the clause
+        ("减时限比例为50%;减材料比例66%。", [("减时限比例", 50.0, "%"), ("减材料比例", 66.0, "%")]),
     ],
 )
 def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
