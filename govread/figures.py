@@ -561,6 +561,13 @@ _TRAIL_WORDS = (
     "再次",
     "始终",
     "一直",
+    # how it changed or held (败诉率“断崖式”下降至5.22%, 利用率稳定保持在93%以上): the
+    # manner of the verb, no part of what is measured
+    "断崖式",
+    "跨越式",
+    "井喷式",
+    "爆发式",
+    "稳定",
     "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
     "从原来",
     "由",  # a change from → to: 签约率由61%提高至88%
@@ -592,6 +599,7 @@ _TRAIL_GUARDED = {
     "均": "人平户日年月",  # 人均, 平均 …
     "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
+    "稳定": "会局全",  # (社会稳定, 大局稳定, 安全稳定: a name's own end)
 }
 # The words of a change named after its subject: never stripped, the subject keeps its
 # direction (营业收入增长15%, 刑事警情下降17%: without it a fall reads as a level, and a rise

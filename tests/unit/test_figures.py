@@ -4970,6 +4970,10 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         ),
         # a rate named by what was done keeps its verb (减时限比例), 减 no act of the clause
         ("减时限比例为50%;减材料比例66%。", [("减时限比例", 50.0, "%"), ("减材料比例", 66.0, "%")]),
+        # how a rate changed or held is no part of its name
+        ("行政诉讼败诉率“断崖式”下降至5.22%。", [("行政诉讼败诉率", 5.22, "%")]),
+        ("受污染耕地安全利用率稳定保持在93%以上。", [("受污染耕地安全利用率", 93.0, "%")]),
+        ("维护社会稳定工作12次。", [("维护社会稳定工作", 12.0, "次")]),
     ],
 )
 def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
