@@ -4373,6 +4373,10 @@ def _two_words_meet(previous: str, bare: str) -> bool:
     return False
 
 
+# Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
+_CONCLUDED = frozenset({"办结", "审结", "化解"})
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
@@ -4385,6 +4389,9 @@ def _borrow(previous: str, bare: str) -> str:
         (bare.startswith(_TRAIL_CHANGE) or _RATE_HOST.match(bare))
         and (counting := _AGENT_VERB.match(previous))
         and len(previous) - counting.end() >= 2
+        # (办结行政复议案件29.3万件,同比增长14.45%: the cases concluded, not those received,
+        # whose change the sentence may give too)
+        and counting.group() not in _CONCLUDED
     ):
         # 受理投诉举报320件,同比下降12.5%: what changed is the quantity (投诉举报), not the act
         # of taking it in
