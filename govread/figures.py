@@ -3643,6 +3643,13 @@ _SHORT_NOUN_JOINED = 4  # 和 and a noun this short at the clause's end: counted
 _TITLE_IN_NOUN = 22  # a 《title》 right after a measure word, this long at most, opens its noun
 
 
+# The number of a public service line (12345, 12348, 110) opening a name (12348线上平台):
+# three to five digits from 1, then a word, never a measure word (1件3000元以上…)
+_SERVICE_LINE = re.compile(
+    r"1\d{2,4}(?![\d元件项个次人名万亿千百十余多%\uff05.])(?=[\u4e00-\u9fff])"
+)
+
+
 def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tuple[str, int]:
     """The counted noun right after a measure word (惠及3191家 **企业**) and where it ends.
 
@@ -3662,6 +3669,10 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # then what is counted; it is no noun
         noun, noun_end = _noun_after(text, aside.end(), unit, quoted)
         return (noun, noun_end) if noun else ("", end)
+    if text[end : end + 1] == "1" and (line := _SERVICE_LINE.match(text, end)):
+        # 1个 12348线上平台: a service line's number opens the name of what is counted
+        rest, rest_end = _noun_after(text, line.end(), unit, quoted)
+        return (line.group() + rest, rest_end) if len(rest) >= 2 else ("", end)
     if text[end : end + 1] in _CHANGE_STARTS and _CHANGE_TO.match(text, end):
         return "", end  # 从1000家增加到1200家: a change follows, no counted noun
     if unit in _THINGS_COUNTED and _ALSO_ACT.match(text, end):

@@ -4988,6 +4988,12 @@ def test_indicators_named_in_the_genres_other_words() -> None:
             "受理投诉举报320件,同比下降12.5%。",
             [("受理投诉举报", 320.0, "件"), ("投诉举报同比下降", 12.5, "%")],
         ),
+        # a service line's number opens the name counted; never an amount
+        (
+            "打造网络(即1个12348线上平台、1个AI助企平台)。",
+            [("12348线上平台", 1.0, "个"), ("AI助企平台", 1.0, "个")],
+        ),
+        ("开通1条12345热线专线。", [("12345热线专线", 1.0, "条")]),
     ],
 )
 def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
