@@ -3181,6 +3181,7 @@ _PEOPLE_HEADS = (
     *("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工"),
     *("同志", "专家", "学生", "居民", "村民", "农民工"),  # (51名同志赴…: the people counted)
     *("书记", "委员"),  # 60名党组织书记, 30名政协委员 (not 委员会: a body)
+    "校长",  # 91名法治副校长
 )
 _PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
 _BODY_HEADS = (
@@ -4384,6 +4385,8 @@ def _two_words_meet(previous: str, bare: str) -> bool:
     return False
 
 
+# Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
+_GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
 # Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
 _CONCLUDED = frozenset({"办结", "审结", "化解"})
 
@@ -5912,11 +5915,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         subject = _without_basis(subject)
         if (
             unit in _COUNTS_PEOPLE
-            and subject.startswith("组织")
+            and subject.startswith(_GATHERED_PEOPLE)
+            and not subject.startswith("聘任制")  # (聘任制公务员: a kind of post)
             and len(subject) >= 4
             and subject.endswith(_PEOPLE_HEADS)
         ):
-            subject = subject[2:]  # 组织领导干部约70人参加: the people, not who gathered them
+            # 组织领导干部约70人参加, 聘请学校法治副校长91人: the people, not who gathered them
+            subject = subject[2:]
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
         if (

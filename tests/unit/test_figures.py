@@ -1381,7 +1381,7 @@ NOUN_PHRASES = [
     ("县委理论学习中心组开展集中学法4次。", [("集中学法", 4, "次")]),
     ("街道办事处受理群众来信来访52件。", [("受理群众来信来访", 52, "件")]),
     # 各 and a short noun before a verb: who did it
-    ("各中小学配备法治副校长126名。", [("配备法治副校长", 126, "名")]),
+    ("各中小学配备法治副校长126名。", [("法治副校长", 126, "名")]),  # the people appointed
     # people counted end before what they obtained and before whom they serve
     ("共有89名行政执法人员取得执法证件。", [("行政执法人员", 89, "名")]),
     (
@@ -4377,7 +4377,7 @@ def test_a_word_of_the_domain_dictionary_is_never_cut_by_a_glued_verb() -> None:
             [("申报地区", 7.0, "个"), ("申报项目", 228.0, "个"), ("单项项目", 6.0, "个")],
         ),
         # 从 where, then the act (not 从重, a manner)
-        ("从社会各界选聘法治督察员171名。", [("选聘法治督察员", 171.0, "名")]),
+        ("从社会各界选聘法治督察员171名。", [("法治督察员", 171.0, "名")]),
         ("从重处罚违法企业3家。", [("从重处罚违法企业", 3.0, "家")]),
     ],
 )
@@ -4854,7 +4854,7 @@ def test_the_word_boundary_checks_are_cached() -> None:
         # the noun after the number ends where those counted act (选聘, 协同运作)
         (
             "全县210个调委会选聘调解员650名。",
-            [("调委会", 210.0, "个"), ("选聘调解员", 650.0, "名")],
+            [("调委会", 210.0, "个"), ("调解员", 650.0, "名")],
         ),
         ("38个法律服务工作室协同运作。", [("法律服务工作室", 38.0, "个")]),
         ("招录7名聘任制公务员。", [("聘任制公务员", 7.0, "名")]),
@@ -4994,6 +4994,9 @@ def test_indicators_named_in_the_genres_other_words() -> None:
             [("12348线上平台", 1.0, "个"), ("AI助企平台", 1.0, "个")],
         ),
         ("开通1条12345热线专线。", [("12345热线专线", 1.0, "条")]),
+        # people counted after a verb that gathered or appointed them: the people
+        ("共聘请学校法治副校长91人。", [("学校法治副校长", 91.0, "人")]),
+        ("配备专职法律顾问3名。", [("专职法律顾问", 3.0, "名")]),
     ],
 )
 def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
