@@ -1354,6 +1354,9 @@ def _clean(subject: str) -> str:
         subject = _strip_trail(led)
         if subject == led and subject == subject.strip():
             break  # _strip_lead leaves what it returns alone: nothing more would change
+    if subject.startswith("要求") and len(subject) >= 6 and _opens_act(subject[2:4]):
+        # (按照“4个100%”)要求|检查校园233家次: the close of a basis, then the act counted
+        subject = subject[2:]
     if subject.startswith(_PROCESS_THEN_DE) and len(subject) >= 5:
         subject = subject[3:]  # 全年办理的|政务服务事项…评价510件: the things, not the handling
     return _whole_titles(_fit(subject), plain, titles) if titles else _fit(subject)

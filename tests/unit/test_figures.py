@@ -4997,6 +4997,9 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         # people counted after a verb that gathered or appointed them: the people
         ("共聘请学校法治副校长91人。", [("学校法治副校长", 91.0, "人")]),
         ("配备专职法律顾问3名。", [("专职法律顾问", 3.0, "名")]),
+        # 要求 closing a basis (按照…要求) before the act counted; 要求 counted stays
+        ("按照“4个100%”要求检查校园233家次。", [("检查校园", 233.0, "家次")]),
+        ("提出整改要求12条。", [("提出整改要求", 12.0, "条")]),
     ],
 )
 def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
