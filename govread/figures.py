@@ -5896,10 +5896,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 游客2300万人次,旅游收入280亿元,分别增长15%和18%: the figures before, in order
             # (…,比上年分别增长10.6%和142.5%: what each is compared with said before 分别)
-            basis = (
-                raw_before[: changes.start()] if len(_clean(raw_before[: changes.start()])) else ""
-            )
-            change = basis + _RESPECTIVE_VERB.sub("", changes.group())
+            basis = _BASIS_ONLY.fullmatch(raw_before, 0, changes.start())
+            change = (basis.group() if basis else "") + _RESPECTIVE_VERB.sub("", changes.group())
             respective = [_borrow(said, change) for said in said_before[-listed:]]
             subject, bare, respective = respective[0], False, respective[1:]
         if (
