@@ -846,6 +846,7 @@ _VERB_END = (
     "签订",
     "设置",
     "配备",
+    "配有",  # (各中小学配有法治副校长384人: as 配备)
     "新建",
     "改造",
     "整治",
@@ -4397,7 +4398,12 @@ _CONCLUDED = frozenset({"办结", "审结", "化解"})
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
-    if bare.endswith("率") and previous.endswith(_PEOPLE_HEADS):
+    if (
+        bare.endswith("率")
+        and previous.endswith(_PEOPLE_HEADS)
+        # (聘请学校法治副校长91人,配备率100%: a rate of having them is theirs)
+        and not bare.startswith(_GATHERED_PEOPLE)
+    ):
         return bare  # 2800余名领导干部…参加考试,及格率: a rate of what they did, not of them
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:

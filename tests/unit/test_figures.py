@@ -4997,6 +4997,15 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         # people counted after a verb that gathered or appointed them: the people
         ("共聘请学校法治副校长91人。", [("学校法治副校长", 91.0, "人")]),
         ("配备专职法律顾问3名。", [("专职法律顾问", 3.0, "名")]),
+        # a rate of having them is theirs (not a rate of what people did: 及格率)
+        (
+            "全市各中小学配有法治副校长384人,配备率达100%。",
+            [("法治副校长", 384.0, "人"), ("法治副校长配备率", 100.0, "%")],
+        ),
+        (
+            "2800余名领导干部参加考试,及格率100%。",
+            [("领导干部", 2800.0, "名"), ("及格率", 100.0, "%")],
+        ),
         # 要求 closing a basis (按照…要求) before the act counted; 要求 counted stays
         ("按照“4个100%”要求检查校园233家次。", [("检查校园", 233.0, "家次")]),
         ("提出整改要求12条。", [("提出整改要求", 12.0, "条")]),
