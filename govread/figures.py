@@ -1792,6 +1792,9 @@ _AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
 _SHARES = ("率", "占比", "比例", "比重")
 
 
+_LISTED_JOINS = ("和", "及", "与", "、")
+
+
 def _after_named_agent(subject: str) -> str:
     """The verb and its object after an agent known by its head and the verb after it; else
     `subject` (see above)."""
@@ -1858,8 +1861,15 @@ def _after_named_agent(subject: str) -> str:
             # (not before another act: 诊所|备案登记 is one noun, the bodies registered; an
             # object that ends in a noun is one, 检查|生产经营单位)
             if (
-                rest[2:4] in verbs or _is_verb(rest[2:4]) or classes.get(rest[2:4]) == "M"
-            ) and classes.get(rest[-2:]) != "N":
+                (
+                    rest[2:4] in verbs
+                    or _is_verb(rest[2:4])
+                    or classes.get(rest[2:4]) == "M"
+                    # (行政执法人员|培训和相关考试: listed with another, a noun; no act of theirs)
+                    or rest[2:3] in _LISTED_JOINS
+                )
+                and classes.get(rest[-2:]) != "N"
+            ):
                 continue
         elif verb in _VERB_END and (rest == verb or classes.get(verb) != "N"):
             if rest == verb:

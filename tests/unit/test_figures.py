@@ -4943,7 +4943,12 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         ("出台优化法治环境17条等措施。", [("优化法治环境措施", 17.0, "条")]),
         ("制定优化营商环境30条措施。", [("优化营商环境措施", 30.0, "条")]),
         ("梳理问题清单15条。", [("问题清单", 15.0, "条")]),
-        # the bodies listed before 等 held what is counted: the class after their act
+        # the bodies listed before 等 held what is counted: the class after their act; people
+        # before a verbal noun listed with another (培训和…考试) are no agent of it
+        (
+            "组织执法人员参加省民政厅、市司法局等组织的行政执法人员培训和相关考试7期,内容涵盖法律。",
+            [("行政执法人员培训和相关考试", 7.0, "期")],
+        ),
         (
             "组织执法人员参加省民政厅、市司法局等举办的行政执法人员培训7期。",
             [("行政执法人员培训", 7.0, "期")],
