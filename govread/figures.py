@@ -100,7 +100,7 @@ _UNITS = (
     "宗",
     "条(?!例)",
     "部(?![门署分委])",  # (4部委表彰: ministries, a name of who awarded)
-    "名(?![单称])",
+    "名(?!单(?!位)|称)",  # (名单, 名称: words; 70余名|单位主要负责人 is a count)
     "起(?![草来])",
     "场(?![所景地])",
     "期(?!间)",
@@ -231,7 +231,8 @@ _FIGURE = re.compile(
 _UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
-_LIST_JOIN = re.compile(r"\s?(?:和|与|及|、)\s?")  # (29%和 32%: a page's space, as for ranges)
+# (29%和 32%: a page's space, as for ranges; 分别下降12.6%和下降2.8%: the change said again)
+_LIST_JOIN = re.compile(r"\s?(?:和|与|及|、)\s?(?:下降|增长|上升|提高|提升|增加|减少|降低)?")
 # Between a count of sessions and a count of attendance, what makes the second the
 # attendance of the first (45期、4500人次; 45期共4500人次)
 _ANOTHER_MEASURE = re.compile(r"[、，,](?:共计|合计|共)?|共计|合计|共")
@@ -903,7 +904,8 @@ def _without_basis(subject: str) -> str:
     return subject[: found.start()] + subject[found.end() :]
 
 
-_RATE_HOST = re.compile(r"^(同比|环比|同口径|较|比|占比)")
+# (较 of a comparison, not of 较大事故, 较高水平: "fairly", part of a name)
+_RATE_HOST = re.compile(r"^(同比|环比|同口径|较(?![大小高低好多少强弱])|比|占比)")
 
 
 @dataclass(frozen=True, slots=True)
