@@ -4913,6 +4913,8 @@ def test_indicators_named_in_the_genres_other_words() -> None:
     assert indicators("办理各类规范性文件审查业务90件。") == ["规范性文件审查数"]
     assert indicators("受理矛盾纠纷80件,调处78件。") == ["调解矛盾纠纷数", "调解矛盾纠纷数"]
     assert indicators("全市行政复议机构新收案件300件。") == ["行政复议案件数"]
+    # the cases won of those litigated (案胜率, a county's word for the win rate)
+    assert indicators("判决胜诉41件,案胜率达39.83%。")[-1] == "行政诉讼胜诉率"
 
 
 @pytest.mark.parametrize(
