@@ -3234,6 +3234,7 @@ _EVENT_HEADS = (
     "学法",  # 开展专题学法36次, 组织会前学法: the genre's study of the law, held as a meeting is
     *("发布会", "座谈会", "听证会", "报告会", "推进会"),
     "班",  # classes held (2期…领导干部学习贯彻…专题轮训班): the 学习 inside is no end
+    "班次",  # (纳入主体班次852期: the classes)
 )
 # 项 counts matters, measures, tasks and rules (35项行政许可事项|实施告知承诺制).
 _ITEM_HEADS = (
@@ -4401,6 +4402,8 @@ def _two_words_meet(previous: str, bare: str) -> bool:
     return False
 
 
+# 将 X 纳入 Y, right before a count of Y (将习近平法治思想纳入主体班次852期)
+_PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融入|编入|写入)([^将]{2,16})$")
 # Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
 _GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
 # Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
@@ -5932,6 +5935,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
+        if "将" in subject and (into := _PUT_INTO.search(subject)) and _agrees(into[1], unit):
+            subject = into[1]  # 将习近平法治思想纳入|主体班次852期: what it was put in, counted
         if (
             unit in _COUNTS_PEOPLE
             and subject.startswith(_GATHERED_PEOPLE)

@@ -5024,6 +5024,8 @@ def test_indicators_named_in_the_genres_other_words() -> None:
                 ("较大事故", 1.0, "起"),
             ],
         ),
+        # 将 X 纳入 Y N期: the classes it was put in are counted
+        ("全省各级党校将习近平法治思想纳入主体班次852期。", [("主体班次", 852.0, "期")]),
         # 名单 is a word, 名|单位 a count of people of the units
         ("组织70余名单位主要负责人完成专题述法。", [("单位主要负责人", 70.0, "名")]),
         # 要求 closing a basis (按照…要求) before the act counted; 要求 counted stays
