@@ -1061,6 +1061,12 @@ def _same_subject(a: Unit, b: Unit, overall: frozenset[str] | None = None) -> bo
     return b.covers(subjects_a[0][0]) or a.covers(subjects_b[0][0])
 
 
+def _main_subject(unit: Unit) -> str | None:
+    """The subject a plan (or problem) is mainly on by its words (`_subjects`), or None."""
+    subjects = _subjects(unit)
+    return subjects[0][0] if subjects else None
+
+
 def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     """The cosine two units of one theme need to be paired one to one: PAIR_THRESHOLD; for
     two plans (or two problems, `by_subject`) that are each other's first choice (`mutual`)
@@ -1239,6 +1245,25 @@ def _align_theme(
     # each unit's first choice on the other side (the first of equals)
     first_of_a = [row.index(max(row)) for row in sims] if ub else []
     first_of_b = [column.index(max(column)) for column in map(list, zip(*sims, strict=True))]
+    # plans: each one's first choice among those whose main subject is its own (光明's plan on
+    # 执法, 督察 and 队伍 is most like 咸宁's 学习 plan on their common words, and is still the
+    # one 咸宁's 执法 plan is answered by)
+    main_a = [_main_subject(u) for u in ua] if by_subject else []
+    main_b = [_main_subject(u) for u in ub] if by_subject else []
+
+    def first_on_subject(
+        sims_of: Sequence[float], main: str | None, mains: Sequence[str | None]
+    ) -> int:
+        best, at = 0.0, -1
+        for k, sim in enumerate(sims_of):
+            if main is not None and mains[k] == main and sim > best:
+                best, at = sim, k
+        return at
+
+    if by_subject:
+        subject_first_a = [first_on_subject(sims[i], main_a[i], main_b) for i in range(len(ua))]
+        columns = list(map(list, zip(*sims, strict=True))) if ua else [[] for _ in ub]
+        subject_first_b = [first_on_subject(columns[j], main_b[j], main_a) for j in range(len(ub))]
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[Unit], list[Unit]]] = []
@@ -1247,7 +1272,9 @@ def _align_theme(
             break
         if not n % 4096:  # most candidates cost a comparison or two: ask now and then
             check()
-        mutual = first_of_a[i] == j and first_of_b[j] == i
+        mutual = (first_of_a[i] == j and first_of_b[j] == i) or (
+            by_subject and subject_first_a[i] == j and subject_first_b[j] == i
+        )
         if sim < pair_threshold(ua[i], ub[j], by_subject, mutual):
             continue
         if i in group_of_a or j in group_of_b:

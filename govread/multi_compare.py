@@ -50,6 +50,7 @@ from govread.compare import (
     _hosted,
     _Idf,
     _is_phase,
+    _main_subject,
     _merged,
     _paragraph,
     _parent,
@@ -350,6 +351,7 @@ def _group_theme(
     evidenced: Callable[[Node, Node], bool] | None = None,
     apart: bool = False,
     parent: Callable[[Node], str | None] | None = None,
+    subject_of: Callable[[Node], str | None] | None = None,
 ) -> list[list[Node]]:
     """The rows of one theme: groups of units, at most one "anchor" per report (see module).
     `meets` (plans, problems: `govread.compare._same_subject`): units of different reports
@@ -368,7 +370,9 @@ def _group_theme(
     the theme's only row asks that each other report have one unit on the theme.
     `parent(node)`: the section an item naming a subject is listed in (None for any other
     unit): an item left alone joins the row of its sibling items when every other report
-    there has one unit on the theme (`compare._join_siblings`)."""
+    there has one unit on the theme (`compare._join_siblings`). `subject_of(node)` (plans):
+    its main subject; two units on one are `mutual` too when each is the other's most alike
+    of its report among the units on it (as in two-report rows: `compare._align_theme`)."""
 
     def fit(node: Node, row: Sequence[Node]) -> bool:
         return meets is None or all(meets(node, o) for o in row if o[0] != node[0])
@@ -387,10 +391,20 @@ def _group_theme(
         key=lambda c: (-c[0], c[1], c[2]),
     )
 
-    def first(x: Node, report: int) -> Node | None:
-        """x's most alike unit of one other report (the first of equals)."""
-        theirs = [o for o in nodes if o[0] == report]
+    def first(x: Node, report: int, on: str | None = None) -> Node | None:
+        """x's most alike unit of one other report (the first of equals); with `on`, of its
+        units whose main subject that is."""
+        theirs = [
+            o
+            for o in nodes
+            if o[0] == report and (on is None or (subject_of is not None and subject_of(o) == on))
+        ]
         return max(theirs, key=lambda o: (sims[(x, o)], -o[1]), default=None)
+
+    def mutual_on_subject(x: Node, y: Node) -> bool:
+        if subject_of is None or (on := subject_of(x)) is None or subject_of(y) != on:
+            return False
+        return first(x, y[0], on) == y and first(y, x[0], on) == x
 
     for n, (sim, x, y) in enumerate(ranked):
         if sim < (ATTACH_THRESHOLD if threshold else PAIR_THRESHOLD):
@@ -399,7 +413,7 @@ def _group_theme(
             check()
         if threshold is not None and sim < PAIR_THRESHOLD:
             check()  # `first` walks every unit of the theme
-            mutual = first(x, y[0]) == y and first(y, x[0]) == x
+            mutual = (first(x, y[0]) == y and first(y, x[0]) == x) or mutual_on_subject(x, y)
             if sim < threshold(x, y, mutual):
                 continue
         if evidenced is not None and not evidenced(x, y):
@@ -656,6 +670,7 @@ def compare_many(
                 supported=plan_supported,
                 only_answered=plan_answered,
                 threshold=plans_threshold,
+                subject_of=lambda node: _main_subject(units[node[0]][node[1]]),
             )
         else:
             groups = _group_theme(

@@ -1229,13 +1229,23 @@ def test_two_plans_on_one_main_subject_pair_at_a_lower_likeness(monkeypatch) -> 
     assert compare_module._align_theme([a1], [b2], by_vector, True) == [([a1], []), ([], [b2])]
     # achievements (not by subject) keep the pair bar
     assert compare_module._align_theme([a1], [b1], by_vector) == [([a1], []), ([], [b1])]
-    # b1 is more like a plan on another main subject (a2) than like a1: a1 and b1 are not
-    # each other's first choice, so one subject alone does not pair them
+    # b1 is more like a plan on another main subject (a2) than like a1, but a1 and b1 are
+    # each other's first choice among the plans on their one main subject (普法): they pair
+    # (光明's plan on 执法, 督察 and 队伍 answers 咸宁's 执法 plan, though more like its 学习
+    # plan on the genre's words); a2, touching 普法, joins their row as a leftover
     a2 = plan("a2", (("leadership", 0.7), ("publicity", 0.3)))
     table[("a2", "b1")] = 0.045
     by_vector[id(a2)] = {"a2": 1.0}
     rows = compare_module._align_theme([a1, a2], [b1], by_vector, True)
-    assert rows == [([a1, a2], []), ([], [b1])]
+    assert rows == [([a1, a2], [b1])]
+    # one main subject alone, no first choice on it both ways, pairs nothing: b3, on 普法
+    # too, is a1's second choice among its 普法 plans
+    b3 = plan("b3", (("publicity", 1.0),))
+    table[("a1", "b3")] = 0.025
+    by_vector[id(b3)] = {"b3": 1.0}
+    rows = compare_module._align_theme([a1], [b1, b3], by_vector, True)
+    assert ([a1], [b1]) in rows or ([a1], [b1, b3]) in rows
+    assert ([a1], [b3]) not in rows
 
 
 def test_a_plan_naming_no_subject_joins_a_row_only_on_evidence(monkeypatch) -> None:

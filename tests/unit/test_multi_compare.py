@@ -494,3 +494,50 @@ def test_an_item_naming_no_subject_joins_the_only_row_only_on_evidence() -> None
         if row.theme == "functions"
     ]
     assert rows == [[["一是"], ["推进"], ["推进"]], [["二是"], [], []]]
+
+
+def test_plans_of_several_reports_meet_on_their_main_subject_as_two_do() -> None:
+    """As in two-report rows: two plans on one main subject, each the other's most alike of
+    its report among the plans on it, are joined at the lower bar, though one of them is
+    more like another plan of the first report on the genre's words."""
+    import math
+
+    from govread.compare import Unit
+    from govread.multi_compare import _group_theme, _plans_threshold
+
+    def plan(key: str, themes: tuple[tuple[str, float], ...]) -> Unit:
+        return Unit(key, key, "closing", "", "", "下一步", "next_steps", themes=themes)
+
+    def vector(**weights: float) -> dict[str, float]:
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        return {t: w / norm for t, w in weights.items()}
+
+    several = (("enforcement", 0.4), ("leadership", 0.35), ("oversight", 0.25))
+    units = [
+        [plan("a1", (("leadership", 1.0),)), plan("a2", (("enforcement", 1.0),))],
+        [plan("b1", (("leadership", 1.0),)), plan("b2", several)],
+    ]
+    nodes = [(0, 0), (0, 1), (1, 0), (1, 1)]
+    vectors = {
+        (0, 0): vector(学习=1.0, 思想=1.0),
+        (0, 1): vector(执法=1.0, 规范=3.0),
+        (1, 0): vector(学习=1.0, 思想=1.0),
+        (1, 1): vector(学习=1.0, 思想=0.5, 执法=0.12, 队伍=1.0),
+    }
+    main = {(0, 0): "leadership", (0, 1): "enforcement", (1, 0): "leadership"}
+    main[(1, 1)] = "enforcement"
+    covers = {node: {subject} for node, subject in main.items()}
+    covers[(1, 1)] = {"enforcement", "leadership", "oversight"}
+    threshold = _plans_threshold(units)
+
+    def meets(x: tuple[int, int], y: tuple[int, int]) -> bool:  # (`compare._same_subject`)
+        return main[x] in covers[y] or main[y] in covers[x]
+
+    def rows(on_subject: bool) -> list[list[tuple[int, int]]]:
+        subject_of = main.get if on_subject else None
+        groups = _group_theme(nodes, vectors, meets, threshold=threshold, subject_of=subject_of)
+        return [sorted(group) for group in groups]
+
+    # b2 meets a1 too (it covers 学习) and is most like it on the genre's words
+    assert [(0, 1), (1, 1)] in rows(on_subject=True)
+    assert [(0, 1), (1, 1)] not in rows(on_subject=False)
