@@ -70,6 +70,7 @@ from govread.topics import (
     OTHER_ID,
     Covered,
     Lexicon,
+    Theme,
     cjk_len,
     load_lexicon,
     main_theme,
@@ -1419,6 +1420,91 @@ def _host_siblings(
             guests.sort(key=lambda u: u.order)
 
 
+def _named_work(
+    unit: Unit, report: Report, theme: Theme, lexicon: Lexicon
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The pieces of work of `theme` a unit's own heading names, and those it and its
+    section's heading name for an item (咸宁's 一是着力打造公平竞争环境 under 营商环境更优良:
+    公平竞争; 公平竞争 and 营商环境): the theme's keywords in them, but for those inside the
+    theme's own general name, the first of its names (行政执法, 政府职能), which say only
+    the theme."""
+    general = theme.name.split("·")[0].strip()
+    own = {keyword for keyword, _ in theme.keywords}
+
+    def named(heading: str) -> frozenset[str]:
+        return frozenset(k for k in lexicon.hits(heading) if k in own and k not in general)
+
+    mine = named(unit.heading)
+    if (section_id := _parent(unit)) is not None and (section := report.find(section_id)):
+        return mine, mine | named(section.heading)
+    return mine, mine
+
+
+def _gaps_on_named_work(rows: list[Pair], context: _Context, theme: Theme) -> list[Pair]:
+    """One theme's rows, its units of both reports left gaps (no row of their own theme, no
+    host) meeting when their headings name one piece of its work (`_named_work`): 咸宁's
+    items under 营商环境更优良 (公平竞争, 市场主体获得感) and 光明's item 法治化营商环境持续优化
+    share no word but the work they report, and a reader sets them side by side, not as
+    gaps said to have nothing like them. Each unit of A joins the first of B's it shares a
+    named piece of work with; what stays apart stays a gap, as it was."""
+    gap_a = next((r for r in rows if r.a and not r.b and not r.secondary), None)
+    gap_b = next((r for r in rows if r.b and not r.a and not r.secondary), None)
+    if gap_a is None or gap_b is None:
+        return rows
+    lexicon = context.lexicon
+    work_b = [(u, _named_work(u, context.b, theme, lexicon)) for u in gap_b.b]
+    met: dict[int, list[Unit]] = {}
+    for unit in gap_a.a:
+        mine, with_section = _named_work(unit, context.a, theme, lexicon)
+        # (one side's own heading names it: two sections' headings alike, 全面推进严格规范
+        # 公正文明执法 twice, are the genre's chapter, no piece of work their items share)
+        partner = next(
+            (
+                i
+                for i, (_, (theirs, theirs_with_section)) in enumerate(work_b)
+                if (mine & theirs_with_section) or (with_section & theirs)
+            ),
+            None,
+        )
+        if partner is not None:
+            met.setdefault(partner, []).append(unit)
+    if not met:
+        return rows
+    placed = {id(u) for units in met.values() for u in units} | {id(work_b[i][0]) for i in met}
+
+    def left(gap: Pair) -> list[Pair]:
+        units_a = [u for u in gap.a if id(u) not in placed]
+        units_b = [u for u in gap.b if id(u) not in placed]
+        if not units_a and not units_b:
+            return []
+        return [
+            _pair(
+                gap.theme,
+                units_a,
+                units_b,
+                covered_by=gap.covered_by,
+                has_theme=gap.other_has_theme,
+                mentioned_in=gap.mentioned_in,
+                context=context,
+            )
+        ]
+
+    kept: list[Pair] = []
+    for row in rows:
+        if row is gap_a:
+            # the new rows where A's gap stood, in A's order
+            kept += [
+                _pair(theme.id, units, [work_b[i][0]], context=context)
+                for i, units in sorted(met.items(), key=lambda m: m[1][0].order)
+            ]
+            kept += left(row)
+        elif row is gap_b:
+            kept += left(row)
+        else:
+            kept.append(row)
+    return kept
+
+
 def _paragraph(report: Report, unit: Unit, index: int) -> str:
     if unit.kind == "closing":
         return report.closing[index] if index < len(report.closing) else ""
@@ -2005,6 +2091,7 @@ def compare(
             siblings=not phase and not lexicon.theme(theme_id).overall,
         )
         wide = [] if phase or theme_id == OTHER_ID else _wide_hosts(rows, context, apart)
+        theme_from = len(pairs)
         for group_a, group_b in rows:
             check()
             if group_a and group_b:
@@ -2055,6 +2142,12 @@ def compare(
                         context=context,
                     )
                 )
+        if not phase and theme_id != OTHER_ID:
+            # what is left a gap on both sides, headed on one piece of work, meets
+            # (`_gaps_on_named_work`)
+            pairs[theme_from:] = _gaps_on_named_work(
+                pairs[theme_from:], context, lexicon.theme(theme_id)
+            )
         for guests, host, host_in_a in wide:  # after the theme's own rows: second partners
             row = ([host], guests) if host_in_a else (guests, [host])
             pairs.append(
