@@ -5026,6 +5026,12 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         ),
         # 将 X 纳入 Y N期: the classes it was put in are counted
         ("全省各级党校将习近平法治思想纳入主体班次852期。", [("主体班次", 852.0, "期")]),
+        # banners counted in 幅; never 幅度
+        (
+            "共发放宣传手册200份,悬挂横幅27幅。",
+            [("发放宣传手册", 200.0, "份"), ("悬挂横幅", 27.0, "幅")],
+        ),
+        ("增长12%,幅度较大。", [("增长", 12.0, "%")]),
         # 名单 is a word, 名|单位 a count of people of the units
         ("组织70余名单位主要负责人完成专题述法。", [("单位主要负责人", 70.0, "名")]),
         # 要求 closing a basis (按照…要求) before the act counted; 要求 counted stays
