@@ -5026,6 +5026,13 @@ def test_indicators_named_in_the_genres_other_words() -> None:
         ),
         # 将 X 纳入 Y N期: the classes it was put in are counted
         ("全省各级党校将习近平法治思想纳入主体班次852期。", [("主体班次", 852.0, "期")]),
+        # a clause long for the titles it lists is read back past them, no word cut
+        (
+            "形式,定期组织干部职工集中学习《中华人民共和国宪法》《中华人民共和国民法典》"
+            "《中华人民共和国行政处罚法》《中华人民共和国村民委员会组织法》"
+            "《中华人民共和国乡村振兴促进法》等法律法规10余次。",
+            [("集中学习法律法规", 10.0, "次")],
+        ),
         # banners counted in 幅; never 幅度
         (
             "共发放宣传手册200份,悬挂横幅27幅。",
