@@ -1471,24 +1471,6 @@ def _gaps_on_named_work(rows: list[Pair], context: _Context, theme: Theme) -> li
     if not met:
         return rows
     placed = {id(u) for units in met.values() for u in units} | {id(work_b[i][0]) for i in met}
-
-    def left(gap: Pair) -> list[Pair]:
-        units_a = [u for u in gap.a if id(u) not in placed]
-        units_b = [u for u in gap.b if id(u) not in placed]
-        if not units_a and not units_b:
-            return []
-        return [
-            _pair(
-                gap.theme,
-                units_a,
-                units_b,
-                covered_by=gap.covered_by,
-                has_theme=gap.other_has_theme,
-                mentioned_in=gap.mentioned_in,
-                context=context,
-            )
-        ]
-
     kept: list[Pair] = []
     for row in rows:
         if row is gap_a:
@@ -1497,12 +1479,30 @@ def _gaps_on_named_work(rows: list[Pair], context: _Context, theme: Theme) -> li
                 _pair(theme.id, units, [work_b[i][0]], context=context)
                 for i, units in sorted(met.items(), key=lambda m: m[1][0].order)
             ]
-            kept += left(row)
-        elif row is gap_b:
-            kept += left(row)
+        if row is gap_a or row is gap_b:
+            if (rest := _gap_without(row, placed, context)) is not None:
+                kept.append(rest)
         else:
             kept.append(row)
     return kept
+
+
+def _gap_without(gap: Pair, gone: set[int], context: _Context) -> Pair | None:
+    """A gap row without the units (by id) that have found a row elsewhere, saying what it
+    said of the other report; None when none is left."""
+    units_a = [u for u in gap.a if id(u) not in gone]
+    units_b = [u for u in gap.b if id(u) not in gone]
+    if not units_a and not units_b:
+        return None
+    return _pair(
+        gap.theme,
+        units_a,
+        units_b,
+        covered_by=gap.covered_by,
+        has_theme=gap.other_has_theme,
+        mentioned_in=gap.mentioned_in,
+        context=context,
+    )
 
 
 def _paragraph(report: Report, unit: Unit, index: int) -> str:
@@ -1817,20 +1817,8 @@ def _with_run_partners(
     rows: list[Pair] = []
     for pair in pairs:
         if pair.is_gap and any(id(u) in met for u in (*pair.a, *pair.b)):
-            left_a = [u for u in pair.a if id(u) not in met]
-            left_b = [u for u in pair.b if id(u) not in met]
-            if left_a or left_b:
-                rows.append(
-                    _pair(
-                        pair.theme,
-                        left_a,
-                        left_b,
-                        covered_by=pair.covered_by,
-                        has_theme=pair.other_has_theme,
-                        mentioned_in=pair.mentioned_in,
-                        context=context,
-                    )
-                )
+            if (rest := _gap_without(pair, met, context)) is not None:
+                rows.append(rest)
             continue
         rows.append(pair)
     for host, unit, host_in_a in found:
