@@ -4409,6 +4409,22 @@ def _two_words_meet(previous: str, bare: str) -> bool:
     return False
 
 
+# A topic before a count of times (…等工作, 经验做法) that what follows the count befell
+_TOPICS_BEFAL = ("工作", "做法", "经验", "案例", "成果")
+# What befell it, right after the count: a passive (被交通运输部专题简报录用) or what was
+# done with it where (在全国会议上做经验交流), to the clause's end
+_BEFELL = re.compile(
+    rf"(?:被[^{_PUNCT}\d]{{3,22}}|在[^{_PUNCT}\d]{{2,12}}?[上中][^{_PUNCT}\d]{{2,12}})"
+    rf"(?=[{_PUNCT}]|$)"
+)
+
+
+def _act_after_count(text: str, at: int) -> str:
+    """What the clause right after a count of times says befell its topic; "" for none."""
+    found = _BEFELL.match(text, at)
+    return found[0] if found else ""
+
+
 # 将 X 纳入 Y, right before a count of Y (将习近平法治思想纳入主体班次852期)
 _PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融入|编入|写入)([^将]{2,16})$")
 # Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
@@ -5942,6 +5958,15 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
+        if (
+            unit in _HOW_OFTEN
+            and not noun
+            and subject.removesuffix("先后").removesuffix("累计").endswith(_TOPICS_BEFAL)
+            and (befell := _act_after_count(text, end))
+        ):
+            # …等工作先后4次|在全国会议上做经验交流, …等工作3次|被…专题简报录用: how often
+            # the work was met so; what was counted is that, not the work
+            subject = befell
         if "将" in subject and (into := _PUT_INTO.search(subject)) and _agrees(into[1], unit):
             subject = into[1]  # 将习近平法治思想纳入|主体班次852期: what it was put in, counted
         if (
