@@ -4033,6 +4033,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 and not _is_verb(right[:2], guessed=False)
             )
             or (
+                # 36类企业和群众常用证照: two nouns of one word each, then what they have in
+                # common, named after the second (its head is both's)
+                len(left) == 2
+                and cut.group() == "和"
+                and len(right) >= 5
+                and word_classes().get(left) == "N"
+                and word_classes().get(right[:2]) == "N"
+                and not _agrees(left, unit)
+                and not (unit and right.endswith(unit[-1]))
+            )
+            or (
                 # 31个示范地区和项目, 12个乡镇和街道: a short noun joined at the clause's end is
                 # counted with the first (not 与, "with": 干部与群众座谈)
                 cut.group() != "与"

@@ -5043,6 +5043,9 @@ def test_indicators_named_in_the_genres_other_words() -> None:
             [("在全国会议上做经验交流", 4.0, "次")],
         ),
         ("开展工作4次。", [("开展工作", 4.0, "次")]),
+        # two one-word nouns and what they have in common, named after the second
+        ("36类企业和群众常用证照均实现电子化。", [("企业和群众常用证照", 36.0, "类")]),
+        ("走访30家企业和群众代表座谈。", [("企业", 30.0, "家")]),
         # banners counted in 幅; never 幅度
         (
             "共发放宣传手册200份,悬挂横幅27幅。",
