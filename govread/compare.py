@@ -1070,15 +1070,20 @@ def _main_subject(unit: Unit) -> str | None:
 
 def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
     """The cosine two units of one theme need to be paired one to one: PAIR_THRESHOLD; for
-    two plans (or two problems, `by_subject`) that are each other's first choice (`mutual`)
-    and whose own words have one main subject, ATTACH_THRESHOLD. Plans are short sentences
+    two plans (or two problems, `by_subject`) that are each other's first choice (`mutual`:
+    overall, or among the plans on their main subject, `_align_theme`) and whose own words
+    have one main subject, ATTACH_THRESHOLD. Plans are short sentences
     of the genre's common words, so their likeness stays low even when both say "普法 next
     year"; one subject and each being the other's most alike plan are the evidence (a 普法
     plan chapter meets the other's 弘扬法治精神 plan sentence). Either alone is not: a plan
     is often the most alike of a report whose plans are on other subjects, and a long
     paragraph takes a main subject from one passing word."""
-    subjects_a, subjects_b = _subjects(a), _subjects(b)
-    if mutual and by_subject and subjects_a and subjects_b and subjects_a[0][0] == subjects_b[0][0]:
+    if (
+        mutual
+        and by_subject
+        and (main := _main_subject(a)) is not None
+        and main == _main_subject(b)
+    ):
         return ATTACH_THRESHOLD
     return PAIR_THRESHOLD
 
@@ -1263,8 +1268,13 @@ def _align_theme(
 
     if by_subject:
         subject_first_a = [first_on_subject(sims[i], main_a[i], main_b) for i in range(len(ua))]
-        columns = list(map(list, zip(*sims, strict=True))) if ua else [[] for _ in ub]
-        subject_first_b = [first_on_subject(columns[j], main_b[j], main_a) for j in range(len(ub))]
+        # the columns again, for plans only (few): the pass above keeps none, as the
+        # likenesses of achievements can be millions; none when A has no unit on the theme,
+        # and then no candidate either
+        subject_first_b = [
+            first_on_subject(list(column), main_b[j], main_a)
+            for j, column in enumerate(zip(*sims, strict=True))
+        ]
     group_of_a: dict[int, int] = {}
     group_of_b: dict[int, int] = {}
     groups: list[tuple[list[Unit], list[Unit]]] = []

@@ -1795,9 +1795,6 @@ _AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
 _SHARES = ("率", "占比", "比例", "比重")
 
 
-_LISTED_JOINS = ("和", "及", "与", "、")
-
-
 def _after_named_agent(subject: str) -> str:
     """The verb and its object after an agent known by its head and the verb after it; else
     `subject` (see above)."""
@@ -1869,7 +1866,7 @@ def _after_named_agent(subject: str) -> str:
                     or _is_verb(rest[2:4])
                     or classes.get(rest[2:4]) == "M"
                     # (行政执法人员|培训和相关考试: listed with another, a noun; no act of theirs)
-                    or rest[2:3] in _LISTED_JOINS
+                    or rest[2:3] in _LIST_BEFORE
                 )
                 and classes.get(rest[-2:]) != "N"
             ):
@@ -4421,7 +4418,7 @@ def _two_words_meet(previous: str, bare: str) -> bool:
 
 
 # A topic before a count of times (…等工作, 经验做法) that what follows the count befell
-_TOPICS_BEFAL = ("工作", "做法", "经验", "案例", "成果")
+_BEFALLEN_TOPICS = ("工作", "做法", "经验", "案例", "成果")
 # What befell it, right after the count: a passive (被交通运输部专题简报录用) or what was
 # done with it where (在全国会议上做经验交流), to the clause's end
 _BEFELL = re.compile(
@@ -5972,7 +5969,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         if (
             unit in _HOW_OFTEN
             and not noun
-            and subject.removesuffix("先后").removesuffix("累计").endswith(_TOPICS_BEFAL)
+            and subject.removesuffix("先后").removesuffix("累计").endswith(_BEFALLEN_TOPICS)
             and (befell := _act_after_count(text, end))
         ):
             # …等工作先后4次|在全国会议上做经验交流, …等工作3次|被…专题简报录用: how often
