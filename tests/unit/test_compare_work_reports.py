@@ -164,8 +164,13 @@ def test_only_a_plan_longer_than_a_general_sentence_is_unplaced() -> None:
     long = plan("港" * (compare_module.GENERAL_MAX_CHARS + 1))
     assert not compare_module._unplaced(short) and compare_module._unplaced(long)
     assert not compare_module._same_subject(short, on_law, overall)
-    assert compare_module._same_subject(long, on_law, overall)
-    assert compare_module._same_subject(on_law, long, overall)
+    # the long one meets a plan on one field whose heading names none when their words
+    # are as alike as a gap's nearest text (NEAREST_THRESHOLD), not on the genre's words
+    alike, unlike = (lambda: compare_module.NEAREST_THRESHOLD), (lambda: 0.09)
+    assert compare_module._same_subject(long, on_law, overall, alike)
+    assert compare_module._same_subject(on_law, long, overall, alike)
+    assert not compare_module._same_subject(long, on_law, overall, unlike)
+    assert not compare_module._same_subject(long, on_law, overall)
     # problems (no `overall`): as before, one naming no subject meets any
     assert compare_module._same_subject(short, on_law)
     # a plan on a subject is never unplaced, however long
@@ -270,10 +275,16 @@ def test_a_long_plan_naming_no_subject_meets_no_plan_headed_on_a_subject() -> No
     assert not compare_module._same_subject(culture, business, overall)
     assert not compare_module._same_subject(business, culture, overall)
     assert (["1.1"], []) in _rows(compare(a, b), "next_steps")
-    # a plan on a subject whose heading names none (构建现代产业体系) still meets it
+    # a plan on a subject whose heading names none (构建现代产业体系) meets it only on words
+    # as alike as a gap's nearest text: 港口物流 meets it (the test above), 文化 does not
     industry = report_units(parse_text(_INDUSTRY_PLAN, path="c.txt"))[0]
     assert not industry.headed & {t for t, _ in industry.themes}
-    assert compare_module._same_subject(culture, industry, overall)
+    assert not compare_module._same_subject(culture, industry, overall, lambda: 0.05)
+    assert compare_module._same_subject(
+        culture, industry, overall, lambda: compare_module.NEAREST_THRESHOLD
+    )
+    c = parse_text(_INDUSTRY_PLAN, path="c.txt")
+    assert (["1.1"], []) in _rows(compare(a, c), "next_steps")
 
 
 def test_a_long_plan_naming_no_subject_joins_a_row_only_at_the_pair_bar() -> None:
