@@ -1872,9 +1872,13 @@ class _Context:
     # the ids of A's units: which report a unit is of, in one look-up (a scan of A's units
     # on every call was 12.7 of a 10 MB report's 23 s)
     ids_a: frozenset[int] = field(init=False)
+    # the keywords of the phase themes (存在问题, 不足, 主要表现在 …), for `problem_evidenced`
+    phase_words: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids_a", frozenset(map(id, self.units_a)))
+        words = (k for t in self.lexicon.themes if t.phase for k, _ in t.keywords)
+        object.__setattr__(self, "phase_words", tuple(words))
 
     def report_of(self, unit: Unit) -> Report:
         return self.a if id(unit) in self.ids_a else self.b
@@ -1916,6 +1920,22 @@ class _Context:
             return _cosine(self.vectors[id(x)], self.vectors[id(y)]) >= PAIR_THRESHOLD
         return bool(_subjects(x)) or self.alike(x, y)
 
+    def problem_evidenced(self, x: Unit, y: Unit) -> bool:
+        """Whether two problems may be paired one to one, or one join the other side's only
+        problem row (`problem_answered`): both name a subject (`_same_subject` has let them
+        meet), or they share a specific word (`_evidence`) that is not part of a phase
+        theme's keyword (存在 of 存在问题, 不足, 不够, 尚未, 表现 of 主要表现在): every problem
+        is said in those, so they are no subject two share. A work report's problems of
+        支柱产业转型 or 核心技术 name no subject of the lexicon and share only such words with
+        泾县's problems of 复议 and 执法; 光明's problems of 人员力量 and 不够均衡 still meet
+        宝鸡's of 法治思维 and 不均衡 on their words."""
+        if _subjects(x) and _subjects(y):
+            return True
+        return any(
+            not any(word in keyword for keyword in self.phase_words)
+            for word in _evidence(x, y, self.idf)
+        )
+
     def plan_answered(self, x: Unit, only: Unit) -> bool:
         """Whether the other side's one plan (or problem) on the phase takes `x` into its row:
         by subject when both name one (`_same_subject` has let them meet: 宝鸡's 基层执法 problem
@@ -1924,6 +1944,11 @@ class _Context:
         a plan either way (秦皇岛's one plan sentence, 持续推进依法行政, 全面提升法治政府建设质效,
         takes another report's general plan, not its plans on 执法 or 复议应诉)."""
         return (bool(_subjects(x)) and bool(_subjects(only))) or self.answers(x, only)
+
+    def problem_answered(self, x: Unit, only: Unit) -> bool:
+        """`plan_answered` for problems, on evidence beyond the phase's words when one of
+        the two names no subject (`problem_evidenced`)."""
+        return self.plan_answered(x, only) and self.problem_evidenced(x, only)
 
     def backed_fit(self, x: Unit, y: Unit) -> float:
         """`fit` where `supported` and `hosted`, 0.0 elsewhere: a host chapter meets a unit
@@ -2092,10 +2117,19 @@ def compare(
             phase,
             supported=context.plan_supported if phase else context.supported,
             answered=None if phase else context.passage_answers,
-            only_answered=context.plan_answered if phase else context.only_answers,
+            only_answered=(
+                (context.plan_answered if theme_id == PLANS else context.problem_answered)
+                if phase
+                else context.only_answers
+            ),
             apart=apart,
-            # plans meet by subject: two 普法 plans share only the genre's words
-            evidenced=None if phase else context.evidenced,
+            # plans meet by subject: two 普法 plans share only the genre's words; a problem
+            # naming no subject needs a word beyond those of every problem
+            evidenced=(
+                (None if theme_id == PLANS else context.problem_evidenced)
+                if phase
+                else context.evidenced
+            ),
             overall=overall if theme_id == PLANS else None,
             # parts of one piece of work, but not on the report's overall direction
             # (`_join_siblings`)

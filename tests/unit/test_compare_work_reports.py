@@ -321,3 +321,33 @@ def test_a_long_plan_naming_no_subject_joins_a_row_only_at_the_pair_bar() -> Non
     short = unit("a/3", "法" * 40, shared)
     vectors[id(short)] = idf.vector(short.terms)
     assert context.plan_supported(short, talent)
+
+
+# invented after a 法治 report's problem paragraph (复议, 执法) and a work report's list of
+# problems on its economy and city, which name no subject of the lexicon and say their
+# weaknesses in the words every problem is said in (存在, 不足, 不够, 尚未)
+_LAW_PROBLEMS = (
+    "一、工作成效\n（一）行政复议\n全年办理行政复议案件120件，纠错率达12%。\n"
+    "二、存在的不足\n"
+    "虽然法治政府建设取得了一定成效，但仍然存在一些问题和不足，主要表现在：行政复议体制改革"
+    "尚未完全到位，复议案件办理质量有待提高；基层行政执法人员素质不够高，执法程序不够规范。\n"
+)
+_ECONOMY_PROBLEMS = (
+    "一、工作回顾\n（一）经济发展\n全年地区生产总值增长6%，新增市场主体3000户。\n"
+    "二、存在的问题\n"
+    "一是支柱产业转型步伐较慢，总部经济集聚规模尚未形成，产业整体竞争力还需提升。\n"
+    "二是掌握核心技术的企业不多，高端研发团队偏少，科技创新引领作用发挥不足。\n"
+    "四是城区空间品质和功能配套还不够完善，城市更新统筹性不足。\n"
+)
+
+
+def test_a_problem_naming_no_subject_meets_a_problem_on_more_than_the_phase_words() -> None:
+    a = parse_text(_LAW_PROBLEMS, path="a.txt")
+    b = parse_text(_ECONOMY_PROBLEMS, path="b.txt")
+    rows = [row for row in _rows(compare(a, b), "problems") if row[0] and row[1]]
+    assert rows == []
+    # the rule itself: both naming a subject, or a shared word beyond the phase's own
+    comparison = compare(a, b)
+    law = next(u for u in comparison.units_a if u.theme == "problems")
+    economy = [u for u in comparison.units_b if u.theme == "problems"]
+    assert compare_module._subjects(law) and not any(map(compare_module._subjects, economy))
