@@ -1225,9 +1225,7 @@ def _align_theme(
         return (
             not by_subject
             or _same_subject(a, b, overall, lambda: _cosine(vectors[id(a)], vectors[id(b)]))
-        ) and (
-            apart is None or not apart(a, b)
-        )
+        ) and (apart is None or not apart(a, b))
 
     def joins(unit: Unit, partner: Unit, sim: float) -> bool:
         return (

@@ -228,8 +228,9 @@ _FIGURE = re.compile(
     r"(?P<unit> ?(?:[%\uff05‰]|" + "|".join(_UNITS) + r"))?"
     r"(?P<post>以上|以下|以内|左右|多(?![\u4e00-\u9fff])|多(?=[来的时以后前里中内]))?"
 )
-# The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标).
-_UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数)(?:为|是|达到|达|约为|约)?$")
+# The name of a measure with no unit right before its value (综合指数, 律师数达到, 指标,
+# 复议诉讼比值达2.6, 复议诉讼比为1.8).
+_UNITLESS_HOST = re.compile(r"(?:指数|系数|指标|数|比值|诉讼比)(?:为|是|达到|达|约为|约)?$")
 # What joins two numbers of one series: a range (0.5至1.5个工作日) or a list (50和85个工作日).
 _RANGE_JOIN = re.compile(r"\s?(?:至|到|-|—|–|~|\uff5e)\s?")
 # (29%和 32%: a page's space, as for ranges; 分别下降12.6%和下降2.8%: the change said again)
@@ -700,6 +701,9 @@ _NOUN_STOP = re.compile(
     r"投入使用|投入运营|陆续|正式|顺利|作为|"
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为|"
+    # handed on: the object put first goes to another (将8项…执法职能|赋予乡镇(街)行使,
+    # 将32项行政处罚权|下放至乡镇)
+    r"赋予|交由|移交|划转|下放(?=[至到给])|"
     # the object put first by those counted (25个基层党支部|将习近平法治思想纳入…)
     r"(?<![即必终])将(?![军领士来近])"
 )
@@ -866,6 +870,7 @@ _VERB_END = (
     "荣获",  # to be awarded (荣获…奖项9人次), as 获得
     "注销",  # to cancel (注销了43名执法人员证件), as 吊销
     "报送",  # to submit (报送了3个示范创建项目), as 推送
+    "报备",  # to file with (向县人大常委会报备…规范性文件2份), as 备案
     "听取",  # to hear (听取1次…工作情况汇报, 听取…汇报4次), as 接受
     "审议",  # to deliberate (审议3件地方性法规草案), as 审查
     "设定",  # to set (设定8方面37项…指标), as 设置
@@ -1448,6 +1453,14 @@ def _fit(subject: str) -> str:
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
     if len(subject) <= _MAX_SUBJECT:
         return subject
+    if (
+        subject.startswith(_CAUSERS)
+        and "、" not in subject  # (a list of people: the list's rule below)
+        and (acted := _after_causee(subject)) != subject
+    ):
+        # 组织 全局干部职工|专题学习…: who gathered the people goes with them, before a cut by
+        # length that would keep the people and drop 组织 (as `_drop_opening` does after it)
+        return _fit(acted)
     if (by := subject.find("对")) >= 0 and (light := _light_after_object(subject, by)):
         # 对A、B、C及D 开展合法性审查: the act, as when the object is put first (_after_light_verb)
         return subject[light:]
@@ -4905,7 +4918,7 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
                 len(match.group("num")) <= 2 and _lasting_far_before(before)
             )
             continue
-        if match.group("unit") in _COUNTED_BY_NAME and len(match.group("num")) > 3:
+        if (match.group("unit") or "").lstrip() in _COUNTED_BY_NAME and len(match.group("num")) > 3:
             continue  # 2024市本级…: a year before a body, no count of bodies
         clock = _CLOCK_BEFORE.get(number.unit or "", ())
         if text[match.start() - 1 : match.start()] in clock:
@@ -5424,8 +5437,9 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         # 为期4天的培训班: how long the event after 的 lasted, named by it
         event_time = unit in _TIMES and raw_before.endswith("为期") and text.startswith("的", end)
         if own_unit and (unit not in _NO_NOUN_AFTER or funds or event_time):
-            if (written := match.group("unit")) in _COUNTED_BY_NAME:
-                noun = written  # 6部门: the count names what it counts, at its level
+            if (written := match.group("unit").lstrip()) in _COUNTED_BY_NAME:
+                # 6部门 (and a page's 18 部门): the count names what it counts, at its level
+                noun = written
                 if text[num_start - 1 : num_start] == "级" and num_start >= 2:
                     noun = text[num_start - 2 : num_start] + noun  # 省级6部门
             elif class_end := classes.get(end, 0):

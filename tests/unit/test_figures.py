@@ -5063,3 +5063,45 @@ def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ratio of review cases to lawsuits has no unit; after its name it is a figure
+        (
+            "全市复议诉讼比值达2.6,同比增长76.5%。",
+            [("复议诉讼比值", 2.6, ""), ("复议诉讼比值同比增长", 76.5, "%")],
+        ),
+        ("本年度全区复议诉讼比为1.8。", [("复议诉讼比", 1.8, "")]),
+        ("行政复议与行政诉讼案件比值达到3.2。", [("行政复议与行政诉讼案件比值", 3.2, "")]),
+        # people gathered by 组织 go with it before a long clause is cut to length
+        (
+            "组织全体机关干部职工专题学习党的二十大和二十届三中全会精神共3场。",
+            [("专题学习党的二十大和二十届三中全会精神", 3.0, "场")],
+        ),
+        # …and a list of people goes too, by the list's rule (组织A、B参加…: the training)
+        (
+            "组织全县党政领导干部、国家工作人员参加“法治讲堂·逢九必讲”法治培训12场次。",
+            [("参加法治讲堂·逢九必讲法治培训", 12.0, "场次")],
+        ),
+        # a page's space between the count and the bodies it counts
+        ("市司法局等 12 部门联合印发实施方案。", [("部门", 12.0, "个")]),
+        # the object put first ends where it is handed on (赋予, 下放至, 交由)
+        ("将15项县直部门的行政执法职能赋予镇街行使。", [("行政执法职能", 15.0, "项")]),
+        ("将46项行政处罚权下放至乡镇。", [("行政处罚权", 46.0, "项")]),
+        ("承接下放事项46项。", [("承接下放事项", 46.0, "项")]),
+        # 报备 is an act, after to whom it was done
+        ("向市人大常委会报备区政府规范性文件4件。", [("报备区政府规范性文件", 4.0, "件")]),
+    ],
+)
+def test_ratios_gathered_people_bodies_and_objects_handed_on_of_fresh_blind_text(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> None:
+    ratio, change = extract("复议诉讼比值达2.6,同比增长76.5%。")
+    assert ratio.indicator == "复议诉讼比" and change.indicator is None
+    assert extract("复议诉讼比为1.8。")[0].indicator == "复议诉讼比"
