@@ -1867,3 +1867,24 @@ def test_a_section_named_where_a_side_speaks_of_a_topic_is_cut_visibly() -> None
     shown = covered_by_list([long, short], width=20)
     assert shown == "一、(三)2.一是综合行政执法改革实现…, 二、依法决策"
     assert len(shown.split(", ")[0]) == 20
+
+
+def test_a_unit_on_the_list_of_powers_meets_only_units_naming_it() -> None:
+    # invented: 权责清单 (and 机构职能) is work of its own under 政府职能, as 生态环境 is: an
+    # item on the list of powers and the reform of bodies is not one on 政务服务 or 营商环境 for
+    # sharing the theme, and meets an item that names the list
+    apart = compare_module._apart_rule(load_lexicon(), "functions")
+    assert apart is not None
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, "item", "", heading, text, "functions")
+
+    bodies = unit(
+        "a1",
+        "推进政府机构职能优化协同高效",
+        "推进事业单位改革,减少事业单位45家。探索制定区街权责清单,推进流程再造。",
+    )
+    services = unit("b1", "政务服务更高效", "推进政务服务一网通办,压减审批时限,优化营商环境。")
+    powers = unit("b2", "出台权责清单规范管理实施办法", "明确清单管理范围、编制程序和调整程序。")
+    assert apart(bodies, services) and apart(services, bodies)
+    assert not apart(bodies, powers)

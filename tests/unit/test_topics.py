@@ -86,7 +86,8 @@ def test_the_bundled_synonyms_are_the_genres() -> None:
 
 def test_the_bundled_functions_theme_holds_subjects_of_their_own() -> None:
     apart = dict(load_lexicon().theme("functions").apart)
-    assert set(apart) == {"生态环境", "知识产权", "信用"} and "环保" in apart["生态环境"]
+    assert set(apart) == {"生态环境", "知识产权", "信用", "权责清单"}
+    assert "环保" in apart["生态环境"] and "机构职能" in apart["权责清单"]
 
 
 def test_the_bundled_rules_theme_holds_normative_documents_apart_from_legislation() -> None:
