@@ -1100,8 +1100,8 @@ def pair_threshold(a: Unit, b: Unit, by_subject: bool, mutual: bool) -> float:
 
 def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool] | None:
     """For a theme holding subjects of their own (`topics.Theme.apart`: 政府职能 holds
-    生态环境, 知识产权, 信用 and 权责清单 for want of a theme of theirs; 制度体系 holds 规范性文件,
-    another instrument than 立法), whether two units are apart:
+    生态环境, 知识产权, 信用, 权责清单 and 双随机 for want of a theme of theirs; 制度体系
+    holds 规范性文件, another instrument than 立法), whether two units are apart:
     one is on such a subject and the other never names it. A unit is on a subject when its
     heading and text name it twice at least and more often than all the theme's other
     keywords together (but the theme's name itself, 行政执法), a word of its heading

@@ -1888,3 +1888,8 @@ def test_a_unit_on_the_list_of_powers_meets_only_units_naming_it() -> None:
     powers = unit("b2", "出台权责清单规范管理实施办法", "明确清单管理范围、编制程序和调整程序。")
     assert apart(bodies, services) and apart(services, bodies)
     assert not apart(bodies, powers)
+    # and 双随机 (事中事后监管) likewise: an item on random inspections is not the 营商环境 one
+    inspections = unit(
+        "b3", "进一步规范双随机一公开监管工作", "全市开展随机抽查576次,跨部门联合抽查154次。"
+    )
+    assert apart(inspections, services) and not apart(inspections, inspections)

@@ -86,7 +86,7 @@ def test_the_bundled_synonyms_are_the_genres() -> None:
 
 def test_the_bundled_functions_theme_holds_subjects_of_their_own() -> None:
     apart = dict(load_lexicon().theme("functions").apart)
-    assert set(apart) == {"生态环境", "知识产权", "信用", "权责清单"}
+    assert set(apart) == {"生态环境", "知识产权", "信用", "权责清单", "双随机"}
     assert "环保" in apart["生态环境"] and "机构职能" in apart["权责清单"]
 
 
