@@ -351,3 +351,21 @@ def test_a_problem_naming_no_subject_meets_a_problem_on_more_than_the_phase_word
     law = next(u for u in comparison.units_a if u.theme == "problems")
     economy = [u for u in comparison.units_b if u.theme == "problems"]
     assert compare_module._subjects(law) and not any(map(compare_module._subjects, economy))
+
+
+def test_a_long_plan_naming_no_subject_meets_a_general_plan_only_on_alike_words() -> None:
+    # invented: a 法治 report's one general plan sentence and a work report's plan on 文化:
+    # both name no subject, yet the general plan is no answer to the 文化 plan's work
+    general = report_units(
+        parse_text(
+            "一、下一步工作打算\n全面推进依法行政，持续提升法治政府建设质效。\n", path="g.txt"
+        )
+    )[0]
+    culture = report_units(parse_text(_CULTURE_PLAN, path="a.txt"))[0]
+    overall = frozenset({"leadership"})
+    assert compare_module._is_general(general, overall) and compare_module._unplaced(culture)
+    assert not compare_module._same_subject(culture, general, overall, lambda: 0.09)
+    assert not compare_module._same_subject(general, culture, overall)
+    assert compare_module._same_subject(
+        culture, general, overall, lambda: compare_module.NEAREST_THRESHOLD
+    )
