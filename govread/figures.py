@@ -4918,7 +4918,8 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
                 len(match.group("num")) <= 2 and _lasting_far_before(before)
             )
             continue
-        if (match.group("unit") or "").lstrip() in _COUNTED_BY_NAME and len(match.group("num")) > 3:
+        written = (match.group("unit") or "").lstrip()
+        if written in _COUNTED_BY_NAME and len(match.group("num")) > 3:
             continue  # 2024市本级…: a year before a body, no count of bodies
         clock = _CLOCK_BEFORE.get(number.unit or "", ())
         if text[match.start() - 1 : match.start()] in clock:
