@@ -3273,6 +3273,37 @@ _AGREEMENT: dict[str, tuple[str, ...]] = {
 }
 
 
+# An act alone in brackets after a clause on what changed (…案件大幅增加(新收2758件)): the
+# count glosses that clause's noun, done so
+_BRACKETED_ACTS = frozenset({"新收", "收到", "受理", "办理", "共办理", "办结", "审结", "新增"})
+_GLOSS_OPEN = frozenset("(\uff08")
+_CLAUSE_BREAKS = ",\uff0c。;\uff1b:\uff1a"
+# what the clause says of its noun after it: a change, and the figure of it (增幅超3.6倍)
+_GLOSSED_TAIL = re.compile(
+    r"(?:数量|数)?(?:大幅|明显|持续|稳步|有所)?(?:增幅|降幅|增长|增加|上升|下降|减少)"
+    r"(?:超过?|达到?|为|约)?(?:\d{1,12}(?:\.\d{1,6})?(?:倍|%|\uff05|个百分点)?)?$"
+)
+
+
+def _glossed_noun(text: str, at: int, unit: str) -> str:
+    """The noun of the clause a bracket at `at` glosses, when that clause says how it changed
+    and its noun agrees with `unit` (全市行政复议案件大幅增加(新收…件): 行政复议案件); else ""."""
+    if at < 2 or text[at - 1] not in _GLOSS_OPEN:
+        return ""
+    start = max(0, at - 1 - _MAX_CLAUSE)
+    before = text[start : at - 1]
+    cut = max(before.rfind(c) for c in _CLAUSE_BREAKS)
+    clause = before[cut + 1 :]
+    tail = _GLOSSED_TAIL.search(clause)
+    if tail is None or tail.start() < 2:
+        return ""
+    noun = clause[: tail.start()]
+    if (of := noun.rfind("的")) >= 0 and len(noun) - of - 1 >= 4:
+        noun = noun[of + 1 :]  # (因…争议引发的|公安交警处罚类…案件: which cases, not why)
+    noun = _strip_lead(noun)
+    return noun if len(noun) >= 2 and _agrees(noun, unit) else ""
+
+
 def _agrees(noun: str, unit: str) -> bool:
     """Whether `noun`'s head is of the kind `unit` counts (案件 for 件, 群众 for 名)."""
     heads = _AGREEMENT.get(unit)
@@ -5981,6 +6012,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
+        if subject in _BRACKETED_ACTS and (glossed := _glossed_noun(text, clause_from, unit)):
+            subject += glossed  # …行政复议案件大幅增加(新收|2758件): the cases received
         if (
             unit in _HOW_OFTEN
             and not noun

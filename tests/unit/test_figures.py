@@ -5093,6 +5093,18 @@ def test_lists_parts_measures_organisers_and_ministries_of_fresh_blind_text(
         ("承接下放事项46项。", [("承接下放事项", 46.0, "项")]),
         # 报备 is an act, after to whom it was done
         ("向市人大常委会报备区政府规范性文件4件。", [("报备区政府规范性文件", 4.0, "件")]),
+        # an act alone in brackets glosses the noun of the clause on what changed
+        (
+            "全区行政复议案件明显增加(新收326件),纠错率12%。",
+            [("新收行政复议案件", 326.0, "件"), ("纠错率", 12.0, "%")],
+        ),
+        (
+            "涉及征地补偿的行政诉讼案件数量增幅超2倍(受理85件)。",
+            [("涉及征地补偿的行政诉讼案件数量增幅", 2.0, "倍"), ("受理行政诉讼案件", 85.0, "件")],
+        ),
+        # …not a clause that says no change, nor a noun that is not what the unit counts
+        ("调解工作扎实开展(新收5件)。", [("新收", 5.0, "件")]),
+        ("参训人员大幅增加(新增120件)。", [("新增", 120.0, "件")]),
     ],
 )
 def test_ratios_gathered_people_bodies_and_objects_handed_on_of_fresh_blind_text(
@@ -5105,3 +5117,5 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
     ratio, change = extract("复议诉讼比值达2.6,同比增长76.5%。")
     assert ratio.indicator == "复议诉讼比" and change.indicator is None
     assert extract("复议诉讼比为1.8。")[0].indicator == "复议诉讼比"
+    glossed = extract("全区行政复议案件明显增加(新收326件)。")[0]
+    assert glossed.indicator == "行政复议案件数"
