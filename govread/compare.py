@@ -1701,6 +1701,10 @@ def _wide_hosts(
     return sorted(found, key=lambda row: (row[1].order, row[0][0].order))
 
 
+# A keyword of at least this weight names one piece of its theme's work (规范性文件, 行政复议,
+# 人民调解, 合法性审查 …): a run of a long section sharing one with a unit on that theme has
+# evidence enough to meet it (`_run_partners`)
+NAMED_WORK_WEIGHT = 3.0
 RUN_CHARS = 60  # a long section is read in runs of its sentences about an item's length
 RUN_MIN_CHARS = 2 * RUN_CHARS  # a section this long is read in runs (two at least)
 # how alike a run and a unit of the other report must be to meet: the bar at which a gap
@@ -1737,8 +1741,11 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     A row holds the section by its main theme only, so each run of its sentences (`_runs`)
     meets the unit of the other report it is most like, when:
 
-    - they share EVIDENCE_MIN specific words (`_evidence`), and of the units that do the
-      unit is the most like the run, at RUN_THRESHOLD;
+    - they share EVIDENCE_MIN specific words (`_evidence`), or one keyword of the unit's
+      theme that names a piece of its work (NAMED_WORK_WEIGHT: 规范性文件, 行政复议, 出庭应诉;
+      a flat section gives such a piece one clause: 咸宁's 第一责任人 section, on the leaders'
+      批示 on 人民调解 and 负责人出庭应诉 and their 述法, meets 光明's item on 出庭应诉), and of
+      the units that do the unit is the most like the run, at RUN_THRESHOLD;
     - no row holds both yet;
     - the unit is less like each unit its rows already set it against (`_Context.fit`) than
       like the run: else its partner on that work is found already.
@@ -1766,6 +1773,16 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     # every word counts when the corpus cannot tell a specific one (`_Idf.telling`)
     specific = idf.specific if idf.telling else bool
     need = EVIDENCE_MIN if idf.telling else 1
+    named_work = {
+        t.id: tuple(k for k, weight in t.keywords if weight >= NAMED_WORK_WEIGHT)
+        for t in lexicon.themes
+    }
+
+    def names_work(unit: Unit, run_terms: Mapping[str, int]) -> bool:
+        """Whether the run and the unit share a word naming a piece of the unit's theme's
+        work (NAMED_WORK_WEIGHT): one such word is evidence enough."""
+        return any(k in run_terms and k in unit.terms for k in named_work.get(unit.theme, ()))
+
     found: dict[tuple[int, int], tuple[tuple[float, str], Unit, Unit, bool]] = {}
     for hosts, others, host_in_a in (
         (context.units_a, context.units_b, True),
@@ -1795,7 +1812,11 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                     for unit in by_word.get((met_as, term), ()):
                         shared[id(unit)] += 1
                         units[id(unit)] = unit
-                candidates = [units[i] for i, count in shared.items() if count >= need]
+                candidates = [
+                    units[i]
+                    for i, count in shared.items()
+                    if count >= need or names_work(units[i], terms)
+                ]
                 if not candidates:
                     continue
                 vector = idf.vector(terms)
@@ -1807,7 +1828,11 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                         best, best_sim = unit, sim
                 if best is None or best_sim < RUN_THRESHOLD:
                     continue
-                if idf.telling and len(_shared_evidence(terms, best.terms, idf)) < EVIDENCE_MIN:
+                if (
+                    idf.telling
+                    and len(_shared_evidence(terms, best.terms, idf)) < EVIDENCE_MIN
+                    and not names_work(best, terms)
+                ):
                     continue
                 partners = met.get(id(best), ())
                 if any(u is host for u in partners) or any(

@@ -201,3 +201,34 @@ def test_a_leftover_one_passage_of_a_flat_section_speaks_to_joins_its_row(
     items = _items("二是畅通执法投诉渠道。公布行政执法投诉电话,全年受理执法投诉30件,全部办结。")
     rows = _rows(compare(parse_text(_FLAT_WORK, path="a.txt"), items, corpus))
     assert ("enforcement", False, ["1.1"], ["1#1", "1#2"]) in rows
+
+
+# invented: a flat section on the leaders' duties that gives 出庭应诉 one clause, and the
+# other report's item on 出庭应诉 under 矛盾纠纷化解, sharing that one word of its work
+_DUTIES = (
+    "某县2023年法治政府建设情况的报告\n"
+    "一、2023年法治政府建设主要举措和成效\n"
+    "(一)压实第一责任人职责。县委、县政府主要负责同志多次听取法治政府建设工作汇报,"
+    "研究部署年度重点任务,对重点工作作出批示指示。组织开展党政主要负责人年终述职述法,"
+    "实现述法全覆盖。深入推进行政机关负责人出庭应诉,全年共出庭应诉32次。"
+    "将法治建设纳入年度绩效考核,考核结果与干部评先评优挂钩,层层传导压力。\n"
+)
+_APPEARANCE = (
+    "某市2023年法治政府建设情况的报告\n"
+    "一、自觉接受监督\n"
+    "一是支持法院依法受理和审理行政案件,认真落实行政机关负责人出庭应诉制度,"
+    "全市各级行政机关负责人出庭应诉率保持较高水平。二是认真办理人大代表建议和政协提案,"
+    "按期办结率达到百分之百。\n"
+)
+
+
+def test_a_run_meets_a_unit_on_one_word_naming_a_piece_of_its_themes_work(
+    corpus: list[Report],
+) -> None:
+    duties, appearance = parse_text(_DUTIES, path="a.txt"), parse_text(_APPEARANCE, path="b.txt")
+    comparison = compare(duties, appearance, corpus)
+    (run,) = [u for u in comparison.units_a if u.node_id.endswith("/1.1")]
+    (item,) = [u for u in comparison.units_b if u.node_id.endswith("/1#1")]
+    named = {k for k, w in compare_module.load_lexicon().theme(item.theme).keywords if w >= 3}
+    assert "出庭应诉" in named & set(run.terms) & set(item.terms)
+    assert any(run in p.a and item in p.b for p in comparison.pairs)
