@@ -1702,7 +1702,7 @@ def _wide_hosts(
 
 
 # A keyword of at least this weight names one piece of its theme's work (规范性文件, 行政复议,
-# 人民调解, 合法性审查 …): a run of a long section sharing one with a unit on that theme has
+# 人民调解, 出庭应诉, 依法决策 …): a run of a long section sharing one with a unit on that theme has
 # evidence enough to meet it (`_run_partners`)
 NAMED_WORK_WEIGHT = 3.0
 RUN_CHARS = 60  # a long section is read in runs of its sentences about an item's length
