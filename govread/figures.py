@@ -3276,8 +3276,6 @@ _AGREEMENT: dict[str, tuple[str, ...]] = {
 # An act alone in brackets after a clause on what changed (…案件大幅增加(新收2758件)): the
 # count glosses that clause's noun, done so
 _BRACKETED_ACTS = frozenset({"新收", "收到", "受理", "办理", "共办理", "办结", "审结", "新增"})
-_GLOSS_OPEN = frozenset("(\uff08")
-_CLAUSE_BREAKS = ",\uff0c。;\uff1b:\uff1a"
 # what the clause says of its noun after it: a change, and the figure of it (增幅超3.6倍)
 _GLOSSED_TAIL = re.compile(
     r"(?:数量|数)?(?:大幅|明显|持续|稳步|有所)?(?:增幅|降幅|增长|增加|上升|下降|减少)"
@@ -3285,15 +3283,13 @@ _GLOSSED_TAIL = re.compile(
 )
 
 
-def _glossed_noun(text: str, at: int, unit: str) -> str:
-    """The noun of the clause a bracket at `at` glosses, when that clause says how it changed
-    and its noun agrees with `unit` (全市行政复议案件大幅增加(新收…件): 行政复议案件); else ""."""
-    if at < 2 or text[at - 1] not in _GLOSS_OPEN:
+def _glossed_noun(text: str, bounds: list[int], at: int, floor: int, unit: str) -> str:
+    """The noun of the clause (`_clause_before`, not before `floor`) a bracket opening the
+    clause at `at` glosses, when that clause says how it changed and its noun agrees with
+    `unit` (全市行政复议案件大幅增加(新收…件): 行政复议案件); else ""."""
+    if at < 2 or text[at - 1] not in _OPENING_BRACKETS:
         return ""
-    start = max(0, at - 1 - _MAX_CLAUSE)
-    before = text[start : at - 1]
-    cut = max(before.rfind(c) for c in _CLAUSE_BREAKS)
-    clause = before[cut + 1 :]
+    clause = _clause_before(text, bounds, at, floor)
     tail = _GLOSSED_TAIL.search(clause)
     if tail is None or tail.start() < 2:
         return ""
@@ -6012,7 +6008,9 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
-        if subject in _BRACKETED_ACTS and (glossed := _glossed_noun(text, clause_from, unit)):
+        if subject in _BRACKETED_ACTS and (
+            glossed := _glossed_noun(text, bounds, clause_from, sentence_start, unit)
+        ):
             subject += glossed  # …行政复议案件大幅增加(新收|2758件): the cases received
         if (
             unit in _HOW_OFTEN
