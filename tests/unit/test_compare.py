@@ -1534,6 +1534,15 @@ def test_a_report_with_no_text_outside_the_topics_is_never_said_to_have_it_in_an
         set_language(before)
 
 
+def _units_on(theme: str, kind: str = "section") -> Callable[[str, str, str], Unit]:
+    """Invented units of one theme and kind, made as unit(key, heading, text)."""
+
+    def unit(key: str, heading: str, text: str) -> Unit:
+        return Unit(key, key, kind, "", heading, text, theme)
+
+    return unit
+
+
 def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) -> None:
     # invented: 政府职能 holds 生态环境 for want of a theme of its own (`Theme.apart`). b2, an
     # item on 生态环境 (its words name it three times, no other word of the theme), is most
@@ -1543,8 +1552,7 @@ def test_a_unit_on_a_subject_of_its_own_meets_only_units_naming_it(monkeypatch) 
     apart = compare_module._apart_rule(lexicon, "functions")
     assert apart is not None and compare_module._apart_rule(lexicon, "decisions") is None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "item", "", heading, text, "functions")
+    unit = _units_on("functions", "item")
 
     a1 = unit("a1", "深化放管服改革", "推进政务服务掌上办,压减审批时限,优化营商环境。")
     a2 = unit("a2", "", "优化营商环境,服务市场主体,守护生态环境,持续放管服改革。")
@@ -1574,8 +1582,7 @@ def test_the_themes_only_row_does_not_count_a_unit_on_a_subject_of_its_own(monke
     lexicon = load_lexicon()
     apart = compare_module._apart_rule(lexicon, "functions")
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "item", "", heading, text, "functions")
+    unit = _units_on("functions", "item")
 
     a1 = unit("a1", "深化放管服改革", "压减审批时限,优化营商环境,市场主体增长。")
     a2 = unit("a2", "政务服务更高效", "推进政务服务一网通办,事项全部网上办。")
@@ -1607,8 +1614,7 @@ def test_a_section_on_normative_documents_meets_normative_documents_not_legislat
     apart = compare_module._apart_rule(load_lexicon(), "rules")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "section", "", heading, text, "rules")
+    unit = _units_on("rules")
 
     a1 = unit("a1", "加强规范性文件管理", "规范性文件统一登记、统一编号、统一印发。")
     a2 = unit("a2", "", "审查区规范性文件28件,做好规范性文件备案工作。")
@@ -1680,8 +1686,7 @@ def test_a_section_on_the_rule_of_law_inspection_meets_only_texts_naming_it(monk
     apart = compare_module._apart_rule(lexicon, "leadership")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "section", "", heading, text, "leadership")
+    unit = _units_on("leadership")
 
     a1 = unit(
         "a1", "统筹推进法治政府建设", "市政府常务会议学法12次,召开依法治市委员会会议,统筹推进。"
@@ -1702,8 +1707,7 @@ def test_a_text_on_the_assessment_by_its_word_kaoping_is_no_unit_apart_from_insp
     apart = compare_module._apart_rule(load_lexicon(), "leadership")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "section", "", heading, text, "leadership")
+    unit = _units_on("leadership")
 
     inspection = unit(
         "a1", "法治政府建设专项督察", "组建法治督察小组,开展法治督察,督察发现问题全部整改。"
@@ -1794,8 +1798,7 @@ def test_a_section_on_administrative_review_meets_only_texts_naming_it(monkeypat
     apart = compare_module._apart_rule(load_lexicon(), "disputes")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "section", "", heading, text, "disputes")
+    unit = _units_on("disputes")
 
     a1 = unit("a1", "加强人民调解", "人民调解委员会调解矛盾纠纷1200件,调解成功率98%。")
     a2 = unit("a2", "化解矛盾纠纷", "调解矛盾纠纷300件,受理行政复议申请20件,信访总量下降。")
@@ -1812,8 +1815,7 @@ def test_a_section_on_training_enforcement_staff_meets_only_texts_naming_it(monk
     apart = compare_module._apart_rule(load_lexicon(), "enforcement")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "section", "", heading, text, "enforcement")
+    unit = _units_on("enforcement")
 
     a1 = unit("a1", "行政执法质效持续增强", "推行行政执法三项制度,开展案卷评查,规范裁量基准。")
     a2 = unit("a2", "强化执法监督", "开展行政执法监督检查,组织执法人员培训,整改执法问题。")
@@ -1835,8 +1837,7 @@ def test_a_unit_whose_heading_names_no_subject_of_its_own_is_on_none() -> None:
     apart = compare_module._apart_rule(load_lexicon(), "enforcement")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "item", "", heading, text, "enforcement")
+    unit = _units_on("enforcement", "item")
 
     text = (
         "加强行政执法证申办工作,执法证申办率不低于90%,组织行政执法证考试,执法证参考人数444人,"
@@ -1876,8 +1877,7 @@ def test_a_unit_on_the_list_of_powers_meets_only_units_naming_it() -> None:
     apart = compare_module._apart_rule(load_lexicon(), "functions")
     assert apart is not None
 
-    def unit(key: str, heading: str, text: str) -> Unit:
-        return Unit(key, key, "item", "", heading, text, "functions")
+    unit = _units_on("functions", "item")
 
     bodies = unit(
         "a1",

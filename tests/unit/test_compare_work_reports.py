@@ -344,10 +344,10 @@ _ECONOMY_PROBLEMS = (
 def test_a_problem_naming_no_subject_meets_a_problem_on_more_than_the_phase_words() -> None:
     a = parse_text(_LAW_PROBLEMS, path="a.txt")
     b = parse_text(_ECONOMY_PROBLEMS, path="b.txt")
-    rows = [row for row in _rows(compare(a, b), "problems") if row[0] and row[1]]
+    comparison = compare(a, b)
+    rows = [row for row in _rows(comparison, "problems") if row[0] and row[1]]
     assert rows == []
     # the rule itself: both naming a subject, or a shared word beyond the phase's own
-    comparison = compare(a, b)
     law = next(u for u in comparison.units_a if u.theme == "problems")
     economy = [u for u in comparison.units_b if u.theme == "problems"]
     assert compare_module._subjects(law) and not any(map(compare_module._subjects, economy))
