@@ -1773,7 +1773,9 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     # every word counts when the corpus cannot tell a specific one (`_Idf.telling`)
     specific = idf.specific if idf.telling else bool
     need = EVIDENCE_MIN if idf.telling else 1
-    named_work = {
+    # (not `_named_work`, the pieces of work a heading names: these are what a theme's
+    # heaviest keywords name, wherever they stand)
+    work_words = {
         t.id: tuple(k for k, weight in t.keywords if weight >= NAMED_WORK_WEIGHT)
         for t in lexicon.themes
     }
@@ -1781,7 +1783,7 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     def names_work(unit: Unit, run_terms: Mapping[str, int]) -> bool:
         """Whether the run and the unit share a word naming a piece of the unit's theme's
         work (NAMED_WORK_WEIGHT): one such word is evidence enough."""
-        return any(k in run_terms and k in unit.terms for k in named_work.get(unit.theme, ()))
+        return any(k in run_terms and k in unit.terms for k in work_words.get(unit.theme, ()))
 
     found: dict[tuple[int, int], tuple[tuple[float, str], Unit, Unit, bool]] = {}
     for hosts, others, host_in_a in (
