@@ -25,7 +25,8 @@ unit of the gap meets the units whose passage of its own length is like it (`_fi
 item is judged against a chapter's sentences, not the whole chapter) in a *secondary* row
 that names that passage. A long section meets, besides, the unit of the other report that a
 run of its sentences is most like, whatever its theme (`_run_partners`: a flat section on
-执法 and then 巡察 meets the other's 督察 section too).
+执法 and then 巡察 meets the other's 督察 section too), or whose heading names a piece of
+work the run speaks of (规范性文件).
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
 enforcement plan an enforcement plan, `_same_subject`; a plan naming no subject only a general
 one, `_is_general`, but one longer than a general sentence, on work the lexicon has no theme
@@ -1745,7 +1746,12 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
       theme that names a piece of its work (NAMED_WORK_WEIGHT: 规范性文件, 行政复议, 出庭应诉;
       a flat section gives such a piece one clause: 咸宁's 第一责任人 section, on the leaders'
       批示 on 人民调解 and 负责人出庭应诉 and their 述法, meets 光明's item on 出庭应诉), and of
-      the units that do the unit is the most like the run, at RUN_THRESHOLD;
+      the units that do the unit is the most like the run, at RUN_THRESHOLD; or, when
+      none is that alike, the unit's own heading names a piece of work the run speaks of
+      (`heads_work`, the most alike of such units, at any likeness: a work report's
+      依法行政 paragraph gives 规范性文件合法性审查 one clause, and a reader sets it beside
+      the other report's section headed 加强规范性文件监管, on their 清理, though their words
+      barely meet);
     - no row holds both yet;
     - the unit is less like each unit its rows already set it against (`_Context.fit`) than
       like the run: else its partner on that work is found already.
@@ -1784,6 +1790,17 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
         """Whether the run and the unit share a word naming a piece of the unit's theme's
         work (NAMED_WORK_WEIGHT): one such word is evidence enough."""
         return any(k in run_terms and k in unit.terms for k in work_words.get(unit.theme, ()))
+
+    # the pieces of work a heading can name: not the words of its theme's own name (行政执法
+    # names the theme, not a piece of it: `_named_work`)
+    headed_words = {
+        t.id: tuple(k for k in work_words[t.id] if k not in t.name.split("·")[0])
+        for t in lexicon.themes
+    }
+
+    def heads_work(unit: Unit, run_terms: Mapping[str, int]) -> bool:
+        """Whether the unit's heading names a piece of its theme's work the run speaks of."""
+        return any(k in run_terms and k in unit.heading for k in headed_words.get(unit.theme, ()))
 
     found: dict[tuple[int, int], tuple[tuple[float, str], Unit, Unit, bool]] = {}
     for hosts, others, host_in_a in (
@@ -1829,8 +1846,15 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                     if sim > best_sim:
                         best, best_sim = unit, sim
                 if best is None or best_sim < RUN_THRESHOLD:
-                    continue
-                if (
+                    headed = [u for u in candidates if heads_work(u, terms)]
+                    if not headed:
+                        continue
+                    # the unit is on that work by its heading: no bar on likeness
+                    best_sim, best = max(
+                        ((_cosine(vector, context.vectors[id(u)]), u) for u in headed),
+                        key=lambda c: (c[0], -c[1].order),
+                    )
+                elif (
                     idf.telling
                     and len(_shared_evidence(terms, best.terms, idf)) < EVIDENCE_MIN
                     and not names_work(best, terms)

@@ -232,3 +232,57 @@ def test_a_run_meets_a_unit_on_one_word_naming_a_piece_of_its_themes_work(
     named = {k for k, w in compare_module.load_lexicon().theme(item.theme).keywords if w >= 3}
     assert "出庭应诉" in named & set(run.terms) & set(item.terms)
     assert any(run in p.a and item in p.b for p in comparison.pairs)
+
+
+# a work report's paragraph on 依法行政 gives 规范性文件 one clause among others; the 法治 report
+# has a section headed on 规范性文件, on its 清理 rather than its 审查: their words barely meet
+_WORK_REPORT = (
+    "某区2023年政府工作报告\n"
+    "一、过去一年工作回顾\n"
+    "(一)依法行政水平稳步提高。深入开展法治政府示范创建,各部门主要负责人带头讲法述法。"
+    "全区规范性文件合法性审查、公平竞争审查实现全覆盖,审查意见采纳率达100%。"
+    "推进社区法律顾问全覆盖,新建法治文化公园3个,举办法治讲座和以案释法活动40余场。"
+    "深化基层治理,全区所有社区建立居民议事会,修订完善居民公约。"
+    "认真办理人大代表建议98件、政协提案85件,按时办结率100%。\n"
+    "(二)民生事业全面进步。新建中小学校5所,新增学位6000个,建成社区养老服务中心12个。\n"
+)
+
+
+def _rules_report(heading: str) -> str:
+    return (
+        "某市2023年法治政府建设情况的报告\n"
+        "一、健全依法行政制度体系\n"
+        f"(一){heading}。组织开展规范性文件专项清理,废止12件、修改4件不适应改革要求的市本级"
+        "文件,清理结果向社会公布。\n"
+        "(二)科学推进政府立法。制定政府规章2部,开展立法后评估1次。\n"
+        "二、自觉接受各方监督\n"
+        "认真办理人大代表建议和政协委员提案,办复率100%。\n"
+    )
+
+
+@pytest.mark.parametrize("swap", [False, True])
+def test_a_run_meets_a_unit_whose_heading_names_the_work_it_mentions(
+    corpus: list[Report], swap: bool
+) -> None:
+    work = parse_text(_WORK_REPORT, path="a.txt")
+    rules = parse_text(_rules_report("加强规范性文件监管"), path="b.txt")
+    comparison = compare(*((rules, work) if swap else (work, rules)), corpus)
+    (run,) = [u for u in comparison.units_a if u.node_id.endswith("/1.1")]
+    (section,) = [u for u in comparison.units_b if u.node_id.endswith("/1.1")]
+    if swap:
+        run, section = section, run
+    assert run.theme != "rules" and section.theme == "rules"
+    (row,) = [p for p in comparison.pairs if p.theme == "rules" and p.secondary]
+    assert (row.a, row.b) == (((section,), (run,)) if swap else ((run,), (section,)))
+    # under the bar: only the heading's 规范性文件 brought them together
+    assert row.similarity is not None and row.similarity < compare_module.RUN_THRESHOLD
+
+
+def test_a_unit_whose_heading_names_other_work_is_not_met_on_a_passing_word(
+    corpus: list[Report],
+) -> None:
+    work = parse_text(_WORK_REPORT, path="a.txt")
+    rules = parse_text(_rules_report("完善制度建设"), path="b.txt")
+    rows = _rows(compare(work, rules, corpus))
+    assert not any(theme == "rules" and secondary for theme, secondary, _, _ in rows)
+    assert ("rules", False, [], ["1.1", "1.2"]) in rows
