@@ -1059,17 +1059,40 @@ def _same_subject(
     教育, 民生 or 文化 share the genre's words with a plan on 社会安全稳定 (保障, 培训,
     品牌, 质量: cosine 0.02–0.09), not its work; nor is its plan on 污染防治 or 政府系统党建
     the one a 法治 report's general plan (全面推进法治政府建设) answers: in the eight labelled
-    comparisons with a work report, thirteen such pairs were false."""
+    comparisons with a work report, thirteen such pairs were false. A general plan meets
+    another plan only when the two share a word of law if either speaks of law
+    (`_law_apart`: 法治, 依法行政, 习近平法治思想): a 法治 report's plan on 学习贯彻习近平法治思想 and a work report's plan on
+    政府系统党建 share the words of politics (学习贯彻, 四个意识, 习近平新时代中国特色社会主义思想),
+    not a subject of the genre; in the labelled comparisons no true pair of plans one of
+    them general lacked such a word, and thirteen false pairs of units did."""
     if overall is not None and (_unplaced(a) or _unplaced(b)):
         if _unplaced(a) and _unplaced(b):
             return True
         placed = a if _unplaced(b) else b
         if not _headed_subject(placed):
             return likeness is not None and likeness() >= NEAREST_THRESHOLD
+    if (
+        overall is not None
+        and (_is_general(a, overall) or _is_general(b, overall))
+        and _law_apart(a, b)
+    ):
+        return False
     subjects_a, subjects_b = _subjects(a), _subjects(b)
     if not subjects_a or not subjects_b:
         return overall is None or (_is_general(a, overall) and _is_general(b, overall))
     return b.covers(subjects_a[0][0]) or a.covers(subjects_b[0][0])
+
+
+# the genre's subject is law: its words hold 法 (法治, 依法, 执法, 普法, 立法, 法律顾问)
+_LAW = "法"
+
+
+def _law_apart(a: Unit, b: Unit) -> bool:
+    """Whether one of two units speaks of law (a word holding 法: 法治, 依法行政,
+    习近平法治思想, 执法) and they share no such word."""
+    law_a = {term for term in a.terms if _LAW in term}
+    law_b = {term for term in b.terms if _LAW in term}
+    return bool(law_a or law_b) and not law_a & law_b
 
 
 def _main_subject(unit: Unit) -> str | None:

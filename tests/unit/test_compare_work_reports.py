@@ -369,3 +369,49 @@ def test_a_long_plan_naming_no_subject_meets_a_general_plan_only_on_alike_words(
     assert compare_module._same_subject(
         culture, general, overall, lambda: compare_module.NEAREST_THRESHOLD
     )
+
+
+# invented: a 法治 report's plan on 习近平法治思想 and 法治政府建设 (on 党的领导, an overall
+# theme), and a work report's plans: one on 政府系统党建 sharing the words of politics with it
+# (学习贯彻, 习近平新时代中国特色社会主义思想, 四个意识), one on 依法行政
+_LAW_LEADERSHIP_PLAN = (
+    "二、下一步工作安排\n"
+    "（一）深入学习贯彻习近平法治思想。坚持把学习贯彻习近平新时代中国特色社会主义思想和习近平法治思想"
+    "作为首要政治任务，增强四个意识，压实党政主要负责人履行推进法治建设第一责任人职责，"
+    "推动法治政府建设各项任务落地见效。\n"
+)
+_WORK_PLANS = (
+    "二、2024年工作安排\n"
+    "（一）全面加强政府系统党建。坚持党的全面领导，深入学习贯彻习近平新时代中国特色社会主义思想，"
+    "增强四个意识、坚定四个自信、做到两个维护，巩固拓展主题教育成果，锻造忠诚干净担当的干部队伍。\n"
+    "（二）提高依法行政能力。坚持依法行政，落实重大行政决策程序，加强规范性文件管理，"
+    "严格规范公正文明执法，压实法治建设第一责任人职责，推动法治政府建设各项任务落地见效。\n"
+)
+
+
+def test_a_general_plan_meets_another_plan_only_on_a_word_of_law() -> None:
+    law = report_units(parse_text(_LAW_LEADERSHIP_PLAN, path="a.txt"))[0]
+    party, rule_of_law = report_units(parse_text(_WORK_PLANS, path="b.txt"))
+    overall = frozenset({"leadership"})
+    assert compare_module._is_general(law, overall) and compare_module._is_general(party, overall)
+    # the words of politics they share are no subject of the genre's
+    assert compare_module._law_apart(law, party)
+    assert not compare_module._same_subject(law, party, overall)
+    assert not compare_module._same_subject(party, law, overall)
+    # 法治建设 and 法治政府建设 are
+    assert not compare_module._law_apart(law, rule_of_law)
+    assert compare_module._same_subject(law, rule_of_law, overall)
+    # two plans neither of which speaks of law (a work report's 城市更新 and 规划) are not
+    # held to it
+    assert not compare_module._law_apart(party, party)
+    # and without `overall` (achievements, problems) the rule does not apply
+    assert compare_module._same_subject(law, party)
+
+
+def test_a_law_reports_leadership_plan_meets_the_work_reports_plan_on_law_not_on_party() -> None:
+    a = parse_text("某市2023年法治政府建设情况的报告\n" + _LAW_LEADERSHIP_PLAN, path="a.txt")
+    b = parse_text("某区2024年政府工作报告\n" + _WORK_PLANS, path="b.txt")
+    rows = _rows(compare(a, b), "next_steps")
+    assert (["1.1"], ["1.2"]) in rows and ([], ["1.1"]) in rows
+    rows = _rows(compare(b, a), "next_steps")
+    assert (["1.2"], ["1.1"]) in rows and (["1.1"], []) in rows
