@@ -994,7 +994,13 @@ def _supported(
 ) -> bool:
     """Whether a row may claim two units alike beyond sharing a theme: as alike as a pair
     (their vectors' cosine at PAIR_THRESHOLD), or sharing EVIDENCE_MIN specific words
-    (秦皇岛's 营商环境 item does not join 株洲's 审批 item's row on 营商环境 alone)."""
+    (秦皇岛's 营商环境 item does not join 株洲's 审批 item's row on 营商环境 alone). Two units
+    on no theme (其他: a work report's chapters on 金融, 健康, 交通) share no subject, so
+    their shared words are no evidence: they need the cosine (秦皇岛's 生态环境 chapter meets
+    福田's 宜居环境 chapter, 0.10, not its 金融 or 健康 chapters on 比例 and 绿色, 五年 and
+    科学, 0.03)."""
+    if x.theme == y.theme == OTHER_ID:
+        return _cosine(vx, vy) >= PAIR_THRESHOLD
     return _cosine(vx, vy) >= PAIR_THRESHOLD or len(_evidence(x, y, idf)) >= EVIDENCE_MIN
 
 

@@ -3,6 +3,8 @@ the lexicon has no theme for, and the chapters that follow a numbered plan chapt
 
 from __future__ import annotations
 
+import dataclasses
+
 from govread import compare as compare_module
 from govread import topics
 from govread.compare import Comparison, Unit, compare, report_units
@@ -415,3 +417,32 @@ def test_a_law_reports_leadership_plan_meets_the_work_reports_plan_on_law_not_on
     assert (["1.1"], ["1.2"]) in rows and ([], ["1.1"]) in rows
     rows = _rows(compare(b, a), "next_steps")
     assert (["1.2"], ["1.1"]) in rows and (["1.1"], []) in rows
+
+
+def test_two_units_on_no_theme_are_alike_only_by_their_words_not_on_two_shared_ones() -> None:
+    # invented: a 法治 report's chapter on 交通 and a work report's on 金融, both 其他, sharing
+    # two words specific in a corpus of a few reports (新能源, 缩短): no subject in common
+    transport = report_units(
+        parse_text(
+            "一、城市交通更加便捷\n新建城市道路42公里,市民通勤时间缩短到35分钟,"
+            "公交车更新为新能源车辆。\n",
+            path="a.txt",
+        )
+    )[0]
+    finance = report_units(
+        parse_text(
+            "一、金融产业加快集聚\n持牌金融机构达到120家,设立新能源产业引导基金,"
+            "客户等待时间缩短三成。\n",
+            path="b.txt",
+        )
+    )[0]
+    assert transport.theme == finance.theme == topics.OTHER_ID
+    idf = compare_module._Idf(())
+    idf.n = 100  # every word specific
+    assert set(compare_module._evidence(transport, finance, idf)) == {"新能源", "缩短"}
+    unlike, like = ({"交通": 1.0}, {"金融": 1.0}), ({"交通": 1.0}, {"交通": 1.0})
+    assert not compare_module._supported(transport, finance, *unlike, idf)
+    assert compare_module._supported(transport, finance, *like, idf)
+    # units on a theme still meet on two such words
+    on_theme = [dataclasses.replace(u, theme="functions") for u in (transport, finance)]
+    assert compare_module._supported(*on_theme, *unlike, idf)
