@@ -5625,6 +5625,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 or (unit in _COUNTS_BODIES and _BODY_AT_END.search(noun) is not None)
                 or _QUANTITY_END.search(raw_before) is not None  # 分为七方面21个要点
                 or subject.endswith(_VERB_END_BY_LAST.get(subject[-1:], ()))
+                # (及时干预阻止|3起趋利性执法行为: any verb of the dictionary, as those listed)
+                or (len(noun) >= 2 and _is_verb(subject[-2:], guessed=False))
                 or (len(noun) >= 2 and _verb_then_result(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
                 # 营商环境评估|22个问题: an act, then the things counted, named by a head

@@ -5119,3 +5119,21 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
     assert extract("复议诉讼比为1.8。")[0].indicator == "复议诉讼比"
     glossed = extract("全区行政复议案件明显增加(新收326件)。")[0]
     assert glossed.indicator == "行政复议案件数"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a long subject ending in a verb of the dictionary (阻止, 制止, 纠正): its object, the
+        # noun after the count, is counted, as after the verbs listed (办理, 查处)
+        ("严格规范办案,及时干预阻止3起趋利性执法行为。", [("趋利性执法行为", 3.0, "起")]),
+        ("市场监管部门依法及时制止12起违规促销行为。", [("违规促销行为", 12.0, "起")]),
+        ("全市各级行政机关主动纠正5起违法行政行为。", [("违法行政行为", 5.0, "起")]),
+        # …not a noun that ends the subject (a body, then its count of what it did)
+        ("区司法局审查规范性文件12件。", [("审查规范性文件", 12.0, "件")]),
+    ],
+)
+def test_a_verb_of_the_dictionary_ending_the_subject_hands_it_the_noun_after_the_count(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
