@@ -5534,7 +5534,17 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 cut = _agreeing_end(noun, unit)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]
-            elif len(noun) >= 4 and unit not in _LASTING and (cut := _head_then_verb(noun)):
+            elif (
+                len(noun) >= 4
+                and unit not in _LASTING
+                and (cut := _head_then_verb(noun))
+                # (1次|涉企规范性文件清理: a count of times counts the act that ends the noun)
+                and not (
+                    unit in _HOW_OFTEN
+                    and cut == len(noun) - 2
+                    and _CLAUSE_END.match(text, noun_end) is not None
+                )
+            ):
                 # (连续4年组织…法规知识考试: what lasted is an act, its objects inside it)
                 noun_end -= len(noun) - cut
                 noun = noun[:cut]

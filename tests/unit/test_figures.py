@@ -5137,3 +5137,23 @@ def test_a_verb_of_the_dictionary_ending_the_subject_hands_it_the_noun_after_the
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count of times counts the act that ends the noun after it, at the clause's end
+        ("完成1次涉企规范性文件清理。", [("涉企规范性文件清理", 1.0, "次")]),
+        (
+            "组织开展2次执法案卷集中评查,发现问题12个。",
+            [("执法案卷集中评查", 2.0, "次"), ("发现问题", 12.0, "个")],
+        ),
+        # …not things counted before a predicate (权力事项|录入), nor a meeting and its business
+        ("完成4100余个权力事项录入。", [("权力事项", 4100.0, "个")]),
+        ("召开4次常务会议研究法治工作。", [("常务会议", 4.0, "次")]),
+    ],
+)
+def test_a_count_of_times_keeps_the_act_that_ends_its_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
