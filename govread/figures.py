@@ -4474,6 +4474,8 @@ def _act_after_count(text: str, at: int) -> str:
 
 
 # 将 X 纳入 Y, right before a count of Y (将习近平法治思想纳入主体班次852期)
+# (the measure word whose heads are events, for a count of times, which has none of its own)
+_EVENTS_BY = "期"
 _PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融入|编入|写入)([^将]{2,16})$")
 # Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
 _GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
@@ -6033,7 +6035,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # …等工作先后4次|在全国会议上做经验交流, …等工作3次|被…专题简报录用: how often
             # the work was met so; what was counted is that, not the work
             subject = befell
-        if "将" in subject and (into := _PUT_INTO.search(subject)) and _agrees(into[1], unit):
+        if (
+            "将" in raw_before
+            and (into := _PUT_INTO.search(raw_before))
+            # (a count of times counts events, as 期 does: 纳入…中心组学习|12次)
+            and _agrees(into[1], _EVENTS_BY if unit in _HOW_OFTEN else unit)
+        ):
             subject = into[1]  # 将习近平法治思想纳入|主体班次852期: what it was put in, counted
         if (
             unit in _COUNTS_PEOPLE

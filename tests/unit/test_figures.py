@@ -5157,3 +5157,22 @@ def test_a_count_of_times_keeps_the_act_that_ends_its_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 将 X 纳入 Y, then a count of times: the events Y are counted, as before a count of 期
+        (
+            "将习近平法治思想、《中华人民共和国行政复议法》等重点内容纳入党工委理论学习中心组学习12次。",
+            [("党工委理论学习中心组学习", 12.0, "次")],
+        ),
+        ("将习近平法治思想纳入主体班次852期。", [("主体班次", 852.0, "期")]),
+        # …not what is no event (议题)
+        ("将法治建设纳入局党组会议议题6次。", [("法治建设纳入局党组会议议题", 6.0, "次")]),
+    ],
+)
+def test_what_was_put_into_events_is_counted_by_times(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
