@@ -5176,3 +5176,17 @@ def test_what_was_put_into_events_is_counted_by_times(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one by one (逐事项, 逐条, 逐项): how the act went, before its verb, ends the noun
+        ("对123个“一件事”逐事项建立工作小组和工作专班。", [("一件事", 123.0, "个")]),
+        ("对56件行政规范性文件逐条进行审查。", [("行政规范性文件", 56.0, "件")]),
+    ],
+)
+def test_one_by_one_ends_the_counted_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
