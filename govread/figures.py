@@ -3091,6 +3091,9 @@ _BODY_LAST = frozenset("所站室队局院位门构校心村区")  # the last ch
 _BODY_AT_END = re.compile(
     f"(?:{_BODIES}|支部|总支|党委|党组|党组织|领导班子|委员会|协会|[所站室队局院])$"
 )
+# A point of service (联络点, 服务点, 调解点): a body, named after whom and what it serves
+# (企业服务法律联络点), so the verb inside its name opens no predicate.
+_SERVICE_POINT = re.compile(r"(?:联络|服务|工作|调解|咨询)点$")
 # Where people counted went (15名干部赴…挂职, 8名律师到社区…): what they did, not who.
 _PEOPLE_WENT = re.compile(r"[到赴]|前往")
 _DIGIT = re.compile(r"\d")
@@ -3326,6 +3329,7 @@ def _agreeing_end(phrase: str, unit: str) -> int:
         if (
             len(rest) >= 4
             and not _agrees(rest, unit)
+            and _SERVICE_POINT.search(rest) is None  # (企业|服务法律联络点: one name)
             and not rest.startswith(_NOUN_GOES_ON)
             and not rest.startswith(_AGREEMENT[unit])  # 领导|干部: one compound
             # (items go on in compounds, 事项|工作规范: only a verb ends them, 事项|实施…)
@@ -4124,7 +4128,13 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     # (12个多部门联合执法场景: bodies after 多/跨 qualify what is counted, they are not it)
     bodies = unit in _COUNTS_BODIES and not (phrase[:1] in _ACROSS and _BODY.match(phrase, 1))
     counted = _PEOPLE if unit in _COUNTS_PEOPLE else _BODY if bodies else None
-    if counted is not None and (who := counted.search(phrase)) and who.end() < len(phrase):
+    if (
+        counted is not None
+        and (who := counted.search(phrase))
+        and who.end() < len(phrase)
+        # (15家企业服务法律联络点: a point of service, named after whom it serves, is counted)
+        and _SERVICE_POINT.search(phrase, who.end()) is None
+    ):
         # 为1200名困难群众 发放…, 帮助85家企业 化解…: the people or bodies, before what was
         # done for them or by them
         named = [who]

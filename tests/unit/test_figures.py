@@ -5190,3 +5190,19 @@ def test_one_by_one_ends_the_counted_noun(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a point of service is named after whom it serves: the verb inside its name opens no
+        # predicate
+        ("成立15家企业服务法律联络点,为企业提供法律服务。", [("企业服务法律联络点", 15.0, "家")]),
+        # …while bodies, then what was done for them, are still the bodies
+        ("帮助85家企业化解债务纠纷。", [("企业", 85.0, "家")]),
+    ],
+)
+def test_a_point_of_service_is_counted_whole(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
