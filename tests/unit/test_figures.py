@@ -5131,17 +5131,6 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ("全市各级行政机关主动纠正5起违法行政行为。", [("违法行政行为", 5.0, "起")]),
         # …not a noun that ends the subject (a body, then its count of what it did)
         ("区司法局审查规范性文件12件。", [("审查规范性文件", 12.0, "件")]),
-    ],
-)
-def test_a_verb_of_the_dictionary_ending_the_subject_hands_it_the_noun_after_the_count(
-    text: str, expected: list[tuple[str, float, str]]
-) -> None:
-    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a count of times counts the act that ends the noun after it, at the clause's end
         ("完成1次涉企规范性文件清理。", [("涉企规范性文件清理", 1.0, "次")]),
         (
@@ -5151,17 +5140,6 @@ def test_a_verb_of_the_dictionary_ending_the_subject_hands_it_the_noun_after_the
         # …not things counted before a predicate (权力事项|录入), nor a meeting and its business
         ("完成4100余个权力事项录入。", [("权力事项", 4100.0, "个")]),
         ("召开4次常务会议研究法治工作。", [("常务会议", 4.0, "次")]),
-    ],
-)
-def test_a_count_of_times_keeps_the_act_that_ends_its_noun(
-    text: str, expected: list[tuple[str, float, str]]
-) -> None:
-    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # 将 X 纳入 Y, then a count of times: the events Y are counted, as before a count of 期
         (
             "将习近平法治思想、《中华人民共和国行政复议法》等重点内容纳入党工委理论学习中心组学习12次。",
@@ -5170,31 +5148,9 @@ def test_a_count_of_times_keeps_the_act_that_ends_its_noun(
         ("将习近平法治思想纳入主体班次852期。", [("主体班次", 852.0, "期")]),
         # …not what is no event (议题)
         ("将法治建设纳入局党组会议议题6次。", [("法治建设纳入局党组会议议题", 6.0, "次")]),
-    ],
-)
-def test_what_was_put_into_events_is_counted_by_times(
-    text: str, expected: list[tuple[str, float, str]]
-) -> None:
-    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # one by one (逐事项, 逐条, 逐项): how the act went, before its verb, ends the noun
         ("对123个“一件事”逐事项建立工作小组和工作专班。", [("一件事", 123.0, "个")]),
         ("对56件行政规范性文件逐条进行审查。", [("行政规范性文件", 56.0, "件")]),
-    ],
-)
-def test_one_by_one_ends_the_counted_noun(
-    text: str, expected: list[tuple[str, float, str]]
-) -> None:
-    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # a point of service is named after whom it serves: the verb inside its name opens no
         # predicate
         ("成立15家企业服务法律联络点,为企业提供法律服务。", [("企业服务法律联络点", 15.0, "家")]),
@@ -5202,7 +5158,7 @@ def test_one_by_one_ends_the_counted_noun(
         ("帮助85家企业化解债务纠纷。", [("企业", 85.0, "家")]),
     ],
 )
-def test_a_point_of_service_is_counted_whole(
+def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
