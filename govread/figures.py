@@ -6047,6 +6047,15 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # …等工作先后4次|在全国会议上做经验交流, …等工作3次|被…专题简报录用: how often
             # the work was met so; what was counted is that, not the work
             subject = befell
+        elif (
+            unit in _HOW_OFTEN
+            and not noun
+            and text.startswith(_HELD, end)
+            and (clause := _CLAUSE_END.search(text, end)) is not None
+            and _how_often_then_verb(subject, held := text[end : clause.start()])
+        ):
+            # 局党组先后4次|开展…专题学习研讨: who held it, then what was held that often
+            subject = _fit(held)
         if (
             "将" in raw_before
             and (into := _PUT_INTO.search(raw_before))

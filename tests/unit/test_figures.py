@@ -5156,6 +5156,13 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ("成立15家企业服务法律联络点,为企业提供法律服务。", [("企业服务法律联络点", 15.0, "家")]),
         # …while bodies, then what was done for them, are still the bodies
         ("帮助85家企业化解债务纠纷。", [("企业", 85.0, "家")]),
+        # who held it, a count of times, then what was held: the event held is counted
+        (
+            "局党组理论学习中心组先后4次开展习近平法治思想专题学习研讨。",
+            [("开展习近平法治思想专题学习研讨", 4.0, "次")],
+        ),
+        # …while a meeting before the count is what is counted
+        ("县委常委会先后4次召开会议研究法治工作。", [("县委常委会", 4.0, "次")]),
     ],
 )
 def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
