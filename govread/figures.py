@@ -4485,6 +4485,8 @@ def _act_after_count(text: str, at: int) -> str:
     return found[0] if found else ""
 
 
+# A superlative of manner ending a subject (最快, 最短, 最多): it qualifies its own value
+_SUPERLATIVE_END = re.compile(r"最[快短长多少高低]$")
 # 将 X 纳入 Y, right before a count of Y (将习近平法治思想纳入主体班次852期)
 # (the measure word whose heads are events, for a count of times, which has none of its own)
 _EVENTS_BY = "期"
@@ -4498,6 +4500,10 @@ _CONCLUDED = frozenset({"办结", "审结", "化解"})
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
+    if (best := _SUPERLATIVE_END.search(previous)) is not None and best.start() >= 2:
+        # 企业开办最快|0.5个工作日, 压减70%: how far the value before went is its own, not
+        # part of what changed
+        previous = previous[: best.start()]
     if (
         bare.endswith("率")
         and previous.endswith(_PEOPLE_HEADS)
