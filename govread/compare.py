@@ -28,7 +28,8 @@ run of its sentences is most like, whatever its theme (`_run_partners`: a flat s
 执法 and then 巡察 meets the other's 督察 section too), or whose heading names a piece of
 work the run speaks of (规范性文件).
 Plans and problems (下一步, 存在问题, split at 一是/二是) meet only plans or problems on one subject (an
-enforcement plan an enforcement plan, `_same_subject`; a plan naming no subject only a general
+enforcement plan an enforcement plan, `_same_subject`, not two on pieces of one theme's work
+held apart, `_plans_apart`: 营商环境 and 生态环境; a plan naming no subject only a general
 one, `_is_general`, but one longer than a general sentence, on work the lexicon has no theme
 for, any plan on its words, `_unplaced`), two whose own words have one main
 subject even when their common words make them little alike (`pair_threshold`); a plan no
@@ -1191,6 +1192,21 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
     return apart
 
 
+def _plans_apart(lexicon: Lexicon) -> Callable[[Unit, Unit], bool] | None:
+    """For plans (and problems): two on one main subject whose theme holds subjects of its own
+    (`Theme.apart`) are apart by that theme's rule (`_apart_rule`): a plan on 法治营商环境 and
+    one on 生态环境治理 are both on 政府职能, not on one piece of its work."""
+    rules = {t.id: rule for t in lexicon.themes if (rule := _apart_rule(lexicon, t.id))}
+    if not rules:
+        return None
+
+    def apart(x: Unit, y: Unit) -> bool:
+        main = _main_subject(x)
+        return main is not None and main == _main_subject(y) and main in rules and rules[main](x, y)
+
+    return apart
+
+
 def _unless_apart(
     fit: Callable[[Unit, Unit], float], apart: Callable[[Unit, Unit], bool]
 ) -> Callable[[Unit, Unit], float]:
@@ -2186,7 +2202,7 @@ def compare(
         # only one that names no subject needs evidence to join a row, and the theme's only
         # row takes one only when a passage of it answers the plan, as for achievements
         phase = lexicon.theme(theme_id).phase
-        apart = _apart_rule(lexicon, theme_id)
+        apart = _plans_apart(lexicon) if phase else _apart_rule(lexicon, theme_id)
         rows = _align_theme(
             ua,
             ub,

@@ -446,3 +446,30 @@ def test_two_units_on_no_theme_are_alike_only_by_their_words_not_on_two_shared_o
     # units on a theme still meet on two such words
     on_theme = [dataclasses.replace(u, theme="functions") for u in (transport, finance)]
     assert compare_module._supported(*on_theme, *unlike, idf)
+
+
+# invented: a 法治 report's plan on 法治营商环境 and a work report's plans on 生态环境治理 and on
+# 营商环境, all three mainly on 政府职能 by the lexicon
+_BUSINESS_PLAN = (
+    "二、下一步工作安排\n（一）不断优化法治营商环境。深化放管服改革，持续优化营商环境，"
+    "推进政务服务标准化，依法平等保护各类市场主体。\n"
+)
+_ECOLOGY_AND_BUSINESS_PLANS = (
+    "二、2024年工作安排\n（一）加大生态环境治理力度。深入打好污染防治攻坚战，加强生态环境保护，"
+    "推进生态环境治理，持续改善生态环境质量。\n"
+    "（二）打造营商环境新高地。深化放管服改革，优化营商环境，提升政务服务效能，"
+    "服务市场主体发展。\n"
+)
+
+
+def test_plans_on_one_theme_are_apart_by_its_pieces_of_work() -> None:
+    a = parse_text("某市2023年法治政府建设情况的报告\n" + _BUSINESS_PLAN, path="a.txt")
+    b = parse_text("某区2024年政府工作报告\n" + _ECOLOGY_AND_BUSINESS_PLANS, path="b.txt")
+    rows = _rows(compare(a, b), "next_steps")
+    assert not any("1.1" in theirs for mine, theirs in rows if mine)  # not the 生态环境 plan
+    (law,), (ecology, business) = report_units(a), report_units(b)
+    assert {compare_module._main_subject(u) for u in (law, ecology, business)} == {"functions"}
+    apart = compare_module._plans_apart(load_lexicon())
+    assert apart is not None
+    assert apart(law, ecology) and apart(ecology, law)
+    assert not apart(law, business)
