@@ -1097,8 +1097,13 @@ _LAW = "法"
 def _law_apart(a: Unit, b: Unit) -> bool:
     """Whether one of two units speaks of law (a word holding 法: 法治, 依法行政,
     习近平法治思想, 执法) and they share no such word."""
-    law_a = {term for term in a.terms if _LAW in term}
-    law_b = {term for term in b.terms if _LAW in term}
+    return _law_words_apart(a.terms, b.terms)
+
+
+def _law_words_apart(terms_a: Mapping[str, int], terms_b: Mapping[str, int]) -> bool:
+    """`_law_apart` of two texts' words (a unit's, or a run of its sentences')."""
+    law_a = {term for term in terms_a if _LAW in term}
+    law_b = {term for term in terms_b if _LAW in term}
     return bool(law_a or law_b) and not law_a & law_b
 
 
@@ -1806,6 +1811,7 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     section is A's), once a pair, by the section's place then the unit's; two long sections
     meeting both ways, by the more alike run."""
     lexicon, idf = context.lexicon, context.idf
+    overall = frozenset(t.id for t in lexicon.themes if t.overall)
     met: dict[int, list[Unit]] = {}  # each unit's partners in the rows so far
     for row in rows:
         for x in row.a:
@@ -1904,6 +1910,16 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
                     and len(_shared_evidence(terms, best.terms, idf)) < EVIDENCE_MIN
                     and not names_work(best, terms)
                 ):
+                    continue
+                if (
+                    met_as == PLANS
+                    and _is_general(best, overall)
+                    and _law_words_apart(terms, best.terms)
+                ):
+                    # a general plan meets a plan only on a word of law (`_same_subject`), a
+                    # run of one too: a work report's 忠诚于党 plan and a 法治 report's plan on
+                    # 习近平法治思想 (the run's plan being spread over several fields makes no
+                    # run of it general)
                     continue
                 partners = met.get(id(best), ())
                 if any(u is host for u in partners) or any(

@@ -473,3 +473,24 @@ def test_plans_on_one_theme_are_apart_by_its_pieces_of_work() -> None:
     assert apart is not None
     assert apart(law, ecology) and apart(ecology, law)
     assert not apart(law, business)
+
+
+# invented: a work report's long plan on 政府系统党建 (read in runs: `_run_partners`), sharing
+# the words of politics with a 法治 report's plan on 习近平法治思想
+_LONG_PARTY_PLAN = (
+    "二、2024年工作安排\n"
+    "（一）全面加强政府系统党建。坚持党的全面领导，把学习贯彻习近平新时代中国特色社会主义思想作为"
+    "首要政治任务，增强四个意识、坚定四个自信、做到两个维护，巩固拓展主题教育成果。严守政治纪律和"
+    "政治规矩，落实全面从严治党主体责任，持之以恒纠治四风，锻造忠诚干净担当的干部队伍。"
+    "深化政府系统作风建设，大兴调查研究之风，推动各项决策部署落地见效，以党建引领政府各项工作"
+    "高质量发展。\n"
+    "（二）推动经济高质量发展。完善产业规划政策体系，积极构建现代产业体系，培育高新技术企业200家。\n"
+)
+
+
+def test_a_run_of_a_long_plan_meets_a_general_plan_only_on_a_word_of_law() -> None:
+    a = parse_text("某市2023年法治政府建设情况的报告\n" + _LAW_LEADERSHIP_PLAN, path="a.txt")
+    b = parse_text("某区2024年政府工作报告\n" + _LONG_PARTY_PLAN, path="b.txt")
+    comparison = compare(a, b)
+    assert not any(p.a and p.b for p in comparison.pairs_for("next_steps"))
+    assert (["1.1"], []) in _rows(comparison, "next_steps")
