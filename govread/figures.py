@@ -696,6 +696,7 @@ _NOUN_STOP = re.compile(
     # how far, before what was done (14个镇(街)|全面建立…, 8个单位|基本完成…; not 全面依法治县)
     r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
+    r"广泛(?=[开参学宣征听组动])|"
     # one by one, step by step (123个“一件事”|逐事项建立…): how it was done, before the verb
     r"(?<![竞追角])逐(?=[一项条个件事户步级])|"
     # (4个村(社区)|成功被确认为…: how it went, before what befell them)

@@ -5163,6 +5163,11 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ),
         # …while a meeting before the count is what is counted
         ("县委常委会先后4次召开会议研究法治工作。", [("县委常委会", 4.0, "次")]),
+        # widely (广泛), before what was done, opens the predicate as 深入 and 积极 do
+        (
+            "全县5900多名党员广泛开展学习习近平法治思想活动。",
+            [("党员", 5900.0, "名")],
+        ),
         # a superlative (最快) is the value before's own, not part of what a change lent
         (
             "实现企业开办最快0.5个工作日完成,压减70%以上。",
