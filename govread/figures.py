@@ -4486,6 +4486,10 @@ def _act_after_count(text: str, at: int) -> str:
     return found[0] if found else ""
 
 
+# A verb of conferring an honour opening a subject, with whom it went to (授予 a place)
+_CONFERRED = re.compile(
+    r"命名(?!为)|授予(?:[^\d,\uff0c。;\uff1b]{1,4}?[省市县区州旗](?=[全省市县区]))?"
+)
 # A superlative of manner ending a subject (最快, 最短, 最多): it qualifies its own value
 _SUPERLATIVE_END = re.compile(r"最[快短长多少高低]$")
 # 将 X 纳入 Y, right before a count of Y (将习近平法治思想纳入主体班次852期)
@@ -6041,6 +6045,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
+        if (conferred := _CONFERRED.match(subject)) is not None and len(
+            subject
+        ) - conferred.end() >= 4:
+            # 命名|全省首批…示范市县和项目30个, 授予丽江市|…先进单位2个: the honours conferred
+            # are counted, not the act, nor whom it went to
+            subject = subject[conferred.end() :]
         if subject in _BRACKETED_ACTS and (
             glossed := _glossed_noun(text, bounds, clause_from, sentence_start, unit)
         ):

@@ -5168,6 +5168,15 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "全县5900多名党员广泛开展学习习近平法治思想活动。",
             [("党员", 5900.0, "名")],
         ),
+        # the honours conferred are counted, not the act of conferring nor whom they went to
+        (
+            "省委依法治省办命名全省首批法治政府建设示范市县和项目30个。",
+            [("全省首批法治政府建设示范市县和项目", 30.0, "个")],
+        ),
+        (
+            "省政府授予丽江市全省法治政府建设工作先进单位2个。",
+            [("全省法治政府建设工作先进单位", 2.0, "个")],
+        ),
         # a superlative (最快) is the value before's own, not part of what a change lent
         (
             "实现企业开办最快0.5个工作日完成,压减70%以上。",
