@@ -5862,7 +5862,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 连续6年 在…考核中 获评优秀等次, 连续6年获评…: the years count what went on
             subject, consumed = lasted, max(consumed, end + len(lasted))
-        if unit in _COUNTS_THINGS and subject.endswith(_WORKS) and not subject.endswith("示范"):
+        if (
+            unit in _COUNTS_THINGS
+            and subject.endswith(_WORKS)
+            and not subject.endswith("示范")
+            # (12个司法所规范化建设: work of a kind, -化, is one name; its kind alone is none)
+            and not any(subject.endswith(w) and subject[: -len(w)].endswith("化") for w in _WORKS)
+        ):
             # 学校建设3所, 2个…试点建设: the things are counted, not the work on them
             subject = next(subject[: -len(w)] for w in _WORKS if subject.endswith(w)) or subject
         if not subject and own_unit and unit not in _NO_NOUN_AFTER:
