@@ -697,6 +697,8 @@ _NOUN_STOP = re.compile(
     r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
     r"广泛(?=[开参学宣征听组动])|"
+    # what they can be (3368个事项|可以“掌上查”, 能够“指尖办”): a modal opens the predicate
+    r"可以|能够|"
     # one by one, step by step (123个“一件事”|逐事项建立…): how it was done, before the verb
     r"(?<![竞追角])逐(?=[一项条个件事户步级])|"
     # (4个村(社区)|成功被确认为…: how it went, before what befell them)

@@ -5180,6 +5180,8 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         # work of a kind (规范化建设) is one name, kept whole; work alone after things goes
         ("完成12个司法所规范化建设。", [("司法所规范化建设", 12.0, "个")]),
         ("新增学校建设3所。", [("新增学校", 3.0, "所")]),
+        # a modal (可以, 能够) opens the predicate after the things counted
+        ("3368个事项可以“掌上查”。", [("事项", 3368.0, "个")]),
         # a superlative (最快) is the value before's own, not part of what a change lent
         (
             "实现企业开办最快0.5个工作日完成,压减70%以上。",
