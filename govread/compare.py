@@ -1068,10 +1068,11 @@ def _same_subject(
     the one a 法治 report's general plan (全面推进法治政府建设) answers: in the eight labelled
     comparisons with a work report, thirteen such pairs were false. A general plan meets
     another plan only when the two share a word of law if either speaks of law
-    (`_law_apart`: 法治, 依法行政, 习近平法治思想): a 法治 report's plan on 学习贯彻习近平法治思想 and a work report's plan on
-    政府系统党建 share the words of politics (学习贯彻, 四个意识, 习近平新时代中国特色社会主义思想),
-    not a subject of the genre; in the labelled comparisons no true pair of plans one of
-    them general lacked such a word, and thirteen false pairs of units did."""
+    (`_law_apart`: 法治, 依法行政, 习近平法治思想): a 法治 report's plan on
+    学习贯彻习近平法治思想 and a work report's plan on 政府系统党建 share the words of
+    politics (学习贯彻, 四个意识, 习近平新时代中国特色社会主义思想), not a subject of the
+    genre; in the labelled comparisons no true pair of plans one of them general lacked such
+    a word, and thirteen false pairs of units did."""
     if overall is not None and (_unplaced(a) or _unplaced(b)):
         if _unplaced(a) and _unplaced(b):
             return True

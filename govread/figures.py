@@ -6053,9 +6053,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
         subject = _without_basis(subject)
-        if (conferred := _CONFERRED.match(subject)) is not None and len(
-            subject
-        ) - conferred.end() >= 4:
+        conferred = _CONFERRED.match(subject)
+        if conferred is not None and len(subject) - conferred.end() >= 4:
             # 命名|全省首批…示范市县和项目30个, 授予丽江市|…先进单位2个: the honours conferred
             # are counted, not the act, nor whom it went to
             subject = subject[conferred.end() :]
