@@ -1198,11 +1198,17 @@ def _apart_rule(lexicon: Lexicon, theme_id: str) -> Callable[[Unit, Unit], bool]
     return apart
 
 
-def _plans_apart(lexicon: Lexicon) -> Callable[[Unit, Unit], bool] | None:
+def _apart_rules(lexicon: Lexicon) -> dict[str, Callable[[Unit, Unit], bool]]:
+    """`_apart_rule` of each theme that holds subjects of its own, by theme id."""
+    return {t.id: rule for t in lexicon.themes if (rule := _apart_rule(lexicon, t.id))}
+
+
+def _plans_apart(
+    rules: Mapping[str, Callable[[Unit, Unit], bool]],
+) -> Callable[[Unit, Unit], bool] | None:
     """For plans (and problems): two on one main subject whose theme holds subjects of its own
-    (`Theme.apart`) are apart by that theme's rule (`_apart_rule`): a plan on 法治营商环境 and
-    one on 生态环境治理 are both on 政府职能, not on one piece of its work."""
-    rules = {t.id: rule for t in lexicon.themes if (rule := _apart_rule(lexicon, t.id))}
+    (`Theme.apart`) are apart by that theme's rule (`rules`, `_apart_rules`): a plan on
+    法治营商环境 and one on 生态环境治理 are both on 政府职能, not on one piece of its work."""
     if not rules:
         return None
 
@@ -1492,6 +1498,12 @@ def _host_siblings(
             guests.sort(key=lambda u: u.order)
 
 
+def _general_name(theme: Theme) -> str:
+    """The first of a theme's names (行政执法, 政府职能): it says only the theme, and a keyword
+    inside it names no piece of its work."""
+    return theme.name.split("·")[0].strip()
+
+
 def _named_work(
     unit: Unit, report: Report, theme: Theme, lexicon: Lexicon
 ) -> tuple[frozenset[str], frozenset[str]]:
@@ -1500,7 +1512,7 @@ def _named_work(
     公平竞争; 公平竞争 and 营商环境): the theme's keywords in them, but for those inside the
     theme's own general name, the first of its names (行政执法, 政府职能), which say only
     the theme."""
-    general = theme.name.split("·")[0].strip()
+    general = _general_name(theme)
     own = {keyword for keyword, _ in theme.keywords}
 
     def named(heading: str) -> frozenset[str]:
@@ -1811,8 +1823,7 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     chapter holds several), a problem problems (`stage`). (section, unit, whether the
     section is A's), once a pair, by the section's place then the unit's; two long sections
     meeting both ways, by the more alike run."""
-    lexicon, idf = context.lexicon, context.idf
-    overall = frozenset(t.id for t in lexicon.themes if t.overall)
+    lexicon, idf, overall = context.lexicon, context.idf, context.overall
     met: dict[int, list[Unit]] = {}  # each unit's partners in the rows so far
     for row in rows:
         for x in row.a:
@@ -1846,7 +1857,7 @@ def _run_partners(context: _Context, rows: Sequence[Pair]) -> list[tuple[Unit, U
     # the pieces of work a heading can name: not the words of its theme's own name (行政执法
     # names the theme, not a piece of it: `_named_work`)
     headed_words = {
-        t.id: tuple(k for k in work_words[t.id] if k not in t.name.split("·")[0])
+        t.id: tuple(k for k in work_words[t.id] if k not in _general_name(t))
         for t in lexicon.themes
     }
 
@@ -1984,11 +1995,15 @@ class _Context:
     ids_a: frozenset[int] = field(init=False)
     # the keywords of the phase themes (存在问题, 不足, 主要表现在 …), for `problem_evidenced`
     phase_words: tuple[str, ...] = field(init=False)
+    # the themes of a report's overall direction (`Theme.overall`), for `_is_general`
+    overall: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ids_a", frozenset(map(id, self.units_a)))
         words = (k for t in self.lexicon.themes if t.phase for k, _ in t.keywords)
         object.__setattr__(self, "phase_words", tuple(words))
+        overall = frozenset(t.id for t in self.lexicon.themes if t.overall)
+        object.__setattr__(self, "overall", overall)
 
     def report_of(self, unit: Unit) -> Report:
         return self.a if id(unit) in self.ids_a else self.b
@@ -2208,7 +2223,10 @@ def compare(
     vectors = {id(u): idf.vector(u.terms) for u in (*units_a, *units_b)}
     context = _Context(a, b, units_a, units_b, lexicon, idf, vectors, top_k)
     pairs: list[Pair] = []
-    overall = frozenset(t.id for t in lexicon.themes if t.overall)
+    overall = context.overall
+    # each theme's rule for its subjects held apart, built once: its plans' rule uses them too
+    apart_rules = _apart_rules(lexicon)
+    plans_apart = _plans_apart(apart_rules)
     for theme_id in lexicon.order:
         ua = [u for u in units_a if u.theme == theme_id]
         ub = [u for u in units_b if u.theme == theme_id]
@@ -2219,7 +2237,7 @@ def compare(
         # only one that names no subject needs evidence to join a row, and the theme's only
         # row takes one only when a passage of it answers the plan, as for achievements
         phase = lexicon.theme(theme_id).phase
-        apart = _plans_apart(lexicon) if phase else _apart_rule(lexicon, theme_id)
+        apart = plans_apart if phase else apart_rules.get(theme_id)
         rows = _align_theme(
             ua,
             ub,
