@@ -8,6 +8,7 @@ import dataclasses
 from govread import compare as compare_module
 from govread import topics
 from govread.compare import Comparison, Unit, compare, report_units
+from govread.parsers.model import Report
 from govread.parsers.outline import parse_text
 from govread.plan_phase import chapters_before_titled_plans
 from govread.topics import load_lexicon
@@ -391,6 +392,14 @@ _WORK_PLANS = (
 )
 
 
+def _law_and_work_reports(law_plans: str, work_plans: str) -> tuple[Report, Report]:
+    """A 法治 report and a 政府工作报告, of the plans given."""
+    return (
+        parse_text("某市2023年法治政府建设情况的报告\n" + law_plans, path="a.txt"),
+        parse_text("某区2024年政府工作报告\n" + work_plans, path="b.txt"),
+    )
+
+
 def test_a_general_plan_meets_another_plan_only_on_a_word_of_law() -> None:
     law = report_units(parse_text(_LAW_LEADERSHIP_PLAN, path="a.txt"))[0]
     party, rule_of_law = report_units(parse_text(_WORK_PLANS, path="b.txt"))
@@ -411,8 +420,7 @@ def test_a_general_plan_meets_another_plan_only_on_a_word_of_law() -> None:
 
 
 def test_a_law_reports_leadership_plan_meets_the_work_reports_plan_on_law_not_on_party() -> None:
-    a = parse_text("某市2023年法治政府建设情况的报告\n" + _LAW_LEADERSHIP_PLAN, path="a.txt")
-    b = parse_text("某区2024年政府工作报告\n" + _WORK_PLANS, path="b.txt")
+    a, b = _law_and_work_reports(_LAW_LEADERSHIP_PLAN, _WORK_PLANS)
     rows = _rows(compare(a, b), "next_steps")
     assert (["1.1"], ["1.2"]) in rows and ([], ["1.1"]) in rows
     rows = _rows(compare(b, a), "next_steps")
@@ -463,8 +471,7 @@ _ECOLOGY_AND_BUSINESS_PLANS = (
 
 
 def test_plans_on_one_theme_are_apart_by_its_pieces_of_work() -> None:
-    a = parse_text("某市2023年法治政府建设情况的报告\n" + _BUSINESS_PLAN, path="a.txt")
-    b = parse_text("某区2024年政府工作报告\n" + _ECOLOGY_AND_BUSINESS_PLANS, path="b.txt")
+    a, b = _law_and_work_reports(_BUSINESS_PLAN, _ECOLOGY_AND_BUSINESS_PLANS)
     rows = _rows(compare(a, b), "next_steps")
     assert not any("1.1" in theirs for mine, theirs in rows if mine)  # not the 生态环境 plan
     (law,), (ecology, business) = report_units(a), report_units(b)
@@ -489,8 +496,7 @@ _LONG_PARTY_PLAN = (
 
 
 def test_a_run_of_a_long_plan_meets_a_general_plan_only_on_a_word_of_law() -> None:
-    a = parse_text("某市2023年法治政府建设情况的报告\n" + _LAW_LEADERSHIP_PLAN, path="a.txt")
-    b = parse_text("某区2024年政府工作报告\n" + _LONG_PARTY_PLAN, path="b.txt")
+    a, b = _law_and_work_reports(_LAW_LEADERSHIP_PLAN, _LONG_PARTY_PLAN)
     comparison = compare(a, b)
     assert not any(p.a and p.b for p in comparison.pairs_for("next_steps"))
     assert (["1.1"], []) in _rows(comparison, "next_steps")
