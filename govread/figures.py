@@ -4418,7 +4418,13 @@ def _is_bare(subject: str) -> bool:
         or subject in _NET_CHANGES
         or subject in _TOTALS
         or subject in _CUTS
+        or bool(_BASIS_LEFT_CHANGE.fullmatch(subject))
     )
+
+
+# What is left of a basis with a year after the year's number (较2023年|同期减少, 比2022年|底增长):
+# a change with no subject of its own
+_BASIS_LEFT_CHANGE = re.compile("(?:同期|底|末)(" + "|".join(_TRAIL_CHANGE) + ")")
 
 
 # A total with no name of its own (新增病床700张,总数达2200张): of what was counted before it.
@@ -4507,6 +4513,8 @@ _CONCLUDED = frozenset({"办结", "审结", "化解"})
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
+    if (left := _BASIS_LEFT_CHANGE.fullmatch(bare)) is not None:
+        bare = left[1]  # 较2023年|同期减少: the change, its basis said by the year
     if (best := _SUPERLATIVE_END.search(previous)) is not None and best.start() >= 2:
         # 企业开办最快|0.5个工作日, 压减70%: how far the value before went is its own, not
         # part of what changed
@@ -5247,6 +5255,19 @@ def _clause_before(text: str, bounds: list[int], clause_start: int, floor: int) 
     return text[begin : clause_start - 1]
 
 
+def _aside_before(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """The clause before an aside in brackets that closes right before the clause ending at
+    `clause_start` (X(尤其是…)明显增加: X), when it holds no number; else ""."""
+    clause = _clause_before(text, bounds, clause_start, floor)
+    begin = clause_start - 1 - len(clause)
+    if not clause or begin < 1 or text[begin - 1] not in ")\uff09":
+        return ""
+    opened = max(text.rfind("(", floor, begin - 1), text.rfind("\uff08", floor, begin - 1))
+    if opened <= floor or begin - 1 - opened > _ASIDE_REACH:
+        return ""
+    return _previous_clause(text, bounds, opened + 1, floor, whole=True)
+
+
 def _previous_clause(
     text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
 ) -> str:
@@ -5256,7 +5277,11 @@ def _previous_clause(
     if not clause:
         return ""
     if whole:
-        return "" if _DIGIT.search(clause) else _clean(clause)
+        if _DIGIT.search(clause):
+            return ""
+        if "(" in clause or "\uff08" in clause:  # (an aside in it is no part of the topic)
+            clause = _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", clause))
+        return _clean(clause)
     if years := _YEARS_OPENING.match(clause):
         clause = clause[years.end() :]
     said = _SAID_OF.search(clause)
@@ -5967,11 +5992,22 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 全年共收到行政复议申请,同比增长20%: what changed is what the clause before names
             # (行政诉讼案件|明显减少: without the predicate an adverb opens)
+            # (the first adverb within the predicate's reach: one inside the noun, 特别是…, is
+            # none)
+            reach = max(2, len(said) - _SHORT_PREDICATE)
             predicate = next(
-                (i for i in range(2, len(said) - 1) if said[i : i + 2] in _adverbs()), 0
+                (i for i in range(reach, len(said) - 1) if said[i : i + 2] in _adverbs()), 0
             )
-            if predicate and len(said) - predicate <= _SHORT_PREDICATE:
+            if predicate:
                 said = said[:predicate]
+            elif (
+                len(said) <= _SHORT_PREDICATE
+                and said[:2] in _adverbs()
+                and (aside := _aside_before(text, bounds, clause_start, sentence_from))
+            ):
+                # 行政不作为类案件(尤其是…)明显增加,同比增长50%: the predicate alone after an
+                # aside in brackets; what it is said of stands before the aside
+                said = aside
             subject = _borrow(said, subject)
         elif (
             not subject

@@ -5187,6 +5187,26 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "实现企业开办最快0.5个工作日完成,压减70%以上。",
             [("企业开办最快", 0.5, "个工作日"), ("企业开办压减", 70.0, "%")],
         ),
+        # a basis with a year leaves 同期 (or 底) after the year's number: no subject of its
+        # own, so what changed is lent, as for 较去年同期
+        (
+            "全年查处行政处罚案件80件(较2022年同期减少12件,同比下降13%)。",
+            [
+                ("查处行政处罚案件", 80.0, "件"),
+                ("行政处罚案件减少", 12.0, "件"),
+                ("行政处罚案件同比下降", 13.0, "%"),
+            ],
+        ),
+        (
+            "全市共有律师事务所60家,较2023年底增加5家。",
+            [("律师事务所", 60.0, "家"), ("律师事务所增加", 5.0, "家")],
+        ),
+        # a predicate alone (明显增加) after an aside in brackets: what it is said of stands
+        # before the aside
+        (
+            "涉企行政检查(特别是跨部门联合检查)明显减少,同比下降30%。",
+            [("涉企行政检查同比下降", 30.0, "%")],
+        ),
     ],
 )
 def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
