@@ -1951,6 +1951,48 @@ def _how_often_then_verb(subject: str, after: str) -> bool:
     return who != subject or subject.endswith(_AGENT_HEADS)
 
 
+# A person named by title and name (县委书记汪涛, 区长李明): one who acted, never what is counted
+_TITLED_PERSON = re.compile(
+    r"(?:书记|省长|市长|州长|县长|区长|镇长|乡长|主任|厅长|局长|部长|主席)[\u4e00-\u9fff]{2,3}$"
+)
+_LISTED_ACTS = 5  # verbs listed after a count of times (主持、参与…) read at most
+
+
+def _done_by_people(before: str) -> bool:
+    """Whether the words before a count of times name people (主要领导先后, 县委书记汪涛), an
+    adverb after them aside: what they did that often follows the count."""
+    who = before[:-2] if before[-2:] in _adverbs() else before
+    return len(who) >= 2 and (who.endswith(_PEOPLE_HEADS) or bool(_TITLED_PERSON.search(who)))
+
+
+def _event_after_count(text: str, end: int) -> str:
+    """The act right after a count of times, to its clause's end and over a list of acts
+    (主持、参与相关法治工作会议或活动), cut after the meeting it holds when another act
+    follows (主持县委中心组学习会议|系统学习…: the meeting was held that often); "" when no
+    act follows the count."""
+    if not _opens_act(text[end : end + 2]):
+        return ""
+    stop = end
+    for _ in range(_LISTED_ACTS):
+        found = _CLAUSE_END.search(text, stop)
+        if found is None:
+            return ""
+        at = found.start()
+        if text[at : at + 1] == "、" and _opens_act(text[at + 1 : at + 3]):
+            stop = at + 1
+            continue
+        break
+    event = text[end:at]
+    meeting = event.find("会议")
+    if 0 < meeting < len(event) - 3 and (
+        (after := event[meeting + 2 : meeting + 4]) in _adverbs()
+        or _opens_act(after)
+        or _opens_act(event[meeting + 4 : meeting + 6])  # (a manner first: 专题|研究)
+    ):
+        event = event[: meeting + 2]
+    return event
+
+
 # Coverbs whose object is neither who acted nor what is counted: to whom (向, 给) and with
 # whom (与, 同, 跟) it was done (向社会公开…, 与高校签订…, 给困难群众发放…). Not 对, 将, 把, whose
 # object is what the verb acts on (对12件文件进行清理). Not when the coverb starts a word of
@@ -6116,6 +6158,14 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 局党组先后4次|开展…专题学习研讨: who held it, then what was held that often
             subject = _fit(held)
+        elif (
+            unit in _HOW_OFTEN
+            and _done_by_people(_clean(raw_before))
+            and len(event := _event_after_count(text, end)) >= _MIN_AFTER_OPENING
+        ):
+            # 县委书记汪涛12次|主持县委中心组学习会议, 主要领导先后30次|主持、参与…会议或活动:
+            # people are never what a count of times counts; what they did that often is
+            subject = _fit(event)
         if (
             "将" in raw_before
             and (into := _PUT_INTO.search(raw_before))

@@ -5207,6 +5207,23 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "涉企行政检查(特别是跨部门联合检查)明显减少,同比下降30%。",
             [("涉企行政检查同比下降", 30.0, "%")],
         ),
+        # people before a count of times are who acted: what they did that often follows,
+        # over a list of acts, and up to the meeting held when another act follows it
+        (
+            "区委主要领导先后8次主持、出席法治专题会议或调研活动。",
+            [("主持、出席法治专题会议或调研活动", 8.0, "次")],
+        ),
+        (
+            "区委书记陈明6次主持区委中心组学习会议集中学习民法典。",
+            [("主持区委中心组学习会议", 6.0, "次")],
+        ),
+        (
+            "市委书记张建国9次主持市委理论学习中心组会议专题学习习近平法治思想。",
+            [("主持市委理论学习中心组会议", 9.0, "次")],
+        ),
+        ("县长王刚5次听取行政复议工作汇报。", [("听取行政复议工作汇报", 5.0, "次")]),
+        # …while a meeting before the count is still what is counted
+        ("区委常委会先后3次召开会议研究法治建设。", [("区委常委会", 3.0, "次")]),
     ],
 )
 def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
