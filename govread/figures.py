@@ -1811,6 +1811,7 @@ _GOVERNMENT_IDEALS = (
 _AGENT_NAME_BREAKS = frozenset('、,，()（）“”"《》.0123456789')
 _AGENT_NAME_REACH = 14  # the agent's name ends within this many characters
 _SHARES = ("率", "占比", "比例", "比重")
+_CHANGE_SIZES = ("增幅", "降幅", "涨幅", "幅度")  # how far a quantity changed, a share too
 
 
 def _after_named_agent(subject: str) -> str:
@@ -6020,7 +6021,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             bare
             and topic
             and not _of_a_list(said_before, said_units, topic, subject)
-            and not (subject.endswith("率") and topic.endswith(_SHARES))
+            # (a rate is not of a change's size either: 案件增幅下降至43.5%,调解率46.2%)
+            and not (subject.endswith("率") and topic.endswith((*_SHARES, *_CHANGE_SIZES)))
         ):
             # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
             lent = _object_between(text, bounds, clause_start, sentence_from, subject)

@@ -5224,6 +5224,11 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ("县长王刚5次听取行政复议工作汇报。", [("听取行政复议工作汇报", 5.0, "次")]),
         # …while a meeting before the count is still what is counted
         ("区委常委会先后3次召开会议研究法治建设。", [("区委常委会", 3.0, "次")]),
+        # a rate is not of a change's size (增幅) said before it: it names its own
+        (
+            "全年受理案件增幅为20%,调解率上升至46.2%。",
+            [("受理案件增幅", 20.0, "%"), ("调解率", 46.2, "%")],
+        ),
     ],
 )
 def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
