@@ -1373,7 +1373,45 @@ def _clean(subject: str) -> str:
         subject = subject[2:]
     if subject.startswith(_PROCESS_THEN_DE) and len(subject) >= 5:
         subject = subject[3:]  # 全年办理的|政务服务事项…评价510件: the things, not the handling
+    if len(subject) > _MAX_SUBJECT and (opening := _long_opening(subject)):
+        # a cut by length would open inside the means or the coverb's object: what follows
+        # them is read as any subject is
+        return _clean(subject[opening:])
     return _whole_titles(_fit(subject), plain, titles) if titles else _fit(subject)
+
+
+# A long means, by the name of a platform or system (通过黑龙江省政府规章和行政规范性文件综合
+# 管理平台), and the long object of a coverb that names a place or a body (向辽滨沿海经济技术开发区)
+_LONG_MEANS = re.compile(
+    r"(?:利用|通过|依托|借助|运用)[^,\uff0c。;\uff1b、\d]{2,30}?(?:平台|系统|网站|公众号|专栏|渠道)"
+)
+_LONG_COVERB = re.compile(r"向[^,\uff0c。;\uff1b、\d]{3,18}")
+# the heads a place or body given to ends with (…开发区, …管理委员会, …县直部门)
+_GIVEN_TO_HEAD = re.compile(r"委员会|管委会|街道|部门|单位|[区县市省州镇乡村办局厅委]")
+
+
+def _long_opening(subject: str) -> int:
+    """Where what follows a means or a coverb's object that opens an over-long subject
+    starts (…平台|向地区备案…, 向…开发区|委托下放…): the act, when it leaves a subject; 0
+    when no such opening is there."""
+    if (found := _LONG_MEANS.match(subject)) is not None:
+        rest = subject[found.end() :]
+        acted = rest.startswith(("向", "在", "对")) or _opens_act(rest[:2])
+    elif (found := _LONG_COVERB.match(subject)) is not None:
+        # after the place or body given to, its last head where no word runs across the cut
+        # (…开发区管理委员会|委托下放, not …开发区|管理…, nor 下放市|级), the predicate:
+        # 委托下放, which the table holds as no verb; not 向…区的群众, whose 的 goes on
+        ends = [
+            head.end()
+            for head in _GIVEN_TO_HEAD.finditer(subject, 4, found.end())
+            if len(subject) - head.end() >= _MIN_AFTER_OPENING
+            and subject[head.end()] not in "的之和与及、"
+            and not _across_word(subject, head.end())
+        ]
+        return ends[-1] if ends else 0
+    else:
+        return 0
+    return found.end() if acted and len(rest) >= _MIN_AFTER_OPENING else 0
 
 
 # A relative clause of handling, which says nothing of what is handled (办理的行政审批权):

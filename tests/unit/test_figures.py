@@ -5224,6 +5224,16 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ("县长王刚5次听取行政复议工作汇报。", [("听取行政复议工作汇报", 5.0, "次")]),
         # …while a meeting before the count is still what is counted
         ("区委常委会先后3次召开会议研究法治建设。", [("区委常委会", 3.0, "次")]),
+        # a long means (by a platform's full name) or a coverb's long object (a place given
+        # to) before an over-long subject: what follows them, not a cut by length inside them
+        (
+            "通过湖南省政府规章和行政规范性文件备案审查管理平台向省政府备案行政规范性文件6件。",
+            [("备案行政规范性文件", 6.0, "件")],
+        ),
+        (
+            "向长沙经济技术开发区管理委员会委托下放市级行政许可事项共计45项。",
+            [("委托下放市级行政许可事项", 45.0, "项")],
+        ),
         # a rate is not of a change's size (增幅) said before it: it names its own
         (
             "全年受理案件增幅为20%,调解率上升至46.2%。",
