@@ -75,6 +75,8 @@ _UNITS = (
     "件次",
     "项次",  # checks or services counted item by item (提供法律服务30余项次)
     "车次",
+    "辆次",  # vehicles checked each time (检查车辆12800辆次), as 台次
+    "架次",  # flights (无人机巡查120架次)
     "台次",  # vehicles or machines checked each time (检查运输车辆689台次)
     "批次",
     "轮次",  # rounds (完成“四类案卷”2轮次全覆盖评查)
@@ -330,6 +332,10 @@ _LEAD_WORDS = (
     "全国",
     "全镇",
     "全乡",
+    "全州",  # an autonomous prefecture, a banner, a league: the whole place, as 全市
+    "全旗",
+    "全盟",
+    "全街道",
     "全系统",
     "全局",  # the whole office (全局执法人员持证比例): who, not what; not 全局性 (guarded)
     "辖区内",  # where, not what (辖区内学校共47所)
@@ -418,6 +424,8 @@ _LEAD_NOT_BEFORE = {
     "对其": "中他它余",  # (对其中…, 对其他…: of some of them, 其中 opens what is counted)
     # 全市性会议: citywide, part of the name
     **dict.fromkeys(("全市", "全县", "全区", "全省", "全国", "全镇", "全乡", "全系统"), "性"),
+    **dict.fromkeys(("全旗", "全盟", "全街道"), "性"),
+    "全州": "县性",  # (全州县: a county of 广西 by its name)
 }  # 年轻干部, 年报 …
 _LEAD_GUARDED = {
     "并": "购联网轨列存行发",  # (并联审批: a name's; as `_ALSO_ACT` reads no joining 并 there)
@@ -5862,7 +5870,13 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # a share of what follows, or the time it took
             subject, consumed = said, after_rate.end()
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
-            subject = text[end : end + 2]  # 共计约600人参加: those who took part
+            # 共计约600人参加: those who took part; 9820人参加国家工作人员学法用法考试: in
+            # what, to the clause's end
+            clause = _CLAUSE_END.search(text, end + 2)
+            took = text[end : clause.start()] if clause is not None else ""
+            subject = (
+                _fit(took) if len(took) > 2 and not _DIGIT.search(took) else text[end : end + 2]
+            )
         elif (
             unit in _PERCENT
             and subject

@@ -5234,6 +5234,17 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "向长沙经济技术开发区管理委员会委托下放市级行政许可事项共计45项。",
             [("委托下放市级行政许可事项", 45.0, "项")],
         ),
+        # vehicles and flights counted each time, as 台次 and 车次
+        ("全年共检查车辆12800辆次。", [("检查车辆", 12800.0, "辆次")]),
+        ("出动无人机巡查120架次。", [("出动无人机巡查", 120.0, "架次")]),
+        # the whole prefecture (全州): where, as 全市
+        ("全州生产安全事故起数同比下降25%。", [("生产安全事故起数同比下降", 25.0, "%")]),
+        # people counted at a clause's opening, then what they took part in, to its end
+        (
+            "全市159个单位,9820人参加国家工作人员学法用法考试。",
+            [("单位", 159.0, "个"), ("参加国家工作人员学法用法考试", 9820.0, "人")],
+        ),
+        ("共计约600人参加,反响良好。", [("参加", 600.0, "人")]),
         # a rate is not of a change's size (增幅) said before it: it names its own
         (
             "全年受理案件增幅为20%,调解率上升至46.2%。",
