@@ -5873,9 +5873,11 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 共计约600人参加: those who took part; 9820人参加国家工作人员学法用法考试: in
             # what, to the clause's end
             clause = _CLAUSE_END.search(text, end + 2)
-            took = text[end : clause.start()] if clause is not None else ""
+            joined_in = text[end : clause.start()] if clause is not None else ""
             subject = (
-                _fit(took) if len(took) > 2 and not _DIGIT.search(took) else text[end : end + 2]
+                _fit(joined_in)
+                if len(joined_in) > 2 and not _DIGIT.search(joined_in)
+                else text[end : end + 2]
             )
         elif (
             unit in _PERCENT
