@@ -353,8 +353,9 @@ async def test_at_80x24_two_years_of_topics_show_whole_counts_and_all(
         rows = _row_texts(topics)
         assert any("+10" in cell for row in rows for cell in row)
         # (drawn a frame or two after the fill: under a loaded machine the table's first
-        # paint can lag its rows, so the lines are read again until each row is on screen)
-        for _attempt in range(20):
+        # paint can lag its rows, so the lines are read again until each row is on screen;
+        # a second's wait was once too short beside three busy workers)
+        for _attempt in range(80):
             shown = screen_lines(app, topics.region)
             if all(any(line.lstrip().startswith(row[0]) for line in shown) for row in rows):
                 break

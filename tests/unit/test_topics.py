@@ -228,3 +228,19 @@ def test_tiaochu_names_the_mediation_of_disputes() -> None:
     item = next(u for u in report_units(report) if u.node_id.endswith("1#2"))
     assert item.theme == "disputes" and item.themes == (("disputes", 1.0),)
     assert "调处" in load_lexicon().hits("矛盾纠纷排查调处")
+
+
+def test_the_peoples_claims_name_the_settling_of_disputes() -> None:
+    # 群众诉求 (a service for the people's claims and grievances, as 信访 is) is the genre's
+    # word for what 矛盾纠纷化解 settles: an item headed by it covers the theme by its own
+    # words, so a reader's pair with the other report's 调解 or 社会治理 section is found
+    from govread.compare import report_units
+    from govread.parsers.outline import parse_text
+
+    report = parse_text(
+        "一、深入化解社会矛盾纠纷\n一是群众诉求服务模式创新升级。全面升级群众诉求服务平台,"
+        "全区99.8%的群众诉求得到有效解决。二是行政复议体制改革落地。\n",
+        path="a.txt",
+    )
+    item = next(u for u in report_units(report) if u.node_id.endswith("1#1"))
+    assert item.theme == "disputes" and ("disputes", 1.0) in item.themes
