@@ -1499,6 +1499,26 @@ def _verb_word(word: str) -> bool:
     )
 
 
+def _head_fit(phrase: str) -> str:
+    """The first words of an over-long act after its count that fit in _MAX_SUBJECT
+    characters, never a piece of a word: the act and what it began with (组织党员干部深入
+    学习贯彻…), where `_fit` keeps the last words, as a noun phrase ends in its head."""
+    # (a list of acts or meetings may be as long as a listed subject: `_fit`'s _MAX_LIST)
+    most = _MAX_LIST if "、" in phrase else _MAX_SUBJECT
+    if len(phrase) <= most:
+        return phrase
+    from govread.segment import cut
+
+    kept: list[str] = []
+    size = 0
+    for word in cut(phrase):
+        if size + len(word) > most:
+            break
+        kept.append(word)
+        size += len(word)
+    return "".join(kept).rstrip("、和及与") or phrase[:most]
+
+
 def _fit(subject: str) -> str:
     """The last words of an over-long subject that fit in _MAX_SUBJECT characters, never a
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
@@ -2014,8 +2034,8 @@ def _done_by_people(before: str) -> bool:
 
 def _event_after_count(text: str, end: int) -> str:
     """The act right after a count of times, to its clause's end and over a list of acts
-    (主持、参与相关法治工作会议或活动), cut after the meeting it holds when another act
-    follows (主持县委中心组学习会议|系统学习…: the meeting was held that often); "" when no
+    (主持、参与相关法治工作会议或活动) or of the meetings held, cut after the meeting it holds
+    when another act follows (主持县委中心组学习会议|系统学习…: the meeting was held that often); "" when no
     act follows the count."""
     if not _opens_act(text[end : end + 2]):
         return ""
@@ -2025,11 +2045,20 @@ def _event_after_count(text: str, end: int) -> str:
         if found is None:
             return ""
         at = found.start()
-        if text[at : at + 1] == "、" and _opens_act(text[at + 1 : at + 3]):
+        if (
+            text[at : at + 1] == "、"
+            and (
+                _opens_act(text[at + 1 : at + 3])
+                # (听取、研究、部署…: a bare act before the mark lists the acts, whichever the next)
+                or at - stop <= 2
+                # (主持召开省政府党组会议、省政府常务会议、省长专题会议: the meetings held, listed)
+                or text[stop:at].endswith(("会议", "会"))
+            )
+        ):
             stop = at + 1
             continue
         break
-    event = text[end:at]
+    event = text[end:at].removesuffix("等")  # (…会议等: the list closed, nothing more held)
     meeting = event.find("会议")
     if 0 < meeting < len(event) - 3 and (
         (after := event[meeting + 2 : meeting + 4]) in _adverbs()
@@ -6221,7 +6250,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 县委书记汪涛12次|主持县委中心组学习会议, 主要领导先后30次|主持、参与…会议或活动:
             # people are never what a count of times counts; what they did that often is
-            subject = _fit(event)
+            subject = _head_fit(event)
         if (
             "将" in raw_before
             and (into := _PUT_INTO.search(raw_before))

@@ -5224,6 +5224,20 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ("县长王刚5次听取行政复议工作汇报。", [("听取行政复议工作汇报", 5.0, "次")]),
         # …while a meeting before the count is still what is counted
         ("区委常委会先后3次召开会议研究法治建设。", [("区委常委会", 3.0, "次")]),
+        # after people, the acts listed (a bare act before a list mark lists them) or the
+        # meetings held, listed; a long act keeps its first words
+        (
+            "区委书记李强6次带领领导班子专题听取、研究、部署法治建设工作。",
+            [("带领领导班子专题听取、研究、部署法治建设工作", 6.0, "次")],
+        ),
+        (
+            "区长王刚9次主持召开区政府党组会议、区政府常务会议、区长办公会议,研究法治工作。",
+            [("主持召开区政府党组会议、区政府常务会议、区长办公会议", 9.0, "次")],
+        ),
+        (
+            "县委主要领导先后5次组织党员干部深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。",
+            [("组织党员干部深入学习贯彻", 5.0, "次")],
+        ),
         # a long means (by a platform's full name) or a coverb's long object (a place given
         # to) before an over-long subject: what follows them, not a cut by length inside them
         (
