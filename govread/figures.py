@@ -718,7 +718,12 @@ _NOUN_STOP = re.compile(
     # 将32项行政处罚权|下放至乡镇)
     r"赋予|交由|移交|划转|下放(?=[至到给])|"
     # the object put first by those counted (25个基层党支部|将习近平法治思想纳入…)
-    r"(?<![即必终])将(?![军领士来近])"
+    r"(?<![即必终])将(?![军领士来近])|"
+    # what they were done to, a coverb's object (31项具体任务|对法治政府建设工作谋篇布局),
+    # after a noun of two characters at least (not 46次|对…作出批示, the act counted); not a
+    # word holding 对 (针对, 应对, 对口, 对象, 对接 …)
+    r"(?<=[\u4e00-\u9fff]{2})(?<![针相绝反面核比校应派配次件项个名人家场期])"
+    r"对(?![口象接外照标比话应面手称策待付冲])"
 )
 # Taking part, said alone after a count of people (the verbs that take what they took part
 # in as an object, and the words that hold it: 参训 is 参加 a training), and what holds it

@@ -5259,6 +5259,14 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             [("单位", 159.0, "个"), ("参加国家工作人员学法用法考试", 9820.0, "人")],
         ),
         ("共计约600人参加,反响良好。", [("参加", 600.0, "人")]),
+        # a coverb after the noun counted opens what was done to it; 对 right after the count
+        # is the act counted, and 对口, 对象 are words
+        (
+            "从10个方面提出31项具体任务对法治政府建设工作谋篇布局。",
+            [("方面", 10.0, "个"), ("具体任务", 31.0, "项")],
+        ),
+        ("主要领导46次对法治工作作出批示。", [("对法治工作作出批示", 46.0, "次")]),
+        ("建立12个服务对象档案。", [("服务对象档案", 12.0, "个")]),
         # a rate is not of a change's size (增幅) said before it: it names its own
         (
             "全年受理案件增幅为20%,调解率上升至46.2%。",
