@@ -1407,24 +1407,23 @@ def _long_opening(subject: str) -> int:
     """Where what follows a means or a coverb's object that opens an over-long subject
     starts (…平台|向地区备案…, 向…开发区|委托下放…): the act, when it leaves a subject; 0
     when no such opening is there."""
-    if (found := _LONG_MEANS.match(subject)) is not None:
-        rest = subject[found.end() :]
+    if (means := _LONG_MEANS.match(subject)) is not None:
+        rest = subject[means.end() :]
         acted = rest.startswith(("向", "在", "对")) or _opens_act(rest[:2])
-    elif (found := _LONG_COVERB.match(subject)) is not None:
-        # after the place or body given to, its last head where no word runs across the cut
-        # (…开发区管理委员会|委托下放, not …开发区|管理…, nor 下放市|级), the predicate:
-        # 委托下放, which the table holds as no verb; not 向…区的群众, whose 的 goes on
-        ends = [
-            head.end()
-            for head in _GIVEN_TO_HEAD.finditer(subject, 4, found.end())
-            if len(subject) - head.end() >= _MIN_AFTER_OPENING
-            and subject[head.end()] not in "的之和与及、"
-            and not _across_word(subject, head.end())
-        ]
-        return ends[-1] if ends else 0
-    else:
+        return means.end() if acted and len(rest) >= _MIN_AFTER_OPENING else 0
+    if (coverb := _LONG_COVERB.match(subject)) is None:
         return 0
-    return found.end() if acted and len(rest) >= _MIN_AFTER_OPENING else 0
+    # after the place or body given to, its last head where no word runs across the cut
+    # (…开发区管理委员会|委托下放, not …开发区|管理…, nor 下放市|级), the predicate: 委托下放,
+    # which the table holds as no verb; not 向…区的群众, whose 的 goes on with the object
+    ends = [
+        head.end()
+        for head in _GIVEN_TO_HEAD.finditer(subject, 4, coverb.end())
+        if len(subject) - head.end() >= _MIN_AFTER_OPENING
+        and subject[head.end()] not in "的之和与及、"
+        and not _across_word(subject, head.end())
+    ]
+    return ends[-1] if ends else 0
 
 
 # A relative clause of handling, which says nothing of what is handled (办理的行政审批权):
@@ -2040,8 +2039,8 @@ def _done_by_people(before: str) -> bool:
 def _event_after_count(text: str, end: int) -> str:
     """The act right after a count of times, to its clause's end and over a list of acts
     (主持、参与相关法治工作会议或活动) or of the meetings held, cut after the meeting it holds
-    when another act follows (主持县委中心组学习会议|系统学习…: the meeting was held that often); "" when no
-    act follows the count."""
+    when another act follows (主持县委中心组学习会议|系统学习…: the meeting was held that
+    often); "" when no act follows the count."""
     if not _opens_act(text[end : end + 2]):
         return ""
     stop = end
