@@ -4446,6 +4446,10 @@ _SHARE_VERB = re.compile(
 # What holds of a part (其中 N件 [noun] 已印发…): a predicate that ends the clause, no 为/是/占
 # of a part's name or share (其中2项为子项) and no further number.
 _PART = re.compile(f" ?(?![为是占的等均])[^{_PUNCT}、\\d]{{2,12}}(?=[{_PUNCT}、]|$)")
+# The words that open a part of the count before (其中 3件…, 其余 13起…)
+_PARTS_NAMED = frozenset({"其中", "其余"})
+# What a part is (其余13起 均为露天焚烧秸秆案): its kind after 为 or 是, to the clause's end
+_PART_KIND = re.compile(f"(?:均|都|全部)?(?:为|是)([^{_PUNCT}、\\d]{{2,12}})(?=[{_PUNCT}、]|$)")
 
 
 def _partitive(subject: str) -> bool:
@@ -5791,12 +5795,23 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = whole
         elif (
             own_unit
+            and not noun
+            and raw_before.strip() in _PARTS_NAMED
+            and (kind := _PART_KIND.match(text, noun_end))
+        ):
+            # 其余13起均为露天焚烧秸秆案: a part of the count before, named by what it is
+            subject, consumed = kind.group(1), kind.end()
+        elif (
+            own_unit
             # (对其中4项审批事项提出合并建议: the noun after the number is what is counted)
-            and (raw_before.strip() == "其中" or (raw_before.strip() == "对其中" and not noun))
+            and (
+                raw_before.strip() in _PARTS_NAMED or (raw_before.strip() == "对其中" and not noun)
+            )
             and (part := _PART.match(text, noun_end))
         ):
-            # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款: a part of the count before
-            # is named by what holds of it, or what was done to it (对其中43项开展告知承诺制)
+            # 其中3件已印发并报市政府备案, 其中2件案件部分履行罚款, 其余67项已完成: a part of
+            # the count before is named by what holds of it, or what was done to it
+            # (对其中43项开展告知承诺制)
             said = part.group().strip()
             subject = _fit(f"{said}的{_clean(noun)}") if noun else said
             consumed = part.end()

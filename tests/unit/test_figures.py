@@ -5267,6 +5267,15 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
         ),
         ("主要领导46次对法治工作作出批示。", [("对法治工作作出批示", 46.0, "次")]),
         ("建立12个服务对象档案。", [("服务对象档案", 12.0, "个")]),
+        # the rest of a count (其余) is named by what it is or what holds of it, as 其中 is
+        (
+            "共查处违法案件20起,其余12起均为占道经营案。",
+            [("查处违法案件", 20.0, "起"), ("占道经营案", 12.0, "起")],
+        ),
+        (
+            "共梳理重点任务50项,其余31项已完成。",
+            [("重点任务", 50.0, "项"), ("已完成", 31.0, "项")],
+        ),
         # a rate is not of a change's size (增幅) said before it: it names its own
         (
             "全年受理案件增幅为20%,调解率上升至46.2%。",
