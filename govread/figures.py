@@ -4425,6 +4425,9 @@ def _level_head(text: str, at: int, unit: str) -> str:
     return ""
 
 
+# The levels of government a figure spans (市区两级, 县乡村三级): where, not what
+_LEVEL_SCOPES = ("两级", "三级", "四级", "五级")
+_SCOPE_MAX = 8  # (市、县、乡、村四级: a short list of levels at most)
 # How a time it took is introduced (在短短, 仅用了): no subject of its own.
 _WITHIN = re.compile(r"[在仅只用了短花]{1,6}")
 _RANKS = ("前列", "首位", "之首", "榜首", "前茅")
@@ -5909,7 +5912,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 15天签约率99.6%: the time is that of what the rate after it measures
             subject = _clean(timed.group(1)) or subject
         elif (
-            not subject
+            # (or only the levels it spans: 市区两级|98%以上事项实现网上办理)
+            (not subject or (len(subject) <= _SCOPE_MAX and subject.endswith(_LEVEL_SCOPES)))
             and unit in _NO_NOUN_AFTER
             and (after_rate := _AFTER_RATE.match(text, end))
             and len(said := _clean(after_rate.group(1))) >= 2
