@@ -5921,6 +5921,16 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 全区99.8%的群众诉求得到有效解决, 100%办结投诉举报, 1个工作日内完成审核:
             # a share of what follows, or the time it took
             subject, consumed = said, after_rate.end()
+        elif (
+            not subject
+            and text.startswith("被", end)
+            and (clause := _CLAUSE_END.search(text, end + 1)) is not None
+            and 3 <= clause.start() - end <= _MAX_SUBJECT
+            and not _DIGIT.search(text, end, clause.start())
+        ):
+            # …排名全省第二,4宗|被采纳为省典型案例: what befell those counted, as no word
+            # before the count names them
+            subject = text[end : clause.start()]
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             # 共计约600人参加: those who took part; 9820人参加国家工作人员学法用法考试: in
             # what, to the clause's end

@@ -5276,6 +5276,11 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "共梳理重点任务50项,其余31项已完成。",
             [("重点任务", 50.0, "项"), ("已完成", 31.0, "项")],
         ),
+        # a count with no word before it, then a passive: what befell those counted
+        (
+            "行政执法案卷评查排名全市第一,3件被评为市级优秀案卷。",
+            [("被评为市级优秀案卷", 3.0, "件")],
+        ),
         # the levels a share spans (县乡两级) say where: the share is of what follows it
         ("县乡两级95%以上事项实现全程网办。", [("事项实现全程网办", 95.0, "%")]),
         # a rate is not of a change's size (增幅) said before it: it names its own
