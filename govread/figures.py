@@ -2063,14 +2063,31 @@ def _event_after_count(text: str, end: int) -> str:
             continue
         break
     event = text[end:at].removesuffix("等")  # (…会议等: the list closed, nothing more held)
-    meeting = event.find("会议")
-    if 0 < meeting < len(event) - 3 and (
-        (after := event[meeting + 2 : meeting + 4]) in _adverbs()
-        or _opens_act(after)
-        or _opens_act(event[meeting + 4 : meeting + 6])  # (a manner first: 专题|研究)
-    ):
-        event = event[: meeting + 2]
+    if "》" in event:
+        event = _EXAMPLE_TITLES.sub("", event)  # 学习《民法典》《…》等|重点法律法规: examples
+    for meeting in _MEETING_HELD.finditer(event, 1):
+        # the first meeting another act follows ends what was held (召开党组会、专题会|及开展…,
+        # 主持…学习会议|系统学习…): the meetings listed before it are held with it
+        after = event[meeting.end() :]
+        if (
+            len(after) >= 2
+            and (
+                after[:2] in _adverbs()
+                or _opens_act(after[:2])
+                or _opens_act(after[2:4])  # (a manner first: 专题|研究)
+                or (after[:1] in "及并和" and _opens_act(after[1:3]))
+            )
+        ):
+            return event[: meeting.end()]
     return event
+
+
+# The meetings a count of times may count (会议, 常务会, 党组会, 专题会 …): not 委员会, a body,
+# nor the 会 of 社会 or 机会
+_MEETING_HELD = re.compile(
+    r"(?:常务|党组|常委|专题|办公|座谈|推进|部署|调度|联席|务虚|动员|培训|交流|评议|听证|全体)会议?"
+    r"|会议"
+)
 
 
 # Coverbs whose object is neither who acted nor what is counted: to whom (向, 给) and with
@@ -6278,7 +6295,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = _fit(held)
         elif (
             unit in _HOW_OFTEN
-            and _done_by_people(_clean(raw_before))
+            and (
+                _done_by_people(who := _clean(raw_before))
+                # (a count opening its clause, 今年5次|带领…听取、研究、部署…, whose act is no
+                # short predicate or list of them that `_predicate` reads: 5次开展执法检查、专项督查)
+                or (not who and _PREDICATE.match(text, end) is None)
+            )
             and len(event := _event_after_count(text, end)) >= _MIN_AFTER_OPENING
         ):
             # 县委书记汪涛12次|主持县委中心组学习会议, 主要领导先后30次|主持、参与…会议或活动:

@@ -5276,6 +5276,20 @@ def test_a_ratio_of_review_cases_to_lawsuits_is_an_indicator_a_rate_is_not() -> 
             "共梳理重点任务50项,其余31项已完成。",
             [("重点任务", 50.0, "项"), ("已完成", 31.0, "项")],
         ),
+        # a count opening its clause, then acts no short predicate reads: the acts listed, the
+        # meetings held up to the next act, a long act's first words
+        (
+            "全年5次带领班子成员专题听取、研究、部署普法工作,推动工作落实。",
+            [("带领班子成员专题听取、研究、部署普法工作", 5.0, "次")],
+        ),
+        (
+            "局长带头履职,12次主持召开局党组会议、局务会议、专题会议,研究执法工作。",
+            [("主持召开局党组会议、局务会议、专题会议", 12.0, "次")],
+        ),
+        (
+            "先后6次组织干部职工深入学习贯彻习近平新时代中国特色社会主义思想和党的二十大精神。",
+            [("组织干部职工深入学习贯彻", 6.0, "次")],
+        ),
         # a count with no word before it, then a passive: what befell those counted
         (
             "行政执法案卷评查排名全市第一,3件被评为市级优秀案卷。",
