@@ -1393,11 +1393,8 @@ def _clean(subject: str) -> str:
     return _whole_titles(_fit(subject), plain, titles) if titles else _fit(subject)
 
 
-# A long means, by the name of a platform or system (通过黑龙江省政府规章和行政规范性文件综合
-# 管理平台), and the long object of a coverb that names a place or a body (向辽滨沿海经济技术开发区)
-_LONG_MEANS = re.compile(
-    r"(?:利用|通过|依托|借助|运用)[^,\uff0c。;\uff1b、\d]{2,30}?(?:平台|系统|网站|公众号|专栏|渠道)"
-)
+# The long object of a coverb that names a place or a body (向辽滨沿海经济技术开发区), and a
+# long means (`_LONG_MEANS`, by the name of a platform or system)
 _LONG_COVERB = re.compile(r"向[^,\uff0c。;\uff1b、\d]{3,18}")
 # the heads a place or body given to ends with (…开发区, …管理委员会, …县直部门)
 _GIVEN_TO_HEAD = re.compile(r"委员会|管委会|街道|部门|单位|[区县市省州镇乡村办局厅委]")
@@ -2463,6 +2460,11 @@ _EDITORIAL_ASIDE = re.compile(
 )
 
 
+def _without_asides(text: str) -> str:
+    """`text` without its asides and editor's notes in brackets (`_ASIDE`, `_EDITORIAL_ASIDE`)."""
+    return _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", text))
+
+
 # 对外, 对口, 对接, 向上 …: words, not a preposition before an object.
 _NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力")
 
@@ -2527,6 +2529,11 @@ _MEANS = re.compile(
 
 
 _MEANS_WORDS = ("通过", "依托", "利用", "借助", "运用")
+# A long means, by the name of a platform or system (通过黑龙江省政府规章和行政规范性文件综合
+# 管理平台), opening an over-long subject (`_long_opening`)
+_LONG_MEANS = re.compile(
+    f"(?:{'|'.join(_MEANS_WORDS)})[^,\uff0c。;\uff1b、\\d]{{2,30}}?(?:平台|系统|网站|公众号|专栏|渠道)"
+)
 _LIST_MARKS = frozenset("、和与及")
 
 
@@ -3094,7 +3101,7 @@ def _subject(
     ):
         before, classes = before[whom.end() :], None  # 为群众挽回损失…: the service
     if "(" in before or "\uff08" in before:
-        before = _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", before))
+        before = _without_asides(before)
         classes = None  # offsets no longer hold
     if "》等" in before:
         titles = _EXAMPLE_TITLES.search(before)
@@ -5408,7 +5415,7 @@ def _aside_before(text: str, bounds: list[int], clause_start: int, floor: int) -
     begin = clause_start - 1 - len(clause)
     if not clause or begin < 1 or text[begin - 1] not in ")\uff09":
         return ""
-    opened = max(text.rfind("(", floor, begin - 1), text.rfind("\uff08", floor, begin - 1))
+    opened = max(text.rfind(bracket, floor, begin - 1) for bracket in _OPENING_BRACKETS)
     if opened <= floor or begin - 1 - opened > _ASIDE_REACH:
         return ""
     return _previous_clause(text, bounds, opened + 1, floor, whole=True)
@@ -5426,7 +5433,7 @@ def _previous_clause(
         if _DIGIT.search(clause):
             return ""
         if "(" in clause or "\uff08" in clause:  # (an aside in it is no part of the topic)
-            clause = _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", clause))
+            clause = _without_asides(clause)
         return _clean(clause)
     if years := _YEARS_OPENING.match(clause):
         clause = clause[years.end() :]
@@ -5538,11 +5545,16 @@ _NOT_SAID = ("《", "(", "\uff08", "〔", "[", "及", "和", "与", "以及", "�
 _SAID_REACH = 20  # characters of the clause after the noun kept: enough to tell two apart
 
 
+def _to_clause_end(text: str, at: int) -> str:
+    """The rest of the clause from `at`: to its comma, stop, semicolon or list mark."""
+    end = _CLAUSE_END.search(text, at)
+    return text[at : end.start() if end else len(text)]
+
+
 def _said(text: str, at: int) -> str:
     """What the clause says of a counted noun that ends at `at`, to its end (实现“掌上办”
     → 实现掌上办), quotes dropped; "" when the clause ends with the noun."""
-    end = _CLAUSE_END.search(text, at)
-    rest = text[at : end.start() if end else len(text)][:_SAID_REACH]
+    rest = _to_clause_end(text, at)[:_SAID_REACH]
     # names of the items (《…》), an aside or the next item of a list say nothing of them
     return "" if rest.startswith(_NOT_SAID) else _SAID_QUOTES.sub("", rest).strip()
 
@@ -5941,18 +5953,16 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif (
             not subject
             and text.startswith("被", end)
-            and (clause := _CLAUSE_END.search(text, end + 1)) is not None
-            and 3 <= clause.start() - end <= _MAX_SUBJECT
-            and not _DIGIT.search(text, end, clause.start())
+            and 3 <= len(passive := _to_clause_end(text, end)) <= _MAX_SUBJECT
+            and not _DIGIT.search(passive)
         ):
             # …排名全省第二,4宗|被采纳为省典型案例: what befell those counted, as no word
             # before the count names them
-            subject = text[end : clause.start()]
+            subject = passive
         elif not subject and text.startswith(("参加", "参与", "参训"), end):
             # 共计约600人参加: those who took part; 9820人参加国家工作人员学法用法考试: in
             # what, to the clause's end
-            clause = _CLAUSE_END.search(text, end + 2)
-            joined_in = text[end : clause.start()] if clause is not None else ""
+            joined_in = _to_clause_end(text, end)
             subject = (
                 _fit(joined_in)
                 if len(joined_in) > 2 and not _DIGIT.search(joined_in)
@@ -6288,8 +6298,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             unit in _HOW_OFTEN
             and not noun
             and text.startswith(_HELD, end)
-            and (clause := _CLAUSE_END.search(text, end)) is not None
-            and _how_often_then_verb(subject, held := text[end : clause.start()])
+            and _how_often_then_verb(subject, held := _to_clause_end(text, end))
         ):
             # 局党组先后4次|开展…专题学习研讨: who held it, then what was held that often
             subject = _fit(held)
