@@ -463,6 +463,9 @@ _TRAIL_WORDS = (
     "均达",
     "均实现",  # 完成比例、监管比例均实现100%: each came to it
     "全部实现",
+    # a mean said of the value, not its name (申请材料由平均|77项, 压缩至平均|3个工作日,
+    # 办理时间平均|3天); before 均, which 平 guards
+    "平均",
     "均",  # 审核率、备案率均达到100%
     "全部",  # 参考率、合格率全部达到100%: all of them, as 均
     "都",
@@ -608,6 +611,7 @@ _TRAIL_GUARDED = {
     "到": "收接受得做报迟感想遇",
     "计": "设统会估审预生伙",  # 场景设计, 统计, 审计: words that end with 计, not 共计's
     "均": "人平户日年月",  # 人均, 平均 …
+    "平均": "人户日年月",  # (人平均, 年平均: per whom or when, kept with the value's name)
     "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
     "稳定": "会局全",  # (社会稳定, 大局稳定, 安全稳定: a name's own end)
@@ -3283,19 +3287,41 @@ _CHANGE_TO = re.compile(
     r"|缩减|精简(?:优化)?|调整|扩充|扩增|扩大|扩展|拓展|降|增|减)(?:到|至|为)"
 )
 # What the new value is, said before it (减为承诺的1557个工作日): no name of the quantity
-_NEW_VALUE_WORDS = "承诺的?|现在的?|目前的?|实际的?"
+_NEW_VALUE_WORDS = "承诺的?|现在的?|目前的?|实际的?|平均"
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
 # (投诉数量从2020年的5件下降为2021年的1件)
 _CHANGE_AFTER = re.compile(
     f"[,\uff0c]?(?:优化|逐步|进一步|大幅)?(?:{_CHANGE_TO.pattern})"
     f"(?:(?:19|20)\\d\\d年(?:底|末|度)?的?|{_NEW_VALUE_WORDS})?"
 )
+_NOUN_AGAIN = 3  # the longest noun a change's two values both count (由2个市扩大到8个市)
+
+
+def _change_between(text: str, start: int, end: int, after: int) -> bool:
+    """Whether text[start:end], between two values, is a change from the first to the second
+    (…增加到, ,压缩至 …), or the first value's noun and then one with the same noun after the
+    second (试点由2个|市扩大到|8个市): the same thing counted both times."""
+    if _CHANGE_AFTER.fullmatch(text, start, end):
+        return True
+    for size in range(1, _NOUN_AGAIN + 1):
+        noun = text[start : start + size]
+        if (
+            not "\u4e00" <= noun[-1:] <= "\u9fff"
+            or text[after : after + size] != noun
+            or start + size >= end
+        ):
+            return False
+        if _CHANGE_AFTER.fullmatch(text, start + size, end):
+            return True
+    return False
+
+
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
 _START_WORDS = re.compile(
     r"(?:法定|法律规定的?|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)"
 )
-_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
+_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原|平均")  # 由原|30天, 由平均|77项
 
 
 # A basis written before a change's starting value (行政复议纠错率较2022年的12.5%下降至8%, 比上年
@@ -5202,7 +5228,7 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
 
 
 # What opens a change's starting value (由2项…, 从原来的5个…): 由 or 从, and words on the start.
-_FROM_BEFORE = re.compile(f"[由从](?:{_START_WORDS.pattern}|原)?$")
+_FROM_BEFORE = re.compile(f"[由从](?:{_START_WORDS.pattern}|原|平均)?$")
 _FROM_REACH = 8  # characters before the starting value looked at for it
 
 
@@ -6155,7 +6181,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif topic and (change := _bare_change(subject)):
             subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
         bare = _is_bare(subject) and not _self_named(subject, unit)
-        if origin and _CHANGE_AFTER.fullmatch(text, last_end, shown_from):
+        if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
             for at in range(*origin_span):
                 # the value it changed from is the earlier level (由61%提高至88%: 61%)

@@ -5308,3 +5308,28 @@ def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 平均 says the value is a mean; it is no part of the name, before or after the change
+        (
+            "每件申请的材料由平均12项调整为平均7项。",
+            [("每件申请的材料", 12.0, "项"), ("每件申请的材料", 7.0, "项")],
+        ),
+        ("窗口办件时长压缩至平均2.5个工作日。", [("窗口办件时长", 2.5, "个工作日")]),
+        ("复议案件审理周期平均缩短至40天。", [("复议案件审理周期", 40.0, "天")]),
+        # (a mean per whom or when stays with the name)
+        ("城区细颗粒物年平均浓度为28微克/立方米。", [("城区细颗粒物年平均浓度", 28.0, "微克/立方米")]),
+        # the noun both values count, written after each, leaves the change whole
+        (
+            "综合执法改革试点由3个镇扩大到11个镇。",
+            [("综合执法改革试点", 3.0, "个"), ("综合执法改革试点", 11.0, "个")],
+        ),
+    ],
+)
+def test_a_mean_and_a_noun_counted_twice_leave_a_change_whole(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
