@@ -1148,6 +1148,11 @@ def _first_ending(text: str, words: tuple[str, ...]) -> str | None:
 # What the work was joined with, before the act (…《参考表》结合群腐集中整治工作|优化法律服务事项
 # 8类): when and why, not what is counted; nor is anything before it.
 _JOINED_WITH = re.compile(f"结合[^{_PUNCT}\\d]{{1,16}}?(?:工作|实际|契机|要求|活动|需要|情况)")
+# The rule an act kept to, before it (严格按程序|制定…, 严格按照法定程序|出台…, 按要求|报送…):
+# how it was done, not what is counted.
+_BY_THE_RULES = re.compile(
+    r"(?:严格|认真|及时)?(?:按照|依照|依据|遵照|按|依)(?:法定|规定|有关|相关)?的?(?:程序|要求|规定|流程)"
+)
 
 
 _RATE_BY_NAME = re.compile(r"(?:率|比例)(?:为|是|达到?)?$")  # a rate's name, then its copula
@@ -1161,6 +1166,12 @@ def _strip_lead(subject: str) -> str:
         and _opens_act(subject[joined.end() : joined.end() + 2])
     ):
         subject = subject[joined.end() :]
+    if (
+        (kept := _BY_THE_RULES.match(subject)) is not None
+        and len(subject) - kept.end() >= _MIN_AFTER_OPENING
+        and _opens_act(subject[kept.end() : kept.end() + 2])
+    ):
+        subject = subject[kept.end() :]
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
@@ -1190,7 +1201,10 @@ def _strip_lead(subject: str) -> str:
             if subject[0] in _PERIOD_STARTS or subject[0].isdecimal()
             else None
         )
-        if period is not None and len(subject) - period.end() >= 2:
+        if period is not None and (
+            len(subject) - period.end() >= 2
+            or subject.endswith("是", 0, period.end())  # (三是 alone: a point's number, no name)
+        ):
             subject = subject[period.end() :]
             continue
         verb = _first_starting(subject, _VERBS_BY_FIRST.get(subject[0], ()))
@@ -1847,7 +1861,13 @@ def _verb_not_office(subject: str, at: int, head: str) -> bool:
     return len(head) == 1 and (
         _any_verb(subject[at - 2 : at], guessed=False)
         or (head == "所" and subject[at : at + 1] in _AFTER_PARTICLE_SUO)
+        or (head == "办" and subject[at - 2 : at - 1] in _HOW_SERVED)
     )
+
+
+# How a service is done, before 办 (跨省通办, 全程网办, 一次办, 就近办, 掌上办): a way of doing it,
+# no office that acts (跨省通办|服务事项 is one name).
+_HOW_SERVED = frozenset("通网联快即简次近上")
 
 
 _AFTER_PARTICLE_SUO = frozenset("需有在属得谓以")  # 所需, 所有, 所在, 所属: no institute
@@ -2028,6 +2048,8 @@ _TITLED_PERSON = re.compile(
     r"(?:书记|省长|市长|州长|县长|区长|镇长|乡长|主任|厅长|局长|部长|主席)[\u4e00-\u9fff]{2,3}$"
 )
 _LISTED_ACTS = 5  # verbs listed after a count of times (主持、参与…) read at most
+# What a meeting does that the dictionary tags a noun (召开县安委会|部署…, 常务会议|调度…)
+_MEETING_ACTS = frozenset({"部署", "调度"})
 
 
 def _done_by_people(before: str) -> bool:
@@ -2075,6 +2097,7 @@ def _event_after_count(text: str, end: int) -> str:
             and (
                 after[:2] in _adverbs()
                 or _opens_act(after[:2])
+                or after[:2] in _MEETING_ACTS
                 or _opens_act(after[2:4])  # (a manner first: 专题|研究)
                 or (after[:1] in "及并和" and _opens_act(after[1:3]))
             )
@@ -2087,6 +2110,7 @@ def _event_after_count(text: str, end: int) -> str:
 # nor the 会 of 社会 or 机会
 _MEETING_HELD = re.compile(
     r"(?:常务|党组|常委|专题|办公|座谈|推进|部署|调度|联席|务虚|动员|培训|交流|评议|听证|全体)会议?"
+    r"|(?<![委员])委会(?!议)"  # a committee's meeting by its short name (州安委会, 党委会)
     r"|会议"
 )
 
@@ -2439,6 +2463,7 @@ _OPENING_VERBS = _by_end(
         "明确",
         "形成",  # a light verb: what was formed is counted (形成 …事项清单)
         "安排",  # 安排学习…, 安排部署…: arranging what is counted, as 部署
+        "编制",  # 编制…履职事项清单: drawing up what is counted, as 梳理
     ),
     0,
 )
@@ -2678,7 +2703,7 @@ def _award_without_giver(subject: str) -> str:
 _ARRIVED = re.compile(r"已(?:经)?(?=[落入进])(?P<verb>落地|落户|入驻|进驻)")
 
 
-def _drop_opening(subject: str, share: bool = False) -> str:
+def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
@@ -2735,6 +2760,15 @@ def _drop_opening(subject: str, share: bool = False) -> str:
         ):
             break  # (出台) 推进…建设措施: measures named by what they are for
         if verb is not None:
+            if (
+                acts
+                and _starting(_OPENING_VERBS, subject, pos + len(verb)) is None
+                and not _opens_act(subject[pos + len(verb) : pos + len(verb) + 2])
+            ):
+                # 调整…人员名单4次: a count of times counts the act, kept (安排|学习…6次: the
+                # act after a managing verb is)
+                cut = pos
+                break
             if share and _relative_clause(subject[pos + len(verb) :]):
                 cut = pos  # 完善实施清单的事项100%: the items with that done, a share of all
                 break
@@ -3397,6 +3431,12 @@ _PEOPLE_HEADS = (
     "校长",  # 91名法治副校长
 )
 _PERSONS = ("负责人", "责任人", "当事人", "申请人", "代理人")  # whole words that end in 人
+# People who attended, before what they attended: counted in events (次, 场, 期), the events
+# are counted, not the people (干部参加专题考试6场次 → 参加专题考试). Not 参与, taking part in
+# work, where who took part is the point (律师参与信访接待150次).
+_PEOPLE_TOOK_PART = re.compile(
+    f"[^,\uff0c。;\uff1b\\d参]{{0,10}}?(?:{'|'.join(_PEOPLE_HEADS)})(?=参加|出席|列席)"
+)
 _BODY_HEADS = (
     "单位",
     "部门",
@@ -4685,6 +4725,9 @@ _EVENTS_BY = "期"
 _PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融入|编入|写入)([^将]{2,16})$")
 # Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
 _GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
+# …the same inside a clause, after who gathered them or for what (网格力量配备|网格长): not
+# 组织, a noun too (党组织书记)
+_GATHERED_INSIDE = re.compile("聘请|聘任|选聘|配备|配有|培养|选派")
 # Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
 _CONCLUDED = frozenset({"办结", "审结", "化解"})
 
@@ -6027,7 +6070,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 if not where or where.endswith("内"):
                     subject = subject[at + 2 :]  # (园区内)已入驻|企业120家: those there
                     came = True
-            subject = _drop_opening(subject, unit in _PERCENT)
+            subject = _drop_opening(subject, unit in _PERCENT, unit in _HOW_OFTEN)
             if (involved := _INVOLVING.match(subject)) and len(
                 subject
             ) - involved.end() >= _MIN_AFTER_OPENING:
@@ -6059,6 +6102,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 subject = subject[:topic_end]  # 闭会建议按时办结回复13件: the topic, counted
             if unit in _EVENT_UNITS and (attended := _ATTENDED.search(subject)):
                 subject = attended.group(1)
+            elif (
+                unit in _EVENT_COUNTS
+                and (people := _PEOPLE_TOOK_PART.match(subject))
+                and len(subject) - people.end() >= 4
+            ):
+                subject = subject[people.end() :]  # 各级干部|参加专题考试6场次: the events
             if subject.startswith(_THERE_ARE) and unit not in _NO_NOUN_AFTER and unit != "倍":
                 subject = subject[2:] if len(subject) >= 4 else subject  # 现有律师事务所42家
             if "已" in subject and (done := _DONE.search(subject)) and done.start() >= 4:
@@ -6357,6 +6406,15 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 组织领导干部约70人参加, 聘请学校法治副校长91人: the people, not who gathered them
             subject = subject[2:]
+        elif (
+            unit in _COUNTS_PEOPLE
+            and (gathered := _GATHERED_INSIDE.search(subject, 2)) is not None
+            and len(subject) - gathered.end() >= 2
+            and subject.endswith(_PEOPLE_HEADS)
+            and len(subject) - gathered.end() <= _MODIFIER
+        ):
+            # 网格力量|配备网格长9名, 各村|聘请法律顾问: the people, after who or what for
+            subject = subject[gathered.end() :]
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
         if (

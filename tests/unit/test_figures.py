@@ -5333,3 +5333,79 @@ def test_a_mean_and_a_noun_counted_twice_leave_a_change_whole(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 通办, 网办, 就近办 say how a service is done: no office (办) that acts
+        ("“跨市通办”服务事项达到96%。", [("跨市通办服务事项", 96.0, "%")]),
+        ("推行就近办服务事项42项。", [("就近办服务事项", 42.0, "项")]),
+        ("县委依法治县办督办事项9项。", [("督办事项", 9.0, "项")]),
+        # people who attended, counted in events: the events are counted
+        ("全年机关干部参加法治轮训5期。", [("参加法治轮训", 5.0, "期")]),
+        ("法律顾问列席镇党委会议18次。", [("列席镇党委会议", 18.0, "次")]),
+        # (taking part in work keeps who took part)
+        ("公职律师参与矛盾化解工作26次。", [("公职律师参与矛盾化解工作", 26.0, "次")]),
+    ],
+)
+def test_a_way_of_service_is_no_office_and_attendees_are_not_what_events_count(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people gathered (配备, 聘请, 选派 …) after who or what for: the people are counted
+        ("为每个社区配备专职网格员3名。", [("专职网格员", 3.0, "名")]),
+        ("镇里为各村选派驻村工作队员11名。", [("驻村工作队员", 11.0, "名")]),
+        # (组织 is a noun too: a 党组织's secretaries are no people it gathered)
+        ("村级党组织书记230名。", [("村级党组织书记", 230.0, "名")]),
+        # the rule an act kept to is how it was done, not what is counted
+        ("严格按程序出具法律意见书17份。", [("出具法律意见书", 17.0, "份")]),
+        ("认真按要求报送备案文件6件。", [("报送备案文件", 6.0, "件")]),
+        ("按规定时限办结案件30件。", [("按规定时限办结案件", 30.0, "件")]),
+    ],
+)
+def test_people_gathered_inside_a_clause_and_the_rules_kept_to(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a committee's meeting by its short name, then what it did: the meeting was held
+        ("全年5次召开区安委会部署汛期安全工作。", [("召开区安委会", 5.0, "次")]),
+        ("今年3次召开党委会研究法治督察反馈问题。", [("召开党委会", 3.0, "次")]),
+        # an inline point's number (二是) before a count names nothing
+        ("二是8次召开专题会议调度复议应诉工作。", [("召开专题会议", 8.0, "次")]),
+        ("二是16人参加法律职业资格考试。", [("参加法律职业资格考试", 16.0, "人")]),
+    ],
+)
+def test_a_committees_meeting_and_a_points_number_before_a_count(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 编制 draws up what is counted, as 梳理 does (not 编制 the noun: staff posts)
+        ("梳理编制村级小微权力清单46项。", [("村级小微权力清单", 46.0, "项")]),
+        ("核定行政编制12名。", [("核定行政编制", 12.0, "名")]),
+        # a count of times counts the act: the managing verb is kept when it is the act
+        ("修订完善镇级权责清单3次。", [("修订完善镇级权责清单", 3.0, "次")]),
+        ("调整区法治政府建设领导小组成员2次。", [("调整区法治政府建设领导小组成员", 2.0, "次")]),
+        # (a managing verb before the act is no act counted)
+        ("党组安排学习宪法等法律法规9次。", [("学习宪法等法律法规", 9.0, "次")]),
+    ],
+)
+def test_drawing_up_a_list_and_a_count_of_times_keeps_its_act(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
