@@ -5321,7 +5321,10 @@ def test_verbs_acts_events_and_service_points_of_fresh_blind_text(
         ("窗口办件时长压缩至平均2.5个工作日。", [("窗口办件时长", 2.5, "个工作日")]),
         ("复议案件审理周期平均缩短至40天。", [("复议案件审理周期", 40.0, "天")]),
         # (a mean per whom or when stays with the name)
-        ("城区细颗粒物年平均浓度为28微克/立方米。", [("城区细颗粒物年平均浓度", 28.0, "微克/立方米")]),
+        (
+            "城区细颗粒物年平均浓度为28微克/立方米。",
+            [("城区细颗粒物年平均浓度", 28.0, "微克/立方米")],
+        ),
         # the noun both values count, written after each, leaves the change whole
         (
             "综合执法改革试点由3个镇扩大到11个镇。",
