@@ -47,6 +47,7 @@ _UNITS = (
     "个百分点",
     "百分点",
     "个工作日",
+    "个?班次",  # classes of training (安排法治内容13个班次), as 场次, 批次
     "个工作小时",  # 8个工作小时: the hours of a working day, counted as 个工作日 is
     "工作小时",
     "微克/立方米",
@@ -113,6 +114,7 @@ _UNITS = (
     "处(?![罚理置])",
     "篇",
     "幅(?![度员面])",  # banners, posters (悬挂横幅27幅); never 幅度, 幅员
+    "面(?![积向对临上貌孔料值额前子])",  # flags, boards (锦旗2面, 宣传栏36面); never 面积 …
     # letters (收到群众表扬信8封); never 封闭, 封存 …
     "封(?![闭堵存控顶面底装条锁口])",
     "集(?![中体团成约市镇聚合])",  # episodes of a series (普法动漫25集)
@@ -699,7 +701,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"之一|进行|开展|实现|得到|受到|参加|参与|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
+    r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
     r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同治商性识]|建(?![成立]))|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -2508,7 +2510,7 @@ def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | N
 
 # A time clause opening the clause (复查后 撤销…, 检查之后 作出…): when, not what.
 # (Not 落后, nor a word that 后 opens: 后续, 后期, 后备 …)
-_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果评])")
+_AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台方勤卫备援果评补])")
 
 
 # A manner adverb inside the clause stands before its verb (市场监管局 依法 查处…, 各部门在
@@ -2665,6 +2667,8 @@ _RELATIVE_REACH = 8  # characters between such a verb and its 的
 _PURPOSE_HEADS = ("措施", "举措", "意见", "办法", "方案", "细则")
 # The opening verbs that take an activity (推进 法治政府建设), not the document itself (完善 办法)
 _PROMOTING = frozenset({"推进", "推动", "深化", "加强", "强化", "优化"})
+# Verbs of an aim, not of an act one counts times of (推进|行政检查执法备案7788次)
+_AIMS = _PROMOTING | {"健全", "完善", "落实", "确保", "做到", "谋划", "推行", "实施"}
 # Verbs that cause what follows them to change (兼语: 带动 X 下降): before a share or a change,
 # X is what is measured.
 _PIVOTS = ("带动", "促进", "促使", "拉动", "助推")
@@ -2762,6 +2766,7 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
         if verb is not None:
             if (
                 acts
+                and verb not in _AIMS
                 and _starting(_OPENING_VERBS, subject, pos + len(verb)) is None
                 and not _opens_act(subject[pos + len(verb) : pos + len(verb) + 2])
             ):
@@ -2845,7 +2850,9 @@ _COUNTING_VERBS = frozenset(_AGENT_VERBS.split("|"))
 # counted, are read as they are: 公开政府信息, but 实时公开 行政许可、行政处罚双公示信息.)
 _LIGHT_VERB = re.compile(
     r"(?=[进开予给加作组举出公提完召])"
-    r"(?:组织开展|进行|开展|予以|给予|加以|作出|举办|出具|公开|提供|完成|召开|举行)了?"
+    # (not the 进 of 推进, 促进, 改进 … before 行: 推进|行政检查 holds no 进行)
+    r"(?:组织开展|(?<![推促改增引跟演前先激精])进行|开展|予以|给予|加以|作出|举办|出具|公开|提供"
+    r"|完成|召开|举行)了?"
 )
 _LIGHT_OBJECT = 7
 # A determiner opens a full noun phrase however short (公开 各项制度文件, 开展 各项检查): the
@@ -3427,6 +3434,7 @@ _WORKERS = ("人员", "干部", "员")
 _PEOPLE_HEADS = (
     *("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工"),
     *("同志", "专家", "学生", "居民", "村民", "农民工"),  # (51名同志赴…: the people counted)
+    "骨干",  # 2704名各级干部骨干参训: the leading staff, people
     *("书记", "委员"),  # 60名党组织书记, 30名政协委员 (not 委员会: a body)
     "校长",  # 91名法治副校长
 )
@@ -4491,7 +4499,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
                 return _strip_lead(phrase) + level.group(), level.end()
             return _strip_lead(phrase) + level.group() + joined + more, stop
         return _strip_lead(phrase) + level.group() + more, stop
+    if (
+        len(phrase) >= 6
+        and phrase.endswith(_HOW_THINGS_GO, 0, len(phrase) - 2)
+        and _any_verb(phrase[-2:], guessed=False)
+    ):
+        phrase = phrase[:-4]  # 3个基层法治观察点|高效运行: how the things counted work, said
     return _strip_lead(phrase), stop
+
+
+# How things counted work or stand, said right after them (观察点高效运行, 调解室正常运转)
+_HOW_THINGS_GO = ("高效", "有效", "正常", "稳定", "平稳", "良好", "顺利", "规范")
 
 
 # A rate within a time (15天签约率99.6%, 24小时回复率达98%).
@@ -6244,6 +6262,17 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
             lent = _object_between(text, bounds, clause_start, sentence_from, subject)
+            if not lent and unit != topic_unit and subject.startswith(_CHANGE_OPENINGS):
+                # 亡人事故66起、死亡68人,同比减少5起、4人: a change in the unit of an earlier
+                # count of the sentence is that count's (the last of that unit)
+                lent = next(
+                    (
+                        said
+                        for said, of in zip(said_before[::-1], said_units[::-1], strict=True)
+                        if of == unit
+                    ),
+                    "",
+                )
             subject = _borrow(lent or topic, subject)
         elif (
             bare

@@ -5406,9 +5406,43 @@ def test_a_committees_meeting_and_a_points_number_before_a_count(
         ("调整区法治政府建设领导小组成员2次。", [("调整区法治政府建设领导小组成员", 2.0, "次")]),
         # (a managing verb before the act is no act counted)
         ("党组安排学习宪法等法律法规9次。", [("学习宪法等法律法规", 9.0, "次")]),
+        # (nor a verb of an aim; and 推进|行政 holds no light verb 进行)
+        ("推进行政执法案卷评查1260次。", [("行政执法案卷评查", 1260.0, "次")]),
+        ("促进行业协会规范发展12家。", [("促进行业协会规范发展", 12.0, "家")]),
     ],
 )
 def test_drawing_up_a_list_and_a_count_of_times_keeps_its_act(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 后补 is a word (容缺后补: supplied afterwards), no "after" of a time clause
+        ("推行“容缺后补”办理事项21项。", [("容缺后补办理事项", 21.0, "项")]),
+        # how the things counted work, said right after them, is no part of their name
+        ("5个村级法治观察点有效运行。", [("村级法治观察点", 5.0, "个")]),
+        # classes counted as 个班次, flags and boards as 面
+        ("县委党校开设法治课程9个班次。", [("县委党校开设法治课程", 9.0, "个班次")]),
+        ("收到群众赠送锦旗7面。", [("收到群众赠送锦旗", 7.0, "面")]),
+        ("规划面积120平方公里。", [("规划面积", 120.0, "平方公里")]),
+        # 骨干 are people; 参训 after the people counted is what they did
+        ("560名执法骨干参训。", [("执法骨干", 560.0, "名")]),
+        ("培训300名参训人员。", [("参训人员", 300.0, "名")]),
+        # a change in the unit of an earlier count of the sentence is that count's
+        (
+            "发生道路交通事故45起、受伤52人,同比减少6起。",
+            [
+                ("道路交通事故", 45.0, "起"),
+                ("受伤", 52.0, "人"),
+                ("道路交通事故同比减少", 6.0, "起"),
+            ],
+        ),
+    ],
+)
+def test_words_that_end_no_name_units_of_classes_and_flags_and_a_change_by_its_unit(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
