@@ -2466,6 +2466,7 @@ _OPENING_VERBS = _by_end(
         "形成",  # a light verb: what was formed is counted (形成 …事项清单)
         "安排",  # 安排学习…, 安排部署…: arranging what is counted, as 部署
         "编制",  # 编制…履职事项清单: drawing up what is counted, as 梳理
+        "疏理",  # (梳理 as some reports write it)
     ),
     0,
 )
@@ -4498,6 +4499,19 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             if not _PEOPLE.search(more):
                 return _strip_lead(phrase) + level.group(), level.end()
             return _strip_lead(phrase) + level.group() + joined + more, stop
+        head = next(
+            (
+                len(place)
+                for place in _PLACE_HEADS_AFTER_LEVEL
+                if more.startswith(place)
+                and len(more) >= len(place) + 4
+                and _is_verb(more[len(place) : len(place) + 2], guessed=False)
+            ),
+            0,
+        )
+        if head and text.startswith(more[:head], level.end()):
+            # 10个县(市)区|实施…督察: the head after the level ends the name, an act follows
+            return _strip_lead(phrase) + level.group() + more[:head], level.end() + head
         return _strip_lead(phrase) + level.group() + more, stop
     if (
         len(phrase) >= 6
@@ -4508,6 +4522,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     return _strip_lead(phrase), stop
 
 
+# The head of a place's name after a level in brackets (县(市)区, 乡(镇)街道)
+_PLACE_HEADS_AFTER_LEVEL = ("街道", "区", "县", "市", "镇", "乡", "村")
 # How things counted work or stand, said right after them (观察点高效运行, 调解室正常运转)
 _HOW_THINGS_GO = ("高效", "有效", "正常", "稳定", "平稳", "良好", "顺利", "规范")
 

@@ -5446,3 +5446,19 @@ def test_words_that_end_no_name_units_of_classes_and_flags_and_a_change_by_its_u
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a head after a level in brackets ends the name when an act follows it
+        ("对6个县(市)区实施专项督察。", [("县(市)区", 6.0, "个")]),
+        ("建成12个乡镇(街道)公共法律服务站。", [("乡镇(街道)公共法律服务站", 12.0, "个")]),
+        # 疏理, as some reports write 梳理
+        ("疏理县级行政许可事项215项。", [("县级行政许可事项", 215.0, "项")]),
+    ],
+)
+def test_a_head_after_a_level_in_brackets_and_a_variant_of_a_managing_verb(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
