@@ -5456,6 +5456,9 @@ def test_words_that_end_no_name_units_of_classes_and_flags_and_a_change_by_its_u
         ("建成12个乡镇(街道)公共法律服务站。", [("乡镇(街道)公共法律服务站", 12.0, "个")]),
         # 疏理, as some reports write 梳理
         ("疏理县级行政许可事项215项。", [("县级行政许可事项", 215.0, "项")]),
+        # lessons and contests held are events, counted as meetings and lectures are
+        ("开展宪法宣讲党课4场。", [("宪法宣讲党课", 4.0, "场")]),
+        ("举办民法典知识竞赛3场。", [("民法典知识竞赛", 3.0, "场")]),
     ],
 )
 def test_a_head_after_a_level_in_brackets_and_a_variant_of_a_managing_verb(
