@@ -3363,7 +3363,7 @@ def _change_between(text: str, start: int, end: int, after: int) -> bool:
 _START_WORDS = re.compile(
     r"(?:法定|法律规定的?|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)"
 )
-_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原|平均")  # 由原|30天, 由平均|77项
+_START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
 
 
 # A basis written before a change's starting value (行政复议纠错率较2022年的12.5%下降至8%, 比上年
@@ -4760,8 +4760,8 @@ _EVENTS_BY = "期"
 _PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融入|编入|写入)([^将]{2,16})$")
 # Verbs of gathering or appointing people before the people counted (聘请|法律顾问12人)
 _GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
-# …the same inside a clause, after who gathered them or for what (网格力量配备|网格长): not
-# 组织, a noun too (党组织书记)
+# …the same inside a clause, after who gathered them or for whom (为每个村配备|专职调解员):
+# not 组织, a noun too (党组织书记)
 _GATHERED_INSIDE = re.compile("聘请|聘任|选聘|配备|配有|培养|选派")
 # Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
 _CONCLUDED = frozenset({"办结", "审结", "化解"})
@@ -6459,7 +6459,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and subject.endswith(_PEOPLE_HEADS)
             and len(subject) - gathered.end() <= _MODIFIER
         ):
-            # 网格力量|配备网格长9名, 各村|聘请法律顾问: the people, after who or what for
+            # 为每个村|配备专职调解员2名, 镇里为村(居)|选派驻村第一书记: the people, after who
+            # gathered them or for whom
             subject = subject[gathered.end() :]
         if unit in _TIMES or unit in _PERCENT:
             subject = _changed_quantity(subject)
