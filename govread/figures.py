@@ -4523,8 +4523,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     return _strip_lead(phrase), stop
 
 
-# The head of a place's name after a level in brackets (县(市)区, 乡(镇)街道)
-_PLACE_HEADS_AFTER_LEVEL = ("街道", "区", "县", "市", "镇", "乡", "村")
+# The head of a place's name after a level in brackets (县(市)区, 乡(镇)街道): a place level's
+# character (no 省: 省(区、市) has its level after it, not a head), or 街道
+_PLACE_HEADS_AFTER_LEVEL = ("街道", *sorted(_PLACE_LEVELS - {"省"}))
 # How things counted work or stand, said right after them (观察点高效运行, 调解室正常运转)
 _HOW_THINGS_GO = ("高效", "有效", "正常", "稳定", "平稳", "良好", "顺利", "规范")
 
@@ -4762,7 +4763,7 @@ _PUT_INTO = re.compile(r"将[^将,\uff0c。;\uff1b]{2,30}?(?:纳入|列入|融�
 _GATHERED_PEOPLE = ("组织", "聘请", "聘任", "选聘", "配备", "配有", "培养", "选派")
 # …the same inside a clause, after who gathered them or for whom (为每个村配备|专职调解员):
 # not 组织, a noun too (党组织书记)
-_GATHERED_INSIDE = re.compile("聘请|聘任|选聘|配备|配有|培养|选派")
+_GATHERED_INSIDE = re.compile("|".join(v for v in _GATHERED_PEOPLE if v != "组织"))
 # Acts that say which part of a quantity was counted, the part done (办结, 审结, 化解)
 _CONCLUDED = frozenset({"办结", "审结", "化解"})
 
