@@ -2650,6 +2650,8 @@ def _after_causee(subject: str) -> str:
         and _VERB_AHEAD.search(subject, pos, people.start()) is None  # (组织开展执法人员…)
     ):
         pos = people.end()
+    if pos > 2 and subject[pos : pos + 1] in _LIST_MARKS:
+        return subject  # (组织居委干部、人民调解员…参加: a list of the people, who are counted)
     return subject[pos:] if pos > 2 and len(subject) - pos >= _MIN_AFTER_OPENING else subject
 
 
@@ -3407,6 +3409,18 @@ _BARE_CHANGE = re.compile(
 )
 _DIRECTION = {"下跌": "下降", "下滑": "下降", "回落": "下降", "跌": "下降", "降": "下降"}
 _DIRECTION |= {"上涨": "增长", "回升": "增长", "涨": "增长", "增": "增长"}
+
+
+# A change whose quantity is named after its basis (同比审批效率提升, 同比事故起数下降): the
+# quantity opens it as in 死亡人数同比下降, and no other clause lends it one
+_NAMED_AFTER_BASIS = re.compile(f"(同比|环比)([^\\d{_PUNCT}]{{2,10}}?)({'|'.join(_TRAIL_CHANGE)})")
+
+
+def _change_named_after_basis(subject: str) -> str:
+    found = _NAMED_AFTER_BASIS.fullmatch(subject)
+    if found is None or found[2][:2] in _adverbs() or found[2][0] in "分均":
+        return subject  # (同比大幅下降, 同比分别上升: how it changed, no quantity)
+    return found[2] + found[1] + found[3]
 
 
 def _bare_change(subject: str) -> str:
@@ -5548,6 +5562,24 @@ def _previous_clause(
     return _clean(clause[: said.start()])
 
 
+def _event_said_before(text: str, bounds: list[int], clause_start: int, floor: int) -> str:
+    """The event (讲座, 培训 …) the last clause before `clause_start` that ends in one acted on,
+    from after its last verb; "" when no clause since `floor` ends in an event."""
+    from govread.segment import cut
+
+    classes = word_classes()
+    while clause := _clause_before(text, bounds, clause_start, floor):
+        if clause.endswith(_EVENT_HEADS) and not _DIGIT.search(clause):
+            words = cut(clause)
+            verb = max(
+                (at for at, word in enumerate(words) if classes.get(word) == "V"), default=-1
+            )
+            said = _clean("".join(words[verb + 1 :]))
+            return said if len(said) >= 2 else ""
+        clause_start -= len(clause) + 1
+    return ""
+
+
 def _object_between(text: str, bounds: list[int], clause_start: int, floor: int, rate: str) -> str:
     """What the clause between the last figure (`floor`) and a bare rate acted on, when it
     acted on something (培训3次,全员参与法治考试,合格率100%: the rate is of the exam, not of the
@@ -6265,6 +6297,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = changed
         elif topic and (change := _bare_change(subject)):
             subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
+        subject = _change_named_after_basis(subject)
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
@@ -6280,7 +6313,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # (办结率100%,公示率98%: in a run of rates each names its own, none is lent)
             lent = _object_between(text, bounds, clause_start, sentence_from, subject)
-            if not lent and unit != topic_unit and subject.startswith(_CHANGE_OPENINGS):
+            if (
+                not lent
+                and unit != topic_unit
+                and unit not in _PERCENT  # (a share changes by the count before it, lent)
+                and subject.startswith(_CHANGE_OPENINGS)
+            ):
                 # 亡人事故66起、死亡68人,同比减少5起、4人: a change in the unit of an earlier
                 # count of the sentence is that count's (the last of that unit)
                 lent = next(
@@ -6397,6 +6435,10 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # (never a rate's name, nor what a count of people or things counts: 培训执法人员
             # 300人,5件 leaves the 5 unnamed)
             subject = figures[-1].label
+        if not subject and unit in _SESSIONS and clause_start > sentence_from:
+            # 参加专题讲座,涉及…,今年共计8场: sessions with no noun are of the last event a
+            # clause of the sentence names
+            subject = _event_said_before(text, bounds, clause_start, sentence_from)
         subject = _without_basis(subject)
         conferred = _CONFERRED.match(subject)
         if conferred is not None and len(subject) - conferred.end() >= 4:

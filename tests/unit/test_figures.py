@@ -5469,3 +5469,36 @@ def test_a_head_after_a_level_in_brackets_and_a_variant_of_a_managing_verb(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people a causative verb moves, listed, are the people counted
+        (
+            "组织网格员、人民调解员、法律明白人等200余人次参加培训。",
+            [("网格员、人民调解员、法律明白人", 200.0, "人次")],
+        ),
+        # sessions with no noun are of the event a clause before names
+        ("组织全县干部参加法治讲座,内容涵盖宪法、民法典等,全年共6场。", [("法治讲座", 6.0, "场")]),
+        # a change whose quantity is named after its basis; a share's change is not lent
+        # another share's name
+        (
+            "全年发生火灾事故30起,同比事故起数减少12%、死亡2人,同比下降50%。",
+            [
+                ("火灾事故", 30.0, "起"),
+                ("事故起数同比减少", 12.0, "%"),
+                ("死亡", 2.0, "人"),
+                ("死亡同比下降", 50.0, "%"),
+            ],
+        ),
+        (
+            "受理案件50件,同比大幅下降12%。",
+            [("受理案件", 50.0, "件"), ("案件同比大幅下降", 12.0, "%")],
+        ),
+    ],
+)
+def test_listed_people_moved_sessions_of_an_event_before_and_a_named_change(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
