@@ -370,6 +370,11 @@ _LEAD_WORDS = (
     "我县",
     "我省",
     "我镇",
+    "我街道",
+    "我乡",
+    "我州",
+    "我旗",
+    "我盟",
     "我局",  # the reporting body (我局现行有效规范性文件53件): who speaks, as 我区
     "我委",
     "我厅",
@@ -1821,7 +1826,8 @@ def _after_listed_agent(subject: str) -> str:
             continue  # 区委|办: the agent goes on (not 顾问室|办理)
         verb = at + 2 if subject[at : at + 2] in _adverbs() else at  # 先后召开, 认真办理
         if (
-            not _is_verb(subject[verb : verb + 2])
+            # (研究, a noun too in the word table, is a verb the finder knows agents do)
+            not (_is_verb(subject[verb : verb + 2]) or _AGENT_VERB.match(subject, verb))
             or len(subject) - verb < _MIN_AFTER_OPENING
             or subject[verb + 2] in _LIST_MARKS  # 负责人解读、…: a list of acts, no verb
             or subject.startswith(_PERSONS, verb)  # 各科室负责人: people, no verb
@@ -2243,6 +2249,8 @@ _NOT_ASPECT = frozenset({"为了", "除了", "到了"})
 
 
 def _after_agent(subject: str) -> str:
+    if (scope := subject.find("系统各", 0, _SCOPE_REACH)) >= 2:
+        subject = subject[scope + 2 :]  # 政府系统|各级党组…学习: the system they are all in
     if (
         subject.startswith("各")
         and (each := _EACH_THEN_VERB.match(subject))
@@ -2265,6 +2273,7 @@ def _after_agent(subject: str) -> str:
     return subject[end:]
 
 
+_SCOPE_REACH = 10  # how far into a subject a system before 各 (…系统各级) is looked for
 _AGENT_CLAUSE = 5  # a 的 this close after who acted ends a clause on the head after it
 
 
@@ -2550,7 +2559,7 @@ _CAUSING = re.compile(
 # A means or a place before the verb (利用…平台, 通过…方式, 以…为契机, 在镇村两级): how and
 # where, not what.
 _MEANS = re.compile(
-    r"(?:利用|通过|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{1,14}?"
+    r"(?:利用|通过|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{0,14}?"
     r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地|手段|途径)"
     # a platform is a means where it is used too (在…社会信用平台 录入…信息)
     r"|在(?![线建职册岗校押此于场内])[^,\uff0c。;\uff1b\d在]{1,14}?平台(?:上)?"
@@ -2820,6 +2829,8 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
     rest = _strip_lead(subject[cut:])
     if rest.startswith(_DETERMINERS) and len(rest) - 2 >= _MIN_AFTER_OPENING:
         rest = rest[2:]  # 梳理确认 各类政务服务事项清单: the kind counted, not "each kind"
+    if len(rest) < _MIN_AFTER_OPENING <= len(subject) - cut:
+        rest = subject[cut:]  # 带头|讲法治课: a verb of one character, no lead to strip
     return rest if len(rest) >= _MIN_AFTER_OPENING else subject
 
 
@@ -3873,6 +3884,30 @@ def _bodies_counted(noun: str, unit: str) -> str:
     return noun
 
 
+# A coverb or helping verb right before a count (向, 帮助 …): the things counted are those
+# an act after them went to or was helped on
+_TOWARD_WHOM = ("向", *_HELPERS, "帮扶")
+
+
+def _toward_whom(noun: str, raw_before: str) -> str:
+    """向5个直属分局|派驻执法中队, 帮助74个门市业主|解决…: those an act went to or was helped
+    on are counted, up to where the act opens inside the noun after the count."""
+    if not raw_before.endswith(_TOWARD_WHOM):
+        return noun
+    act = next(
+        (
+            at
+            for at in range(2, len(noun) - 1)
+            if _opens_act(noun[at : at + 2])
+            # (站所负责|同志, 负责|人: a role named by its work, no act)
+            and noun[at + 2 : at + 3] not in _PERSON_ENDS
+            and _PEOPLE.match(noun, at + 2) is None
+        ),
+        0,
+    )
+    return noun[:act] if act else noun
+
+
 def _noun_and_examples(text: str, start: int, unit: str) -> tuple[str, int]:
     """The counted noun after a measure word, with the examples listed before its head
     (1224项行政许可、行政征收等权力事项: the head after 等 is what is counted), and its end."""
@@ -4703,6 +4738,9 @@ _TOTALS = frozenset({"总数", "总量", "总计", "数量"})
 _CUTS = frozenset({"压缩", "压减", "缩减", "精简", "削减"})
 
 
+# Verbs that change a quantity, opening the clause before the change's values (精简申请内容,
+# 从原来的486项调整到…): what changed is their object
+_CHANGING = _CUTS | {"调整", "简化", "缩短", "减少", "优化", "降低", "提高", "增加"}
 _NET_CHANGES = frozenset({"净增", "净减", "净增加", "净减少"})  # 企业总数达2150家,净增380家
 # A bare change that opens a clause (…,同比增长20%) and the predicate of the clause before it
 # that is left out of what changed (an adverb and a verb: 明显减少, 持续优化).
@@ -5323,6 +5361,7 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
 # What opens a change's starting value (由2项…, 从原来的5个…): 由 or 从, and words on the start.
 _FROM_BEFORE = re.compile(f"[由从](?:{_START_WORDS.pattern}|原|平均)?$")
 _FROM_REACH = 8  # characters before the starting value looked at for it
+_FROM_ALONE = re.compile(_FROM_BEFORE.pattern.removesuffix("$"))
 
 
 def _change_to_bare(text: str, first: _Number, then: _Number) -> bool:
@@ -5945,6 +5984,8 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             object_ = _clean(noun)
             if (bodies := _bodies_counted(object_, unit)) != object_:
                 subject = bodies  # 对6个执法单位法治建设进行督察: the bodies, however short
+            elif (whom := _toward_whom(object_, raw_before)) != object_:
+                subject = whom
             else:
                 # (对6条河道进行了清淤、护砌…: a list of acts names no one act with the object;
                 # it still says which indicator the count is)
@@ -6046,6 +6087,7 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             purpose = subject[2:] if subject.startswith(_ISSUED) else subject
             subject = _without_locative(_clean(noun) or _strip_lead(noun))
             subject = _bodies_counted(subject, unit)
+            subject = _toward_whom(subject, raw_before)
             if unit == "条" and purpose.startswith(_PURPOSES) and _agrees(subject, unit):
                 # 出台优化法治环境17条等措施: measures named by what they are for
                 subject = _fit(purpose + subject)
@@ -6298,6 +6340,19 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif topic and (change := _bare_change(subject)):
             subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
         subject = _change_named_after_basis(subject)
+        if _FROM_ALONE.fullmatch(subject) or (
+            not subject and _FROM_ALONE.fullmatch(raw_before.strip())
+        ):
+            # 精简申请内容,从原来的|486项调整到…: a change's start names nothing; what changed
+            # is what the clause before acted on, or names
+            said = (
+                _previous_clause(text, bounds, clause_start, sentence_from, whole=True)
+                if clause_start > sentence_from
+                else ""
+            )
+            if len(said) >= 4 and said[:2] in _CHANGING:
+                said = said[2:]  # (精简|申请内容: what was cut, without the cutting)
+            subject = said
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

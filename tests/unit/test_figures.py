@@ -5502,3 +5502,36 @@ def test_listed_people_moved_sessions_of_an_event_before_and_a_named_change(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a change's start alone (从原来的…) names nothing: what the clause before changed
+        (
+            "简化申报材料,从原来的60项调整到目前的42项。",
+            [("申报材料", 60.0, "项"), ("申报材料", 42.0, "项")],
+        ),
+        (
+            "审批时限,由20个工作日压缩至5个工作日。",
+            [("审批时限", 20.0, "个工作日"), ("审批时限", 5.0, "个工作日")],
+        ),
+        # the reporting street speaks, as 我市 does
+        ("我街道持证执法人员28人。", [("持证执法人员", 28.0, "人")]),
+        # those an act went to, or were helped on, are counted
+        ("帮助15个村民小组解决用水纠纷。", [("村民小组", 15.0, "个")]),
+        ("向3个乡镇派驻法律顾问团队。", [("乡镇", 3.0, "个")]),
+        # a manner before a verb of one character (带头|讲…): the act
+        ("领导干部带头讲法治课4次。", [("讲法治课", 4.0, "次")]),
+        # officials who acted, then an adverb, then a verb the table calls a noun too (研究)
+        ("县政府主要负责同志先后研究法治政府建设工作6次。", [("研究法治政府建设工作", 6.0, "次")]),
+        # the system all who acted are in, before 各
+        ("全县政府系统各级党组理论学习中心组学习宪法40余次。", [("学习宪法", 40.0, "次")]),
+        # a platform named by its head alone is a means, before a list of manners
+        ("通过平台跨部门、跨区域调取证照信息56条。", [("跨部门、跨区域调取证照信息", 56.0, "条")]),
+    ],
+)
+def test_a_changes_start_alone_whom_an_act_went_to_and_who_acted_before_an_adverb(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
