@@ -4021,6 +4021,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return "", end  # 评查案卷683件并整改问题24条: a second act follows, no counted noun
     if _WHERE_AFTER.match(text, end):
         return "", end  # 医保19项在区、街道大厅…受理: where or by whom, no counted noun
+    if text[end : end + 1] in _RANK_VERB_FIRST and _RANK.match(text, end):
+        return "", end  # 17项|居全省前5位: a rank of those counted follows, no noun
     if (
         unit in _COUNTS_PEOPLE
         and text.startswith("有", end)
@@ -4061,6 +4063,12 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     phrase = tail[: match.start()] if match else tail
     if not phrase:
         return "", end  # (a mark right after the measure word: no rule below finds a noun)
+    if (
+        ("第" in phrase or "前" in phrase)
+        and (ranked := _RANK.search(tail, 2)) is not None
+        and ranked.start() < len(phrase)
+    ):
+        phrase, match = phrase[: ranked.start()], None  # 12个指标|排名全省前3名
     if (among := _AMONG_AFTER.search(phrase, 2)) is not None and (
         _opens_act(there := phrase[among.end() : among.end() + 2])
         or there in _adverbs()
@@ -5764,6 +5772,125 @@ def extract(
 
 
 def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) -> list[Figure]:
+    figures = _counted(text, node_id, paragraph, in_items)
+    if ("第" in text or "前" in text) and (
+        ranks := _ranks(text, figures, node_id, paragraph, in_items)
+    ):
+        # (a count read inside a rank, the 5位 of 前5位, is the rank's number)
+        kept = [f for f in figures if not any(r.start <= f.start < r.end for r in ranks)]
+        figures = sorted([*kept, *ranks], key=lambda f: f.start)
+    return figures
+
+
+# A rank held (信用监测排名居全省第3位, 全区排名第4名, 2019年排第12名, 居全省前5位): after a verb
+# of ranking and the scope ranked in, 第 or 前 (within the first N) and a number of 名 or 位
+_RANK = re.compile(
+    r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列)"
+    f"(?P<scope>[^{_PUNCT}\\d第前]{{0,8}}?)"
+    r"(?P<rank>[第前](?P<num>\d{1,3})(?P<unit>名|位))(?![\d次])"
+)
+_RANK_VERB_FIRST = frozenset("排居位名")
+_RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
+_PLACE_NAME = 6  # a place's name, at most (贺州市, 西乌珠穆沁旗)
+_RANKING_NAME = 12  # a ranking's name said before it, at most, when no act ends before it
+_RANK_SCOPES = ("全国", "全省", "全市", "全区", "全州", "全县")
+_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|全盟|全旗|全自治区|全球)$")
+_RANKING_SAID = ("排名中", "排名里", "排名")
+_RANKING_WORDS = 24  # characters before 排名 read for the ranking's name
+
+
+def _ranks(
+    text: str, figures: list[Figure], node_id: str, paragraph: int, in_items: Sequence[Item]
+) -> list[Figure]:
+    """The ranks a paragraph states, as figures: the value is the place (3 of 第3位, 5 of
+    前5位), the subject what is ranked and 排名."""
+    ranks: list[Figure] = []
+    for found in _RANK.finditer(text):
+        start, end = found.span("rank")
+        verb_start = found.start()
+        reach = max(0, verb_start - _RANK_REACH)
+        marks = [m.end() for m in _BOUNDARY.finditer(text, reach, verb_start)]
+        clause = marks[-1] if marks else reach
+        ends = [at for at in marks if text[at - 1] in _SENTENCE_END]
+        sentence = ends[-1] if ends else reach
+        before = [f for f in (*figures, *ranks) if sentence <= f.start and f.end <= verb_start]
+        before.sort(key=lambda f: f.end)
+        opening = clause
+        if before and before[-1].end > clause:
+            # (…指标有17项|居全省前5位, 2019年排第12名、|2020年排…: no figure is in the name)
+            opening = before[-1].end
+        thing = text[opening:verb_start].strip().lstrip("、")
+        among = text[clause:verb_start]
+        if among.endswith("中") and (at := among.find("在")) >= 2:
+            thing = among[:at]  # 空气质量|在全国168个重点城市中排第3名: what is ranked among them
+        scope = ""
+        if (at_end := _RANK_SCOPE.search(thing)) is not None:
+            scope, thing = at_end.group(), thing[: at_end.start()]
+        thing = _clean(_YEARS_OPENING.sub("", thing)) if thing else ""
+        if len(thing) <= _PLACE_NAME and thing[-1:] in _PLACE_LEVELS:
+            thing = ""  # (贺州市2019年|排第12名: the place ranked, no name of the ranking)
+        if not thing and scope:
+            thing = scope  # 全区|排名第4名: the ranking by its scope
+        if (
+            not thing
+            and sentence < clause
+            and (named := _ranking_before(text, sentence, clause - 1))
+        ):
+            thing = _named_ranking(named)  # 在…地表水断面质量排名中,…排第12名
+        if not thing and before and before[-1].end > sentence:
+            thing = before[-1].label  # 群众安全感程度指数98.21%,居全省第3位: that index's
+        scope = found["scope"].strip()
+        label = thing or (scope if scope.startswith("全") else "")
+        label = label if label.endswith("排名") else label + "排名"
+        owner = next((i.id for i in in_items if i.start <= start < i.end), node_id)
+        ranks.append(
+            Figure(
+                label=label,
+                value=float(found["num"]),
+                unit=found["unit"],
+                approximate=False,
+                text=found["rank"],
+                node_id=owner,
+                paragraph=paragraph,
+                start=start,
+                end=end,
+            )
+        )
+    return ranks
+
+
+def _ranking_before(text: str, start: int, end: int) -> str:
+    """The words before a 排名 (中) that ends text[start:end], back to a mark or a digit and
+    at most `_RANKING_WORDS` of them; "" when it does not end so."""
+    said = next((w for w in _RANKING_SAID if text.endswith(w, start, end)), "")
+    if not said:
+        return ""
+    stop = end - len(said)
+    at = stop
+    while at > max(start, stop - _RANKING_WORDS) and not (
+        text[at - 1].isdigit() or _BOUNDARY.match(text, at - 1) or text[at - 1] == "、"
+    ):
+        at -= 1
+    return text[at:stop] if stop - at >= 2 else ""
+
+
+def _named_ranking(phrase: str) -> str:
+    """The name of a ranking said before it (生态环境部通报全国…城市国家考核|地表水断面质量):
+    the words after the phrase's last verb."""
+    from govread.segment import cut
+
+    words = cut(phrase)
+    classes = word_classes()
+    named = phrase[-_RANKING_NAME:].lstrip("在")
+    for at in range(len(words) - 1, -1, -1):
+        after = "".join(words[at + 1 :])
+        if classes.get(words[at]) in ("V", "M") and len(after) >= 2:
+            named = after  # (…国家考核|地表水断面质量: a verbal noun ends what was done too)
+            break
+    return named[2:] if named.startswith(_RANK_SCOPES) and len(named) >= 4 else named
+
+
+def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) -> list[Figure]:
     figures: list[Figure] = []
     classes: dict[int, int] = {}
     numbers = _numbers(text, classes)

@@ -783,7 +783,6 @@ TRAPS = [
     "咸宁市人民政府 2024年2月29日",  # a date
     "20231229",  # a date written as digits
     "2个村入选第三批全国乡村治理示范村;咸安区获评第二批全省法治政府建设示范县",  # ordinals
-    "信用综合指数全国排名第8位",  # an Arabic ordinal
     "在全省率先组织开展“十四五”法治建设中期评估,全面实施“八五”普法规划",  # plan names
     "印发《关于进一步加强行政执法工作的通知》(咸政发〔2023〕5号)",  # a document number
     "擦亮12345政务服务便民热线品牌和“信用咸宁”靓丽名片",  # a hotline number
@@ -1063,7 +1062,10 @@ def test_bodies_and_places_counted_with_no_measure_word_name_what_they_count() -
 
 
 def test_those_ranked_after_a_place_are_what_is_counted() -> None:
-    assert _labels("空气质量在全国168个重点城市中排第3名,") == [("重点城市", 168.0, "个")]
+    assert _labels("空气质量在全国168个重点城市中排第3名,") == [
+        ("重点城市", 168.0, "个"),
+        ("空气质量排名", 3.0, "名"),  # the rank is of what was ranked among them
+    ]
     assert _labels("城市信用监测居全国261个地级市19名;")[0] == ("地级市", 261.0, "个")
     assert _labels("公共服务质量监测名列全国31个省(区、市)之首。")[0][0] == "省(区、市)"
 
@@ -5532,6 +5534,41 @@ def test_listed_people_moved_sessions_of_an_event_before_and_a_named_change(
     ],
 )
 def test_a_changes_start_alone_whom_an_act_went_to_and_who_acted_before_an_adverb(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rank held after a verb of ranking: the place, named by what is ranked and 排名
+        ("信用综合指数全国排名第8位。", [("信用综合指数排名", 8.0, "位")]),
+        ("信用监测排名居全省第3位。", [("信用监测排名", 3.0, "位")]),
+        # by its scope alone when nothing else names it
+        ("全区排名第4名。", [("全区排名", 4.0, "名")]),
+        # a ranking named before the places ranked, each in a year
+        (
+            "在全国城市国家考核地表水断面质量排名中,本市2019年排第12名、2020年排第26名。",
+            [("地表水断面质量排名", 12.0, "名"), ("地表水断面质量排名", 26.0, "名")],
+        ),
+        # the figure the clause before gave, ranked
+        (
+            "群众安全感指数98.2%,居全省第3位。",
+            [("群众安全感指数", 98.2, "%"), ("群众安全感指数排名", 3.0, "位")],
+        ),
+        # within the first five: the bound is the rank's; the count before it names no 前
+        (
+            "考核指标有17项居全省前5位。",
+            [("考核指标", 17.0, "项"), ("考核指标排名", 5.0, "位")],
+        ),
+        ("全市有12个指标排名全省前3名。", [("指标", 12.0, "个"), ("指标排名", 3.0, "名")]),
+        # no verb of ranking: a batch, a shift, no rank
+        ("入选第8批全国示范名单。", []),
+        ("安排第2名同志值班。", []),
+    ],
+)
+def test_ranks_held_are_figures_named_by_what_is_ranked(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
