@@ -714,6 +714,9 @@ _NOUN_STOP = re.compile(
     r"选聘|聘请|聘任(?!制)|协同(?=[运推配联作])|"
     # how far, before what was done (14个镇(街)|全面建立…, 8个单位|基本完成…; not 全面依法治县)
     r"全面(?=[建实推落完开铺覆启执])|基本(?=[完实建形覆消解达])|"
+    # (1655名党员|全覆盖: reached them all, a predicate at the clause's end; not 2轮次
+    # 全覆盖评查, a manner of the act)
+    r"全覆盖(?![\u4e00-\u9fff])|"
     r"因(?<![原基诱成病主死]因)(?!素)|由于|深入|积极|认真|切实|扎实|着力|大力|不断|进一步|累计|先后|相继|陆续|"
     r"广泛(?=[开参学宣征听组动])|"
     # what they can be (3368个事项|可以“掌上查”, 能够“指尖办”): a modal opens the predicate
@@ -3383,9 +3386,11 @@ _START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: �
 # 的…): the value after it is the earlier level, the subject ends before the basis. (比 alone
 # is no basis: 面积比, 占比 are names of shares.)
 _BASIS_BEFORE_START = re.compile(
-    r"(?:同比|较(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)?"
+    r"(?:同比(?:去年|上年|(?:19|20)\d\d年)?|较(?:去年|上年|上一年|前一年|(?:19|20)\d\d年)?"
     r"|(?:比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年))(?:同期|底|末|度)?的?$"
 )
+# A change by the value that follows, right after a level (…31天|减少16天)
+_CHANGE_BY_AFTER = re.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升)(?=[\d约近超])")
 # A change to the value that follows (…下降至, 提高到, 压缩为): the value is a level reached.
 _REACHED_VERBS = r"(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|缩减|降|增|减)"
 _REACHED = re.compile(_REACHED_VERBS + r"(?:到|至|为)$")
@@ -3498,6 +3503,8 @@ _CASE_HEADS = (
     "纠纷",
     "合同",
     "草案",
+    "决策",  # 20件重大行政决策
+    "决定",  # 行政复议决定书, 纠错决定
 )
 _EVENT_HEADS = (
     *("会议", "培训", "讲座", "活动", "学习", "宣讲", "巡讲", "演练", "研讨", "检查", "座谈"),
@@ -3871,7 +3878,7 @@ _YEAR_OPENING = re.compile(r"(?:19|20)\d\d(?:年度|年(?![底初末中内以来
 
 # What bodies have or do, right after the bodies counted (18个乡镇街道|行政许可、行政处罚等
 # 职权事项, 6个…执法单位|法治建设): the bodies are counted.
-_BODIES_MATTERS = re.compile(r"行政(?:许可|处罚|检查|强制|征收|执法)|法治|执法|权[力责]|职权")
+_BODIES_MATTERS = re.compile(r"行政(?:许可|处罚|检查|强制|征收|执法)|法治|执法|权[力责]|职权|述法")
 
 
 def _bodies_counted(noun: str, unit: str) -> str:
@@ -4021,6 +4028,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return "", end  # 评查案卷683件并整改问题24条: a second act follows, no counted noun
     if _WHERE_AFTER.match(text, end):
         return "", end  # 医保19项在区、街道大厅…受理: where or by whom, no counted noun
+    if _CHANGE_BY_AFTER.match(text, end):
+        return "", end  # 33微克/立方米|下降9.09%: a change by the next value, no noun
     if text[end : end + 1] in _RANK_VERB_FIRST and _RANK.match(text, end):
         return "", end  # 17项|居全省前5位: a rank of those counted follows, no noun
     if (
@@ -6467,6 +6476,10 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         elif topic and (change := _bare_change(subject)):
             subject = change  # …吞吐量1306.92万标箱,微跌0.7%: the direction, lent what fell
         subject = _change_named_after_basis(subject)
+        if _BASIS_BEFORE_START.fullmatch(subject) and _CHANGE_BY_AFTER.match(text, end):
+            # 污染天数15天,同比2019年|31天减少16天: the level of the year compared with, of
+            # what the sentence measures (lent below), no change
+            subject = ""
         if _FROM_ALONE.fullmatch(subject) or (
             not subject and _FROM_ALONE.fullmatch(raw_before.strip())
         ):

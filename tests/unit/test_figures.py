@@ -5572,3 +5572,33 @@ def test_ranks_held_are_figures_named_by_what_is_ranked(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the level of a year compared with (同比2019年…) is of what the sentence measures;
+        # a change by the next value right after a level is no noun of it
+        (
+            "污染天数15天,同比2019年31天减少16天。",
+            [("污染天数", 15.0, "天"), ("污染天数", 31.0, "天"), ("污染天数减少", 16.0, "天")],
+        ),
+        (
+            "PM10平均浓度为40微克/立方米,同比去年45微克/立方米下降11.1%。",
+            [
+                ("PM10平均浓度", 40.0, "微克/立方米"),
+                ("PM10平均浓度", 45.0, "微克/立方米"),
+                ("PM10平均浓度下降", 11.1, "%"),
+            ],
+        ),
+        # reaching all of them is a predicate, no part of their name
+        ("实现辖区860名党员全覆盖。", [("党员", 860.0, "名")]),
+        ("实现全区36家单位述法全覆盖。", [("单位", 36.0, "家")]),
+        # 件 counts decisions: the decisions after the count, not the governments before it
+        ("县乡两级政府12件重大行政决策均经合法性审查。", [("重大行政决策", 12.0, "件")]),
+    ],
+)
+def test_a_level_compared_with_reaching_all_and_decisions_counted_by_jian(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
