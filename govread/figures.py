@@ -398,6 +398,7 @@ _LEAD_WORDS = (
     "、",
     "/",
     "年",
+    "或",  # (组织开展|或|直接参与…: the other of two acts, joined)
     "且",
     "与",
     "另",
@@ -428,6 +429,7 @@ _LEAD_NOT_BEFORE = {
     "年": "轻龄鉴报货薪检",
     "全局": "性观意",
     "我办": "理",
+    "或": "者许缺多",  # 或者, 或许, 不可或缺, 或多或少: words of their own
     "对其": "中他它余",  # (对其中…, 对其他…: of some of them, 其中 opens what is counted)
     # 全市性会议: citywide, part of the name
     **dict.fromkeys(("全市", "全县", "全区", "全省", "全国", "全镇", "全乡", "全系统"), "性"),
@@ -2798,7 +2800,7 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
             elif _second_managing(subject, pos):
                 pos = cut = pos + 2  # 梳理确认 …清单: two verbs of one act of managing
             continue
-        if cut and cut == pos and subject[pos] in "并和及":
+        if cut and cut == pos and subject[pos] in "并和及或":  # (开展|或|参与…)
             pos += 1
             continue
         if (

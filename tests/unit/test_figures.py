@@ -5594,11 +5594,14 @@ def test_ranks_held_are_figures_named_by_what_is_ranked(
         # reaching all of them is a predicate, no part of their name
         ("实现辖区860名党员全覆盖。", [("党员", 860.0, "名")]),
         ("实现全区36家单位述法全覆盖。", [("单位", 36.0, "家")]),
+        # the other of two acts joined by 或 is named without it (或者 is a word)
+        ("组织开展或直接参与法治调研活动3批次。", [("直接参与法治调研活动", 3.0, "批次")]),
+        ("或者申请行政复议5件。", [("或者申请行政复议", 5.0, "件")]),
         # 件 counts decisions: the decisions after the count, not the governments before it
         ("县乡两级政府12件重大行政决策均经合法性审查。", [("重大行政决策", 12.0, "件")]),
     ],
 )
-def test_a_level_compared_with_reaching_all_and_decisions_counted_by_jian(
+def test_a_level_compared_with_reaching_all_acts_joined_and_decisions_counted_by_jian(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert [(f.label, f.value, f.unit) for f in extract(text)] == expected
