@@ -5788,7 +5788,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ranks := _ranks(text, figures, node_id, paragraph, in_items)
     ):
         # (a count read inside a rank, the 5位 of 前5位, is the rank's number)
-        kept = [f for f in figures if not any(r.start <= f.start < r.end for r in ranks)]
+        starts = [r.start for r in ranks]
+        kept = [
+            f
+            for f in figures
+            if (at := bisect.bisect_right(starts, f.start) - 1) < 0 or f.start >= ranks[at].end
+        ]
         figures = sorted([*kept, *ranks], key=lambda f: f.start)
     return figures
 
@@ -5816,6 +5821,8 @@ def _ranks(
     """The ranks a paragraph states, as figures: the value is the place (3 of 第3位, 5 of
     前5位), the subject what is ranked and 排名."""
     ranks: list[Figure] = []
+    by_end = sorted(figures, key=lambda f: f.end)
+    figure_ends = [f.end for f in by_end]
     for found in _RANK.finditer(text):
         start, end = found.span("rank")
         verb_start = found.start()
@@ -5824,12 +5831,17 @@ def _ranks(
         clause = marks[-1] if marks else reach
         ends = [at for at in marks if text[at - 1] in _SENTENCE_END]
         sentence = ends[-1] if ends else reach
-        before = [f for f in (*figures, *ranks) if sentence <= f.start and f.end <= verb_start]
-        before.sort(key=lambda f: f.end)
+        # the last figure of the sentence before the verb, a count's or a rank's
+        at = bisect.bisect_right(figure_ends, verb_start) - 1
+        last = by_end[at] if at >= 0 else None
+        if ranks and (last is None or ranks[-1].end > last.end):
+            last = ranks[-1]
+        if last is not None and last.start < sentence:
+            last = None
         opening = clause
-        if before and before[-1].end > clause:
+        if last is not None and last.end > clause:
             # (…指标有17项|居全省前5位, 2019年排第12名、|2020年排…: no figure is in the name)
-            opening = before[-1].end
+            opening = last.end
         thing = text[opening:verb_start].strip().lstrip("、")
         among = text[clause:verb_start]
         if among.endswith("中") and (at := among.find("在")) >= 2:
@@ -5848,8 +5860,8 @@ def _ranks(
             and (named := _ranking_before(text, sentence, clause - 1))
         ):
             thing = _named_ranking(named)  # 在…地表水断面质量排名中,…排第12名
-        if not thing and before and before[-1].end > sentence:
-            thing = before[-1].label  # 群众安全感程度指数98.21%,居全省第3位: that index's
+        if not thing and last is not None:
+            thing = last.label  # 群众安全感程度指数98.21%,居全省第3位: that index's
         scope = found["scope"].strip()
         label = thing or (scope if scope.startswith("全") else "")
         label = label if label.endswith("排名") else label + "排名"
