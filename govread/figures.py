@@ -5809,8 +5809,8 @@ _RANK_VERB_FIRST = frozenset("排居位名")
 _RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
 _PLACE_NAME = 6  # a place's name, at most (贺州市, 西乌珠穆沁旗)
 _RANKING_NAME = 12  # a ranking's name said before it, at most, when no act ends before it
-_RANK_SCOPES = ("全国", "全省", "全市", "全区", "全州", "全县")
-_RANK_SCOPE = re.compile(r"(?:全国|全省|全市|全区|全州|全县|全盟|全旗|全自治区|全球)$")
+_RANK_SCOPES = ("全国", "全省", "全市", "全区", "全州", "全县", "全盟", "全旗", "全自治区", "全球")
+_RANK_SCOPE = re.compile(f"(?:{'|'.join(_RANK_SCOPES)})$")  # closing what is ranked
 _RANKING_SAID = ("排名中", "排名里", "排名")
 _RANKING_WORDS = 24  # characters before 排名 read for the ranking's name
 
@@ -5844,8 +5844,10 @@ def _ranks(
             opening = last.end
         thing = text[opening:verb_start].strip().lstrip("、")
         among = text[clause:verb_start]
-        if among.endswith("中") and (at := among.find("在")) >= 2:
-            thing = among[:at]  # 空气质量|在全国168个重点城市中排第3名: what is ranked among them
+        if among.endswith("中") and (where := among.find("在")) >= 2:
+            thing = among[
+                :where
+            ]  # 空气质量|在全国168个重点城市中排第3名: what is ranked among them
         scope = ""
         if (at_end := _RANK_SCOPE.search(thing)) is not None:
             scope, thing = at_end.group(), thing[: at_end.start()]
@@ -5862,8 +5864,8 @@ def _ranks(
             thing = _named_ranking(named)  # 在…地表水断面质量排名中,…排第12名
         if not thing and last is not None:
             thing = last.label  # 群众安全感程度指数98.21%,居全省第3位: that index's
-        scope = found["scope"].strip()
-        label = thing or (scope if scope.startswith("全") else "")
+        ranked_in = found["scope"].strip()  # (居全省|第3位: the scope after the verb)
+        label = thing or (ranked_in if ranked_in.startswith("全") else "")
         label = label if label.endswith("排名") else label + "排名"
         owner = next((i.id for i in in_items if i.start <= start < i.end), node_id)
         ranks.append(
@@ -5910,7 +5912,8 @@ def _named_ranking(phrase: str) -> str:
         if classes.get(words[at]) in ("V", "M") and len(after) >= 2:
             named = after  # (…国家考核|地表水断面质量: a verbal noun ends what was done too)
             break
-    return named[2:] if named.startswith(_RANK_SCOPES) and len(named) >= 4 else named
+    scope = next((w for w in _RANK_SCOPES if named.startswith(w)), "")
+    return named[len(scope) :] if len(named) - len(scope) >= 2 else named
 
 
 def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) -> list[Figure]:
