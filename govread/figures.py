@@ -3392,7 +3392,7 @@ _BASIS_BEFORE_START = re.compile(
     r"|(?:比|与)(?:去年|上年|上一年|前一年|(?:19|20)\d\d年))(?:同期|底|末|度)?的?$"
 )
 # A change by the value that follows, right after a level (…31天|减少16天)
-_CHANGE_BY_AFTER = re.compile(r"(?:增加|增长|提高|提升|下降|降低|减少|上升)(?=[\d约近超])")
+_CHANGE_BY_AFTER = re.compile(f"(?:{'|'.join(_TRAIL_CHANGE)})(?=[\\d约近超])")
 # A change to the value that follows (…下降至, 提高到, 压缩为): the value is a level reached.
 _REACHED_VERBS = r"(?:增加|增长|提高|提升|下降|降低|减少|上升|压缩|压减|缩短|缩减|降|增|减)"
 _REACHED = re.compile(_REACHED_VERBS + r"(?:到|至|为)$")
