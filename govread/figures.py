@@ -5629,13 +5629,15 @@ def _event_said_before(text: str, bounds: list[int], clause_start: int, floor: i
     while clause := _clause_before(text, bounds, clause_start, floor):
         if clause.endswith(_EVENT_HEADS) and not _DIGIT.search(clause):
             words = cut(clause)
-            verb = max(
-                (at for at, word in enumerate(words) if classes.get(word) == "V"), default=-1
-            )
-            said = _clean("".join(words[verb + 1 :]))
+            said = _clean("".join(words[_last_verb(words, classes) + 1 :]))
             return said if len(said) >= 2 else ""
         clause_start -= len(clause) + 1
     return ""
+
+
+def _last_verb(words: list[str], classes: dict[str, str]) -> int:
+    """The index of the last word the word table calls a verb; -1 for none."""
+    return max((at for at, word in enumerate(words) if classes.get(word) == "V"), default=-1)
 
 
 def _object_between(text: str, bounds: list[int], clause_start: int, floor: int, rate: str) -> str:
@@ -5652,7 +5654,7 @@ def _object_between(text: str, bounds: list[int], clause_start: int, floor: int,
     classes = word_classes()
     # the object: the words after the clause's last verb, ending in a noun of the table (a
     # verbal noun: 考试, 培训; or a longer word whose head is one: 闭卷|考试), no verb among them
-    verb = max((at for at, word in enumerate(words) if classes.get(word) == "V"), default=-1)
+    verb = _last_verb(words, classes)
     if verb < 0 or classes.get(words[-1], classes.get(words[-1][-2:])) not in ("N", "M", "C"):
         return ""
     said = "".join(words[verb + 1 :])
@@ -5810,7 +5812,6 @@ _RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
 _PLACE_NAME = 6  # a place's name, at most (贺州市, 西乌珠穆沁旗)
 _RANKING_NAME = 12  # a ranking's name said before it, at most, when no act ends before it
 _RANK_SCOPES = ("全国", "全省", "全市", "全区", "全州", "全县", "全盟", "全旗", "全自治区", "全球")
-_RANK_SCOPE = re.compile(f"(?:{'|'.join(_RANK_SCOPES)})$")  # closing what is ranked
 _RANKING_SAID = ("排名中", "排名里", "排名")
 _RANKING_WORDS = 24  # characters before 排名 read for the ranking's name
 
@@ -5845,12 +5846,10 @@ def _ranks(
         thing = text[opening:verb_start].strip().lstrip("、")
         among = text[clause:verb_start]
         if among.endswith("中") and (where := among.find("在")) >= 2:
-            thing = among[
-                :where
-            ]  # 空气质量|在全国168个重点城市中排第3名: what is ranked among them
-        scope = ""
-        if (at_end := _RANK_SCOPE.search(thing)) is not None:
-            scope, thing = at_end.group(), thing[: at_end.start()]
+            # 空气质量|在全国168个重点城市中排第3名: what is ranked among them
+            thing = among[:where]
+        scope = next((w for w in _RANK_SCOPES if thing.endswith(w)), "")  # (…全省|排名)
+        thing = thing[: len(thing) - len(scope)]
         thing = _clean(_YEARS_OPENING.sub("", thing)) if thing else ""
         if len(thing) <= _PLACE_NAME and thing[-1:] in _PLACE_LEVELS:
             thing = ""  # (贺州市2019年|排第12名: the place ranked, no name of the ranking)
