@@ -290,6 +290,7 @@ _CLAUSE_END = re.compile(r"[,\uff0c。;\uff1b、\s]|$")
 _QUOTES = re.compile(r"[“”\"‘’'《》]")
 _TITLE = re.compile(r"《[^《》]{0,200}》|〔[^〔〕]{0,40}〕|\[[^\[\]]{0,40}\]")
 _MAX_SUBJECT = 24
+_QUOTED_NAME = 8  # a quoted name, at most (“一件事一次办”); longer, a slogan of a kind
 _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters before a number
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 # "This city" (本市, 本区 …): who speaks, as 我市, not what is counted.
@@ -478,6 +479,7 @@ _TRAIL_WORDS = (
     "均",  # 审核率、备案率均达到100%
     "全部",  # 参考率、合格率全部达到100%: all of them, as 均
     "都",
+    "双",  # 持证上岗率、培训覆盖率双100%: both of them, as 均
     "突破",
     "已达",
     "达到",
@@ -609,10 +611,12 @@ _TRAIL_WORDS = (
     "也",
 )
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
+# The characters before 及 in a word that ends with it (普及, 涉及, 惠及, 以及 …): no "and"
+_WORDS_ENDING_JI = "普涉危波提触企顾论以惠遍累得"
 _TRAIL_GUARDED = {
     "都": "首成京古故帝国",  # (首都, 成都: a city, no "all")
-    "及": "普涉危波提触企顾论得",
-    "由": "自理缘经来事案",  # (新案由: a cause of action, 案由)
+    "及": _WORDS_ENDING_JI,
+    "由": "自理缘经来事案",  # (新案由: a cause of action, 案由; but 备案|由: see below)
     "从": "服顺随跟无听",
     # 签约, 节约, 违法行为, 收到 …: words that end with 约/为/到, no "about", "is" or "to"
     "约": _WORD_BEFORE_YUE,
@@ -625,6 +629,9 @@ _TRAIL_GUARDED = {
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
     "稳定": "会局全",  # (社会稳定, 大局稳定, 安全稳定: a name's own end)
 }
+# Words ending in a guarding character, after which the guarded word is free again
+# (企业投资项目备案|由3个工作日压缩至…: 备案 then 由, not 案由)
+_GUARD_WORDS_BEFORE = frozenset({"备案", "立案", "结案", "办案", "方案", "档案", "提案", "议案"})
 # The words of a change named after its subject: never stripped, the subject keeps its
 # direction (营业收入增长15%, 刑事警情下降17%: without it a fall reads as a level, and a rise
 # pairs with another report's fall).
@@ -709,7 +716,8 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同治商性识]|建(?![成立]))|和|与|及(?<![普涉危波提触企顾论以惠遍累]及)(?!以[上下])|"
+    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同治商性识]|建(?![成立]))|和|与|"
+    f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     # (1.1万个村(社区)调委会|选聘人民调解员…; 301个工作室|协同运作: the act of those counted)
@@ -1291,13 +1299,16 @@ def _strip_trail(subject: str) -> str:
             subject = subject[:-3]  # 扩增至, 精简到: any change to the value, as 压缩至
             continue
         word = _first_ending(subject, _TRAIL_BY_LAST.get(last, ()))
+        freed = word is not None and subject[-len(word) - 2 : -len(word)] in _GUARD_WORDS_BEFORE
         if word is not None and (
             word not in _TRAIL_GUARDED
             or len(subject) == len(word)
             or subject[-len(word) - 1] not in _TRAIL_GUARDED[word]
+            or freed
         ):
             if (
                 len(word) == 1
+                and not freed
                 and word not in _HAVING
                 and not _TRAIL_CHARS.issuperset(subject[_last_word(subject) :])
             ):
@@ -2724,9 +2735,24 @@ def _award_without_giver(subject: str) -> str:
 _ARRIVED = re.compile(r"已(?:经)?(?=[落入进])(?P<verb>落地|落户|入驻|进驻)")
 
 
+# With whom an act was done together, near the clause's start (会后与相关业务部门协同|推进落实
+# 涉法事务4件): neither who acted nor what is counted.
+_TOGETHER_WITH = re.compile(
+    r"(?:与(?!会)|同(?![比时步级类样意等]))[^与同和、\d]{2,12}?(?:协同|共同|一起|一道)(?=[\u4e00-\u9fff]{2})"
+)
+_TOGETHER_OPENS = 4  # how far into the clause 与 may come (会后与…)
+_TOGETHER_READ = 24  # the characters read for it
+
+
 def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
+    if (
+        (together := _TOGETHER_WITH.search(subject, 0, _TOGETHER_READ)) is not None
+        and together.start() <= _TOGETHER_OPENS
+        and len(subject) - together.end() >= _MIN_AFTER_OPENING
+    ):
+        subject = subject[together.end() :]
     if "后" in subject and (after := _AFTER_EVENT.match(subject)):
         rest = _strip_lead(subject[after.end() :])
         if len(rest) >= _MIN_AFTER_OPENING:
@@ -4047,6 +4073,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return _noun_after(text, end + 1, unit, quoted=False)  # “12条”措施: a count quoted alone
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
+        content = text[end + 1 : close]
+        if (
+            close > end + 1
+            and text.startswith("的", close + 1)
+            and ("、" in content or len(content) > _QUOTED_NAME)
+            and len((of_kind := _noun_after(text, close + 2, unit, quoted=False))[0]) >= 2
+        ):
+            # 4部“一个文本、三家通过、同步施行”的|协同立法项目: a slogan says of what kind the
+            # things counted are, the noun after its 的 names them
+            return of_kind
         if close > end + 1:
             rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
             if text.startswith("中", close + 1) or _PREDICATE_STOP.match(text, close + 1):
@@ -4988,7 +5024,8 @@ def _joined_pair(first_longest: int) -> re.Pattern[str]:
     Not the character inside a word (公证涉及标的额, 参与, 和解, 及时)."""
     return re.compile(
         f"([^、和与及]{{2,{first_longest}}})"
-        r"(?:和(?![解谐])|(?<![参给])与|(?<![普涉危波提触企顾论以惠遍累])及(?![时格]))"
+        r"(?:和(?![解谐])|(?<![参给])与|"
+        f"(?<![{_WORDS_ENDING_JI}])及(?![时格]))"
         f"([^、和与及]{{2,16}})"
     )
 
@@ -5803,11 +5840,12 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
 # A rank held (信用监测排名居全省第3位, 全区排名第4名, 2019年排第12名, 居全省前5位): after a verb
 # of ranking and the scope ranked in, 第 or 前 (within the first N) and a number of 名 or 位
 _RANK = re.compile(
-    r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列)"
+    # (获 only with its scope: 考核获全省第3名; not 获第2名同志's praise, nor 查获)
+    r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列|(?<![捕收查缴破截])(?:荣获|获得?)(?=全))"
     f"(?P<scope>[^{_PUNCT}\\d第前]{{0,8}}?)"
     r"(?P<rank>[第前](?P<num>\d{1,3})(?P<unit>名|位))(?![\d次])"
 )
-_RANK_VERB_FIRST = frozenset("排居位名")
+_RANK_VERB_FIRST = frozenset("排居位名获荣")
 _RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
 _PLACE_NAME = 6  # a place's name, at most (贺州市, 西乌珠穆沁旗)
 _RANKING_NAME = 12  # a ranking's name said before it, at most, when no act ends before it

@@ -5563,6 +5563,9 @@ def test_a_changes_start_alone_whom_an_act_went_to_and_who_acted_before_an_adver
             [("考核指标", 17.0, "项"), ("考核指标排名", 5.0, "位")],
         ),
         ("全市有12个指标排名全省前3名。", [("指标", 12.0, "个"), ("指标排名", 3.0, "名")]),
+        # 获 with its scope names a rank too; without one, a contest's place is no rank
+        ("全县依法行政考核获全省第2名。", [("依法行政考核排名", 2.0, "名")]),
+        ("在知识竞赛中获得第2名。", []),
         # no verb of ranking: a batch, a shift, no rank
         ("入选第8批全国示范名单。", []),
         ("安排第2名同志值班。", []),
@@ -5602,6 +5605,40 @@ def test_ranks_held_are_figures_named_by_what_is_ranked(
     ],
 )
 def test_a_level_compared_with_reaching_all_acts_joined_and_decisions_counted_by_jian(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 双 before a shared value says both have it, as 均
+        (
+            "实现执法人员持证率、培训覆盖率双100%。",
+            [("执法人员持证率", 100.0, "%"), ("培训覆盖率", 100.0, "%")],
+        ),
+        # 由 after 备案 opens the change (备案|由), no 案由
+        (
+            "项目备案由5个工作日压缩至2个工作日。",
+            [("项目备案", 5.0, "个工作日"), ("项目备案", 2.0, "个工作日")],
+        ),
+        # 惠及 is one word: no "and" to cut at
+        ("惠及4.5万户次。", [("惠及", 45000.0, "户次")]),
+        # 担任 ends the people counted: what they serve as is not their name
+        ("选派15名基层法律工作者担任村(社区)法律顾问。", [("基层法律工作者", 15.0, "名")]),
+        # with whom the act was done together is neither who acted nor what is counted
+        ("会后与有关部门协同推进落实整改事项6件。", [("整改事项", 6.0, "件")]),
+        ("与会人员共同学习3次。", [("与会人员共同学习", 3.0, "次")]),
+        # a quoted slogan before 的 says of what kind; the noun after it is counted
+        (
+            "出台3部“一个文本、三地通过”的协同立法项目。",
+            [("协同立法项目", 3.0, "部")],
+        ),
+        ("出台3项“放管服”的改革措施。", [("放管服的改革措施", 3.0, "项")]),
+    ],
+)
+def test_both_by_shuang_change_from_after_a_case_word_people_serving_with_whom_and_slogans(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
