@@ -275,6 +275,13 @@ _MONEY = frozenset({"元", "美元", "港元", "欧元"})
 _TIMES = frozenset({"天", "日", "个工作日", "个工作小时", "工作小时", "小时", "分钟", "个月"})
 # Units after which the next words are not the counted noun (100%, 3300万元, 5个工作日).
 _NO_NOUN_AFTER = _PERCENT | _MONEY | _TIMES | {"个季度", "倍"}
+# A share said as the rate an act keeps to (全年按3%比例抽取, 以10%的比例抽查): the act's 比例
+_BY_RATIO_OPENS = ("按", "按照", "以")
+_BY_RATIO = re.compile(r"的?比例(?P<act>[\u4e00-\u9fff]{2})")
+# What a sum of money is named (the subject's end) when 万 or 亿 comes with no unit after it
+_SUM_NAMES = re.compile(
+    r"(?:资金|经费|金额|资产|补贴|补助|奖金|罚款|罚没款|税款|费用|投资|款项|赔偿金|标的额?)$"
+)
 # A sum right before the funds it is (安排150万元专项资金, 发放2万元补贴): they are counted.
 _FUNDS_AFTER = re.compile(r"[^,\uff0c。;\uff1b、\d]{0,10}?(?:资金|经费|补贴|补助|奖补|奖金)")
 # A unit after one of these is part of a time or a date (22时30分, 3月7日内), no count.
@@ -437,13 +444,16 @@ _LEAD_NOT_BEFORE = {
     **dict.fromkeys(("全旗", "全盟", "全街道"), "性"),
     "全州": "县性",  # (全州县: a county of 广西 by its name)
 }  # 年轻干部, 年报 …
+# The characters after 共 in a word that starts with it (共享, 共同, 共识, 共产党, 共青团 …): no
+# "in all"
+_GONG_WORDS = "享同治商性识产青"
 _LEAD_GUARDED = {
     "并": "购联网轨列存行发",  # (并联审批: a name's; as `_ALSO_ACT` reads no joining 并 there)
     # now (现区级保留的…事项): not 现代, 现场, 现行, 现有 (read as what there is) …
     "现": "代场行金有状实象役任职货价存在身阶今时况钞汇房值成出形眼",
     "和": "解",
     "及": "时格",  # (及时; 及格率: a pass rate, no "and")
-    "共": "享同有性识建治商",
+    "共": _GONG_WORDS + "有建",
     "等": "级",
     "为": "民",
     # a pronoun (其于合规出台, 其所属单位): its, of what the sentence is about; not 其他, 其余 …
@@ -479,6 +489,7 @@ _TRAIL_WORDS = (
     "均",  # 审核率、备案率均达到100%
     "全部",  # 参考率、合格率全部达到100%: all of them, as 均
     "都",
+    "一年",  # 联合检查一年|2次: how often in a year, no part of the name
     "双",  # 持证上岗率、培训覆盖率双100%: both of them, as 均
     "突破",
     "已达",
@@ -645,7 +656,9 @@ _TRAIL_CHANGE = ("提升", "提高", "下降", "降低", "增长", "增加", "�
 _KEY_NOISE = re.compile(
     r"(?=[达为共总累全市县今各年均已的同予加给进\d\s])"
     r"(?:(?:予以|加以|给予|进行了?)(?=[^\d\s]{2})|同比(?=[增下降减提上])|达到|(?<![到送下发表传抵通转直])达(?![标成])|(?<![行作认成视因以更人称])为(?![民主止])"
-    r"|共计|总计|累计|(?<!公)共(?![享同治产识青]|建(?![成立]))|全年|全市|全县|全区|全省|市本级|市级|县级"
+    r"|共计|总计|累计|"
+    f"(?<!公)共(?![{_GONG_WORDS}]|建(?![成立]))"
+    r"|全年|全市|全县|全区|全省|市本级|市级|县级"
     r"|今年以来|各级|\d{4}年度?|年度|(?<![平人户日])均(?![衡等值匀])|已|的|\s)"
 )
 _PREPOSITIONS = ("对", "向", "给", "将", "把", "为", "对全市")
@@ -716,7 +729,8 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|共(?<!公共)(?![享同治商性识]|建(?![成立]))|和|与|"
+    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|"
+    f"共(?<!公共)(?![{_GONG_WORDS}]|建(?![成立]))|和|与|"
     f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
@@ -1171,11 +1185,23 @@ _JOINED_WITH = re.compile(f"结合[^{_PUNCT}\\d]{{1,16}}?(?:工作|实际|契机
 # The rule an act kept to, before it (严格按程序|制定…, 严格按照法定程序|出台…, 按要求|报送…):
 # how it was done, not what is counted.
 _BY_THE_RULES = re.compile(
-    r"(?:严格|认真|及时)?(?:按照|依照|依据|遵照|按|依)(?:法定|规定|有关|相关)?的?(?:程序|要求|规定|流程)"
+    r"(?:严格|认真|及时)?(?:按照|依照|依据|遵照|按|依)(?:法定|规定|有关|相关|统一)?的?"
+    r"(?:程序|要求|规定|流程|标准规范|标准|规范(?!性))"
 )
 
 
 _RATE_BY_NAME = re.compile(r"(?:率|比例)(?:为|是|达到?)?$")  # a rate's name, then its copula
+
+
+def _after_rules(subject: str) -> str:
+    """The act after the rule it kept to (按照法定程序|出台…); else `subject`."""
+    if (
+        (kept := _BY_THE_RULES.match(subject)) is not None
+        and len(subject) - kept.end() >= _MIN_AFTER_OPENING
+        and _opens_act(subject[kept.end() : kept.end() + 2])
+    ):
+        return subject[kept.end() :]
+    return subject
 
 
 def _strip_lead(subject: str) -> str:
@@ -1186,12 +1212,7 @@ def _strip_lead(subject: str) -> str:
         and _opens_act(subject[joined.end() : joined.end() + 2])
     ):
         subject = subject[joined.end() :]
-    if (
-        (kept := _BY_THE_RULES.match(subject)) is not None
-        and len(subject) - kept.end() >= _MIN_AFTER_OPENING
-        and _opens_act(subject[kept.end() : kept.end() + 2])
-    ):
-        subject = subject[kept.end() :]
+    subject = _after_rules(subject)
     while subject:
         if subject[0] not in _LEAD_STARTS and not subject[0].isdecimal():
             break
@@ -1641,7 +1662,9 @@ _OPENING_BRACKETS = frozenset("(\uff08")
 # "X共Y": what is counted is Y (各级调解组织共调解矛盾纠纷 → 调解矛盾纠纷); so after
 # 实有/现有 (…执法队伍实有执法人员 → 执法人员).
 _TOTAL = re.compile(
-    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|共)(?![享同治商有]|建(?![成立])|和国)|(?<![落确充])实有"
+    r"(?=[共总实现拥])(?:(?<!公)(?:共计|总计|共有(?!产权)|"
+    f"共(?![{_GONG_WORDS}有]|建(?![成立])|和国))"
+    r"|(?<![落确充])实有"
     r"|(?<!实)现有|(?<!人)拥有)"
 )
 
@@ -1841,6 +1864,8 @@ def _after_listed_agent(subject: str) -> str:
         ):
             continue  # 区委|办: the agent goes on (not 顾问室|办理)
         verb = at + 2 if subject[at : at + 2] in _adverbs() else at  # 先后召开, 认真办理
+        if subject[verb : verb + 1] in "向从" and (acted := _after_coverb(subject, verb)):
+            verb = acted  # 督察组 向巴彦淖尔市|交办…, 各部门 从…清单中|认领…: to or from whom
         if (
             # (研究, a noun too in the word table, is a verb the finder knows agents do)
             not (_is_verb(subject[verb : verb + 2]) or _AGENT_VERB.match(subject, verb))
@@ -2146,7 +2171,7 @@ _MEETING_HELD = re.compile(
 _COVERBS = frozenset("向给与同跟")
 # After who acted, 为 is for whom too (镇政府|为辖区老年人|代办…); at a clause's opening it may
 # be the copula or a purpose (为…提供保障), read by _FOR_WHOM.
-_COVERBS_AFTER_AGENT = _COVERBS | {"为"}
+_COVERBS_AFTER_AGENT = _COVERBS | {"为", "从"}
 _COVERBS_OPENING = _COVERBS | {"从"}
 _FROM_MANNERS = frozenset("重快宽严轻简优紧速")  # 从重处罚, 从快办理: a manner, no source
 # A coverb whose object is a list closed by 等 (向省司法厅和西安市委、市政府等): longer than
@@ -2544,7 +2569,7 @@ _AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台�
 # was done after it. (Not inside a name: 依法行政, 依法治市, 积极分子, 及时率; 主动公开, a kind
 # of publishing set against 依申请公开, keeps its adverb.)
 _INNER_MANNER = re.compile(
-    r"(?=[依逐主积及认切扎大不进稳有着定])(?:依法(?!行政|治)|依规|逐项|逐一|主动|积极(?!分子|性)|"
+    r"(?=[依逐主积及认切扎大不进稳有着定])(?:依法(?!行政|治)|依规(?!范)|逐项|逐一|主动|积极(?!分子|性)|"
     r"及时(?!率)|认真|切实|扎实|大力|不断|进一步|稳步|有序|着力|"
     # 定期 before the verb of an event (定期组织…学习12次), not in a name (定期报告制度)
     r"定期(?=组织|召开|开展|举办|举行|听取|研究|学习))"
@@ -2744,9 +2769,21 @@ _TOGETHER_OPENS = 4  # how far into the clause 与 may come (会后与…)
 _TOGETHER_READ = 24  # the characters read for it
 
 
+# Which batch the things counted came in (新增第二批|实行告知承诺制证明事项32项): when, not what
+_ORDINAL_BATCH = re.compile(r"第[一二三四五六七八九十\d]{1,3}批次?")
+_BATCH_OPENS = (0, 2)  # at the clause's start or after its two-character verb
+
+
 def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
     """The subject without the time clause, adverbs and managing verbs that open its clause
     (for a share, not a verb of the clause before a 的 that says which items are its base)."""
+    if (
+        "批" in subject
+        and (batch := _ORDINAL_BATCH.search(subject, 0, 8)) is not None
+        and batch.start() in _BATCH_OPENS
+        and len(subject) - batch.end() >= _MIN_AFTER_OPENING
+    ):
+        subject = subject[: batch.start()] + subject[batch.end() :]
     if (
         (together := _TOGETHER_WITH.search(subject, 0, _TOGETHER_READ)) is not None
         and together.start() <= _TOGETHER_OPENS
@@ -2757,7 +2794,8 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
         rest = _strip_lead(subject[after.end() :])
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
-    subject = _after(_INNER_MANNER, subject)
+    # (逐项|按照统一标准规范|编制…: a rule kept to may follow the manner)
+    subject = _after_rules(_after(_INNER_MANNER, subject))
     if (how := _HOW_AFTER_WHO.search(subject, 2, _WHO_REACH)) and _acted(subject[: how.start()]):
         subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
@@ -3010,7 +3048,12 @@ def _after_light_verb(subject: str, object_first: bool = False) -> str:
         ):
             cut = found.end()
         found = _LIGHT_VERB.search(subject, found.end())
-    return _clean(subject[cut:]) if cut is not None else subject
+    if cut is None:
+        return subject
+    object_ = _clean(subject[cut:])
+    if object_.startswith(_DETERMINERS) and len(object_) - 2 >= _MIN_AFTER_OPENING:
+        object_ = object_[2:]  # 开展 各类|帮代办服务: the kind counted, as after an opening verb
+    return object_
 
 
 # 《titles》 listed as examples before 等 and the counted noun (审查《A办法》《B办法》等区规范性
@@ -6790,6 +6833,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             )
         if unit == "\uff05":
             unit = "%"
+        elif not unit and number.magnitude is not None and _SUM_NAMES.search(subject):
+            unit = "元"  # 涉及资金1314.7万: a sum of money, its 元 left unsaid after 万
         approximate = (
             bool(pre)
             or any(match.group("approx1", "approx2", "post"))
@@ -6811,6 +6856,13 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             subject = figures[-1].label  # 学法1期141人: the people of what was just counted
         if unit in _PERCENT and (share := _SHARE_OF_WHOLE.search(subject, 2)) is not None:
             subject = subject[: share.start() + 2]  # 进驻比例|占全区政务服务事项的94%: the share
+        elif (
+            unit in _PERCENT
+            and raw_before.endswith(_BY_RATIO_OPENS)
+            and (ratio := _BY_RATIO.match(text, end)) is not None
+            and _is_verb(ratio["act"])
+        ):
+            subject = ratio["act"] + "比例"  # 按|3%|比例抽取: the share of what is done
         labels = (
             _shared(
                 subject,

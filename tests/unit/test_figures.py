@@ -1279,10 +1279,11 @@ SEVENTH_ROUND = [
         [("学法用法主题宣讲活动", 30.0, "场")],
     ),
     ("组织开展执法人员法律知识培训12场。", [("执法人员法律知识培训", 12.0, "场")]),
-    # 提供 and 完成 are light verbs before a full noun phrase; a determiner (各类) opens one
+    # 提供 and 完成 are light verbs before a full noun phrase; a determiner (各项) opens one,
+    # and goes: the kind counted, not "each kind"
     ("为来访群众提供法律咨询、调解指导服务260人次。", [("法律咨询、调解指导服务", 260.0, "人次")]),
     ("累计完成网络课程和线下专题课程56学时。", [("网络课程和线下专题课程", 56.0, "学时")]),
-    ("主动公开各项制度文件412条。", [("各项制度文件", 412.0, "条")]),
+    ("主动公开各项制度文件412条。", [("制度文件", 412.0, "条")]),
     # whom it was reported to is not what was reported; 合计 closes a subject like 共计
     ("向区委、区政府及上级主管部门报告重要工作事项9次。", [("报告重要工作事项", 9.0, "次")]),
     ("完成线上课程合计30课时。", [("完成线上课程", 30.0, "课时")]),
@@ -5639,6 +5640,42 @@ def test_a_level_compared_with_reaching_all_acts_joined_and_decisions_counted_by
     ],
 )
 def test_both_by_shuang_change_from_after_a_case_word_people_serving_with_whom_and_slogans(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 共产党, 共青团 are words: no 共 ("in all") inside them
+        ("专题学习《中国共产党章程》6次。", [("专题学习中国共产党章程", 6.0, "次")]),
+        ("走访12名共产党员。", [("共产党员", 12.0, "名")]),
+        # (共计 before a verb still says "in all")
+        ("专窗共计产生办件达160件。", [("办件", 160.0, "件")]),
+        # a sum of money with 万 and no unit after it is in 元
+        ("涉及资金12.5万,已全部兑现。", [("涉及资金", 125000.0, "元")]),
+        ("覆盖人口12万。", [("覆盖人口", 120000.0, "")]),
+        # a determiner after a light verb goes, as after an opening verb
+        ("开展各类帮代办服务320次。", [("帮代办服务", 320.0, "次")]),
+        # how often in a year is no part of the name
+        ("对学校食堂的联合检查一年2次。", [("学校食堂的联合检查", 2.0, "次")]),
+        # a share said as the rate an act keeps to: that act's 比例
+        ("全年按3%比例抽取。", [("抽取比例", 3.0, "%")]),
+        ("按10%的比例抽查。", [("抽查比例", 10.0, "%")]),
+        # a rule kept to after a manner goes; 依规范性文件 is no 依规
+        ("并逐项按照统一标准规范编制办事指南80个。", [("办事指南", 80.0, "个")]),
+        ("依规范性文件办理事项5件。", [("依规范性文件办理事项", 5.0, "件")]),
+        # which batch they came in is when, not what
+        ("新增第二批实行告知承诺制证明事项32项。", [("新增实行告知承诺制证明事项", 32.0, "项")]),
+        # to or from whom, between who acted and the verb
+        (
+            "全省各部门从基础权力清单中认领本部门事项4800项。",
+            [("认领本部门事项", 4800.0, "项")],
+        ),
+    ],
+)
+def test_words_of_gong_sums_in_wan_kinds_yearly_ratios_rules_batches_and_sources(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
