@@ -624,6 +624,8 @@ _TRAIL_WORDS = (
 # A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 # The characters before 及 in a word that ends with it (普及, 涉及, 惠及, 以及 …): no "and"
 _WORDS_ENDING_JI = "普涉危波提触企顾论以惠遍累得"
+# The characters before 在 in a word that ends with it (存在, 所在, 现在 …): no "at"
+_WORDS_ENDING_ZAI = "存所现实正自内外好旨意潜"
 _TRAIL_GUARDED = {
     "都": "首成京古故帝国",  # (首都, 成都: a city, no "all")
     "及": _WORDS_ENDING_JI,
@@ -636,7 +638,7 @@ _TRAIL_GUARDED = {
     "计": "设统会估审预生伙",  # 场景设计, 统计, 审计: words that end with 计, not 共计's
     "均": "人平户日年月",  # 人均, 平均 …
     "平均": "人户日年月",  # (人平均, 年平均: per whom or when, kept with the value's name)
-    "在": "存所现实正自内外好旨意潜",  # 存在, 所在, 现在 …: words that end with 在
+    "在": _WORDS_ENDING_ZAI,
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
     "稳定": "会局全",  # (社会稳定, 大局稳定, 安全稳定: a name's own end)
 }
@@ -732,6 +734,8 @@ _NOUN_STOP = re.compile(
     r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|"
     f"共(?<!公共)(?![{_GONG_WORDS}]|建(?![成立]))|和|与|"
     f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
+    # where those counted were dealt with (84个事项|在镇街“一窗受理”), not 在线, 在建 …
+    f"(?<=[\u4e00-\u9fff]{{2}})(?<![{_WORDS_ENDING_ZAI}])在(?![线职岗编押逃建册校])|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     # (1.1万个村(社区)调委会|选聘人民调解员…; 301个工作室|协同运作: the act of those counted)
@@ -1843,6 +1847,13 @@ def _after_any_agent(subject: str) -> str:
     """The verb and its object after the agent that opens the clause; else `subject`."""
     acted = _after_listed_agent(subject)
     return acted if acted != subject else _after_named_agent(subject)
+
+
+def _agent_then_verb(subject: str) -> bool:
+    """Who acted (each of them, 每人), then one two-character verb and nothing else
+    (局领导|每人|领衔)."""
+    who = subject[:-2].removesuffix("每人")
+    return len(who) >= 2 and who.endswith(_AGENT_HEADS) and _is_verb(subject[-2:])
 
 
 def _after_listed_agent(subject: str) -> str:
@@ -6270,6 +6281,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 # (及时干预阻止|3起趋利性执法行为: any verb of the dictionary, as those listed)
                 or (len(noun) >= 2 and _is_verb(subject[-2:], guessed=False))
                 or (len(noun) >= 2 and _verb_then_result(subject))
+                # 局领导领衔|1项…课题: who, then a verb alone; what it took on is counted
+                or (len(noun) >= _MIN_AFTER_OPENING and _agent_then_verb(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
                 # 营商环境评估|22个问题: an act, then the things counted, named by a head
                 or (noun.endswith(_CLOSING_HEADS) and _opens_act(subject[-2:]))
@@ -6338,8 +6351,9 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and _partitive(subject)
             and (said := _predicate(text, end, unit))
         ):
-            # 共有162人考试合格, …人员中8203人考试合格: what the counted did
-            subject, consumed = said, end + len(said)
+            # 共有162人考试合格, …人员中8203人考试合格: what the counted did (参加了轮训:
+            # without its aspect, as a verb that opens a subject)
+            subject, consumed = _without_aspect(said), end + len(said)
         elif (
             own_unit
             and not noun

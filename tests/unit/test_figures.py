@@ -5679,3 +5679,21 @@ def test_words_of_gong_sums_in_wan_kinds_yearly_ratios_rules_batches_and_sources
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what the people counted did, without its aspect 了
+        ("举办集中轮训班,860余人参加了轮训。", [("参加轮训", 860.0, "人")]),
+        # who acted (each of them), then a verb alone: what it took on is counted
+        ("局领导每人领衔1项重点课题开展调研。", [("重点课题", 1.0, "项")]),
+        # where those counted were dealt with is no part of their name (not 在线, 存在)
+        ("实现36个事项在镇街“一窗受理”。", [("事项", 36.0, "个")]),
+        ("建成3个在线平台。", [("在线平台", 3.0, "个")]),
+    ],
+)
+def test_people_who_did_without_aspect_an_agent_and_its_verb_alone_and_where_after_the_noun(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected

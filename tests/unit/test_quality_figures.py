@@ -60,3 +60,18 @@ def test_a_count_written_with_times_in_brackets_is_its_first_measure() -> None:
         40.0,
     )
     assert quality._labelled_quantity({"text": "3场(次)", "unit": "场", "value": 3}) == ("场", 3.0)
+
+
+def test_a_value_a_list_shares_labelled_once_is_counted_split_and_once(tmp_path: Path) -> None:
+    # the finder gives one figure per rate (issue 14); a reader labelled the value once
+    labels = tmp_path / "labels.toml"
+    labels.write_text(
+        'file = "r.txt"\nfigure = [\n'
+        '  { text = "100%", value = 100, unit = "%", subject = "参考率、合格率" },\n]\n',
+        "utf-8",
+    )
+    report = parse_text("一、学法\n参考率、合格率均为100%。\n", path=str(tmp_path / "r.txt"))
+    scores = quality.score_figures({"r.txt": report}, [labels], verbose=False)
+    assert scores["figures found"] == 2 and scores["shared values split"] == 1
+    assert scores["figure value precision"] == 0.5
+    assert scores["value F1, shared once"] == 1.0
