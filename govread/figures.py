@@ -730,7 +730,7 @@ _LAST_NUMBER = re.compile(
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
-    r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告)|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
+    r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告|[\u4e00-\u9fff]{1,4}(?:人员|人|者|单位|对象))|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
     r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|"
     f"共(?<!公共)(?![{_GONG_WORDS}]|建(?![成立]))|和|与|"
     f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
@@ -757,8 +757,8 @@ _NOUN_STOP = re.compile(
     # a predicate that names what they were made (4个单项项目|命名为“…示范项目”)
     r"命名为|认定为|确定为|列为|"
     # handed on: the object put first goes to another (将8项…执法职能|赋予乡镇(街)行使,
-    # 将32项行政处罚权|下放至乡镇)
-    r"赋予|交由|移交|划转|下放(?=[至到给])|"
+    # 将32项行政处罚权|下放至乡镇); not first, where they name the kind (244个划转事项)
+    r"(?<=[\u4e00-\u9fff])(?:赋予|交由|移交|划转|下放(?=[至到给]))|"
     # the object put first by those counted (25个基层党支部|将习近平法治思想纳入…)
     r"(?<![即必终])将(?![军领士来近])|"
     # what they were done to, a coverb's object (31项具体任务|对法治政府建设工作谋篇布局),
@@ -2146,6 +2146,10 @@ def _event_after_count(text: str, end: int) -> str:
             continue
         break
     event = text[end:at].removesuffix("等")  # (…会议等: the list closed, nothing more held)
+    if any(c.isdigit() for c in event):
+        # 4次|组织33名被任命人员进行了宪法宣誓: the people are a figure of their own, not a
+        # word of the act's name (nor is the aspect 了 after a light verb)
+        event = _ASPECT_AFTER_LIGHT.sub("", _PEOPLE_COUNTED.sub("", event))
     if "》" in event:
         event = _EXAMPLE_TITLES.sub("", event)  # 学习《民法典》《…》等|重点法律法规: examples
     for meeting in _MEETING_HELD.finditer(event, 1):
@@ -2580,8 +2584,8 @@ _AFTER_EVENT = re.compile(r"[^的\d]{1,6}?(?<!落)(?:之|以)?后(?![续期台�
 # was done after it. (Not inside a name: 依法行政, 依法治市, 积极分子, 及时率; 主动公开, a kind
 # of publishing set against 依申请公开, keeps its adverb.)
 _INNER_MANNER = re.compile(
-    r"(?=[依逐主积及认切扎大不进稳有着定])(?:依法(?!行政|治)|依规(?!范)|逐项|逐一|主动|积极(?!分子|性)|"
-    r"及时(?!率)|认真|切实|扎实|大力|不断|进一步|稳步|有序|着力|"
+    r"(?=[依逐主积及认切扎大不进稳有着定妥])(?:依法(?!行政|治)|依规(?!范)|逐项|逐一|主动|积极(?!分子|性)|"
+    r"及时(?!率)|认真|切实|扎实|大力|不断|进一步|稳步|有序|着力|妥善|"
     # 定期 before the verb of an event (定期组织…学习12次), not in a name (定期报告制度)
     r"定期(?=组织|召开|开展|举办|举行|听取|研究|学习))"
 )
@@ -3348,6 +3352,14 @@ def _examples_named(phrase: str) -> str:
 # counted ends with the body, before the people of it (法制骨干).
 _COUNTS_BODIES = frozenset({"个", "家", "所"})
 _COUNTS_PEOPLE = frozenset({"名", "人", "人次", "位"})
+# A count of people inside an act's name (组织33名…进行了宪法宣誓), and the aspect after its
+# light verb: neither is part of the name (`_event_after_count`)
+_PEOPLE_COUNTED = re.compile(
+    r"\d{1,8}(?:\.\d{1,4})?[余多]?(?:"
+    + "|".join(sorted(_COUNTS_PEOPLE, key=len, reverse=True))
+    + ")"
+)
+_ASPECT_AFTER_LIGHT = re.compile(r"(?<=进行|开展|参加|完成)了")
 _PEOPLE = re.compile(
     r"(?=[群人干党律职员同居村农学儿老代委工军残当申青妇志对顾领专成])"
     r"(?:群众|人员|干部|党员|律师|顾问|领导班子(?:成员)?|领导|成员(?!单位)|职工|员工|同志|居民|村民|农民工|学生|儿童|老人|代表|委员|工人|"
@@ -4732,7 +4744,8 @@ _SHARE_VERB = re.compile(
 
 # What holds of a part (其中 N件 [noun] 已印发…): a predicate that ends the clause, no 为/是/占
 # of a part's name or share (其中2项为子项) and no further number.
-_PART = re.compile(f" ?(?![为是占的等均])[^{_PUNCT}、\\d]{{2,12}}(?=[{_PUNCT}、]|$)")
+# (均在审理中: an adverb of each may open it; 均为 names a kind, `_PART_KIND`)
+_PART = re.compile(f" ?(?![为是占的等]|均[为是])[^{_PUNCT}、\\d]{{2,12}}(?=[{_PUNCT}、]|$)")
 # The words that open a part of the count before (其中 3件…, 其余 13起…)
 _PARTS_NAMED = frozenset({"其中", "其余"})
 # What a part is (其余13起 均为露天焚烧秸秆案): its kind after 为 or 是, to the clause's end

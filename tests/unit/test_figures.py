@@ -5697,3 +5697,35 @@ def test_people_who_did_without_aspect_an_agent_and_its_verb_alone_and_where_aft
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 被 opening the noun is its first word (被任命人员), no passive after it
+        ("组织33名被任命人员进行宪法宣誓。", [("被任命人员", 33.0, "名")]),
+        ("12名干部被评为先进。", [("干部", 12.0, "名")]),
+        # the people counted inside an act counted by times are a figure of their own
+        (
+            "先后4次组织33名被任命人员进行了宪法宣誓。",
+            [("组织被任命人员进行宪法宣誓", 4.0, "次"), ("被任命人员", 33.0, "名")],
+        ),
+        # 划转 first names the kind of the things counted; after a noun it hands them on
+        (
+            "244个划转事项共压缩审批时限3000余个工作日。",
+            [("划转事项", 244.0, "个"), ("压缩审批时限", 3000.0, "个工作日")],
+        ),
+        ("将8项执法职能划转乡镇。", [("执法职能", 8.0, "项")]),
+        # a part named by what holds of each of it
+        (
+            "其中1件裁定撤诉,其余3件均在审理中。",
+            [("裁定撤诉", 1.0, "件"), ("均在审理中", 3.0, "件")],
+        ),
+        # 妥善 is how it was done
+        ("全年妥善审理相关案件113件。", [("审理相关案件", 113.0, "件")]),
+    ],
+)
+def test_passive_first_words_people_inside_acts_handing_on_parts_and_manners(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
