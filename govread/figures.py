@@ -621,11 +621,11 @@ _TRAIL_WORDS = (
     "各",
     "也",
 )
-# A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 # The characters before 及 in a word that ends with it (普及, 涉及, 惠及, 以及 …): no "and"
 _WORDS_ENDING_JI = "普涉危波提触企顾论以惠遍累得"
 # The characters before 在 in a word that ends with it (存在, 所在, 现在 …): no "at"
 _WORDS_ENDING_ZAI = "存所现实正自内外好旨意潜"
+# A trailing word that ends a longer word too: 及 of 普及, 涉及 (not a conjunction there).
 _TRAIL_GUARDED = {
     "都": "首成京古故帝国",  # (首都, 成都: a city, no "all")
     "及": _WORDS_ENDING_JI,
@@ -1875,7 +1875,9 @@ def _after_listed_agent(subject: str) -> str:
         ):
             continue  # 区委|办: the agent goes on (not 顾问室|办理)
         verb = at + 2 if subject[at : at + 2] in _adverbs() else at  # 先后召开, 认真办理
-        if subject[verb : verb + 1] in "向从" and (acted := _after_coverb(subject, verb)):
+        if subject[verb : verb + 1] in _COVERBS_AFTER_AGENT and (
+            acted := _after_coverb(subject, verb)
+        ):
             verb = acted  # 督察组 向巴彦淖尔市|交办…, 各部门 从…清单中|认领…: to or from whom
         if (
             # (研究, a noun too in the word table, is a verb the finder knows agents do)
