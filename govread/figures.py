@@ -278,6 +278,8 @@ _NO_NOUN_AFTER = _PERCENT | _MONEY | _TIMES | {"个季度", "倍"}
 # A share said as the rate an act keeps to (全年按3%比例抽取, 以10%的比例抽查): the act's 比例
 _BY_RATIO_OPENS = ("按", "按照", "以")
 _BY_RATIO = re.compile(r"的?比例(?P<act>[\u4e00-\u9fff]{2})")
+# The last characters of names of sums (印制费, 罚款, 奖金, 金额, 资金)
+_SUM_ENDS = frozenset("费款金额")
 # What a sum of money is named (the subject's end) when 万 or 亿 comes with no unit after it
 _SUM_NAMES = re.compile(
     r"(?:资金|经费|金额|资产|补贴|补助|奖金|罚款|罚没款|税款|费用|投资|款项|赔偿金|标的额?)$"
@@ -736,6 +738,8 @@ _NOUN_STOP = re.compile(
     f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
     # where those counted were dealt with (84个事项|在镇街“一窗受理”), not 在线, 在建 …
     f"(?<=[\u4e00-\u9fff]{{2}})(?<![{_WORDS_ENDING_ZAI}])在(?![线职岗编押逃建册校])|"
+    # where they came to stay (4家公司|落户河东), after the noun
+    r"(?<=[\u4e00-\u9fff]{2})(?:落户|入驻|进驻)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     # (1.1万个村(社区)调委会|选聘人民调解员…; 301个工作室|协同运作: the act of those counted)
@@ -2355,6 +2359,8 @@ _NAMED_UNITS = frozenset({"个", "处", "家", "所", "座"})
 
 def _after_examples(subject: str, unit: str = "") -> str:
     subject = _strip_lead(subject.strip())
+    if subject[:2] in _adverbs() and subject.startswith(_HOLDING, 2):
+        subject = subject[2:]  # 积极|开展“…”“…”等普法活动: how, then the verb of the list
     verb = next((v for v in _HOLDING if subject.startswith(v)), None)
     listed = verb is not None
     if (
@@ -4389,8 +4395,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
     if "的" in phrase:
         number = _DIGIT.search(phrase)  # a 的 after another number is that number's
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
-        if len(phrase) - skipped < 2:
-            skipped = 0
+        if len(phrase) - skipped < 2 or _inside_word(phrase, skipped - 1):
+            skipped = 0  # (3千余件|标的额…: 的 of a word, 标的, no 的-phrase)
     cut = _NOUN_STOP.search(phrase, skipped)
     if (
         cut is not None
@@ -4574,6 +4580,7 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         and word_classes().get(phrase[-1]) == "W"
         and phrase[-2:] not in word_classes()
         and not _any_verb(phrase[-2:])  # (12项指标评分|90分: 评分 is the word)
+        and phrase[-1] not in _SUM_ENDS  # (5400册印制费|2.2万元: a cost, no verb "spend")
         # (138个基层调委会|759名, 42个调委会|160名: 会 ends the word 调委会, no verb "can")
         and not _across_word(phrase, len(phrase) - 1)
     ):
@@ -4813,11 +4820,15 @@ _RANK_HELD = ("排名", "排在", "位列", "位居", "居全", "稳居")
 def _pivot_act(text: str, end: int) -> str:
     """The act that ends the clause right after a count of people a pivot verb made act
     (组织6人 **完成培训并取得执法证件**), when it opens with a verb and holds no number."""
-    clause = _BOUNDARY.search(text, end, end + _MAX_SUBJECT + 1)
+    clause = _BOUNDARY.search(text, end, end + _PIVOT_ACT_MOST + 1)
     said = text[end : clause.start() if clause else len(text)]
-    if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said):
+    if not 2 <= len(said) <= _PIVOT_ACT_MOST or _DIGIT.search(said):
         return ""
-    return said if _opens_act(said[:2]) else ""
+    # (组织48人参加…在线学习平台…专题学习测试: a long act keeps its head, as a noun does)
+    return _fit(said) if _opens_act(said[:2]) else ""
+
+
+_PIVOT_ACT_MOST = 2 * _MAX_SUBJECT  # the act a pivot verb's people did, at most, read whole
 
 
 def _predicate(text: str, end: int, unit: str = "") -> str:
@@ -4857,6 +4868,8 @@ _BASIS_LEFT_CHANGE = re.compile("(?:同期|底|末)(" + "|".join(_TRAIL_CHANGE) 
 
 # A total with no name of its own (新增病床700张,总数达2200张): of what was counted before it.
 _TOTALS = frozenset({"总数", "总量", "总计", "数量"})
+# The words of a total that open a clause of their own (…,合计731宗)
+_TOTAL_WORDS = frozenset({"共", "共计", "合计", "总计", "累计", "总共"})
 # A cut with no name of its own (…由9730个工作日压缩到5591个工作日,共压缩4139个工作日): of
 # what was cut, said before it.
 _CUTS = frozenset({"压缩", "压减", "缩减", "精简", "削减"})
@@ -5712,14 +5725,14 @@ def _previous_clause(
     clause = _clause_before(text, bounds, clause_start, floor)
     if not clause:
         return ""
+    if years := _YEARS_OPENING.match(clause):
+        clause = clause[years.end() :]  # (2024年|…: when, no number of what it is about)
     if whole:
         if _DIGIT.search(clause):
             return ""
         if "(" in clause or "\uff08" in clause:  # (an aside in it is no part of the topic)
             clause = _without_asides(clause)
         return _clean(clause)
-    if years := _YEARS_OPENING.match(clause):
-        clause = clause[years.end() :]
     said = _SAID_OF.search(clause)
     if said is None or said.start() < 2 or _DIGIT.search(clause, 0, said.start()):
         return ""
@@ -6286,8 +6299,16 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             consumed = part.end()
         elif (
             noun
+            # (《学法课堂》5400册|印制费2.2万元: a sum's name after a count of things is the
+            # next value's, not what they are)
+            and not (unit not in _MONEY and noun[-1] in _SUM_ENDS)
             and (
-                len(subject) <= _SHORT_SUBJECT
+                (
+                    len(subject) <= _SHORT_SUBJECT
+                    # (仲裁案件3千余件|标的额…: the noun before is what 件 counts, the one after
+                    # is another quantity's name)
+                    and not (_agrees(subject, unit) and not _agrees(noun, unit))
+                )
                 or funds  # 每年安排150万元专项资金: what the money is
                 or (raw_before.endswith(("到", "至")) and len(noun) >= 2)  # 拓展到50多个领域
                 or (unit in _COUNTS_BODIES and _BODY_AT_END.search(noun) is not None)
@@ -6296,6 +6317,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 # (及时干预阻止|3起趋利性执法行为: any verb of the dictionary, as those listed)
                 or (len(noun) >= 2 and _is_verb(subject[-2:], guessed=False))
                 or (len(noun) >= 2 and _verb_then_result(subject))
+                # 收集中小微企业|12类共性需求: kinds are counted of the noun after them
+                or (unit in _GROUPS and len(noun) >= 2 and not _opens_act(noun[:2]))
                 # 局领导领衔|1项…课题: who, then a verb alone; what it took on is counted
                 or (len(noun) >= _MIN_AFTER_OPENING and _agent_then_verb(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
@@ -6305,7 +6328,7 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                     ("等", "的", "”", "“", "\u300b", "共", "共计", "合计", "总计", "有")
                 )
                 # 工商联所属9家商会: whose they are, then what is counted
-                or raw_before.endswith(("所属", "下属", "直属", "所辖"))
+                or raw_before.endswith(("所属", "下属", "直属", "所辖", "附属"))
                 # 参加为期4天的培训班: how long what follows lasted
                 or raw_before.endswith("为期")
                 or raw_before.endswith(_LIST_BEFORE)
@@ -6619,6 +6642,14 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             if len(said) >= 4 and said[:2] in _CHANGING:
                 said = said[2:]  # (精简|申请内容: what was cut, without the cutting)
             subject = said
+        elif (
+            not subject
+            and raw_before.strip() in _TOTAL_WORDS
+            and clause_start > sentence_from
+            and len(said := _previous_clause(text, bounds, clause_start, sentence_from, True)) >= 2
+        ):
+            # 办理行政处罚案件,合计|731宗: a total of what the clause before did or named
+            subject = _drop_opening(said)
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

@@ -5729,3 +5729,41 @@ def test_passive_first_words_people_inside_acts_handing_on_parts_and_manners(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 标的 is a word, no 的-phrase; what 件 counts is the noun before the count
+        (
+            "仲裁案件3千余件标的额近300亿元。",
+            [("仲裁案件", 3000.0, "件"), ("标的额", 30000000000.0, "元")],
+        ),
+        # a total in a clause of its own is of what the clause before did or named
+        ("办理行政处罚案件,合计731件。", [("办理行政处罚案件", 731.0, "件")]),
+        ("2024年全镇行政处罚,共计120宗。", [("行政处罚", 120.0, "宗")]),
+        # 附属 before the count says whose they are; 落户 after the noun is where they stay
+        ("吸引一家医药企业及附属4家公司落户本区。", [("公司", 4.0, "家")]),
+        # kinds are counted of the noun after them
+        ("收集中小微企业12类共性需求。", [("共性需求", 12.0, "类")]),
+        # a long act of the people a pivot verb made act keeps its head
+        (
+            "组织48人参加干部网络学院在线学习平台习近平法治思想专题学习测试。",
+            [("网络学院在线学习平台习近平法治思想专题学习测试", 48.0, "人")],
+        ),
+        # an adverb before the verb of a list closed by 等: the class after 等 is counted
+        (
+            "积极开展“法治进万家”“民法典进社区”“宪法宣传周”等普法活动25场。",
+            [("普法活动", 25.0, "场")],
+        ),
+        # a sum's name after a count of things is the next value's
+        (
+            "印发《学法读本》5400册印制费2.2万元。",
+            [("学法读本", 5400.0, "册"), ("印制费", 22000.0, "元")],
+        ),
+    ],
+)
+def test_word_de_totals_alone_whose_kinds_long_acts_listed_examples_and_sums_after_counts(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
