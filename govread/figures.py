@@ -739,7 +739,7 @@ _NOUN_STOP = re.compile(
     # where those counted were dealt with (84个事项|在镇街“一窗受理”), not 在线, 在建 …
     f"(?<=[\u4e00-\u9fff]{{2}})(?<![{_WORDS_ENDING_ZAI}])在(?![线职岗编押逃建册校])|"
     # where they came to stay (4家公司|落户河东), after the noun
-    r"(?<=[\u4e00-\u9fff]{2})(?:落户|入驻|进驻)|"
+    r"(?<=[\u4e00-\u9fff]{2})(?:实体)?(?:落户|入驻|进驻)|"
     r"等(?<![平同对均相]等)(?![级待候])|\d(?<![A-Za-z]\d)|"
     r"第一时间|率先|成立|建成|完成|跟班|"
     # (1.1万个村(社区)调委会|选聘人民调解员…; 301个工作室|协同运作: the act of those counted)

@@ -5744,6 +5744,7 @@ def test_passive_first_words_people_inside_acts_handing_on_parts_and_manners(
         ("2024年全镇行政处罚,共计120宗。", [("行政处罚", 120.0, "宗")]),
         # 附属 before the count says whose they are; 落户 after the noun is where they stay
         ("吸引一家医药企业及附属4家公司落户本区。", [("公司", 4.0, "家")]),
+        ("形成公安、仲裁等10个部门实体入驻的新局面。", [("部门", 10.0, "个")]),
         # kinds are counted of the noun after them
         ("收集中小微企业12类共性需求。", [("共性需求", 12.0, "类")]),
         # a long act of the people a pivot verb made act keeps its head
