@@ -2152,7 +2152,7 @@ def _event_after_count(text: str, end: int) -> str:
             continue
         break
     event = text[end:at].removesuffix("等")  # (…会议等: the list closed, nothing more held)
-    if any(c.isdigit() for c in event):
+    if _DIGIT.search(event):
         # 4次|组织33名被任命人员进行了宪法宣誓: the people are a figure of their own, not a
         # word of the act's name (nor is the aspect 了 after a light verb)
         event = _ASPECT_AFTER_LIGHT.sub("", _PEOPLE_COUNTED.sub("", event))
@@ -4147,23 +4147,22 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return _noun_after(text, end + 1, unit, quoted=False)  # “12条”措施: a count quoted alone
     if quoted and text.startswith("\u201c", end):  # one quotation, not a chain of them
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
-        content = text[end + 1 : close]
-        if (
-            close > end + 1
-            and text.startswith("的", close + 1)
-            and ("、" in content or len(content) > _QUOTED_NAME)
-            and len((of_kind := _noun_after(text, close + 2, unit, quoted=False))[0]) >= 2
-        ):
-            # 4部“一个文本、三家通过、同步施行”的|协同立法项目: a slogan says of what kind the
-            # things counted are, the noun after its 的 names them
-            return of_kind
         if close > end + 1:
+            quotation = text[end + 1 : close]
+            if (
+                text.startswith("的", close + 1)
+                and ("、" in quotation or len(quotation) > _QUOTED_NAME)
+                and len((of_kind := _noun_after(text, close + 2, unit, quoted=False))[0]) >= 2
+            ):
+                # 4部“一个文本、三家通过、同步施行”的|协同立法项目: a slogan says of what kind
+                # the things counted are, the noun after its 的 names them
+                return of_kind
             rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
             if text.startswith("中", close + 1) or _PREDICATE_STOP.match(text, close + 1):
                 # 14项“高效办成一件事”|中涉及…: among them; 26个“一件事”|上线运行: its predicate
                 rest, rest_end = "", close + 1
             written = text[close + 1 : rest_end] if rest else ""  # as written (全国…)
-            return _strip_lead(text[end + 1 : close]) + written, rest_end
+            return _strip_lead(quotation) + written, rest_end
     if "《" in text[end : end + 6] and (titled := _TITLES_THEN_HEAD.match(text, end)):
         # 6次学习《宪法》《行政复议法》等|重要法律法规: the titles are examples of what is
         # counted, named after 等 (the act before them stays)
@@ -6646,7 +6645,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             not subject
             and raw_before.strip() in _TOTAL_WORDS
             and clause_start > sentence_from
-            and len(said := _previous_clause(text, bounds, clause_start, sentence_from, True)) >= 2
+            and (said := _previous_clause(text, bounds, clause_start, sentence_from, whole=True))
+            and len(said) >= 2
         ):
             # 办理行政处罚案件,合计|731宗: a total of what the clause before did or named
             subject = _drop_opening(said)
