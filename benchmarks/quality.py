@@ -45,8 +45,17 @@ from govread.figures import _COUNTED_BY_NAME, Figure, report_figures, subject_ke
 from govread.opening import Problem, open_report
 from govread.parsers.model import Report
 from govread.parsers.script import has_readings, read_as_simplified, without_readings
+from govread.sanitize import sanitize_line
 
 LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "labels"
+
+
+def _say(line: str) -> None:
+    """One line of output: labels, subjects, file names and claims come from files anyone
+    may have written, so the line goes through the sanitiser like every other output."""
+    print(sanitize_line(line))
+
+
 _MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
 
 
@@ -166,14 +175,14 @@ def score_figures(
                 range_total += 1  # a range end not found is a range not marked
             if hit is None:
                 if verbose:
-                    print(f"  missed  {data['file'][:3]} {label['text']} {label['subject']}")
+                    _say(f"  missed  {data['file'][:3]} {label['text']} {label['subject']}")
                 continue
             right += 1
             figure = predicted[hit]
             if _norm(figure.label) in accepted_subjects(label):
                 subject_right += 1
             elif verbose:
-                print(
+                _say(
                     f"  subject {data['file'][:3]} {figure.text}: {figure.label!r}"
                     f" (label {label['subject']!r})"
                 )
@@ -181,25 +190,23 @@ def score_figures(
                 indicator_total += 1
                 indicator_right += _indicator(figure) == label["indicator"]
                 if verbose and _indicator(figure) != label["indicator"]:
-                    print(
+                    _say(
                         f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r}"
                         f" (label {label['indicator']!r})"
                     )
             elif _indicator(figure) is not None:
                 unlabelled_indicators += 1
                 if verbose:
-                    print(
-                        f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r} (none)"
-                    )
+                    _say(f"  indicator {figure.text} {figure.label}: {_indicator(figure)!r} (none)")
             if label.get("range"):
                 range_right += figure.is_range
-        places = {(predicted[i].start, predicted[i].end, predicted[i].node_id) for i in used}
+        places = {_place(predicted[i]) for i in used}
         for i, figure in enumerate(predicted):
             if i in used:
                 continue
-            shared_extras += (figure.start, figure.end, figure.node_id) in places
+            shared_extras += _place(figure) in places
             if verbose:
-                print(f"  extra   {data['file'][:3]} {figure.text} {figure.label}")
+                _say(f"  extra   {data['file'][:3]} {figure.text} {figure.label}")
     precision = right / found_total if found_total else 0.0
     recall = right / labelled_total if labelled_total else 0.0
     once = found_total - shared_extras
@@ -218,6 +225,11 @@ def score_figures(
         "indicators not labelled": unlabelled_indicators,
         "ranges marked": range_right / range_total if range_total else "n/a (none labelled)",
     }
+
+
+def _place(figure: Figure) -> tuple[str, int, int, int]:
+    """Where a figure stands: its node, paragraph and offsets in that paragraph."""
+    return figure.node_id, figure.paragraph, figure.start, figure.end
 
 
 def _indicator(figure: Figure) -> str | None:
@@ -266,7 +278,7 @@ def score_themes(
                 right += ok
                 if verbose and not ok:
                     got = [u.theme for u in units] or "no unit"
-                    print(f"  theme {name[:3]} {node}: {got} (label {themes})")
+                    _say(f"  theme {name[:3]} {node}: {got} (label {themes})")
     return {
         "theme nodes": total,
         "intros folded (unscored)": folded,
@@ -317,15 +329,15 @@ def score_alignment(
             hits = len(truth & found)
             precision = hits / len(found) if found else 0.0
             recall = hits / len(truth) if truth else 0.0
-            print(
+            _say(
                 f"  align {spec['a'][:3]} vs {spec['b'][:3]}: F1 {_f1(precision, recall):.3f}"
                 f" (P {precision:.3f}, R {recall:.3f}; {len(truth)} labelled)"
             )
         if verbose:
             for x, y in sorted(truth - found):
-                print(f"  align missed {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
+                _say(f"  align missed {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
             for x, y in sorted(found - truth):
-                print(f"  align extra  {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
+                _say(f"  align extra  {spec['a'][:3]}:{x} ~ {spec['b'][:3]}:{y}")
     precision = right / found_total if found_total else 0.0
     recall = right / true_total if true_total else 0.0
     return {
@@ -418,15 +430,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     alignment = alignment_files(args.heldout)
     if alignment:
         results |= score_alignment(reports, alignment, corpus, args.verbose)
-    print("held-out labels" if args.heldout else "development labels")
+    _say("held-out labels" if args.heldout else "development labels")
     for name, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        print(f"  {name:<24} {shown}")
+        _say(f"  {name:<24} {shown}")
     if not args.heldout:
         claims = silences(corpus)
-        print(f"silent claims over all sample pairs: {len(claims)}")
+        _say(f"silent claims over all sample pairs: {len(claims)}")
         for line in claims:
-            print(f"  {line}")
+            _say(f"  {line}")
     return 0
 
 
@@ -440,14 +452,14 @@ def _score_outside(
     for label_path, path in zip(labels, paths, strict=True):
         opened = open_report(path, explicit=True)
         if isinstance(opened, Problem):
-            parser.error(str(opened))
+            parser.error(sanitize_line(str(opened)))
         # the label file is scored against this report, whatever its `file` says
         reports[str(label_path)] = opened
     results = score_figures(reports, labels, verbose, key=str)
-    print("labels: " + ", ".join(map(str, labels)))
+    _say("labels: " + ", ".join(map(str, labels)))
     for name, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        print(f"  {name:<24} {shown}")
+        _say(f"  {name:<24} {shown}")
     return 0
 
 
@@ -462,7 +474,7 @@ def _score_outside_folder(
     `folder`."""
     directory = folder or Path(__file__).resolve().parent.parent / "sample_reports"
     if not directory.is_dir():
-        parser.error(f"--reports {directory}: not a folder")
+        parser.error(sanitize_line(f"--reports {directory}: not a folder"))
     corpus = load([directory]).reports
     results: dict[str, float] = {}
     try:
@@ -471,13 +483,13 @@ def _score_outside_folder(
         if alignment:
             results |= score_alignment(_by_file(corpus), alignment, corpus, verbose, each=True)
     except KeyError as error:
-        parser.error(f"{error.args[0]} in {directory}")
+        parser.error(sanitize_line(f"{error.args[0]} in {directory}"))
     for kind, files in (("theme", themes), ("alignment", alignment)):
         if files:
-            print(f"{kind} labels: " + ", ".join(map(str, files)))
+            _say(f"{kind} labels: " + ", ".join(map(str, files)))
     for name, value in results.items():
         shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        print(f"  {name:<24} {shown}")
+        _say(f"  {name:<24} {shown}")
     return 0
 
 

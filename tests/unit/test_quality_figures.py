@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from repo_scripts import load_script
 
 from govread.parsers import parse_text
@@ -75,3 +76,20 @@ def test_a_value_a_list_shares_labelled_once_is_counted_split_and_once(tmp_path:
     assert scores["figures found"] == 2 and scores["shared values split"] == 1
     assert scores["figure value precision"] == 0.5
     assert scores["value F1, shared once"] == 1.0
+
+
+def test_verbose_lines_show_control_characters_of_a_label_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a label file is anyone's: its subject (missed here) reaches the terminal through the
+    # sanitiser
+    labels = tmp_path / "labels.toml"
+    labels.write_text(
+        'file = "r.txt"\nfigure = [\n'
+        '  { text = "97%", value = 97, unit = "%", subject = "办结率\\u001b[31m" },\n]\n',
+        "utf-8",
+    )
+    report = parse_text(TEXT, path=str(tmp_path / "r.txt"))
+    quality.score_figures({"r.txt": report}, [labels], verbose=True)
+    shown = capsys.readouterr().out
+    assert "\x1b" not in shown and "\\x1b" in shown
