@@ -119,6 +119,7 @@ _UNITS = (
     "封(?![闭堵存控顶面底装条锁口])",
     "集(?![中体团成约市镇聚合])",  # episodes of a series (普法动漫25集)
     "单(?![位独一元项次据])",  # orders, tasks (抽取检查任务917单)
+    "包(?![括保联案干片村抓容裹含办])",  # lots of a tender (合同总数25包); never 包括, 包保 …
     "方面",
     "大类",  # 5大类环保突出问题: classes (大 stresses them), counted as 类 (see _UNIT_BASE)
     "大项",
@@ -291,6 +292,12 @@ _CLOCK_BEFORE = {"分": ("时", "点"), "日": ("月",)}
 # A time that names a service's reach (15分钟政务服务圈, 1小时经济圈), quoted or not.
 _CIRCLE_TIMES = frozenset({"分钟", "小时"})
 _CIRCLE = re.compile(r"[^,\uff0c。;\uff1b、\d“”]{0,10}?圈")
+# 24小时 before a service or a duty names it as round the clock (24小时自助服务区, 24小时应急值班
+# 值守制度, 7×24小时在线): no duration (在24小时内答复 is one)
+_ROUND_THE_CLOCK = re.compile(
+    r"(?:不打烊|不断线|不间断|全天候|自助|值班|值守|应急|在线|服务|热线|营业|便民|政务|监控|监测|无人|"
+    r"接诉|受理|响应)"
+)
 _PUNCT = r",\uff0c。;\uff1b:\uff1a!\uff01?\uff1f()\uff08\uff09〈〉【】\[\]\n\t \u3000"
 _BOUNDARY = re.compile(f"[{_PUNCT}]")
 _CLAUSE_MARKS = frozenset(",\uff0c。;\uff1b")  # what ends a clause, as `_CLAUSE_END` reads
@@ -608,6 +615,8 @@ _TRAIL_WORDS = (
     "稳定",
     "由原来",  # a change from what it was before (绿化覆盖率由原来的41.2%提升到…): 原来 says when
     "从原来",
+    "由过去",  # (企业开办由过去的2天…: when, as 原来)
+    "从过去",
     "由",  # a change from → to: 签约率由61%提高至88%
     "从",
     "有",
@@ -729,6 +738,9 @@ _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})"
 # (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
 _LAST_NUMBER = re.compile(
     r"(?=\d)(?<![A-Za-z\d.\uff0e])\d{1,16}(?:[.\uff0e]\d{1,8})?(?![\d.\uff0e强]|热线|[A-Za-z](?![A-Za-z]))"
+    # (a time that names a service is no number before the subject: 建成24小时自助服务区3个,
+    # 15分钟政务服务圈)
+    f"(?!小时(?:{_ROUND_THE_CLOCK.pattern})|(?:小时|分钟){_CIRCLE.pattern})"
 )
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
@@ -789,12 +801,13 @@ _WHERE_AFTER = re.compile(
 # Verbs that end a counted noun as its predicate (15项审批事项|提出合并建议, 9名辅警|通过考核)
 # but open it when they come first (12项通过审查的事项: a clause on the head).
 _CLAUSE_VERBS = frozenset({"提出", "通过"})
+_BARE_PEOPLE = ("人员", "同志")  # people named by nothing but being people
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度,
 # 36项证明事项形成…目录, 26个“一件事”上线运行, 20个主题事项落地)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划精申优])"
+    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划精申优对宣报转刊播推])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
     r"统一|完善|健全|落实|落地|形成|(?<![线在])上线|"
     # given over to others (43座商务楼宇|分配给29位楼长, 12项事项|移交至…)
@@ -803,7 +816,12 @@ _PREDICATE_STOP = re.compile(
     r"(?:优化)?精简|申报(?![书表材项单人])|"
     # where and how services are done (300项政务服务事项|跨省通办, 57项事项|全程网办)
     r"跨(?:省|域|市|区|县)通办|全(?:程网|城通|市通|省通)办|异地(?:可办|通办)|就近(?:可办|办理)|"
-    r"掌上(?:可办|办理))"
+    r"掌上(?:可办|办理)|"
+    # a basis or a standard they were held to (3万余个服务事项|按区划部门…进行分类编码, 22名
+    # 党政主要负责人|对标建立职责清单)
+    r"按照|按(?=区|类|行业|领域|层级|部门)|对标(?![准杆])|"
+    # what the media did (10多家媒体|宣传报道)
+    r"(?<=媒体|网站|报刊)(?:宣传|报道|转载|刊发|刊登|播发|推送))"
 )
 # How those counted acted together (23个乡镇|上下齐心, 8个部门|齐心协力, 6个部门|协同推进…):
 # a predicate after the counted noun, never inside a name (上下游企业, 协同创新中心: the pair
@@ -1319,12 +1337,22 @@ def _glued_verb(subject: str) -> bool:
     return not any(_verb_word(w) or w in _dictionary_verbs() for w in (words[1], words[1][:2]))
 
 
+# Verbs of a change the dictionary does not list as verbs (考核对象扩增至130家)
+_CHANGE_VERBS_UNLISTED = frozenset({"扩增", "精简", "压降", "调增", "调减", "扩容"})
+
+
 def _strip_trail(subject: str) -> str:
     while subject:
         last = subject[-1]
         if last not in _TRAIL_ENDS:
             break
-        if last in "至到" and len(subject) >= 5 and _any_verb(subject[-3:-1], guessed=False):
+        if (
+            last in "至到"
+            and len(subject) >= 5
+            and (
+                subject[-3:-1] in _CHANGE_VERBS_UNLISTED or _any_verb(subject[-3:-1], guessed=False)
+            )
+        ):
             subject = subject[:-3]  # 扩增至, 精简到: any change to the value, as 压缩至
             continue
         word = _first_ending(subject, _TRAIL_BY_LAST.get(last, ()))
@@ -1619,11 +1647,12 @@ def _fit(subject: str) -> str:
         # 市局全体班子成员、各县局书记、局长…: a list is kept whole, from its first item (after
         # the last verb before it, or from that verb when it is the item's own: 参与A、B等活动)
         lead = cut(subject[:first])
-        # (…登记: a head; 登记|部门: a verb that names a body is part of its name)
+        # (…登记: a head; 登记|部门: a verb that names a body is part of its name, and 响应|率
+        # of a rate)
         verbs = [
             at
             for at, word in enumerate(lead[:-1])
-            if _verb_word(word) and lead[at + 1] not in _NAMED_BY_WORK
+            if _verb_word(word) and lead[at + 1] not in _NAMED_BY_WORK and lead[at + 1] != "率"
         ]
         about = max((at for at, word in enumerate(lead[:-1]) if word in _ABOUT_WORDS), default=-1)
         if about >= 0 and "等" not in subject[first:]:
@@ -2393,8 +2422,22 @@ _HOW_FAR_ACHIEVED = re.compile(
 )
 
 
+# Means listed before the act (通过工委会、理论中心组学习会等方式|安排部署): how it was done,
+# read before who did it (the listed means are no list of agents)
+_LISTED_MEANS = re.compile(
+    r"(?:通过|利用|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{2,40}?"
+    r"等(?:方式|形式|途径|渠道|载体|手段)"
+)
+
+
 def _after_total(subject: str, sibling: bool = False) -> str:
     subject = _after_when(subject)
+    if (
+        "等" in subject
+        and (means := _LISTED_MEANS.match(subject))
+        and len(subject) - means.end() >= _MIN_AFTER_OPENING
+    ):
+        subject = subject[means.end() :]
     if len(subject) >= _AGENT_MIN and not sibling:  # room for who, the verb and what is counted
         acted = _after_agent(subject)
         who = subject[: len(subject) - len(acted)] if subject.endswith(acted) else ""
@@ -2570,13 +2613,13 @@ def _without_asides(text: str) -> str:
     return _ASIDE.sub("", _EDITORIAL_ASIDE.sub("", text))
 
 
-# 对外, 对口, 对接, 向上 …: words, not a preposition before an object.
-_NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力")
+# 对外, 对口, 对接, 向上, 给付 …: words, not a preposition before an object.
+_NOT_PREPOSITION = frozenset("外口接标照比象话应上下前后予力付")
 
 
 def _starting(table: dict[str, tuple[str, ...]], text: str, pos: int) -> str | None:
     # (the tuple tested at once first, as in `_first_starting`: most texts start with none)
-    words = table.get(text[pos], ())
+    words = table.get(text[pos : pos + 1], ())  # (nothing at the end: a verb ends it)
     return (
         next(w for w in words if text.startswith(w, pos)) if text.startswith(words, pos) else None
     )
@@ -2625,8 +2668,9 @@ _CAUSING = re.compile(
 _MEANS = re.compile(
     r"(?:利用|通过|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{0,14}?"
     r"(?:平台|方式|形式|机制|契机|载体|渠道|抓手|阵地|手段|途径)"
-    # a platform is a means where it is used too (在…社会信用平台 录入…信息)
-    r"|在(?![线建职册岗校押此于场内])[^,\uff0c。;\uff1b\d在]{1,14}?平台(?:上)?"
+    # a platform or a system is a means where it is used too (在…社会信用平台 录入…信息,
+    # 在省级“双随机、一公开”系统中 完成…)
+    r"|在(?![线建职册岗校押此于场内])[^,\uff0c。;\uff1b\d在]{1,16}?(?:平台(?:上)?|系统[中内上])"
     # where, right before a verb (在镇村两级 设立…, 在检查中 发现…)
     f"|在[^,\uff0c。;\uff1b\\d在]{{1,10}}?(?:两级|三级|各级|期间|范围内|层面|中|内|上|下)"
     f"(?={_VERBS})"
@@ -2822,7 +2866,7 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
     if (how := _HOW_AFTER_WHO.search(subject, 2, _WHO_REACH)) and _acted(subject[: how.start()]):
         subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
-        subject = subject[means.end() :]
+        subject = _without_aspect(subject[means.end() :])  # (…系统中|完成了…: as at the start)
         if len(led := _strip_lead(subject)) >= _MIN_AFTER_OPENING:
             subject = led  # 通过集体讨论方式 先后 审核作出…决定: an adverb after the means
     elif (
@@ -3224,6 +3268,9 @@ def _sibling_item(text: str, start: int, end: int) -> bool:
     return text.find("其中", max(reach, opened), number) >= 0
 
 
+_TITLES_RUN_END = re.compile(r"(?:《[^《》]{1,60}》){2,}$")
+
+
 def _subject(
     text: str, start: int, end: int, classes: dict[int, int] | None = None, unit: str = ""
 ) -> str:
@@ -3268,6 +3315,16 @@ def _subject(
         else:
             before = _EXAMPLE_TITLES.sub("", before)
         classes = None
+    elif (
+        unit in _HOW_OFTEN
+        and "》《" in before
+        and (run := _TITLES_RUN_END.search(before))
+        and run.start() >= 2
+    ):
+        # 集中学习|《习近平法治思想》《…学习纲要》5次: several titles studied, each a name of
+        # its own: the act is what is counted (one title stays, as a name: 专题学习《条例》;
+        # 印发《A》《B》2件 counts the titles)
+        before, classes = before[: run.start()], None
     if "截" in before and (as_of := _AS_OF_END.search(before)) is not None and as_of.start() >= 2:
         # 办理服务包企业诉求|截至10月共165条: the date reached is when, not what is counted
         before, classes = before[: as_of.start()], None
@@ -3440,7 +3497,7 @@ _BASIS_LEAD = re.compile(r"^(?:按照|按|根据|依照|依据)(?:要求|规定|
 # A quoted name that holds a number (“2号章”, “1+N”): no subject opens inside it.
 _QUOTED_WITH_NUMBER = re.compile("\u201c[^\u201d\u201c\\n]{0,20}\\d[^\u201d\u201c\\n]{0,20}\u201d")
 # A change's starting value after a noun (…申报材料 由原来的78个…, 从2020年的5件…)
-_FROM_VALUE = re.compile(r"[由从](?:原来|原先|之前|以前|去年|上年|\d{4}年)?的?\d")
+_FROM_VALUE = re.compile(r"[由从](?:原来|原先|过去|之前|以前|去年|上年|\d{4}年)?的?\d")
 _CHANGE_TO = re.compile(
     f"(?=[{''.join(sorted(_CHANGE_STARTS))}])"
     r"拟?(?:增加|增长|提高|提升|提速|下降|降低|减少|上升|压缩|压减|缩短"
@@ -3451,6 +3508,8 @@ _NEW_VALUE_WORDS = "承诺的?|现在的?|目前的?|实际的?|平均"
 # …the same after a comma (要件数量由3865件,压缩到2643件), or with the year it changed by
 # (投诉数量从2020年的5件下降为2021年的1件)
 _CHANGE_AFTER = re.compile(
+    # (2天|内办结|缩短至6小时: the limit the first value was, then the change)
+    f"(?:以?内(?:办结|办理|办完|完成)?)?"
     f"[,\uff0c]?(?:优化|逐步|进一步|大幅)?(?:{_CHANGE_TO.pattern})"
     f"(?:(?:19|20)\\d\\d年(?:底|末|度)?的?|{_NEW_VALUE_WORDS})?"
 )
@@ -3479,7 +3538,8 @@ def _change_between(text: str, start: int, end: int, after: int) -> bool:
 # What says which of the starting value a change starts from (由法定20天, 由原30个工作日 …):
 # it is no name of the quantity, and the new value is no longer it.
 _START_WORDS = re.compile(
-    r"(?:法定|法律规定的?|原来的?|原有的?|现行|之前的?|(?:上年|去年)(?:同期|底|末)?的?)"
+    r"(?:法定|法律规定的?|原来的?|原有的?|原先的?|过去的?|以前的?|现行|之前的?"
+    r"|(?:上年|去年)(?:同期|底|末)?的?)"
 )
 _START_AFTER_FROM = re.compile(f"{_START_WORDS.pattern}|原")  # 由原|30天: 原 alone after 由
 
@@ -4149,6 +4209,20 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         close = text.find("\u201d", end + 1, end + _MAX_SUBJECT)
         if close > end + 1:
             quotation = text[end + 1 : close]
+            chain, chain_close = quotation, close
+            while (
+                text.startswith("\u201c", chain_close + 1)
+                and (next_close := text.find("\u201d", chain_close + 2, end + _MAX_SUBJECT))
+                > chain_close + 2
+            ):
+                chain += text[chain_close + 2 : next_close]
+                chain_close = next_close
+            if (
+                chain_close > close
+                and "\u4e00" <= text[chain_close + 1 : chain_close + 2] <= "\u9fff"
+            ):
+                # 15家“失联”“僵尸”企业: quoted kinds in a row, one name before the head
+                quotation, close = chain, chain_close
             if (
                 text.startswith("的", close + 1)
                 and ("、" in quotation or len(quotation) > _QUOTED_NAME)
@@ -4224,6 +4298,24 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         rest, rest_end = _noun_after(text, close + 1, unit, quoted=False)
         if rest:
             return _strip_lead(phrase) + text[end + match.start() : close + 1] + rest, rest_end
+    if (
+        quoted
+        and match
+        and tail[match.start()] == "\u201c"
+        and len(phrase) >= 2
+        and _NOUN_STOP.search(phrase) is None
+        # (339个事项|“通城通办”: after a head the quotation says what was done with them;
+        # 179公里绿道交相辉映的|“山海玉带”: a clause's 的 describes what the quotation names)
+        and "的" not in phrase
+        and not any(head in phrase for head in _CLOSING_HEADS)
+        and not _agrees(phrase, unit)
+        and (close := text.find("\u201d", end + match.end(), end + match.end() + _QUOTED_NAME + 1))
+        > 0
+        and _CLAUSE_END.match(text, close + 1)
+    ):
+        # 2家标准化农村集体聚餐“共享厨房”, 400余项免罚轻罚不予处罚“三张清单”,: a short name
+        # quoted at the clause's end is the head the words before it qualify
+        return _strip_lead(phrase) + text[end + match.start() : close + 1], close + 1
     if (
         match
         and tail[match.start()] == "、"
@@ -4396,6 +4488,16 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         skipped = phrase.rfind("的", 0, number.start() if number else len(phrase)) + 1
         if len(phrase) - skipped < 2 or _inside_word(phrase, skipped - 1):
             skipped = 0  # (3千余件|标的额…: 的 of a word, 标的, no 的-phrase)
+    if (
+        not skipped
+        and unit in _COUNTS_PEOPLE
+        and phrase.startswith(_BARE_PEOPLE)
+        and (their_act := _NOUN_STOP.match(phrase, 2)) is not None
+        and their_act.group() in _CLAUSE_VERBS
+    ):
+        # 6名人员|通过行政执法考试: 人员 alone says nothing, what they passed does (as after
+        # 6人); 120名人员|参加了培训 stays as it was read
+        skipped = 2
     cut = _NOUN_STOP.search(phrase, skipped)
     if (
         cut is not None
@@ -4448,7 +4550,8 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         right = phrase[cut.end() : after.start() if after else len(phrase)]
         right = right[:-1] if right.endswith("中") else right  # …人员中8203人: among them
         if (
-            (len(left) >= 2 and len(right) > 2 and right.endswith(left[-2:]))
+            # (not a bare head first: 8个问题|及…督察反馈问题 counts the problems named before)
+            (len(left) > 2 and len(right) > 2 and right.endswith(left[-2:]))
             or (
                 2 <= len(left) <= _KIND
                 and len(right) > 2
@@ -4869,6 +4972,7 @@ _BASIS_LEFT_CHANGE = re.compile("(?:同期|底|末)(" + "|".join(_TRAIL_CHANGE) 
 _TOTALS = frozenset({"总数", "总量", "总计", "数量"})
 # The words of a total that open a clause of their own (…,合计731宗)
 _TOTAL_WORDS = frozenset({"共", "共计", "合计", "总计", "累计", "总共"})
+_TEAMS_COUNTED = frozenset({"支", "个", "家"})  # (…队伍1支,共140人: the people of them)
 # A cut with no name of its own (…由9730个工作日压缩到5591个工作日,共压缩4139个工作日): of
 # what was cut, said before it.
 _CUTS = frozenset({"压缩", "压减", "缩减", "精简", "削减"})
@@ -5434,7 +5538,9 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
         if text[match.start() - 1 : match.start()] in clock:
             continue  # 22时30分, 3月7日内: a time of day or a date, no score and no days
         if number.unit in _CIRCLE_TIMES and (
-            _CIRCLE.match(text, match.end()) or text.startswith("\u201c", match.end())
+            _CIRCLE.match(text, match.end())
+            or text.startswith("\u201c", match.end())
+            or (match.group("num") == "24" and _ROUND_THE_CLOCK.match(text, match.end()))
         ):
             # 打造15分钟政务服务圈, 首设24小时“政务无人超市”: a service's name, no duration
             continue
@@ -5716,6 +5822,21 @@ def _aside_before(text: str, bounds: list[int], clause_start: int, floor: int) -
     return _previous_clause(text, bounds, opened + 1, floor, whole=True)
 
 
+def _without_first_verb(phrase: str) -> str:
+    """A phrase without the verb it opens with (编建|应急救援队伍), when two characters or
+    more are left; else the phrase."""
+    from govread.segment import cut
+
+    first = cut(phrase)[:1]
+    if (
+        first
+        and (_verb_word(first[0]) or (len(first[0]) == 2 and _any_verb(first[0], guessed=True)))
+        and len(phrase) - len(first[0]) >= 2
+    ):
+        return phrase[len(first[0]) :]
+    return phrase
+
+
 def _previous_clause(
     text: str, bounds: list[int], clause_start: int, floor: int, whole: bool = False
 ) -> str:
@@ -5924,7 +6045,8 @@ _RANK = re.compile(
     # (获 only with its scope: 考核获全省第3名; not 获第2名同志's praise, nor 查获)
     r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列|(?<![捕收查缴破截])(?:荣获|获得?)(?=全))"
     f"(?P<scope>[^{_PUNCT}\\d第前]{{0,8}}?)"
-    r"(?P<rank>[第前](?P<num>\d{1,3})(?P<unit>名|位))(?![\d次])"
+    # (排名全省第2, with no measure word: a rank when its clause ends there, read in 位)
+    r"(?P<rank>[第前](?P<num>\d{1,3})(?P<unit>名|位)?)(?![\d次])"
 )
 _RANK_VERB_FIRST = frozenset("排居位名获荣")
 _RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
@@ -5945,6 +6067,8 @@ def _ranks(
     figure_ends = [f.end for f in by_end]
     for found in _RANK.finditer(text):
         start, end = found.span("rank")
+        if found["unit"] is None and not _CLAUSE_END.match(text, end):
+            continue  # 排名第1的…: a name, no rank stated
         verb_start = found.start()
         reach = max(0, verb_start - _RANK_REACH)
         marks = [m.end() for m in _BOUNDARY.finditer(text, reach, verb_start)]
@@ -5990,7 +6114,7 @@ def _ranks(
             Figure(
                 label=label,
                 value=float(found["num"]),
-                unit=found["unit"],
+                unit=found["unit"] or "位",
                 approximate=False,
                 text=found["rank"],
                 node_id=owner,
@@ -6321,6 +6445,11 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 # 局领导领衔|1项…课题: who, then a verb alone; what it took on is counted
                 or (len(noun) >= _MIN_AFTER_OPENING and _agent_then_verb(subject))
                 or (len(noun) >= 2 and _agrees(noun, unit) and not _agrees(subject, unit))
+                # 将政务服务平台|3万余个服务事项按…编码: whose the object put first is, then it
+                or (
+                    raw_before.lstrip().startswith("将")
+                    and (noun.endswith(_CLOSING_HEADS) or (len(noun) >= 2 and _agrees(noun, unit)))
+                )
                 # 营商环境评估|22个问题: an act, then the things counted, named by a head
                 or (noun.endswith(_CLOSING_HEADS) and _opens_act(subject[-2:]))
                 or raw_before.endswith(
@@ -6650,6 +6779,18 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         ):
             # 办理行政处罚案件,合计|731宗: a total of what the clause before did or named
             subject = _drop_opening(said)
+        elif (
+            not subject
+            and raw_before.strip() in _TOTAL_WORDS
+            and unit in _COUNTS_PEOPLE
+            and figures
+            and figures[-1].start >= sentence_start
+            and clause_start - last_end == 1
+            and figures[-1].unit in _TEAMS_COUNTED
+        ):
+            # 编建应急救援专业保障队伍1支,共|140人: the people of the teams just counted
+            # (the teams, not their making)
+            subject = _without_first_verb(figures[-1].label)
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after

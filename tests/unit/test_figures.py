@@ -5768,3 +5768,78 @@ def test_word_de_totals_alone_whose_kinds_long_acts_listed_examples_and_sums_aft
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # means listed before the act (通过…等方式) are how it was done, not who did it
+        (
+            "通过党组会、中心组学习会、专题部署会等方式研究部署法治工作9次。",
+            [("研究部署法治工作", 9.0, "次")],
+        ),
+        # several titles studied: the act is what a count of times counts
+        ("以座谈会、调研等形式组织干部集中学习《宪法》《民法典》6次。", [("集中学习", 6.0, "次")]),
+        ("印发《A办法》《B规定》2件。", [("A办法B规定", 2.0, "件")]),
+        # a verb before 率 is part of the rate's name, in a list as alone
+        (
+            "全县执法协同响应率、线索回应率等指标均达100%。",
+            [("执法协同响应率、线索回应率等指标", 100.0, "%")],
+        ),
+        # 24小时 before a service or a duty names it round the clock: no duration, and no
+        # number that cuts the subject; 在24小时内 is a duration
+        ("建成24小时自助服务区3个,落实24小时应急值班制度。", [("建成24小时自助服务区", 3.0, "个")]),
+        ("建成15分钟政务服务圈3个。", [("建成15分钟政务服务圈", 3.0, "个")]),
+        ("经营者须在24小时内答复。", [("经营者须", 24.0, "小时")]),
+        # 包: lots of a tender; 包括, 包案 are words
+        ("全县采购合同总数18包。", [("采购合同总数", 18.0, "包")]),
+        ("由3名县领导包案化解。", [("县领导", 3.0, "名")]),
+        # a rank with no measure word, where its clause ends (not 排名第1的…: a name)
+        (
+            "空气优良率85.2%,排名全市第3;降尘量全市排名第1。",
+            [("空气优良率", 85.2, "%"), ("空气优良率排名", 3.0, "位"), ("降尘量排名", 1.0, "位")],
+        ),
+        ("在考核中排名第1的县区。", []),
+        # 给付 is a word, no 给 "to"
+        (
+            "行政给付1200宗,给付总金额350万元。",
+            [("行政给付", 1200.0, "宗"), ("给付总金额", 3500000.0, "元")],
+        ),
+        # a change's verb the dictionary does not list
+        ("纳入考核的单位扩增至96家。", [("纳入考核的单位", 96.0, "家")]),
+        # a bare head before 及 is what is counted, not the noun after 及 with the same head
+        (
+            "梳理出4方面12个问题及巡察反馈问题。",
+            [("问题", 4.0, "方面"), ("问题", 12.0, "个")],
+        ),
+        # a total of people after a count of teams: the teams' people
+        (
+            "组建法律服务队伍2支,共36人。",
+            [("组建法律服务队伍", 2.0, "支"), ("法律服务队伍", 36.0, "人")],
+        ),
+        # quoted kinds in a row before the head; a short quoted name ending the clause is
+        # the head (not after a head, where it says what was done: 事项“通城通办”)
+        ("已有8家“僵尸”“空壳”企业被除名。", [("僵尸空壳企业", 8.0, "家")]),
+        ("率先建成2家农村集体聚餐“共享厨房”,全县推广。", [("农村集体聚餐共享厨房", 2.0, "家")]),
+        ("推动339个事项“通城通办”。", [("事项", 339.0, "个")]),
+        # a system is a means where it is used; the aspect 了 after it goes
+        ("在省级“互联网+监管”系统中完成了双随机抽查26项。", [("完成双随机抽查", 26.0, "项")]),
+        # 人员 alone says nothing: what they passed does
+        ("组织培训后,15名人员通过执法资格考试。", [("通过执法资格考试", 15.0, "名")]),
+        # 过去 says when a change started; a time limit between the value and the change
+        (
+            "开办时间由过去的3天内办结缩短至4小时。",
+            [("开办时间", 3.0, "天"), ("开办时间", 4.0, "小时")],
+        ),
+        # a basis or a standard after the noun opens its predicate; whose the object put
+        # first is comes before the count
+        ("将平台2万余个事项按部门和领域进行分类编码。", [("事项", 20000.0, "个")]),
+        ("推动8名乡镇主要负责人对标制定责任清单。", [("乡镇主要负责人", 8.0, "名")]),
+        # what the media did ends the noun
+        ("被人民网等20余家媒体宣传报道。", [("媒体", 20.0, "家")]),
+    ],
+)
+def test_means_listed_titles_studied_round_the_clock_ranks_lots_and_quoted_heads(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
