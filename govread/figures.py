@@ -119,10 +119,13 @@ _UNITS = (
     "封(?![闭堵存控顶面底装条锁口])",
     "集(?![中体团成约市镇聚合])",  # episodes of a series (普法动漫25集)
     "单(?![位独一元项次据])",  # orders, tasks (抽取检查任务917单)
+    "字(?![号样段典幕母体])",  # characters written or translated (翻译任务25万余字)
     "包(?![括保联案干片村抓容裹含办])",  # lots of a tender (合同总数25包); never 包括, 包保 …
     "方面",
     "大类",  # 5大类环保突出问题: classes (大 stresses them), counted as 类 (see _UNIT_BASE)
     "大项",
+    "小类",  # 4大类、53小项: the items of the classes, as 类 and 项 (see _UNIT_BASE)
+    "小项",
     "类",
     "批",
     "种(?![植养子苗类草])",
@@ -174,7 +177,7 @@ _UNITS = (
 _COUNTED_BY_NAME = frozenset({"部门", "部委", "单位", "市", "县"})
 # Units written otherwise than their base unit: the figure keeps what is written.
 _UNIT_BASE = {
-    **{"大类": "类", "大项": "项", "微克每立方米": "微克/立方米"},
+    **{"大类": "类", "大项": "项", "小类": "类", "小项": "项", "微克每立方米": "微克/立方米"},
     **{"人(次)": "人次", "人（次）": "人次"},
     **{f"{unit}{bracketed}": unit for unit in "件项期场户家" for bracketed in ("(次)", "（次）")},
     "个多小时": "小时",
@@ -222,7 +225,8 @@ _FIGURE = re.compile(
     # (a letter right before a number makes it a name, 5G, PM2.5, unless it is a grade of its
     # own, B30%C60%: _numbers keeps only a share after one)
     # (and after 届 it is a session's number: 六届33次区政府常务会议)
-    r"(?:(?<![\d.\uff0eA-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E]))(?<!\d,)(?<!第 )"
+    # (连续第4年: the 第 of an ordinal year still counts the years; see _numbers)
+    r"(?:(?<![\d.\uff0eA-Za-z第届屆〔\[×*])|(?<=[^A-Za-z][A-E])|(?<=连续第))(?<!\d,)(?<!第 )"
     r"(?P<num>" + _NUMBER + r")(?![\d.\uff0e])"
     r"(?: ?(?P<approx1>余|多))?"
     # (千 only before a measure word or 余/多 and one: 1千余条; not 千米, 千克, 千瓦, a unit)
@@ -502,6 +506,7 @@ _TRAIL_WORDS = (
     "双",  # 持证上岗率、培训覆盖率双100%: both of them, as 均
     "突破",
     "已达",
+    "高达",  # 申报率高达86.22%: how high, no part of the name
     "达到",
     "共计",
     "总计",
@@ -559,10 +564,15 @@ _TRAIL_WORDS = (
     "维持在",
     "保持",
     "维持",
+    "连续第",  # (连续第4年: the years running, as 连续)
     "连续",
     "持续",
     "长达",
     "历时",
+    # how little time or how few (仅用|2个月完成…, 投诉仅|3件): no part of the name (not
+    # 用时 alone: 审批用时 names a time)
+    "仅用",
+    "仅",
     # a time adverb of "now" between the subject and its predicate (顾问团现有17人, 线索目前已
     # 全部办结): when, never part of the name; 现有 before 有 (发现有, 实现有: guarded)
     "现有",
@@ -652,6 +662,7 @@ _TRAIL_GUARDED = {
     "在": _WORDS_ENDING_ZAI,
     "现有": "发实体出兑表呈再涌",  # 发现有…, 实现有…: 现 ends the verb before 有
     "稳定": "会局全",  # (社会稳定, 大局稳定, 安全稳定: a name's own end)
+    "维持": "议",  # (复议维持1件: the outcome of a review counted, no "kept at")
 }
 # Words ending in a guarding character, after which the guarded word is free again
 # (企业投资项目备案|由3个工作日压缩至…: 备案 then 由, not 案由)
@@ -705,7 +716,10 @@ _PLACE_LEVELS = frozenset("省市县区乡镇村")
 _SCOPES = ("系统", "行业", "领域")
 # Where a count of those ranked ends and the rank begins (…城市中排第3名, …省(区、市)之首)
 _RANKED_AMONG = re.compile(r"之首|之列|中(?=排|居|位列|名列|列)")
-_WHERE = ("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统")
+_WHERE = (
+    *("周边", "周围", "沿线", "附近", "境内", "辖区内", "范围内", "一带", "全行业", "全系统"),
+    *("项目内", "园区内", "区域内", "楼宇内"),  # (完成…项目内|200余户经营主体)
+)
 # 中 closing "from among" (从…87个地区中) or "in" (13个…班次中|全覆盖设置…); not 中心, 中医,
 # 中小企业, 执法中队 …, nor the 中 of 集中, 其中, 初中
 _AMONG_AFTER = re.compile(
@@ -737,7 +751,8 @@ _OBJECT_FIRST = re.compile(r"[对将把](?![外口接标照比象话应上下前
 _ACTION = re.compile(f"(?:进行了?|予以|作出了?)([^{_PUNCT}\\d]{{1,12}})")
 # (Not a number of a name: 世界500强企业, 5G基站, 5A级景区 are one noun; 3.93PM2.5 is two.)
 _LAST_NUMBER = re.compile(
-    r"(?=\d)(?<![A-Za-z\d.\uff0e])\d{1,16}(?:[.\uff0e]\d{1,8})?(?![\d.\uff0e强]|热线|[A-Za-z](?![A-Za-z]))"
+    # (the year a change is compared with is no earlier figure: 案件数较2021年增加7件)
+    r"(?=\d)(?<![A-Za-z\d.\uff0e])(?!(?<=[较比])(?:19|20)\d\d年)\d{1,16}(?:[.\uff0e]\d{1,8})?(?![\d.\uff0e强]|热线|[A-Za-z](?![A-Za-z]))"
     # (a time that names a service is no number before the subject: 建成24小时自助服务区3个,
     # 15分钟政务服务圈)
     f"(?!小时(?:{_ROUND_THE_CLOCK.pattern})|(?:小时|分钟){_CIRCLE.pattern})"
@@ -745,7 +760,7 @@ _LAST_NUMBER = re.compile(
 # Where the noun phrase after a measure word ends: the verb of the clause (…名党员干部**参加**).
 _NOUN_STOP = re.compile(
     r"之一|进行|开展|实现|得到|受到|参加|参与|参训(?![人率学员])|接受|荣获|获|取得|被(?!告|[\u4e00-\u9fff]{1,4}(?:人员|人|者|单位|对象))|入选|评为|达(?!标)|减免|减征|(?<![发推报移输护运派传抄])送|提供|抄送|出台|制定|公布|"
-    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|"
+    r"全部|均|已|也(?=[都均已])|实行|纳入|下沉|分别|分[列居](?=[全第前])|考试(?=[合通成及优])|(?<![合兼吞])并(?![联购网轨列存行发])|(?<![暂姑])且|提出|通过(?!率)|"
     f"共(?<!公共)(?![{_GONG_WORDS}]|建(?![成立]))|和|与|"
     f"及(?<![{_WORDS_ENDING_JI}]及)(?!以[上下])|担任|"
     # where those counted were dealt with (84个事项|在镇街“一窗受理”), not 在线, 在建 …
@@ -807,7 +822,7 @@ _BARE_PEOPLE = ("人员", "同志")  # people named by nothing but being people
 # 36项证明事项形成…目录, 26个“一件事”上线运行, 20个主题事项落地)
 # unless they open it (对9件启动修订工作); apart, so the stops above stay as quick.
 _PREDICATE_STOP = re.compile(
-    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划精申优对宣报转刊播推])"
+    r"(?=[启逐开设集配较圆如按建统完健落形跨全异就掌上分移划精申优对宣报转刊播推负])"
     r"(?:启动|逐[一项]|开工|设[立置]|配[齐备]|建立|较好|圆满|如期|按[期时]|集中(?=开工|设[立置]|启动)|"
     r"统一|完善|健全|落实|落地|形成|(?<![线在])上线|"
     # given over to others (43座商务楼宇|分配给29位楼长, 12项事项|移交至…)
@@ -820,6 +835,8 @@ _PREDICATE_STOP = re.compile(
     # a basis or a standard they were held to (3万余个服务事项|按区划部门…进行分类编码, 22名
     # 党政主要负责人|对标建立职责清单)
     r"按照|按(?=区|类|行业|领域|层级|部门)|对标(?![准杆])|"
+    # who is put in charge (43座商务楼宇分配给29位经济楼长|负责); not 负责人, 负责同志
+    r"负责(?![人同])|"
     # what the media did (10多家媒体|宣传报道)
     r"(?<=媒体|网站|报刊)(?:宣传|报道|转载|刊发|刊登|播发|推送))"
 )
@@ -982,10 +999,29 @@ _BASIS = re.compile(
 )
 
 
+# A basis opening a clause before a new thing it names (较去年|新增事项30项): the new
+# things are counted, the year before is only when they are new since
+_BASIS_BEFORE_NEW = re.compile(
+    r"(?:较|比)(?:去年|上年|上一年|\d{4}年)(?:同期)?(?=新增[\u4e00-\u9fff]{2})"
+)
+
+
+# A year compared with inside a change (案件数较2021年|增加): the change keeps its name, the
+# year is when it was compared with, as a bare change lent a name says it (…减少)
+_YEAR_BASIS = re.compile(
+    r"(?:较|比)(?:19|20)\d\d年(?:同期|底|末)?(?:相比)?(?=" + "|".join(_TRAIL_CHANGE) + ")"
+)
+
+
 def _without_basis(subject: str) -> str:
-    """投诉数量较去年同比增长 → 投诉数量同比增长; a bare change (较去年同比下降) stays."""
+    """投诉数量较去年同比增长 → 投诉数量同比增长; a bare change (较去年同比下降) stays;
+    较去年新增事项 → 新增事项; 案件数较2021年增加 → 案件数增加 (the year said with the value)."""
     if not ("较" in subject or "比" in subject or "与" in subject):
         return subject
+    if (new := _BASIS_BEFORE_NEW.match(subject)) is not None:
+        return subject[new.end() :]
+    if (year := _YEAR_BASIS.search(subject, 2)) is not None:
+        return subject[: year.start()] + subject[year.end() :]
     found = _BASIS.search(subject, 2)
     if found is None:
         return subject
@@ -1506,6 +1542,9 @@ def _long_opening(subject: str) -> int:
         rest = subject[means.end() :]
         acted = rest.startswith(("向", "在", "对")) or _opens_act(rest[:2])
         return means.end() if acted and len(rest) >= _MIN_AFTER_OPENING else 0
+    if "等" in subject and (listed := _LISTED_MEANS.match(subject)) is not None:
+        # (在“信用审批”改革、…等方面|打造创建亮点: the fields listed, then the act)
+        return listed.end() if len(subject) - listed.end() >= _MIN_AFTER_OPENING else 0
     if (coverb := _LONG_COVERB.match(subject)) is None:
         return 0
     # after the place or body given to, its last head where no word runs across the cut
@@ -1623,6 +1662,19 @@ def _fit(subject: str) -> str:
     piece of a word (续五年国家… from 连续五年国家…). Segmentation loads only for these."""
     if len(subject) <= _MAX_SUBJECT:
         return subject
+    if (
+        "等" in subject
+        and ("、" not in subject or len(subject) > _MAX_LIST)
+        and (
+            examples := max(_EXAMPLES_END.finditer(subject), key=lambda m: m.start(), default=None)
+        )
+        and examples.start() >= _MIN_AFTER_OPENING
+        and 2 <= len(subject) - examples.end() <= _MAX_SUBJECT
+        and not _opens_act(subject[examples.end() : examples.end() + 2])
+    ):
+        # “维护国防利益和…先进单位”等|市级以上荣誉: one example (or a list of them) too long
+        # to keep whole, then the class it is of, which is what is counted
+        return subject[examples.end() :]
     if (
         subject.startswith(_CAUSERS)
         and "、" not in subject  # (a list of people: the list's rule below)
@@ -1918,6 +1970,8 @@ def _after_listed_agent(subject: str) -> str:
             or len(subject) - verb < _MIN_AFTER_OPENING
             or subject[verb + 2] in _LIST_MARKS  # 负责人解读、…: a list of acts, no verb
             or subject.startswith(_PERSONS, verb)  # 各科室负责人: people, no verb
+            # (党组|扩大会议, 党组|推进会: a meeting's name; not 党组|召开会议)
+            or (subject[verb + 2] == "会" and subject[verb : verb + 2] not in _HELD)
         ):
             continue
         head = next(h for h in _AGENT_HEADS if subject.endswith(h, 0, at))
@@ -2081,7 +2135,11 @@ def _after_named_agent(subject: str) -> str:
                 return rest  # 区城管执法局全年|立案156宗: the act alone
         elif classes.get(verb) in ("N", "M", "A") or not (verb in verbs or _is_verb(verb)):
             continue
-        if rest.startswith(_AGENT_HEADS) or len(rest) < _MIN_AFTER_OPENING:
+        if (
+            rest.startswith(_AGENT_HEADS)
+            or len(rest) < _MIN_AFTER_OPENING
+            or (rest[2:3] == "会" and verb not in _HELD)  # (党组|扩大会议: a meeting's name)
+        ):
             continue
         if rest.startswith(_TAKING_PART):
             return subject  # 律师参与…: what the agent did is what is counted
@@ -2427,6 +2485,8 @@ _HOW_FAR_ACHIEVED = re.compile(
 _LISTED_MEANS = re.compile(
     r"(?:通过|利用|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{2,40}?"
     r"等(?:方式|形式|途径|渠道|载体|手段)"
+    # and fields listed (在“信用审批”改革、重大行政决策等方面|打造创建亮点10个): where
+    r"|在[^,\uff0c。;\uff1b\d在]{2,40}?等(?:方面|领域)"
 )
 
 
@@ -2718,7 +2778,8 @@ def _verb_after_means(subject: str) -> int:
     for at in range(first, len(subject) - _MIN_AFTER_OPENING + 1):
         word = subject[at : at + 2]
         if (
-            _is_verb(word, guessed=False)
+            # (会上|研究: an act's verb the word table holds as none, after where)
+            (_is_verb(word, guessed=False) or (subject[at - 1] in "上中内下" and _opens_act(word)))
             and subject[at + 2] not in _LIST_MARKS
             # (负责|人 names a role; 设立|人民调解委员会: 人民 opens the object)
             and not (subject[at + 2] in _PERSON_ENDS and subject[at + 3 : at + 4] != "民")
@@ -3117,7 +3178,12 @@ def _after_light_verb(subject: str, object_first: bool = False) -> str:
         found = _LIGHT_VERB.search(subject, found.end())
     if cut is None:
         return subject
-    object_ = _clean(subject[cut:])
+    written = subject[cut:]
+    object_ = _clean(written)
+    if written[:1] in "办有" and len(object_) == len(written) - 1 and written.endswith(object_):
+        # 开展|办领导处长接待日活动, 开展|有奖竞答活动: what is held is a name, no lead verb of
+        # one character opens it
+        object_ = written
     if object_.startswith(_DETERMINERS) and len(object_) - 2 >= _MIN_AFTER_OPENING:
         object_ = object_[2:]  # 开展 各类|帮代办服务: the kind counted, as after an opening verb
     return object_
@@ -3626,7 +3692,16 @@ _QUALITY = re.compile(f"(?=[{''.join(_ATTRIBUTES_BY_FIRST)}])(?:{'|'.join(_ATTRI
 _WORKERS = ("人员", "干部", "员")
 _PEOPLE_HEADS = (
     *("人", "员", "者", "干部", "群众", "代表", "领导", "律师", "顾问", "对象", "职工"),
-    *("同志", "专家", "学生", "居民", "村民", "农民工"),  # (51名同志赴…: the people counted)
+    *(
+        "同志",
+        "专家",
+        "学生",
+        "居民",
+        "村民",
+        "农民工",
+        "渔民",
+        "牧民",
+    ),  # (51名同志赴…: the people counted)
     "骨干",  # 2704名各级干部骨干参训: the leading staff, people
     *("书记", "委员"),  # 60名党组织书记, 30名政协委员 (not 委员会: a body)
     "校长",  # 91名法治副校长
@@ -3694,6 +3769,7 @@ _AGREEMENT: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("家", "所"), _BODY_HEADS),
     **dict.fromkeys(("件", "宗", "起"), _CASE_HEADS),
     **dict.fromkeys(("场", "场次", "期"), _EVENT_HEADS),
+    **dict.fromkeys(("艘", "艘次"), ("船", "船舶", "渔船", "艇")),  # (1041艘捕捞渔船)
 }
 
 
@@ -4244,6 +4320,15 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         return (titled.group(1) + rest, rest_end) if rest else ("", end)
     if (
         quoted
+        and text.startswith("的《", end)
+        and (title := _TITLE.match(text, end + 1)) is not None
+        and title.end() - end - 1 <= _TITLE_IN_NOUN
+        and _CLAUSE_END.match(text, title.end())
+    ):
+        # 4大类、53小项的《…事项目录清单》: the classes and items of what the title names
+        return text[end + 1 : title.end()], title.end()
+    if (
+        quoted
         and text.startswith("《", end)
         and (title := _TITLE.match(text, end)) is not None
         and title.end() - end <= _TITLE_IN_NOUN
@@ -4469,6 +4554,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 28家医疗卫生单位 按照五星级的要求…: a basis opens the predicate, and the 的 is the
         # basis's; the noun before it is what is counted
         phrase = phrase[: basis.start()]
+    if (
+        "的" in phrase
+        and (said := _NOUN_STOP.search(phrase, 2, phrase.find("的"))) is not None
+        and said.group() in _CLAUSE_VERBS
+        and phrase[said.end()] != "的"  # (7件群众提出的意见建议: a relative clause on the head)
+    ):
+        # 413份来函|提出了可行性的意见: the 的 is in what was said of them, not before a head
+        phrase = phrase[: said.start()]
     if "的" in phrase and (opened := _PREDICATE_OPENS.search(phrase, 2, phrase.find("的"))):
         # 56项区级权限得到较为充分的行使: a 的 after the predicate opened is the predicate's,
         # the noun before it is what is counted
@@ -4870,7 +4963,7 @@ def _partitive(subject: str) -> bool:
     return subject.endswith("中") and subject[-2] not in "集当心空途程其"
 
 
-_LASTED = ("连续", "持续")
+_LASTED = ("连续", "持续", "连续第")
 # A short note in brackets inside a clause (…依法治市(法治政府建设)考核中)
 _NOTE = re.compile(r"[(\uff08][^()\uff08\uff09\d]{2,12}[)\uff09]")
 # (中 of 中国, 中央 is inside the name: 在中国法治政府评估中)
@@ -4972,6 +5065,11 @@ _BASIS_LEFT_CHANGE = re.compile("(?:同期|底|末)(" + "|".join(_TRAIL_CHANGE) 
 _TOTALS = frozenset({"总数", "总量", "总计", "数量"})
 # The words of a total that open a clause of their own (…,合计731宗)
 _TOTAL_WORDS = frozenset({"共", "共计", "合计", "总计", "累计", "总共"})
+# The names of counts that say their measure (观看人次, 参训人数 …), and the measure
+_MEASURES_NAMED = (
+    *(("人次", "人次"), ("人数", "人"), ("次数", "次"), ("件数", "件"), ("户数", "户")),
+    ("家数", "家"),
+)
 _TEAMS_COUNTED = frozenset({"支", "个", "家"})  # (…队伍1支,共140人: the people of them)
 # A cut with no name of its own (…由9730个工作日压缩到5591个工作日,共压缩4139个工作日): of
 # what was cut, said before it.
@@ -5060,6 +5158,9 @@ _GATHERED_INSIDE = re.compile("|".join(v for v in _GATHERED_PEOPLE if v != "组�
 _CONCLUDED = frozenset({"办结", "审结", "化解"})
 
 
+_COUNT_NAMES = ("人数", "总数", "数量", "件数", "户数")  # names of a count, no object
+
+
 def _borrow(previous: str, bare: str) -> str:
     """调解成功 + 成功率 → 调解成功率; 案卷评查 + 合格率 → 案卷评查合格率: overlap the end of
     one with the start of the other (the subject lent is from the same sentence)."""
@@ -5071,11 +5172,13 @@ def _borrow(previous: str, bare: str) -> str:
         previous = previous[: best.start()]
     if (
         bare.endswith("率")
-        and previous.endswith(_PEOPLE_HEADS)
+        and previous.endswith((*_PEOPLE_HEADS, *_COUNT_NAMES))
         # (聘请学校法治副校长91人,配备率100%: a rate of having them is theirs)
         and not bare.startswith(_GATHERED_PEOPLE)
     ):
-        return bare  # 2800余名领导干部…参加考试,及格率: a rate of what they did, not of them
+        # 2800余名领导干部…参加考试,及格率: a rate of what they did, not of them (总人数40人,
+        # 参考率: nor of a count's name)
+        return bare
     change = next((w for w in (*_TRAIL_CHANGE, "新增", "精简") if previous.startswith(w)), "")
     if change and len(previous) - len(change) >= 2:
         previous = previous[len(change) :]
@@ -5525,8 +5628,12 @@ def _numbers(text: str, classes: dict[int, int] | None = None) -> list[_Number]:
             continue
         if num_start and "A" <= text[num_start - 1] <= "E" and number.unit not in _PERCENT:
             continue  # only a share follows a grade (信用级别B30%C60%); A4, B2类 are names
+        if text.endswith("连续第", 0, match.start()) and number.unit != "年":
+            continue  # 连续第3次: the third time, an ordinal, no count of times
         if number.unit == "年":
             before = text[max(0, match.start() - _DURATION_REACH) : match.start()]
+            if before.endswith("连续第"):
+                before = before[:-1]  # 连续第4年: the fourth year running, four years
             number.valid = before.endswith(_DURATION) or (
                 len(match.group("num")) <= 2 and _lasting_far_before(before)
             )
@@ -5850,6 +5957,8 @@ def _previous_clause(
     if whole:
         if _DIGIT.search(clause):
             return ""
+        if (holds := max(clause.find("包含"), clause.find("包括"))) >= 2:
+            clause = clause[:holds]  # …行政职权事项|包含A、B…,共计181项: what holds the list
         if "(" in clause or "\uff08" in clause:  # (an aside in it is no part of the topic)
             clause = _without_asides(clause)
         return _clean(clause)
@@ -6043,12 +6152,22 @@ def _extract(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
 # of ranking and the scope ranked in, 第 or 前 (within the first N) and a number of 名 or 位
 _RANK = re.compile(
     # (获 only with its scope: 考核获全省第3名; not 获第2名同志's praise, nor 查获)
-    r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列|(?<![捕收查缴破截])(?:荣获|获得?)(?=全))"
+    r"(?:排名|(?<![安编])排|(?<![邻民])居|位列|位居|名列|(?<![捕收查缴破截])(?:荣获|获得?)(?=全)"
+    # (3个指标分列全国第1、第4、第5: each its own, in the order listed; see _ranks)
+    r"|分[列居](?=全|第|前))"
     f"(?P<scope>[^{_PUNCT}\\d第前]{{0,8}}?)"
     # (排名全省第2, with no measure word: a rank when its clause ends there, read in 位)
     r"(?P<rank>[第前](?P<num>\d{1,3})(?P<unit>名|位)?)(?![\d次])"
 )
-_RANK_VERB_FIRST = frozenset("排居位名获荣")
+_RANK_VERB_FIRST = frozenset("排居位名获荣分")
+# The later places of ranks held each by one of a list (分列全国第1、|第4、|第5)
+_NEXT_RANK = re.compile(r"、(?P<rank>第(?P<num>\d{1,3})(?P<unit>名|位)?)(?![\d次])")
+# A list of things named before their count (市场监管、开办企业、知识产权…|3个指标)
+_LISTED_BEFORE_COUNT = re.compile(
+    r"([^,\uff0c。;\uff1b:\uff1a\d]{2,80}?)\d{1,2}[个项]?([\u4e00-\u9fff]{0,4})$"
+)
+# A place in a ranking, alone (全市第一, 第3名): no name of what is ranked
+_PLACE_RANKED = re.compile(r"(?:全[国省市区县州])?第[一二三四五六七八九十\d]{1,3}[名位]?")
 _RANK_REACH = 200  # how far back a rank's sentence is read for what is ranked
 _PLACE_NAME = 6  # a place's name, at most (贺州市, 西乌珠穆沁旗)
 _RANKING_NAME = 12  # a ranking's name said before it, at most, when no act ends before it
@@ -6109,20 +6228,32 @@ def _ranks(
         ranked_in = found["scope"].strip()  # (居全省|第3位: the scope after the verb)
         label = thing or (ranked_in if ranked_in.startswith("全") else "")
         label = label if label.endswith("排名") else label + "排名"
-        owner = next((i.id for i in in_items if i.start <= start < i.end), node_id)
-        ranks.append(
-            Figure(
-                label=label,
-                value=float(found["num"]),
-                unit=found["unit"] or "位",
-                approximate=False,
-                text=found["rank"],
-                node_id=owner,
-                paragraph=paragraph,
-                start=start,
-                end=end,
+        places = [found]
+        if found.group().startswith("分"):
+            while (later := _NEXT_RANK.match(text, places[-1].end("rank"))) is not None:
+                places.append(later)
+        labels = [label] * len(places)
+        if len(places) > 1 and (listed := _LISTED_BEFORE_COUNT.search(text, clause, verb_start)):
+            items = listed.group(1).split("、")
+            if len(items) == len(places):
+                # each ranked as listed, named with their head (市场监管|指标排名)
+                labels = [_clean(item) + listed.group(2) + "排名" for item in items]
+        for place, named in zip(places, labels, strict=True):
+            start, end = place.span("rank")
+            owner = next((i.id for i in in_items if i.start <= start < i.end), node_id)
+            ranks.append(
+                Figure(
+                    label=named,
+                    value=float(place["num"]),
+                    unit=place["unit"] or "位",
+                    approximate=False,
+                    text=place["rank"],
+                    node_id=owner,
+                    paragraph=paragraph,
+                    start=start,
+                    end=end,
+                )
             )
-        )
     return ranks
 
 
@@ -6258,8 +6389,26 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             else:
                 noun, noun_end = _noun_and_examples(text, end, unit)
             if (
+                noun[:1].isdigit()
+                and index + 1 < len(numbers)
+                and numbers[index + 1].match.start() == end
+                and numbers[index + 1].valid
+                and numbers[index + 1].unit is not None
+            ):
+                noun = ""  # 23项|167条…: another count follows, whose noun is read below
+            if (
                 not noun
-                and (unit in _GROUPS or match.group("unit") == "大项")  # 8大项51项…任务
+                and (
+                    unit in _GROUPS
+                    or match.group("unit") == "大项"  # 8大项51项…任务
+                    # 23项167条工作举措: the items and the measures they hold
+                    or (
+                        unit == "项"
+                        and index + 1 < len(numbers)
+                        and numbers[index + 1].match.start() == end
+                        and numbers[index + 1].unit == "条"
+                    )
+                )
                 and index + 1 < len(numbers)
                 and text[end : (following := numbers[index + 1]).match.start()] in _GROUP_JOINS
                 and following.match.group("unit") is not None
@@ -6362,6 +6511,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 noun = noun[: among.start()]  # 从全国87个候选地区中 脱颖而出: those among whom
             if noun.endswith("级"):
                 noun += _level_head(text, noun_end, unit)
+        if unit in _LASTING and _PLACE_RANKED.fullmatch(noun) and len(subject) >= 2:
+            noun = ""  # “双打”考核连续4年|全市第一: a rank names nothing; what held it does
         if own_unit and not noun:
             subject = _noun_then_predicate(subject, unit)
         consumed = end
@@ -6669,10 +6820,19 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
         if (
             (unit in _LASTING or (unit == "次" and raw_before.endswith("连续")))
             and raw_before.endswith(_LASTED)
-            and (lasted := _what_lasted(text, end, len(subject) <= 2))
+            # (佛山市连续4年|获评…: a place before the years is who, what lasted is after)
+            and (
+                lasted := _what_lasted(
+                    text,
+                    end,
+                    len(subject) <= 2
+                    or (len(subject) <= _PLACE_NAME and subject[-1] in _PLACE_LEVELS),
+                )
+            )
         ):
             # 连续6年 在…考核中 获评优秀等次, 连续6年获评…: the years count what went on
-            subject, consumed = lasted, max(consumed, end + len(lasted))
+            # (its quotation marks go, as every subject's do)
+            subject, consumed = _QUOTES.sub("", lasted), max(consumed, end + len(lasted))
         if (
             unit in _COUNTS_THINGS
             and subject.endswith(_WORKS)
@@ -6791,6 +6951,8 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             # 编建应急救援专业保障队伍1支,共|140人: the people of the teams just counted
             # (the teams, not their making)
             subject = _without_first_verb(figures[-1].label)
+        if subject[:1] in "较比" and (new := _BASIS_BEFORE_NEW.match(subject)) is not None:
+            subject = subject[new.end() :]  # 较去年|新增事项30项: the new things, named
         bare = _is_bare(subject) and not _self_named(subject, unit)
         if origin and _change_between(text, last_end, shown_from, end):
             subject, bare = origin, False  # 企业从1000家增加到1200家: the same thing after
@@ -7107,6 +7269,9 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and len(subject_key(raw_before.strip(_LEAD_MARKS))) <= 2
             else ""
         )
+        if not unit and labels:
+            # 观看人次超1232万: a bare 万 count whose name ends in a measure is in that measure
+            unit = next((u for name, u in _MEASURES_NAMED if labels[0].endswith(name)), unit)
         origin_span = (len(figures), len(figures) + len(labels))
         # (named here, not by a dataclasses.replace afterwards: a copy costs as much as a figure)
         owner = next((i.id for i in in_items if i.start <= shown_from < i.end), node_id)

@@ -5843,3 +5843,104 @@ def test_means_listed_titles_studied_round_the_clock_ranks_lots_and_quoted_heads
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the year a change is compared with is no earlier figure that cuts the subject (and
+        # is said with the value, not in its name)
+        (
+            "全年案件数较2021年增加7件,罚款金额较2021年增加2.7万元。",
+            [("案件数增加", 7.0, "件"), ("罚款金额增加", 27000.0, "元")],
+        ),
+        # ranks held each by one of a list, in the order listed
+        (
+            "市场监管、开办企业、知识产权保护3个指标分列全国第1、第4、第5,其余指标获得满分。",
+            [
+                ("指标", 3.0, "个"),
+                ("市场监管指标排名", 1.0, "位"),
+                ("开办企业指标排名", 4.0, "位"),
+                ("知识产权保护指标排名", 5.0, "位"),
+            ],
+        ),
+        # ships and fishermen counted by their own heads
+        (
+            "完成1041艘捕捞渔船、2059名渔民退捕任务。",
+            [("捕捞渔船", 1041.0, "艘"), ("渔民", 2059.0, "名")],
+        ),
+        # classes and their items of what a title names
+        (
+            "编制3大类、41小项的《合法性审查事项目录清单》。",
+            [("合法性审查事项目录清单", 3.0, "类"), ("合法性审查事项目录清单", 41.0, "项")],
+        ),
+        # fields listed before the act are where it was done
+        (
+            "在“互联网+监管”改革、重大行政决策等方面打造创建亮点6个。",
+            [("打造创建亮点", 6.0, "个")],
+        ),
+        # a 的 inside what was said of the things counted
+        ("其中对52份来函提出了可行性的意见。", [("来函", 52.0, "份")]),
+        # a rank after the years names nothing; what held it does; a place before the
+        # years is who, what lasted comes after (连续第N年 too)
+        ("考评连续4年全市第一。", [("考评", 4.0, "年")]),
+        (
+            "佛山市连续第4年获评法治广东建设考评“优秀”等次。",
+            [("获评法治广东建设考评优秀等次", 4.0, "年")],
+        ),
+        ("连续第3次获评先进。", []),
+        # 高达: how high, no part of the name
+        ("网上申报率高达86.2%。", [("网上申报率", 86.2, "%")]),
+        # a verb the word table lacks, after where a meeting met
+        ("在党组会、联席会上研究法治议题6次。", [("研究法治议题", 6.0, "次")]),
+        # items and the measures they hold
+        (
+            "针对12项86条工作举措,逐项落实。",
+            [("工作举措", 12.0, "项"), ("工作举措", 86.0, "条")],
+        ),
+        # one example too long to keep, then its class
+        (
+            "区法院获“维护国防利益和军人军属合法权益工作先进单位”等市级以上荣誉42项。",
+            [("市级以上荣誉", 42.0, "项")],
+        ),
+        # a meeting named by a verb is no agent's act
+        (
+            "区政府常务会及党组扩大会议学法6次。",
+            [("区政府常务会及党组扩大会议学法", 6.0, "次")],
+        ),
+        # a count's own name lends nothing to a rate after it
+        ("参考人数40人,参考率100%。", [("参考人数", 40.0, "人"), ("参考率", 100.0, "%")]),
+        # a basis before the new things named
+        ("较去年新增事项30项。", [("新增事项", 30.0, "项")]),
+        # a name held after 开展 keeps its first character
+        ("深入开展“办领导接待日”活动4次。", [("办领导接待日活动", 4.0, "次")]),
+        # who is put in charge ends the noun
+        (
+            "将43座商务楼宇分配给29位楼长负责。",
+            [("商务楼宇", 43.0, "座"), ("楼长", 29.0, "位")],
+        ),
+        # a total of what holds the list before it
+        (
+            "行政职权事项包含行政许可、行政处罚和行政检查,共计181项。",
+            [("行政职权事项", 181.0, "项")],
+        ),
+        # the outcome of a review
+        ("复议维持1件,撤销1件。", [("复议维持", 1.0, "件"), ("撤销", 1.0, "件")]),
+        # a list of examples too long to keep, then its class
+        (
+            "检查农资生产经营单位、兽药生产经营单位、养殖场、屠宰场、生鲜乳收购站、动物卫生"
+            "诊疗机构、种植基地、水产养殖单位等农林生产经营场所1427家次。",
+            [("农林生产经营场所", 1427.0, "家次")],
+        ),
+        # how little time, no name; where, no name
+        ("仅用2个月完成项目审批。", [("完成项目审批", 2.0, "个月")]),
+        ("完成园区内200余户经营主体登记。", [("经营主体", 200.0, "户")]),
+        # a bare 万 count in the measure its name says; characters counted
+        ("观看人次超1232万,入选优秀案例。", [("观看人次", 12320000.0, "人次")]),
+        ("完成25万余字汉藏双向翻译任务。", [("汉藏双向翻译任务", 250000.0, "字")]),
+    ],
+)
+def test_bases_listed_ranks_classes_of_titles_years_running_and_long_examples(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
