@@ -2485,6 +2485,8 @@ _HOW_FAR_ACHIEVED = re.compile(
 _LISTED_MEANS = re.compile(
     r"(?:通过|利用|依托|借助|运用|采用|采取|以)[^,\uff0c。;\uff1b\d]{2,40}?"
     r"等(?:方式|形式|途径|渠道|载体|手段)"
+    # and reasons listed (因岗位调动、退休等原因|注销证件人数): why
+    r"|(?:因|由于)?[^,\uff0c。;\uff1b\d]{2,40}?等(?:原因|因素)"
     # and fields listed (在“信用审批”改革、重大行政决策等方面|打造创建亮点10个): where
     r"|在[^,\uff0c。;\uff1b\d在]{2,40}?等(?:方面|领域)"
 )

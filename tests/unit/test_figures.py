@@ -5937,6 +5937,8 @@ def test_means_listed_titles_studied_round_the_clock_ranks_lots_and_quoted_heads
         ("完成园区内200余户经营主体登记。", [("经营主体", 200.0, "户")]),
         # a bare 万 count in the measure its name says; characters counted
         ("观看人次超1232万,入选优秀案例。", [("观看人次", 12320000.0, "人次")]),
+        # reasons listed before what they caused are why, no name
+        ("因岗位调动、退休等原因注销证件人数2名。", [("注销证件人数", 2.0, "名")]),
         ("完成25万余字汉藏双向翻译任务。", [("汉藏双向翻译任务", 250000.0, "字")]),
     ],
 )
