@@ -311,6 +311,9 @@ _QUOTES = re.compile(r"[“”\"‘’'《》]")
 _TITLE = re.compile(r"《[^《》]{0,200}》|〔[^〔〕]{0,40}〕|\[[^\[\]]{0,40}\]")
 _MAX_SUBJECT = 24
 _QUOTED_NAME = 8  # a quoted name, at most (“一件事一次办”); longer, a slogan of a kind
+# A cause of action after a count of cases (1起|案由为…): what the cases were
+_CAUSE_OF_ACTION = re.compile(r"案由(?:均|都)?(?:为|是)([^,\uff0c。;\uff1b、\d]{2,24})")
+_QUOTED_CHAIN = 60  # how far quoted names in a row are read after a count (“…”“…”“…”等)
 _MAX_CLAUSE = 80  # a subject is looked for in at most this many characters before a number
 # Words that open a subject but say nothing of what is counted (stripped repeatedly).
 # "This city" (本市, 本区 …): who speaks, as 我市, not what is counted.
@@ -503,6 +506,7 @@ _TRAIL_WORDS = (
     "全部",  # 参考率、合格率全部达到100%: all of them, as 均
     "都",
     "一年",  # 联合检查一年|2次: how often in a year, no part of the name
+    "每年",  # 检查频次为每年|1-2次: as 一年
     "双",  # 持证上岗率、培训覆盖率双100%: both of them, as 均
     "突破",
     "已达",
@@ -2533,7 +2537,13 @@ def _after_total(subject: str, sibling: bool = False) -> str:
     if last.start() == 0:
         return subject
     rest = _clean(subject[last.end() :])
+    if subject.endswith(_KINDS_OF_PROCEDURE, 0, last.start()) and len(rest) >= 2:
+        # 一般程序共|罚款9000元: the procedure says which part of the count; not who acted
+        return subject[: last.start()] + rest
     return rest if len(rest) >= 2 else subject
+
+
+_KINDS_OF_PROCEDURE = ("程序",)  # 简易程序, 一般程序: which cases a total is of
 
 
 # A verb after the object of 对: the count is then of that act (对…企业进行检查5次), not of
@@ -2702,6 +2712,9 @@ _INNER_MANNER = re.compile(
     # 定期 before the verb of an event (定期组织…学习12次), not in a name (定期报告制度)
     r"定期(?=组织|召开|开展|举办|举行|听取|研究|学习))"
 )
+
+
+_HANDING_ON = ("移交", "移送", "转交", "交由", "提请", "报请")
 
 
 def _after(pattern: re.Pattern[str], subject: str) -> str:
@@ -2925,7 +2938,9 @@ def _drop_opening(subject: str, share: bool = False, acts: bool = False) -> str:
         if len(rest) >= _MIN_AFTER_OPENING:
             subject = rest
     # (逐项|按照统一标准规范|编制…: a rule kept to may follow the manner)
-    subject = _after_rules(_after(_INNER_MANNER, subject))
+    if not subject.startswith(_HANDING_ON):
+        # (移交…部门 进一步 调查处理: what was handed on, to whom, for what, is one act)
+        subject = _after_rules(_after(_INNER_MANNER, subject))
     if (how := _HOW_AFTER_WHO.search(subject, 2, _WHO_REACH)) and _acted(subject[: how.start()]):
         subject = subject[how.start() :]  # 各镇(街道) 依托…调处…: who, then how and what
     if (means := _MEANS.match(subject)) and len(subject) - means.end() >= _MIN_AFTER_OPENING:
@@ -4141,6 +4156,9 @@ def _toward_whom(noun: str, raw_before: str) -> str:
     on are counted, up to where the act opens inside the noun after the count."""
     if not raw_before.endswith(_TOWARD_WHOM):
         return noun
+    head_end = next(
+        (at for at in range(len(noun) - 2, 1, -1) if noun.endswith(_BODY_HEADS, 0, at)), 0
+    )
     act = next(
         (
             at
@@ -4152,6 +4170,10 @@ def _toward_whom(noun: str, raw_before: str) -> str:
         ),
         0,
     )
+    if act and act < head_end:
+        # 向6家具有败诉风险单位|制发…: a verb before the bodies' head describes them; the
+        # act they were the object of follows the head
+        return noun[:head_end]
     return noun[:act] if act else noun
 
 
@@ -4258,6 +4280,9 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # then what is counted; it is no noun
         noun, noun_end = _noun_after(text, aside.end(), unit, quoted)
         return (noun, noun_end) if noun else ("", end)
+    if text.startswith("案由", end) and (cause := _CAUSE_OF_ACTION.match(text, end)):
+        # 1起|案由为擅自设立弃置场…: the cases are named by their cause
+        return cause.group(1), cause.end()
     if text[end : end + 1] == "1" and (line := _SERVICE_LINE.match(text, end)):
         # 1个 12348线上平台: a service line's number opens the name of what is counted
         rest, rest_end = _noun_after(text, line.end(), unit, quoted)
@@ -4290,11 +4315,17 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
             chain, chain_close = quotation, close
             while (
                 text.startswith("\u201c", chain_close + 1)
-                and (next_close := text.find("\u201d", chain_close + 2, end + _MAX_SUBJECT))
+                and (next_close := text.find("\u201d", chain_close + 2, end + _QUOTED_CHAIN))
                 > chain_close + 2
             ):
                 chain += text[chain_close + 2 : next_close]
                 chain_close = next_close
+            if text.startswith("等", chain_close + 1):
+                # 10个“郑大进精神调解室”“厝边头尾调解室”等|品牌调解室: quoted examples, then
+                # the class counted
+                class_, class_end = _noun_after(text, chain_close + 2, unit, quoted=False)
+                if len(class_) >= 2:
+                    return class_, class_end
             if (
                 chain_close > close
                 and "\u4e00" <= text[chain_close + 1 : chain_close + 2] <= "\u9fff"
@@ -4594,6 +4625,14 @@ def _noun_after(text: str, end: int, unit: str = "", quoted: bool = True) -> tup
         # 6人); 120名人员|参加了培训 stays as it was read
         skipped = 2
     cut = _NOUN_STOP.search(phrase, skipped)
+    if (
+        cut is not None
+        and cut.start() == skipped == 0
+        and cut.group() in _ADVERB_STOPS
+        and unit in _COUNTS_PEOPLE
+        and phrase.startswith(_TAKING_PART, cut.end())
+    ):
+        return "", end  # 2万人次|积极参与该活动: what the people did follows, no noun
     if (
         cut is not None
         and cut.start() == skipped
@@ -4994,9 +5033,13 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
         masked = _LEVEL_AFTER.sub(lambda level: "\u3007" * len(level.group()), window)
     clause = _BOUNDARY.search(masked)
     said = window[: clause.start()] if clause else ""
+    ranked_in = ""
     where = _IN_WHICH.match(said)
     if where is not None and len(said) - where.end() >= 2:
         said = said[where.end() :]
+        if said.startswith(_RANK_HELD):
+            # (在法治政府建设考核中|排名第一: a rank says where it was held, or it names nothing)
+            ranked_in = where.group()[1:-1]
     elif not bare:
         return ""
     if (described := said.find("的", 2)) > 0 and len(said) - described > 2:
@@ -5004,11 +5047,9 @@ def _what_lasted(text: str, end: int, bare: bool) -> str:
     if not 2 <= len(said) <= _MAX_SUBJECT or _DIGIT.search(said) or "、" in said:
         return ""
     # (a rank held is what lasted too: 排名稳居前五, 位列…, 居全省前列)
-    return (
-        said
-        if _opens_act(said[:2]) or said[:1] in "获无未零被" or said.startswith(_RANK_HELD)
-        else ""
-    )
+    if said.startswith(_RANK_HELD):
+        return _fit(ranked_in + said)
+    return said if _opens_act(said[:2]) or said[:1] in "获无未零被" else ""
 
 
 _RANK_HELD = ("排名", "排在", "位列", "位居", "居全", "稳居")
@@ -6530,10 +6571,15 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             action = _ACTION.match(text, noun_end)
             done_to = _clean(noun + action.group(1)) if noun and action else ""
             object_ = _clean(noun)
+            handed_back = 0  # what of the noun is left to the next count (see below)
             if (bodies := _bodies_counted(object_, unit)) != object_:
                 subject = bodies  # 对6个执法单位法治建设进行督察: the bodies, however short
             elif (whom := _toward_whom(object_, raw_before)) != object_:
                 subject = whom
+                if noun.startswith(object_) and object_.startswith(whom):
+                    # (向6家…单位|制发《…》9份: the act after those it went to is the next
+                    # count's)
+                    handed_back = len(object_) - len(whom)
             else:
                 # (对6条河道进行了清淤、护砌…: a list of acts names no one act with the object;
                 # it still says which indicator the count is)
@@ -6542,7 +6588,7 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
                 subject = done_to or object_ if short else object_
             if not noun:
                 subject = _clean(action.group(1) if action else "")
-            consumed = action.end() if action else noun_end
+            consumed = action.end() if action else noun_end - handed_back
         elif (
             own_unit
             and not noun

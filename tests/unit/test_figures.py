@@ -4474,10 +4474,11 @@ def test_documents_said_alone_take_the_indicator_their_own_clause_names() -> Non
             "连续2年开展省级部门和州(市)党政主要负责同志会议述法。",
             [("开展省级部门和州(市)党政主要负责同志会议述法", 2.0, "年")],
         ),
-        # 连续…次, and a rank held, in a frame whose 中 of 中国 is no end of it
+        # 连续…次, and a rank held, in a frame whose 中 of 中国 is no end of it (the rank
+        # says where it was held)
         (
             "是全国唯一连续8次在中国法治政府评估中排名稳居前五的城市。",
-            [("排名稳居前五", 8.0, "次")],
+            [("中国法治政府评估排名稳居前五", 8.0, "次")],
         ),
         # cut down and put forward end the counted noun (and the value cut to is of it too)
         (
@@ -5943,6 +5944,48 @@ def test_means_listed_titles_studied_round_the_clock_ranks_lots_and_quoted_heads
     ],
 )
 def test_bases_listed_ranks_classes_of_titles_years_running_and_long_examples(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert _labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # quoted examples in a row, then their class, which is counted
+        (
+            "培育10个“甲调解室”“乙调解室”“丙议事厅”等品牌调解室。",
+            [("品牌调解室", 10.0, "个")],
+        ),
+        # a rank that lasted says where it was held
+        ("连续4年在法治政府建设考核中排名第一。", [("法治政府建设考核排名第一", 4.0, "年")]),
+        # the cases named by their cause
+        (
+            "其中1起案由为擅自设立弃置场收纳建筑垃圾,其余13起均为露天焚烧秸秆案。",
+            [("擅自设立弃置场收纳建筑垃圾", 1.0, "起"), ("露天焚烧秸秆案", 13.0, "起")],
+        ),
+        # the procedure says which part of a total
+        (
+            "其中一般程序共罚款9000元;简易程序共罚款300元。",
+            [("一般程序罚款", 9000.0, "元"), ("简易程序罚款", 300.0, "元")],
+        ),
+        # what was handed on, to whom, for what, is one act
+        (
+            "移交当地市场监管部门进一步调查处理2家。",
+            [("移交当地市场监管部门进一步调查处理", 2.0, "家")],
+        ),
+        # how often, no part of the name
+        ("检查频次为每年1-2次。", [("检查频次", 1.0, "次"), ("检查频次", 2.0, "次")]),
+        # people counted, then how they took part
+        ("共2万人次积极参与该活动。", [("积极参与该活动", 20000.0, "人次")]),
+        # a verb before the bodies' head describes them; the act after it is the next count's
+        (
+            "向6家具有败诉风险单位制发《问题整改交办单》9份。",
+            [("具有败诉风险单位", 6.0, "家"), ("制发问题整改交办单", 9.0, "份")],
+        ),
+    ],
+)
+def test_examples_quoted_ranks_held_causes_procedures_handing_on_and_bodies_described(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
