@@ -821,8 +821,6 @@ _WHERE_AFTER = re.compile(
 # but open it when they come first (12项通过审查的事项: a clause on the head).
 _CLAUSE_VERBS = frozenset({"提出", "通过"})
 _BARE_PEOPLE = ("人员", "同志")  # people named by nothing but being people
-# Verbs that make people what they are counted as (新增, 招录 …), before a bare 同志 or 人员
-_PEOPLE_MADE = frozenset({"新增", "招录", "录用", "新进", "调入", "调出", "减少", "增加"})
 # Predicates and manners that end a counted noun (1875件合同逐一核查, 3个…泊位开工建设,
 # 9个出入口设立…, 120件微实事圆满完成, 300项…事项统一划入…, 45所学校健全…制度,
 # 36项证明事项形成…目录, 26个“一件事”上线运行, 20个主题事项落地)
@@ -7311,15 +7309,6 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and len(subject_key(raw_before.strip(_LEAD_MARKS))) <= 2
             else ""
         )
-        if (
-            len(labels) == 1
-            and labels[0] in _BARE_PEOPLE
-            and unit in _COUNTS_PEOPLE
-            and len(added := raw_before.strip()[-2:]) == 2
-            and added not in _HELD
-            and (_is_verb(added, guessed=False) or added in _PEOPLE_MADE)
-        ):
-            labels = [added + labels[0]]  # 新增|2名同志: the people added, not people alone
         if not unit and labels:
             # 观看人次超1232万: a bare 万 count whose name ends in a measure is in that measure
             unit = next((u for name, u in _MEASURES_NAMED if labels[0].endswith(name)), unit)

@@ -5978,9 +5978,6 @@ def test_bases_listed_ranks_classes_of_titles_years_running_and_long_examples(
         ("检查频次为每年1-2次。", [("检查频次", 1.0, "次"), ("检查频次", 2.0, "次")]),
         # people counted, then how they took part
         ("共2万人次积极参与该活动。", [("积极参与该活动", 20000.0, "人次")]),
-        # people named by nothing but being people are named by who made them so
-        ("今年新增2名同志已通过执法资格考试。", [("新增同志", 2.0, "名")]),
-        ("组织20名人员参加。", [("人员", 20.0, "名")]),
         # a verb before the bodies' head describes them; the act after it is the next count's
         (
             "向6家具有败诉风险单位制发《问题整改交办单》9份。",
