@@ -56,6 +56,13 @@ def _say(line: str) -> None:
     print(sanitize_line(line))
 
 
+def _say_results(results: dict[str, Any]) -> None:
+    """Each score on a line of its own, a float to three places."""
+    for name, value in results.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        _say(f"  {name:<24} {shown}")
+
+
 _MARKS = re.compile(r"[“”\"‘’'《》「」\s]")
 
 
@@ -431,9 +438,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if alignment:
         results |= score_alignment(reports, alignment, corpus, args.verbose)
     _say("held-out labels" if args.heldout else "development labels")
-    for name, value in results.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        _say(f"  {name:<24} {shown}")
+    _say_results(results)
     if not args.heldout:
         claims = silences(corpus)
         _say(f"silent claims over all sample pairs: {len(claims)}")
@@ -457,9 +462,7 @@ def _score_outside(
         reports[str(label_path)] = opened
     results = score_figures(reports, labels, verbose, key=str)
     _say("labels: " + ", ".join(map(str, labels)))
-    for name, value in results.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        _say(f"  {name:<24} {shown}")
+    _say_results(results)
     return 0
 
 
@@ -487,9 +490,7 @@ def _score_outside_folder(
     for kind, files in (("theme", themes), ("alignment", alignment)):
         if files:
             _say(f"{kind} labels: " + ", ".join(map(str, files)))
-    for name, value in results.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        _say(f"  {name:<24} {shown}")
+    _say_results(results)
     return 0
 
 

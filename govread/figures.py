@@ -3351,7 +3351,20 @@ def _sibling_item(text: str, start: int, end: int) -> bool:
     return text.find("其中", max(reach, opened), number) >= 0
 
 
-_TITLES_RUN_END = re.compile(r"(?:《[^《》]{1,60}》){2,}$")
+_TITLE_MOST = 60  # the characters of a title in a run of them (《…》《…》) read back
+
+
+def _titles_run_start(before: str) -> int:
+    """Where a run of two titles or more (《A》《B》, each of 1 to 60 characters) that ends
+    `before` starts; -1 when none does. Read back from the end, each title once (a pattern
+    searched forward would read the run again from each title in it)."""
+    at, count = len(before), 0
+    while before.endswith("》", 0, at):
+        opened = before.rfind("《", max(0, at - 2 - _TITLE_MOST), at - 1)
+        if opened < 0 or at - 1 - opened < 2 or "》" in before[opened + 1 : at - 1]:
+            break
+        at, count = opened, count + 1
+    return at if count >= 2 else -1
 
 
 def _subject(
@@ -3398,16 +3411,11 @@ def _subject(
         else:
             before = _EXAMPLE_TITLES.sub("", before)
         classes = None
-    elif (
-        unit in _HOW_OFTEN
-        and "》《" in before
-        and (run := _TITLES_RUN_END.search(before))
-        and run.start() >= 2
-    ):
+    elif unit in _HOW_OFTEN and "》《" in before and (run := _titles_run_start(before)) >= 2:
         # 集中学习|《习近平法治思想》《…学习纲要》5次: several titles studied, each a name of
         # its own: the act is what is counted (one title stays, as a name: 专题学习《条例》;
         # 印发《A》《B》2件 counts the titles)
-        before, classes = before[: run.start()], None
+        before, classes = before[:run], None
     if "截" in before and (as_of := _AS_OF_END.search(before)) is not None and as_of.start() >= 2:
         # 办理服务包企业诉求|截至10月共165条: the date reached is when, not what is counted
         before, classes = before[: as_of.start()], None
@@ -4148,9 +4156,6 @@ def _toward_whom(noun: str, raw_before: str) -> str:
     on are counted, up to where the act opens inside the noun after the count."""
     if not raw_before.endswith(_TOWARD_WHOM):
         return noun
-    head_end = next(
-        (at for at in range(len(noun) - 2, 1, -1) if noun.endswith(_BODY_HEADS, 0, at)), 0
-    )
     act = next(
         (
             at
@@ -4162,11 +4167,14 @@ def _toward_whom(noun: str, raw_before: str) -> str:
         ),
         0,
     )
-    if act and act < head_end:
-        # 向6家具有败诉风险单位|制发…: a verb before the bodies' head describes them; the
-        # act they were the object of follows the head
-        return noun[:head_end]
-    return noun[:act] if act else noun
+    if not act:
+        return noun
+    # (向6家具有败诉风险单位|制发…: a verb before the bodies' head describes them; the act
+    # they were the object of follows the head)
+    head_end = next(
+        (at for at in range(len(noun) - 2, act, -1) if noun.endswith(_BODY_HEADS, 0, at)), 0
+    )
+    return noun[: head_end or act]
 
 
 def _noun_and_examples(text: str, start: int, unit: str) -> tuple[str, int]:
@@ -5105,6 +5113,16 @@ _MEASURES_NAMED = (
     *(("人次", "人次"), ("人数", "人"), ("次数", "次"), ("件数", "件"), ("户数", "户")),
     ("家数", "家"),
 )
+
+
+def _measure_named(subject: str) -> str:
+    """The measure a count's name says, for a bare 万 or 亿 after it: 元 after a sum's name
+    (资金, 罚款 …), 人次 after 观看人次 …; "" when it says none."""
+    if _SUM_NAMES.search(subject):
+        return "元"
+    return next((unit for name, unit in _MEASURES_NAMED if subject.endswith(name)), "")
+
+
 _TEAMS_COUNTED = frozenset({"支", "个", "家"})  # (…队伍1支,共140人: the people of them)
 # A cut with no name of its own (…由9730个工作日压缩到5591个工作日,共压缩4139个工作日): of
 # what was cut, said before it.
@@ -7236,8 +7254,9 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             )
         if unit == "\uff05":
             unit = "%"
-        elif not unit and number.magnitude is not None and _SUM_NAMES.search(subject):
-            unit = "元"  # 涉及资金1314.7万: a sum of money, its 元 left unsaid after 万
+        elif not unit and number.magnitude is not None:
+            # 涉及资金1314.7万, 观看人次超1232万: a bare 万 count in the measure its name says
+            unit = _measure_named(subject)
         approximate = (
             bool(pre)
             or any(match.group("approx1", "approx2", "post"))
@@ -7309,9 +7328,6 @@ def _counted(text: str, node_id: str, paragraph: int, in_items: Sequence[Item]) 
             and len(subject_key(raw_before.strip(_LEAD_MARKS))) <= 2
             else ""
         )
-        if not unit and labels:
-            # 观看人次超1232万: a bare 万 count whose name ends in a measure is in that measure
-            unit = next((u for name, u in _MEASURES_NAMED if labels[0].endswith(name)), unit)
         origin_span = (len(figures), len(figures) + len(labels))
         # (named here, not by a dataclasses.replace afterwards: a copy costs as much as a figure)
         owner = next((i.id for i in in_items if i.start <= shown_from < i.end), node_id)

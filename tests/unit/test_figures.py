@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -5989,3 +5990,19 @@ def test_examples_quoted_ranks_held_causes_procedures_handing_on_and_bodies_desc
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert _labels(text) == expected
+
+
+def test_a_run_of_titles_is_read_back_once() -> None:
+    # where a run of two titles or more that ends the clause starts; a long run of them (a
+    # hostile clause) is read once, not again from each title
+    from govread.figures import _titles_run_start
+
+    assert _titles_run_start("集中学习《宪法》《民法典》") == 4
+    assert _titles_run_start("集中学习《宪法》") == -1
+    assert _titles_run_start("学习《" + "a" * 61 + "》《b》") == -1  # (a title of 60 at most)
+    assert _titles_run_start("学习《" + "a" * 60 + "》《b》") == 2
+    run = "《习近平法治思想》" * 5000
+    started = time.perf_counter()
+    assert _titles_run_start("学习" + run) == 2
+    assert _titles_run_start("学习" + run + "》") == -1  # (a pattern searched on took 1.3 s)
+    assert time.perf_counter() - started < 0.5

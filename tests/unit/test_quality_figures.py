@@ -63,13 +63,17 @@ def test_a_count_written_with_times_in_brackets_is_its_first_measure() -> None:
     assert quality._labelled_quantity({"text": "3场(次)", "unit": "场", "value": 3}) == ("场", 3.0)
 
 
+def _one_label(folder: Path, fields: str) -> Path:
+    """A label file of report r.txt with one figure of these TOML fields."""
+    labels = folder / "labels.toml"
+    labels.write_text(f'file = "r.txt"\nfigure = [\n  {{ {fields} }},\n]\n', "utf-8")
+    return labels
+
+
 def test_a_value_a_list_shares_labelled_once_is_counted_split_and_once(tmp_path: Path) -> None:
     # the finder gives one figure per rate (issue 14); a reader labelled the value once
-    labels = tmp_path / "labels.toml"
-    labels.write_text(
-        'file = "r.txt"\nfigure = [\n'
-        '  { text = "100%", value = 100, unit = "%", subject = "参考率、合格率" },\n]\n',
-        "utf-8",
+    labels = _one_label(
+        tmp_path, 'text = "100%", value = 100, unit = "%", subject = "参考率、合格率"'
     )
     report = parse_text("一、学法\n参考率、合格率均为100%。\n", path=str(tmp_path / "r.txt"))
     scores = quality.score_figures({"r.txt": report}, [labels], verbose=False)
@@ -83,11 +87,8 @@ def test_verbose_lines_show_control_characters_of_a_label_escaped(
 ) -> None:
     # a label file is anyone's: its subject (missed here) reaches the terminal through the
     # sanitiser
-    labels = tmp_path / "labels.toml"
-    labels.write_text(
-        'file = "r.txt"\nfigure = [\n'
-        '  { text = "97%", value = 97, unit = "%", subject = "办结率\\u001b[31m" },\n]\n',
-        "utf-8",
+    labels = _one_label(
+        tmp_path, 'text = "97%", value = 97, unit = "%", subject = "办结率\\u001b[31m"'
     )
     report = parse_text(TEXT, path=str(tmp_path / "r.txt"))
     quality.score_figures({"r.txt": report}, [labels], verbose=True)
